@@ -1,0 +1,147 @@
+import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
+import type { Identity, Model, Secret } from '../model/model.js';
+import type { Report, Rule, RuleContext } from '../rules/define.js';
+import { globMatch } from '../util/glob.js';
+import { isBlocking, type Finding, type FindingLevel } from './finding.js';
+import { profileOf, type IdentityProfile } from './profile.js';
+
+export interface EvaluateOptions {
+  catalog: Catalog;
+  /** Evaluation time (exception and identity expiry). Defaults to now. */
+  now?: Date;
+  /** Stack-level enforcement: may only make a rule stricter than the catalog sets it. */
+  stackLevels?: Record<string, RuleLevel>;
+}
+
+export interface Summary {
+  total: number;
+  blocking: number;
+  mandatory: number;
+  advisory: number;
+  waived: number;
+  pending: number;
+  identities: number;
+  secrets: number;
+  byRule: Record<string, number>;
+}
+
+export interface EvaluationResult {
+  findings: Finding[];
+  summary: Summary;
+}
+
+const STRICTNESS: Record<RuleLevel, number> = { disabled: 0, advisory: 1, mandatory: 2 };
+
+/** The level a rule runs at: rule default, then the catalog (org-wide), then the stack (stricter only). */
+export function effectiveLevel(rule: Rule, catalog: Catalog, stackLevels: Record<string, RuleLevel> = {}): RuleLevel {
+  const orgLevel = catalog.rules[rule.meta.id] ?? rule.meta.level;
+  const stackLevel = stackLevels[rule.meta.id];
+  return stackLevel && STRICTNESS[stackLevel] > STRICTNESS[orgLevel] ? stackLevel : orgLevel;
+}
+
+/** Runs the given rules (evaluate() with the full registry is in `src/engine/check.ts`). */
+export function runRules(model: Model, rules: readonly Rule[], options: EvaluateOptions): EvaluationResult {
+  const { catalog } = options;
+  const now = options.now ?? new Date();
+  const profiles = new Map<Identity | Secret, IdentityProfile>();
+  const profile = (subject: Identity | Secret): IdentityProfile => {
+    let found = profiles.get(subject);
+    if (!found) profiles.set(subject, (found = profileOf(catalog, subject)));
+    return found;
+  };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = effectiveLevel(rule, catalog, options.stackLevels);
+    if (level === 'disabled') continue;
+    const ctx: RuleContext = {
+      model,
+      catalog,
+      now,
+      profile,
+      report: (report) => findings.push(toFinding(rule, level, report, catalog, now)),
+    };
+    rule.check(ctx);
+  }
+  const unique = dedupe(findings).sort(compareFindings);
+  return { findings: unique, summary: summarize(unique, model) };
+}
+
+function toFinding(rule: Rule, level: FindingLevel, report: Report, catalog: Catalog, now: Date): Finding {
+  const identityName = report.identity?.name;
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    level: report.pending ? 'advisory' : level,
+    resource: report.resource,
+    ...(report.identity ? { identity: report.identity.id } : {}),
+    ...(report.detail ? { detail: report.detail } : {}),
+    message: formatMessage(rule.meta.messages[report.messageId], report.data),
+    remediation: rule.meta.remediation,
+    frameworks: [...rule.meta.frameworks],
+    ...(report.pending ? { pending: true } : {}),
+  };
+  const waiver = findWaiver(catalog, rule.meta.id, [identityName, report.identity?.resource.name, report.resource.name], now);
+  if (waiver) finding.waivedBy = waiver.id;
+  return finding;
+}
+
+export function formatMessage(template: string | undefined, data: Record<string, string | number> = {}): string {
+  if (template === undefined) throw new Error('rule reported an unknown messageId');
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => (key in data ? String(data[key]) : `{{${key}}}`));
+}
+
+/** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
+export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
+  return (
+    !isPastDate(exception.expires, now) &&
+    catalog.owners.some((owner) => owner.id === exception.owner) &&
+    exception.approvedBy.trim() !== ''
+  );
+}
+
+/** A date-only expiry (YYYY-MM-DD) is valid through the end of that day, UTC. */
+export function isPastDate(date: string, now: Date): boolean {
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59.999Z`) : Date.parse(date);
+  return Number.isNaN(end) || end < now.getTime();
+}
+
+function findWaiver(catalog: Catalog, ruleId: string, names: (string | undefined)[], now: Date): CatalogException | undefined {
+  return catalog.exceptions.find(
+    (exception) =>
+      exception.rule === ruleId &&
+      names.some((name) => name !== undefined && globMatch(exception.target, name)) &&
+      isExceptionValid(exception, catalog, now),
+  );
+}
+
+function findingKey(finding: Finding): string {
+  const r = finding.resource;
+  return [finding.ruleId, r.stack ?? '', r.file ?? '', r.urn ?? r.name, finding.identity ?? '', finding.detail ?? '', finding.message].join('\u0000');
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const finding of findings) if (!seen.has(findingKey(finding))) seen.set(findingKey(finding), finding);
+  return [...seen.values()];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const ka = findingKey(a);
+  const kb = findingKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function summarize(findings: Finding[], model: Model): Summary {
+  const byRule: Record<string, number> = {};
+  for (const finding of findings) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+  return {
+    total: findings.length,
+    blocking: findings.filter(isBlocking).length,
+    mandatory: findings.filter((f) => f.level === 'mandatory').length,
+    advisory: findings.filter((f) => f.level === 'advisory').length,
+    waived: findings.filter((f) => f.waivedBy).length,
+    pending: findings.filter((f) => f.pending).length,
+    identities: model.identities.length,
+    secrets: model.secrets.length,
+    byRule,
+  };
+}

@@ -1,0 +1,116 @@
+import { isUnknown, unknownValue, type PolicyDocument, type PolicyStatement, type PolicyValue, type PrincipalBlock, type Unknown } from '../../model/model.js';
+
+/**
+ * Normalizes an AWS policy document as IaC writes it (a JSON string or an object, single values or arrays,
+ * `Statement` as one object or a list) into the model's PolicyDocument. Unknown values (preview outputs,
+ * unresolved tokens) are kept as Unknown wherever they appear. A document whose shape cannot be read is
+ * returned with `unreadable` set, never as an empty (harmless-looking) policy.
+ */
+export function parsePolicyDocument(raw: unknown): PolicyDocument {
+  if (isUnknown(raw)) return { statements: [], unreadable: raw };
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      return unreadable(`policy document is not valid JSON (${(error as Error).message})`);
+    }
+  }
+  if (!isRecord(value)) return unreadable('policy document is not an object');
+  const statement = value.Statement;
+  if (isUnknown(statement)) return { statements: [], unreadable: statement };
+  const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+  const statements: PolicyStatement[] = [];
+  for (const [index, entry] of list.entries()) {
+    const parsed = parseStatement(entry);
+    if (typeof parsed === 'string') return unreadable(`Statement[${index}]: ${parsed}`);
+    statements.push(parsed);
+  }
+  return { statements };
+}
+
+function parseStatement(entry: unknown): PolicyStatement | string {
+  if (isUnknown(entry)) return `statement is ${entry.description}`;
+  if (!isRecord(entry)) return 'statement is not an object';
+  const effect = entry.Effect;
+  if (effect !== 'Allow' && effect !== 'Deny') {
+    return `Effect must be "Allow" or "Deny", got ${isUnknown(effect) ? effect.description : JSON.stringify(effect)}`;
+  }
+  const statement: PolicyStatement = { effect };
+  if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
+  for (const [key, field] of [
+    ['Action', 'action'],
+    ['NotAction', 'notAction'],
+    ['Resource', 'resource'],
+    ['NotResource', 'notResource'],
+  ] as const) {
+    if (entry[key] === undefined) continue;
+    const values = toValues(entry[key]);
+    if (typeof values === 'string') return `${key}: ${values}`;
+    statement[field] = values;
+  }
+  if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
+  for (const [key, field] of [
+    ['Principal', 'principal'],
+    ['NotPrincipal', 'notPrincipal'],
+  ] as const) {
+    if (entry[key] === undefined) continue;
+    const block = toPrincipal(entry[key]);
+    if (typeof block === 'string') return `${key}: ${block}`;
+    statement[field] = block;
+  }
+  if (entry.Condition !== undefined) {
+    const condition = toCondition(entry.Condition);
+    if (typeof condition === 'string') return `Condition: ${condition}`;
+    statement.condition = condition;
+  }
+  return statement;
+}
+
+function toValues(value: unknown): PolicyValue[] | string {
+  const list = Array.isArray(value) ? value : [value];
+  const values: PolicyValue[] = [];
+  for (const item of list) {
+    if (typeof item === 'string' || isUnknown(item)) values.push(item);
+    else if (typeof item === 'number' || typeof item === 'boolean') values.push(String(item));
+    else return `expected a string or a list of strings, got ${JSON.stringify(item)}`;
+  }
+  return values;
+}
+
+function toPrincipal(value: unknown): PrincipalBlock | string {
+  if (value === '*') return '*';
+  if (isUnknown(value)) return { AWS: [value] };
+  if (!isRecord(value)) return `expected "*" or an object, got ${JSON.stringify(value)}`;
+  const block: Exclude<PrincipalBlock, '*'> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser') return `unknown principal type "${key}"`;
+    const values = toValues(entry);
+    if (typeof values === 'string') return `${key}: ${values}`;
+    block[key] = values;
+  }
+  return block;
+}
+
+function toCondition(value: unknown): Record<string, Record<string, PolicyValue[]>> | string {
+  if (!isRecord(value)) return 'expected an object of operators';
+  const condition: Record<string, Record<string, PolicyValue[]>> = {};
+  for (const [operator, keys] of Object.entries(value)) {
+    if (!isRecord(keys)) return `${operator}: expected an object of condition keys`;
+    condition[operator] = {};
+    for (const [key, entry] of Object.entries(keys)) {
+      const values = toValues(entry);
+      if (typeof values === 'string') return `${operator}.${key}: ${values}`;
+      condition[operator][key] = values;
+    }
+  }
+  return condition;
+}
+
+function unreadable(description: string): PolicyDocument {
+  return { statements: [], unreadable: unknownValue(description) as Unknown };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,221 @@
+/**
+ * The normalized model: what an IaC change plans to create, independent of the tool that plans it.
+ * Adapters (CloudFormation, Pulumi, …) build a Model; rules read it. Nothing here imports Pulumi or the CDK.
+ */
+
+export type Cloud = 'aws' | 'azure' | 'gcp' | 'kubernetes';
+
+/** How the user sees a resource: enough to point at it in every front-end. */
+export interface ResourceRef {
+  /** The tool's type: `AWS::IAM::Role`, `aws:iam/role:Role`, … */
+  type: string;
+  /** CloudFormation logical id or Pulumi resource name. */
+  name: string;
+  /** Pulumi URN. */
+  urn?: string;
+  /** CDK construct path (`Stack/Role/Resource`). */
+  path?: string;
+  /** Template or manifest file the resource came from. */
+  file?: string;
+  /** Stack (CloudFormation stack or Pulumi stack) holding the resource. */
+  stack?: string;
+}
+
+/**
+ * A value the adapter could not read: a Pulumi output unknown during preview, or a CloudFormation
+ * token that does not resolve. Rules must never treat it as safe.
+ */
+export interface Unknown {
+  readonly unknown: true;
+  /** What it stands for, for the message: `Fn::GetAtt Role.Arn`, `output of aws:iam/role:Role`. */
+  readonly description: string;
+}
+
+export function unknownValue(description: string): Unknown {
+  return { unknown: true, description };
+}
+
+export function isUnknown(value: unknown): value is Unknown {
+  return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true && 'description' in value;
+}
+
+export type Maybe<T> = T | Unknown;
+
+// ---------- AWS IAM policy documents (as written, before evaluation) ----------
+
+export type PolicyValue = Maybe<string>;
+
+/** An AWS policy statement with every field normalized to arrays; unknown values kept as Unknown. */
+export interface PolicyStatement {
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  /** Exactly one of action / notAction is set. */
+  action?: PolicyValue[];
+  notAction?: PolicyValue[];
+  /** Absent in trust policies. */
+  resource?: PolicyValue[];
+  notResource?: PolicyValue[];
+  /** Absent outside trust and resource policies. `'*'` means every principal. */
+  principal?: PrincipalBlock;
+  notPrincipal?: PrincipalBlock;
+  /** operator -> condition key -> values */
+  condition?: Record<string, Record<string, PolicyValue[]>>;
+}
+
+export type PrincipalBlock = '*' | Partial<Record<'AWS' | 'Service' | 'Federated' | 'CanonicalUser', PolicyValue[]>>;
+
+export interface PolicyDocument {
+  statements: PolicyStatement[];
+  /** Set when the whole document (or its shape) could not be read. */
+  unreadable?: Unknown;
+}
+
+// ---------- Grants: what an identity is allowed to do ----------
+
+interface GrantBase {
+  /** The resource that creates this grant (the policy, the attachment, the role assignment). */
+  source: ResourceRef;
+}
+
+/** An inline or customer-managed AWS policy document attached to the identity. */
+export interface AwsPolicyGrant extends GrantBase {
+  kind: 'aws-policy';
+  policyName?: string;
+  document: PolicyDocument;
+}
+
+/** An AWS managed (or customer-managed, by ARN) policy attached to the identity. */
+export interface AwsManagedPolicyGrant extends GrantBase {
+  kind: 'aws-managed-policy';
+  arn: Maybe<string>;
+}
+
+/** A role assigned at a scope (Azure RBAC, Azure AD directory role, GCP IAM, Kubernetes RBAC). */
+export interface RoleGrant extends GrantBase {
+  kind: 'role';
+  cloud: Exclude<Cloud, 'aws'>;
+  /** Role name or id: `Owner`, `roles/editor`, `cluster-admin`, `Global Administrator`. */
+  role: Maybe<string>;
+  /** `/subscriptions/…`, `projects/p`, `organizations/1`, `cluster`, `namespace/ns`, `directory`. */
+  scope: Maybe<string>;
+  scopeLevel?: 'management-group' | 'subscription' | 'resource-group' | 'resource' | 'organization' | 'folder' | 'project' | 'cluster' | 'namespace' | 'directory' | 'application';
+  /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules). */
+  permissions?: RolePermission[];
+}
+
+export interface RolePermission {
+  actions?: string[];
+  notActions?: string[];
+  /** Kubernetes */
+  apiGroups?: string[];
+  resources?: string[];
+  verbs?: string[];
+}
+
+export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
+
+// ---------- Credentials ----------
+
+export type CredentialKind =
+  | 'aws-access-key'
+  | 'aws-service-specific-credential'
+  | 'aws-login-profile'
+  | 'azure-client-secret'
+  | 'azure-certificate'
+  | 'gcp-service-account-key'
+  | 'k8s-service-account-token'
+  | 'federated';
+
+export interface Credential {
+  kind: CredentialKind;
+  source: ResourceRef;
+  /** ISO date the credential stops working, when the IaC sets one. */
+  expiresAt?: Maybe<string>;
+  /** Federated credentials: the issuer and subject they accept. */
+  issuer?: Maybe<string>;
+  subject?: Maybe<string>;
+  audiences?: Maybe<string>[];
+}
+
+// ---------- Identities ----------
+
+export type IdentityKind =
+  | 'aws-role'
+  | 'aws-user'
+  | 'aws-group'
+  | 'azure-application'
+  | 'azure-service-principal'
+  | 'azure-managed-identity'
+  | 'gcp-service-account'
+  | 'k8s-service-account';
+
+export type IdentityClass = 'human' | 'service' | 'workload' | 'agent' | 'break-glass';
+export const IDENTITY_CLASSES: readonly IdentityClass[] = ['human', 'service', 'workload', 'agent', 'break-glass'];
+
+/** What runs as the identity: an instance profile, a Lambda function, a pod. */
+export interface ComputeAttachment {
+  kind: 'instance-profile' | 'lambda' | 'ecs-task' | 'pod' | 'other';
+  source: ResourceRef;
+}
+
+export interface Identity {
+  /** Unique within the model: the stack-qualified resource name. */
+  id: string;
+  cloud: Cloud;
+  kind: IdentityKind;
+  /** Physical name where the IaC sets one (RoleName, userName), else the resource name. Catalog matching uses it. */
+  name: string;
+  resource: ResourceRef;
+  /**
+   * The ARN (or cloud id) as the change will know it. Adapters render references to an identity the same way
+   * everywhere (`arn:aws:iam::${AWS::AccountId}:role/Name`), so a trust principal can be matched to the identity.
+   */
+  arn?: Maybe<string>;
+  tags: Record<string, string>;
+  /** Owners recorded by the platform itself (Azure AD owners). Tags and the catalog are read by the engine. */
+  platformOwners?: string[];
+  grants: Grant[];
+  /** AWS assume-role policy (trust). */
+  trustPolicy?: PolicyDocument;
+  /** Maximum session in seconds (AWS MaxSessionDuration, token lifetimes). */
+  maxSessionSeconds?: Maybe<number>;
+  credentials: Credential[];
+  attachments: ComputeAttachment[];
+  /** AWS groups the user belongs to (ids of group identities). */
+  groups?: string[];
+  /** IAM permissions boundary ARN, if any. */
+  permissionsBoundary?: Maybe<string>;
+  /** Kubernetes: whether pods mount the token. */
+  automountToken?: boolean;
+}
+
+// ---------- Secrets ----------
+
+export interface Secret {
+  id: string;
+  cloud: Cloud;
+  name: string;
+  resource: ResourceRef;
+  tags: Record<string, string>;
+  /** Rotation interval in days; undefined means no rotation is configured. */
+  rotationDays?: Maybe<number>;
+  rotationSource?: ResourceRef;
+  /** True when the secret value itself is written in the IaC source. */
+  plaintextValue?: boolean;
+  expiresAt?: Maybe<string>;
+}
+
+// ---------- The model ----------
+
+export interface Model {
+  identities: Identity[];
+  secrets: Secret[];
+  /** Policy documents that no identity in the change holds (still checked for wildcards). */
+  unattachedPolicies: AwsPolicyGrant[];
+  /** Identities referenced but not created here (imported roles), by ARN or name, for trust checks. */
+  externalReferences?: { identity: string; reference: string }[];
+}
+
+export function emptyModel(): Model {
+  return { identities: [], secrets: [], unattachedPolicies: [] };
+}

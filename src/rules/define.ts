@@ -1,0 +1,47 @@
+import type { Catalog, RuleLevel } from '../../catalog/types.js';
+import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
+import type { IdentityProfile } from '../engine/profile.js';
+
+export interface RuleMeta<MessageId extends string = string> {
+  id: string;
+  title: string;
+  /** Default enforcement; the catalog's `rules` map and a stack may make it stricter. */
+  level: Exclude<RuleLevel, 'disabled'>;
+  rationale: string;
+  remediation: string;
+  /** Framework mappings checked against their sources, e.g. `OWASP-NHI7:2025`, `NIST-CSF-2.0:PR.AA-05`. */
+  frameworks: string[];
+  /** Message templates; `{{name}}` is replaced with report data. */
+  messages: Record<MessageId, string>;
+}
+
+export interface Report<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  resource: ResourceRef;
+  identity?: Identity | Secret;
+  /** Granular key (`Action::s3:*`) so a finding and its waiver can be that narrow. */
+  detail?: string;
+  /** The value could not be verified yet: reported at advisory level, "cannot be verified until apply". */
+  pending?: boolean;
+}
+
+export interface RuleContext<MessageId extends string = string> {
+  model: Model;
+  catalog: Catalog;
+  /** Evaluation time, injected so results are deterministic in tests. */
+  now: Date;
+  /** The identity as the catalog sees it: owner, class, entitlements, record. */
+  profile(identity: Identity | Secret): IdentityProfile;
+  report(report: Report<MessageId>): void;
+}
+
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(ctx: RuleContext<MessageId>): void;
+}
+
+/** Identity helper so a rule file gets its message ids typed from its own `messages`. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
