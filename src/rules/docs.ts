@@ -1,0 +1,46 @@
+import type { Rule } from './define.js';
+import { FRAMEWORKS } from './frameworks.js';
+
+/** Where a rule's documentation lives; reporters (SARIF helpUri, Pulumi policy url) link here. */
+export const RULES_DOC_PATH = 'docs/rules.md';
+export const REPOSITORY_URL = 'https://github.com/example-co/entitlement-guard';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${REPOSITORY_URL}/blob/main/${RULES_DOC_PATH}#${ruleId}`;
+}
+
+/** The rules reference, generated from rule metadata only (`npm run docs`); a test keeps the file in step. */
+export function renderRulesMarkdown(rules: readonly Rule[]): string {
+  const lines = [
+    '# Rules',
+    '',
+    '<!-- Generated from rule metadata by `npm run docs`. Do not edit by hand. -->',
+    '',
+    '| rule | default level | title |',
+    '|---|---|---|',
+    ...rules.map((rule) => `| [${rule.meta.id}](#${rule.meta.id}) | ${rule.meta.level} | ${rule.meta.title} |`),
+    '',
+  ];
+  for (const rule of rules) {
+    const { meta } = rule;
+    lines.push(
+      `## ${meta.id}`,
+      '',
+      `**${meta.title}** — default level: \`${meta.level}\``,
+      '',
+      `**Why.** ${meta.rationale}`,
+      '',
+      `**Fix.** ${meta.remediation}`,
+      '',
+      '**Frameworks.**',
+      '',
+      ...meta.frameworks.map((id) => `- [${id}](${FRAMEWORKS[id]?.source ?? ''}): ${FRAMEWORKS[id]?.title ?? 'unknown control'}`),
+      '',
+      '**Messages.**',
+      '',
+      ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${String(text).replace(/\|/g, '\\|')}`),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
