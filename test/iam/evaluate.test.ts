@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyDocument } from '../../src/iam/aws/document.js';
+import { effectiveAllows, hasUnknownGrant, isActionAllowed } from '../../src/iam/aws/evaluate.js';
+import { expandActionPattern } from '../../src/iam/aws/actions.js';
+import { unknownValue, type PolicyDocument } from '../../src/model/model.js';
+
+const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
+  parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
+const allowedNames = (...documents: PolicyDocument[]) => effectiveAllows(documents).map((allowed) => allowed.action.name);
+
+describe('effectiveAllows', () => {
+  it('expands Action patterns and keeps the resources and statements that allow each action', () => {
+    const document = doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Get?bject'], Resource: 'arn:aws:s3:::bucket/*' });
+    expect(effectiveAllows([document])).toEqual([
+      { action: { name: 's3:GetObject', service: 's3', accessLevel: 'Read' }, resources: ['arn:aws:s3:::bucket/*'], conditional: false, statements: document.statements },
+    ]);
+  });
+
+  it('unions resources across statements and sorts by action name', () => {
+    const allowed = effectiveAllows([
+      doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:a' }),
+      doc({ Effect: 'Allow', Action: ['SQS:sendmessage', 'sqs:DeleteMessage'], Resource: ['arn:aws:sqs:us-east-1:111122223333:b'] }),
+    ]);
+    expect(allowed.map((entry) => [entry.action.name, entry.resources])).toEqual([
+      ['sqs:DeleteMessage', ['arn:aws:sqs:us-east-1:111122223333:b']],
+      ['sqs:SendMessage', ['arn:aws:sqs:us-east-1:111122223333:a', 'arn:aws:sqs:us-east-1:111122223333:b']],
+    ]);
+  });
+
+  it('Allow + NotAction allows every action except those listed', () => {
+    const names = allowedNames(doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }));
+    expect(names).toContain('ec2:RunInstances');
+    expect(names).toContain('s3:PutBucketPolicy');
+    expect(names.some((name) => name.startsWith('iam:') || name.startsWith('organizations:'))).toBe(false);
+    expect(names.length).toBe(expandActionPattern('*').length - expandActionPattern('iam:*').length - expandActionPattern('organizations:*').length);
+  });
+
+  it('NotResource records * with the excluded resources kept', () => {
+    const [allowed] = effectiveAllows([doc({ Effect: 'Allow', Action: 's3:DeleteBucket', NotResource: 'arn:aws:s3:::prod-*' })]);
+    expect(allowed.resources).toEqual(['*']);
+    expect(allowed.notResources).toEqual(['arn:aws:s3:::prod-*']);
+  });
+
+  it('an unconditional Deny on Resource * removes the action entirely', () => {
+    const names = allowedNames(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:Create*', Resource: '*' }));
+    expect(names).toContain('iam:PassRole');
+    expect(names).not.toContain('iam:CreateAccessKey');
+    expect(names).not.toContain('iam:CreateRole');
+  });
+
+  it('a Deny in another document also removes the action', () => {
+    expect(allowedNames(doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }), doc({ Effect: 'Deny', Action: 'sqs:*', Resource: '*' }))).toEqual([]);
+  });
+
+  it('Deny + NotAction on * removes everything but the listed actions', () => {
+    const names = allowedNames(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }));
+    expect(names).toEqual(['s3:GetObject', 's3:ListBucket']);
+  });
+
+  it('a conditional or narrower Deny does not remove the action', () => {
+    const names = allowedNames(
+      doc(
+        { Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateAccessKey'], Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+        { Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::111122223333:user/admin' },
+      ),
+    );
+    expect(names).toEqual(['iam:CreateAccessKey', 'iam:PassRole']);
+  });
+
+  it('conditional is true only when every allowing statement has a Condition', () => {
+    const condition = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+    const onlyConditional = effectiveAllows([doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition })]);
+    expect(onlyConditional[0].conditional).toBe(true);
+    const mixed = effectiveAllows([
+      doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition }, { Effect: 'Allow', Action: 'ec2:Stop*', Resource: '*' }),
+    ]);
+    expect(mixed[0].conditional).toBe(false);
+    expect(mixed[0].statements).toHaveLength(2);
+  });
+
+  it('ignores unknown actions and unreadable documents (hasUnknownGrant reports them)', () => {
+    const unknown = unknownValue('output of aws:iam/policy:Policy');
+    expect(allowedNames(doc({ Effect: 'Allow', Action: ['sqs:SendMessage', unknown], Resource: '*' }))).toEqual(['sqs:SendMessage']);
+    expect(effectiveAllows([parsePolicyDocument('{not json')])).toEqual([]);
+  });
+
+  it('an Unknown NotAction exclusion widens an Allow and keeps a Deny from removing anything', () => {
+    const unknown = unknownValue('Fn::ImportValue ExcludedActions');
+    expect(allowedNames(doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' })).length).toBe(expandActionPattern('*').length);
+    expect(allowedNames(doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }, { Effect: 'Deny', NotAction: [unknown], Resource: '*' }))).toEqual([
+      'sqs:SendMessage',
+    ]);
+  });
+});
+
+describe('isActionAllowed', () => {
+  const bucketReader = doc({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::reports/*' });
+
+  it('allows a matching action on a matching resource, case-insensitively for actions', () => {
+    expect(isActionAllowed([bucketReader], 'S3:getobject', 'arn:aws:s3:::reports/2026/q1.csv')).toBe('allow');
+  });
+
+  it('matches resources case-sensitively', () => {
+    expect(isActionAllowed([bucketReader], 's3:GetObject', 'arn:aws:s3:::Reports/q1.csv')).toBe('implicit-deny');
+  });
+
+  it('resource * asks about every resource: a narrower Resource does not allow it', () => {
+    expect(isActionAllowed([bucketReader], 's3:GetObject')).toBe('implicit-deny');
+    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })], 's3:GetObject')).toBe('allow');
+  });
+
+  it('is an implicit deny when nothing allows the action', () => {
+    expect(isActionAllowed([bucketReader], 's3:PutObject', 'arn:aws:s3:::reports/x')).toBe('implicit-deny');
+    expect(isActionAllowed([], 'iam:PassRole')).toBe('implicit-deny');
+  });
+
+  it('an explicit Deny overrides an Allow, wherever it is', () => {
+    const documents = [doc({ Effect: 'Allow', Action: '*', Resource: '*' }), doc({ Effect: 'Deny', Action: 'iam:*', Resource: '*' })];
+    expect(isActionAllowed(documents, 'iam:CreateUser')).toBe('deny');
+    expect(isActionAllowed(documents, 'ec2:RunInstances')).toBe('allow');
+  });
+
+  it('a Deny on one resource denies only that resource', () => {
+    const documents = [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::audit/*' })];
+    expect(isActionAllowed(documents, 's3:DeleteObject', 'arn:aws:s3:::audit/log')).toBe('deny');
+    expect(isActionAllowed(documents, 's3:DeleteObject', 'arn:aws:s3:::scratch/tmp')).toBe('allow');
+    expect(isActionAllowed(documents, 's3:DeleteObject')).toBe('allow');
+  });
+
+  it('NotAction and NotResource invert the match', () => {
+    const documents = [doc({ Effect: 'Allow', NotAction: 'iam:*', NotResource: 'arn:aws:s3:::secret/*' })];
+    expect(isActionAllowed(documents, 'iam:PassRole', 'arn:aws:iam::111122223333:role/x')).toBe('implicit-deny');
+    expect(isActionAllowed(documents, 's3:GetObject', 'arn:aws:s3:::secret/key')).toBe('implicit-deny');
+    expect(isActionAllowed(documents, 's3:GetObject', 'arn:aws:s3:::public/key')).toBe('allow');
+  });
+
+  it('a conditional Allow may allow; a conditional Deny does not decide', () => {
+    const condition = { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } };
+    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: condition })], 'ec2:RunInstances')).toBe('allow');
+    expect(
+      isActionAllowed(
+        [doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }, { Effect: 'Deny', Action: 'ec2:*', Resource: '*', Condition: condition })],
+        'ec2:RunInstances',
+      ),
+    ).toBe('allow');
+  });
+
+  it('Unknown values widen an Allow and never make a Deny', () => {
+    const unknown = unknownValue('output of aws:s3/bucket:Bucket');
+    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] })], 's3:GetObject', 'arn:aws:s3:::any/x')).toBe('allow');
+    expect(
+      isActionAllowed(
+        [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: [unknown], Resource: '*' })],
+        's3:GetObject',
+      ),
+    ).toBe('allow');
+  });
+
+  it('does not backtrack on a hostile resource pattern', () => {
+    const hostile = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'a*a*a*a*a*a*a*a*a*b' });
+    expect(isActionAllowed([hostile], 's3:GetObject', 'a'.repeat(30_000))).toBe('implicit-deny');
+  });
+});
+
+describe('hasUnknownGrant', () => {
+  it('reports an Unknown in the Action of an Allow', () => {
+    const unknown = unknownValue('Fn::ImportValue SharedActions');
+    expect(hasUnknownGrant([doc({ Effect: 'Allow', Action: ['s3:GetObject', unknown], Resource: '*' })])).toBe(unknown);
+  });
+
+  it('reports an Unknown in the NotAction of an Allow', () => {
+    const unknown = unknownValue('output of aws:iam/policy:Policy');
+    expect(hasUnknownGrant([doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' })])).toBe(unknown);
+  });
+
+  it('reports an unreadable document', () => {
+    expect(hasUnknownGrant([parsePolicyDocument('{"Statement": 3}')])?.description).toBe('Statement[0]: statement is not an object');
+    expect(hasUnknownGrant([parsePolicyDocument('not json')])?.description).toMatch(/^policy document is not valid JSON/);
+  });
+
+  it('ignores Unknowns in Deny statements and in resources', () => {
+    const unknown = unknownValue('output of aws:s3/bucket:Bucket');
+    expect(hasUnknownGrant([doc({ Effect: 'Deny', Action: [unknown], Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] })])).toBeUndefined();
+  });
+});
