@@ -1,0 +1,150 @@
+import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
+import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type MessageId =
+  | 'accessKey'
+  | 'serviceCredential'
+  | 'loginProfile'
+  | 'azureNoClass'
+  | 'azureNotAllowed'
+  | 'azureNoEnd'
+  | 'azureTooLong'
+  | 'azureEndUnknown'
+  | 'azureEndInvalid'
+  | 'gcpKey'
+  | 'k8sToken'
+  | 'plaintextSecret';
+
+/** Azure credentials are allowed only for classes that list their catalog credential type, and only with an end date. */
+const AZURE_CREDENTIALS = {
+  'azure-client-secret': { type: 'secret', label: 'Client secret' },
+  'azure-certificate': { type: 'certificate', label: 'Certificate' },
+} as const satisfies Partial<Record<Credential['kind'], { type: CredentialType; label: string }>>;
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'no-long-lived-credentials',
+    title: 'No long-lived credentials',
+    level: 'mandatory',
+    rationale:
+      'A static key, password or token works for whoever holds a copy, for as long as it exists. Temporary credentials from a role, ' +
+      'workload identity or federation expire on their own and leave nothing in source, state or CI settings to leak.',
+    remediation:
+      'Replace the static credential with temporary credentials: an IAM role (instance profile, task role, IRSA, OIDC federation), ' +
+      'Azure workload identity federation, GCP workload identity or impersonation, Kubernetes projected tokens. Where a vendor truly ' +
+      'cannot federate, request a catalog exception with an owner and an expiry.',
+    frameworks: ['OWASP-NHI7:2025', 'OWASP-NHI2:2025', 'CIS-AWS-3.0:1.14', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1552.001'],
+    messages: {
+      accessKey:
+        'AWS access key {{credential}} for {{identity}} is a long-lived secret: it stays valid until someone deletes it. ' +
+        'Remove the key and let the caller assume an IAM role (instance profile, task role, OIDC federation) for temporary credentials.',
+      serviceCredential:
+        'Service-specific credential {{credential}} for {{identity}} is a static password that never expires. ' +
+        'Remove it and sign requests with temporary role credentials instead (for CodeCommit: git-remote-codecommit).',
+      loginProfile:
+        'Console password {{credential}} on {{identity}} ({{class}}): a non-human identity must not hold a password. ' +
+        'Remove the login profile; people sign in through federation, workloads assume roles.',
+      azureNoClass:
+        '{{label}} {{credential}} on {{identity}}: the identity declares no class, so no class allows {{type}} credentials for it. ' +
+        'Declare its class in the catalog, or replace the {{type}} with a federated credential.',
+      azureNotAllowed:
+        '{{label}} {{credential}} on {{identity}}: class {{class}} does not allow {{type}} credentials (allowed: {{allowed}}). ' +
+        'Replace it with a federated credential (workload identity federation).',
+      azureNoEnd:
+        '{{label}} {{credential}} on {{identity}} has no end date, so it never expires. Set an end date {{limit}}, or use a federated credential.',
+      azureTooLong:
+        '{{label}} {{credential}} on {{identity}} ends {{end}}, {{days}} days from now: class {{class}} allows at most {{maxDays}} days. ' +
+        'Set the end date no later than {{latest}}, or use a federated credential.',
+      azureEndUnknown: '{{label}} {{credential}} on {{identity}}: end date cannot be verified until apply: {{what}}.',
+      azureEndInvalid:
+        '{{label}} {{credential}} on {{identity}} has end date "{{end}}", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
+      gcpKey:
+        'User-managed service-account key {{credential}} for {{identity}} is a private key that stays valid until deleted. ' +
+        'Remove it and use workload identity federation or service-account impersonation.',
+      k8sToken:
+        'Service-account token Secret {{credential}} for {{identity}} holds a token that never expires. ' +
+        'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
+      plaintextSecret:
+        'Secret {{secret}} has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
+        'Generate the value at deploy time (GenerateSecretString, a random provider) or set it out of band, and rotate the exposed value.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
+    }
+    for (const secret of ctx.model.secrets) {
+      if (!secret.plaintextValue) continue;
+      ctx.report({
+        messageId: 'plaintextSecret',
+        data: { secret: secret.name },
+        resource: secret.resource,
+        identity: secret,
+        detail: 'Secret::plaintext-value',
+      });
+    }
+  },
+});
+
+function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, credential: Credential): void {
+  const report = (messageId: MessageId, data: Record<string, string | number> = {}, pending = false) =>
+    ctx.report({
+      messageId,
+      data: { credential: credential.source.name, identity: identity.name, ...data },
+      resource: credential.source,
+      identity,
+      detail: `Credential::${credential.kind}`,
+      ...(pending ? { pending: true } : {}),
+    });
+  const identityClass = ctx.profile(identity).class;
+  switch (credential.kind) {
+    case 'aws-access-key':
+      return report('accessKey');
+    case 'aws-service-specific-credential':
+      return report('serviceCredential');
+    case 'aws-login-profile':
+      // Local users of human identities are human-federated's concern; an unknown class counts as non-human.
+      if (identityClass === 'human') return;
+      return report('loginProfile', { class: identityClass ? `class ${identityClass}` : 'no declared class' });
+    case 'azure-client-secret':
+    case 'azure-certificate':
+      return checkAzureCredential(ctx, credential, identityClass, report);
+    case 'gcp-service-account-key':
+      return report('gcpKey');
+    case 'k8s-service-account-token':
+      return report('k8sToken');
+    case 'federated':
+      return;
+  }
+}
+
+function checkAzureCredential(
+  ctx: RuleContext<MessageId>,
+  credential: Credential,
+  identityClass: IdentityClass | undefined,
+  report: (messageId: MessageId, data?: Record<string, string | number>, pending?: boolean) => void,
+): void {
+  const { type, label } = AZURE_CREDENTIALS[credential.kind as keyof typeof AZURE_CREDENTIALS];
+  if (!identityClass) return report('azureNoClass', { label, type });
+  const policy: ClassPolicy = ctx.catalog.classes[identityClass];
+  if (!policy.credentials.includes(type)) {
+    return report('azureNotAllowed', { label, type, class: identityClass, allowed: policy.credentials.join(', ') || 'none' });
+  }
+  const end = credential.expiresAt;
+  const maxDays = policy.maxSecretAgeDays;
+  if (end === undefined) {
+    const limit = maxDays === undefined ? `(class ${identityClass} sets no maximum age)` : `at most ${maxDays} days ahead (class ${identityClass})`;
+    return report('azureNoEnd', { label, limit });
+  }
+  if (isUnknown(end)) return report('azureEndUnknown', { label, what: end.description }, true);
+  const endTime = Date.parse(end);
+  if (Number.isNaN(endTime)) return report('azureEndInvalid', { label, end });
+  if (maxDays === undefined) return;
+  const days = (endTime - ctx.now.getTime()) / DAY_MS;
+  if (days <= maxDays) return;
+  const latest = new Date(ctx.now.getTime() + maxDays * DAY_MS).toISOString().slice(0, 10);
+  report('azureTooLong', { label, class: identityClass, end, days: Math.ceil(days), maxDays, latest });
+}

@@ -1,0 +1,303 @@
+import rule from '../../src/rules/no-long-lived-credentials.js';
+import { unknownValue, type Credential, type CredentialKind, type Maybe } from '../../src/model/model.js';
+import { catalog, identity, model, ref, role, secret, user } from '../support/builders.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const SERVICE = { 'identity-class': 'service' };
+const WORKLOAD = { 'identity-class': 'workload' };
+const HUMAN = { 'identity-class': 'human' };
+
+function azureCredential(kind: CredentialKind, name: string, expiresAt?: Maybe<string>): Credential {
+  const type = kind === 'azure-certificate' ? 'azuread:index/servicePrincipalCertificate:ServicePrincipalCertificate' : 'azuread:index/servicePrincipalPassword:ServicePrincipalPassword';
+  return { kind, source: ref(type, name), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+}
+
+const servicePrincipal = (tags: Record<string, string>, credentials: Credential[]) =>
+  identity('azure-service-principal', 'PaymentsSp', { tags, credentials });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'an identity with no credentials at all', model: model({ identities: [role('AppRole', { tags: WORKLOAD })] }) },
+    {
+      name: 'a federated credential (GitHub Actions OIDC) is temporary by design',
+      model: model({
+        identities: [
+          role('DeployRole', {
+            tags: WORKLOAD,
+            credentials: [{ kind: 'federated', source: ref('AWS::IAM::Role', 'DeployRole'), issuer: 'token.actions.githubusercontent.com', subject: 'repo:example/app:ref:refs/heads/main' }],
+          }),
+        ],
+      }),
+    },
+    {
+      name: 'a console password on a human user is left to human-federated',
+      model: model({ identities: [user('alice', { tags: HUMAN, credentials: ['aws-login-profile'] })] }),
+    },
+    {
+      name: 'a service principal client secret ending within the service class 90 days',
+      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-02-20')])] }),
+    },
+    {
+      name: 'a certificate ending within the limit, for a class the catalog allows certificates',
+      catalog: (() => {
+        const base = catalog();
+        return catalog({ classes: { ...base.classes, service: { ...base.classes.service, credentials: [...base.classes.service.credentials, 'certificate'] } } });
+      })(),
+      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-31T00:00:00Z')])] }),
+    },
+    {
+      name: 'Checkov CKV_AWS_41/45/46 pass when no secret value is written in source: a generated Secrets Manager value',
+      model: model({ secrets: [secret('DbPassword', { plaintextValue: false, rotationDays: 30 })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an AWS::IAM::AccessKey for a service user',
+      model: model({ identities: [user('ci-deployer', { tags: SERVICE, credentials: ['aws-access-key'] })] }),
+      findings: [
+        {
+          resource: 'ci-deployerCredential',
+          identity: 'TestStack/ci-deployer',
+          detail: 'Credential::aws-access-key',
+          message:
+            'AWS access key ci-deployerCredential for ci-deployer is a long-lived secret: it stays valid until someone deletes it. ' +
+            'Remove the key and let the caller assume an IAM role (instance profile, task role, OIDC federation) for temporary credentials.',
+        },
+      ],
+    },
+    {
+      name: 'an access key is reported on a human user too (keys outlive sessions whoever holds them)',
+      model: model({ identities: [user('alice', { tags: HUMAN, credentials: ['aws-access-key'] })] }),
+      findings: [
+        {
+          resource: 'aliceCredential',
+          identity: 'TestStack/alice',
+          detail: 'Credential::aws-access-key',
+          message:
+            'AWS access key aliceCredential for alice is a long-lived secret: it stays valid until someone deletes it. ' +
+            'Remove the key and let the caller assume an IAM role (instance profile, task role, OIDC federation) for temporary credentials.',
+        },
+      ],
+    },
+    {
+      name: 'a CodeCommit service-specific credential',
+      model: model({ identities: [user('git-bot', { tags: SERVICE, credentials: ['aws-service-specific-credential'] })] }),
+      findings: [
+        {
+          resource: 'git-botCredential',
+          identity: 'TestStack/git-bot',
+          detail: 'Credential::aws-service-specific-credential',
+          message:
+            'Service-specific credential git-botCredential for git-bot is a static password that never expires. ' +
+            'Remove it and sign requests with temporary role credentials instead (for CodeCommit: git-remote-codecommit).',
+        },
+      ],
+    },
+    {
+      name: 'a console password on a user without a declared class counts as non-human',
+      model: model({ identities: [user('reporting', { credentials: ['aws-login-profile'] })] }),
+      findings: [
+        {
+          resource: 'reportingCredential',
+          identity: 'TestStack/reporting',
+          detail: 'Credential::aws-login-profile',
+          message:
+            'Console password reportingCredential on reporting (no declared class): a non-human identity must not hold a password. ' +
+            'Remove the login profile; people sign in through federation, workloads assume roles.',
+        },
+      ],
+    },
+    {
+      name: 'a console password on a workload user',
+      model: model({ identities: [user('etl', { tags: WORKLOAD, credentials: ['aws-login-profile'] })] }),
+      findings: [
+        {
+          resource: 'etlCredential',
+          identity: 'TestStack/etl',
+          detail: 'Credential::aws-login-profile',
+          message:
+            'Console password etlCredential on etl (class workload): a non-human identity must not hold a password. ' +
+            'Remove the login profile; people sign in through federation, workloads assume roles.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure client secret without an end date',
+      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword')])] }),
+      findings: [
+        {
+          resource: 'PaymentsSpPassword',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-client-secret',
+          message:
+            'Client secret PaymentsSpPassword on PaymentsSp has no end date, so it never expires. ' +
+            'Set an end date at most 90 days ahead (class service), or use a federated credential.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure client secret ending beyond the class maxSecretAge',
+      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2028-01-01')])] }),
+      findings: [
+        {
+          resource: 'PaymentsSpPassword',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-client-secret',
+          message:
+            'Client secret PaymentsSpPassword on PaymentsSp ends 2028-01-01, 401 days from now: class service allows at most 90 days. ' +
+            'Set the end date no later than 2027-02-24, or use a federated credential.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure client secret whose end date is a preview output is pending',
+      model: model({
+        identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', unknownValue('output of time:index/rotating:Rotating'))])],
+      }),
+      findings: [
+        {
+          resource: 'PaymentsSpPassword',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-client-secret',
+          message: 'Client secret PaymentsSpPassword on PaymentsSp: end date cannot be verified until apply: output of time:index/rotating:Rotating.',
+          level: 'advisory',
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'an Azure client secret on a workload, whose class allows only workload identity and federation',
+      model: model({ identities: [servicePrincipal(WORKLOAD, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-01-01')])] }),
+      findings: [
+        {
+          resource: 'PaymentsSpPassword',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-client-secret',
+          message:
+            'Client secret PaymentsSpPassword on PaymentsSp: class workload does not allow secret credentials (allowed: workload-identity, federated). ' +
+            'Replace it with a federated credential (workload identity federation).',
+        },
+      ],
+    },
+    {
+      name: 'an Azure certificate on an identity with no class',
+      model: model({ identities: [servicePrincipal({}, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-01')])] }),
+      findings: [
+        {
+          resource: 'PaymentsSpCert',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-certificate',
+          message:
+            'Certificate PaymentsSpCert on PaymentsSp: the identity declares no class, so no class allows certificate credentials for it. ' +
+            'Declare its class in the catalog, or replace the certificate with a federated credential.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure client secret whose end date is not a date fails closed',
+      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', 'next year')])] }),
+      findings: [
+        {
+          resource: 'PaymentsSpPassword',
+          identity: 'TestStack/PaymentsSp',
+          detail: 'Credential::azure-client-secret',
+          message: 'Client secret PaymentsSpPassword on PaymentsSp has end date "next year", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
+        },
+      ],
+    },
+    {
+      name: 'a user-managed GCP service-account key',
+      model: model({ identities: [identity('gcp-service-account', 'exporter', { tags: SERVICE, credentials: ['gcp-service-account-key'] })] }),
+      findings: [
+        {
+          resource: 'exporterCredential',
+          identity: 'TestStack/exporter',
+          detail: 'Credential::gcp-service-account-key',
+          message:
+            'User-managed service-account key exporterCredential for exporter is a private key that stays valid until deleted. ' +
+            'Remove it and use workload identity federation or service-account impersonation.',
+        },
+      ],
+    },
+    {
+      name: 'a Kubernetes service-account token Secret',
+      model: model({ identities: [identity('k8s-service-account', 'builder', { tags: WORKLOAD, credentials: ['k8s-service-account-token'] })] }),
+      findings: [
+        {
+          resource: 'builderCredential',
+          identity: 'TestStack/builder',
+          detail: 'Credential::k8s-service-account-token',
+          message:
+            'Service-account token Secret builderCredential for builder holds a token that never expires. ' +
+            'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
+        },
+      ],
+    },
+    {
+      name: 'Checkov CKV_AWS_41/45/46 fact: a secret value written in the source (a literal SecretString)',
+      model: model({ secrets: [secret('ApiToken', { plaintextValue: true, rotationDays: 30 })] }),
+      findings: [
+        {
+          resource: 'ApiToken',
+          identity: 'TestStack/ApiToken',
+          detail: 'Secret::plaintext-value',
+          message:
+            'Secret ApiToken has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
+            'Generate the value at deploy time (GenerateSecretString, a random provider) or set it out of band, and rotate the exposed value.',
+        },
+      ],
+    },
+    {
+      name: 'one finding per credential: a user with an access key and a console password',
+      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key', 'aws-login-profile'] })] }),
+      findings: [
+        {
+          resource: 'legacy-sftp-syncCredential',
+          identity: 'TestStack/legacy-sftp-sync',
+          detail: 'Credential::aws-access-key',
+          message:
+            'AWS access key legacy-sftp-syncCredential for legacy-sftp-sync is a long-lived secret: it stays valid until someone deletes it. ' +
+            'Remove the key and let the caller assume an IAM role (instance profile, task role, OIDC federation) for temporary credentials.',
+        },
+        {
+          resource: 'legacy-sftp-syncCredential',
+          identity: 'TestStack/legacy-sftp-sync',
+          detail: 'Credential::aws-login-profile',
+          message:
+            'Console password legacy-sftp-syncCredential on legacy-sftp-sync (class service): a non-human identity must not hold a password. ' +
+            'Remove the login profile; people sign in through federation, workloads assume roles.',
+        },
+      ],
+    },
+    {
+      name: 'a valid catalog exception waives the key but keeps the finding visible',
+      catalog: catalog({
+        owners: [{ id: 'team-data' }],
+        exceptions: [
+          {
+            id: 'EXC-42',
+            rule: 'no-long-lived-credentials',
+            target: 'legacy-sftp-sync',
+            reason: 'vendor cannot federate',
+            owner: 'team-data',
+            approvedBy: 'security-lead@example.com',
+            ticket: 'SEC-1234',
+            expires: '2027-01-31',
+          },
+        ],
+      }),
+      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key'] })] }),
+      findings: [
+        {
+          resource: 'legacy-sftp-syncCredential',
+          identity: 'TestStack/legacy-sftp-sync',
+          detail: 'Credential::aws-access-key',
+          message:
+            'AWS access key legacy-sftp-syncCredential for legacy-sftp-sync is a long-lived secret: it stays valid until someone deletes it. ' +
+            'Remove the key and let the caller assume an IAM role (instance profile, task role, OIDC federation) for temporary credentials.',
+          waivedBy: 'EXC-42',
+        },
+      ],
+    },
+  ],
+});
