@@ -1,0 +1,208 @@
+import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
+import { identityArn, identityRefName } from './names.js';
+import { isRecord, type TemplateInput } from './template.js';
+
+/**
+ * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
+ * - `Ref`/`Fn::GetAtt` to a resource → a stable placeholder (`${LogicalId}`, `${LogicalId.Attr}`); for an IAM
+ *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries (see names.ts);
+ * - pseudo parameters → `aws`, `amazonaws.com` or placeholders (`${AWS::AccountId}`, `${AWS::Region}`, …);
+ * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
+ * - `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`, `Fn::Base64` → computed;
+ * - `Fn::If` → the value only when both branches agree;
+ * - everything else (`Fn::ImportValue`, parameters without default, …) → Unknown, and a string built from an
+ *   Unknown is Unknown. `AWS::NoValue` removes the property or list item.
+ */
+export interface Resolver {
+  /** Deep resolution; `undefined` when the whole value is `AWS::NoValue`. */
+  resolve(value: unknown): unknown;
+  /** A string, or Unknown when the value does not resolve to one. */
+  resolveString(value: unknown, what: string): Maybe<string>;
+  /** The logical id a `Ref` or `Fn::GetAtt` points at, when it is a resource of this template. */
+  referencedResource(value: unknown): string | undefined;
+}
+
+const NO_VALUE = Symbol('AWS::NoValue');
+
+const PSEUDO_PARAMETERS: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::AccountId': '${AWS::AccountId}',
+  'AWS::Region': '${AWS::Region}',
+  'AWS::StackName': '${AWS::StackName}',
+  'AWS::StackId': '${AWS::StackId}',
+};
+
+export function createResolver(input: TemplateInput): Resolver {
+  const { template } = input;
+  const resources = template.Resources;
+
+  const refValue = (name: string): unknown => {
+    if (name === 'AWS::NoValue') return NO_VALUE;
+    if (name in PSEUDO_PARAMETERS) return PSEUDO_PARAMETERS[name];
+    if (input.parameters && name in input.parameters) return input.parameters[name];
+    const parameter = template.Parameters?.[name];
+    if (parameter) return parameterValue(name, parameter.Type, parameter.Default);
+    const resource = resources[name];
+    if (resource) return identityRefName(name, resource) ?? `\${${name}}`;
+    return unknownValue(`Ref ${name} (not defined in the template)`);
+  };
+
+  const getAtt = (logicalId: string, attribute: string): unknown => {
+    const resource = resources[logicalId];
+    if (!resource) return unknownValue(`Fn::GetAtt ${logicalId}.${attribute} (no such resource)`);
+    if (attribute === 'Arn') {
+      const arn = identityArn(logicalId, resource);
+      if (arn) return arn;
+    }
+    return `\${${logicalId}.${attribute}}`;
+  };
+
+  const sub = (text: string, variables: Record<string, unknown>): unknown => {
+    const parts: unknown[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+      parts.push(text.slice(last, match.index));
+      last = match.index + match[0].length;
+      const name = match[1]!.trim();
+      if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
+      else if (name in variables) parts.push(resolveValue(variables[name]));
+      else if (name.includes('.') && !name.startsWith('AWS::')) {
+        const dot = name.indexOf('.');
+        parts.push(getAtt(name.slice(0, dot), name.slice(dot + 1)));
+      } else parts.push(refValue(name));
+    }
+    parts.push(text.slice(last));
+    return joinStrings(parts, '', `Fn::Sub "${text}"`);
+  };
+
+  const intrinsic = (name: string, argument: unknown): unknown => {
+    switch (name) {
+      case 'Ref':
+        return typeof argument === 'string' ? refValue(argument) : unknownValue('Ref with a non-string argument');
+      case 'Fn::GetAtt': {
+        const [logicalId, attribute] = typeof argument === 'string' ? splitOnce(argument) : Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        return typeof logicalId === 'string' && typeof attribute === 'string'
+          ? getAtt(logicalId, attribute)
+          : unknownValue(`Fn::GetAtt ${JSON.stringify(argument)}`);
+      }
+      case 'Fn::Sub': {
+        if (typeof argument === 'string') return sub(argument, {});
+        if (Array.isArray(argument) && typeof argument[0] === 'string' && (argument[1] === undefined || isRecord(argument[1]))) {
+          return sub(argument[0], (argument[1] as Record<string, unknown>) ?? {});
+        }
+        return unknownValue('Fn::Sub with an unreadable argument');
+      }
+      case 'Fn::Join': {
+        if (!Array.isArray(argument) || typeof argument[0] !== 'string') return unknownValue('Fn::Join with an unreadable argument');
+        const list = resolveValue(argument[1]);
+        return Array.isArray(list) ? joinStrings(list, argument[0], 'Fn::Join') : unknownOr(list, 'Fn::Join over a list that does not resolve');
+      }
+      case 'Fn::Select': {
+        const [index, list] = Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        const position = typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : undefined;
+        if (position === undefined || !Array.isArray(list)) return unknownOr(isUnknown(list) ? list : index, 'Fn::Select that does not resolve');
+        return position < list.length ? list[position] : unknownValue(`Fn::Select index ${position} out of range`);
+      }
+      case 'Fn::Split': {
+        const [delimiter, source] = Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        if (typeof delimiter === 'string' && typeof source === 'string') return source.split(delimiter);
+        return unknownOr(source, 'Fn::Split that does not resolve');
+      }
+      case 'Fn::FindInMap': {
+        const [map, top, second] = Array.isArray(argument) ? argument.slice(0, 3).map((part) => resolveValue(part)) : [];
+        if (typeof map !== 'string' || typeof top !== 'string' || typeof second !== 'string') {
+          return unknownValue(`Fn::FindInMap ${JSON.stringify(argument)} with keys that do not resolve`);
+        }
+        const found = template.Mappings?.[map]?.[top]?.[second];
+        return found === undefined ? unknownValue(`Fn::FindInMap ${map}.${top}.${second} (no such entry)`) : resolveValue(found);
+      }
+      case 'Fn::If': {
+        if (!Array.isArray(argument) || argument.length !== 3) return unknownValue('Fn::If with an unreadable argument');
+        const whenTrue = resolveValue(argument[1]);
+        const whenFalse = resolveValue(argument[2]);
+        return sameValue(whenTrue, whenFalse) ? whenTrue : unknownValue(`Fn::If ${String(argument[0])} (depends on a deploy-time condition)`);
+      }
+      case 'Fn::Base64': {
+        const text = resolveValue(argument);
+        return typeof text === 'string' ? Buffer.from(text, 'utf8').toString('base64') : unknownOr(text, 'Fn::Base64 of a value that does not resolve');
+      }
+      case 'Fn::ImportValue': {
+        const exported = resolveValue(argument);
+        return unknownValue(`Fn::ImportValue ${typeof exported === 'string' ? exported : 'of a computed name'} (exported by another stack)`);
+      }
+      default:
+        return unknownValue(`${name} (not resolvable from the template)`);
+    }
+  };
+
+  function resolveValue(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(resolveValue).filter((item) => item !== NO_VALUE);
+    if (!isRecord(value) || isUnknown(value)) return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return intrinsic(keys[0]!, value[keys[0]!]);
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      const resolved = resolveValue(value[key]);
+      if (resolved !== NO_VALUE) result[key] = resolved;
+    }
+    return result;
+  }
+
+  return {
+    resolve(value) {
+      const resolved = resolveValue(value);
+      return resolved === NO_VALUE ? undefined : resolved;
+    },
+    resolveString(value, what) {
+      const resolved = resolveValue(value);
+      if (typeof resolved === 'string') return resolved;
+      if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
+      return isUnknown(resolved) ? resolved : unknownValue(`${what} is not a string`);
+    },
+    referencedResource(value) {
+      if (!isRecord(value)) return undefined;
+      const target = typeof value.Ref === 'string' ? value.Ref : referencedByGetAtt(value['Fn::GetAtt']);
+      return target !== undefined && target in resources ? target : undefined;
+    },
+  };
+}
+
+function parameterValue(name: string, type: string | undefined, fallback: unknown): unknown {
+  if (type?.startsWith('AWS::SSM::Parameter::Value')) return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
+  if (fallback === undefined) return unknownValue(`Ref ${name} (parameter without a default)`);
+  if (type && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
+    return fallback.split(',').map((item) => item.trim());
+  }
+  return typeof fallback === 'number' ? String(fallback) : fallback;
+}
+
+function referencedByGetAtt(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return splitOnce(argument)[0];
+  return Array.isArray(argument) && typeof argument[0] === 'string' ? argument[0] : undefined;
+}
+
+function splitOnce(text: string): [string, string | undefined] {
+  const dot = text.indexOf('.');
+  return dot < 0 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
+}
+
+/** Concatenates resolved parts; any part that is not a string makes the whole string Unknown. */
+function joinStrings(parts: unknown[], delimiter: string, what: string): Maybe<string> {
+  const strings: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') strings.push(part);
+    else if (typeof part === 'number' || typeof part === 'boolean') strings.push(String(part));
+    else if (isUnknown(part)) return unknownValue(`${what} containing ${part.description}`);
+    else return unknownValue(`${what} containing a value that is not a string`);
+  }
+  return strings.join(delimiter);
+}
+
+function unknownOr(value: unknown, description: string): Unknown {
+  return isUnknown(value) ? value : unknownValue(description);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) && !isUnknown(a);
+}

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { createResolver } from './intrinsics.js';
+import { isRecord, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { cloudFormationTags } from './yaml-tags.js';
+
+const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+
+/**
+ * Reads every template under `path`: a CDK `cdk.out` directory (via its manifest), a single template file
+ * (JSON or YAML with CloudFormation short tags), or a directory of templates. Nested stacks are included as
+ * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError; nothing is skipped silently.
+ */
+export function loadTemplates(path: string): TemplateInput[] {
+  if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
+  if (!statSync(path).isDirectory()) return withNested(readTemplateFile(path, true)!, stackNameOf(path));
+  if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path);
+  const inputs: TemplateInput[] = [];
+  for (const entry of readdirSync(path).sort()) {
+    const file = join(path, entry);
+    if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !statSync(file).isFile()) continue;
+    const template = readTemplateFile(file, false);
+    if (template) inputs.push(...withNested(template, stackNameOf(file)));
+  }
+  if (inputs.length === 0) throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
+  return inputs;
+}
+
+/** A CDK cloud assembly: every `aws:cloudformation:stack` artifact, and nested assemblies (stages). */
+function loadCloudAssembly(directory: string): TemplateInput[] {
+  const manifestFile = join(directory, 'manifest.json');
+  const manifest = parseJson(manifestFile, readText(manifestFile));
+  const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : undefined;
+  if (!artifacts) throw new TemplateError(manifestFile, 'cloud assembly manifest has no "artifacts" map');
+  const inputs: TemplateInput[] = [];
+  for (const [artifactId, artifact] of Object.entries(artifacts)) {
+    if (!isRecord(artifact) || !isRecord(artifact.properties)) continue;
+    const properties = artifact.properties;
+    if (artifact.type === 'cdk:cloud-assembly' && typeof properties.directoryName === 'string') {
+      inputs.push(...loadCloudAssembly(join(directory, properties.directoryName)));
+    } else if (artifact.type === 'aws:cloudformation:stack') {
+      if (typeof properties.templateFile !== 'string') {
+        throw new TemplateError(manifestFile, `artifact ${artifactId} has no templateFile`);
+      }
+      const file = join(directory, properties.templateFile);
+      const stack = typeof artifact.displayName === 'string' ? artifact.displayName : typeof properties.stackName === 'string' ? properties.stackName : artifactId;
+      inputs.push(...withNested(readTemplateFile(file, true)!, stack));
+    }
+  }
+  return inputs;
+}
+
+/**
+ * The template followed by its nested stacks. CDK names a nested template in the parent's
+ * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`), relative to the parent's directory.
+ * A nested stack given only by TemplateURL cannot be read offline and is not included.
+ */
+function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): TemplateInput[] {
+  const parent: TemplateInput = { ...input, stack };
+  const inputs = [parent];
+  const resolver = createResolver(parent);
+  for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
+    if (resource.Type !== 'AWS::CloudFormation::Stack') continue;
+    const assetPath = resource.Metadata?.['aws:asset:path'];
+    if (typeof assetPath !== 'string' || !input.file) continue;
+    const file = join(dirname(input.file), assetPath);
+    const nested = readTemplateFile(file, true)!;
+    const passed = resource.Properties?.Parameters;
+    const parameters = isRecord(passed) ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)])) : undefined;
+    inputs.push(...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`));
+  }
+  return inputs;
+}
+
+/** Returns undefined for a readable file that is not a template, unless `required`. */
+function readTemplateFile(file: string, required: boolean): { file: string; template: CfnTemplate } | undefined {
+  const text = readText(file);
+  const value = extname(file) === '.json' || /^\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
+  if (isTemplate(value)) return { file, template: value };
+  if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
+  return undefined;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TemplateError(file, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // JSON.parse does not say where; the YAML parser in JSON mode locates most syntax errors.
+    const located = parseDocument(text, { schema: 'json' }).errors[0];
+    const position = located?.linePos?.[0];
+    throw new TemplateError(file, `invalid JSON: ${(error as Error).message}`, position?.line ?? 1, position?.col ?? 1);
+  }
+}
+
+function parseYaml(file: string, text: string): unknown {
+  const document = parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true });
+  const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (problem) {
+    const position = problem.linePos?.[0];
+    throw new TemplateError(file, `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, position?.line, position?.col);
+  }
+  return document.toJS({ maxAliasCount: 100 });
+}
+
+function stackNameOf(file: string): string {
+  return basename(file).replace(/(\.template)?\.(json|ya?ml|template)$/, '');
+}

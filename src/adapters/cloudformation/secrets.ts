@@ -1,0 +1,26 @@
+import type { Secret } from '../../model/model.js';
+import { literalName } from './names.js';
+import { rotationDays } from './rotation.js';
+import type { StackContext } from './stack-context.js';
+import { tagsOf } from './tags.js';
+import type { CfnResource } from './template.js';
+
+/** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
+export function secretFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Secret {
+  const properties = resource.Properties ?? {};
+  return {
+    id: ctx.id(logicalId),
+    cloud: 'aws',
+    name: literalName(resource, 'Name') ?? logicalId,
+    resource: ctx.ref(logicalId),
+    tags: tagsOf(ctx.resolver.resolve(properties.Tags)),
+    // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
+    ...(typeof properties.SecretString === 'string' ? { plaintextValue: true } : {}),
+  };
+}
+
+/** Sets rotation on the secret an `AWS::SecretsManager::RotationSchedule` names. */
+export function applyRotation(ctx: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
+  secret.rotationDays = rotationDays(ctx.resolver.resolve(resource.Properties?.RotationRules));
+  secret.rotationSource = ctx.ref(logicalId);
+}

@@ -1,0 +1,249 @@
+import { parsePolicyDocument } from '../../iam/aws/document.js';
+import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
+import { copyGrants, identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
+import { literalName } from './names.js';
+import { applyRotation, secretFromResource } from './secrets.js';
+import { stackContext, type StackContext } from './stack-context.js';
+import type { CfnResource, TemplateInput } from './template.js';
+
+/**
+ * Builds the normalized model from CloudFormation templates (one per stack; nested stacks are separate inputs).
+ * Identities and secrets come first; then every resource that links to them (policies, attachments, keys,
+ * memberships, rotation schedules) is applied; users finally receive their groups' grants.
+ *
+ * An access key for a user that the change does not create is still a long-lived key: it is attached to a
+ * synthetic `aws-user` identity (id `${stack}/external-user:${name}`, resource = the key) and the user is
+ * recorded in `externalReferences`.
+ */
+export function modelFromTemplates(inputs: TemplateInput[]): Model {
+  const builder = new ModelBuilder(inputs.map(stackContext));
+  return builder.build();
+}
+
+type Linker = (builder: ModelBuilder, ctx: StackContext, logicalId: string, resource: CfnResource) => void;
+
+const COMPUTE_ROLE_PROPERTIES: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
+  'AWS::Lambda::Function': { property: 'Role', kind: 'lambda' },
+  'AWS::ECS::TaskDefinition': { property: 'TaskRoleArn', kind: 'ecs-task' },
+};
+
+const POLICY_HOLDERS: [property: string, kind: IdentityKind][] = [
+  ['Roles', 'aws-role'],
+  ['Users', 'aws-user'],
+  ['Groups', 'aws-group'],
+];
+
+const SINGLE_HOLDER_POLICIES: Record<string, [property: string, kind: IdentityKind]> = {
+  'AWS::IAM::RolePolicy': ['RoleName', 'aws-role'],
+  'AWS::IAM::UserPolicy': ['UserName', 'aws-user'],
+  'AWS::IAM::GroupPolicy': ['GroupName', 'aws-group'],
+};
+
+const LINKERS: Record<string, Linker> = {
+  'AWS::IAM::Role': (b, ctx, id, resource) => b.linkManagedPolicyArns(ctx, id, resource),
+  'AWS::IAM::Group': (b, ctx, id, resource) => b.linkManagedPolicyArns(ctx, id, resource),
+  'AWS::IAM::User': (b, ctx, id, resource) => {
+    b.linkManagedPolicyArns(ctx, id, resource);
+    const user = b.identities.get(ctx.id(id))!;
+    for (const group of b.items(ctx, resource.Properties?.Groups)) b.addToGroup(ctx, id, user, group);
+  },
+  'AWS::IAM::Policy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
+  'AWS::IAM::ManagedPolicy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
+  'AWS::IAM::RolePolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
+  'AWS::IAM::UserPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
+  'AWS::IAM::GroupPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
+  'AWS::IAM::UserToGroupAddition': (b, ctx, id, resource) => {
+    for (const user of b.items(ctx, resource.Properties?.Users)) {
+      const member = b.findIdentity(ctx, id, user, 'aws-user');
+      if (member) b.addToGroup(ctx, id, member, resource.Properties?.GroupName);
+    }
+  },
+  'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkAccessKey(ctx, id, resource),
+  'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
+    for (const role of b.items(ctx, resource.Properties?.Roles)) {
+      b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
+    }
+  },
+  'AWS::Lambda::Function': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
+  'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
+  'AWS::SecretsManager::RotationSchedule': (b, ctx, id, resource) => {
+    const secret = b.findSecret(ctx, resource.Properties?.SecretId);
+    if (secret) applyRotation(ctx, id, resource, secret);
+  },
+};
+
+class ModelBuilder {
+  readonly model: Model = { ...emptyModel(), externalReferences: [] };
+  readonly identities = new Map<string, Identity>();
+  private readonly secrets = new Map<string, Secret>();
+  /** Policy resources (`AWS::IAM::Policy`/`ManagedPolicy`) by model id, with whether anyone in the change holds them. */
+  private readonly policies = new Map<string, { grant: AwsPolicyGrant; held: boolean }>();
+
+  constructor(private readonly stacks: StackContext[]) {}
+
+  build(): Model {
+    for (const ctx of this.stacks) {
+      for (const [logicalId, resource] of ctx.resources) {
+        if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
+        if (resource.Type === 'AWS::SecretsManager::Secret') {
+          const secret = secretFromResource(ctx, logicalId, resource);
+          this.secrets.set(secret.id, secret);
+          this.model.secrets.push(secret);
+        }
+      }
+    }
+    for (const ctx of this.stacks) {
+      for (const [logicalId, resource] of ctx.resources) LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
+    }
+    for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
+    this.grantGroupPoliciesToMembers();
+    if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
+    return this.model;
+  }
+
+  /** List-valued properties item by item, keeping raw items so `Ref`s can be followed; an Unknown list is one item. */
+  items(ctx: StackContext, raw: unknown): unknown[] {
+    if (raw === undefined) return [];
+    if (Array.isArray(raw)) return raw.filter((item) => ctx.resolver.resolve(item) !== undefined);
+    const resolved = ctx.resolver.resolve(raw);
+    return Array.isArray(resolved) ? resolved : resolved === undefined ? [] : [resolved];
+  }
+
+  /**
+   * The identity a property points at: a `Ref`/`Fn::GetAtt` to a resource of the same template, else the resolved
+   * ARN or name (a placeholder name only within its own stack). Anything else is recorded as an external reference.
+   */
+  findIdentity(ctx: StackContext, fromLogicalId: string, raw: unknown, kind: IdentityKind): Identity | undefined {
+    const logicalId = ctx.resolver.referencedResource(raw);
+    const local = logicalId ? this.identities.get(ctx.id(logicalId)) : undefined;
+    if (local?.kind === kind) return local;
+    const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
+    if (typeof value === 'string') {
+      const candidates = [...this.identities.values()].filter((identity) => identity.kind === kind);
+      const found =
+        candidates.find((identity) => identity.arn === value) ??
+        candidates.find((identity) => identity.resource.stack === ctx.input.stack && (identity.name === value || `\${${identity.resource.name}}` === value)) ??
+        // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
+        (value.startsWith('${') ? undefined : candidates.find((identity) => typeof identity.arn === 'string' && identity.arn.endsWith(`/${value}`)));
+      if (found) return found;
+    }
+    this.model.externalReferences!.push({ identity: ctx.id(fromLogicalId), reference: isUnknown(value) ? value.description : value });
+    return undefined;
+  }
+
+  findSecret(ctx: StackContext, raw: unknown): Secret | undefined {
+    const logicalId = ctx.resolver.referencedResource(raw);
+    if (logicalId) return this.secrets.get(ctx.id(logicalId));
+    const value = ctx.resolver.resolve(raw);
+    return [...this.secrets.values()].find((secret) => secret.name === value);
+  }
+
+  addToGroup(ctx: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
+    const group = this.findIdentity(ctx, fromLogicalId, rawGroup, 'aws-group');
+    if (!group) return;
+    user.groups ??= [];
+    if (!user.groups.includes(group.id)) user.groups.push(group.id);
+  }
+
+  /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
+  linkManagedPolicyArns(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+    const identity = this.identities.get(ctx.id(logicalId))!;
+    for (const raw of this.items(ctx, resource.Properties?.ManagedPolicyArns)) {
+      const target = ctx.resolver.referencedResource(raw);
+      if (target && ctx.input.template.Resources[target]!.Type === 'AWS::IAM::ManagedPolicy') {
+        this.hold(identity, this.policyGrant(ctx, target));
+      } else {
+        identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn: ctx.resolver.resolveString(raw, 'ManagedPolicyArns item') });
+      }
+    }
+  }
+
+  linkPolicyHolders(ctx: StackContext, logicalId: string): void {
+    const grant = this.policyGrant(ctx, logicalId);
+    const properties = ctx.input.template.Resources[logicalId]!.Properties ?? {};
+    for (const [property, kind] of POLICY_HOLDERS) {
+      for (const raw of this.items(ctx, properties[property])) {
+        const holder = this.findIdentity(ctx, logicalId, raw, kind);
+        if (holder) this.hold(holder, grant);
+      }
+    }
+  }
+
+  linkSingleHolderPolicy(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+    const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type]!;
+    const [grant] = inlinePolicies(ctx.resolver.resolve({ PolicyName: resource.Properties?.PolicyName, PolicyDocument: resource.Properties?.PolicyDocument }), ctx.ref(logicalId));
+    const holder = this.findIdentity(ctx, logicalId, resource.Properties?.[property], kind);
+    if (holder) holder.grants.push(grant!);
+    else this.model.unattachedPolicies.push(grant!);
+  }
+
+  linkAccessKey(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+    const raw = resource.Properties?.UserName;
+    const credential = { kind: 'aws-access-key' as const, source: ctx.ref(logicalId) };
+    const user = this.findIdentity(ctx, logicalId, raw, 'aws-user') ?? this.externalUser(ctx, logicalId, raw);
+    user.credentials.push(credential);
+  }
+
+  linkCompute(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+    const { property, kind } = COMPUTE_ROLE_PROPERTIES[resource.Type]!;
+    const raw = resource.Properties?.[property];
+    if (raw === undefined) return;
+    this.findIdentity(ctx, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: ctx.ref(logicalId) });
+  }
+
+  private addIdentity(identity: Identity): void {
+    this.identities.set(identity.id, identity);
+    this.model.identities.push(identity);
+  }
+
+  private policyGrant(ctx: StackContext, logicalId: string): AwsPolicyGrant {
+    const id = ctx.id(logicalId);
+    let entry = this.policies.get(id);
+    if (!entry) {
+      const resource = ctx.input.template.Resources[logicalId]!;
+      const name = literalName(resource, resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName');
+      const grant: AwsPolicyGrant = {
+        kind: 'aws-policy',
+        source: ctx.ref(logicalId),
+        policyName: name ?? logicalId,
+        document: parsePolicyDocument(ctx.resolver.resolve(resource.Properties?.PolicyDocument)),
+      };
+      this.policies.set(id, (entry = { grant, held: false }));
+    }
+    return entry.grant;
+  }
+
+  private hold(identity: Identity, grant: AwsPolicyGrant): void {
+    if (!identity.grants.includes(grant)) identity.grants.push(grant);
+    this.policies.get(`${grant.source.stack}/${grant.source.name}`)!.held = true;
+  }
+
+  private externalUser(ctx: StackContext, keyLogicalId: string, raw: unknown): Identity {
+    const value = ctx.resolver.resolveString(raw, 'UserName');
+    const name = typeof value === 'string' ? value : keyLogicalId;
+    const id = `${ctx.input.stack}/external-user:${name}`;
+    let user = this.identities.get(id);
+    if (!user) {
+      user = {
+        id,
+        cloud: 'aws',
+        kind: 'aws-user',
+        name,
+        resource: ctx.ref(keyLogicalId),
+        ...(typeof value === 'string' ? { arn: `arn:aws:iam::\${AWS::AccountId}:user/${value}` } : { arn: value }),
+        tags: {},
+        grants: [],
+        credentials: [],
+        attachments: [],
+      };
+      this.addIdentity(user);
+    }
+    return user;
+  }
+
+  private grantGroupPoliciesToMembers(): void {
+    for (const user of this.model.identities) {
+      for (const groupId of user.groups ?? []) user.grants.push(...copyGrants(this.identities.get(groupId)!.grants));
+    }
+  }
+}

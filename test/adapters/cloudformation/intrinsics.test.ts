@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createResolver } from '../../../src/adapters/cloudformation/intrinsics.js';
+import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
+import { unknownValue } from '../../../src/model/model.js';
+
+const template: CfnTemplate = {
+  Parameters: {
+    Env: { Type: 'String', Default: 'prod' },
+    Subnets: { Type: 'CommaDelimitedList', Default: 'a, b' },
+    ExternalRoleArn: { Type: 'String' },
+    BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' },
+  },
+  Mappings: { Regions: { 'us-east-1': { Bucket: 'logs-use1' } } },
+  Resources: {
+    AppRole: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'payments-api-runtime' } },
+    GeneratedRole: { Type: 'AWS::IAM::Role', Properties: {} },
+    Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
+    Bucket: { Type: 'AWS::S3::Bucket' },
+  },
+};
+const { resolve, resolveString, referencedResource } = createResolver({ stack: 'App', template });
+
+describe('intrinsics: references', () => {
+  it('resolves parameters to their defaults, lists split, and leaves a parameter without default Unknown', () => {
+    expect(resolve({ Ref: 'Env' })).toBe('prod');
+    expect(resolve({ Ref: 'Subnets' })).toEqual(['a', 'b']);
+    expect(resolve({ Ref: 'ExternalRoleArn' })).toEqual(unknownValue('Ref ExternalRoleArn (parameter without a default)'));
+  });
+
+  it('never reads an SSM-typed parameter default as its value', () => {
+    expect(resolve({ Ref: 'BootstrapVersion' })).toEqual(unknownValue('Ref BootstrapVersion (SSM parameter, read at deploy time)'));
+  });
+
+  it('uses values a parent stack passes before defaults', () => {
+    const nested = createResolver({ stack: 'App/Nested', template, parameters: { ExternalRoleArn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' } });
+    expect(nested.resolve({ Ref: 'ExternalRoleArn' })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
+  });
+
+  it('renders pseudo parameters as aws or stable placeholders', () => {
+    expect(resolve({ Ref: 'AWS::Partition' })).toBe('aws');
+    expect(resolve({ Ref: 'AWS::AccountId' })).toBe('${AWS::AccountId}');
+    expect(resolve({ Ref: 'AWS::Region' })).toBe('${AWS::Region}');
+  });
+
+  it('resolves Ref and GetAtt Arn of IAM identities to the names and ARNs the identities carry', () => {
+    expect(resolve({ Ref: 'AppRole' })).toBe('payments-api-runtime');
+    expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
+    expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/${GeneratedRole}');
+    expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::${AWS::AccountId}:user/ci-deployer');
+  });
+
+  it('resolves other resources to placeholders and a missing one to Unknown', () => {
+    expect(resolve({ Ref: 'Bucket' })).toBe('${Bucket}');
+    expect(resolve({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe('${Bucket.Arn}');
+    expect(resolve({ Ref: 'Nope' })).toEqual(unknownValue('Ref Nope (not defined in the template)'));
+  });
+
+  it('names the resource a Ref or GetAtt points at', () => {
+    expect(referencedResource({ Ref: 'AppRole' })).toBe('AppRole');
+    expect(referencedResource({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe('GeneratedRole');
+    expect(referencedResource({ Ref: 'Env' })).toBeUndefined();
+    expect(referencedResource('payments-api-runtime')).toBeUndefined();
+  });
+});
+
+describe('intrinsics: functions', () => {
+  it('Fn::Sub in both forms, with GetAtt, pseudo parameters and ${!Literal}', () => {
+    expect(resolve({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/${Env}/*' })).toBe('arn:aws:s3:::${Bucket}/prod/*');
+    expect(resolve({ 'Fn::Sub': ['${Name}-${AppRole.Arn}', { Name: { Ref: 'Env' } }] })).toBe('prod-arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
+    expect(resolve({ 'Fn::Sub': '${!Literal}' })).toBe('${Literal}');
+  });
+
+  it('Fn::Join, Fn::Select, Fn::Split and Fn::FindInMap on literal values', () => {
+    expect(resolve({ 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, 's3']] })).toBe('arn:aws:s3');
+    expect(resolve({ 'Fn::Select': [1, { Ref: 'Subnets' }] })).toBe('b');
+    expect(resolve({ 'Fn::Split': ['/', 'a/b'] })).toEqual(['a', 'b']);
+    expect(resolve({ 'Fn::FindInMap': ['Regions', 'us-east-1', 'Bucket'] })).toBe('logs-use1');
+  });
+
+  it('Fn::If is a value only when both branches agree', () => {
+    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] })).toBe('s3:GetObject');
+    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', '*'] })).toEqual(unknownValue('Fn::If IsProd (depends on a deploy-time condition)'));
+  });
+
+  it('AWS::NoValue removes the property or list item', () => {
+    expect(resolve({ A: { Ref: 'AWS::NoValue' }, B: ['x', { Ref: 'AWS::NoValue' }] })).toEqual({ B: ['x'] });
+  });
+
+  it('a string built from an Unknown is Unknown, and Fn::ImportValue is Unknown', () => {
+    expect(resolve({ 'Fn::ImportValue': 'SharedRoleArn' })).toEqual(unknownValue('Fn::ImportValue SharedRoleArn (exported by another stack)'));
+    expect(resolve({ 'Fn::Join': ['', ['iam:', { 'Fn::ImportValue': 'Verb' }]] })).toEqual(
+      unknownValue('Fn::Join containing Fn::ImportValue Verb (exported by another stack)'),
+    );
+    expect(resolveString({ 'Fn::Sub': '${ExternalRoleArn}' }, 'Principal')).toEqual(
+      unknownValue('Fn::Sub "${ExternalRoleArn}" containing Ref ExternalRoleArn (parameter without a default)'),
+    );
+  });
+
+  it('keeps Unknown values inside documents, so a policy is never read as narrower than written', () => {
+    expect(resolve({ Action: [{ 'Fn::GetAZs': '' }, 's3:GetObject'] })).toEqual({
+      Action: [unknownValue('Fn::GetAZs (not resolvable from the template)'), 's3:GetObject'],
+    });
+  });
+});

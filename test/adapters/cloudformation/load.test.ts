@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
+import { TemplateError } from '../../../src/adapters/cloudformation/template.js';
+
+const fixtures = join(import.meta.dirname, '../../fixtures/cloudformation');
+
+function loadError(path: string): TemplateError {
+  try {
+    loadTemplates(path);
+  } catch (error) {
+    if (error instanceof TemplateError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${path} to fail`);
+}
+
+describe('loadTemplates', () => {
+  it('rewrites YAML short tags to the long form', () => {
+    const [input] = loadTemplates(join(fixtures, 'yaml-short-tags.template.yaml'));
+    expect(input!.stack).toBe('yaml-short-tags');
+    const role = input!.template.Resources.ReaderRole!.Properties!;
+    expect(role.RoleName).toEqual({ 'Fn::Sub': 'reader-${Env}' });
+    const statements = (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[])[0]!.PolicyDocument.Statement;
+    expect(statements.map((statement) => [statement.Action, statement.Resource])).toEqual([
+      [{ 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] }, { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' }],
+      [{ 'Fn::Select': [0, { 'Fn::Split': [',', 'sqs:ReceiveMessage,sqs:DeleteMessage'] }] }, { 'Fn::GetAtt': ['Queue', 'Arn'] }],
+      ['kms:Decrypt', { 'Fn::ImportValue': 'SharedKeyArn' }],
+    ]);
+    expect(input!.template.Conditions).toEqual({ IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } });
+  });
+
+  it('reads a CDK cloud assembly through its manifest, nested stacks as Parent/NestedLogicalId', () => {
+    const inputs = loadTemplates(join(fixtures, 'cdk-out-nested-stack'));
+    expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1)])).toEqual([
+      ['PaymentsStack', 'cdk-out-nested-stack/PaymentsStack.template.json'],
+      ['PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017', 'cdk-out-nested-stack/PaymentsStackWorkers22EC12DC.nested.template.json'],
+    ]);
+    expect(inputs[1]!.parameters).toEqual({ referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' });
+  });
+
+  it('reads every template of a plain directory and skips JSON that is not a template', () => {
+    const inputs = loadTemplates(join(fixtures, 'template-directory'));
+    expect(inputs.map((input) => input.stack)).toEqual(['identities', 'network']);
+  });
+
+  it('locates a JSON syntax error', () => {
+    const error = loadError(join(fixtures, 'invalid-json-missing-comma.template.json'));
+    expect([error.line, error.column]).toEqual([5, 7]);
+    expect(error.message).toMatch(/invalid-json-missing-comma\.template\.json:5:7: invalid JSON: /);
+  });
+
+  it('locates an unknown YAML tag instead of reading it as a plain string', () => {
+    const error = loadError(join(fixtures, 'invalid-yaml-unknown-tag.template.yaml'));
+    expect(error.message).toBe(`${join(fixtures, 'invalid-yaml-unknown-tag.template.yaml')}:5:17: invalid YAML: Unresolved tag: !Reff`);
+  });
+
+  it('fails on a missing path and on a file without Resources', () => {
+    expect(loadError(join(fixtures, 'nope.json')).reason).toBe('no such file or directory');
+    expect(loadError(join(fixtures, 'template-directory/parameters.json')).reason).toBe('not a CloudFormation template: no "Resources" map');
+  });
+});

@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
+import type { CfnResource } from '../../../src/adapters/cloudformation/template.js';
+import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
+import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
+
+const trustLambda = {
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+const allow = (Action: unknown, Resource: unknown = '*') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] });
+
+function model(resources: Record<string, CfnResource>, extra: object = {}) {
+  return modelFromTemplates([{ stack: 'App', file: 'app.template.json', template: { Resources: resources, ...extra } }]);
+}
+
+function identity(identities: Identity[], id: string): Identity {
+  const found = identities.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no identity ${id} in ${identities.map((i) => i.id).join(', ')}`);
+  return found;
+}
+
+function grantSummary(holder: Identity) {
+  return holder.grants.map((grant) => (grant.kind === 'aws-policy' ? `${grant.source.name}:${grant.policyName}` : `${grant.kind}:${JSON.stringify(grant.arn)}`));
+}
+
+describe('modelFromTemplates: identities', () => {
+  it('reads a role: trust, inline and managed policies, session, boundary, tags, name and construct path', () => {
+    const { identities } = model({
+      ApiRole: {
+        Type: 'AWS::IAM::Role',
+        Metadata: { 'aws:cdk:path': 'App/ApiRole/Resource' },
+        Properties: {
+          RoleName: 'payments-api-runtime',
+          AssumeRolePolicyDocument: trustLambda,
+          Policies: [{ PolicyName: 'read', PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::payments/*') }],
+          ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess' }],
+          MaxSessionDuration: 7200,
+          PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+          Tags: [{ Key: 'owner', Value: 'team-payments' }, { Key: 'purpose', Value: { 'Fn::ImportValue': 'Purpose' } }],
+        },
+      },
+    });
+    expect(identities).toHaveLength(1);
+    const role = identities[0]!;
+    expect(role).toMatchObject({
+      id: 'App/ApiRole',
+      cloud: 'aws',
+      kind: 'aws-role',
+      name: 'payments-api-runtime',
+      arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+      resource: { type: 'AWS::IAM::Role', name: 'ApiRole', path: 'App/ApiRole/Resource', file: 'app.template.json', stack: 'App' },
+      tags: { owner: 'team-payments' },
+      maxSessionSeconds: 7200,
+      permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+    });
+    expect(role.trustPolicy).toEqual({ statements: [{ effect: 'Allow', principal: { Service: ['lambda.amazonaws.com'] }, action: ['sts:AssumeRole'] }] });
+    expect(grantSummary(role)).toEqual(['ApiRole:read', 'aws-managed-policy:"arn:aws:iam::aws:policy/ReadOnlyAccess"']);
+  });
+
+  it('defaults MaxSessionDuration to one hour and names a role without RoleName by its logical id', () => {
+    const [role] = model({ Worker: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda } } }).identities;
+    expect([role!.name, role!.arn, role!.maxSessionSeconds]).toEqual(['Worker', 'arn:aws:iam::${AWS::AccountId}:role/${Worker}', 3600]);
+  });
+
+  it('reads a user with a console password as an aws-login-profile credential', () => {
+    const [user] = model({ Alice: { Type: 'AWS::IAM::User', Properties: { UserName: 'alice', LoginProfile: { Password: { Ref: 'Pw' } } } } }, {
+      Parameters: { Pw: { Type: 'String' } },
+    }).identities;
+    expect(user!.credentials).toEqual([{ kind: 'aws-login-profile', source: expect.objectContaining({ type: 'AWS::IAM::User', name: 'Alice' }) }]);
+  });
+
+  it('reads Secrets Manager secrets: plain-text value, tags, rotation in days from every schedule form', () => {
+    const schedule = (secret: string, RotationRules: object): CfnResource => ({
+      Type: 'AWS::SecretsManager::RotationSchedule',
+      Properties: { SecretId: { Ref: secret }, HostedRotationLambda: { RotationType: 'PostgreSQLSingleUser' }, RotationRules },
+    });
+    const { secrets } = model({
+      Literal: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'legacy/sftp', SecretString: 'hunter2', Tags: [{ Key: 'owner', Value: 'team-data' }] } },
+      Generated: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 32 } } },
+      Rate: { Type: 'AWS::SecretsManager::Secret' },
+      Weekly: { Type: 'AWS::SecretsManager::Secret' },
+      Monthly: { Type: 'AWS::SecretsManager::Secret' },
+      Quarterly: { Type: 'AWS::SecretsManager::Secret' },
+      GeneratedRotation: schedule('Generated', { AutomaticallyAfterDays: 30 }),
+      RateRotation: schedule('Rate', { ScheduleExpression: 'rate(10 days)' }),
+      WeeklyRotation: schedule('Weekly', { ScheduleExpression: 'cron(0 8 ? * MON,THU *)' }),
+      MonthlyRotation: schedule('Monthly', { ScheduleExpression: 'cron(0 8 1 * ? *)' }),
+      QuarterlyRotation: schedule('Quarterly', { ScheduleExpression: 'cron(0 8 1 1/3 ? *)' }),
+    });
+    expect(secrets.map((secret) => [secret.id, secret.name, secret.plaintextValue ?? false, secret.rotationDays, secret.rotationSource?.name])).toEqual([
+      ['App/Literal', 'legacy/sftp', true, undefined, undefined],
+      ['App/Generated', 'Generated', false, 30, 'GeneratedRotation'],
+      ['App/Rate', 'Rate', false, 10, 'RateRotation'],
+      ['App/Weekly', 'Weekly', false, 4, 'WeeklyRotation'],
+      ['App/Monthly', 'Monthly', false, 31, 'MonthlyRotation'],
+      ['App/Quarterly', 'Quarterly', false, unknownValue('rotation schedule "cron(0 8 1 1/3 ? *)" (interval cannot be bounded)'), 'QuarterlyRotation'],
+    ]);
+    expect(secrets[0]!.tags).toEqual({ owner: 'team-data' });
+  });
+});
+
+describe('modelFromTemplates: links', () => {
+  it('attaches AWS::IAM::Policy and ManagedPolicy to the roles, users and groups they name', () => {
+    const { identities, unattachedPolicies } = model({
+      Role: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app', AssumeRolePolicyDocument: trustLambda, ManagedPolicyArns: [{ Ref: 'Shared' }] } },
+      User: { Type: 'AWS::IAM::User' },
+      Group: { Type: 'AWS::IAM::Group' },
+      RolePolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'role-inline', PolicyDocument: allow('sqs:SendMessage', 'arn:aws:sqs:*:*:q'), Roles: ['app'] } },
+      Shared: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'), Users: [{ Ref: 'User' }] } },
+      GroupPolicy: { Type: 'AWS::IAM::GroupPolicy', Properties: { GroupName: { Ref: 'Group' }, PolicyName: 'group-read', PolicyDocument: allow('ec2:Describe*') } },
+      Orphan: { Type: 'AWS::IAM::ManagedPolicy', Properties: { ManagedPolicyName: 'orphan', PolicyDocument: allow('*') } },
+      ExternalOnly: { Type: 'AWS::IAM::RolePolicy', Properties: { RoleName: 'imported-role', PolicyName: 'ext', PolicyDocument: allow('iam:*') } },
+    });
+    expect(grantSummary(identity(identities, 'App/Role'))).toEqual(['Shared:Shared', 'RolePolicy:role-inline']);
+    expect(grantSummary(identity(identities, 'App/User'))).toEqual(['Shared:Shared']);
+    expect(grantSummary(identity(identities, 'App/Group'))).toEqual(['GroupPolicy:group-read']);
+    expect(unattachedPolicies.map((grant: AwsPolicyGrant) => `${grant.source.name}:${grant.policyName}`)).toEqual(['ExternalOnly:ext', 'Orphan:orphan']);
+  });
+
+  it('gives users the grants of their groups, from Groups and UserToGroupAddition, with the group policy as source', () => {
+    const { identities } = model({
+      Admins: { Type: 'AWS::IAM::Group', Properties: { GroupName: 'admins', ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
+      Readers: { Type: 'AWS::IAM::Group' },
+      ReadersPolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'read', PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'), Groups: [{ Ref: 'Readers' }] } },
+      Bob: { Type: 'AWS::IAM::User', Properties: { Groups: ['admins'] } },
+      Carol: { Type: 'AWS::IAM::User' },
+      CarolReaders: { Type: 'AWS::IAM::UserToGroupAddition', Properties: { GroupName: { Ref: 'Readers' }, Users: [{ Ref: 'Carol' }] } },
+    });
+    const bob = identity(identities, 'App/Bob');
+    expect([bob.groups, grantSummary(bob)]).toEqual([['App/Admins'], ['aws-managed-policy:"arn:aws:iam::aws:policy/AdministratorAccess"']]);
+    expect(bob.grants[0]!.source.name).toBe('Admins');
+    const carol = identity(identities, 'App/Carol');
+    expect([carol.groups, grantSummary(carol)]).toEqual([['App/Readers'], ['ReadersPolicy:read']]);
+  });
+
+  it('attaches compute: instance profiles, Lambda functions and ECS task roles', () => {
+    const { identities } = model({
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda } },
+      Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] } } },
+      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { TaskRoleArn: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/${Role}' } } },
+    });
+    expect(identity(identities, 'App/Role').attachments.map((attachment) => [attachment.kind, attachment.source.name])).toEqual([
+      ['instance-profile', 'Profile'],
+      ['lambda', 'Fn'],
+      ['ecs-task', 'Task'],
+    ]);
+  });
+
+  it('puts an access key on its user, and a key for a user outside the change on a synthetic external user', () => {
+    const { identities, externalReferences } = model({
+      Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
+      DeployerKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'Deployer' } } },
+      LegacyKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: 'legacy-sftp-sync', Status: 'Active' } },
+    });
+    expect(identity(identities, 'App/Deployer').credentials.map((credential) => [credential.kind, credential.source.name])).toEqual([['aws-access-key', 'DeployerKey']]);
+    expect(identity(identities, 'App/external-user:legacy-sftp-sync')).toMatchObject({
+      kind: 'aws-user',
+      name: 'legacy-sftp-sync',
+      arn: 'arn:aws:iam::${AWS::AccountId}:user/legacy-sftp-sync',
+      resource: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey' },
+      credentials: [{ kind: 'aws-access-key', source: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey', file: 'app.template.json', stack: 'App' } }],
+    });
+    expect(externalReferences).toEqual([{ identity: 'App/LegacyKey', reference: 'legacy-sftp-sync' }]);
+  });
+});
+
+describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
+  it('keeps an Action and a trust Principal that do not resolve as Unknown', () => {
+    const [role] = model(
+      {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'TrustedArn' } }, Action: 'sts:AssumeRole' }] },
+            Policies: [{ PolicyName: 'p', PolicyDocument: allow({ 'Fn::ImportValue': 'SharedAction' }) }],
+            MaxSessionDuration: { Ref: 'Session' },
+          },
+        },
+      },
+      { Parameters: { TrustedArn: { Type: 'String' }, Session: { Type: 'Number' } } },
+    ).identities;
+    expect(role!.trustPolicy!.statements[0]!.principal).toEqual({ AWS: [unknownValue('Ref TrustedArn (parameter without a default)')] });
+    const grant = role!.grants[0] as AwsPolicyGrant;
+    expect(grant.document.statements[0]!.action).toEqual([unknownValue('Fn::ImportValue SharedAction (exported by another stack)')]);
+    expect(role!.maxSessionSeconds).toEqual(unknownValue('Ref Session (parameter without a default)'));
+  });
+
+  it('reads a Policies list that depends on a condition as one unreadable grant', () => {
+    const [role] = model({
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda, Policies: { 'Fn::If': ['IsProd', [], [{ PolicyName: 'p' }]] } } },
+    }).identities;
+    expect((role!.grants[0] as AwsPolicyGrant).document.unreadable).toEqual(unknownValue('Fn::If IsProd (depends on a deploy-time condition)'));
+  });
+});
+
+describe('modelFromTemplates: CDK cloud assembly with a nested stack', () => {
+  it('links identities across the parent and nested stack through the passed role ARN', () => {
+    const result = modelFromTemplates(loadTemplates(join(import.meta.dirname, '../../fixtures/cloudformation/cdk-out-nested-stack')));
+    expect(result.identities.map((i) => [i.id, i.name, i.resource.path])).toEqual([
+      ['PaymentsStack/ApiRole1873F438', 'payments-api-runtime', 'PaymentsStack/ApiRole/Resource'],
+      ['PaymentsStack/SyncUser5A4D80B4', 'SyncUser5A4D80B4', 'PaymentsStack/SyncUser/Resource'],
+      ['PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017/WorkerRole8DD27D41', 'WorkerRole8DD27D41', 'PaymentsStack/Workers/WorkerRole/Resource'],
+    ]);
+    const [apiRole, user, worker] = result.identities;
+    expect(apiRole!.tags).toEqual({ owner: 'team-payments' });
+    expect(user!.credentials.map((credential) => credential.source.path)).toEqual(['PaymentsStack/SyncKey/Resource']);
+    expect(worker!.trustPolicy!.statements[0]!.principal).toEqual({ AWS: [apiRole!.arn] });
+    expect(grantSummary(worker!)).toEqual(['WorkerRoleDefaultPolicy1750E153:WorkerRoleDefaultPolicy1750E153']);
+    expect(result.secrets.map((secret) => [secret.id, secret.rotationDays])).toEqual([
+      ['PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017/WorkerSecretC2E5BB1C', undefined],
+    ]);
+  });
+});
