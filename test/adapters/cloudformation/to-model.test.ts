@@ -21,7 +21,7 @@ function identity(identities: Identity[], id: string): Identity {
 }
 
 function grantSummary(holder: Identity) {
-  return holder.grants.map((grant) => (grant.kind === 'aws-policy' ? `${grant.source.name}:${grant.policyName}` : `${grant.kind}:${JSON.stringify(grant.arn)}`));
+  return holder.grants.map((grant) => (grant.kind === 'aws-policy' ? `${grant.source.name}:${grant.policyName}` : grant.kind === 'aws-managed-policy' ? `${grant.kind}:${JSON.stringify(grant.arn)}` : grant.kind));
 }
 
 describe('modelFromTemplates: identities', () => {
