@@ -1,0 +1,71 @@
+/**
+ * Documented AWS IAM privilege-escalation paths: sets of actions that, held together by one identity, let it
+ * obtain permissions it was not granted. Facts come from Rhino Security Labs' original research, DataDog's
+ * pathfinding.cloud (required permissions only, not the discovery helpers it lists as "additional") and
+ * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS. Paths that are strict supersets of a listed path
+ * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002) are left out: the smaller path already reports them.
+ */
+
+export interface EscalationPath {
+  /** Stable kebab-case id; findings carry it as `Path::<id>`. */
+  id: string;
+  /** What the holder does, in a few words. */
+  title: string;
+  /** Every action must be allowed for the identity, on some resource. */
+  actions: readonly string[];
+  /**
+   * Set when the path only exists on every resource: on a named instance or role these actions are ordinary
+   * access (running a command on one instance, assuming one role), on `*` they reach every privileged one.
+   */
+  onAllResources?: true;
+  /** Where the path is documented, the most specific write-up first (findings cite it). */
+  sources: readonly string[];
+}
+
+const RHINO = 'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/';
+const CLOUDSPLAINING = 'https://github.com/salesforce/cloudsplaining/blob/master/cloudsplaining/shared/constants.py';
+const pathfinding = (id: string) => `https://pathfinding.cloud/paths/${id}`;
+
+export const ESCALATION_PATHS: readonly EscalationPath[] = [
+  // Permissions on policies: rewrite or attach a policy the identity already holds.
+  { id: 'create-policy-version', title: 'create a new default version of a policy it holds', actions: ['iam:CreatePolicyVersion'], sources: [pathfinding('iam-001'), RHINO] },
+  { id: 'set-default-policy-version', title: 'switch a policy it holds to a more permissive existing version', actions: ['iam:SetDefaultPolicyVersion'], sources: [RHINO, CLOUDSPLAINING] },
+  { id: 'attach-user-policy', title: 'attach any managed policy (AdministratorAccess) to a user', actions: ['iam:AttachUserPolicy'], sources: [pathfinding('iam-008'), RHINO] },
+  { id: 'attach-group-policy', title: 'attach any managed policy to a group', actions: ['iam:AttachGroupPolicy'], sources: [pathfinding('iam-010'), RHINO] },
+  { id: 'attach-role-policy', title: 'attach any managed policy to a role', actions: ['iam:AttachRolePolicy'], sources: [pathfinding('iam-009'), RHINO] },
+  { id: 'put-user-policy', title: 'write an inline policy on a user', actions: ['iam:PutUserPolicy'], sources: [pathfinding('iam-007'), RHINO] },
+  { id: 'put-group-policy', title: 'write an inline policy on a group', actions: ['iam:PutGroupPolicy'], sources: [pathfinding('iam-011'), RHINO] },
+  { id: 'put-role-policy', title: 'write an inline policy on a role', actions: ['iam:PutRolePolicy'], sources: [pathfinding('iam-005'), RHINO] },
+  { id: 'add-user-to-group', title: 'add a user to a more privileged group', actions: ['iam:AddUserToGroup'], sources: [pathfinding('iam-013'), RHINO] },
+
+  // Credentials and trust of other principals.
+  { id: 'create-access-key', title: "mint an access key for another user", actions: ['iam:CreateAccessKey'], sources: [pathfinding('iam-002'), RHINO] },
+  { id: 'create-login-profile', title: 'give another user a console password', actions: ['iam:CreateLoginProfile'], sources: [pathfinding('iam-004'), RHINO] },
+  { id: 'update-login-profile', title: "reset another user's console password", actions: ['iam:UpdateLoginProfile'], sources: [pathfinding('iam-006'), RHINO] },
+  // Rhino pairs it with sts:AssumeRole; pathfinding.cloud shows a trust policy naming the caller's ARN needs no
+  // sts:AssumeRole permission in the same account, so the trust update alone is the path.
+  { id: 'update-assume-role-policy', title: 'rewrite the trust policy of a privileged role to assume it', actions: ['iam:UpdateAssumeRolePolicy'], sources: [pathfinding('iam-012'), RHINO] },
+  { id: 'assume-any-role', title: 'assume every role whose trust admits this account', actions: ['sts:AssumeRole'], onAllResources: true, sources: [pathfinding('sts-001')] },
+
+  // iam:PassRole to a service the identity controls: the service then acts with the passed role.
+  { id: 'passrole-ec2', title: 'launch an EC2 instance with a privileged instance profile', actions: ['iam:PassRole', 'ec2:RunInstances'], sources: [pathfinding('ec2-001'), RHINO] },
+  { id: 'passrole-ec2-spot', title: 'request a spot instance with a privileged instance profile', actions: ['iam:PassRole', 'ec2:RequestSpotInstances'], sources: [pathfinding('ec2-003')] },
+  { id: 'passrole-lambda-invoke', title: 'create a Lambda function with a privileged role and invoke it', actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], sources: [pathfinding('lambda-001'), RHINO] },
+  { id: 'passrole-lambda-event-source', title: 'create a Lambda function with a privileged role and trigger it from an event source', actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:CreateEventSourceMapping'], sources: [pathfinding('lambda-002'), RHINO] },
+  { id: 'passrole-lambda-add-permission', title: 'create a Lambda function with a privileged role and let itself invoke it', actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:AddPermission'], sources: [pathfinding('lambda-006')] },
+  { id: 'passrole-cloudformation', title: 'create a CloudFormation stack that runs as a privileged role', actions: ['iam:PassRole', 'cloudformation:CreateStack'], sources: [pathfinding('cloudformation-001'), RHINO] },
+  { id: 'passrole-glue-dev-endpoint', title: 'create a Glue development endpoint with a privileged role', actions: ['iam:PassRole', 'glue:CreateDevEndpoint'], sources: [pathfinding('glue-001'), RHINO] },
+  { id: 'passrole-glue-job', title: 'create and run a Glue job with a privileged role', actions: ['iam:PassRole', 'glue:CreateJob', 'glue:StartJobRun'], sources: [pathfinding('glue-003')] },
+  { id: 'passrole-datapipeline', title: 'define and activate a Data Pipeline that runs as a privileged role', actions: ['iam:PassRole', 'datapipeline:CreatePipeline', 'datapipeline:PutPipelineDefinition', 'datapipeline:ActivatePipeline'], sources: [pathfinding('datapipeline-001'), RHINO] },
+  { id: 'passrole-codebuild', title: 'create and start a CodeBuild project with a privileged service role', actions: ['iam:PassRole', 'codebuild:CreateProject', 'codebuild:StartBuild'], sources: [pathfinding('codebuild-001')] },
+  { id: 'passrole-ecs-run-task', title: 'register an ECS task definition with a privileged task role and run it', actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'], sources: [pathfinding('ecs-004')] },
+  { id: 'passrole-ecs-service', title: 'register an ECS task definition with a privileged task role and run it as a service', actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'], sources: [pathfinding('ecs-003')] },
+  { id: 'passrole-sagemaker-notebook', title: 'create a SageMaker notebook instance with a privileged execution role', actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'], sources: [pathfinding('sagemaker-001')] },
+  { id: 'passrole-apprunner', title: 'create an App Runner service with a privileged instance role', actions: ['iam:PassRole', 'apprunner:CreateService'], sources: [pathfinding('apprunner-001')] },
+
+  // Code or access on compute that already runs as a privileged role.
+  { id: 'update-lambda-code', title: 'replace the code of a Lambda function that runs as a privileged role', actions: ['lambda:UpdateFunctionCode'], sources: [pathfinding('lambda-003'), RHINO] },
+  { id: 'update-glue-dev-endpoint', title: 'put its SSH key on a Glue development endpoint that runs as a privileged role', actions: ['glue:UpdateDevEndpoint'], sources: [pathfinding('glue-002'), RHINO] },
+  { id: 'ssm-send-command', title: 'run commands on every SSM-managed instance and take its role credentials', actions: ['ssm:SendCommand'], onAllResources: true, sources: [pathfinding('ssm-002')] },
+  { id: 'ssm-start-session', title: 'open a shell on every SSM-managed instance and take its role credentials', actions: ['ssm:StartSession'], onAllResources: true, sources: [pathfinding('ssm-001')] },
+];

@@ -1,0 +1,115 @@
+import { actionMatches } from '../iam/aws/actions.js';
+import { effectiveAllows, hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { isUnknown, type Identity, type Unknown } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
+import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
+import { heldPolicies, type HeldPolicies } from './support/held-policies.js';
+
+type MessageId = 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
+
+/**
+ * One finding per (identity, path): `iam:*` reaches a dozen paths and each is reported, so a waiver names the
+ * exact path it accepts and a path added later is a new finding.
+ */
+export default defineRule<MessageId>({
+  meta: {
+    id: 'no-privilege-escalation',
+    title: 'No privilege-escalation paths',
+    level: 'mandatory',
+    rationale:
+      'Some actions are worth more than they say: rewriting a policy, attaching one, minting keys for another user, or handing a ' +
+      'role to compute you control each lets an identity take permissions it was never granted. Reviewing grants one by one misses ' +
+      'these combinations; this rule evaluates every policy the identity holds (inline, attached, managed, through its groups) together.',
+    remediation:
+      'Remove one action of the path, or scope it so it leads nowhere: iam:PassRole to the one role the service needs with an ' +
+      'iam:PassedToService condition, policy and key management to named resources, ssm and sts actions to named instances and roles. ' +
+      'Administration that truly needs these belongs to a break-glass or just-in-time identity.',
+    frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1098.003', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1548.005'],
+    messages: {
+      path:
+        '{{identity}} can {{title}}: it is allowed {{grants}}.{{conditional}} Remove one of these actions or scope it to resources that ' +
+        'grant no more privilege (path {{path}}, {{source}}).',
+      pathPending: '{{identity}}: escalation path {{path}} ({{title}}) cannot be verified until apply: {{what}}.',
+      grantsUnknown: '{{identity}}: escalation paths cannot be verified until apply: {{what}}.',
+      policyOutsideChange:
+        '{{identity}}: escalation paths through managed policy {{arn}} cannot be verified, its content is not part of this change. ' +
+        'Review that policy, or attach one defined in this change.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      if (identity.cloud === 'aws') checkIdentity(ctx, identity);
+    }
+  },
+});
+
+function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
+  const held = heldPolicies(identity, ctx.model, { withGroups: true });
+  const documents = held.policies.map((policy) => policy.document);
+  reportUnverifiable(ctx, identity, held, hasUnknownGrant(documents));
+  const allowed = new Map(effectiveAllows(documents).map((entry) => [entry.action.name.toLowerCase(), entry]));
+  for (const path of ESCALATION_PATHS) {
+    const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
+    if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
+    const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
+    if (path.onAllResources && !reached.every((entry) => entry.resources.includes('*'))) {
+      const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
+      if (unknownResource) {
+        const data = { identity: identity.name, path: path.id, title: path.title, what: `resource ${unknownResource.description}` };
+        ctx.report({ ...report, messageId: 'pathPending', data, pending: true });
+      }
+      continue;
+    }
+    ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
+  }
+}
+
+/** Grants the rule cannot read are advisory: an Unknown action or document, an Unknown or outside managed policy ARN. */
+function reportUnverifiable(ctx: RuleContext<MessageId>, identity: Identity, held: HeldPolicies, unknownGrant: Unknown | undefined): void {
+  const pending = { resource: identity.resource, identity, pending: true };
+  if (unknownGrant) {
+    ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: unknownGrant.description }, detail: 'Path::unknown' });
+  }
+  // AWS policies known by name only are the broad read-only ones: they reach no path.
+  for (const { arn, known } of held.opaque.filter((policy) => !policy.known || policy.known.adminLevel)) {
+    if (isUnknown(arn)) {
+      ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: `managed policy ARN ${arn.description}` }, detail: 'Path::unknown' });
+    } else {
+      ctx.report({ ...pending, messageId: 'policyOutsideChange', data: { identity: identity.name, arn }, detail: `Policy::${known?.name ?? arn}` });
+    }
+  }
+}
+
+function pathData(identity: Identity, path: EscalationPath, reached: AllowedAction[], held: HeldPolicies): Record<string, string> {
+  const conditional = reached.filter((entry) => entry.conditional).map((entry) => entry.action.name);
+  return {
+    identity: identity.name,
+    title: path.title,
+    path: path.id,
+    source: path.sources[0]!,
+    grants: joinAnd(reached.map((entry) => describeGrant(entry, held))),
+    conditional: conditional.length
+      ? ` Conditions restrict ${conditional.join(', ')}, but they may be satisfiable, so the path is reported.`
+      : '',
+  };
+}
+
+/** `iam:PassRole (AppPolicy via iam:*, on arn:aws:iam::*:role/app-*)`: where the action comes from, and its resources unless `*`. */
+function describeGrant(entry: AllowedAction, held: HeldPolicies): string {
+  const name = entry.action.name;
+  const origins = new Set<string>();
+  for (const statement of entry.statements) {
+    const label = held.policyOf(statement)!.label;
+    const patterns = statement.action
+      ? statement.action.filter((pattern): pattern is string => typeof pattern === 'string' && actionMatches(pattern, name))
+      : [];
+    const via = statement.notAction ? 'NotAction' : patterns.some((pattern) => pattern.toLowerCase() === name.toLowerCase()) ? '' : patterns.join(', ');
+    origins.add(via ? `${label} via ${via}` : label);
+  }
+  const resources = entry.resources.includes('*') ? [] : entry.resources.map((resource) => (isUnknown(resource) ? resource.description : resource));
+  return `${name} (${[...origins].join('; ')}${resources.length ? `, on ${resources.join(', ')}` : ''})`;
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

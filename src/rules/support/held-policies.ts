@@ -1,0 +1,64 @@
+/**
+ * The AWS policy documents an identity holds, each with the resource that grants it, so a rule can evaluate them
+ * together and still name the policy behind each allowed action.
+ */
+import { awsManagedPolicy, type ManagedPolicyInfo } from '../../iam/aws/managed.js';
+import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, type PolicyStatement, type ResourceRef, type Unknown } from '../../model/model.js';
+
+export interface HeldPolicy {
+  /** The resource to change: the policy, or the attachment carrying a managed policy ARN. */
+  source: ResourceRef;
+  /** How messages name it: the policy resource, or the managed policy name. */
+  label: string;
+  document: PolicyDocument;
+  /** Set for managed policies, which are allowed as a whole by ARN. */
+  managedArn?: string;
+}
+
+/** A managed policy whose content the engine does not have: an Unknown ARN, a customer policy outside the change, or an AWS policy known by name only. */
+export interface OpaquePolicy {
+  source: ResourceRef;
+  arn: string | Unknown;
+  /** Set for AWS managed policies known by name only (the broad read-only ones). */
+  known?: ManagedPolicyInfo;
+}
+
+export interface HeldPolicies {
+  policies: HeldPolicy[];
+  opaque: OpaquePolicy[];
+  /** The policy a statement came from. */
+  policyOf(statement: PolicyStatement): HeldPolicy | undefined;
+}
+
+/** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
+export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
+  const holders = [identity, ...(options.withGroups ? groupsOf(identity, model) : [])];
+  const policies: HeldPolicy[] = [];
+  const opaque: OpaquePolicy[] = [];
+  for (const grant of holders.flatMap((holder) => holder.grants)) {
+    const held = toHeldPolicy(grant);
+    if (held === undefined) continue;
+    if ('document' in held) policies.push(held);
+    else opaque.push(held);
+  }
+  const byStatement = new Map<PolicyStatement, HeldPolicy>();
+  for (const policy of policies) for (const statement of policy.document.statements) byStatement.set(statement, policy);
+  return { policies, opaque, policyOf: (statement) => byStatement.get(statement) };
+}
+
+function groupsOf(identity: Identity, model: Model): Identity[] {
+  const ids = new Set(identity.groups ?? []);
+  return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
+}
+
+function toHeldPolicy(grant: Grant): HeldPolicy | OpaquePolicy | undefined {
+  if (grant.kind === 'aws-policy') {
+    return { source: grant.source, label: grant.source.name, document: grant.document };
+  }
+  if (grant.kind !== 'aws-managed-policy') return undefined;
+  if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
+  const known = awsManagedPolicy(grant.arn);
+  if (!known) return { source: grant.source, arn: grant.arn };
+  if (!known.document) return { source: grant.source, arn: grant.arn, known };
+  return { source: grant.source, label: known.name, document: known.document, managedArn: grant.arn };
+}

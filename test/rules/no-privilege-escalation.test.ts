@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { lookupAction } from '../../src/iam/aws/actions.js';
+import { unknownValue } from '../../src/model/model.js';
+import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
+import rule from '../../src/rules/no-privilege-escalation.js';
+import { allow, identity, model, role, user } from '../support/builders.js';
+import { findingsOf, ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
+
+const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
+
+function pathFinding(name: string, can: string, grants: string, path: string, source: string, conditional = ''): ExpectedFinding {
+  return {
+    resource: name,
+    identity: `TestStack/${name}`,
+    detail: `Path::${path}`,
+    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
+  };
+}
+
+const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'read access to one bucket reaches no path', model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject', 'arn:aws:s3:::reports/*')] })] }) },
+    { name: 'iam:PassRole alone: nothing to pass the role to', model: model({ identities: [role('Passer', { policies: [allow('iam:PassRole')] })] }) },
+    { name: 'ec2:RunInstances alone: no role to hand the instance', model: model({ identities: [role('Launcher', { policies: [allow('ec2:RunInstances')] })] }) },
+    { name: 'reading IAM (iam:Get*, iam:List*) is no path', model: model({ identities: [role('Auditor', { policies: [allow(['iam:Get*', 'iam:List*'])] })] }) },
+    {
+      name: 'an unconditional Deny of iam:PassRole on * breaks the EC2 path',
+      model: model({
+        identities: [
+          role('Launcher', {
+            policies: [statements({ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' })],
+          }),
+        ],
+      }),
+    },
+    {
+      name: 'ssm:SendCommand on one named instance is ordinary access',
+      model: model({ identities: [role('Operator', { policies: [allow('ssm:SendCommand', 'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc')] })] }),
+    },
+    {
+      name: 'sts:AssumeRole on one named role is ordinary access',
+      model: model({ identities: [role('Chainer', { policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/reporting')] })] }),
+    },
+    {
+      name: 'a read-only AWS managed policy known by name only reaches no path',
+      model: model({ identities: [role('Viewer', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })] }),
+    },
+    { name: 'identities of other clouds are out of scope', model: model({ identities: [identity('gcp-service-account', 'exporter')] }) },
+  ],
+  invalid: [
+    {
+      name: 'Rhino #3 / Checkov CKV_AWS_286: iam:PassRole with ec2:RunInstances',
+      model: model({ identities: [role('Launcher', { policies: [allow(['iam:PassRole', 'ec2:RunInstances'])] })] }),
+      findings: [
+        pathFinding(
+          'Launcher',
+          'launch an EC2 instance with a privileged instance profile',
+          'iam:PassRole (LauncherPolicy) and ec2:RunInstances (LauncherPolicy)',
+          'passrole-ec2',
+          'https://pathfinding.cloud/paths/ec2-001',
+        ),
+      ],
+    },
+    {
+      name: 'Rhino #15: the path spans two policies, and a PassRole scoped to some roles still counts (resources named)',
+      model: model({
+        identities: [
+          role('Deployer', {
+            policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app-*'), allow(['lambda:CreateFunction', 'lambda:InvokeFunction'])],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Deployer',
+          'create a Lambda function with a privileged role and invoke it',
+          'iam:PassRole (DeployerPolicy, on arn:aws:iam::111122223333:role/app-*), lambda:CreateFunction (DeployerPolicy2) and lambda:InvokeFunction (DeployerPolicy2)',
+          'passrole-lambda-invoke',
+          'https://pathfinding.cloud/paths/lambda-001',
+        ),
+      ],
+    },
+    {
+      name: 'Rhino #1 / Checkov CKV_AWS_286: iam:CreatePolicyVersion alone',
+      model: model({ identities: [role('PolicyEditor', { policies: [allow('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/app')] })] }),
+      findings: [
+        pathFinding(
+          'PolicyEditor',
+          'create a new default version of a policy it holds',
+          'iam:CreatePolicyVersion (PolicyEditorPolicy, on arn:aws:iam::111122223333:policy/app)',
+          'create-policy-version',
+          'https://pathfinding.cloud/paths/iam-001',
+        ),
+      ],
+    },
+    {
+      name: 'a wildcard reports each path it reaches: iam:Attach* reaches the three attach paths',
+      model: model({ identities: [role('Attacher', { policies: [allow('iam:Attach*')] })] }),
+      findings: [
+        pathFinding('Attacher', 'attach any managed policy to a group', 'iam:AttachGroupPolicy (AttacherPolicy via iam:Attach*)', 'attach-group-policy', 'https://pathfinding.cloud/paths/iam-010'),
+        pathFinding('Attacher', 'attach any managed policy to a role', 'iam:AttachRolePolicy (AttacherPolicy via iam:Attach*)', 'attach-role-policy', 'https://pathfinding.cloud/paths/iam-009'),
+        pathFinding(
+          'Attacher',
+          'attach any managed policy (AdministratorAccess) to a user',
+          'iam:AttachUserPolicy (AttacherPolicy via iam:Attach*)',
+          'attach-user-policy',
+          'https://pathfinding.cloud/paths/iam-008',
+        ),
+      ],
+    },
+    {
+      name: 'a condition on iam:PassRole may be satisfiable: still reported, and said so',
+      model: model({
+        identities: [
+          role('Launcher', {
+            policies: [
+              statements(
+                { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } },
+                { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+              ),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Launcher',
+          'launch an EC2 instance with a privileged instance profile',
+          'iam:PassRole (LauncherPolicy) and ec2:RunInstances (LauncherPolicy)',
+          'passrole-ec2',
+          'https://pathfinding.cloud/paths/ec2-001',
+          ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.',
+        ),
+      ],
+    },
+    {
+      name: 'Allow + NotAction reaches the path through what it leaves out',
+      model: model({ identities: [role('Broad', { policies: [statements({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'ec2:*', 's3:*'], Resource: '*' })] })] }),
+      findings: [
+        pathFinding('Broad', 'assume every role whose trust admits this account', 'sts:AssumeRole (BroadPolicy via NotAction)', 'assume-any-role', 'https://pathfinding.cloud/paths/sts-001'),
+        pathFinding('Broad', 'run commands on every SSM-managed instance and take its role credentials', 'ssm:SendCommand (BroadPolicy via NotAction)', 'ssm-send-command', 'https://pathfinding.cloud/paths/ssm-002'),
+        pathFinding('Broad', 'open a shell on every SSM-managed instance and take its role credentials', 'ssm:StartSession (BroadPolicy via NotAction)', 'ssm-start-session', 'https://pathfinding.cloud/paths/ssm-001'),
+        pathFinding(
+          'Broad',
+          'put its SSH key on a Glue development endpoint that runs as a privileged role',
+          'glue:UpdateDevEndpoint (BroadPolicy via NotAction)',
+          'update-glue-dev-endpoint',
+          'https://pathfinding.cloud/paths/glue-002',
+        ),
+        pathFinding(
+          'Broad',
+          'replace the code of a Lambda function that runs as a privileged role',
+          'lambda:UpdateFunctionCode (BroadPolicy via NotAction)',
+          'update-lambda-code',
+          'https://pathfinding.cloud/paths/lambda-003',
+        ),
+      ],
+    },
+    {
+      name: 'a group policy and a user policy combine: the path is reported on the user',
+      model: model({
+        identities: [
+          identity('aws-group', 'Deployers', { policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/stack-*')] }),
+          { ...user('ci', { policies: [allow('cloudformation:CreateStack')] }), groups: ['TestStack/Deployers'] },
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'ci',
+          'create a CloudFormation stack that runs as a privileged role',
+          'iam:PassRole (DeployersPolicy, on arn:aws:iam::111122223333:role/stack-*) and cloudformation:CreateStack (ciPolicy)',
+          'passrole-cloudformation',
+          'https://pathfinding.cloud/paths/cloudformation-001',
+        ),
+      ],
+    },
+    {
+      name: 'an Unknown action (preview output) makes the paths pending',
+      model: model({ identities: [role('Pending', { policies: [allow([unknownValue('output of aws:ssm/parameter:Parameter') as never])] })] }),
+      findings: [
+        {
+          resource: 'Pending',
+          identity: 'TestStack/Pending',
+          detail: 'Path::unknown',
+          message: 'Pending: escalation paths cannot be verified until apply: output of aws:ssm/parameter:Parameter.',
+          level: 'advisory',
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'a customer managed policy outside the change cannot be read: advisory',
+      model: model({ identities: [role('Legacy', { managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'] })] }),
+      findings: [
+        {
+          resource: 'Legacy',
+          identity: 'TestStack/Legacy',
+          detail: 'Policy::arn:aws:iam::111122223333:policy/legacy-ops',
+          message:
+            'Legacy: escalation paths through managed policy arn:aws:iam::111122223333:policy/legacy-ops cannot be verified, its content is not part of this change. ' +
+            'Review that policy, or attach one defined in this change.',
+          pending: true,
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-privilege-escalation: wildcards and the path list', () => {
+  it('every required action of every path is a known AWS action, spelled canonically', () => {
+    const actions = ESCALATION_PATHS.flatMap((path) => path.actions);
+    expect(actions.filter((action) => lookupAction(action)?.name !== action)).toEqual([]);
+  });
+
+  it('path ids are unique and every path cites a source', () => {
+    const ids = ESCALATION_PATHS.map((path) => path.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const path of ESCALATION_PATHS) expect(path.sources[0]).toMatch(/^https:\/\//);
+  });
+
+  it('iam:* on * reaches every IAM-only path, one finding each (Rhino #1, #2, #4-#14)', () => {
+    const findings = findingsOf(rule, { name: 'iam:*', model: model({ identities: [role('IamAdmin', { policies: [allow('iam:*')] })] }) });
+    expect(findings.map((finding) => finding.detail)).toEqual([
+      'Path::add-user-to-group',
+      'Path::attach-group-policy',
+      'Path::attach-role-policy',
+      'Path::attach-user-policy',
+      'Path::create-access-key',
+      'Path::create-login-profile',
+      'Path::create-policy-version',
+      'Path::put-group-policy',
+      'Path::put-role-policy',
+      'Path::put-user-policy',
+      'Path::set-default-policy-version',
+      'Path::update-assume-role-policy',
+      'Path::update-login-profile',
+    ]);
+  });
+
+  it('AdministratorAccess (Checkov CKV_AWS_274) reaches every documented path', () => {
+    const findings = findingsOf(rule, { name: 'admin', model: model({ identities: [role('Admin', { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] })] }) });
+    expect(findings.map((finding) => finding.detail).sort()).toEqual(ESCALATION_PATHS.map((path) => `Path::${path.id}`).sort());
+    expect(findings.find((finding) => finding.detail === 'Path::passrole-ec2')?.message).toBe(
+      `Admin can launch an EC2 instance with a privileged instance profile: it is allowed iam:PassRole (AdministratorAccess via *) and ec2:RunInstances (AdministratorAccess via *). ${REMEDY} (path passrole-ec2, https://pathfinding.cloud/paths/ec2-001).`,
+    );
+  });
+});
