@@ -56,7 +56,7 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   ] as const) {
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
-    if (typeof block === 'string') return `${key}: ${block}`;
+    if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
     statement[field] = block;
   }
   if (entry.Condition !== undefined) {
