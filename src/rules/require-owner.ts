@@ -1,0 +1,63 @@
+import type { Identity, Secret } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
+
+type MessageId = 'missingOwner' | 'missingOwnerNoCatalog' | 'unknownOwner';
+
+const KIND_LABELS: Record<Identity['kind'], string> = {
+  'aws-role': 'Role',
+  'aws-user': 'User',
+  'aws-group': 'Group',
+  'azure-application': 'Application',
+  'azure-service-principal': 'Service principal',
+  'azure-managed-identity': 'Managed identity',
+  'gcp-service-account': 'Service account',
+  'k8s-service-account': 'Service account',
+};
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'require-owner',
+    title: 'Every identity and secret has an owner the catalog knows',
+    level: 'mandatory',
+    rationale:
+      'An identity or secret nobody owns is never reviewed, rotated or offboarded: when its service is retired or its author ' +
+      'leaves, it stays active with whatever access it had. An owner that is not in the catalog is as good as none, because ' +
+      'nobody can be asked about it.',
+    remediation:
+      'Record the owner: a catalog identity record (identities[].owner) or the catalog\'s owner tag on the resource, naming one ' +
+      'of the owners listed under owners. Add a new team to owners first.',
+    frameworks: ['OWASP-NHI1:2025', 'NIST-CSF-2.0:PR.AA-01'],
+    messages: {
+      missingOwner:
+        '{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <owner> with one of the catalog\'s owners ({{known}}), or add a ' +
+        'catalog identity record with an owner.',
+      missingOwnerNoCatalog:
+        '{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <team>. No catalog was given, so owners cannot be checked ' +
+        'against known owners; pass a catalog that lists them.',
+      unknownOwner:
+        '{{kind}} {{name}} names owner "{{owner}}", which is not an owner the catalog ({{catalog}}) knows (known: {{known}}). ' +
+        'Use one of the known owners, or add "{{owner}}" to the catalog\'s owners.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) checkOwner(ctx, identity, KIND_LABELS[identity.kind]);
+    for (const secret of ctx.model.secrets) checkOwner(ctx, secret, 'Secret');
+  },
+});
+
+function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kind: string): void {
+  const profile = ctx.profile(subject);
+  if (profile.owner) return;
+  const { catalog } = ctx;
+  const named = profile.unknownOwner?.trim();
+  const base = { resource: subject.resource, identity: subject };
+  const data = { kind, name: subject.name, tagKey: catalog.tags.owner, known: catalog.owners.map((owner) => owner.id).join(', ') || 'none' };
+  if (!named) {
+    const messageId = catalog.isDefault ? 'missingOwnerNoCatalog' : 'missingOwner';
+    ctx.report({ ...base, messageId, data, detail: 'Owner::missing' });
+    return;
+  }
+  // Without a catalog every named owner is "unknown"; the tag is all that can be asked for.
+  if (catalog.isDefault) return;
+  ctx.report({ ...base, messageId: 'unknownOwner', data: { ...data, owner: named, catalog: catalog.source }, detail: `Owner::${named}` });
+}

@@ -1,0 +1,274 @@
+import type { Catalog, TrustedOidc } from '../../catalog/types.js';
+import { isUnknown, type Identity } from '../model/model.js';
+import { hasWildcard } from '../util/glob.js';
+import { defineRule, type RuleContext } from './define.js';
+import {
+  isPatternOperator,
+  narrowingClauses,
+  parseAwsPrincipal,
+  parseFederatedPrincipal,
+  patternCovers,
+  trustEntries,
+  type TrustEntry,
+  withoutPseudoParameters,
+} from './support/trust.js';
+
+type MessageId =
+  | 'trustUnreadable'
+  | 'principalPending'
+  | 'anyPrincipal'
+  | 'anyPrincipalPending'
+  | 'unrecognizedPrincipal'
+  | 'untrustedAccount'
+  | 'accountNoCatalog'
+  | 'noExternalId'
+  | 'oidcNoAudience'
+  | 'oidcAudienceNotAllowed'
+  | 'oidcNoSubject'
+  | 'oidcBroadSubject'
+  | 'oidcIssuerNotInCatalog'
+  | 'oidcSubjectNotInCatalog'
+  | 'oidcNoCatalog'
+  | 'oidcConditionPending';
+
+type Ctx = RuleContext<MessageId>;
+
+/** Condition keys that tie `Principal: "*"` to one organization, account or source resource. */
+const NARROWING_KEYS = [
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  'aws:SourceAccount',
+  'aws:SourceArn',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+];
+
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'restrict-trust',
+    title: 'Role trust names who may assume it, narrowly',
+    level: 'mandatory',
+    rationale:
+      'A trust policy decides who can become the role. `Principal: "*"`, an OIDC trust without audience and subject conditions, ' +
+      'or a wildcard subject lets any AWS account, any GitHub repository or any token of the issuer assume it; an account the ' +
+      'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy.',
+    remediation:
+      'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
+      '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
+      'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions.',
+    frameworks: ['OWASP-NHI6:2025', 'OWASP-NHI3:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1078.004', 'MITRE-ATTACK:T1548.005'],
+    messages: {
+      trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',
+      principalPending: 'Trust of role {{role}} cannot be verified until apply: principal is {{what}}.',
+      anyPrincipal:
+        'Role {{role}} can be assumed by any AWS principal ({{principal}}) and no condition narrows it. Name the principals that ' +
+        'need it (arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.',
+      anyPrincipalPending:
+        'Role {{role}} trusts any AWS principal ({{principal}}); whether {{key}} narrows it cannot be verified until apply: the value is {{what}}.',
+      unrecognizedPrincipal:
+        'Role {{role}} trusts AWS principal "{{principal}}", which is neither an account id nor an IAM ARN, so its account cannot be ' +
+        'checked. Write it as arn:aws:iam::<account>:role/<name>.',
+      untrustedAccount:
+        'Role {{role}} trusts account {{account}} ({{principal}}), which the catalog ({{catalog}}) does not list under trust.accounts ' +
+        '(listed: {{listed}}). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+      accountNoCatalog:
+        'Role {{role}} trusts account {{account}} ({{principal}}), but no catalog was given, so the account cannot be checked ' +
+        'against trusted accounts. Pass a catalog that lists it under trust.accounts.',
+      noExternalId:
+        'Role {{role}} trusts third-party account {{account}} without an sts:ExternalId condition, so the third party can be ' +
+        'tricked into using its access on your behalf (confused deputy). Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
+      oidcNoAudience:
+        'Role {{role}} trusts OIDC issuer {{issuer}} without an audience condition, so a token the issuer minted for any ' +
+        'client is accepted. Add Condition StringEquals {{issuer}}:aud: {{audience}}.',
+      oidcAudienceNotAllowed:
+        'Role {{role}} accepts audience "{{audience}}" from OIDC issuer {{issuer}}, which the catalog does not allow for that ' +
+        'issuer (allowed: {{allowed}}). Use an allowed audience.',
+      oidcNoSubject:
+        'Role {{role}} trusts OIDC issuer {{issuer}} without a subject condition, so every identity the issuer signs for ' +
+        'can assume it. Add Condition StringEquals {{issuer}}:sub: {{example}}.',
+      oidcBroadSubject:
+        'Role {{role}} accepts OIDC subject "{{subject}}" from {{issuer}}, which matches {{scope}}: anyone who can get a ' +
+        'token for one of them can assume the role. Write the exact subject, e.g. {{example}}.',
+      oidcIssuerNotInCatalog:
+        'Role {{role}} trusts OIDC issuer {{issuer}}, which the catalog ({{catalog}}) does not list under trust.oidc. ' +
+        'Add the issuer with its allowed subjects to the catalog after review, or remove the trust.',
+      oidcSubjectNotInCatalog:
+        'Role {{role}} accepts OIDC subject "{{subject}}" from {{issuer}}, which the catalog does not allow for that issuer ' +
+        '(allowed: {{allowed}}). Use an allowed subject, or add this one to trust.oidc after review.',
+      oidcNoCatalog:
+        'Role {{role}} accepts OIDC subject "{{subject}}" from {{issuer}}, but no catalog was given, so the subject cannot be ' +
+        'checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
+      oidcConditionPending: 'Role {{role}}: OIDC condition {{key}} cannot be verified until apply: the value is {{what}}.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      const trust = identity.trustPolicy;
+      if (identity.cloud !== 'aws' || !trust) continue;
+      if (trust.unreadable) {
+        ctx.report({ messageId: 'trustUnreadable', data: { role: identity.name, what: trust.unreadable.description }, resource: identity.resource, identity, pending: true });
+        continue;
+      }
+      for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
+    }
+  },
+});
+
+function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
+  const role = identity.name;
+  const base = { resource: identity.resource, identity };
+  if (isUnknown(entry.value)) {
+    ctx.report({ ...base, messageId: 'principalPending', data: { role, what: entry.value.description }, pending: true });
+    return;
+  }
+  const value = entry.value;
+  if (entry.type === 'everyone') return checkEveryone(ctx, identity, entry, 'Principal: "*"');
+  if (entry.type === 'AWS') {
+    const principal = parseAwsPrincipal(value);
+    if (principal.kind === 'everyone') return checkEveryone(ctx, identity, entry, `AWS: "${value}"`);
+    if (principal.kind === 'unrecognized') {
+      ctx.report({ ...base, messageId: 'unrecognizedPrincipal', data: { role, principal: value }, detail: `Principal::${value}` });
+      return;
+    }
+    if (!principal.own) checkAccount(ctx, identity, entry, principal.account, value);
+    return;
+  }
+  if (entry.type === 'Federated') {
+    const federated = parseFederatedPrincipal(value);
+    if (federated.kind === 'oidc') checkOidc(ctx, identity, entry, federated.issuer);
+  }
+  // Service principals (lambda.amazonaws.com, …) are AWS services acting for this account; SAML is human federation.
+}
+
+function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principal: string): void {
+  const clauses = NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => ({ key, clause })));
+  if (clauses.some(({ key, clause }) => clause.values.every((value) => !isUnknown(value) && narrows(key, value)))) return;
+  const pending = clauses.find(({ clause }) => clause.values.some(isUnknown));
+  const base = { resource: identity.resource, identity, detail: 'Principal::*' };
+  if (pending) {
+    const what = pending.clause.values.find(isUnknown)!.description;
+    ctx.report({ ...base, messageId: 'anyPrincipalPending', data: { role: identity.name, principal, key: pending.key, what }, pending: true });
+    return;
+  }
+  ctx.report({ ...base, messageId: 'anyPrincipal', data: { role: identity.name, principal } });
+}
+
+/** A narrowing value must pin the organization or account: no wildcard in the id or in an ARN's account field. */
+function narrows(key: string, value: string): boolean {
+  if (key.endsWith('Arn')) {
+    const arn = withoutPseudoParameters(value);
+    const account = arn.split(':')[4];
+    return arn.startsWith('arn:') && account !== undefined && account !== '' && !hasWildcard(account);
+  }
+  if (key.endsWith('OrgPaths')) return !hasWildcard(value.split('/')[0] ?? '');
+  return value !== '' && !hasWildcard(value);
+}
+
+function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: string, principal: string): void {
+  const { catalog } = ctx;
+  const base = { resource: identity.resource, identity };
+  const role = identity.name;
+  if (catalog.isDefault) {
+    ctx.report({ ...base, messageId: 'accountNoCatalog', data: { role, account, principal }, detail: `Account::${account}` });
+    return;
+  }
+  if (catalog.trust.accounts.some((trusted) => trusted.id === account)) return;
+  const listed = catalog.trust.accounts.map((trusted) => trusted.id).join(', ') || 'none';
+  ctx.report({ ...base, messageId: 'untrustedAccount', data: { role, account, principal, catalog: catalog.source, listed }, detail: `Account::${account}` });
+  const externalIds = narrowingClauses(entry, 'sts:ExternalId');
+  if (!externalIds.some((clause) => clause.values.every((value) => isUnknown(value) || (value !== '' && !hasWildcard(value))))) {
+    ctx.report({ ...base, messageId: 'noExternalId', data: { role, account }, detail: 'Condition::sts:ExternalId' });
+  }
+}
+
+function checkOidc(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: string): void {
+  const { catalog } = ctx;
+  const trusted = catalog.trust.oidc.find((oidc) => sameIssuer(oidc.issuer, issuer));
+  if (!catalog.isDefault && !trusted) {
+    ctx.report({
+      resource: identity.resource,
+      identity,
+      messageId: 'oidcIssuerNotInCatalog',
+      data: { role: identity.name, issuer, catalog: catalog.source },
+      detail: `Federated::${issuer}`,
+    });
+  }
+  checkAudience(ctx, identity, entry, issuer, trusted);
+  checkSubject(ctx, identity, entry, issuer, trusted, catalog);
+}
+
+function checkAudience(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: string, trusted: TrustedOidc | undefined): void {
+  const key = `${issuer}:aud`;
+  const base = { resource: identity.resource, identity, detail: `Condition::${key}` };
+  const role = identity.name;
+  const clauses = narrowingClauses(entry, key);
+  if (clauses.length === 0) {
+    const audience = trusted?.audiences?.[0] ?? (issuer === GITHUB_ISSUER ? 'sts.amazonaws.com' : '<your client id>');
+    ctx.report({ ...base, messageId: 'oidcNoAudience', data: { role, issuer, audience } });
+    return;
+  }
+  const allowed = trusted?.audiences;
+  for (const clause of clauses) {
+    for (const value of clause.values) {
+      if (isUnknown(value)) {
+        ctx.report({ ...base, messageId: 'oidcConditionPending', data: { role, key, what: value.description }, pending: true });
+      } else if (allowed && !allowed.some((audience) => patternCovers(audience, value, isPatternOperator(clause.operator)))) {
+        ctx.report({ ...base, messageId: 'oidcAudienceNotAllowed', data: { role, issuer, audience: value, allowed: allowed.join(', ') } });
+      }
+    }
+  }
+}
+
+function checkSubject(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: string, trusted: TrustedOidc | undefined, catalog: Catalog): void {
+  const key = `${issuer}:sub`;
+  const base = { resource: identity.resource, identity, detail: `Condition::${key}` };
+  const role = identity.name;
+  const example = trusted?.subjects[0] ?? (issuer === GITHUB_ISSUER ? 'repo:<org>/<repo>:ref:refs/heads/main' : '<the one subject that needs this role>');
+  const clauses = narrowingClauses(entry, key);
+  if (clauses.length === 0) {
+    // Cognito identity pools are scoped by their pool id in `:aud`; their subjects are per end user.
+    if (issuer !== 'cognito-identity.amazonaws.com') ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
+    return;
+  }
+  for (const clause of clauses) {
+    const isPattern = isPatternOperator(clause.operator);
+    for (const subject of clause.values) {
+      if (isUnknown(subject)) {
+        ctx.report({ ...base, messageId: 'oidcConditionPending', data: { role, key, what: subject.description }, pending: true });
+        continue;
+      }
+      if (trusted && trusted.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) continue;
+      const scope = isPattern ? broadScope(issuer, subject) : undefined;
+      if (scope) {
+        ctx.report({ ...base, messageId: 'oidcBroadSubject', data: { role, issuer, subject, scope, example } });
+      } else if (catalog.isDefault) {
+        ctx.report({ ...base, messageId: 'oidcNoCatalog', data: { role, issuer, subject } });
+      } else if (trusted) {
+        ctx.report({ ...base, messageId: 'oidcSubjectNotInCatalog', data: { role, issuer, subject, allowed: trusted.subjects.join(', ') } });
+      }
+      // An issuer missing from a given catalog is reported once, as oidcIssuerNotInCatalog.
+    }
+  }
+}
+
+/**
+ * What a wildcard subject leaves open, when that is more than one workload: `*` alone matches every subject; for GitHub,
+ * a wildcard in the `repo:<org>/<repo>` part matches every repository it reaches (Checkov CKV_AWS_358 asks for a fixed
+ * organization and repository).
+ */
+function broadScope(issuer: string, subject: string): string | undefined {
+  if (/^[*?]*$/.test(subject)) return 'every subject of the issuer';
+  if (issuer !== GITHUB_ISSUER) return undefined;
+  const repository = /^repo:([^:]*)/.exec(subject)?.[1];
+  if (repository === undefined) return hasWildcard(subject.split(':')[0] ?? '') ? 'subjects of every repository' : undefined;
+  return hasWildcard(repository) ? `every repository matching "${repository}"` : undefined;
+}
+
+function sameIssuer(a: string, b: string): boolean {
+  const normalize = (issuer: string) => issuer.replace(/^https:\/\//, '').replace(/\/$/, '').toLowerCase();
+  return normalize(a) === normalize(b);
+}

@@ -1,0 +1,152 @@
+/**
+ * Reads an AWS trust (assume-role) policy as "who may assume this role, under which conditions":
+ * one TrustEntry per principal of each Allow statement that grants an sts:AssumeRole* action.
+ * Shared by restrict-trust and break-glass-isolation so both read principals and conditions the same way.
+ */
+import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
+import { globMatch, hasWildcard } from '../../util/glob.js';
+
+export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
+
+export interface ConditionClause {
+  operator: string;
+  key: string;
+  values: PolicyValue[];
+}
+
+export interface TrustEntry {
+  /** `everyone` for `Principal: "*"` and for Allow with NotPrincipal (everyone except a few). */
+  type: PrincipalType | 'everyone';
+  value: PolicyValue;
+  conditions: ConditionClause[];
+  /** The trust statement's actions, for telling web-identity trust from plain AssumeRole. */
+  actions: PolicyValue[];
+}
+
+const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
+
+export function trustEntries(document: PolicyDocument): TrustEntry[] {
+  const entries: TrustEntry[] = [];
+  for (const statement of document.statements) {
+    if (statement.effect !== 'Allow' || !grantsAssume(statement)) continue;
+    const conditions = conditionClauses(statement);
+    const actions = statement.action ?? [];
+    if (statement.principal === '*' || statement.notPrincipal) {
+      entries.push({ type: 'everyone', value: '*', conditions, actions });
+      continue;
+    }
+    for (const [type, values] of Object.entries(statement.principal ?? {}) as [PrincipalType, PolicyValue[]][]) {
+      for (const value of values) entries.push({ type, value, conditions, actions });
+    }
+  }
+  return entries;
+}
+
+/** NotAction or an Unknown action may include AssumeRole, so both count (fail closed). */
+function grantsAssume(statement: PolicyStatement): boolean {
+  if (!statement.action) return true;
+  return statement.action.some(
+    (action) => isUnknown(action) || ASSUME_ACTIONS.some((assume) => globMatch(action, assume, { caseInsensitive: true })),
+  );
+}
+
+function conditionClauses(statement: PolicyStatement): ConditionClause[] {
+  return Object.entries(statement.condition ?? {}).flatMap(([operator, keys]) =>
+    Object.entries(keys).map(([key, values]) => ({ operator, key, values })),
+  );
+}
+
+/**
+ * Operators under which a condition key must be present and match: the only ones that narrow who may assume.
+ * `…IfExists` and `ForAllValues:` pass when the key is absent; negated operators admit everything else.
+ */
+const NARROWING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/i;
+const PATTERN_OPERATOR = /(StringLike|ArnLike|ArnEquals)$/i;
+
+export function isNarrowingOperator(operator: string): boolean {
+  return NARROWING_OPERATOR.test(operator);
+}
+
+/** True when the operator reads `*` and `?` as wildcards (ArnEquals does, like ArnLike). */
+export function isPatternOperator(operator: string): boolean {
+  return PATTERN_OPERATOR.test(operator);
+}
+
+/** The narrowing clauses on a condition key (keys compare case-insensitively, as IAM does). */
+export function narrowingClauses(entry: TrustEntry, key: string): ConditionClause[] {
+  const wanted = key.toLowerCase();
+  return entry.conditions.filter((clause) => clause.key.toLowerCase() === wanted && isNarrowingOperator(clause.operator));
+}
+
+// ---------- AWS principals ----------
+
+export const OWN_ACCOUNT = '${AWS::AccountId}';
+
+export type AwsPrincipal =
+  | { kind: 'everyone' }
+  | { kind: 'account'; account: string; own: boolean }
+  | { kind: 'unrecognized' };
+
+const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]*):.+$/;
+const OWN_ACCOUNT_MARK = 'own-account';
+
+/**
+ * CloudFormation pseudo parameters hold colons (`${AWS::AccountId}`), which would split an ARN wrongly:
+ * replace the two an IAM ARN carries before reading its fields.
+ */
+export function withoutPseudoParameters(arn: string): string {
+  return arn.replaceAll('${AWS::Partition}', 'aws').replaceAll(OWN_ACCOUNT, OWN_ACCOUNT_MARK);
+}
+
+/** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
+export function parseAwsPrincipal(value: string): AwsPrincipal {
+  if (value === '*') return { kind: 'everyone' };
+  const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPseudoParameters(value))?.[1];
+  if (account === undefined || account === '') return { kind: 'unrecognized' };
+  if (account === OWN_ACCOUNT_MARK) return { kind: 'account', account: OWN_ACCOUNT, own: true };
+  if (hasWildcard(account)) return { kind: 'everyone' };
+  return /^\d{12}$/.test(account) ? { kind: 'account', account, own: false } : { kind: 'unrecognized' };
+}
+
+// ---------- Federated principals ----------
+
+export type FederatedPrincipal = { kind: 'saml' } | { kind: 'oidc'; issuer: string };
+
+/**
+ * `arn:…:saml-provider/Name` is SAML; `arn:…:oidc-provider/<issuer>` is OIDC with that issuer. Anything else
+ * (`cognito-identity.amazonaws.com`, `accounts.google.com`) is a web-identity provider whose name is its issuer.
+ */
+export function parseFederatedPrincipal(value: string): FederatedPrincipal {
+  const arn = withoutPseudoParameters(value);
+  if (/^arn:[^:]+:iam::[^:]*:saml-provider\//.test(arn)) return { kind: 'saml' };
+  const oidc = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(arn);
+  return { kind: 'oidc', issuer: oidc ? oidc[1] : value };
+}
+
+// ---------- Subject patterns ----------
+
+/**
+ * True when every string matched by `inner` is also matched by `outer` (both globs with `*` and `?`).
+ * With `innerIsPattern` false, `inner` is a literal and this is plain glob matching. Otherwise a `*` in `inner`
+ * can only be absorbed by a `*` in `outer`, and a `?` by a `?` or `*`: sound (never claims containment that does
+ * not hold) and exact for the prefix/suffix patterns subjects use. Dynamic programming, O(|outer| × |inner|).
+ */
+export function patternCovers(outer: string, inner: string, innerIsPattern: boolean): boolean {
+  if (!innerIsPattern) return globMatch(outer, inner);
+  // covered[i][j]: outer[i..] covers inner[j..]
+  const covered: boolean[][] = Array.from({ length: outer.length + 1 }, () => new Array<boolean>(inner.length + 1).fill(false));
+  covered[outer.length][inner.length] = true;
+  for (let i = outer.length - 1; i >= 0; i--) {
+    for (let j = inner.length; j >= 0; j--) {
+      const o = outer[i];
+      if (o === '*') {
+        covered[i][j] = covered[i + 1][j] || (j < inner.length && covered[i][j + 1]);
+      } else if (j < inner.length) {
+        const c = inner[j];
+        const consumes = o === '?' ? c !== '*' : c !== '*' && c !== '?' && c === o;
+        covered[i][j] = consumes && covered[i + 1][j + 1];
+      }
+    }
+  }
+  return covered[0][0];
+}

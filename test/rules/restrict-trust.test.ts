@@ -1,0 +1,429 @@
+import { defaultCatalog } from '../../catalog/index.js';
+import rule from '../../src/rules/restrict-trust.js';
+import { unknownValue } from '../../src/model/model.js';
+import { catalog, model, role } from '../support/builders.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const GITHUB = 'token.actions.githubusercontent.com';
+const GITHUB_PROVIDER = `arn:aws:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}`;
+const EKS_ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+
+const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] });
+const webIdentity = (federated: string, condition?: Record<string, unknown>) =>
+  trust({ Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: federated }, ...(condition ? { Condition: condition } : {}) });
+/** GitHub OIDC trust with the audience set and one subject condition under the given operator. */
+const githubTrust = (operator: 'StringEquals' | 'StringLike', subject: string) => {
+  const audience = { [`${GITHUB}:aud`]: 'sts.amazonaws.com' };
+  const condition =
+    operator === 'StringEquals'
+      ? { StringEquals: { ...audience, [`${GITHUB}:sub`]: subject } }
+      : { StringEquals: audience, StringLike: { [`${GITHUB}:sub`]: subject } };
+  return webIdentity(GITHUB_PROVIDER, condition);
+};
+
+const trusting = catalog({
+  trust: {
+    accounts: [{ id: '111122223333', owner: 'team-platform' }],
+    oidc: [
+      { issuer: GITHUB, subjects: ['repo:example/payments:ref:refs/heads/main', 'repo:example/infra:environment:*'] },
+      { issuer: EKS_ISSUER, subjects: ['system:serviceaccount:payments:api'], audiences: ['sts.amazonaws.com'] },
+    ],
+  },
+});
+
+const roleWith = (name: string, document: unknown) => model({ identities: [role(name, { trust: document })] });
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'cdk-nag / Checkov CKV_AWS_60 pass: a Lambda execution role trusting lambda.amazonaws.com',
+      model: roleWith('FnRole', trust({ Principal: { Service: 'lambda.amazonaws.com' } })),
+    },
+    {
+      name: 'the own account root (CDK AccountRootPrincipal) is trusted without a catalog entry',
+      catalog: defaultCatalog(),
+      model: roleWith('AdminRole', trust({ Principal: { AWS: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } })),
+    },
+    {
+      name: 'a role in an account the catalog lists under trust.accounts',
+      catalog: trusting,
+      model: roleWith('ReadRole', trust({ Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' } })),
+    },
+    {
+      name: 'Principal * narrowed to the organization with aws:PrincipalOrgID',
+      model: roleWith('OrgRole', trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+    },
+    {
+      name: 'Principal * narrowed by aws:PrincipalArn to roles of one account (condition keys compare case-insensitively)',
+      model: roleWith(
+        'PatternRole',
+        trust({ Principal: '*', Condition: { ArnLike: { 'AWS:PrincipalARN': 'arn:aws:iam::111122223333:role/deploy-*' } } }),
+      ),
+    },
+    {
+      name: 'Checkov CKV_AWS_358 pass: GitHub OIDC with audience and an exact repository and branch the catalog lists',
+      catalog: trusting,
+      model: roleWith('DeployRole', githubTrust('StringLike', 'repo:example/payments:ref:refs/heads/main')),
+    },
+    {
+      name: 'a StringLike subject pattern inside a catalog pattern (one repository, any environment)',
+      catalog: trusting,
+      model: roleWith('InfraRole', githubTrust('StringLike', 'repo:example/infra:environment:prod-*')),
+    },
+    {
+      name: 'EKS IRSA: audience and service-account subject the catalog allows',
+      catalog: trusting,
+      model: roleWith(
+        'IrsaRole',
+        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
+          StringEquals: { [`${EKS_ISSUER}:aud`]: 'sts.amazonaws.com', [`${EKS_ISSUER}:sub`]: 'system:serviceaccount:payments:api' },
+        }),
+      ),
+    },
+    {
+      name: 'SAML federation is how people sign in and is allowed',
+      model: roleWith(
+        'SsoRole',
+        trust({ Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' } }),
+      ),
+    },
+    {
+      name: 'a Deny statement with Principal * takes access away and is not trust',
+      model: roleWith('DenyRole', {
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } },
+          { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Checkov CKV_AWS_60: assume-role policy with Principal AWS *',
+      model: roleWith('OpenRole', trust({ Principal: { AWS: '*' } })),
+      findings: [
+        {
+          resource: 'OpenRole',
+          identity: 'TestStack/OpenRole',
+          detail: 'Principal::*',
+          message:
+            'Role OpenRole can be assumed by any AWS principal (AWS: "*") and no condition narrows it. Name the principals that need it ' +
+            '(arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.',
+        },
+      ],
+    },
+    {
+      name: 'Principal "*" with only an IfExists condition, which passes when the key is absent',
+      model: roleWith('IfExistsRole', trust({ Principal: '*', Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+      findings: [
+        {
+          resource: 'IfExistsRole',
+          identity: 'TestStack/IfExistsRole',
+          detail: 'Principal::*',
+          message:
+            'Role IfExistsRole can be assumed by any AWS principal (Principal: "*") and no condition narrows it. Name the principals that need it ' +
+            '(arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.',
+        },
+      ],
+    },
+    {
+      name: 'Allow with NotPrincipal admits everyone but the listed principals',
+      model: roleWith('NotPrincipalRole', trust({ NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' } })),
+      findings: [
+        {
+          resource: 'NotPrincipalRole',
+          identity: 'TestStack/NotPrincipalRole',
+          detail: 'Principal::*',
+          message:
+            'Role NotPrincipalRole can be assumed by any AWS principal (Principal: "*") and no condition narrows it. Name the principals that need it ' +
+            '(arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.',
+        },
+      ],
+    },
+    {
+      name: 'a wildcard account in a principal ARN is every account',
+      model: roleWith('AnyAccountRole', trust({ Principal: { AWS: 'arn:aws:iam::*:root' } })),
+      findings: [
+        {
+          resource: 'AnyAccountRole',
+          identity: 'TestStack/AnyAccountRole',
+          detail: 'Principal::*',
+          message:
+            'Role AnyAccountRole can be assumed by any AWS principal (AWS: "arn:aws:iam::*:root") and no condition narrows it. Name the principals that need it ' +
+            '(arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.',
+        },
+      ],
+    },
+    {
+      name: 'Principal * narrowed by a condition whose value is unknown during preview is pending',
+      model: roleWith(
+        'PreviewRole',
+        trust({ Principal: '*', Condition: { StringEquals: { 'aws:SourceAccount': unknownValue('output of aws:organizations/account:Account') } } }),
+      ),
+      findings: [
+        {
+          resource: 'PreviewRole',
+          identity: 'TestStack/PreviewRole',
+          detail: 'Principal::*',
+          message:
+            'Role PreviewRole trusts any AWS principal (Principal: "*"); whether aws:SourceAccount narrows it cannot be verified until apply: ' +
+            'the value is output of aws:organizations/account:Account.',
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'Checkov CKV_AWS_358 fail: GitHub OIDC trust with audience but no subject condition',
+      catalog: trusting,
+      model: roleWith('NoSubRole', webIdentity(GITHUB_PROVIDER, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' } })),
+      findings: [
+        {
+          resource: 'NoSubRole',
+          identity: 'TestStack/NoSubRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role NoSubRole trusts OIDC issuer ${GITHUB} without a subject condition, so every identity the issuer signs for can assume it. ` +
+            `Add Condition StringEquals ${GITHUB}:sub: repo:example/payments:ref:refs/heads/main.`,
+        },
+      ],
+    },
+    {
+      name: 'GitHub OIDC trust with neither audience nor subject',
+      catalog: trusting,
+      model: roleWith('BareOidcRole', webIdentity(GITHUB_PROVIDER)),
+      findings: [
+        {
+          resource: 'BareOidcRole',
+          identity: 'TestStack/BareOidcRole',
+          detail: `Condition::${GITHUB}:aud`,
+          message:
+            `Role BareOidcRole trusts OIDC issuer ${GITHUB} without an audience condition, so a token the issuer minted for any client is accepted. ` +
+            `Add Condition StringEquals ${GITHUB}:aud: sts.amazonaws.com.`,
+        },
+        {
+          resource: 'BareOidcRole',
+          identity: 'TestStack/BareOidcRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role BareOidcRole trusts OIDC issuer ${GITHUB} without a subject condition, so every identity the issuer signs for can assume it. ` +
+            `Add Condition StringEquals ${GITHUB}:sub: repo:example/payments:ref:refs/heads/main.`,
+        },
+      ],
+    },
+    {
+      name: 'Checkov CKV_AWS_358 fail: subject repo:example/* admits every repository of the organization',
+      catalog: trusting,
+      model: roleWith('OrgWideRole', githubTrust('StringLike', 'repo:example/*')),
+      findings: [
+        {
+          resource: 'OrgWideRole',
+          identity: 'TestStack/OrgWideRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role OrgWideRole accepts OIDC subject "repo:example/*" from ${GITHUB}, which matches every repository matching "example/*": ` +
+            'anyone who can get a token for one of them can assume the role. Write the exact subject, e.g. repo:example/payments:ref:refs/heads/main.',
+        },
+      ],
+    },
+    {
+      name: 'subject "*" without a catalog matches every subject of the issuer',
+      catalog: defaultCatalog(),
+      model: roleWith('StarSubRole', githubTrust('StringLike', '*')),
+      findings: [
+        {
+          resource: 'StarSubRole',
+          identity: 'TestStack/StarSubRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role StarSubRole accepts OIDC subject "*" from ${GITHUB}, which matches every subject of the issuer: ` +
+            'anyone who can get a token for one of them can assume the role. Write the exact subject, e.g. repo:<org>/<repo>:ref:refs/heads/main.',
+        },
+      ],
+    },
+    {
+      name: 'an exact subject for a branch the catalog does not allow',
+      catalog: trusting,
+      model: roleWith('BranchRole', githubTrust('StringEquals', 'repo:example/payments:ref:refs/heads/feature-x')),
+      findings: [
+        {
+          resource: 'BranchRole',
+          identity: 'TestStack/BranchRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role BranchRole accepts OIDC subject "repo:example/payments:ref:refs/heads/feature-x" from ${GITHUB}, which the catalog does not allow ` +
+            'for that issuer (allowed: repo:example/payments:ref:refs/heads/main, repo:example/infra:environment:*). Use an allowed subject, ' +
+            'or add this one to trust.oidc after review.',
+        },
+      ],
+    },
+    {
+      name: 'a StringLike pattern wider than the catalog pattern it resembles (any ref, where only main is allowed)',
+      catalog: trusting,
+      model: roleWith('AnyRefRole', githubTrust('StringLike', 'repo:example/payments:*')),
+      findings: [
+        {
+          resource: 'AnyRefRole',
+          identity: 'TestStack/AnyRefRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role AnyRefRole accepts OIDC subject "repo:example/payments:*" from ${GITHUB}, which the catalog does not allow ` +
+            'for that issuer (allowed: repo:example/payments:ref:refs/heads/main, repo:example/infra:environment:*). Use an allowed subject, ' +
+            'or add this one to trust.oidc after review.',
+        },
+      ],
+    },
+    {
+      name: 'without a catalog an exact subject cannot be checked against trusted subjects',
+      catalog: defaultCatalog(),
+      model: roleWith('ExactRole', githubTrust('StringEquals', 'repo:example/payments:ref:refs/heads/main')),
+      findings: [
+        {
+          resource: 'ExactRole',
+          identity: 'TestStack/ExactRole',
+          detail: `Condition::${GITHUB}:sub`,
+          message:
+            `Role ExactRole accepts OIDC subject "repo:example/payments:ref:refs/heads/main" from ${GITHUB}, but no catalog was given, ` +
+            'so the subject cannot be checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
+        },
+      ],
+    },
+    {
+      name: 'an OIDC issuer the catalog does not list',
+      catalog: trusting,
+      model: roleWith(
+        'GitlabRole',
+        webIdentity('arn:aws:iam::${AWS::AccountId}:oidc-provider/gitlab.com', {
+          StringEquals: { 'gitlab.com:aud': 'https://gitlab.com', 'gitlab.com:sub': 'project_path:example/app:ref_type:branch:ref:main' },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'GitlabRole',
+          identity: 'TestStack/GitlabRole',
+          detail: 'Federated::gitlab.com',
+          message:
+            'Role GitlabRole trusts OIDC issuer gitlab.com, which the catalog (test-catalog.yaml) does not list under trust.oidc. ' +
+            'Add the issuer with its allowed subjects to the catalog after review, or remove the trust.',
+        },
+      ],
+    },
+    {
+      name: 'an audience the catalog does not allow for the issuer, and a subject known only at apply',
+      catalog: trusting,
+      model: roleWith(
+        'IrsaPreviewRole',
+        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
+          StringEquals: { [`${EKS_ISSUER}:aud`]: 'my-app', [`${EKS_ISSUER}:sub`]: unknownValue('output of kubernetes:core/v1:ServiceAccount') },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'IrsaPreviewRole',
+          identity: 'TestStack/IrsaPreviewRole',
+          detail: `Condition::${EKS_ISSUER}:aud`,
+          message:
+            `Role IrsaPreviewRole accepts audience "my-app" from OIDC issuer ${EKS_ISSUER}, which the catalog does not allow for that issuer ` +
+            '(allowed: sts.amazonaws.com). Use an allowed audience.',
+        },
+        {
+          resource: 'IrsaPreviewRole',
+          identity: 'TestStack/IrsaPreviewRole',
+          detail: `Condition::${EKS_ISSUER}:sub`,
+          message: `Role IrsaPreviewRole: OIDC condition ${EKS_ISSUER}:sub cannot be verified until apply: the value is output of kubernetes:core/v1:ServiceAccount.`,
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'a third-party account the catalog does not list, without sts:ExternalId',
+      catalog: trusting,
+      model: roleWith('VendorRole', trust({ Principal: { AWS: 'arn:aws:iam::999988887777:root' } })),
+      findings: [
+        {
+          resource: 'VendorRole',
+          identity: 'TestStack/VendorRole',
+          detail: 'Account::999988887777',
+          message:
+            'Role VendorRole trusts account 999988887777 (arn:aws:iam::999988887777:root), which the catalog (test-catalog.yaml) does not list ' +
+            'under trust.accounts (listed: 111122223333). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+        {
+          resource: 'VendorRole',
+          identity: 'TestStack/VendorRole',
+          detail: 'Condition::sts:ExternalId',
+          message:
+            'Role VendorRole trusts third-party account 999988887777 without an sts:ExternalId condition, so the third party can be tricked ' +
+            'into using its access on your behalf (confused deputy). Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
+        },
+      ],
+    },
+    {
+      name: 'a bare 12-digit account id with an ExternalId is still an account nobody listed',
+      catalog: trusting,
+      model: roleWith('DatadogRole', trust({ Principal: { AWS: '464622532012' }, Condition: { StringEquals: { 'sts:ExternalId': 'a1b2c3' } } })),
+      findings: [
+        {
+          resource: 'DatadogRole',
+          identity: 'TestStack/DatadogRole',
+          detail: 'Account::464622532012',
+          message:
+            'Role DatadogRole trusts account 464622532012 (464622532012), which the catalog (test-catalog.yaml) does not list ' +
+            'under trust.accounts (listed: 111122223333). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+      ],
+    },
+    {
+      name: 'without a catalog a cross-account role cannot be checked against trusted accounts',
+      catalog: defaultCatalog(),
+      model: roleWith('CrossRole', trust({ Principal: { AWS: 'arn:aws:iam::111122223333:role/deployer' } })),
+      findings: [
+        {
+          resource: 'CrossRole',
+          identity: 'TestStack/CrossRole',
+          detail: 'Account::111122223333',
+          message:
+            'Role CrossRole trusts account 111122223333 (arn:aws:iam::111122223333:role/deployer), but no catalog was given, so the account ' +
+            'cannot be checked against trusted accounts. Pass a catalog that lists it under trust.accounts.',
+        },
+      ],
+    },
+    {
+      name: 'a principal that is an unresolved token is pending, never trusted',
+      model: roleWith('TokenRole', trust({ Principal: { AWS: unknownValue('Fn::GetAtt Deployer.Arn') } })),
+      findings: [
+        {
+          resource: 'TokenRole',
+          identity: 'TestStack/TokenRole',
+          message: 'Trust of role TokenRole cannot be verified until apply: principal is Fn::GetAtt Deployer.Arn.',
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'a principal that is neither an account id nor an ARN (an IAM unique id)',
+      model: roleWith('UniqueIdRole', trust({ Principal: { AWS: 'AROAEXAMPLEID123456' } })),
+      findings: [
+        {
+          resource: 'UniqueIdRole',
+          identity: 'TestStack/UniqueIdRole',
+          detail: 'Principal::AROAEXAMPLEID123456',
+          message:
+            'Role UniqueIdRole trusts AWS principal "AROAEXAMPLEID123456", which is neither an account id nor an IAM ARN, so its account ' +
+            'cannot be checked. Write it as arn:aws:iam::<account>:role/<name>.',
+        },
+      ],
+    },
+    {
+      name: 'a trust policy that is a preview output is pending',
+      model: roleWith('BadTrustRole', unknownValue('output of aws:iam/getPolicyDocument:getPolicyDocument')),
+      findings: [
+        {
+          resource: 'BadTrustRole',
+          identity: 'TestStack/BadTrustRole',
+          message: 'Trust policy of role BadTrustRole cannot be verified until apply: output of aws:iam/getPolicyDocument:getPolicyDocument.',
+          pending: true,
+        },
+      ],
+    },
+  ],
+});
