@@ -1,0 +1,87 @@
+/**
+ * Turns catalog file data that passed every check into the Catalog the engine reads: durations become
+ * seconds or days, trusted accounts a list, and classes, tag keys and privileged actions are merged over
+ * the built-in defaults.
+ */
+import type { IdentityClass } from '../src/model/model.js';
+import { cloneClasses, clonePrivilegedAction, DEFAULT_CLASSES, DEFAULT_PRIVILEGED_ACTIONS, DEFAULT_TAG_KEYS } from './defaults.js';
+import type { Catalog, ClassPolicy, CredentialType, Entitlement, PrivilegedAction, RuleLevel, TagKeys, TrustedOidc } from './types.js';
+import { durationDays, durationSeconds } from './values.js';
+
+/** The file format, as entitlement-catalog.schema.json describes it. */
+export interface CatalogFile {
+  apiVersion: 'entitlement-guard/v1';
+  owners?: Catalog['owners'];
+  classes?: Partial<Record<IdentityClass, ClassPolicyFile>>;
+  privilegedActions?: PrivilegedAction[];
+  entitlements?: EntitlementFile[];
+  identities?: Catalog['identities'];
+  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[] };
+  exceptions?: Catalog['exceptions'];
+  tags?: Partial<TagKeys>;
+  rules?: Record<string, RuleLevel>;
+}
+
+interface ClassPolicyFile {
+  maxSessionDuration?: string;
+  maxSecretAge?: string;
+  credentials?: CredentialType[];
+  standingPrivilege?: boolean;
+  federated?: boolean;
+  mfa?: boolean;
+  isolated?: boolean;
+}
+
+type EntitlementFile = Omit<Entitlement, 'privileged' | 'approval'> & {
+  privileged?: boolean;
+  approval?: { by: string[]; maxDuration?: string };
+};
+
+export function toCatalog(file: CatalogFile, source: string): Catalog {
+  return {
+    apiVersion: file.apiVersion,
+    source,
+    isDefault: false,
+    owners: file.owners ?? [],
+    classes: mergeClasses(file.classes ?? {}),
+    privilegedActions: mergePrivilegedActions(file.privilegedActions ?? []),
+    entitlements: (file.entitlements ?? []).map(toEntitlement),
+    identities: file.identities ?? [],
+    trust: {
+      accounts: Object.entries(file.trust?.accounts ?? {}).map(([id, account]) => ({ id, ...account })),
+      oidc: (file.trust?.oidc ?? []).map((provider) => ({ ...provider, issuer: provider.issuer.replace(/^https:\/\//, '') })),
+    },
+    exceptions: file.exceptions ?? [],
+    tags: { ...DEFAULT_TAG_KEYS, ...file.tags },
+    rules: file.rules ?? {},
+  };
+}
+
+/** Field by field: a class that sets only maxSessionDuration keeps its default credentials and flags. */
+function mergeClasses(overrides: Partial<Record<IdentityClass, ClassPolicyFile>>): Record<IdentityClass, ClassPolicy> {
+  const classes = cloneClasses(DEFAULT_CLASSES);
+  for (const [name, override] of Object.entries(overrides) as [IdentityClass, ClassPolicyFile][]) {
+    const { maxSessionDuration, maxSecretAge, ...flags } = override;
+    Object.assign(classes[name], flags);
+    if (maxSessionDuration !== undefined) classes[name].maxSessionSeconds = durationSeconds(maxSessionDuration);
+    if (maxSecretAge !== undefined) classes[name].maxSecretAgeDays = durationDays(maxSecretAge);
+  }
+  return classes;
+}
+
+/** The built-in list stays unless the catalog replaces an entry by id, so adding one never drops the rest. */
+function mergePrivilegedActions(own: PrivilegedAction[]): PrivilegedAction[] {
+  const ownIds = new Set(own.map((action) => action.id));
+  const kept = DEFAULT_PRIVILEGED_ACTIONS.filter((action) => !ownIds.has(action.id)).map(clonePrivilegedAction);
+  return [...kept, ...own];
+}
+
+function toEntitlement(file: EntitlementFile): Entitlement {
+  const { approval, privileged, ...rest } = file;
+  const entitlement: Entitlement = { ...rest, privileged: privileged ?? false };
+  if (approval) {
+    entitlement.approval = { by: approval.by };
+    if (approval.maxDuration !== undefined) entitlement.approval.maxDurationSeconds = durationSeconds(approval.maxDuration);
+  }
+  return entitlement;
+}

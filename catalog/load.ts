@@ -1,0 +1,33 @@
+/**
+ * Loads an entitlement catalog from YAML or JSON (JSON is read by the YAML parser, so both get the same
+ * located errors). Fails closed: any issue, from a syntax error to a dangling owner, throws CatalogError
+ * listing every issue found, sorted by position; no catalog is returned.
+ */
+import { readFileSync } from 'node:fs';
+import { toCatalog, type CatalogFile } from './convert.js';
+import { CatalogError, sortIssues } from './issues.js';
+import { schemaIssues } from './schema-check.js';
+import { semanticIssues } from './semantic-check.js';
+import { CatalogSource } from './source-map.js';
+import type { Catalog } from './types.js';
+
+export function loadCatalog(path: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]);
+  }
+  return parseCatalog(text, path);
+}
+
+/** `source` names the text in issues and becomes the catalog's `source`. */
+export function parseCatalog(text: string, source: string): Catalog {
+  const parsed = CatalogSource.parse(text, source);
+  if (Array.isArray(parsed)) throw new CatalogError(sortIssues(parsed));
+  const data = parsed.data();
+  const issues = [...schemaIssues(data, parsed), ...semanticIssues(data, parsed)];
+  if (issues.length > 0) throw new CatalogError(sortIssues(issues));
+  return toCatalog(data as CatalogFile, source);
+}

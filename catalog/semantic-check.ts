@@ -1,0 +1,159 @@
+/**
+ * Checks the schema cannot express: unique ids, references that resolve, entitlements allowed for the
+ * identity's class, real calendar dates, durations longer than zero. Reads the raw data defensively, so it
+ * runs even when the schema found problems and every issue is reported in one pass.
+ */
+import type { CatalogIssue, FieldPath } from './issues.js';
+import { unknownValueMessage } from './issues.js';
+import type { CatalogSource } from './source-map.js';
+import { durationDays, durationSeconds, isCalendarDate, isUsableAmount } from './values.js';
+
+type Record_ = Record<string, unknown>;
+
+const ID_LISTS = [
+  ['owners', 'owner'],
+  ['privilegedActions', 'privileged action'],
+  ['entitlements', 'entitlement'],
+  ['identities', 'identity'],
+  ['exceptions', 'exception'],
+] as const;
+
+export function semanticIssues(data: unknown, source: CatalogSource): CatalogIssue[] {
+  if (!isRecord(data)) return [];
+  const check = new SemanticCheck(data, source);
+  check.uniqueIds();
+  check.ownerReferences();
+  check.identities();
+  check.durations();
+  check.dates();
+  return check.issues;
+}
+
+class SemanticCheck {
+  readonly issues: CatalogIssue[] = [];
+  private readonly ownerIds: string[];
+  private readonly entitlements: Map<string, Record_>;
+
+  constructor(
+    private readonly data: Record_,
+    private readonly source: CatalogSource,
+  ) {
+    this.ownerIds = [...new Set(items(data, 'owners').flatMap(([, owner]) => stringAt(owner, 'id') ?? []))];
+    this.entitlements = new Map();
+    for (const [, entitlement] of items(data, 'entitlements')) {
+      const id = stringAt(entitlement, 'id');
+      if (id !== undefined && !this.entitlements.has(id)) this.entitlements.set(id, entitlement);
+    }
+  }
+
+  uniqueIds(): void {
+    for (const [list, noun] of ID_LISTS) {
+      const first = new Map<string, number>();
+      for (const [index, record] of items(this.data, list)) {
+        const id = stringAt(record, 'id');
+        if (id === undefined) continue;
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+          first.set(id, index);
+          continue;
+        }
+        const line = this.source.issue([list, earlier, 'id'], '').line;
+        this.report([list, index, 'id'], `duplicate ${noun} id ${JSON.stringify(id)}; already defined at line ${line} (${list}[${earlier}])`);
+      }
+    }
+  }
+
+  ownerReferences(): void {
+    for (const [index, identity] of items(this.data, 'identities')) this.ownerAt(['identities', index, 'owner'], identity.owner);
+    for (const [index, exception] of items(this.data, 'exceptions')) this.ownerAt(['exceptions', index, 'owner'], exception.owner);
+    for (const [index, entitlement] of items(this.data, 'entitlements')) {
+      const approval = entitlement.approval;
+      if (!isRecord(approval) || !Array.isArray(approval.by)) continue;
+      approval.by.forEach((owner, j) => this.ownerAt(['entitlements', index, 'approval', 'by', j], owner));
+    }
+    const trust = this.data.trust;
+    const accounts = isRecord(trust) && isRecord(trust.accounts) ? trust.accounts : {};
+    for (const [accountId, account] of Object.entries(accounts)) {
+      if (isRecord(account)) this.ownerAt(['trust', 'accounts', accountId, 'owner'], account.owner);
+    }
+  }
+
+  /** Entitlements exist and admit the identity's class; a match can actually match something. */
+  identities(): void {
+    for (const [index, identity] of items(this.data, 'identities')) {
+      const identityClass = stringAt(identity, 'class');
+      const held = Array.isArray(identity.entitlements) ? identity.entitlements : [];
+      held.forEach((id, j) => {
+        if (typeof id !== 'string') return;
+        const path = ['identities', index, 'entitlements', j];
+        const entitlement = this.entitlements.get(id);
+        if (!entitlement) return this.report(path, unknownValueMessage('entitlement', id, [...this.entitlements.keys()]));
+        const allowed = Array.isArray(entitlement.classes) ? entitlement.classes.filter((c): c is string => typeof c === 'string') : [];
+        if (identityClass !== undefined && allowed.length > 0 && !allowed.includes(identityClass)) {
+          this.report(path, `entitlement ${JSON.stringify(id)} is not allowed for class ${JSON.stringify(identityClass)}; it allows: ${allowed.join(', ')}`);
+        }
+      });
+      const match = identity.match;
+      if (isRecord(match) && match.name === undefined && !(isRecord(match.tags) && Object.keys(match.tags).length > 0)) {
+        this.report(['identities', index, 'match'], 'match needs a name or tags; on its own it matches nothing');
+      }
+    }
+  }
+
+  durations(): void {
+    const classes = isRecord(this.data.classes) ? this.data.classes : {};
+    for (const [name, policy] of Object.entries(classes)) {
+      if (!isRecord(policy)) continue;
+      this.durationAt(['classes', name, 'maxSessionDuration'], policy.maxSessionDuration, durationSeconds, '1h');
+      this.durationAt(['classes', name, 'maxSecretAge'], policy.maxSecretAge, durationDays, '90d');
+    }
+    for (const [index, entitlement] of items(this.data, 'entitlements')) {
+      const approval = entitlement.approval;
+      if (isRecord(approval)) this.durationAt(['entitlements', index, 'approval', 'maxDuration'], approval.maxDuration, durationSeconds, '4h');
+    }
+  }
+
+  dates(): void {
+    for (const list of ['identities', 'exceptions'] as const) {
+      for (const [index, record] of items(this.data, list)) {
+        const date = stringAt(record, 'expires');
+        // Only well-shaped dates: the schema already reports anything not written YYYY-MM-DD.
+        if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
+          this.report([list, index, 'expires'], `${JSON.stringify(date)} is not a calendar date; expected a real date YYYY-MM-DD such as 2027-06-30`);
+        }
+      }
+    }
+  }
+
+  private ownerAt(path: FieldPath, owner: unknown): void {
+    if (typeof owner === 'string' && owner !== '' && !this.ownerIds.includes(owner)) this.report(path, unknownValueMessage('owner', owner, this.ownerIds));
+  }
+
+  /** Well-shaped durations that still mean nothing usable: zero, or too long to count in seconds. */
+  private durationAt(path: FieldPath, value: unknown, parse: (text: string) => number | undefined, example: string): void {
+    // Malformed text is the schema's to report; here only what parses but cannot be used.
+    const amount = typeof value === 'string' ? parse(value) : undefined;
+    if (amount === undefined || isUsableAmount(amount)) return;
+    this.report(path, `${JSON.stringify(value)} is not a usable duration; expected one longer than zero, such as ${example}`);
+  }
+
+  private report(path: FieldPath, message: string): void {
+    this.issues.push(this.source.issue(path, message));
+  }
+}
+
+function isRecord(value: unknown): value is Record_ {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object entries of a top-level list, with their indexes (non-objects are the schema's business). */
+function items(data: Record_, key: string): [number, Record_][] {
+  const list = data[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => (isRecord(item) ? [[index, item] as [number, Record_]] : []));
+}
+
+function stringAt(record: Record_, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === 'string' ? value : undefined;
+}
