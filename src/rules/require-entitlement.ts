@@ -1,0 +1,233 @@
+import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
+import { effectiveAllows, hasUnknownGrant } from '../iam/aws/evaluate.js';
+import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement } from '../model/model.js';
+import { globMatch } from '../util/glob.js';
+import type { IdentityProfile } from '../engine/profile.js';
+import { defineRule, type RuleContext } from './define.js';
+import { envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
+import { heldPolicies, type HeldPolicy } from './support/held-policies.js';
+
+type MessageId =
+  | 'noCatalog'
+  | 'invalidClass'
+  | 'noClass'
+  | 'noEntitlements'
+  | 'unknownEntitlement'
+  | 'entitlementNotForClass'
+  | 'standingPrivilege'
+  | 'excess'
+  | 'excessRemove'
+  | 'managedNotAllowed'
+  | 'grantsUnknown';
+
+/** How many excess actions a message names before it counts the rest. */
+const SAMPLE_SIZE = 5;
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'require-entitlement',
+    title: 'Identities hold only catalog entitlements',
+    level: 'mandatory',
+    rationale:
+      'Least privilege needs a statement of what an identity is for. The catalog says which class each identity is, which ' +
+      'entitlements it holds and what each entitlement allows; grants beyond that are privilege nobody approved, and an identity ' +
+      'with no declared class or entitlements cannot be reviewed at all.',
+    remediation:
+      'Declare the identity in the catalog (or tag it) with its class and entitlements, and narrow its policies to the ' +
+      'entitlements: the finding shows the statement to write instead. Privileged entitlements for non-break-glass classes must be ' +
+      'just in time (an approval with a maxDuration).',
+    frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05'],
+    messages: {
+      noCatalog:
+        '{{identity}}: no catalog given: entitlements cannot be checked. Declare the identity with its class and entitlements in an entitlement catalog and pass it to the check.',
+      invalidClass: '{{identity}} has {{tag}} tag "{{value}}", which is not an identity class. Use one of: {{classes}}.',
+      noClass: '{{identity}} declares no identity class. Record it in the catalog identities, or tag it {{tag}}=<{{classes}}>.',
+      noEntitlements:
+        '{{identity}} declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it {{tag}}=<entitlement ids>.',
+      unknownEntitlement: '{{identity}} declares entitlement "{{entitlement}}", which the catalog does not define. Use one of: {{known}}.',
+      entitlementNotForClass:
+        '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
+        'Choose an entitlement made for {{class}} identities, or correct the class.',
+      standingPrivilege:
+        '{{identity}} holds privileged entitlement {{entitlement}} as standing privilege: {{why}}. ' +
+        'Give the entitlement an approval with a maxDuration (just in time), or keep it for break-glass identities.',
+      excess:
+        '{{policy}} grants {{identity}} {{count}} beyond its entitlements ({{entitlements}}): {{sample}} on {{resources}}. ' +
+        'Narrow it to what the entitlements allow: {{narrowed}}',
+      excessRemove:
+        '{{policy}} grants {{identity}} {{count}} beyond its entitlements ({{entitlements}}): {{sample}} on {{resources}}. ' +
+        'None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+      managedNotAllowed:
+        '{{identity}} has managed policy {{policy}} attached, which none of its entitlements ({{entitlements}}) lists in awsManagedPolicies ' +
+        'and whose content the engine does not know. List it in an entitlement, or replace it with a policy within the entitlements.',
+      grantsUnknown: '{{policy}}: whether it stays within the entitlements of {{identity}} cannot be verified until apply: {{what}}.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      // Groups do not act: their grants are checked on each member, against the member's entitlements.
+      if (identity.kind === 'aws-group') continue;
+      if (ctx.catalog.isDefault) {
+        ctx.report({ messageId: 'noCatalog', data: { identity: identity.name }, resource: identity.resource, identity, detail: 'Catalog::default' });
+        continue;
+      }
+      const entitlements = checkDeclarations(ctx, identity, ctx.profile(identity));
+      if (identity.cloud === 'aws' && entitlements.length) checkAwsGrants(ctx, identity, entitlements);
+    }
+  },
+});
+
+/** Class and entitlement declarations; returns the declared entitlements the catalog knows. */
+function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, profile: IdentityProfile): Entitlement[] {
+  const { catalog } = ctx;
+  const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) =>
+    ctx.report({ messageId, data: { identity: identity.name, ...data }, resource: identity.resource, identity, detail });
+  const classes = IDENTITY_CLASSES.join('|');
+  if (profile.invalidClass !== undefined) {
+    report('invalidClass', `Class::${profile.invalidClass}`, { tag: catalog.tags.class, value: profile.invalidClass, classes: IDENTITY_CLASSES.join(', ') });
+  } else if (!profile.class) {
+    report('noClass', 'Class::undeclared', { tag: catalog.tags.class, classes });
+  }
+  if (!profile.entitlements.length) report('noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+  const known: Entitlement[] = [];
+  for (const id of profile.entitlements) {
+    const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
+    if (!entitlement) {
+      report('unknownEntitlement', `Entitlement::${id}`, { entitlement: id, known: knownEntitlements(catalog) });
+      continue;
+    }
+    known.push(entitlement);
+    if (profile.class && !entitlement.classes.includes(profile.class)) {
+      report('entitlementNotForClass', `Entitlement::${id}`, { entitlement: id, class: profile.class, classes: entitlement.classes.join(', ') || 'none' });
+    }
+    const why = standingPrivilegeReason(catalog, entitlement, profile);
+    if (why) report('standingPrivilege', `StandingPrivilege::${id}`, { entitlement: id, why });
+  }
+  return known;
+}
+
+function knownEntitlements(catalog: Catalog): string {
+  const ids = catalog.entitlements.map((entitlement) => entitlement.id).sort();
+  return ids.length ? ids.join(', ') : '(the catalog defines none)';
+}
+
+/** A privileged entitlement without a just-in-time limit is standing; only classes that allow it (break-glass) may hold it. */
+function standingPrivilegeReason(catalog: Catalog, entitlement: Entitlement, profile: IdentityProfile): string | undefined {
+  if (!entitlement.privileged || entitlement.approval?.maxDurationSeconds !== undefined) return undefined;
+  if (!profile.class) return 'the identity declares no class, and the entitlement sets no approval maxDuration';
+  if (catalog.classes[profile.class].standingPrivilege) return undefined;
+  return `class ${profile.class} does not allow standing privilege, and the entitlement sets no approval maxDuration`;
+}
+
+interface PolicyExcess {
+  policy: HeldPolicy;
+  actions: Set<string>;
+  resources: Set<string>;
+  /** Granted pairs narrowed to the envelopes. */
+  within: { action: string; resource: string }[];
+}
+
+function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
+  const envelopes: AwsGrantEnvelope[] = entitlements.flatMap((entitlement) => entitlement.aws ?? []);
+  const allowedManaged = entitlements.flatMap((entitlement) => entitlement.awsManagedPolicies ?? []);
+  const names = entitlements.map((entitlement) => entitlement.id).join(', ');
+  const held = heldPolicies(identity, ctx.model, { withGroups: true });
+
+  for (const policy of held.policies) {
+    const unknown = hasUnknownGrant([policy.document]);
+    if (unknown) reportUnknown(ctx, identity, policy, unknown.description);
+  }
+  for (const opaque of held.opaque) {
+    if (isUnknown(opaque.arn)) {
+      ctx.report({
+        messageId: 'grantsUnknown',
+        data: { policy: opaque.source.name, identity: identity.name, what: `managed policy ARN ${opaque.arn.description}` },
+        resource: opaque.source,
+        identity,
+        detail: 'Grant::unknown',
+        pending: true,
+      });
+    } else if (!isManagedAllowed(opaque.arn, allowedManaged)) {
+      const label = opaque.known?.name ?? opaque.arn;
+      ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: names }, resource: opaque.source, identity, detail: `Policy::${label}` });
+    }
+  }
+
+  const excess = new Map<HeldPolicy, PolicyExcess>();
+  const pendingResources = new Map<HeldPolicy, string>();
+  for (const allowed of effectiveAllows(held.policies.map((policy) => policy.document))) {
+    const action = allowed.action.name;
+    const envelopeResources = envelopeResourcesFor(envelopes, action);
+    for (const statement of allowed.statements) {
+      const policy = held.policyOf(statement)!;
+      if (policy.managedArn !== undefined && isManagedAllowed(policy.managedArn, allowedManaged)) continue;
+      for (const resource of grantedResources(statement)) {
+        if (isUnknown(resource)) {
+          if (!pendingResources.has(policy)) pendingResources.set(policy, `resource ${resource.description}`);
+          continue;
+        }
+        const entry = excess.get(policy) ?? { policy, actions: new Set<string>(), resources: new Set<string>(), within: [] };
+        excess.set(policy, entry);
+        if (!resourceCovered(resource, envelopeResources)) {
+          entry.actions.add(action);
+          entry.resources.add(resource);
+        }
+        for (const pattern of envelopeResources) {
+          const narrowed = intersectResource(resource, pattern);
+          if (narrowed !== undefined) entry.within.push({ action, resource: narrowed });
+        }
+      }
+    }
+  }
+  for (const [policy, what] of pendingResources) reportUnknown(ctx, identity, policy, what);
+  for (const entry of excess.values()) if (entry.actions.size) reportExcess(ctx, identity, entry, envelopes, names);
+}
+
+function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, policy: HeldPolicy, what: string): void {
+  ctx.report({
+    messageId: 'grantsUnknown',
+    data: { policy: policy.label, identity: identity.name, what },
+    resource: policy.source,
+    identity,
+    detail: 'Grant::unknown',
+    pending: true,
+  });
+}
+
+function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: PolicyExcess, envelopes: AwsGrantEnvelope[], entitlements: string): void {
+  const actions = [...entry.actions].sort();
+  const resources = [...entry.resources].sort();
+  const sample = actions.slice(0, SAMPLE_SIZE).join(', ') + (actions.length > SAMPLE_SIZE ? `, … (${actions.length - SAMPLE_SIZE} more)` : '');
+  const narrowed = narrowedStatements(entry.within, envelopes);
+  ctx.report({
+    messageId: narrowed.length ? 'excess' : 'excessRemove',
+    data: {
+      policy: entry.policy.label,
+      identity: identity.name,
+      count: actions.length === 1 ? '1 action' : `${actions.length} actions`,
+      entitlements,
+      sample,
+      resources: resources.join(', '),
+      narrowed: JSON.stringify(narrowed.length === 1 ? narrowed[0] : narrowed),
+    },
+    resource: entry.policy.source,
+    identity,
+    detail: `Policy::${entry.policy.label}`,
+  });
+}
+
+/** The resources one Allow statement grants: its Resource, or `*` for NotResource (all but some) and for none given. */
+function grantedResources(statement: PolicyStatement) {
+  return statement.notResource ? ['*'] : (statement.resource ?? ['*']);
+}
+
+/** An allowed ARN (glob) matches as written, or names the same AWS managed policy in another partition or spelling. */
+function isManagedAllowed(arn: string, allowed: readonly string[]): boolean {
+  const name = awsManagedName(arn);
+  return allowed.some((pattern) => globMatch(pattern, arn) || (name !== undefined && awsManagedName(pattern) === name));
+}
+
+/** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a token such as `${AWS::Partition}`. */
+function awsManagedName(arn: string): string | undefined {
+  return /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn)?.[1];
+}

@@ -1,0 +1,392 @@
+import { describe, expect, it } from 'vitest';
+import type { Entitlement } from '../../catalog/types.js';
+import { defaultCatalog } from '../../catalog/index.js';
+import { expandActionPattern } from '../../src/iam/aws/actions.js';
+import { unknownValue } from '../../src/model/model.js';
+import rule from '../../src/rules/require-entitlement.js';
+import { intersectResource, narrowedStatements, resourceCovered } from '../../src/rules/support/aws-envelope.js';
+import { allow, catalog, identity, model, role, user } from '../support/builders.js';
+import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
+
+const PAYMENTS_TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/payments-orders';
+
+const ENTITLEMENTS: Entitlement[] = [
+  {
+    id: 'payments-read',
+    classes: ['service', 'workload', 'agent'],
+    privileged: false,
+    aws: [{ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: ['arn:aws:dynamodb:*:*:table/payments-*'] }],
+  },
+  {
+    id: 'reports-read',
+    classes: ['service', 'workload'],
+    privileged: false,
+    aws: [{ actions: ['s3:Get*'], resources: ['arn:aws:s3:::reports/*'] }],
+    awsManagedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+  },
+  { id: 'deploy-admin', classes: ['human', 'workload'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 4 * 3600 } },
+  { id: 'account-admin', classes: ['workload', 'break-glass'], privileged: true, approval: { by: ['team-platform'] } },
+];
+
+const CATALOG = catalog({
+  owners: [{ id: 'team-payments' }, { id: 'team-platform' }],
+  entitlements: ENTITLEMENTS,
+  identities: [{ id: 'payments-api', match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service', entitlements: ['payments-read'] }],
+});
+
+const declared = (cls: string, entitlements: string) => ({ 'identity-class': cls, entitlements });
+const PAYMENTS_SERVICE = declared('service', 'payments-read');
+const REPORTS_SERVICE = declared('service', 'reports-read');
+
+function excess(name: string, policy: string, count: string, entitlements: string, sample: string, resources: string, narrowed: unknown, resource = `${name}Policy`): ExpectedFinding {
+  return {
+    resource,
+    identity: `TestStack/${name}`,
+    detail: `Policy::${policy}`,
+    message:
+      `${policy} grants ${name} ${count} beyond its entitlements (${entitlements}): ${sample} on ${resources}. ` +
+      (narrowed === undefined
+        ? 'None of it is within the entitlements: remove the policy, or add an entitlement that covers it.'
+        : `Narrow it to what the entitlements allow: ${JSON.stringify(narrowed)}`),
+  };
+}
+
+/** Excess actions of a wildcard grant, read from the same action data the engine uses. */
+function expansionExcept(pattern: string, kept: (name: string) => boolean): string[] {
+  return expandActionPattern(pattern)
+    .map((action) => action.name)
+    .filter((name) => !kept(name))
+    .sort();
+}
+
+const s3Excess = expansionExcept('s3:*', (name) => name.startsWith('s3:Get'));
+const allActions = expansionExcept('*', () => false);
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'grants exactly the entitlement envelope, on a table its pattern covers',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'], PAYMENTS_TABLE)] })] }),
+    },
+    {
+      name: 'a granted pattern equal to the envelope pattern is covered',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow('dynamodb:GetItem', 'arn:aws:dynamodb:*:*:table/payments-*')] })] }),
+    },
+    {
+      name: 'declared through a catalog identity record instead of tags',
+      catalog: CATALOG,
+      model: model({ identities: [role('payments-api-prod', { policies: [allow('dynamodb:Query', PAYMENTS_TABLE)] })] }),
+    },
+    {
+      name: 'a wildcard action within a wildcard envelope (s3:GetObject* under s3:Get*)',
+      catalog: CATALOG,
+      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:GetObject*', 'arn:aws:s3:::reports/2026/*')] })] }),
+    },
+    {
+      name: 'an AWS managed policy the entitlement allows as-is, written with a CDK partition token',
+      catalog: CATALOG,
+      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess'] })] }),
+    },
+    {
+      name: 'an unconditional Deny takes the excess action away',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:DeleteItem'], Resource: PAYMENTS_TABLE },
+                  { Effect: 'Deny', Action: 'dynamodb:DeleteItem', Resource: '*' },
+                ],
+              },
+            ],
+          }),
+        ],
+      }),
+    },
+    {
+      name: 'a privileged entitlement with a just-in-time maxDuration is not standing',
+      catalog: CATALOG,
+      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin') })] }),
+    },
+    {
+      name: 'break-glass may hold standing privilege',
+      catalog: CATALOG,
+      model: model({ identities: [role('BreakGlass', { tags: declared('break-glass', 'account-admin') })] }),
+    },
+    {
+      name: 'an IAM group is checked through its members, not as an identity of its own',
+      catalog: CATALOG,
+      model: model({ identities: [identity('aws-group', 'Readers', { policies: [allow('dynamodb:GetItem', PAYMENTS_TABLE)] })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'with the built-in defaults there is nothing to check against: said once per identity',
+      catalog: defaultCatalog(),
+      model: model({ identities: [role('AppRole', { tags: PAYMENTS_SERVICE, policies: [allow('s3:*')] })] }),
+      findings: [
+        {
+          resource: 'AppRole',
+          identity: 'TestStack/AppRole',
+          detail: 'Catalog::default',
+          message:
+            'AppRole: no catalog given: entitlements cannot be checked. Declare the identity with its class and entitlements in an entitlement catalog and pass it to the check.',
+        },
+      ],
+    },
+    {
+      name: 'no class and no entitlements declared',
+      catalog: CATALOG,
+      model: model({ identities: [role('Orphan')] }),
+      findings: [
+        {
+          resource: 'Orphan',
+          identity: 'TestStack/Orphan',
+          detail: 'Class::undeclared',
+          message: 'Orphan declares no identity class. Record it in the catalog identities, or tag it identity-class=<human|service|workload|agent|break-glass>.',
+        },
+        {
+          resource: 'Orphan',
+          identity: 'TestStack/Orphan',
+          detail: 'Entitlement::none',
+          message: 'Orphan declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it entitlements=<entitlement ids>.',
+        },
+      ],
+    },
+    {
+      name: 'a class tag that is not a class is reported as such',
+      catalog: CATALOG,
+      model: model({ identities: [role('Bot', { tags: declared('robot', 'payments-read') })] }),
+      findings: [
+        {
+          resource: 'Bot',
+          identity: 'TestStack/Bot',
+          detail: 'Class::robot',
+          message: 'Bot has identity-class tag "robot", which is not an identity class. Use one of: human, service, workload, agent, break-glass.',
+        },
+      ],
+    },
+    {
+      name: 'an entitlement the catalog does not define',
+      catalog: CATALOG,
+      model: model({ identities: [role('Writer', { tags: declared('service', 'payments-write') })] }),
+      findings: [
+        {
+          resource: 'Writer',
+          identity: 'TestStack/Writer',
+          detail: 'Entitlement::payments-write',
+          message: 'Writer declares entitlement "payments-write", which the catalog does not define. Use one of: account-admin, deploy-admin, payments-read, reports-read.',
+        },
+      ],
+    },
+    {
+      name: 'an entitlement not allowed for the class',
+      catalog: CATALOG,
+      model: model({ identities: [role('Analyst', { tags: declared('human', 'payments-read') })] }),
+      findings: [
+        {
+          resource: 'Analyst',
+          identity: 'TestStack/Analyst',
+          detail: 'Entitlement::payments-read',
+          message:
+            'Analyst holds entitlement payments-read, which class human may not hold (allowed: service, workload, agent). ' +
+            'Choose an entitlement made for human identities, or correct the class.',
+        },
+      ],
+    },
+    {
+      name: 'a privileged entitlement without maxDuration on a class without standing privilege',
+      catalog: CATALOG,
+      model: model({ identities: [role('Pipeline', { tags: declared('workload', 'account-admin') })] }),
+      findings: [
+        {
+          resource: 'Pipeline',
+          identity: 'TestStack/Pipeline',
+          detail: 'StandingPrivilege::account-admin',
+          message:
+            'Pipeline holds privileged entitlement account-admin as standing privilege: class workload does not allow standing privilege, and the entitlement sets no approval maxDuration. ' +
+            'Give the entitlement an approval with a maxDuration (just in time), or keep it for break-glass identities.',
+        },
+      ],
+    },
+    {
+      name: 'actions beyond the envelope, with the narrowed statement',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], PAYMENTS_TABLE)] }),
+        ],
+      }),
+      findings: [
+        excess('PaymentsApi', 'PaymentsApiPolicy', '2 actions', 'payments-read', 'dynamodb:DeleteItem, dynamodb:PutItem', PAYMENTS_TABLE, {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+          Resource: PAYMENTS_TABLE,
+        }),
+      ],
+    },
+    {
+      name: 'cdk-nag IAM5 fact: the right actions on Resource * exceed a table envelope; narrowed to the envelope resource',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'])] })] }),
+      findings: [
+        excess('PaymentsApi', 'PaymentsApiPolicy', '2 actions', 'payments-read', 'dynamodb:GetItem, dynamodb:Query', '*', {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+          Resource: 'arn:aws:dynamodb:*:*:table/payments-*',
+        }),
+      ],
+    },
+    {
+      name: 'cdk-nag IAM5 fact: s3:* on the reports bucket narrows to the covered envelope pattern s3:Get*',
+      catalog: CATALOG,
+      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:*', 'arn:aws:s3:::reports/*')] })] }),
+      findings: [
+        excess(
+          'Reports',
+          'ReportsPolicy',
+          `${s3Excess.length} actions`,
+          'reports-read',
+          `${s3Excess.slice(0, 5).join(', ')}, … (${s3Excess.length - 5} more)`,
+          'arn:aws:s3:::reports/*',
+          { Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::reports/*' },
+        ),
+      ],
+    },
+    {
+      name: 'a grant no entitlement covers: remove it',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow('sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:payouts')] })] }),
+      findings: [excess('PaymentsApi', 'PaymentsApiPolicy', '1 action', 'payments-read', 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:payouts', undefined)],
+    },
+    {
+      name: 'cdk-nag IAM4 fact: AWSLambdaBasicExecutionRole is evaluated by its published content',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsFn', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] })] }),
+      findings: [
+        excess(
+          'PaymentsFn',
+          'AWSLambdaBasicExecutionRole',
+          '3 actions',
+          'payments-read',
+          'logs:CreateLogGroup, logs:CreateLogStream, logs:PutLogEvents',
+          '*',
+          undefined,
+          'PaymentsFn',
+        ),
+      ],
+    },
+    {
+      name: 'Checkov CKV_AWS_274 fact: AdministratorAccess grants every action beyond the entitlements; narrowed to the envelope',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] })] }),
+      findings: [
+        excess(
+          'PaymentsApi',
+          'AdministratorAccess',
+          `${allActions.length} actions`,
+          'payments-read',
+          `${allActions.slice(0, 5).join(', ')}, … (${allActions.length - 5} more)`,
+          '*',
+          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: 'arn:aws:dynamodb:*:*:table/payments-*' },
+          'PaymentsApi',
+        ),
+      ],
+    },
+    {
+      name: 'a managed policy known by name only, not listed in the entitlements',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/SecurityAudit'] })] }),
+      findings: [
+        {
+          resource: 'PaymentsApi',
+          identity: 'TestStack/PaymentsApi',
+          detail: 'Policy::SecurityAudit',
+          message:
+            'PaymentsApi has managed policy SecurityAudit attached, which none of its entitlements (payments-read) lists in awsManagedPolicies ' +
+            'and whose content the engine does not know. List it in an entitlement, or replace it with a policy within the entitlements.',
+        },
+      ],
+    },
+    {
+      name: "a group's policy beyond the member's entitlements is reported on the member",
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          identity('aws-group', 'Ops', { policies: [allow('dynamodb:DeleteTable', PAYMENTS_TABLE)] }),
+          { ...user('payments-batch', { tags: PAYMENTS_SERVICE }), groups: ['TestStack/Ops'] },
+        ],
+      }),
+      findings: [excess('payments-batch', 'OpsPolicy', '1 action', 'payments-read', 'dynamodb:DeleteTable', PAYMENTS_TABLE, undefined, 'OpsPolicy')],
+    },
+    {
+      name: 'an Unknown action and an Unknown resource are pending',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [allow([unknownValue('output of aws:ssm/parameter:Parameter') as never]), allow('dynamodb:GetItem', [unknownValue('Fn::GetAtt Table.Arn') as never])],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'PaymentsApiPolicy',
+          identity: 'TestStack/PaymentsApi',
+          detail: 'Grant::unknown',
+          message: 'PaymentsApiPolicy: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: output of aws:ssm/parameter:Parameter.',
+          level: 'advisory',
+          pending: true,
+        },
+        {
+          resource: 'PaymentsApiPolicy2',
+          identity: 'TestStack/PaymentsApi',
+          detail: 'Grant::unknown',
+          message: 'PaymentsApiPolicy2: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: resource Fn::GetAtt Table.Arn.',
+          level: 'advisory',
+          pending: true,
+        },
+      ],
+    },
+  ],
+});
+
+describe('require-entitlement: resource coverage (string glob over glob, documented approximation)', () => {
+  it('a granted * is covered only by an envelope *', () => {
+    expect(resourceCovered('*', ['*'])).toBe(true);
+    expect(resourceCovered('*', ['arn:aws:s3:::*'])).toBe(false);
+  });
+
+  it('a granted pattern is covered when the envelope pattern matches it as text', () => {
+    expect(resourceCovered('arn:aws:s3:::reports/2026/*', ['arn:aws:s3:::reports/*'])).toBe(true);
+    expect(resourceCovered('arn:aws:s3:::reports*', ['arn:aws:s3:::reports/*'])).toBe(false);
+  });
+
+  it('intersection keeps the narrower side', () => {
+    expect(intersectResource('*', 'arn:aws:s3:::reports/*')).toBe('arn:aws:s3:::reports/*');
+    expect(intersectResource('arn:aws:s3:::reports/2026/*', 'arn:aws:s3:::reports/*')).toBe('arn:aws:s3:::reports/2026/*');
+    expect(intersectResource('arn:aws:s3:::other/*', 'arn:aws:s3:::reports/*')).toBeUndefined();
+  });
+
+  it('narrowed statements group resources that share an action list', () => {
+    const statements = narrowedStatements(
+      [
+        { action: 'sqs:SendMessage', resource: 'arn:aws:sqs:*:*:a' },
+        { action: 'sqs:SendMessage', resource: 'arn:aws:sqs:*:*:b' },
+        { action: 'sqs:ReceiveMessage', resource: 'arn:aws:sqs:*:*:c' },
+      ],
+      [],
+    );
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ['arn:aws:sqs:*:*:a', 'arn:aws:sqs:*:*:b'] },
+      { Effect: 'Allow', Action: 'sqs:ReceiveMessage', Resource: 'arn:aws:sqs:*:*:c' },
+    ]);
+  });
+});
