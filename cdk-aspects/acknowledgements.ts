@@ -1,0 +1,76 @@
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { Finding } from '../src/engine/finding.js';
+import { ruleById } from '../src/rules/index.js';
+
+/** A `Validations.of(construct).acknowledge(...)` that names one of our rules. */
+export interface RuleAcknowledgement {
+  /** The id as recorded (`Annotation::EntitlementGuard-no-wildcard-privilege[Action::s3:*]`). */
+  id: string;
+  ruleId: string;
+  /** The granular part in brackets, when the acknowledgement is that narrow. */
+  detail?: string;
+  reason: string;
+  /** The construct it was recorded on (and its path); it covers that construct and everything below. */
+  construct: IConstruct;
+  at: string;
+}
+
+/** An acknowledgement that would hide a finding no catalog exception covers. Only the catalog waives. */
+export interface UnapprovedWaiver {
+  acknowledgement: RuleAcknowledgement;
+  finding: Finding;
+}
+
+/** The prefixes our rule ids carry in the three front-ends: nag ids, plugin namespace, bare ids. */
+const NAMESPACES = /^(?:annotation::|EntitlementGuard::|EntitlementGuardChecks::)?(?:EntitlementGuard-)?/i;
+
+/** Parses an acknowledged id into one of our rules, or undefined for other tools' rules. */
+export function parseAcknowledgedId(id: string): { ruleId: string; detail?: string } | undefined {
+  const match = /^([^[]+)(?:\[(.*)\])?$/.exec(id.replace(NAMESPACES, ''));
+  if (!match || !ruleById(match[1]!)) return undefined;
+  return { ruleId: match[1]!, ...(match[2] !== undefined ? { detail: match[2] } : {}) };
+}
+
+/** Every acknowledgement of one of our rules recorded on `scope` or below. */
+export function ruleAcknowledgements(scope: IConstruct): RuleAcknowledgement[] {
+  return scope.node.findAll().flatMap(acknowledgementsOn);
+}
+
+/** The acknowledgements of our rules recorded on this one construct. */
+export function acknowledgementsOn(construct: IConstruct): RuleAcknowledgement[] {
+  const found: RuleAcknowledgement[] = [];
+  for (const entry of construct.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
+    for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+      const parsed = parseAcknowledgedId(id);
+      if (parsed) found.push({ id, ...parsed, reason: String(reason), construct, at: construct.node.path });
+    }
+  }
+  return found;
+}
+
+/**
+ * Pairs acknowledgements with the unwaived findings they would hide: same rule, same detail when the
+ * acknowledgement is granular, on a resource at or below the acknowledged construct.
+ */
+export function unapprovedWaivers(acknowledgements: RuleAcknowledgement[], findings: Finding[]): UnapprovedWaiver[] {
+  const waivers: UnapprovedWaiver[] = [];
+  for (const acknowledgement of acknowledgements) {
+    for (const finding of findings) {
+      if (finding.waivedBy || finding.ruleId !== acknowledgement.ruleId) continue;
+      if (acknowledgement.detail !== undefined && acknowledgement.detail !== finding.detail) continue;
+      const path = finding.resource.path;
+      if (path !== undefined && (path === acknowledgement.at || path.startsWith(`${acknowledgement.at}/`))) waivers.push({ acknowledgement, finding });
+    }
+  }
+  return waivers;
+}
+
+export function describeUnapprovedWaiver({ acknowledgement, finding }: UnapprovedWaiver): string {
+  return (
+    `[EntitlementGuard] unapproved waiver: "${acknowledgement.id}" acknowledged at ${acknowledgement.at} ("${acknowledgement.reason}") ` +
+    `would hide ${finding.ruleId} on ${finding.resource.path}, but no valid catalog exception covers it. ` +
+    'Acknowledgements do not waive Entitlement Guard rules: request a catalog exception (owner, approver, expiry) instead.'
+  );
+}

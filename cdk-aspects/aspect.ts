@@ -1,0 +1,75 @@
+import { Annotations, CfnResource, type IAspect, type Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
+import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
+import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import type { Finding } from '../src/engine/finding.js';
+import type { ResourceRef } from '../src/model/model.js';
+import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
+import { blocksSynth, describeFinding, evaluateTemplates, waiverTarget } from './verdict.js';
+
+/**
+ * `Aspects.of(app).add(new EntitlementGuard({ catalog }))`: evaluates every stack with the engine and puts an
+ * error (mandatory finding) or warning (advisory) on the construct the user wrote, so `cdk synth` fails.
+ *
+ * The evaluation is registered on each top-level stack when the aspect first reaches it and runs in the
+ * construct-tree validation phase, after every aspect (tags included) and the preparation of cross-stack
+ * references: it sees the stack exactly as it will be synthesized, whatever the order of aspects.
+ * Findings are reported only on resources the aspect visited, so adding it to one stack checks that stack.
+ */
+export class EntitlementGuard implements IAspect {
+  private readonly options: ResolvedGuardOptions;
+  private readonly stacks = new Set<Stack>();
+  private readonly visited = new WeakSet<IConstruct>();
+
+  constructor(options: GuardOptions = {}) {
+    this.options = resolveOptions(options);
+  }
+
+  visit(node: IConstruct): void {
+    if (CfnResource.isCfnResource(node)) this.visited.add(node);
+    const stack = topLevelStackOf(node);
+    if (!stack || this.stacks.has(stack)) return;
+    this.stacks.add(stack);
+    stack.node.addValidation({
+      validate: () => {
+        this.annotate(stack);
+        return [];
+      },
+    });
+  }
+
+  /**
+   * The construct the user wrote: the L2 of the finding's resource, or the identity's L2 when the resource was
+   * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role).
+   */
+  private annotationTarget(finding: Finding, templates: StackTemplates, identities: Map<string, ResourceRef>): IConstruct {
+    const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
+    const own = authoredConstruct(lookup(finding.resource)!);
+    const identityRef = finding.identity === undefined ? undefined : identities.get(finding.identity);
+    const identityResource = identityRef && lookup(identityRef);
+    if (!identityResource) return own;
+    const identity = authoredConstruct(identityResource);
+    return own.node.path.startsWith(`${identity.node.path}/`) ? identity : own;
+  }
+
+  private annotate(stack: Stack): void {
+    const templates = stackTemplates(stack);
+    const { findings, model } = evaluateTemplates(templates.inputs, this.options);
+    const identities = new Map(model.identities.map((identity) => [identity.id, identity.resource]));
+    const inScope = findings.filter((finding) => {
+      const resource = templates.resources.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
+      return resource !== undefined && this.visited.has(resource);
+    });
+    for (const finding of inScope) {
+      const annotations = Annotations.of(this.annotationTarget(finding, templates, identities));
+      const message = describeFinding(finding, this.options, waiverTarget(finding, model));
+      if (finding.waivedBy) annotations.addInfo(message);
+      else if (blocksSynth(finding, this.options)) annotations.addError(message);
+      else annotations.addWarning(message);
+    }
+    for (const waiver of unapprovedWaivers(ruleAcknowledgements(stack), inScope)) {
+      Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
+    }
+  }
+}

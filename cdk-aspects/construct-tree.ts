@@ -1,0 +1,28 @@
+import { NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/**
+ * The top-level stack holding a construct (a nested stack's resources belong to their root stack's deployment),
+ * or undefined for the App, a Stage or the Tree node. Walks scopes itself because `Stack.of()` throws there.
+ */
+export function topLevelStackOf(construct: IConstruct): Stack | undefined {
+  let stack: Stack | undefined;
+  for (let current: IConstruct | undefined = construct; current && !stack; current = current.node.scope) {
+    if (Stack.isStack(current)) stack = current;
+    else if (Stage.isStage(current)) return undefined;
+  }
+  while (stack && NestedStack.isNestedStack(stack) && stack.nestedStackParent) stack = stack.nestedStackParent;
+  return stack;
+}
+
+/**
+ * The construct the user wrote for an L1 resource: climbs while the node is its parent's default child, so
+ * `Stack/Role/Resource` → the `iam.Role` at `Stack/Role`, and a plain `CfnRole` stays itself.
+ */
+export function authoredConstruct(resource: IConstruct): IConstruct {
+  let current = resource;
+  for (let parent = current.node.scope; parent && !Stack.isStack(parent) && parent.node.defaultChild === current; parent = current.node.scope) {
+    current = parent;
+  }
+  return current;
+}

@@ -1,0 +1,104 @@
+import type { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import type { Finding } from '../src/engine/finding.js';
+import { ruleById } from '../src/rules/index.js';
+import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
+import { topLevelStackOf } from './construct-tree.js';
+import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import { stackTemplates } from './stack-templates.js';
+import { blocksSynth, evaluateTemplates } from './verdict.js';
+
+export interface EntitlementGuardChecksProps extends NagPackProps, GuardOptions {}
+
+/** The rule-id prefix of the pack: findings read `EntitlementGuard-no-wildcard-privilege[Action::s3:*]`. */
+export const NAG_PACK_PREFIX = 'EntitlementGuard';
+
+/**
+ * A cdk-nag 3 pack: `Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog }))` puts the
+ * engine's findings in the same report as AwsSolutionsChecks. cdk-nag calls `checkResource` per L1 resource;
+ * each top-level stack is evaluated once per run and its findings are handed out by construct path.
+ *
+ * cdk-nag drops acknowledged findings before the CDK sees them. An acknowledgement that no catalog exception
+ * backs is reported as `EntitlementGuard-unapproved-waiver[<rule>]`, at the finding's level.
+ */
+export class EntitlementGuardChecks extends NagPack {
+  readonly name = 'EntitlementGuardChecks';
+  private readonly options: ResolvedGuardOptions;
+  private findingsByPath = new Map<string, Finding[]>();
+  private evaluatedStacks = new Set<IConstruct>();
+
+  constructor(scope?: IConstruct, props: EntitlementGuardChecksProps = {}) {
+    super(scope, props);
+    this.packName = NAG_PACK_PREFIX;
+    this.options = resolveOptions(props);
+  }
+
+  override validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    this.findingsByPath = new Map();
+    this.evaluatedStacks = new Set();
+    return super.validateScope(scope);
+  }
+
+  protected checkResource(node: CfnResource): void {
+    this.evaluateStackOf(node);
+    const findings = (this.findingsByPath.get(node.node.path) ?? []).filter((finding) => !finding.waivedBy);
+    for (const group of groupFindings(findings, this.options)) this.applyGroup(node, group);
+    for (const waiver of unapprovedWaivers(node.node.scopes.flatMap(acknowledgementsOn), findings)) {
+      this.applyRule({
+        ruleSuffixOverride: 'unapproved-waiver',
+        info: describeUnapprovedWaiver(waiver),
+        explanation: 'Only an owned, approved and unexpired exception in the entitlement catalog waives a finding.',
+        level: blocksSynth(waiver.finding, this.options) ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+        node,
+        rule: () => [waiver.finding.ruleId],
+      });
+    }
+  }
+
+  private evaluateStackOf(node: CfnResource): void {
+    const stack = topLevelStackOf(node);
+    if (!stack || this.evaluatedStacks.has(stack)) return;
+    this.evaluatedStacks.add(stack);
+    for (const finding of evaluateTemplates(stackTemplates(stack).inputs, this.options).findings) {
+      const path = finding.resource.path;
+      if (path === undefined) continue;
+      const list = this.findingsByPath.get(path) ?? [];
+      list.push(finding);
+      this.findingsByPath.set(path, list);
+    }
+  }
+
+  private applyGroup(node: CfnResource, group: FindingGroup): void {
+    const rule = ruleById(group.ruleId);
+    const details = group.findings.map((finding) => finding.detail);
+    const granular = details.every((detail) => detail !== undefined);
+    this.applyRule({
+      ruleSuffixOverride: group.ruleId,
+      info: rule ? `${rule.meta.title}. ${group.findings.map((finding) => finding.message).join(' ')}` : group.findings[0]!.message,
+      explanation: rule ? `${rule.meta.rationale} Fix: ${rule.meta.remediation}` : group.findings[0]!.remediation,
+      level: group.blocking ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+      node,
+      rule: () => (granular ? [...new Set(details as string[])] : NagRuleCompliance.NON_COMPLIANT),
+    });
+  }
+}
+
+interface FindingGroup {
+  ruleId: string;
+  blocking: boolean;
+  findings: Finding[];
+}
+
+/** One nag rule application per (rule, level) on a resource. */
+function groupFindings(findings: Finding[], options: ResolvedGuardOptions): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const finding of findings) {
+    const blocking = blocksSynth(finding, options);
+    const key = `${finding.ruleId}\u0000${blocking}`;
+    const group = groups.get(key) ?? { ruleId: finding.ruleId, blocking, findings: [] };
+    group.findings.push(finding);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,31 @@
+import { defaultCatalog, loadCatalog } from '../catalog/index.js';
+import type { Catalog, RuleLevel } from '../catalog/types.js';
+
+/** What every CDK front-end (aspect, cdk-nag pack, validation plugin) is configured with. */
+export interface GuardOptions {
+  /** A catalog file (YAML or JSON), an already loaded catalog, or nothing for the built-in defaults (as in the CLI). */
+  readonly catalog?: string | Catalog;
+  /** Evaluation time for exception and identity expiry; defaults to the time of synthesis. */
+  readonly now?: Date;
+  /** Stack-level enforcement per rule id: may only make a rule stricter than the catalog does. */
+  readonly stackLevels?: Record<string, RuleLevel>;
+}
+
+export interface ResolvedGuardOptions {
+  readonly catalog: Catalog;
+  readonly now?: Date;
+  readonly stackLevels?: Record<string, RuleLevel>;
+}
+
+/**
+ * Loads the catalog once, when the front-end is constructed, so a bad catalog fails the app with the loader's
+ * located error (file:line:col) before any synthesis work.
+ */
+export function resolveOptions(options: GuardOptions = {}): ResolvedGuardOptions {
+  const { catalog } = options;
+  return {
+    catalog: catalog === undefined ? defaultCatalog() : typeof catalog === 'string' ? loadCatalog(catalog) : catalog,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.stackLevels ? { stackLevels: options.stackLevels } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { loadTemplates } from '../src/adapters/cloudformation/load.js';
+import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { allRules } from '../src/rules/index.js';
+import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
+import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import { blocksSynth, describeFinding, evaluateTemplates, waiverTarget } from './verdict.js';
+
+/**
+ * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
+ * that runs the engine over the synthesized templates, as `entitlement-guard check cdk.out` does.
+ *
+ * Any violation in a plugin report fails synthesis, so only findings that block are violations; advisory and
+ * waived findings are left to the aspect, the nag pack and the CLI. The CDK lets users acknowledge plugin rules
+ * (`EntitlementGuard::<rule>`); such an acknowledgement without a catalog exception is reported as a `fatal`
+ * `unapproved-waiver` violation, which the CDK does not let anyone acknowledge.
+ */
+export class EntitlementGuardValidation implements IPolicyValidationPlugin {
+  readonly name = 'EntitlementGuard';
+  readonly ruleIds = allRules.map((rule) => rule.meta.id);
+  private readonly options: ResolvedGuardOptions;
+
+  constructor(options: GuardOptions = {}) {
+    this.options = resolveOptions(options);
+  }
+
+  validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const inputs = templateInputs(context);
+    const { findings, model } = evaluateTemplates(inputs, this.options);
+    const blocking = findings.filter((finding) => blocksSynth(finding, this.options));
+    const violations: PolicyViolation[] = blocking.map((finding) => ({
+      ruleName: finding.ruleId,
+      description: describeFinding(finding, this.options, waiverTarget(finding, model)),
+      fix: finding.remediation,
+      severity: 'error',
+      violatingResources: [
+        {
+          resourceLogicalId: finding.resource.name,
+          ...(finding.resource.file ? { templatePath: finding.resource.file } : {}),
+          ...(finding.resource.path ? { constructPath: finding.resource.path } : {}),
+          locations: [finding.detail ?? 'Properties'],
+        },
+      ],
+    }));
+    const acknowledgements = context.appConstruct ? ruleAcknowledgements(context.appConstruct) : [];
+    for (const waiver of unapprovedWaivers(acknowledgements, blocking)) {
+      violations.push({
+        ruleName: 'unapproved-waiver',
+        description: describeUnapprovedWaiver(waiver),
+        fix: 'Remove the acknowledgement and add an owned, approved, expiring exception to the entitlement catalog.',
+        severity: 'fatal',
+        violatingResources: [{ constructPath: waiver.acknowledgement.at, locations: [waiver.acknowledgement.id] }],
+      });
+    }
+    return { success: violations.length === 0, violations };
+  }
+}
+
+/** Every synthesized template (nested stacks included), named by the stack's construct path as in the cloud assembly. */
+function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
+  const stacks = context.stackTemplates ?? context.templatePaths.map((templatePath) => ({ templatePath, stackConstructPath: undefined }));
+  return stacks.flatMap(({ templatePath, stackConstructPath }) => {
+    const [root, ...nested] = loadTemplates(templatePath);
+    if (!root || stackConstructPath === undefined) return [root!, ...nested];
+    const rename = (stack: string): string => stackConstructPath + stack.slice(root.stack.length);
+    return [root, ...nested].map((input) => ({ ...input, stack: rename(input.stack) }));
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The example CDK app. `cdk synth` fails on PaymentsBad and passes on PaymentsGood.
+ *   -c stacks=good|bad    synthesize one of the two stacks (default: both)
+ *   -c guard=aspect|nag|plugin|all   which Entitlement Guard front-end runs (default: aspect)
+ * Run with Node 22 (type stripping), after `npm run build` at the repository root.
+ */
+import { fileURLToPath } from 'node:url';
+import { App, Aspects, Validations } from 'aws-cdk-lib';
+import { EntitlementGuard, EntitlementGuardChecks, EntitlementGuardValidation } from 'entitlement-guard/cdk';
+import { BadStack, GoodStack } from '../lib/stacks.ts';
+
+const catalog = fileURLToPath(new URL('../../catalog.yaml', import.meta.url));
+const app = new App();
+const stacks = app.node.tryGetContext('stacks') ?? 'both';
+const guard = app.node.tryGetContext('guard') ?? 'aspect';
+
+if (stacks !== 'bad') new GoodStack(app, 'PaymentsGood');
+if (stacks !== 'good') new BadStack(app, 'PaymentsBad');
+
+if (guard === 'aspect' || guard === 'all') Aspects.of(app).add(new EntitlementGuard({ catalog }));
+if (guard === 'nag' || guard === 'all') Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog }));
+if (guard === 'plugin' || guard === 'all') Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }));
+
+app.synth();
