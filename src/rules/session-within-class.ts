@@ -1,0 +1,55 @@
+import { isUnknown } from '../model/model.js';
+import { defineRule } from './define.js';
+
+type MessageId = 'sessionTooLong' | 'sessionPending';
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'session-within-class',
+    title: 'Session lifetime stays within the identity class limit',
+    level: 'mandatory',
+    rationale:
+      'A stolen session works until it expires. Agents and workloads renew their credentials on their own, so they need only ' +
+      'short sessions; a role allowed 12-hour sessions keeps a leaked token useful for a working day.',
+    remediation:
+      'Lower the maximum session (AWS MaxSessionDuration) to at most the limit of the identity\'s class in the catalog ' +
+      '(classes.<class>.maxSessionDuration), or declare the class that really fits.',
+    frameworks: ['NIST-CSF-2.0:PR.AA-05'],
+    messages: {
+      sessionTooLong:
+        '{{name}} allows sessions of {{actual}} ({{seconds}} seconds), longer than class {{class}} allows ({{limit}}). ' +
+        'Set MaxSessionDuration to {{limitSeconds}} or less.',
+      sessionPending:
+        'Session lifetime of {{name}} cannot be verified until apply: MaxSessionDuration is {{what}} (class {{class}} allows at most {{limit}}).',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      const session = identity.maxSessionSeconds;
+      if (session === undefined) continue;
+      // An undeclared class is require-entitlement's finding; guessing a limit here would only repeat it.
+      const cls = ctx.profile(identity).class;
+      const limit = cls ? ctx.catalog.classes[cls]?.maxSessionSeconds : undefined;
+      if (!cls || limit === undefined) continue;
+      const base = { resource: identity.resource, identity };
+      const data = { name: identity.name, class: cls, limit: formatDuration(limit), limitSeconds: limit };
+      if (isUnknown(session)) {
+        ctx.report({ ...base, messageId: 'sessionPending', data: { ...data, what: session.description }, detail: 'MaxSessionDuration::unknown', pending: true });
+      } else if (session > limit) {
+        ctx.report({ ...base, messageId: 'sessionTooLong', data: { ...data, actual: formatDuration(session), seconds: session }, detail: `MaxSessionDuration::${session}` });
+      }
+    }
+  },
+});
+
+/** `12h`, `1h30m`, `15m`, `45s`: how people write session limits. */
+export function formatDuration(seconds: number): string {
+  const parts: string[] = [];
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  if (hours) parts.push(`${hours}h`);
+  if (minutes) parts.push(`${minutes}m`);
+  if (rest || parts.length === 0) parts.push(`${rest}s`);
+  return parts.join('');
+}

@@ -1,0 +1,66 @@
+import rule from '../../src/rules/session-within-class.js';
+import { unknownValue } from '../../src/model/model.js';
+import { catalog, identity, model, role } from '../support/builders.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const HOUR = 3600;
+const AGENT = { 'identity-class': 'agent' };
+const HUMAN = { 'identity-class': 'human' };
+
+/** A catalog that tightens agents to 15 minutes (token lifetimes elsewhere can be that short). */
+const strictAgents = (() => {
+  const base = catalog();
+  return catalog({ classes: { ...base.classes, agent: { ...base.classes.agent, maxSessionSeconds: 900 } } });
+})();
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a role that leaves MaxSessionDuration at the AWS default', model: model({ identities: [role('AgentRole', { tags: AGENT })] }) },
+    { name: 'an agent role at exactly its class limit (1h)', model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: HOUR })] }) },
+    { name: 'a human role with a working-day session (12h)', model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: 12 * HOUR })] }) },
+    {
+      name: 'a role without a class is left to require-entitlement',
+      model: model({ identities: [role('Unclassified', { maxSessionSeconds: 12 * HOUR })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an agent role allowing 12h sessions where its class allows 1h',
+      model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: 12 * HOUR })] }),
+      findings: [
+        {
+          resource: 'AgentRole',
+          identity: 'TestStack/AgentRole',
+          detail: 'MaxSessionDuration::43200',
+          message: 'AgentRole allows sessions of 12h (43200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
+        },
+      ],
+    },
+    {
+      name: 'a catalog limit below an hour is shown in minutes',
+      catalog: strictAgents,
+      model: model({ identities: [identity('azure-managed-identity', 'copilot-mi', { tags: AGENT, maxSessionSeconds: 5400 })] }),
+      findings: [
+        {
+          resource: 'copilot-mi',
+          identity: 'TestStack/copilot-mi',
+          detail: 'MaxSessionDuration::5400',
+          message: 'copilot-mi allows sessions of 1h30m (5400 seconds), longer than class agent allows (15m). Set MaxSessionDuration to 900 or less.',
+        },
+      ],
+    },
+    {
+      name: 'a session length unknown during preview is pending',
+      model: model({ identities: [role('PreviewRole', { tags: AGENT, maxSessionSeconds: unknownValue('output of config maxSession') })] }),
+      findings: [
+        {
+          resource: 'PreviewRole',
+          identity: 'TestStack/PreviewRole',
+          detail: 'MaxSessionDuration::unknown',
+          message: 'Session lifetime of PreviewRole cannot be verified until apply: MaxSessionDuration is output of config maxSession (class agent allows at most 1h).',
+          pending: true,
+        },
+      ],
+    },
+  ],
+});
