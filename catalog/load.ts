@@ -26,7 +26,7 @@ export function loadCatalog(path: string): Catalog {
 export function parseCatalog(text: string, source: string): Catalog {
   const parsed = CatalogSource.parse(text, source);
   if (Array.isArray(parsed)) throw new CatalogError(sortIssues(parsed));
-  const data = parsed.data();
+  const data = parsed.data;
   const issues = [...schemaIssues(data, parsed), ...semanticIssues(data, parsed)];
   if (issues.length > 0) throw new CatalogError(sortIssues(issues));
   return toCatalog(data as CatalogFile, source);

@@ -2,33 +2,41 @@
  * A parsed YAML (or JSON) catalog file that can say where any value sits: the bridge between a path in
  * the data (`identities[2].owner`) and a line and column in the text.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatField, type CatalogIssue, type FieldPath } from './issues.js';
 
 export class CatalogSource {
+  /** The data as plain JSON-like values. */
+  readonly data: unknown;
+
   private constructor(
     readonly file: string,
     private readonly document: Document,
     private readonly lines: LineCounter,
-  ) {}
+  ) {
+    this.data = document.toJS();
+  }
 
-  /** Parses the text; YAML syntax errors come back as issues instead of a source. */
+  /** Parses the text; YAML errors (syntax, unknown anchors, alias bombs) come back as issues instead of a source. */
   static parse(text: string, file: string): CatalogSource | CatalogIssue[] {
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      return document.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return { file, line, column: col, field: '', message: `YAML syntax error: ${error.message}` };
-      });
+    const at = (offset: number, message: string): CatalogIssue => {
+      const { line, col } = lines.linePos(offset);
+      return { file, line, column: col, field: '', message };
+    };
+    if (document.errors.length > 0) return document.errors.map((error) => at(error.pos[0], `YAML syntax error: ${error.message}`));
+    const unresolved = unresolvedAliases(document);
+    if (unresolved.length > 0) {
+      return unresolved.map((alias) => at(alias.range?.[0] ?? 0, `YAML syntax error: unknown anchor &${alias.source}; define it before *${alias.source}`));
     }
     keepKeysAsWritten(document);
-    return new CatalogSource(file, document, lines);
-  }
-
-  /** The data as plain JSON-like values. */
-  data(): unknown {
-    return this.document.toJS();
+    try {
+      return new CatalogSource(file, document, lines);
+    } catch (error) {
+      // toJS refuses documents whose aliases expand exponentially ("billion laughs").
+      return [at(0, `YAML error: ${error instanceof Error ? error.message : String(error)}`)];
+    }
   }
 
   /** An issue at the value under `path` (or at its key, for unknown keys), found as deep as the file allows. */
@@ -66,6 +74,16 @@ export class CatalogSource {
 function isEmptyValue(node: unknown): boolean {
   if (!isScalar(node)) return node === null || node === undefined;
   return node.value === null && (!node.range || node.range[0] === node.range[1]);
+}
+
+function unresolvedAliases(document: Document): Alias[] {
+  const aliases: Alias[] = [];
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined) aliases.push(alias);
+    },
+  });
+  return aliases;
 }
 
 function rangeStart(node: unknown): number | undefined {

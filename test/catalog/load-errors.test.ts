@@ -176,6 +176,21 @@ describe('parseCatalog', () => {
     ]);
   });
 
+  it('names an alias whose anchor is not defined', () => {
+    const text = 'apiVersion: entitlement-guard/v1\nowners: *teams\n';
+    expect(captureError(() => parseCatalog(text, 'alias.yaml')).errors).toEqual([
+      { file: 'alias.yaml', line: 2, column: 9, field: '', message: 'YAML syntax error: unknown anchor &teams; define it before *teams' },
+    ]);
+  });
+
+  it('refuses aliases that expand exponentially (billion laughs) instead of running out of memory', () => {
+    const lines = ['apiVersion: entitlement-guard/v1', 'l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 6; level++) lines.push(`l${level}: &l${level} [${Array(10).fill(`*l${level - 1}`).join(', ')}]`);
+    expect(captureError(() => parseCatalog(lines.join('\n'), 'laughs.yaml')).errors).toEqual([
+      { file: 'laughs.yaml', line: 1, column: 1, field: '', message: 'YAML error: Excessive alias count indicates a resource exhaustion attack' },
+    ]);
+  });
+
   it('rejects a YAML 1.1 timestamp where a YYYY-MM-DD string belongs', () => {
     const text = '%YAML 1.1\n---\napiVersion: entitlement-guard/v1\nowners: [{ id: a }]\nidentities:\n  - { id: x, owner: a, class: human, entitlements: [], expires: 2027-06-30 }\n';
     expect(captureError(() => parseCatalog(text, 'old.yaml')).errors).toEqual([
