@@ -212,7 +212,7 @@ function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: Po
     },
     resource: entry.policy.source,
     identity,
-    detail: `Policy::${entry.policy.label}`,
+    detail: `Policy::${entry.policy.key}`,
   });
 }
 

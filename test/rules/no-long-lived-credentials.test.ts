@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
 import { unknownValue, type Credential, type CredentialKind, type Maybe } from '../../src/model/model.js';
 import { catalog, identity, model, ref, role, secret, user } from '../support/builders.js';
@@ -300,4 +303,23 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('no-long-lived-credentials through the CloudFormation adapter', () => {
+  it('flags the AWS::IAM::AccessKey, the console password of a non-human user and a literal SecretString', () => {
+    const template = {
+      Resources: {
+        SftpUser: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: 'not-in-source' }, Tags: [{ Key: 'identity-class', Value: 'service' }] } },
+        SftpKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'SftpUser' } } },
+        VendorToken: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'hunter2' } },
+        GeneratedPassword: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 32 } } },
+      },
+    };
+    const findings = runRules(modelFromTemplates([{ stack: 'Sftp', template }]), [rule], { catalog: catalog() }).findings;
+    expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail])).toEqual([
+      ['SftpKey', 'Sftp/SftpUser', 'Credential::aws-access-key'],
+      ['SftpUser', 'Sftp/SftpUser', 'Credential::aws-login-profile'],
+      ['VendorToken', 'Sftp/VendorToken', 'Secret::plaintext-value'],
+    ]);
+  });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
 import { lookupAction } from '../../src/iam/aws/actions.js';
 import { unknownValue } from '../../src/model/model.js';
 import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
 import rule from '../../src/rules/no-privilege-escalation.js';
-import { allow, identity, model, role, user } from '../support/builders.js';
+import { allow, catalog, identity, model, role, user } from '../support/builders.js';
 import { findingsOf, ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
 
 const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
@@ -245,5 +247,34 @@ describe('no-privilege-escalation: wildcards and the path list', () => {
     expect(findings.find((finding) => finding.detail === 'Path::passrole-ec2')?.message).toBe(
       `Admin can launch an EC2 instance with a privileged instance profile: it is allowed iam:PassRole (AdministratorAccess via *) and ec2:RunInstances (AdministratorAccess via *). ${REMEDY} (path passrole-ec2, https://pathfinding.cloud/paths/ec2-001).`,
     );
+  });
+});
+
+describe('no-privilege-escalation through the CloudFormation adapter', () => {
+  it('a path split between a group policy and a member user policy is one finding on the user, naming both policies', () => {
+    const template = {
+      Resources: {
+        Deployers: { Type: 'AWS::IAM::Group' },
+        DeployersPolicy: {
+          Type: 'AWS::IAM::Policy',
+          Properties: { PolicyName: 'pass', Groups: [{ Ref: 'Deployers' }], PolicyDocument: allow('iam:PassRole', 'arn:aws:iam::111122223333:role/fn-*') },
+        },
+        Ci: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Deployers' }] } },
+        CiPolicy: {
+          Type: 'AWS::IAM::Policy',
+          Properties: { PolicyName: 'lambda', Users: [{ Ref: 'Ci' }], PolicyDocument: allow(['lambda:CreateFunction', 'lambda:InvokeFunction']) },
+        },
+      },
+    };
+    const findings = runRules(modelFromTemplates([{ stack: 'Pipeline', template }]), [rule], { catalog: catalog() }).findings;
+    expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message])).toEqual([
+      [
+        'Ci',
+        'Pipeline/Ci',
+        'Path::passrole-lambda-invoke',
+        'Ci can create a Lambda function with a privileged role and invoke it: it is allowed iam:PassRole (DeployersPolicy, on arn:aws:iam::111122223333:role/fn-*), ' +
+          `lambda:CreateFunction (CiPolicy) and lambda:InvokeFunction (CiPolicy). ${REMEDY} (path passrole-lambda-invoke, https://pathfinding.cloud/paths/lambda-001).`,
+      ],
+    ]);
   });
 });

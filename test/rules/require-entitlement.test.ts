@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entitlement } from '../../catalog/types.js';
 import { defaultCatalog } from '../../catalog/index.js';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
 import { unknownValue } from '../../src/model/model.js';
 import rule from '../../src/rules/require-entitlement.js';
@@ -387,6 +389,36 @@ describe('require-entitlement: resource coverage (string glob over glob, documen
     expect(statements).toEqual([
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ['arn:aws:sqs:*:*:a', 'arn:aws:sqs:*:*:b'] },
       { Effect: 'Allow', Action: 'sqs:ReceiveMessage', Resource: 'arn:aws:sqs:*:*:c' },
+    ]);
+  });
+});
+
+describe('require-entitlement through the CloudFormation adapter', () => {
+  it('reads class and entitlements from tags and reports the excess of an inline policy', () => {
+    const template = {
+      Resources: {
+        PaymentsRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            Tags: [
+              { Key: 'identity-class', Value: 'service' },
+              { Key: 'entitlements', Value: 'payments-read' },
+            ],
+            Policies: [{ PolicyName: 'tables', PolicyDocument: allow(['dynamodb:GetItem', 'dynamodb:PutItem'], PAYMENTS_TABLE) }],
+          },
+        },
+      },
+    };
+    const findings = runRules(modelFromTemplates([{ stack: 'Payments', template }]), [rule], { catalog: CATALOG }).findings;
+    expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message])).toEqual([
+      [
+        'PaymentsRole',
+        'Payments/PaymentsRole',
+        'Policy::PaymentsRole/tables',
+        `PaymentsRole policy tables grants PaymentsRole 1 action beyond its entitlements (payments-read): dynamodb:PutItem on ${PAYMENTS_TABLE}. ` +
+          `Narrow it to what the entitlements allow: {"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"${PAYMENTS_TABLE}"}`,
+      ],
     ]);
   });
 });

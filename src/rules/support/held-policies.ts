@@ -8,8 +8,10 @@ import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, 
 export interface HeldPolicy {
   /** The resource to change: the policy, or the attachment carrying a managed policy ARN. */
   source: ResourceRef;
-  /** How messages name it: the policy resource, or the managed policy name. */
+  /** How messages name it: the policy resource, `Role policy name` for a policy inline in the identity, or the managed policy name. */
   label: string;
+  /** The same, for a finding's detail: `PolicyResource`, `Role/name`, `ManagedPolicyName`. */
+  key: string;
   document: PolicyDocument;
   /** Set for managed policies, which are allowed as a whole by ARN. */
   managedArn?: string;
@@ -35,8 +37,13 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
   const holders = [identity, ...(options.withGroups ? groupsOf(identity, model) : [])];
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
+  // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
+  const seen = new Set<unknown>();
   for (const grant of holders.flatMap((holder) => holder.grants)) {
-    const held = toHeldPolicy(grant);
+    const key = grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const held = toHeldPolicy(grant, holders);
     if (held === undefined) continue;
     if ('document' in held) policies.push(held);
     else opaque.push(held);
@@ -51,14 +58,18 @@ function groupsOf(identity: Identity, model: Model): Identity[] {
   return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
 }
 
-function toHeldPolicy(grant: Grant): HeldPolicy | OpaquePolicy | undefined {
+function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
-    return { source: grant.source, label: grant.source.name, document: grant.document };
+    const { source, policyName, document } = grant;
+    const inline = policyName !== undefined && holders.some((holder) => holder.resource.name === source.name && holder.resource.type === source.type);
+    return inline
+      ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
+      : { source, label: source.name, key: source.name, document };
   }
   if (grant.kind !== 'aws-managed-policy') return undefined;
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
   if (!known.document) return { source: grant.source, arn: grant.arn, known };
-  return { source: grant.source, label: known.name, document: known.document, managedArn: grant.arn };
+  return { source: grant.source, label: known.name, key: known.name, document: known.document, managedArn: grant.arn };
 }
