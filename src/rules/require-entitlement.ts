@@ -1,6 +1,6 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { effectiveAllows, hasUnknownGrant } from '../iam/aws/evaluate.js';
-import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement } from '../model/model.js';
+import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement, type ResourceRef } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -20,7 +20,7 @@ type MessageId =
   | 'managedNotAllowed'
   | 'grantsUnknown';
 
-/** How many excess actions a message names before it counts the rest. */
+/** How many excess actions (and resources) a message names before it counts the rest. */
 const SAMPLE_SIZE = 5;
 
 export default defineRule<MessageId>({
@@ -135,18 +135,11 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
 
   for (const policy of held.policies) {
     const unknown = hasUnknownGrant([policy.document]);
-    if (unknown) reportUnknown(ctx, identity, policy, unknown.description);
+    if (unknown) reportUnknown(ctx, identity, policy.source, policy.label, unknown.description);
   }
   for (const opaque of held.opaque) {
     if (isUnknown(opaque.arn)) {
-      ctx.report({
-        messageId: 'grantsUnknown',
-        data: { policy: opaque.source.name, identity: identity.name, what: `managed policy ARN ${opaque.arn.description}` },
-        resource: opaque.source,
-        identity,
-        detail: 'Grant::unknown',
-        pending: true,
-      });
+      reportUnknown(ctx, identity, opaque.source, opaque.source.name, `managed policy ARN ${opaque.arn.description}`);
     } else if (!isManagedAllowed(opaque.arn, allowedManaged)) {
       const label = opaque.known?.name ?? opaque.arn;
       ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: names }, resource: opaque.source, identity, detail: `Policy::${label}` });
@@ -179,15 +172,15 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
       }
     }
   }
-  for (const [policy, what] of pendingResources) reportUnknown(ctx, identity, policy, what);
+  for (const [policy, what] of pendingResources) reportUnknown(ctx, identity, policy.source, policy.label, what);
   for (const entry of excess.values()) if (entry.actions.size) reportExcess(ctx, identity, entry, envelopes, names);
 }
 
-function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, policy: HeldPolicy, what: string): void {
+function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, source: ResourceRef, label: string, what: string): void {
   ctx.report({
     messageId: 'grantsUnknown',
-    data: { policy: policy.label, identity: identity.name, what },
-    resource: policy.source,
+    data: { policy: label, identity: identity.name, what },
+    resource: source,
     identity,
     detail: 'Grant::unknown',
     pending: true,
@@ -197,7 +190,7 @@ function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, policy: 
 function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: PolicyExcess, envelopes: AwsGrantEnvelope[], entitlements: string): void {
   const actions = [...entry.actions].sort();
   const resources = [...entry.resources].sort();
-  const sample = actions.slice(0, SAMPLE_SIZE).join(', ') + (actions.length > SAMPLE_SIZE ? `, … (${actions.length - SAMPLE_SIZE} more)` : '');
+  const sample = firstFew(actions);
   const narrowed = narrowedStatements(entry.within, envelopes);
   ctx.report({
     messageId: narrowed.length ? 'excess' : 'excessRemove',
@@ -207,13 +200,17 @@ function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: Po
       count: actions.length === 1 ? '1 action' : `${actions.length} actions`,
       entitlements,
       sample,
-      resources: resources.join(', '),
+      resources: firstFew(resources),
       narrowed: JSON.stringify(narrowed.length === 1 ? narrowed[0] : narrowed),
     },
     resource: entry.policy.source,
     identity,
     detail: `Policy::${entry.policy.key}`,
   });
+}
+
+function firstFew(items: string[]): string {
+  return items.slice(0, SAMPLE_SIZE).join(', ') + (items.length > SAMPLE_SIZE ? `, … (${items.length - SAMPLE_SIZE} more)` : '');
 }
 
 /** The resources one Allow statement grants: its Resource, or `*` for NotResource (all but some) and for none given. */

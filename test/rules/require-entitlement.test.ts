@@ -328,6 +328,21 @@ ruleTester(rule, {
       findings: [excess('payments-batch', 'OpsPolicy', '1 action', 'payments-read', 'dynamodb:DeleteTable', PAYMENTS_TABLE, undefined, 'OpsPolicy')],
     },
     {
+      name: 'a managed policy ARN imported from another stack is pending',
+      catalog: CATALOG,
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: [unknownValue('Fn::ImportValue SharedPolicyArn')] })] }),
+      findings: [
+        {
+          resource: 'PaymentsApi',
+          identity: 'TestStack/PaymentsApi',
+          detail: 'Grant::unknown',
+          message: 'PaymentsApi: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: managed policy ARN Fn::ImportValue SharedPolicyArn.',
+          level: 'advisory',
+          pending: true,
+        },
+      ],
+    },
+    {
       name: 'an Unknown action and an Unknown resource are pending',
       catalog: CATALOG,
       model: model({
