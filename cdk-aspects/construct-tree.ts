@@ -1,4 +1,4 @@
-import { NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -25,4 +25,22 @@ export function authoredConstruct(resource: IConstruct): IConstruct {
     current = parent;
   }
   return current;
+}
+
+/** A stack's name in the cloud assembly and in findings: its construct path; a nested stack `Parent/NestedLogicalId`. */
+export function stackDisplayName(stack: Stack): string {
+  const parent = NestedStack.isNestedStack(stack) ? stack.nestedStackParent : undefined;
+  const resource = NestedStack.isNestedStack(stack) ? stack.nestedStackResource : undefined;
+  return parent && resource ? `${stackDisplayName(parent)}/${parent.resolve(resource.logicalId) as string}` : stack.node.path;
+}
+
+/** Construct path of every L1 resource under `scope`, by `${stackDisplayName}\0${logicalId}`. */
+export function resourcePaths(scope: IConstruct): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const construct of scope.node.findAll()) {
+    if (!CfnResource.isCfnResource(construct)) continue;
+    const stack = Stack.of(construct);
+    paths.set(`${stackDisplayName(stack)}\u0000${stack.resolve(construct.logicalId) as string}`, construct.node.path);
+  }
+  return paths;
 }

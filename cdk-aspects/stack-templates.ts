@@ -14,6 +14,7 @@ export function resourceKey(stack: string, logicalId: string): string {
   return `${stack}\u0000${logicalId}`;
 }
 
+
 const SECTIONS = ['Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'] as const;
 
 /** `_toCloudFormation` is public in aws-cdk-lib's typings but marked internal; this is the one place that calls it. */

@@ -3,6 +3,10 @@ import { loadTemplates } from '../src/adapters/cloudformation/load.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { allRules } from '../src/rules/index.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
+import type { IConstruct } from 'constructs';
+import type { Finding } from '../src/engine/finding.js';
+import { resourcePaths } from './construct-tree.js';
+import { resourceKey } from './stack-templates.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { blocksSynth, describeFinding, evaluateTemplates, waiverTarget } from './verdict.js';
 
@@ -27,6 +31,7 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const inputs = templateInputs(context);
     const { findings, model } = evaluateTemplates(inputs, this.options);
+    if (context.appConstruct) locateInTree(findings, context.appConstruct);
     const blocking = findings.filter((finding) => blocksSynth(finding, this.options));
     const violations: PolicyViolation[] = blocking.map((finding) => ({
       ruleName: finding.ruleId,
@@ -53,6 +58,18 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
       });
     }
     return { success: violations.length === 0, violations };
+  }
+}
+
+/**
+ * Templates carry construct paths only when path metadata is on (the CLI's default, not an in-process App's);
+ * the tree the CDK hands to plugins supplies the rest, so messages and acknowledgements always match by path.
+ */
+function locateInTree(findings: Finding[], app: IConstruct): void {
+  const paths = resourcePaths(app);
+  for (const finding of findings) {
+    const path = finding.resource.path ?? paths.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
+    if (path) finding.resource = { ...finding.resource, path };
   }
 }
 

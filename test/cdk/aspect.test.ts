@@ -1,0 +1,144 @@
+import { Aspects, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { describe, expect, it } from 'vitest';
+import { EntitlementGuard } from '../../cdk-aspects/index.js';
+import { CatalogError } from '../../catalog/index.js';
+import { exampleCatalog, guardAnnotations, NOW, pairs, testApp } from './support.js';
+
+const catalog = exampleCatalog();
+const guard = () => new EntitlementGuard({ catalog, now: NOW });
+const lambdaTrust = () => new iam.ServicePrincipal('lambda.amazonaws.com');
+/** A service role the example catalog fully sanctions (payments-api-*): only what a case adds can be flagged. */
+function paymentsRole(scope: Stack, id: string, name: string): iam.Role {
+  return new iam.Role(scope, id, { roleName: name, assumedBy: lambdaTrust() });
+}
+
+describe('EntitlementGuard aspect', () => {
+  it('puts an error on the L2 user for its access key, not on the L1 resource, and synth does not throw in-process', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const user = new iam.User(stack, 'Sftp', { userName: 'payments-api-sftp' });
+    new iam.AccessKey(stack, 'SftpKey', { user });
+    Aspects.of(app).add(guard());
+    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/SftpKey', ruleId: 'no-long-lived-credentials', resource: 'S/SftpKey/Resource' }]);
+  });
+
+  it('checks L1 constructs as written, including raw property overrides', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const raw = new iam.CfnRole(stack, 'Raw', {
+      roleName: 'payments-api-raw',
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    });
+    raw.addPropertyOverride('Policies', [{ PolicyName: 'all', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }]);
+    Aspects.of(app).add(guard());
+    const found = guardAnnotations(app, stack);
+    expect(pairs(found)).toContain('no-wildcard-privilege S/Raw');
+    expect(found.every((annotation) => annotation.at === '/S/Raw')).toBe(true);
+  });
+
+  it('reads grants made by bucket.grantRead(role) and reports them on the role the user wrote', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const role = paymentsRole(stack, 'Api', 'payments-api-reports');
+    new s3.Bucket(stack, 'Reports').grantRead(role);
+    Aspects.of(app).add(guard());
+    // payments-api-* holds payments entitlements only: reading a bucket exceeds them.
+    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/Api', ruleId: 'require-entitlement', resource: 'S/Api/DefaultPolicy/Resource' }]);
+  });
+
+  it('follows Fn::Join and Fn::GetAtt to values within the entitlement: a compliant role stays clean', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const role = paymentsRole(stack, 'Api', 'payments-api-ledger');
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [Fn.join('', ['arn:aws:dynamodb:eu-west-1:111122223333:table/', 'payments-ledger'])] }),
+    );
+    new iam.Role(stack, 'Caller', { roleName: 'payments-api-caller', assumedBy: new iam.ArnPrincipal(role.roleArn) });
+    Aspects.of(app).add(guard());
+    expect(guardAnnotations(app, stack)).toEqual([]);
+  });
+
+  it('fails closed on an imported value in a trust principal', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    new iam.Role(stack, 'Trusting', { roleName: 'payments-api-trusting', assumedBy: new iam.ArnPrincipal(Fn.importValue('shared-ci-role-arn')) });
+    Aspects.of(app).add(guard());
+    const messages = app.synth().getStackArtifact('S').messages.map((message) => String(message.entry.data));
+    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/Trusting', ruleId: 'restrict-trust', resource: 'S/Trusting/Resource' }]);
+    expect(messages[0]).toContain('Fn::ImportValue shared-ci-role-arn');
+    expect(messages[0]).toContain('fails closed');
+  });
+
+  it('checks policies added to an imported role (Role.fromRoleArn)', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const imported = iam.Role.fromRoleArn(stack, 'Shared', 'arn:aws:iam::111122223333:role/shared-etl');
+    imported.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    Aspects.of(app).add(guard());
+    expect(pairs(guardAnnotations(app, stack))).toEqual(['no-wildcard-privilege S/Shared/Policy/Resource']);
+  });
+
+  it('evaluates nested stacks with their parent and annotates the nested construct', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Parent');
+    const nested = new NestedStack(stack, 'Child');
+    const admin = new iam.Role(nested, 'Admin', {
+      roleName: 'payments-api-admin',
+      assumedBy: lambdaTrust(),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+    });
+    Aspects.of(app).add(guard());
+    app.synth();
+    const annotations = admin.node.metadata.filter((entry) => entry.type === 'aws:cdk:error').map((entry) => String(entry.data));
+    expect(annotations.some((text) => text.startsWith('[EntitlementGuard] no-wildcard-privilege') && text.includes('resource: Parent/Child/Admin/Resource'))).toBe(true);
+  });
+
+  it('checks every stack of the app, and only the stack it was added to when added to one', () => {
+    const app = testApp();
+    const first = new Stack(app, 'First');
+    const second = new Stack(app, 'Second');
+    for (const stack of [first, second]) new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    Aspects.of(second).add(guard());
+    expect(guardAnnotations(app, first)).toEqual([]);
+    expect(pairs(guardAnnotations(app, second))).toEqual(['no-long-lived-credentials Second/Key/Resource']);
+  });
+
+  it('waives a finding only while its catalog exception is valid', () => {
+    const build = (expires: string) => {
+      const app = testApp();
+      const stack = new Stack(app, 'S');
+      const user = new iam.User(stack, 'Legacy', { userName: 'legacy-sftp-sync' });
+      new iam.AccessKey(stack, 'Key', { user });
+      const withException = exampleCatalog().exceptions.map((exception) => (exception.id === 'EXC-101' ? { ...exception, expires } : exception));
+      Aspects.of(app).add(new EntitlementGuard({ catalog: { ...catalog, exceptions: withException }, now: NOW }));
+      return guardAnnotations(app, stack).filter((annotation) => annotation.ruleId === 'no-long-lived-credentials');
+    };
+    expect(build('2027-06-30')).toEqual([{ level: 'info', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
+    expect(build('2026-05-31')).toEqual([{ level: 'error', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
+  });
+
+  it('reports advisory findings as warnings', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    Aspects.of(app).add(new EntitlementGuard({ catalog: { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' } }, now: NOW }));
+    expect(guardAnnotations(app, stack)).toEqual([{ level: 'warning', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
+  });
+
+  it('treats an acknowledgement of one of its rules as an unapproved waiver, never as a waiver', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const key = new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    Validations.of(key).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'we rotate it by hand' });
+    Aspects.of(app).add(guard());
+    const errors = app.synth().getStackArtifact('S').messages.filter((message) => message.level === 'error').map((message) => String(message.entry.data));
+    expect(errors).toHaveLength(2);
+    expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain('would hide no-long-lived-credentials on S/Key/Resource');
+  });
+
+  it('fails at construction with the located catalog error', () => {
+    expect(() => new EntitlementGuard({ catalog: '/nonexistent/catalog.yaml' })).toThrow(CatalogError);
+  });
+});

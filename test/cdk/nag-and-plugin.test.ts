@@ -1,0 +1,86 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { describe, expect, it } from 'vitest';
+import { EntitlementGuardChecks, EntitlementGuardValidation } from '../../cdk-aspects/index.js';
+import { exampleCatalog, NOW, testApp } from './support.js';
+
+const catalog = exampleCatalog();
+
+function appWithMistakes() {
+  const app = testApp();
+  const stack = new Stack(app, 'S');
+  const user = new iam.User(stack, 'User', { userName: 'payments-api-batch' });
+  const key = new iam.AccessKey(stack, 'Key', { user });
+  const role = new iam.Role(stack, 'Api', { roleName: 'payments-api-wide', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+  return { app, stack, key, role };
+}
+
+function violations(report: { violations: { ruleName: string; severity?: string; violatingResources: { constructPath?: string }[] }[] }) {
+  return report.violations
+    .flatMap((violation) => violation.violatingResources.map((resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`))
+    .sort();
+}
+
+describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
+  it('reports granular, prefixed rule ids per L1 resource, at the finding level', () => {
+    const { app } = appWithMistakes();
+    const report = new EntitlementGuardChecks(app, { catalog, now: NOW }).validateScope(app);
+    expect(report.success).toBe(false);
+    expect(violations(report)).toEqual([
+      'error EntitlementGuard-no-long-lived-credentials[Credential::aws-access-key] S/Key/Resource',
+      'error EntitlementGuard-no-wildcard-privilege[Action::s3:*] S/Api/DefaultPolicy/Resource',
+      'error EntitlementGuard-require-entitlement[Policy::ApiDefaultPolicy47491513] S/Api/DefaultPolicy/Resource',
+    ]);
+  });
+
+  it('lets cdk-nag drop an acknowledged finding but reports the acknowledgement as an unapproved waiver', () => {
+    const { app, role } = appWithMistakes();
+    Validations.of(role).acknowledge({ id: 'EntitlementGuard-no-wildcard-privilege[Action::s3:*]', reason: 'analytics needs it' });
+    const report = new EntitlementGuardChecks(app, { catalog, now: NOW }).validateScope(app);
+    expect(violations(report)).toEqual([
+      'error EntitlementGuard-no-long-lived-credentials[Credential::aws-access-key] S/Key/Resource',
+      'error EntitlementGuard-require-entitlement[Policy::ApiDefaultPolicy47491513] S/Api/DefaultPolicy/Resource',
+      'error EntitlementGuard-unapproved-waiver[no-wildcard-privilege] S/Api/DefaultPolicy/Resource',
+    ]);
+  });
+
+  it('runs inside synth as a validation plugin next to other packs', () => {
+    const { app } = appWithMistakes();
+    Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));
+    expect(() => app.synth()).toThrow(/EntitlementGuard-no-wildcard-privilege\[Action::s3:\*\]/);
+  });
+});
+
+describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
+  it('fails synth in-process with the blocking findings of the synthesized templates', () => {
+    const { app } = appWithMistakes();
+    Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
+    let message = '';
+    try {
+      app.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']) expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
+    expect(message).toContain('resource: S/Api/DefaultPolicy/Resource (AWS::IAM::Policy ApiDefaultPolicy47491513)');
+    expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
+  });
+
+  it('passes when only advisory findings remain: they are not violations', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    const advisory = { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' as const } };
+    Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog: advisory, now: NOW }));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('reports an acknowledged rule without a catalog exception as a fatal unapproved waiver', () => {
+    const { app, key } = appWithMistakes();
+    Validations.of(key).acknowledge({ id: 'EntitlementGuard::no-long-lived-credentials', reason: 'temporary' });
+    const plugin = new EntitlementGuardValidation({ catalog, now: NOW });
+    Validations.of(app).addPlugins(plugin);
+    expect(() => app.synth()).toThrow(/FATAL \[EntitlementGuard\] unapproved waiver: "EntitlementGuard::no-long-lived-credentials"[\s\S]*would hide no-long-lived-credentials on S\/Key\/Resource/);
+  });
+});

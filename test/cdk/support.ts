@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { App, Tags, type Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { parseCatalog } from '../../catalog/index.js';
+import type { Catalog } from '../../catalog/types.js';
+
+export const EXAMPLE_CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
+/** Fixed evaluation time: the example catalog's exceptions and expiries are judged against it. */
+export const NOW = new Date('2026-06-01T00:00:00Z');
+
+export function exampleCatalog(extraYaml = ''): Catalog {
+  return parseCatalog(readFileSync(EXAMPLE_CATALOG, 'utf8') + extraYaml, 'examples/catalog.yaml');
+}
+
+/** An app without the CDK's built-in CloudFormation validation (slow, and not what these tests are about). */
+export function testApp(): App {
+  return new App({ builtinCloudFormationValidation: false });
+}
+
+export function tag(construct: IConstruct, tags: Record<string, string>): void {
+  for (const [key, value] of Object.entries(tags)) Tags.of(construct).add(key, value);
+}
+
+export interface Annotated {
+  level: string;
+  /** Construct the annotation is on. */
+  at: string;
+  ruleId: string;
+  /** Construct path of the resource the finding is about. */
+  resource: string;
+}
+
+/** Our annotations on a synthesized stack, parsed back into (level, construct, rule id, resource path). */
+export function guardAnnotations(app: App, stack: Stack): Annotated[] {
+  return app
+    .synth()
+    .getStackArtifact(stack.artifactId)
+    .messages.map((message) => ({ level: message.level, at: message.id, text: String(message.entry.data) }))
+    .filter(({ text }) => text.startsWith('[EntitlementGuard] ') && !text.startsWith('[EntitlementGuard] unapproved waiver'))
+    .map(({ level, at, text }) => ({
+      level,
+      at,
+      ruleId: /^\[EntitlementGuard\] (\S+)/.exec(text)![1]!,
+      resource: /resource: (\S+)/.exec(text)![1]!,
+    }));
+}
+
+/** Distinct (rule id, resource path) pairs, sorted: the unit of parity between front-ends. */
+export function pairs(items: { ruleId: string; resource: string }[]): string[] {
+  return [...new Set(items.map((item) => `${item.ruleId} ${item.resource}`))].sort();
+}
