@@ -1,5 +1,5 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
-import { isUnknown, type Identity } from '../model/model.js';
+import { isUnknown, type Identity, type PolicyValue } from '../model/model.js';
 import { hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import {
@@ -207,7 +207,7 @@ function checkAudience(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: 
   const role = identity.name;
   const clauses = narrowingClauses(entry, key);
   if (clauses.length === 0) {
-    const audience = trusted?.audiences?.[0] ?? (issuer === GITHUB_ISSUER ? 'sts.amazonaws.com' : '<your client id>');
+    const audience = trusted?.audiences?.[0] ?? (isGithub(issuer) ? 'sts.amazonaws.com' : '<your client id>');
     ctx.report({ ...base, messageId: 'oidcNoAudience', data: { role, issuer, audience } });
     return;
   }
@@ -227,32 +227,36 @@ function checkSubject(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: s
   const key = `${issuer}:sub`;
   const base = { resource: identity.resource, identity, detail: `Condition::${key}` };
   const role = identity.name;
-  const example = trusted?.subjects[0] ?? (issuer === GITHUB_ISSUER ? 'repo:<org>/<repo>:ref:refs/heads/main' : '<the one subject that needs this role>');
+  const example = trusted?.subjects[0] ?? (isGithub(issuer) ? 'repo:<org>/<repo>:ref:refs/heads/main' : '<the one subject that needs this role>');
   const clauses = narrowingClauses(entry, key);
   if (clauses.length === 0) {
     // Cognito identity pools are scoped by their pool id in `:aud`; their subjects are per end user.
     if (issuer !== 'cognito-identity.amazonaws.com') ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
     return;
   }
-  for (const clause of clauses) {
-    const isPattern = isPatternOperator(clause.operator);
-    for (const subject of clause.values) {
-      if (isUnknown(subject)) {
-        ctx.report({ ...base, messageId: 'oidcConditionPending', data: { role, key, what: subject.description }, pending: true });
-        continue;
-      }
-      if (trusted && trusted.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) continue;
-      const scope = isPattern ? broadScope(issuer, subject) : undefined;
-      if (scope) {
-        ctx.report({ ...base, messageId: 'oidcBroadSubject', data: { role, issuer, subject, scope, example } });
-      } else if (catalog.isDefault) {
-        ctx.report({ ...base, messageId: 'oidcNoCatalog', data: { role, issuer, subject } });
-      } else if (trusted) {
-        ctx.report({ ...base, messageId: 'oidcSubjectNotInCatalog', data: { role, issuer, subject, allowed: trusted.subjects.join(', ') } });
-      }
-      // An issuer missing from a given catalog is reported once, as oidcIssuerNotInCatalog.
-    }
+  const reports = clauses.map((clause) => clause.values.flatMap((subject) => subjectReports(trusted, catalog, issuer, subject, isPatternOperator(clause.operator))));
+  // Clauses on one key must all hold, so one clause whose every subject is acceptable narrows the trust enough.
+  if (reports.some((clauseReports) => clauseReports.length === 0)) return;
+  for (const { messageId, data, pending } of reports.flat()) {
+    ctx.report({ ...base, messageId, data: { role, issuer, key, example, ...data }, ...(pending ? { pending } : {}) });
   }
+}
+
+interface SubjectReport {
+  messageId: MessageId;
+  data: Record<string, string>;
+  pending?: true;
+}
+
+function subjectReports(trusted: TrustedOidc | undefined, catalog: Catalog, issuer: string, subject: PolicyValue, isPattern: boolean): SubjectReport[] {
+  if (isUnknown(subject)) return [{ messageId: 'oidcConditionPending', data: { what: subject.description }, pending: true }];
+  if (trusted && trusted.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) return [];
+  const scope = isPattern ? broadScope(issuer, subject) : undefined;
+  if (scope) return [{ messageId: 'oidcBroadSubject', data: { subject, scope } }];
+  if (catalog.isDefault) return [{ messageId: 'oidcNoCatalog', data: { subject } }];
+  if (trusted) return [{ messageId: 'oidcSubjectNotInCatalog', data: { subject, allowed: trusted.subjects.join(', ') } }];
+  // An issuer missing from a given catalog is reported once, as oidcIssuerNotInCatalog.
+  return [];
 }
 
 /**
@@ -262,10 +266,15 @@ function checkSubject(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: s
  */
 function broadScope(issuer: string, subject: string): string | undefined {
   if (/^[*?]*$/.test(subject)) return 'every subject of the issuer';
-  if (issuer !== GITHUB_ISSUER) return undefined;
+  if (!isGithub(issuer)) return undefined;
   const repository = /^repo:([^:]*)/.exec(subject)?.[1];
   if (repository === undefined) return hasWildcard(subject.split(':')[0] ?? '') ? 'subjects of every repository' : undefined;
   return hasWildcard(repository) ? `every repository matching "${repository}"` : undefined;
+}
+
+/** GitHub Actions' issuer, or a GitHub Enterprise one, which carries a `/<enterprise>` suffix. */
+function isGithub(issuer: string): boolean {
+  return issuer === GITHUB_ISSUER || issuer.startsWith(`${GITHUB_ISSUER}/`);
 }
 
 function sameIssuer(a: string, b: string): boolean {

@@ -71,6 +71,17 @@ ruleTester(rule, {
       model: roleWith('InfraRole', githubTrust('StringLike', 'repo:example/infra:environment:prod-*')),
     },
     {
+      name: 'a broad StringLike subject ANDed with an exact StringEquals subject the catalog allows',
+      catalog: trusting,
+      model: roleWith(
+        'AndRole',
+        webIdentity(GITHUB_PROVIDER, {
+          StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com', [`${GITHUB}:sub`]: 'repo:example/payments:ref:refs/heads/main' },
+          StringLike: { [`${GITHUB}:sub`]: 'repo:example/*' },
+        }),
+      ),
+    },
+    {
       name: 'EKS IRSA: audience and service-account subject the catalog allows',
       catalog: trusting,
       model: roleWith(
@@ -237,6 +248,28 @@ ruleTester(rule, {
           message:
             `Role StarSubRole accepts OIDC subject "*" from ${GITHUB}, which matches every subject of the issuer: ` +
             'anyone who can get a token for one of them can assume the role. Write the exact subject, e.g. repo:<org>/<repo>:ref:refs/heads/main.',
+        },
+      ],
+    },
+    {
+      name: 'a GitHub Enterprise issuer (with its /<enterprise> suffix) and a subject wildcarding the organization',
+      catalog: defaultCatalog(),
+      model: roleWith(
+        'EnterpriseRole',
+        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}/example-ent`, {
+          StringEquals: { [`${GITHUB}/example-ent:aud`]: 'sts.amazonaws.com' },
+          StringLike: { [`${GITHUB}/example-ent:sub`]: 'repo:*/payments:ref:refs/heads/main' },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'EnterpriseRole',
+          identity: 'TestStack/EnterpriseRole',
+          detail: `Condition::${GITHUB}/example-ent:sub`,
+          message:
+            `Role EnterpriseRole accepts OIDC subject "repo:*/payments:ref:refs/heads/main" from ${GITHUB}/example-ent, which matches every ` +
+            'repository matching "*/payments": anyone who can get a token for one of them can assume the role. Write the exact subject, ' +
+            'e.g. repo:<org>/<repo>:ref:refs/heads/main.',
         },
       ],
     },
