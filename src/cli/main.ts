@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts. */
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
+
+const USAGE = `Usage:
+  entitlement-guard check <cdk.out|template|directory>... [--catalog FILE] [--format text|json|sarif] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard catalog validate FILE
+  entitlement-guard --help | --version
+
+Checks the identities and secrets a CloudFormation or CDK change creates against the entitlement catalog.
+Without --catalog the built-in defaults are used.
+
+Exit codes: 0 nothing blocks, 1 blocking findings, 2 usage, template or catalog error.
+`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL(packageJsonPath(), import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** src/cli/main.ts runs from the source tree (tests), dist/src/cli/main.js from the build. */
+function packageJsonPath(): string {
+  return import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json';
+}
+
+function usageError(message: string): CommandResult {
+  return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: ${message}`, '', USAGE.trimEnd()] };
+}
+
+export function main(argv: string[]): CommandResult {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        catalog: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { exitCode: EXIT.clean, output: USAGE, errors: [] };
+  if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n`, errors: [] };
+  const [command, ...rest] = positionals;
+  if (command === 'catalog') {
+    if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE');
+    return runCatalogValidate(rest[1]!);
+  }
+  if (command !== 'check') return usageError(command ? `unknown command "${command}"` : 'missing command');
+  if (rest.length === 0) return usageError('check needs at least one path (cdk.out, template file or directory)');
+  if (!(FORMATS as readonly string[]).includes(values.format!)) return usageError(`unknown format "${values.format}"; expected one of: ${FORMATS.join(', ')}`);
+  let now: Date | undefined;
+  if (values.now !== undefined) {
+    now = new Date(`${values.now}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(now.getTime())) return usageError(`--now must be a date YYYY-MM-DD, got "${values.now}"`);
+  }
+  const result = runCheck({
+    paths: rest,
+    format: values.format as Format,
+    toolVersion: version(),
+    color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    ...(values.catalog !== undefined ? { catalogPath: values.catalog } : {}),
+    ...(now ? { now } : {}),
+  });
+  if (values.out !== undefined && result.exitCode !== EXIT.error) {
+    writeFileSync(values.out, result.output);
+    return { ...result, output: '' };
+  }
+  return result;
+}
+
+// Run only as the program (also through the npm bin symlink), not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  const result = main(process.argv.slice(2));
+  if (result.output) process.stdout.write(result.output);
+  for (const line of result.errors) process.stderr.write(`${line}\n`);
+  process.exitCode = result.exitCode;
+}

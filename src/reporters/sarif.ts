@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import type { EvaluationResult } from '../engine/evaluate.js';
+import type { Finding } from '../engine/finding.js';
+import type { ResourceRef } from '../model/model.js';
+import type { Rule } from '../rules/define.js';
+import { ruleDocsUrl, REPOSITORY_URL } from '../rules/docs.js';
+import { sortFindings } from './json.js';
+
+export interface SarifOptions {
+  toolVersion: string;
+  /** Line of a resource in its file, when the front-end can tell. */
+  lineOf?: (resource: ResourceRef) => number | undefined;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/**
+ * SARIF 2.1.0 for code-scanning tools: one run, the rules with their metadata, one result per finding.
+ * Mandatory → error, advisory → warning, pending (not verifiable yet) → note. A waived finding keeps its level and
+ * carries an accepted external suppression naming the catalog exception. Fingerprints hash the rule, stack,
+ * resource, identity and detail, never the message or a line, so they stay stable across runs and edits.
+ */
+export function formatSarif(result: EvaluationResult, rules: readonly Rule[], options: SarifOptions): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'entitlement-guard',
+            version: options.toolVersion,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId), options)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: Rule) {
+  const { meta } = rule;
+  return {
+    id: meta.id,
+    name: meta.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale },
+    help: { text: meta.remediation },
+    helpUri: ruleDocsUrl(meta.id),
+    defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
+    properties: { tags: [...meta.frameworks] },
+  };
+}
+
+function resultOf(finding: Finding, ruleIndex: number | undefined, options: SarifOptions) {
+  const resource = finding.resource;
+  const line = options.lineOf?.(resource);
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: finding.pending ? 'note' : finding.level === 'mandatory' ? 'error' : 'warning',
+    message: { text: finding.message },
+    locations: [
+      {
+        ...(resource.file
+          ? { physicalLocation: { artifactLocation: { uri: toUri(resource.file) }, ...(line ? { region: { startLine: line } } : {}) } }
+          : {}),
+        logicalLocations: [
+          {
+            name: resource.name,
+            fullyQualifiedName: resource.urn ?? resource.path ?? [resource.stack, resource.name].filter(Boolean).join('/'),
+            kind: 'resource',
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { 'entitlementGuardFinding/v1': fingerprint(finding) },
+    ...(finding.waivedBy
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `waived by catalog exception ${finding.waivedBy}` }] }
+      : {}),
+    properties: {
+      resourceType: resource.type,
+      ...(finding.identity ? { identity: finding.identity } : {}),
+      ...(finding.detail ? { detail: finding.detail } : {}),
+      remediation: finding.remediation,
+      frameworks: [...finding.frameworks],
+      ...(finding.pending ? { pending: true } : {}),
+    },
+  };
+}
+
+function fingerprint(finding: Finding): string {
+  const r = finding.resource;
+  const key = [finding.ruleId, r.stack ?? '', r.urn ?? r.path ?? r.name, finding.identity ?? '', finding.detail ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** SARIF wants URIs: relative paths with forward slashes, each segment percent-encoded. */
+function toUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}

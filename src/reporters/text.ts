@@ -1,0 +1,69 @@
+import type { EvaluationResult } from '../engine/evaluate.js';
+import { isBlocking, type Finding } from '../engine/finding.js';
+import type { ResourceRef } from '../model/model.js';
+import { sortFindings } from './json.js';
+
+export interface TextOptions {
+  /** ANSI colors; the CLI turns them on only for a terminal. */
+  color?: boolean;
+  /** Line of a resource in its file, when the front-end can tell. */
+  lineOf?: (resource: ResourceRef) => number | undefined;
+}
+
+const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
+
+/**
+ * Human-readable report: findings grouped by resource, then by rule (its fix and how to waive it said once),
+ * then one summary line. Marks: ✖ blocks, ! advisory, ~ waived by a catalog exception.
+ */
+export function formatText(result: EvaluationResult, options: TextOptions = {}): string {
+  const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  for (const [resource, findings] of groupBy(sortFindings(result.findings), resourceKey)) {
+    lines.push(paint('bold', resourceHeading(resource.resource, options.lineOf?.(resource.resource))));
+    for (const [first, ruleFindings] of groupBy(findings, (finding) => finding.ruleId)) {
+      lines.push(`  ${first.ruleId} (${first.level})`);
+      for (const finding of ruleFindings) {
+        const mark = finding.waivedBy ? paint('dim', '~') : isBlocking(finding) ? paint('red', '✖') : paint('yellow', '!');
+        const pending = finding.pending ? paint('yellow', ' (pending: cannot be verified until the value is known)') : '';
+        const waived = finding.waivedBy ? paint('dim', ` (waived by ${finding.waivedBy})`) : '';
+        lines.push(`    ${mark} ${finding.detail ? `[${finding.detail}] ` : ''}${finding.message}${pending}${waived}`);
+      }
+      lines.push(`    fix: ${first.remediation}`);
+      if (ruleFindings.some((finding) => !finding.waivedBy)) {
+        lines.push(`    to waive: a catalog exception { rule: ${first.ruleId}, target: ${first.resource.name} } with owner, approvedBy and expires`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(result, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Groups in first-seen order, keyed by the first member. */
+function groupBy<T>(items: T[], key: (item: T) => string): [T, T[]][] {
+  const groups = new Map<string, [T, T[]]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group[1].push(item);
+    else groups.set(key(item), [item, [item]]);
+  }
+  return [...groups.values()];
+}
+
+function resourceKey(finding: Finding): string {
+  const r = finding.resource;
+  return [r.stack, r.file, r.urn, r.type, r.name].join('\u0000');
+}
+
+function resourceHeading(resource: ResourceRef, line: number | undefined): string {
+  const where = resource.file ? ` ${resource.file}${line ? `:${line}` : ''}` : '';
+  const path = resource.path ? ` (${resource.path})` : resource.urn ? ` (${resource.urn})` : '';
+  return `${resource.type} ${resource.stack ? `${resource.stack}/` : ''}${resource.name}${path}${where}`;
+}
+
+function summaryLine(result: EvaluationResult, paint: (style: keyof typeof ANSI, text: string) => string): string {
+  const s = result.summary;
+  const counts = `${s.total} finding${s.total === 1 ? '' : 's'}: ${s.blocking} blocking, ${s.advisory} advisory, ${s.waived} waived, ${s.pending} pending (${s.identities} identities, ${s.secrets} secrets checked)`;
+  return s.blocking > 0 ? paint('red', `✖ blocked: ${counts}`) : paint('green', `✔ passed: ${counts}`);
+}

@@ -1,0 +1,189 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCatalogValidate, runCheck, type CheckOptions } from '../../src/cli/check.js';
+import { main } from '../../src/cli/main.js';
+
+const REPO = join(import.meta.dirname, '../..');
+const NOW = new Date('2026-06-01T00:00:00Z');
+const BAD = 'examples/cloudformation/bad-stack.template.yaml';
+const GOOD = 'examples/cloudformation/good-stack.template.yaml';
+
+function check(paths: string[], options: Partial<CheckOptions> = {}) {
+  return runCheck({
+    paths: paths.map((path) => join(REPO, path)),
+    catalogPath: join(REPO, 'examples/catalog.yaml'),
+    format: 'json',
+    now: NOW,
+    cwd: REPO,
+    toolVersion: 'test',
+    ...options,
+  });
+}
+
+describe('check on the examples', () => {
+  it('blocks the bad stack and snapshots its full JSON report', async () => {
+    const result = check([BAD]);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([]);
+    await expect(result.output).toMatchFileSnapshot('__snapshots__/bad-stack.json');
+  });
+
+  it('passes the good stack and snapshots its full JSON report', async () => {
+    const result = check([GOOD]);
+    expect(result.exitCode).toBe(0);
+    expect(result.result!.findings.filter((finding) => finding.resource.file === GOOD)).toEqual([]);
+    await expect(result.output).toMatchFileSnapshot('__snapshots__/good-stack.json');
+  });
+
+  it('names every blocked resource of the bad stack, and waives the vendor key through EXC-101', () => {
+    const findings = check([BAD]).result!.findings;
+    const blocked = new Set(findings.filter((finding) => finding.level === 'mandatory' && !finding.waivedBy).map((finding) => finding.resource.name));
+    expect([...blocked].sort()).toEqual([
+      'AllButS3Policy',
+      'BatchAdminRole',
+      'CiBotAccessKey',
+      'CiBotUser',
+      'GithubDeployRole',
+      'IamAdminPolicy',
+      'LedgerDbPassword',
+      'OpsRole',
+      'OrphanRole',
+      'PublicRole',
+    ]);
+    const waived = findings.filter((finding) => finding.waivedBy);
+    expect(waived.map((finding) => [finding.ruleId, finding.resource.name, finding.identity, finding.waivedBy])).toEqual([
+      ['no-long-lived-credentials', 'LegacySftpAccessKey', 'bad-stack/external-user:legacy-sftp-sync', 'EXC-101'],
+    ]);
+  });
+
+  it('gives byte-identical output on every run', () => {
+    expect(check([BAD], { format: 'sarif' }).output).toBe(check([BAD], { format: 'sarif' }).output);
+  });
+});
+
+describe('check output formats', () => {
+  it('text: grouped by resource with file:line, fix and waiver hint, and a summary line, without colors', () => {
+    const { output } = check([BAD], { format: 'text' });
+    const lines = output.split('\n');
+    const heading = lines.indexOf('AWS::IAM::AccessKey bad-stack/CiBotAccessKey examples/cloudformation/bad-stack.template.yaml:15');
+    expect(heading).toBeGreaterThan(-1);
+    expect(lines.slice(heading + 1, heading + 5)).toEqual([
+      '  no-long-lived-credentials (mandatory)',
+      expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/),
+      expect.stringMatching(/^ {4}fix: Replace the static credential with temporary credentials/),
+      '    to waive: a catalog exception { rule: no-long-lived-credentials, target: CiBotAccessKey } with owner, approvedBy and expires',
+    ]);
+    expect(output).toContain('(waived by EXC-101)');
+    expect(lines.at(-2)).toMatch(/^✖ blocked: \d+ findings: \d+ blocking, 2 advisory, 1 waived, 0 pending \(7 identities, 1 secrets checked\)$/);
+    expect(output).not.toContain('\u001b[');
+  });
+
+  it('sarif: a 2.1.0 run with every rule, levels, template locations, stable fingerprints and a suppression for the waiver', () => {
+    const sarif = JSON.parse(check([BAD], { format: 'sarif' }).output);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('entitlement-guard');
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('no-wildcard-privilege');
+    expect(run.tool.driver.rules).toHaveLength(12);
+    const key = run.results.find((result: { locations: { logicalLocations: { name: string }[] }[] }) => result.locations[0]!.logicalLocations[0]!.name === 'CiBotAccessKey');
+    expect(key).toMatchObject({
+      ruleId: 'no-long-lived-credentials',
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: 'examples/cloudformation/bad-stack.template.yaml' }, region: { startLine: 15 } },
+          logicalLocations: [{ name: 'CiBotAccessKey', fullyQualifiedName: 'bad-stack/CiBotAccessKey', kind: 'resource' }],
+        },
+      ],
+    });
+    expect(run.tool.driver.rules[key.ruleIndex].id).toBe('no-long-lived-credentials');
+    expect(key.partialFingerprints['entitlementGuardFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    const suppressed = run.results.filter((result: { suppressions?: unknown[] }) => result.suppressions);
+    expect(suppressed.map((result: { ruleId: string; suppressions: unknown[] }) => [result.ruleId, result.suppressions])).toEqual([
+      ['no-long-lived-credentials', [{ kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-101' }]],
+    ]);
+    const levels = new Set(run.results.map((result: { level: string }) => result.level));
+    expect([...levels].sort()).toEqual(['error', 'warning']);
+  });
+});
+
+describe('check input errors exit 2', () => {
+  it('prints every located catalog issue as file:line:col: field: message', () => {
+    const result = check([GOOD], { catalogPath: 'test/cli/fixtures/malformed-catalog.yaml' });
+    expect(result).toEqual({
+      exitCode: 2,
+      output: '',
+      errors: [
+        'test/cli/fixtures/malformed-catalog.yaml:7:12: identities[0].owner: unknown owner "team-unknown"; expected one of: team-payments',
+        'test/cli/fixtures/malformed-catalog.yaml:8:12: identities[0].class: unknown identity class "robot"; expected one of: human, service, workload, agent, break-glass',
+      ],
+    });
+  });
+
+  it('locates an unreadable template', () => {
+    const result = check(['test/fixtures/cloudformation/invalid-json-missing-comma.template.json']);
+    expect([result.exitCode, result.errors[0]]).toEqual([2, expect.stringMatching(/^test\/fixtures\/cloudformation\/invalid-json-missing-comma\.template\.json:5:7: invalid JSON: /)]);
+  });
+
+  it('catalog validate reports the same issues, and confirms a valid catalog', () => {
+    expect(runCatalogValidate('test/cli/fixtures/malformed-catalog.yaml').exitCode).toBe(2);
+    expect(runCatalogValidate('examples/catalog.yaml')).toEqual({
+      exitCode: 0,
+      output: 'examples/catalog.yaml: valid catalog (5 owners, 12 entitlements, 7 identities, 2 exceptions)\n',
+      errors: [],
+    });
+  });
+});
+
+describe('main: argument parsing', () => {
+  it('answers --help and --version, and rejects bad usage with exit 2', () => {
+    expect(main(['--help'])).toMatchObject({ exitCode: 0, output: expect.stringContaining('entitlement-guard check <cdk.out|template|directory>...') });
+    expect(main(['--version'])).toEqual({ exitCode: 0, output: '0.1.0\n', errors: [] });
+    expect(main([]).errors[0]).toBe('entitlement-guard: missing command');
+    expect(main(['check']).errors[0]).toBe('entitlement-guard: check needs at least one path (cdk.out, template file or directory)');
+    expect(main(['check', GOOD, '--format', 'xml']).errors[0]).toBe('entitlement-guard: unknown format "xml"; expected one of: text, json, sarif');
+    expect(main(['check', GOOD, '--now', '2026-13-45']).errors[0]).toBe('entitlement-guard: --now must be a date YYYY-MM-DD, got "2026-13-45"');
+    expect(main(['check', GOOD, '--bogus']).exitCode).toBe(2);
+    expect(main(['catalog', 'lint', 'x']).errors[0]).toBe('entitlement-guard: expected: catalog validate FILE');
+  });
+
+  it('uses the built-in default catalog without --catalog', () => {
+    const result = main(['check', join(REPO, 'test/fixtures/cloudformation/acceptance/compliant-role.template.yaml'), '--format', 'json', '--now', '2026-06-01']);
+    const findings = JSON.parse(result.output).findings as { ruleId: string; detail: string }[];
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.detail}`)).toEqual([
+      'require-entitlement Catalog::default',
+      'require-owner Owner::missing',
+    ]);
+    expect(result.exitCode).toBe(1);
+  });
+});
+
+describe('the built CLI (npm run build)', () => {
+  const bin = join(REPO, 'dist/src/cli/main.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: REPO, encoding: 'utf8' });
+
+  it('is built', () => {
+    expect(existsSync(bin), 'run `npm run build` before the CLI tests').toBe(true);
+  });
+
+  it('exits 1 on the bad stack, 0 on the good one, 2 on a malformed catalog', () => {
+    expect(run('check', BAD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01').status).toBe(1);
+    const good = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01');
+    expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([0, '✔ passed: 3 findings: 0 blocking, 3 advisory, 0 waived, 0 pending (2 identities, 1 secrets checked)']);
+    const malformed = run('check', GOOD, '--catalog', 'test/cli/fixtures/malformed-catalog.yaml');
+    expect([malformed.status, malformed.stderr.split('\n')[0]]).toEqual([
+      2,
+      'test/cli/fixtures/malformed-catalog.yaml:7:12: identities[0].owner: unknown owner "team-unknown"; expected one of: team-payments',
+    ]);
+  });
+
+  it('writes --out instead of stdout', () => {
+    const out = join(REPO, '.eg-out/good.sarif');
+    execFileSync('mkdir', ['-p', join(REPO, '.eg-out')]);
+    const result = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--format', 'sarif', '--out', out, '--now', '2026-06-01');
+    expect([result.status, result.stdout]).toEqual([0, '']);
+    expect(existsSync(out)).toBe(true);
+  });
+});
