@@ -1,0 +1,315 @@
+import { rotationDays } from '../cloudformation/rotation.js';
+import { parsePolicyDocument } from '../../iam/aws/document.js';
+import {
+  emptyModel,
+  isUnknown,
+  unknownValue,
+  type AwsManagedPolicyGrant,
+  type AwsPolicyGrant,
+  type ComputeAttachment,
+  type Identity,
+  type IdentityKind,
+  type Model,
+  type ResourceRef,
+  type Secret,
+} from '../../model/model.js';
+import { IDENTITY_SHAPES, identityFrom } from './identities.js';
+import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
+import { isRecord, items, knownString, tagsOf } from './values.js';
+
+/** A resource with its properties read (unknowns revealed) and how findings name it. */
+interface Entry {
+  resource: PulumiResource;
+  props: Record<string, unknown>;
+  ref: ResourceRef;
+}
+
+type Linker = (builder: ModelBuilder, entry: Entry) => void;
+
+/** Holder property and kind of the policy and attachment types that name one identity. */
+const SINGLE_HOLDER: Record<string, [property: string, kind: IdentityKind]> = {
+  'aws:iam/rolePolicy:RolePolicy': ['role', 'aws-role'],
+  'aws:iam/userPolicy:UserPolicy': ['user', 'aws-user'],
+  'aws:iam/groupPolicy:GroupPolicy': ['group', 'aws-group'],
+  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': ['role', 'aws-role'],
+  'aws:iam/userPolicyAttachment:UserPolicyAttachment': ['user', 'aws-user'],
+  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': ['group', 'aws-group'],
+};
+
+const CREDENTIALS: Record<string, { property: string; kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential' }> = {
+  'aws:iam/accessKey:AccessKey': { property: 'user', kind: 'aws-access-key' },
+  'aws:iam/userLoginProfile:UserLoginProfile': { property: 'user', kind: 'aws-login-profile' },
+  'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': { property: 'userName', kind: 'aws-service-specific-credential' },
+};
+
+const COMPUTE: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
+  'aws:iam/instanceProfile:InstanceProfile': { property: 'role', kind: 'instance-profile' },
+  'aws:lambda/function:Function': { property: 'role', kind: 'lambda' },
+  'aws:ecs/taskDefinition:TaskDefinition': { property: 'taskRoleArn', kind: 'ecs-task' },
+};
+
+const LINKERS: Record<string, Linker> = {
+  'aws:iam/role:Role': (b, e) => b.linkManagedPolicyArns(e, b.identityOf(e)),
+  'aws-native:iam:Role': (b, e) => b.linkManagedPolicyArns(e, b.identityOf(e)),
+  'aws:iam/rolePolicy:RolePolicy': (b, e) => b.linkInlinePolicy(e),
+  'aws:iam/userPolicy:UserPolicy': (b, e) => b.linkInlinePolicy(e),
+  'aws:iam/groupPolicy:GroupPolicy': (b, e) => b.linkInlinePolicy(e),
+  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (b, e) => b.linkAttachment(e),
+  'aws:iam/userPolicyAttachment:UserPolicyAttachment': (b, e) => b.linkAttachment(e),
+  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => b.linkAttachment(e),
+  'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
+    const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
+    for (const [property, kind] of [['roles', 'aws-role'], ['users', 'aws-user'], ['groups', 'aws-group']] as const) {
+      for (const holder of b.findIdentities(e, property, kind)) for (const grant of grants) b.hold(holder, grant);
+    }
+  },
+  'aws:iam/userGroupMembership:UserGroupMembership': (b, e) => {
+    const [user] = b.findIdentities(e, 'user', 'aws-user');
+    if (user) for (const group of b.findIdentities(e, 'groups', 'aws-group')) b.addToGroup(user, group);
+  },
+  'aws:iam/groupMembership:GroupMembership': (b, e) => {
+    const [group] = b.findIdentities(e, 'group', 'aws-group');
+    if (group) for (const user of b.findIdentities(e, 'users', 'aws-user')) b.addToGroup(user, group);
+  },
+  'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
+    const secret = b.findSecret(e, 'secretId');
+    // A literal string is written in the program; a value computed from another resource (a generated password) is not.
+    const literal = typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
+    if (secret && literal) secret.plaintextValue = true;
+  },
+  'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
+    const secret = b.findSecret(e, 'secretId');
+    if (!secret) return;
+    secret.rotationDays = rotationDays(cloudFormationRules(e.props.rotationRules));
+    secret.rotationSource = e.ref;
+  },
+};
+
+for (const type of Object.keys(CREDENTIALS)) LINKERS[type] = (b, e) => b.linkCredential(e);
+for (const type of Object.keys(COMPUTE)) LINKERS[type] = (b, e) => b.linkCompute(e);
+
+/**
+ * Builds the normalized model from Pulumi AWS resources (the records a stack policy sees). Identities, secrets
+ * and policies come first; then every resource that links to them is applied; users finally receive their
+ * groups' grants. A link follows the value the program set (a name or an ARN) and, when that value is unknown
+ * in preview, the property's dependencies (`role: role.name` depends on the role's URN). An access key for a
+ * user the stack does not create is attached to a synthetic `aws-user` (id `external-user:<name>`).
+ */
+export function modelFromPulumiResources(resources: readonly PulumiResource[]): Model {
+  return new ModelBuilder(resources).build();
+}
+
+/** Types the adapter reads; everything else in a stack is ignored. */
+export const PULUMI_AWS_TYPES: readonly string[] = [
+  ...Object.keys(IDENTITY_SHAPES),
+  'aws:iam/policy:Policy',
+  'aws:secretsmanager/secret:Secret',
+  ...Object.keys(LINKERS),
+].filter((type, index, all) => all.indexOf(type) === index);
+
+class ModelBuilder {
+  private readonly model: Model = { ...emptyModel(), externalReferences: [] };
+  private readonly entries: Entry[];
+  private readonly identities = new Map<string, Identity>();
+  private readonly secrets = new Map<string, Secret>();
+  /** `aws:iam/policy:Policy` grants by URN, with whether anyone in the stack holds them. */
+  private readonly policies = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }>();
+
+  constructor(resources: readonly PulumiResource[]) {
+    const known = new Set(PULUMI_AWS_TYPES);
+    this.entries = resources
+      .filter((resource) => known.has(resource.type))
+      .map((resource) => ({ resource, props: revealUnknowns(resource, describeUrn), ref: resourceRef(resource) }));
+  }
+
+  build(): Model {
+    for (const entry of this.entries) {
+      const shape = IDENTITY_SHAPES[entry.resource.type];
+      if (shape) this.addIdentity(identityFrom(shape, entry.ref, entry.props));
+      else if (entry.resource.type === 'aws:iam/policy:Policy') this.addPolicy(entry);
+      else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
+    }
+    for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
+    for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
+    this.grantGroupPoliciesToMembers();
+    if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
+    return this.model;
+  }
+
+  identityOf(entry: Entry): Identity {
+    return this.identities.get(entry.ref.urn!)!;
+  }
+
+  /**
+   * The identities a property names: each known item by name or ARN, then, for items unknown in preview (or
+   * names the stack does not create), the property's dependencies of the right kind. What stays unresolved is
+   * recorded as an external reference.
+   */
+  findIdentities(entry: Entry, property: string, kind: IdentityKind): Identity[] {
+    const found: Identity[] = [];
+    let unresolved: unknown[] = [];
+    for (const item of items(entry.props[property])) {
+      const match = typeof item === 'string' ? this.identityByReference(item, kind) : undefined;
+      if (match) found.push(match);
+      else unresolved.push(item);
+    }
+    if (unresolved.length > 0) {
+      const dependencies = this.dependencies(entry, property, (urn) => this.identities.get(urn)).filter(
+        (identity) => identity.kind === kind && !found.includes(identity),
+      );
+      found.push(...dependencies);
+      if (dependencies.length > 0) unresolved = [];
+    }
+    for (const item of unresolved) {
+      this.model.externalReferences!.push({ identity: entry.ref.urn!, reference: isUnknown(item) ? item.description : String(item) });
+    }
+    return found;
+  }
+
+  findSecret(entry: Entry, property: string): Secret | undefined {
+    const value = entry.props[property];
+    const byValue =
+      typeof value === 'string'
+        ? [...this.secrets.values()].find((secret) => secret.name === value || value.includes(`:secret:${secret.name}`) || secret.id === value)
+        : undefined;
+    return byValue ?? this.dependencies(entry, property, (urn) => this.secrets.get(urn))[0];
+  }
+
+  /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */
+  policyGrants(entry: Entry, property: string, value: unknown): (AwsPolicyGrant | AwsManagedPolicyGrant)[] {
+    const local =
+      typeof value === 'string'
+        ? [...this.policies.values()].filter(({ name }) => value.endsWith(`:policy/${name}`) || value.endsWith(`/${name}`))
+        : this.dependencies(entry, property, (urn) => this.policies.get(urn));
+    if (local.length > 0) return local.map(({ grant }) => grant);
+    return [managedGrant(entry.ref, value, `${entry.ref.name}.${property}`)];
+  }
+
+  linkManagedPolicyArns(entry: Entry, identity: Identity): void {
+    const property = 'managedPolicyArns';
+    for (const item of items(entry.props[property])) {
+      for (const grant of this.policyGrants(entry, property, item)) this.hold(identity, grant);
+    }
+  }
+
+  linkInlinePolicy(entry: Entry): void {
+    const [property, kind] = SINGLE_HOLDER[entry.resource.type]!;
+    const name = knownString(entry.props.name);
+    const grant: AwsPolicyGrant = {
+      kind: 'aws-policy',
+      source: entry.ref,
+      policyName: name ?? entry.ref.name,
+      document: parsePolicyDocument(entry.props.policy),
+    };
+    const [holder] = this.findIdentities(entry, property, kind);
+    if (holder) holder.grants.push(grant);
+    else this.model.unattachedPolicies.push(grant);
+  }
+
+  linkAttachment(entry: Entry): void {
+    const [property, kind] = SINGLE_HOLDER[entry.resource.type]!;
+    const [holder] = this.findIdentities(entry, property, kind);
+    if (!holder) return;
+    for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
+  }
+
+  linkCredential(entry: Entry): void {
+    const { property, kind } = CREDENTIALS[entry.resource.type]!;
+    const [user] = this.findIdentities(entry, property, 'aws-user');
+    (user ?? this.externalUser(entry, entry.props[property])).credentials.push({ kind, source: entry.ref });
+  }
+
+  linkCompute(entry: Entry): void {
+    const { property, kind } = COMPUTE[entry.resource.type]!;
+    if (entry.props[property] === undefined) return;
+    for (const role of this.findIdentities(entry, property, 'aws-role')) role.attachments.push({ kind, source: entry.ref });
+  }
+
+  hold(identity: Identity, grant: AwsPolicyGrant | AwsManagedPolicyGrant): void {
+    if (!identity.grants.includes(grant)) identity.grants.push(grant);
+    if (grant.kind === 'aws-policy' && grant.source.urn) {
+      const policy = this.policies.get(grant.source.urn);
+      if (policy) policy.held = true;
+    }
+  }
+
+  addToGroup(user: Identity, group: Identity): void {
+    user.groups ??= [];
+    if (!user.groups.includes(group.id)) user.groups.push(group.id);
+  }
+
+  private identityByReference(value: string, kind: IdentityKind): Identity | undefined {
+    const candidates = [...this.identities.values()].filter((identity) => identity.kind === kind);
+    return (
+      candidates.find((identity) => identity.name === value || identity.arn === value) ??
+      (value.startsWith('arn:') ? candidates.find((identity) => value.endsWith(`/${identity.name}`)) : undefined)
+    );
+  }
+
+  private dependencies<T>(entry: Entry, property: string, lookup: (urn: string) => T | undefined): T[] {
+    return (entry.resource.propertyDependencies?.[property] ?? []).map(lookup).filter((found): found is T => found !== undefined);
+  }
+
+  private addIdentity(identity: Identity): void {
+    this.identities.set(identity.id, identity);
+    this.model.identities.push(identity);
+  }
+
+  private addPolicy(entry: Entry): void {
+    const name = knownString(entry.props.name) ?? entry.ref.name;
+    const grant: AwsPolicyGrant = { kind: 'aws-policy', source: entry.ref, policyName: name, document: parsePolicyDocument(entry.props.policy) };
+    this.policies.set(entry.ref.urn!, { grant, name, held: false });
+  }
+
+  private addSecret(entry: Entry): void {
+    const secret: Secret = {
+      id: entry.ref.urn!,
+      cloud: 'aws',
+      name: knownString(entry.props.name) ?? entry.ref.name,
+      resource: entry.ref,
+      tags: tagsOf(entry.props.tags),
+    };
+    this.secrets.set(secret.id, secret);
+    this.model.secrets.push(secret);
+  }
+
+  private externalUser(entry: Entry, value: unknown): Identity {
+    const known = typeof value === 'string' ? value : undefined;
+    const name = known ?? entry.ref.name;
+    const id = `${entry.ref.stack ?? ''}/external-user:${name}`;
+    let user = this.identities.get(id);
+    if (!user) {
+      user = {
+        id,
+        cloud: 'aws',
+        kind: 'aws-user',
+        name,
+        resource: entry.ref,
+        arn: known ? `arn:aws:iam::\${AWS::AccountId}:user/${known}` : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: user not set`),
+        tags: {},
+        grants: [],
+        credentials: [],
+        attachments: [],
+      };
+      this.addIdentity(user);
+    }
+    return user;
+  }
+
+  private grantGroupPoliciesToMembers(): void {
+    for (const user of this.model.identities) {
+      for (const groupId of user.groups ?? []) user.grants.push(...this.identities.get(groupId)!.grants.map((grant) => ({ ...grant })));
+    }
+  }
+}
+
+function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
+  const arn = typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
+  return { kind: 'aws-managed-policy', source, arn };
+}
+
+/** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */
+function cloudFormationRules(rules: unknown): unknown {
+  if (!isRecord(rules)) return rules;
+  return { AutomaticallyAfterDays: rules.automaticallyAfterDays, ScheduleExpression: rules.scheduleExpression };
+}

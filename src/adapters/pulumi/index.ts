@@ -1,0 +1,3 @@
+export { modelFromPulumiResources, PULUMI_AWS_TYPES } from './aws.js';
+export { decidedAlone, RESOURCE_DECIDED_RULES } from './decided-alone.js';
+export { describeUrn, isUnknownSentinel, resourceRef, stackOfUrn, type PulumiResource } from './resource.js';

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { decidedAlone, modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity } from '../../src/model/model.js';
+
+const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+const urn = (type: string, name: string) => `urn:pulumi:dev::payments::${type}::${name}`;
+
+function resource(type: string, name: string, props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): PulumiResource {
+  return { type, name, urn: urn(type, name), props, ...(propertyDependencies ? { propertyDependencies } : {}) };
+}
+
+const ROLE = 'aws:iam/role:Role';
+const lambdaTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const s3Read = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] };
+
+function only<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+}
+
+function identityNamed(resources: PulumiResource[], name: string): Identity {
+  return only(modelFromPulumiResources(resources).identities.filter((identity) => identity.name === name));
+}
+
+describe('Pulumi AWS adapter: identities', () => {
+  it('reads a role: physical name, trust, session, tags, boundary, URN and stack', () => {
+    const role = identityNamed(
+      [
+        resource(ROLE, 'api', {
+          name: 'payments-api-runtime',
+          assumeRolePolicy: JSON.stringify(lambdaTrust),
+          maxSessionDuration: 7200,
+          tags: { owner: 'team-payments', pending: UNKNOWN },
+          permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+        }),
+      ],
+      'payments-api-runtime',
+    );
+    expect(role).toMatchObject({
+      id: urn(ROLE, 'api'),
+      kind: 'aws-role',
+      arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+      tags: { owner: 'team-payments' },
+      maxSessionSeconds: 7200,
+      permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+      resource: { type: ROLE, name: 'api', urn: urn(ROLE, 'api'), stack: 'dev' },
+    });
+    expect(role.trustPolicy?.statements[0]?.principal).toEqual({ Service: ['lambda.amazonaws.com'] });
+  });
+
+  it('takes the ARN AWS returned once the role exists, and AWS\'s one-hour default session', () => {
+    const role = identityNamed([resource(ROLE, 'ci', { name: 'ci-deployer', arn: 'arn:aws:iam::111122223333:role/ci-deployer', assumeRolePolicy: lambdaTrust })], 'ci-deployer');
+    expect(role.arn).toBe('arn:aws:iam::111122223333:role/ci-deployer');
+    expect(role.maxSessionSeconds).toBe(3600);
+  });
+
+  it('reads inline policies written as JSON strings and as objects, and ignores the provider\'s `[{}]`', () => {
+    const role = identityNamed(
+      [
+        resource(ROLE, 'r', {
+          name: 'r',
+          assumeRolePolicy: lambdaTrust,
+          inlinePolicies: [{ name: 'as-string', policy: JSON.stringify(s3Read) }, { name: 'as-object', policy: s3Read }, {}],
+        }),
+      ],
+      'r',
+    );
+    const grants = role.grants as AwsPolicyGrant[];
+    expect(grants.map((grant) => grant.policyName)).toEqual(['as-string', 'as-object']);
+    expect(grants[0]!.document).toEqual(grants[1]!.document);
+    expect(grants[0]!.document.statements[0]!.action).toEqual(['s3:GetObject']);
+  });
+
+  it('keeps a value unknown in preview as an Unknown naming the property and the resource it waits for', () => {
+    const role = identityNamed(
+      [resource(ROLE, 'break-glass', { name: 'break-glass-admin', assumeRolePolicy: UNKNOWN, maxSessionDuration: UNKNOWN }, { assumeRolePolicy: [urn(ROLE, 'ci-deployer')] })],
+      'break-glass-admin',
+    );
+    expect(role.trustPolicy?.unreadable?.description).toBe(
+      'break-glass.assumeRolePolicy (output of aws:iam/role:Role ci-deployer) is not known until apply',
+    );
+    expect(isUnknown(role.maxSessionSeconds)).toBe(true);
+  });
+
+  it('keeps an unknown inside a policy object where it stands', () => {
+    const role = identityNamed(
+      [resource(ROLE, 'r', { name: 'r', assumeRolePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: UNKNOWN }, Action: 'sts:AssumeRole' }] } })],
+      'r',
+    );
+    const principal = role.trustPolicy?.statements[0]?.principal as { AWS: unknown[] };
+    expect(principal.AWS[0]).toEqual({ unknown: true, description: 'r.assumeRolePolicy.Statement[0].Principal.AWS is not known until apply' });
+  });
+
+  it('reads aws-native roles: roleName, policies, tag list', () => {
+    const role = identityNamed(
+      [
+        resource('aws-native:iam:Role', 'native', {
+          roleName: 'native-role',
+          assumeRolePolicyDocument: lambdaTrust,
+          policies: [{ policyName: 'read', policyDocument: s3Read }],
+          tags: [{ key: 'owner', value: 'team-data' }],
+        }),
+      ],
+      'native-role',
+    );
+    expect(role.tags).toEqual({ owner: 'team-data' });
+    expect((role.grants as AwsPolicyGrant[]).map((grant) => grant.policyName)).toEqual(['read']);
+  });
+});
+
+describe('Pulumi AWS adapter: links', () => {
+  const role = resource(ROLE, 'analytics', { name: 'analytics-role', assumeRolePolicy: lambdaTrust });
+
+  it('attaches a RolePolicy by the role name the program passed', () => {
+    const found = identityNamed([role, resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'analytics-role', name: 's3', policy: JSON.stringify(s3Read) })], 'analytics-role');
+    expect(found.grants).toMatchObject([{ kind: 'aws-policy', policyName: 's3', source: { name: 'inline', type: 'aws:iam/rolePolicy:RolePolicy' } }]);
+  });
+
+  it('attaches by the property\'s dependency when the role reference is unknown in preview', () => {
+    const found = identityNamed(
+      [role, resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: UNKNOWN, policy: s3Read }, { role: [role.urn] })],
+      'analytics-role',
+    );
+    expect(found.grants).toHaveLength(1);
+  });
+
+  it('keeps a policy whose holder is not in the stack as an unattached policy and records the reference', () => {
+    const model = modelFromPulumiResources([resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'imported-role', policy: s3Read })]);
+    expect(model.unattachedPolicies.map((grant) => grant.source.name)).toEqual(['inline']);
+    expect(model.externalReferences).toEqual([{ identity: urn('aws:iam/rolePolicy:RolePolicy', 'inline'), reference: 'imported-role' }]);
+  });
+
+  it('brings a stack policy\'s document through an attachment by ARN, and keeps any other ARN as a managed policy', () => {
+    const policyType = 'aws:iam/policy:Policy';
+    const model = modelFromPulumiResources([
+      role,
+      resource(policyType, 'reports', { name: 'reports-read', policy: JSON.stringify(s3Read) }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'own', { role: 'analytics-role', policyArn: 'arn:aws:iam::111122223333:policy/reports-read' }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'aws', { role: 'analytics-role', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    ]);
+    const [own, managed] = model.identities[0]!.grants as [AwsPolicyGrant, AwsManagedPolicyGrant];
+    expect(own).toMatchObject({ kind: 'aws-policy', policyName: 'reports-read', source: { name: 'reports' } });
+    expect(managed).toMatchObject({ kind: 'aws-managed-policy', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', source: { name: 'aws' } });
+    expect(model.unattachedPolicies).toEqual([]);
+  });
+
+  it('checks a policy nobody holds on its own', () => {
+    const model = modelFromPulumiResources([resource('aws:iam/policy:Policy', 'loose', { policy: s3Read })]);
+    expect(model.unattachedPolicies.map((grant) => grant.policyName)).toEqual(['loose']);
+  });
+
+  it('gives group members the group\'s grants (UserGroupMembership and GroupMembership)', () => {
+    const model = modelFromPulumiResources([
+      resource('aws:iam/user:User', 'alice', { name: 'alice' }),
+      resource('aws:iam/user:User', 'bob', { name: 'bob' }),
+      resource('aws:iam/group:Group', 'readers', { name: 'readers' }),
+      resource('aws:iam/groupPolicy:GroupPolicy', 'readers-s3', { group: 'readers', policy: s3Read }),
+      resource('aws:iam/userGroupMembership:UserGroupMembership', 'alice-readers', { user: 'alice', groups: ['readers'] }),
+      resource('aws:iam/groupMembership:GroupMembership', 'readers-members', { group: 'readers', users: ['bob'] }),
+    ]);
+    const byName = Object.fromEntries(model.identities.map((identity) => [identity.name, identity]));
+    expect(byName.alice!.groups).toEqual([urn('aws:iam/group:Group', 'readers')]);
+    expect(byName.alice!.grants).toHaveLength(1);
+    expect(byName.bob!.grants).toHaveLength(1);
+  });
+
+  it('records keys, passwords and service credentials on their user', () => {
+    const user = identityNamed(
+      [
+        resource('aws:iam/user:User', 'etl', { name: 'etl-batch-user' }),
+        resource('aws:iam/accessKey:AccessKey', 'etl-key', { user: 'etl-batch-user' }),
+        resource('aws:iam/userLoginProfile:UserLoginProfile', 'etl-console', { user: 'etl-batch-user' }),
+        resource('aws:iam/serviceSpecificCredential:ServiceSpecificCredential', 'etl-git', { userName: 'etl-batch-user', serviceName: 'codecommit.amazonaws.com' }),
+      ],
+      'etl-batch-user',
+    );
+    expect(user.credentials.map((credential) => `${credential.kind} ${credential.source.name}`)).toEqual([
+      'aws-access-key etl-key',
+      'aws-login-profile etl-console',
+      'aws-service-specific-credential etl-git',
+    ]);
+  });
+
+  it('puts a key for a user the stack does not create on a synthetic user of that name', () => {
+    const user = identityNamed([resource('aws:iam/accessKey:AccessKey', 'vendor-key', { user: 'legacy-sftp-sync' })], 'legacy-sftp-sync');
+    expect(user).toMatchObject({ id: 'dev/external-user:legacy-sftp-sync', kind: 'aws-user', resource: { name: 'vendor-key' } });
+    expect(user.credentials.map((credential) => credential.kind)).toEqual(['aws-access-key']);
+  });
+
+  it('links compute: Lambda by role ARN, instance profile by role name', () => {
+    const found = identityNamed(
+      [
+        role,
+        resource('aws:lambda/function:Function', 'fn', { role: 'arn:aws:iam::111122223333:role/analytics-role' }),
+        resource('aws:iam/instanceProfile:InstanceProfile', 'profile', { role: 'analytics-role' }),
+      ],
+      'analytics-role',
+    );
+    expect(found.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`)).toEqual(['lambda fn', 'instance-profile profile']);
+  });
+});
+
+describe('Pulumi AWS adapter: secrets', () => {
+  const SECRET = 'aws:secretsmanager/secret:Secret';
+  const secret = resource(SECRET, 'db', { name: 'orders-db-password', tags: { owner: 'team-payments' } });
+  const secretArn = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:orders-db-password-a1B2c3';
+
+  it('reads a secret with no rotation', () => {
+    const [found] = modelFromPulumiResources([secret]).secrets;
+    expect(found).toMatchObject({ name: 'orders-db-password', tags: { owner: 'team-payments' } });
+    expect(found!.rotationDays).toBeUndefined();
+    expect(found!.plaintextValue).toBeUndefined();
+  });
+
+  it('reads rotation by days and by schedule expression, linked by secret ARN', () => {
+    const rotation = (rules: Record<string, unknown>) =>
+      modelFromPulumiResources([secret, resource('aws:secretsmanager/secretRotation:SecretRotation', 'rotation', { secretId: secretArn, rotationRules: rules })]).secrets[0]!;
+    expect(rotation({ automaticallyAfterDays: 30 })).toMatchObject({ rotationDays: 30, rotationSource: { name: 'rotation' } });
+    expect(rotation({ scheduleExpression: 'rate(10 days)' }).rotationDays).toBe(10);
+  });
+
+  it('marks a literal secret string as plain text, and not a value computed from another resource', () => {
+    const version = (props: Record<string, unknown>, deps?: Record<string, string[]>) =>
+      modelFromPulumiResources([secret, resource('aws:secretsmanager/secretVersion:SecretVersion', 'v', { secretId: secretArn, ...props }, deps)]).secrets[0]!.plaintextValue;
+    expect(version({ secretString: 'hunter2' })).toBe(true);
+    expect(version({ secretString: 'generated' }, { secretString: [urn('random:index/randomPassword:RandomPassword', 'pw')] })).toBeUndefined();
+    expect(version({ secretString: UNKNOWN })).toBeUndefined();
+  });
+});
+
+describe('decidedAlone', () => {
+  it('decides an access key alone when its user is known', () => {
+    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/accessKey:AccessKey', props: { user: 'etl-batch-user' } })).toBe(true);
+  });
+
+  it('leaves a key with an unknown user, other types and other rules to the stack policy', () => {
+    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/accessKey:AccessKey', props: { user: UNKNOWN } })).toBe(false);
+    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/userLoginProfile:UserLoginProfile', props: { user: 'u' } })).toBe(false);
+    expect(decidedAlone('require-owner', { type: 'aws:iam/accessKey:AccessKey', props: { user: 'u' } })).toBe(false);
+  });
+});
