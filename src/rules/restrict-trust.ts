@@ -10,7 +10,7 @@ import {
   patternCovers,
   trustEntries,
   type TrustEntry,
-  withoutPseudoParameters,
+  withoutPlaceholders,
 } from './support/trust.js';
 
 type MessageId =
@@ -160,7 +160,7 @@ function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principa
 /** A narrowing value must pin the organization or account: no wildcard in the id or in an ARN's account field. */
 function narrows(key: string, value: string): boolean {
   if (key.endsWith('Arn')) {
-    const arn = withoutPseudoParameters(value);
+    const arn = withoutPlaceholders(value);
     const account = arn.split(':')[4];
     return arn.startsWith('arn:') && account !== undefined && account !== '' && !hasWildcard(account);
   }

@@ -61,6 +61,13 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'Principal * narrowed by aws:SourceArn in the own account, written with CloudFormation placeholders',
+      model: roleWith(
+        'SourceArnRole',
+        trust({ Principal: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:*' } } }),
+      ),
+    },
+    {
       name: 'Checkov CKV_AWS_358 pass: GitHub OIDC with audience and an exact repository and branch the catalog lists',
       catalog: trusting,
       model: roleWith('DeployRole', githubTrust('StringLike', 'repo:example/payments:ref:refs/heads/main')),

@@ -91,17 +91,20 @@ const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]*):.+$/;
 const OWN_ACCOUNT_MARK = 'own-account';
 
 /**
- * CloudFormation pseudo parameters hold colons (`${AWS::AccountId}`), which would split an ARN wrongly:
- * replace the two an IAM ARN carries before reading its fields.
+ * Adapters leave placeholders in strings (`${AWS::AccountId}`, `${AWS::Region}`, `${Bucket.Arn}`) and some hold
+ * colons, which would split an ARN wrongly: the own account becomes a mark, the partition `aws`, other
+ * placeholders lose their colons, before an ARN's fields are read.
  */
-export function withoutPseudoParameters(arn: string): string {
-  return arn.replaceAll('${AWS::Partition}', 'aws').replaceAll(OWN_ACCOUNT, OWN_ACCOUNT_MARK);
+export function withoutPlaceholders(arn: string): string {
+  return arn.replace(/\$\{[^}]*\}/g, (placeholder) =>
+    placeholder === OWN_ACCOUNT ? OWN_ACCOUNT_MARK : placeholder === '${AWS::Partition}' ? 'aws' : placeholder.replaceAll(':', '_'),
+  );
 }
 
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
 export function parseAwsPrincipal(value: string): AwsPrincipal {
   if (value === '*') return { kind: 'everyone' };
-  const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPseudoParameters(value))?.[1];
+  const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPlaceholders(value))?.[1];
   if (account === undefined || account === '') return { kind: 'unrecognized' };
   if (account === OWN_ACCOUNT_MARK) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   if (hasWildcard(account)) return { kind: 'everyone' };
@@ -117,7 +120,7 @@ export type FederatedPrincipal = { kind: 'saml' } | { kind: 'oidc'; issuer: stri
  * (`cognito-identity.amazonaws.com`, `accounts.google.com`) is a web-identity provider whose name is its issuer.
  */
 export function parseFederatedPrincipal(value: string): FederatedPrincipal {
-  const arn = withoutPseudoParameters(value);
+  const arn = withoutPlaceholders(value);
   if (/^arn:[^:]+:iam::[^:]*:saml-provider\//.test(arn)) return { kind: 'saml' };
   const oidc = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(arn);
   return { kind: 'oidc', issuer: oidc ? oidc[1] : value };
