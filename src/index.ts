@@ -1,0 +1,22 @@
+/**
+ * Entitlement Guard's engine API: the model, the catalog, AWS IAM evaluation, the rules, evaluation and reporters.
+ * Front-ends: `entitlement-guard/cdk` (aspect, cdk-nag pack, validation plugin) and `entitlement-guard/pulumi` (policy pack).
+ */
+export * from './model/model.js';
+export * from '../catalog/index.js';
+export { parsePolicyDocument } from './iam/aws/document.js';
+export { actionMatches, expandActionPattern, lookupAction, type AwsAction, type AccessLevel } from './iam/aws/actions.js';
+export { effectiveAllows, isActionAllowed, type AllowedAction } from './iam/aws/evaluate.js';
+export { awsManagedPolicy, documentsOf, isAdminLevel, type ManagedPolicyInfo } from './iam/aws/managed.js';
+export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report } from './rules/define.js';
+export { allRules, ruleById } from './rules/index.js';
+export { ruleDocsUrl } from './rules/docs.js';
+export { FRAMEWORKS, type FrameworkControl } from './rules/frameworks.js';
+export { evaluate } from './engine/check.js';
+export { runRules, effectiveLevel, isExceptionValid, type EvaluateOptions, type EvaluationResult, type Summary } from './engine/evaluate.js';
+export { isBlocking, type Finding, type FindingLevel } from './engine/finding.js';
+export { profileOf, type IdentityProfile } from './engine/profile.js';
+export { loadTemplates, modelFromTemplates, TemplateError, type CfnTemplate, type TemplateInput } from './adapters/cloudformation/index.js';
+export { formatText } from './reporters/text.js';
+export { formatJson } from './reporters/json.js';
+export { formatSarif } from './reporters/sarif.js';
