@@ -47,13 +47,16 @@ export function runCheck(options: CheckOptions): CommandResult {
   const inputs: TemplateInput[] = [];
   for (const path of options.paths) {
     try {
-      inputs.push(...loadTemplates(path));
+      // The same template named twice (a file and its directory) is read once.
+      for (const input of loadTemplates(path)) if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
     } catch (error) {
       if (error instanceof TemplateError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
       throw error;
     }
   }
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
+  const clash = duplicateStacks(inputs);
+  if (clash.length > 0) return failure(clash);
   const result = evaluate(modelFromTemplates(inputs), { catalog, ...(options.now ? { now: options.now } : {}) });
   const lineOf = templateLineFinder(cwd);
   const output =
@@ -83,6 +86,15 @@ function readCatalog(path: string | undefined, cwd: string): Catalog | CommandRe
     if (error instanceof CatalogError) return failure(error.errors.map((issue) => formatCatalogIssue({ ...issue, file: relativeFile(cwd, issue.file) })));
     throw error;
   }
+}
+
+/** Identities are named `stack/logicalId`, so two templates read as the same stack would be merged: refuse. */
+function duplicateStacks(inputs: TemplateInput[]): string[] {
+  const files = new Map<string, string[]>();
+  for (const input of inputs) files.set(input.stack, [...(files.get(input.stack) ?? []), input.file ?? '(inline)']);
+  return [...files]
+    .filter(([, list]) => list.length > 1)
+    .map(([stack, list]) => `${list.join(', ')}: all read as stack "${stack}"; check them in separate runs or rename one`);
 }
 
 function failure(errors: string[]): CommandResult {

@@ -1,5 +1,5 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
+import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
 import { copyGrants, identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
@@ -11,9 +11,10 @@ import type { CfnResource, TemplateInput } from './template.js';
  * Identities and secrets come first; then every resource that links to them (policies, attachments, keys,
  * memberships, rotation schedules) is applied; users finally receive their groups' grants.
  *
- * An access key for a user that the change does not create is still a long-lived key: it is attached to a
- * synthetic `aws-user` identity (id `${stack}/external-user:${name}`, resource = the key) and the user is
- * recorded in `externalReferences`.
+ * An access key (or service-specific credential) for a user that the change does not create is still a
+ * long-lived credential: it is attached to a synthetic `aws-user` identity (id `${stack}/external-user:${name}`,
+ * resource = the key, matched to the catalog by the user name) and the user is recorded in `externalReferences`.
+ * Stack names must be unique across inputs: ids are `${stack}/${logicalId}`.
  */
 export function modelFromTemplates(inputs: TemplateInput[]): Model {
   const builder = new ModelBuilder(inputs.map(stackContext));
@@ -58,7 +59,8 @@ const LINKERS: Record<string, Linker> = {
       if (member) b.addToGroup(ctx, id, member, resource.Properties?.GroupName);
     }
   },
-  'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkAccessKey(ctx, id, resource),
+  'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-access-key'),
+  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential'),
   'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
     for (const role of b.items(ctx, resource.Properties?.Roles)) {
       b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
@@ -177,11 +179,11 @@ class ModelBuilder {
     else this.model.unattachedPolicies.push(grant!);
   }
 
-  linkAccessKey(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+  /** A static credential (access key, service-specific credential) on the user it names, created here or not. */
+  linkUserCredential(ctx: StackContext, logicalId: string, resource: CfnResource, kind: CredentialKind): void {
     const raw = resource.Properties?.UserName;
-    const credential = { kind: 'aws-access-key' as const, source: ctx.ref(logicalId) };
     const user = this.findIdentity(ctx, logicalId, raw, 'aws-user') ?? this.externalUser(ctx, logicalId, raw);
-    user.credentials.push(credential);
+    user.credentials.push({ kind, source: ctx.ref(logicalId) });
   }
 
   linkCompute(ctx: StackContext, logicalId: string, resource: CfnResource): void {
