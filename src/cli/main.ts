@@ -79,8 +79,16 @@ export function main(argv: string[]): CommandResult {
   return result;
 }
 
-// Run only as the program (also through the npm bin symlink), not when a test imports main().
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+/** True when this file is the program (also through the npm bin symlink), not when a test imports main(). */
+function isProgram(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
   const result = main(process.argv.slice(2));
   if (result.output) process.stdout.write(result.output);
   for (const line of result.errors) process.stderr.write(`${line}\n`);

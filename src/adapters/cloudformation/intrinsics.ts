@@ -1,11 +1,12 @@
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
-import { identityArn, identityRefName } from './names.js';
+import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, type TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
  * - `Ref`/`Fn::GetAtt` to a resource → a stable placeholder (`${LogicalId}`, `${LogicalId.Attr}`); for an IAM
- *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries (see names.ts);
+ *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries; for an OIDC or SAML
+ *   provider with a literal URL/name, both → its ARN (see names.ts);
  * - pseudo parameters → `aws`, `amazonaws.com` or placeholders (`${AWS::AccountId}`, `${AWS::Region}`, …);
  * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
  * - `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`, `Fn::Base64` → computed;
@@ -44,7 +45,7 @@ export function createResolver(input: TemplateInput): Resolver {
     const parameter = template.Parameters?.[name];
     if (parameter) return parameterValue(name, parameter.Type, parameter.Default);
     const resource = resources[name];
-    if (resource) return identityRefName(name, resource) ?? `\${${name}}`;
+    if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? `\${${name}}`;
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
 
@@ -52,7 +53,7 @@ export function createResolver(input: TemplateInput): Resolver {
     const resource = resources[logicalId];
     if (!resource) return unknownValue(`Fn::GetAtt ${logicalId}.${attribute} (no such resource)`);
     if (attribute === 'Arn') {
-      const arn = identityArn(logicalId, resource);
+      const arn = identityArn(logicalId, resource) ?? providerArn(resource);
       if (arn) return arn;
     }
     return `\${${logicalId}.${attribute}}`;

@@ -27,3 +27,20 @@ export function identityArn(logicalId: string, resource: CfnResource): string | 
   const type = IDENTITY_TYPES[resource.Type];
   return type ? `arn:aws:iam::\${AWS::AccountId}:${type.arnSegment}/${identityRefName(logicalId, resource)}` : undefined;
 }
+
+/**
+ * Federation providers: `Ref` and `.Arn` are the provider ARN, rendered from the literal URL or name so a trust
+ * policy's `Federated` principal names its issuer (`…:oidc-provider/token.actions.githubusercontent.com`).
+ * CDK's `OpenIdConnectProvider` is a custom resource whose `Ref` is the same ARN.
+ */
+const PROVIDERS: Record<string, { property: string; arnSegment: string }> = {
+  'AWS::IAM::OIDCProvider': { property: 'Url', arnSegment: 'oidc-provider' },
+  'Custom::AWSCDKOpenIdConnectProvider': { property: 'Url', arnSegment: 'oidc-provider' },
+  'AWS::IAM::SAMLProvider': { property: 'Name', arnSegment: 'saml-provider' },
+};
+
+export function providerArn(resource: CfnResource): string | undefined {
+  const provider = PROVIDERS[resource.Type];
+  const name = provider && literalName(resource, provider.property)?.replace(/^https:\/\//, '');
+  return name ? `arn:aws:iam::\${AWS::AccountId}:${provider!.arnSegment}/${name}` : undefined;
+}

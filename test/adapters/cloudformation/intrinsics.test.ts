@@ -16,6 +16,8 @@ const template: CfnTemplate = {
     GeneratedRole: { Type: 'AWS::IAM::Role', Properties: {} },
     Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
     Bucket: { Type: 'AWS::S3::Bucket' },
+    GithubOidc: { Type: 'AWS::IAM::OIDCProvider', Properties: { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] } },
+    CdkGithubOidc: { Type: 'Custom::AWSCDKOpenIdConnectProvider', Properties: { Url: 'https://token.actions.githubusercontent.com' } },
   },
 };
 const { resolve, resolveString, referencedResource } = createResolver({ stack: 'App', template });
@@ -47,6 +49,11 @@ describe('intrinsics: references', () => {
     expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
     expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/${GeneratedRole}');
     expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::${AWS::AccountId}:user/ci-deployer');
+  });
+
+  it('resolves an OIDC provider (native or CDK custom resource) to its ARN, so Federated principals name the issuer', () => {
+    const arn = 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com';
+    expect([resolve({ Ref: 'GithubOidc' }), resolve({ 'Fn::GetAtt': ['GithubOidc', 'Arn'] }), resolve({ Ref: 'CdkGithubOidc' })]).toEqual([arn, arn, arn]);
   });
 
   it('resolves other resources to placeholders and a missing one to Unknown', () => {

@@ -148,13 +148,17 @@ describe('modelFromTemplates: links', () => {
     ]);
   });
 
-  it('puts an access key on its user, and a key for a user outside the change on a synthetic external user', () => {
+  it('puts access keys and service-specific credentials on their user, and a key for a user outside the change on a synthetic external user', () => {
     const { identities, externalReferences } = model({
       Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
       DeployerKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'Deployer' } } },
+      DeployerGit: { Type: 'AWS::IAM::ServiceSpecificCredential', Properties: { UserName: 'ci-deployer', ServiceName: 'codecommit.amazonaws.com' } },
       LegacyKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: 'legacy-sftp-sync', Status: 'Active' } },
     });
-    expect(identity(identities, 'App/Deployer').credentials.map((credential) => [credential.kind, credential.source.name])).toEqual([['aws-access-key', 'DeployerKey']]);
+    expect(identity(identities, 'App/Deployer').credentials.map((credential) => [credential.kind, credential.source.name])).toEqual([
+      ['aws-access-key', 'DeployerKey'],
+      ['aws-service-specific-credential', 'DeployerGit'],
+    ]);
     expect(identity(identities, 'App/external-user:legacy-sftp-sync')).toMatchObject({
       kind: 'aws-user',
       name: 'legacy-sftp-sync',
