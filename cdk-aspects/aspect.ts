@@ -41,11 +41,14 @@ export class EntitlementGuard implements IAspect {
 
   /**
    * The construct the user wrote: the L2 of the finding's resource, or the identity's L2 when the resource was
-   * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role).
+   * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role). Undefined for
+   * findings about the catalog itself (an expired exception), which go on the stack.
    */
-  private annotationTarget(finding: Finding, templates: StackTemplates, identities: Map<string, ResourceRef>): IConstruct {
+  private annotationTarget(finding: Finding, templates: StackTemplates, identities: Map<string, ResourceRef>): IConstruct | undefined {
     const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
-    const own = authoredConstruct(lookup(finding.resource)!);
+    const resource = lookup(finding.resource);
+    if (!resource) return undefined;
+    const own = authoredConstruct(resource);
     const identityRef = finding.identity === undefined ? undefined : identities.get(finding.identity);
     const identityResource = identityRef && lookup(identityRef);
     if (!identityResource) return own;
@@ -59,11 +62,11 @@ export class EntitlementGuard implements IAspect {
     const identities = new Map(model.identities.map((identity) => [identity.id, identity.resource]));
     const inScope = findings.filter((finding) => {
       const resource = templates.resources.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
-      return resource !== undefined && this.visited.has(resource);
+      return resource === undefined || this.visited.has(resource);
     });
     for (const finding of inScope) {
-      const annotations = Annotations.of(this.annotationTarget(finding, templates, identities));
       const message = describeFinding(finding, this.options, waiverTarget(finding, model));
+      const annotations = Annotations.of(this.annotationTarget(finding, templates, identities) ?? stack);
       if (finding.waivedBy) annotations.addInfo(message);
       else if (blocksSynth(finding, this.options)) annotations.addError(message);
       else annotations.addWarning(message);

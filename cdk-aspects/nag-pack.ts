@@ -75,7 +75,8 @@ export class EntitlementGuardChecks extends NagPack {
     const granular = details.every((detail) => detail !== undefined);
     this.applyRule({
       ruleSuffixOverride: group.ruleId,
-      info: rule ? `${rule.meta.title}. ${group.findings.map((finding) => finding.message).join(' ')}` : group.findings[0]!.message,
+      // cdk-nag keeps one description per rule id across resources, so it names the rule, not one resource's finding.
+      info: rule ? `${rule.meta.title}.` : group.findings[0]!.message,
       explanation: rule ? `${rule.meta.rationale} Fix: ${rule.meta.remediation}` : group.findings[0]!.remediation,
       level: group.blocking ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
       node,

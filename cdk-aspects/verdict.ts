@@ -38,7 +38,8 @@ export function blocksSynth(finding: Finding, options: ResolvedGuardOptions): bo
 /** The message every CDK front-end prints: rule id, resource, what is wrong, why, how to fix, how to waive. */
 export function describeFinding(finding: Finding, options: ResolvedGuardOptions, target: string): string {
   const rule = ruleById(finding.ruleId);
-  const resource = finding.resource.path ?? `${finding.resource.stack ?? ''}/${finding.resource.name}`;
+  const { path, stack, name } = finding.resource;
+  const resource = path ?? (stack ? `${stack}/${name}` : name);
   const level = finding.waivedBy ? `waived by ${finding.waivedBy}` : blocksSynth(finding, options) ? 'mandatory' : 'advisory';
   const lines = [
     `[EntitlementGuard] ${finding.ruleId} (${level}): ${finding.message}`,

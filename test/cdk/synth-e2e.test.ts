@@ -1,0 +1,103 @@
+/**
+ * End to end with the real `cdk synth` (aws-cdk CLI) on examples/cdk-app, which loads the built package
+ * (`entitlement-guard/cdk` → dist/): run after `npm run build`, as `npm test` does. One synth per case,
+ * shared by its assertions; the CDK's built-in CloudFormation validation is off (slow, and not under test).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+import { EXAMPLE_CATALOG, pairs } from './support.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const APP_DIR = join(ROOT, 'examples/cdk-app');
+const BIN = join(ROOT, 'node_modules/.bin');
+
+interface Synth {
+  status: number | null;
+  output: string;
+  outdir: string;
+}
+
+function cdkSynth(...context: string[]): Synth {
+  if (!existsSync(join(ROOT, 'dist/cdk-aspects/index.js'))) throw new Error('dist/cdk-aspects is missing: run `npm run build` first');
+  const outdir = mkdtempSync(join(tmpdir(), 'eg-cdk-'));
+  const args = ['synth', '--no-notices', '--app', `${process.execPath} bin/app.ts`, '-o', outdir, ...context.flatMap((entry) => ['-c', entry])];
+  const result = spawnSync(join(BIN, 'cdk'), args, {
+    cwd: APP_DIR,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH}`, CDK_VALIDATION: 'false', CDK_DISABLE_CLI_TELEMETRY: 'true', NODE_ENV: 'production' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, outdir };
+}
+
+/** Our annotations in the cloud assembly: (level, rule id, resource path). */
+function assemblyAnnotations(outdir: string) {
+  const metadata = JSON.parse(readFileSync(join(outdir, 'PaymentsBad.metadata.json'), 'utf8')) as Record<string, { type: string; data: string }[]>;
+  return Object.values(metadata)
+    .flat()
+    .filter((entry) => typeof entry.data === 'string' && /^\[EntitlementGuard\] [a-z-]+ \(/.test(entry.data))
+    .map((entry) => ({ level: entry.type, ruleId: /^\[EntitlementGuard\] (\S+)/.exec(entry.data)![1]!, resource: /resource: (\S+)/.exec(entry.data)![1]! }));
+}
+
+/** Violations of one plugin in the CDK's validation report: (rule id, construct path). */
+function pluginViolations(outdir: string, pluginName: string) {
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+    pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  };
+  const plugin = report.pluginReports.find((entry) => entry.pluginName === pluginName)!;
+  return plugin.violations.flatMap((violation) =>
+    violation.violatingConstructs.map((construct) => ({ ruleId: violation.ruleName.replace(/^EntitlementGuard-/, '').replace(/\[.*\]$/, ''), resource: construct.constructPath })),
+  );
+}
+
+describe('cdk synth on the example app', () => {
+  let bad: Synth;
+  let good: Synth;
+  beforeAll(() => {
+    bad = cdkSynth('stacks=bad', 'guard=all');
+    good = cdkSynth('stacks=good');
+  }, 240_000);
+
+  it('fails on the bad stack with every classic mistake, by rule id and construct path', () => {
+    expect(bad.status).toBe(1);
+    const errors = pairs(assemblyAnnotations(bad.outdir).filter((annotation) => annotation.level === 'aws:cdk:error'));
+    for (const expected of [
+      'no-long-lived-credentials PaymentsBad/EtlBatchUserKey/Resource',
+      'no-wildcard-privilege PaymentsBad/OrdersLambdaRole/Resource',
+      'no-wildcard-privilege PaymentsBad/AnalyticsRole/DefaultPolicy/Resource',
+      'require-owner PaymentsBad/ScratchRole/Resource',
+      'require-entitlement PaymentsBad/ScratchRole/Resource',
+      'restrict-trust PaymentsBad/GhActionsDeploy/Resource',
+      'secret-rotation PaymentsBad/OrdersDbPassword/Resource',
+      'session-within-class PaymentsBad/SupportAgent/Resource',
+      'break-glass-isolation PaymentsBad/BreakGlassAdmin/Resource',
+    ]) {
+      expect(errors).toContain(expected);
+    }
+    expect(errors.some((pair) => pair.includes('PaymentsBad/CiDeployer/'))).toBe(false);
+    expect(bad.output).toContain('[EntitlementGuard] break-glass-isolation (mandatory)');
+    expect(bad.output).toContain('PaymentsBad/BreakGlassAdmin');
+  });
+
+  it('gives the same (rule id, resource) findings from the aspect, the nag pack, the validation plugin and `check cdk.out`', () => {
+    const aspect = assemblyAnnotations(bad.outdir);
+    const cli = runCheck({ paths: [bad.outdir], catalogPath: EXAMPLE_CATALOG, format: 'json', toolVersion: 'test' });
+    const cliFindings = cli.result!.findings.map((finding) => ({ ruleId: finding.ruleId, resource: finding.resource.path ?? finding.resource.name }));
+    expect(cli.exitCode).toBe(1);
+    expect(pairs(cliFindings)).toEqual(pairs(aspect));
+    // cdk-nag hands packs L1 resources only: findings about the catalog itself (an expired exception) are not its to report.
+    const onResources = aspect.filter((annotation) => annotation.resource.startsWith('PaymentsBad/'));
+    expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuardChecks'))).toEqual(pairs(onResources));
+    // The validation plugin reports only what blocks: every finding here does.
+    expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuard'))).toEqual(pairs(aspect.filter((annotation) => annotation.level === 'aws:cdk:error')));
+  });
+
+  it('passes on the compliant stack', () => {
+    expect(good.output).not.toContain('(mandatory)');
+    expect(good.status).toBe(0);
+  });
+});
