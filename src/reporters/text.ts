@@ -30,7 +30,8 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
         lines.push(`    ${mark} ${finding.detail ? `[${finding.detail}] ` : ''}${finding.message}${pending}${waived}`);
       }
       lines.push(`    fix: ${first.remediation}`);
-      if (ruleFindings.some((finding) => !finding.waivedBy)) {
+      // Only what blocks needs a waiver; advisory findings are reported, never enforced.
+      if (ruleFindings.some(isBlocking)) {
         lines.push(`    to waive: a catalog exception { rule: ${first.ruleId}, target: ${first.resource.name} } with owner, approvedBy and expires`);
       }
     }

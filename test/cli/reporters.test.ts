@@ -82,7 +82,7 @@ describe('json reporter', () => {
 });
 
 describe('text reporter', () => {
-  it('groups by resource with marks for blocking, advisory/pending and waived findings', () => {
+  it('groups by resource with marks for blocking, advisory/pending and waived findings, and a waiver hint only where something blocks', () => {
     expect(formatText(result, { lineOf: (resource) => (resource.name === 'ApiRole' ? 12 : undefined) })).toBe(
       [
         'aws:iam/user:User deployer (urn:pulumi:dev::app::aws:iam/user:User::deployer)',
@@ -98,7 +98,6 @@ describe('text reporter', () => {
         '  restrict-trust (advisory)',
         '    ! [Principal::unknown] Trust principal is not known until deploy. (pending: cannot be verified until the value is known)',
         '    fix: Name the principal.',
-        '    to waive: a catalog exception { rule: restrict-trust, target: ApiRole } with owner, approvedBy and expires',
         '',
         '✖ blocked: 3 findings: 1 blocking, 1 advisory, 1 waived, 1 pending (2 identities, 0 secrets checked)',
         '',
