@@ -111,9 +111,14 @@ class ModelBuilder {
   private readonly model: Model = { ...emptyModel(), externalReferences: [] };
   private readonly entries: Entry[];
   private readonly identities = new Map<string, Identity>();
+  /** Lookups by what programs pass around (a name, an ARN), so linking stays linear in the size of the stack. */
+  private readonly identitiesByName = new Map<string, Identity[]>();
+  private readonly identitiesByArn = new Map<string, Identity>();
   private readonly secrets = new Map<string, Secret>();
+  private readonly secretsByName = new Map<string, Secret>();
   /** `aws:iam/policy:Policy` grants by URN, with whether anyone in the stack holds them. */
   private readonly policies = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }>();
+  private readonly policiesByName = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }[]>();
 
   constructor(resources: readonly PulumiResource[]) {
     const known = new Set(PULUMI_AWS_TYPES);
@@ -168,10 +173,7 @@ class ModelBuilder {
 
   findSecret(entry: Entry, property: string): Secret | undefined {
     const value = entry.props[property];
-    const byValue =
-      typeof value === 'string'
-        ? [...this.secrets.values()].find((secret) => secret.name === value || value.includes(`:secret:${secret.name}`) || secret.id === value)
-        : undefined;
+    const byValue = typeof value === 'string' ? secretNamesOf(value).map((name) => this.secretsByName.get(name)).find(Boolean) : undefined;
     return byValue ?? this.dependencies(entry, property, (urn) => this.secrets.get(urn))[0];
   }
 
@@ -179,7 +181,9 @@ class ModelBuilder {
   policyGrants(entry: Entry, property: string, value: unknown): (AwsPolicyGrant | AwsManagedPolicyGrant)[] {
     const local =
       typeof value === 'string'
-        ? [...this.policies.values()].filter(({ name }) => value.endsWith(`:policy/${name}`) || value.endsWith(`/${name}`))
+        ? value.startsWith('arn:') && value.includes(':policy/')
+          ? (this.policiesByName.get(lastSegment(value)) ?? [])
+          : []
         : this.dependencies(entry, property, (urn) => this.policies.get(urn));
     if (local.length > 0) return local.map(({ grant }) => grant);
     return [managedGrant(entry.ref, value, `${entry.ref.name}.${property}`)];
@@ -239,11 +243,10 @@ class ModelBuilder {
   }
 
   private identityByReference(value: string, kind: IdentityKind): Identity | undefined {
-    const candidates = [...this.identities.values()].filter((identity) => identity.kind === kind);
-    return (
-      candidates.find((identity) => identity.name === value || identity.arn === value) ??
-      (value.startsWith('arn:') ? candidates.find((identity) => value.endsWith(`/${identity.name}`)) : undefined)
-    );
+    const byArn = this.identitiesByArn.get(value);
+    if (byArn?.kind === kind) return byArn;
+    const ofKind = (name: string) => this.identitiesByName.get(name)?.find((identity) => identity.kind === kind);
+    return ofKind(value) ?? (value.startsWith('arn:') ? ofKind(lastSegment(value)) : undefined);
   }
 
   private dependencies<T>(entry: Entry, property: string, lookup: (urn: string) => T | undefined): T[] {
@@ -252,13 +255,17 @@ class ModelBuilder {
 
   private addIdentity(identity: Identity): void {
     this.identities.set(identity.id, identity);
+    this.identitiesByName.set(identity.name, [...(this.identitiesByName.get(identity.name) ?? []), identity]);
+    if (typeof identity.arn === 'string') this.identitiesByArn.set(identity.arn, identity);
     this.model.identities.push(identity);
   }
 
   private addPolicy(entry: Entry): void {
     const name = knownString(entry.props.name) ?? entry.ref.name;
     const grant: AwsPolicyGrant = { kind: 'aws-policy', source: entry.ref, policyName: name, document: parsePolicyDocument(entry.props.policy) };
-    this.policies.set(entry.ref.urn!, { grant, name, held: false });
+    const policy = { grant, name, held: false };
+    this.policies.set(entry.ref.urn!, policy);
+    this.policiesByName.set(name, [...(this.policiesByName.get(name) ?? []), policy]);
   }
 
   private addSecret(entry: Entry): void {
@@ -270,6 +277,7 @@ class ModelBuilder {
       tags: tagsOf(entry.props.tags),
     };
     this.secrets.set(secret.id, secret);
+    this.secretsByName.set(secret.name, secret);
     this.model.secrets.push(secret);
   }
 
@@ -306,6 +314,19 @@ class ModelBuilder {
 function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
   const arn = typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
   return { kind: 'aws-managed-policy', source, arn };
+}
+
+/** The name at the end of an IAM ARN (`arn:aws:iam::1:role/path/name` -> `name`). */
+function lastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** The names a secret reference may stand for: a name, a full ARN (`…:secret:<name>-<6 characters>`), a partial ARN. */
+function secretNamesOf(reference: string): string[] {
+  const arn = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference);
+  if (!arn) return [reference];
+  const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(arn[1]!);
+  return full ? [full[1]!, arn[1]!] : [arn[1]!];
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */

@@ -1,3 +1,4 @@
-export { modelFromPulumiResources, PULUMI_AWS_TYPES } from './aws.js';
+export { PULUMI_AWS_TYPES } from './aws.js';
+export { mergeModels, modelFromPulumiResources } from './dispatch.js';
 export { decidedAlone, RESOURCE_DECIDED_RULES } from './decided-alone.js';
 export { describeUrn, isUnknownSentinel, resourceRef, stackOfUrn, type PulumiResource } from './resource.js';

@@ -1,0 +1,111 @@
+/**
+ * Pulumi gate benchmark: AnalyzeStack (and Analyze, resource by resource) over 10,000 resources through the
+ * analyzer gRPC protocol, for the Entitlement Guard pack and, in the same run, for @pulumi/awsguard.
+ * Prints each pack's start-up time and time per resource, medians of several runs.
+ *
+ *   npm run build && node bench/pulumi-analyzer.mjs [resources=10000] [runs=5]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzerClient, startEngine, startPack } from '../test/pulumi/support/analyzer-client.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESOURCES = Number(process.argv[2] ?? 10_000);
+const RUNS = Number(process.argv[3] ?? 5);
+const ACCOUNT = '111122223333';
+
+/** A service's worth of resources: role, its inline policy, a Lambda function, a secret with rotation (4 each). */
+function stack(count) {
+  const records = [];
+  const add = (type, name, outputs, propertyDependencies = {}) => {
+    const urn = `urn:pulumi:bench::payments::${type}::${name}`;
+    records.push({ type, name, urn, inputs: outputs, outputs, propertyDependencies });
+    return urn;
+  };
+  for (let i = 0; records.length < count; i++) {
+    const name = `payments-api-${i}`;
+    const roleUrn = add('aws:iam/role:Role', name, {
+      name,
+      arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+      assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      maxSessionDuration: 3600,
+      tags: { owner: 'team-payments', 'identity-class': 'service' },
+    });
+    add('aws:iam/rolePolicy:RolePolicy', `${name}-ledger`, {
+      role: name,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/payments-${i}` }],
+      }),
+    }, { role: [roleUrn] });
+    add('aws:lambda/function:Function', `${name}-fn`, { name: `${name}-fn`, role: `arn:aws:iam::${ACCOUNT}:role/${name}`, runtime: 'nodejs22.x', handler: 'index.handler' }, { role: [roleUrn] });
+    const secretArn = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:${name}-db-a1B2c3`;
+    const secretUrn = add('aws:secretsmanager/secret:Secret', `${name}-db`, { name: `${name}-db`, arn: secretArn, tags: { owner: 'team-payments', 'identity-class': 'service' } });
+    add('aws:secretsmanager/secretRotation:SecretRotation', `${name}-db-rotation`, { secretId: secretArn, rotationRules: { automaticallyAfterDays: 30 } }, { secretId: [secretUrn] });
+  }
+  return records.slice(0, count);
+}
+
+/** An AwsGuard pack with every policy mandatory, in a scratch directory (a pack is a directory with package.json). */
+function awsguardPack() {
+  const dir = mkdtempSync(join(tmpdir(), 'awsguard-pack-'));
+  const awsguard = createRequire(join(ROOT, 'package.json')).resolve('@pulumi/awsguard');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'awsguard-bench', version: '0.0.1', main: 'index.js' }));
+  writeFileSync(join(dir, 'index.js'), `const { AwsGuard } = require(${JSON.stringify(awsguard)});\nnew AwsGuard({ all: 'mandatory' });\n`);
+  return dir;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(label, packDir, engine, records, config = {}) {
+  const startups = [];
+  const stackTimes = [];
+  const resourceTimes = [];
+  let diagnostics = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const pack = await startPack(packDir, engine.address);
+    startups.push(pack.startupMs);
+    const client = analyzerClient(pack.port);
+    try {
+      await client.configure(config);
+      let started = performance.now();
+      diagnostics = (await client.analyzeStack(records)).length;
+      stackTimes.push(performance.now() - started);
+      started = performance.now();
+      for (const record of records) await client.analyze(record);
+      resourceTimes.push(performance.now() - started);
+    } finally {
+      client.close();
+      await pack.stop();
+    }
+  }
+  const perResource = (ms) => `${((ms / records.length) * 1000).toFixed(0)} µs/resource`;
+  console.log(
+    `${label.padEnd(20)} start-up ${median(startups).toFixed(0).padStart(5)} ms | ` +
+      `AnalyzeStack ${median(stackTimes).toFixed(0).padStart(6)} ms (${perResource(median(stackTimes))}) | ` +
+      `Analyze x${records.length} ${median(resourceTimes).toFixed(0).padStart(6)} ms (${perResource(median(resourceTimes))}) | ` +
+      `${diagnostics} stack diagnostics`,
+  );
+}
+
+const records = stack(RESOURCES);
+const engine = await startEngine();
+const awsguardDir = awsguardPack();
+console.log(`${records.length} resources, median of ${RUNS} runs, node ${process.version}`);
+try {
+  // Every policy reads the example catalog, in which payments-api-* is a known service identity.
+  const catalogPath = join(ROOT, 'examples', 'catalog.yaml');
+  const { allRules } = await import('../dist/src/rules/index.js');
+  const { effectiveLevel } = await import('../dist/src/engine/evaluate.js');
+  const { loadCatalog } = await import('../dist/catalog/index.js');
+  const catalog = loadCatalog(catalogPath);
+  const config = Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } }]));
+  await measure('entitlement-guard', join(ROOT, 'policypack'), engine, records, config);
+  await measure('@pulumi/awsguard', awsguardDir, engine, records);
+} finally {
+  rmSync(awsguardDir, { recursive: true, force: true });
+  await engine.close();
+}

@@ -1,0 +1,82 @@
+import { isAbsolute, resolve } from 'node:path';
+import { CatalogError, defaultCatalog, loadCatalog, parseCatalog } from '../../catalog/index.js';
+import type { Catalog } from '../../catalog/types.js';
+import type { PolicyConfigSchema } from '@pulumi/policy';
+
+/** What every policy of the pack accepts as configuration, besides Pulumi's own `enforcementLevel`. */
+export interface PackPolicyConfig {
+  /** Path to the catalog file (YAML or JSON); relative paths are relative to the policy pack directory. */
+  catalogPath?: string;
+  /** The catalog itself, as an object: what `pulumi policy enable --config` and the Pulumi Cloud console can hold. */
+  catalog?: Record<string, unknown>;
+}
+
+export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
+  properties: {
+    catalogPath: {
+      type: 'string',
+      minLength: 1,
+      description: 'Entitlement catalog file (YAML or JSON). Relative to the policy pack directory.',
+    },
+    catalog: {
+      type: 'object',
+      description: 'The entitlement catalog inline (the same document as the YAML file, as JSON).',
+    },
+  },
+};
+
+/** Invalid pack configuration: names the policy and the setting, and fails the run rather than checking less. */
+export class PackConfigError extends Error {
+  constructor(policy: string, setting: string, reason: string) {
+    super(`entitlement-guard policy "${policy}", config "${setting}": ${reason}`);
+    this.name = 'PackConfigError';
+  }
+}
+
+/** A catalog source a policy call resolves to, with a key that identifies it for caching. */
+export interface ResolvedCatalog {
+  key: string;
+  catalog: Catalog;
+}
+
+/**
+ * The catalog a policy runs with: its own config (`catalogPath` or `catalog`), else the pack's catalog, else the
+ * built-in defaults. Catalog errors keep their file:line:column locations; nothing falls back silently.
+ */
+export function resolveCatalog(policy: string, config: PackPolicyConfig, packCatalog: () => ResolvedCatalog, baseDir: string): ResolvedCatalog {
+  const unknownKeys = Object.keys(config).filter((key) => key !== 'catalogPath' && key !== 'catalog');
+  if (unknownKeys.length > 0) throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath or catalog');
+  if (config.catalogPath !== undefined && config.catalog !== undefined) {
+    throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
+  }
+  if (config.catalogPath !== undefined) {
+    if (typeof config.catalogPath !== 'string' || config.catalogPath === '') throw new PackConfigError(policy, 'catalogPath', 'expected a file path');
+    const path = isAbsolute(config.catalogPath) ? config.catalogPath : resolve(baseDir, config.catalogPath);
+    return { key: `path:${path}`, catalog: located(policy, 'catalogPath', () => loadCatalog(path)) };
+  }
+  if (config.catalog !== undefined) {
+    if (typeof config.catalog !== 'object' || config.catalog === null || Array.isArray(config.catalog)) {
+      throw new PackConfigError(policy, 'catalog', 'expected the catalog as an object');
+    }
+    // Pretty-printed so a catalog issue points at a line of the document as the user wrote it.
+    const text = JSON.stringify(config.catalog, null, 2);
+    return { key: `inline:${text}`, catalog: located(policy, 'catalog', () => parseCatalog(text, `policy config ${policy}.catalog`)) };
+  }
+  return packCatalog();
+}
+
+export function catalogFromOption(option: Catalog | string | undefined, baseDir: string): ResolvedCatalog {
+  if (option === undefined) return { key: 'built-in', catalog: defaultCatalog() };
+  if (typeof option !== 'string') return { key: `object:${option.source}`, catalog: option };
+  const path = isAbsolute(option) ? option : resolve(baseDir, option);
+  return { key: `path:${path}`, catalog: loadCatalog(path) };
+}
+
+function located(policy: string, setting: string, load: () => Catalog): Catalog {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof CatalogError) throw new PackConfigError(policy, setting, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy, Severity, StackValidationPolicy } from '@pulumi/policy';
+import type { Catalog } from '../../catalog/types.js';
+import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { evaluate } from '../../src/engine/check.js';
+import { effectiveLevel } from '../../src/engine/evaluate.js';
+import type { Finding } from '../../src/engine/finding.js';
+import type { Model } from '../../src/model/model.js';
+import type { Rule } from '../../src/rules/define.js';
+import { ruleDocsUrl } from '../../src/rules/docs.js';
+import { allRules } from '../../src/rules/index.js';
+import { catalogFromOption, PACK_CONFIG_SCHEMA, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
+import { primaryFramework } from './frameworks.js';
+import { fromResourceArgs, fromStackResource } from './stack-model.js';
+
+export interface EntitlementGuardOptions {
+  /** The entitlement catalog, or the path of its YAML/JSON file. Without one: the built-in defaults. */
+  catalog?: Catalog | string;
+  /** The rules to run as policies (default: every rule). */
+  rules?: readonly Rule[];
+  /** Base for relative catalog paths (default: the working directory, which the Pulumi CLI sets to the pack). */
+  baseDir?: string;
+  /** Evaluation time, for exception and identity expiry (default: now). */
+  now?: () => Date;
+}
+
+export type EntitlementGuardPolicy = StackValidationPolicy & Partial<Pick<ResourceValidationPolicy, 'validateResource'>>;
+
+/**
+ * One Pulumi policy per engine rule, named by the rule id. Each is a stack policy: the stack is evaluated once
+ * (all rules, cached per stack and catalog) and each policy reports its rule's findings by URN. Rules with
+ * findings a single resource decides (an access key) also validate resources, so `pulumi up` stops before the
+ * resource exists; their stack policy leaves those findings out.
+ */
+export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}): EntitlementGuardPolicy[] {
+  const baseDir = options.baseDir ?? process.cwd();
+  const packCatalog = catalogFromOption(options.catalog, baseDir);
+  const rules = options.rules ?? allRules;
+  const now = options.now ?? (() => new Date());
+  const evaluator = new StackEvaluator(rules, now);
+  return rules.map((rule): EntitlementGuardPolicy => {
+    const id = rule.meta.id;
+    const catalogFor = (config: PackPolicyConfig) => resolveCatalog(id, config, () => packCatalog, baseDir);
+    const policy: EntitlementGuardPolicy = {
+      name: id,
+      description: rule.meta.title,
+      enforcementLevel: effectiveLevel(rule, packCatalog.catalog) as EnforcementLevel,
+      severity: severityOf(rule),
+      remediationSteps: rule.meta.remediation,
+      tags: ['entitlement-guard', ...rule.meta.frameworks],
+      url: ruleDocsUrl(id),
+      configSchema: PACK_CONFIG_SCHEMA,
+      validateStack: (args, reportViolation) => {
+        const records = args.resources.map(fromStackResource);
+        const evaluation = evaluator.evaluate(records, catalogFor(args.getConfig<PackPolicyConfig>()));
+        const decided = new Set(records.filter((record) => decidedAlone(id, record)).map((record) => record.urn));
+        for (const finding of evaluation.findings.get(id) ?? []) {
+          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, evaluation.model);
+        }
+      },
+    };
+    const framework = primaryFramework(rule.meta.frameworks);
+    if (framework) policy.framework = framework;
+    if (RESOURCE_DECIDED_RULES[id]) {
+      policy.validateResource = (args, reportViolation) => {
+        const record = fromResourceArgs(args);
+        if (!decidedAlone(id, record)) return;
+        const { catalog } = catalogFor(args.getConfig<PackPolicyConfig>());
+        const model = modelFromPulumiResources([record]);
+        for (const finding of evaluate(model, { catalog, now: now(), rules: [rule] }).findings) {
+          if (finding.resource.urn === args.urn) reportFinding(reportViolation, finding, model);
+        }
+      };
+    }
+    return policy;
+  });
+}
+
+interface StackEvaluation {
+  model: Model;
+  findings: Map<string, Finding[]>;
+}
+
+/** Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. */
+class StackEvaluator {
+  private last?: { key: string; evaluation: StackEvaluation };
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly now: () => Date,
+  ) {}
+
+  evaluate(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
+    const key = `${resolved.key}\u0000${JSON.stringify(records)}`;
+    if (this.last?.key === key) return this.last.evaluation;
+    const model = modelFromPulumiResources(records);
+    const findings = new Map<string, Finding[]>();
+    for (const finding of evaluate(model, { catalog: resolved.catalog, now: this.now(), rules: this.rules }).findings) {
+      findings.set(finding.ruleId, [...(findings.get(finding.ruleId) ?? []), finding]);
+    }
+    const evaluation = { model, findings };
+    this.last = { key, evaluation };
+    return evaluation;
+  }
+}
+
+/** The object form of `reportViolation`, which the SDK honours at run time though its type only shows strings. */
+interface Violation {
+  message: string;
+  urn?: string;
+  enforcementLevel?: EnforcementLevel;
+}
+
+/**
+ * Pending and waived findings are advisory whatever the policy's level; a finding the catalog makes mandatory
+ * stays mandatory (a stack's config may only make a rule stricter); other findings take the policy's level.
+ */
+function reportFinding(reportViolation: ReportViolation, finding: Finding, model: Model): void {
+  const violation: Violation = { message: messageOf(finding, model) };
+  if (finding.resource.urn) violation.urn = finding.resource.urn;
+  if (finding.pending || finding.waivedBy) violation.enforcementLevel = 'advisory';
+  else if (finding.level === 'mandatory') violation.enforcementLevel = 'mandatory';
+  (reportViolation as unknown as (violation: Violation) => void)(violation);
+}
+
+function messageOf(finding: Finding, model: Model): string {
+  if (finding.waivedBy) return `${finding.message}\nWaived by catalog exception ${finding.waivedBy}.`;
+  const name = finding.identity ? (model.identities.find((identity) => identity.id === finding.identity)?.name ?? model.secrets.find((secret) => secret.id === finding.identity)?.name) : undefined;
+  if (finding.pending || !name) return finding.message;
+  return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${name}.`;
+}
+
+function severityOf(rule: Rule): Severity {
+  return rule.meta.level === 'mandatory' ? 'high' : 'medium';
+}

@@ -1,0 +1,33 @@
+/**
+ * The Pulumi adapter's entry: every cloud's resources of one stack into one model. Each cloud module reads
+ * only its own type tokens, so a stack mixing AWS, Azure, Google Cloud and Kubernetes resources gives one
+ * model, one evaluation and one audit.
+ */
+import type { Model } from '../../model/model.js';
+import { modelFromPulumiResources as modelFromAwsResources } from './aws.js';
+import { modelFromAzureResources } from './azuread.js';
+import { modelFromGcpResources } from './gcp.js';
+import { modelFromKubernetesResources } from './kubernetes.js';
+import type { PulumiResource } from './resource.js';
+
+export function modelFromPulumiResources(resources: readonly PulumiResource[]): Model {
+  return mergeModels([
+    modelFromAwsResources(resources),
+    modelFromAzureResources(resources),
+    modelFromGcpResources(resources),
+    modelFromKubernetesResources(resources),
+  ]);
+}
+
+export function mergeModels(models: readonly Model[]): Model {
+  const merged: Model = {
+    identities: models.flatMap((model) => model.identities),
+    secrets: models.flatMap((model) => model.secrets),
+    unattachedPolicies: models.flatMap((model) => model.unattachedPolicies),
+  };
+  const references = models.flatMap((model) => model.externalReferences ?? []);
+  if (references.length) merged.externalReferences = references;
+  const external = models.flatMap((model) => model.externalRoleGrants ?? []);
+  if (external.length) merged.externalRoleGrants = external;
+  return merged;
+}

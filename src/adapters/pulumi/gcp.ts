@@ -1,0 +1,226 @@
+/**
+ * Google Cloud resources (`@pulumi/gcp`) into the model: service accounts, their user-managed keys, IAM
+ * members, bindings and policies at project, folder, organization and service-account level, workload
+ * identity pool providers (federated credentials of the accounts bound to their pool), and Secret Manager
+ * secrets with their rotation. A member the change does not create (a user, `allUsers`, another project's
+ * account) keeps its grant as an external role grant.
+ */
+import { emptyModel, isUnknown, unknownValue, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
+import { entriesOf, isComputed, linked, type Entry } from './links.js';
+import type { PulumiResource } from './resource.js';
+import { isRecord, items, knownString } from './values.js';
+
+const T = {
+  account: 'gcp:serviceaccount/account:Account',
+  key: 'gcp:serviceaccount/key:Key',
+  provider: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
+  secret: 'gcp:secretmanager/secret:Secret',
+  secretVersion: 'gcp:secretmanager/secretVersion:SecretVersion',
+} as const;
+
+/** IAM resource families: where the scope comes from and its level. */
+const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonNullable<RoleGrant['scopeLevel']> }> = {
+  projects: { property: 'project', prefix: 'projects/', level: 'project' },
+  folder: { property: 'folder', prefix: '', level: 'folder' },
+  organizations: { property: 'orgId', prefix: 'organizations/', level: 'organization' },
+  serviceaccount: { property: 'serviceAccountId', prefix: '', level: 'resource' },
+};
+const IAM_TYPE = /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
+
+export function isGcpType(type: string): boolean {
+  return (Object.values(T) as string[]).includes(type) || IAM_TYPE.test(type);
+}
+
+export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {
+  const entries = entriesOf(resources, isGcpType);
+  const model: Model = { ...emptyModel(), externalRoleGrants: [] };
+  const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
+  const accounts = new Map<string, Identity>();
+  for (const entry of of(T.account)) {
+    const identity = serviceAccount(entry);
+    accounts.set(entry.ref.urn!, identity);
+    model.identities.push(identity);
+  }
+  const accountFor = (entry: Entry, property: string): Identity | undefined =>
+    linked(entry, property, accounts, (identity, value) => accountMatches(identity, value))[0];
+
+  for (const entry of of(T.key)) {
+    const identity = accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry);
+    identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
+  }
+
+  const bindings: { entry: Entry; member: string; role: Maybe<string> }[] = [];
+  for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
+    const family = IAM_TYPE.exec(entry.resource.type)![1]!;
+    const scopeSpec = IAM_SCOPES[family]!;
+    const target = entry.props[scopeSpec.property];
+    const scope: Maybe<string> = typeof target === 'string' ? `${scopeSpec.prefix}${target}` : isUnknown(target) ? target : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
+    for (const { member, role, memberProperty } of membersOf(entry)) {
+      const grant: RoleGrant = { kind: 'role', cloud: 'gcp', source: entry.ref, role, scope, scopeLevel: scopeSpec.level };
+      bindings.push({ entry, member: typeof member === 'string' ? member : '', role });
+      const holder =
+        typeof member === 'string' && member.startsWith('serviceAccount:')
+          ? [...accounts.values()].find((identity) => accountMatches(identity, member.slice('serviceAccount:'.length)))
+          : isUnknown(member)
+            ? accountFor(entry, memberProperty)
+            : undefined;
+      if (holder) holder.grants.push(grant);
+      else model.externalRoleGrants!.push({ member: typeof member === 'string' ? member : member.description, grant });
+    }
+  }
+
+  for (const entry of of(T.provider)) linkProvider(entry, bindings, accounts, accountFor);
+
+  const secrets = new Map<string, Model['secrets'][number]>();
+  for (const entry of of(T.secret)) {
+    const rotation = isRecord(entry.props.rotation) ? entry.props.rotation.rotationPeriod : undefined;
+    const days = rotationDays(rotation, `${entry.ref.name}.rotation.rotationPeriod`);
+    const secret = {
+      id: entry.ref.urn ?? entry.ref.name,
+      cloud: 'gcp' as const,
+      name: knownString(entry.props.secretId) ?? entry.ref.name,
+      resource: entry.ref,
+      tags: labels(entry.props.labels),
+      ...(days !== undefined ? { rotationDays: days } : {}),
+    };
+    secrets.set(entry.ref.urn!, secret);
+    model.secrets.push(secret);
+  }
+  for (const entry of of(T.secretVersion)) {
+    const [secret] = linked(entry, 'secret', secrets, (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`));
+    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData')) secret.plaintextValue = true;
+  }
+  if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
+  return model;
+}
+
+function serviceAccount(entry: Entry): Identity {
+  const accountId = knownString(entry.props.accountId) ?? entry.ref.name;
+  const project = knownString(entry.props.project);
+  return {
+    id: entry.ref.urn ?? entry.ref.name,
+    cloud: 'gcp',
+    kind: 'gcp-service-account',
+    name: accountId,
+    resource: entry.ref,
+    arn: knownString(entry.props.email) ?? (project ? `${accountId}@${project}.iam.gserviceaccount.com` : unknownValue(`email of ${entry.ref.name} (project not set)`)),
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
+}
+
+/** A reference to a service account: its email, `projects/p/serviceAccounts/<email>`, its unique id or name. */
+function accountMatches(identity: Identity, value: string): boolean {
+  const email = typeof identity.arn === 'string' ? identity.arn : undefined;
+  const reference = value.replace(/^projects\/[^/]+\/serviceAccounts\//, '');
+  return reference === email || reference === identity.name || (email !== undefined && reference.startsWith(`${identity.name}@`));
+}
+
+function externalAccount(model: Model, accounts: Map<string, Identity>, entry: Entry): Identity {
+  const value = entry.props.serviceAccountId;
+  const name = typeof value === 'string' ? value.replace(/^projects\/[^/]+\/serviceAccounts\//, '') : entry.ref.name;
+  const identity: Identity = {
+    id: `${entry.ref.stack ?? ''}/external-service-account:${name}`,
+    cloud: 'gcp',
+    kind: 'gcp-service-account',
+    name,
+    resource: entry.ref,
+    arn: typeof value === 'string' ? name : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
+  accounts.set(identity.id, identity);
+  model.identities.push(identity);
+  return identity;
+}
+
+/** Member and role pairs of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */
+function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; memberProperty: string }[] {
+  const role = roleOf(entry.props.role, entry);
+  if (entry.resource.type.endsWith(':IAMMember')) return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member' }];
+  if (entry.resource.type.endsWith(':IAMBinding')) {
+    const members = items(entry.props.members);
+    return members.map((member) => ({ member: memberOf(member, entry), role, memberProperty: 'members' }));
+  }
+  const data = entry.props.policyData;
+  if (isUnknown(data)) return [{ member: data, role: data, memberProperty: 'policyData' }];
+  let policy: unknown;
+  try {
+    policy = typeof data === 'string' ? JSON.parse(data) : data;
+  } catch {
+    const unreadable = unknownValue(`${entry.ref.name}.policyData is not JSON`);
+    return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
+  }
+  const policyBindings = isRecord(policy) ? items(policy.bindings).filter(isRecord) : [];
+  return policyBindings.flatMap((binding) =>
+    items(binding.members).map((member) => ({ member: memberOf(member, entry), role: roleOf(binding.role, entry), memberProperty: 'policyData' })),
+  );
+}
+
+function roleOf(value: unknown, entry: Entry): Maybe<string> {
+  return typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${entry.ref.name}.role is not set`);
+}
+
+function memberOf(value: unknown, entry: Entry): Maybe<string> {
+  return typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${entry.ref.name}: a member is not set`);
+}
+
+/**
+ * A workload identity pool provider becomes a federated credential of each service account that lets the pool
+ * act as it (roles/iam.workloadIdentityUser for a `principal://…/workloadIdentityPools/<pool>/subject/<s>` or
+ * `principalSet://…/<pool>/attribute.<name>/<value>` member). The subject is what the member pins: the exact
+ * subject, `repo:<owner>/<repo>:*` for GitHub's repository attribute, or `*` for the whole pool.
+ */
+function linkProvider(
+  entry: Entry,
+  bindings: { entry: Entry; member: string; role: Maybe<string> }[],
+  accounts: Map<string, Identity>,
+  accountFor: (entry: Entry, property: string) => Identity | undefined,
+): void {
+  const pool = entry.props.workloadIdentityPoolId;
+  const oidc = isRecord(entry.props.oidc) ? entry.props.oidc : undefined;
+  const issuer: Maybe<string> = typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri) ? (oidc!.issuerUri as Maybe<string>) : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set (AWS and SAML providers are not read)`);
+  const condition = entry.props.attributeCondition;
+  const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
+  const audiences = items(oidc?.allowedAudiences).filter((audience): audience is string => typeof audience === 'string');
+  for (const binding of bindings) {
+    if (binding.role !== 'roles/iam.workloadIdentityUser' || binding.entry.resource.type !== 'gcp:serviceaccount/iAMMember:IAMMember') continue;
+    const match = /workloadIdentityPools\/([^/]+)\/(.*)$/.exec(binding.member);
+    if (!match || (typeof pool === 'string' && match[1] !== pool)) continue;
+    const account = accountFor(binding.entry, 'serviceAccountId') ?? [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
+    account?.credentials.push({
+      kind: 'federated',
+      source: entry.ref,
+      issuer,
+      subject: subjectOf(match[2]!, issuer),
+      audiences,
+      ...(attributeCondition !== undefined ? { attributeCondition } : {}),
+    });
+  }
+}
+
+function subjectOf(path: string, issuer: Maybe<string>): string {
+  if (path.startsWith('subject/')) return path.slice('subject/'.length);
+  const attribute = /^attribute\.([^/]+)\/(.+)$/.exec(path);
+  if (attribute && attribute[1] === 'repository' && typeof issuer === 'string' && issuer.includes('token.actions.githubusercontent.com')) {
+    return `repo:${attribute[2]}:*`;
+  }
+  return attribute ? `${attribute[1]}=${attribute[2]}` : '*';
+}
+
+/** `rotationPeriod` is a duration in seconds with an `s` suffix (`2592000s` is 30 days). */
+function rotationDays(value: unknown, what: string): Maybe<number> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return value;
+  const seconds = typeof value === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(value)?.[1] : undefined;
+  return seconds ? Number(seconds) / 86_400 : unknownValue(`${what} ${JSON.stringify(value)} is not a duration like "2592000s"`);
+}
+
+function labels(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

@@ -1,0 +1,25 @@
+/**
+ * `@pulumi/kubernetes` resources into the model, through the same reading as plain manifests: the type token
+ * (`kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding`) carries the kind, the inputs are the object.
+ */
+import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
+import type { Model } from '../../model/model.js';
+import { entriesOf, isComputed } from './links.js';
+import type { PulumiResource } from './resource.js';
+
+/** Object types of the Kubernetes provider (`kubernetes:<group>/<version>:<Kind>`); components such as `kubernetes:yaml/v2:ConfigFile` register their objects as children. */
+export function isKubernetesType(type: string): boolean {
+  return /^kubernetes:[^:]+\/v[^:]*:[A-Z][A-Za-z]*$/.test(type) && !type.startsWith('kubernetes:yaml/') && !type.startsWith('kubernetes:helm.sh/');
+}
+
+export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
+  const objects = entriesOf(resources, isKubernetesType).map(
+    (entry): KubernetesObject => ({
+      kind: entry.resource.type.split(':')[2]!,
+      body: entry.props,
+      ref: entry.ref,
+      computed: (field) => isComputed(entry, field),
+    }),
+  );
+  return modelFromKubernetesObjects(objects);
+}

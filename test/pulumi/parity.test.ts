@@ -1,0 +1,60 @@
+/**
+ * Parity: the Pulumi example (examples/pulumi-aws) and the CDK example (examples/cdk-app) describe the same
+ * infrastructure, so the engine must give the same (rule id, identity) findings for both, through two adapters.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { App, type Stack } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../catalog/index.js';
+import { BadStack, GoodStack } from '../../examples/cdk-app/lib/stacks.js';
+import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { evaluate } from '../../src/engine/check.js';
+import type { Model } from '../../src/model/model.js';
+import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const CATALOG_FILE = path('../../examples/catalog.yaml');
+const catalog = parseCatalog(readFileSync(CATALOG_FILE, 'utf8'), CATALOG_FILE);
+/** One fixed evaluation time for both, so expiry-dependent findings agree. */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** `rule-id identity-name` per finding (the resource name for findings about no identity), distinct and sorted. */
+function pairs(model: Model): string[] {
+  const names = new Map<string, string>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]));
+  const { findings } = evaluate(model, { catalog, now: NOW });
+  return [...new Set(findings.map((finding) => `${finding.ruleId} ${(finding.identity && names.get(finding.identity)) ?? finding.resource.name}`))].sort();
+}
+
+function cdkModel(build: (app: App) => Stack): Model {
+  const app = new App({ builtinCloudFormationValidation: false });
+  const stack = build(app);
+  const template = app.synth().getStackArtifact(stack.artifactId).template as CfnTemplate;
+  return modelFromTemplates([{ stack: stack.stackName, template }]);
+}
+
+function pulumiModel(records: CapturedResource[]): Model {
+  return modelFromPulumiResources(records.map(({ type, name, urn, outputs, propertyDependencies }) => ({ type, name, urn, props: outputs, propertyDependencies })));
+}
+
+const pulumi: Record<'bad' | 'good', CapturedResource[]> = { bad: [], good: [] };
+
+beforeAll(async () => {
+  [pulumi.bad, pulumi.good] = await Promise.all([
+    captureProgram(path('../../examples/pulumi-aws/bad/index.ts'), 'update'),
+    captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update'),
+  ]);
+}, 120_000);
+
+describe('Pulumi and CDK examples give the same findings', () => {
+  it('bad stack', () => {
+    const expected = pairs(cdkModel((app) => new BadStack(app, 'PaymentsBad')));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(pairs(pulumiModel(pulumi.bad))).toEqual(expected);
+  });
+
+  it('good stack', () => {
+    expect(pairs(pulumiModel(pulumi.good))).toEqual(pairs(cdkModel((app) => new GoodStack(app, 'PaymentsGood'))));
+  });
+});

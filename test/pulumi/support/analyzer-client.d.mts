@@ -1,0 +1,53 @@
+export interface CapturedResource {
+  type: string;
+  name: string;
+  urn: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  propertyDependencies: Record<string, string[]>;
+}
+
+export type Level = 'advisory' | 'mandatory' | 'disabled' | 'remediate';
+
+export interface Diagnostic {
+  policyName: string;
+  policyPackName: string;
+  enforcementLevel: Level;
+  urn: string;
+  message: string;
+  description: string;
+}
+
+export interface PolicyInfo {
+  name: string;
+  description: string;
+  enforcementLevel: Level;
+  policyType: number;
+  severity: number;
+  remediationSteps: string;
+  url: string;
+  tags: string[];
+  framework?: { name: string; version: string; reference: string; specification: string };
+  configSchema?: Record<string, unknown>;
+}
+
+export interface AnalyzerClient {
+  getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyInfo[] }>;
+  getPluginInfo(): Promise<string>;
+  configure(configs: Record<string, { enforcementLevel?: Level; properties?: Record<string, unknown> }>): Promise<void>;
+  analyze(record: CapturedResource): Promise<Diagnostic[]>;
+  analyzeStack(records: CapturedResource[]): Promise<Diagnostic[]>;
+  close(): void;
+}
+
+export interface RunningPack {
+  port: number;
+  startupMs: number;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function startEngine(): Promise<{ address: string; logs: string[]; close(): Promise<void> }>;
+export function startPack(packDir: string, engineAddress: string, options?: { timeoutMs?: number }): Promise<RunningPack>;
+export function analyzerClient(port: number): AnalyzerClient;
+export function captureProgram(program: string, mode: 'preview' | 'update'): Promise<CapturedResource[]>;

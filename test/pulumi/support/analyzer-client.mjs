@@ -1,0 +1,183 @@
+/**
+ * What the Pulumi CLI does with a policy pack, without the CLI: serve a minimal `pulumirpc.Engine`, start the pack
+ * as the CLI starts an analyzer plugin (`node run-policy-pack <engine> <pack dir>`, cwd = pack dir, port read from
+ * stdout), and speak `pulumirpc.Analyzer` to it with the stubs that ship in `@pulumi/pulumi/proto`.
+ * Plain JavaScript so the benchmark can use it too.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const pulumiDir = dirname(require.resolve('@pulumi/pulumi/package.json'));
+// Messages must come from the copies @pulumi/pulumi itself loads, or the stubs' instanceof checks fail.
+const fromPulumi = createRequire(join(pulumiDir, 'proto', 'analyzer_pb.js'));
+const grpc = fromPulumi('@grpc/grpc-js');
+const { Struct } = fromPulumi('google-protobuf/google/protobuf/struct_pb.js');
+const { Empty } = fromPulumi('google-protobuf/google/protobuf/empty_pb.js');
+const analyzer = fromPulumi('./analyzer_pb.js');
+const analyzerGrpc = fromPulumi('./analyzer_grpc_pb.js');
+const engineGrpc = fromPulumi('./engine_grpc_pb.js');
+const engineProto = fromPulumi('./engine_pb.js');
+
+const RUNNER = join(pulumiDir, 'cmd', 'run-policy-pack');
+const LEVELS = ['advisory', 'mandatory', 'disabled', 'remediate'];
+const CAPTURE = join(dirname(fileURLToPath(import.meta.url)), 'capture-program.mjs');
+
+/** The engine side a pack may call back into: logs are kept so a test can show them. */
+export async function startEngine() {
+  const logs = [];
+  const server = new grpc.Server();
+  server.addService(engineGrpc.EngineService, {
+    log: (call, callback) => {
+      logs.push(call.request.getMessage());
+      callback(null, new Empty());
+    },
+    getRootResource: (_call, callback) => callback(null, new engineProto.GetRootResourceResponse()),
+    setRootResource: (_call, callback) => callback(null, new engineProto.SetRootResourceResponse()),
+    startDebugging: (_call, callback) => callback(null, new Empty()),
+    requirePulumiVersion: (_call, callback) => callback(null, new engineProto.RequirePulumiVersionResponse()),
+  });
+  const port = await new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  );
+  return { address: `127.0.0.1:${port}`, logs, close: () => new Promise((resolve) => server.tryShutdown(resolve)) };
+}
+
+/** Starts a pack the way the CLI does and resolves once it has printed its port. */
+export function startPack(packDir, engineAddress, { timeoutMs = 60_000 } = {}) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [RUNNER, engineAddress, packDir], { cwd: packDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`policy pack did not print a port within ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const fail = (error) => {
+      clearTimeout(timer);
+      child.kill();
+      reject(error);
+    };
+    child.on('exit', (code) => fail(new Error(`policy pack exited with code ${code} before serving\n${stderr}`)));
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /^(\d+)\s*$/m.exec(stdout);
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        port: Number(match[1]),
+        startupMs: performance.now() - started,
+        stderr: () => stderr,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill();
+          }),
+      });
+    });
+  });
+}
+
+/** A captured resource as the engine sends it: `props` are the inputs (Analyze) or the planned outputs (AnalyzeStack). */
+function analyzerResource(Message, record, props) {
+  const resource = new Message();
+  resource.setType(record.type);
+  resource.setName(record.name);
+  resource.setUrn(record.urn);
+  resource.setProperties(Struct.fromJavaScript(props));
+  resource.setOptions(new analyzer.AnalyzerResourceOptions());
+  return resource;
+}
+
+function stackResource(record) {
+  const resource = analyzerResource(analyzer.AnalyzerResource, record, record.outputs);
+  const dependencies = new Set();
+  for (const [key, urns] of Object.entries(record.propertyDependencies ?? {})) {
+    const entry = new analyzer.AnalyzerPropertyDependencies();
+    entry.setUrnsList(urns);
+    resource.getPropertydependenciesMap().set(key, entry);
+    for (const urn of urns) dependencies.add(urn);
+  }
+  resource.setDependenciesList([...dependencies]);
+  return resource;
+}
+
+function diagnostics(response) {
+  return response.getDiagnosticsList().map((diagnostic) => ({
+    policyName: diagnostic.getPolicyname(),
+    policyPackName: diagnostic.getPolicypackname(),
+    enforcementLevel: LEVELS[diagnostic.getEnforcementlevel()],
+    urn: diagnostic.getUrn(),
+    message: diagnostic.getMessage(),
+    description: diagnostic.getDescription(),
+  }));
+}
+
+export function analyzerClient(port) {
+  const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    'grpc.max_receive_message_length': 400 * 1024 * 1024,
+    'grpc.max_send_message_length': 400 * 1024 * 1024,
+  });
+  const call = (method, request) =>
+    new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
+  return {
+    async getAnalyzerInfo() {
+      const info = await call('getAnalyzerInfo', new Empty());
+      return {
+        name: info.getName(),
+        version: info.getVersion(),
+        supportsConfig: info.getSupportsconfig(),
+        policies: info.getPoliciesList().map((policy) => ({
+          name: policy.getName(),
+          description: policy.getDescription(),
+          enforcementLevel: LEVELS[policy.getEnforcementlevel()],
+          policyType: policy.getPolicyType(),
+          severity: policy.getSeverity(),
+          remediationSteps: policy.getRemediationSteps(),
+          url: policy.getUrl(),
+          tags: policy.getTagsList(),
+          framework: policy.getFramework()?.toObject(),
+          configSchema: policy.getConfigschema()?.getProperties()?.toJavaScript(),
+        })),
+      };
+    },
+    async getPluginInfo() {
+      return (await call('getPluginInfo', new Empty())).getVersion();
+    },
+    /** `configs`: policy name -> { enforcementLevel?, properties? }. Replaces the whole configuration, as the CLI does. */
+    async configure(configs) {
+      const request = new analyzer.ConfigureAnalyzerRequest();
+      for (const [name, config] of Object.entries(configs)) {
+        const entry = new analyzer.PolicyConfig();
+        if (config.enforcementLevel) entry.setEnforcementlevel(LEVELS.indexOf(config.enforcementLevel));
+        entry.setProperties(Struct.fromJavaScript(config.properties ?? {}));
+        request.getPolicyconfigMap().set(name, entry);
+      }
+      await call('configure', request);
+    },
+    async analyze(record) {
+      return diagnostics(await call('analyze', analyzerResource(analyzer.AnalyzeRequest, record, record.inputs)));
+    },
+    async analyzeStack(records) {
+      const request = new analyzer.AnalyzeStackRequest();
+      request.setResourcesList(records.map(stackResource));
+      return diagnostics(await call('analyzeStack', request));
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Runs a Pulumi program under mocks in its own process (see capture-program.mjs) and returns its resources. */
+export function captureProgram(program, mode) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CAPTURE, program, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`capture of ${program} failed (${code}):\n${stderr}`))));
+  });
+}
