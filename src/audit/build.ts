@@ -1,0 +1,248 @@
+/**
+ * Builds the audit view from what every front-end already has: the normalized model, the engine's evaluation of it,
+ * the catalog and the evaluation time. The CLI, the Pulumi pack and the CDK aspect call this same function, so the
+ * same infrastructure gives the same rows whichever tool planned it.
+ */
+import type { Catalog, CatalogIdentity, Entitlement } from '../../catalog/types.js';
+import type { EvaluationResult } from '../engine/evaluate.js';
+import { isBlocking, type Finding } from '../engine/finding.js';
+import { profileOf, type IdentityProfile } from '../engine/profile.js';
+import { isUnknown, type Identity, type IdentityClass, type Model, type Secret } from '../model/model.js';
+import { sortFindings } from '../reporters/json.js';
+import { auditCredentials } from './credentials.js';
+import { expiryOf } from './dates.js';
+import { auditException, exceptionsCovering } from './exceptions.js';
+import { auditGrants, entitlementAllows } from './grants.js';
+import { catalogHygiene } from './hygiene.js';
+import { auditTrust, runsOn } from './trust.js';
+import { AUDIT_SCHEMA_VERSION, type Audit, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
+
+const NO_OWNER = '(no owner)';
+const ESCALATION_RULE = 'no-privilege-escalation';
+const ESCALATION_EXAMPLES = 4;
+
+export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: Catalog, now: Date): Audit {
+  const findings = sortFindings(evaluation.findings);
+  const exceptions = new Map(catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]));
+  const exceptionsFor = (names: string[]) => exceptionsCovering(catalog, names).map((exception) => exceptions.get(exception.id)!);
+  const findingsOf = (id: string) => findings.filter((finding) => finding.identity === id).map(auditFinding);
+
+  const matchedRecords = new Set<CatalogIdentity>();
+  const planned = model.identities.map((identity) => {
+    const profile = profileOf(catalog, identity);
+    if (profile.record) matchedRecords.add(profile.record);
+    return plannedIdentity(identity, profile, catalog, now, exceptionsFor, findingsOf(identity.id));
+  });
+  const catalogOnly = catalog.identities
+    .filter((record) => !matchedRecords.has(record))
+    .map((record) => catalogIdentity(record, catalog, now, exceptionsFor(exceptionNames(record))));
+  const identities = [...planned.sort(byStackAndName), ...catalogOnly.sort((a, b) => compare(a.name, b.name))];
+  const secrets = model.secrets.map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id))).sort(byStackAndName);
+  const rowIds = new Set([...model.identities.map((identity) => identity.id), ...model.secrets.map((secret) => secret.id)]);
+  const otherFindings = findings.filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity)).map(auditFinding);
+  return {
+    schema: AUDIT_SCHEMA_VERSION,
+    generatedAt: now.toISOString(),
+    catalog: catalog.source,
+    summary: summarize(identities, secrets, otherFindings, catalog),
+    identities,
+    secrets,
+    exceptions: [...exceptions.values()],
+    otherFindings,
+    hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()]),
+  };
+}
+
+function plannedIdentity(
+  identity: Identity,
+  profile: IdentityProfile,
+  catalog: Catalog,
+  now: Date,
+  exceptionsFor: (names: string[]) => AuditException[],
+  findings: AuditFinding[],
+): AuditIdentity {
+  const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog));
+  const declared = profile.entitlements.map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id)).filter((e): e is Entitlement => e !== undefined);
+  const grants = auditGrants(identity.grants, declared, catalog);
+  const heldNames = [identity.name, identity.resource.name, ...identity.grants.map((g) => g.source.name), ...identity.credentials.map((c) => c.source.name)];
+  const classLimit = profile.class ? catalog.classes[profile.class].maxSessionSeconds : undefined;
+  const session = identity.maxSessionSeconds;
+  return {
+    id: identity.id,
+    name: identity.name,
+    origin: 'change',
+    cloud: identity.cloud,
+    kind: identity.kind,
+    resource: identity.resource,
+    ...ownership(profile, catalog),
+    ...(profile.purpose !== undefined ? { purpose: profile.purpose } : {}),
+    ...optional('expiry', expiryOf(profile.expires, now)),
+    entitlements,
+    grants,
+    credentials: auditCredentials(identity, now),
+    ...(session !== undefined || classLimit !== undefined
+      ? {
+          session: {
+            ...(session !== undefined && !isUnknown(session) ? { maxSeconds: session } : {}),
+            ...(session !== undefined && isUnknown(session) ? { unknown: session.description } : {}),
+            ...(classLimit !== undefined ? { classLimitSeconds: classLimit } : {}),
+          },
+        }
+      : {}),
+    trust: auditTrust(identity),
+    runsOn: runsOn(identity),
+    exceptions: exceptionsFor([...new Set(heldNames)]),
+    findings,
+    privilegedPaths: [
+      ...grants.flatMap((grant) => grant.privileged.map((p) => `${p.category}: ${p.count} action${p.count === 1 ? '' : 's'} (${p.examples.join(', ')}${p.count > p.examples.length ? ', …' : ''}) via ${grant.label}`)),
+      ...privilegedEntitlementPaths(entitlements),
+      ...escalationPaths(findings),
+    ],
+  };
+}
+
+function catalogIdentity(record: CatalogIdentity, catalog: Catalog, now: Date, exceptions: AuditException[]): AuditIdentity {
+  const entitlements = record.entitlements.map((id) => auditEntitlement(id, record.class, catalog));
+  const owner = catalog.owners.find((candidate) => candidate.id === record.owner);
+  return {
+    id: `catalog:${record.id}`,
+    name: record.id,
+    origin: 'catalog',
+    catalogId: record.id,
+    ...(owner ? { owner: owner.id, ...(owner.contact ? { ownerContact: owner.contact } : {}) } : { unknownOwner: record.owner }),
+    class: record.class,
+    ...(record.purpose !== undefined ? { purpose: record.purpose } : {}),
+    ...optional('expiry', expiryOf(record.expires, now)),
+    entitlements,
+    grants: [],
+    credentials: [],
+    trust: [],
+    runsOn: [],
+    exceptions,
+    findings: [],
+    privilegedPaths: privilegedEntitlementPaths(entitlements),
+  };
+}
+
+/** A catalog-only identity is named by its record id; exceptions may target that id or the record's name pattern. */
+function exceptionNames(record: CatalogIdentity): string[] {
+  return [record.id, ...(record.match?.name ? [record.match.name] : [])];
+}
+
+function auditEntitlement(id: string, identityClass: IdentityClass | undefined, catalog: Catalog): AuditEntitlement {
+  const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
+  if (!entitlement) return { id, known: false, privileged: false, standing: false, allows: [] };
+  const justInTime = entitlement.approval?.maxDurationSeconds !== undefined;
+  const classAllowsStanding = identityClass !== undefined && catalog.classes[identityClass].standingPrivilege;
+  return {
+    id,
+    known: true,
+    ...(entitlement.description !== undefined ? { description: entitlement.description } : {}),
+    privileged: entitlement.privileged,
+    standing: entitlement.privileged && !justInTime && !classAllowsStanding,
+    ...(identityClass !== undefined && !entitlement.classes.includes(identityClass) ? { notForClass: true } : {}),
+    allows: entitlementAllows(entitlement),
+  };
+}
+
+function privilegedEntitlementPaths(entitlements: AuditEntitlement[]): string[] {
+  return entitlements
+    .filter((entitlement) => entitlement.privileged)
+    .map((entitlement) => `privileged entitlement ${entitlement.id}${entitlement.standing ? ' held as standing privilege' : ''}`);
+}
+
+function escalationPaths(findings: AuditFinding[]): string[] {
+  const paths = findings.filter((finding) => finding.ruleId === ESCALATION_RULE).map((finding) => finding.detail?.replace(/^Path::/, '') ?? finding.message);
+  if (paths.length === 0) return [];
+  const shown = paths.slice(0, ESCALATION_EXAMPLES).join(', ');
+  return [`escalation: ${paths.length} path${paths.length === 1 ? '' : 's'} (${shown}${paths.length > ESCALATION_EXAMPLES ? ', …' : ''})`];
+}
+
+function ownership(profile: IdentityProfile, catalog: Catalog): Pick<AuditIdentity, 'owner' | 'ownerContact' | 'unknownOwner' | 'class' | 'catalogId'> {
+  const contact = catalog.owners.find((owner) => owner.id === profile.owner)?.contact;
+  return {
+    ...(profile.record ? { catalogId: profile.record.id } : {}),
+    ...(profile.owner !== undefined ? { owner: profile.owner } : {}),
+    ...(contact !== undefined ? { ownerContact: contact } : {}),
+    ...(profile.unknownOwner !== undefined ? { unknownOwner: profile.unknownOwner } : {}),
+    ...(profile.class !== undefined ? { class: profile.class } : {}),
+  };
+}
+
+function auditSecret(secret: Secret, profile: IdentityProfile, findings: AuditFinding[]): AuditSecret {
+  const rotation = secret.rotationDays;
+  return {
+    id: secret.id,
+    name: secret.name,
+    resource: secret.resource,
+    ...(profile.owner !== undefined ? { owner: profile.owner } : {}),
+    ...(rotation !== undefined ? { rotationDays: isUnknown(rotation) ? ('unknown' as const) : rotation } : {}),
+    ...(secret.plaintextValue ? { plaintextValue: true } : {}),
+    findings,
+  };
+}
+
+function auditFinding(finding: Finding): AuditFinding {
+  return {
+    ruleId: finding.ruleId,
+    level: finding.level,
+    blocking: isBlocking(finding),
+    resource: finding.resource,
+    ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
+    message: finding.message,
+    ...(finding.pending ? { pending: true } : {}),
+    ...(finding.waivedBy !== undefined ? { waivedBy: finding.waivedBy } : {}),
+  };
+}
+
+function summarize(identities: AuditIdentity[], secrets: AuditSecret[], otherFindings: AuditFinding[], catalog: Catalog): AuditSummary {
+  const owned: [string, AuditFinding[]][] = [
+    ...identities.map((identity): [string, AuditFinding[]] => [identity.owner ?? NO_OWNER, identity.findings]),
+    ...secrets.map((secret): [string, AuditFinding[]] => [secret.owner ?? NO_OWNER, secret.findings]),
+    ...otherFindings.map((finding): [string, AuditFinding[]] => [otherFindingOwner(finding, catalog), [finding]]),
+  ];
+  const all = owned.flatMap(([, findings]) => findings);
+  const byOwner: Record<string, number> = {};
+  for (const [owner, findings] of owned) if (findings.length) byOwner[owner] = (byOwner[owner] ?? 0) + findings.length;
+  const byRule: Record<string, number> = {};
+  for (const finding of all) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+  const byClass: Record<string, number> = {};
+  for (const identity of identities) byClass[identity.class ?? '(undeclared)'] = (byClass[identity.class ?? '(undeclared)'] ?? 0) + 1;
+  return {
+    identities: identities.length,
+    catalogOnly: identities.filter((identity) => identity.origin === 'catalog').length,
+    privileged: identities.filter((identity) => identity.privilegedPaths.length > 0).length,
+    secrets: secrets.length,
+    findings: {
+      total: all.length,
+      blocking: all.filter((finding) => finding.blocking).length,
+      advisory: all.filter((finding) => finding.level === 'advisory' && !finding.waivedBy).length,
+      waived: all.filter((finding) => finding.waivedBy).length,
+      pending: all.filter((finding) => finding.pending).length,
+    },
+    byClass: sortedRecord(byClass),
+    byRule: sortedRecord(byRule),
+    byOwner: sortedRecord(byOwner),
+  };
+}
+
+/** A finding on a catalog exception belongs to the exception's owner. */
+function otherFindingOwner(finding: AuditFinding, catalog: Catalog): string {
+  return catalog.exceptions.find((exception) => exception.id === finding.resource.name && finding.resource.type.endsWith('/exception'))?.owner ?? NO_OWNER;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+}
+
+function byStackAndName(a: { name: string; resource?: { stack?: string; name: string } }, b: { name: string; resource?: { stack?: string; name: string } }): number {
+  return compare(a.resource?.stack ?? '', b.resource?.stack ?? '') || compare(a.name, b.name) || compare(a.resource?.name ?? '', b.resource?.name ?? '');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+/** Catalog exceptions as the audit shows them: who approved, until when, how many days are left. */
+import type { Catalog, CatalogException } from '../../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
+import { isExceptionValid, isPastDate } from '../engine/evaluate.js';
+import { globMatch } from '../util/glob.js';
+import { daysLeft } from './dates.js';
+import type { AuditException, ExceptionStatus } from './types.js';
+
+/** Valid exceptions ending within this many days are called out as expiring. */
+export const EXPIRING_WITHIN_DAYS = 30;
+
+export function auditException(exception: CatalogException, catalog: Catalog, findings: readonly Finding[], now: Date): AuditException {
+  const left = daysLeft(exception.expires, now);
+  return {
+    id: exception.id,
+    rule: exception.rule,
+    target: exception.target,
+    reason: exception.reason,
+    owner: exception.owner,
+    approvedBy: exception.approvedBy,
+    ...(exception.ticket !== undefined ? { ticket: exception.ticket } : {}),
+    expires: exception.expires,
+    ...(left !== undefined ? { daysLeft: left } : {}),
+    status: statusOf(exception, catalog, left, now),
+    waives: findings.filter((finding) => finding.waivedBy === exception.id).length,
+  };
+}
+
+function statusOf(exception: CatalogException, catalog: Catalog, left: number | undefined, now: Date): ExceptionStatus {
+  if (left === undefined) return 'invalid';
+  if (isPastDate(exception.expires, now)) return 'expired';
+  if (!isExceptionValid(exception, catalog, now)) return 'invalid';
+  return left <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active';
+}
+
+/** The exceptions whose target matches any of the names (identity name, resource names of what it holds). */
+export function exceptionsCovering(catalog: Catalog, names: readonly string[]): CatalogException[] {
+  return catalog.exceptions.filter((exception) => names.some((name) => globMatch(exception.target, name)));
+}

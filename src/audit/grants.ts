@@ -1,0 +1,144 @@
+/**
+ * What an identity was granted, statement by statement, with the declared entitlements that cover each one and the
+ * privileged actions each grant allows. An AWS statement is within the identity's entitlements when every action it
+ * expands to, on every resource it names, lies within the envelopes of one of them (the envelopes require-entitlement
+ * enforces).
+ */
+import type { Catalog, Entitlement } from '../../catalog/types.js';
+import { expandActionPattern } from '../iam/aws/actions.js';
+import { effectiveAllows } from '../iam/aws/evaluate.js';
+import { awsManagedPolicy } from '../iam/aws/managed.js';
+import { privilegedCategory } from '../iam/aws/privileged.js';
+import { isUnknown, type Grant, type PolicyDocument, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
+import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
+import { globMatch } from '../util/glob.js';
+import type { AuditGrant, AuditStatement } from './types.js';
+
+const EXAMPLES_PER_CATEGORY = 3;
+
+export function auditGrants(grants: readonly Grant[], entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant[] {
+  return grants.map((grant) => {
+    if (grant.kind === 'aws-policy') {
+      const name = grant.policyName ?? grant.source.name;
+      return {
+        label: grant.policyName && grant.policyName !== grant.source.name ? `policy ${name} (${grant.source.name})` : `policy ${name}`,
+        source: grant.source,
+        statements: grant.document.unreadable
+          ? [{ text: `unreadable: ${grant.document.unreadable.description}`, entitlements: [], beyondEntitlements: true }]
+          : grant.document.statements.map((statement) => auditStatement(statement, entitlements)),
+        privileged: privilegedSummary(grant.document, catalog),
+      };
+    }
+    if (grant.kind === 'aws-managed-policy') {
+      const arn = isUnknown(grant.arn) ? undefined : grant.arn;
+      const known = arn === undefined ? undefined : awsManagedPolicy(arn);
+      const covering = arn === undefined ? [] : entitlements.filter((e) => (e.awsManagedPolicies ?? []).some((allowed) => sameArn(allowed, arn))).map((e) => e.id);
+      return {
+        label: `managed ${known?.name ?? arn ?? '(unknown ARN)'}`,
+        source: grant.source,
+        statements: [{ text: `managed policy ${arn ?? `(unknown: ${(grant.arn as { description: string }).description})`}`, entitlements: covering, beyondEntitlements: covering.length === 0 }],
+        privileged: known?.document ? privilegedSummary(known.document, catalog) : [],
+      };
+    }
+    return roleGrant(grant, entitlements, catalog);
+  });
+}
+
+function auditStatement(statement: PolicyStatement, entitlements: readonly Entitlement[]): AuditStatement {
+  const actions = statement.action ? list(statement.action) : `all actions except ${list(statement.notAction ?? [])}`;
+  const resources = statement.resource ? list(statement.resource) : statement.notResource ? `all resources except ${list(statement.notResource)}` : '*';
+  const text = `${statement.effect} ${actions} on ${resources}${statement.condition ? ' (conditional)' : ''}`;
+  if (statement.effect === 'Deny') return { text, entitlements: [], beyondEntitlements: false };
+  const { covering, complete } = coverage(statement, entitlements);
+  return { text, entitlements: covering, beyondEntitlements: !complete };
+}
+
+/**
+ * The entitlements that cover some of the statement's (action, resource) pairs, and whether their union covers all
+ * of them (an identity's grants may combine several entitlements, as require-entitlement allows).
+ * NotAction, NotResource and unknown values are never covered.
+ */
+function coverage(statement: PolicyStatement, entitlements: readonly Entitlement[]): { covering: string[]; complete: boolean } {
+  const patterns = statement.action;
+  const resources = statement.resource;
+  if (!patterns || !resources || patterns.some(isUnknown) || resources.some(isUnknown)) return { covering: [], complete: false };
+  const used = new Set<string>();
+  let complete = true;
+  for (const pattern of patterns as string[]) {
+    const actions = expandActionPattern(pattern);
+    if (actions.length === 0) complete = false;
+    for (const action of actions) {
+      for (const resource of resources as string[]) {
+        const by = entitlements.find((entitlement) => resourceCovered(resource, envelopeResourcesFor(entitlement.aws ?? [], action.name)));
+        if (by) used.add(by.id);
+        else complete = false;
+      }
+    }
+  }
+  return { covering: entitlements.map((entitlement) => entitlement.id).filter((id) => used.has(id)), complete };
+}
+
+function privilegedSummary(document: PolicyDocument, catalog: Catalog): AuditGrant['privileged'] {
+  const byCategory = new Map<string, string[]>();
+  for (const allowed of effectiveAllows([document])) {
+    const category = privilegedCategory(allowed.action, catalog);
+    if (!category) continue;
+    const names = byCategory.get(category) ?? [];
+    names.push(allowed.action.name);
+    byCategory.set(category, names);
+  }
+  return [...byCategory.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([category, names]) => ({ category, count: names.length, examples: names.slice(0, EXAMPLES_PER_CATEGORY) }));
+}
+
+function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant {
+  const role = isUnknown(grant.role) ? undefined : grant.role;
+  const scope = isUnknown(grant.scope) ? undefined : grant.scope;
+  const covering = entitlements.filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement)).map((entitlement) => entitlement.id);
+  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}`;
+  const category = role === undefined ? undefined : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
+  return {
+    label: text,
+    source: grant.source,
+    statements: [{ text, entitlements: covering, beyondEntitlements: covering.length === 0 }],
+    privileged: category ? [{ category, count: 1, examples: [role!] }] : [],
+  };
+}
+
+function roleWithin(cloud: RoleGrant['cloud'], role: string | undefined, scope: string | undefined, entitlement: Entitlement): boolean {
+  if (role === undefined || scope === undefined) return false;
+  if (cloud === 'kubernetes') {
+    const k8s = entitlement.kubernetes;
+    return Boolean(k8s && [...(k8s.clusterRoles ?? []), ...(k8s.roles ?? [])].includes(role));
+  }
+  const envelope = entitlement[cloud];
+  if (!envelope || !envelope.roles.includes(role)) return false;
+  return !envelope.scopes || envelope.scopes.some((pattern) => globMatch(pattern, scope));
+}
+
+/** Managed policy ARNs compared across partitions and the `${AWS::Partition}` placeholder. */
+function sameArn(a: string, b: string): boolean {
+  const normal = (arn: string) => arn.replace(/^arn:[^:]+:/, 'arn:aws:');
+  return normal(a) === normal(b);
+}
+
+function list(values: readonly PolicyValue[]): string {
+  return values.map((value) => (isUnknown(value) ? `(unknown: ${value.description})` : value)).join(', ');
+}
+
+/** What an entitlement allows, one line per envelope, for the audit's entitlement column. */
+export function entitlementAllows(entitlement: Entitlement): string[] {
+  const lines = (entitlement.aws ?? []).map((envelope) => `${envelope.actions.join(', ')} on ${envelope.resources.join(', ')}`);
+  for (const arn of entitlement.awsManagedPolicies ?? []) lines.push(`managed policy ${arn}`);
+  for (const cloud of ['azure', 'gcp'] as const) {
+    const envelope = entitlement[cloud];
+    if (envelope) lines.push(`${cloud} roles ${envelope.roles.join(', ')}${envelope.scopes ? ` at ${envelope.scopes.join(', ')}` : ''}`);
+  }
+  const k8s = entitlement.kubernetes;
+  if (k8s) {
+    const roles = [...(k8s.clusterRoles ?? []), ...(k8s.roles ?? [])];
+    lines.push(`kubernetes roles ${roles.join(', ')}${k8s.namespaces ? ` in ${k8s.namespaces.join(', ')}` : ''}`);
+  }
+  return lines;
+}

@@ -1,0 +1,40 @@
+/**
+ * Who or what can become the identity: the principals of its trust policy (with their conditions) and the compute
+ * that runs as it. Read with the same trust reader restrict-trust and break-glass-isolation use.
+ */
+import { isUnknown, type Identity, type PolicyValue } from '../model/model.js';
+import { parseAwsPrincipal, parseFederatedPrincipal, trustEntries, type TrustEntry } from '../rules/support/trust.js';
+import type { AuditTrust } from './types.js';
+
+export function auditTrust(identity: Identity): AuditTrust[] {
+  if (!identity.trustPolicy) return [];
+  if (identity.trustPolicy.unreadable) return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
+  return trustEntries(identity.trustPolicy).map((entry) => ({ ...principalOf(entry), conditions: entry.conditions.map(describeCondition) }));
+}
+
+function principalOf(entry: TrustEntry): Omit<AuditTrust, 'conditions'> {
+  if (entry.type === 'everyone') return { kind: 'everyone', principal: '*' };
+  if (isUnknown(entry.value)) return { kind: 'unknown', principal: entry.value.description };
+  const value = entry.value;
+  if (entry.type === 'Service') return { kind: 'service', principal: value };
+  if (entry.type === 'Federated') {
+    const federated = parseFederatedPrincipal(value);
+    return federated.kind === 'saml' ? { kind: 'saml', principal: value } : { kind: 'oidc', principal: federated.issuer };
+  }
+  if (entry.type === 'AWS') {
+    const aws = parseAwsPrincipal(value);
+    if (aws.kind === 'everyone') return { kind: 'everyone', principal: value };
+    if (aws.kind === 'account') return { kind: aws.own ? 'own-account' : 'aws-account', principal: value };
+  }
+  return { kind: entry.type.toLowerCase(), principal: value };
+}
+
+function describeCondition(clause: { operator: string; key: string; values: PolicyValue[] }): string {
+  const values = clause.values.map((value) => (isUnknown(value) ? `(unknown: ${value.description})` : value));
+  return `${clause.operator} ${clause.key} = ${values.join(' | ')}`;
+}
+
+/** What runs as the identity: `lambda MyFunction`, `instance-profile Profile`. */
+export function runsOn(identity: Identity): string[] {
+  return identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`);
+}

@@ -1,0 +1,183 @@
+/**
+ * The audit view: every identity (planned by the change, or declared only in the catalog) with who owns it, what it
+ * holds and through which entitlement, its credentials, who can assume it, the exceptions covering it and what the
+ * gate found; plus the catalog's hygiene. Built by `buildAudit`, rendered by the audit reporters.
+ * Plain data only (no Dates, no Maps), so the JSON report is this object as is.
+ */
+import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
+import type { FindingLevel } from '../engine/finding.js';
+
+export const AUDIT_SCHEMA_VERSION = 'entitlement-guard/audit/v1';
+
+export interface Audit {
+  schema: typeof AUDIT_SCHEMA_VERSION;
+  /** The evaluation time (ISO), against which expiries and days left are counted. */
+  generatedAt: string;
+  /** The catalog file (or `built-in defaults`). */
+  catalog: string;
+  summary: AuditSummary;
+  identities: AuditIdentity[];
+  secrets: AuditSecret[];
+  /** Every catalog exception, with its countdown, in catalog order. */
+  exceptions: AuditException[];
+  /** Findings on neither an identity nor a secret (catalog exceptions, unattached policies). */
+  otherFindings: AuditFinding[];
+  hygiene: CatalogHygiene;
+}
+
+export interface AuditSummary {
+  identities: number;
+  /** Identities declared only in the catalog (people and accounts in the identity provider). */
+  catalogOnly: number;
+  privileged: number;
+  secrets: number;
+  findings: { total: number; blocking: number; advisory: number; waived: number; pending: number };
+  byClass: Record<string, number>;
+  byRule: Record<string, number>;
+  /** Findings per owning team of the identity or secret; `(no owner)` when it has none. */
+  byOwner: Record<string, number>;
+}
+
+export type AuditOrigin = 'change' | 'catalog';
+
+export interface AuditIdentity {
+  /** Model id (stack-qualified) for identities in the change; `catalog:<id>` for catalog-only ones. */
+  id: string;
+  name: string;
+  origin: AuditOrigin;
+  /** Absent for catalog-only identities, which live outside the IaC (IdP users, break-glass accounts). */
+  cloud?: string;
+  kind?: IdentityKind;
+  resource?: ResourceRef;
+  /** The catalog identity record that describes it. */
+  catalogId?: string;
+  owner?: string;
+  ownerContact?: string;
+  /** An owner that is named but not known to the catalog. */
+  unknownOwner?: string;
+  class?: IdentityClass;
+  purpose?: string;
+  expiry?: AuditExpiry;
+  entitlements: AuditEntitlement[];
+  grants: AuditGrant[];
+  credentials: AuditCredential[];
+  /** Longest session in seconds and the class limit, when either is known. */
+  session?: { maxSeconds?: number; classLimitSeconds?: number; unknown?: string };
+  trust: AuditTrust[];
+  /** What runs as the identity (Lambda, instance profile, pod). */
+  runsOn: string[];
+  exceptions: AuditException[];
+  findings: AuditFinding[];
+  /** Privileged access it holds: privileged actions per grant, privileged entitlements, escalation paths. */
+  privilegedPaths: string[];
+}
+
+export interface AuditExpiry {
+  date: string;
+  /** Whole days from the audit time to the date: negative once past. */
+  daysLeft?: number;
+  expired: boolean;
+}
+
+export interface AuditEntitlement {
+  id: string;
+  /** False when the catalog does not define it. */
+  known: boolean;
+  description?: string;
+  privileged: boolean;
+  /** Privileged without a just-in-time limit (approval maxDuration), held by a class that forbids standing privilege. */
+  standing: boolean;
+  /** Set when the identity's class is not among the entitlement's classes. */
+  notForClass?: boolean;
+  /** What the entitlement allows, one line per envelope (`dynamodb:GetItem, dynamodb:Query on arn:…`). */
+  allows: string[];
+}
+
+export interface AuditGrant {
+  /** How the user sees it: `policy everything (OpsRole)`, `managed AdministratorAccess`, `role Owner at /subscriptions/…`. */
+  label: string;
+  source: ResourceRef;
+  /** One line per statement or role: `Allow iam:* on *`. */
+  statements: AuditStatement[];
+  /** Privileged actions the grant allows, by category, with a few examples. */
+  privileged: { category: string; count: number; examples: string[] }[];
+}
+
+export interface AuditStatement {
+  text: string;
+  /** The declared entitlements that cover it. */
+  entitlements: string[];
+  /** An Allow (or attachment) that no declared entitlement covers. */
+  beyondEntitlements: boolean;
+}
+
+export interface AuditCredential {
+  kind: CredentialKind;
+  source: ResourceRef;
+  /** `federated` (short-lived tokens), or `long-lived` (a static secret). */
+  lifetime: 'federated' | 'long-lived';
+  expiresAt?: string;
+  daysLeft?: number;
+  /** Federated credentials: the issuer and subject it accepts. */
+  accepts?: string;
+}
+
+export interface AuditTrust {
+  /** `everyone`, `service`, `aws-account`, `aws-role`, `federated`, … */
+  kind: string;
+  principal: string;
+  conditions: string[];
+}
+
+export type ExceptionStatus = 'active' | 'expiring' | 'expired' | 'invalid';
+
+export interface AuditException {
+  id: string;
+  rule: string;
+  target: string;
+  reason: string;
+  owner: string;
+  approvedBy: string;
+  ticket?: string;
+  expires: string;
+  daysLeft?: number;
+  /** `expiring`: valid but ends within 30 days; `invalid`: unowned, unapproved or without a readable date. */
+  status: ExceptionStatus;
+  /** How many findings it waives in this change. */
+  waives: number;
+}
+
+export interface AuditFinding {
+  ruleId: string;
+  level: FindingLevel;
+  blocking: boolean;
+  resource: ResourceRef;
+  detail?: string;
+  message: string;
+  pending?: boolean;
+  waivedBy?: string;
+}
+
+export interface AuditSecret {
+  id: string;
+  name: string;
+  resource: ResourceRef;
+  owner?: string;
+  rotationDays?: number | 'unknown';
+  plaintextValue?: boolean;
+  findings: AuditFinding[];
+}
+
+export interface CatalogHygiene {
+  /** Entitlements no identity (planned or catalog-only) holds. */
+  unusedEntitlements: string[];
+  /** Owners with no identity and no secret. */
+  ownersWithoutIdentities: string[];
+  /** Valid exceptions that end within 30 days. */
+  expiringExceptions: AuditException[];
+  expiredExceptions: AuditException[];
+  /** Identities past their expiry. */
+  expiredIdentities: { id: string; name: string; expires: string; daysAgo: number }[];
+  /** Identities holding a privileged entitlement without a just-in-time limit, where their class forbids that. */
+  standingPrivilege: { id: string; name: string; class?: string; entitlement: string }[];
+}

@@ -1,0 +1,88 @@
+import type { Audit, AuditException, AuditIdentity } from '../audit/types.js';
+import { escapeMarkdown, markdownCode } from './escape.js';
+
+/**
+ * The audit as Markdown (a PR comment or a wiki page): counts first, one table row per identity, catalog hygiene,
+ * then each identity's grants, credentials, trust, exceptions and findings folded in `<details>`.
+ */
+export function formatAuditMarkdown(audit: Audit): string {
+  const s = audit.summary;
+  const lines = [
+    `### Entitlement audit — ${escapeMarkdown(audit.generatedAt.slice(0, 10))}`,
+    '',
+    `${s.identities} identities (${s.catalogOnly} declared only in the catalog, ${s.privileged} privileged), ${s.secrets} secrets · ` +
+      `findings: **${s.findings.blocking}** blocking, ${s.findings.advisory} advisory, ${s.findings.waived} waived · catalog ${markdownCode(audit.catalog)}`,
+    '',
+    '| identity | origin | owner | class | entitlements | credentials | trust | exceptions | findings |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...audit.identities.map(identityRow),
+    '',
+    ...hygieneSection(audit),
+    '<details><summary>Identity details</summary>',
+    '',
+    ...audit.identities.flatMap(identityDetails),
+    '</details>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function identityRow(identity: AuditIdentity): string {
+  const name = `${identity.privilegedPaths.length ? '🔴 ' : ''}${escapeMarkdown(identity.name)}`;
+  const owner = identity.owner ? escapeMarkdown(identity.owner) : identity.unknownOwner ? `unknown: ${escapeMarkdown(identity.unknownOwner)}` : '—';
+  const entitlements = identity.entitlements.map((e) => `${escapeMarkdown(e.id)}${e.standing ? ' (standing)' : ''}`).join(', ') || '—';
+  const credentials = identity.credentials.map((c) => `${escapeMarkdown(c.kind)} (${c.lifetime})`).join(', ') || '—';
+  const trust = identity.trust.map((t) => `${escapeMarkdown(t.kind)} ${escapeMarkdown(t.principal)}`).join(', ') || '—';
+  const exceptions = identity.exceptions.map(exceptionCell).join(', ') || '—';
+  const blocking = identity.findings.filter((f) => f.blocking).length;
+  const findings = identity.findings.length ? `${blocking} blocking / ${identity.findings.length}` : '0';
+  return `| ${name} | ${identity.origin} | ${owner} | ${identity.class ?? 'undeclared'} | ${entitlements} | ${credentials} | ${trust} | ${exceptions} | ${findings} |`;
+}
+
+function exceptionCell(exception: AuditException): string {
+  return `${escapeMarkdown(exception.id)} (${countdown(exception)})`;
+}
+
+function countdown(exception: AuditException): string {
+  if (exception.daysLeft === undefined) return `${exception.status}, unreadable date`;
+  if (exception.daysLeft < 0) return `expired ${-exception.daysLeft} days ago`;
+  return `${exception.status === 'invalid' ? 'invalid, ' : ''}${exception.daysLeft} days left`;
+}
+
+function hygieneSection(audit: Audit): string[] {
+  const h = audit.hygiene;
+  const items = [
+    ['Entitlements nobody holds', h.unusedEntitlements.map(escapeMarkdown)],
+    ['Owners with no identities', h.ownersWithoutIdentities.map(escapeMarkdown)],
+    ['Exceptions expiring within 30 days', h.expiringExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
+    ['Expired exceptions', h.expiredExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
+    ['Identities past expiry', h.expiredIdentities.map((i) => `${escapeMarkdown(i.name)} (expired ${escapeMarkdown(i.expires)})`)],
+    ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.entitlement)}`)],
+  ] as const;
+  return ['#### Catalog hygiene', '', ...items.map(([title, values]) => `- ${title}: ${values.length ? values.join(', ') : 'none'}`), ''];
+}
+
+function identityDetails(identity: AuditIdentity): string[] {
+  const lines = [`#### ${escapeMarkdown(identity.name)}${identity.resource ? ` — ${markdownCode(`${identity.resource.type} ${identity.resource.path ?? identity.resource.name}`)}` : ' — declared in the catalog only'}`, ''];
+  if (identity.purpose) lines.push(`- purpose: ${escapeMarkdown(identity.purpose)}`);
+  if (identity.expiry) lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
+  for (const entitlement of identity.entitlements) {
+    lines.push(`- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`);
+  }
+  for (const grant of identity.grants) {
+    for (const statement of grant.statements) {
+      const via = statement.entitlements.length ? `by ${statement.entitlements.map(escapeMarkdown).join(', ')}` : statement.beyondEntitlements ? '**beyond every entitlement**' : '';
+      lines.push(`- ${escapeMarkdown(grant.label)}: ${markdownCode(statement.text)} ${via}`.trimEnd());
+    }
+  }
+  for (const path of identity.privilegedPaths) lines.push(`- 🔴 ${escapeMarkdown(path)}`);
+  for (const credential of identity.credentials) lines.push(`- credential ${escapeMarkdown(credential.kind)} (${credential.lifetime}${credential.expiresAt ? `, expires ${escapeMarkdown(credential.expiresAt)}` : ', no expiry'})`);
+  for (const trust of identity.trust) lines.push(`- assumable by ${escapeMarkdown(trust.kind)} ${markdownCode(trust.principal)}${trust.conditions.length ? ` if ${trust.conditions.map(markdownCode).join(' and ')}` : ''}`);
+  for (const exception of identity.exceptions) {
+    lines.push(`- exception ${escapeMarkdown(exception.id)} (${escapeMarkdown(exception.rule)}), approved by ${escapeMarkdown(exception.approvedBy)}, expires ${escapeMarkdown(exception.expires)} (${countdown(exception)})`);
+  }
+  for (const finding of identity.findings) {
+    const mark = finding.waivedBy ? '➖' : finding.blocking ? '❌' : '⚠️';
+    lines.push(`- ${mark} ${escapeMarkdown(finding.ruleId)}${finding.detail ? ` ${markdownCode(finding.detail)}` : ''}: ${escapeMarkdown(finding.message)}`);
+  }
+  return [...lines, ''];
+}

@@ -1,0 +1,36 @@
+/** Escaping for the text formats reports are written in: resource names and tags come from user input. */
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Safe in HTML and XML text and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
+}
+
+/** XML 1.0 also forbids most control characters, even as references: they are dropped. */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+}
+
+/**
+ * Inline Markdown (GitHub flavour) that renders as the literal text: HTML is entity-escaped (GitHub would render
+ * tags), Markdown punctuation is backslash-escaped, and line breaks become spaces so a table row stays one row.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text)
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+/**
+ * Text as a Markdown code span: nothing inside renders as HTML or Markdown. Backticks cannot be escaped there, so the
+ * span is fenced by a longer run of them; `|` is written `\|`, which GitHub tables read as a literal pipe even in code.
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}

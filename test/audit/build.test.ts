@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { buildAudit } from '../../src/audit/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
+import { emptyModel } from '../../src/model/model.js';
+import { identity } from '../support/builders.js';
+import { auditOf, exampleCatalog, NOW } from './support.js';
+
+const EXAMPLES = ['examples/cloudformation/bad-stack.template.yaml', 'examples/cloudformation/good-stack.template.yaml'];
+
+describe('audit of the examples', () => {
+  const { audit } = auditOf(EXAMPLES);
+  const row = (name: string) => {
+    const found = audit.identities.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`no audit row ${name}`);
+    return found;
+  };
+
+  it('lists planned identities by stack and name, then the identities declared only in the catalog', () => {
+    expect(audit.identities.map((i) => `${i.origin} ${i.id}`)).toEqual([
+      'change bad-stack/OrphanRole',
+      'change bad-stack/BatchAdminRole',
+      'change bad-stack/CiBotUser',
+      'change bad-stack/GithubDeployRole',
+      'change bad-stack/external-user:legacy-sftp-sync',
+      'change bad-stack/OpsRole',
+      'change bad-stack/PublicRole',
+      'change good-stack/CiDeployerRole',
+      'change good-stack/PaymentsApiRole',
+      'catalog catalog:alice-admin',
+      'catalog catalog:analytics-etl',
+      'catalog catalog:break-glass-admin',
+      'catalog catalog:report-agent',
+    ]);
+    expect(audit.summary).toMatchObject({ identities: 13, catalogOnly: 4, secrets: 2 });
+  });
+
+  it('shows owner, class and which entitlement grants each statement', () => {
+    const payments = row('payments-api-runtime');
+    expect(payments).toMatchObject({ owner: 'team-payments', ownerContact: 'payments-oncall@example.com', class: 'service', catalogId: 'payments-api' });
+    expect(payments.entitlements.map((e) => e.id)).toEqual(['payments-read', 'payments-write', 'payments-secrets-read']);
+    expect(payments.grants.flatMap((g) => g.statements)).toEqual([
+      {
+        text: 'Allow dynamodb:GetItem, dynamodb:Query, dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/payments-ledger',
+        entitlements: ['payments-read', 'payments-write'],
+        beyondEntitlements: false,
+      },
+      { text: 'Deny iam:* on *', entitlements: [], beyondEntitlements: false },
+    ]);
+    expect(payments.session).toEqual({ maxSeconds: 3600, classLimitSeconds: 3600 });
+    expect(payments.runsOn).toEqual(['lambda PaymentsApiFunction']);
+  });
+
+  it('marks grants beyond every entitlement, and privileged paths with their categories', () => {
+    expect(row('OrphanRole').grants[0]!.statements).toEqual([
+      { text: 'Allow s3:GetObject on arn:aws:s3:::example-co-reports/*', entitlements: [], beyondEntitlements: true },
+    ]);
+    const batch = row('batch-admin');
+    expect(batch.grants.map((g) => g.label)).toEqual(['managed AdministratorAccess']);
+    expect(batch.privilegedPaths).toContain('destruction: 2 actions (kms:DisableKey, kms:ScheduleKeyDeletion) via managed AdministratorAccess');
+    expect(batch.privilegedPaths.at(-1)).toBe('escalation: 32 paths (add-user-to-group, assume-any-role, attach-group-policy, attach-role-policy, …)');
+    expect(row('OrphanRole').privilegedPaths).toEqual([]);
+    expect(row('break-glass-admin').privilegedPaths).toEqual(['privileged entitlement emergency-admin']);
+  });
+
+  it('shows credentials with their lifetime and who can assume each role', () => {
+    expect(row('ci-bot').credentials).toEqual([
+      { kind: 'aws-access-key', source: expect.objectContaining({ name: 'CiBotAccessKey' }), lifetime: 'long-lived' },
+    ]);
+    expect(row('partner-upload').trust).toEqual([{ kind: 'everyone', principal: '*', conditions: [] }]);
+    expect(row('ci-deployer').trust).toEqual([
+      {
+        kind: 'oidc',
+        principal: 'token.actions.githubusercontent.com',
+        conditions: [
+          'StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com',
+          'StringEquals token.actions.githubusercontent.com:sub = repo:example-co/payments:ref:refs/heads/main',
+        ],
+      },
+    ]);
+  });
+
+  it('shows the exceptions covering an identity, with approver, expiry, days left and what they waive', () => {
+    expect(row('legacy-sftp-sync').exceptions).toEqual([
+      {
+        id: 'EXC-101',
+        rule: 'no-long-lived-credentials',
+        target: 'legacy-sftp-sync',
+        reason: "The vendor's SFTP appliance accepts only static access keys; replacement planned for Q2 2027",
+        owner: 'team-data',
+        approvedBy: 'security-lead@example.com',
+        ticket: 'SEC-1234',
+        expires: '2027-06-30',
+        daysLeft: 394,
+        status: 'active',
+        waives: 1,
+      },
+    ]);
+    expect(row('legacy-sftp-sync').findings.map((f) => `${f.ruleId} ${f.waivedBy} ${f.blocking}`)).toEqual(['no-long-lived-credentials EXC-101 false']);
+    expect(row('report-agent').exceptions.map((e) => `${e.id} ${e.status} ${e.daysLeft}`)).toEqual(['EXC-087 expired -121']);
+  });
+
+  it('counts findings by rule and by owner, findings on catalog exceptions going to the exception owner', () => {
+    expect(audit.summary.byOwner).toEqual({ '(no owner)': 3, 'team-data': 39, 'team-ml': 1, 'team-payments': 1, 'team-platform': 43 });
+    expect(audit.summary.byRule['no-privilege-escalation']).toBe(64);
+    expect(audit.otherFindings.map((f) => `${f.ruleId} ${f.detail}`)).toEqual(['exception-expiry Expires::2026-01-31']);
+    expect(audit.secrets.map((s) => `${s.name} ${s.owner} ${s.rotationDays} ${s.findings.map((f) => f.ruleId)}`)).toEqual([
+      'payments/ledger-db team-payments undefined secret-rotation',
+      'payments/processor-api-key team-payments 30 ',
+    ]);
+  });
+
+  it('reports catalog hygiene', () => {
+    expect(audit.hygiene).toMatchObject({ unusedEntitlements: [], ownersWithoutIdentities: [], expiringExceptions: [], expiredIdentities: [], standingPrivilege: [] });
+    expect(audit.hygiene.expiredExceptions.map((e) => e.id)).toEqual(['EXC-087']);
+  });
+});
+
+describe('catalog hygiene', () => {
+  const catalog = exampleCatalog();
+  const audit = (model = emptyModel(), now = NOW) => buildAudit(model, runRules(model, [], { catalog, now }), catalog, now);
+
+  it('lists entitlements nobody holds and owners without identities once the change and catalog leave them unused', () => {
+    const trimmed = { ...catalog, identities: catalog.identities.filter((record) => record.id === 'alice-admin') };
+    const result = buildAudit(emptyModel(), runRules(emptyModel(), [], { catalog: trimmed, now: NOW }), trimmed, NOW);
+    expect(result.hygiene.unusedEntitlements).toEqual([
+      'payments-read',
+      'payments-write',
+      'payments-secrets-read',
+      'reports-read',
+      'model-invoke',
+      'ci-deploy',
+      'payments-namespace-edit',
+      'emergency-admin',
+      'sftp-inbox',
+      'warehouse-read',
+    ]);
+    expect(result.hygiene.ownersWithoutIdentities).toEqual(['team-payments', 'team-data', 'team-security', 'team-ml']);
+  });
+
+  it('calls out exceptions within 30 days of expiry, then expired ones, and identities past expiry', () => {
+    expect(audit(emptyModel(), new Date('2027-06-01T00:00:00Z')).hygiene.expiringExceptions.map((e) => `${e.id} ${e.daysLeft}`)).toEqual(['EXC-101 29']);
+    expect(audit(emptyModel(), new Date('2027-05-30T00:00:00Z')).hygiene.expiringExceptions).toEqual([]);
+    const later = audit(emptyModel(), new Date('2027-07-02T00:00:00Z')).hygiene;
+    expect(later.expiredExceptions.map((e) => `${e.id} ${e.daysLeft}`)).toEqual(['EXC-101 -2', 'EXC-087 -517']);
+    expect(later.expiredIdentities).toEqual([
+      { id: 'catalog:legacy-sftp-sync', name: 'legacy-sftp-sync', expires: '2027-06-30', daysAgo: 2 },
+      { id: 'catalog:report-agent', name: 'report-agent', expires: '2027-03-31', daysAgo: 93 },
+    ]);
+  });
+
+  it('lists privileged entitlements held without a just-in-time limit by a class that forbids standing privilege', () => {
+    const model = emptyModel();
+    model.identities.push(identity('aws-role', 'ops-human', { tags: { owner: 'team-platform', 'identity-class': 'human', entitlements: 'emergency-admin' } }));
+    const result = audit(model);
+    expect(result.hygiene.standingPrivilege).toEqual([{ id: 'TestStack/ops-human', name: 'ops-human', class: 'human', entitlement: 'emergency-admin' }]);
+    expect(result.identities[0]!.entitlements[0]).toMatchObject({ id: 'emergency-admin', privileged: true, standing: true, notForClass: true });
+    // The break-glass class may hold it; deploy-admin is just in time (approval maxDuration 4h).
+    expect(result.identities.find((i) => i.name === 'break-glass-admin')!.entitlements[0]).toMatchObject({ privileged: true, standing: false });
+    expect(result.identities.find((i) => i.name === 'alice-admin')!.entitlements[0]).toMatchObject({ id: 'deploy-admin', privileged: true, standing: false });
+  });
+});
