@@ -7,6 +7,7 @@ import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { allRules } from '../rules/index.js';
+import { failClosed } from './fail-closed.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
@@ -38,7 +39,8 @@ export interface CommandResult {
 
 /**
  * `entitlement-guard check`: load the catalog and every template, build one model, evaluate, report.
- * Exit 0 when nothing blocks, 1 when a mandatory finding is not waived, 2 when the input cannot be read.
+ * Exit 0 when nothing blocks, 1 when a mandatory finding is not waived (a value the template cannot resolve
+ * counts as mandatory under a mandatory rule: see fail-closed.ts), 2 when the input cannot be read.
  */
 export function runCheck(options: CheckOptions): CommandResult {
   const cwd = options.cwd ?? process.cwd();
@@ -57,7 +59,7 @@ export function runCheck(options: CheckOptions): CommandResult {
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = duplicateStacks(inputs);
   if (clash.length > 0) return failure(clash);
-  const result = evaluate(modelFromTemplates(inputs), { catalog, ...(options.now ? { now: options.now } : {}) });
+  const result = failClosed(evaluate(modelFromTemplates(inputs), { catalog, ...(options.now ? { now: options.now } : {}) }), catalog);
   const lineOf = templateLineFinder(cwd);
   const output =
     options.format === 'json'

@@ -25,7 +25,7 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
       lines.push(`  ${first.ruleId} (${first.level})`);
       for (const finding of ruleFindings) {
         const mark = finding.waivedBy ? paint('dim', '~') : isBlocking(finding) ? paint('red', '✖') : paint('yellow', '!');
-        const pending = finding.pending ? paint('yellow', ' (pending: cannot be verified until the value is known)') : '';
+        const pending = finding.pending ? paint('yellow', ' (pending: the value is not known before deployment)') : '';
         const waived = finding.waivedBy ? paint('dim', ` (waived by ${finding.waivedBy})`) : '';
         lines.push(`    ${mark} ${finding.detail ? `[${finding.detail}] ` : ''}${finding.message}${pending}${waived}`);
       }

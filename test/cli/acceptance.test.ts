@@ -59,6 +59,29 @@ describe('check blocks', () => {
   });
 });
 
+describe('check fails closed on values the template cannot resolve', () => {
+  it('blocks an imported Action and trust Principal under mandatory rules, marked pending', () => {
+    const result = runCheck({
+      paths: [join(FIXTURES, 'unresolvable-action-and-principal.template.yaml')],
+      catalogPath: join(REPO, 'examples/catalog.yaml'),
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    const pending = result.result!.findings.filter((finding) => finding.pending);
+    expect(pending.map((finding) => [finding.ruleId, finding.resource.name, finding.level])).toEqual([
+      ['no-privilege-escalation', 'Role', 'mandatory'],
+      ['no-wildcard-privilege', 'Role', 'mandatory'],
+      ['require-entitlement', 'Role', 'mandatory'],
+      ['restrict-trust', 'Role', 'mandatory'],
+    ]);
+    expect(pending.find((finding) => finding.ruleId === 'restrict-trust')!.message).toContain('Fn::ImportValue TrustedRoleArn (exported by another stack)');
+    expect(result.result!.summary.blocking).toBe(4);
+    expect(result.exitCode).toBe(1);
+  });
+});
+
 describe('check does not flag', () => {
   it('a Deny on iam:* next to a scoped grant, nor a compliant role', () => {
     expect(check('deny-iam-star.template.yaml')).toEqual({ exitCode: 0, rules: [], findings: [] });

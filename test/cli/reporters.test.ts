@@ -96,7 +96,7 @@ describe('text reporter', () => {
         '    fix: List actions.',
         '    to waive: a catalog exception { rule: no-wildcard-privilege, target: ApiRole } with owner, approvedBy and expires',
         '  restrict-trust (advisory)',
-        '    ! [Principal::unknown] Trust principal is not known until deploy. (pending: cannot be verified until the value is known)',
+        '    ! [Principal::unknown] Trust principal is not known until deploy. (pending: the value is not known before deployment)',
         '    fix: Name the principal.',
         '',
         '✖ blocked: 3 findings: 1 blocking, 1 advisory, 1 waived, 1 pending (2 identities, 0 secrets checked)',
