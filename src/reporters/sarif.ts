@@ -16,7 +16,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /**
  * SARIF 2.1.0 for code-scanning tools: one run, the rules with their metadata, one result per finding.
- * Mandatory → error, advisory → warning, pending (not verifiable yet) → note. A waived finding keeps its level and
+ * Mandatory → error, advisory → warning, advisory and pending (re-checked once the value is known) → note. A waived finding keeps its level and
  * carries an accepted external suppression naming the catalog exception. Fingerprints hash the rule, stack,
  * resource, identity and detail, never the message or a line, so they stay stable across runs and edits.
  */
@@ -62,7 +62,7 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, options: Sari
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-    level: finding.pending ? 'note' : finding.level === 'mandatory' ? 'error' : 'warning',
+    level: finding.level === 'mandatory' ? 'error' : finding.pending ? 'note' : 'warning',
     message: { text: finding.message },
     locations: [
       {
