@@ -144,6 +144,27 @@ describe('Pulumi AWS adapter: links', () => {
     expect(model.unattachedPolicies).toEqual([]);
   });
 
+  it('attaches one policy to roles, users and groups through a PolicyAttachment', () => {
+    const model = modelFromPulumiResources([
+      role,
+      resource('aws:iam/user:User', 'u', { name: 'report-reader' }),
+      resource('aws:iam/group:Group', 'g', { name: 'readers' }),
+      resource('aws:iam/policy:Policy', 'reports', { name: 'reports-read', policy: s3Read }),
+      resource('aws:iam/policyAttachment:PolicyAttachment', 'everyone', {
+        policyArn: 'arn:aws:iam::111122223333:policy/reports-read',
+        roles: ['analytics-role'],
+        users: ['report-reader'],
+        groups: ['readers'],
+      }),
+    ]);
+    expect(model.identities.map((identity) => `${identity.name} ${identity.grants.map((grant) => grant.source.name).join(',')}`)).toEqual([
+      'analytics-role reports',
+      'report-reader reports',
+      'readers reports',
+    ]);
+    expect(model.unattachedPolicies).toEqual([]);
+  });
+
   it('checks a policy nobody holds on its own', () => {
     const model = modelFromPulumiResources([resource('aws:iam/policy:Policy', 'loose', { policy: s3Read })]);
     expect(model.unattachedPolicies.map((grant) => grant.policyName)).toEqual(['loose']);
