@@ -39,6 +39,13 @@ describe('loadTemplates', () => {
     expect(inputs[1]!.parameters).toEqual({ referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' });
   });
 
+  it('follows a CDK stage into its nested cloud assembly, naming the stack by its display name', () => {
+    const inputs = loadTemplates(join(fixtures, 'cdk-out-stage'));
+    expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1), Object.keys(input.template.Resources)])).toEqual([
+      ['Prod/Ci', 'cdk-out-stage/assembly-Prod/ProdCi0BF93539.template.json', ['Deployer92EF8763']],
+    ]);
+  });
+
   it('reads every template of a plain directory and skips JSON that is not a template', () => {
     const inputs = loadTemplates(join(fixtures, 'template-directory'));
     expect(inputs.map((input) => input.stack)).toEqual(['identities', 'network']);
