@@ -121,12 +121,14 @@ class ModelBuilder {
     if (local?.kind === kind) return local;
     const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value === 'string') {
+      // A name is the last ARN segment: the literal name, or `${LogicalId}` for a generated one (what `Ref` gives).
+      const named = (identity: Identity) => typeof identity.arn === 'string' && identity.arn.endsWith(`/${value}`);
       const candidates = [...this.identities.values()].filter((identity) => identity.kind === kind);
       const found =
         candidates.find((identity) => identity.arn === value) ??
-        candidates.find((identity) => identity.resource.stack === ctx.input.stack && (identity.name === value || `\${${identity.resource.name}}` === value)) ??
+        candidates.find((identity) => identity.resource.stack === ctx.input.stack && named(identity)) ??
         // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
-        (value.startsWith('${') ? undefined : candidates.find((identity) => typeof identity.arn === 'string' && identity.arn.endsWith(`/${value}`)));
+        (value.startsWith('${') ? undefined : candidates.find(named));
       if (found) return found;
     }
     this.model.externalReferences!.push({ identity: ctx.id(fromLogicalId), reference: isUnknown(value) ? value.description : value });
