@@ -29,8 +29,11 @@ export default defineRule<MessageId>({
       if (session === undefined) continue;
       // An undeclared class is require-entitlement's finding; guessing a limit here would only repeat it.
       const cls = ctx.profile(identity).class;
-      const limit = cls ? ctx.catalog.classes[cls]?.maxSessionSeconds : undefined;
-      if (!cls || limit === undefined) continue;
+      const classLimit = cls ? ctx.catalog.classes[cls]?.maxSessionSeconds : undefined;
+      if (!cls || classLimit === undefined) continue;
+      // AWS cannot set a role's MaxSessionDuration below one hour; a shorter class limit is enforced where the
+      // session is requested (DurationSeconds), so the role itself is held to the floor.
+      const limit = identity.kind === 'aws-role' ? Math.max(classLimit, AWS_MIN_MAX_SESSION_SECONDS) : classLimit;
       const base = { resource: identity.resource, identity };
       const data = { name: identity.name, class: cls, limit: formatDuration(limit), limitSeconds: limit };
       if (isUnknown(session)) {
@@ -41,6 +44,8 @@ export default defineRule<MessageId>({
     }
   },
 });
+
+const AWS_MIN_MAX_SESSION_SECONDS = 3600;
 
 /** `12h`, `1h30m`, `15m`, `45s`: how people write session limits. */
 export function formatDuration(seconds: number): string {

@@ -22,6 +22,11 @@ ruleTester(rule, {
       name: 'a role without a class is left to require-entitlement',
       model: model({ identities: [role('Unclassified', { maxSessionSeconds: 12 * HOUR })] }),
     },
+    {
+      name: 'an AWS role at the 1h floor AWS enforces, under a 15-minute class limit',
+      catalog: strictAgents,
+      model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: HOUR })] }),
+    },
   ],
   invalid: [
     {
@@ -46,6 +51,19 @@ ruleTester(rule, {
           identity: 'TestStack/copilot-mi',
           detail: 'MaxSessionDuration::5400',
           message: 'copilot-mi allows sessions of 1h30m (5400 seconds), longer than class agent allows (15m). Set MaxSessionDuration to 900 or less.',
+        },
+      ],
+    },
+    {
+      name: 'an AWS role above the 1h floor under a 15-minute class limit is held to the floor',
+      catalog: strictAgents,
+      model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: 2 * HOUR })] }),
+      findings: [
+        {
+          resource: 'AgentRole',
+          identity: 'TestStack/AgentRole',
+          detail: 'MaxSessionDuration::7200',
+          message: 'AgentRole allows sessions of 2h (7200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
         },
       ],
     },
