@@ -1,15 +1,17 @@
 import { actionMatches } from '../iam/aws/actions.js';
 import { effectiveAllows, hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { allowsAllOfIam } from '../iam/aws/managed.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPolicies, type HeldPolicies } from './support/held-policies.js';
 
-type MessageId = 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
+type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
 
 /**
- * One finding per (identity, path): `iam:*` reaches a dozen paths and each is reported, so a waiver names the
- * exact path it accepts and a path added later is a new finding.
+ * One finding per (identity, path), so a waiver names the exact path it accepts and a path added later is a new
+ * finding. An identity holding all of IAM on `*` gets one finding instead: every path is open, and listing each
+ * would bury the point that it can already grant itself anything.
  */
 export default defineRule<MessageId>({
   meta: {
@@ -26,6 +28,10 @@ export default defineRule<MessageId>({
       'Administration that truly needs these belongs to a break-glass or just-in-time identity.',
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1098.003', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1548.005'],
     messages: {
+      administrator:
+        '{{identity}} is allowed every IAM action on "*" (for example {{grant}}), so all {{count}} listed escalation paths are open: ' +
+        'it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a ' +
+        'break-glass or just-in-time identity.',
       path:
         '{{identity}} can {{title}}: it is allowed {{grants}}.{{conditional}} Remove one of these actions or scope it to resources that ' +
         'grant no more privilege (path {{path}}, {{source}}).',
@@ -47,7 +53,14 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const held = heldPolicies(identity, ctx.model, { withGroups: true });
   const documents = held.policies.map((policy) => policy.document);
   reportUnverifiable(ctx, identity, held, hasUnknownGrant(documents));
-  const allowed = new Map(effectiveAllows(documents).map((entry) => [entry.action.name.toLowerCase(), entry]));
+  const allows = effectiveAllows(documents);
+  if (allowsAllOfIam(allows)) {
+    const grant = describeGrant(allows.find((entry) => entry.action.name === 'iam:AttachRolePolicy')!, held);
+    const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
+    ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
+    return;
+  }
+  const allowed = new Map(allows.map((entry) => [entry.action.name.toLowerCase(), entry]));
   for (const path of ESCALATION_PATHS) {
     const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;

@@ -5,7 +5,7 @@
 import { isUnknown, type AwsManagedPolicyGrant, type Identity, type Model, type PolicyDocument } from '../../model/model.js';
 import { expandActionPattern } from './actions.js';
 import { parsePolicyDocument } from './document.js';
-import { effectiveAllows } from './evaluate.js';
+import { effectiveAllows, type AllowedAction } from './evaluate.js';
 import { MANAGED_POLICIES, type ManagedPolicyData } from './managed-policies.js';
 
 export interface ManagedPolicyInfo {
@@ -43,7 +43,12 @@ export function awsManagedPolicy(arn: string): ManagedPolicyInfo | undefined {
  * Conditions do not lower the level: an administrator behind a condition is still an administrator.
  */
 export function isAdminLevel(documents: PolicyDocument[]): boolean {
-  const iamOnEverything = effectiveAllows(documents).filter(
+  return allowsAllOfIam(effectiveAllows(documents));
+}
+
+/** True when every IAM action is allowed on `*`: whoever holds it can grant itself anything. */
+export function allowsAllOfIam(allows: AllowedAction[]): boolean {
+  const iamOnEverything = allows.filter(
     (allowed) => allowed.action.service === 'iam' && allowed.resources.includes('*') && !allowed.notResources,
   );
   return iamOnEverything.length === expandActionPattern('iam:*').length;
