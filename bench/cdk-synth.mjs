@@ -1,0 +1,101 @@
+// Synth cost of the Entitlement Guard CDK front-ends on a generated app: 2,000 roles (three policy statements and
+// one managed policy each), 200 users, 100 secrets. Each variant runs in a fresh Node process (median of RUNS),
+// timing construction + app.synth() in-process, and peak RSS. Run after `npm run build`:
+//   node bench/cdk-synth.mjs [runs=5] [validation=both|off|on]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const VALIDATION = process.argv[3] ?? 'both';
+const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,plugin,nag-pack,awssolutions').split(',');
+
+if (process.env.EG_BENCH_VARIANT) await runOne(process.env.EG_BENCH_VARIANT, process.env.EG_BENCH_VALIDATION === 'on');
+else runAll();
+
+function runAll() {
+  const self = fileURLToPath(import.meta.url);
+  const rows = [];
+  const modes = VALIDATION === 'both' ? ['off', 'on'] : [VALIDATION];
+  for (const validation of modes) {
+    for (const variant of VARIANTS) {
+      const samples = [];
+      for (let run = 0; run < RUNS; run++) {
+        const child = spawnSync(process.execPath, [self], {
+          env: { ...process.env, EG_BENCH_VARIANT: variant, EG_BENCH_VALIDATION: validation, NODE_ENV: 'production' },
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
+        const line = child.stdout.split('\n').find((text) => text.startsWith('{'));
+        if (!line) throw new Error(`${variant}: ${child.stderr.slice(-2000)}`);
+        samples.push(JSON.parse(line));
+      }
+      const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+      rows.push({ validation, variant, seconds: median('seconds'), peakMiB: median('peakMiB') });
+    }
+  }
+  console.log(`median of ${RUNS} runs; 2,000 roles, 200 users, 100 secrets; construction + app.synth()`);
+  for (const validation of modes) {
+    const bare = rows.find((row) => row.validation === validation && row.variant === 'bare').seconds;
+    console.log(`\nCloudFormation validation ${validation}`);
+    console.log('variant        synth s   added s   added %   peak MiB');
+    for (const row of rows.filter((entry) => entry.validation === validation)) {
+      const added = row.seconds - bare;
+      console.log(
+        `${row.variant.padEnd(14)} ${row.seconds.toFixed(2).padStart(7)} ${added.toFixed(2).padStart(9)} ${((added / bare) * 100).toFixed(1).padStart(8)}% ${String(row.peakMiB).padStart(9)}`,
+      );
+    }
+  }
+}
+
+async function runOne(variant, validation) {
+  const { App, Aspects, Duration, Stack, Tags, Validations } = await import('aws-cdk-lib');
+  const iam = await import('aws-cdk-lib/aws-iam');
+  const secretsmanager = await import('aws-cdk-lib/aws-secretsmanager');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const guard = await import('entitlement-guard/cdk');
+  const catalog = fileURLToPath(new URL('../examples/catalog.yaml', import.meta.url));
+
+  const started = performance.now();
+  // No construct stack traces, as under the cdk CLI (in-process they make every annotation costly).
+  const app = new App({
+    outdir: mkdtempSync(join(tmpdir(), 'eg-bench-')),
+    builtinCloudFormationValidation: validation,
+    context: { 'aws:cdk:disable-stack-trace': true },
+  });
+  const stack = new Stack(app, 'Bench');
+  for (let index = 0; index < 2000; index++) {
+    const role = new iam.Role(stack, `Role${index}`, {
+      roleName: `payments-api-${index}`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      maxSessionDuration: Duration.hours(1),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole')],
+    });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [`arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}`] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [`arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}`] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [`arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${index}`] }));
+  }
+  for (let index = 0; index < 200; index++) {
+    const user = new iam.User(stack, `User${index}`, { userName: `batch-user-${index}` });
+    Tags.of(user).add('owner', 'team-data');
+  }
+  for (let index = 0; index < 100; index++) {
+    const secret = new secretsmanager.Secret(stack, `Secret${index}`, { secretName: `payments/${index}` });
+    Tags.of(secret).add('owner', 'team-payments');
+  }
+  if (variant === 'aspect') Aspects.of(app).add(new guard.EntitlementGuard({ catalog }));
+  if (variant === 'plugin') Validations.of(app).addPlugins(new guard.EntitlementGuardValidation({ catalog }));
+  if (variant === 'nag-pack') Validations.of(app).addPlugins(new guard.EntitlementGuardChecks(app, { catalog }));
+  if (variant === 'awssolutions') {
+    const { AwsSolutionsChecks } = await import('cdk-nag');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  try {
+    app.synth();
+  } catch {
+    // Violations throw in-process; the time until the report is the cost being measured.
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ seconds, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
