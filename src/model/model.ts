@@ -135,6 +135,11 @@ export interface Credential {
   issuer?: Maybe<string>;
   subject?: Maybe<string>;
   audiences?: Maybe<string>[];
+  /**
+   * GCP workload identity pool providers: the attribute condition (CEL) every token must satisfy, or an Unknown;
+   * absent when the provider sets none.
+   */
+  attributeCondition?: Maybe<string>;
 }
 
 // ---------- Identities ----------
@@ -214,6 +219,17 @@ export interface Model {
   unattachedPolicies: AwsPolicyGrant[];
   /** Identities referenced but not created here (imported roles), by ARN or name, for trust checks. */
   externalReferences?: { identity: string; reference: string }[];
+  /**
+   * Role grants to principals this change does not create (a GCP `allUsers` member, a user, a service account of
+   * another project, a Kubernetes service account applied elsewhere), still checked for public and privileged grants.
+   */
+  externalRoleGrants?: ExternalRoleGrant[];
+}
+
+export interface ExternalRoleGrant {
+  /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */
+  member: string;
+  grant: RoleGrant;
 }
 
 export function emptyModel(): Model {

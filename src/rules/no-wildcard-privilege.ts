@@ -1,7 +1,8 @@
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
-import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyStatement, type PolicyValue } from '../model/model.js';
+import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
+import { roleGrantIssues, type RoleIssue } from './support/role-grants.js';
 
 type MessageId =
   | 'allActions'
@@ -15,7 +16,21 @@ type MessageId =
   | 'adminManagedPolicy'
   | 'privilegedManagedPolicy'
   | 'unknownManagedPolicy'
-  | 'externalManagedPolicy';
+  | 'externalManagedPolicy'
+  | 'roleGrantPending'
+  | 'azureRbacRole'
+  | 'azureCustomRole'
+  | 'entraDirectoryRole'
+  | 'graphAppRole'
+  | 'gcpBroadRole'
+  | 'gcpImpersonationRole'
+  | 'gcpIamAdminRole'
+  | 'gcpPublicMember'
+  | 'gcpDefaultAccount'
+  | 'k8sClusterAdmin'
+  | 'k8sPrivilegedRule'
+  | 'catalogPrivilegedRole'
+  | 'k8sAutomountPrivileged';
 
 type Context = RuleContext<MessageId>;
 
@@ -34,11 +49,14 @@ export default defineRule<MessageId>({
       'A wildcard grants every action that matches it, today and whenever AWS adds one, so a policy written for reading a bucket can ' +
       'also rewrite its policy or pass roles. Privileged actions (permissions management, role passing, credential creation) on every ' +
       'resource, Allow with NotAction, and administrator managed policies give a non-human identity far more than its task needs, ' +
-      'and whoever steals its credentials gets the same.',
+      'and whoever steals its credentials gets the same. The same holds for role grants on other clouds: Azure Owner or Contributor on a ' +
+      'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
+      'public members, and Kubernetes cluster-admin or RBAC rules with wildcards, escalate, bind or impersonate.',
     remediation:
       'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
       'resources or behind a Condition; use Action instead of NotAction; replace administrator managed policies with a customer-managed ' +
-      'policy. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+      'policy. On Azure, Google Cloud and Kubernetes, assign the narrowest role on the narrowest scope (a resource group, one service ' +
+      'account, a namespace). Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'CIS-AWS-3.0:1.16'],
     messages: {
       allActions:
@@ -70,6 +88,46 @@ export default defineRule<MessageId>({
       externalManagedPolicy:
         'Managed policy {{arn}} on {{identity}} is not defined in this change, so its privileges cannot be verified here. ' +
         'Define the policy in the change, or attach a policy whose content the check can read.',
+      roleGrantPending: '{{source}} grants {{holder}} a role that cannot be verified until apply: {{what}}.',
+      azureRbacRole:
+        '{{source}} assigns {{holder}} the {{role}} role at {{level}} scope {{scope}}: it controls every resource there{{access}}. ' +
+        'Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.',
+      azureCustomRole:
+        '{{source}} assigns {{holder}} custom role {{role}} on {{scope}}, whose actions include {{actions}}: every action, or rewriting role ' +
+        'assignments, which is owner-level power (Checkov CKV_AZURE_39). List the specific actions needed.',
+      entraDirectoryRole:
+        '{{source}} gives {{holder}} the Entra ID directory role {{role}}, which can take over every identity in the tenant. A workload ' +
+        'needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
+      graphAppRole:
+        '{{source}} grants {{holder}} the Microsoft Graph application permission {{role}}, with which an application can grant itself any ' +
+        'role or add credentials to any application. Grant a narrower permission (Application.ReadWrite.OwnedBy, a resource-specific one).',
+      gcpBroadRole:
+        '{{source}} grants {{holder}} the basic role {{role}} on {{scope}}: nearly every permission of every service there. ' +
+        'Grant the predefined roles the workload needs (e.g. roles/bigquery.dataViewer) instead.',
+      gcpImpersonationRole:
+        '{{source}} grants {{holder}} {{role}} on {{scope}}: it can act as, or mint credentials for, every service account there ' +
+        '(Checkov CKV_GCP_41/44/45/49). Grant it on the one service account needed (a serviceaccount IAMMember) instead.',
+      gcpIamAdminRole:
+        '{{source}} grants {{holder}} {{role}} on {{scope}}: it can rewrite the IAM policy and grant itself any role. ' +
+        'Keep IAM administration with people, just in time; give the workload only the roles it uses.',
+      gcpPublicMember:
+        '{{source}} grants {{role}} on {{scope}} to {{member}}: {{who}}. Remove the public member and grant the role to the ' +
+        'service accounts or groups that need it.',
+      gcpDefaultAccount:
+        '{{source}} grants {{role}} on {{scope}} to the default service account {{member}}, which every VM or App Engine app without its ' +
+        'own account runs as (Checkov CKV_GCP_46-48). Create a dedicated service account for the workload and grant the role to it.',
+      k8sClusterAdmin:
+        '{{source}} binds {{holder}} to cluster-admin {{where}}: every verb on every resource, including secrets and RBAC itself. ' +
+        'Bind a Role with the verbs and resources the workload uses, in its namespace.',
+      k8sPrivilegedRule:
+        '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
+        'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+      catalogPrivilegedRole:
+        '{{source}} grants {{holder}} {{role}} on {{scope}}, which the catalog lists as privileged ({{entry}}). Grant a narrower role, or ' +
+        'request a catalog exception.',
+      k8sAutomountPrivileged:
+        'Service account {{identity}} holds {{what}} and does not set automountServiceAccountToken: false, so every pod that runs as it ' +
+        'gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
     },
   },
   check(ctx) {
@@ -77,9 +135,12 @@ export default defineRule<MessageId>({
       for (const grant of identity.grants) {
         if (grant.kind === 'aws-policy') checkPolicy(ctx, grant, identity);
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
+        else checkRoleGrant(ctx, grant, identity);
       }
+      checkAutomount(ctx, identity);
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
+    for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
   },
 });
 
@@ -174,4 +235,58 @@ function quoteList(values: PolicyValue[]): string {
 function exampleList(issue: Pick<WildcardIssue, 'privileged'>): string {
   const names = issue.privileged.slice(0, EXAMPLES).map((action) => action.name);
   return issue.privileged.length > EXAMPLES ? `${names.join(', ')}, …` : names.join(', ');
+}
+
+function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | undefined, member?: string): void {
+  const holder = identity?.name ?? member ?? 'an unnamed principal';
+  const base = { resource: grant.source, ...(identity ? { identity } : {}) };
+  for (const issue of roleGrantIssues(grant, ctx.catalog, member)) {
+    const { messageId, data, detail } = roleIssueReport(issue, grant);
+    ctx.report({ ...base, messageId, data: { source: grant.source.name, holder, ...data }, detail, ...(issue.kind === 'pending' ? { pending: true } : {}) });
+  }
+}
+
+function roleIssueReport(issue: RoleIssue, grant: RoleGrant): { messageId: MessageId; data: Record<string, string>; detail: string } {
+  const where = grant.scopeLevel === 'cluster' ? 'cluster-wide (ClusterRoleBinding)' : `in ${String(grant.scope).replace('namespace/', 'namespace ')}`;
+  switch (issue.kind) {
+    case 'pending':
+      return { messageId: 'roleGrantPending', data: { what: issue.what }, detail: 'Role::unknown' };
+    case 'azure-rbac': {
+      const access = issue.role === 'Owner' || issue.role.endsWith('Administrator') ? ' and can grant any role on it to anyone' : '';
+      return { messageId: 'azureRbacRole', data: { role: issue.role, level: issue.level, scope: issue.scope, access }, detail: `Role::${issue.role}` };
+    }
+    case 'azure-custom':
+      return { messageId: 'azureCustomRole', data: { role: issue.role, scope: issue.scope, actions: issue.actions.map((a) => `"${a}"`).join(', ') }, detail: `Role::${issue.role}` };
+    case 'entra-directory':
+      return { messageId: 'entraDirectoryRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
+    case 'graph-app-role':
+      return { messageId: 'graphAppRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
+    case 'gcp-role': {
+      const messageId = issue.risk === 'basic' ? 'gcpBroadRole' : issue.risk === 'impersonation' ? 'gcpImpersonationRole' : 'gcpIamAdminRole';
+      return { messageId, data: { role: issue.role, scope: issue.scope }, detail: `Role::${issue.role}` };
+    }
+    case 'gcp-public': {
+      const who = issue.member === 'allUsers' ? 'everyone on the internet, signed in or not' : 'anyone with a Google account, in any organization';
+      return { messageId: 'gcpPublicMember', data: { role: issue.role, scope: issue.scope, member: issue.member, who }, detail: `Member::${issue.member}` };
+    }
+    case 'gcp-default-account':
+      return { messageId: 'gcpDefaultAccount', data: { role: issue.role, scope: issue.scope, member: issue.member }, detail: `Member::${issue.member}` };
+    case 'k8s-cluster-admin':
+      return { messageId: 'k8sClusterAdmin', data: { where }, detail: 'Role::cluster-admin' };
+    case 'k8s-rule':
+      return { messageId: 'k8sPrivilegedRule', data: { role: issue.role, where, what: issue.what }, detail: `Role::${issue.role}/${issue.detail}` };
+    case 'catalog':
+      return { messageId: 'catalogPrivilegedRole', data: { role: issue.role, scope: issue.scope, entry: issue.entry }, detail: `Role::${issue.role}` };
+  }
+}
+
+/** A Kubernetes service account with a privileged binding whose token every pod mounts by default. */
+function checkAutomount(ctx: Context, identity: Identity): void {
+  if (identity.kind !== 'k8s-service-account' || identity.automountToken === false) return;
+  const privileged = identity.grants.filter(
+    (grant): grant is RoleGrant => grant.kind === 'role' && roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending'),
+  );
+  if (privileged.length === 0) return;
+  const what = privileged.map((grant) => `${String(grant.role)} (${grant.source.name})`).join(', ');
+  ctx.report({ resource: identity.resource, identity, messageId: 'k8sAutomountPrivileged', data: { identity: identity.name, what }, detail: 'Token::automount' });
 }

@@ -1,6 +1,6 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { effectiveAllows, hasUnknownGrant } from '../iam/aws/evaluate.js';
-import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement, type ResourceRef } from '../model/model.js';
+import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -18,7 +18,8 @@ type MessageId =
   | 'excess'
   | 'excessRemove'
   | 'managedNotAllowed'
-  | 'grantsUnknown';
+  | 'grantsUnknown'
+  | 'roleExcess';
 
 /** How many excess actions (and resources) a message names before it counts the rest. */
 const SAMPLE_SIZE = 5;
@@ -61,6 +62,9 @@ export default defineRule<MessageId>({
         '{{identity}} has managed policy {{policy}} attached, which none of its entitlements ({{entitlements}}) lists in awsManagedPolicies ' +
         'and whose content the engine does not know. List it in an entitlement, or replace it with a policy within the entitlements.',
       grantsUnknown: '{{policy}}: whether it stays within the entitlements of {{identity}} cannot be verified until apply: {{what}}.',
+      roleExcess:
+        '{{policy}} grants {{identity}} {{role}} on {{scope}}, which none of its entitlements ({{entitlements}}) allows ({{allowed}}). ' +
+        'Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
     },
   },
   check(ctx) {
@@ -73,6 +77,7 @@ export default defineRule<MessageId>({
       }
       const entitlements = checkDeclarations(ctx, identity, ctx.profile(identity));
       if (identity.cloud === 'aws' && entitlements.length) checkAwsGrants(ctx, identity, entitlements);
+      if (entitlements.length) checkRoleGrants(ctx, identity, entitlements);
     }
   },
 });
@@ -227,4 +232,62 @@ function isManagedAllowed(arn: string, allowed: readonly string[]): boolean {
 /** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a token such as `${AWS::Partition}`. */
 function awsManagedName(arn: string): string | undefined {
   return /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn)?.[1];
+}
+
+/** Azure, Google Cloud and Kubernetes role grants against the entitlements' envelopes for that cloud. */
+function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
+  const names = entitlements.map((entitlement) => entitlement.id).join(', ');
+  for (const grant of identity.grants) {
+    if (grant.kind !== 'role') continue;
+    const { role, scope } = grant;
+    const label = grant.source.name;
+    if (isUnknown(role) || isUnknown(scope)) {
+      const what = isUnknown(role) ? `role ${role.description}` : `scope ${(scope as { description: string }).description}`;
+      reportUnknown(ctx, identity, grant.source, label, what);
+      continue;
+    }
+    if (entitlements.some((entitlement) => roleAllowed(entitlement, grant, role, scope))) continue;
+    ctx.report({
+      messageId: 'roleExcess',
+      data: { policy: label, identity: identity.name, role, scope, entitlements: names, allowed: allowedRoles(entitlements, grant) },
+      resource: grant.source,
+      identity,
+      detail: `Role::${role}@${scope}`,
+    });
+  }
+}
+
+function roleAllowed(entitlement: Entitlement, grant: RoleGrant, role: string, scope: string): boolean {
+  const sameRole = (allowed: string) => allowed.toLowerCase() === role.toLowerCase();
+  const inScopes = (scopes: string[] | undefined, value: string) => !scopes?.length || scopes.some((pattern) => globMatch(pattern, value, { caseInsensitive: true }));
+  switch (grant.cloud) {
+    case 'azure':
+      return Boolean(entitlement.azure?.roles.some(sameRole)) && inScopes(entitlement.azure?.scopes, scope);
+    case 'gcp':
+      return Boolean(entitlement.gcp?.roles.some(sameRole)) && inScopes(entitlement.gcp?.scopes, scope);
+    case 'kubernetes': {
+      const envelope = entitlement.kubernetes;
+      if (!envelope) return false;
+      if (grant.scopeLevel === 'cluster') return Boolean(envelope.clusterRoles?.some(sameRole));
+      const namespace = scope.replace(/^namespace\//, '');
+      return Boolean(envelope.roles?.some(sameRole)) && inScopes(envelope.namespaces, namespace);
+    }
+  }
+}
+
+function allowedRoles(entitlements: Entitlement[], grant: RoleGrant): string {
+  const allowed = entitlements.flatMap((entitlement): string[] => {
+    switch (grant.cloud) {
+      case 'azure':
+        return (entitlement.azure?.roles ?? []).map((role) => `${role}${entitlement.azure?.scopes?.length ? ` on ${entitlement.azure.scopes.join(' | ')}` : ''}`);
+      case 'gcp':
+        return (entitlement.gcp?.roles ?? []).map((role) => `${role}${entitlement.gcp?.scopes?.length ? ` on ${entitlement.gcp.scopes.join(' | ')}` : ''}`);
+      case 'kubernetes': {
+        const envelope = entitlement.kubernetes;
+        const namespaces = envelope?.namespaces?.length ? ` in namespace ${envelope.namespaces.join(' | ')}` : '';
+        return [...(envelope?.clusterRoles ?? []).map((role) => `ClusterRoleBinding ${role}`), ...(envelope?.roles ?? []).map((role) => `${role}${namespaces}`)];
+      }
+    }
+  });
+  return allowed.length ? `allowed on ${grant.cloud}: ${allowed.join(', ')}` : `they allow no ${grant.cloud} roles`;
 }

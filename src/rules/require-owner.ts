@@ -25,7 +25,8 @@ export default defineRule<MessageId>({
       'nobody can be asked about it.',
     remediation:
       'Record the owner: a catalog identity record (identities[].owner) or the catalog\'s owner tag on the resource, naming one ' +
-      'of the owners listed under owners. Add a new team to owners first.',
+      'of the owners listed under owners (Kubernetes: a label or annotation; Azure AD: the owners of the application or service ' +
+      'principal, a group named like the catalog owner). Add a new team to owners first.',
     frameworks: ['OWASP-NHI1:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       missingOwner:

@@ -1,6 +1,6 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
-import { isUnknown, type Identity, type PolicyValue } from '../model/model.js';
-import { hasWildcard } from '../util/glob.js';
+import { isUnknown, type Credential, type Identity, type PolicyValue } from '../model/model.js';
+import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import {
   isPatternOperator,
@@ -29,7 +29,14 @@ type MessageId =
   | 'oidcIssuerNotInCatalog'
   | 'oidcSubjectNotInCatalog'
   | 'oidcNoCatalog'
-  | 'oidcConditionPending';
+  | 'oidcConditionPending'
+  | 'federatedPending'
+  | 'federatedIssuerNotInCatalog'
+  | 'federatedSubjectNotInCatalog'
+  | 'federatedBroadSubject'
+  | 'federatedNoCatalog'
+  | 'federatedAudienceNotAllowed'
+  | 'gcpNoAttributeCondition';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -55,11 +62,13 @@ export default defineRule<MessageId>({
     rationale:
       'A trust policy decides who can become the role. `Principal: "*"`, an OIDC trust without audience and subject conditions, ' +
       'or a wildcard subject lets any AWS account, any GitHub repository or any token of the issuer assume it; an account the ' +
-      'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy.',
+      'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy. ' +
+      'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds.',
     remediation:
       'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
       '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
-      'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions.',
+      'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. On Azure and GCP, federate ' +
+      'only subjects the catalog lists, and give every workload identity pool provider an attribute condition.',
     frameworks: ['OWASP-NHI6:2025', 'OWASP-NHI3:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1078.004', 'MITRE-ATTACK:T1548.005'],
     messages: {
       trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',
@@ -103,10 +112,33 @@ export default defineRule<MessageId>({
         'Role {{role}} accepts OIDC subject "{{subject}}" from {{issuer}}, but no catalog was given, so the subject cannot be ' +
         'checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
       oidcConditionPending: 'Role {{role}}: OIDC condition {{key}} cannot be verified until apply: the value is {{what}}.',
+      federatedPending: 'Federated credential {{credential}} of {{identity}} cannot be verified until apply: {{what}}.',
+      federatedIssuerNotInCatalog:
+        'Federated credential {{credential}} lets tokens from issuer {{issuer}} act as {{identity}}, but the catalog ({{catalog}}) does not ' +
+        'list that issuer under trust.oidc. Add the issuer with its allowed subjects to the catalog after review, or remove the credential.',
+      federatedSubjectNotInCatalog:
+        'Federated credential {{credential}} lets subject "{{subject}}" from {{issuer}} act as {{identity}}, which the catalog does not allow ' +
+        'for that issuer (allowed: {{allowed}}). Use an allowed subject, or add this one to trust.oidc after review.',
+      federatedBroadSubject:
+        'Federated credential {{credential}} lets subject "{{subject}}" from {{issuer}} act as {{identity}}: that matches {{scope}}. ' +
+        'Bind the exact subject of the one workload (principal://…/subject/<subject>, or a principalSet on one repository).',
+      federatedNoCatalog:
+        'Federated credential {{credential}} lets subject "{{subject}}" from {{issuer}} act as {{identity}}, but no catalog was given, so the ' +
+        'subject cannot be checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
+      federatedAudienceNotAllowed:
+        'Federated credential {{credential}} of {{identity}} accepts audience "{{audience}}" from {{issuer}}, which the catalog does not allow ' +
+        'for that issuer (allowed: {{allowed}}). Use an allowed audience.',
+      gcpNoAttributeCondition:
+        'Workload identity pool provider {{credential}} (issuer {{issuer}}) has no attribute condition, so a token for any repository or ' +
+        'workload of that issuer is accepted by the pool, and {{identity}} trusts the pool. Set attributeCondition, e.g. ' +
+        'assertion.repository_owner == "<your org>" && assertion.repository == "<org>/<repo>".',
     },
   },
   check(ctx) {
     for (const identity of ctx.model.identities) {
+      if (identity.cloud === 'azure' || identity.cloud === 'gcp') {
+        for (const credential of identity.credentials) if (credential.kind === 'federated') checkFederatedCredential(ctx, identity, credential);
+      }
       const trust = identity.trustPolicy;
       if (identity.cloud !== 'aws' || !trust) continue;
       if (trust.unreadable) {
@@ -280,4 +312,43 @@ function isGithub(issuer: string): boolean {
 function sameIssuer(a: string, b: string): boolean {
   const normalize = (issuer: string) => issuer.replace(/^https:\/\//, '').replace(/\/$/, '').toLowerCase();
   return normalize(a) === normalize(b);
+}
+
+/**
+ * Azure AD federated identity credentials and GCP workload identity pool providers: the keyless path, held to
+ * the catalog's trusted OIDC issuers and subjects like an AWS OIDC trust. A GCP provider must also set an
+ * attribute condition: without one the pool accepts every token its issuer mints.
+ */
+function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Credential): void {
+  const { catalog } = ctx;
+  const base = { resource: credential.source, identity };
+  const names = { credential: credential.source.name, identity: identity.name };
+  const pending = (what: string) => ctx.report({ ...base, messageId: 'federatedPending', data: { ...names, what }, detail: 'Federated::unknown', pending: true });
+  const { issuer, subject } = credential;
+  if (issuer === undefined || isUnknown(issuer)) return pending(`issuer ${issuer?.description ?? 'is not set'}`);
+  if (identity.cloud === 'gcp') {
+    if (credential.attributeCondition === undefined) {
+      ctx.report({ ...base, messageId: 'gcpNoAttributeCondition', data: { ...names, issuer }, detail: 'Condition::attributeCondition' });
+    } else if (isUnknown(credential.attributeCondition)) {
+      pending(`attribute condition ${credential.attributeCondition.description}`);
+    }
+  }
+  const trusted = catalog.trust.oidc.find((oidc) => sameIssuer(oidc.issuer, issuer));
+  if (!catalog.isDefault && !trusted) {
+    ctx.report({ ...base, messageId: 'federatedIssuerNotInCatalog', data: { ...names, issuer, catalog: catalog.source }, detail: `Federated::${issuer}` });
+  }
+  for (const audience of credential.audiences ?? []) {
+    if (isUnknown(audience)) pending(`audience ${audience.description}`);
+    else if (trusted?.audiences && !trusted.audiences.some((allowed) => globMatch(allowed, audience))) {
+      ctx.report({ ...base, messageId: 'federatedAudienceNotAllowed', data: { ...names, issuer, audience, allowed: trusted.audiences.join(', ') }, detail: `Audience::${audience}` });
+    }
+  }
+  if (subject === undefined || isUnknown(subject)) return pending(`subject ${subject?.description ?? 'is not set'}`);
+  const isPattern = hasWildcard(subject);
+  if (trusted?.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) return;
+  const detail = `Subject::${subject}`;
+  const scope = isPattern ? broadScope(issuer, subject) : undefined;
+  if (scope) ctx.report({ ...base, messageId: 'federatedBroadSubject', data: { ...names, issuer, subject, scope }, detail });
+  else if (catalog.isDefault) ctx.report({ ...base, messageId: 'federatedNoCatalog', data: { ...names, issuer, subject }, detail });
+  else if (trusted) ctx.report({ ...base, messageId: 'federatedSubjectNotInCatalog', data: { ...names, issuer, subject, allowed: trusted.subjects.join(', ') }, detail });
 }

@@ -1,7 +1,9 @@
 import { isUnknown } from '../model/model.js';
 import { defineRule } from './define.js';
 
-type MessageId = 'noRotation' | 'noRotationNoLimit' | 'rotationTooSlow' | 'rotationPending';
+type MessageId = 'noRotation' | 'noRotationNoLimit' | 'rotationTooSlow' | 'rotationPending' | 'noExpiry' | 'expiryTooLate' | 'expiryPending' | 'expiryInvalid';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default defineRule<MessageId>({
   meta: {
@@ -12,7 +14,8 @@ export default defineRule<MessageId>({
       'A secret that never rotates stays valid for whoever copied it, from logs, CI settings or a laptop, for as long as it ' +
       'exists. Rotation bounds how long a leak is useful; the class sets how long that may be.',
     remediation:
-      'Configure rotation (AWS::SecretsManager::RotationSchedule, aws.secretsmanager.SecretRotation, a GCP rotation period) ' +
+      'Configure rotation (AWS::SecretsManager::RotationSchedule, aws.secretsmanager.SecretRotation, a GCP Secret Manager rotation ' +
+      'period; for Azure Key Vault secrets an expiration date within the limit) ' +
       'at an interval no longer than the class allows (classes.<class>.maxSecretAge; secrets without a class use the service class).',
     frameworks: ['OWASP-NHI7:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
@@ -24,6 +27,14 @@ export default defineRule<MessageId>({
         'Secret {{name}} rotates every {{days}} days; the limit of {{limitSource}} is {{maxDays}} days. Set the rotation ' +
         'interval to {{maxDays}} days or less.',
       rotationPending: 'Rotation of secret {{name}} cannot be verified until apply: the interval is {{what}}.',
+      noExpiry:
+        'Key Vault secret {{name}} has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set ' +
+        'properties.attributes.expires at most {{maxDays}} days ahead, the limit of {{limitSource}}, and rotate before it.',
+      expiryTooLate:
+        'Key Vault secret {{name}} expires {{end}}, {{days}} days from now; the limit of {{limitSource}} is {{maxDays}} days. Set the ' +
+        'expiration no later than {{latest}}.',
+      expiryPending: 'Expiry of Key Vault secret {{name}} cannot be verified until apply: {{what}}.',
+      expiryInvalid: 'Key Vault secret {{name}} has expiry "{{end}}", which is not a date.',
     },
   },
   check(ctx) {
@@ -38,6 +49,21 @@ export default defineRule<MessageId>({
       const data = { name: secret.name, maxDays: maxDays ?? '', limitSource };
       const rotation = secret.rotationDays;
       const base = { resource: secret.resource, identity: secret };
+      // Kubernetes Secrets have no rotation of their own: what matters there is a value written in the source.
+      if (secret.cloud === 'kubernetes') continue;
+      // Azure Key Vault rotates by policy outside the secret; the secret itself must expire.
+      if (secret.cloud === 'azure') {
+        const end = secret.expiresAt;
+        if (end === undefined) ctx.report({ ...base, messageId: 'noExpiry', data, detail: 'Expiry::none' });
+        else if (isUnknown(end)) ctx.report({ ...base, messageId: 'expiryPending', data: { ...data, what: end.description }, detail: 'Expiry::unknown', pending: true });
+        else if (Number.isNaN(Date.parse(end))) ctx.report({ ...base, messageId: 'expiryInvalid', data: { ...data, end }, detail: 'Expiry::invalid' });
+        else if (maxDays !== undefined) {
+          const days = Math.ceil((Date.parse(end) - ctx.now.getTime()) / DAY_MS);
+          const latest = new Date(ctx.now.getTime() + maxDays * DAY_MS).toISOString().slice(0, 10);
+          if (days > maxDays) ctx.report({ ...base, messageId: 'expiryTooLate', data: { ...data, end, days, latest }, detail: `Expiry::${days}d` });
+        }
+        continue;
+      }
       if (rotation === undefined) {
         ctx.report({ ...base, messageId: maxDays === undefined ? 'noRotationNoLimit' : 'noRotation', data, detail: 'Rotation::none' });
       } else if (isUnknown(rotation)) {

@@ -1,9 +1,10 @@
 import { defaultCatalog } from '../../catalog/index.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
 import { privilegedCategory } from '../../src/iam/aws/privileged.js';
-import { unknownValue, type AwsPolicyGrant } from '../../src/model/model.js';
+import { unknownValue, type AwsPolicyGrant, type Grant } from '../../src/model/model.js';
 import rule from '../../src/rules/no-wildcard-privilege.js';
-import { allow, catalog, model, ref, role, user } from '../support/builders.js';
+import { allow, catalog, identity, model, ref, role, user } from '../support/builders.js';
+import { azureRole, clusterBinding, directoryRole, gcpRole, namespaceBinding } from '../multicloud/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 /** Counts come from the action dataset, so the expected messages follow it when it is updated. */
@@ -345,3 +346,303 @@ function jsonError(text: string): string {
     return (error as Error).message;
   }
 }
+
+// ---------- Azure, Entra ID, Google Cloud and Kubernetes role grants ----------
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
+const MG = '/providers/Microsoft.Management/managementGroups/example-co';
+const azureSp = (name: string, grants: Grant[]) => identity('azure-service-principal', name, { tags: service, grants });
+const gcpSa = (name: string, grants: Grant[]) => identity('gcp-service-account', name, { tags: service, grants });
+const k8sSa = (name: string, grants: Grant[], automountToken?: boolean) => ({
+  ...identity('k8s-service-account', name, { tags: service, grants }),
+  ...(automountToken !== undefined ? { automountToken } : {}),
+});
+const WILDCARD_RULE = { apiGroups: ['*'], resources: ['*'], verbs: ['*'] };
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Azure: a data-plane role at subscription scope, Contributor on one resource group, Reader on the management group',
+      model: model({
+        identities: [
+          azureSp('reports-app', [
+            azureRole('blob-reader', 'Storage Blob Data Reader', SUB, 'subscription'),
+            azureRole('rg-contributor', 'Contributor', `${SUB}/resourceGroups/reports-rg`, 'resource-group'),
+            azureRole('mg-reader', 'Reader', MG, 'management-group'),
+          ]),
+        ],
+      }),
+    },
+    {
+      name: 'Azure: a custom role with named actions (Checkov CKV_AZURE_39 compliance)',
+      model: model({
+        identities: [azureSp('vm-operator', [azureRole('restart', 'VM Restarter', SUB, 'subscription', [{ actions: ['Microsoft.Compute/virtualMachines/restart/action'] }])])],
+      }),
+    },
+    {
+      name: 'Entra ID: Directory Readers is not privileged',
+      model: model({ identities: [azureSp('directory-sync', [directoryRole('readers', 'Directory Readers')])] }),
+    },
+    {
+      name: 'GCP: a predefined role at project level, token creator on one service account (Checkov CKV_GCP_49 compliance)',
+      model: model({
+        identities: [
+          gcpSa('analytics-etl', [
+            gcpRole('etl-bq', 'roles/bigquery.dataViewer', 'projects/example-co-analytics', 'project'),
+            gcpRole('etl-impersonate', 'roles/iam.serviceAccountTokenCreator', 'loader@example-co-analytics.iam.gserviceaccount.com', 'resource'),
+          ]),
+        ],
+      }),
+    },
+    {
+      name: 'GCP: roles/owner for a user is left to the human rules',
+      model: model({ externalRoleGrants: [{ member: 'user:alice@example.com', grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project') }] }),
+    },
+    {
+      name: 'Kubernetes: view in a namespace, a Role reading configmaps, secrets read in one namespace only (Checkov CKV_K8S_49 compliance)',
+      model: model({
+        identities: [
+          k8sSa('payments-api', [
+            namespaceBinding('payments-view', 'view', 'payments'),
+            namespaceBinding('payments-config', 'config-reader', 'payments', [{ apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['get', 'list'] }]),
+          ]),
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Azure: Owner at subscription scope, User Access Administrator at management-group scope',
+      model: model({
+        identities: [
+          azureSp('deploy-app', [azureRole('deploy-owner', 'Owner', SUB, 'subscription'), azureRole('deploy-uaa', 'User Access Administrator', MG, 'management-group')]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'deploy-owner',
+          identity: 'TestStack/deploy-app',
+          detail: 'Role::Owner',
+          message: `deploy-owner assigns deploy-app the Owner role at subscription scope ${SUB}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+        {
+          resource: 'deploy-uaa',
+          identity: 'TestStack/deploy-app',
+          detail: 'Role::User Access Administrator',
+          message: `deploy-uaa assigns deploy-app the User Access Administrator role at management-group scope ${MG}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+      ],
+    },
+    {
+      name: 'Checkov CKV_AZURE_39: a custom role with "*" actions',
+      model: model({ identities: [azureSp('ops-app', [azureRole('ops-custom', 'Ops Everything', SUB, 'subscription', [{ actions: ['*'] }])])] }),
+      findings: [
+        {
+          resource: 'ops-custom',
+          identity: 'TestStack/ops-app',
+          detail: 'Role::Ops Everything',
+          message: `ops-custom assigns ops-app custom role Ops Everything on ${SUB}, whose actions include "*": every action, or rewriting role assignments, which is owner-level power (Checkov CKV_AZURE_39). List the specific actions needed.`,
+        },
+      ],
+    },
+    {
+      name: 'Entra ID: Global Administrator and a Graph RoleManagement.ReadWrite.Directory app role',
+      model: model({
+        identities: [
+          azureSp('automation-app', [
+            directoryRole('automation-ga', 'Global Administrator'),
+            { kind: 'role', cloud: 'azure', source: ref('azuread:index/appRoleAssignment:AppRoleAssignment', 'automation-graph'), role: 'RoleManagement.ReadWrite.Directory', scope: 'application', scopeLevel: 'application' },
+          ]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'automation-ga',
+          identity: 'TestStack/automation-app',
+          detail: 'Role::Global Administrator',
+          message:
+            'automation-ga gives automation-app the Entra ID directory role Global Administrator, which can take over every identity in the tenant. A workload needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
+        },
+        {
+          resource: 'automation-graph',
+          identity: 'TestStack/automation-app',
+          detail: 'Role::RoleManagement.ReadWrite.Directory',
+          message:
+            'automation-graph grants automation-app the Microsoft Graph application permission RoleManagement.ReadWrite.Directory, with which an application can grant itself any role or add credentials to any application. Grant a narrower permission (Application.ReadWrite.OwnedBy, a resource-specific one).',
+        },
+      ],
+    },
+    {
+      name: 'GCP: roles/editor on a project; Checkov CKV_GCP_44/45: impersonation roles at folder and organization level',
+      model: model({
+        identities: [
+          gcpSa('ci-runner', [
+            gcpRole('ci-editor', 'roles/editor', 'projects/example-co-prod', 'project'),
+            gcpRole('ci-sa-user', 'roles/iam.serviceAccountUser', 'folders/1234', 'folder'),
+            gcpRole('ci-token', 'roles/iam.serviceAccountTokenCreator', 'organizations/5678', 'organization'),
+          ]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ci-editor',
+          identity: 'TestStack/ci-runner',
+          detail: 'Role::roles/editor',
+          message:
+            'ci-editor grants ci-runner the basic role roles/editor on projects/example-co-prod: nearly every permission of every service there. Grant the predefined roles the workload needs (e.g. roles/bigquery.dataViewer) instead.',
+        },
+        {
+          resource: 'ci-sa-user',
+          identity: 'TestStack/ci-runner',
+          detail: 'Role::roles/iam.serviceAccountUser',
+          message:
+            'ci-sa-user grants ci-runner roles/iam.serviceAccountUser on folders/1234: it can act as, or mint credentials for, every service account there (Checkov CKV_GCP_41/44/45/49). Grant it on the one service account needed (a serviceaccount IAMMember) instead.',
+        },
+        {
+          resource: 'ci-token',
+          identity: 'TestStack/ci-runner',
+          detail: 'Role::roles/iam.serviceAccountTokenCreator',
+          message:
+            'ci-token grants ci-runner roles/iam.serviceAccountTokenCreator on organizations/5678: it can act as, or mint credentials for, every service account there (Checkov CKV_GCP_41/44/45/49). Grant it on the one service account needed (a serviceaccount IAMMember) instead.',
+        },
+      ],
+    },
+    {
+      name: 'GCP: allUsers and allAuthenticatedUsers members; Checkov CKV_GCP_46: the default compute service account at project level',
+      model: model({
+        externalRoleGrants: [
+          { member: 'allUsers', grant: gcpRole('public-viewer', 'roles/storage.objectViewer', 'projects/example-co-web', 'project') },
+          { member: 'allAuthenticatedUsers', grant: gcpRole('any-google', 'roles/viewer', 'organizations/5678', 'organization') },
+          { member: 'serviceAccount:123456789-compute@developer.gserviceaccount.com', grant: gcpRole('default-sa', 'roles/storage.admin', 'projects/example-co-web', 'project') },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'any-google',
+          message:
+            'any-google grants roles/viewer on organizations/5678 to allAuthenticatedUsers: anyone with a Google account, in any organization. Remove the public member and grant the role to the service accounts or groups that need it.',
+          detail: 'Member::allAuthenticatedUsers',
+        },
+        {
+          resource: 'default-sa',
+          detail: 'Member::serviceAccount:123456789-compute@developer.gserviceaccount.com',
+          message:
+            'default-sa grants roles/storage.admin on projects/example-co-web to the default service account serviceAccount:123456789-compute@developer.gserviceaccount.com, which every VM or App Engine app without its own account runs as (Checkov CKV_GCP_46-48). Create a dedicated service account for the workload and grant the role to it.',
+        },
+        {
+          resource: 'public-viewer',
+          detail: 'Member::allUsers',
+          message:
+            'public-viewer grants roles/storage.objectViewer on projects/example-co-web to allUsers: everyone on the internet, signed in or not. Remove the public member and grant the role to the service accounts or groups that need it.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: cluster-admin ClusterRoleBinding on an account that mounts its token (Checkov CKV_K8S_38)',
+      model: model({ identities: [k8sSa('deployer', [clusterBinding('deployer-admin', 'cluster-admin')], true)] }),
+      findings: [
+        {
+          resource: 'deployer',
+          identity: 'TestStack/deployer',
+          detail: 'Token::automount',
+          message:
+            'Service account deployer holds cluster-admin (deployer-admin) and does not set automountServiceAccountToken: false, so every pod that runs as it gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
+        },
+        {
+          resource: 'deployer-admin',
+          identity: 'TestStack/deployer',
+          detail: 'Role::cluster-admin',
+          message:
+            'deployer-admin binds deployer to cluster-admin cluster-wide (ClusterRoleBinding): every verb on every resource, including secrets and RBAC itself. Bind a Role with the verbs and resources the workload uses, in its namespace.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: Checkov CKV_K8S_49 wildcards, CKV_K8S_157 bind, CKV_K8S_158 escalate, reading secrets cluster-wide',
+      model: model({
+        identities: [
+          k8sSa(
+            'operator',
+            [
+              namespaceBinding('operator-all', 'operator-all', 'ops', [WILDCARD_RULE]),
+              clusterBinding('operator-rbac', 'operator-rbac', [
+                { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['bind', 'escalate'] },
+                { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
+              ]),
+            ],
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'operator-all',
+          identity: 'TestStack/operator',
+          detail: 'Role::operator-all/Wildcard::verbs+resources+apiGroups',
+          message:
+            'operator-all binds operator to operator-all in namespace ops, which grants "*" in verbs, resources, apiGroups (verbs "*" on "*"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+        },
+        {
+          resource: 'operator-rbac',
+          identity: 'TestStack/operator',
+          detail: 'Role::operator-rbac/Resource::secrets',
+          message:
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "get", "list" on secrets in every namespace: enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+        },
+        {
+          resource: 'operator-rbac',
+          identity: 'TestStack/operator',
+          detail: 'Role::operator-rbac/Verb::bind',
+          message:
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "bind" on "clusterrolebindings": enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+        },
+        {
+          resource: 'operator-rbac',
+          identity: 'TestStack/operator',
+          detail: 'Role::operator-rbac/Verb::escalate',
+          message:
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "escalate" on "clusterrolebindings": enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: cluster-admin bound to the group of every authenticated user',
+      model: model({ externalRoleGrants: [{ member: 'Group system:authenticated', grant: clusterBinding('everyone-admin', 'cluster-admin') }] }),
+      findings: [
+        {
+          resource: 'everyone-admin',
+          detail: 'Role::cluster-admin',
+          message:
+            'everyone-admin binds Group system:authenticated to cluster-admin cluster-wide (ClusterRoleBinding): every verb on every resource, including secrets and RBAC itself. Bind a Role with the verbs and resources the workload uses, in its namespace.',
+        },
+      ],
+    },
+    {
+      name: "the catalog's privilegedActions name a role: Key Vault Administrator at subscription scope",
+      catalog: catalog({ privilegedActions: [{ id: 'vault-admin', category: 'credential-access', azure: ['Key Vault Administrator'] }] }),
+      model: model({ identities: [azureSp('vault-app', [azureRole('vault-admin-assignment', 'Key Vault Administrator', SUB, 'subscription')])] }),
+      findings: [
+        {
+          resource: 'vault-admin-assignment',
+          identity: 'TestStack/vault-app',
+          detail: 'Role::Key Vault Administrator',
+          message: `vault-admin-assignment grants vault-app Key Vault Administrator on ${SUB}, which the catalog lists as privileged (vault-admin). Grant a narrower role, or request a catalog exception.`,
+        },
+      ],
+    },
+    {
+      name: 'a role not known until apply is pending',
+      model: model({ identities: [azureSp('late-app', [azureRole('late-assignment', unknownValue('late-assignment.roleDefinitionId (output of azure-native:authorization:RoleDefinition custom) is not known until apply'), SUB, 'subscription')])] }),
+      findings: [
+        {
+          resource: 'late-assignment',
+          identity: 'TestStack/late-app',
+          detail: 'Role::unknown',
+          pending: true,
+          message:
+            'late-assignment grants late-app a role that cannot be verified until apply: role late-assignment.roleDefinitionId (output of azure-native:authorization:RoleDefinition custom) is not known until apply.',
+        },
+      ],
+    },
+  ],
+});

@@ -9,6 +9,7 @@ import rule from '../../src/rules/require-entitlement.js';
 import { intersectResource, narrowedStatements, resourceCovered } from '../../src/rules/support/aws-envelope.js';
 import { allow, catalog, identity, model, role, user } from '../support/builders.js';
 import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
+import { azureRole, clusterBinding, gcpRole, namespaceBinding } from '../multicloud/builders.js';
 
 const PAYMENTS_TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/payments-orders';
 
@@ -436,4 +437,134 @@ describe('require-entitlement through the CloudFormation adapter', () => {
       ],
     ]);
   });
+});
+
+// ---------- Azure, Google Cloud and Kubernetes role grants against the entitlement envelopes ----------
+
+const MULTICLOUD_ENTITLEMENTS: Entitlement[] = [
+  {
+    id: 'warehouse-read',
+    classes: ['service'],
+    privileged: false,
+    gcp: { roles: ['roles/bigquery.dataViewer'], scopes: ['projects/example-co-analytics'] },
+    azure: { roles: ['Storage Blob Data Reader'], scopes: ['/subscriptions/*/resourceGroups/analytics-*'] },
+  },
+  { id: 'payments-deploy', classes: ['service'], privileged: false, kubernetes: { roles: ['edit'], namespaces: ['payments'] } },
+  { id: 'node-inventory', classes: ['service'], privileged: false, kubernetes: { clusterRoles: ['node-reader'] } },
+];
+const multicloudCatalog = catalog({ entitlements: MULTICLOUD_ENTITLEMENTS });
+const tagged = (entitlements: string) => ({ 'identity-class': 'service', entitlements });
+const RG = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Azure and GCP roles inside the envelopes (role and scope glob)',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('azure-managed-identity', 'etl-identity', { tags: tagged('warehouse-read'), grants: [azureRole('etl-blob', 'storage blob data reader', `${RG}/analytics-eu`, 'resource-group')] }),
+          identity('gcp-service-account', 'analytics-etl', { tags: tagged('warehouse-read'), grants: [gcpRole('etl-bq', 'roles/bigquery.dataViewer', 'projects/example-co-analytics', 'project')] }),
+        ],
+      }),
+    },
+    {
+      name: 'Kubernetes: edit in an allowed namespace, a cluster role bound cluster-wide',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('k8s-service-account', 'payments-deployer', { tags: tagged('payments-deploy node-inventory'), grants: [namespaceBinding('deploy-edit', 'edit', 'payments'), clusterBinding('nodes', 'node-reader')] }),
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Azure: the entitled role on a scope outside the envelope, and a role no entitlement lists',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('azure-managed-identity', 'etl-identity', {
+            tags: tagged('warehouse-read'),
+            grants: [azureRole('etl-blob-all', 'Storage Blob Data Reader', '/subscriptions/00000000-0000-0000-0000-000000000001', 'subscription'), azureRole('etl-contrib', 'Contributor', `${RG}/analytics-eu`, 'resource-group')],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'etl-blob-all',
+          identity: 'TestStack/etl-identity',
+          detail: 'Role::Storage Blob Data Reader@/subscriptions/00000000-0000-0000-0000-000000000001',
+          message:
+            'etl-blob-all grants etl-identity Storage Blob Data Reader on /subscriptions/00000000-0000-0000-0000-000000000001, which none of its entitlements (warehouse-read) allows (allowed on azure: Storage Blob Data Reader on /subscriptions/*/resourceGroups/analytics-*). Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
+        },
+        {
+          resource: 'etl-contrib',
+          identity: 'TestStack/etl-identity',
+          detail: `Role::Contributor@${RG}/analytics-eu`,
+          message: `etl-contrib grants etl-identity Contributor on ${RG}/analytics-eu, which none of its entitlements (warehouse-read) allows (allowed on azure: Storage Blob Data Reader on /subscriptions/*/resourceGroups/analytics-*). Grant a role on a scope the entitlements list, or add an entitlement that covers it.`,
+        },
+      ],
+    },
+    {
+      name: 'GCP: roles/bigquery.admin beyond warehouse-read; Kubernetes: edit outside the namespaces, a cluster-wide binding not listed',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('gcp-service-account', 'analytics-etl', { tags: tagged('warehouse-read'), grants: [gcpRole('etl-bq-admin', 'roles/bigquery.admin', 'projects/example-co-analytics', 'project')] }),
+          identity('k8s-service-account', 'payments-deployer', { tags: tagged('payments-deploy'), grants: [namespaceBinding('deploy-kube-system', 'edit', 'kube-system'), clusterBinding('deploy-view-all', 'view')] }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'deploy-kube-system',
+          identity: 'TestStack/payments-deployer',
+          detail: 'Role::edit@namespace/kube-system',
+          message:
+            'deploy-kube-system grants payments-deployer edit on namespace/kube-system, which none of its entitlements (payments-deploy) allows (allowed on kubernetes: edit in namespace payments). Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
+        },
+        {
+          resource: 'deploy-view-all',
+          identity: 'TestStack/payments-deployer',
+          detail: 'Role::view@cluster',
+          message:
+            'deploy-view-all grants payments-deployer view on cluster, which none of its entitlements (payments-deploy) allows (allowed on kubernetes: edit in namespace payments). Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
+        },
+        {
+          resource: 'etl-bq-admin',
+          identity: 'TestStack/analytics-etl',
+          detail: 'Role::roles/bigquery.admin@projects/example-co-analytics',
+          message:
+            'etl-bq-admin grants analytics-etl roles/bigquery.admin on projects/example-co-analytics, which none of its entitlements (warehouse-read) allows (allowed on gcp: roles/bigquery.dataViewer on projects/example-co-analytics). Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
+        },
+      ],
+    },
+    {
+      name: 'an entitlement without an envelope for the cloud allows none of its roles; an unknown role is pending',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('azure-service-principal', 'nodes-app', {
+            tags: tagged('node-inventory'),
+            grants: [azureRole('nodes-reader', 'Reader', `${RG}/aks`, 'resource-group'), azureRole('nodes-late', unknownValue('nodes-late.roleDefinitionId is not known until apply'), `${RG}/aks`, 'resource-group')],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'nodes-late',
+          identity: 'TestStack/nodes-app',
+          detail: 'Grant::unknown',
+          pending: true,
+          message: 'nodes-late: whether it stays within the entitlements of nodes-app cannot be verified until apply: role nodes-late.roleDefinitionId is not known until apply.',
+        },
+        {
+          resource: 'nodes-reader',
+          identity: 'TestStack/nodes-app',
+          detail: `Role::Reader@${RG}/aks`,
+          message: `nodes-reader grants nodes-app Reader on ${RG}/aks, which none of its entitlements (node-inventory) allows (they allow no azure roles). Grant a role on a scope the entitlements list, or add an entitlement that covers it.`,
+        },
+      ],
+    },
+  ],
 });

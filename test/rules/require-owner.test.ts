@@ -129,3 +129,63 @@ ruleTester(rule, {
     },
   ],
 });
+
+// ---------- Azure AD owners, Kubernetes labels and annotations, Google Cloud catalog records ----------
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an Azure AD service principal whose owner (a group of the change) is a catalog owner',
+      catalog: withOwners,
+      model: model({ identities: [identity('azure-service-principal', 'payments-deploy', { platformOwners: ['team-payments'] })] }),
+    },
+    {
+      name: 'a Kubernetes service account with the owner label, a Secret with the owner annotation',
+      catalog: withOwners,
+      model: model({
+        identities: [identity('k8s-service-account', 'payments-api', { tags: { owner: 'team-payments', 'app.kubernetes.io/name': 'payments-api' } })],
+        secrets: [secret('payments-config', { cloud: 'kubernetes', tags: { owner: 'team-platform' } })],
+      }),
+    },
+    {
+      name: 'a GCP service account (no labels on the API) owned through a catalog record for its cloud',
+      catalog: catalog({ owners: OWNERS, identities: [{ id: 'analytics-etl', match: { name: 'analytics-etl', cloud: 'gcp' }, owner: 'team-platform', class: 'service', entitlements: [] }] }),
+      model: model({ identities: [identity('gcp-service-account', 'analytics-etl')] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an Azure AD application owned by an object id the catalog does not know',
+      catalog: withOwners,
+      model: model({ identities: [identity('azure-application', 'legacy-app', { platformOwners: ['7f3c1c52-0000-4000-8000-000000000001'] })] }),
+      findings: [
+        {
+          resource: 'legacy-app',
+          identity: 'TestStack/legacy-app',
+          detail: 'Owner::7f3c1c52-0000-4000-8000-000000000001',
+          message:
+            'Application legacy-app names owner "7f3c1c52-0000-4000-8000-000000000001", which is not an owner the catalog (test-catalog.yaml) knows (known: team-payments, team-platform). Use one of the known owners, or add "7f3c1c52-0000-4000-8000-000000000001" to the catalog\'s owners.',
+        },
+      ],
+    },
+    {
+      name: 'a Kubernetes service account and a GCP service account without any owner; a catalog record for another cloud does not apply',
+      catalog: catalog({ owners: OWNERS, identities: [{ id: 'analytics-etl', match: { name: 'analytics-etl', cloud: 'aws' }, owner: 'team-platform', class: 'service', entitlements: [] }] }),
+      model: model({ identities: [identity('k8s-service-account', 'batch-runner'), identity('gcp-service-account', 'analytics-etl')] }),
+      findings: [
+        {
+          resource: 'analytics-etl',
+          identity: 'TestStack/analytics-etl',
+          detail: 'Owner::missing',
+          message: "Service account analytics-etl has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+        },
+        {
+          resource: 'batch-runner',
+          identity: 'TestStack/batch-runner',
+          detail: 'Owner::missing',
+          message: "Service account batch-runner has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+        },
+      ],
+    },
+  ],
+});

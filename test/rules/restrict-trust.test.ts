@@ -1,7 +1,8 @@
 import { defaultCatalog } from '../../catalog/index.js';
 import rule from '../../src/rules/restrict-trust.js';
-import { unknownValue } from '../../src/model/model.js';
-import { catalog, model, role } from '../support/builders.js';
+import { unknownValue, type Credential } from '../../src/model/model.js';
+import { catalog, identity, model, ref, role } from '../support/builders.js';
+import { federated } from '../multicloud/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
@@ -462,6 +463,119 @@ ruleTester(rule, {
           identity: 'TestStack/BadTrustRole',
           message: 'Trust policy of role BadTrustRole cannot be verified until apply: output of aws:iam/getPolicyDocument:getPolicyDocument.',
           pending: true,
+        },
+      ],
+    },
+  ],
+});
+
+// ---------- Azure AD federated identity credentials and GCP workload identity pool providers ----------
+
+const GITHUB_URL = 'https://token.actions.githubusercontent.com';
+const trustCatalog = catalog({
+  trust: {
+    accounts: [],
+    oidc: [
+      { issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/payments:ref:refs/heads/main', 'repo:example-co/platform-infra:environment:production'], audiences: ['api://AzureADTokenExchange', 'https://iam.googleapis.com/*'] },
+    ],
+  },
+});
+const azureApp = (name: string, credentials: Credential[]) => identity('azure-service-principal', name, { credentials });
+const gcpAccount = (name: string, credentials: Credential[]) => identity('gcp-service-account', name, { credentials });
+const wip = (source: string, subject: string, attributeCondition?: Credential['attributeCondition']) => ({
+  ...federated(source, GITHUB_URL, subject, { audiences: ['https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/providers/github'] }),
+  ...(attributeCondition !== undefined ? { attributeCondition } : {}),
+  source: ref('gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', source),
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Azure: a federated credential for a catalog subject and audience',
+      catalog: trustCatalog,
+      model: model({ identities: [azureApp('payments-deploy', [federated('payments-main', GITHUB_URL, 'repo:example-co/payments:ref:refs/heads/main', { audiences: ['api://AzureADTokenExchange'] })])] }),
+    },
+    {
+      name: 'GCP: a provider with an attribute condition, the account bound to one catalog subject',
+      catalog: trustCatalog,
+      model: model({ identities: [gcpAccount('infra-deployer', [wip('github-provider', 'repo:example-co/platform-infra:environment:production', 'assertion.repository_owner == "example-co"')])] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Azure: a subject the catalog does not list, an audience it does not allow',
+      catalog: trustCatalog,
+      model: model({ identities: [azureApp('payments-deploy', [federated('payments-pr', GITHUB_URL, 'repo:example-co/payments:pull_request', { audiences: ['api://other'] })])] }),
+      findings: [
+        {
+          resource: 'payments-pr',
+          identity: 'TestStack/payments-deploy',
+          detail: 'Audience::api://other',
+          message: `Federated credential payments-pr of payments-deploy accepts audience "api://other" from ${GITHUB_URL}, which the catalog does not allow for that issuer (allowed: api://AzureADTokenExchange, https://iam.googleapis.com/*). Use an allowed audience.`,
+        },
+        {
+          resource: 'payments-pr',
+          identity: 'TestStack/payments-deploy',
+          detail: 'Subject::repo:example-co/payments:pull_request',
+          message: `Federated credential payments-pr lets subject "repo:example-co/payments:pull_request" from ${GITHUB_URL} act as payments-deploy, which the catalog does not allow for that issuer (allowed: repo:example-co/payments:ref:refs/heads/main, repo:example-co/platform-infra:environment:production). Use an allowed subject, or add this one to trust.oidc after review.`,
+        },
+      ],
+    },
+    {
+      name: 'Azure: an issuer the catalog does not list',
+      catalog: trustCatalog,
+      model: model({ identities: [azureApp('gitlab-deploy', [federated('gitlab', 'https://gitlab.com', 'project_path:example-co/app:ref_type:branch:ref:main')])] }),
+      findings: [
+        {
+          resource: 'gitlab',
+          identity: 'TestStack/gitlab-deploy',
+          detail: 'Federated::https://gitlab.com',
+          message:
+            'Federated credential gitlab lets tokens from issuer https://gitlab.com act as gitlab-deploy, but the catalog (test-catalog.yaml) does not list that issuer under trust.oidc. Add the issuer with its allowed subjects to the catalog after review, or remove the credential.',
+        },
+      ],
+    },
+    {
+      name: 'GCP: a provider without an attribute condition, the whole pool bound to the account',
+      catalog: trustCatalog,
+      model: model({ identities: [gcpAccount('infra-deployer', [wip('github-provider', '*')])] }),
+      findings: [
+        {
+          resource: 'github-provider',
+          identity: 'TestStack/infra-deployer',
+          detail: 'Condition::attributeCondition',
+          message: `Workload identity pool provider github-provider (issuer ${GITHUB_URL}) has no attribute condition, so a token for any repository or workload of that issuer is accepted by the pool, and infra-deployer trusts the pool. Set attributeCondition, e.g. assertion.repository_owner == "<your org>" && assertion.repository == "<org>/<repo>".`,
+        },
+        {
+          resource: 'github-provider',
+          identity: 'TestStack/infra-deployer',
+          detail: 'Subject::*',
+          message: `Federated credential github-provider lets subject "*" from ${GITHUB_URL} act as infra-deployer: that matches every subject of the issuer. Bind the exact subject of the one workload (principal://…/subject/<subject>, or a principalSet on one repository).`,
+        },
+      ],
+    },
+    {
+      name: 'GCP: a repository-wide principalSet with no catalog given; a subject known only at apply is pending',
+      catalog: defaultCatalog(),
+      model: model({
+        identities: [
+          gcpAccount('infra-deployer', [wip('github-provider', 'repo:example-co/payments:*', 'assertion.repository_owner == "example-co"')]),
+          azureApp('late-app', [federated('late-fic', GITHUB_URL, unknownValue('late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply'))]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'github-provider',
+          identity: 'TestStack/infra-deployer',
+          detail: 'Subject::repo:example-co/payments:*',
+          message: `Federated credential github-provider lets subject "repo:example-co/payments:*" from ${GITHUB_URL} act as infra-deployer, but no catalog was given, so the subject cannot be checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.`,
+        },
+        {
+          resource: 'late-fic',
+          identity: 'TestStack/late-app',
+          detail: 'Federated::unknown',
+          pending: true,
+          message: 'Federated credential late-fic of late-app cannot be verified until apply: subject late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply.',
         },
       ],
     },

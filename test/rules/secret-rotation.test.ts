@@ -1,5 +1,5 @@
 import rule from '../../src/rules/secret-rotation.js';
-import { unknownValue } from '../../src/model/model.js';
+import { unknownValue, type Secret } from '../../src/model/model.js';
 import { catalog, model, ref, secret } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -78,6 +78,86 @@ ruleTester(rule, {
           detail: 'Rotation::unknown',
           message: 'Rotation of secret PreviewSecret cannot be verified until apply: the interval is output of aws:secretsmanager/secretRotation:SecretRotation.',
           pending: true,
+        },
+      ],
+    },
+  ],
+});
+
+// ---------- Google Cloud Secret Manager, Azure Key Vault, Kubernetes Secrets ----------
+
+const gcpSecret = (name: string, rotationDays?: number) => ({
+  ...secret(name, { cloud: 'gcp', tags: { 'identity-class': 'service' }, ...(rotationDays !== undefined ? { rotationDays } : {}) }),
+  resource: ref('gcp:secretmanager/secret:Secret', name),
+});
+const vaultSecret = (name: string, expiresAt?: Secret['expiresAt']) => ({
+  ...secret(name, { cloud: 'azure', tags: { 'identity-class': 'service' }, ...(expiresAt !== undefined ? { expiresAt } : {}) }),
+  resource: ref('azure-native:keyvault:Secret', name),
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'GCP: a Secret Manager rotation period of 30 days',
+      model: model({ secrets: [gcpSecret('warehouse-api-token', 30)] }),
+    },
+    {
+      name: 'Azure: a Key Vault secret expiring within the service class 90 days (Checkov CKV_AZURE_41 pass)',
+      model: model({ secrets: [vaultSecret('storage-connection', '2027-01-31T00:00:00Z')] }),
+    },
+    {
+      name: 'Kubernetes Secrets have no rotation of their own and are not held to it',
+      model: model({ secrets: [{ ...secret('app-config', { cloud: 'kubernetes' }), resource: ref('kubernetes:core/v1:Secret', 'app-config') }] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'GCP: a Secret Manager secret without rotation, and one rotating every 180 days',
+      model: model({ secrets: [gcpSecret('warehouse-api-token'), gcpSecret('partner-token', 180)] }),
+      findings: [
+        {
+          resource: 'partner-token',
+          identity: 'TestStack/partner-token',
+          detail: 'Rotation::180d',
+          message: 'Secret partner-token rotates every 180 days; the limit of class service is 90 days. Set the rotation interval to 90 days or less.',
+        },
+        {
+          resource: 'warehouse-api-token',
+          identity: 'TestStack/warehouse-api-token',
+          detail: 'Rotation::none',
+          message: 'Secret warehouse-api-token has no rotation configured, so its value never changes. Add a rotation schedule of at most 90 days, the limit of class service.',
+        },
+      ],
+    },
+    {
+      name: 'Checkov CKV_AZURE_41: a Key Vault secret without expiry; one expiring in two years; one pending',
+      model: model({
+        secrets: [
+          vaultSecret('storage-connection'),
+          vaultSecret('legacy-password', '2028-11-26T00:00:00Z'),
+          vaultSecret('late-secret', unknownValue('late-secret.properties.attributes.expires is not known until apply')),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'late-secret',
+          identity: 'TestStack/late-secret',
+          detail: 'Expiry::unknown',
+          pending: true,
+          message: 'Expiry of Key Vault secret late-secret cannot be verified until apply: late-secret.properties.attributes.expires is not known until apply.',
+        },
+        {
+          resource: 'legacy-password',
+          identity: 'TestStack/legacy-password',
+          detail: 'Expiry::731d',
+          message: 'Key Vault secret legacy-password expires 2028-11-26T00:00:00Z, 731 days from now; the limit of class service is 90 days. Set the expiration no later than 2027-02-24.',
+        },
+        {
+          resource: 'storage-connection',
+          identity: 'TestStack/storage-connection',
+          detail: 'Expiry::none',
+          message:
+            'Key Vault secret storage-connection has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set properties.attributes.expires at most 90 days ahead, the limit of class service, and rotate before it.',
         },
       ],
     },
