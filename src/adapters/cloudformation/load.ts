@@ -77,9 +77,31 @@ function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): Templat
 function readTemplateFile(file: string, required: boolean): { file: string; template: CfnTemplate } | undefined {
   const text = readText(file);
   const value = extname(file) === '.json' || /^\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
-  if (isTemplate(value)) return { file, template: value };
+  if (isTemplate(value)) {
+    rejectTransforms(file, text, value);
+    return { file, template: value };
+  }
   if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
   return undefined;
+}
+
+/**
+ * A transform (SAM, AWS::Include, language extensions, macros) adds resources, implicit roles among them, that
+ * only exist once CloudFormation has processed the template: checking the unprocessed one would pass what it
+ * cannot see. Fail closed and say what to check instead.
+ */
+function rejectTransforms(file: string, text: string, template: CfnTemplate): void {
+  const transform = (template as { Transform?: unknown }).Transform;
+  if (transform === undefined) return;
+  const line = text.split(/\r?\n/).findIndex((candidate) => /^\s*"?Transform"?\s*:/.test(candidate));
+  const names = (Array.isArray(transform) ? transform : [transform]).map((name) => (typeof name === 'string' ? name : JSON.stringify(name))).join(', ');
+  throw new TemplateError(
+    file,
+    `template uses Transform ${names}, whose generated resources cannot be checked before processing; ` +
+      'check the processed template instead (sam build output, or aws cloudformation get-template --template-stage Processed)',
+    line >= 0 ? line + 1 : undefined,
+    line >= 0 ? 1 : undefined,
+  );
 }
 
 function readText(file: string): string {

@@ -62,6 +62,15 @@ describe('loadTemplates', () => {
     expect(error.message).toBe(`${join(fixtures, 'invalid-yaml-unknown-tag.template.yaml')}:5:17: invalid YAML: Unresolved tag: !Reff`);
   });
 
+  it('refuses a template with a Transform, whose generated resources (SAM roles) it cannot see', () => {
+    const error = loadError(join(fixtures, 'sam-transform.template.yaml'));
+    expect([error.line, error.column]).toEqual([3, 1]);
+    expect(error.reason).toBe(
+      'template uses Transform AWS::Serverless-2016-10-31, whose generated resources cannot be checked before processing; ' +
+        'check the processed template instead (sam build output, or aws cloudformation get-template --template-stage Processed)',
+    );
+  });
+
   it('fails on a missing path and on a file without Resources', () => {
     expect(loadError(join(fixtures, 'nope.json')).reason).toBe('no such file or directory');
     expect(loadError(join(fixtures, 'template-directory/parameters.json')).reason).toBe('not a CloudFormation template: no "Resources" map');
