@@ -6,13 +6,17 @@ import { TemplateError, type TemplateInput } from '../adapters/cloudformation/te
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
+import type { Model } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import { failClosed } from './fail-closed.js';
 import { formatJson } from '../reporters/json.js';
+import { formatJunit } from '../reporters/junit.js';
+import { formatMarkdown } from '../reporters/markdown.js';
+import type { Progress } from '../reporters/progress.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const EXIT = { clean: 0, blocked: 1, error: 2 } as const;
@@ -27,6 +31,14 @@ export interface CheckOptions {
   cwd?: string;
   color?: boolean;
   toolVersion: string;
+  /** Terminal progress for long runs; the CLI passes one only for a terminal outside CI. */
+  progress?: Progress;
+}
+
+/** What `check` and `audit` work on: the catalog and one model of every template given. */
+export interface LoadedChange {
+  catalog: Catalog;
+  model: Model;
 }
 
 /** What the CLI prints: the report on stdout (or --out), problems on stderr, and the exit code. */
@@ -44,10 +56,32 @@ export interface CommandResult {
  */
 export function runCheck(options: CheckOptions): CommandResult {
   const cwd = options.cwd ?? process.cwd();
+  const loaded = loadChange(options);
+  if (!('model' in loaded)) return loaded;
+  const { catalog, model } = loaded;
+  const result = evaluateChange(loaded, options);
+  const lineOf = templateLineFinder(cwd);
+  const output =
+    options.format === 'json'
+      ? formatJson(result)
+      : options.format === 'sarif'
+        ? formatSarif(result, allRules, { toolVersion: options.toolVersion, lineOf })
+        : options.format === 'junit'
+          ? formatJunit(result, { rules: allRules, catalog, model })
+          : options.format === 'markdown'
+            ? formatMarkdown(result)
+            : formatText(result, { color: options.color ?? false, lineOf });
+  return { exitCode: result.summary.blocking > 0 ? EXIT.blocked : EXIT.clean, output, errors: [], result };
+}
+
+/** Loads the catalog and every template into one model, or fails (exit 2) saying which input cannot be read and where. */
+export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>): LoadedChange | CommandResult {
+  const cwd = options.cwd ?? process.cwd();
   const catalog = readCatalog(options.catalogPath, cwd);
   if (!('apiVersion' in catalog)) return catalog;
   const inputs: TemplateInput[] = [];
-  for (const path of options.paths) {
+  for (const [index, path] of options.paths.entries()) {
+    options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
     try {
       // The same template named twice (a file and its directory) is read once.
       for (const input of loadTemplates(path)) if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
@@ -59,15 +93,16 @@ export function runCheck(options: CheckOptions): CommandResult {
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = duplicateStacks(inputs);
   if (clash.length > 0) return failure(clash);
-  const result = failClosed(evaluate(modelFromTemplates(inputs), { catalog, ...(options.now ? { now: options.now } : {}) }), catalog);
-  const lineOf = templateLineFinder(cwd);
-  const output =
-    options.format === 'json'
-      ? formatJson(result)
-      : options.format === 'sarif'
-        ? formatSarif(result, allRules, { toolVersion: options.toolVersion, lineOf })
-        : formatText(result, { color: options.color ?? false, lineOf });
-  return { exitCode: result.summary.blocking > 0 ? EXIT.blocked : EXIT.clean, output, errors: [], result };
+  return { catalog, model: modelFromTemplates(inputs) };
+}
+
+/** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
+export function evaluateChange({ catalog, model }: LoadedChange, options: Pick<CheckOptions, 'now' | 'progress'>): EvaluationResult {
+  const progress = options.progress;
+  const onRule = progress ? (ruleId: string, index: number, total: number) => progress.update(index, total, `checking ${ruleId}`) : undefined;
+  const result = failClosed(evaluate(model, { catalog, ...(options.now ? { now: options.now } : {}), ...(onRule ? { onRule } : {}) }), catalog);
+  progress?.done();
+  return result;
 }
 
 /** `entitlement-guard catalog validate FILE`: every located issue, or a one-line confirmation. */

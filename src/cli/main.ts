@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-/** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts. */
+/** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts and audit.ts. */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { AUDIT_FORMATS, type AuditFormat } from '../audit/index.js';
+import { createProgress, type Progress } from '../reporters/progress.js';
+import { runAudit } from './audit.js';
 import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
 
 const USAGE = `Usage:
-  entitlement-guard check <cdk.out|template|directory>... [--catalog FILE] [--format text|json|sarif] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard check <cdk.out|template|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard audit <cdk.out|template|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
   entitlement-guard --help | --version
 
 Checks the identities and secrets a CloudFormation or CDK change creates against the entitlement catalog.
-Without --catalog the built-in defaults are used.
+The audit lists every identity of the change and of the catalog (owner, class, entitlements, credentials, trust,
+exceptions, findings) and the catalog's hygiene; it is a report and exits 0 unless an input cannot be read.
+Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.
 
-Exit codes: 0 nothing blocks, 1 blocking findings, 2 usage, template or catalog error.
+Exit codes: 0 nothing blocks, 1 blocking findings (check), 2 usage, template or catalog error.
 `;
 
 function version(): string {
@@ -30,7 +36,7 @@ function usageError(message: string): CommandResult {
   return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: ${message}`, '', USAGE.trimEnd()] };
 }
 
-export function main(argv: string[]): CommandResult {
+export function main(argv: string[], progress?: Progress): CommandResult {
   let parsed;
   try {
     parsed = parseArgs({
@@ -38,7 +44,7 @@ export function main(argv: string[]): CommandResult {
       allowPositionals: true,
       options: {
         catalog: { type: 'string' },
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         out: { type: 'string' },
         now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -56,22 +62,32 @@ export function main(argv: string[]): CommandResult {
     if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE');
     return runCatalogValidate(rest[1]!);
   }
-  if (command !== 'check') return usageError(command ? `unknown command "${command}"` : 'missing command');
-  if (rest.length === 0) return usageError('check needs at least one path (cdk.out, template file or directory)');
-  if (!(FORMATS as readonly string[]).includes(values.format!)) return usageError(`unknown format "${values.format}"; expected one of: ${FORMATS.join(', ')}`);
+  if (command !== 'check' && command !== 'audit') return usageError(command ? `unknown command "${command}"` : 'missing command');
+  if (rest.length === 0) return usageError(`${command} needs at least one path (cdk.out, template file or directory)`);
+  const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : FORMATS;
+  const format = values.format ?? formats[0]!;
+  if (!formats.includes(format)) return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
   let now: Date | undefined;
   if (values.now !== undefined) {
     now = new Date(`${values.now}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(now.getTime())) return usageError(`--now must be a date YYYY-MM-DD, got "${values.now}"`);
   }
-  const result = runCheck({
+  const shared = {
     paths: rest,
-    format: values.format as Format,
-    toolVersion: version(),
-    color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
     ...(values.catalog !== undefined ? { catalogPath: values.catalog } : {}),
     ...(now ? { now } : {}),
-  });
+    ...(progress ? { progress } : {}),
+  };
+  const result =
+    command === 'audit'
+      ? runAudit({ ...shared, format: format as AuditFormat })
+      : runCheck({
+          ...shared,
+          format: format as Format,
+          toolVersion: version(),
+          color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+        });
+  progress?.done();
   if (values.out !== undefined && result.exitCode !== EXIT.error) {
     writeFileSync(values.out, result.output);
     return { ...result, output: '' };
@@ -89,7 +105,7 @@ function isProgram(): boolean {
 }
 
 if (isProgram()) {
-  const result = main(process.argv.slice(2));
+  const result = main(process.argv.slice(2), createProgress(process.stderr));
   if (result.output) process.stdout.write(result.output);
   for (const line of result.errors) process.stderr.write(`${line}\n`);
   process.exitCode = result.exitCode;

@@ -11,6 +11,8 @@ export interface EvaluateOptions {
   now?: Date;
   /** Stack-level enforcement: may only make a rule stricter than the catalog sets it. */
   stackLevels?: Record<string, RuleLevel>;
+  /** Called before each rule runs (1-based index), so a terminal can show progress on long runs. */
+  onRule?: (ruleId: string, index: number, total: number) => void;
 }
 
 export interface Summary {
@@ -50,7 +52,8 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     return found;
   };
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
+    options.onRule?.(rule.meta.id, index + 1, rules.length);
     const level = effectiveLevel(rule, catalog, options.stackLevels);
     if (level === 'disabled') continue;
     const ctx: RuleContext = {

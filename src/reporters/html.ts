@@ -235,7 +235,7 @@ h1{margin:20px 0 4px;font-size:24px}h2{margin:28px 0 10px;font-size:18px}h4{marg
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f9fafb;position:sticky;top:0}th button{font:inherit;font-weight:600;background:none;border:0;cursor:pointer;padding:0}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-td ul{margin:0;padding-left:16px}tr.privileged td:first-child{border-left:4px solid var(--bad)}tr.privileged{background:#fffbfa}
+td ul{margin:0;padding-left:16px}td.identity{min-width:230px}#identities td:nth-child(3),#identities td:nth-child(4){white-space:nowrap}tr.privileged td:first-child{border-left:4px solid var(--bad)}tr.privileged{background:#fffbfa}
 .badge{display:inline-block;border-radius:10px;padding:0 7px;font-size:11px;background:#f2f4f7;color:var(--muted);white-space:nowrap}
 .badge.bad{background:var(--bad-bg);color:var(--bad)}.badge.warn{background:var(--warn-bg);color:var(--warn)}.badge.good{background:var(--good-bg);color:var(--good)}
 .bad-text{color:var(--bad)}.none{color:var(--muted)}details summary{cursor:pointer;color:#1570ef;font-size:12px}

@@ -14,6 +14,9 @@ export interface SarifOptions {
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** Code scanning shows 7.0-8.9 as high and 4.0-6.9 as medium: a mandatory rule blocks, an advisory one warns. */
+const SECURITY_SEVERITY: Record<Rule['meta']['level'], string> = { mandatory: '8.0', advisory: '5.0' };
+
 /**
  * SARIF 2.1.0 for code-scanning tools: one run, the rules with their metadata, one result per finding.
  * Mandatory → error, advisory → warning, advisory and pending (re-checked once the value is known) → note. A waived finding keeps its level and
@@ -49,10 +52,11 @@ function ruleDescriptor(rule: Rule) {
     name: meta.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.rationale },
-    help: { text: meta.remediation },
+    help: { text: `${meta.remediation} (${ruleDocsUrl(meta.id)})`, markdown: `**Why.** ${meta.rationale}\n\n**Fix.** ${meta.remediation}\n\n[Rule documentation](${ruleDocsUrl(meta.id)})` },
     helpUri: ruleDocsUrl(meta.id),
     defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
-    properties: { tags: [...meta.frameworks] },
+    // GitHub code scanning reads `security` as the category and `security-severity` (0-10) as high / medium.
+    properties: { tags: ['security', ...meta.frameworks], precision: 'high', 'security-severity': SECURITY_SEVERITY[meta.level] },
   };
 }
 

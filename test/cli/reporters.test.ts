@@ -124,10 +124,13 @@ describe('sarif reporter', () => {
       name: 'NoWildcardPrivilege',
       shortDescription: { text: 'Title of no-wildcard-privilege' },
       fullDescription: { text: 'Why.' },
-      help: { text: 'How.' },
+      help: {
+        text: expect.stringMatching(/^How\. \(https:.*#no-wildcard-privilege\)$/),
+        markdown: expect.stringMatching(/^\*\*Why\.\*\* Why\.\n\n\*\*Fix\.\*\* How\.\n\n\[Rule documentation\]\(https:.*#no-wildcard-privilege\)$/),
+      },
       helpUri: expect.stringMatching(/docs\/rules\.md#no-wildcard-privilege$/),
       defaultConfiguration: { level: 'error' },
-      properties: { tags: ['F-1'] },
+      properties: { tags: ['security', 'F-1'], precision: 'high', 'security-severity': '8.0' },
     });
   });
 

@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+/**
+ * The HTML audit in a real headless browser (Debian's Chromium driven by playwright-core): the page shows the
+ * identities, findings and exceptions, sorts and filters, makes no network request, and renders hostile names as text.
+ * Chromium must be installed (`apt-get install -y chromium`); without it this test fails and says so.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAudit, renderAudit, type Audit } from '../../src/audit/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
+import { emptyModel } from '../../src/model/model.js';
+import { allRules } from '../../src/rules/index.js';
+import { identity } from '../support/builders.js';
+import { auditOf, exampleCatalog, NOW } from './support.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The page and its screenshot stay here for a person to look at after the run. */
+const OUT = join(tmpdir(), 'entitlement-guard-html-audit');
+
+let browser: Browser;
+let audit: Audit;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (the HTML audit test needs a real browser)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) requests.push(request.url());
+  });
+  ({ audit } = auditOf(['examples/cloudformation/bad-stack.template.yaml', 'examples/cloudformation/good-stack.template.yaml']));
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, 'audit.html');
+  writeFileSync(file, renderAudit(audit, 'html'));
+  await page.goto(`file://${file}`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const visibleNames = () => page.locator('#identities tbody tr:visible').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.name));
+
+describe('HTML audit in Chromium', () => {
+  it('shows every identity, planned and catalog-only, with owner, class and findings', async () => {
+    expect(await visibleNames()).toEqual([
+      'OrphanRole',
+      'batch-admin',
+      'ci-bot',
+      'github-deploy',
+      'legacy-sftp-sync',
+      'ops-automation',
+      'partner-upload',
+      'ci-deployer',
+      'payments-api-runtime',
+      'alice-admin',
+      'analytics-etl',
+      'break-glass-admin',
+      'report-agent',
+    ]);
+    const sftp = page.locator('#identities tr[data-name="legacy-sftp-sync"]');
+    expect(await sftp.locator('td').nth(2).innerText()).toBe('team-data');
+    expect(await sftp.locator('td').nth(3).innerText()).toBe('service');
+    expect(await sftp.locator('td').nth(5).innerText()).toContain('aws-access-key long-lived');
+    expect(await sftp.locator('td').nth(8).innerText()).toBe('1 waived');
+    const ops = audit.identities.find((i) => i.name === 'ops-automation')!;
+    expect(await page.locator('#identities tr[data-name="ops-automation"] td').nth(8).innerText()).toBe(`${ops.findings.length} blocking`);
+    expect(await page.locator('#identities tr[data-name="alice-admin"] td').nth(1).innerText()).toBe('catalog');
+    expect(await page.locator('#row-count').innerText()).toBe('13 of 13 identities');
+  });
+
+  it('highlights privileged identities', async () => {
+    const privileged = await page.locator('#identities tbody tr.privileged').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.name));
+    expect(privileged).toEqual(['batch-admin', 'ops-automation', 'ci-deployer', 'alice-admin', 'break-glass-admin']);
+    const border = await page.locator('#identities tr[data-name="batch-admin"] td').first().evaluate((cell) => getComputedStyle(cell).borderLeftColor);
+    expect(border).toBe('rgb(180, 35, 24)');
+  });
+
+  it('shows exceptions with approver and countdown', async () => {
+    const rows = await page.locator('#exceptions tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+    expect(rows.map((cells) => [cells[0], cells[4], cells[5], cells[6], cells[7], cells[8]])).toEqual([
+      ['EXC-101', 'security-lead@example.com (SEC-1234)', '2027-06-30', '394 days left', 'active', '1'],
+      ['EXC-087', 'security-lead@example.com (SEC-1187)', '2026-01-31', 'expired 121 days ago', 'expired', '0'],
+    ]);
+  });
+
+  it('draws findings by rule and by owner', async () => {
+    const bars = (id: string) => page.locator(`#${id} .bar-row`).evaluateAll((gs) => gs.map((g) => `${(g as SVGElement).dataset.label}=${(g as SVGElement).dataset.value}`));
+    const expected = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .map(([label, value]) => `${label}=${value}`);
+    expect(await bars('chart-by-owner')).toEqual(expected(audit.summary.byOwner));
+    expect(await bars('chart-by-rule')).toEqual(expected(audit.summary.byRule));
+    expect((await bars('chart-by-owner')).slice(-3)).toEqual(['(no owner)=3', 'team-ml=1', 'team-payments=1']);
+  });
+
+  it('sorts by a column, both ways', async () => {
+    await page.click('th button[data-sort="findings"]');
+    expect((await visibleNames()).slice(0, 3)).toEqual(['alice-admin', 'analytics-etl', 'break-glass-admin']);
+    await page.click('th button[data-sort="findings"]');
+    // Most blocking findings first; ties fall back to the name.
+    const byFindings = audit.identities
+      .map((i) => ({ name: i.name, key: i.findings.filter((f) => f.blocking).length * 10_000 + i.findings.length }))
+      .sort((a, b) => b.key - a.key || a.name.localeCompare(b.name))
+      .map((i) => i.name);
+    expect(await visibleNames()).toEqual(byFindings);
+    expect(byFindings[0]).toBe('ops-automation');
+    expect(await page.locator('th:has(button[data-sort="findings"])').getAttribute('aria-sort')).toBe('descending');
+    await page.click('th button[data-sort="owner"]');
+    // "(no owner)" sorts first, then team-data's identities by name.
+    expect((await visibleNames()).slice(0, 3)).toEqual(['OrphanRole', 'analytics-etl', 'batch-admin']);
+  });
+
+  it('filters by text, class, owner, privilege and findings', async () => {
+    // Any text of the row: names, purposes, trust conditions.
+    await page.fill('#filter', 'github');
+    expect((await visibleNames()).sort()).toEqual(['ci-deployer', 'github-deploy']);
+    await page.fill('#filter', 'EXC-101');
+    expect(await visibleNames()).toEqual(['legacy-sftp-sync']);
+    await page.fill('#filter', '');
+    await page.selectOption('#class-filter', 'service');
+    expect((await visibleNames()).sort()).toEqual(['analytics-etl', 'legacy-sftp-sync', 'payments-api-runtime']);
+    await page.check('#findings-only');
+    expect(await visibleNames()).toEqual(['legacy-sftp-sync']);
+    await page.selectOption('#class-filter', '');
+    await page.uncheck('#findings-only');
+    await page.selectOption('#owner-filter', 'team-platform');
+    await page.check('#privileged-only');
+    expect((await visibleNames()).sort()).toEqual(['alice-admin', 'ci-deployer', 'ops-automation']);
+    expect(await page.locator('#row-count').innerText()).toBe('3 of 13 identities');
+    await page.uncheck('#privileged-only');
+    await page.selectOption('#owner-filter', '');
+    await page.click('th button[data-sort="name"]');
+    await page.screenshot({ path: join(OUT, 'audit.png'), fullPage: false });
+  });
+
+  it('loads nothing from the network', () => {
+    expect(requests).toEqual([]);
+  });
+
+  it('renders hostile names and tags as text, never as markup', async () => {
+    const catalog = exampleCatalog();
+    const model = emptyModel();
+    const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+    model.identities.push(identity('aws-role', hostile, { tags: { owner: '"><script>document.title="pwned"</script>', purpose: '</td></tr><b>x</b>' } }));
+    const audit = buildAudit(model, runRules(model, allRules, { catalog, now: NOW }), catalog, NOW);
+    const other = await browser.newPage();
+    await other.setContent(renderAudit(audit, 'html'));
+    expect(await other.title()).toBe('Entitlement audit — 2026-06-01');
+    expect(await other.locator('#identities img, #identities script, #identities b').count()).toBe(0);
+    expect(await other.locator('#identities tbody tr').first().locator('td strong').innerText()).toBe(hostile);
+    expect(await other.locator('#identities tbody tr').first().getAttribute('data-name')).toBe(hostile);
+    await other.close();
+  });
+});
