@@ -10,19 +10,22 @@ const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
 /**
  * Reads every template under `path`: a CDK `cdk.out` directory (via its manifest), a single template file
  * (JSON or YAML with CloudFormation short tags), or a directory of templates. Nested stacks are included as
- * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError; nothing is skipped silently.
+ * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError.
  */
 export function loadTemplates(path: string): TemplateInput[] {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
   if (!statSync(path).isDirectory()) return withNested(readTemplateFile(path, true)!, stackNameOf(path));
   if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path);
-  const inputs: TemplateInput[] = [];
+  const stacks: TemplateInput[][] = [];
   for (const entry of readdirSync(path).sort()) {
     const file = join(path, entry);
     if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !statSync(file).isFile()) continue;
     const template = readTemplateFile(file, false);
-    if (template) inputs.push(...withNested(template, stackNameOf(file)));
+    if (template) stacks.push(withNested(template, stackNameOf(file)));
   }
+  // A template that another one in the directory nests is part of that stack, not a stack of its own.
+  const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
+  const inputs = stacks.filter(([root]) => !nestedFiles.has(root!.file)).flat();
   if (inputs.length === 0) throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
   return inputs;
 }
@@ -53,8 +56,9 @@ function loadCloudAssembly(directory: string): TemplateInput[] {
 
 /**
  * The template followed by its nested stacks. CDK names a nested template in the parent's
- * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`), relative to the parent's directory.
- * A nested stack given only by TemplateURL cannot be read offline and is not included.
+ * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`); before `aws cloudformation package`, `TemplateURL`
+ * is a local path. Both are relative to the parent's directory. A nested stack whose TemplateURL is remote
+ * (S3, HTTPS) cannot be read offline and is not included: check its template file on its own.
  */
 function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): TemplateInput[] {
   const parent: TemplateInput = { ...input, stack };
@@ -62,7 +66,7 @@ function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): Templat
   const resolver = createResolver(parent);
   for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
     if (resource.Type !== 'AWS::CloudFormation::Stack') continue;
-    const assetPath = resource.Metadata?.['aws:asset:path'];
+    const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(resource.Properties?.TemplateURL);
     if (typeof assetPath !== 'string' || !input.file) continue;
     const file = join(dirname(input.file), assetPath);
     const nested = readTemplateFile(file, true)!;
@@ -71,6 +75,10 @@ function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): Templat
     inputs.push(...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`));
   }
   return inputs;
+}
+
+function localTemplateUrl(url: unknown): string | undefined {
+  return typeof url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : undefined;
 }
 
 /** Returns undefined for a readable file that is not a template, unless `required`. */

@@ -46,6 +46,18 @@ describe('loadTemplates', () => {
     ]);
   });
 
+  it('reads a nested stack from a local TemplateURL, with the parameters the parent passes; a remote one cannot be read', () => {
+    const inputs = loadTemplates(join(fixtures, 'nested-template-url/parent.template.yaml'));
+    expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1), input.parameters])).toEqual([
+      ['parent', 'nested-template-url/parent.template.yaml', undefined],
+      ['parent/Workers', 'nested-template-url/children/workers.template.yaml', { DeployerArn: 'arn:aws:iam::${AWS::AccountId}:role/ci-deployer' }],
+    ]);
+  });
+
+  it('reads a directory template that another one nests only as the nested stack', () => {
+    expect(loadTemplates(join(fixtures, 'nested-same-directory')).map((input) => input.stack)).toEqual(['parent', 'parent/Child']);
+  });
+
   it('reads every template of a plain directory and skips JSON that is not a template', () => {
     const inputs = loadTemplates(join(fixtures, 'template-directory'));
     expect(inputs.map((input) => input.stack)).toEqual(['identities', 'network']);
