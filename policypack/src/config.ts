@@ -9,6 +9,8 @@ export interface PackPolicyConfig {
   catalogPath?: string;
   /** The catalog itself, as an object: what `pulumi policy enable --config` and the Pulumi Cloud console can hold. */
   catalog?: Record<string, unknown>;
+  /** Where to write the audit view of the stack (.json, .md or .html); relative to the policy pack directory. */
+  auditFile?: string;
 }
 
 export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
@@ -21,6 +23,11 @@ export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
     catalog: {
       type: 'object',
       description: 'The entitlement catalog inline (the same document as the YAML file, as JSON).',
+    },
+    auditFile: {
+      type: 'string',
+      pattern: '\\.(json|md|html)$',
+      description: 'Write the audit view of the stack to this file (.json, .md or .html). Relative to the policy pack directory.',
     },
   },
 };
@@ -44,8 +51,8 @@ export interface ResolvedCatalog {
  * built-in defaults. Catalog errors keep their file:line:column locations; nothing falls back silently.
  */
 export function resolveCatalog(policy: string, config: PackPolicyConfig, packCatalog: () => ResolvedCatalog, baseDir: string): ResolvedCatalog {
-  const unknownKeys = Object.keys(config).filter((key) => key !== 'catalogPath' && key !== 'catalog');
-  if (unknownKeys.length > 0) throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath or catalog');
+  const unknownKeys = Object.keys(config).filter((key) => !['catalogPath', 'catalog', 'auditFile'].includes(key));
+  if (unknownKeys.length > 0) throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath, catalog or auditFile');
   if (config.catalogPath !== undefined && config.catalog !== undefined) {
     throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
   }
@@ -79,4 +86,13 @@ function located(policy: string, setting: string, load: () => Catalog): Catalog 
     if (error instanceof CatalogError) throw new PackConfigError(policy, setting, error.message);
     throw error;
   }
+}
+
+/** The audit file a policy's config names, resolved against the pack directory. */
+export function auditFileOf(policy: string, config: PackPolicyConfig, baseDir: string): string | undefined {
+  if (config.auditFile === undefined) return undefined;
+  if (typeof config.auditFile !== 'string' || !/\.(json|md|html)$/.test(config.auditFile)) {
+    throw new PackConfigError(policy, 'auditFile', 'expected a file name ending in .json, .md or .html');
+  }
+  return isAbsolute(config.auditFile) ? config.auditFile : resolve(baseDir, config.auditFile);
 }

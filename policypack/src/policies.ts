@@ -1,14 +1,15 @@
 import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy, Severity, StackValidationPolicy } from '@pulumi/policy';
 import type { Catalog } from '../../catalog/types.js';
 import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { writeAuditFile } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/check.js';
-import { effectiveLevel } from '../../src/engine/evaluate.js';
+import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Model } from '../../src/model/model.js';
 import type { Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { allRules } from '../../src/rules/index.js';
-import { catalogFromOption, PACK_CONFIG_SCHEMA, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
+import { auditFileOf, catalogFromOption, PACK_CONFIG_SCHEMA, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
 import { primaryFramework } from './frameworks.js';
 import { fromResourceArgs, fromStackResource } from './stack-model.js';
 
@@ -51,7 +52,8 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
       configSchema: PACK_CONFIG_SCHEMA,
       validateStack: (args, reportViolation) => {
         const records = args.resources.map(fromStackResource);
-        const evaluation = evaluator.evaluate(records, catalogFor(args.getConfig<PackPolicyConfig>()));
+        const config = args.getConfig<PackPolicyConfig>();
+        const evaluation = evaluator.evaluate(records, catalogFor(config), auditFileOf(id, config, baseDir));
         const decided = new Set(records.filter((record) => decidedAlone(id, record)).map((record) => record.urn));
         for (const finding of evaluation.findings.get(id) ?? []) {
           if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, evaluation.model);
@@ -77,7 +79,10 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
 
 interface StackEvaluation {
   model: Model;
+  result: EvaluationResult;
   findings: Map<string, Finding[]>;
+  /** Audit files already written for this evaluation (every policy may name one; each is written once). */
+  auditFiles: Set<string>;
 }
 
 /** Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. */
@@ -89,17 +94,23 @@ class StackEvaluator {
     private readonly now: () => Date,
   ) {}
 
-  evaluate(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
+  evaluate(records: PulumiResource[], resolved: ResolvedCatalog, auditFile?: string): StackEvaluation {
     const key = `${resolved.key}\u0000${JSON.stringify(records)}`;
-    if (this.last?.key === key) return this.last.evaluation;
-    const model = modelFromPulumiResources(records);
-    const findings = new Map<string, Finding[]>();
-    for (const finding of evaluate(model, { catalog: resolved.catalog, now: this.now(), rules: this.rules }).findings) {
-      findings.set(finding.ruleId, [...(findings.get(finding.ruleId) ?? []), finding]);
+    if (this.last?.key !== key) this.last = { key, evaluation: this.evaluateFresh(records, resolved) };
+    const { evaluation } = this.last;
+    if (auditFile && !evaluation.auditFiles.has(auditFile)) {
+      writeAuditFile(auditFile, evaluation.model, evaluation.result, resolved.catalog, this.now());
+      evaluation.auditFiles.add(auditFile);
     }
-    const evaluation = { model, findings };
-    this.last = { key, evaluation };
     return evaluation;
+  }
+
+  private evaluateFresh(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
+    const model = modelFromPulumiResources(records);
+    const result = evaluate(model, { catalog: resolved.catalog, now: this.now(), rules: this.rules });
+    const findings = new Map<string, Finding[]>();
+    for (const finding of result.findings) findings.set(finding.ruleId, [...(findings.get(finding.ruleId) ?? []), finding]);
+    return { model, result, findings, auditFiles: new Set() };
   }
 }
 

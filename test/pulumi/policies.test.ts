@@ -1,4 +1,7 @@
 /** The pack's policies called directly, the way the policy SDK calls them, without a server. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from '@pulumi/policy';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +89,25 @@ describe('entitlementGuardPolicies', () => {
     expect(withExample).toHaveLength(1);
     const inline = { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-nobody-knows' }] };
     expect(await runStack(owner, [role], { catalog: inline })).toEqual([]);
+  });
+});
+
+describe('audit file', () => {
+  it('writes the audit view of the stack to the file the pack config names, once per evaluation', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eg-pulumi-audit-')), 'audit.json');
+    const user = stackResource(USER, 'etl', { name: 'etl-batch-user' });
+    const key = stackResource(KEY, 'etl-key', { user: 'etl-batch-user' });
+    await runStack(policy('no-long-lived-credentials'), [user, key], { auditFile: file });
+    const audit = JSON.parse(readFileSync(file, 'utf8'));
+    const etl = audit.identities.find((identity: { name: string }) => identity.name === 'etl-batch-user');
+    expect(etl.credentials.map((credential: { kind: string }) => credential.kind)).toEqual(['aws-access-key']);
+    expect(audit.identities.filter((identity: { origin: string }) => identity.origin === 'catalog').length).toBeGreaterThan(0);
+  });
+
+  it('refuses an audit file whose format it cannot tell', async () => {
+    await expect(runStack(policy('require-owner'), [], { auditFile: 'audit.txt' })).rejects.toThrow(
+      'entitlement-guard policy "require-owner", config "auditFile": expected a file name ending in .json, .md or .html',
+    );
   });
 });
 
