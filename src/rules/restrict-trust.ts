@@ -54,6 +54,14 @@ const NARROWING_KEYS = [
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
+/** Audiences each cloud's token exchange expects: Entra ID's fixed one, a GCP provider's own resource name. */
+const PLATFORM_AUDIENCES: Record<Identity['cloud'], string[]> = {
+  aws: [],
+  azure: ['api://AzureADTokenExchange'],
+  gcp: ['https://iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*', '//iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*'],
+  kubernetes: [],
+};
+
 export default defineRule<MessageId>({
   meta: {
     id: 'restrict-trust',
@@ -337,10 +345,12 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
   if (!catalog.isDefault && !trusted) {
     ctx.report({ ...base, messageId: 'federatedIssuerNotInCatalog', data: { ...names, issuer, catalog: catalog.source }, detail: `Federated::${issuer}` });
   }
+  // The catalog's audiences name who consumes the issuer's tokens; the cloud's own token exchange always does.
+  const allowedAudiences = trusted?.audiences ? [...trusted.audiences, ...PLATFORM_AUDIENCES[identity.cloud]] : undefined;
   for (const audience of credential.audiences ?? []) {
     if (isUnknown(audience)) pending(`audience ${audience.description}`);
-    else if (trusted?.audiences && !trusted.audiences.some((allowed) => globMatch(allowed, audience))) {
-      ctx.report({ ...base, messageId: 'federatedAudienceNotAllowed', data: { ...names, issuer, audience, allowed: trusted.audiences.join(', ') }, detail: `Audience::${audience}` });
+    else if (allowedAudiences && !allowedAudiences.some((allowed) => globMatch(allowed, audience))) {
+      ctx.report({ ...base, messageId: 'federatedAudienceNotAllowed', data: { ...names, issuer, audience, allowed: allowedAudiences.join(', ') }, detail: `Audience::${audience}` });
     }
   }
   if (subject === undefined || isUnknown(subject)) return pending(`subject ${subject?.description ?? 'is not set'}`);

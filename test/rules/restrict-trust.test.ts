@@ -476,7 +476,7 @@ const trustCatalog = catalog({
   trust: {
     accounts: [],
     oidc: [
-      { issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/payments:ref:refs/heads/main', 'repo:example-co/platform-infra:environment:production'], audiences: ['api://AzureADTokenExchange', 'https://iam.googleapis.com/*'] },
+      { issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/payments:ref:refs/heads/main', 'repo:example-co/platform-infra:environment:production'], audiences: ['sts.amazonaws.com'] },
     ],
   },
 });
@@ -511,7 +511,7 @@ ruleTester(rule, {
           resource: 'payments-pr',
           identity: 'TestStack/payments-deploy',
           detail: 'Audience::api://other',
-          message: `Federated credential payments-pr of payments-deploy accepts audience "api://other" from ${GITHUB_URL}, which the catalog does not allow for that issuer (allowed: api://AzureADTokenExchange, https://iam.googleapis.com/*). Use an allowed audience.`,
+          message: `Federated credential payments-pr of payments-deploy accepts audience "api://other" from ${GITHUB_URL}, which the catalog does not allow for that issuer (allowed: sts.amazonaws.com, api://AzureADTokenExchange). Use an allowed audience.`,
         },
         {
           resource: 'payments-pr',

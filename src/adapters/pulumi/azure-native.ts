@@ -67,7 +67,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
     grant.role = builtIn;
     return;
   }
-  const [definition] = linked(entry, 'roleDefinitionId', definitions, (candidate, id) => candidate.props.id === id || id.endsWith(`/${String(candidate.props.roleDefinitionId)}`));
+  const [definition] = linked(entry, 'roleDefinitionId', definitions, (candidate, id) => [candidate.props.id, candidate.props.name].some((known) => typeof known === 'string' && (id === known || id.endsWith(`/${known}`))));
   if (definition) {
     grant.role = knownString(definition.props.roleName) ?? definition.ref.name;
     grant.permissions = items(definition.props.permissions)

@@ -6,7 +6,7 @@
  * account) keeps its grant as an external role grant.
  */
 import { emptyModel, isUnknown, unknownValue, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
-import { entriesOf, isComputed, linked, type Entry } from './links.js';
+import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { isRecord, items, knownString } from './values.js';
 
@@ -49,7 +49,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
   }
 
-  const bindings: { entry: Entry; member: string; role: Maybe<string> }[] = [];
+  const bindings: Binding[] = [];
   for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
     const family = IAM_TYPE.exec(entry.resource.type)![1]!;
     const scopeSpec = IAM_SCOPES[family]!;
@@ -57,7 +57,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     const scope: Maybe<string> = typeof target === 'string' ? `${scopeSpec.prefix}${target}` : isUnknown(target) ? target : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
     for (const { member, role, memberProperty } of membersOf(entry)) {
       const grant: RoleGrant = { kind: 'role', cloud: 'gcp', source: entry.ref, role, scope, scopeLevel: scopeSpec.level };
-      bindings.push({ entry, member: typeof member === 'string' ? member : '', role });
+      bindings.push({ entry, member, role, memberProperty });
       const holder =
         typeof member === 'string' && member.startsWith('serviceAccount:')
           ? [...accounts.values()].find((identity) => accountMatches(identity, member.slice('serviceAccount:'.length)))
@@ -175,9 +175,16 @@ function memberOf(value: unknown, entry: Entry): Maybe<string> {
  * `principalSet://…/<pool>/attribute.<name>/<value>` member). The subject is what the member pins: the exact
  * subject, `repo:<owner>/<repo>:*` for GitHub's repository attribute, or `*` for the whole pool.
  */
+interface Binding {
+  entry: Entry;
+  member: Maybe<string>;
+  role: Maybe<string>;
+  memberProperty: string;
+}
+
 function linkProvider(
   entry: Entry,
-  bindings: { entry: Entry; member: string; role: Maybe<string> }[],
+  bindings: Binding[],
   accounts: Map<string, Identity>,
   accountFor: (entry: Entry, property: string) => Identity | undefined,
 ): void {
@@ -187,16 +194,25 @@ function linkProvider(
   const condition = entry.props.attributeCondition;
   const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
   const audiences = items(oidc?.allowedAudiences).filter((audience): audience is string => typeof audience === 'string');
+  const poolUrns = dependencyUrns(entry, 'workloadIdentityPoolId');
   for (const binding of bindings) {
     if (binding.role !== 'roles/iam.workloadIdentityUser' || binding.entry.resource.type !== 'gcp:serviceaccount/iAMMember:IAMMember') continue;
-    const match = /workloadIdentityPools\/([^/]+)\/(.*)$/.exec(binding.member);
-    if (!match || (typeof pool === 'string' && match[1] !== pool)) continue;
+    let subject: Maybe<string>;
+    if (isUnknown(binding.member)) {
+      // In preview the member is often built from the pool's name: the same pool, a subject known only at apply.
+      if (!dependencyUrns(binding.entry, binding.memberProperty).some((urn) => poolUrns.includes(urn))) continue;
+      subject = binding.member;
+    } else {
+      const match = /workloadIdentityPools\/([^/]+)\/(.*)$/.exec(binding.member);
+      if (!match || (typeof pool === 'string' && match[1] !== pool)) continue;
+      subject = subjectOf(match[2]!, issuer);
+    }
     const account = accountFor(binding.entry, 'serviceAccountId') ?? [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
     account?.credentials.push({
       kind: 'federated',
       source: entry.ref,
       issuer,
-      subject: subjectOf(match[2]!, issuer),
+      subject,
       audiences,
       ...(attributeCondition !== undefined ? { attributeCondition } : {}),
     });

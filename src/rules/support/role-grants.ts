@@ -33,9 +33,10 @@ export type RoleIssue =
 export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string): RoleIssue[] {
   const { role, scope } = grant;
   if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
-  if (isUnknown(scope)) return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
-  const issues = cloudIssues(grant, role, scope, member);
-  if (issues.length === 0 && isBroad(grant)) {
+  // A scope not known until apply only matters where its level could make the role broad.
+  if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
+  const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member);
+  if (issues.length === 0 && isBroad(grant) && !isUnknown(scope)) {
     const entry = catalogEntry(catalog, grant, role);
     if (entry) issues.push({ kind: 'catalog', role, scope, entry });
   }

@@ -1,0 +1,83 @@
+/**
+ * Plain Kubernetes manifests: multi-document YAML (or JSON), `kind: List` expanded, each object named the way
+ * the Pulumi Kubernetes provider types it (`kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding`) so both
+ * front-ends speak of a resource the same way. Unreadable input is a located error; nothing is skipped silently.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { KubernetesObject } from './to-model.js';
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export class ManifestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(`${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
+    this.name = 'ManifestError';
+  }
+}
+
+/** True when the text's first document is a Kubernetes object (apiVersion and kind), not a CloudFormation template. */
+export function looksLikeKubernetesManifest(text: string): boolean {
+  for (const document of parseAllDocuments(text, { uniqueKeys: false })) {
+    if (!('contents' in document) || document.errors.length) return false;
+    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue;
+    return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && !('Resources' in value);
+  }
+  return false;
+}
+
+/** Every object in a manifest file, or in the manifest files of a directory (sorted by name). */
+export function loadManifests(path: string): KubernetesObject[] {
+  if (!existsSync(path)) throw new ManifestError(path, 'no such file or directory');
+  if (!statSync(path).isDirectory()) return parseManifests(readFileSync(path, 'utf8'), path);
+  const files = readdirSync(path)
+    .sort()
+    .map((entry) => join(path, entry))
+    .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile());
+  return files.flatMap((file) => parseManifests(readFileSync(file, 'utf8'), file));
+}
+
+export function parseManifests(text: string, file: string): KubernetesObject[] {
+  const lineCounter = new LineCounter();
+  const objects: KubernetesObject[] = [];
+  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: true })) {
+    if (!('contents' in document)) continue;
+    const error = document.errors[0];
+    if (error) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      throw new ManifestError(file, error.message.split('\n')[0]!, line, col);
+    }
+    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue;
+    const start = lineCounter.linePos(document.contents?.range[0] ?? 0);
+    const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    for (const [index, item] of items.entries()) {
+      const where = items.length > 1 ? `items[${index}] ` : '';
+      if (!isRecord(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
+        throw new ManifestError(file, `${where}is not a Kubernetes object: apiVersion and kind (strings) are required`, start.line, start.col);
+      }
+      const metadata = isRecord(item.metadata) ? item.metadata : {};
+      if (typeof metadata.name !== 'string' || metadata.name === '') {
+        throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
+      }
+      objects.push({ kind: item.kind, body: item, ref: { type: typeToken(item.apiVersion, item.kind), name: metadata.name, file } });
+    }
+  }
+  return objects;
+}
+
+/** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */
+export function typeToken(apiVersion: string, kind: string): string {
+  return `kubernetes:${apiVersion.includes('/') ? apiVersion : `core/${apiVersion}`}:${kind}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,210 @@
+/**
+ * Kubernetes objects (from plain manifests or from `@pulumi/kubernetes` resources) into the model: service
+ * accounts are identities, RBAC bindings are role grants, service-account token Secrets are long-lived
+ * credentials, other Secrets with data in the source are plaintext secrets, and workloads that name a service
+ * account are what runs as it. Links go by name, as the API server resolves them.
+ */
+import { emptyModel, isUnknown, unknownValue, type ComputeAttachment, type Identity, type Model, type ResourceRef, type RoleGrant, type RolePermission } from '../../model/model.js';
+
+export interface KubernetesObject {
+  /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
+  kind: string;
+  /** The object as written: metadata, rules, subjects, … Pulumi unknowns are Unknown values. */
+  body: Record<string, unknown>;
+  ref: ResourceRef;
+  /** True when the given top-level field is computed from other resources (a Pulumi output), not written in the source. */
+  computed?: (field: string) => boolean;
+}
+
+const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
+const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
+const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
+
+export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
+  const model: Model = { ...emptyModel(), externalRoleGrants: [] };
+  const accounts = new Map<string, Identity>();
+  const roles = new Map<string, RolePermission[]>();
+  const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
+
+  for (const object of objects) {
+    const { name, namespace } = metadataOf(object);
+    if (object.kind === 'ServiceAccount') {
+      const identity = serviceAccount(object, name, namespace);
+      accounts.set(accountKey(namespace, name), identity);
+      model.identities.push(identity);
+    } else if (ROLE_KINDS.has(object.kind)) {
+      roles.set(roleKey(object.kind, object.kind === 'Role' ? namespace : undefined, name), permissionsOf(object.body.rules));
+    }
+  }
+
+  /** The service account a reference names; one the change does not create is added so its credential or pod is seen. */
+  const accountFor = (namespace: string, name: string, ref: ResourceRef): Identity => {
+    const key = accountKey(namespace, name);
+    let identity = accounts.get(key);
+    if (!identity) {
+      identity = { ...baseIdentity(ref, name, namespace), id: `${ref.urn ?? ref.file ?? ''}#ServiceAccount/${key}` };
+      accounts.set(key, identity);
+      model.identities.push(identity);
+    }
+    return identity;
+  };
+
+  for (const object of objects) {
+    const { name, namespace, annotations } = metadataOf(object);
+    if (object.kind === 'Secret') {
+      const type = object.body.type;
+      if (type === SERVICE_ACCOUNT_TOKEN) {
+        const owner = annotations[SERVICE_ACCOUNT_ANNOTATION] ?? name;
+        accountFor(namespace, owner, object.ref).credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
+      } else {
+        model.secrets.push({
+          id: object.ref.urn ?? `${object.ref.file ?? ''}#Secret/${namespace}/${name}`,
+          cloud: 'kubernetes',
+          name,
+          resource: object.ref,
+          tags: labelsAndAnnotations(object.body),
+          ...(hasLiteralData(object) ? { plaintextValue: true } : {}),
+        });
+      }
+    } else if (object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') {
+      const clusterWide = object.kind === 'ClusterRoleBinding';
+      const grant = bindingGrant(object, clusterWide ? undefined : namespace, roles);
+      for (const subject of subjectsOf(object.body.subjects)) {
+        if (subject.kind === 'ServiceAccount') {
+          const subjectNamespace = subject.namespace ?? namespace;
+          const identity = accounts.get(accountKey(subjectNamespace, subject.name));
+          if (identity) identity.grants.push(grant);
+          else model.externalRoleGrants!.push({ member: `ServiceAccount ${subjectNamespace}/${subject.name}`, grant });
+        } else {
+          model.externalRoleGrants!.push({ member: `${subject.kind} ${subject.name}`, grant });
+        }
+      }
+    } else if (WORKLOAD_KINDS.has(object.kind)) {
+      const spec = podSpecOf(object);
+      if (!spec) continue;
+      const accountName = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : 'default';
+      const attachment: ComputeAttachment = { kind: 'pod', source: object.ref };
+      // An account the change does not create is someone else's identity; its pods are not this change's to judge.
+      accounts.get(accountKey(namespace, accountName))?.attachments.push(attachment);
+    }
+  }
+  if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
+  return model;
+}
+
+function serviceAccount(object: KubernetesObject, name: string, namespace: string): Identity {
+  const identity = baseIdentity(object.ref, name, namespace);
+  identity.tags = labelsAndAnnotations(object.body);
+  const automount = object.body.automountServiceAccountToken;
+  // Kubernetes mounts the token unless the account (or the pod) says false.
+  identity.automountToken = automount !== false;
+  return identity;
+}
+
+function baseIdentity(ref: ResourceRef, name: string, namespace: string): Identity {
+  return {
+    id: ref.urn ?? `${ref.file ?? ''}#ServiceAccount/${namespace}/${name}`,
+    cloud: 'kubernetes',
+    kind: 'k8s-service-account',
+    name,
+    resource: ref,
+    // The username the API server gives the account: what RBAC subjects and audit logs show.
+    arn: `system:serviceaccount:${namespace}:${name}`,
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
+}
+
+function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: Map<string, RolePermission[]>): RoleGrant {
+  const roleRef = isRecord(object.body.roleRef) ? object.body.roleRef : {};
+  const roleKind = typeof roleRef.kind === 'string' ? roleRef.kind : 'ClusterRole';
+  const role = typeof roleRef.name === 'string' ? roleRef.name : isUnknown(roleRef.name) ? roleRef.name : undefined;
+  const grant: RoleGrant = {
+    kind: 'role',
+    cloud: 'kubernetes',
+    source: object.ref,
+    role: role ?? unknownValue(`${object.ref.name}.roleRef.name is not set`),
+    scope: namespace === undefined ? 'cluster' : `namespace/${namespace}`,
+    scopeLevel: namespace === undefined ? 'cluster' : 'namespace',
+  };
+  if (typeof role === 'string') {
+    const permissions = roles.get(roleKey(roleKind, roleKind === 'Role' ? namespace : undefined, role));
+    if (permissions) grant.permissions = permissions;
+  }
+  return grant;
+}
+
+function roleKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+function permissionsOf(rules: unknown): RolePermission[] {
+  if (!Array.isArray(rules)) return [];
+  return rules.filter(isRecord).map((rule) => ({
+    apiGroups: strings(rule.apiGroups),
+    resources: strings(rule.resources),
+    verbs: strings(rule.verbs),
+  }));
+}
+
+interface Subject {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+function subjectsOf(value: unknown): Subject[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((subject): Subject[] =>
+    typeof subject.kind === 'string' && typeof subject.name === 'string'
+      ? [{ kind: subject.kind, name: subject.name, ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}) }]
+      : [],
+  );
+}
+
+function metadataOf(object: KubernetesObject): { name: string; namespace: string; annotations: Record<string, string> } {
+  const metadata = isRecord(object.body.metadata) ? object.body.metadata : {};
+  return {
+    name: typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : object.ref.name,
+    namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default',
+    annotations: stringMap(metadata.annotations),
+  };
+}
+
+/** Labels, then annotations: the catalog's tag keys (owner, identity-class, …) may be either. */
+function labelsAndAnnotations(body: Record<string, unknown>): Record<string, string> {
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  return { ...stringMap(metadata.labels), ...stringMap(metadata.annotations) };
+}
+
+/** `data` or `stringData` written in the source; a value computed by Pulumi (a generated password) is not literal. */
+function hasLiteralData(object: KubernetesObject): boolean {
+  return ['data', 'stringData'].some((field) => {
+    const value = object.body[field];
+    return isRecord(value) && Object.keys(value).length > 0 && !(object.computed?.(field) ?? false);
+  });
+}
+
+function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefined {
+  const spec = object.body.spec;
+  if (!isRecord(spec)) return undefined;
+  if (object.kind === 'Pod') return spec;
+  const template = object.kind === 'CronJob' && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : spec.template;
+  return isRecord(template) && isRecord(template.spec) ? template.spec : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
