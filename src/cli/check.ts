@@ -4,11 +4,13 @@ import { loadTemplates } from '../adapters/cloudformation/load.js';
 import { templateLineFinder } from '../adapters/cloudformation/locate.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
+import { kubernetesManifestFiles, loadManifests, ManifestError } from '../adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
+import { mergeModels } from '../adapters/pulumi/dispatch.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { Model } from '../model/model.js';
 import { allRules } from '../rules/index.js';
-import { failClosed } from './fail-closed.js';
 import { formatJson } from '../reporters/json.js';
 import { formatJunit } from '../reporters/junit.js';
 import { formatMarkdown } from '../reporters/markdown.js';
@@ -22,7 +24,7 @@ export type Format = (typeof FORMATS)[number];
 export const EXIT = { clean: 0, blocked: 1, error: 2 } as const;
 
 export interface CheckOptions {
-  /** cdk.out directories, template files or directories of templates. */
+  /** cdk.out directories, template files, Kubernetes manifests, or directories of them. */
   paths: string[];
   catalogPath?: string;
   format: Format;
@@ -80,27 +82,58 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   const catalog = readCatalog(options.catalogPath, cwd);
   if (!('apiVersion' in catalog)) return catalog;
   const inputs: TemplateInput[] = [];
+  const objects: KubernetesObject[] = [];
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
     try {
+      // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
+      const manifests = kubernetesManifestFiles(path);
+      for (const file of manifests) objects.push(...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })));
+      if (manifests.length > 0 && manifests.includes(path)) continue;
       // The same template named twice (a file and its directory) is read once.
-      for (const input of loadTemplates(path)) if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
+      for (const input of loadTemplatesUnlessOnlyManifests(path, manifests)) {
+        if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
+      }
     } catch (error) {
       if (error instanceof TemplateError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
+      if (error instanceof ManifestError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
       throw error;
     }
   }
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = duplicateStacks(inputs);
   if (clash.length > 0) return failure(clash);
-  return { catalog, model: modelFromTemplates(inputs) };
+  const model = objects.length ? mergeModels([modelFromTemplates(inputs), modelFromKubernetesObjects(dedupeObjects(objects))]) : modelFromTemplates(inputs);
+  return { catalog, model };
+}
+
+/** A directory holding only Kubernetes manifests has no template, which is not an error here. */
+function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): TemplateInput[] {
+  try {
+    return loadTemplates(path);
+  } catch (error) {
+    if (error instanceof TemplateError && manifests.length > 0 && /no CloudFormation template/.test(error.reason)) return [];
+    throw error;
+  }
+}
+
+/** The same manifest named twice (a file and its directory) is read once. */
+function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {
+  const seen = new Set<string>();
+  return objects.filter((object) => {
+    const key = `${object.ref.file}\u0000${object.ref.type}\u0000${JSON.stringify((object.body.metadata as { namespace?: unknown } | undefined)?.namespace ?? '')}\u0000${object.ref.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
 export function evaluateChange({ catalog, model }: LoadedChange, options: Pick<CheckOptions, 'now' | 'progress'>): EvaluationResult {
   const progress = options.progress;
   const onRule = progress ? (ruleId: string, index: number, total: number) => progress.update(index, total, `checking ${ruleId}`) : undefined;
-  const result = failClosed(evaluate(model, { catalog, ...(options.now ? { now: options.now } : {}), ...(onRule ? { onRule } : {}) }), catalog);
+  // A template gate has no later check before deployment: an unreadable value fails closed under a mandatory rule.
+  const result = evaluate(model, { catalog, pending: 'fail-closed', ...(options.now ? { now: options.now } : {}), ...(onRule ? { onRule } : {}) });
   progress?.done();
   return result;
 }

@@ -11,6 +11,12 @@ export interface EvaluateOptions {
   now?: Date;
   /** Stack-level enforcement: may only make a rule stricter than the catalog sets it. */
   stackLevels?: Record<string, RuleLevel>;
+  /**
+   * What a value that cannot be read yet means. `verify-later` (default): advisory "cannot be verified until
+   * apply", for front-ends that check again once it is known (Pulumi runs policies at preview and at update).
+   * `fail-closed`: the rule's own level, for gates nothing re-checks before deployment (a template, `cdk synth`).
+   */
+  pending?: 'verify-later' | 'fail-closed';
   /** Called before each rule runs (1-based index), so a terminal can show progress on long runs. */
   onRule?: (ruleId: string, index: number, total: number) => void;
 }
@@ -61,7 +67,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       catalog,
       now,
       profile,
-      report: (report) => findings.push(toFinding(rule, level, report, catalog, now)),
+      report: (report) => findings.push(toFinding(rule, report.pending && options.pending !== 'fail-closed' ? 'advisory' : level, report, catalog, now)),
     };
     rule.check(ctx);
   }
@@ -73,7 +79,7 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, catalog: Cat
   const identityName = report.identity?.name;
   const finding: Finding = {
     ruleId: rule.meta.id,
-    level: report.pending ? 'advisory' : level,
+    level,
     resource: report.resource,
     ...(report.identity ? { identity: report.identity.id } : {}),
     ...(report.detail ? { detail: report.detail } : {}),

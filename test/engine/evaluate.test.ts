@@ -83,6 +83,12 @@ describe('runRules', () => {
     expect(result.summary).toMatchObject({ blocking: 0, pending: 1 });
   });
 
+  it('keeps the rule level for a pending finding where nothing re-checks it (fail-closed gates)', () => {
+    const result = runRules(model({ identities: [role('pending-role')] }), [everyRole], { catalog: catalog(), now: NOW, pending: 'fail-closed' });
+    expect(result.findings.map((f) => [f.level, f.pending])).toEqual([['mandatory', true]]);
+    expect(result.summary).toMatchObject({ blocking: 1, pending: 1 });
+  });
+
   it('skips a rule the catalog disables', () => {
     const result = runRules(model({ identities: [role('a')] }), [everyRole], {
       catalog: catalog({ rules: { 'no-long-lived-credentials': 'disabled' } }),
