@@ -1,2 +1,2 @@
-export { loadManifests, looksLikeKubernetesManifest, ManifestError, parseManifests, typeToken } from './load.js';
+export { kubernetesManifestFiles, loadManifests, looksLikeKubernetesManifest, ManifestError, parseManifests, typeToken } from './load.js';
 export { modelFromKubernetesObjects, type KubernetesObject } from './to-model.js';

@@ -33,15 +33,11 @@ export function looksLikeKubernetesManifest(text: string): boolean {
   return false;
 }
 
-/** Every object in a manifest file, or in the manifest files of a directory (sorted by name). */
+/** Every object in a manifest file, or in the manifest files of a directory (sorted by name; templates and other YAML left out). */
 export function loadManifests(path: string): KubernetesObject[] {
   if (!existsSync(path)) throw new ManifestError(path, 'no such file or directory');
   if (!statSync(path).isDirectory()) return parseManifests(readFileSync(path, 'utf8'), path);
-  const files = readdirSync(path)
-    .sort()
-    .map((entry) => join(path, entry))
-    .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile());
-  return files.flatMap((file) => parseManifests(readFileSync(file, 'utf8'), file));
+  return kubernetesManifestFiles(path).flatMap((file) => parseManifests(readFileSync(file, 'utf8'), file));
 }
 
 export function parseManifests(text: string, file: string): KubernetesObject[] {
@@ -57,11 +53,12 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
     const value: unknown = document.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue;
     const start = lineCounter.linePos(document.contents?.range[0] ?? 0);
-    const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    const isList = isRecord(value) && value.kind === 'List' && Array.isArray(value.items);
+    const items: unknown[] = isList ? (value.items as unknown[]) : [value];
     for (const [index, item] of items.entries()) {
-      const where = items.length > 1 ? `items[${index}] ` : '';
+      const where = isList ? `items[${index}] ` : '';
       if (!isRecord(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
-        throw new ManifestError(file, `${where}is not a Kubernetes object: apiVersion and kind (strings) are required`, start.line, start.col);
+        throw new ManifestError(file, `${where || 'the document '}is not a Kubernetes object: apiVersion and kind (strings) are required`, start.line, start.col);
       }
       const metadata = isRecord(item.metadata) ? item.metadata : {};
       if (typeof metadata.name !== 'string' || metadata.name === '') {
@@ -80,4 +77,16 @@ export function typeToken(apiVersion: string, kind: string): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The Kubernetes manifest files a path names: the file itself, or the manifest files of a directory (not CloudFormation templates). */
+export function kubernetesManifestFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .map((entry) => join(path, entry))
+        .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile())
+    : [path];
+  return files.filter((file) => looksLikeKubernetesManifest(readFileSync(file, 'utf8')));
 }

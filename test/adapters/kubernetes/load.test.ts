@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kubernetesManifestFiles, loadManifests, looksLikeKubernetesManifest, ManifestError, parseManifests, typeToken } from '../../../src/adapters/kubernetes/load.js';
+
+const SERVICE_ACCOUNT = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n';
+
+function failure(text: string): ManifestError {
+  try {
+    parseManifests(text, 'k8s/app.yaml');
+  } catch (error) {
+    if (error instanceof ManifestError) return error;
+    throw error;
+  }
+  throw new Error('expected a ManifestError');
+}
+
+describe('parseManifests', () => {
+  it('reads every document of a multi-document file, skipping empty ones, typed as the Pulumi provider types them', () => {
+    const text = `---\n${SERVICE_ACCOUNT}---\n# only a comment\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: admins}\nroleRef: {kind: ClusterRole, name: cluster-admin}\n`;
+    const objects = parseManifests(text, 'k8s/app.yaml');
+    expect(objects.map((object) => [object.kind, object.ref])).toEqual([
+      ['ServiceAccount', { type: 'kubernetes:core/v1:ServiceAccount', name: 'payments-api', file: 'k8s/app.yaml' }],
+      ['ClusterRoleBinding', { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'admins', file: 'k8s/app.yaml' }],
+    ]);
+    expect(objects[1]!.body.roleRef).toEqual({ kind: 'ClusterRole', name: 'cluster-admin' });
+  });
+
+  it('expands kind: List (what kubectl get -o yaml writes)', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
+    expect(parseManifests(text, 'list.yaml').map((object) => `${object.kind}/${object.ref.name}`)).toEqual(['ServiceAccount/a', 'Secret/b']);
+  });
+
+  it('fails closed with file, line and column on YAML errors, objects without kind, and objects without a name', () => {
+    expect(failure(`${SERVICE_ACCOUNT}---\nkind: Secret\nmetadata: {name: x\n`).message).toMatch(/^k8s\/app\.yaml:9:\d+: /);
+    expect(failure(`${SERVICE_ACCOUNT}---\nmetadata: {name: x}\n`).message).toBe('k8s/app.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required');
+    expect(failure('apiVersion: v1\nkind: Secret\nmetadata: {namespace: a}\n').message).toBe('k8s/app.yaml:1:1: Secret has no metadata.name');
+    expect(failure('apiVersion: v1\nkind: List\nitems:\n  - kind: Secret\n').message).toBe('k8s/app.yaml:1:1: items[0] is not a Kubernetes object: apiVersion and kind (strings) are required');
+    expect(failure(`${SERVICE_ACCOUNT}  name: twice\n`).message).toMatch(/^k8s\/app\.yaml:6:3: Map keys must be unique/);
+  });
+});
+
+describe('manifest detection and directories', () => {
+  it('tells a manifest from a CloudFormation template and from other YAML', () => {
+    expect(looksLikeKubernetesManifest(`# app\n---\n${SERVICE_ACCOUNT}`)).toBe(true);
+    expect(looksLikeKubernetesManifest('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role: {Type: AWS::IAM::Role}\n')).toBe(false);
+    expect(looksLikeKubernetesManifest('{"Resources": {"Role": {"Type": "AWS::IAM::Role"}}}')).toBe(false);
+    expect(looksLikeKubernetesManifest('name: payments\nruntime: nodejs\n')).toBe(false);
+    expect(looksLikeKubernetesManifest('key: [unclosed\n')).toBe(false);
+  });
+
+  it('reads the manifests of a directory in name order and leaves templates and other files to their own readers', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'eg-k8s-'));
+    writeFileSync(join(directory, 'b.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: second}\n');
+    writeFileSync(join(directory, 'a.yml'), SERVICE_ACCOUNT);
+    writeFileSync(join(directory, 'stack.template.json'), '{"Resources": {}}');
+    writeFileSync(join(directory, 'notes.txt'), 'apiVersion: v1\nkind: Secret\n');
+    expect(kubernetesManifestFiles(directory)).toEqual([join(directory, 'a.yml'), join(directory, 'b.yaml')]);
+    expect(loadManifests(directory).map((object) => object.ref.name)).toEqual(['payments-api', 'second']);
+    expect(() => loadManifests(join(directory, 'missing.yaml'))).toThrow(ManifestError);
+  });
+
+  it('names core and grouped API versions like the Pulumi provider', () => {
+    expect(typeToken('v1', 'ServiceAccount')).toBe('kubernetes:core/v1:ServiceAccount');
+    expect(typeToken('apps/v1', 'Deployment')).toBe('kubernetes:apps/v1:Deployment');
+  });
+});
