@@ -1,33 +1,20 @@
-#!/usr/bin/env node
-// Runs the built CLI (`npm run build` first; `npm run demo` does both) on the two CloudFormation examples
-// with the example catalog, prints each report, and exits 0 only if the bad stack is blocked (exit 1) and the
-// good stack passes (exit 0).
+// `npm run demo`: the same catalog and the same rules through every front-end, on the bundled examples.
+// Each part blocks the example with the classic mistakes and passes the compliant one; this exits 0 only if all do.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/src/cli/main.js');
-if (!existsSync(cli)) {
-  console.error(`demo: ${cli} is missing; run \`npm run build\` first`);
-  process.exit(2);
-}
-
-const cases = [
-  { title: 'bad-stack: long-lived keys, wildcards, admin, open trust, unrotated secret', file: 'examples/cloudformation/bad-stack.template.yaml', expected: 1 },
-  { title: 'good-stack: compliant with examples/catalog.yaml', file: 'examples/cloudformation/good-stack.template.yaml', expected: 0 },
+const parts = [
+  ['CLI gate on CloudFormation templates: entitlement-guard check', 'demo-cloudformation.mjs'],
+  ['AWS CDK: the real cdk synth with the EntitlementGuard aspect', 'demo-cdk.mjs'],
+  ['Pulumi: the CrossGuard pack over the analyzer protocol, as pulumi preview runs it', 'demo-pulumi.mjs'],
 ];
 
-let ok = true;
-for (const { title, file, expected } of cases) {
-  const args = ['check', file, '--catalog', 'examples/catalog.yaml'];
-  console.log(`\n=== ${title}\n$ entitlement-guard ${args.join(' ')}\n`);
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  const verdict = run.status === expected ? 'as expected' : `expected ${expected}`;
-  console.log(`--- exit code ${run.status} (${verdict})`);
-  ok &&= run.status === expected;
-}
-process.exit(ok ? 0 : 1);
+const results = parts.map(([title, script]) => {
+  console.log(`\n${'='.repeat(100)}\n${title}\n${'='.repeat(100)}`);
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+  return [title, run.status === 0];
+});
+
+console.log(`\n${'='.repeat(100)}`);
+for (const [title, ok] of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${title}`);
+process.exitCode = results.every(([, ok]) => ok) ? 0 : 1;

@@ -19,8 +19,8 @@ export default defineRule<MessageId>({
     level: 'advisory',
     rationale:
       'An exception is a reviewed decision to accept a risk for a while. Once it expires, loses its owner or has no ' +
-      'approver it waives nothing, and the findings it covered block again; the audit lists exceptions whose ' +
-      'target matches nothing, since one catalog serves many stacks.',
+      'approver it waives nothing, and the findings it covered block again. Saying why, and what to renew, keeps the ' +
+      'catalog a true record of the risks the organisation accepts.',
     remediation:
       'Renew an expired exception with a new approval and date, or remove it; name an owner from the catalog\'s owners and an ' +
       'approver.',
