@@ -1,7 +1,8 @@
 import { CfnElement, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
-import { isRecord, type CfnTemplate, type TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { isRecord } from '../src/util/records.js';
+import type { CfnTemplate, TemplateInput } from '../src/adapters/cloudformation/template.js';
 
 /** The templates of one deployment (a top-level stack and its nested stacks) and the L1 construct behind each resource. */
 export interface StackTemplates {

@@ -1,9 +1,10 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { isUnknown, unknownValue, type AwsPolicyGrant, type Grant, type Identity, type IdentityKind, type Maybe, type ResourceRef } from '../../model/model.js';
+import { isUnknown, unknownValue, type AwsPolicyGrant, type Identity, type IdentityKind, type Maybe, type ResourceRef } from '../../model/model.js';
 import { IDENTITY_TYPES, identityArn, literalName } from './names.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
-import { isRecord, type CfnResource } from './template.js';
+import { isRecord } from '../../util/records.js';
+import type { CfnResource } from './template.js';
 
 const KINDS: Record<string, IdentityKind> = {
   'AWS::IAM::Role': 'aws-role',
@@ -65,10 +66,6 @@ export function inlinePolicies(policies: unknown, source: ResourceRef): AwsPolic
 }
 
 /** A copy of grants for another holder (a user receiving its group's grants): same documents, same sources. */
-export function copyGrants(grants: Grant[]): Grant[] {
-  return grants.map((grant) => ({ ...grant }));
-}
-
 function sessionSeconds(value: unknown): Maybe<number> {
   if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
   if (isUnknown(value)) return value;

@@ -1,6 +1,7 @@
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
-import { isRecord, type TemplateInput } from './template.js';
+import { isRecord } from '../../util/records.js';
+import type { TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:

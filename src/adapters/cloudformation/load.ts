@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { createResolver } from './intrinsics.js';
-import { isRecord, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { isRecord } from '../../util/records.js';
+import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
 import { cloudFormationTags } from './yaml-tags.js';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];

@@ -1,3 +1,4 @@
+import { iamArn } from '../aws/identities.js';
 import type { CfnResource } from './template.js';
 
 /** The name property and ARN segment of each IAM identity type the adapter models. */
@@ -25,7 +26,7 @@ export function identityRefName(logicalId: string, resource: CfnResource): strin
  */
 export function identityArn(logicalId: string, resource: CfnResource): string | undefined {
   const type = IDENTITY_TYPES[resource.Type];
-  return type ? `arn:aws:iam::\${AWS::AccountId}:${type.arnSegment}/${identityRefName(logicalId, resource)}` : undefined;
+  return type ? iamArn(type.arnSegment, identityRefName(logicalId, resource)!) : undefined;
 }
 
 /**
@@ -42,5 +43,5 @@ const PROVIDERS: Record<string, { property: string; arnSegment: string }> = {
 export function providerArn(resource: CfnResource): string | undefined {
   const provider = PROVIDERS[resource.Type];
   const name = provider && literalName(resource, provider.property)?.replace(/^https:\/\//, '');
-  return name ? `arn:aws:iam::\${AWS::AccountId}:${provider!.arnSegment}/${name}` : undefined;
+  return name ? iamArn(provider!.arnSegment, name) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Secret } from '../../model/model.js';
 import { literalName } from './names.js';
-import { rotationDays } from './rotation.js';
+import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
 import type { CfnResource } from './template.js';

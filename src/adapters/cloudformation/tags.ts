@@ -1,4 +1,4 @@
-import { isRecord } from './template.js';
+import { isRecord } from '../../util/records.js';
 
 /**
  * `Tags: [{Key, Value}]` (as CDK writes them) after resolution. A tag whose value only resolves at deploy time

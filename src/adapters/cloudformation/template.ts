@@ -1,4 +1,5 @@
 /** CloudFormation templates as the adapter reads them: plain JSON values, intrinsics in long form. */
+import { isRecord } from '../../util/records.js';
 
 export interface CfnResource {
   Type: string;
@@ -44,9 +45,6 @@ export class TemplateError extends Error {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The shape check every loader applies: a template is an object with a `Resources` map. */
 export function isTemplate(value: unknown): value is CfnTemplate {

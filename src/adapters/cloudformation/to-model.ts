@@ -1,6 +1,7 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
-import { copyGrants, identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
+import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
+import { identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
@@ -98,7 +99,7 @@ class ModelBuilder {
       for (const [logicalId, resource] of ctx.resources) LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
     }
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
-    this.grantGroupPoliciesToMembers();
+    grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
   }
@@ -228,26 +229,9 @@ class ModelBuilder {
     const id = `${ctx.input.stack}/external-user:${name}`;
     let user = this.identities.get(id);
     if (!user) {
-      user = {
-        id,
-        cloud: 'aws',
-        kind: 'aws-user',
-        name,
-        resource: ctx.ref(keyLogicalId),
-        ...(typeof value === 'string' ? { arn: `arn:aws:iam::\${AWS::AccountId}:user/${value}` } : { arn: value }),
-        tags: {},
-        grants: [],
-        credentials: [],
-        attachments: [],
-      };
+      user = externalUser(id, name, ctx.ref(keyLogicalId), typeof value === 'string' ? iamArn('user', value) : value);
       this.addIdentity(user);
     }
     return user;
-  }
-
-  private grantGroupPoliciesToMembers(): void {
-    for (const user of this.model.identities) {
-      for (const groupId of user.groups ?? []) user.grants.push(...copyGrants(this.identities.get(groupId)!.grants));
-    }
   }
 }

@@ -1,4 +1,5 @@
-import { rotationDays } from '../cloudformation/rotation.js';
+import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
+import { rotationDays } from '../aws/rotation.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
   emptyModel,
@@ -136,7 +137,7 @@ class ModelBuilder {
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
-    this.grantGroupPoliciesToMembers();
+    grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
   }
@@ -287,27 +288,11 @@ class ModelBuilder {
     const id = `${entry.ref.stack ?? ''}/external-user:${name}`;
     let user = this.identities.get(id);
     if (!user) {
-      user = {
-        id,
-        cloud: 'aws',
-        kind: 'aws-user',
-        name,
-        resource: entry.ref,
-        arn: known ? `arn:aws:iam::\${AWS::AccountId}:user/${known}` : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: user not set`),
-        tags: {},
-        grants: [],
-        credentials: [],
-        attachments: [],
-      };
+      const arn = known ? iamArn('user', known) : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: user not set`);
+      user = externalUser(id, name, entry.ref, arn);
       this.addIdentity(user);
     }
     return user;
-  }
-
-  private grantGroupPoliciesToMembers(): void {
-    for (const user of this.model.identities) {
-      for (const groupId of user.groups ?? []) user.grants.push(...this.identities.get(groupId)!.grants.map((grant) => ({ ...grant })));
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { iamArn } from '../aws/identities.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
 import { isRecord, items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
@@ -39,7 +40,7 @@ export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
  * front-ends. A generated physical name is a per-resource placeholder.
  */
 export function identityArn(segment: IdentityShape['arnSegment'], physicalName: string | undefined, resourceName: string): string {
-  return `arn:aws:iam::\${AWS::AccountId}:${segment}/${physicalName ?? `\${${resourceName}}`}`;
+  return iamArn(segment, physicalName ?? `\${${resourceName}}`);
 }
 
 /** An IAM role, user or group with what its own properties say; links from other resources are added later. */

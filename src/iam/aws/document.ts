@@ -1,4 +1,5 @@
 import { isUnknown, unknownValue, type PolicyDocument, type PolicyStatement, type PolicyValue, type PrincipalBlock, type Unknown } from '../../model/model.js';
+import { isRecord } from '../../util/records.js';
 
 /**
  * Normalizes an AWS policy document as IaC writes it (a JSON string or an object, single values or arrays,
@@ -109,8 +110,4 @@ function toCondition(value: unknown): Record<string, Record<string, PolicyValue[
 
 function unreadable(description: string): PolicyDocument {
   return { statements: [], unreadable: unknownValue(description) as Unknown };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 import { isUnknown, unknownValue, type Maybe } from '../../model/model.js';
-import { isRecord } from './template.js';
+import { isRecord } from '../../util/records.js';
 
 /**
  * The longest time between two rotations, in days, from a Secrets Manager `RotationRules` block:

@@ -1,0 +1,24 @@
+import type { Identity, Maybe, ResourceRef } from '../../model/model.js';
+
+/**
+ * The ARN every AWS adapter gives an IAM identity of the change, and renders every reference to it with, so a
+ * trust principal naming it matches the identity whichever tool planned it. The account is the one deployed to.
+ */
+export function iamArn(segment: string, name: string): string {
+  return `arn:aws:iam::\${AWS::AccountId}:${segment}/${name}`;
+}
+
+/**
+ * An IAM user the change gives a key or password to without creating the user. The user is named by the
+ * resource that refers to it, so a finding points at the key and a catalog record still matches the user name.
+ */
+export function externalUser(id: string, name: string, resource: ResourceRef, arn: Maybe<string>): Identity {
+  return { id, cloud: 'aws', kind: 'aws-user', name, resource, arn, tags: {}, grants: [], credentials: [], attachments: [] };
+}
+
+/** Users hold the policies of their groups: each member gets its own copy of every group grant. */
+export function grantGroupPoliciesToMembers(identities: readonly Identity[], byId: (id: string) => Identity | undefined): void {
+  for (const user of identities) {
+    for (const groupId of user.groups ?? []) user.grants.push(...(byId(groupId)?.grants ?? []).map((grant) => ({ ...grant })));
+  }
+}
