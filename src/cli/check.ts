@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
 import { loadTemplates } from '../adapters/cloudformation/load.js';
 import { templateLineFinder } from '../adapters/cloudformation/locate.js';
@@ -107,15 +108,27 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   return { catalog, model };
 }
 
-/** A directory holding only Kubernetes manifests has no template, which is not an error here. */
+/**
+ * The templates a path holds besides the Kubernetes manifests found there. A directory that holds manifests is read
+ * file by file, so a multi-document manifest is never parsed as a template and YAML that is neither is left alone.
+ */
 function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): TemplateInput[] {
-  try {
-    return loadTemplates(path);
-  } catch (error) {
-    if (error instanceof TemplateError && manifests.length > 0 && /no CloudFormation template/.test(error.reason)) return [];
-    throw error;
-  }
+  if (manifests.length === 0 || !statSync(path).isDirectory()) return loadTemplates(path);
+  const others = readdirSync(path)
+    .sort()
+    .map((entry) => join(path, entry))
+    .filter((file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile());
+  return others.flatMap((file) => {
+    try {
+      return loadTemplates(file);
+    } catch (error) {
+      if (error instanceof TemplateError && error.reason.startsWith('not a CloudFormation template')) return [];
+      throw error;
+    }
+  });
 }
+
+const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
 
 /** The same manifest named twice (a file and its directory) is read once. */
 function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {

@@ -1,0 +1,215 @@
+/**
+ * The Azure, Google Cloud and Kubernetes examples through the engine: each Pulumi program captured under the SDK's
+ * mocks (update and preview) and read by the Pulumi adapter, the manifests read by the CLI, all held to the example
+ * catalog. Exact findings per example; the compliant variants pass; the Kubernetes manifest and the same objects
+ * written as a Pulumi program give the same verdicts; one audit table lists every identity of every cloud.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/index.js';
+import { mergeModels, modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { buildAudit } from '../../src/audit/build.js';
+import { runCheck, loadChange } from '../../src/cli/check.js';
+import { evaluate } from '../../src/engine/check.js';
+import type { Finding } from '../../src/engine/finding.js';
+import type { Model } from '../../src/model/model.js';
+import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
+import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { captureMulticloud, stackResources } from './support/capture.js';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const ROOT = path('../..');
+const CATALOG = path('../../examples/catalog.yaml');
+const catalog = loadCatalog(CATALOG);
+// The programs compute dates from the clock (a Key Vault expiry 30 days ahead), as the pack evaluates them.
+const now = new Date();
+
+const PROGRAMS = {
+  azureBad: ['../../examples/pulumi-azure/bad/index.ts', 'payments-azure'],
+  azureGood: ['../../examples/pulumi-azure/good/index.ts', 'payments-azure'],
+  gcpBad: ['../../examples/pulumi-gcp/bad/index.ts', 'analytics-gcp'],
+  gcpGood: ['../../examples/pulumi-gcp/good/index.ts', 'analytics-gcp'],
+  k8s: ['../../examples/k8s/pulumi/index.ts', 'payments-k8s'],
+} as const;
+type Program = keyof typeof PROGRAMS;
+const captured = {} as Record<`${Program}:${'update' | 'preview'}`, CapturedResource[]>;
+
+beforeAll(async () => {
+  const runs = (Object.keys(PROGRAMS) as Program[]).flatMap((program) =>
+    (['update', 'preview'] as const).map(async (mode) => {
+      const [file, project] = PROGRAMS[program];
+      captured[`${program}:${mode}`] = await captureMulticloud(path(file), mode, project);
+    }),
+  );
+  await Promise.all(runs);
+}, 120_000);
+
+const modelOf = (key: keyof typeof captured): Model => modelFromPulumiResources(stackResources(captured[key]));
+
+/** `rule level resource detail` per finding, distinct and sorted; catalog-wide exception findings left out. */
+function summary(findings: readonly Finding[]): string[] {
+  const lines = findings.filter((f) => f.ruleId !== 'exception-expiry').map((f) => `${f.ruleId} ${f.pending ? 'pending' : f.level} ${f.resource.name} ${f.detail ?? ''}`.trim());
+  return [...new Set(lines)].sort();
+}
+const findingsOf = (model: Model) => evaluate(model, { catalog, now }).findings;
+
+const AZURE_BAD = [
+  'no-long-lived-credentials mandatory legacy-reporting-password Credential::azure-client-secret',
+  'no-long-lived-credentials mandatory payments-deploy-secret Credential::azure-client-secret',
+  'no-long-lived-credentials mandatory storage-connection Secret::plaintext-value',
+  'no-wildcard-privilege mandatory etl-ops-everything Role::Ops Everything',
+  'no-wildcard-privilege mandatory payments-deploy-global-admin Role::Global Administrator',
+  'no-wildcard-privilege mandatory payments-deploy-owner Role::Owner',
+  'require-entitlement mandatory etl-identity Entitlement::none',
+  'require-entitlement mandatory legacy-reporting Class::undeclared',
+  'require-entitlement mandatory legacy-reporting Entitlement::none',
+  'require-entitlement mandatory payments-deploy-global-admin Role::Global Administrator@directory',
+  'require-entitlement mandatory payments-deploy-owner Role::Owner@/subscriptions/00000000-0000-0000-0000-00000000c0de',
+  'require-owner mandatory legacy-reporting Owner::missing',
+  'restrict-trust mandatory etl-identity-github Subject::repo:example-co/analytics:pull_request',
+  'secret-rotation mandatory storage-connection Expiry::none',
+];
+
+const GCP_BAD = [
+  'no-long-lived-credentials mandatory analytics-etl-key Credential::gcp-service-account-key',
+  'no-long-lived-credentials mandatory partner-api-token Secret::plaintext-value',
+  'no-wildcard-privilege mandatory analytics-etl-editor Role::roles/editor',
+  'no-wildcard-privilege mandatory ci-runner-token-creator Role::roles/iam.serviceAccountTokenCreator',
+  'no-wildcard-privilege mandatory reports-public Member::allUsers',
+  'require-entitlement mandatory analytics-etl-editor Role::roles/editor@projects/example-co-analytics',
+  'require-entitlement mandatory ci-runner-token-creator Role::roles/iam.serviceAccountTokenCreator@projects/example-co-analytics',
+  'require-owner mandatory partner-api-token Owner::missing',
+  'restrict-trust mandatory github-actions Condition::attributeCondition',
+  'restrict-trust mandatory github-actions Subject::*',
+  'secret-rotation mandatory partner-api-token Rotation::none',
+];
+
+const K8S_BAD = [
+  'no-long-lived-credentials mandatory ci-deployer-token Credential::k8s-service-account-token',
+  'no-long-lived-credentials mandatory payments-db Secret::plaintext-value',
+  'no-wildcard-privilege mandatory batch-runner Token::automount',
+  'no-wildcard-privilege mandatory batch-runner-anything Role::batch-anything/Wildcard::verbs+resources+apiGroups',
+  'no-wildcard-privilege mandatory batch-runner-secret-reader Role::secret-reader/Resource::secrets',
+  'no-wildcard-privilege mandatory batch-runner-secret-reader Role::secret-reader/Verb::bind',
+  'no-wildcard-privilege mandatory batch-runner-secret-reader Role::secret-reader/Verb::escalate',
+  'no-wildcard-privilege mandatory ci-deployer Token::automount',
+  'no-wildcard-privilege mandatory ci-deployer-cluster-admin Role::cluster-admin',
+  'require-entitlement mandatory batch-runner Class::undeclared',
+  'require-entitlement mandatory batch-runner Entitlement::none',
+  'require-entitlement mandatory ci-deployer-cluster-admin Role::cluster-admin@cluster',
+  'require-owner mandatory batch-runner Owner::missing',
+  'require-owner mandatory payments-db Owner::missing',
+];
+
+describe('Azure example (examples/pulumi-azure)', () => {
+  it('blocks every mistake of the bad program, in update and in preview alike', () => {
+    expect(summary(findingsOf(modelOf('azureBad:update')))).toEqual(AZURE_BAD);
+    expect(summary(findingsOf(modelOf('azureBad:preview')))).toEqual(AZURE_BAD);
+  });
+
+  it('reads one workload identity per application and service principal, owned by the Azure AD group of the change', () => {
+    const identities = modelOf('azureBad:update').identities.map((identity) => ({
+      kind: identity.kind,
+      name: identity.name,
+      owners: identity.platformOwners ?? [],
+      credentials: identity.credentials.map((credential) => `${credential.kind} ${credential.source.name}${credential.expiresAt ? ` until ${String(credential.expiresAt)}` : ''}`),
+      grants: identity.grants.map((grant) => (grant.kind === 'role' ? `${String(grant.role)} @ ${String(grant.scope)}` : grant.kind)),
+    }));
+    expect(identities).toEqual([
+      {
+        kind: 'azure-service-principal',
+        name: 'payments-deploy',
+        owners: ['team-payments'],
+        credentials: ['azure-client-secret payments-deploy-secret until 2099-01-01T00:00:00Z'],
+        grants: ['Global Administrator @ directory', 'Owner @ /subscriptions/00000000-0000-0000-0000-00000000c0de'],
+      },
+      { kind: 'azure-application', name: 'legacy-reporting', owners: [], credentials: ['azure-client-secret legacy-reporting-password'], grants: [] },
+      { kind: 'azure-managed-identity', name: 'etl-identity', owners: [], credentials: ['federated etl-identity-github'], grants: ['Ops Everything @ /subscriptions/00000000-0000-0000-0000-00000000c0de'] },
+    ]);
+  });
+
+  it('lets the compliant program through', () => {
+    expect(summary(findingsOf(modelOf('azureGood:update')))).toEqual([]);
+    expect(summary(findingsOf(modelOf('azureGood:preview')))).toEqual([]);
+  });
+});
+
+describe('Google Cloud example (examples/pulumi-gcp)', () => {
+  it('blocks every mistake of the bad program', () => {
+    expect(summary(findingsOf(modelOf('gcpBad:update')))).toEqual(GCP_BAD);
+  });
+
+  it('in preview the pool member waits for the pool name: the trust is pending, never passed, the rest is decided', () => {
+    const preview = summary(findingsOf(modelOf('gcpBad:preview')));
+    expect(preview).toEqual([...GCP_BAD.filter((line) => line !== 'restrict-trust mandatory github-actions Subject::*'), 'restrict-trust pending github-actions Federated::unknown'].sort());
+  });
+
+  it('lets the compliant program through; in preview only the pending subject is reported, at advisory level', () => {
+    expect(summary(findingsOf(modelOf('gcpGood:update')))).toEqual([]);
+    const preview = findingsOf(modelOf('gcpGood:preview')).filter((f) => f.ruleId !== 'exception-expiry');
+    expect(preview.map((f) => [f.ruleId, f.level, f.message])).toEqual([
+      [
+        'restrict-trust',
+        'advisory',
+        'Federated credential github-actions of ci-runner cannot be verified until apply: subject ci-runner-workload-identity.member (output of gcp:iam/workloadIdentityPool:WorkloadIdentityPool github) is not known until apply.',
+      ],
+    ]);
+  });
+});
+
+describe('Kubernetes example (examples/k8s)', () => {
+  const check = (file: string) => runCheck({ paths: [file], catalogPath: 'examples/catalog.yaml', format: 'json', cwd: ROOT, now, toolVersion: 'test' });
+
+  it('the CLI blocks every mistake of the bad manifest (multi-document YAML) and names the file', () => {
+    const result = check('examples/k8s/bad.yaml');
+    expect(result.exitCode).toBe(1);
+    expect(summary(result.result!.findings)).toEqual(K8S_BAD);
+    expect(new Set(result.result!.findings.filter((f) => f.ruleId !== 'exception-expiry').map((f) => f.resource.file))).toEqual(new Set(['examples/k8s/bad.yaml']));
+  });
+
+  it('the CLI lets the compliant manifest through (exit 0) and reads a directory of manifests', () => {
+    const good = check('examples/k8s/good.yaml');
+    expect(good.exitCode).toBe(0);
+    expect(summary(good.result!.findings)).toEqual([]);
+    const directory = runCheck({ paths: ['examples/k8s'], catalogPath: 'examples/catalog.yaml', format: 'json', cwd: ROOT, now, toolVersion: 'test' });
+    expect(directory.exitCode).toBe(1);
+    expect(directory.result!.summary.identities).toBe(4);
+  });
+
+  it('a located error for a broken manifest (exit 2)', () => {
+    const result = runCheck({ paths: ['test/adapters/kubernetes/fixtures/broken.yaml'], format: 'text', cwd: ROOT, toolVersion: 'test' });
+    expect(result).toMatchObject({ exitCode: 2, errors: ['test/adapters/kubernetes/fixtures/broken.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required'] });
+  });
+
+  it('the same objects written as a Pulumi program give the same findings as the manifest, in update and preview', () => {
+    const manifest = summary(check('examples/k8s/bad.yaml').result!.findings);
+    expect(summary(findingsOf(modelOf('k8s:update')))).toEqual(manifest);
+    expect(summary(findingsOf(modelOf('k8s:preview')))).toEqual(manifest);
+  });
+});
+
+describe('one audit of a multi-cloud change', () => {
+  it('lists every identity of every cloud in one table, with one vocabulary', async () => {
+    const aws = modelFromPulumiResources(stackResources(await captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update')));
+    const manifests = loadChange({ paths: ['examples/k8s/good.yaml'], catalogPath: 'examples/catalog.yaml', cwd: ROOT });
+    if (!('model' in manifests)) throw new Error(manifests.errors.join('\n'));
+    const model = mergeModels([aws, modelOf('azureGood:update'), modelOf('gcpGood:update'), manifests.model]);
+    const audit = buildAudit(model, evaluate(model, { catalog, now }), catalog, now);
+    const planned = audit.identities.filter((identity) => identity.origin === 'change');
+    const rows = planned.map((identity) => `${identity.cloud} ${identity.kind} ${identity.name} owner=${identity.owner ?? '-'} class=${identity.class ?? '-'} entitlements=${identity.entitlements.map((e) => e.id).join('+') || '-'}`);
+    expect(rows.filter((row) => !row.startsWith('aws ')).sort()).toEqual([
+      'azure azure-service-principal payments-deploy owner=team-payments class=workload entitlements=payments-blob-read',
+      'gcp gcp-service-account analytics-etl owner=team-data class=service entitlements=warehouse-read',
+      'gcp gcp-service-account ci-runner owner=team-platform class=workload entitlements=infra-deploy',
+      'kubernetes k8s-service-account batch-runner owner=team-payments class=workload entitlements=payments-config-read',
+      'kubernetes k8s-service-account ci-deployer owner=team-platform class=workload entitlements=ci-deploy+payments-namespace-edit',
+    ]);
+    expect(new Set(planned.map((identity) => identity.cloud))).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
+    // The same columns for every cloud: credentials and grants in the engine's vocabulary.
+    const deploy = planned.find((identity) => identity.name === 'payments-deploy')!;
+    expect(deploy.credentials.map((credential) => credential.kind)).toEqual(['federated']);
+    expect(deploy.grants.map((grant) => grant.label)).toHaveLength(1);
+    const markdown = formatAuditMarkdown(audit);
+    for (const identity of planned) expect(markdown).toMatch(new RegExp(`^\\| (🔴 )?${identity.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| change \\| ${identity.owner ?? '—'} \\|`, 'm'));
+  });
+});
