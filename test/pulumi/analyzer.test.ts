@@ -109,7 +109,7 @@ describe('policy pack over the analyzer protocol', () => {
         url: ruleDocsUrl(rule.meta.id),
         tags: ['entitlement-guard', ...rule.meta.frameworks],
       });
-      expect(Object.keys(info.policies[index]!.configSchema ?? {}).sort()).toEqual(['catalog', 'catalogPath']);
+      expect(Object.keys(info.policies[index]!.configSchema ?? {}).sort()).toEqual(['auditFile', 'catalog', 'catalogPath']);
     }
     const keys = info.policies.find((policy) => policy.name === 'no-long-lived-credentials')!;
     expect(keys.policyType).toBe(1); // resource: it also validates each resource before it is created
@@ -214,7 +214,7 @@ describe('policy pack over the analyzer protocol', () => {
       );
     };
     expect(await reject({ catalogPath: CATALOG, catalog: {} })).toContain('config "catalogPath": both catalogPath and catalog are set; set one');
-    expect(await reject({ catalogFile: CATALOG })).toContain('config "catalogFile": unknown setting; expected catalogPath or catalog');
+    expect(await reject({ catalogFile: CATALOG })).toContain('config "catalogFile": unknown setting; expected catalogPath, catalog or auditFile');
     expect(await reject({ catalogPath: '/nonexistent/catalog.yaml' })).toContain('cannot read catalog');
   });
 });
