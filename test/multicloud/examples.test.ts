@@ -54,17 +54,17 @@ function summary(findings: readonly Finding[]): string[] {
 const findingsOf = (model: Model) => evaluate(model, { catalog, now }).findings;
 
 const AZURE_BAD = [
+  'no-long-lived-credentials mandatory analytics-deploy-secret Credential::azure-client-secret',
   'no-long-lived-credentials mandatory legacy-reporting-password Credential::azure-client-secret',
-  'no-long-lived-credentials mandatory payments-deploy-secret Credential::azure-client-secret',
   'no-long-lived-credentials mandatory storage-connection Secret::plaintext-value',
+  'no-wildcard-privilege mandatory analytics-deploy-global-admin Role::Global Administrator',
+  'no-wildcard-privilege mandatory analytics-deploy-owner Role::Owner',
   'no-wildcard-privilege mandatory etl-ops-everything Role::Ops Everything',
-  'no-wildcard-privilege mandatory payments-deploy-global-admin Role::Global Administrator',
-  'no-wildcard-privilege mandatory payments-deploy-owner Role::Owner',
+  'require-entitlement mandatory analytics-deploy-global-admin Role::Global Administrator@directory',
+  'require-entitlement mandatory analytics-deploy-owner Role::Owner@/subscriptions/00000000-0000-0000-0000-00000000c0de',
   'require-entitlement mandatory etl-identity Entitlement::none',
   'require-entitlement mandatory legacy-reporting Class::undeclared',
   'require-entitlement mandatory legacy-reporting Entitlement::none',
-  'require-entitlement mandatory payments-deploy-global-admin Role::Global Administrator@directory',
-  'require-entitlement mandatory payments-deploy-owner Role::Owner@/subscriptions/00000000-0000-0000-0000-00000000c0de',
   'require-owner mandatory legacy-reporting Owner::missing',
   'restrict-trust mandatory etl-identity-github Subject::repo:example-co/analytics:pull_request',
   'secret-rotation mandatory storage-connection Expiry::none',
@@ -74,10 +74,10 @@ const GCP_BAD = [
   'no-long-lived-credentials mandatory analytics-etl-key Credential::gcp-service-account-key',
   'no-long-lived-credentials mandatory partner-api-token Secret::plaintext-value',
   'no-wildcard-privilege mandatory analytics-etl-editor Role::roles/editor',
-  'no-wildcard-privilege mandatory ci-runner-token-creator Role::roles/iam.serviceAccountTokenCreator',
+  'no-wildcard-privilege mandatory ci-deployer-token-creator Role::roles/iam.serviceAccountTokenCreator',
   'no-wildcard-privilege mandatory reports-public Member::allUsers',
   'require-entitlement mandatory analytics-etl-editor Role::roles/editor@projects/example-co-analytics',
-  'require-entitlement mandatory ci-runner-token-creator Role::roles/iam.serviceAccountTokenCreator@projects/example-co-analytics',
+  'require-entitlement mandatory ci-deployer-token-creator Role::roles/iam.serviceAccountTokenCreator@projects/example-co-analytics',
   'require-owner mandatory partner-api-token Owner::missing',
   'restrict-trust mandatory github-actions Condition::attributeCondition',
   'restrict-trust mandatory github-actions Subject::*',
@@ -118,9 +118,9 @@ describe('Azure example (examples/pulumi-azure)', () => {
     expect(identities).toEqual([
       {
         kind: 'azure-service-principal',
-        name: 'payments-deploy',
-        owners: ['team-payments'],
-        credentials: ['azure-client-secret payments-deploy-secret until 2099-01-01T00:00:00Z'],
+        name: 'analytics-deploy',
+        owners: ['team-data'],
+        credentials: ['azure-client-secret analytics-deploy-secret until 2099-01-01T00:00:00Z'],
         grants: ['Global Administrator @ directory', 'Owner @ /subscriptions/00000000-0000-0000-0000-00000000c0de'],
       },
       { kind: 'azure-application', name: 'legacy-reporting', owners: [], credentials: ['azure-client-secret legacy-reporting-password'], grants: [] },
@@ -151,7 +151,7 @@ describe('Google Cloud example (examples/pulumi-gcp)', () => {
       [
         'restrict-trust',
         'advisory',
-        'Federated credential github-actions of ci-runner cannot be verified until apply: subject ci-runner-workload-identity.member (output of gcp:iam/workloadIdentityPool:WorkloadIdentityPool github) is not known until apply.',
+        'Federated credential github-actions of ci-deployer cannot be verified until apply: subject ci-deployer-workload-identity.member (output of gcp:iam/workloadIdentityPool:WorkloadIdentityPool github) is not known until apply.',
       ],
     ]);
   });
@@ -198,15 +198,15 @@ describe('one audit of a multi-cloud change', () => {
     const planned = audit.identities.filter((identity) => identity.origin === 'change');
     const rows = planned.map((identity) => `${identity.cloud} ${identity.kind} ${identity.name} owner=${identity.owner ?? '-'} class=${identity.class ?? '-'} entitlements=${identity.entitlements.map((e) => e.id).join('+') || '-'}`);
     expect(rows.filter((row) => !row.startsWith('aws ')).sort()).toEqual([
-      'azure azure-service-principal payments-deploy owner=team-payments class=workload entitlements=payments-blob-read',
+      'azure azure-service-principal analytics-deploy owner=team-data class=service entitlements=warehouse-read',
       'gcp gcp-service-account analytics-etl owner=team-data class=service entitlements=warehouse-read',
-      'gcp gcp-service-account ci-runner owner=team-platform class=workload entitlements=infra-deploy',
-      'kubernetes k8s-service-account batch-runner owner=team-payments class=workload entitlements=payments-config-read',
+      'gcp gcp-service-account ci-deployer owner=team-platform class=workload entitlements=ci-deploy+payments-namespace-edit',
+      'kubernetes k8s-service-account batch-runner owner=team-payments class=workload entitlements=payments-namespace-edit',
       'kubernetes k8s-service-account ci-deployer owner=team-platform class=workload entitlements=ci-deploy+payments-namespace-edit',
     ]);
     expect(new Set(planned.map((identity) => identity.cloud))).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
     // The same columns for every cloud: credentials and grants in the engine's vocabulary.
-    const deploy = planned.find((identity) => identity.name === 'payments-deploy')!;
+    const deploy = planned.find((identity) => identity.name === 'analytics-deploy')!;
     expect(deploy.credentials.map((credential) => credential.kind)).toEqual(['federated']);
     expect(deploy.grants.map((grant) => grant.label)).toHaveLength(1);
     const markdown = formatAuditMarkdown(audit);

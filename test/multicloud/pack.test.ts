@@ -61,24 +61,24 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
   it('blocks the Azure program: client secrets, Owner and Global Administrator, a wildcard custom role, an untrusted subject, a Key Vault secret', async () => {
     const diagnostics = await client.analyzeStack(programs.azureBad);
     expect(summary(diagnostics)).toEqual([
+      'no-long-lived-credentials mandatory analytics-deploy-secret',
       'no-long-lived-credentials mandatory legacy-reporting-password',
-      'no-long-lived-credentials mandatory payments-deploy-secret',
       'no-long-lived-credentials mandatory storage-connection',
+      'no-wildcard-privilege mandatory analytics-deploy-global-admin',
+      'no-wildcard-privilege mandatory analytics-deploy-owner',
       'no-wildcard-privilege mandatory etl-ops-everything',
-      'no-wildcard-privilege mandatory payments-deploy-global-admin',
-      'no-wildcard-privilege mandatory payments-deploy-owner',
+      'require-entitlement mandatory analytics-deploy-global-admin',
+      'require-entitlement mandatory analytics-deploy-owner',
       'require-entitlement mandatory etl-identity',
       'require-entitlement mandatory legacy-reporting',
-      'require-entitlement mandatory payments-deploy-global-admin',
-      'require-entitlement mandatory payments-deploy-owner',
       'require-owner mandatory legacy-reporting',
       'restrict-trust mandatory etl-identity-github',
       'secret-rotation mandatory storage-connection',
     ]);
-    const secret = diagnostics.find((d) => d.policyName === 'no-long-lived-credentials' && d.urn.endsWith('::payments-deploy-secret'))!;
-    expect(secret.urn).toBe('urn:pulumi:dev::payments-azure::azuread:index/servicePrincipalPassword:ServicePrincipalPassword::payments-deploy-secret');
-    expect(secret.message).toMatch(/^Client secret payments-deploy-secret on payments-deploy: class workload does not allow secret credentials/);
-    expect(secret.message).toContain('request a catalog exception for rule no-long-lived-credentials, target payments-deploy');
+    const secret = diagnostics.find((d) => d.policyName === 'no-long-lived-credentials' && d.urn.endsWith('::analytics-deploy-secret'))!;
+    expect(secret.urn).toBe('urn:pulumi:dev::payments-azure::azuread:index/servicePrincipalPassword:ServicePrincipalPassword::analytics-deploy-secret');
+    expect(secret.message).toMatch(/^Client secret analytics-deploy-secret on analytics-deploy ends 2099-01-01T00:00:00Z, \d+ days from now: class service allows at most 60 days\./);
+    expect(secret.message).toContain('request a catalog exception for rule no-long-lived-credentials, target analytics-deploy');
   });
 
   it('blocks the Google Cloud program: a user-managed key, basic and impersonation roles, allUsers, an unconditioned pool, an unrotated secret', async () => {
@@ -86,10 +86,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
       'no-long-lived-credentials mandatory analytics-etl-key',
       'no-long-lived-credentials mandatory partner-api-token',
       'no-wildcard-privilege mandatory analytics-etl-editor',
-      'no-wildcard-privilege mandatory ci-runner-token-creator',
+      'no-wildcard-privilege mandatory ci-deployer-token-creator',
       'no-wildcard-privilege mandatory reports-public',
       'require-entitlement mandatory analytics-etl-editor',
-      'require-entitlement mandatory ci-runner-token-creator',
+      'require-entitlement mandatory ci-deployer-token-creator',
       'require-owner mandatory partner-api-token',
       'restrict-trust mandatory github-actions',
       'secret-rotation mandatory partner-api-token',

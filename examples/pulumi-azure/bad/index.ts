@@ -9,19 +9,23 @@ const builtInRole = (guid: string) => `${subscription}/providers/Microsoft.Autho
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
-const payments = new azuread.Group('team-payments', { displayName: 'team-payments', securityEnabled: true });
+const data = new azuread.Group('team-data', { displayName: 'team-data', securityEnabled: true });
 
 // 1. A deployment app with a client secret that ends in 2099, Owner on the whole subscription and Global Administrator.
-const deployApp = new azuread.Application('payments-deploy', { displayName: 'payments-deploy', owners: [payments.objectId] });
-const deploySp = new azuread.ServicePrincipal('payments-deploy-sp', { clientId: deployApp.clientId, owners: [payments.objectId] });
-new azuread.ServicePrincipalPassword('payments-deploy-secret', { servicePrincipalId: deploySp.id, endDate: '2099-01-01T00:00:00Z' });
-new authorization.RoleAssignment('payments-deploy-owner', {
+const deployApp = new azuread.Application('analytics-deploy', {
+  displayName: 'analytics-deploy',
+  owners: [data.objectId],
+  tags: ['identity-class:service', 'entitlements:warehouse-read'],
+});
+const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', { clientId: deployApp.clientId, owners: [data.objectId] });
+new azuread.ServicePrincipalPassword('analytics-deploy-secret', { servicePrincipalId: deploySp.id, endDate: '2099-01-01T00:00:00Z' });
+new authorization.RoleAssignment('analytics-deploy-owner', {
   principalId: deploySp.objectId,
   principalType: 'ServicePrincipal',
   roleDefinitionId: builtInRole(OWNER),
   scope: subscription,
 });
-new azuread.DirectoryRoleAssignment('payments-deploy-global-admin', { roleId: GLOBAL_ADMINISTRATOR, principalObjectId: deploySp.objectId });
+new azuread.DirectoryRoleAssignment('analytics-deploy-global-admin', { roleId: GLOBAL_ADMINISTRATOR, principalObjectId: deploySp.objectId });
 
 // 2. An application nobody owns, with a password that never expires.
 const legacyApp = new azuread.Application('legacy-reporting', { displayName: 'legacy-reporting' });

@@ -7,31 +7,35 @@ const subscription = '/subscriptions/00000000-0000-0000-0000-00000000c0de';
 const STORAGE_BLOB_DATA_READER = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1';
 const DAY = 24 * 60 * 60;
 
-const payments = new azuread.Group('team-payments', { displayName: 'team-payments', securityEnabled: true });
+const data = new azuread.Group('team-data', { displayName: 'team-data', securityEnabled: true });
 
 // A deployment app with no secret: GitHub Actions on main exchanges its OIDC token for an Entra ID token.
-const deployApp = new azuread.Application('payments-deploy', { displayName: 'payments-deploy', owners: [payments.objectId] });
-const deploySp = new azuread.ServicePrincipal('payments-deploy-sp', { clientId: deployApp.clientId, owners: [payments.objectId] });
-new azuread.ApplicationFederatedIdentityCredential('payments-deploy-github-main', {
+const deployApp = new azuread.Application('analytics-deploy', {
+  displayName: 'analytics-deploy',
+  owners: [data.objectId],
+  tags: ['identity-class:service', 'entitlements:warehouse-read'],
+});
+const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', { clientId: deployApp.clientId, owners: [data.objectId] });
+new azuread.ApplicationFederatedIdentityCredential('analytics-deploy-github-main', {
   applicationId: deployApp.id,
   displayName: 'github-main',
   issuer: 'https://token.actions.githubusercontent.com',
   subject: 'repo:example-co/payments:ref:refs/heads/main',
   audiences: ['api://AzureADTokenExchange'],
 });
-// Read access to the payments storage only, on its resource group.
-new authorization.RoleAssignment('payments-deploy-blob-reader', {
+// Read access to the analytics storage only, on its resource group (the warehouse-read entitlement).
+new authorization.RoleAssignment('analytics-deploy-blob-reader', {
   principalId: deploySp.objectId,
   principalType: 'ServicePrincipal',
   roleDefinitionId: `${subscription}/providers/Microsoft.Authorization/roleDefinitions/${STORAGE_BLOB_DATA_READER}`,
-  scope: `${subscription}/resourceGroups/payments-storage`,
+  scope: `${subscription}/resourceGroups/analytics-storage`,
 });
 
 // A generated secret, owned, expiring within the service class limit.
 new keyvault.Secret('storage-connection', {
-  vaultName: 'example-co-payments',
-  resourceGroupName: 'payments-storage',
+  vaultName: 'example-co-analytics',
+  resourceGroupName: 'analytics-storage',
   secretName: 'storage-connection',
   properties: { attributes: { expires: Math.floor(Date.now() / 1000) + 30 * DAY } },
-  tags: { owner: 'team-payments', 'identity-class': 'service' },
+  tags: { owner: 'team-data', 'identity-class': 'service' },
 });

@@ -9,10 +9,10 @@ const etl = new gcp.serviceaccount.Account('analytics-etl', { accountId: 'analyt
 new gcp.serviceaccount.Key('analytics-etl-key', { serviceAccountId: etl.name });
 new gcp.projects.IAMMember('analytics-etl-editor', { project, role: 'roles/editor', member: pulumi.interpolate`serviceAccount:${etl.email}` });
 
-// 2. A CI account nobody owns that can impersonate every service account of the project, trusted by a
+// 2. The CI account (the catalog's ci-deployer) able to impersonate every service account of the project, trusted by a
 //    GitHub pool that accepts any repository (no attribute condition) for every identity in the pool.
-const ci = new gcp.serviceaccount.Account('ci-runner', { accountId: 'ci-runner', project });
-new gcp.projects.IAMMember('ci-runner-token-creator', {
+const ci = new gcp.serviceaccount.Account('ci-deployer', { accountId: 'ci-deployer', project });
+new gcp.projects.IAMMember('ci-deployer-token-creator', {
   project,
   role: 'roles/iam.serviceAccountTokenCreator',
   member: pulumi.interpolate`serviceAccount:${ci.email}`,
@@ -25,7 +25,7 @@ new gcp.iam.WorkloadIdentityPoolProvider('github-actions', {
   attributeMapping: { 'google.subject': 'assertion.sub', 'attribute.repository': 'assertion.repository' },
   oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
 });
-new gcp.serviceaccount.IAMMember('ci-runner-workload-identity', {
+new gcp.serviceaccount.IAMMember('ci-deployer-workload-identity', {
   serviceAccountId: ci.name,
   role: 'roles/iam.workloadIdentityUser',
   member: pulumi.interpolate`principalSet://iam.googleapis.com/${pool.name}/*`,

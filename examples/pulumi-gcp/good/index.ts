@@ -1,5 +1,6 @@
 // The same workloads done right: no keys, predefined roles within the catalog's entitlements, a pool provider
-// that admits one organization, the CI account bound to one repository environment, a rotated secret.
+// that admits one organization, the CI account (the catalog's ci-deployer, one record for every cloud) bound to
+// one repository environment and holding no project role, a rotated secret.
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -8,8 +9,7 @@ const project = 'example-co-analytics';
 const etl = new gcp.serviceaccount.Account('analytics-etl', { accountId: 'analytics-etl', project, displayName: 'Nightly warehouse export' });
 new gcp.projects.IAMMember('analytics-etl-bigquery', { project, role: 'roles/bigquery.dataViewer', member: pulumi.interpolate`serviceAccount:${etl.email}` });
 
-const ci = new gcp.serviceaccount.Account('ci-runner', { accountId: 'ci-runner', project });
-new gcp.projects.IAMMember('ci-runner-deploy', { project: 'example-co-web', role: 'roles/run.developer', member: pulumi.interpolate`serviceAccount:${ci.email}` });
+const ci = new gcp.serviceaccount.Account('ci-deployer', { accountId: 'ci-deployer', project });
 const pool = new gcp.iam.WorkloadIdentityPool('github', { project, workloadIdentityPoolId: 'github' });
 new gcp.iam.WorkloadIdentityPoolProvider('github-actions', {
   project,
@@ -19,7 +19,7 @@ new gcp.iam.WorkloadIdentityPoolProvider('github-actions', {
   attributeCondition: 'assertion.repository_owner == "example-co"',
   oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
 });
-new gcp.serviceaccount.IAMMember('ci-runner-workload-identity', {
+new gcp.serviceaccount.IAMMember('ci-deployer-workload-identity', {
   serviceAccountId: ci.name,
   role: 'roles/iam.workloadIdentityUser',
   member: pulumi.interpolate`principal://iam.googleapis.com/${pool.name}/subject/repo:example-co/platform-infra:environment:production`,
