@@ -241,9 +241,12 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
     if (grant.kind !== 'role') continue;
     const { role, scope } = grant;
     const label = grant.source.name;
-    if (isUnknown(role) || isUnknown(scope)) {
-      const what = isUnknown(role) ? `role ${role.description}` : `scope ${(scope as { description: string }).description}`;
-      reportUnknown(ctx, identity, grant.source, label, what);
+    if (isUnknown(role)) {
+      reportUnknown(ctx, identity, grant.source, label, `role ${role.description}`);
+      continue;
+    }
+    if (isUnknown(scope)) {
+      reportUnknown(ctx, identity, grant.source, label, `scope ${scope.description}`);
       continue;
     }
     if (entitlements.some((entitlement) => roleAllowed(entitlement, grant, role, scope))) continue;
