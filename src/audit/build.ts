@@ -15,13 +15,13 @@ import { auditException, exceptionsCovering } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { auditTrust, runsOn } from './trust.js';
-import { AUDIT_SCHEMA_VERSION, type Audit, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
+import { AUDIT_SCHEMA_VERSION, type Audit, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
 
 const NO_OWNER = '(no owner)';
 const ESCALATION_RULE = 'no-privilege-escalation';
 const ESCALATION_EXAMPLES = 4;
 
-export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: Catalog, now: Date): Audit {
+export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: Catalog, now: Date, extras: AuditExtras = {}): Audit {
   const findings = sortFindings(evaluation.findings);
   const exceptions = new Map(catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]));
   const exceptionsFor = (names: string[]) => exceptionsCovering(catalog, names).map((exception) => exceptions.get(exception.id)!);
@@ -31,7 +31,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
   const planned = model.identities.map((identity) => {
     const profile = profileOf(catalog, identity);
     if (profile.record) matchedRecords.add(profile.record);
-    return plannedIdentity(identity, profile, catalog, now, exceptionsFor, findingsOf(identity.id));
+    return plannedIdentity(identity, profile, catalog, now, exceptionsFor, findingsOf(identity.id), model.accountIds ?? []);
   });
   const catalogOnly = catalog.identities
     .filter((record) => !matchedRecords.has(record))
@@ -49,7 +49,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     secrets,
     exceptions: [...exceptions.values()],
     otherFindings,
-    hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()]),
+    hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
   };
 }
 
@@ -60,6 +60,7 @@ function plannedIdentity(
   now: Date,
   exceptionsFor: (names: string[]) => AuditException[],
   findings: AuditFinding[],
+  ownAccounts: readonly string[],
 ): AuditIdentity {
   const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog));
   const declared = profile.entitlements.map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id)).filter((e): e is Entitlement => e !== undefined);
@@ -89,7 +90,7 @@ function plannedIdentity(
           },
         }
       : {}),
-    trust: auditTrust(identity),
+    trust: auditTrust(identity, ownAccounts),
     runsOn: runsOn(identity),
     exceptions: exceptionsFor([...new Set(heldNames)]),
     findings,

@@ -6,13 +6,13 @@ import { isUnknown, type Identity, type PolicyValue } from '../model/model.js';
 import { parseAwsPrincipal, parseFederatedPrincipal, trustEntries, type TrustEntry } from '../rules/support/trust.js';
 import type { AuditTrust } from './types.js';
 
-export function auditTrust(identity: Identity): AuditTrust[] {
+export function auditTrust(identity: Identity, ownAccounts: readonly string[] = []): AuditTrust[] {
   if (!identity.trustPolicy) return [];
   if (identity.trustPolicy.unreadable) return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
-  return trustEntries(identity.trustPolicy).map((entry) => ({ ...principalOf(entry), conditions: entry.conditions.map(describeCondition) }));
+  return trustEntries(identity.trustPolicy).map((entry) => ({ ...principalOf(entry, ownAccounts), conditions: entry.conditions.map(describeCondition) }));
 }
 
-function principalOf(entry: TrustEntry): Omit<AuditTrust, 'conditions'> {
+function principalOf(entry: TrustEntry, ownAccounts: readonly string[]): Omit<AuditTrust, 'conditions'> {
   if (entry.type === 'everyone') return { kind: 'everyone', principal: '*' };
   if (isUnknown(entry.value)) return { kind: 'unknown', principal: entry.value.description };
   const value = entry.value;
@@ -22,7 +22,7 @@ function principalOf(entry: TrustEntry): Omit<AuditTrust, 'conditions'> {
     return federated.kind === 'saml' ? { kind: 'saml', principal: value } : { kind: 'oidc', principal: federated.issuer };
   }
   if (entry.type === 'AWS') {
-    const aws = parseAwsPrincipal(value);
+    const aws = parseAwsPrincipal(value, ownAccounts);
     if (aws.kind === 'everyone') return { kind: 'everyone', principal: value };
     if (aws.kind === 'account') return { kind: aws.own ? 'own-account' : 'aws-account', principal: value };
   }

@@ -217,6 +217,11 @@ export interface Model {
   secrets: Secret[];
   /** Policy documents that no identity in the change holds (still checked for wildcards). */
   unattachedPolicies: AwsPolicyGrant[];
+  /**
+   * AWS accounts the change deploys into, where the adapter can tell (Pulumi: the account in the ARNs the provider
+   * returns for the change's own roles). Principals of these accounts are the change's own, like `${AWS::AccountId}`.
+   */
+  accountIds?: string[];
   /** Identities referenced but not created here (imported roles), by ARN or name, for trust checks. */
   externalReferences?: { identity: string; reference: string }[];
   /**

@@ -168,7 +168,7 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const value = entry.value;
   if (entry.type === 'everyone') return checkEveryone(ctx, identity, entry, 'Principal: "*"');
   if (entry.type === 'AWS') {
-    const principal = parseAwsPrincipal(value);
+    const principal = parseAwsPrincipal(value, ctx.model.accountIds);
     if (principal.kind === 'everyone') return checkEveryone(ctx, identity, entry, `AWS: "${value}"`);
     if (principal.kind === 'unrecognized') {
       ctx.report({ ...base, messageId: 'unrecognizedPrincipal', data: { role, principal: value }, detail: `Principal::${value}` });

@@ -1,6 +1,7 @@
 /**
  * Parity: the Pulumi example (examples/pulumi-aws) and the CDK example (examples/cdk-app) describe the same
- * infrastructure, so the engine must give the same (rule id, identity) findings for both, through two adapters.
+ * infrastructure, so the engine must give the same (rule id, identity) findings and the same audit rows for both,
+ * through two adapters.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { parseCatalog } from '../../catalog/index.js';
 import { BadStack, GoodStack } from '../../examples/cdk-app/lib/stacks.js';
 import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { buildAudit } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/check.js';
 import type { Model } from '../../src/model/model.js';
 import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
@@ -25,6 +27,31 @@ function pairs(model: Model): string[] {
   const names = new Map<string, string>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]));
   const { findings } = evaluate(model, { catalog, now: NOW });
   return [...new Set(findings.map((finding) => `${finding.ruleId} ${(finding.identity && names.get(finding.identity)) ?? finding.resource.name}`))].sort();
+}
+
+/**
+ * One line per audit row, with what a reviewer compares across tools: who owns it, its class, entitlements,
+ * credentials, session, what runs as it, who can assume it (by principal type), exceptions and findings.
+ * Resource names and ARNs differ by tool (logical ids, URNs, account placeholders), so they are left out.
+ */
+function auditRows(model: Model): string[] {
+  const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+  return audit.identities.map((row) =>
+    [
+      row.origin,
+      row.name,
+      row.kind ?? '-',
+      row.owner ?? '-',
+      row.class ?? '-',
+      row.entitlements.map((entitlement) => entitlement.id).join('+') || '-',
+      row.credentials.map((credential) => credential.kind).join('+') || '-',
+      row.session?.maxSeconds ?? '-',
+      row.runsOn.length,
+      row.trust.map((entry) => entry.kind).sort().join('+') || '-',
+      row.exceptions.map((exception) => exception.id).join('+') || '-',
+      [...new Set(row.findings.map((finding) => finding.ruleId))].sort().join('+') || '-',
+    ].join(' | '),
+  ).sort();
 }
 
 function cdkModel(build: (app: App) => Stack): Model {
@@ -56,5 +83,14 @@ describe('Pulumi and CDK examples give the same findings', () => {
 
   it('good stack', () => {
     expect(pairs(pulumiModel(pulumi.good))).toEqual(pairs(cdkModel((app) => new GoodStack(app, 'PaymentsGood'))));
+  });
+});
+
+describe('Pulumi and CDK examples give the same audit rows', () => {
+  it.each(['bad', 'good'] as const)('%s stack', (variant) => {
+    const cdk = cdkModel((app) => (variant === 'bad' ? new BadStack(app, 'PaymentsBad') : new GoodStack(app, 'PaymentsGood')));
+    const rows = auditRows(cdk);
+    expect(rows.filter((row) => row.startsWith('change')).length).toBe(variant === 'bad' ? 8 : 3);
+    expect(auditRows(pulumiModel(pulumi[variant]))).toEqual(rows);
   });
 });

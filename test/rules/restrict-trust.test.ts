@@ -41,6 +41,11 @@ ruleTester(rule, {
       model: roleWith('FnRole', trust({ Principal: { Service: 'lambda.amazonaws.com' } })),
     },
     {
+      name: 'a role of the account the change deploys into, by its real id (Pulumi update: ARNs the provider returned)',
+      catalog: defaultCatalog(),
+      model: { ...roleWith('AdminRole', trust({ Principal: { AWS: 'arn:aws:iam::444455556666:role/ci-deployer' } })), accountIds: ['444455556666'] },
+    },
+    {
       name: 'the own account root (CDK AccountRootPrincipal) is trusted without a catalog entry',
       catalog: defaultCatalog(),
       model: roleWith('AdminRole', trust({ Principal: { AWS: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } })),

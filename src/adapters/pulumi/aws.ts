@@ -139,6 +139,8 @@ class ModelBuilder {
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
+    const accountIds = ownAccountIds(this.model.identities);
+    if (accountIds.length > 0) this.model.accountIds = accountIds;
     return this.model;
   }
 
@@ -318,4 +320,10 @@ function secretNamesOf(reference: string): string[] {
 function cloudFormationRules(rules: unknown): unknown {
   if (!isRecord(rules)) return rules;
   return { AutomaticallyAfterDays: rules.automaticallyAfterDays, ScheduleExpression: rules.scheduleExpression };
+}
+
+/** The accounts in the ARNs the provider returned for the change's own identities: the accounts it deploys into. */
+function ownAccountIds(identities: readonly Identity[]): string[] {
+  const accounts = identities.map((identity) => (typeof identity.arn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(identity.arn)?.[1] : undefined));
+  return [...new Set(accounts.filter((account): account is string => account !== undefined))].sort();
 }

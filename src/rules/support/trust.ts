@@ -102,13 +102,13 @@ export function withoutPlaceholders(arn: string): string {
 }
 
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
-export function parseAwsPrincipal(value: string): AwsPrincipal {
+export function parseAwsPrincipal(value: string, ownAccounts: readonly string[] = []): AwsPrincipal {
   if (value === '*') return { kind: 'everyone' };
   const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPlaceholders(value))?.[1];
   if (account === undefined || account === '') return { kind: 'unrecognized' };
   if (account === OWN_ACCOUNT_MARK) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   if (hasWildcard(account)) return { kind: 'everyone' };
-  return /^\d{12}$/.test(account) ? { kind: 'account', account, own: false } : { kind: 'unrecognized' };
+  return /^\d{12}$/.test(account) ? { kind: 'account', account, own: ownAccounts.includes(account) } : { kind: 'unrecognized' };
 }
 
 // ---------- Federated principals ----------
