@@ -102,3 +102,27 @@ describe('Google Cloud', () => {
     ]);
   });
 });
+
+describe('Kubernetes (@pulumi/kubernetes)', () => {
+  const SA_TYPE = 'kubernetes:core/v1:ServiceAccount';
+  const CRB = 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding';
+  // In preview an auto-named account's name is unknown; references to it are followed through their dependencies.
+  const model = modelFromPulumiResources([
+    resource(SA_TYPE, 'deployer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: UNKNOWN, namespace: 'payments' } }),
+    resource(CRB, 'deployer-admin', { metadata: { name: 'deployer-admin' }, roleRef: { kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: UNKNOWN, namespace: 'payments' }] }, { subjects: [[SA_TYPE, 'deployer']] }),
+    resource(CRB, 'someone-admin', { metadata: { name: 'someone-admin' }, roleRef: { kind: 'ClusterRole', name: 'cluster-admin' }, subjects: UNKNOWN }),
+    resource('kubernetes:core/v1:Secret', 'deployer-token', { metadata: { name: 'deployer-token', namespace: 'payments', annotations: { 'kubernetes.io/service-account.name': UNKNOWN } }, type: 'kubernetes.io/service-account-token' }, { metadata: [[SA_TYPE, 'deployer']] }),
+    resource('kubernetes:core/v1:Secret', 'generated', { metadata: { name: 'generated', namespace: 'payments' }, stringData: { password: UNKNOWN } }, { stringData: [['random:index/randomPassword:RandomPassword', 'pw']] }),
+  ]);
+
+  it('a binding and a token Secret whose account name is unknown in preview reach the account through their dependencies', () => {
+    expect(model.identities.map((identity) => [identity.name, identity.grants.map(grantText), identity.credentials.map((c) => `${c.kind} ${c.source.name}`)])).toEqual([
+      ['deployer', ['cluster-admin @ cluster (cluster)'], ['k8s-service-account-token deployer-token']],
+    ]);
+  });
+
+  it('a binding whose subjects cannot be followed is still judged; a Secret computed from another resource is not plain text', () => {
+    expect(model.externalRoleGrants!.map(({ member, grant }) => `${member}: ${grantText(grant)}`)).toEqual(['a subject of someone-admin not known until apply: cluster-admin @ cluster (cluster)']);
+    expect(model.secrets.map((secret) => [secret.name, secret.plaintextValue ?? false])).toEqual([['generated', false]]);
+  });
+});

@@ -14,6 +14,8 @@ export interface KubernetesObject {
   ref: ResourceRef;
   /** True when the given top-level field is computed from other resources (a Pulumi output), not written in the source. */
   computed?: (field: string) => boolean;
+  /** Ids (Pulumi URNs) of the resources a top-level field was computed from: how a name unknown in preview is followed. */
+  dependsOn?: (field: string) => string[];
 }
 
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
@@ -38,6 +40,9 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     }
   }
 
+  const dependencyAccounts = (object: KubernetesObject, field: string): Identity[] =>
+    (object.dependsOn?.(field) ?? []).flatMap((id) => model.identities.filter((identity) => identity.id === id && identity.kind === 'k8s-service-account'));
+
   /** The service account a reference names; one the change does not create is added so its credential or pod is seen. */
   const accountFor = (namespace: string, name: string, ref: ResourceRef): Identity => {
     const key = accountKey(namespace, name);
@@ -55,8 +60,10 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     if (object.kind === 'Secret') {
       const type = object.body.type;
       if (type === SERVICE_ACCOUNT_TOKEN) {
-        const owner = annotations[SERVICE_ACCOUNT_ANNOTATION] ?? name;
-        accountFor(namespace, owner, object.ref).credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
+        const owner = annotations[SERVICE_ACCOUNT_ANNOTATION];
+        // An account name known only at apply (an auto-named account) is followed through the dependency.
+        const account = owner !== undefined ? accountFor(namespace, owner, object.ref) : (dependencyAccounts(object, 'metadata')[0] ?? accountFor(namespace, name, object.ref));
+        account.credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
       } else {
         model.secrets.push({
           id: object.ref.urn ?? `${object.ref.file ?? ''}#Secret/${namespace}/${name}`,
@@ -70,7 +77,15 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     } else if (object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') {
       const clusterWide = object.kind === 'ClusterRoleBinding';
       const grant = bindingGrant(object, clusterWide ? undefined : namespace, roles);
-      for (const subject of subjectsOf(object.body.subjects)) {
+      const named = subjectsOf(object.body.subjects);
+      // Subjects whose name is known only at apply: the accounts the subjects were computed from.
+      if (isUnknown(object.body.subjects) || named.length < arrayLength(object.body.subjects)) {
+        const accounts = dependencyAccounts(object, 'subjects').filter((identity) => !named.some((subject) => subject.name === identity.name));
+        for (const identity of accounts) identity.grants.push(grant);
+        // Nothing to follow: the grant is still judged, for a subject nobody can name yet.
+        if (accounts.length === 0) model.externalRoleGrants!.push({ member: `a subject of ${object.ref.name} not known until apply`, grant });
+      }
+      for (const subject of named) {
         if (subject.kind === 'ServiceAccount') {
           const subjectNamespace = subject.namespace ?? namespace;
           const identity = accounts.get(accountKey(subjectNamespace, subject.name));
@@ -198,6 +213,10 @@ function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefine
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+function arrayLength(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
 }
 
 function strings(value: unknown): string[] {

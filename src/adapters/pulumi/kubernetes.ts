@@ -4,7 +4,7 @@
  */
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import type { Model } from '../../model/model.js';
-import { entriesOf, isComputed } from './links.js';
+import { dependencyUrns, entriesOf, isComputed } from './links.js';
 import type { PulumiResource } from './resource.js';
 
 /** Object types of the Kubernetes provider (`kubernetes:<group>/<version>:<Kind>`); components such as `kubernetes:yaml/v2:ConfigFile` register their objects as children. */
@@ -19,6 +19,7 @@ export function modelFromKubernetesResources(resources: readonly PulumiResource[
       body: entry.props,
       ref: entry.ref,
       computed: (field) => isComputed(entry, field),
+      dependsOn: (field) => dependencyUrns(entry, field),
     }),
   );
   return modelFromKubernetesObjects(objects);
