@@ -126,3 +126,21 @@ describe('Kubernetes (@pulumi/kubernetes)', () => {
     expect(model.secrets.map((secret) => [secret.name, secret.plaintextValue ?? false])).toEqual([['generated', false]]);
   });
 });
+
+describe('Azure principals the change does not create', () => {
+  const model = modelFromPulumiResources([
+    resource('azure-native:authorization:RoleAssignment', 'vendor-owner', { principalId: 'ext-sp-1', principalType: 'ServicePrincipal', roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635', scope: SUB }),
+    resource('azure-native:authorization:RoleAssignment', 'alice-owner', { principalId: 'alice-id', principalType: 'User', roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635', scope: SUB }),
+    resource('azuread:index/servicePrincipalPassword:ServicePrincipalPassword', 'vendor-secret', { servicePrincipalId: 'ext-sp-1' }),
+  ]);
+
+  it('keep their grants as external grants, typed by principalType, and their credentials on an identity named by the id', () => {
+    expect(model.externalRoleGrants!.map(({ member, grant }) => `${member}: ${grantText(grant)}`)).toEqual([
+      'ServicePrincipal:ext-sp-1: Owner @ /subscriptions/00000000-0000-0000-0000-000000000001 (subscription)',
+      'User:alice-id: Owner @ /subscriptions/00000000-0000-0000-0000-000000000001 (subscription)',
+    ]);
+    expect(model.identities.map((identity) => [identity.id, identity.kind, identity.credentials.map((c) => c.source.name)])).toEqual([
+      ['dev/external-azure-service-principal:ext-sp-1', 'azure-service-principal', ['vendor-secret']],
+    ]);
+  });
+});

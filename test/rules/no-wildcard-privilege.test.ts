@@ -395,6 +395,15 @@ ruleTester(rule, {
       }),
     },
     {
+      name: 'Azure: Owner for a user or a group the change does not create is left to the human rules',
+      model: model({
+        externalRoleGrants: [
+          { member: 'User:7f3c1c52-0000-4000-8000-000000000001', grant: azureRole('alice-owner', 'Owner', SUB, 'subscription') },
+          { member: 'Group:7f3c1c52-0000-4000-8000-000000000002', grant: azureRole('admins-owner', 'Owner', SUB, 'subscription') },
+        ],
+      }),
+    },
+    {
       name: 'GCP: roles/owner for a user is left to the human rules',
       model: model({ externalRoleGrants: [{ member: 'user:alice@example.com', grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project') }] }),
     },
@@ -430,6 +439,17 @@ ruleTester(rule, {
           identity: 'TestStack/deploy-app',
           detail: 'Role::User Access Administrator',
           message: `deploy-uaa assigns deploy-app the User Access Administrator role at management-group scope ${MG}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+      ],
+    },
+    {
+      name: 'Azure: Owner on the subscription for a service principal the change does not create',
+      model: model({ externalRoleGrants: [{ member: 'ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003', grant: azureRole('vendor-owner', 'Owner', SUB, 'subscription') }] }),
+      findings: [
+        {
+          resource: 'vendor-owner',
+          detail: 'Role::Owner',
+          message: `vendor-owner assigns ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003 the Owner role at subscription scope ${SUB}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
         },
       ],
     },

@@ -5,7 +5,7 @@
  */
 import { azureScopeLevel, builtInRoleName } from '../../iam/azure/roles.js';
 import { isUnknown, unknownValue, type Identity, type Maybe, type RoleGrant } from '../../model/model.js';
-import { azureIdentity, federated, tagsOf, type AzureGraph } from './azuread.js';
+import { azureIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
 import { isComputed, linked, type Entry } from './links.js';
 import { isRecord, items, knownString } from './values.js';
 
@@ -40,7 +40,7 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
     const grant: RoleGrant = { kind: 'role', cloud: 'azure', source: entry.ref, role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`), scope };
     if (typeof scope === 'string') grant.scopeLevel = azureScopeLevel(scope);
     describeRole(grant, entry, definitions);
-    findPrincipal(entry, 'principalId')?.grants.push(grant);
+    grantTo(graph, entry, findPrincipal(entry, 'principalId'), 'principalId', grant);
   }
   for (const entry of of(T.keyVaultSecret)) {
     const properties = isRecord(entry.props.properties) ? entry.props.properties : {};

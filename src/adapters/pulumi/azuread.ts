@@ -40,7 +40,7 @@ export interface AzureGraph {
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type));
-  const graph: AzureGraph = { model: { ...emptyModel() }, principals: new Map(), principalIdOf: new Map() };
+  const graph: AzureGraph = { model: { ...emptyModel(), externalRoleGrants: [] }, principals: new Map(), principalIdOf: new Map() };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const owners = ownerNames(entries);
 
@@ -76,11 +76,13 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   const findApp = (entry: Entry) => linked(entry, 'applicationId', applications, ({ entry: appEntry }, value) => [appEntry.props.id, appEntry.props.objectId].includes(value) || value === `/applications/${appEntry.props.objectId}`)[0]?.identity;
   const findSp = (entry: Entry, property: string) => linked(entry, property, servicePrincipals, (identity, value) => graph.principalIdOf.get(identity)!.includes(value))[0];
 
-  for (const entry of of(T.spPassword)) findSp(entry, 'servicePrincipalId')?.credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(T.spCertificate)) findSp(entry, 'servicePrincipalId')?.credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(T.appPassword)) findApp(entry)?.credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(T.appCertificate)) findApp(entry)?.credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(T.appFederated)) findApp(entry)?.credentials.push(federated(entry));
+  // A credential for an application or service principal the change does not create still belongs to an identity.
+  const holderOf = (entry: Entry, found: Identity | undefined, property: string, kind: Identity['kind']) => found ?? externalIdentity(graph, entry, property, kind);
+  for (const entry of of(T.spPassword)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
+  for (const entry of of(T.spCertificate)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
+  for (const entry of of(T.appPassword)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
+  for (const entry of of(T.appCertificate)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
+  for (const entry of of(T.appFederated)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
 
   const directoryRoles = new Map(of(T.directoryRole).map((entry) => [entry.ref.urn!, entry]));
   const findPrincipal = (entry: Entry, property: string) =>
@@ -94,15 +96,40 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
       scope: knownString(entry.props.directoryScopeId) ?? 'directory',
       scopeLevel: 'directory',
     };
-    findPrincipal(entry, 'principalObjectId')?.grants.push(grant);
+    grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', grant);
   }
   for (const entry of of(T.appRoleAssignment)) {
     const appRoleId = entry.props.appRoleId;
     const role: Maybe<string> = typeof appRoleId === 'string' ? (GRAPH_APP_ROLES[appRoleId] ?? appRoleId) : isUnknown(appRoleId) ? appRoleId : unknownValue(`${entry.ref.name}.appRoleId is not set`);
-    findPrincipal(entry, 'principalObjectId')?.grants.push({ kind: 'role', cloud: 'azure', source: entry.ref, role, scope: 'application', scopeLevel: 'application' });
+    grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', { kind: 'role', cloud: 'azure', source: entry.ref, role, scope: 'application', scopeLevel: 'application' });
   }
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
+  if (graph.model.externalRoleGrants!.length === 0) delete graph.model.externalRoleGrants;
   return graph.model;
+}
+
+/** A grant to a principal of the change, or else an external grant named `<principalType>:<id>` (type when the resource says). */
+export function grantTo(graph: AzureGraph, entry: Entry, principal: Identity | undefined, property: string, grant: RoleGrant): void {
+  if (principal) {
+    principal.grants.push(grant);
+    return;
+  }
+  const value = entry.props[property];
+  const id = typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
+  const type = knownString(entry.props.principalType) ?? 'Principal';
+  graph.model.externalRoleGrants!.push({ member: `${type}:${id}`, grant });
+}
+
+function externalIdentity(graph: AzureGraph, entry: Entry, property: string, kind: Identity['kind']): Identity {
+  const value = entry.props[property];
+  const name = typeof value === 'string' ? value.replace(/^\/applications\//, '') : entry.ref.name;
+  const id = `${entry.ref.stack ?? ''}/external-${kind}:${name}`;
+  let identity = graph.model.identities.find((candidate) => candidate.id === id);
+  if (!identity) {
+    identity = { id, cloud: 'azure', kind, name, resource: entry.ref, tags: {}, grants: [], credentials: [], attachments: [] };
+    graph.model.identities.push(identity);
+  }
+  return identity;
 }
 
 function addPrincipal(graph: AzureGraph, entry: Entry, identity: Identity, idProperties: string[]): void {

@@ -58,7 +58,7 @@ export function isBroad(grant: RoleGrant): boolean {
 function cloudIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   switch (grant.cloud) {
     case 'azure':
-      return azureIssues(grant, role, scope);
+      return azureIssues(grant, role, scope, member);
     case 'gcp':
       return gcpIssues(grant, role, scope, member);
     case 'kubernetes':
@@ -66,7 +66,9 @@ function cloudIssues(grant: RoleGrant, role: string, scope: string, member: stri
   }
 }
 
-function azureIssues(grant: RoleGrant, role: string, scope: string): RoleIssue[] {
+function azureIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
+  // People and groups are held to the human rules; service principals, managed identities and unknown principals here.
+  if (member && /^(User|Group):/.test(member)) return [];
   if (grant.scopeLevel === 'directory') return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
   if (grant.scopeLevel === 'application') return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
   if (grant.permissions) {
