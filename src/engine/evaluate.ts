@@ -57,6 +57,13 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     if (!found) profiles.set(subject, (found = profileOf(catalog, subject)));
     return found;
   };
+  const memos = new WeakMap<object, Map<string, unknown>>();
+  const memo = <T>(subject: object, key: string, compute: () => T): T => {
+    let facts = memos.get(subject);
+    if (!facts) memos.set(subject, (facts = new Map()));
+    if (!facts.has(key)) facts.set(key, compute());
+    return facts.get(key) as T;
+  };
   const findings: Finding[] = [];
   for (const [index, rule] of rules.entries()) {
     options.onRule?.(rule.meta.id, index + 1, rules.length);
@@ -67,11 +74,12 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       catalog,
       now,
       profile,
+      memo,
       report: (report) => findings.push(toFinding(rule, report.pending && options.pending !== 'fail-closed' ? 'advisory' : level, report, catalog, now)),
     };
     rule.check(ctx);
   }
-  const unique = dedupe(findings).sort(compareFindings);
+  const unique = dedupeAndSort(findings);
   return { findings: unique, summary: summarize(unique, model) };
 }
 
@@ -127,19 +135,18 @@ function findingKey(finding: Finding): string {
   return [finding.ruleId, r.stack ?? '', r.file ?? '', r.urn ?? r.name, finding.identity ?? '', finding.detail ?? '', finding.message].join('\u0000');
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const finding of findings) if (!seen.has(findingKey(finding))) seen.set(findingKey(finding), finding);
-  return [...seen.values()];
+/** The first finding of each key, in key order (each key computed once: thousands of findings on large apps). */
+function dedupeAndSort(findings: Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = findingKey(finding);
+    if (!byKey.has(key)) byKey.set(key, finding);
+  }
+  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, finding]) => finding);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  const ka = findingKey(a);
-  const kb = findingKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-function summarize(findings: Finding[], model: Model): Summary {
+/** The counts of an evaluation: also used by front-ends that pool several evaluations into one (the CDK app audit). */
+export function summarize(findings: Finding[], model: Model): Summary {
   const byRule: Record<string, number> = {};
   for (const finding of findings) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
   return {

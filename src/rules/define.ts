@@ -33,6 +33,11 @@ export interface RuleContext<MessageId extends string = string> {
   now: Date;
   /** The identity as the catalog sees it: owner, class, entitlements, record. */
   profile(identity: Identity | Secret): IdentityProfile;
+  /**
+   * A fact derived from the model, computed once per evaluation for every rule that asks (several rules need an
+   * identity's held policies and what they allow): `ctx.memo(identity, 'held-policies', () => …)`.
+   */
+  memo<T>(subject: object, key: string, compute: () => T): T;
   report(report: Report<MessageId>): void;
 }
 

@@ -1,10 +1,10 @@
 import { actionMatches } from '../iam/aws/actions.js';
-import { effectiveAllows, hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam } from '../iam/aws/managed.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
-import { heldPolicies, type HeldPolicies } from './support/held-policies.js';
+import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
 
 type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
 
@@ -50,10 +50,8 @@ export default defineRule<MessageId>({
 });
 
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
-  const held = heldPolicies(identity, ctx.model, { withGroups: true });
-  const documents = held.policies.map((policy) => policy.document);
-  reportUnverifiable(ctx, identity, held, hasUnknownGrant(documents));
-  const allows = effectiveAllows(documents);
+  const { held, allows } = heldPoliciesAndAllows(ctx, identity);
+  reportUnverifiable(ctx, identity, held, hasUnknownGrant(held.policies.map((policy) => policy.document)));
   if (allowsAllOfIam(allows)) {
     const grant = describeGrant(allows.find((entry) => entry.action.name === 'iam:AttachRolePolicy')!, held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };

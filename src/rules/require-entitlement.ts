@@ -1,11 +1,11 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
-import { effectiveAllows, hasUnknownGrant } from '../iam/aws/evaluate.js';
+import { hasUnknownGrant } from '../iam/aws/evaluate.js';
 import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
-import { heldPolicies, type HeldPolicy } from './support/held-policies.js';
+import { heldPoliciesAndAllows, type HeldPolicy } from './support/held-policies.js';
 
 type MessageId =
   | 'noCatalog'
@@ -128,15 +128,15 @@ interface PolicyExcess {
   policy: HeldPolicy;
   actions: Set<string>;
   resources: Set<string>;
-  /** Granted pairs narrowed to the envelopes. */
-  within: { action: string; resource: string }[];
+  /** Every granted (action, resource) with the envelope patterns for the action: narrowed only if the policy exceeds. */
+  granted: { action: string; resource: string; envelopeResources: string[] }[];
 }
 
 function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
   const envelopes: AwsGrantEnvelope[] = entitlements.flatMap((entitlement) => entitlement.aws ?? []);
   const allowedManaged = entitlements.flatMap((entitlement) => entitlement.awsManagedPolicies ?? []);
   const names = entitlements.map((entitlement) => entitlement.id).join(', ');
-  const held = heldPolicies(identity, ctx.model, { withGroups: true });
+  const { held, allows } = heldPoliciesAndAllows(ctx, identity);
 
   for (const policy of held.policies) {
     const unknown = hasUnknownGrant([policy.document]);
@@ -151,29 +151,27 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
     }
   }
 
+  const sanctioned = new Set(held.policies.filter((policy) => policy.managedArn !== undefined && isManagedAllowed(policy.managedArn, allowedManaged)));
   const excess = new Map<HeldPolicy, PolicyExcess>();
   const pendingResources = new Map<HeldPolicy, string>();
-  for (const allowed of effectiveAllows(held.policies.map((policy) => policy.document))) {
+  for (const allowed of allows) {
     const action = allowed.action.name;
     const envelopeResources = envelopeResourcesFor(envelopes, action);
     for (const statement of allowed.statements) {
       const policy = held.policyOf(statement)!;
-      if (policy.managedArn !== undefined && isManagedAllowed(policy.managedArn, allowedManaged)) continue;
+      if (sanctioned.has(policy)) continue;
       for (const resource of grantedResources(statement)) {
         if (isUnknown(resource)) {
           if (!pendingResources.has(policy)) pendingResources.set(policy, `resource ${resource.description}`);
           continue;
         }
-        const entry = excess.get(policy) ?? { policy, actions: new Set<string>(), resources: new Set<string>(), within: [] };
+        const entry = excess.get(policy) ?? { policy, actions: new Set<string>(), resources: new Set<string>(), granted: [] };
         excess.set(policy, entry);
         if (!resourceCovered(resource, envelopeResources)) {
           entry.actions.add(action);
           entry.resources.add(resource);
         }
-        for (const pattern of envelopeResources) {
-          const narrowed = intersectResource(resource, pattern);
-          if (narrowed !== undefined) entry.within.push({ action, resource: narrowed });
-        }
+        entry.granted.push({ action, resource, envelopeResources });
       }
     }
   }
@@ -196,7 +194,13 @@ function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: Po
   const actions = [...entry.actions].sort();
   const resources = [...entry.resources].sort();
   const sample = firstFew(actions);
-  const narrowed = narrowedStatements(entry.within, envelopes);
+  const within = entry.granted.flatMap(({ action, resource, envelopeResources }) =>
+    envelopeResources.flatMap((pattern) => {
+      const narrowed = intersectResource(resource, pattern);
+      return narrowed === undefined ? [] : [{ action, resource: narrowed }];
+    }),
+  );
+  const narrowed = narrowedStatements(within, envelopes);
   ctx.report({
     messageId: narrowed.length ? 'excess' : 'excessRemove',
     data: {

@@ -76,9 +76,18 @@ function readableStatements(documents: PolicyDocument[]): PolicyStatement[] {
   return documents.filter((document) => !document.unreadable).flatMap((document) => document.statements);
 }
 
+/** Expansions of Action lists, by their patterns: policies repeat the same lists across identities and rules. */
+const actionListExpansions = new Map<string, readonly AwsAction[]>();
+
 /** The known actions a statement names: its Action patterns expanded, or every action but its NotAction patterns. */
-function actionsOf(statement: PolicyStatement, mode: Mode): AwsAction[] {
-  if (statement.action) return uniqueActions(knownStrings(statement.action).flatMap(expandActionPattern));
+function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[] {
+  if (statement.action) {
+    const patterns = knownStrings(statement.action);
+    const key = patterns.join('\u0000');
+    let actions = actionListExpansions.get(key);
+    if (!actions) actionListExpansions.set(key, (actions = uniqueActions(patterns.flatMap(expandActionPattern))));
+    return actions;
+  }
   const excluded = knownStrings(statement.notAction ?? []);
   // Deny + NotAction with an Unknown exclusion might exclude anything: it removes nothing.
   if (mode === 'deny' && (statement.notAction ?? []).some(isUnknown)) return [];

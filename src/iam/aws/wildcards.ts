@@ -35,7 +35,18 @@ export interface WildcardIssue {
 /** A pattern made only of `*` (and a `:`) stands for every action: `*`, `*:*`. */
 const ALL_ACTIONS = /^\*+(:\*+)?$/;
 
-export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): WildcardIssue[] {
+/** Issues per statement and catalog: a managed policy's statements are judged once, not once per identity holding it. */
+const judged = new WeakMap<PolicyStatement, { catalog: Catalog; issues: readonly WildcardIssue[] }>();
+
+export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
+  const cached = judged.get(statement);
+  if (cached?.catalog === catalog) return cached.issues;
+  const issues = judgeStatement(statement, catalog);
+  judged.set(statement, { catalog, issues });
+  return issues;
+}
+
+function judgeStatement(statement: PolicyStatement, catalog: Catalog): WildcardIssue[] {
   if (statement.effect !== 'Allow') return [];
   const issues: WildcardIssue[] = [];
   if (statement.notAction) issues.push(notActionIssue(statement.notAction, catalog));

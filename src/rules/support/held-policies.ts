@@ -2,7 +2,9 @@
  * The AWS policy documents an identity holds, each with the resource that grants it, so a rule can evaluate them
  * together and still name the policy behind each allowed action.
  */
+import { effectiveAllows, type AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy, type ManagedPolicyInfo } from '../../iam/aws/managed.js';
+import type { RuleContext } from '../define.js';
 import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, type PolicyStatement, type ResourceRef, type Unknown } from '../../model/model.js';
 
 export interface HeldPolicy {
@@ -53,8 +55,20 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
   return { policies, opaque, policyOf: (statement) => byStatement.get(statement) };
 }
 
+/**
+ * The identity's policies, its groups' included, and what they allow together, computed once per evaluation for
+ * every rule that asks (entitlements and escalation both judge them).
+ */
+export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, identity: Identity): { held: HeldPolicies; allows: AllowedAction[] } {
+  return ctx.memo(identity, 'held-policies-and-allows', () => {
+    const held = heldPolicies(identity, ctx.model, { withGroups: true });
+    return { held, allows: effectiveAllows(held.policies.map((policy) => policy.document)) };
+  });
+}
+
 function groupsOf(identity: Identity, model: Model): Identity[] {
-  const ids = new Set(identity.groups ?? []);
+  if (!identity.groups?.length) return [];
+  const ids = new Set(identity.groups);
   return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
 }
 
