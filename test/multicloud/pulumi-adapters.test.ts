@@ -85,7 +85,7 @@ describe('Google Cloud', () => {
     expect(model.externalRoleGrants!.map(({ member, grant }) => `${member}: ${grantText(grant)}`)).toEqual([
       'user:alice@example.com: roles/iam.serviceAccountUser @ folders/42 (folder)',
       'allAuthenticatedUsers: roles/viewer @ organizations/99 (organization)',
-      'broken-policy.policyData is not JSON: <broken-policy.policyData is not JSON> @ projects/p1 (project)',
+      '<broken-policy.policyData is not JSON>: <broken-policy.policyData is not JSON> @ projects/p1 (project)',
     ]);
   });
 

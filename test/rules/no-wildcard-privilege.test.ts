@@ -558,6 +558,29 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'GCP: roles/owner for a member not known until apply, and for a workload identity pool, are judged (never taken for a person)',
+      model: model({
+        externalRoleGrants: [
+          { member: '<owner-grant.member (output of gcp:serviceaccount/account:Account other) is not known until apply>', grant: gcpRole('owner-grant', 'roles/owner', 'projects/example-co-prod', 'project') },
+          { member: 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/*', grant: gcpRole('pool-editor', 'roles/editor', 'projects/example-co-prod', 'project') },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'owner-grant',
+          detail: 'Role::roles/owner',
+          message:
+            'owner-grant grants <owner-grant.member (output of gcp:serviceaccount/account:Account other) is not known until apply> the basic role roles/owner on projects/example-co-prod: nearly every permission of every service there. Grant the predefined roles the workload needs (e.g. roles/bigquery.dataViewer) instead.',
+        },
+        {
+          resource: 'pool-editor',
+          detail: 'Role::roles/editor',
+          message:
+            'pool-editor grants principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/* the basic role roles/editor on projects/example-co-prod: nearly every permission of every service there. Grant the predefined roles the workload needs (e.g. roles/bigquery.dataViewer) instead.',
+        },
+      ],
+    },
+    {
       name: 'Kubernetes: cluster-admin ClusterRoleBinding on an account that mounts its token (Checkov CKV_K8S_38)',
       model: model({ identities: [k8sSa('deployer', [clusterBinding('deployer-admin', 'cluster-admin')], true)] }),
       findings: [

@@ -65,7 +65,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
             ? accountFor(entry, memberProperty)
             : undefined;
       if (holder) holder.grants.push(grant);
-      else model.externalRoleGrants!.push({ member: typeof member === 'string' ? member : member.description, grant });
+      else model.externalRoleGrants!.push({ member: typeof member === 'string' ? member : `<${member.description}>`, grant });
     }
   }
 

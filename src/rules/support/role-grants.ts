@@ -83,8 +83,9 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
 
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   if (member && GCP_PUBLIC_MEMBERS.includes(member)) return [{ kind: 'gcp-public', role, scope, member }];
-  // People are held to the human rules (federation, just-in-time approval); services and other members here.
-  if (member && !member.startsWith('serviceAccount:')) return [];
+  // People are held to the human rules (federation, just-in-time approval); accounts, federated principals and
+  // members not known until apply are judged here.
+  if (member && /^(user|group|domain):/.test(member)) return [];
   const risk = gcpRoleRisk(role);
   if (risk && isBroadGcpScope(grant.scopeLevel)) return [{ kind: 'gcp-role', role, scope, risk }];
   if (member && isDefaultServiceAccount(member) && isBroadGcpScope(grant.scopeLevel)) return [{ kind: 'gcp-default-account', role, scope, member }];
