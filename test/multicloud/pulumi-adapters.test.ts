@@ -132,6 +132,7 @@ describe('Azure principals the change does not create', () => {
     resource('azure-native:authorization:RoleAssignment', 'vendor-owner', { principalId: 'ext-sp-1', principalType: 'ServicePrincipal', roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635', scope: SUB }),
     resource('azure-native:authorization:RoleAssignment', 'alice-owner', { principalId: 'alice-id', principalType: 'User', roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635', scope: SUB }),
     resource('azuread:index/servicePrincipalPassword:ServicePrincipalPassword', 'vendor-secret', { servicePrincipalId: 'ext-sp-1' }),
+    resource('azure-native:managedidentity:FederatedIdentityCredential', 'shared-mi-github', { resourceName: 'shared-mi', issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:example-co/x:ref:refs/heads/main' }),
   ]);
 
   it('keep their grants as external grants, typed by principalType, and their credentials on an identity named by the id', () => {
@@ -141,6 +142,7 @@ describe('Azure principals the change does not create', () => {
     ]);
     expect(model.identities.map((identity) => [identity.id, identity.kind, identity.credentials.map((c) => c.source.name)])).toEqual([
       ['dev/external-azure-service-principal:ext-sp-1', 'azure-service-principal', ['vendor-secret']],
+      ['dev/external-azure-managed-identity:shared-mi', 'azure-managed-identity', ['shared-mi-github']],
     ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { azureScopeLevel, builtInRoleName } from '../../iam/azure/roles.js';
 import { isUnknown, unknownValue, type Identity, type Maybe, type RoleGrant } from '../../model/model.js';
-import { azureIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
+import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
 import { isComputed, linked, type Entry } from './links.js';
 import { isRecord, items, knownString } from './values.js';
 
@@ -32,7 +32,7 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
   }
   for (const entry of of(T.federatedCredential)) {
     const [identity] = linked(entry, 'resourceName', managed, (candidate, value) => candidate.name === value);
-    identity?.credentials.push(federated(entry));
+    (identity ?? externalIdentity(graph, entry, 'resourceName', 'azure-managed-identity')).credentials.push(federated(entry));
   }
   const definitions = new Map(of(T.roleDefinition).map((entry) => [entry.ref.urn!, entry]));
   for (const entry of of(T.roleAssignment)) {

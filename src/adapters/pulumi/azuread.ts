@@ -120,7 +120,8 @@ export function grantTo(graph: AzureGraph, entry: Entry, principal: Identity | u
   graph.model.externalRoleGrants!.push({ member: `${type}:${id}`, grant });
 }
 
-function externalIdentity(graph: AzureGraph, entry: Entry, property: string, kind: Identity['kind']): Identity {
+/** An application, service principal or managed identity the change does not create, named by the id the resource gives. */
+export function externalIdentity(graph: AzureGraph, entry: Entry, property: string, kind: Identity['kind']): Identity {
   const value = entry.props[property];
   const name = typeof value === 'string' ? value.replace(/^\/applications\//, '') : entry.ref.name;
   const id = `${entry.ref.stack ?? ''}/external-${kind}:${name}`;
