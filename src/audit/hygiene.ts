@@ -3,9 +3,15 @@
  * Computed over the audit rows, so planned and catalog-only identities count alike.
  */
 import type { Catalog } from '../../catalog/types.js';
-import type { AuditException, AuditIdentity, AuditSecret, CatalogHygiene } from './types.js';
+import type { AuditException, AuditIdentity, AuditSecret, AuditUnapprovedWaiver, CatalogHygiene } from './types.js';
 
-export function catalogHygiene(catalog: Catalog, identities: readonly AuditIdentity[], secrets: readonly AuditSecret[], exceptions: readonly AuditException[]): CatalogHygiene {
+export function catalogHygiene(
+  catalog: Catalog,
+  identities: readonly AuditIdentity[],
+  secrets: readonly AuditSecret[],
+  exceptions: readonly AuditException[],
+  unapprovedWaivers: readonly AuditUnapprovedWaiver[] = [],
+): CatalogHygiene {
   const held = new Set(identities.flatMap((identity) => identity.entitlements.map((entitlement) => entitlement.id)));
   const owning = new Set([...identities.map((identity) => identity.owner), ...secrets.map((secret) => secret.owner)]);
   return {
@@ -21,5 +27,6 @@ export function catalogHygiene(catalog: Catalog, identities: readonly AuditIdent
         .filter((entitlement) => entitlement.standing)
         .map((entitlement) => ({ id: identity.id, name: identity.name, ...(identity.class ? { class: identity.class } : {}), entitlement: entitlement.id })),
     ),
+    unapprovedWaivers: [...unapprovedWaivers],
   };
 }

@@ -180,4 +180,24 @@ export interface CatalogHygiene {
   expiredIdentities: { id: string; name: string; expires: string; daysAgo: number }[];
   /** Identities holding a privileged entitlement without a just-in-time limit, where their class forbids that. */
   standingPrivilege: { id: string; name: string; class?: string; entitlement: string }[];
+  /** Suppressions written in the IaC (CDK acknowledgements) that would hide findings no catalog exception waives. */
+  unapprovedWaivers: AuditUnapprovedWaiver[];
+}
+
+/** A suppression in the IaC instead of a catalog exception: only the catalog waives, so the finding stands. */
+export interface AuditUnapprovedWaiver {
+  /** The suppression as written (`EntitlementGuard-no-wildcard-privilege[Action::s3:*]`). */
+  id: string;
+  /** Where it is written: a construct path. */
+  at: string;
+  reason: string;
+  /** The finding it would hide. */
+  ruleId: string;
+  resource: ResourceRef;
+  detail?: string;
+}
+
+/** What a front-end knows beyond the model and the evaluation, for the audit. */
+export interface AuditExtras {
+  unapprovedWaivers?: AuditUnapprovedWaiver[];
 }

@@ -57,6 +57,10 @@ function hygieneSection(audit: Audit): string[] {
     ['Expired exceptions', h.expiredExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
     ['Identities past expiry', h.expiredIdentities.map((i) => `${escapeMarkdown(i.name)} (expired ${escapeMarkdown(i.expires)})`)],
     ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.entitlement)}`)],
+    [
+      'Unapproved waivers (suppressions no catalog exception backs)',
+      h.unapprovedWaivers.map((w) => `${markdownCode(w.id)} at ${escapeMarkdown(w.at)} hides ${escapeMarkdown(w.ruleId)} on ${escapeMarkdown(w.resource.path ?? w.resource.name)}`),
+    ],
   ] as const;
   return ['#### Catalog hygiene', '', ...items.map(([title, values]) => `- ${title}: ${values.length ? values.join(', ') : 'none'}`), ''];
 }

@@ -183,6 +183,10 @@ function hygiene(audit: Audit): string {
     ['Expired exceptions', h.expiredExceptions.map((x) => `${e(x.id)} ${countdown(x)}`)],
     ['Identities past expiry', h.expiredIdentities.map((i) => `${e(i.name)} (expired ${e(i.expires)}, ${i.daysAgo} days ago)`)],
     ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${e(p.name)}: ${e(p.entitlement)}`)],
+    [
+      'Unapproved waivers (suppressions no catalog exception backs)',
+      h.unapprovedWaivers.map((w) => `<code>${e(w.id)}</code> at ${e(w.at)} hides <code>${e(w.ruleId)}</code> on ${e(w.resource.path ?? w.resource.name)}`),
+    ],
   ];
   return `<dl id="hygiene">${items.map(([title, values]) => `<dt>${e(title)}</dt><dd>${values.length ? values.join(', ') : 'none'}</dd>`).join('')}</dl>`;
 }
