@@ -1,13 +1,13 @@
 import type { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { Finding } from '../src/engine/finding.js';
+import { isBlocking, type Finding } from '../src/engine/finding.js';
 import { ruleById } from '../src/rules/index.js';
 import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { topLevelStackOf } from './construct-tree.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { stackTemplates } from './stack-templates.js';
-import { blocksSynth, evaluateTemplates } from './verdict.js';
+import { evaluateTemplates } from './verdict.js';
 
 export interface EntitlementGuardChecksProps extends NagPackProps, GuardOptions {}
 
@@ -43,13 +43,13 @@ export class EntitlementGuardChecks extends NagPack {
   protected checkResource(node: CfnResource): void {
     this.evaluateStackOf(node);
     const findings = (this.findingsByPath.get(node.node.path) ?? []).filter((finding) => !finding.waivedBy);
-    for (const group of groupFindings(findings, this.options)) this.applyGroup(node, group);
+    for (const group of groupFindings(findings)) this.applyGroup(node, group);
     for (const waiver of unapprovedWaivers(node.node.scopes.flatMap(acknowledgementsOn), findings)) {
       this.applyRule({
         ruleSuffixOverride: 'unapproved-waiver',
         info: describeUnapprovedWaiver(waiver),
         explanation: 'Only an owned, approved and unexpired exception in the entitlement catalog waives a finding.',
-        level: blocksSynth(waiver.finding, this.options) ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+        level: isBlocking(waiver.finding) ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
         node,
         rule: () => [waiver.finding.ruleId],
       });
@@ -92,10 +92,10 @@ interface FindingGroup {
 }
 
 /** One nag rule application per (rule, level) on a resource. */
-function groupFindings(findings: Finding[], options: ResolvedGuardOptions): FindingGroup[] {
+function groupFindings(findings: Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const finding of findings) {
-    const blocking = blocksSynth(finding, options);
+    const blocking = isBlocking(finding);
     const key = `${finding.ruleId}\u0000${blocking}`;
     const group = groups.get(key) ?? { ruleId: finding.ruleId, blocking, findings: [] };
     group.findings.push(finding);

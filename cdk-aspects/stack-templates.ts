@@ -1,8 +1,8 @@
-import { CfnElement, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
-import { isRecord } from '../src/util/records.js';
 import type { CfnTemplate, TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { isRecord } from '../src/util/records.js';
 
 /** The templates of one deployment (a top-level stack and its nested stacks) and the L1 construct behind each resource. */
 export interface StackTemplates {
@@ -11,48 +11,46 @@ export interface StackTemplates {
   resources: Map<string, CfnResource>;
 }
 
+export interface StackTemplateOptions {
+  /**
+   * Hand each rendered template to the synthesis that follows (once), so the stack is rendered once per synth,
+   * not twice: for callers in the construct-tree validation phase, after which nothing changes the tree.
+   */
+  readonly reuseInSynthesis?: boolean;
+}
+
 export function resourceKey(stack: string, logicalId: string): string {
   return `${stack}\u0000${logicalId}`;
 }
 
-
-const SECTIONS = ['Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'] as const;
-
-/** `_toCloudFormation` is public in aws-cdk-lib's typings but marked internal; this is the one place that calls it. */
-interface RenderableElement {
+/** `_toCloudFormation` is public in aws-cdk-lib's typings but marked internal; this module is the one place that uses it. */
+interface RenderableStack {
   _toCloudFormation(): object;
 }
 
 /**
- * Builds the templates the CDK will synthesize for `stack`, from the L1 elements themselves: each element's
- * fragment resolved with `stack.resolve` (so overrides, tags and lazy values are in), sections merged the way
- * the Stack does. Stack names follow the cloud assembly (`displayName` = construct path; nested stacks
+ * Builds the templates the CDK will synthesize for `stack` with the Stack's own rendering (overrides, tags and
+ * lazy values included). Stack names follow the cloud assembly (`displayName` = construct path; nested stacks
  * `Parent/NestedLogicalId`), so findings name resources exactly as `entitlement-guard check cdk.out` does.
  */
-export function stackTemplates(stack: Stack): StackTemplates {
+export function stackTemplates(stack: Stack, options: StackTemplateOptions = {}): StackTemplates {
   const result: StackTemplates = { inputs: [], resources: new Map() };
-  addStack(stack, stack.node.path, undefined, result);
+  addStack(stack, stack.node.path, undefined, options, result);
   return result;
 }
 
-function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, result: StackTemplates): void {
-  const template: CfnTemplate = { Resources: {} };
+function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, options: StackTemplateOptions, result: StackTemplates): void {
+  const rendered = render(stack, options);
+  // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
+  const template: CfnTemplate = { ...rendered, Resources: rendered.Resources ?? {} };
   const paths: Record<string, string> = {};
   const nested: NestedStack[] = [];
-  for (const element of ownElements(stack, nested)) {
-    const fragment = stack.resolve((element as unknown as RenderableElement)._toCloudFormation()) as Record<string, unknown>;
-    for (const section of SECTIONS) {
-      const entries = fragment[section];
-      if (!isRecord(entries)) continue;
-      Object.assign(((template as unknown as Record<string, Record<string, unknown>>)[section] ??= {}), entries);
-      if (section === 'Resources' && CfnResource.isCfnResource(element)) {
-        for (const logicalId of Object.keys(entries)) {
-          paths[logicalId] = element.node.path;
-          result.resources.set(resourceKey(name, logicalId), element);
-        }
-      }
-    }
-  }
+  const resources = ownResources(stack, nested);
+  const ids = logicalIds(stack, template, resources);
+  resources.forEach((resource, index) => {
+    paths[ids[index]!] = resource.node.path;
+    result.resources.set(resourceKey(name, ids[index]!), resource);
+  });
   const input: TemplateInput = { stack: name, template, paths, ...(parameters ? { parameters } : {}) };
   result.inputs.push(input);
   const resolver = createResolver(input);
@@ -62,21 +60,54 @@ function addStack(stack: Stack, name: string, parameters: Record<string, unknown
     const logicalId = stack.resolve(resource.logicalId) as string;
     const passed = template.Resources[logicalId]?.Properties?.Parameters;
     const childParameters = isRecord(passed) ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)])) : undefined;
-    addStack(child, `${name}/${logicalId}`, childParameters, result);
+    addStack(child, `${name}/${logicalId}`, childParameters, options, result);
   }
 }
 
-/** The stack's own CloudFormation elements, in tree order; nested stacks are collected, not descended into. */
-function ownElements(stack: Stack, nested: NestedStack[]): CfnElement[] {
-  const elements: CfnElement[] = [];
+/**
+ * The stack's template, rendered by the CDK itself. With `reuseInSynthesis` the stack's next rendering (its
+ * synthesis) returns this same template and then rendering reverts to the CDK's: the check reads exactly what is
+ * written to cdk.out, and a later synth (a test's second `app.synth()`) renders afresh.
+ */
+function render(stack: Stack, options: StackTemplateOptions): Partial<CfnTemplate> {
+  const renderable = stack as unknown as RenderableStack;
+  const template = renderable._toCloudFormation() as Partial<CfnTemplate>;
+  if (options.reuseInSynthesis) {
+    Object.defineProperty(stack, '_toCloudFormation', {
+      configurable: true,
+      writable: true,
+      value: () => {
+        delete (stack as unknown as Partial<RenderableStack>)._toCloudFormation;
+        return template;
+      },
+    });
+  }
+  return template;
+}
+
+/**
+ * The logical id of each resource. The Stack renders its L1 resources in tree order, one `Resources` entry each,
+ * so the template's keys name them in order, read without resolving each id again (a hash of its path per
+ * resource). Where that does not hold (a resource that renders itself otherwise, an all-digit id, which objects
+ * list first), each id is resolved.
+ */
+function logicalIds(stack: Stack, template: CfnTemplate, resources: CfnResource[]): string[] {
+  const keys = Object.keys(template.Resources);
+  const aligned = keys.length === resources.length && keys.every((key, index) => !/^\d+$/.test(key) && template.Resources[key]!.Type === resources[index]!.cfnResourceType);
+  return aligned ? keys : resources.map((resource) => stack.resolve(resource.logicalId) as string);
+}
+
+/** The stack's own L1 resources, in tree order; nested stacks are collected, not descended into. */
+function ownResources(stack: Stack, nested: NestedStack[]): CfnResource[] {
+  const resources: CfnResource[] = [];
   const visit = (construct: IConstruct): void => {
     for (const child of construct.node.children) {
       if (NestedStack.isNestedStack(child)) nested.push(child);
       if (Stack.isStack(child) || Stage.isStage(child)) continue;
-      if (CfnElement.isCfnElement(child)) elements.push(child);
+      if (CfnResource.isCfnResource(child)) resources.push(child);
       visit(child);
     }
   };
   visit(stack);
-  return elements;
+  return resources;
 }

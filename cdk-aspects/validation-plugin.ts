@@ -4,11 +4,11 @@ import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { allRules } from '../src/rules/index.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import type { IConstruct } from 'constructs';
-import type { Finding } from '../src/engine/finding.js';
+import { isBlocking, type Finding } from '../src/engine/finding.js';
 import { resourcePaths } from './construct-tree.js';
 import { resourceKey } from './stack-templates.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
-import { blocksSynth, describeFinding, evaluateTemplates, waiverTarget } from './verdict.js';
+import { describeFinding, evaluateTemplates, waiverTargets } from './verdict.js';
 
 /**
  * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
@@ -32,10 +32,11 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
     const inputs = templateInputs(context);
     const { findings, model } = evaluateTemplates(inputs, this.options);
     if (context.appConstruct) locateInTree(findings, context.appConstruct);
-    const blocking = findings.filter((finding) => blocksSynth(finding, this.options));
+    const blocking = findings.filter(isBlocking);
+    const targetOf = waiverTargets(model);
     const violations: PolicyViolation[] = blocking.map((finding) => ({
       ruleName: finding.ruleId,
-      description: describeFinding(finding, this.options, waiverTarget(finding, model)),
+      description: describeFinding(finding, targetOf(finding)),
       fix: finding.remediation,
       severity: 'error',
       violatingResources: [

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Fn, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, LegacyStackSynthesizer, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { authoredConstruct, topLevelStackOf } from '../../cdk-aspects/construct-tree.js';
@@ -48,6 +48,50 @@ describe('stackTemplates', () => {
     const trust = (id: string) => (template.Resources[id]!.Properties!.AssumeRolePolicyDocument as { Statement: { Principal: unknown }[] }).Statement[0]!.Principal;
     expect(trust(stack.getLogicalId(stack.node.findChild('Role').node.defaultChild as iam.CfnRole))).toEqual({ AWS: { Ref: 'TrustedArn' } });
     expect(trust(stack.getLogicalId(stack.node.findChild('Imported').node.defaultChild as iam.CfnRole))).toEqual({ AWS: { 'Fn::ImportValue': 'shared-ci-role-arn' } });
+  });
+});
+
+describe('stackTemplates rendering once per synth', () => {
+  const lambdaRole = (stack: Stack, id: string) => new iam.Role(stack, id, { roleName: id.toLowerCase(), assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const resourceIds = (app: App) => Object.keys((app.synth({ force: true }).getStackByName('S').template as { Resources: object }).Resources);
+
+  it('with reuseInSynthesis hands the checked template to the next synthesis only, which writes exactly that', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'S');
+    lambdaRole(stack, 'First');
+    const checked = stackTemplates(stack, { reuseInSynthesis: true }).inputs[0]!.template;
+    // Added after the check: the synthesis that follows writes what was checked, the one after renders afresh.
+    lambdaRole(stack, 'Second');
+    expect(resourceIds(app)).toEqual(Object.keys(checked.Resources));
+    expect(resourceIds(app)).toHaveLength(Object.keys(checked.Resources).length + 1);
+  });
+
+  it('without reuseInSynthesis leaves the synthesis to render the stack itself', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'S');
+    lambdaRole(stack, 'First');
+    const checked = stackTemplates(stack).inputs[0]!.template;
+    lambdaRole(stack, 'Second');
+    expect(resourceIds(app)).toHaveLength(Object.keys(checked.Resources).length + 1);
+  });
+
+  it('names each resource by its logical id, overridden ones included, also when an all-digit id reorders the template', () => {
+    for (const override of ['CustomId', '42']) {
+      const app = new App({ builtinCloudFormationValidation: false });
+      const stack = new Stack(app, 'S');
+      lambdaRole(stack, 'First');
+      (lambdaRole(stack, 'Second').node.defaultChild as iam.CfnRole).overrideLogicalId(override);
+      const built = stackTemplates(stack);
+      const firstId = stack.getLogicalId(stack.node.findChild('First').node.defaultChild as iam.CfnRole);
+      expect(built.inputs[0]!.paths).toEqual({ [firstId]: 'S/First/Resource', [override]: 'S/Second/Resource' });
+      expect(built.resources.get(resourceKey('S', override))!.node.path).toBe('S/Second/Resource');
+    }
+  });
+
+  it('reads a stack without resources as an empty template', () => {
+    const app = new App({ builtinCloudFormationValidation: false, analyticsReporting: false });
+    const stack = new Stack(app, 'Empty', { synthesizer: new LegacyStackSynthesizer() });
+    expect(stackTemplates(stack).inputs[0]!.template.Resources).toEqual({});
   });
 });
 

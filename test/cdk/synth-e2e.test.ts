@@ -58,7 +58,7 @@ describe('cdk synth on the example app', () => {
   let bad: Synth;
   let good: Synth;
   beforeAll(() => {
-    bad = cdkSynth('stacks=bad', 'guard=all');
+    bad = cdkSynth('stacks=bad', 'guard=all', 'audit=entitlement-audit.html');
     good = cdkSynth('stacks=good');
   }, 240_000);
 
@@ -94,6 +94,12 @@ describe('cdk synth on the example app', () => {
     expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuardChecks'))).toEqual(pairs(onResources));
     // The validation plugin reports only what blocks: every finding here does.
     expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuard'))).toEqual(pairs(aspect.filter((annotation) => annotation.level === 'aws:cdk:error')));
+  });
+
+  it('writes the audit view of the app beside the templates in cdk.out', () => {
+    const html = readFileSync(join(bad.outdir, 'entitlement-audit.html'), 'utf8');
+    const planned = [...html.matchAll(/<tr [^>]*data-name="([^"]+)" data-origin="change"/g)].map((match) => match[1]);
+    expect(planned).toEqual(expect.arrayContaining(['etl-batch-user', 'orders-lambda-role', 'scratch-role', 'gh-actions-deploy', 'support-agent', 'break-glass-admin']));
   });
 
   it('passes on the compliant stack', () => {
