@@ -4,12 +4,13 @@ import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Cat
 import { loadTemplates } from '../adapters/cloudformation/load.js';
 import { templateLineFinder } from '../adapters/cloudformation/locate.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
+import { InputFileError } from '../adapters/input-error.js';
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
-import { kubernetesManifestFiles, loadManifests, ManifestError } from '../adapters/kubernetes/load.js';
+import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
-import { mergeModels } from '../adapters/pulumi/dispatch.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
+import { mergeModels } from '../model/merge.js';
 import type { Model } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import { formatJson } from '../reporters/json.js';
@@ -96,8 +97,7 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
         if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
       }
     } catch (error) {
-      if (error instanceof TemplateError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
-      if (error instanceof ManifestError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
+      if (error instanceof InputFileError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 /** CloudFormation templates as the adapter reads them: plain JSON values, intrinsics in long form. */
 import { isRecord } from '../../util/records.js';
+import { InputFileError } from '../input-error.js';
 
 export interface CfnResource {
   Type: string;
@@ -33,17 +34,7 @@ export interface TemplateInput {
 }
 
 /** A template that cannot be read, located as precisely as the parser allows. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(`${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
-    this.name = 'TemplateError';
-  }
-}
+export class TemplateError extends InputFileError {}
 
 
 /** The shape check every loader applies: a template is an object with a `Resources` map. */

@@ -6,21 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { isRecord } from '../../util/records.js';
+import { InputFileError } from '../input-error.js';
 import type { KubernetesObject } from './to-model.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-export class ManifestError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(`${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
-    this.name = 'ManifestError';
-  }
-}
+/** A manifest that cannot be read, located as precisely as the parser allows. */
+export class ManifestError extends InputFileError {}
 
 /** True when the text's first document is a Kubernetes object (apiVersion and kind), not a CloudFormation template. */
 export function looksLikeKubernetesManifest(text: string): boolean {
@@ -75,9 +68,6 @@ export function typeToken(apiVersion: string, kind: string): string {
   return `kubernetes:${apiVersion.includes('/') ? apiVersion : `core/${apiVersion}`}:${kind}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The Kubernetes manifest files a path names: the file itself, or the manifest files of a directory (not CloudFormation templates). */
 export function kubernetesManifestFiles(path: string): string[] {

@@ -3,6 +3,7 @@
  * only its own type tokens, so a stack mixing AWS, Azure, Google Cloud and Kubernetes resources gives one
  * model, one evaluation and one audit.
  */
+import { mergeModels } from '../../model/merge.js';
 import type { Model } from '../../model/model.js';
 import { modelFromPulumiResources as modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
@@ -17,19 +18,4 @@ export function modelFromPulumiResources(resources: readonly PulumiResource[]): 
     modelFromGcpResources(resources),
     modelFromKubernetesResources(resources),
   ]);
-}
-
-export function mergeModels(models: readonly Model[]): Model {
-  const merged: Model = {
-    identities: models.flatMap((model) => model.identities),
-    secrets: models.flatMap((model) => model.secrets),
-    unattachedPolicies: models.flatMap((model) => model.unattachedPolicies),
-  };
-  const references = models.flatMap((model) => model.externalReferences ?? []);
-  if (references.length) merged.externalReferences = references;
-  const external = models.flatMap((model) => model.externalRoleGrants ?? []);
-  if (external.length) merged.externalRoleGrants = external;
-  const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
-  if (accountIds.length) merged.accountIds = accountIds;
-  return merged;
 }

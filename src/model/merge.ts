@@ -1,0 +1,17 @@
+import type { Model } from './model.js';
+
+/** One model from several (one per cloud adapter, or per input kind): one evaluation and one audit for all. */
+export function mergeModels(models: readonly Model[]): Model {
+  const merged: Model = {
+    identities: models.flatMap((model) => model.identities),
+    secrets: models.flatMap((model) => model.secrets),
+    unattachedPolicies: models.flatMap((model) => model.unattachedPolicies),
+  };
+  const references = models.flatMap((model) => model.externalReferences ?? []);
+  if (references.length) merged.externalReferences = references;
+  const external = models.flatMap((model) => model.externalRoleGrants ?? []);
+  if (external.length) merged.externalRoleGrants = external;
+  const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
+  if (accountIds.length) merged.accountIds = accountIds;
+  return merged;
+}
