@@ -3,6 +3,7 @@
  * Front-ends: `entitlement-guard/cdk` (aspect, cdk-nag pack, validation plugin) and `entitlement-guard/pulumi` (policy pack).
  */
 export * from './model/model.js';
+export { mergeModels } from './model/merge.js';
 export * from '../catalog/index.js';
 export { parsePolicyDocument } from './iam/aws/document.js';
 export { actionMatches, expandActionPattern, lookupAction, type AwsAction, type AccessLevel } from './iam/aws/actions.js';
@@ -17,6 +18,12 @@ export { runRules, effectiveLevel, isExceptionValid, type EvaluateOptions, type 
 export { isBlocking, type Finding, type FindingLevel } from './engine/finding.js';
 export { profileOf, type IdentityProfile } from './engine/profile.js';
 export { loadTemplates, modelFromTemplates, TemplateError, type CfnTemplate, type TemplateInput } from './adapters/cloudformation/index.js';
+export { InputFileError } from './adapters/input-error.js';
+export { loadManifests, parseManifests, ManifestError, modelFromKubernetesObjects, type KubernetesObject } from './adapters/kubernetes/index.js';
+export { modelFromPulumiResources, type PulumiResource } from './adapters/pulumi/index.js';
+export { buildAudit, renderAudit, writeAuditFile, type Audit, type AuditFormat } from './audit/index.js';
 export { formatText } from './reporters/text.js';
+export { formatJunit } from './reporters/junit.js';
+export { formatMarkdown } from './reporters/markdown.js';
 export { formatJson } from './reporters/json.js';
 export { formatSarif } from './reporters/sarif.js';
