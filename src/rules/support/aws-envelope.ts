@@ -13,7 +13,18 @@ import { globMatch, hasWildcard } from '../../util/glob.js';
 
 /** The envelope resource patterns that apply to an action: those of every envelope with a matching action pattern. */
 export function envelopeResourcesFor(envelopes: readonly AwsGrantEnvelope[], action: string): string[] {
-  return envelopes.filter((envelope) => envelope.actions.some((pattern) => actionMatches(pattern, action))).flatMap((envelope) => envelope.resources);
+  return envelopes.filter((envelope) => envelopeCovers(envelope, action)).flatMap((envelope) => envelope.resources);
+}
+
+/** Per envelope (catalog data every identity holding the entitlement shares): action -> whether a pattern matches it. */
+const coveredActions = new WeakMap<AwsGrantEnvelope, Map<string, boolean>>();
+
+function envelopeCovers(envelope: AwsGrantEnvelope, action: string): boolean {
+  let known = coveredActions.get(envelope);
+  if (!known) coveredActions.set(envelope, (known = new Map()));
+  let covered = known.get(action);
+  if (covered === undefined) known.set(action, (covered = envelope.actions.some((pattern) => actionMatches(pattern, action))));
+  return covered;
 }
 
 /** True when some envelope pattern covers the granted resource (see the module note). */
