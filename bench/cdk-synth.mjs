@@ -37,18 +37,20 @@ function runAll() {
         samples.push(JSON.parse(line));
       }
       const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-      rows.push({ validation, variant, seconds: median('seconds'), peakMiB: median('peakMiB') });
+      const fastest = Math.min(...samples.map((sample) => sample.seconds));
+      rows.push({ validation, variant, seconds: median('seconds'), fastest, cpuSeconds: median('cpuSeconds'), peakMiB: median('peakMiB'), outcome: samples[0].outcome });
     }
   }
-  console.log(`median of ${RUNS} runs; 2,000 roles, 200 users, 100 secrets; construction + app.synth()`);
+  console.log(`median of ${RUNS} runs; 2,000 roles, 200 users, 100 secrets in ${STACKS} stacks; construction + app.synth()`);
   for (const validation of modes) {
     const bare = rows.find((row) => row.validation === validation && row.variant === 'bare').seconds;
     console.log(`\nCloudFormation validation ${validation}`);
-    console.log('variant        synth s   added s   added %   peak MiB');
+    console.log('variant        synth s   added s   added %   fastest s   cpu s   peak MiB   outcome');
     for (const row of rows.filter((entry) => entry.validation === validation)) {
       const added = row.seconds - bare;
       console.log(
-        `${row.variant.padEnd(14)} ${row.seconds.toFixed(2).padStart(7)} ${added.toFixed(2).padStart(9)} ${((added / bare) * 100).toFixed(1).padStart(8)}% ${String(row.peakMiB).padStart(9)}`,
+        `${row.variant.padEnd(14)} ${row.seconds.toFixed(2).padStart(7)} ${added.toFixed(2).padStart(9)} ${((added / bare) * 100).toFixed(1).padStart(8)}% ` +
+          `${row.fastest.toFixed(2).padStart(11)} ${row.cpuSeconds.toFixed(2).padStart(7)} ${String(row.peakMiB).padStart(10)}   ${row.outcome}`,
       );
     }
   }
@@ -58,7 +60,7 @@ async function runOne(variant, validation) {
   const { App, Aspects, Duration, Stack, Tags, Validations } = await import('aws-cdk-lib');
   const iam = await import('aws-cdk-lib/aws-iam');
   const secretsmanager = await import('aws-cdk-lib/aws-secretsmanager');
-  const { mkdtempSync } = await import('node:fs');
+  const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const guard = await import('entitlement-guard/cdk');
@@ -67,8 +69,9 @@ async function runOne(variant, validation) {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   // No construct stack traces, as under the cdk CLI (in-process they make every annotation costly).
+  const outdir = mkdtempSync(join(tmpdir(), 'eg-bench-'));
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'eg-bench-')),
+    outdir,
     builtinCloudFormationValidation: validation,
     context: { 'aws:cdk:disable-stack-trace': true },
   });
@@ -112,6 +115,7 @@ async function runOne(variant, validation) {
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
+  rmSync(outdir, { recursive: true, force: true });
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(JSON.stringify({ seconds, cpuSeconds, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024), outcome }));
 }
