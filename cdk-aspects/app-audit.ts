@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { auditFormatForFile, writeAuditFile, type AuditUnapprovedWaiver } from '../src/audit/index.js';
 import { summarize } from '../src/engine/evaluate.js';
 import type { Finding } from '../src/engine/finding.js';
-import { emptyModel, type Model } from '../src/model/model.js';
+import { mergeModels } from '../src/model/merge.js';
 import type { UnapprovedWaiver } from './acknowledgements.js';
 import type { ResolvedGuardOptions } from './options.js';
 import type { Evaluation } from './verdict.js';
@@ -34,22 +34,13 @@ export class AppAudit {
     if (this.evaluated.size < stackCount) return;
     const stacks = [...this.evaluated.values()];
     this.evaluated.clear();
-    const model = poolModels(stacks.map((entry) => entry.evaluation.model));
+    const model = mergeModels(stacks.map((entry) => entry.evaluation.model));
     const findings = poolFindings(stacks.map((entry) => entry.evaluation.findings));
     const outdir = Stage.of(stack)?.outdir ?? process.cwd();
     writeAuditFile(resolve(outdir, this.file), model, { findings, summary: summarize(findings, model) }, this.options.catalog, this.options.now ?? new Date(), {
       unapprovedWaivers: stacks.flatMap((entry) => entry.waivers.map(auditWaiver)),
     });
   }
-}
-
-/** One model of the stacks' models: every field of a model is a list, so each list is concatenated. */
-function poolModels(models: Model[]): Model {
-  const pooled: Record<string, unknown[]> = {};
-  for (const model of models) {
-    for (const [field, items] of Object.entries(model)) if (Array.isArray(items)) (pooled[field] ??= []).push(...(items as unknown[]));
-  }
-  return { ...emptyModel(), ...pooled } as Model;
 }
 
 /** Every stack's findings; a finding about the catalog itself (an expired exception) is in each stack's: keep one. */
