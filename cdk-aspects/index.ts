@@ -7,5 +7,5 @@ export { EntitlementGuardChecks, NAG_PACK_PREFIX, type EntitlementGuardChecksPro
 export { EntitlementGuardValidation } from './validation-plugin.js';
 export type { GuardOptions } from './options.js';
 export { ruleAcknowledgements, unapprovedWaivers, parseAcknowledgedId, type RuleAcknowledgement, type UnapprovedWaiver } from './acknowledgements.js';
-export { stackTemplates, type StackTemplates } from './stack-templates.js';
+export { stackTemplates, type StackTemplates, type StackTemplateOptions } from './stack-templates.js';
 export { authoredConstruct, topLevelStackOf } from './construct-tree.js';
