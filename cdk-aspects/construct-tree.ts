@@ -44,3 +44,10 @@ export function resourcePaths(scope: IConstruct): Map<string, string> {
   }
   return paths;
 }
+
+/** The stack at a construct path (as a validation plugin's `stackTemplates` names it) under `root`, if there is one. */
+export function stackAt(root: IConstruct, path: string): Stack | undefined {
+  let current: IConstruct | undefined = root;
+  for (const id of path.split('/')) current = current?.node.tryFindChild(id);
+  return current && Stack.isStack(current) ? current : undefined;
+}

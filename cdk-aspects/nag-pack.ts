@@ -1,4 +1,4 @@
-import type { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
@@ -27,11 +27,22 @@ export class EntitlementGuardChecks extends NagPack {
   private readonly options: ResolvedGuardOptions;
   private findingsByPath = new Map<string, Finding[]>();
   private evaluatedStacks = new Set<IConstruct>();
+  /** Written template per stack construct path, during a `validate` call. */
+  private synthesizedTemplates = new Map<string, string>();
 
   constructor(scope?: IConstruct, props: EntitlementGuardChecksProps = {}) {
     super(scope, props);
     this.packName = NAG_PACK_PREFIX;
     this.options = resolveOptions(props);
+  }
+
+  override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    this.synthesizedTemplates = new Map((context.stackTemplates ?? []).map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]));
+    try {
+      return super.validate(context);
+    } finally {
+      this.synthesizedTemplates = new Map();
+    }
   }
 
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
@@ -60,7 +71,9 @@ export class EntitlementGuardChecks extends NagPack {
     const stack = topLevelStackOf(node);
     if (!stack || this.evaluatedStacks.has(stack)) return;
     this.evaluatedStacks.add(stack);
-    for (const finding of evaluateTemplates(stackTemplates(stack).inputs, this.options).findings) {
+    const synthesizedTemplate = this.synthesizedTemplates.get(stack.node.path);
+    const templates = stackTemplates(stack, synthesizedTemplate ? { synthesizedTemplate } : {});
+    for (const finding of evaluateTemplates(templates.inputs, this.options).findings) {
       const path = finding.resource.path;
       if (path === undefined) continue;
       const list = this.findingsByPath.get(path) ?? [];

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
-import type { CfnTemplate, TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { TemplateError, type CfnTemplate, type TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { isRecord } from '../src/util/records.js';
 
 /** The templates of one deployment (a top-level stack and its nested stacks) and the L1 construct behind each resource. */
@@ -17,6 +19,11 @@ export interface StackTemplateOptions {
    * not twice: for callers in the construct-tree validation phase, after which nothing changes the tree.
    */
   readonly reuseInSynthesis?: boolean;
+  /**
+   * The file synthesis wrote the stack's template to (a validation plugin's `stackTemplates[].templatePath`):
+   * read it, and its nested stacks' files beside it, instead of rendering the stack again.
+   */
+  readonly synthesizedTemplate?: string;
 }
 
 export function resourceKey(stack: string, logicalId: string): string {
@@ -40,7 +47,8 @@ export function stackTemplates(stack: Stack, options: StackTemplateOptions = {})
 }
 
 function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, options: StackTemplateOptions, result: StackTemplates): void {
-  const rendered = render(stack, options);
+  const file = options.synthesizedTemplate ? synthesizedFile(stack, options.synthesizedTemplate) : undefined;
+  const rendered = file ? readSynthesized(file) : render(stack, options);
   // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
   const template: CfnTemplate = { ...rendered, Resources: rendered.Resources ?? {} };
   const paths: Record<string, string> = {};
@@ -51,7 +59,7 @@ function addStack(stack: Stack, name: string, parameters: Record<string, unknown
     paths[ids[index]!] = resource.node.path;
     result.resources.set(resourceKey(name, ids[index]!), resource);
   });
-  const input: TemplateInput = { stack: name, template, paths, ...(parameters ? { parameters } : {}) };
+  const input: TemplateInput = { stack: name, ...(file ? { file } : {}), template, paths, ...(parameters ? { parameters } : {}) };
   result.inputs.push(input);
   const resolver = createResolver(input);
   for (const child of nested) {
@@ -83,6 +91,29 @@ function render(stack: Stack, options: StackTemplateOptions): Partial<CfnTemplat
     });
   }
   return template;
+}
+
+/**
+ * The file synthesis wrote `stack`'s template to: the top-level one's is given; a nested stack's is its own file
+ * in the same assembly directory, named by the CDK whatever the asset-metadata setting.
+ */
+function synthesizedFile(stack: Stack, rootFile: string): string {
+  return NestedStack.isNestedStack(stack) ? join(dirname(rootFile), stack.templateFile) : rootFile;
+}
+
+/** A synthesized template: what rendering returned, read back from JSON, so resources keep their order. */
+function readSynthesized(file: string): Partial<CfnTemplate> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TemplateError(file, `cannot read the synthesized template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as Partial<CfnTemplate>;
+  } catch (error) {
+    throw new TemplateError(file, `invalid JSON in the synthesized template: ${(error as Error).message}`);
+  }
 }
 
 /**

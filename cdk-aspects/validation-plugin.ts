@@ -5,8 +5,8 @@ import { allRules } from '../src/rules/index.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
-import { resourcePaths } from './construct-tree.js';
-import { resourceKey } from './stack-templates.js';
+import { resourcePaths, stackAt } from './construct-tree.js';
+import { resourceKey, stackTemplates } from './stack-templates.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { describeFinding, evaluateTemplates, waiverTargets } from './verdict.js';
 
@@ -65,19 +65,28 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
 /**
  * Templates carry construct paths only when path metadata is on (the CLI's default, not an in-process App's);
  * the tree the CDK hands to plugins supplies the rest, so messages and acknowledgements always match by path.
+ * Looking every resource up costs a logical-id resolution each, so it is done only if a finding lacks a path.
  */
 function locateInTree(findings: Finding[], app: IConstruct): void {
-  const paths = resourcePaths(app);
+  let paths: Map<string, string> | undefined;
   for (const finding of findings) {
-    const path = finding.resource.path ?? paths.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
+    if (finding.resource.path !== undefined) continue;
+    paths ??= resourcePaths(app);
+    const path = paths.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
     if (path) finding.resource = { ...finding.resource, path };
   }
 }
 
-/** Every synthesized template (nested stacks included), named by the stack's construct path as in the cloud assembly. */
+/**
+ * Every synthesized template (nested stacks included), named by the stack's construct path as in the cloud
+ * assembly. A stack found in the tree is read with its constructs beside it (every resource's path, nested
+ * stacks' files whatever the asset-metadata setting); otherwise the written files are read on their own.
+ */
 function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
   const stacks = context.stackTemplates ?? context.templatePaths.map((templatePath) => ({ templatePath, stackConstructPath: undefined }));
   return stacks.flatMap(({ templatePath, stackConstructPath }) => {
+    const stack = context.appConstruct && stackConstructPath !== undefined ? stackAt(context.appConstruct, stackConstructPath) : undefined;
+    if (stack) return stackTemplates(stack, { synthesizedTemplate: templatePath }).inputs;
     const [root, ...nested] = loadTemplates(templatePath);
     if (!root || stackConstructPath === undefined) return [root!, ...nested];
     const rename = (stack: string): string => stackConstructPath + stack.slice(root.stack.length);

@@ -1,6 +1,6 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EntitlementGuardChecks, EntitlementGuardValidation } from '../../cdk-aspects/index.js';
 import { exampleCatalog, NOW, testApp } from './support.js';
 
@@ -50,6 +50,23 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));
     expect(() => app.synth()).toThrow(/EntitlementGuard-no-wildcard-privilege\[Action::s3:\*\]/);
   });
+  it('inside synth reads the written templates, nested ones included, instead of rendering each stack again', () => {
+    const { app, stack } = appWithMistakes();
+    const nested = new NestedStack(stack, 'Batch');
+    new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
+    const renderings = vi.spyOn(stack as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
+    let message = '';
+    Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));
+    try {
+      app.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(renderings).toHaveBeenCalledTimes(1);
+    expect(message).toContain('S/Batch/NestedKey/Resource');
+    expect(message).toContain('S/Key/Resource');
+    expect(message).toMatch(/EntitlementGuard-no-long-lived-credentials\[Credential::aws-access-key\]/);
+  });
 });
 
 describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
@@ -64,6 +81,22 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     }
     for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']) expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
     expect(message).toContain('resource: S/Api/DefaultPolicy/Resource (AWS::IAM::Policy ApiDefaultPolicy47491513)');
+    expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
+  });
+
+  it('checks nested stacks in-process too (without asset metadata), named by construct path', () => {
+    const { app, stack } = appWithMistakes();
+    const nested = new NestedStack(stack, 'Batch');
+    new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
+    Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
+    let message = '';
+    try {
+      app.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/resource: S\/Batch\/NestedKey\/Resource \(AWS::IAM::AccessKey NestedKey\w+\)/);
+    expect(message).toMatch(/S\/Batch\/NestedKey\/Resource \(NestedKey\w+\)/);
     expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
   });
 

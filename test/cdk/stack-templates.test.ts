@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { App, CfnParameter, Fn, LegacyStackSynthesizer, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +112,35 @@ describe('construct tree helpers', () => {
     expect(topLevelStackOf(inner)).toBe(stack);
     expect(topLevelStackOf(app)).toBeUndefined();
     expect(topLevelStackOf(app.node.findChild('Tree'))).toBeUndefined();
+  });
+});
+
+describe('stackTemplates from the synthesized files', () => {
+  function parentWithNestedStack() {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const parent = new Stack(app, 'Parent');
+    const parentRole = new iam.Role(parent, 'ParentRole', { roleName: 'parent-role', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const nested = new NestedStack(parent, 'Child');
+    new iam.Role(nested, 'ChildRole', { roleName: 'child-role', assumedBy: new iam.ArnPrincipal(parentRole.roleArn) });
+    return { app, parent };
+  }
+
+  it('reads what synthesis wrote, nested stacks included, into the inputs rendering gives (names, paths, parameters)', () => {
+    const { app, parent } = parentWithNestedStack();
+    const written = app.synth().getStackByName('Parent').templateFullPath;
+    const read = stackTemplates(parent, { synthesizedTemplate: written });
+    const rendered = stackTemplates(parent);
+    const nestedFile = join(dirname(written), (parent.node.findChild('Child') as NestedStack).templateFile);
+    expect(read.inputs.map((input) => input.file)).toEqual([written, nestedFile]);
+    expect(read.inputs.map(({ file: _file, ...input }) => input)).toEqual(JSON.parse(JSON.stringify(rendered.inputs)));
+    expect([...read.resources.keys()]).toEqual([...rendered.resources.keys()]);
+    expect(read.inputs[1]!.paths).toEqual({ [Object.keys(read.inputs[1]!.template.Resources)[0]!]: 'Parent/Child/ChildRole/Resource' });
+  });
+
+  it('fails with the file named when a synthesized template is missing', () => {
+    const { parent } = parentWithNestedStack();
+    expect(() => stackTemplates(parent, { synthesizedTemplate: '/nonexistent/Parent.template.json' })).toThrow(
+      '/nonexistent/Parent.template.json: cannot read the synthesized template (ENOENT)',
+    );
   });
 });
