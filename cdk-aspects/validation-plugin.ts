@@ -65,14 +65,16 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
 /**
  * Templates carry construct paths only when path metadata is on (the CLI's default, not an in-process App's);
  * the tree the CDK hands to plugins supplies the rest, so messages and acknowledgements always match by path.
- * Looking every resource up costs a logical-id resolution each, so it is done only if a finding lacks a path.
+ * Looking every resource up costs a logical-id resolution each, so it is done only if a stack's finding lacks a path.
  */
 function locateInTree(findings: Finding[], app: IConstruct): void {
   let paths: Map<string, string> | undefined;
   for (const finding of findings) {
-    if (finding.resource.path !== undefined) continue;
+    const { path: known, stack } = finding.resource;
+    // Catalog findings (an expired exception) name no stack: no construct to find.
+    if (known !== undefined || stack === undefined) continue;
     paths ??= resourcePaths(app);
-    const path = paths.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
+    const path = paths.get(resourceKey(stack, finding.resource.name));
     if (path) finding.resource = { ...finding.resource, path };
   }
 }
