@@ -17,6 +17,8 @@ export class ManifestError extends InputFileError {}
 
 /** True when the text's first document is a Kubernetes object (apiVersion and kind), not a CloudFormation template. */
 export function looksLikeKubernetesManifest(text: string): boolean {
+  // Without both keys in the text it cannot be one: cloud assemblies hold megabytes of templates not worth parsing twice.
+  if (!text.includes('apiVersion') || !text.includes('kind')) return false;
   for (const document of parseAllDocuments(text, { uniqueKeys: false })) {
     if (!('contents' in document) || document.errors.length) return false;
     const value: unknown = document.toJS({ maxAliasCount: 100 });
