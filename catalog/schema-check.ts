@@ -2,20 +2,19 @@
  * Checks catalog data against entitlement-catalog.schema.json and turns each schema error into a located
  * issue that says what was expected, in words rather than JSON Schema keywords.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from './entitlement-catalog.schema.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closestMatch, type CatalogIssue, type FieldPath } from './issues.js';
 import type { CatalogSource } from './source-map.js';
 
-/** Editor-only keywords the schema uses (VS Code and yaml-language-server show them); ajv must know them to stay strict. */
-export const EDITOR_KEYWORDS = ['patternErrorMessage'] as const;
-
-export function createSchemaValidator(): ValidateFunction {
-  // Compiling is paid on every load (each `cdk synth` loads the catalog once): the schema's own validity is
-  // asserted by test/catalog/schema.test.ts instead of at run time, and catalogs are too small to need optimized code.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, code: { optimize: false } });
-  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
-  return ajv.compile(schema);
+/** The schema's validator, compiled at build time (see schema-compile.ts). */
+function compiledValidator(): ValidateFunction {
+  try {
+    return createRequire(import.meta.url)('./schema-validator.cjs') as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String(error).includes('schema-validator.cjs')) throw error;
+    throw new Error('catalog/schema-validator.cjs is missing: `npm run build` compiles the catalog schema into it');
+  }
 }
 
 /** The parts of the rejecting schema that help say what it wanted. */
@@ -28,7 +27,7 @@ interface ParentSchema {
 let validator: ValidateFunction | undefined;
 
 export function schemaIssues(data: unknown, source: CatalogSource): CatalogIssue[] {
-  validator ??= createSchemaValidator();
+  validator ??= compiledValidator();
   if (validator(data)) return [];
   return (validator.errors ?? []).flatMap((error) => issueFor(error, data, source));
 }

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../catalog/index.js';
 import schema from '../../catalog/entitlement-catalog.schema.json' with { type: 'json' };
-import { EDITOR_KEYWORDS } from '../../catalog/schema-check.js';
+import { EDITOR_KEYWORDS, schemaValidatorSource } from '../../catalog/schema-compile.js';
 import { IDENTITY_CLASSES } from '../../src/model/model.js';
 
 type SchemaNode = { [key: string]: unknown; properties?: Record<string, SchemaNode>; $ref?: string; description?: string };
@@ -22,6 +22,10 @@ describe('entitlement-catalog.schema.json', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
     expect(() => ajv.compile(schema)).not.toThrow();
+  });
+
+  it('is the schema the loader validates with (the standalone validator the build compiles is up to date)', () => {
+    expect(readFileSync('catalog/schema-validator.cjs', 'utf8')).toBe(schemaValidatorSource());
   });
 
   it('accepts the example catalog and the JSON fixture as they are written', () => {
