@@ -4,6 +4,7 @@
  * gate found; plus the catalog's hygiene. Built by `buildAudit`, rendered by the audit reporters.
  * Plain data only (no Dates, no Maps), so the JSON report is this object as is.
  */
+import type { CatalogException } from '../../catalog/types.js';
 import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
 import type { FindingLevel } from '../engine/finding.js';
 
@@ -131,15 +132,9 @@ export interface AuditTrust {
 
 export type ExceptionStatus = 'active' | 'expiring' | 'expired' | 'invalid';
 
-export interface AuditException {
-  id: string;
-  rule: string;
-  target: string;
-  reason: string;
-  owner: string;
-  approvedBy: string;
-  ticket?: string;
-  expires: string;
+/** A catalog exception with its countdown and its effect on this change. */
+export interface AuditException extends CatalogException {
+  /** Whole days from the audit time to `expires`, negative once past; absent when the date cannot be read. */
   daysLeft?: number;
   /** `expiring`: valid but ends within 30 days; `invalid`: unowned, unapproved or without a readable date. */
   status: ExceptionStatus;
