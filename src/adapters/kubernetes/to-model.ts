@@ -5,6 +5,7 @@
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
 import { emptyModel, isUnknown, unknownValue, type ComputeAttachment, type Identity, type Model, type ResourceRef, type RoleGrant, type RolePermission } from '../../model/model.js';
+import { isKnownRecord } from '../../util/records.js';
 
 export interface KubernetesObject {
   /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
@@ -134,7 +135,7 @@ function baseIdentity(ref: ResourceRef, name: string, namespace: string): Identi
 }
 
 function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: Map<string, RolePermission[]>): RoleGrant {
-  const roleRef = isRecord(object.body.roleRef) ? object.body.roleRef : {};
+  const roleRef = isKnownRecord(object.body.roleRef) ? object.body.roleRef : {};
   const roleKind = typeof roleRef.kind === 'string' ? roleRef.kind : 'ClusterRole';
   const role = typeof roleRef.name === 'string' ? roleRef.name : isUnknown(roleRef.name) ? roleRef.name : undefined;
   const grant: RoleGrant = {
@@ -158,7 +159,7 @@ function roleKey(kind: string, namespace: string | undefined, name: string): str
 
 function permissionsOf(rules: unknown): RolePermission[] {
   if (!Array.isArray(rules)) return [];
-  return rules.filter(isRecord).map((rule) => ({
+  return rules.filter(isKnownRecord).map((rule) => ({
     apiGroups: strings(rule.apiGroups),
     resources: strings(rule.resources),
     verbs: strings(rule.verbs),
@@ -173,7 +174,7 @@ interface Subject {
 
 function subjectsOf(value: unknown): Subject[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).flatMap((subject): Subject[] =>
+  return value.filter(isKnownRecord).flatMap((subject): Subject[] =>
     typeof subject.kind === 'string' && typeof subject.name === 'string'
       ? [{ kind: subject.kind, name: subject.name, ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}) }]
       : [],
@@ -181,7 +182,7 @@ function subjectsOf(value: unknown): Subject[] {
 }
 
 function metadataOf(object: KubernetesObject): { name: string; namespace: string; annotations: Record<string, string> } {
-  const metadata = isRecord(object.body.metadata) ? object.body.metadata : {};
+  const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
   return {
     name: typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : object.ref.name,
     namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default',
@@ -191,7 +192,7 @@ function metadataOf(object: KubernetesObject): { name: string; namespace: string
 
 /** Labels, then annotations: the catalog's tag keys (owner, identity-class, …) may be either. */
 function labelsAndAnnotations(body: Record<string, unknown>): Record<string, string> {
-  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  const metadata = isKnownRecord(body.metadata) ? body.metadata : {};
   return { ...stringMap(metadata.labels), ...stringMap(metadata.annotations) };
 }
 
@@ -199,20 +200,16 @@ function labelsAndAnnotations(body: Record<string, unknown>): Record<string, str
 function hasLiteralData(object: KubernetesObject): boolean {
   return ['data', 'stringData'].some((field) => {
     const value = object.body[field];
-    return isRecord(value) && Object.keys(value).length > 0 && !(object.computed?.(field) ?? false);
+    return isKnownRecord(value) && Object.keys(value).length > 0 && !(object.computed?.(field) ?? false);
   });
 }
 
 function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefined {
   const spec = object.body.spec;
-  if (!isRecord(spec)) return undefined;
+  if (!isKnownRecord(spec)) return undefined;
   if (object.kind === 'Pod') return spec;
-  const template = object.kind === 'CronJob' && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : spec.template;
-  return isRecord(template) && isRecord(template.spec) ? template.spec : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+  const template = object.kind === 'CronJob' && isKnownRecord(spec.jobTemplate) && isKnownRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : spec.template;
+  return isKnownRecord(template) && isKnownRecord(template.spec) ? template.spec : undefined;
 }
 
 function arrayLength(value: unknown): number {
@@ -224,6 +221,6 @@ function strings(value: unknown): string[] {
 }
 
 function stringMap(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
+  if (!isKnownRecord(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -16,7 +16,8 @@ import {
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
-import { isRecord, items, knownString, tagsOf } from './values.js';
+import { isKnownRecord } from '../../util/records.js';
+import { items, knownString, tagsOf } from './values.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
 interface Entry {
@@ -318,7 +319,7 @@ function secretNamesOf(reference: string): string[] {
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */
 function cloudFormationRules(rules: unknown): unknown {
-  if (!isRecord(rules)) return rules;
+  if (!isKnownRecord(rules)) return rules;
   return { AutomaticallyAfterDays: rules.automaticallyAfterDays, ScheduleExpression: rules.scheduleExpression };
 }
 

@@ -7,7 +7,8 @@ import { azureScopeLevel, builtInRoleName } from '../../iam/azure/roles.js';
 import { isUnknown, unknownValue, type Identity, type Maybe, type RoleGrant } from '../../model/model.js';
 import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
 import { isComputed, linked, type Entry } from './links.js';
-import { isRecord, items, knownString } from './values.js';
+import { isKnownRecord } from '../../util/records.js';
+import { items, knownString } from './values.js';
 
 const T = {
   managedIdentity: 'azure-native:managedidentity:UserAssignedIdentity',
@@ -43,8 +44,8 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
     grantTo(graph, entry, findPrincipal(entry, 'principalId'), 'principalId', grant);
   }
   for (const entry of of(T.keyVaultSecret)) {
-    const properties = isRecord(entry.props.properties) ? entry.props.properties : {};
-    const attributes = isRecord(properties.attributes) ? properties.attributes : {};
+    const properties = isKnownRecord(entry.props.properties) ? entry.props.properties : {};
+    const attributes = isKnownRecord(properties.attributes) ? properties.attributes : {};
     const expires = attributes.expires;
     graph.model.secrets.push({
       id: entry.ref.urn ?? entry.ref.name,
@@ -71,7 +72,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
   if (definition) {
     grant.role = knownString(definition.props.roleName) ?? definition.ref.name;
     grant.permissions = items(definition.props.permissions)
-      .filter(isRecord)
+      .filter(isKnownRecord)
       .map((permission) => ({ actions: strings(permission.actions), notActions: strings(permission.notActions) }));
     return;
   }

@@ -10,7 +10,8 @@ import { emptyModel, isUnknown, unknownValue, type Credential, type Identity, ty
 import { addAzureNativeResources, AZURE_NATIVE_TYPES } from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
-import { isRecord, items, knownString } from './values.js';
+import { isKnownRecord } from '../../util/records.js';
+import { items, knownString } from './values.js';
 
 const T = {
   application: 'azuread:index/application:Application',
@@ -48,7 +49,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   for (const entry of of(T.application)) {
     const identity = azureIdentity(entry, 'azure-application', knownString(entry.props.displayName) ?? entry.ref.name, owners);
     const password = entry.props.password;
-    if (isRecord(password)) identity.credentials.push(credential('azure-client-secret', entry, password.endDate));
+    if (isKnownRecord(password)) identity.credentials.push(credential('azure-client-secret', entry, password.endDate));
     applications.set(entry.ref.urn!, { entry, identity });
   }
   const claimed = new Set<string>();
@@ -160,7 +161,7 @@ export function azureIdentity(entry: Entry, kind: Identity['kind'], name: string
  * are a map. Both read as the catalog's tag keys.
  */
 export function tagsOf(value: unknown): Record<string, string> {
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  if (isKnownRecord(value)) return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const tags: Record<string, string> = {};
   for (const tag of items(value)) {
     const match = typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null;

@@ -8,7 +8,8 @@
 import { emptyModel, isUnknown, unknownValue, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
-import { isRecord, items, knownString } from './values.js';
+import { isKnownRecord } from '../../util/records.js';
+import { items, knownString } from './values.js';
 
 const T = {
   account: 'gcp:serviceaccount/account:Account',
@@ -73,7 +74,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 
   const secrets = new Map<string, Model['secrets'][number]>();
   for (const entry of of(T.secret)) {
-    const rotation = isRecord(entry.props.rotation) ? entry.props.rotation.rotationPeriod : undefined;
+    const rotation = isKnownRecord(entry.props.rotation) ? entry.props.rotation.rotationPeriod : undefined;
     const days = rotationDays(rotation, `${entry.ref.name}.rotation.rotationPeriod`);
     const secret = {
       id: entry.ref.urn ?? entry.ref.name,
@@ -155,7 +156,7 @@ function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; 
     const unreadable = unknownValue(`${entry.ref.name}.policyData is not JSON`);
     return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
   }
-  const policyBindings = isRecord(policy) ? items(policy.bindings).filter(isRecord) : [];
+  const policyBindings = isKnownRecord(policy) ? items(policy.bindings).filter(isKnownRecord) : [];
   return policyBindings.flatMap((binding) =>
     items(binding.members).map((member) => ({ member: memberOf(member, entry), role: roleOf(binding.role, entry), memberProperty: 'policyData' })),
   );
@@ -189,7 +190,7 @@ function linkProvider(
   accountFor: (entry: Entry, property: string) => Identity | undefined,
 ): void {
   const pool = entry.props.workloadIdentityPoolId;
-  const oidc = isRecord(entry.props.oidc) ? entry.props.oidc : undefined;
+  const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
   const issuer: Maybe<string> = typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri) ? (oidc!.issuerUri as Maybe<string>) : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set (AWS and SAML providers are not read)`);
   const condition = entry.props.attributeCondition;
   const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
@@ -237,6 +238,6 @@ function rotationDays(value: unknown, what: string): Maybe<number> | undefined {
 }
 
 function labels(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
+  if (!isKnownRecord(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -1,7 +1,8 @@
 import { iamArn } from '../aws/identities.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
-import { isRecord, items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
+import { isKnownRecord } from '../../util/records.js';
+import { items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
 
 /** How each Pulumi identity type spells the properties the model needs. */
 interface IdentityShape {
@@ -71,9 +72,9 @@ export function identityFrom(shape: IdentityShape, ref: ResourceRef, props: Reco
 /** Inline policies `[{name, policy}]`; an entry that cannot be read becomes an unreadable grant, never nothing. */
 function inlinePolicies(value: unknown, fields: { name: string; document: string }, source: ResourceRef): AwsPolicyGrant[] {
   // `[{}]` is the provider's way of saying "no inline policies", so an entry without a document is nothing.
-  const entries = items(value).filter((entry) => !isRecord(entry) || entry[fields.document] !== undefined);
+  const entries = items(value).filter((entry) => !isKnownRecord(entry) || entry[fields.document] !== undefined);
   return entries.map((entry): AwsPolicyGrant => {
-    if (!isRecord(entry)) return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
+    if (!isKnownRecord(entry)) return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
     const name = knownString(entry[fields.name]);
     return { kind: 'aws-policy', source, ...(name ? { policyName: name } : {}), document: parsePolicyDocument(entry[fields.document]) };
   });

@@ -1,8 +1,5 @@
 import { isUnknown, unknownValue, type Maybe } from '../../model/model.js';
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
-}
+import { isKnownRecord } from '../../util/records.js';
 
 export function knownString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -37,8 +34,8 @@ export function sessionSeconds(value: unknown, what: string): Maybe<number> {
 export function tagsOf(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (Array.isArray(value)) {
-    for (const tag of value) if (isRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string') result[tag.key] = tag.value;
-  } else if (isRecord(value)) {
+    for (const tag of value) if (isKnownRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string') result[tag.key] = tag.value;
+  } else if (isKnownRecord(value)) {
     for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') result[key] = tag;
   }
   return result;
