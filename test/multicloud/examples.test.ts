@@ -15,7 +15,7 @@ import type { Finding } from '../../src/engine/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { captureMulticloud, stackResources } from './support/capture.js';
+import { stackResources } from './support/capture.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const ROOT = path('../..');
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const runs = (Object.keys(PROGRAMS) as Program[]).flatMap((program) =>
     (['update', 'preview'] as const).map(async (mode) => {
       const [file, project] = PROGRAMS[program];
-      captured[`${program}:${mode}`] = await captureMulticloud(path(file), mode, project);
+      captured[`${program}:${mode}`] = await captureProgram(path(file), mode, project);
     }),
   );
   await Promise.all(runs);

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
-import { analyzerClient, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
-import { captureMulticloud } from './support/capture.js';
+import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PACK_DIR = path('../../policypack');
@@ -36,7 +35,7 @@ beforeAll(async () => {
   engine = await startEngine();
   const captures = (Object.keys(PROGRAMS) as Program[]).map(async (program) => {
     const [file, project] = PROGRAMS[program];
-    programs[program] = await captureMulticloud(path(file), 'update', project);
+    programs[program] = await captureProgram(path(file), 'update', project);
   });
   [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures]);
   client = analyzerClient(pack.port);

@@ -1,21 +1,6 @@
-/** Runs an example program under the SDK's mocks (capture-multicloud.mjs, in its own process) and reads its resources. */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+/** Captured Pulumi resources (test/pulumi/support/capture-program.mjs) as the Pulumi adapter reads them. */
 import type { PulumiResource } from '../../../src/adapters/pulumi/index.js';
 import type { CapturedResource } from '../../pulumi/support/analyzer-client.mjs';
-
-const CAPTURE = fileURLToPath(new URL('./capture-multicloud.mjs', import.meta.url));
-
-export function captureMulticloud(program: string, mode: 'preview' | 'update', project: string): Promise<CapturedResource[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CAPTURE, program, mode, project], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as CapturedResource[]) : reject(new Error(`capture of ${program} failed (${code}):\n${stderr}`))));
-  });
-}
 
 /** The records as a stack policy sees them: planned outputs, secrets unwrapped (as the policy SDK does), with their property dependencies. */
 export function stackResources(records: readonly CapturedResource[]): PulumiResource[] {

@@ -50,4 +50,4 @@ export interface RunningPack {
 export function startEngine(): Promise<{ address: string; logs: string[]; close(): Promise<void> }>;
 export function startPack(packDir: string, engineAddress: string, options?: { timeoutMs?: number }): Promise<RunningPack>;
 export function analyzerClient(port: number): AnalyzerClient;
-export function captureProgram(program: string, mode: 'preview' | 'update'): Promise<CapturedResource[]>;
+export function captureProgram(program: string, mode: 'preview' | 'update', project?: string): Promise<CapturedResource[]>;

@@ -170,10 +170,14 @@ export function analyzerClient(port) {
   };
 }
 
-/** Runs a Pulumi program under mocks in its own process (see capture-program.mjs) and returns its resources. */
-export function captureProgram(program, mode) {
+/**
+ * Runs a Pulumi program under mocks in its own process (see capture-program.mjs) and returns its resources.
+ * `project` names the Pulumi project in the URNs (capture-program.mjs's default when omitted).
+ */
+export function captureProgram(program, mode, project) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CAPTURE, program, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [CAPTURE, program, mode, ...(project ? [project] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

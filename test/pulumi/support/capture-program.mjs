@@ -1,62 +1,37 @@
 /**
- * Runs a Pulumi program under the SDK's mocks and prints, as JSON, every resource it registers the way the
- * engine would hand it to an analyzer: type, name, URN, raw inputs (unknowns as the engine's sentinel, secrets
- * in their wire form), the planned outputs, and each property's dependencies.
+ * Runs a Pulumi program (AWS, Azure, Google Cloud or Kubernetes) under the SDK's mocks and prints, as JSON, every
+ * resource it registers the way the engine would hand it to an analyzer: type, name, URN, raw inputs (unknowns as
+ * the engine's sentinel, secrets in their wire form), the planned outputs, and each property's dependencies.
  *
- *   node capture-program.mjs <program.ts> <preview|update> [stack]
+ *   node capture-program.mjs <program.ts> <preview|update> [project] [stack]
  *
- * In `preview`, computed outputs (ARNs, ids) are unknown, as they are for resources not yet created; in
- * `update` they are the values AWS would return. Runs in its own process: a program registers on import.
+ * In `preview`, computed outputs (ARNs, object ids, emails; see computed-outputs.mjs) are unknown, as they are for
+ * resources not yet created; in `update` they are the values the cloud would return. Runs in its own process: a
+ * program registers on import.
  */
 import { pathToFileURL } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
+import { computedOutputs } from './computed-outputs.mjs';
 
-const [program, mode = 'update', stack = 'dev'] = process.argv.slice(2);
+const [program, mode = 'update', project = 'payments', stack = 'dev'] = process.argv.slice(2);
 if (!program || !['preview', 'update'].includes(mode)) {
-  console.error('usage: node capture-program.mjs <program.ts> <preview|update> [stack]');
+  console.error('usage: node capture-program.mjs <program.ts> <preview|update> [project] [stack]');
   process.exit(2);
 }
 const preview = mode === 'preview';
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-const ACCOUNT = '111122223333';
-const REGION = 'eu-west-1';
-
-/** What AWS returns once a resource exists: its ARN (and the id Pulumi uses for it). */
-function computed(type, name, inputs) {
-  const physical = inputs.name ?? inputs.roleName ?? name;
-  const iam = (segment) => `arn:aws:iam::${ACCOUNT}:${segment}/${physical}`;
-  switch (type) {
-    case 'aws:iam/role:Role':
-    case 'aws-native:iam:Role':
-      return { id: physical, arn: iam('role') };
-    case 'aws:iam/user:User':
-      return { id: physical, arn: iam('user') };
-    case 'aws:iam/group:Group':
-      return { id: physical, arn: iam('group') };
-    case 'aws:iam/policy:Policy':
-      return { id: iam('policy'), arn: iam('policy') };
-    case 'aws:secretsmanager/secret:Secret': {
-      const arn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${physical}-a1B2c3`;
-      return { id: arn, arn };
-    }
-    case 'aws:lambda/function:Function':
-      return { id: physical, arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${physical}` };
-    default:
-      return { id: `${name}-id` };
-  }
-}
 
 const records = [];
 pulumi.runtime.setMocks(
   {
     newResource({ type, name, inputs }) {
-      const { id, ...outputs } = computed(type, name, inputs);
+      const { id, ...outputs } = computedOutputs(type, name, inputs);
       const planned = preview ? Object.fromEntries(Object.keys(outputs).map((key) => [key, UNKNOWN])) : outputs;
       return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
     },
     call: ({ inputs }) => inputs,
   },
-  'payments',
+  project,
   stack,
   preview,
 );

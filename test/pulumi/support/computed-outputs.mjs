@@ -1,0 +1,84 @@
+/**
+ * What each cloud returns once a resource exists, for the capture harness's mocks: ARNs, object and principal ids,
+ * service-account emails, resource names, and the `id` Pulumi keeps apart from the state. One table per cloud, keyed
+ * by resource type; values are derived from the inputs (or a hash of the name), so captures are deterministic.
+ */
+import { createHash } from 'node:crypto';
+
+const AWS_ACCOUNT = '111122223333';
+const AWS_REGION = 'eu-west-1';
+const AZURE_SUBSCRIPTION = '00000000-0000-0000-0000-00000000c0de';
+const GCP_PROJECT_NUMBER = '123456789012';
+
+/** The name AWS gives the resource: the one the program set, else the Pulumi name. */
+const awsName = (name, inputs) => inputs.name ?? inputs.roleName ?? name;
+const iamArn = (segment, name, inputs) => `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${awsName(name, inputs)}`;
+const iamIdentity = (segment) => (name, inputs) => ({ id: awsName(name, inputs), arn: iamArn(segment, name, inputs) });
+
+const AWS = {
+  'aws:iam/role:Role': iamIdentity('role'),
+  'aws-native:iam:Role': iamIdentity('role'),
+  'aws:iam/user:User': iamIdentity('user'),
+  'aws:iam/group:Group': iamIdentity('group'),
+  'aws:iam/policy:Policy': (name, inputs) => ({ id: iamArn('policy', name, inputs), arn: iamArn('policy', name, inputs) }),
+  'aws:secretsmanager/secret:Secret': (name, inputs) => {
+    const arn = `arn:aws:secretsmanager:${AWS_REGION}:${AWS_ACCOUNT}:secret:${awsName(name, inputs)}-a1B2c3`;
+    return { id: arn, arn };
+  },
+  'aws:lambda/function:Function': (name, inputs) => ({
+    id: awsName(name, inputs),
+    arn: `arn:aws:lambda:${AWS_REGION}:${AWS_ACCOUNT}:function:${awsName(name, inputs)}`,
+  }),
+};
+
+/** A stable GUID per resource and purpose. */
+function guid(...parts) {
+  const hex = createHash('sha256').update(parts.join('/')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const entraObject = (name) => ({ id: guid(name, 'object'), objectId: guid(name, 'object') });
+
+const AZURE = {
+  'azuread:index/application:Application': (name) => ({
+    id: `/applications/${guid(name, 'object')}`,
+    objectId: guid(name, 'object'),
+    clientId: guid(name, 'client'),
+  }),
+  'azuread:index/servicePrincipal:ServicePrincipal': entraObject,
+  'azuread:index/group:Group': entraObject,
+  'azure-native:managedidentity:UserAssignedIdentity': (name, inputs) => ({
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${inputs.resourceName}`,
+    name: inputs.resourceName,
+    principalId: guid(name, 'principal'),
+    clientId: guid(name, 'client'),
+  }),
+  'azure-native:authorization:RoleDefinition': (name, inputs) => {
+    const roleDefinitionId = guid(name, 'role');
+    return { id: `${inputs.scope}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionId}`, name: roleDefinitionId };
+  },
+};
+
+const GCP = {
+  'gcp:serviceaccount/account:Account': (_name, inputs) => {
+    const email = `${inputs.accountId}@${inputs.project}.iam.gserviceaccount.com`;
+    const name = `projects/${inputs.project}/serviceAccounts/${email}`;
+    return { id: name, name, email, uniqueId: '1' + GCP_PROJECT_NUMBER };
+  },
+  'gcp:iam/workloadIdentityPool:WorkloadIdentityPool': (_name, inputs) => {
+    const poolName = `projects/${GCP_PROJECT_NUMBER}/locations/global/workloadIdentityPools/${inputs.workloadIdentityPoolId}`;
+    return { id: poolName, name: poolName };
+  },
+  'gcp:secretmanager/secret:Secret': (_name, inputs) => ({
+    id: `projects/${inputs.project}/secrets/${inputs.secretId}`,
+    name: `projects/${GCP_PROJECT_NUMBER}/secrets/${inputs.secretId}`,
+  }),
+  'gcp:pubsub/topic:Topic': (_name, inputs) => ({ id: `projects/${inputs.project}/topics/${inputs.name}` }),
+};
+
+const COMPUTED = { ...AWS, ...AZURE, ...GCP };
+
+/** The resource's id and the outputs its cloud computes; other types get only an id. */
+export function computedOutputs(type, name, inputs) {
+  return COMPUTED[type]?.(name, inputs) ?? { id: `${name}-id` };
+}
