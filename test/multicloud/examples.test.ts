@@ -38,7 +38,7 @@ beforeAll(async () => {
   const runs = (Object.keys(PROGRAMS) as Program[]).flatMap((program) =>
     (['update', 'preview'] as const).map(async (mode) => {
       const [file, project] = PROGRAMS[program];
-      captured[`${program}:${mode}`] = await captureProgram(path(file), mode, project);
+      captured[`${program}:${mode}`] = await captureProgram(path(file), mode, { project });
     }),
   );
   await Promise.all(runs);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   engine = await startEngine();
   const captures = (Object.keys(PROGRAMS) as Program[]).map(async (program) => {
     const [file, project] = PROGRAMS[program];
-    programs[program] = await captureProgram(path(file), 'update', project);
+    programs[program] = await captureProgram(path(file), 'update', { project });
   });
   [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures]);
   client = analyzerClient(pack.port);

@@ -3,6 +3,8 @@ import { unknownValue, type ResourceRef } from '../../model/model.js';
 /**
  * A Pulumi resource as the policy SDK and the analyzer protocol present it: plain JSON properties (secrets
  * unwrapped), with values unknown during preview still carrying the engine's sentinel strings.
+ * Secretness cannot tell a stack config secret from a literal: the policy SDK drops the secret flag, and provider
+ * SDKs flag inputs like `secretString` secret whatever their source (pulumi/pulumi-policy#241).
  */
 export interface PulumiResource {
   type: string;

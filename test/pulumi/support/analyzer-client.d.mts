@@ -50,4 +50,11 @@ export interface RunningPack {
 export function startEngine(): Promise<{ address: string; logs: string[]; close(): Promise<void> }>;
 export function startPack(packDir: string, engineAddress: string, options?: { timeoutMs?: number }): Promise<RunningPack>;
 export function analyzerClient(port: number): AnalyzerClient;
-export function captureProgram(program: string, mode: 'preview' | 'update', project?: string): Promise<CapturedResource[]>;
+export interface CaptureOptions {
+  /** The Pulumi project in the URNs. */
+  project?: string;
+  /** Stack configuration by full key (`payments:dbPassword`), and the keys whose values are secrets. */
+  config?: Record<string, string>;
+  secretKeys?: string[];
+}
+export function captureProgram(program: string, mode: 'preview' | 'update', options?: CaptureOptions): Promise<CapturedResource[]>;

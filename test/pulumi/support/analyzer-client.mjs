@@ -172,12 +172,15 @@ export function analyzerClient(port) {
 
 /**
  * Runs a Pulumi program under mocks in its own process (see capture-program.mjs) and returns its resources.
- * `project` names the Pulumi project in the URNs (capture-program.mjs's default when omitted).
+ * `project` names the Pulumi project in the URNs (capture-program.mjs's default when omitted); `config` and
+ * `secretKeys` are the stack configuration, passed as the CLI passes it to a program (PULUMI_CONFIG and
+ * PULUMI_CONFIG_SECRET_KEYS), so `config.requireSecret` reads a secret.
  */
-export function captureProgram(program, mode, project) {
+export function captureProgram(program, mode, { project, config = {}, secretKeys = [] } = {}) {
   return new Promise((resolve, reject) => {
     const args = [CAPTURE, program, mode, ...(project ? [project] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys) };
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
