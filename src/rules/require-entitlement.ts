@@ -1,11 +1,11 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
-import { hasUnknownGrant } from '../iam/aws/evaluate.js';
-import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
+import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
-import { heldPoliciesAndAllows, type HeldPolicy } from './support/held-policies.js';
+import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
 
 type MessageId =
   | 'noCatalog'
@@ -87,16 +87,16 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
   const { catalog } = ctx;
   const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) =>
     ctx.report({ messageId, data: { identity: identity.name, ...data }, resource: identity.resource, identity, detail });
-  const classes = IDENTITY_CLASSES.join('|');
   if (profile.invalidClass !== undefined) {
     report('invalidClass', `Class::${profile.invalidClass}`, { tag: catalog.tags.class, value: profile.invalidClass, classes: IDENTITY_CLASSES.join(', ') });
   } else if (!profile.class) {
-    report('noClass', 'Class::undeclared', { tag: catalog.tags.class, classes });
+    report('noClass', 'Class::undeclared', { tag: catalog.tags.class, classes: IDENTITY_CLASSES.join('|') });
   }
   if (!profile.entitlements.length) report('noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+  const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];
   for (const id of profile.entitlements) {
-    const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
+    const entitlement = byId.get(id);
     if (!entitlement) {
       report('unknownEntitlement', `Entitlement::${id}`, { entitlement: id, known: knownEntitlements(catalog) });
       continue;
@@ -109,6 +109,19 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     if (why) report('standingPrivilege', `StandingPrivilege::${id}`, { entitlement: id, why });
   }
   return known;
+}
+
+/** The catalog's entitlements by id, the first of each id (as a search would find it): looked up for every identity. */
+const entitlementIndexes = new WeakMap<Catalog, Map<string, Entitlement>>();
+
+function entitlementsById(catalog: Catalog): Map<string, Entitlement> {
+  let index = entitlementIndexes.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const entitlement of catalog.entitlements) if (!index.has(entitlement.id)) index.set(entitlement.id, entitlement);
+    entitlementIndexes.set(catalog, index);
+  }
+  return index;
 }
 
 function knownEntitlements(catalog: Catalog): string {
@@ -124,18 +137,79 @@ function standingPrivilegeReason(catalog: Catalog, entitlement: Entitlement, pro
   return `class ${profile.class} does not allow standing privilege, and the entitlement sets no approval maxDuration`;
 }
 
-interface PolicyExcess {
-  policy: HeldPolicy;
-  actions: Set<string>;
-  resources: Set<string>;
-  /** Every granted (action, resource) with the envelope patterns for the action: narrowed only if the policy exceeds. */
-  granted: { action: string; resource: string; envelopeResources: string[] }[];
+/**
+ * What an identity's entitlements allow on AWS. Identities share entitlement lists (and the catalog's envelope
+ * objects), so this is built once per catalog and list, and carries the caches that depend only on it.
+ */
+interface AwsScope {
+  /** The entitlement ids, as messages name them. */
+  names: string;
+  envelopes: AwsGrantEnvelope[];
+  allowedManaged: string[];
+  /** Managed policy ARN -> whether an entitlement lists it. */
+  managedAllowed: Map<string, boolean>;
+  /** Verdicts on AWS managed policy documents: thousands of identities hold the same document unchanged. */
+  sharedVerdicts: WeakMap<PolicyDocument, PolicyVerdict>;
+}
+
+/** Per catalog, scopes found by walking the entitlement list object by object: no key to build per identity. */
+interface ScopeNode {
+  scope?: AwsScope;
+  next: Map<Entitlement, ScopeNode>;
+}
+
+const awsScopes = new WeakMap<Catalog, ScopeNode>();
+
+function awsScopeOf(catalog: Catalog, entitlements: Entitlement[]): AwsScope {
+  let node: ScopeNode | undefined = awsScopes.get(catalog);
+  if (!node) awsScopes.set(catalog, (node = { next: new Map() }));
+  for (const entitlement of entitlements) {
+    let child: ScopeNode | undefined = node.next.get(entitlement);
+    if (!child) node.next.set(entitlement, (child = { next: new Map() }));
+    node = child;
+  }
+  return (node.scope ??= newAwsScope(entitlements));
+}
+
+function newAwsScope(entitlements: Entitlement[]): AwsScope {
+  return {
+    names: entitlements.map((entitlement) => entitlement.id).join(', '),
+    envelopes: entitlements.flatMap((entitlement) => entitlement.aws ?? []),
+    allowedManaged: entitlements.flatMap((entitlement) => entitlement.awsManagedPolicies ?? []),
+    managedAllowed: new Map(),
+    sharedVerdicts: new WeakMap(),
+  };
+}
+
+function managedAllowedIn(scope: AwsScope, arn: string): boolean {
+  let allowed = scope.managedAllowed.get(arn);
+  if (allowed === undefined) scope.managedAllowed.set(arn, (allowed = isManagedAllowed(arn, scope.allowedManaged)));
+  return allowed;
+}
+
+/** What one policy grants the identity beyond its entitlements: a resource that cannot be read yet, and the excess. */
+interface PolicyVerdict {
+  pending?: string;
+  excess?: ExcessSummary;
+}
+
+/** The identity-independent part of an excess message. */
+interface ExcessSummary {
+  messageId: 'excess' | 'excessRemove';
+  count: string;
+  sample: string;
+  resources: string;
+  narrowed: string;
+}
+
+/** Every (action, resource) a policy grants among the identity's allows, and the first Unknown resource. */
+interface PolicyGrants {
+  pending?: string;
+  granted: { action: string; resource: string }[];
 }
 
 function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
-  const envelopes: AwsGrantEnvelope[] = entitlements.flatMap((entitlement) => entitlement.aws ?? []);
-  const allowedManaged = entitlements.flatMap((entitlement) => entitlement.awsManagedPolicies ?? []);
-  const names = entitlements.map((entitlement) => entitlement.id).join(', ');
+  const scope = awsScopeOf(ctx.catalog, entitlements);
   const { held, allows } = heldPoliciesAndAllows(ctx, identity);
 
   for (const policy of held.policies) {
@@ -145,38 +219,107 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   for (const opaque of held.opaque) {
     if (isUnknown(opaque.arn)) {
       reportUnknown(ctx, identity, opaque.source, opaque.source.name, `managed policy ARN ${opaque.arn.description}`);
-    } else if (!isManagedAllowed(opaque.arn, allowedManaged)) {
+    } else if (!managedAllowedIn(scope, opaque.arn)) {
       const label = opaque.known?.name ?? opaque.arn;
-      ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: names }, resource: opaque.source, identity, detail: `Policy::${label}` });
+      ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: scope.names }, resource: opaque.source, identity, detail: `Policy::${label}` });
     }
   }
 
-  const sanctioned = new Set(held.policies.filter((policy) => policy.managedArn !== undefined && isManagedAllowed(policy.managedArn, allowedManaged)));
-  const excess = new Map<HeldPolicy, PolicyExcess>();
-  const pendingResources = new Map<HeldPolicy, string>();
+  // A managed policy's verdict is the same for every identity with these entitlements, unless a Deny elsewhere
+  // removes some of its actions: then it is judged per identity like any other policy.
+  const canShare = !holdsDeny(held);
+  const toJudge = new Set<HeldPolicy>();
+  for (const policy of held.policies) {
+    if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
+    const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
+    if (shared) reportVerdict(ctx, identity, policy, shared, scope);
+    else toJudge.add(policy);
+  }
+  if (!toJudge.size) return;
+  for (const [policy, grants] of grantsByPolicy(allows, held, toJudge)) {
+    const verdict = judge(grants, scope);
+    if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
+    reportVerdict(ctx, identity, policy, verdict, scope);
+  }
+}
+
+function holdsDeny(held: HeldPolicies): boolean {
+  return held.policies.some((policy) => policy.document.statements.some((statement) => statement.effect === 'Deny'));
+}
+
+/** An AWS managed policy's document (one object for every holder) whose statements no other held policy repeats. */
+function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
+  return policy.managedArn !== undefined && policy.document.statements.every((statement) => held.policyOf(statement) === policy);
+}
+
+/** For each policy to judge, in the order of the identity's allows: what its statements grant. */
+function grantsByPolicy(allows: AllowedAction[], held: HeldPolicies, toJudge: Set<HeldPolicy>): Map<HeldPolicy, PolicyGrants> {
+  const byPolicy = new Map<HeldPolicy, PolicyGrants>();
+  for (const policy of toJudge) byPolicy.set(policy, { granted: [] });
   for (const allowed of allows) {
     const action = allowed.action.name;
-    const envelopeResources = envelopeResourcesFor(envelopes, action);
     for (const statement of allowed.statements) {
-      const policy = held.policyOf(statement)!;
-      if (sanctioned.has(policy)) continue;
+      const grants = byPolicy.get(held.policyOf(statement)!);
+      if (!grants) continue;
       for (const resource of grantedResources(statement)) {
-        if (isUnknown(resource)) {
-          if (!pendingResources.has(policy)) pendingResources.set(policy, `resource ${resource.description}`);
-          continue;
-        }
-        const entry = excess.get(policy) ?? { policy, actions: new Set<string>(), resources: new Set<string>(), granted: [] };
-        excess.set(policy, entry);
-        if (!resourceCovered(resource, envelopeResources)) {
-          entry.actions.add(action);
-          entry.resources.add(resource);
-        }
-        entry.granted.push({ action, resource, envelopeResources });
+        if (isUnknown(resource)) grants.pending ??= `resource ${resource.description}`;
+        else grants.granted.push({ action, resource });
       }
     }
   }
-  for (const [policy, what] of pendingResources) reportUnknown(ctx, identity, policy.source, policy.label, what);
-  for (const entry of excess.values()) if (entry.actions.size) reportExcess(ctx, identity, entry, envelopes, names);
+  return byPolicy;
+}
+
+function judge(grants: PolicyGrants, scope: AwsScope): PolicyVerdict {
+  let actions: Set<string> | undefined;
+  let resources: Set<string> | undefined;
+  for (const { action, resource } of grants.granted) {
+    if (!resourceCovered(resource, envelopeResourcesFor(scope.envelopes, action))) {
+      (actions ??= new Set()).add(action);
+      (resources ??= new Set()).add(resource);
+    }
+  }
+  return { pending: grants.pending, excess: actions && resources ? summarizeExcess(grants, actions, resources, scope) : undefined };
+}
+
+function summarizeExcess(grants: PolicyGrants, excessActions: Set<string>, excessResources: Set<string>, scope: AwsScope): ExcessSummary {
+  const actions = [...excessActions].sort();
+  const within: { action: string; resource: string }[] = [];
+  for (const { action, resource } of grants.granted) {
+    for (const pattern of envelopeResourcesFor(scope.envelopes, action)) {
+      const narrowed = intersectResource(resource, pattern);
+      if (narrowed !== undefined) within.push({ action, resource: narrowed });
+    }
+  }
+  const narrowed = narrowedStatements(within, scope.envelopes);
+  return {
+    messageId: narrowed.length ? 'excess' : 'excessRemove',
+    count: actions.length === 1 ? '1 action' : `${actions.length} actions`,
+    sample: firstFew(actions),
+    resources: firstFew([...excessResources].sort()),
+    narrowed: JSON.stringify(narrowed.length === 1 ? narrowed[0] : narrowed),
+  };
+}
+
+function reportVerdict(ctx: RuleContext<MessageId>, identity: Identity, policy: HeldPolicy, verdict: PolicyVerdict, scope: AwsScope): void {
+  if (verdict.pending !== undefined) reportUnknown(ctx, identity, policy.source, policy.label, verdict.pending);
+  const { excess } = verdict;
+  if (!excess) return;
+  ctx.report({
+    messageId: excess.messageId,
+    data: {
+      policy: policy.label,
+      identity: identity.name,
+      count: excess.count,
+      entitlements: scope.names,
+      sample: excess.sample,
+      resources: excess.resources,
+      narrowed: excess.narrowed,
+    },
+    resource: policy.source,
+    identity,
+    detail: `Policy::${policy.key}`,
+  });
 }
 
 function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, source: ResourceRef, label: string, what: string): void {
@@ -187,34 +330,6 @@ function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, source: 
     identity,
     detail: 'Grant::unknown',
     pending: true,
-  });
-}
-
-function reportExcess(ctx: RuleContext<MessageId>, identity: Identity, entry: PolicyExcess, envelopes: AwsGrantEnvelope[], entitlements: string): void {
-  const actions = [...entry.actions].sort();
-  const resources = [...entry.resources].sort();
-  const sample = firstFew(actions);
-  const within = entry.granted.flatMap(({ action, resource, envelopeResources }) =>
-    envelopeResources.flatMap((pattern) => {
-      const narrowed = intersectResource(resource, pattern);
-      return narrowed === undefined ? [] : [{ action, resource: narrowed }];
-    }),
-  );
-  const narrowed = narrowedStatements(within, envelopes);
-  ctx.report({
-    messageId: narrowed.length ? 'excess' : 'excessRemove',
-    data: {
-      policy: entry.policy.label,
-      identity: identity.name,
-      count: actions.length === 1 ? '1 action' : `${actions.length} actions`,
-      entitlements,
-      sample,
-      resources: firstFew(resources),
-      narrowed: JSON.stringify(narrowed.length === 1 ? narrowed[0] : narrowed),
-    },
-    resource: entry.policy.source,
-    identity,
-    detail: `Policy::${entry.policy.key}`,
   });
 }
 

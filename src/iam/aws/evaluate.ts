@@ -24,18 +24,30 @@ export type Decision = 'allow' | 'deny' | 'implicit-deny';
 
 /** Every known action the documents allow, after explicit Deny, sorted by action name. Unreadable documents are skipped. */
 export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
-  const statements = readableStatements(documents);
   const allowed = new Map<string, AllowedAction>();
-  for (const statement of statements) {
-    if (statement.effect !== 'Allow') continue;
-    for (const action of actionsOf(statement, 'allow')) addAllowance(allowed, action, statement);
+  let hasDeny = false;
+  for (const document of documents) {
+    if (document.unreadable) continue;
+    for (const statement of document.statements) {
+      if (statement.effect !== 'Allow') {
+        hasDeny ||= statement.effect === 'Deny';
+        continue;
+      }
+      for (const action of actionsOf(statement, 'allow')) addAllowance(allowed, action, statement);
+    }
   }
-  for (const statement of statements) {
+  // Most identities hold no Deny at all: skip the second pass.
+  if (hasDeny) removeDenied(allowed, documents);
+  // The built-in string sort (by UTF-16 code units, like `<`) needs no comparator calls.
+  return [...allowed.keys()].sort().map((name) => allowed.get(name)!);
+}
+
+function removeDenied(allowed: Map<string, AllowedAction>, documents: PolicyDocument[]): void {
+  for (const statement of readableStatements(documents)) {
     if (statement.effect === 'Deny' && removesEntirely(statement)) {
       for (const action of actionsOf(statement, 'deny')) allowed.delete(action.name);
     }
   }
-  return [...allowed.values()].sort((a, b) => (a.action.name < b.action.name ? -1 : a.action.name > b.action.name ? 1 : 0));
 }
 
 /**
@@ -63,10 +75,15 @@ export function hasUnknownGrant(documents: PolicyDocument[]): Unknown | undefine
     if (document.unreadable) return document.unreadable;
     for (const statement of document.statements) {
       if (statement.effect !== 'Allow') continue;
-      const unknown = [...(statement.action ?? []), ...(statement.notAction ?? [])].find(isUnknown);
+      const unknown = firstUnknown(statement.action) ?? firstUnknown(statement.notAction);
       if (unknown) return unknown;
     }
   }
+  return undefined;
+}
+
+function firstUnknown(values: PolicyValue[] | undefined): Unknown | undefined {
+  if (values) for (const value of values) if (isUnknown(value)) return value;
   return undefined;
 }
 
@@ -82,10 +99,9 @@ const actionListExpansions = new Map<string, readonly AwsAction[]>();
 /** The known actions a statement names: its Action patterns expanded, or every action but its NotAction patterns. */
 function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[] {
   if (statement.action) {
-    const patterns = knownStrings(statement.action);
-    const key = patterns.join('\u0000');
+    const key = actionListKey(statement.action);
     let actions = actionListExpansions.get(key);
-    if (!actions) actionListExpansions.set(key, (actions = uniqueActions(patterns.flatMap(expandActionPattern))));
+    if (!actions) actionListExpansions.set(key, (actions = uniqueActions(knownStrings(statement.action).flatMap(expandActionPattern))));
     return actions;
   }
   const excluded = knownStrings(statement.notAction ?? []);
@@ -94,28 +110,42 @@ function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[]
   return expandActionPattern('*').filter((action) => !excluded.some((pattern) => actionMatches(pattern, action.name)));
 }
 
+/** The known patterns of an Action list joined, built without intermediate arrays (one lookup per statement per identity). */
+function actionListKey(values: PolicyValue[]): string {
+  let key: string | undefined;
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    key = key === undefined ? value : `${key}\u0000${value}`;
+  }
+  return key ?? '';
+}
+
 /** A Deny removes an action outright only when it has no Condition and covers every resource. */
 function removesEntirely(statement: PolicyStatement): boolean {
   return !statement.condition && !statement.notResource && (statement.resource ?? []).includes('*');
 }
 
+const ALL_RESOURCES: readonly PolicyValue[] = ['*'];
+
 function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, statement: PolicyStatement): void {
-  const resources = statement.notResource ? ['*'] : (statement.resource ?? ['*']);
+  const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
   const existing = allowed.get(action.name);
   if (!existing) {
-    allowed.set(action.name, {
-      action,
-      resources: [...resources],
-      ...(statement.notResource ? { notResources: [...statement.notResource] } : {}),
-      conditional: Boolean(statement.condition),
-      statements: [statement],
-    });
+    allowed.set(action.name, newAllowance(action, resources, statement));
     return;
   }
   for (const resource of resources) if (!existing.resources.includes(resource)) existing.resources.push(resource);
-  if (statement.notResource) existing.notResources = [...(existing.notResources ?? []), ...statement.notResource];
+  if (statement.notResource) existing.notResources = existing.notResources ? existing.notResources.concat(statement.notResource) : statement.notResource.slice();
   existing.conditional &&= Boolean(statement.condition);
   existing.statements.push(statement);
+}
+
+/** Object literals rather than spreads: one is built per allowed action per identity. */
+function newAllowance(action: AwsAction, resources: readonly PolicyValue[], statement: PolicyStatement): AllowedAction {
+  const conditional = Boolean(statement.condition);
+  return statement.notResource
+    ? { action, resources: resources.slice(), notResources: statement.notResource.slice(), conditional, statements: [statement] }
+    : { action, resources: resources.slice(), conditional, statements: [statement] };
 }
 
 function statementCoversAction(statement: PolicyStatement, action: string, mode: Mode): boolean {

@@ -28,9 +28,17 @@ const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/
 
 const byName = new Map<string, ManagedPolicyData>(MANAGED_POLICIES.map((policy) => [policy.name, policy]));
 const parsedDocuments = new Map<string, PolicyDocument>();
+/** Known policies by ARN as written: templates attach the same few ARNs to thousands of roles. */
+const byArn = new Map<string, ManagedPolicyInfo>();
 
 /** The AWS managed policy an ARN names, in any partition and under any path, when the engine knows it. */
 export function awsManagedPolicy(arn: string): ManagedPolicyInfo | undefined {
+  let info = byArn.get(arn);
+  if (!info && (info = managedPolicyInfo(arn))) byArn.set(arn, info);
+  return info;
+}
+
+function managedPolicyInfo(arn: string): ManagedPolicyInfo | undefined {
   const name = AWS_MANAGED_ARN.exec(arn)?.[1];
   const data = name === undefined ? undefined : byName.get(name);
   if (!data) return undefined;

@@ -11,30 +11,39 @@ import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
 import { globMatch, hasWildcard } from '../../util/glob.js';
 
-/** The envelope resource patterns that apply to an action: those of every envelope with a matching action pattern. */
-export function envelopeResourcesFor(envelopes: readonly AwsGrantEnvelope[], action: string): string[] {
-  return envelopes.filter((envelope) => envelopeCovers(envelope, action)).flatMap((envelope) => envelope.resources);
+/** Per envelope list (catalog data every identity holding the same entitlements shares): action -> resource patterns. */
+const resourcesByAction = new WeakMap<readonly AwsGrantEnvelope[], Map<string, string[]>>();
+
+/**
+ * The envelope resource patterns that apply to an action: those of every envelope with a matching action pattern.
+ * The result is shared: do not modify it.
+ */
+export function envelopeResourcesFor(envelopes: readonly AwsGrantEnvelope[], action: string): readonly string[] {
+  if (envelopes.length === 0) return [];
+  let known = resourcesByAction.get(envelopes);
+  if (!known) resourcesByAction.set(envelopes, (known = new Map()));
+  let resources = known.get(action);
+  if (!resources) known.set(action, (resources = envelopes.filter((envelope) => envelopeCovers(envelope, action)).flatMap((envelope) => envelope.resources)));
+  return resources;
 }
 
-/** Per envelope (catalog data every identity holding the entitlement shares): action -> whether a pattern matches it. */
-const coveredActions = new WeakMap<AwsGrantEnvelope, Map<string, boolean>>();
-
 function envelopeCovers(envelope: AwsGrantEnvelope, action: string): boolean {
-  let known = coveredActions.get(envelope);
-  if (!known) coveredActions.set(envelope, (known = new Map()));
-  let covered = known.get(action);
-  if (covered === undefined) known.set(action, (covered = envelope.actions.some((pattern) => actionMatches(pattern, action))));
-  return covered;
+  return envelope.actions.some((pattern) => actionMatches(pattern, action));
 }
 
 /** True when some envelope pattern covers the granted resource (see the module note). */
 export function resourceCovered(granted: string, envelopeResources: readonly string[]): boolean {
-  return envelopeResources.some((pattern) => (granted === '*' ? pattern === '*' : globMatch(pattern, granted)));
+  for (const pattern of envelopeResources) if (patternCovers(pattern, granted)) return true;
+  return false;
+}
+
+function patternCovers(envelopePattern: string, granted: string): boolean {
+  return granted === '*' ? envelopePattern === '*' : globMatch(envelopePattern, granted);
 }
 
 /** The part of a granted resource an envelope pattern allows: the grant when it is within, the envelope when narrower. */
 export function intersectResource(granted: string, envelopePattern: string): string | undefined {
-  if (resourceCovered(granted, [envelopePattern])) return granted;
+  if (patternCovers(envelopePattern, granted)) return granted;
   if (globMatch(granted, envelopePattern)) return envelopePattern;
   return undefined;
 }
@@ -56,7 +65,7 @@ export function narrowedStatements(pairs: Iterable<{ action: string; resource: s
     if (!actions) actionsByResource.set(resource, (actions = new Set()));
     actions.add(action);
   }
-  const patterns = [...new Set(envelopes.flatMap((envelope) => envelope.actions))].filter(hasWildcard);
+  const patterns = wildcardActionPatterns(envelopes);
   const resourcesByActions = new Map<string, { actions: string[]; resources: string[] }>();
   for (const [resource, actions] of [...actionsByResource].sort(([a], [b]) => compare(a, b))) {
     const written = compressActions(actions, patterns);
@@ -70,6 +79,15 @@ export function narrowedStatements(pairs: Iterable<{ action: string; resource: s
     Action: actions.length === 1 ? actions[0]! : actions,
     Resource: resources.length === 1 ? resources[0]! : resources,
   }));
+}
+
+const wildcardPatterns = new WeakMap<readonly AwsGrantEnvelope[], string[]>();
+
+/** The envelopes' distinct action patterns with wildcards, per envelope list (catalog data, shared by identities). */
+function wildcardActionPatterns(envelopes: readonly AwsGrantEnvelope[]): string[] {
+  let patterns = wildcardPatterns.get(envelopes);
+  if (!patterns) wildcardPatterns.set(envelopes, (patterns = [...new Set(envelopes.flatMap((envelope) => envelope.actions))].filter(hasWildcard)));
+  return patterns;
 }
 
 function compressActions(actions: Set<string>, patterns: string[]): string[] {

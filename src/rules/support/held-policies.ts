@@ -36,19 +36,21 @@ export interface HeldPolicies {
 
 /** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
 export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
-  const holders = [identity, ...(options.withGroups ? groupsOf(identity, model) : [])];
+  const holders = options.withGroups && identity.groups?.length ? [identity, ...groupsOf(identity, model)] : [identity];
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
   const seen = new Set<unknown>();
-  for (const grant of holders.flatMap((holder) => holder.grants)) {
-    const key = grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const held = toHeldPolicy(grant, holders);
-    if (held === undefined) continue;
-    if ('document' in held) policies.push(held);
-    else opaque.push(held);
+  for (const holder of holders) {
+    for (const grant of holder.grants) {
+      const key = grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const held = toHeldPolicy(grant, holders);
+      if (held === undefined) continue;
+      if ('document' in held) policies.push(held);
+      else opaque.push(held);
+    }
   }
   const byStatement = new Map<PolicyStatement, HeldPolicy>();
   for (const policy of policies) for (const statement of policy.document.statements) byStatement.set(statement, policy);
@@ -67,7 +69,6 @@ export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, 
 }
 
 function groupsOf(identity: Identity, model: Model): Identity[] {
-  if (!identity.groups?.length) return [];
   const ids = new Set(identity.groups);
   return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
 }
