@@ -32,7 +32,7 @@ export function identityFromResource(ctx: StackContext, logicalId: string, resou
     resource: ref,
     arn: identityArn(logicalId, resource)!,
     tags: tagsOf(resolver.resolve(properties.Tags)),
-    grants: [...inlinePolicies(resolver.resolve(properties.Policies), ref)],
+    grants: inlinePolicies(resolver.resolve(properties.Policies), ref),
     credentials: [],
     attachments: [],
   };

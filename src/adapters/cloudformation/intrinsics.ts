@@ -22,9 +22,18 @@ export interface Resolver {
   resolveString(value: unknown, what: string): Maybe<string>;
   /** The logical id a `Ref` or `Fn::GetAtt` points at, when it is a resource of this template. */
   referencedResource(value: unknown): string | undefined;
+  /** Whether `resolve` gives `undefined` (`AWS::NoValue`: a list item or property that is left out). */
+  isNoValue(value: unknown): boolean;
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+
+/**
+ * The intrinsics that can resolve to nothing: a `Ref` (to `AWS::NoValue`, or a parameter a parent stack leaves
+ * out) or one that picks a value. Every other one gives a string, a list or an Unknown, so an item need not be
+ * resolved to know it is kept.
+ */
+const MAY_GIVE_NO_VALUE = new Set(['Ref', 'Fn::If', 'Fn::Select', 'Fn::FindInMap']);
 
 const PSEUDO_PARAMETERS: Record<string, string> = {
   'AWS::Partition': 'aws',
@@ -39,7 +48,15 @@ export function createResolver(input: TemplateInput): Resolver {
   const { template } = input;
   const resources = template.Resources;
 
+  // Memoized per name: CDK templates repeat the same few `Ref`s (AWS::Partition, each role) thousands of times.
+  const refValues = new Map<string, unknown>();
   const refValue = (name: string): unknown => {
+    let value = refValues.get(name);
+    if (value === undefined && !refValues.has(name)) refValues.set(name, (value = computeRefValue(name)));
+    return value;
+  };
+
+  const computeRefValue = (name: string): unknown => {
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (name in PSEUDO_PARAMETERS) return PSEUDO_PARAMETERS[name];
     if (input.parameters && name in input.parameters) return input.parameters[name];
@@ -138,29 +155,61 @@ export function createResolver(input: TemplateInput): Resolver {
     }
   };
 
+  /**
+   * Copy on write: a list or object in which nothing resolves differently is returned as it is, so the static
+   * bulk of a template (policy statements, trust policies) is walked but not copied. Callers never mutate results.
+   */
   function resolveValue(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(resolveValue).filter((item) => item !== NO_VALUE);
-    if (!isRecord(value) || isUnknown(value)) return value;
-    const keys = Object.keys(value);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return intrinsic(keys[0]!, value[keys[0]!]);
-    const result: Record<string, unknown> = {};
-    for (const key of keys) {
-      const resolved = resolveValue(value[key]);
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return resolveList(value);
+    if (isUnknown(value)) return value;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return intrinsic(keys[0]!, record[keys[0]!]);
+    let result: Record<string, unknown> | undefined;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const resolved = resolveValue(record[key]);
+      if (!result) {
+        if (resolved === record[key]) continue;
+        result = {};
+        for (let earlier = 0; earlier < index; earlier++) result[keys[earlier]!] = record[keys[earlier]!];
+      }
       if (resolved !== NO_VALUE) result[key] = resolved;
     }
-    return result;
+    return result ?? record;
   }
 
+  function resolveList(list: unknown[]): unknown[] {
+    let result: unknown[] | undefined;
+    for (let index = 0; index < list.length; index++) {
+      const resolved = resolveValue(list[index]);
+      if (!result) {
+        if (resolved === list[index]) continue;
+        result = list.slice(0, index);
+      }
+      if (resolved !== NO_VALUE) result.push(resolved);
+    }
+    return result ?? list;
+  }
+
+  const resolve = (value: unknown): unknown => {
+    const resolved = resolveValue(value);
+    return resolved === NO_VALUE ? undefined : resolved;
+  };
+
   return {
-    resolve(value) {
-      const resolved = resolveValue(value);
-      return resolved === NO_VALUE ? undefined : resolved;
-    },
+    resolve,
     resolveString(value, what) {
       const resolved = resolveValue(value);
       if (typeof resolved === 'string') return resolved;
       if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
       return isUnknown(resolved) ? resolved : unknownValue(`${what} is not a string`);
+    },
+    isNoValue(value) {
+      if (!isRecord(value)) return value === undefined;
+      const keys = Object.keys(value);
+      return keys.length === 1 && MAY_GIVE_NO_VALUE.has(keys[0]!) && resolve(value) === undefined;
     },
     referencedResource(value) {
       if (!isRecord(value)) return undefined;

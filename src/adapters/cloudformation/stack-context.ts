@@ -23,13 +23,12 @@ export function stackContext(input: TemplateInput): StackContext {
       const resource = input.template.Resources[logicalId]!;
       const cdkPath = resource.Metadata?.['aws:cdk:path'];
       const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
-      return {
-        type: resource.Type,
-        name: logicalId,
-        ...(path ? { path } : {}),
-        ...(input.file ? { file: input.file } : {}),
-        stack: input.stack,
-      };
+      // Built field by field rather than with conditional spreads: one is made per identity and per policy.
+      const ref: ResourceRef = { type: resource.Type, name: logicalId };
+      if (path) ref.path = path;
+      if (input.file) ref.file = input.file;
+      ref.stack = input.stack;
+      return ref;
     },
   };
 }

@@ -2,6 +2,7 @@ import { parsePolicyDocument } from '../../iam/aws/document.js';
 import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
 import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
+import { IdentityIndex } from './identity-index.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
@@ -78,9 +79,12 @@ const LINKERS: Record<string, Linker> = {
 class ModelBuilder {
   readonly model: Model = { ...emptyModel(), externalReferences: [] };
   readonly identities = new Map<string, Identity>();
+  private readonly identityIndex = new IdentityIndex(this.identities);
   private readonly secrets = new Map<string, Secret>();
-  /** Policy resources (`AWS::IAM::Policy`/`ManagedPolicy`) by model id, with whether anyone in the change holds them. */
-  private readonly policies = new Map<string, { grant: AwsPolicyGrant; held: boolean }>();
+  /** Policy resources (`AWS::IAM::Policy`/`ManagedPolicy`) by model id. */
+  private readonly policies = new Map<string, AwsPolicyGrant>();
+  /** The policies someone in the change holds. */
+  private readonly heldPolicies = new Set<AwsPolicyGrant>();
 
   constructor(private readonly stacks: StackContext[]) {}
 
@@ -98,7 +102,7 @@ class ModelBuilder {
     for (const ctx of this.stacks) {
       for (const [logicalId, resource] of ctx.resources) LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
     }
-    for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
+    for (const grant of this.policies.values()) if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
@@ -107,7 +111,7 @@ class ModelBuilder {
   /** List-valued properties item by item, keeping raw items so `Ref`s can be followed; an Unknown list is one item. */
   items(ctx: StackContext, raw: unknown): unknown[] {
     if (raw === undefined) return [];
-    if (Array.isArray(raw)) return raw.filter((item) => ctx.resolver.resolve(item) !== undefined);
+    if (Array.isArray(raw)) return raw.filter((item) => !ctx.resolver.isNoValue(item));
     const resolved = ctx.resolver.resolve(raw);
     return Array.isArray(resolved) ? resolved : resolved === undefined ? [] : [resolved];
   }
@@ -123,13 +127,12 @@ class ModelBuilder {
     const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value === 'string') {
       // A name is the last ARN segment: the literal name, or `${LogicalId}` for a generated one (what `Ref` gives).
-      const named = (identity: Identity) => typeof identity.arn === 'string' && identity.arn.endsWith(`/${value}`);
-      const candidates = [...this.identities.values()].filter((identity) => identity.kind === kind);
+      const named = this.identityIndex.named(kind, value);
       const found =
-        candidates.find((identity) => identity.arn === value) ??
-        candidates.find((identity) => identity.resource.stack === ctx.input.stack && named(identity)) ??
+        this.identityIndex.withArn(kind, value) ??
+        named.find((identity) => identity.resource.stack === ctx.input.stack) ??
         // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
-        (value.startsWith('${') ? undefined : candidates.find(named));
+        (value.startsWith('${') ? undefined : named[0]);
       if (found) return found;
     }
     this.model.externalReferences!.push({ identity: ctx.id(fromLogicalId), reference: isUnknown(value) ? value.description : value });
@@ -197,30 +200,31 @@ class ModelBuilder {
   }
 
   private addIdentity(identity: Identity): void {
+    this.identityIndex.beforeAdd(identity);
     this.identities.set(identity.id, identity);
     this.model.identities.push(identity);
   }
 
   private policyGrant(ctx: StackContext, logicalId: string): AwsPolicyGrant {
     const id = ctx.id(logicalId);
-    let entry = this.policies.get(id);
-    if (!entry) {
+    let grant = this.policies.get(id);
+    if (!grant) {
       const resource = ctx.input.template.Resources[logicalId]!;
       const name = literalName(resource, resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName');
-      const grant: AwsPolicyGrant = {
+      grant = {
         kind: 'aws-policy',
         source: ctx.ref(logicalId),
         policyName: name ?? logicalId,
         document: parsePolicyDocument(ctx.resolver.resolve(resource.Properties?.PolicyDocument)),
       };
-      this.policies.set(id, (entry = { grant, held: false }));
+      this.policies.set(id, grant);
     }
-    return entry.grant;
+    return grant;
   }
 
   private hold(identity: Identity, grant: AwsPolicyGrant): void {
     if (!identity.grants.includes(grant)) identity.grants.push(grant);
-    this.policies.get(`${grant.source.stack}/${grant.source.name}`)!.held = true;
+    this.heldPolicies.add(grant);
   }
 
   private externalUser(ctx: StackContext, keyLogicalId: string, raw: unknown): Identity {

@@ -22,13 +22,27 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
   if (isUnknown(statement)) return { statements: [], unreadable: statement };
   const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
   const statements: PolicyStatement[] = [];
-  for (const [index, entry] of list.entries()) {
-    const parsed = parseStatement(entry);
+  for (let index = 0; index < list.length; index++) {
+    const parsed = parseStatement(list[index]);
     if (typeof parsed === 'string') return unreadable(`Statement[${index}]: ${parsed}`);
     statements.push(parsed);
   }
   return { statements };
 }
+
+// The statement's fields in the order the parsed statement lists them (module constants: a document is parsed per
+// identity and per policy, thousands per template set).
+const VALUE_FIELDS = [
+  ['Action', 'action'],
+  ['NotAction', 'notAction'],
+  ['Resource', 'resource'],
+  ['NotResource', 'notResource'],
+] as const;
+
+const PRINCIPAL_FIELDS = [
+  ['Principal', 'principal'],
+  ['NotPrincipal', 'notPrincipal'],
+] as const;
 
 function parseStatement(entry: unknown): PolicyStatement | string {
   if (isUnknown(entry)) return `statement is ${entry.description}`;
@@ -39,22 +53,14 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   }
   const statement: PolicyStatement = { effect };
   if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
-  for (const [key, field] of [
-    ['Action', 'action'],
-    ['NotAction', 'notAction'],
-    ['Resource', 'resource'],
-    ['NotResource', 'notResource'],
-  ] as const) {
+  for (const [key, field] of VALUE_FIELDS) {
     if (entry[key] === undefined) continue;
     const values = toValues(entry[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     statement[field] = values;
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
-  for (const [key, field] of [
-    ['Principal', 'principal'],
-    ['NotPrincipal', 'notPrincipal'],
-  ] as const) {
+  for (const [key, field] of PRINCIPAL_FIELDS) {
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
     if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
@@ -69,6 +75,7 @@ function parseStatement(entry: unknown): PolicyStatement | string {
 }
 
 function toValues(value: unknown): PolicyValue[] | string {
+  if (typeof value === 'string') return [value];
   const list = Array.isArray(value) ? value : [value];
   const values: PolicyValue[] = [];
   for (const item of list) {
@@ -84,9 +91,9 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
   if (isUnknown(value)) return { AWS: [value] };
   if (!isRecord(value)) return `expected "*" or an object, got ${JSON.stringify(value)}`;
   const block: Exclude<PrincipalBlock, '*'> = {};
-  for (const [key, entry] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser') return `unknown principal type "${key}"`;
-    const values = toValues(entry);
+    const values = toValues(value[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     block[key] = values;
   }
