@@ -61,21 +61,23 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
   const memo = <T>(subject: object, key: string, compute: () => T): T => {
     let facts = memos.get(subject);
     if (!facts) memos.set(subject, (facts = new Map()));
-    if (!facts.has(key)) facts.set(key, compute());
-    return facts.get(key) as T;
+    let value = facts.get(key) as T | undefined;
+    if (value === undefined && !facts.has(key)) facts.set(key, (value = compute()));
+    return value as T;
   };
   const findings: Finding[] = [];
   for (const [index, rule] of rules.entries()) {
     options.onRule?.(rule.meta.id, index + 1, rules.length);
     const level = effectiveLevel(rule, catalog, options.stackLevels);
     if (level === 'disabled') continue;
+    const shared = sharedFacts(rule, catalog, now);
     const ctx: RuleContext = {
       model,
       catalog,
       now,
       profile,
       memo,
-      report: (report) => findings.push(toFinding(rule, report.pending && options.pending !== 'fail-closed' ? 'advisory' : level, report, catalog, now)),
+      report: (report) => findings.push(toFinding(rule, report.pending && options.pending !== 'fail-closed' ? 'advisory' : level, report, shared)),
     };
     rule.check(ctx);
   }
@@ -83,27 +85,48 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
   return { findings: unique, summary: summarize(unique, model) };
 }
 
-function toFinding(rule: Rule, level: FindingLevel, report: Report, catalog: Catalog, now: Date): Finding {
-  const identityName = report.identity?.name;
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    level,
-    resource: report.resource,
-    ...(report.identity ? { identity: report.identity.id } : {}),
-    ...(report.detail ? { detail: report.detail } : {}),
-    message: formatMessage(rule.meta.messages[report.messageId], report.data),
-    remediation: rule.meta.remediation,
-    frameworks: [...rule.meta.frameworks],
-    ...(report.pending ? { pending: true } : {}),
+/** What every finding of one rule in one evaluation shares, worked out once instead of per finding. */
+interface RuleFacts {
+  /** One frozen copy for all the rule's findings (the rule's own list stays out of reach). */
+  frameworks: readonly string[];
+  /** The catalog exceptions for this rule that are valid now, in catalog order. */
+  waivers: CatalogException[];
+}
+
+function sharedFacts(rule: Rule, catalog: Catalog, now: Date): RuleFacts {
+  return {
+    frameworks: Object.freeze([...rule.meta.frameworks]),
+    waivers: catalog.exceptions.filter((exception) => exception.rule === rule.meta.id && isExceptionValid(exception, catalog, now)),
   };
-  const waiver = findWaiver(catalog, rule.meta.id, [identityName, report.identity?.resource.name, report.resource.name], now);
+}
+
+/** Properties are set in a fixed order (optional ones included in place): JSON output depends on it. */
+function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: RuleFacts): Finding {
+  const finding: Finding = { ruleId: rule.meta.id, level, resource: report.resource } as Finding;
+  if (report.identity) finding.identity = report.identity.id;
+  if (report.detail) finding.detail = report.detail;
+  finding.message = formatMessage(rule.meta.messages[report.messageId], report.data);
+  finding.remediation = rule.meta.remediation;
+  finding.frameworks = shared.frameworks;
+  if (report.pending) finding.pending = true;
+  const waiver = shared.waivers.length > 0 ? findWaiver(shared.waivers, [report.identity?.name, report.identity?.resource.name, report.resource.name]) : undefined;
   if (waiver) finding.waivedBy = waiver.id;
   return finding;
 }
 
+/** Message templates split once into text and placeholder names, alternating: thousands of findings share a few templates. */
+const compiledTemplates = new Map<string, readonly string[]>();
+
 export function formatMessage(template: string | undefined, data: Record<string, string | number> = {}): string {
   if (template === undefined) throw new Error('rule reported an unknown messageId');
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => (key in data ? String(data[key]) : `{{${key}}}`));
+  let parts = compiledTemplates.get(template);
+  if (!parts) compiledTemplates.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  let message = parts[0]!;
+  for (let index = 1; index < parts.length; index += 2) {
+    const key = parts[index]!;
+    message += (key in data ? String(data[key]) : `{{${key}}}`) + parts[index + 1]!;
+  }
+  return message;
 }
 
 /** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
@@ -121,13 +144,8 @@ export function isPastDate(date: string, now: Date): boolean {
   return Number.isNaN(end) || end < now.getTime();
 }
 
-function findWaiver(catalog: Catalog, ruleId: string, names: (string | undefined)[], now: Date): CatalogException | undefined {
-  return catalog.exceptions.find(
-    (exception) =>
-      exception.rule === ruleId &&
-      names.some((name) => name !== undefined && globMatch(exception.target, name)) &&
-      isExceptionValid(exception, catalog, now),
-  );
+function findWaiver(waivers: CatalogException[], names: (string | undefined)[]): CatalogException | undefined {
+  return waivers.find((exception) => names.some((name) => name !== undefined && globMatch(exception.target, name)));
 }
 
 function findingKey(finding: Finding): string {
@@ -135,29 +153,27 @@ function findingKey(finding: Finding): string {
   return [finding.ruleId, r.stack ?? '', r.file ?? '', r.urn ?? r.name, finding.identity ?? '', finding.detail ?? '', finding.message].join('\u0000');
 }
 
-/** The first finding of each key, in key order (each key computed once: thousands of findings on large apps). */
+/**
+ * The first finding of each key, in key order. Keys are computed once each and sorted with a stable sort, so the
+ * first of equal keys is the first reported; neighbours then drop duplicates (cheaper than hashing thousands of
+ * long keys into a Map on a cold run).
+ */
 function dedupeAndSort(findings: Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
-  for (const finding of findings) {
-    const key = findingKey(finding);
-    if (!byKey.has(key)) byKey.set(key, finding);
-  }
-  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, finding]) => finding);
+  const keyed = findings.map((finding) => ({ key: findingKey(finding), finding }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.filter((entry, index) => index === 0 || entry.key !== keyed[index - 1]!.key).map((entry) => entry.finding);
 }
 
 /** The counts of an evaluation: also used by front-ends that pool several evaluations into one (the CDK app audit). */
 export function summarize(findings: Finding[], model: Model): Summary {
-  const byRule: Record<string, number> = {};
-  for (const finding of findings) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
-  return {
-    total: findings.length,
-    blocking: findings.filter(isBlocking).length,
-    mandatory: findings.filter((f) => f.level === 'mandatory').length,
-    advisory: findings.filter((f) => f.level === 'advisory').length,
-    waived: findings.filter((f) => f.waivedBy).length,
-    pending: findings.filter((f) => f.pending).length,
-    identities: model.identities.length,
-    secrets: model.secrets.length,
-    byRule,
-  };
+  const summary: Summary = { total: findings.length, blocking: 0, mandatory: 0, advisory: 0, waived: 0, pending: 0, identities: model.identities.length, secrets: model.secrets.length, byRule: {} };
+  for (const finding of findings) {
+    summary.byRule[finding.ruleId] = (summary.byRule[finding.ruleId] ?? 0) + 1;
+    if (isBlocking(finding)) summary.blocking++;
+    if (finding.level === 'mandatory') summary.mandatory++;
+    if (finding.level === 'advisory') summary.advisory++;
+    if (finding.waivedBy) summary.waived++;
+    if (finding.pending) summary.pending++;
+  }
+  return summary;
 }

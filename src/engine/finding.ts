@@ -12,7 +12,8 @@ export interface Finding {
   detail?: string;
   message: string;
   remediation: string;
-  frameworks: string[];
+  /** Shared by the findings of one rule in one evaluation: read-only. */
+  frameworks: readonly string[];
   /** The value could not be read yet (Pulumi preview unknown, unresolved token): verify when known. */
   pending?: boolean;
   /** Id of the valid catalog exception that waives this finding. Waived findings never block. */

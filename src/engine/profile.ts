@@ -19,14 +19,59 @@ export interface IdentityProfile {
 }
 
 export function findCatalogRecord(catalog: Catalog, subject: Identity | Secret): CatalogIdentity | undefined {
-  return catalog.identities.find((record) => {
+  for (const matcher of matchersOf(catalog.identities)) {
+    if (matcher.cloud && matcher.cloud !== subject.cloud) continue;
+    if (matcher.name && !matcher.name(subject.name) && !matcher.name(subject.resource.name)) continue;
+    if (matcher.tags && !matcher.tags.every(([key, value]) => subject.tags[key] === value)) continue;
+    return matcher.record;
+  }
+  return undefined;
+}
+
+/** A record's match, prepared once per catalog: every identity and secret is matched against every record. */
+interface RecordMatcher {
+  record: CatalogIdentity;
+  cloud?: string;
+  name?: (name: string) => boolean;
+  tags?: [string, string][];
+}
+
+const matchers = new WeakMap<readonly CatalogIdentity[], RecordMatcher[]>();
+
+/** The records that can match something (they have a name or tags to match on), in catalog order. */
+function matchersOf(records: readonly CatalogIdentity[]): RecordMatcher[] {
+  let prepared = matchers.get(records);
+  if (prepared) return prepared;
+  prepared = [];
+  for (const record of records) {
     const match = record.match;
-    if (!match) return false;
-    if (match.cloud && match.cloud !== subject.cloud) return false;
-    if (match.name && !globMatch(match.name, subject.name) && !globMatch(match.name, subject.resource.name)) return false;
-    if (match.tags && !Object.entries(match.tags).every(([key, value]) => subject.tags[key] === value)) return false;
-    return Boolean(match.name || match.tags);
-  });
+    if (!match || !(match.name || match.tags)) continue;
+    prepared.push({
+      record,
+      cloud: match.cloud,
+      name: match.name ? nameMatcher(match.name) : undefined,
+      tags: match.tags ? Object.entries(match.tags) : undefined,
+    });
+  }
+  matchers.set(records, prepared);
+  return prepared;
+}
+
+/** globMatch for one pattern, with its literal start checked first: most names fail on the first characters. */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  const wildcard = pattern.search(/[*?]/);
+  if (wildcard < 0) return (name) => name === pattern;
+  const start = pattern.slice(0, wildcard);
+  return (name) => name.startsWith(start) && globMatch(pattern, name);
+}
+
+/** Owner ids per catalog owner list, for the lookup every subject makes. */
+const ownerIds = new WeakMap<Catalog['owners'], Set<string>>();
+
+function isKnownOwner(catalog: Catalog, id: string): boolean {
+  let ids = ownerIds.get(catalog.owners);
+  if (!ids) ownerIds.set(catalog.owners, (ids = new Set(catalog.owners.map((owner) => owner.id))));
+  return ids.has(id);
 }
 
 export function profileOf(catalog: Catalog, subject: Identity | Secret): IdentityProfile {
@@ -34,7 +79,7 @@ export function profileOf(catalog: Catalog, subject: Identity | Secret): Identit
   const tags = subject.tags;
   const keys = catalog.tags;
   const ownerName = record?.owner ?? tags[keys.owner] ?? firstPlatformOwner(subject);
-  const knownOwner = ownerName !== undefined && catalog.owners.some((owner) => owner.id === ownerName);
+  const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classTag = tags[keys.class];
   const classFromTag = classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
   const entitlementTag = tags[keys.entitlements];

@@ -1,7 +1,7 @@
 import { actionMatches } from '../iam/aws/actions.js';
 import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam } from '../iam/aws/managed.js';
-import { isUnknown, type Identity, type Unknown } from '../model/model.js';
+import { isUnknown, type Identity, type PolicyDocument, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
@@ -51,14 +51,16 @@ export default defineRule<MessageId>({
 
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const { held, allows } = heldPoliciesAndAllows(ctx, identity);
-  reportUnverifiable(ctx, identity, held, hasUnknownGrant(held.policies.map((policy) => policy.document)));
+  reportUnverifiable(ctx, identity, held, firstUnknownGrant(held));
+  const allowed = escalationAllows(allows);
+  // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
+  if (allowed.size === 0) return;
   if (allowsAllOfIam(allows)) {
-    const grant = describeGrant(allows.find((entry) => entry.action.name === 'iam:AttachRolePolicy')!, held);
+    const grant = describeGrant(allowed.get('iam:attachrolepolicy')!, held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
     ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
     return;
   }
-  const allowed = new Map(allows.map((entry) => [entry.action.name.toLowerCase(), entry]));
   for (const path of ESCALATION_PATHS) {
     const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
@@ -73,6 +75,40 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     }
     ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
   }
+}
+
+/** Every action some path needs, in lower case. */
+const PATH_ACTIONS = new Set(ESCALATION_PATHS.flatMap((path) => path.actions.map((action) => action.toLowerCase())));
+
+/** Action name -> its lower-case form when a path needs it, else null: computed once per action, not per identity holding it. */
+const pathActionKeys = new Map<string, string | null>();
+
+/** The allowed actions some path needs, by lower-case name. */
+function escalationAllows(allows: AllowedAction[]): Map<string, AllowedAction> {
+  const allowed = new Map<string, AllowedAction>();
+  for (const entry of allows) {
+    const name = entry.action.name;
+    let key = pathActionKeys.get(name);
+    if (key === undefined) {
+      const lower = name.toLowerCase();
+      pathActionKeys.set(name, (key = PATH_ACTIONS.has(lower) ? lower : null));
+    }
+    if (key !== null) allowed.set(key, entry);
+  }
+  return allowed;
+}
+
+/** Per document, the value that makes its grants undecidable (null: none); memoized because managed policy documents are shared by many identities. */
+const unknownGrants = new WeakMap<PolicyDocument, Unknown | null>();
+
+/** What `hasUnknownGrant` says for all held documents together: the first document's undecidable value. */
+function firstUnknownGrant(held: HeldPolicies): Unknown | undefined {
+  for (const { document } of held.policies) {
+    let unknown = unknownGrants.get(document);
+    if (unknown === undefined) unknownGrants.set(document, (unknown = hasUnknownGrant([document]) ?? null));
+    if (unknown) return unknown;
+  }
+  return undefined;
 }
 
 /** Grants the rule cannot read are advisory: an Unknown action or document, an Unknown or outside managed policy ARN. */

@@ -3,12 +3,35 @@
  * actions the catalog's `privilegedActions` list names for AWS (the built-in defaults carry such a list too).
  */
 import type { Catalog, PrivilegedAction } from '../../../catalog/types.js';
-import { expandActionPattern, type AwsAction } from './actions.js';
+import { hasWildcard } from '../../util/glob.js';
+import { actionMatches, type AwsAction } from './actions.js';
 
 export type PrivilegedCategory = PrivilegedAction['category'];
 
-/** Per catalog list: action name -> the first entry naming it. Built once, so a `*` expansion is cheap to classify. */
-const indexes = new WeakMap<readonly PrivilegedAction[], Map<string, PrivilegedAction>>();
+/** One AWS pattern of a catalog entry; `order` is its place in the catalog list. */
+interface Candidate {
+  entry: PrivilegedAction;
+  pattern: string;
+  order: number;
+}
+
+/**
+ * A catalog list's AWS patterns grouped by the service they name, and the verdict per action name. Classifying
+ * an action matches only the patterns that can name its service, so no other service's action data is loaded
+ * (expanding every pattern up front read some fifteen service files on each run, EC2's among them).
+ */
+interface PatternIndex {
+  /** Lower-case service prefix -> the patterns naming it, in catalog order. */
+  byService: Map<string, Candidate[]>;
+  /** Patterns whose service part has a wildcard, or that have no service prefix: they may name any service. */
+  anyService: Candidate[];
+  /** Service -> the patterns that may name its actions (its own and the service-wildcard ones), in catalog order. */
+  candidates: Map<string, readonly Candidate[]>;
+  /** Action name -> the first entry naming it (null: none). */
+  verdicts: Map<string, PrivilegedAction | null>;
+}
+
+const indexes = new WeakMap<readonly PrivilegedAction[], PatternIndex>();
 
 /** 'permissions-management' for AWS's Permissions management access level, else the category of the catalog entry naming the action. */
 export function privilegedCategory(action: AwsAction, catalog: Catalog): PrivilegedCategory | undefined {
@@ -18,18 +41,45 @@ export function privilegedCategory(action: AwsAction, catalog: Catalog): Privile
 
 /** The catalog's privileged-action entry whose AWS patterns match the action (first in catalog order). */
 export function privilegedEntry(action: AwsAction, catalog: Catalog): PrivilegedAction | undefined {
-  return indexOf(catalog.privilegedActions).get(action.name);
+  const index = indexOf(catalog.privilegedActions);
+  let verdict = index.verdicts.get(action.name);
+  if (verdict === undefined) {
+    verdict = candidatesFor(index, action.service).find((candidate) => actionMatches(candidate.pattern, action.name))?.entry ?? null;
+    index.verdicts.set(action.name, verdict);
+  }
+  return verdict ?? undefined;
 }
 
-function indexOf(entries: readonly PrivilegedAction[]): Map<string, PrivilegedAction> {
+function indexOf(entries: readonly PrivilegedAction[]): PatternIndex {
   let index = indexes.get(entries);
   if (index) return index;
-  index = new Map();
+  index = { byService: new Map(), anyService: [], candidates: new Map(), verdicts: new Map() };
+  let order = 0;
   for (const entry of entries) {
     for (const pattern of entry.aws ?? []) {
-      for (const action of expandActionPattern(pattern)) if (!index.has(action.name)) index.set(action.name, entry);
+      const candidate = { entry, pattern, order: order++ };
+      const service = servicePrefix(pattern);
+      if (service === undefined) index.anyService.push(candidate);
+      else index.byService.set(service, [...(index.byService.get(service) ?? []), candidate]);
     }
   }
   indexes.set(entries, index);
   return index;
+}
+
+/** A pattern's service prefix in lower case; undefined when it has none or it has a wildcard (it may name any service). */
+function servicePrefix(pattern: string): string | undefined {
+  const separator = pattern.indexOf(':');
+  if (separator <= 0) return undefined;
+  const service = pattern.slice(0, separator);
+  return hasWildcard(service) ? undefined : service.toLowerCase();
+}
+
+function candidatesFor(index: PatternIndex, service: string): readonly Candidate[] {
+  let candidates = index.candidates.get(service);
+  if (!candidates) {
+    candidates = [...(index.byService.get(service) ?? []), ...index.anyService].sort((a, b) => a.order - b.order);
+    index.candidates.set(service, candidates);
+  }
+  return candidates;
 }

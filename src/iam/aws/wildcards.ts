@@ -35,24 +35,44 @@ export interface WildcardIssue {
 /** A pattern made only of `*` (and a `:`) stands for every action: `*`, `*:*`. */
 const ALL_ACTIONS = /^\*+(:\*+)?$/;
 
-/** Issues per statement and catalog: a managed policy's statements are judged once, not once per identity holding it. */
-const judged = new WeakMap<PolicyStatement, { catalog: Catalog; issues: readonly WildcardIssue[] }>();
-
-export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
-  const cached = judged.get(statement);
-  if (cached?.catalog === catalog) return cached.issues;
-  const issues = judgeStatement(statement, catalog);
-  judged.set(statement, { catalog, issues });
-  return issues;
+/** What an Action list alone gives: its issues, and the spelled-out privileged actions no reported wildcard covers. */
+interface ActionJudgement {
+  issues: readonly WildcardIssue[];
+  exposed: AwsAction[];
 }
 
-function judgeStatement(statement: PolicyStatement, catalog: Catalog): WildcardIssue[] {
-  if (statement.effect !== 'Allow') return [];
+/**
+ * Judgements of Action lists per catalog, keyed by the list's text: CDK apps repeat the same few lists across
+ * thousands of statements (and a managed policy's across every identity holding it), so each is judged once.
+ */
+const judgedActionLists = new WeakMap<Catalog, Map<string, ActionJudgement>>();
+
+const NO_ISSUES: readonly WildcardIssue[] = [];
+
+export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
+  if (statement.effect !== 'Allow') return NO_ISSUES;
+  const { issues, exposed } = judgeActionList(statement.action ?? [], catalog);
+  const before = statement.notAction ? [notActionIssue(statement.notAction, catalog)] : [];
+  const after = exposed.length > 0 && !statement.condition ? resourceIssues(statement, exposed) : [];
+  return before.length === 0 && after.length === 0 ? issues : [...before, ...issues, ...after];
+}
+
+function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgement {
+  // An Unknown value is its own issue object (it carries the Unknown): such a list is judged each time.
+  if (values.some(isUnknown)) return judgeActions(values, catalog);
+  let judged = judgedActionLists.get(catalog);
+  if (!judged) judgedActionLists.set(catalog, (judged = new Map()));
+  const key = values.join('\u0000');
+  let judgement = judged.get(key);
+  if (!judgement) judged.set(key, (judgement = judgeActions(values, catalog)));
+  return judgement;
+}
+
+function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement {
   const issues: WildcardIssue[] = [];
-  if (statement.notAction) issues.push(notActionIssue(statement.notAction, catalog));
   const spelledOut: AwsAction[] = [];
   const wildcards: string[] = [];
-  for (const value of statement.action ?? []) {
+  for (const value of values) {
     if (isUnknown(value)) {
       issues.push({ kind: 'unknown-action', values: [], privileged: [], expanded: 0, unknown: value });
       continue;
@@ -74,8 +94,7 @@ function judgeStatement(statement: PolicyStatement, catalog: Catalog): WildcardI
     }
   }
   const exposed = privilegedOf(spelledOut, catalog).filter((action) => !wildcards.some((pattern) => actionMatches(pattern, action.name)));
-  if (exposed.length > 0 && !statement.condition) issues.push(...resourceIssues(statement, exposed));
-  return issues;
+  return { issues, exposed };
 }
 
 function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIssue {
