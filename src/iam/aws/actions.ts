@@ -59,14 +59,19 @@ function dataDirectory(): string {
 
 /** Every AWS service prefix the dataset knows, sorted. */
 export function allServices(): string[] {
+  return [...knownServices()];
+}
+
+/** The shared sorted list, for lookups here (allServices hands out copies). */
+function knownServices(): readonly string[] {
   serviceList ??= (JSON.parse(readFileSync(join(dataDirectory(), 'services.json'), 'utf8')) as string[]).slice().sort();
-  return [...serviceList];
+  return serviceList;
 }
 
 function serviceActions(service: string): Map<string, AwsAction> | undefined {
   const cached = services.get(service);
   if (cached) return cached;
-  if (!allServices().includes(service)) return undefined;
+  if (!knownServices().includes(service)) return undefined;
   const raw = JSON.parse(readFileSync(join(dataDirectory(), 'actions', `${service}.json`), 'utf8')) as Record<string, RawAction>;
   const actions = new Map<string, AwsAction>();
   for (const [key, entry] of Object.entries(raw)) {
@@ -113,9 +118,9 @@ function cachedExpansion(pattern: string): readonly AwsAction[] {
 
 function computeExpansion(pattern: string): AwsAction[] {
   const separator = pattern.indexOf(':');
-  if (pattern === '*') return allServices().flatMap((service) => [...serviceActions(service)!.values()]);
+  if (pattern === '*') return knownServices().flatMap((service) => [...serviceActions(service)!.values()]);
   // No service prefix (not valid IAM, but never assume it matches nothing): match it against every action.
-  if (separator <= 0) return allServices().flatMap((service) => matchingActions(service, pattern));
+  if (separator <= 0) return knownServices().flatMap((service) => matchingActions(service, pattern));
   const servicePattern = pattern.slice(0, separator);
   if (!hasWildcard(servicePattern)) {
     const actions = serviceActions(servicePattern);
@@ -131,7 +136,7 @@ function computeExpansion(pattern: string): AwsAction[] {
 }
 
 function matchingServices(servicePattern: string): string[] {
-  return allServices().filter((service) => globMatch(servicePattern, service));
+  return knownServices().filter((service) => globMatch(servicePattern, service));
 }
 
 function matchingActions(service: string, pattern: string): AwsAction[] {
