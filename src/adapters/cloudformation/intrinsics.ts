@@ -100,7 +100,10 @@ export function createResolver(input: TemplateInput): Resolver {
       case 'Ref':
         return typeof argument === 'string' ? refValue(argument) : unknownValue('Ref with a non-string argument');
       case 'Fn::GetAtt': {
-        const [logicalId, attribute] = typeof argument === 'string' ? splitOnce(argument) : Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        // Indexed rather than destructured (no iterator while cold): CDK policies name most resources this way.
+        const parts = typeof argument === 'string' ? splitOnce(argument) : Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        const logicalId = parts[0];
+        const attribute = parts[1];
         return typeof logicalId === 'string' && typeof attribute === 'string'
           ? getAtt(logicalId, attribute)
           : unknownValue(`Fn::GetAtt ${JSON.stringify(argument)}`);
@@ -241,7 +244,8 @@ function splitOnce(text: string): [string, string | undefined] {
 /** Concatenates resolved parts; any part that is not a string makes the whole string Unknown. */
 function joinStrings(parts: unknown[], delimiter: string, what: string): Maybe<string> {
   const strings: string[] = [];
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
     if (typeof part === 'string') strings.push(part);
     else if (typeof part === 'number' || typeof part === 'boolean') strings.push(String(part));
     else if (isUnknown(part)) return unknownValue(`${what} containing ${part.description}`);

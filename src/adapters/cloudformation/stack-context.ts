@@ -6,14 +6,15 @@ import type { CfnResource, TemplateInput } from './template.js';
 export interface StackContext {
   input: TemplateInput;
   resolver: Resolver;
-  resources: [logicalId: string, resource: CfnResource][];
+  resources: { logicalId: string; resource: CfnResource }[];
   ref(logicalId: string): ResourceRef;
   /** Model id of a resource: `${stack}/${logicalId}`. */
   id(logicalId: string): string;
 }
 
 export function stackContext(input: TemplateInput): StackContext {
-  const resources = Object.entries(input.template.Resources);
+  const { Resources } = input.template;
+  const resources = Object.keys(Resources).map((logicalId) => ({ logicalId, resource: Resources[logicalId]! }));
   return {
     input,
     resolver: createResolver(input),

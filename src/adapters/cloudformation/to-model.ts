@@ -30,10 +30,10 @@ const COMPUTE_ROLE_PROPERTIES: Record<string, { property: string; kind: ComputeA
   'AWS::ECS::TaskDefinition': { property: 'TaskRoleArn', kind: 'ecs-task' },
 };
 
-const POLICY_HOLDERS: [property: string, kind: IdentityKind][] = [
-  ['Roles', 'aws-role'],
-  ['Users', 'aws-user'],
-  ['Groups', 'aws-group'],
+const POLICY_HOLDERS: { property: string; kind: IdentityKind }[] = [
+  { property: 'Roles', kind: 'aws-role' },
+  { property: 'Users', kind: 'aws-user' },
+  { property: 'Groups', kind: 'aws-group' },
 ];
 
 const SINGLE_HOLDER_POLICIES: Record<string, [property: string, kind: IdentityKind]> = {
@@ -48,7 +48,7 @@ const LINKERS: Record<string, Linker> = {
   'AWS::IAM::User': (b, ctx, id, resource) => {
     b.linkManagedPolicyArns(ctx, id, resource);
     const user = b.identities.get(ctx.id(id))!;
-    for (const group of b.items(ctx, resource.Properties?.Groups)) b.addToGroup(ctx, id, user, group);
+    b.eachItem(ctx, resource.Properties?.Groups, (group) => b.addToGroup(ctx, id, user, group));
   },
   'AWS::IAM::Policy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
   'AWS::IAM::ManagedPolicy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
@@ -56,17 +56,17 @@ const LINKERS: Record<string, Linker> = {
   'AWS::IAM::UserPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
   'AWS::IAM::GroupPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
   'AWS::IAM::UserToGroupAddition': (b, ctx, id, resource) => {
-    for (const user of b.items(ctx, resource.Properties?.Users)) {
+    b.eachItem(ctx, resource.Properties?.Users, (user) => {
       const member = b.findIdentity(ctx, id, user, 'aws-user');
       if (member) b.addToGroup(ctx, id, member, resource.Properties?.GroupName);
-    }
+    });
   },
   'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-access-key'),
   'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential'),
   'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
-    for (const role of b.items(ctx, resource.Properties?.Roles)) {
+    b.eachItem(ctx, resource.Properties?.Roles, (role) => {
       b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
-    }
+    });
   },
   'AWS::Lambda::Function': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
   'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
@@ -89,31 +89,53 @@ class ModelBuilder {
   constructor(private readonly stacks: StackContext[]) {}
 
   build(): Model {
-    for (const ctx of this.stacks) {
-      for (const [logicalId, resource] of ctx.resources) {
-        if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
-        if (resource.Type === 'AWS::SecretsManager::Secret') {
-          const secret = secretFromResource(ctx, logicalId, resource);
-          this.secrets.set(secret.id, secret);
-          this.model.secrets.push(secret);
-        }
+    this.eachResource((ctx, logicalId, resource) => {
+      if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
+      if (resource.Type === 'AWS::SecretsManager::Secret') {
+        const secret = secretFromResource(ctx, logicalId, resource);
+        this.secrets.set(secret.id, secret);
+        this.model.secrets.push(secret);
       }
-    }
-    for (const ctx of this.stacks) {
-      for (const [logicalId, resource] of ctx.resources) LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
-    }
+    });
+    this.eachResource((ctx, logicalId, resource) => LINKERS[resource.Type]?.(this, ctx, logicalId, resource));
     for (const grant of this.policies.values()) if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
   }
 
-  /** List-valued properties item by item, keeping raw items so `Ref`s can be followed; an Unknown list is one item. */
-  items(ctx: StackContext, raw: unknown): unknown[] {
-    if (raw === undefined) return [];
-    if (Array.isArray(raw)) return raw.filter((item) => !ctx.resolver.isNoValue(item));
+  /*
+   * Loops below are indexed, with callbacks rather than lists to iterate: they run per resource, per policy holder
+   * and per managed policy, mostly in a cold process (one `cdk synth`), where `for…of` and array destructuring
+   * allocate iterator results until the code is optimized.
+   */
+
+  private eachResource(visit: (ctx: StackContext, logicalId: string, resource: CfnResource) => void): void {
+    for (let stack = 0; stack < this.stacks.length; stack++) {
+      const ctx = this.stacks[stack]!;
+      for (let index = 0; index < ctx.resources.length; index++) {
+        const { logicalId, resource } = ctx.resources[index]!;
+        visit(ctx, logicalId, resource);
+      }
+    }
+  }
+
+  /**
+   * A list-valued property item by item, raw so `Ref`s can be followed, `AWS::NoValue` items left out; an Unknown
+   * list is one item.
+   */
+  eachItem(ctx: StackContext, raw: unknown, visit: (item: unknown) => void): void {
+    if (raw === undefined) return;
+    if (Array.isArray(raw)) {
+      for (let index = 0; index < raw.length; index++) if (!ctx.resolver.isNoValue(raw[index])) visit(raw[index]);
+      return;
+    }
     const resolved = ctx.resolver.resolve(raw);
-    return Array.isArray(resolved) ? resolved : resolved === undefined ? [] : [resolved];
+    if (!Array.isArray(resolved)) {
+      if (resolved !== undefined) visit(resolved);
+      return;
+    }
+    for (let index = 0; index < resolved.length; index++) visit(resolved[index]);
   }
 
   /**
@@ -156,24 +178,26 @@ class ModelBuilder {
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
   linkManagedPolicyArns(ctx: StackContext, logicalId: string, resource: CfnResource): void {
     const identity = this.identities.get(ctx.id(logicalId))!;
-    for (const raw of this.items(ctx, resource.Properties?.ManagedPolicyArns)) {
+    this.eachItem(ctx, resource.Properties?.ManagedPolicyArns, (raw) => {
       const target = ctx.resolver.referencedResource(raw);
       if (target && ctx.input.template.Resources[target]!.Type === 'AWS::IAM::ManagedPolicy') {
         this.hold(identity, this.policyGrant(ctx, target));
       } else {
         identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn: ctx.resolver.resolveString(raw, 'ManagedPolicyArns item') });
       }
-    }
+    });
   }
 
   linkPolicyHolders(ctx: StackContext, logicalId: string): void {
     const grant = this.policyGrant(ctx, logicalId);
     const properties = ctx.input.template.Resources[logicalId]!.Properties ?? {};
-    for (const [property, kind] of POLICY_HOLDERS) {
-      for (const raw of this.items(ctx, properties[property])) {
+    for (let index = 0; index < POLICY_HOLDERS.length; index++) {
+      const { property, kind } = POLICY_HOLDERS[index]!;
+      if (properties[property] === undefined) continue;
+      this.eachItem(ctx, properties[property], (raw) => {
         const holder = this.findIdentity(ctx, logicalId, raw, kind);
         if (holder) this.hold(holder, grant);
-      }
+      });
     }
   }
 

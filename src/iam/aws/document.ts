@@ -30,18 +30,23 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
   return { statements };
 }
 
-// The statement's fields in the order the parsed statement lists them (module constants: a document is parsed per
-// identity and per policy, thousands per template set).
+/*
+ * Documents are parsed per identity and per policy, thousands per template set, mostly in a cold process (one
+ * `cdk synth`): loops here are indexed, since `for…of` and array destructuring allocate iterator results until the
+ * code is optimized, and the field tables are module constants.
+ */
+
+/** The statement's fields in the order the parsed statement lists them. */
 const VALUE_FIELDS = [
-  ['Action', 'action'],
-  ['NotAction', 'notAction'],
-  ['Resource', 'resource'],
-  ['NotResource', 'notResource'],
+  { key: 'Action', field: 'action' },
+  { key: 'NotAction', field: 'notAction' },
+  { key: 'Resource', field: 'resource' },
+  { key: 'NotResource', field: 'notResource' },
 ] as const;
 
 const PRINCIPAL_FIELDS = [
-  ['Principal', 'principal'],
-  ['NotPrincipal', 'notPrincipal'],
+  { key: 'Principal', field: 'principal' },
+  { key: 'NotPrincipal', field: 'notPrincipal' },
 ] as const;
 
 function parseStatement(entry: unknown): PolicyStatement | string {
@@ -53,14 +58,16 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   }
   const statement: PolicyStatement = { effect };
   if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
-  for (const [key, field] of VALUE_FIELDS) {
+  for (let index = 0; index < VALUE_FIELDS.length; index++) {
+    const { key, field } = VALUE_FIELDS[index]!;
     if (entry[key] === undefined) continue;
     const values = toValues(entry[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     statement[field] = values;
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
-  for (const [key, field] of PRINCIPAL_FIELDS) {
+  for (let index = 0; index < PRINCIPAL_FIELDS.length; index++) {
+    const { key, field } = PRINCIPAL_FIELDS[index]!;
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
     if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
@@ -78,7 +85,8 @@ function toValues(value: unknown): PolicyValue[] | string {
   if (typeof value === 'string') return [value];
   const list = Array.isArray(value) ? value : [value];
   const values: PolicyValue[] = [];
-  for (const item of list) {
+  for (let index = 0; index < list.length; index++) {
+    const item: unknown = list[index];
     if (typeof item === 'string' || isUnknown(item)) values.push(item);
     else if (typeof item === 'number' || typeof item === 'boolean') values.push(String(item));
     else return `expected a string or a list of strings, got ${JSON.stringify(item)}`;
@@ -91,7 +99,9 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
   if (isUnknown(value)) return { AWS: [value] };
   if (!isRecord(value)) return `expected "*" or an object, got ${JSON.stringify(value)}`;
   const block: Exclude<PrincipalBlock, '*'> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser') return `unknown principal type "${key}"`;
     const values = toValues(value[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
@@ -103,13 +113,18 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
 function toCondition(value: unknown): Record<string, Record<string, PolicyValue[]>> | string {
   if (!isRecord(value)) return 'expected an object of operators';
   const condition: Record<string, Record<string, PolicyValue[]>> = {};
-  for (const [operator, keys] of Object.entries(value)) {
+  const operators = Object.keys(value);
+  for (let index = 0; index < operators.length; index++) {
+    const operator = operators[index]!;
+    const keys = value[operator];
     if (!isRecord(keys)) return `${operator}: expected an object of condition keys`;
-    condition[operator] = {};
-    for (const [key, entry] of Object.entries(keys)) {
-      const values = toValues(entry);
+    const byKey: Record<string, PolicyValue[]> = (condition[operator] = {});
+    const names = Object.keys(keys);
+    for (let position = 0; position < names.length; position++) {
+      const key = names[position]!;
+      const values = toValues(keys[key]);
       if (typeof values === 'string') return `${operator}.${key}: ${values}`;
-      condition[operator][key] = values;
+      byKey[key] = values;
     }
   }
   return condition;
