@@ -1,6 +1,7 @@
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
-import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
+import type { Catalog } from '../../catalog/types.js';
+import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyDocument, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { roleGrantIssues, type RoleIssue } from './support/role-grants.js';
 
@@ -189,7 +190,6 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
   const profile = ctx.profile(identity);
   if (profile.class && HUMAN_OPERATED.has(profile.class)) return;
   const base = { resource: grant.source, identity };
-  const classText = profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human';
   if (isUnknown(grant.arn)) {
     ctx.report({ ...base, messageId: 'unknownManagedPolicy', data: { identity: identity.name, what: grant.arn.description }, pending: true });
     return;
@@ -199,27 +199,41 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
     ctx.report({ ...base, messageId: 'externalManagedPolicy', data: { identity: identity.name, arn: grant.arn }, pending: true });
     return;
   }
+  const verdict = known.adminLevel || !known.document ? undefined : managedPolicyVerdict(known.document, ctx.catalog);
+  if (!known.adminLevel && !verdict) return;
   const detail = `Policy::${known.name}`;
-  if (known.adminLevel) {
-    ctx.report({ ...base, messageId: 'adminManagedPolicy', detail, data: { name: known.name, identity: identity.name, class: classText } });
-    return;
-  }
-  const issues = (known.document?.statements ?? []).flatMap((statement) => wildcardIssues(statement, ctx.catalog)).filter((issue) => issue.detail);
-  if (issues.length === 0) return;
+  const data = { name: known.name, identity: identity.name, class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human' };
+  if (verdict) ctx.report({ ...base, messageId: 'privilegedManagedPolicy', detail, data: { ...data, ...verdict } });
+  else ctx.report({ ...base, messageId: 'adminManagedPolicy', detail, data });
+}
+
+/** What a managed policy's content says, the same for every identity holding it. */
+interface ManagedPolicyVerdict {
+  count: number;
+  triggers: string;
+  examples: string;
+}
+
+/** Per catalog, per managed policy document (one shared object for every identity it is attached to): judged once. */
+const managedVerdicts = new WeakMap<Catalog, WeakMap<PolicyDocument, ManagedPolicyVerdict | null>>();
+
+function managedPolicyVerdict(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | undefined {
+  let verdicts = managedVerdicts.get(catalog);
+  if (!verdicts) managedVerdicts.set(catalog, (verdicts = new WeakMap()));
+  let verdict = verdicts.get(document);
+  if (verdict === undefined) verdicts.set(document, (verdict = judgeManagedPolicy(document, catalog)));
+  return verdict ?? undefined;
+}
+
+function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | null {
+  const issues = document.statements.flatMap((statement) => wildcardIssues(statement, catalog)).filter((issue) => issue.detail);
+  if (issues.length === 0) return null;
   const privileged = [...new Map(issues.flatMap((issue) => issue.privileged).map((action) => [action.name, action])).values()];
-  ctx.report({
-    ...base,
-    messageId: 'privilegedManagedPolicy',
-    detail,
-    data: {
-      name: known.name,
-      identity: identity.name,
-      class: classText,
-      count: privileged.length,
-      triggers: quoteList([...new Set(issues.map((issue) => issue.values.join(', ')))]),
-      examples: exampleList({ privileged }),
-    },
-  });
+  return {
+    count: privileged.length,
+    triggers: quoteList([...new Set(issues.map((issue) => issue.values.join(', ')))]),
+    examples: exampleList({ privileged }),
+  };
 }
 
 function describeResources(statement: PolicyStatement): string {

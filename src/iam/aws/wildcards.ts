@@ -52,9 +52,9 @@ const NO_ISSUES: readonly WildcardIssue[] = [];
 export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
   if (statement.effect !== 'Allow') return NO_ISSUES;
   const { issues, exposed } = judgeActionList(statement.action ?? [], catalog);
-  const before = statement.notAction ? [notActionIssue(statement.notAction, catalog)] : [];
-  const after = exposed.length > 0 && !statement.condition ? resourceIssues(statement, exposed) : [];
-  return before.length === 0 && after.length === 0 ? issues : [...before, ...issues, ...after];
+  const onResources = exposed.length > 0 && !statement.condition ? resourceIssues(statement, exposed) : NO_ISSUES;
+  if (!statement.notAction && onResources.length === 0) return issues;
+  return [...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []), ...issues, ...onResources];
 }
 
 function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgement {
@@ -105,14 +105,17 @@ function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIss
 }
 
 /** Spelled-out privileged actions on every resource (`*` or NotResource), or on a resource not known yet. */
-function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): WildcardIssue[] {
-  const names = exposed.map((action) => action.name);
+function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): readonly WildcardIssue[] {
   const resources = statement.resource ?? [];
   if (statement.notResource || resources.includes('*')) {
-    return [{ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: names, privileged: exposed, expanded: exposed.length }];
+    return [{ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(exposed), privileged: exposed, expanded: exposed.length }];
   }
   const unknown = resources.find(isUnknown);
-  return unknown ? [{ kind: 'unknown-resource', values: names, privileged: exposed, expanded: exposed.length, unknown }] : [];
+  return unknown ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }] : NO_ISSUES;
+}
+
+function namesOf(actions: AwsAction[]): string[] {
+  return actions.map((action) => action.name);
 }
 
 /** The privileged actions among these, unique; those the catalog names come first, in catalog order (the recognizable ones), then by name. */

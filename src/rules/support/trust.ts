@@ -45,13 +45,24 @@ export function trustEntries(document: PolicyDocument): TrustEntry[] {
 /** NotAction or an Unknown action may include AssumeRole, so both count (fail closed). */
 function grantsAssume(statement: PolicyStatement): boolean {
   if (!statement.action) return true;
-  return statement.action.some(
-    (action) => isUnknown(action) || ASSUME_ACTIONS.some((assume) => globMatch(action, assume, { caseInsensitive: true })),
-  );
+  return statement.action.some((action) => isUnknown(action) || isAssumeAction(action));
+}
+
+/** Action pattern -> whether it matches an AssumeRole action: every role's trust repeats the same few patterns. */
+const assumePatterns = new Map<string, boolean>();
+
+function isAssumeAction(pattern: string): boolean {
+  let assume = assumePatterns.get(pattern);
+  if (assume === undefined) {
+    assume = ASSUME_ACTIONS.some((action) => globMatch(pattern, action, { caseInsensitive: true }));
+    assumePatterns.set(pattern, assume);
+  }
+  return assume;
 }
 
 function conditionClauses(statement: PolicyStatement): ConditionClause[] {
-  return Object.entries(statement.condition ?? {}).flatMap(([operator, keys]) =>
+  if (!statement.condition) return [];
+  return Object.entries(statement.condition).flatMap(([operator, keys]) =>
     Object.entries(keys).map(([key, values]) => ({ operator, key, values })),
   );
 }
