@@ -148,9 +148,13 @@ function findWaiver(waivers: CatalogException[], names: (string | undefined)[]):
   return waivers.find((exception) => names.some((name) => name !== undefined && globMatch(exception.target, name)));
 }
 
+/** Fields joined by NUL, concatenated rather than joined through an array (cheaper for thousands of findings). */
 function findingKey(finding: Finding): string {
   const r = finding.resource;
-  return [finding.ruleId, r.stack ?? '', r.file ?? '', r.urn ?? r.name, finding.identity ?? '', finding.detail ?? '', finding.message].join('\u0000');
+  const SEP = '\u0000';
+  return (
+    finding.ruleId + SEP + (r.stack ?? '') + SEP + (r.file ?? '') + SEP + (r.urn ?? r.name) + SEP + (finding.identity ?? '') + SEP + (finding.detail ?? '') + SEP + finding.message
+  );
 }
 
 /**
