@@ -118,7 +118,8 @@ function reportUnverifiable(ctx: RuleContext<MessageId>, identity: Identity, hel
     ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: unknownGrant.description }, detail: 'Path::unknown' });
   }
   // AWS policies known by name only are the broad read-only ones: they reach no path.
-  for (const { arn, known } of held.opaque.filter((policy) => !policy.known || policy.known.adminLevel)) {
+  for (const { arn, known } of held.opaque) {
+    if (known && !known.adminLevel) continue;
     if (isUnknown(arn)) {
       ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: `managed policy ARN ${arn.description}` }, detail: 'Path::unknown' });
     } else {
