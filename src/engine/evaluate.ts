@@ -164,7 +164,7 @@ function findingKey(finding: Finding): string {
  */
 function dedupeAndSort(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ key: findingKey(finding), finding }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key === b.key ? 0 : 1));
   return keyed.filter((entry, index) => index === 0 || entry.key !== keyed[index - 1]!.key).map((entry) => entry.finding);
 }
 
