@@ -1,7 +1,8 @@
 import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it, vi } from 'vitest';
-import { EntitlementGuardChecks, EntitlementGuardValidation } from '../../cdk-aspects/index.js';
+import { EntitlementGuardValidation } from '../../cdk-aspects/index.js';
+import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { exampleCatalog, NOW, testApp } from './support.js';
 
 const catalog = exampleCatalog();

@@ -7,7 +7,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { App, Aspects, Validations } from 'aws-cdk-lib';
-import { EntitlementGuard, EntitlementGuardChecks, EntitlementGuardValidation } from 'entitlement-guard/cdk';
+import { EntitlementGuard, EntitlementGuardValidation } from 'entitlement-guard/cdk';
+import { EntitlementGuardChecks } from 'entitlement-guard/cdk-nag';
 import { BadStack, GoodStack } from '../lib/stacks.ts';
 
 const catalog = fileURLToPath(new URL('../../catalog.yaml', import.meta.url));
