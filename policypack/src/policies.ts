@@ -122,13 +122,13 @@ interface Violation {
 }
 
 /**
- * Pending and waived findings are advisory whatever the policy's level; a finding the catalog makes mandatory
+ * Pending, undecidable and waived findings are advisory whatever the policy's level; a finding the catalog makes mandatory
  * stays mandatory (a stack's config may only make a rule stricter); other findings take the policy's level.
  */
 function reportFinding(reportViolation: ReportViolation, finding: Finding, model: Model): void {
   const violation: Violation = { message: messageOf(finding, model) };
   if (finding.resource.urn) violation.urn = finding.resource.urn;
-  if (finding.pending || finding.waivedBy) violation.enforcementLevel = 'advisory';
+  if (finding.pending || finding.undecidable || finding.waivedBy) violation.enforcementLevel = 'advisory';
   else if (finding.level === 'mandatory') violation.enforcementLevel = 'mandatory';
   (reportViolation as unknown as (violation: Violation) => void)(violation);
 }

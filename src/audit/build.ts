@@ -179,6 +179,7 @@ function auditSecret(secret: Secret, profile: IdentityProfile, findings: AuditFi
     ...(profile.owner !== undefined ? { owner: profile.owner } : {}),
     ...(rotation !== undefined ? { rotationDays: isUnknown(rotation) ? ('unknown' as const) : rotation } : {}),
     ...(secret.plaintextValue ? { plaintextValue: true } : {}),
+    ...(secret.valueInProgram ? { valueInProgram: true } : {}),
     findings,
   };
 }

@@ -160,6 +160,8 @@ export interface AuditSecret {
   owner?: string;
   rotationDays?: number | 'unknown';
   plaintextValue?: boolean;
+  /** Set by a Pulumi program: a literal in its source or a stack config secret (see the model's Secret). */
+  valueInProgram?: boolean;
   findings: AuditFinding[];
 }
 

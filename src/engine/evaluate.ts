@@ -77,7 +77,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       now,
       profile,
       memo,
-      report: (report) => findings.push(toFinding(rule, report.pending && options.pending !== 'fail-closed' ? 'advisory' : level, report, shared)),
+      report: (report) => findings.push(toFinding(rule, report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level, report, shared)),
     };
     rule.check(ctx);
   }
@@ -109,6 +109,7 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   finding.remediation = rule.meta.remediation;
   finding.frameworks = shared.frameworks;
   if (report.pending) finding.pending = true;
+  if (report.undecidable) finding.undecidable = true;
   const waiver = shared.waivers.length > 0 ? findWaiver(shared.waivers, [report.identity?.name, report.identity?.resource.name, report.resource.name]) : undefined;
   if (waiver) finding.waivedBy = waiver.id;
   return finding;

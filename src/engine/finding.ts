@@ -16,6 +16,8 @@ export interface Finding {
   frameworks: readonly string[];
   /** The value could not be read yet (Pulumi preview unknown, unresolved token): verify when known. */
   pending?: boolean;
+  /** The IaC tool hides the fact that would decide it (see Report.undecidable): advisory in every front-end. */
+  undecidable?: boolean;
   /** Id of the valid catalog exception that waives this finding. Waived findings never block. */
   waivedBy?: string;
 }

@@ -207,6 +207,12 @@ export interface Secret {
   rotationSource?: ResourceRef;
   /** True when the secret value itself is written in the IaC source. */
   plaintextValue?: boolean;
+  /**
+   * True when a Pulumi program sets the value: a literal in its source or a stack config secret, which a policy
+   * pack cannot tell apart (provider SDKs mark such inputs secret whatever their source, and the policy SDK drops
+   * the mark: pulumi/pulumi-policy#241).
+   */
+  valueInProgram?: boolean;
   expiresAt?: Maybe<string>;
 }
 

@@ -24,6 +24,8 @@ export interface Report<MessageId extends string = string> {
   detail?: string;
   /** The value could not be verified yet: reported at advisory level, "cannot be verified until apply". */
   pending?: boolean;
+  /** The IaC tool hides the fact that would decide it: reported at advisory level whatever the rule's level. */
+  undecidable?: boolean;
 }
 
 export interface RuleContext<MessageId extends string = string> {

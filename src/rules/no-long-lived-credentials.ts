@@ -16,7 +16,8 @@ type MessageId =
   | 'azureEndInvalid'
   | 'gcpKey'
   | 'k8sToken'
-  | 'plaintextSecret';
+  | 'plaintextSecret'
+  | 'secretValueInProgram';
 
 /** Azure credentials are allowed only for classes that list their catalog credential type, and only with an end date. */
 const AZURE_CREDENTIALS = {
@@ -70,6 +71,10 @@ export default defineRule<MessageId>({
       plaintextSecret:
         'Secret {{secret}} has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
         'Generate the value at deploy time (GenerateSecretString, a random provider) or set it out of band, and rotate the exposed value.',
+      secretValueInProgram:
+        'Secret {{secret}} gets its value from the Pulumi program: either a literal in its source, which every copy of the code holds, ' +
+        'or a stack config secret; a policy pack cannot tell which (pulumi/pulumi-policy#241). Keep literals out of the source: ' +
+        '`pulumi config set --secret`, a generated value (random provider), or set it out of band.',
     },
   },
   check(ctx) {
@@ -77,14 +82,19 @@ export default defineRule<MessageId>({
       for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
     }
     for (const secret of ctx.model.secrets) {
-      if (!secret.plaintextValue) continue;
-      ctx.report({
-        messageId: 'plaintextSecret',
-        data: { secret: secret.name },
-        resource: secret.resource,
-        identity: secret,
-        detail: 'Secret::plaintext-value',
-      });
+      if (secret.plaintextValue) {
+        ctx.report({ messageId: 'plaintextSecret', data: { secret: secret.name }, resource: secret.resource, identity: secret, detail: 'Secret::plaintext-value' });
+      } else if (secret.valueInProgram) {
+        // Blocking every stack config secret would punish the recommended practice: a reminder, not a gate.
+        ctx.report({
+          messageId: 'secretValueInProgram',
+          data: { secret: secret.name },
+          resource: secret.resource,
+          identity: secret,
+          detail: 'Secret::value-in-program',
+          undecidable: true,
+        });
+      }
     }
   },
 });

@@ -54,9 +54,9 @@ function summary(findings: readonly Finding[]): string[] {
 const findingsOf = (model: Model) => evaluate(model, { catalog, now }).findings;
 
 const AZURE_BAD = [
+  'no-long-lived-credentials advisory storage-connection Secret::value-in-program',
   'no-long-lived-credentials mandatory analytics-deploy-secret Credential::azure-client-secret',
   'no-long-lived-credentials mandatory legacy-reporting-password Credential::azure-client-secret',
-  'no-long-lived-credentials mandatory storage-connection Secret::plaintext-value',
   'no-wildcard-privilege mandatory analytics-deploy-global-admin Role::Global Administrator',
   'no-wildcard-privilege mandatory analytics-deploy-owner Role::Owner',
   'no-wildcard-privilege mandatory etl-ops-everything Role::Ops Everything',
@@ -71,8 +71,8 @@ const AZURE_BAD = [
 ];
 
 const GCP_BAD = [
+  'no-long-lived-credentials advisory partner-api-token Secret::value-in-program',
   'no-long-lived-credentials mandatory analytics-etl-key Credential::gcp-service-account-key',
-  'no-long-lived-credentials mandatory partner-api-token Secret::plaintext-value',
   'no-wildcard-privilege mandatory analytics-etl-editor Role::roles/editor',
   'no-wildcard-privilege mandatory ci-deployer-token-creator Role::roles/iam.serviceAccountTokenCreator',
   'no-wildcard-privilege mandatory reports-public Member::allUsers',
@@ -183,8 +183,13 @@ describe('Kubernetes example (examples/k8s)', () => {
 
   it('the same objects written as a Pulumi program give the same findings as the manifest, in update and preview', () => {
     const manifest = summary(check('examples/k8s/bad.yaml').result!.findings);
-    expect(summary(findingsOf(modelOf('k8s:update')))).toEqual(manifest);
-    expect(summary(findingsOf(modelOf('k8s:preview')))).toEqual(manifest);
+    // Except secret data: a manifest's is written in the file; a program's may come from stack config (the pack cannot tell).
+    const fromProgram = manifest
+      .map((line) => (line === 'no-long-lived-credentials mandatory payments-db Secret::plaintext-value' ? 'no-long-lived-credentials advisory payments-db Secret::value-in-program' : line))
+      .sort();
+    expect(fromProgram).not.toEqual(manifest);
+    expect(summary(findingsOf(modelOf('k8s:update')))).toEqual(fromProgram);
+    expect(summary(findingsOf(modelOf('k8s:preview')))).toEqual(fromProgram);
   });
 });
 

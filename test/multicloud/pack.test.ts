@@ -57,12 +57,12 @@ function summary(diagnostics: Diagnostic[]): string[] {
 }
 
 describe('the pack over the analyzer protocol, beyond AWS', () => {
-  it('blocks the Azure program: client secrets, Owner and Global Administrator, a wildcard custom role, an untrusted subject, a Key Vault secret', async () => {
+  it('blocks the Azure program: client secrets, Owner and Global Administrator, a wildcard custom role, an untrusted subject, a Key Vault secret (advisory: its value may come from stack config)', async () => {
     const diagnostics = await client.analyzeStack(programs.azureBad);
     expect(summary(diagnostics)).toEqual([
+      'no-long-lived-credentials advisory storage-connection',
       'no-long-lived-credentials mandatory analytics-deploy-secret',
       'no-long-lived-credentials mandatory legacy-reporting-password',
-      'no-long-lived-credentials mandatory storage-connection',
       'no-wildcard-privilege mandatory analytics-deploy-global-admin',
       'no-wildcard-privilege mandatory analytics-deploy-owner',
       'no-wildcard-privilege mandatory etl-ops-everything',
@@ -80,10 +80,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     expect(secret.message).toContain('request a catalog exception for rule no-long-lived-credentials, target analytics-deploy');
   });
 
-  it('blocks the Google Cloud program: a user-managed key, basic and impersonation roles, allUsers, an unconditioned pool, an unrotated secret', async () => {
+  it('blocks the Google Cloud program: a user-managed key, basic and impersonation roles, allUsers, an unconditioned pool, an unrotated secret (its value advisory)', async () => {
     expect(summary(await client.analyzeStack(programs.gcpBad))).toEqual([
+      'no-long-lived-credentials advisory partner-api-token',
       'no-long-lived-credentials mandatory analytics-etl-key',
-      'no-long-lived-credentials mandatory partner-api-token',
       'no-wildcard-privilege mandatory analytics-etl-editor',
       'no-wildcard-privilege mandatory ci-deployer-token-creator',
       'no-wildcard-privilege mandatory reports-public',
@@ -95,10 +95,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     ]);
   });
 
-  it('blocks the Kubernetes program: cluster-admin, RBAC wildcards and escalation verbs, a token Secret, a literal secret', async () => {
+  it('blocks the Kubernetes program: cluster-admin, RBAC wildcards and escalation verbs, a token Secret, a secret set by the program (advisory)', async () => {
     expect(summary(await client.analyzeStack(programs.k8s))).toEqual([
+      'no-long-lived-credentials advisory payments-db',
       'no-long-lived-credentials mandatory ci-deployer-token',
-      'no-long-lived-credentials mandatory payments-db',
       'no-wildcard-privilege mandatory batch-runner',
       'no-wildcard-privilege mandatory batch-runner-anything',
       'no-wildcard-privilege mandatory batch-runner-secret-reader',

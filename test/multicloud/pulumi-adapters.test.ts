@@ -123,7 +123,7 @@ describe('Kubernetes (@pulumi/kubernetes)', () => {
 
   it('a binding whose subjects cannot be followed is still judged; a Secret computed from another resource is not plain text', () => {
     expect(model.externalRoleGrants!.map(({ member, grant }) => `${member}: ${grantText(grant)}`)).toEqual(['a subject of someone-admin not known until apply: cluster-admin @ cluster (cluster)']);
-    expect(model.secrets.map((secret) => [secret.name, secret.plaintextValue ?? false])).toEqual([['generated', false]]);
+    expect(model.secrets.map((secret) => [secret.name, secret.plaintextValue ?? false, secret.valueInProgram ?? false])).toEqual([['generated', false, false]]);
   });
 });
 

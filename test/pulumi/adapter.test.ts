@@ -240,9 +240,12 @@ describe('Pulumi AWS adapter: secrets', () => {
     expect(rotation({ scheduleExpression: 'rate(10 days)' }).rotationDays).toBe(10);
   });
 
-  it('marks a literal secret string as plain text, and not a value computed from another resource', () => {
-    const version = (props: Record<string, unknown>, deps?: Record<string, string[]>) =>
-      modelFromPulumiResources([secret, resource('aws:secretsmanager/secretVersion:SecretVersion', 'v', { secretId: secretArn, ...props }, deps)]).secrets[0]!.plaintextValue;
+  it('marks a secret string the program sets (a literal or stack config, alike to the pack) and not a value computed from another resource', () => {
+    const version = (props: Record<string, unknown>, deps?: Record<string, string[]>) => {
+      const [found] = modelFromPulumiResources([secret, resource('aws:secretsmanager/secretVersion:SecretVersion', 'v', { secretId: secretArn, ...props }, deps)]).secrets;
+      expect(found!.plaintextValue).toBeUndefined();
+      return found!.valueInProgram;
+    };
     expect(version({ secretString: 'hunter2' })).toBe(true);
     expect(version({ secretString: 'generated' }, { secretString: [urn('random:index/randomPassword:RandomPassword', 'pw')] })).toBeUndefined();
     expect(version({ secretString: UNKNOWN })).toBeUndefined();

@@ -251,6 +251,22 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a secret value a Pulumi program sets (literal or stack config, which the pack cannot tell apart): advisory whatever the rule level',
+      model: model({ secrets: [secret('DbPassword', { valueInProgram: true, rotationDays: 30 })] }),
+      findings: [
+        {
+          resource: 'DbPassword',
+          identity: 'TestStack/DbPassword',
+          detail: 'Secret::value-in-program',
+          level: 'advisory',
+          message:
+            'Secret DbPassword gets its value from the Pulumi program: either a literal in its source, which every copy of the code holds, ' +
+            'or a stack config secret; a policy pack cannot tell which (pulumi/pulumi-policy#241). Keep literals out of the source: ' +
+            '`pulumi config set --secret`, a generated value (random provider), or set it out of band.',
+        },
+      ],
+    },
+    {
       name: 'one finding per credential: a user with an access key and a console password',
       model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key', 'aws-login-profile'] })] }),
       findings: [

@@ -75,9 +75,9 @@ const LINKERS: Record<string, Linker> = {
   },
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
-    // A literal string is written in the program; a value computed from another resource (a generated password) is not.
-    const literal = typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
-    if (secret && literal) secret.plaintextValue = true;
+    // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
+    const fromProgram = typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
+    if (secret && fromProgram) secret.valueInProgram = true;
   },
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
     const secret = b.findSecret(e, 'secretId');

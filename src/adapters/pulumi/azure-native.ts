@@ -55,7 +55,7 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
       tags: tagsOf(entry.props.tags),
       // Key Vault keeps `exp` in seconds since the epoch.
       ...(typeof expires === 'number' ? { expiresAt: new Date(expires * 1000).toISOString() } : isUnknown(expires) ? { expiresAt: expires } : {}),
-      ...(typeof properties.value === 'string' && !isComputed(entry, 'properties') ? { plaintextValue: true } : {}),
+      ...(typeof properties.value === 'string' && !isComputed(entry, 'properties') ? { valueInProgram: true } : {}),
     });
   }
 }

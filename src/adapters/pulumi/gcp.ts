@@ -89,7 +89,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   }
   for (const entry of of(T.secretVersion)) {
     const [secret] = linked(entry, 'secret', secrets, (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`));
-    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData')) secret.plaintextValue = true;
+    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData')) secret.valueInProgram = true;
   }
   if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
   return model;

@@ -22,5 +22,12 @@ export function modelFromKubernetesResources(resources: readonly PulumiResource[
       dependsOn: (field) => dependencyUrns(entry, field),
     }),
   );
-  return modelFromKubernetesObjects(objects);
+  const model = modelFromKubernetesObjects(objects);
+  // Secret data a program sets may come from stack config as well as from its source: the pack cannot tell (see Secret.valueInProgram).
+  for (const secret of model.secrets) {
+    if (!secret.plaintextValue) continue;
+    delete secret.plaintextValue;
+    secret.valueInProgram = true;
+  }
+  return model;
 }
