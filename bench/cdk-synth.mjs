@@ -1,7 +1,8 @@
 // Synth cost of the Entitlement Guard CDK front-ends on the generated app of support/cdk-app.mjs (2,000 roles,
 // 200 users, 100 secrets in 20 stacks). Each sample runs in a fresh Node process, timing construction +
-// app.synth() in-process, and peak RSS. The variants take turns (one sample of each, RUNS times), so a change in
-// machine load falls on all of them alike; the table shows medians. Wall time on a shared machine also counts
+// app.synth() in-process, and peak RSS. Each round takes one sample of every variant (in an order that rotates),
+// and what a variant adds is the median over rounds of its difference to bare in the same round, so a change in
+// machine speed during the run falls on both sides of each difference. Wall time on a shared machine also counts
 // time spent waiting for a CPU; main-thread CPU time (where the CDK and every plugin run) does not, so it is the
 // steadier measure of what a variant adds. Process CPU adds the GC and compiler threads.
 // Run after `npm run build`:
@@ -30,40 +31,55 @@ function sample(variant, validation) {
 
 function runAll() {
   const modes = VALIDATION === 'both' ? ['off', 'on'] : [VALIDATION];
-  const samples = new Map(modes.flatMap((validation) => VARIANTS.map((variant) => [`${validation}/${variant}`, []])));
+  /** rounds[validation][round][variant]: one sample of every variant per round, in an order that rotates each round. */
+  const rounds = Object.fromEntries(modes.map((validation) => [validation, []]));
   for (const validation of modes) {
     for (let run = 0; run < RUNS; run++) {
-      for (const variant of VARIANTS) samples.get(`${validation}/${variant}`).push(sample(variant, validation));
+      const round = {};
+      for (let index = 0; index < VARIANTS.length; index++) {
+        const variant = VARIANTS[(run + index) % VARIANTS.length];
+        round[variant] = sample(variant, validation);
+      }
+      rounds[validation].push(round);
     }
   }
-  console.log(`median of ${RUNS} runs; ${ROLES} roles, ${USERS} users, ${SECRETS} secrets in ${STACKS} stacks; construction + app.synth()`);
-  for (const validation of modes) {
-    const median = (variant, key) => {
-      const values = samples.get(`${validation}/${variant}`).map((entry) => entry[key]).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)];
-    };
-    const bare = median('bare', 'seconds');
-    console.log(`\nCloudFormation validation ${validation}`);
-    const bareMain = median('bare', 'mainCpuSeconds');
-    console.log('                 wall                          main-thread CPU          process');
-    console.log('variant          s     added   added %  fastest    s     added   added %  cpu s  peak MiB  outcome');
-    for (const variant of VARIANTS) {
-      const seconds = median(variant, 'seconds');
-      const main = median(variant, 'mainCpuSeconds');
-      const fastest = Math.min(...samples.get(`${validation}/${variant}`).map((entry) => entry.seconds));
-      const cells = [
-        seconds.toFixed(2).padStart(6),
-        (seconds - bare).toFixed(2).padStart(8),
-        `${(((seconds - bare) / bare) * 100).toFixed(1).padStart(8)}%`,
-        fastest.toFixed(2).padStart(8),
-        main.toFixed(2).padStart(6),
-        (main - bareMain).toFixed(2).padStart(8),
-        `${(((main - bareMain) / bareMain) * 100).toFixed(1).padStart(8)}%`,
-        median(variant, 'cpuSeconds').toFixed(2).padStart(6),
-        String(median(variant, 'peakMiB')).padStart(9),
-      ];
-      console.log(`${variant.padEnd(14)} ${cells.join(' ')}  ${samples.get(`${validation}/${variant}`)[0].outcome}`);
-    }
+  console.log(`median of ${RUNS} rounds; ${ROLES} roles, ${USERS} users, ${SECRETS} secrets in ${STACKS} stacks; construction + app.synth()`);
+  console.log("'added' is the median over rounds of (variant - bare) in the same round, so slow drifts in machine speed cancel out.");
+  for (const validation of modes) printTable(validation, rounds[validation]);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function printTable(validation, rounds) {
+  const of = (variant, key) => rounds.map((round) => round[variant][key]);
+  const added = (variant, key) => median(rounds.map((round) => round[variant][key] - round.bare[key]));
+  const bare = { seconds: median(of('bare', 'seconds')), mainCpuSeconds: median(of('bare', 'mainCpuSeconds')) };
+  console.log(`\nCloudFormation validation ${validation}`);
+  console.log('                 wall                          main-thread CPU          process');
+  console.log('variant          s     added   added %  fastest    s     added   added %  cpu s  peak MiB  outcome');
+  for (const variant of VARIANTS) {
+    const cells = [
+      median(of(variant, 'seconds')).toFixed(2).padStart(6),
+      added(variant, 'seconds').toFixed(2).padStart(8),
+      `${((added(variant, 'seconds') / bare.seconds) * 100).toFixed(1).padStart(8)}%`,
+      Math.min(...of(variant, 'seconds')).toFixed(2).padStart(8),
+      median(of(variant, 'mainCpuSeconds')).toFixed(2).padStart(6),
+      added(variant, 'mainCpuSeconds').toFixed(2).padStart(8),
+      `${((added(variant, 'mainCpuSeconds') / bare.mainCpuSeconds) * 100).toFixed(1).padStart(8)}%`,
+      median(of(variant, 'cpuSeconds')).toFixed(2).padStart(6),
+      String(median(of(variant, 'peakMiB'))).padStart(9),
+    ];
+    console.log(`${variant.padEnd(14)} ${cells.join(' ')}  ${rounds[0][variant].outcome}`);
+  }
+  if (!VARIANTS.includes('awssolutions')) return;
+  for (const key of ['seconds', 'mainCpuSeconds']) {
+    const reference = added('awssolutions', key);
+    const ours = VARIANTS.filter((variant) => !['bare', 'awssolutions'].includes(variant));
+    const ratios = ours.map((variant) => `${variant} ${(added(variant, key) / reference).toFixed(2)}`).join(', ');
+    console.log(`added / AwsSolutionsChecks' added (${key === 'seconds' ? 'wall' : 'main-thread CPU'}): ${ratios}`);
   }
 }
 
