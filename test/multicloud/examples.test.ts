@@ -15,7 +15,7 @@ import type { Finding } from '../../src/engine/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { stackResources } from './support/capture.js';
+import { EXAMPLE_PROGRAMS, stackResources } from './support/capture.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const ROOT = path('../..');
@@ -24,21 +24,14 @@ const catalog = loadCatalog(CATALOG);
 // The programs compute dates from the clock (a Key Vault expiry 30 days ahead), as the pack evaluates them.
 const now = new Date();
 
-const PROGRAMS = {
-  azureBad: ['../../examples/pulumi-azure/bad/index.ts', 'payments-azure'],
-  azureGood: ['../../examples/pulumi-azure/good/index.ts', 'payments-azure'],
-  gcpBad: ['../../examples/pulumi-gcp/bad/index.ts', 'analytics-gcp'],
-  gcpGood: ['../../examples/pulumi-gcp/good/index.ts', 'analytics-gcp'],
-  k8s: ['../../examples/k8s/pulumi/index.ts', 'payments-k8s'],
-} as const;
-type Program = keyof typeof PROGRAMS;
+type Program = keyof typeof EXAMPLE_PROGRAMS;
 const captured = {} as Record<`${Program}:${'update' | 'preview'}`, CapturedResource[]>;
 
 beforeAll(async () => {
-  const runs = (Object.keys(PROGRAMS) as Program[]).flatMap((program) =>
+  const runs = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).flatMap((program) =>
     (['update', 'preview'] as const).map(async (mode) => {
-      const [file, project] = PROGRAMS[program];
-      captured[`${program}:${mode}`] = await captureProgram(path(file), mode, { project });
+      const { file, project } = EXAMPLE_PROGRAMS[program];
+      captured[`${program}:${mode}`] = await captureProgram(file, mode, { project });
     }),
   );
   await Promise.all(runs);

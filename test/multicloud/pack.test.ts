@@ -10,20 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
+import { EXAMPLE_PROGRAMS } from './support/capture.js';
 import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PACK_DIR = path('../../policypack');
 const CATALOG = path('../../examples/catalog.yaml');
 
-const PROGRAMS = {
-  azureBad: ['../../examples/pulumi-azure/bad/index.ts', 'payments-azure'],
-  azureGood: ['../../examples/pulumi-azure/good/index.ts', 'payments-azure'],
-  gcpBad: ['../../examples/pulumi-gcp/bad/index.ts', 'analytics-gcp'],
-  gcpGood: ['../../examples/pulumi-gcp/good/index.ts', 'analytics-gcp'],
-  k8s: ['../../examples/k8s/pulumi/index.ts', 'payments-k8s'],
-} as const;
-type Program = keyof typeof PROGRAMS;
+type Program = keyof typeof EXAMPLE_PROGRAMS;
 
 let engine: Awaited<ReturnType<typeof startEngine>>;
 let pack: RunningPack;
@@ -33,9 +27,9 @@ const programs = {} as Record<Program, CapturedResource[]>;
 beforeAll(async () => {
   if (!existsSync(path('../../dist/policypack/src/main.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
-  const captures = (Object.keys(PROGRAMS) as Program[]).map(async (program) => {
-    const [file, project] = PROGRAMS[program];
-    programs[program] = await captureProgram(path(file), 'update', { project });
+  const captures = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).map(async (program) => {
+    const { file, project } = EXAMPLE_PROGRAMS[program];
+    programs[program] = await captureProgram(file, 'update', { project });
   });
   [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures]);
   client = analyzerClient(pack.port);

@@ -1,6 +1,18 @@
 /** Captured Pulumi resources (test/pulumi/support/capture-program.mjs) as the Pulumi adapter reads them. */
 import type { PulumiResource } from '../../../src/adapters/pulumi/index.js';
+import { fileURLToPath } from 'node:url';
 import type { CapturedResource } from '../../pulumi/support/analyzer-client.mjs';
+
+const example = (file: string) => fileURLToPath(new URL(`../../../examples/${file}`, import.meta.url));
+
+/** The example programs beyond AWS, with the Pulumi project each is written for. */
+export const EXAMPLE_PROGRAMS = {
+  azureBad: { file: example('pulumi-azure/bad/index.ts'), project: 'payments-azure' },
+  azureGood: { file: example('pulumi-azure/good/index.ts'), project: 'payments-azure' },
+  gcpBad: { file: example('pulumi-gcp/bad/index.ts'), project: 'analytics-gcp' },
+  gcpGood: { file: example('pulumi-gcp/good/index.ts'), project: 'analytics-gcp' },
+  k8s: { file: example('k8s/pulumi/index.ts'), project: 'payments-k8s' },
+} as const;
 
 /** The records as a stack policy sees them: planned outputs, secrets unwrapped (as the policy SDK does), with their property dependencies. */
 export function stackResources(records: readonly CapturedResource[]): PulumiResource[] {
