@@ -37,7 +37,7 @@ export function identityFromResource(ctx: StackContext, logicalId: string, resou
     attachments: [],
   };
   if (resource.Type === 'AWS::IAM::Role') {
-    identity.trustPolicy = parsePolicyDocument(resolver.resolve(properties.AssumeRolePolicyDocument));
+    identity.trustPolicy = ctx.sharedPolicyDocument(properties.AssumeRolePolicyDocument);
     identity.maxSessionSeconds = sessionSeconds(resolver.resolve(properties.MaxSessionDuration));
   }
   if (properties.PermissionsBoundary !== undefined) {

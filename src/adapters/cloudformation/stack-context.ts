@@ -1,4 +1,5 @@
-import type { ResourceRef } from '../../model/model.js';
+import { parsePolicyDocument } from '../../iam/aws/document.js';
+import type { Maybe, PolicyDocument, ResourceRef } from '../../model/model.js';
 import { createResolver, type Resolver } from './intrinsics.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
@@ -10,14 +11,31 @@ export interface StackContext {
   ref(logicalId: string): ResourceRef;
   /** Model id of a resource: `${stack}/${logicalId}`. */
   id(logicalId: string): string;
+  /** A policy document as written in this template, resolved and parsed. */
+  policyDocument(raw: unknown): PolicyDocument;
+  /**
+   * The same, once per distinct content: CDK gives every
+   * Lambda role the same trust policy. Holders share the parsed document, which nothing modifies.
+   */
+  sharedPolicyDocument(raw: unknown): PolicyDocument;
+  /** A string property resolved once per distinct content: every CDK role repeats the same managed policy ARN `Fn::Join`. */
+  sharedString(raw: unknown, what: string): Maybe<string>;
 }
 
 export function stackContext(input: TemplateInput): StackContext {
   const { Resources } = input.template;
   const resources = Object.keys(Resources).map((logicalId) => ({ logicalId, resource: Resources[logicalId]! }));
+  const resolver = createResolver(input);
+  // Keyed by the JSON text: serializing is native code, cheaper on a cold run than resolving and parsing again.
+  // A template resolves the same content the same way, so the caches live as long as this context.
+  const documents = new Map<string, PolicyDocument>();
+  const strings = new Map<string, Maybe<string>>();
+  // Most policy documents are static JSON: resolving one without intrinsics walks it only to return it unchanged.
+  const parseDocument = (raw: unknown, json: string | undefined): PolicyDocument =>
+    parsePolicyDocument(json !== undefined && mayHoldIntrinsic(json) ? resolver.resolve(raw) : raw);
   return {
     input,
-    resolver: createResolver(input),
+    resolver,
     resources,
     id: (logicalId) => `${input.stack}/${logicalId}`,
     ref(logicalId) {
@@ -31,5 +49,29 @@ export function stackContext(input: TemplateInput): StackContext {
       ref.stack = input.stack;
       return ref;
     },
+    policyDocument(raw) {
+      return parseDocument(raw, JSON.stringify(raw));
+    },
+    sharedPolicyDocument(raw) {
+      const key = JSON.stringify(raw);
+      if (key === undefined) return parseDocument(raw, key);
+      let document = documents.get(key);
+      if (!document) documents.set(key, (document = parseDocument(raw, key)));
+      return document;
+    },
+    sharedString(raw, what) {
+      const json = JSON.stringify(raw);
+      if (json === undefined) return resolver.resolveString(raw, what);
+      // `what` names the property in the Unknown a non-string gives.
+      const key = `${what}\u0000${json}`;
+      let value = strings.get(key);
+      if (value === undefined) strings.set(key, (value = resolver.resolveString(raw, what)));
+      return value;
+    },
   };
+}
+
+/** Whether JSON text has an object that may be an intrinsic function (`{"Ref": …}`, `{"Fn::…": …}`). */
+function mayHoldIntrinsic(json: string): boolean {
+  return json.includes('{"Ref":') || json.includes('{"Fn::');
 }

@@ -1,4 +1,3 @@
-import { parsePolicyDocument } from '../../iam/aws/document.js';
 import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
 import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
@@ -183,7 +182,7 @@ class ModelBuilder {
       if (target && ctx.input.template.Resources[target]!.Type === 'AWS::IAM::ManagedPolicy') {
         this.hold(identity, this.policyGrant(ctx, target));
       } else {
-        identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn: ctx.resolver.resolveString(raw, 'ManagedPolicyArns item') });
+        identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn: ctx.sharedString(raw, 'ManagedPolicyArns item') });
       }
     });
   }
@@ -239,7 +238,7 @@ class ModelBuilder {
         kind: 'aws-policy',
         source: ctx.ref(logicalId),
         policyName: name ?? logicalId,
-        document: parsePolicyDocument(ctx.resolver.resolve(resource.Properties?.PolicyDocument)),
+        document: ctx.policyDocument(resource.Properties?.PolicyDocument),
       };
       this.policies.set(id, grant);
     }
