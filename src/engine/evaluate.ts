@@ -57,12 +57,13 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     if (!found) profiles.set(subject, (found = profileOf(catalog, subject)));
     return found;
   };
-  const memos = new WeakMap<object, Map<string, unknown>>();
+  // One WeakMap per fact rather than a Map per subject: rules ask about thousands of identities, few facts each.
+  const memos = new Map<string, WeakMap<object, unknown>>();
   const memo = <T>(subject: object, key: string, compute: () => T): T => {
-    let facts = memos.get(subject);
-    if (!facts) memos.set(subject, (facts = new Map()));
-    let value = facts.get(key) as T | undefined;
-    if (value === undefined && !facts.has(key)) facts.set(key, (value = compute()));
+    let facts = memos.get(key);
+    if (!facts) memos.set(key, (facts = new WeakMap()));
+    let value = facts.get(subject) as T | undefined;
+    if (value === undefined && !facts.has(subject)) facts.set(subject, (value = compute()));
     return value as T;
   };
   const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 import { actionMatches } from '../iam/aws/actions.js';
-import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam } from '../iam/aws/managed.js';
-import { isUnknown, type Identity, type PolicyDocument, type Unknown } from '../model/model.js';
+import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
@@ -98,14 +98,10 @@ function escalationAllows(allows: AllowedAction[]): Map<string, AllowedAction> {
   return allowed;
 }
 
-/** Per document, the value that makes its grants undecidable (null: none); memoized because managed policy documents are shared by many identities. */
-const unknownGrants = new WeakMap<PolicyDocument, Unknown | null>();
-
 /** What `hasUnknownGrant` says for all held documents together: the first document's undecidable value. */
 function firstUnknownGrant(held: HeldPolicies): Unknown | undefined {
-  for (const { document } of held.policies) {
-    let unknown = unknownGrants.get(document);
-    if (unknown === undefined) unknownGrants.set(document, (unknown = hasUnknownGrant([document]) ?? null));
+  for (let index = 0; index < held.policies.length; index++) {
+    const unknown = unknownGrantOf(held.policies[index]!.document);
     if (unknown) return unknown;
   }
   return undefined;

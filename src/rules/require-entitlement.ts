@@ -1,5 +1,5 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
-import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
+import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
 import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
@@ -212,8 +212,9 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const scope = awsScopeOf(ctx.catalog, entitlements);
   const { held, allows } = heldPoliciesAndAllows(ctx, identity);
 
-  for (const policy of held.policies) {
-    const unknown = hasUnknownGrant([policy.document]);
+  for (let index = 0; index < held.policies.length; index++) {
+    const policy = held.policies[index]!;
+    const unknown = unknownGrantOf(policy.document);
     if (unknown) reportUnknown(ctx, identity, policy.source, policy.label, unknown.description);
   }
   for (const opaque of held.opaque) {
@@ -229,27 +230,37 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   // removes some of its actions: then it is judged per identity like any other policy.
   const canShare = !holdsDeny(held);
   const toJudge = new Set<HeldPolicy>();
-  for (const policy of held.policies) {
+  for (let index = 0; index < held.policies.length; index++) {
+    const policy = held.policies[index]!;
     if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
     const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
     if (shared) reportVerdict(ctx, identity, policy, shared, scope);
     else toJudge.add(policy);
   }
   if (!toJudge.size) return;
-  for (const [policy, grants] of grantsByPolicy(allows, held, toJudge)) {
+  grantsByPolicy(allows, held, toJudge).forEach((grants, policy) => {
     const verdict = judge(grants, scope);
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
     reportVerdict(ctx, identity, policy, verdict, scope);
-  }
+  });
 }
 
+/* Indexed loops without callbacks in the two checks below: they run for every identity, mostly before the JIT has optimized them. */
+
 function holdsDeny(held: HeldPolicies): boolean {
-  return held.policies.some((policy) => policy.document.statements.some((statement) => statement.effect === 'Deny'));
+  for (let p = 0; p < held.policies.length; p++) {
+    const statements = held.policies[p]!.document.statements;
+    for (let s = 0; s < statements.length; s++) if (statements[s]!.effect === 'Deny') return true;
+  }
+  return false;
 }
 
 /** An AWS managed policy's document (one object for every holder) whose statements no other held policy repeats. */
 function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
-  return policy.managedArn !== undefined && policy.document.statements.every((statement) => held.policyOf(statement) === policy);
+  if (policy.managedArn === undefined) return false;
+  const statements = policy.document.statements;
+  for (let index = 0; index < statements.length; index++) if (held.policyOf(statements[index]!) !== policy) return false;
+  return true;
 }
 
 /** For each policy to judge, in the order of the identity's allows: what its statements grant. */

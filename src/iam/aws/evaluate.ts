@@ -75,19 +75,39 @@ export function isActionAllowed(documents: PolicyDocument[], action: string, res
  * Action or NotAction of an Allow statement. Rules report pending on it.
  */
 export function hasUnknownGrant(documents: PolicyDocument[]): Unknown | undefined {
-  for (const document of documents) {
-    if (document.unreadable) return document.unreadable;
-    for (const statement of document.statements) {
-      if (statement.effect !== 'Allow') continue;
-      const unknown = firstUnknown(statement.action) ?? firstUnknown(statement.notAction);
-      if (unknown) return unknown;
-    }
+  for (let index = 0; index < documents.length; index++) {
+    const unknown = unknownGrantOf(documents[index]!);
+    if (unknown) return unknown;
+  }
+  return undefined;
+}
+
+/**
+ * Per document (null: none). Memoized: the entitlement and escalation rules both ask for every held document,
+ * and an AWS managed policy's document is held by thousands of identities. Documents are never modified.
+ */
+const unknownGrants = new WeakMap<PolicyDocument, Unknown | null>();
+
+/** `hasUnknownGrant` for one document. */
+export function unknownGrantOf(document: PolicyDocument): Unknown | undefined {
+  let unknown = unknownGrants.get(document);
+  if (unknown === undefined) unknownGrants.set(document, (unknown = firstUnknownGrant(document) ?? null));
+  return unknown ?? undefined;
+}
+
+function firstUnknownGrant(document: PolicyDocument): Unknown | undefined {
+  if (document.unreadable) return document.unreadable;
+  for (let index = 0; index < document.statements.length; index++) {
+    const statement = document.statements[index]!;
+    if (statement.effect !== 'Allow') continue;
+    const unknown = firstUnknown(statement.action) ?? firstUnknown(statement.notAction);
+    if (unknown) return unknown;
   }
   return undefined;
 }
 
 function firstUnknown(values: PolicyValue[] | undefined): Unknown | undefined {
-  if (values) for (const value of values) if (isUnknown(value)) return value;
+  if (values) for (let index = 0; index < values.length; index++) if (isUnknown(values[index])) return values[index] as Unknown;
   return undefined;
 }
 

@@ -36,13 +36,16 @@ export interface HeldPolicies {
 
 /** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
 export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
-  const holders = options.withGroups && identity.groups?.length ? [identity, ...groupsOf(identity, model)] : [identity];
+  const holders = options.withGroups && identity.groups?.length ? [identity].concat(groupsOf(identity, model)) : [identity];
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
   const seen = new Set<unknown>();
-  for (const holder of holders) {
-    for (const grant of holder.grants) {
+  // Indexed loops and no callbacks: this runs for every identity, mostly before the JIT has optimized it.
+  for (let h = 0; h < holders.length; h++) {
+    const grants = holders[h]!.grants;
+    for (let g = 0; g < grants.length; g++) {
+      const grant = grants[g]!;
       const key = grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -53,7 +56,10 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
     }
   }
   const byStatement = new Map<PolicyStatement, HeldPolicy>();
-  for (const policy of policies) for (const statement of policy.document.statements) byStatement.set(statement, policy);
+  for (let p = 0; p < policies.length; p++) {
+    const statements = policies[p]!.document.statements;
+    for (let s = 0; s < statements.length; s++) byStatement.set(statements[s]!, policies[p]!);
+  }
   return { policies, opaque, policyOf: (statement) => byStatement.get(statement) };
 }
 
@@ -76,7 +82,7 @@ function groupsOf(identity: Identity, model: Model): Identity[] {
 function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
     const { source, policyName, document } = grant;
-    const inline = policyName !== undefined && holders.some((holder) => holder.resource.name === source.name && holder.resource.type === source.type);
+    const inline = policyName !== undefined && isHolderResource(source, holders);
     return inline
       ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
       : { source, label: source.name, key: source.name, document };
@@ -87,4 +93,13 @@ function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePol
   if (!known) return { source: grant.source, arn: grant.arn };
   if (!known.document) return { source: grant.source, arn: grant.arn, known };
   return { source: grant.source, label: known.name, key: known.name, document: known.document, managedArn: grant.arn };
+}
+
+/** Whether the policy is written inside one of the holders (an inline policy) rather than as a resource of its own. */
+function isHolderResource(source: ResourceRef, holders: Identity[]): boolean {
+  for (let index = 0; index < holders.length; index++) {
+    const { resource } = holders[index]!;
+    if (resource.name === source.name && resource.type === source.type) return true;
+  }
+  return false;
 }
