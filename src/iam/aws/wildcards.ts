@@ -58,14 +58,28 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
 }
 
 function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgement {
+  const key = actionListKey(values);
   // An Unknown value is its own issue object (it carries the Unknown): such a list is judged each time.
-  if (values.some(isUnknown)) return judgeActions(values, catalog);
+  if (key === undefined) return judgeActions(values, catalog);
   let judged = judgedActionLists.get(catalog);
   if (!judged) judgedActionLists.set(catalog, (judged = new Map()));
-  const key = values.join('\u0000');
   let judgement = judged.get(key);
   if (!judgement) judged.set(key, (judgement = judgeActions(values, catalog)));
   return judgement;
+}
+
+/**
+ * The values joined by NUL, or undefined when one is Unknown. One loop and no callback: it runs for every statement
+ * of every identity, mostly before the JIT has optimized it; a one-action list is its own key.
+ */
+function actionListKey(values: PolicyValue[]): string | undefined {
+  let key = '';
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (typeof value !== 'string') return undefined;
+    key = index === 0 ? value : `${key}\u0000${value}`;
+  }
+  return key;
 }
 
 function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement {

@@ -25,7 +25,17 @@ export interface TrustEntry {
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
 
-export function trustEntries(document: PolicyDocument): TrustEntry[] {
+/** Per trust document: adapters share one parsed document among the roles that repeat it (every CDK Lambda role). */
+const entriesByDocument = new WeakMap<PolicyDocument, readonly TrustEntry[]>();
+
+/** Who a trust policy lets assume the role, one entry per principal of each Allow that grants AssumeRole. Shared: do not modify. */
+export function trustEntries(document: PolicyDocument): readonly TrustEntry[] {
+  let entries = entriesByDocument.get(document);
+  if (!entries) entriesByDocument.set(document, (entries = collectTrustEntries(document)));
+  return entries;
+}
+
+function collectTrustEntries(document: PolicyDocument): TrustEntry[] {
   const entries: TrustEntry[] = [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow' || !grantsAssume(statement)) continue;
