@@ -229,15 +229,15 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   // A managed policy's verdict is the same for every identity with these entitlements, unless a Deny elsewhere
   // removes some of its actions: then it is judged per identity like any other policy.
   const canShare = !holdsDeny(held);
-  const toJudge = new Set<HeldPolicy>();
+  const toJudge: HeldPolicy[] = [];
   for (let index = 0; index < held.policies.length; index++) {
     const policy = held.policies[index]!;
     if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
     const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
     if (shared) reportVerdict(ctx, identity, policy, shared, scope);
-    else toJudge.add(policy);
+    else toJudge.push(policy);
   }
-  if (!toJudge.size) return;
+  if (!toJudge.length) return;
   grantsByPolicy(allows, held, toJudge).forEach((grants, policy) => {
     const verdict = judge(grants, scope);
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
@@ -264,9 +264,9 @@ function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
 }
 
 /** For each policy to judge, in the order of the identity's allows: what its statements grant. */
-function grantsByPolicy(allows: AllowedAction[], held: HeldPolicies, toJudge: Set<HeldPolicy>): Map<HeldPolicy, PolicyGrants> {
+function grantsByPolicy(allows: AllowedAction[], held: HeldPolicies, toJudge: HeldPolicy[]): Map<HeldPolicy, PolicyGrants> {
   const byPolicy = new Map<HeldPolicy, PolicyGrants>();
-  for (const policy of toJudge) byPolicy.set(policy, { granted: [] });
+  for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index]!, { granted: [] });
   // Indexed loops: this runs for every identity, mostly before the JIT has optimized it (for-of pays the iterator protocol).
   for (let a = 0; a < allows.length; a++) {
     const { action, statements } = allows[a]!;

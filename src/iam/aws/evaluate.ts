@@ -137,7 +137,8 @@ function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[]
 /** The known patterns of an Action list joined, built without intermediate arrays (one lookup per statement per identity). */
 function actionListKey(values: PolicyValue[]): string {
   let key: string | undefined;
-  for (const value of values) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
     if (typeof value !== 'string') continue;
     key = key === undefined ? value : `${key}\u0000${value}`;
   }
@@ -158,7 +159,7 @@ function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, st
     allowed.set(action.name, newAllowance(action, resources, statement));
     return;
   }
-  for (const resource of resources) if (!existing.resources.includes(resource)) existing.resources.push(resource);
+  for (let index = 0; index < resources.length; index++) if (!existing.resources.includes(resources[index]!)) existing.resources.push(resources[index]!);
   if (statement.notResource) existing.notResources = existing.notResources ? existing.notResources.concat(statement.notResource) : statement.notResource.slice();
   existing.conditional &&= Boolean(statement.condition);
   existing.statements.push(statement);
