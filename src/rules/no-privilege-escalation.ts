@@ -1,5 +1,5 @@
 import { actionMatches } from '../iam/aws/actions.js';
-import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
+import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam } from '../iam/aws/managed.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -51,7 +51,7 @@ export default defineRule<MessageId>({
 
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const { held, allows } = heldPoliciesAndAllows(ctx, identity);
-  reportUnverifiable(ctx, identity, held, firstUnknownGrant(held));
+  reportUnverifiable(ctx, identity, held, hasUnknownGrant(held.policies.map((policy) => policy.document)));
   const allowed = escalationAllows(allows);
   // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
   if (allowed.size === 0) return;
@@ -96,15 +96,6 @@ function escalationAllows(allows: AllowedAction[]): Map<string, AllowedAction> {
     if (key !== null) allowed.set(key, entry);
   }
   return allowed;
-}
-
-/** What `hasUnknownGrant` says for all held documents together: the first document's undecidable value. */
-function firstUnknownGrant(held: HeldPolicies): Unknown | undefined {
-  for (let index = 0; index < held.policies.length; index++) {
-    const unknown = unknownGrantOf(held.policies[index]!.document);
-    if (unknown) return unknown;
-  }
-  return undefined;
 }
 
 /** Grants the rule cannot read are advisory: an Unknown action or document, an Unknown or outside managed policy ARN. */

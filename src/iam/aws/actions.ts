@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { PolicyValue } from '../../model/model.js';
 import { globMatch, hasWildcard } from '../../util/glob.js';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -141,4 +142,18 @@ function matchingServices(servicePattern: string): string[] {
 
 function matchingActions(service: string, pattern: string): AwsAction[] {
   return [...serviceActions(service)!.values()].filter((action) => actionMatches(pattern, action.name));
+}
+
+/**
+ * An Action list as a cache key: its values joined by NUL, or undefined when one is Unknown. Policies repeat the
+ * same few lists across thousands of statements; one loop and no callback, as it runs for each of them, mostly cold.
+ */
+export function actionListKey(values: readonly PolicyValue[]): string | undefined {
+  let key = '';
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (typeof value !== 'string') return undefined;
+    key = index === 0 ? value : `${key}\u0000${value}`;
+  }
+  return key;
 }

@@ -7,7 +7,7 @@
  */
 import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
-import { actionMatches, expandActionPattern, type AwsAction } from './actions.js';
+import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
 
 export interface AllowedAction {
   action: AwsAction;
@@ -124,8 +124,10 @@ const actionListExpansions = new Map<string, readonly AwsAction[]>();
 function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[] {
   if (statement.action) {
     const key = actionListKey(statement.action);
+    // A list with an Unknown value is expanded each time: only its known patterns count.
+    if (key === undefined) return expandKnownPatterns(statement.action);
     let actions = actionListExpansions.get(key);
-    if (!actions) actionListExpansions.set(key, (actions = uniqueActions(knownStrings(statement.action).flatMap(expandActionPattern))));
+    if (!actions) actionListExpansions.set(key, (actions = expandKnownPatterns(statement.action)));
     return actions;
   }
   const excluded = knownStrings(statement.notAction ?? []);
@@ -134,15 +136,8 @@ function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[]
   return expandActionPattern('*').filter((action) => !excluded.some((pattern) => actionMatches(pattern, action.name)));
 }
 
-/** The known patterns of an Action list joined, built without intermediate arrays (one lookup per statement per identity). */
-function actionListKey(values: PolicyValue[]): string {
-  let key: string | undefined;
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index]!;
-    if (typeof value !== 'string') continue;
-    key = key === undefined ? value : `${key}\u0000${value}`;
-  }
-  return key ?? '';
+function expandKnownPatterns(values: PolicyValue[]): AwsAction[] {
+  return uniqueActions(knownStrings(values).flatMap(expandActionPattern));
 }
 
 /** A Deny removes an action outright only when it has no Condition and covers every resource. */

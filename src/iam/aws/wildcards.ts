@@ -6,7 +6,7 @@
 import type { Catalog } from '../../../catalog/types.js';
 import { hasWildcard } from '../../util/glob.js';
 import { isUnknown, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
-import { actionMatches, expandActionPattern, type AwsAction } from './actions.js';
+import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
 import { privilegedCategory, privilegedEntry } from './privileged.js';
 
 export type WildcardIssueKind =
@@ -66,20 +66,6 @@ function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgeme
   let judgement = judged.get(key);
   if (!judgement) judged.set(key, (judgement = judgeActions(values, catalog)));
   return judgement;
-}
-
-/**
- * The values joined by NUL, or undefined when one is Unknown. One loop and no callback: it runs for every statement
- * of every identity, mostly before the JIT has optimized it; a one-action list is its own key.
- */
-function actionListKey(values: PolicyValue[]): string | undefined {
-  let key = '';
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index]!;
-    if (typeof value !== 'string') return undefined;
-    key = index === 0 ? value : `${key}\u0000${value}`;
-  }
-  return key;
 }
 
 function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement {
