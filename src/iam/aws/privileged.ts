@@ -8,24 +8,22 @@ import { actionMatches, type AwsAction } from './actions.js';
 
 export type PrivilegedCategory = PrivilegedAction['category'];
 
-/** One AWS pattern of a catalog entry; `order` is its place in the catalog list. */
+/** One AWS pattern of a catalog entry, with the service it names (undefined: it may name any service). */
 interface Candidate {
   entry: PrivilegedAction;
   pattern: string;
-  order: number;
+  service?: string;
 }
 
 /**
- * A catalog list's AWS patterns grouped by the service they name, and the verdict per action name. Classifying
- * an action matches only the patterns that can name its service, so no other service's action data is loaded
- * (expanding every pattern up front read some fifteen service files on each run, EC2's among them).
+ * A catalog list's AWS patterns and the verdict per action name. Classifying an action matches only the patterns
+ * that can name its service, so no other service's action data is loaded (expanding every pattern up front read
+ * some fifteen service files on each run, EC2's among them).
  */
 interface PatternIndex {
-  /** Lower-case service prefix -> the patterns naming it, in catalog order. */
-  byService: Map<string, Candidate[]>;
-  /** Patterns whose service part has a wildcard, or that have no service prefix: they may name any service. */
-  anyService: Candidate[];
-  /** Service -> the patterns that may name its actions (its own and the service-wildcard ones), in catalog order. */
+  /** Every pattern, in catalog order. */
+  all: Candidate[];
+  /** Service -> the patterns that may name its actions, in catalog order. */
   candidates: Map<string, readonly Candidate[]>;
   /** Action name -> the first entry naming it (null: none). */
   verdicts: Map<string, PrivilegedAction | null>;
@@ -53,16 +51,8 @@ export function privilegedEntry(action: AwsAction, catalog: Catalog): Privileged
 function indexOf(entries: readonly PrivilegedAction[]): PatternIndex {
   let index = indexes.get(entries);
   if (index) return index;
-  index = { byService: new Map(), anyService: [], candidates: new Map(), verdicts: new Map() };
-  let order = 0;
-  for (const entry of entries) {
-    for (const pattern of entry.aws ?? []) {
-      const candidate = { entry, pattern, order: order++ };
-      const service = servicePrefix(pattern);
-      if (service === undefined) index.anyService.push(candidate);
-      else index.byService.set(service, [...(index.byService.get(service) ?? []), candidate]);
-    }
-  }
+  const all = entries.flatMap((entry) => (entry.aws ?? []).map((pattern) => ({ entry, pattern, service: servicePrefix(pattern) })));
+  index = { all, candidates: new Map(), verdicts: new Map() };
   indexes.set(entries, index);
   return index;
 }
@@ -77,9 +67,6 @@ function servicePrefix(pattern: string): string | undefined {
 
 function candidatesFor(index: PatternIndex, service: string): readonly Candidate[] {
   let candidates = index.candidates.get(service);
-  if (!candidates) {
-    candidates = [...(index.byService.get(service) ?? []), ...index.anyService].sort((a, b) => a.order - b.order);
-    index.candidates.set(service, candidates);
-  }
+  if (!candidates) index.candidates.set(service, (candidates = index.all.filter((candidate) => candidate.service === undefined || candidate.service === service)));
   return candidates;
 }
