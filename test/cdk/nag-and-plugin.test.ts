@@ -1,4 +1,4 @@
-import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { NestedStack, Stack, Validations, type App } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it, vi } from 'vitest';
 import { EntitlementGuardValidation } from '../../cdk-aspects/index.js';
@@ -6,6 +6,16 @@ import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { exampleCatalog, NOW, testApp } from './support.js';
 
 const catalog = exampleCatalog();
+
+/** The message of the error an in-process synth throws (validation-plugin violations throw unless run by the CLI). */
+function synthError(app: App): string {
+  try {
+    app.synth();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected app.synth() to throw');
+}
 
 function appWithMistakes() {
   const app = testApp();
@@ -56,13 +66,8 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     const nested = new NestedStack(stack, 'Batch');
     new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
     const renderings = vi.spyOn(stack as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
-    let message = '';
     Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));
-    try {
-      app.synth();
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = synthError(app);
     expect(renderings).toHaveBeenCalledTimes(1);
     expect(message).toContain('S/Batch/NestedKey/Resource');
     expect(message).toContain('S/Key/Resource');
@@ -74,12 +79,7 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
   it('fails synth in-process with the blocking findings of the synthesized templates', () => {
     const { app } = appWithMistakes();
     Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
-    let message = '';
-    try {
-      app.synth();
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = synthError(app);
     for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']) expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
     expect(message).toContain('resource: S/Api/DefaultPolicy/Resource (AWS::IAM::Policy ApiDefaultPolicy47491513)');
     expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
@@ -90,12 +90,7 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     const nested = new NestedStack(stack, 'Batch');
     new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
     Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
-    let message = '';
-    try {
-      app.synth();
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = synthError(app);
     expect(message).toMatch(/resource: S\/Batch\/NestedKey\/Resource \(AWS::IAM::AccessKey NestedKey\w+\)/);
     expect(message).toMatch(/S\/Batch\/NestedKey\/Resource \(NestedKey\w+\)/);
     expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
