@@ -208,7 +208,9 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
     ctx.report({ ...base, messageId: 'externalManagedPolicy', data: { identity: identity.name, arn: grant.arn }, pending: true });
     return;
   }
-  const verdict = known.adminLevel || !known.document ? undefined : managedPolicyVerdict(known.document, ctx.catalog);
+  const document = known.document;
+  // Judged once per evaluation: one document object serves every identity the policy is attached to.
+  const verdict = known.adminLevel || !document ? undefined : ctx.memo(document, 'managed-policy-verdict', () => judgeManagedPolicy(document, ctx.catalog));
   if (!known.adminLevel && !verdict) return;
   const detail = `Policy::${known.name}`;
   const data = { name: known.name, identity: identity.name, class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human' };
@@ -223,20 +225,9 @@ interface ManagedPolicyVerdict {
   examples: string;
 }
 
-/** Per catalog, per managed policy document (one shared object for every identity it is attached to): judged once. */
-const managedVerdicts = new WeakMap<Catalog, WeakMap<PolicyDocument, ManagedPolicyVerdict | null>>();
-
-function managedPolicyVerdict(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | undefined {
-  let verdicts = managedVerdicts.get(catalog);
-  if (!verdicts) managedVerdicts.set(catalog, (verdicts = new WeakMap()));
-  let verdict = verdicts.get(document);
-  if (verdict === undefined) verdicts.set(document, (verdict = judgeManagedPolicy(document, catalog)));
-  return verdict ?? undefined;
-}
-
-function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | null {
+function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | undefined {
   const issues = document.statements.flatMap((statement) => wildcardIssues(statement, catalog)).filter((issue) => issue.detail);
-  if (issues.length === 0) return null;
+  if (issues.length === 0) return undefined;
   const privileged = [...new Map(issues.flatMap((issue) => issue.privileged).map((action) => [action.name, action])).values()];
   return {
     count: privileged.length,
