@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli.js');
 if (!existsSync(cli)) {
   console.error(`demo: ${cli} is missing; run \`npm run build\` first`);
   process.exit(2);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts and audit.ts. */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/index.js';
@@ -23,13 +24,9 @@ Exit codes: 0 nothing blocks, 1 blocking findings (check), 2 usage, template or 
 `;
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL(packageJsonPath(), import.meta.url), 'utf8')) as { version: string };
+  // The package's own manifest by its self-reference: the same from src/, dist/ and the bundle.
+  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { version: string };
   return manifest.version;
-}
-
-/** src/cli/main.ts runs from the source tree (tests), dist/src/cli/main.js from the build. */
-function packageJsonPath(): string {
-  return import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json';
 }
 
 function usageError(message: string): CommandResult {

@@ -23,7 +23,7 @@ interface Synth {
 }
 
 function cdkSynth(...context: string[]): Synth {
-  if (!existsSync(join(ROOT, 'dist/cdk-aspects/index.js'))) throw new Error('dist/cdk-aspects is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist/bundle/cdk.js'))) throw new Error('dist/bundle/cdk.js is missing: run `npm run build` first');
   const outdir = mkdtempSync(join(tmpdir(), 'eg-cdk-'));
   const args = ['synth', '--no-notices', '--app', `${process.execPath} bin/app.ts`, '-o', outdir, ...context.flatMap((entry) => ['-c', entry])];
   const result = spawnSync(join(BIN, 'cdk'), args, {

@@ -199,7 +199,7 @@ describe('main: argument parsing', () => {
 });
 
 describe('the built CLI (npm run build)', () => {
-  const bin = join(REPO, 'dist/src/cli/main.js');
+  const bin = join(REPO, 'dist/bundle/cli.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: REPO, encoding: 'utf8' });
 
   it('is built', () => {

@@ -25,7 +25,7 @@ let client: AnalyzerClient;
 const programs = {} as Record<Program, CapturedResource[]>;
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/policypack/src/main.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
   const captures = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).map(async (program) => {
     const { file, project } = EXAMPLE_PROGRAMS[program];

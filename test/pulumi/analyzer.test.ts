@@ -39,7 +39,7 @@ let client: AnalyzerClient;
 const programs: Record<'badUpdate' | 'badPreview' | 'goodUpdate' | 'secretSources', CapturedResource[]> = { badUpdate: [], badPreview: [], goodUpdate: [], secretSources: [] };
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/policypack/src/main.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
   [pack, programs.badUpdate, programs.badPreview, programs.goodUpdate, programs.secretSources] = await Promise.all([
     startPack(PACK_DIR, engine.address),
