@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
-import { TemplateError, type CfnTemplate, type TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { readJsonFile } from '../src/adapters/cloudformation/load.js';
+import type { CfnTemplate, TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { isRecord } from '../src/util/records.js';
 
 /** The templates of one deployment (a top-level stack and its nested stacks) and the L1 construct behind each resource. */
@@ -48,7 +48,8 @@ export function stackTemplates(stack: Stack, options: StackTemplateOptions = {})
 
 function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, options: StackTemplateOptions, result: StackTemplates): void {
   const file = options.synthesizedTemplate ? synthesizedFile(stack, options.synthesizedTemplate) : undefined;
-  const rendered = file ? readSynthesized(file) : render(stack, options);
+  // What rendering returned, read back from JSON, so resources keep their order.
+  const rendered = file ? (readJsonFile(file) as Partial<CfnTemplate>) : render(stack, options);
   // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
   const template: CfnTemplate = { ...rendered, Resources: rendered.Resources ?? {} };
   const paths: Record<string, string> = {};
@@ -99,21 +100,6 @@ function render(stack: Stack, options: StackTemplateOptions): Partial<CfnTemplat
  */
 function synthesizedFile(stack: Stack, rootFile: string): string {
   return NestedStack.isNestedStack(stack) ? join(dirname(rootFile), stack.templateFile) : rootFile;
-}
-
-/** A synthesized template: what rendering returned, read back from JSON, so resources keep their order. */
-function readSynthesized(file: string): Partial<CfnTemplate> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new TemplateError(file, `cannot read the synthesized template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  try {
-    return JSON.parse(text) as Partial<CfnTemplate>;
-  } catch (error) {
-    throw new TemplateError(file, `invalid JSON in the synthesized template: ${(error as Error).message}`);
-  }
 }
 
 /**

@@ -132,7 +132,7 @@ export default defineRule<MessageId>({
     },
   },
   check(ctx) {
-    // Indexed loops on the per-identity paths: they run mostly before the JIT has optimized them.
+    // Per-identity path: indexed loops (README, Performance).
     for (const identity of ctx.model.identities) {
       for (let index = 0; index < identity.grants.length; index++) {
         const grant = identity.grants[index]!;

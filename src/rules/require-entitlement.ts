@@ -245,7 +245,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   });
 }
 
-/* Indexed loops without callbacks in the two checks below: they run for every identity, mostly before the JIT has optimized them. */
+/* Per-identity paths below: indexed loops (README, Performance). */
 
 function holdsDeny(held: HeldPolicies): boolean {
   for (let p = 0; p < held.policies.length; p++) {
@@ -267,7 +267,6 @@ function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
 function grantsByPolicy(allows: AllowedAction[], held: HeldPolicies, toJudge: HeldPolicy[]): Map<HeldPolicy, PolicyGrants> {
   const byPolicy = new Map<HeldPolicy, PolicyGrants>();
   for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index]!, { granted: [] });
-  // Indexed loops: this runs for every identity, mostly before the JIT has optimized it (for-of pays the iterator protocol).
   for (let a = 0; a < allows.length; a++) {
     const { action, statements } = allows[a]!;
     for (let s = 0; s < statements.length; s++) {

@@ -140,7 +140,7 @@ describe('stackTemplates from the synthesized files', () => {
   it('fails with the file named when a synthesized template is missing', () => {
     const { parent } = parentWithNestedStack();
     expect(() => stackTemplates(parent, { synthesizedTemplate: '/nonexistent/Parent.template.json' })).toThrow(
-      '/nonexistent/Parent.template.json: cannot read the synthesized template (ENOENT)',
+      '/nonexistent/Parent.template.json: cannot read file (ENOENT)',
     );
   });
 });

@@ -34,7 +34,7 @@ export function loadTemplates(path: string): TemplateInput[] {
 /** A CDK cloud assembly: every `aws:cloudformation:stack` artifact, and nested assemblies (stages). */
 function loadCloudAssembly(directory: string): TemplateInput[] {
   const manifestFile = join(directory, 'manifest.json');
-  const manifest = parseJson(manifestFile, readText(manifestFile));
+  const manifest = readJsonFile(manifestFile);
   const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : undefined;
   if (!artifacts) throw new TemplateError(manifestFile, 'cloud assembly manifest has no "artifacts" map');
   const inputs: TemplateInput[] = [];
@@ -111,6 +111,11 @@ function rejectTransforms(file: string, text: string, template: CfnTemplate): vo
     line >= 0 ? line + 1 : undefined,
     line >= 0 ? 1 : undefined,
   );
+}
+
+/** A JSON file's value; a file that cannot be read or parsed is a TemplateError that names it (and the line). */
+export function readJsonFile(file: string): unknown {
+  return parseJson(file, readText(file));
 }
 
 function readText(file: string): string {

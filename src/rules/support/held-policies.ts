@@ -41,7 +41,7 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
   const seen = new Set<unknown>();
-  // Indexed loops and no callbacks: this runs for every identity, mostly before the JIT has optimized it.
+  // Per-identity path: indexed loops (README, Performance).
   for (let h = 0; h < holders.length; h++) {
     const grants = holders[h]!.grants;
     for (let g = 0; g < grants.length; g++) {
