@@ -48,18 +48,25 @@ function runAll() {
   for (const validation of modes) printTable(validation, rounds[validation]);
 }
 
-function median(values) {
+function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor((sorted.length - 1) * q + 0.5)];
+}
+
+function median(values) {
+  return quantile(values, 0.5);
 }
 
 function printTable(validation, rounds) {
   const of = (variant, key) => rounds.map((round) => round[variant][key]);
-  const added = (variant, key) => median(rounds.map((round) => round[variant][key] - round.bare[key]));
+  const differences = (variant, key) => rounds.map((round) => round[variant][key] - round.bare[key]);
+  const added = (variant, key) => median(differences(variant, key));
+  // Where the middle half of the per-round differences lies: how far one run's 'added' can be trusted.
+  const spread = (variant, key) => `${quantile(differences(variant, key), 0.25).toFixed(2)}..${quantile(differences(variant, key), 0.75).toFixed(2)}`;
   const bare = { seconds: median(of('bare', 'seconds')), mainCpuSeconds: median(of('bare', 'mainCpuSeconds')) };
   console.log(`\nCloudFormation validation ${validation}`);
-  console.log('                 wall                          main-thread CPU          process');
-  console.log('variant          s     added   added %  fastest    s     added   added %  cpu s  peak MiB  outcome');
+  console.log('                 wall                          main-thread CPU                         process');
+  console.log('variant          s     added   added %  fastest    s     added   added %   added IQR     cpu s  peak MiB  outcome');
   for (const variant of VARIANTS) {
     const cells = [
       median(of(variant, 'seconds')).toFixed(2).padStart(6),
@@ -69,6 +76,7 @@ function printTable(validation, rounds) {
       median(of(variant, 'mainCpuSeconds')).toFixed(2).padStart(6),
       added(variant, 'mainCpuSeconds').toFixed(2).padStart(8),
       `${((added(variant, 'mainCpuSeconds') / bare.mainCpuSeconds) * 100).toFixed(1).padStart(8)}%`,
+      spread(variant, 'mainCpuSeconds').padStart(12),
       median(of(variant, 'cpuSeconds')).toFixed(2).padStart(6),
       String(median(of(variant, 'peakMiB'))).padStart(9),
     ];
@@ -137,3 +145,4 @@ async function runOne(variant, validation) {
   const mainCpuSeconds = (mainCpu.user + mainCpu.system) / 1e6;
   console.log(JSON.stringify({ seconds, cpuSeconds, mainCpuSeconds, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024), outcome }));
 }
+
