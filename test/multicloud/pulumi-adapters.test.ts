@@ -75,6 +75,9 @@ describe('Google Cloud', () => {
     }),
     resource('gcp:projects/iAMPolicy:IAMPolicy', 'broken-policy', { project: 'p1', policyData: '{not json' }),
     resource('gcp:serviceaccount/key:Key', 'partner-key', { serviceAccountId: 'projects/p2/serviceAccounts/partner@p2.iam.gserviceaccount.com' }),
+    resource('gcp:serviceaccount/key:Key', 'partner-key-2', { serviceAccountId: 'partner@p2.iam.gserviceaccount.com' }),
+    resource('gcp:serviceaccount/key:Key', 'other-partner-key', { serviceAccountId: 'projects/p3/serviceAccounts/partner@p3.iam.gserviceaccount.com' }),
+    resource('gcp:serviceaccount/key:Key', 'compute-key', { serviceAccountId: '123456789012-compute@developer.gserviceaccount.com' }),
     resource('gcp:secretmanager/secret:Secret', 'quarterly', { secretId: 'quarterly', rotation: { rotationPeriod: '7776000s' }, labels: { owner: 'team-data' } }),
     resource('gcp:secretmanager/secret:Secret', 'odd', { secretId: 'odd', rotation: { rotationPeriod: '90d' } }),
   ]);
@@ -89,9 +92,17 @@ describe('Google Cloud', () => {
     ]);
   });
 
-  it('a key for an account the change does not create still belongs to an identity, named by its email', () => {
-    expect(model.identities.slice(1).map((identity) => [identity.id, identity.name, identity.credentials.map((c) => c.kind)])).toEqual([
-      ['dev/external-service-account:partner@p2.iam.gserviceaccount.com', 'partner@p2.iam.gserviceaccount.com', ['gcp-service-account-key']],
+  it('a key for an account the change does not create still belongs to an identity, named as a created account would be: by its accountId', () => {
+    expect(model.identities.slice(1).map((identity) => [identity.id, identity.name, identity.arn, identity.credentials.map((c) => c.source.name)])).toEqual([
+      ['dev/external-service-account:partner@p2.iam.gserviceaccount.com', 'partner', 'partner@p2.iam.gserviceaccount.com', ['partner-key', 'partner-key-2']],
+      ['dev/external-service-account:partner@p3.iam.gserviceaccount.com', 'partner', 'partner@p3.iam.gserviceaccount.com', ['other-partner-key']],
+      // Not a user-managed account's email (no accountId in it): named by the whole email.
+      [
+        'dev/external-service-account:123456789012-compute@developer.gserviceaccount.com',
+        '123456789012-compute@developer.gserviceaccount.com',
+        '123456789012-compute@developer.gserviceaccount.com',
+        ['compute-key'],
+      ],
     ]);
   });
 

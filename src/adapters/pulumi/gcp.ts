@@ -112,23 +112,43 @@ function serviceAccount(entry: Entry): Identity {
   };
 }
 
-/** A reference to a service account: its email, `projects/p/serviceAccounts/<email>`, its unique id or name. */
+/**
+ * A reference to a service account: its email, `projects/p/serviceAccounts/<email>`, its unique id or name. An email
+ * matches the account's email only: `etl@other-project.iam.gserviceaccount.com` is another account than `etl`.
+ */
 function accountMatches(identity: Identity, value: string): boolean {
-  const email = typeof identity.arn === 'string' ? identity.arn : undefined;
-  const reference = value.replace(/^projects\/[^/]+\/serviceAccounts\//, '');
-  return reference === email || reference === identity.name || (email !== undefined && reference.startsWith(`${identity.name}@`));
+  const reference = accountReference(value);
+  return reference === identity.arn || reference === identity.name;
+}
+
+/** `projects/p/serviceAccounts/<account>` -> `<account>`: an email, a unique id or a name. */
+function accountReference(value: string): string {
+  return value.replace(/^projects\/[^/]+\/serviceAccounts\//, '');
+}
+
+/**
+ * The name of the account a reference names, as the account's own resource names it: the accountId of a
+ * `<accountId>@<project>.iam.gserviceaccount.com` email (so a catalog exception for `etl` applies whether the change
+ * creates the account or a key alone refers to it), any other email or name as it is. Undefined for a unique id
+ * (digits only): only the account's resource, by dependency, tells which account that is.
+ */
+export function referencedAccountName(value: string): string | undefined {
+  const reference = accountReference(value);
+  if (/^\d+$/.test(reference)) return undefined;
+  return /^([^@]+)@[^@]+\.iam\.gserviceaccount\.com$/.exec(reference)?.[1] ?? reference;
 }
 
 function externalAccount(model: Model, accounts: Map<string, Identity>, entry: Entry): Identity {
   const value = entry.props.serviceAccountId;
-  const name = typeof value === 'string' ? value.replace(/^projects\/[^/]+\/serviceAccounts\//, '') : entry.ref.name;
+  const reference = typeof value === 'string' ? accountReference(value) : entry.ref.name;
+  const name = typeof value === 'string' ? (referencedAccountName(value) ?? reference) : reference;
   const identity: Identity = {
-    id: `${entry.ref.stack ?? ''}/external-service-account:${name}`,
+    id: `${entry.ref.stack ?? ''}/external-service-account:${reference}`,
     cloud: 'gcp',
     kind: 'gcp-service-account',
     name,
     resource: entry.ref,
-    arn: typeof value === 'string' ? name : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
+    arn: typeof value === 'string' ? reference : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
     tags: {},
     grants: [],
     credentials: [],
