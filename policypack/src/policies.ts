@@ -29,8 +29,8 @@ export type EntitlementGuardPolicy = StackValidationPolicy & Partial<Pick<Resour
 /**
  * One Pulumi policy per engine rule, named by the rule id. Each is a stack policy: the stack is evaluated once
  * (all rules, cached per stack and catalog) and each policy reports its rule's findings by URN. Rules with
- * findings a single resource decides (an access key) also validate resources, so `pulumi up` stops before the
- * resource exists; their stack policy leaves those findings out.
+ * findings a single resource decides (an access key, a service-account key or token) also validate resources, so
+ * `pulumi up` stops before the resource exists; their stack policy leaves those findings out.
  */
 export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}): EntitlementGuardPolicy[] {
   const baseDir = options.baseDir ?? process.cwd();

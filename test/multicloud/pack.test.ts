@@ -7,10 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseCatalog } from '../../catalog/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { evaluate } from '../../src/engine/check.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
-import { EXAMPLE_PROGRAMS } from './support/capture.js';
+import { EXAMPLE_PROGRAMS, stackResources } from './support/capture.js';
 import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -18,11 +21,14 @@ const PACK_DIR = path('../../policypack');
 const CATALOG = path('../../examples/catalog.yaml');
 
 type Program = keyof typeof EXAMPLE_PROGRAMS;
+/** The programs whose credential's holder is followed from preview to update. */
+const PREVIEWED = ['gcpBad', 'k8s'] as const;
 
 let engine: Awaited<ReturnType<typeof startEngine>>;
 let pack: RunningPack;
 let client: AnalyzerClient;
 const programs = {} as Record<Program, CapturedResource[]>;
+const previews = {} as Record<(typeof PREVIEWED)[number], CapturedResource[]>;
 
 beforeAll(async () => {
   if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
@@ -31,11 +37,13 @@ beforeAll(async () => {
     const { file, project } = EXAMPLE_PROGRAMS[program];
     programs[program] = await captureProgram(file, 'update', { project });
   });
-  [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures]);
+  const previewCaptures = PREVIEWED.map(async (program) => {
+    const { file, project } = EXAMPLE_PROGRAMS[program];
+    previews[program] = await captureProgram(file, 'preview', { project });
+  });
+  [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures, ...previewCaptures]);
   client = analyzerClient(pack.port);
-  // What the CLI sends for an org pack around the example catalog: each policy at the catalog's level.
-  const catalog = parseCatalog(readFileSync(CATALOG, 'utf8'), CATALOG);
-  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath: CATALOG } }])));
+  await configureCatalog({ catalogPath: CATALOG });
 }, 120_000);
 
 afterAll(async () => {
@@ -43,6 +51,16 @@ afterAll(async () => {
   await pack?.stop();
   await engine?.close();
 });
+
+/** What the CLI sends for an org pack around the example catalog: each policy at the catalog's level, with the given catalog setting. */
+async function configureCatalog(properties: Record<string, unknown>): Promise<void> {
+  const catalog = parseCatalog(readFileSync(CATALOG, 'utf8'), CATALOG);
+  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties }])));
+}
+
+function resourceNamed(records: CapturedResource[], name: string): CapturedResource {
+  return records.find((record) => record.name === name)!;
+}
 
 /** `policy level resource-name` per diagnostic, distinct and sorted; the catalog-wide exception finding left out. */
 function summary(diagnostics: Diagnostic[]): string[] {
@@ -77,7 +95,6 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
   it('blocks the Google Cloud program: a user-managed key, basic and impersonation roles, allUsers, an unconditioned pool, an unrotated secret (its value advisory)', async () => {
     expect(summary(await client.analyzeStack(programs.gcpBad))).toEqual([
       'no-long-lived-credentials advisory partner-api-token',
-      'no-long-lived-credentials mandatory analytics-etl-key',
       'no-wildcard-privilege mandatory analytics-etl-editor',
       'no-wildcard-privilege mandatory ci-deployer-token-creator',
       'no-wildcard-privilege mandatory reports-public',
@@ -92,7 +109,6 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
   it('blocks the Kubernetes program: cluster-admin, RBAC wildcards and escalation verbs, a token Secret, a secret set by the program (advisory)', async () => {
     expect(summary(await client.analyzeStack(programs.k8s))).toEqual([
       'no-long-lived-credentials advisory payments-db',
-      'no-long-lived-credentials mandatory ci-deployer-token',
       'no-wildcard-privilege mandatory batch-runner',
       'no-wildcard-privilege mandatory batch-runner-anything',
       'no-wildcard-privilege mandatory batch-runner-secret-reader',
@@ -103,6 +119,53 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
       'require-owner mandatory batch-runner',
       'require-owner mandatory payments-db',
     ]);
+  });
+
+  it('stops the GCP key and the Kubernetes token Secret in Analyze, before they exist; the stack policy does not report them again', async () => {
+    const credentials = [
+      { program: 'gcpBad', name: 'analytics-etl-key', urn: 'urn:pulumi:dev::analytics-gcp::gcp:serviceaccount/key:Key::analytics-etl-key', message: /^User-managed service-account key analytics-etl-key for analytics-etl is a private key/ },
+      { program: 'k8s', name: 'ci-deployer-token', urn: 'urn:pulumi:dev::payments-k8s::kubernetes:core/v1:Secret::ci-deployer-token', message: /^Service-account token Secret ci-deployer-token for ci-deployer holds a token/ },
+    ] as const;
+    for (const { program, name, urn, message } of credentials) {
+      const credential = resourceNamed(programs[program], name);
+      const [diagnostic, ...rest] = await client.analyze(credential);
+      expect(rest).toEqual([]);
+      expect(diagnostic).toMatchObject({ policyName: 'no-long-lived-credentials', enforcementLevel: 'mandatory', urn });
+      expect(diagnostic!.message).toMatch(message);
+      for (const record of programs[program].filter((r) => r !== credential)) expect(await client.analyze(record)).toEqual([]);
+    }
+  });
+
+  it("in preview, the GCP key's account is not known yet: the stack policy reports the key, as before; the token Secret's account is written in the program, so Analyze decides it", async () => {
+    const key = resourceNamed(previews.gcpBad, 'analytics-etl-key');
+    expect(key.inputs.serviceAccountId).toBe('04da6b54-80e4-46f7-96ec-b56ff0331ba9');
+    expect(await client.analyze(key)).toEqual([]);
+    expect(summary(await client.analyzeStack(previews.gcpBad))).toContain('no-long-lived-credentials mandatory analytics-etl-key');
+    expect(summary(await client.analyze(resourceNamed(previews.k8s, 'ci-deployer-token')))).toEqual(['no-long-lived-credentials mandatory ci-deployer-token']);
+    expect(summary(await client.analyzeStack(previews.k8s)).filter((line) => line.endsWith(' ci-deployer-token'))).toEqual([]);
+  });
+
+  it('an exception for the holder by its name (the accountId, the service account name) waives its key in Analyze as in the whole stack', async () => {
+    const exception = (id: string, target: string, owner: string) => ({ id, rule: 'no-long-lived-credentials', target, reason: 'Vendor import, being replaced', owner, approvedBy: 'security-lead@example.com', expires: '2099-12-31' });
+    const document = parse(readFileSync(CATALOG, 'utf8')) as { exceptions: unknown[] };
+    document.exceptions.push(exception('EXC-900', 'analytics-etl', 'team-data'), exception('EXC-901', 'ci-deployer', 'team-platform'));
+    const catalog = parseCatalog(JSON.stringify(document), 'catalog with exceptions');
+    const waived = (exceptionId: string) => expect.objectContaining({ policyName: 'no-long-lived-credentials', enforcementLevel: 'advisory', message: expect.stringContaining(`Waived by catalog exception ${exceptionId}.`) });
+    await configureCatalog({ catalog: document });
+    try {
+      for (const [program, name, exceptionId] of [['gcpBad', 'analytics-etl-key', 'EXC-900'], ['k8s', 'ci-deployer-token', 'EXC-901']] as const) {
+        const credential = resourceNamed(programs[program], name);
+        expect(await client.analyze(credential)).toEqual([waived(exceptionId)]);
+        // The stack policy leaves the credential to Analyze; the stack's own evaluation gives the same verdict.
+        const stackFindings = evaluate(modelFromPulumiResources(stackResources(programs[program])), { catalog }).findings;
+        expect(stackFindings.filter((finding) => finding.resource.urn === credential.urn).map((finding) => finding.waivedBy)).toEqual([exceptionId]);
+      }
+      // In preview the key is the stack policy's, and waived there alike.
+      const key = resourceNamed(previews.gcpBad, 'analytics-etl-key');
+      expect((await client.analyzeStack(previews.gcpBad)).filter((d) => d.urn === key.urn)).toEqual([waived('EXC-900')]);
+    } finally {
+      await configureCatalog({ catalogPath: CATALOG });
+    }
   });
 
   it('lets the compliant Azure and Google Cloud programs through', async () => {

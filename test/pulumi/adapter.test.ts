@@ -253,13 +253,50 @@ describe('Pulumi AWS adapter: secrets', () => {
 });
 
 describe('decidedAlone', () => {
+  const GCP_KEY = 'gcp:serviceaccount/key:Key';
+  const K8S_SECRET = 'kubernetes:core/v1:Secret';
+  const TOKEN = 'kubernetes.io/service-account-token';
+  const tokenSecret = (metadata: unknown, type: unknown = TOKEN) => ({ type: K8S_SECRET, props: { metadata, type } });
+  const alone = (resource: Pick<PulumiResource, 'type' | 'props'>) => decidedAlone('no-long-lived-credentials', resource);
+
   it('decides an access key alone when its user is known', () => {
-    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/accessKey:AccessKey', props: { user: 'etl-batch-user' } })).toBe(true);
+    expect(alone({ type: 'aws:iam/accessKey:AccessKey', props: { user: 'etl-batch-user' } })).toBe(true);
   });
 
-  it('leaves a key with an unknown user, other types and other rules to the stack policy', () => {
-    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/accessKey:AccessKey', props: { user: UNKNOWN } })).toBe(false);
-    expect(decidedAlone('no-long-lived-credentials', { type: 'aws:iam/userLoginProfile:UserLoginProfile', props: { user: 'u' } })).toBe(false);
+  it('decides a GCP service-account key alone when its account is known by email or name', () => {
+    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/etl@p.iam.gserviceaccount.com' } })).toBe(true);
+    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl@p.iam.gserviceaccount.com' } })).toBe(true);
+    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl' } })).toBe(true);
+  });
+
+  it('decides a Kubernetes token Secret alone when its account annotation and namespace are known', () => {
+    const annotations = { 'kubernetes.io/service-account.name': 'ci-deployer' };
+    expect(alone(tokenSecret({ name: 'ci-deployer-token', namespace: 'payments', annotations }))).toBe(true);
+    expect(alone(tokenSecret({ name: 'ci-deployer-token', annotations }))).toBe(true); // namespace default
+  });
+
+  it('leaves a credential whose holder is unknown, other types and other rules to the stack policy', () => {
+    expect(alone({ type: 'aws:iam/accessKey:AccessKey', props: { user: UNKNOWN } })).toBe(false);
+    expect(alone({ type: 'aws:iam/userLoginProfile:UserLoginProfile', props: { user: 'u' } })).toBe(false);
     expect(decidedAlone('require-owner', { type: 'aws:iam/accessKey:AccessKey', props: { user: 'u' } })).toBe(false);
+    expect(decidedAlone('require-owner', { type: GCP_KEY, props: { serviceAccountId: 'etl' } })).toBe(false);
+  });
+
+  it('leaves a GCP key to the stack policy when its account is unknown, unset or named by unique id (only the stack resolves that)', () => {
+    expect(alone({ type: GCP_KEY, props: { serviceAccountId: UNKNOWN } })).toBe(false);
+    expect(alone({ type: GCP_KEY, props: {} })).toBe(false);
+    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/104857600123456789012' } })).toBe(false);
+  });
+
+  it('leaves a Secret to the stack policy unless it is a token Secret naming its account in a known namespace', () => {
+    const annotations = { 'kubernetes.io/service-account.name': 'ci-deployer' };
+    expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations: { 'kubernetes.io/service-account.name': UNKNOWN } }))).toBe(false);
+    expect(alone(tokenSecret({ name: 't', namespace: 'payments' }))).toBe(false);
+    expect(alone(tokenSecret({ name: 't', namespace: UNKNOWN, annotations }))).toBe(false);
+    expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations: UNKNOWN }))).toBe(false);
+    expect(alone(tokenSecret(UNKNOWN))).toBe(false);
+    expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations }, 'Opaque'))).toBe(false);
+    expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations }, UNKNOWN))).toBe(false);
+    expect(alone({ type: 'kubernetes:core/v1:ServiceAccount', props: { metadata: { name: 'ci-deployer' } } })).toBe(false);
   });
 });

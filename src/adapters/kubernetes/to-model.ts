@@ -57,11 +57,11 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
   };
 
   for (const object of objects) {
-    const { name, namespace, annotations } = metadataOf(object);
+    const { name, namespace } = metadataOf(object);
     if (object.kind === 'Secret') {
-      const type = object.body.type;
-      if (type === SERVICE_ACCOUNT_TOKEN) {
-        const owner = annotations[SERVICE_ACCOUNT_ANNOTATION];
+      const token = tokenAccountReference(object);
+      if (token) {
+        const owner = typeof token.account === 'string' ? token.account : undefined;
         // An account name known only at apply (an auto-named account) is followed through the dependency.
         const account = owner !== undefined ? accountFor(namespace, owner, object.ref) : (dependencyAccounts(object, 'metadata')[0] ?? accountFor(namespace, name, object.ref));
         account.credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
@@ -107,6 +107,18 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
   }
   if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
   return model;
+}
+
+/**
+ * The account a service-account token Secret names, as written (either value may be unknown): its
+ * `kubernetes.io/service-account.name` annotation, in the Secret's `metadata.namespace` (unset: `default`).
+ * Undefined for any other object.
+ */
+export function tokenAccountReference(object: Pick<KubernetesObject, 'kind' | 'body'>): { account: unknown; namespace: unknown } | undefined {
+  if (object.kind !== 'Secret' || object.body.type !== SERVICE_ACCOUNT_TOKEN) return undefined;
+  const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
+  const annotations = isKnownRecord(metadata.annotations) ? metadata.annotations : {};
+  return { account: annotations[SERVICE_ACCOUNT_ANNOTATION], namespace: metadata.namespace };
 }
 
 function serviceAccount(object: KubernetesObject, name: string, namespace: string): Identity {
@@ -181,12 +193,11 @@ function subjectsOf(value: unknown): Subject[] {
   );
 }
 
-function metadataOf(object: KubernetesObject): { name: string; namespace: string; annotations: Record<string, string> } {
+function metadataOf(object: KubernetesObject): { name: string; namespace: string } {
   const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
   return {
     name: typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : object.ref.name,
     namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default',
-    annotations: stringMap(metadata.annotations),
   };
 }
 

@@ -1,21 +1,35 @@
+import { tokenAccountReference } from '../kubernetes/to-model.js';
+import { referencedAccountName } from './gcp.js';
 import { isUnknownSentinel, type PulumiResource } from './resource.js';
 
+/** True when the resource's properties name the credential's holder as the whole stack's model names it. */
+type NamesHolder = (props: Record<string, unknown>) => boolean;
+
 /**
- * Findings a single resource decides, whatever the rest of the stack holds: an access key is a long-lived key
- * whoever its user is. The pack reports these from `Analyze`, before the resource is created, and its stack
- * policy leaves them out so nothing is reported twice. Rule id -> resource type -> the property naming the user,
- * which must be known: the user's name is what a catalog exception is matched against.
+ * Findings a single resource decides, whatever the rest of the stack holds: an AWS access key, a GCP service-account
+ * key, a Kubernetes service-account token Secret is a long-lived credential whoever holds it. The pack reports these
+ * from `Analyze`, before the resource is created, and its stack policy leaves them out so nothing is reported twice.
+ * Rule id -> resource type -> whether the properties name the holder, known and as the stack's model names it: a
+ * catalog exception is matched against that name (one naming only the holder's Pulumi resource, when that differs,
+ * is seen by the stack policy, not by `Analyze`). Azure client secrets and certificates are not listed: their verdict
+ * depends on the holder's class, which a lone resource cannot know.
  */
-export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<string, NamesHolder>>>> = {
   'no-long-lived-credentials': {
-    'aws:iam/accessKey:AccessKey': 'user',
-    'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': 'userName',
+    'aws:iam/accessKey:AccessKey': (props) => isKnownName(props.user),
+    'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': (props) => isKnownName(props.userName),
+    'gcp:serviceaccount/key:Key': (props) => isKnownName(props.serviceAccountId) && referencedAccountName(props.serviceAccountId) !== undefined,
+    'kubernetes:core/v1:Secret': (props) => {
+      const holder = tokenAccountReference({ kind: 'Secret', body: props });
+      return holder !== undefined && isKnownName(holder.account) && (holder.namespace === undefined || isKnownName(holder.namespace));
+    },
   },
 };
 
 export function decidedAlone(ruleId: string, resource: Pick<PulumiResource, 'type' | 'props'>): boolean {
-  const property = RESOURCE_DECIDED_RULES[ruleId]?.[resource.type];
-  if (!property) return false;
-  const value = resource.props[property];
+  return RESOURCE_DECIDED_RULES[ruleId]?.[resource.type]?.(resource.props) ?? false;
+}
+
+function isKnownName(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !isUnknownSentinel(value);
 }
