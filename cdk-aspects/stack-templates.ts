@@ -3,7 +3,7 @@ import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
 import { readJsonFile } from '../src/adapters/cloudformation/load.js';
-import type { CfnTemplate, TemplateInput } from '../src/adapters/cloudformation/template.js';
+import { TemplateError, type CfnTemplate, type TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { isRecord } from '../src/util/records.js';
 
 /** The templates of one deployment (a top-level stack and its nested stacks) and the L1 construct behind each resource. */
@@ -48,8 +48,7 @@ export function stackTemplates(stack: Stack, options: StackTemplateOptions = {})
 
 function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, options: StackTemplateOptions, result: StackTemplates): void {
   const file = options.synthesizedTemplate ? synthesizedFile(stack, options.synthesizedTemplate) : undefined;
-  // What rendering returned, read back from JSON, so resources keep their order.
-  const rendered = file ? (readJsonFile(file) as Partial<CfnTemplate>) : render(stack, options);
+  const rendered = file ? readSynthesized(file) : render(stack, options);
   // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
   const template: CfnTemplate = { ...rendered, Resources: rendered.Resources ?? {} };
   const paths: Record<string, string> = {};
@@ -100,6 +99,13 @@ function render(stack: Stack, options: StackTemplateOptions): Partial<CfnTemplat
  */
 function synthesizedFile(stack: Stack, rootFile: string): string {
   return NestedStack.isNestedStack(stack) ? join(dirname(rootFile), stack.templateFile) : rootFile;
+}
+
+/** What rendering returned, read back from JSON, so resources keep their order. */
+function readSynthesized(file: string): Partial<CfnTemplate> {
+  const value = readJsonFile(file);
+  if (!isRecord(value)) throw new TemplateError(file, 'expected a CloudFormation template (a JSON object)');
+  return value as Partial<CfnTemplate>;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { App, CfnParameter, Fn, LegacyStackSynthesizer, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -142,5 +144,16 @@ describe('stackTemplates from the synthesized files', () => {
     expect(() => stackTemplates(parent, { synthesizedTemplate: '/nonexistent/Parent.template.json' })).toThrow(
       '/nonexistent/Parent.template.json: cannot read file (ENOENT)',
     );
+  });
+
+  it('fails with the file and line named when a synthesized template is not a template', () => {
+    const { parent } = parentWithNestedStack();
+    const folder = mkdtempSync(join(tmpdir(), 'eg-synthesized-'));
+    const broken = join(folder, 'Broken.template.json');
+    writeFileSync(broken, '{\n  "Resources": {\n    "Role": ,\n  }\n}\n');
+    expect(() => stackTemplates(parent, { synthesizedTemplate: broken })).toThrow(`${broken}:3:`);
+    const notObject = join(folder, 'List.template.json');
+    writeFileSync(notObject, '[]');
+    expect(() => stackTemplates(parent, { synthesizedTemplate: notObject })).toThrow(`${notObject}: expected a CloudFormation template (a JSON object)`);
   });
 });
