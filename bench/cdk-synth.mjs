@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ROLES, SECRETS, STACKS, USERS, addBenchStacks } from './support/cdk-app.mjs';
+import { median, quantile } from './support/stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const VALIDATION = process.argv[3] ?? 'both';
@@ -48,21 +49,15 @@ function runAll() {
   for (const validation of modes) printTable(validation, rounds[validation]);
 }
 
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) * q + 0.5)];
-}
-
-function median(values) {
-  return quantile(values, 0.5);
-}
-
 function printTable(validation, rounds) {
   const of = (variant, key) => rounds.map((round) => round[variant][key]);
   const differences = (variant, key) => rounds.map((round) => round[variant][key] - round.bare[key]);
   const added = (variant, key) => median(differences(variant, key));
   // Where the middle half of the per-round differences lies: how far one run's 'added' can be trusted.
-  const spread = (variant, key) => `${quantile(differences(variant, key), 0.25).toFixed(2)}..${quantile(differences(variant, key), 0.75).toFixed(2)}`;
+  const spread = (variant, key) => {
+    const values = differences(variant, key);
+    return `${quantile(values, 0.25).toFixed(2)}..${quantile(values, 0.75).toFixed(2)}`;
+  };
   const bare = { seconds: median(of('bare', 'seconds')), mainCpuSeconds: median(of('bare', 'mainCpuSeconds')) };
   console.log(`\nCloudFormation validation ${validation}`);
   console.log('                 wall                          main-thread CPU                         process');

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './support/stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const WARM_ROUNDS = 5;
@@ -30,15 +31,11 @@ function run() {
       if (child.status !== 0) throw new Error(child.stderr);
       samples.push(JSON.parse(child.stdout));
     }
-    const median = (pick) => {
-      const values = samples.map(pick).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)];
-    };
     const { findings, identities } = samples[0];
     console.log(`median of ${RUNS} processes; ${identities} identities, ${findings} findings (ms)`);
     console.log('phase                          cold      warm');
     for (const phase of Object.keys(samples[0].cold)) {
-      console.log(`${phase.padEnd(26)} ${median((s) => s.cold[phase]).toFixed(1).padStart(8)} ${median((s) => s.warm[phase] ?? 0).toFixed(1).padStart(9)}`);
+      console.log(`${phase.padEnd(26)} ${median(samples.map((s) => s.cold[phase])).toFixed(1).padStart(8)} ${median(samples.map((s) => s.warm[phase] ?? 0)).toFixed(1).padStart(9)}`);
     }
   } finally {
     rmSync(assembly, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzerClient, startEngine, startPack } from '../test/pulumi/support/analyzer-client.mjs';
+import { median } from './support/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESOURCES = Number(process.argv[2] ?? 10_000);
@@ -58,7 +59,6 @@ function awsguardPack() {
   return dir;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(label, packDir, engine, records, config = {}) {
   const startups = [];
