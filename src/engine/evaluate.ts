@@ -3,7 +3,7 @@ import type { Identity, Model, Secret } from '../model/model.js';
 import type { Report, Rule, RuleContext } from '../rules/define.js';
 import { globMatch } from '../util/glob.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
-import { profileOf, type IdentityProfile } from './profile.js';
+import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
 
 export interface EvaluateOptions {
   catalog: Catalog;
@@ -135,7 +135,7 @@ export function formatMessage(template: string | undefined, data: Record<string,
 export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
   return (
     !isPastDate(exception.expires, now) &&
-    catalog.owners.some((owner) => owner.id === exception.owner) &&
+    isKnownOwner(catalog, exception.owner) &&
     exception.approvedBy.trim() !== ''
   );
 }

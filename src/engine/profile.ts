@@ -68,7 +68,8 @@ function nameMatcher(pattern: string): (name: string) => boolean {
 /** Owner ids per catalog owner list, for the lookup every subject makes. */
 const ownerIds = new WeakMap<Catalog['owners'], Set<string>>();
 
-function isKnownOwner(catalog: Catalog, id: string): boolean {
+/** Whether `id` is one of the catalog's owners. */
+export function isKnownOwner(catalog: Catalog, id: string): boolean {
   let ids = ownerIds.get(catalog.owners);
   if (!ids) ownerIds.set(catalog.owners, (ids = new Set(catalog.owners.map((owner) => owner.id))));
   return ids.has(id);

@@ -1,4 +1,5 @@
 import { isPastDate } from '../engine/evaluate.js';
+import { isKnownOwner } from '../engine/profile.js';
 import type { ResourceRef } from '../model/model.js';
 import { defineRule } from './define.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
@@ -49,7 +50,7 @@ export default defineRule<MessageId>({
       } else if (isPastDate(exception.expires, now)) {
         report('expired', `Expires::${exception.expires}`, { expires: exception.expires, ago: describeDaysAgo(daysSince(exception.expires, now)) });
       }
-      if (!catalog.owners.some((owner) => owner.id === exception.owner)) {
+      if (!isKnownOwner(catalog, exception.owner)) {
         report('unknownOwner', `Owner::${exception.owner}`, { owner: exception.owner, known: catalog.owners.map((owner) => owner.id).join(', ') || 'none' });
       }
       if (exception.approvedBy.trim() === '') report('noApprover', 'ApprovedBy::none');
