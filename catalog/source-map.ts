@@ -2,7 +2,8 @@
  * A parsed YAML (or JSON) catalog file that can say where any value sits: the bridge between a path in
  * the data (`identities[2].owner`) and a line and column in the text.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import type { Alias, Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../src/util/yaml.js';
 import { formatField, type CatalogIssue, type FieldPath } from './issues.js';
 
 export class CatalogSource {
@@ -19,6 +20,7 @@ export class CatalogSource {
 
   /** Parses the text; YAML errors (syntax, unknown anchors, alias bombs) come back as issues instead of a source. */
   static parse(text: string, file: string): CatalogSource | CatalogIssue[] {
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
     const at = (offset: number, message: string): CatalogIssue => {
@@ -59,6 +61,7 @@ export class CatalogSource {
   }
 
   private child(node: unknown, segment: string | number, wantKey: boolean): unknown {
+    const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
     const resolved = isAlias(node) ? node.resolve(this.document) : node;
     if (isMap(resolved)) {
       const pair = resolved.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
@@ -72,13 +75,13 @@ export class CatalogSource {
 
 /** `owner:` with nothing after it: the parser places an empty null there; the key is what to point at. */
 function isEmptyValue(node: unknown): boolean {
-  if (!isScalar(node)) return node === null || node === undefined;
+  if (!yaml().isScalar(node)) return node === null || node === undefined;
   return node.value === null && (!node.range || node.range[0] === node.range[1]);
 }
 
 function unresolvedAliases(document: Document): Alias[] {
   const aliases: Alias[] = [];
-  visit(document, {
+  yaml().visit(document, {
     Alias(_, alias) {
       if (alias.resolve(document) === undefined) aliases.push(alias);
     },
@@ -96,6 +99,7 @@ function rangeStart(node: unknown): number | undefined {
  * catalog is a name or an id, so keep each exactly as written.
  */
 function keepKeysAsWritten(document: Document): void {
+  const { isScalar, visit } = yaml();
   visit(document, {
     Pair(_, pair) {
       if (isScalar(pair.key) && typeof pair.key.value !== 'string') pair.key.value = pair.key.source ?? String(pair.key.value);

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { createResolver } from './intrinsics.js';
 import { isRecord } from '../../util/records.js';
 import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
@@ -131,14 +131,14 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // JSON.parse does not say where; the YAML parser in JSON mode locates most syntax errors.
-    const located = parseDocument(text, { schema: 'json' }).errors[0];
+    const located = yaml().parseDocument(text, { schema: 'json' }).errors[0];
     const position = located?.linePos?.[0];
     throw new TemplateError(file, `invalid JSON: ${(error as Error).message}`, position?.line ?? 1, position?.col ?? 1);
   }
 }
 
 function parseYaml(file: string, text: string): unknown {
-  const document = parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true });
+  const document = yaml().parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true });
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const position = problem.linePos?.[0];

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { isRecord } from '../../util/records.js';
+import { yaml } from '../../util/yaml.js';
 import { InputFileError } from '../input-error.js';
 import type { KubernetesObject } from './to-model.js';
 
@@ -19,7 +19,7 @@ export class ManifestError extends InputFileError {}
 export function looksLikeKubernetesManifest(text: string): boolean {
   // Without both keys in the text it cannot be one: cloud assemblies hold megabytes of templates not worth parsing twice.
   if (!text.includes('apiVersion') || !text.includes('kind')) return false;
-  for (const document of parseAllDocuments(text, { uniqueKeys: false })) {
+  for (const document of yaml().parseAllDocuments(text, { uniqueKeys: false })) {
     if (!('contents' in document) || document.errors.length) return false;
     const value: unknown = document.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue;
@@ -36,6 +36,7 @@ export function loadManifests(path: string): KubernetesObject[] {
 }
 
 export function parseManifests(text: string, file: string): KubernetesObject[] {
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const objects: KubernetesObject[] = [];
   for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: true })) {
