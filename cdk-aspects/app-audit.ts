@@ -21,15 +21,12 @@ interface StackAudit {
 export class AppAudit {
   private readonly evaluated = new Map<Stack, StackAudit>();
 
-  constructor(
-    private readonly file: string,
-    private readonly options: ResolvedGuardOptions,
-  ) {
+  constructor(private readonly file: string) {
     if (!auditFormatForFile(file)) throw new Error(`EntitlementGuard auditFile "${file}": expected a file name ending in .json, .md or .html`);
   }
 
   /** Records one stack's evaluation; when all `stackCount` stacks of this synthesis are in, writes the audit. */
-  add(stack: Stack, evaluation: Evaluation, waivers: UnapprovedWaiver[], stackCount: number): void {
+  add(stack: Stack, evaluation: Evaluation, options: ResolvedGuardOptions, waivers: UnapprovedWaiver[], stackCount: number): void {
     this.evaluated.set(stack, { evaluation, waivers });
     if (this.evaluated.size < stackCount) return;
     const stacks = [...this.evaluated.values()];
@@ -37,7 +34,7 @@ export class AppAudit {
     const model = mergeModels(stacks.map((entry) => entry.evaluation.model));
     const findings = poolFindings(stacks.map((entry) => entry.evaluation.findings));
     const outdir = Stage.of(stack)?.outdir ?? process.cwd();
-    writeAuditFile(resolve(outdir, this.file), model, { findings, summary: summarize(findings, model) }, this.options.catalog, this.options.now ?? new Date(), {
+    writeAuditFile(resolve(outdir, this.file), model, { findings, summary: summarize(findings, model) }, options.catalog, options.now ?? new Date(), {
       unapprovedWaivers: stacks.flatMap((entry) => entry.waivers.map(auditWaiver)),
     });
   }

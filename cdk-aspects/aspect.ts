@@ -1,21 +1,33 @@
-import { Annotations, CfnResource, type IAspect, type Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import { AppAudit } from './app-audit.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
-import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
+import type { GuardOptions } from './options.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
-import { describeFinding, evaluateTemplates, waiverTargets } from './verdict.js';
 
 export interface EntitlementGuardProps extends GuardOptions {
   /**
    * Also write the audit view of the whole app (every stack the aspect checks, pooled) to this file; the extension
    * names the format (.json, .md, .html). A relative path is relative to the app's outdir, beside the templates
-   * in cdk.out. Default: no audit file.
+   * in cdk.out. Default: no audit file. The audit needs every stack's model, so the engine then runs on the main thread.
    */
   readonly auditFile?: string;
+  /**
+   * Run the engine on a worker thread, which judges each stack while the main thread renders the next, so the
+   * check adds little to the synthesis' wall time. Default true; the findings are the same either way.
+   */
+  readonly evaluateInWorker?: boolean;
+}
+
+/** A stack rendered and handed to the evaluator, waiting for the rest of its synthesis' stacks. */
+interface SubmittedStack {
+  stack: Stack;
+  templates: StackTemplates;
+  ticket: number;
 }
 
 /**
@@ -25,18 +37,29 @@ export interface EntitlementGuardProps extends GuardOptions {
  * The evaluation is registered on each top-level stack when the aspect first reaches it and runs in the
  * construct-tree validation phase, after every aspect (tags included) and the preparation of cross-stack
  * references: it sees the stack exactly as it will be synthesized, whatever the order of aspects. The template it
- * checks is the one the synthesis then writes (rendered once, see `stackTemplates`).
+ * checks is the one the synthesis then writes (rendered once, see `stackTemplates`). Each stack is handed to the
+ * evaluator as it is rendered; when the last stack of a synthesis is in, all their verdicts are collected and
+ * annotated, before any stack is written.
  * Findings are reported only on resources the aspect visited, so adding it to one stack checks that stack.
  */
 export class EntitlementGuard implements IAspect {
-  private readonly options: ResolvedGuardOptions;
+  private readonly evaluator: StackEvaluator;
   private readonly audit: AppAudit | undefined;
   private readonly stacks = new Set<Stack>();
+  /** How many registered stacks each synthesis root (the Stage that validates them) has. */
+  private readonly stacksPerStage = new Map<Stage | undefined, number>();
+  private readonly submitted = new Map<Stage | undefined, SubmittedStack[]>();
   private readonly visited = new WeakSet<IConstruct>();
 
   constructor(props: EntitlementGuardProps = {}) {
-    this.options = resolveOptions(props);
-    this.audit = props.auditFile === undefined ? undefined : new AppAudit(props.auditFile, this.options);
+    const { auditFile, evaluateInWorker = true, ...options } = props;
+    this.audit = auditFile === undefined ? undefined : new AppAudit(auditFile);
+    this.evaluator = createEvaluator(options, evaluateInWorker && !this.audit);
+  }
+
+  /** Where the engine runs: on a worker thread, or on the main thread (with an auditFile, or from TypeScript sources). */
+  get evaluatesOn(): 'worker' | 'main' {
+    return this.evaluator.thread;
   }
 
   visit(node: IConstruct): void {
@@ -44,33 +67,48 @@ export class EntitlementGuard implements IAspect {
     const stack = topLevelStackOf(node);
     if (!stack || this.stacks.has(stack)) return;
     this.stacks.add(stack);
+    const stage = Stage.of(stack);
+    this.stacksPerStage.set(stage, (this.stacksPerStage.get(stage) ?? 0) + 1);
     stack.node.addValidation({
       validate: () => {
-        this.check(stack);
+        this.submit(stack, stage);
         return [];
       },
     });
   }
 
-  private check(stack: Stack): void {
+  /**
+   * A Stage's synthesis validates all of its stacks, one after the other: each is rendered and submitted here, and
+   * the last one's validation collects and annotates them all (the worker judged the others meanwhile).
+   */
+  private submit(stack: Stack, stage: Stage | undefined): void {
+    let batch = this.submitted.get(stage) ?? [];
+    // The stack is already in: the previous synthesis stopped before its last stack (it threw); start afresh.
+    if (batch.some((entry) => entry.stack === stack)) batch = [];
     const templates = stackTemplates(stack, { reuseInSynthesis: true });
-    const evaluation = evaluateTemplates(templates.inputs, this.options);
-    const inScope = evaluation.findings.filter((finding) => {
+    batch.push({ stack, templates, ticket: this.evaluator.submit(templates.inputs) });
+    this.submitted.set(stage, batch);
+    if (batch.length < this.stacksPerStage.get(stage)!) return;
+    this.submitted.delete(stage);
+    const verdicts = this.evaluator.collect(batch.map((entry) => entry.ticket));
+    batch.forEach((entry, index) => this.annotate(entry, verdicts[index]!));
+  }
+
+  private annotate({ stack, templates }: SubmittedStack, { judged, local }: StackVerdict): void {
+    const inScope = judged.filter(({ finding }) => {
       const resource = templates.resources.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
       return resource === undefined || this.visited.has(resource);
     });
-    const waivers = unapprovedWaivers(ruleAcknowledgements(stack), inScope);
-    const targetOf = waiverTargets(evaluation.model);
-    const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
-    for (const finding of inScope) {
-      const message = describeFinding(finding, targetOf(finding));
-      const annotations = Annotations.of(annotationTarget(finding, templates, identities) ?? stack);
+    const findings = inScope.map(({ finding }) => finding);
+    const waivers = unapprovedWaivers(ruleAcknowledgements(stack), findings);
+    for (const { finding, message, identityResource } of inScope) {
+      const annotations = Annotations.of(annotationTarget(finding, templates, identityResource) ?? stack);
       if (finding.waivedBy) annotations.addInfo(message);
       else if (isBlocking(finding)) annotations.addError(message);
       else annotations.addWarning(message);
     }
     for (const waiver of waivers) Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
-    this.audit?.add(stack, evaluation, waivers, this.stacks.size);
+    if (this.audit && local) this.audit.add(stack, local.evaluation, local.options, waivers, this.stacks.size);
   }
 }
 
@@ -79,12 +117,11 @@ export class EntitlementGuard implements IAspect {
  * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role). Undefined for
  * findings about the catalog itself (an expired exception), which go on the stack.
  */
-function annotationTarget(finding: Finding, templates: StackTemplates, identities: Map<string, ResourceRef>): IConstruct | undefined {
+function annotationTarget(finding: Finding, templates: StackTemplates, identityRef: ResourceRef | undefined): IConstruct | undefined {
   const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
   const resource = lookup(finding.resource);
   if (!resource) return undefined;
   const own = authoredConstruct(resource);
-  const identityRef = finding.identity === undefined ? undefined : identities.get(finding.identity);
   const identityResource = identityRef && lookup(identityRef);
   if (!identityResource) return own;
   const identity = authoredConstruct(identityResource);

@@ -1,7 +1,7 @@
 import { evaluate } from '../src/engine/check.js';
 import type { EvaluationResult } from '../src/engine/evaluate.js';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
-import type { Model } from '../src/model/model.js';
+import type { Model, ResourceRef } from '../src/model/model.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../src/adapters/cloudformation/to-model.js';
 import { ruleById } from '../src/rules/index.js';
@@ -19,6 +19,26 @@ export interface Evaluation extends EvaluationResult {
 export function evaluateTemplates(inputs: TemplateInput[], options: ResolvedGuardOptions): Evaluation {
   const model = modelFromTemplates(inputs);
   return { model, ...evaluate(model, { ...options, pending: 'fail-closed' }) };
+}
+
+/** A finding with the text the aspect annotates it with: computed wherever the engine runs (main thread or worker). */
+export interface JudgedFinding {
+  finding: Finding;
+  message: string;
+  /** The resource of the identity the finding is about: the annotation goes on its L2 when the finding's resource is inside it. */
+  identityResource?: ResourceRef;
+}
+
+/** One deployment's findings, each with its message and identity resource: plain data, so a worker can send it. */
+export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOptions): { judged: JudgedFinding[]; evaluation: Evaluation } {
+  const evaluation = evaluateTemplates(inputs, options);
+  const targetOf = waiverTargets(evaluation.model);
+  const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
+  const judged = evaluation.findings.map((finding): JudgedFinding => {
+    const identityResource = finding.identity === undefined ? undefined : identities.get(finding.identity);
+    return { finding, message: describeFinding(finding, targetOf(finding)), ...(identityResource ? { identityResource } : {}) };
+  });
+  return { judged, evaluation };
 }
 
 /** The name a catalog exception targets for a finding of this model: the identity's name, else the resource's. */

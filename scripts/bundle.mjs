@@ -10,6 +10,8 @@ const dist = new URL('../dist/', import.meta.url);
 const entries = {
   index: 'src/index.js',
   cdk: 'cdk-aspects/index.js',
+  // Started by the aspect's evaluator from beside itself (`new URL('./evaluation-worker.js', import.meta.url)`).
+  'evaluation-worker': 'cdk-aspects/evaluation-worker.js',
   'cdk-nag': 'cdk-aspects/nag.js',
   pulumi: 'policypack/src/index.js',
   policypack: 'policypack/src/main.js',

@@ -139,7 +139,11 @@ describe('EntitlementGuard aspect', () => {
     expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain('would hide no-long-lived-credentials on S/Key/Resource');
   });
 
-  it('fails at construction with the located catalog error', () => {
-    expect(() => new EntitlementGuard({ catalog: '/nonexistent/catalog.yaml' })).toThrow(CatalogError);
+  it('fails the synthesis with the located catalog error when the catalog cannot be loaded', () => {
+    const app = testApp();
+    new iam.User(new Stack(app, 'S'), 'User', { userName: 'payments-api-batch' });
+    Aspects.of(app).add(new EntitlementGuard({ catalog: '/nonexistent/catalog.yaml' }));
+    expect(() => app.synth()).toThrow(CatalogError);
+    expect(() => app.synth()).toThrow('/nonexistent/catalog.yaml: cannot read catalog');
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The aspect's evaluation worker (see evaluator.ts). It loads the catalog as soon as the aspect is constructed,
+ * then judges each deployment the main thread sends, while the main thread renders the next one.
+ */
+import { workerData } from 'node:worker_threads';
+import { sendError, type WorkerData, type WorkerReply, type WorkerRequest } from './evaluator.js';
+import { resolveOptions, type ResolvedGuardOptions } from './options.js';
+import { judgeTemplates } from './verdict.js';
+
+const { port, signal, options } = workerData as WorkerData;
+
+let resolved: ResolvedGuardOptions | undefined;
+let loadError: unknown;
+try {
+  resolved = resolveOptions(options);
+} catch (error) {
+  loadError = error;
+}
+
+port.on('message', ({ ticket, inputs }: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    if (!resolved) throw loadError;
+    reply = { ticket, judged: JSON.stringify(judgeTemplates(JSON.parse(inputs), resolved).judged) };
+  } catch (error) {
+    reply = { ticket, error: sendError(error) };
+  }
+  port.postMessage(reply);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
