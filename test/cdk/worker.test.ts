@@ -86,6 +86,12 @@ describe('EntitlementGuard evaluating on a worker thread', () => {
     expect(keyErrors(app.synth({ force: true }), 'Other')).toEqual(['/Other/Key']);
   });
 
+  it('evaluates on the main thread when asked to, and when it writes an audit (which needs every model there)', () => {
+    expect(new EntitlementGuard({ evaluateInWorker: false }).evaluatesOn).toBe('main');
+    expect(new EntitlementGuard({ auditFile: 'audit.json' }).evaluatesOn).toBe('main');
+    expect(new EntitlementGuard().evaluatesOn).toBe('worker');
+  });
+
   it('fails the synthesis with the located catalog error the worker met', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     new iam.User(new Stack(app, 'S'), 'User', { userName: 'payments-api-batch' });
