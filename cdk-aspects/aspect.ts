@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
@@ -8,6 +8,9 @@ import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
 import type { GuardOptions } from './options.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
+
+/** Marks the aspect across copies of this package, where `instanceof` would not hold. */
+const GUARD_BRAND = Symbol.for('entitlement-guard.cdk.EntitlementGuard');
 
 export interface EntitlementGuardProps extends GuardOptions {
   /**
@@ -43,6 +46,7 @@ interface SubmittedStack {
  * Findings are reported only on resources the aspect visited, so adding it to one stack checks that stack.
  */
 export class EntitlementGuard implements IAspect {
+  readonly [GUARD_BRAND] = true;
   private readonly evaluator: StackEvaluator;
   private readonly audit: AppAudit | undefined;
   private readonly stacks = new Set<Stack>();
@@ -64,6 +68,7 @@ export class EntitlementGuard implements IAspect {
 
   visit(node: IConstruct): void {
     if (CfnResource.isCfnResource(node)) this.visited.add(node);
+    for (const child of node.node.children) if (Stage.isStage(child)) requireGuardIn(child);
     const stack = topLevelStackOf(node);
     if (!stack || this.stacks.has(stack)) return;
     this.stacks.add(stack);
@@ -110,6 +115,25 @@ export class EntitlementGuard implements IAspect {
     for (const waiver of waivers) Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
     if (this.audit && local) this.audit.add(stack, local.evaluation, local.options, waivers, this.stacks.size);
   }
+}
+
+function isGuard(aspect: IAspect): boolean {
+  return (aspect as { [GUARD_BRAND]?: boolean })[GUARD_BRAND] === true;
+}
+
+/**
+ * The CDK applies an aspect only outside the Stages below where it was added, and synthesizes a nested Stage
+ * before its parent's aspects run, so a Stage (a CDK Pipelines stage) reached from an app-wide aspect was never
+ * checked. Unless the Stage has an EntitlementGuard of its own (on it, or on constructs in it), the synthesis fails.
+ */
+function requireGuardIn(stage: Stage): void {
+  const guarded = (scope: IConstruct): boolean =>
+    Aspects.of(scope).all.some(isGuard) || scope.node.children.some((child) => !Stage.isStage(child) && guarded(child));
+  if (guarded(stage)) return;
+  throw new Error(
+    `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
+      `Add the aspect to the Stage too: Aspects.of(stage).add(new EntitlementGuard({ catalog }))`,
+  );
 }
 
 /**

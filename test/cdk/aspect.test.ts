@@ -1,4 +1,4 @@
-import { Aspects, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { Aspects, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,25 @@ describe('EntitlementGuard aspect', () => {
     const errors = app.synth().getStackArtifact('S').messages.filter((message) => message.level === 'error').map((message) => String(message.entry.data));
     expect(errors).toHaveLength(2);
     expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain('would hide no-long-lived-credentials on S/Key/Resource');
+  });
+
+  it('fails the synthesis when added above a Stage it cannot reach (a CDK Pipelines stage), and checks a Stage given its own', () => {
+    const build = (guardStage: boolean) => {
+      const app = testApp();
+      new Stack(app, 'Pipeline');
+      const stage = new Stage(app, 'Prod');
+      const stack = new Stack(stage, 'S');
+      new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+      Aspects.of(app).add(guard());
+      if (guardStage) Aspects.of(stage).add(guard());
+      return { app, stage, stack };
+    };
+    const unguarded = build(false).app;
+    expect(() => unguarded.synth()).toThrow('EntitlementGuard: Stage Prod is not checked: the CDK does not apply the aspects of a Stage');
+    const { app, stage, stack } = build(true);
+    app.synth();
+    const errors = stage.synth().getStackArtifact(stack.artifactId).messages.filter((message) => message.level === 'error');
+    expect(errors.map((message) => [message.id, /^\[EntitlementGuard\] (\S+)/.exec(String(message.entry.data))?.[1]])).toEqual([['/Prod/S/Key', 'no-long-lived-credentials']]);
   });
 
   it('fails the synthesis with the located catalog error when the catalog cannot be loaded', () => {
