@@ -132,7 +132,7 @@ function requireGuardIn(stage: Stage): void {
   if (guarded(stage)) return;
   throw new Error(
     `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
-      `Add the aspect to the Stage too: Aspects.of(stage).add(new EntitlementGuard({ catalog }))`,
+      'Add the same aspect to the Stage too (Aspects.of(stage).add(guard)): one instance keeps one worker and one catalog.',
   );
 }
 
