@@ -1,6 +1,6 @@
 /**
- * The aspect's evaluation worker (see evaluator.ts). It loads the catalog as soon as the aspect is constructed,
- * then judges each deployment the main thread sends, while the main thread renders the next one.
+ * The aspect's evaluation worker (see evaluator.ts). It loads the catalog as soon as it starts (on a synthesis'
+ * first stack), then judges each deployment the main thread sends, while the main thread renders the next one.
  */
 import { workerData } from 'node:worker_threads';
 import { sendError, type WorkerData, type WorkerReply, type WorkerRequest } from './evaluator.js';

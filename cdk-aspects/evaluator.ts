@@ -15,7 +15,7 @@ export interface StackVerdict {
 /**
  * Evaluates deployments for the aspect: `submit` hands over one deployment's templates and returns a ticket,
  * `collect` returns the verdicts of tickets, waiting for those still being evaluated. The catalog is loaded on
- * the first submission (in the worker, as soon as it starts), so a broken catalog fails the synthesis.
+ * the first submission, so a broken catalog fails the synthesis.
  */
 export interface StackEvaluator {
   readonly thread: 'worker' | 'main';
@@ -34,14 +34,18 @@ const SILENCE_LIMIT_MS = 120_000;
  * this thread. Both run the same `judgeTemplates`, so the choice changes when the work is done, never the verdict.
  */
 export function createEvaluator(options: GuardOptions, inWorker: boolean): StackEvaluator {
-  if (inWorker && existsSync(fileURLToPath(WORKER_SCRIPT))) {
-    try {
-      return new WorkerEvaluator(options);
-    } catch {
-      // A catalog object that cannot be copied to a worker (say, holding functions): evaluate on this thread.
-    }
-  }
+  if (inWorker && existsSync(fileURLToPath(WORKER_SCRIPT)) && canSendToWorker(options)) return new WorkerEvaluator(options);
   return new InThreadEvaluator(options);
+}
+
+/** A catalog object given in code may hold what a worker cannot receive (a function, say): then evaluate here. */
+function canSendToWorker(options: GuardOptions): boolean {
+  try {
+    structuredClone(options);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 class InThreadEvaluator implements StackEvaluator {
@@ -89,55 +93,72 @@ export interface SentError {
 }
 
 /**
- * Evaluates each deployment on a worker thread while the main thread renders the next one. CDK synthesis is
+ * Evaluates each deployment on a worker thread while the main thread renders the next. CDK synthesis is
  * synchronous, so waiting is too: the worker posts a reply and bumps a shared counter, and the main thread
  * blocks on that counter (`Atomics.wait`) and reads replies with `receiveMessageOnPort`.
+ *
+ * A worker is started by the first submission of a synthesis (it loads the catalog while the main thread renders)
+ * and stopped once its verdicts are collected, so no worker outlives the synthesis it served: a test suite that
+ * synthesizes hundreds of apps holds no idle workers, each with its own heap.
  */
 class WorkerEvaluator implements StackEvaluator {
   readonly thread = 'worker';
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private channel: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
   private readonly replies = new Map<number, WorkerReply>();
   private tickets = 0;
 
-  constructor(options: GuardOptions) {
-    const { port1, port2 } = new MessageChannel();
-    const workerData: WorkerData = { port: port2, signal: this.signal, options };
-    const worker = new Worker(WORKER_SCRIPT, { workerData, transferList: [port2] });
-    // Neither keeps the app's process alive: nothing is pending once synthesis has collected its verdicts.
-    worker.unref();
-    port1.unref();
-    this.port = port1;
-  }
+  constructor(private readonly options: GuardOptions) {}
 
   submit(inputs: TemplateInput[]): number {
     const ticket = this.tickets++;
-    this.port.postMessage({ ticket, inputs: JSON.stringify(inputs) } satisfies WorkerRequest);
+    this.channel ??= startWorker(this.options);
+    this.channel.port.postMessage({ ticket, inputs: JSON.stringify(inputs) } satisfies WorkerRequest);
     return ticket;
   }
 
   collect(tickets: number[]): StackVerdict[] {
-    for (const ticket of tickets) this.waitFor(ticket);
-    return tickets.map((ticket) => {
-      const reply = take(this.replies, ticket);
-      if ('error' in reply) throw reviveError(reply.error);
-      return { judged: JSON.parse(reply.judged) as JudgedFinding[] };
-    });
+    try {
+      for (const ticket of tickets) this.waitFor(ticket);
+      return tickets.map((ticket) => {
+        const reply = take(this.replies, ticket);
+        if ('error' in reply) throw reviveError(reply.error);
+        return { judged: JSON.parse(reply.judged) as JudgedFinding[] };
+      });
+    } finally {
+      // A synthesis collects once per Stage, after its last stack: nothing is left for this worker to do (replies to
+      // a submission that was never collected, from a synthesis that stopped, are dropped with it).
+      void this.channel?.worker.terminate();
+      this.channel = undefined;
+      this.replies.clear();
+    }
   }
 
   private waitFor(ticket: number): void {
+    const channel = this.channel;
+    if (!channel) throw new Error(`Entitlement Guard: evaluation ${ticket} was never submitted to a worker`);
     while (!this.replies.has(ticket)) {
       // Read the counter before the port: a reply that lands in between changes it, so the wait returns at once.
-      const seen = Atomics.load(this.signal, 0);
-      const received = receiveMessageOnPort(this.port);
+      const seen = Atomics.load(channel.signal, 0);
+      const received = receiveMessageOnPort(channel.port);
       if (received) {
         const reply = received.message as WorkerReply;
         this.replies.set(reply.ticket, reply);
-      } else if (Atomics.wait(this.signal, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
+      } else if (Atomics.wait(channel.signal, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
         throw new Error(`Entitlement Guard: the evaluation worker gave no verdict in ${SILENCE_LIMIT_MS / 1000} s; the stacks are not checked`);
       }
     }
   }
+}
+
+function startWorker(options: GuardOptions): { worker: Worker; port: MessagePort; signal: Int32Array } {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const workerData: WorkerData = { port: port2, signal, options };
+  const worker = new Worker(WORKER_SCRIPT, { workerData, transferList: [port2] });
+  // Neither keeps the app's process alive, should a synthesis stop before collecting.
+  worker.unref();
+  port1.unref();
+  return { worker, port: port1, signal };
 }
 
 function take<T>(map: Map<number, T>, ticket: number): T {

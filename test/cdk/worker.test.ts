@@ -3,6 +3,7 @@
  * engine runs on a worker thread there. The annotations must be those of the main-thread evaluation, message for
  * message, in every shape of synthesis that decides when verdicts are collected.
  */
+import { readFileSync } from 'node:fs';
 import { App, Aspects, Stack, Stage } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -84,6 +85,24 @@ describe('EntitlementGuard evaluating on a worker thread', () => {
     stack.node.validate();
     new iam.AccessKey(other, 'Key', { user: new iam.User(other, 'User', { userName: 'payments-api-other' }) });
     expect(keyErrors(app.synth({ force: true }), 'Other')).toEqual(['/Other/Key']);
+  });
+
+  it('stops its worker once the synthesis has collected the verdicts', async () => {
+    // Linux counts a process' threads in /proc; a worker is one more until it has stopped.
+    const threads = () => Number(/^Threads:\s+(\d+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+    const synthesizeOnce = () => {
+      const app = new App({ builtinCloudFormationValidation: false });
+      new BadStack(app, 'Bad');
+      Aspects.of(app).add(new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW }));
+      app.synth();
+    };
+    synthesizeOnce();
+    await settle();
+    const before = threads();
+    for (let index = 0; index < 3; index++) synthesizeOnce();
+    await settle();
+    expect(threads()).toBe(before);
   });
 
   it('evaluates on the main thread when asked to, and when it writes an audit (which needs every model there)', () => {
