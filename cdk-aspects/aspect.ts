@@ -20,8 +20,9 @@ export interface EntitlementGuardProps extends GuardOptions {
    */
   readonly auditFile?: string;
   /**
-   * Run the engine on a worker thread, which judges each stack while the main thread renders the next, so the
-   * check adds little to the synthesis' wall time. Default true; the findings are the same either way.
+   * Run the engine on a worker thread, which judges each stack while the main thread renders the next: it takes
+   * the engine off the synthesis thread, and shortens the synthesis where a CPU core is free. Default true; the
+   * findings are the same either way.
    */
   readonly evaluateInWorker?: boolean;
 }
@@ -132,7 +133,7 @@ function requireGuardIn(stage: Stage): void {
   if (guarded(stage)) return;
   throw new Error(
     `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
-      'Add the same aspect to the Stage too (Aspects.of(stage).add(guard)): one instance keeps one worker and one catalog.',
+      'Add the aspect to the Stage too: Aspects.of(stage).add(guard).',
   );
 }
 
