@@ -65,7 +65,12 @@ class InThreadEvaluator implements StackEvaluator {
   }
 
   collect(tickets: number[]): StackVerdict[] {
-    return tickets.map((ticket) => take(this.verdicts, ticket));
+    try {
+      return tickets.map((ticket) => take(this.verdicts, ticket));
+    } finally {
+      // Verdicts of a synthesis that stopped before collecting them are dropped, models and all.
+      this.verdicts.clear();
+    }
   }
 }
 
