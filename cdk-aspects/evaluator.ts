@@ -103,12 +103,13 @@ export interface SentError {
  * blocks on that counter (`Atomics.wait`) and reads replies with `receiveMessageOnPort`.
  *
  * A worker is started by the first submission of a synthesis (it loads the catalog while the main thread renders)
- * and stopped once its verdicts are collected, so no worker outlives the synthesis it served: a test suite that
+ * and stopped once the synthesis has returned, so no worker outlives the synthesis it served: a test suite that
  * synthesizes hundreds of apps holds no idle workers, each with its own heap.
  */
 class WorkerEvaluator implements StackEvaluator {
   readonly thread = 'worker';
   private channel: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
+  private stopping: NodeJS.Immediate | undefined;
   private readonly replies = new Map<number, WorkerReply>();
   private tickets = 0;
 
@@ -116,6 +117,8 @@ class WorkerEvaluator implements StackEvaluator {
 
   submit(inputs: TemplateInput[]): number {
     const ticket = this.tickets++;
+    if (this.stopping) clearImmediate(this.stopping);
+    this.stopping = undefined;
     this.channel ??= startWorker(this.options);
     this.channel.port.postMessage({ ticket, inputs: JSON.stringify(inputs) } satisfies WorkerRequest);
     return ticket;
@@ -130,12 +133,19 @@ class WorkerEvaluator implements StackEvaluator {
         return { judged: JSON.parse(reply.judged) as JudgedFinding[] };
       });
     } finally {
-      // A synthesis collects once per Stage, after its last stack: nothing is left for this worker to do (replies to
-      // a submission that was never collected, from a synthesis that stopped, are dropped with it).
-      void this.channel?.worker.terminate();
-      this.channel = undefined;
+      // Replies to a submission that was never collected (a synthesis that stopped) are dropped.
       this.replies.clear();
+      // An app's synthesis is synchronous and collects once per Stage (nested Stages first, then the App): the
+      // worker serves them all and stops once the synthesis has returned, so a pipeline's Stages share one worker
+      // and one catalog load, and no idle worker outlives the synthesis.
+      this.stopping = setImmediate(() => this.stop()).unref();
     }
+  }
+
+  private stop(): void {
+    this.stopping = undefined;
+    void this.channel?.worker.terminate();
+    this.channel = undefined;
   }
 
   private waitFor(ticket: number): void {
@@ -149,6 +159,7 @@ class WorkerEvaluator implements StackEvaluator {
         const reply = received.message as WorkerReply;
         this.replies.set(reply.ticket, reply);
       } else if (Atomics.wait(channel.signal, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
+        this.stop();
         throw new Error(`Entitlement Guard: the evaluation worker gave no verdict in ${SILENCE_LIMIT_MS / 1000} s; the stacks are not checked`);
       }
     }

@@ -87,20 +87,28 @@ describe('EntitlementGuard evaluating on a worker thread', () => {
     expect(keyErrors(app.synth({ force: true }), 'Other')).toEqual(['/Other/Key']);
   });
 
-  it('stops its worker once the synthesis has collected the verdicts', async () => {
+  it('serves every Stage of a synthesis with one worker, and stops it once the synthesis has returned', async () => {
     // Linux counts a process' threads in /proc; a worker is one more until it has stopped.
     const threads = () => Number(/^Threads:\s+(\d+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
     const synthesizeOnce = () => {
       const app = new App({ builtinCloudFormationValidation: false });
+      const guard = new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW });
       new BadStack(app, 'Bad');
-      Aspects.of(app).add(new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW }));
+      Aspects.of(app).add(guard);
+      for (const name of ['Dev', 'Staging', 'Prod']) {
+        const stage = new Stage(app, name);
+        new BadStack(stage, 'Bad');
+        Aspects.of(stage).add(guard);
+      }
       app.synth();
     };
     synthesizeOnce();
     await settle();
     const before = threads();
-    for (let index = 0; index < 3; index++) synthesizeOnce();
+    synthesizeOnce();
+    // Four syntheses (three Stages, then the App) have collected their verdicts: one worker is still up.
+    expect(threads()).toBe(before + 1);
     await settle();
     expect(threads()).toBe(before);
   });
