@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { Finding } from '../src/engine/finding.js';
 import { ruleById } from '../src/rules/index.js';
+import type { FindingSummary } from './verdict.js';
 
 /** A `Validations.of(construct).acknowledge(...)` that names one of our rules. */
 export interface RuleAcknowledgement {
@@ -19,7 +19,7 @@ export interface RuleAcknowledgement {
 /** An acknowledgement that would hide a finding no catalog exception covers. Only the catalog waives. */
 export interface UnapprovedWaiver {
   acknowledgement: RuleAcknowledgement;
-  finding: Finding;
+  finding: FindingSummary;
 }
 
 /** The prefixes our rule ids carry in the three front-ends: nag ids, plugin namespace, bare ids. */
@@ -54,7 +54,7 @@ export function acknowledgementsOn(construct: IConstruct): RuleAcknowledgement[]
  * Pairs acknowledgements with the unwaived findings they would hide: same rule, same detail when the
  * acknowledgement is granular, on a resource at or below the acknowledged construct.
  */
-export function unapprovedWaivers(acknowledgements: RuleAcknowledgement[], findings: Finding[]): UnapprovedWaiver[] {
+export function unapprovedWaivers(acknowledgements: RuleAcknowledgement[], findings: FindingSummary[]): UnapprovedWaiver[] {
   const waivers: UnapprovedWaiver[] = [];
   for (const acknowledgement of acknowledgements) {
     for (const finding of findings) {

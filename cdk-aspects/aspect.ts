@@ -1,11 +1,12 @@
 import { Annotations, Aspects, CfnResource, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { isBlocking, type Finding } from '../src/engine/finding.js';
+import { isBlocking } from '../src/engine/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import { AppAudit } from './app-audit.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
+import type { FindingSummary } from './verdict.js';
 import type { GuardOptions } from './options.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
 
@@ -142,7 +143,7 @@ function requireGuardIn(stage: Stage): void {
  * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role). Undefined for
  * findings about the catalog itself (an expired exception), which go on the stack.
  */
-function annotationTarget(finding: Finding, templates: StackTemplates, identityRef: ResourceRef | undefined): IConstruct | undefined {
+function annotationTarget(finding: FindingSummary, templates: StackTemplates, identityRef: ResourceRef | undefined): IConstruct | undefined {
   const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
   const resource = lookup(finding.resource);
   if (!resource) return undefined;

@@ -3,7 +3,7 @@
  * first stack), then judges each deployment the main thread sends, while the main thread renders the next one.
  */
 import { workerData } from 'node:worker_threads';
-import { sendError, type WorkerData, type WorkerReply, type WorkerRequest } from './evaluator.js';
+import { sendError, type PlacedFinding, type WorkerData, type WorkerReply, type WorkerRequest } from './evaluator.js';
 import { resolveOptions, type ResolvedGuardOptions } from './options.js';
 import { judgeTemplates } from './verdict.js';
 
@@ -21,7 +21,9 @@ port.on('message', ({ ticket, inputs }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     if (!resolved) throw loadError;
-    reply = { ticket, judged: JSON.stringify(judgeTemplates(JSON.parse(inputs), resolved).judged) };
+    const { judged } = judgeTemplates(JSON.parse(inputs), resolved);
+    const placed = judged.map(({ message: _message, ...entry }): PlacedFinding => entry);
+    reply = { ticket, findings: JSON.stringify(placed), messages: judged.map((entry) => entry.message) };
   } catch (error) {
     reply = { ticket, error: sendError(error) };
   }

@@ -21,9 +21,12 @@ export function evaluateTemplates(inputs: TemplateInput[], options: ResolvedGuar
   return { model, ...evaluate(model, { ...options, pending: 'fail-closed' }) };
 }
 
+/** What the aspect reads of a finding once its message is written: where it is, how loud, what an acknowledgement would hide. */
+export type FindingSummary = Pick<Finding, 'ruleId' | 'level' | 'resource' | 'detail' | 'waivedBy'>;
+
 /** A finding with the text the aspect annotates it with: computed wherever the engine runs (main thread or worker). */
 export interface JudgedFinding {
-  finding: Finding;
+  finding: FindingSummary;
   message: string;
   /** The resource of the identity the finding is about: the annotation goes on its L2 when the finding's resource is inside it. */
   identityResource?: ResourceRef;
@@ -36,9 +39,14 @@ export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOp
   const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
   const judged = evaluation.findings.map((finding): JudgedFinding => {
     const identityResource = finding.identity === undefined ? undefined : identities.get(finding.identity);
-    return { finding, message: describeFinding(finding, targetOf(finding)), ...(identityResource ? { identityResource } : {}) };
+    return { finding: summaryOf(finding), message: describeFinding(finding, targetOf(finding)), ...(identityResource ? { identityResource } : {}) };
   });
   return { judged, evaluation };
+}
+
+/** Only what the aspect reads: a worker sends 2,500 of these back in a large app, and the main thread parses them. */
+function summaryOf({ ruleId, level, resource, detail, waivedBy }: Finding): FindingSummary {
+  return { ruleId, level, resource, ...(detail !== undefined ? { detail } : {}), ...(waivedBy !== undefined ? { waivedBy } : {}) };
 }
 
 /** The name a catalog exception targets for a finding of this model: the identity's name, else the resource's. */

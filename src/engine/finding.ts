@@ -23,6 +23,6 @@ export interface Finding {
 }
 
 /** True when the finding should stop the deployment. */
-export function isBlocking(finding: Finding): boolean {
+export function isBlocking(finding: Pick<Finding, 'level' | 'waivedBy'>): boolean {
   return finding.level === 'mandatory' && !finding.waivedBy;
 }
