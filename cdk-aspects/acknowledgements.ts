@@ -37,6 +37,23 @@ export function ruleAcknowledgements(scope: IConstruct): RuleAcknowledgement[] {
   return scope.node.findAll().flatMap(acknowledgementsOn);
 }
 
+/**
+ * The acknowledgements of our rules that could hide a finding on one of these constructs: recorded on it or on a
+ * scope above it, up to `root` (an acknowledgement covers its construct and everything below). Each scope is read
+ * once, so a stack's thousands of resources cost a walk up from each, not a walk of the whole stack.
+ */
+export function acknowledgementsAbove(constructs: Iterable<IConstruct>, root: IConstruct): RuleAcknowledgement[] {
+  const read = new Set<IConstruct>();
+  const found: RuleAcknowledgement[] = [];
+  for (const construct of constructs) {
+    for (let current: IConstruct | undefined = construct; current && !read.has(current); current = current === root ? undefined : current.node.scope) {
+      read.add(current);
+      found.push(...acknowledgementsOn(current));
+    }
+  }
+  return found;
+}
+
 /** The acknowledgements of our rules recorded on this one construct. */
 export function acknowledgementsOn(construct: IConstruct): RuleAcknowledgement[] {
   const found: RuleAcknowledgement[] = [];

@@ -1,12 +1,12 @@
-import { Annotations, Aspects, CfnResource, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { isBlocking } from '../src/engine/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
-import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
+import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { AppAudit } from './app-audit.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
-import type { FindingSummary } from './verdict.js';
+import type { FindingSummary, JudgedFinding } from './verdict.js';
 import type { GuardOptions } from './options.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
 
@@ -69,8 +69,12 @@ export class EntitlementGuard implements IAspect {
   }
 
   visit(node: IConstruct): void {
-    if (CfnResource.isCfnResource(node)) this.visited.add(node);
+    this.visited.add(node);
     for (const child of node.node.children) if (Stage.isStage(child)) requireGuardIn(child);
+    // The CDK visits a scope before its children: a construct whose scope was visited is in a stack already
+    // registered, unless it is a stack itself (a nested stack, or a stack in a plain construct).
+    const scope = node.node.scope;
+    if (scope && this.visited.has(scope) && !Stack.isStack(node)) return;
     const stack = topLevelStackOf(node);
     if (!stack || this.stacks.has(stack)) return;
     this.stacks.add(stack);
@@ -102,12 +106,16 @@ export class EntitlementGuard implements IAspect {
   }
 
   private annotate({ stack, templates }: SubmittedStack, { judged, local }: StackVerdict): void {
-    const inScope = judged.filter(({ finding }) => {
-      const resource = templates.resources.get(resourceKey(finding.resource.stack ?? '', finding.resource.name));
-      return resource === undefined || this.visited.has(resource);
-    });
+    const inScope: JudgedFinding[] = [];
+    const resources: IConstruct[] = [];
+    for (const entry of judged) {
+      const resource = templates.resources.get(resourceKey(entry.finding.resource.stack ?? '', entry.finding.resource.name));
+      if (resource && !this.visited.has(resource)) continue;
+      inScope.push(entry);
+      if (resource) resources.push(resource);
+    }
     const findings = inScope.map(({ finding }) => finding);
-    const waivers = unapprovedWaivers(ruleAcknowledgements(stack), findings);
+    const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
     for (const { finding, message, identityResource } of inScope) {
       const annotations = Annotations.of(annotationTarget(finding, templates, identityResource) ?? stack);
       if (finding.waivedBy) annotations.addInfo(message);

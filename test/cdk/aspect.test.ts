@@ -1,6 +1,7 @@
 import { Aspects, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import { CatalogError } from '../../catalog/index.js';
@@ -106,6 +107,15 @@ describe('EntitlementGuard aspect', () => {
     expect(pairs(guardAnnotations(app, second))).toEqual(['no-long-lived-credentials Second/Key/Resource']);
   });
 
+  it('checks only the subtree of a construct inside a stack it was added to, in a stack it never visited', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const team = new Construct(stack, 'Team');
+    for (const scope of [stack, team]) new iam.AccessKey(scope, 'Key', { user: new iam.User(scope, 'User', { userName: 'payments-api-batch' }) });
+    Aspects.of(team).add(guard());
+    expect(pairs(guardAnnotations(app, stack))).toEqual(['no-long-lived-credentials S/Team/Key/Resource']);
+  });
+
   it('waives a finding only while its catalog exception is valid', () => {
     const build = (expires: string) => {
       const app = testApp();
@@ -137,6 +147,23 @@ describe('EntitlementGuard aspect', () => {
     const errors = app.synth().getStackArtifact('S').messages.filter((message) => message.level === 'error').map((message) => String(message.entry.data));
     expect(errors).toHaveLength(2);
     expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain('would hide no-long-lived-credentials on S/Key/Resource');
+  });
+
+  it('finds acknowledgements above a finding (on its stack, inside a nested stack), never beside it', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const nested = new NestedStack(stack, 'Team');
+    const user = new iam.User(nested, 'User', { userName: 'payments-api-batch' });
+    new iam.AccessKey(nested, 'Key', { user });
+    const acknowledge = (scope: Construct) => Validations.of(scope).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'by hand' });
+    [stack, nested, user].forEach(acknowledge);
+    Aspects.of(app).add(guard());
+    const waivers = app
+      .synth()
+      .getStackArtifact('S')
+      .messages.filter((message) => String(message.entry.data).startsWith('[EntitlementGuard] unapproved waiver'))
+      .map((message) => message.id);
+    expect(waivers.sort()).toEqual(['/S', '/S/Team']);
   });
 
   it('fails the synthesis when added above a Stage it cannot reach (a CDK Pipelines stage), and checks a Stage given its own', () => {
