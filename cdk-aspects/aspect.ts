@@ -1,4 +1,4 @@
-import { Annotations, Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
+import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { isBlocking } from '../src/engine/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
@@ -6,7 +6,7 @@ import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } fr
 import { AppAudit } from './app-audit.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
-import type { FindingSummary, JudgedFinding } from './verdict.js';
+import type { JudgedFinding } from './verdict.js';
 import type { GuardOptions } from './options.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
 
@@ -106,18 +106,17 @@ export class EntitlementGuard implements IAspect {
   }
 
   private annotate({ stack, templates }: SubmittedStack, { judged, local }: StackVerdict): void {
-    const inScope: JudgedFinding[] = [];
-    const resources: IConstruct[] = [];
+    const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
+    const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
     for (const entry of judged) {
-      const resource = templates.resources.get(resourceKey(entry.finding.resource.stack ?? '', entry.finding.resource.name));
-      if (resource && !this.visited.has(resource)) continue;
-      inScope.push(entry);
-      if (resource) resources.push(resource);
+      const resource = lookup(entry.finding.resource);
+      if (!resource || this.visited.has(resource)) inScope.push({ judged: entry, resource });
     }
-    const findings = inScope.map(({ finding }) => finding);
+    const findings = inScope.map((entry) => entry.judged.finding);
+    const resources = inScope.flatMap(({ resource }) => (resource ? [resource] : []));
     const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
-    for (const { finding, message, identityResource } of inScope) {
-      const annotations = Annotations.of(annotationTarget(finding, templates, identityResource) ?? stack);
+    for (const { judged: { finding, message, identityResource }, resource } of inScope) {
+      const annotations = Annotations.of(annotationTarget(resource, identityResource && lookup(identityResource)) ?? stack);
       if (finding.waivedBy) annotations.addInfo(message);
       else if (isBlocking(finding)) annotations.addError(message);
       else annotations.addWarning(message);
@@ -151,12 +150,9 @@ function requireGuardIn(stage: Stage): void {
  * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role). Undefined for
  * findings about the catalog itself (an expired exception), which go on the stack.
  */
-function annotationTarget(finding: FindingSummary, templates: StackTemplates, identityRef: ResourceRef | undefined): IConstruct | undefined {
-  const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
-  const resource = lookup(finding.resource);
+function annotationTarget(resource: CfnResource | undefined, identityResource: CfnResource | undefined): IConstruct | undefined {
   if (!resource) return undefined;
   const own = authoredConstruct(resource);
-  const identityResource = identityRef && lookup(identityRef);
   if (!identityResource) return own;
   const identity = authoredConstruct(identityResource);
   return own.node.path.startsWith(`${identity.node.path}/`) ? identity : own;
