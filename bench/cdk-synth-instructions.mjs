@@ -55,7 +55,8 @@ function count(variant) {
       const threads = readdirSync(outDir)
         .filter((file) => file.startsWith(`${variant}.`) && /-\d+$/.test(file))
         .map((file) => ({ thread: Number(file.split('-').pop()), instructions: summaryOf(join(outDir, file)) }));
-      const main = threads.find(({ thread }) => thread === 1)?.instructions ?? 0;
+      const main = threads.find(({ thread }) => thread === 1)?.instructions;
+      if (main === undefined) return reject(new Error(`${variant}: callgrind wrote no count for the main thread in ${outDir}`));
       const all = threads.reduce((sum, { instructions }) => sum + instructions, 0);
       resolve({ main, other: all - main });
     });
