@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import { CatalogError } from '../../catalog/index.js';
-import { exampleCatalog, guardAnnotations, NOW, pairs, testApp } from './support.js';
+import { batchUserWithKey, exampleCatalog, guardAnnotations, NOW, pairs, testApp } from './support.js';
 
 /** The example catalog without its exceptions: their own (advisory) findings would show in every case. */
 const catalog = { ...exampleCatalog(), exceptions: [] };
@@ -101,7 +101,7 @@ describe('EntitlementGuard aspect', () => {
     const app = testApp();
     const first = new Stack(app, 'First');
     const second = new Stack(app, 'Second');
-    for (const stack of [first, second]) new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    for (const stack of [first, second]) batchUserWithKey(stack);
     Aspects.of(second).add(guard());
     expect(guardAnnotations(app, first)).toEqual([]);
     expect(pairs(guardAnnotations(app, second))).toEqual(['no-long-lived-credentials Second/Key/Resource']);
@@ -111,7 +111,7 @@ describe('EntitlementGuard aspect', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
     const team = new Construct(stack, 'Team');
-    for (const scope of [stack, team]) new iam.AccessKey(scope, 'Key', { user: new iam.User(scope, 'User', { userName: 'payments-api-batch' }) });
+    for (const scope of [stack, team]) batchUserWithKey(scope);
     Aspects.of(team).add(guard());
     expect(pairs(guardAnnotations(app, stack))).toEqual(['no-long-lived-credentials S/Team/Key/Resource']);
   });
@@ -133,7 +133,7 @@ describe('EntitlementGuard aspect', () => {
   it('reports advisory findings as warnings', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
-    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    batchUserWithKey(stack);
     Aspects.of(app).add(new EntitlementGuard({ catalog: { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' } }, now: NOW }));
     expect(guardAnnotations(app, stack)).toEqual([{ level: 'warning', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
   });
@@ -141,7 +141,7 @@ describe('EntitlementGuard aspect', () => {
   it('treats an acknowledgement of one of its rules as an unapproved waiver, never as a waiver', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
-    const key = new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    const key = batchUserWithKey(stack);
     Validations.of(key).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'we rotate it by hand' });
     Aspects.of(app).add(guard());
     const errors = app.synth().getStackArtifact('S').messages.filter((message) => message.level === 'error').map((message) => String(message.entry.data));
@@ -172,7 +172,7 @@ describe('EntitlementGuard aspect', () => {
       new Stack(app, 'Pipeline');
       const stage = new Stage(app, 'Prod');
       const stack = new Stack(stage, 'S');
-      new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+      batchUserWithKey(stack);
       Aspects.of(app).add(guard());
       if (guardStage) Aspects.of(stage).add(guard());
       return { app, stage, stack };

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import type { Audit } from '../../src/audit/index.js';
-import { exampleCatalog, NOW } from './support.js';
+import { batchUserWithKey, exampleCatalog, NOW } from './support.js';
 
 /** A two-stack app: a sanctioned payments role, and a batch user whose access key is acknowledged instead of excepted. */
 function paymentsApp(auditFile: string): App {
@@ -14,7 +14,7 @@ function paymentsApp(auditFile: string): App {
   const payments = new Stack(app, 'Payments');
   new iam.Role(payments, 'Ledger', { roleName: 'payments-api-ledger', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   const batch = new Stack(app, 'Batch');
-  const key = new iam.AccessKey(batch, 'Key', { user: new iam.User(batch, 'User', { userName: 'payments-api-batch' }) });
+  const key = batchUserWithKey(batch);
   Validations.of(key).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'we rotate it by hand' });
   Aspects.of(app).add(new EntitlementGuard({ catalog: exampleCatalog(), now: NOW, auditFile }));
   return app;

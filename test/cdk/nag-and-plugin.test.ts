@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it, vi } from 'vitest';
 import { EntitlementGuardValidation } from '../../cdk-aspects/index.js';
 import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
-import { exampleCatalog, NOW, testApp } from './support.js';
+import { batchUserWithKey, exampleCatalog, NOW, testApp } from './support.js';
 
 const catalog = exampleCatalog();
 
@@ -99,7 +99,7 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
   it('passes when only advisory findings remain: they are not violations', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
-    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    batchUserWithKey(stack);
     const advisory = { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' as const } };
     Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog: advisory, now: NOW }));
     expect(() => app.synth()).not.toThrow();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, type Stack } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct, IConstruct } from 'constructs';
 import { parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
 
@@ -16,6 +17,11 @@ export function exampleCatalog(extraYaml = ''): Catalog {
 /** An app without the CDK's built-in CloudFormation validation (slow, and not what these tests are about). */
 export function testApp(): App {
   return new App({ builtinCloudFormationValidation: false });
+}
+
+/** The example catalog's `payments-api-batch` user with an access key (`Key`) in `scope`: a `no-long-lived-credentials` finding. */
+export function batchUserWithKey(scope: Construct): iam.AccessKey {
+  return new iam.AccessKey(scope, 'Key', { user: new iam.User(scope, 'User', { userName: 'payments-api-batch' }) });
 }
 
 export function tag(construct: IConstruct, tags: Record<string, string>): void {

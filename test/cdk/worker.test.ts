@@ -10,7 +10,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { EntitlementGuard } from 'entitlement-guard/cdk';
 import { describe, expect, it } from 'vitest';
 import { BadStack, GoodStack } from '../../examples/cdk-app/lib/stacks.js';
-import { EXAMPLE_CATALOG, NOW } from './support.js';
+import { batchUserWithKey, EXAMPLE_CATALOG, NOW } from './support.js';
 
 /** Every annotation the synthesis put in the assembly (ours and the CDK's), by stack: what `cdk synth` prints. */
 function annotationsOf(build: (app: App) => void, evaluateInWorker: boolean): { thread: string; messages: string[] } {
@@ -72,7 +72,7 @@ describe('EntitlementGuard evaluating on a worker thread', () => {
   it('starts a synthesis afresh after a stack was validated on its own', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'S');
-    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User', { userName: 'payments-api-batch' }) });
+    batchUserWithKey(stack);
     const other = new Stack(app, 'Other');
     Aspects.of(app).add(new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW }));
     const keyErrors = (assembly: CloudAssembly, stackName: string) =>
