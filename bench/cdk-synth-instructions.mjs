@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const VALIDATION = process.argv[2] ?? 'off';
-const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,plugin,nag-pack,awssolutions').split(',');
+const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,aspect-failing,plugin,nag-pack,awssolutions').split(',');
 const SYNTH_BENCH = fileURLToPath(new URL('./cdk-synth.mjs', import.meta.url));
 
 if (spawnSync('valgrind', ['--version']).error) {

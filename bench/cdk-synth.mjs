@@ -15,7 +15,21 @@ import { median, quantile } from './support/stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const VALIDATION = process.argv[3] ?? 'both';
-const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,plugin,nag-pack,awssolutions').split(',');
+const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,aspect-failing,plugin,nag-pack,awssolutions').split(',');
+/**
+ * What each variant must end with, so a figure is never taken from a different case than the one named: the app
+ * complies with the bench catalog (0 findings) and fails examples/catalog.yaml on every role (2,400 require-entitlement
+ * errors; the expired exception of that catalog is a warning). AwsSolutionsChecks' report fails (IAM4 on every role).
+ */
+const EXPECTED_OUTCOMES = {
+  bare: /^synthesized, 0 /,
+  aspect: /^synthesized, 0 /,
+  'aspect-main-thread': /^synthesized, 0 /,
+  'aspect-failing': /^synthesized, 2400 /,
+  plugin: /^synthesized, 0 /,
+  'nag-pack': /^synthesized, 0 /,
+  awssolutions: /^validation report failed$/,
+};
 
 if (process.env.EG_BENCH_VARIANT) await runOne(process.env.EG_BENCH_VARIANT, process.env.EG_BENCH_VALIDATION === 'on');
 else runAll();
@@ -94,7 +108,9 @@ async function runOne(variant, validation) {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const catalog = fileURLToPath(new URL('../examples/catalog.yaml', import.meta.url));
+  // The app complies with the bench catalog (the steady state of a gated repository: everything checked, nothing
+  // reported); under examples/catalog.yaml (`aspect-failing`) every role is reported, the worst case for reporting.
+  const catalog = fileURLToPath(new URL(variant === 'aspect-failing' ? '../examples/catalog.yaml' : './support/catalog.yaml', import.meta.url));
   // Node's start and these imports, which cdk-synth-instructions.mjs subtracts from bare's count.
   if (variant === 'imports') return;
 
@@ -110,7 +126,7 @@ async function runOne(variant, validation) {
   });
   addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager });
   // Loading a tool is part of what adding it costs a synth: each variant imports its own package in the timed part.
-  if (variant === 'aspect' || variant === 'aspect-main-thread') {
+  if (variant === 'aspect' || variant === 'aspect-main-thread' || variant === 'aspect-failing') {
     const { EntitlementGuard } = await import('entitlement-guard/cdk');
     Aspects.of(app).add(new EntitlementGuard({ catalog, evaluateInWorker: variant === 'aspect' }));
   }
@@ -126,21 +142,27 @@ async function runOne(variant, validation) {
     const { AwsSolutionsChecks } = await import('cdk-nag');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   }
-  let outcome = 'synthesized';
+  let assembly;
   try {
-    app.synth();
+    assembly = app.synth();
   } catch (error) {
     // A validation report with violations throws in-process once every plugin has run: the time until then is
     // the cost being measured. Anything else is a broken benchmark.
     if (!String(error).includes('ValidationFailed')) throw error;
-    outcome = 'validation report failed';
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
   const mainCpu = process.threadCpuUsage(mainCpuStarted);
+  const outcome = assembly ? `synthesized, ${errorAnnotations(assembly)} error annotations` : 'validation report failed';
+  const expected = EXPECTED_OUTCOMES[variant];
+  if (expected && !expected.test(outcome)) throw new Error(`${variant}: ${outcome}, expected ${expected}: the bench app or its catalog changed`);
   if (!process.env.EG_BENCH_OUTDIR) rmSync(outdir, { recursive: true, force: true });
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mainCpuSeconds = (mainCpu.user + mainCpu.system) / 1e6;
   console.log(JSON.stringify({ seconds, cpuSeconds, mainCpuSeconds, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024), outcome }));
 }
 
+/** The error annotations (an aspect's findings) the synthesis wrote into the cloud assembly. */
+function errorAnnotations(assembly) {
+  return assembly.stacks.reduce((sum, stack) => sum + stack.messages.filter((message) => message.level === 'error').length, 0);
+}

@@ -6,6 +6,7 @@ export const STACKS = 20;
 export const ROLES = 2000;
 export const USERS = 200;
 export const SECRETS = 100;
+const ROTATION_FUNCTION = 'arn:aws:lambda:eu-west-1:111122223333:function:secrets-rotation';
 
 /** Adds the benchmark's stacks to `app`; `cdk` is `{ Duration, Stack, Tags, iam, secretsmanager }` from aws-cdk-lib. */
 export function addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager }) {
@@ -29,6 +30,12 @@ export function addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager
     }
     for (let index = stackIndex * (SECRETS / STACKS); index < (stackIndex + 1) * (SECRETS / STACKS); index++) {
       const secret = new secretsmanager.Secret(stack, `Secret${index}`, { secretName: `payments/${index}` });
+      // Rotated by the organization's shared rotation function (an L1 schedule: the L2 would try to grant an imported function).
+      new secretsmanager.CfnRotationSchedule(stack, `Secret${index}Rotation`, {
+        secretId: secret.secretArn,
+        rotationLambdaArn: ROTATION_FUNCTION,
+        rotationRules: { scheduleExpression: 'rate(30 days)' },
+      });
       Tags.of(secret).add('owner', 'team-payments');
     }
   }
