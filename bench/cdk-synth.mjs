@@ -128,7 +128,7 @@ async function runOne(variant, validation) {
   // Loading a tool is part of what adding it costs a synth: each variant imports its own package in the timed part.
   if (variant === 'aspect' || variant === 'aspect-main-thread' || variant === 'aspect-failing') {
     const { EntitlementGuard } = await import('entitlement-guard/cdk');
-    Aspects.of(app).add(new EntitlementGuard({ catalog, evaluateInWorker: variant === 'aspect' }));
+    Aspects.of(app).add(new EntitlementGuard({ catalog, evaluateInWorker: variant !== 'aspect-main-thread' }));
   }
   if (variant === 'plugin') {
     const { EntitlementGuardValidation } = await import('entitlement-guard/cdk');
