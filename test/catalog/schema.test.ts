@@ -28,9 +28,10 @@ describe('entitlement-catalog.schema.json', () => {
     expect(readFileSync('catalog/schema-validator.cjs', 'utf8')).toBe(schemaValidatorSource());
   });
 
-  it('accepts the example catalog and the JSON fixture as they are written', () => {
+  it('accepts the example catalog, the CDK benchmark catalog and the JSON fixture as they are written', () => {
     const validate = strictAjv().compile(schema);
-    for (const data of [parse(readFileSync('examples/catalog.yaml', 'utf8')), JSON.parse(readFileSync('test/catalog/fixtures/minimal.json', 'utf8'))]) {
+    const yamlCatalogs = ['examples/catalog.yaml', 'bench/support/catalog.yaml'].map((file) => parse(readFileSync(file, 'utf8')));
+    for (const data of [...yamlCatalogs, JSON.parse(readFileSync('test/catalog/fixtures/minimal.json', 'utf8'))]) {
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     }
   });
