@@ -12,9 +12,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OUR_VARIANTS, VARIANTS } from './support/variants.mjs';
 
 const VALIDATION = process.argv[2] ?? 'off';
-const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,aspect-failing,plugin,nag-pack,awssolutions').split(',');
 const SYNTH_BENCH = fileURLToPath(new URL('./cdk-synth.mjs', import.meta.url));
 
 if (spawnSync('valgrind', ['--version']).error) {
@@ -92,8 +92,7 @@ function printTable(counts) {
   if (!counts.awssolutions) return;
   for (const key of ['main', 'all']) {
     const reference = added('awssolutions')[key];
-    const ours = VARIANTS.filter((variant) => !['bare', 'awssolutions'].includes(variant));
-    const ratios = ours.map((variant) => `${variant} ${(added(variant)[key] / reference).toFixed(2)}`).join(', ');
+    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant)[key] / reference).toFixed(2)}`).join(', ');
     console.log(`added / AwsSolutionsChecks' added (${key === 'main' ? 'main thread' : 'all threads'}): ${ratios}`);
   }
 }

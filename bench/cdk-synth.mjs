@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ROLES, SECRETS, STACKS, USERS, addBenchStacks } from './support/cdk-app.mjs';
 import { median, quantile } from './support/stats.mjs';
+import { OUR_VARIANTS, VARIANTS } from './support/variants.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const VALIDATION = process.argv[3] ?? 'both';
-const VARIANTS = (process.env.EG_BENCH_ONLY ?? 'bare,aspect,aspect-main-thread,aspect-failing,plugin,nag-pack,awssolutions').split(',');
 /**
  * What each variant must end with, so a figure is never taken from a different case than the one named: the app
  * complies with the bench catalog (0 findings) and fails examples/catalog.yaml on every role (2,400 require-entitlement
@@ -95,8 +95,7 @@ function printTable(validation, rounds) {
   if (!VARIANTS.includes('awssolutions')) return;
   for (const key of ['seconds', 'mainCpuSeconds']) {
     const reference = added('awssolutions', key);
-    const ours = VARIANTS.filter((variant) => !['bare', 'awssolutions'].includes(variant));
-    const ratios = ours.map((variant) => `${variant} ${(added(variant, key) / reference).toFixed(2)}`).join(', ');
+    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant, key) / reference).toFixed(2)}`).join(', ');
     console.log(`added / AwsSolutionsChecks' added (${key === 'seconds' ? 'wall' : 'main-thread CPU'}): ${ratios}`);
   }
 }
