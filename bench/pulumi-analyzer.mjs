@@ -1,16 +1,17 @@
 /**
  * Pulumi gate benchmark: AnalyzeStack (and Analyze, resource by resource) over 10,000 resources through the
- * analyzer gRPC protocol, for the Entitlement Guard pack and, in the same run, for @pulumi/awsguard.
+ * analyzer gRPC protocol, for the Entitlement Guard pack and, in the same run, for @pulumi/awsguard (installed by
+ * the benchmark on its first run, see support/awsguard.mjs: it is not a project dependency).
  * Prints each pack's start-up time and time per resource, medians of several runs.
  *
  *   npm run build && node bench/pulumi-analyzer.mjs [resources=10000] [runs=5]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzerClient, startEngine, startPack } from '../test/pulumi/support/analyzer-client.mjs';
+import { resolveAwsguard } from './support/awsguard.mjs';
 import { median } from './support/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,10 +51,13 @@ function stack(count) {
   return records.slice(0, count);
 }
 
-/** An AwsGuard pack with every policy mandatory, in a scratch directory (a pack is a directory with package.json). */
+/**
+ * An AwsGuard pack with every policy mandatory, in a scratch directory (a pack is a directory with package.json).
+ * @pulumi/awsguard is installed on first use by bench/support/awsguard.mjs, not by the project's install.
+ */
 function awsguardPack() {
+  const awsguard = resolveAwsguard();
   const dir = mkdtempSync(join(tmpdir(), 'awsguard-pack-'));
-  const awsguard = createRequire(join(ROOT, 'package.json')).resolve('@pulumi/awsguard');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'awsguard-bench', version: '0.0.1', main: 'index.js' }));
   writeFileSync(join(dir, 'index.js'), `const { AwsGuard } = require(${JSON.stringify(awsguard)});\nnew AwsGuard({ all: 'mandatory' });\n`);
   return dir;

@@ -1,7 +1,7 @@
 // Build step after tsc: one ES module per entry point (with shared chunks, so every entry sees the same classes),
 // because an app pays for each module it loads: ~90 small modules took ~40 ms more to import than one file.
 // Dependencies stay external, resolved from the app's node_modules.
-import { copyFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -33,3 +33,6 @@ await build({
 });
 // The catalog schema's compiled validator is loaded beside the code that uses it (catalog/schema-check.ts).
 copyFileSync(new URL('catalog/schema-validator.cjs', dist), new URL('schema-validator.cjs', outDir));
+// rolldown writes files without the executable bit, and the bin entry is run directly (`npx entitlement-guard`, or
+// node_modules/.bin in a project that links this checkout): without it, "Permission denied" after every rebuild.
+chmodSync(new URL('cli.js', outDir), 0o755);

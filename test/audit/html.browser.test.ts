@@ -1,23 +1,22 @@
 /// <reference lib="dom" />
 /**
- * The HTML audit in a real headless browser (Debian's Chromium driven by playwright-core): the page shows the
- * identities, findings and exceptions, sorts and filters, makes no network request, and renders hostile names as text.
- * Chromium must be installed (`apt-get install -y chromium`); without it this test fails and says so.
+ * The HTML audit in a real headless browser (the Chromium that `@sparticuz/chromium` ships, driven by playwright-core):
+ * the page shows the identities, findings and exceptions, sorts and filters, makes no network request, and renders
+ * hostile names as text. Nothing outside `npm install` is needed (see test/support/chromium.ts).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAudit, renderAudit, type Audit } from '../../src/audit/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { emptyModel } from '../../src/model/model.js';
 import { allRules } from '../../src/rules/index.js';
 import { identity } from '../support/builders.js';
+import { launchChromium } from '../support/chromium.js';
 import { auditOf, exampleCatalog, NOW } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The page and its screenshot stay here for a person to look at after the run. */
 const OUT = join(tmpdir(), 'entitlement-guard-html-audit');
 
@@ -27,8 +26,7 @@ let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (the HTML audit test needs a real browser)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (request) => {
     if (!request.url().startsWith('file:')) requests.push(request.url());
