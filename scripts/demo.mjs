@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const parts = [
   ['CLI gate on CloudFormation templates: entitlement-guard check', 'demo-cloudformation.mjs'],
+  ['CLI gate on Terraform plans (terraform show -json): entitlement-guard check', 'demo-terraform.mjs'],
   ['AWS CDK: the real cdk synth with the EntitlementGuard aspect', 'demo-cdk.mjs'],
   ['Pulumi: the CrossGuard pack over the analyzer protocol, as pulumi preview runs it', 'demo-pulumi.mjs'],
 ];

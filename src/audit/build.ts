@@ -50,6 +50,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     exceptions: [...exceptions.values()],
     otherFindings,
     hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
+    ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export interface Audit {
   /** Findings on neither an identity nor a secret (catalog exceptions, unattached policies). */
   otherFindings: AuditFinding[];
   hygiene: CatalogHygiene;
+  /** Resources the change deletes (a Terraform plan's deletes): they grant nothing after it. Absent when none. */
+  removed?: ResourceRef[];
 }
 
 export interface AuditSummary {

@@ -7,6 +7,7 @@ import { TemplateError, type TemplateInput } from '../adapters/cloudformation/te
 import { InputFileError } from '../adapters/input-error.js';
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
 import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
+import { loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
@@ -85,15 +86,20 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   if (!('apiVersion' in catalog)) return catalog;
   const inputs: TemplateInput[] = [];
   const objects: KubernetesObject[] = [];
+  const planModels: Model[] = [];
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
     try {
+      // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
+      const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
+      planModels.push(...plans.models);
+      if (plans.files.includes(path)) continue;
       // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
       const manifests = kubernetesManifestFiles(path);
       for (const file of manifests) objects.push(...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })));
       if (manifests.length > 0 && manifests.includes(path)) continue;
       // The same template named twice (a file and its directory) is read once.
-      for (const input of loadTemplatesUnlessOnlyManifests(path, manifests)) {
+      for (const input of loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files])) {
         if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
       }
     } catch (error) {
@@ -104,7 +110,8 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = duplicateStacks(inputs);
   if (clash.length > 0) return failure(clash);
-  const model = objects.length ? mergeModels([modelFromTemplates(inputs), modelFromKubernetesObjects(dedupeObjects(objects))]) : modelFromTemplates(inputs);
+  const models = [modelFromTemplates(inputs), ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
+  const model = models.length > 1 ? mergeModels(models) : models[0]!;
   return { catalog, model };
 }
 

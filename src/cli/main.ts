@@ -10,12 +10,13 @@ import { runAudit } from './audit.js';
 import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
 
 const USAGE = `Usage:
-  entitlement-guard check <cdk.out|template|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
-  entitlement-guard audit <cdk.out|template|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
   entitlement-guard --help | --version
 
-Checks the identities and secrets a CloudFormation or CDK change creates against the entitlement catalog.
+Checks the identities and secrets a change creates (CloudFormation or CDK, Kubernetes manifests, a Terraform plan
+from \`terraform show -json\`, a Pulumi stack export) against the entitlement catalog.
 The audit lists every identity of the change and of the catalog (owner, class, entitlements, credentials, trust,
 exceptions, findings) and the catalog's hygiene; it is a report and exits 0 unless an input cannot be read.
 Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.

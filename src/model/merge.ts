@@ -11,6 +11,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (references.length) merged.externalReferences = references;
   const external = models.flatMap((model) => model.externalRoleGrants ?? []);
   if (external.length) merged.externalRoleGrants = external;
+  const removed = models.flatMap((model) => model.removed ?? []);
+  if (removed.length) merged.removed = removed;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

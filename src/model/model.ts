@@ -235,6 +235,11 @@ export interface Model {
    * another project, a Kubernetes service account applied elsewhere), still checked for public and privileged grants.
    */
   externalRoleGrants?: ExternalRoleGrant[];
+  /**
+   * Resources the change deletes (a Terraform plan's deletes): they grant nothing after it, and the audit lists them
+   * so a reviewer sees what goes away.
+   */
+  removed?: ResourceRef[];
 }
 
 export interface ExternalRoleGrant {

@@ -18,6 +18,7 @@ export function formatAuditMarkdown(audit: Audit): string {
     ...audit.identities.map(identityRow),
     '',
     ...hygieneSection(audit),
+    ...(audit.removed?.length ? ['#### Removed by the change', '', ...audit.removed.map((ref) => `- ${escapeMarkdown(ref.type)} ${markdownCode(ref.name)}`), ''] : []),
     '<details><summary>Identity details</summary>',
     '',
     ...audit.identities.flatMap(identityDetails),

@@ -1,0 +1,67 @@
+/**
+ * The JSON inputs that are neither templates nor manifests, told apart by their content: Terraform plans and states
+ * (`terraform show -json`, OpenTofu's `tofu show -json`) and Pulumi stack exports (`pulumi stack export`).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Model } from '../model/model.js';
+import { forEachResourceRef } from '../model/refs.js';
+import { InputFileError } from './input-error.js';
+import { isPulumiStackExport, modelFromStackExport, StackExportError } from './pulumi-state/index.js';
+import { isTerraformJson, TerraformPlanError } from './terraform/plan.js';
+import { modelFromTerraformPlan } from './terraform/to-model.js';
+
+export interface PlanAndStateFiles {
+  /** The files read as plans or stack exports (so no other loader reads them). */
+  files: string[];
+  models: Model[];
+}
+
+/**
+ * The plans and stack exports at a path: the file itself, or the `.json` files directly in a directory. A JSON file
+ * that is neither is left to the other loaders; one that is but cannot be read is an InputFileError naming the field.
+ * `nameOf` gives the file as findings name it.
+ */
+export function loadPlanAndStateFiles(path: string, nameOf: (file: string) => string = (file) => file): PlanAndStateFiles {
+  const candidates = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .map((entry) => join(path, entry))
+        .filter((file) => extname(file) === '.json' && statSync(file).isFile())
+    : [path];
+  const result: PlanAndStateFiles = { files: [], models: [] };
+  for (const file of candidates) {
+    const model = modelOfFile(file, nameOf(file));
+    if (!model) continue;
+    result.files.push(file);
+    result.models.push(model);
+  }
+  return result;
+}
+
+function modelOfFile(file: string, name: string): Model | undefined {
+  const text = readFileSync(file, 'utf8');
+  // Cheap before parsing: a plan or state has `format_version`, a stack export its `deployment`.
+  if (!text.includes('"format_version"') && !text.includes('"deployment"')) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (isTerraformJson(json)) return modelFromTerraformPlan(json, { file: name });
+    if (isPulumiStackExport(json)) {
+      const model = modelFromStackExport(json);
+      forEachResourceRef(model, (ref) => {
+        ref.file = name;
+      });
+      return model;
+    }
+  } catch (error) {
+    if (error instanceof TerraformPlanError) throw new InputFileError(file, `Terraform plan: ${error.path}: ${error.reason}`);
+    if (error instanceof StackExportError) throw new InputFileError(file, `Pulumi stack export: ${error.path}: ${error.reason}`);
+    throw error;
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+/**
+ * The plan's `configuration`: which resource each attribute's expression refers to. A policy attachment whose `role`
+ * is `aws_iam_role.deployer.id` has that value unknown in the plan (the id exists after apply), so the attachment is
+ * linked to the role through the expression's `references`, across module inputs (`var.x` of a module call) and
+ * module outputs (`module.iam.role_name`), to the instance with the same count/for_each key where there is one.
+ */
+import { isRecord } from '../../util/records.js';
+import { addressParts, moduleAddress, modulePath, splitKey, type ModuleStep } from './address.js';
+import type { TerraformInstance } from './plan.js';
+
+interface ModuleConfig {
+  /** `aws_iam_role.deployer` -> its attribute expressions. */
+  resources: Map<string, Record<string, unknown>>;
+  /** Module call name -> its argument expressions. */
+  calls: Map<string, Record<string, unknown>>;
+  /** Output name -> its expression. */
+  outputs: Map<string, unknown>;
+}
+
+/** What an attribute's expression says: a literal, or the references it was computed from. */
+export interface AttributeSource {
+  /** The references as Terraform wrote them (`aws_iam_role.deployer.id`), for messages. */
+  references: string[];
+  /**
+   * Addresses of the instances the value comes from, and the other references as written (`var.password`,
+   * `data.aws_iam_policy_document.ci`): anything here means the value is not a literal of the source.
+   */
+  dependencies: string[];
+  /** True when the expression is a constant written in the source. */
+  constant: boolean;
+}
+
+const MAX_DEPTH = 16;
+
+export class TerraformConfiguration {
+  private readonly modules = new Map<string, ModuleConfig>();
+  /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`). */
+  private readonly byResource = new Map<string, TerraformInstance[]>();
+  /** Module instance addresses (`module.ci["eu"]`) seen in the plan, by the module call's address without key. */
+  private readonly moduleKeys = new Map<string, Set<string | undefined>>();
+
+  constructor(configuration: Record<string, unknown> | undefined, instances: readonly TerraformInstance[]) {
+    if (configuration && isRecord(configuration.root_module)) this.index(configuration.root_module, []);
+    for (const instance of instances) {
+      const { modules, type, name } = instance.parsed;
+      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${type}.${name}`;
+      this.byResource.set(base, [...(this.byResource.get(base) ?? []), instance]);
+      for (let depth = 0; depth < modules.length; depth++) {
+        const parent = moduleAddress(modules.slice(0, depth));
+        const call = `${parent ? `${parent}.` : ''}module.${modules[depth]!.name}`;
+        const keys = this.moduleKeys.get(call) ?? new Set();
+        keys.add(modules[depth]!.key);
+        this.moduleKeys.set(call, keys);
+      }
+    }
+  }
+
+  /** True when the plan has a configuration to follow references through. */
+  get present(): boolean {
+    return this.modules.size > 0;
+  }
+
+  /** Each top-level attribute of the instance's configuration with what its expression refers to. */
+  sources(instance: TerraformInstance): Map<string, AttributeSource> {
+    const { modules, type, name, key } = instance.parsed;
+    const expressions = this.modules.get(modulePath(modules))?.resources.get(`${type}.${name}`);
+    const result = new Map<string, AttributeSource>();
+    if (!expressions) return result;
+    for (const [attribute, expression] of Object.entries(expressions)) {
+      const references = [...new Set(referencesIn(expression))];
+      const dependencies = [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
+      result.set(attribute, { references, dependencies, constant: references.length === 0 && hasConstant(expression) });
+    }
+    return result;
+  }
+
+  private index(module: Record<string, unknown>, path: string[]): void {
+    const config: ModuleConfig = { resources: new Map(), calls: new Map(), outputs: new Map() };
+    this.modules.set(path.join('.'), config);
+    for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isRecord(resource) || typeof resource.address !== 'string') continue;
+      config.resources.set(resource.address, isRecord(resource.expressions) ? resource.expressions : {});
+    }
+    if (isRecord(module.outputs)) for (const [name, output] of Object.entries(module.outputs)) config.outputs.set(name, isRecord(output) ? output.expression : undefined);
+    if (isRecord(module.module_calls)) {
+      for (const [name, call] of Object.entries(module.module_calls)) {
+        if (!isRecord(call)) continue;
+        config.calls.set(name, isRecord(call.expressions) ? call.expressions : {});
+        if (isRecord(call.module)) this.index(call.module, [...path, name]);
+      }
+    }
+  }
+
+  /**
+   * The instances (addresses) a reference made in the given module instance stands for. A resource reference without
+   * an instance key, made by an instance with a key, means the instance with the same key when there is one (the
+   * `aws_iam_role.r[count.index]` and `each.key` patterns), else every instance. Anything that is not a managed
+   * resource of the plan stays as written.
+   */
+  private resolve(modules: readonly ModuleStep[], fromKey: string | undefined, reference: string, depth: number): string[] {
+    if (depth > MAX_DEPTH) return [reference];
+    const parts = addressParts(reference);
+    const head = parts[0]!;
+    if (head === 'var' && parts[1] !== undefined) {
+      const call = modules.at(-1);
+      if (!call) return [reference];
+      const parent = modules.slice(0, -1);
+      const argument = this.modules.get(modulePath(parent))?.calls.get(call.name)?.[parts[1]];
+      return this.resolveAll(parent, call.key, referencesIn(argument), depth, reference);
+    }
+    if (head === 'module' && parts[1] !== undefined && parts[2] !== undefined) {
+      const step = splitKey(parts[1]);
+      const path = [...modules.map((m) => m.name), step.name].join('.');
+      const output = this.modules.get(path)?.outputs.get(parts[2]);
+      const callAddress = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}module.${step.name}`;
+      const keys = step.key !== undefined ? [step.key] : [...(this.moduleKeys.get(callAddress) ?? [undefined])];
+      const found = keys.flatMap((key) =>
+        this.resolveAll([...modules, key !== undefined ? { name: step.name, key } : { name: step.name }], undefined, referencesIn(output), depth, reference),
+      );
+      return found.length ? [...new Set(found)] : [reference];
+    }
+    if (['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) || parts[1] === undefined) return [reference];
+    const { name, key } = splitKey(parts[1]);
+    const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
+    const instances = this.byResource.get(base) ?? [];
+    if (instances.length === 0) return [reference];
+    const chosen =
+      key !== undefined
+        ? instances.filter((instance) => instance.parsed.key === key)
+        : fromKey !== undefined && instances.some((instance) => instance.parsed.key === fromKey)
+          ? instances.filter((instance) => instance.parsed.key === fromKey)
+          : instances;
+    return chosen.length ? chosen.map((instance) => instance.address) : [reference];
+  }
+
+  private resolveAll(modules: readonly ModuleStep[], fromKey: string | undefined, references: string[], depth: number, original: string): string[] {
+    const found = [...new Set(references)].flatMap((reference) => this.resolve(modules, fromKey, reference, depth + 1));
+    return found.length ? found : [original];
+  }
+}
+
+/** Every `references` list in an expression, nested blocks included (`inline_policy: [{policy: {references}}]`). */
+function referencesIn(expression: unknown): string[] {
+  if (Array.isArray(expression)) return expression.flatMap(referencesIn);
+  if (!isRecord(expression)) return [];
+  const own = Array.isArray(expression.references) ? expression.references.filter((item): item is string => typeof item === 'string') : [];
+  const nested = Object.entries(expression)
+    .filter(([key]) => key !== 'references' && key !== 'constant_value')
+    .flatMap(([, value]) => (isRecord(value) || Array.isArray(value) ? referencesIn(value) : []));
+  return [...own, ...nested];
+}
+
+function hasConstant(expression: unknown): boolean {
+  if (Array.isArray(expression)) return expression.some(hasConstant);
+  if (!isRecord(expression)) return false;
+  if ('constant_value' in expression) return true;
+  return Object.values(expression).some((value) => (isRecord(value) || Array.isArray(value)) && hasConstant(value));
+}

@@ -1,0 +1,227 @@
+/**
+ * Terraform resource types onto the records the Pulumi adapter reads. The Pulumi AWS, Azure AD, GCP and Kubernetes
+ * providers are generated from these Terraform providers, so a Terraform resource is, nearly always, the Pulumi
+ * resource of the same name with its attributes in camelCase. Where they differ, the mapping says so:
+ *
+ * - Nested blocks with at most one item are lists of one object in Terraform and one object in Pulumi (`single`).
+ * - Some attributes are named differently (`inline_policy` is Pulumi's `inlinePolicies`; `rule` and `subject` of the
+ *   Kubernetes provider are Kubernetes' `rules` and `subjects`; azuread 2.x's `application_object_id` is 3.x's and
+ *   Pulumi's `applicationId`) (`rename`).
+ * - AzureRM is not what Pulumi's azure-native is generated from (that is the ARM API): its resources are mapped onto
+ *   the azure-native records by hand (`transform`), e.g. `role_definition_name` names a role where azure-native only
+ *   takes `roleDefinitionId`.
+ * - Maps (tags, labels, annotations, Kubernetes secret data) keep their keys as written.
+ */
+import { isUnknown } from '../../model/model.js';
+import { isKnownRecord, isRecord } from '../../util/records.js';
+
+export interface ResourceMapping {
+  /** The Pulumi type token of the record, or a function of the values (`kubernetes_manifest` names its kind). */
+  pulumiType: string | ((values: Record<string, unknown>) => string | undefined);
+  /** Terraform attribute or block name -> Pulumi property, where it is not the camelCase of the name. */
+  rename?: Readonly<Record<string, string>>;
+  /** Blocks of at most one item, which Pulumi presents as one object. */
+  single?: readonly string[];
+  /** Rewrites the converted properties where the two providers model a thing differently. */
+  transform?: (props: Record<string, unknown>) => void;
+  /** Pulumi property that carries a Terraform attribute's dependencies, where the transform moved the value. */
+  dependencyAlias?: Readonly<Record<string, string>>;
+  /** Attributes whose value is a secret's value: a literal in the configuration is a plaintext secret. */
+  secretValue?: readonly string[];
+  /** The values are a Kubernetes object as is (`kubernetes_manifest`): no conversion. */
+  verbatim?: string;
+  /**
+   * Optional and computed attributes that, when the configuration leaves them out, only report what other resources
+   * do (`managed_policy_arns` and `inline_policy` of a role list the attachments made by attachment resources): their
+   * value unknown until apply is then nothing the change sets, as in a Pulumi preview where the input is unset.
+   */
+  reportsOthers?: readonly string[];
+}
+
+/** Attributes that are maps of user keys, never converted. */
+const MAPS: ReadonlySet<string> = new Set(['tags', 'tags_all', 'labels', 'annotations', 'data', 'binary_data', 'string_data', 'effective_labels', 'terraform_labels']);
+
+const aws = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `aws:${token}`, ...extra });
+const azuread = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `azuread:index/${token}`, ...extra });
+
+const APPLICATION_OBJECT_ID = { application_object_id: 'applicationId' } as const;
+
+/** The Kubernetes provider wraps every object in blocks of one (`metadata`, `spec`, `template`, `role_ref`). */
+const K8S_SINGLE = ['metadata', 'spec', 'template', 'role_ref', 'job_template', 'aggregation_rule'] as const;
+const K8S_RENAME = { rule: 'rules', subject: 'subjects', secret: 'secrets', image_pull_secret: 'imagePullSecrets' } as const;
+const k8s = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `kubernetes:${token}`, single: K8S_SINGLE, rename: K8S_RENAME, ...extra });
+
+const GCP_IAM_FAMILIES: Readonly<Record<string, string>> = { project: 'projects', folder: 'folder', organization: 'organizations', service_account: 'serviceaccount' };
+
+export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
+  // ---- AWS ----
+  aws_iam_role: aws('iam/role:Role', { rename: { inline_policy: 'inlinePolicies' }, reportsOthers: ['managed_policy_arns', 'inline_policy'] }),
+  aws_iam_policy: aws('iam/policy:Policy'),
+  aws_iam_role_policy: aws('iam/rolePolicy:RolePolicy'),
+  aws_iam_user_policy: aws('iam/userPolicy:UserPolicy'),
+  aws_iam_group_policy: aws('iam/groupPolicy:GroupPolicy'),
+  aws_iam_role_policy_attachment: aws('iam/rolePolicyAttachment:RolePolicyAttachment'),
+  aws_iam_user_policy_attachment: aws('iam/userPolicyAttachment:UserPolicyAttachment'),
+  aws_iam_group_policy_attachment: aws('iam/groupPolicyAttachment:GroupPolicyAttachment'),
+  aws_iam_policy_attachment: aws('iam/policyAttachment:PolicyAttachment'),
+  aws_iam_user: aws('iam/user:User'),
+  aws_iam_group: aws('iam/group:Group'),
+  aws_iam_group_membership: aws('iam/groupMembership:GroupMembership'),
+  aws_iam_user_group_membership: aws('iam/userGroupMembership:UserGroupMembership'),
+  aws_iam_access_key: aws('iam/accessKey:AccessKey'),
+  aws_iam_user_login_profile: aws('iam/userLoginProfile:UserLoginProfile'),
+  aws_iam_service_specific_credential: aws('iam/serviceSpecificCredential:ServiceSpecificCredential'),
+  // An OIDC provider grants nothing by itself: the roles that trust it are judged on their trust policies.
+  aws_iam_openid_connect_provider: aws('iam/openIdConnectProvider:OpenIdConnectProvider'),
+  aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
+  aws_lambda_function: aws('lambda/function:Function'),
+  aws_ecs_task_definition: aws('ecs/taskDefinition:TaskDefinition'),
+  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
+  aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', { secretValue: ['secret_string'] }),
+  aws_secretsmanager_secret_rotation: aws('secretsmanager/secretRotation:SecretRotation', { single: ['rotation_rules'] }),
+
+  // ---- Azure AD (azuread 2.x and 3.x) ----
+  // 2.x names an application's client id `application_id`; 3.x and Pulumi `client_id`.
+  azuread_application: azuread('application:Application', { rename: { application_id: 'clientId' }, single: ['password'] }),
+  azuread_service_principal: azuread('servicePrincipal:ServicePrincipal', { rename: { application_id: 'clientId' } }),
+  azuread_application_password: azuread('applicationPassword:ApplicationPassword', { rename: APPLICATION_OBJECT_ID }),
+  azuread_application_certificate: azuread('applicationCertificate:ApplicationCertificate', { rename: APPLICATION_OBJECT_ID }),
+  azuread_application_federated_identity_credential: azuread('applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential', {
+    rename: APPLICATION_OBJECT_ID,
+  }),
+  azuread_service_principal_password: azuread('servicePrincipalPassword:ServicePrincipalPassword'),
+  azuread_service_principal_certificate: azuread('servicePrincipalCertificate:ServicePrincipalCertificate'),
+  azuread_directory_role: azuread('directoryRole:DirectoryRole'),
+  azuread_directory_role_assignment: azuread('directoryRoleAssignment:DirectoryRoleAssignment'),
+  azuread_app_role_assignment: azuread('appRoleAssignment:AppRoleAssignment'),
+  azuread_group: azuread('group:Group'),
+  azuread_user: azuread('user:User'),
+
+  // ---- AzureRM, onto azure-native's records ----
+  azurerm_user_assigned_identity: { pulumiType: 'azure-native:managedidentity:UserAssignedIdentity', rename: { name: 'resourceName' } },
+  azurerm_federated_identity_credential: {
+    pulumiType: 'azure-native:managedidentity:FederatedIdentityCredential',
+    // azure-native names the identity (`resourceName`); AzureRM gives its resource id (`parent_id`).
+    rename: { parent_id: 'resourceName', audience: 'audiences' },
+    transform: (props) => {
+      if (typeof props.resourceName === 'string') props.resourceName = props.resourceName.slice(props.resourceName.lastIndexOf('/') + 1);
+    },
+  },
+  azurerm_role_assignment: {
+    pulumiType: 'azure-native:authorization:RoleAssignment',
+    // AzureRM may name a role (`role_definition_name`, a built-in or custom role's name) where azure-native takes only an id.
+    transform: (props) => {
+      const name = props.roleDefinitionName;
+      if ((typeof name === 'string' && name !== '') || (isUnknown(name) && typeof props.roleDefinitionId !== 'string')) props.roleDefinitionId = name;
+    },
+    dependencyAlias: { role_definition_name: 'roleDefinitionId' },
+  },
+  azurerm_role_definition: {
+    pulumiType: 'azure-native:authorization:RoleDefinition',
+    // AzureRM's `name` is the role's display name (azure-native `roleName`); its `role_definition_id` the GUID (azure-native `name`).
+    rename: { name: 'roleName', role_definition_id: 'name' },
+  },
+  azurerm_key_vault_secret: {
+    pulumiType: 'azure-native:keyvault:Secret',
+    // azure-native nests the value and the expiry (seconds since the epoch) in `properties`; AzureRM has them at the top.
+    rename: { name: 'secretName' },
+    transform: (props) => {
+      const expires = props.expirationDate;
+      const seconds = typeof expires === 'string' && !Number.isNaN(Date.parse(expires)) ? Date.parse(expires) / 1000 : isUnknown(expires) ? expires : undefined;
+      props.properties = { value: props.value, attributes: seconds !== undefined ? { expires: seconds } : {} };
+    },
+    dependencyAlias: { value: 'properties', expiration_date: 'properties' },
+    secretValue: ['value'],
+  },
+
+  // ---- Google ----
+  google_service_account: { pulumiType: 'gcp:serviceaccount/account:Account' },
+  google_service_account_key: { pulumiType: 'gcp:serviceaccount/key:Key' },
+  google_iam_workload_identity_pool_provider: { pulumiType: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', single: ['oidc', 'aws', 'saml'] },
+  google_secret_manager_secret: { pulumiType: 'gcp:secretmanager/secret:Secret', single: ['rotation', 'replication'] },
+  google_secret_manager_secret_version: { pulumiType: 'gcp:secretmanager/secretVersion:SecretVersion', secretValue: ['secret_data'] },
+  ...Object.fromEntries(
+    Object.entries(GCP_IAM_FAMILIES).flatMap(([family, pulumiFamily]) =>
+      (['member', 'binding', 'policy'] as const).map((form) => {
+        const Form = form[0]!.toUpperCase() + form.slice(1);
+        return [`google_${family}_iam_${form}`, { pulumiType: `gcp:${pulumiFamily}/iAM${Form}:IAM${Form}`, single: ['condition'] } satisfies ResourceMapping];
+      }),
+    ),
+  ),
+
+  // ---- Kubernetes (the `_v1` names and the older unversioned ones) ----
+  ...kubernetesTypes({
+    service_account: 'core/v1:ServiceAccount',
+    secret: 'core/v1:Secret',
+    role: 'rbac.authorization.k8s.io/v1:Role',
+    cluster_role: 'rbac.authorization.k8s.io/v1:ClusterRole',
+    role_binding: 'rbac.authorization.k8s.io/v1:RoleBinding',
+    cluster_role_binding: 'rbac.authorization.k8s.io/v1:ClusterRoleBinding',
+    pod: 'core/v1:Pod',
+    deployment: 'apps/v1:Deployment',
+    stateful_set: 'apps/v1:StatefulSet',
+    daemon_set: 'apps/v1:DaemonSet',
+    job: 'batch/v1:Job',
+    cron_job: 'batch/v1:CronJob',
+  }),
+  kubernetes_daemonset: k8s('apps/v1:DaemonSet'),
+  kubernetes_manifest: {
+    pulumiType: (values) => {
+      const manifest = values.manifest;
+      if (!isKnownRecord(manifest) || typeof manifest.apiVersion !== 'string' || typeof manifest.kind !== 'string') return undefined;
+      const group = manifest.apiVersion.includes('/') ? manifest.apiVersion : `core/${manifest.apiVersion}`;
+      return `kubernetes:${group}:${manifest.kind}`;
+    },
+    verbatim: 'manifest',
+    secretValue: ['manifest'],
+  },
+};
+
+function kubernetesTypes(kinds: Record<string, string>): Record<string, ResourceMapping> {
+  const secret = (name: string) => (name === 'secret' ? { secretValue: ['data', 'binary_data'] } : {});
+  return Object.fromEntries(
+    Object.entries(kinds).flatMap(([name, token]) => [
+      [`kubernetes_${name}`, k8s(token, secret(name))],
+      [`kubernetes_${name}_v1`, k8s(token, secret(name))],
+    ]),
+  );
+}
+
+/** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
+export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;
+
+/** The Pulumi property a Terraform attribute becomes. */
+export function propertyName(mapping: ResourceMapping, attribute: string): string {
+  return mapping.dependencyAlias?.[attribute] ?? mapping.rename?.[attribute] ?? camelCase(attribute);
+}
+
+/** Terraform's values as the Pulumi record's properties: camelCase names, blocks of one as objects, maps kept. */
+export function convertValues(mapping: ResourceMapping, values: Record<string, unknown>): Record<string, unknown> {
+  if (mapping.verbatim) {
+    const body = values[mapping.verbatim];
+    return isKnownRecord(body) ? { ...body } : {};
+  }
+  const single = new Set(mapping.single ?? []);
+  const convert = (value: unknown, key: string): unknown => {
+    if (isUnknown(value) || MAPS.has(key)) return value;
+    if (single.has(key) && Array.isArray(value)) return value.length === 0 ? undefined : convert(value[0], '');
+    if (Array.isArray(value)) return value.map((item) => convert(item, ''));
+    if (isRecord(value)) {
+      const result: Record<string, unknown> = {};
+      for (const [name, item] of Object.entries(value)) result[mapping.rename?.[name] ?? camelCase(name)] = convert(item, name);
+      return result;
+    }
+    return value;
+  };
+  const props = convert(values, '') as Record<string, unknown>;
+  mapping.transform?.(props);
+  return props;
+}
+
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+}
+
+export function pulumiTypeOf(mapping: ResourceMapping, values: Record<string, unknown>): string | undefined {
+  return typeof mapping.pulumiType === 'string' ? mapping.pulumiType : mapping.pulumiType(values);
+}

@@ -1,0 +1,174 @@
+/**
+ * A Terraform plan (or state) into the normalized model, through the Pulumi adapter: each instance becomes the
+ * record of the Pulumi resource generated from the same Terraform resource (see providers.ts), values known only
+ * after apply become Unknowns that name the attribute and what it comes from, and the configuration's references
+ * stand in for Pulumi's property dependencies. Findings then name the Terraform address and type.
+ */
+import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
+import { isUnknown, unknownValue, type Model, type ResourceRef, type RoleGrant, type Unknown } from '../../model/model.js';
+import { forEachResourceRef } from '../../model/refs.js';
+import { isKnownRecord, isRecord } from '../../util/records.js';
+import { TerraformConfiguration, type AttributeSource } from './config.js';
+import { readTerraformPlan, type TerraformInstance } from './plan.js';
+import { convertValues, GCP_RESOURCE_IAM, propertyName, pulumiTypeOf, TERRAFORM_TYPES } from './providers.js';
+
+export interface TerraformModelOptions {
+  /** The plan file, as findings should name it. */
+  file?: string;
+}
+
+/** The model of a `terraform show -json` document (plan or state). Throws TerraformPlanError when it cannot be read. */
+export function modelFromTerraformPlan(json: Record<string, unknown>, options: TerraformModelOptions = {}): Model {
+  const plan = readTerraformPlan(json);
+  const configuration = new TerraformConfiguration(plan.configuration, plan.instances);
+  const refs = new Map<string, ResourceRef>();
+  const refOf = (instance: TerraformInstance): ResourceRef => ({ type: instance.type, name: instance.address, ...(options.file ? { file: options.file } : {}) });
+  const records: PulumiResource[] = [];
+  const gcpResourceIam: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
+  for (const instance of plan.instances) {
+    const mapping = TERRAFORM_TYPES[instance.type];
+    const isGcpResourceIam = !mapping && GCP_RESOURCE_IAM.test(instance.type);
+    if (!mapping && !isGcpResourceIam) continue;
+    const sources = configuration.sources(instance);
+    const reported = configuration.present ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute)) : [];
+    const values = withUnknowns(withoutAttributes(instance.values, reported), withoutAttributes(instance.unknown, reported), (path) => {
+      const from = sources.get(path.split(/[.[]/)[0]!)?.references ?? [];
+      return unknownValue(`${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`);
+    }) as Record<string, unknown>;
+    if (isGcpResourceIam) {
+      gcpResourceIam.push({ instance, values });
+      refs.set(instance.address, refOf(instance));
+      continue;
+    }
+    const type = pulumiTypeOf(mapping!, values);
+    if (!type) continue;
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [attribute, source] of sources) {
+      const dependencies = dependenciesOf(source, mapping!.secretValue?.includes(attribute) ?? false);
+      if (dependencies.length === 0) continue;
+      const properties = mapping!.verbatim === attribute ? ['metadata', 'subjects', 'data', 'stringData'] : [propertyName(mapping!, attribute)];
+      for (const property of properties) propertyDependencies[property] = [...(propertyDependencies[property] ?? []), ...dependencies];
+    }
+    records.push({ type, name: instance.address, urn: instance.address, props: convertValues(mapping!, values), propertyDependencies });
+    refs.set(instance.address, refOf(instance));
+  }
+  const model = modelFromPulumiResources(records);
+  addGcpResourceIam(model, gcpResourceIam, refOf);
+  renameResources(model, refs);
+  for (const secret of model.secrets) {
+    // A value the configuration writes as a literal (not from a variable, a resource or a data source) is in the source.
+    if (!secret.valueInProgram || !refs.has(secret.resource.name)) continue;
+    delete secret.valueInProgram;
+    secret.plaintextValue = true;
+  }
+  const removed = plan.deleted.filter((instance) => TERRAFORM_TYPES[instance.type] || GCP_RESOURCE_IAM.test(instance.type)).map(refOf);
+  if (removed.length) model.removed = removed;
+  return model;
+}
+
+function withoutAttributes<T>(values: T, attributes: readonly string[]): T {
+  if (attributes.length === 0 || !isRecord(values)) return values;
+  const result: Record<string, unknown> = { ...values };
+  for (const attribute of attributes) delete result[attribute];
+  return result as T;
+}
+
+/**
+ * What an attribute's value depends on, as property dependencies. A secret value that is not a literal of the
+ * configuration (a variable, another resource's output) is marked computed even when it depends on no resource,
+ * so the Pulumi adapter does not take it for a value written in the source.
+ */
+function dependenciesOf(source: AttributeSource, secretValue: boolean): string[] {
+  if (source.dependencies.length > 0) return source.dependencies;
+  return secretValue && !source.constant ? ['(expression)'] : [];
+}
+
+/**
+ * The values with an Unknown wherever `after_unknown` says the value is known only after apply. `after_unknown`
+ * mirrors the values: `true` at an unknown leaf (or a whole unknown list or block), objects and lists around them.
+ */
+export function withUnknowns(value: unknown, unknown: unknown, describe: (path: string) => Unknown, path = ''): unknown {
+  if (unknown === true) return describe(path || '(all values)');
+  if (Array.isArray(unknown)) {
+    const result = Array.isArray(value) ? [...value] : [];
+    unknown.forEach((item, index) => {
+      if (item !== false && item !== undefined) result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`);
+    });
+    return result;
+  }
+  if (isRecord(unknown)) {
+    const result: Record<string, unknown> = isRecord(value) ? { ...value } : {};
+    for (const [key, item] of Object.entries(unknown)) {
+      if (item !== false && item !== undefined) result[key] = withUnknowns(result[key], item, describe, path ? `${path}.${key}` : key);
+    }
+    return result;
+  }
+  return value;
+}
+
+/** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
+function renameResources(model: Model, refs: ReadonlyMap<string, ResourceRef>): void {
+  forEachResourceRef(model, (ref) => {
+    const terraform = ref.urn !== undefined ? refs.get(ref.urn) : undefined;
+    if (!terraform) return;
+    delete ref.urn;
+    delete ref.stack;
+    Object.assign(ref, terraform);
+  });
+}
+
+/**
+ * Google IAM on a single resource (`google_storage_bucket_iam_member`, `google_secret_manager_secret_iam_binding`, …):
+ * the Pulumi adapter reads only project, folder, organization and service-account IAM, so these are read here, as
+ * grants at resource level to the change's service accounts or to members outside it (`allUsers` included).
+ */
+function addGcpResourceIam(model: Model, entries: { instance: TerraformInstance; values: Record<string, unknown> }[], refOf: (instance: TerraformInstance) => ResourceRef): void {
+  for (const { instance, values } of entries) {
+    const source = refOf(instance);
+    const [, resource, form] = GCP_RESOURCE_IAM.exec(instance.type)!;
+    const target = scopeOf(values, resource!);
+    const pairs: { member: unknown; role: unknown }[] =
+      form === 'member'
+        ? [{ member: values.member, role: values.role }]
+        : form === 'binding'
+          ? (Array.isArray(values.members) ? values.members : [values.members]).map((member) => ({ member, role: values.role }))
+          : policyPairs(values.policy_data, instance.address);
+    for (const { member, role } of pairs) {
+      const grant: RoleGrant = {
+        kind: 'role',
+        cloud: 'gcp',
+        source,
+        role: typeof role === 'string' || isUnknown(role) ? role : unknownValue(`${instance.address}.role is not set`),
+        scope: target,
+        scopeLevel: 'resource',
+      };
+      const email = typeof member === 'string' && member.startsWith('serviceAccount:') ? member.slice('serviceAccount:'.length) : undefined;
+      const holder = email ? model.identities.find((identity) => identity.kind === 'gcp-service-account' && identity.arn === email) : undefined;
+      if (holder) holder.grants.push(grant);
+      else (model.externalRoleGrants ??= []).push({ member: typeof member === 'string' ? member : isUnknown(member) ? `<${member.description}>` : `<${instance.address}: a member is not set>`, grant });
+    }
+  }
+}
+
+/** The resource an IAM resource is about: its first identifying attribute (`bucket`, `secret_id`, `topic`, …). */
+function scopeOf(values: Record<string, unknown>, resource: string): string | Unknown {
+  for (const key of ['bucket', 'secret_id', 'topic', 'subscription', 'dataset_id', 'instance_name', 'repository', 'crypto_key_id', 'key_ring_id', 'service', 'name', 'table_id']) {
+    const value = values[key];
+    if (typeof value === 'string') return `${resource}/${value}`;
+    if (isUnknown(value)) return value;
+  }
+  return resource;
+}
+
+function policyPairs(data: unknown, address: string): { member: unknown; role: unknown }[] {
+  if (isUnknown(data)) return [{ member: data, role: data }];
+  let policy: unknown;
+  try {
+    policy = typeof data === 'string' ? JSON.parse(data) : data;
+  } catch {
+    const unreadable = unknownValue(`${address}.policy_data is not JSON`);
+    return [{ member: unreadable, role: unreadable }];
+  }
+  const bindings = isKnownRecord(policy) && Array.isArray(policy.bindings) ? policy.bindings.filter(isKnownRecord) : [];
+  return bindings.flatMap((binding) => (Array.isArray(binding.members) ? binding.members : []).map((member) => ({ member, role: binding.role })));
+}

@@ -1,0 +1,17 @@
+import type { Model, ResourceRef } from './model.js';
+
+/** Every resource reference a model holds (identities, their grants, credentials and attachments, secrets, policies). */
+export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => void): void {
+  for (const identity of model.identities) {
+    visit(identity.resource);
+    for (const grant of identity.grants) visit(grant.source);
+    for (const credential of identity.credentials) visit(credential.source);
+    for (const attachment of identity.attachments) visit(attachment.source);
+  }
+  for (const secret of model.secrets) {
+    visit(secret.resource);
+    if (secret.rotationSource) visit(secret.rotationSource);
+  }
+  for (const policy of model.unattachedPolicies) visit(policy.source);
+  for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
+}

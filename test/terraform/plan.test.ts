@@ -1,0 +1,223 @@
+/**
+ * The Terraform plan adapter: values known only after apply, modules, count/for_each instances, deletes, references
+ * through the configuration, and plans that cannot be read. Each case is a small plan in the documented format
+ * (see support.ts) and asserts the exact findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../catalog/index.js';
+import { modelFromTerraformPlan, readTerraformPlan, TerraformPlanError } from '../../src/adapters/terraform/index.js';
+import { evaluate } from '../../src/engine/check.js';
+import type { Model } from '../../src/model/model.js';
+import { terraformPlan, type PlannedResource } from './support.js';
+
+const catalog = parseCatalog(
+  `apiVersion: entitlement-guard/v1
+owners: [{ id: team-platform, contact: platform@example.com }]
+entitlements:
+  - { id: deploy, classes: [workload], aws: [{ actions: ["s3:PutObject"], resources: ["arn:aws:s3:::artifacts/*"] }] }
+identities:
+  - { id: deployer, match: { name: "deployer*" }, owner: team-platform, class: workload, entitlements: [deploy] }
+`,
+  'catalog.yaml',
+);
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const lambdaTrust = policy([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+const PUT_ARTIFACTS = policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::artifacts/*' }]);
+const ALL_IAM = policy([{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }]);
+
+const role = (address: string, name: string | undefined, extra: Partial<PlannedResource> = {}): PlannedResource => ({
+  address,
+  values: { ...(name ? { name } : { name_prefix: 'deployer-' }), assume_role_policy: lambdaTrust, max_session_duration: 3600 },
+  unknown: { arn: true, id: true, unique_id: true, managed_policy_arns: true, inline_policy: true, ...(name ? {} : { name: true }) },
+  ...extra,
+});
+
+function modelOf(resources: PlannedResource[], options: Parameters<typeof terraformPlan>[1] = {}): Model {
+  return modelFromTerraformPlan(terraformPlan(resources, options), { file: 'plan.json' });
+}
+
+/** `rule level resource identity detail [pending]`, sorted. */
+function findings(model: Model): string[] {
+  const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+  return all.map((f) => [f.ruleId, f.level, f.resource.name, f.identity ?? '-', f.detail ?? '-', ...(f.pending ? ['pending'] : [])].join(' ')).sort();
+}
+
+function grantsOf(model: Model, name: string): string[] {
+  const identity = model.identities.find((candidate) => candidate.name === name);
+  return (identity?.grants ?? []).map((grant) => grant.source.name);
+}
+
+describe('values known only after apply', () => {
+  it('a policy document known only after apply is pending, naming the attribute and what it comes from', () => {
+    const model = modelOf([
+      role('aws_iam_role.deployer', 'deployer'),
+      {
+        address: 'aws_iam_role_policy.deploy',
+        values: { name: 'deploy', role: 'deployer' },
+        unknown: { id: true, policy: true },
+        references: { role: ['aws_iam_role.deployer.name', 'aws_iam_role.deployer'], policy: ['data.aws_iam_policy_document.deploy.json', 'data.aws_iam_policy_document.deploy'] },
+      },
+    ]);
+    const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+    const pending = all.filter((finding) => finding.pending);
+    expect(pending.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.type} ${finding.resource.name}`).sort()).toEqual([
+      'no-privilege-escalation mandatory aws_iam_role aws_iam_role.deployer',
+      'no-wildcard-privilege mandatory aws_iam_role_policy aws_iam_role_policy.deploy',
+      'require-entitlement mandatory aws_iam_role_policy aws_iam_role_policy.deploy',
+    ]);
+    expect(pending.find((finding) => finding.ruleId === 'no-wildcard-privilege')!.message).toContain(
+      'aws_iam_role_policy.deploy.policy is not known until apply (from data.aws_iam_policy_document.deploy.json, data.aws_iam_policy_document.deploy)',
+    );
+  });
+
+  it("an attachment whose role is the role's id (known after apply) is linked through the configuration's references", () => {
+    const model = modelOf([
+      role('aws_iam_role.deployer', 'deployer'),
+      {
+        address: 'aws_iam_role_policy_attachment.admin',
+        values: { policy_arn: 'arn:aws:iam::aws:policy/IAMFullAccess' },
+        unknown: { id: true, role: true },
+        references: { role: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] },
+      },
+    ]);
+    expect(grantsOf(model, 'deployer')).toEqual(['aws_iam_role_policy_attachment.admin']);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory aws_iam_role.deployer aws_iam_role.deployer Path::*',
+      'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.admin aws_iam_role.deployer Policy::IAMFullAccess',
+      'require-entitlement mandatory aws_iam_role_policy_attachment.admin aws_iam_role.deployer Policy::IAMFullAccess',
+    ]);
+  });
+
+  it('without configuration, an unknown holder is never read as no holder', () => {
+    const model = modelOf(
+      [
+        { address: 'aws_iam_user.bot', values: { name: 'bot' }, unknown: { arn: true, id: true } },
+        { address: 'aws_iam_access_key.bot', values: {}, unknown: { id: true, user: true, secret: true } },
+      ],
+      { noConfiguration: true },
+    );
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory aws_iam_access_key.bot /external-user:aws_iam_access_key.bot Credential::aws-access-key',
+    ]);
+  });
+
+  it("a role's computed managed_policy_arns and inline_policy, unset in the configuration, are what attachments report, not pending", () => {
+    const model = modelOf([role('aws_iam_role.deployer', 'deployer'), { address: 'aws_iam_role_policy.deploy', values: { name: 'deploy', role: 'deployer', policy: PUT_ARTIFACTS }, unknown: { id: true } }]);
+    expect(findings(model)).toEqual([]);
+    // Without configuration nothing says they are unset: pending.
+    const bare = modelFromTerraformPlan(terraformPlan([role('aws_iam_role.deployer', 'deployer')], { noConfiguration: true }));
+    expect(findings(bare).filter((line) => line.endsWith('pending')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('modules', () => {
+  it("names a child module's resources by their full address and follows module inputs and outputs", () => {
+    const model = modelOf(
+      [
+        role('module.ci.aws_iam_role.deployer', 'deployer-ci'),
+        // The root attaches a policy to the module's output `module.ci.role_id` (`aws_iam_role.deployer.id` inside).
+        {
+          address: 'aws_iam_role_policy_attachment.iam',
+          values: { policy_arn: 'arn:aws:iam::aws:policy/IAMFullAccess' },
+          unknown: { id: true, role: true },
+          references: { role: ['module.ci.role_id', 'module.ci'] },
+        },
+        // A nested module's policy whose role comes in as a variable from its parent.
+        {
+          address: 'module.ci.module.extra.aws_iam_role_policy.deploy',
+          values: { name: 'deploy', policy: PUT_ARTIFACTS },
+          unknown: { id: true, role: true },
+          references: { role: ['var.role'] },
+        },
+      ],
+      { moduleOutputs: { ci: { role_id: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } }, moduleInputs: { 'ci.extra': { role: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } } },
+    );
+    expect(grantsOf(model, 'deployer-ci').sort()).toEqual(['aws_iam_role_policy_attachment.iam', 'module.ci.module.extra.aws_iam_role_policy.deploy']);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory module.ci.aws_iam_role.deployer module.ci.aws_iam_role.deployer Path::*',
+      'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
+      'require-entitlement mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
+    ]);
+  });
+});
+
+describe('count and for_each instances', () => {
+  it('links each instance to the instance of the same key and names it by its indexed address', () => {
+    const model = modelOf([
+      role('aws_iam_role.deployer[0]', 'deployer-a'),
+      role('aws_iam_role.deployer[1]', 'deployer-b'),
+      { address: 'aws_iam_role_policy.deploy[0]', values: { name: 'deploy', policy: PUT_ARTIFACTS }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.deployer', 'count.index'] } },
+      { address: 'aws_iam_role_policy.deploy[1]', values: { name: 'deploy', policy: ALL_IAM }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.deployer', 'count.index'] } },
+      role('aws_iam_role.app["eu"]', 'deployer-eu'),
+      { address: 'aws_iam_role_policy.app["eu"]', values: { name: 'app', policy: ALL_IAM }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.app', 'each.key'] } },
+    ]);
+    expect(grantsOf(model, 'deployer-a')).toEqual(['aws_iam_role_policy.deploy[0]']);
+    expect(grantsOf(model, 'deployer-b')).toEqual(['aws_iam_role_policy.deploy[1]']);
+    expect(grantsOf(model, 'deployer-eu')).toEqual(['aws_iam_role_policy.app["eu"]']);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory aws_iam_role.app["eu"] aws_iam_role.app["eu"] Path::*',
+      'no-privilege-escalation mandatory aws_iam_role.deployer[1] aws_iam_role.deployer[1] Path::*',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.app["eu"] aws_iam_role.app["eu"] Action::iam:*',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.deploy[1] aws_iam_role.deployer[1] Action::iam:*',
+      'require-entitlement mandatory aws_iam_role_policy.app["eu"] aws_iam_role.app["eu"] Policy::aws_iam_role_policy.app["eu"]',
+      'require-entitlement mandatory aws_iam_role_policy.deploy[1] aws_iam_role.deployer[1] Policy::aws_iam_role_policy.deploy[1]',
+    ]);
+  });
+});
+
+describe('deletes and replacements', () => {
+  it('a deleted access key grants nothing and is listed as removed; a replaced one is judged', () => {
+    const model = modelOf([
+      { address: 'aws_iam_user.bot', values: { name: 'bot' }, actions: ['no-op'] },
+      { address: 'aws_iam_access_key.old', values: { user: 'bot', id: 'AKIAEXAMPLE' }, actions: ['delete'] },
+      { address: 'aws_iam_access_key.rotated', values: { user: 'bot' }, unknown: { id: true, secret: true }, actions: ['create', 'delete'] },
+    ]);
+    expect(model.removed).toEqual([{ type: 'aws_iam_access_key', name: 'aws_iam_access_key.old', file: 'plan.json' }]);
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory aws_iam_access_key.rotated aws_iam_user.bot Credential::aws-access-key',
+    ]);
+  });
+
+  it('reads the actions of each change', () => {
+    const plan = readTerraformPlan(
+      terraformPlan([
+        { address: 'aws_iam_user.a', values: { name: 'a' } },
+        { address: 'aws_iam_user.b', values: { name: 'b' }, actions: ['update'] },
+        { address: 'aws_iam_user.c', values: { name: 'c' }, actions: ['delete', 'create'] },
+        { address: 'aws_iam_user.d', values: { name: 'd' }, actions: ['no-op'] },
+        { address: 'aws_iam_user.e', values: { name: 'e' }, actions: ['delete'] },
+      ]),
+    );
+    expect(plan.instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual(['aws_iam_user.a create', 'aws_iam_user.b update', 'aws_iam_user.c replace', 'aws_iam_user.d no-op']);
+    expect(plan.deleted.map((instance) => instance.address)).toEqual(['aws_iam_user.e']);
+  });
+});
+
+describe('secret values', () => {
+  it('a literal secret_string is a plaintext secret; one from a variable or another resource is not', () => {
+    const secret = (name: string) => ({ address: `aws_secretsmanager_secret.${name}`, values: { name, tags: { owner: 'team-platform' } }, unknown: { arn: true, id: true } });
+    const model = modelOf([
+      secret('literal'),
+      { address: 'aws_secretsmanager_secret_version.literal', values: { secret_id: 'literal', secret_string: 'hunter2' }, unknown: { id: true } },
+      secret('variable'),
+      { address: 'aws_secretsmanager_secret_version.variable', values: { secret_id: 'variable', secret_string: 'from-tfvars' }, unknown: { id: true }, references: { secret_string: ['var.password'] } },
+    ]);
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory aws_secretsmanager_secret.literal aws_secretsmanager_secret.literal Secret::plaintext-value',
+    ]);
+  });
+});
+
+describe('plans that cannot be read', () => {
+  it.each([
+    [{ format_version: '2.0', planned_values: {} }, 'format_version: "2.0" is not a plan format this reader knows (0.x, 1.x)'],
+    [{ format_version: '1.2', resource_changes: {} }, 'resource_changes: expected an array'],
+    [{ format_version: '1.2', resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: ['explode'] } }] }, 'resource_changes[0].change.actions: unknown action ["explode"]; expected create, update, delete, no-op, read or forget'],
+    [{ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'nonsense', type: 'aws_iam_role' }] } } }, 'planned_values.root_module.resources[0].address: "nonsense" is not a resource address'],
+  ])('%j', (json, message) => {
+    expect(() => readTerraformPlan(json)).toThrow(TerraformPlanError);
+    expect(() => readTerraformPlan(json)).toThrow(message);
+  });
+});
