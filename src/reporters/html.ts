@@ -64,8 +64,7 @@ ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exc
 ${hygiene(audit)}
 </section>
 ${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}
-${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}
-${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
+${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
 <script>${SCRIPT}</script>
 </body>
 </html>

@@ -177,7 +177,7 @@ describe('check input errors exit 2', () => {
 
 describe('main: argument parsing', () => {
   it('answers --help and --version, and rejects bad usage with exit 2', () => {
-    expect(main(['--help'])).toMatchObject({ exitCode: 0, output: expect.stringContaining('entitlement-guard check <cdk.out|template|directory>...') });
+    expect(main(['--help'])).toMatchObject({ exitCode: 0, output: expect.stringContaining('entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>...') });
     expect(main(['--version'])).toEqual({ exitCode: 0, output: '0.1.0\n', errors: [] });
     expect(main([]).errors[0]).toBe('entitlement-guard: missing command');
     expect(main(['check']).errors[0]).toBe('entitlement-guard: check needs at least one path (cdk.out, template file or directory)');
