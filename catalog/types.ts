@@ -60,7 +60,7 @@ export interface Entitlement {
 }
 
 export interface IdentityMatch {
-  /** Glob over the identity name (`payments-api-*`). */
+  /** Glob over the identity's names (`payments-api-*`, an ARN, `path:<construct path>`, `urn:pulumi:…`): src/engine/waivers.ts. */
   name?: string;
   /** All of these tags must be present with these values. */
   tags?: Record<string, string>;
@@ -95,7 +95,7 @@ export interface TrustedOidc {
 export interface CatalogException {
   id: string;
   rule: string;
-  /** Identity or resource name (glob) the exception covers. */
+  /** Glob over the binding names of the identity or secret a finding is about (src/engine/waivers.ts), never a bare logical id. */
   target: string;
   reason: string;
   owner: string;

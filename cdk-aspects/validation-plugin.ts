@@ -8,7 +8,7 @@ import { isBlocking, type Finding } from '../src/engine/finding.js';
 import { resourcePaths, stackAt } from './construct-tree.js';
 import { resourceKey, stackTemplates } from './stack-templates.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
-import { describeFinding, evaluateTemplates, waiverTargets } from './verdict.js';
+import { describeFinding, evaluateTemplates } from './verdict.js';
 
 /**
  * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
@@ -30,13 +30,12 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const inputs = templateInputs(context);
-    const { findings, model } = evaluateTemplates(inputs, this.options);
+    const { findings } = evaluateTemplates(inputs, this.options);
     if (context.appConstruct) locateInTree(findings, context.appConstruct);
     const blocking = findings.filter(isBlocking);
-    const targetOf = waiverTargets(model);
     const violations: PolicyViolation[] = blocking.map((finding) => ({
       ruleName: finding.ruleId,
-      description: describeFinding(finding, targetOf(finding)),
+      description: describeFinding(finding),
       fix: finding.remediation,
       severity: 'error',
       violatingResources: [

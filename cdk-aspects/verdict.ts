@@ -1,6 +1,6 @@
 import { evaluate } from '../src/engine/check.js';
 import type { EvaluationResult } from '../src/engine/evaluate.js';
-import { isBlocking, type Finding } from '../src/engine/finding.js';
+import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../src/engine/finding.js';
 import type { Model, ResourceRef } from '../src/model/model.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../src/adapters/cloudformation/to-model.js';
@@ -35,11 +35,10 @@ export interface JudgedFinding {
 /** One deployment's findings, each with its message and identity resource: plain data, so a worker can send it. */
 export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOptions): { judged: JudgedFinding[]; evaluation: Evaluation } {
   const evaluation = evaluateTemplates(inputs, options);
-  const targetOf = waiverTargets(evaluation.model);
   const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
   const judged = evaluation.findings.map((finding): JudgedFinding => {
     const identityResource = finding.identity === undefined ? undefined : identities.get(finding.identity);
-    return { finding: summaryOf(finding), message: describeFinding(finding, targetOf(finding)), ...(identityResource ? { identityResource } : {}) };
+    return { finding: summaryOf(finding), message: describeFinding(finding), ...(identityResource ? { identityResource } : {}) };
   });
   return { judged, evaluation };
 }
@@ -49,15 +48,8 @@ function summaryOf({ ruleId, level, resource, detail, waivedBy }: Finding): Find
   return { ruleId, level, resource, ...(detail !== undefined ? { detail } : {}), ...(waivedBy !== undefined ? { waivedBy } : {}) };
 }
 
-/** The name a catalog exception targets for a finding of this model: the identity's name, else the resource's. */
-export function waiverTargets(model: Model): (finding: Finding) => string {
-  const names = new Map<string, string>();
-  for (const subject of [...model.secrets, ...model.identities]) names.set(subject.id, subject.name);
-  return (finding) => (finding.identity !== undefined ? names.get(finding.identity) : undefined) ?? finding.resource.name;
-}
-
 /** The message every CDK front-end prints: rule id, resource, what is wrong, why, how to fix, how to waive. */
-export function describeFinding(finding: Finding, target: string): string {
+export function describeFinding(finding: Finding): string {
   const rule = ruleById(finding.ruleId);
   const { path, stack, name } = finding.resource;
   const resource = path ?? (stack ? `${stack}/${name}` : name);
@@ -70,7 +62,11 @@ export function describeFinding(finding: Finding, target: string): string {
   if (rule) lines.push(`  why: ${rule.meta.rationale}`);
   lines.push(`  fix: ${finding.remediation}`);
   if (!finding.waivedBy) {
-    lines.push(`  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${target})`);
+    lines.push(
+      finding.waiverTarget === undefined
+        ? `  waiver: ${NO_WAIVER_TARGET}`
+        : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${finding.waiverTarget})`,
+    );
   }
   return lines.join('\n');
 }

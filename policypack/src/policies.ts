@@ -4,7 +4,7 @@ import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type Pu
 import { writeAuditFile } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/check.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
-import type { Finding } from '../../src/engine/finding.js';
+import { NO_WAIVER_TARGET, type Finding } from '../../src/engine/finding.js';
 import type { Model } from '../../src/model/model.js';
 import type { Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
@@ -56,7 +56,7 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
         const evaluation = evaluator.evaluate(records, catalogFor(config), auditFileOf(id, config, baseDir));
         const decided = new Set(records.filter((record) => decidedAlone(id, record)).map((record) => record.urn));
         for (const finding of evaluation.findings.get(id) ?? []) {
-          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, evaluation.model);
+          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding);
         }
       },
     };
@@ -69,7 +69,7 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
         const { catalog } = catalogFor(args.getConfig<PackPolicyConfig>());
         const model = modelFromPulumiResources([record]);
         for (const finding of evaluate(model, { catalog, now: now(), rules: [rule] }).findings) {
-          if (finding.resource.urn === args.urn) reportFinding(reportViolation, finding, model);
+          if (finding.resource.urn === args.urn) reportFinding(reportViolation, finding);
         }
       };
     }
@@ -125,19 +125,19 @@ interface Violation {
  * Pending, undecidable and waived findings are advisory whatever the policy's level; a finding the catalog makes mandatory
  * stays mandatory (a stack's config may only make a rule stricter); other findings take the policy's level.
  */
-function reportFinding(reportViolation: ReportViolation, finding: Finding, model: Model): void {
-  const violation: Violation = { message: messageOf(finding, model) };
+function reportFinding(reportViolation: ReportViolation, finding: Finding): void {
+  const violation: Violation = { message: messageOf(finding) };
   if (finding.resource.urn) violation.urn = finding.resource.urn;
   if (finding.pending || finding.undecidable || finding.waivedBy) violation.enforcementLevel = 'advisory';
   else if (finding.level === 'mandatory') violation.enforcementLevel = 'mandatory';
   (reportViolation as unknown as (violation: Violation) => void)(violation);
 }
 
-function messageOf(finding: Finding, model: Model): string {
+function messageOf(finding: Finding): string {
   if (finding.waivedBy) return `${finding.message}\nWaived by catalog exception ${finding.waivedBy}.`;
-  const name = finding.identity ? (model.identities.find((identity) => identity.id === finding.identity)?.name ?? model.secrets.find((secret) => secret.id === finding.identity)?.name) : undefined;
-  if (finding.pending || !name) return finding.message;
-  return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${name}.`;
+  if (finding.pending) return finding.message;
+  if (finding.waiverTarget === undefined) return `${finding.message}\nTo waive it: ${NO_WAIVER_TARGET}.`;
+  return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${finding.waiverTarget}.`;
 }
 
 function severityOf(rule: Rule): Severity {

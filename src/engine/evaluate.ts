@@ -1,9 +1,9 @@
 import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
 import type { Identity, Model, Secret } from '../model/model.js';
 import type { Report, Rule, RuleContext } from '../rules/define.js';
-import { globMatch } from '../util/glob.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
 import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
+import { bindingOf, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
 
 export interface EvaluateOptions {
   catalog: Catalog;
@@ -66,6 +66,15 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     if (value === undefined && !facts.has(subject)) facts.set(subject, (value = compute()));
     return value as T;
   };
+  // What an exception's target may name, per finding subject: computed once per subject, whichever rules report it.
+  const bindings = new Map<Identity | Secret, Binding>();
+  const bindingFor = (report: Report): Binding => {
+    const subject = report.identity;
+    if (!subject) return resourceBinding(report.resource);
+    let binding = bindings.get(subject);
+    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model)));
+    return binding;
+  };
   const findings: Finding[] = [];
   for (const [index, rule] of rules.entries()) {
     options.onRule?.(rule.meta.id, index + 1, rules.length);
@@ -78,7 +87,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       now,
       profile,
       memo,
-      report: (report) => findings.push(toFinding(rule, report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level, report, shared)),
+      report: (report) => findings.push(toFinding(rule, report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level, report, shared, bindingFor(report))),
     };
     rule.check(ctx);
   }
@@ -102,7 +111,7 @@ function sharedFacts(rule: Rule, catalog: Catalog, now: Date): RuleFacts {
 }
 
 /** Properties are set in a fixed order (optional ones included in place): JSON output depends on it. */
-function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: RuleFacts): Finding {
+function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: RuleFacts, binding: Binding): Finding {
   const finding: Finding = { ruleId: rule.meta.id, level, resource: report.resource } as Finding;
   if (report.identity) finding.identity = report.identity.id;
   if (report.detail) finding.detail = report.detail;
@@ -111,8 +120,11 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   finding.frameworks = shared.frameworks;
   if (report.pending) finding.pending = true;
   if (report.undecidable) finding.undecidable = true;
-  const waiver = shared.waivers.length > 0 ? findWaiver(shared.waivers, [report.identity?.name, report.identity?.resource.name, report.resource.name]) : undefined;
+  // Matched against the subject's binding names only, never the reported resource's own name (waivers.ts).
+  const waiver = shared.waivers.length > 0 ? shared.waivers.find((exception) => targetMatches(exception.target, binding)) : undefined;
   if (waiver) finding.waivedBy = waiver.id;
+  const target = suggestedTarget(binding);
+  if (target !== undefined) finding.waiverTarget = target;
   return finding;
 }
 
@@ -144,10 +156,6 @@ export function isExceptionValid(exception: CatalogException, catalog: Catalog, 
 export function isPastDate(date: string, now: Date): boolean {
   const end = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59.999Z`) : Date.parse(date);
   return Number.isNaN(end) || end < now.getTime();
-}
-
-function findWaiver(waivers: CatalogException[], names: (string | undefined)[]): CatalogException | undefined {
-  return waivers.find((exception) => names.some((name) => name !== undefined && globMatch(exception.target, name)));
 }
 
 /** Fields joined by NUL, concatenated rather than joined through an array (cheaper for thousands of findings). */

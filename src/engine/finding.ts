@@ -20,9 +20,20 @@ export interface Finding {
   undecidable?: boolean;
   /** Id of the valid catalog exception that waives this finding. Waived findings never block. */
   waivedBy?: string;
+  /**
+   * The exception `target` that would bind to what this finding is about (engine/waivers.ts): the catalog id, the
+   * construct path (`path:Stack/Role`), the URN, the physical name or the ARN. Absent when nothing the catalog
+   * controls names it (a role with a generated name in a plain template): no exception can waive it then.
+   */
+  waiverTarget?: string;
 }
 
 /** True when the finding should stop the deployment. */
 export function isBlocking(finding: Pick<Finding, 'level' | 'waivedBy'>): boolean {
   return finding.level === 'mandatory' && !finding.waivedBy;
 }
+
+/** What a hint says when nothing the catalog controls names a finding's subject (Finding.waiverTarget absent). */
+export const NO_WAIVER_TARGET =
+  'no catalog exception can name it: its identity has no physical name, construct path, URN or ARN the catalog can bind to ' +
+  '(a logical id or Pulumi resource name never binds). Give it a physical name (RoleName, UserName, Name), then target that';

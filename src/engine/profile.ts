@@ -1,6 +1,7 @@
 import type { Catalog, CatalogIdentity } from '../../catalog/types.js';
 import { IDENTITY_CLASSES, type Identity, type IdentityClass, type Secret } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
+import { subjectNames, type SubjectName } from './waivers.js';
 
 /** An identity (or secret) as the catalog sees it. Facts come from the catalog record first, then from tags. */
 export interface IdentityProfile {
@@ -19,11 +20,28 @@ export interface IdentityProfile {
 }
 
 export function findCatalogRecord(catalog: Catalog, subject: Identity | Secret): CatalogIdentity | undefined {
+  return matchCatalogRecord(catalog, subject)?.record;
+}
+
+/**
+ * The first record whose match fits the subject, and whether it fit through a name that binds exceptions (see
+ * `subjectNames` in waivers.ts): a record matched only by the bare resource name or by tags claims catalog facts,
+ * as tags on the resource can, but binds no exception.
+ */
+export function matchCatalogRecord(
+  catalog: Catalog,
+  subject: Identity | Secret,
+  names: readonly SubjectName[] = subjectNames(subject),
+): { record: CatalogIdentity; bound: boolean } | undefined {
   for (const matcher of matchersOf(catalog.identities)) {
     if (matcher.cloud && matcher.cloud !== subject.cloud) continue;
-    if (matcher.name && !matcher.name(subject.name) && !matcher.name(subject.resource.name)) continue;
     if (matcher.tags && !matcher.tags.every(([key, value]) => subject.tags[key] === value)) continue;
-    return matcher.record;
+    if (!matcher.name) return { record: matcher.record, bound: false };
+    let bound: boolean | undefined;
+    for (let index = 0; index < names.length && bound !== true; index++) {
+      if (matcher.name(names[index]!.value)) bound = names[index]!.binds;
+    }
+    if (bound !== undefined) return { record: matcher.record, bound };
   }
   return undefined;
 }

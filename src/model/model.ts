@@ -170,7 +170,15 @@ export interface Identity {
   kind: IdentityKind;
   /** Physical name where the IaC sets one (RoleName, userName), else the resource name. Catalog matching uses it. */
   name: string;
+  /**
+   * True when `name` is a physical name the IaC sets and the cloud keeps unique where the identity lives (an IAM
+   * name in its account, a GCP service account id in its project). Absent when `name` is the resource's own name
+   * (logical id, Pulumi resource name) or a label the cloud does not keep unique: catalog exceptions never bind to it.
+   */
+  uniqueName?: boolean;
   resource: ResourceRef;
+  /** Set for an identity the change refers to without creating it: `resource` is then the resource that refers to it. */
+  external?: boolean;
   /**
    * The ARN (or cloud id) as the change will know it. Adapters render references to an identity the same way
    * everywhere (`arn:aws:iam::${AWS::AccountId}:role/Name`), so a trust principal can be matched to the identity.
@@ -200,6 +208,8 @@ export interface Secret {
   id: string;
   cloud: Cloud;
   name: string;
+  /** As on Identity: `name` is a physical name the cloud keeps unique (a Secrets Manager name in its account and region). */
+  uniqueName?: boolean;
   resource: ResourceRef;
   tags: Record<string, string>;
   /** Rotation interval in days; undefined means no rotation is configured. */

@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, type Finding } from '../engine/finding.js';
+import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../engine/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { sortFindings } from './json.js';
 
@@ -31,14 +31,20 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
       }
       lines.push(`    fix: ${first.remediation}`);
       // Only what blocks needs a waiver; advisory findings are reported, never enforced.
-      if (ruleFindings.some(isBlocking)) {
-        lines.push(`    to waive: a catalog exception { rule: ${first.ruleId}, target: ${first.resource.name} } with owner, approvedBy and expires`);
-      }
+      const blocking = ruleFindings.filter(isBlocking);
+      if (blocking.length > 0) lines.push(`    to waive: ${waiverHint(first.ruleId, blocking)}`);
     }
     lines.push('');
   }
   lines.push(summaryLine(result, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** The exception that would waive these findings, by the targets that bind to what they are about (engine/waivers.ts). */
+function waiverHint(ruleId: string, findings: Finding[]): string {
+  const targets = [...new Set(findings.map((finding) => finding.waiverTarget))];
+  if (targets.includes(undefined)) return NO_WAIVER_TARGET;
+  return targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${target} }`).join(', or ') + ' with owner, approvedBy and expires';
 }
 
 /** Groups in first-seen order, keyed by the first member. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCatalogValidate, runCheck, type CheckOptions } from '../../src/cli/check.js';
 import { main } from '../../src/cli/main.js';
 import { loadCatalog } from '../../catalog/index.js';
+import { NO_WAIVER_TARGET } from '../../src/engine/finding.js';
 
 const REPO = join(import.meta.dirname, '../..');
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -113,7 +114,7 @@ describe('check output formats', () => {
       '  no-long-lived-credentials (mandatory)',
       expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/),
       expect.stringMatching(/^ {4}fix: Replace the static credential with temporary credentials/),
-      '    to waive: a catalog exception { rule: no-long-lived-credentials, target: CiBotAccessKey } with owner, approvedBy and expires',
+      '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
     expect(output).toContain('(waived by EXC-101)');
     expect(lines.at(-2)).toMatch(/^✖ blocked: \d+ findings: \d+ blocking, \d+ advisory, 1 waived, 0 pending \(7 identities, 1 secrets checked\)$/);
@@ -225,3 +226,28 @@ describe('the built CLI (npm run build)', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('waivers bound to the identity a finding is about (issue 24 item 1)', () => {
+  const SPOOF = 'test/fixtures/cloudformation/waivers/spoofed-key.template.yaml';
+
+  it('blocks an access key named after an exception target (exit 1), located at the key, and hints a target that names its user', () => {
+    const json = check([SPOOF]);
+    expect(json.exitCode).toBe(1);
+    const keys = json.result!.findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials' && finding.detail === 'Credential::aws-access-key');
+    expect(keys.map((finding) => [finding.resource.name, finding.resource.file, finding.identity, finding.level, finding.waivedBy, finding.waiverTarget])).toEqual([
+      ['LegacySftpSyncKey', SPOOF, 'spoofed-key/LegacySftpSync', 'mandatory', undefined, undefined],
+      ['legacy-sftp-sync', SPOOF, 'spoofed-key/CiBotUser', 'mandatory', undefined, 'ci-bot'],
+    ]);
+    const lines = check([SPOOF], { format: 'text' }).output.split('\n');
+    const heading = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/legacy-sftp-sync ${SPOOF}:12`);
+    expect(lines.slice(heading + 1, heading + 5)).toEqual([
+      '  no-long-lived-credentials (mandatory)',
+      expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key legacy-sftp-sync for ci-bot is a long-lived secret/),
+      expect.stringMatching(/^ {4}fix: /),
+      '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
+    ]);
+    const unnamed = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/LegacySftpSyncKey ${SPOOF}:23`);
+    expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe(`    to waive: ${NO_WAIVER_TARGET}`);
+  });
+});
+

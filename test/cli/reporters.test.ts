@@ -39,6 +39,7 @@ const findings: Finding[] = [
     message: 'Action "*" on "*".',
     remediation: 'List actions.',
     frameworks: ['OWASP-NHI5:2025'],
+    waiverTarget: 'path:App/ApiRole',
   },
 ];
 
@@ -94,7 +95,7 @@ describe('text reporter', () => {
         '  no-wildcard-privilege (mandatory)',
         '    ✖ [Action::*] Action "*" on "*".',
         '    fix: List actions.',
-        '    to waive: a catalog exception { rule: no-wildcard-privilege, target: ApiRole } with owner, approvedBy and expires',
+        '    to waive: a catalog exception { rule: no-wildcard-privilege, target: path:App/ApiRole } with owner, approvedBy and expires',
         '  restrict-trust (advisory)',
         '    ! [Principal::unknown] Trust principal is not known until deploy. (pending: the value is not known before deployment)',
         '    fix: Name the principal.',

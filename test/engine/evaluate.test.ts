@@ -47,7 +47,7 @@ describe('runRules', () => {
   });
 
   it('waives a finding with a valid exception and keeps it visible as waived', () => {
-    const result = runRules(model({ identities: [role('legacy-sftp-sync')] }), [everyRole], {
+    const result = runRules(model({ identities: [role('legacy-sftp-sync', { uniqueName: true })] }), [everyRole], {
       catalog: catalog({ owners, exceptions: [exception({})] }),
       now: NOW,
     });
@@ -63,7 +63,7 @@ describe('runRules', () => {
     ['for another rule', { rule: 'require-owner' }],
     ['for another target', { target: 'other-*' }],
   ])('does not waive with an exception that is %s', (_, overrides) => {
-    const result = runRules(model({ identities: [role('legacy-sftp-sync')] }), [everyRole], {
+    const result = runRules(model({ identities: [role('legacy-sftp-sync', { uniqueName: true })] }), [everyRole], {
       catalog: catalog({ owners, exceptions: [exception(overrides)] }),
       now: NOW,
     });

@@ -89,7 +89,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     const secret = diagnostics.find((d) => d.policyName === 'no-long-lived-credentials' && d.urn.endsWith('::analytics-deploy-secret'))!;
     expect(secret.urn).toBe('urn:pulumi:dev::payments-azure::azuread:index/servicePrincipalPassword:ServicePrincipalPassword::analytics-deploy-secret');
     expect(secret.message).toMatch(/^Client secret analytics-deploy-secret on analytics-deploy ends 2099-01-01T00:00:00Z, \d+ days from now: class service allows at most 60 days\./);
-    expect(secret.message).toContain('request a catalog exception for rule no-long-lived-credentials, target analytics-deploy');
+    // An Azure display name is not unique in a tenant, so the hint names the service principal's URN (README, waivers).
+    expect(secret.message).toContain(
+      'request a catalog exception for rule no-long-lived-credentials, target urn:pulumi:dev::payments-azure::azuread:index/servicePrincipal:ServicePrincipal::analytics-deploy-sp.',
+    );
   });
 
   it('blocks the Google Cloud program: a user-managed key, basic and impersonation roles, allUsers, an unconditioned pool, an unrotated secret (its value advisory)', async () => {
@@ -145,10 +148,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     expect(summary(await client.analyzeStack(previews.k8s)).filter((line) => line.endsWith(' ci-deployer-token'))).toEqual([]);
   });
 
-  it('an exception for the holder by its name (the accountId, the service account name) waives its key in Analyze as in the whole stack', async () => {
+  it('an exception for the holder by a name that binds (the accountId, unique in its project; the namespaced service-account id) waives its key in Analyze as in the whole stack', async () => {
     const exception = (id: string, target: string, owner: string) => ({ id, rule: 'no-long-lived-credentials', target, reason: 'Vendor import, being replaced', owner, approvedBy: 'security-lead@example.com', expires: '2099-12-31' });
     const document = parse(readFileSync(CATALOG, 'utf8')) as { exceptions: unknown[] };
-    document.exceptions.push(exception('EXC-900', 'analytics-etl', 'team-data'), exception('EXC-901', 'ci-deployer', 'team-platform'));
+    document.exceptions.push(exception('EXC-900', 'analytics-etl', 'team-data'), exception('EXC-901', 'system:serviceaccount:payments:ci-deployer', 'team-platform'));
     const catalog = parseCatalog(JSON.stringify(document), 'catalog with exceptions');
     const waived = (exceptionId: string) => expect.objectContaining({ policyName: 'no-long-lived-credentials', enforcementLevel: 'advisory', message: expect.stringContaining(`Waived by catalog exception ${exceptionId}.`) });
     await configureCatalog({ catalog: document });

@@ -305,7 +305,7 @@ ruleTester(rule, {
           },
         ],
       }),
-      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key'] })] }),
+      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key'], uniqueName: true })] }),
       findings: [
         {
           resource: 'legacy-sftp-syncCredential',

@@ -34,6 +34,11 @@ export interface IdentityOptions {
   attachments?: ComputeAttachment['kind'][];
   platformOwners?: string[];
   arn?: string;
+  /** The name is a physical name the IaC sets (RoleName), which binds catalog exceptions; else it stands for a logical id. */
+  uniqueName?: boolean;
+  /** CDK construct path (`Stack/Role/Resource`) or Pulumi URN of the identity's resource. */
+  path?: string;
+  urn?: string;
 }
 
 const RESOURCE_TYPES: Record<IdentityKind, string> = {
@@ -48,7 +53,7 @@ const RESOURCE_TYPES: Record<IdentityKind, string> = {
 };
 
 export function identity(kind: IdentityKind, name: string, options: IdentityOptions = {}): Identity {
-  const resource = ref(RESOURCE_TYPES[kind], name);
+  const resource = { ...ref(RESOURCE_TYPES[kind], name), ...(options.path ? { path: options.path } : {}), ...(options.urn ? { urn: options.urn } : {}) };
   const grants: Grant[] = [
     ...(options.policies ?? []).map((document, index): Grant => ({
       kind: 'aws-policy',
@@ -66,6 +71,7 @@ export function identity(kind: IdentityKind, name: string, options: IdentityOpti
     cloud: kind.split('-')[0] === 'k8s' ? 'kubernetes' : (kind.split('-')[0] as Identity['cloud']),
     kind,
     name,
+    ...(options.uniqueName ? { uniqueName: true } : {}),
     resource,
     ...(options.arn ? { arn: options.arn } : kind === 'aws-role' ? { arn: `arn:aws:iam::\${AWS::AccountId}:role/${name}` } : {}),
     tags: options.tags ?? {},

@@ -13,7 +13,9 @@ export function iamArn(segment: string, name: string): string {
  * resource that refers to it, so a finding points at the key and a catalog record still matches the user name.
  */
 export function externalUser(id: string, name: string, resource: ResourceRef, arn: Maybe<string>): Identity {
-  return { id, cloud: 'aws', kind: 'aws-user', name, resource, arn, tags: {}, grants: [], credentials: [], attachments: [] };
+  // Named by its user name when the change writes it (an IAM user name is unique in its account), else by the referring resource's name.
+  const uniqueName = typeof arn === 'string' ? { uniqueName: true } : {};
+  return { id, cloud: 'aws', kind: 'aws-user', name, ...uniqueName, resource, external: true, arn, tags: {}, grants: [], credentials: [], attachments: [] };
 }
 
 /** Users hold the policies of their groups: each member gets its own copy of every group grant. */

@@ -24,11 +24,13 @@ export function identityFromResource(ctx: StackContext, logicalId: string, resou
   const { resolver } = ctx;
   const properties = resource.Properties ?? {};
   const ref = ctx.ref(logicalId);
+  const physicalName = literalName(resource, IDENTITY_TYPES[resource.Type]!.nameProperty);
   const identity: Identity = {
     id: ctx.id(logicalId),
     cloud: 'aws',
     kind: KINDS[resource.Type]!,
-    name: literalName(resource, IDENTITY_TYPES[resource.Type]!.nameProperty) ?? logicalId,
+    name: physicalName ?? logicalId,
+    ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     arn: identityArn(logicalId, resource)!,
     tags: tagsOf(resolver.resolve(properties.Tags)),

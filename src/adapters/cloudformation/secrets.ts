@@ -8,10 +8,12 @@ import type { CfnResource } from './template.js';
 /** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
 export function secretFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Secret {
   const properties = resource.Properties ?? {};
+  const physicalName = literalName(resource, 'Name');
   return {
     id: ctx.id(logicalId),
     cloud: 'aws',
-    name: literalName(resource, 'Name') ?? logicalId,
+    name: physicalName ?? logicalId,
+    ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ctx.ref(logicalId),
     tags: tagsOf(ctx.resolver.resolve(properties.Tags)),
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.

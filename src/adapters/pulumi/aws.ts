@@ -273,10 +273,12 @@ class ModelBuilder {
   }
 
   private addSecret(entry: Entry): void {
+    const physicalName = knownString(entry.props.name);
     const secret: Secret = {
       id: entry.ref.urn!,
       cloud: 'aws',
-      name: knownString(entry.props.name) ?? entry.ref.name,
+      name: physicalName ?? entry.ref.name,
+      ...(physicalName !== undefined ? { uniqueName: true } : {}),
       resource: entry.ref,
       tags: tagsOf(entry.props.tags),
     };

@@ -80,6 +80,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       id: entry.ref.urn ?? entry.ref.name,
       cloud: 'gcp' as const,
       name: knownString(entry.props.secretId) ?? entry.ref.name,
+      ...(knownString(entry.props.secretId) !== undefined ? { uniqueName: true } : {}),
       resource: entry.ref,
       tags: labels(entry.props.labels),
       ...(days !== undefined ? { rotationDays: days } : {}),
@@ -96,13 +97,15 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 }
 
 function serviceAccount(entry: Entry): Identity {
-  const accountId = knownString(entry.props.accountId) ?? entry.ref.name;
+  const knownAccountId = knownString(entry.props.accountId);
+  const accountId = knownAccountId ?? entry.ref.name;
   const project = knownString(entry.props.project);
   return {
     id: entry.ref.urn ?? entry.ref.name,
     cloud: 'gcp',
     kind: 'gcp-service-account',
     name: accountId,
+    ...(knownAccountId !== undefined ? { uniqueName: true } : {}),
     resource: entry.ref,
     arn: knownString(entry.props.email) ?? (project ? `${accountId}@${project}.iam.gserviceaccount.com` : unknownValue(`email of ${entry.ref.name} (project not set)`)),
     tags: {},
@@ -147,7 +150,10 @@ function externalAccount(model: Model, accounts: Map<string, Identity>, entry: E
     cloud: 'gcp',
     kind: 'gcp-service-account',
     name,
+    // The account id the reference names is the account's own (unique in its project); the key's name is not.
+    ...(typeof value === 'string' ? { uniqueName: true } : {}),
     resource: entry.ref,
+    external: true,
     arn: typeof value === 'string' ? reference : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
     tags: {},
     grants: [],

@@ -52,6 +52,7 @@ export function identityFrom(shape: IdentityShape, ref: ResourceRef, props: Reco
     cloud: 'aws',
     kind: shape.kind,
     name: physicalName ?? ref.name,
+    ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     // The ARN once the resource exists (`pulumi up`); in preview, the rendering every adapter shares.
     arn: knownString(props.arn) ?? identityArn(shape.arnSegment, physicalName, ref.name),

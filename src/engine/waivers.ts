@@ -1,0 +1,127 @@
+/**
+ * Which names bind a catalog exception (and a catalog record) to the identity or secret a finding is about.
+ *
+ * A waiver must name what the catalog controls, never a name the author of a change picks to hit it. So an
+ * exception's `target` is compared with the names of the finding's subject (the identity or secret it concerns,
+ * never the key, policy or attachment the finding points at) that name it outside its own stack:
+ *
+ * - the id of the catalog record the subject matches, when the record matched it by one of the names below;
+ * - its physical name, when the IaC sets one the cloud keeps unique (`uniqueName`: an IAM name in its account);
+ * - its cloud id (`identity.arn`: an IAM ARN built from a physical name, a GCP service account e-mail,
+ *   `system:serviceaccount:<namespace>:<name>`), when known and not built from a generated name;
+ * - `path:` and its CDK construct path, stack first, with or without the trailing `/Resource`;
+ * - its Pulumi URN (`urn:pulumi:<stack>::<project>::<type>::<name>`).
+ *
+ * A bare CloudFormation logical id or Pulumi resource name never binds: every stack has its own namespace of them,
+ * so any change can create a new identity named like an exception's target. Construct paths carry a `path:`
+ * prefix because names may hold `/` too (Secrets Manager names): each form of target lands in one namespace, and no
+ * glob can reach from one into another.
+ */
+import type { Catalog, CatalogIdentity } from '../../catalog/types.js';
+import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
+import { globMatch } from '../util/glob.js';
+import { matchCatalogRecord } from './profile.js';
+
+/** The prefix that marks a catalog `match.name` or exception `target` as a CDK construct path. */
+export const PATH_PREFIX = 'path:';
+
+export type Subject = Identity | Secret;
+
+/** A name of a subject and whether it binds an exception (see the module note). */
+export interface SubjectName {
+  value: string;
+  binds: boolean;
+}
+
+/**
+ * The names of a subject a catalog `match.name` pattern is compared with, binding ones first. Besides the binding
+ * names, a record may match the bare resource name (logical id, Pulumi resource name): that claims catalog facts,
+ * as a tag on the resource can, but a record matched only that way binds no exception.
+ */
+export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>): SubjectName[] {
+  const names: SubjectName[] = [];
+  const add = (value: string, binds: boolean) => {
+    if (!names.some((name) => name.value === value)) names.push({ value, binds });
+    else if (binds) names.find((name) => name.value === value)!.binds = true;
+  };
+  if (subject.uniqueName) add(subject.name, true);
+  for (const id of cloudIds(subject, model?.accountIds ?? [])) add(id, true);
+  if (!('external' in subject && subject.external)) {
+    for (const path of constructPaths(subject.resource)) add(PATH_PREFIX + path, true);
+    if (subject.resource.urn) add(subject.resource.urn, true);
+  }
+  add(subject.name, false);
+  if (!('external' in subject && subject.external)) add(subject.resource.name, false);
+  return names;
+}
+
+/** What an exception's target may name for a finding about this subject: its bound catalog record's id and its binding names. */
+export interface Binding {
+  recordId?: string;
+  names: string[];
+}
+
+export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model, 'accountIds'>): Binding {
+  const names = subjectNames(subject, model);
+  const record = findBoundRecord(catalog, subject, names);
+  const binding = names.filter((name) => name.binds).map((name) => name.value);
+  return record ? { recordId: record.id, names: [record.id, ...binding] } : { names: binding };
+}
+
+/**
+ * Binding names of a finding that concerns no identity or secret (a policy no identity of the change holds, a role
+ * granted to a principal outside the change): the construct path and URN of the resource itself.
+ */
+export function resourceBinding(resource: ResourceRef): Binding {
+  return { names: [...constructPaths(resource).map((path) => PATH_PREFIX + path), ...(resource.urn ? [resource.urn] : [])] };
+}
+
+/** Whether an exception target (a glob) names one of these binding names. */
+export function targetMatches(target: string, binding: Binding): boolean {
+  const names = binding.names;
+  for (let index = 0; index < names.length; index++) if (globMatch(target, names[index]!)) return true;
+  return false;
+}
+
+/**
+ * The target a waiver hint suggests, by how stable it is for its user and how many front-ends see it: the catalog
+ * id, the construct path a CDK user wrote, the physical name or cloud id, the Pulumi URN. The URN comes last because
+ * the Pulumi pack judges a credential whose holder it names (an access key) from that resource alone, where the
+ * holder is known by its name only (decided-alone.ts). Undefined when nothing binds: then the hint says how to give
+ * the subject such a name.
+ */
+export function suggestedTarget(binding: Binding): string | undefined {
+  if (binding.recordId) return binding.recordId;
+  const paths = binding.names.filter((name) => name.startsWith(PATH_PREFIX));
+  // The shortest path is the construct the user wrote (`Stack/Role`), not its L1 child (`Stack/Role/Resource`).
+  if (paths.length > 0) return paths.reduce((a, b) => (b.length < a.length ? b : a));
+  return binding.names.find((name) => !name.startsWith('urn:pulumi:')) ?? binding.names[0];
+}
+
+/** A catalog record matched through a binding name, or undefined (none matches, or only through a bare name or tags). */
+export function findBoundRecord(catalog: Catalog, subject: Subject, names: readonly SubjectName[] = subjectNames(subject)): CatalogIdentity | undefined {
+  const match = matchCatalogRecord(catalog, subject, names);
+  return match?.bound ? match.record : undefined;
+}
+
+/** `Stack/Role/Resource` and `Stack/Role`: the L1 resource's path and the construct a CDK user wrote. */
+function constructPaths(resource: ResourceRef): string[] {
+  const path = resource.path;
+  if (!path) return [];
+  const parent = /^(.+)\/(Resource|Default)$/.exec(path)?.[1];
+  return parent && parent.includes('/') ? [path, parent] : [path];
+}
+
+/**
+ * The cloud's own id for the subject, when it names it outside the change: a placeholder for a generated name
+ * (`${Role}`) names nothing, while the own account (`${AWS::AccountId}`) and partition are filled in where known.
+ */
+function cloudIds(subject: Subject, accountIds: readonly string[]): string[] {
+  const arn = 'arn' in subject ? subject.arn : undefined;
+  if (typeof arn !== 'string' || arn === '') return [];
+  const withPartition = arn.replaceAll('${AWS::Partition}', 'aws');
+  const placeholders = withPartition.replaceAll('${AWS::AccountId}', '');
+  if (placeholders.includes('${')) return [];
+  if (!withPartition.includes('${AWS::AccountId}')) return [withPartition];
+  return [withPartition, ...accountIds.map((account) => withPartition.replaceAll('${AWS::AccountId}', account))];
+}

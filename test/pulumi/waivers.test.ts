@@ -1,0 +1,106 @@
+/**
+ * Waivers bound to the identity a finding is about, and catalog match / exception target by Pulumi URN and name,
+ * through the policy pack over the analyzer gRPC protocol (issue 24 item 1, issue 18 item 5). A URN works as match and
+ * as target; a bare Pulumi resource name works as match (it claims catalog facts, as tags can) and is refused as
+ * target (README, "What an exception's target binds to"); an access key named after a target is not waived.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseCatalog } from '../../catalog/index.js';
+import { effectiveLevel } from '../../src/engine/evaluate.js';
+import { allRules } from '../../src/rules/index.js';
+import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from './support/analyzer-client.mjs';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const PACK_DIR = path('../../policypack');
+const CATALOG = path('../../examples/catalog.yaml');
+const PROGRAM = path('./programs/waiver-binding.ts');
+const RULE = 'no-long-lived-credentials';
+
+let engine: Awaited<ReturnType<typeof startEngine>>;
+let pack: RunningPack;
+let client: AnalyzerClient;
+let resources: CapturedResource[];
+
+beforeAll(async () => {
+  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  engine = await startEngine();
+  [pack, resources] = await Promise.all([startPack(PACK_DIR, engine.address), captureProgram(PROGRAM, 'update')]);
+  client = analyzerClient(pack.port);
+}, 120_000);
+
+afterAll(async () => {
+  client?.close();
+  await pack?.stop();
+  await engine?.close();
+});
+
+const urnOf = (name: string) => resources.find((resource) => resource.name === name)!.urn;
+const exception = (id: string, target: string) => ({ id, rule: RULE, target, reason: 'vendor cannot federate', owner: 'team-data', approvedBy: 'security-lead@example.com', expires: '2099-12-31' });
+
+/** The example catalog with these identities and exceptions added, sent inline as every policy's config. */
+async function configure(identities: object[], exceptions: object[]): Promise<void> {
+  const document = parse(readFileSync(CATALOG, 'utf8')) as { identities: object[]; exceptions: object[] };
+  document.identities.push(...identities);
+  document.exceptions.push(...exceptions);
+  const catalog = parseCatalog(JSON.stringify(document), 'inline');
+  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalog: document } }])));
+}
+
+/** What a preview reports: the stack policies' diagnostics and each resource's own (a key whose user is known is decided alone). */
+async function analyzeAll(): Promise<Diagnostic[]> {
+  return [...(await client.analyzeStack(resources)), ...(await Promise.all(resources.map((resource) => client.analyze(resource)))).flat()];
+}
+
+/** `policy level resource` of each diagnostic on an access key or a user, sorted. */
+function onUsersAndKeys(diagnostics: Diagnostic[]): string[] {
+  return diagnostics
+    .filter((d) => (d.policyName === RULE || d.policyName === 'require-owner') && /::aws:iam\/(user|accessKey)/.test(d.urn))
+    .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()}`)
+    .sort();
+}
+
+describe('the pack binds waivers to the identity a finding is about', () => {
+  it('the spoofing key blocks, in Analyze, and its hint names its user; a Pulumi name works as match and is refused as target', async () => {
+    await configure(
+      [{ id: 'vendor-record', match: { name: 'vendor' }, owner: 'team-data', class: 'service', entitlements: [] }],
+      [exception('EXC-NAME', 'vendor'), exception('EXC-RECORD', 'vendor-record'), exception('EXC-KEY', 'vendor-key')],
+    );
+    const diagnostics = await analyzeAll();
+    // No require-owner on vendor: its record matched by the bare Pulumi name names its owner (as a tag could).
+    expect(onUsersAndKeys(diagnostics)).toEqual([`${RULE} mandatory legacy-sftp-sync`, `${RULE} mandatory partner-key`, `${RULE} mandatory vendor-key`, 'require-owner mandatory partner']);
+    const message = (name: string) => diagnostics.find((d) => d.policyName === RULE && d.urn === urnOf(name))!.message;
+    expect(message('legacy-sftp-sync')).toContain(`request a catalog exception for rule ${RULE}, target ci-bot.`);
+    expect(message('vendor-key')).toContain(`request a catalog exception for rule ${RULE}, target vendor-4f1c2a9.`);
+  });
+
+  it("a URN works as match (its record's id binds) and as target, in the stack policy; the hint's target waives what it was printed for", async () => {
+    await configure(
+      [{ id: 'partner-record', match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' }, owner: 'team-data', class: 'service', entitlements: [] }],
+      [
+        { ...exception('EXC-URN', urnOf('vendor')), rule: 'require-owner' },
+        { ...exception('EXC-URN-RECORD', 'partner-record'), rule: 'require-entitlement' },
+        exception('EXC-HINT', 'ci-bot'),
+        exception('EXC-PHYSICAL', 'vendor-4f1c2a9'),
+      ],
+    );
+    const diagnostics = await analyzeAll();
+    const verdicts = [...new Set(diagnostics
+      .filter((d) => /::aws:iam\/(user|accessKey)/.test(d.urn) && d.policyName !== 'exception-expiry')
+      .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()} ${/Waived by catalog exception (\S+)\./.exec(d.message)?.[1] ?? ''}`.trim()))]
+      .sort();
+    expect(verdicts).toEqual([
+      `${RULE} advisory legacy-sftp-sync EXC-HINT`,
+      `${RULE} advisory vendor-key EXC-PHYSICAL`,
+      // The partner record (matched by URN) has no entitlement for keys: its key is not waived by a require-entitlement exception.
+      `${RULE} mandatory partner-key`,
+      'require-entitlement advisory partner EXC-URN-RECORD',
+      // ci-bot and vendor declare no entitlements, and no exception names them for this rule.
+      'require-entitlement mandatory ci-bot',
+      'require-entitlement mandatory vendor',
+      'require-owner advisory vendor EXC-URN',
+    ]);
+  });
+});
