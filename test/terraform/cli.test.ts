@@ -78,5 +78,32 @@ describe('check on Terraform plans', () => {
     const audit = JSON.parse(result.output) as { identities: { name: string; origin: string; credentials: unknown[] }[]; removed?: { type: string; name: string; file: string }[] };
     expect(audit.identities.filter((row) => row.origin === 'change').map((row) => `${row.name} ${row.credentials.length}`)).toEqual(['bot 0']);
     expect(audit.removed).toEqual([{ type: 'aws_iam_access_key', name: 'aws_iam_access_key.bot', file: 'plans/rotate.json' }]);
+    const markdown = runAudit({ paths: [join(dir, 'plans')], catalogPath: join(REPO, 'examples/catalog.yaml'), cwd: dir, format: 'markdown', now: NOW }).output;
+    expect(markdown).toContain('#### Removed by the change\n\n- aws\\_iam\\_access\\_key `aws_iam_access_key.bot`\n');
+  });
+
+  it('checks a Pulumi stack export, naming URNs and the export file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
+    const urn = (type: string, name: string) => `urn:pulumi:prod::payments::${type}::${name}`;
+    writeFileSync(
+      join(dir, 'stack.json'),
+      JSON.stringify({
+        version: 3,
+        deployment: {
+          manifest: { time: '2026-06-01T00:00:00Z', magic: '', version: 'v3.140.0' },
+          resources: [
+            { urn: urn('pulumi:pulumi:Stack', 'payments-prod'), type: 'pulumi:pulumi:Stack', custom: false },
+            { urn: urn('aws:iam/user:User', 'etl'), type: 'aws:iam/user:User', custom: true, id: 'etl', outputs: { name: 'etl', arn: 'arn:aws:iam::111122223333:user/etl' } },
+            { urn: urn('aws:iam/accessKey:AccessKey', 'etl-key'), type: 'aws:iam/accessKey:AccessKey', custom: true, id: 'AKIA', inputs: { user: 'etl' }, outputs: { user: 'etl' }, propertyDependencies: { user: [urn('aws:iam/user:User', 'etl')] } },
+          ],
+        },
+      }),
+    );
+    const result = check(['stack.json'], {}, dir);
+    expect(result.exitCode).toBe(1);
+    const keys = result.result!.findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials');
+    expect(keys.map((finding) => [finding.resource.urn, finding.resource.file, finding.identity])).toEqual([
+      [urn('aws:iam/accessKey:AccessKey', 'etl-key'), 'stack.json', urn('aws:iam/user:User', 'etl')],
+    ]);
   });
 });

@@ -210,6 +210,53 @@ describe('secret values', () => {
   });
 });
 
+describe('states and manifests', () => {
+  it('reads a state (`terraform show -json` without a plan) like a plan where nothing changes', () => {
+    const state = {
+      format_version: '1.0',
+      terraform_version: '1.9.5',
+      values: {
+        root_module: {
+          resources: [{ address: 'aws_iam_user.bot', mode: 'managed', type: 'aws_iam_user', name: 'bot', values: { name: 'bot', arn: 'arn:aws:iam::111122223333:user/bot' } }],
+          child_modules: [
+            { address: 'module.keys', resources: [{ address: 'module.keys.aws_iam_access_key.bot', mode: 'managed', type: 'aws_iam_access_key', name: 'bot', values: { user: 'bot', id: 'AKIAEXAMPLE' } }] },
+          ],
+        },
+      },
+    };
+    const model = modelFromTerraformPlan(state, { file: 'state.json' });
+    expect(readTerraformPlan(state).instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual(['aws_iam_user.bot state', 'module.keys.aws_iam_access_key.bot state']);
+    expect(model.accountIds).toEqual(['111122223333']);
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory module.keys.aws_iam_access_key.bot aws_iam_user.bot Credential::aws-access-key',
+    ]);
+  });
+
+  it('reads a kubernetes_manifest as the object it holds', () => {
+    const model = modelOf([
+      { address: 'kubernetes_manifest.sa', values: { manifest: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ci', namespace: 'build' } } }, unknown: { object: true } },
+      {
+        address: 'kubernetes_manifest.admin',
+        values: {
+          manifest: {
+            apiVersion: 'rbac.authorization.k8s.io/v1',
+            kind: 'ClusterRoleBinding',
+            metadata: { name: 'ci-admin' },
+            roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+            subjects: [{ kind: 'ServiceAccount', name: 'ci', namespace: 'build' }],
+          },
+        },
+        unknown: { object: true },
+      },
+    ]);
+    expect(findings(model).filter((line) => line.startsWith('no-wildcard'))).toEqual([
+      'no-wildcard-privilege mandatory kubernetes_manifest.admin kubernetes_manifest.sa Role::cluster-admin',
+      // cluster-admin on an account whose token every pod mounts.
+      'no-wildcard-privilege mandatory kubernetes_manifest.sa kubernetes_manifest.sa Token::automount',
+    ]);
+  });
+});
+
 describe('plans that cannot be read', () => {
   it.each([
     [{ format_version: '2.0', planned_values: {} }, 'format_version: "2.0" is not a plan format this reader knows (0.x, 1.x)'],

@@ -45,17 +45,31 @@ export function resourceRef(resource: PulumiResource): ResourceRef {
 }
 
 /**
- * A deep copy of the properties with every unknown sentinel replaced by an Unknown that names the property and,
- * when known, the resources its value waits for: `analytics-policy.policy (output of aws:s3/bucket:Bucket reports)`.
+ * The properties with every unknown sentinel replaced by an Unknown that names the property and, when known, the
+ * resources its value waits for: `analytics-policy.policy (output of aws:s3/bucket:Bucket reports)`. A property with
+ * a sentinel inside is copied; the others are shared with the resource (the adapters only read them).
  */
 export function revealUnknowns(resource: PulumiResource, nameOfUrn: (urn: string) => string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource.props)) {
+    if (!containsSentinel(value)) {
+      result[key] = value;
+      continue;
+    }
     const pending = (resource.propertyDependencies?.[key] ?? []).map(nameOfUrn);
     const origin = pending.length > 0 ? ` (output of ${pending.join(', ')})` : '';
     result[key] = reveal(value, `${resource.name}.${key}`, origin);
   }
   return result;
+}
+
+function containsSentinel(value: unknown): boolean {
+  if (typeof value === 'string') return isUnknownSentinel(value);
+  if (Array.isArray(value)) return value.some(containsSentinel);
+  if (typeof value === 'object' && value !== null) {
+    for (const key in value) if (containsSentinel((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 function reveal(value: unknown, path: string, origin: string): unknown {

@@ -34,17 +34,23 @@ const MAX_DEPTH = 16;
 
 export class TerraformConfiguration {
   private readonly modules = new Map<string, ModuleConfig>();
-  /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`). */
-  private readonly byResource = new Map<string, TerraformInstance[]>();
+  /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`), then by instance key. */
+  private readonly byResource = new Map<string, { all: TerraformInstance[]; byKey: Map<string | undefined, TerraformInstance[]> }>();
   /** Module instance addresses (`module.ci["eu"]`) seen in the plan, by the module call's address without key. */
   private readonly moduleKeys = new Map<string, Set<string | undefined>>();
+  private readonly attributeCache = new Map<string, { attribute: string; references: string[]; constant: boolean }[]>();
 
   constructor(configuration: Record<string, unknown> | undefined, instances: readonly TerraformInstance[]) {
     if (configuration && isRecord(configuration.root_module)) this.index(configuration.root_module, []);
     for (const instance of instances) {
       const { modules, type, name } = instance.parsed;
       const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${type}.${name}`;
-      this.byResource.set(base, [...(this.byResource.get(base) ?? []), instance]);
+      let resource = this.byResource.get(base);
+      if (!resource) this.byResource.set(base, (resource = { all: [], byKey: new Map() }));
+      resource.all.push(instance);
+      const sameKey = resource.byKey.get(instance.parsed.key);
+      if (sameKey) sameKey.push(instance);
+      else resource.byKey.set(instance.parsed.key, [instance]);
       for (let depth = 0; depth < modules.length; depth++) {
         const parent = moduleAddress(modules.slice(0, depth));
         const call = `${parent ? `${parent}.` : ''}module.${modules[depth]!.name}`;
@@ -63,15 +69,28 @@ export class TerraformConfiguration {
   /** Each top-level attribute of the instance's configuration with what its expression refers to. */
   sources(instance: TerraformInstance): Map<string, AttributeSource> {
     const { modules, type, name, key } = instance.parsed;
-    const expressions = this.modules.get(modulePath(modules))?.resources.get(`${type}.${name}`);
+    const attributes = this.attributesOf(modulePath(modules), `${type}.${name}`);
     const result = new Map<string, AttributeSource>();
-    if (!expressions) return result;
-    for (const [attribute, expression] of Object.entries(expressions)) {
-      const references = [...new Set(referencesIn(expression))];
-      const dependencies = [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
-      result.set(attribute, { references, dependencies, constant: references.length === 0 && hasConstant(expression) });
+    for (const { attribute, references, constant } of attributes) {
+      const dependencies = references.length === 1 ? this.resolve(modules, key, references[0]!, 0) : [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
+      result.set(attribute, { references, dependencies, constant });
     }
     return result;
+  }
+
+  /** A configured resource's attributes with their references, read once for all its instances. */
+  private attributesOf(path: string, local: string): { attribute: string; references: string[]; constant: boolean }[] {
+    const cacheKey = `${path}\u0000${local}`;
+    let attributes = this.attributeCache.get(cacheKey);
+    if (!attributes) {
+      const expressions = this.modules.get(path)?.resources.get(local) ?? {};
+      attributes = Object.entries(expressions).map(([attribute, expression]) => {
+        const references = [...new Set(referencesIn(expression))];
+        return { attribute, references, constant: references.length === 0 && hasConstant(expression) };
+      });
+      this.attributeCache.set(cacheKey, attributes);
+    }
+    return attributes;
   }
 
   private index(module: Record<string, unknown>, path: string[]): void {
@@ -122,14 +141,14 @@ export class TerraformConfiguration {
     if (['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) || parts[1] === undefined) return [reference];
     const { name, key } = splitKey(parts[1]);
     const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
-    const instances = this.byResource.get(base) ?? [];
-    if (instances.length === 0) return [reference];
+    const resource = this.byResource.get(base);
+    if (!resource) return [reference];
     const chosen =
       key !== undefined
-        ? instances.filter((instance) => instance.parsed.key === key)
-        : fromKey !== undefined && instances.some((instance) => instance.parsed.key === fromKey)
-          ? instances.filter((instance) => instance.parsed.key === fromKey)
-          : instances;
+        ? (resource.byKey.get(key) ?? [])
+        : fromKey !== undefined && resource.byKey.has(fromKey)
+          ? resource.byKey.get(fromKey)!
+          : resource.all;
     return chosen.length ? chosen.map((instance) => instance.address) : [reference];
   }
 

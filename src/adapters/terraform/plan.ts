@@ -61,14 +61,14 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
   const isPlan = 'planned_values' in json || 'resource_changes' in json;
 
   if (!isPlan) {
-    walkModule(json.values === null ? {} : json.values, 'values', (instance) => byAddress.set(instance.address, { ...instance, action: 'state' }));
+    walkModule(json.values === null ? {} : json.values, 'values', (instance) => byAddress.set(instance.address, { ...instance, action: 'state' }), new Set());
     return { instances: [...byAddress.values()], deleted };
-  }
-  if (json.planned_values !== undefined && json.planned_values !== null) {
-    walkModule(json.planned_values, 'planned_values', (instance) => byAddress.set(instance.address, { ...instance, action: 'no-op' }));
   }
   const changes = json.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new TerraformPlanError('resource_changes', 'expected an array');
+  // Every managed resource has a change (`no-op` for those the plan leaves alone); planned_values adds only those a
+  // trimmed plan leaves out of resource_changes (so a 10,000-resource plan is not read twice).
+  const changed = new Set<string>();
   changes.forEach((change, index) => {
     const path = `resource_changes[${index}]`;
     if (!isRecord(change)) throw new TerraformPlanError(path, 'expected an object');
@@ -80,9 +80,9 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
     const body = change.change;
     if (!isRecord(body)) throw new TerraformPlanError(`${path}.change`, 'expected an object');
     const action = actionOf(body.actions, `${path}.change.actions`);
+    changed.add(address);
     if (action === undefined) return;
     if (action === 'delete') {
-      byAddress.delete(address);
       deleted.push({ address, parsed, type, action, values: isRecord(body.before) ? body.before : {} });
       return;
     }
@@ -90,6 +90,9 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
     if (!isRecord(values)) throw new TerraformPlanError(`${path}.change.after`, 'expected an object');
     byAddress.set(address, { address, parsed, type, action, values, ...(body.after_unknown !== undefined ? { unknown: body.after_unknown } : {}) });
   });
+  if (json.planned_values !== undefined && json.planned_values !== null) {
+    walkModule(json.planned_values, 'planned_values', (instance) => byAddress.set(instance.address, { ...instance, action: 'no-op' }), changed);
+  }
   return {
     instances: [...byAddress.values()],
     deleted,
@@ -100,7 +103,7 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
 type Visit = (instance: Omit<TerraformInstance, 'action'>) => void;
 
 /** A module of planned_values or of a state (`root_module` and its `child_modules`, recursively): its managed resources. */
-function walkModule(container: unknown, path: string, visit: Visit): void {
+function walkModule(container: unknown, path: string, visit: Visit, skip: ReadonlySet<string>): void {
   if (!isRecord(container)) throw new TerraformPlanError(path, 'expected an object');
   if (container.root_module === undefined) return;
   const visitModule = (module: unknown, at: string): void => {
@@ -112,6 +115,7 @@ function walkModule(container: unknown, path: string, visit: Visit): void {
       if (!isRecord(resource)) throw new TerraformPlanError(where, 'expected an object');
       if (resource.mode === 'data') return;
       const address = stringField(resource, 'address', where);
+      if (skip.has(address)) return;
       const parsed = parseAddress(address);
       if (!parsed) throw new TerraformPlanError(`${where}.address`, `"${address}" is not a resource address`);
       const values = resource.values ?? {};

@@ -218,8 +218,15 @@ export function convertValues(mapping: ResourceMapping, values: Record<string, u
   return props;
 }
 
+const CAMEL_CASE = new Map<string, string>();
+
 export function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  let camel = CAMEL_CASE.get(name);
+  if (camel === undefined) {
+    camel = name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+    if (CAMEL_CASE.size < 10_000) CAMEL_CASE.set(name, camel);
+  }
+  return camel;
 }
 
 export function pulumiTypeOf(mapping: ResourceMapping, values: Record<string, unknown>): string | undefined {

@@ -31,8 +31,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     if (!mapping && !isGcpResourceIam) continue;
     const sources = configuration.sources(instance);
     const reported = configuration.present ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute)) : [];
-    const values = withUnknowns(withoutAttributes(instance.values, reported), withoutAttributes(instance.unknown, reported), (path) => {
-      const from = sources.get(path.split(/[.[]/)[0]!)?.references ?? [];
+    const values = withUnknowns(withoutAttributes(instance.values, reported), withoutAttributes(instance.unknown, reported), (path, attribute) => {
+      const from = sources.get(attribute)?.references ?? [];
       return unknownValue(`${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`);
     }) as Record<string, unknown>;
     if (isGcpResourceIam) {
@@ -87,23 +87,38 @@ function dependenciesOf(source: AttributeSource, secretValue: boolean): string[]
  * The values with an Unknown wherever `after_unknown` says the value is known only after apply. `after_unknown`
  * mirrors the values: `true` at an unknown leaf (or a whole unknown list or block), objects and lists around them.
  */
-export function withUnknowns(value: unknown, unknown: unknown, describe: (path: string) => Unknown, path = ''): unknown {
-  if (unknown === true) return describe(path || '(all values)');
+export function withUnknowns(value: unknown, unknown: unknown, describe: (path: string, attribute: string) => Unknown, path = '', attribute = ''): unknown {
+  if (unknown === true) return describe(path || '(all values)', attribute);
   if (Array.isArray(unknown)) {
+    if (!unknown.some(marksUnknown)) return value;
     const result = Array.isArray(value) ? [...value] : [];
-    unknown.forEach((item, index) => {
-      if (item !== false && item !== undefined) result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`);
-    });
-    return result;
-  }
-  if (isRecord(unknown)) {
-    const result: Record<string, unknown> = isRecord(value) ? { ...value } : {};
-    for (const [key, item] of Object.entries(unknown)) {
-      if (item !== false && item !== undefined) result[key] = withUnknowns(result[key], item, describe, path ? `${path}.${key}` : key);
+    for (let index = 0; index < unknown.length; index++) {
+      const item = unknown[index];
+      if (marksUnknown(item)) result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`, attribute);
     }
     return result;
   }
+  if (isRecord(unknown)) {
+    let result: Record<string, unknown> | undefined;
+    for (const key in unknown) {
+      const item = unknown[key];
+      if (!marksUnknown(item)) continue;
+      result ??= isRecord(value) ? { ...value } : {};
+      result[key] = withUnknowns(result[key], item, describe, path ? `${path}.${key}` : key, attribute || key);
+    }
+    return result ?? value;
+  }
   return value;
+}
+
+/** True when an `after_unknown` item marks something unknown (`true`, or a list or block with such an item inside). */
+function marksUnknown(item: unknown): boolean {
+  if (item === true) return true;
+  if (Array.isArray(item)) return item.some(marksUnknown);
+  if (isRecord(item)) {
+    for (const key in item) if (marksUnknown(item[key])) return true;
+  }
+  return false;
 }
 
 /** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
