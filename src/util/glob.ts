@@ -17,12 +17,13 @@ export function globMatch(pattern: string, text: string, options?: { caseInsensi
   let starTi = 0;
   while (ti < t.length) {
     const pc = pi < p.length ? p.charCodeAt(pi) : -1;
-    if (pc === QUESTION || pc === t.charCodeAt(ti)) {
-      pi++;
-      ti++;
-    } else if (pc === STAR) {
+    // A star first, even against a `*` in the text: matched as a literal it would leave no point to backtrack to.
+    if (pc === STAR) {
       starPi = pi++;
       starTi = ti;
+    } else if (pc === QUESTION || pc === t.charCodeAt(ti)) {
+      pi++;
+      ti++;
     } else if (starPi >= 0) {
       pi = starPi + 1;
       ti = ++starTi;
@@ -36,4 +37,48 @@ export function globMatch(pattern: string, text: string, options?: { caseInsensi
 
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
+}
+
+/**
+ * True when every string `inner` matches is also matched by `outer` (both globs with `*` and `?`): pattern
+ * containment, not text comparison (an envelope `shard-?` prefix does not cover a granted `shard-*` one). Sound: it never claims containment
+ * that does not hold (test/util/glob.test.ts checks this property on generated patterns). Runs of wildcards are put
+ * in one canonical form first (`*?` and `?*` both become `?*`), which makes it exact for the prefix, suffix and
+ * infix patterns IAM and catalogs use; a few exotic pairs of several stars may be reported as not contained.
+ * Dynamic programming over two rows: O(|outer| × |inner|) time, O(|inner|) memory.
+ */
+export function globCovers(outer: string, inner: string): boolean {
+  if (!hasWildcard(inner)) return globMatch(outer, inner);
+  const o = canonicalWildcards(outer);
+  const n = canonicalWildcards(inner);
+  // next[j]: o[i+1..] covers n[j..]; row[j]: o[i..] covers n[j..].
+  let next = new Uint8Array(n.length + 1);
+  let row = new Uint8Array(n.length + 1);
+  next[n.length] = 1;
+  for (let i = o.length - 1; i >= 0; i--) {
+    const oc = o.charCodeAt(i);
+    row[n.length] = oc === STAR ? next[n.length]! : 0;
+    for (let j = n.length - 1; j >= 0; j--) {
+      const nc = n.charCodeAt(j);
+      if (oc === STAR) {
+        // The star matches nothing, or absorbs inner's next character (a literal, a `?` or a whole `*`).
+        row[j] = next[j]! || row[j + 1]!;
+      } else if (nc === STAR) {
+        // Anything but a star would have to match every run an inner star stands for.
+        row[j] = 0;
+      } else {
+        row[j] = (oc === QUESTION || oc === nc) && next[j + 1]! ? 1 : 0;
+      }
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+/** Each run of `*` and `?` rewritten as its `?`s followed by one `*` if the run had any: the same set of strings. */
+function canonicalWildcards(pattern: string): string {
+  return pattern.replace(/[*?]{2,}/g, (run) => {
+    const questions = run.replaceAll('*', '');
+    return run.includes('*') ? `${questions}*` : questions;
+  });
 }

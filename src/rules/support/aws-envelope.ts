@@ -2,14 +2,14 @@
  * Whether AWS grants stay within the union of entitlement envelopes (`{ actions, resources }` patterns), and the
  * narrowed statements that keep only what the envelopes allow.
  *
- * Resource patterns are compared as strings, an approximation of glob-over-glob containment: a granted `*` is
- * covered only by an envelope `*`; a granted pattern is covered when the envelope pattern matches it as text
- * (`arn:aws:s3:::reports-*` covers `arn:aws:s3:::reports-2026/*`). Where the grant is the broader of the two, the
- * narrowed statement uses the envelope's pattern instead.
+ * Resource patterns are compared by pattern containment (util/glob.ts globCovers), never as text: a granted pattern
+ * is covered when every ARN it matches is matched by an envelope pattern (`arn:aws:s3:::reports-*` covers
+ * `arn:aws:s3:::reports-2026/*`; an envelope `shard-?` prefix does not cover a granted `shard-*` one, which also
+ * matches `shard-10`). Where the grant is the broader of the two, the narrowed statement uses the envelope's pattern.
  */
 import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
-import { globMatch, hasWildcard } from '../../util/glob.js';
+import { globCovers, hasWildcard } from '../../util/glob.js';
 
 /** Per envelope list (catalog data every identity holding the same entitlements shares): action -> resource patterns. */
 const resourcesByAction = new WeakMap<readonly AwsGrantEnvelope[], Map<string, string[]>>();
@@ -38,13 +38,13 @@ export function resourceCovered(granted: string, envelopeResources: readonly str
 }
 
 function patternCovers(envelopePattern: string, granted: string): boolean {
-  return granted === '*' ? envelopePattern === '*' : globMatch(envelopePattern, granted);
+  return globCovers(envelopePattern, granted);
 }
 
 /** The part of a granted resource an envelope pattern allows: the grant when it is within, the envelope when narrower. */
 export function intersectResource(granted: string, envelopePattern: string): string | undefined {
   if (patternCovers(envelopePattern, granted)) return granted;
-  if (globMatch(granted, envelopePattern)) return envelopePattern;
+  if (globCovers(granted, envelopePattern)) return envelopePattern;
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * Shared by restrict-trust and break-glass-isolation so both read principals and conditions the same way.
  */
 import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
-import { globMatch, hasWildcard } from '../../util/glob.js';
+import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -150,27 +150,10 @@ export function parseFederatedPrincipal(value: string): FederatedPrincipal {
 // ---------- Subject patterns ----------
 
 /**
- * True when every string matched by `inner` is also matched by `outer` (both globs with `*` and `?`).
- * With `innerIsPattern` false, `inner` is a literal and this is plain glob matching. Otherwise a `*` in `inner`
- * can only be absorbed by a `*` in `outer`, and a `?` by a `?` or `*`: sound (never claims containment that does
- * not hold) and exact for the prefix/suffix patterns subjects use. Dynamic programming, O(|outer| × |inner|).
+ * True when every string matched by `inner` is also matched by `outer` (both globs with `*` and `?`). With
+ * `innerIsPattern` false, `inner` is a literal (a StringEquals value, whose `*` is a character) and this is plain glob
+ * matching; otherwise pattern containment (util/glob.ts globCovers).
  */
 export function patternCovers(outer: string, inner: string, innerIsPattern: boolean): boolean {
-  if (!innerIsPattern) return globMatch(outer, inner);
-  // covered[i][j]: outer[i..] covers inner[j..]
-  const covered: boolean[][] = Array.from({ length: outer.length + 1 }, () => new Array<boolean>(inner.length + 1).fill(false));
-  covered[outer.length][inner.length] = true;
-  for (let i = outer.length - 1; i >= 0; i--) {
-    for (let j = inner.length; j >= 0; j--) {
-      const o = outer[i];
-      if (o === '*') {
-        covered[i][j] = covered[i + 1][j] || (j < inner.length && covered[i][j + 1]);
-      } else if (j < inner.length) {
-        const c = inner[j];
-        const consumes = o === '?' ? c !== '*' : c !== '*' && c !== '?' && c === o;
-        covered[i][j] = consumes && covered[i + 1][j + 1];
-      }
-    }
-  }
-  return covered[0][0];
+  return innerIsPattern ? globCovers(outer, inner) : globMatch(outer, inner);
 }

@@ -1,0 +1,85 @@
+/**
+ * Pattern containment (globCovers): the envelope check of require-entitlement and the trust checks of restrict-trust
+ * rest on it, so its soundness is checked as a property on generated patterns: when it says A contains B, every
+ * string matching B matches A.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { globCovers, globMatch } from '../../src/util/glob.js';
+
+/** Patterns over a small alphabet, so generated pairs often overlap: letters, `/`, `*` and `?`. */
+const pattern = fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 8 }).map((chars) => chars.join(''));
+/** A string `pattern` matches: each `*` replaced by a run of letters (possibly empty), each `?` by one letter. */
+const instanceOf = (glob: string) =>
+  fc.tuple(...[...glob].map((char) => (char === '*' ? fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 3 }).map((run) => run.join('')) : char === '?' ? fc.constantFrom('a', 'b', '/', '*', '?') : fc.constant(char)))).map((parts) => parts.join(''));
+
+describe('globMatch', () => {
+  it('lets a star match a text that holds a star (found by the containment property below)', () => {
+    expect(globMatch('*', '*/a')).toBe(true);
+    expect(globMatch('a*b', 'a*xb')).toBe(true);
+    expect(globMatch('a*', 'b*')).toBe(false);
+  });
+});
+
+describe('globCovers', () => {
+  it.each([
+    // [outer, inner, contained]: an envelope pattern (outer) and a granted one (inner)
+    ['shard-?/*', 'shard-*/*', false],
+    ['shard-*/*', 'shard-?/*', true],
+    ['arn:aws:s3:::reports-*', 'arn:aws:s3:::reports-2026/*', true],
+    ['arn:aws:s3:::reports-2026/*', 'arn:aws:s3:::reports-*', false],
+    ['*', 'arn:*', true],
+    ['arn:*', '*', false],
+    ['arn:aws:*:*:*:*', 'arn:aws:iam::*:role/*', true],
+    ['arn:aws:iam::*:role/*', 'arn:aws:*:*:*:*', false],
+    ['a*?', 'a?*', true],
+    ['a?*', 'a*?', true],
+    ['a??', 'a?*', false],
+    ['a*', 'a', true],
+    ['a?', 'a*', false],
+    ['*a*', '*a*', true],
+    ['*', '', true],
+    ['?', '', false],
+  ])('%s contains %s: %s', (outer, inner, contained) => {
+    expect(globCovers(outer, inner)).toBe(contained);
+  });
+
+  it('is sound: if A contains B, every string matching B matches A (generated patterns, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        pattern,
+        pattern.chain((inner) => fc.tuple(fc.constant(inner), fc.array(instanceOf(inner), { minLength: 1, maxLength: 8 }))),
+        (outer, [inner, instances]) => {
+          fc.pre(globCovers(outer, inner));
+          for (const instance of instances) expect(globMatch(inner, instance)).toBe(true);
+          for (const instance of instances) expect(globMatch(outer, instance)).toBe(true);
+        },
+      ),
+      { seed: 20261202, numRuns: 3000 },
+    );
+  });
+
+  it('contains every pattern in itself and agrees with matching on literals (generated patterns, fixed seed)', () => {
+    fc.assert(
+      fc.property(pattern, pattern, (outer, text) => {
+        expect(globCovers(outer, outer)).toBe(true);
+        const literal = text.replace(/[*?]/g, 'a');
+        expect(globCovers(outer, literal)).toBe(globMatch(outer, literal));
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
+  });
+
+  it('is exact on prefix and suffix patterns: when it says no, a string of B that A misses exists', () => {
+    // A one-star inner pattern against a one-star outer one: the shapes catalogs and policies use.
+    const oneStar = fc.tuple(fc.stringMatching(/^[ab/]{0,4}$/), fc.stringMatching(/^[ab/]{0,4}$/)).map(([head, tail]) => `${head}*${tail}`);
+    fc.assert(
+      fc.property(oneStar, oneStar, (outer, inner) => {
+        if (globCovers(outer, inner)) return;
+        const witnesses = ['', 'a', 'b', '/', 'ab', 'ba', 'aa', 'bb', 'a/b', 'zz'].map((fill) => inner.replace('*', fill));
+        expect(witnesses.some((witness) => !globMatch(outer, witness))).toBe(true);
+      }),
+      { seed: 20261202, numRuns: 2000 },
+    );
+  });
+});
