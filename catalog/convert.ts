@@ -16,7 +16,7 @@ export interface CatalogFile {
   privilegedActions?: PrivilegedAction[];
   entitlements?: EntitlementFile[];
   identities?: Catalog['identities'];
-  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[] };
+  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; organizations?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[] };
   exceptions?: Catalog['exceptions'];
   tags?: Partial<TagKeys>;
   rules?: Record<string, RuleLevel>;
@@ -49,6 +49,7 @@ export function toCatalog(file: CatalogFile, source: string): Catalog {
     identities: file.identities ?? [],
     trust: {
       accounts: Object.entries(file.trust?.accounts ?? {}).map(([id, account]) => ({ id, ...account })),
+      organizations: Object.entries(file.trust?.organizations ?? {}).map(([id, organization]) => ({ id, ...organization })),
       oidc: (file.trust?.oidc ?? []).map((provider) => ({ ...provider, issuer: provider.issuer.replace(/^https:\/\//, '') })),
     },
     exceptions: file.exceptions ?? [],

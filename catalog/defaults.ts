@@ -150,7 +150,7 @@ export function defaultCatalog(): Catalog {
     privilegedActions: DEFAULT_PRIVILEGED_ACTIONS.map(clonePrivilegedAction),
     entitlements: [],
     identities: [],
-    trust: { accounts: [], oidc: [] },
+    trust: { accounts: [], organizations: [], oidc: [] },
     exceptions: [],
     tags: { ...DEFAULT_TAG_KEYS },
     rules: {},

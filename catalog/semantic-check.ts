@@ -76,6 +76,10 @@ class SemanticCheck {
     for (const [accountId, account] of Object.entries(accounts)) {
       if (isRecord(account)) this.ownerAt(['trust', 'accounts', accountId, 'owner'], account.owner);
     }
+    const organizations = isRecord(trust) && isRecord(trust.organizations) ? trust.organizations : {};
+    for (const [organizationId, organization] of Object.entries(organizations)) {
+      if (isRecord(organization)) this.ownerAt(['trust', 'organizations', organizationId, 'owner'], organization.owner);
+    }
   }
 
   /** Entitlements exist and admit the identity's class; a match can actually match something. */

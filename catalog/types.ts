@@ -124,7 +124,8 @@ export interface Catalog {
   privilegedActions: PrivilegedAction[];
   entitlements: Entitlement[];
   identities: CatalogIdentity[];
-  trust: { accounts: TrustedAccount[]; oidc: TrustedOidc[] };
+  /** `organizations`: AWS Organizations ids (o-…) a principal-narrowing condition may name; absent in catalogs built by hand before it existed. */
+  trust: { accounts: TrustedAccount[]; organizations?: TrustedAccount[]; oidc: TrustedOidc[] };
   exceptions: CatalogException[];
   tags: TagKeys;
   /** Org-wide enforcement per rule id. */

@@ -1,6 +1,7 @@
 import { actionMatches } from '../iam/aws/actions.js';
 import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam } from '../iam/aws/managed.js';
+import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
@@ -65,7 +66,7 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
-    if (path.onAllResources && !reached.every((entry) => entry.resources.includes('*'))) {
+    if (path.onAllResources && !reached.every(reachesEveryResource)) {
       const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
       if (unknownResource) {
         const data = { identity: identity.name, path: path.id, title: path.title, what: `resource ${unknownResource.description}` };
@@ -75,6 +76,14 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     }
     ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
   }
+}
+
+/**
+ * True when the action is allowed on every resource it can name, in any spelling (`*`, `arn:*`,
+ * `arn:aws:iam::*:role/*` for sts:AssumeRole; NotResource). Conditions do not take a path off (see pathData).
+ */
+function reachesEveryResource(entry: AllowedAction): boolean {
+  return entry.statements.some((statement) => statementReachesEveryResource(statement, entry.action));
 }
 
 /** Every action some path needs, in lower case. */

@@ -2,8 +2,11 @@ import type { Catalog, TrustedOidc } from '../../catalog/types.js';
 import { isUnknown, type Credential, type Identity, type PolicyValue } from '../model/model.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
+import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import {
+  type ConditionClause,
   isPatternOperator,
+  OWN_ACCOUNT,
   narrowingClauses,
   parseAwsPrincipal,
   parseFederatedPrincipal,
@@ -21,6 +24,8 @@ type MessageId =
   | 'unrecognizedPrincipal'
   | 'untrustedAccount'
   | 'accountNoCatalog'
+  | 'untrustedOrganization'
+  | 'organizationNoCatalog'
   | 'noExternalId'
   | 'oidcNoAudience'
   | 'oidcAudienceNotAllowed'
@@ -95,6 +100,12 @@ export default defineRule<MessageId>({
       accountNoCatalog:
         'Role {{role}} trusts account {{account}} ({{principal}}), but no catalog was given, so the account cannot be checked ' +
         'against trusted accounts. Pass a catalog that lists it under trust.accounts.',
+      untrustedOrganization:
+        'Role {{role}} trusts every principal of AWS organization {{organization}} ({{principal}}), which the catalog ({{catalog}}) does not ' +
+        'list under trust.organizations (listed: {{listed}}). Add the organization with its owner to the catalog after review, or narrow the trust.',
+      organizationNoCatalog:
+        'Role {{role}} trusts every principal of AWS organization {{organization}} ({{principal}}), but no catalog was given, so the ' +
+        'organization cannot be checked against trusted organizations. Pass a catalog that lists it under trust.organizations.',
       noExternalId:
         'Role {{role}} trusts third-party account {{account}} without an sts:ExternalId condition, so the third party can be ' +
         'tricked into using its access on your behalf (confused deputy). Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
@@ -184,28 +195,104 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   // Service principals (lambda.amazonaws.com, …) are AWS services acting for this account; SAML is human federation.
 }
 
+/**
+ * `Principal: "*"` (or an account wildcard) is judged by what its narrowing conditions allow, as IAM reads them: every
+ * condition must hold, so one clause whose every value is the own account, a catalog account or a catalog organization
+ * narrows the trust enough. A clause naming only other accounts or organizations is the same trust as those written as
+ * principals (and gets the same findings); a wildcard, an empty value or a policy variable narrows nothing (a key
+ * compared with its own variable, `aws:PrincipalAccount` = `${aws:PrincipalAccount}`, always holds).
+ */
 function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principal: string): void {
-  const clauses = NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => ({ key, clause })));
-  if (clauses.some(({ key, clause }) => clause.values.every((value) => !isUnknown(value) && narrows(key, value)))) return;
-  const pending = clauses.find(({ clause }) => clause.values.some(isUnknown));
+  const judged = NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)));
+  if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return;
   const base = { resource: identity.resource, identity, detail: 'Principal::*' };
+  const scoped = judged.filter((clause): clause is ScopedClause => clause.kind === 'scoped');
+  if (scoped.length > 0) {
+    const seen = new Set<string>();
+    for (const { key, operator, untrusted } of scoped) {
+      for (const value of untrusted) {
+        if (seen.has(value.id)) continue;
+        seen.add(value.id);
+        const written = `${principal} with ${operator} ${key} "${value.written}"`;
+        if (value.kind === 'account') checkAccount(ctx, identity, entry, value.id, written);
+        else checkOrganization(ctx, identity, value.id, written);
+      }
+    }
+    return;
+  }
+  const pending = judged.find((clause): clause is PendingClause => clause.kind === 'pending');
   if (pending) {
-    const what = pending.clause.values.find(isUnknown)!.description;
-    ctx.report({ ...base, messageId: 'anyPrincipalPending', data: { role: identity.name, principal, key: pending.key, what }, pending: true });
+    ctx.report({ ...base, messageId: 'anyPrincipalPending', data: { role: identity.name, principal, key: pending.key, what: pending.what }, pending: true });
     return;
   }
   ctx.report({ ...base, messageId: 'anyPrincipal', data: { role: identity.name, principal } });
 }
 
-/** A narrowing value must pin the organization or account: no wildcard in the id or in an ARN's account field. */
-function narrows(key: string, value: string): boolean {
-  if (key.endsWith('Arn')) {
-    const arn = withoutPlaceholders(value);
-    const account = arn.split(':')[4];
-    return arn.startsWith('arn:') && account !== undefined && account !== '' && !hasWildcard(account);
+interface ScopedClause {
+  kind: 'scoped';
+  key: string;
+  operator: string;
+  /** The accounts and organizations the clause admits that neither the change nor the catalog trusts. */
+  untrusted: { kind: 'account' | 'organization'; id: string; written: string }[];
+}
+interface PendingClause {
+  kind: 'pending';
+  key: string;
+  what: string;
+}
+type JudgedClause = ScopedClause | PendingClause | { kind: 'open' };
+
+/** Which accounts or organizations one narrowing clause admits: every value must name one, else it narrows nothing. */
+function judgeClause(ctx: Ctx, key: string, clause: ConditionClause): JudgedClause {
+  const unknown = clause.values.find(isUnknown);
+  if (unknown) return { kind: 'pending', key, what: unknown.description };
+  const untrusted: ScopedClause['untrusted'] = [];
+  for (const value of clause.values as string[]) {
+    const scope = scopeOf(key, value, ctx.model.accountIds ?? []);
+    if (!scope) return { kind: 'open' };
+    if (scope.kind === 'own') continue;
+    const trusted = scope.kind === 'account' ? ctx.catalog.trust.accounts : (ctx.catalog.trust.organizations ?? []);
+    if (ctx.catalog.isDefault || !trusted.some((entry) => entry.id === scope.id)) untrusted.push({ kind: scope.kind, id: scope.id, written: value });
   }
-  if (key.endsWith('OrgPaths')) return !hasWildcard(value.split('/')[0] ?? '');
-  return value !== '' && !hasWildcard(value);
+  return clause.values.length === 0 ? { kind: 'open' } : { kind: 'scoped', key, operator: clause.operator, untrusted };
+}
+
+/**
+ * The account or organization a narrowing value pins, or undefined when it pins none: a wildcard in the id (or in an
+ * ARN's account field), an empty value, a value that is not an id, or a policy variable (its value comes from the
+ * request, IAM policy variables: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+ */
+function scopeOf(key: string, value: string, ownAccounts: readonly string[]): { kind: 'own' } | { kind: 'account' | 'organization'; id: string } | undefined {
+  if (isSelfVariable(key, value) || hasPolicyVariable(value)) return undefined;
+  const lower = key.toLowerCase();
+  if (lower.endsWith('orgid') || lower.endsWith('orgpaths')) {
+    const id = lower.endsWith('orgpaths') ? (value.split('/')[0] ?? '') : value;
+    return /^o-[a-z0-9]{10,32}$/.test(id) ? { kind: 'organization', id } : undefined;
+  }
+  const account = lower.endsWith('arn') ? arnAccount(value) : value === OWN_ACCOUNT ? OWN_ACCOUNT_MARK : value;
+  if (account === OWN_ACCOUNT_MARK) return { kind: 'own' };
+  if (account === undefined || !/^\d{12}$/.test(account)) return undefined;
+  return ownAccounts.includes(account) ? { kind: 'own' } : { kind: 'account', id: account };
+}
+
+const OWN_ACCOUNT_MARK = 'own-account';
+
+/** The account field of an ARN, with the change's own account (`${AWS::AccountId}`) as a mark. */
+function arnAccount(value: string): string | undefined {
+  const arn = withoutPlaceholders(value);
+  if (!arn.startsWith('arn:')) return undefined;
+  return arn.split(':')[4];
+}
+
+function checkOrganization(ctx: Ctx, identity: Identity, organization: string, principal: string): void {
+  const { catalog } = ctx;
+  const base = { resource: identity.resource, identity, detail: `Organization::${organization}` };
+  if (catalog.isDefault) {
+    ctx.report({ ...base, messageId: 'organizationNoCatalog', data: { role: identity.name, organization, principal } });
+    return;
+  }
+  const listed = (catalog.trust.organizations ?? []).map((trusted) => trusted.id).join(', ') || 'none';
+  ctx.report({ ...base, messageId: 'untrustedOrganization', data: { role: identity.name, organization, principal, catalog: catalog.source, listed } });
 }
 
 function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: string, principal: string): void {

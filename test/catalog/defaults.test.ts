@@ -15,7 +15,7 @@ describe('defaultCatalog', () => {
       privilegedActions: DEFAULT_PRIVILEGED_ACTIONS,
       entitlements: [],
       identities: [],
-      trust: { accounts: [], oidc: [] },
+      trust: { accounts: [], organizations: [], oidc: [] },
       exceptions: [],
       tags: { owner: 'owner', class: 'identity-class', entitlements: 'entitlements', purpose: 'purpose', expires: 'expires' },
       rules: {},

@@ -33,7 +33,7 @@ describe('a catalog with only its apiVersion', () => {
       privilegedActions: DEFAULT_PRIVILEGED_ACTIONS,
       entitlements: [],
       identities: [],
-      trust: { accounts: [], oidc: [] },
+      trust: { accounts: [], organizations: [], oidc: [] },
       exceptions: [],
       tags: DEFAULT_TAG_KEYS,
       rules: {},

@@ -251,3 +251,26 @@ describe('waivers bound to the identity a finding is about (issue 24 item 1)', (
   });
 });
 
+
+describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resource cases block with require-entitlement advisory', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/gate-semantics.template.yaml';
+
+  it('exits 1 with each case located at its role', () => {
+    const result = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml') });
+    expect(result.exitCode).toBe(1);
+    const blocking = result.result!.findings.filter((finding) => finding.level === 'mandatory' && ['restrict-trust', 'no-wildcard-privilege', 'no-privilege-escalation'].includes(finding.ruleId));
+    expect(blocking.map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`).sort()).toEqual([
+      `no-privilege-escalation AssumeAnyRole ${TEMPLATE} Path::assume-any-role`,
+      `no-wildcard-privilege AssumeAnyRole ${TEMPLATE} Resource::*`,
+      `no-wildcard-privilege PassAnyRole ${TEMPLATE} Resource::*`,
+      `restrict-trust AnyoneFromOtherAccount ${TEMPLATE} Account::999988887777`,
+      `restrict-trust AnyoneFromOtherAccount ${TEMPLATE} Condition::sts:ExternalId`,
+      `restrict-trust AnyoneSelfCompared ${TEMPLATE} Principal::*`,
+    ]);
+    expect(result.result!.findings.filter((finding) => finding.ruleId === 'require-entitlement').every((finding) => finding.level === 'advisory')).toBe(true);
+    const text = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml'), format: 'text' }).output;
+    for (const [role, line] of [['AnyoneFromOtherAccount', 5], ['AnyoneSelfCompared', 17], ['PassAnyRole', 29], ['AssumeAnyRole', 45]] as const) {
+      expect(text).toContain(`AWS::IAM::Role gate-semantics/${role} ${TEMPLATE}:${line}`);
+    }
+  });
+});

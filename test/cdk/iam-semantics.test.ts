@@ -1,0 +1,45 @@
+/**
+ * Issue 24 item 2 through the CDK aspect: trust narrowed to an untrusted account or by a self-comparing policy
+ * variable, and privileged actions on every resource in other spellings, block at the role the user wrote while
+ * the catalog sets require-entitlement to advisory.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Aspects, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { describe, expect, it } from 'vitest';
+import { EntitlementGuard } from '../../cdk-aspects/index.js';
+import { parseCatalog } from '../../catalog/index.js';
+import { guardAnnotations, NOW, tag, testApp } from './support.js';
+
+const CATALOG_FILE = fileURLToPath(new URL('../fixtures/cloudformation/semantics/catalog.yaml', import.meta.url));
+const catalog = parseCatalog(readFileSync(CATALOG_FILE, 'utf8'), CATALOG_FILE);
+const lambda = () => new iam.ServicePrincipal('lambda.amazonaws.com');
+
+describe('EntitlementGuard aspect: IAM semantics', () => {
+  it('blocks the trust and every-resource cases at the roles the user wrote', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const roles = [
+      new iam.Role(stack, 'AnyoneFromOtherAccount', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalAccount': '999988887777' } }) }),
+      new iam.Role(stack, 'AnyoneSelfCompared', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': '${aws:PrincipalOrgID}' } }) }),
+      new iam.Role(stack, 'AnyoneFromTrustedOrg', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }) }),
+    ];
+    const passer = new iam.Role(stack, 'PassAnyRole', { assumedBy: lambda() });
+    passer.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['arn:aws:iam::*:role/*'], conditions: { Bool: { 'aws:SecureTransport': 'true' } } }));
+    const assumer = new iam.Role(stack, 'AssumeAnyRole', { assumedBy: lambda() });
+    assumer.addToPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: ['arn:*'] }));
+    for (const role of [...roles, passer, assumer]) tag(role, { owner: 'team-platform', 'identity-class': 'workload' });
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const errors = guardAnnotations(app, stack)
+      .filter((annotation) => annotation.level === 'error')
+      .map((annotation) => `${annotation.ruleId} ${annotation.at} ${annotation.resource}`);
+    expect([...new Set(errors)].sort()).toEqual([
+      'no-privilege-escalation /S/AssumeAnyRole S/AssumeAnyRole/Resource',
+      'no-wildcard-privilege /S/AssumeAnyRole S/AssumeAnyRole/DefaultPolicy/Resource',
+      'no-wildcard-privilege /S/PassAnyRole S/PassAnyRole/DefaultPolicy/Resource',
+      'restrict-trust /S/AnyoneFromOtherAccount S/AnyoneFromOtherAccount/Resource',
+      'restrict-trust /S/AnyoneSelfCompared S/AnyoneSelfCompared/Resource',
+    ]);
+  });
+});
