@@ -16,6 +16,7 @@ export const RULE_IDS = [
   'human-federated',
   'identity-expiry',
   'exception-expiry',
+  'no-unseen-content',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,7 +2,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
 import { loadTemplates } from '../adapters/cloudformation/load.js';
-import { templateLineFinder } from '../adapters/cloudformation/locate.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
 import { InputFileError } from '../adapters/input-error.js';
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
@@ -60,22 +59,20 @@ export interface CommandResult {
  * counts as mandatory under a mandatory rule: see fail-closed.ts), 2 when the input cannot be read.
  */
 export function runCheck(options: CheckOptions): CommandResult {
-  const cwd = options.cwd ?? process.cwd();
   const loaded = loadChange(options);
   if (!('model' in loaded)) return loaded;
   const { catalog, model } = loaded;
   const result = evaluateChange(loaded, options);
-  const lineOf = templateLineFinder(cwd);
   const output =
     options.format === 'json'
       ? formatJson(result)
       : options.format === 'sarif'
-        ? formatSarif(result, allRules, { toolVersion: options.toolVersion, lineOf })
+        ? formatSarif(result, allRules, { toolVersion: options.toolVersion })
         : options.format === 'junit'
           ? formatJunit(result, { rules: allRules, catalog, model })
           : options.format === 'markdown'
             ? formatMarkdown(result)
-            : formatText(result, { color: options.color ?? false, lineOf });
+            : formatText(result, { color: options.color ?? false });
   return { exitCode: result.summary.blocking > 0 ? EXIT.blocked : EXIT.clean, output, errors: [], result };
 }
 

@@ -13,6 +13,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (external.length) merged.externalRoleGrants = external;
   const removed = models.flatMap((model) => model.removed ?? []);
   if (removed.length) merged.removed = removed;
+  const unseen = models.flatMap((model) => model.unseen ?? []);
+  if (unseen.length) merged.unseen = unseen;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

@@ -19,6 +19,9 @@ export interface ResourceRef {
   file?: string;
   /** Stack (CloudFormation stack or Pulumi stack) holding the resource. */
   stack?: string;
+  /** Where the resource is declared in `file` (1-based), from the parser's source positions. */
+  line?: number;
+  column?: number;
 }
 
 /**
@@ -148,6 +151,8 @@ export type IdentityKind =
   | 'aws-role'
   | 'aws-user'
   | 'aws-group'
+  /** An IAM Identity Center permission set: the role it provisions in each account it is assigned to. */
+  | 'aws-permission-set'
   | 'azure-application'
   | 'azure-service-principal'
   | 'azure-managed-identity'
@@ -250,7 +255,24 @@ export interface Model {
    * so a reviewer sees what goes away.
    */
   removed?: ResourceRef[];
+  /** Content the change creates that the check cannot read (see UnseenContent). */
+  unseen?: UnseenContent[];
 }
+
+/**
+ * Something the change creates whose content the check cannot read: a macro's generated resources, a snippet or
+ * nested template fetched at deploy time, a resource type that manages IAM and that the adapter does not model.
+ * Never dropped: each is reported as a finding that says what could not be seen.
+ */
+export interface UnseenContent {
+  /** The resource (or template section) that holds it. */
+  resource: ResourceRef;
+  kind: UnseenKind;
+  /** What it is, for the message: the macro name, the template URL, the resource type. */
+  what: string;
+}
+
+export type UnseenKind = 'macro' | 'include' | 'remote-template' | 'stack-set' | 'unknown-iam-type' | 'unreadable-template';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -6,7 +6,7 @@ import type { ResourceRef } from '../model/model.js';
  * The stable JSON report. Shape (keys always in this order, optional keys only when set):
  *
  *   { "findings": [ { "ruleId", "level": "mandatory"|"advisory",
- *                     "resource": { "type", "name", "urn"?, "path"?, "file"?, "stack"? },
+ *                     "resource": { "type", "name", "urn"?, "path"?, "file"?, "stack"?, "line"?, "column"? },
  *                     "identity"?, "detail"?, "message", "remediation", "frameworks": [...],
  *                     "pending"?, "waivedBy"? } ],
  *     "summary": { "total", "blocking", "mandatory", "advisory", "waived", "pending",
@@ -60,6 +60,7 @@ function resourceJson(resource: ResourceRef) {
     ...(resource.path !== undefined ? { path: resource.path } : {}),
     ...(resource.file !== undefined ? { file: resource.file } : {}),
     ...(resource.stack !== undefined ? { stack: resource.stack } : {}),
+    ...(resource.line !== undefined ? { line: resource.line, column: resource.column ?? 1 } : {}),
   };
 }
 

@@ -62,7 +62,7 @@ function countWaivedAdvisory(findings: readonly Finding[]): number {
 
 function resourceLabel(resource: ResourceRef): string {
   const where = resource.path ?? resource.urn ?? `${resource.stack ? `${resource.stack}/` : ''}${resource.name}`;
-  return `${resource.type} ${where}${resource.file ? ` (${resource.file})` : ''}`;
+  return `${resource.type} ${where}${resource.file ? ` (${resource.file}${resource.line ? `:${resource.line}:${resource.column ?? 1}` : ''})` : ''}`;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { Finding } from '../engine/finding.js';
-import type { ResourceRef } from '../model/model.js';
 import type { Rule } from '../rules/define.js';
 import { ruleDocsUrl, REPOSITORY_URL } from '../rules/docs.js';
 import { sortFindings } from './json.js';
 
 export interface SarifOptions {
   toolVersion: string;
-  /** Line of a resource in its file, when the front-end can tell. */
-  lineOf?: (resource: ResourceRef) => number | undefined;
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -38,7 +35,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId), options)),
+        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId))),
       },
     ],
   };
@@ -60,9 +57,8 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
-function resultOf(finding: Finding, ruleIndex: number | undefined, options: SarifOptions) {
+function resultOf(finding: Finding, ruleIndex: number | undefined) {
   const resource = finding.resource;
-  const line = options.lineOf?.(resource);
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -71,7 +67,7 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, options: Sari
     locations: [
       {
         ...(resource.file
-          ? { physicalLocation: { artifactLocation: { uri: toUri(resource.file) }, ...(line ? { region: { startLine: line } } : {}) } }
+          ? { physicalLocation: { artifactLocation: { uri: toUri(resource.file) }, ...(resource.line ? { region: { startLine: resource.line, startColumn: resource.column ?? 1 } } : {}) } }
           : {}),
         logicalLocations: [
           {

@@ -6,8 +6,6 @@ import { sortFindings } from './json.js';
 export interface TextOptions {
   /** ANSI colors; the CLI turns them on only for a terminal. */
   color?: boolean;
-  /** Line of a resource in its file, when the front-end can tell. */
-  lineOf?: (resource: ResourceRef) => number | undefined;
 }
 
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
@@ -20,7 +18,7 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
   const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   for (const [resource, findings] of groupBy(sortFindings(result.findings), resourceKey)) {
-    lines.push(paint('bold', resourceHeading(resource.resource, options.lineOf?.(resource.resource))));
+    lines.push(paint('bold', resourceHeading(resource.resource)));
     for (const [first, ruleFindings] of groupBy(findings, (finding) => finding.ruleId)) {
       lines.push(`  ${first.ruleId} (${first.level})`);
       for (const finding of ruleFindings) {
@@ -63,8 +61,9 @@ function resourceKey(finding: Finding): string {
   return [r.stack, r.file, r.urn, r.type, r.name].join('\u0000');
 }
 
-function resourceHeading(resource: ResourceRef, line: number | undefined): string {
-  const where = resource.file ? ` ${resource.file}${line ? `:${line}` : ''}` : '';
+/** `file:line:column` from the parser's source positions, where the front-end read the resource from a file. */
+function resourceHeading(resource: ResourceRef): string {
+  const where = resource.file ? ` ${resource.file}${resource.line ? `:${resource.line}:${resource.column ?? 1}` : ''}` : '';
   const path = resource.path ? ` (${resource.path})` : resource.urn ? ` (${resource.urn})` : '';
   return `${resource.type} ${resource.stack ? `${resource.stack}/` : ''}${resource.name}${path}${where}`;
 }

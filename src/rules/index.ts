@@ -5,6 +5,7 @@ import humanFederated from './human-federated.js';
 import identityExpiry from './identity-expiry.js';
 import noLongLivedCredentials from './no-long-lived-credentials.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
+import noUnseenContent from './no-unseen-content.js';
 import noWildcardPrivilege from './no-wildcard-privilege.js';
 import requireEntitlement from './require-entitlement.js';
 import requireOwner from './require-owner.js';
@@ -26,6 +27,7 @@ export const allRules: readonly Rule[] = [
   humanFederated,
   identityExpiry,
   exceptionExpiry,
+  noUnseenContent,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

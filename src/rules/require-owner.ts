@@ -7,6 +7,7 @@ const KIND_LABELS: Record<Identity['kind'], string> = {
   'aws-role': 'Role',
   'aws-user': 'User',
   'aws-group': 'Group',
+  'aws-permission-set': 'Permission set',
   'azure-application': 'Application',
   'azure-service-principal': 'Service principal',
   'azure-managed-identity': 'Managed identity',

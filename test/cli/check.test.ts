@@ -87,6 +87,8 @@ describe('check on CDK cloud assemblies and several paths', () => {
       path: 'PaymentsStack/Workers/WorkerRole/DefaultPolicy/Resource',
       file: 'test/fixtures/cloudformation/cdk-out-nested-stack/PaymentsStackWorkers22EC12DC.nested.template.json',
       stack: 'PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017',
+      line: 25,
+      column: 3,
     });
     expect(result.exitCode).toBe(1);
   });
@@ -108,7 +110,7 @@ describe('check output formats', () => {
   it('text: grouped by resource with file:line, fix and waiver hint, and a summary line, without colors', () => {
     const { output } = check([BAD], { format: 'text' });
     const lines = output.split('\n');
-    const heading = lines.indexOf('AWS::IAM::AccessKey bad-stack/CiBotAccessKey examples/cloudformation/bad-stack.template.yaml:15');
+    const heading = lines.indexOf('AWS::IAM::AccessKey bad-stack/CiBotAccessKey examples/cloudformation/bad-stack.template.yaml:15:3');
     expect(heading).toBeGreaterThan(-1);
     expect(lines.slice(heading + 1, heading + 5)).toEqual([
       '  no-long-lived-credentials (mandatory)',
@@ -127,14 +129,14 @@ describe('check output formats', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('entitlement-guard');
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('no-wildcard-privilege');
-    expect(run.tool.driver.rules).toHaveLength(12);
+    expect(run.tool.driver.rules).toHaveLength(13);
     const key = run.results.find((result: { locations: { logicalLocations: { name: string }[] }[] }) => result.locations[0]!.logicalLocations[0]!.name === 'CiBotAccessKey');
     expect(key).toMatchObject({
       ruleId: 'no-long-lived-credentials',
       level: 'error',
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'examples/cloudformation/bad-stack.template.yaml' }, region: { startLine: 15 } },
+          physicalLocation: { artifactLocation: { uri: 'examples/cloudformation/bad-stack.template.yaml' }, region: { startLine: 15, startColumn: 3 } },
           logicalLocations: [{ name: 'CiBotAccessKey', fullyQualifiedName: 'bad-stack/CiBotAccessKey', kind: 'resource' }],
         },
       ],

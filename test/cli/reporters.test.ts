@@ -6,7 +6,7 @@ import { formatJson } from '../../src/reporters/json.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { formatText } from '../../src/reporters/text.js';
 
-const role = { type: 'AWS::IAM::Role', name: 'ApiRole', path: 'App/ApiRole/Resource', file: 'cdk.out/App.template.json', stack: 'App' };
+const role = { type: 'AWS::IAM::Role', name: 'ApiRole', path: 'App/ApiRole/Resource', file: 'cdk.out/App.template.json', stack: 'App', line: 12, column: 5 };
 const pulumiUser = { type: 'aws:iam/user:User', name: 'deployer', urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer' };
 
 const findings: Finding[] = [
@@ -75,7 +75,7 @@ describe('json reporter', () => {
     ]);
     expect(Object.keys(report.findings[0])).toEqual(['ruleId', 'level', 'resource', 'message', 'remediation', 'frameworks', 'waivedBy']);
     expect(Object.keys(report.findings[2])).toEqual(['ruleId', 'level', 'resource', 'identity', 'detail', 'message', 'remediation', 'frameworks', 'pending']);
-    expect(Object.keys(report.findings[1].resource)).toEqual(['type', 'name', 'path', 'file', 'stack']);
+    expect(Object.keys(report.findings[1].resource)).toEqual(['type', 'name', 'path', 'file', 'stack', 'line', 'column']);
     expect(report.findings[0].resource).toEqual({ type: 'aws:iam/user:User', name: 'deployer', urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer' });
     expect(Object.keys(report.summary)).toEqual(['total', 'blocking', 'mandatory', 'advisory', 'waived', 'pending', 'identities', 'secrets', 'byRule']);
     expect(Object.keys(report.summary.byRule)).toEqual(['no-long-lived-credentials', 'no-wildcard-privilege', 'restrict-trust']);
@@ -84,14 +84,14 @@ describe('json reporter', () => {
 
 describe('text reporter', () => {
   it('groups by resource with marks for blocking, advisory/pending and waived findings, and a waiver hint only where something blocks', () => {
-    expect(formatText(result, { lineOf: (resource) => (resource.name === 'ApiRole' ? 12 : undefined) })).toBe(
+    expect(formatText(result)).toBe(
       [
         'aws:iam/user:User deployer (urn:pulumi:dev::app::aws:iam/user:User::deployer)',
         '  no-long-lived-credentials (mandatory)',
         '    ~ Access key on deployer. (waived by EXC-1)',
         '    fix: Use a role.',
         '',
-        'AWS::IAM::Role App/ApiRole (App/ApiRole/Resource) cdk.out/App.template.json:12',
+        'AWS::IAM::Role App/ApiRole (App/ApiRole/Resource) cdk.out/App.template.json:12:5',
         '  no-wildcard-privilege (mandatory)',
         '    ✖ [Action::*] Action "*" on "*".',
         '    fix: List actions.',
@@ -115,7 +115,7 @@ describe('text reporter', () => {
 });
 
 describe('sarif reporter', () => {
-  const sarif = JSON.parse(formatSarif(result, rules, { toolVersion: '1.2.3', lineOf: () => 7 }));
+  const sarif = JSON.parse(formatSarif(result, rules, { toolVersion: '1.2.3' }));
   const [run] = sarif.runs;
 
   it('describes every rule from its metadata', () => {
@@ -145,7 +145,7 @@ describe('sarif reporter', () => {
       { logicalLocations: [{ name: 'deployer', fullyQualifiedName: 'urn:pulumi:dev::app::aws:iam/user:User::deployer', kind: 'resource' }] },
     ]);
     expect(run.results[0].suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-1' }]);
-    expect(run.results[1].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'cdk.out/App.template.json' }, region: { startLine: 7 } });
+    expect(run.results[1].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'cdk.out/App.template.json' }, region: { startLine: 12, startColumn: 5 } });
     expect(run.results[1].suppressions).toBeUndefined();
   });
 

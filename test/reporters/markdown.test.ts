@@ -16,7 +16,7 @@ describe('Markdown for a pull-request comment', () => {
     expect(lines.slice(4, 7)).toEqual(['| rule | blocking | advisory | waived |', '|---|---:|---:|---:|', '| `exception-expiry` | 0 | 1 | 0 |']);
     expect(markdown).toContain('| `no-long-lived-credentials` | 1 | 0 | 1 |');
     expect(markdown.indexOf(`<details><summary>${summary.total} findings by resource</summary>`)).toBeGreaterThan(markdown.indexOf('| `secret-rotation` |'));
-    expect(markdown).toContain(`#### AWS::IAM::AccessKey bad-stack/LegacySftpAccessKey \\(${BAD}\\)`);
+    expect(markdown).toContain(`#### AWS::IAM::AccessKey bad-stack/LegacySftpAccessKey \\(${BAD}:22:3\\)`);
     expect(markdown).toMatch(/- ➖ \*\*no-long-lived-credentials\*\* `Credential::aws-access-key`: .* _\(waived by EXC-101\)_\n/);
     expect(markdown).toContain('- ❌ **no-wildcard-privilege** `NotAction::s3:*`: Policy all-but-s3 uses Effect Allow with NotAction &quot;s3:\\*&quot;');
     expect(markdown.trimEnd().endsWith('</details>')).toBe(true);

@@ -45,6 +45,7 @@ const RESOURCE_TYPES: Record<IdentityKind, string> = {
   'aws-role': 'AWS::IAM::Role',
   'aws-user': 'AWS::IAM::User',
   'aws-group': 'AWS::IAM::Group',
+  'aws-permission-set': 'AWS::SSO::PermissionSet',
   'azure-application': 'azuread:index/application:Application',
   'azure-service-principal': 'azuread:index/servicePrincipal:ServicePrincipal',
   'azure-managed-identity': 'azure-native:managedidentity:UserAssignedIdentity',

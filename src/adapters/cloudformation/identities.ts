@@ -67,7 +67,68 @@ export function inlinePolicies(policies: unknown, source: ResourceRef): AwsPolic
   });
 }
 
-/** A copy of grants for another holder (a user receiving its group's grants): same documents, same sources. */
+/**
+ * An IAM Identity Center permission set, read as the identity it provisions: `ManagedPolicies` (ARNs),
+ * `CustomerManagedPolicyReferences` (customer-managed policies by name and path, in each account it is assigned
+ * to), `InlinePolicy` (a document or its JSON text), `PermissionsBoundary`, `SessionDuration` (ISO 8601, default
+ * one hour) and `Tags`.
+ */
+export function permissionSetFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Identity {
+  const { resolver } = ctx;
+  const properties = resource.Properties ?? {};
+  const ref = ctx.ref(logicalId);
+  const identity: Identity = {
+    id: ctx.id(logicalId),
+    cloud: 'aws',
+    kind: 'aws-permission-set',
+    name: literalName(resource, 'Name') ?? logicalId,
+    resource: ref,
+    arn: `\${${logicalId}.PermissionSetArn}`,
+    tags: tagsOf(resolver.resolve(properties.Tags)),
+    grants: [],
+    credentials: [],
+    attachments: [],
+    maxSessionSeconds: isoDurationSeconds(resolver.resolve(properties.SessionDuration)),
+  };
+  const managed = resolver.resolve(properties.ManagedPolicies);
+  for (const arn of Array.isArray(managed) ? managed : managed === undefined ? [] : [managed]) {
+    identity.grants.push({ kind: 'aws-managed-policy', source: ref, arn: typeof arn === 'string' || isUnknown(arn) ? arn : unknownValue('ManagedPolicies item is not a string') });
+  }
+  const references = resolver.resolve(properties.CustomerManagedPolicyReferences);
+  for (const reference of Array.isArray(references) ? references : references === undefined ? [] : [references]) {
+    identity.grants.push({ kind: 'aws-managed-policy', source: ref, arn: customerPolicyArn(reference) });
+  }
+  if (properties.InlinePolicy !== undefined) {
+    identity.grants.push({ kind: 'aws-policy', source: ref, policyName: 'InlinePolicy', document: ctx.policyDocument(properties.InlinePolicy) });
+  }
+  const boundary = resolver.resolve(properties.PermissionsBoundary);
+  if (boundary !== undefined) {
+    identity.permissionsBoundary = isRecord(boundary) && typeof boundary.ManagedPolicyArn === 'string'
+      ? boundary.ManagedPolicyArn
+      : isRecord(boundary) && boundary.CustomerManagedPolicyReference !== undefined
+        ? customerPolicyArn(boundary.CustomerManagedPolicyReference)
+        : unknownValue('PermissionsBoundary that cannot be read');
+  }
+  return identity;
+}
+
+/** A customer-managed policy a permission set names: the same name and path in every account it is assigned to. */
+function customerPolicyArn(reference: unknown): Maybe<string> {
+  if (isUnknown(reference)) return reference;
+  if (!isRecord(reference) || typeof reference.Name !== 'string') return unknownValue('CustomerManagedPolicyReference without a readable Name');
+  const path = typeof reference.Path === 'string' ? reference.Path : '/';
+  return `arn:aws:iam::\${AWS::AccountId}:policy${path}${reference.Name}`;
+}
+
+/** `PT8H`, `PT90M`, `PT1H30M` → seconds; a permission set without one lasts an hour. */
+function isoDurationSeconds(value: unknown): Maybe<number> {
+  if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
+  if (isUnknown(value)) return value;
+  const match = typeof value === 'string' ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value) : null;
+  if (!match || value === 'PT') return unknownValue(`SessionDuration ${JSON.stringify(value)} is not an ISO 8601 duration`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+
 function sessionSeconds(value: unknown): Maybe<number> {
   if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
   if (isUnknown(value)) return value;

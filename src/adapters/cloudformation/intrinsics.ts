@@ -1,6 +1,7 @@
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord } from '../../util/records.js';
+import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
 import type { TemplateInput } from './template.js';
 
 /**
@@ -11,7 +12,10 @@ import type { TemplateInput } from './template.js';
  * - pseudo parameters → `aws`, `amazonaws.com` or placeholders (`${AWS::AccountId}`, `${AWS::Region}`, …);
  * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
  * - `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`, `Fn::Base64` → computed;
- * - `Fn::If` → the value only when both branches agree;
+ * - `Conditions` → evaluated where plan-time values decide them (`Fn::Equals` on literals and parameters with a
+ *   default, `Fn::And`/`Or`/`Not`, `Condition` references); `Fn::If` on such a condition → its branch. On a
+ *   condition that only deploy time decides, both branches are judged: in a list (statements, actions, ARNs) the
+ *   items of both are kept, except Deny statements, which might not apply (conditions.ts);
  * - everything else (`Fn::ImportValue`, parameters without default, …) → Unknown, and a string built from an
  *   Unknown is Unknown. `AWS::NoValue` removes the property or list item.
  */
@@ -24,6 +28,8 @@ export interface Resolver {
   referencedResource(value: unknown): string | undefined;
   /** Whether `resolve` gives `undefined` (`AWS::NoValue`: a list item or property that is left out). */
   isNoValue(value: unknown): boolean;
+  /** A named condition of the template: true or false when plan-time values decide it, else Unknown. */
+  condition(name: string): boolean | Unknown;
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -66,6 +72,9 @@ export function createResolver(input: TemplateInput): Resolver {
     if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? `\${${name}}`;
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
+
+  const conditions = createConditions(template, (value) => resolveValue(value));
+  const { condition } = conditions;
 
   const getAtt = (logicalId: string, attribute: string): unknown => {
     const resource = resources[logicalId];
@@ -140,10 +149,14 @@ export function createResolver(input: TemplateInput): Resolver {
         return found === undefined ? unknownValue(`Fn::FindInMap ${map}.${top}.${second} (no such entry)`) : resolveValue(found);
       }
       case 'Fn::If': {
-        if (!Array.isArray(argument) || argument.length !== 3) return unknownValue('Fn::If with an unreadable argument');
+        if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string') return unknownValue('Fn::If with an unreadable argument');
+        const known = condition(argument[0]);
+        if (known === true) return resolveValue(argument[1]);
+        if (known === false) return resolveValue(argument[2]);
         const whenTrue = resolveValue(argument[1]);
         const whenFalse = resolveValue(argument[2]);
-        return sameValue(whenTrue, whenFalse) ? whenTrue : unknownValue(`Fn::If ${String(argument[0])} (depends on a deploy-time condition)`);
+        if (sameValue(whenTrue, whenFalse)) return whenTrue;
+        return eitherBranch(whenTrue, whenFalse, NO_VALUE) ?? unknownValue(`Fn::If ${argument[0]} (depends on ${known.description})`);
       }
       case 'Fn::Base64': {
         const text = resolveValue(argument);
@@ -186,6 +199,16 @@ export function createResolver(input: TemplateInput): Resolver {
   function resolveList(list: unknown[]): unknown[] {
     let result: unknown[] | undefined;
     for (let index = 0; index < list.length; index++) {
+      const branches = undecidedBranches(list[index]);
+      if (branches) {
+        // A list item under a condition deploy time decides: judge the items of both branches.
+        result ??= list.slice(0, index);
+        for (const branch of branches) {
+          const resolved = resolveValue(branch);
+          if (resolved !== NO_VALUE && !isDenyStatement(resolved)) result.push(resolved);
+        }
+        continue;
+      }
       const resolved = resolveValue(list[index]);
       if (!result) {
         if (resolved === list[index]) continue;
@@ -194,6 +217,15 @@ export function createResolver(input: TemplateInput): Resolver {
       if (resolved !== NO_VALUE) result.push(resolved);
     }
     return result ?? list;
+  }
+
+  /** The two branches of an `Fn::If` whose condition only deploy time decides, else undefined. */
+  function undecidedBranches(value: unknown): [unknown, unknown] | undefined {
+    if (!isRecord(value) || isUnknown(value)) return undefined;
+    const argument = value['Fn::If'];
+    if (argument === undefined || Object.keys(value).length !== 1) return undefined;
+    if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string') return undefined;
+    return typeof condition(argument[0]) === 'boolean' ? undefined : [argument[1], argument[2]];
   }
 
   const resolve = (value: unknown): unknown => {
@@ -214,6 +246,7 @@ export function createResolver(input: TemplateInput): Resolver {
       const keys = Object.keys(value);
       return keys.length === 1 && MAY_GIVE_NO_VALUE.has(keys[0]!) && resolve(value) === undefined;
     },
+    condition,
     referencedResource(value) {
       if (!isRecord(value)) return undefined;
       const target = typeof value.Ref === 'string' ? value.Ref : referencedByGetAtt(value['Fn::GetAtt']);

@@ -3,15 +3,18 @@ import { basename, dirname, extname, join } from 'node:path';
 import { createResolver } from './intrinsics.js';
 import { isRecord } from '../../util/records.js';
 import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { JsonSyntaxError, parseLocatedJson, type KeyTree } from '../../util/located-json.js';
 import { yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
+import type { Document, LineCounter } from 'yaml';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
 
 /**
  * Reads every template under `path`: a CDK `cdk.out` directory (via its manifest), a single template file
  * (JSON or YAML with CloudFormation short tags), or a directory of templates. Nested stacks are included as
- * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError.
+ * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError. Transforms and macros are read as
+ * written: the model builder expands SAM and reports what no one can see before deployment.
  */
 export function loadTemplates(path: string): TemplateInput[] {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
@@ -59,7 +62,7 @@ function loadCloudAssembly(directory: string): TemplateInput[] {
  * The template followed by its nested stacks. CDK names a nested template in the parent's
  * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`); before `aws cloudformation package`, `TemplateURL`
  * is a local path. Both are relative to the parent's directory. A nested stack whose TemplateURL is remote
- * (S3, HTTPS) cannot be read offline and is not included: check its template file on its own.
+ * (S3, HTTPS) cannot be read offline: the model builder reports it as content the check cannot see.
  */
 function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): TemplateInput[] {
   const parent: TemplateInput = { ...input, stack };
@@ -83,39 +86,24 @@ function localTemplateUrl(url: unknown): string | undefined {
 }
 
 /** Returns undefined for a readable file that is not a template, unless `required`. */
-function readTemplateFile(file: string, required: boolean): { file: string; template: CfnTemplate } | undefined {
-  const text = readText(file);
-  const value = extname(file) === '.json' || /^\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
-  if (isTemplate(value)) {
-    rejectTransforms(file, text, value);
-    return { file, template: value };
-  }
+function readTemplateFile(file: string, required: boolean): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
+  const { value, keys } = parseTemplateText(file, readText(file), extname(file) === '.json');
+  if (isTemplate(value)) return { file, template: value, keys };
   if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
   return undefined;
 }
 
 /**
- * A transform (SAM, AWS::Include, language extensions, macros) adds resources, implicit roles among them, that
- * only exist once CloudFormation has processed the template: checking the unprocessed one would pass what it
- * cannot see. Fail closed and say what to check instead.
+ * A template's text, JSON or YAML (with CloudFormation's short tags), and where its keys are. Also used for a
+ * template held in a string (a stack set's `TemplateBody`); `file` names where it came from in errors.
  */
-function rejectTransforms(file: string, text: string, template: CfnTemplate): void {
-  const transform = (template as { Transform?: unknown }).Transform;
-  if (transform === undefined) return;
-  const line = text.split(/\r?\n/).findIndex((candidate) => /^\s*"?Transform"?\s*:/.test(candidate));
-  const names = (Array.isArray(transform) ? transform : [transform]).map((name) => (typeof name === 'string' ? name : JSON.stringify(name))).join(', ');
-  throw new TemplateError(
-    file,
-    `template uses Transform ${names}, whose generated resources cannot be checked before processing; ` +
-      'check the processed template instead (sam build output, or aws cloudformation get-template --template-stage Processed)',
-    line >= 0 ? line + 1 : undefined,
-    line >= 0 ? 1 : undefined,
-  );
+export function parseTemplateText(file: string, text: string, json = false): { value: unknown; keys: KeyTree } {
+  return json || /^\uFEFF?\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
 }
 
 /** A JSON file's value; a file that cannot be read or parsed is a TemplateError that names it (and the line). */
 export function readJsonFile(file: string): unknown {
-  return parseJson(file, readText(file));
+  return parseJson(file, readText(file)).value;
 }
 
 function readText(file: string): string {
@@ -126,25 +114,42 @@ function readText(file: string): string {
   }
 }
 
-function parseJson(file: string, text: string): unknown {
+/** Duplicate keys are refused, as in YAML: a second `Effect` or logical id must not silently win. */
+function parseJson(file: string, text: string): { value: unknown; keys: KeyTree } {
   try {
-    return JSON.parse(text);
+    return parseLocatedJson(text);
   } catch (error) {
-    // JSON.parse does not say where; the YAML parser in JSON mode locates most syntax errors.
-    const located = yaml().parseDocument(text, { schema: 'json' }).errors[0];
-    const position = located?.linePos?.[0];
-    throw new TemplateError(file, `invalid JSON: ${(error as Error).message}`, position?.line ?? 1, position?.col ?? 1);
+    if (error instanceof JsonSyntaxError) throw new TemplateError(file, `invalid JSON: ${error.reason}`, error.line, error.column);
+    throw error;
   }
 }
 
-function parseYaml(file: string, text: string): unknown {
-  const document = yaml().parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true });
+function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree } {
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true, lineCounter });
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const position = problem.linePos?.[0];
     throw new TemplateError(file, `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, position?.line, position?.col);
   }
-  return document.toJS({ maxAliasCount: 100 });
+  return { value: document.toJS({ maxAliasCount: 100 }), keys: yamlKeys(document, lineCounter) };
+}
+
+/** The same key positions the JSON parser records: sections, logical ids, and their `Type` and `Properties`. */
+function yamlKeys(document: Document, lineCounter: LineCounter, depth = 3): KeyTree {
+  const { isMap, isScalar } = yaml();
+  const walk = (node: unknown, level: number): KeyTree => {
+    const tree: KeyTree = new Map();
+    if (!isMap(node)) return tree;
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const { line, col } = lineCounter.linePos(key.range[0]);
+      tree.set(String(key.value), { position: { line, column: col }, ...(level < depth ? { children: walk(pair.value, level + 1) } : {}) });
+    }
+    return tree;
+  };
+  return walk(document.contents, 1);
 }
 
 function stackNameOf(file: string): string {

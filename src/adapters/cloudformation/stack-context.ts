@@ -24,8 +24,15 @@ export interface StackContext {
 
 export function stackContext(input: TemplateInput): StackContext {
   const { Resources } = input.template;
-  const resources = Object.keys(Resources).map((logicalId) => ({ logicalId, resource: Resources[logicalId]! }));
   const resolver = createResolver(input);
+  // A resource whose Condition is false at plan time is not created; one whose Condition deploy time decides is judged.
+  const resources = Object.keys(Resources)
+    .filter((logicalId) => {
+      const condition = Resources[logicalId]?.Condition;
+      return typeof condition !== 'string' || resolver.condition(condition) !== false;
+    })
+    .map((logicalId) => ({ logicalId, resource: Resources[logicalId]! }));
+  const positions = input.keys?.get('Resources')?.children;
   // Keyed by the JSON text: serializing is native code, cheaper on a cold run than resolving and parsing again.
   // A template resolves the same content the same way, so the caches live as long as this context.
   const documents = new Map<string, PolicyDocument>();
@@ -47,6 +54,12 @@ export function stackContext(input: TemplateInput): StackContext {
       if (path) ref.path = path;
       if (input.file) ref.file = input.file;
       ref.stack = input.stack;
+      // A resource SAM generates (an implicit role) is located at the SAM resource it comes from.
+      const position = positions?.get(input.generatedBy?.[logicalId] ?? logicalId)?.position;
+      if (position) {
+        ref.line = position.line;
+        ref.column = position.column;
+      }
       return ref;
     },
     policyDocument(raw) {

@@ -1,4 +1,5 @@
 /** CloudFormation templates as the adapter reads them: plain JSON values, intrinsics in long form. */
+import type { KeyTree } from '../../util/located-json.js';
 import { isRecord } from '../../util/records.js';
 import { InputFileError } from '../input-error.js';
 
@@ -19,6 +20,9 @@ export interface CfnTemplate {
   Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   Conditions?: Record<string, unknown>;
   Resources: Record<string, CfnResource>;
+  /** A macro name or a list of them (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`, custom macros). */
+  Transform?: unknown;
+  Globals?: Record<string, unknown>;
 }
 
 export interface TemplateInput {
@@ -31,6 +35,13 @@ export interface TemplateInput {
   paths?: Record<string, string>;
   /** Values a parent stack passes to this nested stack's parameters, already resolved in the parent. */
   parameters?: Record<string, unknown>;
+  /**
+   * Where the template's keys are in its file, from the parser (sections, logical ids, and their `Type` and
+   * `Properties`), so findings point at their resource's line. Absent for templates built in memory (the CDK aspect).
+   */
+  keys?: KeyTree;
+  /** Logical ids the model builder generated (SAM's implicit roles) → the resource they come from, for locations. */
+  generatedBy?: Record<string, string>;
 }
 
 /** A template that cannot be read, located as precisely as the parser allows. */

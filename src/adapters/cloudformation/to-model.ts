@@ -1,6 +1,7 @@
 import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
 import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
-import { identityFromResource, inlinePolicies, isIdentityResource } from './identities.js';
+import { expandInputs } from './expand.js';
+import { identityFromResource, inlinePolicies, isIdentityResource, permissionSetFromResource } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
@@ -8,7 +9,8 @@ import { stackContext, type StackContext } from './stack-context.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
 /**
- * Builds the normalized model from CloudFormation templates (one per stack; nested stacks are separate inputs).
+ * Builds the normalized model from CloudFormation templates (one per stack; nested stacks are separate inputs),
+ * after expanding what the check can expand and listing what it cannot see (expand.ts).
  * Identities and secrets come first; then every resource that links to them (policies, attachments, keys,
  * memberships, rotation schedules) is applied; users finally receive their groups' grants.
  *
@@ -18,8 +20,10 @@ import type { CfnResource, TemplateInput } from './template.js';
  * Stack names must be unique across inputs: ids are `${stack}/${logicalId}`.
  */
 export function modelFromTemplates(inputs: TemplateInput[]): Model {
-  const builder = new ModelBuilder(inputs.map(stackContext));
-  return builder.build();
+  const { inputs: expanded, unseen } = expandInputs(inputs);
+  const model = new ModelBuilder(expanded.map(stackContext)).build();
+  if (unseen.length > 0) model.unseen = unseen;
+  return model;
 }
 
 type Linker = (builder: ModelBuilder, ctx: StackContext, logicalId: string, resource: CfnResource) => void;
@@ -90,6 +94,7 @@ class ModelBuilder {
   build(): Model {
     this.eachResource((ctx, logicalId, resource) => {
       if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
+      else if (resource.Type === 'AWS::SSO::PermissionSet') this.addIdentity(permissionSetFromResource(ctx, logicalId, resource));
       if (resource.Type === 'AWS::SecretsManager::Secret') {
         const secret = secretFromResource(ctx, logicalId, resource);
         this.secrets.set(secret.id, secret);

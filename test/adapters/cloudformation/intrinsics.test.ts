@@ -84,9 +84,9 @@ describe('intrinsics: functions', () => {
     expect(resolve({ 'Fn::FindInMap': ['Regions', 'us-east-1', 'Bucket'] })).toBe('logs-use1');
   });
 
-  it('Fn::If is a value only when both branches agree', () => {
+  it('Fn::If on a condition the template does not define is a value only when both branches agree', () => {
     expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] })).toBe('s3:GetObject');
-    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', '*'] })).toEqual(unknownValue('Fn::If IsProd (depends on a deploy-time condition)'));
+    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', '*'] })).toEqual(unknownValue('Fn::If IsProd (depends on condition IsProd (not defined in the template))'));
   });
 
   it('AWS::NoValue removes the property or list item', () => {

@@ -74,13 +74,16 @@ describe('loadTemplates', () => {
     expect(error.message).toBe(`${join(fixtures, 'invalid-yaml-unknown-tag.template.yaml')}:5:17: invalid YAML: Unresolved tag: !Reff`);
   });
 
-  it('refuses a template with a Transform, whose generated resources (SAM roles) it cannot see', () => {
-    const error = loadError(join(fixtures, 'sam-transform.template.yaml'));
-    expect([error.line, error.column]).toEqual([3, 1]);
-    expect(error.reason).toBe(
-      'template uses Transform AWS::Serverless-2016-10-31, whose generated resources cannot be checked before processing; ' +
-        'check the processed template instead (sam build output, or aws cloudformation get-template --template-stage Processed)',
-    );
+  it('reads a template with a Transform as written (the model builder expands SAM and reports other macros), with key positions', () => {
+    const [input] = loadTemplates(join(fixtures, 'sam-transform.template.yaml'));
+    expect(input!.template.Transform).toBe('AWS::Serverless-2016-10-31');
+    expect(input!.keys!.get('Transform')!.position).toEqual({ line: 3, column: 1 });
+    expect(input!.keys!.get('Resources')!.children!.get('Handler')!.position).toEqual({ line: 5, column: 3 });
+  });
+
+  it('refuses duplicate keys in a JSON template with their location, as YAML does', () => {
+    const error = loadError(join(fixtures, 'invalid-json-duplicate-key.template.json'));
+    expect(error.message).toBe(`${join(fixtures, 'invalid-json-duplicate-key.template.json')}:9:7: invalid JSON: duplicate key "Effect"`);
   });
 
   it('fails on a missing path and on a file without Resources', () => {

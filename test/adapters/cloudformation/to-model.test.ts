@@ -191,11 +191,34 @@ describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
     expect(role!.maxSessionSeconds).toEqual(unknownValue('Ref Session (parameter without a default)'));
   });
 
-  it('reads a Policies list that depends on a condition as one unreadable grant', () => {
-    const [role] = model({
-      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda, Policies: { 'Fn::If': ['IsProd', [], [{ PolicyName: 'p' }]] } } },
-    }).identities;
-    expect((role!.grants[0] as AwsPolicyGrant).document.unreadable).toEqual(unknownValue('Fn::If IsProd (depends on a deploy-time condition)'));
+  it('reads a Policies list that depends on a deploy-time condition as the policies of both branches', () => {
+    const [role] = model(
+      {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: { AssumeRolePolicyDocument: trustLambda, Policies: { 'Fn::If': ['IsProd', [], [{ PolicyName: 'p', PolicyDocument: allow('s3:*') }]] } },
+        },
+      },
+      { Parameters: { Env: { Type: 'String' } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } },
+    ).identities;
+    expect(grantSummary(role!)).toEqual(['Role:p']);
+    expect((role!.grants[0] as AwsPolicyGrant).document.statements[0]!.action).toEqual(['s3:*']);
+  });
+
+  it('reads a policy document that is one Fn::If as the statements of both branches', () => {
+    const [role] = model(
+      {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: trustLambda,
+            Policies: [{ PolicyName: 'p', PolicyDocument: { 'Fn::If': ['IsProd', allow('s3:GetObject'), allow('iam:*')] } }],
+          },
+        },
+      },
+      { Parameters: { Env: { Type: 'String' } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } },
+    ).identities;
+    expect((role!.grants[0] as AwsPolicyGrant).document.statements.map((statement) => statement.action)).toEqual([['s3:GetObject'], ['iam:*']]);
   });
 });
 

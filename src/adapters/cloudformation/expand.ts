@@ -1,0 +1,263 @@
+import { isUnknown, type ResourceRef, type UnseenContent, type UnseenKind } from '../../model/model.js';
+import type { KeyTree, SourcePosition } from '../../util/located-json.js';
+import { isRecord } from '../../util/records.js';
+import { createResolver } from './intrinsics.js';
+import { parseTemplateText } from './load.js';
+import { expandServerless, SAM_TRANSFORM } from './serverless.js';
+import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+
+/**
+ * Templates as CloudFormation will deploy them, as far as the check can know it before deployment: the SAM
+ * transform expanded (serverless.ts), each stack set's `TemplateBody` read as a stack of its own
+ * (`Parent/StackSetLogicalId`), and everything that stays out of sight listed as UnseenContent:
+ * - a `Transform` other than SAM and `AWS::LanguageExtensions` (a macro: its output is unknown), an `AWS::Include`
+ *   at the top or as `Fn::Transform` anywhere in `Resources`, a language-extensions `Fn::ForEach` loop;
+ * - a nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`) whose template was not read
+ *   (a remote or computed TemplateURL), a stack set without a readable `TemplateBody`;
+ * - an `AWS::IAM::*` resource type the adapter does not model, and SAM types whose generated permissions are not
+ *   modelled (`AWS::Serverless::Connector`, …).
+ */
+export function expandInputs(inputs: readonly TemplateInput[]): { inputs: TemplateInput[]; unseen: UnseenContent[] } {
+  const stacks = new Set(inputs.map((input) => input.stack));
+  const expanded: TemplateInput[] = [];
+  const unseen: UnseenContent[] = [];
+  for (const input of inputs) {
+    const found = new UnseenCollector(input, unseen);
+    const prepared = applyTransforms(input, found);
+    expanded.push(prepared);
+    findHiddenResources(prepared, stacks, found, expanded);
+  }
+  return { inputs: expanded, unseen };
+}
+
+/** Resource types under AWS::IAM the model reads, or that grant nothing by themselves. */
+const MODELLED_IAM_TYPES = new Set([
+  'AWS::IAM::Role',
+  'AWS::IAM::User',
+  'AWS::IAM::Group',
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::RolePolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
+  'AWS::IAM::UserToGroupAddition',
+  'AWS::IAM::AccessKey',
+  'AWS::IAM::ServiceSpecificCredential',
+  'AWS::IAM::InstanceProfile',
+  'AWS::IAM::OIDCProvider',
+  'AWS::IAM::SAMLProvider',
+  // A TLS certificate, an MFA device, and a service-linked role (its permissions and trust are AWS's, fixed per service).
+  'AWS::IAM::ServerCertificate',
+  'AWS::IAM::VirtualMFADevice',
+  'AWS::IAM::ServiceLinkedRole',
+]);
+
+/**
+ * Transforms whose effect the check knows: SAM (expanded here), language extensions (intrinsics; its loops are
+ * reported), and the Secrets Manager transform, which only turns a RotationSchedule's `HostedRotationLambda` into
+ * the rotation function AWS publishes, whose role AWS scopes to the secrets and keys that schedule names
+ * (CDK's `hostedRotation` writes it).
+ */
+const KNOWN_TRANSFORMS = new Set([SAM_TRANSFORM, 'AWS::LanguageExtensions', 'AWS::SecretsManager-2020-07-23', 'AWS::SecretsManager-2024-09-16']);
+
+class UnseenCollector {
+  constructor(
+    private readonly input: TemplateInput,
+    readonly unseen: UnseenContent[],
+  ) {}
+
+  add(kind: UnseenKind, what: string, resource: ResourceRef): void {
+    this.unseen.push({ resource, kind, what });
+  }
+
+  /** A resource of the template, named as findings name it (construct path where known). */
+  resource(logicalId: string, type: string): ResourceRef {
+    const { input } = this;
+    const cdkPath = input.template.Resources[logicalId]?.Metadata?.['aws:cdk:path'];
+    const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
+    const declared = input.generatedBy?.[logicalId] ?? logicalId;
+    return this.located({ type, name: logicalId, ...(path ? { path } : {}) }, input.keys?.get('Resources')?.children?.get(declared)?.position);
+  }
+
+  /** A template section (`Transform`, `Resources`), for what is not inside one resource. */
+  section(section: string, name: string): ResourceRef {
+    return this.located({ type: `Template ${section}`, name }, this.input.keys?.get(section)?.position);
+  }
+
+  private located(ref: ResourceRef, position: SourcePosition | undefined): ResourceRef {
+    if (this.input.file) ref.file = this.input.file;
+    ref.stack = this.input.stack;
+    if (position) {
+      ref.line = position.line;
+      ref.column = position.column;
+    }
+    return ref;
+  }
+}
+
+function transformNames(template: CfnTemplate): { name: string; location?: string }[] {
+  const transform = template.Transform;
+  if (transform === undefined) return [];
+  return (Array.isArray(transform) ? transform : [transform]).map((entry) => {
+    if (typeof entry === 'string') return { name: entry };
+    if (isRecord(entry) && typeof entry.Name === 'string') {
+      const location = isRecord(entry.Parameters) ? entry.Parameters.Location : undefined;
+      return { name: entry.Name, ...(typeof location === 'string' ? { location } : {}) };
+    }
+    return { name: JSON.stringify(entry) };
+  });
+}
+
+function applyTransforms(input: TemplateInput, found: UnseenCollector): TemplateInput {
+  let result = input;
+  for (const { name, location } of transformNames(input.template)) {
+    if (name === SAM_TRANSFORM) {
+      const { resources, generatedBy, unmodelled } = expandServerless(input.template);
+      result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
+      for (const [logicalId, type] of Object.entries(unmodelled)) {
+        if (type === 'AWS::Serverless::Application') {
+          found.add('remote-template', `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`, found.resource(logicalId, type));
+        } else {
+          found.add('unknown-iam-type', type, found.resource(logicalId, type));
+        }
+      }
+    } else if (name === 'AWS::Include') {
+      found.add('include', `the AWS::Include snippet ${location ?? '(location not readable)'}`, found.section('Transform', name));
+    } else if (!KNOWN_TRANSFORMS.has(name)) {
+      found.add('macro', `the transform (macro) ${name}`, found.section('Transform', name));
+    }
+  }
+  return result;
+}
+
+function describeLocation(location: unknown): string {
+  if (typeof location === 'string') return location;
+  if (isRecord(location) && typeof location.ApplicationId === 'string') {
+    return `${location.ApplicationId}${typeof location.SemanticVersion === 'string' ? ` ${location.SemanticVersion}` : ''}`;
+  }
+  return 'a location that is not readable';
+}
+
+function findHiddenResources(input: TemplateInput, stacks: ReadonlySet<string>, found: UnseenCollector, expanded: TemplateInput[]): void {
+  const resources = input.template.Resources;
+  // Searched in the serialized template first: native code, and most templates have neither.
+  const serialized = JSON.stringify(resources);
+  const mayTransform = serialized.includes('"Fn::Transform"');
+  const resolver = createResolver(input);
+  for (const logicalId of Object.keys(resources)) {
+    const resource = resources[logicalId]!;
+    // A resource whose Condition is false at plan time is not created.
+    if (isRecord(resource) && typeof resource.Condition === 'string' && resolver.condition(resource.Condition) === false) continue;
+    if (logicalId === 'Fn::Transform') {
+      found.add('include', describeTransform(resource), found.section('Resources', 'Fn::Transform'));
+      continue;
+    }
+    if (logicalId.startsWith('Fn::ForEach::')) {
+      found.add('macro', `the ${logicalId} loop of AWS::LanguageExtensions`, found.section('Resources', logicalId));
+      continue;
+    }
+    if (!isRecord(resource)) continue;
+    const type = typeof resource.Type === 'string' ? resource.Type : '';
+    if (mayTransform) {
+      const inner = findTransform(identityRelevantPart(type, resource));
+      if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
+    }
+    if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type)) found.add('unknown-iam-type', type, found.resource(logicalId, type));
+    if (type === 'AWS::CloudFormation::Stack' && !stacks.has(`${input.stack}/${logicalId}`)) {
+      found.add('remote-template', describeUrl(input, resource.Properties?.TemplateURL), found.resource(logicalId, type));
+    }
+    if (type === 'AWS::CloudFormation::StackSet') readStackSet(input, logicalId, found, expanded);
+  }
+}
+
+/**
+ * Where an `Fn::Transform` can hide what the model reads: anything in an IAM or Identity Center resource, a nested
+ * stack or a stack set; the role property of compute. An include elsewhere (an API's OpenAPI `DefinitionBody`, a
+ * function's environment) produces a property value that grants nothing and is not reported.
+ */
+const ROLE_PROPERTIES: Record<string, string[]> = {
+  'AWS::Lambda::Function': ['Role'],
+  'AWS::ECS::TaskDefinition': ['TaskRoleArn', 'ExecutionRoleArn'],
+  'AWS::StepFunctions::StateMachine': ['RoleArn'],
+};
+
+function identityRelevantPart(type: string, resource: Record<string, unknown>): unknown {
+  if (type.startsWith('AWS::IAM::') || type.startsWith('AWS::SSO::') || type === 'AWS::CloudFormation::Stack' || type === 'AWS::CloudFormation::StackSet') return resource;
+  const properties = ROLE_PROPERTIES[type];
+  if (!properties || !isRecord(resource.Properties)) return undefined;
+  return properties.map((property) => (resource.Properties as Record<string, unknown>)[property]);
+}
+
+/** The `Fn::Transform` value anywhere in a resource, if there is one. */
+function findTransform(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findTransform(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  if (Object.hasOwn(value, 'Fn::Transform')) return value['Fn::Transform'];
+  for (const key of Object.keys(value)) {
+    const found = findTransform(value[key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function describeTransform(transform: unknown): string {
+  const entry = isRecord(transform) ? transform : {};
+  const name = typeof entry.Name === 'string' ? entry.Name : 'a macro';
+  const location = isRecord(entry.Parameters) && typeof entry.Parameters.Location === 'string' ? ` ${entry.Parameters.Location}` : '';
+  return name === 'AWS::Include' ? `the AWS::Include snippet${location || ' (location not readable)'}` : `the output of Fn::Transform ${name}${location}`;
+}
+
+function describeUrl(input: TemplateInput, url: unknown): string {
+  if (typeof url === 'string') return url;
+  if (url === undefined) return 'no TemplateURL';
+  const resolved = createResolver(input).resolveString(url, 'TemplateURL');
+  return isUnknown(resolved) ? `a URL known only at deploy time (${resolved.description})` : resolved;
+}
+
+/**
+ * A stack set's template: its `TemplateBody` (a JSON or YAML string) becomes a stack `Parent/LogicalId` whose
+ * findings point at the stack set; a `TemplateURL` or a body that does not parse is reported as unseen.
+ */
+function readStackSet(input: TemplateInput, logicalId: string, found: UnseenCollector, expanded: TemplateInput[]): void {
+  const properties = input.template.Resources[logicalId]!.Properties ?? {};
+  const ref = found.resource(logicalId, 'AWS::CloudFormation::StackSet');
+  if (properties.TemplateBody === undefined) {
+    found.add('stack-set', describeUrl(input, properties.TemplateURL), ref);
+    return;
+  }
+  const body = isRecord(properties.TemplateBody) && isTemplate(properties.TemplateBody) ? properties.TemplateBody : createResolver(input).resolveString(properties.TemplateBody, 'TemplateBody');
+  if (isUnknown(body)) {
+    found.add('unreadable-template', `TemplateBody: ${body.description}`, ref);
+    return;
+  }
+  let template: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      template = parseTemplateText(`${input.file ?? input.stack}#${logicalId}.TemplateBody`, body).value;
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      found.add('unreadable-template', `TemplateBody${error.line !== undefined ? ` line ${error.line}` : ''}: ${error.reason}`, ref);
+      return;
+    }
+  }
+  if (!isTemplate(template)) {
+    found.add('unreadable-template', 'TemplateBody has no "Resources" map', ref);
+    return;
+  }
+  // Every resource of the body points at the stack set's line: the body is a string in the parent's file.
+  const position = ref.line !== undefined ? { line: ref.line, column: ref.column ?? 1 } : undefined;
+  const keys: KeyTree | undefined = position
+    ? new Map([['Resources', { position, children: new Map(Object.keys(template.Resources).map((id) => [id, { position }])) }]])
+    : undefined;
+  const nested: TemplateInput = { stack: `${input.stack}/${logicalId}`, template, ...(input.file ? { file: input.file } : {}), ...(keys ? { keys } : {}) };
+  const nestedFound = new UnseenCollector(nested, found.unseen);
+  const prepared = applyTransforms(nested, nestedFound);
+  expanded.push(prepared);
+  findHiddenResources(prepared, new Set(), nestedFound, expanded);
+}

@@ -1,0 +1,61 @@
+import type { UnseenKind } from '../model/model.js';
+import { defineRule } from './define.js';
+
+type MessageId = UnseenKind;
+
+/**
+ * Reports what the change creates but the check cannot read (model.unseen): the adapters collect it, this rule
+ * says what could not be seen and how to show it to the check. Every finding is pending: under the CLI and CDK
+ * gates (fail-closed) it blocks at the rule's level, in front-ends that check again once values are known it is
+ * advisory until then.
+ */
+export default defineRule<MessageId>({
+  meta: {
+    id: 'no-unseen-content',
+    title: 'Nothing the change creates is hidden from the check',
+    level: 'mandatory',
+    rationale:
+      'Macros and transforms generate resources only when CloudFormation processes the template, an include or a nested stack ' +
+      'with a remote TemplateURL is fetched at deploy time, a stack set deploys a template into other accounts, and a resource ' +
+      'type that manages IAM but is not modelled grants what the check cannot read. Any of them can create an administrator role ' +
+      'or an access key that no rule ever sees, so passing them silently would let a change hide what it grants.',
+    remediation:
+      'Show the check the content: run it on the processed template (sam build output, or aws cloudformation get-template ' +
+      '--template-stage Processed after a change-set), keep nested and stack-set templates beside the parent (local TemplateURL ' +
+      'or TemplateBody), or define the grant with the AWS::IAM resources the check reads. Where that is not possible, set this ' +
+      'rule to advisory in the catalog for the stacks that need it, or request an approved, expiring catalog exception.',
+    frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05'],
+    messages: {
+      macro:
+        'Template {{where}} uses {{what}}, whose generated resources exist only once CloudFormation processes the template: the ' +
+        'identities and grants it creates cannot be verified here. Check the processed template instead.',
+      include:
+        '{{where}} inserts {{what}} at deploy time: its content cannot be seen here, so the identities and grants it adds cannot be ' +
+        'verified. Inline the snippet, or check the processed template.',
+      'remote-template':
+        '{{where}} deploys the template at {{what}}, which is fetched at deploy time and cannot be read here: its identities and ' +
+        'grants cannot be verified. Keep the template beside the parent (a local TemplateURL) or check it on its own.',
+      'stack-set':
+        'Stack set {{where}} deploys the template at {{what}} into other accounts; it cannot be read here, so the identities and ' +
+        'grants it creates cannot be verified. Put the template in TemplateBody, or check the template file on its own.',
+      'unknown-iam-type':
+        '{{where}} is a {{what}}, a resource type that manages IAM but that this check does not model: what it grants cannot be ' +
+        'verified. Express the grant with AWS::IAM::Role, Policy or ManagedPolicy resources, which the check reads.',
+      'unreadable-template':
+        '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
+        'template so it parses.',
+    },
+  },
+  check(ctx) {
+    for (const unseen of ctx.model.unseen ?? []) {
+      const where = [unseen.resource.stack, unseen.resource.name].filter(Boolean).join('/');
+      ctx.report({
+        messageId: unseen.kind,
+        data: { where, what: unseen.what },
+        resource: unseen.resource,
+        detail: `Unseen::${unseen.what}`,
+        pending: true,
+      });
+    }
+  },
+});

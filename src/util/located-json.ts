@@ -1,0 +1,300 @@
+/**
+ * A strict JSON parser (RFC 8259) that knows where things are: it rejects duplicate keys, which `JSON.parse` reads
+ * last-wins without a word (a template could hide a second `Effect` or `Resources` entry behind the first), and it
+ * records where the keys of the outer objects are, so a finding points at the line of its resource rather than at
+ * the first line that happens to contain the same name. Every error carries a line and column.
+ */
+
+/** 1-based line and column, as editors and SARIF count them. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** Where each key of an object starts, and for the outer levels the keys of its value. */
+export type KeyTree = Map<string, KeyNode>;
+
+export interface KeyNode {
+  position: SourcePosition;
+  children?: KeyTree;
+}
+
+export interface LocatedJson {
+  value: unknown;
+  /** The keys of the root object and of the objects below it, to `keyDepth` levels. */
+  keys: KeyTree;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${line}:${column}: ${reason}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/** Deeper nesting is refused with a located error rather than overflowing the call stack. */
+export const MAX_JSON_NESTING = 1000;
+
+/**
+ * Parses `text` as JSON. `keyDepth` is how many levels of object keys get positions (3 covers a template's
+ * sections, its resources and their `Type`/`Properties`). A leading byte-order mark is skipped, as editors write one.
+ */
+export function parseLocatedJson(text: string, keyDepth = 3): LocatedJson {
+  return new Parser(text, keyDepth).parseDocument();
+}
+
+/** Character codes the parser compares against. */
+const Char = {
+  Tab: 9,
+  LineFeed: 10,
+  CarriageReturn: 13,
+  Space: 32,
+  Quote: 34,
+  Plus: 43,
+  Comma: 44,
+  Minus: 45,
+  Dot: 46,
+  Slash: 47,
+  Zero: 48,
+  Nine: 57,
+  Colon: 58,
+  UpperE: 69,
+  OpenBracket: 91,
+  Backslash: 92,
+  CloseBracket: 93,
+  LowerE: 101,
+  OpenBrace: 123,
+  CloseBrace: 125,
+} as const;
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+class Parser {
+  private index = 0;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly keyDepth: number,
+  ) {}
+
+  parseDocument(): LocatedJson {
+    if (this.text.charCodeAt(0) === 0xfeff) this.index = 1;
+    const keys: KeyTree = new Map();
+    this.skipWhitespace();
+    const value = this.parseValue(0, keys);
+    this.skipWhitespace();
+    if (this.index < this.text.length) this.fail(`unexpected ${this.describe(this.index)} after the end of the JSON value`);
+    return { value, keys };
+  }
+
+  private parseValue(depth: number, keys: KeyTree | undefined): unknown {
+    const code = this.text.charCodeAt(this.index);
+    if (code === Char.OpenBrace) return this.parseObject(depth + 1, keys);
+    if (code === Char.OpenBracket) return this.parseArray(depth + 1);
+    if (code === Char.Quote) return this.parseString();
+    if (code === Char.Minus || (code >= Char.Zero && code <= Char.Nine)) return this.parseNumber();
+    if (this.text.startsWith('true', this.index)) return this.literal(4, true);
+    if (this.text.startsWith('false', this.index)) return this.literal(5, false);
+    if (this.text.startsWith('null', this.index)) return this.literal(4, null);
+    return this.fail(this.index >= this.text.length ? 'unexpected end of input, expected a value' : `unexpected ${this.describe(this.index)}, expected a value`);
+  }
+
+  private literal(length: number, value: boolean | null): boolean | null {
+    this.index += length;
+    return value;
+  }
+
+  private parseObject(depth: number, keys: KeyTree | undefined): Record<string, unknown> {
+    if (depth > MAX_JSON_NESTING) this.fail(`nesting deeper than ${MAX_JSON_NESTING} levels`);
+    this.index++;
+    const result: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.index) === Char.CloseBrace) {
+      this.index++;
+      return result;
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.index) !== Char.Quote) this.fail(`unexpected ${this.describe(this.index)}, expected a string key`);
+      const keyStart = this.index;
+      const key = this.parseString();
+      if (seen.has(key)) this.failAt(keyStart, `duplicate key ${JSON.stringify(key)}`);
+      seen.add(key);
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.index) !== Char.Colon) this.fail(`unexpected ${this.describe(this.index)}, expected ":" after key ${JSON.stringify(key)}`);
+      this.index++;
+      this.skipWhitespace();
+      let children: KeyTree | undefined;
+      if (keys && depth <= this.keyDepth) {
+        const node: KeyNode = { position: this.positionAt(keyStart) };
+        if (depth < this.keyDepth) node.children = children = new Map();
+        keys.set(key, node);
+      }
+      const value = this.parseValue(depth, children);
+      // `__proto__` is an ordinary key in JSON: define it, as JSON.parse does, rather than set the prototype.
+      if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      else result[key] = value;
+      this.skipWhitespace();
+      const next = this.text.charCodeAt(this.index);
+      if (next === Char.Comma) {
+        this.index++;
+        this.skipWhitespace();
+        continue;
+      }
+      if (next === Char.CloseBrace) {
+        this.index++;
+        return result;
+      }
+      this.fail(this.index >= this.text.length ? 'unexpected end of input, expected "," or "}"' : `unexpected ${this.describe(this.index)}, expected "," or "}"`);
+    }
+  }
+
+  private parseArray(depth: number): unknown[] {
+    if (depth > MAX_JSON_NESTING) this.fail(`nesting deeper than ${MAX_JSON_NESTING} levels`);
+    this.index++;
+    const result: unknown[] = [];
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.index) === Char.CloseBracket) {
+      this.index++;
+      return result;
+    }
+    for (;;) {
+      result.push(this.parseValue(depth, undefined));
+      this.skipWhitespace();
+      const next = this.text.charCodeAt(this.index);
+      if (next === Char.Comma) {
+        this.index++;
+        this.skipWhitespace();
+        continue;
+      }
+      if (next === Char.CloseBracket) {
+        this.index++;
+        return result;
+      }
+      this.fail(this.index >= this.text.length ? 'unexpected end of input, expected "," or "]"' : `unexpected ${this.describe(this.index)}, expected "," or "]"`);
+    }
+  }
+
+  private parseString(): string {
+    const start = ++this.index;
+    const text = this.text;
+    // Fast path: no escape before the closing quote.
+    for (let i = start; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === Char.Quote) {
+        this.index = i + 1;
+        return text.slice(start, i);
+      }
+      if (code === Char.Backslash) break;
+      if (code < Char.Space) this.failAt(i, 'control character in a string (escape it)');
+    }
+    let result = '';
+    let chunk = start;
+    let i = start;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === Char.Quote) {
+        this.index = i + 1;
+        return result + text.slice(chunk, i);
+      }
+      if (code < Char.Space) this.failAt(i, 'control character in a string (escape it)');
+      if (code !== Char.Backslash) {
+        i++;
+        continue;
+      }
+      result += text.slice(chunk, i);
+      const escape = text[i + 1];
+      if (escape === 'u') {
+        const hex = text.slice(i + 2, i + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.failAt(i, 'invalid \\u escape (four hexadecimal digits expected)');
+        result += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+      } else if (escape !== undefined && escape in ESCAPES) {
+        result += ESCAPES[escape];
+        i += 2;
+      } else {
+        this.failAt(i, `invalid escape \\${escape ?? ''}`);
+      }
+      chunk = i;
+    }
+    return this.failAt(start - 1, 'unterminated string');
+  }
+
+  private parseNumber(): number {
+    const text = this.text;
+    const start = this.index;
+    let i = start;
+    if (text.charCodeAt(i) === Char.Minus) i++;
+    if (text.charCodeAt(i) === Char.Zero) i++;
+    else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i++;
+    else this.failAt(i, 'invalid number: a digit expected');
+    if (text.charCodeAt(i) === Char.Dot) {
+      i++;
+      if (!isDigit(text.charCodeAt(i))) this.failAt(i, 'invalid number: a digit expected after "."');
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    const exponent = text.charCodeAt(i);
+    if (exponent === Char.LowerE || exponent === Char.UpperE) {
+      i++;
+      const sign = text.charCodeAt(i);
+      if (sign === Char.Plus || sign === Char.Minus) i++;
+      if (!isDigit(text.charCodeAt(i))) this.failAt(i, 'invalid number: a digit expected in the exponent');
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    this.index = i;
+    return Number(text.slice(start, i));
+  }
+
+  private skipWhitespace(): void {
+    const text = this.text;
+    let i = this.index;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === Char.Space || code === Char.LineFeed || code === Char.CarriageReturn || code === Char.Tab) i++;
+      else break;
+    }
+    this.index = i;
+  }
+
+  private describe(index: number): string {
+    if (index >= this.text.length) return 'end of input';
+    return `character ${JSON.stringify(String.fromCodePoint(this.text.codePointAt(index)!))}`;
+  }
+
+  private fail(reason: string): never {
+    return this.failAt(this.index, reason);
+  }
+
+  private failAt(index: number, reason: string): never {
+    const { line, column } = this.positionAt(index);
+    throw new JsonSyntaxError(reason, line, column);
+  }
+
+  /** Line starts are indexed on first need: most documents need only a few positions. */
+  positionAt(index: number): SourcePosition {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: index - starts[low]! + 1 };
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= Char.Zero && code <= Char.Nine;
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonSyntaxError, MAX_JSON_NESTING, parseLocatedJson } from '../../src/util/located-json.js';
+
+function syntaxError(text: string): { reason: string; line: number; column: number } {
+  try {
+    parseLocatedJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { reason: error.reason, line: error.line, column: error.column };
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(text)} to fail`);
+}
+
+describe('parseLocatedJson', () => {
+  it('records where the keys of the outer objects are (line and column of the opening quote)', () => {
+    const text = '{\n  "Resources": {\n    "Role": {\n      "Type": "AWS::IAM::Role",\n      "Properties": { "Deep": { "x": 1 } }\n    }\n  }\n}\n';
+    const { value, keys } = parseLocatedJson(text);
+    expect(value).toEqual(JSON.parse(text));
+    const role = keys.get('Resources')!.children!.get('Role')!;
+    expect(keys.get('Resources')!.position).toEqual({ line: 2, column: 3 });
+    expect(role.position).toEqual({ line: 3, column: 5 });
+    expect(role.children!.get('Properties')!.position).toEqual({ line: 5, column: 7 });
+    // Three levels only: a template's sections, its logical ids, their Type and Properties.
+    expect(role.children!.get('Properties')!.children).toBeUndefined();
+  });
+
+  it('rejects a duplicate key at the second occurrence, at any depth', () => {
+    expect(syntaxError('{"Resources": {"A": {}, "A": {}}}')).toEqual({ reason: 'duplicate key "A"', line: 1, column: 25 });
+    expect(syntaxError('{"a": [{"Effect": "Allow",\n "Effect": "Deny"}]}')).toEqual({ reason: 'duplicate key "Effect"', line: 2, column: 2 });
+  });
+
+  it('locates syntax errors', () => {
+    expect(syntaxError('{\n  "a": 1\n  "b": 2\n}')).toEqual({ reason: 'unexpected character "\\"", expected "," or "}"', line: 3, column: 3 });
+    expect(syntaxError('[1, 2')).toEqual({ reason: 'unexpected end of input, expected "," or "]"', line: 1, column: 6 });
+    expect(syntaxError('{"a": "x\ny"}')).toMatchObject({ reason: 'control character in a string (escape it)', line: 1, column: 9 });
+    expect(syntaxError('{"a": 01}')).toMatchObject({ line: 1, column: 8 });
+    expect(syntaxError('{"a": "\\q"}').reason).toBe('invalid escape \\q');
+    expect(syntaxError('{} x').reason).toBe('unexpected character "x" after the end of the JSON value');
+  });
+
+  it('reads __proto__ as an ordinary key, as JSON.parse does', () => {
+    const { value } = parseLocatedJson('{"__proto__": {"polluted": true}}');
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value as object)).toEqual(['__proto__']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('refuses nesting deeper than the limit with a located error instead of overflowing the stack', () => {
+    expect(syntaxError('['.repeat(MAX_JSON_NESTING + 1))).toEqual({ reason: `nesting deeper than ${MAX_JSON_NESTING} levels`, line: 1, column: MAX_JSON_NESTING + 1 });
+  });
+
+  it('skips a leading byte-order mark', () => {
+    expect(parseLocatedJson('\uFEFF{"a": 1}').value).toEqual({ a: 1 });
+  });
+
+  it('property: any JSON value reads back equal to JSON.parse, at any indentation', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(parseLocatedJson(text).value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 2000, seed: 15_7 },
+    );
+  });
+
+  it('property: accepts exactly what JSON.parse accepts (objects without duplicate keys)', () => {
+    const fragments = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"b"', '1', '-0.5e3', 'true', 'null', ' ', '\n', '"\\u00e9"', '"\\x"', '01', '.');
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        let expected: unknown;
+        let valid = true;
+        try {
+          expected = JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        let actual: unknown;
+        let parsed = true;
+        try {
+          actual = parseLocatedJson(text).value;
+        } catch (error) {
+          expect(error).toBeInstanceOf(JsonSyntaxError);
+          parsed = false;
+          // Only a duplicate key is refused where JSON.parse reads last-wins.
+          if (valid) expect((error as JsonSyntaxError).reason).toMatch(/^duplicate key/);
+        }
+        if (parsed) expect(actual).toEqual(expected);
+        if (!valid) expect(parsed).toBe(false);
+      }),
+      { numRuns: 10_000, seed: 24_6 },
+    );
+  });
+});
