@@ -22,8 +22,8 @@ export default defineRule<MessageId>({
     remediation:
       'Show the check the content: run it on the processed template (sam build output, or aws cloudformation get-template ' +
       '--template-stage Processed after a change-set), keep nested and stack-set templates beside the parent (local TemplateURL ' +
-      'or TemplateBody), or define the grant with the AWS::IAM resources the check reads. Where that is not possible, set this ' +
-      'rule to advisory in the catalog for the stacks that need it, or request an approved, expiring catalog exception.',
+      'or TemplateBody), or define the grant with the AWS::IAM resources the check reads. Where that is not possible, the platform ' +
+      'team can set this rule to advisory in the catalog (a finding here concerns no identity, so no exception can name it).',
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05'],
     messages: {
       macro:

@@ -241,14 +241,14 @@ describe('waivers bound to the identity a finding is about (issue 24 item 1)', (
       ['legacy-sftp-sync', SPOOF, 'spoofed-key/CiBotUser', 'mandatory', undefined, 'ci-bot'],
     ]);
     const lines = check([SPOOF], { format: 'text' }).output.split('\n');
-    const heading = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/legacy-sftp-sync ${SPOOF}:12`);
+    const heading = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/legacy-sftp-sync ${SPOOF}:12:3`);
     expect(lines.slice(heading + 1, heading + 5)).toEqual([
       '  no-long-lived-credentials (mandatory)',
       expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key legacy-sftp-sync for ci-bot is a long-lived secret/),
       expect.stringMatching(/^ {4}fix: /),
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
-    const unnamed = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/LegacySftpSyncKey ${SPOOF}:23`);
+    const unnamed = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/LegacySftpSyncKey ${SPOOF}:23:3`);
     expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe(`    to waive: ${NO_WAIVER_TARGET}`);
   });
 });

@@ -66,7 +66,7 @@ ruleTester(rule, {
       name: 'Fn::Transform AWS::Include inside Resources and inside a resource',
       model: template({
         Resources: {
-          'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/roles.yaml' } },
+          'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/roles.yaml' } } as never,
           Role: {
             Type: 'AWS::IAM::Role',
             Properties: { AssumeRolePolicyDocument: trust, Policies: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/policies.yaml' } } } },

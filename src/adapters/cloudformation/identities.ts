@@ -82,6 +82,8 @@ export function permissionSetFromResource(ctx: StackContext, logicalId: string, 
     cloud: 'aws',
     kind: 'aws-permission-set',
     name: literalName(resource, 'Name') ?? logicalId,
+    // A permission set's name is unique in its Identity Center instance.
+    ...(literalName(resource, 'Name') !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     arn: `\${${logicalId}.PermissionSetArn}`,
     tags: tagsOf(resolver.resolve(properties.Tags)),
