@@ -5,7 +5,7 @@
  */
 import type { IdentityClass } from '../src/model/model.js';
 import { cloneClasses, clonePrivilegedAction, DEFAULT_CLASSES, DEFAULT_PRIVILEGED_ACTIONS, DEFAULT_TAG_KEYS } from './defaults.js';
-import type { Catalog, ClassPolicy, CredentialType, Entitlement, PrivilegedAction, RuleLevel, TagKeys, TrustedOidc } from './types.js';
+import type { Catalog, ClassPolicy, CredentialType, Entitlement, ExceptionPolicy, IdentityProvider, PrivilegedAction, RuleLevel, TagKeys, TrustedOidc } from './types.js';
 import { durationDays, durationSeconds } from './values.js';
 
 /** The file format, as entitlement-catalog.schema.json describes it. */
@@ -16,8 +16,9 @@ export interface CatalogFile {
   privilegedActions?: PrivilegedAction[];
   entitlements?: EntitlementFile[];
   identities?: Catalog['identities'];
-  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; organizations?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[] };
+  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; organizations?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[]; identityProviders?: IdentityProvider[] };
   exceptions?: Catalog['exceptions'];
+  exceptionPolicy?: { maxLifetime?: string; maxTargets?: number; approvers?: string[] };
   tags?: Partial<TagKeys>;
   rules?: Record<string, RuleLevel>;
 }
@@ -30,11 +31,12 @@ interface ClassPolicyFile {
   federated?: boolean;
   mfa?: boolean;
   isolated?: boolean;
+  monitored?: boolean;
 }
 
 type EntitlementFile = Omit<Entitlement, 'privileged' | 'approval'> & {
   privileged?: boolean;
-  approval?: { by: string[]; maxDuration?: string };
+  approval?: { by: string[]; maxDuration?: string; via?: string[] };
 };
 
 export function toCatalog(file: CatalogFile, source: string): Catalog {
@@ -51,8 +53,10 @@ export function toCatalog(file: CatalogFile, source: string): Catalog {
       accounts: Object.entries(file.trust?.accounts ?? {}).map(([id, account]) => ({ id, ...account })),
       organizations: Object.entries(file.trust?.organizations ?? {}).map(([id, organization]) => ({ id, ...organization })),
       oidc: (file.trust?.oidc ?? []).map((provider) => ({ ...provider, issuer: provider.issuer.replace(/^https:\/\//, '') })),
+      identityProviders: file.trust?.identityProviders ?? [],
     },
     exceptions: file.exceptions ?? [],
+    exceptionPolicy: toExceptionPolicy(file.exceptionPolicy),
     tags: { ...DEFAULT_TAG_KEYS, ...file.tags },
     rules: file.rules ?? {},
   };
@@ -83,6 +87,15 @@ function toEntitlement(file: EntitlementFile): Entitlement {
   if (approval) {
     entitlement.approval = { by: approval.by };
     if (approval.maxDuration !== undefined) entitlement.approval.maxDurationSeconds = durationSeconds(approval.maxDuration);
+    if (approval.via !== undefined) entitlement.approval.via = approval.via;
   }
   return entitlement;
+}
+
+function toExceptionPolicy(file: CatalogFile['exceptionPolicy']): ExceptionPolicy {
+  const policy: ExceptionPolicy = {};
+  if (file?.maxLifetime !== undefined) policy.maxLifetimeDays = durationDays(file.maxLifetime);
+  if (file?.maxTargets !== undefined) policy.maxTargets = file.maxTargets;
+  if (file?.approvers !== undefined) policy.approvers = file.approvers;
+  return policy;
 }

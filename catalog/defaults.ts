@@ -150,8 +150,9 @@ export function defaultCatalog(): Catalog {
     privilegedActions: DEFAULT_PRIVILEGED_ACTIONS.map(clonePrivilegedAction),
     entitlements: [],
     identities: [],
-    trust: { accounts: [], organizations: [], oidc: [] },
+    trust: { accounts: [], organizations: [], oidc: [], identityProviders: [] },
     exceptions: [],
+    exceptionPolicy: {},
     tags: { ...DEFAULT_TAG_KEYS },
     rules: {},
   };

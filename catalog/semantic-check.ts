@@ -6,7 +6,8 @@
 import type { CatalogIssue, FieldPath } from './issues.js';
 import { unknownValueMessage } from './issues.js';
 import type { CatalogSource } from './source-map.js';
-import { durationDays, durationSeconds, isCalendarDate, isUsableAmount } from './values.js';
+import { DEFAULT_CLASSES } from './defaults.js';
+import { durationDays, durationSeconds, formatSeconds, isCalendarDate, isUsableAmount } from './values.js';
 
 type Record_ = Record<string, unknown>;
 
@@ -25,7 +26,9 @@ export function semanticIssues(data: unknown, source: CatalogSource): CatalogIss
   check.ownerReferences();
   check.identities();
   check.durations();
+  check.approvalDurations();
   check.dates();
+  check.exceptionPolicy();
   return check.issues;
 }
 
@@ -117,14 +120,81 @@ class SemanticCheck {
     }
   }
 
+  /**
+   * A just-in-time grant lasts at most one session, so an approval longer than the session limit of a class the
+   * entitlement is for promises a bound the class already forbids (maxDuration 12h on 30-minute agents).
+   */
+  approvalDurations(): void {
+    const classes = isRecord(this.data.classes) ? this.data.classes : {};
+    for (const [index, entitlement] of items(this.data, 'entitlements')) {
+      const approval = entitlement.approval;
+      const text = isRecord(approval) ? approval.maxDuration : undefined;
+      const maxDuration = typeof text === 'string' ? durationSeconds(text) : undefined;
+      if (maxDuration === undefined || !isUsableAmount(maxDuration) || !Array.isArray(entitlement.classes)) continue;
+      for (const name of entitlement.classes) {
+        if (typeof name !== 'string' || !(name in DEFAULT_CLASSES)) continue;
+        const override = classes[name];
+        const ownLimit = isRecord(override) && typeof override.maxSessionDuration === 'string' ? durationSeconds(override.maxSessionDuration) : undefined;
+        const limit = ownLimit ?? DEFAULT_CLASSES[name as keyof typeof DEFAULT_CLASSES].maxSessionSeconds;
+        if (limit === undefined || !isUsableAmount(limit) || maxDuration <= limit) continue;
+        this.report(
+          ['entitlements', index, 'approval', 'maxDuration'],
+          `${JSON.stringify(text)} is longer than the session limit of class ${name} (${formatSeconds(limit)}), so no ${name} identity can hold ` +
+            `the entitlement just in time for that long; expected at most ${formatSeconds(limit)}`,
+        );
+      }
+    }
+  }
+
   dates(): void {
     for (const list of ['identities', 'exceptions'] as const) {
       for (const [index, record] of items(this.data, list)) {
-        const date = stringAt(record, 'expires');
-        // Only well-shaped dates: the schema already reports anything not written YYYY-MM-DD.
-        if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
-          this.report([list, index, 'expires'], `${JSON.stringify(date)} is not a calendar date; expected a real date YYYY-MM-DD such as 2027-06-30`);
+        for (const field of list === 'exceptions' ? ['expires', 'approved'] : ['expires']) {
+          const date = stringAt(record, field);
+          // Only well-shaped dates: the schema already reports anything not written YYYY-MM-DD.
+          if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
+            this.report([list, index, field], `${JSON.stringify(date)} is not a calendar date; expected a real date YYYY-MM-DD such as 2027-06-30`);
+          }
         }
+      }
+    }
+  }
+
+  /**
+   * What keeps an exception from waiving more than one reviewed risk: a target that names something, an approver
+   * who is not the owner (and is a known approver when the catalog lists them), and a bounded life when the
+   * catalog's exceptionPolicy sets one.
+   */
+  exceptionPolicy(): void {
+    const policy = isRecord(this.data.exceptionPolicy) ? this.data.exceptionPolicy : {};
+    const maxLifetime = typeof policy.maxLifetime === 'string' ? durationDays(policy.maxLifetime) : undefined;
+    const approvers = Array.isArray(policy.approvers) ? policy.approvers.filter((a): a is string => typeof a === 'string') : undefined;
+    for (const [index, exception] of items(this.data, 'exceptions')) {
+      const at = (field: string) => ['exceptions', index, field];
+      const target = stringAt(exception, 'target');
+      if (target !== undefined && target !== '' && /^[*?]+$/.test(target)) {
+        this.report(at('target'), `${JSON.stringify(target)} matches every identity and resource; expected the name (or a narrow glob) of what the exception covers, such as legacy-sftp-sync`);
+      }
+      const owner = stringAt(exception, 'owner');
+      const approvedBy = stringAt(exception, 'approvedBy');
+      if (approvedBy !== undefined && owner !== undefined && approvedBy.trim().toLowerCase() === owner.trim().toLowerCase()) {
+        this.report(at('approvedBy'), `approved by its own owner ${JSON.stringify(owner)}; expected an approver other than the owner`);
+      } else if (approvedBy !== undefined && approvedBy.trim() !== '' && approvers !== undefined && !approvers.includes(approvedBy) && !this.ownerIds.includes(approvedBy)) {
+        this.report(at('approvedBy'), `${unknownValueMessage('approver', approvedBy, [...approvers, ...this.ownerIds])} (exceptionPolicy.approvers or an owner id)`);
+      }
+      if (maxLifetime === undefined || !isUsableAmount(maxLifetime)) continue;
+      const approved = stringAt(exception, 'approved');
+      const expires = stringAt(exception, 'expires');
+      if (approved === undefined) {
+        this.report(['exceptions', index], `approved is required: exceptionPolicy.maxLifetime (${policy.maxLifetime}) counts from the approval date; expected approved: YYYY-MM-DD`);
+        continue;
+      }
+      if (!isCalendarDate(approved) || expires === undefined || !isCalendarDate(expires)) continue;
+      const days = (Date.parse(expires) - Date.parse(approved)) / 86_400_000;
+      if (days < 0) {
+        this.report(at('expires'), `${expires} is before the approval date ${approved}; expected a date after it`);
+      } else if (days > maxLifetime) {
+        this.report(at('expires'), `${expires} is ${days} days after the approval on ${approved}, longer than exceptionPolicy.maxLifetime (${policy.maxLifetime}); expected ${addDays(approved, maxLifetime)} or earlier`);
       }
     }
   }
@@ -144,6 +214,10 @@ class SemanticCheck {
   private report(path: FieldPath, message: string): void {
     this.issues.push(this.source.issue(path, message));
   }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function isRecord(value: unknown): value is Record_ {

@@ -28,6 +28,8 @@ export interface ClassPolicy {
   mfa?: boolean;
   /** Break-glass: must not be reachable from compute, workloads, CI or agents. */
   isolated?: boolean;
+  /** Use of the class's identities must be monitored (an event rule or metric filter on it, in the change). */
+  monitored?: boolean;
 }
 
 export interface PrivilegedAction {
@@ -50,13 +52,23 @@ export interface Entitlement {
   description?: string;
   classes: IdentityClass[];
   privileged: boolean;
-  approval?: { by: string[]; maxDurationSeconds?: number };
+  approval?: Approval;
   aws?: AwsGrantEnvelope[];
   /** AWS managed policy ARNs this entitlement allows attaching as-is. */
   awsManagedPolicies?: string[];
   azure?: { roles: string[]; scopes?: string[] };
   gcp?: { roles: string[]; scopes?: string[] };
   kubernetes?: { clusterRoles?: string[]; roles?: string[]; namespaces?: string[] };
+}
+
+/** How a privileged entitlement is granted just in time. */
+export interface Approval {
+  /** Owners who approve. */
+  by: string[];
+  /** Longest approved elevation, in seconds. */
+  maxDurationSeconds?: number;
+  /** The approval path: principals (ARN globs) a role holding the entitlement may trust, and only those. */
+  via?: string[];
 }
 
 export interface IdentityMatch {
@@ -94,6 +106,8 @@ export interface TrustedOidc {
 
 export interface CatalogException {
   id: string;
+  /** ISO date (YYYY-MM-DD) of the approval; the exception policy's maxLifetime counts from it. */
+  approved?: string;
   rule: string;
   /** Glob over the binding names of the identity or secret a finding is about (src/engine/waivers.ts), never a bare logical id. */
   target: string;
@@ -103,6 +117,25 @@ export interface CatalogException {
   ticket?: string;
   /** ISO date (YYYY-MM-DD); the exception waives nothing after it. */
   expires: string;
+}
+
+/** Limits every exception must meet. */
+export interface ExceptionPolicy {
+  /** Longest life of an exception, in days from its approval date. */
+  maxLifetimeDays?: number;
+  /** Most identities and secrets of one change an exception's target may match. */
+  maxTargets?: number;
+  /** Who may approve exceptions besides owner ids; when set, approvedBy must be one of them or an owner id. */
+  approvers?: string[];
+}
+
+/** A sign-in path through an identity provider (SAML or OIDC federation). */
+export interface IdentityProvider {
+  /** Federated principal glob, as trust policies name it. */
+  provider: string;
+  /** Every sign-in through it requires MFA. */
+  enforcesMfa: boolean;
+  description?: string;
 }
 
 export interface TagKeys {
@@ -125,8 +158,9 @@ export interface Catalog {
   entitlements: Entitlement[];
   identities: CatalogIdentity[];
   /** `organizations`: AWS Organizations ids (o-…) a principal-narrowing condition may name; absent in catalogs built by hand before it existed. */
-  trust: { accounts: TrustedAccount[]; organizations?: TrustedAccount[]; oidc: TrustedOidc[] };
+  trust: { accounts: TrustedAccount[]; organizations?: TrustedAccount[]; oidc: TrustedOidc[]; identityProviders?: IdentityProvider[] };
   exceptions: CatalogException[];
+  exceptionPolicy: ExceptionPolicy;
   tags: TagKeys;
   /** Org-wide enforcement per rule id. */
   rules: Record<string, RuleLevel>;

@@ -32,3 +32,17 @@ export function isCalendarDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** `12h`, `1h30m`, `15m`, `45s`: a number of seconds the way people write session limits. */
+export function formatSeconds(seconds: number): string {
+  const parts: string[] = [];
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  if (days) parts.push(`${days}d`);
+  if (hours) parts.push(`${hours}h`);
+  if (minutes) parts.push(`${minutes}m`);
+  if (rest || parts.length === 0) parts.push(`${rest}s`);
+  return parts.join('');
+}

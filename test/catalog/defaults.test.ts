@@ -15,8 +15,9 @@ describe('defaultCatalog', () => {
       privilegedActions: DEFAULT_PRIVILEGED_ACTIONS,
       entitlements: [],
       identities: [],
-      trust: { accounts: [], organizations: [], oidc: [] },
+      trust: { accounts: [], organizations: [], oidc: [], identityProviders: [] },
       exceptions: [],
+      exceptionPolicy: {},
       tags: { owner: 'owner', class: 'identity-class', entitlements: 'entitlements', purpose: 'purpose', expires: 'expires' },
       rules: {},
     });

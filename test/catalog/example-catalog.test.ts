@@ -43,9 +43,21 @@ describe('examples/catalog.yaml', () => {
     });
   });
 
-  it('makes deploy-admin privileged, approved by platform for at most 4 hours', () => {
+  it('makes deploy-admin privileged, approved by platform for at most 1 hour (a workload session), granted through the access broker', () => {
     const deployAdmin = catalog.entitlements.find((e) => e.id === 'deploy-admin');
-    expect(deployAdmin).toMatchObject({ privileged: true, classes: ['human', 'workload'], approval: { by: ['team-platform'], maxDurationSeconds: 4 * 3600 } });
+    expect(deployAdmin).toMatchObject({
+      privileged: true,
+      classes: ['human', 'workload'],
+      approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: ['arn:aws:iam::444455556666:role/access-broker'] },
+    });
+  });
+
+  it('declares the MFA-enforcing identity provider and the exception policy', () => {
+    expect(catalog.trust.identityProviders).toEqual([
+      { provider: 'arn:aws:iam::*:saml-provider/ExampleIdP', enforcesMfa: true, description: 'Corporate SAML identity provider (phishing-resistant MFA on every sign-in)' },
+    ]);
+    expect(catalog.exceptionPolicy).toEqual({ maxLifetimeDays: 365, maxTargets: 3, approvers: ['security-lead@example.com'] });
+    expect(catalog.classes['break-glass'].monitored).toBe(true);
   });
 
   it('tightens classes over the defaults and keeps the rest', () => {

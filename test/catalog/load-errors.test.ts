@@ -12,6 +12,24 @@ const RULE_IDS_LIST =
 
 const cases: { name: string; issues: string[] }[] = [
   {
+    name: 'approval-longer-than-session.yaml',
+    issues: [
+      'test/catalog/fixtures/approval-longer-than-session.yaml:9:45: entitlements[0].approval.maxDuration: "12h" is longer than the session limit of class agent (30m), ' +
+        'so no agent identity can hold the entitlement just in time for that long; expected at most 30m',
+    ],
+  },
+  {
+    name: 'exception-abuse.yaml',
+    issues: [
+      'test/catalog/fixtures/exception-abuse.yaml:7:48: exceptions[0].target: "*" matches every identity and resource; expected the name (or a narrow glob) of what the exception covers, such as legacy-sftp-sync',
+      'test/catalog/fixtures/exception-abuse.yaml:8:95: exceptions[1].approvedBy: approved by its own owner "team-a"; expected an approver other than the owner',
+      'test/catalog/fixtures/exception-abuse.yaml:9:95: exceptions[2].approvedBy: unknown approver "my-friend@example.com"; expected one of: security-lead@example.com, team-a, team-security (exceptionPolicy.approvers or an owner id)',
+      'test/catalog/fixtures/exception-abuse.yaml:10:141: exceptions[3].expires: 2099-12-31 is 26723 days after the approval on 2026-11-01, longer than exceptionPolicy.maxLifetime (90d); expected 2027-01-30 or earlier',
+      'test/catalog/fixtures/exception-abuse.yaml:11:5: exceptions[4]: approved is required: exceptionPolicy.maxLifetime (90d) counts from the approval date; expected approved: YYYY-MM-DD',
+      'test/catalog/fixtures/exception-abuse.yaml:12:141: exceptions[5].expires: 2027-01-15 is before the approval date 2027-02-01; expected a date after it',
+    ],
+  },
+  {
     name: 'syntax-error.yaml',
     issues: ['test/catalog/fixtures/syntax-error.yaml:5:1: YAML syntax error: Missing closing "quote'],
   },
@@ -23,7 +41,7 @@ const cases: { name: string; issues: string[] }[] = [
     name: 'unknown-key-top-level.yaml',
     issues: [
       'test/catalog/fixtures/unknown-key-top-level.yaml:2:1: owner: unknown key "owner" (did you mean "owners"?); ' +
-        'expected one of: $schema, apiVersion, owners, classes, privilegedActions, entitlements, identities, trust, exceptions, tags, rules',
+        'expected one of: $schema, apiVersion, owners, classes, privilegedActions, entitlements, identities, trust, exceptions, exceptionPolicy, tags, rules',
     ],
   },
   {

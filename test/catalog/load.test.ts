@@ -33,8 +33,9 @@ describe('a catalog with only its apiVersion', () => {
       privilegedActions: DEFAULT_PRIVILEGED_ACTIONS,
       entitlements: [],
       identities: [],
-      trust: { accounts: [], organizations: [], oidc: [] },
+      trust: { accounts: [], organizations: [], oidc: [], identityProviders: [] },
       exceptions: [],
+      exceptionPolicy: {},
       tags: DEFAULT_TAG_KEYS,
       rules: {},
     });
