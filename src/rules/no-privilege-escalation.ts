@@ -6,6 +6,7 @@ import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
+import { sanctionCheck, sanctionedEntitlements, type SanctionCheck } from './support/just-in-time.js';
 
 type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
 
@@ -56,7 +57,11 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const allowed = escalationAllows(allows);
   // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
   if (allowed.size === 0) return;
+  // Privilege the catalog grants a break-glass identity, or grants just in time as the plan shows, is its decision.
+  const sanctioned = sanctionOf(ctx, identity);
+  const isSanctioned = (entry: AllowedAction) => sanctioned !== undefined && sanctioned(entry, held.policyOf);
   if (allowsAllOfIam(allows)) {
+    if ([...allowed.values()].every(isSanctioned)) return;
     const grant = describeGrant(allowed.get('iam:attachrolepolicy')!, held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
     ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
@@ -65,6 +70,7 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   for (const path of ESCALATION_PATHS) {
     const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
+    if (reached.every(isSanctioned)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
     if (path.onAllResources && !reached.every(reachesEveryResource)) {
       const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
@@ -84,6 +90,14 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
  */
 function reachesEveryResource(entry: AllowedAction): boolean {
   return entry.statements.some((statement) => statementReachesEveryResource(statement, entry.action));
+}
+
+/** The identity's sanctioned privileged entitlements as one check, or undefined when it holds none. */
+function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCheck | undefined {
+  const profile = ctx.profile(identity);
+  if (profile.entitlements.length === 0) return undefined;
+  const entitlements = profile.entitlements.flatMap((id) => ctx.catalog.entitlements.find((entitlement) => entitlement.id === id) ?? []);
+  return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
 }
 
 /** Every action some path needs, in lower case. */

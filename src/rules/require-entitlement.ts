@@ -6,6 +6,7 @@ import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
+import { allowsStanding, entitlementPrivilege, privilegedHoldings } from './support/just-in-time.js';
 
 type MessageId =
   | 'noCatalog'
@@ -15,6 +16,8 @@ type MessageId =
   | 'unknownEntitlement'
   | 'entitlementNotForClass'
   | 'standingPrivilege'
+  | 'standingPending'
+  | 'privilegeUnderstated'
   | 'excess'
   | 'excessRemove'
   | 'managedNotAllowed'
@@ -36,7 +39,8 @@ export default defineRule<MessageId>({
     remediation:
       'Declare the identity in the catalog (or tag it) with its class and entitlements, and narrow its policies to the ' +
       'entitlements: the finding shows the statement to write instead. Privileged entitlements for non-break-glass classes must be ' +
-      'just in time (an approval with a maxDuration).',
+      'held just in time as the plan shows it: a role whose sessions last at most the approval\'s maxDuration, assumable only ' +
+      'through the approval path the catalog names (approval.via), with no long-lived credential.',
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05'],
     messages: {
       noCatalog:
@@ -50,8 +54,14 @@ export default defineRule<MessageId>({
         '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
         'Choose an entitlement made for {{class}} identities, or correct the class.',
       standingPrivilege:
-        '{{identity}} holds privileged entitlement {{entitlement}} as standing privilege: {{why}}. ' +
-        'Give the entitlement an approval with a maxDuration (just in time), or keep it for break-glass identities.',
+        '{{identity}} holds privileged entitlement {{entitlement}} as standing privilege, which {{class}} does not allow: {{why}}. ' +
+        'Hold it just in time (a role with sessions of at most the approval\'s maxDuration, assumable only through approval.via, ' +
+        'no long-lived credential), or keep it for break-glass identities.',
+      standingPending:
+        '{{identity}}: whether it holds privileged entitlement {{entitlement}} just in time cannot be verified until apply: {{why}}.',
+      privilegeUnderstated:
+        'Entitlement {{entitlement}} grants {{reach}}, a privileged action on every resource of its kind, but the catalog does not mark it ' +
+        'privileged. It is treated as privileged (just in time, or break-glass only). Set privileged: true with an approval, or narrow its grants.',
       excess:
         '{{policy}} grants {{identity}} {{count}} beyond its entitlements ({{entitlements}}): {{sample}} on {{resources}}. ' +
         'Narrow it to what the entitlements allow: {{narrowed}}',
@@ -68,6 +78,7 @@ export default defineRule<MessageId>({
     },
   },
   check(ctx) {
+    if (!ctx.catalog.isDefault) reportUnderstated(ctx);
     for (const identity of ctx.model.identities) {
       // Groups do not act: their grants are checked on each member, against the member's entitlements.
       if (identity.kind === 'aws-group') continue;
@@ -105,10 +116,31 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     if (profile.class && !entitlement.classes.includes(profile.class)) {
       report('entitlementNotForClass', `Entitlement::${id}`, { entitlement: id, class: profile.class, classes: entitlement.classes.join(', ') || 'none' });
     }
-    const why = standingPrivilegeReason(catalog, entitlement, profile);
-    if (why) report('standingPrivilege', `StandingPrivilege::${id}`, { entitlement: id, why });
+  }
+  if (!allowsStanding(catalog, profile.class)) {
+    for (const held of privilegedHoldings(catalog, identity, known)) {
+      if (held.mode === 'just-in-time') continue;
+      const data = { identity: identity.name, entitlement: held.entitlement.id, why: held.gaps.join('; ') };
+      const base = { resource: identity.resource, identity, detail: `StandingPrivilege::${held.entitlement.id}` };
+      if (held.mode === 'pending') ctx.report({ ...base, messageId: 'standingPending', data, pending: true });
+      else ctx.report({ ...base, messageId: 'standingPrivilege', data: { ...data, class: profile.class ? `class ${profile.class}` : 'an identity without a declared class' } });
+    }
   }
   return known;
+}
+
+/** Entitlements whose grants make them privileged though the catalog does not say so: reported on the catalog. */
+function reportUnderstated(ctx: RuleContext<MessageId>): void {
+  for (const entitlement of ctx.catalog.entitlements) {
+    const privilege = entitlementPrivilege(ctx.catalog, entitlement);
+    if (privilege.declared || !privilege.reaches) continue;
+    ctx.report({
+      messageId: 'privilegeUnderstated',
+      data: { entitlement: entitlement.id, reach: privilege.reaches },
+      resource: { type: 'entitlement-guard:catalog/entitlement', name: entitlement.id, file: ctx.catalog.source },
+      detail: `Privileged::${entitlement.id}`,
+    });
+  }
 }
 
 /** The catalog's entitlements by id, the first of each id (as a search would find it): looked up for every identity. */
@@ -127,14 +159,6 @@ function entitlementsById(catalog: Catalog): Map<string, Entitlement> {
 function knownEntitlements(catalog: Catalog): string {
   const ids = catalog.entitlements.map((entitlement) => entitlement.id).sort();
   return ids.length ? ids.join(', ') : '(the catalog defines none)';
-}
-
-/** A privileged entitlement without a just-in-time limit is standing; only classes that allow it (break-glass) may hold it. */
-function standingPrivilegeReason(catalog: Catalog, entitlement: Entitlement, profile: IdentityProfile): string | undefined {
-  if (!entitlement.privileged || entitlement.approval?.maxDurationSeconds !== undefined) return undefined;
-  if (!profile.class) return 'the identity declares no class, and the entitlement sets no approval maxDuration';
-  if (catalog.classes[profile.class].standingPrivilege) return undefined;
-  return `class ${profile.class} does not allow standing privilege, and the entitlement sets no approval maxDuration`;
 }
 
 /**

@@ -21,8 +21,49 @@ function pathFinding(name: string, can: string, grants: string, path: string, so
 
 const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
 
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const BROKER = 'arn:aws:iam::444455556666:role/access-broker';
+/** Administration the catalog grants: standing to break-glass, just in time (1h, through the broker) to people and deploy workloads. */
+const ADMIN_CATALOG = catalog({
+  owners: [{ id: 'team-security' }],
+  entitlements: [
+    { id: 'emergency-admin', classes: ['break-glass'], privileged: true, awsManagedPolicies: [ADMIN] },
+    { id: 'admin-jit', classes: ['human'], privileged: true, approval: { by: ['team-security'], maxDurationSeconds: 3600, via: [BROKER] }, awsManagedPolicies: [ADMIN] },
+    {
+      id: 'deploy-admin',
+      classes: ['workload'],
+      privileged: true,
+      approval: { by: ['team-security'], maxDurationSeconds: 3600, via: [BROKER] },
+      aws: [
+        { actions: ['cloudformation:*'], resources: ['arn:aws:cloudformation:*:*:stack/app-*/*'] },
+        { actions: ['iam:PassRole'], resources: ['arn:aws:iam::*:role/app-*'] },
+      ],
+    },
+  ],
+});
+const brokerTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: BROKER } }] };
+const DEPLOY_POLICY = statements(
+  { Effect: 'Allow', Action: 'cloudformation:*', Resource: 'arn:aws:cloudformation:*:*:stack/app-*/*' },
+  { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app-*' },
+);
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a break-glass role holding exactly its catalog entitlement AdministratorAccess: the catalog grants it, not an escalation',
+      catalog: ADMIN_CATALOG,
+      model: model({ identities: [role('BreakGlass', { tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' }, managedPolicies: [ADMIN] })] }),
+    },
+    {
+      name: 'a just-in-time admin role (1h, assumable only through the broker) holding AdministratorAccess',
+      catalog: ADMIN_CATALOG,
+      model: model({ identities: [role('JitAdmin', { tags: { 'identity-class': 'human', entitlements: 'admin-jit' }, managedPolicies: [ADMIN], trust: brokerTrust })] }),
+    },
+    {
+      name: 'a just-in-time deploy role: iam:PassRole and cloudformation:* within deploy-admin are the catalog\'s grant',
+      catalog: ADMIN_CATALOG,
+      model: model({ identities: [role('Deployer', { tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' }, policies: [DEPLOY_POLICY], trust: brokerTrust })] }),
+    },
     { name: 'read access to one bucket reaches no path', model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject', 'arn:aws:s3:::reports/*')] })] }) },
     { name: 'iam:PassRole alone: nothing to pass the role to', model: model({ identities: [role('Passer', { policies: [allow('iam:PassRole')] })] }) },
     { name: 'ec2:RunInstances alone: no role to hand the instance', model: model({ identities: [role('Launcher', { policies: [allow('ec2:RunInstances')] })] }) },
@@ -52,6 +93,53 @@ ruleTester(rule, {
     { name: 'identities of other clouds are out of scope', model: model({ identities: [identity('gcp-service-account', 'exporter')] }) },
   ],
   invalid: [
+    {
+      name: 'the same admin entitlement held as standing privilege (12h, any principal of the account) is an escalation again',
+      catalog: ADMIN_CATALOG,
+      model: model({
+        identities: [
+          role('JitAdmin', {
+            tags: { 'identity-class': 'human', entitlements: 'admin-jit' },
+            managedPolicies: [ADMIN],
+            maxSessionSeconds: 12 * 3600,
+            trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:root' } }] },
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'JitAdmin',
+          identity: 'TestStack/JitAdmin',
+          detail: 'Path::*',
+          message:
+            `JitAdmin is allowed every IAM action on "*" (for example iam:AttachRolePolicy (AdministratorAccess via *)), so all ${ESCALATION_PATHS.length} listed ` +
+            'escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a ' +
+            'break-glass or just-in-time identity.',
+        },
+      ],
+    },
+    {
+      name: 'grants beyond the just-in-time entitlement are still escalation: iam:PassRole on every role with cloudformation:CreateStack',
+      catalog: ADMIN_CATALOG,
+      model: model({
+        identities: [
+          role('Deployer', {
+            tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' },
+            policies: [statements({ Effect: 'Allow', Action: ['iam:PassRole', 'cloudformation:CreateStack'], Resource: '*' })],
+            trust: brokerTrust,
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Deployer',
+          'create a CloudFormation stack that runs as a privileged role',
+          'iam:PassRole (DeployerPolicy) and cloudformation:CreateStack (DeployerPolicy)',
+          'passrole-cloudformation',
+          'https://pathfinding.cloud/paths/cloudformation-001',
+        ),
+      ],
+    },
     {
       name: 'Rhino #3 / Checkov CKV_AWS_286: iam:PassRole with ec2:RunInstances',
       model: model({ identities: [role('Launcher', { policies: [allow(['iam:PassRole', 'ec2:RunInstances'])] })] }),

@@ -12,6 +12,22 @@ import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
 import { azureRole, clusterBinding, gcpRole, namespaceBinding } from '../multicloud/builders.js';
 
 const PAYMENTS_TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/payments-orders';
+/** The access broker's role: the approval path of the just-in-time entitlements below. */
+const BROKER = 'arn:aws:iam::444455556666:role/access-broker';
+const trustOf = (principal: Record<string, unknown>, condition?: Record<string, unknown>) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, ...(condition ? { Condition: condition } : {}) }],
+});
+const STANDING_FIX =
+  'Hold it just in time (a role with sessions of at most the approval\'s maxDuration, assumable only through approval.via, no long-lived credential), ' +
+  'or keep it for break-glass identities.';
+const UNDERSTATED: ExpectedFinding = {
+  resource: 'pass-any-role',
+  detail: 'Privileged::pass-any-role',
+  message:
+    'Entitlement pass-any-role grants iam:PassRole on *, a privileged action on every resource of its kind, but the catalog does not mark it privileged. ' +
+    'It is treated as privileged (just in time, or break-glass only). Set privileged: true with an approval, or narrow its grants.',
+};
 
 const ENTITLEMENTS: Entitlement[] = [
   {
@@ -27,14 +43,21 @@ const ENTITLEMENTS: Entitlement[] = [
     aws: [{ actions: ['s3:Get*'], resources: ['arn:aws:s3:::reports/*'] }],
     awsManagedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
   },
-  { id: 'deploy-admin', classes: ['human', 'workload'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 4 * 3600 } },
+  { id: 'deploy-admin', classes: ['human', 'workload'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: [BROKER] } },
   { id: 'account-admin', classes: ['workload', 'break-glass'], privileged: true, approval: { by: ['team-platform'] } },
+  { id: 'quick-fix', classes: ['human'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 900, via: [BROKER] } },
 ];
 
 const CATALOG = catalog({
   owners: [{ id: 'team-payments' }, { id: 'team-platform' }],
   entitlements: ENTITLEMENTS,
   identities: [{ id: 'payments-api', match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service', entitlements: ['payments-read'] }],
+});
+
+/** A catalog that leaves `privileged` out of an entitlement granting iam:PassRole on every role. */
+const UNDERSTATING_CATALOG = catalog({
+  owners: [{ id: 'team-platform' }],
+  entitlements: [{ id: 'pass-any-role', classes: ['workload'], privileged: false, aws: [{ actions: ['iam:PassRole'], resources: ['*'] }] }],
 });
 
 const declared = (cls: string, entitlements: string) => ({ 'identity-class': cls, entitlements });
@@ -113,9 +136,22 @@ ruleTester(rule, {
       }),
     },
     {
-      name: 'a privileged entitlement with a just-in-time maxDuration is not standing',
+      name: 'just in time from the plan: a 1h role (AWS default) assumable only through the broker, no keys',
       catalog: CATALOG,
-      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin') })] }),
+      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), trust: trustOf({ AWS: BROKER }) })] }),
+    },
+    {
+      name: 'just in time for 15 minutes: the trust bounds sts:DurationSeconds below the role\'s 1h floor',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('QuickFix', {
+            tags: declared('human', 'quick-fix'),
+            maxSessionSeconds: 3600,
+            trust: trustOf({ AWS: BROKER }, { NumericLessThanEquals: { 'sts:DurationSeconds': '900' } }),
+          }),
+        ],
+      }),
     },
     {
       name: 'break-glass may hold standing privilege',
@@ -184,7 +220,7 @@ ruleTester(rule, {
           resource: 'Writer',
           identity: 'TestStack/Writer',
           detail: 'Entitlement::payments-write',
-          message: 'Writer declares entitlement "payments-write", which the catalog does not define. Use one of: account-admin, deploy-admin, payments-read, reports-read.',
+          message: 'Writer declares entitlement "payments-write", which the catalog does not define. Use one of: account-admin, deploy-admin, payments-read, quick-fix, reports-read.',
         },
       ],
     },
@@ -213,8 +249,78 @@ ruleTester(rule, {
           identity: 'TestStack/Pipeline',
           detail: 'StandingPrivilege::account-admin',
           message:
-            'Pipeline holds privileged entitlement account-admin as standing privilege: class workload does not allow standing privilege, and the entitlement sets no approval maxDuration. ' +
-            'Give the entitlement an approval with a maxDuration (just in time), or keep it for break-glass identities.',
+            'Pipeline holds privileged entitlement account-admin as standing privilege, which class workload does not allow: the entitlement sets no approval maxDuration; ' +
+            `the catalog names no approval path for it (approval.via). ${STANDING_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'standing admin labelled just in time: 12h sessions, trusted by the account and holding an access key',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('Deployer', {
+            tags: declared('workload', 'deploy-admin'),
+            maxSessionSeconds: 12 * 3600,
+            trust: trustOf({ AWS: [BROKER, 'arn:aws:iam::${AWS::AccountId}:root'] }),
+            credentials: ['aws-access-key'],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Deployer',
+          identity: 'TestStack/Deployer',
+          detail: 'StandingPrivilege::deploy-admin',
+          message:
+            'Deployer holds privileged entitlement deploy-admin as standing privilege, which class workload does not allow: its sessions last up to 12h ' +
+            "(MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::${AWS::AccountId}:root can assume it without the approval path " +
+            `(${BROKER}); it holds aws-access-key DeployerCredential, which outlives any approval. ${STANDING_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'maxDuration 15m against a role whose sessions last 1h',
+      catalog: CATALOG,
+      model: model({ identities: [role('QuickFix', { tags: declared('human', 'quick-fix'), trust: trustOf({ AWS: BROKER }) })] }),
+      findings: [
+        {
+          resource: 'QuickFix',
+          identity: 'TestStack/QuickFix',
+          detail: 'StandingPrivilege::quick-fix',
+          message:
+            "QuickFix holds privileged entitlement quick-fix as standing privilege, which class human does not allow: its sessions last up to 1h (AWS's default " +
+            `MaxSessionDuration), longer than the approval's maxDuration 15m. ${STANDING_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'a session that is not known until apply: pending, not passed',
+      catalog: CATALOG,
+      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), maxSessionSeconds: unknownValue('output of aws:iam/role:Role'), trust: trustOf({ AWS: BROKER }) })] }),
+      findings: [
+        {
+          resource: 'Deployer',
+          identity: 'TestStack/Deployer',
+          detail: 'StandingPrivilege::deploy-admin',
+          pending: true,
+          message: 'Deployer: whether it holds privileged entitlement deploy-admin just in time cannot be verified until apply: its session length is output of aws:iam/role:Role.',
+        },
+      ],
+    },
+    {
+      name: 'privileged by what it grants: a catalog that leaves privileged out of iam:PassRole on * is reported, and the holder is standing',
+      catalog: UNDERSTATING_CATALOG,
+      model: model({ identities: [role('Pipeline', { tags: declared('workload', 'pass-any-role'), policies: [allow('iam:PassRole')] })] }),
+      findings: [
+        UNDERSTATED,
+        {
+          resource: 'Pipeline',
+          identity: 'TestStack/Pipeline',
+          detail: 'StandingPrivilege::pass-any-role',
+          message:
+            'Pipeline holds privileged entitlement pass-any-role as standing privilege, which class workload does not allow: the entitlement sets no approval maxDuration; ' +
+            `the catalog names no approval path for it (approval.via). ${STANDING_FIX}`,
         },
       ],
     },
