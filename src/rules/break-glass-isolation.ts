@@ -2,21 +2,24 @@ import type { CredentialType } from '../../catalog/types.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
-import { parseFederatedPrincipal, trustEntries, type TrustEntry } from './support/trust.js';
+import { heldPoliciesAndAllows } from './support/held-policies.js';
+import { missingMfa } from './support/sign-in.js';
+import { OWN_ACCOUNT, parseAwsPrincipal, parseFederatedPrincipal, trustEntries, withoutPlaceholders, type TrustEntry } from './support/trust.js';
 
 type MessageId =
   | 'attachedToCompute'
   | 'assumableByService'
   | 'assumableByOidc'
   | 'assumableByIdentity'
+  | 'assumableByCatalogIdentity'
+  | 'assumableByAccount'
+  | 'reachableBy'
+  | 'noMfa'
   | 'federatedCredential'
   | 'holdsCredential'
   | 'trustPending';
 
 type Ctx = RuleContext<MessageId>;
-
-/** Classes whose identities run unattended: none of them may reach an isolated identity. */
-const AUTOMATED_CLASSES: readonly IdentityClass[] = ['service', 'workload', 'agent'];
 
 /** The catalog credential type of each stored credential (federated credentials are handled as trust). */
 const CREDENTIAL_TYPES: Record<Exclude<Credential['kind'], 'federated'>, CredentialType> = {
@@ -54,6 +57,19 @@ export default defineRule<MessageId>({
       assumableByIdentity:
         'Break-glass role {{name}} can be assumed by {{other}} ({{principal}}), an identity of class {{class}}. Remove it from the trust ' +
         'policy; no workload, service or agent may reach break-glass.',
+      assumableByCatalogIdentity:
+        'Break-glass role {{name}} can be assumed by {{principal}}, which is catalog identity {{other}} of class {{class}} (defined outside ' +
+        'this change). Remove it from the trust policy; no workload, service or agent may reach break-glass.',
+      assumableByAccount:
+        'Break-glass role {{name}} trusts account {{account}} ({{principal}}), which admits every principal of that account allowed ' +
+        'sts:AssumeRole on it: workloads, CI and agents included ({{reach}}). Trust only the people\'s sign-in path instead: a SAML or ' +
+        'Identity Center provider, or named human roles, with MFA.',
+      reachableBy:
+        'Break-glass role {{name}} can be reached by {{other}}, an identity of {{class}}: {{path}}. Remove that sts:AssumeRole grant or scope it ' +
+        'to the roles it needs, and stop trusting the whole account; no workload, service or agent may reach break-glass.',
+      noMfa:
+        'Break-glass role {{name}} can be signed into without MFA, which class {{class}} requires: {{why}}. Add a condition ' +
+        '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
       federatedCredential:
         'Break-glass identity {{name}} accepts tokens from {{issuer}} for subject {{subject}} (federated credential {{credential}}), ' +
         'so that workload can act as it. Remove the federated credential.',
@@ -81,7 +97,11 @@ export default defineRule<MessageId>({
       if (trust?.unreadable) {
         ctx.report({ messageId: 'trustPending', data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` }, resource: identity.resource, identity, pending: true });
       } else if (trust) {
-        for (const entry of trustEntries(trust)) checkTrust(ctx, identity, entry);
+        for (const entry of trustEntries(trust)) {
+          // A path no person should have is reported as such; asking it for MFA would miss the point.
+          const automated = checkTrust(ctx, identity, entry);
+          if (!automated && ctx.catalog.classes[cls].mfa) checkMfa(ctx, identity, cls, entry);
+        }
       }
     }
   },
@@ -107,27 +127,123 @@ function checkCredential(ctx: Ctx, identity: Identity, cls: IdentityClass, crede
   });
 }
 
-function checkTrust(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
+/** Reports a principal no person stands behind; true when it did (or the principal cannot be read yet). */
+function checkTrust(ctx: Ctx, identity: Identity, entry: TrustEntry): boolean {
   const base = { resource: identity.resource, identity };
   const name = identity.name;
   const value = entry.value;
   if (isUnknown(value)) {
     ctx.report({ ...base, messageId: 'trustPending', data: { name, what: `principal is ${value.description}` }, pending: true });
-    return;
+    return true;
   }
   const detail = `Principal::${value}`;
   if (entry.type === 'Service') {
     ctx.report({ ...base, messageId: 'assumableByService', data: { name, service: value }, detail });
-  } else if (entry.type === 'Federated') {
-    const federated = parseFederatedPrincipal(value);
-    if (federated.kind === 'oidc') ctx.report({ ...base, messageId: 'assumableByOidc', data: { name, issuer: federated.issuer }, detail });
-  } else if (entry.type === 'AWS') {
-    for (const other of ctx.model.identities) {
-      if (other === identity || typeof other.arn !== 'string' || !globMatch(value, other.arn)) continue;
-      const otherClass = ctx.profile(other).class;
-      if (!otherClass || !AUTOMATED_CLASSES.includes(otherClass)) continue;
-      ctx.report({ ...base, messageId: 'assumableByIdentity', data: { name, other: other.name, principal: value, class: otherClass }, detail });
-    }
+    return true;
   }
-  // `Principal: "*"` is restrict-trust's finding; SAML federation is how people reach break-glass.
+  if (entry.type === 'Federated') {
+    const federated = parseFederatedPrincipal(value);
+    if (federated.kind !== 'oidc') return false;
+    ctx.report({ ...base, messageId: 'assumableByOidc', data: { name, issuer: federated.issuer }, detail });
+    return true;
+  }
+  // `Principal: "*"` is restrict-trust's finding (and asked for MFA below); SAML federation is how people reach break-glass.
+  return entry.type === 'AWS' ? checkAwsPrincipal(ctx, identity, value) : false;
+}
+
+/** People (human) and break-glass identities themselves may reach break-glass; any other class, or none declared, may not. */
+function mayReach(cls: IdentityClass | undefined): boolean {
+  return cls === 'human' || cls === 'break-glass';
+}
+
+/**
+ * An AWS principal of the trust: a named role or user of the change or of the catalog, or a whole account (its root
+ * or bare id), which admits every principal of that account holding sts:AssumeRole on the role.
+ */
+function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean {
+  const base = { resource: identity.resource, identity };
+  const name = identity.name;
+  const detail = `Principal::${value}`;
+  const principal = parseAwsPrincipal(value, ctx.model.accountIds ?? []);
+  if (isWholeAccount(value) && principal.kind === 'account') {
+    const reachers = accountReachers(ctx, identity, principal.account);
+    for (const reacher of reachers) {
+      ctx.report({ ...base, messageId: 'reachableBy', data: { name, other: reacher.other.name, class: reacher.cls ? `class ${reacher.cls}` : 'no declared class', path: reacher.path }, detail: `Reach::${reacher.other.name}` });
+    }
+    const reach = reachers.length ? `in this change: ${reachers.map((reacher) => reacher.other.name).join(', ')}` : 'none in this change, any in the next';
+    ctx.report({ ...base, messageId: 'assumableByAccount', data: { name, account: principal.account, principal: value, reach }, detail });
+    return true;
+  }
+  let matched = false;
+  let reported = false;
+  for (const other of ctx.model.identities) {
+    if (other === identity || typeof other.arn !== 'string' || !globMatch(value, other.arn)) continue;
+    matched = true;
+    const otherClass = ctx.profile(other).class;
+    if (mayReach(otherClass)) continue;
+    ctx.report({ ...base, messageId: 'assumableByIdentity', data: { name, other: other.name, principal: value, class: otherClass ?? 'none declared' }, detail });
+    reported = true;
+  }
+  if (matched) return reported;
+  // A principal outside the change: the catalog may know it by name (a CI role another stack creates).
+  const principalName = /:(?:role|user)\/(?:.*\/)?([^/]+)$/.exec(value)?.[1];
+  if (principalName === undefined) return false;
+  for (const record of ctx.catalog.identities) {
+    const pattern = record.match?.name;
+    if (!(pattern !== undefined ? globMatch(pattern, principalName) : record.id === principalName) || mayReach(record.class)) continue;
+    ctx.report({ ...base, messageId: 'assumableByCatalogIdentity', data: { name, principal: value, other: record.id, class: record.class }, detail });
+    return true;
+  }
+  return false;
+}
+
+/** `arn:…:iam::<account>:root` or a bare account id: the account, not one principal of it. */
+function isWholeAccount(value: string): boolean {
+  return /^\d{12}$/.test(value) || /^arn:[^:]+:iam::[^:]+:root$/.test(withoutPlaceholders(value));
+}
+
+interface Reacher {
+  other: Identity;
+  cls?: IdentityClass;
+  path: string;
+}
+
+/** The change's identities (not people or break-glass) whose own policies allow sts:AssumeRole on the role. */
+function accountReachers(ctx: Ctx, target: Identity, account: string): Reacher[] {
+  if (typeof target.arn !== 'string') return [];
+  const arns = targetArns(target.arn, ctx.model.accountIds ?? []);
+  const reachers: Reacher[] = [];
+  for (const other of ctx.model.identities) {
+    if (other === target || other.cloud !== 'aws' || other.kind === 'aws-group') continue;
+    const cls = ctx.profile(other).class;
+    if (mayReach(cls)) continue;
+    const { allows } = heldPoliciesAndAllows(ctx, other);
+    const assume = allows.find((allowed) => allowed.action.name.toLowerCase() === 'sts:assumerole');
+    if (!assume) continue;
+    const pattern = assume.resources.find((resource): resource is string => typeof resource === 'string' && arns.some((arn) => globMatch(resource, arn) || globMatch(asOwnAccount(resource), arn)));
+    if (pattern === undefined) continue;
+    reachers.push({ other, cls, path: `${other.name} is allowed sts:AssumeRole on ${pattern}, which matches ${target.arn}, and ${target.name} trusts account ${account}` });
+  }
+  return reachers;
+}
+
+/**
+ * A pattern naming a literal account, read as the change's own account: a template does not know its account, so
+ * `role/*` of account 111122223333 may well be this one (fail closed).
+ */
+function asOwnAccount(pattern: string): string {
+  return pattern.replace(/^(arn:[^:]+:iam::)\d{12}(:)/, `$1${OWN_ACCOUNT}$2`);
+}
+
+/** The role ARN with the change's own account written out, so an account-specific pattern can match it. */
+function targetArns(arn: string, accounts: readonly string[]): string[] {
+  if (!arn.includes(OWN_ACCOUNT)) return [arn];
+  return [arn, ...accounts.map((account) => arn.replace(OWN_ACCOUNT, account))];
+}
+
+function checkMfa(ctx: Ctx, identity: Identity, cls: IdentityClass, entry: TrustEntry): void {
+  const why = missingMfa(entry, ctx.catalog);
+  if (why === undefined) return;
+  const value = isUnknown(entry.value) ? entry.value.description : entry.value;
+  ctx.report({ resource: identity.resource, identity, messageId: 'noMfa', data: { name: identity.name, class: cls, why }, detail: `Mfa::${value}` });
 }

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/break-glass-isolation.js';
 import { unknownValue } from '../../src/model/model.js';
-import { catalog, identity, model, ref, role, user } from '../support/builders.js';
+import { allow, catalog, identity, model, ref, role, user } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const BREAK_GLASS = { 'identity-class': 'break-glass' };
@@ -10,21 +10,46 @@ const trust = (principal: Record<string, unknown>, action = 'sts:AssumeRole') =>
   Statement: [{ Effect: 'Allow', Action: action, Principal: principal }],
 });
 
+/** A catalog whose identity provider Okta enforces MFA on every sign-in. */
+const MFA_IDP = catalog({ trust: { accounts: [], oidc: [], identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }] } });
+const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+const trustWith = (principal: Record<string, unknown>, condition: Record<string, unknown>) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, Condition: condition }],
+});
+const CI_ASSUMES_ANY_ROLE = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }] };
+
 ruleTester(rule, {
   valid: [
     {
-      name: 'a break-glass role assumed through SAML only',
+      name: 'a break-glass role assumed through SAML only, from an identity provider the catalog declares MFA-enforcing',
+      catalog: MFA_IDP,
       model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ Federated: SAML }, 'sts:AssumeRoleWithSAML') })] }),
+    },
+    {
+      name: 'a correct break-glass role: SAML with MFA, 1h sessions, AdministratorAccess, and a CI role that may assume only its deploy roles',
+      catalog: MFA_IDP,
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            maxSessionSeconds: 3600,
+            managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+            trust: trust({ Federated: SAML }, 'sts:AssumeRoleWithSAML'),
+          }),
+          role('CiRole', { tags: { 'identity-class': 'workload' }, policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/cdk-*')] }),
+        ],
+      }),
     },
     {
       name: 'a break-glass user with a vaulted console password (the default class allows passwords)',
       model: model({ identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile'] })] }),
     },
     {
-      name: 'a break-glass role assumable by a human role of the same account',
+      name: 'a break-glass role assumable by a human role of the same account, with MFA',
       model: model({
         identities: [
-          role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' }) }),
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' }, MFA) }),
           role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
         ],
       }),
@@ -35,6 +60,120 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'root trust: every principal of the account may assume it, and a CI role allowed sts:AssumeRole on role/* reaches it',
+      model: model({
+        identities: [
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:root' }, MFA) }),
+          role('CiRole', { tags: { 'identity-class': 'workload' }, policies: [CI_ASSUMES_ANY_ROLE] }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Principal::arn:aws:iam::${AWS::AccountId}:root',
+          message:
+            'Break-glass role BreakGlass trusts account ${AWS::AccountId} (arn:aws:iam::${AWS::AccountId}:root), which admits every principal of that account ' +
+            'allowed sts:AssumeRole on it: workloads, CI and agents included (in this change: CiRole). Trust only the people\'s sign-in path instead: ' +
+            'a SAML or Identity Center provider, or named human roles, with MFA.',
+        },
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Reach::CiRole',
+          message:
+            'Break-glass role BreakGlass can be reached by CiRole, an identity of class workload: CiRole is allowed sts:AssumeRole on arn:aws:iam::*:role/*, ' +
+            'which matches arn:aws:iam::${AWS::AccountId}:role/BreakGlass, and BreakGlass trusts account ${AWS::AccountId}. Remove that sts:AssumeRole grant or ' +
+            'scope it to the roles it needs, and stop trusting the whole account; no workload, service or agent may reach break-glass.',
+        },
+      ],
+    },
+    {
+      name: 'a bare account id in the trust is the account root too, and a literal account in the CI grant may be this one',
+      model: model({
+        identities: [
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: '111122223333' }, MFA) }),
+          role('Deployer', { tags: { 'identity-class': 'agent' }, policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/*')] }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Principal::111122223333',
+          message:
+            'Break-glass role BreakGlass trusts account 111122223333 (111122223333), which admits every principal of that account allowed sts:AssumeRole on it: ' +
+            'workloads, CI and agents included (in this change: Deployer). Trust only the people\'s sign-in path instead: a SAML or Identity Center provider, ' +
+            'or named human roles, with MFA.',
+        },
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Reach::Deployer',
+          message:
+            'Break-glass role BreakGlass can be reached by Deployer, an identity of class agent: Deployer is allowed sts:AssumeRole on arn:aws:iam::111122223333:role/*, ' +
+            'which matches arn:aws:iam::${AWS::AccountId}:role/BreakGlass, and BreakGlass trusts account 111122223333. Remove that sts:AssumeRole grant or scope it ' +
+            'to the roles it needs, and stop trusting the whole account; no workload, service or agent may reach break-glass.',
+        },
+      ],
+    },
+    {
+      name: 'a CI role defined in another stack, named in the trust and known to the catalog as a workload',
+      catalog: catalog({
+        owners: [{ id: 'team-platform' }],
+        identities: [{ id: 'ci-deployer', match: { name: 'ci-deployer' }, owner: 'team-platform', class: 'workload', entitlements: [] }],
+      }),
+      model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, MFA) })] }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Principal::arn:aws:iam::111122223333:role/ci-deployer',
+          message:
+            'Break-glass role BreakGlass can be assumed by arn:aws:iam::111122223333:role/ci-deployer, which is catalog identity ci-deployer of class workload ' +
+            '(defined outside this change). Remove it from the trust policy; no workload, service or agent may reach break-glass.',
+        },
+      ],
+    },
+    {
+      name: 'no MFA: a SAML provider the catalog does not declare MFA-enforcing, and a human role trusted without an MFA condition',
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: {
+              Version: '2012-10-17',
+              Statement: [
+                { Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: SAML } },
+                { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' } },
+              ],
+            },
+          }),
+          role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Mfa::arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall',
+          message:
+            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall may ' +
+            'assume it without MFA: the trust sets no aws:MultiFactorAuthPresent (Bool true) or aws:MultiFactorAuthAge condition. Add a condition ' +
+            '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
+        },
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Mfa::arn:aws:iam::${AWS::AccountId}:saml-provider/Okta',
+          message:
+            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: SAML provider arn:aws:iam::${AWS::AccountId}:saml-provider/Okta ' +
+            'is not declared MFA-enforcing in the catalog (trust.identityProviders), and the trust sets no MFA condition. Add a condition ' +
+            '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
+        },
+      ],
+    },
     {
       name: 'a break-glass role used as a Lambda execution role',
       model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, attachments: ['lambda'], trust: trust({ Service: 'lambda.amazonaws.com' }) })] }),

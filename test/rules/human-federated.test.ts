@@ -3,16 +3,25 @@ import { catalog, model, role, user } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const HUMAN = { 'identity-class': 'human' };
+const OKTA = 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta';
+/** Okta enforces MFA on every sign-in, as the catalog declares. */
+const MFA_IDP = catalog({ trust: { accounts: [], oidc: [], identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }] } });
+const samlTrust = { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: OKTA } }] };
 
 ruleTester(rule, {
   valid: [
     {
-      name: 'a human role assumed through SAML federation',
+      name: 'a human role assumed through SAML federation with an identity provider the catalog declares MFA-enforcing',
+      catalog: MFA_IDP,
+      model: model({ identities: [role('AdminSso', { tags: HUMAN, trust: samlTrust })] }),
+    },
+    {
+      name: 'a human role assumed from another role with MFA required (aws:MultiFactorAuthAge)',
       model: model({
         identities: [
-          role('AdminSso', {
+          role('Operator', {
             tags: HUMAN,
-            trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' } }] },
+            trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } }] },
           }),
         ],
       }),
@@ -29,6 +38,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'mfa: true is read: a human role through a SAML provider not declared MFA-enforcing, and one trusted by an account without MFA',
+      model: model({
+        identities: [
+          role('AdminSso', { tags: HUMAN, trust: samlTrust }),
+          role('Operator', { tags: HUMAN, trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] } }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'AdminSso',
+          identity: 'TestStack/AdminSso',
+          detail: `Mfa::${OKTA}`,
+          message:
+            `Role AdminSso of class human can be signed into without MFA, which the class requires: SAML provider ${OKTA} is not declared MFA-enforcing in the ` +
+            'catalog (trust.identityProviders), and the trust sets no MFA condition. Add a condition "Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust ' +
+            'statement, or declare the identity provider MFA-enforcing in the catalog.',
+        },
+        {
+          resource: 'Operator',
+          identity: 'TestStack/Operator',
+          detail: 'Mfa::arn:aws:iam::111122223333:root',
+          message:
+            'Role Operator of class human can be signed into without MFA, which the class requires: arn:aws:iam::111122223333:root may assume it without MFA: ' +
+            'the trust sets no aws:MultiFactorAuthPresent (Bool true) or aws:MultiFactorAuthAge condition. Add a condition "Bool": {"aws:MultiFactorAuthPresent": "true"} ' +
+            'to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
+        },
+      ],
+    },
     {
       name: 'a person created as a local IAM user (AWS IAM best practice: federate human users)',
       model: model({ identities: [user('alice', { tags: HUMAN, credentials: ['aws-login-profile'] })] }),
