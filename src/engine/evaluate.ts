@@ -1,6 +1,7 @@
 import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
 import type { Identity, Model, Secret } from '../model/model.js';
 import type { Report, Rule, RuleContext } from '../rules/define.js';
+import { isTooBroad } from './exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
 import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
 import { bindingOf, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
@@ -76,11 +77,13 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     return binding;
   };
   const findings: Finding[] = [];
+  const finishing: { rule: Rule; ctx: RuleContext }[] = [];
+  const ran = new Set<string>();
   for (const [index, rule] of rules.entries()) {
     options.onRule?.(rule.meta.id, index + 1, rules.length);
     const level = effectiveLevel(rule, catalog, options.stackLevels);
     if (level === 'disabled') continue;
-    const shared = sharedFacts(rule, catalog, now);
+    const shared = sharedFacts(rule, catalog, now, model);
     const ctx: RuleContext = {
       model,
       catalog,
@@ -90,7 +93,10 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       report: (report) => findings.push(toFinding(rule, report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level, report, shared, bindingFor(report))),
     };
     rule.check(ctx);
+    ran.add(rule.meta.id);
+    if (rule.finish) finishing.push({ rule, ctx });
   }
+  for (const { rule, ctx } of finishing) rule.finish!(ctx, findings, ran);
   const unique = dedupeAndSort(findings);
   return { findings: unique, summary: summarize(unique, model) };
 }
@@ -103,10 +109,11 @@ interface RuleFacts {
   waivers: CatalogException[];
 }
 
-function sharedFacts(rule: Rule, catalog: Catalog, now: Date): RuleFacts {
+function sharedFacts(rule: Rule, catalog: Catalog, now: Date, model: Model): RuleFacts {
   return {
     frameworks: Object.freeze([...rule.meta.frameworks]),
-    waivers: catalog.exceptions.filter((exception) => exception.rule === rule.meta.id && isExceptionValid(exception, catalog, now)),
+    // An exception whose target matches more of the change than the exception policy allows waives nothing here.
+    waivers: catalog.exceptions.filter((exception) => exception.rule === rule.meta.id && isExceptionValid(exception, catalog, now) && !isTooBroad(exception, model, catalog)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Catalog, RuleLevel } from '../../catalog/types.js';
 import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
+import type { Finding } from '../engine/finding.js';
 import type { IdentityProfile } from '../engine/profile.js';
 
 export interface RuleMeta<MessageId extends string = string> {
@@ -46,6 +47,11 @@ export interface RuleContext<MessageId extends string = string> {
 export interface Rule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
   check(ctx: RuleContext<MessageId>): void;
+  /**
+   * Runs once every rule has checked, with their findings (waivers applied): for what only the whole evaluation
+   * shows, such as a catalog exception that waived nothing. `ran` holds the ids of the rules that ran.
+   */
+  finish?(ctx: RuleContext<MessageId>, findings: readonly Finding[], ran: ReadonlySet<string>): void;
 }
 
 /** Identity helper so a rule file gets its message ids typed from its own `messages`. */

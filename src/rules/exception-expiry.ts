@@ -1,10 +1,11 @@
-import { isPastDate } from '../engine/evaluate.js';
+import { isExceptionValid, isPastDate } from '../engine/evaluate.js';
 import { isKnownOwner } from '../engine/profile.js';
 import type { ResourceRef } from '../model/model.js';
 import { defineRule } from './define.js';
+import { exceptionTargets, isTooBroad } from '../engine/exception-scope.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 
-type MessageId = 'expired' | 'invalidExpiry' | 'unknownOwner' | 'noApprover';
+type MessageId = 'expired' | 'invalidExpiry' | 'unknownOwner' | 'noApprover' | 'tooBroad' | 'unused';
 
 const EXCEPTION_TYPE = 'entitlement-guard:catalog/exception';
 
@@ -16,7 +17,7 @@ const EXCEPTION_TYPE = 'entitlement-guard:catalog/exception';
 export default defineRule<MessageId>({
   meta: {
     id: 'exception-expiry',
-    title: 'Catalog exceptions are current, owned, approved and used',
+    title: 'Catalog exceptions are current, owned, approved, narrow and used',
     level: 'advisory',
     rationale:
       'An exception is a reviewed decision to accept a risk for a while. Once it expires, loses its owner or has no ' +
@@ -36,6 +37,12 @@ export default defineRule<MessageId>({
         'Exception {{id}} ({{rule}} for {{target}}) is owned by "{{owner}}", which is not an owner the catalog knows ' +
         '(known: {{known}}), so it waives nothing. Name a known owner, or add "{{owner}}" to owners.',
       noApprover: 'Exception {{id}} ({{rule}} for {{target}}) has no approver, so it waives nothing. Record who approved it in approvedBy.',
+      tooBroad:
+        'Exception {{id}} ({{rule}} for {{target}}) matches {{count}} identities and secrets of this change ({{sample}}), more than the ' +
+        'exception policy allows ({{max}}), so it waives nothing here. Name the identity it was approved for.',
+      unused:
+        'Exception {{id}} ({{rule}} for {{target}}) names {{names}} in this change but waives no finding: the risk it accepted is gone. ' +
+        'Remove the exception.',
     },
   },
   check(ctx) {
@@ -54,6 +61,28 @@ export default defineRule<MessageId>({
         report('unknownOwner', `Owner::${exception.owner}`, { owner: exception.owner, known: catalog.owners.map((owner) => owner.id).join(', ') || 'none' });
       }
       if (exception.approvedBy.trim() === '') report('noApprover', 'ApprovedBy::none');
+      if (isTooBroad(exception, ctx.model, catalog)) {
+        const names = exceptionTargets(exception, ctx.model, catalog);
+        const sample = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+        report('tooBroad', `Targets::${names.length}`, { count: String(names.length), sample, max: String(catalog.exceptionPolicy.maxTargets) });
+      }
+    }
+  },
+  /** A valid exception naming something of this change that waived nothing there: the finding it was for is gone. */
+  finish(ctx, findings, ran) {
+    const { catalog, now, model } = ctx;
+    const used = new Set(findings.flatMap((finding) => finding.waivedBy ?? []));
+    for (const exception of catalog.exceptions) {
+      if (used.has(exception.id) || !isExceptionValid(exception, catalog, now) || isTooBroad(exception, model, catalog)) continue;
+      // The rule it names must have run: a disabled rule waives nothing because it finds nothing.
+      const names = exceptionTargets(exception, model, catalog);
+      if (names.length === 0 || !ran.has(exception.rule)) continue;
+      ctx.report({
+        messageId: 'unused',
+        data: { id: exception.id, rule: exception.rule, target: exception.target, names: names.join(', ') },
+        resource: { type: EXCEPTION_TYPE, name: exception.id, file: catalog.source },
+        detail: 'Unused::this-change',
+      });
     }
   },
 });

@@ -1,7 +1,10 @@
 import type { CatalogException } from '../../catalog/types.js';
 import rule from '../../src/rules/exception-expiry.js';
 import { catalog, model, role, secret, user } from '../support/builders.js';
-import { ruleTester } from '../support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/engine/evaluate.js';
+import noLongLivedCredentials from '../../src/rules/no-long-lived-credentials.js';
+import { ruleTester, TEST_NOW } from '../support/rule-tester.js';
 
 // The tester's clock is 2026-11-26T12:00:00Z.
 const OWNERS = [{ id: 'team-data' }, { id: 'team-platform' }];
@@ -92,4 +95,61 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('exceptions judged against the whole evaluation', () => {
+  const run = (cat: ReturnType<typeof withExceptions>, subject: ReturnType<typeof model>) =>
+    runRules(subject, [noLongLivedCredentials, rule], { catalog: cat, now: new Date(TEST_NOW) }).findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      resource: finding.resource.name,
+      detail: finding.detail,
+      level: finding.level,
+      waivedBy: finding.waivedBy,
+      message: finding.message,
+    }));
+
+  it('an exception naming an identity of the change that waives nothing there is reported as unused (advisory)', () => {
+    const keyless = model({ identities: [user('legacy-sftp-sync', { uniqueName: true })] });
+    expect(run(withExceptions(exception()), keyless)).toEqual([
+      {
+        ruleId: 'exception-expiry',
+        resource: 'EXC-42',
+        detail: 'Unused::this-change',
+        level: 'advisory',
+        waivedBy: undefined,
+        message:
+          'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) names legacy-sftp-sync in this change but waives no finding: the risk it ' +
+          'accepted is gone. Remove the exception.',
+      },
+    ]);
+  });
+
+  it('an exception that waives a finding is used, and one for identities of other stacks says nothing here', () => {
+    const sftp = model({ identities: [user('legacy-sftp-sync', { uniqueName: true, credentials: ['aws-access-key'] })] });
+    const findings = run(withExceptions(exception(), exception({ id: 'EXC-43', target: 'other-stack-user' })), sftp);
+    expect(findings.map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail])).toEqual([['no-long-lived-credentials', 'EXC-42', 'Credential::aws-access-key']]);
+  });
+
+  it('a target matching more identities than the exception policy allows waives nothing and is reported', () => {
+    const users = model({ identities: ['ci-a', 'ci-b', 'ci-c'].map((name) => user(name, { uniqueName: true, credentials: ['aws-access-key'] })) });
+    const cat = { ...withExceptions(exception({ target: 'ci-*' })), exceptionPolicy: { maxTargets: 2 } };
+    const findings = run(cat, users);
+    expect(findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials').map((finding) => [finding.resource, finding.waivedBy ?? '-'])).toEqual([
+      ['ci-aCredential', '-'],
+      ['ci-bCredential', '-'],
+      ['ci-cCredential', '-'],
+    ]);
+    expect(findings.filter((finding) => finding.ruleId === 'exception-expiry')).toEqual([
+      {
+        ruleId: 'exception-expiry',
+        resource: 'EXC-42',
+        detail: 'Targets::3',
+        level: 'advisory',
+        waivedBy: undefined,
+        message:
+          'Exception EXC-42 (no-long-lived-credentials for ci-*) matches 3 identities and secrets of this change (ci-a, ci-b, ci-c), more than the exception ' +
+          'policy allows (2), so it waives nothing here. Name the identity it was approved for.',
+      },
+    ]);
+  });
 });
