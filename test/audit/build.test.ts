@@ -29,9 +29,10 @@ describe('audit of the examples', () => {
       'catalog catalog:alice-admin',
       'catalog catalog:analytics-etl',
       'catalog catalog:break-glass-admin',
+      'catalog catalog:jit-admin',
       'catalog catalog:report-agent',
     ]);
-    expect(audit.summary).toMatchObject({ identities: 13, catalogOnly: 4, secrets: 2 });
+    expect(audit.summary).toMatchObject({ identities: 14, catalogOnly: 5, secrets: 2 });
   });
 
   it('shows owner, class and which entitlement grants each statement', () => {
@@ -142,6 +143,7 @@ describe('catalog hygiene', () => {
       'ci-deploy',
       'payments-namespace-edit',
       'emergency-admin',
+      'account-admin-jit',
       'sftp-inbox',
       'warehouse-read',
     ]);

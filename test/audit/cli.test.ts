@@ -19,7 +19,7 @@ describe('entitlement-guard audit', () => {
     const result = audit('json');
     expect(result.exitCode).toBe(0);
     expect(result.errors).toEqual([]);
-    expect(JSON.parse(result.output).summary).toMatchObject({ identities: 13, catalogOnly: 4 });
+    expect(JSON.parse(result.output).summary).toMatchObject({ identities: 14, catalogOnly: 5 });
   });
 
   it.each([

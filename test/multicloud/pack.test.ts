@@ -149,7 +149,7 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
   });
 
   it('an exception for the holder by a name that binds (the accountId, unique in its project; the namespaced service-account id) waives its key in Analyze as in the whole stack', async () => {
-    const exception = (id: string, target: string, owner: string) => ({ id, rule: 'no-long-lived-credentials', target, reason: 'Vendor import, being replaced', owner, approvedBy: 'security-lead@example.com', expires: '2099-12-31' });
+    const exception = (id: string, target: string, owner: string) => ({ id, rule: 'no-long-lived-credentials', target, reason: 'Vendor import, being replaced', owner, approvedBy: 'security-lead@example.com', approved: '2026-11-01', expires: '2027-10-31' });
     const document = parse(readFileSync(CATALOG, 'utf8')) as { exceptions: unknown[] };
     document.exceptions.push(exception('EXC-900', 'analytics-etl', 'team-data'), exception('EXC-901', 'system:serviceaccount:payments:ci-deployer', 'team-platform'));
     const catalog = parseCatalog(JSON.stringify(document), 'catalog with exceptions');

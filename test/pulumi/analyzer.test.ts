@@ -83,7 +83,6 @@ function resourceNamed(records: CapturedResource[], name: string): CapturedResou
 const BAD_STACK_FINDINGS = [
   'break-glass-isolation mandatory break-glass-admin',
   'exception-expiry advisory',
-  'no-privilege-escalation mandatory break-glass-admin',
   'no-privilege-escalation mandatory orders-lambda-role',
   'no-wildcard-privilege mandatory analytics-role-s3',
   'no-wildcard-privilege mandatory orders-lambda-role-admin',
