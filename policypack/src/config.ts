@@ -1,7 +1,17 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, loadCatalog, parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { PolicyConfigSchema } from '@pulumi/policy';
+
+/** The catalog file the published pack reads when it sits beside the pack (PulumiPolicy.yaml's directory). */
+export const PACK_CATALOG_FILE = 'entitlement-catalog.yaml';
+
+/** The catalog file beside the pack, when there is one. */
+export function packCatalogBeside(baseDir: string): string | undefined {
+  const path = resolve(baseDir, PACK_CATALOG_FILE);
+  return existsSync(path) ? path : undefined;
+}
 
 /** What every policy of the pack accepts as configuration, besides Pulumi's own `enforcementLevel`. */
 export interface PackPolicyConfig {
@@ -50,12 +60,14 @@ export interface ResolvedCatalog {
  * The catalog a policy runs with: its own config (`catalogPath` or `catalog`), else the pack's catalog, else the
  * built-in defaults. Catalog errors keep their file:line:column locations; nothing falls back silently.
  */
-export function resolveCatalog(policy: string, config: PackPolicyConfig, packCatalog: () => ResolvedCatalog, baseDir: string): ResolvedCatalog {
+export function resolveCatalog(policy: string, config: PackPolicyConfig, packCatalog: () => ResolvedCatalog, baseDir: string, lockedBy?: string): ResolvedCatalog {
   const unknownKeys = Object.keys(config).filter((key) => !['catalogPath', 'catalog', 'auditFile'].includes(key));
   if (unknownKeys.length > 0) throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath, catalog or auditFile');
   if (config.catalogPath !== undefined && config.catalog !== undefined) {
     throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
   }
+  const setting = catalogSetting(config);
+  if (setting !== undefined && lockedBy !== undefined) throw lockedCatalogError(policy, setting, lockedBy);
   if (config.catalogPath !== undefined) {
     if (typeof config.catalogPath !== 'string' || config.catalogPath === '') throw new PackConfigError(policy, 'catalogPath', 'expected a file path');
     const path = isAbsolute(config.catalogPath) ? config.catalogPath : resolve(baseDir, config.catalogPath);
@@ -70,6 +82,21 @@ export function resolveCatalog(policy: string, config: PackPolicyConfig, packCat
     return { key: `inline:${text}`, catalog: located(policy, 'catalog', () => parseCatalog(text, `policy config ${policy}.catalog`)) };
   }
   return packCatalog();
+}
+
+/** Which catalog setting a policy's config uses, if any. */
+export function catalogSetting(config: PackPolicyConfig): 'catalogPath' | 'catalog' | undefined {
+  return config.catalogPath !== undefined ? 'catalogPath' : config.catalog !== undefined ? 'catalog' : undefined;
+}
+
+/** A stack config naming a catalog in a pack whose organisation fixed it. */
+export function lockedCatalogError(policy: string, setting: string, source: string): PackConfigError {
+  return new PackConfigError(
+    policy,
+    setting,
+    `this pack holds the organisation's catalog (${source}); stack configuration may not replace or extend it ` +
+      '(the organisation\'s pack allows that only with createPolicyPack({ allowStackCatalog: true }))',
+  );
 }
 
 export function catalogFromOption(option: Catalog | string | undefined, baseDir: string): ResolvedCatalog {

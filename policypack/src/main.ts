@@ -1,4 +1,9 @@
-/** The published pack: built-in defaults, or the catalog its policy config names (`catalogPath` / `catalog`). */
+/**
+ * The published pack: the catalog in entitlement-catalog.yaml beside the pack when there is one (then stack config
+ * may not replace it), else the one catalog the policy config names for every policy, else the built-in defaults.
+ */
+import { packCatalogBeside } from './config.js';
 import { createPolicyPack } from './index.js';
 
-createPolicyPack({ name: 'entitlement-guard' });
+const beside = packCatalogBeside(process.cwd());
+createPolicyPack({ name: 'entitlement-guard', ...(beside !== undefined ? { catalog: beside } : {}) });

@@ -9,13 +9,20 @@ import type { Model } from '../../src/model/model.js';
 import type { Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { allRules } from '../../src/rules/index.js';
-import { auditFileOf, catalogFromOption, PACK_CONFIG_SCHEMA, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
+import { auditFileOf, catalogFromOption, catalogSetting, lockedCatalogError, PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackConfigError, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
+import type { ConfigureHandler, Level, PolicyConfigEntry } from './configure-guard.js';
 import { primaryFramework } from './frameworks.js';
 import { fromResourceArgs, fromStackResource } from './stack-model.js';
 
 export interface EntitlementGuardOptions {
-  /** The entitlement catalog, or the path of its YAML/JSON file. Without one: the built-in defaults. */
+  /**
+   * The entitlement catalog, or the path of its YAML/JSON file. Without one: the built-in defaults, unless the stack's
+   * policy config names a catalog (the same one for every policy). A pack given a catalog keeps it: stack config may
+   * not replace or extend it (see allowStackCatalog).
+   */
   catalog?: Catalog | string;
+  /** Lets stack config (`catalogPath` / `catalog`) replace the catalog this pack was given. Off by default. */
+  allowStackCatalog?: boolean;
   /** The rules to run as policies (default: every rule). */
   rules?: readonly Rule[];
   /** Base for relative catalog paths (default: the working directory, which the Pulumi CLI sets to the pack). */
@@ -33,18 +40,44 @@ export type EntitlementGuardPolicy = StackValidationPolicy & Partial<Pick<Resour
  * `pulumi up` stops before the resource exists; their stack policy leaves those findings out.
  */
 export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}): EntitlementGuardPolicy[] {
+  return entitlementGuardPack(options).policies;
+}
+
+/**
+ * The policies, and what the pack does with a stack's policy configuration before the SDK applies it (see
+ * configure-guard.ts): `createPolicyPack` installs both, so a stack can make levels stricter but not loosen them.
+ */
+export function entitlementGuardPack(options: EntitlementGuardOptions = {}): { policies: EntitlementGuardPolicy[]; configure: ConfigureHandler } {
   const baseDir = options.baseDir ?? process.cwd();
   const packCatalog = catalogFromOption(options.catalog, baseDir);
+  const lockedBy = options.catalog !== undefined && !options.allowStackCatalog ? packCatalog.catalog.source : undefined;
   const rules = options.rules ?? allRules;
   const now = options.now ?? (() => new Date());
   const evaluator = new StackEvaluator(rules, now);
-  return rules.map((rule): EntitlementGuardPolicy => {
+  /** Levels the stack chose itself (different from what the pack advertises): they may only make a rule stricter. */
+  const stackLevels = new Map<string, Level>();
+  const advertised = new Map(rules.map((rule) => [rule.meta.id, effectiveLevel(rule, packCatalog.catalog) as Level]));
+  const configure: ConfigureHandler = (entries) => {
+    const catalog = stackCatalogOf(entries, rules, packCatalog, baseDir, lockedBy);
+    stackLevels.clear();
+    const raised = new Map<string, Level>();
+    for (const rule of rules) {
+      const id = rule.meta.id;
+      const entry = entries.get(id);
+      if (!entry) continue;
+      const orgLevel = effectiveLevel(rule, catalog.catalog) as Level;
+      if (entry.level !== advertised.get(id)) stackLevels.set(id, entry.level);
+      if (STRICTNESS[entry.level] < STRICTNESS[orgLevel]) raised.set(id, orgLevel);
+    }
+    return raised;
+  };
+  const policies = rules.map((rule): EntitlementGuardPolicy => {
     const id = rule.meta.id;
-    const catalogFor = (config: PackPolicyConfig) => resolveCatalog(id, config, () => packCatalog, baseDir);
+    const catalogFor = (config: PackPolicyConfig) => resolveCatalog(id, config, () => packCatalog, baseDir, lockedBy);
     const policy: EntitlementGuardPolicy = {
       name: id,
       description: rule.meta.title,
-      enforcementLevel: effectiveLevel(rule, packCatalog.catalog) as EnforcementLevel,
+      enforcementLevel: advertised.get(id) as EnforcementLevel,
       severity: severityOf(rule),
       remediationSteps: rule.meta.remediation,
       tags: ['entitlement-guard', ...rule.meta.frameworks],
@@ -56,7 +89,7 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
         const evaluation = evaluator.evaluate(records, catalogFor(config), auditFileOf(id, config, baseDir));
         const decided = new Set(records.filter((record) => decidedAlone(id, record)).map((record) => record.urn));
         for (const finding of evaluation.findings.get(id) ?? []) {
-          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding);
+          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, stackLevels.get(id));
         }
       },
     };
@@ -69,12 +102,43 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
         const { catalog } = catalogFor(args.getConfig<PackPolicyConfig>());
         const model = modelFromPulumiResources([record]);
         for (const finding of evaluate(model, { catalog, now: now(), rules: [rule] }).findings) {
-          if (finding.resource.urn === args.urn) reportFinding(reportViolation, finding);
+          if (finding.resource.urn === args.urn) reportFinding(reportViolation, finding, stackLevels.get(id));
         }
       };
     }
     return policy;
   });
+  return { policies, configure };
+}
+
+const STRICTNESS: Record<Level, number> = { disabled: 0, advisory: 1, mandatory: 2, remediate: 2 };
+
+/**
+ * The catalog a stack's configuration runs the pack on, checked across every policy: none may name one when the pack
+ * holds the organisation's; otherwise the policies that name one must all name the same, and then every policy must,
+ * since a policy without it would silently run on another catalog.
+ */
+function stackCatalogOf(entries: ReadonlyMap<string, PolicyConfigEntry>, rules: readonly Rule[], packCatalog: ResolvedCatalog, baseDir: string, lockedBy: string | undefined): ResolvedCatalog {
+  const naming = [...entries].filter(([, entry]) => catalogSetting(entry.properties as PackPolicyConfig) !== undefined);
+  if (naming.length === 0) return packCatalog;
+  const [firstPolicy, first] = naming[0]!;
+  const firstSetting = catalogSetting(first.properties as PackPolicyConfig)!;
+  if (lockedBy !== undefined) throw lockedCatalogError(firstPolicy, firstSetting, lockedBy);
+  const key = (entry: PolicyConfigEntry) => JSON.stringify([entry.properties.catalogPath, entry.properties.catalog]);
+  const other = naming.find(([, entry]) => key(entry) !== key(first));
+  if (other) {
+    throw new PackConfigError(other[0], catalogSetting(other[1].properties as PackPolicyConfig)!, `names another catalog than policy "${firstPolicy}"; every policy must name the same catalog`);
+  }
+  const without = rules.map((rule) => rule.meta.id).filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(([name]) => name === id));
+  if (without.length > 0) {
+    throw new PackConfigError(
+      without[0]!,
+      firstSetting,
+      `not set, while ${naming.length} of ${rules.length} policies name the catalog (${naming.map(([name]) => name).join(', ')}): this policy would run on ` +
+        `another catalog. Set ${firstSetting} for every policy, or put the catalog in ${PACK_CATALOG_FILE} beside the pack`,
+    );
+  }
+  return resolveCatalog(firstPolicy, first.properties as PackPolicyConfig, () => packCatalog, baseDir);
 }
 
 interface StackEvaluation {
@@ -125,11 +189,12 @@ interface Violation {
  * Pending, undecidable and waived findings are advisory whatever the policy's level; a finding the catalog makes mandatory
  * stays mandatory (a stack's config may only make a rule stricter); other findings take the policy's level.
  */
-function reportFinding(reportViolation: ReportViolation, finding: Finding): void {
+function reportFinding(reportViolation: ReportViolation, finding: Finding, stackLevel: Level | undefined): void {
   const violation: Violation = { message: messageOf(finding) };
   if (finding.resource.urn) violation.urn = finding.resource.urn;
+  // The catalog's level, unless the stack chose a stricter one; never the level the pack merely advertised.
   if (finding.pending || finding.undecidable || finding.waivedBy) violation.enforcementLevel = 'advisory';
-  else if (finding.level === 'mandatory') violation.enforcementLevel = 'mandatory';
+  else violation.enforcementLevel = finding.level === 'mandatory' || (stackLevel !== undefined && STRICTNESS[stackLevel] >= STRICTNESS.mandatory) ? 'mandatory' : 'advisory';
   (reportViolation as unknown as (violation: Violation) => void)(violation);
 }
 

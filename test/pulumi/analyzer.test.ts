@@ -187,15 +187,32 @@ describe('policy pack over the analyzer protocol', () => {
     expect(summary(await client.analyzeStack(programs.badUpdate))).toEqual(BAD_STACK_FINDINGS);
   });
 
-  it('takes per-rule enforcement from the config: disabled, and an unset level (advisory) never loosens the catalog', async () => {
+  it('takes per-rule enforcement from the config only where it is stricter: disabled and an unset level (advisory) never loosen the catalog', async () => {
     const configs = exampleConfig(null);
     configs['secret-rotation'] = { enforcementLevel: 'disabled', properties: { catalogPath: CATALOG } };
+    configs['exception-expiry'] = { enforcementLevel: 'mandatory', properties: { catalogPath: CATALOG } };
     await client.configure(configs);
     const stack = summary(await client.analyzeStack(programs.badUpdate));
-    expect(stack.some((line) => line.startsWith('secret-rotation'))).toBe(false);
+    // The catalog makes secret-rotation mandatory: the stack's `disabled` is raised back to it.
+    expect(stack).toContain('secret-rotation mandatory orders-db-password');
     // The catalog makes require-owner mandatory; Pulumi's unset level is advisory; the stricter one holds.
     expect(stack).toContain('require-owner mandatory scratch-role');
-    expect(stack).toContain('exception-expiry advisory');
+    // Stricter than the catalog (advisory) is the stack's to choose.
+    expect(stack).toContain('exception-expiry mandatory');
+  });
+
+  it('refuses a catalog named for some policies only: the others would run on another catalog', async () => {
+    const configs = exampleConfig(null, {});
+    for (const id of ['no-long-lived-credentials', 'require-owner', 'restrict-trust']) configs[id] = { properties: { catalogPath: CATALOG } };
+    const failure = await client.configure(configs).then(
+      () => undefined,
+      (error: { details?: string }) => error.details,
+    );
+    expect(failure).toBe(
+      `entitlement-guard policy "no-wildcard-privilege", config "catalogPath": not set, while 3 of ${RULE_IDS.length} policies name the catalog ` +
+        '(no-long-lived-credentials, require-owner, restrict-trust): ' +
+        'this policy would run on another catalog. Set catalogPath for every policy, or put the catalog in entitlement-catalog.yaml beside the pack',
+    );
   });
 
   // A policy cannot tell a config secret from a literal (pulumi/pulumi-policy#241): the AWS SDK wraps every
@@ -212,24 +229,26 @@ describe('policy pack over the analyzer protocol', () => {
     expect(summary(reminders)).toEqual(['from-config', 'literal', 'wrapped-literal'].map((name) => `no-long-lived-credentials advisory ${name}`));
   });
 
+  /** The error of a configuration: refused when the pack receives it (Configure), or when a policy first reads it. */
+  const failureOf = async (configs: Parameters<AnalyzerClient['configure']>[0]) => {
+    try {
+      await client.configure(configs);
+      await client.analyzeStack(programs.badUpdate);
+      return undefined;
+    } catch (error) {
+      return (error as { details?: string }).details;
+    }
+  };
+
   it('fails closed on an invalid catalog in the config, with its location', async () => {
-    await client.configure(exampleConfig(undefined, { catalog: { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-a' }], identities: [{ id: 'x', owner: 'team-b', class: 'service', entitlements: [] }] } }));
-    const failure = await client.analyzeStack(programs.badUpdate).then(
-      () => undefined,
-      (error: { details?: string }) => error.details,
-    );
-    expect(failure).toContain('entitlement-guard policy "no-long-lived-credentials", config "catalog": invalid catalog');
-    expect(failure).toMatch(/policy config no-long-lived-credentials\.catalog:\d+:\d+: identities\[0\]\.owner/);
+    const failure = await failureOf(exampleConfig(undefined, { catalog: { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-a' }], identities: [{ id: 'x', owner: 'team-b', class: 'service', entitlements: [] }] } }));
+    // The pack reads the catalog once for every policy when the configuration arrives; the first policy by name reports it.
+    expect(failure).toContain('entitlement-guard policy "break-glass-isolation", config "catalog": invalid catalog');
+    expect(failure).toMatch(/policy config break-glass-isolation\.catalog:\d+:\d+: identities\[0\]\.owner/);
   });
 
   it('fails closed when the config names the catalog twice or sets an unknown key', async () => {
-    const reject = async (properties: Record<string, unknown>) => {
-      await client.configure(exampleConfig(undefined, properties));
-      return client.analyzeStack(programs.badUpdate).then(
-        () => undefined,
-        (error: { details?: string }) => error.details,
-      );
-    };
+    const reject = (properties: Record<string, unknown>) => failureOf(exampleConfig(undefined, properties));
     expect(await reject({ catalogPath: CATALOG, catalog: {} })).toContain('config "catalogPath": both catalogPath and catalog are set; set one');
     expect(await reject({ catalogFile: CATALOG })).toContain('config "catalogFile": unknown setting; expected catalogPath, catalog or auditFile');
     expect(await reject({ catalogPath: '/nonexistent/catalog.yaml' })).toContain('cannot read catalog');

@@ -82,13 +82,25 @@ describe('entitlementGuardPolicies', () => {
     expect(violation!.message).toContain('agent.maxSessionDuration is not known until apply');
   });
 
-  it('takes the catalog from the policy config over the pack\'s', async () => {
+  it('takes the catalog from the policy config over the pack\'s only when the pack allows it (allowStackCatalog)', async () => {
+    const role = stackResource('aws:iam/role:Role', 'scratch', { name: 'scratch-role', assumeRolePolicy: { Version: '2012-10-17', Statement: [] }, tags: { owner: 'team-nobody-knows' } });
+    const open = entitlementGuardPolicies({ catalog: CATALOG, now: NOW, allowStackCatalog: true }).find((candidate) => candidate.name === 'require-owner')!;
+    expect(await runStack(open, [role])).toHaveLength(1);
+    const inline = { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-nobody-knows' }] };
+    expect(await runStack(open, [role], { catalog: inline })).toEqual([]);
+  });
+
+  it('an org pack keeps its catalog: a stack config naming another is refused, and the org\'s verdict stands', async () => {
     const role = stackResource('aws:iam/role:Role', 'scratch', { name: 'scratch-role', assumeRolePolicy: { Version: '2012-10-17', Statement: [] }, tags: { owner: 'team-nobody-knows' } });
     const owner = policy('require-owner');
-    const withExample = await runStack(owner, [role]);
-    expect(withExample).toHaveLength(1);
     const inline = { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-nobody-knows' }] };
-    expect(await runStack(owner, [role], { catalog: inline })).toEqual([]);
+    for (const config of [{ catalog: inline }, { catalogPath: CATALOG }]) {
+      await expect(runStack(owner, [role], config)).rejects.toThrow(
+        `entitlement-guard policy "require-owner", config "${Object.keys(config)[0]}": this pack holds the organisation's catalog (${CATALOG}); ` +
+          'stack configuration may not replace or extend it',
+      );
+    }
+    expect((await runStack(owner, [role])).map((violation) => violation.enforcementLevel)).toEqual(['mandatory']);
   });
 });
 
