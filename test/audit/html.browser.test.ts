@@ -59,6 +59,7 @@ describe('HTML audit in Chromium', () => {
       'alice-admin',
       'analytics-etl',
       'break-glass-admin',
+      'jit-admin',
       'report-agent',
     ]);
     const sftp = page.locator('#identities tr[data-name="legacy-sftp-sync"]');
@@ -69,12 +70,12 @@ describe('HTML audit in Chromium', () => {
     const ops = audit.identities.find((i) => i.name === 'ops-automation')!;
     expect(await page.locator('#identities tr[data-name="ops-automation"] td').nth(8).innerText()).toBe(`${ops.findings.length} blocking`);
     expect(await page.locator('#identities tr[data-name="alice-admin"] td').nth(1).innerText()).toBe('catalog');
-    expect(await page.locator('#row-count').innerText()).toBe('13 of 13 identities');
+    expect(await page.locator('#row-count').innerText()).toBe('14 of 14 identities');
   });
 
   it('highlights privileged identities', async () => {
     const privileged = await page.locator('#identities tbody tr.privileged').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.name));
-    expect(privileged).toEqual(['batch-admin', 'ops-automation', 'ci-deployer', 'alice-admin', 'break-glass-admin']);
+    expect(privileged).toEqual(['batch-admin', 'ops-automation', 'ci-deployer', 'alice-admin', 'break-glass-admin', 'jit-admin']);
     const border = await page.locator('#identities tr[data-name="batch-admin"] td').first().evaluate((cell) => getComputedStyle(cell).borderLeftColor);
     expect(border).toBe('rgb(180, 35, 24)');
   });
@@ -131,7 +132,7 @@ describe('HTML audit in Chromium', () => {
     await page.selectOption('#owner-filter', 'team-platform');
     await page.check('#privileged-only');
     expect((await visibleNames()).sort()).toEqual(['alice-admin', 'ci-deployer', 'ops-automation']);
-    expect(await page.locator('#row-count').innerText()).toBe('3 of 13 identities');
+    expect(await page.locator('#row-count').innerText()).toBe('3 of 14 identities');
     await page.uncheck('#privileged-only');
     await page.selectOption('#owner-filter', '');
     await page.click('th button[data-sort="name"]');
