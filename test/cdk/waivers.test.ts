@@ -24,6 +24,7 @@ const exception = (id: string, target: string): CatalogException => ({
   reason: 'vendor cannot federate',
   owner: 'team-data',
   approvedBy: 'security-lead@example.com',
+  approved: '2026-05-01',
   expires: '2027-01-31',
 });
 /** The example catalog's owners, classes and entitlements, with these identities and exceptions instead of its own. */

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 const urnOf = (name: string) => resources.find((resource) => resource.name === name)!.urn;
-const exception = (id: string, target: string) => ({ id, rule: RULE, target, reason: 'vendor cannot federate', owner: 'team-data', approvedBy: 'security-lead@example.com', expires: '2099-12-31' });
+const exception = (id: string, target: string) => ({ id, rule: RULE, target, reason: 'vendor cannot federate', owner: 'team-data', approvedBy: 'security-lead@example.com', approved: '2026-11-01', expires: '2027-10-31' });
 
 /** The example catalog with these identities and exceptions added, sent inline as every policy's config. */
 async function configure(identities: object[], exceptions: object[]): Promise<void> {
