@@ -70,8 +70,9 @@ export default defineRule<MessageId>({
         'Policy {{policy}} uses Effect Allow with NotAction {{patterns}}: it allows every other action ({{expanded}} today, {{count}} privileged, ' +
         'such as {{examples}}) and every action AWS adds later. Use Action with the specific actions needed instead.',
       privilegedOnAnyResource:
-        'Policy {{policy}} allows privileged {{actions}} on {{resources}} without a Condition. Scope {{them}} to the resource ARNs needed, ' +
-        'or add a Condition that constrains {{them}} (for iam:PassRole, iam:PassedToService).',
+        'Policy {{policy}} allows privileged {{actions}} on {{resources}} without a Condition that restricts {{them}} (one on the caller, ' +
+        'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+        'Scope {{them}} to the resource ARNs needed, or add a Condition that constrains {{them}} (for iam:PassRole, StringEquals iam:PassedToService).',
       unknownAction: 'Policy {{policy}}: an action cannot be verified until apply: {{what}}.',
       unrecognizedAction:
         'Policy {{policy}} allows Action "{{pattern}}", which matches no AWS action known to this check, so its privilege cannot be verified. ' +

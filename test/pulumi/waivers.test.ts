@@ -1,16 +1,20 @@
 /**
  * Waivers bound to the identity a finding is about, and catalog match / exception target by Pulumi URN and name,
- * through the policy pack over the analyzer gRPC protocol (issue 24 item 1, issue 18 item 5). A URN works as match and
+ * through the policy pack over the analyzer gRPC protocol and through the CLI on the same program as a stack export
+ * (issue 24 item 1, issue 18 item 5). A URN works as match and
  * as target; a bare Pulumi resource name works as match (it claims catalog facts, as tags can) and is refused as
  * target (README, "What an exception's target binds to"); an access key named after a target is not waived.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { parseCatalog } from '../../catalog/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
+import { runCheck } from '../../src/cli/check.js';
 import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from './support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -104,3 +108,63 @@ describe('the pack binds waivers to the identity a finding is about', () => {
     ]);
   });
 });
+
+describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi name as match and as target', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-pulumi-waivers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The captured resources as `pulumi stack export` writes them after `pulumi up` (deployment v3). */
+  const writeExport = (): string => {
+    const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
+    const file = join(dir, 'stack.json');
+    const deployed = resources.map((record) => ({
+      urn: record.urn,
+      custom: true,
+      id: `${record.name}-id`,
+      type: record.type,
+      inputs: record.inputs,
+      outputs: record.outputs,
+      parent: stackUrn,
+      dependencies: [...new Set(Object.values(record.propertyDependencies).flat())],
+      propertyDependencies: record.propertyDependencies,
+    }));
+    writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' }, resources: [{ urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} }, ...deployed] } }));
+    return file;
+  };
+
+  const check = (identities: object[], exceptions: object[]) => {
+    const document = parse(readFileSync(CATALOG, 'utf8')) as { identities: object[]; exceptions: object[] };
+    document.identities.push(...identities);
+    document.exceptions.push(...exceptions);
+    const catalogPath = join(dir, `catalog-${exceptions.length}-${identities.length}.yaml`);
+    writeFileSync(catalogPath, stringify(document));
+    const result = runCheck({ paths: [writeExport()], catalogPath, format: 'json', now: new Date('2026-06-01T00:00:00Z'), cwd: dir, toolVersion: 'test' });
+    const verdicts = result.result!.findings
+      .filter((finding) => finding.ruleId === RULE || finding.ruleId === 'require-owner')
+      .map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.waivedBy ?? 'blocking'}`);
+    return { exitCode: result.exitCode, verdicts: [...new Set(verdicts)].sort() };
+  };
+
+  it('a URN works as match and as target; a bare Pulumi name works as match and is refused as target', () => {
+    const vendorUrn = urnOf('vendor');
+    expect(
+      check(
+        [
+          { id: 'vendor-record', match: { name: 'vendor' }, owner: 'team-data', class: 'service', entitlements: [] },
+          { id: 'partner-record', match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' }, owner: 'team-data', class: 'service', entitlements: [] },
+        ],
+        [exception('EXC-NAME', 'vendor'), exception('EXC-URN', vendorUrn), exception('EXC-RECORD', 'partner-record'), exception('EXC-SPOOF', 'legacy-sftp-sync')],
+      ),
+    ).toEqual({
+      exitCode: 1,
+      verdicts: [
+        // Its URN waives the vendor's key; its bare name (EXC-NAME) would not.
+        `${RULE} mandatory legacy-sftp-sync blocking`,
+        `${RULE} mandatory partner-key EXC-RECORD`,
+        `${RULE} mandatory vendor-key EXC-URN`,
+      ],
+    });
+    expect(check([], [exception('EXC-NAME', 'vendor')]).verdicts).toContain(`${RULE} mandatory vendor-key blocking`);
+  });
+});
+

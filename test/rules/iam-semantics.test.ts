@@ -106,7 +106,7 @@ describe('every resource, in any spelling that matches every ARN of the action\'
     ['iam:PassRole', 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*', DOCS.iamActions],
     ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:*:*:secret:*', DOCS.secretsActions],
     ['iam:CreateAccessKey', 'arn:aws:iam::*:user/*', DOCS.iamActions],
-  ])('%s on %s is on every resource (%s)', (action, resource) => {
+  ])('%s on %s is on every resource (%s)', (action, resource, _source) => {
     expect(wildcardVerdicts(policy(action, resource))).toEqual(ON_EVERY_RESOURCE);
   });
 

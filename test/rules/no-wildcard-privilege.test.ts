@@ -161,8 +161,9 @@ ruleTester(rule, {
           identity: 'TestStack/Automation',
           detail: 'Resource::*',
           message:
-            'Policy AutomationPolicy allows privileged actions iam:PutRolePolicy, iam:CreateAccessKey, secretsmanager:GetSecretValue on Resource "*" without a Condition. ' +
-            'Scope them to the resource ARNs needed, or add a Condition that constrains them (for iam:PassRole, iam:PassedToService).',
+            'Policy AutomationPolicy allows privileged actions iam:PutRolePolicy, iam:CreateAccessKey, secretsmanager:GetSecretValue on Resource "*" without a Condition that restricts them (one on the caller, ' +
+            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'Scope them to the resource ARNs needed, or add a Condition that constrains them (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
     },
@@ -177,8 +178,9 @@ ruleTester(rule, {
           identity: 'TestStack/Launcher',
           detail: 'Resource::*',
           message:
-            'Policy LauncherPolicy allows privileged action iam:PassRole on every resource except "arn:aws:iam::111122223333:role/admin" without a Condition. ' +
-            'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, iam:PassedToService).',
+            'Policy LauncherPolicy allows privileged action iam:PassRole on every resource except "arn:aws:iam::111122223333:role/admin" without a Condition that restricts it (one on the caller, ' +
+            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
     },
@@ -192,8 +194,9 @@ ruleTester(rule, {
           identity: 'TestStack/Reader',
           detail: 'Resource::*',
           message:
-            'Policy ReaderPolicy allows privileged action s3:GetObject on Resource "*" without a Condition. ' +
-            'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, iam:PassedToService).',
+            'Policy ReaderPolicy allows privileged action s3:GetObject on Resource "*" without a Condition that restricts it (one on the caller, ' +
+            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
     },
