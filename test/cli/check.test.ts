@@ -276,3 +276,20 @@ describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resou
     }
   });
 });
+
+describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
+  it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
+    const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';
+    const result = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml') });
+    expect(result.exitCode).toBe(1);
+    const excess = result.result!.findings.filter((finding) => finding.ruleId === 'require-entitlement');
+    expect(excess.map((finding) => `${finding.level} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`)).toEqual([
+      `mandatory ShardReader ${TEMPLATE} Policy::ShardReader/read-shards`,
+    ]);
+    expect(excess[0]!.message).toContain('arn:aws:s3:::shard-*/*');
+    expect(check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml'), format: 'text' }).output).toContain(
+      `AWS::IAM::Role envelope/ShardReader ${TEMPLATE}:4`,
+    );
+  });
+});
+
