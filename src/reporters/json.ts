@@ -24,7 +24,10 @@ export function formatJson(result: EvaluationResult): string {
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+  // Each finding's key is built once, not once per comparison.
+  const keyed = findings.map((finding) => ({ finding, key: sortKey(finding) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  return keyed.map((entry) => entry.finding);
 }
 
 function sortKey(finding: Finding): string[] {

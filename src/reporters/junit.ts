@@ -26,9 +26,24 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
   for (const finding of findings) if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
   const ordered = [...resources.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rules = options.rules.filter((rule) => effectiveLevel(rule, options.catalog) !== 'disabled');
+  // Findings by rule and resource, in one pass: a case looks its own up instead of filtering all of them.
+  const byCase = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = `${finding.ruleId}\u0001${resourceKey(finding.resource)}`;
+    const list = byCase.get(key);
+    if (list) list.push(finding);
+    else byCase.set(key, [finding]);
+  }
+
+  // Each resource's attributes are escaped once, not once per rule.
+  const attributes = ordered.map(([key, resource]) => ({
+    key,
+    attributes: `name="${escapeXml(resourceLabel(resource))}"${resource.file ? ` file="${escapeXml(resource.file)}"` : ''}`,
+  }));
 
   const suites = rules.map((rule) => {
-    const cases = ordered.map(([key, resource]) => testCase(rule, resource, findings.filter((f) => f.ruleId === rule.meta.id && resourceKey(f.resource) === key)));
+    const classname = `classname="${escapeXml(`entitlement-guard.${rule.meta.id}`)}"`;
+    const cases = attributes.map(({ key, attributes }) => testCase(rule, `    <testcase ${classname} ${attributes}`, byCase.get(`${rule.meta.id}\u0001${key}`) ?? []));
     const failures = cases.filter((c) => c.outcome === 'failure').length;
     const skipped = cases.filter((c) => c.outcome === 'skipped').length;
     return {
@@ -52,8 +67,8 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
   ].join('\n');
 }
 
-function testCase(rule: Rule, resource: ResourceRef, findings: Finding[]): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
-  const open = `    <testcase classname="${escapeXml(`entitlement-guard.${rule.meta.id}`)}" name="${escapeXml(resourceLabel(resource))}"${resource.file ? ` file="${escapeXml(resource.file)}"` : ''}`;
+/** `open` is the case's start tag without its end: `<testcase classname=… name=… file=…`. */
+function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
   if (findings.length === 0) return { xml: `${open}/>`, outcome: 'passed' };
   const blocking = findings.filter(isBlocking);
   const body: string[] = [];

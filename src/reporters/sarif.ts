@@ -22,6 +22,12 @@ const SECURITY_SEVERITY: Record<Rule['meta']['level'], string> = { mandatory: '8
  */
 export function formatSarif(result: EvaluationResult, rules: readonly Rule[], options: SarifOptions): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const uris = new Map<string, string>();
+  const uriOf = (file: string): string => {
+    let uri = uris.get(file);
+    if (uri === undefined) uris.set(file, (uri = toUri(file)));
+    return uri;
+  };
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -35,7 +41,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId))),
+        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId), uriOf)),
       },
     ],
   };
@@ -57,7 +63,8 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
-function resultOf(finding: Finding, ruleIndex: number | undefined) {
+/** `uriOf` converts each file once: thousands of findings name the same few. */
+function resultOf(finding: Finding, ruleIndex: number | undefined, uriOf: (file: string) => string) {
   const resource = finding.resource;
   return {
     ruleId: finding.ruleId,
@@ -67,7 +74,7 @@ function resultOf(finding: Finding, ruleIndex: number | undefined) {
     locations: [
       {
         ...(resource.file
-          ? { physicalLocation: { artifactLocation: { uri: toUri(resource.file) }, ...(resource.line ? { region: { startLine: resource.line, startColumn: resource.column ?? 1 } } : {}) } }
+          ? { physicalLocation: { artifactLocation: { uri: uriOf(resource.file) }, ...(resource.line ? { region: { startLine: resource.line, startColumn: resource.column ?? 1 } } : {}) } }
           : {}),
         logicalLocations: [
           {

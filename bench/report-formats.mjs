@@ -1,0 +1,79 @@
+// Each report format on the same 10,000 findings, beside JSON, in one run. The change is one generated
+// CloudFormation template of failing roles (an s3:* inline policy on every resource, no owner, no catalog), checked once;
+// each format is then rendered ROUNDS times from the same evaluation, in the same process, the way the CLI renders it
+// (the text and SARIF reports look up each resource's line in the template file). Medians of the rounds.
+// Run after `npm run build`:
+//   node bench/report-formats.mjs [findings=10000] [rounds=5]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median } from './support/stats.mjs';
+
+const TARGET_FINDINGS = Number(process.argv[2] ?? 10_000);
+const ROUNDS = Number(process.argv[3] ?? 5);
+/** Each generated role gives three findings under the built-in defaults: Action::s3:*, Catalog::default, Owner::missing. */
+const FINDINGS_PER_ROLE = 3;
+
+const { loadChange, evaluateChange } = await import('../dist/src/cli/check.js');
+const { allRules } = await import('../dist/src/rules/index.js');
+const { templateLineFinder } = await import('../dist/src/adapters/cloudformation/locate.js');
+const { formatJson } = await import('../dist/src/reporters/json.js');
+const { formatText } = await import('../dist/src/reporters/text.js');
+const { formatSarif } = await import('../dist/src/reporters/sarif.js');
+const { formatJunit } = await import('../dist/src/reporters/junit.js');
+const { formatMarkdown } = await import('../dist/src/reporters/markdown.js');
+
+const directory = mkdtempSync(join(tmpdir(), 'eg-report-bench-'));
+try {
+  const roles = Math.ceil(TARGET_FINDINGS / FINDINGS_PER_ROLE);
+  const file = join(directory, 'roles.template.yaml');
+  writeFileSync(file, template(roles));
+  const loaded = loadChange({ paths: [file], cwd: directory });
+  if (!('model' in loaded)) throw new Error(loaded.errors.join('\n'));
+  const result = evaluateChange(loaded, {});
+  const formats = {
+    json: () => formatJson(result),
+    text: () => formatText(result, { lineOf: templateLineFinder(directory) }),
+    sarif: () => formatSarif(result, allRules, { toolVersion: 'bench', lineOf: templateLineFinder(directory) }),
+    junit: () => formatJunit(result, { rules: allRules, catalog: loaded.catalog, model: loaded.model }),
+    markdown: () => formatMarkdown(result),
+  };
+  const times = Object.fromEntries(Object.keys(formats).map((name) => [name, []]));
+  const sizes = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, render] of Object.entries(formats)) {
+      const start = performance.now();
+      sizes[name] = render().length;
+      times[name].push(performance.now() - start);
+    }
+  }
+  const json = median(times.json);
+  console.log(`${result.findings.length} findings on ${roles} roles; median of ${ROUNDS} renderings in one process (ms)`);
+  console.log('format        median    × JSON    output bytes');
+  for (const name of Object.keys(formats)) {
+    const ms = median(times[name]);
+    console.log(`${name.padEnd(10)} ${ms.toFixed(1).padStart(9)} ${(ms / json).toFixed(2).padStart(9)} ${String(sizes[name]).padStart(15)}`);
+  }
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
+
+function template(roles) {
+  const lines = ['Resources:'];
+  for (let index = 0; index < roles; index++) {
+    lines.push(
+      `  Role${index}:`,
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }',
+      '      Policies:',
+      '        - PolicyName: admin',
+      '          PolicyDocument:',
+      '            Statement:',
+      "              - { Effect: Allow, Action: 's3:*', Resource: '*' }",
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
