@@ -3,7 +3,7 @@
  * located errors). Fails closed: any issue, from a syntax error to a dangling owner, throws CatalogError
  * listing every issue found, sorted by position; no catalog is returned.
  */
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../src/util/read-input.js';
 import { toCatalog, type CatalogFile } from './convert.js';
 import { CatalogError, sortIssues } from './issues.js';
 import { schemaIssues } from './schema-check.js';
@@ -12,13 +12,8 @@ import { CatalogSource } from './source-map.js';
 import type { Catalog } from './types.js';
 
 export function loadCatalog(path: string): Catalog {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]);
-  }
+  // The same reading rules as every input: a regular file within the size limit (`--catalog /dev/zero` is an error).
+  const text = readInputText(path, (reason) => new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]));
   return parseCatalog(text, path);
 }
 

@@ -1,14 +1,31 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { createResolver } from './intrinsics.js';
+import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
+import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord } from '../../util/records.js';
 import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree } from '../../util/located-json.js';
-import { yaml } from '../../util/yaml.js';
+import { documentValue, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 import type { Document, LineCounter } from 'yaml';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+
+/**
+ * Stacks one path may expand to through nesting. Nesting is a tree written by the change's author: a template that
+ * nests another one 500 times, which nests a third 500 times, is 250,000 stacks from two files.
+ */
+export const MAX_STACKS_PER_INPUT = 5_000;
+
+/**
+ * What one `loadTemplates` call shares while it follows nested stacks and nested assemblies: the directory every
+ * file it reads must resolve inside, and how many stacks it has read so far.
+ */
+interface LoadScope {
+  root: string;
+  stacks: number;
+}
 
 /**
  * Reads every template under `path`: a CDK `cdk.out` directory (via its manifest), a single template file
@@ -18,14 +35,18 @@ const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
  */
 export function loadTemplates(path: string): TemplateInput[] {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
-  if (!statSync(path).isDirectory()) return withNested(readTemplateFile(path, true)!, stackNameOf(path));
-  if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path);
+  if (!statSync(path).isDirectory()) {
+    const scope: LoadScope = { root: dirname(path), stacks: 0 };
+    return withNested(readTemplateFile(path, true, scope)!, stackNameOf(path), scope, []);
+  }
+  const scope: LoadScope = { root: path, stacks: 0 };
+  if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path, scope, []);
   const stacks: TemplateInput[][] = [];
   for (const entry of readdirSync(path).sort()) {
     const file = join(path, entry);
-    if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !statSync(file).isFile()) continue;
-    const template = readTemplateFile(file, false);
-    if (template) stacks.push(withNested(template, stackNameOf(file)));
+    if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !isFileEntry(file)) continue;
+    const template = readTemplateFile(file, false, scope);
+    if (template) stacks.push(withNested(template, stackNameOf(file), scope, []));
   }
   // A template that another one in the directory nests is part of that stack, not a stack of its own.
   const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
@@ -34,10 +55,27 @@ export function loadTemplates(path: string): TemplateInput[] {
   return inputs;
 }
 
-/** A CDK cloud assembly: every `aws:cloudformation:stack` artifact, and nested assemblies (stages). */
-function loadCloudAssembly(directory: string): TemplateInput[] {
+/**
+ * A directory entry to read as a template: anything but a directory. A FIFO, a device or a link out of the directory
+ * is not skipped silently: reading it says why it cannot be read.
+ */
+function isFileEntry(file: string): boolean {
+  try {
+    return !statSync(file).isDirectory();
+  } catch {
+    return true; // a dangling link: reading it says so
+  }
+}
+
+/**
+ * A CDK cloud assembly: every `aws:cloudformation:stack` artifact, and nested assemblies (stages). `assemblies` are
+ * the real paths of the assemblies that lead here, so one that contains itself (`directoryName: "."`, or two that
+ * name each other) is an error instead of endless recursion.
+ */
+function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: string[]): TemplateInput[] {
   const manifestFile = join(directory, 'manifest.json');
-  const manifest = readJsonFile(manifestFile);
+  const manifest = parseJson(manifestFile, readText(manifestFile, scope)).value;
+  const here = realpathSync(directory);
   const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : undefined;
   if (!artifacts) throw new TemplateError(manifestFile, 'cloud assembly manifest has no "artifacts" map');
   const inputs: TemplateInput[] = [];
@@ -45,14 +83,24 @@ function loadCloudAssembly(directory: string): TemplateInput[] {
     if (!isRecord(artifact) || !isRecord(artifact.properties)) continue;
     const properties = artifact.properties;
     if (artifact.type === 'cdk:cloud-assembly' && typeof properties.directoryName === 'string') {
-      inputs.push(...loadCloudAssembly(join(directory, properties.directoryName)));
+      const nested = join(directory, properties.directoryName);
+      const named = `artifact ${artifactId}: directoryName ${JSON.stringify(properties.directoryName)}`;
+      const reason = unreadableReason(nested, { within: scope.root });
+      if (reason && !reason.startsWith('not a regular file')) throw new TemplateError(manifestFile, `${named} ${reason}`);
+      if (!statSync(nested).isDirectory()) throw new TemplateError(manifestFile, `${named} is not a directory`);
+      const chain = [...assemblies, here, realpathSync(nested)];
+      if (chain.indexOf(chain.at(-1)!) < chain.length - 1) {
+        const names = chain.map((path) => relative(scope.root, path) || '.').join(' -> ');
+        throw new TemplateError(manifestFile, `artifact ${artifactId}: nested cloud assembly contains itself (${names}); a stage's assembly must be a subdirectory`);
+      }
+      inputs.push(...loadCloudAssembly(nested, scope, [...assemblies, here]));
     } else if (artifact.type === 'aws:cloudformation:stack') {
       if (typeof properties.templateFile !== 'string') {
         throw new TemplateError(manifestFile, `artifact ${artifactId} has no templateFile`);
       }
       const file = join(directory, properties.templateFile);
       const stack = typeof artifact.displayName === 'string' ? artifact.displayName : typeof properties.stackName === 'string' ? properties.stackName : artifactId;
-      inputs.push(...withNested(readTemplateFile(file, true)!, stack));
+      inputs.push(...withNested(readTemplateFile(file, true, scope)!, stack, scope, []));
     }
   }
   return inputs;
@@ -63,20 +111,35 @@ function loadCloudAssembly(directory: string): TemplateInput[] {
  * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`); before `aws cloudformation package`, `TemplateURL`
  * is a local path. Both are relative to the parent's directory. A nested stack whose TemplateURL is remote
  * (S3, HTTPS) cannot be read offline: the model builder reports it as content the check cannot see.
+ * A local one is read only inside the input's directory. `ancestors` are the real paths of the templates that nest
+ * this one: a template that nests itself, directly or through others, is an error located at the nesting resource.
  */
-function withNested(input: Omit<TemplateInput, 'stack'>, stack: string): TemplateInput[] {
+function withNested(input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree }, stack: string, scope: LoadScope, ancestors: string[]): TemplateInput[] {
   const parent: TemplateInput = { ...input, stack };
+  if (++scope.stacks > MAX_STACKS_PER_INPUT) {
+    throw new TemplateError(input.file ?? stack, `nested stacks expand to more than ${MAX_STACKS_PER_INPUT} stacks; check the nested templates on their own`);
+  }
+  const self = input.file ? realpathSync(input.file) : undefined;
+  const chain = self ? [...ancestors, self] : ancestors;
   const inputs = [parent];
   const resolver = createResolver(parent);
   for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
     if (resource.Type !== 'AWS::CloudFormation::Stack') continue;
     const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(resource.Properties?.TemplateURL);
     if (typeof assetPath !== 'string' || !input.file) continue;
-    const file = join(dirname(input.file), assetPath);
-    const nested = readTemplateFile(file, true)!;
+    const file = resolve(dirname(input.file), assetPath);
+    const where = `Resources.${logicalId}: nested stack ${JSON.stringify(assetPath)}`;
+    const position = input.keys?.get('Resources')?.children?.get(logicalId)?.position;
+    const at = (message: string) => new TemplateError(input.file!, `${where} ${message}`, position?.line, position?.column);
+    const reason = unreadableReason(file, { within: scope.root });
+    if (reason) throw at(reason);
+    if (chain.includes(realpathSync(file))) {
+      throw at(`nests a template that nests it (a cycle: ${[...chain, realpathSync(file)].map((path) => basename(path)).join(' -> ')})`);
+    }
+    const nested = readTemplateFile(file, true, scope)!;
     const passed = resource.Properties?.Parameters;
     const parameters = isRecord(passed) ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)])) : undefined;
-    inputs.push(...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`));
+    inputs.push(...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain));
   }
   return inputs;
 }
@@ -86,8 +149,8 @@ function localTemplateUrl(url: unknown): string | undefined {
 }
 
 /** Returns undefined for a readable file that is not a template, unless `required`. */
-function readTemplateFile(file: string, required: boolean): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
-  const { value, keys } = parseTemplateText(file, readText(file), extname(file) === '.json');
+function readTemplateFile(file: string, required: boolean, scope: LoadScope): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
+  const { value, keys } = parseTemplateText(file, readText(file, scope), extname(file) === '.json');
   if (isTemplate(value)) return { file, template: value, keys };
   if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
   return undefined;
@@ -98,7 +161,18 @@ function readTemplateFile(file: string, required: boolean): { file: string; temp
  * template held in a string (a stack set's `TemplateBody`); `file` names where it came from in errors.
  */
 export function parseTemplateText(file: string, text: string, json = false): { value: unknown; keys: KeyTree } {
-  return json || /^\uFEFF?\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
+  const parsed = json || /^\uFEFF?\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
+  rejectDeepNesting(file, parsed);
+  return parsed;
+}
+
+/** A value nested deeper than any real template (MAX_VALUE_DEPTH) is refused before anything walks it. */
+function rejectDeepNesting(file: string, { value, keys }: { value: unknown; keys: KeyTree }): void {
+  const path = tooDeepPath(value);
+  if (!path) return;
+  const position = typeof path[1] === 'string' ? keys.get(String(path[0]))?.children?.get(path[1])?.position : undefined;
+  const field = `${formatValuePath(path.slice(0, 6))}…`;
+  throw new TemplateError(file, `${field}: nested more than ${MAX_VALUE_DEPTH} levels deep; no template needs that, and it is not read`, position?.line, position?.column);
 }
 
 /** A JSON file's value; a file that cannot be read or parsed is a TemplateError that names it (and the line). */
@@ -106,12 +180,9 @@ export function readJsonFile(file: string): unknown {
   return parseJson(file, readText(file)).value;
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new TemplateError(file, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** An input file's text: a regular file within the size limit and, when a scope is given, inside its root. */
+function readText(file: string, scope?: LoadScope): string {
+  return readInputText(file, (reason) => new TemplateError(file, reason), scope ? { within: scope.root } : {});
 }
 
 /** Duplicate keys are refused, as in YAML: a second `Effect` or logical id must not silently win. */
@@ -132,7 +203,12 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
     const position = problem.linePos?.[0];
     throw new TemplateError(file, `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, position?.line, position?.col);
   }
-  return { value: document.toJS({ maxAliasCount: 100 }), keys: yamlKeys(document, lineCounter) };
+  const read = documentValue(document);
+  if ('problem' in read) {
+    const { line, col } = lineCounter.linePos(read.offset);
+    throw new TemplateError(file, `invalid YAML: ${read.problem}`, line, col);
+  }
+  return { value: read.value, keys: yamlKeys(document, lineCounter) };
 }
 
 /** The same key positions the JSON parser records: sections, logical ids, and their `Type` and `Properties`. */

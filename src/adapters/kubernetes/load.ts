@@ -3,10 +3,12 @@
  * the Pulumi Kubernetes provider types it (`kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding`) so both
  * front-ends speak of a resource the same way. Unreadable input is a located error; nothing is skipped silently.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isRecord } from '../../util/records.js';
-import { yaml } from '../../util/yaml.js';
+import { documentValue, yaml } from '../../util/yaml.js';
+import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
+import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
 import type { KubernetesObject } from './to-model.js';
 
@@ -21,7 +23,10 @@ export function looksLikeKubernetesManifest(text: string): boolean {
   if (!text.includes('apiVersion') || !text.includes('kind')) return false;
   for (const document of yaml().parseAllDocuments(text, { uniqueKeys: false })) {
     if (!('contents' in document) || document.errors.length) return false;
-    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    // An alias bomb is not a manifest's business to detect here: it is reported when the file is read as either.
+    const read = documentValue(document);
+    if ('problem' in read) return false;
+    const value = read.value;
     if (value === null || value === undefined) continue;
     return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && !('Resources' in value);
   }
@@ -31,8 +36,8 @@ export function looksLikeKubernetesManifest(text: string): boolean {
 /** Every object in a manifest file, or in the manifest files of a directory (sorted by name; templates and other YAML left out). */
 export function loadManifests(path: string): KubernetesObject[] {
   if (!existsSync(path)) throw new ManifestError(path, 'no such file or directory');
-  if (!statSync(path).isDirectory()) return parseManifests(readFileSync(path, 'utf8'), path);
-  return kubernetesManifestFiles(path).flatMap((file) => parseManifests(readFileSync(file, 'utf8'), file));
+  if (!statSync(path).isDirectory()) return parseManifests(readManifest(path), path);
+  return kubernetesManifestFiles(path).flatMap((file) => parseManifests(readManifest(file), file));
 }
 
 export function parseManifests(text: string, file: string): KubernetesObject[] {
@@ -46,9 +51,16 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
       const { line, col } = lineCounter.linePos(error.pos[0]);
       throw new ManifestError(file, error.message.split('\n')[0]!, line, col);
     }
-    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    const read = documentValue(document);
+    if ('problem' in read) {
+      const { line, col } = lineCounter.linePos(read.offset);
+      throw new ManifestError(file, read.problem, line, col);
+    }
+    const value = read.value;
     if (value === null || value === undefined) continue;
     const start = lineCounter.linePos(document.contents?.range[0] ?? 0);
+    const deep = tooDeepPath(value);
+    if (deep) throw new ManifestError(file, `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no manifest needs that, and it is not read`, start.line, start.col);
     const isList = isRecord(value) && value.kind === 'List' && Array.isArray(value.items);
     const items: unknown[] = isList ? (value.items as unknown[]) : [value];
     for (const [index, item] of items.entries()) {
@@ -66,6 +78,14 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
   return objects;
 }
 
+/**
+ * A manifest's text: a regular file within the size limit. Named inside a directory, it must resolve inside it.
+ * (Directories list only regular files, but a link among them may point anywhere.)
+ */
+function readManifest(file: string, directory?: string): string {
+  return readInputText(file, (reason) => new ManifestError(file, reason), directory !== undefined && directory !== file ? { within: directory } : {});
+}
+
 /** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */
 export function typeToken(apiVersion: string, kind: string): string {
   return `kubernetes:${apiVersion.includes('/') ? apiVersion : `core/${apiVersion}`}:${kind}`;
@@ -81,5 +101,5 @@ export function kubernetesManifestFiles(path: string): string[] {
         .map((entry) => join(path, entry))
         .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile())
     : [path];
-  return files.filter((file) => looksLikeKubernetesManifest(readFileSync(file, 'utf8')));
+  return files.filter((file) => looksLikeKubernetesManifest(readManifest(file, path)));
 }

@@ -1,0 +1,90 @@
+/**
+ * Reading input files an attacker may control (templates, manifests, cloud assembly manifests, the files they
+ * point at): only regular files, only up to a size limit, and, for a file another input names, only inside the
+ * directory of the input that names it. A device (`/dev/zero`), a FIFO, a huge file or `../../etc/passwd` is a
+ * located error, never a read.
+ */
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+
+/**
+ * 32 MiB: CloudFormation refuses templates over 1 MB, and the largest rendered Helm charts and cdk.out manifests
+ * we have seen are a few MB; a larger input is a mistake or an attack, and reading it could exhaust memory.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+export interface ReadLimits {
+  /** A directory the file must resolve inside (symbolic links followed): the directory of the input naming it. */
+  within?: string;
+  /** Overrides MAX_INPUT_BYTES (tests). */
+  maxBytes?: number;
+}
+
+/** Why `file` must not be read, or undefined when it may be. Follows symbolic links, like the read would. */
+export function unreadableReason(file: string, limits: ReadLimits = {}): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    return `cannot read file (${describe(error)})`;
+  }
+  if (limits.within !== undefined && !isInside(real, limits.within)) {
+    return `resolves outside the input's directory (${limits.within}), so it is not read`;
+  }
+  let stats;
+  try {
+    stats = statSync(real);
+  } catch (error) {
+    return `cannot read file (${describe(error)})`;
+  }
+  if (!stats.isFile()) return 'not a regular file (a device, FIFO, socket or directory is never read as input)';
+  const maxBytes = limits.maxBytes ?? MAX_INPUT_BYTES;
+  if (stats.size > maxBytes) return `file is ${stats.size} bytes, over the ${maxBytes}-byte limit for an input file`;
+  return undefined;
+}
+
+/**
+ * The file's text, or an error from `fail(reason)`. The size is checked again on the open file and the read stops
+ * at the limit, so a file that grows (or is swapped) after the check cannot make it read more.
+ */
+export function readInputText(file: string, fail: (reason: string) => Error, limits: ReadLimits = {}): string {
+  const reason = unreadableReason(file, limits);
+  if (reason) throw fail(reason);
+  const maxBytes = limits.maxBytes ?? MAX_INPUT_BYTES;
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw fail('not a regular file (a device, FIFO, socket or directory is never read as input)');
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw fail(`file is over the ${maxBytes}-byte limit for an input file`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof Error && !('code' in error)) throw error;
+    throw fail(`cannot read file (${describe(error)})`);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** True when `file` (a real path) is `directory` or inside it; the directory's own links are resolved first. */
+export function isInside(file: string, directory: string): boolean {
+  let root: string;
+  try {
+    root = realpathSync(directory);
+  } catch {
+    return false;
+  }
+  const path = relative(root, file);
+  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
+}
+
+function describe(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
