@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts and audit.ts. */
-import { realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../../catalog/values.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/index.js';
 import { createProgress, type Progress } from '../reporters/progress.js';
 import { runAudit } from './audit.js';
@@ -34,7 +36,26 @@ function usageError(message: string): CommandResult {
   return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: ${message}`, '', USAGE.trimEnd()] };
 }
 
+/**
+ * The command's result for these arguments. Every input error is a located result (exit 2) from the code that
+ * reads it; an exception that still escapes is a defect, and is turned into one line and exit 2 rather than a
+ * stack trace and exit 1 (which a CI would read as "blocked by findings").
+ */
 export function main(argv: string[], progress?: Progress): CommandResult {
+  try {
+    return run(argv, progress);
+  } catch (error) {
+    progress?.done();
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      exitCode: EXIT.error,
+      output: '',
+      errors: [`entitlement-guard: internal error, the check did not complete: ${oneLine(reason)} (please report this with the input that caused it)`],
+    };
+  }
+}
+
+function run(argv: string[], progress?: Progress): CommandResult {
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,8 +88,13 @@ export function main(argv: string[], progress?: Progress): CommandResult {
   if (!formats.includes(format)) return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
   let now: Date | undefined;
   if (values.now !== undefined) {
+    // A real calendar date: 2026-02-30 does not roll over into March.
+    if (!isCalendarDate(values.now)) return usageError(`--now must be a date YYYY-MM-DD, got ${JSON.stringify(values.now)}`);
     now = new Date(`${values.now}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(now.getTime())) return usageError(`--now must be a date YYYY-MM-DD, got "${values.now}"`);
+  }
+  if (values.out !== undefined) {
+    const problem = outputProblem(values.out);
+    if (problem) return usageError(`--out ${JSON.stringify(values.out)}: ${problem}`);
   }
   const shared = {
     paths: rest,
@@ -87,10 +113,42 @@ export function main(argv: string[], progress?: Progress): CommandResult {
         });
   progress?.done();
   if (values.out !== undefined && result.exitCode !== EXIT.error) {
-    writeFileSync(values.out, result.output);
+    try {
+      writeFileSync(values.out, result.output);
+    } catch (error) {
+      // A full disk, a file made read-only meanwhile: the report is lost, so the run is an error whatever it found.
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: cannot write the report to ${values.out} (${code}); nothing was written`] };
+    }
     return { ...result, output: '' };
   }
   return result;
+}
+
+/**
+ * Why the report cannot be written to `path`, checked before the check runs: a missing directory, a directory, or a
+ * file without write permission (refused even for root, who could write it: the owner marked it read-only).
+ */
+function outputProblem(path: string): string | undefined {
+  const absolute = resolve(path);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    try {
+      if (!statSync(dirname(absolute)).isDirectory()) return `${dirname(path)} is not a directory`;
+    } catch {
+      return `directory ${dirname(path)} does not exist`;
+    }
+    return undefined;
+  }
+  if (stats.isDirectory()) return 'is a directory; name a file to write the report to';
+  if (stats.isFile() && (stats.mode & 0o222) === 0) return 'is read-only';
+  return undefined;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 500);
 }
 
 /** True when this file is the program (also through the npm bin symlink), not when a test imports main(). */
