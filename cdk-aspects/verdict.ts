@@ -6,6 +6,7 @@ import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../src/adapters/cloudformation/to-model.js';
 import { ruleById } from '../src/rules/index.js';
 import type { ResolvedGuardOptions } from './options.js';
+import { escapeControlCharacters as shown } from '../src/util/control-characters.js';
 
 export interface Evaluation extends EvaluationResult {
   model: Model;
@@ -54,9 +55,10 @@ export function describeFinding(finding: Finding): string {
   const { path, stack, name } = finding.resource;
   const resource = path ?? (stack ? `${stack}/${name}` : name);
   const level = finding.waivedBy ? `waived by ${finding.waivedBy}` : isBlocking(finding) ? 'mandatory' : 'advisory';
+  // Names, details and exception ids are the change's text: control characters in them are shown, not written.
   const lines = [
-    `[EntitlementGuard] ${finding.ruleId} (${level}): ${finding.message}`,
-    `  resource: ${resource} (${finding.resource.type} ${finding.resource.name})${finding.detail ? ` ${finding.detail}` : ''}`,
+    `[EntitlementGuard] ${finding.ruleId} (${shown(level)}): ${shown(finding.message)}`,
+    shown(`  resource: ${resource} (${finding.resource.type} ${finding.resource.name})${finding.detail ? ` ${finding.detail}` : ''}`),
   ];
   if (finding.pending && isBlocking(finding)) lines.push('  fails closed: the value cannot be verified at synth time and nothing re-checks it before deployment');
   if (rule) lines.push(`  why: ${rule.meta.rationale}`);
@@ -65,7 +67,7 @@ export function describeFinding(finding: Finding): string {
     lines.push(
       finding.waiverTarget === undefined
         ? `  waiver: ${NO_WAIVER_TARGET}`
-        : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${finding.waiverTarget})`,
+        : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${shown(finding.waiverTarget)})`,
     );
   }
   return lines.join('\n');

@@ -13,6 +13,7 @@ import { auditFileOf, catalogFromOption, catalogSetting, lockedCatalogError, PAC
 import type { ConfigureHandler, Level, PolicyConfigEntry } from './configure-guard.js';
 import { primaryFramework } from './frameworks.js';
 import { fromResourceArgs, fromStackResource } from './stack-model.js';
+import { escapeControlCharacters as shown } from '../../src/util/control-characters.js';
 
 export interface EntitlementGuardOptions {
   /**
@@ -173,7 +174,11 @@ class StackEvaluator {
     const model = modelFromPulumiResources(records);
     const result = evaluate(model, { catalog: resolved.catalog, now: this.now(), rules: this.rules });
     const findings = new Map<string, Finding[]>();
-    for (const finding of result.findings) findings.set(finding.ruleId, [...(findings.get(finding.ruleId) ?? []), finding]);
+    for (const finding of result.findings) {
+      const list = findings.get(finding.ruleId);
+      if (list) list.push(finding);
+      else findings.set(finding.ruleId, [finding]);
+    }
     return { model, result, findings, auditFiles: new Set() };
   }
 }
@@ -198,11 +203,12 @@ function reportFinding(reportViolation: ReportViolation, finding: Finding, stack
   (reportViolation as unknown as (violation: Violation) => void)(violation);
 }
 
+/** Exception ids and waiver targets are the change's text: control characters in them are shown, never written raw. */
 function messageOf(finding: Finding): string {
-  if (finding.waivedBy) return `${finding.message}\nWaived by catalog exception ${finding.waivedBy}.`;
+  if (finding.waivedBy) return `${finding.message}\nWaived by catalog exception ${shown(finding.waivedBy)}.`;
   if (finding.pending) return finding.message;
   if (finding.waiverTarget === undefined) return `${finding.message}\nTo waive it: ${NO_WAIVER_TARGET}.`;
-  return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${finding.waiverTarget}.`;
+  return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${shown(finding.waiverTarget)}.`;
 }
 
 function severityOf(rule: Rule): Severity {

@@ -5,6 +5,7 @@ import { isTooBroad } from './exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
 import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
 import { bindingOf, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
+import { escapeControlCharacters } from '../util/control-characters.js';
 
 export interface EvaluateOptions {
   catalog: Catalog;
@@ -145,7 +146,8 @@ export function formatMessage(template: string | undefined, data: Record<string,
   let message = parts[0]!;
   for (let index = 1; index < parts.length; index += 2) {
     const key = parts[index]!;
-    message += (key in data ? String(data[key]) : `{{${key}}}`) + parts[index + 1]!;
+    // Values come from the change (names, tags, policy values): their control characters are shown, never written raw.
+    message += (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1]!;
   }
   return message;
 }

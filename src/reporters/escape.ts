@@ -1,4 +1,5 @@
 /** Escaping for the text formats reports are written in: resource names and tags come from user input. */
+import { escapeControlCharacters } from '../util/control-characters.js';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -18,9 +19,11 @@ export function escapeXml(text: string): string {
  * tags), Markdown punctuation is backslash-escaped, and line breaks become spaces so a table row stays one row.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-    .replace(/\r?\n|\r/g, ' ');
+  return escapeControlCharacters(
+    escapeHtml(text)
+      .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
+      .replace(/\r?\n|\r/g, ' '),
+  );
 }
 
 /**
@@ -28,7 +31,7 @@ export function escapeMarkdown(text: string): string {
  * span is fenced by a longer run of them; `|` is written `\|`, which GitHub tables read as a literal pipe even in code.
  */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const flat = escapeControlCharacters(text.replace(/\r?\n|\r/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

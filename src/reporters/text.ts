@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../engine/finding.js';
 import type { ResourceRef } from '../model/model.js';
+import { escapeControlCharacters as shown } from '../util/control-characters.js';
 import { sortFindings } from './json.js';
 
 export interface TextOptions {
@@ -24,8 +25,8 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
       for (const finding of ruleFindings) {
         const mark = finding.waivedBy ? paint('dim', '~') : isBlocking(finding) ? paint('red', '✖') : paint('yellow', '!');
         const pending = finding.pending ? paint('yellow', ' (pending: the value is not known before deployment)') : '';
-        const waived = finding.waivedBy ? paint('dim', ` (waived by ${finding.waivedBy})`) : '';
-        lines.push(`    ${mark} ${finding.detail ? `[${finding.detail}] ` : ''}${finding.message}${pending}${waived}`);
+        const waived = finding.waivedBy ? paint('dim', ` (waived by ${shown(finding.waivedBy)})`) : '';
+        lines.push(`    ${mark} ${finding.detail ? `[${shown(finding.detail)}] ` : ''}${shown(finding.message)}${pending}${waived}`);
       }
       lines.push(`    fix: ${first.remediation}`);
       // Only what blocks needs a waiver; advisory findings are reported, never enforced.
@@ -42,7 +43,7 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
 function waiverHint(ruleId: string, findings: Finding[]): string {
   const targets = [...new Set(findings.map((finding) => finding.waiverTarget))];
   if (targets.includes(undefined)) return NO_WAIVER_TARGET;
-  return targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${target} }`).join(', or ') + ' with owner, approvedBy and expires';
+  return targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${shown(target!)} }`).join(', or ') + ' with owner, approvedBy and expires';
 }
 
 /** Groups in first-seen order, keyed by the first member. */
@@ -65,7 +66,8 @@ function resourceKey(finding: Finding): string {
 function resourceHeading(resource: ResourceRef): string {
   const where = resource.file ? ` ${resource.file}${resource.line ? `:${resource.line}:${resource.column ?? 1}` : ''}` : '';
   const path = resource.path ? ` (${resource.path})` : resource.urn ? ` (${resource.urn})` : '';
-  return `${resource.type} ${resource.stack ? `${resource.stack}/` : ''}${resource.name}${path}${where}`;
+  // Every part is the change's own text: none may write control characters to the terminal.
+  return shown(`${resource.type} ${resource.stack ? `${resource.stack}/` : ''}${resource.name}${path}${where}`);
 }
 
 function summaryLine(result: EvaluationResult, paint: (style: keyof typeof ANSI, text: string) => string): string {

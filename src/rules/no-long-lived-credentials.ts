@@ -1,6 +1,7 @@
 import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
+import { parseEndDate } from './support/expiry.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -150,7 +151,7 @@ function checkAzureCredential(
     return report('azureNoEnd', { label, limit });
   }
   if (isUnknown(end)) return report('azureEndUnknown', { label, what: end.description }, true);
-  const endTime = Date.parse(end);
+  const endTime = parseEndDate(end);
   if (Number.isNaN(endTime)) return report('azureEndInvalid', { label, end });
   if (maxDays === undefined) return;
   const days = (endTime - ctx.now.getTime()) / DAY_MS;

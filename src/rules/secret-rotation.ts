@@ -1,5 +1,6 @@
 import { isUnknown } from '../model/model.js';
 import { defineRule } from './define.js';
+import { parseEndDate } from './support/expiry.js';
 
 type MessageId = 'noRotation' | 'noRotationNoLimit' | 'rotationTooSlow' | 'rotationPending' | 'noExpiry' | 'expiryTooLate' | 'expiryPending' | 'expiryInvalid';
 
@@ -56,9 +57,9 @@ export default defineRule<MessageId>({
         const end = secret.expiresAt;
         if (end === undefined) ctx.report({ ...base, messageId: 'noExpiry', data, detail: 'Expiry::none' });
         else if (isUnknown(end)) ctx.report({ ...base, messageId: 'expiryPending', data: { ...data, what: end.description }, detail: 'Expiry::unknown', pending: true });
-        else if (Number.isNaN(Date.parse(end))) ctx.report({ ...base, messageId: 'expiryInvalid', data: { ...data, end }, detail: 'Expiry::invalid' });
+        else if (Number.isNaN(parseEndDate(end))) ctx.report({ ...base, messageId: 'expiryInvalid', data: { ...data, end }, detail: 'Expiry::invalid' });
         else if (maxDays !== undefined) {
-          const days = Math.ceil((Date.parse(end) - ctx.now.getTime()) / DAY_MS);
+          const days = Math.ceil((parseEndDate(end) - ctx.now.getTime()) / DAY_MS);
           const latest = new Date(ctx.now.getTime() + maxDays * DAY_MS).toISOString().slice(0, 10);
           if (days > maxDays) ctx.report({ ...base, messageId: 'expiryTooLate', data: { ...data, end, days, latest }, detail: `Expiry::${days}d` });
         }

@@ -2,7 +2,7 @@ import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/m
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
-import type { TemplateInput } from './template.js';
+import type { CfnResource, TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
@@ -64,11 +64,11 @@ export function createResolver(input: TemplateInput): Resolver {
 
   const computeRefValue = (name: string): unknown => {
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (name in PSEUDO_PARAMETERS) return PSEUDO_PARAMETERS[name];
-    if (input.parameters && name in input.parameters) return input.parameters[name];
-    const parameter = template.Parameters?.[name];
-    if (parameter) return parameterValue(name, parameter.Type, parameter.Default);
-    const resource = resources[name];
+    if (Object.hasOwn(PSEUDO_PARAMETERS, name)) return PSEUDO_PARAMETERS[name];
+    if (input.parameters && Object.hasOwn(input.parameters, name)) return input.parameters[name];
+    const parameter = own(template.Parameters, name);
+    if (isRecord(parameter)) return parameterValue(name, parameter.Type, parameter.Default);
+    const resource = own(resources, name) as CfnResource | undefined;
     if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? `\${${name}}`;
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
@@ -77,7 +77,7 @@ export function createResolver(input: TemplateInput): Resolver {
   const { condition } = conditions;
 
   const getAtt = (logicalId: string, attribute: string): unknown => {
-    const resource = resources[logicalId];
+    const resource = own(resources, logicalId) as CfnResource | undefined;
     if (!resource) return unknownValue(`Fn::GetAtt ${logicalId}.${attribute} (no such resource)`);
     if (attribute === 'Arn') {
       const arn = identityArn(logicalId, resource) ?? providerArn(resource);
@@ -94,7 +94,7 @@ export function createResolver(input: TemplateInput): Resolver {
       last = match.index + match[0].length;
       const name = match[1]!.trim();
       if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
-      else if (name in variables) parts.push(resolveValue(variables[name]));
+      else if (Object.hasOwn(variables, name)) parts.push(resolveValue(variables[name]));
       else if (name.includes('.') && !name.startsWith('AWS::')) {
         const dot = name.indexOf('.');
         parts.push(getAtt(name.slice(0, dot), name.slice(dot + 1)));
@@ -145,7 +145,7 @@ export function createResolver(input: TemplateInput): Resolver {
         if (typeof map !== 'string' || typeof top !== 'string' || typeof second !== 'string') {
           return unknownValue(`Fn::FindInMap ${JSON.stringify(argument)} with keys that do not resolve`);
         }
-        const found = template.Mappings?.[map]?.[top]?.[second];
+        const found = own(own(own(template.Mappings, map), top), second);
         return found === undefined ? unknownValue(`Fn::FindInMap ${map}.${top}.${second} (no such entry)`) : resolveValue(found);
       }
       case 'Fn::If': {
@@ -250,15 +250,23 @@ export function createResolver(input: TemplateInput): Resolver {
     referencedResource(value) {
       if (!isRecord(value)) return undefined;
       const target = typeof value.Ref === 'string' ? value.Ref : referencedByGetAtt(value['Fn::GetAtt']);
-      return target !== undefined && target in resources ? target : undefined;
+      return target !== undefined && Object.hasOwn(resources, target) ? target : undefined;
     },
   };
 }
 
-function parameterValue(name: string, type: string | undefined, fallback: unknown): unknown {
-  if (type?.startsWith('AWS::SSM::Parameter::Value')) return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
+/**
+ * `record[key]` when the record has it as its own property. Names in a template are the author's: `Ref: __proto__`,
+ * `constructor` or `toString` must read as undefined names, never as what every object inherits.
+ */
+function own(record: unknown, key: string): unknown {
+  return isRecord(record) && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function parameterValue(name: string, type: unknown, fallback: unknown): unknown {
+  if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value')) return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
   if (fallback === undefined) return unknownValue(`Ref ${name} (parameter without a default)`);
-  if (type && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
+  if (typeof type === 'string' && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
     return fallback.split(',').map((item) => item.trim());
   }
   return typeof fallback === 'number' ? String(fallback) : fallback;

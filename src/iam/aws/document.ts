@@ -18,6 +18,9 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
     }
   }
   if (!isRecord(value)) return unreadable('policy document is not an object');
+  // IAM's element names are exact: a list under `statement` is not the Statement, and reading it as none would pass it.
+  const unknownKey = unknownKeyOf(value, DOCUMENT_KEYS);
+  if (unknownKey !== undefined) return unreadable(`unknown key ${JSON.stringify(unknownKey)} in the policy document; IAM reads only ${DOCUMENT_KEYS.join(', ')}`);
   const statement = value.Statement;
   if (isUnknown(statement)) return { statements: [], unreadable: statement };
   const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
@@ -36,6 +39,15 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
  * code is optimized, and the field tables are module constants.
  */
 
+const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+
+/** The first key of `record` that is not one of `known` (IAM's element names are case-sensitive). */
+function unknownKeyOf(record: Record<string, unknown>, known: readonly string[]): string | undefined {
+  for (const key in record) if (Object.hasOwn(record, key) && !known.includes(key)) return key;
+  return undefined;
+}
+
 /** The statement's fields in the order the parsed statement lists them. */
 const VALUE_FIELDS = [
   { key: 'Action', field: 'action' },
@@ -52,6 +64,8 @@ const PRINCIPAL_FIELDS = [
 function parseStatement(entry: unknown): PolicyStatement | string {
   if (isUnknown(entry)) return `statement is ${entry.description}`;
   if (!isRecord(entry)) return 'statement is not an object';
+  const unknownKey = unknownKeyOf(entry, STATEMENT_KEYS);
+  if (unknownKey !== undefined) return `unknown key ${JSON.stringify(unknownKey)}; a statement has only ${STATEMENT_KEYS.join(', ')}`;
   const effect = entry.Effect;
   if (effect !== 'Allow' && effect !== 'Deny') {
     return `Effect must be "Allow" or "Deny", got ${isUnknown(effect) ? effect.description : JSON.stringify(effect)}`;
