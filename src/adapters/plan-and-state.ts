@@ -2,10 +2,12 @@
  * The JSON inputs that are neither templates nor manifests, told apart by their content: Terraform plans and states
  * (`terraform show -json`, OpenTofu's `tofu show -json`) and Pulumi stack exports (`pulumi stack export`).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Model } from '../model/model.js';
 import { forEachResourceRef } from '../model/refs.js';
+import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../util/depth.js';
+import { readInputText } from '../util/read-input.js';
 import { InputFileError } from './input-error.js';
 import { isPulumiStackExport, modelFromStackExport, StackExportError } from './pulumi-state/index.js';
 import { isTerraformJson, TerraformPlanError } from './terraform/plan.js';
@@ -31,7 +33,7 @@ export function loadPlanAndStateFiles(path: string, nameOf: (file: string) => st
     : [path];
   const result: PlanAndStateFiles = { files: [], models: [] };
   for (const file of candidates) {
-    const model = modelOfFile(file, nameOf(file));
+    const model = modelOfFile(file, nameOf(file), file === path ? undefined : path);
     if (!model) continue;
     result.files.push(file);
     result.models.push(model);
@@ -39,8 +41,9 @@ export function loadPlanAndStateFiles(path: string, nameOf: (file: string) => st
   return result;
 }
 
-function modelOfFile(file: string, name: string): Model | undefined {
-  const text = readFileSync(file, 'utf8');
+function modelOfFile(file: string, name: string, directory: string | undefined): Model | undefined {
+  // Only a regular file within the size limit (and inside the directory that lists it) is read.
+  const text = readInputText(file, (reason) => new InputFileError(file, reason), directory === undefined ? {} : { within: directory });
   // Cheap before parsing: a plan or state has `format_version`, a stack export its `deployment`.
   if (!text.includes('"format_version"') && !text.includes('"deployment"')) return undefined;
   let json: unknown;
@@ -49,6 +52,8 @@ function modelOfFile(file: string, name: string): Model | undefined {
   } catch {
     return undefined;
   }
+  const deep = tooDeepPath(json);
+  if (deep) throw new InputFileError(file, `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no plan or stack export needs that, and it is not read`);
   try {
     if (isTerraformJson(json)) return modelFromTerraformPlan(json, { file: name });
     if (isPulumiStackExport(json)) {
