@@ -55,14 +55,14 @@ describe('crashes become located errors (exit 2)', () => {
     expect(check(['self/self.yaml'])).toEqual({
       exitCode: 2,
       output: '',
-      errors: ['self/self.yaml:2:1: Resources.Me: nested stack "./self.yaml" nests a template that nests it (a cycle: self.yaml -> self.yaml)'],
+      errors: ['self/self.yaml:2:3: Resources.Me: nested stack "./self.yaml" nests a template that nests it (a cycle: self.yaml -> self.yaml)'],
     });
   });
 
   it('two stacks that nest each other, named as a file or as their directory', () => {
     write('mutual/a.yaml', nesting({ B: 'b.yaml' }));
     write('mutual/b.yaml', `${nesting({ A: 'a.yaml' })}${ROLE}`);
-    const error = 'mutual/b.yaml:2:1: Resources.A: nested stack "a.yaml" nests a template that nests it (a cycle: a.yaml -> b.yaml -> a.yaml)';
+    const error = 'mutual/b.yaml:2:3: Resources.A: nested stack "a.yaml" nests a template that nests it (a cycle: a.yaml -> b.yaml -> a.yaml)';
     expect(check(['mutual/a.yaml'])).toEqual({ exitCode: 2, output: '', errors: [error] });
     expect(check(['mutual'])).toMatchObject({ exitCode: 2, errors: [error] });
   });
@@ -87,10 +87,15 @@ describe('crashes become located errors (exit 2)', () => {
     let value = '"x"';
     for (let i = 0; i < 2000; i++) value = `{"Fn::Join": ["", [${value}]]}`;
     write('deep.json', `{\n  "Resources": {\n    "Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": ${value}}}\n  }\n}\n`);
-    expect(check(['deep.json'])).toEqual({
+    // The JSON parser refuses nesting past 1,000 levels where it sees it; below that, the template reader refuses past 100.
+    expect(check(['deep.json'])).toEqual({ exitCode: 2, output: '', errors: ['deep.json:3:6375: invalid JSON: nesting deeper than 1000 levels'] });
+    let shallower = '"x"';
+    for (let i = 0; i < 150; i++) shallower = `{"Fn::Join": ["", [${shallower}]]}`;
+    write('deep150.json', `{\n  "Resources": {\n    "Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": ${shallower}}}\n  }\n}\n`);
+    expect(check(['deep150.json'])).toEqual({
       exitCode: 2,
       output: '',
-      errors: ['deep.json:3:1: Resources.Role.Properties.RoleName.Fn::Join[1]…: nested more than 100 levels deep; no template needs that, and it is not read'],
+      errors: ['deep150.json:3:5: Resources.Role.Properties.RoleName.Fn::Join[1]…: nested more than 100 levels deep; no template needs that, and it is not read'],
     });
     write('deep.yaml', `Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: ${'!Join ["", ['.repeat(2000)}x${']]'.repeat(2000)}\n`);
     const yaml = check(['deep.yaml']);
@@ -125,12 +130,12 @@ describe('unbounded reads: only regular files, within limits, inside the input',
     expect(check(['reads/zero.yaml'])).toEqual({
       exitCode: 2,
       output: '',
-      errors: [`reads/zero.yaml:2:1: Resources.Zero: nested stack "/dev/zero" resolves outside the input's directory (${join(DIR, 'reads')}), so it is not read`],
+      errors: [`reads/zero.yaml:2:3: Resources.Zero: nested stack "/dev/zero" resolves outside the input's directory (${join(DIR, 'reads')}), so it is not read`],
     });
     write('reads/passwd.yaml', `Resources:\n${ROLE}${nesting({ Passwd: '../../../../etc/passwd' }).slice('Resources:\n'.length)}`);
     expect(check(['reads/passwd.yaml'])).toMatchObject({
       exitCode: 2,
-      errors: [`reads/passwd.yaml:8:1: Resources.Passwd: nested stack "../../../../etc/passwd" resolves outside the input's directory (${join(DIR, 'reads')}), so it is not read`],
+      errors: [`reads/passwd.yaml:8:3: Resources.Passwd: nested stack "../../../../etc/passwd" resolves outside the input's directory (${join(DIR, 'reads')}), so it is not read`],
     });
   });
 
