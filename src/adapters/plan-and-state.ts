@@ -70,3 +70,21 @@ function modelOfFile(file: string, name: string, directory: string | undefined):
   }
   return undefined;
 }
+
+/**
+ * Identities and secrets are named by their Terraform address or Pulumi URN, so two plans (or exports) that hold the
+ * same one would be merged into one identity: refuse, as two templates read as the same stack are refused.
+ */
+export function duplicateSubjects(models: readonly Model[]): string[] {
+  const files = new Map<string, Set<string>>();
+  for (const model of models) {
+    for (const subject of [...model.identities, ...model.secrets]) {
+      const seen = files.get(subject.id) ?? new Set();
+      seen.add(subject.resource.file ?? '(inline)');
+      files.set(subject.id, seen);
+    }
+  }
+  return [...files]
+    .filter(([, seen]) => seen.size > 1)
+    .map(([id, seen]) => `${[...seen].join(', ')}: all hold ${id}; check them in separate runs`);
+}

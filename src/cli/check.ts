@@ -6,7 +6,7 @@ import { TemplateError, type TemplateInput } from '../adapters/cloudformation/te
 import { InputFileError } from '../adapters/input-error.js';
 import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
 import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
-import { loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
+import { duplicateSubjects, loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
 import { evaluate } from '../engine/check.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
@@ -105,7 +105,7 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
     }
   }
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
-  const clash = duplicateStacks(inputs);
+  const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
   if (clash.length > 0) return failure(clash);
   const models = [modelFromTemplates(inputs), ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
   const model = models.length > 1 ? mergeModels(models) : models[0]!;

@@ -22,7 +22,7 @@ function sarifValidator() {
 describe('SARIF 2.1.0', () => {
   const validate = sarifValidator();
 
-  it.each([BAD, GOOD])('%s validates against the official schema', (template) => {
+  it.each([BAD, GOOD, 'examples/terraform/bad.tfplan.json'])('%s validates against the official schema', (template) => {
     const log = JSON.parse(checkExample(template, 'sarif').output);
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);

@@ -57,6 +57,19 @@ describe('check on Terraform plans', () => {
     expect(result.result!.summary.identities).toBe(9);
   });
 
+  it('two plans holding the same address are refused, as two templates of one stack are', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
+    copyFileSync(join(REPO, GOOD), join(dir, 'a.json'));
+    copyFileSync(join(REPO, GOOD), join(dir, 'b.json'));
+    const result = check(['a.json', 'b.json'], {}, dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.errors).toEqual([
+      'a.json, b.json: all hold aws_iam_role.payments_api; check them in separate runs',
+      'a.json, b.json: all hold aws_iam_role.ci_deployer; check them in separate runs',
+      'a.json, b.json: all hold aws_secretsmanager_secret.processor_api_key; check them in separate runs',
+    ]);
+  });
+
   it('a plan that cannot be read exits 2 naming the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: 'create' } }] }));
