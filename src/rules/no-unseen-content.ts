@@ -41,6 +41,10 @@ export default defineRule<MessageId>({
       'unknown-iam-type':
         '{{where}} is a {{what}}, a resource type that manages IAM but that this check does not model: what it grants cannot be ' +
         'verified. Express the grant with AWS::IAM::Role, Policy or ManagedPolicy resources, which the check reads.',
+      'unmodelled-terraform-type':
+        '{{where}} is a {{what}}, a Terraform resource type that grants access or creates a credential but that this check does ' +
+        'not model: what it grants cannot be verified. Express the grant with the resource types the check reads (docs/terraform.md), ' +
+        'or have it reviewed and set this rule to advisory in the catalog.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',

@@ -268,3 +268,20 @@ describe('plans that cannot be read', () => {
     expect(() => readTerraformPlan(json)).toThrow(message);
   });
 });
+
+describe('types that grant but are not modelled', () => {
+  it('are reported as content the check cannot see, blocking in the CLI', () => {
+    const model = modelOf([
+      { address: 'aws_ssoadmin_account_assignment.admins', values: { principal_type: 'GROUP', target_type: 'AWS_ACCOUNT', target_id: '111122223333' }, unknown: { id: true, permission_set_arn: true } },
+      { address: 'google_project_iam_custom_role.deployer', values: { role_id: 'deployer', permissions: ['iam.serviceAccounts.actAs'] }, unknown: { id: true, name: true } },
+      { address: 'kubernetes_token_request_v1.ci', values: { metadata: [{ name: 'ci', namespace: 'build' }] }, unknown: { id: true, token: true } },
+      // Grants nothing by itself: not reported.
+      { address: 'google_iam_workload_identity_pool.github', values: { workload_identity_pool_id: 'github' }, unknown: { id: true } },
+    ]);
+    expect(findings(model)).toEqual([
+      'no-unseen-content mandatory aws_ssoadmin_account_assignment.admins - Unseen::aws_ssoadmin_account_assignment pending',
+      'no-unseen-content mandatory google_project_iam_custom_role.deployer - Unseen::google_project_iam_custom_role pending',
+      'no-unseen-content mandatory kubernetes_token_request_v1.ci - Unseen::kubernetes_token_request_v1 pending',
+    ]);
+  });
+});

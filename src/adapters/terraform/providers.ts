@@ -187,6 +187,45 @@ function kubernetesTypes(kinds: Record<string, string>): Record<string, Resource
   );
 }
 
+/**
+ * Terraform types that grant access or create a credential and that no adapter reads: each is reported as content
+ * the check cannot see (rule no-unseen-content), never passed in silence. Types that grant nothing by themselves
+ * (a SAML provider, a workload identity pool, an exclusivity guard) are not listed.
+ */
+export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
+  // AWS: credentials for CodeCommit SSH and SOAP signing; IAM Identity Center permission sets and their assignments.
+  'aws_iam_user_ssh_key',
+  'aws_iam_signing_certificate',
+  'aws_ssoadmin_permission_set_inline_policy',
+  'aws_ssoadmin_managed_policy_attachment',
+  'aws_ssoadmin_customer_managed_policy_attachment',
+  'aws_ssoadmin_permissions_boundary_attachment',
+  'aws_ssoadmin_account_assignment',
+  // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
+  // permission grants, credentials of other kinds.
+  'azuread_directory_role_member',
+  'azuread_directory_role_eligibility_schedule_request',
+  'azuread_custom_directory_role',
+  'azuread_group_member',
+  'azuread_privileged_access_group_assignment_schedule',
+  'azuread_privileged_access_group_eligibility_schedule',
+  'azuread_service_principal_delegated_permission_grant',
+  'azuread_service_principal_token_signing_certificate',
+  'azuread_application_flexible_federated_identity_credential',
+  'azuread_synchronization_secret',
+  // AzureRM: PIM role assignments, Key Vault access policies.
+  'azurerm_pim_active_role_assignment',
+  'azurerm_pim_eligible_role_assignment',
+  'azurerm_key_vault_access_policy',
+  // Google: custom roles, whose permissions a binding's role id does not show.
+  'google_project_iam_custom_role',
+  'google_organization_iam_custom_role',
+  // Kubernetes: a service-account token or a client certificate issued through the API.
+  'kubernetes_token_request_v1',
+  'kubernetes_certificate_signing_request',
+  'kubernetes_certificate_signing_request_v1',
+]);
+
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
 export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;
 

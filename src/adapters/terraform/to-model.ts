@@ -10,7 +10,7 @@ import { forEachResourceRef } from '../../model/refs.js';
 import { isKnownRecord, isRecord } from '../../util/records.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
-import { convertValues, GCP_RESOURCE_IAM, propertyName, pulumiTypeOf, TERRAFORM_TYPES } from './providers.js';
+import { convertValues, GCP_RESOURCE_IAM, propertyName, pulumiTypeOf, TERRAFORM_TYPES, UNMODELLED_GRANTING_TYPES } from './providers.js';
 
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
@@ -24,9 +24,14 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const refs = new Map<string, ResourceRef>();
   const refOf = (instance: TerraformInstance): ResourceRef => ({ type: instance.type, name: instance.address, ...(options.file ? { file: options.file } : {}) });
   const records: PulumiResource[] = [];
+  const unseen: Model['unseen'] & object = [];
   const gcpResourceIam: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
   for (const instance of plan.instances) {
     const mapping = TERRAFORM_TYPES[instance.type];
+    if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
+      unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
+      continue;
+    }
     const isGcpResourceIam = !mapping && GCP_RESOURCE_IAM.test(instance.type);
     if (!mapping && !isGcpResourceIam) continue;
     const sources = configuration.sources(instance);
@@ -61,6 +66,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     delete secret.valueInProgram;
     secret.plaintextValue = true;
   }
+  if (unseen.length) model.unseen = [...(model.unseen ?? []), ...unseen];
   const removed = plan.deleted.filter((instance) => TERRAFORM_TYPES[instance.type] || GCP_RESOURCE_IAM.test(instance.type)).map(refOf);
   if (removed.length) model.removed = removed;
   return model;
