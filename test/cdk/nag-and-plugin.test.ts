@@ -83,6 +83,9 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']) expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
     expect(message).toContain('resource: S/Api/DefaultPolicy/Resource (AWS::IAM::Policy ApiDefaultPolicy47491513)');
     expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
+    // The waiver hint names the user's catalog record (matched by its physical name), not the key's hashed logical id.
+    expect(message).toContain('waiver: only an approved, unexpired catalog exception waives it (rule: no-long-lived-credentials, target: payments-api)');
+    expect(message).not.toContain('target: Key961B73FD');
   });
 
   it('checks nested stacks in-process too (without asset metadata), named by construct path', () => {
