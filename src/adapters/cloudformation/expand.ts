@@ -23,7 +23,7 @@ export function expandInputs(inputs: readonly TemplateInput[]): { inputs: Templa
   const unseen: UnseenContent[] = [];
   for (const input of inputs) {
     const found = new UnseenCollector(input, unseen);
-    const prepared = applyTransforms(input, found);
+    const prepared = applyTransforms(input, found, stacks);
     expanded.push(prepared);
     findHiddenResources(prepared, stacks, found, expanded);
   }
@@ -108,7 +108,7 @@ function transformNames(template: CfnTemplate): { name: string; location?: strin
   });
 }
 
-function applyTransforms(input: TemplateInput, found: UnseenCollector): TemplateInput {
+function applyTransforms(input: TemplateInput, found: UnseenCollector, stacks: ReadonlySet<string>): TemplateInput {
   let result = input;
   for (const { name, location } of transformNames(input.template)) {
     if (name === SAM_TRANSFORM) {
@@ -116,6 +116,7 @@ function applyTransforms(input: TemplateInput, found: UnseenCollector): Template
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
       for (const [logicalId, type] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
+          if (stacks.has(`${input.stack}/${logicalId}`)) continue;
           found.add('remote-template', `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`, found.resource(logicalId, type));
         } else {
           found.add('unknown-iam-type', type, found.resource(logicalId, type));
@@ -257,7 +258,7 @@ function readStackSet(input: TemplateInput, logicalId: string, found: UnseenColl
     : undefined;
   const nested: TemplateInput = { stack: `${input.stack}/${logicalId}`, template, ...(input.file ? { file: input.file } : {}), ...(keys ? { keys } : {}) };
   const nestedFound = new UnseenCollector(nested, found.unseen);
-  const prepared = applyTransforms(nested, nestedFound);
+  const prepared = applyTransforms(nested, nestedFound, new Set());
   expanded.push(prepared);
   findHiddenResources(prepared, new Set(), nestedFound, expanded);
 }

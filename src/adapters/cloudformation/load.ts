@@ -124,8 +124,10 @@ function withNested(input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree }, st
   const inputs = [parent];
   const resolver = createResolver(parent);
   for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
-    if (resource.Type !== 'AWS::CloudFormation::Stack') continue;
-    const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(resource.Properties?.TemplateURL);
+    // A SAM application's `Location` may be a local template, which `sam package` uploads like a TemplateURL.
+    const url = resource.Type === 'AWS::CloudFormation::Stack' ? resource.Properties?.TemplateURL : resource.Type === 'AWS::Serverless::Application' ? resource.Properties?.Location : undefined;
+    if (url === undefined) continue;
+    const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(url);
     if (typeof assetPath !== 'string' || !input.file) continue;
     const file = resolve(dirname(input.file), assetPath);
     const where = `Resources.${logicalId}: nested stack ${JSON.stringify(assetPath)}`;
