@@ -54,6 +54,14 @@ describe('loadTemplates', () => {
     ]);
   });
 
+  it('reads a SAM application whose Location is a local template as a nested stack, with its parameters', () => {
+    const inputs = loadTemplates(join(import.meta.dirname, '../../corpus/aws/sam-cognito-httpapi.template.yaml'));
+    expect(inputs.map((input) => [input.stack, input.parameters])).toEqual([
+      ['sam-cognito-httpapi', undefined],
+      ['sam-cognito-httpapi/AuthStack', { ClientDomain: 'https://myapp.com', Postman: 'false' }],
+    ]);
+  });
+
   it('reads a directory template that another one nests only as the nested stack', () => {
     expect(loadTemplates(join(fixtures, 'nested-same-directory')).map((input) => input.stack)).toEqual(['parent', 'parent/Child']);
   });
