@@ -1,8 +1,7 @@
 /**
- * The resource types the other corpus files do not hold, each in the form its provider's documentation gives
- * (hashicorp/terraform-provider-aws website/docs/r/iam_*.html.markdown, hashicorp/terraform-provider-azuread
- * docs/resources/service_principal_certificate.md, hashicorp/terraform-provider-google
- * website/docs/r/google_*_iam.html.markdown), planned (format 1.2):
+ * The resource types the other corpus files do not hold, written by us with the providers' argument names (no
+ * public file reproduced; the AWS, azuread and google providers' resource documentation names these arguments),
+ * planned (format 1.2):
  * - a CI user with a console password, in a group whose inline policy and attached policy grant iam:* and
  *   AdministratorAccess (aws_iam_user_login_profile, aws_iam_group, _group_policy, _group_policy_attachment,
  *   _group_membership, _user_group_membership);
