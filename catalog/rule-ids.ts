@@ -9,6 +9,7 @@ export const RULE_IDS = [
   'require-owner',
   'require-entitlement',
   'no-privilege-escalation',
+  'policy-validity',
   'restrict-trust',
   'session-within-class',
   'secret-rotation',

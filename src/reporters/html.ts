@@ -21,7 +21,7 @@ export function formatAuditHtml(audit: Audit): string {
 <body>
 <header>
 <h1>Entitlement audit</h1>
-<p class="meta">Generated ${e(audit.generatedAt)} against catalog <code>${e(audit.catalog)}</code>. Days left are counted from that time.</p>
+<p class="meta">Generated ${e(audit.generatedAt)} against catalog <code>${e(audit.catalog)}</code>. Days left are counted from that time. AWS managed policies as of ${e(audit.awsManagedPolicies.date)} (${e(audit.awsManagedPolicies.source)} ${e(audit.awsManagedPolicies.version)}).</p>
 </header>
 <section class="cards" aria-label="Summary">
 ${card('Identities', s.identities, `${s.catalogOnly} catalog-only`)}

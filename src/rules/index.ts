@@ -7,6 +7,7 @@ import noLongLivedCredentials from './no-long-lived-credentials.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
 import noUnseenContent from './no-unseen-content.js';
 import noWildcardPrivilege from './no-wildcard-privilege.js';
+import policyValidity from './policy-validity.js';
 import requireEntitlement from './require-entitlement.js';
 import requireOwner from './require-owner.js';
 import restrictTrust from './restrict-trust.js';
@@ -20,6 +21,7 @@ export const allRules: readonly Rule[] = [
   requireOwner,
   requireEntitlement,
   noPrivilegeEscalation,
+  policyValidity,
   restrictTrust,
   sessionWithinClass,
   secretRotation,

@@ -8,7 +8,7 @@ import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
 import { sanctionCheck, sanctionedEntitlements, type SanctionCheck } from './support/just-in-time.js';
 
-type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'policyOutsideChange';
+type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown';
 
 /**
  * One finding per (identity, path), so a waiver names the exact path it accepts and a path added later is a new
@@ -39,9 +39,6 @@ export default defineRule<MessageId>({
         'grant no more privilege (path {{path}}, {{source}}).',
       pathPending: '{{identity}}: escalation path {{path}} ({{title}}) cannot be verified until apply: {{what}}.',
       grantsUnknown: '{{identity}}: escalation paths cannot be verified until apply: {{what}}.',
-      policyOutsideChange:
-        '{{identity}}: escalation paths through managed policy {{arn}} cannot be verified, its content is not part of this change. ' +
-        'Review that policy, or attach one defined in this change.',
     },
   },
   check(ctx) {
@@ -121,19 +118,19 @@ function escalationAllows(allows: AllowedAction[]): Map<string, AllowedAction> {
   return allowed;
 }
 
-/** Grants the rule cannot read are advisory: an Unknown action or document, an Unknown or outside managed policy ARN. */
+/**
+ * Grants the rule cannot read yet are pending: an Unknown action or document, an Unknown managed policy ARN. A managed
+ * policy whose content is never part of the change (customer-managed elsewhere, or an AWS ARN the dataset does not
+ * know) is reported once, by no-wildcard-privilege; the paths here are those of the content the change shows.
+ */
 function reportUnverifiable(ctx: RuleContext<MessageId>, identity: Identity, held: HeldPolicies, unknownGrant: Unknown | undefined): void {
   const pending = { resource: identity.resource, identity, pending: true };
   if (unknownGrant) {
     ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: unknownGrant.description }, detail: 'Path::unknown' });
   }
-  // AWS policies known by name only are the broad read-only ones: they reach no path.
-  for (const { arn, known } of held.opaque) {
-    if (known && !known.adminLevel) continue;
+  for (const { arn } of held.opaque) {
     if (isUnknown(arn)) {
       ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: `managed policy ARN ${arn.description}` }, detail: 'Path::unknown' });
-    } else {
-      ctx.report({ ...pending, messageId: 'policyOutsideChange', data: { identity: identity.name, arn }, detail: `Policy::${known?.name ?? arn}` });
     }
   }
 }

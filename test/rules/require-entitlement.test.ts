@@ -409,16 +409,16 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a managed policy known by name only, not listed in the entitlements',
+      name: 'a customer managed policy outside the change, not listed in the entitlements',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/SecurityAudit'] })] }),
+      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'] })] }),
       findings: [
         {
           resource: 'PaymentsApi',
           identity: 'TestStack/PaymentsApi',
-          detail: 'Policy::SecurityAudit',
+          detail: 'Policy::arn:aws:iam::111122223333:policy/legacy-ops',
           message:
-            'PaymentsApi has managed policy SecurityAudit attached, which none of its entitlements (payments-read) lists in awsManagedPolicies ' +
+            'PaymentsApi has managed policy arn:aws:iam::111122223333:policy/legacy-ops attached, which none of its entitlements (payments-read) lists in awsManagedPolicies ' +
             'and whose content the engine does not know. List it in an entitlement, or replace it with a policy within the entitlements.',
         },
       ],

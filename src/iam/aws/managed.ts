@@ -1,49 +1,81 @@
 /**
- * AWS managed policies by ARN, admin-level detection by name and by content, and the full list of documents an
- * identity holds (inline, attached, inherited from its groups, and the content of known managed policies).
+ * AWS managed policies by ARN (their content from the dataset in managed-policies.ts), admin-level detection by
+ * content, and the full list of documents an identity holds (inline, attached, inherited from its groups, and the
+ * content of AWS managed policies).
  */
 import { isUnknown, type AwsManagedPolicyGrant, type Identity, type Model, type PolicyDocument } from '../../model/model.js';
 import { expandActionPattern } from './actions.js';
 import { parsePolicyDocument } from './document.js';
 import { effectiveAllows, type AllowedAction } from './evaluate.js';
-import { MANAGED_POLICIES, type ManagedPolicyData } from './managed-policies.js';
+import { managedPolicyNamed } from './managed-policies.js';
 
 export interface ManagedPolicyInfo {
   name: string;
   /** The ARN as written (any partition), e.g. `arn:aws-us-gov:iam::aws:policy/AdministratorAccess`. */
   arn: string;
+  /** The ARN AWS publishes it under (partition `aws`), with its path: `arn:aws:iam::aws:policy/service-role/…`. */
+  publishedArn: string;
+  /** Whether the ARN as written names the policy under its published path (a different path fails at deployment). */
+  pathMatches: boolean;
+  /** By content: the document allows every IAM action on every resource (see isAdminLevel). */
   adminLevel: boolean;
-  /** The published content; absent for policies known by name only (the broad read-only ones). */
-  document?: PolicyDocument;
+  /** The default version's content. */
+  document: PolicyDocument;
 }
 
 export interface IdentityDocuments {
   documents: PolicyDocument[];
-  /** Managed policies whose content is not known: Unknown ARNs, customer-managed ARNs, AWS policies known by name only. */
+  /** Managed policies whose content is not known: Unknown ARNs, customer-managed ARNs, AWS ARNs the dataset does not know. */
   unknownManaged: AwsManagedPolicyGrant[];
 }
 
 /** `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a placeholder such as `${AWS::Partition}`. */
-const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/;
+const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/((?:[^/]+\/)*)([^/]+)$/;
 
-const byName = new Map<string, ManagedPolicyData>(MANAGED_POLICIES.map((policy) => [policy.name, policy]));
-const parsedDocuments = new Map<string, PolicyDocument>();
-/** Known policies by ARN as written: templates attach the same few ARNs to thousands of roles. */
-const byArn = new Map<string, ManagedPolicyInfo>();
+/** Whether an ARN is under `arn:<partition>:iam::aws:policy/`: an AWS managed policy, known to the dataset or not. */
+export function isAwsManagedPolicyArn(arn: string): boolean {
+  return AWS_MANAGED_ARN.test(arn);
+}
 
-/** The AWS managed policy an ARN names, in any partition and under any path, when the engine knows it. */
+/** Known policies by ARN as written (null: not known): templates attach the same few ARNs to thousands of roles. */
+const byArn = new Map<string, ManagedPolicyInfo | null>();
+/** Parsed documents by policy name, shared by every ARN spelling of the policy. */
+const documents = new Map<string, PolicyDocument>();
+/** Admin level by document, worked out when first asked (evaluating a broad read-only policy expands thousands of actions). */
+const adminLevels = new WeakMap<PolicyDocument, boolean>();
+
+/**
+ * The AWS managed policy an ARN names, in any partition, when the dataset knows its name. Names are unique among AWS
+ * managed policies, so a path other than the published one still names the policy (pathMatches says whether it is
+ * the published one). The dataset is read on the first call, never for a change without managed policies.
+ */
 export function awsManagedPolicy(arn: string): ManagedPolicyInfo | undefined {
   let info = byArn.get(arn);
-  if (!info && (info = managedPolicyInfo(arn))) byArn.set(arn, info);
-  return info;
+  if (info === undefined) byArn.set(arn, (info = managedPolicyInfo(arn) ?? null));
+  return info ?? undefined;
 }
 
 function managedPolicyInfo(arn: string): ManagedPolicyInfo | undefined {
-  const name = AWS_MANAGED_ARN.exec(arn)?.[1];
-  const data = name === undefined ? undefined : byName.get(name);
+  const match = AWS_MANAGED_ARN.exec(arn);
+  if (!match) return undefined;
+  const [, path, name] = match as unknown as [string, string, string];
+  const data = managedPolicyNamed(name);
   if (!data) return undefined;
-  const document = documentOf(data);
-  return { name: data.name, arn, adminLevel: data.adminLevel, ...(document ? { document } : {}) };
+  let document = documents.get(name);
+  if (!document) documents.set(name, (document = parsePolicyDocument(data.document)));
+  const parsed = document;
+  return {
+    name,
+    arn,
+    publishedArn: `arn:aws:iam::aws:policy/${data.path}${name}`,
+    pathMatches: path === data.path,
+    document: parsed,
+    get adminLevel() {
+      let level = adminLevels.get(parsed);
+      if (level === undefined) adminLevels.set(parsed, (level = isAdminLevel([parsed])));
+      return level;
+    },
+  };
 }
 
 /**
@@ -77,11 +109,4 @@ export function documentsOf(identity: Identity, model?: Model): IdentityDocument
     else result.unknownManaged.push(grant);
   }
   return result;
-}
-
-function documentOf(data: ManagedPolicyData): PolicyDocument | undefined {
-  if (!data.document) return undefined;
-  let parsed = parsedDocuments.get(data.name);
-  if (!parsed) parsedDocuments.set(data.name, (parsed = parsePolicyDocument(data.document)));
-  return parsed;
 }

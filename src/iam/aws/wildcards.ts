@@ -1,7 +1,8 @@
 /**
  * What is too broad in one Allow statement: `Action: "*"`, wildcards that reach privileged actions, Allow with
- * NotAction, privileged actions on `Resource: "*"`, and the values that cannot be judged (Unknown, unrecognized).
- * Pure analysis; the rule no-wildcard-privilege turns these into findings.
+ * NotAction, privileged actions on `Resource: "*"` (apart: those AWS cannot scope to a resource at all), and the
+ * values that cannot be judged yet (Unknown). An action name the dataset does not know grants nothing known: it is
+ * the policy-validity rule's finding, not a privilege. Pure analysis; no-wildcard-privilege turns these into findings.
  */
 import type { Catalog } from '../../../catalog/types.js';
 import { hasWildcard } from '../../util/glob.js';
@@ -15,8 +16,8 @@ export type WildcardIssueKind =
   | 'wildcard-action'
   | 'not-action'
   | 'privileged-on-any-resource'
+  | 'privileged-unscopable'
   | 'unknown-action'
-  | 'unrecognized-action'
   | 'unknown-resource';
 
 export interface WildcardIssue {
@@ -82,7 +83,7 @@ function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement 
     }
     const expansion = expandActionPattern(value);
     if (expansion.length === 0) {
-      issues.push({ kind: 'unrecognized-action', values: [value], privileged: [], expanded: 0 });
+      continue;
     } else if (ALL_ACTIONS.test(value)) {
       issues.push({ kind: 'all-actions', detail: `Action::${value}`, values: [value], privileged: privilegedOf(expansion, catalog), expanded: expansion.length });
       wildcards.push(value);
@@ -109,13 +110,22 @@ function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIss
 
 /**
  * Spelled-out privileged actions on every resource, in any spelling that matches every ARN of the action's resource
- * types (`*`, `arn:*`, `arn:aws:iam::*:role/*` for iam:PassRole; NotResource), or on a resource not known yet.
+ * types (`*`, `arn:*`, `arn:aws:iam::*:role/*` for iam:PassRole; NotResource), or on a resource not known yet. An
+ * action AWS cannot scope (no resource type in the Service Authorization Reference) is its own issue: `*` is the only
+ * valid Resource for it, so the advice is a condition key or a separate identity, never a resource ARN.
  */
 function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): readonly WildcardIssue[] {
   const resources = statement.resource ?? [];
   const everywhere = exposed.filter((action) => statementReachesEveryResource(statement, action));
   if (everywhere.length > 0) {
-    return [{ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(everywhere), privileged: everywhere, expanded: everywhere.length }];
+    const scopable = everywhere.filter((action) => action.scopable);
+    const issues: WildcardIssue[] = everywhere
+      .filter((action) => !action.scopable)
+      .map((action) => ({ kind: 'privileged-unscopable', detail: `Action::${action.name}`, values: [action.name], privileged: [action], expanded: 1 }));
+    if (scopable.length > 0) {
+      issues.unshift({ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(scopable), privileged: scopable, expanded: scopable.length });
+    }
+    return issues;
   }
   const unknown = resources.find(isUnknown);
   return unknown ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }] : NO_ISSUES;

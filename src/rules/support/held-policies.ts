@@ -3,7 +3,7 @@
  * together and still name the policy behind each allowed action.
  */
 import { effectiveAllows, type AllowedAction } from '../../iam/aws/evaluate.js';
-import { awsManagedPolicy, type ManagedPolicyInfo } from '../../iam/aws/managed.js';
+import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
 import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, type PolicyStatement, type ResourceRef, type Unknown } from '../../model/model.js';
 
@@ -19,12 +19,10 @@ export interface HeldPolicy {
   managedArn?: string;
 }
 
-/** A managed policy whose content the engine does not have: an Unknown ARN, a customer policy outside the change, or an AWS policy known by name only. */
+/** A managed policy whose content the engine does not have: an Unknown ARN, a customer policy outside the change, or an AWS ARN the dataset does not know. */
 export interface OpaquePolicy {
   source: ResourceRef;
   arn: string | Unknown;
-  /** Set for AWS managed policies known by name only (the broad read-only ones). */
-  known?: ManagedPolicyInfo;
 }
 
 export interface HeldPolicies {
@@ -91,7 +89,6 @@ function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePol
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
-  if (!known.document) return { source: grant.source, arn: grant.arn, known };
   return { source: grant.source, label: known.name, key: known.name, document: known.document, managedArn: grant.arn };
 }
 

