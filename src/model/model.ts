@@ -205,6 +205,11 @@ export interface Identity {
   permissionsBoundary?: Maybe<string>;
   /** Kubernetes: whether pods mount the token. */
   automountToken?: boolean;
+  /**
+   * Set for an identity the change does not create but grants to (a policy or attachment naming an existing role,
+   * user or group): only the grants of the change are known, and its `resource` is the first resource granting to it.
+   */
+  external?: true;
 }
 
 // ---------- Secrets ----------

@@ -82,6 +82,9 @@ export default defineRule<MessageId>({
     for (const identity of ctx.model.identities) {
       // Groups do not act: their grants are checked on each member, against the member's entitlements.
       if (identity.kind === 'aws-group') continue;
+      // An identity the change only grants to (defined elsewhere, its tags unseen) is held to its entitlements when
+      // the catalog records it; otherwise the privilege rules judge what the change grants it.
+      if (identity.external && !ctx.profile(identity).record) continue;
       if (ctx.catalog.isDefault) {
         ctx.report({ messageId: 'noCatalog', data: { identity: identity.name }, resource: identity.resource, identity, detail: 'Catalog::default' });
         continue;

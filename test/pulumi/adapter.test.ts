@@ -124,10 +124,21 @@ describe('Pulumi AWS adapter: links', () => {
     expect(found.grants).toHaveLength(1);
   });
 
-  it('keeps a policy whose holder is not in the stack as an unattached policy and records the reference', () => {
-    const model = modelFromPulumiResources([resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'imported-role', policy: s3Read })]);
-    expect(model.unattachedPolicies.map((grant) => grant.source.name)).toEqual(['inline']);
-    expect(model.externalReferences).toEqual([{ identity: urn('aws:iam/rolePolicy:RolePolicy', 'inline'), reference: 'imported-role' }]);
+  it('gives a policy or attachment naming an identity outside the stack to an external identity, at the granting resource', () => {
+    const model = modelFromPulumiResources([
+      resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'imported-role', policy: s3Read }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'admin', { role: 'arn:aws:iam::111122223333:role/ops/imported-role', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+      resource('aws:iam/userPolicy:UserPolicy', 'user-inline', { user: 'imported-user', policy: s3Read }),
+      resource('aws:iam/groupPolicyAttachment:GroupPolicyAttachment', 'group-admin', { group: 'imported-group', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' }),
+      resource('aws:iam/policyAttachment:PolicyAttachment', 'many', { roles: ['imported-role'], users: ['imported-user'], policyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' }),
+    ]);
+    expect(model.unattachedPolicies).toEqual([]);
+    expect(model.identities.map((identity) => [identity.id, identity.kind, identity.name, identity.arn, identity.resource.name, identity.external, identity.grants.map((grant) => grant.source.name)])).toEqual([
+      ['dev/external-role:imported-role', 'aws-role', 'imported-role', 'arn:aws:iam::${AWS::AccountId}:role/imported-role', 'inline', true, ['inline', 'admin', 'many']],
+      ['dev/external-user:imported-user', 'aws-user', 'imported-user', 'arn:aws:iam::${AWS::AccountId}:user/imported-user', 'user-inline', true, ['user-inline', 'many']],
+      ['dev/external-group:imported-group', 'aws-group', 'imported-group', 'arn:aws:iam::${AWS::AccountId}:group/imported-group', 'group-admin', true, ['group-admin']],
+    ]);
+    expect(model.externalReferences?.[0]).toEqual({ identity: urn('aws:iam/rolePolicy:RolePolicy', 'inline'), reference: 'imported-role' });
   });
 
   it('brings a stack policy\'s document through an attachment by ARN, and keeps any other ARN as a managed policy', () => {

@@ -91,6 +91,11 @@ const allActions = expansionExcept('*', () => false);
 ruleTester(rule, {
   valid: [
     {
+      name: 'a role the change only grants to (external) that the catalog does not record: the privilege rules judge the grant',
+      catalog: CATALOG,
+      model: model({ identities: [{ ...role('existing-role', { policies: [allow('s3:GetObject', 'arn:aws:s3:::b/*')] }), external: true }] }),
+    },
+    {
       name: 'grants exactly the entitlement envelope, on a table its pattern covers',
       catalog: CATALOG,
       model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'], PAYMENTS_TABLE)] })] }),
@@ -165,6 +170,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a role the change only grants to (external) that the catalog records: held to its entitlements',
+      catalog: CATALOG,
+      model: model({ identities: [{ ...role('payments-api-legacy', { policies: [allow('dynamodb:DeleteTable', PAYMENTS_TABLE)] }), external: true }] }),
+      findings: [
+        {
+          resource: 'payments-api-legacyPolicy',
+          identity: 'TestStack/payments-api-legacy',
+          detail: 'Policy::payments-api-legacyPolicy',
+          message:
+            'payments-api-legacyPolicy grants payments-api-legacy 1 action beyond its entitlements (payments-read): dynamodb:DeleteTable on ' +
+            'arn:aws:dynamodb:eu-west-1:111122223333:table/payments-orders. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+        },
+      ],
+    },
     {
       name: 'with the built-in defaults there is nothing to check against: said once per identity',
       catalog: defaultCatalog(),

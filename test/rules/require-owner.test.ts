@@ -9,6 +9,11 @@ const withOwners = catalog({ owners: OWNERS });
 ruleTester(rule, {
   valid: [
     {
+      name: 'a role the change only grants to (external): defined elsewhere, its owner tag unseen, not judged here',
+      catalog: withOwners,
+      model: model({ identities: [{ ...role('existing-role', { policies: [{ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }] }), external: true }] }),
+    },
+    {
       name: 'a role tagged with an owner the catalog knows',
       catalog: withOwners,
       model: model({ identities: [role('PaymentsApi', { tags: { owner: 'team-payments' } })] }),

@@ -1,5 +1,5 @@
 import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
-import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
+import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { expandInputs } from './expand.js';
 import { identityFromResource, inlinePolicies, isIdentityResource, permissionSetFromResource } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
@@ -199,7 +199,7 @@ class ModelBuilder {
       const { property, kind } = POLICY_HOLDERS[index]!;
       if (properties[property] === undefined) continue;
       this.eachItem(ctx, properties[property], (raw) => {
-        const holder = this.findIdentity(ctx, logicalId, raw, kind);
+        const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
         if (holder) this.hold(holder, grant);
       });
     }
@@ -208,9 +208,25 @@ class ModelBuilder {
   linkSingleHolderPolicy(ctx: StackContext, logicalId: string, resource: CfnResource): void {
     const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type]!;
     const [grant] = inlinePolicies(ctx.resolver.resolve({ PolicyName: resource.Properties?.PolicyName, PolicyDocument: resource.Properties?.PolicyDocument }), ctx.ref(logicalId));
-    const holder = this.findIdentity(ctx, logicalId, resource.Properties?.[property], kind);
+    const raw = resource.Properties?.[property];
+    const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
     if (holder) holder.grants.push(grant!);
     else this.model.unattachedPolicies.push(grant!);
+  }
+
+  /**
+   * A role, user or group a policy names that the change does not create: judged on what the change grants it, at
+   * the granting resource. A holder only known at apply stays unheld (its policy is still checked as a policy).
+   */
+  private externalHolder(ctx: StackContext, logicalId: string, raw: unknown, kind: IdentityKind): Identity | undefined {
+    const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
+    if (typeof value !== 'string') return undefined;
+    const external = externalIdentity(ctx.input.stack, kind, value, ctx.ref(logicalId));
+    if (!external) return undefined;
+    const existing = this.identities.get(external.id);
+    if (existing) return existing;
+    this.addIdentity(external);
+    return external;
   }
 
   /** A static credential (access key, service-specific credential) on the user it names, created here or not. */

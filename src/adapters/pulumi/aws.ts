@@ -1,4 +1,4 @@
-import { externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
+import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
@@ -62,7 +62,7 @@ const LINKERS: Record<string, Linker> = {
   'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
     const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
     for (const [property, kind] of [['roles', 'aws-role'], ['users', 'aws-user'], ['groups', 'aws-group']] as const) {
-      for (const holder of b.findIdentities(e, property, kind)) for (const grant of grants) b.hold(holder, grant);
+      for (const holder of b.findIdentities(e, property, kind, { external: true })) for (const grant of grants) b.hold(holder, grant);
     }
   },
   'aws:iam/userGroupMembership:UserGroupMembership': (b, e) => {
@@ -154,7 +154,7 @@ class ModelBuilder {
    * names the stack does not create), the property's dependencies of the right kind. What stays unresolved is
    * recorded as an external reference.
    */
-  findIdentities(entry: Entry, property: string, kind: IdentityKind): Identity[] {
+  findIdentities(entry: Entry, property: string, kind: IdentityKind, options: { external?: boolean } = {}): Identity[] {
     const found: Identity[] = [];
     let unresolved: unknown[] = [];
     for (const item of items(entry.props[property])) {
@@ -171,8 +171,20 @@ class ModelBuilder {
     }
     for (const item of unresolved) {
       this.model.externalReferences!.push({ identity: entry.ref.urn!, reference: isUnknown(item) ? item.description : String(item) });
+      // A grant to a role, user or group the program does not create: judged on what it adds, at the granting resource.
+      const external = options.external && typeof item === 'string' ? this.externalIdentity(entry, kind, item) : undefined;
+      if (external) found.push(external);
     }
     return found;
+  }
+
+  private externalIdentity(entry: Entry, kind: IdentityKind, reference: string): Identity | undefined {
+    const external = externalIdentity(entry.ref.stack ?? '', kind, reference, entry.ref);
+    if (!external) return undefined;
+    const existing = this.identities.get(external.id);
+    if (existing) return existing;
+    this.addIdentity(external);
+    return external;
   }
 
   findSecret(entry: Entry, property: string): Secret | undefined {
@@ -209,14 +221,14 @@ class ModelBuilder {
       policyName: name ?? entry.ref.name,
       document: parsePolicyDocument(entry.props.policy),
     };
-    const [holder] = this.findIdentities(entry, property, kind);
+    const [holder] = this.findIdentities(entry, property, kind, { external: true });
     if (holder) holder.grants.push(grant);
     else this.model.unattachedPolicies.push(grant);
   }
 
   linkAttachment(entry: Entry): void {
     const [property, kind] = SINGLE_HOLDER[entry.resource.type]!;
-    const [holder] = this.findIdentities(entry, property, kind);
+    const [holder] = this.findIdentities(entry, property, kind, { external: true });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
   }

@@ -115,7 +115,33 @@ describe('modelFromTemplates: links', () => {
     expect(grantSummary(identity(identities, 'App/Role'))).toEqual(['Shared:Shared', 'RolePolicy:role-inline']);
     expect(grantSummary(identity(identities, 'App/User'))).toEqual(['Shared:Shared']);
     expect(grantSummary(identity(identities, 'App/Group'))).toEqual(['GroupPolicy:group-read']);
-    expect(unattachedPolicies.map((grant: AwsPolicyGrant) => `${grant.source.name}:${grant.policyName}`)).toEqual(['ExternalOnly:ext', 'Orphan:orphan']);
+    expect(unattachedPolicies.map((grant: AwsPolicyGrant) => `${grant.source.name}:${grant.policyName}`)).toEqual(['Orphan:orphan']);
+    // A role the template does not create holds what the template grants it, found at the granting resource.
+    expect(identity(identities, 'App/external-role:imported-role')).toMatchObject({ kind: 'aws-role', name: 'imported-role', external: true, resource: { name: 'ExternalOnly' } });
+    expect(grantSummary(identity(identities, 'App/external-role:imported-role'))).toEqual(['ExternalOnly:ext']);
+  });
+
+  it('gives AWS::IAM::Policy and ManagedPolicy holders outside the template (by name or ARN) to external identities; a holder known only at apply stays unheld', () => {
+    const { identities, unattachedPolicies } = model({
+      Grant: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'grant',
+          PolicyDocument: allow('iam:PassRole'),
+          Roles: ['existing-role', { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/path/other-role' }],
+          Users: ['existing-user'],
+          Groups: [{ 'Fn::ImportValue': 'SharedGroup' }],
+        },
+      },
+      Shared: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: allow('s3:*'), Groups: ['existing-group'], Roles: ['existing-role'] } },
+    });
+    expect(identities.map((found: Identity) => [found.id, found.kind, found.name, found.resource.name, grantSummary(found)])).toEqual([
+      ['App/external-role:existing-role', 'aws-role', 'existing-role', 'Grant', ['Grant:grant', 'Shared:Shared']],
+      ['App/external-role:other-role', 'aws-role', 'other-role', 'Grant', ['Grant:grant']],
+      ['App/external-user:existing-user', 'aws-user', 'existing-user', 'Grant', ['Grant:grant']],
+      ['App/external-group:existing-group', 'aws-group', 'existing-group', 'Shared', ['Shared:Shared']],
+    ]);
+    expect(unattachedPolicies).toEqual([]);
   });
 
   it('gives users the grants of their groups, from Groups and UserToGroupAddition, with the group policy as source', () => {
