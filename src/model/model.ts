@@ -182,7 +182,10 @@ export interface Identity {
    */
   uniqueName?: boolean;
   resource: ResourceRef;
-  /** Set for an identity the change refers to without creating it: `resource` is then the resource that refers to it. */
+  /**
+   * Set for an identity the change refers to without creating it (a key's user, a role a policy or attachment grants
+   * to): only what the change does to it is known, and `resource` is the (first) resource that refers to it.
+   */
   external?: boolean;
   /**
    * The ARN (or cloud id) as the change will know it. Adapters render references to an identity the same way
@@ -205,11 +208,6 @@ export interface Identity {
   permissionsBoundary?: Maybe<string>;
   /** Kubernetes: whether pods mount the token. */
   automountToken?: boolean;
-  /**
-   * Set for an identity the change does not create but grants to (a policy or attachment naming an existing role,
-   * user or group): only the grants of the change are known, and its `resource` is the first resource granting to it.
-   */
-  external?: true;
 }
 
 // ---------- Secrets ----------

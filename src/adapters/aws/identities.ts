@@ -31,7 +31,8 @@ export function externalIdentity(stack: string, kind: IdentityKind, reference: s
   // A name still holding a placeholder (`${Other}`) is no identity's name: nothing to look up in the catalog.
   if (name === '' || name.includes('${')) return undefined;
   const arn = reference.startsWith('arn:') ? reference : iamArn(segment, name);
-  return { id: `${stack}/external-${segment}:${name}`, cloud: 'aws', kind, name, resource, arn, tags: {}, grants: [], credentials: [], attachments: [], external: true };
+  // An IAM name is unique in its account: a catalog exception may name it.
+  return { id: `${stack}/external-${segment}:${name}`, cloud: 'aws', kind, name, uniqueName: true, resource, external: true, arn, tags: {}, grants: [], credentials: [], attachments: [] };
 }
 
 /** Users hold the policies of their groups: each member gets its own copy of every group grant. */
