@@ -41,7 +41,7 @@ const ENTITLEMENTS: Entitlement[] = [
     classes: ['service', 'workload'],
     privileged: false,
     aws: [{ actions: ['s3:Get*'], resources: ['arn:aws:s3:::reports/*'] }],
-    awsManagedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    awsManagedPolicies: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
   },
   { id: 'deploy-admin', classes: ['human', 'workload'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: [BROKER] } },
   { id: 'account-admin', classes: ['workload', 'break-glass'], privileged: true, approval: { by: ['team-platform'] } },
@@ -118,7 +118,7 @@ ruleTester(rule, {
     {
       name: 'an AWS managed policy the entitlement allows as-is, written with a CDK partition token',
       catalog: CATALOG,
-      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess'] })] }),
+      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'] })] }),
     },
     {
       name: 'an unconditional Deny takes the excess action away',

@@ -31,9 +31,16 @@ interface PatternIndex {
 
 const indexes = new WeakMap<readonly PrivilegedAction[], PatternIndex>();
 
-/** 'permissions-management' for AWS's Permissions management access level, else the category of the catalog entry naming the action. */
+/**
+ * Reads the Service Authorization Reference classes as Permissions management (quicksight:DescribeTopicPermissions,
+ * billing:GetResourcePolicy, glue:GetStage…): reading who may act grants nothing, so by their name they do not count
+ * (a login URL does). Judging AWS managed policies by content showed them: ReadOnlyAccess and SecurityAudit hold them.
+ */
+const PERMISSION_READ = /^[^:]+:(Get|List|Describe|Search|BatchGet)(?!.*Login)/;
+
+/** 'permissions-management' for AWS's Permissions management access level (but reads), else the category of the catalog entry naming the action. */
 export function privilegedCategory(action: AwsAction, catalog: Catalog): PrivilegedCategory | undefined {
-  if (action.accessLevel === 'Permissions management') return 'permissions-management';
+  if (action.accessLevel === 'Permissions management' && !PERMISSION_READ.test(action.name)) return 'permissions-management';
   return privilegedEntry(action, catalog)?.category;
 }
 
