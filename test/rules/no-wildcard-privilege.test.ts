@@ -292,7 +292,8 @@ ruleTester(rule, {
           identity: 'TestStack/Logger',
           detail: 'Resource::*',
           message:
-            'Policy LoggerPolicy allows privileged action iam:PassRole on Resource "*" without a Condition. Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, iam:PassedToService).',
+            'Policy LoggerPolicy allows privileged action iam:PassRole on Resource "*" without a Condition that restricts it (one on the caller, its connection or its own request tags, ' +
+            'or an IfExists, negated or all-wildcard one, does not). Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
     },
