@@ -8,6 +8,7 @@ import type { Catalog, Entitlement } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
+import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { isUnknown, type Grant, type PolicyDocument, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
@@ -113,7 +114,8 @@ function roleWithin(cloud: RoleGrant['cloud'], role: string | undefined, scope: 
     return Boolean(k8s && [...(k8s.clusterRoles ?? []), ...(k8s.roles ?? [])].includes(role));
   }
   const envelope = entitlement[cloud];
-  if (!envelope || !envelope.roles.includes(role)) return false;
+  const same = (allowed: string) => (cloud === 'azure' ? sameAzureRoleName(allowed, role) : allowed.toLowerCase() === role.toLowerCase());
+  if (!envelope || !envelope.roles.some(same)) return false;
   return !envelope.scopes || envelope.scopes.some((pattern) => globMatch(pattern, scope));
 }
 

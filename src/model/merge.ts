@@ -15,6 +15,10 @@ export function mergeModels(models: readonly Model[]): Model {
   if (removed.length) merged.removed = removed;
   const unseen = models.flatMap((model) => model.unseen ?? []);
   if (unseen.length) merged.unseen = unseen;
+  const definitions = models.flatMap((model) => model.roleDefinitions ?? []);
+  if (definitions.length) merged.roleDefinitions = definitions;
+  const providers = models.flatMap((model) => model.federationProviders ?? []);
+  if (providers.length) merged.federationProviders = providers;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

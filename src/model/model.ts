@@ -102,17 +102,55 @@ export interface RoleGrant extends GrantBase {
   /** `/subscriptions/…`, `projects/p`, `organizations/1`, `cluster`, `namespace/ns`, `directory`. */
   scope: Maybe<string>;
   scopeLevel?: 'management-group' | 'subscription' | 'resource-group' | 'resource' | 'organization' | 'folder' | 'project' | 'cluster' | 'namespace' | 'directory' | 'application';
-  /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules). */
+  /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules, GCP permissions). */
   permissions?: RolePermission[];
+  /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
+  condition?: Maybe<string>;
 }
 
 export interface RolePermission {
+  /** Azure control-plane actions and exclusions. */
   actions?: string[];
   notActions?: string[];
+  /** Azure data-plane actions (Key Vault secrets, blobs) and exclusions. */
+  dataActions?: string[];
+  notDataActions?: string[];
+  /** Google Cloud permissions (`iam.serviceAccounts.actAs`) of a custom role. */
+  permissions?: string[];
   /** Kubernetes */
   apiGroups?: string[];
   resources?: string[];
   verbs?: string[];
+}
+
+/**
+ * A role the change defines (Kubernetes Role or ClusterRole, Azure or Google Cloud custom role): judged on its own,
+ * bound or not, because it is usually bound from elsewhere, by a chart, or later.
+ */
+export interface RoleDefinition {
+  cloud: Exclude<Cloud, 'aws'>;
+  kind: 'k8s-role' | 'k8s-cluster-role' | 'azure-custom-role' | 'gcp-custom-role';
+  /** The role's name as bindings and assignments name it. */
+  name: string;
+  source: ResourceRef;
+  /** Where it can be granted: `namespace/ns`, `cluster`, the assignable scopes, `projects/p`, `organizations/1`. */
+  scope?: string;
+  /** Its rules (Kubernetes, aggregated rules included), actions (Azure) or permissions (Google Cloud); Unknown until apply. */
+  permissions: RolePermission[] | Unknown;
+  /** Kubernetes: roles whose rules an aggregationRule folds in, by name. */
+  aggregates?: string[];
+}
+
+/**
+ * An identity federation provider the change defines (a Google Cloud workload identity pool provider): judged on its
+ * own, since a pool accepts tokens for every principal bound to it now or later.
+ */
+export interface FederationProvider {
+  source: ResourceRef;
+  pool: Maybe<string>;
+  issuer: Maybe<string>;
+  /** The CEL condition every token must satisfy; absent when the provider sets none. */
+  attributeCondition?: Maybe<string>;
 }
 
 export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
@@ -260,6 +298,10 @@ export interface Model {
   removed?: ResourceRef[];
   /** Content the change creates that the check cannot read (see UnseenContent). */
   unseen?: UnseenContent[];
+  /** Roles the change defines, judged bound or not. */
+  roleDefinitions?: RoleDefinition[];
+  /** Identity federation providers the change defines, judged bound or not. */
+  federationProviders?: FederationProvider[];
 }
 
 /**

@@ -5,7 +5,9 @@ import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyDocument, type PolicyStatement, type PolicyValue, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
-import { roleGrantIssues, type RoleIssue } from './support/role-grants.js';
+import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
+import type { AzurePrivilege } from '../iam/azure/roles.js';
+import type { RoleDefinition } from '../model/model.js';
 
 type MessageId =
   | 'allActions'
@@ -34,7 +36,12 @@ type MessageId =
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
   | 'catalogPrivilegedRole'
-  | 'k8sAutomountPrivileged';
+  | 'k8sAutomountPrivileged'
+  | 'gcpPrivilegedRole'
+  | 'k8sRoleDefinition'
+  | 'azureRoleDefinition'
+  | 'gcpRoleDefinition'
+  | 'roleDefinitionPending';
 
 type Context = RuleContext<MessageId>;
 
@@ -55,7 +62,10 @@ export default defineRule<MessageId>({
       'resource, Allow with NotAction, and administrator managed policies give a non-human identity far more than its task needs, ' +
       'and whoever steals its credentials gets the same. The same holds for role grants on other clouds: Azure Owner or Contributor on a ' +
       'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
-      'public members, and Kubernetes cluster-admin or RBAC rules with wildcards, escalate, bind or impersonate.',
+      'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. A role definition that grants such ' +
+      'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
+      'Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule\'s level, ' +
+      'bound or not: it is usually bound from another repository, by a chart, or later.',
     remediation:
       'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
       'resources or behind a Condition; use Action instead of NotAction; replace administrator managed policies with a customer-managed ' +
@@ -99,11 +109,10 @@ export default defineRule<MessageId>({
         'Define the policy in the change (a policy resource of the same stack or program), or request a catalog exception for {{identity}}.',
       roleGrantPending: '{{source}} grants {{holder}} a role that cannot be verified until apply: {{what}}.',
       azureRbacRole:
-        '{{source}} assigns {{holder}} the {{role}} role at {{level}} scope {{scope}}: it controls every resource there{{access}}. ' +
+        '{{source}} assigns {{holder}} the built-in role {{role}} at {{level}} scope {{scope}}, which {{what}}. ' +
         'Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.',
       azureCustomRole:
-        '{{source}} assigns {{holder}} custom role {{role}} on {{scope}}, whose actions include {{actions}}: every action, or rewriting role ' +
-        'assignments, which is owner-level power (Checkov CKV_AZURE_39). List the specific actions needed.',
+        '{{source}} assigns {{holder}} custom role {{role}} on {{scope}}, which {{what}} (Checkov CKV_AZURE_39). List the specific actions needed.',
       entraDirectoryRole:
         '{{source}} gives {{holder}} the Entra ID directory role {{role}}, which can take over every identity in the tenant. A workload ' +
         'needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
@@ -116,6 +125,9 @@ export default defineRule<MessageId>({
       gcpImpersonationRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}: it can act as, or mint credentials for, every service account there ' +
         '(Checkov CKV_GCP_41/44/45/49). Grant it on the one service account needed (a serviceaccount IAMMember) instead.',
+      gcpPrivilegedRole:
+        '{{source}} grants {{holder}} {{role}} on {{scope}}, whose permissions {{permissions}} let it: {{what}}. Grant the roles the ' +
+        'workload uses; keep this one with people, just in time.',
       gcpIamAdminRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}: it can rewrite the IAM policy and grant itself any role. ' +
         'Keep IAM administration with people, just in time; give the workload only the roles it uses.',
@@ -134,6 +146,16 @@ export default defineRule<MessageId>({
       catalogPrivilegedRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}, which the catalog lists as privileged ({{entry}}). Grant a narrower role, or ' +
         'request a catalog exception.',
+      k8sRoleDefinition:
+        '{{kind}} {{role}} {{where}} grants {{what}}: a route to cluster-admin (Kubernetes RBAC good practices; Checkov CKV_K8S_49, ' +
+        '155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs.',
+      azureRoleDefinition:
+        'Custom role {{role}} ({{source}}) {{what}}, whoever it is assigned to now or later (Checkov CKV_AZURE_39). List the specific ' +
+        'actions needed; keep role writes, secrets and keys out of roles meant for workloads.',
+      gcpRoleDefinition:
+        'Custom role {{role}} ({{source}}) lists {{permissions}}, with which it {{what}}, whoever holds it now or later. Remove them, ' +
+        'or grant a predefined role on the one resource that needs it.',
+      roleDefinitionPending: '{{kind}} {{role}} cannot be verified until apply: {{what}}.',
       k8sAutomountPrivileged:
         'Service account {{identity}} holds {{what}} and does not set automountServiceAccountToken: false, so every pod that runs as it ' +
         'gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
@@ -152,6 +174,7 @@ export default defineRule<MessageId>({
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
+    for (const definition of ctx.model.roleDefinitions ?? []) checkDefinition(ctx, definition);
   },
 });
 
@@ -283,7 +306,10 @@ function exampleList(issue: Pick<WildcardIssue, 'privileged'>): string {
 }
 
 function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | undefined, member?: string): void {
-  const holder = identity?.name ?? member ?? 'an unnamed principal';
+  const named = identity?.name ?? member ?? 'an unnamed principal';
+  // A conditional grant is still reported: a condition may be satisfiable, and it is named so a reviewer can judge it.
+  const condition = grant.condition === undefined ? '' : ` (under IAM condition ${isUnknown(grant.condition) ? `<${grant.condition.description}>` : `"${grant.condition}"`})`;
+  const holder = `${named}${condition}`;
   const base = { resource: grant.source, ...(identity ? { identity } : {}) };
   for (const issue of roleGrantIssues(grant, ctx.catalog, member)) {
     const { messageId, data, detail } = roleIssueReport(issue, grant);
@@ -296,19 +322,18 @@ function roleIssueReport(issue: RoleIssue, grant: RoleGrant): { messageId: Messa
   switch (issue.kind) {
     case 'pending':
       return { messageId: 'roleGrantPending', data: { what: issue.what }, detail: 'Role::unknown' };
-    case 'azure-rbac': {
-      const access = issue.role === 'Owner' || issue.role.endsWith('Administrator') ? ' and can grant any role on it to anyone' : '';
-      return { messageId: 'azureRbacRole', data: { role: issue.role, level: issue.level, scope: issue.scope, access }, detail: `Role::${issue.role}` };
-    }
+    case 'azure-rbac':
+      return { messageId: 'azureRbacRole', data: { role: issue.role, level: issue.level, scope: issue.scope, what: privilegesText(issue.privileges) }, detail: `Role::${issue.role}` };
     case 'azure-custom':
-      return { messageId: 'azureCustomRole', data: { role: issue.role, scope: issue.scope, actions: issue.actions.map((a) => `"${a}"`).join(', ') }, detail: `Role::${issue.role}` };
+      return { messageId: 'azureCustomRole', data: { role: issue.role, scope: issue.scope, what: privilegesText(issue.privileges) }, detail: `Role::${issue.role}` };
     case 'entra-directory':
       return { messageId: 'entraDirectoryRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'graph-app-role':
       return { messageId: 'graphAppRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'gcp-role': {
-      const messageId = issue.risk === 'basic' ? 'gcpBroadRole' : issue.risk === 'impersonation' ? 'gcpImpersonationRole' : 'gcpIamAdminRole';
-      return { messageId, data: { role: issue.role, scope: issue.scope }, detail: `Role::${issue.role}` };
+      const { risk, permissions, what } = issue.verdict;
+      const messageId = risk === 'basic' ? 'gcpBroadRole' : risk === 'impersonation' ? 'gcpImpersonationRole' : risk === 'iam-policy' ? 'gcpIamAdminRole' : 'gcpPrivilegedRole';
+      return { messageId, data: { role: issue.role, scope: issue.scope, permissions: permissions.join(', '), what }, detail: `Role::${issue.role}` };
     }
     case 'gcp-public': {
       const who = issue.member === 'allUsers' ? 'everyone on the internet, signed in or not' : 'anyone with a Google account, in any organization';
@@ -322,6 +347,36 @@ function roleIssueReport(issue: RoleIssue, grant: RoleGrant): { messageId: Messa
       return { messageId: 'k8sPrivilegedRule', data: { role: issue.role, where, what: issue.what }, detail: `Role::${issue.role}/${issue.detail}` };
     case 'catalog':
       return { messageId: 'catalogPrivilegedRole', data: { role: issue.role, scope: issue.scope, entry: issue.entry }, detail: `Role::${issue.role}` };
+  }
+}
+
+/** `every action on every resource ("*"); writes role assignments … ("Microsoft.Authorization/*")`. */
+function privilegesText(privileges: readonly AzurePrivilege[]): string {
+  return privileges.map((privilege) => `${privilege.what} (${privilege.actions.map((action) => `"${action}"`).join(', ')})`).join(', and ');
+}
+
+/** A role the change defines, judged whether or not anything binds or assigns it. */
+function checkDefinition(ctx: Context, definition: RoleDefinition): void {
+  const kind = DEFINITION_KINDS[definition.kind];
+  const where = definition.kind === 'k8s-role' ? `in ${String(definition.scope).replace('namespace/', 'namespace ')}` : definition.kind === 'k8s-cluster-role' ? 'cluster-wide' : '';
+  for (const issue of definitionIssues(definition)) {
+    const { messageId, data, detail } = definitionIssueReport(issue);
+    ctx.report({ resource: definition.source, messageId, data: { kind, role: definition.name, source: definition.source.name, where, ...data }, detail, ...(issue.kind === 'pending' ? { pending: true } : {}) });
+  }
+}
+
+const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = { 'k8s-role': 'Role', 'k8s-cluster-role': 'ClusterRole', 'azure-custom-role': 'Custom role', 'gcp-custom-role': 'Custom role' };
+
+function definitionIssueReport(issue: DefinitionIssue): { messageId: MessageId; data: Record<string, string>; detail: string } {
+  switch (issue.kind) {
+    case 'pending':
+      return { messageId: 'roleDefinitionPending', data: { what: issue.what }, detail: 'Definition::unknown' };
+    case 'k8s-route':
+      return { messageId: 'k8sRoleDefinition', data: { what: issue.what }, detail: issue.detail };
+    case 'azure-custom':
+      return { messageId: 'azureRoleDefinition', data: { what: privilegesText(issue.privileges) }, detail: `Privilege::${issue.privileges.map((privilege) => privilege.category).join('+')}` };
+    case 'gcp-custom':
+      return { messageId: 'gcpRoleDefinition', data: { permissions: issue.verdict.permissions.join(', '), what: issue.verdict.what }, detail: `Privilege::${issue.verdict.risk}` };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
+import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
@@ -425,7 +426,8 @@ function roleAllowed(entitlement: Entitlement, grant: RoleGrant, role: string, s
   const inScopes = (scopes: string[] | undefined, value: string) => !scopes?.length || scopes.some((pattern) => globMatch(pattern, value, { caseInsensitive: true }));
   switch (grant.cloud) {
     case 'azure':
-      return Boolean(entitlement.azure?.roles.some(sameRole)) && inScopes(entitlement.azure?.scopes, scope);
+      // Azure role names compare without case and spaces ("Key Vault Secrets Officer" is "KeyVaultSecretsOfficer").
+      return Boolean(entitlement.azure?.roles.some((allowed) => sameAzureRoleName(allowed, role))) && inScopes(entitlement.azure?.scopes, scope);
     case 'gcp':
       return Boolean(entitlement.gcp?.roles.some(sameRole)) && inScopes(entitlement.gcp?.scopes, scope);
     case 'kubernetes': {

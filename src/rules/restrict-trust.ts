@@ -41,7 +41,9 @@ type MessageId =
   | 'federatedBroadSubject'
   | 'federatedNoCatalog'
   | 'federatedAudienceNotAllowed'
-  | 'gcpNoAttributeCondition';
+  | 'gcpNoAttributeCondition'
+  | 'gcpProviderNoAttributeCondition'
+  | 'gcpProviderPending';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -151,6 +153,11 @@ export default defineRule<MessageId>({
         'Workload identity pool provider {{credential}} (issuer {{issuer}}) has no attribute condition, so a token for any repository or ' +
         'workload of that issuer is accepted by the pool, and {{identity}} trusts the pool. Set attributeCondition, e.g. ' +
         'assertion.repository_owner == "<your org>" && assertion.repository == "<org>/<repo>".',
+      gcpProviderNoAttributeCondition:
+        'Workload identity pool provider {{provider}} (issuer {{issuer}}, pool {{pool}}) has no attribute condition, so the pool accepts a ' +
+        'token for any repository or workload of that issuer, for every principal bound to the pool now or later. Set ' +
+        'attributeCondition, e.g. assertion.repository_owner == "<your org>" && assertion.repository == "<org>/<repo>".',
+      gcpProviderPending: 'Workload identity pool provider {{provider}} cannot be verified until apply: {{what}}.',
     },
   },
   check(ctx) {
@@ -166,8 +173,31 @@ export default defineRule<MessageId>({
       }
       for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
     }
+    checkUnusedProviders(ctx);
   },
 });
+
+/**
+ * A workload identity pool provider without an attribute condition, judged on the provider when no account of the
+ * change trusts it yet (an account that does is reported with its credential): its pool may be bound later, or
+ * granted roles directly through principalSet members.
+ */
+function checkUnusedProviders(ctx: Ctx): void {
+  const providers = ctx.model.federationProviders ?? [];
+  if (providers.length === 0) return;
+  const used = new Set(ctx.model.identities.flatMap((identity) => identity.credentials.map((credential) => credential.source.urn ?? credential.source.name)));
+  for (const provider of providers) {
+    if (used.has(provider.source.urn ?? provider.source.name)) continue;
+    const base = { resource: provider.source };
+    const describe = (value: unknown) => (isUnknown(value) ? `<${value.description}>` : String(value));
+    if (isUnknown(provider.attributeCondition)) {
+      ctx.report({ ...base, messageId: 'gcpProviderPending', data: { provider: provider.source.name, what: `attribute condition ${provider.attributeCondition.description}` }, detail: 'Condition::unknown', pending: true });
+    } else if (provider.attributeCondition === undefined) {
+      const data = { provider: provider.source.name, issuer: describe(provider.issuer), pool: describe(provider.pool) };
+      ctx.report({ ...base, messageId: 'gcpProviderNoAttributeCondition', data, detail: 'Condition::attributeCondition' });
+    }
+  }
+}
 
 function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const role = identity.name;

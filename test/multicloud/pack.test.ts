@@ -13,7 +13,8 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/check.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
-import { EXAMPLE_PROGRAMS, stackResources } from './support/capture.js';
+import { EXAMPLE_PROGRAMS, ROUTE_PROGRAMS, stackResources } from './support/capture.js';
+import { AZURE_ROLES, GCP_BINDINGS, K8S_ROUTES } from './support/expected.js';
 import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -28,6 +29,7 @@ let engine: Awaited<ReturnType<typeof startEngine>>;
 let pack: RunningPack;
 let client: AnalyzerClient;
 const programs = {} as Record<Program, CapturedResource[]>;
+const routePrograms = {} as Record<keyof typeof ROUTE_PROGRAMS, CapturedResource[]>;
 const previews = {} as Record<(typeof PREVIEWED)[number], CapturedResource[]>;
 
 beforeAll(async () => {
@@ -41,7 +43,11 @@ beforeAll(async () => {
     const { file, project } = EXAMPLE_PROGRAMS[program];
     previews[program] = await captureProgram(file, 'preview', { project });
   });
-  [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures, ...previewCaptures]);
+  const routeCaptures = (Object.keys(ROUTE_PROGRAMS) as (keyof typeof ROUTE_PROGRAMS)[]).map(async (program) => {
+    const { file, project } = ROUTE_PROGRAMS[program];
+    routePrograms[program] = await captureProgram(file, 'update', { project });
+  });
+  [pack] = await Promise.all([startPack(PACK_DIR, engine.address), ...captures, ...previewCaptures, ...routeCaptures]);
   client = analyzerClient(pack.port);
   await configureCatalog({ catalogPath: CATALOG });
 }, 120_000);
@@ -78,6 +84,7 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
       'no-wildcard-privilege mandatory analytics-deploy-global-admin',
       'no-wildcard-privilege mandatory analytics-deploy-owner',
       'no-wildcard-privilege mandatory etl-ops-everything',
+      'no-wildcard-privilege mandatory ops-everything',
       'require-entitlement mandatory analytics-deploy-global-admin',
       'require-entitlement mandatory analytics-deploy-owner',
       'require-entitlement mandatory etl-identity',
@@ -112,11 +119,13 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
   it('blocks the Kubernetes program: cluster-admin, RBAC wildcards and escalation verbs, a token Secret, a secret set by the program (advisory)', async () => {
     expect(summary(await client.analyzeStack(programs.k8s))).toEqual([
       'no-long-lived-credentials advisory payments-db',
+      'no-wildcard-privilege mandatory batch-anything',
       'no-wildcard-privilege mandatory batch-runner',
       'no-wildcard-privilege mandatory batch-runner-anything',
       'no-wildcard-privilege mandatory batch-runner-secret-reader',
       'no-wildcard-privilege mandatory ci-deployer',
       'no-wildcard-privilege mandatory ci-deployer-cluster-admin',
+      'no-wildcard-privilege mandatory secret-reader',
       'require-entitlement mandatory batch-runner',
       'require-entitlement mandatory ci-deployer-cluster-admin',
       'require-owner mandatory batch-runner',
@@ -169,6 +178,19 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     } finally {
       await configureCatalog({ catalogPath: CATALOG });
     }
+  });
+
+  it('gives the engine’s verdicts on every Kubernetes route, Azure role and Google Cloud binding form, definitions included', async () => {
+    const expected = (lines: string[]) => [...new Set(lines.map((line) => line.split(' ').slice(0, 3).join(' ')))].sort();
+    const privilegeAndTrust = (lines: string[]) => lines.filter((line) => /^(no-wildcard-privilege|restrict-trust) /.test(line));
+    for (const [program, lines] of [['k8sRoutes', K8S_ROUTES], ['azureRoles', AZURE_ROLES], ['gcpBindings', GCP_BINDINGS]] as const) {
+      expect(privilegeAndTrust(summary(await client.analyzeStack(routePrograms[program])))).toEqual(expected([...lines]));
+    }
+    // A definition is reported on the definition, with no identity: its URN is the role's own.
+    const diagnostics = await client.analyzeStack(routePrograms.k8sRoutes);
+    const definition = diagnostics.find((d) => d.urn.endsWith('::route-nodes-proxy'))!;
+    expect(definition).toMatchObject({ policyName: 'no-wildcard-privilege', enforcementLevel: 'mandatory', urn: 'urn:pulumi:dev::routes-k8s::kubernetes:rbac.authorization.k8s.io/v1:ClusterRole::route-nodes-proxy' });
+    expect(definition.message).toMatch(/^ClusterRole route-nodes-proxy cluster-wide grants nodes\/proxy: the kubelet API/);
   });
 
   it('lets the compliant Azure and Google Cloud programs through', async () => {

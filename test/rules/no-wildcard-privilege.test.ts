@@ -515,13 +515,13 @@ ruleTester(rule, {
           resource: 'deploy-owner',
           identity: 'TestStack/deploy-app',
           detail: 'Role::Owner',
-          message: `deploy-owner assigns deploy-app the Owner role at subscription scope ${SUB}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+          message: `deploy-owner assigns deploy-app the built-in role Owner at subscription scope ${SUB}, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
         },
         {
           resource: 'deploy-uaa',
           identity: 'TestStack/deploy-app',
           detail: 'Role::User Access Administrator',
-          message: `deploy-uaa assigns deploy-app the User Access Administrator role at management-group scope ${MG}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+          message: `deploy-uaa assigns deploy-app the built-in role User Access Administrator at management-group scope ${MG}, which writes role assignments or definitions, so it can grant any role to anyone, itself included ("Microsoft.Authorization/*"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
         },
       ],
     },
@@ -532,7 +532,7 @@ ruleTester(rule, {
         {
           resource: 'vendor-owner',
           detail: 'Role::Owner',
-          message: `vendor-owner assigns ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003 the Owner role at subscription scope ${SUB}: it controls every resource there and can grant any role on it to anyone. Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+          message: `vendor-owner assigns ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003 the built-in role Owner at subscription scope ${SUB}, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
         },
       ],
     },
@@ -544,7 +544,7 @@ ruleTester(rule, {
           resource: 'ops-custom',
           identity: 'TestStack/ops-app',
           detail: 'Role::Ops Everything',
-          message: `ops-custom assigns ops-app custom role Ops Everything on ${SUB}, whose actions include "*": every action, or rewriting role assignments, which is owner-level power (Checkov CKV_AZURE_39). List the specific actions needed.`,
+          message: `ops-custom assigns ops-app custom role Ops Everything on ${SUB}, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*") (Checkov CKV_AZURE_39). List the specific actions needed.`,
         },
       ],
     },
@@ -692,7 +692,7 @@ ruleTester(rule, {
             [
               namespaceBinding('operator-all', 'operator-all', 'ops', [WILDCARD_RULE]),
               clusterBinding('operator-rbac', 'operator-rbac', [
-                { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['bind', 'escalate'] },
+                { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind', 'escalate'] },
                 { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
               ]),
             ],
@@ -704,30 +704,30 @@ ruleTester(rule, {
         {
           resource: 'operator-all',
           identity: 'TestStack/operator',
-          detail: 'Role::operator-all/Wildcard::verbs+resources+apiGroups',
+          detail: 'Role::operator-all/Route::wildcard',
           message:
-            'operator-all binds operator to operator-all in namespace ops, which grants "*" in verbs, resources, apiGroups (verbs "*" on "*"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-all binds operator to operator-all in namespace ops, which grants every verb on every resource of every API group ("*" verbs on "*" resources): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
-          detail: 'Role::operator-rbac/Resource::secrets',
+          detail: 'Role::operator-rbac/Route::bind',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "get", "list" on secrets in every namespace: enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
-          detail: 'Role::operator-rbac/Verb::bind',
+          detail: 'Role::operator-rbac/Route::escalate',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "bind" on "clusterrolebindings": enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "escalate" on roles: writing roles with permissions it does not hold (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
-          detail: 'Role::operator-rbac/Verb::escalate',
+          detail: 'Role::operator-rbac/Route::secrets-read',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "escalate" on "clusterrolebindings": enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants reading secrets in every namespace (verbs "get", "list" on "secrets"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
         },
       ],
     },
@@ -744,15 +744,15 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "the catalog's privilegedActions name a role: Key Vault Administrator at subscription scope",
-      catalog: catalog({ privilegedActions: [{ id: 'vault-admin', category: 'credential-access', azure: ['Key Vault Administrator'] }] }),
-      model: model({ identities: [azureSp('vault-app', [azureRole('vault-admin-assignment', 'Key Vault Administrator', SUB, 'subscription')])] }),
+      name: "the catalog's privilegedActions name a role the built-in data does not find privileged: Website Contributor at subscription scope",
+      catalog: catalog({ privilegedActions: [{ id: 'web-admin', category: 'data-exfiltration', azure: ['Website Contributor'] }] }),
+      model: model({ identities: [azureSp('web-app', [azureRole('web-admin-assignment', 'Website Contributor', SUB, 'subscription')])] }),
       findings: [
         {
-          resource: 'vault-admin-assignment',
-          identity: 'TestStack/vault-app',
-          detail: 'Role::Key Vault Administrator',
-          message: `vault-admin-assignment grants vault-app Key Vault Administrator on ${SUB}, which the catalog lists as privileged (vault-admin). Grant a narrower role, or request a catalog exception.`,
+          resource: 'web-admin-assignment',
+          identity: 'TestStack/web-app',
+          detail: 'Role::Website Contributor',
+          message: `web-admin-assignment grants web-app Website Contributor on ${SUB}, which the catalog lists as privileged (web-admin). Grant a narrower role, or request a catalog exception.`,
         },
       ],
     },

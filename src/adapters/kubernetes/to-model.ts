@@ -4,7 +4,8 @@
  * credentials, other Secrets with data in the source are plaintext secrets, and workloads that name a service
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
-import { emptyModel, isUnknown, unknownValue, type ComputeAttachment, type Identity, type Model, type ResourceRef, type RoleGrant, type RolePermission } from '../../model/model.js';
+import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
+import { emptyModel, isUnknown, unknownValue, type ComputeAttachment, type Identity, type Model, type ResourceRef, type RoleDefinition, type RoleGrant, type RolePermission, type Unknown } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 
 export interface KubernetesObject {
@@ -27,7 +28,6 @@ const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
   const model: Model = { ...emptyModel(), externalRoleGrants: [] };
   const accounts = new Map<string, Identity>();
-  const roles = new Map<string, RolePermission[]>();
   const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
 
   for (const object of objects) {
@@ -36,10 +36,13 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
       const identity = serviceAccount(object, name, namespace);
       accounts.set(accountKey(namespace, name), identity);
       model.identities.push(identity);
-    } else if (ROLE_KINDS.has(object.kind)) {
-      roles.set(roleKey(object.kind, object.kind === 'Role' ? namespace : undefined, name), permissionsOf(object.body.rules));
     }
   }
+  const definitions = roleDefinitions(objects);
+  if (definitions.length) model.roleDefinitions = definitions;
+  const roles = new Map<string, RolePermission[] | Unknown>(
+    definitions.map((definition) => [roleKey(definition.kind === 'k8s-role' ? 'Role' : 'ClusterRole', definition.kind === 'k8s-role' ? definition.scope!.replace(/^namespace\//, '') : undefined, definition.name), definition.permissions]),
+  );
 
   const dependencyAccounts = (object: KubernetesObject, field: string): Identity[] =>
     (object.dependsOn?.(field) ?? []).flatMap((id) => model.identities.filter((identity) => identity.id === id && identity.kind === 'k8s-service-account'));
@@ -146,7 +149,58 @@ function baseIdentity(ref: ResourceRef, name: string, namespace: string): Identi
   };
 }
 
-function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: Map<string, RolePermission[]>): RoleGrant {
+/**
+ * Every Role and ClusterRole of the change, as definitions. An aggregated ClusterRole (`aggregationRule`) holds its own
+ * rules and those of every ClusterRole of the change its selectors pick, as the API server's aggregation controller
+ * fills them in, through aggregated roles in turn.
+ */
+function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[] {
+  const read = objects
+    .filter((object) => ROLE_KINDS.has(object.kind))
+    .map((object) => {
+      const { name, namespace } = metadataOf(object);
+      const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
+      const rules = object.body.rules;
+      const aggregation = isKnownRecord(object.body.aggregationRule) ? object.body.aggregationRule : undefined;
+      const definition: RoleDefinition = {
+        cloud: 'kubernetes',
+        kind: object.kind === 'Role' ? 'k8s-role' : 'k8s-cluster-role',
+        name,
+        source: object.ref,
+        scope: object.kind === 'Role' ? `namespace/${namespace}` : 'cluster',
+        permissions: isUnknown(rules) ? rules : permissionsOf(rules),
+      };
+      const selectors = aggregation && Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors.filter(isKnownRecord) : undefined;
+      return { definition, labels: stringMap(metadata.labels), selectors, unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors) };
+    });
+  const clusterRoles = read.filter((entry) => entry.definition.kind === 'k8s-cluster-role');
+  const resolved = new Map<RoleDefinition, RolePermission[] | Unknown>();
+  const resolve = (entry: (typeof read)[number], visiting: Set<RoleDefinition>): RolePermission[] | Unknown => {
+    const { definition } = entry;
+    const done = resolved.get(definition);
+    if (done) return done;
+    if (entry.unknownSelectors) return unknownValue(`${definition.source.name}.aggregationRule.clusterRoleSelectors is not known until apply`);
+    if (!entry.selectors || isUnknown(definition.permissions)) return definition.permissions;
+    visiting.add(definition);
+    let permissions: RolePermission[] | Unknown = [...definition.permissions];
+    const aggregates: string[] = [];
+    for (const candidate of clusterRoles) {
+      if (candidate === entry || visiting.has(candidate.definition)) continue;
+      if (!entry.selectors.some((selector) => labelSelectorMatches(selector, candidate.labels))) continue;
+      aggregates.push(candidate.definition.name);
+      const included = resolve(candidate, visiting);
+      permissions = isUnknown(permissions) ? permissions : isUnknown(included) ? included : [...permissions, ...included];
+    }
+    visiting.delete(definition);
+    if (aggregates.length) definition.aggregates = aggregates;
+    resolved.set(definition, permissions);
+    return permissions;
+  };
+  for (const entry of read) entry.definition.permissions = resolve(entry, new Set());
+  return read.map((entry) => entry.definition);
+}
+
+function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: Map<string, RolePermission[] | Unknown>): RoleGrant {
   const roleRef = isKnownRecord(object.body.roleRef) ? object.body.roleRef : {};
   const roleKind = typeof roleRef.kind === 'string' ? roleRef.kind : 'ClusterRole';
   const role = typeof roleRef.name === 'string' ? roleRef.name : isUnknown(roleRef.name) ? roleRef.name : undefined;
@@ -160,7 +214,7 @@ function bindingGrant(object: KubernetesObject, namespace: string | undefined, r
   };
   if (typeof role === 'string') {
     const permissions = roles.get(roleKey(roleKind, roleKind === 'Role' ? namespace : undefined, role));
-    if (permissions) grant.permissions = permissions;
+    if (permissions && !isUnknown(permissions)) grant.permissions = permissions;
   }
   return grant;
 }

@@ -1,10 +1,14 @@
 /**
- * Azure Resource Manager resources (`@pulumi/azure-native`): user-assigned managed identities and their
- * federated credentials, RBAC role assignments (built-in roles by id, custom role definitions of the same
- * change with their permissions), and Key Vault secrets with their expiry.
+ * Azure Resource Manager resources, from `@pulumi/azure-native` and from the classic `@pulumi/azure` provider:
+ * user-assigned managed identities and their federated credentials, RBAC role assignments (built-in roles by id or
+ * by name, custom role definitions of the same change with their permissions), the custom role definitions
+ * themselves (judged bound or not), and Key Vault secrets with their expiry.
+ *
+ * Entry points other adapters map onto (the Terraform adapter's azurerm resources): `AZURE_NATIVE_TYPES`,
+ * `AZURE_CLASSIC_TYPES` and the property names of each shape below.
  */
-import { azureScopeLevel, builtInRoleName } from '../../iam/azure/roles.js';
-import { isUnknown, unknownValue, type Identity, type Maybe, type RoleGrant } from '../../model/model.js';
+import { azureScopeLevel, builtInRoleById, builtInRoleByName, sameAzureRoleName } from '../../iam/azure/roles.js';
+import { isUnknown, unknownValue, type Identity, type Maybe, type RoleDefinition, type RoleGrant, type RolePermission } from '../../model/model.js';
 import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
 import { isComputed, linked, type Entry } from './links.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -18,13 +22,28 @@ const T = {
   keyVaultSecret: 'azure-native:keyvault:Secret',
 } as const;
 
+/** The classic provider's types (`@pulumi/azure`, bridged from Terraform's azurerm): the same facts, other names. */
+const C = {
+  managedIdentity: 'azure:authorization/userAssignedIdentity:UserAssignedIdentity',
+  roleAssignment: 'azure:authorization/assignment:Assignment',
+  roleDefinition: 'azure:authorization/roleDefinition:RoleDefinition',
+} as const;
+
 export const AZURE_NATIVE_TYPES: readonly string[] = Object.values(T);
+export const AZURE_CLASSIC_TYPES: readonly string[] = Object.values(C);
+
+/** How each provider spells a custom role definition. */
+const DEFINITION_SHAPES: Record<string, { name: string; ids: string[] }> = {
+  [T.roleDefinition]: { name: 'roleName', ids: ['id', 'name'] },
+  [C.roleDefinition]: { name: 'name', ids: ['roleDefinitionResourceId', 'roleDefinitionId', 'id'] },
+};
 
 export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], findPrincipal: (entry: Entry, property: string) => Identity | undefined): void {
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const managed = new Map<string, Identity>();
-  for (const entry of of(T.managedIdentity)) {
-    const identity = azureIdentity(entry, 'azure-managed-identity', knownString(entry.props.resourceName) ?? entry.ref.name, new Map());
+  for (const entry of [...of(T.managedIdentity), ...of(C.managedIdentity)]) {
+    const name = entry.resource.type === C.managedIdentity ? entry.props.name : entry.props.resourceName;
+    const identity = azureIdentity(entry, 'azure-managed-identity', knownString(name) ?? entry.ref.name, new Map());
     identity.tags = tagsOf(entry.props.tags);
     graph.model.identities.push(identity);
     graph.principals.set(entry.ref.urn!, identity);
@@ -35,8 +54,10 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
     const [identity] = linked(entry, 'resourceName', managed, (candidate, value) => candidate.name === value);
     (identity ?? externalIdentity(graph, entry, 'resourceName', 'azure-managed-identity')).credentials.push(federated(entry));
   }
-  const definitions = new Map(of(T.roleDefinition).map((entry) => [entry.ref.urn!, entry]));
-  for (const entry of of(T.roleAssignment)) {
+  const definitionEntries = [...of(T.roleDefinition), ...of(C.roleDefinition)];
+  const definitions = new Map(definitionEntries.map((entry) => [entry.ref.urn!, entry]));
+  if (definitionEntries.length) (graph.model.roleDefinitions ??= []).push(...definitionEntries.map(roleDefinition));
+  for (const entry of [...of(T.roleAssignment), ...of(C.roleAssignment)]) {
     const scope = stringValue(entry.props.scope, `${entry.ref.name}.scope`);
     const grant: RoleGrant = { kind: 'role', cloud: 'azure', source: entry.ref, role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`), scope };
     if (typeof scope === 'string') grant.scopeLevel = azureScopeLevel(scope);
@@ -60,23 +81,65 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
   }
 }
 
-/** The role a roleDefinitionId names: a built-in role by its GUID, or a custom RoleDefinition of the change. */
+/**
+ * The role an assignment names: a built-in role by the GUID of its roleDefinitionId or (classic provider) by its
+ * roleDefinitionName, or a custom role definition of the change with its permissions. Anything else keeps the value as
+ * written, which the rules cannot read and say so.
+ */
 function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, Entry>): void {
   const value = entry.props.roleDefinitionId;
-  const builtIn = typeof value === 'string' ? builtInRoleName(value) : undefined;
+  const byName = entry.props.roleDefinitionName;
+  // The classic provider fills roleDefinitionId from roleDefinitionName (unknown in preview): either may name the role.
+  const builtIn = (typeof value === 'string' ? builtInRoleById(value) : undefined) ?? (typeof byName === 'string' ? builtInRoleByName(byName) : undefined);
   if (builtIn) {
-    grant.role = builtIn;
+    grant.role = builtIn.name;
     return;
   }
-  const [definition] = linked(entry, 'roleDefinitionId', definitions, (candidate, id) => [candidate.props.id, candidate.props.name].some((known) => typeof known === 'string' && (id === known || id.endsWith(`/${known}`))));
+  const matchesId = (candidate: Entry, id: string) =>
+    DEFINITION_SHAPES[candidate.resource.type]!.ids.some((property) => {
+      const known = candidate.props[property];
+      // Classic ids are `<resource id>|<scope>`; a bare GUID is the tail of the resource id.
+      return typeof known === 'string' && known !== '' && (id === known || id.endsWith(`/${known}`) || known.startsWith(`${id}|`));
+    });
+  const [definition] = [
+    ...linked(entry, 'roleDefinitionId', definitions, matchesId),
+    ...linked(entry, 'roleDefinitionName', definitions, (candidate, name) => sameAzureRoleName(definitionName(candidate), name)),
+  ];
   if (definition) {
-    grant.role = knownString(definition.props.roleName) ?? definition.ref.name;
-    grant.permissions = items(definition.props.permissions)
-      .filter(isKnownRecord)
-      .map((permission) => ({ actions: strings(permission.actions), notActions: strings(permission.notActions) }));
+    grant.role = definitionName(definition);
+    const permissions = permissionsOf(definition);
+    if (!isUnknown(permissions)) grant.permissions = permissions;
     return;
   }
-  if (typeof value === 'string' || isUnknown(value)) grant.role = value;
+  const written = typeof byName === 'string' && typeof value !== 'string' ? byName : value !== undefined ? value : byName;
+  if (typeof written === 'string' || isUnknown(written)) grant.role = written;
+  else grant.role = unknownValue(`${entry.ref.name}: neither roleDefinitionId nor roleDefinitionName is set`);
+}
+
+function definitionName(entry: Entry): string {
+  return knownString(entry.props[DEFINITION_SHAPES[entry.resource.type]!.name]) ?? entry.ref.name;
+}
+
+function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unknownValue> {
+  const value = entry.props.permissions;
+  if (isUnknown(value)) return value;
+  const blocks = items(value);
+  if (blocks.some((block) => isUnknown(block))) return unknownValue(`${entry.ref.name}.permissions is not known until apply`);
+  return blocks.filter(isKnownRecord).map((block) => {
+    const permission: RolePermission = {};
+    for (const key of ['actions', 'notActions', 'dataActions', 'notDataActions'] as const) {
+      const list = strings(block[key]);
+      if (list.length) permission[key] = list;
+    }
+    return permission;
+  });
+}
+
+/** A custom role definition of the change, judged whether or not an assignment uses it. */
+function roleDefinition(entry: Entry): RoleDefinition {
+  const scopes = items(entry.props.assignableScopes).filter((scope): scope is string => typeof scope === 'string');
+  const scope = scopes.length ? scopes.join(', ') : knownString(entry.props.scope);
+  return { cloud: 'azure', kind: 'azure-custom-role', name: definitionName(entry), source: entry.ref, ...(scope ? { scope } : {}), permissions: permissionsOf(entry) };
 }
 
 function stringValue(value: unknown, what: string): Maybe<string> {

@@ -7,7 +7,7 @@
  */
 import { ENTRA_DIRECTORY_ROLES, GRAPH_APP_ROLES } from '../../iam/azure/roles.js';
 import { emptyModel, isUnknown, unknownValue, type Credential, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
-import { addAzureNativeResources, AZURE_NATIVE_TYPES } from './azure-native.js';
+import { addAzureNativeResources, AZURE_CLASSIC_TYPES, AZURE_NATIVE_TYPES } from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -40,7 +40,7 @@ export interface AzureGraph {
 }
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
-  const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type));
+  const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type));
   const graph: AzureGraph = { model: { ...emptyModel(), externalRoleGrants: [] }, principals: new Map(), principalIdOf: new Map() };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const owners = ownerNames(entries);

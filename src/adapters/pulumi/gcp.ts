@@ -1,11 +1,17 @@
 /**
  * Google Cloud resources (`@pulumi/gcp`) into the model: service accounts, their user-managed keys, IAM
- * members, bindings and policies at project, folder, organization and service-account level, workload
- * identity pool providers (federated credentials of the accounts bound to their pool), and Secret Manager
- * secrets with their rotation. A member the change does not create (a user, `allUsers`, another project's
- * account) keeps its grant as an external role grant.
+ * members, bindings and policies (with their conditions) at project, folder, organization and service-account
+ * level, custom roles (judged as definitions, and read into the grants that name them), workload identity pool
+ * providers (judged on their own, and federated credentials of the accounts their pool may act as), and Secret
+ * Manager secrets with their rotation. A member the change does not create (a user, `allUsers`, another project's
+ * account, a workload identity principal) keeps its grant as an external role grant.
+ *
+ * Entry points other adapters map onto (the Terraform adapter's google_* resources): `isGcpType` and the type tokens
+ * and property names below (`member`/`members`/`policyData`, `role`, `condition`, `project`/`folder`/`orgId`/
+ * `serviceAccountId`, `permissions`, `attributeCondition`).
  */
-import { emptyModel, isUnknown, unknownValue, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
+import { isCustomRoleName, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
+import { emptyModel, isUnknown, unknownValue, type Identity, type FederationProvider, type Maybe, type Model, type RoleDefinition, type RoleGrant } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -17,6 +23,8 @@ const T = {
   provider: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
   secret: 'gcp:secretmanager/secret:Secret',
   secretVersion: 'gcp:secretmanager/secretVersion:SecretVersion',
+  projectRole: 'gcp:projects/iAMCustomRole:IAMCustomRole',
+  organizationRole: 'gcp:organizations/iAMCustomRole:IAMCustomRole',
 } as const;
 
 /** IAM resource families: where the scope comes from and its level. */
@@ -50,14 +58,25 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
   }
 
+  const customRoles = new Map<string, RoleDefinition>();
+  for (const entry of [...of(T.projectRole), ...of(T.organizationRole)]) customRoles.set(entry.ref.urn!, customRole(entry));
+  if (customRoles.size) model.roleDefinitions = [...customRoles.values()];
+  const customRoleOf = (entry: Entry, role: Maybe<string>, property: string): RoleDefinition | undefined =>
+    typeof role === 'string' && !isCustomRoleName(role) ? undefined : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
+
   const bindings: Binding[] = [];
   for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
     const family = IAM_TYPE.exec(entry.resource.type)![1]!;
     const scopeSpec = IAM_SCOPES[family]!;
     const target = entry.props[scopeSpec.property];
     const scope: Maybe<string> = typeof target === 'string' ? `${scopeSpec.prefix}${target}` : isUnknown(target) ? target : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
-    for (const { member, role, memberProperty } of membersOf(entry)) {
-      const grant: RoleGrant = { kind: 'role', cloud: 'gcp', source: entry.ref, role, scope, scopeLevel: scopeSpec.level };
+    for (const { member, role, memberProperty, condition } of membersOf(entry)) {
+      const grant: RoleGrant = { kind: 'role', cloud: 'gcp', source: entry.ref, role, scope, scopeLevel: scopeSpec.level, ...(condition !== undefined ? { condition } : {}) };
+      const custom = customRoleOf(entry, role, entry.resource.type.endsWith(':IAMPolicy') ? 'policyData' : 'role');
+      if (custom) {
+        grant.role = custom.name;
+        if (!isUnknown(custom.permissions)) grant.permissions = custom.permissions;
+      }
       bindings.push({ entry, member, role, memberProperty });
       const holder =
         typeof member === 'string' && member.startsWith('serviceAccount:')
@@ -70,7 +89,9 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     }
   }
 
-  for (const entry of of(T.provider)) linkProvider(entry, bindings, accounts, accountFor);
+  const providers = of(T.provider);
+  for (const entry of providers) linkProvider(entry, bindings, accounts, accountFor);
+  if (providers.length) model.federationProviders = providers.map(federationProvider);
 
   const secrets = new Map<string, Model['secrets'][number]>();
   for (const entry of of(T.secret)) {
@@ -165,13 +186,15 @@ function externalAccount(model: Model, accounts: Map<string, Identity>, entry: E
   return identity;
 }
 
-/** Member and role pairs of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */
-function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; memberProperty: string }[] {
+/** Member, role and condition of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */
+function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; memberProperty: string; condition?: Maybe<string> }[] {
   const role = roleOf(entry.props.role, entry);
-  if (entry.resource.type.endsWith(':IAMMember')) return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member' }];
+  const condition = conditionOf(entry.props.condition, `${entry.ref.name}.condition`);
+  const conditional = condition !== undefined ? { condition } : {};
+  if (entry.resource.type.endsWith(':IAMMember')) return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member', ...conditional }];
   if (entry.resource.type.endsWith(':IAMBinding')) {
     const members = items(entry.props.members);
-    return members.map((member) => ({ member: memberOf(member, entry), role, memberProperty: 'members' }));
+    return members.map((member) => ({ member: memberOf(member, entry), role, memberProperty: 'members', ...conditional }));
   }
   const data = entry.props.policyData;
   if (isUnknown(data)) return [{ member: data, role: data, memberProperty: 'policyData' }];
@@ -182,10 +205,43 @@ function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; 
     const unreadable = unknownValue(`${entry.ref.name}.policyData is not JSON`);
     return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
   }
-  const policyBindings = isKnownRecord(policy) ? items(policy.bindings).filter(isKnownRecord) : [];
-  return policyBindings.flatMap((binding) =>
-    items(binding.members).map((member) => ({ member: memberOf(member, entry), role: roleOf(binding.role, entry), memberProperty: 'policyData' })),
-  );
+  const unreadable = unknownValue(`${entry.ref.name}.policyData has no readable "bindings" list`);
+  if (!isKnownRecord(policy)) return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
+  // `{}` is a policy with no bindings (it removes every grant on the resource).
+  if (policy.bindings === undefined) return [];
+  const policyBindings = Array.isArray(policy.bindings) ? policy.bindings : [];
+  if (!Array.isArray(policy.bindings) || !policyBindings.every(isKnownRecord)) return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
+  return policyBindings.filter(isKnownRecord).flatMap((binding) => {
+    const bindingCondition = conditionOf(binding.condition, `${entry.ref.name}.policyData condition`);
+    return items(binding.members).map((member) => ({
+      member: memberOf(member, entry),
+      role: roleOf(binding.role, entry),
+      memberProperty: 'policyData',
+      ...(bindingCondition !== undefined ? { condition: bindingCondition } : {}),
+    }));
+  });
+}
+
+/** An IAM condition's expression (with its title, for messages); absent when the binding has none. */
+function conditionOf(value: unknown, what: string): Maybe<string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return value;
+  if (!isKnownRecord(value)) return unknownValue(`${what} is not an object with an expression`);
+  const expression = value.expression;
+  if (isUnknown(expression)) return expression;
+  if (typeof expression !== 'string' || expression.trim() === '') return unknownValue(`${what}.expression is not set`);
+  return typeof value.title === 'string' && value.title !== '' ? `${value.title}: ${expression}` : expression;
+}
+
+/** A custom role of the change (`projects/<p>/roles/<id>`, `organizations/<o>/roles/<id>`) with the permissions it lists. */
+function customRole(entry: Entry): RoleDefinition {
+  const organization = entry.resource.type === T.organizationRole;
+  const parent = organization ? entry.props.orgId : entry.props.project;
+  const roleId = knownString(entry.props.roleId) ?? entry.ref.name;
+  const name = knownString(entry.props.name) ?? (typeof parent === 'string' ? `${organization ? 'organizations' : 'projects'}/${parent}/roles/${roleId}` : roleId);
+  const listed = entry.props.permissions;
+  const permissions = isUnknown(listed) ? listed : items(listed).some(isUnknown) ? unknownValue(`${entry.ref.name}.permissions is not known until apply`) : [{ permissions: items(listed).filter((item): item is string => typeof item === 'string') }];
+  return { cloud: 'gcp', kind: 'gcp-custom-role', name, source: entry.ref, ...(typeof parent === 'string' ? { scope: `${organization ? 'organizations' : 'projects'}/${parent}` } : {}), permissions };
 }
 
 function roleOf(value: unknown, entry: Entry): Maybe<string> {
@@ -223,16 +279,16 @@ function linkProvider(
   const audiences = items(oidc?.allowedAudiences).filter((audience): audience is string => typeof audience === 'string');
   const poolUrns = dependencyUrns(entry, 'workloadIdentityPoolId');
   for (const binding of bindings) {
-    if (binding.role !== 'roles/iam.workloadIdentityUser' || binding.entry.resource.type !== 'gcp:serviceaccount/iAMMember:IAMMember') continue;
+    if (!impersonates(binding.role) || !binding.entry.resource.type.startsWith('gcp:serviceaccount/')) continue;
     let subject: Maybe<string>;
     if (isUnknown(binding.member)) {
       // In preview the member is often built from the pool's name: the same pool, a subject known only at apply.
       if (!dependencyUrns(binding.entry, binding.memberProperty).some((urn) => poolUrns.includes(urn))) continue;
       subject = binding.member;
     } else {
-      const match = /workloadIdentityPools\/([^/]+)\/(.*)$/.exec(binding.member);
-      if (!match || (typeof pool === 'string' && match[1] !== pool)) continue;
-      subject = subjectOf(match[2]!, issuer);
+      const member = workloadPoolMember(binding.member);
+      if (!member || (typeof pool === 'string' && member.pool !== pool)) continue;
+      subject = subjectOf(member.path, issuer, attributeCondition);
     }
     const account = accountFor(binding.entry, 'serviceAccountId') ?? [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
     account?.credentials.push({
@@ -246,13 +302,58 @@ function linkProvider(
   }
 }
 
-function subjectOf(path: string, issuer: Maybe<string>): string {
+/** Roles with which a member acts as the service account they are granted on: workload identity user, token creator. */
+function impersonates(role: Maybe<string>): boolean {
+  if (typeof role !== 'string') return false;
+  return (predefinedRole(role)?.privileged ?? []).some((permission) => permission === 'iam.serviceAccounts.getAccessToken');
+}
+
+/**
+ * The subject a pool member pins: the exact subject, `repo:<owner>/<repo>:*` for GitHub's repository attribute, a
+ * group, or for the whole pool (`*`) what the provider's attribute condition admits: a pool-wide set is every identity
+ * of the pool, held to the condition. A condition this reading cannot narrow leaves the subject unknown, never `*`.
+ */
+function subjectOf(path: string, issuer: Maybe<string>, condition: Maybe<string> | undefined): Maybe<string> {
   if (path.startsWith('subject/')) return path.slice('subject/'.length);
+  const github = typeof issuer === 'string' && issuer.includes('token.actions.githubusercontent.com');
   const attribute = /^attribute\.([^/]+)\/(.+)$/.exec(path);
-  if (attribute && attribute[1] === 'repository' && typeof issuer === 'string' && issuer.includes('token.actions.githubusercontent.com')) {
-    return `repo:${attribute[2]}:*`;
-  }
-  return attribute ? `${attribute[1]}=${attribute[2]}` : '*';
+  if (attribute) return attribute[1] === 'repository' && github ? `repo:${attribute[2]}:*` : `${attribute[1]}=${attribute[2]}`;
+  const group = /^group\/(.+)$/.exec(path);
+  if (group) return `group=${group[1]}`;
+  if (path !== '*' || condition === undefined) return '*';
+  if (isUnknown(condition)) return condition;
+  return conditionSubject(condition, github) ?? unknownValue(`every identity of the pool, limited by attribute condition "${condition}", which this check cannot read as a subject`);
+}
+
+/**
+ * What a CEL attribute condition pins, when it is a conjunction of equalities this reading understands: the subject
+ * (`assertion.sub`, `google.subject`), the repository (`assertion.repository`, `attribute.repository`) or its owner.
+ */
+function conditionSubject(condition: string, github: boolean): string | undefined {
+  if (/\|\||!=|\bin\b|startsWith|endsWith|matches|contains/.test(condition)) return undefined;
+  const equal = (names: string) => new RegExp(`(?:^|[\\s(&])(?:${names})\\s*==\\s*(['"])([^'"]+)\\1`).exec(condition)?.[2];
+  const subject = equal('assertion\\.sub|google\\.subject');
+  if (subject) return subject;
+  const repository = equal('assertion\\.repository|attribute\\.repository');
+  if (repository) return github ? `repo:${repository}:*` : `repository=${repository}`;
+  const owner = equal('assertion\\.repository_owner|attribute\\.repository_owner');
+  if (owner) return github ? `repo:${owner}/*:*` : `repository_owner=${owner}`;
+  return undefined;
+}
+
+/** A workload identity pool provider, judged whether or not a binding in the change uses its pool. */
+function federationProvider(entry: Entry): FederationProvider {
+  const pool = entry.props.workloadIdentityPoolId;
+  const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
+  const issuer = typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri) ? (oidc!.issuerUri as Maybe<string>) : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set`);
+  const condition = entry.props.attributeCondition;
+  const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
+  return {
+    source: entry.ref,
+    pool: typeof pool === 'string' || isUnknown(pool) ? pool : unknownValue(`${entry.ref.name}.workloadIdentityPoolId is not set`),
+    issuer,
+    ...(attributeCondition !== undefined ? { attributeCondition } : {}),
+  };
 }
 
 /** `rotationPeriod` is a duration in seconds with an `s` suffix (`2592000s` is 30 days). */

@@ -1,29 +1,113 @@
 /**
- * What the engine knows about Azure roles: built-in Azure RBAC role ids (the GUID at the end of a
- * roleDefinitionId is the same in every tenant), Entra ID directory role template ids, Microsoft Graph
- * application permissions, and which of them hand out control over identities or permissions.
+ * What the engine knows about Azure roles: every built-in Azure RBAC role by id and name, with its actions
+ * (built-in-roles.json, Microsoft's published list, written by scripts/refresh-role-data.mjs; the GUID at the end of
+ * a roleDefinitionId is the same in every tenant), which actions amount to control over a scope, Entra ID directory
+ * role template ids, Microsoft Graph application permissions, and which of them hand out control over identities.
  */
-import type { RoleGrant } from '../../model/model.js';
+import type { RoleGrant, RolePermission } from '../../model/model.js';
+import { globMatch } from '../../util/glob.js';
+import builtInRoleData from './built-in-roles.json' with { type: 'json' };
 
-/** Built-in Azure RBAC roles by role definition GUID. */
-export const AZURE_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
-  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
-  'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
-  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
-  'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
-  '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1': 'Storage Blob Data Reader',
-  'ba92f5b4-2d11-453d-a403-e96b0029c9fe': 'Storage Blob Data Contributor',
-  '4633458b-17de-408a-b874-0445c86b69e6': 'Key Vault Secrets User',
-  '00482a5a-887f-4fb3-b363-3b7fe8e74483': 'Key Vault Administrator',
-  '7f951dda-4ed3-4680-a7ca-43fe172d538d': 'AcrPull',
-};
+export interface AzureBuiltInRole {
+  /** The role definition GUID, lower case. */
+  id: string;
+  name: string;
+  permissions: RolePermission[];
+}
+
+/** Where the built-in role data comes from, and as of when. */
+export const AZURE_ROLE_DATA: { source: string; date: string; count: number } = { source: builtInRoleData.source, date: builtInRoleData.date, count: builtInRoleData.count };
+
+const BUILT_IN_ROLES: readonly AzureBuiltInRole[] = builtInRoleData.roles as AzureBuiltInRole[];
+const BY_ID = new Map(BUILT_IN_ROLES.map((role) => [role.id, role]));
+const BY_NAME = new Map(BUILT_IN_ROLES.map((role) => [roleNameKey(role.name), role]));
+
+/** Role names compare without case and spaces: "Key Vault Secrets Officer" is "keyvaultsecretsofficer". */
+export function roleNameKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, '');
+}
+
+export function sameAzureRoleName(a: string, b: string): boolean {
+  return roleNameKey(a) === roleNameKey(b);
+}
+
+/** The built-in role a roleDefinitionId (`…/roleDefinitions/<guid>`, or the GUID) names. */
+export function builtInRoleById(roleDefinitionId: string): AzureBuiltInRole | undefined {
+  const guid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(roleDefinitionId)?.[1];
+  return guid ? BY_ID.get(guid.toLowerCase()) : undefined;
+}
+
+/** The built-in role of that name (case and spaces ignored). */
+export function builtInRoleByName(name: string): AzureBuiltInRole | undefined {
+  return BY_NAME.get(roleNameKey(name));
+}
+
+/** The role name a roleDefinitionId stands for, when it is a built-in role. */
+export function builtInRoleName(roleDefinitionId: string): string | undefined {
+  return builtInRoleById(roleDefinitionId)?.name;
+}
+
+export type AzurePrivilegeCategory = 'all-actions' | 'role-assignment' | 'key-vault-secrets' | 'storage-keys';
 
 /**
- * RBAC roles that control a whole scope: Owner and Contributor manage every resource, the two access
- * administrators grant any role to anyone. At subscription or management-group scope they are tenant-wide power.
+ * What makes Azure actions privileged: every action (`*`), writing role assignments or definitions (owner-level
+ * power, since the holder can grant itself any role), reading Key Vault secrets or granting itself vault access, and
+ * listing or regenerating storage account keys (full access to every blob, queue and table of the account).
+ * `control` actions are judged against actions/notActions, `data` ones against dataActions/notDataActions.
  */
-export const AZURE_PRIVILEGED_RBAC_ROLES: readonly string[] = ['Owner', 'Contributor', 'User Access Administrator', 'Role Based Access Control Administrator'];
+const AZURE_PRIVILEGES: readonly { category: AzurePrivilegeCategory; control?: string[]; data?: string[]; what: string }[] = [
+  { category: 'all-actions', control: ['*'], what: 'grants every action on every resource' },
+  {
+    category: 'role-assignment',
+    control: ['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleDefinitions/write', 'Microsoft.Authorization/elevateAccess/action'],
+    what: 'writes role assignments or definitions, so it can grant any role to anyone, itself included',
+  },
+  {
+    category: 'key-vault-secrets',
+    control: ['Microsoft.KeyVault/vaults/accessPolicies/write'],
+    data: ['Microsoft.KeyVault/vaults/secrets/getSecret/action'],
+    what: 'reads Key Vault secrets, or grants itself access to them',
+  },
+  {
+    category: 'storage-keys',
+    control: ['Microsoft.Storage/storageAccounts/listKeys/action', 'Microsoft.Storage/storageAccounts/regenerateKey/action'],
+    what: 'lists or regenerates storage account keys: full access to all data of the account',
+  },
+];
+
+export interface AzurePrivilege {
+  category: AzurePrivilegeCategory;
+  /** The role's own actions (as written) that grant it. */
+  actions: string[];
+  what: string;
+}
+
+/**
+ * The privileges a role's permission blocks grant, each with the actions that grant it. Each block's notActions
+ * exclude only from that block's actions, as Azure evaluates them; `*` counts as every action only while no
+ * notActions carve anything out of it (Contributor's `*` without role writes is still every other action).
+ */
+export function azurePrivileges(permissions: readonly RolePermission[]): AzurePrivilege[] {
+  const found: AzurePrivilege[] = [];
+  for (const { category, control = [], data = [], what } of AZURE_PRIVILEGES) {
+    const actions = new Set<string>();
+    for (const block of permissions) {
+      for (const target of control) for (const action of granting(block.actions, block.notActions, target)) actions.add(action);
+      for (const target of data) for (const action of granting(block.dataActions, block.notDataActions, target)) actions.add(action);
+    }
+    if (actions.size) found.push({ category, actions: [...actions], what });
+  }
+  // Every action includes reading secrets and keys; role writes stay named (Contributor's "*" excludes them).
+  return found.some((privilege) => privilege.category === 'all-actions') ? found.filter((privilege) => privilege.category === 'all-actions' || privilege.category === 'role-assignment') : found;
+}
+
+/** The patterns of `actions` that grant `target` (case-insensitive, `*` any characters), unless a notAction removes it. */
+function granting(actions: readonly string[] | undefined, notActions: readonly string[] | undefined, target: string): string[] {
+  if (!actions?.length) return [];
+  if (target === '*') return actions.includes('*') ? ['*'] : [];
+  if ((notActions ?? []).some((pattern) => globMatch(pattern, target, { caseInsensitive: true }))) return [];
+  return actions.filter((pattern) => globMatch(pattern, target, { caseInsensitive: true }));
+}
 
 /** Entra ID directory roles by template id. */
 export const ENTRA_DIRECTORY_ROLES: Readonly<Record<string, string>> = {
@@ -57,12 +141,6 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
   '19dbc75e-c2e2-444c-a770-ec69d8559fc7': 'Directory.ReadWrite.All',
 };
 
-/** The role name a roleDefinitionId stands for (`…/roleDefinitions/<guid>`), when it is a built-in role. */
-export function builtInRoleName(roleDefinitionId: string): string | undefined {
-  const guid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(roleDefinitionId)?.[1];
-  return guid ? AZURE_BUILT_IN_ROLES[guid.toLowerCase()] : undefined;
-}
-
 /** The level of an Azure resource id used as a scope. */
 export function azureScopeLevel(scope: string): NonNullable<RoleGrant['scopeLevel']> {
   const path = scope.replace(/\/+$/, '');
@@ -75,9 +153,4 @@ export function azureScopeLevel(scope: string): NonNullable<RoleGrant['scopeLeve
 /** Scopes at which a privileged role controls more than one workload's resources. */
 export function isBroadAzureScope(level: RoleGrant['scopeLevel']): boolean {
   return level === 'management-group' || level === 'subscription';
-}
-
-/** Custom role actions that amount to every action, or to rewriting who holds which role. */
-export function privilegedAzureActions(actions: readonly string[]): string[] {
-  return actions.filter((action) => action === '*' || /^Microsoft\.Authorization\/(\*|[^/]+\/write|\*\/write|\*\/\*)$/i.test(action));
 }

@@ -1,43 +1,61 @@
 /**
- * What the engine knows about Google Cloud IAM roles and members: the basic roles, the roles that act as
- * (impersonate) or manage every service account in their scope, the roles that rewrite IAM policy, and the
- * public members.
+ * What the engine knows about Google Cloud IAM roles and members: every predefined role with the privileged
+ * permissions Google publishes for it (predefined-roles.json, written by scripts/refresh-role-data.mjs), custom roles
+ * by the permissions they list, the kinds of member, and the public members.
  */
 import type { RoleGrant } from '../../model/model.js';
+import { GCP_PRIVILEGED_PERMISSIONS, privilegedGcpPermissions, type GcpPermissionCategory } from './permissions.js';
+import predefinedRoleData from './predefined-roles.json' with { type: 'json' };
 
-/** Basic (primitive) roles: every permission of (nearly) every service in the scope. */
-export const GCP_BASIC_ROLES: readonly string[] = ['roles/owner', 'roles/editor'];
+interface PredefinedRole {
+  privileged: string[];
+  /** Its permissions span most services (roles/owner, roles/editor): a basic role in effect. */
+  broad?: boolean;
+  deleted?: boolean;
+}
 
-/**
- * Roles that let the holder act as, or mint credentials for, every service account in the scope (Checkov
- * CKV_GCP_41, CKV_GCP_44, CKV_GCP_45, CKV_GCP_49 flag them at project, folder and organization level).
- */
-export const GCP_IMPERSONATION_ROLES: readonly string[] = [
-  'roles/iam.serviceAccountTokenCreator',
-  'roles/iam.serviceAccountUser',
-  'roles/iam.serviceAccountKeyAdmin',
-  'roles/iam.serviceAccountAdmin',
-  'roles/iam.workloadIdentityUser',
-];
+const PREDEFINED: Readonly<Record<string, PredefinedRole>> = predefinedRoleData.roles as Record<string, PredefinedRole>;
 
-/** Roles that rewrite IAM policy on their scope, so the holder can grant itself any role. */
-export const GCP_IAM_ADMIN_ROLES: readonly string[] = [
-  'roles/resourcemanager.projectIamAdmin',
-  'roles/resourcemanager.folderIamAdmin',
-  'roles/resourcemanager.organizationAdmin',
-  'roles/iam.securityAdmin',
-];
+/** Where the predefined role data comes from, and as of when. */
+export const GCP_ROLE_DATA: { source: string; date: string; count: number } = { source: predefinedRoleData.source, date: predefinedRoleData.date, count: predefinedRoleData.count };
 
 /** Members that stand for everyone on the internet, or everyone with a Google account. */
 export const GCP_PUBLIC_MEMBERS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
 
-export type GcpRoleRisk = 'basic' | 'impersonation' | 'iam-admin';
+export type GcpRoleRisk = 'basic' | GcpPermissionCategory;
 
-export function gcpRoleRisk(role: string): GcpRoleRisk | undefined {
-  if (GCP_BASIC_ROLES.includes(role)) return 'basic';
-  if (GCP_IMPERSONATION_ROLES.includes(role)) return 'impersonation';
-  if (GCP_IAM_ADMIN_ROLES.includes(role)) return 'iam-admin';
-  return undefined;
+export interface GcpRoleVerdict {
+  /** The most telling risk: basic, then IAM policy, impersonation, role and federation administration. */
+  risk: GcpRoleRisk;
+  permissions: string[];
+  what: string;
+}
+
+const RISK_ORDER: readonly GcpRoleRisk[] = ['basic', 'iam-policy', 'impersonation', 'role-admin', 'federation-admin'];
+
+/** A predefined role (`roles/…`) as the data knows it; undefined for a custom role or a name Google does not publish. */
+export function predefinedRole(role: string): PredefinedRole | undefined {
+  return Object.hasOwn(PREDEFINED, role) ? PREDEFINED[role] : undefined;
+}
+
+/** True for a custom role's name (`projects/p/roles/r`, `organizations/1/roles/r`). */
+export function isCustomRoleName(role: string): boolean {
+  return /^(projects|organizations)\/[^/]+\/roles\/[^/]+$/.test(role);
+}
+
+/** Why a role is privileged, from its permissions (a custom role's list, or the predefined role's published one). */
+export function gcpRoleVerdict(permissions: readonly string[], broad = false): GcpRoleVerdict | undefined {
+  const found = privilegedGcpPermissions(permissions);
+  if (broad) return { risk: 'basic', permissions: found.flatMap((entry) => entry.permissions), what: 'nearly every permission of every service' };
+  const first = RISK_ORDER.map((risk) => found.find((entry) => entry.category === risk)).find((entry) => entry !== undefined);
+  if (!first) return undefined;
+  return { risk: first.category, permissions: first.permissions, what: GCP_PRIVILEGED_PERMISSIONS.find((entry) => entry.category === first.category)!.what };
+}
+
+/** A predefined role's verdict; undefined when it is not privileged or not predefined. */
+export function predefinedRoleVerdict(role: string): GcpRoleVerdict | undefined {
+  const known = predefinedRole(role);
+  return known ? gcpRoleVerdict(known.privileged, known.broad) : undefined;
 }
 
 /** Resource-hierarchy levels where a role reaches every resource (and every service account) below. */
@@ -51,4 +69,19 @@ export function isBroadGcpScope(level: RoleGrant['scopeLevel']): boolean {
  */
 export function isDefaultServiceAccount(member: string): boolean {
   return /^serviceAccount:(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/.test(member);
+}
+
+/**
+ * Members that are people, held to the human rules (federation, just-in-time approval): users, groups, domains, and
+ * workforce identity federation principals. Service accounts, workload identity principals and members not known
+ * until apply are judged as workloads.
+ */
+export function isHumanMember(member: string): boolean {
+  return /^(user|group|domain|deleted:user|deleted:group):/.test(member) || /^principal(Set)?:\/\/iam\.googleapis\.com\/locations\/global\/workforcePools\//.test(member);
+}
+
+/** A workload identity pool member: the pool and what of it the member names (`*` for every identity of the pool). */
+export function workloadPoolMember(member: string): { pool: string; project: string; path: string } | undefined {
+  const match = /^principal(?:Set)?:\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/(.+)$/.exec(member);
+  return match ? { project: match[1]!, pool: match[2]!, path: match[3]! } : undefined;
 }

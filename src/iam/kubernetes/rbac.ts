@@ -1,54 +1,155 @@
 /**
- * Kubernetes RBAC semantics the rules need: which rules of a Role or ClusterRole amount to control over the
- * cluster (wildcards, the verbs that bypass RBAC's own escalation check, reading every secret, minting tokens),
- * and what the default cluster roles hold.
+ * Kubernetes RBAC semantics the rules need: which rules of a Role or ClusterRole give control over the cluster.
+ * The routes are those of the Kubernetes RBAC good-practices guide ("Kubernetes RBAC - privilege escalation risks",
+ * kubernetes.io/docs/concepts/security/rbac-good-practices), plus every verb on every resource; Checkov flags the
+ * same on the definition (CKV_K8S_49 wildcards, CKV_K8S_155 webhooks, CKV_K8S_156 CSR approval, CKV_K8S_157 bind,
+ * CKV_K8S_158 escalate). A rule reaches a route when its verbs, resources and API groups, `*` matching anything,
+ * cover what the route needs; a `*` that reaches none (every verb on one CRD's objects) is no route.
  */
 import type { RolePermission } from '../../model/model.js';
 
-/** The user-facing default ClusterRoles; cluster-admin is everything on everything. */
+/** The user-facing default ClusterRole that is everything on everything. */
 export const CLUSTER_ADMIN = 'cluster-admin';
 
 /** Verbs that step around RBAC: grant roles one does not hold (escalate, bind) or act as someone else (impersonate). */
 export const RBAC_ESCALATION_VERBS: readonly string[] = ['escalate', 'bind', 'impersonate'];
 
+export type RbacRouteId =
+  | 'wildcard'
+  | 'escalate'
+  | 'bind'
+  | 'impersonate'
+  | 'webhook-write'
+  | 'csr-approval'
+  | 'pod-create'
+  | 'pod-exec'
+  | 'nodes-proxy'
+  | 'token-create'
+  | 'secrets-read';
+
 export interface RbacIssue {
-  /** Granular key: `Verb::*`, `Verb::bind`, `Resource::secrets`. */
+  route: RbacRouteId;
+  /** Granular key: `Route::bind`, `Route::secrets-read`. */
   detail: string;
   /** What the rule grants, in words. */
   what: string;
 }
 
-const READ_VERBS = ['get', 'list', 'watch'];
+interface Route {
+  id: RbacRouteId;
+  /** The API groups, resources and verbs a rule must cover (any one of each list); `*` in the rule matches anything. */
+  apiGroups: readonly string[];
+  resources: readonly string[];
+  verbs: readonly string[];
+  /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
+  clusterWideOnly?: boolean;
+  what: string;
+}
+
+const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+const READ_SECRETS = ['get', 'list', 'watch'];
+
+/** The routes, in the order findings name them. */
+export const RBAC_ROUTES: readonly Route[] = [
+  { id: 'escalate', apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles'], verbs: ['escalate'], what: '"escalate" on roles: writing roles with permissions it does not hold' },
+  { id: 'bind', apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles'], verbs: ['bind'], what: '"bind" on roles: binding any role, cluster-admin included, to anyone' },
+  { id: 'impersonate', apiGroups: ['', 'authentication.k8s.io'], resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras/*'], verbs: ['impersonate'], what: '"impersonate": acting as another user, group or service account' },
+  {
+    id: 'webhook-write',
+    apiGroups: ['admissionregistration.k8s.io'],
+    resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
+    verbs: WRITE,
+    what: 'writes to admission webhook configurations: seeing or rewriting every object sent to the API server',
+  },
+  {
+    id: 'csr-approval',
+    apiGroups: ['certificates.k8s.io'],
+    resources: ['certificatesigningrequests/approval'],
+    verbs: ['update', 'patch'],
+    what: 'approval of certificate signing requests: client certificates for any user or group a signer issues',
+  },
+  { id: 'pod-create', apiGroups: [''], resources: ['pods'], verbs: ['create'], what: 'pod creation: running as any service account of the namespace and mounting any of its secrets' },
+  { id: 'pod-exec', apiGroups: [''], resources: ['pods/exec', 'pods/attach'], verbs: ['create', 'get'], what: 'exec into pods: acting with the token and data of any pod it reaches' },
+  { id: 'nodes-proxy', apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get', 'create', 'update', 'patch'], what: 'nodes/proxy: the kubelet API, which runs commands in every pod of the node' },
+  { id: 'token-create', apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'], what: 'creation of service-account tokens: a token for any service account it reaches' },
+  { id: 'secrets-read', apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS, clusterWideOnly: true, what: 'reading secrets in every namespace' },
+];
 
 /**
- * Why one RBAC rule gives control beyond a workload's needs (Checkov CKV_K8S_49 wildcards, CKV_K8S_157 bind,
- * CKV_K8S_158 escalate, CKV2_K8S_5 reading every secret; CIS Kubernetes 5.1.3 and 5.1.8). `clusterWide` is true
- * when the role is bound by a ClusterRoleBinding, where reading secrets reaches every namespace.
+ * Routes one RBAC rule reaches. `clusterWide` is true for a ClusterRole (bound, or to be bound, cluster-wide): reading
+ * secrets matters only there, where it reaches every namespace.
  */
 export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssue[] {
   const verbs = rule.verbs ?? [];
   const resources = rule.resources ?? [];
-  const apiGroups = rule.apiGroups ?? [];
+  // A rule without apiGroups is invalid for resources; read as the core group, which is what `kubectl create role` writes.
+  const apiGroups = rule.apiGroups?.length ? rule.apiGroups : [''];
+  if (verbs.includes('*') && resources.includes('*') && (apiGroups.includes('*') || apiGroups.includes(''))) {
+    const where = apiGroups.includes('*') ? 'of every API group' : 'of the core API group';
+    return [{ route: 'wildcard', detail: 'Route::wildcard', what: `every verb on every resource ${where} ("*" verbs on "*" resources)` }];
+  }
   const issues: RbacIssue[] = [];
-  const wildcards = [verbs.includes('*') && 'verbs', resources.includes('*') && 'resources', apiGroups.includes('*') && 'apiGroups'].filter(
-    (field): field is string => typeof field === 'string',
-  );
-  if (wildcards.length) {
-    issues.push({ detail: 'Wildcard::' + wildcards.join('+'), what: `"*" in ${wildcards.join(', ')} (verbs ${list(verbs)} on ${list(resources)})` });
-  }
-  for (const verb of RBAC_ESCALATION_VERBS) {
-    if (verbs.includes(verb)) issues.push({ detail: `Verb::${verb}`, what: `"${verb}" on ${list(resources)}` });
-  }
-  const reads = verbs.filter((verb) => READ_VERBS.includes(verb));
-  if (clusterWide && resources.includes('secrets') && reads.length) {
-    issues.push({ detail: 'Resource::secrets', what: `${list(reads)} on secrets in every namespace` });
-  }
-  if (resources.includes('serviceaccounts/token') && verbs.includes('create')) {
-    issues.push({ detail: 'Resource::serviceaccounts/token', what: 'create on serviceaccounts/token (mints a token for any service account it reaches)' });
+  for (const route of RBAC_ROUTES) {
+    if (route.clusterWideOnly && !clusterWide) continue;
+    const groups = matching(apiGroups, route.apiGroups);
+    const matchedResources = matching(resources, route.resources);
+    const matchedVerbs = matching(verbs, route.verbs);
+    if (!groups.length || !matchedResources.length || !matchedVerbs.length) continue;
+    issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${route.what} (verbs ${list(verbs)} on ${list(resources)})` });
   }
   return issues;
 }
 
+/** The values a rule lists that cover one of the needed ones: the needed values themselves, or `*`. */
+function matching(granted: readonly string[], needed: readonly string[]): string[] {
+  if (granted.includes('*')) return ['*'];
+  return granted.filter((value) => needed.includes(value));
+}
+
 function list(values: readonly string[]): string {
   return values.length ? values.map((value) => `"${value}"`).join(', ') : '(none)';
+}
+
+/**
+ * Routes of a whole role, one per route, with the rules that reach it: one finding per route and role, so a
+ * waiver can name the route it accepts.
+ */
+export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolean): RbacIssue[] {
+  const byRoute = new Map<RbacRouteId, RbacIssue>();
+  for (const rule of rules) {
+    for (const issue of rbacIssues(rule, clusterWide)) {
+      const seen = byRoute.get(issue.route);
+      if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
+      else byRoute.set(issue.route, { ...issue });
+    }
+  }
+  // The wildcard route includes every other: name it alone.
+  const wildcard = byRoute.get('wildcard');
+  return wildcard ? [wildcard] : [...byRoute.values()];
+}
+
+/**
+ * Whether an aggregated ClusterRole's selector picks a role with these labels: `matchLabels` must all be equal,
+ * `matchExpressions` (In, NotIn, Exists, DoesNotExist) must all hold, as in a Kubernetes label selector.
+ */
+export function labelSelectorMatches(selector: Record<string, unknown>, labels: Readonly<Record<string, string>>): boolean {
+  const matchLabels = selector.matchLabels;
+  if (typeof matchLabels === 'object' && matchLabels !== null) {
+    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  }
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  for (const expression of expressions) {
+    if (typeof expression !== 'object' || expression === null) return false;
+    const { key, operator, values } = expression as { key?: unknown; operator?: unknown; values?: unknown };
+    if (typeof key !== 'string') return false;
+    const listed = Array.isArray(values) ? values : [];
+    const has = Object.hasOwn(labels, key);
+    if (operator === 'In' && !(has && listed.includes(labels[key]))) return false;
+    if (operator === 'NotIn' && has && listed.includes(labels[key])) return false;
+    if (operator === 'Exists' && !has) return false;
+    if (operator === 'DoesNotExist' && has) return false;
+    if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(String(operator))) return false;
+  }
+  // An empty selector selects nothing in an aggregationRule (the controller skips it).
+  return Boolean((matchLabels && Object.keys(matchLabels).length) || expressions.length);
 }

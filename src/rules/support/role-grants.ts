@@ -4,30 +4,49 @@
  * no-wildcard-privilege (which reports them) and the audit (which lists them).
  */
 import type { Catalog } from '../../../catalog/types.js';
-import {
-  AZURE_PRIVILEGED_RBAC_ROLES,
-  ENTRA_PRIVILEGED_DIRECTORY_ROLES,
-  GRAPH_APP_ROLES,
-  isBroadAzureScope,
-  privilegedAzureActions,
-} from '../../iam/azure/roles.js';
-import { GCP_PUBLIC_MEMBERS, gcpRoleRisk, isBroadGcpScope, isDefaultServiceAccount, type GcpRoleRisk } from '../../iam/gcp/roles.js';
-import { CLUSTER_ADMIN, rbacIssues } from '../../iam/kubernetes/rbac.js';
-import { isUnknown, type RoleGrant } from '../../model/model.js';
+import { azurePrivileges, builtInRoleByName, ENTRA_PRIVILEGED_DIRECTORY_ROLES, GRAPH_APP_ROLES, isBroadAzureScope, type AzurePrivilege } from '../../iam/azure/roles.js';
+import { GCP_PUBLIC_MEMBERS, gcpRoleVerdict, isBroadGcpScope, isCustomRoleName, isDefaultServiceAccount, isHumanMember, predefinedRole, predefinedRoleVerdict, type GcpRoleVerdict } from '../../iam/gcp/roles.js';
+import { CLUSTER_ADMIN, roleRoutes, type RbacRouteId } from '../../iam/kubernetes/rbac.js';
+import { isUnknown, type RoleDefinition, type RoleGrant } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 
 export type RoleIssue =
   | { kind: 'pending'; what: string }
-  | { kind: 'azure-rbac'; role: string; scope: string; level: string }
-  | { kind: 'azure-custom'; role: string; scope: string; actions: string[] }
+  | { kind: 'azure-rbac'; role: string; scope: string; level: string; privileges: AzurePrivilege[] }
+  | { kind: 'azure-custom'; role: string; scope: string; privileges: AzurePrivilege[] }
   | { kind: 'entra-directory'; role: string }
   | { kind: 'graph-app-role'; role: string }
-  | { kind: 'gcp-role'; role: string; scope: string; risk: GcpRoleRisk }
+  | { kind: 'gcp-role'; role: string; scope: string; verdict: GcpRoleVerdict }
   | { kind: 'gcp-public'; role: string; scope: string; member: string }
   | { kind: 'gcp-default-account'; role: string; scope: string; member: string }
   | { kind: 'k8s-cluster-admin'; scope: string }
-  | { kind: 'k8s-rule'; role: string; scope: string; what: string; detail: string }
+  | { kind: 'k8s-rule'; role: string; scope: string; what: string; detail: string; route: RbacRouteId }
   | { kind: 'catalog'; role: string; scope: string; entry: string };
+
+/** Why a definition of the change is privileged, whether or not anything binds it. */
+export type DefinitionIssue =
+  | { kind: 'pending'; what: string }
+  | { kind: 'k8s-route'; route: RbacRouteId; what: string; detail: string }
+  | { kind: 'azure-custom'; privileges: AzurePrivilege[] }
+  | { kind: 'gcp-custom'; verdict: GcpRoleVerdict };
+
+/** The issues of a role definition: its Kubernetes routes, Azure privileged actions, Google Cloud privileged permissions. */
+export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] {
+  const { permissions } = definition;
+  if (isUnknown(permissions)) return [{ kind: 'pending', what: permissions.description }];
+  switch (definition.cloud) {
+    case 'kubernetes':
+      return roleRoutes(permissions, definition.kind === 'k8s-cluster-role').map((issue) => ({ kind: 'k8s-route', route: issue.route, what: issue.what, detail: issue.detail }));
+    case 'azure': {
+      const privileges = azurePrivileges(permissions);
+      return privileges.length ? [{ kind: 'azure-custom', privileges }] : [];
+    }
+    case 'gcp': {
+      const verdict = gcpRoleVerdict(permissions.flatMap((permission) => permission.permissions ?? []));
+      return verdict ? [{ kind: 'gcp-custom', verdict }] : [];
+    }
+  }
+}
 
 /** Issues of one grant. `member` is set for grants to principals outside the change (external role grants). */
 export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string): RoleIssue[] {
@@ -71,33 +90,44 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
   if (member && /^(User|Group):/.test(member)) return [];
   if (grant.scopeLevel === 'directory') return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
   if (grant.scopeLevel === 'application') return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
+  const broad = isBroadAzureScope(grant.scopeLevel);
   if (grant.permissions) {
-    const actions = privilegedAzureActions(grant.permissions.flatMap((permission) => permission.actions ?? []));
-    return actions.length ? [{ kind: 'azure-custom', role, scope, actions }] : [];
+    // A custom role of the change: every action or role writes at any scope; secrets and keys where the scope is broad.
+    const privileges = azurePrivileges(grant.permissions).filter((privilege) => broad || privilege.category === 'all-actions' || privilege.category === 'role-assignment');
+    return privileges.length ? [{ kind: 'azure-custom', role, scope, privileges }] : [];
   }
-  if (AZURE_PRIVILEGED_RBAC_ROLES.includes(role) && isBroadAzureScope(grant.scopeLevel)) {
-    return [{ kind: 'azure-rbac', role, scope, level: grant.scopeLevel! }];
+  if (!broad) return [];
+  const builtIn = builtInRoleByName(role);
+  if (!builtIn) {
+    // Neither a built-in role nor a definition of the change: its actions cannot be read here.
+    return [{ kind: 'pending', what: `role ${role} at ${scope}: not a built-in role and not defined in this change, so its actions cannot be read` }];
   }
-  return [];
+  const privileges = azurePrivileges(builtIn.permissions);
+  return privileges.length ? [{ kind: 'azure-rbac', role: builtIn.name, scope, level: grant.scopeLevel!, privileges }] : [];
 }
 
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   if (member && GCP_PUBLIC_MEMBERS.includes(member)) return [{ kind: 'gcp-public', role, scope, member }];
-  // People are held to the human rules (federation, just-in-time approval); accounts, federated principals and
+  // People are held to the human rules (federation, just-in-time approval); accounts, federated workloads and
   // members not known until apply are judged here.
-  if (member && /^(user|group|domain):/.test(member)) return [];
-  const risk = gcpRoleRisk(role);
-  if (risk && isBroadGcpScope(grant.scopeLevel)) return [{ kind: 'gcp-role', role, scope, risk }];
-  if (member && isDefaultServiceAccount(member) && isBroadGcpScope(grant.scopeLevel)) return [{ kind: 'gcp-default-account', role, scope, member }];
+  if (member && isHumanMember(member)) return [];
+  if (!isBroadGcpScope(grant.scopeLevel)) return [];
+  const verdict = grant.permissions
+    ? gcpRoleVerdict(grant.permissions.flatMap((permission) => permission.permissions ?? []))
+    : predefinedRoleVerdict(role);
+  if (verdict) return [{ kind: 'gcp-role', role, scope, verdict }];
+  if (!grant.permissions && !predefinedRole(role)) {
+    const what = isCustomRoleName(role) ? 'a custom role not defined in this change' : 'not a predefined role Google publishes';
+    return [{ kind: 'pending', what: `role ${role} on ${scope}: ${what}, so its permissions cannot be read` }];
+  }
+  if (member && isDefaultServiceAccount(member)) return [{ kind: 'gcp-default-account', role, scope, member }];
   return [];
 }
 
 function kubernetesIssues(grant: RoleGrant, role: string, scope: string): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
   const clusterWide = grant.scopeLevel === 'cluster';
-  return (grant.permissions ?? []).flatMap((permission) =>
-    rbacIssues(permission, clusterWide).map((issue): RoleIssue => ({ kind: 'k8s-rule', role, scope, what: issue.what, detail: issue.detail })),
-  );
+  return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({ kind: 'k8s-rule', role, scope, what: issue.what, detail: issue.detail, route: issue.route }));
 }
 
 /** The catalog's privileged-action entry naming this role (or, for custom roles, one of its actions). */

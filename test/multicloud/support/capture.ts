@@ -14,6 +14,15 @@ export const EXAMPLE_PROGRAMS = {
   k8s: { file: example('k8s/pulumi/index.ts'), project: 'payments-k8s' },
 } as const;
 
+const program = (file: string) => fileURLToPath(new URL(`../programs/${file}`, import.meta.url));
+
+/** Programs that show each route and binding form of Kubernetes, Azure and Google Cloud (test/multicloud/programs). */
+export const ROUTE_PROGRAMS = {
+  k8sRoutes: { file: program('k8s-routes.ts'), project: 'routes-k8s' },
+  azureRoles: { file: program('azure-roles.ts'), project: 'roles-azure' },
+  gcpBindings: { file: program('gcp-bindings.ts'), project: 'bindings-gcp' },
+} as const;
+
 /** The records as a stack policy sees them: planned outputs, secrets unwrapped (as the policy SDK does), with their property dependencies. */
 export function stackResources(records: readonly CapturedResource[]): PulumiResource[] {
   return records.map((record) => ({

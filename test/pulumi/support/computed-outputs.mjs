@@ -73,6 +73,11 @@ const GCP = {
     id: `projects/${inputs.project}/secrets/${inputs.secretId}`,
     name: `projects/${GCP_PROJECT_NUMBER}/secrets/${inputs.secretId}`,
   }),
+  'gcp:projects/iAMCustomRole:IAMCustomRole': (_name, inputs) => ({ id: `projects/${inputs.project}/roles/${inputs.roleId}`, name: `projects/${inputs.project}/roles/${inputs.roleId}` }),
+  'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider': (_name, inputs) => {
+    const providerName = `projects/${GCP_PROJECT_NUMBER}/locations/global/workloadIdentityPools/${inputs.workloadIdentityPoolId}/providers/${inputs.workloadIdentityPoolProviderId}`;
+    return { id: providerName, name: providerName };
+  },
   'gcp:pubsub/topic:Topic': (_name, inputs) => ({ id: `projects/${inputs.project}/topics/${inputs.name}` }),
 };
 

@@ -1,0 +1,34 @@
+/** The privilege and trust findings (`rule level resource detail`) of the route programs, shared by the engine and pack tests. */
+export const K8S_ROUTES = [
+  'no-wildcard-privilege mandatory aggregate-to-ops Route::bind',
+  'no-wildcard-privilege mandatory ops Route::bind',
+  'no-wildcard-privilege mandatory ops-bot-ops Role::ops/Route::bind',
+  'no-wildcard-privilege mandatory route-bind Route::bind',
+  'no-wildcard-privilege mandatory route-csr-approval Route::csr-approval',
+  'no-wildcard-privilege mandatory route-escalate Route::escalate',
+  'no-wildcard-privilege mandatory route-impersonate Route::impersonate',
+  'no-wildcard-privilege mandatory route-nodes-proxy Route::nodes-proxy',
+  'no-wildcard-privilege mandatory route-pods Route::pod-create',
+  'no-wildcard-privilege mandatory route-pods Route::pod-exec',
+  'no-wildcard-privilege mandatory route-secrets Route::secrets-read',
+  'no-wildcard-privilege mandatory route-token Route::token-create',
+  'no-wildcard-privilege mandatory route-webhooks Route::webhook-write',
+  'no-wildcard-privilege mandatory route-wildcard Route::wildcard',
+];
+
+export const AZURE_ROLES = [
+  'no-wildcard-privilege mandatory reports-secrets-officer Role::Key Vault Secrets Officer',
+  'no-wildcard-privilege mandatory reports-storage-keys Role::Storage Account Contributor',
+  'no-wildcard-privilege mandatory role-writer Privilege::role-assignment',
+  'no-wildcard-privilege mandatory vault-reader Privilege::key-vault-secrets',
+];
+
+export const GCP_BINDINGS = [
+  'no-wildcard-privilege mandatory deployer-role Privilege::impersonation',
+  'no-wildcard-privilege mandatory loader-act-as Role::roles/iam.serviceAccountUser',
+  'no-wildcard-privilege mandatory loader-deployer Role::projects/example-co-data/roles/deployer',
+  'no-wildcard-privilege mandatory loader-folder-iam Role::roles/resourcemanager.folderIamAdmin',
+  'no-wildcard-privilege mandatory org-policy Role::roles/iam.roleAdmin',
+  'restrict-trust mandatory deploy-github Subject::repo:example-co/data-pipelines:*',
+  'restrict-trust mandatory open-github Condition::attributeCondition',
+];
