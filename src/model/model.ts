@@ -121,6 +121,8 @@ export interface RolePermission {
   apiGroups?: string[];
   resources?: string[];
   verbs?: string[];
+  /** Kubernetes: the rule reaches only the objects of these names. */
+  resourceNames?: string[];
 }
 
 /**

@@ -225,11 +225,10 @@ function roleKey(kind: string, namespace: string | undefined, name: string): str
 
 function permissionsOf(rules: unknown): RolePermission[] {
   if (!Array.isArray(rules)) return [];
-  return rules.filter(isKnownRecord).map((rule) => ({
-    apiGroups: strings(rule.apiGroups),
-    resources: strings(rule.resources),
-    verbs: strings(rule.verbs),
-  }));
+  return rules.filter(isKnownRecord).map((rule) => {
+    const names = strings(rule.resourceNames);
+    return { apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs), ...(names.length ? { resourceNames: names } : {}) };
+  });
 }
 
 interface Subject {
