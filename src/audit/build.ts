@@ -8,7 +8,8 @@ import type { EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, type Finding } from '../engine/finding.js';
 import { profileOf, type IdentityProfile } from '../engine/profile.js';
-import { isUnknown, type Identity, type IdentityClass, type Model, type Secret } from '../model/model.js';
+import { isUnknown, type Identity, type IdentityClass, type Model, type ResourceRef, type RoleDefinition, type Secret } from '../model/model.js';
+import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { sortFindings } from '../reporters/json.js';
 import { auditCredentials } from './credentials.js';
 import { expiryOf } from './dates.js';
@@ -16,7 +17,7 @@ import { auditException, exceptionsCovering } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { auditTrust, runsOn } from './trust.js';
-import { AUDIT_SCHEMA_VERSION, type Audit, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
+import { AUDIT_SCHEMA_VERSION, type Audit, type AuditDefinition, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
 
 const NO_OWNER = '(no owner)';
 const ESCALATION_RULE = 'no-privilege-escalation';
@@ -40,6 +41,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
   const identities = [...planned.sort(byStackAndName), ...catalogOnly.sort((a, b) => compare(a.name, b.name))];
   const secrets = model.secrets.map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id))).sort(byStackAndName);
   const rowIds = new Set([...model.identities.map((identity) => identity.id), ...model.secrets.map((secret) => secret.id)]);
+  const definitions = auditDefinitions(model, findings);
   const otherFindings = findings.filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity)).map(auditFinding);
   return {
     schema: AUDIT_SCHEMA_VERSION,
@@ -53,7 +55,56 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     otherFindings,
     hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
     ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
+    ...(definitions.length ? { definitions } : {}),
   };
+}
+
+/** Each definition of the change with what it grants, the bindings that use it and its findings. */
+function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefinition[] {
+  const holders = [
+    ...model.identities.flatMap((identity) => identity.grants.map((grant) => ({ grant, holder: identity.name }))),
+    ...(model.externalRoleGrants ?? []).map(({ member, grant }) => ({ grant, holder: member })),
+  ];
+  const findingsOn = (ref: ResourceRef) => findings.filter((finding) => finding.identity === undefined && sameResource(finding.resource, ref)).map(auditFinding);
+  const roles = (model.roleDefinitions ?? []).map((definition): AuditDefinition => {
+    const permissions = isUnknown(definition.permissions) ? undefined : definition.permissions;
+    const grants = permissions
+      ? roleGrantsSummary(definition.cloud, definition.name, permissions, { clusterWide: definition.kind === 'k8s-cluster-role' })
+      : [{ category: 'unknown', examples: [(definition.permissions as { description: string }).description] }];
+    const boundBy = holders
+      .filter(({ grant }) => grant.kind === 'role' && grant.cloud === definition.cloud && grant.role === definition.name)
+      .map(({ grant, holder }) => `${grant.source.name} → ${holder}`);
+    return {
+      kind: DEFINITION_KINDS[definition.kind],
+      name: definition.name,
+      resource: definition.source,
+      ...(definition.scope ? { scope: definition.scope } : {}),
+      grants,
+      ...(definition.aggregates?.length ? { aggregates: definition.aggregates } : {}),
+      boundBy: [...new Set(boundBy)],
+      findings: findingsOn(definition.source),
+    };
+  });
+  const providers = (model.federationProviders ?? []).map((provider): AuditDefinition => {
+    const text = (value: unknown) => (isUnknown(value) ? `(unknown: ${value.description})` : String(value));
+    const trusting = model.identities.filter((identity) => identity.credentials.some((credential) => credential.source.urn === provider.source.urn && credential.source.name === provider.source.name));
+    return {
+      kind: 'Workload identity pool provider',
+      name: provider.source.name,
+      resource: provider.source,
+      scope: `pool ${text(provider.pool)}`,
+      grants: [{ category: 'trust', examples: [`issuer ${text(provider.issuer)}`, provider.attributeCondition === undefined ? 'no attribute condition' : `condition ${text(provider.attributeCondition)}`] }],
+      boundBy: trusting.map((identity) => `acts as ${identity.name}`),
+      findings: findingsOn(provider.source),
+    };
+  });
+  return [...roles, ...providers];
+}
+
+const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = { 'k8s-role': 'Role', 'k8s-cluster-role': 'ClusterRole', 'azure-custom-role': 'Azure custom role', 'gcp-custom-role': 'GCP custom role' };
+
+function sameResource(a: ResourceRef, b: ResourceRef): boolean {
+  return a.type === b.type && a.name === b.name && a.urn === b.urn && a.file === b.file;
 }
 
 function plannedIdentity(

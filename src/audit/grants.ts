@@ -12,6 +12,7 @@ import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { isUnknown, type Grant, type PolicyDocument, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
+import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { globMatch } from '../util/glob.js';
 import type { AuditGrant, AuditStatement } from './types.js';
 
@@ -99,11 +100,16 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
   const covering = entitlements.filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement)).map((entitlement) => entitlement.id);
   const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}`;
   const category = role === undefined ? undefined : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
+  // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
+  const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, { clusterWide: grant.scopeLevel === 'cluster', ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}) });
   return {
     label: text,
     source: grant.source,
     statements: [{ text, entitlements: covering, beyondEntitlements: covering.length === 0 }],
-    privileged: category ? [{ category, count: 1, examples: [role!] }] : [],
+    privileged: [
+      ...(category ? [{ category, count: 1, examples: [role!] }] : []),
+      ...granted.map((entry) => ({ category: entry.category, count: entry.examples.length, examples: entry.examples.slice(0, EXAMPLES_PER_CATEGORY) })),
+    ],
   };
 }
 

@@ -28,6 +28,27 @@ export interface Audit {
   hygiene: CatalogHygiene;
   /** Resources the change deletes (a Terraform plan's deletes): they grant nothing after it. Absent when none. */
   removed?: ResourceRef[];
+  /**
+   * Roles and identity federation providers the change defines (Kubernetes Roles and ClusterRoles, Azure and Google
+   * Cloud custom roles, workload identity pool providers), each with what it grants and the bindings that use it.
+   * Absent when none.
+   */
+  definitions?: AuditDefinition[];
+}
+
+export interface AuditDefinition {
+  /** `ClusterRole`, `Role`, `Azure custom role`, `GCP custom role`, `Workload identity pool provider`. */
+  kind: string;
+  name: string;
+  resource: ResourceRef;
+  scope?: string;
+  /** What it grants that is privileged, by category (`route bind`, `role-assignment`, `impersonation`), or its trust. */
+  grants: { category: string; examples: string[] }[];
+  /** Kubernetes aggregated ClusterRoles: the roles whose rules it folds in. */
+  aggregates?: string[];
+  /** The bindings and assignments of the change that grant it, with their holder. */
+  boundBy: string[];
+  findings: AuditFinding[];
 }
 
 export interface AuditSummary {

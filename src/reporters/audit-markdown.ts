@@ -1,4 +1,4 @@
-import type { Audit, AuditException, AuditIdentity } from '../audit/types.js';
+import type { Audit, AuditDefinition, AuditException, AuditIdentity } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 /**
@@ -19,6 +19,7 @@ export function formatAuditMarkdown(audit: Audit): string {
     ...audit.identities.map(identityRow),
     '',
     ...hygieneSection(audit),
+    ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
     ...(audit.removed?.length ? ['#### Removed by the change', '', ...audit.removed.map((ref) => `- ${escapeMarkdown(ref.type)} ${markdownCode(ref.name)}`), ''] : []),
     '<details><summary>Identity details</summary>',
     '',
@@ -26,6 +27,25 @@ export function formatAuditMarkdown(audit: Audit): string {
     '</details>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Each role definition and federation provider of the change with what it grants and who holds it. */
+function definitionsSection(definitions: AuditDefinition[]): string[] {
+  return [
+    '#### Role definitions and federation providers',
+    '',
+    '| kind | name | scope | grants | bound by | findings |',
+    '|---|---|---|---|---|---|',
+    ...definitions.map((definition) => {
+      const grants = definition.grants.map((grant) => `${escapeMarkdown(grant.category)}: ${grant.examples.map(markdownCode).join(', ')}`).join('; ') || 'nothing privileged';
+      const aggregates = definition.aggregates?.length ? ` (aggregates ${definition.aggregates.map(markdownCode).join(', ')})` : '';
+      const bound = definition.boundBy.map(escapeMarkdown).join('; ') || 'not bound in this change';
+      const blocking = definition.findings.filter((finding) => finding.blocking).length;
+      const findings = definition.findings.length ? `${blocking} blocking / ${definition.findings.length}` : '0';
+      return `| ${escapeMarkdown(definition.kind)} | ${markdownCode(definition.name)}${aggregates} | ${escapeMarkdown(definition.scope ?? '')} | ${grants} | ${bound} | ${findings} |`;
+    }),
+    '',
+  ];
 }
 
 function identityRow(identity: AuditIdentity): string {

@@ -1,4 +1,4 @@
-import type { Audit, AuditException, AuditFinding, AuditIdentity, AuditSecret } from '../audit/types.js';
+import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditIdentity, AuditSecret } from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
 
 /**
@@ -63,12 +63,26 @@ ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exc
 <h2>Catalog hygiene</h2>
 ${hygiene(audit)}
 </section>
-${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}
+${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}${audit.definitions?.length ? `<section><h2>Role definitions and federation providers</h2>${definitionTable(audit.definitions)}</section>` : ''}
 ${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** Each definition with what it grants (privileged routes, actions, permissions, or its trust) and who holds it. */
+function definitionTable(definitions: AuditDefinition[]): string {
+  const rows = definitions.map((definition) => {
+    const grants = definition.grants.length
+      ? `<ul>${definition.grants.map((grant) => `<li><b>${e(grant.category)}</b>: ${grant.examples.map((example) => `<code>${e(example)}</code>`).join(', ')}</li>`).join('')}</ul>`
+      : 'nothing privileged';
+    const aggregates = definition.aggregates?.length ? `<br>aggregates ${definition.aggregates.map((name) => `<code>${e(name)}</code>`).join(', ')}` : '';
+    const bound = definition.boundBy.length ? definition.boundBy.map((binding) => e(binding)).join('<br>') : 'not bound in this change';
+    const blocking = definition.findings.filter((finding) => finding.blocking).length;
+    return `<tr${definition.findings.length ? ' class="privileged"' : ''}><td>${e(definition.kind)}</td><td><code>${e(definition.name)}</code>${aggregates}</td><td>${e(definition.scope ?? '')}</td><td>${grants}</td><td>${bound}</td><td>${definition.findings.length ? `${blocking} blocking / ${definition.findings.length}` : '0'}</td></tr>`;
+  });
+  return `<table id="definitions"><thead><tr><th>kind</th><th>name</th><th>scope</th><th>grants</th><th>bound by</th><th>findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function card(title: string, value: number, note: string, tone = ''): string {

@@ -224,3 +224,31 @@ describe('the role data refresh script', () => {
     expect(output.trim().split('\n')).toEqual(['src/iam/azure/built-in-roles.json: in step', 'src/iam/gcp/predefined-roles.json: in step']);
   });
 });
+
+describe('the audit view shows each definition and binding with what it grants', () => {
+  it('lists every role and provider of the change with its grants, the bindings that use it and its findings; a binding row names the route', async () => {
+    const { loadChange } = await import('../../src/cli/check.js');
+    const { buildAudit } = await import('../../src/audit/build.js');
+    const change = loadChange({ paths: ['test/fixtures/kubernetes/routes.yaml'], catalogPath: 'examples/catalog.yaml', cwd: ROOT });
+    if (!('model' in change)) throw new Error(change.errors.join('\n'));
+    const audit = buildAudit(change.model, evaluate(change.model, { catalog, now }), catalog, now);
+    const rows = (audit.definitions ?? []).map((d) => `${d.kind} ${d.name} [${d.grants.map((g) => g.category).join(', ') || '-'}] bound by [${d.boundBy.join(', ')}] ${d.findings.length}`);
+    expect(rows).toContain('ClusterRole ops [route bind] bound by [ops-bot-ops → ops-bot] 1');
+    expect(rows).toContain('Role pod-reader [-] bound by [ops-bot-pod-reader → ops-bot] 0');
+    expect(rows).toContain('ClusterRole route-nodes-proxy [route nodes-proxy] bound by [] 1');
+    expect(audit.definitions!.find((d) => d.name === 'ops')!.aggregates).toEqual(['aggregate-to-ops']);
+    const opsBot = audit.identities.find((identity) => identity.name === 'ops-bot')!;
+    expect(opsBot.grants.map((grant) => [grant.label, grant.privileged.map((p) => p.category)])).toEqual([
+      ['role ops at cluster', ['route bind']],
+      ['role pod-reader at namespace/apps', []],
+    ]);
+    const gcp = modelFromPulumiResources(stackResources(captured['gcpBindings:update']));
+    const gcpAudit = buildAudit(gcp, evaluate(gcp, { catalog, now }), catalog, now);
+    expect((gcpAudit.definitions ?? []).map((d) => `${d.kind} ${d.name} [${d.grants.map((g) => `${g.category}: ${g.examples.join(', ')}`).join('; ')}] [${d.boundBy.join(', ')}]`).sort()).toEqual([
+      'GCP custom role projects/example-co-data/roles/deployer [impersonation: iam.serviceAccounts.actAs] [loader-deployer → loader]',
+      'GCP custom role projects/example-co-data/roles/reader [] []',
+      "Workload identity pool provider deploy-github [trust: issuer https://token.actions.githubusercontent.com, condition assertion.repository == 'example-co/data-pipelines'] [acts as loader]",
+      'Workload identity pool provider open-github [trust: issuer https://token.actions.githubusercontent.com, no attribute condition] []',
+    ]);
+  });
+});

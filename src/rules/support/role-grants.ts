@@ -138,3 +138,26 @@ function catalogEntry(catalog: Catalog, grant: RoleGrant, role: string): string 
   );
   return entry?.id;
 }
+
+/**
+ * What a role grants, in words, whatever its scope (the audit's view; the rule judges scope separately): the
+ * Kubernetes routes it reaches, the Azure privileges of its actions, the Google Cloud privileged permissions.
+ * Empty when nothing it grants is privileged, or when its content is not known here.
+ */
+export function roleGrantsSummary(cloud: RoleGrant['cloud'], role: string | undefined, permissions: RoleGrant['permissions'], options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel'] } = {}): { category: string; examples: string[] }[] {
+  switch (cloud) {
+    case 'kubernetes': {
+      if (role === CLUSTER_ADMIN) return [{ category: 'cluster-admin', examples: ['every verb on every resource'] }];
+      return roleRoutes(permissions ?? [], options.clusterWide ?? false).map((issue) => ({ category: `route ${issue.route}`, examples: [issue.what] }));
+    }
+    case 'azure': {
+      if (options.scopeLevel === 'directory' || options.scopeLevel === 'application') return [];
+      const actions = permissions ?? (role === undefined ? undefined : builtInRoleByName(role)?.permissions);
+      return azurePrivileges(actions ?? []).map((privilege) => ({ category: privilege.category, examples: privilege.actions }));
+    }
+    case 'gcp': {
+      const verdict = permissions ? gcpRoleVerdict(permissions.flatMap((permission) => permission.permissions ?? [])) : role === undefined ? undefined : predefinedRoleVerdict(role);
+      return verdict ? [{ category: verdict.risk, examples: verdict.permissions.length ? verdict.permissions : [verdict.what] }] : [];
+    }
+  }
+}
