@@ -186,6 +186,19 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     for (const [program, lines] of [['k8sRoutes', K8S_ROUTES], ['azureRoles', AZURE_ROLES], ['gcpBindings', GCP_BINDINGS]] as const) {
       expect(privilegeAndTrust(summary(await client.analyzeStack(routePrograms[program])))).toEqual(expected([...lines]));
     }
+    // The classic @pulumi/azure provider's resources (records as its SDK registers them; the package is not installed).
+    const classic = (type: string, name: string, props: Record<string, unknown>): CapturedResource => ({ type, name, urn: `urn:pulumi:dev::classic::${type}::${name}`, inputs: props, outputs: props, propertyDependencies: {} });
+    const SUB = '/subscriptions/00000000-0000-0000-0000-0000000c1a55';
+    expect(
+      summary(
+        await client.analyzeStack([
+          classic('azure:authorization/userAssignedIdentity:UserAssignedIdentity', 'batch', { name: 'batch', resourceGroupName: 'batch', principalId: 'p-batch' }),
+          classic('azure:authorization/roleDefinition:RoleDefinition', 'batch-admin', { name: 'Batch Admin', scope: SUB, permissions: [{ actions: ['*'] }] }),
+          classic('azure:authorization/assignment:Assignment', 'batch-secrets', { scope: SUB, roleDefinitionName: 'KeyVaultSecretsUser', principalId: 'p-batch' }),
+          classic('azure:authorization/assignment:Assignment', 'batch-blob-reader', { scope: `${SUB}/resourceGroups/batch`, roleDefinitionName: 'Storage Blob Data Reader', principalId: 'p-batch' }),
+        ]),
+      ).filter((line) => line.startsWith('no-wildcard-privilege')),
+    ).toEqual(['no-wildcard-privilege mandatory batch-admin', 'no-wildcard-privilege mandatory batch-secrets']);
     // A definition is reported on the definition, with no identity: its URN is the role's own.
     const diagnostics = await client.analyzeStack(routePrograms.k8sRoutes);
     const definition = diagnostics.find((d) => d.urn.endsWith('::route-nodes-proxy'))!;
