@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createResolver } from '../../../src/adapters/cloudformation/intrinsics.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
@@ -96,5 +97,51 @@ describe('Conditions in the model', () => {
     expect(role!.grants.filter((grant) => grant.kind === 'aws-managed-policy').map((grant) => grant.arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
     const policy = role!.grants.find((grant): grant is AwsPolicyGrant => grant.kind === 'aws-policy')!;
     expect(policy.document.statements.map((statement) => statement.action)).toEqual([['s3:GetObject'], ['iam:*']]);
+  });
+});
+
+describe('Conditions: property', () => {
+  type Expression = { kind: 'equals'; left: string; right: string } | { kind: 'not'; operand: Expression } | { kind: 'and' | 'or'; operands: Expression[] };
+  const expression: fc.Arbitrary<Expression> = fc.letrec<{ expression: Expression }>((tie) => ({
+    expression: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({ kind: fc.constant('equals' as const), left: fc.constantFrom('a', 'b', '${Known}', '${Unknown}'), right: fc.constantFrom('a', 'b') }),
+      fc.record({ kind: fc.constant('not' as const), operand: tie('expression') }),
+      fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), operands: fc.array(tie('expression'), { minLength: 1, maxLength: 4 }) }),
+    ),
+  })).expression;
+  const known = 'a';
+  const toCfn = (e: Expression): unknown => {
+    if (e.kind === 'equals') return { 'Fn::Equals': [e.left === '${Known}' ? { Ref: 'Known' } : e.left === '${Unknown}' ? { Ref: 'Unknown' } : e.left, e.right] };
+    if (e.kind === 'not') return { 'Fn::Not': [toCfn(e.operand)] };
+    return { [e.kind === 'and' ? 'Fn::And' : 'Fn::Or']: e.operands.map(toCfn) };
+  };
+  /** Three-valued reference: undefined where deploy time decides. */
+  const reference = (e: Expression): boolean | undefined => {
+    if (e.kind === 'equals') return e.left === '${Unknown}' ? undefined : (e.left === '${Known}' ? known : e.left) === e.right;
+    if (e.kind === 'not') {
+      const value = reference(e.operand);
+      return value === undefined ? undefined : !value;
+    }
+    const values = e.operands.map(reference);
+    const decisive = e.kind === 'or';
+    if (values.includes(decisive)) return decisive;
+    return values.includes(undefined) ? undefined : !decisive;
+  };
+
+  it('evaluates like three-valued logic: known where plan-time values decide, Unknown otherwise', () => {
+    fc.assert(
+      fc.property(expression, (e) => {
+        const { condition } = createResolver({
+          stack: 'App',
+          template: { Parameters: { Known: { Type: 'String', Default: known }, Unknown: { Type: 'String' } }, Conditions: { C: toCfn(e) }, Resources: {} },
+        });
+        const expected = reference(e);
+        const actual = condition('C');
+        if (expected === undefined) expect(actual).toMatchObject({ unknown: true });
+        else expect(actual).toBe(expected);
+      }),
+      { numRuns: 2000, seed: 15_6 },
+    );
   });
 });
