@@ -22,7 +22,9 @@ export interface ExpandedServerless {
  *   policy when `Tracing` is on, AWSLambdaVPCAccessExecutionRole with `VpcConfig`, the managed policies of pull
  *   event sources (SQS, Kinesis, DynamoDB, MSK), `Policies` (managed policy names or ARNs, SAM policy templates
  *   expanded from SAM's published definitions, inline documents), the dead-letter queue and event-invoke
- *   destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every function.
+ *   destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every function. A
+ *   `ScheduleV2` event gets `<FunctionId><EventId>Role` (lambda:InvokeFunction on the function); a
+ *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine`; without `Role`, `<StateMachineId>Role`
  *   trusting states.amazonaws.com with its `Policies`; each event source that starts it gets
  *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it.
@@ -50,9 +52,18 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       continue;
     }
     switch (resource.Type) {
-      case 'AWS::Serverless::Function':
-        expandFunction(logicalId, withGlobals(resource, globals.Function), generate);
+      case 'AWS::Serverless::Function': {
+        const fn = withGlobals(resource, globals.Function);
+        expandFunction(logicalId, fn, generate);
+        // Gradual deployment: one CodeDeploy service role for every function that asks for it.
+        if (fn.Properties?.DeploymentPreference !== undefined && resources.CodeDeployServiceRole === undefined) {
+          generate('CodeDeployServiceRole', logicalId, {
+            Type: 'AWS::IAM::Role',
+            Properties: { AssumeRolePolicyDocument: trustFor('codedeploy.amazonaws.com'), ManagedPolicyArns: [managedPolicyArn('AWSCodeDeployRoleForLambda')] },
+          });
+        }
         break;
+      }
       case 'AWS::Serverless::StateMachine':
         expandStateMachine(logicalId, resource, generate);
         break;
@@ -130,6 +141,28 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
     }
   }
   generate(roleId, logicalId, executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline));
+  eventRoles(logicalId, properties.Events, ['lambda:InvokeFunction'], { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, ['ScheduleV2']);
+}
+
+/**
+ * Roles SAM creates for event sources that call the resource: EventBridge Scheduler (`ScheduleV2`) for functions;
+ * for state machines every event source (`Schedule`, `ScheduleV2`, `CloudWatchEvent`, `EventBridgeRule`, `Api`).
+ * An event that names its own role (`RoleArn`, `Role`) gets none.
+ */
+function eventRoles(logicalId: string, events: unknown, actions: string[], target: unknown, generate: Generate, only?: string[]): void {
+  if (!isRecord(events)) return;
+  for (const [eventId, event] of Object.entries(events)) {
+    if (!isRecord(event) || typeof event.Type !== 'string') continue;
+    if (only && !only.includes(event.Type)) continue;
+    const eventProperties = isRecord(event.Properties) ? event.Properties : {};
+    if (eventProperties.Role !== undefined || eventProperties.RoleArn !== undefined) continue;
+    const service = event.Type === 'Api' ? 'apigateway.amazonaws.com' : event.Type === 'ScheduleV2' ? 'scheduler.amazonaws.com' : 'events.amazonaws.com';
+    const eventRoleId = `${logicalId}${eventId}Role`;
+    generate(eventRoleId, logicalId, {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: trustFor(service), Policies: [namedPolicy(`${eventRoleId}${actions[0]!.split(':')[1]}Policy`, actions, target)] },
+    });
+  }
 }
 
 function expandStateMachine(logicalId: string, resource: CfnResource, generate: Generate): void {
@@ -141,22 +174,7 @@ function expandStateMachine(logicalId: string, resource: CfnResource, generate: 
     Properties: { ...properties, RoleArn: properties.Role ?? { 'Fn::GetAtt': [roleId, 'Arn'] } },
   });
   if (properties.Role === undefined) generate(roleId, logicalId, executionRole(roleId, properties, trustFor('states.amazonaws.com'), [], []));
-  if (!isRecord(properties.Events)) return;
-  for (const [eventId, event] of Object.entries(properties.Events)) {
-    if (!isRecord(event) || typeof event.Type !== 'string') continue;
-    const service = event.Type === 'Api' ? 'apigateway.amazonaws.com' : event.Type === 'ScheduleV2' ? 'scheduler.amazonaws.com' : 'events.amazonaws.com';
-    const eventProperties = isRecord(event.Properties) ? event.Properties : {};
-    // An event that names its own role (`Role` on EventBridge and Schedule events) uses it; SAM creates none.
-    if (eventProperties.Role !== undefined || eventProperties.RoleArn !== undefined) continue;
-    const eventRoleId = `${logicalId}${eventId}Role`;
-    generate(eventRoleId, logicalId, {
-      Type: 'AWS::IAM::Role',
-      Properties: {
-        AssumeRolePolicyDocument: trustFor(service),
-        Policies: [namedPolicy(`${eventRoleId}StartExecutionPolicy`, ['states:StartExecution'], { Ref: logicalId })],
-      },
-    });
-  }
+  eventRoles(logicalId, properties.Events, ['states:StartExecution'], { Ref: logicalId }, generate, ['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule', 'Api']);
 }
 
 /** The role SAM generates for a function or state machine: its `Policies` read as SAM reads them. */

@@ -132,6 +132,22 @@ describe('SAM: AWS::Serverless::Function', () => {
     ]);
   });
 
+  it('creates the roles of gradual deployment (CodeDeployServiceRole, once) and of a ScheduleV2 event', () => {
+    const found = identities({
+      Globals: { Function: { DeploymentPreference: { Type: 'Canary10Percent5Minutes' } } },
+      Resources: {
+        A: { Type: 'AWS::Serverless::Function', Properties: { Events: { Nightly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 day)' } } } } },
+        B: { Type: 'AWS::Serverless::Function', Properties: {} },
+      },
+    });
+    expect(found.map(summary).map(({ id, managed, inline, trust }) => ({ id, managed, inline: inline.map((p) => p.statements), trust }))).toEqual([
+      { id: 'App/ARole', managed: [BASIC], inline: [], trust: [{ Service: ['lambda.amazonaws.com'] }] },
+      { id: 'App/ANightlyRole', managed: [], inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['${A.Arn}'] }]], trust: [{ Service: ['scheduler.amazonaws.com'] }] },
+      { id: 'App/CodeDeployServiceRole', managed: ['arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'], inline: [], trust: [{ Service: ['codedeploy.amazonaws.com'] }] },
+      { id: 'App/BRole', managed: [BASIC], inline: [], trust: [{ Service: ['lambda.amazonaws.com'] }] },
+    ]);
+  });
+
   it('never drops a Policies entry it cannot read: an unknown template or a missing parameter is unreadable', () => {
     const [role] = identities({
       Resources: { Handler: { Type: 'AWS::Serverless::Function', Properties: { Policies: [{ NoSuchPolicy: {} }, { S3ReadPolicy: {} }] } } },
