@@ -129,6 +129,8 @@ function plannedIdentity(
     cloud: identity.cloud,
     kind: identity.kind,
     resource: identity.resource,
+    ...(identity.uniqueName ? { uniqueName: true as const } : {}),
+    ...(identity.arn !== undefined && !isUnknown(identity.arn) ? { arn: identity.arn } : {}),
     ...ownership(profile, catalog),
     ...(profile.purpose !== undefined ? { purpose: profile.purpose } : {}),
     ...optional('expiry', expiryOf(profile.expires, now)),

@@ -22,24 +22,27 @@ export function auditGrants(grants: readonly Grant[], entitlements: readonly Ent
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
       const name = grant.policyName ?? grant.source.name;
+      const { summary, byStatement } = privilegedOf(grant.document, catalog);
       return {
         label: grant.policyName && grant.policyName !== grant.source.name ? `policy ${name} (${grant.source.name})` : `policy ${name}`,
         source: grant.source,
         statements: grant.document.unreadable
           ? [{ text: `unreadable: ${grant.document.unreadable.description}`, entitlements: [], beyondEntitlements: true }]
-          : grant.document.statements.map((statement) => auditStatement(statement, entitlements)),
-        privileged: privilegedSummary(grant.document, catalog),
+          : grant.document.statements.map((statement) => withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement))),
+        privileged: summary,
       };
     }
     if (grant.kind === 'aws-managed-policy') {
       const arn = isUnknown(grant.arn) ? undefined : grant.arn;
       const known = arn === undefined ? undefined : awsManagedPolicy(arn);
       const covering = arn === undefined ? [] : entitlements.filter((e) => (e.awsManagedPolicies ?? []).some((allowed) => sameArn(allowed, arn))).map((e) => e.id);
+      const privileged = known?.document ? privilegedOf(known.document, catalog).summary : [];
+      const statement = { text: `managed policy ${arn ?? `(unknown: ${(grant.arn as { description: string }).description})`}`, entitlements: covering, beyondEntitlements: covering.length === 0 };
       return {
         label: `managed ${known?.name ?? arn ?? '(unknown ARN)'}`,
         source: grant.source,
-        statements: [{ text: `managed policy ${arn ?? `(unknown: ${(grant.arn as { description: string }).description})`}`, entitlements: covering, beyondEntitlements: covering.length === 0 }],
-        privileged: known?.document ? privilegedSummary(known.document, catalog) : [],
+        statements: [withPrivileged(statement, new Set(privileged.map((p) => p.category)))],
+        privileged,
       };
     }
     return roleGrant(grant, entitlements, catalog);
@@ -80,18 +83,33 @@ function coverage(statement: PolicyStatement, entitlements: readonly Entitlement
   return { covering: entitlements.map((entitlement) => entitlement.id).filter((id) => used.has(id)), complete };
 }
 
-function privilegedSummary(document: PolicyDocument, catalog: Catalog): AuditGrant['privileged'] {
+/**
+ * The privileged actions a document allows by category (the grant's summary), and the categories each Allow statement
+ * contributes (so a diff can tell a privileged statement from a plain one in the same policy), from one evaluation.
+ */
+function privilegedOf(document: PolicyDocument, catalog: Catalog): { summary: AuditGrant['privileged']; byStatement: Map<PolicyStatement, Set<string>> } {
   const byCategory = new Map<string, string[]>();
+  const byStatement = new Map<PolicyStatement, Set<string>>();
   for (const allowed of effectiveAllows([document])) {
     const category = privilegedCategory(allowed.action, catalog);
     if (!category) continue;
     const names = byCategory.get(category) ?? [];
     names.push(allowed.action.name);
     byCategory.set(category, names);
+    for (const statement of allowed.statements) {
+      const categories = byStatement.get(statement) ?? new Set<string>();
+      categories.add(category);
+      byStatement.set(statement, categories);
+    }
   }
-  return [...byCategory.entries()]
+  const summary = [...byCategory.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([category, names]) => ({ category, count: names.length, examples: names.slice(0, EXAMPLES_PER_CATEGORY) }));
+  return { summary, byStatement };
+}
+
+function withPrivileged(statement: AuditStatement, categories: Set<string> | undefined): AuditStatement {
+  return categories?.size ? { ...statement, privileged: [...categories].sort() } : statement;
 }
 
 function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant {
@@ -102,14 +120,15 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
   const category = role === undefined ? undefined : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
   // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
   const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, { clusterWide: grant.scopeLevel === 'cluster', ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}) });
+  const privileged = [
+    ...(category ? [{ category, count: 1, examples: [role!] }] : []),
+    ...granted.map((entry) => ({ category: entry.category, count: entry.examples.length, examples: entry.examples.slice(0, EXAMPLES_PER_CATEGORY) })),
+  ];
   return {
     label: text,
     source: grant.source,
-    statements: [{ text, entitlements: covering, beyondEntitlements: covering.length === 0 }],
-    privileged: [
-      ...(category ? [{ category, count: 1, examples: [role!] }] : []),
-      ...granted.map((entry) => ({ category: entry.category, count: entry.examples.length, examples: entry.examples.slice(0, EXAMPLES_PER_CATEGORY) })),
-    ],
+    statements: [withPrivileged({ text, entitlements: covering, beyondEntitlements: covering.length === 0 }, new Set(privileged.map((entry) => entry.category)))],
+    privileged,
   };
 }
 

@@ -75,6 +75,10 @@ export interface AuditIdentity {
   cloud?: string;
   kind?: IdentityKind;
   resource?: ResourceRef;
+  /** Set when `name` is a physical name the cloud keeps unique (an IAM role or user name): the diff keys on it. */
+  uniqueName?: true;
+  /** The ARN (or cloud id) the change gives it, when known. */
+  arn?: string;
   /** The catalog identity record that describes it. */
   catalogId?: string;
   owner?: string;
@@ -135,6 +139,8 @@ export interface AuditStatement {
   entitlements: string[];
   /** An Allow (or attachment) that no declared entitlement covers. */
   beyondEntitlements: boolean;
+  /** The privileged-action categories this statement itself allows (after the document's Denies); absent when none. */
+  privileged?: string[];
 }
 
 export interface AuditCredential {

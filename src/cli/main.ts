@@ -11,11 +11,13 @@ import { actionDataVersion } from '../iam/aws/actions.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { createProgress, type Progress } from '../reporters/progress.js';
 import { runAudit } from './audit.js';
+import { DIFF_FORMATS, runDiff, type DiffFormat } from './diff.js';
 import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
 
 const USAGE = `Usage:
   entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard diff <base> <head> [--catalog FILE] [--format text|json|markdown] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
   entitlement-guard --help | --version
 
@@ -23,9 +25,11 @@ Checks the identities and secrets a change creates (CloudFormation or CDK, Kuber
 from \`terraform show -json\`, a Pulumi stack export) against the entitlement catalog.
 The audit lists every identity of the change and of the catalog (owner, class, entitlements, credentials, trust,
 exceptions, findings) and the catalog's hygiene; it is a report and exits 0 unless an input cannot be read.
+The diff compares two audits (each an audit JSON written earlier, or inputs to check now): identities, grants,
+credentials, trust, exceptions and findings added and removed; it exits 1 when the head adds a blocking finding.
 Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.
 
-Exit codes: 0 nothing blocks, 1 blocking findings (check), 2 usage, template or catalog error.
+Exit codes: 0 nothing blocks, 1 blocking findings (check; diff: new in the head), 2 usage, template or catalog error.
 `;
 
 function version(): string {
@@ -92,9 +96,10 @@ function run(argv: string[], progress?: Progress): CommandResult {
     if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE');
     return runCatalogValidate(rest[1]!);
   }
-  if (command !== 'check' && command !== 'audit') return usageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'audit' && command !== 'diff') return usageError(command ? `unknown command "${command}"` : 'missing command');
   if (rest.length === 0) return usageError(`${command} needs at least one path (cdk.out, template file or directory)`);
-  const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : FORMATS;
+  if (command === 'diff' && rest.length !== 2) return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
+  const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : command === 'diff' ? DIFF_FORMATS : FORMATS;
   const format = values.format ?? formats[0]!;
   if (!formats.includes(format)) return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
   let now: Date | undefined;
@@ -116,7 +121,9 @@ function run(argv: string[], progress?: Progress): CommandResult {
   const result =
     command === 'audit'
       ? runAudit({ ...shared, format: format as AuditFormat })
-      : runCheck({
+      : command === 'diff'
+        ? runDiff({ ...shared, base: rest[0]!, head: rest[1]!, format: format as DiffFormat })
+        : runCheck({
           ...shared,
           format: format as Format,
           toolVersion: version(),

@@ -1,0 +1,328 @@
+/**
+ * The privilege diff of two audits: identities added, removed and renamed; per identity the grant statements,
+ * credentials, trust, exceptions and findings that differ. Each list is compared as a multiset of keys that carry no
+ * logical id or construct path (a statement's text, a credential's kind and lifetime, a finding's rule, detail and
+ * verdict), so a rename alone changes nothing.
+ */
+import type { Audit, AuditCredential, AuditException, AuditFinding, AuditIdentity, AuditTrust } from '../audit/types.js';
+import { globCovers } from '../util/glob.js';
+import { matchIdentities, type IdentityPair } from './match.js';
+import {
+  DIFF_SCHEMA_VERSION,
+  type CredentialChange,
+  type DiffSummary,
+  type ExceptionChange,
+  type FindingChange,
+  type FindingChanges,
+  type GrantChange,
+  type IdentityDiff,
+  type IdentityRename,
+  type PrivilegeDiff,
+  type TrustChange,
+} from './types.js';
+
+export function diffAudits(base: Audit, head: Audit): PrivilegeDiff {
+  const pairs = matchIdentities(base.identities, head.identities);
+  const identities = pairs
+    .map(identityDiff)
+    .filter((diff): diff is IdentityDiff => diff !== undefined)
+    .sort(byPriority);
+  const renamed = pairs
+    .map((pair) => (pair.base && pair.head ? renameOf(pair.key, pair.base, pair.head, pair.matchedBy!) : undefined))
+    .filter((rename): rename is IdentityRename => rename !== undefined)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const otherFindings = diffFindings([...base.otherFindings, ...base.secrets.flatMap((s) => s.findings)], [...head.otherFindings, ...head.secrets.flatMap((s) => s.findings)]);
+  return {
+    schema: DIFF_SCHEMA_VERSION,
+    base: { generatedAt: base.generatedAt, catalog: base.catalog, identities: base.identities.length },
+    head: { generatedAt: head.generatedAt, catalog: head.catalog, identities: head.identities.length },
+    summary: summarize(identities, renamed.length, otherFindings),
+    identities,
+    renamed,
+    exceptions: diffExceptions(base.exceptions, head.exceptions),
+    otherFindings,
+  };
+}
+
+export function isEmptyDiff(diff: PrivilegeDiff): boolean {
+  return diff.identities.length === 0 && diff.renamed.length === 0 && diff.exceptions.length === 0 && diff.otherFindings.new.length === 0 && diff.otherFindings.resolved.length === 0;
+}
+
+function identityDiff(pair: IdentityPair): IdentityDiff | undefined {
+  const { base, head } = pair;
+  const shown = (head ?? base)!;
+  const none: AuditIdentity = { ...shown, grants: [], credentials: [], trust: [], exceptions: [], findings: [] };
+  const before = base ?? none;
+  const after = head ?? none;
+  const grants = diffBy(grantChanges(before), grantChanges(after), (grant) => grant.statement);
+  const credentials = diffBy(before.credentials.map(credentialChange), after.credentials.map(credentialChange), credentialKey);
+  const trust = diffTrust(before.trust, after.trust, !base);
+  const exceptions = diffExceptions(before.exceptions, after.exceptions);
+  const renamed = base && head ? renameOf(pair.key, base, head, pair.matchedBy!) : undefined;
+  const findings = diffFindings(renamed ? before.findings.map((finding) => underNewName(finding, base!, head!)) : before.findings, after.findings);
+  const change = !base ? 'added' : !head ? 'removed' : 'changed';
+  const empty =
+    grants.added.length + grants.removed.length + credentials.added.length + credentials.removed.length + trust.widened.length + trust.narrowed.length + exceptions.length + findings.new.length + findings.resolved.length === 0;
+  if (change === 'changed' && empty) return undefined;
+  const privileged =
+    [...grants.added, ...grants.removed].some((grant) => grant.privileged.length > 0) ||
+    credentials.added.some((credential) => credential.lifetime === 'long-lived') ||
+    trust.widened.length > 0 ||
+    findings.new.some((finding) => finding.blocking);
+  return {
+    key: pair.key,
+    change,
+    name: shown.name,
+    ...(shown.cloud !== undefined ? { cloud: shown.cloud } : {}),
+    ...(shown.kind !== undefined ? { kind: shown.kind } : {}),
+    ...(shown.owner !== undefined ? { owner: shown.owner } : {}),
+    ...(shown.class !== undefined ? { class: shown.class } : {}),
+    ...(shown.catalogId !== undefined ? { catalogId: shown.catalogId } : {}),
+    ...(shown.resource ? { resource: shown.resource } : {}),
+    ...(renamed ? { renamed } : {}),
+    privileged,
+    grants: { added: privilegedFirst(grants.added), removed: privilegedFirst(grants.removed) },
+    credentials,
+    trust,
+    exceptions,
+    findings,
+  };
+}
+
+/** A rename: the same identity under another name or declaration. A catalog-only row now planned by the change is not one. */
+function renameOf(key: string, base: AuditIdentity, head: AuditIdentity, matchedBy: IdentityRename['matchedBy']): IdentityRename | undefined {
+  if (base.origin !== head.origin) return undefined;
+  const from = declaredAs(base);
+  const to = declaredAs(head);
+  if (base.name === head.name && from === to) return undefined;
+  return { key, from: base.name, to: head.name, ...(from !== undefined ? { fromResource: from } : {}), ...(to !== undefined ? { toResource: to } : {}), matchedBy };
+}
+
+/**
+ * A base finding as the renamed identity would carry it: some details name the logical id
+ * (`Policy::CiDeployerRole/cdk-deploy`), which a rename changes without changing the finding.
+ */
+function underNewName(finding: AuditFinding, base: AuditIdentity, head: AuditIdentity): AuditFinding {
+  const from = base.resource?.name;
+  const to = head.resource?.name;
+  if (finding.detail === undefined || from === undefined || to === undefined || from === to) return finding;
+  const detail = finding.detail
+    .split(/(::|\/)/)
+    .map((segment) => (segment === from ? to : segment))
+    .join('');
+  return detail === finding.detail ? finding : { ...finding, detail };
+}
+
+function declaredAs(identity: AuditIdentity): string | undefined {
+  const resource = identity.resource;
+  if (!resource) return undefined;
+  return resource.urn ?? resource.path ?? `${resource.stack ? `${resource.stack}/` : ''}${resource.name}`;
+}
+
+function grantChanges(identity: AuditIdentity): GrantChange[] {
+  return identity.grants.flatMap((grant) =>
+    grant.statements.map((statement) => ({
+      statement: statement.text,
+      grant: grant.label,
+      entitlements: statement.entitlements,
+      beyondEntitlements: statement.beyondEntitlements,
+      privileged: statement.privileged ?? [],
+    })),
+  );
+}
+
+function privilegedFirst(grants: GrantChange[]): GrantChange[] {
+  return grants.map((grant, index) => ({ grant, index })).sort((a, b) => Number(b.grant.privileged.length > 0) - Number(a.grant.privileged.length > 0) || a.index - b.index).map(({ grant }) => grant);
+}
+
+function credentialChange(credential: AuditCredential): CredentialChange {
+  return {
+    kind: credential.kind,
+    lifetime: credential.lifetime,
+    resource: credential.source.path ?? credential.source.urn ?? credential.source.name,
+    ...(credential.expiresAt !== undefined ? { expiresAt: credential.expiresAt } : {}),
+    ...(credential.daysLeft !== undefined ? { daysLeft: credential.daysLeft } : {}),
+    ...(credential.accepts !== undefined ? { accepts: credential.accepts } : {}),
+  };
+}
+
+function credentialKey(credential: CredentialChange): string {
+  return `${credential.kind}\u0000${credential.lifetime}\u0000${credential.accepts ?? ''}\u0000${credential.expiresAt ?? ''}`;
+}
+
+/**
+ * Trust per principal: a principal only in the head widens it, one only in the base narrows it. A principal on both
+ * sides whose conditions changed widens it when the head admits a caller the base did not (a condition dropped, a value
+ * the base's values do not cover), else narrows it.
+ */
+function diffTrust(base: AuditTrust[], head: AuditTrust[], newIdentity: boolean): { widened: TrustChange[]; narrowed: TrustChange[] } {
+  const group = (entries: AuditTrust[]) => {
+    const byPrincipal = new Map<string, AuditTrust[]>();
+    for (const entry of entries) {
+      const key = `${entry.kind}\u0000${entry.principal}`;
+      byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), entry]);
+    }
+    return byPrincipal;
+  };
+  const before = group(base);
+  const after = group(head);
+  const widened: TrustChange[] = [];
+  const narrowed: TrustChange[] = [];
+  for (const [key, entries] of after) {
+    const first = entries[0]!;
+    const conditions = entries.flatMap((entry) => entry.conditions);
+    const was = before.get(key);
+    if (!was) {
+      widened.push({ kind: first.kind, principal: first.principal, conditions, reason: newIdentity ? 'new identity' : 'new principal' });
+      continue;
+    }
+    const wasConditions = was.flatMap((entry) => entry.conditions);
+    if (sameList(conditions, wasConditions)) continue;
+    const wider = admitsMore(wasConditions, conditions);
+    const change = { kind: first.kind, principal: first.principal, conditions, was: wasConditions, reason: wider ?? 'conditions tightened' };
+    (wider ? widened : narrowed).push(change);
+  }
+  for (const [key, entries] of before) {
+    if (after.has(key)) continue;
+    narrowed.push({ kind: entries[0]!.kind, principal: entries[0]!.principal, conditions: entries.flatMap((entry) => entry.conditions), reason: 'principal removed' });
+  }
+  return { widened, narrowed };
+}
+
+/**
+ * Why the head's conditions admit more callers than the base's, or undefined when they do not. Clauses are compared per
+ * condition key whatever the operator (StringEquals becoming StringLike on the same key is one clause), values as
+ * patterns: a positive clause widens when the head drops it or admits a value the base's values do not cover; a
+ * negated one (`StringNotEquals`) widens when the head drops a value it excluded.
+ */
+function admitsMore(base: string[], head: string[]): string | undefined {
+  const headClauses = parseConditions(head);
+  for (const [key, clause] of parseConditions(base)) {
+    const now = headClauses.get(key);
+    if (!now) return `condition dropped: ${clause.text}`;
+    if (clause.negated !== now.negated) return `${key}: operator changed`;
+    const [outer, inner] = clause.negated ? [now.values, clause.values] : [clause.values, now.values];
+    const uncovered = inner.find((value) => !outer.some((allowed) => globCovers(allowed, value)));
+    if (uncovered !== undefined) return clause.negated ? `${key} no longer excludes ${uncovered}` : `${key} now admits ${uncovered}`;
+  }
+  return undefined;
+}
+
+/** The audit writes a condition as `Operator key = value | value`. */
+function parseConditions(conditions: string[]): Map<string, { negated: boolean; values: string[]; text: string }> {
+  const clauses = new Map<string, { negated: boolean; values: string[]; text: string }>();
+  for (const condition of conditions) {
+    const at = condition.indexOf(' = ');
+    const [operator = '', key = ''] = (at < 0 ? condition : condition.slice(0, at)).split(' ');
+    const values = at < 0 ? [] : condition.slice(at + 3).split(' | ');
+    const negated = /^(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot)/.test(operator);
+    const seen = clauses.get(key);
+    clauses.set(key, { negated: seen?.negated ?? negated, values: [...(seen?.values ?? []), ...values], text: condition });
+  }
+  return clauses;
+}
+
+function diffExceptions(base: AuditException[], head: AuditException[]): ExceptionChange[] {
+  const before = new Map(base.map((exception) => [exception.id, exception]));
+  const after = new Map(head.map((exception) => [exception.id, exception]));
+  const changes: ExceptionChange[] = [];
+  for (const exception of head) {
+    const was = before.get(exception.id);
+    if (!was) changes.push(exceptionChange('added', exception));
+    else if (exception.status === 'expired' && was.status !== 'expired') changes.push(exceptionChange('expired', exception, was.expires));
+    else if (exception.expires > was.expires) changes.push(exceptionChange('renewed', exception, was.expires));
+    else if (exception.expires < was.expires) changes.push(exceptionChange('shortened', exception, was.expires));
+  }
+  for (const exception of base) if (!after.has(exception.id)) changes.push(exceptionChange('removed', exception));
+  return changes;
+}
+
+function exceptionChange(change: ExceptionChange['change'], exception: AuditException, was?: string): ExceptionChange {
+  return {
+    change,
+    id: exception.id,
+    rule: exception.rule,
+    target: exception.target,
+    approvedBy: exception.approvedBy,
+    expires: exception.expires,
+    ...(was !== undefined && was !== exception.expires ? { was } : {}),
+    status: exception.status,
+  };
+}
+
+function diffFindings(base: AuditFinding[], head: AuditFinding[]): FindingChanges {
+  const changes = diffBy(base.map(findingChange), head.map(findingChange), findingKey);
+  return { new: changes.added, resolved: changes.removed };
+}
+
+function findingChange(finding: AuditFinding): FindingChange {
+  return {
+    ruleId: finding.ruleId,
+    ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
+    level: finding.level,
+    blocking: finding.blocking,
+    resource: `${finding.resource.type} ${finding.resource.path ?? finding.resource.urn ?? finding.resource.name}`,
+    message: finding.message,
+    ...(finding.waivedBy !== undefined ? { waivedBy: finding.waivedBy } : {}),
+  };
+}
+
+/** A finding is the same finding when its rule, detail, resource type and verdict are: a waiver that lapses is a new blocking finding. */
+function findingKey(finding: FindingChange): string {
+  return `${finding.ruleId}\u0000${finding.detail ?? ''}\u0000${finding.resource.slice(0, finding.resource.indexOf(' '))}\u0000${finding.level}\u0000${finding.blocking}\u0000${finding.waivedBy ?? ''}`;
+}
+
+/** Multiset difference by key, keeping each side's order. */
+function diffBy<T>(base: T[], head: T[], keyOf: (item: T) => string): { added: T[]; removed: T[] } {
+  const counts = new Map<string, number>();
+  for (const item of base) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  const added: T[] = [];
+  for (const item of head) {
+    const key = keyOf(item);
+    const left = counts.get(key) ?? 0;
+    if (left > 0) counts.set(key, left - 1);
+    else added.push(item);
+  }
+  for (const item of head) counts.set(`head\u0000${keyOf(item)}`, (counts.get(`head\u0000${keyOf(item)}`) ?? 0) + 1);
+  const removed: T[] = [];
+  for (const item of base) {
+    const key = `head\u0000${keyOf(item)}`;
+    const left = counts.get(key) ?? 0;
+    if (left > 0) counts.set(key, left - 1);
+    else removed.push(item);
+  }
+  return { added, removed };
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedA = [...a].sort();
+  const sortedB = [...b].sort();
+  return sortedA.every((value, index) => value === sortedB[index]);
+}
+
+const CHANGE_ORDER = { added: 0, changed: 1, removed: 2 } as const;
+
+function byPriority(a: IdentityDiff, b: IdentityDiff): number {
+  return Number(b.privileged) - Number(a.privileged) || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function summarize(identities: IdentityDiff[], renamed: number, other: FindingChanges): DiffSummary {
+  const sum = (count: (identity: IdentityDiff) => number) => identities.reduce((total, identity) => total + count(identity), 0);
+  return {
+    identitiesAdded: identities.filter((identity) => identity.change === 'added').length,
+    identitiesRemoved: identities.filter((identity) => identity.change === 'removed').length,
+    identitiesChanged: identities.filter((identity) => identity.change === 'changed').length,
+    identitiesRenamed: renamed,
+    privilegedChanges: identities.filter((identity) => identity.privileged).length,
+    grantsAdded: sum((identity) => identity.grants.added.length),
+    grantsRemoved: sum((identity) => identity.grants.removed.length),
+    credentialsAdded: sum((identity) => identity.credentials.added.length),
+    credentialsRemoved: sum((identity) => identity.credentials.removed.length),
+    trustWidened: sum((identity) => identity.trust.widened.length),
+    trustNarrowed: sum((identity) => identity.trust.narrowed.length),
+    findingsNew: sum((identity) => identity.findings.new.length) + other.new.length,
+    findingsResolved: sum((identity) => identity.findings.resolved.length) + other.resolved.length,
+    blockingNew: sum((identity) => identity.findings.new.filter((finding) => finding.blocking).length) + other.new.filter((finding) => finding.blocking).length,
+  };
+}
