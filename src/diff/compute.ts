@@ -23,8 +23,9 @@ import {
 
 export function diffAudits(base: Audit, head: Audit): PrivilegeDiff {
   const pairs = matchIdentities(base.identities, head.identities);
+  const renames = logicalIdRenames(pairs);
   const identities = pairs
-    .map(identityDiff)
+    .map((pair) => identityDiff(pair, renames))
     .filter((diff): diff is IdentityDiff => diff !== undefined)
     .sort(byPriority);
   const renamed = pairs
@@ -48,8 +49,34 @@ export function isEmptyDiff(diff: PrivilegeDiff): boolean {
   return diff.identities.length === 0 && diff.renamed.length === 0 && diff.exceptions.length === 0 && diff.otherFindings.new.length === 0 && diff.otherFindings.resolved.length === 0;
 }
 
-function identityDiff(pair: IdentityPair): IdentityDiff | undefined {
-  const { base, head } = pair;
+/**
+ * Logical ids renamed between the two sides (per stack), to read the base's statements, trust and findings as the head
+ * names things: a statement on `${OtherRole.Arn}` is the same statement after OtherRole's construct is renamed.
+ */
+function logicalIdRenames(pairs: IdentityPair[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const { base, head } of pairs) {
+    const from = base?.resource;
+    const to = head?.resource;
+    if (from && to && from.name !== to.name && from.stack === to.stack && /^[A-Za-z0-9]+$/.test(from.name)) renames.set(from.name, to.name);
+  }
+  return renames;
+}
+
+function renamedReferences(identity: AuditIdentity, renames: Map<string, string>): AuditIdentity {
+  if (renames.size === 0) return identity;
+  const rewrite = (text: string) => text.replace(/[A-Za-z0-9]+/g, (word) => renames.get(word) ?? word);
+  return {
+    ...identity,
+    grants: identity.grants.map((grant) => ({ ...grant, label: rewrite(grant.label), statements: grant.statements.map((statement) => ({ ...statement, text: rewrite(statement.text) })) })),
+    trust: identity.trust.map((entry) => ({ ...entry, principal: rewrite(entry.principal), conditions: entry.conditions.map(rewrite) })),
+    findings: identity.findings.map((finding) => (finding.detail === undefined ? finding : { ...finding, detail: rewrite(finding.detail) })),
+  };
+}
+
+function identityDiff(pair: IdentityPair, renames: Map<string, string>): IdentityDiff | undefined {
+  const { head } = pair;
+  const base = pair.base && renamedReferences(pair.base, renames);
   const shown = (head ?? base)!;
   const none: AuditIdentity = { ...shown, grants: [], credentials: [], trust: [], exceptions: [], findings: [] };
   const before = base ?? none;

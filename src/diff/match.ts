@@ -32,16 +32,22 @@ export function matchIdentities(base: readonly AuditIdentity[], head: readonly A
   let headLeft = [...head];
   for (const pass of PASSES) {
     if (baseLeft.length === 0 || headLeft.length === 0) break;
-    const baseByKey = uniqueByKey(baseLeft, pass.key);
-    const headByKey = uniqueByKey(headLeft, pass.key);
+    // Identities with the same privileges are interchangeable: paired in declaration order, as many as both sides have.
+    const interchangeable = pass.by === 'same-privileges';
+    const baseByKey = groupByKey(baseLeft, pass.key, interchangeable);
+    const headByKey = groupByKey(headLeft, pass.key, interchangeable);
     const matchedBase = new Set<AuditIdentity>();
     const matchedHead = new Set<AuditIdentity>();
-    for (const [key, b] of baseByKey) {
-      const h = headByKey.get(key);
-      if (!h) continue;
-      pairs.push({ key: stableKey(h) ?? key, base: b, head: h, matchedBy: pass.by });
-      matchedBase.add(b);
-      matchedHead.add(h);
+    for (const [key, group] of baseByKey) {
+      const heads = headByKey.get(key);
+      if (!heads) continue;
+      for (let index = 0; index < Math.min(group.length, heads.length); index++) {
+        const b = group[index]!;
+        const h = heads[index]!;
+        pairs.push({ key: stableKey(h) ?? key, base: b, head: h, matchedBy: pass.by });
+        matchedBase.add(b);
+        matchedHead.add(h);
+      }
     }
     baseLeft = baseLeft.filter((identity) => !matchedBase.has(identity));
     headLeft = headLeft.filter((identity) => !matchedHead.has(identity));
@@ -70,9 +76,13 @@ function declarationKey(identity: AuditIdentity): string | undefined {
   return `declared:${where}`;
 }
 
+/**
+ * What the identity holds, with references to other resources of the template (`${OtherRole.Arn}`, `${Bucket}`) left
+ * out: a construct rename renames those too.
+ */
 function privilegesKey(identity: AuditIdentity): string | undefined {
   if (identity.origin !== 'change') return undefined;
-  return JSON.stringify([
+  return withoutReferences(JSON.stringify([
     identity.cloud,
     identity.kind,
     identity.resource?.stack,
@@ -81,20 +91,21 @@ function privilegesKey(identity: AuditIdentity): string | undefined {
     identity.credentials.map((credential) => `${credential.kind} ${credential.accepts ?? ''} ${credential.expiresAt ?? ''}`).sort(),
     identity.trust.map((entry) => `${entry.kind} ${entry.principal} ${entry.conditions.join(' & ')}`).sort(),
     identity.session?.maxSeconds,
-  ]);
+  ]));
 }
 
-/** Keys that name exactly one identity on this side; an ambiguous key matches nothing in this pass. */
-function uniqueByKey(identities: readonly AuditIdentity[], keyOf: (identity: AuditIdentity) => string | undefined): Map<string, AuditIdentity> {
-  const byKey = new Map<string, AuditIdentity>();
-  const ambiguous = new Set<string>();
+function withoutReferences(text: string): string {
+  return text.replace(/\$\{[A-Za-z0-9]+(\.[A-Za-z0-9.]+)?\}/g, '${}');
+}
+
+/** Identities by key; unless `interchangeable`, a key that names more than one identity on this side matches nothing. */
+function groupByKey(identities: readonly AuditIdentity[], keyOf: (identity: AuditIdentity) => string | undefined, interchangeable: boolean): Map<string, AuditIdentity[]> {
+  const byKey = new Map<string, AuditIdentity[]>();
   for (const identity of identities) {
     const key = keyOf(identity);
-    if (key === undefined || ambiguous.has(key)) continue;
-    if (byKey.has(key)) {
-      byKey.delete(key);
-      ambiguous.add(key);
-    } else byKey.set(key, identity);
+    if (key === undefined) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), identity]);
   }
+  if (!interchangeable) for (const [key, group] of byKey) if (group.length > 1) byKey.delete(key);
   return byKey;
 }
