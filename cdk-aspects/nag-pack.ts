@@ -7,7 +7,7 @@ import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from 
 import { topLevelStackOf } from './construct-tree.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { stackTemplates } from './stack-templates.js';
-import { evaluateTemplates } from './verdict.js';
+import { describeFinding, evaluateTemplates } from './verdict.js';
 
 export interface EntitlementGuardChecksProps extends NagPackProps, GuardOptions {}
 
@@ -27,6 +27,8 @@ export class EntitlementGuardChecks extends NagPack {
   private readonly options: ResolvedGuardOptions;
   private findingsByPath = new Map<string, Finding[]>();
   private evaluatedStacks = new Set<IConstruct>();
+  /** The full message and fix of each violation cdk-nag records, by construct path and nag rule id (`EntitlementGuard-<rule>[<detail>]`). */
+  private messages = new Map<string, { description: string; fix: string }>();
   /** Written template per stack construct path, during a `validate` call. */
   private synthesizedTemplates = new Map<string, string>();
 
@@ -45,10 +47,23 @@ export class EntitlementGuardChecks extends NagPack {
     }
   }
 
+  /**
+   * cdk-nag records one violation per nag rule id, with the description of its first resource, for every resource
+   * it applies to. Each finding is split out on its own, with its own full message (what, where, why, the exception
+   * to request) and its cloud's fix in the report's `fix` field.
+   */
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByPath = new Map();
     this.evaluatedStacks = new Set();
-    return super.validateScope(scope);
+    this.messages = new Map();
+    const report = super.validateScope(scope);
+    const violations = report.violations.flatMap((violation) =>
+      violation.violatingResources.map((resource) => {
+        const message = this.messages.get(messageKey(resource.constructPath ?? '', violation.ruleName));
+        return { ...violation, ...(message ? { description: message.description, fix: message.fix } : {}), violatingResources: [resource] };
+      }),
+    );
+    return { ...report, violations };
   }
 
   protected checkResource(node: CfnResource): void {
@@ -86,16 +101,28 @@ export class EntitlementGuardChecks extends NagPack {
     const rule = ruleById(group.ruleId);
     const details = group.findings.map((finding) => finding.detail);
     const granular = details.every((detail) => detail !== undefined);
+    for (const finding of group.findings) {
+      const ruleName = `${NAG_PACK_PREFIX}-${group.ruleId}${granular ? `[${finding.detail}]` : ''}`;
+      const key = messageKey(node.node.path, ruleName);
+      // Two findings under one nag rule id on one resource (no detail to tell them apart) read as one message each, joined.
+      const earlier = this.messages.get(key);
+      const description = describeFinding(finding, { fix: false });
+      this.messages.set(key, { description: earlier ? `${earlier.description}\n${description}` : description, fix: finding.remediation });
+    }
     this.applyRule({
       ruleSuffixOverride: group.ruleId,
-      // cdk-nag keeps one description per rule id across resources, so it names the rule, not one resource's finding.
+      // What cdk-nag records; validateScope replaces it with each finding's own message.
       info: rule ? `${rule.meta.title}.` : group.findings[0]!.message,
-      explanation: rule ? `${rule.meta.rationale} Fix: ${rule.meta.remediation}` : group.findings[0]!.remediation,
+      explanation: rule ? rule.meta.rationale : '',
       level: group.blocking ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
       node,
       rule: () => (granular ? [...new Set(details as string[])] : NagRuleCompliance.NON_COMPLIANT),
     });
   }
+}
+
+function messageKey(constructPath: string, ruleName: string): string {
+  return `${constructPath}\u0000${ruleName}`;
 }
 
 interface FindingGroup {

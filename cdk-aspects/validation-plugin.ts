@@ -35,7 +35,7 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
     const blocking = findings.filter(isBlocking);
     const violations: PolicyViolation[] = blocking.map((finding) => ({
       ruleName: finding.ruleId,
-      description: describeFinding(finding),
+      description: describeFinding(finding, { fix: false }),
       fix: finding.remediation,
       severity: 'error',
       violatingResources: [

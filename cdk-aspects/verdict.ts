@@ -49,8 +49,12 @@ function summaryOf({ ruleId, level, resource, detail, waivedBy }: Finding): Find
   return { ruleId, level, resource, ...(detail !== undefined ? { detail } : {}), ...(waivedBy !== undefined ? { waivedBy } : {}) };
 }
 
-/** The message every CDK front-end prints: rule id, resource, what is wrong, why, how to fix, how to waive. */
-export function describeFinding(finding: Finding): string {
+/**
+ * The message every CDK front-end prints: rule id, resource, what is wrong, why, how to fix (the finding's cloud's
+ * fix, once), how to waive. `fix: false` leaves the fix out for reports that carry it in a field of its own (the
+ * policy-validation report's "fix"), so it is not printed twice.
+ */
+export function describeFinding(finding: Finding, { fix = true }: { fix?: boolean } = {}): string {
   const rule = ruleById(finding.ruleId);
   const { path, stack, name } = finding.resource;
   const resource = path ?? (stack ? `${stack}/${name}` : name);
@@ -62,12 +66,13 @@ export function describeFinding(finding: Finding): string {
   ];
   if (finding.pending && isBlocking(finding)) lines.push('  fails closed: the value cannot be verified at synth time and nothing re-checks it before deployment');
   if (rule) lines.push(`  why: ${rule.meta.rationale}`);
-  lines.push(`  fix: ${finding.remediation}`);
+  if (fix) lines.push(`  fix: ${finding.remediation}`);
   if (!finding.waivedBy) {
     lines.push(
       finding.waiverTarget === undefined
         ? `  waiver: ${NO_WAIVER_TARGET}`
-        : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${shown(finding.waiverTarget)})`,
+        : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${shown(finding.waiverTarget)}); ` +
+            'a CDK acknowledgement does not, and is itself reported as unapproved-waiver',
     );
   }
   return lines.join('\n');

@@ -36,7 +36,7 @@ try {
       console.log(`      ${d.message.split('\n')[0]}`);
     }
     const mandatory = diagnostics.filter((d) => d.enforcementLevel === 'mandatory').length;
-    console.log(`\n→ ${resources.length} resources, ${diagnostics.length} diagnostics, ${mandatory} mandatory: the preview ${mandatory ? 'fails' : 'passes'}`);
+    console.log(`\n→ ${resources.length} resources, ${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'}, ${mandatory} mandatory: the preview ${mandatory ? 'fails' : 'passes'}`);
     ok &&= expectBlocked ? mandatory > 0 : mandatory === 0;
   }
 } finally {

@@ -47,6 +47,9 @@ export class PackConfigError extends Error {
   constructor(policy: string, setting: string, reason: string) {
     super(`entitlement-guard policy "${policy}", config "${setting}": ${reason}`);
     this.name = 'PackConfigError';
+    // The policy SDK reports a failing policy with the error's `stack`: a configuration mistake is the user's to fix,
+    // so it reads as the one located line above, without our JavaScript frames.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

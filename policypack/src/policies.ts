@@ -6,7 +6,7 @@ import { evaluate } from '../../src/engine/check.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
 import { NO_WAIVER_TARGET, type Finding } from '../../src/engine/finding.js';
 import type { Model } from '../../src/model/model.js';
-import type { Rule } from '../../src/rules/define.js';
+import { remediationText, type Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { allRules } from '../../src/rules/index.js';
 import { auditFileOf, catalogFromOption, catalogSetting, lockedCatalogError, PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackConfigError, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
@@ -80,7 +80,7 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): { p
       description: rule.meta.title,
       enforcementLevel: advertised.get(id) as EnforcementLevel,
       severity: severityOf(rule),
-      remediationSteps: rule.meta.remediation,
+      remediationSteps: remediationText(rule.meta),
       tags: ['entitlement-guard', ...rule.meta.frameworks],
       url: ruleDocsUrl(id),
       configSchema: PACK_CONFIG_SCHEMA,

@@ -19,6 +19,7 @@ import { formatMarkdown } from '../reporters/markdown.js';
 import type { Progress } from '../reporters/progress.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
+import { plural } from '../util/plural.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -159,7 +160,7 @@ export function evaluateChange({ catalog, model }: LoadedChange, options: Pick<C
 export function runCatalogValidate(file: string, cwd = process.cwd()): CommandResult {
   const catalog = readCatalog(file, cwd);
   if (!('apiVersion' in catalog)) return catalog;
-  const counts = `${catalog.owners.length} owners, ${catalog.entitlements.length} entitlements, ${catalog.identities.length} identities, ${catalog.exceptions.length} exceptions`;
+  const counts = `${plural(catalog.owners.length, 'owner')}, ${plural(catalog.entitlements.length, 'entitlement')}, ${plural(catalog.identities.length, 'identity', 'identities')}, ${plural(catalog.exceptions.length, 'exception')}`;
   return { exitCode: EXIT.clean, output: `${file}: valid catalog (${counts})\n`, errors: [] };
 }
 

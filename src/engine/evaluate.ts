@@ -1,6 +1,6 @@
 import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
-import type { Identity, Model, Secret } from '../model/model.js';
-import type { Report, Rule, RuleContext } from '../rules/define.js';
+import type { Cloud, Identity, Model, Secret } from '../model/model.js';
+import { remediationFor, type Report, type Rule, type RuleContext } from '../rules/define.js';
 import { isTooBroad } from './exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
 import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
@@ -124,7 +124,7 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   if (report.identity) finding.identity = report.identity.id;
   if (report.detail) finding.detail = report.detail;
   finding.message = formatMessage(rule.meta.messages[report.messageId], report.data);
-  finding.remediation = rule.meta.remediation;
+  finding.remediation = remediationFor(rule.meta, report.identity?.cloud ?? cloudOfType(report.resource.type));
   finding.frameworks = shared.frameworks;
   if (report.pending) finding.pending = true;
   if (report.undecidable) finding.undecidable = true;
@@ -134,6 +134,15 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   const target = suggestedTarget(binding);
   if (target !== undefined) finding.waiverTarget = target;
   return finding;
+}
+
+/** The cloud of a finding that names no identity or secret, by its resource type's provider prefix. */
+function cloudOfType(type: string): Cloud | undefined {
+  if (/^(AWS::|aws[:_-])/.test(type)) return 'aws';
+  if (/^(azure|azuread|azurerm)[:_-]/.test(type)) return 'azure';
+  if (/^(gcp:|google_)/.test(type)) return 'gcp';
+  if (/^kubernetes[:_]/.test(type)) return 'kubernetes';
+  return undefined;
 }
 
 /** Message templates split once into text and placeholder names, alternating: thousands of findings share a few templates. */

@@ -1,5 +1,6 @@
 import type { Audit, AuditDefinition, AuditException, AuditIdentity } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
+import { plural } from '../util/plural.js';
 
 /**
  * The audit as Markdown (a PR comment or a wiki page): counts first, one table row per identity, catalog hygiene,
@@ -10,7 +11,7 @@ export function formatAuditMarkdown(audit: Audit): string {
   const lines = [
     `### Entitlement audit — ${escapeMarkdown(audit.generatedAt.slice(0, 10))}`,
     '',
-    `${s.identities} identities (${s.catalogOnly} declared only in the catalog, ${s.privileged} privileged), ${s.secrets} secrets · ` +
+    `${plural(s.identities, 'identity', 'identities')} (${s.catalogOnly} declared only in the catalog, ${s.privileged} privileged), ${plural(s.secrets, 'secret')} · ` +
       `findings: **${s.findings.blocking}** blocking, ${s.findings.advisory} advisory, ${s.findings.waived} waived · catalog ${markdownCode(audit.catalog)} · ` +
       `AWS managed policies as of ${escapeMarkdown(audit.awsManagedPolicies.date)} (${escapeMarkdown(`${audit.awsManagedPolicies.source} ${audit.awsManagedPolicies.version}`)})`,
     '',

@@ -15,15 +15,13 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * Inline Markdown (GitHub flavour) that renders as the literal text: HTML is entity-escaped (GitHub would render
- * tags), Markdown punctuation is backslash-escaped, and line breaks become spaces so a table row stays one row.
+ * Inline Markdown (GitHub flavour) that renders as the literal text: Markdown punctuation and the characters that
+ * start HTML (`<`, `>`, `&`) are backslash-escaped, which CommonMark reads as the literal character (so no tag or
+ * entity can form), and line breaks become spaces so a table row stays one row. Entities are not used: an entity
+ * shows as itself wherever the comment is read as plain text, and `#` escaping broke them (`catalog&\\#39;s`).
  */
 export function escapeMarkdown(text: string): string {
-  return escapeControlCharacters(
-    escapeHtml(text)
-      .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-      .replace(/\r?\n|\r/g, ' '),
-  );
+  return escapeControlCharacters(text.replace(/[\\`*_{}[\]()#+!|~<>&]/g, (char) => `\\${char}`).replace(/\r?\n|\r/g, ' '));
 }
 
 /**

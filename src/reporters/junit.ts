@@ -77,7 +77,7 @@ function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string;
     outcome = 'failure';
     body.push(
       `      <failure type="${escapeXml(rule.meta.id)}" message="${escapeXml(blocking[0]!.message)}">${escapeXml(
-        [...blocking.map(describe), `fix: ${rule.meta.remediation}`].join('\n'),
+        [...blocking.map(describe), `fix: ${blocking[0]!.remediation}`].join('\n'),
       )}</failure>`,
     );
   } else if (findings.every((finding) => finding.waivedBy)) {

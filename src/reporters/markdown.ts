@@ -3,6 +3,7 @@ import { isBlocking, type Finding } from '../engine/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { sortFindings } from './json.js';
+import { plural } from '../util/plural.js';
 
 /** GitHub rejects comments over 65,536 characters; details stop well before, with a note saying how many are left out. */
 const MAX_COMMENT_CHARS = 60_000;
@@ -17,7 +18,7 @@ export function formatMarkdown(result: EvaluationResult): string {
   const lines = [
     `### ${s.blocking > 0 ? '❌ Entitlement Guard: blocked' : '✅ Entitlement Guard: passed'}`,
     '',
-    `**${s.blocking}** blocking · **${s.advisory - countWaivedAdvisory(result.findings)}** advisory · **${s.waived}** waived · **${s.pending}** pending — ${s.identities} identities, ${s.secrets} secrets checked`,
+    `**${s.blocking}** blocking · **${s.advisory - countWaivedAdvisory(result.findings)}** advisory · **${s.waived}** waived · **${s.pending}** pending — ${plural(s.identities, 'identity', 'identities')}, ${plural(s.secrets, 'secret')} checked`,
     '',
   ];
   if (result.findings.length === 0) return `${lines.join('\n')}\n`;
@@ -27,7 +28,7 @@ export function formatMarkdown(result: EvaluationResult): string {
     const waived = findings.filter((finding) => finding.waivedBy).length;
     lines.push(`| ${markdownCode(ruleId)} | ${blocking} | ${findings.length - blocking - waived} | ${waived} |`);
   }
-  lines.push('', `<details><summary>${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} by resource</summary>`, '');
+  lines.push('', `<details><summary>${plural(result.findings.length, 'finding')} by resource</summary>`, '');
   const details: string[] = [];
   let size = lines.join('\n').length;
   let shown = 0;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { Finding } from '../engine/finding.js';
-import type { Rule } from '../rules/define.js';
-import { ruleDocsUrl, REPOSITORY_URL } from '../rules/docs.js';
+import { remediationText, type Rule } from '../rules/define.js';
+import { remediationMarkdown, ruleDocsUrl, REPOSITORY_URL } from '../rules/docs.js';
 import { sortFindings } from './json.js';
 
 export interface SarifOptions {
@@ -55,7 +55,7 @@ function ruleDescriptor(rule: Rule) {
     name: meta.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.rationale },
-    help: { text: `${meta.remediation} (${ruleDocsUrl(meta.id)})`, markdown: `**Why.** ${meta.rationale}\n\n**Fix.** ${meta.remediation}\n\n[Rule documentation](${ruleDocsUrl(meta.id)})` },
+    help: { text: `${remediationText(meta)} (${ruleDocsUrl(meta.id)})`, markdown: `**Why.** ${meta.rationale}\n\n**Fix.**${remediationMarkdown(meta)}\n\n[Rule documentation](${ruleDocsUrl(meta.id)})` },
     helpUri: ruleDocsUrl(meta.id),
     defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
     // GitHub code scanning reads `security` as the category and `security-severity` (0-10) as high / medium.

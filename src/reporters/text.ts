@@ -3,6 +3,7 @@ import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../engine/finding.js
 import type { ResourceRef } from '../model/model.js';
 import { escapeControlCharacters as shown } from '../util/control-characters.js';
 import { sortFindings } from './json.js';
+import { plural } from '../util/plural.js';
 
 export interface TextOptions {
   /** ANSI colors; the CLI turns them on only for a terminal. */
@@ -72,6 +73,6 @@ function resourceHeading(resource: ResourceRef): string {
 
 function summaryLine(result: EvaluationResult, paint: (style: keyof typeof ANSI, text: string) => string): string {
   const s = result.summary;
-  const counts = `${s.total} finding${s.total === 1 ? '' : 's'}: ${s.blocking} blocking, ${s.advisory} advisory, ${s.waived} waived, ${s.pending} pending (${s.identities} identities, ${s.secrets} secrets checked)`;
+  const counts = `${plural(s.total, 'finding')}: ${s.blocking} blocking, ${s.advisory} advisory, ${s.waived} waived, ${s.pending} pending (${plural(s.identities, 'identity', 'identities')}, ${plural(s.secrets, 'secret')} checked)`;
   return s.blocking > 0 ? paint('red', `✖ blocked: ${counts}`) : paint('green', `✔ passed: ${counts}`);
 }

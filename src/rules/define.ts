@@ -1,5 +1,5 @@
 import type { Catalog, RuleLevel } from '../../catalog/types.js';
-import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
+import type { Cloud, Identity, Model, ResourceRef, Secret } from '../model/model.js';
 import type { Finding } from '../engine/finding.js';
 import type { IdentityProfile } from '../engine/profile.js';
 
@@ -9,11 +9,36 @@ export interface RuleMeta<MessageId extends string = string> {
   /** Default enforcement; the catalog's `rules` map and a stack may make it stricter. */
   level: Exclude<RuleLevel, 'disabled'>;
   rationale: string;
-  remediation: string;
+  /**
+   * How to fix a finding: one text for every cloud, or one per cloud. A finding carries its own cloud's text only
+   * (an AWS finding never reads Azure advice); rule-level documentation lists them all (`remediationText`).
+   */
+  remediation: Remediation;
   /** Framework mappings checked against their sources, e.g. `OWASP-NHI7:2025`, `NIST-CSF-2.0:PR.AA-05`. */
   frameworks: string[];
   /** Message templates; `{{name}}` is replaced with report data. */
   messages: Record<MessageId, string>;
+}
+
+export type Remediation = string | Readonly<Partial<Record<Cloud, string>>>;
+
+const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud', kubernetes: 'Kubernetes' };
+
+/** The fix for a finding in `cloud`; without a cloud (a finding about the catalog itself), or one the rule does not single out, every cloud's. */
+export function remediationFor(meta: Pick<RuleMeta, 'remediation'>, cloud: Cloud | undefined): string {
+  const { remediation } = meta;
+  if (typeof remediation === 'string') return remediation;
+  return (cloud !== undefined ? remediation[cloud] : undefined) ?? remediationText(meta);
+}
+
+/** Every cloud's fix, labelled, for rule-level documentation (docs/rules.md, SARIF rule help, Pulumi policy metadata). */
+export function remediationText(meta: Pick<RuleMeta, 'remediation'>): string {
+  const { remediation } = meta;
+  if (typeof remediation === 'string') return remediation;
+  return (Object.keys(CLOUD_NAMES) as Cloud[])
+    .filter((cloud) => remediation[cloud] !== undefined)
+    .map((cloud) => `${CLOUD_NAMES[cloud]}: ${remediation[cloud]}`)
+    .join(' ');
 }
 
 export interface Report<MessageId extends string = string> {

@@ -1,4 +1,4 @@
-import type { Rule } from './define.js';
+import { remediationText, type Rule, type RuleMeta } from './define.js';
 import { FRAMEWORKS } from './frameworks.js';
 
 /** Where a rule's documentation lives; reporters (SARIF helpUri, Pulumi policy url) link here. */
@@ -30,7 +30,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       '',
       `**Why.** ${meta.rationale}`,
       '',
-      `**Fix.** ${meta.remediation}`,
+      `**Fix.**${remediationMarkdown(meta)}`,
       '',
       '**Frameworks.**',
       '',
@@ -43,4 +43,13 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     );
   }
   return lines.join('\n');
+}
+
+/** What follows `**Fix.**`: the one fix after a space, or a list with a line per cloud the rule has its own fix for. */
+export function remediationMarkdown(meta: Pick<RuleMeta, 'remediation'>): string {
+  if (typeof meta.remediation === 'string') return ` ${meta.remediation}`;
+  return `\n\n${remediationText(meta)
+    .split(/ (?=(?:AWS|Azure|Google Cloud|Kubernetes): )/)
+    .map((line) => `- ${line.replace(/^([^:]+):/, '**$1**:')}`)
+    .join('\n')}`;
 }

@@ -34,10 +34,20 @@ export default defineRule<MessageId>({
     rationale:
       'A static key, password or token works for whoever holds a copy, for as long as it exists. Temporary credentials from a role, ' +
       'workload identity or federation expire on their own and leave nothing in source, state or CI settings to leak.',
-    remediation:
-      'Replace the static credential with temporary credentials: an IAM role (instance profile, task role, IRSA, OIDC federation), ' +
-      'Azure workload identity federation, GCP workload identity or impersonation, Kubernetes projected tokens. Where a vendor truly ' +
-      'cannot federate, request a catalog exception with an owner and an expiry.',
+    remediation: {
+      aws:
+        'Replace the access key or service-specific credential with temporary credentials: an IAM role (instance profile, task ' +
+        'role, IRSA, OIDC federation). Keep secret values out of templates and programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+      azure:
+        'Replace the client secret or certificate with workload identity federation or a managed identity. Keep secret values ' +
+        'out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+      gcp:
+        'Replace the service-account key with workload identity federation or service-account impersonation. Keep secret ' +
+        'values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+      kubernetes:
+        'Replace the service-account token Secret with projected tokens (TokenRequest), turn off automounting where the pod ' +
+        'does not call the API, and keep secret values out of manifests (an external secret store). Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+    },
     frameworks: ['OWASP-NHI7:2025', 'OWASP-NHI2:2025', 'CIS-AWS-3.0:1.14', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1552.001'],
     messages: {
       accessKey:

@@ -66,11 +66,21 @@ export default defineRule<MessageId>({
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
       'Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule\'s level, ' +
       'bound or not: it is usually bound from another repository, by a chart, or later.',
-    remediation:
-      'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
-      'resources or behind a Condition; use Action instead of NotAction; replace administrator managed policies with a customer-managed ' +
-      'policy. On Azure, Google Cloud and Kubernetes, assign the narrowest role on the narrowest scope (a resource group, one service ' +
-      'account, a namespace). Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+    remediation: {
+      aws:
+        'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
+        'resources or behind a Condition; use Action instead of NotAction; replace administrator managed policies with a customer-managed ' +
+        'policy. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+      azure:
+        'Assign the narrowest role (a built-in data role, or a custom role without "*" actions) on the narrowest scope: one resource ' +
+        'or resource group, not the subscription or the tenant. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+      gcp:
+        'Grant a predefined role narrower than owner or editor on the narrowest resource (one bucket, one service account), not ' +
+        'the project, folder or organization, and never to allUsers. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+      kubernetes:
+        'Bind a Role with named verbs, resources and apiGroups in one namespace instead of cluster-admin, "*" or a ClusterRole. ' +
+        'Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+    },
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'CIS-AWS-3.0:1.16'],
     messages: {
       allActions:

@@ -24,10 +24,19 @@ export default defineRule<MessageId>({
       'An identity or secret nobody owns is never reviewed, rotated or offboarded: when its service is retired or its author ' +
       'leaves, it stays active with whatever access it had. An owner that is not in the catalog is as good as none, because ' +
       'nobody can be asked about it.',
-    remediation:
-      'Record the owner: a catalog identity record (identities[].owner) or the catalog\'s owner tag on the resource, naming one ' +
-      'of the owners listed under owners (Kubernetes: a label or annotation; Azure AD: the owners of the application or service ' +
-      'principal, a group named like the catalog owner). Add a new team to owners first.',
+    remediation: {
+      aws:
+        "Record the owner: a catalog identity record (identities[].owner) or the catalog's owner tag on the resource, naming one " +
+        'of the owners listed under owners. Add a new team to owners first.',
+      azure:
+        "Record the owner: a catalog identity record (identities[].owner), the catalog's owner tag, or the owners of the application " +
+        'or service principal (a group named like the catalog owner), naming one of the owners listed under owners. Add a new team to owners first.',
+      gcp:
+        'Record the owner: a catalog identity record (identities[].owner) naming one of the owners listed under owners. Add a new team to owners first.',
+      kubernetes:
+        "Record the owner: a catalog identity record (identities[].owner) or the catalog's owner label or annotation on the " +
+        'object, naming one of the owners listed under owners. Add a new team to owners first.',
+    },
     frameworks: ['OWASP-NHI1:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       missingOwner:

@@ -79,11 +79,16 @@ export default defineRule<MessageId>({
       'or a wildcard subject lets any AWS account, any GitHub repository or any token of the issuer assume it; an account the ' +
       'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy. ' +
       'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds.',
-    remediation:
-      'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
-      '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
-      'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. On Azure and GCP, federate ' +
-      'only subjects the catalog lists, and give every workload identity pool provider an attribute condition.',
+    remediation: {
+      aws:
+        'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
+        '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
+        'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions.',
+      azure: 'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
+      gcp:
+        'Give every workload identity pool provider an attribute condition, and bind roles to the subjects the catalog lists under ' +
+        'trust.oidc (principal://…/subject/…), not to the whole pool.',
+    },
     frameworks: ['OWASP-NHI6:2025', 'OWASP-NHI3:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1078.004', 'MITRE-ATTACK:T1548.005'],
     messages: {
       trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',

@@ -14,10 +14,17 @@ export default defineRule<MessageId>({
     rationale:
       'A secret that never rotates stays valid for whoever copied it, from logs, CI settings or a laptop, for as long as it ' +
       'exists. Rotation bounds how long a leak is useful; the class sets how long that may be.',
-    remediation:
-      'Configure rotation (AWS::SecretsManager::RotationSchedule, aws.secretsmanager.SecretRotation, a GCP Secret Manager rotation ' +
-      'period; for Azure Key Vault secrets an expiration date within the limit) ' +
-      'at an interval no longer than the class allows (classes.<class>.maxSecretAge; secrets without a class use the service class).',
+    remediation: {
+      aws:
+        'Configure rotation (AWS::SecretsManager::RotationSchedule, or aws.secretsmanager.SecretRotation in Pulumi) at an interval ' +
+        'no longer than the class allows (classes.<class>.maxSecretAge; secrets without a class use the service class).',
+      azure:
+        'Give the Key Vault secret an expiration date within what the class allows (classes.<class>.maxSecretAge; secrets without ' +
+        'a class use the service class) and rotate it before then.',
+      gcp:
+        'Set a Secret Manager rotation period no longer than the class allows (classes.<class>.maxSecretAge; secrets without a ' +
+        'class use the service class).',
+    },
     frameworks: ['OWASP-NHI7:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       noRotation:

@@ -45,6 +45,21 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     ]);
   });
 
+  it('carries each finding in full (what, where, why, the exception to request) with its cloud\'s fix, once, one violation per resource', async () => {
+    const { app, stack } = appWithMistakes();
+    // A second resource with the same nag rule id: each keeps its own message.
+    new iam.AccessKey(stack, 'OtherKey', { user: new iam.User(stack, 'Other', { userName: 'payments-api-other' }) });
+    const report = new EntitlementGuardChecks(app, { catalog, now: NOW }).validateScope(app);
+    for (const violation of report.violations) {
+      expect(violation.violatingResources).toHaveLength(1);
+      expect(violation.description).toContain(`  resource: ${violation.violatingResources[0]!.constructPath} `);
+      expect(violation.description).not.toContain('fix:');
+      expect(violation.fix).not.toMatch(/Azure|Google Cloud|Kubernetes/);
+    }
+    const text = report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]!.constructPath}\n${v.description}\nfix: ${v.fix}\n`).join('\n');
+    await expect(text).toMatchFileSnapshot('__snapshots__/nag-messages.txt');
+  });
+
   it('lets cdk-nag drop an acknowledged finding but reports the acknowledgement as an unapproved waiver', () => {
     const { app, role } = appWithMistakes();
     Validations.of(role).acknowledge({ id: 'EntitlementGuard-no-wildcard-privilege[Action::s3:*]', reason: 'analytics needs it' });
@@ -86,6 +101,24 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     // The waiver hint names the user's catalog record (matched by its physical name), not the key's hashed logical id.
     expect(message).toContain('waiver: only an approved, unexpired catalog exception waives it (rule: no-long-lived-credentials, target: payments-api)');
     expect(message).not.toContain('target: Key961B73FD');
+  });
+
+  it('says the fix once per violation, in the report\'s fix field, for the finding\'s cloud', () => {
+    const { app } = appWithMistakes();
+    const plugin = new EntitlementGuardValidation({ catalog, now: NOW });
+    const validate = vi.spyOn(plugin, 'validate');
+    Validations.of(app).addPlugins(plugin);
+    const message = synthError(app);
+    const report = validate.mock.results[0]!.value as ReturnType<EntitlementGuardValidation['validate']>;
+    expect(report.violations.map((violation) => violation.ruleName).sort()).toEqual(['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']);
+    // The access key's fix, as the CDK prints the report: once.
+    const keyFix = report.violations.find((violation) => violation.ruleName === 'no-long-lived-credentials')!.fix!;
+    expect(message.split(keyFix).length - 1).toBe(1);
+    for (const violation of report.violations) {
+      expect(violation.description).not.toContain('fix:');
+      expect(violation.fix).toMatch(/^[A-Z]/);
+      expect(violation.fix).not.toMatch(/Azure|Google Cloud|Kubernetes/);
+    }
   });
 
   it('checks nested stacks in-process too (without asset metadata), named by construct path', () => {

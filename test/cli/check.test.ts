@@ -118,11 +118,11 @@ describe('check output formats', () => {
     expect(lines.slice(heading + 1, heading + 5)).toEqual([
       '  no-long-lived-credentials (mandatory)',
       expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/),
-      expect.stringMatching(/^ {4}fix: Replace the static credential with temporary credentials/),
+      expect.stringMatching(/^ {4}fix: Replace the access key or service-specific credential with temporary credentials/),
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
     expect(output).toContain('(waived by EXC-101)');
-    expect(lines.at(-2)).toMatch(/^✖ blocked: \d+ findings: \d+ blocking, \d+ advisory, 1 waived, 0 pending \(7 identities, 1 secrets checked\)$/);
+    expect(lines.at(-2)).toMatch(/^✖ blocked: \d+ findings: \d+ blocking, \d+ advisory, 1 waived, 0 pending \(7 identities, 1 secret checked\)$/);
     expect(output).not.toContain('\u001b[');
   });
 
@@ -223,7 +223,7 @@ describe('the built CLI (npm run build)', () => {
   it('exits 1 on the bad stack, 0 on the good one, 2 on a malformed catalog', () => {
     expect(run('check', BAD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01').status).toBe(1);
     const good = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01');
-    expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([0, expect.stringMatching(/^✔ passed: \d+ findings?: 0 blocking, .*\(2 identities, 1 secrets checked\)$/)]);
+    expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([0, expect.stringMatching(/^✔ passed: \d+ findings?: 0 blocking, .*\(2 identities, 1 secret checked\)$/)]);
     const malformed = run('check', GOOD, '--catalog', 'test/cli/fixtures/malformed-catalog.yaml');
     expect([malformed.status, malformed.stderr.split('\n')[0]]).toEqual([
       2,

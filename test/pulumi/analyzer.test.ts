@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { defaultCatalog, parseCatalog } from '../../catalog/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
+import { remediationText } from '../../src/rules/define.js';
 import { allRules } from '../../src/rules/index.js';
 import {
   analyzerClient,
@@ -108,7 +109,7 @@ describe('policy pack over the analyzer protocol', () => {
       expect(info.policies[index]).toMatchObject({
         description: rule.meta.title,
         enforcementLevel: effectiveLevel(rule, defaultCatalog()),
-        remediationSteps: rule.meta.remediation,
+        remediationSteps: remediationText(rule.meta),
         url: ruleDocsUrl(rule.meta.id),
         tags: ['entitlement-guard', ...rule.meta.frameworks],
       });
@@ -245,6 +246,8 @@ describe('policy pack over the analyzer protocol', () => {
     // The pack reads the catalog once for every policy when the configuration arrives; the first policy by name reports it.
     expect(failure).toContain('entitlement-guard policy "break-glass-isolation", config "catalog": invalid catalog');
     expect(failure).toMatch(/policy config break-glass-isolation\.catalog:\d+:\d+: identities\[0\]\.owner/);
+    // What the user reads: the SDK's one-line preamble, then the located error, and no JavaScript stack frames.
+    expect(failure).not.toMatch(/^\s+at /m);
   });
 
   it('fails closed when the config names the catalog twice or sets an unknown key', async () => {
@@ -252,5 +255,6 @@ describe('policy pack over the analyzer protocol', () => {
     expect(await reject({ catalogPath: CATALOG, catalog: {} })).toContain('config "catalogPath": both catalogPath and catalog are set; set one');
     expect(await reject({ catalogFile: CATALOG })).toContain('config "catalogFile": unknown setting; expected catalogPath, catalog or auditFile');
     expect(await reject({ catalogPath: '/nonexistent/catalog.yaml' })).toContain('cannot read catalog');
+    expect(await reject({ catalogFile: CATALOG })).not.toMatch(/^\s+at /m);
   });
 });

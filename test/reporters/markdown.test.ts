@@ -12,13 +12,13 @@ describe('Markdown for a pull-request comment', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('### ❌ Entitlement Guard: blocked');
     // The one advisory finding (an expired exception) counts as advisory; the waived key counts once, as waived.
-    expect(lines[2]).toBe(`**${summary.blocking}** blocking · **1** advisory · **1** waived · **0** pending — 7 identities, 1 secrets checked`);
+    expect(lines[2]).toBe(`**${summary.blocking}** blocking · **1** advisory · **1** waived · **0** pending — 7 identities, 1 secret checked`);
     expect(lines.slice(4, 7)).toEqual(['| rule | blocking | advisory | waived |', '|---|---:|---:|---:|', '| `exception-expiry` | 0 | 1 | 0 |']);
     expect(markdown).toContain('| `no-long-lived-credentials` | 1 | 0 | 1 |');
     expect(markdown.indexOf(`<details><summary>${summary.total} findings by resource</summary>`)).toBeGreaterThan(markdown.indexOf('| `secret-rotation` |'));
     expect(markdown).toContain(`#### AWS::IAM::AccessKey bad-stack/LegacySftpAccessKey \\(${BAD}:22:3\\)`);
     expect(markdown).toMatch(/- ➖ \*\*no-long-lived-credentials\*\* `Credential::aws-access-key`: .* _\(waived by EXC-101\)_\n/);
-    expect(markdown).toContain('- ❌ **no-wildcard-privilege** `NotAction::s3:*`: Policy all-but-s3 uses Effect Allow with NotAction &quot;s3:\\*&quot;');
+    expect(markdown).toContain('- ❌ **no-wildcard-privilege** `NotAction::s3:*`: Policy all-but-s3 uses Effect Allow with NotAction "s3:\\*"');
     expect(markdown.trimEnd().endsWith('</details>')).toBe(true);
   });
 
@@ -46,8 +46,12 @@ describe('Markdown for a pull-request comment', () => {
 describe('Markdown escaping', () => {
   it('renders names as literal text, never HTML or Markdown', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> **bold** [link](http://x) a|b\nc')).toBe(
-      '&lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) a\\|b c',
+      '\\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) a\\|b c',
     );
+  });
+
+  it("leaves apostrophes and quotes as they are (no entity shows up literally: catalog's, not catalog&#39;s)", () => {
+    expect(escapeMarkdown(`the catalog's owners ("team-data") & <entitlement ids>`)).toBe(`the catalog's owners \\("team-data"\\) \\& \\<entitlement ids\\>`);
   });
 
   it('fences code spans past any backticks in the text and keeps table pipes literal', () => {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../catalog/rule-ids.js';
+import { remediationText } from '../../src/rules/define.js';
 import { allRules } from '../../src/rules/index.js';
 import { renderRulesMarkdown, RULES_DOC_PATH } from '../../src/rules/docs.js';
 import { FRAMEWORKS } from '../../src/rules/frameworks.js';
@@ -27,7 +28,9 @@ describe('rule metadata', () => {
         const { meta } = rule;
         expect(meta.title.length).toBeGreaterThan(10);
         expect(meta.rationale.length).toBeGreaterThan(40);
-        expect(meta.remediation.length).toBeGreaterThan(20);
+        expect(remediationText(meta).length).toBeGreaterThan(20);
+        // Per-cloud fixes name clouds the rule reads, each a sentence of its own.
+        if (typeof meta.remediation !== 'string') for (const text of Object.values(meta.remediation)) expect(text.length).toBeGreaterThan(20);
         expect(['mandatory', 'advisory']).toContain(meta.level);
         expect(meta.frameworks.length).toBeGreaterThan(0);
         for (const id of meta.frameworks) expect(Object.keys(FRAMEWORKS)).toContain(id);
