@@ -132,8 +132,10 @@ const DEPLOYER_ERRORS = [
 /** @pulumi/policy 1.21.0's own index.d.ts re-exports names its proxy.d.ts lacks: any project that lib-checks it sees these. */
 const UPSTREAM_POLICY_ERRORS = /^\S*node_modules\/@pulumi\/policy\/index\.d\.ts\(2,(10|32)\): error TS2305: /;
 
-// Concurrent: each test waits on a child process, and the machine's two cores can run two.
-describe.concurrent('the packed package', () => {
+// Concurrent: each test waits on a child process, and the machine's two cores can run two. A type-check of an
+// aws-cdk-lib consumer takes ~5 s of CPU alone, minutes when the suite shares the machine: a generous timeout, never
+// an assertion on time.
+describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   it('holds the builds it exports and nothing else: no sources, no source maps, no tests', () => {
     expect(installed.files.filter((file) => /\.(map|ts)$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
     expect(installed.files.filter((file) => !/^(dist\/(bundle|cjs|types)\/|catalog\/entitlement-catalog\.schema\.json$|data\/aws-managed-policies\.jsonl$|package\.json$|README\.md$|LICENSE$)/.test(file))).toEqual([]);
