@@ -1,9 +1,24 @@
+import { createRequire } from 'node:module';
 import { remediationText, type Rule, type RuleMeta } from './define.js';
 import { FRAMEWORKS } from './frameworks.js';
 
 /** Where a rule's documentation lives; reporters (SARIF helpUri, Pulumi policy url) link here. */
 export const RULES_DOC_PATH = 'docs/rules.md';
-export const REPOSITORY_URL = 'https://github.com/example-co/entitlement-guard';
+
+/**
+ * The repository, from `repository` in package.json: the one place an organisation that publishes the package sets
+ * it (the value in this repository is a placeholder), so the rule links in SARIF, the Pulumi pack and the README's
+ * relative links on the registry page all point at the same place.
+ */
+export const REPOSITORY_URL = repositoryUrl();
+
+function repositoryUrl(): string {
+  // The package's own manifest by its self-reference: the same from src/, dist/ and both bundles.
+  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { repository?: { url?: string } | string };
+  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!url) throw new Error('package.json has no repository url: the rule documentation links are made from it');
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/main/${RULES_DOC_PATH}#${ruleId}`;

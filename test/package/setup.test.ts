@@ -6,12 +6,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allRules } from '../../src/rules/index.js';
+import { ruleDocsUrl } from '../../src/rules/docs.js';
 
 const REPO = join(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
   devDependencies: Record<string, string>;
   bin: Record<string, string>;
+  repository: { url: string };
+  homepage: string;
 };
 
 describe('Node 22 guard', () => {
@@ -61,5 +65,21 @@ describe('install', () => {
   it('CI installs nothing outside npm', () => {
     const ci = readFileSync(join(REPO, '.ci/run'), 'utf8');
     expect(ci).not.toMatch(/apt-get|apt |dpkg|curl|wget/);
+  });
+});
+
+describe('links a package user follows', () => {
+  it('rule documentation links (SARIF helpUri, Pulumi policy url) are anchors of docs/rules.md in the repository package.json names', () => {
+    const repository = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(manifest.homepage).toBe(`${repository}#readme`);
+    const headings = new Set(readFileSync(join(REPO, 'docs/rules.md'), 'utf8').match(/^## [a-z-]+$/gm)!.map((heading) => heading.slice(3)));
+    for (const rule of allRules) {
+      expect(ruleDocsUrl(rule.meta.id)).toBe(`${repository}/blob/main/docs/rules.md#${rule.meta.id}`);
+      expect(headings.has(rule.meta.id)).toBe(true);
+    }
+  });
+
+  it('ships a LICENSE with the license package.json names', () => {
+    expect(readFileSync(join(REPO, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
   });
 });
