@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
 import { loadTemplates } from '../adapters/cloudformation/load.js';
@@ -85,32 +85,91 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   const inputs: TemplateInput[] = [];
   const objects: KubernetesObject[] = [];
   const planModels: Model[] = [];
+  /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
+  const fromSubdirectories = new Set<TemplateInput>();
+  /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
+  const read = (path: string, optional: boolean): boolean => {
+    // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
+    const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
+    planModels.push(...plans.models);
+    if (plans.files.includes(path)) return true;
+    // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
+    const manifests = kubernetesManifestFiles(path);
+    for (const file of manifests) objects.push(...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })));
+    if (manifests.length > 0 && manifests.includes(path)) return true;
+    let templates: TemplateInput[];
+    try {
+      templates = loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files]);
+    } catch (error) {
+      if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY)) return plans.files.length + manifests.length > 0;
+      throw error;
+    }
+    // The same template named twice (a file and its directory) is read once.
+    for (const input of templates) {
+      if (inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) continue;
+      inputs.push(input);
+      if (optional) fromSubdirectories.add(input);
+    }
+    return plans.files.length + manifests.length + templates.length > 0;
+  };
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
     try {
-      // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
-      const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
-      planModels.push(...plans.models);
-      if (plans.files.includes(path)) continue;
-      // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
-      const manifests = kubernetesManifestFiles(path);
-      for (const file of manifests) objects.push(...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })));
-      if (manifests.length > 0 && manifests.includes(path)) continue;
-      // The same template named twice (a file and its directory) is read once.
-      for (const input of loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files])) {
-        if (!inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) inputs.push(input);
-      }
+      // A directory is read with its subdirectories; only the tree as a whole must hold something to read.
+      const subdirectories = subdirectoriesOf(path);
+      let found = false;
+      for (const directory of subdirectories) found = read(directory, true) || found;
+      if (!read(path, subdirectories.length > 0) && !found) read(path, false);
     } catch (error) {
       if (error instanceof InputFileError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
       throw error;
     }
   }
+  dropNestedTemplatesReadAsStacks(inputs, fromSubdirectories);
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
   if (clash.length > 0) return failure(clash);
   const models = [modelFromTemplates(inputs), ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
   const model = models.length > 1 ? mergeModels(models) : models[0]!;
   return { catalog, model };
+}
+
+const NO_TEMPLATE_IN_DIRECTORY = 'no CloudFormation template';
+/** Not read below a directory argument: dependencies and hidden directories (VCS, tool caches), and symbolic links (cycles). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/**
+ * The subdirectories of a directory argument, depth first in name order. A cloud assembly (a directory with
+ * manifest.json, such as cdk.out) is read through its manifest, so nothing below it is listed separately.
+ */
+function subdirectoriesOf(path: string): string[] {
+  if (!statSync(path).isDirectory() || existsSync(join(path, 'manifest.json'))) return [];
+  const found: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory).sort()) {
+      if (entry.startsWith('.') || SKIPPED_DIRECTORIES.has(entry)) continue;
+      const child = join(directory, entry);
+      if (!lstatSync(child).isDirectory()) continue;
+      found.push(child);
+      if (!existsSync(join(child, 'manifest.json'))) walk(child);
+    }
+  };
+  walk(path);
+  return found;
+}
+
+/**
+ * A template read from a subdirectory that another template nests (`children/workers.yaml` under `parent.yaml`'s
+ * TemplateURL) is part of that stack, as loadTemplates has it within one directory, not a stack of its own.
+ */
+function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirectories: Set<TemplateInput>): void {
+  const stacks = new Set(inputs.map((input) => input.stack));
+  const isNested = (input: TemplateInput) => input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
+  const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
+  for (let index = inputs.length - 1; index >= 0; index--) {
+    const input = inputs[index]!;
+    if (fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file)) inputs.splice(index, 1);
+  }
 }
 
 /**

@@ -304,3 +304,31 @@ describe('envelope coverage through the CLI (issue 24 item 2): pattern containme
   });
 });
 
+
+describe('check <dir> reads subdirectories', () => {
+  const resourcesOf = (paths: string[]) => {
+    const result = check(paths);
+    expect(result.errors).toEqual([]);
+    return [...new Set(result.result!.findings.filter((finding) => finding.resource.stack).map((finding) => `${finding.resource.file} ${finding.resource.stack}/${finding.resource.name}`))].sort();
+  };
+
+  it('reads templates at any depth and cloud assemblies (cdk.out) through their manifest; skips node_modules and hidden directories', () => {
+    expect(resourcesOf(['test/fixtures/cloudformation/directory-tree'])).toEqual([
+      'test/fixtures/cloudformation/directory-tree/app/cdk.out/AppStack.template.json AppStack/AppUser',
+      'test/fixtures/cloudformation/directory-tree/team-a/ci.template.yaml ci/CiUser',
+      'test/fixtures/cloudformation/directory-tree/team-a/ci.template.yaml ci/CiUserKey',
+      'test/fixtures/cloudformation/directory-tree/team-b/prod/admin.template.json admin/AdminRole',
+    ]);
+  });
+
+  it('reads a nested stack in a subdirectory once, as part of its parent', () => {
+    const stacks = new Set(check(['test/fixtures/cloudformation/nested-template-url']).result!.findings.map((finding) => `${finding.resource.stack} ${finding.resource.file}`));
+    expect([...stacks].filter((stack) => stack.includes('workers'))).toEqual(['parent/Workers test/fixtures/cloudformation/nested-template-url/children/workers.template.yaml']);
+  });
+
+  it('still says so when nothing in the tree can be read', () => {
+    const result = check(['test/fixtures/cloudformation/directory-tree/docs']);
+    expect(result.exitCode).toBe(2);
+    expect(result.errors.join('\n')).toContain('no CloudFormation template');
+  });
+});
