@@ -304,6 +304,16 @@ export interface Model {
   roleDefinitions?: RoleDefinition[];
   /** Identity federation providers the change defines, judged bound or not. */
   federationProviders?: FederationProvider[];
+  /** What the change sets up to watch identities being used (EventBridge rules, CloudWatch Logs metric filters). */
+  monitors?: UsageMonitor[];
+}
+
+/** A rule or filter that fires on activity: an EventBridge event pattern or a metric filter pattern, as text. */
+export interface UsageMonitor {
+  kind: 'event-rule' | 'metric-filter';
+  source: ResourceRef;
+  /** The pattern as written, JSON for event patterns; values not known yet are described in it. */
+  pattern: string;
 }
 
 /**

@@ -15,6 +15,7 @@ type MessageId =
   | 'assumableByAccount'
   | 'reachableBy'
   | 'noMfa'
+  | 'unmonitored'
   | 'federatedCredential'
   | 'holdsCredential'
   | 'trustPending';
@@ -70,6 +71,10 @@ export default defineRule<MessageId>({
       noMfa:
         'Break-glass role {{name}} can be signed into without MFA, which class {{class}} requires: {{why}}. Add a condition ' +
         '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
+      unmonitored:
+        'Use of break-glass identity {{name}} is not watched by anything in this change (no EventBridge rule or CloudWatch Logs metric ' +
+        'filter names it), and class {{class}} must be monitored. Add an EventBridge rule on its sign-ins and API calls here, or make sure ' +
+        'the alarm that watches it elsewhere exists: this cannot be verified from the change.',
       federatedCredential:
         'Break-glass identity {{name}} accepts tokens from {{issuer}} for subject {{subject}} (federated credential {{credential}}), ' +
         'so that workload can act as it. Remove the federated credential.',
@@ -93,6 +98,7 @@ export default defineRule<MessageId>({
         });
       }
       for (const credential of identity.credentials) checkCredential(ctx, identity, cls, credential);
+      if (ctx.catalog.classes[cls].monitored) checkMonitored(ctx, identity, cls);
       const trust = identity.trustPolicy;
       if (trust?.unreadable) {
         ctx.report({ messageId: 'trustPending', data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` }, resource: identity.resource, identity, pending: true });
@@ -246,4 +252,16 @@ function checkMfa(ctx: Ctx, identity: Identity, cls: IdentityClass, entry: Trust
   if (why === undefined) return;
   const value = isUnknown(entry.value) ? entry.value.description : entry.value;
   ctx.report({ resource: identity.resource, identity, messageId: 'noMfa', data: { name: identity.name, class: cls, why }, detail: `Mfa::${value}` });
+}
+
+/**
+ * A monitored class needs something to fire when the identity is used. In the change that is an event rule or metric
+ * filter whose pattern names the identity (its physical name or ARN); anything else may watch it from another stack
+ * or account, which the change cannot show: then the finding is advisory, saying what to verify.
+ */
+function checkMonitored(ctx: Ctx, identity: Identity, cls: IdentityClass): void {
+  const names = [identity.name, ...(typeof identity.arn === 'string' ? [identity.arn] : [])];
+  const watched = (ctx.model.monitors ?? []).some((monitor) => names.some((name) => monitor.pattern.includes(name)));
+  if (watched) return;
+  ctx.report({ resource: identity.resource, identity, messageId: 'unmonitored', data: { name: identity.name, class: cls }, detail: 'Monitoring::none', pending: true, undecidable: true });
 }

@@ -73,6 +73,8 @@ const LINKERS: Record<string, Linker> = {
   },
   'AWS::Lambda::Function': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
   'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
+  'AWS::Events::Rule': (b, ctx, id, resource) => b.addMonitor(ctx, id, 'event-rule', resource.Properties?.EventPattern),
+  'AWS::Logs::MetricFilter': (b, ctx, id, resource) => b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern),
   'AWS::SecretsManager::RotationSchedule': (b, ctx, id, resource) => {
     const secret = b.findSecret(ctx, resource.Properties?.SecretId);
     if (secret) applyRotation(ctx, id, resource, secret);
@@ -106,6 +108,14 @@ class ModelBuilder {
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
+  }
+
+  /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
+  addMonitor(ctx: StackContext, logicalId: string, kind: 'event-rule' | 'metric-filter', raw: unknown): void {
+    if (raw === undefined) return;
+    const value = ctx.resolver.resolve(raw);
+    const pattern = typeof value === 'string' ? value : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
+    (this.model.monitors ??= []).push({ kind, source: ctx.ref(logicalId), pattern });
   }
 
   /*

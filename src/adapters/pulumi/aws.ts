@@ -73,6 +73,8 @@ const LINKERS: Record<string, Linker> = {
     const [group] = b.findIdentities(e, 'group', 'aws-group');
     if (group) for (const user of b.findIdentities(e, 'users', 'aws-user')) b.addToGroup(user, group);
   },
+  'aws:cloudwatch/eventRule:EventRule': (b, e) => b.addMonitor(e, 'event-rule', e.props.eventPattern),
+  'aws:cloudwatch/logMetricFilter:LogMetricFilter': (b, e) => b.addMonitor(e, 'metric-filter', e.props.pattern),
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
@@ -127,6 +129,13 @@ class ModelBuilder {
     this.entries = resources
       .filter((resource) => known.has(resource.type))
       .map((resource) => ({ resource, props: revealUnknowns(resource, describeUrn), ref: resourceRef(resource) }));
+  }
+
+  /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
+  addMonitor(e: Entry, kind: 'event-rule' | 'metric-filter', value: unknown): void {
+    if (value === undefined) return;
+    const pattern = typeof value === 'string' ? value : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
+    (this.model.monitors ??= []).push({ kind, source: e.ref, pattern });
   }
 
   build(): Model {
