@@ -16,6 +16,7 @@ import { expiryOf } from './dates.js';
 import { auditException, exceptionsCovering } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
+import { allowsStanding, entitlementPrivilege, privilegedHoldings } from '../rules/support/just-in-time.js';
 import { auditTrust, runsOn } from './trust.js';
 import { AUDIT_SCHEMA_VERSION, type Audit, type AuditDefinition, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
 
@@ -116,7 +117,7 @@ function plannedIdentity(
   findings: AuditFinding[],
   ownAccounts: readonly string[],
 ): AuditIdentity {
-  const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog));
+  const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity));
   const declared = profile.entitlements.map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id)).filter((e): e is Entitlement => e !== undefined);
   const grants = auditGrants(identity.grants, declared, catalog);
   const heldNames = [identity.name, identity.resource.name, ...identity.grants.map((g) => g.source.name), ...identity.credentials.map((c) => c.source.name)];
@@ -186,17 +187,26 @@ function exceptionNames(record: CatalogIdentity): string[] {
   return [record.id, ...(record.match?.name ? [record.match.name] : [])];
 }
 
-function auditEntitlement(id: string, identityClass: IdentityClass | undefined, catalog: Catalog): AuditEntitlement {
+/**
+ * An entitlement as the audit shows it. For an identity of the change, a privileged entitlement is held just in time
+ * only when the plan shows it (src/rules/support/just-in-time.ts, the same judgement require-entitlement makes); for
+ * one declared only in the catalog nothing is planned, so the approval's maxDuration is all there is to show.
+ */
+function auditEntitlement(id: string, identityClass: IdentityClass | undefined, catalog: Catalog, identity?: Identity): AuditEntitlement {
   const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
   if (!entitlement) return { id, known: false, privileged: false, standing: false, allows: [] };
-  const justInTime = entitlement.approval?.maxDurationSeconds !== undefined;
-  const classAllowsStanding = identityClass !== undefined && catalog.classes[identityClass].standingPrivilege;
+  const privilege = entitlementPrivilege(catalog, entitlement);
+  const classAllowsStanding = allowsStanding(catalog, identityClass);
+  const held = identity && privilege.privileged ? privilegedHoldings(catalog, identity, [entitlement])[0] : undefined;
+  const justInTime = held ? held.mode === 'just-in-time' : entitlement.approval?.maxDurationSeconds !== undefined;
   return {
     id,
     known: true,
     ...(entitlement.description !== undefined ? { description: entitlement.description } : {}),
-    privileged: entitlement.privileged,
-    standing: entitlement.privileged && !justInTime && !classAllowsStanding,
+    privileged: privilege.privileged,
+    standing: privilege.privileged && !justInTime && !classAllowsStanding,
+    ...(!privilege.declared && privilege.reaches ? { privilegedBy: privilege.reaches } : {}),
+    ...(held ? { holding: { mode: held.mode, gaps: held.gaps, ...held.evidence } } : {}),
     ...(identityClass !== undefined && !entitlement.classes.includes(identityClass) ? { notForClass: true } : {}),
     allows: entitlementAllows(entitlement),
   };

@@ -18,13 +18,27 @@ export function auditException(exception: CatalogException, catalog: Catalog, fi
     reason: exception.reason,
     owner: exception.owner,
     approvedBy: exception.approvedBy,
+    ...(exception.approved !== undefined ? { approved: exception.approved } : {}),
     ...(exception.ticket !== undefined ? { ticket: exception.ticket } : {}),
     expires: exception.expires,
     ...(left !== undefined ? { daysLeft: left } : {}),
     status: statusOf(exception, catalog, left, now),
     waives: findings.filter((finding) => finding.waivedBy === exception.id).length,
+    ...hygieneOf(exception, findings),
   };
 }
+
+/** What the exception rule found about the exception in this change: unused, or broader than the exception policy. */
+function hygieneOf(exception: CatalogException, findings: readonly Finding[]): Pick<AuditException, 'unused' | 'tooBroad'> {
+  const own = findings.filter((finding) => finding.ruleId === EXCEPTION_RULE && finding.resource.name === exception.id);
+  const broad = own.find((finding) => finding.detail?.startsWith('Targets::'));
+  return {
+    ...(own.some((finding) => finding.detail === 'Unused::this-change') ? { unused: true as const } : {}),
+    ...(broad ? { tooBroad: Number(broad.detail!.slice('Targets::'.length)) } : {}),
+  };
+}
+
+const EXCEPTION_RULE = 'exception-expiry';
 
 function statusOf(exception: CatalogException, catalog: Catalog, left: number | undefined, now: Date): ExceptionStatus {
   if (left === undefined) return 'invalid';

@@ -27,6 +27,8 @@ export function catalogHygiene(
         .filter((entitlement) => entitlement.standing)
         .map((entitlement) => ({ id: identity.id, name: identity.name, ...(identity.class ? { class: identity.class } : {}), entitlement: entitlement.id })),
     ),
+    unusedExceptions: exceptions.filter((exception) => exception.unused),
+    overBroadExceptions: exceptions.filter((exception) => exception.tooBroad !== undefined),
     unapprovedWaivers: [...unapprovedWaivers],
   };
 }

@@ -115,12 +115,38 @@ export interface AuditEntitlement {
   known: boolean;
   description?: string;
   privileged: boolean;
-  /** Privileged without a just-in-time limit (approval maxDuration), held by a class that forbids standing privilege. */
+  /**
+   * Privileged and not held just in time, by a class that forbids standing privilege: for an identity of the change,
+   * read from the plan (see `holding`); for one declared only in the catalog, from the approval's maxDuration.
+   */
   standing: boolean;
+  /** Privileged by what it grants though the catalog does not mark it so (`iam:PassRole on *`). */
+  privilegedBy?: string;
+  /** How an identity of the change holds a privileged entitlement, read from the plan, with the evidence. */
+  holding?: AuditHolding;
   /** Set when the identity's class is not among the entitlement's classes. */
   notForClass?: boolean;
   /** What the entitlement allows, one line per envelope (`dynamodb:GetItem, dynamodb:Query on arn:…`). */
   allows: string[];
+}
+
+export interface AuditHolding {
+  /** `just-in-time` only when the plan shows it; `pending` while a value is not known until apply. */
+  mode: 'just-in-time' | 'standing' | 'pending';
+  /** Why it is not just in time (or what is pending); empty when it is. */
+  gaps: string[];
+  /** Longest session the plan allows (`1h`). */
+  session?: string;
+  /** The approval's maxDuration (`1h`). */
+  maxDuration?: string;
+  /** Who may assume the identity (`Federated arn:…saml-provider/ExampleIdP`). */
+  trust: string[];
+  /** The approval path the catalog names (approval.via). */
+  via: string[];
+  /** Owners who approve (approval.by). */
+  approvers: string[];
+  /** Long-lived credentials the identity holds. */
+  credentials: string[];
 }
 
 export interface AuditGrant {
@@ -171,6 +197,10 @@ export interface AuditException extends CatalogException {
   status: ExceptionStatus;
   /** How many findings it waives in this change. */
   waives: number;
+  /** It names identities of this change but waives none of their findings: the risk it accepted is gone. */
+  unused?: true;
+  /** How many identities and secrets of this change it names, when more than the exception policy allows (it waives nothing). */
+  tooBroad?: number;
 }
 
 export interface AuditFinding {
@@ -206,8 +236,12 @@ export interface CatalogHygiene {
   expiredExceptions: AuditException[];
   /** Identities past their expiry. */
   expiredIdentities: { id: string; name: string; expires: string; daysAgo: number }[];
-  /** Identities holding a privileged entitlement without a just-in-time limit, where their class forbids that. */
+  /** Identities holding a privileged entitlement not just in time, where their class forbids that (read from the plan for identities of the change). */
   standingPrivilege: { id: string; name: string; class?: string; entitlement: string }[];
+  /** Valid exceptions that name identities of this change but waive nothing there. */
+  unusedExceptions: AuditException[];
+  /** Exceptions whose target names more of this change than the exception policy allows, so they waive nothing. */
+  overBroadExceptions: AuditException[];
   /** Suppressions written in the IaC (CDK acknowledgements) that would hide findings no catalog exception waives. */
   unapprovedWaivers: AuditUnapprovedWaiver[];
 }

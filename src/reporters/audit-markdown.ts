@@ -1,4 +1,4 @@
-import type { Audit, AuditDefinition, AuditException, AuditIdentity } from '../audit/types.js';
+import type { Audit, AuditDefinition, AuditException, AuditHolding, AuditIdentity } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { plural } from '../util/plural.js';
 
@@ -52,7 +52,7 @@ function definitionsSection(definitions: AuditDefinition[]): string[] {
 function identityRow(identity: AuditIdentity): string {
   const name = `${identity.privilegedPaths.length ? '🔴 ' : ''}${escapeMarkdown(identity.name)}`;
   const owner = identity.owner ? escapeMarkdown(identity.owner) : identity.unknownOwner ? `unknown: ${escapeMarkdown(identity.unknownOwner)}` : '—';
-  const entitlements = identity.entitlements.map((e) => `${escapeMarkdown(e.id)}${e.standing ? ' (standing)' : ''}`).join(', ') || '—';
+  const entitlements = identity.entitlements.map((e) => `${escapeMarkdown(e.id)}${e.standing ? ' (standing)' : e.holding?.mode === 'just-in-time' ? ' (just in time)' : ''}`).join(', ') || '—';
   const credentials = identity.credentials.map((c) => `${escapeMarkdown(c.kind)} (${c.lifetime})`).join(', ') || '—';
   const trust = identity.trust.map((t) => `${escapeMarkdown(t.kind)} ${escapeMarkdown(t.principal)}`).join(', ') || '—';
   const exceptions = identity.exceptions.map(exceptionCell).join(', ') || '—';
@@ -71,6 +71,19 @@ function countdown(exception: AuditException): string {
   return `${exception.status === 'invalid' ? 'invalid, ' : ''}${exception.daysLeft} days left`;
 }
 
+/** `just in time: session 1h, maxDuration 1h, …` or `standing: why`, with the evidence read from the plan. */
+function holdingText(holding: AuditHolding): string {
+  const mode = holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : '**standing**';
+  const evidence = [
+    `session ${holding.session ? escapeMarkdown(holding.session) : 'none (not a role)'}`,
+    `maxDuration ${holding.maxDuration ? escapeMarkdown(holding.maxDuration) : 'none'}`,
+    `approved by ${holding.approvers.length ? holding.approvers.map(escapeMarkdown).join(', ') : 'nobody named'}`,
+    `approval path ${holding.via.length ? holding.via.map(markdownCode).join(', ') : 'none named'}`,
+    `assumable by ${holding.trust.length ? holding.trust.map(markdownCode).join(', ') : 'nobody'}`,
+  ];
+  return `${mode}: ${evidence.join('; ')}${holding.gaps.length ? ` — ${holding.gaps.map(escapeMarkdown).join('; ')}` : ''}`;
+}
+
 function hygieneSection(audit: Audit): string[] {
   const h = audit.hygiene;
   const items = [
@@ -80,6 +93,8 @@ function hygieneSection(audit: Audit): string[] {
     ['Expired exceptions', h.expiredExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
     ['Identities past expiry', h.expiredIdentities.map((i) => `${escapeMarkdown(i.name)} (expired ${escapeMarkdown(i.expires)})`)],
     ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.entitlement)}`)],
+    ['Exceptions that waive nothing in this change', h.unusedExceptions.map((e) => `${escapeMarkdown(e.id)} (${escapeMarkdown(e.rule)} for ${escapeMarkdown(e.target)})`)],
+    ['Exceptions broader than the exception policy', h.overBroadExceptions.map((e) => `${escapeMarkdown(e.id)} (names ${e.tooBroad})`)],
     [
       'Unapproved waivers (suppressions no catalog exception backs)',
       h.unapprovedWaivers.map((w) => `${markdownCode(w.id)} at ${escapeMarkdown(w.at)} hides ${escapeMarkdown(w.ruleId)} on ${escapeMarkdown(w.resource.path ?? w.resource.name)}`),
@@ -94,6 +109,8 @@ function identityDetails(identity: AuditIdentity): string[] {
   if (identity.expiry) lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
   for (const entitlement of identity.entitlements) {
     lines.push(`- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`);
+    if (entitlement.privilegedBy) lines.push(`  - privileged by what it grants (${escapeMarkdown(entitlement.privilegedBy)}), though the catalog does not say so`);
+    if (entitlement.holding) lines.push(`  - ${holdingText(entitlement.holding)}`);
   }
   for (const grant of identity.grants) {
     for (const statement of grant.statements) {

@@ -1,4 +1,4 @@
-import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditIdentity, AuditSecret } from '../audit/types.js';
+import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditHolding, AuditIdentity, AuditSecret } from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
 
 /**
@@ -119,7 +119,7 @@ ${details(identity)}</td>
 <td>${identity.origin === 'change' ? 'change' : 'catalog'}</td>
 <td>${identity.owner ? e(identity.owner) : identity.unknownOwner ? `<span class="bad-text">unknown: ${e(identity.unknownOwner)}</span>` : '<span class="bad-text">none</span>'}</td>
 <td>${e(identity.class ?? 'undeclared')}</td>
-<td>${list(identity.entitlements.map((x) => `${e(x.id)}${x.privileged ? ` <span class="badge ${x.standing ? 'bad' : 'warn'}">${x.standing ? 'standing' : 'privileged'}</span>` : ''}${x.known ? '' : ' <span class="badge bad">unknown</span>'}`))}</td>
+<td>${list(identity.entitlements.map((x) => `${e(x.id)}${x.privileged ? ` <span class="badge ${x.standing ? 'bad' : x.holding?.mode === 'just-in-time' ? 'good' : 'warn'}">${x.standing ? 'standing' : x.holding?.mode === 'just-in-time' ? 'just in time' : 'privileged'}</span>` : ''}${x.known ? '' : ' <span class="badge bad">unknown</span>'}`))}</td>
 <td>${list(identity.credentials.map((c) => `${e(c.kind)} <span class="badge ${c.lifetime === 'long-lived' ? 'bad' : 'good'}">${c.lifetime}</span>`))}</td>
 <td>${list(identity.trust.map((t) => `<span class="${t.kind === 'everyone' ? 'bad-text' : ''}">${e(t.kind)} <code>${e(t.principal)}</code></span>${t.conditions.length ? ` <span class="sub">if ${e(t.conditions.join(' and '))}</span>` : ''}`))}</td>
 <td>${list(identity.exceptions.map((x) => `${e(x.id)} ${countdown(x)}`))}</td>
@@ -131,6 +131,8 @@ function details(identity: AuditIdentity): string {
   const parts: string[] = [];
   if (identity.privilegedPaths.length) parts.push(`<h4>Privileged paths</h4>${list(identity.privilegedPaths.map((p) => `<span class="bad-text">${e(p)}</span>`))}`);
   if (identity.entitlements.length) parts.push(`<h4>Entitlements allow</h4>${list(identity.entitlements.map((x) => `${e(x.id)}: ${e(x.allows.join('; ') || (x.known ? 'nothing on these clouds' : 'not in the catalog'))}`))}`);
+  const held = identity.entitlements.filter((x) => x.holding);
+  if (held.length) parts.push(`<h4>Standing or just in time</h4>${list(held.map((x) => holdingItem(x.id, x.holding!)))}`);
   if (identity.grants.length) {
     parts.push(
       `<h4>Grants</h4>${list(
@@ -149,6 +151,22 @@ function details(identity: AuditIdentity): string {
   }
   if (identity.findings.length) parts.push(`<h4>Findings</h4>${findingList(identity.findings)}`);
   return parts.length ? `<details><summary>details</summary>${parts.join('\n')}</details>` : '';
+}
+
+/** One privileged entitlement as the plan holds it, with the evidence: session, approval, path, who may assume it. */
+function holdingItem(id: string, holding: AuditHolding): string {
+  const mode = holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : 'standing';
+  const tone = holding.mode === 'just-in-time' ? 'good' : holding.mode === 'pending' ? 'warn' : 'bad';
+  const facts = [
+    ['session', holding.session ?? 'none (not a role)'],
+    ['maxDuration', holding.maxDuration ?? 'none'],
+    ['approvers', holding.approvers.join(', ') || 'none named'],
+    ['approval path', holding.via.join(', ') || 'none named'],
+    ['assumable by', holding.trust.join(', ') || 'nobody'],
+  ];
+  return `<span class="holding" data-entitlement="${e(id)}" data-mode="${holding.mode}">${e(id)} <span class="badge ${tone}">${mode}</span> ${facts
+    .map(([key, value]) => `<span class="fact" data-fact="${e(key!)}">${e(key!)}: ${e(value!)}</span>`)
+    .join('; ')}${holding.gaps.length ? ` <span class="gaps ${tone}-text">${e(holding.gaps.join('; '))}</span>` : ''}</span>`;
 }
 
 function findingCounts(findings: AuditFinding[]): string {
@@ -183,7 +201,7 @@ function countdown(exception: AuditException): string {
 
 function exceptionTable(exceptions: AuditException[]): string {
   const rows = exceptions.map(
-    (x) => `<tr class="exception ${x.status}" data-exception="${e(x.id)}"><td>${e(x.id)}</td><td><code>${e(x.rule)}</code></td><td>${e(x.target)}</td><td>${e(x.owner)}</td><td>${e(x.approvedBy)}${x.ticket ? ` (${e(x.ticket)})` : ''}</td><td>${e(x.expires)}</td><td>${countdown(x)}</td><td>${e(x.status)}</td><td>${x.waives}</td><td>${e(x.reason)}</td></tr>`,
+    (x) => `<tr class="exception ${x.status}" data-exception="${e(x.id)}"><td>${e(x.id)}</td><td><code>${e(x.rule)}</code></td><td>${e(x.target)}</td><td>${e(x.owner)}</td><td>${e(x.approvedBy)}${x.ticket ? ` (${e(x.ticket)})` : ''}${x.approved ? ` on ${e(x.approved)}` : ''}</td><td>${e(x.expires)}</td><td>${countdown(x)}</td><td>${e(x.status)}</td><td>${x.waives}${x.unused ? ' <span class="badge warn">unused</span>' : ''}${x.tooBroad !== undefined ? ` <span class="badge bad">too broad: ${x.tooBroad}</span>` : ''}</td><td>${e(x.reason)}</td></tr>`,
   );
   return `<table id="exceptions"><thead><tr><th>Id</th><th>Rule</th><th>Target</th><th>Owner</th><th>Approved by</th><th>Expires</th><th>Countdown</th><th>Status</th><th>Waives</th><th>Reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -197,6 +215,8 @@ function hygiene(audit: Audit): string {
     ['Expired exceptions', h.expiredExceptions.map((x) => `${e(x.id)} ${countdown(x)}`)],
     ['Identities past expiry', h.expiredIdentities.map((i) => `${e(i.name)} (expired ${e(i.expires)}, ${i.daysAgo} days ago)`)],
     ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${e(p.name)}: ${e(p.entitlement)}`)],
+    ['Exceptions that waive nothing in this change', h.unusedExceptions.map((x) => `${e(x.id)} (${e(x.rule)} for ${e(x.target)})`)],
+    ['Exceptions broader than the exception policy', h.overBroadExceptions.map((x) => `${e(x.id)} (names ${x.tooBroad})`)],
     [
       'Unapproved waivers (suppressions no catalog exception backs)',
       h.unapprovedWaivers.map((w) => `<code>${e(w.id)}</code> at ${e(w.at)} hides <code>${e(w.ruleId)}</code> on ${e(w.resource.path ?? w.resource.name)}`),

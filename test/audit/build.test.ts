@@ -91,6 +91,7 @@ describe('audit of the examples', () => {
         reason: "The vendor's SFTP appliance accepts only static access keys; replacement planned for Q2 2027",
         owner: 'team-data',
         approvedBy: 'security-lead@example.com',
+        approved: '2026-07-01',
         ticket: 'SEC-1234',
         expires: '2027-06-30',
         daysLeft: 394,

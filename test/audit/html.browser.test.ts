@@ -83,8 +83,8 @@ describe('HTML audit in Chromium', () => {
   it('shows exceptions with approver and countdown', async () => {
     const rows = await page.locator('#exceptions tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.map((cells) => [cells[0], cells[4], cells[5], cells[6], cells[7], cells[8]])).toEqual([
-      ['EXC-101', 'security-lead@example.com (SEC-1234)', '2027-06-30', '394 days left', 'active', '1'],
-      ['EXC-087', 'security-lead@example.com (SEC-1187)', '2026-01-31', 'expired 121 days ago', 'expired', '0'],
+      ['EXC-101', 'security-lead@example.com (SEC-1234) on 2026-07-01', '2027-06-30', '394 days left', 'active', '1'],
+      ['EXC-087', 'security-lead@example.com (SEC-1187) on 2025-11-01', '2026-01-31', 'expired 121 days ago', 'expired', '0'],
     ]);
   });
 
