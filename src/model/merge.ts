@@ -19,6 +19,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (definitions.length) merged.roleDefinitions = definitions;
   const providers = models.flatMap((model) => model.federationProviders ?? []);
   if (providers.length) merged.federationProviders = providers;
+  const monitors = models.flatMap((model) => model.monitors ?? []);
+  if (monitors.length) merged.monitors = monitors;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;
