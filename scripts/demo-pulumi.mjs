@@ -26,6 +26,8 @@ try {
   for (const [title, program, expectBlocked] of [
     ['examples/pulumi-aws/bad', path('../examples/pulumi-aws/bad/index.ts'), true],
     ['examples/pulumi-aws/good', path('../examples/pulumi-aws/good/index.ts'), false],
+    ['examples/privileged-access/pulumi-bad.ts', path('../examples/privileged-access/pulumi-bad.ts'), true],
+    ['examples/privileged-access/pulumi-good.ts', path('../examples/privileged-access/pulumi-good.ts'), false],
   ]) {
     console.log(`\n$ pulumi preview --policy-pack policypack     (${title}, examples/catalog.yaml)\n`);
     const resources = await captureProgram(program, 'preview');
