@@ -15,7 +15,10 @@ import { emptyModel } from '../../src/model/model.js';
 import { allRules } from '../../src/rules/index.js';
 import { identity } from '../support/builders.js';
 import { launchChromium } from '../support/chromium.js';
-import { auditOf, exampleCatalog, NOW } from './support.js';
+import { loadTemplates } from '../../src/adapters/cloudformation/load.js';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
+import { evaluate } from '../../src/engine/check.js';
+import { auditOf, exampleCatalog, NOW, REPO } from './support.js';
 
 /** The page and its screenshot stay here for a person to look at after the run. */
 const OUT = join(tmpdir(), 'entitlement-guard-html-audit');
@@ -156,5 +159,55 @@ describe('HTML audit in Chromium', () => {
     expect(await other.locator('#identities tbody tr').first().locator('td strong').innerText()).toBe(hostile);
     expect(await other.locator('#identities tbody tr').first().getAttribute('data-name')).toBe(hostile);
     await other.close();
+  });
+});
+
+describe('HTML audit in Chromium: standing or just in time, and exception hygiene', () => {
+  let privileged: Page;
+
+  beforeAll(async () => {
+    const inputs = ['examples/privileged-access/bad.template.yaml', 'examples/privileged-access/good.template.yaml'].flatMap((template) => loadTemplates(join(REPO, template)));
+    const model = modelFromTemplates(inputs);
+    const base = exampleCatalog();
+    // An exception for the just-in-time admin, which has no key to waive: a risk accepted for nothing.
+    const unused = { id: 'EXC-200', rule: 'no-long-lived-credentials', target: 'jit-admin', reason: 'old admin tooling', owner: 'team-security', approvedBy: 'security-lead@example.com', approved: '2026-05-01', expires: '2026-12-31' };
+    const catalog = { ...base, exceptions: [...base.exceptions, unused] };
+    const privilegedAudit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    privileged = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const file = join(OUT, 'privileged-access.html');
+    writeFileSync(file, renderAudit(privilegedAudit, 'html'));
+    await privileged.goto(`file://${file}`);
+  }, 60_000);
+
+  const texts = (selector: string) => privileged.locator(selector).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+  it('shows per identity and entitlement whether it is held just in time, with session, maxDuration, approvers, path and trust', async () => {
+    const modes = await privileged.locator('tr[data-name="jit-admin"] .holding').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.mode));
+    // Rows by stack: the bad template's standing admin first, then the good one's just-in-time admin.
+    expect(modes).toEqual(['standing', 'just-in-time']);
+    const [standing, justInTime] = await texts('tr[data-name="jit-admin"] .holding');
+    expect(justInTime).toBe(
+      'account-admin-jit just in time session: 1h; maxDuration: 1h; approvers: team-security; approval path: arn:aws:iam::*:saml-provider/ExampleIdP; ' +
+        'assumable by: Federated arn:aws:iam::${AWS::AccountId}:saml-provider/ExampleIdP',
+    );
+    expect(standing).toContain('account-admin-jit standing session: 12h; maxDuration: 1h; approvers: team-security');
+    expect(standing).toContain("its sessions last up to 12h (MaxSessionDuration), longer than the approval's maxDuration 1h");
+    // The badge in the table says the same.
+    expect(await texts('tr[data-name="jit-admin"] td:nth-child(5) .badge')).toEqual(['standing', 'just in time']);
+    // Break-glass holds its privilege standing by design, shown with its evidence but not as a violation.
+    expect(await privileged.locator('tr[data-name="break-glass-admin"] .holding').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.mode))).toEqual(['standing', 'standing']);
+    expect(await texts('tr[data-name="break-glass-admin"] td:nth-child(5) .badge')).toEqual(['privileged', 'privileged']);
+  });
+
+  it('shows exception hygiene: the unused exception, its approval date, and standing privilege where the class forbids it', async () => {
+    const row = privileged.locator('#exceptions tr[data-exception="EXC-200"]');
+    expect((await row.locator('td').nth(4).textContent())?.trim()).toBe('security-lead@example.com on 2026-05-01');
+    expect((await row.locator('td').nth(8).textContent())?.trim()).toBe('0 unused');
+    const hygiene = Object.fromEntries(
+      await privileged.locator('#hygiene dt').evaluateAll((terms) => terms.map((term) => [term.textContent, (term.nextElementSibling?.textContent ?? '').trim()])),
+    );
+    expect(hygiene['Exceptions that waive nothing in this change']).toBe('EXC-200 (no-long-lived-credentials for jit-admin)');
+    expect(hygiene['Privileged entitlements held as standing privilege']).toBe('jit-admin: account-admin-jit');
+    expect(hygiene['Exceptions broader than the exception policy']).toBe('none');
   });
 });

@@ -4,6 +4,9 @@
  * Pulumi pack over the analyzer protocol on the same roles written as Pulumi programs. A correct break-glass role and
  * a correct just-in-time admin role pass with no finding and no exception; the bad variants fail with the path.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Aspects, Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
@@ -166,5 +169,74 @@ describe('Pulumi pack over the analyzer protocol on the same roles', () => {
   it('a stack config that disables the rules the org made mandatory still gets the org verdict', async () => {
     await client.configure({ 'break-glass-isolation': { enforcementLevel: 'disabled' }, 'require-entitlement': { enforcementLevel: 'advisory' }, 'no-privilege-escalation': { enforcementLevel: 'disabled' } });
     expect(await lines(programs.bad)).toEqual(BAD_VERDICT);
+  });
+});
+
+describe('catalog promises that were labels: located errors and findings in every front-end', () => {
+  const LONG_APPROVAL = 'test/catalog/fixtures/approval-longer-than-session.yaml';
+  const ABUSED = 'test/catalog/fixtures/exception-abuse.yaml';
+  const APPROVAL_ERROR = /approval-longer-than-session\.yaml:9:45: entitlements\[0\]\.approval\.maxDuration: "12h" is longer than the session limit of class agent \(30m\)/;
+  const SELF_APPROVED = /exception-abuse\.yaml:8:95: exceptions\[1\]\.approvedBy: approved by its own owner "team-a"/;
+
+  it('CLI: maxDuration beyond the class session and an abused exception (target "*", 2099, self-approved) stop with exit 2, located', () => {
+    for (const [catalogPath, expected] of [
+      [LONG_APPROVAL, APPROVAL_ERROR],
+      [ABUSED, SELF_APPROVED],
+    ] as const) {
+      const result = runCheck({ paths: [GOOD], catalogPath: path(`../../${catalogPath}`), format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
+      expect(result.exitCode).toBe(2);
+      expect(result.errors.join('\n')).toMatch(expected);
+    }
+    const abused = runCheck({ paths: [GOOD], catalogPath: path(`../../${ABUSED}`), format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' }).errors.join('\n');
+    expect(abused).toContain('exceptions[0].target: "*" matches every identity and resource');
+    expect(abused).toContain('exceptions[3].expires: 2099-12-31 is 26723 days after the approval on 2026-11-01, longer than exceptionPolicy.maxLifetime (90d)');
+  });
+
+  it('CDK aspect: the same catalogs fail the synthesis with the located error', () => {
+    for (const [catalogPath, expected] of [
+      [LONG_APPROVAL, APPROVAL_ERROR],
+      [ABUSED, SELF_APPROVED],
+    ] as const) {
+      const app = testApp();
+      const stack = new Stack(app, 'privileged');
+      new CfnInclude(stack, 'Template', { templateFile: path(`../../${GOOD}`) });
+      Aspects.of(app).add(new EntitlementGuard({ catalog: path(`../../${catalogPath}`), now: NOW }));
+      expect(() => app.synth()).toThrow(expected);
+    }
+  });
+
+  it('Pulumi pack: a pack built around either catalog refuses to start, with the located error', async () => {
+    const { entitlementGuardPolicies } = await import('../../policypack/src/index.js');
+    expect(() => entitlementGuardPolicies({ catalog: path(`../../${LONG_APPROVAL}`) })).toThrow(APPROVAL_ERROR);
+    expect(() => entitlementGuardPolicies({ catalog: path(`../../${ABUSED}`) })).toThrow(SELF_APPROVED);
+  });
+
+  it('an exception that waives nothing is reported in check and in the audit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-unused-'));
+    const catalogPath = join(dir, 'catalog.yaml');
+    // An exception for the correct JIT admin role, which has nothing to waive: a risk accepted for nothing.
+    const extra = `  - id: EXC-200
+    rule: no-long-lived-credentials
+    target: jit-admin
+    reason: Keys for the old admin tooling
+    owner: team-security
+    approvedBy: security-lead@example.com
+    approved: 2026-05-01
+    expires: 2026-12-31
+`;
+    writeFileSync(catalogPath, readFileSync(EXAMPLE_CATALOG, 'utf8').replace('\ntags:\n', `${extra}\ntags:\n`));
+    const result = runCheck({ paths: [GOOD], catalogPath, format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
+    expect(result.exitCode).toBe(0);
+    const unused = (JSON.parse(result.output) as { findings: JsonFinding[] }).findings.filter((f) => f.detail === 'Unused::this-change');
+    expect(unused.map((f) => [f.ruleId, f.level, f.resource.name, f.message])).toEqual([
+      [
+        'exception-expiry',
+        'advisory',
+        'EXC-200',
+        'Exception EXC-200 (no-long-lived-credentials for jit-admin) names jit-admin in this change but waives no finding: the risk it accepted is gone. Remove the exception.',
+      ],
+    ]);
+    const audit = JSON.parse(runAudit({ paths: [GOOD], catalogPath, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
+    expect(audit.hygiene.unusedExceptions.map((exception) => [exception.id, exception.approved, exception.waives])).toEqual([['EXC-200', '2026-05-01', 0]]);
   });
 });
