@@ -55,6 +55,15 @@ ruleTester(rule, {
       model: model({ identities: [role('BreakGlass', { tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' }, managedPolicies: [ADMIN] })] }),
     },
     {
+      name: 'break-glass AdministratorAccess beside a named sts:AssumeRole: all of IAM is sanctioned, and assuming one role is no path',
+      catalog: ADMIN_CATALOG,
+      model: model({
+        identities: [
+          user('BreakGlassUser', { tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' }, managedPolicies: [ADMIN], policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/BreakGlassRole')] }),
+        ],
+      }),
+    },
+    {
       name: 'a just-in-time admin role (1h, assumable only through the broker) holding AdministratorAccess',
       catalog: ADMIN_CATALOG,
       model: model({ identities: [role('JitAdmin', { tags: { 'identity-class': 'human', entitlements: 'admin-jit' }, managedPolicies: [ADMIN], trust: brokerTrust })] }),
