@@ -119,3 +119,29 @@ describe('the generic pack with the catalog in its config', () => {
     expect(reported).toContain('secret-rotation mandatory orders-db-password');
   });
 });
+
+describe('the published pack with entitlement-catalog.yaml beside it', () => {
+  let published: RunningPack;
+  let client: AnalyzerClient;
+
+  beforeAll(async () => {
+    published = await startPack(path('./published-pack-with-catalog'), engine.address);
+    client = analyzerClient(published.port);
+  }, 120_000);
+
+  afterAll(async () => {
+    client?.close();
+    await published?.stop();
+  });
+
+  it('reads the catalog once, for every policy, and advertises its levels', async () => {
+    const levels = Object.fromEntries((await client.getAnalyzerInfo()).policies.map((policy) => [policy.name, policy.enforcementLevel]));
+    expect(levels).toMatchObject({ 'restrict-trust': 'advisory', 'exception-expiry': 'mandatory', 'no-long-lived-credentials': 'mandatory' });
+  });
+
+  it('refuses a stack config that names another catalog for some policy', async () => {
+    const details = await rejection(client.configure({ 'require-owner': { properties: { catalogPath: CATALOG } } }));
+    expect(details).toContain('config "catalogPath": this pack holds the organisation\'s catalog');
+    expect(details).toContain('published-pack-with-catalog/entitlement-catalog.yaml');
+  });
+});
