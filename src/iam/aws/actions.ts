@@ -142,7 +142,7 @@ function computeExpansion(pattern: string): AwsAction[] {
   const separator = pattern.indexOf(':');
   if (pattern === '*') return knownServices().flatMap((service) => [...serviceActions(service)!.values()]);
   // No service prefix (not valid IAM, but never assume it matches nothing): match it against every action.
-  if (separator <= 0) return knownServices().flatMap((service) => matchingActions(service, pattern));
+  if (separator <= 0) return matchingLowered(everyLoweredAction(), pattern);
   const servicePattern = pattern.slice(0, separator);
   if (!hasWildcard(servicePattern)) {
     const actions = serviceActions(servicePattern);
@@ -161,8 +161,56 @@ function matchingServices(servicePattern: string): string[] {
   return knownServices().filter((service) => globMatch(servicePattern, service));
 }
 
+/** A service's actions with their full names in lower case, built once per service, for matching lower-case patterns. */
+interface LoweredAction {
+  lower: string;
+  action: AwsAction;
+}
+
+const loweredActions = new Map<string, LoweredAction[]>();
+
+/**
+ * The service's actions a lower-case pattern matches. Patterns are the change author's: thousands of distinct
+ * service-less ones (`*Get1*`, `*Get2*`, …) are each matched against every action, so this is the inner loop of
+ * the whole expansion. Names are lowered once, and the pattern's longest literal part is looked for first with a
+ * native substring search, so most actions are ruled out without running the glob matcher.
+ */
 function matchingActions(service: string, pattern: string): AwsAction[] {
-  return [...serviceActions(service)!.values()].filter((action) => actionMatches(pattern, action.name));
+  return matchingLowered(lowered(service), pattern);
+}
+
+function lowered(service: string): LoweredAction[] {
+  let actions = loweredActions.get(service);
+  if (!actions) {
+    actions = [...serviceActions(service)!.values()].map((action) => ({ lower: action.name.toLowerCase(), action }));
+    loweredActions.set(service, actions);
+  }
+  return actions;
+}
+
+let everyAction: LoweredAction[] | undefined;
+
+/** Every action of every service, lowered: what a pattern without a service prefix is matched against. */
+function everyLoweredAction(): LoweredAction[] {
+  return (everyAction ??= knownServices().flatMap(lowered));
+}
+
+function matchingLowered(actions: readonly LoweredAction[], pattern: string): AwsAction[] {
+  const literal = longestLiteral(pattern);
+  const matching: AwsAction[] = [];
+  for (let index = 0; index < actions.length; index++) {
+    const { lower, action } = actions[index]!;
+    if (literal.length > 0 && !lower.includes(literal)) continue;
+    if (globMatch(pattern, lower)) matching.push(action);
+  }
+  return matching;
+}
+
+/** The longest run of a pattern without `*` or `?`: every name the pattern matches contains it. */
+function longestLiteral(pattern: string): string {
+  let longest = '';
+  for (const part of pattern.split(/[*?]/)) if (part.length > longest.length) longest = part;
+  return longest;
 }
 
 /**

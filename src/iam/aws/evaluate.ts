@@ -154,10 +154,33 @@ function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, st
     allowed.set(action.name, newAllowance(action, resources, statement));
     return;
   }
-  for (let index = 0; index < resources.length; index++) if (!existing.resources.includes(resources[index]!)) existing.resources.push(resources[index]!);
-  if (statement.notResource) existing.notResources = existing.notResources ? existing.notResources.concat(statement.notResource) : statement.notResource.slice();
+  for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]!);
+  if (statement.notResource) {
+    if (existing.notResources) for (let index = 0; index < statement.notResource.length; index++) existing.notResources.push(statement.notResource[index]!);
+    else existing.notResources = statement.notResource.slice();
+  }
   existing.conditional &&= Boolean(statement.condition);
   existing.statements.push(statement);
+}
+
+/**
+ * The resources of an allowance, unique, in first-seen order. A policy of 100,000 statements each granting the same
+ * action on another resource must not search the list once per statement: past a few entries a Set beside the list
+ * answers instead (kept aside, so the AllowedAction objects stay as they are).
+ */
+const resourceSets = new WeakMap<PolicyValue[], Set<PolicyValue>>();
+const SMALL_LIST = 16;
+
+function addResource(list: PolicyValue[], value: PolicyValue): void {
+  if (list.length < SMALL_LIST) {
+    if (!list.includes(value)) list.push(value);
+    return;
+  }
+  let seen = resourceSets.get(list);
+  if (!seen) resourceSets.set(list, (seen = new Set(list)));
+  if (seen.has(value)) return;
+  seen.add(value);
+  list.push(value);
 }
 
 /** Object literals rather than spreads: one is built per allowed action per identity. */
