@@ -2,7 +2,7 @@
  * A parsed YAML (or JSON) catalog file that can say where any value sits: the bridge between a path in
  * the data (`identities[2].owner`) and a line and column in the text.
  */
-import type { Alias, Document, LineCounter, Node } from 'yaml';
+import type { Alias, Document, LineCounter, Node, Scalar } from 'yaml';
 import { yaml } from '../src/util/yaml.js';
 import { formatField, type CatalogIssue, type FieldPath } from './issues.js';
 
@@ -31,6 +31,10 @@ export class CatalogSource {
     const unresolved = unresolvedAliases(document);
     if (unresolved.length > 0) {
       return unresolved.map((alias) => at(alias.range?.[0] ?? 0, `YAML syntax error: unknown anchor &${alias.source}; define it before *${alias.source}`));
+    }
+    const reserved = reservedKeys(document);
+    if (reserved.length > 0) {
+      return reserved.map((key) => at(key.range?.[0] ?? 0, `key ${JSON.stringify(String(key.value))} is reserved (it names a property every object has); rename it`));
     }
     keepKeysAsWritten(document);
     try {
@@ -87,6 +91,24 @@ function unresolvedAliases(document: Document): Alias[] {
     },
   });
   return aliases;
+}
+
+/**
+ * Keys every JavaScript object already has (`toString`, `constructor`, `__proto__`, …). No catalog field, id or
+ * account is named so, and a value under one breaks code that trusts objects to behave (the schema validator's
+ * deep equality calls `toString`): refused where they are written.
+ */
+const RESERVED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function reservedKeys(document: Document): Scalar[] {
+  const keys: Scalar[] = [];
+  const { isScalar, visit } = yaml();
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) keys.push(pair.key);
+    },
+  });
+  return keys;
 }
 
 function rangeStart(node: unknown): number | undefined {

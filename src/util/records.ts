@@ -9,3 +9,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isKnownRecord(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && !isUnknown(value);
 }
+
+/**
+ * Any value as text for a message. `String(value)` throws on an object whose own `toString` is not a function (an
+ * input can name a key `toString`) or that has no prototype; JSON never does for parsed input.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}

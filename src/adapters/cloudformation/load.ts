@@ -153,9 +153,31 @@ function localTemplateUrl(url: unknown): string | undefined {
 /** Returns undefined for a readable file that is not a template, unless `required`. */
 function readTemplateFile(file: string, required: boolean, scope: LoadScope): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
   const { value, keys } = parseTemplateText(file, readText(file, scope), extname(file) === '.json');
-  if (isTemplate(value)) return { file, template: value, keys };
+  if (isTemplate(value)) {
+    rejectMalformedResources(file, value, keys);
+    return { file, template: value, keys };
+  }
   if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
   return undefined;
+}
+
+/**
+ * Every entry of `Resources` is an object with a `Type` string, or CloudFormation refuses the template: say where,
+ * rather than let a `null` resource or a numeric `Type` reach code that reads it.
+ */
+function rejectMalformedResources(file: string, template: CfnTemplate, keys: KeyTree): void {
+  for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
+    const problem = !isRecord(resource)
+      ? `expected a resource (an object with a Type), got ${resource === null ? 'null' : Array.isArray(resource) ? 'a list' : typeof resource}`
+      : typeof resource.Type !== 'string'
+        ? 'has no Type string'
+        : resource.Properties !== undefined && !isRecord(resource.Properties)
+          ? 'Properties must be an object'
+          : undefined;
+    if (!problem) continue;
+    const position = keys.get('Resources')?.children?.get(logicalId)?.position;
+    throw new TemplateError(file, `Resources.${logicalId}: ${problem}`, position?.line, position?.column);
+  }
 }
 
 /**

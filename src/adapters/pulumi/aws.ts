@@ -16,7 +16,7 @@ import {
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
-import { isKnownRecord } from '../../util/records.js';
+import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
@@ -179,7 +179,7 @@ class ModelBuilder {
       if (dependencies.length > 0) unresolved = [];
     }
     for (const item of unresolved) {
-      this.model.externalReferences!.push({ identity: entry.ref.urn!, reference: isUnknown(item) ? item.description : String(item) });
+      this.model.externalReferences!.push({ identity: entry.ref.urn!, reference: isUnknown(item) ? item.description : describeValue(item) });
       // A grant to a role, user or group the program does not create: judged on what it adds, at the granting resource.
       const external = options.external && typeof item === 'string' ? this.externalIdentity(entry, kind, item) : undefined;
       if (external) found.push(external);
