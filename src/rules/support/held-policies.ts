@@ -62,14 +62,27 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
 }
 
 /**
+ * Allowed actions kept per identity for the rest of an evaluation. An identity allowed `*` is allowed some twenty
+ * thousand actions, a few megabytes of allowances: kept for each of thousands of such identities (a folder of
+ * generated templates), they exhausted the heap. Larger sets are computed again when another rule asks, which costs
+ * milliseconds; the heap then holds at most this many allowances per identity.
+ */
+const KEPT_ALLOWANCES = 500;
+
+/**
  * The identity's policies, its groups' included, and what they allow together, computed once per evaluation for
- * every rule that asks (entitlements and escalation both judge them).
+ * every rule that asks (entitlements and escalation both judge them), except that a large set of allowances is
+ * not kept (KEPT_ALLOWANCES).
  */
 export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, identity: Identity): { held: HeldPolicies; allows: AllowedAction[] } {
-  return ctx.memo(identity, 'held-policies-and-allows', () => {
-    const held = heldPolicies(identity, ctx.model, { withGroups: true });
-    return { held, allows: effectiveAllows(held.policies.map((policy) => policy.document)) };
+  const held = ctx.memo(identity, 'held-policies', () => heldPolicies(identity, ctx.model, { withGroups: true }));
+  const compute = () => effectiveAllows(held.policies.map((policy) => policy.document));
+  let computed: AllowedAction[] | undefined;
+  const kept = ctx.memo(identity, 'allows-if-small', () => {
+    computed = compute();
+    return computed.length <= KEPT_ALLOWANCES ? computed : null;
   });
+  return { held, allows: kept ?? computed ?? compute() };
 }
 
 function groupsOf(identity: Identity, model: Model): Identity[] {
