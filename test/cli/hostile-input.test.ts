@@ -279,3 +279,55 @@ describe('the top level', () => {
     });
   });
 });
+
+describe('blow-ups: cost linear in the input (run at the sizes that took minutes or gigabytes before)', () => {
+  it('every report format renders 10,000 findings of one template, each finding once', async () => {
+    const { loadChange, evaluateChange } = await import('../../src/cli/check.js');
+    const { allRules } = await import('../../src/rules/index.js');
+    const { formatJson } = await import('../../src/reporters/json.js');
+    const { formatText } = await import('../../src/reporters/text.js');
+    const { formatSarif } = await import('../../src/reporters/sarif.js');
+    const { formatJunit } = await import('../../src/reporters/junit.js');
+    const { formatMarkdown } = await import('../../src/reporters/markdown.js');
+    const roles = Array.from({ length: 3_334 }, (_, index) =>
+      [`  Role${index}:`, '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Statement:', '          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }', '      Policies:', '        - PolicyName: s3', '          PolicyDocument:', '            Statement:', "              - { Effect: Allow, Action: 's3:*', Resource: '*' }"].join('\n'),
+    );
+    const file = write('many/roles.template.yaml', `Resources:\n${roles.join('\n')}\n`);
+    const loaded = loadChange({ paths: [file], cwd: DIR });
+    if (!('model' in loaded)) throw new Error(loaded.errors.join('\n'));
+    const result = evaluateChange(loaded, {});
+    expect(result.findings.length).toBe(10_002);
+    expect(JSON.parse(formatJson(result)).findings).toHaveLength(10_002);
+    expect(formatText(result).match(/^ {4}✖ /gm)).toHaveLength(10_002);
+    expect(JSON.parse(formatSarif(result, allRules, { toolVersion: 'test' })).runs[0].results).toHaveLength(10_002);
+    expect(formatJunit(result, { rules: allRules, catalog: loaded.catalog, model: loaded.model }).match(/<failure /g)).toHaveLength(10_002);
+    expect(formatMarkdown(result)).toMatch(/^### ❌ Entitlement Guard: blocked/);
+  });
+
+  it('one policy of 100,000 statements is evaluated, every resource kept once', async () => {
+    const { parsePolicyDocument } = await import('../../src/iam/aws/document.js');
+    const { effectiveAllows } = await import('../../src/iam/aws/evaluate.js');
+    const statements = Array.from({ length: 100_000 }, (_, index) => ({ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObject'], Resource: [`arn:aws:s3:::bucket-${index}/*`, 'arn:aws:s3:::shared/*'] }));
+    const [allowed] = effectiveAllows([parsePolicyDocument({ Statement: statements })]);
+    expect(allowed!.action.name).toBe('s3:GetObject');
+    expect(allowed!.resources).toHaveLength(100_001);
+    expect(allowed!.statements).toHaveLength(100_000);
+  });
+
+  it('3,000 distinct wildcards without a service prefix are each expanded once', async () => {
+    const { expandActionPattern } = await import('../../src/iam/aws/actions.js');
+    const patterns = Array.from({ length: 3_000 }, (_, index) => `*Get${index}*`);
+    expect(patterns.map((pattern) => expandActionPattern(pattern).length).filter((count) => count > 0)).toEqual([]);
+    expect(expandActionPattern('*GetRole').map((action) => action.name)).toContain('iam:GetRole');
+    expect(expandActionPattern('*GETROLE')).toEqual(expandActionPattern('*GetRole'));
+  });
+
+  it('a 1 MB OIDC subject pattern is matched and compared in memory proportional to it', async () => {
+    const { globCovers, globMatch } = await import('../../src/util/glob.js');
+    const subject = `repo:org/${'a*'.repeat(500_000)}`;
+    expect(globCovers('repo:org/app:*', subject)).toBe(false);
+    expect(globCovers('repo:org/*', subject)).toBe(true);
+    expect(globMatch(subject, `repo:org/${'a'.repeat(400_000)}b`)).toBe(false);
+    expect(globMatch(subject, `repo:org/${'a'.repeat(600_000)}b`)).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ import { formatJunit } from '../../src/reporters/junit.js';
 import { formatMarkdown } from '../../src/reporters/markdown.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { formatText } from '../../src/reporters/text.js';
-import { catalogDocument, FUZZ_PARAMETERS, FUZZ_RUNS, FUZZ_SEED, policyDocument, pulumiResources, replayHint, template, textMutation } from './support.js';
+import { catalogDocument, FUZZ_PARAMETERS, FUZZ_TEST_TIMEOUT, FUZZ_RUNS, FUZZ_SEED, policyDocument, pulumiResources, replayHint, template, textMutation } from './support.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const DIR = mkdtempSync(join(tmpdir(), 'eg-fuzz-'));
@@ -119,7 +119,7 @@ describe(`fuzz (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs per property)`, () => {
         if (planted.accessKey) expectPlanted(result, 'no-long-lived-credentials', (name) => name === 'PlantedKey' || name === 'PlantedKeyUser', catalog);
       });
     });
-  });
+  }, FUZZ_TEST_TIMEOUT);
 
   it('policy documents: parsed or unreadable, evaluated without an exception; an unconditioned Allow of * is always seen', () => {
     const catalog = defaultCatalog();
@@ -142,7 +142,7 @@ describe(`fuzz (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs per property)`, () => {
         }
       });
     });
-  });
+  }, FUZZ_TEST_TIMEOUT);
 
   it('catalogs: a catalog or located catalog issues, never an exception; a valid one still reports the planted dangers', () => {
     const model = modelFromTemplates([
@@ -181,7 +181,7 @@ describe(`fuzz (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs per property)`, () => {
         expectPlanted(result, 'no-long-lived-credentials', (name) => name === 'PlantedKey' || name === 'PlantedKeyUser', catalog);
       });
     });
-  });
+  }, FUZZ_TEST_TIMEOUT);
 
   it('Pulumi resources: a verdict without an exception; planted dangers always reported', () => {
     const catalog = defaultCatalog();
@@ -196,5 +196,5 @@ describe(`fuzz (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs per property)`, () => {
         if (planted.accessKey) expectPlanted(result, 'no-long-lived-credentials', (name) => name === 'planted-key' || name === 'planted-user', catalog);
       });
     });
-  });
+  }, FUZZ_TEST_TIMEOUT);
 });

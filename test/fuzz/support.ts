@@ -16,6 +16,9 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
  */
 export const FUZZ_PARAMETERS = { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true } as const;
 
+/** Vitest's limit for one property: 100 ms per input (inputs take a few), never under the suite's 120 s. */
+export const FUZZ_TEST_TIMEOUT = Math.max(120_000, FUZZ_RUNS * 100);
+
 export function replayHint(name: string): string {
   return `fuzz property "${name}" failed with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS}; replay: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx vitest run test/fuzz`;
 }
