@@ -1,7 +1,7 @@
 // Each report format on the same 10,000 findings, beside JSON, in one run. The change is one generated
 // CloudFormation template of failing roles (an s3:* inline policy on every resource, no owner, no catalog), checked once;
 // each format is then rendered ROUNDS times from the same evaluation, in the same process, the way the CLI renders it
-// (the text and SARIF reports look up each resource's line in the template file). Medians of the rounds.
+// (resource lines come from the parser, on each finding). Medians of the rounds.
 // Run after `npm run build`:
 //   node bench/report-formats.mjs [findings=10000] [rounds=5]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,6 @@ const FINDINGS_PER_ROLE = 3;
 
 const { loadChange, evaluateChange } = await import('../dist/src/cli/check.js');
 const { allRules } = await import('../dist/src/rules/index.js');
-const { templateLineFinder } = await import('../dist/src/adapters/cloudformation/locate.js');
 const { formatJson } = await import('../dist/src/reporters/json.js');
 const { formatText } = await import('../dist/src/reporters/text.js');
 const { formatSarif } = await import('../dist/src/reporters/sarif.js');
@@ -33,8 +32,8 @@ try {
   const result = evaluateChange(loaded, {});
   const formats = {
     json: () => formatJson(result),
-    text: () => formatText(result, { lineOf: templateLineFinder(directory) }),
-    sarif: () => formatSarif(result, allRules, { toolVersion: 'bench', lineOf: templateLineFinder(directory) }),
+    text: () => formatText(result),
+    sarif: () => formatSarif(result, allRules, { toolVersion: 'bench' }),
     junit: () => formatJunit(result, { rules: allRules, catalog: loaded.catalog, model: loaded.model }),
     markdown: () => formatMarkdown(result),
   };
