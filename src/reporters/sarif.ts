@@ -45,7 +45,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
       },
     ],
   };
-  return `${JSON.stringify(log)}\n`;
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function ruleDescriptor(rule: Rule) {
