@@ -4,19 +4,11 @@
  * empty side (an empty base would make every identity look added; an empty head, every identity removed).
  */
 import { AUDIT_SCHEMA_VERSION, type Audit } from '../audit/types.js';
+import { InputFileError } from '../adapters/input-error.js';
 import { JsonSyntaxError, parseLocatedJson } from '../util/located-json.js';
 
-export class AuditFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(`${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
-    this.name = 'AuditFileError';
-  }
-}
+/** A located error in an audit file: the same shape as any other unreadable input. */
+export class AuditFileError extends InputFileError {}
 
 /** True when the text looks like an audit JSON (its schema field), so the CLI reads it as one rather than as a template. */
 export function looksLikeAudit(text: string): boolean {

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../../catalog/values.js';
 import { isUnknown } from '../model/model.js';
 import { defineRule } from './define.js';
 
@@ -35,11 +36,11 @@ export default defineRule<MessageId>({
       // session is requested (DurationSeconds), so the role itself is held to the floor.
       const limit = identity.kind === 'aws-role' ? Math.max(classLimit, AWS_MIN_MAX_SESSION_SECONDS) : classLimit;
       const base = { resource: identity.resource, identity };
-      const data = { name: identity.name, class: cls, limit: formatDuration(limit), limitSeconds: limit };
+      const data = { name: identity.name, class: cls, limit: formatSeconds(limit), limitSeconds: limit };
       if (isUnknown(session)) {
         ctx.report({ ...base, messageId: 'sessionPending', data: { ...data, what: session.description }, detail: 'MaxSessionDuration::unknown', pending: true });
       } else if (session > limit) {
-        ctx.report({ ...base, messageId: 'sessionTooLong', data: { ...data, actual: formatDuration(session), seconds: session }, detail: `MaxSessionDuration::${session}` });
+        ctx.report({ ...base, messageId: 'sessionTooLong', data: { ...data, actual: formatSeconds(session), seconds: session }, detail: `MaxSessionDuration::${session}` });
       }
     }
   },
@@ -47,14 +48,3 @@ export default defineRule<MessageId>({
 
 const AWS_MIN_MAX_SESSION_SECONDS = 3600;
 
-/** `12h`, `1h30m`, `15m`, `45s`: how people write session limits. */
-export function formatDuration(seconds: number): string {
-  const parts: string[] = [];
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = seconds % 60;
-  if (hours) parts.push(`${hours}h`);
-  if (minutes) parts.push(`${minutes}m`);
-  if (rest || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join('');
-}

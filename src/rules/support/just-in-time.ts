@@ -12,6 +12,7 @@
  * Anything else is standing privilege, whatever the catalog's label says.
  */
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../../catalog/types.js';
+import { formatSeconds } from '../../../catalog/values.js';
 import { expandActionPattern } from '../../iam/aws/actions.js';
 import { effectiveAllows, type AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
@@ -249,16 +250,6 @@ export function sanctionedEntitlements(catalog: Catalog, identity: Identity, cls
     .map((held) => held.entitlement);
 }
 
-export function formatSeconds(seconds: number): string {
-  const parts: string[] = [];
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = seconds % 60;
-  if (hours) parts.push(`${hours}h`);
-  if (minutes) parts.push(`${minutes}m`);
-  if (rest || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join('');
-}
 
 // ---------- Grants the catalog sanctions ----------
 
