@@ -114,6 +114,8 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   };
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
+    // A path that names nothing is the user's typo, said as such (every reader below would stat it and throw).
+    if (!statSync(path, { throwIfNoEntry: false })) return failure([`${relativeFile(cwd, path)}: no such file or directory`]);
     try {
       // A directory is read with its subdirectories; only the tree as a whole must hold something to read.
       const subdirectories = subdirectoriesOf(path);

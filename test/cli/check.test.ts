@@ -201,6 +201,14 @@ describe('main: argument parsing', () => {
     expect(main(['catalog', 'lint', 'x']).errors[0]).toBe('entitlement-guard: expected: catalog validate FILE');
   });
 
+  it('says a path that names nothing is missing (exit 2), in check, audit and diff, never an internal error', () => {
+    for (const argv of [['check', 'no-such-template.json'], ['audit', 'no-such-dir'], ['diff', 'no-such-base.json', GOOD]]) {
+      const result = main(argv);
+      expect(result.exitCode).toBe(2);
+      expect(result.errors).toEqual([`${argv[1]}: no such file or directory`]);
+    }
+  });
+
   it('uses the built-in default catalog without --catalog', () => {
     const result = main(['check', join(REPO, 'test/fixtures/cloudformation/acceptance/compliant-role.template.yaml'), '--format', 'json', '--now', '2026-06-01']);
     const findings = JSON.parse(result.output).findings as { ruleId: string; detail: string }[];
