@@ -2,32 +2,11 @@
 // Runs the built CLI (`npm run build` first; `npm run demo` does both) on the two Terraform plan examples (the
 // `terraform show -json` plans of examples/terraform/{bad,good}/main.tf) with the example catalog, prints each
 // report, and exits 0 only if the bad plan is blocked (exit 1) and the good plan passes (exit 0).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/bundle/cli.js');
-if (!existsSync(cli)) {
-  console.error(`demo: ${cli} is missing; run \`npm run build\` first`);
-  process.exit(2);
-}
+import { runCliCases } from './support/cli-cases.mjs';
 
 const cases = [
   { title: 'bad.tfplan.json: long-lived keys, wildcards, admin, open trust, unrotated secret', file: 'examples/terraform/bad.tfplan.json', expected: 1 },
   { title: 'good.tfplan.json: compliant with examples/catalog.yaml', file: 'examples/terraform/good.tfplan.json', expected: 0 },
 ];
 
-let ok = true;
-for (const { title, file, expected } of cases) {
-  const args = ['check', file, '--catalog', 'examples/catalog.yaml'];
-  console.log(`\n=== ${title}\n$ entitlement-guard ${args.join(' ')}\n`);
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  const verdict = run.status === expected ? 'as expected' : `expected ${expected}`;
-  console.log(`--- exit code ${run.status} (${verdict})`);
-  ok &&= run.status === expected;
-}
-process.exit(ok ? 0 : 1);
+runCliCases(cases);
