@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { CatalogError, defaultCatalog, loadCatalog, parseCatalog } from '../../catalog/index.js';
+import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { PolicyConfigSchema } from '@pulumi/policy';
 
@@ -49,6 +49,29 @@ export class PackConfigError extends Error {
     this.name = 'PackConfigError';
     // The policy SDK reports a failing policy with the error's `stack`: a configuration mistake is the user's to fix,
     // so it reads as the one located line above, without our JavaScript frames.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/**
+ * The catalog a pack was built with (`createPolicyPack({ catalog })`, or entitlement-catalog.yaml beside it) cannot be
+ * used, so the pack does not start. The Pulumi runtime prints an error it knows to be the user's (its RunError,
+ * recognised by this marker) as its message alone: `pulumi preview --policy-pack` shows the located lines, not a
+ * JavaScript stack.
+ */
+export class PackCatalogError extends Error {
+  readonly __pulumiRunError = true;
+
+  constructor(pack: string, error: CatalogError, option: string | undefined, baseDir: string) {
+    const unreadable = error.errors.length === 1 && error.errors[0]!.line === 0;
+    const expected =
+      option === undefined
+        ? ''
+        : `; createPolicyPack({ catalog: ${JSON.stringify(option)} }) expects an entitlement catalog file (YAML or JSON) there` +
+          (isAbsolute(option) ? '' : `, a relative path being read from the pack directory (${baseDir})`);
+    const lines = error.errors.map(formatCatalogIssue);
+    super(`entitlement-guard pack "${pack}" did not start: ${lines.join('\n')}${unreadable ? expected : ''}`);
+    this.name = 'PackCatalogError';
     this.stack = `${this.name}: ${this.message}`;
   }
 }

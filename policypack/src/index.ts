@@ -1,9 +1,11 @@
 import { PolicyPack, type PolicyPackArgs } from '@pulumi/policy';
+import { CatalogError } from '../../catalog/index.js';
+import { PackCatalogError } from './config.js';
 import { withConfigureHandler } from './configure-guard.js';
 import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
-export { PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackConfigError, type PackPolicyConfig } from './config.js';
+export { PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackCatalogError, PackConfigError, type PackPolicyConfig } from './config.js';
 
 export interface CreatePolicyPackOptions extends EntitlementGuardOptions, Omit<PolicyPackArgs, 'policies'> {
   /** Policy pack name: letters, digits, `-`, `_`, `.`. */
@@ -20,10 +22,20 @@ export interface CreatePolicyPackOptions extends EntitlementGuardOptions, Omit<P
  * import { createPolicyPack } from 'entitlement-guard/pulumi';
  * createPolicyPack({ name: 'example-co-entitlements', catalog: 'catalog.yaml' });
  * ```
+ *
+ * A catalog that cannot be read or is invalid stops the pack with a PackCatalogError: its located lines, no stack.
  */
 export function createPolicyPack(options: CreatePolicyPackOptions): PolicyPack {
   const { name, catalog, allowStackCatalog, rules, baseDir, now, ...packArgs } = options;
-  const { policies, configure } = entitlementGuardPack({ catalog, allowStackCatalog, rules, baseDir, now });
+  let pack: ReturnType<typeof entitlementGuardPack>;
+  try {
+    pack = entitlementGuardPack({ catalog, allowStackCatalog, rules, baseDir, now });
+  } catch (error) {
+    // A catalog that cannot be read or is invalid: one located error the Pulumi CLI prints as it is.
+    if (error instanceof CatalogError) throw new PackCatalogError(name, error, typeof catalog === 'string' ? catalog : undefined, baseDir ?? process.cwd());
+    throw error;
+  }
+  const { policies, configure } = pack;
   return withConfigureHandler(
     configure,
     () =>
