@@ -7,7 +7,7 @@ import { readInputText } from '../src/util/read-input.js';
 import { toCatalog, type CatalogFile } from './convert.js';
 import { CatalogError, sortIssues } from './issues.js';
 import { schemaIssues } from './schema-check.js';
-import { semanticIssues } from './semantic-check.js';
+import { semanticIssues, type SemanticOptions } from './semantic-check.js';
 import { CatalogSource } from './source-map.js';
 import type { Catalog } from './types.js';
 
@@ -18,11 +18,11 @@ export function loadCatalog(path: string): Catalog {
 }
 
 /** `source` names the text in issues and becomes the catalog's `source`. */
-export function parseCatalog(text: string, source: string): Catalog {
+export function parseCatalog(text: string, source: string, options: SemanticOptions = {}): Catalog {
   const parsed = CatalogSource.parse(text, source);
   if (Array.isArray(parsed)) throw new CatalogError(sortIssues(parsed));
   const data = parsed.data;
-  const issues = [...schemaIssues(data, parsed), ...semanticIssues(data, parsed)];
+  const issues = [...schemaIssues(data, parsed), ...semanticIssues(data, parsed, options)];
   if (issues.length > 0) throw new CatalogError(sortIssues(issues));
   return toCatalog(data as CatalogFile, source);
 }

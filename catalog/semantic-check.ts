@@ -7,6 +7,7 @@ import type { CatalogIssue, FieldPath } from './issues.js';
 import { unknownValueMessage } from './issues.js';
 import type { CatalogSource } from './source-map.js';
 import { DEFAULT_CLASSES } from './defaults.js';
+import { APPROVER_PLACEHOLDER } from './placeholders.js';
 import { durationDays, durationSeconds, formatSeconds, isCalendarDate, isUsableAmount } from './values.js';
 
 type Record_ = Record<string, unknown>;
@@ -19,9 +20,14 @@ const ID_LISTS = [
   ['exceptions', 'exception'],
 ] as const;
 
-export function semanticIssues(data: unknown, source: CatalogSource): CatalogIssue[] {
+export interface SemanticOptions {
+  /** `catalog init --update` reads a catalog whose generated exceptions may still wait for an approver. */
+  allowApproverPlaceholders?: boolean;
+}
+
+export function semanticIssues(data: unknown, source: CatalogSource, options: SemanticOptions = {}): CatalogIssue[] {
   if (!isRecord(data)) return [];
-  const check = new SemanticCheck(data, source);
+  const check = new SemanticCheck(data, source, options);
   check.uniqueIds();
   check.ownerReferences();
   check.identities();
@@ -40,6 +46,7 @@ class SemanticCheck {
   constructor(
     private readonly data: Record_,
     private readonly source: CatalogSource,
+    private readonly options: SemanticOptions = {},
   ) {
     this.ownerIds = [...new Set(items(data, 'owners').flatMap(([, owner]) => stringAt(owner, 'id') ?? []))];
     this.entitlements = new Map();
@@ -177,7 +184,16 @@ class SemanticCheck {
       }
       const owner = stringAt(exception, 'owner');
       const approvedBy = stringAt(exception, 'approvedBy');
-      if (approvedBy !== undefined && owner !== undefined && approvedBy.trim().toLowerCase() === owner.trim().toLowerCase()) {
+      if (approvedBy === APPROVER_PLACEHOLDER) {
+        if (!this.options.allowApproverPlaceholders) {
+          const id = stringAt(exception, 'id');
+          this.report(
+            at('approvedBy'),
+            `exception ${id !== undefined ? JSON.stringify(id) : `exceptions[${index}]`} still lacks an approver: replace ${APPROVER_PLACEHOLDER}, written by catalog init, ` +
+              `with who approved it${owner !== undefined ? ` (not its owner ${JSON.stringify(owner)})` : ''}, or remove the exception`,
+          );
+        }
+      } else if (approvedBy !== undefined && owner !== undefined && approvedBy.trim().toLowerCase() === owner.trim().toLowerCase()) {
         this.report(at('approvedBy'), `approved by its own owner ${JSON.stringify(owner)}; expected an approver other than the owner`);
       } else if (approvedBy !== undefined && approvedBy.trim() !== '' && approvers !== undefined && !approvers.includes(approvedBy) && !this.ownerIds.includes(approvedBy)) {
         this.report(at('approvedBy'), `${unknownValueMessage('approver', approvedBy, [...approvers, ...this.ownerIds])} (exceptionPolicy.approvers or an owner id)`);

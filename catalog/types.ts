@@ -117,6 +117,10 @@ export interface CatalogException {
   ticket?: string;
   /** ISO date (YYYY-MM-DD); the exception waives nothing after it. */
   expires: string;
+  /** Finding details (`Action::s3:*`, compared as text): only findings with one of these are waived. Absent: all of the rule's on the target. */
+  details?: string[];
+  /** `catalog-init`: written by `catalog init` to document what existed at adoption (the audit's burn-down). */
+  origin?: 'catalog-init';
 }
 
 /** Limits every exception must meet. */

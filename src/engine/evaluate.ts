@@ -129,11 +129,58 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   if (report.pending) finding.pending = true;
   if (report.undecidable) finding.undecidable = true;
   // Matched against the subject's binding names only, never the reported resource's own name (waivers.ts).
-  const waiver = shared.waivers.length > 0 ? shared.waivers.find((exception) => targetMatches(exception.target, binding)) : undefined;
+  const waiver = shared.waivers.length > 0 ? firstWaiver(shared, binding, finding.detail) : undefined;
   if (waiver) finding.waivedBy = waiver.id;
   const target = suggestedTarget(binding);
   if (target !== undefined) finding.waiverTarget = target;
   return finding;
+}
+
+/**
+ * The first valid exception (in catalog order) whose target names the subject and whose details, if any, include the
+ * finding's. Targets without a wildcard are looked up by name: a catalog with thousands of exceptions is not scanned
+ * once per finding.
+ */
+function firstWaiver(shared: RuleFacts, binding: Binding, detail: string | undefined): CatalogException | undefined {
+  let index = waiverIndexes.get(shared.waivers);
+  if (!index) waiverIndexes.set(shared.waivers, (index = indexWaivers(shared.waivers)));
+  let best: { position: number; exception: CatalogException } | undefined;
+  const consider = (position: number, exception: CatalogException) => {
+    if ((!best || position < best.position) && detailsMatch(exception, detail)) best = { position, exception };
+  };
+  for (const name of binding.names) for (const entry of index.exact.get(name) ?? []) consider(entry.position, entry.exception);
+  for (const entry of index.patterns) if ((!best || entry.position < best.position) && targetMatches(entry.exception.target, binding)) consider(entry.position, entry.exception);
+  return best?.exception;
+}
+
+interface WaiverIndex {
+  exact: Map<string, { position: number; exception: CatalogException }[]>;
+  patterns: { position: number; exception: CatalogException }[];
+}
+
+const waiverIndexes = new WeakMap<readonly CatalogException[], WaiverIndex>();
+
+function indexWaivers(waivers: readonly CatalogException[]): WaiverIndex {
+  const index: WaiverIndex = { exact: new Map(), patterns: [] };
+  waivers.forEach((exception, position) => {
+    if (/[*?]/.test(exception.target)) index.patterns.push({ position, exception });
+    else {
+      const list = index.exact.get(exception.target);
+      if (list) list.push({ position, exception });
+      else index.exact.set(exception.target, [{ position, exception }]);
+    }
+  });
+  return index;
+}
+
+/**
+ * An exception that lists details waives only findings with exactly one of them, compared as text (`Action::s3:*` is
+ * the finding's key, not a pattern): a new wildcard on the same role is a new finding.
+ */
+function detailsMatch(exception: CatalogException, detail: string | undefined): boolean {
+  const details = exception.details;
+  if (details === undefined) return true;
+  return detail !== undefined && details.includes(detail);
 }
 
 /** The cloud of a finding that names no identity or secret, by its resource type's provider prefix. */
