@@ -5,9 +5,42 @@
  */
 import type { Catalog, CatalogException } from '../../catalog/types.js';
 import type { Model } from '../model/model.js';
-import { bindingOf, targetMatches } from './waivers.js';
+import { bindingOf, targetMatches, type Binding } from './waivers.js';
 
 const scopes = new WeakMap<Model, Map<string, string[]>>();
+/**
+ * Each subject's binding, worked out once per model and catalog: finding a subject's record scans the catalog's
+ * records, and every exception asks about every subject (a catalog with thousands of exceptions, as `catalog init`
+ * writes for an estate, made that quadratic in records times exceptions).
+ */
+const bindingLists = new WeakMap<Model, WeakMap<Catalog, { name: string; binding: Binding }[]>>();
+
+function subjectBindings(model: Model, catalog: Catalog): { name: string; binding: Binding }[] {
+  let byCatalog = bindingLists.get(model);
+  if (!byCatalog) bindingLists.set(model, (byCatalog = new WeakMap()));
+  let list = byCatalog.get(catalog);
+  if (!list) byCatalog.set(catalog, (list = [...model.identities, ...model.secrets].map((subject) => ({ name: subject.name, binding: bindingOf(subject, catalog, model) }))));
+  return list;
+}
+
+const byNameLists = new WeakMap<object, Map<string, { name: string; binding: Binding }[]>>();
+
+/** The subjects by each of their binding names, in model order. */
+function subjectsByName(model: Model, catalog: Catalog): Map<string, { name: string; binding: Binding }[]> {
+  const list = subjectBindings(model, catalog);
+  let byName = byNameLists.get(list);
+  if (!byName) {
+    byNameLists.set(list, (byName = new Map()));
+    for (const entry of list) {
+      for (const name of new Set(entry.binding.names)) {
+        const same = byName.get(name);
+        if (same) same.push(entry);
+        else byName.set(name, [entry]);
+      }
+    }
+  }
+  return byName;
+}
 
 /** The distinct identities and secrets of the change the exception's target binds to (their names). */
 export function exceptionTargets(exception: CatalogException, model: Model, catalog: Catalog): string[] {
@@ -16,9 +49,10 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
   let names = byTarget.get(exception.target);
   if (!names) {
     names = [];
-    for (const subject of [...model.identities, ...model.secrets]) {
-      if (targetMatches(exception.target, bindingOf(subject, catalog, model))) names.push(subject.name);
-    }
+    if (!/[*?]/.test(exception.target)) {
+      // A target without a wildcard names exactly: looked up by name instead of compared with every subject.
+      for (const { name, binding } of subjectsByName(model, catalog).get(exception.target) ?? []) if (targetMatches(exception.target, binding)) names.push(name);
+    } else for (const { name, binding } of subjectBindings(model, catalog)) if (targetMatches(exception.target, binding)) names.push(name);
     byTarget.set(exception.target, names);
   }
   return names;

@@ -33,7 +33,8 @@ export function matchCatalogRecord(
   subject: Identity | Secret,
   names: readonly SubjectName[] = subjectNames(subject),
 ): { record: CatalogIdentity; bound: boolean } | undefined {
-  for (const matcher of matchersOf(catalog.identities)) {
+  const prepared = matchersOf(catalog.identities);
+  for (const matcher of candidatesFor(prepared, names)) {
     if (matcher.cloud && matcher.cloud !== subject.cloud) continue;
     if (matcher.tags && !matcher.tags.every(([key, value]) => subject.tags[key] === value)) continue;
     if (!matcher.name) return { record: matcher.record, bound: false };
@@ -49,30 +50,63 @@ export function matchCatalogRecord(
 /** A record's match, prepared once per catalog: every identity and secret is matched against every record. */
 interface RecordMatcher {
   record: CatalogIdentity;
+  /** Position in catalog order: the first record that matches wins. */
+  index: number;
   cloud?: string;
   name?: (name: string) => boolean;
   tags?: [string, string][];
 }
 
-const matchers = new WeakMap<readonly CatalogIdentity[], RecordMatcher[]>();
+/**
+ * The records that can match something, in catalog order, and an index of those whose name has no wildcard by that
+ * name: a subject is compared only with the records of its own names and those with a pattern or tags alone, so a
+ * catalog of thousands of records (as `catalog init` writes for an estate) is not scanned once per subject.
+ */
+interface PreparedMatchers {
+  all: RecordMatcher[];
+  exact: Map<string, RecordMatcher[]>;
+  /** Records with a wildcard name or no name (tags only), which any subject may match. */
+  others: RecordMatcher[];
+}
 
-/** The records that can match something (they have a name or tags to match on), in catalog order. */
-function matchersOf(records: readonly CatalogIdentity[]): RecordMatcher[] {
+const matchers = new WeakMap<readonly CatalogIdentity[], PreparedMatchers>();
+
+function matchersOf(records: readonly CatalogIdentity[]): PreparedMatchers {
   let prepared = matchers.get(records);
   if (prepared) return prepared;
-  prepared = [];
+  prepared = { all: [], exact: new Map(), others: [] };
   for (const record of records) {
     const match = record.match;
     if (!match || !(match.name || match.tags)) continue;
-    prepared.push({
+    const matcher: RecordMatcher = {
       record,
+      index: prepared.all.length,
       cloud: match.cloud,
       name: match.name ? nameMatcher(match.name) : undefined,
       tags: match.tags ? Object.entries(match.tags) : undefined,
-    });
+    };
+    prepared.all.push(matcher);
+    if (match.name && !/[*?]/.test(match.name)) {
+      const list = prepared.exact.get(match.name);
+      if (list) list.push(matcher);
+      else prepared.exact.set(match.name, [matcher]);
+    } else prepared.others.push(matcher);
   }
   matchers.set(records, prepared);
   return prepared;
+}
+
+/** The records a subject with these names may match, in catalog order. */
+function candidatesFor(prepared: PreparedMatchers, names: readonly SubjectName[]): RecordMatcher[] {
+  if (prepared.exact.size === 0) return prepared.others;
+  let found: RecordMatcher[] | undefined;
+  for (let index = 0; index < names.length; index++) {
+    const list = prepared.exact.get(names[index]!.value);
+    if (list) found = found ? found.concat(list) : list;
+  }
+  if (!found) return prepared.others;
+  const merged = [...new Set([...found, ...prepared.others])];
+  return merged.sort((a, b) => a.index - b.index);
 }
 
 /** globMatch for one pattern, with its literal start checked first: most names fail on the first characters. */
