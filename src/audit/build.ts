@@ -11,6 +11,7 @@ import { profileOf, type IdentityProfile } from '../engine/profile.js';
 import { isUnknown, type Identity, type IdentityClass, type Model, type ResourceRef, type RoleDefinition, type Secret } from '../model/model.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { sortFindings } from '../reporters/json.js';
+import { burnDownOf } from './burn-down.js';
 import { auditCredentials } from './credentials.js';
 import { expiryOf } from './dates.js';
 import { auditException, exceptionsCovering } from './exceptions.js';
@@ -43,6 +44,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
   const secrets = model.secrets.map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id))).sort(byStackAndName);
   const rowIds = new Set([...model.identities.map((identity) => identity.id), ...model.secrets.map((secret) => secret.id)]);
   const definitions = auditDefinitions(model, findings);
+  const burnDown = burnDownOf([...exceptions.values()]);
   const otherFindings = findings.filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity)).map(auditFinding);
   return {
     schema: AUDIT_SCHEMA_VERSION,
@@ -57,6 +59,7 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
     ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
     ...(definitions.length ? { definitions } : {}),
+    ...(burnDown.length ? { burnDown } : {}),
   };
 }
 

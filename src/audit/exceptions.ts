@@ -21,6 +21,8 @@ export function auditException(exception: CatalogException, catalog: Catalog, fi
     ...(exception.approved !== undefined ? { approved: exception.approved } : {}),
     ...(exception.ticket !== undefined ? { ticket: exception.ticket } : {}),
     expires: exception.expires,
+    ...(exception.details !== undefined ? { details: exception.details } : {}),
+    ...(exception.origin !== undefined ? { origin: exception.origin } : {}),
     ...(left !== undefined ? { daysLeft: left } : {}),
     status: statusOf(exception, catalog, left, now),
     waives: findings.filter((finding) => finding.waivedBy === exception.id).length,

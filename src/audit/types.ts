@@ -34,6 +34,19 @@ export interface Audit {
    * Absent when none.
    */
   definitions?: AuditDefinition[];
+  /** The exceptions `catalog init` wrote (origin catalog-init), per owner, soonest expiry first. Absent when none. */
+  burnDown?: AuditBurnDown[];
+}
+
+/** One owner's part of the burn-down: what is left to fix or approve, and when it expires. */
+export interface AuditBurnDown {
+  owner: string;
+  /** Exceptions left (expired ones included). */
+  open: number;
+  expired: number;
+  /** Days until the first of them expires (negative once one has). */
+  nextExpiryDays?: number;
+  exceptions: { id: string; rule: string; target: string; expires: string; daysLeft?: number; status: ExceptionStatus; waives: number }[];
 }
 
 export interface AuditDefinition {

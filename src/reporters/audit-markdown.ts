@@ -20,6 +20,7 @@ export function formatAuditMarkdown(audit: Audit): string {
     ...audit.identities.map(identityRow),
     '',
     ...hygieneSection(audit),
+    ...(audit.burnDown?.length ? burnDownSection(audit) : []),
     ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
     ...(audit.removed?.length ? ['#### Removed by the change', '', ...audit.removed.map((ref) => `- ${escapeMarkdown(ref.type)} ${markdownCode(ref.name)}`), ''] : []),
     '<details><summary>Identity details</summary>',
@@ -82,6 +83,17 @@ function holdingText(holding: AuditHolding): string {
     `assumable by ${holding.trust.length ? holding.trust.map(markdownCode).join(', ') : 'nobody'}`,
   ];
   return `${mode}: ${evidence.join('; ')}${holding.gaps.length ? ` — ${holding.gaps.map(escapeMarkdown).join('; ')}` : ''}`;
+}
+
+/** The exceptions catalog init wrote, per owner, with their days left. */
+function burnDownSection(audit: Audit): string[] {
+  const lines = ['#### Burn-down (exceptions written by catalog init)', '', '| owner | open | expired | next expiry | exceptions |', '|---|---|---|---|---|'];
+  for (const owner of audit.burnDown ?? []) {
+    const next = owner.nextExpiryDays === undefined ? '—' : owner.nextExpiryDays < 0 ? `${-owner.nextExpiryDays} days ago` : `in ${owner.nextExpiryDays} days`;
+    const items = owner.exceptions.map((x) => `${escapeMarkdown(x.id)} (${escapeMarkdown(x.rule)} for ${escapeMarkdown(x.target)}: ${x.daysLeft === undefined ? 'unreadable date' : x.daysLeft < 0 ? `expired ${-x.daysLeft} days ago` : `${x.daysLeft} days left`})`);
+    lines.push(`| ${escapeMarkdown(owner.owner)} | ${owner.open} | ${owner.expired} | ${next} | ${items.join('<br>')} |`);
+  }
+  return [...lines, ''];
 }
 
 function hygieneSection(audit: Audit): string[] {

@@ -62,7 +62,7 @@ ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exc
 <section>
 <h2>Catalog hygiene</h2>
 ${hygiene(audit)}
-</section>
+</section>${audit.burnDown?.length ? `\n<section><h2>Burn-down</h2>${burnDownTable(audit)}</section>` : ''}
 ${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}${audit.definitions?.length ? `<section><h2>Role definitions and federation providers</h2>${definitionTable(audit.definitions)}</section>` : ''}
 ${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
 <script>${SCRIPT}</script>
@@ -204,6 +204,17 @@ function exceptionTable(exceptions: AuditException[]): string {
     (x) => `<tr class="exception ${x.status}" data-exception="${e(x.id)}"><td>${e(x.id)}</td><td><code>${e(x.rule)}</code></td><td>${e(x.target)}</td><td>${e(x.owner)}</td><td>${e(x.approvedBy)}${x.ticket ? ` (${e(x.ticket)})` : ''}${x.approved ? ` on ${e(x.approved)}` : ''}</td><td>${e(x.expires)}</td><td>${countdown(x)}</td><td>${e(x.status)}</td><td>${x.waives}${x.unused ? ' <span class="badge warn">unused</span>' : ''}${x.tooBroad !== undefined ? ` <span class="badge bad">too broad: ${x.tooBroad}</span>` : ''}</td><td>${e(x.reason)}</td></tr>`,
   );
   return `<table id="exceptions"><thead><tr><th>Id</th><th>Rule</th><th>Target</th><th>Owner</th><th>Approved by</th><th>Expires</th><th>Countdown</th><th>Status</th><th>Waives</th><th>Reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** The exceptions catalog init wrote, per owner, each with its countdown. */
+function burnDownTable(audit: Audit): string {
+  const rows = (audit.burnDown ?? []).map((owner) => {
+    const items = owner.exceptions
+      .map((x) => `<li data-exception="${e(x.id)}">${e(x.id)} <code>${e(x.rule)}</code> for ${e(x.target)} ${countdown({ ...x, reason: '', owner: owner.owner, approvedBy: '' })}</li>`)
+      .join('');
+    return `<tr data-owner="${e(owner.owner)}"><td>${e(owner.owner)}</td><td>${owner.open}</td><td>${owner.expired}</td><td><ul>${items}</ul></td></tr>`;
+  });
+  return `<p>Exceptions written by <code>catalog init</code> to document what existed at adoption, per owner, soonest expiry first.</p><table id="burn-down"><thead><tr><th>Owner</th><th>Open</th><th>Expired</th><th>Exceptions</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 function hygiene(audit: Audit): string {
