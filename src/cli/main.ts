@@ -11,6 +11,7 @@ import { actionDataVersion } from '../iam/aws/actions.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { createProgress, type Progress } from '../reporters/progress.js';
 import { runAudit } from './audit.js';
+import { CATALOG_INIT_USAGE, runCatalogInit, type CatalogInitResult } from './catalog-init.js';
 import { DIFF_FORMATS, runDiff, type DiffFormat } from './diff.js';
 import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
 
@@ -19,6 +20,7 @@ const USAGE = `Usage:
   entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard diff <base> <head> [--catalog FILE] [--format text|json|markdown] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
+  ${CATALOG_INIT_USAGE}
   entitlement-guard --help | --version
 
 Checks the identities and secrets a change creates (CloudFormation or CDK, Kubernetes manifests, a Terraform plan
@@ -27,6 +29,9 @@ The audit lists every identity of the change and of the catalog (owner, class, e
 exceptions, findings) and the catalog's hygiene; it is a report and exits 0 unless an input cannot be read.
 The diff compares two audits (each an audit JSON written earlier, or inputs to check now): identities, grants,
 credentials, trust, exceptions and findings added and removed; it exits 1 when the head adds a blocking finding.
+catalog init writes the catalog that describes what the inputs already create: owners from owner tags, identities
+with their inferred class, entitlements from their grants, trusted accounts and OIDC subjects, and an expiring
+exception for each finding that still blocks (its approvedBy to be filled in); --update adds what is new to --out.
 Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.
 
 Exit codes: 0 nothing blocks, 1 blocking findings (check; diff: new in the head), 2 usage, template or catalog error.
@@ -71,6 +76,8 @@ export function main(argv: string[], progress?: Progress): CommandResult {
 }
 
 function run(argv: string[], progress?: Progress): CommandResult {
+  // `catalog init` has options of its own (src/cli/catalog-init.ts).
+  if (argv[0] === 'catalog' && argv[1] === 'init') return writeInit(runCatalogInit(argv.slice(2), progress), progress);
   let parsed;
   try {
     parsed = parseArgs({
@@ -93,7 +100,7 @@ function run(argv: string[], progress?: Progress): CommandResult {
   if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n${dataVersions()}`, errors: [] };
   const [command, ...rest] = positionals;
   if (command === 'catalog') {
-    if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE');
+    if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE, or catalog init <inputs...>');
     return runCatalogValidate(rest[1]!);
   }
   if (command !== 'check' && command !== 'audit' && command !== 'diff') return usageError(command ? `unknown command "${command}"` : 'missing command');
@@ -141,6 +148,21 @@ function run(argv: string[], progress?: Progress): CommandResult {
     return { ...result, output: '' };
   }
   return result;
+}
+
+/** Writes what `catalog init` produced to its --out file (after the same checks as a report's --out). */
+function writeInit(result: CatalogInitResult, progress?: Progress): CommandResult {
+  progress?.done();
+  if (result.writeTo === undefined) return result;
+  const problem = outputProblem(result.writeTo);
+  if (problem) return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: --out ${JSON.stringify(result.writeTo)}: ${problem}`] };
+  try {
+    writeFileSync(result.writeTo, result.output);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: cannot write the catalog to ${result.writeTo} (${code}); nothing was written`] };
+  }
+  return { exitCode: result.exitCode, output: '', errors: result.errors };
 }
 
 /**

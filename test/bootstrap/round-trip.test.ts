@@ -1,0 +1,88 @@
+/**
+ * The round trip of issue 21 on every example and on the public-app corpus: `catalog init`, then `check` with the
+ * result (approvers filled in) exits 0; the same inputs give a byte-identical catalog; until the approvers are filled
+ * in the catalog does not load, naming each exception; and a later change that adds an access key or an `iam:*`
+ * grant fails the check with exactly the findings of what it added.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCatalog, CatalogError } from '../../catalog/index.js';
+import { approved, blocking, check, init, laterChange } from './support.js';
+
+interface Case {
+  name: string;
+  inputs: string[];
+  /** A role of the inputs with a physical name, which the later change grants `iam:*`. */
+  role?: string;
+  /**
+   * Blocking findings init reports it cannot turn into exceptions (a role with a generated name in a plain template,
+   * a Kubernetes ClusterRole): no catalog entry can name them, so check still reports exactly those.
+   */
+  unwaivable: number;
+}
+
+const CASES: Case[] = [
+  { name: 'examples/cloudformation bad', inputs: ['examples/cloudformation/bad-stack.template.yaml'], role: 'batch-admin', unwaivable: 0 },
+  { name: 'examples/cloudformation good', inputs: ['examples/cloudformation/good-stack.template.yaml'], role: 'payments-api-runtime', unwaivable: 0 },
+  { name: 'examples/privileged-access bad', inputs: ['examples/privileged-access/bad.template.yaml'], unwaivable: 0 },
+  { name: 'examples/privileged-access good', inputs: ['examples/privileged-access/good.template.yaml'], unwaivable: 0 },
+  { name: 'examples/terraform bad', inputs: ['examples/terraform/bad.tfplan.json'], unwaivable: 0 },
+  { name: 'examples/terraform good', inputs: ['examples/terraform/good.tfplan.json'], unwaivable: 0 },
+  { name: 'examples/k8s bad', inputs: ['examples/k8s/bad.yaml'], unwaivable: 6 },
+  { name: 'examples/k8s good', inputs: ['examples/k8s/good.yaml'], unwaivable: 0 },
+  { name: 'corpus: AWS public apps (27 CDK, SAM and Pulumi apps)', inputs: ['test/corpus/aws'], unwaivable: 29 },
+  { name: 'corpus: Kubernetes charts', inputs: ['test/corpus/kubernetes'], unwaivable: 15 },
+  { name: 'corpus: governance samples', inputs: ['test/corpus/governance/aws-cross-account-break-glass.template.yaml', 'test/corpus/governance/jit-elevated-admin-root-trust.template.yaml', 'test/corpus/governance/tea-target-role.template.yaml'], unwaivable: 0 },
+  { name: 'corpus: gate semantics samples', inputs: ['test/corpus/gate-semantics/fluidattacks-open-passrole.template.yaml', 'test/corpus/gate-semantics/sagemaker-studio-image-build-role.template.yaml', 'test/corpus/gate-semantics/sra-config-org-configuration-role.template.yaml', 'test/corpus/gate-semantics/sra-guardduty-event-rule-role.template.yaml'], unwaivable: 0 },
+];
+
+describe.each(CASES)('catalog init round trip: $name', ({ inputs, role, unwaivable }) => {
+  const first = init(inputs);
+
+  it('writes a catalog that is the same for the same inputs', () => {
+    expect(first.exitCode).toBe(0);
+    expect(first.output).toContain('apiVersion: entitlement-guard/v1');
+    expect(init(inputs).output).toBe(first.output);
+  });
+
+  it('does not load until every generated exception has an approver, naming each one', () => {
+    const ids = [...first.output.matchAll(/^ {2}- id: (init-\S+)$/gm)].map((match) => match[1]!);
+    if (ids.length === 0) {
+      expect(() => parseCatalog(first.output, 'catalog.yaml')).not.toThrow();
+      return;
+    }
+    let error: unknown;
+    try {
+      parseCatalog(first.output, 'catalog.yaml');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CatalogError);
+    const issues = (error as CatalogError).errors;
+    expect(issues.map((issue) => issue.field)).toEqual(ids.map((_, index) => `exceptions[${index}].approvedBy`));
+    expect(issues.map((issue) => /exception "([^"]+)" still lacks an approver/.exec(issue.message)?.[1])).toEqual(ids);
+  });
+
+  it('passes check once the approvers are filled in, but for the findings init said no exception can name', () => {
+    const said = first.errors.flatMap((line) => {
+      const match = /: (\S+) (\S+) \[(.*?)\] still blocks and no exception can name it/.exec(line);
+      return match ? [`${match[1]} ${match[2]} ${match[3]}`.trim()] : [];
+    });
+    expect(said).toHaveLength(unwaivable);
+    const result = check(inputs, approved(first.output));
+    expect(result.errors).toEqual([]);
+    expect(blocking(result)).toEqual([...said].sort());
+    expect(result.exitCode).toBe(unwaivable === 0 ? 0 : 1);
+  });
+
+  it('fails check when a later change adds an access key or an iam:* grant', () => {
+    const catalog = approved(first.output);
+    const target = role ?? 'eg-no-such-role';
+    const result = check([...inputs, laterChange(target)], catalog);
+    expect(result.exitCode).toBe(1);
+    const added = blocking(result).filter((line) => / (NewUser|NewUserKey|NewIamGrant)( |$)/.test(line));
+    expect(added).toEqual(expect.arrayContaining(['no-long-lived-credentials NewUserKey Credential::aws-access-key']));
+    expect(added.filter((line) => line.startsWith('no-wildcard-privilege NewIamGrant'))).toEqual(['no-wildcard-privilege NewIamGrant Action::iam:*']);
+    // Nothing else blocks: what the inputs had is still waived, only the later change's additions block.
+    expect(blocking(result).filter((line) => !added.includes(line))).toHaveLength(unwaivable);
+  });
+});
