@@ -13,7 +13,7 @@ export const NOW = new Date(`${TODAY}T12:00:00Z`);
 
 /** `catalog init` on the inputs (paths relative to the repository), the catalog text on success. */
 export function init(paths: string[], extra: string[] = []) {
-  return runCatalogInit([...paths.map((path) => join(REPO, path)), '--today', TODAY, ...extra], undefined, REPO);
+  return runCatalogInit([...paths.map((path) => (path.startsWith('/') ? path : join(REPO, path))), '--today', TODAY, ...extra], undefined, REPO);
 }
 
 export function scratch(): string {

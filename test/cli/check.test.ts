@@ -198,7 +198,7 @@ describe('main: argument parsing', () => {
     expect(main(['check', GOOD, '--format', 'xml']).errors[0]).toMatch(/^entitlement-guard: unknown format "xml"; expected one of: text, json, sarif\b/);
     expect(main(['check', GOOD, '--now', '2026-13-45']).errors[0]).toBe('entitlement-guard: --now must be a date YYYY-MM-DD, got "2026-13-45"');
     expect(main(['check', GOOD, '--bogus']).exitCode).toBe(2);
-    expect(main(['catalog', 'lint', 'x']).errors[0]).toBe('entitlement-guard: expected: catalog validate FILE');
+    expect(main(['catalog', 'lint', 'x']).errors[0]).toBe('entitlement-guard: expected: catalog validate FILE, or catalog init <inputs...>');
   });
 
   it('says a path that names nothing is missing (exit 2), in check, audit and diff, never an internal error', () => {

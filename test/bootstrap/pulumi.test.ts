@@ -1,0 +1,65 @@
+/**
+ * The round trip on Pulumi resources: the example programs (examples/pulumi-aws) run under the Pulumi SDK's mocks as
+ * `pulumi up` plans them, written as the `pulumi stack export` the CLI reads; every identity binds by its URN or
+ * physical name, so each blocking finding becomes an exception and check passes once approvers are filled in.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { approved, blocking, check, init, laterChange, scratch } from './support.js';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+function stackExport(records: CapturedResource[]): Record<string, unknown> {
+  const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
+  return {
+    version: 3,
+    deployment: {
+      manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
+      resources: [
+        { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
+        ...records.map((record) => ({ urn: record.urn, custom: true, id: `${record.name}-id`, type: record.type, inputs: record.inputs, outputs: record.outputs, parent: stackUrn })),
+      ],
+    },
+  };
+}
+
+const PROGRAMS = [
+  'pulumi-aws/bad/index.ts',
+  'pulumi-aws/good/index.ts',
+  'pulumi-azure/bad/index.ts',
+  'pulumi-azure/good/index.ts',
+  'pulumi-gcp/bad/index.ts',
+  'pulumi-gcp/good/index.ts',
+  'k8s/pulumi/index.ts',
+  'privileged-access/pulumi-bad.ts',
+  'privileged-access/pulumi-good.ts',
+];
+const exports: Record<string, string> = {};
+
+beforeAll(async () => {
+  const directory = scratch();
+  for (const [index, program] of PROGRAMS.entries()) {
+    const records = await captureProgram(path(`../../examples/${program}`), 'update');
+    exports[program] = join(directory, `${index}.stack.json`);
+    writeFileSync(exports[program], JSON.stringify(stackExport(records)));
+  }
+}, 300_000);
+
+describe.each(PROGRAMS)('catalog init round trip: examples/%s as a stack export', (name) => {
+  it('init, approvers filled in, check exits 0; a later access key and iam:* grant block', () => {
+    const first = init([exports[name]!]);
+    expect(first.exitCode).toBe(0);
+    expect(first.errors.filter((line) => line.includes('no exception can name it'))).toEqual([]);
+    expect(init([exports[name]!]).output).toBe(first.output);
+    const catalog = approved(first.output);
+    const passed = check([exports[name]!], catalog);
+    expect(blocking(passed)).toEqual([]);
+    expect(passed.exitCode).toBe(0);
+    const later = check([exports[name]!, laterChange('eg-no-such-role')], catalog);
+    expect(later.exitCode).toBe(1);
+    expect(blocking(later)).toEqual(expect.arrayContaining(['no-long-lived-credentials NewUserKey Credential::aws-access-key', 'no-wildcard-privilege NewIamGrant Action::iam:*']));
+  });
+});
