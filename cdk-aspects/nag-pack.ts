@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/engine/finding.js';
 import { ruleById } from '../src/rules/index.js';
 import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
-import { topLevelStackOf } from './construct-tree.js';
+import { stackAt, topLevelStackOf } from './construct-tree.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { stackTemplates } from './stack-templates.js';
 import { describeFinding, evaluateTemplates } from './verdict.js';
@@ -38,10 +38,20 @@ export class EntitlementGuardChecks extends NagPack {
     this.options = resolveOptions(props);
   }
 
+  /**
+   * The CDK hands a plugin the stacks of the Stage it was added to; cdk-nag walks the whole app from the root. Only
+   * the stacks handed over are checked, as the validation plugin and the aspect do: a pack on one Stage does not judge
+   * another Stage's stacks (with its own catalog).
+   */
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    this.synthesizedTemplates = new Map((context.stackTemplates ?? []).map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]));
+    const templates = context.stackTemplates ?? [];
+    this.synthesizedTemplates = new Map(templates.map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]));
     try {
-      return super.validate(context);
+      const app = (context as { appConstruct?: IConstruct }).appConstruct;
+      const stacks = app ? [...new Set(templates.map(({ stackConstructPath }) => stackAt(app, stackConstructPath)).map((stack) => stack && topLevelStackOf(stack)))] : [];
+      if (stacks.length === 0 || stacks.includes(undefined)) return super.validate(context);
+      const reports = stacks.map((stack) => this.validateScope(stack!));
+      return { success: reports.every((report) => report.success), violations: reports.flatMap((report) => report.violations) };
     } finally {
       this.synthesizedTemplates = new Map();
     }
@@ -89,8 +99,11 @@ export class EntitlementGuardChecks extends NagPack {
     const synthesizedTemplate = this.synthesizedTemplates.get(stack.node.path);
     const templates = stackTemplates(stack, synthesizedTemplate ? { synthesizedTemplate } : {});
     for (const finding of evaluateTemplates(templates.inputs, this.options).findings) {
-      const path = finding.resource.path;
-      if (path === undefined) continue;
+      // A finding about the template but no L1 resource (a macro) goes on the stack's first resource, as the aspect puts
+      // it on the stack: cdk-nag reports per resource only, and dropping it would pass a macro. A finding about the
+      // catalog (an exception, advisory) is about no stack: the aspect and the CLI report it.
+      if (finding.resource.path === undefined && finding.resource.stack === undefined) continue;
+      const path = finding.resource.path ?? node.node.path;
       const list = this.findingsByPath.get(path) ?? [];
       list.push(finding);
       this.findingsByPath.set(path, list);

@@ -1,4 +1,4 @@
-import { NestedStack, Stack, Validations, type App } from 'aws-cdk-lib';
+import { NestedStack, Stack, Stage, Validations, type App } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it, vi } from 'vitest';
 import { EntitlementGuardValidation } from '../../cdk-aspects/index.js';
@@ -87,6 +87,27 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     expect(message).toContain('S/Batch/NestedKey/Resource');
     expect(message).toContain('S/Key/Resource');
     expect(message).toMatch(/EntitlementGuard-no-long-lived-credentials\[Credential::aws-access-key\]/);
+  });
+});
+
+describe('EntitlementGuardChecks on a Stage', () => {
+  it('checks the stacks of its own Stage only, as the validation plugin does, and reports a template\'s macro on the stack\'s first resource', () => {
+    const app = testApp();
+    const checked = new Stage(app, 'Checked');
+    const stack = new Stack(checked, 'S');
+    stack.addTransform('SomeMacro');
+    batchUserWithKey(stack);
+    // Another Stage's key: not this pack's to judge (it may run on another catalog).
+    batchUserWithKey(new Stack(new Stage(app, 'Other'), 'S'));
+    const pack = new EntitlementGuardChecks(checked, { catalog, now: NOW });
+    const validate = vi.spyOn(pack, 'validate');
+    Validations.of(checked).addPlugins(pack);
+    synthError(app);
+    const report = validate.mock.results[0]!.value as ReturnType<EntitlementGuardChecks['validate']>;
+    expect(violations(report)).toEqual([
+      'error EntitlementGuard-no-long-lived-credentials[Credential::aws-access-key] Checked/S/Key/Resource',
+      'error EntitlementGuard-no-unseen-content[Unseen::the transform (macro) SomeMacro] Checked/S/User/Resource',
+    ]);
   });
 });
 
