@@ -329,7 +329,7 @@ export interface UnseenContent {
   what: string;
 }
 
-export type UnseenKind = 'macro' | 'include' | 'remote-template' | 'stack-set' | 'unknown-iam-type' | 'unreadable-template' | 'unmodelled-terraform-type';
+export type UnseenKind = 'macro' | 'include' | 'remote-template' | 'stack-set' | 'unknown-iam-type' | 'unreadable-template' | 'unmodelled-terraform-type' | 'unmodelled-pulumi-type';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -45,6 +45,10 @@ export default defineRule<MessageId>({
         '{{where}} is a {{what}}, a Terraform resource type that grants access or creates a credential but that this check does ' +
         'not model: what it grants cannot be verified. Express the grant with the resource types the check reads (docs/terraform.md), ' +
         'or have it reviewed and set this rule to advisory in the catalog.',
+      'unmodelled-pulumi-type':
+        '{{where}} is a {{what}}, a Pulumi resource type that grants access or creates a credential but that this check does ' +
+        'not model: what it grants cannot be verified. Express the grant with the resource types the check reads, or have it ' +
+        'reviewed and set this rule to advisory in the catalog.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',
@@ -58,7 +62,9 @@ export default defineRule<MessageId>({
         data: { where, what: unseen.what },
         resource: unseen.resource,
         detail: `Unseen::${unseen.what}`,
-        pending: true,
+        // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
+        // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
+        ...(unseen.kind === 'unmodelled-pulumi-type' ? {} : { pending: true }),
       });
     }
   },

@@ -311,3 +311,16 @@ describe('decidedAlone', () => {
     expect(alone({ type: 'kubernetes:core/v1:ServiceAccount', props: { metadata: { name: 'ci-deployer' } } })).toBe(false);
   });
 });
+
+describe('Pulumi adapter: types that grant but are not modelled', () => {
+  it('reports an IAM SSH key, an Identity Center assignment and an Entra group membership as unseen, as the Terraform adapter does, at the rule\'s level', async () => {
+    const { evaluate } = await import('../../src/engine/check.js');
+    const { defaultCatalog } = await import('../../catalog/index.js');
+    const types = ['aws:iam/sshKey:SshKey', 'aws:ssoadmin/accountAssignment:AccountAssignment', 'azuread:index/groupMember:GroupMember'];
+    const model = modelFromPulumiResources(types.map((type, index) => resource(type, `granting${index}`, {})));
+    expect(model.unseen?.map((unseen) => `${unseen.kind} ${unseen.what} ${unseen.resource.name}`)).toEqual(types.map((type, index) => `unmodelled-pulumi-type ${type} granting${index}`));
+    // Not pending: nothing makes an unmodelled type readable at `pulumi up`, so the pack must not soften it to advisory.
+    const findings = evaluate(model, { catalog: defaultCatalog(), now: new Date('2026-06-01T00:00:00Z'), pending: 'verify-later' }).findings.filter((finding) => finding.ruleId === 'no-unseen-content');
+    expect(findings.map((finding) => `${finding.level} ${finding.pending ?? false} ${finding.resource.name}`)).toEqual(['mandatory false granting0', 'mandatory false granting1', 'mandatory false granting2']);
+  });
+});

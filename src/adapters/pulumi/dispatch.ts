@@ -9,13 +9,46 @@ import { modelFromPulumiResources as modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
-import type { PulumiResource } from './resource.js';
+import { resourceRef, type PulumiResource } from './resource.js';
 
 export function modelFromPulumiResources(resources: readonly PulumiResource[]): Model {
-  return mergeModels([
+  const model = mergeModels([
     modelFromAwsResources(resources),
     modelFromAzureResources(resources),
     modelFromGcpResources(resources),
     modelFromKubernetesResources(resources),
   ]);
+  const unseen = resources.filter((resource) => UNMODELLED_GRANTING_TYPES.has(resource.type));
+  if (unseen.length > 0) {
+    model.unseen = [...(model.unseen ?? []), ...unseen.map((resource) => ({ resource: resourceRef(resource), kind: 'unmodelled-pulumi-type' as const, what: resource.type }))];
+  }
+  return model;
 }
+
+/**
+ * Pulumi types that grant access or create a credential and that no adapter reads: the tokens of the Terraform types
+ * the Terraform adapter reports (terraform/providers.ts UNMODELLED_GRANTING_TYPES; the aws and azuread providers are
+ * bridged from Terraform's), reported the same way (rule no-unseen-content) instead of passed in silence.
+ */
+const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
+  // AWS: credentials for CodeCommit SSH and SOAP signing; IAM Identity Center permission sets' policies and assignments.
+  'aws:iam/sshKey:SshKey',
+  'aws:iam/signingCertificate:SigningCertificate',
+  'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy',
+  'aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment',
+  'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment',
+  'aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment',
+  'aws:ssoadmin/accountAssignment:AccountAssignment',
+  // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
+  // permission grants, credentials of other kinds.
+  'azuread:index/directoryRoleMember:DirectoryRoleMember',
+  'azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest',
+  'azuread:index/customDirectoryRole:CustomDirectoryRole',
+  'azuread:index/groupMember:GroupMember',
+  'azuread:index/privilegedAccessGroupAssignmentSchedule:PrivilegedAccessGroupAssignmentSchedule',
+  'azuread:index/privilegedAccessGroupEligibilitySchedule:PrivilegedAccessGroupEligibilitySchedule',
+  'azuread:index/servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
+  'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
+  'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
+  'azuread:index/synchronizationSecret:SynchronizationSecret',
+]);
