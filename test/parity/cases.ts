@@ -1,0 +1,278 @@
+/**
+ * The per-rule parity table: for every rule of src/rules/index.ts, cases written once per front-end (a CloudFormation
+ * template, which the CLI reads and the CDK app is built from; the Terraform plan; the Pulumi resources, in
+ * program.ts under the same names) and the verdicts the case's rule must give in every front-end.
+ *
+ * Naming: every resource of a case starts with the case id, and its logical id, construct id, Pulumi resource name,
+ * Terraform resource name and physical name (RoleName, UserName, Name) are the same, so a verdict reads the same
+ * everywhere: `rule | identity | level | resource`.
+ *
+ * A case a front-end cannot express says why (`{ unsupported: reason }`); parity.test.ts asserts the reason is there,
+ * so nothing is skipped in silence.
+ */
+import type { PlannedResource } from '../terraform/support.js';
+
+export type Level = 'mandatory' | 'advisory';
+/** `rule | identity | level | granting resource`; identity `-` when the finding names none, resource `(catalog)` for a catalog finding. */
+export type Verdict = string;
+export const verdict = (rule: string, identity: string, level: Level, resource: string): Verdict => [rule, identity, level, resource].join(' | ');
+
+export interface Unsupported {
+  unsupported: string;
+}
+export const isUnsupported = (value: unknown): value is Unsupported => typeof value === 'object' && value !== null && 'unsupported' in value;
+
+export interface CfnTemplateCase {
+  Transform?: string;
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+}
+
+/** The front-ends a verdict goes through. */
+export const FRONT_ENDS = ['cli', 'aspect', 'nag', 'plugin', 'pulumi', 'terraform'] as const;
+export type FrontEnd = (typeof FRONT_ENDS)[number];
+
+export interface ParityCase {
+  /** Prefix of every resource name of the case (no id is a prefix of another). */
+  id: string;
+  /** The rule the case is about; `*` for a valid case every rule must pass. */
+  rule: string;
+  /** Catalog YAML appended to catalog.yaml for this case. */
+  catalog?: string;
+  /** Read by the CLI and built into the CDK app (one Stage per case: aspect, nag pack, validation plugin). */
+  cloudformation: CfnTemplateCase | Unsupported;
+  /** The case's resources are registered in program.ts (true), or why Pulumi cannot express it. */
+  pulumi: true | Unsupported;
+  terraform: PlannedResource[] | Unsupported;
+  /** A front-end that cannot state this case's verdict although it reads the case (the nag pack: catalog findings). */
+  silent?: Partial<Record<FrontEnd, string>>;
+  /** The case rule's verdicts, in every front-end that expresses the case. Empty for a valid case. */
+  expected: Verdict[];
+}
+
+const ACCOUNT = '111122223333';
+const document = (...statements: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: statements });
+const allow = (action: string | string[], resource: string | string[]) => ({ Effect: 'Allow', Action: action, Resource: resource });
+const serviceTrust = (service: string) => document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+const LAMBDA_TRUST = serviceTrust('lambda.amazonaws.com');
+const cfnTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const OWNED = { owner: 'team-parity', 'identity-class': 'service' };
+
+/** A role (and an AWS::IAM::Policy `<id>Policy` on it when given a document), as CloudFormation. */
+function cfnRole(id: string, role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number }, policy?: unknown): CfnTemplateCase {
+  const name = `${id}Role`;
+  return {
+    Resources: {
+      [name]: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          RoleName: name,
+          AssumeRolePolicyDocument: role.trust ?? LAMBDA_TRUST,
+          ...(role.maxSession ? { MaxSessionDuration: role.maxSession } : {}),
+          ...(role.tags ? { Tags: cfnTags(role.tags) } : {}),
+        },
+      },
+      ...(policy
+        ? { [`${id}Policy`]: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: `${id}Policy`, Roles: [{ Ref: name }], PolicyDocument: policy } } }
+        : {}),
+    },
+  };
+}
+
+/** The same role as Terraform plans it (aws 5.x, before the first apply), with `aws_iam_role_policy.<id>Policy`. */
+function tfRole(id: string, role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number }, policy?: unknown): PlannedResource[] {
+  const name = `${id}Role`;
+  return [
+    {
+      address: `aws_iam_role.${name}`,
+      values: { name, path: '/', assume_role_policy: JSON.stringify(role.trust ?? LAMBDA_TRUST), max_session_duration: role.maxSession ?? 3600, ...(role.tags ? { tags: role.tags } : {}) },
+      unknown: { arn: true, id: true, unique_id: true, create_date: true, tags_all: true, managed_policy_arns: true, inline_policy: true },
+    },
+    ...(policy
+      ? [
+          {
+            address: `aws_iam_role_policy.${id}Policy`,
+            values: { name: `${id}Policy`, role: name, policy: JSON.stringify(policy) },
+            unknown: { id: true },
+            references: { role: [`aws_iam_role.${name}.name`, `aws_iam_role.${name}`] },
+          },
+        ]
+      : []),
+  ];
+}
+
+const tfUser = (name: string, tags: Record<string, string>): PlannedResource => ({
+  address: `aws_iam_user.${name}`,
+  values: { name, path: '/', tags },
+  unknown: { arn: true, id: true, unique_id: true, tags_all: true },
+});
+const cfnUser = (name: string, tags: Record<string, string>) => ({ Type: 'AWS::IAM::User', Properties: { UserName: name, Tags: cfnTags(tags) } });
+
+const GITHUB_TRUST = document({
+  Effect: 'Allow',
+  Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+  Action: 'sts:AssumeRoleWithWebIdentity',
+  Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+});
+
+const NO_MACRO = 'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
+
+export const CASES: ParityCase[] = [
+  {
+    id: 'NlcKey',
+    rule: 'no-long-lived-credentials',
+    cloudformation: {
+      Resources: {
+        NlcKeyUser: cfnUser('NlcKeyUser', OWNED),
+        NlcKeyUserKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'NlcKeyUser' } } },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      tfUser('NlcKeyUser', OWNED),
+      { address: 'aws_iam_access_key.NlcKeyUserKey', values: { user: 'NlcKeyUser', status: 'Active' }, unknown: { id: true, secret: true }, references: { user: ['aws_iam_user.NlcKeyUser.name', 'aws_iam_user.NlcKeyUser'] } },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcKeyUser', 'mandatory', 'NlcKeyUserKey')],
+  },
+  {
+    id: 'WildS3',
+    rule: 'no-wildcard-privilege',
+    cloudformation: cfnRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),
+    pulumi: true,
+    terraform: tfRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),
+    expected: [verdict('no-wildcard-privilege', 'WildS3Role', 'mandatory', 'WildS3Policy')],
+  },
+  {
+    id: 'OwnerNone',
+    rule: 'require-owner',
+    cloudformation: cfnRole('OwnerNone', {}),
+    pulumi: true,
+    terraform: tfRole('OwnerNone', {}),
+    expected: [verdict('require-owner', 'OwnerNoneRole', 'mandatory', 'OwnerNoneRole')],
+  },
+  {
+    id: 'EntExtra',
+    rule: 'require-entitlement',
+    cloudformation: cfnRole('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`))),
+    pulumi: true,
+    terraform: tfRole('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`))),
+    expected: [verdict('require-entitlement', 'EntExtraRole', 'mandatory', 'EntExtraPolicy')],
+  },
+  {
+    id: 'EscAttach',
+    rule: 'no-privilege-escalation',
+    cloudformation: cfnRole('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`))),
+    pulumi: true,
+    terraform: tfRole('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`))),
+    expected: [verdict('no-privilege-escalation', 'EscAttachRole', 'mandatory', 'EscAttachRole')],
+  },
+  {
+    id: 'ValidityTypo',
+    rule: 'policy-validity',
+    cloudformation: cfnRole('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*'))),
+    pulumi: true,
+    terraform: tfRole('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*'))),
+    expected: [verdict('policy-validity', 'ValidityTypoRole', 'advisory', 'ValidityTypoPolicy')],
+  },
+  {
+    id: 'TrustOidc',
+    rule: 'restrict-trust',
+    cloudformation: cfnRole('TrustOidc', { trust: GITHUB_TRUST, tags: { owner: 'team-parity', 'identity-class': 'workload' } }),
+    pulumi: true,
+    terraform: tfRole('TrustOidc', { trust: GITHUB_TRUST, tags: { owner: 'team-parity', 'identity-class': 'workload' } }),
+    expected: [verdict('restrict-trust', 'TrustOidcRole', 'mandatory', 'TrustOidcRole')],
+  },
+  {
+    id: 'SessionAgent',
+    rule: 'session-within-class',
+    cloudformation: cfnRole('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 }),
+    pulumi: true,
+    terraform: tfRole('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 }),
+    expected: [verdict('session-within-class', 'SessionAgentRole', 'mandatory', 'SessionAgentRole')],
+  },
+  {
+    id: 'SecretStale',
+    rule: 'secret-rotation',
+    cloudformation: { Resources: { SecretStaleSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'SecretStaleSecret', Tags: cfnTags(OWNED) } } } },
+    pulumi: true,
+    terraform: [{ address: 'aws_secretsmanager_secret.SecretStaleSecret', values: { name: 'SecretStaleSecret', tags: OWNED }, unknown: { arn: true, id: true, tags_all: true } }],
+    expected: [verdict('secret-rotation', 'SecretStaleSecret', 'mandatory', 'SecretStaleSecret')],
+  },
+  {
+    id: 'BreakGlass',
+    rule: 'break-glass-isolation',
+    cloudformation: cfnRole('BreakGlass', {}),
+    pulumi: true,
+    terraform: tfRole('BreakGlass', {}),
+    expected: [verdict('break-glass-isolation', 'break-glass-parity', 'mandatory', 'BreakGlassRole')],
+  },
+  {
+    id: 'HumanLocal',
+    rule: 'human-federated',
+    cloudformation: { Resources: { HumanLocalUser: cfnUser('HumanLocalUser', { owner: 'team-parity', 'identity-class': 'human' }) } },
+    pulumi: true,
+    terraform: [tfUser('HumanLocalUser', { owner: 'team-parity', 'identity-class': 'human' })],
+    expected: [verdict('human-federated', 'HumanLocalUser', 'mandatory', 'HumanLocalUser')],
+  },
+  {
+    id: 'Expired',
+    rule: 'identity-expiry',
+    cloudformation: cfnRole('Expired', { tags: { ...OWNED, expires: '2026-01-31' } }),
+    pulumi: true,
+    terraform: tfRole('Expired', { tags: { ...OWNED, expires: '2026-01-31' } }),
+    expected: [verdict('identity-expiry', 'ExpiredRole', 'mandatory', 'ExpiredRole')],
+  },
+  {
+    id: 'ExcExpired',
+    rule: 'exception-expiry',
+    catalog: [
+      'exceptions:',
+      '  - id: EXC-PARITY-1',
+      '    rule: require-owner',
+      '    target: ExcExpiredRole',
+      '    reason: The owner was being decided',
+      '    owner: team-parity',
+      '    approvedBy: security-lead@example.com',
+      '    approved: 2025-06-01',
+      '    expires: 2026-01-31',
+      '',
+    ].join('\n'),
+    cloudformation: cfnRole('ExcExpired', {}),
+    pulumi: true,
+    terraform: tfRole('ExcExpired', {}),
+    silent: { nag: 'cdk-nag reports per L1 resource; a finding about a catalog exception belongs to no stack (the aspect and the CLI report it)' },
+    expected: [verdict('exception-expiry', '-', 'advisory', '(catalog)')],
+  },
+  {
+    id: 'UnseenMacro',
+    rule: 'no-unseen-content',
+    cloudformation: { Transform: 'ParityMacro', ...cfnRole('UnseenMacro', { tags: OWNED }) },
+    pulumi: { unsupported: NO_MACRO },
+    terraform: { unsupported: NO_MACRO },
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'ParityMacro')],
+  },
+  {
+    id: 'UnseenSsh',
+    rule: 'no-unseen-content',
+    cloudformation: { unsupported: 'CloudFormation has no resource type for an IAM user\'s SSH public key (aws_iam_user_ssh_key, aws.iam.SshKey)' },
+    pulumi: true,
+    terraform: [
+      tfUser('UnseenSshUser', OWNED),
+      {
+        address: 'aws_iam_user_ssh_key.UnseenSshKey',
+        values: { username: 'UnseenSshUser', encoding: 'SSH', public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com' },
+        unknown: { id: true, ssh_public_key_id: true, fingerprint: true, status: true },
+        references: { username: ['aws_iam_user.UnseenSshUser.name', 'aws_iam_user.UnseenSshUser'] },
+      },
+    ],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSshKey')],
+  },
+  {
+    // Valid for every rule: owned, classed, entitled to exactly what it holds, trusted by one service, a 1h session.
+    id: 'Clean',
+    rule: '*',
+    cloudformation: cfnRole('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`))),
+    pulumi: true,
+    terraform: tfRole('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`))),
+    expected: [],
+  },
+];

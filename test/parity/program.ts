@@ -1,0 +1,77 @@
+// The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
+// resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
+import * as aws from '@pulumi/aws';
+
+const ACCOUNT = '111122223333';
+const document = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const allow = (action: string | string[], resource: string | string[]) => ({ Effect: 'Allow', Action: action, Resource: resource });
+const serviceTrust = (service: string) => document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+const OWNED = { owner: 'team-parity', 'identity-class': 'service' };
+
+/** `<id>Role`, and the inline policy `<id>Policy` on it (aws.iam.RolePolicy) when given one. */
+function role(id: string, args: { trust?: string; tags?: Record<string, string>; maxSession?: number }, policy?: string): aws.iam.Role {
+  const name = `${id}Role`;
+  const created = new aws.iam.Role(name, {
+    name,
+    assumeRolePolicy: args.trust ?? serviceTrust('lambda.amazonaws.com'),
+    ...(args.maxSession ? { maxSessionDuration: args.maxSession } : {}),
+    ...(args.tags ? { tags: args.tags } : {}),
+  });
+  if (policy) new aws.iam.RolePolicy(`${id}Policy`, { name: `${id}Policy`, role: created.name, policy });
+  return created;
+}
+
+// no-long-lived-credentials
+const keyUser = new aws.iam.User('NlcKeyUser', { name: 'NlcKeyUser', tags: OWNED });
+new aws.iam.AccessKey('NlcKeyUserKey', { user: keyUser.name });
+
+// no-wildcard-privilege
+role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
+
+// require-owner
+role('OwnerNone', {});
+
+// require-entitlement
+role('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)));
+
+// no-privilege-escalation
+role('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)));
+
+// policy-validity
+role('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*')));
+
+// restrict-trust
+role('TrustOidc', {
+  trust: document({
+    Effect: 'Allow',
+    Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+  }),
+  tags: { owner: 'team-parity', 'identity-class': 'workload' },
+});
+
+// session-within-class
+role('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 });
+
+// secret-rotation
+new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', tags: OWNED });
+
+// break-glass-isolation
+role('BreakGlass', {});
+
+// human-federated
+new aws.iam.User('HumanLocalUser', { name: 'HumanLocalUser', tags: { owner: 'team-parity', 'identity-class': 'human' } });
+
+// identity-expiry
+role('Expired', { tags: { ...OWNED, expires: '2026-01-31' } });
+
+// exception-expiry
+role('ExcExpired', {});
+
+// no-unseen-content
+const sshUser = new aws.iam.User('UnseenSshUser', { name: 'UnseenSshUser', tags: OWNED });
+new aws.iam.SshKey('UnseenSshKey', { username: sshUser.name, encoding: 'SSH', publicKey: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com' });
+
+// valid for every rule
+role('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`)));
