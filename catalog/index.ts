@@ -5,3 +5,4 @@ export { defaultCatalog, DEFAULT_CLASSES, DEFAULT_PRIVILEGED_ACTIONS, DEFAULT_TA
 export { RULE_IDS, type RuleId } from './rule-ids.js';
 export type * from './types.js';
 export { APPROVER_PLACEHOLDER, INIT_ORIGIN, PLACEHOLDER_OWNER } from './placeholders.js';
+export { recordMatches } from './types.js';

@@ -111,7 +111,27 @@ class SemanticCheck {
       if (isRecord(match) && match.name === undefined && !(isRecord(match.tags) && Object.keys(match.tags).length > 0)) {
         this.report(['identities', index, 'match'], 'match needs a name or tags; on its own it matches nothing');
       }
+      this.perCloudMatches(index, identity);
     }
+  }
+
+  /** `matches`: one per cloud, each able to match something, and not beside `match`. */
+  private perCloudMatches(index: number, identity: Record<string, unknown>): void {
+    const matches = identity.matches;
+    if (matches === undefined) return;
+    if (identity.match !== undefined) this.report(['identities', index, 'matches'], 'give match or matches, not both; matches lists one match per cloud');
+    if (!Array.isArray(matches)) return;
+    const clouds = new Map<string, number>();
+    matches.forEach((entry, j) => {
+      if (!isRecord(entry)) return;
+      if (entry.name === undefined && !(isRecord(entry.tags) && Object.keys(entry.tags).length > 0)) {
+        this.report(['identities', index, 'matches', j], 'a match needs a name or tags; on its own it matches nothing');
+      }
+      if (typeof entry.cloud !== 'string') return;
+      const earlier = clouds.get(entry.cloud);
+      if (earlier !== undefined) this.report(['identities', index, 'matches', j, 'cloud'], `cloud ${JSON.stringify(entry.cloud)} is already matched by matches[${earlier}]; one match per cloud (a name glob may cover several names)`);
+      else clouds.set(entry.cloud, j);
+    });
   }
 
   durations(): void {

@@ -83,6 +83,11 @@ export interface CatalogIdentity {
   id: string;
   /** Absent for identities that live only in the identity provider (listed for the audit). */
   match?: IdentityMatch;
+  /**
+   * One identity deployed on several clouds: one match per cloud (each with its `cloud`), instead of `match`. The audit
+   * shows it as one row with each cloud's identity beneath. Read both through `recordMatches`.
+   */
+  matches?: IdentityMatch[];
   owner: string;
   class: IdentityClass;
   entitlements: string[];
@@ -168,4 +173,9 @@ export interface Catalog {
   tags: TagKeys;
   /** Org-wide enforcement per rule id. */
   rules: Record<string, RuleLevel>;
+}
+
+/** Every match of a catalog identity record: its per-cloud `matches`, else its one `match`, else none. */
+export function recordMatches(record: CatalogIdentity): IdentityMatch[] {
+  return record.matches ?? (record.match ? [record.match] : []);
 }

@@ -3,7 +3,7 @@
  * the catalog and the evaluation time. The CLI, the Pulumi pack and the CDK aspect call this same function, so the
  * same infrastructure gives the same rows whichever tool planned it.
  */
-import type { Catalog, CatalogIdentity, Entitlement } from '../../catalog/types.js';
+import { recordMatches, type Catalog, type CatalogIdentity, type Entitlement } from '../../catalog/types.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, type Finding } from '../engine/finding.js';
@@ -19,6 +19,9 @@ import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from '../rules/support/just-in-time.js';
 import { auditTrust, runsOn } from './trust.js';
+import { formatSeconds } from '../../catalog/values.js';
+import { reviewQueue } from './review.js';
+import { oneRowPerCatalogIdentity } from './placements.js';
 import { AUDIT_SCHEMA_VERSION, type Audit, type AuditDefinition, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
 
 const NO_OWNER = '(no owner)';
@@ -40,16 +43,18 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
   const catalogOnly = catalog.identities
     .filter((record) => !matchedRecords.has(record))
     .map((record) => catalogIdentity(record, catalog, now, exceptionsFor(exceptionNames(record))));
-  const identities = [...planned.sort(byStackAndName), ...catalogOnly.sort((a, b) => compare(a.name, b.name))];
+  const identities = [...oneRowPerCatalogIdentity(planned.sort(byStackAndName)), ...catalogOnly.sort((a, b) => compare(a.name, b.name))];
   const secrets = model.secrets.map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id))).sort(byStackAndName);
   const rowIds = new Set([...model.identities.map((identity) => identity.id), ...model.secrets.map((secret) => secret.id)]);
   const definitions = auditDefinitions(model, findings);
   const burnDown = burnDownOf([...exceptions.values()]);
   const otherFindings = findings.filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity)).map(auditFinding);
+  const auditedExceptions = [...exceptions.values()];
   return {
     schema: AUDIT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
     catalog: catalog.source,
+    ...(extras.source ? { source: extras.source } : {}),
     awsManagedPolicies: awsManagedPolicyData(),
     summary: summarize(identities, secrets, otherFindings, catalog),
     identities,
@@ -60,7 +65,12 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
     ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
     ...(definitions.length ? { definitions } : {}),
     ...(burnDown.length ? { burnDown } : {}),
+    review: reviewQueue(identities, auditedExceptions, ownerContacts(catalog)),
   };
+}
+
+function ownerContacts(catalog: Catalog): Map<string, string> {
+  return new Map(catalog.owners.filter((owner) => owner.contact !== undefined).map((owner) => [owner.id, owner.contact!]));
 }
 
 /** Each definition of the change with what it grants, the bindings that use it and its findings. */
@@ -187,7 +197,7 @@ function catalogIdentity(record: CatalogIdentity, catalog: Catalog, now: Date, e
 
 /** A catalog-only identity is named by its record id; exceptions may target that id or the record's name pattern. */
 function exceptionNames(record: CatalogIdentity): string[] {
-  return [record.id, ...(record.match?.name ? [record.match.name] : [])];
+  return [record.id, ...recordMatches(record).flatMap((match) => (match.name ? [match.name] : []))];
 }
 
 /**
@@ -211,6 +221,8 @@ function auditEntitlement(id: string, identityClass: IdentityClass | undefined, 
     ...(!privilege.declared && privilege.reaches ? { privilegedBy: privilege.reaches } : {}),
     ...(held ? { holding: { mode: held.mode, gaps: held.gaps, ...held.evidence } } : {}),
     ...(identityClass !== undefined && !entitlement.classes.includes(identityClass) ? { notForClass: true } : {}),
+    ...(privilege.privileged && entitlement.approval?.by.length ? { approvers: [...entitlement.approval.by] } : {}),
+    ...(privilege.privileged && entitlement.approval?.maxDurationSeconds !== undefined ? { maxDuration: formatSeconds(entitlement.approval.maxDurationSeconds) } : {}),
     allows: entitlementAllows(entitlement),
   };
 }

@@ -2,19 +2,28 @@
 import { formatAuditHtml } from '../reporters/html.js';
 import { formatAuditJson } from '../reporters/audit-json.js';
 import { formatAuditMarkdown } from '../reporters/audit-markdown.js';
+import { reviewExport, reviewQueue } from './review.js';
 import type { Audit } from './types.js';
 
-export const AUDIT_FORMATS = ['json', 'markdown', 'html'] as const;
+/** `review`: the review queue alone, one JSON record per item, for import into a ticketing system. */
+export const AUDIT_FORMATS = ['json', 'markdown', 'html', 'review'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-export function renderAudit(audit: Audit, format: AuditFormat): string {
+export interface AuditRenderOptions {
+  /** Where the full report is published (a CI artifact): linked from the Markdown and the HTML. */
+  reportUrl?: string;
+}
+
+export function renderAudit(audit: Audit, format: AuditFormat, options: AuditRenderOptions = {}): string {
   switch (format) {
     case 'json':
       return formatAuditJson(audit);
     case 'markdown':
-      return formatAuditMarkdown(audit);
+      return formatAuditMarkdown(audit, options);
     case 'html':
-      return formatAuditHtml(audit);
+      return formatAuditHtml(audit, options);
+    case 'review':
+      return `${JSON.stringify(reviewExport(audit.review ?? reviewQueue(audit.identities, audit.exceptions), audit), null, 2)}\n`;
   }
 }
 

@@ -7,6 +7,12 @@
 import type { CatalogException } from '../../catalog/types.js';
 import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
 import type { FindingLevel } from '../engine/finding.js';
+import type { PrivilegeDiff } from '../diff/types.js';
+import type { AuditSource } from './lineage.js';
+import type { ReviewQueue } from './review.js';
+
+export type { AuditSource } from './lineage.js';
+export type { ReviewQueue, ReviewOwner, ReviewItem, ReviewEvidence, ReviewMode, ReviewSince } from './review.js';
 
 export const AUDIT_SCHEMA_VERSION = 'entitlement-guard/audit/v1';
 
@@ -16,6 +22,8 @@ export interface Audit {
   generatedAt: string;
   /** The catalog file (or `built-in defaults`). */
   catalog: string;
+  /** Where the change came from (commit, branch, pull request, actor, CI run), when the CI or `--source` says so. */
+  source?: AuditSource;
   /** The AWS managed policy data the verdicts on managed policies rest on, and how current it is. */
   awsManagedPolicies: { source: string; version: string; date: string };
   summary: AuditSummary;
@@ -36,6 +44,10 @@ export interface Audit {
   definitions?: AuditDefinition[];
   /** The exceptions `catalog init` wrote (origin catalog-init), per owner, soonest expiry first. Absent when none. */
   burnDown?: AuditBurnDown[];
+  /** What needs whose review, grouped by owner (src/audit/review.ts). Absent in audits written before it existed. */
+  review?: ReviewQueue;
+  /** `audit --baseline FILE`: the audit it was compared with and the privilege diff from it to this one. */
+  baseline?: AuditBaseline;
 }
 
 /** One owner's part of the burn-down: what is left to fix or approve, and when it expires. */
@@ -47,6 +59,14 @@ export interface AuditBurnDown {
   /** Days until the first of them expires (negative once one has). */
   nextExpiryDays?: number;
   exceptions: { id: string; rule: string; target: string; expires: string; daysLeft?: number; status: ExceptionStatus; waives: number }[];
+}
+
+export interface AuditBaseline {
+  generatedAt: string;
+  catalog: string;
+  source?: AuditSource;
+  identities: number;
+  diff: PrivilegeDiff;
 }
 
 export interface AuditDefinition {
@@ -113,6 +133,11 @@ export interface AuditIdentity {
   findings: AuditFinding[];
   /** Privileged access it holds: privileged actions per grant, privileged entitlements, escalation paths. */
   privilegedPaths: string[];
+  /**
+   * A catalog identity the change deploys on more than one cloud is one row: its lists above are the union of every
+   * cloud's, and each cloud's identity (account, grants, credentials, trust, findings) is here, as its own row would be.
+   */
+  placements?: AuditIdentity[];
 }
 
 export interface AuditExpiry {
@@ -139,6 +164,10 @@ export interface AuditEntitlement {
   holding?: AuditHolding;
   /** Set when the identity's class is not among the entitlement's classes. */
   notForClass?: boolean;
+  /** Who approves it (the catalog's `approval.by`), for a privileged entitlement that names them. */
+  approvers?: string[];
+  /** The approval's maxDuration (`1h`), for a privileged entitlement granted just in time. */
+  maxDuration?: string;
   /** What the entitlement allows, one line per envelope (`dynamodb:GetItem, dynamodb:Query on arn:…`). */
   allows: string[];
 }
@@ -275,4 +304,6 @@ export interface AuditUnapprovedWaiver {
 /** What a front-end knows beyond the model and the evaluation, for the audit. */
 export interface AuditExtras {
   unapprovedWaivers?: AuditUnapprovedWaiver[];
+  /** Where the change came from (src/audit/lineage.ts). */
+  source?: AuditSource;
 }

@@ -6,14 +6,21 @@ import type { Model } from '../model/model.js';
 import { buildAudit } from './build.js';
 import type { AuditExtras } from './types.js';
 import { auditFormatForFile, renderAudit } from './render.js';
+import { sourceFromEnvironment } from './lineage.js';
 
 /**
  * Writes the audit view of one evaluation to a file whose extension names the format (.json, .md, .html):
- * what the Pulumi pack and the CDK aspect do when their config names an audit file.
+ * what the Pulumi pack and the CDK aspect do when their config names an audit file. The audit records where the change
+ * came from when the CI's environment says so (src/audit/lineage.ts), as the CLI's does.
  */
 export function writeAuditFile(file: string, model: Model, result: EvaluationResult, catalog: Catalog, now: Date, extras: AuditExtras = {}): void {
   const format = auditFormatForFile(file);
   if (!format) throw new Error(`audit file ${file}: expected a .json, .md or .html file name`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, renderAudit(buildAudit(model, result, catalog, now, extras), format));
+  writeFileSync(file, renderAudit(buildAudit(model, result, catalog, now, { ...extras, ...withSource(extras) }), format));
+}
+
+function withSource(extras: AuditExtras): Pick<AuditExtras, 'source'> {
+  const source = extras.source ?? sourceFromEnvironment(process.env);
+  return source ? { source } : {};
 }

@@ -3,7 +3,7 @@
  * or secret of the inputs, and exceptions whose target names nothing there. Reported, never removed: the catalog
  * may describe more than these inputs (other repositories, other stacks), and removing is a person's decision.
  */
-import type { Catalog } from '../../catalog/types.js';
+import { recordMatches, type Catalog } from '../../catalog/types.js';
 import { exceptionTargets } from '../engine/exception-scope.js';
 import { matchCatalogRecord } from '../engine/profile.js';
 import { resourceBinding, targetMatches } from '../engine/waivers.js';
@@ -25,7 +25,7 @@ export function staleEntries(catalog: Catalog, model: Model): StaleEntry[] {
   const stale: StaleEntry[] = [];
   catalog.identities.forEach((record, index) => {
     // A record without match lives in the identity provider: inputs never show it.
-    if (!record.match || matched.has(record)) return;
+    if (recordMatches(record).length === 0 || matched.has(record)) return;
     stale.push({ list: 'identities', index, message: `identity ${JSON.stringify(record.id)} matches nothing in these inputs any more; remove it if it is gone` });
   });
   const resources = [...model.identities.map((identity) => identity.resource), ...model.unattachedPolicies.map((policy) => policy.source)];

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildAudit } from '../audit/index.js';
-import type { Audit } from '../audit/types.js';
+import type { Audit, AuditSource } from '../audit/types.js';
 import { AuditFileError, diffAudits, looksLikeAudit, parseAuditJson } from '../diff/index.js';
 import { formatDiffMarkdown } from '../reporters/diff-markdown.js';
 import { formatDiffText } from '../reporters/diff-text.js';
@@ -14,6 +14,10 @@ export interface DiffOptions extends Pick<CheckOptions, 'catalogPath' | 'cwd' | 
   head: string;
   format: DiffFormat;
   now?: Date;
+  /** Where the head's change came from (CI lineage, `--source`): recorded when the head is audited now. */
+  source?: AuditSource;
+  /** The full report's URL, linked from the Markdown when it does not fit a pull-request comment. */
+  reportUrl?: string;
 }
 
 /**
@@ -26,14 +30,23 @@ export function runDiff(options: DiffOptions): CommandResult {
   const now = options.now ?? new Date();
   const base = auditOf(options.base, options, now);
   if (!('schema' in base)) return base;
-  const head = auditOf(options.head, options, now);
+  const head = auditOf(options.head, options, now, options.source);
   if (!('schema' in head)) return head;
   const diff = diffAudits(base, head);
-  const output = options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'markdown' ? formatDiffMarkdown(diff) : formatDiffText(diff);
+  const output =
+    options.format === 'json'
+      ? `${JSON.stringify(diff, null, 2)}\n`
+      : options.format === 'markdown'
+        ? formatDiffMarkdown(diff, options.reportUrl !== undefined ? { fullReport: options.reportUrl } : {})
+        : formatDiffText(diff);
   return { exitCode: diff.summary.blockingNew > 0 ? EXIT.blocked : EXIT.clean, output, errors: [] };
 }
 
-function auditOf(path: string, options: DiffOptions, now: Date): Audit | CommandResult {
+/**
+ * The audit a path stands for: read back when it is an audit JSON, else its inputs audited now (with `source` as
+ * their lineage). A located error (exit 2) when it can be neither.
+ */
+export function auditOf(path: string, options: Pick<CheckOptions, 'catalogPath' | 'cwd' | 'progress'>, now: Date, source?: AuditSource): Audit | CommandResult {
   const text = auditText(path);
   if (text !== undefined) {
     try {
@@ -46,7 +59,7 @@ function auditOf(path: string, options: DiffOptions, now: Date): Audit | Command
   const loaded = loadChange({ ...options, paths: [path] });
   if (!('model' in loaded)) return loaded;
   const result = evaluateChange(loaded, { now, ...(options.progress ? { progress: options.progress } : {}) });
-  return buildAudit(loaded.model, result, loaded.catalog, now);
+  return buildAudit(loaded.model, result, loaded.catalog, now, source ? { source } : {});
 }
 
 /** The file's text when it is an audit JSON; undefined for anything else (read then as an input to check). */

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../catalog/values.js';
-import { AUDIT_FORMATS, type AuditFormat } from '../audit/index.js';
+import { AUDIT_FORMATS, mergeSources, parseSourceOptions, sourceFromEnvironment, type AuditFormat } from '../audit/index.js';
 import { actionDataVersion } from '../iam/aws/actions.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { createProgress, type Progress } from '../reporters/progress.js';
@@ -17,8 +17,8 @@ import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type F
 
 const USAGE = `Usage:
   entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
-  entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html] [--out FILE] [--now YYYY-MM-DD]
-  entitlement-guard diff <base> <head> [--catalog FILE] [--format text|json|markdown] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html|review] [--baseline AUDIT.json|INPUT] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard diff <base> <head> [--catalog FILE] [--format text|json|markdown] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
   ${CATALOG_INIT_USAGE}
   entitlement-guard --help | --version
@@ -26,12 +26,17 @@ const USAGE = `Usage:
 Checks the identities and secrets a change creates (CloudFormation or CDK, Kubernetes manifests, a Terraform plan
 from \`terraform show -json\`, a Pulumi stack export) against the entitlement catalog.
 The audit lists every identity of the change and of the catalog (owner, class, entitlements, credentials, trust,
-exceptions, findings) and the catalog's hygiene; it is a report and exits 0 unless an input cannot be read.
+exceptions, findings), the catalog's hygiene and the review queue (privileged access and exceptions per owner;
+--format review writes the queue alone as JSON for a ticketing system); --baseline shows the change against an
+earlier audit. It is a report and exits 0 unless an input cannot be read.
 The diff compares two audits (each an audit JSON written earlier, or inputs to check now): identities, grants,
 credentials, trust, exceptions and findings added and removed; it exits 1 when the head adds a blocking finding.
 catalog init writes the catalog that describes what the inputs already create: owners from owner tags, identities
 with their inferred class, entitlements from their grants, trusted accounts and OIDC subjects, and an expiring
 exception for each finding that still blocks (its approvedBy to be filled in); --update adds what is new to --out.
+Where the change came from is read from GitHub Actions, GitLab CI, Azure Pipelines, Jenkins or CircleCI, or given
+with --source commit=SHA --source branch=NAME --source pull-request=N --source actor=WHO (also repository, url).
+--report-url links the full report from Markdown that does not fit a pull-request comment.
 Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.
 
 Exit codes: 0 nothing blocks, 1 blocking findings (check; diff: new in the head), 2 usage, template or catalog error.
@@ -88,6 +93,9 @@ function run(argv: string[], progress?: Progress): CommandResult {
         format: { type: 'string' },
         out: { type: 'string' },
         now: { type: 'string' },
+        baseline: { type: 'string' },
+        source: { type: 'string', multiple: true },
+        'report-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -115,6 +123,13 @@ function run(argv: string[], progress?: Progress): CommandResult {
     if (!isCalendarDate(values.now)) return usageError(`--now must be a date YYYY-MM-DD, got ${JSON.stringify(values.now)}`);
     now = new Date(`${values.now}T00:00:00Z`);
   }
+  if (values.baseline !== undefined && command !== 'audit') return usageError('--baseline is an audit option (the diff takes the base as its first path)');
+  if ((values.source !== undefined || values['report-url'] !== undefined) && command === 'check') return usageError(`--${values.source !== undefined ? 'source' : 'report-url'} is an option of audit and diff`);
+  const reportUrl = values['report-url'];
+  if (reportUrl !== undefined && !/^https?:\/\/[^\s<>"']+$/i.test(reportUrl)) return usageError(`--report-url must be an http(s) URL without spaces or quotes, got ${JSON.stringify(reportUrl)}`);
+  const sourceOptions = parseSourceOptions(values.source ?? []);
+  if (typeof sourceOptions === 'string') return usageError(sourceOptions);
+  const source = mergeSources(sourceFromEnvironment(process.env), sourceOptions);
   if (values.out !== undefined) {
     const problem = outputProblem(values.out);
     if (problem) return usageError(`--out ${JSON.stringify(values.out)}: ${problem}`);
@@ -125,11 +140,12 @@ function run(argv: string[], progress?: Progress): CommandResult {
     ...(now ? { now } : {}),
     ...(progress ? { progress } : {}),
   };
+  const reviewOptions = { ...(source ? { source } : {}), ...(reportUrl !== undefined ? { reportUrl } : {}) };
   const result =
     command === 'audit'
-      ? runAudit({ ...shared, format: format as AuditFormat })
+      ? runAudit({ ...shared, ...reviewOptions, format: format as AuditFormat, ...(values.baseline !== undefined ? { baseline: values.baseline } : {}) })
       : command === 'diff'
-        ? runDiff({ ...shared, base: rest[0]!, head: rest[1]!, format: format as DiffFormat })
+        ? runDiff({ ...shared, ...reviewOptions, base: rest[0]!, head: rest[1]!, format: format as DiffFormat })
         : runCheck({
           ...shared,
           format: format as Format,

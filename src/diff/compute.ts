@@ -35,14 +35,18 @@ export function diffAudits(base: Audit, head: Audit): PrivilegeDiff {
   const otherFindings = diffFindings([...base.otherFindings, ...base.secrets.flatMap((s) => s.findings)], [...head.otherFindings, ...head.secrets.flatMap((s) => s.findings)]);
   return {
     schema: DIFF_SCHEMA_VERSION,
-    base: { generatedAt: base.generatedAt, catalog: base.catalog, identities: base.identities.length },
-    head: { generatedAt: head.generatedAt, catalog: head.catalog, identities: head.identities.length },
+    base: side(base),
+    head: side(head),
     summary: summarize(identities, renamed.length, otherFindings),
     identities,
     renamed,
     exceptions: diffExceptions(base.exceptions, head.exceptions),
     otherFindings,
   };
+}
+
+function side(audit: Audit): PrivilegeDiff['base'] {
+  return { generatedAt: audit.generatedAt, catalog: audit.catalog, identities: audit.identities.length, ...(audit.source ? { source: audit.source } : {}) };
 }
 
 export function isEmptyDiff(diff: PrivilegeDiff): boolean {

@@ -2,7 +2,7 @@
  * The privilege diff between two audits (a base, before the change, and a head, after it): per identity, what was
  * added and removed. Plain data only, so the JSON report is this object as is.
  */
-import type { AuditCredential, AuditException, AuditFinding, AuditIdentity, AuditTrust } from '../audit/types.js';
+import type { AuditCredential, AuditException, AuditFinding, AuditIdentity, AuditSource, AuditTrust } from '../audit/types.js';
 
 export const DIFF_SCHEMA_VERSION = 'entitlement-guard/diff/v1';
 
@@ -28,6 +28,11 @@ export interface DiffSide {
   generatedAt: string;
   catalog: string;
   identities: number;
+  /**
+   * Where the side's change came from (the audit's lineage). The head's says which change made every addition and
+   * removal of the diff, and its generatedAt when.
+   */
+  source?: AuditSource;
 }
 
 export interface DiffSummary {

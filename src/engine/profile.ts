@@ -1,4 +1,4 @@
-import type { Catalog, CatalogIdentity } from '../../catalog/types.js';
+import { recordMatches, type Catalog, type CatalogIdentity } from '../../catalog/types.js';
 import { IDENTITY_CLASSES, type Identity, type IdentityClass, type Secret } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { subjectNames, type SubjectName } from './waivers.js';
@@ -76,21 +76,23 @@ function matchersOf(records: readonly CatalogIdentity[]): PreparedMatchers {
   if (prepared) return prepared;
   prepared = { all: [], exact: new Map(), others: [] };
   for (const record of records) {
-    const match = record.match;
-    if (!match || !(match.name || match.tags)) continue;
-    const matcher: RecordMatcher = {
-      record,
-      index: prepared.all.length,
-      cloud: match.cloud,
-      name: match.name ? nameMatcher(match.name) : undefined,
-      tags: match.tags ? Object.entries(match.tags) : undefined,
-    };
-    prepared.all.push(matcher);
-    if (match.name && !/[*?]/.test(match.name)) {
-      const list = prepared.exact.get(match.name);
-      if (list) list.push(matcher);
-      else prepared.exact.set(match.name, [matcher]);
-    } else prepared.others.push(matcher);
+    // A record with per-cloud matches has one matcher each, in its order.
+    for (const match of recordMatches(record)) {
+      if (!(match.name || match.tags)) continue;
+      const matcher: RecordMatcher = {
+        record,
+        index: prepared.all.length,
+        cloud: match.cloud,
+        name: match.name ? nameMatcher(match.name) : undefined,
+        tags: match.tags ? Object.entries(match.tags) : undefined,
+      };
+      prepared.all.push(matcher);
+      if (match.name && !/[*?]/.test(match.name)) {
+        const list = prepared.exact.get(match.name);
+        if (list) list.push(matcher);
+        else prepared.exact.set(match.name, [matcher]);
+      } else prepared.others.push(matcher);
+    }
   }
   matchers.set(records, prepared);
   return prepared;

@@ -1,12 +1,14 @@
 import type { Audit, AuditDefinition, AuditException, AuditHolding, AuditIdentity } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { plural } from '../util/plural.js';
+import type { AuditRenderOptions } from '../audit/render.js';
+import { accountOf, baselineSection, lineageLines, reviewSection } from './review-markdown.js';
 
 /**
  * The audit as Markdown (a PR comment or a wiki page): counts first, one table row per identity, catalog hygiene,
  * then each identity's grants, credentials, trust, exceptions and findings folded in `<details>`.
  */
-export function formatAuditMarkdown(audit: Audit): string {
+export function formatAuditMarkdown(audit: Audit, options: AuditRenderOptions = {}): string {
   const s = audit.summary;
   const lines = [
     `### Entitlement audit — ${escapeMarkdown(audit.generatedAt.slice(0, 10))}`,
@@ -15,10 +17,13 @@ export function formatAuditMarkdown(audit: Audit): string {
       `findings: **${s.findings.blocking}** blocking, ${s.findings.advisory} advisory, ${s.findings.waived} waived · catalog ${markdownCode(audit.catalog)} · ` +
       `AWS managed policies as of ${escapeMarkdown(audit.awsManagedPolicies.date)} (${escapeMarkdown(`${audit.awsManagedPolicies.source} ${audit.awsManagedPolicies.version}`)})`,
     '',
+    ...lineageLines(audit, options.reportUrl),
     '| identity | origin | owner | class | entitlements | credentials | trust | exceptions | findings |',
     '|---|---|---|---|---|---|---|---|---|',
     ...audit.identities.map(identityRow),
     '',
+    ...baselineSection(audit, options.reportUrl),
+    ...reviewSection(audit.review),
     ...hygieneSection(audit),
     ...(audit.burnDown?.length ? burnDownSection(audit) : []),
     ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
@@ -59,7 +64,8 @@ function identityRow(identity: AuditIdentity): string {
   const exceptions = identity.exceptions.map(exceptionCell).join(', ') || '—';
   const blocking = identity.findings.filter((f) => f.blocking).length;
   const findings = identity.findings.length ? `${blocking} blocking / ${identity.findings.length}` : '0';
-  return `| ${name} | ${identity.origin} | ${owner} | ${identity.class ?? 'undeclared'} | ${entitlements} | ${credentials} | ${trust} | ${exceptions} | ${findings} |`;
+  const origin = identity.placements?.length ? `${identity.origin} (${identity.placements.map((p) => escapeMarkdown(p.cloud ?? '')).join(', ')})` : identity.origin;
+  return `| ${name} | ${origin} | ${owner} | ${identity.class ?? 'undeclared'} | ${entitlements} | ${credentials} | ${trust} | ${exceptions} | ${findings} |`;
 }
 
 function exceptionCell(exception: AuditException): string {
@@ -116,13 +122,27 @@ function hygieneSection(audit: Audit): string[] {
 }
 
 function identityDetails(identity: AuditIdentity): string[] {
-  const lines = [`#### ${escapeMarkdown(identity.name)}${identity.resource ? ` — ${markdownCode(`${identity.resource.type} ${identity.resource.path ?? identity.resource.name}`)}` : ' — declared in the catalog only'}`, ''];
+  const where = identity.placements?.length
+    ? ` — one catalog identity on ${identity.placements.length} clouds`
+    : identity.resource
+      ? ` — ${markdownCode(`${identity.resource.type} ${identity.resource.path ?? identity.resource.name}`)}`
+      : ' — declared in the catalog only';
+  const lines = [`#### ${escapeMarkdown(identity.name)}${where}`, ''];
+  for (const placement of identity.placements ?? []) {
+    const account = accountOf(placement);
+    const blocking = placement.findings.filter((finding) => finding.blocking).length;
+    lines.push(
+      `- on ${escapeMarkdown(placement.cloud ?? '')}: ${escapeMarkdown(placement.name)}${account ? ` in ${escapeMarkdown(account)}` : ''}${placement.resource ? ` (${markdownCode(`${placement.resource.type} ${placement.resource.path ?? placement.resource.urn ?? placement.resource.name}`)})` : ''}: ` +
+        `${plural(placement.grants.reduce((sum, grant) => sum + grant.statements.length, 0), 'grant')}, ${plural(placement.credentials.length, 'credential')}, ${plural(placement.findings.length, 'finding')} (${blocking} blocking)`,
+    );
+  }
   if (identity.purpose) lines.push(`- purpose: ${escapeMarkdown(identity.purpose)}`);
   if (identity.expiry) lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
   for (const entitlement of identity.entitlements) {
     lines.push(`- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`);
     if (entitlement.privilegedBy) lines.push(`  - privileged by what it grants (${escapeMarkdown(entitlement.privilegedBy)}), though the catalog does not say so`);
     if (entitlement.holding) lines.push(`  - ${holdingText(entitlement.holding)}`);
+    else if (entitlement.approvers?.length) lines.push(`  - approved by ${entitlement.approvers.map(escapeMarkdown).join(', ')}${entitlement.maxDuration ? `, at most ${escapeMarkdown(entitlement.maxDuration)} per approval` : ''}`);
   }
   for (const grant of identity.grants) {
     for (const statement of grant.statements) {

@@ -1,12 +1,14 @@
 import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditHolding, AuditIdentity, AuditSecret } from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
+import type { AuditRenderOptions } from '../audit/render.js';
+import { baselineHtml, lineageHtml, placementsHtml, reviewHtml, REVIEW_STYLE } from './review-html.js';
 
 /**
  * The audit as one self-contained HTML file: inline CSS, inline script, inline SVG charts, and a Content Security
  * Policy that forbids every network load. Every value from the change or the catalog is escaped; the script only
  * sorts and hides rows the server rendered, it never writes markup.
  */
-export function formatAuditHtml(audit: Audit): string {
+export function formatAuditHtml(audit: Audit, options: AuditRenderOptions = {}): string {
   const s = audit.summary;
   const exceptions = audit.exceptions;
   return `<!doctype html>
@@ -16,12 +18,13 @@ export function formatAuditHtml(audit: Audit): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Entitlement audit — ${e(audit.generatedAt.slice(0, 10))}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${REVIEW_STYLE}</style>
 </head>
 <body>
 <header>
 <h1>Entitlement audit</h1>
 <p class="meta">Generated ${e(audit.generatedAt)} against catalog <code>${e(audit.catalog)}</code>. Days left are counted from that time. AWS managed policies as of ${e(audit.awsManagedPolicies.date)} (${e(audit.awsManagedPolicies.source)} ${e(audit.awsManagedPolicies.version)}).</p>
+${lineageHtml(audit, options.reportUrl)}
 </header>
 <section class="cards" aria-label="Summary">
 ${card('Identities', s.identities, `${s.catalogOnly} catalog-only`)}
@@ -55,6 +58,8 @@ ${audit.identities.map(identityRow).join('\n')}
 </tbody>
 </table>
 </section>
+${baselineHtml(audit)}
+${reviewHtml(audit.review)}
 <section>
 <h2>Exceptions</h2>
 ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exceptions.</p>'}
@@ -113,10 +118,10 @@ function identityRow(identity: AuditIdentity): string {
   ].join(' ');
   return `<tr class="${privileged ? 'privileged' : ''}" ${attributes}>
 <td class="identity"><strong>${e(identity.name)}</strong>${privileged ? ' <span class="badge bad">privileged</span>' : ''}
-<div class="sub">${identity.resource ? `${e(identity.resource.type)} <code>${e(identity.resource.path ?? identity.resource.urn ?? `${identity.resource.stack ? `${identity.resource.stack}/` : ''}${identity.resource.name}`)}</code>` : 'declared in the catalog only'}</div>
+<div class="sub">${identity.placements?.length ? `one catalog identity on ${identity.placements.length} clouds${placementsHtml(identity)}` : identity.resource ? `${e(identity.resource.type)} <code>${e(identity.resource.path ?? identity.resource.urn ?? `${identity.resource.stack ? `${identity.resource.stack}/` : ''}${identity.resource.name}`)}</code>` : 'declared in the catalog only'}</div>
 ${identity.purpose ? `<div class="sub">${e(identity.purpose)}</div>` : ''}${identity.expiry ? `<div class="sub ${identity.expiry.expired ? 'bad-text' : ''}">expires ${e(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}</div>` : ''}
 ${details(identity)}</td>
-<td>${identity.origin === 'change' ? 'change' : 'catalog'}</td>
+<td>${identity.origin === 'change' ? 'change' : 'catalog'}${identity.placements?.length ? ` <span class="sub">${e(identity.placements.map((p) => p.cloud ?? '').join(', '))}</span>` : ''}</td>
 <td>${identity.owner ? e(identity.owner) : identity.unknownOwner ? `<span class="bad-text">unknown: ${e(identity.unknownOwner)}</span>` : '<span class="bad-text">none</span>'}</td>
 <td>${e(identity.class ?? 'undeclared')}</td>
 <td>${list(identity.entitlements.map((x) => `${e(x.id)}${x.privileged ? ` <span class="badge ${x.standing ? 'bad' : x.holding?.mode === 'just-in-time' ? 'good' : 'warn'}">${x.standing ? 'standing' : x.holding?.mode === 'just-in-time' ? 'just in time' : 'privileged'}</span>` : ''}${x.known ? '' : ' <span class="badge bad">unknown</span>'}`))}</td>

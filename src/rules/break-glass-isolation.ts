@@ -195,8 +195,9 @@ function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean
   const principalName = /:(?:role|user)\/(?:.*\/)?([^/]+)$/.exec(value)?.[1];
   if (principalName === undefined) return false;
   for (const record of ctx.catalog.identities) {
-    const pattern = record.match?.name;
-    if (!(pattern !== undefined ? globMatch(pattern, principalName) : record.id === principalName) || mayReach(record.class)) continue;
+    // An AWS principal: a record's one match by its name, or its AWS match among per-cloud ones.
+    const patterns = (record.matches ? record.matches.filter((match) => match.cloud === 'aws') : record.match ? [record.match] : []).flatMap((match) => (match.name !== undefined ? [match.name] : []));
+    if (!(patterns.length ? patterns.some((pattern) => globMatch(pattern, principalName)) : record.id === principalName) || mayReach(record.class)) continue;
     ctx.report({ ...base, messageId: 'assumableByCatalogIdentity', data: { name, principal: value, other: record.id, class: record.class }, detail });
     return true;
   }

@@ -41,7 +41,7 @@ describe('entitlement-guard audit', () => {
 
   it('defaults to JSON, takes only audit formats, and fails with exit 2 on a bad catalog', () => {
     expect(JSON.parse(main(['audit', EXAMPLES, '--catalog', CATALOG, '--now', '2026-06-01']).output).schema).toBe('entitlement-guard/audit/v1');
-    expect(main(['audit', EXAMPLES, '--format', 'sarif']).errors[0]).toBe('entitlement-guard: unknown format "sarif"; expected one of: json, markdown, html');
+    expect(main(['audit', EXAMPLES, '--format', 'sarif']).errors[0]).toBe('entitlement-guard: unknown format "sarif"; expected one of: json, markdown, html, review');
     expect(main(['audit']).errors[0]).toBe('entitlement-guard: audit needs at least one path (cdk.out, template file or directory)');
     const broken = main(['audit', EXAMPLES, '--catalog', join(REPO, 'test/cli/fixtures/malformed-catalog.yaml')]);
     expect(broken.exitCode).toBe(2);

@@ -18,6 +18,7 @@ import { launchChromium } from '../support/chromium.js';
 import { loadTemplates } from '../../src/adapters/cloudformation/load.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
 import { evaluate } from '../../src/engine/check.js';
+import { runAudit } from '../../src/cli/audit.js';
 import { auditOf, exampleCatalog, NOW, REPO } from './support.js';
 
 /** The page and its screenshot stay here for a person to look at after the run. */
@@ -209,5 +210,116 @@ describe('HTML audit in Chromium: standing or just in time, and exception hygien
     expect(hygiene['Exceptions that waive nothing in this change']).toBe('EXC-200 (no-long-lived-credentials for jit-admin)');
     expect(hygiene['Privileged entitlements held as standing privilege']).toBe('jit-admin: account-admin-jit');
     expect(hygiene['Exceptions broader than the exception policy']).toBe('none');
+  });
+});
+
+describe('HTML audit in Chromium: the change since a baseline and the review queue', () => {
+  let review: Page;
+  const reviewRequests: string[] = [];
+
+  beforeAll(async () => {
+    // The good stack as the baseline; the head adds an access key, widens the CI trust and grants iam:PassRole.
+    const result = runAudit({
+      paths: ['test/diff/fixtures/privilege-head/good-stack.template.yaml'],
+      baseline: 'examples/cloudformation/good-stack.template.yaml',
+      catalogPath: 'examples/catalog.yaml',
+      format: 'html',
+      now: NOW,
+      cwd: REPO,
+      source: { system: 'github-actions', commit: 'abc1234', pullRequest: '42', actor: 'octocat' },
+      reportUrl: 'https://ci.example.com/runs/42/audit.html',
+    });
+    review = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    review.on('request', (request) => {
+      if (!request.url().startsWith('file:')) reviewRequests.push(request.url());
+    });
+    const file = join(OUT, 'review.html');
+    writeFileSync(file, result.output);
+    await review.goto(`file://${file}`);
+    await review.screenshot({ path: join(OUT, 'review.png'), fullPage: true });
+  }, 60_000);
+
+  const texts = (selector: string) => review.locator(selector).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+  it('says where the change came from and links the full report', async () => {
+    expect(await texts('#lineage')).toEqual(['Change: commit abc1234, pull request #42, by octocat (github-actions)']);
+    expect(await review.locator('#report-url a').getAttribute('href')).toBe('https://ci.example.com/runs/42/audit.html');
+  });
+
+  it('shows exactly the access key, the widened trust and iam:PassRole as the change, privileged first', async () => {
+    expect(await texts('#baseline-summary')).toEqual([
+      '3 new blocking identities +0 −0 ~2 (0 renamed) · grants +1 −0 · credentials +1 −0 · trust 1 widened, 0 narrowed · findings 4 new, 0 resolved',
+    ]);
+    const rows = await review.locator('#identity-changes tbody tr').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.key, (tr as HTMLElement).dataset.change, (tr as HTMLElement).dataset.privileged]));
+    expect(rows).toEqual([
+      ['catalog:ci-deployer', 'changed', 'true'],
+      ['catalog:legacy-sftp-sync', 'changed', 'true'],
+    ]);
+    const entries = (key: string, kind: string) => texts(`#identity-changes tr[data-key="${key}"] li[data-entry="${kind}"]`);
+    expect(await entries('catalog:ci-deployer', 'grant')).toEqual(['+ grant Allow iam:PassRole on * privileged: privilege-escalation via policy cdk-deploy (CiDeployerRole)']);
+    expect(await entries('catalog:ci-deployer', 'trust')).toEqual([
+      'trust widened: oidc token.actions.githubusercontent.com (token.actions.githubusercontent.com:sub now admits repo:example-co/payments:*)',
+    ]);
+    expect(await entries('catalog:ci-deployer', 'credential')).toEqual([]);
+    expect(await entries('catalog:legacy-sftp-sync', 'credential')).toEqual(['+ credential aws-access-key long-lived LegacySftpKey']);
+    expect(await entries('catalog:legacy-sftp-sync', 'grant')).toEqual([]);
+    // A widened trust is shown in the bad colour, as an addition.
+    const color = await review.locator('#identity-changes li[data-entry="trust"]').first().evaluate((node) => getComputedStyle(node).color);
+    expect(color).toBe('rgb(180, 35, 24)');
+  });
+
+  it('lists what to review per owner, standing before just in time, new before unchanged, each with a stable id', async () => {
+    expect(await review.locator('#review-queue .review-owner').evaluateAll((groups) => groups.map((group) => (group as HTMLElement).dataset.owner))).toEqual([
+      'team-data',
+      'team-ml',
+      'team-platform',
+      'team-security',
+    ]);
+    const rows = await review.locator('#review-queue tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = Array.from(tr.querySelectorAll('td')).map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+        return [(tr as HTMLElement).dataset.kind, (tr as HTMLElement).dataset.mode, (tr as HTMLElement).dataset.since, cells[1], cells[4]].join(' | ');
+      }),
+    );
+    expect(rows).toEqual([
+      'long-lived-credential | standing | new | long-lived credentials legacy-sftp-sync (aws) | team-data',
+      'exception |  | changed | exception EXC-101 | security-lead@example.com',
+      'exception |  | unchanged | exception EXC-087 | security-lead@example.com',
+      'privileged-access | standing | changed | privileged grants ci-deployer (aws) | team-platform',
+      'privileged-access | just-in-time | unchanged | entitlement deploy-admin alice-admin | team-platform',
+      'privileged-access | standing | unchanged | entitlement emergency-admin break-glass-admin | team-security',
+      'privileged-access | just-in-time | unchanged | entitlement account-admin-jit jit-admin | team-security',
+    ]);
+    const ids = await review.locator('#review-queue tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.reviewId!));
+    expect(ids.every((id) => /^R-[0-9a-f]{10}$/.test(id))).toBe(true);
+    expect(await texts('#review-queue tr[data-review-id="' + ids[3] + '"] td:nth-child(6) li')).toEqual([
+      'grants Allow sts:AssumeRole on arn:aws:iam::111122223333:role/cdk-hnb659fds-* [privilege-escalation] (policy cdk-deploy (CiDeployerRole))',
+      'grants Allow iam:PassRole on * [privilege-escalation] (policy cdk-deploy (CiDeployerRole))',
+      'assumable by oidc token.actions.githubusercontent.com if StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com and StringLike token.actions.githubusercontent.com:sub = repo:example-co/payments:*',
+      'beyond every entitlement the identity holds',
+      '3 blocking findings',
+    ]);
+    expect(await texts('#review-counts')).toEqual([expect.stringMatching(/^7 items, 3 standing, 3 new or changed since the baseline\. /)]);
+  });
+
+  it('shows a catalog identity deployed on two clouds as one row, each cloud beneath', async () => {
+    const both = runAudit({ paths: ['examples/cloudformation/good-stack.template.yaml', 'examples/k8s/good.yaml'], catalogPath: 'examples/catalog.yaml', format: 'html', now: NOW, cwd: REPO });
+    const page = await browser.newPage();
+    await page.setContent(both.output);
+    const rows = page.locator('#identities tbody tr[data-name="ci-deployer"]');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.locator('td').nth(1).innerText()).toBe('change aws, kubernetes');
+    expect(
+      await rows.locator('li.placement').evaluateAll((items) => items.map((item) => `${(item as HTMLElement).dataset.cloud}: ${(item as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`)),
+    ).toEqual([
+      // The template does not say which account the role is in; the manifest says the namespace.
+      'aws: aws ci-deployer AWS::IAM::Role CiDeployerRole · 1 grant, 0 credentials, 0 findings',
+      'kubernetes: kubernetes ci-deployer in namespace payments kubernetes:core/v1:ServiceAccount ci-deployer · 1 grant, 0 credentials, 0 findings',
+    ]);
+    await page.close();
+  });
+
+  it('loads nothing from the network', () => {
+    expect(reviewRequests).toEqual([]);
   });
 });

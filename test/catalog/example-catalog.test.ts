@@ -25,7 +25,17 @@ describe('examples/catalog.yaml', () => {
   it('holds the identities the examples deploy, with every class used', () => {
     const byId = Object.fromEntries(catalog.identities.map((identity) => [identity.id, identity]));
     expect(byId['payments-api']).toMatchObject({ match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service' });
-    expect(byId['ci-deployer']).toMatchObject({ match: { name: 'ci-deployer' }, owner: 'team-platform', class: 'workload' });
+    // One workload on three clouds: one match per cloud.
+    expect(byId['ci-deployer']).toMatchObject({
+      matches: [
+        { cloud: 'aws', name: 'ci-deployer' },
+        { cloud: 'gcp', name: 'ci-deployer@*.iam.gserviceaccount.com' },
+        { cloud: 'kubernetes', name: 'system:serviceaccount:*:ci-deployer' },
+      ],
+      owner: 'team-platform',
+      class: 'workload',
+    });
+    expect(byId['ci-deployer']!.match).toBeUndefined();
     expect(byId['report-agent']).toMatchObject({ match: { name: 'report-agent*' }, owner: 'team-ml', class: 'agent', expires: '2027-03-31' });
     expect(byId['break-glass-admin']).toMatchObject({ match: { name: 'break-glass-admin' }, owner: 'team-security', class: 'break-glass' });
     expect(byId['legacy-sftp-sync']).toMatchObject({ match: { name: 'legacy-sftp-sync' }, owner: 'team-data', class: 'service' });

@@ -137,7 +137,7 @@ const cases: { name: string; issues: string[] }[] = [
       'test/catalog/fixtures/many-issues.yaml:6:12: identities[0].owner: unknown owner "team-x"; expected one of: team-a',
       'test/catalog/fixtures/many-issues.yaml:7:12: identities[0].class: unknown identity class "robot"; expected one of: human, service, workload, agent, break-glass',
       'test/catalog/fixtures/many-issues.yaml:8:20: identities[0].entitlements[0]: unknown entitlement "payments-read"; no entitlements are defined',
-      'test/catalog/fixtures/many-issues.yaml:9:5: identities[0].colour: unknown key "colour"; expected one of: id, match, owner, class, entitlements, purpose, expires',
+      'test/catalog/fixtures/many-issues.yaml:9:5: identities[0].colour: unknown key "colour"; expected one of: id, match, matches, owner, class, entitlements, purpose, expires',
     ],
   },
   {

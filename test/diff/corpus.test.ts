@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/cli/audit.js';
 import { runDiff } from '../../src/cli/diff.js';
+import type { Audit } from '../../src/audit/types.js';
 import type { PrivilegeDiff } from '../../src/diff/index.js';
 import { NOW, REPO } from '../audit/support.js';
 
@@ -47,5 +49,12 @@ describe('the privilege diff on the CDK apps of the AWS corpus', () => {
     expect(renamed.otherFindings).toEqual({ new: [], resolved: [] });
     expect(renamed.renamed).toHaveLength(roles);
     expect(renamed.renamed.every((rename) => rename.toResource !== rename.fromResource || rename.to !== rename.from)).toBe(true);
+    // The audit of the renamed app against the original: the same renames, and every review item unchanged.
+    const audited = JSON.parse(runAudit({ paths: [head], baseline: base, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
+    expect(audited.baseline!.diff.renamed).toHaveLength(roles);
+    expect(audited.baseline!.diff.identities).toEqual([]);
+    const items = audited.review!.owners.flatMap((group) => group.items);
+    expect(items.filter((item) => item.since !== 'unchanged').map((item) => `${item.subject} of ${item.identity}: ${item.since}`)).toEqual([]);
+    expect(audited.review!.newOrChanged).toBe(0);
   });
 });

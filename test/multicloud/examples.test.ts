@@ -200,19 +200,50 @@ describe('one audit of a multi-cloud change', () => {
     const audit = buildAudit(model, evaluate(model, { catalog, now }), catalog, now);
     const planned = audit.identities.filter((identity) => identity.origin === 'change');
     const rows = planned.map((identity) => `${identity.cloud} ${identity.kind} ${identity.name} owner=${identity.owner ?? '-'} class=${identity.class ?? '-'} entitlements=${identity.entitlements.map((e) => e.id).join('+') || '-'}`);
-    expect(rows.filter((row) => !row.startsWith('aws ')).sort()).toEqual([
+    expect(rows.filter((row) => !row.startsWith('aws ') && !row.startsWith('undefined ')).sort()).toEqual([
       'azure azure-service-principal analytics-deploy owner=team-data class=service entitlements=warehouse-read',
       'gcp gcp-service-account analytics-etl owner=team-data class=service entitlements=warehouse-read',
-      'gcp gcp-service-account ci-deployer owner=team-platform class=workload entitlements=ci-deploy+payments-namespace-edit',
       'kubernetes k8s-service-account batch-runner owner=team-payments class=workload entitlements=payments-namespace-edit',
-      'kubernetes k8s-service-account ci-deployer owner=team-platform class=workload entitlements=ci-deploy+payments-namespace-edit',
     ]);
-    expect(new Set(planned.map((identity) => identity.cloud))).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
+    expect(new Set(planned.flatMap((identity) => identity.placements?.map((placement) => placement.cloud) ?? [identity.cloud]))).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
+    // The catalog's ci-deployer (one match per cloud) is one row: its AWS role, Google service account and Kubernetes
+    // service account beneath, each with its account, grants and findings.
+    const ci = planned.filter((identity) => identity.catalogId === 'ci-deployer');
+    expect(ci.map((identity) => [identity.id, identity.name, identity.cloud, identity.owner, identity.class])).toEqual([['catalog:ci-deployer', 'ci-deployer', undefined, 'team-platform', 'workload']]);
+    const placements = ci[0]!.placements!;
+    expect(placements.map((placement) => `${placement.cloud} ${placement.kind} ${placement.name} ${placement.arn ?? '-'}`)).toEqual(CI_DEPLOYER_PLACEMENTS);
+    expect(ci[0]!.grants).toEqual(placements.flatMap((placement) => placement.grants));
+    expect(ci[0]!.findings).toEqual(placements.flatMap((placement) => placement.findings));
+    expect(ci[0]!.entitlements.map((entitlement) => entitlement.id)).toEqual(['ci-deploy', 'payments-namespace-edit']);
+    expect(ci[0]!.grants.map((grant) => grant.label)).toEqual(CI_DEPLOYER_GRANTS);
+    expect(placements.map((placement) => [placement.cloud, placement.grants.length, placement.trust.length, placement.findings.map((finding) => finding.ruleId)])).toEqual([
+      ['aws', 1, 1, []],
+      ['gcp', 0, 0, []],
+      ['kubernetes', 1, 0, []],
+    ]);
+    // One review key for the three: the catalog id.
+    expect(audit.review!.owners.flatMap((group) => group.items).filter((item) => item.identity === 'ci-deployer').map((item) => [item.subject, item.identityKey, item.clouds])).toEqual([['privileged grants', 'catalog:ci-deployer', ['aws', 'gcp', 'kubernetes']]]);
     // The same columns for every cloud: credentials and grants in the engine's vocabulary.
     const deploy = planned.find((identity) => identity.name === 'analytics-deploy')!;
     expect(deploy.credentials.map((credential) => credential.kind)).toEqual(['federated']);
     expect(deploy.grants.map((grant) => grant.label)).toHaveLength(1);
     const markdown = formatAuditMarkdown(audit);
-    for (const identity of planned) expect(markdown).toMatch(new RegExp(`^\\| (🔴 )?${identity.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| change \\| ${identity.owner ?? '—'} \\|`, 'm'));
+    for (const identity of planned) {
+      const origin = identity.placements ? 'change \\(aws, gcp, kubernetes\\)' : 'change';
+      expect(markdown).toMatch(new RegExp(`^\\| (🔴 )?${identity.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${origin} \\| ${identity.owner ?? '—'} \\|`, 'm'));
+    }
+    expect(markdown.match(/^\| (🔴 )?ci-deployer \|/gm)).toHaveLength(1);
+    expect(markdown.split('\n').filter((line) => line.startsWith('- on ') && line.includes(' ci-deployer in '))).toEqual([
+      '- on aws: ci-deployer in account 111122223333 (`aws:iam/role:Role urn:pulumi:dev::payments::aws:iam/role:Role::ci-deployer`): 1 grant, 0 credentials, 0 findings (0 blocking)',
+      '- on gcp: ci-deployer in project example-co-analytics (`gcp:serviceaccount/account:Account urn:pulumi:dev::analytics-gcp::gcp:serviceaccount/account:Account::ci-deployer`): 0 grants, 1 credential, 0 findings (0 blocking)',
+      '- on kubernetes: ci-deployer in namespace payments (`kubernetes:core/v1:ServiceAccount ci-deployer`): 1 grant, 0 credentials, 0 findings (0 blocking)',
+    ]);
   });
 });
+
+const CI_DEPLOYER_PLACEMENTS = [
+  'aws aws-role ci-deployer arn:aws:iam::111122223333:role/ci-deployer',
+  'gcp gcp-service-account ci-deployer ci-deployer@example-co-analytics.iam.gserviceaccount.com',
+  'kubernetes k8s-service-account ci-deployer system:serviceaccount:payments:ci-deployer',
+];
+const CI_DEPLOYER_GRANTS = ['policy assume-cdk-bootstrap-roles (ci-deployer)', 'role edit at namespace/payments'];

@@ -1,0 +1,274 @@
+/**
+ * The review queue: what a reviewer must look at, grouped by the owner who answers for it.
+ *
+ * - one item per identity and privileged entitlement it holds (planned or declared only in the catalog), with how it is
+ *   held (standing, just in time, or pending until apply), who approves it (`approval.by`), what it grants, who or
+ *   what can assume the identity, its long-lived credentials and the exceptions covering it;
+ * - one item per identity whose privileged grants no privileged entitlement covers (`iam:PassRole on *` in a policy);
+ * - one item per identity holding long-lived credentials (access keys, client secrets, service account keys);
+ * - one item per catalog exception, under the exception's owner, reviewed by whoever approved it.
+ *
+ * Each item has a review id that stays the same across runs while the identity keeps its key (catalog id, physical
+ * name or declaration; see src/diff/match.ts) and the item its subject, so a ticketing system can track it. Against a
+ * baseline (`audit --baseline`), each item says whether it is new, changed or unchanged since then.
+ */
+import { createHash } from 'node:crypto';
+import { stableKey } from '../diff/match.js';
+import type { AuditEntitlement, AuditException, AuditIdentity } from './types.js';
+
+export const REVIEW_SCHEMA_VERSION = 'entitlement-guard/review/v1';
+export const NO_OWNER = '(no owner)';
+
+export type ReviewMode = 'standing' | 'pending' | 'just-in-time';
+export type ReviewSince = 'new' | 'changed' | 'unchanged';
+
+export interface ReviewQueue {
+  /** How many items in all, and how many hold standing privilege. */
+  items: number;
+  standing: number;
+  /** Set against a baseline: items new or changed since then. */
+  newOrChanged?: number;
+  owners: ReviewOwner[];
+}
+
+export interface ReviewOwner {
+  owner: string;
+  contact?: string;
+  items: ReviewItem[];
+}
+
+export interface ReviewItem {
+  /** `R-` and 10 hex digits of the item's kind, identity key and subject: stable across runs. */
+  id: string;
+  kind: 'privileged-access' | 'long-lived-credential' | 'exception';
+  /** `entitlement deploy-admin`, `privileged grants`, `exception EXC-101`. */
+  subject: string;
+  /** The identity it is about (privileged access), with the key it is tracked by. */
+  identity?: string;
+  identityKey?: string;
+  /** The clouds it is on (more than one for a catalog identity deployed on several). */
+  clouds?: string[];
+  /** How the access is held: standing before just in time in the queue. */
+  mode?: ReviewMode;
+  /** Against a baseline only. */
+  since?: ReviewSince;
+  /** Who must review it: the entitlement's approvers, the exception's approver, else the owner. */
+  reviewers: string[];
+  evidence: ReviewEvidence;
+}
+
+export interface ReviewEvidence {
+  /** The entitlement (privileged access) and why it is privileged. */
+  entitlement?: string;
+  /** What it grants: statements of the change, or what the entitlement allows for a catalog-only identity. */
+  grants: string[];
+  /** Who or what can assume the identity, and what runs as it. */
+  assumableBy: string[];
+  runsOn: string[];
+  /** Long-lived credentials, with their expiry. */
+  credentials: string[];
+  /** Exceptions covering the identity (privileged access) or the exception itself (`rule on target, expires …`). */
+  exceptions: string[];
+  /** Why it is not just in time, or why the exception needs attention (expired, unused, too broad). */
+  gaps: string[];
+  /** Blocking findings on the identity. */
+  blocking: number;
+}
+
+export function reviewQueue(identities: readonly AuditIdentity[], exceptions: readonly AuditException[], contacts: ReadonlyMap<string, string> = new Map()): ReviewQueue {
+  const items: { owner: string; item: ReviewItem }[] = [];
+  for (const identity of identities) for (const item of identityItems(identity)) items.push({ owner: identity.owner ?? NO_OWNER, item });
+  for (const exception of exceptions) items.push({ owner: exception.owner, item: exceptionItem(exception) });
+  return groupQueue(items, contacts);
+}
+
+/** Sets `since` on every item from the baseline's queue; `previousKey` maps a head identity's key to its key in the base. */
+export function compareWithBaseline(
+  queue: ReviewQueue,
+  baseline: ReviewQueue,
+  previousKey: (key: string) => string | undefined,
+  /** The base's text as the head names things (renamed logical ids in grant labels and statements). */
+  asHeadNames: (text: string) => string = (text) => text,
+): ReviewQueue {
+  const before = new Map(baseline.owners.flatMap((group) => group.items.map((item) => [item.id, item] as const)));
+  const owners = queue.owners.map((group) => ({
+    ...group,
+    items: group.items
+      .map((item) => {
+        const baseKey = item.identityKey !== undefined ? previousKey(item.identityKey) : undefined;
+        const was = before.get(item.id) ?? (baseKey !== undefined && item.identityKey !== undefined ? before.get(reviewId(item.kind, baseKey, item.subject)) : undefined);
+        const since: ReviewSince = !was ? 'new' : sameEvidence(was, item, asHeadNames) ? 'unchanged' : 'changed';
+        return { ...item, since };
+      })
+      .sort(byUrgency),
+  }));
+  return { ...queue, newOrChanged: owners.reduce((sum, group) => sum + group.items.filter((item) => item.since !== 'unchanged').length, 0), owners };
+}
+
+/** The queue as a flat list for a ticketing system: one record per item with its owner. */
+export function reviewExport(queue: ReviewQueue, meta: { generatedAt: string; catalog: string; source?: object }): object {
+  return {
+    schema: REVIEW_SCHEMA_VERSION,
+    generatedAt: meta.generatedAt,
+    catalog: meta.catalog,
+    ...(meta.source ? { source: meta.source } : {}),
+    items: queue.owners.flatMap((group) => group.items.map((item) => ({ owner: group.owner, ...(group.contact ? { ownerContact: group.contact } : {}), ...item }))),
+  };
+}
+
+export function reviewId(kind: ReviewItem['kind'], key: string, subject: string): string {
+  return `R-${createHash('sha256').update(`${kind}\u0000${key}\u0000${subject}`).digest('hex').slice(0, 10)}`;
+}
+
+function identityItems(identity: AuditIdentity): ReviewItem[] {
+  const key = stableKey(identity) ?? identity.id;
+  const statements = identity.grants.flatMap((grant) => grant.statements.map((statement) => ({ grant, statement })));
+  const shared = {
+    identity: identity.name,
+    identityKey: key,
+    ...(cloudsOf(identity).length ? { clouds: cloudsOf(identity) } : {}),
+  };
+  const context = {
+    assumableBy: identity.trust.map((entry) => `${entry.kind} ${entry.principal}${entry.conditions.length ? ` if ${entry.conditions.join(' and ')}` : ''}`),
+    runsOn: identity.runsOn,
+    credentials: identity.credentials
+      .filter((credential) => credential.lifetime === 'long-lived')
+      .map((credential) => `${credential.kind} ${credential.source.path ?? credential.source.urn ?? credential.source.name}${credential.expiresAt ? ` (expires ${credential.expiresAt})` : ' (no expiry)'}`),
+    exceptions: identity.exceptions.map((exception) => `${exception.id} (${exception.rule}, ${exception.status}, expires ${exception.expires}, approved by ${exception.approvedBy})`),
+    blocking: identity.findings.filter((finding) => finding.blocking).length,
+  };
+  const items: ReviewItem[] = [];
+  const privilegedIds = new Set<string>();
+  for (const entitlement of identity.entitlements.filter((candidate) => candidate.privileged)) {
+    privilegedIds.add(entitlement.id);
+    const covered = statements.filter(({ statement }) => statement.entitlements.includes(entitlement.id)).map(({ grant, statement }) => `${statement.text} (${grant.label})`);
+    const subject = `entitlement ${entitlement.id}`;
+    items.push({
+      id: reviewId('privileged-access', key, subject),
+      kind: 'privileged-access',
+      subject,
+      ...shared,
+      mode: modeOf(entitlement),
+      reviewers: entitlement.approvers?.length ? entitlement.approvers : [identity.owner ?? NO_OWNER],
+      evidence: {
+        entitlement: `${entitlement.id}${entitlement.privilegedBy ? ` (privileged by what it grants: ${entitlement.privilegedBy})` : ''}${entitlement.maxDuration ? `, at most ${entitlement.maxDuration} per approval` : ''}`,
+        grants: covered.length ? covered : entitlement.allows,
+        ...context,
+        gaps: entitlement.holding?.gaps ?? (entitlement.standing ? ['standing privilege where the class forbids it'] : []),
+      },
+    });
+  }
+  const beyond = statements.filter(({ statement }) => statement.privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id)));
+  if (beyond.length) {
+    const subject = 'privileged grants';
+    items.push({
+      id: reviewId('privileged-access', key, subject),
+      kind: 'privileged-access',
+      subject,
+      ...shared,
+      mode: 'standing',
+      reviewers: [identity.owner ?? NO_OWNER],
+      evidence: {
+        grants: beyond.map(({ grant, statement }) => `${statement.text} [${statement.privileged!.join(', ')}] (${grant.label})`),
+        ...context,
+        gaps: beyond.some(({ statement }) => statement.beyondEntitlements) ? ['beyond every entitlement the identity holds'] : ['no privileged entitlement covers it'],
+      },
+    });
+  }
+  const longLived = identity.credentials.filter((credential) => credential.lifetime === 'long-lived');
+  if (longLived.length) {
+    const subject = 'long-lived credentials';
+    items.push({
+      id: reviewId('long-lived-credential', key, subject),
+      kind: 'long-lived-credential',
+      subject,
+      ...shared,
+      mode: 'standing',
+      reviewers: [identity.owner ?? NO_OWNER],
+      evidence: {
+        grants: statements.map(({ grant, statement }) => `${statement.text} (${grant.label})`),
+        ...context,
+        gaps: identity.exceptions.length ? [] : ['no exception covers it'],
+      },
+    });
+  }
+  return items;
+}
+
+function exceptionItem(exception: AuditException): ReviewItem {
+  const subject = `exception ${exception.id}`;
+  const gaps = [
+    ...(exception.status !== 'active' ? [exception.status] : []),
+    ...(exception.unused ? ['waives nothing in this change'] : []),
+    ...(exception.tooBroad !== undefined ? [`names ${exception.tooBroad} identities, more than the exception policy allows`] : []),
+  ];
+  return {
+    id: reviewId('exception', exception.id, subject),
+    kind: 'exception',
+    subject,
+    reviewers: [exception.approvedBy],
+    evidence: {
+      grants: [],
+      assumableBy: [],
+      runsOn: [],
+      credentials: [],
+      exceptions: [
+        `${exception.rule} on ${exception.target}: ${exception.reason}; approved by ${exception.approvedBy}${exception.approved ? ` on ${exception.approved}` : ''}${exception.ticket ? ` (${exception.ticket})` : ''}, expires ${exception.expires}, waives ${exception.waives}`,
+      ],
+      gaps,
+      blocking: 0,
+    },
+  };
+}
+
+function modeOf(entitlement: AuditEntitlement): ReviewMode {
+  if (entitlement.holding) return entitlement.holding.mode;
+  return entitlement.maxDuration !== undefined && !entitlement.standing ? 'just-in-time' : 'standing';
+}
+
+function cloudsOf(identity: AuditIdentity): string[] {
+  if (identity.placements?.length) return [...new Set(identity.placements.map((placement) => placement.cloud).filter((cloud): cloud is string => cloud !== undefined))];
+  return identity.cloud !== undefined ? [identity.cloud] : [];
+}
+
+function groupQueue(entries: { owner: string; item: ReviewItem }[], contacts: ReadonlyMap<string, string>): ReviewQueue {
+  const byOwner = new Map<string, ReviewItem[]>();
+  for (const { owner, item } of entries) byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
+  const owners = [...byOwner.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([owner, items]) => ({ owner, ...(contacts.get(owner) !== undefined ? { contact: contacts.get(owner)! } : {}), items: items.sort(byUrgency) }));
+  return {
+    items: entries.length,
+    standing: entries.filter(({ item }) => item.mode === 'standing').length,
+    owners,
+  };
+}
+
+const KIND_ORDER: Record<ReviewItem['kind'], number> = { 'privileged-access': 0, 'long-lived-credential': 1, exception: 2 };
+const MODE_ORDER: Record<ReviewMode, number> = { standing: 0, pending: 1, 'just-in-time': 2 };
+const SINCE_ORDER: Record<ReviewSince, number> = { new: 0, changed: 1, unchanged: 2 };
+const EXCEPTION_ORDER: Record<string, number> = { expired: 0, invalid: 1, expiring: 2, active: 3 };
+
+/** Privileged access before exceptions; standing before pending before just in time; new before changed before unchanged. */
+function byUrgency(a: ReviewItem, b: ReviewItem): number {
+  const kind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (kind) return kind;
+  const mode = (a.mode ? MODE_ORDER[a.mode] : 3) - (b.mode ? MODE_ORDER[b.mode] : 3);
+  if (mode) return mode;
+  const since = (a.since ? SINCE_ORDER[a.since] : 3) - (b.since ? SINCE_ORDER[b.since] : 3);
+  if (since) return since;
+  if (a.kind === 'exception') {
+    const status = (EXCEPTION_ORDER[a.evidence.gaps[0] ?? 'active'] ?? 3) - (EXCEPTION_ORDER[b.evidence.gaps[0] ?? 'active'] ?? 3);
+    if (status) return status;
+  }
+  return compare(a.identity ?? '', b.identity ?? '') || compare(a.subject, b.subject);
+}
+
+/** Same evidence, reviewers and mode: what a reviewer approved has not moved. */
+function sameEvidence(base: ReviewItem, head: ReviewItem, asHeadNames: (text: string) => string): boolean {
+  return asHeadNames(JSON.stringify([base.mode, base.reviewers, base.evidence])) === JSON.stringify([head.mode, head.reviewers, head.evidence]);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * The review queue (issue 20) on the AWS regression corpus (test/corpus/aws: templates we wrote from public apps, each
+ * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
+ * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
+ * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
+ * privileged). 17 items: 11 right, 6 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * roles' managed policies, actions scoped to one resource), not from the queue.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Audit } from '../../src/audit/types.js';
+import { runAudit } from '../../src/cli/audit.js';
+
+const REPO = join(import.meta.dirname, '../..');
+const CORPUS = join(REPO, 'test/corpus/aws');
+const APPS = readdirSync(CORPUS).filter((file) => file.endsWith('.template.yaml'));
+
+/** `app | kind | identity | mode | first grant` of every item, in queue order; the judgement follows each. */
+const EXPECTED = [
+  // noisy: AWS Backup's own service-role policy
+  'cdk-backup-s3 | privileged-access | Role1ABCC5F0 | standing | managed policy arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+  // right: iam:PassRole on every role (conditioned on the service)
+  'cdk-codepipeline-build-deploy | privileged-access | BuildDeployPipelineDeployEcsFargateDeployCodePipelineActionRole054540AB | standing | Allow iam:PassRole on * (conditional)',
+  // noisy: the pipeline assumes its own action roles, named one by one
+  'cdk-codepipeline-build-deploy | privileged-access | BuildDeployPipelineRole3223E55F | standing | Allow sts:AssumeRole on',
+  // noisy: CodeDeploy's service-role policy for ECS
+  'cdk-codepipeline-build-deploy | privileged-access | CodeDeployGroupServiceRole50553EBF | standing | managed policy arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS',
+  // noisy: the CDK custom resource that closes the default security group, on that group only
+  'cdk-codepipeline-build-deploy | privileged-access | CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0 | standing | Allow ec2:AuthorizeSecurityGroupIngress',
+  // right: s3:* on every bucket
+  'pulumi-aws-ts-assume-role | privileged-access | allowS3Management | standing | Allow s3:* on *',
+  // right: an IAM user's access key
+  'pulumi-aws-ts-assume-role | long-lived-credential | unprivilegedUser | standing | -',
+  // noisy: AmazonSSMManagedInstanceCore reads parameters (the open point of issue 15)
+  'pulumi-aws-ts-ecs-anywhere | privileged-access | ssmRole | standing | managed policy arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+  // right: AWSLambda_FullAccess includes iam:PassRole
+  'pulumi-aws-ts-lambda-efs | privileged-access | lambdaRole | standing | managed policy arn:aws:iam::aws:policy/AWSLambda_FullAccess',
+  // right: AdministratorAccess on a function's role
+  'sam-alb-cognito-lambda | privileged-access | MyLambdaFunctionPermission | standing | managed policy arn:aws:iam::aws:policy/AdministratorAccess',
+  // right: passes one role to a service (scoped, still worth a look)
+  'sam-apigw-lambda-opensearch-serverless-nextgen | privileged-access | IndexFunctionRole | standing | Allow iam:PassRole on',
+  // right: cloudwatch:* and logs:* on everything
+  'sam-apigw-sfn | privileged-access | StateMachineExpressSyncRole | standing | Allow cloudwatch:*, logs:* on *',
+  // right: logs:* on everything
+  'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
+  // noisy: reads one secret, under an ABAC condition
+  'sam-lambda-secretsmanager-abac | privileged-access | GetSecretFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: passes the MediaConvert role
+  'sam-s3-lambda-mediaconvert | privileged-access | LambdaFunctionRole | standing | Allow iam:PassRole on',
+  // right: AmazonS3FullAccess
+  'sam-s3-lambda-mediaconvert | privileged-access | MediaConvertRole | standing | managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess',
+  // right: object ACL writes (s3:PutObjectAcl) on the destination bucket
+  'sam-s3-lambda-resizing-python | privileged-access | ResizerFunctionRole | standing | Allow s3:GetObject, s3:ListBucket',
+];
+
+describe('the review queue on the AWS corpus', () => {
+  it('asks for exactly the judged items, none for the other apps', () => {
+    expect(APPS.length).toBeGreaterThanOrEqual(25);
+    const lines: string[] = [];
+    for (const app of APPS) {
+      const result = runAudit({ paths: [join(CORPUS, app)], format: 'json', now: new Date('2026-06-01T00:00:00Z'), cwd: REPO });
+      expect(result.errors).toEqual([]);
+      const audit = JSON.parse(result.output) as Audit;
+      for (const group of audit.review!.owners) {
+        // No catalog: nobody owns anything, so one group.
+        expect(group.owner).toBe('(no owner)');
+        for (const item of group.items) {
+          const grant = item.evidence.grants[0];
+          const shown = grant === undefined ? '-' : EXPECTED.map((line) => line.split(' | ')[4]!).find((prefix) => prefix !== '-' && grant.startsWith(prefix)) ?? grant;
+          lines.push([app.replace('.template.yaml', ''), item.kind, item.identity, item.mode, shown].join(' | '));
+          expect(item.reviewers).toEqual(['(no owner)']);
+        }
+      }
+    }
+    expect(lines).toEqual(EXPECTED);
+  });
+});
