@@ -8,6 +8,8 @@ import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
 import type { JudgedFinding } from './verdict.js';
 import type { GuardOptions } from './options.js';
+import { CatalogError } from '../catalog/index.js';
+import { annotateAt, callerFrames, creationFrames, sourceLocation, tracedTo, type Frame } from './source-location.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
 
 /** Marks the aspect across copies of this package, where `instanceof` would not hold. */
@@ -57,7 +59,11 @@ export class EntitlementGuard implements IAspect {
   private readonly submitted = new Map<Stage | undefined, SubmittedStack[]>();
   private readonly visited = new WeakSet<IConstruct>();
 
+  /** Where the app created this guard: the location of findings about the catalog it names. */
+  private readonly createdAt: Frame[];
+
   constructor(props: EntitlementGuardProps = {}) {
+    this.createdAt = callerFrames(new.target);
     const { auditFile, evaluateInWorker = true, ...options } = props;
     this.audit = auditFile === undefined ? undefined : new AppAudit(auditFile);
     this.evaluator = createEvaluator(options, evaluateInWorker && !this.audit);
@@ -70,7 +76,7 @@ export class EntitlementGuard implements IAspect {
 
   visit(node: IConstruct): void {
     this.visited.add(node);
-    for (const child of node.node.children) if (Stage.isStage(child)) requireGuardIn(child);
+    for (const child of node.node.children) if (Stage.isStage(child)) requireGuardIn(child, this.createdAt);
     // The CDK visits a scope before its children: a construct whose scope was visited is in a stack already
     // registered, unless it is a stack itself (a nested stack, or a stack in a plain construct).
     const scope = node.node.scope;
@@ -82,7 +88,11 @@ export class EntitlementGuard implements IAspect {
     this.stacksPerStage.set(stage, (this.stacksPerStage.get(stage) ?? 0) + 1);
     stack.node.addValidation({
       validate: () => {
-        this.submit(stack, stage);
+        try {
+          this.submit(stack, stage);
+        } catch (error) {
+          throw error instanceof CatalogError ? tracedTo(error, this.createdAt) : error;
+        }
         return [];
       },
     });
@@ -116,10 +126,13 @@ export class EntitlementGuard implements IAspect {
     const resources = inScope.flatMap(({ resource }) => (resource ? [resource] : []));
     const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
     for (const { judged: { finding, message, identityResource }, resource } of inScope) {
-      const annotations = Annotations.of(annotationTarget(resource, identityResource && lookup(identityResource)) ?? stack);
-      if (finding.waivedBy) annotations.addInfo(message);
-      else if (isBlocking(finding)) annotations.addError(message);
-      else annotations.addWarning(message);
+      const identity = identityResource && lookup(identityResource);
+      const level = finding.waivedBy ? 'info' : isBlocking(finding) ? 'error' : 'warning';
+      // Located where the app created the resource (its L1's creation stack), not where this aspect annotates.
+      // A finding about the catalog itself (an expired exception) is located where the app created this guard.
+      const about = resource ?? identity;
+      const frames = about ? creationFrames(about) : this.createdAt;
+      annotateAt(annotationTarget(resource, identity) ?? stack, level, withSource(message, sourceLocation(frames)), frames);
     }
     for (const waiver of waivers) Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
     if (this.audit && local) this.audit.add(stack, local.evaluation, local.options, waivers, this.stacks.size);
@@ -135,14 +148,14 @@ function isGuard(aspect: IAspect): boolean {
  * before its parent's aspects run, so a Stage (a CDK Pipelines stage) reached from an app-wide aspect was never
  * checked. Unless the Stage has an EntitlementGuard of its own (on it, or on constructs in it), the synthesis fails.
  */
-function requireGuardIn(stage: Stage): void {
+function requireGuardIn(stage: Stage, guardCreatedAt: readonly Frame[]): void {
   const guarded = (scope: IConstruct): boolean =>
     Aspects.of(scope).all.some(isGuard) || scope.node.children.some((child) => !Stage.isStage(child) && guarded(child));
   if (guarded(stage)) return;
-  throw new Error(
+  throw tracedTo(new Error(
     `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
       'Add the aspect to the Stage too: Aspects.of(stage).add(guard).',
-  );
+  ), [...creationFrames(stage), ...guardCreatedAt]);
 }
 
 /**
@@ -156,4 +169,9 @@ function annotationTarget(resource: CfnResource | undefined, identityResource: C
   if (!identityResource) return own;
   const identity = authoredConstruct(identityResource);
   return own.node.path.startsWith(`${identity.node.path}/`) ? identity : own;
+}
+
+/** The message with the app's source line of the construct after its `resource:` line, when the CDK recorded one. */
+function withSource(message: string, source: string | undefined): string {
+  return source === undefined ? message : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
 }

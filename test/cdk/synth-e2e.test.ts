@@ -83,6 +83,16 @@ describe('cdk synth on the example app', () => {
     expect(bad.output).toContain('PaymentsBad/BreakGlassAdmin');
   });
 
+  it("locates each error at the app's construct: the toolkit prints the line of lib/stacks.ts that created it, never a line of this package", () => {
+    // The toolkit's blocks for the aspect's annotations (the plugin and nag pack blocks carry the CDK's own construct trace).
+    const blocks = bad.output.split('\n\n').filter((block) => /^ERROR \[EntitlementGuard\] /m.test(block) && block.includes('(Construct Annotations)'));
+    const located = blocks.map((block) => /^(\S+):\d+:\d+\nERROR /.exec(block)?.[1]);
+    expect(located.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(located)).toEqual(new Set(['lib/stacks.ts']));
+    expect(bad.output).toMatch(/^ {2}resource: PaymentsBad\/BreakGlassAdmin\/Resource .*\n {2}source: lib\/stacks\.ts:\d+:\d+$/m);
+    expect(blocks.filter((block) => /dist\/bundle|cdk-aspects\//.test(block))).toEqual([]);
+  });
+
   it('gives the same (rule id, resource) findings from the aspect, the nag pack, the validation plugin and `check cdk.out`', () => {
     const aspect = assemblyAnnotations(bad.outdir);
     const cli = runCheck({ paths: [bad.outdir], catalogPath: EXAMPLE_CATALOG, format: 'json', toolVersion: 'test' });

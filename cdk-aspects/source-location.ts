@@ -1,0 +1,113 @@
+/**
+ * Where the app's own code created a construct, as the CDK recorded it: every CfnElement (and Stack) keeps the call
+ * stack of its creation in `aws:cdk:creationStack` metadata, the CDK's and other libraries' frames already folded
+ * into `...new Role in aws-cdk-lib...` lines. An annotation added with the aspect's own call stack would point at
+ * `app.synth()` or inside this package (the CDK toolkit shows an annotation at its trace's first frame in the app's
+ * code); findings are annotated with the creation stack of the construct they are about instead.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Annotations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** cloud-assembly-schema's ArtifactMetadataEntryType values. */
+const CREATION_STACK = 'aws:cdk:creationStack';
+const ENTRY_TYPE = { error: 'aws:cdk:error', warning: 'aws:cdk:warning', info: 'aws:cdk:info' } as const;
+/** cx-api's DISABLE_METADATA_STACK_TRACE, and the environment variable Annotations also honours. */
+const DISABLE_TRACES = 'aws:cdk:disable-stack-trace';
+
+export type AnnotationLevel = keyof typeof ENTRY_TYPE;
+
+export interface Frame {
+  /** The function, when the frame names one (`new PaymentsStack`); an ES module's top level names none. */
+  name?: string;
+  /** An absolute path (a `file:` URL is turned into one). */
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/**
+ * The frames of the app's own code in the construct's creation stack, innermost first, written as V8 writes a frame
+ * with a path (`new PaymentsStack (/app/lib/stacks.ts:42:5)`), the form the CDK toolkit reads a location from; empty
+ * when the CDK recorded none (`aws:cdk:disable-creation-stack-traces`) or none is the app's.
+ */
+export function creationFrames(construct: IConstruct): Frame[] {
+  const entry = construct.node.metadata.find((metadata) => metadata.type === CREATION_STACK);
+  const trace: unknown = entry?.data;
+  if (!Array.isArray(trace)) return [];
+  return trace.flatMap((line) => {
+    const frame = typeof line === 'string' && !line.trimStart().startsWith('...') ? parseFrame(line) : undefined;
+    return frame ? [frame] : [];
+  });
+}
+
+/** `lib/stacks.ts:42:5` (relative to `cwd` when inside it) for the innermost of the app's frames, if there is one. */
+export function sourceLocation(frames: readonly Frame[], cwd = process.cwd()): string | undefined {
+  const [frame] = frames;
+  if (!frame) return undefined;
+  const shown = frame.file === cwd || frame.file.startsWith(`${cwd}${sep}`) ? relative(cwd, frame.file) : frame.file;
+  return `${shown}:${frame.line}${frame.column ? `:${frame.column}` : ''}`;
+}
+
+/**
+ * The app's frames of the current call stack above `below` (a function the app called): where the app created an
+ * EntitlementGuard, the location of findings about the catalog it names. Frames in node_modules and Node's own are left out.
+ */
+export function callerFrames(below: Function): Frame[] {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, below);
+  return (holder.stack ?? '')
+    .split('\n')
+    .filter((line) => line.startsWith('    at ') && !/[\\/]node_modules[\\/]|\(node:|^ {4}at node:/.test(line))
+    .flatMap((line) => {
+      const frame = parseFrame(line);
+      return frame ? [frame] : [];
+    });
+}
+
+function writeFrame({ name, file, line, column }: Frame): string {
+  return `${name ?? '<module>'} (${file}:${line}${column ? `:${column}` : ''})`;
+}
+
+/**
+ * One frame as V8 and the CDK write it: `fn (file:line:col)`; an ES module's top level, which the CDK records as
+ * `file:///app/bin/app.ts:12: (file:///app/bin/app.ts:12:3)` or `file:///app/bin/app.ts:12 (:)`; or a bare `file:line:col`.
+ */
+function parseFrame(text: string): Frame | undefined {
+  const frame = text.trim().replace(/^at /, '');
+  const named = /^(.*?) \((.+?):(\d+)(?::(\d+))?\)$/.exec(frame);
+  const bare = /^((?:file:\/\/|\/|[A-Za-z]:[\\/])[^\s()]*?):(\d+)(?::(\d+))?(?=[:\s]|$)/.exec(frame);
+  const [file, line, column] = named ? [named[2]!, named[3]!, named[4]] : bare ? [bare[1]!, bare[2]!, bare[3]] : [];
+  if (file === undefined || line === undefined) return undefined;
+  const path = file.startsWith('file:') ? fileURLToPath(file) : file;
+  if (!isAbsolute(path)) return undefined;
+  const name = named && !/^(file:|\/|[A-Za-z]:[\\/])/.test(named[1]!) ? named[1] : undefined;
+  return { ...(name ? { name } : {}), file: path, line: Number(line), ...(column ? { column: Number(column) } : {}) };
+}
+
+/**
+ * `Annotations.of(target).addError(message)` (or a warning, or info), traced to `frames` (where the app created
+ * what the finding is about) instead of to this call. The CDK's own rules hold: the same message is added once, and
+ * with `aws:cdk:disable-stack-trace` (or CDK_DISABLE_STACK_TRACE) no trace is recorded.
+ */
+export function annotateAt(target: IConstruct, level: AnnotationLevel, message: string, frames: readonly Frame[]): void {
+  if (frames.length === 0 || target.node.tryGetContext(DISABLE_TRACES) || process.env.CDK_DISABLE_STACK_TRACE) {
+    const annotations = Annotations.of(target);
+    if (level === 'error') annotations.addError(message);
+    else if (level === 'warning') annotations.addWarning(message);
+    else annotations.addInfo(message);
+    return;
+  }
+  if (target.node.metadata.some((entry) => entry.data === message)) return;
+  target.node.addMetadata(ENTRY_TYPE[level], message, { stackTraceOverride: frames.map(writeFrame) });
+}
+
+/**
+ * The error, its stack replaced by `frames` (where the app created the guard): an error the guard raises during the
+ * synthesis (a catalog it cannot use, a Stage it cannot reach) is the app's to fix there, and Node prints the stack.
+ */
+export function tracedTo<T extends Error>(error: T, frames: readonly Frame[]): T {
+  if (frames.length > 0) error.stack = `${error.name}: ${error.message}\n${frames.map((frame) => `    at ${writeFrame(frame)}`).join('\n')}`;
+  return error;
+}
