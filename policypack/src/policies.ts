@@ -82,7 +82,6 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): { p
       severity: severityOf(rule),
       remediationSteps: remediationText(rule.meta),
       tags: ['entitlement-guard', ...rule.meta.frameworks],
-      url: ruleDocsUrl(id),
       configSchema: PACK_CONFIG_SCHEMA,
       validateStack: (args, reportViolation) => {
         const records = args.resources.map(fromStackResource);
@@ -94,6 +93,8 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): { p
         }
       },
     };
+    const url = ruleDocsUrl(id);
+    if (url !== undefined) policy.url = url;
     const framework = primaryFramework(rule.meta.frameworks);
     if (framework) policy.framework = framework;
     if (RESOURCE_DECIDED_RULES[id]) {

@@ -37,7 +37,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
           driver: {
             name: 'entitlement-guard',
             version: options.toolVersion,
-            informationUri: REPOSITORY_URL,
+            ...(REPOSITORY_URL !== undefined ? { informationUri: REPOSITORY_URL } : {}),
             rules: rules.map(ruleDescriptor),
           },
         },
@@ -50,13 +50,17 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
 
 function ruleDescriptor(rule: Rule) {
   const { meta } = rule;
+  const docs = ruleDocsUrl(meta.id);
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.rationale },
-    help: { text: `${remediationText(meta)} (${ruleDocsUrl(meta.id)})`, markdown: `**Why.** ${meta.rationale}\n\n**Fix.**${remediationMarkdown(meta)}\n\n[Rule documentation](${ruleDocsUrl(meta.id)})` },
-    helpUri: ruleDocsUrl(meta.id),
+    help: {
+      text: docs === undefined ? remediationText(meta) : `${remediationText(meta)} (${docs})`,
+      markdown: `**Why.** ${meta.rationale}\n\n**Fix.**${remediationMarkdown(meta)}${docs === undefined ? '' : `\n\n[Rule documentation](${docs})`}`,
+    },
+    ...(docs !== undefined ? { helpUri: docs } : {}),
     defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
     // GitHub code scanning reads `security` as the category and `security-severity` (0-10) as high / medium.
     properties: { tags: ['security', ...meta.frameworks], precision: 'high', 'security-severity': SECURITY_SEVERITY[meta.level] },

@@ -6,22 +6,23 @@ import { FRAMEWORKS } from './frameworks.js';
 export const RULES_DOC_PATH = 'docs/rules.md';
 
 /**
- * The repository, from `repository` in package.json: the one place an organisation that publishes the package sets
- * it (the value in this repository is a placeholder), so the rule links in SARIF, the Pulumi pack and the README's
- * relative links on the registry page all point at the same place.
+ * The repository, from `repository` in package.json, when the organisation that publishes the package names one:
+ * rule links in SARIF (helpUri) and the Pulumi pack (policy url) point at docs/rules.md there. This repository names
+ * none (it has no public home), so it writes no link rather than one that does not resolve: the rule's documentation
+ * travels with every finding instead (SARIF `help`, the pack's remediation steps) and ships in the package as docs/rules.md.
  */
 export const REPOSITORY_URL = repositoryUrl();
 
-function repositoryUrl(): string {
+function repositoryUrl(): string | undefined {
   // The package's own manifest by its self-reference: the same from src/, dist/ and both bundles.
   const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { repository?: { url?: string } | string };
   const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  if (!url) throw new Error('package.json has no repository url: the rule documentation links are made from it');
-  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+  return url ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
 }
 
-export function ruleDocsUrl(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/${RULES_DOC_PATH}#${ruleId}`;
+/** The rule's section of docs/rules.md in the repository package.json names; undefined when it names none. */
+export function ruleDocsUrl(ruleId: string): string | undefined {
+  return REPOSITORY_URL === undefined ? undefined : `${REPOSITORY_URL}/blob/main/${RULES_DOC_PATH}#${ruleId}`;
 }
 
 /** The rules reference, generated from rule metadata only (`npm run docs`); a test keeps the file in step. */
