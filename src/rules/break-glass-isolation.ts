@@ -1,4 +1,6 @@
 import type { CredentialType } from '../../catalog/types.js';
+import { expandActionPattern } from '../iam/aws/actions.js';
+import { actionSubset, type ActionSubset } from '../iam/aws/evaluate.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -224,14 +226,20 @@ function accountReachers(ctx: Ctx, target: Identity, account: string): Reacher[]
     if (other === target || other.cloud !== 'aws' || other.kind === 'aws-group') continue;
     const cls = ctx.profile(other).class;
     if (mayReach(cls)) continue;
-    const { allows } = heldPoliciesAndAllows(ctx, other);
-    const assume = allows.find((allowed) => allowed.action.name.toLowerCase() === 'sts:assumerole');
+    const [assume] = heldPoliciesAndAllows(ctx, other).some(assumeRole()).values();
     if (!assume) continue;
     const pattern = assume.resources.find((resource): resource is string => typeof resource === 'string' && arns.some((arn) => globMatch(resource, arn) || globMatch(asOwnAccount(resource), arn)));
     if (pattern === undefined) continue;
     reachers.push({ other, cls, path: `${other.name} is allowed sts:AssumeRole on ${pattern}, which matches ${target.arn}, and ${target.name} trusts account ${account}` });
   }
   return reachers;
+}
+
+let assumeRoleOnly: ActionSubset | undefined;
+
+/** sts:AssumeRole, the one action this rule asks about. */
+function assumeRole(): ActionSubset {
+  return (assumeRoleOnly ??= actionSubset(expandActionPattern('sts:AssumeRole')));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { actionMatches } from '../iam/aws/actions.js';
-import { hasUnknownGrant, type AllowedAction } from '../iam/aws/evaluate.js';
-import { allowsAllOfIam } from '../iam/aws/managed.js';
+import { actionMatches, lookupAction } from '../iam/aws/actions.js';
+import { actionSubset, hasUnknownGrant, type ActionSubset, type AllowedAction } from '../iam/aws/evaluate.js';
+import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -49,16 +49,17 @@ export default defineRule<MessageId>({
 });
 
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
-  const { held, allows } = heldPoliciesAndAllows(ctx, identity);
+  const holdings = heldPoliciesAndAllows(ctx, identity);
+  const { held } = holdings;
   reportUnverifiable(ctx, identity, held, hasUnknownGrant(held.policies.map((policy) => policy.document)));
-  const allowed = escalationAllows(allows);
+  const allowed = escalationAllows(holdings.some(pathActions()));
   // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
   if (allowed.size === 0) return;
   // Privilege the catalog grants a break-glass identity, or grants just in time as the plan shows, is its decision.
   const sanctioned = sanctionOf(ctx, identity);
   const isSanctioned = (entry: AllowedAction) => sanctioned !== undefined && sanctioned(entry, held.policyOf);
   // All of IAM that the catalog sanctions leaves only the paths through other grants to judge, one by one.
-  if (allowsAllOfIam(allows) && ![...allowed].every(([action, entry]) => !action.startsWith('iam:') || isSanctioned(entry))) {
+  if (allowsAllOfIam(holdings.some(iamActions()).values()) && ![...allowed].every(([action, entry]) => !action.startsWith('iam:') || isSanctioned(entry))) {
     const grant = describeGrant(allowed.get('iam:attachrolepolicy')!, held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
     ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
@@ -97,24 +98,17 @@ function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCh
   return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
 }
 
-/** Every action some path needs, in lower case. */
-const PATH_ACTIONS = new Set(ESCALATION_PATHS.flatMap((path) => path.actions.map((action) => action.toLowerCase())));
+let everyPathAction: ActionSubset | undefined;
 
-/** Action name -> its lower-case form when a path needs it, else null: computed once per action, not per identity holding it. */
-const pathActionKeys = new Map<string, string | null>();
+/** Every known action some path needs: what the rule asks each identity about, instead of all it is allowed. */
+function pathActions(): ActionSubset {
+  return (everyPathAction ??= actionSubset(ESCALATION_PATHS.flatMap((path) => path.actions.flatMap((action) => lookupAction(action) ?? []))));
+}
 
-/** The allowed actions some path needs, by lower-case name. */
-function escalationAllows(allows: AllowedAction[]): Map<string, AllowedAction> {
+/** The allowed actions some path needs, by lower-case name (as the paths spell them). */
+function escalationAllows(allows: Map<string, AllowedAction>): Map<string, AllowedAction> {
   const allowed = new Map<string, AllowedAction>();
-  for (const entry of allows) {
-    const name = entry.action.name;
-    let key = pathActionKeys.get(name);
-    if (key === undefined) {
-      const lower = name.toLowerCase();
-      pathActionKeys.set(name, (key = PATH_ACTIONS.has(lower) ? lower : null));
-    }
-    if (key !== null) allowed.set(key, entry);
-  }
+  for (const entry of allows.values()) allowed.set(entry.action.name.toLowerCase(), entry);
   return allowed;
 }
 

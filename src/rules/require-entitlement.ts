@@ -5,7 +5,7 @@ import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type P
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../engine/profile.js';
 import { defineRule, type RuleContext } from './define.js';
-import { envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
+import { documentWithinEnvelopes, envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from './support/just-in-time.js';
 
@@ -178,6 +178,8 @@ interface AwsScope {
   managedAllowed: Map<string, boolean>;
   /** Verdicts on AWS managed policy documents: thousands of identities hold the same document unchanged. */
   sharedVerdicts: WeakMap<PolicyDocument, PolicyVerdict>;
+  /** Decisions of documentWithinEnvelopes for these envelopes, by action list and resource. */
+  listsWithin: Map<string, boolean>;
 }
 
 /** Per catalog, scopes found by walking the entitlement list object by object: no key to build per identity. */
@@ -206,6 +208,7 @@ function newAwsScope(entitlements: Entitlement[]): AwsScope {
     allowedManaged: entitlements.flatMap((entitlement) => entitlement.awsManagedPolicies ?? []),
     managedAllowed: new Map(),
     sharedVerdicts: new WeakMap(),
+    listsWithin: new Map(),
   };
 }
 
@@ -238,7 +241,8 @@ interface PolicyGrants {
 
 function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
   const scope = awsScopeOf(ctx.catalog, entitlements);
-  const { held, allows } = heldPoliciesAndAllows(ctx, identity);
+  const holdings = heldPoliciesAndAllows(ctx, identity);
+  const { held } = holdings;
 
   for (let index = 0; index < held.policies.length; index++) {
     const policy = held.policies[index]!;
@@ -266,11 +270,22 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
     else toJudge.push(policy);
   }
   if (!toJudge.length) return;
-  grantsByPolicy(allows, held, toJudge).forEach((grants, policy) => {
-    const verdict = judge(grants, scope);
+  // Most policies stay within the entitlements statement by statement, which their patterns show (see
+  // documentWithinEnvelopes); only the others are judged action by action, over everything the identity is allowed.
+  const verdicts = new Map<HeldPolicy, PolicyVerdict>();
+  const byAction: HeldPolicy[] = [];
+  for (let index = 0; index < toJudge.length; index++) {
+    const policy = toJudge[index]!;
+    if (documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin)) verdicts.set(policy, {});
+    else byAction.push(policy);
+  }
+  if (byAction.length) grantsByPolicy(holdings.all(), held, byAction).forEach((grants, policy) => verdicts.set(policy, judge(grants, scope)));
+  for (let index = 0; index < toJudge.length; index++) {
+    const policy = toJudge[index]!;
+    const verdict = verdicts.get(policy)!;
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
     reportVerdict(ctx, identity, policy, verdict, scope);
-  });
+  }
 }
 
 /* Per-identity paths below: indexed loops (README, Performance). */

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { lookupAction } from '../../src/iam/aws/actions.js';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
-import { effectiveAllows, hasUnknownGrant, isActionAllowed } from '../../src/iam/aws/evaluate.js';
+import { actionSubset, allowancesFor, effectiveAllows, hasUnknownGrant, isActionAllowed, type ActionSubset } from '../../src/iam/aws/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
 import { unknownValue, type PolicyDocument } from '../../src/model/model.js';
 
@@ -92,6 +93,65 @@ describe('effectiveAllows', () => {
     expect(allowedNames(doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }, { Effect: 'Deny', NotAction: [unknown], Resource: '*' }))).toEqual([
       'sqs:SendMessage',
     ]);
+  });
+});
+
+describe('allowancesFor', () => {
+  const subset = (...names: string[]): ActionSubset => actionSubset(names.map((name) => lookupAction(name)!));
+  /** effectiveAllows, kept to the subset's actions: what allowancesFor must equal entry by entry. */
+  const expected = (documents: PolicyDocument[], wanted: ActionSubset) =>
+    new Map(effectiveAllows(documents).filter((allowed) => wanted.names.has(allowed.action.name)).map((allowed) => [allowed.action.name, allowed]));
+
+  it('gives the entries effectiveAllows gives for the asked actions only, Denies applied', () => {
+    const documents = [
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:Create*', Resource: '*' }),
+      doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }),
+    ];
+    const found = allowancesFor(documents, subset('iam:PassRole', 'iam:CreateRole', 'sqs:SendMessage'));
+    expect([...found.keys()].sort()).toEqual(['iam:PassRole', 'sqs:SendMessage']);
+    expect(found.get('iam:PassRole')).toEqual({
+      action: lookupAction('iam:PassRole'),
+      resources: ['*', 'arn:aws:iam::111122223333:role/app'],
+      conditional: false,
+      statements: [documents[0]!.statements[0], documents[1]!.statements[0]],
+    });
+    expect(found).toEqual(expected(documents, subset('iam:PassRole', 'iam:CreateRole', 'sqs:SendMessage')));
+  });
+
+  // Generated documents over a vocabulary where statements overlap: wildcards and exact names in any case, NotAction,
+  // NotResource, conditions, Denies of every kind, Unknown values and unreadable documents.
+  const unknown = unknownValue('output of aws:iam/policy:Policy');
+  const actionValue = fc.constantFrom<unknown>('*', 'iam:*', 'iam:Pass*', 'IAM:passrole', 'iam:CreateRole', 'sts:AssumeRole', '*Get*', 's3:Get?bject', 'ec2:RunInstances', 'nosuch:Thing', unknown);
+  const resourceValue = fc.constantFrom<unknown>('*', 'arn:*', 'arn:aws:s3:::bucket/*', 'arn:aws:iam::111122223333:role/app', unknown);
+  const statement = fc.record(
+    {
+      Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+      actions: fc.array(actionValue, { minLength: 1, maxLength: 3 }),
+      not: fc.boolean(),
+      resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }),
+      notResource: fc.boolean(),
+      conditional: fc.boolean(),
+    },
+    { noNullPrototype: true },
+  ).map(({ Effect, actions, not, resources, notResource, conditional }) => ({
+    Effect,
+    [not ? 'NotAction' : 'Action']: actions,
+    [notResource ? 'NotResource' : 'Resource']: resources,
+    ...(conditional ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } } : {}),
+  }));
+  const documents = fc.array(fc.oneof(fc.array(statement, { minLength: 1, maxLength: 4 }).map((statements) => doc(...statements)), fc.constant(parsePolicyDocument('{not json'))), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  const wanted = fc.subarray(['iam:PassRole', 'iam:CreateRole', 'iam:CreateAccessKey', 'sts:AssumeRole', 's3:GetObject', 'ec2:RunInstances', 'lambda:CreateFunction'], { minLength: 1 });
+
+  it('equals effectiveAllows kept to the asked actions, on generated documents', () => {
+    fc.assert(
+      fc.property(documents, wanted, (generated, names) => {
+        expect(allowancesFor(generated, subset(...names))).toEqual(expected(generated, subset(...names)));
+      }),
+      { seed: 2026_12_02, numRuns: 100 },
+    );
   });
 });
 

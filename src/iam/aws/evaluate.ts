@@ -54,6 +54,75 @@ function removeDenied(allowed: Map<string, AllowedAction>, documents: PolicyDocu
   }
 }
 
+/** Some known actions a rule asks about (the escalation paths' actions, every IAM action), with their names. */
+export interface ActionSubset {
+  actions: readonly AwsAction[];
+  names: ReadonlySet<string>;
+}
+
+/** A subset of the given actions, each once; build it once and ask with it for every identity. */
+export function actionSubset(actions: readonly AwsAction[]): ActionSubset {
+  const byName = new Map(actions.map((action) => [action.name, action]));
+  return { actions: [...byName.values()], names: new Set(byName.keys()) };
+}
+
+/**
+ * The entries effectiveAllows would list for the subset's actions, by action name (in no particular order), without
+ * expanding the documents' other actions: an identity allowed `*` is allowed some twenty thousand, and the escalation
+ * and administrator checks ask about a few hundred. Each entry has the same resources, statements and condition as
+ * effectiveAllows gives it.
+ */
+export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset): Map<string, AllowedAction> {
+  const allowed = new Map<string, AllowedAction>();
+  let hasDeny = false;
+  for (let d = 0; d < documents.length; d++) {
+    const document = documents[d]!;
+    if (document.unreadable) continue;
+    for (let s = 0; s < document.statements.length; s++) {
+      const statement = document.statements[s]!;
+      if (statement.effect !== 'Allow') {
+        hasDeny ||= statement.effect === 'Deny';
+        continue;
+      }
+      forEachInSubset(statement, 'allow', subset, (action) => addAllowance(allowed, action, statement));
+    }
+  }
+  if (hasDeny && allowed.size > 0) {
+    for (const statement of readableStatements(documents)) {
+      if (statement.effect === 'Deny' && removesEntirely(statement)) forEachInSubset(statement, 'deny', subset, (action) => allowed.delete(action.name));
+    }
+  }
+  return allowed;
+}
+
+/** The statement's actions (actionsOf) that are in the subset, each once, walking the smaller of the two. */
+function forEachInSubset(statement: PolicyStatement, mode: Mode, subset: ActionSubset, visit: (action: AwsAction) => void): void {
+  const actions = actionsOf(statement, mode);
+  if (actions.length <= subset.actions.length) {
+    for (let index = 0; index < actions.length; index++) if (subset.names.has(actions[index]!.name)) visit(actions[index]!);
+    return;
+  }
+  const names = namesOf(actions);
+  for (let index = 0; index < subset.actions.length; index++) if (names.has(subset.actions[index]!.name)) visit(subset.actions[index]!);
+}
+
+/** Name sets of large expansions, by the expansion list (shared by statements; see allowedActionsOf), built when first asked. */
+const expansionNames = new WeakMap<readonly AwsAction[], ReadonlySet<string>>();
+
+function namesOf(actions: readonly AwsAction[]): ReadonlySet<string> {
+  const cached = expansionNames.get(actions);
+  if (cached) return cached;
+  const names = new Set(actions.map((action) => action.name));
+  // Only shared expansions are worth keeping: a list with an Unknown value is expanded afresh each time.
+  return isSharedExpansion(actions) ? keepWithin(names.size, () => expansionNames.set(actions, names), names) : names;
+}
+
+const sharedExpansions = new WeakSet<readonly AwsAction[]>();
+
+function isSharedExpansion(actions: readonly AwsAction[]): boolean {
+  return sharedExpansions.has(actions);
+}
+
 /**
  * The decision for one action on one resource. A conditional Allow counts as allowing (the condition may hold);
  * a conditional Deny does not count as denying (it may not). `resource = '*'` asks about every resource, so only
@@ -117,22 +186,56 @@ function readableStatements(documents: PolicyDocument[]): PolicyStatement[] {
   return documents.filter((document) => !document.unreadable).flatMap((document) => document.statements);
 }
 
-/** Expansions of Action lists, by their patterns: policies repeat the same lists across identities and rules. */
-const actionListExpansions = new Map<string, readonly AwsAction[]>();
+/** An Action or NotAction list's known actions, with a key shared by equal lists (see allowedActionsOf). */
+export interface StatementActions {
+  key: string;
+  actions: readonly AwsAction[];
+}
+
+/**
+ * Expansions of Action and NotAction lists, by their patterns: policies repeat the same lists across identities and
+ * rules, and a NotAction list stands for nearly every action (some twenty thousand). A change of thousands of
+ * distinct lists that each stand for thousands of actions would fill the heap: past CACHED_ACTIONS actions kept
+ * (here and in expansionNames), further lists are expanded each time they are asked for.
+ */
+const listExpansions = new Map<string, StatementActions>();
+const CACHED_ACTIONS = 2_000_000;
+let cachedActions = 0;
+
+function keepWithin<T>(size: number, keep: () => void, value: T): T {
+  if (cachedActions + size <= CACHED_ACTIONS) {
+    cachedActions += size;
+    keep();
+  }
+  return value;
+}
+
+/**
+ * The known actions an Allow statement names, its Action patterns expanded or every action but its NotAction ones,
+ * shared by every statement with the same list; undefined when a value is Unknown (see actionsOf).
+ */
+export function allowedActionsOf(statement: PolicyStatement): StatementActions | undefined {
+  const values = statement.action ?? statement.notAction ?? [];
+  const listKey = actionListKey(values);
+  if (listKey === undefined) return undefined;
+  const key = `${statement.action ? 'Action' : 'NotAction'}\u0001${listKey}`;
+  const cached = listExpansions.get(key);
+  if (cached) return cached;
+  const entry = { key, actions: statement.action ? expandKnownPatterns(values) : allActionsExcept(values as string[]) };
+  return keepWithin(entry.actions.length + 1, () => (listExpansions.set(key, entry), sharedExpansions.add(entry.actions)), entry);
+}
 
 /** The known actions a statement names: its Action patterns expanded, or every action but its NotAction patterns. */
 function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[] {
-  if (statement.action) {
-    const key = actionListKey(statement.action);
-    // A list with an Unknown value is expanded each time: only its known patterns count.
-    if (key === undefined) return expandKnownPatterns(statement.action);
-    let actions = actionListExpansions.get(key);
-    if (!actions) actionListExpansions.set(key, (actions = expandKnownPatterns(statement.action)));
-    return actions;
-  }
-  const excluded = knownStrings(statement.notAction ?? []);
   // Deny + NotAction with an Unknown exclusion might exclude anything: it removes nothing.
-  if (mode === 'deny' && (statement.notAction ?? []).some(isUnknown)) return [];
+  if (mode === 'deny' && !statement.action && (statement.notAction ?? []).some(isUnknown)) return [];
+  const known = allowedActionsOf(statement);
+  if (known) return known.actions;
+  // A list with an Unknown value is expanded each time: only its known patterns count.
+  return statement.action ? expandKnownPatterns(statement.action) : allActionsExcept(knownStrings(statement.notAction ?? []));
+}
+
+function allActionsExcept(excluded: readonly string[]): AwsAction[] {
   return expandActionPattern('*').filter((action) => !excluded.some((pattern) => actionMatches(pattern, action.name)));
 }
 
@@ -148,12 +251,14 @@ function removesEntirely(statement: PolicyStatement): boolean {
 const ALL_RESOURCES: readonly PolicyValue[] = ['*'];
 
 function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, statement: PolicyStatement): void {
-  const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
   const existing = allowed.get(action.name);
-  if (!existing) {
-    allowed.set(action.name, newAllowance(action, resources, statement));
-    return;
-  }
+  if (existing) widenAllowance(existing, statement);
+  else allowed.set(action.name, newAllowance(action, statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES), statement));
+}
+
+/** One more statement allowing the action: its resources, exclusions and condition join the allowance. */
+function widenAllowance(existing: AllowedAction, statement: PolicyStatement): void {
+  const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
   for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]!);
   if (statement.notResource) {
     if (existing.notResources) for (let index = 0; index < statement.notResource.length; index++) existing.notResources.push(statement.notResource[index]!);

@@ -6,7 +6,7 @@
 import { isUnknown, type AwsManagedPolicyGrant, type Identity, type Model, type PolicyDocument } from '../../model/model.js';
 import { expandActionPattern } from './actions.js';
 import { parsePolicyDocument } from './document.js';
-import { effectiveAllows, type AllowedAction } from './evaluate.js';
+import { actionSubset, allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from './evaluate.js';
 import { managedPolicyNamed } from './managed-policies.js';
 
 export interface ManagedPolicyInfo {
@@ -83,15 +83,34 @@ function managedPolicyInfo(arn: string): ManagedPolicyInfo | undefined {
  * Conditions do not lower the level: an administrator behind a condition is still an administrator.
  */
 export function isAdminLevel(documents: PolicyDocument[]): boolean {
-  return allowsAllOfIam(effectiveAllows(documents));
+  return allowsAllOfIam(allowancesFor(documents, iamActions()).values());
 }
 
-/** True when every IAM action is allowed on `*`: whoever holds it can grant itself anything. */
-export function allowsAllOfIam(allows: AllowedAction[]): boolean {
-  const iamOnEverything = allows.filter(
-    (allowed) => allowed.action.service === 'iam' && allowed.resources.includes('*') && !allowed.notResources,
-  );
-  return iamOnEverything.length === expandActionPattern('iam:*').length;
+let everyIamAction: ActionSubset | undefined;
+
+/** Every IAM action: what the administrator checks ask about, instead of everything an identity is allowed. */
+export function iamActions(): ActionSubset {
+  return (everyIamAction ??= actionSubset(expandActionPattern('iam:*')));
+}
+
+/**
+ * True when every IAM action is allowed on `*`: whoever holds it can grant itself anything. Takes every allowance or
+ * only those of iamActions(); others are not looked at.
+ */
+export function allowsAllOfIam(allows: Iterable<AllowedAction>): boolean {
+  let count = 0;
+  for (const allowed of allows) if (allowed.action.service === 'iam' && allowed.resources.includes('*') && !allowed.notResources) count++;
+  return count === iamActions().actions.length;
+}
+
+/** What an AWS managed policy's document allows (effectiveAllows), worked out once: one document serves every holder. */
+const managedAllows = new WeakMap<PolicyDocument, readonly AllowedAction[]>();
+
+/** effectiveAllows of a managed policy's document, shared by every caller: do not modify it. */
+export function managedPolicyAllows(info: ManagedPolicyInfo): readonly AllowedAction[] {
+  let allows = managedAllows.get(info.document);
+  if (!allows) managedAllows.set(info.document, (allows = effectiveAllows([info.document])));
+  return allows;
 }
 
 /**

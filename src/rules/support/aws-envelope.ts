@@ -9,6 +9,8 @@
  */
 import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
+import { allowedActionsOf, type StatementActions } from '../../iam/aws/evaluate.js';
+import { isUnknown, type PolicyDocument, type PolicyValue } from '../../model/model.js';
 import { globCovers, hasWildcard } from '../../util/glob.js';
 
 /** Per envelope list (catalog data every identity holding the same entitlements shares): action -> resource patterns. */
@@ -46,6 +48,44 @@ export function intersectResource(granted: string, envelopePattern: string): str
   if (patternCovers(envelopePattern, granted)) return granted;
   if (globCovers(granted, envelopePattern)) return envelopePattern;
   return undefined;
+}
+
+/**
+ * True when every Allow statement of the document grants only what the envelopes allow: each action of its Action
+ * (or NotAction) list on each of its resources. A Deny can only take away, so it is not needed for a yes. Decided
+ * once per envelope list, distinct action list and resource (`decided` keeps the answers): an identity allowed `*`
+ * holds some twenty thousand actions, and thousands of identities repeat the same statements. No is not a verdict:
+ * the caller then judges action by action (which also names the first resource that cannot be read yet, so an
+ * Unknown resource or action here is a no).
+ */
+export function documentWithinEnvelopes(document: PolicyDocument, envelopes: readonly AwsGrantEnvelope[], decided: Map<string, boolean>): boolean {
+  if (document.unreadable) return true;
+  for (let s = 0; s < document.statements.length; s++) {
+    const statement = document.statements[s]!;
+    if (statement.effect !== 'Allow') continue;
+    const actions = allowedActionsOf(statement);
+    if (!actions) return false;
+    // As granted: NotResource is all but some, and no Resource at all is every resource.
+    const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
+    for (let r = 0; r < resources.length; r++) {
+      const resource = resources[r]!;
+      if (isUnknown(resource) || !listWithin(envelopes, actions, resource, decided)) return false;
+    }
+  }
+  return true;
+}
+
+const ALL_RESOURCES: readonly PolicyValue[] = ['*'];
+
+function listWithin(envelopes: readonly AwsGrantEnvelope[], list: StatementActions, resource: string, decided: Map<string, boolean>): boolean {
+  const key = `${list.key}\u0002${resource}`;
+  let within = decided.get(key);
+  if (within === undefined) {
+    within = true;
+    for (let index = 0; index < list.actions.length && within; index++) within = resourceCovered(resource, envelopeResourcesFor(envelopes, list.actions[index]!.name));
+    decided.set(key, within);
+  }
+  return within;
 }
 
 export interface NarrowedStatement {

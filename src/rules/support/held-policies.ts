@@ -2,7 +2,7 @@
  * The AWS policy documents an identity holds, each with the resource that grants it, so a rule can evaluate them
  * together and still name the policy behind each allowed action.
  */
-import { effectiveAllows, type AllowedAction } from '../../iam/aws/evaluate.js';
+import { allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
 import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, type PolicyStatement, type ResourceRef, type Unknown } from '../../model/model.js';
@@ -65,24 +65,39 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
  * Allowed actions kept per identity for the rest of an evaluation. An identity allowed `*` is allowed some twenty
  * thousand actions, a few megabytes of allowances: kept for each of thousands of such identities (a folder of
  * generated templates), they exhausted the heap. Larger sets are computed again when another rule asks, which costs
- * milliseconds; the heap then holds at most this many allowances per identity.
+ * milliseconds; the heap then holds at most this many allowances per identity. Most rules never ask for the whole
+ * set: they ask about the actions they judge (`some`), or judge statements by their patterns.
  */
 const KEPT_ALLOWANCES = 500;
+
+export interface HeldAllows {
+  held: HeldPolicies;
+  /** Every action the policies allow together, sorted (effectiveAllows): thousands for an identity allowed `*`. */
+  all(): AllowedAction[];
+  /** The allowances of the subset's actions only (allowancesFor), by action name: a few dozen lookups, not an expansion of `*`. */
+  some(subset: ActionSubset): Map<string, AllowedAction>;
+}
 
 /**
  * The identity's policies, its groups' included, and what they allow together, computed once per evaluation for
  * every rule that asks (entitlements and escalation both judge them), except that a large set of allowances is
  * not kept (KEPT_ALLOWANCES).
  */
-export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, identity: Identity): { held: HeldPolicies; allows: AllowedAction[] } {
+export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, identity: Identity): HeldAllows {
   const held = ctx.memo(identity, 'held-policies', () => heldPolicies(identity, ctx.model, { withGroups: true }));
-  const compute = () => effectiveAllows(held.policies.map((policy) => policy.document));
-  let computed: AllowedAction[] | undefined;
-  const kept = ctx.memo(identity, 'allows-if-small', () => {
-    computed = compute();
-    return computed.length <= KEPT_ALLOWANCES ? computed : null;
-  });
-  return { held, allows: kept ?? computed ?? compute() };
+  const documents = () => held.policies.map((policy) => policy.document);
+  return {
+    held,
+    all() {
+      let computed: AllowedAction[] | undefined;
+      const kept = ctx.memo(identity, 'allows-if-small', () => {
+        computed = effectiveAllows(documents());
+        return computed.length <= KEPT_ALLOWANCES ? computed : null;
+      });
+      return kept ?? computed ?? effectiveAllows(documents());
+    },
+    some: (subset) => allowancesFor(documents(), subset),
+  };
 }
 
 function groupsOf(identity: Identity, model: Model): Identity[] {

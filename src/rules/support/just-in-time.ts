@@ -14,8 +14,8 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../../catalog/types.js';
 import { formatSeconds } from '../../../catalog/values.js';
 import { expandActionPattern } from '../../iam/aws/actions.js';
-import { effectiveAllows, type AllowedAction } from '../../iam/aws/evaluate.js';
-import { awsManagedPolicy } from '../../iam/aws/managed.js';
+import type { AllowedAction } from '../../iam/aws/evaluate.js';
+import { awsManagedPolicy, managedPolicyAllows } from '../../iam/aws/managed.js';
 import { privilegedCategory } from '../../iam/aws/privileged.js';
 import { isUnknown, type Identity, type IdentityClass, type PolicyStatement } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
@@ -58,7 +58,7 @@ function privilegedReach(catalog: Catalog, entitlement: Entitlement): string | u
     if (!known) continue;
     if (known.adminLevel) return `managed policy ${known.name} (every action on *)`;
     if (!known.document) continue;
-    for (const allowed of effectiveAllows([known.document])) {
+    for (const allowed of managedPolicyAllows(known)) {
       if (allowed.resources.includes('*') && privilegedCategory(allowed.action, catalog)) return `${allowed.action.name} on * (managed policy ${known.name})`;
     }
   }
