@@ -42,6 +42,62 @@ describe('nothing unseen passes', () => {
     expect(result.result!.findings[0]!.pending).toBe(true);
   });
 
+  it('AWS::Include as a resource body (long and short form), as the Fn::Transform key of Resources, and a remote nested stack: one mandatory, pending finding at each key (exit 1, not 2)', () => {
+    const file = `${FIXTURES}/real-world/include-resources.template.yaml`;
+    const result = check('real-world/include-resources.template.yaml');
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+    expect(summary(result.result!.findings, ['no-unseen-content']).sort()).toEqual([
+      'no-unseen-content mandatory include-resources/CodeBuildServiceRole@10:3 - Unseen::the AWS::Include snippet s3://${S3ModuleLocation}/${S3ModuleNamespace}/templates/v2/modules/pipeline/codebuild-service-role.yml',
+      'no-unseen-content mandatory include-resources/Fn::Transform@19:3 - Unseen::the AWS::Include snippet s3://acme-modules/account/roles.yml',
+      'no-unseen-content mandatory include-resources/PostDeployServiceRole@15:3 - Unseen::the AWS::Include snippet s3://acme-modules/pipeline/postdeploy-service-role.yml',
+      'no-unseen-content mandatory include-resources/Workers@23:3 - Unseen::https://acme-templates.s3.amazonaws.com/workers.yaml',
+    ]);
+    expect(result.result!.findings.map((finding) => [finding.ruleId, finding.pending, finding.resource.file])).toEqual(result.result!.findings.map(() => ['no-unseen-content', true, file]));
+    // The text report heads each at its file:line:col; SARIF locates the remote nested stack at its logical id.
+    const text = check('real-world/include-resources.template.yaml', { format: 'text' }).output;
+    expect(text).toContain(`Fn::Transform include-resources/CodeBuildServiceRole ${file}:10:3\n`);
+    expect(text).toContain(`AWS::CloudFormation::Stack include-resources/Workers ${file}:23:3\n`);
+    const sarif = JSON.parse(check('real-world/include-resources.template.yaml', { format: 'sarif' }).output);
+    const remote = sarif.runs[0].results.filter((entry: { message: { text: string } }) => entry.message.text.includes('workers.yaml'));
+    expect(remote.map((entry: { ruleId: string; level: string; locations: { physicalLocation: unknown }[] }) => [entry.ruleId, entry.level, entry.locations[0]!.physicalLocation])).toEqual([
+      ['no-unseen-content', 'error', { artifactLocation: { uri: file }, region: { startLine: 23, startColumn: 3 } }],
+    ]);
+  });
+
+  it('the same with no-unseen-content advisory in the catalog: four advisory findings, exit 0', () => {
+    const result = check('real-world/include-resources.template.yaml', { catalogPath: join(REPO, FIXTURES, 'unseen-advisory.catalog.yaml') });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.result!.findings.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name}@${finding.resource.line}:${finding.resource.column}`).sort()).toEqual([
+      'no-unseen-content advisory CodeBuildServiceRole@10:3',
+      'no-unseen-content advisory Fn::Transform@19:3',
+      'no-unseen-content advisory PostDeployServiceRole@15:3',
+      'no-unseen-content advisory Workers@23:3',
+    ]);
+  });
+
+  it("an AWS::Include inside a role's properties: unseen at the role, and what its policies grant is pending, never an empty grant (exit 1)", () => {
+    const result = check('real-world/include-in-role.template.yaml');
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+    expect(summary(result.result!.findings, ['no-unseen-content', 'no-wildcard-privilege', 'no-privilege-escalation']).sort()).toEqual([
+      'no-privilege-escalation mandatory include-in-role/DeployRole@4:3 include-in-role/DeployRole Path::unknown',
+      'no-unseen-content mandatory include-in-role/DeployRole@4:3 - Unseen::the AWS::Include snippet s3://acme-modules/pipeline/deploy-policies.yml',
+      'no-wildcard-privilege mandatory include-in-role/DeployRole@4:3 include-in-role/DeployRole -',
+    ]);
+    expect(result.result!.findings.filter((finding) => finding.ruleId !== 'require-owner' && finding.ruleId !== 'require-entitlement').every((finding) => finding.pending)).toBe(true);
+  });
+
+  it('an Fn::ForEach loop of AWS::LanguageExtensions: one mandatory, pending finding at its key (exit 1, not 2)', () => {
+    const result = check('real-world/foreach-loop.template.yaml');
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+    expect(summary(result.result!.findings, ['no-unseen-content'])).toEqual([
+      'no-unseen-content mandatory foreach-loop/Fn::ForEach::Roles@5:3 - Unseen::the Fn::ForEach::Roles loop of AWS::LanguageExtensions',
+    ]);
+  });
+
   it('a stack set: its TemplateBody read (the admin role found, located at the stack set), a TemplateURL reported', () => {
     const result = check('real-world/stack-set.template.yaml');
     expect(summary(result.result!.findings, ['no-wildcard-privilege', 'no-unseen-content'])).toEqual([

@@ -149,15 +149,21 @@ function findHiddenResources(input: TemplateInput, stacks: ReadonlySet<string>, 
     const resource = resources[logicalId]!;
     // A resource whose Condition is false at plan time is not created.
     if (isRecord(resource) && typeof resource.Condition === 'string' && resolver.condition(resource.Condition) === false) continue;
+    // Entries CloudFormation fills in when it processes the template, located at their key: an include of resources
+    // (`Fn::Transform` as a logical id), a resource whose whole body is an include, a language-extensions loop.
     if (logicalId === 'Fn::Transform') {
-      found.add('include', describeTransform(resource), found.section('Resources', 'Fn::Transform'));
+      found.add('include', describeTransform(resource), found.resource(logicalId, 'Fn::Transform'));
       continue;
     }
     if (logicalId.startsWith('Fn::ForEach::')) {
-      found.add('macro', `the ${logicalId} loop of AWS::LanguageExtensions`, found.section('Resources', logicalId));
+      found.add('macro', `the ${logicalId} loop of AWS::LanguageExtensions`, found.resource(logicalId, 'Fn::ForEach'));
       continue;
     }
     if (!isRecord(resource)) continue;
+    if (typeof resource.Type !== 'string' && Object.hasOwn(resource, 'Fn::Transform')) {
+      found.add('include', describeTransform(resource['Fn::Transform']), found.resource(logicalId, 'Fn::Transform'));
+      continue;
+    }
     const type = typeof resource.Type === 'string' ? resource.Type : '';
     if (mayTransform) {
       const inner = findTransform(identityRelevantPart(type, resource));
@@ -210,8 +216,18 @@ function findTransform(value: unknown): unknown {
 function describeTransform(transform: unknown): string {
   const entry = isRecord(transform) ? transform : {};
   const name = typeof entry.Name === 'string' ? entry.Name : 'a macro';
-  const location = isRecord(entry.Parameters) && typeof entry.Parameters.Location === 'string' ? ` ${entry.Parameters.Location}` : '';
+  const written = isRecord(entry.Parameters) ? writtenLocation(entry.Parameters.Location) : undefined;
+  const location = written ? ` ${written}` : '';
   return name === 'AWS::Include' ? `the AWS::Include snippet${location || ' (location not readable)'}` : `the output of Fn::Transform ${name}${location}`;
+}
+
+/** A location as the author wrote it: a string, or the text of an `Fn::Sub` (`s3://${Bucket}/roles.yaml`), which says more than "unknown". */
+function writtenLocation(location: unknown): string | undefined {
+  if (typeof location === 'string') return location;
+  if (!isRecord(location)) return undefined;
+  const sub = location['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  return typeof text === 'string' ? text : undefined;
 }
 
 function describeUrl(input: TemplateInput, url: unknown): string {

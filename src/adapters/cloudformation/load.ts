@@ -4,7 +4,7 @@ import { createResolver } from './intrinsics.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord } from '../../util/records.js';
-import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { isProcessedEntry, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree } from '../../util/located-json.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
@@ -163,10 +163,14 @@ function readTemplateFile(file: string, required: boolean, scope: LoadScope): { 
 
 /**
  * Every entry of `Resources` is an object with a `Type` string, or CloudFormation refuses the template: say where,
- * rather than let a `null` resource or a numeric `Type` reach code that reads it.
+ * rather than let a `null` resource or a numeric `Type` reach code that reads it. Three entries are written without
+ * a Type and filled in by CloudFormation's processing: an `Fn::Transform` key (an AWS::Include of resources), an
+ * `Fn::ForEach::` loop, and a resource whose whole body is an `Fn::Transform`; expand.ts reports each as content
+ * the check cannot see, at its key.
  */
 function rejectMalformedResources(file: string, template: CfnTemplate, keys: KeyTree): void {
   for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
+    if (isProcessedEntry(logicalId, resource)) continue;
     const problem = !isRecord(resource)
       ? `expected a resource (an object with a Type), got ${resource === null ? 'null' : Array.isArray(resource) ? 'a list' : typeof resource}`
       : typeof resource.Type !== 'string'

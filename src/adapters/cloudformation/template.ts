@@ -52,3 +52,13 @@ export class TemplateError extends InputFileError {}
 export function isTemplate(value: unknown): value is CfnTemplate {
   return isRecord(value) && isRecord(value.Resources);
 }
+
+/**
+ * A `Resources` entry written without a Type, which CloudFormation fills in when it processes the template: an
+ * `Fn::Transform` key (an AWS::Include of resources), an `Fn::ForEach::` loop of AWS::LanguageExtensions, and a
+ * resource whose whole body is an `Fn::Transform`. The loader lets them through; expand.ts reports each as unseen.
+ */
+export function isProcessedEntry(logicalId: string, resource: unknown): boolean {
+  if (logicalId === 'Fn::Transform' || logicalId.startsWith('Fn::ForEach::')) return true;
+  return isRecord(resource) && typeof resource.Type !== 'string' && Object.hasOwn(resource, 'Fn::Transform');
+}
