@@ -6,9 +6,14 @@
  */
 import fc from 'fast-check';
 
-/** The seed and the number of runs per property; CI uses the defaults, a longer local run sets FUZZ_RUNS and FUZZ_SEED. */
+/**
+ * The seed and the number of inputs per property; CI uses the defaults (4 properties × 2,500 = 10,000 inputs per run),
+ * a longer run sets FUZZ_RUNS and FUZZ_SEED (scripts/fuzz-long.mjs runs a range of seeds).
+ */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 240_2026);
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
+/** One test file each, run side by side: templates.fuzz.test.ts, policies…, catalogs…, pulumi…. */
+export const FUZZ_PROPERTIES = ['templates', 'policies', 'catalogs', 'pulumi'] as const;
 
 /**
  * fast-check parameters shared by every property. The seed is fixed so CI is repeatable; on failure fast-check's
@@ -20,11 +25,11 @@ export const FUZZ_PARAMETERS = { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailu
 export const FUZZ_TEST_TIMEOUT = Math.max(120_000, FUZZ_RUNS * 100);
 
 export function replayHint(name: string): string {
-  return `fuzz property "${name}" failed with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS}; replay: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx vitest run test/fuzz`;
+  return `fuzz property "${name}" failed with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS}; replay: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx vitest run test/fuzz/${name}.fuzz.test.ts`;
 }
 
 /** Names the change's author picks, including the ones that are properties of every JavaScript object. */
-export const logicalId = fc.constantFrom('Role', 'User', 'Group', 'Policy', 'Key', 'Secret', 'Nested', 'Provider', 'Profile', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'A.B', 'x');
+export const logicalId = fc.constantFrom('Role', 'User', 'Group', 'Policy', 'Key', 'Secret', 'Nested', 'Provider', 'Profile', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'A.B', 'x', 'Fn::Transform', 'Fn::ForEach::Loop');
 
 const hostileString = fc.constantFrom(
   '*',
@@ -137,6 +142,8 @@ const RESOURCE_PROPERTIES: Record<string, fc.Arbitrary<Record<string, unknown>>>
 export const resource = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...Object.keys(RESOURCE_PROPERTIES)).chain((type) => fc.record({ Type: fc.constant(type), Properties: fc.oneof({ weight: 8, arbitrary: RESOURCE_PROPERTIES[type]! }, { weight: 1, arbitrary: anyValue }), Condition: anyValue, Metadata: anyValue, DependsOn: anyValue }, { requiredKeys: ['Type'] })) },
   { weight: 1, arbitrary: anyValue },
+  // A resource whose whole body CloudFormation fetches (AWS::Include): no Type, reported as unseen content.
+  { weight: 1, arbitrary: fc.record({ Name: fc.oneof(fc.constant('AWS::Include'), anyValue), Parameters: fc.oneof(fc.record({ Location: fc.oneof(hostileString, anyValue) }), anyValue) }, { requiredKeys: [] }).map((transform) => ({ 'Fn::Transform': transform })) },
 );
 
 /** A template, and the logical ids of the planted resources in it (none of the random ones can reference them). */
