@@ -132,6 +132,12 @@ describe('locations come from the parser', () => {
     });
   }
 
+  it('an Fn::Transform key of Resources with nothing under it is a located error, exit 2 (found by the fuzz suite)', () => {
+    const result = check('transform-key-null.template.yaml');
+    expect(result.exitCode).toBe(2);
+    expect(result.errors).toEqual([`${FIXTURES}/transform-key-null.template.yaml:4:3: Resources.Fn::Transform: expected a resource (an object with a Type), got null`]);
+  });
+
   it('a duplicate key in a JSON template is a located error, exit 2', () => {
     const result = check('invalid-json-duplicate-key.template.json');
     expect(result.exitCode).toBe(2);

@@ -59,6 +59,8 @@ export function isTemplate(value: unknown): value is CfnTemplate {
  * resource whose whole body is an `Fn::Transform`. The loader lets them through; expand.ts reports each as unseen.
  */
 export function isProcessedEntry(logicalId: string, resource: unknown): boolean {
-  if (logicalId === 'Fn::Transform' || logicalId.startsWith('Fn::ForEach::')) return true;
+  // Anything else under these keys (null, a string) is no template CloudFormation accepts: the loader's error.
+  if (logicalId === 'Fn::Transform') return isRecord(resource);
+  if (logicalId.startsWith('Fn::ForEach::')) return Array.isArray(resource);
   return isRecord(resource) && typeof resource.Type !== 'string' && Object.hasOwn(resource, 'Fn::Transform');
 }
