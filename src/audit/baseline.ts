@@ -2,16 +2,18 @@
  * `audit --baseline FILE`: the audit of a change shown against an audit written earlier (the last reviewed state):
  * the privilege diff from the baseline to this audit, and each review item marked new, changed or unchanged since.
  */
-import { diffAudits } from '../diff/compute.js';
+import { diffMatched } from '../diff/compute.js';
 import { matchIdentities, stableKey } from '../diff/match.js';
 import { compareWithBaseline, reviewQueue } from './review.js';
 import type { Audit } from './types.js';
 
 export function withBaseline(audit: Audit, baseline: Audit): Audit {
-  const diff = diffAudits(baseline, audit);
+  // Matched once: the diff and the review queue's new/changed marks rest on the same pairs.
+  const pairs = matchIdentities(baseline.identities, audit.identities);
+  const diff = diffMatched(baseline, audit, pairs);
   const previous = new Map<string, string>();
   const renamed = new Map<string, string>();
-  for (const pair of matchIdentities(baseline.identities, audit.identities)) {
+  for (const pair of pairs) {
     if (!pair.base || !pair.head) continue;
     const headKey = stableKey(pair.head) ?? pair.head.id;
     previous.set(headKey, stableKey(pair.base) ?? pair.base.id);

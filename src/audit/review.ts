@@ -21,6 +21,7 @@ export const NO_OWNER = '(no owner)';
 
 export type ReviewMode = 'standing' | 'pending' | 'just-in-time';
 export type ReviewSince = 'new' | 'changed' | 'unchanged';
+type IdentityItemKind = Exclude<ReviewItem['kind'], 'exception'>;
 
 export interface ReviewQueue {
   /** How many items in all, and how many hold standing privilege. */
@@ -137,60 +138,46 @@ function identityItems(identity: AuditIdentity): ReviewItem[] {
     exceptions: identity.exceptions.map((exception) => `${exception.id} (${exception.rule}, ${exception.status}, expires ${exception.expires}, approved by ${exception.approvedBy})`),
     blocking: identity.findings.filter((finding) => finding.blocking).length,
   };
+  const ownerReviews = (): string[] => [identity.owner ?? NO_OWNER];
+  /** One item about this identity: every kind has the same id scheme, identity fields and evidence context. */
+  const item = (kind: IdentityItemKind, subject: string, mode: ReviewMode, reviewers: string[], evidence: { entitlement?: string; grants: string[]; gaps: string[] }): ReviewItem => ({
+    id: reviewId(kind, key, subject),
+    kind,
+    subject,
+    ...shared,
+    mode,
+    reviewers,
+    evidence: { ...(evidence.entitlement !== undefined ? { entitlement: evidence.entitlement } : {}), grants: evidence.grants, ...context, gaps: evidence.gaps },
+  });
   const items: ReviewItem[] = [];
   const privilegedIds = new Set<string>();
   for (const entitlement of identity.entitlements.filter((candidate) => candidate.privileged)) {
     privilegedIds.add(entitlement.id);
     const covered = statements.filter(({ statement }) => statement.entitlements.includes(entitlement.id)).map(({ grant, statement }) => `${statement.text} (${grant.label})`);
-    const subject = `entitlement ${entitlement.id}`;
-    items.push({
-      id: reviewId('privileged-access', key, subject),
-      kind: 'privileged-access',
-      subject,
-      ...shared,
-      mode: modeOf(entitlement),
-      reviewers: entitlement.approvers?.length ? entitlement.approvers : [identity.owner ?? NO_OWNER],
-      evidence: {
+    items.push(
+      item('privileged-access', `entitlement ${entitlement.id}`, modeOf(entitlement), entitlement.approvers?.length ? entitlement.approvers : ownerReviews(), {
         entitlement: `${entitlement.id}${entitlement.privilegedBy ? ` (privileged by what it grants: ${entitlement.privilegedBy})` : ''}${entitlement.maxDuration ? `, at most ${entitlement.maxDuration} per approval` : ''}`,
         grants: covered.length ? covered : entitlement.allows,
-        ...context,
         gaps: entitlement.holding?.gaps ?? (entitlement.standing ? ['standing privilege where the class forbids it'] : []),
-      },
-    });
+      }),
+    );
   }
   const beyond = statements.filter(({ statement }) => statement.privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id)));
   if (beyond.length) {
-    const subject = 'privileged grants';
-    items.push({
-      id: reviewId('privileged-access', key, subject),
-      kind: 'privileged-access',
-      subject,
-      ...shared,
-      mode: 'standing',
-      reviewers: [identity.owner ?? NO_OWNER],
-      evidence: {
+    items.push(
+      item('privileged-access', 'privileged grants', 'standing', ownerReviews(), {
         grants: beyond.map(({ grant, statement }) => `${statement.text} [${statement.privileged!.join(', ')}] (${grant.label})`),
-        ...context,
         gaps: beyond.some(({ statement }) => statement.beyondEntitlements) ? ['beyond every entitlement the identity holds'] : ['no privileged entitlement covers it'],
-      },
-    });
+      }),
+    );
   }
-  const longLived = identity.credentials.filter((credential) => credential.lifetime === 'long-lived');
-  if (longLived.length) {
-    const subject = 'long-lived credentials';
-    items.push({
-      id: reviewId('long-lived-credential', key, subject),
-      kind: 'long-lived-credential',
-      subject,
-      ...shared,
-      mode: 'standing',
-      reviewers: [identity.owner ?? NO_OWNER],
-      evidence: {
+  if (identity.credentials.some((credential) => credential.lifetime === 'long-lived')) {
+    items.push(
+      item('long-lived-credential', 'long-lived credentials', 'standing', ownerReviews(), {
         grants: statements.map(({ grant, statement }) => `${statement.text} (${grant.label})`),
-        ...context,
         gaps: identity.exceptions.length ? [] : ['no exception covers it'],
-      },
-    });
+      }),
+    );
   }
   return items;
 }

@@ -104,7 +104,9 @@ function groupByKey(identities: readonly AuditIdentity[], keyOf: (identity: Audi
   for (const identity of identities) {
     const key = keyOf(identity);
     if (key === undefined) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), identity]);
+    const group = byKey.get(key);
+    if (group) group.push(identity);
+    else byKey.set(key, [identity]);
   }
   if (!interchangeable) for (const [key, group] of byKey) if (group.length > 1) byKey.delete(key);
   return byKey;

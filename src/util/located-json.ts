@@ -113,7 +113,6 @@ class Parser {
     if (depth > MAX_JSON_NESTING) this.fail(`nesting deeper than ${MAX_JSON_NESTING} levels`);
     this.index++;
     const result: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.skipWhitespace();
     if (this.text.charCodeAt(this.index) === Char.CloseBrace) {
       this.index++;
@@ -123,8 +122,9 @@ class Parser {
       if (this.text.charCodeAt(this.index) !== Char.Quote) this.fail(`unexpected ${this.describe(this.index)}, expected a string key`);
       const keyStart = this.index;
       const key = this.parseString();
-      if (seen.has(key)) this.failAt(keyStart, `duplicate key ${JSON.stringify(key)}`);
-      seen.add(key);
+      // The object itself says whether the key came before (own properties only; `__proto__` is defined as one below):
+      // no set of keys per object, of which an audit file has hundreds of thousands.
+      if (Object.hasOwn(result, key)) this.failAt(keyStart, `duplicate key ${JSON.stringify(key)}`);
       this.skipWhitespace();
       if (this.text.charCodeAt(this.index) !== Char.Colon) this.fail(`unexpected ${this.describe(this.index)}, expected ":" after key ${JSON.stringify(key)}`);
       this.index++;
