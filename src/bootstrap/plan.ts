@@ -13,7 +13,7 @@ import type { Catalog, CatalogException, CatalogIdentity, Entitlement, Owner, Tr
 import { runRules } from '../engine/evaluate.js';
 import { isBlocking, type Finding } from '../engine/finding.js';
 import { matchCatalogRecord } from '../engine/profile.js';
-import { subjectNames } from '../engine/waivers.js';
+import { detailAt, subjectNames } from '../engine/waivers.js';
 import type { Identity, IdentityClass, Model, Secret } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import { entitlementPrivilege } from '../rules/support/just-in-time.js';
@@ -210,7 +210,8 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       const subject = first.identity !== undefined ? subjects.get(first.identity) : undefined;
       const owner = ownerOfSubject(subject, catalog);
       addOwner(owner, '');
-      const details = [...new Set(group.map((finding) => finding.detail).filter((detail): detail is string => detail !== undefined))].sort(compare);
+      // A credential's finding is waived where it is (its key, its secret): a credential made after init is a new finding.
+      const details = [...new Set(group.map((finding) => (finding.detail?.startsWith('Credential::') ? detailAt(finding) : finding.detail)).filter((detail): detail is string => detail !== undefined))].sort(compare);
       const exception: CatalogException = {
         id: uniqueId(toId(`init-${first.waiverTarget}-${first.ruleId}`), exceptionIds),
         rule: first.ruleId,

@@ -4,7 +4,7 @@ import { remediationFor, type Report, type Rule, type RuleContext } from '../rul
 import { isTooBroad } from './exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from './finding.js';
 import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
-import { bindingOf, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
+import { bindingOf, detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
 export interface EvaluateOptions {
@@ -129,7 +129,7 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
   if (report.pending) finding.pending = true;
   if (report.undecidable) finding.undecidable = true;
   // Matched against the subject's binding names only, never the reported resource's own name (waivers.ts).
-  const waiver = shared.waivers.length > 0 ? firstWaiver(shared, binding, finding.detail) : undefined;
+  const waiver = shared.waivers.length > 0 ? firstWaiver(shared, binding, finding) : undefined;
   if (waiver) finding.waivedBy = waiver.id;
   const target = suggestedTarget(binding);
   if (target !== undefined) finding.waiverTarget = target;
@@ -141,12 +141,13 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
  * finding's. Targets without a wildcard are looked up by name: a catalog with thousands of exceptions is not scanned
  * once per finding.
  */
-function firstWaiver(shared: RuleFacts, binding: Binding, detail: string | undefined): CatalogException | undefined {
+function firstWaiver(shared: RuleFacts, binding: Binding, finding: Pick<Finding, 'detail' | 'resource'>): CatalogException | undefined {
+  const detail = finding.detail;
   let index = waiverIndexes.get(shared.waivers);
   if (!index) waiverIndexes.set(shared.waivers, (index = indexWaivers(shared.waivers)));
   let best: { position: number; exception: CatalogException } | undefined;
   const consider = (position: number, exception: CatalogException) => {
-    if ((!best || position < best.position) && detailsMatch(exception, detail)) best = { position, exception };
+    if ((!best || position < best.position) && detailsMatch(exception, detail, finding)) best = { position, exception };
   };
   for (const name of binding.names) for (const entry of index.exact.get(name) ?? []) consider(entry.position, entry.exception);
   for (const entry of index.patterns) if ((!best || entry.position < best.position) && targetMatches(entry.exception.target, binding)) consider(entry.position, entry.exception);
@@ -175,12 +176,17 @@ function indexWaivers(waivers: readonly CatalogException[]): WaiverIndex {
 
 /**
  * An exception that lists details waives only findings with exactly one of them, compared as text (`Action::s3:*` is
- * the finding's key, not a pattern): a new wildcard on the same role is a new finding.
+ * the finding's key, not a pattern): a new wildcard on the same role is a new finding. A detail may also say where
+ * the finding points (`Credential::aws-access-key at path:App/LegacyUser/Key`, see detailAt): then only that
+ * resource's finding, so a second key on the same user is a new finding.
  */
-function detailsMatch(exception: CatalogException, detail: string | undefined): boolean {
+function detailsMatch(exception: CatalogException, detail: string | undefined, finding: Pick<Finding, 'detail' | 'resource'>): boolean {
   const details = exception.details;
   if (details === undefined) return true;
-  return detail !== undefined && details.includes(detail);
+  if (detail === undefined) return false;
+  if (details.includes(detail)) return true;
+  const at = detailAt(finding);
+  return at !== undefined && details.includes(at);
 }
 
 /** The cloud of a finding that names no identity or secret, by its resource type's provider prefix. */

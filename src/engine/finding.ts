@@ -22,8 +22,9 @@ export interface Finding {
   waivedBy?: string;
   /**
    * The exception `target` that would bind to what this finding is about (engine/waivers.ts): the catalog id, the
-   * construct path (`path:Stack/Role`), the URN, the physical name or the ARN. Absent when nothing the catalog
-   * controls names it (a role with a generated name in a plain template): no exception can waive it then.
+   * construct path (`path:Stack/Role`), the physical name or the ARN, the location in a plain input
+   * (`stack:app/Role`, `k8s:ClusterRole/admin`), the URN. Absent when nothing the catalog controls names it (a
+   * Terraform resource without a physical name): no exception can waive it then.
    */
   waiverTarget?: string;
 }
@@ -35,5 +36,5 @@ export function isBlocking(finding: Pick<Finding, 'level' | 'waivedBy'>): boolea
 
 /** What a hint says when nothing the catalog controls names a finding's subject (Finding.waiverTarget absent). */
 export const NO_WAIVER_TARGET =
-  'no catalog exception can name it: its identity has no physical name, construct path, URN or ARN the catalog can bind to ' +
-  '(a logical id or Pulumi resource name never binds). Give it a physical name (RoleName, UserName, Name), then target that';
+  'no catalog exception can name it: its identity has no physical name, construct path, stack or namespace location, URN or ARN ' +
+  'the catalog can bind to (a bare logical id, resource name or address never binds). Give it a physical name (RoleName, UserName, Name), then target that';

@@ -10,15 +10,20 @@
  * - its cloud id (`identity.arn`: an IAM ARN built from a physical name, a GCP service account e-mail,
  *   `system:serviceaccount:<namespace>:<name>`), when known and not built from a generated name;
  * - `path:` and its CDK construct path, stack first, with or without the trailing `/Resource`;
+ * - where a plain input keeps it unique (ResourceRef.location): `stack:<stack>/<LogicalId>` for a CloudFormation
+ *   template without construct paths, `k8s:<Kind>/<name>` or `k8s:<namespace>/<Kind>/<name>` for a Kubernetes manifest;
  * - its Pulumi URN (`urn:pulumi:<stack>::<project>::<type>::<name>`).
  *
  * A bare CloudFormation logical id or Pulumi resource name never binds: every stack has its own namespace of them,
- * so any change can create a new identity named like an exception's target. Construct paths carry a `path:`
- * prefix because names may hold `/` too (Secrets Manager names): each form of target lands in one namespace, and no
- * glob can reach from one into another.
+ * so any change can create a new identity named like an exception's target. The subject's own location binds, never
+ * that of the resource a finding points at (the access key, the policy): an exception for a user's key names the user.
+ * Construct paths and locations carry a prefix because names may hold `/` too (Secrets Manager names): each form of
+ * target lands in one namespace, and no glob can reach from one into another. A physical name written in one of
+ * these forms (`stack:app/Admin` as a role name) binds nothing: it would claim a location that is not its own.
  */
 import type { Catalog, CatalogIdentity } from '../../catalog/types.js';
 import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
+import type { Finding } from './finding.js';
 import { globMatch } from '../util/glob.js';
 import { matchCatalogRecord } from './profile.js';
 
@@ -44,10 +49,11 @@ export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>
     if (!names.some((name) => name.value === value)) names.push({ value, binds });
     else if (binds) names.find((name) => name.value === value)!.binds = true;
   };
-  if (subject.uniqueName) add(subject.name, true);
-  for (const id of cloudIds(subject, model?.accountIds ?? [])) add(id, true);
+  if (subject.uniqueName && !isLocationForm(subject.name)) add(subject.name, true);
+  for (const id of cloudIds(subject, model?.accountIds ?? [])) if (!isLocationForm(id)) add(id, true);
   if (!('external' in subject && subject.external)) {
     for (const path of constructPaths(subject.resource)) add(PATH_PREFIX + path, true);
+    if (subject.resource.location) add(subject.resource.location, true);
     if (subject.resource.urn) add(subject.resource.urn, true);
   }
   add(subject.name, false);
@@ -73,7 +79,26 @@ export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model
  * granted to a principal outside the change): the construct path and URN of the resource itself.
  */
 export function resourceBinding(resource: ResourceRef): Binding {
-  return { names: [...constructPaths(resource).map((path) => PATH_PREFIX + path), ...(resource.urn ? [resource.urn] : [])] };
+  return { names: [...constructPaths(resource).map((path) => PATH_PREFIX + path), ...(resource.location ? [resource.location] : []), ...(resource.urn ? [resource.urn] : [])] };
+}
+
+/**
+ * A finding's detail with where it points (`Credential::aws-access-key at stack:app/LegacyUserKey`): an exception's
+ * details may name it so, to waive one credential and not the next one made for the same identity. Where is the
+ * place the reported resource binds by (construct path, location, URN), else its own name (a Terraform address).
+ * The exception's target still binds it to the identity: this only narrows what it waives.
+ */
+export function detailAt(finding: Pick<Finding, 'detail' | 'resource'>): string | undefined {
+  if (finding.detail === undefined) return undefined;
+  return `${finding.detail} at ${suggestedTarget(resourceBinding(finding.resource)) ?? finding.resource.name}`;
+}
+
+/** The prefixes of the names the engine builds for a resource's place (construct path, location, URN). */
+const LOCATION_FORMS = [PATH_PREFIX, 'stack:', 'k8s:', 'urn:pulumi:'];
+
+/** A name written like a construct path, location or URN: as a physical name or cloud id it would claim another's place. */
+function isLocationForm(name: string): boolean {
+  return LOCATION_FORMS.some((prefix) => name.startsWith(prefix));
 }
 
 /** Whether an exception target (a glob) names one of these binding names. */
@@ -85,7 +110,7 @@ export function targetMatches(target: string, binding: Binding): boolean {
 
 /**
  * The target a waiver hint suggests, by how stable it is for its user and how many front-ends see it: the catalog
- * id, the construct path a CDK user wrote, the physical name or cloud id, the Pulumi URN. The URN comes last because
+ * id, the construct path a CDK user wrote, the physical name or cloud id, the location in a plain input, the Pulumi URN. The URN comes last because
  * the Pulumi pack judges a credential whose holder it names (an access key) from that resource alone, where the
  * holder is known by its name only (decided-alone.ts). Undefined when nothing binds: then the hint says how to give
  * the subject such a name.

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { runCatalogValidate, runCheck, type CheckOptions } from '../../src/cli/check.js';
 import { main } from '../../src/cli/main.js';
 import { loadCatalog } from '../../catalog/index.js';
-import { NO_WAIVER_TARGET } from '../../src/engine/finding.js';
 import { actionDataVersion } from '../../src/iam/aws/actions.js';
 import { managedPolicyDataset } from '../../src/iam/aws/managed-policies.js';
 import { allRules } from '../../src/rules/index.js';
@@ -256,7 +255,7 @@ describe('waivers bound to the identity a finding is about (issue 24 item 1)', (
     expect(json.exitCode).toBe(1);
     const keys = json.result!.findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials' && finding.detail === 'Credential::aws-access-key');
     expect(keys.map((finding) => [finding.resource.name, finding.resource.file, finding.identity, finding.level, finding.waivedBy, finding.waiverTarget])).toEqual([
-      ['LegacySftpSyncKey', SPOOF, 'spoofed-key/LegacySftpSync', 'mandatory', undefined, undefined],
+      ['LegacySftpSyncKey', SPOOF, 'spoofed-key/LegacySftpSync', 'mandatory', undefined, 'stack:spoofed-key/LegacySftpSync'],
       ['legacy-sftp-sync', SPOOF, 'spoofed-key/CiBotUser', 'mandatory', undefined, 'ci-bot'],
     ]);
     const lines = check([SPOOF], { format: 'text' }).output.split('\n');
@@ -268,7 +267,8 @@ describe('waivers bound to the identity a finding is about (issue 24 item 1)', (
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
     const unnamed = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/LegacySftpSyncKey ${SPOOF}:23:3`);
-    expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe(`    to waive: ${NO_WAIVER_TARGET}`);
+    // A user with a generated name binds by its own location, never by the key's.
+    expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe('    to waive: a catalog exception { rule: no-long-lived-credentials, target: stack:spoofed-key/LegacySftpSync } with owner, approvedBy and expires');
   });
 });
 

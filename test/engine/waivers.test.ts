@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogException, CatalogIdentity } from '../../catalog/types.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
+import { parseManifests } from '../../src/adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/finding.js';
@@ -75,7 +77,7 @@ describe('an exception binds to the identity a finding is about, through names t
   it('does not bind to a bare logical id: a new identity with a generated name named like the target inherits nothing', () => {
     const model = userWithKey({ userLogicalId: 'LegacySftpSync', keyLogicalId: 'Key' });
     expect(keyFindings(model, catalogWith([exception('LegacySftpSync')]))).toEqual([
-      { resource: 'Key', identity: 'Payments/LegacySftpSync', waivedBy: undefined, waiverTarget: undefined },
+      { resource: 'Key', identity: 'Payments/LegacySftpSync', waivedBy: undefined, waiverTarget: 'stack:Payments/LegacySftpSync' },
     ]);
   });
 
@@ -117,9 +119,10 @@ describe('an exception binds to the identity a finding is about, through names t
     const target = [exception('legacy-vendor')];
     expect(keyFindings(named, catalogWith(target, [record({ name: 'legacy-sftp-sync' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
     expect(keyFindings(named, catalogWith(target, [record({ name: 'path:Payments/LegacyUser' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
-    // Matched by the bare logical id: the record's facts apply (as tags would), its id binds no waiver.
+    // Matched by the bare logical id: the record's facts apply (as tags would), its id binds no waiver (its own location would).
     const unnamed = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key' });
-    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'LegacyUser' })]))[0]).toMatchObject({ waivedBy: undefined, waiverTarget: undefined });
+    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'LegacyUser' })]))[0]).toMatchObject({ waivedBy: undefined, waiverTarget: 'stack:Payments/LegacyUser' });
+    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'stack:Payments/LegacyUser' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
     const tagged = modelFromTemplates([
       {
         stack: 'Payments',
@@ -185,5 +188,98 @@ describe('an exception binds to the identity a finding is about, through names t
         expect(again.find((other) => other.ruleId === finding.ruleId && other.detail === finding.detail && other.resource.name === finding.resource.name)!.waivedBy).toBe('EXC-1');
       }
     }
+  });
+});
+
+/**
+ * A plain input's identity binds by its own place, as a CDK app's binds by its construct path (issue 21): the stack
+ * and logical id of a template without construct paths, the kind, namespace and name of a Kubernetes object. Never by
+ * the place of the key or policy the finding points at, nor by a name the author writes in that form.
+ */
+describe('an identity of a plain input binds by its own location', () => {
+  it.each([
+    ['its stack and logical id', 'stack:Payments/LegacyUser'],
+    ['a glob over its stack', 'stack:Payments/Legacy*'],
+  ])('waives through %s', (_, target) => {
+    const model = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key' });
+    expect(keyFindings(model, catalogWith([exception(target)]))).toEqual([
+      { resource: 'Key', identity: 'Payments/LegacyUser', waivedBy: 'EXC-1', waiverTarget: 'stack:Payments/LegacyUser' },
+    ]);
+  });
+
+  it.each([
+    ['the key\'s location', 'stack:Payments/Key'],
+    ['the same logical id in another stack', 'stack:Other/LegacyUser'],
+    ['the location without stack:', 'Payments/LegacyUser'],
+    ['the location as a construct path', 'path:Payments/LegacyUser'],
+  ])('does not waive through %s', (_, target) => {
+    const model = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key' });
+    expect(keyFindings(model, catalogWith([exception(target)]))[0]!.waivedBy).toBeUndefined();
+  });
+
+  it('does not waive another identity whose physical name is written as the location, nor a CDK resource by its stack and logical id', () => {
+    const impostor = userWithKey({ userLogicalId: 'Impostor', userName: 'stack:Payments/LegacyUser', keyLogicalId: 'Key' });
+    expect(keyFindings(impostor, catalogWith([exception('stack:Payments/LegacyUser')]))).toEqual([
+      { resource: 'Key', identity: 'Payments/Impostor', waivedBy: undefined, waiverTarget: 'arn:aws:iam::${AWS::AccountId}:user/stack:Payments/LegacyUser' },
+    ]);
+    const cdk = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key', paths: true });
+    expect(keyFindings(cdk, catalogWith([exception('stack:Payments/LegacyUser')]))).toEqual([
+      { resource: 'Key', identity: 'Payments/LegacyUser', waivedBy: undefined, waiverTarget: 'path:Payments/LegacyUser' },
+    ]);
+  });
+
+  it('waives one key where an exception names it, and not a second key made for the same user', () => {
+    const model = modelFromTemplates([
+      {
+        stack: 'Payments',
+        template: {
+          Resources: {
+            LegacyUser: { Type: 'AWS::IAM::User', Properties: {} },
+            Key: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'LegacyUser' } } },
+            SecondKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'LegacyUser' } } },
+          },
+        },
+      },
+    ]);
+    const named = { ...exception('stack:Payments/LegacyUser'), details: ['Credential::aws-access-key at stack:Payments/Key'] };
+    expect(keyFindings(model, catalogWith([named])).map(({ resource, waivedBy }) => [resource, waivedBy])).toEqual([
+      ['Key', 'EXC-1'],
+      ['SecondKey', undefined],
+    ]);
+    // The detail alone (as a person may write it) still waives every key of the user.
+    const any = { ...exception('stack:Payments/LegacyUser'), details: ['Credential::aws-access-key'] };
+    expect(keyFindings(model, catalogWith([any])).map(({ waivedBy }) => waivedBy)).toEqual(['EXC-1', 'EXC-1']);
+  });
+
+  const manifests = [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: ClusterRole',
+    'metadata: { name: everything }',
+    'rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]',
+    '---',
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata: { name: db-password, namespace: payments, labels: { owner: team-data } }',
+    'stringData: { password: hunter2 }',
+  ].join('\n');
+  const k8s = () => modelFromKubernetesObjects(parseManifests(manifests, 'cluster.yaml'));
+  const waived = (rule: string, target: string) =>
+    evaluate(k8s(), { catalog: catalogWith([{ ...exception(target), rule }]), now: NOW })
+      .findings.filter((finding) => finding.ruleId === rule && finding.level === 'mandatory')
+      .map((finding) => [finding.resource.name, finding.detail, finding.waiverTarget, finding.waivedBy]);
+
+  it('binds a cluster-scoped Kubernetes object by kind and name, a namespaced one by namespace, kind and name', () => {
+    expect(waived('no-wildcard-privilege', 'k8s:ClusterRole/everything')).toEqual([['everything', 'Route::wildcard', 'k8s:ClusterRole/everything', 'EXC-1']]);
+    expect(waived('no-long-lived-credentials', 'k8s:payments/Secret/db-password')).toEqual([['db-password', 'Secret::plaintext-value', 'k8s:payments/Secret/db-password', 'EXC-1']]);
+  });
+
+  it.each([
+    ['no-wildcard-privilege', 'k8s:default/ClusterRole/everything'],
+    ['no-wildcard-privilege', 'everything'],
+    ['no-long-lived-credentials', 'k8s:default/Secret/db-password'],
+    ['no-long-lived-credentials', 'k8s:Secret/db-password'],
+    ['no-long-lived-credentials', 'db-password'],
+  ])('does not waive %s through %s', (rule, target) => {
+    expect(waived(rule, target).map((row) => row[3])).toEqual([undefined]);
   });
 });

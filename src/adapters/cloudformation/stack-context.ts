@@ -54,6 +54,8 @@ export function stackContext(input: TemplateInput): StackContext {
       if (path) ref.path = path;
       if (input.file) ref.file = input.file;
       ref.stack = input.stack;
+      // A construct path names a CDK app's resource in every CDK front-end; a plain template's is its stack and logical id.
+      if (!path) ref.location = `stack:${input.stack}/${logicalId}`;
       // A resource SAM generates (an implicit role) is located at the SAM resource it comes from.
       const position = positions?.get(input.generatedBy?.[logicalId] ?? logicalId)?.position;
       if (position) {

@@ -10,6 +10,7 @@ import { documentValue, yaml } from '../../util/yaml.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
+import type { ResourceRef } from '../../model/model.js';
 import type { KubernetesObject } from './to-model.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -72,7 +73,8 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
       if (typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
       }
-      objects.push({ kind: item.kind, body: item, ref: { type: typeToken(item.apiVersion, item.kind), name: metadata.name, file } });
+      const ref: ResourceRef = { type: typeToken(item.apiVersion, item.kind), name: metadata.name, file, location: locationOf(item.kind, metadata) };
+      objects.push({ kind: item.kind, body: item, ref });
     }
   }
   return objects;
@@ -102,4 +104,46 @@ export function kubernetesManifestFiles(path: string): string[] {
         .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile())
     : [path];
   return files.filter((file) => looksLikeKubernetesManifest(readManifest(file, path)));
+}
+
+/**
+ * Kinds the API server keeps outside namespaces (`kubectl api-resources --namespaced=false`, the built-in API groups):
+ * their name is unique in the cluster. Any other kind is namespaced.
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ComponentStatus',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+
+/**
+ * Where the object is unique in its cluster, as an exception target names it: `k8s:<Kind>/<name>`, or for a namespaced
+ * kind `k8s:<namespace>/<Kind>/<name>` in the namespace the manifest gives (`default` when it gives none, as the
+ * service-account ids `system:serviceaccount:<namespace>:<name>` read it).
+ */
+function locationOf(kind: string, metadata: Record<string, unknown>): string {
+  const name = metadata.name as string;
+  if (CLUSTER_SCOPED_KINDS.has(kind)) return `k8s:${kind}/${name}`;
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  return `k8s:${namespace}/${kind}/${name}`;
 }

@@ -21,8 +21,8 @@ describe('parseManifests', () => {
     const text = `---\n${SERVICE_ACCOUNT}---\n# only a comment\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: admins}\nroleRef: {kind: ClusterRole, name: cluster-admin}\n`;
     const objects = parseManifests(text, 'k8s/app.yaml');
     expect(objects.map((object) => [object.kind, object.ref])).toEqual([
-      ['ServiceAccount', { type: 'kubernetes:core/v1:ServiceAccount', name: 'payments-api', file: 'k8s/app.yaml' }],
-      ['ClusterRoleBinding', { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'admins', file: 'k8s/app.yaml' }],
+      ['ServiceAccount', { type: 'kubernetes:core/v1:ServiceAccount', name: 'payments-api', file: 'k8s/app.yaml', location: 'k8s:payments/ServiceAccount/payments-api' }],
+      ['ClusterRoleBinding', { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'admins', file: 'k8s/app.yaml', location: 'k8s:ClusterRoleBinding/admins' }],
     ]);
     expect(objects[1]!.body.roleRef).toEqual({ kind: 'ClusterRole', name: 'cluster-admin' });
   });

@@ -36,7 +36,7 @@ describe('Kubernetes objects to the model', () => {
       {
         kind: 'role',
         cloud: 'kubernetes',
-        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding', name: 'deployer-reader', file: 'app.yaml' },
+        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding', name: 'deployer-reader', file: 'app.yaml', location: 'k8s:payments/RoleBinding/deployer-reader' },
         role: 'reader',
         scope: 'namespace/payments',
         scopeLevel: 'namespace',
@@ -45,7 +45,7 @@ describe('Kubernetes objects to the model', () => {
       {
         kind: 'role',
         cloud: 'kubernetes',
-        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'deployer-admin', file: 'app.yaml' },
+        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'deployer-admin', file: 'app.yaml', location: 'k8s:ClusterRoleBinding/deployer-admin' },
         role: 'cluster-admin',
         scope: 'cluster',
         scopeLevel: 'cluster',
