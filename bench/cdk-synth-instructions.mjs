@@ -41,7 +41,7 @@ async function countAll(variants) {
   return counts;
 }
 
-/** Instructions of one run of a variant: the main thread's, and every other thread's (V8's helpers, our worker). */
+/** Instructions of one run of a variant: the main thread's, and every other thread's (V8's helpers). */
 function count(variant) {
   const prefix = join(outDir, variant);
   const args = ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${prefix}.%p`, process.execPath, SYNTH_BENCH];

@@ -4,8 +4,7 @@
 // and what a variant adds is the median over rounds of its difference to bare in the same round, so a change in
 // machine speed during the run falls on both sides of each difference. Wall time on a shared machine also counts
 // time spent waiting for a CPU; main-thread CPU time (where the CDK and the plugins run) does not, so it is the
-// steadier measure of what a plugin adds. The aspect judges stacks on a worker thread (`aspect-main-thread` is the
-// same aspect without it): its cost shows in wall time and process CPU, which adds the GC, compiler and worker threads.
+// steadier measure of what a plugin adds; process CPU adds the GC and compiler threads.
 // Run after `npm run build`:
 //   node bench/cdk-synth.mjs [runs=5] [validation=both|off|on]
 import { spawnSync } from 'node:child_process';
@@ -24,7 +23,6 @@ const VALIDATION = process.argv[3] ?? 'both';
 const EXPECTED_OUTCOMES = {
   bare: /^synthesized, 0 /,
   aspect: /^synthesized, 0 /,
-  'aspect-main-thread': /^synthesized, 0 /,
   'aspect-failing': /^synthesized, 2400 /,
   plugin: /^synthesized, 0 /,
   'nag-pack': /^synthesized, 0 /,
@@ -125,9 +123,9 @@ async function runOne(variant, validation) {
   });
   addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager });
   // Loading a tool is part of what adding it costs a synth: each variant imports its own package in the timed part.
-  if (variant === 'aspect' || variant === 'aspect-main-thread' || variant === 'aspect-failing') {
+  if (variant === 'aspect' || variant === 'aspect-failing') {
     const { EntitlementGuard } = await import('entitlement-guard/cdk');
-    Aspects.of(app).add(new EntitlementGuard({ catalog, evaluateInWorker: variant !== 'aspect-main-thread' }));
+    Aspects.of(app).add(new EntitlementGuard({ catalog }));
   }
   if (variant === 'plugin') {
     const { EntitlementGuardValidation } = await import('entitlement-guard/cdk');

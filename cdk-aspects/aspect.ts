@@ -5,9 +5,8 @@ import type { ResourceRef } from '../src/model/model.js';
 import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { AppAudit } from './app-audit.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
-import { createEvaluator, type StackEvaluator, type StackVerdict } from './evaluator.js';
-import type { JudgedFinding } from './verdict.js';
-import type { GuardOptions } from './options.js';
+import { judgeTemplates, type Evaluation, type JudgedFinding } from './verdict.js';
+import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import { CatalogError } from '../catalog/index.js';
 import { annotateAt, callerFrames, creationFrames, sourceLocation, tracedTo, type Frame } from './source-location.js';
 import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
@@ -23,18 +22,19 @@ export interface EntitlementGuardProps extends GuardOptions {
    */
   readonly auditFile?: string;
   /**
-   * Run the engine on a worker thread, which judges each stack while the main thread renders the next: it takes
-   * the engine off the synthesis thread, and shortens the synthesis where a CPU core is free. Default true; the
-   * findings are the same either way.
+   * @deprecated Accepted and ignored: the engine always runs on the synthesis thread. A worker thread loaded the
+   * engine and the catalog a second time and made the synthesis slower in every set-up the benchmark measures
+   * (bench/user-setups.mjs); the findings were the same either way.
    */
   readonly evaluateInWorker?: boolean;
 }
 
-/** A stack rendered and handed to the evaluator, waiting for the rest of its synthesis' stacks. */
-interface SubmittedStack {
+/** A stack rendered and judged, waiting for the rest of its synthesis' stacks before it is annotated. */
+interface JudgedStack {
   stack: Stack;
   templates: StackTemplates;
-  ticket: number;
+  judged: JudgedFinding[];
+  evaluation: Evaluation;
 }
 
 /**
@@ -44,19 +44,21 @@ interface SubmittedStack {
  * The evaluation is registered on each top-level stack when the aspect first reaches it and runs in the
  * construct-tree validation phase, after every aspect (tags included) and the preparation of cross-stack
  * references: it sees the stack exactly as it will be synthesized, whatever the order of aspects. The template it
- * checks is the one the synthesis then writes (rendered once, see `stackTemplates`). Each stack is handed to the
- * evaluator as it is rendered; when the last stack of a synthesis is in, all their verdicts are collected and
- * annotated, before any stack is written.
+ * checks is the one the synthesis then writes (rendered once, see `stackTemplates`). Each stack is judged as it is
+ * rendered; when the last stack of a synthesis is in, they are all annotated, before any stack is written (a stack
+ * validated on its own, outside a synthesis, is judged but not annotated).
  * Findings are reported only on resources the aspect visited, so adding it to one stack checks that stack.
  */
 export class EntitlementGuard implements IAspect {
   readonly [GUARD_BRAND] = true;
-  private readonly evaluator: StackEvaluator;
+  private readonly options: GuardOptions;
+  /** The catalog is loaded when the first stack is judged, so a broken catalog fails the synthesis (located). */
+  private resolved: ResolvedGuardOptions | undefined;
   private readonly audit: AppAudit | undefined;
   private readonly stacks = new Set<Stack>();
   /** How many registered stacks each synthesis root (the Stage that validates them) has. */
   private readonly stacksPerStage = new Map<Stage | undefined, number>();
-  private readonly submitted = new Map<Stage | undefined, SubmittedStack[]>();
+  private readonly submitted = new Map<Stage | undefined, JudgedStack[]>();
   private readonly visited = new WeakSet<IConstruct>();
 
   /** Where the app created this guard: the location of findings about the catalog it names. */
@@ -64,14 +66,14 @@ export class EntitlementGuard implements IAspect {
 
   constructor(props: EntitlementGuardProps = {}) {
     this.createdAt = callerFrames(new.target);
-    const { auditFile, evaluateInWorker = true, ...options } = props;
+    const { auditFile, evaluateInWorker: _ignored, ...options } = props;
+    this.options = options;
     this.audit = auditFile === undefined ? undefined : new AppAudit(auditFile);
-    this.evaluator = createEvaluator(options, evaluateInWorker && !this.audit);
   }
 
-  /** Where the engine runs: on a worker thread, or on the main thread (with an auditFile, or from TypeScript sources). */
-  get evaluatesOn(): 'worker' | 'main' {
-    return this.evaluator.thread;
+  /** @deprecated Always 'main': the engine runs on the synthesis thread (see `evaluateInWorker`). */
+  get evaluatesOn(): 'main' {
+    return 'main';
   }
 
   visit(node: IConstruct): void {
@@ -99,23 +101,23 @@ export class EntitlementGuard implements IAspect {
   }
 
   /**
-   * A Stage's synthesis validates all of its stacks, one after the other: each is rendered and submitted here, and
-   * the last one's validation collects and annotates them all (the worker judged the others meanwhile).
+   * A Stage's synthesis validates all of its stacks, one after the other: each is rendered and judged here, and
+   * the last one's validation annotates them all.
    */
   private submit(stack: Stack, stage: Stage | undefined): void {
     let batch = this.submitted.get(stage) ?? [];
     // The stack is already in: the previous synthesis stopped before its last stack (it threw); start afresh.
     if (batch.some((entry) => entry.stack === stack)) batch = [];
     const templates = stackTemplates(stack, { reuseInSynthesis: true });
-    batch.push({ stack, templates, ticket: this.evaluator.submit(templates.inputs) });
+    const { judged, evaluation } = judgeTemplates(templates.inputs, (this.resolved ??= resolveOptions(this.options)));
+    batch.push({ stack, templates, judged, evaluation });
     this.submitted.set(stage, batch);
     if (batch.length < this.stacksPerStage.get(stage)!) return;
     this.submitted.delete(stage);
-    const verdicts = this.evaluator.collect(batch.map((entry) => entry.ticket));
-    batch.forEach((entry, index) => this.annotate(entry, verdicts[index]!));
+    for (const entry of batch) this.annotate(entry);
   }
 
-  private annotate({ stack, templates }: SubmittedStack, { judged, local }: StackVerdict): void {
+  private annotate({ stack, templates, judged, evaluation }: JudgedStack): void {
     const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
     const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
     for (const entry of judged) {
@@ -135,7 +137,7 @@ export class EntitlementGuard implements IAspect {
       annotateAt(annotationTarget(resource, identity) ?? stack, level, withSource(message, sourceLocation(frames)), frames);
     }
     for (const waiver of waivers) Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
-    if (this.audit && local) this.audit.add(stack, local.evaluation, local.options, waivers, this.stacks.size);
+    if (this.audit) this.audit.add(stack, evaluation, this.resolved!, waivers, this.stacks.size);
   }
 }
 

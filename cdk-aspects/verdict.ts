@@ -25,7 +25,7 @@ export function evaluateTemplates(inputs: TemplateInput[], options: ResolvedGuar
 /** What the aspect reads of a finding once its message is written: where it is, how loud, what an acknowledgement would hide. */
 export type FindingSummary = Pick<Finding, 'ruleId' | 'level' | 'resource' | 'detail' | 'waivedBy'>;
 
-/** A finding with the text the aspect annotates it with: computed wherever the engine runs (main thread or worker). */
+/** A finding with the text the aspect annotates it with. */
 export interface JudgedFinding {
   finding: FindingSummary;
   message: string;
@@ -33,7 +33,7 @@ export interface JudgedFinding {
   identityResource?: ResourceRef;
 }
 
-/** One deployment's findings, each with its message and identity resource: plain data, so a worker can send it. */
+/** One deployment's findings, each with its message and identity resource, and the evaluation they come from. */
 export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOptions): { judged: JudgedFinding[]; evaluation: Evaluation } {
   const evaluation = evaluateTemplates(inputs, options);
   const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
@@ -44,7 +44,7 @@ export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOp
   return { judged, evaluation };
 }
 
-/** Only what the aspect reads: a worker sends 2,500 of these back in a large app, and the main thread parses them. */
+/** Only what the aspect reads of a finding. */
 function summaryOf({ ruleId, level, resource, detail, waivedBy }: Finding): FindingSummary {
   return { ruleId, level, resource, ...(detail !== undefined ? { detail } : {}), ...(waivedBy !== undefined ? { waivedBy } : {}) };
 }

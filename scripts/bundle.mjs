@@ -19,9 +19,6 @@ const dist = new URL('../dist/', import.meta.url);
 const libraryEntries = {
   index: 'src/index.js',
   cdk: 'cdk-aspects/index.js',
-  // Started by the aspect's evaluator from beside itself (`new URL('./evaluation-worker.js', import.meta.url)`;
-  // rolldown turns `import.meta.url` into the file's own URL in the CommonJS build).
-  'evaluation-worker': 'cdk-aspects/evaluation-worker.js',
   'cdk-nag': 'cdk-aspects/nag.js',
   pulumi: 'policypack/src/index.js',
 };

@@ -2,7 +2,7 @@
 // bench/cdk-synth-instructions.mjs (which counts each under callgrind), so both list the same ones in the same order.
 
 /** Every variant, in table order; `EG_BENCH_ONLY=bare,aspect,…` picks some. */
-const ALL_VARIANTS = ['bare', 'aspect', 'aspect-main-thread', 'aspect-failing', 'plugin', 'nag-pack', 'awssolutions'];
+const ALL_VARIANTS = ['bare', 'aspect', 'aspect-failing', 'plugin', 'nag-pack', 'awssolutions'];
 
 /** The variants this run measures. */
 export const VARIANTS = process.env.EG_BENCH_ONLY?.split(',') ?? ALL_VARIANTS;

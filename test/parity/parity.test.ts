@@ -132,7 +132,7 @@ function synthesizeCdk(cases: ParityCase[]): void {
     const options = { catalog: catalogOf(parityCase), now: new Date(`${NOW}T00:00:00Z`) };
     const caseReports = { nag: [], plugin: [] };
     reports.set(parityCase.id, caseReports);
-    Aspects.of(stage).add(new EntitlementGuard({ ...options, evaluateInWorker: false }));
+    Aspects.of(stage).add(new EntitlementGuard(options));
     Validations.of(stage).addPlugins(recording(new EntitlementGuardValidation(options), caseReports.plugin), recording(new EntitlementGuardChecks(stage, options), caseReports.nag));
     stages.set(parityCase.id, stage);
   }
