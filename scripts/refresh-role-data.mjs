@@ -1,5 +1,5 @@
-// Writes the cloud role data the engine reads: src/iam/azure/built-in-roles.json (every Azure built-in role: id, name,
-// actions, notActions, dataActions, notDataActions) and src/iam/gcp/predefined-roles.json (every Google Cloud
+// Writes the cloud role data the engine reads: data/azure-built-in-roles.json (every Azure built-in role: id, name,
+// actions, notActions, dataActions, notDataActions) and data/gcp-predefined-roles.json (every Google Cloud
 // predefined role, with only what the rules need: its privileged permissions and whether it spans most services).
 //
 //   npm run build && node scripts/refresh-role-data.mjs
@@ -20,8 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = new URL('../', import.meta.url);
-const AZURE_FILE = new URL('src/iam/azure/built-in-roles.json', root);
-const GCP_FILE = new URL('src/iam/gcp/predefined-roles.json', root);
+const AZURE_FILE = new URL('data/azure-built-in-roles.json', root);
+const GCP_FILE = new URL('data/gcp-predefined-roles.json', root);
 const LICENSE_NOTE =
   'Facts from the cloud provider’s published role definitions; when taken from github.com/iann0036/iam-dataset, that dataset is MIT-licensed (Copyright (c) 2021 Ian Mckay).';
 
@@ -134,12 +134,12 @@ function writeJson(url, data) {
   const text = `{\n${lines.join(',\n')}\n}\n`;
   if (values.check) {
     const same = readFileSync(url, 'utf8') === text;
-    console.log(`${url.pathname.split('/').slice(-4).join('/')}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
+    console.log(`${url.pathname.split('/').slice(-2).join('/')}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
     stale ||= !same;
     return;
   }
   writeFileSync(url, text);
-  console.log(`wrote ${url.pathname.split('/').slice(-4).join('/')}: ${data.count} roles (${data.source}, ${data.date})`);
+  console.log(`wrote ${url.pathname.split('/').slice(-2).join('/')}: ${data.count} roles (${data.source}, ${data.date})`);
 }
 
 function fail(message) {

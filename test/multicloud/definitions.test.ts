@@ -13,8 +13,8 @@ import { modelFromPulumiResources, type PulumiResource } from '../../src/adapter
 import { runCheck } from '../../src/cli/check.js';
 import { evaluate } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { AZURE_ROLE_DATA, azurePrivileges, builtInRoleById, builtInRoleByName } from '../../src/iam/azure/roles.js';
-import { GCP_ROLE_DATA, predefinedRole, predefinedRoleVerdict } from '../../src/iam/gcp/roles.js';
+import { azurePrivileges, azureRoleData, builtInRoleById, builtInRoleByName } from '../../src/iam/azure/roles.js';
+import { gcpRoleData, predefinedRole, predefinedRoleVerdict } from '../../src/iam/gcp/roles.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { ROUTE_PROGRAMS, stackResources } from './support/capture.js';
 import { AZURE_ROLES, GCP_BINDINGS, K8S_ROUTES } from './support/expected.js';
@@ -91,9 +91,9 @@ function record(type: string, name: string, props: Record<string, unknown>, depe
 
 describe('Azure: built-in roles from Microsoft’s data, custom role definitions, the classic provider', () => {
   it('knows every built-in role by id and by name (case and spaces ignored), with its source and date', () => {
-    expect(AZURE_ROLE_DATA.count).toBeGreaterThan(900);
-    expect(AZURE_ROLE_DATA.source).toContain('iann0036/iam-dataset@2073fa52ac008a45477aa0b1b4580cd99135bf60');
-    expect(AZURE_ROLE_DATA.date).toBe('2026-08-22');
+    expect(azureRoleData().count).toBeGreaterThan(900);
+    expect(azureRoleData().source).toContain('iann0036/iam-dataset@2073fa52ac008a45477aa0b1b4580cd99135bf60');
+    expect(azureRoleData().date).toBe('2026-08-22');
     expect(builtInRoleById('/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/B86A8FE4-44CE-4948-AEE5-ECCB2C155CD7')?.name).toBe('Key Vault Secrets Officer');
     expect(builtInRoleByName('keyvaultsecretsofficer')?.id).toBe('b86a8fe4-44ce-4948-aee5-eccb2c155cd7');
     expect(builtInRoleByName('Key  Vault Secrets OFFICER')?.name).toBe('Key Vault Secrets Officer');
@@ -147,8 +147,8 @@ describe('Azure: built-in roles from Microsoft’s data, custom role definitions
 
 describe('Google Cloud: every binding form and member kind, custom roles, pools', () => {
   it('judges predefined roles by the permissions Google publishes for them, with the data’s source and date', () => {
-    expect(GCP_ROLE_DATA.count).toBeGreaterThan(2000);
-    expect(GCP_ROLE_DATA.date).toBe('2026-08-22');
+    expect(gcpRoleData().count).toBeGreaterThan(2000);
+    expect(gcpRoleData().date).toBe('2026-08-22');
     expect(predefinedRoleVerdict('roles/storage.objectViewer')).toBeUndefined();
     expect(predefinedRole('roles/storage.objectViewer')).toEqual({ privileged: [] });
     expect(predefinedRoleVerdict('roles/owner')?.risk).toBe('basic');
@@ -221,7 +221,7 @@ describe('the role data refresh script', () => {
   it('runs offline from the checked-in data and finds it in step with the code', async () => {
     const { execFileSync } = await import('node:child_process');
     const output = execFileSync(process.execPath, ['scripts/refresh-role-data.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
-    expect(output.trim().split('\n')).toEqual(['src/iam/azure/built-in-roles.json: in step', 'src/iam/gcp/predefined-roles.json: in step']);
+    expect(output.trim().split('\n')).toEqual(['data/azure-built-in-roles.json: in step', 'data/gcp-predefined-roles.json: in step']);
   });
 });
 

@@ -8,8 +8,7 @@
  * Reads are synchronous because the engine runs inside CDK aspects, which are.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDataFile } from '../../util/package-data.js';
 
 export interface ManagedPolicyData {
   name: string;
@@ -69,7 +68,7 @@ export function managedPolicyDataLoaded(): boolean {
 
 function load(): LoadedData {
   if (loaded) return loaded;
-  const file = join(packageRoot(), 'data', FILE);
+  const file = packageDataFile(FILE);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,23 +88,4 @@ function load(): LoadedData {
   }
   if (lines.size !== header.count) throw new Error(`${file}: the header says ${header.count} policies, the file holds ${lines.size}`);
   return (loaded = { header, text, lines, parsed: new Map() });
-}
-
-/**
- * The folder of our package.json: the data ships beside `dist/`, and this module runs from `src/` (tests), `dist/src/`
- * or a bundle in `dist/bundle/`, so walk up from here.
- */
-function packageRoot(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string };
-      if (manifest.name === 'entitlement-guard') return folder;
-    } catch {
-      // no package.json here: keep walking up
-    }
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error('cannot locate the entitlement-guard package folder (for data/aws-managed-policies.jsonl)');
-    folder = parent;
-  }
 }

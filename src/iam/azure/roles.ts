@@ -1,12 +1,12 @@
 /**
  * What the engine knows about Azure roles: every built-in Azure RBAC role by id and name, with its actions
- * (built-in-roles.json, Microsoft's published list, written by scripts/refresh-role-data.mjs; the GUID at the end of
- * a roleDefinitionId is the same in every tenant), which actions amount to control over a scope, Entra ID directory
+ * (data/azure-built-in-roles.json, Microsoft's published list, written by scripts/refresh-role-data.mjs, read on the
+ * first lookup; the GUID at the end of a roleDefinitionId is the same in every tenant), which actions amount to control over a scope, Entra ID directory
  * role template ids, Microsoft Graph application permissions, and which of them hand out control over identities.
  */
 import type { RoleGrant, RolePermission } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
-import builtInRoleData from './built-in-roles.json' with { type: 'json' };
+import { readPackageJson } from '../../util/package-data.js';
 
 export interface AzureBuiltInRole {
   /** The role definition GUID, lower case. */
@@ -15,12 +15,41 @@ export interface AzureBuiltInRole {
   permissions: RolePermission[];
 }
 
-/** Where the built-in role data comes from, and as of when. */
-export const AZURE_ROLE_DATA: { source: string; date: string; count: number } = { source: builtInRoleData.source, date: builtInRoleData.date, count: builtInRoleData.count };
+export interface RoleDataset {
+  source: string;
+  date: string;
+  count: number;
+}
 
-const BUILT_IN_ROLES: readonly AzureBuiltInRole[] = builtInRoleData.roles as AzureBuiltInRole[];
-const BY_ID = new Map(BUILT_IN_ROLES.map((role) => [role.id, role]));
-const BY_NAME = new Map(BUILT_IN_ROLES.map((role) => [roleNameKey(role.name), role]));
+interface LoadedRoles {
+  dataset: RoleDataset;
+  byId: Map<string, AzureBuiltInRole>;
+  byName: Map<string, AzureBuiltInRole>;
+}
+
+export const AZURE_ROLE_DATA_FILE = 'azure-built-in-roles.json';
+let loaded: LoadedRoles | undefined;
+
+function roles(): LoadedRoles {
+  if (loaded) return loaded;
+  const data = readPackageJson<RoleDataset & { roles: AzureBuiltInRole[] }>(AZURE_ROLE_DATA_FILE, 'the Azure built-in role data');
+  if (!Array.isArray(data.roles) || data.roles.length !== data.count) throw new Error(`${AZURE_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`);
+  return (loaded = {
+    dataset: { source: data.source, date: data.date, count: data.count },
+    byId: new Map(data.roles.map((role) => [role.id, role])),
+    byName: new Map(data.roles.map((role) => [roleNameKey(role.name), role])),
+  });
+}
+
+/** Where the built-in role data comes from, and as of when. */
+export function azureRoleData(): RoleDataset {
+  return { ...roles().dataset };
+}
+
+/** Whether the data has been read in this process (a test checks that importing the engine does not read it). */
+export function azureRoleDataLoaded(): boolean {
+  return loaded !== undefined;
+}
 
 /** Role names compare without case and spaces: "Key Vault Secrets Officer" is "keyvaultsecretsofficer". */
 export function roleNameKey(name: string): string {
@@ -34,12 +63,12 @@ export function sameAzureRoleName(a: string, b: string): boolean {
 /** The built-in role a roleDefinitionId (`…/roleDefinitions/<guid>`, or the GUID) names. */
 export function builtInRoleById(roleDefinitionId: string): AzureBuiltInRole | undefined {
   const guid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(roleDefinitionId)?.[1];
-  return guid ? BY_ID.get(guid.toLowerCase()) : undefined;
+  return guid ? roles().byId.get(guid.toLowerCase()) : undefined;
 }
 
 /** The built-in role of that name (case and spaces ignored). */
 export function builtInRoleByName(name: string): AzureBuiltInRole | undefined {
-  return BY_NAME.get(roleNameKey(name));
+  return roles().byName.get(roleNameKey(name));
 }
 
 /** The role name a roleDefinitionId stands for, when it is a built-in role. */

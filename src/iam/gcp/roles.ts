@@ -1,11 +1,13 @@
 /**
  * What the engine knows about Google Cloud IAM roles and members: every predefined role with the privileged
- * permissions Google publishes for it (predefined-roles.json, written by scripts/refresh-role-data.mjs), custom roles
+ * permissions Google publishes for it (data/gcp-predefined-roles.json, written by scripts/refresh-role-data.mjs, read
+ * on the first lookup), custom roles
  * by the permissions they list, the kinds of member, and the public members.
  */
 import type { RoleGrant } from '../../model/model.js';
 import { GCP_PRIVILEGED_PERMISSIONS, privilegedGcpPermissions, type GcpPermissionCategory } from './permissions.js';
-import predefinedRoleData from './predefined-roles.json' with { type: 'json' };
+import { readPackageJson } from '../../util/package-data.js';
+import type { RoleDataset } from '../azure/roles.js';
 
 interface PredefinedRole {
   privileged: string[];
@@ -14,10 +16,27 @@ interface PredefinedRole {
   deleted?: boolean;
 }
 
-const PREDEFINED: Readonly<Record<string, PredefinedRole>> = predefinedRoleData.roles as Record<string, PredefinedRole>;
+export const GCP_ROLE_DATA_FILE = 'gcp-predefined-roles.json';
+let loaded: (RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> }) | undefined;
+
+function data(): RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> } {
+  if (loaded) return loaded;
+  const read = readPackageJson<RoleDataset & { roles: Record<string, PredefinedRole> }>(GCP_ROLE_DATA_FILE, 'the Google Cloud predefined role data');
+  const count = read.roles && typeof read.roles === 'object' ? Object.keys(read.roles).length : undefined;
+  if (count !== read.count) throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);
+  return (loaded = read);
+}
 
 /** Where the predefined role data comes from, and as of when. */
-export const GCP_ROLE_DATA: { source: string; date: string; count: number } = { source: predefinedRoleData.source, date: predefinedRoleData.date, count: predefinedRoleData.count };
+export function gcpRoleData(): RoleDataset {
+  const { source, date, count } = data();
+  return { source, date, count };
+}
+
+/** Whether the data has been read in this process (a test checks that importing the engine does not read it). */
+export function gcpRoleDataLoaded(): boolean {
+  return loaded !== undefined;
+}
 
 /** Members that stand for everyone on the internet, or everyone with a Google account. */
 export const GCP_PUBLIC_MEMBERS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
@@ -35,7 +54,8 @@ const RISK_ORDER: readonly GcpRoleRisk[] = ['basic', 'iam-policy', 'impersonatio
 
 /** A predefined role (`roles/…`) as the data knows it; undefined for a custom role or a name Google does not publish. */
 export function predefinedRole(role: string): PredefinedRole | undefined {
-  return Object.hasOwn(PREDEFINED, role) ? PREDEFINED[role] : undefined;
+  const { roles } = data();
+  return Object.hasOwn(roles, role) ? roles[role] : undefined;
 }
 
 /** True for a custom role's name (`projects/p/roles/r`, `organizations/1/roles/r`). */

@@ -1,0 +1,44 @@
+/**
+ * The files under the package's data/ folder (cloud facts written by the refresh scripts). They ship beside `dist/`
+ * and are read on first use, not imported: the Azure and Google Cloud role lists alone are ~850 kB of JSON that a
+ * CDK app or an AWS-only Pulumi program never needs, and bundled in they were parsed on every import.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The path of `data/<file>` in this package. */
+export function packageDataFile(file: string): string {
+  return join((root ??= packageRoot()), 'data', file);
+}
+
+/** `data/<file>` parsed as JSON; a missing or broken file is an error naming it (never an empty table). */
+export function readPackageJson<T>(file: string, what: string): T {
+  const path = packageDataFile(file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The folder of our package.json. This module runs from `src/` (tests), `dist/src/`, or a bundle in `dist/bundle/`
+ * or `dist/cjs/` (where the build turns `import.meta.url` into the bundle's own URL), so walk up from here.
+ */
+function packageRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'entitlement-guard') return folder;
+    } catch {
+      // no package.json here: keep walking up
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('cannot locate the entitlement-guard package folder (for its data/ files)');
+    folder = parent;
+  }
+}
