@@ -2,6 +2,7 @@ import { PolicyPack, type PolicyPackArgs } from '@pulumi/policy';
 import { CatalogError } from '../../catalog/index.js';
 import { PackCatalogError } from './config.js';
 import { withConfigureHandler } from './configure-guard.js';
+import { deserializeEachStructOnce } from './deserialize-once.js';
 import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
@@ -36,6 +37,7 @@ export function createPolicyPack(options: CreatePolicyPackOptions): PolicyPack {
     throw error;
   }
   const { policies, configure } = pack;
+  deserializeEachStructOnce();
   return withConfigureHandler(
     configure,
     () =>

@@ -151,9 +151,13 @@ interface StackEvaluation {
   auditFiles: Set<string>;
 }
 
-/** Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. */
+/**
+ * Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. The
+ * resources are compared by value with the last call's (the properties are the very same objects when the pack
+ * deserializes each resource once, see deserialize-once.ts, and are compared field by field otherwise).
+ */
 class StackEvaluator {
-  private last?: { key: string; evaluation: StackEvaluation };
+  private last?: { catalogKey: string; records: PulumiResource[]; evaluation: StackEvaluation };
 
   constructor(
     private readonly rules: readonly Rule[],
@@ -161,8 +165,9 @@ class StackEvaluator {
   ) {}
 
   evaluate(records: PulumiResource[], resolved: ResolvedCatalog, auditFile?: string): StackEvaluation {
-    const key = `${resolved.key}\u0000${JSON.stringify(records)}`;
-    if (this.last?.key !== key) this.last = { key, evaluation: this.evaluateFresh(records, resolved) };
+    if (!this.last || this.last.catalogKey !== resolved.key || !sameRecords(this.last.records, records)) {
+      this.last = { catalogKey: resolved.key, records, evaluation: this.evaluateFresh(records, resolved) };
+    }
     const { evaluation } = this.last;
     if (auditFile && !evaluation.auditFiles.has(auditFile)) {
       writeAuditFile(auditFile, evaluation.model, evaluation.result, resolved.catalog, this.now());
@@ -182,6 +187,26 @@ class StackEvaluator {
     }
     return { model, result, findings, auditFiles: new Set() };
   }
+}
+
+function sameRecords(a: readonly PulumiResource[], b: readonly PulumiResource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const x = a[index]!;
+    const y = b[index]!;
+    if (x.type !== y.type || x.name !== y.name || x.urn !== y.urn || !sameValue(x.props, y.props) || !sameValue(x.propertyDependencies, y.propertyDependencies)) return false;
+  }
+  return true;
+}
+
+/** Plain data (what the SDK deserializes: JSON values, and asset or archive objects) compared by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** The object form of `reportViolation`, which the SDK honours at run time though its type only shows strings. */

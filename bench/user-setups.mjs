@@ -1,0 +1,434 @@
+// What Entitlement Guard costs as users run it (issue 23), each figure beside its baseline in the same run:
+//
+//   imports  `require` and `import` of entitlement-guard/cdk and /pulumi in a fresh Node process, after the framework
+//            the app loads anyway (aws-cdk-lib and its IAM module; @pulumi/pulumi and @pulumi/policy);
+//   cdk      a CDK app in TypeScript run as `cdk synth` runs it (the app's own process; CDK_OUTDIR and the context the
+//            CLI passes, construct stack traces off, built-in CloudFormation validation off): through tsx as CommonJS,
+//            through ts-node as CommonJS with type-checking (the `cdk init` template), and through tsx as an ES
+//            module; small (one stack, 20 resources) and, with --large, large (2,000 roles, 200 users, 100 rotated
+//            secrets in 20 stacks: bench/support/cdk-app.mjs). Variants: bare, the EntitlementGuard aspect under a
+//            catalog the app complies with (bench/support/catalog.yaml) and under one it fails on every role
+//            (examples/catalog.yaml), and cdk-nag's AwsSolutionsChecks (cdk-nag 3, as a validation plugin);
+//   pulumi   the policy pack started as the Pulumi CLI starts it (the analyzer plugin over gRPC,
+//            test/pulumi/support/analyzer-client.mjs) beside a do-nothing pack (one resource and one stack policy
+//            that return at once): start-up, AnalyzeStack and Analyze on 10,000 resources;
+//   cli      `entitlement-guard check` on a 100,000-resource cdk.out beside a Node process that reads its manifest
+//            and every template and parses them.
+//
+// Each sample is a fresh process, timed from outside with GNU time (wall, user+system CPU of the process and its
+// children, peak RSS). A round takes one sample of every variant of a set-up, in an order that rotates; what a variant
+// adds is the median over rounds of its difference to bare in the same round. Ratios are printed; absolute times drift
+// with the machine's load, which is printed beside them.
+//
+//   npm run build && node bench/user-setups.mjs [--rounds N] [--large] [--only imports,cdk,pulumi,cli]
+//   (EG_BENCH_LARGE=1 is --large)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyzerClient, startEngine, startPack } from '../test/pulumi/support/analyzer-client.mjs';
+import { ROLES, SECRETS, STACKS, USERS } from './support/cdk-app.mjs';
+import { pulumiStack } from './support/pulumi-stack.mjs';
+import { median, quantile } from './support/stats.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'node_modules', '.bin');
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, large: { type: 'boolean', default: process.env.EG_BENCH_LARGE === '1' }, only: { type: 'string', default: 'imports,cdk,pulumi,cli' } },
+});
+const ROUNDS = Number(args.rounds);
+const ONLY = new Set(args.only.split(','));
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+
+console.log(`${new Date().toISOString()} · node ${process.version} · ${cpus().length} cores · load ${load()} · ${ROUNDS} rounds${args.large ? ' · large shapes' : ''}`);
+
+/** Runs `command` under GNU time: wall s, CPU s (user + system, children included), peak RSS MiB, and its output. */
+function timed(command, commandArgs, { cwd = ROOT, env = {} } = {}) {
+  const child = spawnSync('/usr/bin/time', ['-f', '\n@@time %e %U %S %M', command, ...commandArgs], {
+    cwd,
+    env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const match = /@@time (\S+) (\S+) (\S+) (\S+)\s*$/.exec(child.stderr);
+  if (!match) throw new Error(`${command} ${commandArgs.join(' ')}: ${child.stderr.slice(-3000)}`);
+  const [, wall, user, system, rssKb] = match;
+  return { wall: Number(wall), cpu: Number(user) + Number(system), rss: Number(rssKb) / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr.slice(0, match.index) };
+}
+
+const pct = (part, whole) => `${part >= 0 ? '+' : ''}${((100 * part) / whole).toFixed(1)} %`;
+const s = (value) => value.toFixed(2);
+
+// ---------------------------------------------------------------------------------------------------------------
+// imports
+// ---------------------------------------------------------------------------------------------------------------
+
+function benchImports() {
+  console.log('\n## Import cost (fresh process, after the framework; median of 7; CPU ms of the import itself)');
+  const frameworks = { cdk: ['aws-cdk-lib', 'aws-cdk-lib/aws-iam'], pulumi: ['@pulumi/pulumi', '@pulumi/policy'] };
+  const script = (entry, mode) => {
+    const pre = frameworks[entry];
+    const preload = mode === 'require' ? pre.map((name) => `require(${JSON.stringify(name)});`).join('') : pre.map((name) => `await import(${JSON.stringify(name)});`).join('');
+    const ours = mode === 'require' ? `require('entitlement-guard/${entry}')` : `await import('entitlement-guard/${entry}')`;
+    const body =
+      `${preload} const t = performance.now(), c = process.cpuUsage(); ${ours}; const u = process.cpuUsage(c);` +
+      `console.log(JSON.stringify({ ms: performance.now() - t, cpu: (u.user + u.system) / 1000 }));`;
+    return mode === 'require' ? `(async () => { ${body} })()` : body;
+  };
+  for (const entry of ['cdk', 'pulumi']) {
+    for (const mode of ['require', 'import']) {
+      const samples = [];
+      for (let index = 0; index < 7; index++) {
+        // Run from the repository: `entitlement-guard/…` resolves to this package as it resolves in an app.
+        const output = execFileSync(process.execPath, [mode === 'require' ? '--input-type=commonjs' : '--input-type=module', '-e', script(entry, mode)], { cwd: ROOT, encoding: 'utf8' });
+        samples.push(JSON.parse(output.trim().split('\n').pop()));
+      }
+      const wall = median(samples.map((sample) => sample.ms));
+      const cpu = median(samples.map((sample) => sample.cpu));
+      console.log(`entitlement-guard/${entry} ${mode.padEnd(7)} wall ${wall.toFixed(0).padStart(4)} ms · CPU ${cpu.toFixed(0).padStart(4)} ms (target ≤ 50 ms added) · load ${load()}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// cdk
+// ---------------------------------------------------------------------------------------------------------------
+
+const SHAPES = {
+  // One stack of 20 resources: 6 roles with a policy each (12), 4 users, 2 secrets with their rotation (4).
+  small: { stacks: 1, roles: 6, users: 4, secrets: 2 },
+  large: { stacks: STACKS, roles: ROLES, users: USERS, secrets: SECRETS },
+};
+const RUNNERS = {
+  // What `npx tsx bin/app.ts` runs; CommonJS by the app's package.json.
+  'tsx (CommonJS)': { type: 'commonjs', command: 'tsx', args: ['app.ts'] },
+  // `cdk init app --language typescript`: "app": "npx ts-node --prefer-ts-exts bin/app.ts", type-checked.
+  'ts-node (CommonJS, type-checked)': { type: 'commonjs', command: 'ts-node', args: ['--prefer-ts-exts', 'app.ts'] },
+  'tsx (ES module)': { type: 'module', command: 'tsx', args: ['app.ts'] },
+};
+const CATALOGS = { compliant: join(ROOT, 'bench', 'support', 'catalog.yaml'), failing: join(ROOT, 'examples', 'catalog.yaml') };
+const CDK_VARIANTS = ['bare', 'guard', 'guard-failing', 'awssolutions'];
+
+/** The app's TypeScript source for a variant: static imports, as a user writes them. */
+function appSource(variant, shape) {
+  const imports = [
+    "import { App, Aspects, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';",
+    "import * as iam from 'aws-cdk-lib/aws-iam';",
+    "import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';",
+    variant.startsWith('guard') ? "import { EntitlementGuard } from 'entitlement-guard/cdk';" : '',
+    variant === 'awssolutions' ? "import { AwsSolutionsChecks } from 'cdk-nag';" : '',
+  ];
+  const catalog = variant === 'guard-failing' ? CATALOGS.failing : CATALOGS.compliant;
+  return `${imports.filter(Boolean).join('\n')}
+const app = new App({ builtinCloudFormationValidation: false });
+const perStack = (total: number, stack: number) => [Math.floor((stack * total) / ${shape.stacks}), Math.floor(((stack + 1) * total) / ${shape.stacks})];
+for (let s = 0; s < ${shape.stacks}; s++) {
+  const stack = new Stack(app, \`Bench\${s}\`);
+  const [r0, r1] = perStack(${shape.roles}, s);
+  for (let i = r0; i < r1; i++) {
+    const role = new iam.Role(stack, \`Role\${i}\`, {
+      roleName: \`payments-api-\${i}\`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      maxSessionDuration: Duration.hours(1),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole')],
+    });
+    const table = \`arn:aws:dynamodb:eu-west-1:111122223333:table/payments-\${i}\`;
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [\`arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/\${i}\`] }));
+  }
+  const [u0, u1] = perStack(${shape.users}, s);
+  for (let i = u0; i < u1; i++) Tags.of(new iam.User(stack, \`User\${i}\`, { userName: \`batch-user-\${i}\` })).add('owner', 'team-data');
+  const [k0, k1] = perStack(${shape.secrets}, s);
+  for (let i = k0; i < k1; i++) {
+    const secret = new secretsmanager.Secret(stack, \`Secret\${i}\`, { secretName: \`payments/\${i}\` });
+    new secretsmanager.CfnRotationSchedule(stack, \`Secret\${i}Rotation\`, {
+      secretId: secret.secretArn,
+      rotationLambdaArn: 'arn:aws:lambda:eu-west-1:111122223333:function:secrets-rotation',
+      rotationRules: { scheduleExpression: 'rate(30 days)' },
+    });
+    Tags.of(secret).add('owner', 'team-payments');
+  }
+}
+${variant.startsWith('guard') ? `Aspects.of(app).add(new EntitlementGuard({ catalog: ${JSON.stringify(catalog)} }));` : ''}
+${variant === 'awssolutions' ? 'Validations.of(app).addPlugins(new AwsSolutionsChecks(app));' : ''}
+let outcome: string;
+try {
+  const assembly = app.synth();
+  const errors = assembly.stacks.flatMap((stack) => stack.messages).filter((message) => message.level === 'error').length;
+  outcome = \`synthesized, \${errors} error annotations\`;
+} catch (error) {
+  if (!String(error).includes('ValidationFailed')) throw error;
+  outcome = 'validation report failed';
+}
+console.log(\`@@outcome \${outcome}\`);
+`;
+}
+
+/** What each variant must end with, so a figure never comes from another case than its name says. */
+function expectedOutcome(variant, shape) {
+  if (variant === 'awssolutions') return /^validation report failed$/;
+  if (variant === 'guard-failing') return new RegExp(`^synthesized, ${shape.roles} error annotations$`);
+  return /^synthesized, 0 error annotations$/;
+}
+
+/** An app folder as `cdk init` leaves it: its own package.json and tsconfig, and the packages in node_modules. */
+function appFolder(runner, shape) {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-user-setup-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', private: true, type: runner.type }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      // cdk init's compiler options (module commonjs); the ES module app uses Node's own module resolution.
+      compilerOptions: {
+        target: 'ES2022',
+        module: runner.type === 'module' ? 'NodeNext' : 'commonjs',
+        ...(runner.type === 'module' ? { moduleResolution: 'NodeNext' } : {}),
+        lib: ['es2022'],
+        strict: true,
+        noImplicitAny: true,
+        strictNullChecks: true,
+        noUnusedLocals: false,
+        declaration: true,
+        inlineSourceMap: true,
+        inlineSources: true,
+        experimentalDecorators: true,
+        strictPropertyInitialization: false,
+        types: ['node'],
+        skipLibCheck: false,
+      },
+    }),
+  );
+  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
+  symlinkSync(ROOT, join(dir, 'node_modules', 'entitlement-guard'));
+  for (const name of ['aws-cdk-lib', 'constructs', 'cdk-nag', 'typescript', 'tsx', 'ts-node', '@types/node']) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const variant of CDK_VARIANTS) writeFileSync(join(dir, `${variant}.ts`), appSource(variant, shape));
+  return dir;
+}
+
+function cdkSample(dir, runner, variant, shape) {
+  const outdir = join(dir, `cdk.out-${variant}`);
+  const sample = timed(runner.command, [...runner.args.slice(0, -1), `${variant}.ts`], {
+    cwd: dir,
+    // What the cdk CLI passes the app: where to write, and its context (construct stack traces off unless --debug).
+    env: { CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-stack-trace': true }), NODE_ENV: 'production' },
+  });
+  rmSync(outdir, { recursive: true, force: true });
+  const outcome = /@@outcome (.*)/.exec(sample.stdout)?.[1];
+  if (!outcome || !expectedOutcome(variant, shape).test(outcome)) throw new Error(`${variant}: ${outcome ?? 'no outcome'} (exit ${sample.status})\n${sample.stderr.slice(-3000)}`);
+  return sample;
+}
+
+function benchCdk() {
+  const shapes = args.large ? ['small', 'large'] : ['small'];
+  for (const shapeName of shapes) {
+    const shape = SHAPES[shapeName];
+    const resources = shape.roles * 2 + shape.users + shape.secrets * 2;
+    for (const [runnerName, runner] of Object.entries(RUNNERS)) {
+      const dir = appFolder(runner, shape);
+      try {
+        const loads = [load()];
+        const rounds = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const samples = {};
+          for (let index = 0; index < CDK_VARIANTS.length; index++) {
+            const variant = CDK_VARIANTS[(round + index) % CDK_VARIANTS.length];
+            samples[variant] = cdkSample(dir, runner, variant, shape);
+          }
+          rounds.push(samples);
+        }
+        loads.push(load());
+        printCdk(`${shapeName} app (${shape.stacks} stack${shape.stacks > 1 ? 's' : ''}, ${resources} resources) · ${runnerName}`, rounds, loads);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+function printCdk(title, rounds, loads) {
+  console.log(`\n## CDK: ${title} · load ${loads.join(' → ')}`);
+  console.log('variant        | wall s | added wall          | CPU s | added CPU           | added / AwsSolutionsChecks added (wall, CPU) | peak RSS MiB');
+  const base = (key) => median(rounds.map((round) => round.bare[key]));
+  const added = (variant, key) => rounds.map((round) => round[variant][key] - round.bare[key]);
+  const nagAdded = (key) => median(added('awssolutions', key));
+  for (const variant of CDK_VARIANTS) {
+    const cells = [variant.padEnd(14), s(median(rounds.map((round) => round[variant].wall))).padStart(6)];
+    for (const key of ['wall', 'cpu']) {
+      if (variant === 'bare') {
+        cells.push('—'.padEnd(19));
+      } else {
+        const diffs = added(variant, key);
+        cells.push(`${s(median(diffs))} (${pct(median(diffs), base(key))}; ${s(quantile(diffs, 0.25))}…${s(quantile(diffs, 0.75))})`.padEnd(19));
+      }
+      if (key === 'wall') cells.push(s(median(rounds.map((round) => round[variant].cpu))).padStart(5));
+    }
+    const ratio = (key) => (median(added(variant, key)) / nagAdded(key)).toFixed(2);
+    cells.push(variant.startsWith('guard') ? `${ratio('wall')}, ${ratio('cpu')}`.padEnd(44) : '—'.padEnd(44));
+    cells.push(median(rounds.map((round) => round[variant].rss)).toFixed(0));
+    console.log(cells.join(' | '));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// pulumi
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A pack that does nothing: one resource policy and one stack policy that return at once. */
+function doNothingPack() {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-do-nothing-pack-'));
+  mkdirSync(join(dir, 'node_modules', '@pulumi'), { recursive: true });
+  for (const name of ['@pulumi/policy', '@pulumi/pulumi']) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'do-nothing', version: '0.0.1', main: 'index.js' }));
+  writeFileSync(join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
+  writeFileSync(
+    join(dir, 'index.js'),
+    `const { PolicyPack } = require('@pulumi/policy');
+new PolicyPack('do-nothing', { policies: [
+  { name: 'nothing-per-resource', description: 'does nothing', enforcementLevel: 'mandatory', validateResource: () => {} },
+  { name: 'nothing-per-stack', description: 'does nothing', enforcementLevel: 'mandatory', validateStack: () => {} },
+] });
+`,
+  );
+  return dir;
+}
+
+async function benchPulumi() {
+  const count = 10_000;
+  const records = pulumiStack(count);
+  const engine = await startEngine();
+  const nothing = doNothingPack();
+  const loads = [load()];
+  try {
+    const { allRules } = await import('../dist/src/rules/index.js');
+    const { effectiveLevel } = await import('../dist/src/engine/evaluate.js');
+    const { loadCatalog } = await import('../dist/catalog/index.js');
+    const catalogPath = join(ROOT, 'examples', 'catalog.yaml');
+    const catalog = loadCatalog(catalogPath);
+    const ourConfig = Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } }]));
+    const packs = { 'do-nothing': { dir: nothing, config: {} }, 'entitlement-guard': { dir: join(ROOT, 'policypack'), config: ourConfig } };
+    const samples = { 'do-nothing': [], 'entitlement-guard': [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of round % 2 ? Object.keys(packs).reverse() : Object.keys(packs)) {
+        const { dir, config } = packs[name];
+        const pack = await startPack(dir, engine.address);
+        const client = analyzerClient(pack.port);
+        try {
+          await client.configure(config);
+          let started = performance.now();
+          const diagnostics = (await client.analyzeStack(records)).length;
+          const stackMs = performance.now() - started;
+          started = performance.now();
+          for (const record of records) await client.analyze(record);
+          samples[name].push({ startup: pack.startupMs, stackMs, resourceMs: performance.now() - started, diagnostics });
+        } finally {
+          client.close();
+          await pack.stop();
+        }
+      }
+    }
+    loads.push(load());
+    console.log(`\n## Pulumi: ${count} resources over the analyzer protocol · load ${loads.join(' → ')}`);
+    const m = (name, key) => median(samples[name].map((sample) => sample[key]));
+    for (const name of Object.keys(packs)) {
+      console.log(
+        `${name.padEnd(18)} start-up ${m(name, 'startup').toFixed(0).padStart(5)} ms · AnalyzeStack ${((m(name, 'stackMs') / count) * 1000).toFixed(0).padStart(4)} µs/resource · ` +
+          `Analyze ${((m(name, 'resourceMs') / count) * 1000).toFixed(0).padStart(4)} µs/resource · ${samples[name][0].diagnostics} stack diagnostics`,
+      );
+    }
+    const ours = 'entitlement-guard';
+    console.log(
+      `targets: AnalyzeStack ${((m(ours, 'stackMs') / count) * 1000).toFixed(0)} µs/resource (≤ 300) · Analyze ${(m(ours, 'resourceMs') / m('do-nothing', 'resourceMs')).toFixed(2)}× do-nothing (≤ 1.2) · ` +
+        `start-up ${(m(ours, 'startup') - m('do-nothing', 'startup')).toFixed(0)} ms over do-nothing (≤ +200)`,
+    );
+  } finally {
+    rmSync(nothing, { recursive: true, force: true });
+    await engine.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// cli
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A cdk.out of 200 stacks of 500 resources (100,000): roles with their inline policy, users, rotated secrets. */
+function writeCdkOut(dir, resources) {
+  const perStack = 500;
+  const artifacts = {};
+  let unit = 0;
+  for (let stackIndex = 0; stackIndex * perStack < resources; stackIndex++) {
+    const stackName = `Bench${stackIndex}`;
+    const template = { Resources: {} };
+    const add = (id, Type, Properties) => {
+      template.Resources[id] = { Type, Properties, Metadata: { 'aws:cdk:path': `${stackName}/${id}/Resource` } };
+    };
+    while (Object.keys(template.Resources).length + 5 <= perStack) {
+      const i = unit++;
+      add(`Role${i}`, 'AWS::IAM::Role', {
+        RoleName: `payments-api-${i}`,
+        MaxSessionDuration: 3600,
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] }],
+      });
+      add(`Role${i}DefaultPolicy`, 'AWS::IAM::Policy', {
+        PolicyName: `Role${i}DefaultPolicy`,
+        Roles: [{ Ref: `Role${i}` }],
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'], Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${i}` },
+            { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${i}` },
+          ],
+        },
+      });
+      add(`User${i}`, 'AWS::IAM::User', { UserName: `batch-user-${i}`, Tags: [{ Key: 'owner', Value: 'team-data' }] });
+      add(`Secret${i}`, 'AWS::SecretsManager::Secret', { Name: `payments/${i}`, GenerateSecretString: {}, Tags: [{ Key: 'owner', Value: 'team-payments' }] });
+      add(`Secret${i}Rotation`, 'AWS::SecretsManager::RotationSchedule', {
+        SecretId: { Ref: `Secret${i}` },
+        RotationLambdaARN: 'arn:aws:lambda:eu-west-1:111122223333:function:secrets-rotation',
+        RotationRules: { ScheduleExpression: 'rate(30 days)' },
+      });
+    }
+    writeFileSync(join(dir, `${stackName}.template.json`), JSON.stringify(template, null, 1));
+    artifacts[stackName] = { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region', properties: { templateFile: `${stackName}.template.json` } };
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '55.0.0', artifacts }, null, 1));
+  return unit * 5;
+}
+
+function benchCli() {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-cdk-out-'));
+  try {
+    const resources = writeCdkOut(dir, 100_000);
+    const readAndParse =
+      `const { readFileSync } = require('node:fs'); const { join } = require('node:path'); const dir = process.argv[1];` +
+      `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
+      `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(JSON.parse(readFileSync(join(dir, artifact.properties.templateFile), 'utf8')).Resources).length;` +
+      `console.log(count);`;
+    const loads = [load()];
+    const samples = { parse: [], check: [] };
+    let exit;
+    for (let round = 0; round < ROUNDS; round++) {
+      samples.parse.push(timed(process.execPath, ['--input-type=commonjs', '-e', readAndParse, dir]));
+      const check = timed(process.execPath, [join(ROOT, 'dist', 'bundle', 'cli.js'), 'check', dir, '--catalog', CATALOGS.compliant, '--format', 'text']);
+      if (check.status !== 0 && check.status !== 1) throw new Error(`check exited ${check.status}: ${check.stderr.slice(-2000)}`);
+      exit = check.status;
+      samples.check.push(check);
+    }
+    loads.push(load());
+    const m = (name, key) => median(samples[name].map((sample) => sample[key]));
+    console.log(`\n## CLI: cdk.out of ${resources} resources in ${Math.ceil(resources / 500)} templates · load ${loads.join(' → ')}`);
+    console.log(`read + JSON.parse     wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`);
+    console.log(`entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`);
+    console.log(`target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${(m('check', 'cpu') / m('parse', 'cpu')).toFixed(2)}× CPU`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (ONLY.has('imports')) benchImports();
+if (ONLY.has('cdk')) benchCdk();
+if (ONLY.has('pulumi')) await benchPulumi();
+if (ONLY.has('cli')) benchCli();
