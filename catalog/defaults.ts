@@ -98,8 +98,12 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
   {
     id: 'aws-secret-read',
     category: 'credential-access',
-    description: 'Reads secret values (Secrets Manager, SSM SecureString parameters), which are often credentials themselves.',
-    aws: ['secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
+    description: 'Reads Secrets Manager secret values, which are credentials or keys by purpose.',
+    // Not ssm:GetParameter(s/ByPath): Parameter Store holds mostly configuration, and AWS's own instance and agent
+    // policies (AmazonSSMManagedInstanceCore) read it on "*", so on every SSM-managed role the finding was noise.
+    // Reading parameters is governed by the entitlements (require-entitlement); a catalog that keeps secrets as
+    // SecureString parameters puts the three actions back under this id (catalog/README.md, "Secrets in Parameter Store").
+    aws: ['secretsmanager:GetSecretValue'],
   },
   {
     id: 'aws-resource-policy-write',

@@ -94,7 +94,7 @@ export default defineRule<MessageId>({
         'such as {{examples}}) and every action AWS adds later. Use Action with the specific actions needed instead.',
       privilegedOnAnyResource:
         'Policy {{policy}} allows privileged {{actions}} on {{resources}} without a Condition that restricts {{them}} (one on the caller, ' +
-        'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+        'its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). ' +
         'Scope {{them}} to the resource ARNs needed, or add a Condition that constrains {{them}} (for iam:PassRole, StringEquals iam:PassedToService).',
       unknownAction: 'Policy {{policy}}: an action cannot be verified until apply: {{what}}.',
       privilegedUnscopable:

@@ -133,16 +133,13 @@ describe('AWS managed policies, judged by their content, in the CLI, the CDK asp
     for (const rows of [cliAll, cdkAll, pulumiAll]) for (const name of Object.keys(ROLES)) expect(resources(rows), name).toContain(name);
   });
 
-  it.each(['ApiGwLogs', 'LambdaVpc', 'XrayWriter'])('%s: no wildcard, escalation or validity finding', (name) => {
+  it.each(['ApiGwLogs', 'LambdaVpc', 'SsmCore', 'XrayWriter'])('%s: no wildcard, escalation or validity finding', (name) => {
     expect(about(cliFindings, name)).toEqual([]);
     expect(about(cdkAnnotations, name)).toEqual([]);
     expect(about(pulumiDiagnostics, name)).toEqual([]);
   });
 
   const expected: Record<string, Row[]> = {
-    // ssm:GetParameter and ssm:GetParameters on "*": every SSM parameter, SecureStrings included (a secret read in the
-    // default privileged list). AWS's AmazonSSMManagedEC2InstanceDefaultPolicy is the same policy without them.
-    SsmCore: [key('no-wildcard-privilege', 'SsmCore', 'mandatory', 'SsmCore')],
     S3Full: [key('no-wildcard-privilege', 'S3Full', 'mandatory', 'S3Full')],
     LambdaFull: [
       key('no-privilege-escalation', 'LambdaFull', 'mandatory', 'LambdaFull'),
@@ -164,7 +161,7 @@ describe('AWS managed policies, judged by their content, in the CLI, the CDK asp
 
   it('names the privileged actions of each privileged policy (CLI detail and message)', () => {
     const details = cliFindings.filter((line) => line.startsWith('no-wildcard-privilege') && !line.includes('GrantToExisting')).map((line) => line.split(' | ')[4]).sort();
-    expect(details).toEqual(['Policy::AWSLambda_FullAccess', 'Policy::AmazonS3FullAccess', 'Policy::AmazonSSMManagedInstanceCore', 'Policy::IAMFullAccess', 'Policy::PowerUserAccess']);
+    expect(details).toEqual(['Policy::AWSLambda_FullAccess', 'Policy::AmazonS3FullAccess', 'Policy::IAMFullAccess', 'Policy::PowerUserAccess']);
   });
 });
 

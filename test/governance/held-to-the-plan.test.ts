@@ -31,7 +31,7 @@ const VERDICT = [
   'exception-expiry advisory catalog: Exception EXC-300 (no-long-lived-credentials for quick-fix) names quick-fix in this change but waives no finding: ' +
     'the risk it accepted is gone. Remove the exception.',
   'no-wildcard-privilege mandatory PipelineRole: Policy pass-any-role allows privileged action iam:PassRole on Resource "*" without a Condition that restricts it ' +
-    '(one on the caller, its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). Scope it to the resource ARNs needed, ' +
+    '(one on the caller, its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). Scope it to the resource ARNs needed, ' +
     'or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
   'require-entitlement mandatory PipelineRole: pipeline holds privileged entitlement pass-any-role as standing privilege, which class workload does not allow: ' +
     'the entitlement sets no approval maxDuration; the catalog names no approval path for it (approval.via). Hold it just in time (a role with sessions of at most ' +

@@ -18,6 +18,7 @@ const DOCS = {
   stsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html',
   secretsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html',
   passRole: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
+  passedToService: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',
   abac: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html',
 } as const;
 
@@ -136,7 +137,8 @@ describe('a Condition counts as restricting only if its key and operator can res
     ['aws:PrincipalTag: about the caller, not what it reaches', DOCS.globalKeys, { StringEquals: { 'aws:PrincipalTag/team': 'payments' } }, ON_EVERY_RESOURCE],
     ['aws:RequestTag: the caller writes it into its own request', DOCS.globalKeys, { StringEquals: { 'aws:RequestTag/team': 'payments' } }, ON_EVERY_RESOURCE],
     ['StringLike iam:PassedToService "*": matches every service', DOCS.passRole, { StringLike: { 'iam:PassedToService': '*' } }, ON_EVERY_RESOURCE],
-    ['StringEqualsIfExists iam:PassedToService: passes when the key is absent', DOCS.operators, { StringEqualsIfExists: { 'iam:PassedToService': 'lambda.amazonaws.com' } }, ON_EVERY_RESOURCE],
+    ['ArnLikeIfExists iam:AssociatedResourceArn: passes when the key is absent (not every service sets it)', DOCS.operators, { ArnLikeIfExists: { 'iam:AssociatedResourceArn': 'arn:aws:ec2:*:*:instance/*' } }, ON_EVERY_RESOURCE],
+    ['StringEqualsIfExists iam:PassedToService: every PassRole request carries the key, so IfExists restricts as StringEquals', DOCS.passedToService, { StringEqualsIfExists: { 'iam:PassedToService': 'lambda.amazonaws.com' } }, []],
     ['StringNotEquals iam:PassedToService: every other service', DOCS.operators, { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }, ON_EVERY_RESOURCE],
     ['ForAllValues:StringEquals iam:PassedToService: passes when the key is absent', DOCS.operators, { 'ForAllValues:StringEquals': { 'iam:PassedToService': 'lambda.amazonaws.com' } }, ON_EVERY_RESOURCE],
     ['iam:PassedToService compared with its own variable', DOCS.variables, { StringEquals: { 'iam:PassedToService': '${iam:PassedToService}' } }, ON_EVERY_RESOURCE],

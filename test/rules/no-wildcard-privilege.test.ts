@@ -64,7 +64,7 @@ ruleTester(rule, {
       model: model({ identities: [role('AdminSso', { tags: human, managedPolicies: [ARN('AdministratorAccess')] })] }),
     },
     {
-      name: 'AWS managed policies whose content grants nothing privileged (issue 15): API Gateway logging, Lambda VPC, X-Ray, SSM default',
+      name: 'AWS managed policies whose content grants nothing privileged (issue 15): API Gateway logging, Lambda VPC, X-Ray, SSM core (parameter reads are entitlements, not privilege) and default',
       model: model({
         identities: [
           role('Fn', {
@@ -74,6 +74,7 @@ ruleTester(rule, {
               ARN('service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
               ARN('service-role/AWSLambdaVPCAccessExecutionRole'),
               ARN('AWSXrayWriteOnlyAccess'),
+              ARN('AmazonSSMManagedInstanceCore'),
               ARN('AmazonSSMManagedEC2InstanceDefaultPolicy'),
               ARN('AWSCodeDeployRoleForECS'),
             ],
@@ -181,7 +182,7 @@ ruleTester(rule, {
           detail: 'Resource::*',
           message:
             'Policy AutomationPolicy allows privileged actions iam:PutRolePolicy, iam:CreateAccessKey, secretsmanager:GetSecretValue on Resource "*" without a Condition that restricts them (one on the caller, ' +
-            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). ' +
             'Scope them to the resource ARNs needed, or add a Condition that constrains them (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
@@ -198,7 +199,7 @@ ruleTester(rule, {
           detail: 'Resource::*',
           message:
             'Policy LauncherPolicy allows privileged action iam:PassRole on every resource except "arn:aws:iam::111122223333:role/admin" without a Condition that restricts it (one on the caller, ' +
-            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). ' +
             'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
@@ -214,7 +215,7 @@ ruleTester(rule, {
           detail: 'Resource::*',
           message:
             'Policy ReaderPolicy allows privileged action s3:GetObject on Resource "*" without a Condition that restricts it (one on the caller, ' +
-            'its connection or its own request tags, or an IfExists, negated or all-wildcard one, does not). ' +
+            'its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). ' +
             'Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
@@ -261,20 +262,6 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'AmazonSSMManagedInstanceCore reads every SSM parameter (ssm:GetParameter on *, a secret read by the default list); AmazonSSMManagedEC2InstanceDefaultPolicy does not',
-      model: model({ identities: [role('Instance', { tags: service, managedPolicies: [ARN('AmazonSSMManagedInstanceCore')] })] }),
-      findings: [
-        {
-          resource: 'Instance',
-          identity: 'TestStack/Instance',
-          detail: 'Policy::AmazonSSMManagedInstanceCore',
-          message:
-            'AWS managed policy AmazonSSMManagedInstanceCore on Instance (class service) grants 2 privileged actions through "ssm:GetParameter", "ssm:GetParameters" ' +
-            '(such as ssm:GetParameter, ssm:GetParameters). Replace it with a customer-managed policy that names only the actions and resources the identity needs.',
-        },
-      ],
-    },
-    {
       name: 'actions AWS cannot scope (no resource type): logs:PutResourcePolicy, without condition keys of its own, gets advice that is never a resource ARN; iam:PassRole keeps the ARN advice',
       model: model({ identities: [role('Logger', { tags: service, policies: [allow(['logs:PutResourcePolicy', 'ec2:CreateTags', 'iam:PassRole'])] })] }),
       findings: [
@@ -293,7 +280,7 @@ ruleTester(rule, {
           detail: 'Resource::*',
           message:
             'Policy LoggerPolicy allows privileged action iam:PassRole on Resource "*" without a Condition that restricts it (one on the caller, its connection or its own request tags, ' +
-            'or an IfExists, negated or all-wildcard one, does not). Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
+            'or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
         },
       ],
     },

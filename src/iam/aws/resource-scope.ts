@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
+import { keyAlwaysPresent } from './always-present-keys.js';
 
 interface RawResourceType {
   name: string;
@@ -120,8 +121,8 @@ const REQUEST_KEYS = /(^|:)(requesttag\/.*|tagkeys)$/i;
 /**
  * Operators under which the key must be present and match one of the values (IAM condition operators,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
- * `…IfExists` and `ForAllValues:` pass when the key is absent; negated operators admit everything else; `Null`
- * tests presence only.
+ * `…IfExists` and `ForAllValues:` pass when the key is absent (IfExists restricts only on a key every request of the
+ * action carries, always-present-keys.ts); negated operators admit everything else; `Null` tests presence only.
  */
 const RESTRICTING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|NumericEquals|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|IpAddress|Bool|BinaryEquals)$/i;
 
@@ -149,9 +150,13 @@ export function restrictingKeysOf(action: AwsAction): string[] {
 export function conditionRestricts(condition: PolicyStatement['condition'], action: AwsAction): boolean {
   if (!condition) return false;
   const keys = restrictingKeysOf(action);
-  for (const [operator, clauses] of Object.entries(condition)) {
+  for (const [written, clauses] of Object.entries(condition)) {
+    const ifExists = /IfExists$/i.test(written);
+    const operator = ifExists ? written.slice(0, -'IfExists'.length) : written;
     if (!RESTRICTING_OPERATOR.test(operator)) continue;
     for (const [key, values] of Object.entries(clauses)) {
+      // IfExists lets a request without the key through, unless every request of the action carries it.
+      if (ifExists && !keyAlwaysPresent(action.name, key)) continue;
       const lower = key.toLowerCase();
       if (!keys.some((restricting) => globMatch(restricting, lower))) continue;
       if (values.length > 0 && values.every((value) => restrictingValue(operator, key, value))) return true;
