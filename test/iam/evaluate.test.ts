@@ -11,6 +11,17 @@ const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
 const allowedNames = (...documents: PolicyDocument[]) => effectiveAllows(documents).map((allowed) => allowed.action.name);
 
 describe('effectiveAllows', () => {
+  it('grants an action AWS cannot scope (no resource type) only through a statement that applies to "*"', () => {
+    const names = (document: PolicyDocument) => effectiveAllows([document]).map((allowed) => allowed.action.name).filter((name) => ['logs:PutResourcePolicy', 'logs:PutLogEvents'].includes(name));
+    expect(lookupAction('logs:PutResourcePolicy')!.scopable).toBe(false);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app*:*' }))).toEqual(['logs:PutLogEvents']);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: 'arn:aws:logs:*:*:*' }))).toEqual(['logs:PutLogEvents']);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: ['arn:aws:logs:*:*:log-group:x', '*'] }))).toEqual(['logs:PutLogEvents', 'logs:PutResourcePolicy']);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', NotResource: 'arn:aws:logs:*:*:log-group:secret*' }))).toEqual(['logs:PutLogEvents', 'logs:PutResourcePolicy']);
+    // A resource not known yet may be "*" (fail closed).
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:PutResourcePolicy', Resource: unknownValue('Ref Target') }))).toEqual(['logs:PutResourcePolicy']);
+  });
+
   it('expands Action patterns and keeps the resources and statements that allow each action', () => {
     const document = doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Get?bject'], Resource: 'arn:aws:s3:::bucket/*' });
     expect(effectiveAllows([document])).toEqual([

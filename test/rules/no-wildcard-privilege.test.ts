@@ -12,6 +12,8 @@ import { expect } from 'vitest';
 /** Counts come from the action dataset, so the expected messages follow it when it is updated. */
 const total = (pattern: string) => expandActionPattern(pattern).length;
 const privileged = (pattern: string) => expandActionPattern(pattern).filter((action) => privilegedCategory(action, defaultCatalog())).length;
+/** The privileged actions a statement naming resources (not "*") can grant: those AWS can scope to a resource. */
+const privilegedOnNamed = (pattern: string) => expandActionPattern(pattern).filter((action) => action.scopable && privilegedCategory(action, defaultCatalog())).length;
 const ARN = (name: string, partition = 'aws') => `arn:${partition}:iam::aws:policy/${name}`;
 const service = { 'identity-class': 'service' };
 const dataset = managedPolicyDataset();
@@ -83,6 +85,11 @@ ruleTester(rule, {
       }),
     },
     {
+      // serverless-patterns apigw-lambda-sfn-transcribe-translate-polly-sam: logs:* on its function's log groups.
+      name: 'logs:* on named log groups: its privileged actions (logs:PutResourcePolicy, logs:DeleteResourcePolicy) have no resource type, so only Resource "*" grants them',
+      model: model({ identities: [role('Fn', { policies: [allow('logs:*', 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/translator-dev*:*')] })] }),
+    },
+    {
       name: 'an action AWS cannot scope, but not privileged: sts:GetCallerIdentity and xray:PutTraceSegments on *',
       model: model({ identities: [role('Tracer', { policies: [allow(['sts:GetCallerIdentity', 'xray:PutTraceSegments'])] })] }),
     },
@@ -126,7 +133,8 @@ ruleTester(rule, {
           resource: 'UploaderPolicy',
           identity: 'TestStack/Uploader',
           detail: 'Action::s3:*',
-          message: `Policy UploaderPolicy allows Action "s3:*" on "arn:aws:s3:::uploads/*", which expands to ${total('s3:*')} actions, ${privileged('s3:*')} of them privileged (s3:PutAccountPublicAccessBlock, s3:PutBucketAcl, s3:PutBucketPolicy, …). List only the actions needed instead of "s3:*"; keep privileged ones off unless required, on named resources.`,
+          // s3:PutAccountPublicAccessBlock has no resource type: a statement naming a bucket cannot grant it.
+          message: `Policy UploaderPolicy allows Action "s3:*" on "arn:aws:s3:::uploads/*", which expands to ${total('s3:*')} actions, ${privilegedOnNamed('s3:*')} of them privileged (s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutBucketPublicAccessBlock, …). List only the actions needed instead of "s3:*"; keep privileged ones off unless required, on named resources.`,
         },
       ],
     },
@@ -145,14 +153,14 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'logs:* looks harmless but expands to logs:PutResourcePolicy (Permissions management)',
-      model: model({ identities: [role('Logger', { policies: [allow('logs:*', 'arn:aws:logs:eu-west-1:111122223333:log-group:/app/*')] })] }),
+      name: 'logs:* on "*" looks harmless but expands to logs:PutResourcePolicy (Permissions management)',
+      model: model({ identities: [role('Logger', { policies: [allow('logs:*', '*')] })] }),
       findings: [
         {
           resource: 'LoggerPolicy',
           identity: 'TestStack/Logger',
           detail: 'Action::logs:*',
-          message: `Policy LoggerPolicy allows Action "logs:*" on "arn:aws:logs:eu-west-1:111122223333:log-group:/app/*", which expands to ${total('logs:*')} actions, ${privileged('logs:*')} of them privileged (logs:DeleteResourcePolicy, logs:PutResourcePolicy). List only the actions needed instead of "logs:*"; keep privileged ones off unless required, on named resources.`,
+          message: `Policy LoggerPolicy allows Action "logs:*" on Resource "*", which expands to ${total('logs:*')} actions, ${privileged('logs:*')} of them privileged (logs:DeleteResourcePolicy, logs:PutResourcePolicy). List only the actions needed instead of "logs:*"; keep privileged ones off unless required, on named resources.`,
         },
       ],
     },

@@ -37,13 +37,31 @@ export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
         continue;
       }
       const actions = actionsOf(statement, 'allow');
-      for (let a = 0; a < actions.length; a++) addAllowance(allowed, actions[a]!, statement);
+      let onEveryResource: boolean | undefined;
+      for (let a = 0; a < actions.length; a++) {
+        const action = actions[a]!;
+        // An action AWS cannot scope is authorized against "*" only: a statement naming resources does not grant it.
+        if (!action.scopable && !(onEveryResource ??= appliesToStar(statement))) continue;
+        addAllowance(allowed, action, statement);
+      }
     }
   }
   // Most identities hold no Deny at all: skip the second pass.
   if (hasDeny) removeDenied(allowed, documents);
   // The built-in string sort (by UTF-16 code units, like `<`) needs no comparator calls.
   return [...allowed.keys()].sort().map((name) => allowed.get(name)!);
+}
+
+/**
+ * True when the statement can apply to a request whose resource is `*`, the only resource AWS authorizes an action
+ * without resource types against (Service Authorization Reference: such actions need all resources, "*", in the
+ * Resource element). `Resource: "arn:aws:logs:…:log-group:app*"` never matches it, so `logs:*` there grants no
+ * logs:PutResourcePolicy. A value not known yet, and a statement without Resource, may (fail closed).
+ */
+export function appliesToStar(statement: PolicyStatement): boolean {
+  if (statement.notResource) return !statement.notResource.some((value) => !isUnknown(value) && globMatch(value, '*'));
+  if (!statement.resource) return true;
+  return statement.resource.some((value) => isUnknown(value) || globMatch(value, '*'));
 }
 
 function removeDenied(allowed: Map<string, AllowedAction>, documents: PolicyDocument[]): void {
@@ -84,7 +102,11 @@ export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset)
         hasDeny ||= statement.effect === 'Deny';
         continue;
       }
-      forEachInSubset(statement, 'allow', subset, (action) => addAllowance(allowed, action, statement));
+      let onEveryResource: boolean | undefined;
+      forEachInSubset(statement, 'allow', subset, (action) => {
+        // As in effectiveAllows: an action AWS cannot scope is granted only by a statement that applies to "*".
+        if (action.scopable || (onEveryResource ??= appliesToStar(statement))) addAllowance(allowed, action, statement);
+      });
     }
   }
   if (hasDeny && allowed.size > 0) {

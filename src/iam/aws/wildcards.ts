@@ -8,6 +8,7 @@ import type { Catalog } from '../../../catalog/types.js';
 import { hasWildcard } from '../../util/glob.js';
 import { isUnknown, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
 import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
+import { appliesToStar } from './evaluate.js';
 import { privilegedCategory, privilegedEntry } from './privileged.js';
 import { conditionRestricts, statementReachesEveryResource } from './resource-scope.js';
 
@@ -53,12 +54,24 @@ const NO_ISSUES: readonly WildcardIssue[] = [];
 
 export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): readonly WildcardIssue[] {
   if (statement.effect !== 'Allow') return NO_ISSUES;
-  const { issues, exposed } = judgeActionList(statement.action ?? [], catalog);
+  const judged = judgeActionList(statement.action ?? [], catalog);
+  const { exposed } = judged;
+  const issues = appliesToStar(statement) ? judged.issues : withoutUnscopable(judged.issues);
   // A Condition takes an action off the list only if it can restrict that action (resource-scope.ts conditionRestricts).
   const unrestricted = exposed.length > 0 && statement.condition ? exposed.filter((action) => !conditionRestricts(statement.condition, action)) : exposed;
   const onResources = unrestricted.length > 0 ? resourceIssues(statement, unrestricted) : NO_ISSUES;
   if (!statement.notAction && onResources.length === 0) return issues;
   return [...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []), ...issues, ...onResources];
+}
+
+/** Wildcard issues without the actions AWS cannot scope, for a statement that names resources: such a statement cannot grant them. */
+function withoutUnscopable(issues: readonly WildcardIssue[]): readonly WildcardIssue[] {
+  if (!issues.some((issue) => (issue.kind === 'wildcard-action' || issue.kind === 'all-actions') && issue.privileged.some((action) => !action.scopable))) return issues;
+  return issues.flatMap((issue) => {
+    if (issue.kind !== 'wildcard-action' && issue.kind !== 'all-actions') return [issue];
+    const privileged = issue.privileged.filter((action) => action.scopable);
+    return issue.kind === 'wildcard-action' && privileged.length === 0 ? [] : [{ ...issue, privileged }];
+  });
 }
 
 function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgement {

@@ -11,7 +11,7 @@ import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
 import { allowedActionsOf, type StatementActions } from '../../iam/aws/evaluate.js';
 import { isUnknown, type PolicyDocument, type PolicyValue } from '../../model/model.js';
-import { globCovers, hasWildcard } from '../../util/glob.js';
+import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 
 /** Per envelope list (catalog data every identity holding the same entitlements shares): action -> resource patterns. */
 const resourcesByAction = new WeakMap<readonly AwsGrantEnvelope[], Map<string, string[]>>();
@@ -82,7 +82,12 @@ function listWithin(envelopes: readonly AwsGrantEnvelope[], list: StatementActio
   let within = decided.get(key);
   if (within === undefined) {
     within = true;
-    for (let index = 0; index < list.actions.length && within; index++) within = resourceCovered(resource, envelopeResourcesFor(envelopes, list.actions[index]!.name));
+    // An action AWS cannot scope is granted on "*" only (evaluate.ts appliesToStar): on a named resource it is not granted.
+    const onEveryResource = globMatch(resource, '*');
+    for (let index = 0; index < list.actions.length && within; index++) {
+      const action = list.actions[index]!;
+      if (action.scopable || onEveryResource) within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
+    }
     decided.set(key, within);
   }
   return within;
@@ -108,7 +113,7 @@ export function narrowedStatements(pairs: Iterable<{ action: string; resource: s
   const patterns = wildcardActionPatterns(envelopes);
   const resourcesByActions = new Map<string, { actions: string[]; resources: string[] }>();
   for (const [resource, actions] of [...actionsByResource].sort(([a], [b]) => compare(a, b))) {
-    const written = compressActions(actions, patterns);
+    const written = compressActions(actions, patterns, resource);
     const key = written.join('\u0000');
     const entry = resourcesByActions.get(key) ?? { actions: written, resources: [] };
     entry.resources.push(resource);
@@ -130,10 +135,14 @@ function wildcardActionPatterns(envelopes: readonly AwsGrantEnvelope[]): string[
   return patterns;
 }
 
-function compressActions(actions: Set<string>, patterns: string[]): string[] {
+function compressActions(actions: Set<string>, patterns: string[], resource: string): string[] {
   const written = new Set(actions);
+  // On a named resource a pattern grants only the actions AWS can scope (the others are authorized against "*" only).
+  const onEveryResource = globMatch(resource, '*');
   for (const pattern of patterns) {
-    const expansion = expandActionPattern(pattern).map((action) => action.name);
+    const expansion = expandActionPattern(pattern)
+      .filter((action) => onEveryResource || action.scopable)
+      .map((action) => action.name);
     if (expansion.length > 1 && expansion.every((name) => actions.has(name))) {
       for (const name of expansion) written.delete(name);
       written.add(pattern);
