@@ -31,7 +31,7 @@ const CASES: Case[] = [
   { name: 'examples/terraform good', inputs: ['examples/terraform/good.tfplan.json'], unwaivable: 0 },
   { name: 'examples/k8s bad', inputs: ['examples/k8s/bad.yaml'], unwaivable: 0 },
   { name: 'examples/k8s good', inputs: ['examples/k8s/good.yaml'], unwaivable: 0 },
-  { name: 'corpus: AWS public apps (27 CDK, SAM and Pulumi apps)', inputs: ['test/corpus/aws'], unwaivable: 0 },
+  { name: 'corpus: AWS public apps (39 CDK, SAM and Pulumi apps)', inputs: ['test/corpus/aws'], unwaivable: 0 },
   { name: 'corpus: Kubernetes charts', inputs: ['test/corpus/kubernetes'], unwaivable: 0 },
   { name: 'corpus: governance samples', inputs: ['test/corpus/governance/aws-cross-account-break-glass.template.yaml', 'test/corpus/governance/jit-elevated-admin-root-trust.template.yaml', 'test/corpus/governance/tea-target-role.template.yaml'], unwaivable: 0 },
   { name: 'corpus: gate semantics samples', inputs: ['test/corpus/gate-semantics/fluidattacks-open-passrole.template.yaml', 'test/corpus/gate-semantics/sagemaker-studio-image-build-role.template.yaml', 'test/corpus/gate-semantics/sra-config-org-configuration-role.template.yaml', 'test/corpus/gate-semantics/sra-guardduty-event-rule-role.template.yaml'], unwaivable: 0 },

@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 16 items: 11 right, 5 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 31 items: 23 right, 8 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -38,10 +38,30 @@ const EXPECTED = [
   'sam-alb-cognito-lambda | privileged-access | MyLambdaFunctionPermission | standing | managed policy arn:aws:iam::aws:policy/AdministratorAccess',
   // right: passes one role to a service (scoped, still worth a look)
   'sam-apigw-lambda-opensearch-serverless-nextgen | privileged-access | IndexFunctionRole | standing | Allow iam:PassRole on',
+  // right: logs:* on everything
+  'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | OrchestratorRole | standing | Allow logs:* on *',
+  // right: s3:* on every bucket (its logs:* on its own log groups is not privileged: no resource-scoped logs action is)
+  'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | capstone-translator-role | standing | Allow s3:* on *',
   // right: cloudwatch:* and logs:* on everything
   'sam-apigw-sfn | privileged-access | StateMachineExpressSyncRole | standing | Allow cloudwatch:*, logs:* on *',
+  // noisy: the authorizer reads the two Basic-auth secrets of its own stack, named one by one
+  'sam-apigw-sqs-lambda-ddb | privileged-access | AuthorizerLambdaExecutionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: iot:* (policies, certificates) on everything
+  'sam-apigw-sqs-lambda-iot | privileged-access | APISQSGatewayRole | standing | Allow iot:*, iotjobsdata:* on *',
+  'sam-apigw-sqs-lambda-iot | privileged-access | LambdaExecutionRole | standing | Allow iot:*, iotjobsdata:* on *',
+  // noisy: the log-delivery statement AWS documents for Step Functions logging (logs:PutResourcePolicy on *)
+  'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
   // right: logs:* on everything
   'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
+  // right: every secret of the account, for each RabbitMQ consumer
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctioIPRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAndRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAnythingButRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionNoFilterRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionOrRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionPrefixRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  // right: a secret given as a parameter without a default, so which one is not known
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQHelperRole | standing | Allow secretsmanager:GetSecretValue on',
   // noisy: reads one secret, under an ABAC condition
   'sam-lambda-secretsmanager-abac | privileged-access | GetSecretFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
   // right: passes the MediaConvert role
@@ -50,6 +70,10 @@ const EXPECTED = [
   'sam-s3-lambda-mediaconvert | privileged-access | MediaConvertRole | standing | managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess',
   // right: object ACL writes (s3:PutObjectAcl) on the destination bucket
   'sam-s3-lambda-resizing-python | privileged-access | ResizerFunctionRole | standing | Allow s3:GetObject, s3:ListBucket',
+  // right: passes a role given as a parameter without a default, so which one is not known
+  'sam-sfn-ecs-sam | privileged-access | StepFunctionExecutionRole | standing | Allow iam:PassRole on',
+  // noisy: the log-delivery statement AWS documents for Step Functions logging
+  'sam-sfn-log-export | privileged-access | RoleExportCloudWatchLogsWorkflow | standing | Allow logs:CreateLogDelivery',
 ];
 
 describe('the review queue on the AWS corpus', () => {
