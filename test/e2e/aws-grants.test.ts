@@ -205,9 +205,9 @@ beforeAll(async () => {
       const [, resource, detail] = /\n {2}resource: \S+ \(\S+ (\S+)\)(?: (\S+))?/.exec(text)!;
       // The waiver target the hint names: the construct path for a role of the app (`path:Grants/SsmCore`), the name
       // for a role outside it or one SAM creates (no construct path); compared by the role's name.
-      // A role SAM creates has neither (its waiver line says so): the finding is on the role itself, named by its resource.
+      // A role SAM creates binds by its location (stack:GrantsSam/SamFnRole); without a target, by its resource's name.
       const name = resource!.replace(/^GrantsSam\//, '');
-      const target = (/target: ([^)]+)\)/.exec(text)?.[1] ?? (text.includes('\n  waiver: no catalog exception can name it') ? name : '-')).replace(/^path:Grants\//, '');
+      const target = (/target: ([^)]+)\)/.exec(text)?.[1] ?? (text.includes('\n  waiver: no catalog exception can name it') ? name : '-')).replace(/^(path:Grants|stack:GrantsSam)\//, '');
       return { key: key(rule!, target, level!, name), detail: detail ?? '', message: text };
     });
 
