@@ -72,7 +72,7 @@ export interface Approval {
 }
 
 export interface IdentityMatch {
-  /** Glob over the identity's names (`payments-api-*`, an ARN, `path:<construct path>`, `urn:pulumi:…`): src/engine/waivers.ts. */
+  /** Glob over the identity's names (`payments-api-*`, an ARN, `path:<construct path>`, `urn:pulumi:…`): catalog/waivers.ts. */
   name?: string;
   /** All of these tags must be present with these values. */
   tags?: Record<string, string>;
@@ -114,7 +114,7 @@ export interface CatalogException {
   /** ISO date (YYYY-MM-DD) of the approval; the exception policy's maxLifetime counts from it. */
   approved?: string;
   rule: string;
-  /** Glob over the binding names of the identity or secret a finding is about (src/engine/waivers.ts), never a bare logical id. */
+  /** Glob over the binding names of the identity or secret a finding is about (catalog/waivers.ts), never a bare logical id. */
   target: string;
   reason: string;
   owner: string;

@@ -1,8 +1,10 @@
 import { Stage, type Stack } from 'aws-cdk-lib';
 import { resolve } from 'node:path';
-import { auditFormatForFile, writeAuditFile, type AuditUnapprovedWaiver } from '../src/audit/index.js';
+import type { AuditUnapprovedWaiver } from '../src/audit/index.js';
+import { auditFormatForFile } from '../src/reporters/audit.js';
+import { writeAuditFile } from '../src/reporters/audit-file.js';
 import { summarize } from '../src/engine/evaluate.js';
-import type { Finding } from '../src/engine/finding.js';
+import type { Finding } from '../src/model/finding.js';
 import { mergeModels } from '../src/model/merge.js';
 import type { UnapprovedWaiver } from './acknowledgements.js';
 import type { ResolvedGuardOptions } from './options.js';

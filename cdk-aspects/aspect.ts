@@ -1,6 +1,6 @@
 import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { isBlocking } from '../src/engine/finding.js';
+import { isBlocking } from '../src/model/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
 import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { AppAudit } from './app-audit.js';

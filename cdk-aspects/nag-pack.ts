@@ -1,7 +1,7 @@
 import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { isBlocking, type Finding } from '../src/engine/finding.js';
+import { isBlocking, type Finding } from '../src/model/finding.js';
 import { ruleById } from '../src/rules/index.js';
 import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { stackAt, topLevelStackOf } from './construct-tree.js';

@@ -4,7 +4,7 @@ import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { allRules } from '../src/rules/index.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import type { IConstruct } from 'constructs';
-import { isBlocking, type Finding } from '../src/engine/finding.js';
+import { isBlocking, type Finding } from '../src/model/finding.js';
 import { resourcePaths, stackAt } from './construct-tree.js';
 import { resourceKey, stackTemplates } from './stack-templates.js';
 import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';

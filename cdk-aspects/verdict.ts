@@ -1,6 +1,6 @@
 import { evaluate } from '../src/engine/check.js';
 import type { EvaluationResult } from '../src/engine/evaluate.js';
-import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../src/engine/finding.js';
+import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../src/model/finding.js';
 import type { Model, ResourceRef } from '../src/model/model.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../src/adapters/cloudformation/to-model.js';

@@ -1,10 +1,10 @@
 import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy, Severity, StackValidationPolicy } from '@pulumi/policy';
 import type { Catalog } from '../../catalog/types.js';
 import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type PulumiResource } from '../../src/adapters/pulumi/index.js';
-import { writeAuditFile } from '../../src/audit/index.js';
+import { writeAuditFile } from '../../src/reporters/audit-file.js';
 import { evaluate } from '../../src/engine/check.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
-import { NO_WAIVER_TARGET, type Finding } from '../../src/engine/finding.js';
+import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { remediationText, type Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';

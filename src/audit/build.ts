@@ -6,11 +6,10 @@
 import { recordMatches, type Catalog, type CatalogIdentity, type Entitlement } from '../../catalog/types.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
-import { isBlocking, type Finding } from '../engine/finding.js';
-import { profileOf, type IdentityProfile } from '../engine/profile.js';
+import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
+import { profileOf, type IdentityProfile } from '../../catalog/profile.js';
 import { isUnknown, type Identity, type IdentityClass, type Model, type ResourceRef, type RoleDefinition, type Secret } from '../model/model.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
-import { sortFindings } from '../reporters/json.js';
 import { burnDownOf } from './burn-down.js';
 import { auditCredentials } from './credentials.js';
 import { expiryOf } from './dates.js';

@@ -1,5 +1,5 @@
 /** Days left until a catalog date, counted in whole UTC days the way the expiry rules count days since. */
-import { isPastDate } from '../engine/evaluate.js';
+import { isPastDate } from '../../catalog/dates.js';
 import { daysSince, isExpiryDate } from '../rules/support/expiry.js';
 import type { AuditExpiry } from './types.js';
 

@@ -9,72 +9,19 @@
  * - one item per catalog exception, under the exception's owner, reviewed by whoever approved it.
  *
  * Each item has a review id that stays the same across runs while the identity keeps its key (catalog id, physical
- * name or declaration; see src/diff/match.ts) and the item its subject, so a ticketing system can track it. Against a
+ * name or declaration; see src/audit/match.ts) and the item its subject, so a ticketing system can track it. Against a
  * baseline (`audit --baseline`), each item says whether it is new, changed or unchanged since then.
  */
 import { createHash } from 'node:crypto';
-import { stableKey } from '../diff/match.js';
-import type { AuditEntitlement, AuditException, AuditIdentity } from './types.js';
+import { stableKey } from './match.js';
+import type { AuditEntitlement, AuditException, AuditIdentity, ReviewItem, ReviewMode, ReviewQueue, ReviewSince } from './types.js';
+
+export type { ReviewEvidence, ReviewItem, ReviewMode, ReviewOwner, ReviewQueue, ReviewSince } from './types.js';
 
 export const REVIEW_SCHEMA_VERSION = 'entitlement-guard/review/v1';
 export const NO_OWNER = '(no owner)';
 
-export type ReviewMode = 'standing' | 'pending' | 'just-in-time';
-export type ReviewSince = 'new' | 'changed' | 'unchanged';
 type IdentityItemKind = Exclude<ReviewItem['kind'], 'exception'>;
-
-export interface ReviewQueue {
-  /** How many items in all, and how many hold standing privilege. */
-  items: number;
-  standing: number;
-  /** Set against a baseline: items new or changed since then. */
-  newOrChanged?: number;
-  owners: ReviewOwner[];
-}
-
-export interface ReviewOwner {
-  owner: string;
-  contact?: string;
-  items: ReviewItem[];
-}
-
-export interface ReviewItem {
-  /** `R-` and 10 hex digits of the item's kind, identity key and subject: stable across runs. */
-  id: string;
-  kind: 'privileged-access' | 'long-lived-credential' | 'exception';
-  /** `entitlement deploy-admin`, `privileged grants`, `exception EXC-101`. */
-  subject: string;
-  /** The identity it is about (privileged access), with the key it is tracked by. */
-  identity?: string;
-  identityKey?: string;
-  /** The clouds it is on (more than one for a catalog identity deployed on several). */
-  clouds?: string[];
-  /** How the access is held: standing before just in time in the queue. */
-  mode?: ReviewMode;
-  /** Against a baseline only. */
-  since?: ReviewSince;
-  /** Who must review it: the entitlement's approvers, the exception's approver, else the owner. */
-  reviewers: string[];
-  evidence: ReviewEvidence;
-}
-
-export interface ReviewEvidence {
-  /** The entitlement (privileged access) and why it is privileged. */
-  entitlement?: string;
-  /** What it grants: statements of the change, or what the entitlement allows for a catalog-only identity. */
-  grants: string[];
-  /** Who or what can assume the identity, and what runs as it. */
-  assumableBy: string[];
-  runsOn: string[];
-  /** Long-lived credentials, with their expiry. */
-  credentials: string[];
-  /** Exceptions covering the identity (privileged access) or the exception itself (`rule on target, expires …`). */
-  exceptions: string[];
-  /** Why it is not just in time, or why the exception needs attention (expired, unused, too broad). */
-  gaps: string[];
-  /** Blocking findings on the identity. */
-  blocking: number;
-}
 
 export function reviewQueue(identities: readonly AuditIdentity[], exceptions: readonly AuditException[], contacts: ReadonlyMap<string, string> = new Map()): ReviewQueue {
   const items: { owner: string; item: ReviewItem }[] = [];

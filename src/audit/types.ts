@@ -6,13 +6,10 @@
  */
 import type { CatalogException } from '../../catalog/types.js';
 import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
-import type { FindingLevel } from '../engine/finding.js';
-import type { PrivilegeDiff } from '../diff/types.js';
+import type { FindingLevel } from '../model/finding.js';
 import type { AuditSource } from './lineage.js';
-import type { ReviewQueue } from './review.js';
 
 export type { AuditSource } from './lineage.js';
-export type { ReviewQueue, ReviewOwner, ReviewItem, ReviewEvidence, ReviewMode, ReviewSince } from './review.js';
 
 export const AUDIT_SCHEMA_VERSION = 'entitlement-guard/audit/v1';
 
@@ -306,4 +303,219 @@ export interface AuditExtras {
   unapprovedWaivers?: AuditUnapprovedWaiver[];
   /** Where the change came from (src/audit/lineage.ts). */
   source?: AuditSource;
+}
+
+// ---- The review queue (src/audit/review.ts builds it) ----
+
+export type ReviewMode = 'standing' | 'pending' | 'just-in-time';
+export type ReviewSince = 'new' | 'changed' | 'unchanged';
+
+export interface ReviewQueue {
+  /** How many items in all, and how many hold standing privilege. */
+  items: number;
+  standing: number;
+  /** Set against a baseline: items new or changed since then. */
+  newOrChanged?: number;
+  owners: ReviewOwner[];
+}
+
+export interface ReviewOwner {
+  owner: string;
+  contact?: string;
+  items: ReviewItem[];
+}
+
+export interface ReviewItem {
+  /** `R-` and 10 hex digits of the item's kind, identity key and subject: stable across runs. */
+  id: string;
+  kind: 'privileged-access' | 'long-lived-credential' | 'exception';
+  /** `entitlement deploy-admin`, `privileged grants`, `exception EXC-101`. */
+  subject: string;
+  /** The identity it is about (privileged access), with the key it is tracked by. */
+  identity?: string;
+  identityKey?: string;
+  /** The clouds it is on (more than one for a catalog identity deployed on several). */
+  clouds?: string[];
+  /** How the access is held: standing before just in time in the queue. */
+  mode?: ReviewMode;
+  /** Against a baseline only. */
+  since?: ReviewSince;
+  /** Who must review it: the entitlement's approvers, the exception's approver, else the owner. */
+  reviewers: string[];
+  evidence: ReviewEvidence;
+}
+
+export interface ReviewEvidence {
+  /** The entitlement (privileged access) and why it is privileged. */
+  entitlement?: string;
+  /** What it grants: statements of the change, or what the entitlement allows for a catalog-only identity. */
+  grants: string[];
+  /** Who or what can assume the identity, and what runs as it. */
+  assumableBy: string[];
+  runsOn: string[];
+  /** Long-lived credentials, with their expiry. */
+  credentials: string[];
+  /** Exceptions covering the identity (privileged access) or the exception itself (`rule on target, expires …`). */
+  exceptions: string[];
+  /** Why it is not just in time, or why the exception needs attention (expired, unused, too broad). */
+  gaps: string[];
+  /** Blocking findings on the identity. */
+  blocking: number;
+}
+
+// ---- The privilege diff ----
+// Kept in this file because an audit holds a diff (audit --baseline) and a diff is made of audit entries: the two
+// shapes refer to each other, so one file holds both rather than two files importing each other.
+
+/**
+ * The privilege diff between two audits (a base, before the change, and a head, after it): per identity, what was
+ * added and removed. Plain data only, so the JSON report is this object as is.
+ */
+
+export const DIFF_SCHEMA_VERSION = 'entitlement-guard/diff/v1';
+
+export interface PrivilegeDiff {
+  schema: typeof DIFF_SCHEMA_VERSION;
+  base: DiffSide;
+  head: DiffSide;
+  summary: DiffSummary;
+  /** Identities with at least one change in privilege, privileged changes first, then by key. */
+  identities: IdentityDiff[];
+  /**
+   * The same identity under another name or declaration (a construct or logical-id rename): listed for the reviewer,
+   * but not a change in privilege, and never an add and a remove.
+   */
+  renamed: IdentityRename[];
+  /** Catalog exceptions added, removed, renewed or expired between the two audits, whoever they cover. */
+  exceptions: ExceptionChange[];
+  /** Findings on no identity (catalog exceptions, unattached policies, secrets) that are new or resolved. */
+  otherFindings: FindingChanges;
+}
+
+export interface DiffSide {
+  generatedAt: string;
+  catalog: string;
+  identities: number;
+  /**
+   * Where the side's change came from (the audit's lineage). The head's says which change made every addition and
+   * removal of the diff, and its generatedAt when.
+   */
+  source?: AuditSource;
+}
+
+export interface DiffSummary {
+  identitiesAdded: number;
+  identitiesRemoved: number;
+  identitiesChanged: number;
+  identitiesRenamed: number;
+  /** Identities whose changes include a privileged grant, a long-lived credential or a widened trust. */
+  privilegedChanges: number;
+  grantsAdded: number;
+  grantsRemoved: number;
+  credentialsAdded: number;
+  credentialsRemoved: number;
+  trustWidened: number;
+  trustNarrowed: number;
+  findingsNew: number;
+  findingsResolved: number;
+  /** New findings that block (mandatory, not waived): the diff's verdict, as `check` gives it. */
+  blockingNew: number;
+}
+
+export type IdentityChange = 'added' | 'removed' | 'changed';
+
+export interface IdentityDiff {
+  /** The stable key the two sides were matched on (`catalog:…`, `aws:aws-role:name`, `stack:…`). */
+  key: string;
+  change: IdentityChange;
+  name: string;
+  cloud?: string;
+  kind?: string;
+  owner?: string;
+  class?: string;
+  catalogId?: string;
+  /** Where the identity is declared in the head (in the base for a removed one). */
+  resource?: AuditIdentity['resource'];
+  /** Set when the identity was also renamed (see `PrivilegeDiff.renamed`). */
+  renamed?: IdentityRename;
+  /** True when any change below is privileged. */
+  privileged: boolean;
+  grants: { added: GrantChange[]; removed: GrantChange[] };
+  credentials: { added: CredentialChange[]; removed: CredentialChange[] };
+  trust: { widened: TrustChange[]; narrowed: TrustChange[] };
+  exceptions: ExceptionChange[];
+  findings: FindingChanges;
+}
+
+export interface IdentityRename {
+  key: string;
+  from: string;
+  to: string;
+  /** The declaration (construct path, URN, or stack/logical id) on each side. */
+  fromResource?: string;
+  toResource?: string;
+  /** Which key showed it is the same identity. */
+  matchedBy: 'catalog-id' | 'physical-name' | 'declaration' | 'same-privileges';
+}
+
+/** One statement (or managed policy, or role assignment) of a grant. */
+export interface GrantChange {
+  /** `Allow iam:PassRole on *`, `managed policy arn:…`, `role Owner at /subscriptions/…`. */
+  statement: string;
+  /** The grant it belongs to, as the audit labels it. */
+  grant: string;
+  /** Declared entitlements that cover it. */
+  entitlements: string[];
+  beyondEntitlements: boolean;
+  /** Privileged-action categories it allows; empty when none. */
+  privileged: string[];
+}
+
+export interface CredentialChange {
+  kind: AuditCredential['kind'];
+  lifetime: AuditCredential['lifetime'];
+  resource: string;
+  expiresAt?: string;
+  daysLeft?: number;
+  accepts?: string;
+}
+
+export interface TrustChange {
+  kind: AuditTrust['kind'];
+  principal: string;
+  /** The conditions on the side that has the entry (the head for widened, the base for narrowed). */
+  conditions: string[];
+  /** For a principal on both sides whose conditions changed: the other side's conditions. */
+  was?: string[];
+  /** Why it counts as widened or narrowed. */
+  reason: string;
+}
+
+export type ExceptionChangeKind = 'added' | 'removed' | 'renewed' | 'expired' | 'shortened';
+
+export interface ExceptionChange {
+  change: ExceptionChangeKind;
+  id: string;
+  rule: string;
+  target: string;
+  approvedBy: string;
+  expires: string;
+  /** The base's expiry for a renewed or shortened exception. */
+  was?: string;
+  status: AuditException['status'];
+}
+
+export interface FindingChange {
+  ruleId: string;
+  detail?: string;
+  level: AuditFinding['level'];
+  blocking: boolean;
+  resource: string;
+  message: string;
+  waivedBy?: string;
+}
+
+export interface FindingChanges {
+  new: FindingChange[];
+  resolved: FindingChange[];
 }

@@ -11,15 +11,18 @@
 import { APPROVER_PLACEHOLDER, INIT_ORIGIN, PLACEHOLDER_OWNER } from '../../catalog/placeholders.js';
 import type { Catalog, CatalogException, CatalogIdentity, Entitlement, Owner, TrustedAccount, TrustedOidc } from '../../catalog/types.js';
 import { runRules } from '../engine/evaluate.js';
-import { isBlocking, type Finding } from '../engine/finding.js';
-import { matchCatalogRecord } from '../engine/profile.js';
-import { detailAt, subjectNames } from '../engine/waivers.js';
+import { isBlocking, type Finding } from '../model/finding.js';
+import { matchCatalogRecord } from '../../catalog/profile.js';
+import { detailAt, subjectNames } from '../../catalog/waivers.js';
 import type { Identity, IdentityClass, Model, Secret } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import { entitlementPrivilege } from '../rules/support/just-in-time.js';
 import { entitlementContent, grantSetKey, grantSetName, grantSetOf, isEmpty, type GrantSet } from './grants.js';
 import { inferClass, inferOwner, toId, type Inferred } from './infer.js';
 import { seenTrust } from './trust.js';
+import type { Commented } from './commented.js';
+
+export type { Commented } from './commented.js';
 
 export interface InitOptions {
   /** The day the catalog is written (YYYY-MM-DD): exceptions expire `expiryDays` after it. */
@@ -28,12 +31,6 @@ export interface InitOptions {
   expiryDays?: number;
   /** Name globs of identities that are agents (an agent cannot be told from a service by its trust). */
   agents?: readonly string[];
-}
-
-/** A catalog entry with the comment that says where it came from. */
-export interface Commented<T> {
-  entry: T;
-  comment: string;
 }
 
 export interface InitPlan {

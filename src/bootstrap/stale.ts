@@ -4,9 +4,9 @@
  * may describe more than these inputs (other repositories, other stacks), and removing is a person's decision.
  */
 import { recordMatches, type Catalog } from '../../catalog/types.js';
-import { exceptionTargets } from '../engine/exception-scope.js';
-import { matchCatalogRecord } from '../engine/profile.js';
-import { resourceBinding, targetMatches } from '../engine/waivers.js';
+import { exceptionTargets } from '../../catalog/exception-scope.js';
+import { matchCatalogRecord } from '../../catalog/profile.js';
+import { resourceBinding, targetMatches } from '../../catalog/waivers.js';
 import type { Model } from '../model/model.js';
 
 export interface StaleEntry {

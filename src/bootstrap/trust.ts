@@ -7,7 +7,7 @@
 import type { Catalog, TrustedAccount, TrustedOidc } from '../../catalog/types.js';
 import { isUnknown, type Model } from '../model/model.js';
 import { narrowingClauses, parseAwsPrincipal, parseFederatedPrincipal, trustEntries } from '../rules/support/trust.js';
-import type { Commented } from './plan.js';
+import type { Commented } from './commented.js';
 
 export function seenTrust(model: Model, base: Catalog): { accounts: Commented<TrustedAccount>[]; oidc: Commented<TrustedOidc>[] } {
   const accounts = new Map<string, Set<string>>();

@@ -1,4 +1,6 @@
-import { buildAudit, renderAudit, withBaseline, type AuditFormat } from '../audit/index.js';
+import { buildAudit } from '../audit/index.js';
+import { withBaseline } from '../diff/index.js';
+import { renderAudit, type AuditFormat } from '../reporters/audit.js';
 import type { AuditSource } from '../audit/types.js';
 import { EXIT, evaluateChange, loadChange, type CheckOptions, type CommandResult } from './check.js';
 import { auditOf } from './diff.js';

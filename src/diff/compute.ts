@@ -6,7 +6,7 @@
  */
 import type { Audit, AuditCredential, AuditException, AuditFinding, AuditIdentity, AuditTrust } from '../audit/types.js';
 import { globCovers } from '../util/glob.js';
-import { matchIdentities, type IdentityPair } from './match.js';
+import { matchIdentities, type IdentityPair } from '../audit/match.js';
 import {
   DIFF_SCHEMA_VERSION,
   type CredentialChange,
@@ -19,7 +19,7 @@ import {
   type IdentityRename,
   type PrivilegeDiff,
   type TrustChange,
-} from './types.js';
+} from '../audit/types.js';
 
 export function diffAudits(base: Audit, head: Audit): PrivilegeDiff {
   return diffMatched(base, head, matchIdentities(base.identities, head.identities));

@@ -1,10 +1,11 @@
 import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
 import type { Cloud, Identity, Model, Secret } from '../model/model.js';
 import { remediationFor, type Report, type Rule, type RuleContext } from '../rules/define.js';
-import { isTooBroad } from './exception-scope.js';
-import { isBlocking, type Finding, type FindingLevel } from './finding.js';
-import { isKnownOwner, profileOf, type IdentityProfile } from './profile.js';
-import { bindingOf, detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from './waivers.js';
+import { isTooBroad } from '../../catalog/exception-scope.js';
+import { isBlocking, type Finding, type FindingLevel } from '../model/finding.js';
+import { isExceptionValid } from '../../catalog/dates.js';
+import { bindingOf, profileOf, type IdentityProfile } from '../../catalog/profile.js';
+import { detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from '../../catalog/waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
 export interface EvaluateOptions {
@@ -212,21 +213,6 @@ export function formatMessage(template: string | undefined, data: Record<string,
     message += (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1]!;
   }
   return message;
-}
-
-/** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
-export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
-  return (
-    !isPastDate(exception.expires, now) &&
-    isKnownOwner(catalog, exception.owner) &&
-    exception.approvedBy.trim() !== ''
-  );
-}
-
-/** A date-only expiry (YYYY-MM-DD) is valid through the end of that day, UTC. */
-export function isPastDate(date: string, now: Date): boolean {
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59.999Z`) : Date.parse(date);
-  return Number.isNaN(end) || end < now.getTime();
 }
 
 /** Fields joined by NUL, concatenated rather than joined through an array (cheaper for thousands of findings). */

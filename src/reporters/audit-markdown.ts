@@ -1,7 +1,7 @@
 import type { Audit, AuditDefinition, AuditException, AuditHolding, AuditIdentity } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { plural } from '../util/plural.js';
-import type { AuditRenderOptions } from '../audit/render.js';
+import type { AuditRenderOptions } from './audit-options.js';
 import { accountOf, baselineSection, lineageLines, reviewSection } from './review-markdown.js';
 
 /**

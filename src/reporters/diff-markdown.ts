@@ -1,4 +1,4 @@
-import type { FindingChange, GrantChange, IdentityDiff, PrivilegeDiff, TrustChange } from '../diff/types.js';
+import type { FindingChange, GrantChange, IdentityDiff, PrivilegeDiff, TrustChange } from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 /** GitHub refuses a pull-request comment over 65,536 characters: the diff stays under this, with room for the note. */

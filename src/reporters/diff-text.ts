@@ -1,4 +1,4 @@
-import type { IdentityDiff, PrivilegeDiff } from '../diff/types.js';
+import type { IdentityDiff, PrivilegeDiff } from '../audit/types.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
 /** The privilege diff for a terminal: the verdict, then one block per identity, privileged ones first. */

@@ -1,6 +1,6 @@
 import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditHolding, AuditIdentity, AuditSecret } from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
-import type { AuditRenderOptions } from '../audit/render.js';
+import type { AuditRenderOptions } from './audit-options.js';
 import { baselineHtml, lineageHtml, placementsHtml, reviewHtml, REVIEW_STYLE } from './review-html.js';
 
 /**

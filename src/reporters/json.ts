@@ -1,5 +1,8 @@
 import type { EvaluationResult, Summary } from '../engine/evaluate.js';
-import type { Finding } from '../engine/finding.js';
+import { sortFindings, type Finding } from '../model/finding.js';
+
+/** Kept here for the reporters that sort through this module; the order itself is the model's. */
+export { sortFindings };
 import type { ResourceRef } from '../model/model.js';
 
 /**
@@ -23,22 +26,6 @@ export function formatJson(result: EvaluationResult): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  // Each finding's key is built once, not once per comparison.
-  const keyed = findings.map((finding) => ({ finding, key: sortKey(finding) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key));
-  return keyed.map((entry) => entry.finding);
-}
-
-function sortKey(finding: Finding): string[] {
-  const r = finding.resource;
-  return [r.stack ?? '', r.file ?? '', r.urn ?? '', r.path ?? '', r.name, r.type, finding.ruleId, finding.identity ?? '', finding.detail ?? '', finding.message];
-}
-
-function compareKeys(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-}
 
 function findingJson(finding: Finding) {
   return {

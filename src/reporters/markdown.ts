@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, type Finding } from '../engine/finding.js';
+import { isBlocking, type Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { sortFindings } from './json.js';

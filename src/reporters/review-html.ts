@@ -4,7 +4,7 @@
  */
 import { describeSource } from '../audit/lineage.js';
 import type { Audit, AuditIdentity, ReviewItem, ReviewQueue } from '../audit/types.js';
-import type { FindingChange, GrantChange, IdentityDiff, PrivilegeDiff, TrustChange } from '../diff/types.js';
+import type { FindingChange, GrantChange, IdentityDiff, PrivilegeDiff, TrustChange } from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
 import { accountOf } from './review-markdown.js';
 

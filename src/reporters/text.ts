@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../engine/finding.js';
+import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeControlCharacters as shown } from '../util/control-characters.js';
 import { sortFindings } from './json.js';
@@ -40,7 +40,7 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
   return `${lines.join('\n')}\n`;
 }
 
-/** The exception that would waive these findings, by the targets that bind to what they are about (engine/waivers.ts). */
+/** The exception that would waive these findings, by the targets that bind to what they are about (catalog/waivers.ts). */
 function waiverHint(ruleId: string, findings: Finding[]): string {
   const targets = [...new Set(findings.map((finding) => finding.waiverTarget))];
   if (targets.includes(undefined)) return NO_WAIVER_TARGET;

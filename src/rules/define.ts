@@ -1,7 +1,7 @@
 import type { Catalog, RuleLevel } from '../../catalog/types.js';
 import type { Cloud, Identity, Model, ResourceRef, Secret } from '../model/model.js';
-import type { Finding } from '../engine/finding.js';
-import type { IdentityProfile } from '../engine/profile.js';
+import type { Finding } from '../model/finding.js';
+import type { IdentityProfile } from '../../catalog/profile.js';
 
 export interface RuleMeta<MessageId extends string = string> {
   id: string;

@@ -1,4 +1,4 @@
-import { isPastDate } from '../engine/evaluate.js';
+import { isPastDate } from '../../catalog/dates.js';
 import { defineRule } from './define.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 

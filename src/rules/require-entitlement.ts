@@ -3,7 +3,7 @@ import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
-import type { IdentityProfile } from '../engine/profile.js';
+import type { IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { documentWithinEnvelopes, envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';

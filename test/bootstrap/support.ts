@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { APPROVER_PLACEHOLDER } from '../../catalog/index.js';
 import { runCheck } from '../../src/cli/check.js';
 import { runCatalogInit } from '../../src/cli/catalog-init.js';
-import { isBlocking } from '../../src/engine/finding.js';
+import { isBlocking } from '../../src/model/finding.js';
 
 export const REPO = join(import.meta.dirname, '../..');
 export const TODAY = '2026-12-02';

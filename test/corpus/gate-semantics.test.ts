@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCheck } from '../../src/cli/check.js';
-import { isBlocking } from '../../src/engine/finding.js';
+import { isBlocking } from '../../src/model/finding.js';
 
 const REPO = join(import.meta.dirname, '../..');
 const CORPUS = 'test/corpus/gate-semantics';

@@ -12,7 +12,7 @@ import { loadCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { runCheck } from '../../src/cli/check.js';
 import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
 import { captureProgram } from '../pulumi/support/analyzer-client.mjs';
 import { MSI_KEYVAULT_RBAC } from './azure/msi-keyvault-rbac.records.js';

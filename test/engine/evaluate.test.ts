@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogException } from '../../catalog/types.js';
-import { effectiveLevel, formatMessage, isPastDate, runRules } from '../../src/engine/evaluate.js';
+import { isPastDate } from '../../catalog/dates.js';
+import { effectiveLevel, formatMessage, runRules } from '../../src/engine/evaluate.js';
 import { defineRule } from '../../src/rules/define.js';
 import { catalog, model, role } from '../support/builders.js';
 

@@ -11,7 +11,7 @@ import { parseManifests } from '../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog as testCatalog } from '../support/builders.js';
 

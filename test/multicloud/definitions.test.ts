@@ -12,7 +12,7 @@ import { loadCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { runCheck } from '../../src/cli/check.js';
 import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { azurePrivileges, azureRoleData, builtInRoleById, builtInRoleByName } from '../../src/iam/azure/roles.js';
 import { gcpRoleData, predefinedRole, predefinedRoleVerdict } from '../../src/iam/gcp/roles.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';

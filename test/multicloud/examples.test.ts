@@ -11,7 +11,7 @@ import { mergeModels, modelFromPulumiResources } from '../../src/adapters/pulumi
 import { buildAudit } from '../../src/audit/build.js';
 import { runCheck, loadChange } from '../../src/cli/check.js';
 import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';

@@ -28,7 +28,7 @@ import { EntitlementGuard, EntitlementGuardValidation } from '../../cdk-aspects/
 import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { main } from '../../src/cli/main.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
-import { NO_WAIVER_TARGET, type Finding } from '../../src/engine/finding.js';
+import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
 import { allRules } from '../../src/rules/index.js';
 import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
 import { terraformPlan } from '../terraform/support.js';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CheckOptions } from '../../src/cli/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { Cloud } from '../../src/model/model.js';
 import { remediationFor } from '../../src/rules/define.js';
 import { ruleById } from '../../src/rules/index.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/types.js';
 import { runRules } from '../../src/engine/evaluate.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import type { Rule } from '../../src/rules/define.js';
 import { catalog as testCatalog } from './builders.js';

@@ -9,7 +9,7 @@
  */
 import { azureScopeLevel, builtInRoleById, builtInRoleByName, sameAzureRoleName } from '../../iam/azure/roles.js';
 import { isUnknown, unknownValue, type Identity, type Maybe, type RoleDefinition, type RoleGrant, type RolePermission } from '../../model/model.js';
-import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azuread.js';
+import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azure-graph.js';
 import { isComputed, linked, type Entry } from './links.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';

@@ -10,8 +10,9 @@ import { emptyModel, isUnknown, unknownValue, type Credential, type Identity, ty
 import { addAzureNativeResources, AZURE_CLASSIC_TYPES, AZURE_NATIVE_TYPES } from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
+import { azureIdentity, externalIdentity, federated, grantTo, type AzureGraph } from './azure-graph.js';
 import { isKnownRecord } from '../../util/records.js';
-import { items, knownString } from './values.js';
+import { knownString } from './values.js';
 
 const T = {
   application: 'azuread:index/application:Application',
@@ -29,15 +30,6 @@ const T = {
 } as const;
 
 export const AZUREAD_TYPES: readonly string[] = Object.values(T);
-
-/** The Azure identities of a stack, shared with the azure-native adapter (role assignments, managed identities). */
-export interface AzureGraph {
-  model: Model;
-  /** URN -> the identity a principal id of that resource stands for (service principal, managed identity). */
-  principals: Map<string, Identity>;
-  /** Matches a principal id value (object id, principal id) to an identity. */
-  principalIdOf: Map<Identity, string[]>;
-}
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type));
@@ -109,65 +101,10 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   return graph.model;
 }
 
-/** A grant to a principal of the change, or else an external grant named `<principalType>:<id>` (type when the resource says). */
-export function grantTo(graph: AzureGraph, entry: Entry, principal: Identity | undefined, property: string, grant: RoleGrant): void {
-  if (principal) {
-    principal.grants.push(grant);
-    return;
-  }
-  const value = entry.props[property];
-  const id = typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
-  const type = knownString(entry.props.principalType) ?? 'Principal';
-  graph.model.externalRoleGrants!.push({ member: `${type}:${id}`, grant });
-}
-
-/** An application, service principal or managed identity the change does not create, named by the id the resource gives. */
-export function externalIdentity(graph: AzureGraph, entry: Entry, property: string, kind: Identity['kind']): Identity {
-  const value = entry.props[property];
-  const name = typeof value === 'string' ? value.replace(/^\/applications\//, '') : entry.ref.name;
-  const id = `${entry.ref.stack ?? ''}/external-${kind}:${name}`;
-  let identity = graph.model.identities.find((candidate) => candidate.id === id);
-  if (!identity) {
-    identity = { id, cloud: 'azure', kind, name, resource: entry.ref, tags: {}, grants: [], credentials: [], attachments: [] };
-    graph.model.identities.push(identity);
-  }
-  return identity;
-}
-
 function addPrincipal(graph: AzureGraph, entry: Entry, identity: Identity, idProperties: string[]): void {
   graph.model.identities.push(identity);
   graph.principals.set(entry.ref.urn!, identity);
   graph.principalIdOf.set(identity, idProperties.map((property) => entry.props[property]).filter((value): value is string => typeof value === 'string'));
-}
-
-export function azureIdentity(entry: Entry, kind: Identity['kind'], name: string, owners: Map<string, string>): Identity {
-  const platformOwners = ownersOf(entry, owners);
-  return {
-    id: entry.ref.urn ?? entry.ref.name,
-    cloud: 'azure',
-    kind,
-    name,
-    resource: entry.ref,
-    tags: tagsOf(entry.props.tags),
-    ...(platformOwners.length ? { platformOwners } : {}),
-    grants: [],
-    credentials: [],
-    attachments: [],
-  };
-}
-
-/**
- * Azure AD tags are plain strings; `owner:team-x` and `owner=team-x` carry a key and a value. azure-native tags
- * are a map. Both read as the catalog's tag keys.
- */
-export function tagsOf(value: unknown): Record<string, string> {
-  if (isKnownRecord(value)) return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  const tags: Record<string, string> = {};
-  for (const tag of items(value)) {
-    const match = typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null;
-    if (match) tags[match[1]!.trim()] = match[2]!.trim();
-  }
-  return tags;
 }
 
 /** Group and user names by URN, for owners given as `group.objectId`. */
@@ -180,31 +117,9 @@ function ownerNames(entries: Entry[]): Map<string, string> {
   return names;
 }
 
-/** Owners the change names: groups/users it creates by their names, else the object ids as written. */
-function ownersOf(entry: Entry, names: Map<string, string>): string[] {
-  const fromStack = (entry.resource.propertyDependencies?.owners ?? []).map((urn) => names.get(urn)).filter((name): name is string => name !== undefined);
-  if (fromStack.length) return fromStack;
-  return items(entry.props.owners).filter((owner): owner is string => typeof owner === 'string' && owner !== '');
-}
-
 function credential(kind: 'azure-client-secret' | 'azure-certificate', entry: Entry, endDate: unknown): Credential {
   const end = dateValue(endDate, `${entry.ref.name}.endDate`);
   return { kind, source: entry.ref, ...(end !== undefined ? { expiresAt: end } : {}) };
-}
-
-export function federated(entry: Entry): Credential {
-  const audiences = items(entry.props.audiences).map((audience) => (typeof audience === 'string' || isUnknown(audience) ? audience : String(audience)));
-  return {
-    kind: 'federated',
-    source: entry.ref,
-    issuer: stringOrUnknown(entry.props.issuer, `${entry.ref.name}.issuer`),
-    subject: stringOrUnknown(entry.props.subject, `${entry.ref.name}.subject`),
-    audiences,
-  };
-}
-
-function stringOrUnknown(value: unknown, what: string): Maybe<string> {
-  return typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${what} is not set`);
 }
 
 function dateValue(value: unknown, what: string): Maybe<string> | undefined {

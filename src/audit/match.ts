@@ -8,7 +8,7 @@
  *      physical name: a CDK construct rename changes the logical id and the generated name, but not what it grants.
  * Whatever is still unmatched was added (head) or removed (base).
  */
-import type { AuditIdentity } from '../audit/types.js';
+import type { AuditIdentity } from './types.js';
 
 export type MatchedBy = 'catalog-id' | 'physical-name' | 'declaration' | 'same-privileges';
 

@@ -1,4 +1,4 @@
-import type { ResourceRef } from '../model/model.js';
+import type { ResourceRef } from './model.js';
 
 export type FindingLevel = 'mandatory' | 'advisory';
 
@@ -21,7 +21,7 @@ export interface Finding {
   /** Id of the valid catalog exception that waives this finding. Waived findings never block. */
   waivedBy?: string;
   /**
-   * The exception `target` that would bind to what this finding is about (engine/waivers.ts): the catalog id, the
+   * The exception `target` that would bind to what this finding is about (catalog/waivers.ts): the catalog id, the
    * construct path (`path:Stack/Role`), the physical name or the ARN, the location in a plain input
    * (`stack:app/Role`, `k8s:ClusterRole/admin`), the URN. Absent when nothing the catalog controls names it (a
    * Terraform resource without a physical name): no exception can waive it then.
@@ -38,3 +38,24 @@ export function isBlocking(finding: Pick<Finding, 'level' | 'waivedBy'>): boolea
 export const NO_WAIVER_TARGET =
   'no catalog exception can name it: its identity has no physical name, construct path, stack or namespace location, URN or ARN ' +
   'the catalog can bind to (a bare logical id, resource name or address never binds). Give it a physical name (RoleName, UserName, Name), then target that';
+
+/**
+ * The one order of findings every report and the audit use: stack, file, resource, rule, identity, detail, message, so
+ * the same change gives byte-identical output.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  // Each finding's key is built once, not once per comparison.
+  const keyed = findings.map((finding) => ({ finding, key: sortKey(finding) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  return keyed.map((entry) => entry.finding);
+}
+
+function sortKey(finding: Finding): string[] {
+  const r = finding.resource;
+  return [r.stack ?? '', r.file ?? '', r.urn ?? '', r.path ?? '', r.name, r.type, finding.ruleId, finding.identity ?? '', finding.detail ?? '', finding.message];
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}

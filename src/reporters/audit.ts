@@ -1,18 +1,16 @@
 /** One entry point for every front-end that writes the audit: the CLI, the Pulumi pack and the CDK aspect. */
-import { formatAuditHtml } from '../reporters/html.js';
-import { formatAuditJson } from '../reporters/audit-json.js';
-import { formatAuditMarkdown } from '../reporters/audit-markdown.js';
-import { reviewExport, reviewQueue } from './review.js';
-import type { Audit } from './types.js';
+import { formatAuditHtml } from './html.js';
+import { formatAuditJson } from './audit-json.js';
+import { formatAuditMarkdown } from './audit-markdown.js';
+import { reviewExport, reviewQueue } from '../audit/review.js';
+import type { Audit } from '../audit/types.js';
+import type { AuditRenderOptions } from './audit-options.js';
+
+export type { AuditRenderOptions } from './audit-options.js';
 
 /** `review`: the review queue alone, one JSON record per item, for import into a ticketing system. */
 export const AUDIT_FORMATS = ['json', 'markdown', 'html', 'review'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
-
-export interface AuditRenderOptions {
-  /** Where the full report is published (a CI artifact): linked from the Markdown and the HTML. */
-  reportUrl?: string;
-}
 
 export function renderAudit(audit: Audit, format: AuditFormat, options: AuditRenderOptions = {}): string {
   switch (format) {

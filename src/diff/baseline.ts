@@ -2,10 +2,10 @@
  * `audit --baseline FILE`: the audit of a change shown against an audit written earlier (the last reviewed state):
  * the privilege diff from the baseline to this audit, and each review item marked new, changed or unchanged since.
  */
-import { diffMatched } from '../diff/compute.js';
-import { matchIdentities, stableKey } from '../diff/match.js';
-import { compareWithBaseline, reviewQueue } from './review.js';
-import type { Audit } from './types.js';
+import { diffMatched } from './compute.js';
+import { matchIdentities, stableKey } from '../audit/match.js';
+import { compareWithBaseline, reviewQueue } from '../audit/review.js';
+import type { Audit } from '../audit/types.js';
 
 export function withBaseline(audit: Audit, baseline: Audit): Audit {
   // Matched once: the diff and the review queue's new/changed marks rest on the same pairs.

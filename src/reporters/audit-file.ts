@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import type { Catalog } from '../../catalog/types.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { Model } from '../model/model.js';
-import { buildAudit } from './build.js';
-import type { AuditExtras } from './types.js';
-import { auditFormatForFile, renderAudit } from './render.js';
-import { sourceFromEnvironment } from './lineage.js';
+import { buildAudit } from '../audit/build.js';
+import type { AuditExtras } from '../audit/types.js';
+import { auditFormatForFile, renderAudit } from './audit.js';
+import { sourceFromEnvironment } from '../audit/lineage.js';
 
 /**
  * Writes the audit view of one evaluation to a file whose extension names the format (.json, .md, .html):

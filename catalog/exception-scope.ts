@@ -3,9 +3,10 @@
  * waiver is matched with (waivers.ts). The exception policy bounds how many (`maxTargets`), and an exception that
  * binds something here but waives nothing is stale.
  */
-import type { Catalog, CatalogException } from '../../catalog/types.js';
-import type { Model } from '../model/model.js';
-import { bindingOf, targetMatches, type Binding } from './waivers.js';
+import type { Catalog, CatalogException } from './types.js';
+import type { Model } from '../src/model/model.js';
+import { bindingOf } from './profile.js';
+import { targetMatches, type Binding } from './waivers.js';
 
 const scopes = new WeakMap<Model, Map<string, string[]>>();
 /**

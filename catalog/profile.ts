@@ -1,7 +1,7 @@
-import { recordMatches, type Catalog, type CatalogIdentity } from '../../catalog/types.js';
-import { IDENTITY_CLASSES, type Identity, type IdentityClass, type Secret } from '../model/model.js';
-import { globMatch } from '../util/glob.js';
-import { subjectNames, type SubjectName } from './waivers.js';
+import { recordMatches, type Catalog, type CatalogIdentity } from './types.js';
+import { IDENTITY_CLASSES, type Identity, type IdentityClass, type Model, type Secret } from '../src/model/model.js';
+import { globMatch } from '../src/util/glob.js';
+import { subjectNames, type Binding, type Subject, type SubjectName } from './waivers.js';
 
 /** An identity (or secret) as the catalog sees it. Facts come from the catalog record first, then from tags. */
 export interface IdentityProfile {
@@ -153,4 +153,18 @@ export function profileOf(catalog: Catalog, subject: Identity | Secret): Identit
 
 function firstPlatformOwner(subject: Identity | Secret): string | undefined {
   return 'platformOwners' in subject ? subject.platformOwners?.[0] : undefined;
+}
+
+
+export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model, 'accountIds'>): Binding {
+  const names = subjectNames(subject, model);
+  const record = findBoundRecord(catalog, subject, names);
+  const binding = names.filter((name) => name.binds).map((name) => name.value);
+  return record ? { recordId: record.id, names: [record.id, ...binding] } : { names: binding };
+}
+
+/** A catalog record matched through a binding name, or undefined (none matches, or only through a bare name or tags). */
+export function findBoundRecord(catalog: Catalog, subject: Subject, names: readonly SubjectName[] = subjectNames(subject)): CatalogIdentity | undefined {
+  const match = matchCatalogRecord(catalog, subject, names);
+  return match?.bound ? match.record : undefined;
 }

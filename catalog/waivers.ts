@@ -21,11 +21,9 @@
  * target lands in one namespace, and no glob can reach from one into another. A physical name written in one of
  * these forms (`stack:app/Admin` as a role name) binds nothing: it would claim a location that is not its own.
  */
-import type { Catalog, CatalogIdentity } from '../../catalog/types.js';
-import type { Identity, Model, ResourceRef, Secret } from '../model/model.js';
-import type { Finding } from './finding.js';
-import { globMatch } from '../util/glob.js';
-import { matchCatalogRecord } from './profile.js';
+import type { Identity, Model, ResourceRef, Secret } from '../src/model/model.js';
+import type { Finding } from '../src/model/finding.js';
+import { globMatch } from '../src/util/glob.js';
 
 /** The prefix that marks a catalog `match.name` or exception `target` as a CDK construct path. */
 export const PATH_PREFIX = 'path:';
@@ -65,13 +63,6 @@ export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>
 export interface Binding {
   recordId?: string;
   names: string[];
-}
-
-export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model, 'accountIds'>): Binding {
-  const names = subjectNames(subject, model);
-  const record = findBoundRecord(catalog, subject, names);
-  const binding = names.filter((name) => name.binds).map((name) => name.value);
-  return record ? { recordId: record.id, names: [record.id, ...binding] } : { names: binding };
 }
 
 /**
@@ -121,12 +112,6 @@ export function suggestedTarget(binding: Binding): string | undefined {
   // The shortest path is the construct the user wrote (`Stack/Role`), not its L1 child (`Stack/Role/Resource`).
   if (paths.length > 0) return paths.reduce((a, b) => (b.length < a.length ? b : a));
   return binding.names.find((name) => !name.startsWith('urn:pulumi:')) ?? binding.names[0];
-}
-
-/** A catalog record matched through a binding name, or undefined (none matches, or only through a bare name or tags). */
-export function findBoundRecord(catalog: Catalog, subject: Subject, names: readonly SubjectName[] = subjectNames(subject)): CatalogIdentity | undefined {
-  const match = matchCatalogRecord(catalog, subject, names);
-  return match?.bound ? match.record : undefined;
 }
 
 /** `Stack/Role/Resource` and `Stack/Role`: the L1 resource's path and the construct a CDK user wrote. */
