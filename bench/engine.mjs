@@ -83,7 +83,7 @@ function child(env) {
 /** Each step of the first managed-policy lookup in a process, timed on its own. */
 async function firstUse() {
   const { awsManagedPolicy } = await import('../dist/src/iam/aws/managed.js');
-  const { evaluate } = await import('../dist/src/engine/check.js');
+  const { evaluate } = await import('../dist/src/engine/index.js');
   const { defaultCatalog } = await import('entitlement-guard');
   const catalog = defaultCatalog();
   const times = {};
@@ -116,7 +116,7 @@ async function measure(assembly, variant) {
   const noManagedPolicies = variant.startsWith('no-managed-policies');
   const { defaultCatalog, loadCatalog } = await import('entitlement-guard');
   const { modelFromTemplates } = await import('../dist/src/adapters/cloudformation/to-model.js');
-  const { evaluate } = await import('../dist/src/engine/check.js');
+  const { evaluate } = await import('../dist/src/engine/index.js');
   const inputs = readdirSync(assembly)
     .filter((file) => file.endsWith('.template.json'))
     .map((file) => {

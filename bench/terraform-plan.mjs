@@ -61,7 +61,7 @@ function run() {
 
 async function measure(kind, dir) {
   const { loadCatalog } = await import('entitlement-guard');
-  const { evaluate } = await import('../dist/src/engine/check.js');
+  const { evaluate } = await import('../dist/src/engine/index.js');
   const catalog = loadCatalog(catalogPath);
   const times = {};
   let mark = performance.now();

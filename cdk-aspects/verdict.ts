@@ -1,4 +1,4 @@
-import { evaluate } from '../src/engine/check.js';
+import { evaluate } from '../src/engine/index.js';
 import type { EvaluationResult } from '../src/engine/evaluate.js';
 import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../src/model/finding.js';
 import type { Model, ResourceRef } from '../src/model/model.js';

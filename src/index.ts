@@ -13,7 +13,7 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report } f
 export { allRules, ruleById } from './rules/index.js';
 export { ruleDocsUrl } from './rules/docs.js';
 export { FRAMEWORKS, type FrameworkControl } from './rules/frameworks.js';
-export { evaluate } from './engine/check.js';
+export { evaluate } from './engine/index.js';
 export { isExceptionValid } from '../catalog/dates.js';
 export { runRules, effectiveLevel, type EvaluateOptions, type EvaluationResult, type Summary } from './engine/evaluate.js';
 export { isBlocking, type Finding, type FindingLevel } from './model/finding.js';

@@ -2,7 +2,7 @@ import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy, Sever
 import type { Catalog } from '../../catalog/types.js';
 import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { writeAuditFile } from '../../src/reporters/audit-file.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
 import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';

@@ -8,7 +8,7 @@ import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
 import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
 import { duplicateSubjects, loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
-import { evaluate } from '../engine/check.js';
+import { evaluate } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { mergeModels } from '../model/merge.js';
 import type { Model } from '../model/model.js';

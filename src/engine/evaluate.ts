@@ -50,7 +50,7 @@ export function effectiveLevel(rule: Rule, catalog: Catalog, stackLevels: Record
   return stackLevel && STRICTNESS[stackLevel] > STRICTNESS[orgLevel] ? stackLevel : orgLevel;
 }
 
-/** Runs the given rules (evaluate() with the full registry is in `src/engine/check.ts`). */
+/** Runs the given rules (evaluate() with the full registry is in `src/engine/index.ts`). */
 export function runRules(model: Model, rules: readonly Rule[], options: EvaluateOptions): EvaluationResult {
   const { catalog } = options;
   const now = options.now ?? new Date();

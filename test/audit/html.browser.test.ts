@@ -18,7 +18,7 @@ import { identity } from '../support/builders.js';
 import { launchChromium } from '../support/chromium.js';
 import { loadTemplates } from '../../src/adapters/cloudformation/load.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { runAudit } from '../../src/cli/audit.js';
 import { auditOf, exampleCatalog, NOW, REPO } from './support.js';
 

@@ -4,7 +4,7 @@ import { loadCatalog } from '../../catalog/index.js';
 import { loadTemplates } from '../../src/adapters/cloudformation/load.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
 import { buildAudit } from '../../src/audit/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 
 export const REPO = join(import.meta.dirname, '../..');
 /** The examples' catalog has EXC-101 until 2027-06-30 and EXC-087 expired on 2026-01-31. */

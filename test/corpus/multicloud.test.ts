@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { runCheck } from '../../src/cli/check.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
 import { captureProgram } from '../pulumi/support/analyzer-client.mjs';

@@ -10,7 +10,7 @@ import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.j
 import { parseManifests } from '../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog as testCatalog } from '../support/builders.js';

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { model, role } from '../support/builders.js';
 
 const CATALOG_FILE = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));

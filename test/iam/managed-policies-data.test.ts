@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { extractManagedPolicies, readInstalledDataset } from '../../scripts/refresh-aws-managed-policies.mjs';
 import { defaultCatalog } from '../../catalog/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { managedPolicyDataLoaded, managedPolicyDataset, managedPolicyNamed, managedPolicyNames } from '../../src/iam/aws/managed-policies.js';
 import { allow, model, role } from '../support/builders.js';
 

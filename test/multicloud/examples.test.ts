@@ -10,7 +10,7 @@ import { loadCatalog } from '../../catalog/index.js';
 import { mergeModels, modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { buildAudit } from '../../src/audit/build.js';
 import { runCheck, loadChange } from '../../src/cli/check.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';

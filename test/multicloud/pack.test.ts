@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
 import { EXAMPLE_PROGRAMS, ROUTE_PROGRAMS, stackResources } from './support/capture.js';

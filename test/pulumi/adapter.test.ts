@@ -314,7 +314,7 @@ describe('decidedAlone', () => {
 
 describe('Pulumi adapter: types that grant but are not modelled', () => {
   it('reports an IAM SSH key, an Identity Center assignment and an Entra group membership as unseen, as the Terraform adapter does, at the rule\'s level', async () => {
-    const { evaluate } = await import('../../src/engine/check.js');
+    const { evaluate } = await import('../../src/engine/index.js');
     const { defaultCatalog } = await import('../../catalog/index.js');
     const types = ['aws:iam/sshKey:SshKey', 'aws:ssoadmin/accountAssignment:AccountAssignment', 'azuread:index/groupMember:GroupMember'];
     const model = modelFromPulumiResources(types.map((type, index) => resource(type, `granting${index}`, {})));

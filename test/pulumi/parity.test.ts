@@ -12,7 +12,7 @@ import { BadStack, GoodStack } from '../../examples/cdk-app/lib/stacks.js';
 import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { buildAudit } from '../../src/audit/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/types.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { catalog as testCatalog, model, role } from '../support/builders.js';
 
 const DOCS = {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { AZURE } from './corpus/azure.js';
 import { CHECKOV_GCP } from './corpus/checkov-gcp.js';
 import { CHECKOV_KUBERNETES } from './corpus/checkov-kubernetes.js';

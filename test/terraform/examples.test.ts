@@ -10,7 +10,7 @@ import { parseCatalog } from '../../catalog/index.js';
 import { loadTemplates } from '../../src/adapters/cloudformation/load.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { BAD_PLAN, GOOD_PLAN } from './examples-spec.js';
 import { terraformPlan } from './support.js';

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { EXAMPLE_PROGRAMS, stackResources } from '../multicloud/support/capture.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';

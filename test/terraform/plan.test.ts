@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromTerraformPlan, readTerraformPlan, TerraformPlanError } from '../../src/adapters/terraform/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { terraformPlan, type PlannedResource } from './support.js';
 

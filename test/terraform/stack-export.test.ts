@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { isPulumiStackExport, modelFromStackExport, resourcesFromStackExport, StackExportError } from '../../src/adapters/pulumi-state/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 

@@ -99,7 +99,7 @@ for (const type of Object.keys(COMPUTE)) LINKERS[type] = (b, e) => b.linkCompute
  * in preview, the property's dependencies (`role: role.name` depends on the role's URN). An access key for a
  * user the stack does not create is attached to a synthetic `aws-user` (id `external-user:<name>`).
  */
-export function modelFromPulumiResources(resources: readonly PulumiResource[]): Model {
+export function modelFromAwsResources(resources: readonly PulumiResource[]): Model {
   return new ModelBuilder(resources).build();
 }
 

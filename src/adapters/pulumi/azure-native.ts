@@ -14,7 +14,7 @@ import { isComputed, linked, type Entry } from './links.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';
 
-const T = {
+const TYPES = {
   managedIdentity: 'azure-native:managedidentity:UserAssignedIdentity',
   federatedCredential: 'azure-native:managedidentity:FederatedIdentityCredential',
   roleAssignment: 'azure-native:authorization:RoleAssignment',
@@ -29,19 +29,19 @@ const C = {
   roleDefinition: 'azure:authorization/roleDefinition:RoleDefinition',
 } as const;
 
-export const AZURE_NATIVE_TYPES: readonly string[] = Object.values(T);
+export const AZURE_NATIVE_TYPES: readonly string[] = Object.values(TYPES);
 export const AZURE_CLASSIC_TYPES: readonly string[] = Object.values(C);
 
 /** How each provider spells a custom role definition. */
 const DEFINITION_SHAPES: Record<string, { name: string; ids: string[] }> = {
-  [T.roleDefinition]: { name: 'roleName', ids: ['id', 'name'] },
+  [TYPES.roleDefinition]: { name: 'roleName', ids: ['id', 'name'] },
   [C.roleDefinition]: { name: 'name', ids: ['roleDefinitionResourceId', 'roleDefinitionId', 'id'] },
 };
 
 export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], findPrincipal: (entry: Entry, property: string) => Identity | undefined): void {
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const managed = new Map<string, Identity>();
-  for (const entry of [...of(T.managedIdentity), ...of(C.managedIdentity)]) {
+  for (const entry of [...of(TYPES.managedIdentity), ...of(C.managedIdentity)]) {
     const name = entry.resource.type === C.managedIdentity ? entry.props.name : entry.props.resourceName;
     const identity = azureIdentity(entry, 'azure-managed-identity', knownString(name) ?? entry.ref.name, new Map());
     identity.tags = tagsOf(entry.props.tags);
@@ -50,21 +50,21 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
     graph.principalIdOf.set(identity, [entry.props.principalId].filter((id): id is string => typeof id === 'string'));
     managed.set(entry.ref.urn!, identity);
   }
-  for (const entry of of(T.federatedCredential)) {
+  for (const entry of of(TYPES.federatedCredential)) {
     const [identity] = linked(entry, 'resourceName', managed, (candidate, value) => candidate.name === value);
     (identity ?? externalIdentity(graph, entry, 'resourceName', 'azure-managed-identity')).credentials.push(federated(entry));
   }
-  const definitionEntries = [...of(T.roleDefinition), ...of(C.roleDefinition)];
+  const definitionEntries = [...of(TYPES.roleDefinition), ...of(C.roleDefinition)];
   const definitions = new Map(definitionEntries.map((entry) => [entry.ref.urn!, entry]));
   if (definitionEntries.length) (graph.model.roleDefinitions ??= []).push(...definitionEntries.map(roleDefinition));
-  for (const entry of [...of(T.roleAssignment), ...of(C.roleAssignment)]) {
+  for (const entry of [...of(TYPES.roleAssignment), ...of(C.roleAssignment)]) {
     const scope = stringValue(entry.props.scope, `${entry.ref.name}.scope`);
     const grant: RoleGrant = { kind: 'role', cloud: 'azure', source: entry.ref, role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`), scope };
     if (typeof scope === 'string') grant.scopeLevel = azureScopeLevel(scope);
     describeRole(grant, entry, definitions);
     grantTo(graph, entry, findPrincipal(entry, 'principalId'), 'principalId', grant);
   }
-  for (const entry of of(T.keyVaultSecret)) {
+  for (const entry of of(TYPES.keyVaultSecret)) {
     const properties = isKnownRecord(entry.props.properties) ? entry.props.properties : {};
     const attributes = isKnownRecord(properties.attributes) ? properties.attributes : {};
     const expires = attributes.expires;

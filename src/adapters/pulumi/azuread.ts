@@ -14,7 +14,7 @@ import { azureIdentity, externalIdentity, federated, grantTo, type AzureGraph } 
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
 
-const T = {
+const TYPES = {
   application: 'azuread:index/application:Application',
   servicePrincipal: 'azuread:index/servicePrincipal:ServicePrincipal',
   group: 'azuread:index/group:Group',
@@ -29,7 +29,7 @@ const T = {
   appRoleAssignment: 'azuread:index/appRoleAssignment:AppRoleAssignment',
 } as const;
 
-export const AZUREAD_TYPES: readonly string[] = Object.values(T);
+export const AZUREAD_TYPES: readonly string[] = Object.values(TYPES);
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type));
@@ -38,7 +38,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   const owners = ownerNames(entries);
 
   const applications = new Map<string, { entry: Entry; identity: Identity }>();
-  for (const entry of of(T.application)) {
+  for (const entry of of(TYPES.application)) {
     const identity = azureIdentity(entry, 'azure-application', knownString(entry.props.displayName) ?? entry.ref.name, owners);
     const password = entry.props.password;
     if (isKnownRecord(password)) identity.credentials.push(credential('azure-client-secret', entry, password.endDate));
@@ -46,7 +46,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   }
   const claimed = new Set<string>();
   const servicePrincipals = new Map<string, Identity>();
-  for (const entry of of(T.servicePrincipal)) {
+  for (const entry of of(TYPES.servicePrincipal)) {
     const [app] = linked(entry, 'clientId', applications, ({ entry: appEntry }, value) => appEntry.props.clientId === value);
     const name = app?.identity.name ?? entry.ref.name;
     const identity = azureIdentity(entry, 'azure-service-principal', name, owners);
@@ -71,16 +71,16 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
 
   // A credential for an application or service principal the change does not create still belongs to an identity.
   const holderOf = (entry: Entry, found: Identity | undefined, property: string, kind: Identity['kind']) => found ?? externalIdentity(graph, entry, property, kind);
-  for (const entry of of(T.spPassword)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(T.spCertificate)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(T.appPassword)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(T.appCertificate)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(T.appFederated)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
+  for (const entry of of(TYPES.spPassword)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
+  for (const entry of of(TYPES.spCertificate)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
+  for (const entry of of(TYPES.appPassword)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
+  for (const entry of of(TYPES.appCertificate)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
+  for (const entry of of(TYPES.appFederated)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
 
-  const directoryRoles = new Map(of(T.directoryRole).map((entry) => [entry.ref.urn!, entry]));
+  const directoryRoles = new Map(of(TYPES.directoryRole).map((entry) => [entry.ref.urn!, entry]));
   const findPrincipal = (entry: Entry, property: string) =>
     linked(entry, property, graph.principals, (identity, value) => graph.principalIdOf.get(identity)!.includes(value))[0];
-  for (const entry of of(T.directoryRoleAssignment)) {
+  for (const entry of of(TYPES.directoryRoleAssignment)) {
     const grant: RoleGrant = {
       kind: 'role',
       cloud: 'azure',
@@ -91,7 +91,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     };
     grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', grant);
   }
-  for (const entry of of(T.appRoleAssignment)) {
+  for (const entry of of(TYPES.appRoleAssignment)) {
     const appRoleId = entry.props.appRoleId;
     const role: Maybe<string> = typeof appRoleId === 'string' ? (GRAPH_APP_ROLES[appRoleId] ?? appRoleId) : isUnknown(appRoleId) ? appRoleId : unknownValue(`${entry.ref.name}.appRoleId is not set`);
     grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', { kind: 'role', cloud: 'azure', source: entry.ref, role, scope: 'application', scopeLevel: 'application' });
@@ -111,8 +111,8 @@ function addPrincipal(graph: AzureGraph, entry: Entry, identity: Identity, idPro
 function ownerNames(entries: Entry[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of entries) {
-    if (entry.resource.type === T.group) names.set(entry.ref.urn!, knownString(entry.props.displayName) ?? entry.ref.name);
-    if (entry.resource.type === T.user) names.set(entry.ref.urn!, knownString(entry.props.mailNickname) ?? knownString(entry.props.userPrincipalName) ?? entry.ref.name);
+    if (entry.resource.type === TYPES.group) names.set(entry.ref.urn!, knownString(entry.props.displayName) ?? entry.ref.name);
+    if (entry.resource.type === TYPES.user) names.set(entry.ref.urn!, knownString(entry.props.mailNickname) ?? knownString(entry.props.userPrincipalName) ?? entry.ref.name);
   }
   return names;
 }

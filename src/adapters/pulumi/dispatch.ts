@@ -5,7 +5,7 @@
  */
 import { mergeModels } from '../../model/merge.js';
 import type { Model } from '../../model/model.js';
-import { modelFromPulumiResources as modelFromAwsResources } from './aws.js';
+import { modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';

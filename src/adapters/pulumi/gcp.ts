@@ -17,7 +17,7 @@ import type { PulumiResource } from './resource.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';
 
-const T = {
+const TYPES = {
   account: 'gcp:serviceaccount/account:Account',
   key: 'gcp:serviceaccount/key:Key',
   provider: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
@@ -37,7 +37,7 @@ const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonN
 const IAM_TYPE = /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
 
 export function isGcpType(type: string): boolean {
-  return (Object.values(T) as string[]).includes(type) || IAM_TYPE.test(type);
+  return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type);
 }
 
 export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {
@@ -45,7 +45,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   const model: Model = { ...emptyModel(), externalRoleGrants: [] };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const accounts = new Map<string, Identity>();
-  for (const entry of of(T.account)) {
+  for (const entry of of(TYPES.account)) {
     const identity = serviceAccount(entry);
     accounts.set(entry.ref.urn!, identity);
     model.identities.push(identity);
@@ -53,13 +53,13 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   const accountFor = (entry: Entry, property: string): Identity | undefined =>
     linked(entry, property, accounts, (identity, value) => accountMatches(identity, value))[0];
 
-  for (const entry of of(T.key)) {
+  for (const entry of of(TYPES.key)) {
     const identity = accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry);
     identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
   }
 
   const customRoles = new Map<string, RoleDefinition>();
-  for (const entry of [...of(T.projectRole), ...of(T.organizationRole)]) customRoles.set(entry.ref.urn!, customRole(entry));
+  for (const entry of [...of(TYPES.projectRole), ...of(TYPES.organizationRole)]) customRoles.set(entry.ref.urn!, customRole(entry));
   if (customRoles.size) model.roleDefinitions = [...customRoles.values()];
   const customRoleOf = (entry: Entry, role: Maybe<string>, property: string): RoleDefinition | undefined =>
     typeof role === 'string' && !isCustomRoleName(role) ? undefined : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
@@ -89,12 +89,12 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     }
   }
 
-  const providers = of(T.provider);
+  const providers = of(TYPES.provider);
   for (const entry of providers) linkProvider(entry, bindings, accounts, accountFor);
   if (providers.length) model.federationProviders = providers.map(federationProvider);
 
   const secrets = new Map<string, Model['secrets'][number]>();
-  for (const entry of of(T.secret)) {
+  for (const entry of of(TYPES.secret)) {
     const rotation = isKnownRecord(entry.props.rotation) ? entry.props.rotation.rotationPeriod : undefined;
     const days = rotationDays(rotation, `${entry.ref.name}.rotation.rotationPeriod`);
     const secret = {
@@ -109,7 +109,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     secrets.set(entry.ref.urn!, secret);
     model.secrets.push(secret);
   }
-  for (const entry of of(T.secretVersion)) {
+  for (const entry of of(TYPES.secretVersion)) {
     const [secret] = linked(entry, 'secret', secrets, (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`));
     if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData')) secret.valueInProgram = true;
   }
@@ -235,7 +235,7 @@ function conditionOf(value: unknown, what: string): Maybe<string> | undefined {
 
 /** A custom role of the change (`projects/<p>/roles/<id>`, `organizations/<o>/roles/<id>`) with the permissions it lists. */
 function customRole(entry: Entry): RoleDefinition {
-  const organization = entry.resource.type === T.organizationRole;
+  const organization = entry.resource.type === TYPES.organizationRole;
   const parent = organization ? entry.props.orgId : entry.props.project;
   const roleId = knownString(entry.props.roleId) ?? entry.ref.name;
   const name = knownString(entry.props.name) ?? (typeof parent === 'string' ? `${organization ? 'organizations' : 'projects'}/${parent}/roles/${roleId}` : roleId);
