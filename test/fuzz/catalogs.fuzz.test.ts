@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { CatalogError, parseCatalog, type Catalog } from '../../catalog/index.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { expectPlanted, NOW, property, renderAll, withinBudget } from './harness.js';
 import { catalogDocument, FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, textMutation } from './support.js';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Catalog } from '../../catalog/index.js';
 import type { EvaluationResult } from '../../src/engine/evaluate.js';
-import { isBlocking } from '../../src/engine/finding.js';
+import { isBlocking } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { allRules } from '../../src/rules/index.js';
 import { formatJson } from '../../src/reporters/json.js';

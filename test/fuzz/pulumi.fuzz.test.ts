@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { expectPlanted, FINDINGS_PER_RESOURCE, NOW, property, renderAll, withinBudget } from './harness.js';
 import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, pulumiResources } from './support.js';
 

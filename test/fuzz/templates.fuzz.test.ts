@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { defaultCatalog } from '../../catalog/index.js';
 import { loadChange } from '../../src/cli/check.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { expectPlanted, FINDINGS_PER_RESOURCE, NOW, property, renderAll, withinBudget } from './harness.js';
 import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, template, textMutation } from './support.js';
 

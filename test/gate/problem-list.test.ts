@@ -20,8 +20,8 @@ import { stringify } from 'yaml';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { runCheck, type CheckOptions } from '../../src/cli/check.js';
-import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import { evaluate } from '../../src/engine/index.js';
+import type { Finding } from '../../src/model/finding.js';
 import { resource as generatedResource } from '../fuzz/support.js';
 
 const REPO = join(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EvaluationResult } from '../../../src/engine/evaluate.js';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { remediationText, type Rule } from '../../../src/rules/define.js';
 import { remediationMarkdown, ruleDocsUrl, REPOSITORY_URL } from '../../../src/rules/docs.js';
 import { sortFindings } from '../../../src/reporters/json.js';
