@@ -21,7 +21,7 @@ export interface ResourceRef {
   stack?: string;
   /**
    * Where a resource of an input without construct paths or URNs is unique, as an exception target names it
-   * (engine/waivers.ts): `stack:<stack>/<LogicalId>` for a plain CloudFormation template (the stack's own namespace of
+   * (catalog/waivers.ts): `stack:<stack>/<LogicalId>` for a plain CloudFormation template (the stack's own namespace of
    * logical ids, as a construct path is a CDK app's), `k8s:<Kind>/<name>` for a cluster-scoped Kubernetes object and
    * `k8s:<namespace>/<Kind>/<name>` for a namespaced one.
    */
