@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/types.js';
 import { DEFAULT_PRIVILEGED_ACTIONS, defaultCatalog, parseCatalog } from '../../catalog/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { allow, model, role } from '../support/builders.js';
 
 const README = readFileSync(fileURLToPath(new URL('../../catalog/README.md', import.meta.url)), 'utf8');

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/check.js';
-import type { Finding } from '../../src/engine/finding.js';
+import { evaluate } from '../../src/engine/index.js';
+import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
 import { captureProgram } from '../pulumi/support/analyzer-client.mjs';
 

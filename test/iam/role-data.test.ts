@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
-import { evaluate } from '../../src/engine/check.js';
+import { evaluate } from '../../src/engine/index.js';
 import { azureRoleDataLoaded, builtInRoleByName } from '../../src/iam/azure/roles.js';
 import { gcpRoleDataLoaded, predefinedRole } from '../../src/iam/gcp/roles.js';
 import { allow, model, role } from '../support/builders.js';
