@@ -10,7 +10,11 @@ const pathPattern = (paths) => `^(${paths.map((path) => path.replace(/[.]/g, '\\
 
 const upward = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `layer-${layer.name}`,
-  comment: `${layer.name} may import only from itself and the layers below it (${LAYERS.slice(0, index).map((below) => below.name).join(', ') || 'none'})`,
+  comment: `${layer.name} may import only from itself and the layers below it (${
+    LAYERS.slice(0, index)
+      .map((below) => below.name)
+      .join(', ') || 'none'
+  })`,
   severity: 'error',
   from: { path: pathPattern(layer.paths) },
   to: { path: pathPattern(LAYERS.slice(index + 1).flatMap((above) => above.paths)) },
@@ -20,7 +24,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-circular',
-      comment: 'Two modules that import each other (directly or around a cycle) belong in one module, or share a lower one.',
+      comment:
+        'Two modules that import each other (directly or around a cycle) belong in one module, or share a lower one.',
       severity: 'error',
       from: {},
       to: { circular: true },

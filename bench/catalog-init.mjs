@@ -22,14 +22,33 @@ function template(count) {
     if (i < roles) {
       const trust =
         i % 10 === 0
-          ? { Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': `repo:example-co/app-${i % 50}:ref:refs/heads/main` } } }
+          ? {
+              Effect: 'Allow',
+              Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+              Action: 'sts:AssumeRoleWithWebIdentity',
+              Condition: {
+                StringEquals: {
+                  'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+                  'token.actions.githubusercontent.com:sub': `repo:example-co/app-${i % 50}:ref:refs/heads/main`,
+                },
+              },
+            }
           : i % 10 === 1
-            ? { Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/ExampleIdP' }, Action: 'sts:AssumeRoleWithSAML', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }
+            ? {
+                Effect: 'Allow',
+                Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/ExampleIdP' },
+                Action: 'sts:AssumeRoleWithSAML',
+                Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+              }
             : { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' };
       const statement =
         i % 8 === 0
           ? { Effect: 'Allow', Action: 's3:*', Resource: '*' }
-          : { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/table-${i % 40}` };
+          : {
+              Effect: 'Allow',
+              Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+              Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/table-${i % 40}`,
+            };
       resources[`Role${i}`] = {
         Type: 'AWS::IAM::Role',
         Properties: {
@@ -42,7 +61,8 @@ function template(count) {
       };
     } else {
       resources[`User${i}`] = { Type: 'AWS::IAM::User', Properties: { UserName: `user-${i}`, Tags: tags } };
-      if (i % 2 === 0) resources[`User${i}Key`] = { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: `User${i}` } } };
+      if (i % 2 === 0)
+        resources[`User${i}Key`] = { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: `User${i}` } } };
     }
   }
   return { AWSTemplateFormatVersion: '2010-09-09', Resources: resources };
@@ -57,7 +77,10 @@ let bytes = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const out = join(directory, `catalog-${round}.yaml`);
   const start = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'catalog', 'init', input, '--today', '2026-12-02', '--out', out], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [CLI, 'catalog', 'init', input, '--today', '2026-12-02', '--out', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   seconds.push((performance.now() - start) / 1000);
   if (run.status !== 0) {
     console.error(run.stderr);
@@ -72,15 +95,24 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 // For scale: the gate itself on the same input under the catalog init wrote (approvers filled in), which must pass.
 const approved = join(directory, 'approved.yaml');
-writeFileSync(approved, readFileSync(join(directory, 'catalog-0.yaml'), 'utf8').replaceAll('FILL-IN-APPROVER', 'security-lead@example.com'));
+writeFileSync(
+  approved,
+  readFileSync(join(directory, 'catalog-0.yaml'), 'utf8').replaceAll('FILL-IN-APPROVER', 'security-lead@example.com'),
+);
 const checkStart = performance.now();
-const check = spawnSync(process.execPath, [CLI, 'check', input, '--catalog', approved, '--now', '2026-12-02', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const check = spawnSync(
+  process.execPath,
+  [CLI, 'check', input, '--catalog', approved, '--now', '2026-12-02', '--format', 'json'],
+  { encoding: 'utf8', maxBuffer: 1 << 28 },
+);
 const checkSeconds = (performance.now() - checkStart) / 1000;
 if (check.status !== 0) {
   console.error(`check with the generated catalog exited ${check.status}`);
   process.exit(1);
 }
 rmSync(directory, { recursive: true, force: true });
-console.log(`catalog init, ${IDENTITIES} identities: median ${median(seconds).toFixed(2)} s over ${ROUNDS} cold runs (${seconds.map((s) => s.toFixed(2)).join(', ')}); ${(bytes / 1e6).toFixed(2)} MB catalog, identical each run`);
+console.log(
+  `catalog init, ${IDENTITIES} identities: median ${median(seconds).toFixed(2)} s over ${ROUNDS} cold runs (${seconds.map((s) => s.toFixed(2)).join(', ')}); ${(bytes / 1e6).toFixed(2)} MB catalog, identical each run`,
+);
 console.log(summary);
 console.log(`check on the same input with that catalog (approvers filled in): ${checkSeconds.toFixed(2)} s, exit 0`);

@@ -44,7 +44,13 @@ async function countAll(variants) {
 /** Instructions of one run of a variant: the main thread's, and every other thread's (V8's helpers). */
 function count(variant) {
   const prefix = join(outDir, variant);
-  const args = ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${prefix}.%p`, process.execPath, SYNTH_BENCH];
+  const args = [
+    '--tool=callgrind',
+    '--separate-threads=yes',
+    `--callgrind-out-file=${prefix}.%p`,
+    process.execPath,
+    SYNTH_BENCH,
+  ];
   const env = { ...process.env, EG_BENCH_VARIANT: variant, EG_BENCH_VALIDATION: VALIDATION, NODE_ENV: 'production' };
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -56,7 +62,8 @@ function count(variant) {
         .filter((file) => file.startsWith(`${variant}.`) && /-\d+$/.test(file))
         .map((file) => ({ thread: Number(file.split('-').pop()), instructions: summaryOf(join(outDir, file)) }));
       const main = threads.find(({ thread }) => thread === 1)?.instructions;
-      if (main === undefined) return reject(new Error(`${variant}: callgrind wrote no count for the main thread in ${outDir}`));
+      if (main === undefined)
+        return reject(new Error(`${variant}: callgrind wrote no count for the main thread in ${outDir}`));
       const all = threads.reduce((sum, { instructions }) => sum + instructions, 0);
       resolve({ main, other: all - main });
     });
@@ -72,9 +79,17 @@ function summaryOf(file) {
 function printTable(counts) {
   const giga = (value) => (value / 1e9).toFixed(2);
   const bare = counts.bare;
-  const synth = { main: bare.main - counts.imports.main, all: bare.main + bare.other - counts.imports.main - counts.imports.other };
-  const added = (variant) => ({ main: counts[variant].main - bare.main, all: counts[variant].main + counts[variant].other - bare.main - bare.other });
-  console.log(`instructions (G), one callgrind run each, CloudFormation validation ${VALIDATION}; bare's own synth (less imports): ${giga(synth.main)} main thread, ${giga(synth.all)} all threads`);
+  const synth = {
+    main: bare.main - counts.imports.main,
+    all: bare.main + bare.other - counts.imports.main - counts.imports.other,
+  };
+  const added = (variant) => ({
+    main: counts[variant].main - bare.main,
+    all: counts[variant].main + counts[variant].other - bare.main - bare.other,
+  });
+  console.log(
+    `instructions (G), one callgrind run each, CloudFormation validation ${VALIDATION}; bare's own synth (less imports): ${giga(synth.main)} main thread, ${giga(synth.all)} all threads`,
+  );
   console.log('variant              main  added  added %   other threads  all added  added %');
   for (const variant of VARIANTS) {
     const { main, other } = counts[variant];
@@ -92,7 +107,9 @@ function printTable(counts) {
   if (!counts.awssolutions) return;
   for (const key of ['main', 'all']) {
     const reference = added('awssolutions')[key];
-    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant)[key] / reference).toFixed(2)}`).join(', ');
+    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant)[key] / reference).toFixed(2)}`).join(
+      ', ',
+    );
     console.log(`added / AwsSolutionsChecks' added (${key === 'main' ? 'main thread' : 'all threads'}): ${ratios}`);
   }
 }

@@ -57,8 +57,12 @@ function runAll() {
       rounds[validation].push(round);
     }
   }
-  console.log(`median of ${RUNS} rounds; ${ROLES} roles, ${USERS} users, ${SECRETS} secrets in ${STACKS} stacks; construction + app.synth()`);
-  console.log("'added' is the median over rounds of (variant - bare) in the same round, so slow drifts in machine speed cancel out.");
+  console.log(
+    `median of ${RUNS} rounds; ${ROLES} roles, ${USERS} users, ${SECRETS} secrets in ${STACKS} stacks; construction + app.synth()`,
+  );
+  console.log(
+    "'added' is the median over rounds of (variant - bare) in the same round, so slow drifts in machine speed cancel out.",
+  );
   for (const validation of modes) printTable(validation, rounds[validation]);
 }
 
@@ -74,13 +78,17 @@ function printTable(validation, rounds) {
   const bare = { seconds: median(of('bare', 'seconds')), mainCpuSeconds: median(of('bare', 'mainCpuSeconds')) };
   console.log(`\nCloudFormation validation ${validation}`);
   console.log('                     wall                          main-thread CPU                         process');
-  console.log('variant              s     added   added %  fastest    s     added   added %   added IQR     cpu s  peak MiB  outcome');
+  console.log(
+    'variant              s     added   added %  fastest    s     added   added %   added IQR     cpu s  peak MiB  outcome',
+  );
   for (const variant of VARIANTS) {
     const cells = [
       median(of(variant, 'seconds')).toFixed(2).padStart(6),
       added(variant, 'seconds').toFixed(2).padStart(8),
       `${((added(variant, 'seconds') / bare.seconds) * 100).toFixed(1).padStart(8)}%`,
-      Math.min(...of(variant, 'seconds')).toFixed(2).padStart(8),
+      Math.min(...of(variant, 'seconds'))
+        .toFixed(2)
+        .padStart(8),
       median(of(variant, 'mainCpuSeconds')).toFixed(2).padStart(6),
       added(variant, 'mainCpuSeconds').toFixed(2).padStart(8),
       `${((added(variant, 'mainCpuSeconds') / bare.mainCpuSeconds) * 100).toFixed(1).padStart(8)}%`,
@@ -93,7 +101,9 @@ function printTable(validation, rounds) {
   if (!VARIANTS.includes('awssolutions')) return;
   for (const key of ['seconds', 'mainCpuSeconds']) {
     const reference = added('awssolutions', key);
-    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant, key) / reference).toFixed(2)}`).join(', ');
+    const ratios = OUR_VARIANTS.map((variant) => `${variant} ${(added(variant, key) / reference).toFixed(2)}`).join(
+      ', ',
+    );
     console.log(`added / AwsSolutionsChecks' added (${key === 'seconds' ? 'wall' : 'main-thread CPU'}): ${ratios}`);
   }
 }
@@ -107,7 +117,9 @@ async function runOne(variant, validation) {
   const { join } = await import('node:path');
   // The app complies with the bench catalog (the steady state of a gated repository: everything checked, nothing
   // reported); under examples/catalog.yaml (`aspect-failing`) every role is reported, the worst case for reporting.
-  const catalog = fileURLToPath(new URL(variant === 'aspect-failing' ? '../examples/catalog.yaml' : './support/catalog.yaml', import.meta.url));
+  const catalog = fileURLToPath(
+    new URL(variant === 'aspect-failing' ? '../examples/catalog.yaml' : './support/catalog.yaml', import.meta.url),
+  );
   // Node's start and these imports, which cdk-synth-instructions.mjs subtracts from bare's count.
   if (variant === 'imports') return;
 
@@ -150,16 +162,30 @@ async function runOne(variant, validation) {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
   const mainCpu = process.threadCpuUsage(mainCpuStarted);
-  const outcome = assembly ? `synthesized, ${errorAnnotations(assembly)} error annotations` : 'validation report failed';
+  const outcome = assembly
+    ? `synthesized, ${errorAnnotations(assembly)} error annotations`
+    : 'validation report failed';
   const expected = EXPECTED_OUTCOMES[variant];
-  if (expected && !expected.test(outcome)) throw new Error(`${variant}: ${outcome}, expected ${expected}: the bench app or its catalog changed`);
+  if (expected && !expected.test(outcome))
+    throw new Error(`${variant}: ${outcome}, expected ${expected}: the bench app or its catalog changed`);
   if (!process.env.EG_BENCH_OUTDIR) rmSync(outdir, { recursive: true, force: true });
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mainCpuSeconds = (mainCpu.user + mainCpu.system) / 1e6;
-  console.log(JSON.stringify({ seconds, cpuSeconds, mainCpuSeconds, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024), outcome }));
+  console.log(
+    JSON.stringify({
+      seconds,
+      cpuSeconds,
+      mainCpuSeconds,
+      peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      outcome,
+    }),
+  );
 }
 
 /** The error annotations (an aspect's findings) the synthesis wrote into the cloud assembly. */
 function errorAnnotations(assembly) {
-  return assembly.stacks.reduce((sum, stack) => sum + stack.messages.filter((message) => message.level === 'error').length, 0);
+  return assembly.stacks.reduce(
+    (sum, stack) => sum + stack.messages.filter((message) => message.level === 'error').length,
+    0,
+  );
 }

@@ -49,21 +49,36 @@ for (let round = 0; round < ROUNDS; round++) {
   cpuTimes.json.push(renderedCpu - diffedCpu);
   cpuTimes.markdown.push(endCpu - renderedCpu);
   cpuTimes.total.push(endCpu - startCpu);
-  if (round === 0) console.log(`files ${(baseText.length / 1e6).toFixed(1)} + ${(headText.length / 1e6).toFixed(1)} MB; JSON report ${(json.length / 1e6).toFixed(1)} MB; Markdown ${markdown.length} characters`);
+  if (round === 0)
+    console.log(
+      `files ${(baseText.length / 1e6).toFixed(1)} + ${(headText.length / 1e6).toFixed(1)} MB; JSON report ${(json.length / 1e6).toFixed(1)} MB; Markdown ${markdown.length} characters`,
+    );
 }
 const s = last.summary;
 const ok =
-  s.identitiesAdded === expected.added && s.identitiesRemoved === expected.removed && s.identitiesRenamed === expected.renamed && s.credentialsAdded === expected.keys &&
+  s.identitiesAdded === expected.added &&
+  s.identitiesRemoved === expected.removed &&
+  s.identitiesRenamed === expected.renamed &&
+  s.credentialsAdded === expected.keys &&
   // An added identity's grants and trust are all new: two statements and one trusted principal each.
   s.trustWidened === expected.widened + expected.added &&
   s.grantsAdded === expected.passRole + 2 * expected.added;
-console.log(`${IDENTITIES} identities: +${s.identitiesAdded} -${s.identitiesRemoved} ~${s.identitiesChanged}, renamed ${s.identitiesRenamed}, grants +${s.grantsAdded}, keys +${s.credentialsAdded}, trust widened ${s.trustWidened} (${ok ? 'as generated' : 'NOT as generated'})`);
+console.log(
+  `${IDENTITIES} identities: +${s.identitiesAdded} -${s.identitiesRemoved} ~${s.identitiesChanged}, renamed ${s.identitiesRenamed}, grants +${s.grantsAdded}, keys +${s.credentialsAdded}, trust widened ${s.trustWidened} (${ok ? 'as generated' : 'NOT as generated'})`,
+);
 const ms = (values) => `${median(values).toFixed(0)} ms`;
-for (const [label, set] of [['wall', times], ['CPU', cpuTimes]]) {
+for (const [label, set] of [
+  ['wall', times],
+  ['CPU', cpuTimes],
+]) {
   console.log(
     `${label}, median of ${ROUNDS}: read both ${ms(set.read)}, diff ${ms(set.diff)}, JSON ${ms(set.json)}, Markdown ${ms(set.markdown)}; ` +
       `diff and both reports ${ms(set.diff.map((d, i) => d + set.json[i] + set.markdown[i]))}, with reading ${ms(set.total)} (target < 1000 ms)`,
   );
 }
-console.log(`load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+console.log(
+  `load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
 if (!ok) process.exitCode = 1;

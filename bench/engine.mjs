@@ -41,7 +41,8 @@ if (process.env.EG_BENCH_FIRST_USE || process.env.EG_BENCH_ASSEMBLY) {
 const dataFileOpened = () => filesRead.some((file) => file.endsWith('aws-managed-policies.jsonl'));
 
 if (process.env.EG_BENCH_FIRST_USE) await firstUse();
-else if (process.env.EG_BENCH_ASSEMBLY) await measure(process.env.EG_BENCH_ASSEMBLY, process.env.EG_BENCH_VARIANT ?? 'app');
+else if (process.env.EG_BENCH_ASSEMBLY)
+  await measure(process.env.EG_BENCH_ASSEMBLY, process.env.EG_BENCH_VARIANT ?? 'app');
 else run();
 
 function run() {
@@ -56,19 +57,33 @@ function run() {
     // judges by content: the last variant, on the built-in catalog, is a check that meets no managed policy at all.
     for (const variant of ['app', 'no-managed-policies', 'no-managed-policies, built-in catalog']) {
       const samples = [];
-      for (let index = 0; index < RUNS; index++) samples.push(child({ EG_BENCH_ASSEMBLY: assembly, EG_BENCH_VARIANT: variant }));
+      for (let index = 0; index < RUNS; index++)
+        samples.push(child({ EG_BENCH_ASSEMBLY: assembly, EG_BENCH_VARIANT: variant }));
       const { findings, identities, managedPolicyDataRead } = samples[0];
       const opened = samples.map((sample) => sample.dataFileOpened);
-      console.log(`\n${variant}: median of ${RUNS} processes; ${identities} identities, ${findings} findings; managed-policy data read: ${managedPolicyDataRead}; data file opened: ${opened.every(Boolean) ? 'yes' : opened.some(Boolean) ? 'in some runs' : 'no'} (ms)`);
+      console.log(
+        `\n${variant}: median of ${RUNS} processes; ${identities} identities, ${findings} findings; managed-policy data read: ${managedPolicyDataRead}; data file opened: ${opened.every(Boolean) ? 'yes' : opened.some(Boolean) ? 'in some runs' : 'no'} (ms)`,
+      );
       console.log('phase                          cold      warm');
       for (const phase of Object.keys(samples[0].cold)) {
-        console.log(`${phase.padEnd(26)} ${median(samples.map((s) => s.cold[phase])).toFixed(1).padStart(8)} ${median(samples.map((s) => s.warm[phase] ?? 0)).toFixed(1).padStart(9)}`);
+        console.log(
+          `${phase.padEnd(26)} ${median(samples.map((s) => s.cold[phase]))
+            .toFixed(1)
+            .padStart(8)} ${median(samples.map((s) => s.warm[phase] ?? 0))
+            .toFixed(1)
+            .padStart(9)}`,
+        );
       }
     }
     const firstUses = [];
     for (let index = 0; index < RUNS; index++) firstUses.push(child({ EG_BENCH_FIRST_USE: '1' }));
     console.log(`\nfirst use of the managed-policy data, median of ${RUNS} fresh processes (ms)`);
-    for (const step of Object.keys(firstUses[0])) console.log(`${step.padEnd(58)} ${median(firstUses.map((s) => s[step])).toFixed(1).padStart(8)}`);
+    for (const step of Object.keys(firstUses[0]))
+      console.log(
+        `${step.padEnd(58)} ${median(firstUses.map((s) => s[step]))
+          .toFixed(1)
+          .padStart(8)}`,
+      );
   } finally {
     rmSync(assembly, { recursive: true, force: true });
   }
@@ -97,12 +112,35 @@ async function firstUse() {
   lap('read + index the data, parse AWSLambdaBasicExecutionRole');
   awsManagedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess');
   lap('parse ReadOnlyAccess (91 KB)');
-  const role = (name, arn) => ({ id: `S/${name}`, cloud: 'aws', kind: 'aws-role', name, resource: { type: 'AWS::IAM::Role', name, stack: 'S' }, tags: {}, grants: [{ kind: 'aws-managed-policy', source: { type: 'AWS::IAM::Role', name, stack: 'S' }, arn }], credentials: [], attachments: [] });
-  evaluate({ identities: [role('Fn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')], secrets: [], unattachedPolicies: [] }, { catalog });
+  const role = (name, arn) => ({
+    id: `S/${name}`,
+    cloud: 'aws',
+    kind: 'aws-role',
+    name,
+    resource: { type: 'AWS::IAM::Role', name, stack: 'S' },
+    tags: {},
+    grants: [{ kind: 'aws-managed-policy', source: { type: 'AWS::IAM::Role', name, stack: 'S' }, arn }],
+    credentials: [],
+    attachments: [],
+  });
+  evaluate(
+    {
+      identities: [role('Fn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')],
+      secrets: [],
+      unattachedPolicies: [],
+    },
+    { catalog },
+  );
   lap('check one role holding AWSLambdaBasicExecutionRole');
-  evaluate({ identities: [role('Viewer', 'arn:aws:iam::aws:policy/ReadOnlyAccess')], secrets: [], unattachedPolicies: [] }, { catalog });
+  evaluate(
+    { identities: [role('Viewer', 'arn:aws:iam::aws:policy/ReadOnlyAccess')], secrets: [], unattachedPolicies: [] },
+    { catalog },
+  );
   lap('check one role holding ReadOnlyAccess (first judgement)');
-  if (!dataFileOpened()) throw new Error('the first managed-policy lookup did not open data/aws-managed-policies.jsonl: the file recorder misses reads');
+  if (!dataFileOpened())
+    throw new Error(
+      'the first managed-policy lookup did not open data/aws-managed-policies.jsonl: the file recorder misses reads',
+    );
   console.log(JSON.stringify(times));
 }
 
@@ -121,7 +159,11 @@ async function measure(assembly, variant) {
     .filter((file) => file.endsWith('.template.json'))
     .map((file) => {
       const template = JSON.parse(readFileSync(join(assembly, file), 'utf8'));
-      return { stack: file.replace('.template.json', ''), template: noManagedPolicies ? withoutManagedPolicies(template) : template, paths: {} };
+      return {
+        stack: file.replace('.template.json', ''),
+        template: noManagedPolicies ? withoutManagedPolicies(template) : template,
+        paths: {},
+      };
     });
   const round = (times, catalogPath) => {
     let mark = performance.now();
@@ -154,6 +196,18 @@ async function measure(assembly, variant) {
   let warm = {};
   for (let index = 0; index < WARM_ROUNDS; index++) round((warm = {}), catalogPath);
   // Older builds (before data/aws-managed-policies.jsonl) have no such module: compare the same script across builds.
-  const dataRead = await import('../dist/src/iam/aws/managed-policies.js').then((module) => module.managedPolicyDataLoaded?.() ?? 'n/a', () => 'n/a');
-  console.log(JSON.stringify({ cold, warm, findings: result.findings.length, identities: model.identities.length, managedPolicyDataRead: dataRead, dataFileOpened: dataFileOpened() }));
+  const dataRead = await import('../dist/src/iam/aws/managed-policies.js').then(
+    (module) => module.managedPolicyDataLoaded?.() ?? 'n/a',
+    () => 'n/a',
+  );
+  console.log(
+    JSON.stringify({
+      cold,
+      warm,
+      findings: result.findings.length,
+      identities: model.identities.length,
+      managedPolicyDataRead: dataRead,
+      dataFileOpened: dataFileOpened(),
+    }),
+  );
 }

@@ -26,11 +26,16 @@ const RUNS = Number(process.argv[3] ?? 5);
 function awsguardPack() {
   const awsguard = resolveAwsguard();
   const dir = mkdtempSync(join(tmpdir(), 'awsguard-pack-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'awsguard-bench', version: '0.0.1', main: 'index.js' }));
-  writeFileSync(join(dir, 'index.js'), `const { AwsGuard } = require(${JSON.stringify(awsguard)});\nnew AwsGuard({ all: 'mandatory' });\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'awsguard-bench', version: '0.0.1', main: 'index.js' }),
+  );
+  writeFileSync(
+    join(dir, 'index.js'),
+    `const { AwsGuard } = require(${JSON.stringify(awsguard)});\nnew AwsGuard({ all: 'mandatory' });\n`,
+  );
   return dir;
 }
-
 
 async function measure(label, packDir, engine, records, config = {}) {
   const startups = [];
@@ -74,7 +79,12 @@ try {
   const { effectiveLevel } = await import('../dist/src/engine/evaluate.js');
   const { loadCatalog } = await import('../dist/catalog/index.js');
   const catalog = loadCatalog(catalogPath);
-  const config = Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } }]));
+  const config = Object.fromEntries(
+    allRules.map((rule) => [
+      rule.meta.id,
+      { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } },
+    ]),
+  );
   await measure('entitlement-guard', join(ROOT, 'policypack'), engine, records, config);
   await measure('@pulumi/awsguard', awsguardDir, engine, records);
 } finally {

@@ -29,7 +29,10 @@ function run() {
     const samples = { terraform: [], cloudformation: [] };
     for (let index = 0; index < RUNS; index++) {
       for (const kind of ['terraform', 'cloudformation']) {
-        const child = spawnSync(process.execPath, [self], { env: { ...process.env, EG_BENCH_MEASURE: kind, EG_BENCH_DIR: dir }, encoding: 'utf8' });
+        const child = spawnSync(process.execPath, [self], {
+          env: { ...process.env, EG_BENCH_MEASURE: kind, EG_BENCH_DIR: dir },
+          encoding: 'utf8',
+        });
         if (child.status !== 0) throw new Error(child.stderr);
         samples[kind].push(JSON.parse(child.stdout));
       }
@@ -37,9 +40,20 @@ function run() {
     const tf = samples.terraform;
     const cfn = samples.cloudformation;
     const m = (list, key) => median(list.map((sample) => sample[key]));
-    const spread = (list, key) => `${quantile(list.map((s) => s[key]), 0.25).toFixed(0)}–${quantile(list.map((s) => s[key]), 0.75).toFixed(0)}`;
-    console.log(`Terraform plan: ${tf[0].resources} resources, ${(tf[0].bytes / 1e6).toFixed(1)} MB; ${tf[0].identities} identities, ${tf[0].findings} findings`);
-    console.log(`CloudFormation: ${cfn[0].resources} resources; ${cfn[0].identities} identities, ${cfn[0].findings} findings`);
+    const spread = (list, key) =>
+      `${quantile(
+        list.map((s) => s[key]),
+        0.25,
+      ).toFixed(0)}–${quantile(
+        list.map((s) => s[key]),
+        0.75,
+      ).toFixed(0)}`;
+    console.log(
+      `Terraform plan: ${tf[0].resources} resources, ${(tf[0].bytes / 1e6).toFixed(1)} MB; ${tf[0].identities} identities, ${tf[0].findings} findings`,
+    );
+    console.log(
+      `CloudFormation: ${cfn[0].resources} resources; ${cfn[0].identities} identities, ${cfn[0].findings} findings`,
+    );
     console.log(`median of ${RUNS} fresh processes each (ms; interquartile range beside)`);
     const rows = [
       ['plan: JSON.parse', m(tf, 'parse'), spread(tf, 'parse')],
@@ -50,10 +64,15 @@ function run() {
       ['template: model', m(cfn, 'model'), spread(cfn, 'model')],
       ['template: rules', m(cfn, 'rules'), spread(cfn, 'rules')],
     ];
-    for (const [name, value, range] of rows) console.log(`${name.padEnd(40)} ${value.toFixed(0).padStart(7)}   ${range}`);
+    for (const [name, value, range] of rows)
+      console.log(`${name.padEnd(40)} ${value.toFixed(0).padStart(7)}   ${range}`);
     const budget = 2 * (m(tf, 'parse') + m(cfn, 'rules'));
-    console.log(`target: check ≤ 2 × (JSON.parse ${m(tf, 'parse').toFixed(0)} + CloudFormation rules ${m(cfn, 'rules').toFixed(0)}) = ${budget.toFixed(0)} ms`);
-    console.log(`check ${m(tf, 'check').toFixed(0)} ms: ${(m(tf, 'check') / budget).toFixed(2)} of the budget (${m(tf, 'check') <= budget ? 'met' : 'NOT met'}); CLI ${m(tf, 'cli').toFixed(0)} ms: ${(m(tf, 'cli') / budget).toFixed(2)}`);
+    console.log(
+      `target: check ≤ 2 × (JSON.parse ${m(tf, 'parse').toFixed(0)} + CloudFormation rules ${m(cfn, 'rules').toFixed(0)}) = ${budget.toFixed(0)} ms`,
+    );
+    console.log(
+      `check ${m(tf, 'check').toFixed(0)} ms: ${(m(tf, 'check') / budget).toFixed(2)} of the budget (${m(tf, 'check') <= budget ? 'met' : 'NOT met'}); CLI ${m(tf, 'cli').toFixed(0)} ms: ${(m(tf, 'cli') / budget).toFixed(2)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -91,8 +110,11 @@ async function measure(kind, dir) {
     mark = performance.now();
     const cli = runCheck({ paths: [file], catalogPath, format: 'json', cwd: dir, toolVersion: 'bench' });
     lap('cli');
-    if (cli.exitCode !== 1) throw new Error(`expected the plan to be blocked, got exit ${cli.exitCode}: ${cli.errors.join('\n')}`);
-    console.log(JSON.stringify({ ...times, ...facts, identities: model.identities.length, findings: result.findings.length }));
+    if (cli.exitCode !== 1)
+      throw new Error(`expected the plan to be blocked, got exit ${cli.exitCode}: ${cli.errors.join('\n')}`);
+    console.log(
+      JSON.stringify({ ...times, ...facts, identities: model.identities.length, findings: result.findings.length }),
+    );
   } else {
     const { modelFromTemplates } = await import('../dist/src/adapters/cloudformation/to-model.js');
     const template = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8'));
@@ -101,13 +123,27 @@ async function measure(kind, dir) {
     lap('model');
     const result = evaluate(model, { catalog, pending: 'fail-closed' });
     lap('rules');
-    console.log(JSON.stringify({ ...times, resources: Object.keys(template.Resources).length, identities: model.identities.length, findings: result.findings.length }));
+    console.log(
+      JSON.stringify({
+        ...times,
+        resources: Object.keys(template.Resources).length,
+        identities: model.identities.length,
+        findings: result.findings.length,
+      }),
+    );
   }
 }
 
-const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const trust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 const statements = (index) => [
-  { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}` },
+  {
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+    Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}`,
+  },
   { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::reports-${index}/*` },
   { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:eu-west-1:111122223333:queue-${index}` },
 ];
@@ -124,27 +160,77 @@ function plan() {
     const index = Number(/\[(\d+)\]/.exec(address)[1]);
     const base = { address, mode: 'managed', type, name, index, provider_name: 'registry.terraform.io/hashicorp/aws' };
     resources.push({ ...base, schema_version: 0, values, sensitive_values: {} });
-    changes.push({ ...base, change: { actions: ['create'], before: null, after: values, after_unknown: unknown, before_sensitive: false, after_sensitive: {} } });
-    if (index === 0) config.push({ address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: 'aws', expressions, schema_version: 0, count_expression: { constant_value: UNITS } });
+    changes.push({
+      ...base,
+      change: {
+        actions: ['create'],
+        before: null,
+        after: values,
+        after_unknown: unknown,
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    });
+    if (index === 0)
+      config.push({
+        address: `${type}.${name}`,
+        mode: 'managed',
+        type,
+        name,
+        provider_config_key: 'aws',
+        expressions,
+        schema_version: 0,
+        count_expression: { constant_value: UNITS },
+      });
   };
   for (let index = 0; index < UNITS; index++) {
     const role = `payments-api-${index}`;
-    add(`aws_iam_role.unit[${index}]`, 'aws_iam_role', { name: role, path: '/', max_session_duration: 3600, assume_role_policy: JSON.stringify(trust), tags: tags(index) }, { arn: true, id: true, unique_id: true, managed_policy_arns: true, inline_policy: true, tags_all: true }, {
-      name: { references: ['count.index'] },
-      assume_role_policy: { constant_value: JSON.stringify(trust) },
-      tags: { references: ['count.index'] },
-    });
-    add(`aws_iam_role_policy.unit[${index}]`, 'aws_iam_role_policy', { name: 'payments', policy: JSON.stringify({ Version: '2012-10-17', Statement: statements(index) }) }, { id: true, role: true }, {
-      role: { references: ['aws_iam_role.unit', 'count.index'] },
-      policy: { references: ['count.index'] },
-    });
-    add(`aws_iam_role_policy_attachment.unit[${index}]`, 'aws_iam_role_policy_attachment', { role, policy_arn: MANAGED }, { id: true }, {
-      role: { references: ['aws_iam_role.unit', 'count.index'] },
-      policy_arn: { constant_value: MANAGED },
-    });
-    add(`aws_secretsmanager_secret.unit[${index}]`, 'aws_secretsmanager_secret', { name: `payments/unit-${index}`, tags: tags(index) }, { arn: true, id: true, tags_all: true }, {
-      name: { references: ['count.index'] },
-    });
+    add(
+      `aws_iam_role.unit[${index}]`,
+      'aws_iam_role',
+      {
+        name: role,
+        path: '/',
+        max_session_duration: 3600,
+        assume_role_policy: JSON.stringify(trust),
+        tags: tags(index),
+      },
+      { arn: true, id: true, unique_id: true, managed_policy_arns: true, inline_policy: true, tags_all: true },
+      {
+        name: { references: ['count.index'] },
+        assume_role_policy: { constant_value: JSON.stringify(trust) },
+        tags: { references: ['count.index'] },
+      },
+    );
+    add(
+      `aws_iam_role_policy.unit[${index}]`,
+      'aws_iam_role_policy',
+      { name: 'payments', policy: JSON.stringify({ Version: '2012-10-17', Statement: statements(index) }) },
+      { id: true, role: true },
+      {
+        role: { references: ['aws_iam_role.unit', 'count.index'] },
+        policy: { references: ['count.index'] },
+      },
+    );
+    add(
+      `aws_iam_role_policy_attachment.unit[${index}]`,
+      'aws_iam_role_policy_attachment',
+      { role, policy_arn: MANAGED },
+      { id: true },
+      {
+        role: { references: ['aws_iam_role.unit', 'count.index'] },
+        policy_arn: { constant_value: MANAGED },
+      },
+    );
+    add(
+      `aws_secretsmanager_secret.unit[${index}]`,
+      'aws_secretsmanager_secret',
+      { name: `payments/unit-${index}`, tags: tags(index) },
+      { arn: true, id: true, tags_all: true },
+      {
+        name: { references: ['count.index'] },
+      },
+    );
   }
   return {
     format_version: '1.2',
@@ -164,13 +250,28 @@ function template() {
   for (let index = 0; index < UNITS; index++) {
     Resources[`Role${index}`] = {
       Type: 'AWS::IAM::Role',
-      Properties: { RoleName: `payments-api-${index}`, AssumeRolePolicyDocument: trust, ManagedPolicyArns: [MANAGED], Tags: Object.entries(tags(index)).map(([Key, Value]) => ({ Key, Value })) },
+      Properties: {
+        RoleName: `payments-api-${index}`,
+        AssumeRolePolicyDocument: trust,
+        ManagedPolicyArns: [MANAGED],
+        Tags: Object.entries(tags(index)).map(([Key, Value]) => ({ Key, Value })),
+      },
     };
     Resources[`Policy${index}`] = {
       Type: 'AWS::IAM::Policy',
-      Properties: { PolicyName: 'payments', Roles: [{ Ref: `Role${index}` }], PolicyDocument: { Version: '2012-10-17', Statement: statements(index) } },
+      Properties: {
+        PolicyName: 'payments',
+        Roles: [{ Ref: `Role${index}` }],
+        PolicyDocument: { Version: '2012-10-17', Statement: statements(index) },
+      },
     };
-    Resources[`Secret${index}`] = { Type: 'AWS::SecretsManager::Secret', Properties: { Name: `payments/unit-${index}`, Tags: Object.entries(tags(index)).map(([Key, Value]) => ({ Key, Value })) } };
+    Resources[`Secret${index}`] = {
+      Type: 'AWS::SecretsManager::Secret',
+      Properties: {
+        Name: `payments/unit-${index}`,
+        Tags: Object.entries(tags(index)).map(([Key, Value]) => ({ Key, Value })),
+      },
+    };
   }
   return { AWSTemplateFormatVersion: '2010-09-09', Resources };
 }

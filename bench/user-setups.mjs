@@ -36,13 +36,22 @@ import { median, quantile } from './support/stats.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, large: { type: 'boolean', default: process.env.EG_BENCH_LARGE === '1' }, only: { type: 'string', default: 'imports,cdk,pulumi,cli' } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    large: { type: 'boolean', default: process.env.EG_BENCH_LARGE === '1' },
+    only: { type: 'string', default: 'imports,cdk,pulumi,cli' },
+  },
 });
 const ROUNDS = Number(args.rounds);
 const ONLY = new Set(args.only.split(','));
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 
-console.log(`${new Date().toISOString()} · node ${process.version} · ${cpus().length} cores · load ${load()} · ${ROUNDS} rounds${args.large ? ' · large shapes' : ''}`);
+console.log(
+  `${new Date().toISOString()} · node ${process.version} · ${cpus().length} cores · load ${load()} · ${ROUNDS} rounds${args.large ? ' · large shapes' : ''}`,
+);
 
 /** Runs `command` under GNU time: wall s, CPU s (user + system, children included), peak RSS MiB, and its output. */
 function timed(command, commandArgs, { cwd = ROOT, env = {} } = {}) {
@@ -55,7 +64,14 @@ function timed(command, commandArgs, { cwd = ROOT, env = {} } = {}) {
   const match = /@@time (\S+) (\S+) (\S+) (\S+)\s*$/.exec(child.stderr);
   if (!match) throw new Error(`${command} ${commandArgs.join(' ')}: ${child.stderr.slice(-3000)}`);
   const [, wall, user, system, rssKb] = match;
-  return { wall: Number(wall), cpu: Number(user) + Number(system), rss: Number(rssKb) / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr.slice(0, match.index) };
+  return {
+    wall: Number(wall),
+    cpu: Number(user) + Number(system),
+    rss: Number(rssKb) / 1024,
+    status: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr.slice(0, match.index),
+  };
 }
 
 /**
@@ -66,9 +82,11 @@ function installFolder(prefix) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) if (name !== '.bin' && !name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (name !== '.bin' && !name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
   const own = join(modules, 'entitlement-guard');
-  for (const part of ['package.json', 'dist', 'data', 'catalog/entitlement-catalog.schema.json']) cpSync(join(ROOT, part), join(own, part), { recursive: true });
+  for (const part of ['package.json', 'dist', 'data', 'catalog/entitlement-catalog.schema.json'])
+    cpSync(join(ROOT, part), join(own, part), { recursive: true });
   return dir;
 }
 
@@ -84,8 +102,12 @@ function benchImports() {
   const frameworks = { cdk: ['aws-cdk-lib', 'aws-cdk-lib/aws-iam'], pulumi: ['@pulumi/pulumi', '@pulumi/policy'] };
   const script = (entry, mode) => {
     const pre = frameworks[entry];
-    const preload = mode === 'require' ? pre.map((name) => `require(${JSON.stringify(name)});`).join('') : pre.map((name) => `await import(${JSON.stringify(name)});`).join('');
-    const ours = mode === 'require' ? `require('entitlement-guard/${entry}')` : `await import('entitlement-guard/${entry}')`;
+    const preload =
+      mode === 'require'
+        ? pre.map((name) => `require(${JSON.stringify(name)});`).join('')
+        : pre.map((name) => `await import(${JSON.stringify(name)});`).join('');
+    const ours =
+      mode === 'require' ? `require('entitlement-guard/${entry}')` : `await import('entitlement-guard/${entry}')`;
     const body =
       `${preload} const t = performance.now(), c = process.cpuUsage(); ${ours}; const u = process.cpuUsage(c);` +
       `console.log(JSON.stringify({ ms: performance.now() - t, cpu: (u.user + u.system) / 1000 }));`;
@@ -104,12 +126,18 @@ function benchImportsIn(dir, script) {
     for (const mode of ['require', 'import']) {
       const samples = [];
       for (let index = 0; index < 7; index++) {
-        const output = execFileSync(process.execPath, [mode === 'require' ? '--input-type=commonjs' : '--input-type=module', '-e', script(entry, mode)], { cwd: dir, encoding: 'utf8' });
+        const output = execFileSync(
+          process.execPath,
+          [mode === 'require' ? '--input-type=commonjs' : '--input-type=module', '-e', script(entry, mode)],
+          { cwd: dir, encoding: 'utf8' },
+        );
         samples.push(JSON.parse(output.trim().split('\n').pop()));
       }
       const wall = median(samples.map((sample) => sample.ms));
       const cpu = median(samples.map((sample) => sample.cpu));
-      console.log(`entitlement-guard/${entry} ${mode.padEnd(7)} wall ${wall.toFixed(0).padStart(4)} ms · CPU ${cpu.toFixed(0).padStart(4)} ms (target ≤ 50 ms added) · load ${load()}`);
+      console.log(
+        `entitlement-guard/${entry} ${mode.padEnd(7)} wall ${wall.toFixed(0).padStart(4)} ms · CPU ${cpu.toFixed(0).padStart(4)} ms (target ≤ 50 ms added) · load ${load()}`,
+      );
     }
   }
 }
@@ -130,7 +158,10 @@ const RUNNERS = {
   'ts-node (CommonJS, type-checked)': { type: 'commonjs', command: 'ts-node', args: ['--prefer-ts-exts', 'app.ts'] },
   'tsx (ES module)': { type: 'module', command: 'tsx', args: ['app.ts'] },
 };
-const CATALOGS = { compliant: join(ROOT, 'bench', 'support', 'catalog.yaml'), failing: join(ROOT, 'examples', 'catalog.yaml') };
+const CATALOGS = {
+  compliant: join(ROOT, 'bench', 'support', 'catalog.yaml'),
+  failing: join(ROOT, 'examples', 'catalog.yaml'),
+};
 const CDK_VARIANTS = ['bare', 'guard', 'guard-failing', 'awssolutions'];
 
 /** The app's TypeScript source for a variant: static imports, as a user writes them. */
@@ -233,12 +264,17 @@ function cdkSample(dir, runner, variant, shape) {
   const sample = timed(runner.command, [...runner.args.slice(0, -1), `${variant}.ts`], {
     cwd: dir,
     // What the cdk CLI passes the app: where to write, and its context (construct stack traces off unless --debug).
-    env: { CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-stack-trace': true }), NODE_ENV: 'production' },
+    env: {
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-stack-trace': true }),
+      NODE_ENV: 'production',
+    },
   });
   rmSync(outdir, { recursive: true, force: true });
   const outcome = /@@outcome (.*)/.exec(sample.stdout)?.[1];
   const tooFew = variant === 'guard-failing' && Number(/(\d+) error/.exec(outcome ?? '')?.[1]) < shape.roles;
-  if (!outcome || !expectedOutcome(variant).test(outcome) || tooFew) throw new Error(`${variant}: ${outcome ?? 'no outcome'} (exit ${sample.status})\n${sample.stderr.slice(-3000)}`);
+  if (!outcome || !expectedOutcome(variant).test(outcome) || tooFew)
+    throw new Error(`${variant}: ${outcome ?? 'no outcome'} (exit ${sample.status})\n${sample.stderr.slice(-3000)}`);
   return sample;
 }
 
@@ -261,7 +297,11 @@ function benchCdk() {
           rounds.push(samples);
         }
         loads.push(load());
-        printCdk(`${shapeName} app (${shape.stacks} stack${shape.stacks > 1 ? 's' : ''}, ${resources} resources) · ${runnerName}`, rounds, loads);
+        printCdk(
+          `${shapeName} app (${shape.stacks} stack${shape.stacks > 1 ? 's' : ''}, ${resources} resources) · ${runnerName}`,
+          rounds,
+          loads,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -271,7 +311,9 @@ function benchCdk() {
 
 function printCdk(title, rounds, loads) {
   console.log(`\n## CDK: ${title} · load ${loads.join(' → ')}`);
-  console.log('variant        | wall s | added wall          | CPU s | added CPU           | added / AwsSolutionsChecks added (wall, CPU) | peak RSS MiB');
+  console.log(
+    'variant        | wall s | added wall          | CPU s | added CPU           | added / AwsSolutionsChecks added (wall, CPU) | peak RSS MiB',
+  );
   const base = (key) => median(rounds.map((round) => round.bare[key]));
   const added = (variant, key) => rounds.map((round) => round[variant][key] - round.bare[key]);
   const nagAdded = (key) => median(added('awssolutions', key));
@@ -282,7 +324,11 @@ function printCdk(title, rounds, loads) {
         cells.push('—'.padEnd(19));
       } else {
         const diffs = added(variant, key);
-        cells.push(`${s(median(diffs))} (${pct(median(diffs), base(key))}; ${s(quantile(diffs, 0.25))}…${s(quantile(diffs, 0.75))})`.padEnd(19));
+        cells.push(
+          `${s(median(diffs))} (${pct(median(diffs), base(key))}; ${s(quantile(diffs, 0.25))}…${s(quantile(diffs, 0.75))})`.padEnd(
+            19,
+          ),
+        );
       }
       if (key === 'wall') cells.push(s(median(rounds.map((round) => round[variant].cpu))).padStart(5));
     }
@@ -301,7 +347,8 @@ function printCdk(title, rounds, loads) {
 function doNothingPack() {
   const dir = mkdtempSync(join(tmpdir(), 'eg-do-nothing-pack-'));
   mkdirSync(join(dir, 'node_modules', '@pulumi'), { recursive: true });
-  for (const name of ['@pulumi/policy', '@pulumi/pulumi']) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of ['@pulumi/policy', '@pulumi/pulumi'])
+    symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'do-nothing', version: '0.0.1', main: 'index.js' }));
   writeFileSync(join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
   writeFileSync(
@@ -328,8 +375,16 @@ async function benchPulumi() {
     const { loadCatalog } = await import('../dist/catalog/index.js');
     const catalogPath = join(ROOT, 'examples', 'catalog.yaml');
     const catalog = loadCatalog(catalogPath);
-    const ourConfig = Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } }]));
-    const packs = { 'do-nothing': { dir: nothing, config: {} }, 'entitlement-guard': { dir: join(ROOT, 'policypack'), config: ourConfig } };
+    const ourConfig = Object.fromEntries(
+      allRules.map((rule) => [
+        rule.meta.id,
+        { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath } },
+      ]),
+    );
+    const packs = {
+      'do-nothing': { dir: nothing, config: {} },
+      'entitlement-guard': { dir: join(ROOT, 'policypack'), config: ourConfig },
+    };
     const samples = { 'do-nothing': [], 'entitlement-guard': [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of round % 2 ? Object.keys(packs).reverse() : Object.keys(packs)) {
@@ -343,7 +398,12 @@ async function benchPulumi() {
           const stackMs = performance.now() - started;
           started = performance.now();
           for (const record of records) await client.analyze(record);
-          samples[name].push({ startup: pack.startupMs, stackMs, resourceMs: performance.now() - started, diagnostics });
+          samples[name].push({
+            startup: pack.startupMs,
+            stackMs,
+            resourceMs: performance.now() - started,
+            diagnostics,
+          });
         } finally {
           client.close();
           await pack.stop();
@@ -390,8 +450,18 @@ function writeCdkOut(dir, resources) {
       add(`Role${i}`, 'AWS::IAM::Role', {
         RoleName: `payments-api-${i}`,
         MaxSessionDuration: 3600,
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-        ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] }],
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        ManagedPolicyArns: [
+          {
+            'Fn::Join': [
+              '',
+              ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+            ],
+          },
+        ],
       });
       add(`Role${i}DefaultPolicy`, 'AWS::IAM::Policy', {
         PolicyName: `Role${i}DefaultPolicy`,
@@ -399,13 +469,25 @@ function writeCdkOut(dir, resources) {
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [
-            { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'], Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${i}` },
-            { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${i}` },
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+              Resource: `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${i}`,
+            },
+            {
+              Effect: 'Allow',
+              Action: 'secretsmanager:GetSecretValue',
+              Resource: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${i}`,
+            },
           ],
         },
       });
       add(`User${i}`, 'AWS::IAM::User', { UserName: `batch-user-${i}`, Tags: [{ Key: 'owner', Value: 'team-data' }] });
-      add(`Secret${i}`, 'AWS::SecretsManager::Secret', { Name: `payments/${i}`, GenerateSecretString: {}, Tags: [{ Key: 'owner', Value: 'team-payments' }] });
+      add(`Secret${i}`, 'AWS::SecretsManager::Secret', {
+        Name: `payments/${i}`,
+        GenerateSecretString: {},
+        Tags: [{ Key: 'owner', Value: 'team-payments' }],
+      });
       add(`Secret${i}Rotation`, 'AWS::SecretsManager::RotationSchedule', {
         SecretId: { Ref: `Secret${i}` },
         RotationLambdaARN: 'arn:aws:lambda:eu-west-1:111122223333:function:secrets-rotation',
@@ -413,7 +495,11 @@ function writeCdkOut(dir, resources) {
       });
     }
     writeFileSync(join(dir, `${stackName}.template.json`), JSON.stringify(template, null, 1));
-    artifacts[stackName] = { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region', properties: { templateFile: `${stackName}.template.json` } };
+    artifacts[stackName] = {
+      type: 'aws:cloudformation:stack',
+      environment: 'aws://unknown-account/unknown-region',
+      properties: { templateFile: `${stackName}.template.json` },
+    };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '55.0.0', artifacts }, null, 1));
   return unit * 5;
@@ -433,17 +519,34 @@ function benchCli() {
     let exit;
     for (let round = 0; round < ROUNDS; round++) {
       samples.parse.push(timed(process.execPath, ['--input-type=commonjs', '-e', readAndParse, dir]));
-      const check = timed(process.execPath, [join(ROOT, 'dist', 'bundle', 'cli.js'), 'check', dir, '--catalog', CATALOGS.compliant, '--format', 'text']);
-      if (check.status !== 0 && check.status !== 1) throw new Error(`check exited ${check.status}: ${check.stderr.slice(-2000)}`);
+      const check = timed(process.execPath, [
+        join(ROOT, 'dist', 'bundle', 'cli.js'),
+        'check',
+        dir,
+        '--catalog',
+        CATALOGS.compliant,
+        '--format',
+        'text',
+      ]);
+      if (check.status !== 0 && check.status !== 1)
+        throw new Error(`check exited ${check.status}: ${check.stderr.slice(-2000)}`);
       exit = check.status;
       samples.check.push(check);
     }
     loads.push(load());
     const m = (name, key) => median(samples[name].map((sample) => sample[key]));
-    console.log(`\n## CLI: cdk.out of ${resources} resources in ${Math.ceil(resources / 500)} templates · load ${loads.join(' → ')}`);
-    console.log(`read + JSON.parse     wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`);
-    console.log(`entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`);
-    console.log(`target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${(m('check', 'cpu') / m('parse', 'cpu')).toFixed(2)}× CPU`);
+    console.log(
+      `\n## CLI: cdk.out of ${resources} resources in ${Math.ceil(resources / 500)} templates · load ${loads.join(' → ')}`,
+    );
+    console.log(
+      `read + JSON.parse     wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`,
+    );
+    console.log(
+      `entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`,
+    );
+    console.log(
+      `target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${(m('check', 'cpu') / m('parse', 'cpu')).toFixed(2)}× CPU`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

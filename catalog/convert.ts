@@ -4,8 +4,25 @@
  * the built-in defaults.
  */
 import type { IdentityClass } from '../src/model/model.js';
-import { cloneClasses, clonePrivilegedAction, DEFAULT_CLASSES, DEFAULT_PRIVILEGED_ACTIONS, DEFAULT_TAG_KEYS } from './defaults.js';
-import type { Catalog, ClassPolicy, CredentialType, Entitlement, ExceptionPolicy, IdentityProvider, PrivilegedAction, RuleLevel, TagKeys, TrustedOidc } from './types.js';
+import {
+  cloneClasses,
+  clonePrivilegedAction,
+  DEFAULT_CLASSES,
+  DEFAULT_PRIVILEGED_ACTIONS,
+  DEFAULT_TAG_KEYS,
+} from './defaults.js';
+import type {
+  Catalog,
+  ClassPolicy,
+  CredentialType,
+  Entitlement,
+  ExceptionPolicy,
+  IdentityProvider,
+  PrivilegedAction,
+  RuleLevel,
+  TagKeys,
+  TrustedOidc,
+} from './types.js';
 import { durationDays, durationSeconds } from './values.js';
 
 /** The file format, as entitlement-catalog.schema.json describes it. */
@@ -16,7 +33,12 @@ export interface CatalogFile {
   privilegedActions?: PrivilegedAction[];
   entitlements?: EntitlementFile[];
   identities?: Catalog['identities'];
-  trust?: { accounts?: Record<string, { owner?: string; description?: string }>; organizations?: Record<string, { owner?: string; description?: string }>; oidc?: TrustedOidc[]; identityProviders?: IdentityProvider[] };
+  trust?: {
+    accounts?: Record<string, { owner?: string; description?: string }>;
+    organizations?: Record<string, { owner?: string; description?: string }>;
+    oidc?: TrustedOidc[];
+    identityProviders?: IdentityProvider[];
+  };
   exceptions?: Catalog['exceptions'];
   exceptionPolicy?: { maxLifetime?: string; maxTargets?: number; approvers?: string[] };
   tags?: Partial<TagKeys>;
@@ -51,8 +73,14 @@ export function toCatalog(file: CatalogFile, source: string): Catalog {
     identities: file.identities ?? [],
     trust: {
       accounts: Object.entries(file.trust?.accounts ?? {}).map(([id, account]) => ({ id, ...account })),
-      organizations: Object.entries(file.trust?.organizations ?? {}).map(([id, organization]) => ({ id, ...organization })),
-      oidc: (file.trust?.oidc ?? []).map((provider) => ({ ...provider, issuer: provider.issuer.replace(/^https:\/\//, '') })),
+      organizations: Object.entries(file.trust?.organizations ?? {}).map(([id, organization]) => ({
+        id,
+        ...organization,
+      })),
+      oidc: (file.trust?.oidc ?? []).map((provider) => ({
+        ...provider,
+        issuer: provider.issuer.replace(/^https:\/\//, ''),
+      })),
       identityProviders: file.trust?.identityProviders ?? [],
     },
     exceptions: file.exceptions ?? [],
@@ -86,7 +114,8 @@ function toEntitlement(file: EntitlementFile): Entitlement {
   const entitlement: Entitlement = { ...rest, privileged: privileged ?? false };
   if (approval) {
     entitlement.approval = { by: approval.by };
-    if (approval.maxDuration !== undefined) entitlement.approval.maxDurationSeconds = durationSeconds(approval.maxDuration);
+    if (approval.maxDuration !== undefined)
+      entitlement.approval.maxDurationSeconds = durationSeconds(approval.maxDuration);
     if (approval.via !== undefined) entitlement.approval.via = approval.via;
   }
   return entitlement;

@@ -4,9 +4,7 @@ import type { Catalog, CatalogException } from './types.js';
 /** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
 export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
   return (
-    !isPastDate(exception.expires, now) &&
-    isKnownOwner(catalog, exception.owner) &&
-    exception.approvedBy.trim() !== ''
+    !isPastDate(exception.expires, now) && isKnownOwner(catalog, exception.owner) && exception.approvedBy.trim() !== ''
   );
 }
 

@@ -10,16 +10,33 @@ const HOUR = 3_600;
 export const DEFAULT_CLASSES: Readonly<Record<IdentityClass, Readonly<ClassPolicy>>> = {
   // People sign in through the identity provider with MFA; a working day is the longest session, and
   // privileged access is requested just in time rather than held.
-  human: { maxSessionSeconds: 12 * HOUR, credentials: ['federated'], standingPrivilege: false, federated: true, mfa: true },
+  human: {
+    maxSessionSeconds: 12 * HOUR,
+    credentials: ['federated'],
+    standingPrivilege: false,
+    federated: true,
+    mfa: true,
+  },
   // Services may hold a secret when they cannot federate, but it must rotate within 90 days.
-  service: { maxSessionSeconds: HOUR, maxSecretAgeDays: 90, credentials: ['workload-identity', 'federated', 'secret'], standingPrivilege: false },
+  service: {
+    maxSessionSeconds: HOUR,
+    maxSecretAgeDays: 90,
+    credentials: ['workload-identity', 'federated', 'secret'],
+    standingPrivilege: false,
+  },
   // CI and compute get short-lived tokens from their platform; nothing to leak, nothing standing.
   workload: { maxSessionSeconds: HOUR, credentials: ['workload-identity', 'federated'], standingPrivilege: false },
   // Agents act with someone's delegated authority: short sessions, no standing privilege.
   agent: { maxSessionSeconds: HOUR, credentials: ['workload-identity', 'federated'], standingPrivilege: false },
   // Break-glass holds standing privilege by definition, so it must be isolated from everything automated. It may
   // sign in with a vaulted console password and hardware MFA, because it is for when federation is down.
-  'break-glass': { maxSessionSeconds: HOUR, credentials: ['federated', 'password'], standingPrivilege: true, isolated: true, mfa: true },
+  'break-glass': {
+    maxSessionSeconds: HOUR,
+    credentials: ['federated', 'password'],
+    standingPrivilege: true,
+    isolated: true,
+    mfa: true,
+  },
 };
 
 export const DEFAULT_TAG_KEYS: Readonly<TagKeys> = {
@@ -39,13 +56,23 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
   {
     id: 'aws-iam-permissions-write',
     category: 'permissions-management',
-    description: 'Writes or attaches policies, or lifts permissions boundaries: whoever holds it can grant itself anything.',
-    aws: ['iam:Put*', 'iam:Attach*', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeleteRolePermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:AddUserToGroup'],
+    description:
+      'Writes or attaches policies, or lifts permissions boundaries: whoever holds it can grant itself anything.',
+    aws: [
+      'iam:Put*',
+      'iam:Attach*',
+      'iam:CreatePolicyVersion',
+      'iam:SetDefaultPolicyVersion',
+      'iam:DeleteRolePermissionsBoundary',
+      'iam:DeleteUserPermissionsBoundary',
+      'iam:AddUserToGroup',
+    ],
   },
   {
     id: 'aws-iam-identity-write',
     category: 'privilege-escalation',
-    description: 'Creates or changes IAM identities and identity providers: a new role or user can be given any trust and any policy.',
+    description:
+      'Creates or changes IAM identities and identity providers: a new role or user can be given any trust and any policy.',
     aws: ['iam:Create*', 'iam:Update*'],
   },
   {
@@ -58,12 +85,19 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
     id: 'aws-iam-credential-create',
     category: 'credential-access',
     description: 'Mints long-lived credentials (access keys, console passwords, service credentials) for another user.',
-    aws: ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:CreateServiceSpecificCredential', 'iam:ResetServiceSpecificCredential'],
+    aws: [
+      'iam:CreateAccessKey',
+      'iam:CreateLoginProfile',
+      'iam:UpdateLoginProfile',
+      'iam:CreateServiceSpecificCredential',
+      'iam:ResetServiceSpecificCredential',
+    ],
   },
   {
     id: 'aws-iam-pass-role',
     category: 'privilege-escalation',
-    description: 'Hands a role to a service (Lambda, EC2, ECS, CloudFormation), which then acts with that role\'s permissions.',
+    description:
+      "Hands a role to a service (Lambda, EC2, ECS, CloudFormation), which then acts with that role's permissions.",
     aws: ['iam:PassRole'],
   },
   {
@@ -75,11 +109,19 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
   {
     id: 'aws-organizations',
     category: 'permissions-management',
-    description: 'Changes accounts and service control policies: detaching or rewriting an SCP lifts guardrails for whole accounts.',
+    description:
+      'Changes accounts and service control policies: detaching or rewriting an SCP lifts guardrails for whole accounts.',
     aws: [
-      'organizations:AttachPolicy', 'organizations:DetachPolicy', 'organizations:UpdatePolicy', 'organizations:DeletePolicy',
-      'organizations:DisablePolicyType', 'organizations:CreateAccount', 'organizations:InviteAccountToOrganization',
-      'organizations:RemoveAccountFromOrganization', 'organizations:LeaveOrganization', 'organizations:MoveAccount',
+      'organizations:AttachPolicy',
+      'organizations:DetachPolicy',
+      'organizations:UpdatePolicy',
+      'organizations:DeletePolicy',
+      'organizations:DisablePolicyType',
+      'organizations:CreateAccount',
+      'organizations:InviteAccountToOrganization',
+      'organizations:RemoveAccountFromOrganization',
+      'organizations:LeaveOrganization',
+      'organizations:MoveAccount',
       'organizations:RegisterDelegatedAdministrator',
     ],
   },
@@ -108,10 +150,19 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
   {
     id: 'aws-resource-policy-write',
     category: 'resource-exposure',
-    description: 'Writes resource policies or ACLs, which can expose a bucket, function, queue, topic, repository or secret to other accounts or the public.',
+    description:
+      'Writes resource policies or ACLs, which can expose a bucket, function, queue, topic, repository or secret to other accounts or the public.',
     aws: [
-      's3:PutBucketPolicy', 's3:PutBucketAcl', 's3:PutObjectAcl', 's3:PutBucketPublicAccessBlock', 's3:PutAccountPublicAccessBlock',
-      'lambda:AddPermission', 'sns:AddPermission', 'sqs:AddPermission', 'ecr:SetRepositoryPolicy', 'secretsmanager:PutResourcePolicy',
+      's3:PutBucketPolicy',
+      's3:PutBucketAcl',
+      's3:PutObjectAcl',
+      's3:PutBucketPublicAccessBlock',
+      's3:PutAccountPublicAccessBlock',
+      'lambda:AddPermission',
+      'sns:AddPermission',
+      'sqs:AddPermission',
+      'ecr:SetRepositoryPolicy',
+      'secretsmanager:PutResourcePolicy',
     ],
   },
   {
@@ -123,7 +174,7 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
   {
     id: 'aws-remote-execution',
     category: 'privilege-escalation',
-    description: 'Runs commands on instances, which then act with the instance role\'s permissions.',
+    description: "Runs commands on instances, which then act with the instance role's permissions.",
     aws: ['ssm:SendCommand', 'ssm:StartSession'],
   },
   {
@@ -131,8 +182,14 @@ export const DEFAULT_PRIVILEGED_ACTIONS: readonly PrivilegedAction[] = [
     category: 'defense-evasion',
     description: 'Stops or rewrites audit logging and threat detection, hiding what happens next.',
     aws: [
-      'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
-      'guardduty:DeleteDetector', 'guardduty:UpdateDetector', 'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder',
+      'cloudtrail:StopLogging',
+      'cloudtrail:DeleteTrail',
+      'cloudtrail:UpdateTrail',
+      'cloudtrail:PutEventSelectors',
+      'guardduty:DeleteDetector',
+      'guardduty:UpdateDetector',
+      'config:StopConfigurationRecorder',
+      'config:DeleteConfigurationRecorder',
     ],
   },
   {
@@ -163,8 +220,13 @@ export function defaultCatalog(): Catalog {
 }
 
 /** Fresh copies, so a caller that edits its catalog cannot change the defaults for everyone else. */
-export function cloneClasses(classes: Readonly<Record<IdentityClass, Readonly<ClassPolicy>>>): Record<IdentityClass, ClassPolicy> {
-  const entries = Object.entries(classes).map(([name, policy]) => [name, { ...policy, credentials: [...policy.credentials] }]);
+export function cloneClasses(
+  classes: Readonly<Record<IdentityClass, Readonly<ClassPolicy>>>,
+): Record<IdentityClass, ClassPolicy> {
+  const entries = Object.entries(classes).map(([name, policy]) => [
+    name,
+    { ...policy, credentials: [...policy.credentials] },
+  ]);
   return Object.fromEntries(entries) as Record<IdentityClass, ClassPolicy>;
 }
 

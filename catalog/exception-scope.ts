@@ -20,7 +20,14 @@ function subjectBindings(model: Model, catalog: Catalog): { name: string; bindin
   let byCatalog = bindingLists.get(model);
   if (!byCatalog) bindingLists.set(model, (byCatalog = new WeakMap()));
   let list = byCatalog.get(catalog);
-  if (!list) byCatalog.set(catalog, (list = [...model.identities, ...model.secrets].map((subject) => ({ name: subject.name, binding: bindingOf(subject, catalog, model) }))));
+  if (!list)
+    byCatalog.set(
+      catalog,
+      (list = [...model.identities, ...model.secrets].map((subject) => ({
+        name: subject.name,
+        binding: bindingOf(subject, catalog, model),
+      }))),
+    );
   return list;
 }
 
@@ -52,8 +59,11 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
     names = [];
     if (!/[*?]/.test(exception.target)) {
       // A target without a wildcard names exactly: looked up by name instead of compared with every subject.
-      for (const { name, binding } of subjectsByName(model, catalog).get(exception.target) ?? []) if (targetMatches(exception.target, binding)) names.push(name);
-    } else for (const { name, binding } of subjectBindings(model, catalog)) if (targetMatches(exception.target, binding)) names.push(name);
+      for (const { name, binding } of subjectsByName(model, catalog).get(exception.target) ?? [])
+        if (targetMatches(exception.target, binding)) names.push(name);
+    } else
+      for (const { name, binding } of subjectBindings(model, catalog))
+        if (targetMatches(exception.target, binding)) names.push(name);
     byTarget.set(exception.target, names);
   }
   return names;

@@ -34,7 +34,10 @@ export function formatCatalogIssue(issue: CatalogIssue): string {
 export function sortIssues(issues: CatalogIssue[]): CatalogIssue[] {
   const seen = new Set<string>();
   return [...issues]
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.field.localeCompare(b.field) || a.message.localeCompare(b.message))
+    .sort(
+      (a, b) =>
+        a.line - b.line || a.column - b.column || a.field.localeCompare(b.field) || a.message.localeCompare(b.message),
+    )
     .filter((issue) => {
       const key = formatCatalogIssue(issue);
       if (seen.has(key)) return false;

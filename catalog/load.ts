@@ -13,7 +13,11 @@ import type { Catalog } from './types.js';
 
 export function loadCatalog(path: string): Catalog {
   // The same reading rules as every input: a regular file within the size limit (`--catalog /dev/zero` is an error).
-  const text = readInputText(path, (reason) => new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]));
+  const text = readInputText(
+    path,
+    (reason) =>
+      new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]),
+  );
   return parseCatalog(text, path);
 }
 

@@ -136,7 +136,8 @@ export function profileOf(catalog: Catalog, subject: Identity | Secret): Identit
   const ownerName = record?.owner ?? tags[keys.owner] ?? firstPlatformOwner(subject);
   const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classTag = tags[keys.class];
-  const classFromTag = classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
+  const classFromTag =
+    classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
   const entitlementTag = tags[keys.entitlements];
   return {
     record,
@@ -155,7 +156,6 @@ function firstPlatformOwner(subject: Identity | Secret): string | undefined {
   return 'platformOwners' in subject ? subject.platformOwners?.[0] : undefined;
 }
 
-
 export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model, 'accountIds'>): Binding {
   const names = subjectNames(subject, model);
   const record = findBoundRecord(catalog, subject, names);
@@ -164,7 +164,11 @@ export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model
 }
 
 /** A catalog record matched through a binding name, or undefined (none matches, or only through a bare name or tags). */
-export function findBoundRecord(catalog: Catalog, subject: Subject, names: readonly SubjectName[] = subjectNames(subject)): CatalogIdentity | undefined {
+export function findBoundRecord(
+  catalog: Catalog,
+  subject: Subject,
+  names: readonly SubjectName[] = subjectNames(subject),
+): CatalogIdentity | undefined {
   const match = matchCatalogRecord(catalog, subject, names);
   return match?.bound ? match.record : undefined;
 }

@@ -12,7 +12,8 @@ function compiledValidator(): ValidateFunction {
   try {
     return createRequire(import.meta.url)('./schema-validator.cjs') as ValidateFunction;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String(error).includes('schema-validator.cjs')) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String(error).includes('schema-validator.cjs'))
+      throw error;
     throw new Error('catalog/schema-validator.cjs is missing: `npm run build` compiles the catalog schema into it');
   }
 }
@@ -38,7 +39,13 @@ function issueFor(error: ErrorObject, data: unknown, source: CatalogSource): Cat
   // A rejected key (propertyNames) carries the key; the wrapper error that follows it adds nothing.
   if (error.keyword === 'propertyNames') return [];
   if (error.propertyName !== undefined) {
-    return [source.issue([...path, error.propertyName], `invalid key ${JSON.stringify(error.propertyName)}; ${expectation(error, parent)}`, 'key')];
+    return [
+      source.issue(
+        [...path, error.propertyName],
+        `invalid key ${JSON.stringify(error.propertyName)}; ${expectation(error, parent)}`,
+        'key',
+      ),
+    ];
   }
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -59,7 +66,9 @@ function issueFor(error: ErrorObject, data: unknown, source: CatalogSource): Cat
       return [source.issue([...path, later], `duplicate item ${describe(item)}; each item may appear once`)];
     }
     case 'enum':
-      return [source.issue(path, `unknown ${parent.title ?? 'value'} ${describe(error.data)}; ${expectation(error, parent)}`)];
+      return [
+        source.issue(path, `unknown ${parent.title ?? 'value'} ${describe(error.data)}; ${expectation(error, parent)}`),
+      ];
     default:
       return [source.issue(path, `got ${describe(error.data)}; ${expectation(error, parent)}`)];
   }
@@ -87,7 +96,14 @@ function expectation(error: ErrorObject, parent: ParentSchema): string {
 }
 
 function typeName(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'a whole number' };
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+    integer: 'a whole number',
+  };
   return names[type] ?? type;
 }
 

@@ -68,14 +68,19 @@ class SemanticCheck {
           continue;
         }
         const line = this.source.issue([list, earlier, 'id'], '').line;
-        this.report([list, index, 'id'], `duplicate ${noun} id ${JSON.stringify(id)}; already defined at line ${line} (${list}[${earlier}])`);
+        this.report(
+          [list, index, 'id'],
+          `duplicate ${noun} id ${JSON.stringify(id)}; already defined at line ${line} (${list}[${earlier}])`,
+        );
       }
     }
   }
 
   ownerReferences(): void {
-    for (const [index, identity] of items(this.data, 'identities')) this.ownerAt(['identities', index, 'owner'], identity.owner);
-    for (const [index, exception] of items(this.data, 'exceptions')) this.ownerAt(['exceptions', index, 'owner'], exception.owner);
+    for (const [index, identity] of items(this.data, 'identities'))
+      this.ownerAt(['identities', index, 'owner'], identity.owner);
+    for (const [index, exception] of items(this.data, 'exceptions'))
+      this.ownerAt(['exceptions', index, 'owner'], exception.owner);
     for (const [index, entitlement] of items(this.data, 'entitlements')) {
       const approval = entitlement.approval;
       if (!isRecord(approval) || !Array.isArray(approval.by)) continue;
@@ -101,14 +106,24 @@ class SemanticCheck {
         if (typeof id !== 'string') return;
         const path = ['identities', index, 'entitlements', j];
         const entitlement = this.entitlements.get(id);
-        if (!entitlement) return this.report(path, unknownValueMessage('entitlement', id, [...this.entitlements.keys()]));
-        const allowed = Array.isArray(entitlement.classes) ? entitlement.classes.filter((c): c is string => typeof c === 'string') : [];
+        if (!entitlement)
+          return this.report(path, unknownValueMessage('entitlement', id, [...this.entitlements.keys()]));
+        const allowed = Array.isArray(entitlement.classes)
+          ? entitlement.classes.filter((c): c is string => typeof c === 'string')
+          : [];
         if (identityClass !== undefined && allowed.length > 0 && !allowed.includes(identityClass)) {
-          this.report(path, `entitlement ${JSON.stringify(id)} is not allowed for class ${JSON.stringify(identityClass)}; it allows: ${allowed.join(', ')}`);
+          this.report(
+            path,
+            `entitlement ${JSON.stringify(id)} is not allowed for class ${JSON.stringify(identityClass)}; it allows: ${allowed.join(', ')}`,
+          );
         }
       });
       const match = identity.match;
-      if (isRecord(match) && match.name === undefined && !(isRecord(match.tags) && Object.keys(match.tags).length > 0)) {
+      if (
+        isRecord(match) &&
+        match.name === undefined &&
+        !(isRecord(match.tags) && Object.keys(match.tags).length > 0)
+      ) {
         this.report(['identities', index, 'match'], 'match needs a name or tags; on its own it matches nothing');
       }
       this.perCloudMatches(index, identity);
@@ -119,7 +134,11 @@ class SemanticCheck {
   private perCloudMatches(index: number, identity: Record<string, unknown>): void {
     const matches = identity.matches;
     if (matches === undefined) return;
-    if (identity.match !== undefined) this.report(['identities', index, 'matches'], 'give match or matches, not both; matches lists one match per cloud');
+    if (identity.match !== undefined)
+      this.report(
+        ['identities', index, 'matches'],
+        'give match or matches, not both; matches lists one match per cloud',
+      );
     if (!Array.isArray(matches)) return;
     const clouds = new Map<string, number>();
     matches.forEach((entry, j) => {
@@ -129,7 +148,11 @@ class SemanticCheck {
       }
       if (typeof entry.cloud !== 'string') return;
       const earlier = clouds.get(entry.cloud);
-      if (earlier !== undefined) this.report(['identities', index, 'matches', j, 'cloud'], `cloud ${JSON.stringify(entry.cloud)} is already matched by matches[${earlier}]; one match per cloud (a name glob may cover several names)`);
+      if (earlier !== undefined)
+        this.report(
+          ['identities', index, 'matches', j, 'cloud'],
+          `cloud ${JSON.stringify(entry.cloud)} is already matched by matches[${earlier}]; one match per cloud (a name glob may cover several names)`,
+        );
       else clouds.set(entry.cloud, j);
     });
   }
@@ -143,7 +166,13 @@ class SemanticCheck {
     }
     for (const [index, entitlement] of items(this.data, 'entitlements')) {
       const approval = entitlement.approval;
-      if (isRecord(approval)) this.durationAt(['entitlements', index, 'approval', 'maxDuration'], approval.maxDuration, durationSeconds, '4h');
+      if (isRecord(approval))
+        this.durationAt(
+          ['entitlements', index, 'approval', 'maxDuration'],
+          approval.maxDuration,
+          durationSeconds,
+          '4h',
+        );
     }
   }
 
@@ -161,7 +190,10 @@ class SemanticCheck {
       for (const name of entitlement.classes) {
         if (typeof name !== 'string' || !(name in DEFAULT_CLASSES)) continue;
         const override = classes[name];
-        const ownLimit = isRecord(override) && typeof override.maxSessionDuration === 'string' ? durationSeconds(override.maxSessionDuration) : undefined;
+        const ownLimit =
+          isRecord(override) && typeof override.maxSessionDuration === 'string'
+            ? durationSeconds(override.maxSessionDuration)
+            : undefined;
         const limit = ownLimit ?? DEFAULT_CLASSES[name as keyof typeof DEFAULT_CLASSES].maxSessionSeconds;
         if (limit === undefined || !isUsableAmount(limit) || maxDuration <= limit) continue;
         this.report(
@@ -180,7 +212,10 @@ class SemanticCheck {
           const date = stringAt(record, field);
           // Only well-shaped dates: the schema already reports anything not written YYYY-MM-DD.
           if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
-            this.report([list, index, field], `${JSON.stringify(date)} is not a calendar date; expected a real date YYYY-MM-DD such as 2027-06-30`);
+            this.report(
+              [list, index, field],
+              `${JSON.stringify(date)} is not a calendar date; expected a real date YYYY-MM-DD such as 2027-06-30`,
+            );
           }
         }
       }
@@ -195,12 +230,17 @@ class SemanticCheck {
   exceptionPolicy(): void {
     const policy = isRecord(this.data.exceptionPolicy) ? this.data.exceptionPolicy : {};
     const maxLifetime = typeof policy.maxLifetime === 'string' ? durationDays(policy.maxLifetime) : undefined;
-    const approvers = Array.isArray(policy.approvers) ? policy.approvers.filter((a): a is string => typeof a === 'string') : undefined;
+    const approvers = Array.isArray(policy.approvers)
+      ? policy.approvers.filter((a): a is string => typeof a === 'string')
+      : undefined;
     for (const [index, exception] of items(this.data, 'exceptions')) {
       const at = (field: string) => ['exceptions', index, field];
       const target = stringAt(exception, 'target');
       if (target !== undefined && target !== '' && /^[*?]+$/.test(target)) {
-        this.report(at('target'), `${JSON.stringify(target)} matches every identity and resource; expected the name (or a narrow glob) of what the exception covers, such as legacy-sftp-sync`);
+        this.report(
+          at('target'),
+          `${JSON.stringify(target)} matches every identity and resource; expected the name (or a narrow glob) of what the exception covers, such as legacy-sftp-sync`,
+        );
       }
       const owner = stringAt(exception, 'owner');
       const approvedBy = stringAt(exception, 'approvedBy');
@@ -213,16 +253,35 @@ class SemanticCheck {
               `with who approved it${owner !== undefined ? ` (not its owner ${JSON.stringify(owner)})` : ''}, or remove the exception`,
           );
         }
-      } else if (approvedBy !== undefined && owner !== undefined && approvedBy.trim().toLowerCase() === owner.trim().toLowerCase()) {
-        this.report(at('approvedBy'), `approved by its own owner ${JSON.stringify(owner)}; expected an approver other than the owner`);
-      } else if (approvedBy !== undefined && approvedBy.trim() !== '' && approvers !== undefined && !approvers.includes(approvedBy) && !this.ownerIds.includes(approvedBy)) {
-        this.report(at('approvedBy'), `${unknownValueMessage('approver', approvedBy, [...approvers, ...this.ownerIds])} (exceptionPolicy.approvers or an owner id)`);
+      } else if (
+        approvedBy !== undefined &&
+        owner !== undefined &&
+        approvedBy.trim().toLowerCase() === owner.trim().toLowerCase()
+      ) {
+        this.report(
+          at('approvedBy'),
+          `approved by its own owner ${JSON.stringify(owner)}; expected an approver other than the owner`,
+        );
+      } else if (
+        approvedBy !== undefined &&
+        approvedBy.trim() !== '' &&
+        approvers !== undefined &&
+        !approvers.includes(approvedBy) &&
+        !this.ownerIds.includes(approvedBy)
+      ) {
+        this.report(
+          at('approvedBy'),
+          `${unknownValueMessage('approver', approvedBy, [...approvers, ...this.ownerIds])} (exceptionPolicy.approvers or an owner id)`,
+        );
       }
       if (maxLifetime === undefined || !isUsableAmount(maxLifetime)) continue;
       const approved = stringAt(exception, 'approved');
       const expires = stringAt(exception, 'expires');
       if (approved === undefined) {
-        this.report(['exceptions', index], `approved is required: exceptionPolicy.maxLifetime (${policy.maxLifetime}) counts from the approval date; expected approved: YYYY-MM-DD`);
+        this.report(
+          ['exceptions', index],
+          `approved is required: exceptionPolicy.maxLifetime (${policy.maxLifetime}) counts from the approval date; expected approved: YYYY-MM-DD`,
+        );
         continue;
       }
       if (!isCalendarDate(approved) || expires === undefined || !isCalendarDate(expires)) continue;
@@ -230,21 +289,33 @@ class SemanticCheck {
       if (days < 0) {
         this.report(at('expires'), `${expires} is before the approval date ${approved}; expected a date after it`);
       } else if (days > maxLifetime) {
-        this.report(at('expires'), `${expires} is ${days} days after the approval on ${approved}, longer than exceptionPolicy.maxLifetime (${policy.maxLifetime}); expected ${addDays(approved, maxLifetime)} or earlier`);
+        this.report(
+          at('expires'),
+          `${expires} is ${days} days after the approval on ${approved}, longer than exceptionPolicy.maxLifetime (${policy.maxLifetime}); expected ${addDays(approved, maxLifetime)} or earlier`,
+        );
       }
     }
   }
 
   private ownerAt(path: FieldPath, owner: unknown): void {
-    if (typeof owner === 'string' && owner !== '' && !this.ownerIds.includes(owner)) this.report(path, unknownValueMessage('owner', owner, this.ownerIds));
+    if (typeof owner === 'string' && owner !== '' && !this.ownerIds.includes(owner))
+      this.report(path, unknownValueMessage('owner', owner, this.ownerIds));
   }
 
   /** Well-shaped durations that still mean nothing usable: zero, or too long to count in seconds. */
-  private durationAt(path: FieldPath, value: unknown, parse: (text: string) => number | undefined, example: string): void {
+  private durationAt(
+    path: FieldPath,
+    value: unknown,
+    parse: (text: string) => number | undefined,
+    example: string,
+  ): void {
     // Malformed text is the schema's to report; here only what parses but cannot be used.
     const amount = typeof value === 'string' ? parse(value) : undefined;
     if (amount === undefined || isUsableAmount(amount)) return;
-    this.report(path, `${JSON.stringify(value)} is not a usable duration; expected one longer than zero, such as ${example}`);
+    this.report(
+      path,
+      `${JSON.stringify(value)} is not a usable duration; expected one longer than zero, such as ${example}`,
+    );
   }
 
   private report(path: FieldPath, message: string): void {

@@ -22,19 +22,35 @@ export class CatalogSource {
   static parse(text: string, file: string): CatalogSource | CatalogIssue[] {
     const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(text, {
+      lineCounter: lines,
+      keepSourceTokens: true,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
     const at = (offset: number, message: string): CatalogIssue => {
       const { line, col } = lines.linePos(offset);
       return { file, line, column: col, field: '', message };
     };
-    if (document.errors.length > 0) return document.errors.map((error) => at(error.pos[0], `YAML syntax error: ${error.message}`));
+    if (document.errors.length > 0)
+      return document.errors.map((error) => at(error.pos[0], `YAML syntax error: ${error.message}`));
     const unresolved = unresolvedAliases(document);
     if (unresolved.length > 0) {
-      return unresolved.map((alias) => at(alias.range?.[0] ?? 0, `YAML syntax error: unknown anchor &${alias.source}; define it before *${alias.source}`));
+      return unresolved.map((alias) =>
+        at(
+          alias.range?.[0] ?? 0,
+          `YAML syntax error: unknown anchor &${alias.source}; define it before *${alias.source}`,
+        ),
+      );
     }
     const reserved = reservedKeys(document);
     if (reserved.length > 0) {
-      return reserved.map((key) => at(key.range?.[0] ?? 0, `key ${JSON.stringify(String(key.value))} is reserved (it names a property every object has); rename it`));
+      return reserved.map((key) =>
+        at(
+          key.range?.[0] ?? 0,
+          `key ${JSON.stringify(String(key.value))} is reserved (it names a property every object has); rename it`,
+        ),
+      );
     }
     keepKeysAsWritten(document);
     try {
@@ -68,7 +84,9 @@ export class CatalogSource {
     const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
     const resolved = isAlias(node) ? node.resolve(this.document) : node;
     if (isMap(resolved)) {
-      const pair = resolved.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = resolved.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) return undefined;
       return wantKey || isEmptyValue(pair.value) ? pair.key : pair.value;
     }
@@ -124,7 +142,8 @@ function keepKeysAsWritten(document: Document): void {
   const { isScalar, visit } = yaml();
   visit(document, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && typeof pair.key.value !== 'string') pair.key.value = pair.key.source ?? String(pair.key.value);
+      if (isScalar(pair.key) && typeof pair.key.value !== 'string')
+        pair.key.value = pair.key.source ?? String(pair.key.value);
     },
   });
 }

@@ -34,7 +34,14 @@ export interface ClassPolicy {
 
 export interface PrivilegedAction {
   id: string;
-  category: 'privilege-escalation' | 'permissions-management' | 'data-exfiltration' | 'credential-access' | 'destruction' | 'defense-evasion' | 'resource-exposure';
+  category:
+    | 'privilege-escalation'
+    | 'permissions-management'
+    | 'data-exfiltration'
+    | 'credential-access'
+    | 'destruction'
+    | 'defense-evasion'
+    | 'resource-exposure';
   description?: string;
   aws?: string[];
   azure?: string[];
@@ -167,7 +174,12 @@ export interface Catalog {
   entitlements: Entitlement[];
   identities: CatalogIdentity[];
   /** `organizations`: AWS Organizations ids (o-…) a principal-narrowing condition may name; absent in catalogs built by hand before it existed. */
-  trust: { accounts: TrustedAccount[]; organizations?: TrustedAccount[]; oidc: TrustedOidc[]; identityProviders?: IdentityProvider[] };
+  trust: {
+    accounts: TrustedAccount[];
+    organizations?: TrustedAccount[];
+    oidc: TrustedOidc[];
+    identityProviders?: IdentityProvider[];
+  };
   exceptions: CatalogException[];
   exceptionPolicy: ExceptionPolicy;
   tags: TagKeys;

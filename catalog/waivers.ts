@@ -70,7 +70,13 @@ export interface Binding {
  * granted to a principal outside the change): the construct path and URN of the resource itself.
  */
 export function resourceBinding(resource: ResourceRef): Binding {
-  return { names: [...constructPaths(resource).map((path) => PATH_PREFIX + path), ...(resource.location ? [resource.location] : []), ...(resource.urn ? [resource.urn] : [])] };
+  return {
+    names: [
+      ...constructPaths(resource).map((path) => PATH_PREFIX + path),
+      ...(resource.location ? [resource.location] : []),
+      ...(resource.urn ? [resource.urn] : []),
+    ],
+  };
 }
 
 /**

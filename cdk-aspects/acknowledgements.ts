@@ -46,7 +46,11 @@ export function acknowledgementsAbove(constructs: Iterable<IConstruct>, root: IC
   const read = new Set<IConstruct>();
   const found: RuleAcknowledgement[] = [];
   for (const construct of constructs) {
-    for (let current: IConstruct | undefined = construct; current && !read.has(current); current = current === root ? undefined : current.node.scope) {
+    for (
+      let current: IConstruct | undefined = construct;
+      current && !read.has(current);
+      current = current === root ? undefined : current.node.scope
+    ) {
       read.add(current);
       found.push(...acknowledgementsOn(current));
     }
@@ -58,7 +62,12 @@ export function acknowledgementsAbove(constructs: Iterable<IConstruct>, root: IC
 export function acknowledgementsOn(construct: IConstruct): RuleAcknowledgement[] {
   const found: RuleAcknowledgement[] = [];
   for (const entry of construct.node.metadata) {
-    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
+    if (
+      entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY ||
+      typeof entry.data !== 'object' ||
+      entry.data === null
+    )
+      continue;
     for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
       const parsed = parseAcknowledgedId(id);
       if (parsed) found.push({ id, ...parsed, reason: String(reason), construct, at: construct.node.path });
@@ -71,14 +80,18 @@ export function acknowledgementsOn(construct: IConstruct): RuleAcknowledgement[]
  * Pairs acknowledgements with the unwaived findings they would hide: same rule, same detail when the
  * acknowledgement is granular, on a resource at or below the acknowledged construct.
  */
-export function unapprovedWaivers(acknowledgements: RuleAcknowledgement[], findings: FindingSummary[]): UnapprovedWaiver[] {
+export function unapprovedWaivers(
+  acknowledgements: RuleAcknowledgement[],
+  findings: FindingSummary[],
+): UnapprovedWaiver[] {
   const waivers: UnapprovedWaiver[] = [];
   for (const acknowledgement of acknowledgements) {
     for (const finding of findings) {
       if (finding.waivedBy || finding.ruleId !== acknowledgement.ruleId) continue;
       if (acknowledgement.detail !== undefined && acknowledgement.detail !== finding.detail) continue;
       const path = finding.resource.path;
-      if (path !== undefined && (path === acknowledgement.at || path.startsWith(`${acknowledgement.at}/`))) waivers.push({ acknowledgement, finding });
+      if (path !== undefined && (path === acknowledgement.at || path.startsWith(`${acknowledgement.at}/`)))
+        waivers.push({ acknowledgement, finding });
     }
   }
   return waivers;

@@ -24,11 +24,18 @@ export class AppAudit {
   private readonly evaluated = new Map<Stack, StackAudit>();
 
   constructor(private readonly file: string) {
-    if (!auditFormatForFile(file)) throw new Error(`EntitlementGuard auditFile "${file}": expected a file name ending in .json, .md or .html`);
+    if (!auditFormatForFile(file))
+      throw new Error(`EntitlementGuard auditFile "${file}": expected a file name ending in .json, .md or .html`);
   }
 
   /** Records one stack's evaluation; when all `stackCount` stacks of this synthesis are in, writes the audit. */
-  add(stack: Stack, evaluation: Evaluation, options: ResolvedGuardOptions, waivers: UnapprovedWaiver[], stackCount: number): void {
+  add(
+    stack: Stack,
+    evaluation: Evaluation,
+    options: ResolvedGuardOptions,
+    waivers: UnapprovedWaiver[],
+    stackCount: number,
+  ): void {
     this.evaluated.set(stack, { evaluation, waivers });
     if (this.evaluated.size < stackCount) return;
     const stacks = [...this.evaluated.values()];
@@ -36,9 +43,16 @@ export class AppAudit {
     const model = mergeModels(stacks.map((entry) => entry.evaluation.model));
     const findings = poolFindings(stacks.map((entry) => entry.evaluation.findings));
     const outdir = Stage.of(stack)?.outdir ?? process.cwd();
-    writeAuditFile(resolve(outdir, this.file), model, { findings, summary: summarize(findings, model) }, options.catalog, options.now ?? new Date(), {
-      unapprovedWaivers: stacks.flatMap((entry) => entry.waivers.map(auditWaiver)),
-    });
+    writeAuditFile(
+      resolve(outdir, this.file),
+      model,
+      { findings, summary: summarize(findings, model) },
+      options.catalog,
+      options.now ?? new Date(),
+      {
+        unapprovedWaivers: stacks.flatMap((entry) => entry.waivers.map(auditWaiver)),
+      },
+    );
   }
 }
 
@@ -47,7 +61,15 @@ function poolFindings(lists: Finding[][]): Finding[] {
   const pooled = new Map<string, Finding>();
   for (const finding of lists.flat()) {
     const { resource } = finding;
-    const key = [finding.ruleId, resource.stack ?? '', resource.type, resource.name, finding.identity ?? '', finding.detail ?? '', finding.message].join('\u0000');
+    const key = [
+      finding.ruleId,
+      resource.stack ?? '',
+      resource.type,
+      resource.name,
+      finding.identity ?? '',
+      finding.detail ?? '',
+      finding.message,
+    ].join('\u0000');
     if (!pooled.has(key)) pooled.set(key, finding);
   }
   return [...pooled.values()];

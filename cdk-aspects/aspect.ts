@@ -127,16 +127,25 @@ export class EntitlementGuard implements IAspect {
     const findings = inScope.map((entry) => entry.judged.finding);
     const resources = inScope.flatMap(({ resource }) => (resource ? [resource] : []));
     const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
-    for (const { judged: { finding, message, identityResource }, resource } of inScope) {
+    for (const {
+      judged: { finding, message, identityResource },
+      resource,
+    } of inScope) {
       const identity = identityResource && lookup(identityResource);
       const level = finding.waivedBy ? 'info' : isBlocking(finding) ? 'error' : 'warning';
       // Located where the app created the resource (its L1's creation stack), not where this aspect annotates.
       // A finding about the catalog itself (an expired exception) is located where the app created this guard.
       const about = resource ?? identity;
       const frames = about ? creationFrames(about) : this.createdAt;
-      annotateAt(annotationTarget(resource, identity) ?? stack, level, withSource(message, sourceLocation(frames)), frames);
+      annotateAt(
+        annotationTarget(resource, identity) ?? stack,
+        level,
+        withSource(message, sourceLocation(frames)),
+        frames,
+      );
     }
-    for (const waiver of waivers) Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
+    for (const waiver of waivers)
+      Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
     if (this.audit) this.audit.add(stack, evaluation, this.resolved!, waivers, this.stacks.size);
   }
 }
@@ -154,10 +163,13 @@ function requireGuardIn(stage: Stage, guardCreatedAt: readonly Frame[]): void {
   const guarded = (scope: IConstruct): boolean =>
     Aspects.of(scope).all.some(isGuard) || scope.node.children.some((child) => !Stage.isStage(child) && guarded(child));
   if (guarded(stage)) return;
-  throw tracedTo(new Error(
-    `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
-      'Add the aspect to the Stage too: Aspects.of(stage).add(guard).',
-  ), [...creationFrames(stage), ...guardCreatedAt]);
+  throw tracedTo(
+    new Error(
+      `EntitlementGuard: Stage ${stage.node.path} is not checked: the CDK does not apply the aspects of a Stage's parents inside it. ` +
+        'Add the aspect to the Stage too: Aspects.of(stage).add(guard).',
+    ),
+    [...creationFrames(stage), ...guardCreatedAt],
+  );
 }
 
 /**
@@ -165,7 +177,10 @@ function requireGuardIn(stage: Stage, guardCreatedAt: readonly Frame[]): void {
  * generated inside it (`role.addToPolicy` creates `Role/DefaultPolicy`; the user wrote the Role). Undefined for
  * findings about the catalog itself (an expired exception), which go on the stack.
  */
-function annotationTarget(resource: CfnResource | undefined, identityResource: CfnResource | undefined): IConstruct | undefined {
+function annotationTarget(
+  resource: CfnResource | undefined,
+  identityResource: CfnResource | undefined,
+): IConstruct | undefined {
   if (!resource) return undefined;
   const own = authoredConstruct(resource);
   if (!identityResource) return own;
@@ -175,5 +190,7 @@ function annotationTarget(resource: CfnResource | undefined, identityResource: C
 
 /** The message with the app's source line of the construct after its `resource:` line, when the CDK recorded one. */
 function withSource(message: string, source: string | undefined): string {
-  return source === undefined ? message : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
+  return source === undefined
+    ? message
+    : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
 }

@@ -21,7 +21,11 @@ export function topLevelStackOf(construct: IConstruct): Stack | undefined {
  */
 export function authoredConstruct(resource: IConstruct): IConstruct {
   let current = resource;
-  for (let parent = current.node.scope; parent && !Stack.isStack(parent) && parent.node.defaultChild === current; parent = current.node.scope) {
+  for (
+    let parent = current.node.scope;
+    parent && !Stack.isStack(parent) && parent.node.defaultChild === current;
+    parent = current.node.scope
+  ) {
     current = parent;
   }
   return current;
@@ -31,7 +35,9 @@ export function authoredConstruct(resource: IConstruct): IConstruct {
 export function stackDisplayName(stack: Stack): string {
   const parent = NestedStack.isNestedStack(stack) ? stack.nestedStackParent : undefined;
   const resource = NestedStack.isNestedStack(stack) ? stack.nestedStackResource : undefined;
-  return parent && resource ? `${stackDisplayName(parent)}/${parent.resolve(resource.logicalId) as string}` : stack.node.path;
+  return parent && resource
+    ? `${stackDisplayName(parent)}/${parent.resolve(resource.logicalId) as string}`
+    : stack.node.path;
 }
 
 /** Construct path of every L1 resource under `scope`, by `${stackDisplayName}\0${logicalId}`. */

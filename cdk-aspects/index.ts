@@ -6,6 +6,12 @@
 export { EntitlementGuard, type EntitlementGuardProps } from './aspect.js';
 export { EntitlementGuardValidation } from './validation-plugin.js';
 export type { GuardOptions } from './options.js';
-export { ruleAcknowledgements, unapprovedWaivers, parseAcknowledgedId, type RuleAcknowledgement, type UnapprovedWaiver } from './acknowledgements.js';
+export {
+  ruleAcknowledgements,
+  unapprovedWaivers,
+  parseAcknowledgedId,
+  type RuleAcknowledgement,
+  type UnapprovedWaiver,
+} from './acknowledgements.js';
 export { stackTemplates, type StackTemplates, type StackTemplateOptions } from './stack-templates.js';
 export { authoredConstruct, topLevelStackOf } from './construct-tree.js';

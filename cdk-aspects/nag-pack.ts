@@ -45,13 +45,26 @@ export class EntitlementGuardChecks extends NagPack {
    */
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const templates = context.stackTemplates ?? [];
-    this.synthesizedTemplates = new Map(templates.map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]));
+    this.synthesizedTemplates = new Map(
+      templates.map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]),
+    );
     try {
       const app = (context as { appConstruct?: IConstruct }).appConstruct;
-      const stacks = app ? [...new Set(templates.map(({ stackConstructPath }) => stackAt(app, stackConstructPath)).map((stack) => stack && topLevelStackOf(stack)))] : [];
+      const stacks = app
+        ? [
+            ...new Set(
+              templates
+                .map(({ stackConstructPath }) => stackAt(app, stackConstructPath))
+                .map((stack) => stack && topLevelStackOf(stack)),
+            ),
+          ]
+        : [];
       if (stacks.length === 0 || stacks.includes(undefined)) return super.validate(context);
       const reports = stacks.map((stack) => this.validateScope(stack!));
-      return { success: reports.every((report) => report.success), violations: reports.flatMap((report) => report.violations) };
+      return {
+        success: reports.every((report) => report.success),
+        violations: reports.flatMap((report) => report.violations),
+      };
     } finally {
       this.synthesizedTemplates = new Map();
     }
@@ -70,7 +83,11 @@ export class EntitlementGuardChecks extends NagPack {
     const violations = report.violations.flatMap((violation) =>
       violation.violatingResources.map((resource) => {
         const message = this.messages.get(messageKey(resource.constructPath ?? '', violation.ruleName));
-        return { ...violation, ...(message ? { description: message.description, fix: message.fix } : {}), violatingResources: [resource] };
+        return {
+          ...violation,
+          ...(message ? { description: message.description, fix: message.fix } : {}),
+          violatingResources: [resource],
+        };
       }),
     );
     return { ...report, violations };
@@ -120,7 +137,10 @@ export class EntitlementGuardChecks extends NagPack {
       // Two findings under one nag rule id on one resource (no detail to tell them apart) read as one message each, joined.
       const earlier = this.messages.get(key);
       const description = describeFinding(finding, { fix: false });
-      this.messages.set(key, { description: earlier ? `${earlier.description}\n${description}` : description, fix: finding.remediation });
+      this.messages.set(key, {
+        description: earlier ? `${earlier.description}\n${description}` : description,
+        fix: finding.remediation,
+      });
     }
     this.applyRule({
       ruleSuffixOverride: group.ruleId,

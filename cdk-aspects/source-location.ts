@@ -91,7 +91,12 @@ function parseFrame(text: string): Frame | undefined {
  * what the finding is about) instead of to this call. The CDK's own rules hold: the same message is added once, and
  * with `aws:cdk:disable-stack-trace` (or CDK_DISABLE_STACK_TRACE) no trace is recorded.
  */
-export function annotateAt(target: IConstruct, level: AnnotationLevel, message: string, frames: readonly Frame[]): void {
+export function annotateAt(
+  target: IConstruct,
+  level: AnnotationLevel,
+  message: string,
+  frames: readonly Frame[],
+): void {
   if (frames.length === 0 || target.node.tryGetContext(DISABLE_TRACES) || process.env.CDK_DISABLE_STACK_TRACE) {
     const annotations = Annotations.of(target);
     if (level === 'error') annotations.addError(message);
@@ -108,6 +113,7 @@ export function annotateAt(target: IConstruct, level: AnnotationLevel, message: 
  * synthesis (a catalog it cannot use, a Stage it cannot reach) is the app's to fix there, and Node prints the stack.
  */
 export function tracedTo<T extends Error>(error: T, frames: readonly Frame[]): T {
-  if (frames.length > 0) error.stack = `${error.name}: ${error.message}\n${frames.map((frame) => `    at ${writeFrame(frame)}`).join('\n')}`;
+  if (frames.length > 0)
+    error.stack = `${error.name}: ${error.message}\n${frames.map((frame) => `    at ${writeFrame(frame)}`).join('\n')}`;
   return error;
 }

@@ -46,7 +46,13 @@ export function stackTemplates(stack: Stack, options: StackTemplateOptions = {})
   return result;
 }
 
-function addStack(stack: Stack, name: string, parameters: Record<string, unknown> | undefined, options: StackTemplateOptions, result: StackTemplates): void {
+function addStack(
+  stack: Stack,
+  name: string,
+  parameters: Record<string, unknown> | undefined,
+  options: StackTemplateOptions,
+  result: StackTemplates,
+): void {
   const file = options.synthesizedTemplate ? synthesizedFile(stack, options.synthesizedTemplate) : undefined;
   const rendered = file ? readSynthesized(file) : render(stack, options);
   // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
@@ -59,7 +65,13 @@ function addStack(stack: Stack, name: string, parameters: Record<string, unknown
     paths[ids[index]!] = resource.node.path;
     result.resources.set(resourceKey(name, ids[index]!), resource);
   });
-  const input: TemplateInput = { stack: name, ...(file ? { file } : {}), template, paths, ...(parameters ? { parameters } : {}) };
+  const input: TemplateInput = {
+    stack: name,
+    ...(file ? { file } : {}),
+    template,
+    paths,
+    ...(parameters ? { parameters } : {}),
+  };
   result.inputs.push(input);
   const resolver = createResolver(input);
   for (const child of nested) {
@@ -67,7 +79,9 @@ function addStack(stack: Stack, name: string, parameters: Record<string, unknown
     if (!resource) continue;
     const logicalId = stack.resolve(resource.logicalId) as string;
     const passed = template.Resources[logicalId]?.Properties?.Parameters;
-    const childParameters = isRecord(passed) ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)])) : undefined;
+    const childParameters = isRecord(passed)
+      ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)]))
+      : undefined;
     addStack(child, `${name}/${logicalId}`, childParameters, options, result);
   }
 }
@@ -116,7 +130,11 @@ function readSynthesized(file: string): Partial<CfnTemplate> {
  */
 function logicalIds(stack: Stack, template: CfnTemplate, resources: CfnResource[]): string[] {
   const keys = Object.keys(template.Resources);
-  const aligned = keys.length === resources.length && keys.every((key, index) => !/^\d+$/.test(key) && template.Resources[key]!.Type === resources[index]!.cfnResourceType);
+  const aligned =
+    keys.length === resources.length &&
+    keys.every(
+      (key, index) => !/^\d+$/.test(key) && template.Resources[key]!.Type === resources[index]!.cfnResourceType,
+    );
   return aligned ? keys : resources.map((resource) => stack.resolve(resource.logicalId) as string);
 }
 

@@ -1,4 +1,9 @@
-import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import type {
+  IPolicyValidationContext,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolation,
+} from 'aws-cdk-lib';
 import { loadTemplates } from '../src/adapters/cloudformation/load.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { allRules } from '../src/rules/index.js';
@@ -84,9 +89,14 @@ function locateInTree(findings: Finding[], app: IConstruct): void {
  * stacks' files whatever the asset-metadata setting); otherwise the written files are read on their own.
  */
 function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
-  const stacks = context.stackTemplates ?? context.templatePaths.map((templatePath) => ({ templatePath, stackConstructPath: undefined }));
+  const stacks =
+    context.stackTemplates ??
+    context.templatePaths.map((templatePath) => ({ templatePath, stackConstructPath: undefined }));
   return stacks.flatMap(({ templatePath, stackConstructPath }) => {
-    const stack = context.appConstruct && stackConstructPath !== undefined ? stackAt(context.appConstruct, stackConstructPath) : undefined;
+    const stack =
+      context.appConstruct && stackConstructPath !== undefined
+        ? stackAt(context.appConstruct, stackConstructPath)
+        : undefined;
     if (stack) return stackTemplates(stack, { synthesizedTemplate: templatePath }).inputs;
     const [root, ...nested] = loadTemplates(templatePath);
     if (!root || stackConstructPath === undefined) return [root!, ...nested];

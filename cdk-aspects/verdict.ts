@@ -34,19 +34,32 @@ export interface JudgedFinding {
 }
 
 /** One deployment's findings, each with its message and identity resource, and the evaluation they come from. */
-export function judgeTemplates(inputs: TemplateInput[], options: ResolvedGuardOptions): { judged: JudgedFinding[]; evaluation: Evaluation } {
+export function judgeTemplates(
+  inputs: TemplateInput[],
+  options: ResolvedGuardOptions,
+): { judged: JudgedFinding[]; evaluation: Evaluation } {
   const evaluation = evaluateTemplates(inputs, options);
   const identities = new Map(evaluation.model.identities.map((identity) => [identity.id, identity.resource]));
   const judged = evaluation.findings.map((finding): JudgedFinding => {
     const identityResource = finding.identity === undefined ? undefined : identities.get(finding.identity);
-    return { finding: summaryOf(finding), message: describeFinding(finding), ...(identityResource ? { identityResource } : {}) };
+    return {
+      finding: summaryOf(finding),
+      message: describeFinding(finding),
+      ...(identityResource ? { identityResource } : {}),
+    };
   });
   return { judged, evaluation };
 }
 
 /** Only what the aspect reads of a finding. */
 function summaryOf({ ruleId, level, resource, detail, waivedBy }: Finding): FindingSummary {
-  return { ruleId, level, resource, ...(detail !== undefined ? { detail } : {}), ...(waivedBy !== undefined ? { waivedBy } : {}) };
+  return {
+    ruleId,
+    level,
+    resource,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(waivedBy !== undefined ? { waivedBy } : {}),
+  };
 }
 
 /**
@@ -62,9 +75,12 @@ export function describeFinding(finding: Finding, { fix = true }: { fix?: boolea
   // Names, details and exception ids are the change's text: control characters in them are shown, not written.
   const lines = [
     `[EntitlementGuard] ${finding.ruleId} (${shown(level)}): ${shown(finding.message)}`,
-    shown(`  resource: ${resource} (${finding.resource.type} ${finding.resource.name})${finding.detail ? ` ${finding.detail}` : ''}`),
+    shown(
+      `  resource: ${resource} (${finding.resource.type} ${finding.resource.name})${finding.detail ? ` ${finding.detail}` : ''}`,
+    ),
   ];
-  if (finding.pending && isBlocking(finding)) lines.push('  fails closed: the value cannot be verified at synth time and nothing re-checks it before deployment');
+  if (finding.pending && isBlocking(finding))
+    lines.push('  fails closed: the value cannot be verified at synth time and nothing re-checks it before deployment');
   if (rule) lines.push(`  why: ${rule.meta.rationale}`);
   if (fix) lines.push(`  fix: ${finding.remediation}`);
   if (!finding.waivedBy) {

@@ -30,7 +30,9 @@ async function bundle(entries, format, outDir) {
   // Chunk names carry a content hash: clear the last build's, or they would be published beside the new ones.
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, fileURLToPath(new URL(file, dist))])),
+    input: Object.fromEntries(
+      Object.entries(entries).map(([name, file]) => [name, fileURLToPath(new URL(file, dist))]),
+    ),
     // Bare specifiers (dependencies, peers, Node built-ins) are the app's; only our relative imports are bundled.
     external: (id) => builtins.has(id) || !/^[./]/.test(id),
     platform: 'node',

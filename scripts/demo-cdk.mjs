@@ -10,12 +10,29 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'node_modules/.bin');
 
 function synth(stacks) {
-  const args = ['synth', '--no-notices', '-q', '--app', `${process.execPath} bin/app.ts`, '-c', `stacks=${stacks}`, '-o', mkdtempSync(join(tmpdir(), 'eg-demo-'))];
-  console.log(`\n$ cdk synth -c stacks=${stacks}     (examples/cdk-app, EntitlementGuard aspect, examples/catalog.yaml)\n`);
+  const args = [
+    'synth',
+    '--no-notices',
+    '-q',
+    '--app',
+    `${process.execPath} bin/app.ts`,
+    '-c',
+    `stacks=${stacks}`,
+    '-o',
+    mkdtempSync(join(tmpdir(), 'eg-demo-')),
+  ];
+  console.log(
+    `\n$ cdk synth -c stacks=${stacks}     (examples/cdk-app, EntitlementGuard aspect, examples/catalog.yaml)\n`,
+  );
   const result = spawnSync(join(bin, 'cdk'), args, {
     cwd: join(root, 'examples/cdk-app'),
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, CDK_VALIDATION: 'false', CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    env: {
+      ...process.env,
+      PATH: `${bin}${delimiter}${process.env.PATH}`,
+      CDK_VALIDATION: 'false',
+      CDK_DISABLE_CLI_TELEMETRY: 'true',
+    },
   });
   console.log(`\n→ cdk synth exited with ${result.status}`);
   return result.status;

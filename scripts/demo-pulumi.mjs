@@ -14,7 +14,10 @@ const { effectiveLevel } = await import('../dist/src/engine/evaluate.js');
 const catalog = loadCatalog(CATALOG);
 // What a platform team's policy config holds: every policy at the catalog's level, reading the catalog.
 const config = Object.fromEntries(
-  RULES.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath: CATALOG } }]),
+  RULES.map((rule) => [
+    rule.meta.id,
+    { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath: CATALOG } },
+  ]),
 );
 
 const engine = await startEngine();
@@ -33,12 +36,18 @@ try {
     const resources = await captureProgram(program, 'preview');
     const perResource = (await Promise.all(resources.map((resource) => client.analyze(resource)))).flat();
     const diagnostics = [...perResource, ...(await client.analyzeStack(resources))];
-    for (const d of diagnostics.sort((a, b) => a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName))) {
-      console.log(`  ${d.enforcementLevel === 'mandatory' ? '✖' : '!'} ${d.policyName} (${d.enforcementLevel})  ${d.urn.split('::').pop() || '(stack)'}`);
+    for (const d of diagnostics.sort(
+      (a, b) => a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName),
+    )) {
+      console.log(
+        `  ${d.enforcementLevel === 'mandatory' ? '✖' : '!'} ${d.policyName} (${d.enforcementLevel})  ${d.urn.split('::').pop() || '(stack)'}`,
+      );
       console.log(`      ${d.message.split('\n')[0]}`);
     }
     const mandatory = diagnostics.filter((d) => d.enforcementLevel === 'mandatory').length;
-    console.log(`\n→ ${resources.length} resources, ${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'}, ${mandatory} mandatory: the preview ${mandatory ? 'fails' : 'passes'}`);
+    console.log(
+      `\n→ ${resources.length} resources, ${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'}, ${mandatory} mandatory: the preview ${mandatory ? 'fails' : 'passes'}`,
+    );
     ok &&= expectBlocked ? mandatory > 0 : mandatory === 0;
   }
 } finally {

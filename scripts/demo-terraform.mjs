@@ -5,8 +5,16 @@
 import { runCliCases } from './support/cli-cases.mjs';
 
 const cases = [
-  { title: 'bad.tfplan.json: long-lived keys, wildcards, admin, open trust, unrotated secret', file: 'examples/terraform/bad.tfplan.json', expected: 1 },
-  { title: 'good.tfplan.json: compliant with examples/catalog.yaml', file: 'examples/terraform/good.tfplan.json', expected: 0 },
+  {
+    title: 'bad.tfplan.json: long-lived keys, wildcards, admin, open trust, unrotated secret',
+    file: 'examples/terraform/bad.tfplan.json',
+    expected: 1,
+  },
+  {
+    title: 'good.tfplan.json: compliant with examples/catalog.yaml',
+    file: 'examples/terraform/good.tfplan.json',
+    expected: 0,
+  },
 ];
 
 runCliCases(cases);

@@ -28,7 +28,9 @@ for (let seed = first; seed < first + seeds; seed++) {
   const seconds = ((performance.now() - start) / 1000).toFixed(0);
   if (run.status !== 0 || counted.length !== PROPERTIES) {
     process.stdout.write(run.stdout + run.stderr);
-    console.log(`seed ${seed}: FAILED after ${seconds} s (${inputs} inputs passed before it); ${total + inputs} inputs passed in all`);
+    console.log(
+      `seed ${seed}: FAILED after ${seconds} s (${inputs} inputs passed before it); ${total + inputs} inputs passed in all`,
+    );
     process.exit(1);
   }
   total += inputs;

@@ -23,17 +23,23 @@ function fail(message) {
 /** The rule ids in the order of `allRules`, each read from its file's `meta: { id: '…' }`. */
 export function ruleIds() {
   const index = readFileSync(join(RULES, 'index.ts'), 'utf8');
-  const files = new Map([...index.matchAll(/^import (\w+) from '\.\/([\w-]+)\.js';$/gm)].map((match) => [match[1], match[2]]));
+  const files = new Map(
+    [...index.matchAll(/^import (\w+) from '\.\/([\w-]+)\.js';$/gm)].map((match) => [match[1], match[2]]),
+  );
   const list = /export const allRules: readonly Rule\[\] = \[([^\]]*)\]/.exec(index);
   if (!list) fail('src/rules/index.ts: expected `export const allRules: readonly Rule[] = [ ... ]`');
-  const names = list[1].split(',').map((name) => name.trim()).filter(Boolean);
+  const names = list[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names.map((name) => {
     const file = files.get(name);
     if (!file) fail(`src/rules/index.ts: ${name} in allRules is not imported from a rule file`);
     const text = readFileSync(join(RULES, `${file}.ts`), 'utf8');
     const id = /\bmeta:\s*\{\s*id:\s*'([a-z0-9-]+)'/.exec(text)?.[1];
     if (!id) fail(`src/rules/${file}.ts: expected meta: { id: '<rule-id>', ... } with the id first`);
-    if (id !== file) fail(`src/rules/${file}.ts: meta.id "${id}" differs from the file name; a rule's file is named by its id`);
+    if (id !== file)
+      fail(`src/rules/${file}.ts: meta.id "${id}" differs from the file name; a rule's file is named by its id`);
     return id;
   });
 }
@@ -56,7 +62,9 @@ function schemaWith(text, ids) {
   const schema = JSON.parse(text);
   schema.definitions.ruleId.enum = ids;
   const levels = schema.properties.rules.properties;
-  schema.properties.rules.properties = Object.fromEntries(ids.map((id) => [id, levels[id] ?? { $ref: '#/definitions/ruleLevel' }]));
+  schema.properties.rules.properties = Object.fromEntries(
+    ids.map((id) => [id, levels[id] ?? { $ref: '#/definitions/ruleLevel' }]),
+  );
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -68,7 +76,8 @@ const outputs = [
 ];
 const stale = outputs.filter(([file, text]) => readFileSync(file, 'utf8') !== text);
 if (check) {
-  for (const [file] of stale) console.error(`${file.slice(REPO.length + 1)} is out of date: run npm run build (scripts/generate-rule-ids.mjs)`);
+  for (const [file] of stale)
+    console.error(`${file.slice(REPO.length + 1)} is out of date: run npm run build (scripts/generate-rule-ids.mjs)`);
   process.exit(stale.length > 0 ? 1 : 0);
 }
 for (const [file, text] of stale) writeFileSync(file, text);

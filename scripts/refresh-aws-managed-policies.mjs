@@ -52,7 +52,8 @@ export function readInstalledDataset() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { dataset, manifest } = readInstalledDataset();
-  if (manifest.license !== 'MIT') throw new Error(`${PACKAGE} is now licensed ${manifest.license}: review before using it`);
+  if (manifest.license !== 'MIT')
+    throw new Error(`${PACKAGE} is now licensed ${manifest.license}: review before using it`);
   const text = extractManagedPolicies(dataset, manifest);
   writeFileSync(OUTPUT, text);
   console.log(`${fileURLToPath(OUTPUT)}: ${Object.keys(dataset).length} policies, ${text.length} bytes`);

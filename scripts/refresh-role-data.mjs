@@ -25,14 +25,22 @@ const GCP_FILE = new URL('data/gcp-predefined-roles.json', root);
 const LICENSE_NOTE =
   'Facts from the cloud provider’s published role definitions; when taken from github.com/iann0036/iam-dataset, that dataset is MIT-licensed (Copyright (c) 2021 Ian Mckay).';
 
-const { values } = parseArgs({ options: { azure: { type: 'string' }, gcp: { type: 'string' }, source: { type: 'string' }, date: { type: 'string' }, check: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    azure: { type: 'string' },
+    gcp: { type: 'string' },
+    source: { type: 'string' },
+    date: { type: 'string' },
+    check: { type: 'boolean' },
+  },
+});
 let stale = false;
 if ((values.azure || values.gcp) && (!values.source || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? ''))) {
   fail('--source and --date YYYY-MM-DD are required with fresh data');
 }
-const { privilegedGcpPermissions, GCP_READ_VERBS, GCP_BROAD_SERVICE_SHARE } = await import(new URL('dist/src/iam/gcp/permissions.js', root).href).catch(() =>
-  fail('build first (npm run build): the GCP categories are read from dist/src/iam/gcp/permissions.js'),
-);
+const { privilegedGcpPermissions, GCP_READ_VERBS, GCP_BROAD_SERVICE_SHARE } = await import(
+  new URL('dist/src/iam/gcp/permissions.js', root).href
+).catch(() => fail('build first (npm run build): the GCP categories are read from dist/src/iam/gcp/permissions.js'));
 
 writeJson(AZURE_FILE, values.azure ? azureFromFresh(values.azure) : azureOffline());
 writeJson(GCP_FILE, values.gcp ? gcpFromFresh(values.gcp) : gcpOffline());
@@ -44,7 +52,8 @@ function azureFromFresh(file) {
   const roles = raw
     .filter((role) => role.roleType === 'BuiltInRole')
     .map((role, index) => {
-      if (typeof role.name !== 'string' || typeof role.roleName !== 'string' || !Array.isArray(role.permissions)) fail(`${file}: [${index}] has no name, roleName or permissions`);
+      if (typeof role.name !== 'string' || typeof role.roleName !== 'string' || !Array.isArray(role.permissions))
+        fail(`${file}: [${index}] has no name, roleName or permissions`);
       return { id: role.name.toLowerCase(), name: role.roleName, permissions: role.permissions.map(compactPermission) };
     });
   return azureData(roles, values.source, values.date);
@@ -66,7 +75,8 @@ function compactPermission(block) {
   const result = {};
   for (const key of ['actions', 'notActions', 'dataActions', 'notDataActions']) {
     const list = block[key] ?? [];
-    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) fail(`permission block ${key} is not a list of strings`);
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))
+      fail(`permission block ${key} is not a list of strings`);
     if (list.length) result[key] = list;
   }
   return result;
@@ -95,12 +105,26 @@ function gcpFromFresh(dir) {
   for (const role of roles) {
     const permissions = role.includedPermissions ?? [];
     for (const permission of permissions) services.add(permission.split('.')[0]);
-    writes.set(role.name, new Set(permissions.filter((permission) => !GCP_READ_VERBS.test(permission)).map((permission) => permission.split('.')[0])));
+    writes.set(
+      role.name,
+      new Set(
+        permissions
+          .filter((permission) => !GCP_READ_VERBS.test(permission))
+          .map((permission) => permission.split('.')[0]),
+      ),
+    );
   }
   const threshold = services.size * GCP_BROAD_SERVICE_SHARE;
   const entries = roles.map((role) => {
     const privileged = privilegedGcpPermissions(role.includedPermissions ?? []).flatMap((entry) => entry.permissions);
-    return [role.name, { ...(writes.get(role.name).size > threshold ? { broad: true } : {}), ...(role.deleted ? { deleted: true } : {}), privileged }];
+    return [
+      role.name,
+      {
+        ...(writes.get(role.name).size > threshold ? { broad: true } : {}),
+        ...(role.deleted ? { deleted: true } : {}),
+        privileged,
+      },
+    ];
   });
   return gcpData(Object.fromEntries(entries), services.size, values.source, values.date);
 }
@@ -128,18 +152,24 @@ function writeJson(url, data) {
   // One role per line: reviewable diffs when the data is refreshed.
   const lines = Object.entries(data).map(([key, value]) => {
     if (key !== 'roles') return `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
-    const items = Array.isArray(value) ? value.map((role) => `    ${JSON.stringify(role)}`) : Object.entries(value).map(([name, role]) => `    ${JSON.stringify(name)}: ${JSON.stringify(role)}`);
+    const items = Array.isArray(value)
+      ? value.map((role) => `    ${JSON.stringify(role)}`)
+      : Object.entries(value).map(([name, role]) => `    ${JSON.stringify(name)}: ${JSON.stringify(role)}`);
     return `  "roles": ${Array.isArray(value) ? '[' : '{'}\n${items.join(',\n')}\n  ${Array.isArray(value) ? ']' : '}'}`;
   });
   const text = `{\n${lines.join(',\n')}\n}\n`;
   if (values.check) {
     const same = readFileSync(url, 'utf8') === text;
-    console.log(`${url.pathname.split('/').slice(-2).join('/')}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
+    console.log(
+      `${url.pathname.split('/').slice(-2).join('/')}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`,
+    );
     stale ||= !same;
     return;
   }
   writeFileSync(url, text);
-  console.log(`wrote ${url.pathname.split('/').slice(-2).join('/')}: ${data.count} roles (${data.source}, ${data.date})`);
+  console.log(
+    `wrote ${url.pathname.split('/').slice(-2).join('/')}: ${data.count} roles (${data.source}, ${data.date})`,
+  );
 }
 
 function fail(message) {

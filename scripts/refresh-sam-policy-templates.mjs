@@ -15,7 +15,9 @@ import { join } from 'node:path';
 
 const [checkout, commit] = process.argv.slice(2);
 if (!checkout || !/^[0-9a-f]{40}$/.test(commit ?? '')) {
-  console.error('usage: node scripts/refresh-sam-policy-templates.mjs <checkout of aws/serverless-application-model> <40-hex commit>');
+  console.error(
+    'usage: node scripts/refresh-sam-policy-templates.mjs <checkout of aws/serverless-application-model> <40-hex commit>',
+  );
   process.exit(2);
 }
 const file = join(checkout, 'samtranslator/policy_templates_data/policy_templates.json');
@@ -68,4 +70,6 @@ export const SAM_MANAGED_POLICY_PATHS: Readonly<Record<string, string>> = ${JSON
 export const SAM_POLICY_TEMPLATES: Readonly<Record<string, SamPolicyTemplate>> = ${JSON.stringify(templates)};
 `;
 writeFileSync(new URL('../src/adapters/cloudformation/sam-policy-templates.ts', import.meta.url), output);
-console.log(`wrote ${Object.keys(templates).length} SAM policy templates and ${Object.keys(managedPaths).length} managed policy paths from ${commit}`);
+console.log(
+  `wrote ${Object.keys(templates).length} SAM policy templates and ${Object.keys(managedPaths).length} managed policy paths from ${commit}`,
+);

@@ -5,7 +5,8 @@
 var major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
-    'entitlement-guard: this project needs Node 22, but npm scripts found Node ' + process.versions.node +
+    'entitlement-guard: this project needs Node 22, but npm scripts found Node ' +
+      process.versions.node +
       ' (the `node` dev dependency did not install its binary, e.g. after `npm install --ignore-scripts`): run `npm rebuild node` or `npm install`.',
   );
   process.exit(1);

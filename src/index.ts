@@ -6,7 +6,13 @@ export * from './model/model.js';
 export { mergeModels } from './model/merge.js';
 export * from '../catalog/index.js';
 export { parsePolicyDocument } from './iam/aws/document.js';
-export { actionMatches, expandActionPattern, lookupAction, type AwsAction, type AccessLevel } from './iam/aws/actions.js';
+export {
+  actionMatches,
+  expandActionPattern,
+  lookupAction,
+  type AwsAction,
+  type AccessLevel,
+} from './iam/aws/actions.js';
 export { effectiveAllows, isActionAllowed, type AllowedAction } from './iam/aws/evaluate.js';
 export { awsManagedPolicy, documentsOf, isAdminLevel, type ManagedPolicyInfo } from './iam/aws/managed.js';
 export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report } from './rules/define.js';
@@ -15,12 +21,30 @@ export { ruleDocsUrl } from './rules/docs.js';
 export { FRAMEWORKS, type FrameworkControl } from './rules/frameworks.js';
 export { evaluate } from './engine/index.js';
 export { isExceptionValid } from '../catalog/dates.js';
-export { runRules, effectiveLevel, type EvaluateOptions, type EvaluationResult, type Summary } from './engine/evaluate.js';
+export {
+  runRules,
+  effectiveLevel,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type Summary,
+} from './engine/evaluate.js';
 export { isBlocking, type Finding, type FindingLevel } from './model/finding.js';
 export { profileOf, type IdentityProfile } from '../catalog/profile.js';
-export { loadTemplates, modelFromTemplates, TemplateError, type CfnTemplate, type TemplateInput } from './adapters/cloudformation/index.js';
+export {
+  loadTemplates,
+  modelFromTemplates,
+  TemplateError,
+  type CfnTemplate,
+  type TemplateInput,
+} from './adapters/cloudformation/index.js';
 export { InputFileError } from './adapters/input-error.js';
-export { loadManifests, parseManifests, ManifestError, modelFromKubernetesObjects, type KubernetesObject } from './adapters/kubernetes/index.js';
+export {
+  loadManifests,
+  parseManifests,
+  ManifestError,
+  modelFromKubernetesObjects,
+  type KubernetesObject,
+} from './adapters/kubernetes/index.js';
 export { modelFromPulumiResources, type PulumiResource } from './adapters/pulumi/index.js';
 export { buildAudit, type Audit } from './audit/index.js';
 export { renderAudit, type AuditFormat } from './reporters/audit.js';

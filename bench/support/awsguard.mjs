@@ -20,14 +20,28 @@ export function resolveAwsguard() {
   const manifest = join(DIR, 'package.json');
   const resolve = () => createRequire(manifest).resolve('@pulumi/awsguard');
   if (existsSync(join(DIR, 'node_modules', '@pulumi', 'awsguard'))) return resolve();
-  console.error(`bench: installing @pulumi/awsguard@${AWSGUARD_VERSION} (benchmark only, not a project dependency) into ${DIR}`);
+  console.error(
+    `bench: installing @pulumi/awsguard@${AWSGUARD_VERSION} (benchmark only, not a project dependency) into ${DIR}`,
+  );
   mkdirSync(DIR, { recursive: true });
-  writeFileSync(manifest, JSON.stringify({ name: 'bench-awsguard', private: true, dependencies: { '@pulumi/awsguard': AWSGUARD_VERSION } }, null, 2));
+  writeFileSync(
+    manifest,
+    JSON.stringify(
+      { name: 'bench-awsguard', private: true, dependencies: { '@pulumi/awsguard': AWSGUARD_VERSION } },
+      null,
+      2,
+    ),
+  );
   try {
     // npm puts the bench's own Node 22 first on PATH; the package's plugin install scripts are not needed to load it.
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: DIR, stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+      cwd: DIR,
+      stdio: 'inherit',
+    });
   } catch {
-    throw new Error(`bench: could not install @pulumi/awsguard@${AWSGUARD_VERSION} into ${DIR} (the registry must be reachable the first time)`);
+    throw new Error(
+      `bench: could not install @pulumi/awsguard@${AWSGUARD_VERSION} into ${DIR} (the registry must be reachable the first time)`,
+    );
   }
   return resolve();
 }

@@ -20,9 +20,16 @@ export function addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager
         managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole')],
       });
       const table = `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}`;
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table] }));
+      role.addToPolicy(
+        new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table] }),
+      );
       role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table] }));
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [`arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${index}`] }));
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [`arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/${index}`],
+        }),
+      );
     }
     for (let index = stackIndex * (USERS / STACKS); index < (stackIndex + 1) * (USERS / STACKS); index++) {
       const user = new iam.User(stack, `User${index}`, { userName: `batch-user-${index}` });

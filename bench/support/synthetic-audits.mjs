@@ -45,31 +45,76 @@ function audit(identities) {
     schema: 'entitlement-guard/audit/v1',
     generatedAt: NOW,
     catalog: 'catalog.yaml',
-    summary: { identities: identities.length, catalogOnly: 0, privileged: 0, secrets: 0, findings: { total: 0, blocking: 0, advisory: 0, waived: 0, pending: 0 }, byClass: {}, byRule: {}, byOwner: {} },
+    summary: {
+      identities: identities.length,
+      catalogOnly: 0,
+      privileged: 0,
+      secrets: 0,
+      findings: { total: 0, blocking: 0, advisory: 0, waived: 0, pending: 0 },
+      byClass: {},
+      byRule: {},
+      byOwner: {},
+    },
     identities,
     secrets: [],
     exceptions: [],
     otherFindings: [],
-    hygiene: { unusedEntitlements: [], ownersWithoutIdentities: [], expiringExceptions: [], expiredExceptions: [], expiredIdentities: [], standingPrivilege: [], unapprovedWaivers: [] },
+    hygiene: {
+      unusedEntitlements: [],
+      ownersWithoutIdentities: [],
+      expiringExceptions: [],
+      expiredExceptions: [],
+      expiredIdentities: [],
+      standingPrivilege: [],
+      unapprovedWaivers: [],
+    },
   };
 }
 
 function role(index, change) {
   const logicalId = change.renamed ? `ServiceRole${index}Renamed` : `ServiceRole${index}`;
-  const resource = { type: 'AWS::IAM::Role', name: logicalId, path: `App/${logicalId}/Resource`, file: 'cdk.out/App.template.json', stack: 'App' };
+  const resource = {
+    type: 'AWS::IAM::Role',
+    name: logicalId,
+    path: `App/${logicalId}/Resource`,
+    file: 'cdk.out/App.template.json',
+    stack: 'App',
+  };
   const statements = [
-    { text: `Allow dynamodb:GetItem, dynamodb:Query on arn:aws:dynamodb:*:*:table/service-${index}`, entitlements: ['service-read'], beyondEntitlements: false },
-    { text: `Allow s3:GetObject on arn:aws:s3:::bucket-${index}/*`, entitlements: ['service-read'], beyondEntitlements: false },
+    {
+      text: `Allow dynamodb:GetItem, dynamodb:Query on arn:aws:dynamodb:*:*:table/service-${index}`,
+      entitlements: ['service-read'],
+      beyondEntitlements: false,
+    },
+    {
+      text: `Allow s3:GetObject on arn:aws:s3:::bucket-${index}/*`,
+      entitlements: ['service-read'],
+      beyondEntitlements: false,
+    },
   ];
   const findings = [];
   if (change.passRole) {
-    statements.push({ text: 'Allow iam:PassRole on *', entitlements: [], beyondEntitlements: true, privileged: ['privilege-escalation'] });
+    statements.push({
+      text: 'Allow iam:PassRole on *',
+      entitlements: [],
+      beyondEntitlements: true,
+      privileged: ['privilege-escalation'],
+    });
     findings.push(finding('no-wildcard-privilege', 'Resource::*', resource, `${logicalId} may pass every role`));
   }
   const credentials = change.key
-    ? [{ kind: 'aws-access-key', source: { type: 'AWS::IAM::AccessKey', name: `${logicalId}Key`, stack: 'App' }, lifetime: 'long-lived' }]
+    ? [
+        {
+          kind: 'aws-access-key',
+          source: { type: 'AWS::IAM::AccessKey', name: `${logicalId}Key`, stack: 'App' },
+          lifetime: 'long-lived',
+        },
+      ]
     : [];
-  if (change.key) findings.push(finding('no-long-lived-credentials', 'Credential::aws-access-key', credentials[0].source, 'a static key'));
+  if (change.key)
+    findings.push(
+      finding('no-long-lived-credentials', 'Credential::aws-access-key', credentials[0].source, 'a static key'),
+    );
   const subject = change.widened ? 'repo:example/service:*' : `repo:example/service-${index}:ref:refs/heads/main`;
   return {
     id: `App/${logicalId}`,
@@ -82,14 +127,24 @@ function role(index, change) {
     owner: `team-${index % 17}`,
     class: 'workload',
     entitlements: [{ id: 'service-read', known: true, privileged: false, standing: false, allows: [] }],
-    grants: [{ label: `policy service-${index}-policy (${logicalId})`, source: resource, statements, privileged: change.passRole ? [{ category: 'privilege-escalation', count: 1, examples: ['iam:PassRole'] }] : [] }],
+    grants: [
+      {
+        label: `policy service-${index}-policy (${logicalId})`,
+        source: resource,
+        statements,
+        privileged: change.passRole ? [{ category: 'privilege-escalation', count: 1, examples: ['iam:PassRole'] }] : [],
+      },
+    ],
     credentials,
     session: { maxSeconds: 3600 },
     trust: [
       {
         kind: 'oidc',
         principal: 'token.actions.githubusercontent.com',
-        conditions: ['StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com', `StringLike token.actions.githubusercontent.com:sub = ${subject}`],
+        conditions: [
+          'StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com',
+          `StringLike token.actions.githubusercontent.com:sub = ${subject}`,
+        ],
       },
     ],
     runsOn: [],

@@ -17,7 +17,12 @@ const rootTrustWithMfa: aws.iam.PolicyDocument = {
   ],
 };
 
-new aws.iam.Role('BreakGlassRole', { name: 'break-glass-admin', maxSessionDuration: 3600, assumeRolePolicy: rootTrustWithMfa, managedPolicyArns: admin });
+new aws.iam.Role('BreakGlassRole', {
+  name: 'break-glass-admin',
+  maxSessionDuration: 3600,
+  assumeRolePolicy: rootTrustWithMfa,
+  managedPolicyArns: admin,
+});
 
 new aws.iam.Role('CiDeployerRole', {
   name: 'ci-deployer',
@@ -41,7 +46,10 @@ new aws.iam.Role('CiDeployerRole', {
   inlinePolicies: [
     {
       name: 'assume-any-role',
-      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }] }),
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }],
+      }),
     },
   ],
 });
@@ -51,10 +59,21 @@ new aws.iam.Role('LegacyBreakGlassRole', {
   maxSessionDuration: 3600,
   assumeRolePolicy: {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${account}:saml-provider/LegacyIdP` }, Action: 'sts:AssumeRoleWithSAML' }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${account}:saml-provider/LegacyIdP` },
+        Action: 'sts:AssumeRoleWithSAML',
+      },
+    ],
   },
   managedPolicyArns: admin,
   tags: { owner: 'team-security', 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
 });
 
-new aws.iam.Role('JitAdminRole', { name: 'jit-admin', maxSessionDuration: 43200, assumeRolePolicy: rootTrustWithMfa, managedPolicyArns: admin });
+new aws.iam.Role('JitAdminRole', {
+  name: 'jit-admin',
+  maxSessionDuration: 43200,
+  assumeRolePolicy: rootTrustWithMfa,
+  managedPolicyArns: admin,
+});

@@ -37,7 +37,8 @@ export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
     auditFile: {
       type: 'string',
       pattern: '\\.(json|md|html)$',
-      description: 'Write the audit view of the stack to this file (.json, .md or .html). Relative to the policy pack directory.',
+      description:
+        'Write the audit view of the stack to this file (.json, .md or .html). Relative to the policy pack directory.',
     },
   },
 };
@@ -86,16 +87,24 @@ export interface ResolvedCatalog {
  * The catalog a policy runs with: its own config (`catalogPath` or `catalog`), else the pack's catalog, else the
  * built-in defaults. Catalog errors keep their file:line:column locations; nothing falls back silently.
  */
-export function resolveCatalog(policy: string, config: PackPolicyConfig, packCatalog: () => ResolvedCatalog, baseDir: string, lockedBy?: string): ResolvedCatalog {
+export function resolveCatalog(
+  policy: string,
+  config: PackPolicyConfig,
+  packCatalog: () => ResolvedCatalog,
+  baseDir: string,
+  lockedBy?: string,
+): ResolvedCatalog {
   const unknownKeys = Object.keys(config).filter((key) => !['catalogPath', 'catalog', 'auditFile'].includes(key));
-  if (unknownKeys.length > 0) throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath, catalog or auditFile');
+  if (unknownKeys.length > 0)
+    throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath, catalog or auditFile');
   if (config.catalogPath !== undefined && config.catalog !== undefined) {
     throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
   }
   const setting = catalogSetting(config);
   if (setting !== undefined && lockedBy !== undefined) throw lockedCatalogError(policy, setting, lockedBy);
   if (config.catalogPath !== undefined) {
-    if (typeof config.catalogPath !== 'string' || config.catalogPath === '') throw new PackConfigError(policy, 'catalogPath', 'expected a file path');
+    if (typeof config.catalogPath !== 'string' || config.catalogPath === '')
+      throw new PackConfigError(policy, 'catalogPath', 'expected a file path');
     const path = isAbsolute(config.catalogPath) ? config.catalogPath : resolve(baseDir, config.catalogPath);
     return { key: `path:${path}`, catalog: located(policy, 'catalogPath', () => loadCatalog(path)) };
   }
@@ -105,7 +114,10 @@ export function resolveCatalog(policy: string, config: PackPolicyConfig, packCat
     }
     // Pretty-printed so a catalog issue points at a line of the document as the user wrote it.
     const text = JSON.stringify(config.catalog, null, 2);
-    return { key: `inline:${text}`, catalog: located(policy, 'catalog', () => parseCatalog(text, `policy config ${policy}.catalog`)) };
+    return {
+      key: `inline:${text}`,
+      catalog: located(policy, 'catalog', () => parseCatalog(text, `policy config ${policy}.catalog`)),
+    };
   }
   return packCatalog();
 }
@@ -121,7 +133,7 @@ export function lockedCatalogError(policy: string, setting: string, source: stri
     policy,
     setting,
     `this pack holds the organisation's catalog (${source}); stack configuration may not replace or extend it ` +
-      '(the organisation\'s pack allows that only with createPolicyPack({ allowStackCatalog: true }))',
+      "(the organisation's pack allows that only with createPolicyPack({ allowStackCatalog: true }))",
   );
 }
 

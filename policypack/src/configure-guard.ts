@@ -34,7 +34,9 @@ interface ConfigureRequest {
 }
 
 type Callback = (error: unknown, response?: unknown) => void;
-type Implementation = Record<string, unknown> & { configure?: (call: { request: ConfigureRequest }, callback: Callback) => unknown };
+type Implementation = Record<string, unknown> & {
+  configure?: (call: { request: ConfigureRequest }, callback: Callback) => unknown;
+};
 
 interface GrpcModule {
   Server: { prototype: { addService(service: unknown, implementation: Implementation): void } };
@@ -86,7 +88,10 @@ function applyHandler(request: ConfigureRequest, handler: ConfigureHandler): voi
     const properties = config.getProperties()?.toJavaScript();
     entries.set(name, {
       level: LEVELS[config.getEnforcementlevel()] ?? 'advisory',
-      properties: typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? (properties as Record<string, unknown>) : {},
+      properties:
+        typeof properties === 'object' && properties !== null && !Array.isArray(properties)
+          ? (properties as Record<string, unknown>)
+          : {},
     });
   }
   for (const [name, level] of handler(entries)) protos.get(name)?.setEnforcementlevel(LEVELS.indexOf(level));

@@ -19,7 +19,9 @@ let installed = false;
 export function deserializeEachStructOnce(): void {
   if (installed) return;
   const fromHere = createRequire(import.meta.url);
-  const sdk = createRequire(fromHere.resolve('@pulumi/policy'))('./deserialize') as { deserializeProperties: Deserialize };
+  const sdk = createRequire(fromHere.resolve('@pulumi/policy'))('./deserialize') as {
+    deserializeProperties: Deserialize;
+  };
   const original = sdk.deserializeProperties;
   if (typeof original !== 'function') return; // another SDK layout: keep its behaviour, only slower
   const remembered = new WeakMap<object, unknown>();

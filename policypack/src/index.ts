@@ -6,7 +6,13 @@ import { deserializeEachStructOnce } from './deserialize-once.js';
 import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
-export { PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackCatalogError, PackConfigError, type PackPolicyConfig } from './config.js';
+export {
+  PACK_CATALOG_FILE,
+  PACK_CONFIG_SCHEMA,
+  PackCatalogError,
+  PackConfigError,
+  type PackPolicyConfig,
+} from './config.js';
 
 export interface CreatePolicyPackOptions extends EntitlementGuardOptions, Omit<PolicyPackArgs, 'policies'> {
   /** Policy pack name: letters, digits, `-`, `_`, `.`. */
@@ -33,7 +39,13 @@ export function createPolicyPack(options: CreatePolicyPackOptions): PolicyPack {
     pack = entitlementGuardPack({ catalog, allowStackCatalog, rules, baseDir, now });
   } catch (error) {
     // A catalog that cannot be read or is invalid: one located error the Pulumi CLI prints as it is.
-    if (error instanceof CatalogError) throw new PackCatalogError(name, error, typeof catalog === 'string' ? catalog : undefined, baseDir ?? process.cwd());
+    if (error instanceof CatalogError)
+      throw new PackCatalogError(
+        name,
+        error,
+        typeof catalog === 'string' ? catalog : undefined,
+        baseDir ?? process.cwd(),
+      );
     throw error;
   }
   const { policies, configure } = pack;

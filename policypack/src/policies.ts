@@ -1,6 +1,17 @@
-import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy, Severity, StackValidationPolicy } from '@pulumi/policy';
+import type {
+  EnforcementLevel,
+  ReportViolation,
+  ResourceValidationPolicy,
+  Severity,
+  StackValidationPolicy,
+} from '@pulumi/policy';
 import type { Catalog } from '../../catalog/types.js';
-import { decidedAlone, modelFromPulumiResources, RESOURCE_DECIDED_RULES, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import {
+  decidedAlone,
+  modelFromPulumiResources,
+  RESOURCE_DECIDED_RULES,
+  type PulumiResource,
+} from '../../src/adapters/pulumi/index.js';
 import { writeAuditFile } from '../../src/reporters/audit-file.js';
 import { evaluate } from '../../src/engine/index.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
@@ -9,7 +20,18 @@ import type { Model } from '../../src/model/model.js';
 import { remediationText, type Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { allRules } from '../../src/rules/index.js';
-import { auditFileOf, catalogFromOption, catalogSetting, lockedCatalogError, PACK_CATALOG_FILE, PACK_CONFIG_SCHEMA, PackConfigError, resolveCatalog, type PackPolicyConfig, type ResolvedCatalog } from './config.js';
+import {
+  auditFileOf,
+  catalogFromOption,
+  catalogSetting,
+  lockedCatalogError,
+  PACK_CATALOG_FILE,
+  PACK_CONFIG_SCHEMA,
+  PackConfigError,
+  resolveCatalog,
+  type PackPolicyConfig,
+  type ResolvedCatalog,
+} from './config.js';
 import type { ConfigureHandler, Level, PolicyConfigEntry } from './configure-guard.js';
 import { primaryFramework } from './frameworks.js';
 import { fromResourceArgs, fromStackResource } from './stack-model.js';
@@ -32,7 +54,8 @@ export interface EntitlementGuardOptions {
   now?: () => Date;
 }
 
-export type EntitlementGuardPolicy = StackValidationPolicy & Partial<Pick<ResourceValidationPolicy, 'validateResource'>>;
+export type EntitlementGuardPolicy = StackValidationPolicy &
+  Partial<Pick<ResourceValidationPolicy, 'validateResource'>>;
 
 /**
  * One Pulumi policy per engine rule, named by the rule id. Each is a stack policy: the stack is evaluated once
@@ -48,7 +71,10 @@ export function entitlementGuardPolicies(options: EntitlementGuardOptions = {}):
  * The policies, and what the pack does with a stack's policy configuration before the SDK applies it (see
  * configure-guard.ts): `createPolicyPack` installs both, so a stack can make levels stricter but not loosen them.
  */
-export function entitlementGuardPack(options: EntitlementGuardOptions = {}): { policies: EntitlementGuardPolicy[]; configure: ConfigureHandler } {
+export function entitlementGuardPack(options: EntitlementGuardOptions = {}): {
+  policies: EntitlementGuardPolicy[];
+  configure: ConfigureHandler;
+} {
   const baseDir = options.baseDir ?? process.cwd();
   const packCatalog = catalogFromOption(options.catalog, baseDir);
   const lockedBy = options.catalog !== undefined && !options.allowStackCatalog ? packCatalog.catalog.source : undefined;
@@ -120,7 +146,13 @@ const STRICTNESS: Record<Level, number> = { disabled: 0, advisory: 1, mandatory:
  * holds the organisation's; otherwise the policies that name one must all name the same, and then every policy must,
  * since a policy without it would silently run on another catalog.
  */
-function stackCatalogOf(entries: ReadonlyMap<string, PolicyConfigEntry>, rules: readonly Rule[], packCatalog: ResolvedCatalog, baseDir: string, lockedBy: string | undefined): ResolvedCatalog {
+function stackCatalogOf(
+  entries: ReadonlyMap<string, PolicyConfigEntry>,
+  rules: readonly Rule[],
+  packCatalog: ResolvedCatalog,
+  baseDir: string,
+  lockedBy: string | undefined,
+): ResolvedCatalog {
   const naming = [...entries].filter(([, entry]) => catalogSetting(entry.properties as PackPolicyConfig) !== undefined);
   if (naming.length === 0) return packCatalog;
   const [firstPolicy, first] = naming[0]!;
@@ -129,9 +161,15 @@ function stackCatalogOf(entries: ReadonlyMap<string, PolicyConfigEntry>, rules: 
   const key = (entry: PolicyConfigEntry) => JSON.stringify([entry.properties.catalogPath, entry.properties.catalog]);
   const other = naming.find(([, entry]) => key(entry) !== key(first));
   if (other) {
-    throw new PackConfigError(other[0], catalogSetting(other[1].properties as PackPolicyConfig)!, `names another catalog than policy "${firstPolicy}"; every policy must name the same catalog`);
+    throw new PackConfigError(
+      other[0],
+      catalogSetting(other[1].properties as PackPolicyConfig)!,
+      `names another catalog than policy "${firstPolicy}"; every policy must name the same catalog`,
+    );
   }
-  const without = rules.map((rule) => rule.meta.id).filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(([name]) => name === id));
+  const without = rules
+    .map((rule) => rule.meta.id)
+    .filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(([name]) => name === id));
   if (without.length > 0) {
     throw new PackConfigError(
       without[0]!,
@@ -194,7 +232,14 @@ function sameRecords(a: readonly PulumiResource[], b: readonly PulumiResource[])
   for (let index = 0; index < a.length; index++) {
     const x = a[index]!;
     const y = b[index]!;
-    if (x.type !== y.type || x.name !== y.name || x.urn !== y.urn || !sameValue(x.props, y.props) || !sameValue(x.propertyDependencies, y.propertyDependencies)) return false;
+    if (
+      x.type !== y.type ||
+      x.name !== y.name ||
+      x.urn !== y.urn ||
+      !sameValue(x.props, y.props) ||
+      !sameValue(x.propertyDependencies, y.propertyDependencies)
+    )
+      return false;
   }
   return true;
 }
@@ -206,7 +251,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** The object form of `reportViolation`, which the SDK honours at run time though its type only shows strings. */
@@ -225,7 +273,11 @@ function reportFinding(reportViolation: ReportViolation, finding: Finding, stack
   if (finding.resource.urn) violation.urn = finding.resource.urn;
   // The catalog's level, unless the stack chose a stricter one; never the level the pack merely advertised.
   if (finding.pending || finding.undecidable || finding.waivedBy) violation.enforcementLevel = 'advisory';
-  else violation.enforcementLevel = finding.level === 'mandatory' || (stackLevel !== undefined && STRICTNESS[stackLevel] >= STRICTNESS.mandatory) ? 'mandatory' : 'advisory';
+  else
+    violation.enforcementLevel =
+      finding.level === 'mandatory' || (stackLevel !== undefined && STRICTNESS[stackLevel] >= STRICTNESS.mandatory)
+        ? 'mandatory'
+        : 'advisory';
   (reportViolation as unknown as (violation: Violation) => void)(violation);
 }
 

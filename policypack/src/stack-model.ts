@@ -18,7 +18,13 @@ export function fromStackResource(resource: PolicyResource): PulumiResource {
   for (const [key, dependencies] of Object.entries(resource.propertyDependencies ?? {})) {
     if (dependencies.length > 0) propertyDependencies[key] = dependencies.map((dependency) => dependency.urn);
   }
-  return { type: resource.type, name: resource.name, urn: resource.urn, props: plainProps(resource.props), propertyDependencies };
+  return {
+    type: resource.type,
+    name: resource.name,
+    urn: resource.urn,
+    props: plainProps(resource.props),
+    propertyDependencies,
+  };
 }
 
 export function fromResourceArgs(args: ResourceValidationArgs): PulumiResource {

@@ -24,7 +24,10 @@ export interface PlanAndStateFiles {
  * that is neither is left to the other loaders; one that is but cannot be read is an InputFileError naming the field.
  * `nameOf` gives the file as findings name it.
  */
-export function loadPlanAndStateFiles(path: string, nameOf: (file: string) => string = (file) => file): PlanAndStateFiles {
+export function loadPlanAndStateFiles(
+  path: string,
+  nameOf: (file: string) => string = (file) => file,
+): PlanAndStateFiles {
   const candidates = statSync(path).isDirectory()
     ? readdirSync(path)
         .sort()
@@ -43,7 +46,11 @@ export function loadPlanAndStateFiles(path: string, nameOf: (file: string) => st
 
 function modelOfFile(file: string, name: string, directory: string | undefined): Model | undefined {
   // Only a regular file within the size limit (and inside the directory that lists it) is read.
-  const text = readInputText(file, (reason) => new InputFileError(file, reason), directory === undefined ? {} : { within: directory });
+  const text = readInputText(
+    file,
+    (reason) => new InputFileError(file, reason),
+    directory === undefined ? {} : { within: directory },
+  );
   // Cheap before parsing: a plan or state has `format_version`, a stack export its `deployment`.
   if (!text.includes('"format_version"') && !text.includes('"deployment"')) return undefined;
   let json: unknown;
@@ -53,7 +60,11 @@ function modelOfFile(file: string, name: string, directory: string | undefined):
     return undefined;
   }
   const deep = tooDeepPath(json);
-  if (deep) throw new InputFileError(file, `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no plan or stack export needs that, and it is not read`);
+  if (deep)
+    throw new InputFileError(
+      file,
+      `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no plan or stack export needs that, and it is not read`,
+    );
   try {
     if (isTerraformJson(json)) return modelFromTerraformPlan(json, { file: name });
     if (isPulumiStackExport(json)) {
@@ -64,8 +75,10 @@ function modelOfFile(file: string, name: string, directory: string | undefined):
       return model;
     }
   } catch (error) {
-    if (error instanceof TerraformPlanError) throw new InputFileError(file, `Terraform plan: ${error.path}: ${error.reason}`);
-    if (error instanceof StackExportError) throw new InputFileError(file, `Pulumi stack export: ${error.path}: ${error.reason}`);
+    if (error instanceof TerraformPlanError)
+      throw new InputFileError(file, `Terraform plan: ${error.path}: ${error.reason}`);
+    if (error instanceof StackExportError)
+      throw new InputFileError(file, `Pulumi stack export: ${error.path}: ${error.reason}`);
     throw error;
   }
   return undefined;

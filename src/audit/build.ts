@@ -8,7 +8,15 @@ import type { EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
 import { profileOf, type IdentityProfile } from '../../catalog/profile.js';
-import { isUnknown, type Identity, type IdentityClass, type Model, type ResourceRef, type RoleDefinition, type Secret } from '../model/model.js';
+import {
+  isUnknown,
+  type Identity,
+  type IdentityClass,
+  type Model,
+  type ResourceRef,
+  type RoleDefinition,
+  type Secret,
+} from '../model/model.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { burnDownOf } from './burn-down.js';
 import { auditCredentials } from './credentials.js';
@@ -21,33 +29,71 @@ import { auditTrust, runsOn } from './trust.js';
 import { formatSeconds } from '../../catalog/values.js';
 import { reviewQueue } from './review.js';
 import { oneRowPerCatalogIdentity } from './placements.js';
-import { AUDIT_SCHEMA_VERSION, type Audit, type AuditDefinition, type AuditExtras, type AuditEntitlement, type AuditException, type AuditFinding, type AuditIdentity, type AuditSecret, type AuditSummary } from './types.js';
+import {
+  AUDIT_SCHEMA_VERSION,
+  type Audit,
+  type AuditDefinition,
+  type AuditExtras,
+  type AuditEntitlement,
+  type AuditException,
+  type AuditFinding,
+  type AuditIdentity,
+  type AuditSecret,
+  type AuditSummary,
+} from './types.js';
 
 const NO_OWNER = '(no owner)';
 const ESCALATION_RULE = 'no-privilege-escalation';
 const ESCALATION_EXAMPLES = 4;
 
-export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: Catalog, now: Date, extras: AuditExtras = {}): Audit {
+export function buildAudit(
+  model: Model,
+  evaluation: EvaluationResult,
+  catalog: Catalog,
+  now: Date,
+  extras: AuditExtras = {},
+): Audit {
   const findings = sortFindings(evaluation.findings);
-  const exceptions = new Map(catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]));
-  const exceptionsFor = (names: string[]) => exceptionsCovering(catalog, names).map((exception) => exceptions.get(exception.id)!);
+  const exceptions = new Map(
+    catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]),
+  );
+  const exceptionsFor = (names: string[]) =>
+    exceptionsCovering(catalog, names).map((exception) => exceptions.get(exception.id)!);
   const findingsOf = (id: string) => findings.filter((finding) => finding.identity === id).map(auditFinding);
 
   const matchedRecords = new Set<CatalogIdentity>();
   const planned = model.identities.map((identity) => {
     const profile = profileOf(catalog, identity);
     if (profile.record) matchedRecords.add(profile.record);
-    return plannedIdentity(identity, profile, catalog, now, exceptionsFor, findingsOf(identity.id), model.accountIds ?? []);
+    return plannedIdentity(
+      identity,
+      profile,
+      catalog,
+      now,
+      exceptionsFor,
+      findingsOf(identity.id),
+      model.accountIds ?? [],
+    );
   });
   const catalogOnly = catalog.identities
     .filter((record) => !matchedRecords.has(record))
     .map((record) => catalogIdentity(record, catalog, now, exceptionsFor(exceptionNames(record))));
-  const identities = [...oneRowPerCatalogIdentity(planned.sort(byStackAndName)), ...catalogOnly.sort((a, b) => compare(a.name, b.name))];
-  const secrets = model.secrets.map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id))).sort(byStackAndName);
-  const rowIds = new Set([...model.identities.map((identity) => identity.id), ...model.secrets.map((secret) => secret.id)]);
+  const identities = [
+    ...oneRowPerCatalogIdentity(planned.sort(byStackAndName)),
+    ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
+  ];
+  const secrets = model.secrets
+    .map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id)))
+    .sort(byStackAndName);
+  const rowIds = new Set([
+    ...model.identities.map((identity) => identity.id),
+    ...model.secrets.map((secret) => secret.id),
+  ]);
   const definitions = auditDefinitions(model, findings);
   const burnDown = burnDownOf([...exceptions.values()]);
-  const otherFindings = findings.filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity)).map(auditFinding);
+  const otherFindings = findings
+    .filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity))
+    .map(auditFinding);
   const auditedExceptions = [...exceptions.values()];
   return {
     schema: AUDIT_SCHEMA_VERSION,
@@ -69,7 +115,9 @@ export function buildAudit(model: Model, evaluation: EvaluationResult, catalog: 
 }
 
 function ownerContacts(catalog: Catalog): Map<string, string> {
-  return new Map(catalog.owners.filter((owner) => owner.contact !== undefined).map((owner) => [owner.id, owner.contact!]));
+  return new Map(
+    catalog.owners.filter((owner) => owner.contact !== undefined).map((owner) => [owner.id, owner.contact!]),
+  );
 }
 
 /** Each definition of the change with what it grants, the bindings that use it and its findings. */
@@ -78,14 +126,21 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
     ...model.identities.flatMap((identity) => identity.grants.map((grant) => ({ grant, holder: identity.name }))),
     ...(model.externalRoleGrants ?? []).map(({ member, grant }) => ({ grant, holder: member })),
   ];
-  const findingsOn = (ref: ResourceRef) => findings.filter((finding) => finding.identity === undefined && sameResource(finding.resource, ref)).map(auditFinding);
+  const findingsOn = (ref: ResourceRef) =>
+    findings
+      .filter((finding) => finding.identity === undefined && sameResource(finding.resource, ref))
+      .map(auditFinding);
   const roles = (model.roleDefinitions ?? []).map((definition): AuditDefinition => {
     const permissions = isUnknown(definition.permissions) ? undefined : definition.permissions;
     const grants = permissions
-      ? roleGrantsSummary(definition.cloud, definition.name, permissions, { clusterWide: definition.kind === 'k8s-cluster-role' })
+      ? roleGrantsSummary(definition.cloud, definition.name, permissions, {
+          clusterWide: definition.kind === 'k8s-cluster-role',
+        })
       : [{ category: 'unknown', examples: [(definition.permissions as { description: string }).description] }];
     const boundBy = holders
-      .filter(({ grant }) => grant.kind === 'role' && grant.cloud === definition.cloud && grant.role === definition.name)
+      .filter(
+        ({ grant }) => grant.kind === 'role' && grant.cloud === definition.cloud && grant.role === definition.name,
+      )
       .map(({ grant, holder }) => `${grant.source.name} → ${holder}`);
     return {
       kind: DEFINITION_KINDS[definition.kind],
@@ -100,13 +155,28 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
   });
   const providers = (model.federationProviders ?? []).map((provider): AuditDefinition => {
     const text = (value: unknown) => (isUnknown(value) ? `(unknown: ${value.description})` : String(value));
-    const trusting = model.identities.filter((identity) => identity.credentials.some((credential) => credential.source.urn === provider.source.urn && credential.source.name === provider.source.name));
+    const trusting = model.identities.filter((identity) =>
+      identity.credentials.some(
+        (credential) =>
+          credential.source.urn === provider.source.urn && credential.source.name === provider.source.name,
+      ),
+    );
     return {
       kind: 'Workload identity pool provider',
       name: provider.source.name,
       resource: provider.source,
       scope: `pool ${text(provider.pool)}`,
-      grants: [{ category: 'trust', examples: [`issuer ${text(provider.issuer)}`, provider.attributeCondition === undefined ? 'no attribute condition' : `condition ${text(provider.attributeCondition)}`] }],
+      grants: [
+        {
+          category: 'trust',
+          examples: [
+            `issuer ${text(provider.issuer)}`,
+            provider.attributeCondition === undefined
+              ? 'no attribute condition'
+              : `condition ${text(provider.attributeCondition)}`,
+          ],
+        },
+      ],
       boundBy: trusting.map((identity) => `acts as ${identity.name}`),
       findings: findingsOn(provider.source),
     };
@@ -114,7 +184,12 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
   return [...roles, ...providers];
 }
 
-const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = { 'k8s-role': 'Role', 'k8s-cluster-role': 'ClusterRole', 'azure-custom-role': 'Azure custom role', 'gcp-custom-role': 'GCP custom role' };
+const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = {
+  'k8s-role': 'Role',
+  'k8s-cluster-role': 'ClusterRole',
+  'azure-custom-role': 'Azure custom role',
+  'gcp-custom-role': 'GCP custom role',
+};
 
 function sameResource(a: ResourceRef, b: ResourceRef): boolean {
   return a.type === b.type && a.name === b.name && a.urn === b.urn && a.file === b.file;
@@ -130,9 +205,16 @@ function plannedIdentity(
   ownAccounts: readonly string[],
 ): AuditIdentity {
   const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity));
-  const declared = profile.entitlements.map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id)).filter((e): e is Entitlement => e !== undefined);
+  const declared = profile.entitlements
+    .map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id))
+    .filter((e): e is Entitlement => e !== undefined);
   const grants = auditGrants(identity.grants, declared, catalog);
-  const heldNames = [identity.name, identity.resource.name, ...identity.grants.map((g) => g.source.name), ...identity.credentials.map((c) => c.source.name)];
+  const heldNames = [
+    identity.name,
+    identity.resource.name,
+    ...identity.grants.map((g) => g.source.name),
+    ...identity.credentials.map((c) => c.source.name),
+  ];
   const classLimit = profile.class ? catalog.classes[profile.class].maxSessionSeconds : undefined;
   const session = identity.maxSessionSeconds;
   return {
@@ -164,14 +246,24 @@ function plannedIdentity(
     exceptions: exceptionsFor([...new Set(heldNames)]),
     findings,
     privilegedPaths: [
-      ...grants.flatMap((grant) => grant.privileged.map((p) => `${p.category}: ${p.count} action${p.count === 1 ? '' : 's'} (${p.examples.join(', ')}${p.count > p.examples.length ? ', …' : ''}) via ${grant.label}`)),
+      ...grants.flatMap((grant) =>
+        grant.privileged.map(
+          (p) =>
+            `${p.category}: ${p.count} action${p.count === 1 ? '' : 's'} (${p.examples.join(', ')}${p.count > p.examples.length ? ', …' : ''}) via ${grant.label}`,
+        ),
+      ),
       ...privilegedEntitlementPaths(entitlements),
       ...escalationPaths(findings),
     ],
   };
 }
 
-function catalogIdentity(record: CatalogIdentity, catalog: Catalog, now: Date, exceptions: AuditException[]): AuditIdentity {
+function catalogIdentity(
+  record: CatalogIdentity,
+  catalog: Catalog,
+  now: Date,
+  exceptions: AuditException[],
+): AuditIdentity {
   const entitlements = record.entitlements.map((id) => auditEntitlement(id, record.class, catalog));
   const owner = catalog.owners.find((candidate) => candidate.id === record.owner);
   return {
@@ -179,7 +271,9 @@ function catalogIdentity(record: CatalogIdentity, catalog: Catalog, now: Date, e
     name: record.id,
     origin: 'catalog',
     catalogId: record.id,
-    ...(owner ? { owner: owner.id, ...(owner.contact ? { ownerContact: owner.contact } : {}) } : { unknownOwner: record.owner }),
+    ...(owner
+      ? { owner: owner.id, ...(owner.contact ? { ownerContact: owner.contact } : {}) }
+      : { unknownOwner: record.owner }),
     class: record.class,
     ...(record.purpose !== undefined ? { purpose: record.purpose } : {}),
     ...optional('expiry', expiryOf(record.expires, now)),
@@ -204,7 +298,12 @@ function exceptionNames(record: CatalogIdentity): string[] {
  * only when the plan shows it (src/rules/support/just-in-time.ts, the same judgement require-entitlement makes); for
  * one declared only in the catalog nothing is planned, so the approval's maxDuration is all there is to show.
  */
-function auditEntitlement(id: string, identityClass: IdentityClass | undefined, catalog: Catalog, identity?: Identity): AuditEntitlement {
+function auditEntitlement(
+  id: string,
+  identityClass: IdentityClass | undefined,
+  catalog: Catalog,
+  identity?: Identity,
+): AuditEntitlement {
   const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
   if (!entitlement) return { id, known: false, privileged: false, standing: false, allows: [] };
   const privilege = entitlementPrivilege(catalog, entitlement);
@@ -221,7 +320,9 @@ function auditEntitlement(id: string, identityClass: IdentityClass | undefined, 
     ...(held ? { holding: { mode: held.mode, gaps: held.gaps, ...held.evidence } } : {}),
     ...(identityClass !== undefined && !entitlement.classes.includes(identityClass) ? { notForClass: true } : {}),
     ...(privilege.privileged && entitlement.approval?.by.length ? { approvers: [...entitlement.approval.by] } : {}),
-    ...(privilege.privileged && entitlement.approval?.maxDurationSeconds !== undefined ? { maxDuration: formatSeconds(entitlement.approval.maxDurationSeconds) } : {}),
+    ...(privilege.privileged && entitlement.approval?.maxDurationSeconds !== undefined
+      ? { maxDuration: formatSeconds(entitlement.approval.maxDurationSeconds) }
+      : {}),
     allows: entitlementAllows(entitlement),
   };
 }
@@ -229,17 +330,27 @@ function auditEntitlement(id: string, identityClass: IdentityClass | undefined, 
 function privilegedEntitlementPaths(entitlements: AuditEntitlement[]): string[] {
   return entitlements
     .filter((entitlement) => entitlement.privileged)
-    .map((entitlement) => `privileged entitlement ${entitlement.id}${entitlement.standing ? ' held as standing privilege' : ''}`);
+    .map(
+      (entitlement) =>
+        `privileged entitlement ${entitlement.id}${entitlement.standing ? ' held as standing privilege' : ''}`,
+    );
 }
 
 function escalationPaths(findings: AuditFinding[]): string[] {
-  const paths = findings.filter((finding) => finding.ruleId === ESCALATION_RULE).map((finding) => finding.detail?.replace(/^Path::/, '') ?? finding.message);
+  const paths = findings
+    .filter((finding) => finding.ruleId === ESCALATION_RULE)
+    .map((finding) => finding.detail?.replace(/^Path::/, '') ?? finding.message);
   if (paths.length === 0) return [];
   const shown = paths.slice(0, ESCALATION_EXAMPLES).join(', ');
-  return [`escalation: ${paths.length} path${paths.length === 1 ? '' : 's'} (${shown}${paths.length > ESCALATION_EXAMPLES ? ', …' : ''})`];
+  return [
+    `escalation: ${paths.length} path${paths.length === 1 ? '' : 's'} (${shown}${paths.length > ESCALATION_EXAMPLES ? ', …' : ''})`,
+  ];
 }
 
-function ownership(profile: IdentityProfile, catalog: Catalog): Pick<AuditIdentity, 'owner' | 'ownerContact' | 'unknownOwner' | 'class' | 'catalogId'> {
+function ownership(
+  profile: IdentityProfile,
+  catalog: Catalog,
+): Pick<AuditIdentity, 'owner' | 'ownerContact' | 'unknownOwner' | 'class' | 'catalogId'> {
   const contact = catalog.owners.find((owner) => owner.id === profile.owner)?.contact;
   return {
     ...(profile.record ? { catalogId: profile.record.id } : {}),
@@ -277,7 +388,12 @@ function auditFinding(finding: Finding): AuditFinding {
   };
 }
 
-function summarize(identities: AuditIdentity[], secrets: AuditSecret[], otherFindings: AuditFinding[], catalog: Catalog): AuditSummary {
+function summarize(
+  identities: AuditIdentity[],
+  secrets: AuditSecret[],
+  otherFindings: AuditFinding[],
+  catalog: Catalog,
+): AuditSummary {
   const owned: [string, AuditFinding[]][] = [
     ...identities.map((identity): [string, AuditFinding[]] => [identity.owner ?? NO_OWNER, identity.findings]),
     ...secrets.map((secret): [string, AuditFinding[]] => [secret.owner ?? NO_OWNER, secret.findings]),
@@ -289,7 +405,8 @@ function summarize(identities: AuditIdentity[], secrets: AuditSecret[], otherFin
   const byRule: Record<string, number> = {};
   for (const finding of all) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
   const byClass: Record<string, number> = {};
-  for (const identity of identities) byClass[identity.class ?? '(undeclared)'] = (byClass[identity.class ?? '(undeclared)'] ?? 0) + 1;
+  for (const identity of identities)
+    byClass[identity.class ?? '(undeclared)'] = (byClass[identity.class ?? '(undeclared)'] ?? 0) + 1;
   return {
     identities: identities.length,
     catalogOnly: identities.filter((identity) => identity.origin === 'catalog').length,
@@ -310,7 +427,11 @@ function summarize(identities: AuditIdentity[], secrets: AuditSecret[], otherFin
 
 /** A finding on a catalog exception belongs to the exception's owner. */
 function otherFindingOwner(finding: AuditFinding, catalog: Catalog): string {
-  return catalog.exceptions.find((exception) => exception.id === finding.resource.name && finding.resource.type.endsWith('/exception'))?.owner ?? NO_OWNER;
+  return (
+    catalog.exceptions.find(
+      (exception) => exception.id === finding.resource.name && finding.resource.type.endsWith('/exception'),
+    )?.owner ?? NO_OWNER
+  );
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -321,8 +442,15 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
 }
 
-function byStackAndName(a: { name: string; resource?: { stack?: string; name: string } }, b: { name: string; resource?: { stack?: string; name: string } }): number {
-  return compare(a.resource?.stack ?? '', b.resource?.stack ?? '') || compare(a.name, b.name) || compare(a.resource?.name ?? '', b.resource?.name ?? '');
+function byStackAndName(
+  a: { name: string; resource?: { stack?: string; name: string } },
+  b: { name: string; resource?: { stack?: string; name: string } },
+): number {
+  return (
+    compare(a.resource?.stack ?? '', b.resource?.stack ?? '') ||
+    compare(a.name, b.name) ||
+    compare(a.resource?.name ?? '', b.resource?.name ?? '')
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -14,7 +14,9 @@ export function burnDownOf(exceptions: readonly AuditException[]): AuditBurnDown
   return [...byOwner.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([owner, list]) => {
-      const sorted = [...list].sort((a, b) => (a.daysLeft ?? -Infinity) - (b.daysLeft ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const sorted = [...list].sort(
+        (a, b) => (a.daysLeft ?? -Infinity) - (b.daysLeft ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
       const left = sorted.map((exception) => exception.daysLeft).filter((days): days is number => days !== undefined);
       return {
         owner,

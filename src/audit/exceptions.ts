@@ -9,7 +9,12 @@ import type { AuditException, ExceptionStatus } from './types.js';
 /** Valid exceptions ending within this many days are called out as expiring. */
 export const EXPIRING_WITHIN_DAYS = 30;
 
-export function auditException(exception: CatalogException, catalog: Catalog, findings: readonly Finding[], now: Date): AuditException {
+export function auditException(
+  exception: CatalogException,
+  catalog: Catalog,
+  findings: readonly Finding[],
+  now: Date,
+): AuditException {
   const left = daysLeft(exception.expires, now);
   return {
     id: exception.id,
@@ -31,7 +36,10 @@ export function auditException(exception: CatalogException, catalog: Catalog, fi
 }
 
 /** What the exception rule found about the exception in this change: unused, or broader than the exception policy. */
-function hygieneOf(exception: CatalogException, findings: readonly Finding[]): Pick<AuditException, 'unused' | 'tooBroad'> {
+function hygieneOf(
+  exception: CatalogException,
+  findings: readonly Finding[],
+): Pick<AuditException, 'unused' | 'tooBroad'> {
   const own = findings.filter((finding) => finding.ruleId === EXCEPTION_RULE && finding.resource.name === exception.id);
   const broad = own.find((finding) => finding.detail?.startsWith('Targets::'));
   return {

@@ -10,7 +10,14 @@ import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
-import { isUnknown, type Grant, type PolicyDocument, type PolicyStatement, type PolicyValue, type RoleGrant } from '../model/model.js';
+import {
+  isUnknown,
+  type Grant,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyValue,
+  type RoleGrant,
+} from '../model/model.js';
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { globMatch } from '../util/glob.js';
@@ -18,26 +25,50 @@ import type { AuditGrant, AuditStatement } from './types.js';
 
 const EXAMPLES_PER_CATEGORY = 3;
 
-export function auditGrants(grants: readonly Grant[], entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant[] {
+export function auditGrants(
+  grants: readonly Grant[],
+  entitlements: readonly Entitlement[],
+  catalog: Catalog,
+): AuditGrant[] {
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
       const name = grant.policyName ?? grant.source.name;
       const { summary, byStatement } = privilegedOf(grant.document, catalog);
       return {
-        label: grant.policyName && grant.policyName !== grant.source.name ? `policy ${name} (${grant.source.name})` : `policy ${name}`,
+        label:
+          grant.policyName && grant.policyName !== grant.source.name
+            ? `policy ${name} (${grant.source.name})`
+            : `policy ${name}`,
         source: grant.source,
         statements: grant.document.unreadable
-          ? [{ text: `unreadable: ${grant.document.unreadable.description}`, entitlements: [], beyondEntitlements: true }]
-          : grant.document.statements.map((statement) => withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement))),
+          ? [
+              {
+                text: `unreadable: ${grant.document.unreadable.description}`,
+                entitlements: [],
+                beyondEntitlements: true,
+              },
+            ]
+          : grant.document.statements.map((statement) =>
+              withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement)),
+            ),
         privileged: summary,
       };
     }
     if (grant.kind === 'aws-managed-policy') {
       const arn = isUnknown(grant.arn) ? undefined : grant.arn;
       const known = arn === undefined ? undefined : awsManagedPolicy(arn);
-      const covering = arn === undefined ? [] : entitlements.filter((e) => (e.awsManagedPolicies ?? []).some((allowed) => sameArn(allowed, arn))).map((e) => e.id);
+      const covering =
+        arn === undefined
+          ? []
+          : entitlements
+              .filter((e) => (e.awsManagedPolicies ?? []).some((allowed) => sameArn(allowed, arn)))
+              .map((e) => e.id);
       const privileged = known?.document ? privilegedOf(known.document, catalog).summary : [];
-      const statement = { text: `managed policy ${arn ?? `(unknown: ${(grant.arn as { description: string }).description})`}`, entitlements: covering, beyondEntitlements: covering.length === 0 };
+      const statement = {
+        text: `managed policy ${arn ?? `(unknown: ${(grant.arn as { description: string }).description})`}`,
+        entitlements: covering,
+        beyondEntitlements: covering.length === 0,
+      };
       return {
         label: `managed ${known?.name ?? arn ?? '(unknown ARN)'}`,
         source: grant.source,
@@ -51,7 +82,11 @@ export function auditGrants(grants: readonly Grant[], entitlements: readonly Ent
 
 function auditStatement(statement: PolicyStatement, entitlements: readonly Entitlement[]): AuditStatement {
   const actions = statement.action ? list(statement.action) : `all actions except ${list(statement.notAction ?? [])}`;
-  const resources = statement.resource ? list(statement.resource) : statement.notResource ? `all resources except ${list(statement.notResource)}` : '*';
+  const resources = statement.resource
+    ? list(statement.resource)
+    : statement.notResource
+      ? `all resources except ${list(statement.notResource)}`
+      : '*';
   const text = `${statement.effect} ${actions} on ${resources}${statement.condition ? ' (conditional)' : ''}`;
   if (statement.effect === 'Deny') return { text, entitlements: [], beyondEntitlements: false };
   const { covering, complete } = coverage(statement, entitlements);
@@ -63,10 +98,14 @@ function auditStatement(statement: PolicyStatement, entitlements: readonly Entit
  * of them (an identity's grants may combine several entitlements, as require-entitlement allows).
  * NotAction, NotResource and unknown values are never covered.
  */
-function coverage(statement: PolicyStatement, entitlements: readonly Entitlement[]): { covering: string[]; complete: boolean } {
+function coverage(
+  statement: PolicyStatement,
+  entitlements: readonly Entitlement[],
+): { covering: string[]; complete: boolean } {
   const patterns = statement.action;
   const resources = statement.resource;
-  if (!patterns || !resources || patterns.some(isUnknown) || resources.some(isUnknown)) return { covering: [], complete: false };
+  if (!patterns || !resources || patterns.some(isUnknown) || resources.some(isUnknown))
+    return { covering: [], complete: false };
   const used = new Set<string>();
   let complete = true;
   for (const pattern of patterns as string[]) {
@@ -74,7 +113,9 @@ function coverage(statement: PolicyStatement, entitlements: readonly Entitlement
     if (actions.length === 0) complete = false;
     for (const action of actions) {
       for (const resource of resources as string[]) {
-        const by = entitlements.find((entitlement) => resourceCovered(resource, envelopeResourcesFor(entitlement.aws ?? [], action.name)));
+        const by = entitlements.find((entitlement) =>
+          resourceCovered(resource, envelopeResourcesFor(entitlement.aws ?? [], action.name)),
+        );
         if (by) used.add(by.id);
         else complete = false;
       }
@@ -87,7 +128,10 @@ function coverage(statement: PolicyStatement, entitlements: readonly Entitlement
  * The privileged actions a document allows by category (the grant's summary), and the categories each Allow statement
  * contributes (so a diff can tell a privileged statement from a plain one in the same policy), from one evaluation.
  */
-function privilegedOf(document: PolicyDocument, catalog: Catalog): { summary: AuditGrant['privileged']; byStatement: Map<PolicyStatement, Set<string>> } {
+function privilegedOf(
+  document: PolicyDocument,
+  catalog: Catalog,
+): { summary: AuditGrant['privileged']; byStatement: Map<PolicyStatement, Set<string>> } {
   const byCategory = new Map<string, string[]>();
   const byStatement = new Map<PolicyStatement, Set<string>>();
   for (const allowed of effectiveAllows([document])) {
@@ -115,31 +159,54 @@ function withPrivileged(statement: AuditStatement, categories: Set<string> | und
 function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant {
   const role = isUnknown(grant.role) ? undefined : grant.role;
   const scope = isUnknown(grant.scope) ? undefined : grant.scope;
-  const covering = entitlements.filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement)).map((entitlement) => entitlement.id);
+  const covering = entitlements
+    .filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement))
+    .map((entitlement) => entitlement.id);
   const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}`;
-  const category = role === undefined ? undefined : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
+  const category =
+    role === undefined
+      ? undefined
+      : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
   // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
-  const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, { clusterWide: grant.scopeLevel === 'cluster', ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}) });
+  const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, {
+    clusterWide: grant.scopeLevel === 'cluster',
+    ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}),
+  });
   const privileged = [
     ...(category ? [{ category, count: 1, examples: [role!] }] : []),
-    ...granted.map((entry) => ({ category: entry.category, count: entry.examples.length, examples: entry.examples.slice(0, EXAMPLES_PER_CATEGORY) })),
+    ...granted.map((entry) => ({
+      category: entry.category,
+      count: entry.examples.length,
+      examples: entry.examples.slice(0, EXAMPLES_PER_CATEGORY),
+    })),
   ];
   return {
     label: text,
     source: grant.source,
-    statements: [withPrivileged({ text, entitlements: covering, beyondEntitlements: covering.length === 0 }, new Set(privileged.map((entry) => entry.category)))],
+    statements: [
+      withPrivileged(
+        { text, entitlements: covering, beyondEntitlements: covering.length === 0 },
+        new Set(privileged.map((entry) => entry.category)),
+      ),
+    ],
     privileged,
   };
 }
 
-function roleWithin(cloud: RoleGrant['cloud'], role: string | undefined, scope: string | undefined, entitlement: Entitlement): boolean {
+function roleWithin(
+  cloud: RoleGrant['cloud'],
+  role: string | undefined,
+  scope: string | undefined,
+  entitlement: Entitlement,
+): boolean {
   if (role === undefined || scope === undefined) return false;
   if (cloud === 'kubernetes') {
     const k8s = entitlement.kubernetes;
     return Boolean(k8s && [...(k8s.clusterRoles ?? []), ...(k8s.roles ?? [])].includes(role));
   }
   const envelope = entitlement[cloud];
-  const same = (allowed: string) => (cloud === 'azure' ? sameAzureRoleName(allowed, role) : allowed.toLowerCase() === role.toLowerCase());
+  const same = (allowed: string) =>
+    cloud === 'azure' ? sameAzureRoleName(allowed, role) : allowed.toLowerCase() === role.toLowerCase();
   if (!envelope || !envelope.roles.some(same)) return false;
   return !envelope.scopes || envelope.scopes.some((pattern) => globMatch(pattern, scope));
 }
@@ -156,11 +223,16 @@ function list(values: readonly PolicyValue[]): string {
 
 /** What an entitlement allows, one line per envelope, for the audit's entitlement column. */
 export function entitlementAllows(entitlement: Entitlement): string[] {
-  const lines = (entitlement.aws ?? []).map((envelope) => `${envelope.actions.join(', ')} on ${envelope.resources.join(', ')}`);
+  const lines = (entitlement.aws ?? []).map(
+    (envelope) => `${envelope.actions.join(', ')} on ${envelope.resources.join(', ')}`,
+  );
   for (const arn of entitlement.awsManagedPolicies ?? []) lines.push(`managed policy ${arn}`);
   for (const cloud of ['azure', 'gcp'] as const) {
     const envelope = entitlement[cloud];
-    if (envelope) lines.push(`${cloud} roles ${envelope.roles.join(', ')}${envelope.scopes ? ` at ${envelope.scopes.join(', ')}` : ''}`);
+    if (envelope)
+      lines.push(
+        `${cloud} roles ${envelope.roles.join(', ')}${envelope.scopes ? ` at ${envelope.scopes.join(', ')}` : ''}`,
+      );
   }
   const k8s = entitlement.kubernetes;
   if (k8s) {

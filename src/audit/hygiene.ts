@@ -21,11 +21,21 @@ export function catalogHygiene(
     expiredExceptions: exceptions.filter((exception) => exception.status === 'expired'),
     expiredIdentities: identities
       .filter((identity) => identity.expiry?.expired)
-      .map((identity) => ({ id: identity.id, name: identity.name, expires: identity.expiry!.date, daysAgo: -(identity.expiry!.daysLeft ?? 0) })),
+      .map((identity) => ({
+        id: identity.id,
+        name: identity.name,
+        expires: identity.expiry!.date,
+        daysAgo: -(identity.expiry!.daysLeft ?? 0),
+      })),
     standingPrivilege: identities.flatMap((identity) =>
       identity.entitlements
         .filter((entitlement) => entitlement.standing)
-        .map((entitlement) => ({ id: identity.id, name: identity.name, ...(identity.class ? { class: identity.class } : {}), entitlement: entitlement.id })),
+        .map((entitlement) => ({
+          id: identity.id,
+          name: identity.name,
+          ...(identity.class ? { class: identity.class } : {}),
+          entitlement: entitlement.id,
+        })),
     ),
     unusedExceptions: exceptions.filter((exception) => exception.unused),
     overBroadExceptions: exceptions.filter((exception) => exception.tooBroad !== undefined),

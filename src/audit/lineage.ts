@@ -38,7 +38,10 @@ const CI_SYSTEMS: CiSystem[] = [
       branch: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME,
       pullRequest: /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? '')?.[1],
       actor: env.GITHUB_ACTOR,
-      url: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+      url:
+        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
     }),
   },
   {
@@ -59,7 +62,8 @@ const CI_SYSTEMS: CiSystem[] = [
     read: (env) => ({
       repository: env.BUILD_REPOSITORY_NAME,
       commit: env.BUILD_SOURCEVERSION,
-      branch: withoutRefsPrefix(env.SYSTEM_PULLREQUEST_SOURCEBRANCH || env.BUILD_SOURCEBRANCH) ?? env.BUILD_SOURCEBRANCHNAME,
+      branch:
+        withoutRefsPrefix(env.SYSTEM_PULLREQUEST_SOURCEBRANCH || env.BUILD_SOURCEBRANCH) ?? env.BUILD_SOURCEBRANCHNAME,
       // GitHub-hosted repositories number pull requests; Azure Repos give their id.
       pullRequest: env.SYSTEM_PULLREQUEST_PULLREQUESTNUMBER || env.SYSTEM_PULLREQUEST_PULLREQUESTID,
       actor: env.BUILD_REQUESTEDFOREMAIL || env.BUILD_REQUESTEDFOR,
@@ -85,7 +89,10 @@ const CI_SYSTEMS: CiSystem[] = [
     system: 'circleci',
     detect: (env) => env.CIRCLECI === 'true',
     read: (env) => ({
-      repository: env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}` : env.CIRCLE_REPOSITORY_URL,
+      repository:
+        env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME
+          ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
+          : env.CIRCLE_REPOSITORY_URL,
       commit: env.CIRCLE_SHA1,
       branch: env.CIRCLE_BRANCH,
       pullRequest: env.CIRCLE_PR_NUMBER || /\/pull\/(\d+)$/.exec(env.CIRCLE_PULL_REQUEST ?? '')?.[1],
@@ -115,7 +122,10 @@ export function parseSourceOptions(options: readonly string[]): AuditSource | st
     const at = option.indexOf('=');
     const name = at < 0 ? option : option.slice(0, at);
     const key = SOURCE_ALIASES[name.trim().toLowerCase()];
-    if (at < 0 || key === undefined) return `--source ${JSON.stringify(option)}: expected key=value with key one of ${Object.keys(SOURCE_ALIASES).filter((alias) => alias !== 'pr' && alias !== 'pullrequest').join(', ')}`;
+    if (at < 0 || key === undefined)
+      return `--source ${JSON.stringify(option)}: expected key=value with key one of ${Object.keys(SOURCE_ALIASES)
+        .filter((alias) => alias !== 'pr' && alias !== 'pullrequest')
+        .join(', ')}`;
     const value = option.slice(at + 1).trim();
     if (value === '') return `--source ${JSON.stringify(option)}: the value is empty`;
     source[key] = value;
@@ -136,7 +146,10 @@ const SOURCE_ALIASES: Record<string, SourceKey> = {
 };
 
 /** The CI's lineage with the options on top (an option set by hand wins); undefined when neither says anything. */
-export function mergeSources(fromCi: AuditSource | undefined, fromOptions: AuditSource | undefined): AuditSource | undefined {
+export function mergeSources(
+  fromCi: AuditSource | undefined,
+  fromOptions: AuditSource | undefined,
+): AuditSource | undefined {
   const byHand = fromOptions !== undefined && Object.keys(fromOptions).length > 0;
   return compact({ ...(byHand && !fromCi ? { system: 'manual' } : {}), ...(fromCi ?? {}), ...(fromOptions ?? {}) });
 }
@@ -144,7 +157,9 @@ export function mergeSources(fromCi: AuditSource | undefined, fromOptions: Audit
 /** One line for a person: `commit 1a2b3c4 on feature/x, pull request #42, by alice (github-actions)`. */
 export function describeSource(source: AuditSource): string {
   const parts = [
-    source.commit !== undefined ? `commit ${source.commit.length === 40 && /^[0-9a-f]+$/i.test(source.commit) ? source.commit.slice(0, 12) : source.commit}` : undefined,
+    source.commit !== undefined
+      ? `commit ${source.commit.length === 40 && /^[0-9a-f]+$/i.test(source.commit) ? source.commit.slice(0, 12) : source.commit}`
+      : undefined,
     source.branch !== undefined ? `on ${source.branch}` : undefined,
     source.pullRequest !== undefined ? `pull request #${source.pullRequest}` : undefined,
     source.actor !== undefined ? `by ${source.actor}` : undefined,

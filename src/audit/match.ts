@@ -67,12 +67,15 @@ function catalogKey(identity: AuditIdentity): string | undefined {
 }
 
 function physicalKey(identity: AuditIdentity): string | undefined {
-  return identity.uniqueName && identity.cloud ? `${identity.cloud}:${identity.kind ?? ''}:${identity.name}` : undefined;
+  return identity.uniqueName && identity.cloud
+    ? `${identity.cloud}:${identity.kind ?? ''}:${identity.name}`
+    : undefined;
 }
 
 function declarationKey(identity: AuditIdentity): string | undefined {
   if (identity.origin !== 'change' || !identity.resource) return undefined;
-  const where = identity.resource.urn ?? `${identity.resource.stack ?? ''}/${identity.resource.type}/${identity.resource.name}`;
+  const where =
+    identity.resource.urn ?? `${identity.resource.stack ?? ''}/${identity.resource.type}/${identity.resource.name}`;
   return `declared:${where}`;
 }
 
@@ -82,16 +85,20 @@ function declarationKey(identity: AuditIdentity): string | undefined {
  */
 function privilegesKey(identity: AuditIdentity): string | undefined {
   if (identity.origin !== 'change') return undefined;
-  return withoutReferences(JSON.stringify([
-    identity.cloud,
-    identity.kind,
-    identity.resource?.stack,
-    identity.entitlements.map((entitlement) => entitlement.id).sort(),
-    identity.grants.flatMap((grant) => grant.statements.map((statement) => statement.text)).sort(),
-    identity.credentials.map((credential) => `${credential.kind} ${credential.accepts ?? ''} ${credential.expiresAt ?? ''}`).sort(),
-    identity.trust.map((entry) => `${entry.kind} ${entry.principal} ${entry.conditions.join(' & ')}`).sort(),
-    identity.session?.maxSeconds,
-  ]));
+  return withoutReferences(
+    JSON.stringify([
+      identity.cloud,
+      identity.kind,
+      identity.resource?.stack,
+      identity.entitlements.map((entitlement) => entitlement.id).sort(),
+      identity.grants.flatMap((grant) => grant.statements.map((statement) => statement.text)).sort(),
+      identity.credentials
+        .map((credential) => `${credential.kind} ${credential.accepts ?? ''} ${credential.expiresAt ?? ''}`)
+        .sort(),
+      identity.trust.map((entry) => `${entry.kind} ${entry.principal} ${entry.conditions.join(' & ')}`).sort(),
+      identity.session?.maxSeconds,
+    ]),
+  );
 }
 
 function withoutReferences(text: string): string {
@@ -99,7 +106,11 @@ function withoutReferences(text: string): string {
 }
 
 /** Identities by key; unless `interchangeable`, a key that names more than one identity on this side matches nothing. */
-function groupByKey(identities: readonly AuditIdentity[], keyOf: (identity: AuditIdentity) => string | undefined, interchangeable: boolean): Map<string, AuditIdentity[]> {
+function groupByKey(
+  identities: readonly AuditIdentity[],
+  keyOf: (identity: AuditIdentity) => string | undefined,
+  interchangeable: boolean,
+): Map<string, AuditIdentity[]> {
   const byKey = new Map<string, AuditIdentity[]>();
   for (const identity of identities) {
     const key = keyOf(identity);

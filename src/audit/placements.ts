@@ -8,7 +8,8 @@ import type { AuditEntitlement, AuditException, AuditIdentity } from './types.js
 
 export function oneRowPerCatalogIdentity(planned: readonly AuditIdentity[]): AuditIdentity[] {
   const byRecord = new Map<string, AuditIdentity[]>();
-  for (const row of planned) if (row.catalogId !== undefined) byRecord.set(row.catalogId, [...(byRecord.get(row.catalogId) ?? []), row]);
+  for (const row of planned)
+    if (row.catalogId !== undefined) byRecord.set(row.catalogId, [...(byRecord.get(row.catalogId) ?? []), row]);
   const rows: AuditIdentity[] = [];
   const merged = new Set<string>();
   for (const row of planned) {
@@ -27,7 +28,9 @@ export function oneRowPerCatalogIdentity(planned: readonly AuditIdentity[]): Aud
 function mergeRows(recordId: string, group: AuditIdentity[]): AuditIdentity {
   const first = group[0]!;
   const placements = [...group].sort((a, b) => compare(a.cloud ?? '', b.cloud ?? '') || compare(a.name, b.name));
-  const sessions = placements.map((row) => row.session?.maxSeconds).filter((seconds): seconds is number => seconds !== undefined);
+  const sessions = placements
+    .map((row) => row.session?.maxSeconds)
+    .filter((seconds): seconds is number => seconds !== undefined);
   const classLimit = first.session?.classLimitSeconds;
   return {
     id: `catalog:${recordId}`,
@@ -43,7 +46,14 @@ function mergeRows(recordId: string, group: AuditIdentity[]): AuditIdentity {
     entitlements: mergeEntitlements(placements),
     grants: placements.flatMap((row) => row.grants),
     credentials: placements.flatMap((row) => row.credentials),
-    ...(sessions.length || classLimit !== undefined ? { session: { ...(sessions.length ? { maxSeconds: Math.max(...sessions) } : {}), ...(classLimit !== undefined ? { classLimitSeconds: classLimit } : {}) } } : {}),
+    ...(sessions.length || classLimit !== undefined
+      ? {
+          session: {
+            ...(sessions.length ? { maxSeconds: Math.max(...sessions) } : {}),
+            ...(classLimit !== undefined ? { classLimitSeconds: classLimit } : {}),
+          },
+        }
+      : {}),
     trust: placements.flatMap((row) => row.trust),
     runsOn: [...new Set(placements.flatMap((row) => row.runsOn))],
     exceptions: uniqueExceptions(placements.flatMap((row) => row.exceptions)),
@@ -65,7 +75,11 @@ function mergeEntitlements(rows: AuditIdentity[]): AuditEntitlement[] {
         byId.set(entitlement.id, entitlement);
         continue;
       }
-      const riskier = entitlement.holding && (!seen.holding || HOLDING_RISK[entitlement.holding.mode] < HOLDING_RISK[seen.holding.mode]) ? entitlement : seen;
+      const riskier =
+        entitlement.holding &&
+        (!seen.holding || HOLDING_RISK[entitlement.holding.mode] < HOLDING_RISK[seen.holding.mode])
+          ? entitlement
+          : seen;
       byId.set(entitlement.id, { ...riskier, standing: seen.standing || entitlement.standing });
     }
   }

@@ -14,7 +14,15 @@
  */
 import { createHash } from 'node:crypto';
 import { stableKey } from './match.js';
-import type { AuditEntitlement, AuditException, AuditIdentity, ReviewItem, ReviewMode, ReviewQueue, ReviewSince } from './types.js';
+import type {
+  AuditEntitlement,
+  AuditException,
+  AuditIdentity,
+  ReviewItem,
+  ReviewMode,
+  ReviewQueue,
+  ReviewSince,
+} from './types.js';
 
 export type { ReviewEvidence, ReviewItem, ReviewMode, ReviewOwner, ReviewQueue, ReviewSince } from './types.js';
 
@@ -23,9 +31,14 @@ export const NO_OWNER = '(no owner)';
 
 type IdentityItemKind = Exclude<ReviewItem['kind'], 'exception'>;
 
-export function reviewQueue(identities: readonly AuditIdentity[], exceptions: readonly AuditException[], contacts: ReadonlyMap<string, string> = new Map()): ReviewQueue {
+export function reviewQueue(
+  identities: readonly AuditIdentity[],
+  exceptions: readonly AuditException[],
+  contacts: ReadonlyMap<string, string> = new Map(),
+): ReviewQueue {
   const items: { owner: string; item: ReviewItem }[] = [];
-  for (const identity of identities) for (const item of identityItems(identity)) items.push({ owner: identity.owner ?? NO_OWNER, item });
+  for (const identity of identities)
+    for (const item of identityItems(identity)) items.push({ owner: identity.owner ?? NO_OWNER, item });
   for (const exception of exceptions) items.push({ owner: exception.owner, item: exceptionItem(exception) });
   return groupQueue(items, contacts);
 }
@@ -44,23 +57,43 @@ export function compareWithBaseline(
     items: group.items
       .map((item) => {
         const baseKey = item.identityKey !== undefined ? previousKey(item.identityKey) : undefined;
-        const was = before.get(item.id) ?? (baseKey !== undefined && item.identityKey !== undefined ? before.get(reviewId(item.kind, baseKey, item.subject)) : undefined);
+        const was =
+          before.get(item.id) ??
+          (baseKey !== undefined && item.identityKey !== undefined
+            ? before.get(reviewId(item.kind, baseKey, item.subject))
+            : undefined);
         const since: ReviewSince = !was ? 'new' : sameEvidence(was, item, asHeadNames) ? 'unchanged' : 'changed';
         return { ...item, since };
       })
       .sort(byUrgency),
   }));
-  return { ...queue, newOrChanged: owners.reduce((sum, group) => sum + group.items.filter((item) => item.since !== 'unchanged').length, 0), owners };
+  return {
+    ...queue,
+    newOrChanged: owners.reduce(
+      (sum, group) => sum + group.items.filter((item) => item.since !== 'unchanged').length,
+      0,
+    ),
+    owners,
+  };
 }
 
 /** The queue as a flat list for a ticketing system: one record per item with its owner. */
-export function reviewExport(queue: ReviewQueue, meta: { generatedAt: string; catalog: string; source?: object }): object {
+export function reviewExport(
+  queue: ReviewQueue,
+  meta: { generatedAt: string; catalog: string; source?: object },
+): object {
   return {
     schema: REVIEW_SCHEMA_VERSION,
     generatedAt: meta.generatedAt,
     catalog: meta.catalog,
     ...(meta.source ? { source: meta.source } : {}),
-    items: queue.owners.flatMap((group) => group.items.map((item) => ({ owner: group.owner, ...(group.contact ? { ownerContact: group.contact } : {}), ...item }))),
+    items: queue.owners.flatMap((group) =>
+      group.items.map((item) => ({
+        owner: group.owner,
+        ...(group.contact ? { ownerContact: group.contact } : {}),
+        ...item,
+      })),
+    ),
   };
 }
 
@@ -77,44 +110,80 @@ function identityItems(identity: AuditIdentity): ReviewItem[] {
     ...(cloudsOf(identity).length ? { clouds: cloudsOf(identity) } : {}),
   };
   const context = {
-    assumableBy: identity.trust.map((entry) => `${entry.kind} ${entry.principal}${entry.conditions.length ? ` if ${entry.conditions.join(' and ')}` : ''}`),
+    assumableBy: identity.trust.map(
+      (entry) =>
+        `${entry.kind} ${entry.principal}${entry.conditions.length ? ` if ${entry.conditions.join(' and ')}` : ''}`,
+    ),
     runsOn: identity.runsOn,
     credentials: identity.credentials
       .filter((credential) => credential.lifetime === 'long-lived')
-      .map((credential) => `${credential.kind} ${credential.source.path ?? credential.source.urn ?? credential.source.name}${credential.expiresAt ? ` (expires ${credential.expiresAt})` : ' (no expiry)'}`),
-    exceptions: identity.exceptions.map((exception) => `${exception.id} (${exception.rule}, ${exception.status}, expires ${exception.expires}, approved by ${exception.approvedBy})`),
+      .map(
+        (credential) =>
+          `${credential.kind} ${credential.source.path ?? credential.source.urn ?? credential.source.name}${credential.expiresAt ? ` (expires ${credential.expiresAt})` : ' (no expiry)'}`,
+      ),
+    exceptions: identity.exceptions.map(
+      (exception) =>
+        `${exception.id} (${exception.rule}, ${exception.status}, expires ${exception.expires}, approved by ${exception.approvedBy})`,
+    ),
     blocking: identity.findings.filter((finding) => finding.blocking).length,
   };
   const ownerReviews = (): string[] => [identity.owner ?? NO_OWNER];
   /** One item about this identity: every kind has the same id scheme, identity fields and evidence context. */
-  const item = (kind: IdentityItemKind, subject: string, mode: ReviewMode, reviewers: string[], evidence: { entitlement?: string; grants: string[]; gaps: string[] }): ReviewItem => ({
+  const item = (
+    kind: IdentityItemKind,
+    subject: string,
+    mode: ReviewMode,
+    reviewers: string[],
+    evidence: { entitlement?: string; grants: string[]; gaps: string[] },
+  ): ReviewItem => ({
     id: reviewId(kind, key, subject),
     kind,
     subject,
     ...shared,
     mode,
     reviewers,
-    evidence: { ...(evidence.entitlement !== undefined ? { entitlement: evidence.entitlement } : {}), grants: evidence.grants, ...context, gaps: evidence.gaps },
+    evidence: {
+      ...(evidence.entitlement !== undefined ? { entitlement: evidence.entitlement } : {}),
+      grants: evidence.grants,
+      ...context,
+      gaps: evidence.gaps,
+    },
   });
   const items: ReviewItem[] = [];
   const privilegedIds = new Set<string>();
   for (const entitlement of identity.entitlements.filter((candidate) => candidate.privileged)) {
     privilegedIds.add(entitlement.id);
-    const covered = statements.filter(({ statement }) => statement.entitlements.includes(entitlement.id)).map(({ grant, statement }) => `${statement.text} (${grant.label})`);
+    const covered = statements
+      .filter(({ statement }) => statement.entitlements.includes(entitlement.id))
+      .map(({ grant, statement }) => `${statement.text} (${grant.label})`);
     items.push(
-      item('privileged-access', `entitlement ${entitlement.id}`, modeOf(entitlement), entitlement.approvers?.length ? entitlement.approvers : ownerReviews(), {
-        entitlement: `${entitlement.id}${entitlement.privilegedBy ? ` (privileged by what it grants: ${entitlement.privilegedBy})` : ''}${entitlement.maxDuration ? `, at most ${entitlement.maxDuration} per approval` : ''}`,
-        grants: covered.length ? covered : entitlement.allows,
-        gaps: entitlement.holding?.gaps ?? (entitlement.standing ? ['standing privilege where the class forbids it'] : []),
-      }),
+      item(
+        'privileged-access',
+        `entitlement ${entitlement.id}`,
+        modeOf(entitlement),
+        entitlement.approvers?.length ? entitlement.approvers : ownerReviews(),
+        {
+          entitlement: `${entitlement.id}${entitlement.privilegedBy ? ` (privileged by what it grants: ${entitlement.privilegedBy})` : ''}${entitlement.maxDuration ? `, at most ${entitlement.maxDuration} per approval` : ''}`,
+          grants: covered.length ? covered : entitlement.allows,
+          gaps:
+            entitlement.holding?.gaps ??
+            (entitlement.standing ? ['standing privilege where the class forbids it'] : []),
+        },
+      ),
     );
   }
-  const beyond = statements.filter(({ statement }) => statement.privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id)));
+  const beyond = statements.filter(
+    ({ statement }) => statement.privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id)),
+  );
   if (beyond.length) {
     items.push(
       item('privileged-access', 'privileged grants', 'standing', ownerReviews(), {
-        grants: beyond.map(({ grant, statement }) => `${statement.text} [${statement.privileged!.join(', ')}] (${grant.label})`),
-        gaps: beyond.some(({ statement }) => statement.beyondEntitlements) ? ['beyond every entitlement the identity holds'] : ['no privileged entitlement covers it'],
+        grants: beyond.map(
+          ({ grant, statement }) => `${statement.text} [${statement.privileged!.join(', ')}] (${grant.label})`,
+        ),
+        gaps: beyond.some(({ statement }) => statement.beyondEntitlements)
+          ? ['beyond every entitlement the identity holds']
+          : ['no privileged entitlement covers it'],
       }),
     );
   }
@@ -134,7 +203,9 @@ function exceptionItem(exception: AuditException): ReviewItem {
   const gaps = [
     ...(exception.status !== 'active' ? [exception.status] : []),
     ...(exception.unused ? ['waives nothing in this change'] : []),
-    ...(exception.tooBroad !== undefined ? [`names ${exception.tooBroad} identities, more than the exception policy allows`] : []),
+    ...(exception.tooBroad !== undefined
+      ? [`names ${exception.tooBroad} identities, more than the exception policy allows`]
+      : []),
   ];
   return {
     id: reviewId('exception', exception.id, subject),
@@ -161,16 +232,28 @@ function modeOf(entitlement: AuditEntitlement): ReviewMode {
 }
 
 function cloudsOf(identity: AuditIdentity): string[] {
-  if (identity.placements?.length) return [...new Set(identity.placements.map((placement) => placement.cloud).filter((cloud): cloud is string => cloud !== undefined))];
+  if (identity.placements?.length)
+    return [
+      ...new Set(
+        identity.placements.map((placement) => placement.cloud).filter((cloud): cloud is string => cloud !== undefined),
+      ),
+    ];
   return identity.cloud !== undefined ? [identity.cloud] : [];
 }
 
-function groupQueue(entries: { owner: string; item: ReviewItem }[], contacts: ReadonlyMap<string, string>): ReviewQueue {
+function groupQueue(
+  entries: { owner: string; item: ReviewItem }[],
+  contacts: ReadonlyMap<string, string>,
+): ReviewQueue {
   const byOwner = new Map<string, ReviewItem[]>();
   for (const { owner, item } of entries) byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
   const owners = [...byOwner.entries()]
     .sort(([a], [b]) => compare(a, b))
-    .map(([owner, items]) => ({ owner, ...(contacts.get(owner) !== undefined ? { contact: contacts.get(owner)! } : {}), items: items.sort(byUrgency) }));
+    .map(([owner, items]) => ({
+      owner,
+      ...(contacts.get(owner) !== undefined ? { contact: contacts.get(owner)! } : {}),
+      items: items.sort(byUrgency),
+    }));
   return {
     items: entries.length,
     standing: entries.filter(({ item }) => item.mode === 'standing').length,
@@ -178,7 +261,11 @@ function groupQueue(entries: { owner: string; item: ReviewItem }[], contacts: Re
   };
 }
 
-const KIND_ORDER: Record<ReviewItem['kind'], number> = { 'privileged-access': 0, 'long-lived-credential': 1, exception: 2 };
+const KIND_ORDER: Record<ReviewItem['kind'], number> = {
+  'privileged-access': 0,
+  'long-lived-credential': 1,
+  exception: 2,
+};
 const MODE_ORDER: Record<ReviewMode, number> = { standing: 0, pending: 1, 'just-in-time': 2 };
 const SINCE_ORDER: Record<ReviewSince, number> = { new: 0, changed: 1, unchanged: 2 };
 const EXCEPTION_ORDER: Record<string, number> = { expired: 0, invalid: 1, expiring: 2, active: 3 };
@@ -192,7 +279,8 @@ function byUrgency(a: ReviewItem, b: ReviewItem): number {
   const since = (a.since ? SINCE_ORDER[a.since] : 3) - (b.since ? SINCE_ORDER[b.since] : 3);
   if (since) return since;
   if (a.kind === 'exception') {
-    const status = (EXCEPTION_ORDER[a.evidence.gaps[0] ?? 'active'] ?? 3) - (EXCEPTION_ORDER[b.evidence.gaps[0] ?? 'active'] ?? 3);
+    const status =
+      (EXCEPTION_ORDER[a.evidence.gaps[0] ?? 'active'] ?? 3) - (EXCEPTION_ORDER[b.evidence.gaps[0] ?? 'active'] ?? 3);
     if (status) return status;
   }
   return compare(a.identity ?? '', b.identity ?? '') || compare(a.subject, b.subject);
@@ -200,7 +288,10 @@ function byUrgency(a: ReviewItem, b: ReviewItem): number {
 
 /** Same evidence, reviewers and mode: what a reviewer approved has not moved. */
 function sameEvidence(base: ReviewItem, head: ReviewItem, asHeadNames: (text: string) => string): boolean {
-  return asHeadNames(JSON.stringify([base.mode, base.reviewers, base.evidence])) === JSON.stringify([head.mode, head.reviewers, head.evidence]);
+  return (
+    asHeadNames(JSON.stringify([base.mode, base.reviewers, base.evidence])) ===
+    JSON.stringify([head.mode, head.reviewers, head.evidence])
+  );
 }
 
 function compare(a: string, b: string): number {

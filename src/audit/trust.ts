@@ -8,8 +8,12 @@ import type { AuditTrust } from './types.js';
 
 export function auditTrust(identity: Identity, ownAccounts: readonly string[] = []): AuditTrust[] {
   if (!identity.trustPolicy) return [];
-  if (identity.trustPolicy.unreadable) return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
-  return trustEntries(identity.trustPolicy).map((entry) => ({ ...principalOf(entry, ownAccounts), conditions: entry.conditions.map(describeCondition) }));
+  if (identity.trustPolicy.unreadable)
+    return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
+  return trustEntries(identity.trustPolicy).map((entry) => ({
+    ...principalOf(entry, ownAccounts),
+    conditions: entry.conditions.map(describeCondition),
+  }));
 }
 
 function principalOf(entry: TrustEntry, ownAccounts: readonly string[]): Omit<AuditTrust, 'conditions'> {
@@ -19,7 +23,9 @@ function principalOf(entry: TrustEntry, ownAccounts: readonly string[]): Omit<Au
   if (entry.type === 'Service') return { kind: 'service', principal: value };
   if (entry.type === 'Federated') {
     const federated = parseFederatedPrincipal(value);
-    return federated.kind === 'saml' ? { kind: 'saml', principal: value } : { kind: 'oidc', principal: federated.issuer };
+    return federated.kind === 'saml'
+      ? { kind: 'saml', principal: value }
+      : { kind: 'oidc', principal: federated.issuer };
   }
   if (entry.type === 'AWS') {
     const aws = parseAwsPrincipal(value, ownAccounts);

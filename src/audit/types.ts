@@ -55,7 +55,15 @@ export interface AuditBurnDown {
   expired: number;
   /** Days until the first of them expires (negative once one has). */
   nextExpiryDays?: number;
-  exceptions: { id: string; rule: string; target: string; expires: string; daysLeft?: number; status: ExceptionStatus; waives: number }[];
+  exceptions: {
+    id: string;
+    rule: string;
+    target: string;
+    expires: string;
+    daysLeft?: number;
+    status: ExceptionStatus;
+    waives: number;
+  }[];
 }
 
 export interface AuditBaseline {

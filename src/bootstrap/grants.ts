@@ -24,7 +24,13 @@ export interface GrantSet {
 
 /** The identity's grants, its groups' included (require-entitlement judges them together), in a canonical order. */
 export function grantSetOf(identity: Identity, model: Model): GrantSet {
-  const set: GrantSet = { aws: [], awsManagedPolicies: [], azure: { roles: [], scopes: [] }, gcp: { roles: [], scopes: [] }, kubernetes: { clusterRoles: [], roles: [], namespaces: [] } };
+  const set: GrantSet = {
+    aws: [],
+    awsManagedPolicies: [],
+    azure: { roles: [], scopes: [] },
+    gcp: { roles: [], scopes: [] },
+    kubernetes: { clusterRoles: [], roles: [], namespaces: [] },
+  };
   if (identity.cloud === 'aws') {
     const held = heldPolicies(identity, model, { withGroups: true });
     for (const policy of held.policies) {
@@ -41,7 +47,9 @@ export function grantSetOf(identity: Identity, model: Model): GrantSet {
         set.aws.push({ actions: unique(actions), resources: unique(resources.map(envelopeResource)) });
       }
     }
-    for (const opaque of held.opaque) if (!isUnknown(opaque.arn) && MANAGED_ARN.test(normalArn(opaque.arn))) set.awsManagedPolicies.push(normalArn(opaque.arn));
+    for (const opaque of held.opaque)
+      if (!isUnknown(opaque.arn) && MANAGED_ARN.test(normalArn(opaque.arn)))
+        set.awsManagedPolicies.push(normalArn(opaque.arn));
   }
   for (const grant of identity.grants) if (grant.kind === 'role') addRole(set, grant);
   return canonical(set);
@@ -100,12 +108,16 @@ export function grantSetKey(set: GrantSet): string {
 }
 
 /** The entitlement content of a grant set, as the catalog states it (empty parts left out). */
-export function entitlementContent(set: GrantSet): Pick<Entitlement, 'aws' | 'awsManagedPolicies' | 'azure' | 'gcp' | 'kubernetes'> {
+export function entitlementContent(
+  set: GrantSet,
+): Pick<Entitlement, 'aws' | 'awsManagedPolicies' | 'azure' | 'gcp' | 'kubernetes'> {
   const content: Pick<Entitlement, 'aws' | 'awsManagedPolicies' | 'azure' | 'gcp' | 'kubernetes'> = {};
   if (set.aws.length) content.aws = set.aws;
   if (set.awsManagedPolicies.length) content.awsManagedPolicies = set.awsManagedPolicies;
-  if (set.azure.roles.length) content.azure = { roles: set.azure.roles, ...(set.azure.scopes.length ? { scopes: set.azure.scopes } : {}) };
-  if (set.gcp.roles.length) content.gcp = { roles: set.gcp.roles, ...(set.gcp.scopes.length ? { scopes: set.gcp.scopes } : {}) };
+  if (set.azure.roles.length)
+    content.azure = { roles: set.azure.roles, ...(set.azure.scopes.length ? { scopes: set.azure.scopes } : {}) };
+  if (set.gcp.roles.length)
+    content.gcp = { roles: set.gcp.roles, ...(set.gcp.scopes.length ? { scopes: set.gcp.scopes } : {}) };
   const k8s = set.kubernetes;
   if (k8s.clusterRoles.length || k8s.roles.length) {
     content.kubernetes = {
@@ -125,7 +137,11 @@ export function entitlementKey(entitlement: Entitlement): string {
       awsManagedPolicies: (entitlement.awsManagedPolicies ?? []).map(normalArn),
       azure: { roles: entitlement.azure?.roles ?? [], scopes: entitlement.azure?.scopes ?? [] },
       gcp: { roles: entitlement.gcp?.roles ?? [], scopes: entitlement.gcp?.scopes ?? [] },
-      kubernetes: { clusterRoles: entitlement.kubernetes?.clusterRoles ?? [], roles: entitlement.kubernetes?.roles ?? [], namespaces: entitlement.kubernetes?.namespaces ?? [] },
+      kubernetes: {
+        clusterRoles: entitlement.kubernetes?.clusterRoles ?? [],
+        roles: entitlement.kubernetes?.roles ?? [],
+        namespaces: entitlement.kubernetes?.namespaces ?? [],
+      },
     }),
   );
 }
@@ -139,7 +155,8 @@ export function grantSetName(set: GrantSet): string {
   for (const arn of set.awsManagedPolicies) parts.push(kebab(arn.slice(arn.lastIndexOf('/') + 1)));
   if (set.aws.length) parts.push(awsName(set.aws));
   for (const role of set.azure.roles) parts.push(`azure-${kebab(role)}`);
-  for (const role of set.gcp.roles) parts.push(`gcp-${kebab(role.replace(/^(projects\/[^/]+\/|organizations\/[^/]+\/)?roles\//, ''))}`);
+  for (const role of set.gcp.roles)
+    parts.push(`gcp-${kebab(role.replace(/^(projects\/[^/]+\/|organizations\/[^/]+\/)?roles\//, ''))}`);
   for (const role of [...set.kubernetes.clusterRoles, ...set.kubernetes.roles]) parts.push(`k8s-${kebab(role)}`);
   const unique = [...new Set(parts.filter(Boolean))];
   const name = unique.length > 3 ? `${unique.slice(0, 2).join('-')}-and-${unique.length - 2}-more` : unique.join('-');

@@ -22,13 +22,21 @@ export interface Inferred<T> {
   basis: string;
 }
 
-export function inferClass(identity: Identity, catalog: Catalog, agentHints: readonly string[]): Inferred<IdentityClass> {
+export function inferClass(
+  identity: Identity,
+  catalog: Catalog,
+  agentHints: readonly string[],
+): Inferred<IdentityClass> {
   const tag = identity.tags[catalog.tags.class];
-  if (tag !== undefined && (IDENTITY_CLASSES as readonly string[]).includes(tag)) return { value: tag as IdentityClass, basis: `tag ${catalog.tags.class}=${tag}` };
-  const hint = agentHints.find((pattern) => globMatch(pattern, identity.name) || globMatch(pattern, identity.resource.name));
+  if (tag !== undefined && (IDENTITY_CLASSES as readonly string[]).includes(tag))
+    return { value: tag as IdentityClass, basis: `tag ${catalog.tags.class}=${tag}` };
+  const hint = agentHints.find(
+    (pattern) => globMatch(pattern, identity.name) || globMatch(pattern, identity.resource.name),
+  );
   if (hint !== undefined) return { value: 'agent', basis: `--agent ${hint}` };
   if (identity.kind === 'aws-permission-set') return { value: 'human', basis: 'IAM Identity Center permission set' };
-  if (/^AWSReservedSSO_/.test(identity.name)) return { value: 'human', basis: 'IAM Identity Center role (AWSReservedSSO_)' };
+  if (/^AWSReservedSSO_/.test(identity.name))
+    return { value: 'human', basis: 'IAM Identity Center role (AWSReservedSSO_)' };
   const entries = identity.trustPolicy && !identity.trustPolicy.unreadable ? trustEntries(identity.trustPolicy) : [];
   for (const entry of entries) {
     if (entry.type !== 'Federated' || isUnknown(entry.value)) continue;
@@ -42,7 +50,8 @@ export function inferClass(identity: Identity, catalog: Catalog, agentHints: rea
   }
   const federatedCredential = identity.credentials.find((credential) => credential.kind === 'federated');
   if (federatedCredential) {
-    const issuer = typeof federatedCredential.issuer === 'string' ? federatedCredential.issuer : 'an issuer known at apply';
+    const issuer =
+      typeof federatedCredential.issuer === 'string' ? federatedCredential.issuer : 'an issuer known at apply';
     return { value: 'workload', basis: `federated credential from ${issuer}` };
   }
   const attachment = identity.attachments[0];
@@ -65,7 +74,8 @@ export function inferOwner(subject: Identity | Secret, catalog: Catalog): Inferr
   const tag = subject.tags[catalog.tags.owner];
   if (tag !== undefined && tag.trim() !== '') return { value: ownerId(tag), basis: `tag ${catalog.tags.owner}=${tag}` };
   const platform = 'platformOwners' in subject ? subject.platformOwners?.[0] : undefined;
-  if (platform !== undefined && platform.trim() !== '') return { value: ownerId(platform), basis: `owner recorded by the platform: ${platform}` };
+  if (platform !== undefined && platform.trim() !== '')
+    return { value: ownerId(platform), basis: `owner recorded by the platform: ${platform}` };
   return undefined;
 }
 

@@ -9,7 +9,15 @@
  * finding details it waives, and a new wildcard or a new key is a new finding.
  */
 import { APPROVER_PLACEHOLDER, INIT_ORIGIN, PLACEHOLDER_OWNER } from '../../catalog/placeholders.js';
-import type { Catalog, CatalogException, CatalogIdentity, Entitlement, Owner, TrustedAccount, TrustedOidc } from '../../catalog/types.js';
+import type {
+  Catalog,
+  CatalogException,
+  CatalogIdentity,
+  Entitlement,
+  Owner,
+  TrustedAccount,
+  TrustedOidc,
+} from '../../catalog/types.js';
 import { runRules } from '../engine/evaluate.js';
 import { isBlocking, type Finding } from '../model/finding.js';
 import { matchCatalogRecord } from '../../catalog/profile.js';
@@ -50,13 +58,26 @@ export const DEFAULT_EXPIRY_DAYS = 90;
  * whose records, entitlements and exceptions are kept and only completed).
  */
 export function planCatalog(model: Model, base: Catalog, options: InitOptions): InitPlan {
-  const plan: InitPlan = { owners: [], entitlements: [], identities: [], trust: { accounts: [], oidc: [] }, exceptions: [], unwaivable: [] };
+  const plan: InitPlan = {
+    owners: [],
+    entitlements: [],
+    identities: [],
+    trust: { accounts: [], oidc: [] },
+    exceptions: [],
+    unwaivable: [],
+  };
   const owners = new Map<string, string>(base.owners.map((owner) => [owner.id, '']));
   const addOwner = (id: string, comment: string) => {
     if (owners.has(id)) return;
     owners.set(id, comment);
     plan.owners.push({
-      entry: id === PLACEHOLDER_OWNER ? { id, description: 'Placeholder: identities and exceptions no owner tag assigns. Move each to its real owner.' } : { id },
+      entry:
+        id === PLACEHOLDER_OWNER
+          ? {
+              id,
+              description: 'Placeholder: identities and exceptions no owner tag assigns. Move each to its real owner.',
+            }
+          : { id },
       comment,
     });
   };
@@ -66,15 +87,26 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   const entitlementIds = new Set(base.entitlements.map((entitlement) => entitlement.id));
   const reusable = new Map<string, string>();
   for (const entitlement of base.entitlements) reusable.set(grantSetKeyOf(entitlement), entitlement.id);
-  const newIdentities = model.identities.filter((identity) => !identity.external && !recordFor(base, identity)).sort((a, b) => compare(a.id, b.id));
+  const newIdentities = model.identities
+    .filter((identity) => !identity.external && !recordFor(base, identity))
+    .sort((a, b) => compare(a.id, b.id));
 
   // Match names first: an identity's physical name where no other identity shares it, else a name that binds.
   const matchNames = chooseMatchNames(newIdentities, model);
   const byGrantSet = new Map<string, { set: GrantSet; holders: { identity: Identity; cls: IdentityClass }[] }>();
-  const drafts: { identity: Identity; record: CatalogIdentity; classBasis: string; ownerBasis: string; nameBasis: string; set: GrantSet }[] = [];
+  const drafts: {
+    identity: Identity;
+    record: CatalogIdentity;
+    classBasis: string;
+    ownerBasis: string;
+    nameBasis: string;
+    set: GrantSet;
+  }[] = [];
   for (const identity of newIdentities) {
     const cls = inferClass(identity, base, options.agents ?? []);
-    const owner = inferOwner(identity, base) ?? ({ value: PLACEHOLDER_OWNER, basis: `no ${base.tags.owner} tag` } satisfies Inferred<string>);
+    const owner =
+      inferOwner(identity, base) ??
+      ({ value: PLACEHOLDER_OWNER, basis: `no ${base.tags.owner} tag` } satisfies Inferred<string>);
     addOwner(owner.value, owner.value === PLACEHOLDER_OWNER ? '' : `from ${owner.basis}`);
     const set = grantSetOf(identity, model);
     if (!isEmpty(set)) {
@@ -99,7 +131,9 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
 
   // One entitlement per distinct grant set, named after what it grants; an identical one already in the catalog is reused.
   const entitlementOf = new Map<string, string>();
-  const groups = [...byGrantSet.entries()].sort(([, a], [, b]) => compare(a.holders[0]!.identity.id, b.holders[0]!.identity.id));
+  const groups = [...byGrantSet.entries()].sort(([, a], [, b]) =>
+    compare(a.holders[0]!.identity.id, b.holders[0]!.identity.id),
+  );
   for (const [key, group] of groups) {
     const known = reusable.get(key);
     if (known !== undefined) {
@@ -128,7 +162,12 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       const id = uniqueId('no-grants', entitlementIds);
       const holders = [...new Set(empty.map((draft) => draft.identity.name))];
       plan.entitlements.push({
-        entry: { id, description: 'Grants nothing: held by identities that have no permissions of their own', classes: [...new Set(empty.map((draft) => draft.record.class))].sort(compare), privileged: false },
+        entry: {
+          id,
+          description: 'Grants nothing: held by identities that have no permissions of their own',
+          classes: [...new Set(empty.map((draft) => draft.record.class))].sort(compare),
+          privileged: false,
+        },
         comment: `held by ${holders.slice(0, 3).join(', ')}${holders.length > 3 ? ` and ${holders.length - 3} more` : ''}`,
       });
       entitlementOf.set(key, id);
@@ -137,11 +176,14 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   for (const draft of drafts) draft.record.entitlements = [entitlementOf.get(grantSetKey(draft.set))!];
   // One physical name used by several identities alike (the same CI role in each stack): one record, as a person writes it.
   const sameName = new Map<string, typeof drafts>();
-  for (const draft of drafts) if (draft.identity.uniqueName) sameName.set(draft.identity.name, [...(sameName.get(draft.identity.name) ?? []), draft]);
+  for (const draft of drafts)
+    if (draft.identity.uniqueName)
+      sameName.set(draft.identity.name, [...(sameName.get(draft.identity.name) ?? []), draft]);
   const merged = new Set<(typeof drafts)[number]>();
   for (const [name, group] of sameName) {
     if (group.length < 2) continue;
-    const shape = (draft: (typeof drafts)[number]) => JSON.stringify([draft.record.owner, draft.record.class, draft.record.entitlements, draft.record.purpose]);
+    const shape = (draft: (typeof drafts)[number]) =>
+      JSON.stringify([draft.record.owner, draft.record.class, draft.record.entitlements, draft.record.purpose]);
     if (!group.every((draft) => shape(draft) === shape(group[0]!))) continue;
     const [first, ...rest] = group;
     existing.delete(first!.record.id);
@@ -152,7 +194,13 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   }
   for (const draft of drafts) {
     if (merged.has(draft)) continue;
-    const comment = [`class ${draft.record.class}: ${draft.classBasis}`, draft.record.owner === PLACEHOLDER_OWNER ? `owner: placeholder (${draft.ownerBasis})` : `owner from ${draft.ownerBasis}`, ...(draft.nameBasis ? [draft.nameBasis] : [])].join('; ');
+    const comment = [
+      `class ${draft.record.class}: ${draft.classBasis}`,
+      draft.record.owner === PLACEHOLDER_OWNER
+        ? `owner: placeholder (${draft.ownerBasis})`
+        : `owner from ${draft.ownerBasis}`,
+      ...(draft.nameBasis ? [draft.nameBasis] : []),
+    ].join('; ');
     plan.identities.push({ entry: draft.record, comment });
   }
   // Entitlements reused from the catalog must admit the new holder's class: otherwise the loader would refuse it.
@@ -176,14 +224,19 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     trust: {
       ...base.trust,
       accounts: [...base.trust.accounts, ...trust.accounts.map((account) => account.entry)],
-      oidc: mergeOidc(base.trust.oidc, trust.oidc.map((oidc) => oidc.entry)),
+      oidc: mergeOidc(
+        base.trust.oidc,
+        trust.oidc.map((oidc) => oidc.entry),
+      ),
     },
     exceptions: [...base.exceptions, ...exceptions],
   });
   const now = new Date(`${options.today}T00:00:00Z`);
   const expires = addDays(options.today, options.expiryDays ?? DEFAULT_EXPIRY_DAYS);
   const exceptionIds = new Set(base.exceptions.map((exception) => exception.id));
-  const subjects = new Map<string, Identity | Secret>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject]));
+  const subjects = new Map<string, Identity | Secret>(
+    [...model.identities, ...model.secrets].map((subject) => [subject.id, subject]),
+  );
   const exceptions: Commented<CatalogException>[] = [];
   let catalog = catalogOf([]);
   // One evaluation: an exception only waives (the target and details are the findings' own), so nothing new blocks
@@ -202,13 +255,21 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       grouped.set(key, [...(grouped.get(key) ?? []), finding]);
     }
     if (grouped.size === 0) break;
-    for (const group of [...grouped.values()].sort((a, b) => compare(a[0]!.waiverTarget! + a[0]!.ruleId, b[0]!.waiverTarget! + b[0]!.ruleId))) {
+    for (const group of [...grouped.values()].sort((a, b) =>
+      compare(a[0]!.waiverTarget! + a[0]!.ruleId, b[0]!.waiverTarget! + b[0]!.ruleId),
+    )) {
       const first = group[0]!;
       const subject = first.identity !== undefined ? subjects.get(first.identity) : undefined;
       const owner = ownerOfSubject(subject, catalog);
       addOwner(owner, '');
       // A credential's finding is waived where it is (its key, its secret): a credential made after init is a new finding.
-      const details = [...new Set(group.map((finding) => (finding.detail?.startsWith('Credential::') ? detailAt(finding) : finding.detail)).filter((detail): detail is string => detail !== undefined))].sort(compare);
+      const details = [
+        ...new Set(
+          group
+            .map((finding) => (finding.detail?.startsWith('Credential::') ? detailAt(finding) : finding.detail))
+            .filter((detail): detail is string => detail !== undefined),
+        ),
+      ].sort(compare);
       const exception: CatalogException = {
         id: uniqueId(toId(`init-${first.waiverTarget}-${first.ruleId}`), exceptionIds),
         rule: first.ruleId,
@@ -223,11 +284,20 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       if (details.length > 0 && details.length === group.length) exception.details = details;
       if (base.exceptionPolicy.maxLifetimeDays !== undefined) {
         exception.approved = options.today;
-        exception.expires = addDays(options.today, Math.min(options.expiryDays ?? DEFAULT_EXPIRY_DAYS, base.exceptionPolicy.maxLifetimeDays));
+        exception.expires = addDays(
+          options.today,
+          Math.min(options.expiryDays ?? DEFAULT_EXPIRY_DAYS, base.exceptionPolicy.maxLifetimeDays),
+        );
       }
       // Named as the user sees it, never by file path: the catalog is the same wherever the inputs were read from.
-      const where = first.resource.path ?? first.resource.urn ?? (first.resource.stack ? `${first.resource.stack}/${first.resource.name}` : first.resource.name);
-      exceptions.push({ entry: exception, comment: `${first.ruleId} on ${subject?.name ?? first.resource.name} (${where}): ${group.length === 1 ? 'one finding' : `${group.length} findings`} when the catalog was generated` });
+      const where =
+        first.resource.path ??
+        first.resource.urn ??
+        (first.resource.stack ? `${first.resource.stack}/${first.resource.name}` : first.resource.name);
+      exceptions.push({
+        entry: exception,
+        comment: `${first.ruleId} on ${subject?.name ?? first.resource.name} (${where}): ${group.length === 1 ? 'one finding' : `${group.length} findings`} when the catalog was generated`,
+      });
     }
     catalog = catalogOf(exceptions.map((exception) => exception.entry));
   }
@@ -245,10 +315,21 @@ function recordFor(catalog: Catalog, identity: Identity): CatalogIdentity | unde
 
 function grantSetKeyOf(entitlement: Entitlement): string {
   return grantSetKey({
-    aws: (entitlement.aws ?? []).map((envelope) => ({ actions: [...envelope.actions].sort(compare), resources: [...envelope.resources].sort(compare) })).sort((a, b) => compare(JSON.stringify(a), JSON.stringify(b))),
+    aws: (entitlement.aws ?? [])
+      .map((envelope) => ({
+        actions: [...envelope.actions].sort(compare),
+        resources: [...envelope.resources].sort(compare),
+      }))
+      .sort((a, b) => compare(JSON.stringify(a), JSON.stringify(b))),
     awsManagedPolicies: [...(entitlement.awsManagedPolicies ?? [])].sort(compare),
-    azure: { roles: [...(entitlement.azure?.roles ?? [])].sort(compare), scopes: [...(entitlement.azure?.scopes ?? [])].sort(compare) },
-    gcp: { roles: [...(entitlement.gcp?.roles ?? [])].sort(compare), scopes: [...(entitlement.gcp?.scopes ?? [])].sort(compare) },
+    azure: {
+      roles: [...(entitlement.azure?.roles ?? [])].sort(compare),
+      scopes: [...(entitlement.azure?.scopes ?? [])].sort(compare),
+    },
+    gcp: {
+      roles: [...(entitlement.gcp?.roles ?? [])].sort(compare),
+      scopes: [...(entitlement.gcp?.scopes ?? [])].sort(compare),
+    },
     kubernetes: {
       clusterRoles: [...(entitlement.kubernetes?.clusterRoles ?? [])].sort(compare),
       roles: [...(entitlement.kubernetes?.roles ?? [])].sort(compare),
@@ -262,16 +343,23 @@ function grantSetKeyOf(entitlement: Entitlement): string {
  * else its construct path, ARN or URN (names an exception can bind to), else its bare logical id, which claims
  * the record's facts but binds no exception (said in the comment).
  */
-function chooseMatchNames(identities: readonly Identity[], model: Model): Map<Identity, { name: string; basis: string }> {
+function chooseMatchNames(
+  identities: readonly Identity[],
+  model: Model,
+): Map<Identity, { name: string; basis: string }> {
   const counts = new Map<string, number>();
   const all = model.identities.filter((identity) => !identity.external);
-  for (const identity of all) for (const name of new Set(subjectNames(identity, model).map((entry) => entry.value))) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const identity of all)
+    for (const name of new Set(subjectNames(identity, model).map((entry) => entry.value)))
+      counts.set(name, (counts.get(name) ?? 0) + 1);
   const chosen = new Map<Identity, { name: string; basis: string }>();
   for (const identity of identities) {
     const names = subjectNames(identity, model);
     const unique = names.filter((name) => counts.get(name.value) === 1 && !/[*?]/.test(name.value));
     const physical = unique.find((name) => name.binds && name.value === identity.name && identity.uniqueName);
-    const path = unique.find((name) => name.binds && name.value.startsWith('path:') && !name.value.endsWith('/Resource'));
+    const path = unique.find(
+      (name) => name.binds && name.value.startsWith('path:') && !name.value.endsWith('/Resource'),
+    );
     const binding = physical ?? path ?? unique.find((name) => name.binds);
     if (binding) chosen.set(identity, { name: binding.value, basis: '' });
     else {
@@ -295,7 +383,9 @@ function ownerOfSubject(subject: Identity | Secret | undefined, catalog: Catalog
 /** The finding as the exception's reason: the first message, and how many more of the same rule. */
 function reasonOf(group: readonly Finding[]): string {
   const first = group[0]!.message;
-  return group.length === 1 ? `catalog init: ${first}` : `catalog init: ${first} (and ${group.length - 1} more findings of this rule, listed under details)`;
+  return group.length === 1
+    ? `catalog init: ${first}`
+    : `catalog init: ${first} (and ${group.length - 1} more findings of this rule, listed under details)`;
 }
 
 function mergeOidc(base: readonly TrustedOidc[], added: readonly TrustedOidc[]): TrustedOidc[] {

@@ -26,13 +26,24 @@ export function staleEntries(catalog: Catalog, model: Model): StaleEntry[] {
   catalog.identities.forEach((record, index) => {
     // A record without match lives in the identity provider: inputs never show it.
     if (recordMatches(record).length === 0 || matched.has(record)) return;
-    stale.push({ list: 'identities', index, message: `identity ${JSON.stringify(record.id)} matches nothing in these inputs any more; remove it if it is gone` });
+    stale.push({
+      list: 'identities',
+      index,
+      message: `identity ${JSON.stringify(record.id)} matches nothing in these inputs any more; remove it if it is gone`,
+    });
   });
-  const resources = [...model.identities.map((identity) => identity.resource), ...model.unattachedPolicies.map((policy) => policy.source)];
+  const resources = [
+    ...model.identities.map((identity) => identity.resource),
+    ...model.unattachedPolicies.map((policy) => policy.source),
+  ];
   catalog.exceptions.forEach((exception, index) => {
     if (exceptionTargets(exception, model, catalog).length > 0) return;
     if (resources.some((resource) => targetMatches(exception.target, resourceBinding(resource)))) return;
-    stale.push({ list: 'exceptions', index, message: `exception ${JSON.stringify(exception.id)} (${exception.rule} for ${exception.target}) names nothing in these inputs any more; remove it if what it waived is gone` });
+    stale.push({
+      list: 'exceptions',
+      index,
+      message: `exception ${JSON.stringify(exception.id)} (${exception.rule} for ${exception.target}) names nothing in these inputs any more; remove it if what it waived is gone`,
+    });
   });
   return stale;
 }

@@ -9,7 +9,10 @@ import { isUnknown, type Model } from '../model/model.js';
 import { narrowingClauses, parseAwsPrincipal, parseFederatedPrincipal, trustEntries } from '../rules/support/trust.js';
 import type { Commented } from './commented.js';
 
-export function seenTrust(model: Model, base: Catalog): { accounts: Commented<TrustedAccount>[]; oidc: Commented<TrustedOidc>[] } {
+export function seenTrust(
+  model: Model,
+  base: Catalog,
+): { accounts: Commented<TrustedAccount>[]; oidc: Commented<TrustedOidc>[] } {
   const accounts = new Map<string, Set<string>>();
   const issuers = new Map<string, { subjects: Set<string>; audiences: Set<string>; holders: Set<string> }>();
   const issuer = (name: string) => {
@@ -24,7 +27,8 @@ export function seenTrust(model: Model, base: Catalog): { accounts: Commented<Tr
         if (isUnknown(entry.value)) continue;
         if (entry.type === 'AWS') {
           const principal = parseAwsPrincipal(entry.value, model.accountIds ?? []);
-          if (principal.kind === 'account' && !principal.own) accounts.set(principal.account, (accounts.get(principal.account) ?? new Set()).add(identity.name));
+          if (principal.kind === 'account' && !principal.own)
+            accounts.set(principal.account, (accounts.get(principal.account) ?? new Set()).add(identity.name));
         }
         if (entry.type === 'Federated') {
           const federated = parseFederatedPrincipal(entry.value);
@@ -32,8 +36,10 @@ export function seenTrust(model: Model, base: Catalog): { accounts: Commented<Tr
           const name = federated.issuer.replace(/^https:\/\//, '');
           const seen = issuer(name);
           seen.holders.add(identity.name);
-          for (const clause of narrowingClauses(entry, `${name}:sub`)) for (const value of clause.values) if (typeof value === 'string') seen.subjects.add(value);
-          for (const clause of narrowingClauses(entry, `${name}:aud`)) for (const value of clause.values) if (typeof value === 'string') seen.audiences.add(value);
+          for (const clause of narrowingClauses(entry, `${name}:sub`))
+            for (const value of clause.values) if (typeof value === 'string') seen.subjects.add(value);
+          for (const clause of narrowingClauses(entry, `${name}:aud`))
+            for (const value of clause.values) if (typeof value === 'string') seen.audiences.add(value);
         }
       }
     }
@@ -49,7 +55,10 @@ export function seenTrust(model: Model, base: Catalog): { accounts: Commented<Tr
   const resultAccounts = [...accounts.entries()]
     .filter(([id]) => !knownAccounts.has(id))
     .sort(([a], [b]) => compare(a, b))
-    .map(([id, holders]) => ({ entry: { id }, comment: `trusted by ${list([...holders])}: review, and give it an owner` }));
+    .map(([id, holders]) => ({
+      entry: { id },
+      comment: `trusted by ${list([...holders])}: review, and give it an owner`,
+    }));
   const oidc: Commented<TrustedOidc>[] = [];
   for (const [name, seen] of [...issuers.entries()].sort(([a], [b]) => compare(a, b))) {
     const known = base.trust.oidc.find((entry) => entry.issuer === name);

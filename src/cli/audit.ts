@@ -34,5 +34,10 @@ export function runAudit(options: AuditOptions): CommandResult {
   const result = evaluateChange(loaded, { now, ...(options.progress ? { progress: options.progress } : {}) });
   const audit = buildAudit(loaded.model, result, loaded.catalog, now, options.source ? { source: options.source } : {});
   const shown = baseline ? withBaseline(audit, baseline) : audit;
-  return { exitCode: EXIT.clean, output: renderAudit(shown, options.format, options.reportUrl !== undefined ? { reportUrl: options.reportUrl } : {}), errors: [], result };
+  return {
+    exitCode: EXIT.clean,
+    output: renderAudit(shown, options.format, options.reportUrl !== undefined ? { reportUrl: options.reportUrl } : {}),
+    errors: [],
+    result,
+  };
 }

@@ -44,30 +44,43 @@ export function runCatalogInit(argv: string[], progress?: Progress, cwd = proces
     return usage((error as Error).message);
   }
   const { values, positionals: paths } = parsed;
-  if (paths.length === 0) return usage('catalog init needs at least one path (cdk.out, template file, manifest, plan or directory)');
+  if (paths.length === 0)
+    return usage('catalog init needs at least one path (cdk.out, template file, manifest, plan or directory)');
   const todayText = values.today ?? values.now;
-  if (todayText !== undefined && !isCalendarDate(todayText)) return usage(`--today must be a date YYYY-MM-DD, got ${JSON.stringify(todayText)}`);
+  if (todayText !== undefined && !isCalendarDate(todayText))
+    return usage(`--today must be a date YYYY-MM-DD, got ${JSON.stringify(todayText)}`);
   const today = todayText ?? new Date().toISOString().slice(0, 10);
   let expiryDays = DEFAULT_EXPIRY_DAYS;
   if (values['expires-in'] !== undefined) {
     const days = /^\d+$/.test(values['expires-in']) ? Number(values['expires-in']) : durationDays(values['expires-in']);
-    if (days === undefined || !Number.isSafeInteger(days) || days < 1 || days > 3660) return usage(`--expires-in must be a number of days such as 90d (1 to 3660), got ${JSON.stringify(values['expires-in'])}`);
+    if (days === undefined || !Number.isSafeInteger(days) || days < 1 || days > 3660)
+      return usage(
+        `--expires-in must be a number of days such as 90d (1 to 3660), got ${JSON.stringify(values['expires-in'])}`,
+      );
     expiryDays = days;
   }
   const out = values.out;
-  if (values.update && out === undefined) return usage('--update merges into the catalog named by --out: give --out FILE');
+  if (values.update && out === undefined)
+    return usage('--update merges into the catalog named by --out: give --out FILE');
   const outPath = out === undefined ? undefined : resolve(cwd, out);
   if (outPath !== undefined && !values.update && existsSync(outPath)) {
-    return failure([`${out}: already exists; catalog init never overwrites a catalog: use --update to add what is new to it, or choose another --out`]);
+    return failure([
+      `${out}: already exists; catalog init never overwrites a catalog: use --update to add what is new to it, or choose another --out`,
+    ]);
   }
-  if (outPath !== undefined && values.update && !existsSync(outPath)) return failure([`${out}: no such file or directory (--update merges into an existing catalog)`]);
+  if (outPath !== undefined && values.update && !existsSync(outPath))
+    return failure([`${out}: no such file or directory (--update merges into an existing catalog)`]);
 
   // The base: the built-in defaults, or the catalog to update (read like any catalog, its generated approvers allowed).
   let base: Catalog = defaultCatalog();
   let existingText: string | undefined;
   if (values.update && outPath !== undefined) {
     try {
-      existingText = readInputText(outPath, (reason) => new CatalogError([{ file: out!, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]));
+      existingText = readInputText(
+        outPath,
+        (reason) =>
+          new CatalogError([{ file: out!, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]),
+      );
       base = parseCatalog(existingText, out!, { allowApproverPlaceholders: true });
     } catch (error) {
       if (error instanceof CatalogError) return failure(error.errors.map(formatCatalogIssue));
@@ -85,18 +98,30 @@ export function runCatalogInit(argv: string[], progress?: Progress, cwd = proces
   if (existingText !== undefined) {
     ({ text, changed } = updateCatalogText(existingText, plan));
   } else {
-    text = renderCatalog(plan, { today, expiryDays, ...(outPath ? { schemaPath: schemaPathFrom(dirname(outPath)) } : {}) });
+    text = renderCatalog(plan, {
+      today,
+      expiryDays,
+      ...(outPath ? { schemaPath: schemaPathFrom(dirname(outPath)) } : {}),
+    });
   }
   // What is written must load (but for the approvers a person fills in): a catalog init cannot read back is a defect.
   try {
     parseCatalog(text, out ?? '(catalog init output)', { allowApproverPlaceholders: true });
   } catch (error) {
-    if (error instanceof CatalogError) return failure(['entitlement-guard: catalog init produced a catalog that does not load (please report this with the inputs):', ...error.errors.map(formatCatalogIssue)]);
+    if (error instanceof CatalogError)
+      return failure([
+        'entitlement-guard: catalog init produced a catalog that does not load (please report this with the inputs):',
+        ...error.errors.map(formatCatalogIssue),
+      ]);
     throw error;
   }
   const messages = summary(plan, changed, out, values.update === true);
   if (existingText !== undefined) messages.push(...staleMessages(existingText, out!, base, loaded.model));
-  const result: CatalogInitResult = { exitCode: EXIT.clean, output: outPath === undefined ? text : '', errors: messages };
+  const result: CatalogInitResult = {
+    exitCode: EXIT.clean,
+    output: outPath === undefined ? text : '',
+    errors: messages,
+  };
   if (outPath !== undefined && changed) {
     result.writeTo = outPath;
     result.output = text;
@@ -117,20 +142,32 @@ function summary(plan: InitPlan, changed: boolean, out: string | undefined, upda
         : `catalog init --update: nothing new for ${out}; the file is unchanged`
       : `catalog init: ${added}${out ? `; wrote ${out}` : ''}`,
   ];
-  if (plan.exceptions.length > 0) lines.push(`Fill in approvedBy of each exception (it says FILL-IN-APPROVER): the catalog does not load until then.`);
+  if (plan.exceptions.length > 0)
+    lines.push(
+      `Fill in approvedBy of each exception (it says FILL-IN-APPROVER): the catalog does not load until then.`,
+    );
   for (const finding of plan.unwaivable) {
-    const where = finding.resource.file ? `${finding.resource.file}${finding.resource.line ? `:${finding.resource.line}:${finding.resource.column ?? 1}` : ''}` : (finding.resource.urn ?? finding.resource.name);
+    const where = finding.resource.file
+      ? `${finding.resource.file}${finding.resource.line ? `:${finding.resource.line}:${finding.resource.column ?? 1}` : ''}`
+      : (finding.resource.urn ?? finding.resource.name);
     const why =
       finding.identity !== undefined
         ? 'its identity has no physical name, construct path or URN: give it one (RoleName, UserName, Name), then run catalog init --update'
         : 'it concerns no identity, and only a CDK construct path or a Pulumi URN names such a resource';
-    lines.push(`${where}: ${finding.ruleId} ${finding.resource.name} [${finding.detail ?? ''}] still blocks and no exception can name it: ${why}`);
+    lines.push(
+      `${where}: ${finding.ruleId} ${finding.resource.name} [${finding.detail ?? ''}] still blocks and no exception can name it: ${why}`,
+    );
   }
   return lines;
 }
 
 /** Entries of the existing catalog that match nothing in the inputs any more, located in the file. */
-function staleMessages(text: string, file: string, catalog: Catalog, model: Parameters<typeof staleEntries>[1]): string[] {
+function staleMessages(
+  text: string,
+  file: string,
+  catalog: Catalog,
+  model: Parameters<typeof staleEntries>[1],
+): string[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   return staleEntries(catalog, model).map((entry) => {
@@ -152,7 +189,11 @@ function schemaPathFrom(directory: string): string | undefined {
 }
 
 function usage(message: string): CatalogInitResult {
-  return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: ${message}`, '', `Usage:\n  ${CATALOG_INIT_USAGE}`] };
+  return {
+    exitCode: EXIT.error,
+    output: '',
+    errors: [`entitlement-guard: ${message}`, '', `Usage:\n  ${CATALOG_INIT_USAGE}`],
+  };
 }
 
 function failure(errors: string[]): CatalogInitResult {

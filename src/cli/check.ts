@@ -78,7 +78,9 @@ export function runCheck(options: CheckOptions): CommandResult {
 }
 
 /** Loads the catalog and every template into one model, or fails (exit 2) saying which input cannot be read and where. */
-export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>): LoadedChange | CommandResult {
+export function loadChange(
+  options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>,
+): LoadedChange | CommandResult {
   const cwd = options.cwd ?? process.cwd();
   const catalog = readCatalog(options.catalogPath, cwd);
   if (!('apiVersion' in catalog)) return catalog;
@@ -95,13 +97,17 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
     if (plans.files.includes(path)) return true;
     // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
     const manifests = kubernetesManifestFiles(path);
-    for (const file of manifests) objects.push(...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })));
+    for (const file of manifests)
+      objects.push(
+        ...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })),
+      );
     if (manifests.length > 0 && manifests.includes(path)) return true;
     let templates: TemplateInput[];
     try {
       templates = loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files]);
     } catch (error) {
-      if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY)) return plans.files.length + manifests.length > 0;
+      if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY))
+        return plans.files.length + manifests.length > 0;
       throw error;
     }
     // The same template named twice (a file and its directory) is read once.
@@ -115,7 +121,8 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
     // A path that names nothing is the user's typo, said as such (every reader below would stat it and throw).
-    if (!statSync(path, { throwIfNoEntry: false })) return failure([`${relativeFile(cwd, path)}: no such file or directory`]);
+    if (!statSync(path, { throwIfNoEntry: false }))
+      return failure([`${relativeFile(cwd, path)}: no such file or directory`]);
     try {
       // A directory is read with its subdirectories; only the tree as a whole must hold something to read.
       const subdirectories = subdirectoriesOf(path);
@@ -123,7 +130,10 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
       for (const directory of subdirectories) found = read(directory, true) || found;
       if (!read(path, subdirectories.length > 0) && !found) read(path, false);
     } catch (error) {
-      if (error instanceof InputFileError) return failure([`${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`]);
+      if (error instanceof InputFileError)
+        return failure([
+          `${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`,
+        ]);
       throw error;
     }
   }
@@ -131,7 +141,11 @@ export function loadChange(options: Pick<CheckOptions, 'paths' | 'catalogPath' |
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
   if (clash.length > 0) return failure(clash);
-  const models = [modelFromTemplates(inputs), ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
+  const models = [
+    modelFromTemplates(inputs),
+    ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []),
+    ...planModels,
+  ];
   const model = models.length > 1 ? mergeModels(models) : models[0]!;
   return { catalog, model };
 }
@@ -166,7 +180,8 @@ function subdirectoriesOf(path: string): string[] {
  */
 function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirectories: Set<TemplateInput>): void {
   const stacks = new Set(inputs.map((input) => input.stack));
-  const isNested = (input: TemplateInput) => input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
+  const isNested = (input: TemplateInput) =>
+    input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
   const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
   for (let index = inputs.length - 1; index >= 0; index--) {
     const input = inputs[index]!;
@@ -183,7 +198,9 @@ function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): Te
   const others = readdirSync(path)
     .sort()
     .map((entry) => join(path, entry))
-    .filter((file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile());
+    .filter(
+      (file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile(),
+    );
   return others.flatMap((file) => {
     try {
       return loadTemplates(file);
@@ -208,11 +225,21 @@ function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {
 }
 
 /** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
-export function evaluateChange({ catalog, model }: LoadedChange, options: Pick<CheckOptions, 'now' | 'progress'>): EvaluationResult {
+export function evaluateChange(
+  { catalog, model }: LoadedChange,
+  options: Pick<CheckOptions, 'now' | 'progress'>,
+): EvaluationResult {
   const progress = options.progress;
-  const onRule = progress ? (ruleId: string, index: number, total: number) => progress.update(index, total, `checking ${ruleId}`) : undefined;
+  const onRule = progress
+    ? (ruleId: string, index: number, total: number) => progress.update(index, total, `checking ${ruleId}`)
+    : undefined;
   // A template gate has no later check before deployment: an unreadable value fails closed under a mandatory rule.
-  const result = evaluate(model, { catalog, pending: 'fail-closed', ...(options.now ? { now: options.now } : {}), ...(onRule ? { onRule } : {}) });
+  const result = evaluate(model, {
+    catalog,
+    pending: 'fail-closed',
+    ...(options.now ? { now: options.now } : {}),
+    ...(onRule ? { onRule } : {}),
+  });
   progress?.done();
   return result;
 }
@@ -232,7 +259,10 @@ function readCatalog(path: string | undefined, cwd: string): Catalog | CommandRe
   try {
     return { ...loadCatalog(absolute), source: relativeFile(cwd, absolute) };
   } catch (error) {
-    if (error instanceof CatalogError) return failure(error.errors.map((issue) => formatCatalogIssue({ ...issue, file: relativeFile(cwd, issue.file) })));
+    if (error instanceof CatalogError)
+      return failure(
+        error.errors.map((issue) => formatCatalogIssue({ ...issue, file: relativeFile(cwd, issue.file) })),
+      );
     throw error;
   }
 }
@@ -243,7 +273,9 @@ function duplicateStacks(inputs: TemplateInput[]): string[] {
   for (const input of inputs) files.set(input.stack, [...(files.get(input.stack) ?? []), input.file ?? '(inline)']);
   return [...files]
     .filter(([, list]) => list.length > 1)
-    .map(([stack, list]) => `${list.join(', ')}: all read as stack "${stack}"; check them in separate runs or rename one`);
+    .map(
+      ([stack, list]) => `${list.join(', ')}: all read as stack "${stack}"; check them in separate runs or rename one`,
+    );
 }
 
 function failure(errors: string[]): CommandResult {

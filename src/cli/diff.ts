@@ -46,7 +46,12 @@ export function runDiff(options: DiffOptions): CommandResult {
  * The audit a path stands for: read back when it is an audit JSON, else its inputs audited now (with `source` as
  * their lineage). A located error (exit 2) when it can be neither.
  */
-export function auditOf(path: string, options: Pick<CheckOptions, 'catalogPath' | 'cwd' | 'progress'>, now: Date, source?: AuditSource): Audit | CommandResult {
+export function auditOf(
+  path: string,
+  options: Pick<CheckOptions, 'catalogPath' | 'cwd' | 'progress'>,
+  now: Date,
+  source?: AuditSource,
+): Audit | CommandResult {
   const text = auditText(path);
   if (text !== undefined) {
     try {

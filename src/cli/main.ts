@@ -76,7 +76,9 @@ export function main(argv: string[], progress?: Progress): CommandResult {
     return {
       exitCode: EXIT.error,
       output: '',
-      errors: [`entitlement-guard: internal error, the check did not complete: ${oneLine(reason)} (please report this with the input that caused it)`],
+      errors: [
+        `entitlement-guard: internal error, the check did not complete: ${oneLine(reason)} (please report this with the input that caused it)`,
+      ],
     };
   }
 }
@@ -109,25 +111,33 @@ function run(argv: string[], progress?: Progress): CommandResult {
   if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n${dataVersions()}`, errors: [] };
   const [command, ...rest] = positionals;
   if (command === 'catalog') {
-    if (rest[0] !== 'validate' || rest.length !== 2) return usageError('expected: catalog validate FILE, or catalog init <inputs...>');
+    if (rest[0] !== 'validate' || rest.length !== 2)
+      return usageError('expected: catalog validate FILE, or catalog init <inputs...>');
     return runCatalogValidate(rest[1]!);
   }
-  if (command !== 'check' && command !== 'audit' && command !== 'diff') return usageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'audit' && command !== 'diff')
+    return usageError(command ? `unknown command "${command}"` : 'missing command');
   if (rest.length === 0) return usageError(`${command} needs at least one path (cdk.out, template file or directory)`);
-  if (command === 'diff' && rest.length !== 2) return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
+  if (command === 'diff' && rest.length !== 2)
+    return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
   const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : command === 'diff' ? DIFF_FORMATS : FORMATS;
   const format = values.format ?? formats[0]!;
-  if (!formats.includes(format)) return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
+  if (!formats.includes(format))
+    return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
   let now: Date | undefined;
   if (values.now !== undefined) {
     // A real calendar date: 2026-02-30 does not roll over into March.
-    if (!isCalendarDate(values.now)) return usageError(`--now must be a date YYYY-MM-DD, got ${JSON.stringify(values.now)}`);
+    if (!isCalendarDate(values.now))
+      return usageError(`--now must be a date YYYY-MM-DD, got ${JSON.stringify(values.now)}`);
     now = new Date(`${values.now}T00:00:00Z`);
   }
-  if (values.baseline !== undefined && command !== 'audit') return usageError('--baseline is an audit option (the diff takes the base as its first path)');
-  if ((values.source !== undefined || values['report-url'] !== undefined) && command === 'check') return usageError(`--${values.source !== undefined ? 'source' : 'report-url'} is an option of audit and diff`);
+  if (values.baseline !== undefined && command !== 'audit')
+    return usageError('--baseline is an audit option (the diff takes the base as its first path)');
+  if ((values.source !== undefined || values['report-url'] !== undefined) && command === 'check')
+    return usageError(`--${values.source !== undefined ? 'source' : 'report-url'} is an option of audit and diff`);
   const reportUrl = values['report-url'];
-  if (reportUrl !== undefined && !/^https?:\/\/[^\s<>"']+$/i.test(reportUrl)) return usageError(`--report-url must be an http(s) URL without spaces or quotes, got ${JSON.stringify(reportUrl)}`);
+  if (reportUrl !== undefined && !/^https?:\/\/[^\s<>"']+$/i.test(reportUrl))
+    return usageError(`--report-url must be an http(s) URL without spaces or quotes, got ${JSON.stringify(reportUrl)}`);
   const sourceOptions = parseSourceOptions(values.source ?? []);
   if (typeof sourceOptions === 'string') return usageError(sourceOptions);
   const source = mergeSources(sourceFromEnvironment(process.env), sourceOptions);
@@ -144,15 +154,20 @@ function run(argv: string[], progress?: Progress): CommandResult {
   const reviewOptions = { ...(source ? { source } : {}), ...(reportUrl !== undefined ? { reportUrl } : {}) };
   const result =
     command === 'audit'
-      ? runAudit({ ...shared, ...reviewOptions, format: format as AuditFormat, ...(values.baseline !== undefined ? { baseline: values.baseline } : {}) })
+      ? runAudit({
+          ...shared,
+          ...reviewOptions,
+          format: format as AuditFormat,
+          ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+        })
       : command === 'diff'
         ? runDiff({ ...shared, ...reviewOptions, base: rest[0]!, head: rest[1]!, format: format as DiffFormat })
         : runCheck({
-          ...shared,
-          format: format as Format,
-          toolVersion: version(),
-          color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
-        });
+            ...shared,
+            format: format as Format,
+            toolVersion: version(),
+            color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+          });
   progress?.done();
   if (values.out !== undefined && result.exitCode !== EXIT.error) {
     try {
@@ -160,7 +175,11 @@ function run(argv: string[], progress?: Progress): CommandResult {
     } catch (error) {
       // A full disk, a file made read-only meanwhile: the report is lost, so the run is an error whatever it found.
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: cannot write the report to ${values.out} (${code}); nothing was written`] };
+      return {
+        exitCode: EXIT.error,
+        output: '',
+        errors: [`entitlement-guard: cannot write the report to ${values.out} (${code}); nothing was written`],
+      };
     }
     return { ...result, output: '' };
   }
@@ -172,12 +191,21 @@ function writeInit(result: CatalogInitResult, progress?: Progress): CommandResul
   progress?.done();
   if (result.writeTo === undefined) return result;
   const problem = outputProblem(result.writeTo);
-  if (problem) return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: --out ${JSON.stringify(result.writeTo)}: ${problem}`] };
+  if (problem)
+    return {
+      exitCode: EXIT.error,
+      output: '',
+      errors: [`entitlement-guard: --out ${JSON.stringify(result.writeTo)}: ${problem}`],
+    };
   try {
     writeFileSync(result.writeTo, result.output);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { exitCode: EXIT.error, output: '', errors: [`entitlement-guard: cannot write the catalog to ${result.writeTo} (${code}); nothing was written`] };
+    return {
+      exitCode: EXIT.error,
+      output: '',
+      errors: [`entitlement-guard: cannot write the catalog to ${result.writeTo} (${code}); nothing was written`],
+    };
   }
   return { exitCode: result.exitCode, output: '', errors: result.errors };
 }

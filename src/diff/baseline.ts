@@ -22,7 +22,8 @@ export function withBaseline(audit: Audit, baseline: Audit): Audit {
     if (from && to && from !== to && /^[A-Za-z0-9]+$/.test(from)) renamed.set(from, to);
   }
   // A construct rename changes the logical ids grant labels name (`policy cdk-deploy (CiDeployerRole)`), not the grant.
-  const asHeadNames = (text: string) => (renamed.size ? text.replace(/[A-Za-z0-9]+/g, (word) => renamed.get(word) ?? word) : text);
+  const asHeadNames = (text: string) =>
+    renamed.size ? text.replace(/[A-Za-z0-9]+/g, (word) => renamed.get(word) ?? word) : text;
   const queue = audit.review ?? reviewQueue(audit.identities, audit.exceptions);
   const baseQueue = baseline.review ?? reviewQueue(baseline.identities, baseline.exceptions);
   return {

@@ -4,7 +4,14 @@
  * logical id or construct path (a statement's text, a credential's kind and lifetime, a finding's rule, detail and
  * verdict), so a rename alone changes nothing.
  */
-import type { Audit, AuditCredential, AuditException, AuditFinding, AuditIdentity, AuditTrust } from '../audit/types.js';
+import type {
+  Audit,
+  AuditCredential,
+  AuditException,
+  AuditFinding,
+  AuditIdentity,
+  AuditTrust,
+} from '../audit/types.js';
 import { globCovers } from '../util/glob.js';
 import { matchIdentities, type IdentityPair } from '../audit/match.js';
 import {
@@ -36,7 +43,10 @@ export function diffMatched(base: Audit, head: Audit, pairs: IdentityPair[]): Pr
     .map((pair) => (pair.base && pair.head ? renameOf(pair.key, pair.base, pair.head, pair.matchedBy!) : undefined))
     .filter((rename): rename is IdentityRename => rename !== undefined)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const otherFindings = diffFindings([...base.otherFindings, ...base.secrets.flatMap((s) => s.findings)], [...head.otherFindings, ...head.secrets.flatMap((s) => s.findings)]);
+  const otherFindings = diffFindings(
+    [...base.otherFindings, ...base.secrets.flatMap((s) => s.findings)],
+    [...head.otherFindings, ...head.secrets.flatMap((s) => s.findings)],
+  );
   return {
     schema: DIFF_SCHEMA_VERSION,
     base: side(base),
@@ -50,11 +60,22 @@ export function diffMatched(base: Audit, head: Audit, pairs: IdentityPair[]): Pr
 }
 
 function side(audit: Audit): PrivilegeDiff['base'] {
-  return { generatedAt: audit.generatedAt, catalog: audit.catalog, identities: audit.identities.length, ...(audit.source ? { source: audit.source } : {}) };
+  return {
+    generatedAt: audit.generatedAt,
+    catalog: audit.catalog,
+    identities: audit.identities.length,
+    ...(audit.source ? { source: audit.source } : {}),
+  };
 }
 
 export function isEmptyDiff(diff: PrivilegeDiff): boolean {
-  return diff.identities.length === 0 && diff.renamed.length === 0 && diff.exceptions.length === 0 && diff.otherFindings.new.length === 0 && diff.otherFindings.resolved.length === 0;
+  return (
+    diff.identities.length === 0 &&
+    diff.renamed.length === 0 &&
+    diff.exceptions.length === 0 &&
+    diff.otherFindings.new.length === 0 &&
+    diff.otherFindings.resolved.length === 0
+  );
 }
 
 /**
@@ -66,7 +87,8 @@ function logicalIdRenames(pairs: IdentityPair[]): Map<string, string> {
   for (const { base, head } of pairs) {
     const from = base?.resource;
     const to = head?.resource;
-    if (from && to && from.name !== to.name && from.stack === to.stack && /^[A-Za-z0-9]+$/.test(from.name)) renames.set(from.name, to.name);
+    if (from && to && from.name !== to.name && from.stack === to.stack && /^[A-Za-z0-9]+$/.test(from.name))
+      renames.set(from.name, to.name);
   }
   return renames;
 }
@@ -82,9 +104,19 @@ function renamedReferences(identity: AuditIdentity, rewrite: ((text: string) => 
   if (texts.every((text) => rewrite(text) === text)) return identity;
   return {
     ...identity,
-    grants: identity.grants.map((grant) => ({ ...grant, label: rewrite(grant.label), statements: grant.statements.map((statement) => ({ ...statement, text: rewrite(statement.text) })) })),
-    trust: identity.trust.map((entry) => ({ ...entry, principal: rewrite(entry.principal), conditions: entry.conditions.map(rewrite) })),
-    findings: identity.findings.map((finding) => (finding.detail === undefined ? finding : { ...finding, detail: rewrite(finding.detail) })),
+    grants: identity.grants.map((grant) => ({
+      ...grant,
+      label: rewrite(grant.label),
+      statements: grant.statements.map((statement) => ({ ...statement, text: rewrite(statement.text) })),
+    })),
+    trust: identity.trust.map((entry) => ({
+      ...entry,
+      principal: rewrite(entry.principal),
+      conditions: entry.conditions.map(rewrite),
+    })),
+    findings: identity.findings.map((finding) =>
+      finding.detail === undefined ? finding : { ...finding, detail: rewrite(finding.detail) },
+    ),
   };
 }
 
@@ -107,14 +139,30 @@ function identityDiff(pair: IdentityPair, rewrite: ((text: string) => string) | 
   const before = base ?? none;
   const after = head ?? none;
   const grants = diffBy(grantChanges(before), grantChanges(after), (grant) => grant.statement);
-  const credentials = diffBy(before.credentials.map(credentialChange), after.credentials.map(credentialChange), credentialKey);
+  const credentials = diffBy(
+    before.credentials.map(credentialChange),
+    after.credentials.map(credentialChange),
+    credentialKey,
+  );
   const trust = diffTrust(before.trust, after.trust, !base);
   const exceptions = diffExceptions(before.exceptions, after.exceptions);
   const renamed = base && head ? renameOf(pair.key, base, head, pair.matchedBy!) : undefined;
-  const findings = diffFindings(renamed ? before.findings.map((finding) => underNewName(finding, base!, head!)) : before.findings, after.findings);
+  const findings = diffFindings(
+    renamed ? before.findings.map((finding) => underNewName(finding, base!, head!)) : before.findings,
+    after.findings,
+  );
   const change = !base ? 'added' : !head ? 'removed' : 'changed';
   const empty =
-    grants.added.length + grants.removed.length + credentials.added.length + credentials.removed.length + trust.widened.length + trust.narrowed.length + exceptions.length + findings.new.length + findings.resolved.length === 0;
+    grants.added.length +
+      grants.removed.length +
+      credentials.added.length +
+      credentials.removed.length +
+      trust.widened.length +
+      trust.narrowed.length +
+      exceptions.length +
+      findings.new.length +
+      findings.resolved.length ===
+    0;
   if (change === 'changed' && empty) return undefined;
   const privileged =
     [...grants.added, ...grants.removed].some((grant) => grant.privileged.length > 0) ||
@@ -142,12 +190,24 @@ function identityDiff(pair: IdentityPair, rewrite: ((text: string) => string) | 
 }
 
 /** A rename: the same identity under another name or declaration. A catalog-only row now planned by the change is not one. */
-function renameOf(key: string, base: AuditIdentity, head: AuditIdentity, matchedBy: IdentityRename['matchedBy']): IdentityRename | undefined {
+function renameOf(
+  key: string,
+  base: AuditIdentity,
+  head: AuditIdentity,
+  matchedBy: IdentityRename['matchedBy'],
+): IdentityRename | undefined {
   if (base.origin !== head.origin) return undefined;
   const from = declaredAs(base);
   const to = declaredAs(head);
   if (base.name === head.name && from === to) return undefined;
-  return { key, from: base.name, to: head.name, ...(from !== undefined ? { fromResource: from } : {}), ...(to !== undefined ? { toResource: to } : {}), matchedBy };
+  return {
+    key,
+    from: base.name,
+    to: head.name,
+    ...(from !== undefined ? { fromResource: from } : {}),
+    ...(to !== undefined ? { toResource: to } : {}),
+    matchedBy,
+  };
 }
 
 /**
@@ -184,7 +244,10 @@ function grantChanges(identity: AuditIdentity): GrantChange[] {
 }
 
 function privilegedFirst(grants: GrantChange[]): GrantChange[] {
-  return grants.map((grant, index) => ({ grant, index })).sort((a, b) => Number(b.grant.privileged.length > 0) - Number(a.grant.privileged.length > 0) || a.index - b.index).map(({ grant }) => grant);
+  return grants
+    .map((grant, index) => ({ grant, index }))
+    .sort((a, b) => Number(b.grant.privileged.length > 0) - Number(a.grant.privileged.length > 0) || a.index - b.index)
+    .map(({ grant }) => grant);
 }
 
 function credentialChange(credential: AuditCredential): CredentialChange {
@@ -207,7 +270,11 @@ function credentialKey(credential: CredentialChange): string {
  * sides whose conditions changed widens it when the head admits a caller the base did not (a condition dropped, a value
  * the base's values do not cover), else narrows it.
  */
-function diffTrust(base: AuditTrust[], head: AuditTrust[], newIdentity: boolean): { widened: TrustChange[]; narrowed: TrustChange[] } {
+function diffTrust(
+  base: AuditTrust[],
+  head: AuditTrust[],
+  newIdentity: boolean,
+): { widened: TrustChange[]; narrowed: TrustChange[] } {
   const group = (entries: AuditTrust[]) => {
     const byPrincipal = new Map<string, AuditTrust[]>();
     for (const entry of entries) {
@@ -225,18 +292,34 @@ function diffTrust(base: AuditTrust[], head: AuditTrust[], newIdentity: boolean)
     const conditions = entries.flatMap((entry) => entry.conditions);
     const was = before.get(key);
     if (!was) {
-      widened.push({ kind: first.kind, principal: first.principal, conditions, reason: newIdentity ? 'new identity' : 'new principal' });
+      widened.push({
+        kind: first.kind,
+        principal: first.principal,
+        conditions,
+        reason: newIdentity ? 'new identity' : 'new principal',
+      });
       continue;
     }
     const wasConditions = was.flatMap((entry) => entry.conditions);
     if (sameList(conditions, wasConditions)) continue;
     const wider = admitsMore(wasConditions, conditions);
-    const change = { kind: first.kind, principal: first.principal, conditions, was: wasConditions, reason: wider ?? 'conditions tightened' };
+    const change = {
+      kind: first.kind,
+      principal: first.principal,
+      conditions,
+      was: wasConditions,
+      reason: wider ?? 'conditions tightened',
+    };
     (wider ? widened : narrowed).push(change);
   }
   for (const [key, entries] of before) {
     if (after.has(key)) continue;
-    narrowed.push({ kind: entries[0]!.kind, principal: entries[0]!.principal, conditions: entries.flatMap((entry) => entry.conditions), reason: 'principal removed' });
+    narrowed.push({
+      kind: entries[0]!.kind,
+      principal: entries[0]!.principal,
+      conditions: entries.flatMap((entry) => entry.conditions),
+      reason: 'principal removed',
+    });
   }
   return { widened, narrowed };
 }
@@ -255,7 +338,8 @@ function admitsMore(base: string[], head: string[]): string | undefined {
     if (clause.negated !== now.negated) return `${key}: operator changed`;
     const [outer, inner] = clause.negated ? [now.values, clause.values] : [clause.values, now.values];
     const uncovered = inner.find((value) => !outer.some((allowed) => globCovers(allowed, value)));
-    if (uncovered !== undefined) return clause.negated ? `${key} no longer excludes ${uncovered}` : `${key} now admits ${uncovered}`;
+    if (uncovered !== undefined)
+      return clause.negated ? `${key} no longer excludes ${uncovered}` : `${key} now admits ${uncovered}`;
   }
   return undefined;
 }
@@ -269,7 +353,11 @@ function parseConditions(conditions: string[]): Map<string, { negated: boolean; 
     const values = at < 0 ? [] : condition.slice(at + 3).split(' | ');
     const negated = /^(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot)/.test(operator);
     const seen = clauses.get(key);
-    clauses.set(key, { negated: seen?.negated ?? negated, values: [...(seen?.values ?? []), ...values], text: condition });
+    clauses.set(key, {
+      negated: seen?.negated ?? negated,
+      values: [...(seen?.values ?? []), ...values],
+      text: condition,
+    });
   }
   return clauses;
 }
@@ -281,7 +369,8 @@ function diffExceptions(base: AuditException[], head: AuditException[]): Excepti
   for (const exception of head) {
     const was = before.get(exception.id);
     if (!was) changes.push(exceptionChange('added', exception));
-    else if (exception.status === 'expired' && was.status !== 'expired') changes.push(exceptionChange('expired', exception, was.expires));
+    else if (exception.status === 'expired' && was.status !== 'expired')
+      changes.push(exceptionChange('expired', exception, was.expires));
     else if (exception.expires > was.expires) changes.push(exceptionChange('renewed', exception, was.expires));
     else if (exception.expires < was.expires) changes.push(exceptionChange('shortened', exception, was.expires));
   }
@@ -329,7 +418,8 @@ function diffBy<T>(base: T[], head: T[], keyOf: (item: T) => string): { added: T
   const baseKeys = base.map(keyOf);
   const headKeys = head.map(keyOf);
   // The same keys in the same order, as most identities of a change have: nothing to count.
-  if (baseKeys.length === headKeys.length && baseKeys.every((key, index) => key === headKeys[index])) return { added: [], removed: [] };
+  if (baseKeys.length === headKeys.length && baseKeys.every((key, index) => key === headKeys[index]))
+    return { added: [], removed: [] };
   return { added: uncounted(head, headKeys, baseKeys), removed: uncounted(base, baseKeys, headKeys) };
 }
 
@@ -356,11 +446,16 @@ function sameList(a: string[], b: string[]): boolean {
 const CHANGE_ORDER = { added: 0, changed: 1, removed: 2 } as const;
 
 function byPriority(a: IdentityDiff, b: IdentityDiff): number {
-  return Number(b.privileged) - Number(a.privileged) || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    Number(b.privileged) - Number(a.privileged) ||
+    CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 function summarize(identities: IdentityDiff[], renamed: number, other: FindingChanges): DiffSummary {
-  const sum = (count: (identity: IdentityDiff) => number) => identities.reduce((total, identity) => total + count(identity), 0);
+  const sum = (count: (identity: IdentityDiff) => number) =>
+    identities.reduce((total, identity) => total + count(identity), 0);
   return {
     identitiesAdded: identities.filter((identity) => identity.change === 'added').length,
     identitiesRemoved: identities.filter((identity) => identity.change === 'removed').length,
@@ -375,6 +470,8 @@ function summarize(identities: IdentityDiff[], renamed: number, other: FindingCh
     trustNarrowed: sum((identity) => identity.trust.narrowed.length),
     findingsNew: sum((identity) => identity.findings.new.length) + other.new.length,
     findingsResolved: sum((identity) => identity.findings.resolved.length) + other.resolved.length,
-    blockingNew: sum((identity) => identity.findings.new.filter((finding) => finding.blocking).length) + other.new.filter((finding) => finding.blocking).length,
+    blockingNew:
+      sum((identity) => identity.findings.new.filter((finding) => finding.blocking).length) +
+      other.new.filter((finding) => finding.blocking).length,
   };
 }

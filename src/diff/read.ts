@@ -31,20 +31,26 @@ export function parseAuditJson(text: string, file: string): Audit {
     throw new AuditFileError(file, reason, position?.line ?? 1, position?.column ?? 1);
   };
   const audit = parsed.value as Record<string, unknown>;
-  if (typeof audit !== 'object' || audit === null || Array.isArray(audit)) fail(undefined, 'expected an audit object written by `entitlement-guard audit --format json`');
-  if (audit.schema !== AUDIT_SCHEMA_VERSION) fail('schema', `schema: expected "${AUDIT_SCHEMA_VERSION}", got ${JSON.stringify(audit.schema)}`);
+  if (typeof audit !== 'object' || audit === null || Array.isArray(audit))
+    fail(undefined, 'expected an audit object written by `entitlement-guard audit --format json`');
+  if (audit.schema !== AUDIT_SCHEMA_VERSION)
+    fail('schema', `schema: expected "${AUDIT_SCHEMA_VERSION}", got ${JSON.stringify(audit.schema)}`);
   for (const key of ['identities', 'secrets', 'exceptions', 'otherFindings'] as const) {
     if (!Array.isArray(audit[key])) fail(key in audit ? key : 'schema', `${key}: expected an array`);
   }
-  for (const key of ['generatedAt', 'catalog'] as const) if (typeof audit[key] !== 'string') fail(key in audit ? key : 'schema', `${key}: expected a string`);
+  for (const key of ['generatedAt', 'catalog'] as const)
+    if (typeof audit[key] !== 'string') fail(key in audit ? key : 'schema', `${key}: expected a string`);
   (audit.identities as unknown[]).forEach((identity, index) => {
     const row = identity as Record<string, unknown>;
     if (typeof row !== 'object' || row === null) fail('identities', `identities[${index}]: expected an object`);
-    for (const key of ['id', 'name', 'origin'] as const) if (typeof row[key] !== 'string') fail('identities', `identities[${index}].${key}: expected a string`);
-    for (const key of IDENTITY_LISTS) if (!Array.isArray(row[key])) fail('identities', `identities[${index}].${key}: expected an array`);
+    for (const key of ['id', 'name', 'origin'] as const)
+      if (typeof row[key] !== 'string') fail('identities', `identities[${index}].${key}: expected a string`);
+    for (const key of IDENTITY_LISTS)
+      if (!Array.isArray(row[key])) fail('identities', `identities[${index}].${key}: expected an array`);
   });
   (audit.secrets as unknown[]).forEach((secret, index) => {
-    if (!Array.isArray((secret as { findings?: unknown } | null)?.findings)) fail('secrets', `secrets[${index}].findings: expected an array`);
+    if (!Array.isArray((secret as { findings?: unknown } | null)?.findings))
+      fail('secrets', `secrets[${index}].findings: expected an array`);
   });
   return audit as unknown as Audit;
 }

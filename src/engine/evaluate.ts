@@ -92,7 +92,16 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
       now,
       profile,
       memo,
-      report: (report) => findings.push(toFinding(rule, report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level, report, shared, bindingFor(report))),
+      report: (report) =>
+        findings.push(
+          toFinding(
+            rule,
+            report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level,
+            report,
+            shared,
+            bindingFor(report),
+          ),
+        ),
     };
     rule.check(ctx);
     ran.add(rule.meta.id);
@@ -115,7 +124,12 @@ function sharedFacts(rule: Rule, catalog: Catalog, now: Date, model: Model): Rul
   return {
     frameworks: Object.freeze([...rule.meta.frameworks]),
     // An exception whose target matches more of the change than the exception policy allows waives nothing here.
-    waivers: catalog.exceptions.filter((exception) => exception.rule === rule.meta.id && isExceptionValid(exception, catalog, now) && !isTooBroad(exception, model, catalog)),
+    waivers: catalog.exceptions.filter(
+      (exception) =>
+        exception.rule === rule.meta.id &&
+        isExceptionValid(exception, catalog, now) &&
+        !isTooBroad(exception, model, catalog),
+    ),
   };
 }
 
@@ -142,7 +156,11 @@ function toFinding(rule: Rule, level: FindingLevel, report: Report, shared: Rule
  * finding's. Targets without a wildcard are looked up by name: a catalog with thousands of exceptions is not scanned
  * once per finding.
  */
-function firstWaiver(shared: RuleFacts, binding: Binding, finding: Pick<Finding, 'detail' | 'resource'>): CatalogException | undefined {
+function firstWaiver(
+  shared: RuleFacts,
+  binding: Binding,
+  finding: Pick<Finding, 'detail' | 'resource'>,
+): CatalogException | undefined {
   const detail = finding.detail;
   let index = waiverIndexes.get(shared.waivers);
   if (!index) waiverIndexes.set(shared.waivers, (index = indexWaivers(shared.waivers)));
@@ -150,8 +168,11 @@ function firstWaiver(shared: RuleFacts, binding: Binding, finding: Pick<Finding,
   const consider = (position: number, exception: CatalogException) => {
     if ((!best || position < best.position) && detailsMatch(exception, detail, finding)) best = { position, exception };
   };
-  for (const name of binding.names) for (const entry of index.exact.get(name) ?? []) consider(entry.position, entry.exception);
-  for (const entry of index.patterns) if ((!best || entry.position < best.position) && targetMatches(entry.exception.target, binding)) consider(entry.position, entry.exception);
+  for (const name of binding.names)
+    for (const entry of index.exact.get(name) ?? []) consider(entry.position, entry.exception);
+  for (const entry of index.patterns)
+    if ((!best || entry.position < best.position) && targetMatches(entry.exception.target, binding))
+      consider(entry.position, entry.exception);
   return best?.exception;
 }
 
@@ -181,7 +202,11 @@ function indexWaivers(waivers: readonly CatalogException[]): WaiverIndex {
  * the finding points (`Credential::aws-access-key at path:App/LegacyUser/Key`, see detailAt): then only that
  * resource's finding, so a second key on the same user is a new finding.
  */
-function detailsMatch(exception: CatalogException, detail: string | undefined, finding: Pick<Finding, 'detail' | 'resource'>): boolean {
+function detailsMatch(
+  exception: CatalogException,
+  detail: string | undefined,
+  finding: Pick<Finding, 'detail' | 'resource'>,
+): boolean {
   const details = exception.details;
   if (details === undefined) return true;
   if (detail === undefined) return false;
@@ -210,7 +235,8 @@ export function formatMessage(template: string | undefined, data: Record<string,
   for (let index = 1; index < parts.length; index += 2) {
     const key = parts[index]!;
     // Values come from the change (names, tags, policy values): their control characters are shown, never written raw.
-    message += (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1]!;
+    message +=
+      (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1]!;
   }
   return message;
 }
@@ -220,7 +246,19 @@ function findingKey(finding: Finding): string {
   const r = finding.resource;
   const SEP = '\u0000';
   return (
-    finding.ruleId + SEP + (r.stack ?? '') + SEP + (r.file ?? '') + SEP + (r.urn ?? r.name) + SEP + (finding.identity ?? '') + SEP + (finding.detail ?? '') + SEP + finding.message
+    finding.ruleId +
+    SEP +
+    (r.stack ?? '') +
+    SEP +
+    (r.file ?? '') +
+    SEP +
+    (r.urn ?? r.name) +
+    SEP +
+    (finding.identity ?? '') +
+    SEP +
+    (finding.detail ?? '') +
+    SEP +
+    finding.message
   );
 }
 
@@ -232,12 +270,24 @@ function findingKey(finding: Finding): string {
 function dedupeAndSort(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ key: findingKey(finding), finding }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key === b.key ? 0 : 1));
-  return keyed.filter((entry, index) => index === 0 || entry.key !== keyed[index - 1]!.key).map((entry) => entry.finding);
+  return keyed
+    .filter((entry, index) => index === 0 || entry.key !== keyed[index - 1]!.key)
+    .map((entry) => entry.finding);
 }
 
 /** The counts of an evaluation: also used by front-ends that pool several evaluations into one (the CDK app audit). */
 export function summarize(findings: Finding[], model: Model): Summary {
-  const summary: Summary = { total: findings.length, blocking: 0, mandatory: 0, advisory: 0, waived: 0, pending: 0, identities: model.identities.length, secrets: model.secrets.length, byRule: {} };
+  const summary: Summary = {
+    total: findings.length,
+    blocking: 0,
+    mandatory: 0,
+    advisory: 0,
+    waived: 0,
+    pending: 0,
+    identities: model.identities.length,
+    secrets: model.secrets.length,
+    byRule: {},
+  };
   for (const finding of findings) {
     summary.byRule[finding.ruleId] = (summary.byRule[finding.ruleId] ?? 0) + 1;
     if (isBlocking(finding)) summary.blocking++;

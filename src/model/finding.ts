@@ -52,7 +52,18 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 function sortKey(finding: Finding): string[] {
   const r = finding.resource;
-  return [r.stack ?? '', r.file ?? '', r.urn ?? '', r.path ?? '', r.name, r.type, finding.ruleId, finding.identity ?? '', finding.detail ?? '', finding.message];
+  return [
+    r.stack ?? '',
+    r.file ?? '',
+    r.urn ?? '',
+    r.path ?? '',
+    r.name,
+    r.type,
+    finding.ruleId,
+    finding.identity ?? '',
+    finding.detail ?? '',
+    finding.message,
+  ];
 }
 
 function compareKeys(a: string[], b: string[]): number {

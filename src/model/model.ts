@@ -46,7 +46,12 @@ export function unknownValue(description: string): Unknown {
 }
 
 export function isUnknown(value: unknown): value is Unknown {
-  return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true && 'description' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { unknown?: unknown }).unknown === true &&
+    'description' in value
+  );
 }
 
 export type Maybe<T> = T | Unknown;
@@ -108,7 +113,18 @@ export interface RoleGrant extends GrantBase {
   role: Maybe<string>;
   /** `/subscriptions/…`, `projects/p`, `organizations/1`, `cluster`, `namespace/ns`, `directory`. */
   scope: Maybe<string>;
-  scopeLevel?: 'management-group' | 'subscription' | 'resource-group' | 'resource' | 'organization' | 'folder' | 'project' | 'cluster' | 'namespace' | 'directory' | 'application';
+  scopeLevel?:
+    | 'management-group'
+    | 'subscription'
+    | 'resource-group'
+    | 'resource'
+    | 'organization'
+    | 'folder'
+    | 'project'
+    | 'cluster'
+    | 'namespace'
+    | 'directory'
+    | 'application';
   /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules, GCP permissions). */
   permissions?: RolePermission[];
   /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
@@ -336,7 +352,15 @@ export interface UnseenContent {
   what: string;
 }
 
-export type UnseenKind = 'macro' | 'include' | 'remote-template' | 'stack-set' | 'unknown-iam-type' | 'unreadable-template' | 'unmodelled-terraform-type' | 'unmodelled-pulumi-type';
+export type UnseenKind =
+  | 'macro'
+  | 'include'
+  | 'remote-template'
+  | 'stack-set'
+  | 'unknown-iam-type'
+  | 'unreadable-template'
+  | 'unmodelled-terraform-type'
+  | 'unmodelled-pulumi-type';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -13,11 +13,21 @@ import { sourceFromEnvironment } from '../audit/lineage.js';
  * what the Pulumi pack and the CDK aspect do when their config names an audit file. The audit records where the change
  * came from when the CI's environment says so (src/audit/lineage.ts), as the CLI's does.
  */
-export function writeAuditFile(file: string, model: Model, result: EvaluationResult, catalog: Catalog, now: Date, extras: AuditExtras = {}): void {
+export function writeAuditFile(
+  file: string,
+  model: Model,
+  result: EvaluationResult,
+  catalog: Catalog,
+  now: Date,
+  extras: AuditExtras = {},
+): void {
   const format = auditFormatForFile(file);
   if (!format) throw new Error(`audit file ${file}: expected a .json, .md or .html file name`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, renderAudit(buildAudit(model, result, catalog, now, { ...extras, ...withSource(extras) }), format));
+  writeFileSync(
+    file,
+    renderAudit(buildAudit(model, result, catalog, now, { ...extras, ...withSource(extras) }), format),
+  );
 }
 
 function withSource(extras: AuditExtras): Pick<AuditExtras, 'source'> {

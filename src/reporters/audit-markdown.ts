@@ -27,7 +27,14 @@ export function formatAuditMarkdown(audit: Audit, options: AuditRenderOptions = 
     ...hygieneSection(audit),
     ...(audit.burnDown?.length ? burnDownSection(audit) : []),
     ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
-    ...(audit.removed?.length ? ['#### Removed by the change', '', ...audit.removed.map((ref) => `- ${escapeMarkdown(ref.type)} ${markdownCode(ref.name)}`), ''] : []),
+    ...(audit.removed?.length
+      ? [
+          '#### Removed by the change',
+          '',
+          ...audit.removed.map((ref) => `- ${escapeMarkdown(ref.type)} ${markdownCode(ref.name)}`),
+          '',
+        ]
+      : []),
     '<details><summary>Identity details</summary>',
     '',
     ...audit.identities.flatMap(identityDetails),
@@ -44,8 +51,13 @@ function definitionsSection(definitions: AuditDefinition[]): string[] {
     '| kind | name | scope | grants | bound by | findings |',
     '|---|---|---|---|---|---|',
     ...definitions.map((definition) => {
-      const grants = definition.grants.map((grant) => `${escapeMarkdown(grant.category)}: ${grant.examples.map(markdownCode).join(', ')}`).join('; ') || 'nothing privileged';
-      const aggregates = definition.aggregates?.length ? ` (aggregates ${definition.aggregates.map(markdownCode).join(', ')})` : '';
+      const grants =
+        definition.grants
+          .map((grant) => `${escapeMarkdown(grant.category)}: ${grant.examples.map(markdownCode).join(', ')}`)
+          .join('; ') || 'nothing privileged';
+      const aggregates = definition.aggregates?.length
+        ? ` (aggregates ${definition.aggregates.map(markdownCode).join(', ')})`
+        : '';
       const bound = definition.boundBy.map(escapeMarkdown).join('; ') || 'not bound in this change';
       const blocking = definition.findings.filter((finding) => finding.blocking).length;
       const findings = definition.findings.length ? `${blocking} blocking / ${definition.findings.length}` : '0';
@@ -57,14 +69,26 @@ function definitionsSection(definitions: AuditDefinition[]): string[] {
 
 function identityRow(identity: AuditIdentity): string {
   const name = `${identity.privilegedPaths.length ? '🔴 ' : ''}${escapeMarkdown(identity.name)}`;
-  const owner = identity.owner ? escapeMarkdown(identity.owner) : identity.unknownOwner ? `unknown: ${escapeMarkdown(identity.unknownOwner)}` : '—';
-  const entitlements = identity.entitlements.map((e) => `${escapeMarkdown(e.id)}${e.standing ? ' (standing)' : e.holding?.mode === 'just-in-time' ? ' (just in time)' : ''}`).join(', ') || '—';
+  const owner = identity.owner
+    ? escapeMarkdown(identity.owner)
+    : identity.unknownOwner
+      ? `unknown: ${escapeMarkdown(identity.unknownOwner)}`
+      : '—';
+  const entitlements =
+    identity.entitlements
+      .map(
+        (e) =>
+          `${escapeMarkdown(e.id)}${e.standing ? ' (standing)' : e.holding?.mode === 'just-in-time' ? ' (just in time)' : ''}`,
+      )
+      .join(', ') || '—';
   const credentials = identity.credentials.map((c) => `${escapeMarkdown(c.kind)} (${c.lifetime})`).join(', ') || '—';
   const trust = identity.trust.map((t) => `${escapeMarkdown(t.kind)} ${escapeMarkdown(t.principal)}`).join(', ') || '—';
   const exceptions = identity.exceptions.map(exceptionCell).join(', ') || '—';
   const blocking = identity.findings.filter((f) => f.blocking).length;
   const findings = identity.findings.length ? `${blocking} blocking / ${identity.findings.length}` : '0';
-  const origin = identity.placements?.length ? `${identity.origin} (${identity.placements.map((p) => escapeMarkdown(p.cloud ?? '')).join(', ')})` : identity.origin;
+  const origin = identity.placements?.length
+    ? `${identity.origin} (${identity.placements.map((p) => escapeMarkdown(p.cloud ?? '')).join(', ')})`
+    : identity.origin;
   return `| ${name} | ${origin} | ${owner} | ${identity.class ?? 'undeclared'} | ${entitlements} | ${credentials} | ${trust} | ${exceptions} | ${findings} |`;
 }
 
@@ -80,7 +104,12 @@ function countdown(exception: AuditException): string {
 
 /** `just in time: session 1h, maxDuration 1h, …` or `standing: why`, with the evidence read from the plan. */
 function holdingText(holding: AuditHolding): string {
-  const mode = holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : '**standing**';
+  const mode =
+    holding.mode === 'just-in-time'
+      ? 'just in time'
+      : holding.mode === 'pending'
+        ? 'pending until apply'
+        : '**standing**';
   const evidence = [
     `session ${holding.session ? escapeMarkdown(holding.session) : 'none (not a role)'}`,
     `maxDuration ${holding.maxDuration ? escapeMarkdown(holding.maxDuration) : 'none'}`,
@@ -93,11 +122,26 @@ function holdingText(holding: AuditHolding): string {
 
 /** The exceptions catalog init wrote, per owner, with their days left. */
 function burnDownSection(audit: Audit): string[] {
-  const lines = ['#### Burn-down (exceptions written by catalog init)', '', '| owner | open | expired | next expiry | exceptions |', '|---|---|---|---|---|'];
+  const lines = [
+    '#### Burn-down (exceptions written by catalog init)',
+    '',
+    '| owner | open | expired | next expiry | exceptions |',
+    '|---|---|---|---|---|',
+  ];
   for (const owner of audit.burnDown ?? []) {
-    const next = owner.nextExpiryDays === undefined ? '—' : owner.nextExpiryDays < 0 ? `${-owner.nextExpiryDays} days ago` : `in ${owner.nextExpiryDays} days`;
-    const items = owner.exceptions.map((x) => `${escapeMarkdown(x.id)} (${escapeMarkdown(x.rule)} for ${escapeMarkdown(x.target)}: ${x.daysLeft === undefined ? 'unreadable date' : x.daysLeft < 0 ? `expired ${-x.daysLeft} days ago` : `${x.daysLeft} days left`})`);
-    lines.push(`| ${escapeMarkdown(owner.owner)} | ${owner.open} | ${owner.expired} | ${next} | ${items.join('<br>')} |`);
+    const next =
+      owner.nextExpiryDays === undefined
+        ? '—'
+        : owner.nextExpiryDays < 0
+          ? `${-owner.nextExpiryDays} days ago`
+          : `in ${owner.nextExpiryDays} days`;
+    const items = owner.exceptions.map(
+      (x) =>
+        `${escapeMarkdown(x.id)} (${escapeMarkdown(x.rule)} for ${escapeMarkdown(x.target)}: ${x.daysLeft === undefined ? 'unreadable date' : x.daysLeft < 0 ? `expired ${-x.daysLeft} days ago` : `${x.daysLeft} days left`})`,
+    );
+    lines.push(
+      `| ${escapeMarkdown(owner.owner)} | ${owner.open} | ${owner.expired} | ${next} | ${items.join('<br>')} |`,
+    );
   }
   return [...lines, ''];
 }
@@ -107,18 +151,43 @@ function hygieneSection(audit: Audit): string[] {
   const items = [
     ['Entitlements nobody holds', h.unusedEntitlements.map(escapeMarkdown)],
     ['Owners with no identities', h.ownersWithoutIdentities.map(escapeMarkdown)],
-    ['Exceptions expiring within 30 days', h.expiringExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
+    [
+      'Exceptions expiring within 30 days',
+      h.expiringExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`),
+    ],
     ['Expired exceptions', h.expiredExceptions.map((e) => `${escapeMarkdown(e.id)} (${countdown(e)})`)],
-    ['Identities past expiry', h.expiredIdentities.map((i) => `${escapeMarkdown(i.name)} (expired ${escapeMarkdown(i.expires)})`)],
-    ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.entitlement)}`)],
-    ['Exceptions that waive nothing in this change', h.unusedExceptions.map((e) => `${escapeMarkdown(e.id)} (${escapeMarkdown(e.rule)} for ${escapeMarkdown(e.target)})`)],
-    ['Exceptions broader than the exception policy', h.overBroadExceptions.map((e) => `${escapeMarkdown(e.id)} (names ${e.tooBroad})`)],
+    [
+      'Identities past expiry',
+      h.expiredIdentities.map((i) => `${escapeMarkdown(i.name)} (expired ${escapeMarkdown(i.expires)})`),
+    ],
+    [
+      'Privileged entitlements held as standing privilege',
+      h.standingPrivilege.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.entitlement)}`),
+    ],
+    [
+      'Exceptions that waive nothing in this change',
+      h.unusedExceptions.map(
+        (e) => `${escapeMarkdown(e.id)} (${escapeMarkdown(e.rule)} for ${escapeMarkdown(e.target)})`,
+      ),
+    ],
+    [
+      'Exceptions broader than the exception policy',
+      h.overBroadExceptions.map((e) => `${escapeMarkdown(e.id)} (names ${e.tooBroad})`),
+    ],
     [
       'Unapproved waivers (suppressions no catalog exception backs)',
-      h.unapprovedWaivers.map((w) => `${markdownCode(w.id)} at ${escapeMarkdown(w.at)} hides ${escapeMarkdown(w.ruleId)} on ${escapeMarkdown(w.resource.path ?? w.resource.name)}`),
+      h.unapprovedWaivers.map(
+        (w) =>
+          `${markdownCode(w.id)} at ${escapeMarkdown(w.at)} hides ${escapeMarkdown(w.ruleId)} on ${escapeMarkdown(w.resource.path ?? w.resource.name)}`,
+      ),
     ],
   ] as const;
-  return ['#### Catalog hygiene', '', ...items.map(([title, values]) => `- ${title}: ${values.length ? values.join(', ') : 'none'}`), ''];
+  return [
+    '#### Catalog hygiene',
+    '',
+    ...items.map(([title, values]) => `- ${title}: ${values.length ? values.join(', ') : 'none'}`),
+    '',
+  ];
 }
 
 function identityDetails(identity: AuditIdentity): string[] {
@@ -133,32 +202,58 @@ function identityDetails(identity: AuditIdentity): string[] {
     const blocking = placement.findings.filter((finding) => finding.blocking).length;
     lines.push(
       `- on ${escapeMarkdown(placement.cloud ?? '')}: ${escapeMarkdown(placement.name)}${account ? ` in ${escapeMarkdown(account)}` : ''}${placement.resource ? ` (${markdownCode(`${placement.resource.type} ${placement.resource.path ?? placement.resource.urn ?? placement.resource.name}`)})` : ''}: ` +
-        `${plural(placement.grants.reduce((sum, grant) => sum + grant.statements.length, 0), 'grant')}, ${plural(placement.credentials.length, 'credential')}, ${plural(placement.findings.length, 'finding')} (${blocking} blocking)`,
+        `${plural(
+          placement.grants.reduce((sum, grant) => sum + grant.statements.length, 0),
+          'grant',
+        )}, ${plural(placement.credentials.length, 'credential')}, ${plural(placement.findings.length, 'finding')} (${blocking} blocking)`,
     );
   }
   if (identity.purpose) lines.push(`- purpose: ${escapeMarkdown(identity.purpose)}`);
-  if (identity.expiry) lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
+  if (identity.expiry)
+    lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
   for (const entitlement of identity.entitlements) {
-    lines.push(`- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`);
-    if (entitlement.privilegedBy) lines.push(`  - privileged by what it grants (${escapeMarkdown(entitlement.privilegedBy)}), though the catalog does not say so`);
+    lines.push(
+      `- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`,
+    );
+    if (entitlement.privilegedBy)
+      lines.push(
+        `  - privileged by what it grants (${escapeMarkdown(entitlement.privilegedBy)}), though the catalog does not say so`,
+      );
     if (entitlement.holding) lines.push(`  - ${holdingText(entitlement.holding)}`);
-    else if (entitlement.approvers?.length) lines.push(`  - approved by ${entitlement.approvers.map(escapeMarkdown).join(', ')}${entitlement.maxDuration ? `, at most ${escapeMarkdown(entitlement.maxDuration)} per approval` : ''}`);
+    else if (entitlement.approvers?.length)
+      lines.push(
+        `  - approved by ${entitlement.approvers.map(escapeMarkdown).join(', ')}${entitlement.maxDuration ? `, at most ${escapeMarkdown(entitlement.maxDuration)} per approval` : ''}`,
+      );
   }
   for (const grant of identity.grants) {
     for (const statement of grant.statements) {
-      const via = statement.entitlements.length ? `by ${statement.entitlements.map(escapeMarkdown).join(', ')}` : statement.beyondEntitlements ? '**beyond every entitlement**' : '';
+      const via = statement.entitlements.length
+        ? `by ${statement.entitlements.map(escapeMarkdown).join(', ')}`
+        : statement.beyondEntitlements
+          ? '**beyond every entitlement**'
+          : '';
       lines.push(`- ${escapeMarkdown(grant.label)}: ${markdownCode(statement.text)} ${via}`.trimEnd());
     }
   }
   for (const path of identity.privilegedPaths) lines.push(`- 🔴 ${escapeMarkdown(path)}`);
-  for (const credential of identity.credentials) lines.push(`- credential ${escapeMarkdown(credential.kind)} (${credential.lifetime}${credential.expiresAt ? `, expires ${escapeMarkdown(credential.expiresAt)}` : ', no expiry'})`);
-  for (const trust of identity.trust) lines.push(`- assumable by ${escapeMarkdown(trust.kind)} ${markdownCode(trust.principal)}${trust.conditions.length ? ` if ${trust.conditions.map(markdownCode).join(' and ')}` : ''}`);
+  for (const credential of identity.credentials)
+    lines.push(
+      `- credential ${escapeMarkdown(credential.kind)} (${credential.lifetime}${credential.expiresAt ? `, expires ${escapeMarkdown(credential.expiresAt)}` : ', no expiry'})`,
+    );
+  for (const trust of identity.trust)
+    lines.push(
+      `- assumable by ${escapeMarkdown(trust.kind)} ${markdownCode(trust.principal)}${trust.conditions.length ? ` if ${trust.conditions.map(markdownCode).join(' and ')}` : ''}`,
+    );
   for (const exception of identity.exceptions) {
-    lines.push(`- exception ${escapeMarkdown(exception.id)} (${escapeMarkdown(exception.rule)}), approved by ${escapeMarkdown(exception.approvedBy)}, expires ${escapeMarkdown(exception.expires)} (${countdown(exception)})`);
+    lines.push(
+      `- exception ${escapeMarkdown(exception.id)} (${escapeMarkdown(exception.rule)}), approved by ${escapeMarkdown(exception.approvedBy)}, expires ${escapeMarkdown(exception.expires)} (${countdown(exception)})`,
+    );
   }
   for (const finding of identity.findings) {
     const mark = finding.waivedBy ? '➖' : finding.blocking ? '❌' : '⚠️';
-    lines.push(`- ${mark} ${escapeMarkdown(finding.ruleId)}${finding.detail ? ` ${markdownCode(finding.detail)}` : ''}: ${escapeMarkdown(finding.message)}`);
+    lines.push(
+      `- ${mark} ${escapeMarkdown(finding.ruleId)}${finding.detail ? ` ${markdownCode(finding.detail)}` : ''}: ${escapeMarkdown(finding.message)}`,
+    );
   }
   return [...lines, ''];
 }

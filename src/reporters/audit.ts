@@ -28,5 +28,11 @@ export function renderAudit(audit: Audit, format: AuditFormat, options: AuditRen
 /** The format a file name implies (`audit.html` → html), for front-ends configured with only a path. */
 export function auditFormatForFile(file: string): AuditFormat | undefined {
   const extension = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return extension === 'json' ? 'json' : extension === 'md' || extension === 'markdown' ? 'markdown' : extension === 'html' || extension === 'htm' ? 'html' : undefined;
+  return extension === 'json'
+    ? 'json'
+    : extension === 'md' || extension === 'markdown'
+      ? 'markdown'
+      : extension === 'html' || extension === 'htm'
+        ? 'html'
+        : undefined;
 }

@@ -26,7 +26,9 @@ const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
  * shows as itself wherever the comment is read as plain text, and `#` escaping broke them (`catalog&\\#39;s`).
  */
 export function escapeMarkdown(text: string): string {
-  return escapeControlCharacters(text.replace(/[\\`*_{}[\]()#+!|~<>&]/g, (char) => `\\${char}`).replace(/\r?\n|\r/g, ' '));
+  return escapeControlCharacters(
+    text.replace(/[\\`*_{}[\]()#+!|~<>&]/g, (char) => `\\${char}`).replace(/\r?\n|\r/g, ' '),
+  );
 }
 
 /**

@@ -1,4 +1,12 @@
-import type { Audit, AuditDefinition, AuditException, AuditFinding, AuditHolding, AuditIdentity, AuditSecret } from '../audit/types.js';
+import type {
+  Audit,
+  AuditDefinition,
+  AuditException,
+  AuditFinding,
+  AuditHolding,
+  AuditIdentity,
+  AuditSecret,
+} from '../audit/types.js';
 import { escapeHtml as e } from './escape.js';
 import type { AuditRenderOptions } from './audit-options.js';
 import { baselineHtml, lineageHtml, placementsHtml, reviewHtml, REVIEW_STYLE } from './review-html.js';
@@ -82,8 +90,12 @@ function definitionTable(definitions: AuditDefinition[]): string {
     const grants = definition.grants.length
       ? `<ul>${definition.grants.map((grant) => `<li><b>${e(grant.category)}</b>: ${grant.examples.map((example) => `<code>${e(example)}</code>`).join(', ')}</li>`).join('')}</ul>`
       : 'nothing privileged';
-    const aggregates = definition.aggregates?.length ? `<br>aggregates ${definition.aggregates.map((name) => `<code>${e(name)}</code>`).join(', ')}` : '';
-    const bound = definition.boundBy.length ? definition.boundBy.map((binding) => e(binding)).join('<br>') : 'not bound in this change';
+    const aggregates = definition.aggregates?.length
+      ? `<br>aggregates ${definition.aggregates.map((name) => `<code>${e(name)}</code>`).join(', ')}`
+      : '';
+    const bound = definition.boundBy.length
+      ? definition.boundBy.map((binding) => e(binding)).join('<br>')
+      : 'not bound in this change';
     const blocking = definition.findings.filter((finding) => finding.blocking).length;
     return `<tr${definition.findings.length ? ' class="privileged"' : ''}><td>${e(definition.kind)}</td><td><code>${e(definition.name)}</code>${aggregates}</td><td>${e(definition.scope ?? '')}</td><td>${grants}</td><td>${bound}</td><td>${definition.findings.length ? `${blocking} blocking / ${definition.findings.length}` : '0'}</td></tr>`;
   });
@@ -134,16 +146,24 @@ ${details(identity)}</td>
 
 function details(identity: AuditIdentity): string {
   const parts: string[] = [];
-  if (identity.privilegedPaths.length) parts.push(`<h4>Privileged paths</h4>${list(identity.privilegedPaths.map((p) => `<span class="bad-text">${e(p)}</span>`))}`);
-  if (identity.entitlements.length) parts.push(`<h4>Entitlements allow</h4>${list(identity.entitlements.map((x) => `${e(x.id)}: ${e(x.allows.join('; ') || (x.known ? 'nothing on these clouds' : 'not in the catalog'))}`))}`);
+  if (identity.privilegedPaths.length)
+    parts.push(
+      `<h4>Privileged paths</h4>${list(identity.privilegedPaths.map((p) => `<span class="bad-text">${e(p)}</span>`))}`,
+    );
+  if (identity.entitlements.length)
+    parts.push(
+      `<h4>Entitlements allow</h4>${list(identity.entitlements.map((x) => `${e(x.id)}: ${e(x.allows.join('; ') || (x.known ? 'nothing on these clouds' : 'not in the catalog'))}`))}`,
+    );
   const held = identity.entitlements.filter((x) => x.holding);
-  if (held.length) parts.push(`<h4>Standing or just in time</h4>${list(held.map((x) => holdingItem(x.id, x.holding!)))}`);
+  if (held.length)
+    parts.push(`<h4>Standing or just in time</h4>${list(held.map((x) => holdingItem(x.id, x.holding!)))}`);
   if (identity.grants.length) {
     parts.push(
       `<h4>Grants</h4>${list(
         identity.grants.flatMap((grant) =>
           grant.statements.map(
-            (st) => `${e(grant.label)}: <code>${e(st.text)}</code> ${st.entitlements.length ? `by ${e(st.entitlements.join(', '))}` : st.beyondEntitlements ? '<span class="bad-text">beyond every entitlement</span>' : ''}`,
+            (st) =>
+              `${e(grant.label)}: <code>${e(st.text)}</code> ${st.entitlements.length ? `by ${e(st.entitlements.join(', '))}` : st.beyondEntitlements ? '<span class="bad-text">beyond every entitlement</span>' : ''}`,
           ),
         ),
       )}`,
@@ -152,7 +172,9 @@ function details(identity: AuditIdentity): string {
   if (identity.runsOn.length) parts.push(`<h4>Runs on</h4>${list(identity.runsOn.map(e))}`);
   if (identity.session) {
     const seconds = identity.session.maxSeconds;
-    parts.push(`<h4>Session</h4><p>${seconds !== undefined ? `${seconds} s` : identity.session.unknown ? `unknown (${e(identity.session.unknown)})` : 'platform default'}${identity.session.classLimitSeconds !== undefined ? `, class limit ${identity.session.classLimitSeconds} s` : ''}</p>`);
+    parts.push(
+      `<h4>Session</h4><p>${seconds !== undefined ? `${seconds} s` : identity.session.unknown ? `unknown (${e(identity.session.unknown)})` : 'platform default'}${identity.session.classLimitSeconds !== undefined ? `, class limit ${identity.session.classLimitSeconds} s` : ''}</p>`,
+    );
   }
   if (identity.findings.length) parts.push(`<h4>Findings</h4>${findingList(identity.findings)}`);
   return parts.length ? `<details><summary>details</summary>${parts.join('\n')}</details>` : '';
@@ -160,7 +182,8 @@ function details(identity: AuditIdentity): string {
 
 /** One privileged entitlement as the plan holds it, with the evidence: session, approval, path, who may assume it. */
 function holdingItem(id: string, holding: AuditHolding): string {
-  const mode = holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : 'standing';
+  const mode =
+    holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : 'standing';
   const tone = holding.mode === 'just-in-time' ? 'good' : holding.mode === 'pending' ? 'warn' : 'bad';
   const facts = [
     ['session', holding.session ?? 'none (not a role)'],
@@ -171,7 +194,9 @@ function holdingItem(id: string, holding: AuditHolding): string {
   ];
   return `<span class="holding" data-entitlement="${e(id)}" data-mode="${holding.mode}">${e(id)} <span class="badge ${tone}">${mode}</span> ${facts
     .map(([key, value]) => `<span class="fact" data-fact="${e(key!)}">${e(key!)}: ${e(value!)}</span>`)
-    .join('; ')}${holding.gaps.length ? ` <span class="gaps ${tone}-text">${e(holding.gaps.join('; '))}</span>` : ''}</span>`;
+    .join(
+      '; ',
+    )}${holding.gaps.length ? ` <span class="gaps ${tone}-text">${e(holding.gaps.join('; '))}</span>` : ''}</span>`;
 }
 
 function findingCounts(findings: AuditFinding[]): string {
@@ -179,7 +204,11 @@ function findingCounts(findings: AuditFinding[]): string {
   const blocking = findings.filter((f) => f.blocking).length;
   const waived = findings.filter((f) => f.waivedBy).length;
   const other = findings.length - blocking - waived;
-  return [blocking ? `<span class="badge bad">${blocking} blocking</span>` : '', other ? `<span class="badge warn">${other} advisory</span>` : '', waived ? `<span class="badge">${waived} waived</span>` : '']
+  return [
+    blocking ? `<span class="badge bad">${blocking} blocking</span>` : '',
+    other ? `<span class="badge warn">${other} advisory</span>` : '',
+    waived ? `<span class="badge">${waived} waived</span>` : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -198,7 +227,14 @@ function findingList(findings: AuditFinding[]): string {
 /** Days left as text and a bar over the next 90 days, coloured by the exception's state. */
 function countdown(exception: AuditException): string {
   const days = exception.daysLeft;
-  const text = days === undefined ? 'unreadable date' : days < 0 ? `expired ${-days} days ago` : days === 0 ? 'expires today' : `${days} days left`;
+  const text =
+    days === undefined
+      ? 'unreadable date'
+      : days < 0
+        ? `expired ${-days} days ago`
+        : days === 0
+          ? 'expires today'
+          : `${days} days left`;
   const tone = exception.status === 'active' ? 'good' : exception.status === 'expiring' ? 'warn' : 'bad';
   const width = days === undefined || days < 0 ? 0 : Math.min(100, Math.round((days / 90) * 100));
   return `<span class="countdown ${tone}" title="expires ${e(exception.expires)}"><span class="bar"><span style="width:${width}%"></span></span>${e(text)}</span>`;
@@ -206,7 +242,8 @@ function countdown(exception: AuditException): string {
 
 function exceptionTable(exceptions: AuditException[]): string {
   const rows = exceptions.map(
-    (x) => `<tr class="exception ${x.status}" data-exception="${e(x.id)}"><td>${e(x.id)}</td><td><code>${e(x.rule)}</code></td><td>${e(x.target)}</td><td>${e(x.owner)}</td><td>${e(x.approvedBy)}${x.ticket ? ` (${e(x.ticket)})` : ''}${x.approved ? ` on ${e(x.approved)}` : ''}</td><td>${e(x.expires)}</td><td>${countdown(x)}</td><td>${e(x.status)}</td><td>${x.waives}${x.unused ? ' <span class="badge warn">unused</span>' : ''}${x.tooBroad !== undefined ? ` <span class="badge bad">too broad: ${x.tooBroad}</span>` : ''}</td><td>${e(x.reason)}</td></tr>`,
+    (x) =>
+      `<tr class="exception ${x.status}" data-exception="${e(x.id)}"><td>${e(x.id)}</td><td><code>${e(x.rule)}</code></td><td>${e(x.target)}</td><td>${e(x.owner)}</td><td>${e(x.approvedBy)}${x.ticket ? ` (${e(x.ticket)})` : ''}${x.approved ? ` on ${e(x.approved)}` : ''}</td><td>${e(x.expires)}</td><td>${countdown(x)}</td><td>${e(x.status)}</td><td>${x.waives}${x.unused ? ' <span class="badge warn">unused</span>' : ''}${x.tooBroad !== undefined ? ` <span class="badge bad">too broad: ${x.tooBroad}</span>` : ''}</td><td>${e(x.reason)}</td></tr>`,
   );
   return `<table id="exceptions"><thead><tr><th>Id</th><th>Rule</th><th>Target</th><th>Owner</th><th>Approved by</th><th>Expires</th><th>Countdown</th><th>Status</th><th>Waives</th><th>Reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -215,7 +252,10 @@ function exceptionTable(exceptions: AuditException[]): string {
 function burnDownTable(audit: Audit): string {
   const rows = (audit.burnDown ?? []).map((owner) => {
     const items = owner.exceptions
-      .map((x) => `<li data-exception="${e(x.id)}">${e(x.id)} <code>${e(x.rule)}</code> for ${e(x.target)} ${countdown({ ...x, reason: '', owner: owner.owner, approvedBy: '' })}</li>`)
+      .map(
+        (x) =>
+          `<li data-exception="${e(x.id)}">${e(x.id)} <code>${e(x.rule)}</code> for ${e(x.target)} ${countdown({ ...x, reason: '', owner: owner.owner, approvedBy: '' })}</li>`,
+      )
       .join('');
     return `<tr data-owner="${e(owner.owner)}"><td>${e(owner.owner)}</td><td>${owner.open}</td><td>${owner.expired}</td><td><ul>${items}</ul></td></tr>`;
   });
@@ -229,13 +269,28 @@ function hygiene(audit: Audit): string {
     ['Owners with no identities', h.ownersWithoutIdentities.map(e)],
     ['Exceptions expiring within 30 days', h.expiringExceptions.map((x) => `${e(x.id)} ${countdown(x)}`)],
     ['Expired exceptions', h.expiredExceptions.map((x) => `${e(x.id)} ${countdown(x)}`)],
-    ['Identities past expiry', h.expiredIdentities.map((i) => `${e(i.name)} (expired ${e(i.expires)}, ${i.daysAgo} days ago)`)],
-    ['Privileged entitlements held as standing privilege', h.standingPrivilege.map((p) => `${e(p.name)}: ${e(p.entitlement)}`)],
-    ['Exceptions that waive nothing in this change', h.unusedExceptions.map((x) => `${e(x.id)} (${e(x.rule)} for ${e(x.target)})`)],
-    ['Exceptions broader than the exception policy', h.overBroadExceptions.map((x) => `${e(x.id)} (names ${x.tooBroad})`)],
+    [
+      'Identities past expiry',
+      h.expiredIdentities.map((i) => `${e(i.name)} (expired ${e(i.expires)}, ${i.daysAgo} days ago)`),
+    ],
+    [
+      'Privileged entitlements held as standing privilege',
+      h.standingPrivilege.map((p) => `${e(p.name)}: ${e(p.entitlement)}`),
+    ],
+    [
+      'Exceptions that waive nothing in this change',
+      h.unusedExceptions.map((x) => `${e(x.id)} (${e(x.rule)} for ${e(x.target)})`),
+    ],
+    [
+      'Exceptions broader than the exception policy',
+      h.overBroadExceptions.map((x) => `${e(x.id)} (names ${x.tooBroad})`),
+    ],
     [
       'Unapproved waivers (suppressions no catalog exception backs)',
-      h.unapprovedWaivers.map((w) => `<code>${e(w.id)}</code> at ${e(w.at)} hides <code>${e(w.ruleId)}</code> on ${e(w.resource.path ?? w.resource.name)}`),
+      h.unapprovedWaivers.map(
+        (w) =>
+          `<code>${e(w.id)}</code> at ${e(w.at)} hides <code>${e(w.ruleId)}</code> on ${e(w.resource.path ?? w.resource.name)}`,
+      ),
     ],
   ];
   return `<dl id="hygiene">${items.map(([title, values]) => `<dt>${e(title)}</dt><dd>${values.length ? values.join(', ') : 'none'}</dd>`).join('')}</dl>`;

@@ -26,7 +26,6 @@ export function formatJson(result: EvaluationResult): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-
 function findingJson(finding: Finding) {
   return {
     ruleId: finding.ruleId,

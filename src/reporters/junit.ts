@@ -22,8 +22,10 @@ export interface JunitOptions {
 export function formatJunit(result: EvaluationResult, options: JunitOptions): string {
   const findings = sortFindings(result.findings);
   const resources = new Map<string, ResourceRef>();
-  for (const subject of [...options.model.identities, ...options.model.secrets]) resources.set(resourceKey(subject.resource), subject.resource);
-  for (const finding of findings) if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
+  for (const subject of [...options.model.identities, ...options.model.secrets])
+    resources.set(resourceKey(subject.resource), subject.resource);
+  for (const finding of findings)
+    if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
   const ordered = [...resources.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const position = new Map(ordered.map(([key], index) => [key, index]));
   const rules = options.rules.filter((rule) => effectiveLevel(rule, options.catalog) !== 'disabled');
@@ -37,7 +39,10 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
   }
 
   // Each resource's attributes are escaped once, not once per rule.
-  const attributes = ordered.map(([, resource]) => `name="${escapeXml(resourceLabel(resource))}"${resource.file ? ` file="${escapeXml(resource.file)}"` : ''}`);
+  const attributes = ordered.map(
+    ([, resource]) =>
+      `name="${escapeXml(resourceLabel(resource))}"${resource.file ? ` file="${escapeXml(resource.file)}"` : ''}`,
+  );
 
   // Appended to strings rather than joined from lists of lines: V8 keeps the appends as a rope and copies it once when
   // the report is written.
@@ -72,7 +77,11 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
 }
 
 /** `open` is the case's start tag without its end: `<testcase classname=… name=… file=…`. */
-function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
+function testCase(
+  rule: Rule,
+  open: string,
+  findings: Finding[],
+): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
   if (findings.length === 0) return { xml: `${open}/>`, outcome: 'passed' };
   const blocking = findings.filter(isBlocking);
   const body: string[] = [];
@@ -86,10 +95,13 @@ function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string;
     );
   } else if (findings.every((finding) => finding.waivedBy)) {
     outcome = 'skipped';
-    body.push(`      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`);
+    body.push(
+      `      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`,
+    );
   }
   const notBlocking = findings.filter((finding) => !isBlocking(finding));
-  if (notBlocking.length > 0) body.push(`      <system-out>${escapeXml(notBlocking.map(describe).join('\n'))}</system-out>`);
+  if (notBlocking.length > 0)
+    body.push(`      <system-out>${escapeXml(notBlocking.map(describe).join('\n'))}</system-out>`);
   return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), outcome };
 }
 
@@ -99,7 +111,12 @@ function describe(finding: Finding): string {
 }
 
 function resourceKey(resource: ResourceRef): string {
-  return [resource.stack ?? '', resource.file ?? '', resource.urn ?? resource.path ?? resource.name, resource.type].join('\u0000');
+  return [
+    resource.stack ?? '',
+    resource.file ?? '',
+    resource.urn ?? resource.path ?? resource.name,
+    resource.type,
+  ].join('\u0000');
 }
 
 function resourceLabel(resource: ResourceRef): string {

@@ -23,7 +23,9 @@ export function formatMarkdown(result: EvaluationResult): string {
   ];
   if (result.findings.length === 0) return `${lines.join('\n')}\n`;
   lines.push('| rule | blocking | advisory | waived |', '|---|---:|---:|---:|');
-  for (const [ruleId, findings] of groupBy(sortFindings(result.findings), (finding) => finding.ruleId).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [ruleId, findings] of groupBy(sortFindings(result.findings), (finding) => finding.ruleId).sort(
+    ([a], [b]) => (a < b ? -1 : 1),
+  )) {
     const blocking = findings.filter(isBlocking).length;
     const waived = findings.filter((finding) => finding.waivedBy).length;
     lines.push(`| ${markdownCode(ruleId)} | ${blocking} | ${findings.length - blocking - waived} | ${waived} |`);
@@ -32,7 +34,9 @@ export function formatMarkdown(result: EvaluationResult): string {
   const details: string[] = [];
   let size = lines.join('\n').length;
   let shown = 0;
-  for (const [resource, findings] of groupBy(sortFindings(result.findings), (finding) => resourceLabel(finding.resource))) {
+  for (const [resource, findings] of groupBy(sortFindings(result.findings), (finding) =>
+    resourceLabel(finding.resource),
+  )) {
     const block = [`#### ${escapeMarkdown(resource)}`, '', ...findings.map(findingLine), ''];
     const blockSize = block.join('\n').length;
     if (size + blockSize > MAX_COMMENT_CHARS) break;
@@ -41,7 +45,8 @@ export function formatMarkdown(result: EvaluationResult): string {
     shown += findings.length;
   }
   lines.push(...details);
-  if (shown < result.findings.length) lines.push(`_${result.findings.length - shown} more findings not shown; see the full report (JSON or SARIF)._`, '');
+  if (shown < result.findings.length)
+    lines.push(`_${result.findings.length - shown} more findings not shown; see the full report (JSON or SARIF)._`, '');
   lines.push('</details>');
   return `${lines.join('\n')}\n`;
 }
@@ -49,7 +54,10 @@ export function formatMarkdown(result: EvaluationResult): string {
 function findingLine(finding: Finding): string {
   const mark = finding.waivedBy ? '➖' : isBlocking(finding) ? '❌' : '⚠️';
   const detail = finding.detail ? ` ${markdownCode(finding.detail)}` : '';
-  const notes = [finding.pending ? 'pending: cannot be verified until the value is known' : '', finding.waivedBy ? `waived by ${finding.waivedBy}` : '']
+  const notes = [
+    finding.pending ? 'pending: cannot be verified until the value is known' : '',
+    finding.waivedBy ? `waived by ${finding.waivedBy}` : '',
+  ]
     .filter(Boolean)
     .map((note) => ` _(${escapeMarkdown(note)})_`)
     .join('');

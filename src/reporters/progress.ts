@@ -22,14 +22,19 @@ export function isProgressWanted(stream: ProgressStream, env: Record<string, str
   return stream.isTTY === true && (ci === undefined || ci === '' || ci === '0' || ci.toLowerCase() === 'false');
 }
 
-export function createProgress(stream: ProgressStream, env: Record<string, string | undefined> = process.env): Progress {
+export function createProgress(
+  stream: ProgressStream,
+  env: Record<string, string | undefined> = process.env,
+): Progress {
   if (!isProgressWanted(stream, env)) return SILENT;
   let shown = false;
   return {
     update(current, total, label) {
       const width = 20;
       const filled = total > 0 ? Math.round((current / total) * width) : 0;
-      stream.write(`${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${current}/${total} ${label.replace(/[\u0000-\u001f\u007f]/g, '')}`);
+      stream.write(
+        `${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${current}/${total} ${label.replace(/[\u0000-\u001f\u007f]/g, '')}`,
+      );
       shown = true;
     },
     done() {

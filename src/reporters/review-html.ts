@@ -12,9 +12,14 @@ import { accountOf } from './review-markdown.js';
 export function lineageHtml(audit: Audit, reportUrl?: string): string {
   const parts: string[] = [];
   if (audit.source) {
-    parts.push(`<p class="meta" id="lineage">Change: ${e(describeSource(audit.source))}${audit.source.url && /^https?:\/\//i.test(audit.source.url) ? ` · <a href="${e(audit.source.url)}" rel="noreferrer">CI run</a>` : ''}</p>`);
+    parts.push(
+      `<p class="meta" id="lineage">Change: ${e(describeSource(audit.source))}${audit.source.url && /^https?:\/\//i.test(audit.source.url) ? ` · <a href="${e(audit.source.url)}" rel="noreferrer">CI run</a>` : ''}</p>`,
+    );
   }
-  if (reportUrl !== undefined) parts.push(`<p class="meta" id="report-url">Full report: <a href="${e(reportUrl)}" rel="noreferrer">${e(reportUrl)}</a></p>`);
+  if (reportUrl !== undefined)
+    parts.push(
+      `<p class="meta" id="report-url">Full report: <a href="${e(reportUrl)}" rel="noreferrer">${e(reportUrl)}</a></p>`,
+    );
   return parts.join('\n');
 }
 
@@ -24,10 +29,19 @@ export function baselineHtml(audit: Audit): string {
   if (!baseline) return '';
   const diff = baseline.diff;
   const s = diff.summary;
-  const verdict = s.blockingNew > 0 ? `<span class="badge bad">${s.blockingNew} new blocking</span>` : '<span class="badge good">no new blocking finding</span>';
+  const verdict =
+    s.blockingNew > 0
+      ? `<span class="badge bad">${s.blockingNew} new blocking</span>`
+      : '<span class="badge good">no new blocking finding</span>';
   const summary = `<p id="baseline-summary">${verdict} identities +${s.identitiesAdded} −${s.identitiesRemoved} ~${s.identitiesChanged} (${s.identitiesRenamed} renamed) · grants +${s.grantsAdded} −${s.grantsRemoved} · credentials +${s.credentialsAdded} −${s.credentialsRemoved} · trust ${s.trustWidened} widened, ${s.trustNarrowed} narrowed · findings ${s.findingsNew} new, ${s.findingsResolved} resolved</p>`;
   const meta = `<p class="meta">Against the audit of ${e(baseline.generatedAt)}${baseline.source ? ` (${e(describeSource(baseline.source))})` : ''}, ${baseline.identities} identities, catalog <code>${e(baseline.catalog)}</code>. Removals are made by this change${audit.source ? ` (${e(describeSource(audit.source))})` : ''}.</p>`;
-  const empty = diff.identities.length + diff.renamed.length + diff.exceptions.length + diff.otherFindings.new.length + diff.otherFindings.resolved.length === 0;
+  const empty =
+    diff.identities.length +
+      diff.renamed.length +
+      diff.exceptions.length +
+      diff.otherFindings.new.length +
+      diff.otherFindings.resolved.length ===
+    0;
   return `<section id="baseline-diff">
 <h2>Change since the baseline</h2>
 ${meta}
@@ -47,14 +61,26 @@ function identityChangesTable(diff: PrivilegeDiff): string {
 
 function changeList(identity: IdentityDiff): string {
   const items = [
-    ...(identity.renamed ? [`<li class="renamed">renamed <code>${e(identity.renamed.fromResource ?? identity.renamed.from)}</code> → <code>${e(identity.renamed.toResource ?? identity.renamed.to)}</code></li>`] : []),
+    ...(identity.renamed
+      ? [
+          `<li class="renamed">renamed <code>${e(identity.renamed.fromResource ?? identity.renamed.from)}</code> → <code>${e(identity.renamed.toResource ?? identity.renamed.to)}</code></li>`,
+        ]
+      : []),
     ...identity.grants.added.map((grant) => grantItem(grant, 'added')),
     ...identity.grants.removed.map((grant) => grantItem(grant, 'removed')),
-    ...identity.credentials.added.map((c) => `<li class="added" data-entry="credential">+ credential ${e(c.kind)} <span class="badge ${c.lifetime === 'long-lived' ? 'bad' : 'good'}">${c.lifetime}</span> <code>${e(c.resource)}</code></li>`),
-    ...identity.credentials.removed.map((c) => `<li class="removed" data-entry="credential">− credential ${e(c.kind)} (${c.lifetime}) <code>${e(c.resource)}</code></li>`),
+    ...identity.credentials.added.map(
+      (c) =>
+        `<li class="added" data-entry="credential">+ credential ${e(c.kind)} <span class="badge ${c.lifetime === 'long-lived' ? 'bad' : 'good'}">${c.lifetime}</span> <code>${e(c.resource)}</code></li>`,
+    ),
+    ...identity.credentials.removed.map(
+      (c) =>
+        `<li class="removed" data-entry="credential">− credential ${e(c.kind)} (${c.lifetime}) <code>${e(c.resource)}</code></li>`,
+    ),
     ...identity.trust.widened.map((t) => trustItem(t, 'widened')),
     ...identity.trust.narrowed.map((t) => trustItem(t, 'narrowed')),
-    ...identity.exceptions.map((x) => `<li data-entry="exception">exception ${e(x.change)}: ${e(x.id)} (expires ${e(x.expires)})</li>`),
+    ...identity.exceptions.map(
+      (x) => `<li data-entry="exception">exception ${e(x.change)}: ${e(x.id)} (expires ${e(x.expires)})</li>`,
+    ),
     ...identity.findings.new.map((f) => findingItem(f, 'new')),
     ...identity.findings.resolved.map((f) => findingItem(f, 'resolved')),
   ];
@@ -93,7 +119,8 @@ function otherFindingChanges(diff: PrivilegeDiff): string {
 export function reviewHtml(queue: ReviewQueue | undefined): string {
   if (!queue) return '';
   const counts = `${queue.items} item${queue.items === 1 ? '' : 's'}, ${queue.standing} standing${queue.newOrChanged !== undefined ? `, ${queue.newOrChanged} new or changed since the baseline` : ''}`;
-  if (queue.items === 0) return `<section id="review-queue"><h2>To review</h2><p>Nothing privileged and no exception to review.</p></section>`;
+  if (queue.items === 0)
+    return `<section id="review-queue"><h2>To review</h2><p>Nothing privileged and no exception to review.</p></section>`;
   const owners = queue.owners.map(
     (group) =>
       `<div class="review-owner" data-owner="${e(group.owner)}"><h3>${e(group.owner)}${group.contact ? ` <span class="sub">${e(group.contact)}</span>` : ''}</h3><table class="review"><thead><tr><th>Review id</th><th>What</th><th>Held</th><th>Since baseline</th><th>Review by</th><th>Evidence</th></tr></thead><tbody>${group.items.map(reviewRow).join('\n')}</tbody></table></div>`,
@@ -106,8 +133,12 @@ ${owners.join('\n')}
 }
 
 function reviewRow(item: ReviewItem): string {
-  const mode = item.mode ? `<span class="badge ${item.mode === 'standing' ? 'bad' : item.mode === 'pending' ? 'warn' : 'good'}">${item.mode === 'just-in-time' ? 'just in time' : item.mode}</span>` : '';
-  const since = item.since ? `<span class="badge ${item.since === 'unchanged' ? '' : 'warn'}">${item.since}</span>` : '—';
+  const mode = item.mode
+    ? `<span class="badge ${item.mode === 'standing' ? 'bad' : item.mode === 'pending' ? 'warn' : 'good'}">${item.mode === 'just-in-time' ? 'just in time' : item.mode}</span>`
+    : '';
+  const since = item.since
+    ? `<span class="badge ${item.since === 'unchanged' ? '' : 'warn'}">${item.since}</span>`
+    : '—';
   const ev = item.evidence;
   const facts = [
     ev.entitlement !== undefined ? `<li>entitlement ${e(ev.entitlement)}</li>` : '',
@@ -119,7 +150,10 @@ function reviewRow(item: ReviewItem): string {
     ...ev.gaps.map((gap) => `<li class="bad-text">${e(gap)}</li>`),
     ev.blocking ? `<li class="bad-text">${ev.blocking} blocking finding${ev.blocking === 1 ? '' : 's'}</li>` : '',
   ].filter(Boolean);
-  const about = item.identity !== undefined ? `<div class="sub">${e(item.identity)}${item.clouds?.length ? ` (${e(item.clouds.join(', '))})` : ''}</div>` : '';
+  const about =
+    item.identity !== undefined
+      ? `<div class="sub">${e(item.identity)}${item.clouds?.length ? ` (${e(item.clouds.join(', '))})` : ''}</div>`
+      : '';
   return `<tr data-review-id="${e(item.id)}" data-kind="${item.kind}" data-mode="${item.mode ?? ''}" data-since="${item.since ?? ''}"><td><code>${e(item.id)}</code></td><td>${e(item.subject)}${about}</td><td>${mode}</td><td>${since}</td><td>${e(item.reviewers.join(', '))}</td><td><ul>${facts.join('')}</ul></td></tr>`;
 }
 
@@ -128,7 +162,9 @@ export function placementsHtml(identity: AuditIdentity): string {
   if (!identity.placements?.length) return '';
   const rows = identity.placements.map((placement) => {
     const account = accountOf(placement);
-    const where = placement.resource ? `${e(placement.resource.type)} <code>${e(placement.resource.path ?? placement.resource.urn ?? placement.resource.name)}</code>` : '';
+    const where = placement.resource
+      ? `${e(placement.resource.type)} <code>${e(placement.resource.path ?? placement.resource.urn ?? placement.resource.name)}</code>`
+      : '';
     const grants = placement.grants.reduce((sum, grant) => sum + grant.statements.length, 0);
     const blocking = placement.findings.filter((finding) => finding.blocking).length;
     return `<li class="placement" data-cloud="${e(placement.cloud ?? '')}"><b>${e(placement.cloud ?? '')}</b> ${e(placement.name)}${account ? ` in ${e(account)}` : ''} <span class="sub">${where}</span> · ${grants} grant${grants === 1 ? '' : 's'}, ${placement.credentials.length} credential${placement.credentials.length === 1 ? '' : 's'}, ${placement.findings.length} finding${placement.findings.length === 1 ? '' : 's'}${blocking ? ` (${blocking} blocking)` : ''}</li>`;

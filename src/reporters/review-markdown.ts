@@ -10,7 +10,11 @@ import { escapeMarkdown, markdownCode } from './escape.js';
 /** Lines under the audit's title: the change's lineage and the full report's link, when known. */
 export function lineageLines(audit: Audit, reportUrl?: string): string[] {
   const lines: string[] = [];
-  if (audit.source) lines.push(`Change: ${escapeMarkdown(describeSource(audit.source))}${audit.source.url ? ` · [CI run](${linkTarget(audit.source.url)})` : ''}`, '');
+  if (audit.source)
+    lines.push(
+      `Change: ${escapeMarkdown(describeSource(audit.source))}${audit.source.url ? ` · [CI run](${linkTarget(audit.source.url)})` : ''}`,
+      '',
+    );
   if (reportUrl !== undefined) lines.push(`Full report: [${escapeMarkdown(reportUrl)}](${linkTarget(reportUrl)})`, '');
   return lines;
 }
@@ -25,7 +29,13 @@ export function baselineSection(audit: Audit, reportUrl?: string): string[] {
     .split('\n')
     .map((line) => (/^#{3,5} /.test(line) ? `#${line}` : line));
   diff[0] = diff[0]!.replace(/^#### Privilege diff: /, '#### Since the baseline: ');
-  return [...diff.slice(0, 1), '', `Baseline: audit of ${since}, ${baseline.identities} identities.`, ...diff.slice(1), ''];
+  return [
+    ...diff.slice(0, 1),
+    '',
+    `Baseline: audit of ${since}, ${baseline.identities} identities.`,
+    ...diff.slice(1),
+    '',
+  ];
 }
 
 /** The review queue: per owner, privileged access (standing first, new first) and exceptions, each with its evidence. */
@@ -43,10 +53,22 @@ export function reviewSection(queue: ReviewQueue | undefined): string[] {
 }
 
 function reviewItemLines(item: ReviewItem): string[] {
-  const tags = [item.mode ? (item.mode === 'standing' ? '**standing**' : item.mode === 'pending' ? 'pending until apply' : 'just in time') : undefined, item.since ? (item.since === 'unchanged' ? 'unchanged' : `**${item.since}**`) : undefined]
+  const tags = [
+    item.mode
+      ? item.mode === 'standing'
+        ? '**standing**'
+        : item.mode === 'pending'
+          ? 'pending until apply'
+          : 'just in time'
+      : undefined,
+    item.since ? (item.since === 'unchanged' ? 'unchanged' : `**${item.since}**`) : undefined,
+  ]
     .filter((tag): tag is string => tag !== undefined)
     .join(', ');
-  const about = item.identity !== undefined ? ` of ${escapeMarkdown(item.identity)}${item.clouds?.length ? ` (${item.clouds.map(escapeMarkdown).join(', ')})` : ''}` : '';
+  const about =
+    item.identity !== undefined
+      ? ` of ${escapeMarkdown(item.identity)}${item.clouds?.length ? ` (${item.clouds.map(escapeMarkdown).join(', ')})` : ''}`
+      : '';
   const e = item.evidence;
   const facts = [
     e.entitlement !== undefined ? `entitlement ${escapeMarkdown(e.entitlement)}` : undefined,
@@ -54,16 +76,26 @@ function reviewItemLines(item: ReviewItem): string[] {
     e.assumableBy.length ? `assumable by ${e.assumableBy.map(markdownCode).join(', ')}` : undefined,
     e.runsOn.length ? `runs on ${e.runsOn.map(escapeMarkdown).join(', ')}` : undefined,
     e.credentials.length ? `long-lived credentials ${e.credentials.map(escapeMarkdown).join(', ')}` : undefined,
-    e.exceptions.length ? `${item.kind === 'exception' ? '' : 'exceptions '}${e.exceptions.map(escapeMarkdown).join('; ')}` : undefined,
+    e.exceptions.length
+      ? `${item.kind === 'exception' ? '' : 'exceptions '}${e.exceptions.map(escapeMarkdown).join('; ')}`
+      : undefined,
     e.gaps.length ? `⚠️ ${e.gaps.map(escapeMarkdown).join('; ')}` : undefined,
     e.blocking ? `${e.blocking} blocking finding${e.blocking === 1 ? '' : 's'}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
-  return [`- ${markdownCode(item.id)} ${escapeMarkdown(item.subject)}${about}${tags ? ` — ${tags}` : ''} — review: ${item.reviewers.map(escapeMarkdown).join(', ')}`, ...facts.map((fact) => `  - ${fact}`)];
+  return [
+    `- ${markdownCode(item.id)} ${escapeMarkdown(item.subject)}${about}${tags ? ` — ${tags}` : ''} — review: ${item.reviewers.map(escapeMarkdown).join(', ')}`,
+    ...facts.map((fact) => `  - ${fact}`),
+  ];
 }
 
 /** A catalog identity on several clouds: each cloud's identity in one line of the table cell. */
 export function placementsCell(identity: AuditIdentity): string {
-  return (identity.placements ?? []).map((placement) => `${escapeMarkdown(placement.cloud ?? '')} ${escapeMarkdown(placement.name)}${accountOf(placement) ? ` in ${escapeMarkdown(accountOf(placement)!)}` : ''}`).join('<br>');
+  return (identity.placements ?? [])
+    .map(
+      (placement) =>
+        `${escapeMarkdown(placement.cloud ?? '')} ${escapeMarkdown(placement.name)}${accountOf(placement) ? ` in ${escapeMarkdown(accountOf(placement)!)}` : ''}`,
+    )
+    .join('<br>');
 }
 
 /** The account, project or namespace an identity is in, as its cloud id says. */

@@ -51,7 +51,9 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
   // JSON.stringify(log, null, 2) writes them (test/reporters/streamed-equivalence.test.ts holds them to it byte for
   // byte). Objects for 10,000 results held until one stringify survived to the old generation, and each result
   // repeats its rule's remediation and frameworks, which are escaped once here instead of once per result.
-  const [head, tail] = JSON.stringify(log([RESULTS_PLACEHOLDER]), null, 2).split(`${RESULT_INDENT}${JSON.stringify(RESULTS_PLACEHOLDER)}`) as [string, string];
+  const [head, tail] = JSON.stringify(log([RESULTS_PLACEHOLDER]), null, 2).split(
+    `${RESULT_INDENT}${JSON.stringify(RESULTS_PLACEHOLDER)}`,
+  ) as [string, string];
   const writer = new ResultWriter(uriOf);
   // Results are joined in batches, which makes each batch one flat string while its pieces are still young, and the
   // batches appended to a rope that is copied once when the report is written: a rope of every piece of every result
@@ -125,7 +127,10 @@ class ResultWriter {
     let written = this.frameworkLists.get(list);
     if (written === undefined) {
       const i = `${RESULT_INDENT}      `;
-      written = list.length === 0 ? '[]' : `[\n${list.map((framework) => `${i}${JSON.stringify(framework)}`).join(',\n')}\n${RESULT_INDENT}    ]`;
+      written =
+        list.length === 0
+          ? '[]'
+          : `[\n${list.map((framework) => `${i}${JSON.stringify(framework)}`).join(',\n')}\n${RESULT_INDENT}    ]`;
       this.frameworkLists.set(list, written);
     }
     return written;
@@ -147,13 +152,23 @@ function ruleDescriptor(rule: Rule) {
     ...(docs !== undefined ? { helpUri: docs } : {}),
     defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
     // GitHub code scanning reads `security` as the category and `security-severity` (0-10) as high / medium.
-    properties: { tags: ['security', ...meta.frameworks], precision: 'high', 'security-severity': SECURITY_SEVERITY[meta.level] },
+    properties: {
+      tags: ['security', ...meta.frameworks],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[meta.level],
+    },
   };
 }
 
 function fingerprint(finding: Finding): string {
   const r = finding.resource;
-  const key = [finding.ruleId, r.stack ?? '', r.urn ?? r.path ?? r.name, finding.identity ?? '', finding.detail ?? ''].join('\u0000');
+  const key = [
+    finding.ruleId,
+    r.stack ?? '',
+    r.urn ?? r.path ?? r.name,
+    finding.identity ?? '',
+    finding.detail ?? '',
+  ].join('\u0000');
   return hash('sha256', key, 'hex').slice(0, 32);
 }
 

@@ -17,17 +17,24 @@ const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
  * then one summary line. Marks: ✖ blocks, ! advisory, ~ waived by a catalog exception.
  */
 export function formatText(result: EvaluationResult, options: TextOptions = {}): string {
-  const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const paint = (style: keyof typeof ANSI, text: string) =>
+    options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
   for (const [resource, findings] of groupBy(sortFindings(result.findings), resourceKey)) {
     lines.push(paint('bold', resourceHeading(resource.resource)));
     for (const [first, ruleFindings] of groupBy(findings, (finding) => finding.ruleId)) {
       lines.push(`  ${first.ruleId} (${first.level})`);
       for (const finding of ruleFindings) {
-        const mark = finding.waivedBy ? paint('dim', '~') : isBlocking(finding) ? paint('red', '✖') : paint('yellow', '!');
+        const mark = finding.waivedBy
+          ? paint('dim', '~')
+          : isBlocking(finding)
+            ? paint('red', '✖')
+            : paint('yellow', '!');
         const pending = finding.pending ? paint('yellow', ' (pending: the value is not known before deployment)') : '';
         const waived = finding.waivedBy ? paint('dim', ` (waived by ${shown(finding.waivedBy)})`) : '';
-        lines.push(`    ${mark} ${finding.detail ? `[${shown(finding.detail)}] ` : ''}${shown(finding.message)}${pending}${waived}`);
+        lines.push(
+          `    ${mark} ${finding.detail ? `[${shown(finding.detail)}] ` : ''}${shown(finding.message)}${pending}${waived}`,
+        );
       }
       lines.push(`    fix: ${first.remediation}`);
       // Only what blocks needs a waiver; advisory findings are reported, never enforced.
@@ -44,7 +51,10 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
 function waiverHint(ruleId: string, findings: Finding[]): string {
   const targets = [...new Set(findings.map((finding) => finding.waiverTarget))];
   if (targets.includes(undefined)) return NO_WAIVER_TARGET;
-  return targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${shown(target!)} }`).join(', or ') + ' with owner, approvedBy and expires';
+  return (
+    targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${shown(target!)} }`).join(', or ') +
+    ' with owner, approvedBy and expires'
+  );
 }
 
 /** Groups in first-seen order, keyed by the first member. */
@@ -65,7 +75,9 @@ function resourceKey(finding: Finding): string {
 
 /** `file:line:column` from the parser's source positions, where the front-end read the resource from a file. */
 function resourceHeading(resource: ResourceRef): string {
-  const where = resource.file ? ` ${resource.file}${resource.line ? `:${resource.line}:${resource.column ?? 1}` : ''}` : '';
+  const where = resource.file
+    ? ` ${resource.file}${resource.line ? `:${resource.line}:${resource.column ?? 1}` : ''}`
+    : '';
   const path = resource.path ? ` (${resource.path})` : resource.urn ? ` (${resource.urn})` : '';
   // Every part is the change's own text: none may write control characters to the terminal.
   return shown(`${resource.type} ${resource.stack ? `${resource.stack}/` : ''}${resource.name}${path}${where}`);

@@ -6,7 +6,14 @@ import { globMatch } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { missingMfa } from './support/sign-in.js';
-import { OWN_ACCOUNT, parseAwsPrincipal, parseFederatedPrincipal, trustEntries, withoutPlaceholders, type TrustEntry } from './support/trust.js';
+import {
+  OWN_ACCOUNT,
+  parseAwsPrincipal,
+  parseFederatedPrincipal,
+  trustEntries,
+  withoutPlaceholders,
+  type TrustEntry,
+} from './support/trust.js';
 
 type MessageId =
   | 'attachedToCompute'
@@ -65,7 +72,7 @@ export default defineRule<MessageId>({
         'this change). Remove it from the trust policy; no workload, service or agent may reach break-glass.',
       assumableByAccount:
         'Break-glass role {{name}} trusts account {{account}} ({{principal}}), which admits every principal of that account allowed ' +
-        'sts:AssumeRole on it: workloads, CI and agents included ({{reach}}). Trust only the people\'s sign-in path instead: a SAML or ' +
+        "sts:AssumeRole on it: workloads, CI and agents included ({{reach}}). Trust only the people's sign-in path instead: a SAML or " +
         'Identity Center provider, or named human roles, with MFA.',
       reachableBy:
         'Break-glass role {{name}} can be reached by {{other}}, an identity of {{class}}: {{path}}. Remove that sts:AssumeRole grant or scope it ' +
@@ -103,7 +110,13 @@ export default defineRule<MessageId>({
       if (ctx.catalog.classes[cls].monitored) checkMonitored(ctx, identity, cls);
       const trust = identity.trustPolicy;
       if (trust?.unreadable) {
-        ctx.report({ messageId: 'trustPending', data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` }, resource: identity.resource, identity, pending: true });
+        ctx.report({
+          messageId: 'trustPending',
+          data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` },
+          resource: identity.resource,
+          identity,
+          pending: true,
+        });
       } else if (trust) {
         for (const entry of trustEntries(trust)) {
           // A path no person should have is reported as such; asking it for MFA would miss the point.
@@ -118,11 +131,17 @@ export default defineRule<MessageId>({
 function checkCredential(ctx: Ctx, identity: Identity, cls: IdentityClass, credential: Credential): void {
   const base = { resource: credential.source, identity, detail: `Credential::${credential.kind}` };
   if (credential.kind === 'federated') {
-    const describe = (value: Credential['issuer']) => (value === undefined ? 'any' : isUnknown(value) ? value.description : value);
+    const describe = (value: Credential['issuer']) =>
+      value === undefined ? 'any' : isUnknown(value) ? value.description : value;
     ctx.report({
       ...base,
       messageId: 'federatedCredential',
-      data: { name: identity.name, issuer: describe(credential.issuer), subject: describe(credential.subject), credential: credential.source.name },
+      data: {
+        name: identity.name,
+        issuer: describe(credential.issuer),
+        subject: describe(credential.subject),
+        credential: credential.source.name,
+      },
     });
     return;
   }
@@ -131,7 +150,13 @@ function checkCredential(ctx: Ctx, identity: Identity, cls: IdentityClass, crede
   ctx.report({
     ...base,
     messageId: 'holdsCredential',
-    data: { name: identity.name, kind: credential.kind, credential: credential.source.name, class: cls, allowed: allowed.join(', ') || 'none' },
+    data: {
+      name: identity.name,
+      kind: credential.kind,
+      credential: credential.source.name,
+      class: cls,
+      allowed: allowed.join(', ') || 'none',
+    },
   });
 }
 
@@ -141,7 +166,12 @@ function checkTrust(ctx: Ctx, identity: Identity, entry: TrustEntry): boolean {
   const name = identity.name;
   const value = entry.value;
   if (isUnknown(value)) {
-    ctx.report({ ...base, messageId: 'trustPending', data: { name, what: `principal is ${value.description}` }, pending: true });
+    ctx.report({
+      ...base,
+      messageId: 'trustPending',
+      data: { name, what: `principal is ${value.description}` },
+      pending: true,
+    });
     return true;
   }
   const detail = `Principal::${value}`;
@@ -176,10 +206,27 @@ function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean
   if (isWholeAccount(value) && principal.kind === 'account') {
     const reachers = accountReachers(ctx, identity, principal.account);
     for (const reacher of reachers) {
-      ctx.report({ ...base, messageId: 'reachableBy', data: { name, other: reacher.other.name, class: reacher.cls ? `class ${reacher.cls}` : 'no declared class', path: reacher.path }, detail: `Reach::${reacher.other.name}` });
+      ctx.report({
+        ...base,
+        messageId: 'reachableBy',
+        data: {
+          name,
+          other: reacher.other.name,
+          class: reacher.cls ? `class ${reacher.cls}` : 'no declared class',
+          path: reacher.path,
+        },
+        detail: `Reach::${reacher.other.name}`,
+      });
     }
-    const reach = reachers.length ? `in this change: ${reachers.map((reacher) => reacher.other.name).join(', ')}` : 'none in this change, any in the next';
-    ctx.report({ ...base, messageId: 'assumableByAccount', data: { name, account: principal.account, principal: value, reach }, detail });
+    const reach = reachers.length
+      ? `in this change: ${reachers.map((reacher) => reacher.other.name).join(', ')}`
+      : 'none in this change, any in the next';
+    ctx.report({
+      ...base,
+      messageId: 'assumableByAccount',
+      data: { name, account: principal.account, principal: value, reach },
+      detail,
+    });
     return true;
   }
   let matched = false;
@@ -189,7 +236,12 @@ function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean
     matched = true;
     const otherClass = ctx.profile(other).class;
     if (mayReach(otherClass)) continue;
-    ctx.report({ ...base, messageId: 'assumableByIdentity', data: { name, other: other.name, principal: value, class: otherClass ?? 'none declared' }, detail });
+    ctx.report({
+      ...base,
+      messageId: 'assumableByIdentity',
+      data: { name, other: other.name, principal: value, class: otherClass ?? 'none declared' },
+      detail,
+    });
     reported = true;
   }
   if (matched) return reported;
@@ -198,9 +250,22 @@ function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean
   if (principalName === undefined) return false;
   for (const record of ctx.catalog.identities) {
     // An AWS principal: a record's one match by its name, or its AWS match among per-cloud ones.
-    const patterns = (record.matches ? record.matches.filter((match) => match.cloud === 'aws') : record.match ? [record.match] : []).flatMap((match) => (match.name !== undefined ? [match.name] : []));
-    if (!(patterns.length ? patterns.some((pattern) => globMatch(pattern, principalName)) : record.id === principalName) || mayReach(record.class)) continue;
-    ctx.report({ ...base, messageId: 'assumableByCatalogIdentity', data: { name, principal: value, other: record.id, class: record.class }, detail });
+    const patterns = (
+      record.matches ? record.matches.filter((match) => match.cloud === 'aws') : record.match ? [record.match] : []
+    ).flatMap((match) => (match.name !== undefined ? [match.name] : []));
+    if (
+      !(patterns.length
+        ? patterns.some((pattern) => globMatch(pattern, principalName))
+        : record.id === principalName) ||
+      mayReach(record.class)
+    )
+      continue;
+    ctx.report({
+      ...base,
+      messageId: 'assumableByCatalogIdentity',
+      data: { name, principal: value, other: record.id, class: record.class },
+      detail,
+    });
     return true;
   }
   return false;
@@ -228,9 +293,17 @@ function accountReachers(ctx: Ctx, target: Identity, account: string): Reacher[]
     if (mayReach(cls)) continue;
     const [assume] = heldPoliciesAndAllows(ctx, other).some(assumeRole()).values();
     if (!assume) continue;
-    const pattern = assume.resources.find((resource): resource is string => typeof resource === 'string' && arns.some((arn) => globMatch(resource, arn) || globMatch(asOwnAccount(resource), arn)));
+    const pattern = assume.resources.find(
+      (resource): resource is string =>
+        typeof resource === 'string' &&
+        arns.some((arn) => globMatch(resource, arn) || globMatch(asOwnAccount(resource), arn)),
+    );
     if (pattern === undefined) continue;
-    reachers.push({ other, cls, path: `${other.name} is allowed sts:AssumeRole on ${pattern}, which matches ${target.arn}, and ${target.name} trusts account ${account}` });
+    reachers.push({
+      other,
+      cls,
+      path: `${other.name} is allowed sts:AssumeRole on ${pattern}, which matches ${target.arn}, and ${target.name} trusts account ${account}`,
+    });
   }
   return reachers;
 }
@@ -260,7 +333,13 @@ function checkMfa(ctx: Ctx, identity: Identity, cls: IdentityClass, entry: Trust
   const why = missingMfa(entry, ctx.catalog);
   if (why === undefined) return;
   const value = isUnknown(entry.value) ? entry.value.description : entry.value;
-  ctx.report({ resource: identity.resource, identity, messageId: 'noMfa', data: { name: identity.name, class: cls, why }, detail: `Mfa::${value}` });
+  ctx.report({
+    resource: identity.resource,
+    identity,
+    messageId: 'noMfa',
+    data: { name: identity.name, class: cls, why },
+    detail: `Mfa::${value}`,
+  });
 }
 
 /**
@@ -272,5 +351,13 @@ function checkMonitored(ctx: Ctx, identity: Identity, cls: IdentityClass): void 
   const names = [identity.name, ...(typeof identity.arn === 'string' ? [identity.arn] : [])];
   const watched = (ctx.model.monitors ?? []).some((monitor) => names.some((name) => monitor.pattern.includes(name)));
   if (watched) return;
-  ctx.report({ resource: identity.resource, identity, messageId: 'unmonitored', data: { name: identity.name, class: cls }, detail: 'Monitoring::none', pending: true, undecidable: true });
+  ctx.report({
+    resource: identity.resource,
+    identity,
+    messageId: 'unmonitored',
+    data: { name: identity.name, class: cls },
+    detail: 'Monitoring::none',
+    pending: true,
+    undecidable: true,
+  });
 }

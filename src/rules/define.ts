@@ -22,7 +22,12 @@ export interface RuleMeta<MessageId extends string = string> {
 
 export type Remediation = string | Readonly<Partial<Record<Cloud, string>>>;
 
-const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud', kubernetes: 'Kubernetes' };
+const CLOUD_NAMES: Record<Cloud, string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  gcp: 'Google Cloud',
+  kubernetes: 'Kubernetes',
+};
 
 /** The fix for a finding in `cloud`; without a cloud (a finding about the catalog itself), or one the rule does not single out, every cloud's. */
 export function remediationFor(meta: Pick<RuleMeta, 'remediation'>, cloud: Cloud | undefined): string {

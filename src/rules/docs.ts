@@ -15,7 +15,9 @@ export const REPOSITORY_URL = repositoryUrl();
 
 function repositoryUrl(): string | undefined {
   // The package's own manifest by its self-reference: the same from src/, dist/ and both bundles.
-  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { repository?: { url?: string } | string };
+  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as {
+    repository?: { url?: string } | string;
+  };
   const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
   return url ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
 }
@@ -50,7 +52,9 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       '',
       '**Frameworks.**',
       '',
-      ...meta.frameworks.map((id) => `- [${id}](${FRAMEWORKS[id]?.source ?? ''}): ${FRAMEWORKS[id]?.title ?? 'unknown control'}`),
+      ...meta.frameworks.map(
+        (id) => `- [${id}](${FRAMEWORKS[id]?.source ?? ''}): ${FRAMEWORKS[id]?.title ?? 'unknown control'}`,
+      ),
       '',
       '**Messages.**',
       '',

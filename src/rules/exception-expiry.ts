@@ -24,7 +24,7 @@ export default defineRule<MessageId>({
       'approver it waives nothing, and the findings it covered block again. Saying why, and what to renew, keeps the ' +
       'catalog a true record of the risks the organisation accepts.',
     remediation:
-      'Renew an expired exception with a new approval and date, or remove it; name an owner from the catalog\'s owners and an ' +
+      "Renew an expired exception with a new approval and date, or remove it; name an owner from the catalog's owners and an " +
       'approver.',
     frameworks: ['NIST-CSF-2.0:PR.AA-05'],
     messages: {
@@ -36,7 +36,8 @@ export default defineRule<MessageId>({
       unknownOwner:
         'Exception {{id}} ({{rule}} for {{target}}) is owned by "{{owner}}", which is not an owner the catalog knows ' +
         '(known: {{known}}), so it waives nothing. Name a known owner, or add "{{owner}}" to owners.',
-      noApprover: 'Exception {{id}} ({{rule}} for {{target}}) has no approver, so it waives nothing. Record who approved it in approvedBy.',
+      noApprover:
+        'Exception {{id}} ({{rule}} for {{target}}) has no approver, so it waives nothing. Record who approved it in approvedBy.',
       tooBroad:
         'Exception {{id}} ({{rule}} for {{target}}) matches {{count}} identities and secrets of this change ({{sample}}), more than the ' +
         'exception policy allows ({{max}}), so it waives nothing here. Name the identity it was approved for.',
@@ -55,16 +56,26 @@ export default defineRule<MessageId>({
       if (!isExpiryDate(exception.expires)) {
         report('invalidExpiry', `Expires::${exception.expires}`, { expires: exception.expires });
       } else if (isPastDate(exception.expires, now)) {
-        report('expired', `Expires::${exception.expires}`, { expires: exception.expires, ago: describeDaysAgo(daysSince(exception.expires, now)) });
+        report('expired', `Expires::${exception.expires}`, {
+          expires: exception.expires,
+          ago: describeDaysAgo(daysSince(exception.expires, now)),
+        });
       }
       if (!isKnownOwner(catalog, exception.owner)) {
-        report('unknownOwner', `Owner::${exception.owner}`, { owner: exception.owner, known: catalog.owners.map((owner) => owner.id).join(', ') || 'none' });
+        report('unknownOwner', `Owner::${exception.owner}`, {
+          owner: exception.owner,
+          known: catalog.owners.map((owner) => owner.id).join(', ') || 'none',
+        });
       }
       if (exception.approvedBy.trim() === '') report('noApprover', 'ApprovedBy::none');
       if (isTooBroad(exception, ctx.model, catalog)) {
         const names = exceptionTargets(exception, ctx.model, catalog);
         const sample = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-        report('tooBroad', `Targets::${names.length}`, { count: String(names.length), sample, max: String(catalog.exceptionPolicy.maxTargets) });
+        report('tooBroad', `Targets::${names.length}`, {
+          count: String(names.length),
+          sample,
+          max: String(catalog.exceptionPolicy.maxTargets),
+        });
       }
     }
   },
@@ -73,7 +84,8 @@ export default defineRule<MessageId>({
     const { catalog, now, model } = ctx;
     const used = new Set(findings.flatMap((finding) => finding.waivedBy ?? []));
     for (const exception of catalog.exceptions) {
-      if (used.has(exception.id) || !isExceptionValid(exception, catalog, now) || isTooBroad(exception, model, catalog)) continue;
+      if (used.has(exception.id) || !isExceptionValid(exception, catalog, now) || isTooBroad(exception, model, catalog))
+        continue;
       // The rule it names must have run: a disabled rule waives nothing because it finds nothing.
       const names = exceptionTargets(exception, model, catalog);
       if (names.length === 0 || !ran.has(exception.rule)) continue;

@@ -39,11 +39,23 @@ export const FRAMEWORKS: Record<string, FrameworkControl> = {
     title: 'Ensure IAM policies that allow full "*:*" administrative privileges are not attached',
     source: CIS_AWS_3,
   },
-  'MITRE-ATTACK:T1098.001': { title: 'Account Manipulation: Additional Cloud Credentials', source: 'https://attack.mitre.org/techniques/T1098/001/' },
-  'MITRE-ATTACK:T1098.003': { title: 'Account Manipulation: Additional Cloud Roles', source: 'https://attack.mitre.org/techniques/T1098/003/' },
-  'MITRE-ATTACK:T1078.004': { title: 'Valid Accounts: Cloud Accounts', source: 'https://attack.mitre.org/techniques/T1078/004/' },
+  'MITRE-ATTACK:T1098.001': {
+    title: 'Account Manipulation: Additional Cloud Credentials',
+    source: 'https://attack.mitre.org/techniques/T1098/001/',
+  },
+  'MITRE-ATTACK:T1098.003': {
+    title: 'Account Manipulation: Additional Cloud Roles',
+    source: 'https://attack.mitre.org/techniques/T1098/003/',
+  },
+  'MITRE-ATTACK:T1078.004': {
+    title: 'Valid Accounts: Cloud Accounts',
+    source: 'https://attack.mitre.org/techniques/T1078/004/',
+  },
   'MITRE-ATTACK:T1552': { title: 'Unsecured Credentials', source: 'https://attack.mitre.org/techniques/T1552/' },
-  'MITRE-ATTACK:T1552.001': { title: 'Unsecured Credentials: Credentials In Files', source: 'https://attack.mitre.org/techniques/T1552/001/' },
+  'MITRE-ATTACK:T1552.001': {
+    title: 'Unsecured Credentials: Credentials In Files',
+    source: 'https://attack.mitre.org/techniques/T1552/001/',
+  },
   'MITRE-ATTACK:T1548.005': {
     title: 'Abuse Elevation Control Mechanism: Temporary Elevated Cloud Access',
     source: 'https://attack.mitre.org/techniques/T1548/005/',

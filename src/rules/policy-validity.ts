@@ -1,6 +1,14 @@
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { validityIssues, type ValidityIssue } from '../iam/aws/validate.js';
-import { isUnknown, type AwsPolicyGrant, type Identity, type Maybe, type PolicyDocument, type PolicyStatement, type ResourceRef } from '../model/model.js';
+import {
+  isUnknown,
+  type AwsPolicyGrant,
+  type Identity,
+  type Maybe,
+  type PolicyDocument,
+  type PolicyStatement,
+  type ResourceRef,
+} from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 
 type MessageId = 'unknownAction' | 'unknownService' | 'noServicePrefix' | 'unknownOperator' | 'managedPolicyPath';
@@ -52,9 +60,11 @@ export default defineRule<MessageId>({
         if (grant.kind === 'aws-policy') checkDocument(ctx, grant.document, policyName(grant), grant.source, identity);
         else if (grant.kind === 'aws-managed-policy') checkManagedPath(ctx, grant.arn, grant.source, identity);
       }
-      if (identity.trustPolicy) checkDocument(ctx, identity.trustPolicy, `${identity.resource.name} trust policy`, identity.resource, identity);
+      if (identity.trustPolicy)
+        checkDocument(ctx, identity.trustPolicy, `${identity.resource.name} trust policy`, identity.resource, identity);
     }
-    for (const grant of ctx.model.unattachedPolicies) checkDocument(ctx, grant.document, policyName(grant), grant.source);
+    for (const grant of ctx.model.unattachedPolicies)
+      checkDocument(ctx, grant.document, policyName(grant), grant.source);
   },
 });
 
@@ -62,24 +72,56 @@ function policyName(grant: AwsPolicyGrant): string {
   return grant.policyName ?? grant.source.name;
 }
 
-function checkDocument(ctx: Context, document: PolicyDocument, policy: string, resource: ResourceRef, identity?: Identity): void {
+function checkDocument(
+  ctx: Context,
+  document: PolicyDocument,
+  policy: string,
+  resource: ResourceRef,
+  identity?: Identity,
+): void {
   const issues = validityIssues(document);
   if (issues.length === 0) return;
   const base = identity ? { resource, identity } : { resource };
   // The effect decides what an unknown action fails to do: find the statement again only for a finding.
   for (const issue of issues) {
     if (issue.kind === 'unknown-operator') {
-      ctx.report({ ...base, messageId: 'unknownOperator', detail: `Operator::${issue.operator}`, data: { policy, operator: issue.operator } });
+      ctx.report({
+        ...base,
+        messageId: 'unknownOperator',
+        detail: `Operator::${issue.operator}`,
+        data: { policy, operator: issue.operator },
+      });
       continue;
     }
-    const data = { policy, field: issue.field, value: issue.value, effect: effectOf(issue, statementOf(document, issue)) };
-    if (issue.kind === 'no-service-prefix') ctx.report({ ...base, messageId: 'noServicePrefix', detail: `Action::${issue.value}`, data });
-    else if (issue.kind === 'unknown-service') ctx.report({ ...base, messageId: 'unknownService', detail: `Action::${issue.value}`, data: { ...data, service: issue.service } });
-    else ctx.report({ ...base, messageId: 'unknownAction', detail: `Action::${issue.value}`, data: { ...data, service: issue.service } });
+    const data = {
+      policy,
+      field: issue.field,
+      value: issue.value,
+      effect: effectOf(issue, statementOf(document, issue)),
+    };
+    if (issue.kind === 'no-service-prefix')
+      ctx.report({ ...base, messageId: 'noServicePrefix', detail: `Action::${issue.value}`, data });
+    else if (issue.kind === 'unknown-service')
+      ctx.report({
+        ...base,
+        messageId: 'unknownService',
+        detail: `Action::${issue.value}`,
+        data: { ...data, service: issue.service },
+      });
+    else
+      ctx.report({
+        ...base,
+        messageId: 'unknownAction',
+        detail: `Action::${issue.value}`,
+        data: { ...data, service: issue.service },
+      });
   }
 }
 
-function statementOf(document: PolicyDocument, issue: Extract<ValidityIssue, { value: string }>): PolicyStatement | undefined {
+function statementOf(
+  document: PolicyDocument,
+  issue: Extract<ValidityIssue, { value: string }>,
+): PolicyStatement | undefined {
   const field = issue.field === 'Action' ? 'action' : 'notAction';
   return document.statements.find((statement) => statement[field]?.includes(issue.value));
 }
@@ -95,5 +137,11 @@ function checkManagedPath(ctx: Context, arn: Maybe<string>, resource: ResourceRe
   if (!known || known.pathMatches) return;
   const published = known.publishedArn;
   const suggested = `${arn.slice(0, arn.indexOf(':policy/'))}${published.slice(published.indexOf(':policy/'))}`;
-  ctx.report({ resource, identity, messageId: 'managedPolicyPath', detail: `Policy::${arn}`, data: { arn, identity: identity.name, name: known.name, published, suggested } });
+  ctx.report({
+    resource,
+    identity,
+    messageId: 'managedPolicyPath',
+    detail: `Policy::${arn}`,
+    data: { arn, identity: identity.name, name: known.name, published, suggested },
+  });
 }

@@ -1,11 +1,25 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
-import { IDENTITY_CLASSES, isUnknown, type Identity, type PolicyDocument, type PolicyStatement, type ResourceRef, type RoleGrant } from '../model/model.js';
+import {
+  IDENTITY_CLASSES,
+  isUnknown,
+  type Identity,
+  type PolicyDocument,
+  type PolicyStatement,
+  type ResourceRef,
+  type RoleGrant,
+} from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
-import { documentWithinEnvelopes, envelopeResourcesFor, intersectResource, narrowedStatements, resourceCovered } from './support/aws-envelope.js';
+import {
+  documentWithinEnvelopes,
+  envelopeResourcesFor,
+  intersectResource,
+  narrowedStatements,
+  resourceCovered,
+} from './support/aws-envelope.js';
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from './support/just-in-time.js';
 
@@ -40,23 +54,26 @@ export default defineRule<MessageId>({
     remediation:
       'Declare the identity in the catalog (or tag it) with its class and entitlements, and narrow its policies to the ' +
       'entitlements: the finding shows the statement to write instead. Privileged entitlements for non-break-glass classes must be ' +
-      'held just in time as the plan shows it: a role whose sessions last at most the approval\'s maxDuration, assumable only ' +
+      "held just in time as the plan shows it: a role whose sessions last at most the approval's maxDuration, assumable only " +
       'through the approval path the catalog names (approval.via), with no long-lived credential.',
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05'],
     messages: {
       noCatalog:
         '{{identity}}: no catalog given: entitlements cannot be checked. Declare the identity with its class and entitlements in an entitlement catalog and pass it to the check.',
-      invalidClass: '{{identity}} has {{tag}} tag "{{value}}", which is not an identity class. Use one of: {{classes}}.',
-      noClass: '{{identity}} declares no identity class. Record it in the catalog identities, or tag it {{tag}}=<{{classes}}>.',
+      invalidClass:
+        '{{identity}} has {{tag}} tag "{{value}}", which is not an identity class. Use one of: {{classes}}.',
+      noClass:
+        '{{identity}} declares no identity class. Record it in the catalog identities, or tag it {{tag}}=<{{classes}}>.',
       noEntitlements:
         '{{identity}} declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it {{tag}}=<entitlement ids>.',
-      unknownEntitlement: '{{identity}} declares entitlement "{{entitlement}}", which the catalog does not define. Use one of: {{known}}.',
+      unknownEntitlement:
+        '{{identity}} declares entitlement "{{entitlement}}", which the catalog does not define. Use one of: {{known}}.',
       entitlementNotForClass:
         '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
         'Choose an entitlement made for {{class}} identities, or correct the class.',
       standingPrivilege:
         '{{identity}} holds privileged entitlement {{entitlement}} as standing privilege, which {{class}} does not allow: {{why}}. ' +
-        'Hold it just in time (a role with sessions of at most the approval\'s maxDuration, assumable only through approval.via, ' +
+        "Hold it just in time (a role with sessions of at most the approval's maxDuration, assumable only through approval.via, " +
         'no long-lived credential), or keep it for break-glass identities.',
       standingPending:
         '{{identity}}: whether it holds privileged entitlement {{entitlement}} just in time cannot be verified until apply: {{why}}.',
@@ -72,7 +89,8 @@ export default defineRule<MessageId>({
       managedNotAllowed:
         '{{identity}} has managed policy {{policy}} attached, which none of its entitlements ({{entitlements}}) lists in awsManagedPolicies ' +
         'and whose content the engine does not know. List it in an entitlement, or replace it with a policy within the entitlements.',
-      grantsUnknown: '{{policy}}: whether it stays within the entitlements of {{identity}} cannot be verified until apply: {{what}}.',
+      grantsUnknown:
+        '{{policy}}: whether it stays within the entitlements of {{identity}} cannot be verified until apply: {{what}}.',
       roleExcess:
         '{{policy}} grants {{identity}} {{role}} on {{scope}}, which none of its entitlements ({{entitlements}}) allows ({{allowed}}). ' +
         'Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
@@ -87,7 +105,13 @@ export default defineRule<MessageId>({
       // the catalog records it; otherwise the privilege rules judge what the change grants it.
       if (identity.external && !ctx.profile(identity).record) continue;
       if (ctx.catalog.isDefault) {
-        ctx.report({ messageId: 'noCatalog', data: { identity: identity.name }, resource: identity.resource, identity, detail: 'Catalog::default' });
+        ctx.report({
+          messageId: 'noCatalog',
+          data: { identity: identity.name },
+          resource: identity.resource,
+          identity,
+          detail: 'Catalog::default',
+        });
         continue;
       }
       const entitlements = checkDeclarations(ctx, identity, ctx.profile(identity));
@@ -101,9 +125,19 @@ export default defineRule<MessageId>({
 function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, profile: IdentityProfile): Entitlement[] {
   const { catalog } = ctx;
   const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) =>
-    ctx.report({ messageId, data: { identity: identity.name, ...data }, resource: identity.resource, identity, detail });
+    ctx.report({
+      messageId,
+      data: { identity: identity.name, ...data },
+      resource: identity.resource,
+      identity,
+      detail,
+    });
   if (profile.invalidClass !== undefined) {
-    report('invalidClass', `Class::${profile.invalidClass}`, { tag: catalog.tags.class, value: profile.invalidClass, classes: IDENTITY_CLASSES.join(', ') });
+    report('invalidClass', `Class::${profile.invalidClass}`, {
+      tag: catalog.tags.class,
+      value: profile.invalidClass,
+      classes: IDENTITY_CLASSES.join(', '),
+    });
   } else if (!profile.class) {
     report('noClass', 'Class::undeclared', { tag: catalog.tags.class, classes: IDENTITY_CLASSES.join('|') });
   }
@@ -118,7 +152,11 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     }
     known.push(entitlement);
     if (profile.class && !entitlement.classes.includes(profile.class)) {
-      report('entitlementNotForClass', `Entitlement::${id}`, { entitlement: id, class: profile.class, classes: entitlement.classes.join(', ') || 'none' });
+      report('entitlementNotForClass', `Entitlement::${id}`, {
+        entitlement: id,
+        class: profile.class,
+        classes: entitlement.classes.join(', ') || 'none',
+      });
     }
   }
   if (!allowsStanding(catalog, profile.class)) {
@@ -127,7 +165,12 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       const data = { identity: identity.name, entitlement: held.entitlement.id, why: held.gaps.join('; ') };
       const base = { resource: identity.resource, identity, detail: `StandingPrivilege::${held.entitlement.id}` };
       if (held.mode === 'pending') ctx.report({ ...base, messageId: 'standingPending', data, pending: true });
-      else ctx.report({ ...base, messageId: 'standingPrivilege', data: { ...data, class: profile.class ? `class ${profile.class}` : 'an identity without a declared class' } });
+      else
+        ctx.report({
+          ...base,
+          messageId: 'standingPrivilege',
+          data: { ...data, class: profile.class ? `class ${profile.class}` : 'an identity without a declared class' },
+        });
     }
   }
   return known;
@@ -154,7 +197,8 @@ function entitlementsById(catalog: Catalog): Map<string, Entitlement> {
   let index = entitlementIndexes.get(catalog);
   if (!index) {
     index = new Map();
-    for (const entitlement of catalog.entitlements) if (!index.has(entitlement.id)) index.set(entitlement.id, entitlement);
+    for (const entitlement of catalog.entitlements)
+      if (!index.has(entitlement.id)) index.set(entitlement.id, entitlement);
     entitlementIndexes.set(catalog, index);
   }
   return index;
@@ -254,7 +298,13 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
       reportUnknown(ctx, identity, opaque.source, opaque.source.name, `managed policy ARN ${opaque.arn.description}`);
     } else if (!managedAllowedIn(scope, opaque.arn)) {
       const label = opaque.arn;
-      ctx.report({ messageId: 'managedNotAllowed', data: { identity: identity.name, policy: label, entitlements: scope.names }, resource: opaque.source, identity, detail: `Policy::${label}` });
+      ctx.report({
+        messageId: 'managedNotAllowed',
+        data: { identity: identity.name, policy: label, entitlements: scope.names },
+        resource: opaque.source,
+        identity,
+        detail: `Policy::${label}`,
+      });
     }
   }
 
@@ -279,7 +329,10 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
     if (documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin)) verdicts.set(policy, {});
     else byAction.push(policy);
   }
-  if (byAction.length) grantsByPolicy(holdings.all(), held, byAction).forEach((grants, policy) => verdicts.set(policy, judge(grants, scope)));
+  if (byAction.length)
+    grantsByPolicy(holdings.all(), held, byAction).forEach((grants, policy) =>
+      verdicts.set(policy, judge(grants, scope)),
+    );
   for (let index = 0; index < toJudge.length; index++) {
     const policy = toJudge[index]!;
     const verdict = verdicts.get(policy)!;
@@ -302,12 +355,17 @@ function holdsDeny(held: HeldPolicies): boolean {
 function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
   if (policy.managedArn === undefined) return false;
   const statements = policy.document.statements;
-  for (let index = 0; index < statements.length; index++) if (held.policyOf(statements[index]!) !== policy) return false;
+  for (let index = 0; index < statements.length; index++)
+    if (held.policyOf(statements[index]!) !== policy) return false;
   return true;
 }
 
 /** For each policy to judge, in the order of the identity's allows: what its statements grant. */
-function grantsByPolicy(allows: AllowedAction[], held: HeldPolicies, toJudge: HeldPolicy[]): Map<HeldPolicy, PolicyGrants> {
+function grantsByPolicy(
+  allows: AllowedAction[],
+  held: HeldPolicies,
+  toJudge: HeldPolicy[],
+): Map<HeldPolicy, PolicyGrants> {
   const byPolicy = new Map<HeldPolicy, PolicyGrants>();
   for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index]!, { granted: [] });
   for (let a = 0; a < allows.length; a++) {
@@ -336,10 +394,18 @@ function judge(grants: PolicyGrants, scope: AwsScope): PolicyVerdict {
       (resources ??= new Set()).add(resource);
     }
   }
-  return { pending: grants.pending, excess: actions && resources ? summarizeExcess(grants, actions, resources, scope) : undefined };
+  return {
+    pending: grants.pending,
+    excess: actions && resources ? summarizeExcess(grants, actions, resources, scope) : undefined,
+  };
 }
 
-function summarizeExcess(grants: PolicyGrants, excessActions: Set<string>, excessResources: Set<string>, scope: AwsScope): ExcessSummary {
+function summarizeExcess(
+  grants: PolicyGrants,
+  excessActions: Set<string>,
+  excessResources: Set<string>,
+  scope: AwsScope,
+): ExcessSummary {
   const actions = [...excessActions].sort();
   const within: { action: string; resource: string }[] = [];
   for (const { action, resource } of grants.granted) {
@@ -358,7 +424,13 @@ function summarizeExcess(grants: PolicyGrants, excessActions: Set<string>, exces
   };
 }
 
-function reportVerdict(ctx: RuleContext<MessageId>, identity: Identity, policy: HeldPolicy, verdict: PolicyVerdict, scope: AwsScope): void {
+function reportVerdict(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  policy: HeldPolicy,
+  verdict: PolicyVerdict,
+  scope: AwsScope,
+): void {
   if (verdict.pending !== undefined) reportUnknown(ctx, identity, policy.source, policy.label, verdict.pending);
   const { excess } = verdict;
   if (!excess) return;
@@ -379,7 +451,13 @@ function reportVerdict(ctx: RuleContext<MessageId>, identity: Identity, policy: 
   });
 }
 
-function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, source: ResourceRef, label: string, what: string): void {
+function reportUnknown(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  source: ResourceRef,
+  label: string,
+  what: string,
+): void {
   ctx.report({
     messageId: 'grantsUnknown',
     data: { policy: label, identity: identity.name, what },
@@ -391,7 +469,10 @@ function reportUnknown(ctx: RuleContext<MessageId>, identity: Identity, source: 
 }
 
 function firstFew(items: string[]): string {
-  return items.slice(0, SAMPLE_SIZE).join(', ') + (items.length > SAMPLE_SIZE ? `, … (${items.length - SAMPLE_SIZE} more)` : '');
+  return (
+    items.slice(0, SAMPLE_SIZE).join(', ') +
+    (items.length > SAMPLE_SIZE ? `, … (${items.length - SAMPLE_SIZE} more)` : '')
+  );
 }
 
 /** The resources one Allow statement grants: its Resource, or `*` for NotResource (all but some) and for none given. */
@@ -428,7 +509,14 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
     if (entitlements.some((entitlement) => roleAllowed(entitlement, grant, role, scope))) continue;
     ctx.report({
       messageId: 'roleExcess',
-      data: { policy: label, identity: identity.name, role, scope, entitlements: names, allowed: allowedRoles(entitlements, grant) },
+      data: {
+        policy: label,
+        identity: identity.name,
+        role,
+        scope,
+        entitlements: names,
+        allowed: allowedRoles(entitlements, grant),
+      },
       resource: grant.source,
       identity,
       detail: `Role::${role}@${scope}`,
@@ -438,11 +526,15 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
 
 function roleAllowed(entitlement: Entitlement, grant: RoleGrant, role: string, scope: string): boolean {
   const sameRole = (allowed: string) => allowed.toLowerCase() === role.toLowerCase();
-  const inScopes = (scopes: string[] | undefined, value: string) => !scopes?.length || scopes.some((pattern) => globMatch(pattern, value, { caseInsensitive: true }));
+  const inScopes = (scopes: string[] | undefined, value: string) =>
+    !scopes?.length || scopes.some((pattern) => globMatch(pattern, value, { caseInsensitive: true }));
   switch (grant.cloud) {
     case 'azure':
       // Azure role names compare without case and spaces ("Key Vault Secrets Officer" is "KeyVaultSecretsOfficer").
-      return Boolean(entitlement.azure?.roles.some((allowed) => sameAzureRoleName(allowed, role))) && inScopes(entitlement.azure?.scopes, scope);
+      return (
+        Boolean(entitlement.azure?.roles.some((allowed) => sameAzureRoleName(allowed, role))) &&
+        inScopes(entitlement.azure?.scopes, scope)
+      );
     case 'gcp':
       return Boolean(entitlement.gcp?.roles.some(sameRole)) && inScopes(entitlement.gcp?.scopes, scope);
     case 'kubernetes': {
@@ -459,13 +551,20 @@ function allowedRoles(entitlements: Entitlement[], grant: RoleGrant): string {
   const allowed = entitlements.flatMap((entitlement): string[] => {
     switch (grant.cloud) {
       case 'azure':
-        return (entitlement.azure?.roles ?? []).map((role) => `${role}${entitlement.azure?.scopes?.length ? ` on ${entitlement.azure.scopes.join(' | ')}` : ''}`);
+        return (entitlement.azure?.roles ?? []).map(
+          (role) => `${role}${entitlement.azure?.scopes?.length ? ` on ${entitlement.azure.scopes.join(' | ')}` : ''}`,
+        );
       case 'gcp':
-        return (entitlement.gcp?.roles ?? []).map((role) => `${role}${entitlement.gcp?.scopes?.length ? ` on ${entitlement.gcp.scopes.join(' | ')}` : ''}`);
+        return (entitlement.gcp?.roles ?? []).map(
+          (role) => `${role}${entitlement.gcp?.scopes?.length ? ` on ${entitlement.gcp.scopes.join(' | ')}` : ''}`,
+        );
       case 'kubernetes': {
         const envelope = entitlement.kubernetes;
         const namespaces = envelope?.namespaces?.length ? ` in namespace ${envelope.namespaces.join(' | ')}` : '';
-        return [...(envelope?.clusterRoles ?? []).map((role) => `ClusterRoleBinding ${role}`), ...(envelope?.roles ?? []).map((role) => `${role}${namespaces}`)];
+        return [
+          ...(envelope?.clusterRoles ?? []).map((role) => `ClusterRoleBinding ${role}`),
+          ...(envelope?.roles ?? []).map((role) => `${role}${namespaces}`),
+        ];
       }
     }
   });

@@ -31,8 +31,7 @@ export default defineRule<MessageId>({
       azure:
         "Record the owner: a catalog identity record (identities[].owner), the catalog's owner tag, or the owners of the application " +
         'or service principal (a group named like the catalog owner), naming one of the owners listed under owners. Add a new team to owners first.',
-      gcp:
-        'Record the owner: a catalog identity record (identities[].owner) naming one of the owners listed under owners. Add a new team to owners first.',
+      gcp: 'Record the owner: a catalog identity record (identities[].owner) naming one of the owners listed under owners. Add a new team to owners first.',
       kubernetes:
         "Record the owner: a catalog identity record (identities[].owner) or the catalog's owner label or annotation on the " +
         'object, naming one of the owners listed under owners. Add a new team to owners first.',
@@ -40,7 +39,7 @@ export default defineRule<MessageId>({
     frameworks: ['OWASP-NHI1:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       missingOwner:
-        '{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <owner> with one of the catalog\'s owners ({{known}}), or add a ' +
+        "{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <owner> with one of the catalog's owners ({{known}}), or add a " +
         'catalog identity record with an owner.',
       missingOwnerNoCatalog:
         '{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <team>. No catalog was given, so owners cannot be checked ' +
@@ -67,7 +66,12 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
   const { catalog } = ctx;
   const named = profile.unknownOwner?.trim();
   const base = { resource: subject.resource, identity: subject };
-  const data = { kind, name: subject.name, tagKey: catalog.tags.owner, known: catalog.owners.map((owner) => owner.id).join(', ') || 'none' };
+  const data = {
+    kind,
+    name: subject.name,
+    tagKey: catalog.tags.owner,
+    known: catalog.owners.map((owner) => owner.id).join(', ') || 'none',
+  };
   if (!named) {
     const messageId = catalog.isDefault ? 'missingOwnerNoCatalog' : 'missingOwner';
     ctx.report({ ...base, messageId, data, detail: 'Owner::missing' });
@@ -75,5 +79,10 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
   }
   // Without a catalog every named owner is "unknown"; the tag is all that can be asked for.
   if (catalog.isDefault) return;
-  ctx.report({ ...base, messageId: 'unknownOwner', data: { ...data, owner: named, catalog: catalog.source }, detail: `Owner::${named}` });
+  ctx.report({
+    ...base,
+    messageId: 'unknownOwner',
+    data: { ...data, owner: named, catalog: catalog.source },
+    detail: `Owner::${named}`,
+  });
 }

@@ -65,7 +65,10 @@ const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 const PLATFORM_AUDIENCES: Record<Identity['cloud'], string[]> = {
   aws: [],
   azure: ['api://AzureADTokenExchange'],
-  gcp: ['https://iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*', '//iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*'],
+  gcp: [
+    'https://iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*',
+    '//iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/*/providers/*',
+  ],
   kubernetes: [],
 };
 
@@ -84,12 +87,19 @@ export default defineRule<MessageId>({
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
         '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
         'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions.',
-      azure: 'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
+      azure:
+        'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
         'Give every workload identity pool provider an attribute condition, and bind roles to the subjects the catalog lists under ' +
         'trust.oidc (principal://…/subject/…), not to the whole pool.',
     },
-    frameworks: ['OWASP-NHI6:2025', 'OWASP-NHI3:2025', 'NIST-CSF-2.0:PR.AA-05', 'MITRE-ATTACK:T1078.004', 'MITRE-ATTACK:T1548.005'],
+    frameworks: [
+      'OWASP-NHI6:2025',
+      'OWASP-NHI3:2025',
+      'NIST-CSF-2.0:PR.AA-05',
+      'MITRE-ATTACK:T1078.004',
+      'MITRE-ATTACK:T1548.005',
+    ],
     messages: {
       trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',
       principalPending: 'Trust of role {{role}} cannot be verified until apply: principal is {{what}}.',
@@ -137,7 +147,8 @@ export default defineRule<MessageId>({
       oidcNoCatalog:
         'Role {{role}} accepts OIDC subject "{{subject}}" from {{issuer}}, but no catalog was given, so the subject cannot be ' +
         'checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
-      oidcConditionPending: 'Role {{role}}: OIDC condition {{key}} cannot be verified until apply: the value is {{what}}.',
+      oidcConditionPending:
+        'Role {{role}}: OIDC condition {{key}} cannot be verified until apply: the value is {{what}}.',
       federatedPending: 'Federated credential {{credential}} of {{identity}} cannot be verified until apply: {{what}}.',
       federatedIssuerNotInCatalog:
         'Federated credential {{credential}} lets tokens from issuer {{issuer}} act as {{identity}}, but the catalog ({{catalog}}) does not ' +
@@ -168,12 +179,19 @@ export default defineRule<MessageId>({
   check(ctx) {
     for (const identity of ctx.model.identities) {
       if (identity.cloud === 'azure' || identity.cloud === 'gcp') {
-        for (const credential of identity.credentials) if (credential.kind === 'federated') checkFederatedCredential(ctx, identity, credential);
+        for (const credential of identity.credentials)
+          if (credential.kind === 'federated') checkFederatedCredential(ctx, identity, credential);
       }
       const trust = identity.trustPolicy;
       if (identity.cloud !== 'aws' || !trust) continue;
       if (trust.unreadable) {
-        ctx.report({ messageId: 'trustUnreadable', data: { role: identity.name, what: trust.unreadable.description }, resource: identity.resource, identity, pending: true });
+        ctx.report({
+          messageId: 'trustUnreadable',
+          data: { role: identity.name, what: trust.unreadable.description },
+          resource: identity.resource,
+          identity,
+          pending: true,
+        });
         continue;
       }
       for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
@@ -190,16 +208,34 @@ export default defineRule<MessageId>({
 function checkUnusedProviders(ctx: Ctx): void {
   const providers = ctx.model.federationProviders ?? [];
   if (providers.length === 0) return;
-  const used = new Set(ctx.model.identities.flatMap((identity) => identity.credentials.map((credential) => credential.source.urn ?? credential.source.name)));
+  const used = new Set(
+    ctx.model.identities.flatMap((identity) =>
+      identity.credentials.map((credential) => credential.source.urn ?? credential.source.name),
+    ),
+  );
   for (const provider of providers) {
     if (used.has(provider.source.urn ?? provider.source.name)) continue;
     const base = { resource: provider.source };
     const describe = (value: unknown) => (isUnknown(value) ? `<${value.description}>` : String(value));
     if (isUnknown(provider.attributeCondition)) {
-      ctx.report({ ...base, messageId: 'gcpProviderPending', data: { provider: provider.source.name, what: `attribute condition ${provider.attributeCondition.description}` }, detail: 'Condition::unknown', pending: true });
+      ctx.report({
+        ...base,
+        messageId: 'gcpProviderPending',
+        data: {
+          provider: provider.source.name,
+          what: `attribute condition ${provider.attributeCondition.description}`,
+        },
+        detail: 'Condition::unknown',
+        pending: true,
+      });
     } else if (provider.attributeCondition === undefined) {
       const data = { provider: provider.source.name, issuer: describe(provider.issuer), pool: describe(provider.pool) };
-      ctx.report({ ...base, messageId: 'gcpProviderNoAttributeCondition', data, detail: 'Condition::attributeCondition' });
+      ctx.report({
+        ...base,
+        messageId: 'gcpProviderNoAttributeCondition',
+        data,
+        detail: 'Condition::attributeCondition',
+      });
     }
   }
 }
@@ -208,7 +244,12 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const role = identity.name;
   const base = { resource: identity.resource, identity };
   if (isUnknown(entry.value)) {
-    ctx.report({ ...base, messageId: 'principalPending', data: { role, what: entry.value.description }, pending: true });
+    ctx.report({
+      ...base,
+      messageId: 'principalPending',
+      data: { role, what: entry.value.description },
+      pending: true,
+    });
     return;
   }
   const value = entry.value;
@@ -217,7 +258,12 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
     const principal = parseAwsPrincipal(value, ctx.model.accountIds);
     if (principal.kind === 'everyone') return checkEveryone(ctx, identity, entry, `AWS: "${value}"`);
     if (principal.kind === 'unrecognized') {
-      ctx.report({ ...base, messageId: 'unrecognizedPrincipal', data: { role, principal: value }, detail: `Principal::${value}` });
+      ctx.report({
+        ...base,
+        messageId: 'unrecognizedPrincipal',
+        data: { role, principal: value },
+        detail: `Principal::${value}`,
+      });
       return;
     }
     if (!principal.own) checkAccount(ctx, identity, entry, principal.account, value);
@@ -238,7 +284,9 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
  * compared with its own variable, `aws:PrincipalAccount` = `${aws:PrincipalAccount}`, always holds).
  */
 function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principal: string): void {
-  const judged = NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)));
+  const judged = NARROWING_KEYS.flatMap((key) =>
+    narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)),
+  );
   if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return;
   const base = { resource: identity.resource, identity, detail: 'Principal::*' };
   const scoped = judged.filter((clause): clause is ScopedClause => clause.kind === 'scoped');
@@ -257,7 +305,12 @@ function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principa
   }
   const pending = judged.find((clause): clause is PendingClause => clause.kind === 'pending');
   if (pending) {
-    ctx.report({ ...base, messageId: 'anyPrincipalPending', data: { role: identity.name, principal, key: pending.key, what: pending.what }, pending: true });
+    ctx.report({
+      ...base,
+      messageId: 'anyPrincipalPending',
+      data: { role: identity.name, principal, key: pending.key, what: pending.what },
+      pending: true,
+    });
     return;
   }
   ctx.report({ ...base, messageId: 'anyPrincipal', data: { role: identity.name, principal } });
@@ -287,7 +340,8 @@ function judgeClause(ctx: Ctx, key: string, clause: ConditionClause): JudgedClau
     if (!scope) return { kind: 'open' };
     if (scope.kind === 'own') continue;
     const trusted = scope.kind === 'account' ? ctx.catalog.trust.accounts : (ctx.catalog.trust.organizations ?? []);
-    if (ctx.catalog.isDefault || !trusted.some((entry) => entry.id === scope.id)) untrusted.push({ kind: scope.kind, id: scope.id, written: value });
+    if (ctx.catalog.isDefault || !trusted.some((entry) => entry.id === scope.id))
+      untrusted.push({ kind: scope.kind, id: scope.id, written: value });
   }
   return clause.values.length === 0 ? { kind: 'open' } : { kind: 'scoped', key, operator: clause.operator, untrusted };
 }
@@ -297,7 +351,11 @@ function judgeClause(ctx: Ctx, key: string, clause: ConditionClause): JudgedClau
  * ARN's account field), an empty value, a value that is not an id, or a policy variable (its value comes from the
  * request, IAM policy variables: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
  */
-function scopeOf(key: string, value: string, ownAccounts: readonly string[]): { kind: 'own' } | { kind: 'account' | 'organization'; id: string } | undefined {
+function scopeOf(
+  key: string,
+  value: string,
+  ownAccounts: readonly string[],
+): { kind: 'own' } | { kind: 'account' | 'organization'; id: string } | undefined {
   if (isSelfVariable(key, value) || hasPolicyVariable(value)) return undefined;
   const lower = key.toLowerCase();
   if (lower.endsWith('orgid') || lower.endsWith('orgpaths')) {
@@ -327,7 +385,11 @@ function checkOrganization(ctx: Ctx, identity: Identity, organization: string, p
     return;
   }
   const listed = (catalog.trust.organizations ?? []).map((trusted) => trusted.id).join(', ') || 'none';
-  ctx.report({ ...base, messageId: 'untrustedOrganization', data: { role: identity.name, organization, principal, catalog: catalog.source, listed } });
+  ctx.report({
+    ...base,
+    messageId: 'untrustedOrganization',
+    data: { role: identity.name, organization, principal, catalog: catalog.source, listed },
+  });
 }
 
 function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: string, principal: string): void {
@@ -335,14 +397,28 @@ function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: 
   const base = { resource: identity.resource, identity };
   const role = identity.name;
   if (catalog.isDefault) {
-    ctx.report({ ...base, messageId: 'accountNoCatalog', data: { role, account, principal }, detail: `Account::${account}` });
+    ctx.report({
+      ...base,
+      messageId: 'accountNoCatalog',
+      data: { role, account, principal },
+      detail: `Account::${account}`,
+    });
     return;
   }
   if (catalog.trust.accounts.some((trusted) => trusted.id === account)) return;
   const listed = catalog.trust.accounts.map((trusted) => trusted.id).join(', ') || 'none';
-  ctx.report({ ...base, messageId: 'untrustedAccount', data: { role, account, principal, catalog: catalog.source, listed }, detail: `Account::${account}` });
+  ctx.report({
+    ...base,
+    messageId: 'untrustedAccount',
+    data: { role, account, principal, catalog: catalog.source, listed },
+    detail: `Account::${account}`,
+  });
   const externalIds = narrowingClauses(entry, 'sts:ExternalId');
-  if (!externalIds.some((clause) => clause.values.every((value) => isUnknown(value) || (value !== '' && !hasWildcard(value))))) {
+  if (
+    !externalIds.some((clause) =>
+      clause.values.every((value) => isUnknown(value) || (value !== '' && !hasWildcard(value))),
+    )
+  ) {
     ctx.report({ ...base, messageId: 'noExternalId', data: { role, account }, detail: 'Condition::sts:ExternalId' });
   }
 }
@@ -363,7 +439,13 @@ function checkOidc(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: stri
   checkSubject(ctx, identity, entry, issuer, trusted, catalog);
 }
 
-function checkAudience(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: string, trusted: TrustedOidc | undefined): void {
+function checkAudience(
+  ctx: Ctx,
+  identity: Identity,
+  entry: TrustEntry,
+  issuer: string,
+  trusted: TrustedOidc | undefined,
+): void {
   const key = `${issuer}:aud`;
   const base = { resource: identity.resource, identity, detail: `Condition::${key}` };
   const role = identity.name;
@@ -377,26 +459,52 @@ function checkAudience(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: 
   for (const clause of clauses) {
     for (const value of clause.values) {
       if (isUnknown(value)) {
-        ctx.report({ ...base, messageId: 'oidcConditionPending', data: { role, key, what: value.description }, pending: true });
-      } else if (allowed && !allowed.some((audience) => patternCovers(audience, value, isPatternOperator(clause.operator)))) {
-        ctx.report({ ...base, messageId: 'oidcAudienceNotAllowed', data: { role, issuer, audience: value, allowed: allowed.join(', ') } });
+        ctx.report({
+          ...base,
+          messageId: 'oidcConditionPending',
+          data: { role, key, what: value.description },
+          pending: true,
+        });
+      } else if (
+        allowed &&
+        !allowed.some((audience) => patternCovers(audience, value, isPatternOperator(clause.operator)))
+      ) {
+        ctx.report({
+          ...base,
+          messageId: 'oidcAudienceNotAllowed',
+          data: { role, issuer, audience: value, allowed: allowed.join(', ') },
+        });
       }
     }
   }
 }
 
-function checkSubject(ctx: Ctx, identity: Identity, entry: TrustEntry, issuer: string, trusted: TrustedOidc | undefined, catalog: Catalog): void {
+function checkSubject(
+  ctx: Ctx,
+  identity: Identity,
+  entry: TrustEntry,
+  issuer: string,
+  trusted: TrustedOidc | undefined,
+  catalog: Catalog,
+): void {
   const key = `${issuer}:sub`;
   const base = { resource: identity.resource, identity, detail: `Condition::${key}` };
   const role = identity.name;
-  const example = trusted?.subjects[0] ?? (isGithub(issuer) ? 'repo:<org>/<repo>:ref:refs/heads/main' : '<the one subject that needs this role>');
+  const example =
+    trusted?.subjects[0] ??
+    (isGithub(issuer) ? 'repo:<org>/<repo>:ref:refs/heads/main' : '<the one subject that needs this role>');
   const clauses = narrowingClauses(entry, key);
   if (clauses.length === 0) {
     // Cognito identity pools are scoped by their pool id in `:aud`; their subjects are per end user.
-    if (issuer !== 'cognito-identity.amazonaws.com') ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
+    if (issuer !== 'cognito-identity.amazonaws.com')
+      ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
     return;
   }
-  const reports = clauses.map((clause) => clause.values.flatMap((subject) => subjectReports(trusted, catalog, issuer, subject, isPatternOperator(clause.operator))));
+  const reports = clauses.map((clause) =>
+    clause.values.flatMap((subject) =>
+      subjectReports(trusted, catalog, issuer, subject, isPatternOperator(clause.operator)),
+    ),
+  );
   // Clauses on one key must all hold, so one clause whose every subject is acceptable narrows the trust enough.
   if (reports.some((clauseReports) => clauseReports.length === 0)) return;
   for (const { messageId, data, pending } of reports.flat()) {
@@ -410,13 +518,21 @@ interface SubjectReport {
   pending?: true;
 }
 
-function subjectReports(trusted: TrustedOidc | undefined, catalog: Catalog, issuer: string, subject: PolicyValue, isPattern: boolean): SubjectReport[] {
-  if (isUnknown(subject)) return [{ messageId: 'oidcConditionPending', data: { what: subject.description }, pending: true }];
+function subjectReports(
+  trusted: TrustedOidc | undefined,
+  catalog: Catalog,
+  issuer: string,
+  subject: PolicyValue,
+  isPattern: boolean,
+): SubjectReport[] {
+  if (isUnknown(subject))
+    return [{ messageId: 'oidcConditionPending', data: { what: subject.description }, pending: true }];
   if (trusted && trusted.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) return [];
   const scope = isPattern ? broadScope(issuer, subject) : undefined;
   if (scope) return [{ messageId: 'oidcBroadSubject', data: { subject, scope } }];
   if (catalog.isDefault) return [{ messageId: 'oidcNoCatalog', data: { subject } }];
-  if (trusted) return [{ messageId: 'oidcSubjectNotInCatalog', data: { subject, allowed: trusted.subjects.join(', ') } }];
+  if (trusted)
+    return [{ messageId: 'oidcSubjectNotInCatalog', data: { subject, allowed: trusted.subjects.join(', ') } }];
   // An issuer missing from a given catalog is reported once, as oidcIssuerNotInCatalog.
   return [];
 }
@@ -430,7 +546,8 @@ function broadScope(issuer: string, subject: string): string | undefined {
   if (/^[*?]*$/.test(subject)) return 'every subject of the issuer';
   if (!isGithub(issuer)) return undefined;
   const repository = /^repo:([^:]*)/.exec(subject)?.[1];
-  if (repository === undefined) return hasWildcard(subject.split(':')[0] ?? '') ? 'subjects of every repository' : undefined;
+  if (repository === undefined)
+    return hasWildcard(subject.split(':')[0] ?? '') ? 'subjects of every repository' : undefined;
   return hasWildcard(repository) ? `every repository matching "${repository}"` : undefined;
 }
 
@@ -440,7 +557,11 @@ function isGithub(issuer: string): boolean {
 }
 
 function sameIssuer(a: string, b: string): boolean {
-  const normalize = (issuer: string) => issuer.replace(/^https:\/\//, '').replace(/\/$/, '').toLowerCase();
+  const normalize = (issuer: string) =>
+    issuer
+      .replace(/^https:\/\//, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
   return normalize(a) === normalize(b);
 }
 
@@ -453,26 +574,50 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
   const { catalog } = ctx;
   const base = { resource: credential.source, identity };
   const names = { credential: credential.source.name, identity: identity.name };
-  const pending = (what: string) => ctx.report({ ...base, messageId: 'federatedPending', data: { ...names, what }, detail: 'Federated::unknown', pending: true });
+  const pending = (what: string) =>
+    ctx.report({
+      ...base,
+      messageId: 'federatedPending',
+      data: { ...names, what },
+      detail: 'Federated::unknown',
+      pending: true,
+    });
   const { issuer, subject } = credential;
   if (issuer === undefined || isUnknown(issuer)) return pending(`issuer ${issuer?.description ?? 'is not set'}`);
   if (identity.cloud === 'gcp') {
     if (credential.attributeCondition === undefined) {
-      ctx.report({ ...base, messageId: 'gcpNoAttributeCondition', data: { ...names, issuer }, detail: 'Condition::attributeCondition' });
+      ctx.report({
+        ...base,
+        messageId: 'gcpNoAttributeCondition',
+        data: { ...names, issuer },
+        detail: 'Condition::attributeCondition',
+      });
     } else if (isUnknown(credential.attributeCondition)) {
       pending(`attribute condition ${credential.attributeCondition.description}`);
     }
   }
   const trusted = catalog.trust.oidc.find((oidc) => sameIssuer(oidc.issuer, issuer));
   if (!catalog.isDefault && !trusted) {
-    ctx.report({ ...base, messageId: 'federatedIssuerNotInCatalog', data: { ...names, issuer, catalog: catalog.source }, detail: `Federated::${issuer}` });
+    ctx.report({
+      ...base,
+      messageId: 'federatedIssuerNotInCatalog',
+      data: { ...names, issuer, catalog: catalog.source },
+      detail: `Federated::${issuer}`,
+    });
   }
   // The catalog's audiences name who consumes the issuer's tokens; the cloud's own token exchange always does.
-  const allowedAudiences = trusted?.audiences ? [...trusted.audiences, ...PLATFORM_AUDIENCES[identity.cloud]] : undefined;
+  const allowedAudiences = trusted?.audiences
+    ? [...trusted.audiences, ...PLATFORM_AUDIENCES[identity.cloud]]
+    : undefined;
   for (const audience of credential.audiences ?? []) {
     if (isUnknown(audience)) pending(`audience ${audience.description}`);
     else if (allowedAudiences && !allowedAudiences.some((allowed) => globMatch(allowed, audience))) {
-      ctx.report({ ...base, messageId: 'federatedAudienceNotAllowed', data: { ...names, issuer, audience, allowed: allowedAudiences.join(', ') }, detail: `Audience::${audience}` });
+      ctx.report({
+        ...base,
+        messageId: 'federatedAudienceNotAllowed',
+        data: { ...names, issuer, audience, allowed: allowedAudiences.join(', ') },
+        detail: `Audience::${audience}`,
+      });
     }
   }
   if (subject === undefined || isUnknown(subject)) return pending(`subject ${subject?.description ?? 'is not set'}`);
@@ -480,7 +625,15 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
   if (trusted?.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) return;
   const detail = `Subject::${subject}`;
   const scope = isPattern ? broadScope(issuer, subject) : undefined;
-  if (scope) ctx.report({ ...base, messageId: 'federatedBroadSubject', data: { ...names, issuer, subject, scope }, detail });
-  else if (catalog.isDefault) ctx.report({ ...base, messageId: 'federatedNoCatalog', data: { ...names, issuer, subject }, detail });
-  else if (trusted) ctx.report({ ...base, messageId: 'federatedSubjectNotInCatalog', data: { ...names, issuer, subject, allowed: trusted.subjects.join(', ') }, detail });
+  if (scope)
+    ctx.report({ ...base, messageId: 'federatedBroadSubject', data: { ...names, issuer, subject, scope }, detail });
+  else if (catalog.isDefault)
+    ctx.report({ ...base, messageId: 'federatedNoCatalog', data: { ...names, issuer, subject }, detail });
+  else if (trusted)
+    ctx.report({
+      ...base,
+      messageId: 'federatedSubjectNotInCatalog',
+      data: { ...names, issuer, subject, allowed: trusted.subjects.join(', ') },
+      detail,
+    });
 }

@@ -2,7 +2,15 @@ import { isUnknown } from '../model/model.js';
 import { defineRule } from './define.js';
 import { parseEndDate } from './support/expiry.js';
 
-type MessageId = 'noRotation' | 'noRotationNoLimit' | 'rotationTooSlow' | 'rotationPending' | 'noExpiry' | 'expiryTooLate' | 'expiryPending' | 'expiryInvalid';
+type MessageId =
+  | 'noRotation'
+  | 'noRotationNoLimit'
+  | 'rotationTooSlow'
+  | 'rotationPending'
+  | 'noExpiry'
+  | 'expiryTooLate'
+  | 'expiryPending'
+  | 'expiryInvalid';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,7 +38,8 @@ export default defineRule<MessageId>({
       noRotation:
         'Secret {{name}} has no rotation configured, so its value never changes. Add a rotation schedule of at most ' +
         '{{maxDays}} days, the limit of {{limitSource}}.',
-      noRotationNoLimit: 'Secret {{name}} has no rotation configured, so its value never changes. Add a rotation schedule.',
+      noRotationNoLimit:
+        'Secret {{name}} has no rotation configured, so its value never changes. Add a rotation schedule.',
       rotationTooSlow:
         'Secret {{name}} rotates every {{days}} days; the limit of {{limitSource}} is {{maxDays}} days. Set the rotation ' +
         'interval to {{maxDays}} days or less.',
@@ -53,7 +62,9 @@ export default defineRule<MessageId>({
       // A class without its own secret age (humans, workloads) gets the service limit rather than none.
       const maxDays = classLimit ?? fallback;
       const limitSource =
-        cls && classLimit !== undefined ? `class ${cls}` : `the service class (${cls ? `class ${cls} sets no secret age` : 'the secret has no class'})`;
+        cls && classLimit !== undefined
+          ? `class ${cls}`
+          : `the service class (${cls ? `class ${cls} sets no secret age` : 'the secret has no class'})`;
       const data = { name: secret.name, maxDays: maxDays ?? '', limitSource };
       const rotation = secret.rotationDays;
       const base = { resource: secret.resource, identity: secret };
@@ -63,23 +74,54 @@ export default defineRule<MessageId>({
       if (secret.cloud === 'azure') {
         const end = secret.expiresAt;
         if (end === undefined) ctx.report({ ...base, messageId: 'noExpiry', data, detail: 'Expiry::none' });
-        else if (isUnknown(end)) ctx.report({ ...base, messageId: 'expiryPending', data: { ...data, what: end.description }, detail: 'Expiry::unknown', pending: true });
-        else if (Number.isNaN(parseEndDate(end))) ctx.report({ ...base, messageId: 'expiryInvalid', data: { ...data, end }, detail: 'Expiry::invalid' });
+        else if (isUnknown(end))
+          ctx.report({
+            ...base,
+            messageId: 'expiryPending',
+            data: { ...data, what: end.description },
+            detail: 'Expiry::unknown',
+            pending: true,
+          });
+        else if (Number.isNaN(parseEndDate(end)))
+          ctx.report({ ...base, messageId: 'expiryInvalid', data: { ...data, end }, detail: 'Expiry::invalid' });
         else if (maxDays !== undefined) {
           const days = Math.ceil((parseEndDate(end) - ctx.now.getTime()) / DAY_MS);
           const latest = new Date(ctx.now.getTime() + maxDays * DAY_MS).toISOString().slice(0, 10);
-          if (days > maxDays) ctx.report({ ...base, messageId: 'expiryTooLate', data: { ...data, end, days, latest }, detail: `Expiry::${days}d` });
+          if (days > maxDays)
+            ctx.report({
+              ...base,
+              messageId: 'expiryTooLate',
+              data: { ...data, end, days, latest },
+              detail: `Expiry::${days}d`,
+            });
         }
         continue;
       }
       if (rotation === undefined) {
-        ctx.report({ ...base, messageId: maxDays === undefined ? 'noRotationNoLimit' : 'noRotation', data, detail: 'Rotation::none' });
+        ctx.report({
+          ...base,
+          messageId: maxDays === undefined ? 'noRotationNoLimit' : 'noRotation',
+          data,
+          detail: 'Rotation::none',
+        });
       } else if (isUnknown(rotation)) {
-        ctx.report({ ...base, messageId: 'rotationPending', data: { ...data, what: rotation.description }, detail: 'Rotation::unknown', pending: true });
+        ctx.report({
+          ...base,
+          messageId: 'rotationPending',
+          data: { ...data, what: rotation.description },
+          detail: 'Rotation::unknown',
+          pending: true,
+        });
       } else if (maxDays !== undefined && rotation > maxDays) {
         // The rotation schedule is what to change, when it is a resource of its own.
         const resource = secret.rotationSource ?? secret.resource;
-        ctx.report({ resource, identity: secret, messageId: 'rotationTooSlow', data: { ...data, days: rotation }, detail: `Rotation::${rotation}d` });
+        ctx.report({
+          resource,
+          identity: secret,
+          messageId: 'rotationTooSlow',
+          data: { ...data, days: rotation },
+          detail: `Rotation::${rotation}d`,
+        });
       }
     }
   },

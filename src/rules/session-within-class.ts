@@ -13,7 +13,7 @@ export default defineRule<MessageId>({
       'A stolen session works until it expires. Agents and workloads renew their credentials on their own, so they need only ' +
       'short sessions; a role allowed 12-hour sessions keeps a leaked token useful for a working day.',
     remediation:
-      'Lower the maximum session (AWS MaxSessionDuration) to at most the limit of the identity\'s class in the catalog ' +
+      "Lower the maximum session (AWS MaxSessionDuration) to at most the limit of the identity's class in the catalog " +
       '(classes.<class>.maxSessionDuration), or declare the class that really fits.',
     frameworks: ['NIST-CSF-2.0:PR.AA-05'],
     messages: {
@@ -38,13 +38,23 @@ export default defineRule<MessageId>({
       const base = { resource: identity.resource, identity };
       const data = { name: identity.name, class: cls, limit: formatSeconds(limit), limitSeconds: limit };
       if (isUnknown(session)) {
-        ctx.report({ ...base, messageId: 'sessionPending', data: { ...data, what: session.description }, detail: 'MaxSessionDuration::unknown', pending: true });
+        ctx.report({
+          ...base,
+          messageId: 'sessionPending',
+          data: { ...data, what: session.description },
+          detail: 'MaxSessionDuration::unknown',
+          pending: true,
+        });
       } else if (session > limit) {
-        ctx.report({ ...base, messageId: 'sessionTooLong', data: { ...data, actual: formatSeconds(session), seconds: session }, detail: `MaxSessionDuration::${session}` });
+        ctx.report({
+          ...base,
+          messageId: 'sessionTooLong',
+          data: { ...data, actual: formatSeconds(session), seconds: session },
+          detail: `MaxSessionDuration::${session}`,
+        });
       }
     }
   },
 });
 
 const AWS_MIN_MAX_SESSION_SECONDS = 3600;
-

@@ -28,9 +28,11 @@ export function tooDeepPath(value: unknown, limit = MAX_VALUE_DEPTH): ValuePath 
     if (seen.has(current)) continue;
     seen.add(current);
     if (Array.isArray(current)) {
-      for (let index = 0; index < current.length; index++) stack.push({ value: current[index], depth: frame.depth + 1, parent: frame, key: index });
+      for (let index = 0; index < current.length; index++)
+        stack.push({ value: current[index], depth: frame.depth + 1, parent: frame, key: index });
     } else {
-      for (const key of Object.keys(current)) stack.push({ value: (current as Record<string, unknown>)[key], depth: frame.depth + 1, parent: frame, key });
+      for (const key of Object.keys(current))
+        stack.push({ value: (current as Record<string, unknown>)[key], depth: frame.depth + 1, parent: frame, key });
     }
   }
   return undefined;
@@ -44,5 +46,7 @@ export function tooDeepPath(value: unknown, limit = MAX_VALUE_DEPTH): ValuePath 
 
 /** `Resources.Role.Properties.Policies[0]`: a value path the way errors name fields. */
 export function formatValuePath(path: ValuePath): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('');
 }

@@ -88,7 +88,8 @@ class Parser {
     this.skipWhitespace();
     const value = this.parseValue(0, keys);
     this.skipWhitespace();
-    if (this.index < this.text.length) this.fail(`unexpected ${this.describe(this.index)} after the end of the JSON value`);
+    if (this.index < this.text.length)
+      this.fail(`unexpected ${this.describe(this.index)} after the end of the JSON value`);
     return { value, keys };
   }
 
@@ -101,7 +102,11 @@ class Parser {
     if (this.text.startsWith('true', this.index)) return this.literal(4, true);
     if (this.text.startsWith('false', this.index)) return this.literal(5, false);
     if (this.text.startsWith('null', this.index)) return this.literal(4, null);
-    return this.fail(this.index >= this.text.length ? 'unexpected end of input, expected a value' : `unexpected ${this.describe(this.index)}, expected a value`);
+    return this.fail(
+      this.index >= this.text.length
+        ? 'unexpected end of input, expected a value'
+        : `unexpected ${this.describe(this.index)}, expected a value`,
+    );
   }
 
   private literal(length: number, value: boolean | null): boolean | null {
@@ -119,14 +124,16 @@ class Parser {
       return result;
     }
     for (;;) {
-      if (this.text.charCodeAt(this.index) !== Char.Quote) this.fail(`unexpected ${this.describe(this.index)}, expected a string key`);
+      if (this.text.charCodeAt(this.index) !== Char.Quote)
+        this.fail(`unexpected ${this.describe(this.index)}, expected a string key`);
       const keyStart = this.index;
       const key = this.parseString();
       // The object itself says whether the key came before (own properties only; `__proto__` is defined as one below):
       // no set of keys per object, of which an audit file has hundreds of thousands.
       if (Object.hasOwn(result, key)) this.failAt(keyStart, `duplicate key ${JSON.stringify(key)}`);
       this.skipWhitespace();
-      if (this.text.charCodeAt(this.index) !== Char.Colon) this.fail(`unexpected ${this.describe(this.index)}, expected ":" after key ${JSON.stringify(key)}`);
+      if (this.text.charCodeAt(this.index) !== Char.Colon)
+        this.fail(`unexpected ${this.describe(this.index)}, expected ":" after key ${JSON.stringify(key)}`);
       this.index++;
       this.skipWhitespace();
       let children: KeyTree | undefined;
@@ -137,7 +144,8 @@ class Parser {
       }
       const value = this.parseValue(depth, children);
       // `__proto__` is an ordinary key in JSON: define it, as JSON.parse does, rather than set the prototype.
-      if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
       else result[key] = value;
       this.skipWhitespace();
       const next = this.text.charCodeAt(this.index);
@@ -150,7 +158,11 @@ class Parser {
         this.index++;
         return result;
       }
-      this.fail(this.index >= this.text.length ? 'unexpected end of input, expected "," or "}"' : `unexpected ${this.describe(this.index)}, expected "," or "}"`);
+      this.fail(
+        this.index >= this.text.length
+          ? 'unexpected end of input, expected "," or "}"'
+          : `unexpected ${this.describe(this.index)}, expected "," or "}"`,
+      );
     }
   }
 
@@ -176,7 +188,11 @@ class Parser {
         this.index++;
         return result;
       }
-      this.fail(this.index >= this.text.length ? 'unexpected end of input, expected "," or "]"' : `unexpected ${this.describe(this.index)}, expected "," or "]"`);
+      this.fail(
+        this.index >= this.text.length
+          ? 'unexpected end of input, expected "," or "]"'
+          : `unexpected ${this.describe(this.index)}, expected "," or "]"`,
+      );
     }
   }
 

@@ -24,11 +24,16 @@ export const MAX_ALIAS_COUNT = 100;
  * reader of an input uses this, so none can be made to expand an alias bomb; the offset is where the first alias
  * is written, for a located error.
  */
-export function documentValue(document: Document.Parsed | Document): { value: unknown } | { problem: string; offset: number } {
+export function documentValue(
+  document: Document.Parsed | Document,
+): { value: unknown } | { problem: string; offset: number } {
   try {
     return { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { problem: `${error instanceof Error ? error.message : String(error)} (more than ${MAX_ALIAS_COUNT} aliases resolved)`, offset: firstAliasOffset(document) };
+    return {
+      problem: `${error instanceof Error ? error.message : String(error)} (more than ${MAX_ALIAS_COUNT} aliases resolved)`,
+      offset: firstAliasOffset(document),
+    };
   }
 }
 

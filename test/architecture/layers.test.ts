@@ -13,23 +13,30 @@ import { afterAll, describe, expect, it } from 'vitest';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const config = require(join(REPO, '.dependency-cruiser.cjs')) as { forbidden: unknown[] };
-const { LAYERS } = require(join(REPO, 'scripts/architecture/layers.cjs')) as { LAYERS: { name: string; paths: string[] }[] };
+const { LAYERS } = require(join(REPO, 'scripts/architecture/layers.cjs')) as {
+  LAYERS: { name: string; paths: string[] }[];
+};
 const SOURCES = ['src', 'catalog', 'policypack/src', 'cdk-aspects'];
 
 async function violations(baseDir: string, tsConfig?: string): Promise<string[]> {
   const previous = process.cwd();
   process.chdir(baseDir);
   try {
-    const result = await cruise(SOURCES.filter((dir) => existsSync(join(baseDir, dir))), {
-      ruleSet: { forbidden: config.forbidden } as never,
-      validate: true,
-      tsPreCompilationDeps: true,
-      doNotFollow: { path: 'node_modules' },
-      exclude: { path: '^(node_modules|dist|test|bench|scripts)/' },
-      ...(tsConfig ? { tsConfig: { fileName: tsConfig } } : {}),
-    });
+    const result = await cruise(
+      SOURCES.filter((dir) => existsSync(join(baseDir, dir))),
+      {
+        ruleSet: { forbidden: config.forbidden } as never,
+        validate: true,
+        tsPreCompilationDeps: true,
+        doNotFollow: { path: 'node_modules' },
+        exclude: { path: '^(node_modules|dist|test|bench|scripts)/' },
+        ...(tsConfig ? { tsConfig: { fileName: tsConfig } } : {}),
+      },
+    );
     const output = result.output as ICruiseResult;
-    return output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`).sort();
+    return output.summary.violations
+      .map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`)
+      .sort();
   } finally {
     process.chdir(previous);
   }
@@ -66,19 +73,32 @@ describe('layers that only point down', () => {
       // A cycle inside one layer: reported once.
       write('src/util/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
       write('src/util/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
-      expect(await violations(dir)).toEqual([
-        'layer-engine: src/engine/upward.ts -> src/adapters/adapter.ts',
-        'layer-audit: src/audit/upward.ts -> src/reporters/report.ts',
-        'layer-catalog: catalog/upward.ts -> src/rules/rule.ts',
-        'layer-model: src/model/upward.ts -> src/engine/engine.ts',
-        'layer-rules: src/rules/upward.ts -> src/engine/engine.ts',
-        'no-circular: src/util/a.ts -> src/util/b.ts',
-      ].sort());
+      expect(await violations(dir)).toEqual(
+        [
+          'layer-engine: src/engine/upward.ts -> src/adapters/adapter.ts',
+          'layer-audit: src/audit/upward.ts -> src/reporters/report.ts',
+          'layer-catalog: catalog/upward.ts -> src/rules/rule.ts',
+          'layer-model: src/model/upward.ts -> src/engine/engine.ts',
+          'layer-rules: src/rules/upward.ts -> src/engine/engine.ts',
+          'no-circular: src/util/a.ts -> src/util/b.ts',
+        ].sort(),
+      );
     }, 120_000);
   });
 
   it('names every layer once, lowest first, each path in one layer only', () => {
-    expect(LAYERS.map((layer) => layer.name)).toEqual(['model', 'catalog', 'cloud-iam', 'rules', 'engine', 'adapters', 'audit', 'diff-and-bootstrap', 'reporters', 'front-ends']);
+    expect(LAYERS.map((layer) => layer.name)).toEqual([
+      'model',
+      'catalog',
+      'cloud-iam',
+      'rules',
+      'engine',
+      'adapters',
+      'audit',
+      'diff-and-bootstrap',
+      'reporters',
+      'front-ends',
+    ]);
     const paths = LAYERS.flatMap((layer) => layer.paths);
     expect(new Set(paths).size).toBe(paths.length);
   });

@@ -5,7 +5,10 @@ import { emptyModel } from '../../src/model/model.js';
 import { identity } from '../support/builders.js';
 import { auditOf, exampleCatalog, NOW } from './support.js';
 
-const EXAMPLES = ['examples/cloudformation/bad-stack.template.yaml', 'examples/cloudformation/good-stack.template.yaml'];
+const EXAMPLES = [
+  'examples/cloudformation/bad-stack.template.yaml',
+  'examples/cloudformation/good-stack.template.yaml',
+];
 
 describe('audit of the examples', () => {
   const { audit } = auditOf(EXAMPLES);
@@ -37,8 +40,17 @@ describe('audit of the examples', () => {
 
   it('shows owner, class and which entitlement grants each statement', () => {
     const payments = row('payments-api-runtime');
-    expect(payments).toMatchObject({ owner: 'team-payments', ownerContact: 'payments-oncall@example.com', class: 'service', catalogId: 'payments-api' });
-    expect(payments.entitlements.map((e) => e.id)).toEqual(['payments-read', 'payments-write', 'payments-secrets-read']);
+    expect(payments).toMatchObject({
+      owner: 'team-payments',
+      ownerContact: 'payments-oncall@example.com',
+      class: 'service',
+      catalogId: 'payments-api',
+    });
+    expect(payments.entitlements.map((e) => e.id)).toEqual([
+      'payments-read',
+      'payments-write',
+      'payments-secrets-read',
+    ]);
     expect(payments.grants.flatMap((g) => g.statements)).toEqual([
       {
         text: 'Allow dynamodb:GetItem, dynamodb:Query, dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/payments-ledger',
@@ -57,10 +69,16 @@ describe('audit of the examples', () => {
     ]);
     const batch = row('batch-admin');
     expect(batch.grants.map((g) => g.label)).toEqual(['managed AdministratorAccess']);
-    expect(batch.privilegedPaths).toContain('destruction: 2 actions (kms:DisableKey, kms:ScheduleKeyDeletion) via managed AdministratorAccess');
-    const escalation = batch.findings.filter((f) => f.ruleId === 'no-privilege-escalation').map((f) => f.detail!.replace('Path::', ''));
+    expect(batch.privilegedPaths).toContain(
+      'destruction: 2 actions (kms:DisableKey, kms:ScheduleKeyDeletion) via managed AdministratorAccess',
+    );
+    const escalation = batch.findings
+      .filter((f) => f.ruleId === 'no-privilege-escalation')
+      .map((f) => f.detail!.replace('Path::', ''));
     expect(escalation.length).toBeGreaterThan(0);
-    expect(batch.privilegedPaths.at(-1)).toMatch(new RegExp(`^escalation: ${escalation.length} paths? \\(${escalation[0]!.replace(/[*]/g, '\\*')}`));
+    expect(batch.privilegedPaths.at(-1)).toMatch(
+      new RegExp(`^escalation: ${escalation.length} paths? \\(${escalation[0]!.replace(/[*]/g, '\\*')}`),
+    );
     expect(row('OrphanRole').privilegedPaths).toEqual([]);
     expect(row('break-glass-admin').privilegedPaths).toEqual(['privileged entitlement emergency-admin']);
   });
@@ -99,8 +117,12 @@ describe('audit of the examples', () => {
         waives: 1,
       },
     ]);
-    expect(row('legacy-sftp-sync').findings.map((f) => `${f.ruleId} ${f.waivedBy} ${f.blocking}`)).toEqual(['no-long-lived-credentials EXC-101 false']);
-    expect(row('report-agent').exceptions.map((e) => `${e.id} ${e.status} ${e.daysLeft}`)).toEqual(['EXC-087 expired -121']);
+    expect(row('legacy-sftp-sync').findings.map((f) => `${f.ruleId} ${f.waivedBy} ${f.blocking}`)).toEqual([
+      'no-long-lived-credentials EXC-101 false',
+    ]);
+    expect(row('report-agent').exceptions.map((e) => `${e.id} ${e.status} ${e.daysLeft}`)).toEqual([
+      'EXC-087 expired -121',
+    ]);
   });
 
   it('counts findings by rule and by owner, findings on catalog exceptions going to the exception owner', () => {
@@ -108,7 +130,11 @@ describe('audit of the examples', () => {
     const ownedBy = (names: string[]) => evaluation.findings.filter((f) => names.includes(f.identity ?? '')).length;
     expect(audit.summary.byOwner).toEqual({
       '(no owner)': 3,
-      'team-data': ownedBy(['bad-stack/BatchAdminRole', 'bad-stack/external-user:legacy-sftp-sync', 'bad-stack/PublicRole']),
+      'team-data': ownedBy([
+        'bad-stack/BatchAdminRole',
+        'bad-stack/external-user:legacy-sftp-sync',
+        'bad-stack/PublicRole',
+      ]),
       'team-ml': 1,
       'team-payments': 1,
       'team-platform': ownedBy(['bad-stack/CiBotUser', 'bad-stack/GithubDeployRole', 'bad-stack/OpsRole']),
@@ -116,21 +142,30 @@ describe('audit of the examples', () => {
     expect(audit.summary.byRule).toEqual(evaluation.summary.byRule);
     expect(audit.summary.findings.total).toBe(evaluation.findings.length);
     expect(audit.otherFindings.map((f) => `${f.ruleId} ${f.detail}`)).toEqual(['exception-expiry Expires::2026-01-31']);
-    expect(audit.secrets.map((s) => `${s.name} ${s.owner} ${s.rotationDays} ${s.findings.map((f) => f.ruleId)}`)).toEqual([
+    expect(
+      audit.secrets.map((s) => `${s.name} ${s.owner} ${s.rotationDays} ${s.findings.map((f) => f.ruleId)}`),
+    ).toEqual([
       'payments/ledger-db team-payments undefined secret-rotation',
       'payments/processor-api-key team-payments 30 ',
     ]);
   });
 
   it('reports catalog hygiene', () => {
-    expect(audit.hygiene).toMatchObject({ unusedEntitlements: [], ownersWithoutIdentities: [], expiringExceptions: [], expiredIdentities: [], standingPrivilege: [] });
+    expect(audit.hygiene).toMatchObject({
+      unusedEntitlements: [],
+      ownersWithoutIdentities: [],
+      expiringExceptions: [],
+      expiredIdentities: [],
+      standingPrivilege: [],
+    });
     expect(audit.hygiene.expiredExceptions.map((e) => e.id)).toEqual(['EXC-087']);
   });
 });
 
 describe('catalog hygiene', () => {
   const catalog = exampleCatalog();
-  const audit = (model = emptyModel(), now = NOW) => buildAudit(model, runRules(model, [], { catalog, now }), catalog, now);
+  const audit = (model = emptyModel(), now = NOW) =>
+    buildAudit(model, runRules(model, [], { catalog, now }), catalog, now);
 
   it('lists entitlements nobody holds and owners without identities once the change and catalog leave them unused', () => {
     const trimmed = { ...catalog, identities: catalog.identities.filter((record) => record.id === 'alice-admin') };
@@ -152,7 +187,11 @@ describe('catalog hygiene', () => {
   });
 
   it('calls out exceptions within 30 days of expiry, then expired ones, and identities past expiry', () => {
-    expect(audit(emptyModel(), new Date('2027-06-01T00:00:00Z')).hygiene.expiringExceptions.map((e) => `${e.id} ${e.daysLeft}`)).toEqual(['EXC-101 29']);
+    expect(
+      audit(emptyModel(), new Date('2027-06-01T00:00:00Z')).hygiene.expiringExceptions.map(
+        (e) => `${e.id} ${e.daysLeft}`,
+      ),
+    ).toEqual(['EXC-101 29']);
     expect(audit(emptyModel(), new Date('2027-05-30T00:00:00Z')).hygiene.expiringExceptions).toEqual([]);
     const later = audit(emptyModel(), new Date('2027-07-02T00:00:00Z')).hygiene;
     expect(later.expiredExceptions.map((e) => `${e.id} ${e.daysLeft}`)).toEqual(['EXC-101 -2', 'EXC-087 -517']);
@@ -164,12 +203,30 @@ describe('catalog hygiene', () => {
 
   it('lists privileged entitlements held without a just-in-time limit by a class that forbids standing privilege', () => {
     const model = emptyModel();
-    model.identities.push(identity('aws-role', 'ops-human', { tags: { owner: 'team-platform', 'identity-class': 'human', entitlements: 'emergency-admin' } }));
+    model.identities.push(
+      identity('aws-role', 'ops-human', {
+        tags: { owner: 'team-platform', 'identity-class': 'human', entitlements: 'emergency-admin' },
+      }),
+    );
     const result = audit(model);
-    expect(result.hygiene.standingPrivilege).toEqual([{ id: 'TestStack/ops-human', name: 'ops-human', class: 'human', entitlement: 'emergency-admin' }]);
-    expect(result.identities[0]!.entitlements[0]).toMatchObject({ id: 'emergency-admin', privileged: true, standing: true, notForClass: true });
+    expect(result.hygiene.standingPrivilege).toEqual([
+      { id: 'TestStack/ops-human', name: 'ops-human', class: 'human', entitlement: 'emergency-admin' },
+    ]);
+    expect(result.identities[0]!.entitlements[0]).toMatchObject({
+      id: 'emergency-admin',
+      privileged: true,
+      standing: true,
+      notForClass: true,
+    });
     // The break-glass class may hold it; deploy-admin is just in time (approval maxDuration 4h).
-    expect(result.identities.find((i) => i.name === 'break-glass-admin')!.entitlements[0]).toMatchObject({ privileged: true, standing: false });
-    expect(result.identities.find((i) => i.name === 'alice-admin')!.entitlements[0]).toMatchObject({ id: 'deploy-admin', privileged: true, standing: false });
+    expect(result.identities.find((i) => i.name === 'break-glass-admin')!.entitlements[0]).toMatchObject({
+      privileged: true,
+      standing: false,
+    });
+    expect(result.identities.find((i) => i.name === 'alice-admin')!.entitlements[0]).toMatchObject({
+      id: 'deploy-admin',
+      privileged: true,
+      standing: false,
+    });
   });
 });

@@ -9,7 +9,8 @@ import { REPO, NOW } from './support.js';
 const EXAMPLES = join(REPO, 'examples/cloudformation');
 const CATALOG = join(REPO, 'examples/catalog.yaml');
 
-const audit = (format: 'json' | 'markdown' | 'html') => runAudit({ paths: [EXAMPLES], catalogPath: CATALOG, format, now: NOW, cwd: REPO });
+const audit = (format: 'json' | 'markdown' | 'html') =>
+  runAudit({ paths: [EXAMPLES], catalogPath: CATALOG, format, now: NOW, cwd: REPO });
 
 describe('entitlement-guard audit', () => {
   const out = join(tmpdir(), `entitlement-guard-audit-${process.pid}.html`);
@@ -31,7 +32,18 @@ describe('entitlement-guard audit', () => {
   });
 
   it('is wired into main: --format html --out FILE writes one self-contained page', () => {
-    const result = main(['audit', EXAMPLES, '--catalog', CATALOG, '--format', 'html', '--out', out, '--now', '2026-06-01']);
+    const result = main([
+      'audit',
+      EXAMPLES,
+      '--catalog',
+      CATALOG,
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--now',
+      '2026-06-01',
+    ]);
     expect(result).toMatchObject({ exitCode: 0, output: '', errors: [] });
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -40,16 +52,26 @@ describe('entitlement-guard audit', () => {
   });
 
   it('defaults to JSON, takes only audit formats, and fails with exit 2 on a bad catalog', () => {
-    expect(JSON.parse(main(['audit', EXAMPLES, '--catalog', CATALOG, '--now', '2026-06-01']).output).schema).toBe('entitlement-guard/audit/v1');
-    expect(main(['audit', EXAMPLES, '--format', 'sarif']).errors[0]).toBe('entitlement-guard: unknown format "sarif"; expected one of: json, markdown, html, review');
-    expect(main(['audit']).errors[0]).toBe('entitlement-guard: audit needs at least one path (cdk.out, template file or directory)');
+    expect(JSON.parse(main(['audit', EXAMPLES, '--catalog', CATALOG, '--now', '2026-06-01']).output).schema).toBe(
+      'entitlement-guard/audit/v1',
+    );
+    expect(main(['audit', EXAMPLES, '--format', 'sarif']).errors[0]).toBe(
+      'entitlement-guard: unknown format "sarif"; expected one of: json, markdown, html, review',
+    );
+    expect(main(['audit']).errors[0]).toBe(
+      'entitlement-guard: audit needs at least one path (cdk.out, template file or directory)',
+    );
     const broken = main(['audit', EXAMPLES, '--catalog', join(REPO, 'test/cli/fixtures/malformed-catalog.yaml')]);
     expect(broken.exitCode).toBe(2);
     expect(broken.errors[0]).toMatch(/^test\/cli\/fixtures\/malformed-catalog\.yaml:\d+:\d+: /);
   });
 
   it('check takes the junit and markdown formats too', () => {
-    expect(main(['check', EXAMPLES, '--catalog', CATALOG, '--format', 'junit']).output).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="entitlement-guard"/);
-    expect(main(['check', EXAMPLES, '--catalog', CATALOG, '--format', 'markdown']).output).toMatch(/^### ❌ Entitlement Guard: blocked\n/);
+    expect(main(['check', EXAMPLES, '--catalog', CATALOG, '--format', 'junit']).output).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="entitlement-guard"/,
+    );
+    expect(main(['check', EXAMPLES, '--catalog', CATALOG, '--format', 'markdown']).output).toMatch(
+      /^### ❌ Entitlement Guard: blocked\n/,
+    );
   });
 });

@@ -20,7 +20,15 @@ function stackExport(records: CapturedResource[]): Record<string, unknown> {
       manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
       resources: [
         { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
-        ...records.map((record) => ({ urn: record.urn, custom: true, id: `${record.name}-id`, type: record.type, inputs: record.inputs, outputs: record.outputs, parent: stackUrn })),
+        ...records.map((record) => ({
+          urn: record.urn,
+          custom: true,
+          id: `${record.name}-id`,
+          type: record.type,
+          inputs: record.inputs,
+          outputs: record.outputs,
+          parent: stackUrn,
+        })),
       ],
     },
   };
@@ -60,6 +68,11 @@ describe.each(PROGRAMS)('catalog init round trip: examples/%s as a stack export'
     expect(passed.exitCode).toBe(0);
     const later = check([exports[name]!, laterChange('eg-no-such-role')], catalog);
     expect(later.exitCode).toBe(1);
-    expect(blocking(later)).toEqual(expect.arrayContaining(['no-long-lived-credentials NewUserKey Credential::aws-access-key', 'no-wildcard-privilege NewIamGrant Action::iam:*']));
+    expect(blocking(later)).toEqual(
+      expect.arrayContaining([
+        'no-long-lived-credentials NewUserKey Credential::aws-access-key',
+        'no-wildcard-privilege NewIamGrant Action::iam:*',
+      ]),
+    );
   });
 });

@@ -23,8 +23,18 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'examples/cloudformation bad', inputs: ['examples/cloudformation/bad-stack.template.yaml'], role: 'batch-admin', unwaivable: 0 },
-  { name: 'examples/cloudformation good', inputs: ['examples/cloudformation/good-stack.template.yaml'], role: 'payments-api-runtime', unwaivable: 0 },
+  {
+    name: 'examples/cloudformation bad',
+    inputs: ['examples/cloudformation/bad-stack.template.yaml'],
+    role: 'batch-admin',
+    unwaivable: 0,
+  },
+  {
+    name: 'examples/cloudformation good',
+    inputs: ['examples/cloudformation/good-stack.template.yaml'],
+    role: 'payments-api-runtime',
+    unwaivable: 0,
+  },
   { name: 'examples/privileged-access bad', inputs: ['examples/privileged-access/bad.template.yaml'], unwaivable: 0 },
   { name: 'examples/privileged-access good', inputs: ['examples/privileged-access/good.template.yaml'], unwaivable: 0 },
   { name: 'examples/terraform bad', inputs: ['examples/terraform/bad.tfplan.json'], unwaivable: 0 },
@@ -33,8 +43,25 @@ const CASES: Case[] = [
   { name: 'examples/k8s good', inputs: ['examples/k8s/good.yaml'], unwaivable: 0 },
   { name: 'corpus: AWS public apps (39 CDK, SAM and Pulumi apps)', inputs: ['test/corpus/aws'], unwaivable: 0 },
   { name: 'corpus: Kubernetes charts', inputs: ['test/corpus/kubernetes'], unwaivable: 0 },
-  { name: 'corpus: governance samples', inputs: ['test/corpus/governance/aws-cross-account-break-glass.template.yaml', 'test/corpus/governance/jit-elevated-admin-root-trust.template.yaml', 'test/corpus/governance/tea-target-role.template.yaml'], unwaivable: 0 },
-  { name: 'corpus: gate semantics samples', inputs: ['test/corpus/gate-semantics/fluidattacks-open-passrole.template.yaml', 'test/corpus/gate-semantics/sagemaker-studio-image-build-role.template.yaml', 'test/corpus/gate-semantics/sra-config-org-configuration-role.template.yaml', 'test/corpus/gate-semantics/sra-guardduty-event-rule-role.template.yaml'], unwaivable: 0 },
+  {
+    name: 'corpus: governance samples',
+    inputs: [
+      'test/corpus/governance/aws-cross-account-break-glass.template.yaml',
+      'test/corpus/governance/jit-elevated-admin-root-trust.template.yaml',
+      'test/corpus/governance/tea-target-role.template.yaml',
+    ],
+    unwaivable: 0,
+  },
+  {
+    name: 'corpus: gate semantics samples',
+    inputs: [
+      'test/corpus/gate-semantics/fluidattacks-open-passrole.template.yaml',
+      'test/corpus/gate-semantics/sagemaker-studio-image-build-role.template.yaml',
+      'test/corpus/gate-semantics/sra-config-org-configuration-role.template.yaml',
+      'test/corpus/gate-semantics/sra-guardduty-event-rule-role.template.yaml',
+    ],
+    unwaivable: 0,
+  },
 ];
 
 describe.each(CASES)('catalog init round trip: $name', ({ inputs, role, unwaivable }) => {
@@ -83,7 +110,9 @@ describe.each(CASES)('catalog init round trip: $name', ({ inputs, role, unwaivab
     expect(result.exitCode).toBe(1);
     const added = blocking(result).filter((line) => / (NewUser|NewUserKey|NewIamGrant)( |$)/.test(line));
     expect(added).toEqual(expect.arrayContaining(['no-long-lived-credentials NewUserKey Credential::aws-access-key']));
-    expect(added.filter((line) => line.startsWith('no-wildcard-privilege NewIamGrant'))).toEqual(['no-wildcard-privilege NewIamGrant Action::iam:*']);
+    expect(added.filter((line) => line.startsWith('no-wildcard-privilege NewIamGrant'))).toEqual([
+      'no-wildcard-privilege NewIamGrant Action::iam:*',
+    ]);
     // Nothing else blocks: what the inputs had is still waived, only the later change's additions block.
     expect(blocking(result).filter((line) => !added.includes(line))).toHaveLength(unwaivable);
   });
@@ -99,7 +128,8 @@ describe('catalog init round trip: a key added later to a user init already exce
   const write = (keys: string[]) => {
     const file = join(directory, 'legacy.template.json');
     const resources: Record<string, unknown> = { LegacyUser: { Type: 'AWS::IAM::User', Properties: {} } };
-    for (const key of keys) resources[key] = { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'LegacyUser' } } };
+    for (const key of keys)
+      resources[key] = { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'LegacyUser' } } };
     writeFileSync(file, JSON.stringify({ Resources: resources }));
     return file;
   };

@@ -13,7 +13,11 @@ export const NOW = new Date(`${TODAY}T12:00:00Z`);
 
 /** `catalog init` on the inputs (paths relative to the repository), the catalog text on success. */
 export function init(paths: string[], extra: string[] = []) {
-  return runCatalogInit([...paths.map((path) => (path.startsWith('/') ? path : join(REPO, path))), '--today', TODAY, ...extra], undefined, REPO);
+  return runCatalogInit(
+    [...paths.map((path) => (path.startsWith('/') ? path : join(REPO, path))), '--today', TODAY, ...extra],
+    undefined,
+    REPO,
+  );
 }
 
 export function scratch(): string {
@@ -28,7 +32,14 @@ export function approved(text: string, directory = scratch()): string {
 }
 
 export function check(paths: string[], catalogPath: string) {
-  return runCheck({ paths: paths.map((path) => (path.startsWith('/') ? path : join(REPO, path))), catalogPath, format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
+  return runCheck({
+    paths: paths.map((path) => (path.startsWith('/') ? path : join(REPO, path))),
+    catalogPath,
+    format: 'json',
+    now: NOW,
+    cwd: REPO,
+    toolVersion: 'test',
+  });
 }
 
 /** Blocking findings as `rule resource detail` lines, sorted. */

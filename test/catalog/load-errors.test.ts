@@ -96,7 +96,9 @@ const cases: { name: string; issues: string[] }[] = [
   },
   {
     name: 'duplicate-item.yaml',
-    issues: ['test/catalog/fixtures/duplicate-item.yaml:4:29: entitlements[0].classes[2]: duplicate item "human"; each item may appear once'],
+    issues: [
+      'test/catalog/fixtures/duplicate-item.yaml:4:29: entitlements[0].classes[2]: duplicate item "human"; each item may appear once',
+    ],
   },
   {
     name: 'bad-date.yaml',
@@ -175,7 +177,12 @@ describe('issue records', () => {
   it('say which file could not be read, without a position', () => {
     const error = captureError(() => loadCatalog(fixture('no-such-catalog.yaml')));
     expect(error.errors).toHaveLength(1);
-    expect(error.errors[0]).toMatchObject({ file: 'test/catalog/fixtures/no-such-catalog.yaml', line: 0, column: 0, field: '' });
+    expect(error.errors[0]).toMatchObject({
+      file: 'test/catalog/fixtures/no-such-catalog.yaml',
+      line: 0,
+      column: 0,
+      field: '',
+    });
     expect(error.errors[0]!.message).toBe('cannot read catalog: cannot read file (ENOENT)');
   });
 });
@@ -197,22 +204,46 @@ describe('parseCatalog', () => {
   it('names an alias whose anchor is not defined', () => {
     const text = 'apiVersion: entitlement-guard/v1\nowners: *teams\n';
     expect(captureError(() => parseCatalog(text, 'alias.yaml')).errors).toEqual([
-      { file: 'alias.yaml', line: 2, column: 9, field: '', message: 'YAML syntax error: unknown anchor &teams; define it before *teams' },
+      {
+        file: 'alias.yaml',
+        line: 2,
+        column: 9,
+        field: '',
+        message: 'YAML syntax error: unknown anchor &teams; define it before *teams',
+      },
     ]);
   });
 
   it('refuses aliases that expand exponentially (billion laughs) instead of running out of memory', () => {
     const lines = ['apiVersion: entitlement-guard/v1', 'l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level <= 6; level++) lines.push(`l${level}: &l${level} [${Array(10).fill(`*l${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 6; level++)
+      lines.push(
+        `l${level}: &l${level} [${Array(10)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
     expect(captureError(() => parseCatalog(lines.join('\n'), 'laughs.yaml')).errors).toEqual([
-      { file: 'laughs.yaml', line: 1, column: 1, field: '', message: 'YAML error: Excessive alias count indicates a resource exhaustion attack' },
+      {
+        file: 'laughs.yaml',
+        line: 1,
+        column: 1,
+        field: '',
+        message: 'YAML error: Excessive alias count indicates a resource exhaustion attack',
+      },
     ]);
   });
 
   it('rejects a YAML 1.1 timestamp where a YYYY-MM-DD string belongs', () => {
-    const text = '%YAML 1.1\n---\napiVersion: entitlement-guard/v1\nowners: [{ id: a }]\nidentities:\n  - { id: x, owner: a, class: human, entitlements: [], expires: 2027-06-30 }\n';
+    const text =
+      '%YAML 1.1\n---\napiVersion: entitlement-guard/v1\nowners: [{ id: a }]\nidentities:\n  - { id: x, owner: a, class: human, entitlements: [], expires: 2027-06-30 }\n';
     expect(captureError(() => parseCatalog(text, 'old.yaml')).errors).toEqual([
-      { file: 'old.yaml', line: 6, column: 65, field: 'identities[0].expires', message: 'got the timestamp 2027-06-30T00:00:00.000Z; expected a string' },
+      {
+        file: 'old.yaml',
+        line: 6,
+        column: 65,
+        field: 'identities[0].expires',
+        message: 'got the timestamp 2027-06-30T00:00:00.000Z; expected a string',
+      },
     ]);
   });
 });

@@ -1,6 +1,12 @@
 /** Valid catalogs: how file data becomes the Catalog the engine reads. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLASSES, DEFAULT_PRIVILEGED_ACTIONS, DEFAULT_TAG_KEYS, loadCatalog, parseCatalog } from '../../catalog/index.js';
+import {
+  DEFAULT_CLASSES,
+  DEFAULT_PRIVILEGED_ACTIONS,
+  DEFAULT_TAG_KEYS,
+  loadCatalog,
+  parseCatalog,
+} from '../../catalog/index.js';
 import { fixture } from './support.js';
 
 describe('JSON catalogs', () => {
@@ -10,7 +16,13 @@ describe('JSON catalogs', () => {
     expect(catalog.source).toBe('test/catalog/fixtures/minimal.json');
     expect(catalog.owners).toEqual([{ id: 'team-payments' }]);
     expect(catalog.identities).toEqual([
-      { id: 'payments-api', match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service', entitlements: ['payments-read'] },
+      {
+        id: 'payments-api',
+        match: { name: 'payments-api-*' },
+        owner: 'team-payments',
+        class: 'service',
+        entitlements: ['payments-read'],
+      },
     ]);
     expect(catalog.classes.agent.maxSessionSeconds).toBe(15 * 60);
   });
@@ -68,10 +80,19 @@ describe('merging over the defaults', () => {
   it('replaces a built-in privileged action by id and appends new ones', () => {
     const assumeRole = catalog.privilegedActions.filter((action) => action.id === 'aws-sts-assume-role');
     expect(assumeRole).toEqual([
-      { id: 'aws-sts-assume-role', category: 'privilege-escalation', description: 'Replaces the built-in entry of the same id', aws: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML'] },
+      {
+        id: 'aws-sts-assume-role',
+        category: 'privilege-escalation',
+        description: 'Replaces the built-in entry of the same id',
+        aws: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML'],
+      },
     ]);
     expect(catalog.privilegedActions).toHaveLength(DEFAULT_PRIVILEGED_ACTIONS.length + 1);
-    expect(catalog.privilegedActions.at(-1)).toEqual({ id: 'pii-export', category: 'data-exfiltration', aws: ['dynamodb:ExportTableToPointInTime'] });
+    expect(catalog.privilegedActions.at(-1)).toEqual({
+      id: 'pii-export',
+      category: 'data-exfiltration',
+      aws: ['dynamodb:ExportTableToPointInTime'],
+    });
   });
 
   it('merges tag keys one by one', () => {
@@ -79,6 +100,8 @@ describe('merging over the defaults', () => {
   });
 
   it('drops the https:// scheme from OIDC issuers, as trust policies name them', () => {
-    expect(catalog.trust.oidc).toEqual([{ issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/*:ref:refs/heads/main'] }]);
+    expect(catalog.trust.oidc).toEqual([
+      { issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/*:ref:refs/heads/main'] },
+    ]);
   });
 });

@@ -17,6 +17,8 @@ it('RULE_IDS names exactly the registered rules, in the same order', () => {
 });
 
 it('the committed rule-id lists are what the generator writes from the rules (--check: nothing stale)', () => {
-  const run = spawnSync(process.execPath, [join(REPO, 'scripts/generate-rule-ids.mjs'), '--check'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(REPO, 'scripts/generate-rule-ids.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
 });

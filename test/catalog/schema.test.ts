@@ -8,7 +8,12 @@ import schema from '../../catalog/entitlement-catalog.schema.json' with { type: 
 import { EDITOR_KEYWORDS, schemaValidatorSource } from '../../catalog/schema-compile.js';
 import { IDENTITY_CLASSES } from '../../src/model/model.js';
 
-type SchemaNode = { [key: string]: unknown; properties?: Record<string, SchemaNode>; $ref?: string; description?: string };
+type SchemaNode = {
+  [key: string]: unknown;
+  properties?: Record<string, SchemaNode>;
+  $ref?: string;
+  description?: string;
+};
 
 function strictAjv(): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true });
@@ -30,7 +35,9 @@ describe('entitlement-catalog.schema.json', () => {
 
   it('accepts the example catalog, the CDK benchmark catalog and the JSON fixture as they are written', () => {
     const validate = strictAjv().compile(schema);
-    const yamlCatalogs = ['examples/catalog.yaml', 'bench/support/catalog.yaml'].map((file) => parse(readFileSync(file, 'utf8')));
+    const yamlCatalogs = ['examples/catalog.yaml', 'bench/support/catalog.yaml'].map((file) =>
+      parse(readFileSync(file, 'utf8')),
+    );
     for (const data of [...yamlCatalogs, JSON.parse(readFileSync('test/catalog/fixtures/minimal.json', 'utf8'))]) {
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -41,7 +48,12 @@ describe('entitlement-catalog.schema.json', () => {
     expect(validate({ apiVersion: 'entitlement-guard/v1', extra: 1 })).toBe(false);
     expect(validate({ apiVersion: 'entitlement-guard/v1', owners: [{ id: 'a', team: 'b' }] })).toBe(false);
     expect(validate({ apiVersion: 'entitlement-guard/v1', classes: { agent: { ttl: '1h' } } })).toBe(false);
-    expect(validate({ apiVersion: 'entitlement-guard/v1', trust: { accounts: { '111122223333': { owner: 'a', name: 'x' } } } })).toBe(false);
+    expect(
+      validate({
+        apiVersion: 'entitlement-guard/v1',
+        trust: { accounts: { '111122223333': { owner: 'a', name: 'x' } } },
+      }),
+    ).toBe(false);
   });
 
   it('lists the same rule ids as RULE_IDS, for exceptions and for rule levels', () => {
@@ -63,7 +75,8 @@ describe('entitlement-catalog.schema.json', () => {
         if (!property.description && !target?.description) undescribed.push(`${path}.${name}`);
         visit(property, `${path}.${name}`);
         if (property.items) visit(property.items as SchemaNode, `${path}.${name}[]`);
-        if (typeof property.additionalProperties === 'object') visit(property.additionalProperties as SchemaNode, `${path}.${name}.*`);
+        if (typeof property.additionalProperties === 'object')
+          visit(property.additionalProperties as SchemaNode, `${path}.${name}.*`);
       }
     };
     visit(schema as unknown as SchemaNode, '');

@@ -22,8 +22,14 @@ function documentedSnippet(): string {
 }
 
 const SERVICE = { owner: 'team-a', 'identity-class': 'service' };
-const ssmCore = role('Instance', { tags: SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'] });
-const reader = role('Reader', { tags: SERVICE, policies: [allow(['ssm:GetParameter', 'ssm:GetParametersByPath'], '*')] });
+const ssmCore = role('Instance', {
+  tags: SERVICE,
+  managedPolicies: ['arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'],
+});
+const reader = role('Reader', {
+  tags: SERVICE,
+  policies: [allow(['ssm:GetParameter', 'ssm:GetParametersByPath'], '*')],
+});
 
 /** `detail` of each no-wildcard-privilege finding. */
 function wildcardFindings(catalog: Catalog): string[] {
@@ -42,9 +48,12 @@ describe('SSM parameter reads', () => {
 
   it('are privileged again with the snippet of catalog/README.md, which replaces the built-in entry by id', () => {
     const catalog = parseCatalog(`apiVersion: entitlement-guard/v1\n${documentedSnippet()}`, 'catalog/README.md');
-    expect(catalog.privilegedActions.filter((entry) => entry.id === 'aws-secret-read').map((entry) => entry.aws)).toEqual([
-      ['secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
+    expect(
+      catalog.privilegedActions.filter((entry) => entry.id === 'aws-secret-read').map((entry) => entry.aws),
+    ).toEqual([['secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath']]);
+    expect(wildcardFindings(catalog)).toEqual([
+      'Instance Policy::AmazonSSMManagedInstanceCore',
+      'ReaderPolicy Resource::*',
     ]);
-    expect(wildcardFindings(catalog)).toEqual(['Instance Policy::AmazonSSMManagedInstanceCore', 'ReaderPolicy Resource::*']);
   });
 });

@@ -23,7 +23,9 @@ describe('EntitlementGuard aspect', () => {
     const user = new iam.User(stack, 'Sftp', { userName: 'payments-api-sftp' });
     new iam.AccessKey(stack, 'SftpKey', { user });
     Aspects.of(app).add(guard());
-    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/SftpKey', ruleId: 'no-long-lived-credentials', resource: 'S/SftpKey/Resource' }]);
+    expect(guardAnnotations(app, stack)).toEqual([
+      { level: 'error', at: '/S/SftpKey', ruleId: 'no-long-lived-credentials', resource: 'S/SftpKey/Resource' },
+    ]);
   });
 
   it('checks L1 constructs as written, including raw property overrides', () => {
@@ -31,9 +33,13 @@ describe('EntitlementGuard aspect', () => {
     const stack = new Stack(app, 'S');
     const raw = new iam.CfnRole(stack, 'Raw', {
       roleName: 'payments-api-raw',
-      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      assumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
     });
-    raw.addPropertyOverride('Policies', [{ PolicyName: 'all', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }]);
+    raw.addPropertyOverride('Policies', [
+      { PolicyName: 'all', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } },
+    ]);
     Aspects.of(app).add(guard());
     const found = guardAnnotations(app, stack);
     expect(pairs(found)).toContain('no-wildcard-privilege S/Raw');
@@ -47,7 +53,9 @@ describe('EntitlementGuard aspect', () => {
     new s3.Bucket(stack, 'Reports').grantRead(role);
     Aspects.of(app).add(guard());
     // payments-api-* holds payments entitlements only: reading a bucket exceeds them.
-    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/Api', ruleId: 'require-entitlement', resource: 'S/Api/DefaultPolicy/Resource' }]);
+    expect(guardAnnotations(app, stack)).toEqual([
+      { level: 'error', at: '/S/Api', ruleId: 'require-entitlement', resource: 'S/Api/DefaultPolicy/Resource' },
+    ]);
   });
 
   it('follows Fn::Join and Fn::GetAtt to values within the entitlement: a compliant role stays clean', () => {
@@ -55,7 +63,10 @@ describe('EntitlementGuard aspect', () => {
     const stack = new Stack(app, 'S');
     const role = paymentsRole(stack, 'Api', 'payments-api-ledger');
     role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [Fn.join('', ['arn:aws:dynamodb:eu-west-1:111122223333:table/', 'payments-ledger'])] }),
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [Fn.join('', ['arn:aws:dynamodb:eu-west-1:111122223333:table/', 'payments-ledger'])],
+      }),
     );
     new iam.Role(stack, 'Caller', { roleName: 'payments-api-caller', assumedBy: new iam.ArnPrincipal(role.roleArn) });
     Aspects.of(app).add(guard());
@@ -65,10 +76,18 @@ describe('EntitlementGuard aspect', () => {
   it('fails closed on an imported value in a trust principal', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
-    new iam.Role(stack, 'Trusting', { roleName: 'payments-api-trusting', assumedBy: new iam.ArnPrincipal(Fn.importValue('shared-ci-role-arn')) });
+    new iam.Role(stack, 'Trusting', {
+      roleName: 'payments-api-trusting',
+      assumedBy: new iam.ArnPrincipal(Fn.importValue('shared-ci-role-arn')),
+    });
     Aspects.of(app).add(guard());
-    const messages = app.synth().getStackArtifact('S').messages.map((message) => String(message.entry.data));
-    expect(guardAnnotations(app, stack)).toEqual([{ level: 'error', at: '/S/Trusting', ruleId: 'restrict-trust', resource: 'S/Trusting/Resource' }]);
+    const messages = app
+      .synth()
+      .getStackArtifact('S')
+      .messages.map((message) => String(message.entry.data));
+    expect(guardAnnotations(app, stack)).toEqual([
+      { level: 'error', at: '/S/Trusting', ruleId: 'restrict-trust', resource: 'S/Trusting/Resource' },
+    ]);
     expect(messages[0]).toContain('Fn::ImportValue shared-ci-role-arn');
     expect(messages[0]).toContain('fails closed');
   });
@@ -93,8 +112,16 @@ describe('EntitlementGuard aspect', () => {
     });
     Aspects.of(app).add(guard());
     app.synth();
-    const annotations = admin.node.metadata.filter((entry) => entry.type === 'aws:cdk:error').map((entry) => String(entry.data));
-    expect(annotations.some((text) => text.startsWith('[EntitlementGuard] no-wildcard-privilege') && text.includes('resource: Parent/Child/Admin/Resource'))).toBe(true);
+    const annotations = admin.node.metadata
+      .filter((entry) => entry.type === 'aws:cdk:error')
+      .map((entry) => String(entry.data));
+    expect(
+      annotations.some(
+        (text) =>
+          text.startsWith('[EntitlementGuard] no-wildcard-privilege') &&
+          text.includes('resource: Parent/Child/Admin/Resource'),
+      ),
+    ).toBe(true);
   });
 
   it('checks every stack of the app, and only the stack it was added to when added to one', () => {
@@ -122,31 +149,53 @@ describe('EntitlementGuard aspect', () => {
       const stack = new Stack(app, 'S');
       const user = new iam.User(stack, 'Legacy', { userName: 'legacy-sftp-sync' });
       new iam.AccessKey(stack, 'Key', { user });
-      const withException = exampleCatalog().exceptions.map((exception) => (exception.id === 'EXC-101' ? { ...exception, expires } : exception));
+      const withException = exampleCatalog().exceptions.map((exception) =>
+        exception.id === 'EXC-101' ? { ...exception, expires } : exception,
+      );
       Aspects.of(app).add(new EntitlementGuard({ catalog: { ...catalog, exceptions: withException }, now: NOW }));
       return guardAnnotations(app, stack).filter((annotation) => annotation.ruleId === 'no-long-lived-credentials');
     };
-    expect(build('2027-06-30')).toEqual([{ level: 'info', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
-    expect(build('2026-05-31')).toEqual([{ level: 'error', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
+    expect(build('2027-06-30')).toEqual([
+      { level: 'info', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' },
+    ]);
+    expect(build('2026-05-31')).toEqual([
+      { level: 'error', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' },
+    ]);
   });
 
   it('reports advisory findings as warnings', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
     batchUserWithKey(stack);
-    Aspects.of(app).add(new EntitlementGuard({ catalog: { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' } }, now: NOW }));
-    expect(guardAnnotations(app, stack)).toEqual([{ level: 'warning', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' }]);
+    Aspects.of(app).add(
+      new EntitlementGuard({
+        catalog: { ...catalog, rules: { ...catalog.rules, 'no-long-lived-credentials': 'advisory' } },
+        now: NOW,
+      }),
+    );
+    expect(guardAnnotations(app, stack)).toEqual([
+      { level: 'warning', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' },
+    ]);
   });
 
   it('treats an acknowledgement of one of its rules as an unapproved waiver, never as a waiver', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
     const key = batchUserWithKey(stack);
-    Validations.of(key).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'we rotate it by hand' });
+    Validations.of(key).acknowledge({
+      id: 'EntitlementGuard-no-long-lived-credentials',
+      reason: 'we rotate it by hand',
+    });
     Aspects.of(app).add(guard());
-    const errors = app.synth().getStackArtifact('S').messages.filter((message) => message.level === 'error').map((message) => String(message.entry.data));
+    const errors = app
+      .synth()
+      .getStackArtifact('S')
+      .messages.filter((message) => message.level === 'error')
+      .map((message) => String(message.entry.data));
     expect(errors).toHaveLength(2);
-    expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain('would hide no-long-lived-credentials on S/Key/Resource');
+    expect(errors.find((text) => text.startsWith('[EntitlementGuard] unapproved waiver'))).toContain(
+      'would hide no-long-lived-credentials on S/Key/Resource',
+    );
   });
 
   it('finds acknowledgements above a finding (on its stack, inside a nested stack), never beside it', () => {
@@ -155,7 +204,8 @@ describe('EntitlementGuard aspect', () => {
     const nested = new NestedStack(stack, 'Team');
     const user = new iam.User(nested, 'User', { userName: 'payments-api-batch' });
     new iam.AccessKey(nested, 'Key', { user });
-    const acknowledge = (scope: Construct) => Validations.of(scope).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'by hand' });
+    const acknowledge = (scope: Construct) =>
+      Validations.of(scope).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'by hand' });
     [stack, nested, user].forEach(acknowledge);
     Aspects.of(app).add(guard());
     const waivers = app
@@ -178,11 +228,18 @@ describe('EntitlementGuard aspect', () => {
       return { app, stage, stack };
     };
     const unguarded = build(false).app;
-    expect(() => unguarded.synth()).toThrow('EntitlementGuard: Stage Prod is not checked: the CDK does not apply the aspects of a Stage');
+    expect(() => unguarded.synth()).toThrow(
+      'EntitlementGuard: Stage Prod is not checked: the CDK does not apply the aspects of a Stage',
+    );
     const { app, stage, stack } = build(true);
     app.synth();
-    const errors = stage.synth().getStackArtifact(stack.artifactId).messages.filter((message) => message.level === 'error');
-    expect(errors.map((message) => [message.id, /^\[EntitlementGuard\] (\S+)/.exec(String(message.entry.data))?.[1]])).toEqual([['/Prod/S/Key', 'no-long-lived-credentials']]);
+    const errors = stage
+      .synth()
+      .getStackArtifact(stack.artifactId)
+      .messages.filter((message) => message.level === 'error');
+    expect(
+      errors.map((message) => [message.id, /^\[EntitlementGuard\] (\S+)/.exec(String(message.entry.data))?.[1]]),
+    ).toEqual([['/Prod/S/Key', 'no-long-lived-credentials']]);
   });
 
   it('fails the synthesis with the located catalog error when the catalog cannot be loaded', () => {

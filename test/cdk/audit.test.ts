@@ -12,7 +12,10 @@ import { batchUserWithKey, exampleCatalog, NOW } from './support.js';
 function paymentsApp(auditFile: string): App {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'eg-audit-')), builtinCloudFormationValidation: false });
   const payments = new Stack(app, 'Payments');
-  new iam.Role(payments, 'Ledger', { roleName: 'payments-api-ledger', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  new iam.Role(payments, 'Ledger', {
+    roleName: 'payments-api-ledger',
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
   const batch = new Stack(app, 'Batch');
   const key = batchUserWithKey(batch);
   Validations.of(key).acknowledge({ id: 'EntitlementGuard-no-long-lived-credentials', reason: 'we rotate it by hand' });
@@ -26,7 +29,9 @@ describe('EntitlementGuard auditFile', () => {
     app.synth();
     const audit = JSON.parse(readFileSync(join(app.outdir, 'entitlement-audit.json'), 'utf8')) as Audit;
 
-    const planned = audit.identities.filter((identity) => identity.origin === 'change').map((identity) => [identity.resource?.stack, identity.name]);
+    const planned = audit.identities
+      .filter((identity) => identity.origin === 'change')
+      .map((identity) => [identity.resource?.stack, identity.name]);
     expect(planned).toEqual([
       ['Batch', 'payments-api-batch'],
       ['Payments', 'payments-api-ledger'],
@@ -34,11 +39,9 @@ describe('EntitlementGuard auditFile', () => {
     // The people and accounts the catalog declares are in the same view.
     expect(audit.identities.some((identity) => identity.origin === 'catalog')).toBe(true);
     const batchUser = audit.identities.find((identity) => identity.name === 'payments-api-batch')!;
-    expect(batchUser.findings.map((finding) => [finding.ruleId, finding.resource.path, finding.blocking])).toContainEqual([
-      'no-long-lived-credentials',
-      'Batch/Key/Resource',
-      true,
-    ]);
+    expect(
+      batchUser.findings.map((finding) => [finding.ruleId, finding.resource.path, finding.blocking]),
+    ).toContainEqual(['no-long-lived-credentials', 'Batch/Key/Resource', true]);
     expect(audit.hygiene.unapprovedWaivers).toEqual([
       {
         // As the CDK records it.
@@ -51,7 +54,11 @@ describe('EntitlementGuard auditFile', () => {
       },
     ]);
     // Each stack's evaluation reports the catalog's expired exception; the app's audit lists it once.
-    expect(audit.otherFindings.filter((finding) => finding.ruleId === 'exception-expiry' && finding.resource.name === 'EXC-087')).toHaveLength(1);
+    expect(
+      audit.otherFindings.filter(
+        (finding) => finding.ruleId === 'exception-expiry' && finding.resource.name === 'EXC-087',
+      ),
+    ).toHaveLength(1);
   });
 
   it('writes the format its extension names, at an absolute path as given', () => {
@@ -67,11 +74,16 @@ describe('EntitlementGuard auditFile', () => {
   });
 
   it('fails at construction on a file name that names no audit format', () => {
-    expect(() => new EntitlementGuard({ auditFile: 'audit.txt' })).toThrow('EntitlementGuard auditFile "audit.txt": expected a file name ending in .json, .md or .html');
+    expect(() => new EntitlementGuard({ auditFile: 'audit.txt' })).toThrow(
+      'EntitlementGuard auditFile "audit.txt": expected a file name ending in .json, .md or .html',
+    );
   });
 
   it('writes no audit without auditFile', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'eg-no-audit-')), builtinCloudFormationValidation: false });
+    const app = new App({
+      outdir: mkdtempSync(join(tmpdir(), 'eg-no-audit-')),
+      builtinCloudFormationValidation: false,
+    });
     new iam.Role(new Stack(app, 'S'), 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     Aspects.of(app).add(new EntitlementGuard({ now: NOW }));
     app.synth();

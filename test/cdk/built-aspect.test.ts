@@ -14,7 +14,9 @@ import { EntitlementGuard as SourceGuard } from '../../cdk-aspects/index.js';
 import { BadStack, GoodStack } from '../../examples/cdk-app/lib/stacks.js';
 import { batchUserWithKey, EXAMPLE_CATALOG, NOW } from './support.js';
 
-const { EntitlementGuard: RequiredGuard } = createRequire(import.meta.url)('entitlement-guard/cdk') as { EntitlementGuard: typeof BuiltGuard };
+const { EntitlementGuard: RequiredGuard } = createRequire(import.meta.url)('entitlement-guard/cdk') as {
+  EntitlementGuard: typeof BuiltGuard;
+};
 type Guard = new (props?: EntitlementGuardProps) => IAspect;
 const BUILDS: Record<string, Guard> = { import: BuiltGuard, require: RequiredGuard, sources: SourceGuard };
 
@@ -26,17 +28,28 @@ function annotationsOf(Guard: Guard, build: (app: App) => void, props: Entitleme
   // The CDK applies an App's aspects only outside its Stages: each Stage gets the aspect too (as in CDK Pipelines).
   for (const scope of [app, ...app.node.children.filter((child) => Stage.isStage(child))]) Aspects.of(scope).add(guard);
   const assembly = app.synth();
-  const stacks = [assembly, ...assembly.nestedAssemblies.map((nested) => nested.nestedAssembly)].flatMap((each) => each.stacks);
-  return stacks.flatMap((stack) => stack.messages.map((message) => `${stack.hierarchicalId} ${message.level} ${message.id}\n${String(message.entry.data)}`));
+  const stacks = [assembly, ...assembly.nestedAssemblies.map((nested) => nested.nestedAssembly)].flatMap(
+    (each) => each.stacks,
+  );
+  return stacks.flatMap((stack) =>
+    stack.messages.map(
+      (message) => `${stack.hierarchicalId} ${message.level} ${message.id}\n${String(message.entry.data)}`,
+    ),
+  );
 }
 
 function expectSameInEveryBuild(build: (app: App) => void): string[] {
-  const [first, ...others] = Object.entries(BUILDS).map(([name, Guard]) => ({ name, messages: annotationsOf(Guard, build) }));
-  for (const other of others) expect({ name: other.name, messages: other.messages }).toEqual({ name: other.name, messages: first!.messages });
+  const [first, ...others] = Object.entries(BUILDS).map(([name, Guard]) => ({
+    name,
+    messages: annotationsOf(Guard, build),
+  }));
+  for (const other of others)
+    expect({ name: other.name, messages: other.messages }).toEqual({ name: other.name, messages: first!.messages });
   return first!.messages;
 }
 
-const ruleIds = (messages: string[]) => [...new Set(messages.map((message) => /\[EntitlementGuard\] (\S+)/.exec(message)?.[1]))].sort();
+const ruleIds = (messages: string[]) =>
+  [...new Set(messages.map((message) => /\[EntitlementGuard\] (\S+)/.exec(message)?.[1]))].sort();
 
 describe('EntitlementGuard from the built package', () => {
   it('loads distinct builds: the ES module bundle, the CommonJS build and the sources', () => {
@@ -60,7 +73,9 @@ describe('EntitlementGuard from the built package', () => {
       'secret-rotation',
       'session-within-class',
     ]);
-    expect(messages.filter((message) => message.startsWith('PaymentsGood ') && message.includes(' error '))).toEqual([]);
+    expect(messages.filter((message) => message.startsWith('PaymentsGood ') && message.includes(' error '))).toEqual(
+      [],
+    );
   });
 
   it('annotates the stacks of a nested Stage when that Stage synthesizes, and the app’s own when the app does', () => {
@@ -93,7 +108,9 @@ describe('EntitlementGuard from the built package', () => {
     const keyErrors = (assembly: CloudAssembly, stackName: string) =>
       assembly
         .getStackArtifact(stackName)
-        .messages.filter((message) => message.level === 'error' && String(message.entry.data).includes('no-long-lived-credentials'))
+        .messages.filter(
+          (message) => message.level === 'error' && String(message.entry.data).includes('no-long-lived-credentials'),
+        )
         .map((message) => message.id);
     expect(keyErrors(app.synth(), 'S')).toEqual(['/S/Key']);
     // Outside synthesis, S is judged alone and not annotated; the next synthesis must still annotate both stacks, once.

@@ -21,12 +21,26 @@ describe('EntitlementGuard aspect: IAM semantics', () => {
     const app = testApp();
     const stack = new Stack(app, 'S');
     const roles = [
-      new iam.Role(stack, 'AnyoneFromOtherAccount', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalAccount': '999988887777' } }) }),
-      new iam.Role(stack, 'AnyoneSelfCompared', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': '${aws:PrincipalOrgID}' } }) }),
-      new iam.Role(stack, 'AnyoneFromTrustedOrg', { assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }) }),
+      new iam.Role(stack, 'AnyoneFromOtherAccount', {
+        assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalAccount': '999988887777' } }),
+      }),
+      new iam.Role(stack, 'AnyoneSelfCompared', {
+        assumedBy: new iam.AnyPrincipal().withConditions({
+          StringEquals: { 'aws:PrincipalOrgID': '${aws:PrincipalOrgID}' },
+        }),
+      }),
+      new iam.Role(stack, 'AnyoneFromTrustedOrg', {
+        assumedBy: new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }),
+      }),
     ];
     const passer = new iam.Role(stack, 'PassAnyRole', { assumedBy: lambda() });
-    passer.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['arn:aws:iam::*:role/*'], conditions: { Bool: { 'aws:SecureTransport': 'true' } } }));
+    passer.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: ['arn:aws:iam::*:role/*'],
+        conditions: { Bool: { 'aws:SecureTransport': 'true' } },
+      }),
+    );
     const assumer = new iam.Role(stack, 'AssumeAnyRole', { assumedBy: lambda() });
     assumer.addToPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: ['arn:*'] }));
     for (const role of [...roles, passer, assumer]) tag(role, { owner: 'team-platform', 'identity-class': 'workload' });

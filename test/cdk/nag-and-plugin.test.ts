@@ -22,14 +22,23 @@ function appWithMistakes() {
   const stack = new Stack(app, 'S');
   const user = new iam.User(stack, 'User', { userName: 'payments-api-batch' });
   const key = new iam.AccessKey(stack, 'Key', { user });
-  const role = new iam.Role(stack, 'Api', { roleName: 'payments-api-wide', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const role = new iam.Role(stack, 'Api', {
+    roleName: 'payments-api-wide',
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
   role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
   return { app, stack, key, role };
 }
 
-function violations(report: { violations: { ruleName: string; severity?: string; violatingResources: { constructPath?: string }[] }[] }) {
+function violations(report: {
+  violations: { ruleName: string; severity?: string; violatingResources: { constructPath?: string }[] }[];
+}) {
   return report.violations
-    .flatMap((violation) => violation.violatingResources.map((resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`))
+    .flatMap((violation) =>
+      violation.violatingResources.map(
+        (resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`,
+      ),
+    )
     .sort();
 }
 
@@ -45,7 +54,7 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     ]);
   });
 
-  it('carries each finding in full (what, where, why, the exception to request) with its cloud\'s fix, once, one violation per resource', async () => {
+  it("carries each finding in full (what, where, why, the exception to request) with its cloud's fix, once, one violation per resource", async () => {
     const { app, stack } = appWithMistakes();
     // A second resource with the same nag rule id: each keeps its own message.
     new iam.AccessKey(stack, 'OtherKey', { user: new iam.User(stack, 'Other', { userName: 'payments-api-other' }) });
@@ -56,13 +65,18 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
       expect(violation.description).not.toContain('fix:');
       expect(violation.fix).not.toMatch(/Azure|Google Cloud|Kubernetes/);
     }
-    const text = report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]!.constructPath}\n${v.description}\nfix: ${v.fix}\n`).join('\n');
+    const text = report.violations
+      .map((v) => `${v.ruleName} ${v.violatingResources[0]!.constructPath}\n${v.description}\nfix: ${v.fix}\n`)
+      .join('\n');
     await expect(text).toMatchFileSnapshot('__snapshots__/nag-messages.txt');
   });
 
   it('lets cdk-nag drop an acknowledged finding but reports the acknowledgement as an unapproved waiver', () => {
     const { app, role } = appWithMistakes();
-    Validations.of(role).acknowledge({ id: 'EntitlementGuard-no-wildcard-privilege[Action::s3:*]', reason: 'analytics needs it' });
+    Validations.of(role).acknowledge({
+      id: 'EntitlementGuard-no-wildcard-privilege[Action::s3:*]',
+      reason: 'analytics needs it',
+    });
     const report = new EntitlementGuardChecks(app, { catalog, now: NOW }).validateScope(app);
     expect(violations(report)).toEqual([
       'error EntitlementGuard-no-long-lived-credentials[Credential::aws-access-key] S/Key/Resource',
@@ -79,7 +93,9 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
   it('inside synth reads the written templates, nested ones included, instead of rendering each stack again', () => {
     const { app, stack } = appWithMistakes();
     const nested = new NestedStack(stack, 'Batch');
-    new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
+    new iam.AccessKey(nested, 'NestedKey', {
+      user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }),
+    });
     const renderings = vi.spyOn(stack as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
     Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));
     const message = synthError(app);
@@ -91,7 +107,7 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
 });
 
 describe('EntitlementGuardChecks on a Stage', () => {
-  it('checks the stacks of its own Stage only, as the validation plugin does, and reports a template\'s macro on the stack\'s first resource', () => {
+  it("checks the stacks of its own Stage only, as the validation plugin does, and reports a template's macro on the stack's first resource", () => {
     const app = testApp();
     const checked = new Stage(app, 'Checked');
     const stack = new Stack(checked, 'S');
@@ -116,22 +132,29 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     const { app } = appWithMistakes();
     Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
     const message = synthError(app);
-    for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']) expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
+    for (const ruleId of ['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement'])
+      expect(message).toContain(`[EntitlementGuard] ${ruleId} (mandatory)`);
     expect(message).toContain('resource: S/Api/DefaultPolicy/Resource (AWS::IAM::Policy ApiDefaultPolicy47491513)');
     expect(message).toContain('resource: S/Key/Resource (AWS::IAM::AccessKey Key961B73FD)');
     // The waiver hint names the user's catalog record (matched by its physical name), not the key's hashed logical id.
-    expect(message).toContain('waiver: only an approved, unexpired catalog exception waives it (rule: no-long-lived-credentials, target: payments-api)');
+    expect(message).toContain(
+      'waiver: only an approved, unexpired catalog exception waives it (rule: no-long-lived-credentials, target: payments-api)',
+    );
     expect(message).not.toContain('target: Key961B73FD');
   });
 
-  it('says the fix once per violation, in the report\'s fix field, for the finding\'s cloud', () => {
+  it("says the fix once per violation, in the report's fix field, for the finding's cloud", () => {
     const { app } = appWithMistakes();
     const plugin = new EntitlementGuardValidation({ catalog, now: NOW });
     const validate = vi.spyOn(plugin, 'validate');
     Validations.of(app).addPlugins(plugin);
     const message = synthError(app);
     const report = validate.mock.results[0]!.value as ReturnType<EntitlementGuardValidation['validate']>;
-    expect(report.violations.map((violation) => violation.ruleName).sort()).toEqual(['no-long-lived-credentials', 'no-wildcard-privilege', 'require-entitlement']);
+    expect(report.violations.map((violation) => violation.ruleName).sort()).toEqual([
+      'no-long-lived-credentials',
+      'no-wildcard-privilege',
+      'require-entitlement',
+    ]);
     // The access key's fix, as the CDK prints the report: once.
     const keyFix = report.violations.find((violation) => violation.ruleName === 'no-long-lived-credentials')!.fix!;
     expect(message.split(keyFix).length - 1).toBe(1);
@@ -145,7 +168,9 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
   it('checks nested stacks in-process too (without asset metadata), named by construct path', () => {
     const { app, stack } = appWithMistakes();
     const nested = new NestedStack(stack, 'Batch');
-    new iam.AccessKey(nested, 'NestedKey', { user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }) });
+    new iam.AccessKey(nested, 'NestedKey', {
+      user: new iam.User(nested, 'NestedUser', { userName: 'payments-api-nested' }),
+    });
     Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog, now: NOW }));
     const message = synthError(app);
     expect(message).toMatch(/resource: S\/Batch\/NestedKey\/Resource \(AWS::IAM::AccessKey NestedKey\w+\)/);
@@ -167,6 +192,8 @@ describe('EntitlementGuardValidation (CDK policy-validation plugin)', () => {
     Validations.of(key).acknowledge({ id: 'EntitlementGuard::no-long-lived-credentials', reason: 'temporary' });
     const plugin = new EntitlementGuardValidation({ catalog, now: NOW });
     Validations.of(app).addPlugins(plugin);
-    expect(() => app.synth()).toThrow(/FATAL \[EntitlementGuard\] unapproved waiver: "EntitlementGuard::no-long-lived-credentials"[\s\S]*would hide no-long-lived-credentials on S\/Key\/Resource/);
+    expect(() => app.synth()).toThrow(
+      /FATAL \[EntitlementGuard\] unapproved waiver: "EntitlementGuard::no-long-lived-credentials"[\s\S]*would hide no-long-lived-credentials on S\/Key\/Resource/,
+    );
   });
 });

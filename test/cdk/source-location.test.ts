@@ -15,13 +15,19 @@ import { EXAMPLE_CATALOG, NOW, testApp } from './support.js';
 const THIS_FILE = fileURLToPath(import.meta.url);
 const SHOWN = relative(process.cwd(), THIS_FILE);
 /** The 1-based line of this file that holds `text`: where the construct under test is created. */
-const lineOf = (text: string) => readFileSync(THIS_FILE, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+const lineOf = (text: string) =>
+  readFileSync(THIS_FILE, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text)) + 1;
 
 function synthesize(context: Record<string, unknown> = {}) {
   const app = testApp();
   for (const [key, value] of Object.entries(context)) app.node.setContext(key, value);
   const stack = new Stack(app, 'Located');
-  const deployer = new iam.Role(stack, 'Deployer', { roleName: 'deployer', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const deployer = new iam.Role(stack, 'Deployer', {
+    roleName: 'deployer',
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
   deployer.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
   Aspects.of(app).add(new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW }));
   return app
@@ -41,19 +47,27 @@ describe('CDK aspect errors located at the construct the app wrote', () => {
 
   it('names the source line that created the resource after its construct path', () => {
     const role = about('Located/Deployer/Resource');
-    expect(role.map((message) => message.text.split('\n')[2])).toEqual(role.map(() => expect.stringMatching(new RegExp(`^  source: ${SHOWN}:${ROLE_LINE}:\\d+$`))));
+    expect(role.map((message) => message.text.split('\n')[2])).toEqual(
+      role.map(() => expect.stringMatching(new RegExp(`^  source: ${SHOWN}:${ROLE_LINE}:\\d+$`))),
+    );
     expect(role.length).toBeGreaterThan(0);
     // The wildcard grant is in the DefaultPolicy, which the app created by calling addToPolicy: that call is the location.
     const policy = about('Located/Deployer/DefaultPolicy/Resource');
-    expect(policy.map((message) => [message.at, message.text.split('\n')[2]])).toEqual([['/Located/Deployer', expect.stringMatching(new RegExp(`^  source: ${SHOWN}:${POLICY_LINE}:\\d+$`))]]);
+    expect(policy.map((message) => [message.at, message.text.split('\n')[2]])).toEqual([
+      ['/Located/Deployer', expect.stringMatching(new RegExp(`^  source: ${SHOWN}:${POLICY_LINE}:\\d+$`))],
+    ]);
   });
 
   it('traces each annotation to that line, not to the aspect or app.synth(); a finding about the catalog to where the guard was created', () => {
     const expired = messages.filter((message) => message.at === '/Located');
-    expect(expired.map((message) => message.text.split('\n')[0])).toEqual([expect.stringContaining('exception-expiry (advisory): Exception EXC-087')]);
+    expect(expired.map((message) => message.text.split('\n')[0])).toEqual([
+      expect.stringContaining('exception-expiry (advisory): Exception EXC-087'),
+    ]);
     expect(expired[0]!.trace?.[0]).toMatch(new RegExp(`^\\S.* \\(${escaped}:${GUARD_LINE}:\\d+\\)$`));
     for (const message of messages) {
-      expect(message.trace?.[0]).toMatch(new RegExp(`^\\S.* \\(${escaped}:(${ROLE_LINE}|${POLICY_LINE}|${GUARD_LINE}):\\d+\\)$`));
+      expect(message.trace?.[0]).toMatch(
+        new RegExp(`^\\S.* \\(${escaped}:(${ROLE_LINE}|${POLICY_LINE}|${GUARD_LINE}):\\d+\\)$`),
+      );
       expect(message.trace!.join('\n')).not.toMatch(/cdk-aspects|dist\/bundle|node_modules/);
     }
   });
@@ -64,7 +78,7 @@ describe('CDK aspect errors located at the construct the app wrote', () => {
     expect(untraced.map((message) => message.text)).toEqual(messages.map((message) => message.text));
   });
 
-  it('names no source line for a resource when the CDK recorded no creation stack (the guard\'s own location stays)', () => {
+  it("names no source line for a resource when the CDK recorded no creation stack (the guard's own location stays)", () => {
     const bare = synthesize({ 'aws:cdk:disable-creation-stack-traces': true });
     expect(bare.length).toBe(messages.length);
     expect(bare.filter((message) => message.at !== '/Located' && message.text.includes('\n  source: '))).toEqual([]);
@@ -72,7 +86,9 @@ describe('CDK aspect errors located at the construct the app wrote', () => {
 
   it('a catalog it cannot use stops the synthesis with the located error, its stack where the app created the guard', () => {
     const app = testApp();
-    new iam.Role(new Stack(app, 'Located'), 'Deployer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new iam.Role(new Stack(app, 'Located'), 'Deployer', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
     Aspects.of(app).add(new EntitlementGuard({ catalog: 'no-such-catalog.yaml' })); // the guard with the bad catalog
     const error = (() => {
       try {

@@ -12,27 +12,36 @@ describe('stackTemplates', () => {
   it('builds, after aspects ran (tags), the same Resources the CDK synthesizes, with the construct path of each', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new BadStack(app, 'PaymentsBad');
-    const synthesized = app.synth().getStackByName('PaymentsBad').template as { Resources: Record<string, { Metadata?: unknown }> };
+    const synthesized = app.synth().getStackByName('PaymentsBad').template as {
+      Resources: Record<string, { Metadata?: unknown }>;
+    };
     const built = stackTemplates(stack);
     const withoutMetadata = (resources: Record<string, { Metadata?: unknown }>) =>
       Object.fromEntries(Object.entries(resources).map(([id, { Metadata: _metadata, ...rest }]) => [id, rest]));
     expect(built.inputs.map((input) => input.stack)).toEqual(['PaymentsBad']);
-    expect(withoutMetadata(JSON.parse(JSON.stringify(built.inputs[0]!.template.Resources)))).toEqual(withoutMetadata(synthesized.Resources));
+    expect(withoutMetadata(JSON.parse(JSON.stringify(built.inputs[0]!.template.Resources)))).toEqual(
+      withoutMetadata(synthesized.Resources),
+    );
     const roleId = stack.getLogicalId(stack.node.findChild('AnalyticsRole').node.defaultChild as iam.CfnRole);
     expect(built.inputs[0]!.paths![roleId]).toBe('PaymentsBad/AnalyticsRole/Resource');
-    expect(built.resources.get(resourceKey('PaymentsBad', roleId))!.node.path).toBe('PaymentsBad/AnalyticsRole/Resource');
+    expect(built.resources.get(resourceKey('PaymentsBad', roleId))!.node.path).toBe(
+      'PaymentsBad/AnalyticsRole/Resource',
+    );
   });
 
   it('names nested stacks Parent/NestedLogicalId and passes the parent parameters to them', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const parent = new Stack(app, 'Parent');
-    new iam.Role(parent, 'ParentRole', { roleName: 'parent-role', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new iam.Role(parent, 'ParentRole', {
+      roleName: 'parent-role',
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
     const nested = new NestedStack(parent, 'Child');
     const parentRole = parent.node.findChild('ParentRole') as iam.Role;
     new iam.Role(nested, 'ChildRole', { roleName: 'child-role', assumedBy: new iam.ArnPrincipal(parentRole.roleArn) });
     app.synth();
     const built = stackTemplates(parent);
-    const nestedId = parent.resolve((nested.nestedStackResource!).logicalId) as string;
+    const nestedId = parent.resolve(nested.nestedStackResource!.logicalId) as string;
     expect(built.inputs.map((input) => input.stack)).toEqual(['Parent', `Parent/${nestedId}`]);
     const child = built.inputs[1]!;
     expect(Object.keys(child.template.Parameters ?? {})).toHaveLength(1);
@@ -45,18 +54,32 @@ describe('stackTemplates', () => {
     const stack = new Stack(app, 'Tokens');
     const trusted = new CfnParameter(stack, 'TrustedArn', { type: 'String' });
     new iam.Role(stack, 'Role', { roleName: 'tokens-role', assumedBy: new iam.ArnPrincipal(trusted.valueAsString) });
-    new iam.Role(stack, 'Imported', { roleName: 'imported-role', assumedBy: new iam.ArnPrincipal(Fn.importValue('shared-ci-role-arn')) });
+    new iam.Role(stack, 'Imported', {
+      roleName: 'imported-role',
+      assumedBy: new iam.ArnPrincipal(Fn.importValue('shared-ci-role-arn')),
+    });
     const template = stackTemplates(stack).inputs[0]!.template;
     expect(template.Parameters).toEqual({ TrustedArn: { Type: 'String' } });
-    const trust = (id: string) => (template.Resources[id]!.Properties!.AssumeRolePolicyDocument as { Statement: { Principal: unknown }[] }).Statement[0]!.Principal;
-    expect(trust(stack.getLogicalId(stack.node.findChild('Role').node.defaultChild as iam.CfnRole))).toEqual({ AWS: { Ref: 'TrustedArn' } });
-    expect(trust(stack.getLogicalId(stack.node.findChild('Imported').node.defaultChild as iam.CfnRole))).toEqual({ AWS: { 'Fn::ImportValue': 'shared-ci-role-arn' } });
+    const trust = (id: string) =>
+      (template.Resources[id]!.Properties!.AssumeRolePolicyDocument as { Statement: { Principal: unknown }[] })
+        .Statement[0]!.Principal;
+    expect(trust(stack.getLogicalId(stack.node.findChild('Role').node.defaultChild as iam.CfnRole))).toEqual({
+      AWS: { Ref: 'TrustedArn' },
+    });
+    expect(trust(stack.getLogicalId(stack.node.findChild('Imported').node.defaultChild as iam.CfnRole))).toEqual({
+      AWS: { 'Fn::ImportValue': 'shared-ci-role-arn' },
+    });
   });
 });
 
 describe('stackTemplates rendering once per synth', () => {
-  const lambdaRole = (stack: Stack, id: string) => new iam.Role(stack, id, { roleName: id.toLowerCase(), assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-  const resourceIds = (app: App) => Object.keys((app.synth({ force: true }).getStackByName('S').template as { Resources: object }).Resources);
+  const lambdaRole = (stack: Stack, id: string) =>
+    new iam.Role(stack, id, {
+      roleName: id.toLowerCase(),
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+  const resourceIds = (app: App) =>
+    Object.keys((app.synth({ force: true }).getStackByName('S').template as { Resources: object }).Resources);
 
   it('with reuseInSynthesis hands the checked template to the next synthesis only, which writes exactly that', () => {
     const app = new App({ builtinCloudFormationValidation: false });
@@ -109,7 +132,9 @@ describe('construct tree helpers', () => {
     const nested = new NestedStack(stack, 'N');
     const inner = new iam.CfnUser(nested, 'U');
     expect(authoredConstruct(role.node.defaultChild!)).toBe(role);
-    expect(authoredConstruct(role.node.findChild('DefaultPolicy').node.defaultChild!).node.path).toBe('S/Role/DefaultPolicy');
+    expect(authoredConstruct(role.node.findChild('DefaultPolicy').node.defaultChild!).node.path).toBe(
+      'S/Role/DefaultPolicy',
+    );
     expect(authoredConstruct(raw)).toBe(raw);
     expect(topLevelStackOf(inner)).toBe(stack);
     expect(topLevelStackOf(app)).toBeUndefined();
@@ -121,7 +146,10 @@ describe('stackTemplates from the synthesized files', () => {
   function parentWithNestedStack() {
     const app = new App({ builtinCloudFormationValidation: false });
     const parent = new Stack(app, 'Parent');
-    const parentRole = new iam.Role(parent, 'ParentRole', { roleName: 'parent-role', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const parentRole = new iam.Role(parent, 'ParentRole', {
+      roleName: 'parent-role',
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
     const nested = new NestedStack(parent, 'Child');
     new iam.Role(nested, 'ChildRole', { roleName: 'child-role', assumedBy: new iam.ArnPrincipal(parentRole.roleArn) });
     return { app, parent };
@@ -136,7 +164,9 @@ describe('stackTemplates from the synthesized files', () => {
     expect(read.inputs.map((input) => input.file)).toEqual([written, nestedFile]);
     expect(read.inputs.map(({ file: _file, ...input }) => input)).toEqual(JSON.parse(JSON.stringify(rendered.inputs)));
     expect([...read.resources.keys()]).toEqual([...rendered.resources.keys()]);
-    expect(read.inputs[1]!.paths).toEqual({ [Object.keys(read.inputs[1]!.template.Resources)[0]!]: 'Parent/Child/ChildRole/Resource' });
+    expect(read.inputs[1]!.paths).toEqual({
+      [Object.keys(read.inputs[1]!.template.Resources)[0]!]: 'Parent/Child/ChildRole/Resource',
+    });
   });
 
   it('fails with the file named when a synthesized template is missing', () => {
@@ -154,6 +184,8 @@ describe('stackTemplates from the synthesized files', () => {
     expect(() => stackTemplates(parent, { synthesizedTemplate: broken })).toThrow(`${broken}:3:`);
     const notObject = join(folder, 'List.template.json');
     writeFileSync(notObject, '[]');
-    expect(() => stackTemplates(parent, { synthesizedTemplate: notObject })).toThrow(`${notObject}: expected a CloudFormation template (a JSON object)`);
+    expect(() => stackTemplates(parent, { synthesizedTemplate: notObject })).toThrow(
+      `${notObject}: expected a CloudFormation template (a JSON object)`,
+    );
   });
 });

@@ -43,7 +43,9 @@ export function guardAnnotations(app: App, stack: Stack): Annotated[] {
     .synth()
     .getStackArtifact(stack.artifactId)
     .messages.map((message) => ({ level: message.level, at: message.id, text: String(message.entry.data) }))
-    .filter(({ text }) => text.startsWith('[EntitlementGuard] ') && !text.startsWith('[EntitlementGuard] unapproved waiver'))
+    .filter(
+      ({ text }) => text.startsWith('[EntitlementGuard] ') && !text.startsWith('[EntitlementGuard] unapproved waiver'),
+    )
     .map(({ level, at, text }) => ({
       level,
       at,

@@ -23,34 +23,62 @@ interface Synth {
 }
 
 function cdkSynth(...context: string[]): Synth {
-  if (!existsSync(join(ROOT, 'dist/bundle/cdk.js'))) throw new Error('dist/bundle/cdk.js is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist/bundle/cdk.js')))
+    throw new Error('dist/bundle/cdk.js is missing: run `npm run build` first');
   const outdir = mkdtempSync(join(tmpdir(), 'eg-cdk-'));
-  const args = ['synth', '--no-notices', '--app', `${process.execPath} bin/app.ts`, '-o', outdir, ...context.flatMap((entry) => ['-c', entry])];
+  const args = [
+    'synth',
+    '--no-notices',
+    '--app',
+    `${process.execPath} bin/app.ts`,
+    '-o',
+    outdir,
+    ...context.flatMap((entry) => ['-c', entry]),
+  ];
   const result = spawnSync(join(BIN, 'cdk'), args, {
     cwd: APP_DIR,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH}`, CDK_VALIDATION: 'false', CDK_DISABLE_CLI_TELEMETRY: 'true', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PATH: `${BIN}${delimiter}${process.env.PATH}`,
+      CDK_VALIDATION: 'false',
+      CDK_DISABLE_CLI_TELEMETRY: 'true',
+      NODE_ENV: 'production',
+    },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}`, outdir };
 }
 
 /** Our annotations in the cloud assembly: (level, rule id, resource path). */
 function assemblyAnnotations(outdir: string) {
-  const metadata = JSON.parse(readFileSync(join(outdir, 'PaymentsBad.metadata.json'), 'utf8')) as Record<string, { type: string; data: string }[]>;
+  const metadata = JSON.parse(readFileSync(join(outdir, 'PaymentsBad.metadata.json'), 'utf8')) as Record<
+    string,
+    { type: string; data: string }[]
+  >;
   return Object.values(metadata)
     .flat()
     .filter((entry) => typeof entry.data === 'string' && /^\[EntitlementGuard\] [a-z-]+ \(/.test(entry.data))
-    .map((entry) => ({ level: entry.type, ruleId: /^\[EntitlementGuard\] (\S+)/.exec(entry.data)![1]!, resource: /resource: (\S+)/.exec(entry.data)![1]! }));
+    .map((entry) => ({
+      level: entry.type,
+      ruleId: /^\[EntitlementGuard\] (\S+)/.exec(entry.data)![1]!,
+      resource: /resource: (\S+)/.exec(entry.data)![1]!,
+    }));
 }
 
 /** Violations of one plugin in the CDK's validation report: (rule id, construct path). */
 function pluginViolations(outdir: string, pluginName: string) {
   const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
-    pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[];
+    pluginReports: {
+      pluginName: string;
+      violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+    }[];
   };
   const plugin = report.pluginReports.find((entry) => entry.pluginName === pluginName)!;
   return plugin.violations.flatMap((violation) =>
-    violation.violatingConstructs.map((construct) => ({ ruleId: violation.ruleName.replace(/^EntitlementGuard-/, '').replace(/\[.*\]$/, ''), resource: construct.constructPath })),
+    violation.violatingConstructs.map((construct) => ({
+      ruleId: violation.ruleName.replace(/^EntitlementGuard-/, '').replace(/\[.*\]$/, ''),
+      resource: construct.constructPath,
+    })),
   );
 }
 
@@ -85,31 +113,49 @@ describe('cdk synth on the example app', () => {
 
   it("locates each error at the app's construct: the toolkit prints the line of lib/stacks.ts that created it, never a line of this package", () => {
     // The toolkit's blocks for the aspect's annotations (the plugin and nag pack blocks carry the CDK's own construct trace).
-    const blocks = bad.output.split('\n\n').filter((block) => /^ERROR \[EntitlementGuard\] /m.test(block) && block.includes('(Construct Annotations)'));
+    const blocks = bad.output
+      .split('\n\n')
+      .filter((block) => /^ERROR \[EntitlementGuard\] /m.test(block) && block.includes('(Construct Annotations)'));
     const located = blocks.map((block) => /^(\S+):\d+:\d+\nERROR /.exec(block)?.[1]);
     expect(located.length).toBeGreaterThanOrEqual(9);
     expect(new Set(located)).toEqual(new Set(['lib/stacks.ts']));
-    expect(bad.output).toMatch(/^ {2}resource: PaymentsBad\/BreakGlassAdmin\/Resource .*\n {2}source: lib\/stacks\.ts:\d+:\d+$/m);
+    expect(bad.output).toMatch(
+      /^ {2}resource: PaymentsBad\/BreakGlassAdmin\/Resource .*\n {2}source: lib\/stacks\.ts:\d+:\d+$/m,
+    );
     expect(blocks.filter((block) => /dist\/bundle|cdk-aspects\//.test(block))).toEqual([]);
   });
 
   it('gives the same (rule id, resource) findings from the aspect, the nag pack, the validation plugin and `check cdk.out`', () => {
     const aspect = assemblyAnnotations(bad.outdir);
     const cli = runCheck({ paths: [bad.outdir], catalogPath: EXAMPLE_CATALOG, format: 'json', toolVersion: 'test' });
-    const cliFindings = cli.result!.findings.map((finding) => ({ ruleId: finding.ruleId, resource: finding.resource.path ?? finding.resource.name }));
+    const cliFindings = cli.result!.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      resource: finding.resource.path ?? finding.resource.name,
+    }));
     expect(cli.exitCode).toBe(1);
     expect(pairs(cliFindings)).toEqual(pairs(aspect));
     // cdk-nag hands packs L1 resources only: findings about the catalog itself (an expired exception) are not its to report.
     const onResources = aspect.filter((annotation) => annotation.resource.startsWith('PaymentsBad/'));
     expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuardChecks'))).toEqual(pairs(onResources));
     // The validation plugin reports only what blocks: every finding here does.
-    expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuard'))).toEqual(pairs(aspect.filter((annotation) => annotation.level === 'aws:cdk:error')));
+    expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuard'))).toEqual(
+      pairs(aspect.filter((annotation) => annotation.level === 'aws:cdk:error')),
+    );
   });
 
   it('writes the audit view of the app beside the templates in cdk.out', () => {
     const html = readFileSync(join(bad.outdir, 'entitlement-audit.html'), 'utf8');
     const planned = [...html.matchAll(/<tr [^>]*data-name="([^"]+)" data-origin="change"/g)].map((match) => match[1]);
-    expect(planned).toEqual(expect.arrayContaining(['etl-batch-user', 'orders-lambda-role', 'scratch-role', 'gh-actions-deploy', 'support-agent', 'break-glass-admin']));
+    expect(planned).toEqual(
+      expect.arrayContaining([
+        'etl-batch-user',
+        'orders-lambda-role',
+        'scratch-role',
+        'gh-actions-deploy',
+        'support-agent',
+        'break-glass-admin',
+      ]),
+    );
   });
 
   it('passes on the compliant stack', () => {

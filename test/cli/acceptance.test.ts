@@ -19,32 +19,65 @@ function check(fixture: string) {
     cwd: REPO,
     toolVersion: 'test',
   });
-  const onTemplate = result.result!.findings.filter((finding) => finding.resource.file === `test/fixtures/cloudformation/acceptance/${fixture}`);
+  const onTemplate = result.result!.findings.filter(
+    (finding) => finding.resource.file === `test/fixtures/cloudformation/acceptance/${fixture}`,
+  );
   return {
     exitCode: result.exitCode,
     rules: [...new Set(onTemplate.map((finding) => finding.ruleId))].sort(),
     findings: onTemplate
       .filter((finding) => finding.ruleId !== 'no-privilege-escalation')
-      .map((finding) => `${finding.ruleId} ${finding.resource.type} ${finding.resource.name} ${finding.detail}${finding.level === 'advisory' ? ' (advisory)' : ''}`),
+      .map(
+        (finding) =>
+          `${finding.ruleId} ${finding.resource.type} ${finding.resource.name} ${finding.detail}${finding.level === 'advisory' ? ' (advisory)' : ''}`,
+      ),
   };
 }
 
 describe('check blocks', () => {
   it.each([
-    ['access-key.template.yaml', ['no-long-lived-credentials AWS::IAM::AccessKey DeployerKey Credential::aws-access-key']],
-    ['action-star.template.yaml', ['no-wildcard-privilege AWS::IAM::Role Role Action::*', 'require-entitlement AWS::IAM::Role Role Policy::Role/p']],
-    ['iam-star-on-star.template.yaml', ['no-wildcard-privilege AWS::IAM::Role Role Action::iam:*', 'require-entitlement AWS::IAM::Role Role Policy::Role/p']],
-    ['allow-not-action.template.yaml', ['no-wildcard-privilege AWS::IAM::Role Role NotAction::s3:*', 'require-entitlement AWS::IAM::Role Role Policy::Role/p']],
+    [
+      'access-key.template.yaml',
+      ['no-long-lived-credentials AWS::IAM::AccessKey DeployerKey Credential::aws-access-key'],
+    ],
+    [
+      'action-star.template.yaml',
+      ['no-wildcard-privilege AWS::IAM::Role Role Action::*', 'require-entitlement AWS::IAM::Role Role Policy::Role/p'],
+    ],
+    [
+      'iam-star-on-star.template.yaml',
+      [
+        'no-wildcard-privilege AWS::IAM::Role Role Action::iam:*',
+        'require-entitlement AWS::IAM::Role Role Policy::Role/p',
+      ],
+    ],
+    [
+      'allow-not-action.template.yaml',
+      [
+        'no-wildcard-privilege AWS::IAM::Role Role NotAction::s3:*',
+        'require-entitlement AWS::IAM::Role Role Policy::Role/p',
+      ],
+    ],
     [
       'administrator-access-role.template.yaml',
-      ['no-wildcard-privilege AWS::IAM::Role Role Policy::AdministratorAccess', 'require-entitlement AWS::IAM::Role Role Policy::AdministratorAccess'],
+      [
+        'no-wildcard-privilege AWS::IAM::Role Role Policy::AdministratorAccess',
+        'require-entitlement AWS::IAM::Role Role Policy::AdministratorAccess',
+      ],
     ],
     [
       'ownerless-role.template.yaml',
-      ['require-entitlement AWS::IAM::Role Role Class::undeclared', 'require-entitlement AWS::IAM::Role Role Entitlement::none', 'require-owner AWS::IAM::Role Role Owner::missing'],
+      [
+        'require-entitlement AWS::IAM::Role Role Class::undeclared',
+        'require-entitlement AWS::IAM::Role Role Entitlement::none',
+        'require-owner AWS::IAM::Role Role Owner::missing',
+      ],
     ],
     ['trust-principal-star.template.yaml', ['restrict-trust AWS::IAM::Role Role Principal::*']],
-    ['github-oidc-without-sub.template.yaml', ['restrict-trust AWS::IAM::Role Role Condition::token.actions.githubusercontent.com:sub']],
+    [
+      'github-oidc-without-sub.template.yaml',
+      ['restrict-trust AWS::IAM::Role Role Condition::token.actions.githubusercontent.com:sub'],
+    ],
     ['secret-without-rotation.template.yaml', ['secret-rotation AWS::SecretsManager::Secret Secret Rotation::none']],
   ])('%s', (fixture, expected) => {
     const { exitCode, findings } = check(fixture);
@@ -53,8 +86,16 @@ describe('check blocks', () => {
   });
 
   it('reports the escalation paths an admin grant opens, and only for admin grants', () => {
-    expect(check('action-star.template.yaml').rules).toEqual(['no-privilege-escalation', 'no-wildcard-privilege', 'require-entitlement']);
-    expect(check('allow-not-action.template.yaml').rules).toEqual(['no-privilege-escalation', 'no-wildcard-privilege', 'require-entitlement']);
+    expect(check('action-star.template.yaml').rules).toEqual([
+      'no-privilege-escalation',
+      'no-wildcard-privilege',
+      'require-entitlement',
+    ]);
+    expect(check('allow-not-action.template.yaml').rules).toEqual([
+      'no-privilege-escalation',
+      'no-wildcard-privilege',
+      'require-entitlement',
+    ]);
     expect(check('trust-principal-star.template.yaml').rules).toEqual(['restrict-trust']);
   });
 });
@@ -76,7 +117,9 @@ describe('check fails closed on values the template cannot resolve', () => {
       ['require-entitlement', 'Role', 'mandatory'],
       ['restrict-trust', 'Role', 'mandatory'],
     ]);
-    expect(pending.find((finding) => finding.ruleId === 'restrict-trust')!.message).toContain('Fn::ImportValue TrustedRoleArn (exported by another stack)');
+    expect(pending.find((finding) => finding.ruleId === 'restrict-trust')!.message).toContain(
+      'Fn::ImportValue TrustedRoleArn (exported by another stack)',
+    );
     expect(result.result!.summary.blocking).toBe(4);
     expect(result.exitCode).toBe(1);
   });
@@ -88,7 +131,9 @@ describe('check does not flag', () => {
     expect(check('compliant-role.template.yaml')).toEqual({ exitCode: 0, rules: [], findings: [] });
   });
 
-  it('s3:GetObject on one bucket as privilege (only as outside the role\'s entitlements)', () => {
-    expect(check('scoped-s3-get-object.template.yaml').findings).toEqual(['require-entitlement AWS::IAM::Role Role Policy::Role/read-one-bucket']);
+  it("s3:GetObject on one bucket as privilege (only as outside the role's entitlements)", () => {
+    expect(check('scoped-s3-get-object.template.yaml').findings).toEqual([
+      'require-entitlement AWS::IAM::Role Role Policy::Role/read-one-bucket',
+    ]);
   });
 });

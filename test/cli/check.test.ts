@@ -43,7 +43,11 @@ describe('check on the examples', () => {
 
   it('names every blocked resource of the bad stack, and waives the vendor key through EXC-101', () => {
     const findings = check([BAD]).result!.findings;
-    const blocked = new Set(findings.filter((finding) => finding.level === 'mandatory' && !finding.waivedBy).map((finding) => finding.resource.name));
+    const blocked = new Set(
+      findings
+        .filter((finding) => finding.level === 'mandatory' && !finding.waivedBy)
+        .map((finding) => finding.resource.name),
+    );
     expect([...blocked].sort()).toEqual([
       'AllButS3Policy',
       'BatchAdminRole',
@@ -57,7 +61,9 @@ describe('check on the examples', () => {
       'PublicRole',
     ]);
     const waived = findings.filter((finding) => finding.waivedBy);
-    expect(waived.map((finding) => [finding.ruleId, finding.resource.name, finding.identity, finding.waivedBy])).toEqual([
+    expect(
+      waived.map((finding) => [finding.ruleId, finding.resource.name, finding.identity, finding.waivedBy]),
+    ).toEqual([
       ['no-long-lived-credentials', 'LegacySftpAccessKey', 'bad-stack/external-user:legacy-sftp-sync', 'EXC-101'],
     ]);
   });
@@ -97,7 +103,10 @@ describe('check on CDK cloud assemblies and several paths', () => {
 
   it('reads a template named twice once, and refuses two templates that would be the same stack', () => {
     expect(check([GOOD, 'examples/cloudformation']).errors).toEqual([]);
-    const clash = check(['test/fixtures/cloudformation/template-directory', 'test/fixtures/cloudformation/same-stack-name/identities.template.json']);
+    const clash = check([
+      'test/fixtures/cloudformation/template-directory',
+      'test/fixtures/cloudformation/same-stack-name/identities.template.json',
+    ]);
     expect(clash).toMatchObject({
       exitCode: 2,
       errors: [
@@ -112,16 +121,24 @@ describe('check output formats', () => {
   it('text: grouped by resource with file:line, fix and waiver hint, and a summary line, without colors', () => {
     const { output } = check([BAD], { format: 'text' });
     const lines = output.split('\n');
-    const heading = lines.indexOf('AWS::IAM::AccessKey bad-stack/CiBotAccessKey examples/cloudformation/bad-stack.template.yaml:15:3');
+    const heading = lines.indexOf(
+      'AWS::IAM::AccessKey bad-stack/CiBotAccessKey examples/cloudformation/bad-stack.template.yaml:15:3',
+    );
     expect(heading).toBeGreaterThan(-1);
     expect(lines.slice(heading + 1, heading + 5)).toEqual([
       '  no-long-lived-credentials (mandatory)',
-      expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/),
-      expect.stringMatching(/^ {4}fix: Replace the access key or service-specific credential with temporary credentials/),
+      expect.stringMatching(
+        /^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/,
+      ),
+      expect.stringMatching(
+        /^ {4}fix: Replace the access key or service-specific credential with temporary credentials/,
+      ),
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
     expect(output).toContain('(waived by EXC-101)');
-    expect(lines.at(-2)).toMatch(/^✖ blocked: \d+ findings: \d+ blocking, \d+ advisory, 1 waived, 0 pending \(7 identities, 1 secret checked\)$/);
+    expect(lines.at(-2)).toMatch(
+      /^✖ blocked: \d+ findings: \d+ blocking, \d+ advisory, 1 waived, 0 pending \(7 identities, 1 secret checked\)$/,
+    );
     expect(output).not.toContain('\u001b[');
   });
 
@@ -132,22 +149,35 @@ describe('check output formats', () => {
     expect(run.tool.driver.name).toBe('entitlement-guard');
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('no-wildcard-privilege');
     expect(run.tool.driver.rules).toHaveLength(allRules.length);
-    const key = run.results.find((result: { locations: { logicalLocations: { name: string }[] }[] }) => result.locations[0]!.logicalLocations[0]!.name === 'CiBotAccessKey');
+    const key = run.results.find(
+      (result: { locations: { logicalLocations: { name: string }[] }[] }) =>
+        result.locations[0]!.logicalLocations[0]!.name === 'CiBotAccessKey',
+    );
     expect(key).toMatchObject({
       ruleId: 'no-long-lived-credentials',
       level: 'error',
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'examples/cloudformation/bad-stack.template.yaml' }, region: { startLine: 15, startColumn: 3 } },
-          logicalLocations: [{ name: 'CiBotAccessKey', fullyQualifiedName: 'bad-stack/CiBotAccessKey', kind: 'resource' }],
+          physicalLocation: {
+            artifactLocation: { uri: 'examples/cloudformation/bad-stack.template.yaml' },
+            region: { startLine: 15, startColumn: 3 },
+          },
+          logicalLocations: [
+            { name: 'CiBotAccessKey', fullyQualifiedName: 'bad-stack/CiBotAccessKey', kind: 'resource' },
+          ],
         },
       ],
     });
     expect(run.tool.driver.rules[key.ruleIndex].id).toBe('no-long-lived-credentials');
     expect(key.partialFingerprints['entitlementGuardFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
     const suppressed = run.results.filter((result: { suppressions?: unknown[] }) => result.suppressions);
-    expect(suppressed.map((result: { ruleId: string; suppressions: unknown[] }) => [result.ruleId, result.suppressions])).toEqual([
-      ['no-long-lived-credentials', [{ kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-101' }]],
+    expect(
+      suppressed.map((result: { ruleId: string; suppressions: unknown[] }) => [result.ruleId, result.suppressions]),
+    ).toEqual([
+      [
+        'no-long-lived-credentials',
+        [{ kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-101' }],
+      ],
     ]);
     const levels = new Set(run.results.map((result: { level: string }) => result.level));
     expect([...levels].sort()).toEqual(['error', 'warning']);
@@ -169,20 +199,34 @@ describe('check input errors exit 2', () => {
 
   it('locates an unreadable template', () => {
     const result = check(['test/fixtures/cloudformation/invalid-json-missing-comma.template.json']);
-    expect([result.exitCode, result.errors[0]]).toEqual([2, expect.stringMatching(/^test\/fixtures\/cloudformation\/invalid-json-missing-comma\.template\.json:5:7: invalid JSON: /)]);
+    expect([result.exitCode, result.errors[0]]).toEqual([
+      2,
+      expect.stringMatching(
+        /^test\/fixtures\/cloudformation\/invalid-json-missing-comma\.template\.json:5:7: invalid JSON: /,
+      ),
+    ]);
   });
 
   it('catalog validate reports the same issues, and confirms a valid catalog', () => {
     expect(runCatalogValidate('test/cli/fixtures/malformed-catalog.yaml').exitCode).toBe(2);
     const catalog = loadCatalog(join(REPO, 'examples/catalog.yaml'));
     const counts = `${catalog.owners.length} owners, ${catalog.entitlements.length} entitlements, ${catalog.identities.length} identities, ${catalog.exceptions.length} exceptions`;
-    expect(runCatalogValidate('examples/catalog.yaml', REPO)).toEqual({ exitCode: 0, output: `examples/catalog.yaml: valid catalog (${counts})\n`, errors: [] });
+    expect(runCatalogValidate('examples/catalog.yaml', REPO)).toEqual({
+      exitCode: 0,
+      output: `examples/catalog.yaml: valid catalog (${counts})\n`,
+      errors: [],
+    });
   });
 });
 
 describe('main: argument parsing', () => {
   it('answers --help and --version, and rejects bad usage with exit 2', () => {
-    expect(main(['--help'])).toMatchObject({ exitCode: 0, output: expect.stringContaining('entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>...') });
+    expect(main(['--help'])).toMatchObject({
+      exitCode: 0,
+      output: expect.stringContaining(
+        'entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>...',
+      ),
+    });
     const dataset = managedPolicyDataset();
     expect(main(['--version'])).toEqual({
       exitCode: 0,
@@ -193,15 +237,27 @@ describe('main: argument parsing', () => {
     });
     expect(dataset.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(main([]).errors[0]).toBe('entitlement-guard: missing command');
-    expect(main(['check']).errors[0]).toBe('entitlement-guard: check needs at least one path (cdk.out, template file or directory)');
-    expect(main(['check', GOOD, '--format', 'xml']).errors[0]).toMatch(/^entitlement-guard: unknown format "xml"; expected one of: text, json, sarif\b/);
-    expect(main(['check', GOOD, '--now', '2026-13-45']).errors[0]).toBe('entitlement-guard: --now must be a date YYYY-MM-DD, got "2026-13-45"');
+    expect(main(['check']).errors[0]).toBe(
+      'entitlement-guard: check needs at least one path (cdk.out, template file or directory)',
+    );
+    expect(main(['check', GOOD, '--format', 'xml']).errors[0]).toMatch(
+      /^entitlement-guard: unknown format "xml"; expected one of: text, json, sarif\b/,
+    );
+    expect(main(['check', GOOD, '--now', '2026-13-45']).errors[0]).toBe(
+      'entitlement-guard: --now must be a date YYYY-MM-DD, got "2026-13-45"',
+    );
     expect(main(['check', GOOD, '--bogus']).exitCode).toBe(2);
-    expect(main(['catalog', 'lint', 'x']).errors[0]).toBe('entitlement-guard: expected: catalog validate FILE, or catalog init <inputs...>');
+    expect(main(['catalog', 'lint', 'x']).errors[0]).toBe(
+      'entitlement-guard: expected: catalog validate FILE, or catalog init <inputs...>',
+    );
   });
 
   it('says a path that names nothing is missing (exit 2), in check, audit and diff, never an internal error', () => {
-    for (const argv of [['check', 'no-such-template.json'], ['audit', 'no-such-dir'], ['diff', 'no-such-base.json', GOOD]]) {
+    for (const argv of [
+      ['check', 'no-such-template.json'],
+      ['audit', 'no-such-dir'],
+      ['diff', 'no-such-base.json', GOOD],
+    ]) {
       const result = main(argv);
       expect(result.exitCode).toBe(2);
       expect(result.errors).toEqual([`${argv[1]}: no such file or directory`]);
@@ -209,7 +265,14 @@ describe('main: argument parsing', () => {
   });
 
   it('uses the built-in default catalog without --catalog', () => {
-    const result = main(['check', join(REPO, 'test/fixtures/cloudformation/acceptance/compliant-role.template.yaml'), '--format', 'json', '--now', '2026-06-01']);
+    const result = main([
+      'check',
+      join(REPO, 'test/fixtures/cloudformation/acceptance/compliant-role.template.yaml'),
+      '--format',
+      'json',
+      '--now',
+      '2026-06-01',
+    ]);
     const findings = JSON.parse(result.output).findings as { ruleId: string; detail: string }[];
     expect(findings.map((finding) => `${finding.ruleId} ${finding.detail}`)).toEqual([
       'require-entitlement Catalog::default',
@@ -230,7 +293,10 @@ describe('the built CLI (npm run build)', () => {
   it('exits 1 on the bad stack, 0 on the good one, 2 on a malformed catalog', () => {
     expect(run('check', BAD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01').status).toBe(1);
     const good = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01');
-    expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([0, expect.stringMatching(/^✔ passed: \d+ findings?: 0 blocking, .*\(2 identities, 1 secret checked\)$/)]);
+    expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([
+      0,
+      expect.stringMatching(/^✔ passed: \d+ findings?: 0 blocking, .*\(2 identities, 1 secret checked\)$/),
+    ]);
     const malformed = run('check', GOOD, '--catalog', 'test/cli/fixtures/malformed-catalog.yaml');
     expect([malformed.status, malformed.stderr.split('\n')[0]]).toEqual([
       2,
@@ -241,7 +307,18 @@ describe('the built CLI (npm run build)', () => {
   it('writes --out instead of stdout', () => {
     const out = join(REPO, '.eg-out/good.sarif');
     execFileSync('mkdir', ['-p', join(REPO, '.eg-out')]);
-    const result = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--format', 'sarif', '--out', out, '--now', '2026-06-01');
+    const result = run(
+      'check',
+      GOOD,
+      '--catalog',
+      'examples/catalog.yaml',
+      '--format',
+      'sarif',
+      '--out',
+      out,
+      '--now',
+      '2026-06-01',
+    );
     expect([result.status, result.stdout]).toEqual([0, '']);
     expect(existsSync(out)).toBe(true);
   });
@@ -253,34 +330,65 @@ describe('waivers bound to the identity a finding is about (issue 24 item 1)', (
   it('blocks an access key named after an exception target (exit 1), located at the key, and hints a target that names its user', () => {
     const json = check([SPOOF]);
     expect(json.exitCode).toBe(1);
-    const keys = json.result!.findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials' && finding.detail === 'Credential::aws-access-key');
-    expect(keys.map((finding) => [finding.resource.name, finding.resource.file, finding.identity, finding.level, finding.waivedBy, finding.waiverTarget])).toEqual([
-      ['LegacySftpSyncKey', SPOOF, 'spoofed-key/LegacySftpSync', 'mandatory', undefined, 'stack:spoofed-key/LegacySftpSync'],
+    const keys = json.result!.findings.filter(
+      (finding) => finding.ruleId === 'no-long-lived-credentials' && finding.detail === 'Credential::aws-access-key',
+    );
+    expect(
+      keys.map((finding) => [
+        finding.resource.name,
+        finding.resource.file,
+        finding.identity,
+        finding.level,
+        finding.waivedBy,
+        finding.waiverTarget,
+      ]),
+    ).toEqual([
+      [
+        'LegacySftpSyncKey',
+        SPOOF,
+        'spoofed-key/LegacySftpSync',
+        'mandatory',
+        undefined,
+        'stack:spoofed-key/LegacySftpSync',
+      ],
       ['legacy-sftp-sync', SPOOF, 'spoofed-key/CiBotUser', 'mandatory', undefined, 'ci-bot'],
     ]);
     const lines = check([SPOOF], { format: 'text' }).output.split('\n');
     const heading = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/legacy-sftp-sync ${SPOOF}:12:3`);
     expect(lines.slice(heading + 1, heading + 5)).toEqual([
       '  no-long-lived-credentials (mandatory)',
-      expect.stringMatching(/^ {4}✖ \[Credential::aws-access-key\] AWS access key legacy-sftp-sync for ci-bot is a long-lived secret/),
+      expect.stringMatching(
+        /^ {4}✖ \[Credential::aws-access-key\] AWS access key legacy-sftp-sync for ci-bot is a long-lived secret/,
+      ),
       expect.stringMatching(/^ {4}fix: /),
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);
     const unnamed = lines.indexOf(`AWS::IAM::AccessKey spoofed-key/LegacySftpSyncKey ${SPOOF}:23:3`);
     // A user with a generated name binds by its own location, never by the key's.
-    expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe('    to waive: a catalog exception { rule: no-long-lived-credentials, target: stack:spoofed-key/LegacySftpSync } with owner, approvedBy and expires');
+    expect(lines.slice(unnamed + 1, unnamed + 5)[3]).toBe(
+      '    to waive: a catalog exception { rule: no-long-lived-credentials, target: stack:spoofed-key/LegacySftpSync } with owner, approvedBy and expires',
+    );
   });
 });
-
 
 describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resource cases block with require-entitlement advisory', () => {
   const TEMPLATE = 'test/fixtures/cloudformation/semantics/gate-semantics.template.yaml';
 
   it('exits 1 with each case located at its role', () => {
-    const result = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml') });
+    const result = check([TEMPLATE], {
+      catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml'),
+    });
     expect(result.exitCode).toBe(1);
-    const blocking = result.result!.findings.filter((finding) => finding.level === 'mandatory' && ['restrict-trust', 'no-wildcard-privilege', 'no-privilege-escalation'].includes(finding.ruleId));
-    expect(blocking.map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`).sort()).toEqual([
+    const blocking = result.result!.findings.filter(
+      (finding) =>
+        finding.level === 'mandatory' &&
+        ['restrict-trust', 'no-wildcard-privilege', 'no-privilege-escalation'].includes(finding.ruleId),
+    );
+    expect(
+      blocking
+        .map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`)
+        .sort(),
+    ).toEqual([
       `no-privilege-escalation AssumeAnyRole ${TEMPLATE} Path::assume-any-role`,
       `no-wildcard-privilege AssumeAnyRole ${TEMPLATE} Resource::*`,
       `no-wildcard-privilege PassAnyRole ${TEMPLATE} Resource::*`,
@@ -288,9 +396,21 @@ describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resou
       `restrict-trust AnyoneFromOtherAccount ${TEMPLATE} Condition::sts:ExternalId`,
       `restrict-trust AnyoneSelfCompared ${TEMPLATE} Principal::*`,
     ]);
-    expect(result.result!.findings.filter((finding) => finding.ruleId === 'require-entitlement').every((finding) => finding.level === 'advisory')).toBe(true);
-    const text = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml'), format: 'text' }).output;
-    for (const [role, line] of [['AnyoneFromOtherAccount', 5], ['AnyoneSelfCompared', 17], ['PassAnyRole', 29], ['AssumeAnyRole', 45]] as const) {
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'require-entitlement')
+        .every((finding) => finding.level === 'advisory'),
+    ).toBe(true);
+    const text = check([TEMPLATE], {
+      catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/catalog.yaml'),
+      format: 'text',
+    }).output;
+    for (const [role, line] of [
+      ['AnyoneFromOtherAccount', 5],
+      ['AnyoneSelfCompared', 17],
+      ['PassAnyRole', 29],
+      ['AssumeAnyRole', 45],
+    ] as const) {
       expect(text).toContain(`AWS::IAM::Role gate-semantics/${role} ${TEMPLATE}:${line}`);
     }
   });
@@ -299,25 +419,35 @@ describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resou
 describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
   it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
     const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';
-    const result = check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml') });
+    const result = check([TEMPLATE], {
+      catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml'),
+    });
     expect(result.exitCode).toBe(1);
     const excess = result.result!.findings.filter((finding) => finding.ruleId === 'require-entitlement');
-    expect(excess.map((finding) => `${finding.level} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`)).toEqual([
-      `mandatory ShardReader ${TEMPLATE} Policy::ShardReader/read-shards`,
-    ]);
+    expect(
+      excess.map((finding) => `${finding.level} ${finding.resource.name} ${finding.resource.file} ${finding.detail}`),
+    ).toEqual([`mandatory ShardReader ${TEMPLATE} Policy::ShardReader/read-shards`]);
     expect(excess[0]!.message).toContain('arn:aws:s3:::shard-*/*');
-    expect(check([TEMPLATE], { catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml'), format: 'text' }).output).toContain(
-      `AWS::IAM::Role envelope/ShardReader ${TEMPLATE}:4`,
-    );
+    expect(
+      check([TEMPLATE], {
+        catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/envelope-catalog.yaml'),
+        format: 'text',
+      }).output,
+    ).toContain(`AWS::IAM::Role envelope/ShardReader ${TEMPLATE}:4`);
   });
 });
-
 
 describe('check <dir> reads subdirectories', () => {
   const resourcesOf = (paths: string[]) => {
     const result = check(paths);
     expect(result.errors).toEqual([]);
-    return [...new Set(result.result!.findings.filter((finding) => finding.resource.stack).map((finding) => `${finding.resource.file} ${finding.resource.stack}/${finding.resource.name}`))].sort();
+    return [
+      ...new Set(
+        result
+          .result!.findings.filter((finding) => finding.resource.stack)
+          .map((finding) => `${finding.resource.file} ${finding.resource.stack}/${finding.resource.name}`),
+      ),
+    ].sort();
   };
 
   it('reads templates at any depth and cloud assemblies (cdk.out) through their manifest; skips node_modules and hidden directories', () => {
@@ -330,8 +460,14 @@ describe('check <dir> reads subdirectories', () => {
   });
 
   it('reads a nested stack in a subdirectory once, as part of its parent', () => {
-    const stacks = new Set(check(['test/fixtures/cloudformation/nested-template-url']).result!.findings.map((finding) => `${finding.resource.stack} ${finding.resource.file}`));
-    expect([...stacks].filter((stack) => stack.includes('workers'))).toEqual(['parent/Workers test/fixtures/cloudformation/nested-template-url/children/workers.template.yaml']);
+    const stacks = new Set(
+      check(['test/fixtures/cloudformation/nested-template-url']).result!.findings.map(
+        (finding) => `${finding.resource.stack} ${finding.resource.file}`,
+      ),
+    );
+    expect([...stacks].filter((stack) => stack.includes('workers'))).toEqual([
+      'parent/Workers test/fixtures/cloudformation/nested-template-url/children/workers.template.yaml',
+    ]);
   });
 
   it('still says so when nothing in the tree can be read', () => {

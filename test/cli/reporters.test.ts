@@ -6,8 +6,20 @@ import { formatJson } from '../../src/reporters/json.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { formatText } from '../../src/reporters/text.js';
 
-const role = { type: 'AWS::IAM::Role', name: 'ApiRole', path: 'App/ApiRole/Resource', file: 'cdk.out/App.template.json', stack: 'App', line: 12, column: 5 };
-const pulumiUser = { type: 'aws:iam/user:User', name: 'deployer', urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer' };
+const role = {
+  type: 'AWS::IAM::Role',
+  name: 'ApiRole',
+  path: 'App/ApiRole/Resource',
+  file: 'cdk.out/App.template.json',
+  stack: 'App',
+  line: 12,
+  column: 5,
+};
+const pulumiUser = {
+  type: 'aws:iam/user:User',
+  name: 'deployer',
+  urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer',
+};
 
 const findings: Finding[] = [
   {
@@ -60,7 +72,15 @@ const result: EvaluationResult = {
 
 const rules = ['no-long-lived-credentials', 'no-wildcard-privilege', 'restrict-trust'].map((id) =>
   defineRule({
-    meta: { id, title: `Title of ${id}`, level: 'mandatory', rationale: 'Why.', remediation: 'How.', frameworks: ['F-1'], messages: { m: 'x' } },
+    meta: {
+      id,
+      title: `Title of ${id}`,
+      level: 'mandatory',
+      rationale: 'Why.',
+      remediation: 'How.',
+      frameworks: ['F-1'],
+      messages: { m: 'x' },
+    },
     check: () => undefined,
   }),
 );
@@ -73,12 +93,56 @@ describe('json reporter', () => {
       'App|no-wildcard-privilege',
       'App|restrict-trust',
     ]);
-    expect(Object.keys(report.findings[0])).toEqual(['ruleId', 'level', 'resource', 'message', 'remediation', 'frameworks', 'waivedBy']);
-    expect(Object.keys(report.findings[2])).toEqual(['ruleId', 'level', 'resource', 'identity', 'detail', 'message', 'remediation', 'frameworks', 'pending']);
-    expect(Object.keys(report.findings[1].resource)).toEqual(['type', 'name', 'path', 'file', 'stack', 'line', 'column']);
-    expect(report.findings[0].resource).toEqual({ type: 'aws:iam/user:User', name: 'deployer', urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer' });
-    expect(Object.keys(report.summary)).toEqual(['total', 'blocking', 'mandatory', 'advisory', 'waived', 'pending', 'identities', 'secrets', 'byRule']);
-    expect(Object.keys(report.summary.byRule)).toEqual(['no-long-lived-credentials', 'no-wildcard-privilege', 'restrict-trust']);
+    expect(Object.keys(report.findings[0])).toEqual([
+      'ruleId',
+      'level',
+      'resource',
+      'message',
+      'remediation',
+      'frameworks',
+      'waivedBy',
+    ]);
+    expect(Object.keys(report.findings[2])).toEqual([
+      'ruleId',
+      'level',
+      'resource',
+      'identity',
+      'detail',
+      'message',
+      'remediation',
+      'frameworks',
+      'pending',
+    ]);
+    expect(Object.keys(report.findings[1].resource)).toEqual([
+      'type',
+      'name',
+      'path',
+      'file',
+      'stack',
+      'line',
+      'column',
+    ]);
+    expect(report.findings[0].resource).toEqual({
+      type: 'aws:iam/user:User',
+      name: 'deployer',
+      urn: 'urn:pulumi:dev::app::aws:iam/user:User::deployer',
+    });
+    expect(Object.keys(report.summary)).toEqual([
+      'total',
+      'blocking',
+      'mandatory',
+      'advisory',
+      'waived',
+      'pending',
+      'identities',
+      'secrets',
+      'byRule',
+    ]);
+    expect(Object.keys(report.summary.byRule)).toEqual([
+      'no-long-lived-credentials',
+      'no-wildcard-privilege',
+      'restrict-trust',
+    ]);
   });
 });
 
@@ -108,9 +172,12 @@ describe('text reporter', () => {
 
   it('colors only when asked', () => {
     expect(formatText(result, { color: true })).toContain('\u001b[31m✖\u001b[0m');
-    expect(formatText({ findings: [], summary: { ...result.summary, total: 0, blocking: 0, advisory: 0, waived: 0, pending: 0 } })).toBe(
-      '✔ passed: 0 findings: 0 blocking, 0 advisory, 0 waived, 0 pending (2 identities, 0 secrets checked)\n',
-    );
+    expect(
+      formatText({
+        findings: [],
+        summary: { ...result.summary, total: 0, blocking: 0, advisory: 0, waived: 0, pending: 0 },
+      }),
+    ).toBe('✔ passed: 0 findings: 0 blocking, 0 advisory, 0 waived, 0 pending (2 identities, 0 secrets checked)\n');
   });
 });
 
@@ -133,22 +200,44 @@ describe('sarif reporter', () => {
   });
 
   it('maps levels (pending → note), locations, suppressions', () => {
-    expect(run.results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level])).toEqual([
+    expect(
+      run.results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]),
+    ).toEqual([
       ['no-long-lived-credentials', 0, 'error'],
       ['no-wildcard-privilege', 1, 'error'],
       ['restrict-trust', 2, 'note'],
     ]);
     expect(run.results[0].locations).toEqual([
-      { logicalLocations: [{ name: 'deployer', fullyQualifiedName: 'urn:pulumi:dev::app::aws:iam/user:User::deployer', kind: 'resource' }] },
+      {
+        logicalLocations: [
+          {
+            name: 'deployer',
+            fullyQualifiedName: 'urn:pulumi:dev::app::aws:iam/user:User::deployer',
+            kind: 'resource',
+          },
+        ],
+      },
     ]);
-    expect(run.results[0].suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-1' }]);
-    expect(run.results[1].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'cdk.out/App.template.json' }, region: { startLine: 12, startColumn: 5 } });
+    expect(run.results[0].suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'waived by catalog exception EXC-1' },
+    ]);
+    expect(run.results[1].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'cdk.out/App.template.json' },
+      region: { startLine: 12, startColumn: 5 },
+    });
     expect(run.results[1].suppressions).toBeUndefined();
   });
 
   it('fingerprints ignore the message wording but not the detail', () => {
-    const reworded = JSON.parse(formatSarif({ ...result, findings: findings.map((f) => ({ ...f, message: `${f.message} Reworded.` })) }, rules, { toolVersion: '1' }));
-    const prints = (log: typeof sarif) => log.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['entitlementGuardFinding/v1']);
+    const reworded = JSON.parse(
+      formatSarif({ ...result, findings: findings.map((f) => ({ ...f, message: `${f.message} Reworded.` })) }, rules, {
+        toolVersion: '1',
+      }),
+    );
+    const prints = (log: typeof sarif) =>
+      log.runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['entitlementGuardFinding/v1'],
+      );
     expect(prints(reworded)).toEqual(prints(sarif));
     expect(new Set(prints(sarif)).size).toBe(3);
   });

@@ -11,14 +11,24 @@ const REPO = join(import.meta.dirname, '../..');
 const FIXTURES = 'test/fixtures/cloudformation';
 
 function check(path: string, options: Partial<CheckOptions> = {}) {
-  return runCheck({ paths: [join(REPO, FIXTURES, path)], format: 'json', now: new Date('2026-06-01T00:00:00Z'), cwd: REPO, toolVersion: 'test', ...options });
+  return runCheck({
+    paths: [join(REPO, FIXTURES, path)],
+    format: 'json',
+    now: new Date('2026-06-01T00:00:00Z'),
+    cwd: REPO,
+    toolVersion: 'test',
+    ...options,
+  });
 }
 
 /** rule, level, resource (stack/name at line:column), identity, detail. */
 function summary(findings: readonly Finding[], rules: string[]) {
   return findings
     .filter((finding) => rules.includes(finding.ruleId))
-    .map((f) => `${f.ruleId} ${f.level} ${f.resource.stack}/${f.resource.name}@${f.resource.line}:${f.resource.column} ${f.identity ?? '-'} ${f.detail ?? '-'}`);
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.level} ${f.resource.stack}/${f.resource.name}@${f.resource.line}:${f.resource.column} ${f.identity ?? '-'} ${f.detail ?? '-'}`,
+    );
 }
 
 describe('SAM templates are checked, not refused', () => {
@@ -53,23 +63,42 @@ describe('nothing unseen passes', () => {
       'no-unseen-content mandatory include-resources/PostDeployServiceRole@15:3 - Unseen::the AWS::Include snippet s3://acme-modules/pipeline/postdeploy-service-role.yml',
       'no-unseen-content mandatory include-resources/Workers@23:3 - Unseen::https://acme-templates.s3.amazonaws.com/workers.yaml',
     ]);
-    expect(result.result!.findings.map((finding) => [finding.ruleId, finding.pending, finding.resource.file])).toEqual(result.result!.findings.map(() => ['no-unseen-content', true, file]));
+    expect(result.result!.findings.map((finding) => [finding.ruleId, finding.pending, finding.resource.file])).toEqual(
+      result.result!.findings.map(() => ['no-unseen-content', true, file]),
+    );
     // The text report heads each at its file:line:col; SARIF locates the remote nested stack at its logical id.
     const text = check('real-world/include-resources.template.yaml', { format: 'text' }).output;
     expect(text).toContain(`Fn::Transform include-resources/CodeBuildServiceRole ${file}:10:3\n`);
     expect(text).toContain(`AWS::CloudFormation::Stack include-resources/Workers ${file}:23:3\n`);
     const sarif = JSON.parse(check('real-world/include-resources.template.yaml', { format: 'sarif' }).output);
-    const remote = sarif.runs[0].results.filter((entry: { message: { text: string } }) => entry.message.text.includes('workers.yaml'));
-    expect(remote.map((entry: { ruleId: string; level: string; locations: { physicalLocation: unknown }[] }) => [entry.ruleId, entry.level, entry.locations[0]!.physicalLocation])).toEqual([
+    const remote = sarif.runs[0].results.filter((entry: { message: { text: string } }) =>
+      entry.message.text.includes('workers.yaml'),
+    );
+    expect(
+      remote.map((entry: { ruleId: string; level: string; locations: { physicalLocation: unknown }[] }) => [
+        entry.ruleId,
+        entry.level,
+        entry.locations[0]!.physicalLocation,
+      ]),
+    ).toEqual([
       ['no-unseen-content', 'error', { artifactLocation: { uri: file }, region: { startLine: 23, startColumn: 3 } }],
     ]);
   });
 
   it('the same with no-unseen-content advisory in the catalog: four advisory findings, exit 0', () => {
-    const result = check('real-world/include-resources.template.yaml', { catalogPath: join(REPO, FIXTURES, 'unseen-advisory.catalog.yaml') });
+    const result = check('real-world/include-resources.template.yaml', {
+      catalogPath: join(REPO, FIXTURES, 'unseen-advisory.catalog.yaml'),
+    });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
-    expect(result.result!.findings.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name}@${finding.resource.line}:${finding.resource.column}`).sort()).toEqual([
+    expect(
+      result
+        .result!.findings.map(
+          (finding) =>
+            `${finding.ruleId} ${finding.level} ${finding.resource.name}@${finding.resource.line}:${finding.resource.column}`,
+        )
+        .sort(),
+    ).toEqual([
       'no-unseen-content advisory CodeBuildServiceRole@10:3',
       'no-unseen-content advisory Fn::Transform@19:3',
       'no-unseen-content advisory PostDeployServiceRole@15:3',
@@ -81,12 +110,24 @@ describe('nothing unseen passes', () => {
     const result = check('real-world/include-in-role.template.yaml');
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(1);
-    expect(summary(result.result!.findings, ['no-unseen-content', 'no-wildcard-privilege', 'no-privilege-escalation']).sort()).toEqual([
+    expect(
+      summary(result.result!.findings, [
+        'no-unseen-content',
+        'no-wildcard-privilege',
+        'no-privilege-escalation',
+      ]).sort(),
+    ).toEqual([
       'no-privilege-escalation mandatory include-in-role/DeployRole@4:3 include-in-role/DeployRole Path::unknown',
       'no-unseen-content mandatory include-in-role/DeployRole@4:3 - Unseen::the AWS::Include snippet s3://acme-modules/pipeline/deploy-policies.yml',
       'no-wildcard-privilege mandatory include-in-role/DeployRole@4:3 include-in-role/DeployRole -',
     ]);
-    expect(result.result!.findings.filter((finding) => finding.ruleId !== 'require-owner' && finding.ruleId !== 'require-entitlement').every((finding) => finding.pending)).toBe(true);
+    expect(
+      result
+        .result!.findings.filter(
+          (finding) => finding.ruleId !== 'require-owner' && finding.ruleId !== 'require-entitlement',
+        )
+        .every((finding) => finding.pending),
+    ).toBe(true);
   });
 
   it('an Fn::ForEach loop of AWS::LanguageExtensions: one mandatory, pending finding at its key (exit 1, not 2)', () => {
@@ -125,22 +166,33 @@ describe('locations come from the parser', () => {
       const text = check(`real-world/${file}`, { format: 'text' }).output;
       expect(text).toContain(`AWS::IAM::Role role-named-role/Role ${FIXTURES}/real-world/${file}:${line}:${column}\n`);
       const sarif = JSON.parse(check(`real-world/${file}`, { format: 'sarif' }).output);
-      const wildcard = sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'no-wildcard-privilege');
-      expect(wildcard.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: `${FIXTURES}/real-world/${file}` }, region: { startLine: line, startColumn: column } });
+      const wildcard = sarif.runs[0].results.find(
+        (result: { ruleId: string }) => result.ruleId === 'no-wildcard-privilege',
+      );
+      expect(wildcard.locations[0].physicalLocation).toEqual({
+        artifactLocation: { uri: `${FIXTURES}/real-world/${file}` },
+        region: { startLine: line, startColumn: column },
+      });
       const markdown = check(`real-world/${file}`, { format: 'markdown' }).output;
-      expect(markdown).toContain(`#### AWS::IAM::Role role-named-role/Role \\(${FIXTURES}/real-world/${file}:${line}:${column}\\)`);
+      expect(markdown).toContain(
+        `#### AWS::IAM::Role role-named-role/Role \\(${FIXTURES}/real-world/${file}:${line}:${column}\\)`,
+      );
     });
   }
 
   it('an Fn::Transform key of Resources with nothing under it is a located error, exit 2 (found by the fuzz suite)', () => {
     const result = check('transform-key-null.template.yaml');
     expect(result.exitCode).toBe(2);
-    expect(result.errors).toEqual([`${FIXTURES}/transform-key-null.template.yaml:4:3: Resources.Fn::Transform: expected a resource (an object with a Type), got null`]);
+    expect(result.errors).toEqual([
+      `${FIXTURES}/transform-key-null.template.yaml:4:3: Resources.Fn::Transform: expected a resource (an object with a Type), got null`,
+    ]);
   });
 
   it('a duplicate key in a JSON template is a located error, exit 2', () => {
     const result = check('invalid-json-duplicate-key.template.json');
     expect(result.exitCode).toBe(2);
-    expect(result.errors).toEqual([`${FIXTURES}/invalid-json-duplicate-key.template.json:9:7: invalid JSON: duplicate key "Effect"`]);
+    expect(result.errors).toEqual([
+      `${FIXTURES}/invalid-json-duplicate-key.template.json:9:7: invalid JSON: duplicate key "Effect"`,
+    ]);
   });
 });

@@ -27,7 +27,8 @@ function renamedRoles(template: string): { text: string; roles: number } {
   return { text, roles: ids.length };
 }
 
-const diff = (base: string, head: string) => JSON.parse(runDiff({ base, head, format: 'json', now: NOW, cwd: REPO }).output) as PrivilegeDiff;
+const diff = (base: string, head: string) =>
+  JSON.parse(runDiff({ base, head, format: 'json', now: NOW, cwd: REPO }).output) as PrivilegeDiff;
 
 describe('the privilege diff on the CDK apps of the AWS corpus', () => {
   it('covers the corpus', () => {
@@ -37,7 +38,12 @@ describe('the privilege diff on the CDK apps of the AWS corpus', () => {
   it.each(APPS)('%s: itself gives an empty diff; its roles renamed give renames only', (file) => {
     const base = join(CORPUS, file);
     const same = diff(base, base);
-    expect([same.identities, same.renamed, same.exceptions, same.otherFindings]).toEqual([[], [], [], { new: [], resolved: [] }]);
+    expect([same.identities, same.renamed, same.exceptions, same.otherFindings]).toEqual([
+      [],
+      [],
+      [],
+      { new: [], resolved: [] },
+    ]);
     const { text, roles } = renamedRoles(readFileSync(base, 'utf8'));
     expect(roles).toBeGreaterThan(0);
     const directory = join(work, basename(file, '.template.yaml'));
@@ -48,13 +54,21 @@ describe('the privilege diff on the CDK apps of the AWS corpus', () => {
     expect(renamed.identities).toEqual([]);
     expect(renamed.otherFindings).toEqual({ new: [], resolved: [] });
     expect(renamed.renamed).toHaveLength(roles);
-    expect(renamed.renamed.every((rename) => rename.toResource !== rename.fromResource || rename.to !== rename.from)).toBe(true);
+    expect(
+      renamed.renamed.every((rename) => rename.toResource !== rename.fromResource || rename.to !== rename.from),
+    ).toBe(true);
     // The audit of the renamed app against the original: the same renames, and every review item unchanged.
-    const audited = JSON.parse(runAudit({ paths: [head], baseline: base, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
+    const audited = JSON.parse(
+      runAudit({ paths: [head], baseline: base, format: 'json', now: NOW, cwd: REPO }).output,
+    ) as Audit;
     expect(audited.baseline!.diff.renamed).toHaveLength(roles);
     expect(audited.baseline!.diff.identities).toEqual([]);
     const items = audited.review!.owners.flatMap((group) => group.items);
-    expect(items.filter((item) => item.since !== 'unchanged').map((item) => `${item.subject} of ${item.identity}: ${item.since}`)).toEqual([]);
+    expect(
+      items
+        .filter((item) => item.since !== 'unchanged')
+        .map((item) => `${item.subject} of ${item.identity}: ${item.since}`),
+    ).toEqual([]);
     expect(audited.review!.newOrChanged).toBe(0);
   });
 });

@@ -18,7 +18,8 @@ const FIXTURES = 'test/diff/fixtures';
 /** The good stack plus an access key for legacy-sftp-sync, a widened CI trust and iam:PassRole on every role. */
 const PRIVILEGE_HEAD = `${FIXTURES}/privilege-head/good-stack.template.yaml`;
 
-const diff = (base: string, head: string, format: DiffFormat = 'json') => runDiff({ base, head, catalogPath: CATALOG, format, now: NOW, cwd: REPO });
+const diff = (base: string, head: string, format: DiffFormat = 'json') =>
+  runDiff({ base, head, catalogPath: CATALOG, format, now: NOW, cwd: REPO });
 const diffJson = (base: string, head: string) => JSON.parse(diff(base, head).output) as PrivilegeDiff;
 
 const work = mkdtempSync(join(tmpdir(), 'eg-diff-test-'));
@@ -39,7 +40,15 @@ describe('entitlement-guard diff: a head that adds an access key, widens a trust
     ]);
     const [ci, sftp] = report.identities;
     expect(ci!.grants).toEqual({
-      added: [{ statement: 'Allow iam:PassRole on *', grant: 'policy cdk-deploy (CiDeployerRole)', entitlements: [], beyondEntitlements: true, privileged: ['privilege-escalation'] }],
+      added: [
+        {
+          statement: 'Allow iam:PassRole on *',
+          grant: 'policy cdk-deploy (CiDeployerRole)',
+          entitlements: [],
+          beyondEntitlements: true,
+          privileged: ['privilege-escalation'],
+        },
+      ],
       removed: [],
     });
     expect(ci!.credentials).toEqual({ added: [], removed: [] });
@@ -48,8 +57,14 @@ describe('entitlement-guard diff: a head that adds an access key, widens a trust
         {
           kind: 'oidc',
           principal: 'token.actions.githubusercontent.com',
-          conditions: ['StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com', 'StringLike token.actions.githubusercontent.com:sub = repo:example-co/payments:*'],
-          was: ['StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com', 'StringEquals token.actions.githubusercontent.com:sub = repo:example-co/payments:ref:refs/heads/main'],
+          conditions: [
+            'StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com',
+            'StringLike token.actions.githubusercontent.com:sub = repo:example-co/payments:*',
+          ],
+          was: [
+            'StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com',
+            'StringEquals token.actions.githubusercontent.com:sub = repo:example-co/payments:ref:refs/heads/main',
+          ],
           reason: 'token.actions.githubusercontent.com:sub now admits repo:example-co/payments:*',
         },
       ],
@@ -63,9 +78,19 @@ describe('entitlement-guard diff: a head that adds an access key, widens a trust
     ]);
     expect(sftp!.grants).toEqual({ added: [], removed: [] });
     expect(sftp!.trust).toEqual({ widened: [], narrowed: [] });
-    expect(sftp!.credentials).toEqual({ added: [{ kind: 'aws-access-key', lifetime: 'long-lived', resource: 'LegacySftpKey' }], removed: [] });
+    expect(sftp!.credentials).toEqual({
+      added: [{ kind: 'aws-access-key', lifetime: 'long-lived', resource: 'LegacySftpKey' }],
+      removed: [],
+    });
     expect(sftp!.findings).toEqual({
-      new: [expect.objectContaining({ ruleId: 'no-long-lived-credentials', detail: 'Credential::aws-access-key', blocking: false, waivedBy: 'EXC-101' })],
+      new: [
+        expect.objectContaining({
+          ruleId: 'no-long-lived-credentials',
+          detail: 'Credential::aws-access-key',
+          blocking: false,
+          waivedBy: 'EXC-101',
+        }),
+      ],
       resolved: [],
     });
     expect(report.summary).toEqual({
@@ -102,7 +127,9 @@ describe('entitlement-guard diff: a head that adds an access key, widens a trust
       '- 🔴 **legacy-sftp-sync** (changed aws-user, team-data): + long-lived aws-access-key',
     ]);
     expect(result.output).toContain('- credential added: aws-access-key (long-lived) `LegacySftpKey`');
-    expect(result.output).toContain('- grant added: `Allow iam:PassRole on *` **privileged** (privilege-escalation) via `policy cdk-deploy (CiDeployerRole)`, beyond its entitlements');
+    expect(result.output).toContain(
+      '- grant added: `Allow iam:PassRole on *` **privileged** (privilege-escalation) via `policy cdk-deploy (CiDeployerRole)`, beyond its entitlements',
+    );
     expect(result.output.trimEnd().endsWith('</details>')).toBe(true);
   });
 
@@ -113,13 +140,18 @@ describe('entitlement-guard diff: a head that adds an access key, widens a trust
       'BLOCKED: the head adds 3 blocking findings',
       'identities +0 -0 ~2 (renamed 0); grants +1 -0; credentials +1 -0; trust widened 1, narrowed 0; findings new 4, resolved 0',
     ]);
-    expect(result.output).toContain('  + grant Allow iam:PassRole on * [privileged: privilege-escalation] via policy cdk-deploy (CiDeployerRole)');
+    expect(result.output).toContain(
+      '  + grant Allow iam:PassRole on * [privileged: privilege-escalation] via policy cdk-deploy (CiDeployerRole)',
+    );
     expect(result.output).toContain('  + credential aws-access-key (long-lived) LegacySftpKey');
   });
 
   it('reads the base back from an audit JSON written earlier, with the same result', () => {
     const stored = join(work, 'base.audit.json');
-    writeFileSync(stored, runAudit({ paths: [GOOD], catalogPath: CATALOG, format: 'json', now: NOW, cwd: REPO }).output);
+    writeFileSync(
+      stored,
+      runAudit({ paths: [GOOD], catalogPath: CATALOG, format: 'json', now: NOW, cwd: REPO }).output,
+    );
     const fromFile = JSON.parse(diff(stored, PRIVILEGE_HEAD).output) as PrivilegeDiff;
     expect(fromFile.identities).toEqual(diffJson(GOOD, PRIVILEGE_HEAD).identities);
   });
@@ -143,7 +175,12 @@ describe('renames are not changes in privilege', () => {
     expect(report.otherFindings).toEqual({ new: [], resolved: [] });
     expect(report.renamed.map((r) => [r.key, r.fromResource, r.toResource, r.matchedBy])).toEqual([
       ['aws:aws-role:ops-automation', 'bad-stack/OpsRole', 'bad-stack/OpsAutomationRole', 'physical-name'],
-      ['declared:bad-stack/AWS::IAM::Role/ReportsReaderRole', 'bad-stack/OrphanRole', 'bad-stack/ReportsReaderRole', 'same-privileges'],
+      [
+        'declared:bad-stack/AWS::IAM::Role/ReportsReaderRole',
+        'bad-stack/OrphanRole',
+        'bad-stack/ReportsReaderRole',
+        'same-privileges',
+      ],
     ]);
     expect(report.summary.findingsNew + report.summary.findingsResolved).toBe(0);
   });
@@ -163,7 +200,8 @@ describe('identical inputs', () => {
 });
 
 describe('what the diff reads in the catalog and trust', () => {
-  const base = (): Audit => JSON.parse(runAudit({ paths: [GOOD], catalogPath: CATALOG, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
+  const base = (): Audit =>
+    JSON.parse(runAudit({ paths: [GOOD], catalogPath: CATALOG, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
 
   it('names exceptions renewed, expired, added and removed', () => {
     const before = base();
@@ -174,7 +212,9 @@ describe('what the diff reads in the catalog and trust', () => {
     Object.assign(active, { expires: '2026-05-01', status: 'expired' });
     Object.assign(lapsed, { expires: '2027-12-31', status: 'active' });
     after.exceptions.push({ ...active, id: 'EXC-NEW', status: 'active', expires: '2027-01-01' });
-    const kept = after.exceptions.filter((exception) => exception.id !== 'EXC-101' && exception.id !== 'EXC-087' && exception.id !== 'EXC-NEW');
+    const kept = after.exceptions.filter(
+      (exception) => exception.id !== 'EXC-101' && exception.id !== 'EXC-087' && exception.id !== 'EXC-NEW',
+    );
     const gone = kept[0];
     if (gone) after.exceptions.splice(after.exceptions.indexOf(gone), 1);
     const changes = diffAudits(before, after).exceptions.map((change) => [change.change, change.id, change.was]);
@@ -198,9 +238,14 @@ describe('what the diff reads in the catalog and trust', () => {
     payments.trust = [{ kind: 'aws-account', principal: 'arn:aws:iam::444455556666:root', conditions: [] }];
     const report = diffAudits(before, after);
     const trust = Object.fromEntries(report.identities.map((identity) => [identity.key, identity.trust]));
-    expect(trust['catalog:ci-deployer']).toEqual({ widened: [], narrowed: [expect.objectContaining({ kind: 'oidc', reason: 'conditions tightened' })] });
+    expect(trust['catalog:ci-deployer']).toEqual({
+      widened: [],
+      narrowed: [expect.objectContaining({ kind: 'oidc', reason: 'conditions tightened' })],
+    });
     expect(trust['catalog:payments-api']).toEqual({
-      widened: [{ kind: 'aws-account', principal: 'arn:aws:iam::444455556666:root', conditions: [], reason: 'new principal' }],
+      widened: [
+        { kind: 'aws-account', principal: 'arn:aws:iam::444455556666:root', conditions: [], reason: 'new principal' },
+      ],
       narrowed: [{ kind: 'service', principal: 'lambda.amazonaws.com', conditions: [], reason: 'principal removed' }],
     });
   });
@@ -208,42 +253,95 @@ describe('what the diff reads in the catalog and trust', () => {
   it('lists identities added and removed with everything they hold', () => {
     const report = diffJson(GOOD, BAD);
     const added = report.identities.filter((identity) => identity.change === 'added');
-    expect(added.map((identity) => identity.key).sort()).toEqual(['aws:aws-role:batch-admin', 'aws:aws-role:github-deploy', 'aws:aws-role:ops-automation', 'aws:aws-role:partner-upload', 'aws:aws-user:ci-bot', 'declared:bad-stack/AWS::IAM::Role/OrphanRole']);
+    expect(added.map((identity) => identity.key).sort()).toEqual([
+      'aws:aws-role:batch-admin',
+      'aws:aws-role:github-deploy',
+      'aws:aws-role:ops-automation',
+      'aws:aws-role:partner-upload',
+      'aws:aws-user:ci-bot',
+      'declared:bad-stack/AWS::IAM::Role/OrphanRole',
+    ]);
     const bot = added.find((identity) => identity.key === 'aws:aws-user:ci-bot')!;
-    expect(bot.credentials.added).toEqual([{ kind: 'aws-access-key', lifetime: 'long-lived', resource: 'CiBotAccessKey' }]);
+    expect(bot.credentials.added).toEqual([
+      { kind: 'aws-access-key', lifetime: 'long-lived', resource: 'CiBotAccessKey' },
+    ]);
     const ops = added.find((identity) => identity.key === 'aws:aws-role:ops-automation')!;
-    expect(ops.grants.added[0]).toMatchObject({ statement: 'Allow * on *', privileged: expect.arrayContaining(['privilege-escalation']) });
-    expect(report.identities.filter((identity) => identity.change === 'removed').map((identity) => identity.key)).toEqual([]);
+    expect(ops.grants.added[0]).toMatchObject({
+      statement: 'Allow * on *',
+      privileged: expect.arrayContaining(['privilege-escalation']),
+    });
+    expect(
+      report.identities.filter((identity) => identity.change === 'removed').map((identity) => identity.key),
+    ).toEqual([]);
   });
 });
 
 describe('the CLI', () => {
   it('is wired into main with exit codes like check: 1 when the head adds a blocking finding, 0 otherwise, 2 usage', () => {
-    expect(main(['diff', join(REPO, GOOD), join(REPO, PRIVILEGE_HEAD), '--catalog', join(REPO, CATALOG), '--now', '2026-06-01']).exitCode).toBe(1);
-    expect(main(['diff', join(REPO, PRIVILEGE_HEAD), join(REPO, GOOD), '--catalog', join(REPO, CATALOG), '--now', '2026-06-01']).exitCode).toBe(0);
+    expect(
+      main([
+        'diff',
+        join(REPO, GOOD),
+        join(REPO, PRIVILEGE_HEAD),
+        '--catalog',
+        join(REPO, CATALOG),
+        '--now',
+        '2026-06-01',
+      ]).exitCode,
+    ).toBe(1);
+    expect(
+      main([
+        'diff',
+        join(REPO, PRIVILEGE_HEAD),
+        join(REPO, GOOD),
+        '--catalog',
+        join(REPO, CATALOG),
+        '--now',
+        '2026-06-01',
+      ]).exitCode,
+    ).toBe(0);
     const one = main(['diff', join(REPO, GOOD)]);
     expect(one.exitCode).toBe(2);
-    expect(one.errors[0]).toBe('entitlement-guard: diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
+    expect(one.errors[0]).toBe(
+      'entitlement-guard: diff needs two paths: <base> <head> (each an audit JSON or inputs to check)',
+    );
     expect(main(['diff', join(REPO, GOOD), join(REPO, GOOD), '--format', 'sarif']).exitCode).toBe(2);
   });
 
   it('refuses a broken audit file with a located error (exit 2), never an empty side', () => {
     const broken = join(work, 'broken.audit.json');
-    writeFileSync(broken, '{\n  "schema": "entitlement-guard/audit/v1",\n  "generatedAt": "2026-06-01T00:00:00.000Z",\n  "catalog": "c",\n  "identities": {},\n  "secrets": [], "exceptions": [], "otherFindings": []\n}\n');
+    writeFileSync(
+      broken,
+      '{\n  "schema": "entitlement-guard/audit/v1",\n  "generatedAt": "2026-06-01T00:00:00.000Z",\n  "catalog": "c",\n  "identities": {},\n  "secrets": [], "exceptions": [], "otherFindings": []\n}\n',
+    );
     const result = runDiff({ base: broken, head: GOOD, format: 'json', cwd: REPO });
     expect(result).toEqual({ exitCode: 2, output: '', errors: [`${broken}:5:3: identities: expected an array`] });
     const duplicate = join(work, 'duplicate.audit.json');
-    writeFileSync(duplicate, readFileSync(broken, 'utf8').replace('"catalog": "c",', '"catalog": "c", "catalog": "d",'));
-    expect(runDiff({ base: duplicate, head: GOOD, format: 'json', cwd: REPO }).errors[0]).toMatch(/^.*duplicate\.audit\.json:4:\d+: .*catalog/);
-    expect(() => parseAuditJson('{"schema": "entitlement-guard/audit/v0"}', 'old.json')).toThrow('old.json:1:2: schema: expected "entitlement-guard/audit/v1", got "entitlement-guard/audit/v0"');
+    writeFileSync(
+      duplicate,
+      readFileSync(broken, 'utf8').replace('"catalog": "c",', '"catalog": "c", "catalog": "d",'),
+    );
+    expect(runDiff({ base: duplicate, head: GOOD, format: 'json', cwd: REPO }).errors[0]).toMatch(
+      /^.*duplicate\.audit\.json:4:\d+: .*catalog/,
+    );
+    expect(() => parseAuditJson('{"schema": "entitlement-guard/audit/v0"}', 'old.json')).toThrow(
+      'old.json:1:2: schema: expected "entitlement-guard/audit/v1", got "entitlement-guard/audit/v0"',
+    );
   });
 });
 
 describe('size', () => {
   it('keeps the Markdown of a 500-identity change under 65,000 characters, with the overflow pointed at the full report', () => {
     const { base, head, expected } = syntheticAudits(5_000);
-    const report = diffAudits(parseAuditJson(JSON.stringify(base), 'base.json'), parseAuditJson(JSON.stringify(head), 'head.json'));
-    expect(report.summary).toMatchObject({ identitiesAdded: expected.added, identitiesRemoved: expected.removed, identitiesRenamed: expected.renamed, credentialsAdded: expected.keys,
+    const report = diffAudits(
+      parseAuditJson(JSON.stringify(base), 'base.json'),
+      parseAuditJson(JSON.stringify(head), 'head.json'),
+    );
+    expect(report.summary).toMatchObject({
+      identitiesAdded: expected.added,
+      identitiesRemoved: expected.removed,
+      identitiesRenamed: expected.renamed,
+      credentialsAdded: expected.keys,
       // An added identity's grants and trust are all new: two statements and one trusted principal each.
       trustWidened: expected.widened + expected.added,
       grantsAdded: expected.passRole + 2 * expected.added,
@@ -251,6 +349,8 @@ describe('size', () => {
     expect(report.identities.length).toBeGreaterThanOrEqual(500);
     const markdown = formatDiffMarkdown(report, { fullReport: 'https://ci.example.com/artifacts/diff.json' });
     expect(markdown.length).toBeLessThan(MARKDOWN_DIFF_BUDGET);
-    expect(markdown).toMatch(/\n> \d+ of \d+ identities' changes did not fit in this comment; see \[the full report\]\(https:\/\/ci\.example\.com\/artifacts\/diff\.json\)\.\n$/);
+    expect(markdown).toMatch(
+      /\n> \d+ of \d+ identities' changes did not fit in this comment; see \[the full report\]\(https:\/\/ci\.example\.com\/artifacts\/diff\.json\)\.\n$/,
+    );
   });
 });

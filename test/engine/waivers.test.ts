@@ -33,14 +33,27 @@ function catalogWith(exceptions: CatalogException[], identities: CatalogIdentity
 }
 
 /** The no-long-lived-credentials findings, as (resource, identity, waivedBy, waiverTarget). */
-function keyFindings(model: Model, catalog: Catalog): (Pick<Finding, 'identity' | 'waivedBy' | 'waiverTarget'> & { resource: string })[] {
+function keyFindings(
+  model: Model,
+  catalog: Catalog,
+): (Pick<Finding, 'identity' | 'waivedBy' | 'waiverTarget'> & { resource: string })[] {
   return evaluate(model, { catalog, now: NOW })
     .findings.filter((finding) => finding.ruleId === RULE && finding.detail === 'Credential::aws-access-key')
-    .map((finding) => ({ resource: finding.resource.name, identity: finding.identity, waivedBy: finding.waivedBy, waiverTarget: finding.waiverTarget }));
+    .map((finding) => ({
+      resource: finding.resource.name,
+      identity: finding.identity,
+      waivedBy: finding.waivedBy,
+      waiverTarget: finding.waiverTarget,
+    }));
 }
 
 /** A user and an access key for it, as CloudFormation (and cdk.out, with paths) writes them. */
-function userWithKey(options: { userLogicalId: string; userName?: string; keyLogicalId: string; paths?: boolean }): Model {
+function userWithKey(options: {
+  userLogicalId: string;
+  userName?: string;
+  keyLogicalId: string;
+  paths?: boolean;
+}): Model {
   const template = {
     Resources: {
       [options.userLogicalId]: {
@@ -67,17 +80,31 @@ describe('an exception binds to the identity a finding is about, through names t
   });
 
   it('does not waive a key whose user the change only names through the key (an unresolved user is named after nothing the catalog controls)', () => {
-    const template = { Resources: { 'legacy-sftp-sync': { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { 'Fn::ImportValue': 'ci-user' } } } } };
+    const template = {
+      Resources: {
+        'legacy-sftp-sync': { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { 'Fn::ImportValue': 'ci-user' } } },
+      },
+    };
     const model = modelFromTemplates([{ stack: 'Payments', template }]);
     expect(keyFindings(model, catalogWith([exception('legacy-sftp-sync'), exception('Payments/*', 'EXC-2')]))).toEqual([
-      { resource: 'legacy-sftp-sync', identity: 'Payments/external-user:legacy-sftp-sync', waivedBy: undefined, waiverTarget: undefined },
+      {
+        resource: 'legacy-sftp-sync',
+        identity: 'Payments/external-user:legacy-sftp-sync',
+        waivedBy: undefined,
+        waiverTarget: undefined,
+      },
     ]);
   });
 
   it('does not bind to a bare logical id: a new identity with a generated name named like the target inherits nothing', () => {
     const model = userWithKey({ userLogicalId: 'LegacySftpSync', keyLogicalId: 'Key' });
     expect(keyFindings(model, catalogWith([exception('LegacySftpSync')]))).toEqual([
-      { resource: 'Key', identity: 'Payments/LegacySftpSync', waivedBy: undefined, waiverTarget: 'stack:Payments/LegacySftpSync' },
+      {
+        resource: 'Key',
+        identity: 'Payments/LegacySftpSync',
+        waivedBy: undefined,
+        waiverTarget: 'stack:Payments/LegacySftpSync',
+      },
     ]);
   });
 
@@ -89,40 +116,79 @@ describe('an exception binds to the identity a finding is about, through names t
     ['its construct path (the L1 resource)', 'path:Payments/LegacyUser/Resource'],
     ['a glob over construct paths of its stack', 'path:Payments/Legacy*'],
   ])('waives through %s', (_, target) => {
-    const model = userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key', paths: true });
+    const model = userWithKey({
+      userLogicalId: 'LegacyUser',
+      userName: 'legacy-sftp-sync',
+      keyLogicalId: 'Key',
+      paths: true,
+    });
     expect(keyFindings(model, catalogWith([exception(target)]))).toEqual([
       { resource: 'Key', identity: 'Payments/LegacyUser', waivedBy: 'EXC-1', waiverTarget: 'path:Payments/LegacyUser' },
     ]);
   });
 
   it.each([
-    ['the key\'s construct path', 'path:Payments/Key'],
-    ['the key\'s logical id', 'Key'],
-    ['the user\'s logical id', 'LegacyUser'],
+    ["the key's construct path", 'path:Payments/Key'],
+    ["the key's logical id", 'Key'],
+    ["the user's logical id", 'LegacyUser'],
     ['a physical name written as a construct path', 'path:legacy-sftp-sync'],
     ['a construct path written without path:', 'Payments/LegacyUser'],
     ['an ARN in another account', 'arn:aws:iam::999988887777:user/legacy-sftp-sync'],
   ])('does not waive through %s', (_, target) => {
-    const model = userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key', paths: true });
+    const model = userWithKey({
+      userLogicalId: 'LegacyUser',
+      userName: 'legacy-sftp-sync',
+      keyLogicalId: 'Key',
+      paths: true,
+    });
     expect(keyFindings(model, catalogWith([exception(target)]))[0]!.waivedBy).toBeUndefined();
   });
 
   it('matches an ARN in a literal account when the plan says which account it deploys to', () => {
-    const model = { ...userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key' }), accountIds: ['111122223333'] };
-    expect(keyFindings(model, catalogWith([exception('arn:aws:iam::111122223333:user/legacy-sftp-sync')]))[0]!.waivedBy).toBe('EXC-1');
-    expect(keyFindings(model, catalogWith([exception('arn:aws:iam::999988887777:user/legacy-sftp-sync')]))[0]!.waivedBy).toBeUndefined();
+    const model = {
+      ...userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key' }),
+      accountIds: ['111122223333'],
+    };
+    expect(
+      keyFindings(model, catalogWith([exception('arn:aws:iam::111122223333:user/legacy-sftp-sync')]))[0]!.waivedBy,
+    ).toBe('EXC-1');
+    expect(
+      keyFindings(model, catalogWith([exception('arn:aws:iam::999988887777:user/legacy-sftp-sync')]))[0]!.waivedBy,
+    ).toBeUndefined();
   });
 
   it('binds the catalog id only when the record matched the identity through a binding name, not a bare logical id or tags', () => {
-    const record = (match: CatalogIdentity['match']): CatalogIdentity => ({ id: 'legacy-vendor', match, owner: 'team-data', class: 'service', entitlements: [] });
-    const named = userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key', paths: true });
+    const record = (match: CatalogIdentity['match']): CatalogIdentity => ({
+      id: 'legacy-vendor',
+      match,
+      owner: 'team-data',
+      class: 'service',
+      entitlements: [],
+    });
+    const named = userWithKey({
+      userLogicalId: 'LegacyUser',
+      userName: 'legacy-sftp-sync',
+      keyLogicalId: 'Key',
+      paths: true,
+    });
     const target = [exception('legacy-vendor')];
-    expect(keyFindings(named, catalogWith(target, [record({ name: 'legacy-sftp-sync' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
-    expect(keyFindings(named, catalogWith(target, [record({ name: 'path:Payments/LegacyUser' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
+    expect(keyFindings(named, catalogWith(target, [record({ name: 'legacy-sftp-sync' })]))[0]).toMatchObject({
+      waivedBy: 'EXC-1',
+      waiverTarget: 'legacy-vendor',
+    });
+    expect(keyFindings(named, catalogWith(target, [record({ name: 'path:Payments/LegacyUser' })]))[0]).toMatchObject({
+      waivedBy: 'EXC-1',
+      waiverTarget: 'legacy-vendor',
+    });
     // Matched by the bare logical id: the record's facts apply (as tags would), its id binds no waiver (its own location would).
     const unnamed = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key' });
-    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'LegacyUser' })]))[0]).toMatchObject({ waivedBy: undefined, waiverTarget: 'stack:Payments/LegacyUser' });
-    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'stack:Payments/LegacyUser' })]))[0]).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' });
+    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'LegacyUser' })]))[0]).toMatchObject({
+      waivedBy: undefined,
+      waiverTarget: 'stack:Payments/LegacyUser',
+    });
+    expect(keyFindings(unnamed, catalogWith(target, [record({ name: 'stack:Payments/LegacyUser' })]))[0]).toMatchObject(
+      { waivedBy: 'EXC-1', waiverTarget: 'legacy-vendor' },
+    );
     const tagged = modelFromTemplates([
       {
         stack: 'Payments',
@@ -134,7 +200,9 @@ describe('an exception binds to the identity a finding is about, through names t
         },
       },
     ]);
-    expect(keyFindings(tagged, catalogWith(target, [record({ tags: { vendor: 'sftp' } })]))[0]).toMatchObject({ waivedBy: undefined });
+    expect(keyFindings(tagged, catalogWith(target, [record({ tags: { vendor: 'sftp' } })]))[0]).toMatchObject({
+      waivedBy: undefined,
+    });
   });
 
   it('keeps path: targets and plain names apart: a secret named with "/" binds by its name, and a construct-path glob never reaches it', () => {
@@ -145,9 +213,13 @@ describe('an exception binds to the identity a finding is about, through names t
     };
     const model = modelFromTemplates([{ stack: 'Payments', template }]);
     const rotation = (target: string) =>
-      evaluate(model, { catalog: testCatalog({ owners: [{ id: 'team-data' }], exceptions: [{ ...exception(target), rule: 'secret-rotation' }] }), now: NOW }).findings.find(
-        (finding) => finding.ruleId === 'secret-rotation',
-      )!;
+      evaluate(model, {
+        catalog: testCatalog({
+          owners: [{ id: 'team-data' }],
+          exceptions: [{ ...exception(target), rule: 'secret-rotation' }],
+        }),
+        now: NOW,
+      }).findings.find((finding) => finding.ruleId === 'secret-rotation')!;
     expect(rotation('Payments/db/password')).toMatchObject({ waivedBy: 'EXC-1', waiverTarget: 'Payments/db/password' });
     expect(rotation('path:Payments/*').waivedBy).toBeUndefined();
     expect(rotation('DbSecret').waivedBy).toBeUndefined();
@@ -156,18 +228,49 @@ describe('an exception binds to the identity a finding is about, through names t
   it('binds Pulumi findings by URN and physical name, never by the bare resource name', () => {
     const urn = (type: string, name: string) => `urn:pulumi:prod::payments::${type}::${name}`;
     const resources = [
-      { type: 'aws:iam/user:User', name: 'legacy-sftp-sync', urn: urn('aws:iam/user:User', 'legacy-sftp-sync'), props: {} },
-      { type: 'aws:iam/accessKey:AccessKey', name: 'key', urn: urn('aws:iam/accessKey:AccessKey', 'key'), props: { user: 'legacy-sftp-sync' }, propertyDependencies: { user: [urn('aws:iam/user:User', 'legacy-sftp-sync')] } },
-      { type: 'aws:iam/user:User', name: 'vendor', urn: urn('aws:iam/user:User', 'vendor'), props: { name: 'vendor-sync' } },
-      { type: 'aws:iam/accessKey:AccessKey', name: 'vendor-key', urn: urn('aws:iam/accessKey:AccessKey', 'vendor-key'), props: { user: 'vendor-sync' }, propertyDependencies: { user: [urn('aws:iam/user:User', 'vendor')] } },
+      {
+        type: 'aws:iam/user:User',
+        name: 'legacy-sftp-sync',
+        urn: urn('aws:iam/user:User', 'legacy-sftp-sync'),
+        props: {},
+      },
+      {
+        type: 'aws:iam/accessKey:AccessKey',
+        name: 'key',
+        urn: urn('aws:iam/accessKey:AccessKey', 'key'),
+        props: { user: 'legacy-sftp-sync' },
+        propertyDependencies: { user: [urn('aws:iam/user:User', 'legacy-sftp-sync')] },
+      },
+      {
+        type: 'aws:iam/user:User',
+        name: 'vendor',
+        urn: urn('aws:iam/user:User', 'vendor'),
+        props: { name: 'vendor-sync' },
+      },
+      {
+        type: 'aws:iam/accessKey:AccessKey',
+        name: 'vendor-key',
+        urn: urn('aws:iam/accessKey:AccessKey', 'vendor-key'),
+        props: { user: 'vendor-sync' },
+        propertyDependencies: { user: [urn('aws:iam/user:User', 'vendor')] },
+      },
     ];
     const model = modelFromPulumiResources(resources);
-    const waived = (target: string) => Object.fromEntries(keyFindings(model, catalogWith([exception(target)])).map((finding) => [finding.resource, finding.waivedBy]));
+    const waived = (target: string) =>
+      Object.fromEntries(
+        keyFindings(model, catalogWith([exception(target)])).map((finding) => [finding.resource, finding.waivedBy]),
+      );
     expect(waived('legacy-sftp-sync')).toEqual({ key: undefined, 'vendor-key': undefined });
-    expect(waived('urn:pulumi:prod::payments::aws:iam/user:User::legacy-sftp-sync')).toEqual({ key: 'EXC-1', 'vendor-key': undefined });
+    expect(waived('urn:pulumi:prod::payments::aws:iam/user:User::legacy-sftp-sync')).toEqual({
+      key: 'EXC-1',
+      'vendor-key': undefined,
+    });
     expect(waived('vendor-sync')).toEqual({ key: undefined, 'vendor-key': 'EXC-1' });
     expect(waived('vendor')).toEqual({ key: undefined, 'vendor-key': undefined });
-    expect(waived('urn:pulumi:prod::payments::aws:iam/accessKey:AccessKey::key')).toEqual({ key: undefined, 'vendor-key': undefined });
+    expect(waived('urn:pulumi:prod::payments::aws:iam/accessKey:AccessKey::key')).toEqual({
+      key: undefined,
+      'vendor-key': undefined,
+    });
     expect(keyFindings(model, catalogWith([])).map((finding) => finding.waiverTarget)).toEqual([
       'urn:pulumi:prod::payments::aws:iam/user:User::legacy-sftp-sync',
       // A physical name before the URN: the pack judges a key alone, where its user is known by name only.
@@ -180,12 +283,21 @@ describe('an exception binds to the identity a finding is about, through names t
       userWithKey({ userLogicalId: 'LegacyUser', userName: 'legacy-sftp-sync', keyLogicalId: 'Key', paths: true }),
       userWithKey({ userLogicalId: 'CiBot', userName: 'ci-bot', keyLogicalId: 'legacy-sftp-sync' }),
     ]) {
-      const findings = evaluate(model, { catalog: catalogWith([]), now: NOW }).findings.filter((finding) => finding.waiverTarget !== undefined);
+      const findings = evaluate(model, { catalog: catalogWith([]), now: NOW }).findings.filter(
+        (finding) => finding.waiverTarget !== undefined,
+      );
       expect(findings.length).toBeGreaterThan(0);
       for (const finding of findings) {
         const waiver = { ...exception(finding.waiverTarget!), rule: finding.ruleId };
         const again = evaluate(model, { catalog: catalogWith([waiver]), now: NOW }).findings;
-        expect(again.find((other) => other.ruleId === finding.ruleId && other.detail === finding.detail && other.resource.name === finding.resource.name)!.waivedBy).toBe('EXC-1');
+        expect(
+          again.find(
+            (other) =>
+              other.ruleId === finding.ruleId &&
+              other.detail === finding.detail &&
+              other.resource.name === finding.resource.name,
+          )!.waivedBy,
+        ).toBe('EXC-1');
       }
     }
   });
@@ -203,12 +315,17 @@ describe('an identity of a plain input binds by its own location', () => {
   ])('waives through %s', (_, target) => {
     const model = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key' });
     expect(keyFindings(model, catalogWith([exception(target)]))).toEqual([
-      { resource: 'Key', identity: 'Payments/LegacyUser', waivedBy: 'EXC-1', waiverTarget: 'stack:Payments/LegacyUser' },
+      {
+        resource: 'Key',
+        identity: 'Payments/LegacyUser',
+        waivedBy: 'EXC-1',
+        waiverTarget: 'stack:Payments/LegacyUser',
+      },
     ]);
   });
 
   it.each([
-    ['the key\'s location', 'stack:Payments/Key'],
+    ["the key's location", 'stack:Payments/Key'],
     ['the same logical id in another stack', 'stack:Other/LegacyUser'],
     ['the location without stack:', 'Payments/LegacyUser'],
     ['the location as a construct path', 'path:Payments/LegacyUser'],
@@ -218,13 +335,27 @@ describe('an identity of a plain input binds by its own location', () => {
   });
 
   it('does not waive another identity whose physical name is written as the location, nor a CDK resource by its stack and logical id', () => {
-    const impostor = userWithKey({ userLogicalId: 'Impostor', userName: 'stack:Payments/LegacyUser', keyLogicalId: 'Key' });
+    const impostor = userWithKey({
+      userLogicalId: 'Impostor',
+      userName: 'stack:Payments/LegacyUser',
+      keyLogicalId: 'Key',
+    });
     expect(keyFindings(impostor, catalogWith([exception('stack:Payments/LegacyUser')]))).toEqual([
-      { resource: 'Key', identity: 'Payments/Impostor', waivedBy: undefined, waiverTarget: 'arn:aws:iam::${AWS::AccountId}:user/stack:Payments/LegacyUser' },
+      {
+        resource: 'Key',
+        identity: 'Payments/Impostor',
+        waivedBy: undefined,
+        waiverTarget: 'arn:aws:iam::${AWS::AccountId}:user/stack:Payments/LegacyUser',
+      },
     ]);
     const cdk = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key', paths: true });
     expect(keyFindings(cdk, catalogWith([exception('stack:Payments/LegacyUser')]))).toEqual([
-      { resource: 'Key', identity: 'Payments/LegacyUser', waivedBy: undefined, waiverTarget: 'path:Payments/LegacyUser' },
+      {
+        resource: 'Key',
+        identity: 'Payments/LegacyUser',
+        waivedBy: undefined,
+        waiverTarget: 'path:Payments/LegacyUser',
+      },
     ]);
   });
 
@@ -241,7 +372,10 @@ describe('an identity of a plain input binds by its own location', () => {
         },
       },
     ]);
-    const named = { ...exception('stack:Payments/LegacyUser'), details: ['Credential::aws-access-key at stack:Payments/Key'] };
+    const named = {
+      ...exception('stack:Payments/LegacyUser'),
+      details: ['Credential::aws-access-key at stack:Payments/Key'],
+    };
     expect(keyFindings(model, catalogWith([named])).map(({ resource, waivedBy }) => [resource, waivedBy])).toEqual([
       ['Key', 'EXC-1'],
       ['SecondKey', undefined],
@@ -269,8 +403,12 @@ describe('an identity of a plain input binds by its own location', () => {
       .map((finding) => [finding.resource.name, finding.detail, finding.waiverTarget, finding.waivedBy]);
 
   it('binds a cluster-scoped Kubernetes object by kind and name, a namespaced one by namespace, kind and name', () => {
-    expect(waived('no-wildcard-privilege', 'k8s:ClusterRole/everything')).toEqual([['everything', 'Route::wildcard', 'k8s:ClusterRole/everything', 'EXC-1']]);
-    expect(waived('no-long-lived-credentials', 'k8s:payments/Secret/db-password')).toEqual([['db-password', 'Secret::plaintext-value', 'k8s:payments/Secret/db-password', 'EXC-1']]);
+    expect(waived('no-wildcard-privilege', 'k8s:ClusterRole/everything')).toEqual([
+      ['everything', 'Route::wildcard', 'k8s:ClusterRole/everything', 'EXC-1'],
+    ]);
+    expect(waived('no-long-lived-credentials', 'k8s:payments/Secret/db-password')).toEqual([
+      ['db-password', 'Secret::plaintext-value', 'k8s:payments/Secret/db-password', 'EXC-1'],
+    ]);
   });
 
   it.each([

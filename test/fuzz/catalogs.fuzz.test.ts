@@ -13,43 +13,73 @@ import { expectPlanted, NOW, property, renderAll, withinBudget } from './harness
 import { catalogDocument, FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, textMutation } from './support.js';
 
 describe(`fuzz: catalogs (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs)`, () => {
-  it('a catalog or located catalog issues, never an exception; a valid one still reports the planted dangers', () => {
-    const model = modelFromTemplates([
-      {
-        stack: 'planted',
-        file: 'planted.json',
-        template: {
-          Resources: {
-            PlantedAdminRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, Policies: [{ PolicyName: 'admin', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] } },
-            PlantedPublicRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] } } },
-            PlantedKeyUser: { Type: 'AWS::IAM::User', Properties: {} },
-            PlantedKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'PlantedKeyUser' } } },
+  it(
+    'a catalog or located catalog issues, never an exception; a valid one still reports the planted dangers',
+    () => {
+      const model = modelFromTemplates([
+        {
+          stack: 'planted',
+          file: 'planted.json',
+          template: {
+            Resources: {
+              PlantedAdminRole: {
+                Type: 'AWS::IAM::Role',
+                Properties: {
+                  AssumeRolePolicyDocument: {
+                    Statement: [
+                      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+                    ],
+                  },
+                  Policies: [
+                    {
+                      PolicyName: 'admin',
+                      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+                    },
+                  ],
+                },
+              },
+              PlantedPublicRole: {
+                Type: 'AWS::IAM::Role',
+                Properties: {
+                  AssumeRolePolicyDocument: {
+                    Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }],
+                  },
+                },
+              },
+              PlantedKeyUser: { Type: 'AWS::IAM::User', Properties: {} },
+              PlantedKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'PlantedKeyUser' } } },
+            },
           },
         },
-      },
-    ]);
-    property('catalogs', fc.tuple(catalogDocument, fc.boolean(), textMutation), ([document, asJson, mutate]) => {
-      withinBudget(() => {
-        const text = mutate(asJson ? JSON.stringify(document) : stringify(document));
-        let catalog: Catalog;
-        try {
-          catalog = parseCatalog(text, 'fuzz-catalog.yaml');
-        } catch (error) {
-          if (!(error instanceof CatalogError)) throw error;
-          for (const issue of error.errors) {
-            expect(issue.file).toBe('fuzz-catalog.yaml');
-            expect(issue.line).toBeGreaterThanOrEqual(1);
-            expect(issue.message.length).toBeGreaterThan(0);
+      ]);
+      property('catalogs', fc.tuple(catalogDocument, fc.boolean(), textMutation), ([document, asJson, mutate]) => {
+        withinBudget(() => {
+          const text = mutate(asJson ? JSON.stringify(document) : stringify(document));
+          let catalog: Catalog;
+          try {
+            catalog = parseCatalog(text, 'fuzz-catalog.yaml');
+          } catch (error) {
+            if (!(error instanceof CatalogError)) throw error;
+            for (const issue of error.errors) {
+              expect(issue.file).toBe('fuzz-catalog.yaml');
+              expect(issue.line).toBeGreaterThanOrEqual(1);
+              expect(issue.message.length).toBeGreaterThan(0);
+            }
+            return;
           }
-          return;
-        }
-        const result = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
-        renderAll(result, model, catalog);
-        expectPlanted(result, 'no-wildcard-privilege', (name) => name === 'PlantedAdminRole', catalog);
-        expectPlanted(result, 'restrict-trust', (name) => name === 'PlantedPublicRole', catalog);
-        expectPlanted(result, 'no-long-lived-credentials', (name) => name === 'PlantedKey' || name === 'PlantedKeyUser', catalog);
+          const result = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+          renderAll(result, model, catalog);
+          expectPlanted(result, 'no-wildcard-privilege', (name) => name === 'PlantedAdminRole', catalog);
+          expectPlanted(result, 'restrict-trust', (name) => name === 'PlantedPublicRole', catalog);
+          expectPlanted(
+            result,
+            'no-long-lived-credentials',
+            (name) => name === 'PlantedKey' || name === 'PlantedKeyUser',
+            catalog,
+          );
+        });
       });
-    });
-  }, FUZZ_TEST_TIMEOUT);
-
+    },
+    FUZZ_TEST_TIMEOUT,
+  );
 });

@@ -31,9 +31,11 @@ export function withinBudget<T>(work: () => T): T {
   const start = performance.now();
   const result = work();
   const elapsed = performance.now() - start;
-  if (elapsed > TIME_BUDGET_MS) throw new Error(`one input took ${Math.round(elapsed)} ms, over the ${TIME_BUDGET_MS} ms budget`);
+  if (elapsed > TIME_BUDGET_MS)
+    throw new Error(`one input took ${Math.round(elapsed)} ms, over the ${TIME_BUDGET_MS} ms budget`);
   const heap = process.memoryUsage().heapUsed;
-  if (heap > HEAP_BUDGET_BYTES) throw new Error(`heap in use after one input is ${heap} bytes, over the ${HEAP_BUDGET_BYTES}-byte budget`);
+  if (heap > HEAP_BUDGET_BYTES)
+    throw new Error(`heap in use after one input is ${heap} bytes, over the ${HEAP_BUDGET_BYTES}-byte budget`);
   return result;
 }
 
@@ -50,7 +52,8 @@ export function renderAll(result: EvaluationResult, model: Model, catalog: Catal
   for (const output of outputs) expect(output.length).toBeLessThan(50_000 + 20_000 * resources);
   // No control character from the input reaches a human-readable report raw (text and Markdown; JSON escapes by itself).
   // eslint-disable-next-line no-control-regex
-  for (const output of [outputs[1]!, outputs[4]!]) expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  for (const output of [outputs[1]!, outputs[4]!])
+    expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 }
 
 /**
@@ -70,7 +73,9 @@ export function property<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate:
   } catch (error) {
     throw new Error(`${replayHint(name)}\n${(error as Error).message}`, { cause: error });
   }
-  console.log(`fuzz ${name}: ${inputs} inputs from seed ${FUZZ_SEED}, none failed (${FUZZ_PROPERTIES.length} properties × ${FUZZ_RUNS} = ${FUZZ_PROPERTIES.length * FUZZ_RUNS} inputs per run)`);
+  console.log(
+    `fuzz ${name}: ${inputs} inputs from seed ${FUZZ_SEED}, none failed (${FUZZ_PROPERTIES.length} properties × ${FUZZ_RUNS} = ${FUZZ_PROPERTIES.length * FUZZ_RUNS} inputs per run)`,
+  );
   expect(inputs).toBe(FUZZ_RUNS);
 }
 
@@ -79,7 +84,12 @@ export function property<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate:
  * only in the ways it is meant to: a rule it disables or makes advisory, an exception, an identity it declares
  * (a human may hold a key its class allows). Where the catalog does none of these, the danger must block.
  */
-export function expectPlanted(result: EvaluationResult, ruleId: string, resourceName: (name: string) => boolean, catalog: Catalog): void {
+export function expectPlanted(
+  result: EvaluationResult,
+  ruleId: string,
+  resourceName: (name: string) => boolean,
+  catalog: Catalog,
+): void {
   const level = catalog.rules[ruleId];
   if (level === 'disabled' || catalog.identities.length > 0 || catalog.exceptions.length > 0) return;
   const found = result.findings.filter((finding) => finding.ruleId === ruleId && resourceName(finding.resource.name));

@@ -11,18 +11,29 @@ import { expectPlanted, FINDINGS_PER_RESOURCE, NOW, property, renderAll, withinB
 import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, pulumiResources } from './support.js';
 
 describe(`fuzz: Pulumi resources (seed ${FUZZ_SEED}, ${FUZZ_RUNS} inputs)`, () => {
-  it('a verdict without an exception; planted dangers always reported', () => {
-    const catalog = defaultCatalog();
-    property('pulumi', pulumiResources, ({ resources, planted }) => {
-      withinBudget(() => {
-        const model = modelFromPulumiResources(resources);
-        const result = evaluate(model, { catalog, now: NOW });
-        expect(result.findings.length).toBeLessThanOrEqual(FINDINGS_PER_RESOURCE * (resources.length + 1));
-        renderAll(result, model, catalog);
-        if (planted.admin) expectPlanted(result, 'no-wildcard-privilege', (name) => name === 'planted-admin', catalog);
-        if (planted.openTrust) expectPlanted(result, 'restrict-trust', (name) => name === 'planted-public', catalog);
-        if (planted.accessKey) expectPlanted(result, 'no-long-lived-credentials', (name) => name === 'planted-key' || name === 'planted-user', catalog);
+  it(
+    'a verdict without an exception; planted dangers always reported',
+    () => {
+      const catalog = defaultCatalog();
+      property('pulumi', pulumiResources, ({ resources, planted }) => {
+        withinBudget(() => {
+          const model = modelFromPulumiResources(resources);
+          const result = evaluate(model, { catalog, now: NOW });
+          expect(result.findings.length).toBeLessThanOrEqual(FINDINGS_PER_RESOURCE * (resources.length + 1));
+          renderAll(result, model, catalog);
+          if (planted.admin)
+            expectPlanted(result, 'no-wildcard-privilege', (name) => name === 'planted-admin', catalog);
+          if (planted.openTrust) expectPlanted(result, 'restrict-trust', (name) => name === 'planted-public', catalog);
+          if (planted.accessKey)
+            expectPlanted(
+              result,
+              'no-long-lived-credentials',
+              (name) => name === 'planted-key' || name === 'planted-user',
+              catalog,
+            );
+        });
       });
-    });
-  }, FUZZ_TEST_TIMEOUT);
+    },
+    FUZZ_TEST_TIMEOUT,
+  );
 });

@@ -29,7 +29,25 @@ export function replayHint(name: string): string {
 }
 
 /** Names the change's author picks, including the ones that are properties of every JavaScript object. */
-export const logicalId = fc.constantFrom('Role', 'User', 'Group', 'Policy', 'Key', 'Secret', 'Nested', 'Provider', 'Profile', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'A.B', 'x', 'Fn::Transform', 'Fn::ForEach::Loop');
+export const logicalId = fc.constantFrom(
+  'Role',
+  'User',
+  'Group',
+  'Policy',
+  'Key',
+  'Secret',
+  'Nested',
+  'Provider',
+  'Profile',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'A.B',
+  'x',
+  'Fn::Transform',
+  'Fn::ForEach::Loop',
+);
 
 const hostileString = fc.constantFrom(
   '*',
@@ -56,37 +74,108 @@ const hostileString = fc.constantFrom(
   '04da6b54-80e4-46f7-96ec-b56ff0331ba9',
 );
 
-export const scalar = fc.oneof(hostileString, fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+export const scalar = fc.oneof(
+  hostileString,
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
 
-const INTRINSICS = ['Ref', 'Fn::GetAtt', 'Fn::Join', 'Fn::Sub', 'Fn::If', 'Fn::Select', 'Fn::Split', 'Fn::FindInMap', 'Fn::ImportValue', 'Fn::Base64', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or', 'Condition', 'Fn::Transform', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Length', 'Fn::ToJsonString'] as const;
+const INTRINSICS = [
+  'Ref',
+  'Fn::GetAtt',
+  'Fn::Join',
+  'Fn::Sub',
+  'Fn::If',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::FindInMap',
+  'Fn::ImportValue',
+  'Fn::Base64',
+  'Fn::Equals',
+  'Fn::Not',
+  'Fn::And',
+  'Fn::Or',
+  'Condition',
+  'Fn::Transform',
+  'Fn::GetAZs',
+  'Fn::Cidr',
+  'Fn::Length',
+  'Fn::ToJsonString',
+] as const;
 
 /** Any JSON-like value, intrinsics included, to a bounded depth. */
 export const { value: anyValue } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     scalar,
-    fc.record({ name: fc.constantFrom(...INTRINSICS), argument: fc.oneof(logicalId, fc.array(tie('value'), { maxLength: 4 }), tie('value')) }).map(({ name, argument }) => ({ [name]: argument })),
+    fc
+      .record({
+        name: fc.constantFrom(...INTRINSICS),
+        argument: fc.oneof(logicalId, fc.array(tie('value'), { maxLength: 4 }), tie('value')),
+      })
+      .map(({ name, argument }) => ({ [name]: argument })),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(logicalId, fc.string({ maxLength: 6 }), fc.constantFrom('Effect', 'Action', 'Statement', 'statement', 'Principal')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.oneof(
+        logicalId,
+        fc.string({ maxLength: 6 }),
+        fc.constantFrom('Effect', 'Action', 'Statement', 'statement', 'Principal'),
+      ),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 }));
 
 const oneOrMany = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof(arbitrary, fc.array(arbitrary, { maxLength: 4 }));
 
-const actionValue = fc.oneof(hostileString, fc.constantFrom('ec2:Describe*', 'lambda:CreateFunction', 'iam:CreateAccessKey', 'ssm:SendCommand', 'dynamodb:GetItem', 'nosuch:Thing', 'IAM:passrole'), anyValue);
+const actionValue = fc.oneof(
+  hostileString,
+  fc.constantFrom(
+    'ec2:Describe*',
+    'lambda:CreateFunction',
+    'iam:CreateAccessKey',
+    'ssm:SendCommand',
+    'dynamodb:GetItem',
+    'nosuch:Thing',
+    'IAM:passrole',
+  ),
+  anyValue,
+);
 
 const principal = fc.oneof(
   fc.constant('*'),
   fc.record({ AWS: oneOrMany(fc.oneof(hostileString, anyValue)) }, { requiredKeys: [] }),
   fc.record({ Service: oneOrMany(fc.constantFrom('lambda.amazonaws.com', 'ec2.amazonaws.com', '*')) }),
-  fc.record({ Federated: fc.constantFrom('token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'cognito-identity.amazonaws.com') }),
+  fc.record({
+    Federated: fc.constantFrom(
+      'token.actions.githubusercontent.com',
+      'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+      'cognito-identity.amazonaws.com',
+    ),
+  }),
   anyValue,
 );
 
 const condition = fc.oneof(
   fc.dictionary(
     fc.constantFrom('StringEquals', 'StringLike', 'ArnLike', 'Bool', 'ForAnyValue:StringLike', 'Null', 'Junk'),
-    fc.dictionary(fc.constantFrom('aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgID', 'aws:SourceAccount', 'token.actions.githubusercontent.com:sub', 'token.actions.githubusercontent.com:aud', 'aws:SecureTransport'), oneOrMany(fc.oneof(hostileString, anyValue)), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'aws:PrincipalAccount',
+        'aws:PrincipalArn',
+        'aws:PrincipalOrgID',
+        'aws:SourceAccount',
+        'token.actions.githubusercontent.com:sub',
+        'token.actions.githubusercontent.com:aud',
+        'aws:SecureTransport',
+      ),
+      oneOrMany(fc.oneof(hostileString, anyValue)),
+      { maxKeys: 3 },
+    ),
     { maxKeys: 3 },
   ),
   anyValue,
@@ -98,7 +187,13 @@ export const statement = fc.record(
     Effect: fc.oneof(fc.constantFrom('Allow', 'Allow', 'Deny'), anyValue),
     Action: oneOrMany(actionValue),
     NotAction: oneOrMany(actionValue),
-    Resource: oneOrMany(fc.oneof(hostileString, fc.constantFrom('arn:aws:s3:::bucket/*', 'arn:aws:iam::111122223333:role/app-*'), anyValue)),
+    Resource: oneOrMany(
+      fc.oneof(
+        hostileString,
+        fc.constantFrom('arn:aws:s3:::bucket/*', 'arn:aws:iam::111122223333:role/app-*'),
+        anyValue,
+      ),
+    ),
     NotResource: oneOrMany(hostileString),
     Principal: principal,
     Condition: condition,
@@ -109,41 +204,175 @@ export const statement = fc.record(
 
 /** A policy document as IaC writes it: an object (or, in Pulumi, often its JSON text), sometimes broken. */
 export const policyDocument = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: oneOrMany(statement) }, { requiredKeys: ['Statement'] }) },
+  {
+    weight: 6,
+    arbitrary: fc.record(
+      { Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: oneOrMany(statement) },
+      { requiredKeys: ['Statement'] },
+    ),
+  },
   { weight: 1, arbitrary: fc.record({ statement: fc.array(statement, { maxLength: 3 }) }) },
   { weight: 1, arbitrary: anyValue },
 );
 
-const tags = fc.array(fc.record({ Key: fc.constantFrom('owner', 'identity-class', 'entitlements', 'purpose', 'expires', 'x'), Value: fc.oneof(hostileString, fc.string({ maxLength: 8 }), anyValue) }), { maxLength: 4 });
+const tags = fc.array(
+  fc.record({
+    Key: fc.constantFrom('owner', 'identity-class', 'entitlements', 'purpose', 'expires', 'x'),
+    Value: fc.oneof(hostileString, fc.string({ maxLength: 8 }), anyValue),
+  }),
+  { maxLength: 4 },
+);
 const ref = logicalId.map((id) => ({ Ref: id }));
 
 const RESOURCE_PROPERTIES: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'AWS::IAM::Role': fc.record(
-    { RoleName: fc.oneof(hostileString, anyValue), AssumeRolePolicyDocument: policyDocument, Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), { maxLength: 3 }), ManagedPolicyArns: fc.array(fc.oneof(fc.constantFrom('arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/NoSuchPolicy'), anyValue), { maxLength: 2 }), MaxSessionDuration: fc.oneof(fc.integer(), anyValue), Tags: tags, PermissionsBoundary: anyValue },
+    {
+      RoleName: fc.oneof(hostileString, anyValue),
+      AssumeRolePolicyDocument: policyDocument,
+      Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), {
+        maxLength: 3,
+      }),
+      ManagedPolicyArns: fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            'arn:aws:iam::aws:policy/AdministratorAccess',
+            'arn:aws:iam::aws:policy/ReadOnlyAccess',
+            'arn:aws:iam::aws:policy/NoSuchPolicy',
+          ),
+          anyValue,
+        ),
+        { maxLength: 2 },
+      ),
+      MaxSessionDuration: fc.oneof(fc.integer(), anyValue),
+      Tags: tags,
+      PermissionsBoundary: anyValue,
+    },
     { requiredKeys: [] },
   ),
-  'AWS::IAM::User': fc.record({ UserName: fc.oneof(hostileString, anyValue), Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), { maxLength: 2 }), Groups: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }), LoginProfile: anyValue, Tags: tags }, { requiredKeys: [] }),
-  'AWS::IAM::Group': fc.record({ GroupName: anyValue, Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), { maxLength: 2 }), ManagedPolicyArns: fc.array(anyValue, { maxLength: 2 }) }, { requiredKeys: [] }),
-  'AWS::IAM::Policy': fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument, Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }), Users: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }), Groups: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }) }, { requiredKeys: [] }),
-  'AWS::IAM::ManagedPolicy': fc.record({ PolicyDocument: policyDocument, Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }), Users: fc.array(ref, { maxLength: 2 }) }, { requiredKeys: [] }),
-  'AWS::IAM::AccessKey': fc.record({ UserName: fc.oneof(ref, anyValue), Status: fc.constantFrom('Active', 'Inactive') }, { requiredKeys: [] }),
-  'AWS::IAM::InstanceProfile': fc.record({ Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }) }, { requiredKeys: [] }),
-  'AWS::IAM::OIDCProvider': fc.record({ Url: fc.oneof(hostileString, anyValue), ClientIdList: fc.array(anyValue, { maxLength: 2 }) }, { requiredKeys: [] }),
-  'AWS::SecretsManager::Secret': fc.record({ Name: anyValue, SecretString: anyValue, GenerateSecretString: anyValue, Tags: tags }, { requiredKeys: [] }),
-  'AWS::SecretsManager::RotationSchedule': fc.record({ SecretId: fc.oneof(ref, anyValue), RotationRules: anyValue }, { requiredKeys: [] }),
-  'AWS::CloudFormation::Stack': fc.record({ TemplateURL: fc.oneof(fc.constantFrom('https://s3.amazonaws.com/bucket/nested.json', 's3://bucket/x.yaml'), anyValue), Parameters: anyValue }, { requiredKeys: [] }),
-  'AWS::SSO::PermissionSet': fc.record({ Name: anyValue, ManagedPolicies: fc.array(fc.oneof(fc.constant('arn:aws:iam::aws:policy/AdministratorAccess'), anyValue), { maxLength: 2 }), InlinePolicy: fc.oneof(policyDocument, anyValue) }, { requiredKeys: [] }),
-  'AWS::CloudFormation::StackSet': fc.record({ TemplateBody: fc.oneof(fc.string({ maxLength: 20 }), anyValue) }, { requiredKeys: [] }),
+  'AWS::IAM::User': fc.record(
+    {
+      UserName: fc.oneof(hostileString, anyValue),
+      Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), {
+        maxLength: 2,
+      }),
+      Groups: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }),
+      LoginProfile: anyValue,
+      Tags: tags,
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::Group': fc.record(
+    {
+      GroupName: anyValue,
+      Policies: fc.array(fc.record({ PolicyName: fc.string({ maxLength: 6 }), PolicyDocument: policyDocument }), {
+        maxLength: 2,
+      }),
+      ManagedPolicyArns: fc.array(anyValue, { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::Policy': fc.record(
+    {
+      PolicyName: fc.string({ maxLength: 6 }),
+      PolicyDocument: policyDocument,
+      Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }),
+      Users: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }),
+      Groups: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::ManagedPolicy': fc.record(
+    {
+      PolicyDocument: policyDocument,
+      Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }),
+      Users: fc.array(ref, { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::AccessKey': fc.record(
+    { UserName: fc.oneof(ref, anyValue), Status: fc.constantFrom('Active', 'Inactive') },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::InstanceProfile': fc.record(
+    { Roles: fc.array(fc.oneof(ref, anyValue), { maxLength: 2 }) },
+    { requiredKeys: [] },
+  ),
+  'AWS::IAM::OIDCProvider': fc.record(
+    { Url: fc.oneof(hostileString, anyValue), ClientIdList: fc.array(anyValue, { maxLength: 2 }) },
+    { requiredKeys: [] },
+  ),
+  'AWS::SecretsManager::Secret': fc.record(
+    { Name: anyValue, SecretString: anyValue, GenerateSecretString: anyValue, Tags: tags },
+    { requiredKeys: [] },
+  ),
+  'AWS::SecretsManager::RotationSchedule': fc.record(
+    { SecretId: fc.oneof(ref, anyValue), RotationRules: anyValue },
+    { requiredKeys: [] },
+  ),
+  'AWS::CloudFormation::Stack': fc.record(
+    {
+      TemplateURL: fc.oneof(
+        fc.constantFrom('https://s3.amazonaws.com/bucket/nested.json', 's3://bucket/x.yaml'),
+        anyValue,
+      ),
+      Parameters: anyValue,
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::SSO::PermissionSet': fc.record(
+    {
+      Name: anyValue,
+      ManagedPolicies: fc.array(fc.oneof(fc.constant('arn:aws:iam::aws:policy/AdministratorAccess'), anyValue), {
+        maxLength: 2,
+      }),
+      InlinePolicy: fc.oneof(policyDocument, anyValue),
+    },
+    { requiredKeys: [] },
+  ),
+  'AWS::CloudFormation::StackSet': fc.record(
+    { TemplateBody: fc.oneof(fc.string({ maxLength: 20 }), anyValue) },
+    { requiredKeys: [] },
+  ),
   'AWS::IAM::ServiceLinkedRole': fc.record({ AWSServiceName: anyValue }, { requiredKeys: [] }),
   'AWS::Lambda::Function': fc.record({ Role: fc.oneof(ref, anyValue) }, { requiredKeys: [] }),
   'AWS::IAM::NoSuchType': fc.dictionary(fc.string({ maxLength: 5 }), anyValue, { maxKeys: 3 }),
 };
 
 export const resource = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom(...Object.keys(RESOURCE_PROPERTIES)).chain((type) => fc.record({ Type: fc.constant(type), Properties: fc.oneof({ weight: 8, arbitrary: RESOURCE_PROPERTIES[type]! }, { weight: 1, arbitrary: anyValue }), Condition: anyValue, Metadata: anyValue, DependsOn: anyValue }, { requiredKeys: ['Type'] })) },
+  {
+    weight: 12,
+    arbitrary: fc
+      .constantFrom(...Object.keys(RESOURCE_PROPERTIES))
+      .chain((type) =>
+        fc.record(
+          {
+            Type: fc.constant(type),
+            Properties: fc.oneof(
+              { weight: 8, arbitrary: RESOURCE_PROPERTIES[type]! },
+              { weight: 1, arbitrary: anyValue },
+            ),
+            Condition: anyValue,
+            Metadata: anyValue,
+            DependsOn: anyValue,
+          },
+          { requiredKeys: ['Type'] },
+        ),
+      ),
+  },
   { weight: 1, arbitrary: anyValue },
   // A resource whose whole body CloudFormation fetches (AWS::Include): no Type, reported as unseen content.
-  { weight: 1, arbitrary: fc.record({ Name: fc.oneof(fc.constant('AWS::Include'), anyValue), Parameters: fc.oneof(fc.record({ Location: fc.oneof(hostileString, anyValue) }), anyValue) }, { requiredKeys: [] }).map((transform) => ({ 'Fn::Transform': transform })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record(
+        {
+          Name: fc.oneof(fc.constant('AWS::Include'), anyValue),
+          Parameters: fc.oneof(fc.record({ Location: fc.oneof(hostileString, anyValue) }), anyValue),
+        },
+        { requiredKeys: [] },
+      )
+      .map((transform) => ({ 'Fn::Transform': transform })),
+  },
 );
 
 /** A template, and the logical ids of the planted resources in it (none of the random ones can reference them). */
@@ -152,15 +381,36 @@ export interface GeneratedTemplate {
   planted: { admin: boolean; openTrust: boolean; accessKey: boolean };
 }
 
-const LAMBDA_TRUST = { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const LAMBDA_TRUST = {
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 
 export const template: fc.Arbitrary<GeneratedTemplate> = fc
   .record({
     resources: fc.dictionary(logicalId, resource, { maxKeys: 6 }),
-    parameters: fc.option(fc.dictionary(logicalId, fc.oneof(fc.record({ Type: fc.constantFrom('String', 'CommaDelimitedList', 'AWS::SSM::Parameter::Value<String>'), Default: anyValue }, { requiredKeys: [] }), anyValue), { maxKeys: 3 }), { nil: undefined }),
+    parameters: fc.option(
+      fc.dictionary(
+        logicalId,
+        fc.oneof(
+          fc.record(
+            {
+              Type: fc.constantFrom('String', 'CommaDelimitedList', 'AWS::SSM::Parameter::Value<String>'),
+              Default: anyValue,
+            },
+            { requiredKeys: [] },
+          ),
+          anyValue,
+        ),
+        { maxKeys: 3 },
+      ),
+      { nil: undefined },
+    ),
     conditions: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), anyValue, { maxKeys: 3 }), { nil: undefined }),
     mappings: fc.option(anyValue, { nil: undefined }),
-    transform: fc.option(fc.oneof(fc.constantFrom('AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'MyMacro'), anyValue), { freq: 8, nil: undefined }),
+    transform: fc.option(
+      fc.oneof(fc.constantFrom('AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'MyMacro'), anyValue),
+      { freq: 8, nil: undefined },
+    ),
     planted: fc.record({ admin: fc.boolean(), openTrust: fc.boolean(), accessKey: fc.boolean() }),
   })
   .map(({ resources, parameters, conditions, mappings, transform, planted }) => {
@@ -168,11 +418,24 @@ export const template: fc.Arbitrary<GeneratedTemplate> = fc
     if (planted.admin) {
       Resources.PlantedAdminRole = {
         Type: 'AWS::IAM::Role',
-        Properties: { AssumeRolePolicyDocument: LAMBDA_TRUST, Policies: [{ PolicyName: 'admin', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] },
+        Properties: {
+          AssumeRolePolicyDocument: LAMBDA_TRUST,
+          Policies: [
+            {
+              PolicyName: 'admin',
+              PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+            },
+          ],
+        },
       };
     }
     if (planted.openTrust) {
-      Resources.PlantedPublicRole = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] } } };
+      Resources.PlantedPublicRole = {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] },
+        },
+      };
     }
     if (planted.accessKey) {
       Resources.PlantedKeyUser = { Type: 'AWS::IAM::User', Properties: {} };
@@ -220,8 +483,45 @@ const PULUMI_TYPES = [
 ];
 
 const pulumiProps = fc.dictionary(
-  fc.constantFrom('name', 'arn', 'assumeRolePolicy', 'inlinePolicies', 'policy', 'role', 'user', 'policyArn', 'managedPolicyArns', 'maxSessionDuration', 'tags', 'members', 'member', 'role', 'scope', 'roleDefinitionId', 'principalId', 'endDate', 'serviceAccountId', 'subjects', 'roleRef', 'rules', 'type', 'metadata', 'permissions', 'attributeCondition', 'stringData', 'data', 'url', 'clientIdLists', 'project', '__proto__'),
-  fc.oneof(anyValue, policyDocument, policyDocument.map((document) => JSON.stringify(document))),
+  fc.constantFrom(
+    'name',
+    'arn',
+    'assumeRolePolicy',
+    'inlinePolicies',
+    'policy',
+    'role',
+    'user',
+    'policyArn',
+    'managedPolicyArns',
+    'maxSessionDuration',
+    'tags',
+    'members',
+    'member',
+    'role',
+    'scope',
+    'roleDefinitionId',
+    'principalId',
+    'endDate',
+    'serviceAccountId',
+    'subjects',
+    'roleRef',
+    'rules',
+    'type',
+    'metadata',
+    'permissions',
+    'attributeCondition',
+    'stringData',
+    'data',
+    'url',
+    'clientIdLists',
+    'project',
+    '__proto__',
+  ),
+  fc.oneof(
+    anyValue,
+    policyDocument,
+    policyDocument.map((document) => JSON.stringify(document)),
+  ),
   { maxKeys: 6 },
 );
 
@@ -234,7 +534,14 @@ const urnOf = (type: string, name: string) => `urn:pulumi:dev::fuzz::${type}::${
 
 export const pulumiResources: fc.Arbitrary<GeneratedPulumi> = fc
   .record({
-    random: fc.array(fc.record({ type: fc.oneof(fc.constantFrom(...PULUMI_TYPES), fc.string({ maxLength: 10 })), name: fc.oneof(logicalId, fc.string({ maxLength: 6 })), props: pulumiProps }), { maxLength: 6 }),
+    random: fc.array(
+      fc.record({
+        type: fc.oneof(fc.constantFrom(...PULUMI_TYPES), fc.string({ maxLength: 10 })),
+        name: fc.oneof(logicalId, fc.string({ maxLength: 6 })),
+        props: pulumiProps,
+      }),
+      { maxLength: 6 },
+    ),
     planted: fc.record({ admin: fc.boolean(), openTrust: fc.boolean(), accessKey: fc.boolean() }),
   })
   .map(({ random, planted }) => {
@@ -242,34 +549,191 @@ export const pulumiResources: fc.Arbitrary<GeneratedPulumi> = fc
     const lambdaTrust = JSON.stringify(LAMBDA_TRUST);
     if (planted.admin) {
       const type = 'aws:iam/role:Role';
-      resources.push({ type, name: 'planted-admin', urn: urnOf(type, 'planted-admin'), props: { name: 'planted-admin', assumeRolePolicy: lambdaTrust, inlinePolicies: [{ name: 'admin', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }] } });
+      resources.push({
+        type,
+        name: 'planted-admin',
+        urn: urnOf(type, 'planted-admin'),
+        props: {
+          name: 'planted-admin',
+          assumeRolePolicy: lambdaTrust,
+          inlinePolicies: [
+            {
+              name: 'admin',
+              policy: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+              }),
+            },
+          ],
+        },
+      });
     }
     if (planted.openTrust) {
       const type = 'aws:iam/role:Role';
-      resources.push({ type, name: 'planted-public', urn: urnOf(type, 'planted-public'), props: { name: 'planted-public', assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] }) } });
+      resources.push({
+        type,
+        name: 'planted-public',
+        urn: urnOf(type, 'planted-public'),
+        props: {
+          name: 'planted-public',
+          assumeRolePolicy: JSON.stringify({
+            Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }],
+          }),
+        },
+      });
     }
     if (planted.accessKey) {
-      resources.push({ type: 'aws:iam/user:User', name: 'planted-user', urn: urnOf('aws:iam/user:User', 'planted-user'), props: { name: 'planted-user' } });
-      resources.push({ type: 'aws:iam/accessKey:AccessKey', name: 'planted-key', urn: urnOf('aws:iam/accessKey:AccessKey', 'planted-key'), props: { user: 'planted-user' } });
+      resources.push({
+        type: 'aws:iam/user:User',
+        name: 'planted-user',
+        urn: urnOf('aws:iam/user:User', 'planted-user'),
+        props: { name: 'planted-user' },
+      });
+      resources.push({
+        type: 'aws:iam/accessKey:AccessKey',
+        name: 'planted-key',
+        urn: urnOf('aws:iam/accessKey:AccessKey', 'planted-key'),
+        props: { user: 'planted-user' },
+      });
     }
     return { resources, planted };
   });
 
 /** A catalog as a platform team might write it, with mistakes: unknown owners, bad dates, wrong types, extra keys. */
 const catalogId = fc.constantFrom('team-a', 'team-b', 'payments-read', 'admin', 'app', '__proto__', 'constructor', '');
-const date = fc.oneof(fc.constantFrom('2027-06-30', '2026-02-30', '2025-01-01', '2026-13-01', 'tomorrow', '2028-02-29'), anyValue);
+const date = fc.oneof(
+  fc.constantFrom('2027-06-30', '2026-02-30', '2025-01-01', '2026-13-01', 'tomorrow', '2028-02-29'),
+  anyValue,
+);
 
 export const catalogDocument = fc.record(
   {
     apiVersion: fc.oneof(fc.constant('entitlement-guard/v1'), anyValue),
-    owners: fc.oneof(fc.array(fc.record({ id: catalogId, contact: fc.oneof(fc.constant('team@example.com'), anyValue) }, { requiredKeys: ['id'] }), { maxLength: 3 }), anyValue),
-    classes: fc.oneof(fc.dictionary(fc.constantFrom('service', 'workload', 'agent', 'human', 'break-glass', 'robot'), fc.record({ maxSessionDuration: fc.oneof(fc.constantFrom('1h', '90m', '0h', '1h30m', 'forever'), anyValue), maxSecretAge: fc.oneof(fc.constantFrom('90d', '0d', '1d'), anyValue), credentials: fc.oneof(fc.array(fc.constantFrom('workload-identity', 'federated', 'secret', 'bogus'), { maxLength: 3 }), anyValue) }, { requiredKeys: [] }), { maxKeys: 3 }), anyValue),
-    privilegedActions: fc.oneof(fc.array(fc.record({ id: catalogId, category: fc.constantFrom('privilege-escalation', 'data-exfiltration', 'bogus'), aws: fc.array(actionValue, { maxLength: 3 }) }, { requiredKeys: ['id'] }), { maxLength: 2 }), anyValue),
-    entitlements: fc.oneof(fc.array(fc.record({ id: catalogId, classes: fc.array(fc.constantFrom('service', 'workload', 'human'), { maxLength: 2 }), privileged: fc.boolean(), aws: fc.array(fc.record({ actions: fc.array(actionValue, { maxLength: 3 }), resources: fc.array(hostileString, { maxLength: 2 }) }), { maxLength: 2 }) }, { requiredKeys: ['id'] }), { maxLength: 3 }), anyValue),
-    identities: fc.oneof(fc.array(fc.record({ id: catalogId, match: fc.oneof(fc.record({ name: fc.oneof(hostileString, fc.constant('Planted*')) }), anyValue), owner: catalogId, class: fc.constantFrom('service', 'workload', 'human', 'agent', 'break-glass', 'robot'), entitlements: fc.array(catalogId, { maxLength: 2 }), expires: date }, { requiredKeys: ['id'] }), { maxLength: 3 }), anyValue),
-    trust: fc.oneof(fc.record({ accounts: fc.dictionary(fc.constantFrom('111122223333', '012345678901', 'x'), fc.record({ owner: catalogId })), oidc: fc.array(fc.record({ issuer: fc.constantFrom('token.actions.githubusercontent.com', 'x'), subjects: fc.array(hostileString, { maxLength: 2 }) }), { maxLength: 2 }) }, { requiredKeys: [] }), anyValue),
-    exceptions: fc.oneof(fc.array(fc.record({ id: fc.constantFrom('EXC-1', 'EXC-2', ''), rule: fc.constantFrom('no-long-lived-credentials', 'restrict-trust', 'no-wildcard-privilege', 'bogus'), target: fc.oneof(hostileString, fc.constantFrom('PlantedKey', 'planted-user', 'PlantedAdminRole', '*')), reason: fc.string({ maxLength: 6 }), owner: catalogId, approvedBy: fc.constant('lead@example.com'), ticket: fc.constant('SEC-1'), expires: date }, { requiredKeys: ['id'] }), { maxLength: 2 }), anyValue),
-    rules: fc.oneof(fc.dictionary(fc.constantFrom('no-long-lived-credentials', 'restrict-trust', 'no-wildcard-privilege', 'bogus'), fc.constantFrom('mandatory', 'advisory', 'disabled', 'off')), anyValue),
+    owners: fc.oneof(
+      fc.array(
+        fc.record(
+          { id: catalogId, contact: fc.oneof(fc.constant('team@example.com'), anyValue) },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 3 },
+      ),
+      anyValue,
+    ),
+    classes: fc.oneof(
+      fc.dictionary(
+        fc.constantFrom('service', 'workload', 'agent', 'human', 'break-glass', 'robot'),
+        fc.record(
+          {
+            maxSessionDuration: fc.oneof(fc.constantFrom('1h', '90m', '0h', '1h30m', 'forever'), anyValue),
+            maxSecretAge: fc.oneof(fc.constantFrom('90d', '0d', '1d'), anyValue),
+            credentials: fc.oneof(
+              fc.array(fc.constantFrom('workload-identity', 'federated', 'secret', 'bogus'), { maxLength: 3 }),
+              anyValue,
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxKeys: 3 },
+      ),
+      anyValue,
+    ),
+    privilegedActions: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            id: catalogId,
+            category: fc.constantFrom('privilege-escalation', 'data-exfiltration', 'bogus'),
+            aws: fc.array(actionValue, { maxLength: 3 }),
+          },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 2 },
+      ),
+      anyValue,
+    ),
+    entitlements: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            id: catalogId,
+            classes: fc.array(fc.constantFrom('service', 'workload', 'human'), { maxLength: 2 }),
+            privileged: fc.boolean(),
+            aws: fc.array(
+              fc.record({
+                actions: fc.array(actionValue, { maxLength: 3 }),
+                resources: fc.array(hostileString, { maxLength: 2 }),
+              }),
+              { maxLength: 2 },
+            ),
+          },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 3 },
+      ),
+      anyValue,
+    ),
+    identities: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            id: catalogId,
+            match: fc.oneof(fc.record({ name: fc.oneof(hostileString, fc.constant('Planted*')) }), anyValue),
+            owner: catalogId,
+            class: fc.constantFrom('service', 'workload', 'human', 'agent', 'break-glass', 'robot'),
+            entitlements: fc.array(catalogId, { maxLength: 2 }),
+            expires: date,
+          },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 3 },
+      ),
+      anyValue,
+    ),
+    trust: fc.oneof(
+      fc.record(
+        {
+          accounts: fc.dictionary(
+            fc.constantFrom('111122223333', '012345678901', 'x'),
+            fc.record({ owner: catalogId }),
+          ),
+          oidc: fc.array(
+            fc.record({
+              issuer: fc.constantFrom('token.actions.githubusercontent.com', 'x'),
+              subjects: fc.array(hostileString, { maxLength: 2 }),
+            }),
+            { maxLength: 2 },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      anyValue,
+    ),
+    exceptions: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            id: fc.constantFrom('EXC-1', 'EXC-2', ''),
+            rule: fc.constantFrom('no-long-lived-credentials', 'restrict-trust', 'no-wildcard-privilege', 'bogus'),
+            target: fc.oneof(hostileString, fc.constantFrom('PlantedKey', 'planted-user', 'PlantedAdminRole', '*')),
+            reason: fc.string({ maxLength: 6 }),
+            owner: catalogId,
+            approvedBy: fc.constant('lead@example.com'),
+            ticket: fc.constant('SEC-1'),
+            expires: date,
+          },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 2 },
+      ),
+      anyValue,
+    ),
+    rules: fc.oneof(
+      fc.dictionary(
+        fc.constantFrom('no-long-lived-credentials', 'restrict-trust', 'no-wildcard-privilege', 'bogus'),
+        fc.constantFrom('mandatory', 'advisory', 'disabled', 'off'),
+      ),
+      anyValue,
+    ),
     unexpected: anyValue,
   },
   { requiredKeys: ['apiVersion'] },
@@ -279,5 +743,33 @@ export const catalogDocument = fc.record(
 export const textMutation = fc.oneof(
   { weight: 6, arbitrary: fc.constant((text: string) => text) },
   { weight: 1, arbitrary: fc.nat().map((n) => (text: string) => text.slice(0, n % (text.length + 1))) },
-  { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.constantFrom('{', '}', '[', ']', ':', '"', '*', '&a', '*a', '!Ref', '\t', '\u0000', '\u001b', '\n- ', '<<: *a')).map(([n, insert]) => (text: string) => `${text.slice(0, n % (text.length + 1))}${insert}${text.slice(n % (text.length + 1))}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.nat(),
+        fc.constantFrom(
+          '{',
+          '}',
+          '[',
+          ']',
+          ':',
+          '"',
+          '*',
+          '&a',
+          '*a',
+          '!Ref',
+          '\t',
+          '\u0000',
+          '\u001b',
+          '\n- ',
+          '<<: *a',
+        ),
+      )
+      .map(
+        ([n, insert]) =>
+          (text: string) =>
+            `${text.slice(0, n % (text.length + 1))}${insert}${text.slice(n % (text.length + 1))}`,
+      ),
+  },
 );

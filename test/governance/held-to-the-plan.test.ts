@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import { runCheck } from '../../src/cli/check.js';
 import { testApp } from '../cdk/support.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
+import {
+  analyzerClient,
+  captureProgram,
+  startEngine,
+  startPack,
+  type AnalyzerClient,
+  type CapturedResource,
+  type RunningPack,
+} from '../pulumi/support/analyzer-client.mjs';
 import { writeOrgPack } from '../pulumi/support/org-pack.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -47,17 +55,32 @@ const sorted = (lines: string[]) => [...lines].sort();
 
 describe('CLI: entitlement-guard check', () => {
   it('gives the verdict: standing 15-minute grant, understated catalog entry, CI of another stack in the break-glass trust, unused exception', () => {
-    const result = runCheck({ paths: [TEMPLATE], catalogPath: CATALOG, format: 'json', now: new Date(NOW), cwd: REPO, toolVersion: 'test' });
+    const result = runCheck({
+      paths: [TEMPLATE],
+      catalogPath: CATALOG,
+      format: 'json',
+      now: new Date(NOW),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
     expect(result.exitCode).toBe(1);
-    const findings = (JSON.parse(result.output) as { findings: { ruleId: string; level: string; resource: { name: string; type: string }; message: string }[] }).findings;
-    const subject = (resource: { name: string; type: string }) => (resource.type.startsWith('entitlement-guard:catalog/') ? 'catalog' : resource.name);
+    const findings = (
+      JSON.parse(result.output) as {
+        findings: { ruleId: string; level: string; resource: { name: string; type: string }; message: string }[];
+      }
+    ).findings;
+    const subject = (resource: { name: string; type: string }) =>
+      resource.type.startsWith('entitlement-guard:catalog/') ? 'catalog' : resource.name;
     expect(sorted(findings.map((f) => `${f.ruleId} ${f.level} ${subject(f.resource)}: ${f.message}`))).toEqual(VERDICT);
   });
 });
 
 describe('CDK aspect on the same template', () => {
   /** `rule level subject: message` of every annotation the aspect put on the stack (the catalog's own findings go on the stack itself). */
-  function verdictOf(build: (stack: Stack) => void, guard = new EntitlementGuard({ catalog: CATALOG, now: new Date(NOW) })) {
+  function verdictOf(
+    build: (stack: Stack) => void,
+    guard = new EntitlementGuard({ catalog: CATALOG, now: new Date(NOW) }),
+  ) {
     const app = testApp();
     const stack = new Stack(app, 'held');
     build(stack);
@@ -74,18 +97,27 @@ describe('CDK aspect on the same template', () => {
   }
 
   it('gives the CLI verdict, message for message', () => {
-    expect(sorted(verdictOf((stack) => new CfnInclude(stack, 'Template', { templateFile: TEMPLATE })))).toEqual(VERDICT);
+    expect(sorted(verdictOf((stack) => new CfnInclude(stack, 'Template', { templateFile: TEMPLATE })))).toEqual(
+      VERDICT,
+    );
   });
 
   it('reports a CI role written in another stack of the same app that the break-glass role trusts by name', () => {
     const app = testApp();
     const ci = new Stack(app, 'ci');
-    const deployer = new iam.Role(ci, 'CiDeployer', { roleName: 'ci-deployer', assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com') });
-    deployer.addToPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: ['arn:aws:iam::*:role/*'] }));
+    const deployer = new iam.Role(ci, 'CiDeployer', {
+      roleName: 'ci-deployer',
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+    });
+    deployer.addToPolicy(
+      new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: ['arn:aws:iam::*:role/*'] }),
+    );
     const held = new Stack(app, 'held', { env: { account: '111122223333', region: 'eu-west-1' } });
     new iam.Role(held, 'BreakGlassRole', {
       roleName: 'break-glass-admin',
-      assumedBy: new iam.ArnPrincipal(iam.Role.fromRoleName(held, 'Ci', 'ci-deployer').roleArn).withConditions({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }),
+      assumedBy: new iam.ArnPrincipal(iam.Role.fromRoleName(held, 'Ci', 'ci-deployer').roleArn).withConditions({
+        Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+      }),
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
     });
     Aspects.of(app).add(new EntitlementGuard({ catalog: CATALOG, now: new Date(NOW) }));
@@ -112,7 +144,10 @@ describe("an organisation's Pulumi pack over the analyzer protocol, on the same 
 
   beforeAll(async () => {
     engine = await startEngine();
-    [pack, program] = await Promise.all([startPack(writeOrgPack({ catalog: CATALOG, now: NOW }), engine.address), captureProgram(PROGRAM, 'update')]);
+    [pack, program] = await Promise.all([
+      startPack(writeOrgPack({ catalog: CATALOG, now: NOW }), engine.address),
+      captureProgram(PROGRAM, 'update'),
+    ]);
     client = analyzerClient(pack.port);
   }, 120_000);
 
@@ -125,7 +160,10 @@ describe("an organisation's Pulumi pack over the analyzer protocol, on the same 
   it('gives the CLI verdict, message for message (findings about the catalog itself on the stack, without a URN)', async () => {
     await client.configure({});
     const diagnostics = await client.analyzeStack(program);
-    const lines = diagnostics.map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn === '' ? 'catalog' : d.urn.split('::').pop()}: ${d.message.split('\n')[0]}`);
+    const lines = diagnostics.map(
+      (d) =>
+        `${d.policyName} ${d.enforcementLevel} ${d.urn === '' ? 'catalog' : d.urn.split('::').pop()}: ${d.message.split('\n')[0]}`,
+    );
     expect(sorted([...new Set(lines)])).toEqual(VERDICT);
   });
 });
@@ -139,11 +177,18 @@ describe('a catalog that cannot be used stops every front-end with its located e
     'so no agent identity can hold the entitlement just in time for that long; expected at most 30m';
 
   it('CLI: exit 2 with the file and what is wrong', () => {
-    const check = (catalogPath: string) => runCheck({ paths: [TEMPLATE], catalogPath, format: 'json', now: new Date(NOW), cwd: REPO, toolVersion: 'test' });
+    const check = (catalogPath: string) =>
+      runCheck({ paths: [TEMPLATE], catalogPath, format: 'json', now: new Date(NOW), cwd: REPO, toolVersion: 'test' });
     const missing = check(path(MISSING));
-    expect([missing.exitCode, missing.errors]).toEqual([2, [expect.stringContaining(`test/governance/${MISSING}: cannot read catalog: cannot read file (ENOENT)`)]]);
+    expect([missing.exitCode, missing.errors]).toEqual([
+      2,
+      [expect.stringContaining(`test/governance/${MISSING}: cannot read catalog: cannot read file (ENOENT)`)],
+    ]);
     const long = check(LONG_APPROVAL);
-    expect([long.exitCode, long.errors.join('\n')]).toEqual([2, expect.stringContaining(APPROVAL_ERROR.replace(REPO, ''))]);
+    expect([long.exitCode, long.errors.join('\n')]).toEqual([
+      2,
+      expect.stringContaining(APPROVAL_ERROR.replace(REPO, '')),
+    ]);
   });
 
   it('CDK aspect: the synthesis stops with the same lines', () => {
@@ -184,9 +229,15 @@ describe('a catalog that cannot be used stops every front-end with its located e
 
   it('Pulumi pack around an invalid catalog (maxDuration beyond the class session; an abused exception): the located issues, no stack', async () => {
     const [long, abused] = await Promise.all([packStartError(LONG_APPROVAL), packStartError(ABUSED)]);
-    expect(long.stderr).toEqual([`error: [runtime] entitlement-guard pack "example-co-entitlements" did not start: ${APPROVAL_ERROR}`]);
-    expect(abused.stderr[0]).toMatch(/^error: \[runtime\] entitlement-guard pack "example-co-entitlements" did not start: \S+exception-abuse\.yaml:7:\d+: exceptions\[0\]\.target: "\*" matches every identity and resource/);
+    expect(long.stderr).toEqual([
+      `error: [runtime] entitlement-guard pack "example-co-entitlements" did not start: ${APPROVAL_ERROR}`,
+    ]);
+    expect(abused.stderr[0]).toMatch(
+      /^error: \[runtime\] entitlement-guard pack "example-co-entitlements" did not start: \S+exception-abuse\.yaml:7:\d+: exceptions\[0\]\.target: "\*" matches every identity and resource/,
+    );
     expect(abused.stderr.slice(1).every((line) => line.startsWith(`${ABUSED}:`))).toBe(true);
-    expect(abused.stderr.join('\n')).toContain(`${ABUSED}:8:95: exceptions[1].approvedBy: approved by its own owner "team-a"`);
+    expect(abused.stderr.join('\n')).toContain(
+      `${ABUSED}:8:95: exceptions[1].approvedBy: approved by its own owner "team-a"`,
+    );
   });
 });

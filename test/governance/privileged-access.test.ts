@@ -16,7 +16,15 @@ import { runAudit } from '../../src/cli/audit.js';
 import { runCheck } from '../../src/cli/check.js';
 import type { Audit } from '../../src/audit/index.js';
 import { EXAMPLE_CATALOG, guardAnnotations, NOW, testApp } from '../cdk/support.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
+import {
+  analyzerClient,
+  captureProgram,
+  startEngine,
+  startPack,
+  type AnalyzerClient,
+  type CapturedResource,
+  type RunningPack,
+} from '../pulumi/support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const REPO = path('../..');
@@ -46,8 +54,17 @@ interface JsonFinding {
 }
 
 function check(file: string) {
-  const result = runCheck({ paths: [file], catalogPath: EXAMPLE_CATALOG, format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
-  const findings = (JSON.parse(result.output) as { findings: JsonFinding[] }).findings.filter((finding) => !finding.resource.type.startsWith('entitlement-guard:catalog/'));
+  const result = runCheck({
+    paths: [file],
+    catalogPath: EXAMPLE_CATALOG,
+    format: 'json',
+    now: NOW,
+    cwd: REPO,
+    toolVersion: 'test',
+  });
+  const findings = (JSON.parse(result.output) as { findings: JsonFinding[] }).findings.filter(
+    (finding) => !finding.resource.type.startsWith('entitlement-guard:catalog/'),
+  );
   return { exitCode: result.exitCode, findings };
 }
 
@@ -66,24 +83,37 @@ describe('CLI: entitlement-guard check on examples/privileged-access', () => {
     expect(verdict(findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`))).toEqual(BAD_VERDICT);
     const by = (detail: string) => findings.find((f) => f.detail === detail)!.message;
     // Root trust: every principal of the account, the CI role in this change named.
-    expect(by('Principal::arn:aws:iam::${AWS::AccountId}:root')).toContain('admits every principal of that account allowed sts:AssumeRole on it');
+    expect(by('Principal::arn:aws:iam::${AWS::AccountId}:root')).toContain(
+      'admits every principal of that account allowed sts:AssumeRole on it',
+    );
     // CI reach, with the path: its own sts:AssumeRole pattern, the role it matches, the trust that lets it in.
     expect(by('Reach::ci-deployer')).toContain(
       'ci-deployer is allowed sts:AssumeRole on arn:aws:iam::*:role/*, which matches arn:aws:iam::${AWS::AccountId}:role/break-glass-admin, and break-glass-admin trusts account ${AWS::AccountId}',
     );
     // No MFA on the second break-glass role's sign-in path.
-    expect(by('Mfa::arn:aws:iam::${AWS::AccountId}:saml-provider/LegacyIdP')).toContain('is not declared MFA-enforcing in the catalog (trust.identityProviders)');
+    expect(by('Mfa::arn:aws:iam::${AWS::AccountId}:saml-provider/LegacyIdP')).toContain(
+      'is not declared MFA-enforcing in the catalog (trust.identityProviders)',
+    );
     // Standing admin labelled just in time: the session and the trust that make it standing.
     expect(by('StandingPrivilege::account-admin-jit')).toContain(
       "its sessions last up to 12h (MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::${AWS::AccountId}:root can assume it without the approval path",
     );
     // The catalog's AdministratorAccess for break-glass is not an escalation; the labelled-JIT admin's is.
-    expect(findings.filter((f) => f.ruleId === 'no-privilege-escalation').map((f) => f.resource.name).sort()).toEqual(['CiDeployerRole', 'JitAdminRole']);
+    expect(
+      findings
+        .filter((f) => f.ruleId === 'no-privilege-escalation')
+        .map((f) => f.resource.name)
+        .sort(),
+    ).toEqual(['CiDeployerRole', 'JitAdminRole']);
   });
 
   it('audit: standing or just in time per identity and entitlement, with session, trust, approvers and durations', () => {
-    const run = (file: string) => JSON.parse(runAudit({ paths: [file], catalogPath: EXAMPLE_CATALOG, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
-    const entitlement = (audit: Audit, name: string) => audit.identities.find((identity) => identity.name === name && identity.origin === 'change')!.entitlements[0]!;
+    const run = (file: string) =>
+      JSON.parse(
+        runAudit({ paths: [file], catalogPath: EXAMPLE_CATALOG, format: 'json', now: NOW, cwd: REPO }).output,
+      ) as Audit;
+    const entitlement = (audit: Audit, name: string) =>
+      audit.identities.find((identity) => identity.name === name && identity.origin === 'change')!.entitlements[0]!;
     const good = run(GOOD);
     expect(entitlement(good, 'jit-admin')).toMatchObject({
       id: 'account-admin-jit',
@@ -101,10 +131,19 @@ describe('CLI: entitlement-guard check on examples/privileged-access', () => {
       },
     });
     // Break-glass holds its privilege standing by design: shown as such, and not called out (its class allows it).
-    expect(entitlement(good, 'break-glass-admin')).toMatchObject({ id: 'emergency-admin', standing: false, holding: { mode: 'standing', session: '1h' } });
+    expect(entitlement(good, 'break-glass-admin')).toMatchObject({
+      id: 'emergency-admin',
+      standing: false,
+      holding: { mode: 'standing', session: '1h' },
+    });
     const bad = run(BAD);
-    expect(entitlement(bad, 'jit-admin')).toMatchObject({ standing: true, holding: { mode: 'standing', session: '12h', maxDuration: '1h' } });
-    expect(bad.hygiene.standingPrivilege).toEqual([{ id: 'bad/JitAdminRole', name: 'jit-admin', class: 'human', entitlement: 'account-admin-jit' }]);
+    expect(entitlement(bad, 'jit-admin')).toMatchObject({
+      standing: true,
+      holding: { mode: 'standing', session: '12h', maxDuration: '1h' },
+    });
+    expect(bad.hygiene.standingPrivilege).toEqual([
+      { id: 'bad/JitAdminRole', name: 'jit-admin', class: 'human', entitlement: 'account-admin-jit' },
+    ]);
   });
 });
 
@@ -119,7 +158,9 @@ describe('CDK aspect on the same templates', () => {
 
   it('gives the CLI verdict: the correct roles pass, the bad variants fail for the same rules at the same levels', () => {
     expect(annotations(GOOD)).toEqual([]);
-    const lines = annotations(BAD).map((a) => `${a.ruleId} ${a.level === 'error' ? 'mandatory' : 'advisory'} ${a.resource.split('/').pop()}`);
+    const lines = annotations(BAD).map(
+      (a) => `${a.ruleId} ${a.level === 'error' ? 'mandatory' : 'advisory'} ${a.resource.split('/').pop()}`,
+    );
     expect(verdict(lines)).toEqual(BAD_VERDICT);
   });
 
@@ -127,8 +168,16 @@ describe('CDK aspect on the same templates', () => {
     const app = testApp();
     const stack = new Stack(app, 'privileged');
     new CfnInclude(stack, 'Template', { templateFile: path(`../../${BAD}`) });
-    Aspects.of(app).add(new EntitlementGuard({ catalog: EXAMPLE_CATALOG, now: NOW, stackLevels: { 'break-glass-isolation': 'disabled', 'require-entitlement': 'advisory' } }));
-    const lines = guardAnnotations(app, stack).map((a) => `${a.ruleId} ${a.level === 'error' ? 'mandatory' : 'advisory'} ${a.resource.split('/').pop()}`);
+    Aspects.of(app).add(
+      new EntitlementGuard({
+        catalog: EXAMPLE_CATALOG,
+        now: NOW,
+        stackLevels: { 'break-glass-isolation': 'disabled', 'require-entitlement': 'advisory' },
+      }),
+    );
+    const lines = guardAnnotations(app, stack).map(
+      (a) => `${a.ruleId} ${a.level === 'error' ? 'mandatory' : 'advisory'} ${a.resource.split('/').pop()}`,
+    );
     expect(verdict(lines.filter((line) => !line.startsWith('exception-expiry')))).toEqual(BAD_VERDICT);
   });
 });
@@ -157,7 +206,11 @@ describe('Pulumi pack over the analyzer protocol on the same roles', () => {
 
   const lines = async (records: CapturedResource[]) => {
     const diagnostics = await client.analyzeStack(records);
-    return verdict(diagnostics.filter((d) => d.urn !== '' && !d.urn.endsWith('::')).map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()}`));
+    return verdict(
+      diagnostics
+        .filter((d) => d.urn !== '' && !d.urn.endsWith('::'))
+        .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()}`),
+    );
   };
 
   it('gives the CLI verdict: the correct roles pass, the bad variants fail', async () => {
@@ -167,7 +220,11 @@ describe('Pulumi pack over the analyzer protocol on the same roles', () => {
   });
 
   it('a stack config that disables the rules the org made mandatory still gets the org verdict', async () => {
-    await client.configure({ 'break-glass-isolation': { enforcementLevel: 'disabled' }, 'require-entitlement': { enforcementLevel: 'advisory' }, 'no-privilege-escalation': { enforcementLevel: 'disabled' } });
+    await client.configure({
+      'break-glass-isolation': { enforcementLevel: 'disabled' },
+      'require-entitlement': { enforcementLevel: 'advisory' },
+      'no-privilege-escalation': { enforcementLevel: 'disabled' },
+    });
     expect(await lines(programs.bad)).toEqual(BAD_VERDICT);
   });
 });
@@ -175,7 +232,8 @@ describe('Pulumi pack over the analyzer protocol on the same roles', () => {
 describe('catalog promises that were labels: located errors and findings in every front-end', () => {
   const LONG_APPROVAL = 'test/catalog/fixtures/approval-longer-than-session.yaml';
   const ABUSED = 'test/catalog/fixtures/exception-abuse.yaml';
-  const APPROVAL_ERROR = /approval-longer-than-session\.yaml:9:45: entitlements\[0\]\.approval\.maxDuration: "12h" is longer than the session limit of class agent \(30m\)/;
+  const APPROVAL_ERROR =
+    /approval-longer-than-session\.yaml:9:45: entitlements\[0\]\.approval\.maxDuration: "12h" is longer than the session limit of class agent \(30m\)/;
   const SELF_APPROVED = /exception-abuse\.yaml:8:95: exceptions\[1\]\.approvedBy: approved by its own owner "team-a"/;
 
   it('CLI: maxDuration beyond the class session and an abused exception (target "*", 2099, self-approved) stop with exit 2, located', () => {
@@ -183,13 +241,29 @@ describe('catalog promises that were labels: located errors and findings in ever
       [LONG_APPROVAL, APPROVAL_ERROR],
       [ABUSED, SELF_APPROVED],
     ] as const) {
-      const result = runCheck({ paths: [GOOD], catalogPath: path(`../../${catalogPath}`), format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
+      const result = runCheck({
+        paths: [GOOD],
+        catalogPath: path(`../../${catalogPath}`),
+        format: 'json',
+        now: NOW,
+        cwd: REPO,
+        toolVersion: 'test',
+      });
       expect(result.exitCode).toBe(2);
       expect(result.errors.join('\n')).toMatch(expected);
     }
-    const abused = runCheck({ paths: [GOOD], catalogPath: path(`../../${ABUSED}`), format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' }).errors.join('\n');
+    const abused = runCheck({
+      paths: [GOOD],
+      catalogPath: path(`../../${ABUSED}`),
+      format: 'json',
+      now: NOW,
+      cwd: REPO,
+      toolVersion: 'test',
+    }).errors.join('\n');
     expect(abused).toContain('exceptions[0].target: "*" matches every identity and resource');
-    expect(abused).toContain('exceptions[3].expires: 2099-12-31 is 26723 days after the approval on 2026-11-01, longer than exceptionPolicy.maxLifetime (90d)');
+    expect(abused).toContain(
+      'exceptions[3].expires: 2099-12-31 is 26723 days after the approval on 2026-11-01, longer than exceptionPolicy.maxLifetime (90d)',
+    );
   });
 
   it('CDK aspect: the same catalogs fail the synthesis with the located error', () => {
@@ -227,7 +301,9 @@ describe('catalog promises that were labels: located errors and findings in ever
     writeFileSync(catalogPath, readFileSync(EXAMPLE_CATALOG, 'utf8').replace('\ntags:\n', `${extra}\ntags:\n`));
     const result = runCheck({ paths: [GOOD], catalogPath, format: 'json', now: NOW, cwd: REPO, toolVersion: 'test' });
     expect(result.exitCode).toBe(0);
-    const unused = (JSON.parse(result.output) as { findings: JsonFinding[] }).findings.filter((f) => f.detail === 'Unused::this-change');
+    const unused = (JSON.parse(result.output) as { findings: JsonFinding[] }).findings.filter(
+      (f) => f.detail === 'Unused::this-change',
+    );
     expect(unused.map((f) => [f.ruleId, f.level, f.resource.name, f.message])).toEqual([
       [
         'exception-expiry',
@@ -236,7 +312,11 @@ describe('catalog promises that were labels: located errors and findings in ever
         'Exception EXC-200 (no-long-lived-credentials for jit-admin) names jit-admin in this change but waives no finding: the risk it accepted is gone. Remove the exception.',
       ],
     ]);
-    const audit = JSON.parse(runAudit({ paths: [GOOD], catalogPath, format: 'json', now: NOW, cwd: REPO }).output) as Audit;
-    expect(audit.hygiene.unusedExceptions.map((exception) => [exception.id, exception.approved, exception.waives])).toEqual([['EXC-200', '2026-05-01', 0]]);
+    const audit = JSON.parse(
+      runAudit({ paths: [GOOD], catalogPath, format: 'json', now: NOW, cwd: REPO }).output,
+    ) as Audit;
+    expect(
+      audit.hygiene.unusedExceptions.map((exception) => [exception.id, exception.approved, exception.waives]),
+    ).toEqual([['EXC-200', '2026-05-01', 0]]);
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { actionMatches, allServices, expandActionPattern, isKnownActionPattern, lookupAction } from '../../src/iam/aws/actions.js';
+import {
+  actionMatches,
+  allServices,
+  expandActionPattern,
+  isKnownActionPattern,
+  lookupAction,
+} from '../../src/iam/aws/actions.js';
 
 const names = (pattern: string) => expandActionPattern(pattern).map((action) => action.name);
-const levels = (pattern: string) => [...new Set(expandActionPattern(pattern).map((action) => action.accessLevel))].sort();
+const levels = (pattern: string) =>
+  [...new Set(expandActionPattern(pattern).map((action) => action.accessLevel))].sort();
 
 describe('actionMatches', () => {
   it('matches IAM action names case-insensitively', () => {
@@ -28,8 +35,18 @@ describe('actionMatches', () => {
 
 describe('lookupAction', () => {
   it('returns the canonical name, service, access level, whether it can be scoped to a resource, and its condition keys', () => {
-    expect(lookupAction('IAM:passrole')).toEqual({ name: 'iam:PassRole', service: 'iam', accessLevel: 'Write', scopable: true, conditionKeys: ['iam:AssociatedResourceArn', 'iam:PassedToService'] });
-    expect(lookupAction('logs:PutResourcePolicy')).toMatchObject({ accessLevel: 'Permissions management', scopable: false, conditionKeys: [] });
+    expect(lookupAction('IAM:passrole')).toEqual({
+      name: 'iam:PassRole',
+      service: 'iam',
+      accessLevel: 'Write',
+      scopable: true,
+      conditionKeys: ['iam:AssociatedResourceArn', 'iam:PassedToService'],
+    });
+    expect(lookupAction('logs:PutResourcePolicy')).toMatchObject({
+      accessLevel: 'Permissions management',
+      scopable: false,
+      conditionKeys: [],
+    });
     expect(lookupAction('sts:GetCallerIdentity')?.scopable).toBe(false);
     expect(lookupAction('iam:PutRolePolicy')?.accessLevel).toBe('Permissions management');
     expect(lookupAction('s3:PutBucketTagging')?.accessLevel).toBe('Tagging');

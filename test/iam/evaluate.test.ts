@@ -2,37 +2,78 @@ import fc from 'fast-check';
 import { lookupAction } from '../../src/iam/aws/actions.js';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
-import { actionSubset, allowancesFor, effectiveAllows, hasUnknownGrant, isActionAllowed, type ActionSubset } from '../../src/iam/aws/evaluate.js';
+import {
+  actionSubset,
+  allowancesFor,
+  effectiveAllows,
+  hasUnknownGrant,
+  isActionAllowed,
+  type ActionSubset,
+} from '../../src/iam/aws/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
 import { unknownValue, type PolicyDocument } from '../../src/model/model.js';
 
 const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
   parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
-const allowedNames = (...documents: PolicyDocument[]) => effectiveAllows(documents).map((allowed) => allowed.action.name);
+const allowedNames = (...documents: PolicyDocument[]) =>
+  effectiveAllows(documents).map((allowed) => allowed.action.name);
 
 describe('effectiveAllows', () => {
   it('grants an action AWS cannot scope (no resource type) only through a statement that applies to "*"', () => {
-    const names = (document: PolicyDocument) => effectiveAllows([document]).map((allowed) => allowed.action.name).filter((name) => ['logs:PutResourcePolicy', 'logs:PutLogEvents'].includes(name));
+    const names = (document: PolicyDocument) =>
+      effectiveAllows([document])
+        .map((allowed) => allowed.action.name)
+        .filter((name) => ['logs:PutResourcePolicy', 'logs:PutLogEvents'].includes(name));
     expect(lookupAction('logs:PutResourcePolicy')!.scopable).toBe(false);
-    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app*:*' }))).toEqual(['logs:PutLogEvents']);
-    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: 'arn:aws:logs:*:*:*' }))).toEqual(['logs:PutLogEvents']);
-    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: ['arn:aws:logs:*:*:log-group:x', '*'] }))).toEqual(['logs:PutLogEvents', 'logs:PutResourcePolicy']);
-    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', NotResource: 'arn:aws:logs:*:*:log-group:secret*' }))).toEqual(['logs:PutLogEvents', 'logs:PutResourcePolicy']);
+    expect(
+      names(
+        doc({
+          Effect: 'Allow',
+          Action: 'logs:*',
+          Resource: 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app*:*',
+        }),
+      ),
+    ).toEqual(['logs:PutLogEvents']);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: 'arn:aws:logs:*:*:*' }))).toEqual([
+      'logs:PutLogEvents',
+    ]);
+    expect(names(doc({ Effect: 'Allow', Action: 'logs:*', Resource: ['arn:aws:logs:*:*:log-group:x', '*'] }))).toEqual([
+      'logs:PutLogEvents',
+      'logs:PutResourcePolicy',
+    ]);
+    expect(
+      names(doc({ Effect: 'Allow', Action: 'logs:*', NotResource: 'arn:aws:logs:*:*:log-group:secret*' })),
+    ).toEqual(['logs:PutLogEvents', 'logs:PutResourcePolicy']);
     // A resource not known yet may be "*" (fail closed).
-    expect(names(doc({ Effect: 'Allow', Action: 'logs:PutResourcePolicy', Resource: unknownValue('Ref Target') }))).toEqual(['logs:PutResourcePolicy']);
+    expect(
+      names(doc({ Effect: 'Allow', Action: 'logs:PutResourcePolicy', Resource: unknownValue('Ref Target') })),
+    ).toEqual(['logs:PutResourcePolicy']);
   });
 
   it('expands Action patterns and keeps the resources and statements that allow each action', () => {
-    const document = doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Get?bject'], Resource: 'arn:aws:s3:::bucket/*' });
+    const document = doc({
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:Get?bject'],
+      Resource: 'arn:aws:s3:::bucket/*',
+    });
     expect(effectiveAllows([document])).toEqual([
-      { action: lookupAction('s3:GetObject'), resources: ['arn:aws:s3:::bucket/*'], conditional: false, statements: document.statements },
+      {
+        action: lookupAction('s3:GetObject'),
+        resources: ['arn:aws:s3:::bucket/*'],
+        conditional: false,
+        statements: document.statements,
+      },
     ]);
   });
 
   it('unions resources across statements and sorts by action name', () => {
     const allowed = effectiveAllows([
       doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:a' }),
-      doc({ Effect: 'Allow', Action: ['SQS:sendmessage', 'sqs:DeleteMessage'], Resource: ['arn:aws:sqs:us-east-1:111122223333:b'] }),
+      doc({
+        Effect: 'Allow',
+        Action: ['SQS:sendmessage', 'sqs:DeleteMessage'],
+        Resource: ['arn:aws:sqs:us-east-1:111122223333:b'],
+      }),
     ]);
     expect(allowed.map((entry) => [entry.action.name, entry.resources])).toEqual([
       ['sqs:DeleteMessage', ['arn:aws:sqs:us-east-1:111122223333:b']],
@@ -45,28 +86,49 @@ describe('effectiveAllows', () => {
     expect(names).toContain('ec2:RunInstances');
     expect(names).toContain('s3:PutBucketPolicy');
     expect(names.some((name) => name.startsWith('iam:') || name.startsWith('organizations:'))).toBe(false);
-    expect(names.length).toBe(expandActionPattern('*').length - expandActionPattern('iam:*').length - expandActionPattern('organizations:*').length);
+    expect(names.length).toBe(
+      expandActionPattern('*').length -
+        expandActionPattern('iam:*').length -
+        expandActionPattern('organizations:*').length,
+    );
   });
 
   it('NotResource records * with the excluded resources kept', () => {
-    const [allowed] = effectiveAllows([doc({ Effect: 'Allow', Action: 's3:DeleteBucket', NotResource: 'arn:aws:s3:::prod-*' })]);
+    const [allowed] = effectiveAllows([
+      doc({ Effect: 'Allow', Action: 's3:DeleteBucket', NotResource: 'arn:aws:s3:::prod-*' }),
+    ]);
     expect(allowed.resources).toEqual(['*']);
     expect(allowed.notResources).toEqual(['arn:aws:s3:::prod-*']);
   });
 
   it('an unconditional Deny on Resource * removes the action entirely', () => {
-    const names = allowedNames(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:Create*', Resource: '*' }));
+    const names = allowedNames(
+      doc(
+        { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:Create*', Resource: '*' },
+      ),
+    );
     expect(names).toContain('iam:PassRole');
     expect(names).not.toContain('iam:CreateAccessKey');
     expect(names).not.toContain('iam:CreateRole');
   });
 
   it('a Deny in another document also removes the action', () => {
-    expect(allowedNames(doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }), doc({ Effect: 'Deny', Action: 'sqs:*', Resource: '*' }))).toEqual([]);
+    expect(
+      allowedNames(
+        doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }),
+        doc({ Effect: 'Deny', Action: 'sqs:*', Resource: '*' }),
+      ),
+    ).toEqual([]);
   });
 
   it('Deny + NotAction on * removes everything but the listed actions', () => {
-    const names = allowedNames(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }));
+    const names = allowedNames(
+      doc(
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Deny', NotAction: ['s3:GetObject', 's3:ListBucket'], Resource: '*' },
+      ),
+    );
     expect(names).toEqual(['s3:GetObject', 's3:ListBucket']);
   });
 
@@ -74,7 +136,12 @@ describe('effectiveAllows', () => {
     const names = allowedNames(
       doc(
         { Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateAccessKey'], Resource: '*' },
-        { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+        {
+          Effect: 'Deny',
+          Action: 'iam:PassRole',
+          Resource: '*',
+          Condition: { StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+        },
         { Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::111122223333:user/admin' },
       ),
     );
@@ -83,10 +150,15 @@ describe('effectiveAllows', () => {
 
   it('conditional is true only when every allowing statement has a Condition', () => {
     const condition = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
-    const onlyConditional = effectiveAllows([doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition })]);
+    const onlyConditional = effectiveAllows([
+      doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition }),
+    ]);
     expect(onlyConditional[0].conditional).toBe(true);
     const mixed = effectiveAllows([
-      doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition }, { Effect: 'Allow', Action: 'ec2:Stop*', Resource: '*' }),
+      doc(
+        { Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition },
+        { Effect: 'Allow', Action: 'ec2:Stop*', Resource: '*' },
+      ),
     ]);
     expect(mixed[0].conditional).toBe(false);
     expect(mixed[0].statements).toHaveLength(2);
@@ -94,16 +166,25 @@ describe('effectiveAllows', () => {
 
   it('ignores unknown actions and unreadable documents (hasUnknownGrant reports them)', () => {
     const unknown = unknownValue('output of aws:iam/policy:Policy');
-    expect(allowedNames(doc({ Effect: 'Allow', Action: ['sqs:SendMessage', unknown], Resource: '*' }))).toEqual(['sqs:SendMessage']);
+    expect(allowedNames(doc({ Effect: 'Allow', Action: ['sqs:SendMessage', unknown], Resource: '*' }))).toEqual([
+      'sqs:SendMessage',
+    ]);
     expect(effectiveAllows([parsePolicyDocument('{not json')])).toEqual([]);
   });
 
   it('an Unknown NotAction exclusion widens an Allow and keeps a Deny from removing anything', () => {
     const unknown = unknownValue('Fn::ImportValue ExcludedActions');
-    expect(allowedNames(doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' })).length).toBe(expandActionPattern('*').length);
-    expect(allowedNames(doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }, { Effect: 'Deny', NotAction: [unknown], Resource: '*' }))).toEqual([
-      'sqs:SendMessage',
-    ]);
+    expect(allowedNames(doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' })).length).toBe(
+      expandActionPattern('*').length,
+    );
+    expect(
+      allowedNames(
+        doc(
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' },
+          { Effect: 'Deny', NotAction: [unknown], Resource: '*' },
+        ),
+      ),
+    ).toEqual(['sqs:SendMessage']);
   });
 });
 
@@ -111,12 +192,21 @@ describe('allowancesFor', () => {
   const subset = (...names: string[]): ActionSubset => actionSubset(names.map((name) => lookupAction(name)!));
   /** effectiveAllows, kept to the subset's actions: what allowancesFor must equal entry by entry. */
   const expected = (documents: PolicyDocument[], wanted: ActionSubset) =>
-    new Map(effectiveAllows(documents).filter((allowed) => wanted.names.has(allowed.action.name)).map((allowed) => [allowed.action.name, allowed]));
+    new Map(
+      effectiveAllows(documents)
+        .filter((allowed) => wanted.names.has(allowed.action.name))
+        .map((allowed) => [allowed.action.name, allowed]),
+    );
 
   it('gives the entries effectiveAllows gives for the asked actions only, Denies applied', () => {
     const documents = [
       doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:Create*', Resource: '*' }),
-      doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }),
+      doc({
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: 'arn:aws:iam::111122223333:role/app',
+        Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+      }),
     ];
     const found = allowancesFor(documents, subset('iam:PassRole', 'iam:CreateRole', 'sqs:SendMessage'));
     expect([...found.keys()].sort()).toEqual(['iam:PassRole', 'sqs:SendMessage']);
@@ -132,29 +222,66 @@ describe('allowancesFor', () => {
   // Generated documents over a vocabulary where statements overlap: wildcards and exact names in any case, NotAction,
   // NotResource, conditions, Denies of every kind, Unknown values and unreadable documents.
   const unknown = unknownValue('output of aws:iam/policy:Policy');
-  const actionValue = fc.constantFrom<unknown>('*', 'iam:*', 'iam:Pass*', 'IAM:passrole', 'iam:CreateRole', 'sts:AssumeRole', '*Get*', 's3:Get?bject', 'ec2:RunInstances', 'nosuch:Thing', unknown);
-  const resourceValue = fc.constantFrom<unknown>('*', 'arn:*', 'arn:aws:s3:::bucket/*', 'arn:aws:iam::111122223333:role/app', unknown);
-  const statement = fc.record(
+  const actionValue = fc.constantFrom<unknown>(
+    '*',
+    'iam:*',
+    'iam:Pass*',
+    'IAM:passrole',
+    'iam:CreateRole',
+    'sts:AssumeRole',
+    '*Get*',
+    's3:Get?bject',
+    'ec2:RunInstances',
+    'nosuch:Thing',
+    unknown,
+  );
+  const resourceValue = fc.constantFrom<unknown>(
+    '*',
+    'arn:*',
+    'arn:aws:s3:::bucket/*',
+    'arn:aws:iam::111122223333:role/app',
+    unknown,
+  );
+  const statement = fc
+    .record(
+      {
+        Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+        actions: fc.array(actionValue, { minLength: 1, maxLength: 3 }),
+        not: fc.boolean(),
+        resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }),
+        notResource: fc.boolean(),
+        conditional: fc.boolean(),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ Effect, actions, not, resources, notResource, conditional }) => ({
+      Effect,
+      [not ? 'NotAction' : 'Action']: actions,
+      [notResource ? 'NotResource' : 'Resource']: resources,
+      ...(conditional ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } } : {}),
+    }));
+  const documents = fc.array(
+    fc.oneof(
+      fc.array(statement, { minLength: 1, maxLength: 4 }).map((statements) => doc(...statements)),
+      fc.constant(parsePolicyDocument('{not json')),
+    ),
     {
-      Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
-      actions: fc.array(actionValue, { minLength: 1, maxLength: 3 }),
-      not: fc.boolean(),
-      resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }),
-      notResource: fc.boolean(),
-      conditional: fc.boolean(),
+      minLength: 1,
+      maxLength: 3,
     },
-    { noNullPrototype: true },
-  ).map(({ Effect, actions, not, resources, notResource, conditional }) => ({
-    Effect,
-    [not ? 'NotAction' : 'Action']: actions,
-    [notResource ? 'NotResource' : 'Resource']: resources,
-    ...(conditional ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } } : {}),
-  }));
-  const documents = fc.array(fc.oneof(fc.array(statement, { minLength: 1, maxLength: 4 }).map((statements) => doc(...statements)), fc.constant(parsePolicyDocument('{not json'))), {
-    minLength: 1,
-    maxLength: 3,
-  });
-  const wanted = fc.subarray(['iam:PassRole', 'iam:CreateRole', 'iam:CreateAccessKey', 'sts:AssumeRole', 's3:GetObject', 'ec2:RunInstances', 'lambda:CreateFunction'], { minLength: 1 });
+  );
+  const wanted = fc.subarray(
+    [
+      'iam:PassRole',
+      'iam:CreateRole',
+      'iam:CreateAccessKey',
+      'sts:AssumeRole',
+      's3:GetObject',
+      'ec2:RunInstances',
+      'lambda:CreateFunction',
+    ],
+    { minLength: 1 },
+  );
 
   it('equals effectiveAllows kept to the asked actions, on generated documents', () => {
     fc.assert(
@@ -179,7 +306,9 @@ describe('isActionAllowed', () => {
 
   it('resource * asks about every resource: a narrower Resource does not allow it', () => {
     expect(isActionAllowed([bucketReader], 's3:GetObject')).toBe('implicit-deny');
-    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })], 's3:GetObject')).toBe('allow');
+    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })], 's3:GetObject')).toBe(
+      'allow',
+    );
   });
 
   it('is an implicit deny when nothing allows the action', () => {
@@ -188,13 +317,21 @@ describe('isActionAllowed', () => {
   });
 
   it('an explicit Deny overrides an Allow, wherever it is', () => {
-    const documents = [doc({ Effect: 'Allow', Action: '*', Resource: '*' }), doc({ Effect: 'Deny', Action: 'iam:*', Resource: '*' })];
+    const documents = [
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+      doc({ Effect: 'Deny', Action: 'iam:*', Resource: '*' }),
+    ];
     expect(isActionAllowed(documents, 'iam:CreateUser')).toBe('deny');
     expect(isActionAllowed(documents, 'ec2:RunInstances')).toBe('allow');
   });
 
   it('a Deny on one resource denies only that resource', () => {
-    const documents = [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::audit/*' })];
+    const documents = [
+      doc(
+        { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+        { Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::audit/*' },
+      ),
+    ];
     expect(isActionAllowed(documents, 's3:DeleteObject', 'arn:aws:s3:::audit/log')).toBe('deny');
     expect(isActionAllowed(documents, 's3:DeleteObject', 'arn:aws:s3:::scratch/tmp')).toBe('allow');
     expect(isActionAllowed(documents, 's3:DeleteObject')).toBe('allow');
@@ -209,10 +346,20 @@ describe('isActionAllowed', () => {
 
   it('a conditional Allow may allow; a conditional Deny does not decide', () => {
     const condition = { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } };
-    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: condition })], 'ec2:RunInstances')).toBe('allow');
     expect(
       isActionAllowed(
-        [doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }, { Effect: 'Deny', Action: 'ec2:*', Resource: '*', Condition: condition })],
+        [doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: condition })],
+        'ec2:RunInstances',
+      ),
+    ).toBe('allow');
+    expect(
+      isActionAllowed(
+        [
+          doc(
+            { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+            { Effect: 'Deny', Action: 'ec2:*', Resource: '*', Condition: condition },
+          ),
+        ],
         'ec2:RunInstances',
       ),
     ).toBe('allow');
@@ -220,7 +367,13 @@ describe('isActionAllowed', () => {
 
   it('Unknown values widen an Allow and never make a Deny', () => {
     const unknown = unknownValue('output of aws:s3/bucket:Bucket');
-    expect(isActionAllowed([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] })], 's3:GetObject', 'arn:aws:s3:::any/x')).toBe('allow');
+    expect(
+      isActionAllowed(
+        [doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] })],
+        's3:GetObject',
+        'arn:aws:s3:::any/x',
+      ),
+    ).toBe('allow');
     expect(
       isActionAllowed(
         [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: [unknown], Resource: '*' })],
@@ -247,12 +400,23 @@ describe('hasUnknownGrant', () => {
   });
 
   it('reports an unreadable document', () => {
-    expect(hasUnknownGrant([parsePolicyDocument('{"Statement": 3}')])?.description).toBe('Statement[0]: statement is not an object');
-    expect(hasUnknownGrant([parsePolicyDocument('not json')])?.description).toMatch(/^policy document is not valid JSON/);
+    expect(hasUnknownGrant([parsePolicyDocument('{"Statement": 3}')])?.description).toBe(
+      'Statement[0]: statement is not an object',
+    );
+    expect(hasUnknownGrant([parsePolicyDocument('not json')])?.description).toMatch(
+      /^policy document is not valid JSON/,
+    );
   });
 
   it('ignores Unknowns in Deny statements and in resources', () => {
     const unknown = unknownValue('output of aws:s3/bucket:Bucket');
-    expect(hasUnknownGrant([doc({ Effect: 'Deny', Action: [unknown], Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] })])).toBeUndefined();
+    expect(
+      hasUnknownGrant([
+        doc(
+          { Effect: 'Deny', Action: [unknown], Resource: '*' },
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] },
+        ),
+      ]),
+    ).toBeUndefined();
   });
 });

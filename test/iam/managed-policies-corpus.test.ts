@@ -22,7 +22,10 @@ const RULES = new Set(['no-wildcard-privilege', 'no-privilege-escalation', 'poli
 
 /** `rule detail` per finding of the three AWS privilege rules for a workload role holding the policy. */
 function verdict(path: string): string[] {
-  const holder = role('App', { tags: { 'identity-class': 'workload' }, managedPolicies: [`arn:aws:iam::aws:policy/${path}`] });
+  const holder = role('App', {
+    tags: { 'identity-class': 'workload' },
+    managedPolicies: [`arn:aws:iam::aws:policy/${path}`],
+  });
   return evaluate(model({ identities: [holder] }), { catalog, pending: 'fail-closed' })
     .findings.filter((finding) => RULES.has(finding.ruleId))
     .map((finding) => `${finding.ruleId} ${finding.detail}${finding.pending ? ' pending' : ''}`)
@@ -70,7 +73,11 @@ const CORPUS: Record<string, string[]> = {
   AmazonS3FullAccess: [wildcard('AmazonS3FullAccess')],
   // Right: dynamodb:* includes resource policies and Scan/export (the example catalog's payments-bulk-export), and the
   // policy passes roles to Data Pipeline and Lambda event sources.
-  AmazonDynamoDBFullAccess: [path('passrole-datapipeline'), path('passrole-lambda-event-source'), wildcard('AmazonDynamoDBFullAccess')],
+  AmazonDynamoDBFullAccess: [
+    path('passrole-datapipeline'),
+    path('passrole-lambda-event-source'),
+    wildcard('AmazonDynamoDBFullAccess'),
+  ],
   // Right: organizations:RegisterDelegatedAdministrator.
   AmazonInspector2FullAccess: [wildcard('AmazonInspector2FullAccess')],
   // Right: logs:* on "*" includes logs:PutResourcePolicy (Permissions management), which has no resource type.
@@ -84,7 +91,13 @@ const CORPUS: Record<string, string[]> = {
   AmazonSNSFullAccess: [wildcard('AmazonSNSFullAccess')],
   AmazonEventBridgeFullAccess: [wildcard('AmazonEventBridgeFullAccess')],
   // Right: ECS full access passes roles to EC2, ECS and CloudFormation.
-  AmazonECS_FullAccess: [path('passrole-cloudformation'), path('passrole-ec2'), path('passrole-ecs-run-task'), path('passrole-ecs-service'), wildcard('AmazonECS_FullAccess')],
+  AmazonECS_FullAccess: [
+    path('passrole-cloudformation'),
+    path('passrole-ec2'),
+    path('passrole-ecs-run-task'),
+    path('passrole-ecs-service'),
+    wildcard('AmazonECS_FullAccess'),
+  ],
   // Noisy: true of the content (security group ingress, network interface permissions, glue:*, PassRole to EC2/ECS),
   // but these are the service roles EKS, Glue and Batch require, trusted by that service only.
   AmazonEKSClusterPolicy: [wildcard('AmazonEKSClusterPolicy')],
@@ -103,5 +116,4 @@ describe('AWS managed policies used by public example apps: 44 policies; 28 with
   it.each(Object.entries(CORPUS))('%s', (policy, expected) => {
     expect(verdict(policy)).toEqual(expected.slice().sort());
   });
-
 });

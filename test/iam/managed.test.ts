@@ -5,7 +5,8 @@ import { awsManagedPolicy, documentsOf, isAdminLevel } from '../../src/iam/aws/m
 import { unknownValue } from '../../src/model/model.js';
 import { allow, identity, model, role, user } from '../support/builders.js';
 
-const allowedNames = (arn: string) => effectiveAllows([awsManagedPolicy(arn)!.document]).map((allowed) => allowed.action.name);
+const allowedNames = (arn: string) =>
+  effectiveAllows([awsManagedPolicy(arn)!.document]).map((allowed) => allowed.action.name);
 
 describe('awsManagedPolicy', () => {
   it('recognizes AdministratorAccess in every partition', () => {
@@ -23,7 +24,9 @@ describe('awsManagedPolicy', () => {
       pathMatches: true,
       adminLevel: false,
     });
-    expect(awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')?.document.statements).toHaveLength(1);
+    expect(
+      awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')?.document.statements,
+    ).toHaveLength(1);
     expect(awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole')).toMatchObject({
       publishedArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
       pathMatches: false,
@@ -31,7 +34,13 @@ describe('awsManagedPolicy', () => {
   });
 
   it('knows every policy of the dataset, the less common ones included (issue 15)', () => {
-    for (const name of ['service-role/AmazonAPIGatewayPushToCloudWatchLogs', 'service-role/AWSLambdaVPCAccessExecutionRole', 'AmazonSSMManagedInstanceCore', 'AWSXrayWriteOnlyAccess', 'AWSCodeDeployRoleForECS']) {
+    for (const name of [
+      'service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+      'service-role/AWSLambdaVPCAccessExecutionRole',
+      'AmazonSSMManagedInstanceCore',
+      'AWSXrayWriteOnlyAccess',
+      'AWSCodeDeployRoleForECS',
+    ]) {
       expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.document.statements.length).toBeGreaterThan(0);
     }
   });
@@ -43,12 +52,20 @@ describe('awsManagedPolicy', () => {
   });
 
   it('marks the read-only policies as not admin-level', () => {
-    for (const name of ['ReadOnlyAccess', 'SecurityAudit']) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(false);
+    for (const name of ['ReadOnlyAccess', 'SecurityAudit'])
+      expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(false);
   });
 
   it('marks admin level by content: all of IAM on * (AdministratorAccess, IAMFullAccess), not PowerUserAccess or Organizations', () => {
     const admin = ['AdministratorAccess', 'IAMFullAccess'];
-    const notAdmin = ['PowerUserAccess', 'AWSOrganizationsFullAccess', 'AmazonS3FullAccess', 'AmazonEC2FullAccess', 'AWSLambda_FullAccess', 'SecretsManagerReadWrite'];
+    const notAdmin = [
+      'PowerUserAccess',
+      'AWSOrganizationsFullAccess',
+      'AmazonS3FullAccess',
+      'AmazonEC2FullAccess',
+      'AWSLambda_FullAccess',
+      'SecretsManagerReadWrite',
+    ];
     for (const name of admin) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(true);
     for (const name of notAdmin) expect(awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)?.adminLevel).toBe(false);
   });
@@ -70,14 +87,16 @@ describe('awsManagedPolicy', () => {
   });
 
   it('carries the published content: AmazonS3FullAccess is s3:* and s3-object-lambda:*', () => {
-    const services = new Set(allowedNames('arn:aws:iam::aws:policy/AmazonS3FullAccess').map((name) => name.split(':')[0]));
+    const services = new Set(
+      allowedNames('arn:aws:iam::aws:policy/AmazonS3FullAccess').map((name) => name.split(':')[0]),
+    );
     expect([...services].sort()).toEqual(['s3', 's3-object-lambda']);
   });
 
   it('carries the published content: AWSLambda_FullAccess passes roles only to Lambda', () => {
-    const [passRole] = effectiveAllows([awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambda_FullAccess')!.document]).filter(
-      (allowed) => allowed.action.name === 'iam:PassRole',
-    );
+    const [passRole] = effectiveAllows([
+      awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambda_FullAccess')!.document,
+    ]).filter((allowed) => allowed.action.name === 'iam:PassRole');
     expect(passRole.conditional).toBe(true);
   });
 });
@@ -92,7 +111,9 @@ describe('isAdminLevel', () => {
 
   it('is true for all of IAM on *, even behind a condition', () => {
     expect(isAdminLevel(parse(allow('iam:*')))).toBe(true);
-    expect(isAdminLevel(parse(allow('iam:*', '*', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })))).toBe(true);
+    expect(
+      isAdminLevel(parse(allow('iam:*', '*', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))),
+    ).toBe(true);
   });
 
   it('is false for all of IAM on a narrower resource, for part of IAM, and for PowerUserAccess content', () => {
@@ -102,7 +123,12 @@ describe('isAdminLevel', () => {
   });
 
   it('is false when an unconditional Deny takes part of IAM back', () => {
-    const raw = { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: '*' }] };
+    const raw = {
+      Statement: [
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: '*' },
+      ],
+    };
     expect(isAdminLevel(parse(raw))).toBe(false);
   });
 });
@@ -110,20 +136,35 @@ describe('isAdminLevel', () => {
 describe('documentsOf', () => {
   it('lists inline documents and the content of known managed policies', () => {
     const inline = allow('sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:jobs');
-    const subject = role('Deployer', { policies: [inline], managedPolicies: ['arn:aws:iam::aws:policy/AmazonS3FullAccess'] });
+    const subject = role('Deployer', {
+      policies: [inline],
+      managedPolicies: ['arn:aws:iam::aws:policy/AmazonS3FullAccess'],
+    });
     const { documents, unknownManaged } = documentsOf(subject);
-    expect(documents).toEqual([parsePolicyDocument(inline), awsManagedPolicy('arn:aws:iam::aws:policy/AmazonS3FullAccess')!.document]);
+    expect(documents).toEqual([
+      parsePolicyDocument(inline),
+      awsManagedPolicy('arn:aws:iam::aws:policy/AmazonS3FullAccess')!.document,
+    ]);
     expect(unknownManaged).toEqual([]);
   });
 
   it('reports managed policies whose content is not known: customer-managed, an AWS name the dataset lacks, Unknown', () => {
     const unknownArn = unknownValue('output of aws:iam/policy:Policy');
     const subject = role('Auditor', {
-      managedPolicies: ['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/NoSuchPolicy', unknownArn],
+      managedPolicies: [
+        'arn:aws:iam::111122223333:policy/team-policy',
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        'arn:aws:iam::aws:policy/NoSuchPolicy',
+        unknownArn,
+      ],
     });
     const { documents, unknownManaged } = documentsOf(subject);
     expect(documents).toEqual([awsManagedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess')!.document]);
-    expect(unknownManaged.map((grant) => grant.arn)).toEqual(['arn:aws:iam::111122223333:policy/team-policy', 'arn:aws:iam::aws:policy/NoSuchPolicy', unknownArn]);
+    expect(unknownManaged.map((grant) => grant.arn)).toEqual([
+      'arn:aws:iam::111122223333:policy/team-policy',
+      'arn:aws:iam::aws:policy/NoSuchPolicy',
+      unknownArn,
+    ]);
   });
 
   it('includes the documents of the groups a user belongs to, given the model', () => {

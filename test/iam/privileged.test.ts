@@ -42,7 +42,11 @@ describe('privilegedCategory', () => {
   it('finds nothing privileged in read-only listing', () => {
     const defaults = defaultCatalog();
     for (const pattern of ['ec2:Describe*', 's3:Get*', 'iam:Get*', 'iam:List*', 'cloudwatch:Describe*']) {
-      expect(expandActionPattern(pattern).filter((candidate) => privilegedCategory(candidate, defaults)).map((candidate) => candidate.name)).toEqual([]);
+      expect(
+        expandActionPattern(pattern)
+          .filter((candidate) => privilegedCategory(candidate, defaults))
+          .map((candidate) => candidate.name),
+      ).toEqual([]);
     }
   });
 });

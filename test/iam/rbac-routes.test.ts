@@ -9,19 +9,46 @@ import { azurePrivileges } from '../../src/iam/azure/roles.js';
 import { labelSelectorMatches, rbacIssues } from '../../src/iam/kubernetes/rbac.js';
 import type { RolePermission } from '../../src/model/model.js';
 
-const GROUPS = ['', 'rbac.authorization.k8s.io', 'admissionregistration.k8s.io', 'certificates.k8s.io', 'apps', 'example.com', '*'];
-const RESOURCES = ['pods', 'pods/exec', 'secrets', 'roles', 'clusterroles', 'nodes/proxy', 'serviceaccounts', 'serviceaccounts/token', 'mutatingwebhookconfigurations', 'certificatesigningrequests/approval', 'widgets', '*'];
+const GROUPS = [
+  '',
+  'rbac.authorization.k8s.io',
+  'admissionregistration.k8s.io',
+  'certificates.k8s.io',
+  'apps',
+  'example.com',
+  '*',
+];
+const RESOURCES = [
+  'pods',
+  'pods/exec',
+  'secrets',
+  'roles',
+  'clusterroles',
+  'nodes/proxy',
+  'serviceaccounts',
+  'serviceaccounts/token',
+  'mutatingwebhookconfigurations',
+  'certificatesigningrequests/approval',
+  'widgets',
+  '*',
+];
 const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'bind', 'escalate', 'impersonate', '*'];
 const subset = (values: string[]) => fc.subarray(values, { minLength: 1 });
 const rule = fc.record({ apiGroups: subset(GROUPS), resources: subset(RESOURCES), verbs: subset(VERBS) });
-const routes = (permission: RolePermission, clusterWide: boolean) => new Set(rbacIssues(permission, clusterWide).map((issue) => issue.route));
-const covers = (wider: Set<string>, narrower: Set<string>) => wider.has('wildcard') || [...narrower].every((route) => wider.has(route));
+const routes = (permission: RolePermission, clusterWide: boolean) =>
+  new Set(rbacIssues(permission, clusterWide).map((issue) => issue.route));
+const covers = (wider: Set<string>, narrower: Set<string>) =>
+  wider.has('wildcard') || [...narrower].every((route) => wider.has(route));
 
 describe('Kubernetes RBAC routes', () => {
   it('a rule with more verbs, resources or groups reaches every route the narrower one reaches', () => {
     fc.assert(
       fc.property(rule, rule, fc.boolean(), (a, b, clusterWide) => {
-        const union = { apiGroups: [...new Set([...a.apiGroups, ...b.apiGroups])], resources: [...new Set([...a.resources, ...b.resources])], verbs: [...new Set([...a.verbs, ...b.verbs])] };
+        const union = {
+          apiGroups: [...new Set([...a.apiGroups, ...b.apiGroups])],
+          resources: [...new Set([...a.resources, ...b.resources])],
+          verbs: [...new Set([...a.verbs, ...b.verbs])],
+        };
         expect(covers(routes(union, clusterWide), routes(a, clusterWide))).toBe(true);
       }),
     );
@@ -29,9 +56,14 @@ describe('Kubernetes RBAC routes', () => {
 
   it('"*" in any field reaches whatever a named value there reaches', () => {
     fc.assert(
-      fc.property(rule, fc.constantFrom('apiGroups', 'resources', 'verbs') as fc.Arbitrary<'apiGroups' | 'resources' | 'verbs'>, fc.boolean(), (r, field, clusterWide) => {
-        expect(covers(routes({ ...r, [field]: ['*'] }, clusterWide), routes(r, clusterWide))).toBe(true);
-      }),
+      fc.property(
+        rule,
+        fc.constantFrom('apiGroups', 'resources', 'verbs') as fc.Arbitrary<'apiGroups' | 'resources' | 'verbs'>,
+        fc.boolean(),
+        (r, field, clusterWide) => {
+          expect(covers(routes({ ...r, [field]: ['*'] }, clusterWide), routes(r, clusterWide))).toBe(true);
+        },
+      ),
     );
   });
 
@@ -48,7 +80,12 @@ describe('Kubernetes RBAC routes', () => {
     expect(rbacIssues({ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }, false)).toEqual([]);
     expect(rbacIssues({ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }, false)).toEqual([]);
     expect(rbacIssues({ apiGroups: ['example.com'], resources: ['widgets'], verbs: ['*'] }, true)).toEqual([]);
-    expect(rbacIssues({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['bind', 'escalate'] }, true)).toEqual([]);
+    expect(
+      rbacIssues(
+        { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['bind', 'escalate'] },
+        true,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -57,8 +94,12 @@ describe('aggregation label selectors', () => {
     const labels = { tier: 'ops', 'aggregate-to-ops': 'true' };
     expect(labelSelectorMatches({ matchLabels: { 'aggregate-to-ops': 'true' } }, labels)).toBe(true);
     expect(labelSelectorMatches({ matchLabels: { 'aggregate-to-ops': 'false' } }, labels)).toBe(false);
-    expect(labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['ops', 'dev'] }] }, labels)).toBe(true);
-    expect(labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['ops'] }] }, labels)).toBe(false);
+    expect(
+      labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['ops', 'dev'] }] }, labels),
+    ).toBe(true);
+    expect(
+      labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['ops'] }] }, labels),
+    ).toBe(false);
     expect(labelSelectorMatches({ matchExpressions: [{ key: 'owner', operator: 'DoesNotExist' }] }, labels)).toBe(true);
     expect(labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'Sometimes' }] }, labels)).toBe(false);
     expect(labelSelectorMatches({}, labels)).toBe(false);
@@ -66,15 +107,31 @@ describe('aggregation label selectors', () => {
 });
 
 describe('Azure privileges', () => {
-  const ACTIONS = ['*', '*/read', 'Microsoft.Authorization/*', 'Microsoft.Authorization/roleAssignments/write', 'Microsoft.Storage/storageAccounts/*', 'Microsoft.Storage/storageAccounts/listKeys/action', 'Microsoft.KeyVault/vaults/*', 'Microsoft.Compute/virtualMachines/read'];
-  const NOT = ['Microsoft.Authorization/*/Write', 'Microsoft.Storage/storageAccounts/listkeys/action', 'Microsoft.KeyVault/*'];
+  const ACTIONS = [
+    '*',
+    '*/read',
+    'Microsoft.Authorization/*',
+    'Microsoft.Authorization/roleAssignments/write',
+    'Microsoft.Storage/storageAccounts/*',
+    'Microsoft.Storage/storageAccounts/listKeys/action',
+    'Microsoft.KeyVault/vaults/*',
+    'Microsoft.Compute/virtualMachines/read',
+  ];
+  const NOT = [
+    'Microsoft.Authorization/*/Write',
+    'Microsoft.Storage/storageAccounts/listkeys/action',
+    'Microsoft.KeyVault/*',
+  ];
   it('notActions only remove privileges, and case does not matter', () => {
     fc.assert(
       fc.property(fc.subarray(ACTIONS, { minLength: 1 }), fc.subarray(NOT), (actions, notActions) => {
         const without = new Set(azurePrivileges([{ actions }]).map((p) => p.category));
         const withNot = azurePrivileges([{ actions, notActions }]).map((p) => p.category);
-        for (const category of withNot) if (category !== 'role-assignment' || !without.has('all-actions')) expect(without.has(category)).toBe(true);
-        expect(azurePrivileges([{ actions: actions.map((a) => a.toUpperCase()) }]).map((p) => p.category)).toEqual([...without]);
+        for (const category of withNot)
+          if (category !== 'role-assignment' || !without.has('all-actions')) expect(without.has(category)).toBe(true);
+        expect(azurePrivileges([{ actions: actions.map((a) => a.toUpperCase()) }]).map((p) => p.category)).toEqual([
+          ...without,
+        ]);
       }),
     );
   });

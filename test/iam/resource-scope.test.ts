@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { lookupAction } from '../../src/iam/aws/actions.js';
 import { ALWAYS_PRESENT_KEYS } from '../../src/iam/aws/always-present-keys.js';
-import { arnPatternsOf, conditionRestricts, coversEveryResource, hasPolicyVariable, isSelfVariable, restrictingKeysOf } from '../../src/iam/aws/resource-scope.js';
+import {
+  arnPatternsOf,
+  conditionRestricts,
+  coversEveryResource,
+  hasPolicyVariable,
+  isSelfVariable,
+  restrictingKeysOf,
+} from '../../src/iam/aws/resource-scope.js';
 
 const action = (name: string) => lookupAction(name)!;
 
@@ -32,10 +39,20 @@ describe('resource scope of an action', () => {
     expect(coversEveryResource(pattern, action(name))).toBe(expected);
   });
 
-  it('lists the keys that can restrict an action: its own, its resource types\', the global ones; never request or principal keys', () => {
+  it("lists the keys that can restrict an action: its own, its resource types', the global ones; never request or principal keys", () => {
     const keys = restrictingKeysOf(action('iam:PassRole'));
-    expect(keys).toEqual(expect.arrayContaining(['iam:passedtoservice', 'iam:associatedresourcearn', 'iam:resourcetag/*', 'aws:resourcetag/*', 'aws:calledvia']));
-    expect(keys.some((key) => key.startsWith('aws:requesttag') || key === 'aws:tagkeys' || key.startsWith('aws:principal'))).toBe(false);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'iam:passedtoservice',
+        'iam:associatedresourcearn',
+        'iam:resourcetag/*',
+        'aws:resourcetag/*',
+        'aws:calledvia',
+      ]),
+    );
+    expect(
+      keys.some((key) => key.startsWith('aws:requesttag') || key === 'aws:tagkeys' || key.startsWith('aws:principal')),
+    ).toBe(false);
     expect(conditionRestricts({ Bool: { 'aws:ViaAWSService': ['true'] } }, action('iam:PassRole'))).toBe(true);
     expect(conditionRestricts({ Bool: { 'aws:ViaAWSService': ['false'] } }, action('iam:PassRole'))).toBe(false);
     expect(conditionRestricts({ StringEquals: { 'iam:PassedToService': [] } }, action('iam:PassRole'))).toBe(false);
@@ -43,24 +60,61 @@ describe('resource scope of an action', () => {
 
   it('counts IfExists as restricting only on a key every request of the action carries', () => {
     // iam:PassRole requests always carry iam:PassedToService (CDK's CodePipeline ECS deploy action writes it this way).
-    expect(conditionRestricts({ StringEqualsIfExists: { 'iam:PassedToService': ['ecs-tasks.amazonaws.com'] } }, action('iam:PassRole'))).toBe(true);
-    expect(conditionRestricts({ StringLikeIfExists: { 'IAM:passedToService': ['codebuild.amazonaws.com'] } }, action('iam:PassRole'))).toBe(true);
+    expect(
+      conditionRestricts(
+        { StringEqualsIfExists: { 'iam:PassedToService': ['ecs-tasks.amazonaws.com'] } },
+        action('iam:PassRole'),
+      ),
+    ).toBe(true);
+    expect(
+      conditionRestricts(
+        { StringLikeIfExists: { 'IAM:passedToService': ['codebuild.amazonaws.com'] } },
+        action('iam:PassRole'),
+      ),
+    ).toBe(true);
     // ... but not iam:AssociatedResourceArn, which some services leave out: IfExists passes those requests.
-    expect(conditionRestricts({ ArnLikeIfExists: { 'iam:AssociatedResourceArn': ['arn:aws:ec2:*:*:instance/i-1'] } }, action('iam:PassRole'))).toBe(false);
-    expect(conditionRestricts({ ArnLike: { 'iam:AssociatedResourceArn': ['arn:aws:ec2:*:*:instance/i-1'] } }, action('iam:PassRole'))).toBe(true);
+    expect(
+      conditionRestricts(
+        { ArnLikeIfExists: { 'iam:AssociatedResourceArn': ['arn:aws:ec2:*:*:instance/i-1'] } },
+        action('iam:PassRole'),
+      ),
+    ).toBe(false);
+    expect(
+      conditionRestricts(
+        { ArnLike: { 'iam:AssociatedResourceArn': ['arn:aws:ec2:*:*:instance/i-1'] } },
+        action('iam:PassRole'),
+      ),
+    ).toBe(true);
     // The value rules still apply: an all-wildcard IfExists is no restriction.
-    expect(conditionRestricts({ StringLikeIfExists: { 'iam:PassedToService': ['*'] } }, action('iam:PassRole'))).toBe(false);
+    expect(conditionRestricts({ StringLikeIfExists: { 'iam:PassedToService': ['*'] } }, action('iam:PassRole'))).toBe(
+      false,
+    );
     // A key always present for one action is not for another; negated operators never restrict.
-    expect(conditionRestricts({ StringEqualsIfExists: { 'aws:ResourceTag/team': ['a'] } }, action('iam:PassRole'))).toBe(false);
-    expect(conditionRestricts({ StringNotEqualsIfExists: { 'iam:PassedToService': ['ec2.amazonaws.com'] } }, action('iam:PassRole'))).toBe(false);
-    expect(conditionRestricts({ StringEqualsIfExists: { 'iam:AWSServiceName': ['elasticbeanstalk.amazonaws.com'] } }, action('iam:CreateServiceLinkedRole'))).toBe(true);
+    expect(
+      conditionRestricts({ StringEqualsIfExists: { 'aws:ResourceTag/team': ['a'] } }, action('iam:PassRole')),
+    ).toBe(false);
+    expect(
+      conditionRestricts(
+        { StringNotEqualsIfExists: { 'iam:PassedToService': ['ec2.amazonaws.com'] } },
+        action('iam:PassRole'),
+      ),
+    ).toBe(false);
+    expect(
+      conditionRestricts(
+        { StringEqualsIfExists: { 'iam:AWSServiceName': ['elasticbeanstalk.amazonaws.com'] } },
+        action('iam:CreateServiceLinkedRole'),
+      ),
+    ).toBe(true);
   });
 
-  it.each(ALWAYS_PRESENT_KEYS.map((entry) => [entry.action, entry.key, entry.source]))('%s always carries %s: the Service Authorization Reference lists the key for the action (%s)', (name, key, source) => {
-    expect(action(name).name).toBe(name);
-    expect(action(name).conditionKeys).toContain(key);
-    expect(source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-  });
+  it.each(ALWAYS_PRESENT_KEYS.map((entry) => [entry.action, entry.key, entry.source]))(
+    '%s always carries %s: the Service Authorization Reference lists the key for the action (%s)',
+    (name, key, source) => {
+      expect(action(name).name).toBe(name);
+      expect(action(name).conditionKeys).toContain(key);
+      expect(source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    },
+  );
 
   it('tells policy variables, and a key compared with its own', () => {
     expect(isSelfVariable('aws:PrincipalAccount', '${aws:PrincipalAccount}')).toBe(true);

@@ -16,13 +16,34 @@ export function roleGrant(
   scopeLevel: NonNullable<RoleGrant['scopeLevel']>,
   permissions?: RolePermission[],
 ): RoleGrant {
-  return { kind: 'role', cloud, source: ref(GRANT_TYPES[cloud], source), role, scope, scopeLevel, ...(permissions ? { permissions } : {}) };
+  return {
+    kind: 'role',
+    cloud,
+    source: ref(GRANT_TYPES[cloud], source),
+    role,
+    scope,
+    scopeLevel,
+    ...(permissions ? { permissions } : {}),
+  };
 }
 
-export const azureRole = (source: string, role: Maybe<string>, scope: string, scopeLevel: NonNullable<RoleGrant['scopeLevel']>, permissions?: RolePermission[]) =>
-  roleGrant('azure', source, role, scope, scopeLevel, permissions);
-export const directoryRole = (source: string, role: string) => ({ ...roleGrant('azure', source, role, 'directory', 'directory'), source: ref('azuread:index/directoryRoleAssignment:DirectoryRoleAssignment', source) });
-export const gcpRole = (source: string, role: string, scope: string, scopeLevel: NonNullable<RoleGrant['scopeLevel']>) => roleGrant('gcp', source, role, scope, scopeLevel);
+export const azureRole = (
+  source: string,
+  role: Maybe<string>,
+  scope: string,
+  scopeLevel: NonNullable<RoleGrant['scopeLevel']>,
+  permissions?: RolePermission[],
+) => roleGrant('azure', source, role, scope, scopeLevel, permissions);
+export const directoryRole = (source: string, role: string) => ({
+  ...roleGrant('azure', source, role, 'directory', 'directory'),
+  source: ref('azuread:index/directoryRoleAssignment:DirectoryRoleAssignment', source),
+});
+export const gcpRole = (
+  source: string,
+  role: string,
+  scope: string,
+  scopeLevel: NonNullable<RoleGrant['scopeLevel']>,
+) => roleGrant('gcp', source, role, scope, scopeLevel);
 export const clusterBinding = (source: string, role: string, permissions?: RolePermission[]) => ({
   ...roleGrant('kubernetes', source, role, 'cluster', 'cluster', permissions),
   source: ref('kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', source),
@@ -30,6 +51,17 @@ export const clusterBinding = (source: string, role: string, permissions?: RoleP
 export const namespaceBinding = (source: string, role: string, namespace: string, permissions?: RolePermission[]) =>
   roleGrant('kubernetes', source, role, `namespace/${namespace}`, 'namespace', permissions);
 
-export function federated(source: string, issuer: Maybe<string>, subject: Maybe<string>, extra: Partial<Credential> = {}): Credential {
-  return { kind: 'federated', source: ref('azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential', source), issuer, subject, ...extra };
+export function federated(
+  source: string,
+  issuer: Maybe<string>,
+  subject: Maybe<string>,
+  extra: Partial<Credential> = {},
+): Credential {
+  return {
+    kind: 'federated',
+    source: ref('azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential', source),
+    issuer,
+    subject,
+    ...extra,
+  };
 }

@@ -45,12 +45,20 @@ function summary(findings: readonly Finding[]): string[] {
     .map((f) => `${f.ruleId} ${f.pending ? 'pending' : f.level} ${f.resource.name} ${f.detail ?? ''}`.trim());
   return [...new Set(lines)].sort();
 }
-const findingsOf = (resources: PulumiResource[]) => evaluate(modelFromPulumiResources(resources), { catalog, now }).findings;
+const findingsOf = (resources: PulumiResource[]) =>
+  evaluate(modelFromPulumiResources(resources), { catalog, now }).findings;
 const programFindings = (key: keyof typeof captured) => findingsOf(stackResources(captured[key]));
 
-
 describe('Kubernetes: every route on the definition, bound or not, and on the binding', () => {
-  const check = () => runCheck({ paths: ['test/fixtures/kubernetes/routes.yaml'], catalogPath: 'examples/catalog.yaml', format: 'json', cwd: ROOT, now, toolVersion: 'test' });
+  const check = () =>
+    runCheck({
+      paths: ['test/fixtures/kubernetes/routes.yaml'],
+      catalogPath: 'examples/catalog.yaml',
+      format: 'json',
+      cwd: ROOT,
+      now,
+      toolVersion: 'test',
+    });
 
   it('the CLI reports each route on its role, the aggregated role with the rules it selects, and the binding with the route named; narrow roles stay clean', () => {
     const result = check();
@@ -61,7 +69,14 @@ describe('Kubernetes: every route on the definition, bound or not, and on the bi
       'ops-bot-ops binds ops-bot to ops cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
     );
     const definition = result.result!.findings.find((f) => f.resource.name === 'route-nodes-proxy')!;
-    expect(definition).toMatchObject({ ruleId: 'no-wildcard-privilege', level: 'mandatory', resource: { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole', file: 'test/fixtures/kubernetes/routes.yaml' } });
+    expect(definition).toMatchObject({
+      ruleId: 'no-wildcard-privilege',
+      level: 'mandatory',
+      resource: {
+        type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole',
+        file: 'test/fixtures/kubernetes/routes.yaml',
+      },
+    });
     expect(definition.identity).toBeUndefined();
     expect(definition.message).toBe(
       'ClusterRole route-nodes-proxy cluster-wide grants nodes/proxy: the kubelet API, which runs commands in every pod of the node (verbs "get" on "nodes/proxy"): a route to cluster-admin (Kubernetes RBAC good practices; Checkov CKV_K8S_49, 155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs.',
@@ -78,29 +93,44 @@ describe('Kubernetes: every route on the definition, bound or not, and on the bi
 
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const urn = (type: string, name: string) => `urn:pulumi:dev::records::${type}::${name}`;
-function record(type: string, name: string, props: Record<string, unknown>, dependencies?: Record<string, [string, string][]>): PulumiResource {
+function record(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  dependencies?: Record<string, [string, string][]>,
+): PulumiResource {
   return {
     type,
     name,
     urn: urn(type, name),
     props,
-    ...(dependencies ? { propertyDependencies: Object.fromEntries(Object.entries(dependencies).map(([key, refs]) => [key, refs.map(([t, n]) => urn(t, n))])) } : {}),
+    ...(dependencies
+      ? {
+          propertyDependencies: Object.fromEntries(
+            Object.entries(dependencies).map(([key, refs]) => [key, refs.map(([t, n]) => urn(t, n))]),
+          ),
+        }
+      : {}),
   };
 }
-
 
 describe('Azure: built-in roles from Microsoft’s data, custom role definitions, the classic provider', () => {
   it('knows every built-in role by id and by name (case and spaces ignored), with its source and date', () => {
     expect(azureRoleData().count).toBeGreaterThan(900);
     expect(azureRoleData().source).toContain('iann0036/iam-dataset@2073fa52ac008a45477aa0b1b4580cd99135bf60');
     expect(azureRoleData().date).toBe('2026-08-22');
-    expect(builtInRoleById('/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/B86A8FE4-44CE-4948-AEE5-ECCB2C155CD7')?.name).toBe('Key Vault Secrets Officer');
+    expect(
+      builtInRoleById(
+        '/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/B86A8FE4-44CE-4948-AEE5-ECCB2C155CD7',
+      )?.name,
+    ).toBe('Key Vault Secrets Officer');
     expect(builtInRoleByName('keyvaultsecretsofficer')?.id).toBe('b86a8fe4-44ce-4948-aee5-eccb2c155cd7');
     expect(builtInRoleByName('Key  Vault Secrets OFFICER')?.name).toBe('Key Vault Secrets Officer');
   });
 
   it('whether a built-in role is privileged follows from its actions', () => {
-    const categories = (name: string) => azurePrivileges(builtInRoleByName(name)!.permissions).map((privilege) => privilege.category);
+    const categories = (name: string) =>
+      azurePrivileges(builtInRoleByName(name)!.permissions).map((privilege) => privilege.category);
     expect(categories('Owner')).toEqual(['all-actions', 'role-assignment']);
     expect(categories('Contributor')).toEqual(['all-actions']);
     expect(categories('User Access Administrator')).toEqual(['role-assignment']);
@@ -123,12 +153,35 @@ describe('Azure: built-in roles from Microsoft’s data, custom role definitions
     const ASSIGN = 'azure:authorization/assignment:Assignment';
     const findings = findingsOf([
       record(MI, 'batch', { name: 'batch', resourceGroupName: 'batch', principalId: 'p-batch' }),
-      record(DEF, 'batch-admin', { name: 'Batch Admin', scope: SUB, assignableScopes: [SUB], permissions: [{ actions: ['*'], notActions: [] }], roleDefinitionResourceId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/9f2c1a3e-0000-4000-8000-00000000b47c` }),
+      record(DEF, 'batch-admin', {
+        name: 'Batch Admin',
+        scope: SUB,
+        assignableScopes: [SUB],
+        permissions: [{ actions: ['*'], notActions: [] }],
+        roleDefinitionResourceId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/9f2c1a3e-0000-4000-8000-00000000b47c`,
+      }),
       record(ASSIGN, 'batch-owner', { scope: SUB, roleDefinitionName: 'Owner', principalId: 'p-batch' }),
-      record(ASSIGN, 'batch-secrets', { scope: SUB, roleDefinitionName: 'KeyVaultSecretsUser', principalId: 'p-batch' }),
-      record(ASSIGN, 'batch-custom', { scope: `${SUB}/resourceGroups/batch`, roleDefinitionId: UNKNOWN, principalId: 'p-batch' }, { roleDefinitionId: [[DEF, 'batch-admin']] }),
-      record(ASSIGN, 'batch-blob-reader', { scope: `${SUB}/resourceGroups/batch`, roleDefinitionName: 'Storage Blob Data Reader', principalId: 'p-batch' }),
-      record(ASSIGN, 'batch-elsewhere', { scope: SUB, roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/0b1c2d3e-0000-4000-8000-0000000e15e1`, principalId: 'p-batch' }),
+      record(ASSIGN, 'batch-secrets', {
+        scope: SUB,
+        roleDefinitionName: 'KeyVaultSecretsUser',
+        principalId: 'p-batch',
+      }),
+      record(
+        ASSIGN,
+        'batch-custom',
+        { scope: `${SUB}/resourceGroups/batch`, roleDefinitionId: UNKNOWN, principalId: 'p-batch' },
+        { roleDefinitionId: [[DEF, 'batch-admin']] },
+      ),
+      record(ASSIGN, 'batch-blob-reader', {
+        scope: `${SUB}/resourceGroups/batch`,
+        roleDefinitionName: 'Storage Blob Data Reader',
+        principalId: 'p-batch',
+      }),
+      record(ASSIGN, 'batch-elsewhere', {
+        scope: SUB,
+        roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/0b1c2d3e-0000-4000-8000-0000000e15e1`,
+        principalId: 'p-batch',
+      }),
     ]);
     expect(summary(findings)).toEqual([
       'no-wildcard-privilege mandatory batch-admin Privilege::all-actions+role-assignment',
@@ -137,13 +190,14 @@ describe('Azure: built-in roles from Microsoft’s data, custom role definitions
       'no-wildcard-privilege mandatory batch-secrets Role::Key Vault Secrets User',
       'no-wildcard-privilege pending batch-elsewhere Role::unknown',
     ]);
-    expect(findings.find((f) => f.resource.name === 'batch-owner')!.identity).toBe('urn:pulumi:dev::records::azure:authorization/userAssignedIdentity:UserAssignedIdentity::batch');
+    expect(findings.find((f) => f.resource.name === 'batch-owner')!.identity).toBe(
+      'urn:pulumi:dev::records::azure:authorization/userAssignedIdentity:UserAssignedIdentity::batch',
+    );
     expect(findings.find((f) => f.resource.name === 'batch-elsewhere')!.message).toBe(
       `batch-elsewhere grants batch a role that cannot be verified until apply: role ${SUB}/providers/Microsoft.Authorization/roleDefinitions/0b1c2d3e-0000-4000-8000-0000000e15e1 at ${SUB}: not a built-in role and not defined in this change, so its actions cannot be read.`,
     );
   });
 });
-
 
 describe('Google Cloud: every binding form and member kind, custom roles, pools', () => {
   it('judges predefined roles by the permissions Google publishes for them, with the data’s source and date', () => {
@@ -154,8 +208,14 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
     expect(predefinedRoleVerdict('roles/owner')?.risk).toBe('basic');
     expect(predefinedRoleVerdict('roles/editor')?.risk).toBe('basic');
     expect(predefinedRoleVerdict('roles/viewer')).toBeUndefined();
-    expect(predefinedRoleVerdict('roles/iam.workloadIdentityUser')).toMatchObject({ risk: 'impersonation', permissions: ['iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken'] });
-    expect(predefinedRoleVerdict('roles/resourcemanager.projectIamAdmin')).toMatchObject({ risk: 'iam-policy', permissions: ['resourcemanager.projects.setIamPolicy'] });
+    expect(predefinedRoleVerdict('roles/iam.workloadIdentityUser')).toMatchObject({
+      risk: 'impersonation',
+      permissions: ['iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken'],
+    });
+    expect(predefinedRoleVerdict('roles/resourcemanager.projectIamAdmin')).toMatchObject({
+      risk: 'iam-policy',
+      permissions: ['resourcemanager.projects.setIamPolicy'],
+    });
     expect(predefinedRoleVerdict('roles/iam.roleAdmin')?.risk).toBe('role-admin');
   });
 
@@ -173,7 +233,11 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
 
   it('in preview the pool member and the custom role name wait for their resources: followed by dependency, never passed', () => {
     const preview = summary(programFindings('gcpBindings:preview'));
-    expect(preview).toEqual(GCP_BINDINGS.filter((line) => !line.includes('Subject::')).concat('restrict-trust pending deploy-github Federated::unknown').sort());
+    expect(preview).toEqual(
+      GCP_BINDINGS.filter((line) => !line.includes('Subject::'))
+        .concat('restrict-trust pending deploy-github Federated::unknown')
+        .sort(),
+    );
   });
 
   it('members of every kind: public, people (users, groups, workforce pools) left to the human rules, workload principals judged; unreadable policies and roles fail closed', () => {
@@ -181,22 +245,58 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
     const findings = findingsOf([
       record(PROJECT, 'public', { project: 'p', role: 'roles/viewer', member: 'allAuthenticatedUsers' }),
       record(PROJECT, 'person', { project: 'p', role: 'roles/owner', member: 'user:alice@example.com' }),
-      record(PROJECT, 'workforce', { project: 'p', role: 'roles/owner', member: 'principalSet://iam.googleapis.com/locations/global/workforcePools/staff/group/admins' }),
-      record(PROJECT, 'pool-owner', { project: 'p', role: 'roles/editor', member: 'principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/*' }),
-      record(PROJECT, 'pool-subject', { project: 'p', role: 'roles/storage.objectViewer', member: 'principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/subject/repo:o/r:ref:refs/heads/main' }),
-      record(PROJECT, 'typo', { project: 'p', role: 'roles/storage.objectViewr', member: 'serviceAccount:x@p.iam.gserviceaccount.com' }),
-      record(PROJECT, 'elsewhere', { project: 'p', role: 'organizations/1/roles/ops', member: 'serviceAccount:x@p.iam.gserviceaccount.com' }),
-      record('gcp:projects/iAMPolicy:IAMPolicy', 'bad-policy', { project: 'p', policyData: JSON.stringify({ bindings: 'roles/owner' }) }),
+      record(PROJECT, 'workforce', {
+        project: 'p',
+        role: 'roles/owner',
+        member: 'principalSet://iam.googleapis.com/locations/global/workforcePools/staff/group/admins',
+      }),
+      record(PROJECT, 'pool-owner', {
+        project: 'p',
+        role: 'roles/editor',
+        member: 'principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/*',
+      }),
+      record(PROJECT, 'pool-subject', {
+        project: 'p',
+        role: 'roles/storage.objectViewer',
+        member:
+          'principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/subject/repo:o/r:ref:refs/heads/main',
+      }),
+      record(PROJECT, 'typo', {
+        project: 'p',
+        role: 'roles/storage.objectViewr',
+        member: 'serviceAccount:x@p.iam.gserviceaccount.com',
+      }),
+      record(PROJECT, 'elsewhere', {
+        project: 'p',
+        role: 'organizations/1/roles/ops',
+        member: 'serviceAccount:x@p.iam.gserviceaccount.com',
+      }),
+      record('gcp:projects/iAMPolicy:IAMPolicy', 'bad-policy', {
+        project: 'p',
+        policyData: JSON.stringify({ bindings: 'roles/owner' }),
+      }),
       record('gcp:projects/iAMPolicy:IAMPolicy', 'empty-policy', { project: 'p', policyData: '{}' }),
       record('gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', 'odd-condition', {
         workloadIdentityPoolId: 'ci',
         attributeCondition: "assertion.repository.startsWith('o/')",
         oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
       }),
-      record('gcp:serviceaccount/account:Account', 'deployer', { accountId: 'deployer', project: 'p', email: 'deployer@p.iam.gserviceaccount.com', name: 'projects/p/serviceAccounts/deployer@p.iam.gserviceaccount.com' }),
+      record('gcp:serviceaccount/account:Account', 'deployer', {
+        accountId: 'deployer',
+        project: 'p',
+        email: 'deployer@p.iam.gserviceaccount.com',
+        name: 'projects/p/serviceAccounts/deployer@p.iam.gserviceaccount.com',
+      }),
       record('gcp:serviceaccount/iAMPolicy:IAMPolicy', 'deployer-policy', {
         serviceAccountId: 'projects/p/serviceAccounts/deployer@p.iam.gserviceaccount.com',
-        policyData: JSON.stringify({ bindings: [{ role: 'roles/iam.workloadIdentityUser', members: ['principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/*'] }] }),
+        policyData: JSON.stringify({
+          bindings: [
+            {
+              role: 'roles/iam.workloadIdentityUser',
+              members: ['principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/*'],
+            },
+          ],
+        }),
       }),
     ]);
     expect(summary(findings)).toEqual([
@@ -210,7 +310,9 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
       'restrict-trust pending odd-condition Federated::unknown',
     ]);
     // People are not judged by the role's permissions here; the catalog's own privileged list (roles/owner) still names them.
-    expect(findings.find((f) => f.resource.name === 'person')!.message).toContain('which the catalog lists as privileged (cloud-admin-roles)');
+    expect(findings.find((f) => f.resource.name === 'person')!.message).toContain(
+      'which the catalog lists as privileged (cloud-admin-roles)',
+    );
     expect(findings.find((f) => f.resource.name === 'odd-condition' && f.ruleId === 'restrict-trust')!.message).toBe(
       'Federated credential odd-condition of deployer cannot be verified until apply: subject every identity of the pool, limited by attribute condition "assertion.repository.startsWith(\'o/\')", which this check cannot read as a subject.',
     );
@@ -220,8 +322,14 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
 describe('the role data refresh script', () => {
   it('runs offline from the checked-in data and finds it in step with the code', async () => {
     const { execFileSync } = await import('node:child_process');
-    const output = execFileSync(process.execPath, ['scripts/refresh-role-data.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
-    expect(output.trim().split('\n')).toEqual(['data/azure-built-in-roles.json: in step', 'data/gcp-predefined-roles.json: in step']);
+    const output = execFileSync(process.execPath, ['scripts/refresh-role-data.mjs', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(output.trim().split('\n')).toEqual([
+      'data/azure-built-in-roles.json: in step',
+      'data/gcp-predefined-roles.json: in step',
+    ]);
   });
 });
 
@@ -229,10 +337,17 @@ describe('the audit view shows each definition and binding with what it grants',
   it('lists every role and provider of the change with its grants, the bindings that use it and its findings; a binding row names the route', async () => {
     const { loadChange } = await import('../../src/cli/check.js');
     const { buildAudit } = await import('../../src/audit/build.js');
-    const change = loadChange({ paths: ['test/fixtures/kubernetes/routes.yaml'], catalogPath: 'examples/catalog.yaml', cwd: ROOT });
+    const change = loadChange({
+      paths: ['test/fixtures/kubernetes/routes.yaml'],
+      catalogPath: 'examples/catalog.yaml',
+      cwd: ROOT,
+    });
     if (!('model' in change)) throw new Error(change.errors.join('\n'));
     const audit = buildAudit(change.model, evaluate(change.model, { catalog, now }), catalog, now);
-    const rows = (audit.definitions ?? []).map((d) => `${d.kind} ${d.name} [${d.grants.map((g) => g.category).join(', ') || '-'}] bound by [${d.boundBy.join(', ')}] ${d.findings.length}`);
+    const rows = (audit.definitions ?? []).map(
+      (d) =>
+        `${d.kind} ${d.name} [${d.grants.map((g) => g.category).join(', ') || '-'}] bound by [${d.boundBy.join(', ')}] ${d.findings.length}`,
+    );
     expect(rows).toContain('ClusterRole ops [route bind] bound by [ops-bot-ops → ops-bot] 1');
     expect(rows).toContain('Role pod-reader [-] bound by [ops-bot-pod-reader → ops-bot] 0');
     expect(rows).toContain('ClusterRole route-nodes-proxy [route nodes-proxy] bound by [] 1');
@@ -244,7 +359,14 @@ describe('the audit view shows each definition and binding with what it grants',
     ]);
     const gcp = modelFromPulumiResources(stackResources(captured['gcpBindings:update']));
     const gcpAudit = buildAudit(gcp, evaluate(gcp, { catalog, now }), catalog, now);
-    expect((gcpAudit.definitions ?? []).map((d) => `${d.kind} ${d.name} [${d.grants.map((g) => `${g.category}: ${g.examples.join(', ')}`).join('; ')}] [${d.boundBy.join(', ')}]`).sort()).toEqual([
+    expect(
+      (gcpAudit.definitions ?? [])
+        .map(
+          (d) =>
+            `${d.kind} ${d.name} [${d.grants.map((g) => `${g.category}: ${g.examples.join(', ')}`).join('; ')}] [${d.boundBy.join(', ')}]`,
+        )
+        .sort(),
+    ).toEqual([
       'GCP custom role projects/example-co-data/roles/deployer [impersonation: iam.serviceAccounts.actAs] [loader-deployer → loader]',
       'GCP custom role projects/example-co-data/roles/reader [] []',
       "Workload identity pool provider deploy-github [trust: issuer https://token.actions.githubusercontent.com, condition assertion.repository == 'example-co/data-pipelines'] [acts as loader]",

@@ -41,7 +41,9 @@ const modelOf = (key: keyof typeof captured): Model => modelFromPulumiResources(
 
 /** `rule level resource detail` per finding, distinct and sorted; catalog-wide exception findings left out. */
 function summary(findings: readonly Finding[]): string[] {
-  const lines = findings.filter((f) => f.ruleId !== 'exception-expiry').map((f) => `${f.ruleId} ${f.pending ? 'pending' : f.level} ${f.resource.name} ${f.detail ?? ''}`.trim());
+  const lines = findings
+    .filter((f) => f.ruleId !== 'exception-expiry')
+    .map((f) => `${f.ruleId} ${f.pending ? 'pending' : f.level} ${f.resource.name} ${f.detail ?? ''}`.trim());
   return [...new Set(lines)].sort();
 }
 const findingsOf = (model: Model) => evaluate(model, { catalog, now }).findings;
@@ -110,8 +112,13 @@ describe('Azure example (examples/pulumi-azure)', () => {
       kind: identity.kind,
       name: identity.name,
       owners: identity.platformOwners ?? [],
-      credentials: identity.credentials.map((credential) => `${credential.kind} ${credential.source.name}${credential.expiresAt ? ` until ${String(credential.expiresAt)}` : ''}`),
-      grants: identity.grants.map((grant) => (grant.kind === 'role' ? `${String(grant.role)} @ ${String(grant.scope)}` : grant.kind)),
+      credentials: identity.credentials.map(
+        (credential) =>
+          `${credential.kind} ${credential.source.name}${credential.expiresAt ? ` until ${String(credential.expiresAt)}` : ''}`,
+      ),
+      grants: identity.grants.map((grant) =>
+        grant.kind === 'role' ? `${String(grant.role)} @ ${String(grant.scope)}` : grant.kind,
+      ),
     }));
     expect(identities).toEqual([
       {
@@ -121,8 +128,20 @@ describe('Azure example (examples/pulumi-azure)', () => {
         credentials: ['azure-client-secret analytics-deploy-secret until 2099-01-01T00:00:00Z'],
         grants: ['Global Administrator @ directory', 'Owner @ /subscriptions/00000000-0000-0000-0000-00000000c0de'],
       },
-      { kind: 'azure-application', name: 'legacy-reporting', owners: [], credentials: ['azure-client-secret legacy-reporting-password'], grants: [] },
-      { kind: 'azure-managed-identity', name: 'etl-identity', owners: [], credentials: ['federated etl-identity-github'], grants: ['Ops Everything @ /subscriptions/00000000-0000-0000-0000-00000000c0de'] },
+      {
+        kind: 'azure-application',
+        name: 'legacy-reporting',
+        owners: [],
+        credentials: ['azure-client-secret legacy-reporting-password'],
+        grants: [],
+      },
+      {
+        kind: 'azure-managed-identity',
+        name: 'etl-identity',
+        owners: [],
+        credentials: ['federated etl-identity-github'],
+        grants: ['Ops Everything @ /subscriptions/00000000-0000-0000-0000-00000000c0de'],
+      },
     ]);
   });
 
@@ -139,7 +158,12 @@ describe('Google Cloud example (examples/pulumi-gcp)', () => {
 
   it('in preview the pool member waits for the pool name: the trust is pending, never passed, the rest is decided', () => {
     const preview = summary(findingsOf(modelOf('gcpBad:preview')));
-    expect(preview).toEqual([...GCP_BAD.filter((line) => line !== 'restrict-trust mandatory github-actions Subject::*'), 'restrict-trust pending github-actions Federated::unknown'].sort());
+    expect(preview).toEqual(
+      [
+        ...GCP_BAD.filter((line) => line !== 'restrict-trust mandatory github-actions Subject::*'),
+        'restrict-trust pending github-actions Federated::unknown',
+      ].sort(),
+    );
   });
 
   it('lets the compliant program through; in preview only the pending subject is reported, at advisory level', () => {
@@ -156,34 +180,65 @@ describe('Google Cloud example (examples/pulumi-gcp)', () => {
 });
 
 describe('Kubernetes example (examples/k8s)', () => {
-  const check = (file: string) => runCheck({ paths: [file], catalogPath: 'examples/catalog.yaml', format: 'json', cwd: ROOT, now, toolVersion: 'test' });
+  const check = (file: string) =>
+    runCheck({
+      paths: [file],
+      catalogPath: 'examples/catalog.yaml',
+      format: 'json',
+      cwd: ROOT,
+      now,
+      toolVersion: 'test',
+    });
 
   it('the CLI blocks every mistake of the bad manifest (multi-document YAML) and names the file', () => {
     const result = check('examples/k8s/bad.yaml');
     expect(result.exitCode).toBe(1);
     expect(summary(result.result!.findings)).toEqual(K8S_BAD);
-    expect(new Set(result.result!.findings.filter((f) => f.ruleId !== 'exception-expiry').map((f) => f.resource.file))).toEqual(new Set(['examples/k8s/bad.yaml']));
+    expect(
+      new Set(result.result!.findings.filter((f) => f.ruleId !== 'exception-expiry').map((f) => f.resource.file)),
+    ).toEqual(new Set(['examples/k8s/bad.yaml']));
   });
 
   it('the CLI lets the compliant manifest through (exit 0) and reads a directory of manifests', () => {
     const good = check('examples/k8s/good.yaml');
     expect(good.exitCode).toBe(0);
     expect(summary(good.result!.findings)).toEqual([]);
-    const directory = runCheck({ paths: ['examples/k8s'], catalogPath: 'examples/catalog.yaml', format: 'json', cwd: ROOT, now, toolVersion: 'test' });
+    const directory = runCheck({
+      paths: ['examples/k8s'],
+      catalogPath: 'examples/catalog.yaml',
+      format: 'json',
+      cwd: ROOT,
+      now,
+      toolVersion: 'test',
+    });
     expect(directory.exitCode).toBe(1);
     expect(directory.result!.summary.identities).toBe(4);
   });
 
   it('a located error for a broken manifest (exit 2)', () => {
-    const result = runCheck({ paths: ['test/adapters/kubernetes/fixtures/broken.yaml'], format: 'text', cwd: ROOT, toolVersion: 'test' });
-    expect(result).toMatchObject({ exitCode: 2, errors: ['test/adapters/kubernetes/fixtures/broken.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required'] });
+    const result = runCheck({
+      paths: ['test/adapters/kubernetes/fixtures/broken.yaml'],
+      format: 'text',
+      cwd: ROOT,
+      toolVersion: 'test',
+    });
+    expect(result).toMatchObject({
+      exitCode: 2,
+      errors: [
+        'test/adapters/kubernetes/fixtures/broken.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required',
+      ],
+    });
   });
 
   it('the same objects written as a Pulumi program give the same findings as the manifest, in update and preview', () => {
     const manifest = summary(check('examples/k8s/bad.yaml').result!.findings);
     // Except secret data: a manifest's is written in the file; a program's may come from stack config (the pack cannot tell).
     const fromProgram = manifest
-      .map((line) => (line === 'no-long-lived-credentials mandatory payments-db Secret::plaintext-value' ? 'no-long-lived-credentials advisory payments-db Secret::value-in-program' : line))
+      .map((line) =>
+        line === 'no-long-lived-credentials mandatory payments-db Secret::plaintext-value'
+          ? 'no-long-lived-credentials advisory payments-db Secret::value-in-program'
+          : line,
+      )
       .sort();
     expect(fromProgram).not.toEqual(manifest);
     expect(summary(findingsOf(modelOf('k8s:update')))).toEqual(fromProgram);
@@ -193,36 +248,65 @@ describe('Kubernetes example (examples/k8s)', () => {
 
 describe('one audit of a multi-cloud change', () => {
   it('lists every identity of every cloud in one table, with one vocabulary', async () => {
-    const aws = modelFromPulumiResources(stackResources(await captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update')));
-    const manifests = loadChange({ paths: ['examples/k8s/good.yaml'], catalogPath: 'examples/catalog.yaml', cwd: ROOT });
+    const aws = modelFromPulumiResources(
+      stackResources(await captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update')),
+    );
+    const manifests = loadChange({
+      paths: ['examples/k8s/good.yaml'],
+      catalogPath: 'examples/catalog.yaml',
+      cwd: ROOT,
+    });
     if (!('model' in manifests)) throw new Error(manifests.errors.join('\n'));
     const model = mergeModels([aws, modelOf('azureGood:update'), modelOf('gcpGood:update'), manifests.model]);
     const audit = buildAudit(model, evaluate(model, { catalog, now }), catalog, now);
     const planned = audit.identities.filter((identity) => identity.origin === 'change');
-    const rows = planned.map((identity) => `${identity.cloud} ${identity.kind} ${identity.name} owner=${identity.owner ?? '-'} class=${identity.class ?? '-'} entitlements=${identity.entitlements.map((e) => e.id).join('+') || '-'}`);
+    const rows = planned.map(
+      (identity) =>
+        `${identity.cloud} ${identity.kind} ${identity.name} owner=${identity.owner ?? '-'} class=${identity.class ?? '-'} entitlements=${identity.entitlements.map((e) => e.id).join('+') || '-'}`,
+    );
     expect(rows.filter((row) => !row.startsWith('aws ') && !row.startsWith('undefined ')).sort()).toEqual([
       'azure azure-service-principal analytics-deploy owner=team-data class=service entitlements=warehouse-read',
       'gcp gcp-service-account analytics-etl owner=team-data class=service entitlements=warehouse-read',
       'kubernetes k8s-service-account batch-runner owner=team-payments class=workload entitlements=payments-namespace-edit',
     ]);
-    expect(new Set(planned.flatMap((identity) => identity.placements?.map((placement) => placement.cloud) ?? [identity.cloud]))).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
+    expect(
+      new Set(
+        planned.flatMap((identity) => identity.placements?.map((placement) => placement.cloud) ?? [identity.cloud]),
+      ),
+    ).toEqual(new Set(['aws', 'azure', 'gcp', 'kubernetes']));
     // The catalog's ci-deployer (one match per cloud) is one row: its AWS role, Google service account and Kubernetes
     // service account beneath, each with its account, grants and findings.
     const ci = planned.filter((identity) => identity.catalogId === 'ci-deployer');
-    expect(ci.map((identity) => [identity.id, identity.name, identity.cloud, identity.owner, identity.class])).toEqual([['catalog:ci-deployer', 'ci-deployer', undefined, 'team-platform', 'workload']]);
+    expect(ci.map((identity) => [identity.id, identity.name, identity.cloud, identity.owner, identity.class])).toEqual([
+      ['catalog:ci-deployer', 'ci-deployer', undefined, 'team-platform', 'workload'],
+    ]);
     const placements = ci[0]!.placements!;
-    expect(placements.map((placement) => `${placement.cloud} ${placement.kind} ${placement.name} ${placement.arn ?? '-'}`)).toEqual(CI_DEPLOYER_PLACEMENTS);
+    expect(
+      placements.map((placement) => `${placement.cloud} ${placement.kind} ${placement.name} ${placement.arn ?? '-'}`),
+    ).toEqual(CI_DEPLOYER_PLACEMENTS);
     expect(ci[0]!.grants).toEqual(placements.flatMap((placement) => placement.grants));
     expect(ci[0]!.findings).toEqual(placements.flatMap((placement) => placement.findings));
     expect(ci[0]!.entitlements.map((entitlement) => entitlement.id)).toEqual(['ci-deploy', 'payments-namespace-edit']);
     expect(ci[0]!.grants.map((grant) => grant.label)).toEqual(CI_DEPLOYER_GRANTS);
-    expect(placements.map((placement) => [placement.cloud, placement.grants.length, placement.trust.length, placement.findings.map((finding) => finding.ruleId)])).toEqual([
+    expect(
+      placements.map((placement) => [
+        placement.cloud,
+        placement.grants.length,
+        placement.trust.length,
+        placement.findings.map((finding) => finding.ruleId),
+      ]),
+    ).toEqual([
       ['aws', 1, 1, []],
       ['gcp', 0, 0, []],
       ['kubernetes', 1, 0, []],
     ]);
     // One review key for the three: the catalog id.
-    expect(audit.review!.owners.flatMap((group) => group.items).filter((item) => item.identity === 'ci-deployer').map((item) => [item.subject, item.identityKey, item.clouds])).toEqual([['privileged grants', 'catalog:ci-deployer', ['aws', 'gcp', 'kubernetes']]]);
+    expect(
+      audit
+        .review!.owners.flatMap((group) => group.items)
+        .filter((item) => item.identity === 'ci-deployer')
+        .map((item) => [item.subject, item.identityKey, item.clouds]),
+    ).toEqual([['privileged grants', 'catalog:ci-deployer', ['aws', 'gcp', 'kubernetes']]]);
     // The same columns for every cloud: credentials and grants in the engine's vocabulary.
     const deploy = planned.find((identity) => identity.name === 'analytics-deploy')!;
     expect(deploy.credentials.map((credential) => credential.kind)).toEqual(['federated']);
@@ -230,10 +314,17 @@ describe('one audit of a multi-cloud change', () => {
     const markdown = formatAuditMarkdown(audit);
     for (const identity of planned) {
       const origin = identity.placements ? 'change \\(aws, gcp, kubernetes\\)' : 'change';
-      expect(markdown).toMatch(new RegExp(`^\\| (🔴 )?${identity.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${origin} \\| ${identity.owner ?? '—'} \\|`, 'm'));
+      expect(markdown).toMatch(
+        new RegExp(
+          `^\\| (🔴 )?${identity.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${origin} \\| ${identity.owner ?? '—'} \\|`,
+          'm',
+        ),
+      );
     }
     expect(markdown.match(/^\| (🔴 )?ci-deployer \|/gm)).toHaveLength(1);
-    expect(markdown.split('\n').filter((line) => line.startsWith('- on ') && line.includes(' ci-deployer in '))).toEqual([
+    expect(
+      markdown.split('\n').filter((line) => line.startsWith('- on ') && line.includes(' ci-deployer in ')),
+    ).toEqual([
       '- on aws: ci-deployer in account 111122223333 (`aws:iam/role:Role urn:pulumi:dev::payments::aws:iam/role:Role::ci-deployer`): 1 grant, 0 credentials, 0 findings (0 blocking)',
       '- on gcp: ci-deployer in project example-co-analytics (`gcp:serviceaccount/account:Account urn:pulumi:dev::analytics-gcp::gcp:serviceaccount/account:Account::ci-deployer`): 0 grants, 1 credential, 0 findings (0 blocking)',
       '- on kubernetes: ci-deployer in namespace payments (`kubernetes:core/v1:ServiceAccount ci-deployer`): 1 grant, 0 credentials, 0 findings (0 blocking)',

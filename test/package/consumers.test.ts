@@ -23,7 +23,18 @@ const FIXTURES = join(import.meta.dirname, 'consumers');
 const run = promisify(execFile);
 
 /** Peers and toolchains the consumers get from this repository instead of the network. */
-const LINKED = ['aws-cdk-lib', 'constructs', 'cdk-nag', '@pulumi/pulumi', '@pulumi/policy', '@types/node', 'typescript', 'typescript-7', 'ts-node', 'tsx'];
+const LINKED = [
+  'aws-cdk-lib',
+  'constructs',
+  'cdk-nag',
+  '@pulumi/pulumi',
+  '@pulumi/policy',
+  '@types/node',
+  'typescript',
+  'typescript-7',
+  'ts-node',
+  'tsx',
+];
 const COMPILERS = {
   'TypeScript 5': 'node_modules/typescript/bin/tsc',
   'TypeScript 7': 'node_modules/typescript-7/bin/tsc',
@@ -53,7 +64,9 @@ interface Manifest {
 }
 
 function consumerLock(tarball: string, manifest: Manifest) {
-  const repoLock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const repoLock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const packages: Record<string, unknown> = {
     '': { name: 'consumers', dependencies: { [manifest.name]: `file:${tarball}` } },
     // npm ci links bins and checks peers from the lockfile's copy of the manifest.
@@ -74,7 +87,8 @@ function consumerLock(tarball: string, manifest: Manifest) {
     const entry = repoLock.packages[key];
     if (!entry) throw new Error(`${name} is not in package-lock.json at the top level`);
     packages[key] = entry;
-    for (const [nested, nestedEntry] of Object.entries(repoLock.packages)) if (nested.startsWith(`${key}/node_modules/`)) packages[nested] = nestedEntry;
+    for (const [nested, nestedEntry] of Object.entries(repoLock.packages))
+      if (nested.startsWith(`${key}/node_modules/`)) packages[nested] = nestedEntry;
     queue.push(...Object.keys(entry.dependencies ?? {}));
   }
   return { name: 'consumers', lockfileVersion: 3, requires: true, packages };
@@ -83,12 +97,20 @@ function consumerLock(tarball: string, manifest: Manifest) {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'eg-consumers-'));
   // `npm test` has just built dist/: pack it as it is (--ignore-scripts: no second build racing the other tests).
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' })) as {
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }),
+  ) as {
     filename: string;
     files: { path: string }[];
   }[];
   const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Manifest;
-  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumers', private: true, dependencies: { [manifest.name]: `file:${packed!.filename}` } }));
+  writeFileSync(
+    join(work, 'package.json'),
+    JSON.stringify({ name: 'consumers', private: true, dependencies: { [manifest.name]: `file:${packed!.filename}` } }),
+  );
   writeFileSync(join(work, 'package-lock.json'), JSON.stringify(consumerLock(packed!.filename, manifest)));
   await run('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: work });
   for (const name of LINKED) {
@@ -96,8 +118,10 @@ beforeAll(async () => {
     symlinkSync(join(REPO, 'node_modules', name), join(work, 'node_modules', name), 'dir');
   }
   cpSync(FIXTURES, work, { recursive: true });
-  for (const project of ['cdk-ts-node', 'cdk-tsx', 'pulumi-pack']) cpSync(join(REPO, 'examples/catalog.yaml'), join(work, project, 'catalog.yaml'));
-  for (const flavour of ['cjs', 'esm']) cpSync(join(work, 'types/consumer.ts'), join(work, 'types', flavour, 'consumer.ts'));
+  for (const project of ['cdk-ts-node', 'cdk-tsx', 'pulumi-pack'])
+    cpSync(join(REPO, 'examples/catalog.yaml'), join(work, project, 'catalog.yaml'));
+  for (const flavour of ['cjs', 'esm'])
+    cpSync(join(work, 'types/consumer.ts'), join(work, 'types', flavour, 'consumer.ts'));
   installed = { name: manifest.name, version: manifest.version, files: packed!.files.map((file) => file.path).sort() };
 }, 240_000);
 
@@ -106,14 +130,22 @@ afterAll(() => {
 });
 
 /** Runs a command in the work tree; a failure carries the command's own output. */
-async function inWork(cwd: string, command: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+async function inWork(
+  cwd: string,
+  command: string,
+  args: string[],
+): Promise<{ stdout: string; stderr: string; code: number }> {
   const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, NODE_OPTIONS: '' };
   try {
     const { stdout, stderr } = await run(command, args, { cwd: join(work, cwd), env, maxBuffer: 64 * 1024 * 1024 });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: typeof failed.code === 'number' ? failed.code : -1 };
+    return {
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+      code: typeof failed.code === 'number' ? failed.code : -1,
+    };
   }
 }
 
@@ -138,8 +170,17 @@ const UPSTREAM_POLICY_ERRORS = /^\S*node_modules\/@pulumi\/policy\/index\.d\.ts\
 describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   it('holds the builds it exports and nothing else: no sources, no source maps, no tests', () => {
     expect(installed.files.filter((file) => /\.(map|ts)$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
-    const documents = /^(README\.md|LICENSE|catalog\/README\.md|cdk-aspects\/README\.md|policypack\/README\.md|docs\/(rules|terraform)\.md|examples\/(multicloud\.md|catalog\.yaml|cdk-app\/catalog\.generated\.yaml))$/;
-    expect(installed.files.filter((file) => !documents.test(file) && !/^(dist\/(bundle|cjs|types)\/|catalog\/entitlement-catalog\.schema\.json$|data\/(aws-managed-policies\.jsonl|azure-built-in-roles\.json|gcp-predefined-roles\.json)$|package\.json$)/.test(file))).toEqual([]);
+    const documents =
+      /^(README\.md|LICENSE|catalog\/README\.md|cdk-aspects\/README\.md|policypack\/README\.md|docs\/(rules|terraform)\.md|examples\/(multicloud\.md|catalog\.yaml|cdk-app\/catalog\.generated\.yaml))$/;
+    expect(
+      installed.files.filter(
+        (file) =>
+          !documents.test(file) &&
+          !/^(dist\/(bundle|cjs|types)\/|catalog\/entitlement-catalog\.schema\.json$|data\/(aws-managed-policies\.jsonl|azure-built-in-roles\.json|gcp-predefined-roles\.json)$|package\.json$)/.test(
+            file,
+          ),
+      ),
+    ).toEqual([]);
     // The AWS managed policy data (3 MB) ships; the 74 MB dataset it is extracted from does not. The Azure and Google
     // Cloud role data ship beside it, read on first use (src/util/package-data.ts).
     expect(installed.files).toEqual(
@@ -185,17 +226,30 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   ] as const;
   const FULLY_CHECKED = ['node16', 'nodenext'];
   describe.each(Object.entries(COMPILERS))('type-checks with %s', (compiler, tsc) => {
-    it.each(SETTINGS.filter(([, setting]) => compiler !== 'TypeScript 7' || !FULLY_CHECKED.includes(setting)))('types/%s under module %s', async (flavour, setting) => {
-      const result = await inWork(`types/${flavour}`, process.execPath, [join(work, tsc), '-p', `tsconfig.${setting}.json`]);
-      expect(result.stdout + result.stderr).toBe('');
-      expect(result.code).toBe(0);
-    });
+    it.each(SETTINGS.filter(([, setting]) => compiler !== 'TypeScript 7' || !FULLY_CHECKED.includes(setting)))(
+      'types/%s under module %s',
+      async (flavour, setting) => {
+        const result = await inWork(`types/${flavour}`, process.execPath, [
+          join(work, tsc),
+          '-p',
+          `tsconfig.${setting}.json`,
+        ]);
+        expect(result.stdout + result.stderr).toBe('');
+        expect(result.code).toBe(0);
+      },
+    );
   });
 
   it.each(SETTINGS.filter(([, setting]) => FULLY_CHECKED.includes(setting)))(
     "type-checks with TypeScript 7 types/%s under module %s, every declaration file too: only @pulumi/policy's own errors",
     async (flavour, setting) => {
-      const result = await inWork(`types/${flavour}`, process.execPath, [join(work, COMPILERS['TypeScript 7']), '-p', `tsconfig.${setting}.json`, '--skipLibCheck', 'false']);
+      const result = await inWork(`types/${flavour}`, process.execPath, [
+        join(work, COMPILERS['TypeScript 7']),
+        '-p',
+        `tsconfig.${setting}.json`,
+        '--skipLibCheck',
+        'false',
+      ]);
       const errors = (result.stdout + result.stderr).split('\n').filter((line) => line.includes('error'));
       expect(errors).toHaveLength(2);
       expect(errors.filter((line) => !UPSTREAM_POLICY_ERRORS.test(line))).toEqual([]);
@@ -205,13 +259,20 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   // Type-checked above under the same setting (module commonjs, types/cjs); ts-node's own type-check of an
   // aws-cdk-lib app costs ~40 s of CPU, so it only transpiles here, and what is tested is what it loads at run time.
   it('runs a CDK app with ts-node (module commonjs: require() of the CommonJS build)', async () => {
-    const result = await inWork('cdk-ts-node', process.execPath, [join(work, 'node_modules/ts-node/dist/bin.js'), '--transpile-only', 'bin/app.ts']);
+    const result = await inWork('cdk-ts-node', process.execPath, [
+      join(work, 'node_modules/ts-node/dist/bin.js'),
+      '--transpile-only',
+      'bin/app.ts',
+    ]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(DEPLOYER_ERRORS);
   });
 
   it('runs the same app with tsx as an ES module (import of the ES module build)', async () => {
-    const result = await inWork('cdk-tsx', process.execPath, [join(work, 'node_modules/tsx/dist/cli.mjs'), 'bin/app.ts']);
+    const result = await inWork('cdk-tsx', process.execPath, [
+      join(work, 'node_modules/tsx/dist/cli.mjs'),
+      'bin/app.ts',
+    ]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(DEPLOYER_ERRORS);
   });
@@ -233,7 +294,10 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
         outputs: {
           name: 'deployer',
           arn: 'arn:aws:iam::111122223333:role/deployer',
-          assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+          assumeRolePolicy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          }),
           managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
         },
         propertyDependencies: {},
@@ -255,10 +319,19 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   });
 
   it('runs the CLI from node_modules/.bin as a command', async () => {
-    const result = await inWork('cli', join(work, 'node_modules/.bin/entitlement-guard'), ['check', 'bad.template.yaml', '--catalog', join(REPO, 'examples/catalog.yaml'), '--format', 'json']);
+    const result = await inWork('cli', join(work, 'node_modules/.bin/entitlement-guard'), [
+      'check',
+      'bad.template.yaml',
+      '--catalog',
+      join(REPO, 'examples/catalog.yaml'),
+      '--format',
+      'json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    const findings = (JSON.parse(result.stdout) as { findings: { ruleId: string; detail: string; resource: { name: string } }[] }).findings;
+    const findings = (
+      JSON.parse(result.stdout) as { findings: { ruleId: string; detail: string; resource: { name: string } }[] }
+    ).findings;
     expect(findings.map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.detail}`)).toEqual([
       'exception-expiry EXC-087 Expires::2026-01-31',
       'no-privilege-escalation Deployer Path::*',

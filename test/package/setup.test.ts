@@ -32,7 +32,9 @@ describe('Node 22 guard', () => {
   it('stops an older Node with one line that says what happened and what to run', () => {
     // Node 20 pretended: the guard reads process.versions.node, nothing else.
     const pretend20 = `data:text/javascript,Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });`;
-    const result = spawnSync(process.execPath, ['--import', pretend20, join(REPO, 'scripts/require-node.mjs')], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', pretend20, join(REPO, 'scripts/require-node.mjs')], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toEqual([
@@ -78,7 +80,11 @@ describe('links a package user follows', () => {
   });
 
   it('every rule has its section in docs/rules.md, which ships in the package', () => {
-    const headings = new Set(readFileSync(join(REPO, 'docs/rules.md'), 'utf8').match(/^## [a-z-]+$/gm)!.map((heading) => heading.slice(3)));
+    const headings = new Set(
+      readFileSync(join(REPO, 'docs/rules.md'), 'utf8')
+        .match(/^## [a-z-]+$/gm)!
+        .map((heading) => heading.slice(3)),
+    );
     expect(allRules.filter((rule) => !headings.has(rule.meta.id)).map((rule) => rule.meta.id)).toEqual([]);
     expect(manifest.files).toContain('docs/rules.md');
   });

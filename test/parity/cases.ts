@@ -15,12 +15,14 @@ import type { PlannedResource } from '../terraform/support.js';
 export type Level = 'mandatory' | 'advisory';
 /** `rule | identity | level | granting resource`; identity `-` when the finding names none, resource `(catalog)` for a catalog finding. */
 export type Verdict = string;
-export const verdict = (rule: string, identity: string, level: Level, resource: string): Verdict => [rule, identity, level, resource].join(' | ');
+export const verdict = (rule: string, identity: string, level: Level, resource: string): Verdict =>
+  [rule, identity, level, resource].join(' | ');
 
 export interface Unsupported {
   unsupported: string;
 }
-export const isUnsupported = (value: unknown): value is Unsupported => typeof value === 'object' && value !== null && 'unsupported' in value;
+export const isUnsupported = (value: unknown): value is Unsupported =>
+  typeof value === 'object' && value !== null && 'unsupported' in value;
 
 export interface CfnTemplateCase {
   Transform?: string;
@@ -51,14 +53,23 @@ export interface ParityCase {
 
 const ACCOUNT = '111122223333';
 const document = (...statements: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: statements });
-const allow = (action: string | string[], resource: string | string[]) => ({ Effect: 'Allow', Action: action, Resource: resource });
-const serviceTrust = (service: string) => document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+const allow = (action: string | string[], resource: string | string[]) => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+});
+const serviceTrust = (service: string) =>
+  document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 const LAMBDA_TRUST = serviceTrust('lambda.amazonaws.com');
 const cfnTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const OWNED = { owner: 'team-parity', 'identity-class': 'service' };
 
 /** A role (and an AWS::IAM::Policy `<id>Policy` on it when given a document), as CloudFormation. */
-function cfnRole(id: string, role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number }, policy?: unknown): CfnTemplateCase {
+function cfnRole(
+  id: string,
+  role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number },
+  policy?: unknown,
+): CfnTemplateCase {
   const name = `${id}Role`;
   return {
     Resources: {
@@ -72,20 +83,43 @@ function cfnRole(id: string, role: { trust?: unknown; tags?: Record<string, stri
         },
       },
       ...(policy
-        ? { [`${id}Policy`]: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: `${id}Policy`, Roles: [{ Ref: name }], PolicyDocument: policy } } }
+        ? {
+            [`${id}Policy`]: {
+              Type: 'AWS::IAM::Policy',
+              Properties: { PolicyName: `${id}Policy`, Roles: [{ Ref: name }], PolicyDocument: policy },
+            },
+          }
         : {}),
     },
   };
 }
 
 /** The same role as Terraform plans it (aws 5.x, before the first apply), with `aws_iam_role_policy.<id>Policy`. */
-function tfRole(id: string, role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number }, policy?: unknown): PlannedResource[] {
+function tfRole(
+  id: string,
+  role: { trust?: unknown; tags?: Record<string, string>; maxSession?: number },
+  policy?: unknown,
+): PlannedResource[] {
   const name = `${id}Role`;
   return [
     {
       address: `aws_iam_role.${name}`,
-      values: { name, path: '/', assume_role_policy: JSON.stringify(role.trust ?? LAMBDA_TRUST), max_session_duration: role.maxSession ?? 3600, ...(role.tags ? { tags: role.tags } : {}) },
-      unknown: { arn: true, id: true, unique_id: true, create_date: true, tags_all: true, managed_policy_arns: true, inline_policy: true },
+      values: {
+        name,
+        path: '/',
+        assume_role_policy: JSON.stringify(role.trust ?? LAMBDA_TRUST),
+        max_session_duration: role.maxSession ?? 3600,
+        ...(role.tags ? { tags: role.tags } : {}),
+      },
+      unknown: {
+        arn: true,
+        id: true,
+        unique_id: true,
+        create_date: true,
+        tags_all: true,
+        managed_policy_arns: true,
+        inline_policy: true,
+      },
     },
     ...(policy
       ? [
@@ -105,7 +139,10 @@ const tfUser = (name: string, tags: Record<string, string>): PlannedResource => 
   values: { name, path: '/', tags },
   unknown: { arn: true, id: true, unique_id: true, tags_all: true },
 });
-const cfnUser = (name: string, tags: Record<string, string>) => ({ Type: 'AWS::IAM::User', Properties: { UserName: name, Tags: cfnTags(tags) } });
+const cfnUser = (name: string, tags: Record<string, string>) => ({
+  Type: 'AWS::IAM::User',
+  Properties: { UserName: name, Tags: cfnTags(tags) },
+});
 
 const GITHUB_TRUST = document({
   Effect: 'Allow',
@@ -114,7 +151,8 @@ const GITHUB_TRUST = document({
   Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
 });
 
-const NO_MACRO = 'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
+const NO_MACRO =
+  'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
 
 export const CASES: ParityCase[] = [
   {
@@ -129,7 +167,12 @@ export const CASES: ParityCase[] = [
     pulumi: true,
     terraform: [
       tfUser('NlcKeyUser', OWNED),
-      { address: 'aws_iam_access_key.NlcKeyUserKey', values: { user: 'NlcKeyUser', status: 'Active' }, unknown: { id: true, secret: true }, references: { user: ['aws_iam_user.NlcKeyUser.name', 'aws_iam_user.NlcKeyUser'] } },
+      {
+        address: 'aws_iam_access_key.NlcKeyUserKey',
+        values: { user: 'NlcKeyUser', status: 'Active' },
+        unknown: { id: true, secret: true },
+        references: { user: ['aws_iam_user.NlcKeyUser.name', 'aws_iam_user.NlcKeyUser'] },
+      },
     ],
     expected: [verdict('no-long-lived-credentials', 'NlcKeyUser', 'mandatory', 'NlcKeyUserKey')],
   },
@@ -152,23 +195,43 @@ export const CASES: ParityCase[] = [
   {
     id: 'EntExtra',
     rule: 'require-entitlement',
-    cloudformation: cfnRole('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`))),
+    cloudformation: cfnRole(
+      'EntExtra',
+      { tags: { ...OWNED, entitlements: 'parity-read' } },
+      document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)),
+    ),
     pulumi: true,
-    terraform: tfRole('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`))),
+    terraform: tfRole(
+      'EntExtra',
+      { tags: { ...OWNED, entitlements: 'parity-read' } },
+      document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)),
+    ),
     expected: [verdict('require-entitlement', 'EntExtraRole', 'mandatory', 'EntExtraPolicy')],
   },
   {
     id: 'EscAttach',
     rule: 'no-privilege-escalation',
-    cloudformation: cfnRole('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`))),
+    cloudformation: cfnRole(
+      'EscAttach',
+      { tags: OWNED },
+      document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)),
+    ),
     pulumi: true,
-    terraform: tfRole('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`))),
+    terraform: tfRole(
+      'EscAttach',
+      { tags: OWNED },
+      document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)),
+    ),
     expected: [verdict('no-privilege-escalation', 'EscAttachRole', 'mandatory', 'EscAttachRole')],
   },
   {
     id: 'ValidityTypo',
     rule: 'policy-validity',
-    cloudformation: cfnRole('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*'))),
+    cloudformation: cfnRole(
+      'ValidityTypo',
+      { tags: OWNED },
+      document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*')),
+    ),
     pulumi: true,
     terraform: tfRole('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*'))),
     expected: [verdict('policy-validity', 'ValidityTypoRole', 'advisory', 'ValidityTypoPolicy')],
@@ -176,25 +239,52 @@ export const CASES: ParityCase[] = [
   {
     id: 'TrustOidc',
     rule: 'restrict-trust',
-    cloudformation: cfnRole('TrustOidc', { trust: GITHUB_TRUST, tags: { owner: 'team-parity', 'identity-class': 'workload' } }),
+    cloudformation: cfnRole('TrustOidc', {
+      trust: GITHUB_TRUST,
+      tags: { owner: 'team-parity', 'identity-class': 'workload' },
+    }),
     pulumi: true,
-    terraform: tfRole('TrustOidc', { trust: GITHUB_TRUST, tags: { owner: 'team-parity', 'identity-class': 'workload' } }),
+    terraform: tfRole('TrustOidc', {
+      trust: GITHUB_TRUST,
+      tags: { owner: 'team-parity', 'identity-class': 'workload' },
+    }),
     expected: [verdict('restrict-trust', 'TrustOidcRole', 'mandatory', 'TrustOidcRole')],
   },
   {
     id: 'SessionAgent',
     rule: 'session-within-class',
-    cloudformation: cfnRole('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 }),
+    cloudformation: cfnRole('SessionAgent', {
+      trust: serviceTrust('bedrock.amazonaws.com'),
+      tags: { owner: 'team-parity', 'identity-class': 'agent' },
+      maxSession: 43200,
+    }),
     pulumi: true,
-    terraform: tfRole('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 }),
+    terraform: tfRole('SessionAgent', {
+      trust: serviceTrust('bedrock.amazonaws.com'),
+      tags: { owner: 'team-parity', 'identity-class': 'agent' },
+      maxSession: 43200,
+    }),
     expected: [verdict('session-within-class', 'SessionAgentRole', 'mandatory', 'SessionAgentRole')],
   },
   {
     id: 'SecretStale',
     rule: 'secret-rotation',
-    cloudformation: { Resources: { SecretStaleSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'SecretStaleSecret', Tags: cfnTags(OWNED) } } } },
+    cloudformation: {
+      Resources: {
+        SecretStaleSecret: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { Name: 'SecretStaleSecret', Tags: cfnTags(OWNED) },
+        },
+      },
+    },
     pulumi: true,
-    terraform: [{ address: 'aws_secretsmanager_secret.SecretStaleSecret', values: { name: 'SecretStaleSecret', tags: OWNED }, unknown: { arn: true, id: true, tags_all: true } }],
+    terraform: [
+      {
+        address: 'aws_secretsmanager_secret.SecretStaleSecret',
+        values: { name: 'SecretStaleSecret', tags: OWNED },
+        unknown: { arn: true, id: true, tags_all: true },
+      },
+    ],
     expected: [verdict('secret-rotation', 'SecretStaleSecret', 'mandatory', 'SecretStaleSecret')],
   },
   {
@@ -208,7 +298,9 @@ export const CASES: ParityCase[] = [
   {
     id: 'HumanLocal',
     rule: 'human-federated',
-    cloudformation: { Resources: { HumanLocalUser: cfnUser('HumanLocalUser', { owner: 'team-parity', 'identity-class': 'human' }) } },
+    cloudformation: {
+      Resources: { HumanLocalUser: cfnUser('HumanLocalUser', { owner: 'team-parity', 'identity-class': 'human' }) },
+    },
     pulumi: true,
     terraform: [tfUser('HumanLocalUser', { owner: 'team-parity', 'identity-class': 'human' })],
     expected: [verdict('human-federated', 'HumanLocalUser', 'mandatory', 'HumanLocalUser')],
@@ -239,7 +331,9 @@ export const CASES: ParityCase[] = [
     cloudformation: cfnRole('ExcExpired', {}),
     pulumi: true,
     terraform: tfRole('ExcExpired', {}),
-    silent: { nag: 'cdk-nag reports per L1 resource; a finding about a catalog exception belongs to no stack (the aspect and the CLI report it)' },
+    silent: {
+      nag: 'cdk-nag reports per L1 resource; a finding about a catalog exception belongs to no stack (the aspect and the CLI report it)',
+    },
     expected: [verdict('exception-expiry', '-', 'advisory', '(catalog)')],
   },
   {
@@ -253,13 +347,20 @@ export const CASES: ParityCase[] = [
   {
     id: 'UnseenSsh',
     rule: 'no-unseen-content',
-    cloudformation: { unsupported: 'CloudFormation has no resource type for an IAM user\'s SSH public key (aws_iam_user_ssh_key, aws.iam.SshKey)' },
+    cloudformation: {
+      unsupported:
+        "CloudFormation has no resource type for an IAM user's SSH public key (aws_iam_user_ssh_key, aws.iam.SshKey)",
+    },
     pulumi: true,
     terraform: [
       tfUser('UnseenSshUser', OWNED),
       {
         address: 'aws_iam_user_ssh_key.UnseenSshKey',
-        values: { username: 'UnseenSshUser', encoding: 'SSH', public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com' },
+        values: {
+          username: 'UnseenSshUser',
+          encoding: 'SSH',
+          public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+        },
         unknown: { id: true, ssh_public_key_id: true, fingerprint: true, status: true },
         references: { username: ['aws_iam_user.UnseenSshUser.name', 'aws_iam_user.UnseenSshUser'] },
       },
@@ -270,9 +371,21 @@ export const CASES: ParityCase[] = [
     // Valid for every rule: owned, classed, entitled to exactly what it holds, trusted by one service, a 1h session.
     id: 'Clean',
     rule: '*',
-    cloudformation: cfnRole('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`))),
+    cloudformation: cfnRole(
+      'Clean',
+      { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 },
+      document(
+        allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`),
+      ),
+    ),
     pulumi: true,
-    terraform: tfRole('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`))),
+    terraform: tfRole(
+      'Clean',
+      { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 },
+      document(
+        allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`),
+      ),
+    ),
     expected: [],
   },
 ];

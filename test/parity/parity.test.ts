@@ -19,7 +19,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, Aspects, CfnResource, Stack, Stage, Validations, type IPolicyValidationPlugin, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import {
+  App,
+  Aspects,
+  CfnResource,
+  Stack,
+  Stage,
+  Validations,
+  type IPolicyValidationPlugin,
+  type PolicyValidationPluginReport,
+} from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
@@ -30,9 +39,26 @@ import { main } from '../../src/cli/main.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
 import { allRules } from '../../src/rules/index.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type RunningPack } from '../pulumi/support/analyzer-client.mjs';
+import {
+  analyzerClient,
+  captureProgram,
+  startEngine,
+  startPack,
+  type AnalyzerClient,
+  type CapturedResource,
+  type RunningPack,
+} from '../pulumi/support/analyzer-client.mjs';
 import { terraformPlan } from '../terraform/support.js';
-import { CASES, FRONT_ENDS, isUnsupported, verdict, type FrontEnd, type Level, type ParityCase, type Verdict } from './cases.js';
+import {
+  CASES,
+  FRONT_ENDS,
+  isUnsupported,
+  verdict,
+  type FrontEnd,
+  type Level,
+  type ParityCase,
+  type Verdict,
+} from './cases.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const BASE_CATALOG = readFileSync(path('catalog.yaml'), 'utf8');
@@ -48,7 +74,8 @@ let pack: RunningPack | undefined;
 let client: AnalyzerClient | undefined;
 
 const catalogText = (parityCase: ParityCase) => BASE_CATALOG + (parityCase.catalog ?? '');
-const catalogOf = (parityCase: ParityCase): Catalog => parseCatalog(catalogText(parityCase), `parity/${parityCase.id}.catalog.yaml`);
+const catalogOf = (parityCase: ParityCase): Catalog =>
+  parseCatalog(catalogText(parityCase), `parity/${parityCase.id}.catalog.yaml`);
 const record = (parityCase: ParityCase, frontEnd: FrontEnd, found: Verdict[]) => {
   verdicts.set(parityCase.id, { ...verdicts.get(parityCase.id), [frontEnd]: [...new Set(found)].sort() });
 };
@@ -63,13 +90,18 @@ const NO_IDENTITY_RULES = new Set(['exception-expiry', 'no-unseen-content']);
 function identityOf(target: string | undefined, ruleId: string): string {
   if (target === undefined || NO_IDENTITY_RULES.has(ruleId)) return '-';
   if (target.startsWith('urn:pulumi:')) return target.slice(target.lastIndexOf('::') + 2);
-  return target.replace(/^path:/, '').split('/').pop()!;
+  return target
+    .replace(/^path:/, '')
+    .split('/')
+    .pop()!;
 }
 
 /** The target a CDK message or Pulumi diagnostic names (see describeFinding, policypack messageOf). */
 function targetInMessage(message: string): string | undefined {
   if (message.includes(NO_WAIVER_TARGET)) return undefined;
-  const match = /\(rule: \S+, target: (.+?)\); a CDK acknowledgement/.exec(message) ?? /request a catalog exception for rule \S+, target (.+)\.$/m.exec(message);
+  const match =
+    /\(rule: \S+, target: (.+?)\); a CDK acknowledgement/.exec(message) ??
+    /request a catalog exception for rule \S+, target (.+)\.$/m.exec(message);
   if (!match) throw new Error(`no waiver target in: ${message}`);
   return match[1];
 }
@@ -91,7 +123,9 @@ function runCli(parityCase: ParityCase, frontEnd: 'cli' | 'terraform', input: st
   const result = main(['check', input, '--catalog', catalogFile, '--format', 'json', '--now', NOW]);
   if (!result.result) throw new Error(`check of ${input} failed (${result.exitCode}): ${result.errors.join('\n')}`);
   // What the CLI printed is what the verdicts are read from (the waiver target is in its text report, not its JSON).
-  const printed = (JSON.parse(result.output) as { findings: { ruleId: string; level: string; resource: { name: string } }[] }).findings;
+  const printed = (
+    JSON.parse(result.output) as { findings: { ruleId: string; level: string; resource: { name: string } }[] }
+  ).findings;
   expect(printed.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name}`).sort()).toEqual(
     result.result.findings.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name}`).sort(),
   );
@@ -100,8 +134,14 @@ function runCli(parityCase: ParityCase, frontEnd: 'cli' | 'terraform', input: st
     parityCase,
     frontEnd,
     result.result.findings.map((finding) => {
-      const resource = finding.resource.type === CATALOG_EXCEPTION ? '(catalog)' : finding.resource.name.split('.').pop()!;
-      return verdict(finding.ruleId, identityOf(finding.waiverTarget, finding.ruleId), levelOf(finding) as Level, resource);
+      const resource =
+        finding.resource.type === CATALOG_EXCEPTION ? '(catalog)' : finding.resource.name.split('.').pop()!;
+      return verdict(
+        finding.ruleId,
+        identityOf(finding.waiverTarget, finding.ruleId),
+        levelOf(finding) as Level,
+        resource,
+      );
     }),
   );
 }
@@ -127,13 +167,19 @@ function synthesizeCdk(cases: ParityCase[]): void {
     const stack = new Stack(stage, 'Parity');
     if (parityCase.cloudformation.Transform) stack.addTransform(parityCase.cloudformation.Transform);
     for (const [logicalId, resource] of Object.entries(parityCase.cloudformation.Resources)) {
-      new CfnResource(stack, logicalId, { type: resource.Type, properties: resource.Properties ?? {} }).overrideLogicalId(logicalId);
+      new CfnResource(stack, logicalId, {
+        type: resource.Type,
+        properties: resource.Properties ?? {},
+      }).overrideLogicalId(logicalId);
     }
     const options = { catalog: catalogOf(parityCase), now: new Date(`${NOW}T00:00:00Z`) };
     const caseReports = { nag: [], plugin: [] };
     reports.set(parityCase.id, caseReports);
     Aspects.of(stage).add(new EntitlementGuard(options));
-    Validations.of(stage).addPlugins(recording(new EntitlementGuardValidation(options), caseReports.plugin), recording(new EntitlementGuardChecks(stage, options), caseReports.nag));
+    Validations.of(stage).addPlugins(
+      recording(new EntitlementGuardValidation(options), caseReports.plugin),
+      recording(new EntitlementGuardChecks(stage, options), caseReports.nag),
+    );
     stages.set(parityCase.id, stage);
   }
   // Mandatory findings make the validation plugins fail the synthesis: the reports were kept on the way.
@@ -145,17 +191,40 @@ function synthesizeCdk(cases: ParityCase[]): void {
     const { nag, plugin } = reports.get(parityCase.id)!;
     expect(nag).toHaveLength(1);
     expect(plugin).toHaveLength(1);
-    record(parityCase, 'nag', nag[0]!.violations.map((violation) => {
-      expect(violation.violatingResources).toHaveLength(1);
-      const ruleId = /^EntitlementGuard-([a-z-]+)/.exec(violation.ruleName)![1]!;
-      const level = violation.severity === 'error' ? 'mandatory' : violation.severity === 'warning' ? 'advisory' : `unexpected ${violation.severity}`;
-      // The resource the finding is about, from its message: a finding about no L1 resource is reported on the stack's first one.
-      return verdict(ruleId, identityOf(targetInMessage(violation.description), ruleId), level as Level, resourceInMessage(violation.description));
-    }));
-    record(parityCase, 'plugin', plugin[0]!.violations.map((violation) => {
-      expect(violation.severity).toBe('error');
-      return verdict(violation.ruleName, identityOf(targetInMessage(violation.description), violation.ruleName), 'mandatory', violation.violatingResources[0]!.resourceLogicalId!);
-    }));
+    record(
+      parityCase,
+      'nag',
+      nag[0]!.violations.map((violation) => {
+        expect(violation.violatingResources).toHaveLength(1);
+        const ruleId = /^EntitlementGuard-([a-z-]+)/.exec(violation.ruleName)![1]!;
+        const level =
+          violation.severity === 'error'
+            ? 'mandatory'
+            : violation.severity === 'warning'
+              ? 'advisory'
+              : `unexpected ${violation.severity}`;
+        // The resource the finding is about, from its message: a finding about no L1 resource is reported on the stack's first one.
+        return verdict(
+          ruleId,
+          identityOf(targetInMessage(violation.description), ruleId),
+          level as Level,
+          resourceInMessage(violation.description),
+        );
+      }),
+    );
+    record(
+      parityCase,
+      'plugin',
+      plugin[0]!.violations.map((violation) => {
+        expect(violation.severity).toBe('error');
+        return verdict(
+          violation.ruleName,
+          identityOf(targetInMessage(violation.description), violation.ruleName),
+          'mandatory',
+          violation.violatingResources[0]!.resourceLogicalId!,
+        );
+      }),
+    );
   }
 }
 
@@ -167,7 +236,9 @@ function aspectVerdicts(stage: Stage): Verdict[] {
       const text = String(entry.data);
       if (!text.startsWith('[EntitlementGuard] ')) continue;
       const [, ruleId, level] = /^\[EntitlementGuard\] (\S+) \(([^)]+)\)/.exec(text)!;
-      expect(entry.type).toBe(level === 'mandatory' ? 'aws:cdk:error' : level === 'advisory' ? 'aws:cdk:warning' : 'aws:cdk:info');
+      expect(entry.type).toBe(
+        level === 'mandatory' ? 'aws:cdk:error' : level === 'advisory' ? 'aws:cdk:warning' : 'aws:cdk:info',
+      );
       found.push(verdict(ruleId!, identityOf(targetInMessage(text), ruleId!), level as Level, resourceInMessage(text)));
     }
     construct.node.children.forEach(visit);
@@ -186,9 +257,16 @@ async function analyzePulumi(cases: ParityCase[], captured: CapturedResource[]):
     expect(records.length, parityCase.id).toBeGreaterThan(0);
     const catalog = catalogOf(parityCase);
     const properties = { catalogPath: join(workDir, `${parityCase.id}.catalog.yaml`) };
-    await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties }])));
+    await client.configure(
+      Object.fromEntries(
+        allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties }]),
+      ),
+    );
     // The engine asks about each resource as it is registered, then about the whole stack.
-    const diagnostics = [...(await Promise.all(records.map((resource) => client!.analyze(resource)))).flat(), ...(await client.analyzeStack(records))];
+    const diagnostics = [
+      ...(await Promise.all(records.map((resource) => client!.analyze(resource)))).flat(),
+      ...(await client.analyzeStack(records)),
+    ];
     record(
       parityCase,
       'pulumi',
@@ -196,24 +274,34 @@ async function analyzePulumi(cases: ParityCase[], captured: CapturedResource[]):
         const waived = /\nWaived by catalog exception (.+)\.$/.exec(diagnostic.message)?.[1];
         const identity = waived ? '-' : identityOf(targetInMessage(diagnostic.message), diagnostic.policyName);
         const resource = diagnostic.urn ? diagnostic.urn.slice(diagnostic.urn.lastIndexOf('::') + 2) : '(catalog)';
-        return verdict(diagnostic.policyName, identity, (waived ? `waived by ${waived}` : diagnostic.enforcementLevel) as Level, resource);
+        return verdict(
+          diagnostic.policyName,
+          identity,
+          (waived ? `waived by ${waived}` : diagnostic.enforcementLevel) as Level,
+          resource,
+        );
       }),
     );
   }
 }
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js')))
+    throw new Error('the policy pack is not built: run `npm run build` first');
   workDir = mkdtempSync(join(tmpdir(), 'eg-parity-'));
   mkdirSync(join(workDir, 'cfn'));
   mkdirSync(join(workDir, 'tf'));
-  for (const parityCase of CASES) writeFileSync(join(workDir, `${parityCase.id}.catalog.yaml`), catalogText(parityCase));
+  for (const parityCase of CASES)
+    writeFileSync(join(workDir, `${parityCase.id}.catalog.yaml`), catalogText(parityCase));
   // The Pulumi program runs in its own process while the CLI and the CDK work here.
   const captured = captureProgram(path('program.ts'), 'update', { project: 'parity' });
   for (const parityCase of CASES) {
     if (!isUnsupported(parityCase.cloudformation)) {
       const file = join(workDir, 'cfn', `${parityCase.id}.template.json`);
-      writeFileSync(file, JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...parityCase.cloudformation }, null, 2));
+      writeFileSync(
+        file,
+        JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...parityCase.cloudformation }, null, 2),
+      );
       runCli(parityCase, 'cli', file);
     }
     if (!isUnsupported(parityCase.terraform)) {
@@ -235,7 +323,12 @@ afterAll(async () => {
 
 /** Whether a front-end reads the case, or the reason it cannot. */
 function reasonFor(parityCase: ParityCase, frontEnd: FrontEnd): string | undefined {
-  const source = frontEnd === 'pulumi' ? parityCase.pulumi : frontEnd === 'terraform' ? parityCase.terraform : parityCase.cloudformation;
+  const source =
+    frontEnd === 'pulumi'
+      ? parityCase.pulumi
+      : frontEnd === 'terraform'
+        ? parityCase.terraform
+        : parityCase.cloudformation;
   return isUnsupported(source) ? source.unsupported : parityCase.silent?.[frontEnd];
 }
 
@@ -251,9 +344,13 @@ describe('the parity table', () => {
       expect(invalid.length, rule.meta.id).toBeGreaterThan(0);
       for (const parityCase of invalid) {
         expect(parityCase.expected.length, parityCase.id).toBeGreaterThan(0);
-        for (const line of parityCase.expected) expect(line.startsWith(`${rule.meta.id} | `), `${parityCase.id}: ${line}`).toBe(true);
+        for (const line of parityCase.expected)
+          expect(line.startsWith(`${rule.meta.id} | `), `${parityCase.id}: ${line}`).toBe(true);
       }
-      expect(CASES.some((c) => c.rule === '*' || (c.rule === rule.meta.id && c.expected.length === 0)), rule.meta.id).toBe(true);
+      expect(
+        CASES.some((c) => c.rule === '*' || (c.rule === rule.meta.id && c.expected.length === 0)),
+        rule.meta.id,
+      ).toBe(true);
     }
   });
 
@@ -264,28 +361,37 @@ describe('the parity table', () => {
       for (const frontEnd of FRONT_ENDS) {
         if (invalid.some((c) => reasonFor(c, frontEnd) === undefined)) continue;
         const reasons = invalid.map((c) => reasonFor(c, frontEnd)!);
-        if (reasons.some((reason) => reason.trim().length < 20)) gaps.push(`${rule.meta.id} in ${frontEnd}: no reason given`);
+        if (reasons.some((reason) => reason.trim().length < 20))
+          gaps.push(`${rule.meta.id} in ${frontEnd}: no reason given`);
       }
     }
     expect(gaps).toEqual([]);
   });
 
   it('gives every case ids no other case id begins with (its resources are told apart by name)', () => {
-    for (const a of CASES) for (const b of CASES) if (a !== b) expect(b.id.startsWith(a.id), `${a.id} / ${b.id}`).toBe(false);
+    for (const a of CASES)
+      for (const b of CASES) if (a !== b) expect(b.id.startsWith(a.id), `${a.id} / ${b.id}`).toBe(false);
   });
 });
 
 describe.each(CASES.map((parityCase) => [parityCase.id, parityCase] as const))('%s', (_id, parityCase) => {
   const expressed = FRONT_ENDS.filter((frontEnd) => reasonFor(parityCase, frontEnd) === undefined);
-  const ofRule = (lines: Verdict[]) => (parityCase.rule === '*' ? lines : lines.filter((line) => line.startsWith(`${parityCase.rule} | `)));
+  const ofRule = (lines: Verdict[]) =>
+    parityCase.rule === '*' ? lines : lines.filter((line) => line.startsWith(`${parityCase.rule} | `));
 
-  it.each(expressed)(`gives ${parityCase.rule === '*' ? 'no finding' : parityCase.rule} the expected verdicts in %s`, (frontEnd) => {
-    const found = verdicts.get(parityCase.id)?.[frontEnd];
-    expect(found, `${frontEnd} did not run`).toBeDefined();
-    // The validation plugin reports only what blocks (advisory findings do not fail a synthesis).
-    const expected = frontEnd === 'plugin' ? parityCase.expected.filter((line) => line.includes(' | mandatory | ')) : parityCase.expected;
-    expect(ofRule(found!)).toEqual([...expected].sort());
-  });
+  it.each(expressed)(
+    `gives ${parityCase.rule === '*' ? 'no finding' : parityCase.rule} the expected verdicts in %s`,
+    (frontEnd) => {
+      const found = verdicts.get(parityCase.id)?.[frontEnd];
+      expect(found, `${frontEnd} did not run`).toBeDefined();
+      // The validation plugin reports only what blocks (advisory findings do not fail a synthesis).
+      const expected =
+        frontEnd === 'plugin'
+          ? parityCase.expected.filter((line) => line.includes(' | mandatory | '))
+          : parityCase.expected;
+      expect(ofRule(found!)).toEqual([...expected].sort());
+    },
+  );
 
   it('gives every other rule the same verdicts in every front-end that reads it', () => {
     const found = verdicts.get(parityCase.id)!;
@@ -297,9 +403,12 @@ describe.each(CASES.map((parityCase) => [parityCase.id, parityCase] as const))('
   });
 
   it('exits 1 from the CLI when a verdict blocks, 0 otherwise', () => {
-    const blocks = (verdicts.get(parityCase.id)?.cli ?? verdicts.get(parityCase.id)?.terraform ?? []).some((line) => line.includes(' | mandatory | '));
+    const blocks = (verdicts.get(parityCase.id)?.cli ?? verdicts.get(parityCase.id)?.terraform ?? []).some((line) =>
+      line.includes(' | mandatory | '),
+    );
     for (const frontEnd of ['cli', 'terraform'] as const) {
-      if (reasonFor(parityCase, frontEnd) === undefined) expect(exitCodes.get(parityCase.id)?.[frontEnd], frontEnd).toBe(blocks ? 1 : 0);
+      if (reasonFor(parityCase, frontEnd) === undefined)
+        expect(exitCodes.get(parityCase.id)?.[frontEnd], frontEnd).toBe(blocks ? 1 : 0);
     }
   });
 });

@@ -3,13 +3,23 @@
 import * as aws from '@pulumi/aws';
 
 const ACCOUNT = '111122223333';
-const document = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-const allow = (action: string | string[], resource: string | string[]) => ({ Effect: 'Allow', Action: action, Resource: resource });
-const serviceTrust = (service: string) => document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+const document = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const allow = (action: string | string[], resource: string | string[]) => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+});
+const serviceTrust = (service: string) =>
+  document({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 const OWNED = { owner: 'team-parity', 'identity-class': 'service' };
 
 /** `<id>Role`, and the inline policy `<id>Policy` on it (aws.iam.RolePolicy) when given one. */
-function role(id: string, args: { trust?: string; tags?: Record<string, string>; maxSession?: number }, policy?: string): aws.iam.Role {
+function role(
+  id: string,
+  args: { trust?: string; tags?: Record<string, string>; maxSession?: number },
+  policy?: string,
+): aws.iam.Role {
   const name = `${id}Role`;
   const created = new aws.iam.Role(name, {
     name,
@@ -32,7 +42,11 @@ role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
 role('OwnerNone', {});
 
 // require-entitlement
-role('EntExtra', { tags: { ...OWNED, entitlements: 'parity-read' } }, document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)));
+role(
+  'EntExtra',
+  { tags: { ...OWNED, entitlements: 'parity-read' } },
+  document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)),
+);
 
 // no-privilege-escalation
 role('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)));
@@ -52,7 +66,11 @@ role('TrustOidc', {
 });
 
 // session-within-class
-role('SessionAgent', { trust: serviceTrust('bedrock.amazonaws.com'), tags: { owner: 'team-parity', 'identity-class': 'agent' }, maxSession: 43200 });
+role('SessionAgent', {
+  trust: serviceTrust('bedrock.amazonaws.com'),
+  tags: { owner: 'team-parity', 'identity-class': 'agent' },
+  maxSession: 43200,
+});
 
 // secret-rotation
 new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', tags: OWNED });
@@ -61,7 +79,10 @@ new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', 
 role('BreakGlass', {});
 
 // human-federated
-new aws.iam.User('HumanLocalUser', { name: 'HumanLocalUser', tags: { owner: 'team-parity', 'identity-class': 'human' } });
+new aws.iam.User('HumanLocalUser', {
+  name: 'HumanLocalUser',
+  tags: { owner: 'team-parity', 'identity-class': 'human' },
+});
 
 // identity-expiry
 role('Expired', { tags: { ...OWNED, expires: '2026-01-31' } });
@@ -71,7 +92,15 @@ role('ExcExpired', {});
 
 // no-unseen-content
 const sshUser = new aws.iam.User('UnseenSshUser', { name: 'UnseenSshUser', tags: OWNED });
-new aws.iam.SshKey('UnseenSshKey', { username: sshUser.name, encoding: 'SSH', publicKey: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com' });
+new aws.iam.SshKey('UnseenSshKey', {
+  username: sshUser.name,
+  encoding: 'SSH',
+  publicKey: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+});
 
 // valid for every rule
-role('Clean', { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 }, document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`)));
+role(
+  'Clean',
+  { tags: { ...OWNED, entitlements: 'parity-read' }, maxSession: 3600 },
+  document(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/parity-orders`)),
+);

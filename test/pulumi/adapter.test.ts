@@ -5,13 +5,24 @@ import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identi
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const urn = (type: string, name: string) => `urn:pulumi:dev::payments::${type}::${name}`;
 
-function resource(type: string, name: string, props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): PulumiResource {
+function resource(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  propertyDependencies?: Record<string, string[]>,
+): PulumiResource {
   return { type, name, urn: urn(type, name), props, ...(propertyDependencies ? { propertyDependencies } : {}) };
 }
 
 const ROLE = 'aws:iam/role:Role';
-const lambdaTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-const s3Read = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] };
+const lambdaTrust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+const s3Read = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }],
+};
 
 function only<T>(items: T[]): T {
   expect(items).toHaveLength(1);
@@ -48,19 +59,32 @@ describe('Pulumi AWS adapter: identities', () => {
     expect(role.trustPolicy?.statements[0]?.principal).toEqual({ Service: ['lambda.amazonaws.com'] });
   });
 
-  it('takes the ARN AWS returned once the role exists, and AWS\'s one-hour default session', () => {
-    const role = identityNamed([resource(ROLE, 'ci', { name: 'ci-deployer', arn: 'arn:aws:iam::111122223333:role/ci-deployer', assumeRolePolicy: lambdaTrust })], 'ci-deployer');
+  it("takes the ARN AWS returned once the role exists, and AWS's one-hour default session", () => {
+    const role = identityNamed(
+      [
+        resource(ROLE, 'ci', {
+          name: 'ci-deployer',
+          arn: 'arn:aws:iam::111122223333:role/ci-deployer',
+          assumeRolePolicy: lambdaTrust,
+        }),
+      ],
+      'ci-deployer',
+    );
     expect(role.arn).toBe('arn:aws:iam::111122223333:role/ci-deployer');
     expect(role.maxSessionSeconds).toBe(3600);
   });
 
-  it('reads inline policies written as JSON strings and as objects, and ignores the provider\'s `[{}]`', () => {
+  it("reads inline policies written as JSON strings and as objects, and ignores the provider's `[{}]`", () => {
     const role = identityNamed(
       [
         resource(ROLE, 'r', {
           name: 'r',
           assumeRolePolicy: lambdaTrust,
-          inlinePolicies: [{ name: 'as-string', policy: JSON.stringify(s3Read) }, { name: 'as-object', policy: s3Read }, {}],
+          inlinePolicies: [
+            { name: 'as-string', policy: JSON.stringify(s3Read) },
+            { name: 'as-object', policy: s3Read },
+            {},
+          ],
         }),
       ],
       'r',
@@ -73,7 +97,14 @@ describe('Pulumi AWS adapter: identities', () => {
 
   it('keeps a value unknown in preview as an Unknown naming the property and the resource it waits for', () => {
     const role = identityNamed(
-      [resource(ROLE, 'break-glass', { name: 'break-glass-admin', assumeRolePolicy: UNKNOWN, maxSessionDuration: UNKNOWN }, { assumeRolePolicy: [urn(ROLE, 'ci-deployer')] })],
+      [
+        resource(
+          ROLE,
+          'break-glass',
+          { name: 'break-glass-admin', assumeRolePolicy: UNKNOWN, maxSessionDuration: UNKNOWN },
+          { assumeRolePolicy: [urn(ROLE, 'ci-deployer')] },
+        ),
+      ],
       'break-glass-admin',
     );
     expect(role.trustPolicy?.unreadable?.description).toBe(
@@ -84,11 +115,22 @@ describe('Pulumi AWS adapter: identities', () => {
 
   it('keeps an unknown inside a policy object where it stands', () => {
     const role = identityNamed(
-      [resource(ROLE, 'r', { name: 'r', assumeRolePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: UNKNOWN }, Action: 'sts:AssumeRole' }] } })],
+      [
+        resource(ROLE, 'r', {
+          name: 'r',
+          assumeRolePolicy: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: UNKNOWN }, Action: 'sts:AssumeRole' }],
+          },
+        }),
+      ],
       'r',
     );
     const principal = role.trustPolicy?.statements[0]?.principal as { AWS: unknown[] };
-    expect(principal.AWS[0]).toEqual({ unknown: true, description: 'r.assumeRolePolicy.Statement[0].Principal.AWS is not known until apply' });
+    expect(principal.AWS[0]).toEqual({
+      unknown: true,
+      description: 'r.assumeRolePolicy.Statement[0].Principal.AWS is not known until apply',
+    });
   });
 
   it('reads aws-native roles: roleName, policies, tag list', () => {
@@ -112,13 +154,28 @@ describe('Pulumi AWS adapter: links', () => {
   const role = resource(ROLE, 'analytics', { name: 'analytics-role', assumeRolePolicy: lambdaTrust });
 
   it('attaches a RolePolicy by the role name the program passed', () => {
-    const found = identityNamed([role, resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'analytics-role', name: 's3', policy: JSON.stringify(s3Read) })], 'analytics-role');
-    expect(found.grants).toMatchObject([{ kind: 'aws-policy', policyName: 's3', source: { name: 'inline', type: 'aws:iam/rolePolicy:RolePolicy' } }]);
+    const found = identityNamed(
+      [
+        role,
+        resource('aws:iam/rolePolicy:RolePolicy', 'inline', {
+          role: 'analytics-role',
+          name: 's3',
+          policy: JSON.stringify(s3Read),
+        }),
+      ],
+      'analytics-role',
+    );
+    expect(found.grants).toMatchObject([
+      { kind: 'aws-policy', policyName: 's3', source: { name: 'inline', type: 'aws:iam/rolePolicy:RolePolicy' } },
+    ]);
   });
 
-  it('attaches by the property\'s dependency when the role reference is unknown in preview', () => {
+  it("attaches by the property's dependency when the role reference is unknown in preview", () => {
     const found = identityNamed(
-      [role, resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: UNKNOWN, policy: s3Read }, { role: [role.urn] })],
+      [
+        role,
+        resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: UNKNOWN, policy: s3Read }, { role: [role.urn] }),
+      ],
       'analytics-role',
     );
     expect(found.grants).toHaveLength(1);
@@ -127,31 +184,88 @@ describe('Pulumi AWS adapter: links', () => {
   it('gives a policy or attachment naming an identity outside the stack to an external identity, at the granting resource', () => {
     const model = modelFromPulumiResources([
       resource('aws:iam/rolePolicy:RolePolicy', 'inline', { role: 'imported-role', policy: s3Read }),
-      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'admin', { role: 'arn:aws:iam::111122223333:role/ops/imported-role', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'admin', {
+        role: 'arn:aws:iam::111122223333:role/ops/imported-role',
+        policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
       resource('aws:iam/userPolicy:UserPolicy', 'user-inline', { user: 'imported-user', policy: s3Read }),
-      resource('aws:iam/groupPolicyAttachment:GroupPolicyAttachment', 'group-admin', { group: 'imported-group', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' }),
-      resource('aws:iam/policyAttachment:PolicyAttachment', 'many', { roles: ['imported-role'], users: ['imported-user'], policyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' }),
+      resource('aws:iam/groupPolicyAttachment:GroupPolicyAttachment', 'group-admin', {
+        group: 'imported-group',
+        policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess',
+      }),
+      resource('aws:iam/policyAttachment:PolicyAttachment', 'many', {
+        roles: ['imported-role'],
+        users: ['imported-user'],
+        policyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+      }),
     ]);
     expect(model.unattachedPolicies).toEqual([]);
-    expect(model.identities.map((identity) => [identity.id, identity.kind, identity.name, identity.arn, identity.resource.name, identity.external, identity.grants.map((grant) => grant.source.name)])).toEqual([
-      ['dev/external-role:imported-role', 'aws-role', 'imported-role', 'arn:aws:iam::${AWS::AccountId}:role/imported-role', 'inline', true, ['inline', 'admin', 'many']],
-      ['dev/external-user:imported-user', 'aws-user', 'imported-user', 'arn:aws:iam::${AWS::AccountId}:user/imported-user', 'user-inline', true, ['user-inline', 'many']],
-      ['dev/external-group:imported-group', 'aws-group', 'imported-group', 'arn:aws:iam::${AWS::AccountId}:group/imported-group', 'group-admin', true, ['group-admin']],
+    expect(
+      model.identities.map((identity) => [
+        identity.id,
+        identity.kind,
+        identity.name,
+        identity.arn,
+        identity.resource.name,
+        identity.external,
+        identity.grants.map((grant) => grant.source.name),
+      ]),
+    ).toEqual([
+      [
+        'dev/external-role:imported-role',
+        'aws-role',
+        'imported-role',
+        'arn:aws:iam::${AWS::AccountId}:role/imported-role',
+        'inline',
+        true,
+        ['inline', 'admin', 'many'],
+      ],
+      [
+        'dev/external-user:imported-user',
+        'aws-user',
+        'imported-user',
+        'arn:aws:iam::${AWS::AccountId}:user/imported-user',
+        'user-inline',
+        true,
+        ['user-inline', 'many'],
+      ],
+      [
+        'dev/external-group:imported-group',
+        'aws-group',
+        'imported-group',
+        'arn:aws:iam::${AWS::AccountId}:group/imported-group',
+        'group-admin',
+        true,
+        ['group-admin'],
+      ],
     ]);
-    expect(model.externalReferences?.[0]).toEqual({ identity: urn('aws:iam/rolePolicy:RolePolicy', 'inline'), reference: 'imported-role' });
+    expect(model.externalReferences?.[0]).toEqual({
+      identity: urn('aws:iam/rolePolicy:RolePolicy', 'inline'),
+      reference: 'imported-role',
+    });
   });
 
-  it('brings a stack policy\'s document through an attachment by ARN, and keeps any other ARN as a managed policy', () => {
+  it("brings a stack policy's document through an attachment by ARN, and keeps any other ARN as a managed policy", () => {
     const policyType = 'aws:iam/policy:Policy';
     const model = modelFromPulumiResources([
       role,
       resource(policyType, 'reports', { name: 'reports-read', policy: JSON.stringify(s3Read) }),
-      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'own', { role: 'analytics-role', policyArn: 'arn:aws:iam::111122223333:policy/reports-read' }),
-      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'aws', { role: 'analytics-role', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'own', {
+        role: 'analytics-role',
+        policyArn: 'arn:aws:iam::111122223333:policy/reports-read',
+      }),
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'aws', {
+        role: 'analytics-role',
+        policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
     ]);
     const [own, managed] = model.identities[0]!.grants as [AwsPolicyGrant, AwsManagedPolicyGrant];
     expect(own).toMatchObject({ kind: 'aws-policy', policyName: 'reports-read', source: { name: 'reports' } });
-    expect(managed).toMatchObject({ kind: 'aws-managed-policy', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', source: { name: 'aws' } });
+    expect(managed).toMatchObject({
+      kind: 'aws-managed-policy',
+      arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      source: { name: 'aws' },
+    });
     expect(model.unattachedPolicies).toEqual([]);
   });
 
@@ -168,11 +282,11 @@ describe('Pulumi AWS adapter: links', () => {
         groups: ['readers'],
       }),
     ]);
-    expect(model.identities.map((identity) => `${identity.name} ${identity.grants.map((grant) => grant.source.name).join(',')}`)).toEqual([
-      'analytics-role reports',
-      'report-reader reports',
-      'readers reports',
-    ]);
+    expect(
+      model.identities.map(
+        (identity) => `${identity.name} ${identity.grants.map((grant) => grant.source.name).join(',')}`,
+      ),
+    ).toEqual(['analytics-role reports', 'report-reader reports', 'readers reports']);
     expect(model.unattachedPolicies).toEqual([]);
   });
 
@@ -181,13 +295,16 @@ describe('Pulumi AWS adapter: links', () => {
     expect(model.unattachedPolicies.map((grant) => grant.policyName)).toEqual(['loose']);
   });
 
-  it('gives group members the group\'s grants (UserGroupMembership and GroupMembership)', () => {
+  it("gives group members the group's grants (UserGroupMembership and GroupMembership)", () => {
     const model = modelFromPulumiResources([
       resource('aws:iam/user:User', 'alice', { name: 'alice' }),
       resource('aws:iam/user:User', 'bob', { name: 'bob' }),
       resource('aws:iam/group:Group', 'readers', { name: 'readers' }),
       resource('aws:iam/groupPolicy:GroupPolicy', 'readers-s3', { group: 'readers', policy: s3Read }),
-      resource('aws:iam/userGroupMembership:UserGroupMembership', 'alice-readers', { user: 'alice', groups: ['readers'] }),
+      resource('aws:iam/userGroupMembership:UserGroupMembership', 'alice-readers', {
+        user: 'alice',
+        groups: ['readers'],
+      }),
       resource('aws:iam/groupMembership:GroupMembership', 'readers-members', { group: 'readers', users: ['bob'] }),
     ]);
     const byName = Object.fromEntries(model.identities.map((identity) => [identity.name, identity]));
@@ -202,7 +319,10 @@ describe('Pulumi AWS adapter: links', () => {
         resource('aws:iam/user:User', 'etl', { name: 'etl-batch-user' }),
         resource('aws:iam/accessKey:AccessKey', 'etl-key', { user: 'etl-batch-user' }),
         resource('aws:iam/userLoginProfile:UserLoginProfile', 'etl-console', { user: 'etl-batch-user' }),
-        resource('aws:iam/serviceSpecificCredential:ServiceSpecificCredential', 'etl-git', { userName: 'etl-batch-user', serviceName: 'codecommit.amazonaws.com' }),
+        resource('aws:iam/serviceSpecificCredential:ServiceSpecificCredential', 'etl-git', {
+          userName: 'etl-batch-user',
+          serviceName: 'codecommit.amazonaws.com',
+        }),
       ],
       'etl-batch-user',
     );
@@ -214,8 +334,15 @@ describe('Pulumi AWS adapter: links', () => {
   });
 
   it('puts a key for a user the stack does not create on a synthetic user of that name', () => {
-    const user = identityNamed([resource('aws:iam/accessKey:AccessKey', 'vendor-key', { user: 'legacy-sftp-sync' })], 'legacy-sftp-sync');
-    expect(user).toMatchObject({ id: 'dev/external-user:legacy-sftp-sync', kind: 'aws-user', resource: { name: 'vendor-key' } });
+    const user = identityNamed(
+      [resource('aws:iam/accessKey:AccessKey', 'vendor-key', { user: 'legacy-sftp-sync' })],
+      'legacy-sftp-sync',
+    );
+    expect(user).toMatchObject({
+      id: 'dev/external-user:legacy-sftp-sync',
+      kind: 'aws-user',
+      resource: { name: 'vendor-key' },
+    });
     expect(user.credentials.map((credential) => credential.kind)).toEqual(['aws-access-key']);
   });
 
@@ -228,7 +355,10 @@ describe('Pulumi AWS adapter: links', () => {
       ],
       'analytics-role',
     );
-    expect(found.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`)).toEqual(['lambda fn', 'instance-profile profile']);
+    expect(found.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`)).toEqual([
+      'lambda fn',
+      'instance-profile profile',
+    ]);
   });
 });
 
@@ -246,19 +376,36 @@ describe('Pulumi AWS adapter: secrets', () => {
 
   it('reads rotation by days and by schedule expression, linked by secret ARN', () => {
     const rotation = (rules: Record<string, unknown>) =>
-      modelFromPulumiResources([secret, resource('aws:secretsmanager/secretRotation:SecretRotation', 'rotation', { secretId: secretArn, rotationRules: rules })]).secrets[0]!;
-    expect(rotation({ automaticallyAfterDays: 30 })).toMatchObject({ rotationDays: 30, rotationSource: { name: 'rotation' } });
+      modelFromPulumiResources([
+        secret,
+        resource('aws:secretsmanager/secretRotation:SecretRotation', 'rotation', {
+          secretId: secretArn,
+          rotationRules: rules,
+        }),
+      ]).secrets[0]!;
+    expect(rotation({ automaticallyAfterDays: 30 })).toMatchObject({
+      rotationDays: 30,
+      rotationSource: { name: 'rotation' },
+    });
     expect(rotation({ scheduleExpression: 'rate(10 days)' }).rotationDays).toBe(10);
   });
 
   it('marks a secret string the program sets (a literal or stack config, alike to the pack) and not a value computed from another resource', () => {
     const version = (props: Record<string, unknown>, deps?: Record<string, string[]>) => {
-      const [found] = modelFromPulumiResources([secret, resource('aws:secretsmanager/secretVersion:SecretVersion', 'v', { secretId: secretArn, ...props }, deps)]).secrets;
+      const [found] = modelFromPulumiResources([
+        secret,
+        resource('aws:secretsmanager/secretVersion:SecretVersion', 'v', { secretId: secretArn, ...props }, deps),
+      ]).secrets;
       expect(found!.plaintextValue).toBeUndefined();
       return found!.valueInProgram;
     };
     expect(version({ secretString: 'hunter2' })).toBe(true);
-    expect(version({ secretString: 'generated' }, { secretString: [urn('random:index/randomPassword:RandomPassword', 'pw')] })).toBeUndefined();
+    expect(
+      version(
+        { secretString: 'generated' },
+        { secretString: [urn('random:index/randomPassword:RandomPassword', 'pw')] },
+      ),
+    ).toBeUndefined();
     expect(version({ secretString: UNKNOWN })).toBeUndefined();
   });
 });
@@ -268,14 +415,17 @@ describe('decidedAlone', () => {
   const K8S_SECRET = 'kubernetes:core/v1:Secret';
   const TOKEN = 'kubernetes.io/service-account-token';
   const tokenSecret = (metadata: unknown, type: unknown = TOKEN) => ({ type: K8S_SECRET, props: { metadata, type } });
-  const alone = (resource: Pick<PulumiResource, 'type' | 'props'>) => decidedAlone('no-long-lived-credentials', resource);
+  const alone = (resource: Pick<PulumiResource, 'type' | 'props'>) =>
+    decidedAlone('no-long-lived-credentials', resource);
 
   it('decides an access key alone when its user is known', () => {
     expect(alone({ type: 'aws:iam/accessKey:AccessKey', props: { user: 'etl-batch-user' } })).toBe(true);
   });
 
   it('decides a GCP service-account key alone when its account is known by email or name', () => {
-    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/etl@p.iam.gserviceaccount.com' } })).toBe(true);
+    expect(
+      alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/etl@p.iam.gserviceaccount.com' } }),
+    ).toBe(true);
     expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl@p.iam.gserviceaccount.com' } })).toBe(true);
     expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl' } })).toBe(true);
   });
@@ -296,31 +446,57 @@ describe('decidedAlone', () => {
   it('leaves a GCP key to the stack policy when its account is unknown, unset or named by unique id (only the stack resolves that)', () => {
     expect(alone({ type: GCP_KEY, props: { serviceAccountId: UNKNOWN } })).toBe(false);
     expect(alone({ type: GCP_KEY, props: {} })).toBe(false);
-    expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/104857600123456789012' } })).toBe(false);
+    expect(
+      alone({ type: GCP_KEY, props: { serviceAccountId: 'projects/p/serviceAccounts/104857600123456789012' } }),
+    ).toBe(false);
   });
 
   it('leaves a Secret to the stack policy unless it is a token Secret naming its account in a known namespace', () => {
     const annotations = { 'kubernetes.io/service-account.name': 'ci-deployer' };
-    expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations: { 'kubernetes.io/service-account.name': UNKNOWN } }))).toBe(false);
+    expect(
+      alone(
+        tokenSecret({
+          name: 't',
+          namespace: 'payments',
+          annotations: { 'kubernetes.io/service-account.name': UNKNOWN },
+        }),
+      ),
+    ).toBe(false);
     expect(alone(tokenSecret({ name: 't', namespace: 'payments' }))).toBe(false);
     expect(alone(tokenSecret({ name: 't', namespace: UNKNOWN, annotations }))).toBe(false);
     expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations: UNKNOWN }))).toBe(false);
     expect(alone(tokenSecret(UNKNOWN))).toBe(false);
     expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations }, 'Opaque'))).toBe(false);
     expect(alone(tokenSecret({ name: 't', namespace: 'payments', annotations }, UNKNOWN))).toBe(false);
-    expect(alone({ type: 'kubernetes:core/v1:ServiceAccount', props: { metadata: { name: 'ci-deployer' } } })).toBe(false);
+    expect(alone({ type: 'kubernetes:core/v1:ServiceAccount', props: { metadata: { name: 'ci-deployer' } } })).toBe(
+      false,
+    );
   });
 });
 
 describe('Pulumi adapter: types that grant but are not modelled', () => {
-  it('reports an IAM SSH key, an Identity Center assignment and an Entra group membership as unseen, as the Terraform adapter does, at the rule\'s level', async () => {
+  it("reports an IAM SSH key, an Identity Center assignment and an Entra group membership as unseen, as the Terraform adapter does, at the rule's level", async () => {
     const { evaluate } = await import('../../src/engine/index.js');
     const { defaultCatalog } = await import('../../catalog/index.js');
-    const types = ['aws:iam/sshKey:SshKey', 'aws:ssoadmin/accountAssignment:AccountAssignment', 'azuread:index/groupMember:GroupMember'];
+    const types = [
+      'aws:iam/sshKey:SshKey',
+      'aws:ssoadmin/accountAssignment:AccountAssignment',
+      'azuread:index/groupMember:GroupMember',
+    ];
     const model = modelFromPulumiResources(types.map((type, index) => resource(type, `granting${index}`, {})));
-    expect(model.unseen?.map((unseen) => `${unseen.kind} ${unseen.what} ${unseen.resource.name}`)).toEqual(types.map((type, index) => `unmodelled-pulumi-type ${type} granting${index}`));
+    expect(model.unseen?.map((unseen) => `${unseen.kind} ${unseen.what} ${unseen.resource.name}`)).toEqual(
+      types.map((type, index) => `unmodelled-pulumi-type ${type} granting${index}`),
+    );
     // Not pending: nothing makes an unmodelled type readable at `pulumi up`, so the pack must not soften it to advisory.
-    const findings = evaluate(model, { catalog: defaultCatalog(), now: new Date('2026-06-01T00:00:00Z'), pending: 'verify-later' }).findings.filter((finding) => finding.ruleId === 'no-unseen-content');
-    expect(findings.map((finding) => `${finding.level} ${finding.pending ?? false} ${finding.resource.name}`)).toEqual(['mandatory false granting0', 'mandatory false granting1', 'mandatory false granting2']);
+    const findings = evaluate(model, {
+      catalog: defaultCatalog(),
+      now: new Date('2026-06-01T00:00:00Z'),
+      pending: 'verify-later',
+    }).findings.filter((finding) => finding.ruleId === 'no-unseen-content');
+    expect(findings.map((finding) => `${finding.level} ${finding.pending ?? false} ${finding.resource.name}`)).toEqual([
+      'mandatory false granting0',
+      'mandatory false granting1',
+      'mandatory false granting2',
+    ]);
   });
 });

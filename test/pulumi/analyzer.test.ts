@@ -36,17 +36,26 @@ const RULE_IDS = allRules.map((rule) => rule.meta.id);
 let engine: Awaited<ReturnType<typeof startEngine>>;
 let pack: RunningPack;
 let client: AnalyzerClient;
-const programs: Record<'badUpdate' | 'badPreview' | 'goodUpdate' | 'secretSources', CapturedResource[]> = { badUpdate: [], badPreview: [], goodUpdate: [], secretSources: [] };
+const programs: Record<'badUpdate' | 'badPreview' | 'goodUpdate' | 'secretSources', CapturedResource[]> = {
+  badUpdate: [],
+  badPreview: [],
+  goodUpdate: [],
+  secretSources: [],
+};
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js')))
+    throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
   [pack, programs.badUpdate, programs.badPreview, programs.goodUpdate, programs.secretSources] = await Promise.all([
     startPack(PACK_DIR, engine.address),
     captureProgram(BAD, 'update'),
     captureProgram(BAD, 'preview'),
     captureProgram(GOOD, 'update'),
-    captureProgram(SECRET_SOURCES, 'update', { config: { 'payments:dbPassword': 'from-the-stack-config' }, secretKeys: ['payments:dbPassword'] }),
+    captureProgram(SECRET_SOURCES, 'update', {
+      config: { 'payments:dbPassword': 'from-the-stack-config' },
+      secretKeys: ['payments:dbPassword'],
+    }),
   ]);
   client = analyzerClient(pack.port);
 }, 120_000);
@@ -73,7 +82,9 @@ function exampleConfig(level?: Level | null, properties: Record<string, unknown>
 
 /** `policy level resource-name` per diagnostic, distinct and sorted: what a reviewer reads off the preview. */
 function summary(diagnostics: Diagnostic[]): string[] {
-  return [...new Set(diagnostics.map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop() ?? ''}`.trim()))].sort();
+  return [
+    ...new Set(diagnostics.map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop() ?? ''}`.trim())),
+  ].sort();
 }
 
 function resourceNamed(records: CapturedResource[], name: string): CapturedResource {
@@ -114,11 +125,20 @@ describe('policy pack over the analyzer protocol', () => {
         url: '', // package.json names no repository: no rule link rather than one that does not resolve
         tags: ['entitlement-guard', ...rule.meta.frameworks],
       });
-      expect(Object.keys(info.policies[index]!.configSchema ?? {}).sort()).toEqual(['auditFile', 'catalog', 'catalogPath']);
+      expect(Object.keys(info.policies[index]!.configSchema ?? {}).sort()).toEqual([
+        'auditFile',
+        'catalog',
+        'catalogPath',
+      ]);
     }
     const keys = info.policies.find((policy) => policy.name === 'no-long-lived-credentials')!;
     expect(keys.policyType).toBe(1); // resource: it also validates each resource before it is created
-    expect(keys.framework).toEqual({ name: 'OWASP Non-Human Identities Top 10', version: '2025', reference: 'NHI7', specification: 'Long-Lived Secrets' });
+    expect(keys.framework).toEqual({
+      name: 'OWASP Non-Human Identities Top 10',
+      version: '2025',
+      reference: 'NHI7',
+      specification: 'Long-Lived Secrets',
+    });
     expect(info.policies.find((policy) => policy.name === 'require-owner')!.policyType).toBe(2);
     expect(await client.getPluginInfo()).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -137,10 +157,16 @@ describe('policy pack over the analyzer protocol', () => {
     const diagnostics = await client.analyzeStack(programs.badUpdate);
     expect(summary(diagnostics)).toEqual(BAD_STACK_FINDINGS);
     expect(diagnostics.every((d) => d.policyPackName === 'entitlement-guard')).toBe(true);
-    const breakGlass = diagnostics.find((d) => d.policyName === 'break-glass-isolation' && d.enforcementLevel === 'mandatory')!;
+    const breakGlass = diagnostics.find(
+      (d) => d.policyName === 'break-glass-isolation' && d.enforcementLevel === 'mandatory',
+    )!;
     expect(breakGlass.urn).toBe('urn:pulumi:dev::payments::aws:iam/role:Role::break-glass-admin');
-    expect(breakGlass.message).toContain('can be assumed by ci-deployer (arn:aws:iam::111122223333:role/ci-deployer), an identity of class workload');
-    expect(breakGlass.message).toContain('request a catalog exception for rule break-glass-isolation, target break-glass-admin');
+    expect(breakGlass.message).toContain(
+      'can be assumed by ci-deployer (arn:aws:iam::111122223333:role/ci-deployer), an identity of class workload',
+    );
+    expect(breakGlass.message).toContain(
+      'request a catalog exception for rule break-glass-isolation, target break-glass-admin',
+    );
   });
 
   it('stops the access key in Analyze, before it exists, and does not report it twice', async () => {
@@ -163,15 +189,24 @@ describe('policy pack over the analyzer protocol', () => {
   it('in preview, reports what waits for apply at advisory and names it; the rest is decided', async () => {
     await client.configure(exampleConfig());
     const diagnostics = await client.analyzeStack(programs.badPreview);
-    const pending = diagnostics.filter((d) => d.urn.endsWith('::break-glass-admin') && d.enforcementLevel === 'advisory' && !d.message.includes('is not watched by anything'));
+    const pending = diagnostics.filter(
+      (d) =>
+        d.urn.endsWith('::break-glass-admin') &&
+        d.enforcementLevel === 'advisory' &&
+        !d.message.includes('is not watched by anything'),
+    );
     expect(pending.map((d) => d.policyName).sort()).toEqual(['break-glass-isolation', 'restrict-trust']);
     for (const d of pending) {
       expect(d.message).toContain('cannot be verified until apply');
-      expect(d.message).toContain('break-glass-admin.assumeRolePolicy (output of aws:iam/role:Role ci-deployer) is not known until apply');
+      expect(d.message).toContain(
+        'break-glass-admin.assumeRolePolicy (output of aws:iam/role:Role ci-deployer) is not known until apply',
+      );
     }
     // Everything else is known in preview and gives the same verdicts as the update.
     const decided = summary(diagnostics.filter((d) => !pending.includes(d)));
-    expect(decided).toEqual(BAD_STACK_FINDINGS.filter((line) => line !== 'break-glass-isolation mandatory break-glass-admin'));
+    expect(decided).toEqual(
+      BAD_STACK_FINDINGS.filter((line) => line !== 'break-glass-isolation mandatory break-glass-admin'),
+    );
     expect(summary(await client.analyze(resourceNamed(programs.badPreview, 'etl-batch-user-key')))).toEqual([
       'no-long-lived-credentials mandatory etl-batch-user-key',
     ]);
@@ -180,7 +215,11 @@ describe('policy pack over the analyzer protocol', () => {
   it('lets the good program through: no mandatory diagnostic', async () => {
     await client.configure(exampleConfig());
     const diagnostics = await client.analyzeStack(programs.goodUpdate);
-    expect(diagnostics.filter((d) => d.enforcementLevel === 'mandatory').map((d) => `${d.policyName} ${d.urn}: ${d.message}`)).toEqual([]);
+    expect(
+      diagnostics
+        .filter((d) => d.enforcementLevel === 'mandatory')
+        .map((d) => `${d.policyName} ${d.urn}: ${d.message}`),
+    ).toEqual([]);
     for (const record of programs.goodUpdate) expect(await client.analyze(record)).toEqual([]);
   });
 
@@ -205,7 +244,8 @@ describe('policy pack over the analyzer protocol', () => {
 
   it('refuses a catalog named for some policies only: the others would run on another catalog', async () => {
     const configs = exampleConfig(null, {});
-    for (const id of ['no-long-lived-credentials', 'require-owner', 'restrict-trust']) configs[id] = { properties: { catalogPath: CATALOG } };
+    for (const id of ['no-long-lived-credentials', 'require-owner', 'restrict-trust'])
+      configs[id] = { properties: { catalogPath: CATALOG } };
     const failure = await client.configure(configs).then(
       () => undefined,
       (error: { details?: string }) => error.details,
@@ -223,12 +263,18 @@ describe('policy pack over the analyzer protocol', () => {
   // each gets the same advisory reminder. Revisit once Pulumi passes the difference on.
   it('does not block a secret value from stack config, and reminds alike of every value the program sets', async () => {
     await client.configure(exampleConfig());
-    const versions = programs.secretSources.filter((record) => record.type === 'aws:secretsmanager/secretVersion:SecretVersion');
-    expect(versions.map((version) => Object.keys(version.outputs.secretString as object))).toEqual(Array(3).fill([SECRET_SIGNATURE_KEY, 'value']));
+    const versions = programs.secretSources.filter(
+      (record) => record.type === 'aws:secretsmanager/secretVersion:SecretVersion',
+    );
+    expect(versions.map((version) => Object.keys(version.outputs.secretString as object))).toEqual(
+      Array(3).fill([SECRET_SIGNATURE_KEY, 'value']),
+    );
     const diagnostics = await client.analyzeStack(programs.secretSources);
     expect(diagnostics.filter((d) => d.message.includes('written in the IaC source'))).toEqual([]);
     const reminders = diagnostics.filter((d) => d.message.includes('gets its value from the Pulumi program'));
-    expect(summary(reminders)).toEqual(['from-config', 'literal', 'wrapped-literal'].map((name) => `no-long-lived-credentials advisory ${name}`));
+    expect(summary(reminders)).toEqual(
+      ['from-config', 'literal', 'wrapped-literal'].map((name) => `no-long-lived-credentials advisory ${name}`),
+    );
   });
 
   /** The error of a configuration: refused when the pack receives it (Configure), or when a policy first reads it. */
@@ -243,7 +289,15 @@ describe('policy pack over the analyzer protocol', () => {
   };
 
   it('fails closed on an invalid catalog in the config, with its location', async () => {
-    const failure = await failureOf(exampleConfig(undefined, { catalog: { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-a' }], identities: [{ id: 'x', owner: 'team-b', class: 'service', entitlements: [] }] } }));
+    const failure = await failureOf(
+      exampleConfig(undefined, {
+        catalog: {
+          apiVersion: 'entitlement-guard/v1',
+          owners: [{ id: 'team-a' }],
+          identities: [{ id: 'x', owner: 'team-b', class: 'service', entitlements: [] }],
+        },
+      }),
+    );
     // The pack reads the catalog once for every policy when the configuration arrives; the first policy by name reports it.
     expect(failure).toContain('entitlement-guard policy "break-glass-isolation", config "catalog": invalid catalog');
     expect(failure).toMatch(/policy config break-glass-isolation\.catalog:\d+:\d+: identities\[0\]\.owner/);
@@ -253,8 +307,12 @@ describe('policy pack over the analyzer protocol', () => {
 
   it('fails closed when the config names the catalog twice or sets an unknown key', async () => {
     const reject = (properties: Record<string, unknown>) => failureOf(exampleConfig(undefined, properties));
-    expect(await reject({ catalogPath: CATALOG, catalog: {} })).toContain('config "catalogPath": both catalogPath and catalog are set; set one');
-    expect(await reject({ catalogFile: CATALOG })).toContain('config "catalogFile": unknown setting; expected catalogPath, catalog or auditFile');
+    expect(await reject({ catalogPath: CATALOG, catalog: {} })).toContain(
+      'config "catalogPath": both catalogPath and catalog are set; set one',
+    );
+    expect(await reject({ catalogFile: CATALOG })).toContain(
+      'config "catalogFile": unknown setting; expected catalogPath, catalog or auditFile',
+    );
     expect(await reject({ catalogPath: '/nonexistent/catalog.yaml' })).toContain('cannot read catalog');
     expect(await reject({ catalogFile: CATALOG })).not.toMatch(/^\s+at /m);
   });

@@ -8,8 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { deserializeEachStructOnce } from '../../policypack/src/deserialize-once.js';
 
 const fromPolicy = createRequire(createRequire(import.meta.url).resolve('@pulumi/policy'));
-const sdk = fromPolicy('./deserialize') as { deserializeProperties: (struct: unknown, proxySecrets: boolean) => Record<string, unknown> };
-const { Struct } = fromPolicy('google-protobuf/google/protobuf/struct_pb.js') as { Struct: { fromJavaScript(value: unknown): unknown } };
+const sdk = fromPolicy('./deserialize') as {
+  deserializeProperties: (struct: unknown, proxySecrets: boolean) => Record<string, unknown>;
+};
+const { Struct } = fromPolicy('google-protobuf/google/protobuf/struct_pb.js') as {
+  Struct: { fromJavaScript(value: unknown): unknown };
+};
 
 describe('deserializeEachStructOnce', () => {
   it('gives the same properties object for the same Struct, and its own for another', () => {

@@ -24,9 +24,17 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 
 /** `rule-id identity-name` per finding (the resource name for findings about no identity), distinct and sorted. */
 function pairs(model: Model): string[] {
-  const names = new Map<string, string>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]));
+  const names = new Map<string, string>(
+    [...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]),
+  );
   const { findings } = evaluate(model, { catalog, now: NOW });
-  return [...new Set(findings.map((finding) => `${finding.ruleId} ${(finding.identity && names.get(finding.identity)) ?? finding.resource.name}`))].sort();
+  return [
+    ...new Set(
+      findings.map(
+        (finding) => `${finding.ruleId} ${(finding.identity && names.get(finding.identity)) ?? finding.resource.name}`,
+      ),
+    ),
+  ].sort();
 }
 
 /**
@@ -36,22 +44,27 @@ function pairs(model: Model): string[] {
  */
 function auditRows(model: Model): string[] {
   const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
-  return audit.identities.map((row) =>
-    [
-      row.origin,
-      row.name,
-      row.kind ?? '-',
-      row.owner ?? '-',
-      row.class ?? '-',
-      row.entitlements.map((entitlement) => entitlement.id).join('+') || '-',
-      row.credentials.map((credential) => credential.kind).join('+') || '-',
-      row.session?.maxSeconds ?? '-',
-      row.runsOn.length,
-      row.trust.map((entry) => entry.kind).sort().join('+') || '-',
-      row.exceptions.map((exception) => exception.id).join('+') || '-',
-      [...new Set(row.findings.map((finding) => finding.ruleId))].sort().join('+') || '-',
-    ].join(' | '),
-  ).sort();
+  return audit.identities
+    .map((row) =>
+      [
+        row.origin,
+        row.name,
+        row.kind ?? '-',
+        row.owner ?? '-',
+        row.class ?? '-',
+        row.entitlements.map((entitlement) => entitlement.id).join('+') || '-',
+        row.credentials.map((credential) => credential.kind).join('+') || '-',
+        row.session?.maxSeconds ?? '-',
+        row.runsOn.length,
+        row.trust
+          .map((entry) => entry.kind)
+          .sort()
+          .join('+') || '-',
+        row.exceptions.map((exception) => exception.id).join('+') || '-',
+        [...new Set(row.findings.map((finding) => finding.ruleId))].sort().join('+') || '-',
+      ].join(' | '),
+    )
+    .sort();
 }
 
 function cdkModel(build: (app: App) => Stack): Model {
@@ -62,7 +75,15 @@ function cdkModel(build: (app: App) => Stack): Model {
 }
 
 function pulumiModel(records: CapturedResource[]): Model {
-  return modelFromPulumiResources(records.map(({ type, name, urn, outputs, propertyDependencies }) => ({ type, name, urn, props: outputs, propertyDependencies })));
+  return modelFromPulumiResources(
+    records.map(({ type, name, urn, outputs, propertyDependencies }) => ({
+      type,
+      name,
+      urn,
+      props: outputs,
+      propertyDependencies,
+    })),
+  );
 }
 
 const pulumi: Record<'bad' | 'good', CapturedResource[]> = { bad: [], good: [] };
@@ -88,7 +109,9 @@ describe('Pulumi and CDK examples give the same findings', () => {
 
 describe('Pulumi and CDK examples give the same audit rows', () => {
   it.each(['bad', 'good'] as const)('%s stack', (variant) => {
-    const cdk = cdkModel((app) => (variant === 'bad' ? new BadStack(app, 'PaymentsBad') : new GoodStack(app, 'PaymentsGood')));
+    const cdk = cdkModel((app) =>
+      variant === 'bad' ? new BadStack(app, 'PaymentsBad') : new GoodStack(app, 'PaymentsGood'),
+    );
     const rows = auditRows(cdk);
     expect(rows.filter((row) => row.startsWith('change')).length).toBe(variant === 'bad' ? 8 : 3);
     expect(auditRows(pulumiModel(pulumi[variant]))).toEqual(rows);

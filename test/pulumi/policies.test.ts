@@ -24,12 +24,30 @@ function policy(name: string): EntitlementGuardPolicy {
   return entitlementGuardPolicies({ catalog: CATALOG, now: NOW }).find((candidate) => candidate.name === name)!;
 }
 
-function stackResource(type: string, name: string, props: Record<string, unknown>, dependencies: Record<string, string[]> = {}): PolicyResource {
-  const propertyDependencies = Object.fromEntries(Object.entries(dependencies).map(([key, urns]) => [key, urns.map((u) => ({ urn: u }) as PolicyResource)]));
-  return { type, name, urn: urn(type, name), props, propertyDependencies, dependencies: [] } as unknown as PolicyResource;
+function stackResource(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  dependencies: Record<string, string[]> = {},
+): PolicyResource {
+  const propertyDependencies = Object.fromEntries(
+    Object.entries(dependencies).map(([key, urns]) => [key, urns.map((u) => ({ urn: u }) as PolicyResource)]),
+  );
+  return {
+    type,
+    name,
+    urn: urn(type, name),
+    props,
+    propertyDependencies,
+    dependencies: [],
+  } as unknown as PolicyResource;
 }
 
-async function runStack(target: EntitlementGuardPolicy, resources: PolicyResource[], config: object = {}): Promise<Reported[]> {
+async function runStack(
+  target: EntitlementGuardPolicy,
+  resources: PolicyResource[],
+  config: object = {},
+): Promise<Reported[]> {
   const reported: Reported[] = [];
   const args = { resources, getConfig: () => config } as unknown as StackValidationArgs;
   await target.validateStack(args, ((violation: Reported) => reported.push(violation)) as unknown as ReportViolation);
@@ -49,8 +67,14 @@ const USER = 'aws:iam/user:User';
 
 describe('entitlementGuardPolicies', () => {
   it('takes default levels from the given catalog', () => {
-    const levels = Object.fromEntries(entitlementGuardPolicies({ catalog: CATALOG }).map((p) => [p.name, p.enforcementLevel]));
-    expect(levels).toMatchObject({ 'no-long-lived-credentials': 'mandatory', 'human-federated': 'mandatory', 'exception-expiry': 'advisory' });
+    const levels = Object.fromEntries(
+      entitlementGuardPolicies({ catalog: CATALOG }).map((p) => [p.name, p.enforcementLevel]),
+    );
+    expect(levels).toMatchObject({
+      'no-long-lived-credentials': 'mandatory',
+      'human-federated': 'mandatory',
+      'exception-expiry': 'advisory',
+    });
   });
 
   it('refuses a catalog path that does not load, at start-up', () => {
@@ -75,23 +99,38 @@ describe('entitlementGuardPolicies', () => {
     expect(reported[0]!.message).toMatch(/^AWS access key etl-key for etl-batch-user is a long-lived secret/);
   });
 
-  it('reports a pending value at advisory, whatever the rule\'s level', async () => {
-    const role = stackResource('aws:iam/role:Role', 'agent', { name: 'support-agent', assumeRolePolicy: { Version: '2012-10-17', Statement: [] }, maxSessionDuration: UNKNOWN, tags: { owner: 'team-ml', 'identity-class': 'agent' } });
+  it("reports a pending value at advisory, whatever the rule's level", async () => {
+    const role = stackResource('aws:iam/role:Role', 'agent', {
+      name: 'support-agent',
+      assumeRolePolicy: { Version: '2012-10-17', Statement: [] },
+      maxSessionDuration: UNKNOWN,
+      tags: { owner: 'team-ml', 'identity-class': 'agent' },
+    });
     const [violation] = await runStack(policy('session-within-class'), [role]);
     expect(violation).toMatchObject({ urn: role.urn, enforcementLevel: 'advisory' });
     expect(violation!.message).toContain('agent.maxSessionDuration is not known until apply');
   });
 
-  it('takes the catalog from the policy config over the pack\'s only when the pack allows it (allowStackCatalog)', async () => {
-    const role = stackResource('aws:iam/role:Role', 'scratch', { name: 'scratch-role', assumeRolePolicy: { Version: '2012-10-17', Statement: [] }, tags: { owner: 'team-nobody-knows' } });
-    const open = entitlementGuardPolicies({ catalog: CATALOG, now: NOW, allowStackCatalog: true }).find((candidate) => candidate.name === 'require-owner')!;
+  it("takes the catalog from the policy config over the pack's only when the pack allows it (allowStackCatalog)", async () => {
+    const role = stackResource('aws:iam/role:Role', 'scratch', {
+      name: 'scratch-role',
+      assumeRolePolicy: { Version: '2012-10-17', Statement: [] },
+      tags: { owner: 'team-nobody-knows' },
+    });
+    const open = entitlementGuardPolicies({ catalog: CATALOG, now: NOW, allowStackCatalog: true }).find(
+      (candidate) => candidate.name === 'require-owner',
+    )!;
     expect(await runStack(open, [role])).toHaveLength(1);
     const inline = { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-nobody-knows' }] };
     expect(await runStack(open, [role], { catalog: inline })).toEqual([]);
   });
 
-  it('an org pack keeps its catalog: a stack config naming another is refused, and the org\'s verdict stands', async () => {
-    const role = stackResource('aws:iam/role:Role', 'scratch', { name: 'scratch-role', assumeRolePolicy: { Version: '2012-10-17', Statement: [] }, tags: { owner: 'team-nobody-knows' } });
+  it("an org pack keeps its catalog: a stack config naming another is refused, and the org's verdict stands", async () => {
+    const role = stackResource('aws:iam/role:Role', 'scratch', {
+      name: 'scratch-role',
+      assumeRolePolicy: { Version: '2012-10-17', Statement: [] },
+      tags: { owner: 'team-nobody-knows' },
+    });
     const owner = policy('require-owner');
     const inline = { apiVersion: 'entitlement-guard/v1', owners: [{ id: 'team-nobody-knows' }] };
     for (const config of [{ catalog: inline }, { catalogPath: CATALOG }]) {
@@ -113,7 +152,9 @@ describe('audit file', () => {
     const audit = JSON.parse(readFileSync(file, 'utf8'));
     const etl = audit.identities.find((identity: { name: string }) => identity.name === 'etl-batch-user');
     expect(etl.credentials.map((credential: { kind: string }) => credential.kind)).toEqual(['aws-access-key']);
-    expect(audit.identities.filter((identity: { origin: string }) => identity.origin === 'catalog').length).toBeGreaterThan(0);
+    expect(
+      audit.identities.filter((identity: { origin: string }) => identity.origin === 'catalog').length,
+    ).toBeGreaterThan(0);
   });
 
   it('refuses an audit file whose format it cannot tell', async () => {
@@ -125,9 +166,22 @@ describe('audit file', () => {
 
 describe('primaryFramework', () => {
   it('splits each framework family into name, version and reference', () => {
-    expect(primaryFramework(['NIST-CSF-2.0:PR.AA-05'])).toMatchObject({ name: 'NIST Cybersecurity Framework', version: '2.0', reference: 'PR.AA-05' });
-    expect(primaryFramework(['CIS-AWS-3.0:1.16'])).toMatchObject({ name: 'CIS Amazon Web Services Foundations Benchmark', version: '3.0', reference: '1.16' });
-    expect(primaryFramework(['MITRE-ATTACK:T1552'])).toEqual({ name: 'MITRE ATT&CK', version: 'Enterprise', reference: 'T1552', specification: 'Unsecured Credentials' });
+    expect(primaryFramework(['NIST-CSF-2.0:PR.AA-05'])).toMatchObject({
+      name: 'NIST Cybersecurity Framework',
+      version: '2.0',
+      reference: 'PR.AA-05',
+    });
+    expect(primaryFramework(['CIS-AWS-3.0:1.16'])).toMatchObject({
+      name: 'CIS Amazon Web Services Foundations Benchmark',
+      version: '3.0',
+      reference: '1.16',
+    });
+    expect(primaryFramework(['MITRE-ATTACK:T1552'])).toEqual({
+      name: 'MITRE ATT&CK',
+      version: 'Enterprise',
+      reference: 'T1552',
+      specification: 'Unsecured Credentials',
+    });
     expect(primaryFramework([])).toBeUndefined();
   });
 });

@@ -15,7 +15,16 @@ import { parseCatalog } from '../../catalog/index.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
 import { allRules } from '../../src/rules/index.js';
 import { runCheck } from '../../src/cli/check.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type AnalyzerClient, type CapturedResource, type Diagnostic, type RunningPack } from './support/analyzer-client.mjs';
+import {
+  analyzerClient,
+  captureProgram,
+  startEngine,
+  startPack,
+  type AnalyzerClient,
+  type CapturedResource,
+  type Diagnostic,
+  type RunningPack,
+} from './support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PACK_DIR = path('../../policypack');
@@ -29,7 +38,8 @@ let client: AnalyzerClient;
 let resources: CapturedResource[];
 
 beforeAll(async () => {
-  if (!existsSync(path('../../dist/bundle/policypack.js'))) throw new Error('the policy pack is not built: run `npm run build` first');
+  if (!existsSync(path('../../dist/bundle/policypack.js')))
+    throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
   [pack, resources] = await Promise.all([startPack(PACK_DIR, engine.address), captureProgram(PROGRAM, 'update')]);
   client = analyzerClient(pack.port);
@@ -42,7 +52,16 @@ afterAll(async () => {
 });
 
 const urnOf = (name: string) => resources.find((resource) => resource.name === name)!.urn;
-const exception = (id: string, target: string) => ({ id, rule: RULE, target, reason: 'vendor cannot federate', owner: 'team-data', approvedBy: 'security-lead@example.com', approved: '2026-11-01', expires: '2027-10-31' });
+const exception = (id: string, target: string) => ({
+  id,
+  rule: RULE,
+  target,
+  reason: 'vendor cannot federate',
+  owner: 'team-data',
+  approvedBy: 'security-lead@example.com',
+  approved: '2026-11-01',
+  expires: '2027-10-31',
+});
 
 /** The example catalog with these identities and exceptions added, sent inline as every policy's config. */
 async function configure(identities: object[], exceptions: object[]): Promise<void> {
@@ -50,18 +69,30 @@ async function configure(identities: object[], exceptions: object[]): Promise<vo
   document.identities.push(...identities);
   document.exceptions.push(...exceptions);
   const catalog = parseCatalog(JSON.stringify(document), 'inline');
-  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalog: document } }])));
+  await client.configure(
+    Object.fromEntries(
+      allRules.map((rule) => [
+        rule.meta.id,
+        { enforcementLevel: effectiveLevel(rule, catalog), properties: { catalog: document } },
+      ]),
+    ),
+  );
 }
 
 /** What a preview reports: the stack policies' diagnostics and each resource's own (a key whose user is known is decided alone). */
 async function analyzeAll(): Promise<Diagnostic[]> {
-  return [...(await client.analyzeStack(resources)), ...(await Promise.all(resources.map((resource) => client.analyze(resource)))).flat()];
+  return [
+    ...(await client.analyzeStack(resources)),
+    ...(await Promise.all(resources.map((resource) => client.analyze(resource)))).flat(),
+  ];
 }
 
 /** `policy level resource` of each diagnostic on an access key or a user, sorted. */
 function onUsersAndKeys(diagnostics: Diagnostic[]): string[] {
   return diagnostics
-    .filter((d) => (d.policyName === RULE || d.policyName === 'require-owner') && /::aws:iam\/(user|accessKey)/.test(d.urn))
+    .filter(
+      (d) => (d.policyName === RULE || d.policyName === 'require-owner') && /::aws:iam\/(user|accessKey)/.test(d.urn),
+    )
     .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()}`)
     .sort();
 }
@@ -74,7 +105,12 @@ describe('the pack binds waivers to the identity a finding is about', () => {
     );
     const diagnostics = await analyzeAll();
     // No require-owner on vendor: its record matched by the bare Pulumi name names its owner (as a tag could).
-    expect(onUsersAndKeys(diagnostics)).toEqual([`${RULE} mandatory legacy-sftp-sync`, `${RULE} mandatory partner-key`, `${RULE} mandatory vendor-key`, 'require-owner mandatory partner']);
+    expect(onUsersAndKeys(diagnostics)).toEqual([
+      `${RULE} mandatory legacy-sftp-sync`,
+      `${RULE} mandatory partner-key`,
+      `${RULE} mandatory vendor-key`,
+      'require-owner mandatory partner',
+    ]);
     const message = (name: string) => diagnostics.find((d) => d.policyName === RULE && d.urn === urnOf(name))!.message;
     expect(message('legacy-sftp-sync')).toContain(`request a catalog exception for rule ${RULE}, target ci-bot.`);
     expect(message('vendor-key')).toContain(`request a catalog exception for rule ${RULE}, target vendor-4f1c2a9.`);
@@ -82,7 +118,15 @@ describe('the pack binds waivers to the identity a finding is about', () => {
 
   it("a URN works as match (its record's id binds) and as target, in the stack policy; the hint's target waives what it was printed for", async () => {
     await configure(
-      [{ id: 'partner-record', match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' }, owner: 'team-data', class: 'service', entitlements: [] }],
+      [
+        {
+          id: 'partner-record',
+          match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' },
+          owner: 'team-data',
+          class: 'service',
+          entitlements: [],
+        },
+      ],
       [
         { ...exception('EXC-URN', urnOf('vendor')), rule: 'require-owner' },
         { ...exception('EXC-URN-RECORD', 'partner-record'), rule: 'require-entitlement' },
@@ -91,10 +135,15 @@ describe('the pack binds waivers to the identity a finding is about', () => {
       ],
     );
     const diagnostics = await analyzeAll();
-    const verdicts = [...new Set(diagnostics
-      .filter((d) => /::aws:iam\/(user|accessKey)/.test(d.urn) && d.policyName !== 'exception-expiry')
-      .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()} ${/Waived by catalog exception (\S+)\./.exec(d.message)?.[1] ?? ''}`.trim()))]
-      .sort();
+    const verdicts = [
+      ...new Set(
+        diagnostics
+          .filter((d) => /::aws:iam\/(user|accessKey)/.test(d.urn) && d.policyName !== 'exception-expiry')
+          .map((d) =>
+            `${d.policyName} ${d.enforcementLevel} ${d.urn.split('::').pop()} ${/Waived by catalog exception (\S+)\./.exec(d.message)?.[1] ?? ''}`.trim(),
+          ),
+      ),
+    ].sort();
     expect(verdicts).toEqual([
       `${RULE} advisory legacy-sftp-sync EXC-HINT`,
       `${RULE} advisory vendor-key EXC-PHYSICAL`,
@@ -128,7 +177,16 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
       dependencies: [...new Set(Object.values(record.propertyDependencies).flat())],
       propertyDependencies: record.propertyDependencies,
     }));
-    writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' }, resources: [{ urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} }, ...deployed] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 3,
+        deployment: {
+          manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
+          resources: [{ urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} }, ...deployed],
+        },
+      }),
+    );
     return file;
   };
 
@@ -138,10 +196,19 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
     document.exceptions.push(...exceptions);
     const catalogPath = join(dir, `catalog-${exceptions.length}-${identities.length}.yaml`);
     writeFileSync(catalogPath, stringify(document));
-    const result = runCheck({ paths: [writeExport()], catalogPath, format: 'json', now: new Date('2026-06-01T00:00:00Z'), cwd: dir, toolVersion: 'test' });
-    const verdicts = result.result!.findings
-      .filter((finding) => finding.ruleId === RULE || finding.ruleId === 'require-owner')
-      .map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.waivedBy ?? 'blocking'}`);
+    const result = runCheck({
+      paths: [writeExport()],
+      catalogPath,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: dir,
+      toolVersion: 'test',
+    });
+    const verdicts = result
+      .result!.findings.filter((finding) => finding.ruleId === RULE || finding.ruleId === 'require-owner')
+      .map(
+        (finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.waivedBy ?? 'blocking'}`,
+      );
     return { exitCode: result.exitCode, verdicts: [...new Set(verdicts)].sort() };
   };
 
@@ -151,9 +218,20 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
       check(
         [
           { id: 'vendor-record', match: { name: 'vendor' }, owner: 'team-data', class: 'service', entitlements: [] },
-          { id: 'partner-record', match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' }, owner: 'team-data', class: 'service', entitlements: [] },
+          {
+            id: 'partner-record',
+            match: { name: 'urn:pulumi:*::*::aws:iam/user:User::partner' },
+            owner: 'team-data',
+            class: 'service',
+            entitlements: [],
+          },
         ],
-        [exception('EXC-NAME', 'vendor'), exception('EXC-URN', vendorUrn), exception('EXC-RECORD', 'partner-record'), exception('EXC-SPOOF', 'legacy-sftp-sync')],
+        [
+          exception('EXC-NAME', 'vendor'),
+          exception('EXC-URN', vendorUrn),
+          exception('EXC-RECORD', 'partner-record'),
+          exception('EXC-SPOOF', 'legacy-sftp-sync'),
+        ],
       ),
     ).toEqual({
       exitCode: 1,
@@ -167,4 +245,3 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
     expect(check([], [exception('EXC-NAME', 'vendor')]).verdicts).toContain(`${RULE} mandatory vendor-key blocking`);
   });
 });
-

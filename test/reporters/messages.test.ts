@@ -31,7 +31,8 @@ function check(format: CheckOptions['format']) {
   });
 }
 
-const cloudOf = (type: string): Cloud | undefined => (type.startsWith('AWS::') ? 'aws' : type.startsWith('kubernetes:') ? 'kubernetes' : undefined);
+const cloudOf = (type: string): Cloud | undefined =>
+  type.startsWith('AWS::') ? 'aws' : type.startsWith('kubernetes:') ? 'kubernetes' : undefined;
 
 describe('messages: one fix per finding, for its cloud', () => {
   const findings = (JSON.parse(check('json').output!) as { findings: Finding[] }).findings;
@@ -44,14 +45,22 @@ describe('messages: one fix per finding, for its cloud', () => {
   it('gives each finding the fix its rule has for its cloud, with no other cloud in it', () => {
     for (const finding of findings) {
       const cloud = cloudOf(finding.resource.type);
-      expect(finding.remediation, `${finding.ruleId} ${finding.resource.name}`).toBe(remediationFor(ruleById(finding.ruleId)!.meta, cloud));
-      if (cloud) expect(finding.remediation, `${finding.ruleId} ${finding.resource.name}`).not.toMatch(OTHER_CLOUDS[cloud]);
+      expect(finding.remediation, `${finding.ruleId} ${finding.resource.name}`).toBe(
+        remediationFor(ruleById(finding.ruleId)!.meta, cloud),
+      );
+      if (cloud)
+        expect(finding.remediation, `${finding.ruleId} ${finding.resource.name}`).not.toMatch(OTHER_CLOUDS[cloud]);
     }
   });
 
   it('text: one fix line per resource and rule, after its findings', async () => {
     const text = check('text').output!;
-    const groups = new Set(findings.map((finding) => `${finding.resource.stack}\u0000${finding.resource.file}\u0000${finding.resource.type}\u0000${finding.resource.name}\u0000${finding.ruleId}`));
+    const groups = new Set(
+      findings.map(
+        (finding) =>
+          `${finding.resource.stack}\u0000${finding.resource.file}\u0000${finding.resource.type}\u0000${finding.resource.name}\u0000${finding.ruleId}`,
+      ),
+    );
     expect(text.split('\n').filter((line) => line.startsWith('    fix: '))).toHaveLength(groups.size);
     await expect(text).toMatchFileSnapshot('__snapshots__/messages.txt');
   });
@@ -66,7 +75,9 @@ describe('messages: one fix per finding, for its cloud', () => {
 
   it('JSON, SARIF and Markdown', async () => {
     await expect(check('json').output!).toMatchFileSnapshot('__snapshots__/messages.json');
-    const sarif = JSON.parse(check('sarif').output!) as { runs: { results: { properties: { remediation: string } }[] }[] };
+    const sarif = JSON.parse(check('sarif').output!) as {
+      runs: { results: { properties: { remediation: string } }[] }[];
+    };
     expect(sarif.runs[0]!.results.map((result) => result.properties.remediation)).toEqual(
       expect.arrayContaining([...new Set(findings.map((finding) => finding.remediation))]),
     );

@@ -11,11 +11,20 @@ import { describe, expect, it } from 'vitest';
 import { BAD, checkExample, GOOD } from './support.js';
 
 function sarifValidator() {
-  const { $schema: _draft04, id: _id, ...schema } = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+  const {
+    $schema: _draft04,
+    id: _id,
+    ...schema
+  } = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/sarif-schema-2.1.0.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///'));
-  ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value));
+  ajv.addFormat('date-time', (value: string) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value),
+  );
   return ajv.compile(schema);
 }
 
@@ -56,8 +65,19 @@ describe('SARIF 2.1.0', () => {
     const key = first.find((r: { message: { text: string } }) => r.message.text.includes('ci-bot'));
     expect(key.locations[0].physicalLocation.artifactLocation.uri).toBe(BAD);
     expect(key.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
-    expect(key.locations[0].logicalLocations[0]).toMatchObject({ name: 'CiBotAccessKey', fullyQualifiedName: 'bad-stack/CiBotAccessKey' });
-    expect(first.map((r: { partialFingerprints: unknown }) => r.partialFingerprints)).toEqual(second.map((r: { partialFingerprints: unknown }) => r.partialFingerprints));
-    expect(new Set(first.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['entitlementGuardFinding/v1'])).size).toBe(first.length);
+    expect(key.locations[0].logicalLocations[0]).toMatchObject({
+      name: 'CiBotAccessKey',
+      fullyQualifiedName: 'bad-stack/CiBotAccessKey',
+    });
+    expect(first.map((r: { partialFingerprints: unknown }) => r.partialFingerprints)).toEqual(
+      second.map((r: { partialFingerprints: unknown }) => r.partialFingerprints),
+    );
+    expect(
+      new Set(
+        first.map(
+          (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['entitlementGuardFinding/v1'],
+        ),
+      ).size,
+    ).toBe(first.length);
   });
 });

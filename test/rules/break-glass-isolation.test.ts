@@ -11,20 +11,33 @@ const trust = (principal: Record<string, unknown>, action = 'sts:AssumeRole') =>
 });
 
 /** A catalog whose identity provider Okta enforces MFA on every sign-in. */
-const MFA_IDP = catalog({ trust: { accounts: [], oidc: [], identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }] } });
+const MFA_IDP = catalog({
+  trust: {
+    accounts: [],
+    oidc: [],
+    identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }],
+  },
+});
 const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
 const trustWith = (principal: Record<string, unknown>, condition: Record<string, unknown>) => ({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, Condition: condition }],
 });
-const CI_ASSUMES_ANY_ROLE = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }] };
+const CI_ASSUMES_ANY_ROLE = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }],
+};
 
 ruleTester(rule, {
   valid: [
     {
       name: 'a break-glass role assumed through SAML only, from an identity provider the catalog declares MFA-enforcing',
       catalog: MFA_IDP,
-      model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ Federated: SAML }, 'sts:AssumeRoleWithSAML') })] }),
+      model: model({
+        identities: [
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ Federated: SAML }, 'sts:AssumeRoleWithSAML') }),
+        ],
+      }),
     },
     {
       name: 'a correct break-glass role: SAML with MFA, 1h sessions, AdministratorAccess, and a CI role that may assume only its deploy roles',
@@ -37,26 +50,42 @@ ruleTester(rule, {
             managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
             trust: trust({ Federated: SAML }, 'sts:AssumeRoleWithSAML'),
           }),
-          role('CiRole', { tags: { 'identity-class': 'workload' }, policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/cdk-*')] }),
+          role('CiRole', {
+            tags: { 'identity-class': 'workload' },
+            policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/cdk-*')],
+          }),
         ],
       }),
     },
     {
       name: 'a break-glass user with a vaulted console password (the default class allows passwords)',
-      model: model({ identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile'] })] }),
+      model: model({
+        identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile'] })],
+      }),
     },
     {
       name: 'a break-glass role assumable by a human role of the same account, with MFA',
       model: model({
         identities: [
-          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' }, MFA) }),
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' }, MFA),
+          }),
           role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
         ],
       }),
     },
     {
       name: 'a workload role on compute is not break-glass',
-      model: model({ identities: [role('AppRole', { tags: { 'identity-class': 'workload' }, attachments: ['lambda'], trust: trust({ Service: 'lambda.amazonaws.com' }) })] }),
+      model: model({
+        identities: [
+          role('AppRole', {
+            tags: { 'identity-class': 'workload' },
+            attachments: ['lambda'],
+            trust: trust({ Service: 'lambda.amazonaws.com' }),
+          }),
+        ],
+      }),
     },
   ],
   invalid: [
@@ -64,7 +93,10 @@ ruleTester(rule, {
       name: 'root trust: every principal of the account may assume it, and a CI role allowed sts:AssumeRole on role/* reaches it',
       model: model({
         identities: [
-          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:root' }, MFA) }),
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:root' }, MFA),
+          }),
           role('CiRole', { tags: { 'identity-class': 'workload' }, policies: [CI_ASSUMES_ANY_ROLE] }),
         ],
       }),
@@ -75,7 +107,7 @@ ruleTester(rule, {
           detail: 'Principal::arn:aws:iam::${AWS::AccountId}:root',
           message:
             'Break-glass role BreakGlass trusts account ${AWS::AccountId} (arn:aws:iam::${AWS::AccountId}:root), which admits every principal of that account ' +
-            'allowed sts:AssumeRole on it: workloads, CI and agents included (in this change: CiRole). Trust only the people\'s sign-in path instead: ' +
+            "allowed sts:AssumeRole on it: workloads, CI and agents included (in this change: CiRole). Trust only the people's sign-in path instead: " +
             'a SAML or Identity Center provider, or named human roles, with MFA.',
         },
         {
@@ -94,7 +126,10 @@ ruleTester(rule, {
       model: model({
         identities: [
           role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: '111122223333' }, MFA) }),
-          role('Deployer', { tags: { 'identity-class': 'agent' }, policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/*')] }),
+          role('Deployer', {
+            tags: { 'identity-class': 'agent' },
+            policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/*')],
+          }),
         ],
       }),
       findings: [
@@ -104,7 +139,7 @@ ruleTester(rule, {
           detail: 'Principal::111122223333',
           message:
             'Break-glass role BreakGlass trusts account 111122223333 (111122223333), which admits every principal of that account allowed sts:AssumeRole on it: ' +
-            'workloads, CI and agents included (in this change: Deployer). Trust only the people\'s sign-in path instead: a SAML or Identity Center provider, ' +
+            "workloads, CI and agents included (in this change: Deployer). Trust only the people's sign-in path instead: a SAML or Identity Center provider, " +
             'or named human roles, with MFA.',
         },
         {
@@ -122,9 +157,24 @@ ruleTester(rule, {
       name: 'a CI role defined in another stack, named in the trust and known to the catalog as a workload',
       catalog: catalog({
         owners: [{ id: 'team-platform' }],
-        identities: [{ id: 'ci-deployer', match: { name: 'ci-deployer' }, owner: 'team-platform', class: 'workload', entitlements: [] }],
+        identities: [
+          {
+            id: 'ci-deployer',
+            match: { name: 'ci-deployer' },
+            owner: 'team-platform',
+            class: 'workload',
+            entitlements: [],
+          },
+        ],
       }),
-      model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, MFA) })] }),
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trustWith({ AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, MFA),
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'BreakGlass',
@@ -146,7 +196,11 @@ ruleTester(rule, {
               Version: '2012-10-17',
               Statement: [
                 { Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: SAML } },
-                { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' } },
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' },
+                },
               ],
             },
           }),
@@ -176,7 +230,15 @@ ruleTester(rule, {
     },
     {
       name: 'a break-glass role used as a Lambda execution role',
-      model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, attachments: ['lambda'], trust: trust({ Service: 'lambda.amazonaws.com' }) })] }),
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            attachments: ['lambda'],
+            trust: trust({ Service: 'lambda.amazonaws.com' }),
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'BreakGlass',
@@ -202,7 +264,10 @@ ruleTester(rule, {
         identities: [
           role('BreakGlass', {
             tags: BREAK_GLASS,
-            trust: trust({ Federated: 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' }, 'sts:AssumeRoleWithWebIdentity'),
+            trust: trust(
+              { Federated: 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' },
+              'sts:AssumeRoleWithWebIdentity',
+            ),
           }),
         ],
       }),
@@ -221,7 +286,10 @@ ruleTester(rule, {
       name: 'a break-glass role an agent role in the same change can assume',
       model: model({
         identities: [
-          role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ AWS: ['arn:aws:iam::${AWS::AccountId}:role/SupportAgent'] }) }),
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trust({ AWS: ['arn:aws:iam::${AWS::AccountId}:role/SupportAgent'] }),
+          }),
           role('SupportAgent', { tags: { 'identity-class': 'agent' } }),
         ],
       }),
@@ -238,7 +306,11 @@ ruleTester(rule, {
     },
     {
       name: 'a break-glass user holding an access key',
-      model: model({ identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile', 'aws-access-key'] })] }),
+      model: model({
+        identities: [
+          user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile', 'aws-access-key'] }),
+        ],
+      }),
       findings: [
         {
           resource: 'break-glass-adminCredential',
@@ -254,9 +326,13 @@ ruleTester(rule, {
       name: 'a catalog that removes passwords from break-glass makes the console password a finding',
       catalog: (() => {
         const base = catalog();
-        return catalog({ classes: { ...base.classes, 'break-glass': { ...base.classes['break-glass'], credentials: ['federated'] } } });
+        return catalog({
+          classes: { ...base.classes, 'break-glass': { ...base.classes['break-glass'], credentials: ['federated'] } },
+        });
       })(),
-      model: model({ identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile'] })] }),
+      model: model({
+        identities: [user('break-glass-admin', { tags: BREAK_GLASS, credentials: ['aws-login-profile'] })],
+      }),
       findings: [
         {
           resource: 'break-glass-adminCredential',
@@ -277,7 +353,10 @@ ruleTester(rule, {
             credentials: [
               {
                 kind: 'federated',
-                source: ref('azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential', 'emergency-app-github'),
+                source: ref(
+                  'azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential',
+                  'emergency-app-github',
+                ),
                 issuer: 'https://token.actions.githubusercontent.com',
                 subject: 'repo:example/ops:ref:refs/heads/main',
               },
@@ -298,12 +377,17 @@ ruleTester(rule, {
     },
     {
       name: 'a trust principal unknown during preview is pending',
-      model: model({ identities: [role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ AWS: unknownValue('output of aws:iam/role:Role') }) })] }),
+      model: model({
+        identities: [
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trust({ AWS: unknownValue('output of aws:iam/role:Role') }) }),
+        ],
+      }),
       findings: [
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          message: 'Isolation of break-glass role BreakGlass cannot be verified until apply: principal is output of aws:iam/role:Role.',
+          message:
+            'Isolation of break-glass role BreakGlass cannot be verified until apply: principal is output of aws:iam/role:Role.',
           pending: true,
         },
       ],

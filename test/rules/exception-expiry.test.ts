@@ -26,7 +26,11 @@ const sftpUser = model({ identities: [user('legacy-sftp-sync', { credentials: ['
 
 ruleTester(rule, {
   valid: [
-    { name: 'a current, owned, approved exception whose target is in the change', catalog: withExceptions(exception()), model: sftpUser },
+    {
+      name: 'a current, owned, approved exception whose target is in the change',
+      catalog: withExceptions(exception()),
+      model: sftpUser,
+    },
     {
       name: 'a glob target matching a secret',
       catalog: withExceptions(exception({ id: 'EXC-7', rule: 'secret-rotation', target: 'Vendor*' })),
@@ -37,7 +41,11 @@ ruleTester(rule, {
       catalog: withExceptions(exception({ target: 'legacy-sftp-syncCredential' })),
       model: sftpUser,
     },
-    { name: 'an exception that expires at the end of today is still current', catalog: withExceptions(exception({ expires: '2026-11-26' })), model: sftpUser },
+    {
+      name: 'an exception that expires at the end of today is still current',
+      catalog: withExceptions(exception({ expires: '2026-11-26' })),
+      model: sftpUser,
+    },
     { name: 'a catalog with no exceptions', model: model({ identities: [role('AppRole')] }) },
     {
       name: 'an exception for a stack that is not this one (one catalog serves many stacks)',
@@ -69,7 +77,8 @@ ruleTester(rule, {
         {
           resource: 'EXC-42',
           detail: 'ApprovedBy::none',
-          message: 'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) has no approver, so it waives nothing. Record who approved it in approvedBy.',
+          message:
+            'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) has no approver, so it waives nothing. Record who approved it in approvedBy.',
         },
         {
           resource: 'EXC-42',
@@ -99,14 +108,16 @@ ruleTester(rule, {
 
 describe('exceptions judged against the whole evaluation', () => {
   const run = (cat: ReturnType<typeof withExceptions>, subject: ReturnType<typeof model>) =>
-    runRules(subject, [noLongLivedCredentials, rule], { catalog: cat, now: new Date(TEST_NOW) }).findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      resource: finding.resource.name,
-      detail: finding.detail,
-      level: finding.level,
-      waivedBy: finding.waivedBy,
-      message: finding.message,
-    }));
+    runRules(subject, [noLongLivedCredentials, rule], { catalog: cat, now: new Date(TEST_NOW) }).findings.map(
+      (finding) => ({
+        ruleId: finding.ruleId,
+        resource: finding.resource.name,
+        detail: finding.detail,
+        level: finding.level,
+        waivedBy: finding.waivedBy,
+        message: finding.message,
+      }),
+    );
 
   it('an exception naming an identity of the change that waives nothing there is reported as unused (advisory)', () => {
     const keyless = model({ identities: [user('legacy-sftp-sync', { uniqueName: true })] });
@@ -125,16 +136,28 @@ describe('exceptions judged against the whole evaluation', () => {
   });
 
   it('an exception that waives a finding is used, and one for identities of other stacks says nothing here', () => {
-    const sftp = model({ identities: [user('legacy-sftp-sync', { uniqueName: true, credentials: ['aws-access-key'] })] });
+    const sftp = model({
+      identities: [user('legacy-sftp-sync', { uniqueName: true, credentials: ['aws-access-key'] })],
+    });
     const findings = run(withExceptions(exception(), exception({ id: 'EXC-43', target: 'other-stack-user' })), sftp);
-    expect(findings.map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail])).toEqual([['no-long-lived-credentials', 'EXC-42', 'Credential::aws-access-key']]);
+    expect(findings.map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail])).toEqual([
+      ['no-long-lived-credentials', 'EXC-42', 'Credential::aws-access-key'],
+    ]);
   });
 
   it('a target matching more identities than the exception policy allows waives nothing and is reported', () => {
-    const users = model({ identities: ['ci-a', 'ci-b', 'ci-c'].map((name) => user(name, { uniqueName: true, credentials: ['aws-access-key'] })) });
+    const users = model({
+      identities: ['ci-a', 'ci-b', 'ci-c'].map((name) =>
+        user(name, { uniqueName: true, credentials: ['aws-access-key'] }),
+      ),
+    });
     const cat = { ...withExceptions(exception({ target: 'ci-*' })), exceptionPolicy: { maxTargets: 2 } };
     const findings = run(cat, users);
-    expect(findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials').map((finding) => [finding.resource, finding.waivedBy ?? '-'])).toEqual([
+    expect(
+      findings
+        .filter((finding) => finding.ruleId === 'no-long-lived-credentials')
+        .map((finding) => [finding.resource, finding.waivedBy ?? '-']),
+    ).toEqual([
       ['ci-aCredential', '-'],
       ['ci-bCredential', '-'],
       ['ci-cCredential', '-'],

@@ -5,8 +5,16 @@ import { ruleTester } from '../support/rule-tester.js';
 const HUMAN = { 'identity-class': 'human' };
 const OKTA = 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta';
 /** Okta enforces MFA on every sign-in, as the catalog declares. */
-const MFA_IDP = catalog({ trust: { accounts: [], oidc: [], identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }] } });
-const samlTrust = { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: OKTA } }] };
+const MFA_IDP = catalog({
+  trust: {
+    accounts: [],
+    oidc: [],
+    identityProviders: [{ provider: 'arn:aws:iam::*:saml-provider/Okta', enforcesMfa: true }],
+  },
+});
+const samlTrust = {
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: OKTA } }],
+};
 
 ruleTester(rule, {
   valid: [
@@ -21,13 +29,28 @@ ruleTester(rule, {
         identities: [
           role('Operator', {
             tags: HUMAN,
-            trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } }] },
+            trust: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+                  Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } },
+                },
+              ],
+            },
           }),
         ],
       }),
     },
-    { name: 'an IAM user of class service is not a person (no-long-lived-credentials covers its keys)', model: model({ identities: [user('sftp-sync', { tags: { 'identity-class': 'service' } })] }) },
-    { name: 'an IAM user with no class is left to require-entitlement', model: model({ identities: [user('mystery')] }) },
+    {
+      name: 'an IAM user of class service is not a person (no-long-lived-credentials covers its keys)',
+      model: model({ identities: [user('sftp-sync', { tags: { 'identity-class': 'service' } })] }),
+    },
+    {
+      name: 'an IAM user with no class is left to require-entitlement',
+      model: model({ identities: [user('mystery')] }),
+    },
     {
       name: 'a catalog that lets humans be local users (federated: false) is followed',
       catalog: (() => {
@@ -43,7 +66,19 @@ ruleTester(rule, {
       model: model({
         identities: [
           role('AdminSso', { tags: HUMAN, trust: samlTrust }),
-          role('Operator', { tags: HUMAN, trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] } }),
+          role('Operator', {
+            tags: HUMAN,
+            trust: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+                  Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } },
+                },
+              ],
+            },
+          }),
         ],
       }),
       findings: [
@@ -85,7 +120,9 @@ ruleTester(rule, {
       name: 'the class can come from the catalog record instead of a tag',
       catalog: catalog({
         owners: [{ id: 'team-ops' }],
-        identities: [{ id: 'ops-people', match: { name: 'ops-*' }, owner: 'team-ops', class: 'human', entitlements: [] }],
+        identities: [
+          { id: 'ops-people', match: { name: 'ops-*' }, owner: 'team-ops', class: 'human', entitlements: [] },
+        ],
       }),
       model: model({ identities: [user('ops-bob')] }),
       findings: [

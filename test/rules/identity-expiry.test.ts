@@ -5,15 +5,33 @@ import { ruleTester } from '../support/rule-tester.js';
 // The tester's clock is 2026-11-26T12:00:00Z.
 const recordCatalog = catalog({
   owners: [{ id: 'team-data' }],
-  identities: [{ id: 'migration-2026', match: { name: 'migration-*' }, owner: 'team-data', class: 'workload', entitlements: [], expires: '2026-10-31' }],
+  identities: [
+    {
+      id: 'migration-2026',
+      match: { name: 'migration-*' },
+      owner: 'team-data',
+      class: 'workload',
+      entitlements: [],
+      expires: '2026-10-31',
+    },
+  ],
 });
 
 ruleTester(rule, {
   valid: [
     { name: 'an identity without an expiry', model: model({ identities: [role('AppRole')] }) },
-    { name: 'an expiry tag in the future', model: model({ identities: [role('TempRole', { tags: { expires: '2027-06-30' } })] }) },
-    { name: 'a date-only expiry is valid through the end of that day (UTC)', model: model({ identities: [role('TodayRole', { tags: { expires: '2026-11-26' } })] }) },
-    { name: 'an ISO timestamp later today', model: model({ identities: [role('LaterRole', { tags: { expires: '2026-11-26T18:00:00Z' } })] }) },
+    {
+      name: 'an expiry tag in the future',
+      model: model({ identities: [role('TempRole', { tags: { expires: '2027-06-30' } })] }),
+    },
+    {
+      name: 'a date-only expiry is valid through the end of that day (UTC)',
+      model: model({ identities: [role('TodayRole', { tags: { expires: '2026-11-26' } })] }),
+    },
+    {
+      name: 'an ISO timestamp later today',
+      model: model({ identities: [role('LaterRole', { tags: { expires: '2026-11-26T18:00:00Z' } })] }),
+    },
   ],
   invalid: [
     {
@@ -38,7 +56,8 @@ ruleTester(rule, {
           resource: 'contractor-sync',
           identity: 'TestStack/contractor-sync',
           detail: 'Expires::2026-11-25',
-          message: 'contractor-sync expired on 2026-11-25 (1 day ago, per tag expires). Remove it, or have its owner review it and set a new expiry date.',
+          message:
+            'contractor-sync expired on 2026-11-25 (1 day ago, per tag expires). Remove it, or have its owner review it and set a new expiry date.',
         },
       ],
     },
@@ -50,7 +69,8 @@ ruleTester(rule, {
           resource: 'MorningRole',
           identity: 'TestStack/MorningRole',
           detail: 'Expires::2026-11-26T08:00:00Z',
-          message: 'MorningRole expired on 2026-11-26T08:00:00Z (earlier today, per tag expires). Remove it, or have its owner review it and set a new expiry date.',
+          message:
+            'MorningRole expired on 2026-11-26T08:00:00Z (earlier today, per tag expires). Remove it, or have its owner review it and set a new expiry date.',
         },
       ],
     },
@@ -62,7 +82,8 @@ ruleTester(rule, {
           resource: 'SoonRole',
           identity: 'TestStack/SoonRole',
           detail: 'Expires::end of Q3',
-          message: 'SoonRole has expiry "end of Q3" (tag expires), which is not a date, so it can never be checked. Write a date like 2027-06-30.',
+          message:
+            'SoonRole has expiry "end of Q3" (tag expires), which is not a date, so it can never be checked. Write a date like 2027-06-30.',
         },
       ],
     },
@@ -74,7 +95,8 @@ ruleTester(rule, {
           resource: 'FebRole',
           identity: 'TestStack/FebRole',
           detail: 'Expires::2027-02-30',
-          message: 'FebRole has expiry "2027-02-30" (tag expires), which is not a date, so it can never be checked. Write a date like 2027-06-30.',
+          message:
+            'FebRole has expiry "2027-02-30" (tag expires), which is not a date, so it can never be checked. Write a date like 2027-06-30.',
         },
       ],
     },

@@ -30,7 +30,8 @@ describe('rule metadata', () => {
         expect(meta.rationale.length).toBeGreaterThan(40);
         expect(remediationText(meta).length).toBeGreaterThan(20);
         // Per-cloud fixes name clouds the rule reads, each a sentence of its own.
-        if (typeof meta.remediation !== 'string') for (const text of Object.values(meta.remediation)) expect(text.length).toBeGreaterThan(20);
+        if (typeof meta.remediation !== 'string')
+          for (const text of Object.values(meta.remediation)) expect(text.length).toBeGreaterThan(20);
         expect(['mandatory', 'advisory']).toContain(meta.level);
         expect(meta.frameworks.length).toBeGreaterThan(0);
         for (const id of meta.frameworks) expect(Object.keys(FRAMEWORKS)).toContain(id);

@@ -11,7 +11,10 @@ const WORKLOAD = { 'identity-class': 'workload' };
 const HUMAN = { 'identity-class': 'human' };
 
 function azureCredential(kind: CredentialKind, name: string, expiresAt?: Maybe<string>): Credential {
-  const type = kind === 'azure-certificate' ? 'azuread:index/servicePrincipalCertificate:ServicePrincipalCertificate' : 'azuread:index/servicePrincipalPassword:ServicePrincipalPassword';
+  const type =
+    kind === 'azure-certificate'
+      ? 'azuread:index/servicePrincipalCertificate:ServicePrincipalCertificate'
+      : 'azuread:index/servicePrincipalPassword:ServicePrincipalPassword';
   return { kind, source: ref(type, name), ...(expiresAt !== undefined ? { expiresAt } : {}) };
 }
 
@@ -20,14 +23,24 @@ const servicePrincipal = (tags: Record<string, string>, credentials: Credential[
 
 ruleTester(rule, {
   valid: [
-    { name: 'an identity with no credentials at all', model: model({ identities: [role('AppRole', { tags: WORKLOAD })] }) },
+    {
+      name: 'an identity with no credentials at all',
+      model: model({ identities: [role('AppRole', { tags: WORKLOAD })] }),
+    },
     {
       name: 'a federated credential (GitHub Actions OIDC) is temporary by design',
       model: model({
         identities: [
           role('DeployRole', {
             tags: WORKLOAD,
-            credentials: [{ kind: 'federated', source: ref('AWS::IAM::Role', 'DeployRole'), issuer: 'token.actions.githubusercontent.com', subject: 'repo:example/app:ref:refs/heads/main' }],
+            credentials: [
+              {
+                kind: 'federated',
+                source: ref('AWS::IAM::Role', 'DeployRole'),
+                issuer: 'token.actions.githubusercontent.com',
+                subject: 'repo:example/app:ref:refs/heads/main',
+              },
+            ],
           }),
         ],
       }),
@@ -38,15 +51,28 @@ ruleTester(rule, {
     },
     {
       name: 'a service principal client secret ending within the service class 90 days',
-      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-02-20')])] }),
+      model: model({
+        identities: [
+          servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-02-20')]),
+        ],
+      }),
     },
     {
       name: 'a certificate ending within the limit, for a class the catalog allows certificates',
       catalog: (() => {
         const base = catalog();
-        return catalog({ classes: { ...base.classes, service: { ...base.classes.service, credentials: [...base.classes.service.credentials, 'certificate'] } } });
+        return catalog({
+          classes: {
+            ...base.classes,
+            service: { ...base.classes.service, credentials: [...base.classes.service.credentials, 'certificate'] },
+          },
+        });
       })(),
-      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-31T00:00:00Z')])] }),
+      model: model({
+        identities: [
+          servicePrincipal(SERVICE, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-31T00:00:00Z')]),
+        ],
+      }),
     },
     {
       name: 'Checkov CKV_AWS_41/45/46 pass when no secret value is written in source: a generated Secrets Manager value',
@@ -84,7 +110,9 @@ ruleTester(rule, {
     },
     {
       name: 'a CodeCommit service-specific credential',
-      model: model({ identities: [user('git-bot', { tags: SERVICE, credentials: ['aws-service-specific-credential'] })] }),
+      model: model({
+        identities: [user('git-bot', { tags: SERVICE, credentials: ['aws-service-specific-credential'] })],
+      }),
       findings: [
         {
           resource: 'git-botCredential',
@@ -126,7 +154,9 @@ ruleTester(rule, {
     },
     {
       name: 'an Azure client secret without an end date',
-      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword')])] }),
+      model: model({
+        identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword')])],
+      }),
       findings: [
         {
           resource: 'PaymentsSpPassword',
@@ -140,7 +170,11 @@ ruleTester(rule, {
     },
     {
       name: 'an Azure client secret ending beyond the class maxSecretAge',
-      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2028-01-01')])] }),
+      model: model({
+        identities: [
+          servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2028-01-01')]),
+        ],
+      }),
       findings: [
         {
           resource: 'PaymentsSpPassword',
@@ -155,14 +189,23 @@ ruleTester(rule, {
     {
       name: 'an Azure client secret whose end date is a preview output is pending',
       model: model({
-        identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', unknownValue('output of time:index/rotating:Rotating'))])],
+        identities: [
+          servicePrincipal(SERVICE, [
+            azureCredential(
+              'azure-client-secret',
+              'PaymentsSpPassword',
+              unknownValue('output of time:index/rotating:Rotating'),
+            ),
+          ]),
+        ],
       }),
       findings: [
         {
           resource: 'PaymentsSpPassword',
           identity: 'TestStack/PaymentsSp',
           detail: 'Credential::azure-client-secret',
-          message: 'Client secret PaymentsSpPassword on PaymentsSp: end date cannot be verified until apply: output of time:index/rotating:Rotating.',
+          message:
+            'Client secret PaymentsSpPassword on PaymentsSp: end date cannot be verified until apply: output of time:index/rotating:Rotating.',
           level: 'advisory',
           pending: true,
         },
@@ -170,7 +213,11 @@ ruleTester(rule, {
     },
     {
       name: 'an Azure client secret on a workload, whose class allows only workload identity and federation',
-      model: model({ identities: [servicePrincipal(WORKLOAD, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-01-01')])] }),
+      model: model({
+        identities: [
+          servicePrincipal(WORKLOAD, [azureCredential('azure-client-secret', 'PaymentsSpPassword', '2027-01-01')]),
+        ],
+      }),
       findings: [
         {
           resource: 'PaymentsSpPassword',
@@ -184,7 +231,9 @@ ruleTester(rule, {
     },
     {
       name: 'an Azure certificate on an identity with no class',
-      model: model({ identities: [servicePrincipal({}, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-01')])] }),
+      model: model({
+        identities: [servicePrincipal({}, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-01')])],
+      }),
       findings: [
         {
           resource: 'PaymentsSpCert',
@@ -198,19 +247,28 @@ ruleTester(rule, {
     },
     {
       name: 'an Azure client secret whose end date is not a date fails closed',
-      model: model({ identities: [servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', 'next year')])] }),
+      model: model({
+        identities: [
+          servicePrincipal(SERVICE, [azureCredential('azure-client-secret', 'PaymentsSpPassword', 'next year')]),
+        ],
+      }),
       findings: [
         {
           resource: 'PaymentsSpPassword',
           identity: 'TestStack/PaymentsSp',
           detail: 'Credential::azure-client-secret',
-          message: 'Client secret PaymentsSpPassword on PaymentsSp has end date "next year", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
+          message:
+            'Client secret PaymentsSpPassword on PaymentsSp has end date "next year", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
         },
       ],
     },
     {
       name: 'a user-managed GCP service-account key',
-      model: model({ identities: [identity('gcp-service-account', 'exporter', { tags: SERVICE, credentials: ['gcp-service-account-key'] })] }),
+      model: model({
+        identities: [
+          identity('gcp-service-account', 'exporter', { tags: SERVICE, credentials: ['gcp-service-account-key'] }),
+        ],
+      }),
       findings: [
         {
           resource: 'exporterCredential',
@@ -224,7 +282,11 @@ ruleTester(rule, {
     },
     {
       name: 'a Kubernetes service-account token Secret',
-      model: model({ identities: [identity('k8s-service-account', 'builder', { tags: WORKLOAD, credentials: ['k8s-service-account-token'] })] }),
+      model: model({
+        identities: [
+          identity('k8s-service-account', 'builder', { tags: WORKLOAD, credentials: ['k8s-service-account-token'] }),
+        ],
+      }),
       findings: [
         {
           resource: 'builderCredential',
@@ -268,7 +330,9 @@ ruleTester(rule, {
     },
     {
       name: 'one finding per credential: a user with an access key and a console password',
-      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key', 'aws-login-profile'] })] }),
+      model: model({
+        identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key', 'aws-login-profile'] })],
+      }),
       findings: [
         {
           resource: 'legacy-sftp-syncCredential',
@@ -305,7 +369,9 @@ ruleTester(rule, {
           },
         ],
       }),
-      model: model({ identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key'], uniqueName: true })] }),
+      model: model({
+        identities: [user('legacy-sftp-sync', { tags: SERVICE, credentials: ['aws-access-key'], uniqueName: true })],
+      }),
       findings: [
         {
           resource: 'legacy-sftp-syncCredential',
@@ -325,13 +391,24 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
   it('flags the AWS::IAM::AccessKey, the console password of a non-human user and a literal SecretString', () => {
     const template = {
       Resources: {
-        SftpUser: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: 'not-in-source' }, Tags: [{ Key: 'identity-class', Value: 'service' }] } },
+        SftpUser: {
+          Type: 'AWS::IAM::User',
+          Properties: {
+            LoginProfile: { Password: 'not-in-source' },
+            Tags: [{ Key: 'identity-class', Value: 'service' }],
+          },
+        },
         SftpKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'SftpUser' } } },
         VendorToken: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'hunter2' } },
-        GeneratedPassword: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 32 } } },
+        GeneratedPassword: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { GenerateSecretString: { PasswordLength: 32 } },
+        },
       },
     };
-    const findings = runRules(modelFromTemplates([{ stack: 'Sftp', template }]), [rule], { catalog: catalog() }).findings;
+    const findings = runRules(modelFromTemplates([{ stack: 'Sftp', template }]), [rule], {
+      catalog: catalog(),
+    }).findings;
     expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail])).toEqual([
       ['SftpKey', 'Sftp/SftpUser', 'Credential::aws-access-key'],
       ['SftpUser', 'Sftp/SftpUser', 'Credential::aws-login-profile'],

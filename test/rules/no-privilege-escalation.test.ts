@@ -10,7 +10,14 @@ import { findingsOf, ruleTester, type ExpectedFinding } from '../support/rule-te
 
 const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
 
-function pathFinding(name: string, can: string, grants: string, path: string, source: string, conditional = ''): ExpectedFinding {
+function pathFinding(
+  name: string,
+  can: string,
+  grants: string,
+  path: string,
+  source: string,
+  conditional = '',
+): ExpectedFinding {
   return {
     resource: name,
     identity: `TestStack/${name}`,
@@ -28,7 +35,13 @@ const ADMIN_CATALOG = catalog({
   owners: [{ id: 'team-security' }],
   entitlements: [
     { id: 'emergency-admin', classes: ['break-glass'], privileged: true, awsManagedPolicies: [ADMIN] },
-    { id: 'admin-jit', classes: ['human'], privileged: true, approval: { by: ['team-security'], maxDurationSeconds: 3600, via: [BROKER] }, awsManagedPolicies: [ADMIN] },
+    {
+      id: 'admin-jit',
+      classes: ['human'],
+      privileged: true,
+      approval: { by: ['team-security'], maxDurationSeconds: 3600, via: [BROKER] },
+      awsManagedPolicies: [ADMIN],
+    },
     {
       id: 'deploy-admin',
       classes: ['workload'],
@@ -41,7 +54,10 @@ const ADMIN_CATALOG = catalog({
     },
   ],
 });
-const brokerTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: BROKER } }] };
+const brokerTrust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: BROKER } }],
+};
 const DEPLOY_POLICY = statements(
   { Effect: 'Allow', Action: 'cloudformation:*', Resource: 'arn:aws:cloudformation:*:*:stack/app-*/*' },
   { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app-*' },
@@ -52,64 +68,127 @@ ruleTester(rule, {
     {
       name: 'a break-glass role holding exactly its catalog entitlement AdministratorAccess: the catalog grants it, not an escalation',
       catalog: ADMIN_CATALOG,
-      model: model({ identities: [role('BreakGlass', { tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' }, managedPolicies: [ADMIN] })] }),
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
+            managedPolicies: [ADMIN],
+          }),
+        ],
+      }),
     },
     {
       name: 'break-glass AdministratorAccess beside a named sts:AssumeRole: all of IAM is sanctioned, and assuming one role is no path',
       catalog: ADMIN_CATALOG,
       model: model({
         identities: [
-          user('BreakGlassUser', { tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' }, managedPolicies: [ADMIN], policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/BreakGlassRole')] }),
+          user('BreakGlassUser', {
+            tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
+            managedPolicies: [ADMIN],
+            policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/BreakGlassRole')],
+          }),
         ],
       }),
     },
     {
       name: 'a just-in-time admin role (1h, assumable only through the broker) holding AdministratorAccess',
       catalog: ADMIN_CATALOG,
-      model: model({ identities: [role('JitAdmin', { tags: { 'identity-class': 'human', entitlements: 'admin-jit' }, managedPolicies: [ADMIN], trust: brokerTrust })] }),
+      model: model({
+        identities: [
+          role('JitAdmin', {
+            tags: { 'identity-class': 'human', entitlements: 'admin-jit' },
+            managedPolicies: [ADMIN],
+            trust: brokerTrust,
+          }),
+        ],
+      }),
     },
     {
-      name: 'a just-in-time deploy role: iam:PassRole and cloudformation:* within deploy-admin are the catalog\'s grant',
+      name: "a just-in-time deploy role: iam:PassRole and cloudformation:* within deploy-admin are the catalog's grant",
       catalog: ADMIN_CATALOG,
-      model: model({ identities: [role('Deployer', { tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' }, policies: [DEPLOY_POLICY], trust: brokerTrust })] }),
+      model: model({
+        identities: [
+          role('Deployer', {
+            tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' },
+            policies: [DEPLOY_POLICY],
+            trust: brokerTrust,
+          }),
+        ],
+      }),
     },
-    { name: 'read access to one bucket reaches no path', model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject', 'arn:aws:s3:::reports/*')] })] }) },
-    { name: 'iam:PassRole alone: nothing to pass the role to', model: model({ identities: [role('Passer', { policies: [allow('iam:PassRole')] })] }) },
-    { name: 'ec2:RunInstances alone: no role to hand the instance', model: model({ identities: [role('Launcher', { policies: [allow('ec2:RunInstances')] })] }) },
-    { name: 'reading IAM (iam:Get*, iam:List*) is no path', model: model({ identities: [role('Auditor', { policies: [allow(['iam:Get*', 'iam:List*'])] })] }) },
+    {
+      name: 'read access to one bucket reaches no path',
+      model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject', 'arn:aws:s3:::reports/*')] })] }),
+    },
+    {
+      name: 'iam:PassRole alone: nothing to pass the role to',
+      model: model({ identities: [role('Passer', { policies: [allow('iam:PassRole')] })] }),
+    },
+    {
+      name: 'ec2:RunInstances alone: no role to hand the instance',
+      model: model({ identities: [role('Launcher', { policies: [allow('ec2:RunInstances')] })] }),
+    },
+    {
+      name: 'reading IAM (iam:Get*, iam:List*) is no path',
+      model: model({ identities: [role('Auditor', { policies: [allow(['iam:Get*', 'iam:List*'])] })] }),
+    },
     {
       name: 'an unconditional Deny of iam:PassRole on * breaks the EC2 path',
       model: model({
         identities: [
           role('Launcher', {
-            policies: [statements({ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' })],
+            policies: [
+              statements(
+                { Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' },
+                { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' },
+              ),
+            ],
           }),
         ],
       }),
     },
     {
       name: 'ssm:SendCommand on one named instance is ordinary access',
-      model: model({ identities: [role('Operator', { policies: [allow('ssm:SendCommand', 'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc')] })] }),
+      model: model({
+        identities: [
+          role('Operator', {
+            policies: [allow('ssm:SendCommand', 'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc')],
+          }),
+        ],
+      }),
     },
     {
       name: 'sts:AssumeRole on one named role is ordinary access',
-      model: model({ identities: [role('Chainer', { policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/reporting')] })] }),
+      model: model({
+        identities: [
+          role('Chainer', { policies: [allow('sts:AssumeRole', 'arn:aws:iam::111122223333:role/reporting')] }),
+        ],
+      }),
     },
     {
       name: 'a customer managed policy outside the change: its unseen content is reported once, by no-wildcard-privilege',
-      model: model({ identities: [role('Legacy', { managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'] })] }),
+      model: model({
+        identities: [role('Legacy', { managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'] })],
+      }),
     },
     {
       name: 'AWS managed policies whose content reaches no path: ReadOnlyAccess, AmazonSSMManagedInstanceCore, AWSXrayWriteOnlyAccess',
       model: model({
         identities: [
           role('Viewer', {
-            managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess'],
+            managedPolicies: [
+              'arn:aws:iam::aws:policy/ReadOnlyAccess',
+              'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+              'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess',
+            ],
           }),
         ],
       }),
     },
-    { name: 'identities of other clouds are out of scope', model: model({ identities: [identity('gcp-service-account', 'exporter')] }) },
+    {
+      name: 'identities of other clouds are out of scope',
+      model: model({ identities: [identity('gcp-service-account', 'exporter')] }),
+    },
   ],
   invalid: [
     {
@@ -121,7 +200,16 @@ ruleTester(rule, {
             tags: { 'identity-class': 'human', entitlements: 'admin-jit' },
             managedPolicies: [ADMIN],
             maxSessionSeconds: 12 * 3600,
-            trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:root' } }] },
+            trust: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:root' },
+                },
+              ],
+            },
           }),
         ],
       }),
@@ -144,7 +232,9 @@ ruleTester(rule, {
         identities: [
           role('Deployer', {
             tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' },
-            policies: [statements({ Effect: 'Allow', Action: ['iam:PassRole', 'cloudformation:CreateStack'], Resource: '*' })],
+            policies: [
+              statements({ Effect: 'Allow', Action: ['iam:PassRole', 'cloudformation:CreateStack'], Resource: '*' }),
+            ],
             trust: brokerTrust,
           }),
         ],
@@ -177,7 +267,10 @@ ruleTester(rule, {
       model: model({
         identities: [
           role('Deployer', {
-            policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app-*'), allow(['lambda:CreateFunction', 'lambda:InvokeFunction'])],
+            policies: [
+              allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app-*'),
+              allow(['lambda:CreateFunction', 'lambda:InvokeFunction']),
+            ],
           }),
         ],
       }),
@@ -193,7 +286,13 @@ ruleTester(rule, {
     },
     {
       name: 'Rhino #1 / Checkov CKV_AWS_286: iam:CreatePolicyVersion alone',
-      model: model({ identities: [role('PolicyEditor', { policies: [allow('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/app')] })] }),
+      model: model({
+        identities: [
+          role('PolicyEditor', {
+            policies: [allow('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/app')],
+          }),
+        ],
+      }),
       findings: [
         pathFinding(
           'PolicyEditor',
@@ -208,8 +307,20 @@ ruleTester(rule, {
       name: 'a wildcard reports each path it reaches: iam:Attach* reaches the three attach paths',
       model: model({ identities: [role('Attacher', { policies: [allow('iam:Attach*')] })] }),
       findings: [
-        pathFinding('Attacher', 'attach any managed policy to a group', 'iam:AttachGroupPolicy (AttacherPolicy via iam:Attach*)', 'attach-group-policy', 'https://pathfinding.cloud/paths/iam-010'),
-        pathFinding('Attacher', 'attach any managed policy to a role', 'iam:AttachRolePolicy (AttacherPolicy via iam:Attach*)', 'attach-role-policy', 'https://pathfinding.cloud/paths/iam-009'),
+        pathFinding(
+          'Attacher',
+          'attach any managed policy to a group',
+          'iam:AttachGroupPolicy (AttacherPolicy via iam:Attach*)',
+          'attach-group-policy',
+          'https://pathfinding.cloud/paths/iam-010',
+        ),
+        pathFinding(
+          'Attacher',
+          'attach any managed policy to a role',
+          'iam:AttachRolePolicy (AttacherPolicy via iam:Attach*)',
+          'attach-role-policy',
+          'https://pathfinding.cloud/paths/iam-009',
+        ),
         pathFinding(
           'Attacher',
           'attach any managed policy (AdministratorAccess) to a user',
@@ -226,7 +337,12 @@ ruleTester(rule, {
           role('Launcher', {
             policies: [
               statements(
-                { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } },
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PassRole',
+                  Resource: '*',
+                  Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+                },
                 { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
               ),
             ],
@@ -246,11 +362,37 @@ ruleTester(rule, {
     },
     {
       name: 'Allow + NotAction reaches the path through what it leaves out',
-      model: model({ identities: [role('Broad', { policies: [statements({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'ec2:*', 's3:*'], Resource: '*' })] })] }),
+      model: model({
+        identities: [
+          role('Broad', {
+            policies: [
+              statements({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'ec2:*', 's3:*'], Resource: '*' }),
+            ],
+          }),
+        ],
+      }),
       findings: [
-        pathFinding('Broad', 'assume every role whose trust admits this account', 'sts:AssumeRole (BroadPolicy via NotAction)', 'assume-any-role', 'https://pathfinding.cloud/paths/sts-001'),
-        pathFinding('Broad', 'run commands on every SSM-managed instance and take its role credentials', 'ssm:SendCommand (BroadPolicy via NotAction)', 'ssm-send-command', 'https://pathfinding.cloud/paths/ssm-002'),
-        pathFinding('Broad', 'open a shell on every SSM-managed instance and take its role credentials', 'ssm:StartSession (BroadPolicy via NotAction)', 'ssm-start-session', 'https://pathfinding.cloud/paths/ssm-001'),
+        pathFinding(
+          'Broad',
+          'assume every role whose trust admits this account',
+          'sts:AssumeRole (BroadPolicy via NotAction)',
+          'assume-any-role',
+          'https://pathfinding.cloud/paths/sts-001',
+        ),
+        pathFinding(
+          'Broad',
+          'run commands on every SSM-managed instance and take its role credentials',
+          'ssm:SendCommand (BroadPolicy via NotAction)',
+          'ssm-send-command',
+          'https://pathfinding.cloud/paths/ssm-002',
+        ),
+        pathFinding(
+          'Broad',
+          'open a shell on every SSM-managed instance and take its role credentials',
+          'ssm:StartSession (BroadPolicy via NotAction)',
+          'ssm-start-session',
+          'https://pathfinding.cloud/paths/ssm-001',
+        ),
         pathFinding(
           'Broad',
           'put its SSH key on a Glue development endpoint that runs as a privileged role',
@@ -271,7 +413,9 @@ ruleTester(rule, {
       name: 'a group policy and a user policy combine: the path is reported on the user',
       model: model({
         identities: [
-          identity('aws-group', 'Deployers', { policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/stack-*')] }),
+          identity('aws-group', 'Deployers', {
+            policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/stack-*')],
+          }),
           { ...user('ci', { policies: [allow('cloudformation:CreateStack')] }), groups: ['TestStack/Deployers'] },
         ],
       }),
@@ -287,7 +431,11 @@ ruleTester(rule, {
     },
     {
       name: 'an Unknown action (preview output) makes the paths pending',
-      model: model({ identities: [role('Pending', { policies: [allow([unknownValue('output of aws:ssm/parameter:Parameter') as never])] })] }),
+      model: model({
+        identities: [
+          role('Pending', { policies: [allow([unknownValue('output of aws:ssm/parameter:Parameter') as never])] }),
+        ],
+      }),
       findings: [
         {
           resource: 'Pending',
@@ -315,7 +463,10 @@ describe('no-privilege-escalation: wildcards and the path list', () => {
   });
 
   it('iam:* on * (Rhino #1, #2, #4-#14 at once) is one administrator finding, not one per path', () => {
-    const findings = findingsOf(rule, { name: 'iam:*', model: model({ identities: [role('IamAdmin', { policies: [allow('iam:*')] })] }) });
+    const findings = findingsOf(rule, {
+      name: 'iam:*',
+      model: model({ identities: [role('IamAdmin', { policies: [allow('iam:*')] })] }),
+    });
     expect(findings.map((finding) => [finding.detail, finding.message])).toEqual([
       [
         'Path::*',
@@ -327,14 +478,25 @@ describe('no-privilege-escalation: wildcards and the path list', () => {
   });
 
   it('AdministratorAccess (Checkov CKV_AWS_274) is one administrator finding', () => {
-    const findings = findingsOf(rule, { name: 'admin', model: model({ identities: [role('Admin', { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] })] }) });
+    const findings = findingsOf(rule, {
+      name: 'admin',
+      model: model({
+        identities: [role('Admin', { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] })],
+      }),
+    });
     expect(findings.map((finding) => [finding.resource.name, finding.detail])).toEqual([['Admin', 'Path::*']]);
     expect(findings[0]!.message).toContain('(for example iam:AttachRolePolicy (AdministratorAccess via *))');
   });
 
   it('iam:* with an unconditional Deny of one IAM action is no longer all of IAM: each reached path is reported', () => {
-    const policy = { Version: '2012-10-17', Statement: [...allow('iam:*').Statement, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }] };
-    const findings = findingsOf(rule, { name: 'iam:* minus PassRole', model: model({ identities: [role('IamAdmin', { policies: [policy] })] }) });
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [...allow('iam:*').Statement, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }],
+    };
+    const findings = findingsOf(rule, {
+      name: 'iam:* minus PassRole',
+      model: model({ identities: [role('IamAdmin', { policies: [policy] })] }),
+    });
     expect(findings.map((finding) => finding.detail)).toEqual([
       'Path::add-user-to-group',
       'Path::attach-group-policy',
@@ -360,17 +522,29 @@ describe('no-privilege-escalation through the CloudFormation adapter', () => {
         Deployers: { Type: 'AWS::IAM::Group' },
         DeployersPolicy: {
           Type: 'AWS::IAM::Policy',
-          Properties: { PolicyName: 'pass', Groups: [{ Ref: 'Deployers' }], PolicyDocument: allow('iam:PassRole', 'arn:aws:iam::111122223333:role/fn-*') },
+          Properties: {
+            PolicyName: 'pass',
+            Groups: [{ Ref: 'Deployers' }],
+            PolicyDocument: allow('iam:PassRole', 'arn:aws:iam::111122223333:role/fn-*'),
+          },
         },
         Ci: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Deployers' }] } },
         CiPolicy: {
           Type: 'AWS::IAM::Policy',
-          Properties: { PolicyName: 'lambda', Users: [{ Ref: 'Ci' }], PolicyDocument: allow(['lambda:CreateFunction', 'lambda:InvokeFunction']) },
+          Properties: {
+            PolicyName: 'lambda',
+            Users: [{ Ref: 'Ci' }],
+            PolicyDocument: allow(['lambda:CreateFunction', 'lambda:InvokeFunction']),
+          },
         },
       },
     };
-    const findings = runRules(modelFromTemplates([{ stack: 'Pipeline', template }]), [rule], { catalog: catalog() }).findings;
-    expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message])).toEqual([
+    const findings = runRules(modelFromTemplates([{ stack: 'Pipeline', template }]), [rule], {
+      catalog: catalog(),
+    }).findings;
+    expect(
+      findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message]),
+    ).toEqual([
       [
         'Ci',
         'Pipeline/Ci',

@@ -3,26 +3,57 @@ import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js'
 import rule from '../../src/rules/no-unseen-content.js';
 import { ruleTester } from '../support/rule-tester.js';
 
-const template = (parts: Partial<CfnTemplate> & Record<string, unknown>) => modelFromTemplates([{ stack: 'App', template: { Resources: {}, ...parts } as CfnTemplate }]);
-const trust = { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const template = (parts: Partial<CfnTemplate> & Record<string, unknown>) =>
+  modelFromTemplates([{ stack: 'App', template: { Resources: {}, ...parts } as CfnTemplate }]);
+const trust = {
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 const adminRoleBody = JSON.stringify({
-  Resources: { Admin: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust, ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } } },
+  Resources: {
+    Admin: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: trust,
+        ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      },
+    },
+  },
 });
 
 ruleTester(rule, {
   valid: [
-    { name: 'a plain template', model: template({ Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust } } } }) },
+    {
+      name: 'a plain template',
+      model: template({
+        Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust } } },
+      }),
+    },
     {
       name: 'SAM (expanded) and language extensions without loops',
       model: template({
         Transform: ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'],
-        Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'i.h', InlineCode: 'x' } } },
+        Resources: {
+          Fn: {
+            Type: 'AWS::Serverless::Function',
+            Properties: { Runtime: 'nodejs22.x', Handler: 'i.h', InlineCode: 'x' },
+          },
+        },
       }),
     },
     {
       name: 'a nested stack whose template was read (the input Parent/LogicalId is present)',
       model: modelFromTemplates([
-        { stack: 'App', template: { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/b/child.json' } } } } },
+        {
+          stack: 'App',
+          template: {
+            Resources: {
+              Child: {
+                Type: 'AWS::CloudFormation::Stack',
+                Properties: { TemplateURL: 'https://s3.amazonaws.com/b/child.json' },
+              },
+            },
+          },
+        },
         { stack: 'App/Child', template: { Resources: {} } },
       ]),
     },
@@ -31,12 +62,30 @@ ruleTester(rule, {
       model: template({
         Transform: 'AWS::Serverless-2016-10-31',
         Resources: {
-          Api: { Type: 'AWS::Serverless::HttpApi', Properties: { DefinitionBody: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 'api.yaml' } } } } },
+          Api: {
+            Type: 'AWS::Serverless::HttpApi',
+            Properties: {
+              DefinitionBody: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 'api.yaml' } } },
+            },
+          },
         },
       }),
     },
-    { name: 'a stack set whose TemplateBody is read', model: template({ Resources: { Set: { Type: 'AWS::CloudFormation::StackSet', Properties: { TemplateBody: adminRoleBody } } } }) },
-    { name: 'IAM types that grant nothing by themselves', model: template({ Resources: { Mfa: { Type: 'AWS::IAM::VirtualMFADevice' }, Slr: { Type: 'AWS::IAM::ServiceLinkedRole', Properties: { AWSServiceName: 'ecs.amazonaws.com' } } } }) },
+    {
+      name: 'a stack set whose TemplateBody is read',
+      model: template({
+        Resources: { Set: { Type: 'AWS::CloudFormation::StackSet', Properties: { TemplateBody: adminRoleBody } } },
+      }),
+    },
+    {
+      name: 'IAM types that grant nothing by themselves',
+      model: template({
+        Resources: {
+          Mfa: { Type: 'AWS::IAM::VirtualMFADevice' },
+          Slr: { Type: 'AWS::IAM::ServiceLinkedRole', Properties: { AWSServiceName: 'ecs.amazonaws.com' } },
+        },
+      }),
+    },
     {
       name: 'a resource whose Condition is false at plan time is not created',
       model: template({
@@ -69,7 +118,12 @@ ruleTester(rule, {
           'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/roles.yaml' } } as never,
           Role: {
             Type: 'AWS::IAM::Role',
-            Properties: { AssumeRolePolicyDocument: trust, Policies: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/policies.yaml' } } } },
+            Properties: {
+              AssumeRolePolicyDocument: trust,
+              Policies: {
+                'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://acme/policies.yaml' } },
+              },
+            },
           },
         },
       }),
@@ -94,7 +148,14 @@ ruleTester(rule, {
     },
     {
       name: 'a nested stack with a remote TemplateURL that was not read',
-      model: template({ Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/acme/child.yaml' } } } }),
+      model: template({
+        Resources: {
+          Child: {
+            Type: 'AWS::CloudFormation::Stack',
+            Properties: { TemplateURL: 'https://s3.amazonaws.com/acme/child.yaml' },
+          },
+        },
+      }),
       findings: [
         {
           resource: 'Child',
@@ -110,8 +171,14 @@ ruleTester(rule, {
       name: 'a stack set with a TemplateURL, and one whose TemplateBody does not parse',
       model: template({
         Resources: {
-          Remote: { Type: 'AWS::CloudFormation::StackSet', Properties: { TemplateURL: 'https://s3.amazonaws.com/acme/baseline.yaml' } },
-          Broken: { Type: 'AWS::CloudFormation::StackSet', Properties: { TemplateBody: '{"Resources": {"A": {}, "A": {}}}' } },
+          Remote: {
+            Type: 'AWS::CloudFormation::StackSet',
+            Properties: { TemplateURL: 'https://s3.amazonaws.com/acme/baseline.yaml' },
+          },
+          Broken: {
+            Type: 'AWS::CloudFormation::StackSet',
+            Properties: { TemplateBody: '{"Resources": {"A": {}, "A": {}}}' },
+          },
         },
       }),
       findings: [
@@ -138,15 +205,30 @@ ruleTester(rule, {
       model: template({
         Transform: 'AWS::Serverless-2016-10-31',
         Resources: {
-          Grant: { Type: 'AWS::IAM::RolePolicyAttachmentV2', Properties: { Role: 'x', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' } },
-          Link: { Type: 'AWS::Serverless::Connector', Properties: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: ['Write'] } },
-          App: { Type: 'AWS::Serverless::Application', Properties: { Location: { ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/x', SemanticVersion: '1.0.0' } } },
+          Grant: {
+            Type: 'AWS::IAM::RolePolicyAttachmentV2',
+            Properties: { Role: 'x', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+          },
+          Link: {
+            Type: 'AWS::Serverless::Connector',
+            Properties: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: ['Write'] },
+          },
+          App: {
+            Type: 'AWS::Serverless::Application',
+            Properties: {
+              Location: {
+                ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/x',
+                SemanticVersion: '1.0.0',
+              },
+            },
+          },
         },
       }),
       findings: [
         {
           resource: 'App',
-          detail: 'Unseen::the AWS::Serverless::Application at arn:aws:serverlessrepo:us-east-1:123456789012:applications/x 1.0.0',
+          detail:
+            'Unseen::the AWS::Serverless::Application at arn:aws:serverlessrepo:us-east-1:123456789012:applications/x 1.0.0',
           message:
             'App/App deploys the template at the AWS::Serverless::Application at arn:aws:serverlessrepo:us-east-1:123456789012:applications/x 1.0.0, ' +
             'which is fetched at deploy time and cannot be read here: its identities and grants cannot be verified. Keep the template beside the ' +
@@ -175,7 +257,9 @@ ruleTester(rule, {
       name: 'a language-extensions loop generates resources the check cannot see',
       model: template({
         Transform: 'AWS::LanguageExtensions',
-        Resources: { 'Fn::ForEach::Roles': ['Name', ['A', 'B'], { '${Name}Role': { Type: 'AWS::IAM::Role' } }] } as never,
+        Resources: {
+          'Fn::ForEach::Roles': ['Name', ['A', 'B'], { '${Name}Role': { Type: 'AWS::IAM::Role' } }],
+        } as never,
       }),
       findings: [
         {

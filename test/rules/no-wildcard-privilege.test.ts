@@ -11,9 +11,12 @@ import { expect } from 'vitest';
 
 /** Counts come from the action dataset, so the expected messages follow it when it is updated. */
 const total = (pattern: string) => expandActionPattern(pattern).length;
-const privileged = (pattern: string) => expandActionPattern(pattern).filter((action) => privilegedCategory(action, defaultCatalog())).length;
+const privileged = (pattern: string) =>
+  expandActionPattern(pattern).filter((action) => privilegedCategory(action, defaultCatalog())).length;
 /** The privileged actions a statement naming resources (not "*") can grant: those AWS can scope to a resource. */
-const privilegedOnNamed = (pattern: string) => expandActionPattern(pattern).filter((action) => action.scopable && privilegedCategory(action, defaultCatalog())).length;
+const privilegedOnNamed = (pattern: string) =>
+  expandActionPattern(pattern).filter((action) => action.scopable && privilegedCategory(action, defaultCatalog()))
+    .length;
 const ARN = (name: string, partition = 'aws') => `arn:${partition}:iam::aws:policy/${name}`;
 const service = { 'identity-class': 'service' };
 const dataset = managedPolicyDataset();
@@ -27,7 +30,13 @@ ruleTester(rule, {
   valid: [
     {
       name: 'cdk-nag IAM5 compliance: specific actions on a specific bucket',
-      model: model({ identities: [role('Reader', { policies: [allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'])] })] }),
+      model: model({
+        identities: [
+          role('Reader', {
+            policies: [allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'])],
+          }),
+        ],
+      }),
     },
     {
       name: 'read-only listing: ec2:Describe* on * expands to List and Read actions only',
@@ -35,14 +44,25 @@ ruleTester(rule, {
     },
     {
       name: 'read-only wildcards: s3:Get* on a bucket, iam:Get* and iam:List* on *',
-      model: model({ identities: [role('Auditor', { policies: [allow('s3:Get*', 'arn:aws:s3:::reports/*'), allow(['iam:Get*', 'iam:List*'])] })] }),
+      model: model({
+        identities: [
+          role('Auditor', { policies: [allow('s3:Get*', 'arn:aws:s3:::reports/*'), allow(['iam:Get*', 'iam:List*'])] }),
+        ],
+      }),
     },
     {
       name: 'Deny statements are never findings, even Deny * on *',
       model: model({
         identities: [
           role('Fenced', {
-            policies: [{ Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:111122223333:jobs' }, { Effect: 'Deny', Action: '*', Resource: '*' }] }],
+            policies: [
+              {
+                Statement: [
+                  { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:111122223333:jobs' },
+                  { Effect: 'Deny', Action: '*', Resource: '*' },
+                ],
+              },
+            ],
           }),
         ],
       }),
@@ -50,12 +70,24 @@ ruleTester(rule, {
     {
       name: 'iam:PassRole on * constrained by iam:PassedToService (as AWSLambda_FullAccess does)',
       model: model({
-        identities: [role('Deployer', { policies: [allow('iam:PassRole', '*', { Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } })] })],
+        identities: [
+          role('Deployer', {
+            policies: [
+              allow('iam:PassRole', '*', {
+                Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+              }),
+            ],
+          }),
+        ],
       }),
     },
     {
       name: 'iam:PassRole on one named role',
-      model: model({ identities: [role('Deployer', { policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app-runtime')] })] }),
+      model: model({
+        identities: [
+          role('Deployer', { policies: [allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app-runtime')] }),
+        ],
+      }),
     },
     {
       name: 's3:GetObject on * is not privileged unless the catalog lists it (Checkov CKV_AWS_288 would flag it; the catalog decides here)',
@@ -87,11 +119,19 @@ ruleTester(rule, {
     {
       // serverless-patterns apigw-lambda-sfn-transcribe-translate-polly-sam: logs:* on its function's log groups.
       name: 'logs:* on named log groups: its privileged actions (logs:PutResourcePolicy, logs:DeleteResourcePolicy) have no resource type, so only Resource "*" grants them',
-      model: model({ identities: [role('Fn', { policies: [allow('logs:*', 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/translator-dev*:*')] })] }),
+      model: model({
+        identities: [
+          role('Fn', {
+            policies: [allow('logs:*', 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/translator-dev*:*')],
+          }),
+        ],
+      }),
     },
     {
       name: 'an action AWS cannot scope, but not privileged: sts:GetCallerIdentity and xray:PutTraceSegments on *',
-      model: model({ identities: [role('Tracer', { policies: [allow(['sts:GetCallerIdentity', 'xray:PutTraceSegments'])] })] }),
+      model: model({
+        identities: [role('Tracer', { policies: [allow(['sts:GetCallerIdentity', 'xray:PutTraceSegments'])] })],
+      }),
     },
   ],
   invalid: [
@@ -141,7 +181,11 @@ ruleTester(rule, {
     {
       name: 'iam:* is reported even behind a Condition: a condition does not narrow a wildcard',
       model: model({
-        identities: [role('Ops', { policies: [allow('iam:*', '*', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })] })],
+        identities: [
+          role('Ops', {
+            policies: [allow('iam:*', '*', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })],
+          }),
+        ],
       }),
       findings: [
         {
@@ -166,7 +210,13 @@ ruleTester(rule, {
     },
     {
       name: 'Allow with NotAction allows everything else, now and later',
-      model: model({ identities: [role('Power', { policies: [{ Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }] }] })] }),
+      model: model({
+        identities: [
+          role('Power', {
+            policies: [{ Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }] }],
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'PowerPolicy',
@@ -180,7 +230,11 @@ ruleTester(rule, {
       name: 'Checkov CKV_AWS_289 / CKV_AWS_287 / CKV_AWS_288: permissions management, credential creation and secret reads spelled out on *',
       model: model({
         identities: [
-          role('Automation', { policies: [allow(['iam:PutRolePolicy', 'iam:CreateAccessKey', 'secretsmanager:GetSecretValue', 'sqs:SendMessage'])] }),
+          role('Automation', {
+            policies: [
+              allow(['iam:PutRolePolicy', 'iam:CreateAccessKey', 'secretsmanager:GetSecretValue', 'sqs:SendMessage']),
+            ],
+          }),
         ],
       }),
       findings: [
@@ -198,7 +252,17 @@ ruleTester(rule, {
     {
       name: 'Checkov CKV_AWS_286: iam:PassRole on every resource but one (NotResource)',
       model: model({
-        identities: [role('Launcher', { policies: [{ Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::111122223333:role/admin' }] }] })],
+        identities: [
+          role('Launcher', {
+            policies: [
+              {
+                Statement: [
+                  { Effect: 'Allow', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::111122223333:role/admin' },
+                ],
+              },
+            ],
+          }),
+        ],
       }),
       findings: [
         {
@@ -214,7 +278,9 @@ ruleTester(rule, {
     },
     {
       name: 'the catalog decides what else is privileged: s3:GetObject listed as data exfiltration',
-      catalog: catalog({ privilegedActions: [{ id: 'bulk-read', category: 'data-exfiltration', aws: ['s3:GetObject'] }] }),
+      catalog: catalog({
+        privilegedActions: [{ id: 'bulk-read', category: 'data-exfiltration', aws: ['s3:GetObject'] }],
+      }),
       model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject')] })] }),
       findings: [
         {
@@ -271,7 +337,14 @@ ruleTester(rule, {
     },
     {
       name: 'actions AWS cannot scope (no resource type): logs:PutResourcePolicy, without condition keys of its own, gets advice that is never a resource ARN; iam:PassRole keeps the ARN advice',
-      model: model({ identities: [role('Logger', { tags: service, policies: [allow(['logs:PutResourcePolicy', 'ec2:CreateTags', 'iam:PassRole'])] })] }),
+      model: model({
+        identities: [
+          role('Logger', {
+            tags: service,
+            policies: [allow(['logs:PutResourcePolicy', 'ec2:CreateTags', 'iam:PassRole'])],
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'LoggerPolicy',
@@ -294,7 +367,11 @@ ruleTester(rule, {
     },
     {
       name: 'cdk-nag IAM4: AmazonS3FullAccess on a workload grants privileged actions through s3:*',
-      model: model({ identities: [role('Etl', { tags: { 'identity-class': 'workload' }, managedPolicies: [ARN('AmazonS3FullAccess')] })] }),
+      model: model({
+        identities: [
+          role('Etl', { tags: { 'identity-class': 'workload' }, managedPolicies: [ARN('AmazonS3FullAccess')] }),
+        ],
+      }),
       findings: [
         {
           resource: 'Etl',
@@ -306,7 +383,9 @@ ruleTester(rule, {
     },
     {
       name: 'an action AWS cannot scope that supports condition keys: the advice names them (s3:PutAccountPublicAccessBlock)',
-      model: model({ identities: [role('Guard', { tags: service, policies: [allow('s3:PutAccountPublicAccessBlock')] })] }),
+      model: model({
+        identities: [role('Guard', { tags: service, policies: [allow('s3:PutAccountPublicAccessBlock')] })],
+      }),
       findings: [
         {
           resource: 'GuardPolicy',
@@ -322,7 +401,11 @@ ruleTester(rule, {
     },
     {
       name: 'a policy no identity holds is still checked',
-      model: model({ unattachedPolicies: [unattached('SharedAdmin', { statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }] })] }),
+      model: model({
+        unattachedPolicies: [
+          unattached('SharedAdmin', { statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }] }),
+        ],
+      }),
       findings: [
         {
           resource: 'SharedAdmin',
@@ -337,7 +420,15 @@ ruleTester(rule, {
         identities: [
           role('Preview', {
             policies: [
-              { Statement: [{ Effect: 'Allow', Action: ['sqs:SendMessage', unknownValue('output of aws:iam/policy:Policy')], Resource: '*' }] },
+              {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: ['sqs:SendMessage', unknownValue('output of aws:iam/policy:Policy')],
+                    Resource: '*',
+                  },
+                ],
+              },
               '{"Statement": [}',
             ],
             managedPolicies: [unknownValue('Fn::ImportValue SharedPolicyArn')],
@@ -348,7 +439,8 @@ ruleTester(rule, {
         {
           resource: 'Preview',
           identity: 'TestStack/Preview',
-          message: 'Managed policy attached to Preview cannot be verified until apply: Fn::ImportValue SharedPolicyArn.',
+          message:
+            'Managed policy attached to Preview cannot be verified until apply: Fn::ImportValue SharedPolicyArn.',
           pending: true,
         },
         {
@@ -366,7 +458,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'one verdict, never pending: a customer managed policy outside the change, an AWS managed ARN the dataset does not know; a misspelled action is policy-validity\'s',
+      name: "one verdict, never pending: a customer managed policy outside the change, an AWS managed ARN the dataset does not know; a misspelled action is policy-validity's",
       model: model({
         identities: [
           role('Typo', {
@@ -401,14 +493,23 @@ ruleTester(rule, {
       name: 'pending: a privileged action on a resource only known at apply',
       model: model({
         identities: [
-          role('Passer', { policies: [{ Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: [unknownValue('Fn::GetAtt ImportedRole.Arn')] }] }] }),
+          role('Passer', {
+            policies: [
+              {
+                Statement: [
+                  { Effect: 'Allow', Action: 'iam:PassRole', Resource: [unknownValue('Fn::GetAtt ImportedRole.Arn')] },
+                ],
+              },
+            ],
+          }),
         ],
       }),
       findings: [
         {
           resource: 'PasserPolicy',
           identity: 'TestStack/Passer',
-          message: 'Policy PasserPolicy allows privileged action iam:PassRole on a resource that cannot be verified until apply: Fn::GetAtt ImportedRole.Arn.',
+          message:
+            'Policy PasserPolicy allows privileged action iam:PassRole on a resource that cannot be verified until apply: Fn::GetAtt ImportedRole.Arn.',
           pending: true,
         },
       ],
@@ -454,7 +555,13 @@ ruleTester(rule, {
     {
       name: 'Azure: a custom role with named actions (Checkov CKV_AZURE_39 compliance)',
       model: model({
-        identities: [azureSp('vm-operator', [azureRole('restart', 'VM Restarter', SUB, 'subscription', [{ actions: ['Microsoft.Compute/virtualMachines/restart/action'] }])])],
+        identities: [
+          azureSp('vm-operator', [
+            azureRole('restart', 'VM Restarter', SUB, 'subscription', [
+              { actions: ['Microsoft.Compute/virtualMachines/restart/action'] },
+            ]),
+          ]),
+        ],
       }),
     },
     {
@@ -467,7 +574,12 @@ ruleTester(rule, {
         identities: [
           gcpSa('analytics-etl', [
             gcpRole('etl-bq', 'roles/bigquery.dataViewer', 'projects/example-co-analytics', 'project'),
-            gcpRole('etl-impersonate', 'roles/iam.serviceAccountTokenCreator', 'loader@example-co-analytics.iam.gserviceaccount.com', 'resource'),
+            gcpRole(
+              'etl-impersonate',
+              'roles/iam.serviceAccountTokenCreator',
+              'loader@example-co-analytics.iam.gserviceaccount.com',
+              'resource',
+            ),
           ]),
         ],
       }),
@@ -476,14 +588,27 @@ ruleTester(rule, {
       name: 'Azure: Owner for a user or a group the change does not create is left to the human rules',
       model: model({
         externalRoleGrants: [
-          { member: 'User:7f3c1c52-0000-4000-8000-000000000001', grant: azureRole('alice-owner', 'Owner', SUB, 'subscription') },
-          { member: 'Group:7f3c1c52-0000-4000-8000-000000000002', grant: azureRole('admins-owner', 'Owner', SUB, 'subscription') },
+          {
+            member: 'User:7f3c1c52-0000-4000-8000-000000000001',
+            grant: azureRole('alice-owner', 'Owner', SUB, 'subscription'),
+          },
+          {
+            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
+            grant: azureRole('admins-owner', 'Owner', SUB, 'subscription'),
+          },
         ],
       }),
     },
     {
       name: 'GCP: roles/owner for a user is left to the human rules',
-      model: model({ externalRoleGrants: [{ member: 'user:alice@example.com', grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project') }] }),
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'user:alice@example.com',
+            grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project'),
+          },
+        ],
+      }),
     },
     {
       name: 'Kubernetes: view in a namespace, a Role reading configmaps, secrets read in one namespace only (Checkov CKV_K8S_49 compliance)',
@@ -491,7 +616,9 @@ ruleTester(rule, {
         identities: [
           k8sSa('payments-api', [
             namespaceBinding('payments-view', 'view', 'payments'),
-            namespaceBinding('payments-config', 'config-reader', 'payments', [{ apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['get', 'list'] }]),
+            namespaceBinding('payments-config', 'config-reader', 'payments', [
+              { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['get', 'list'] },
+            ]),
           ]),
         ],
       }),
@@ -502,7 +629,10 @@ ruleTester(rule, {
       name: 'Azure: Owner at subscription scope, User Access Administrator at management-group scope',
       model: model({
         identities: [
-          azureSp('deploy-app', [azureRole('deploy-owner', 'Owner', SUB, 'subscription'), azureRole('deploy-uaa', 'User Access Administrator', MG, 'management-group')]),
+          azureSp('deploy-app', [
+            azureRole('deploy-owner', 'Owner', SUB, 'subscription'),
+            azureRole('deploy-uaa', 'User Access Administrator', MG, 'management-group'),
+          ]),
         ],
       }),
       findings: [
@@ -522,7 +652,14 @@ ruleTester(rule, {
     },
     {
       name: 'Azure: Owner on the subscription for a service principal the change does not create',
-      model: model({ externalRoleGrants: [{ member: 'ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003', grant: azureRole('vendor-owner', 'Owner', SUB, 'subscription') }] }),
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'ServicePrincipal:7f3c1c52-0000-4000-8000-000000000003',
+            grant: azureRole('vendor-owner', 'Owner', SUB, 'subscription'),
+          },
+        ],
+      }),
       findings: [
         {
           resource: 'vendor-owner',
@@ -533,7 +670,11 @@ ruleTester(rule, {
     },
     {
       name: 'Checkov CKV_AZURE_39: a custom role with "*" actions',
-      model: model({ identities: [azureSp('ops-app', [azureRole('ops-custom', 'Ops Everything', SUB, 'subscription', [{ actions: ['*'] }])])] }),
+      model: model({
+        identities: [
+          azureSp('ops-app', [azureRole('ops-custom', 'Ops Everything', SUB, 'subscription', [{ actions: ['*'] }])]),
+        ],
+      }),
       findings: [
         {
           resource: 'ops-custom',
@@ -549,7 +690,14 @@ ruleTester(rule, {
         identities: [
           azureSp('automation-app', [
             directoryRole('automation-ga', 'Global Administrator'),
-            { kind: 'role', cloud: 'azure', source: ref('azuread:index/appRoleAssignment:AppRoleAssignment', 'automation-graph'), role: 'RoleManagement.ReadWrite.Directory', scope: 'application', scopeLevel: 'application' },
+            {
+              kind: 'role',
+              cloud: 'azure',
+              source: ref('azuread:index/appRoleAssignment:AppRoleAssignment', 'automation-graph'),
+              role: 'RoleManagement.ReadWrite.Directory',
+              scope: 'application',
+              scopeLevel: 'application',
+            },
           ]),
         ],
       }),
@@ -609,9 +757,18 @@ ruleTester(rule, {
       name: 'GCP: allUsers and allAuthenticatedUsers members; Checkov CKV_GCP_46: the default compute service account at project level',
       model: model({
         externalRoleGrants: [
-          { member: 'allUsers', grant: gcpRole('public-viewer', 'roles/storage.objectViewer', 'projects/example-co-web', 'project') },
-          { member: 'allAuthenticatedUsers', grant: gcpRole('any-google', 'roles/viewer', 'organizations/5678', 'organization') },
-          { member: 'serviceAccount:123456789-compute@developer.gserviceaccount.com', grant: gcpRole('default-sa', 'roles/storage.admin', 'projects/example-co-web', 'project') },
+          {
+            member: 'allUsers',
+            grant: gcpRole('public-viewer', 'roles/storage.objectViewer', 'projects/example-co-web', 'project'),
+          },
+          {
+            member: 'allAuthenticatedUsers',
+            grant: gcpRole('any-google', 'roles/viewer', 'organizations/5678', 'organization'),
+          },
+          {
+            member: 'serviceAccount:123456789-compute@developer.gserviceaccount.com',
+            grant: gcpRole('default-sa', 'roles/storage.admin', 'projects/example-co-web', 'project'),
+          },
         ],
       }),
       findings: [
@@ -639,8 +796,15 @@ ruleTester(rule, {
       name: 'GCP: roles/owner for a member not known until apply, and for a workload identity pool, are judged (never taken for a person)',
       model: model({
         externalRoleGrants: [
-          { member: '<owner-grant.member (output of gcp:serviceaccount/account:Account other) is not known until apply>', grant: gcpRole('owner-grant', 'roles/owner', 'projects/example-co-prod', 'project') },
-          { member: 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/*', grant: gcpRole('pool-editor', 'roles/editor', 'projects/example-co-prod', 'project') },
+          {
+            member:
+              '<owner-grant.member (output of gcp:serviceaccount/account:Account other) is not known until apply>',
+            grant: gcpRole('owner-grant', 'roles/owner', 'projects/example-co-prod', 'project'),
+          },
+          {
+            member: 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/*',
+            grant: gcpRole('pool-editor', 'roles/editor', 'projects/example-co-prod', 'project'),
+          },
         ],
       }),
       findings: [
@@ -728,7 +892,11 @@ ruleTester(rule, {
     },
     {
       name: 'Kubernetes: cluster-admin bound to the group of every authenticated user',
-      model: model({ externalRoleGrants: [{ member: 'Group system:authenticated', grant: clusterBinding('everyone-admin', 'cluster-admin') }] }),
+      model: model({
+        externalRoleGrants: [
+          { member: 'Group system:authenticated', grant: clusterBinding('everyone-admin', 'cluster-admin') },
+        ],
+      }),
       findings: [
         {
           resource: 'everyone-admin',
@@ -740,8 +908,14 @@ ruleTester(rule, {
     },
     {
       name: "the catalog's privilegedActions name a role the built-in data does not find privileged: Website Contributor at subscription scope",
-      catalog: catalog({ privilegedActions: [{ id: 'web-admin', category: 'data-exfiltration', azure: ['Website Contributor'] }] }),
-      model: model({ identities: [azureSp('web-app', [azureRole('web-admin-assignment', 'Website Contributor', SUB, 'subscription')])] }),
+      catalog: catalog({
+        privilegedActions: [{ id: 'web-admin', category: 'data-exfiltration', azure: ['Website Contributor'] }],
+      }),
+      model: model({
+        identities: [
+          azureSp('web-app', [azureRole('web-admin-assignment', 'Website Contributor', SUB, 'subscription')]),
+        ],
+      }),
       findings: [
         {
           resource: 'web-admin-assignment',
@@ -753,7 +927,20 @@ ruleTester(rule, {
     },
     {
       name: 'a role not known until apply is pending',
-      model: model({ identities: [azureSp('late-app', [azureRole('late-assignment', unknownValue('late-assignment.roleDefinitionId (output of azure-native:authorization:RoleDefinition custom) is not known until apply'), SUB, 'subscription')])] }),
+      model: model({
+        identities: [
+          azureSp('late-app', [
+            azureRole(
+              'late-assignment',
+              unknownValue(
+                'late-assignment.roleDefinitionId (output of azure-native:authorization:RoleDefinition custom) is not known until apply',
+              ),
+              SUB,
+              'subscription',
+            ),
+          ]),
+        ],
+      }),
       findings: [
         {
           resource: 'late-assignment',

@@ -15,24 +15,51 @@ ruleTester(rule, {
         identities: [
           role('App', {
             policies: [
-              allow(['s3:GetObject', 's3:List*', 'logs:PutResourcePolicy'], '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } }),
-              allow('*', '*', { Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': 'team-*' }, Null: { 'aws:TokenIssueTime': 'false' } } }),
+              allow(['s3:GetObject', 's3:List*', 'logs:PutResourcePolicy'], '*', {
+                Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } },
+              }),
+              allow('*', '*', {
+                Condition: {
+                  'ForAnyValue:StringLike': { 'aws:TagKeys': 'team-*' },
+                  Null: { 'aws:TokenIssueTime': 'false' },
+                },
+              }),
               { Statement: [{ Effect: 'Deny', NotAction: ['iam:*', 'sts:Get*'], Resource: '*' }] },
             ],
-            managedPolicies: [ARN('service-role/AWSLambdaBasicExecutionRole'), 'arn:aws:iam::111122223333:policy/Custom'],
+            managedPolicies: [
+              ARN('service-role/AWSLambdaBasicExecutionRole'),
+              'arn:aws:iam::111122223333:policy/Custom',
+            ],
           }),
         ],
       }),
     },
     {
       name: 'values only known at apply are pending elsewhere, not invalid',
-      model: model({ identities: [role('Preview', { policies: [{ Statement: [{ Effect: 'Allow', Action: [unknownValue('output of aws:iam/policy:Policy')], Resource: '*' }] }], managedPolicies: [unknownValue('Fn::ImportValue X')] })] }),
+      model: model({
+        identities: [
+          role('Preview', {
+            policies: [
+              {
+                Statement: [
+                  { Effect: 'Allow', Action: [unknownValue('output of aws:iam/policy:Policy')], Resource: '*' },
+                ],
+              },
+            ],
+            managedPolicies: [unknownValue('Fn::ImportValue X')],
+          }),
+        ],
+      }),
     },
   ],
   invalid: [
     {
       name: 'a misspelled or retired action (s3:HeadBucket) grants nothing: reported here, advisory, never pending',
-      model: model({ identities: [role('Reader', { policies: [allow(['s3:HeadBucket', 's3:GetObject'], 'arn:aws:s3:::reports/*')] })] }),
+      model: model({
+        identities: [
+          role('Reader', { policies: [allow(['s3:HeadBucket', 's3:GetObject'], 'arn:aws:s3:::reports/*')] }),
+        ],
+      }),
       findings: [
         {
           resource: 'ReaderPolicy',
@@ -52,7 +79,12 @@ ruleTester(rule, {
           role('Ops', {
             policies: [
               allow(['cloudwatchlogs:PutLogEvents', 'ec2:Descibe*', 'GetObject']),
-              { Statement: [{ Effect: 'Deny', Action: 'iam:DeleteRoles', Resource: '*' }, { Effect: 'Allow', NotAction: 'iam:PasRole', Resource: 'arn:aws:s3:::x' }] },
+              {
+                Statement: [
+                  { Effect: 'Deny', Action: 'iam:DeleteRoles', Resource: '*' },
+                  { Effect: 'Allow', NotAction: 'iam:PasRole', Resource: 'arn:aws:s3:::x' },
+                ],
+              },
             ],
           }),
         ],
@@ -62,7 +94,8 @@ ruleTester(rule, {
           resource: 'OpsPolicy',
           identity: 'TestStack/Ops',
           detail: 'Action::GetObject',
-          message: 'Policy OpsPolicy: Action "GetObject" has no service prefix; IAM actions are written "service:Action" (for example "s3:GetObject"). Write the service prefix, or "*" if every action is meant.',
+          message:
+            'Policy OpsPolicy: Action "GetObject" has no service prefix; IAM actions are written "service:Action" (for example "s3:GetObject"). Write the service prefix, or "*" if every action is meant.',
         },
         {
           resource: 'OpsPolicy',
@@ -104,7 +137,16 @@ ruleTester(rule, {
         identities: [
           role('Ci', {
             policies: [allow('s3:GetObject', '*', { Condition: { StringEqual: { 'aws:PrincipalOrgID': 'o-1' } } })],
-            trust: { Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/x' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { NullIfExists: { 'x:sub': 'false' } } }] },
+            trust: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/x' },
+                  Action: 'sts:AssumeRoleWithWebIdentity',
+                  Condition: { NullIfExists: { 'x:sub': 'false' } },
+                },
+              ],
+            },
           }),
         ],
       }),
@@ -129,7 +171,11 @@ ruleTester(rule, {
     },
     {
       name: 'an AWS managed policy under another path than AWS publishes it (CDK fromAwsManagedPolicyName without service-role/)',
-      model: model({ identities: [role('Fn', { managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole'] })] }),
+      model: model({
+        identities: [
+          role('Fn', { managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole'] }),
+        ],
+      }),
       findings: [
         {
           resource: 'Fn',
@@ -144,7 +190,15 @@ ruleTester(rule, {
     },
     {
       name: 'a policy no identity holds is validated too',
-      model: model({ unattachedPolicies: [{ kind: 'aws-policy', source: ref('AWS::IAM::ManagedPolicy', 'Shared'), document: { statements: [{ effect: 'Allow', action: ['sqs:SendMesage'], resource: ['*'] }] } } satisfies AwsPolicyGrant] }),
+      model: model({
+        unattachedPolicies: [
+          {
+            kind: 'aws-policy',
+            source: ref('AWS::IAM::ManagedPolicy', 'Shared'),
+            document: { statements: [{ effect: 'Allow', action: ['sqs:SendMesage'], resource: ['*'] }] },
+          } satisfies AwsPolicyGrant,
+        ],
+      }),
       findings: [
         {
           resource: 'Shared',
@@ -160,16 +214,30 @@ ruleTester(rule, {
 
 describe('isConditionOperator', () => {
   it('accepts the grammar: base operators, IfExists (not on Null), set prefixes', () => {
-    for (const operator of ['StringEquals', 'ArnLike', 'BinaryEquals', 'StringLikeIfExists', 'ForAllValues:StringEquals', 'ForAnyValue:ArnLikeIfExists', 'Null']) {
+    for (const operator of [
+      'StringEquals',
+      'ArnLike',
+      'BinaryEquals',
+      'StringLikeIfExists',
+      'ForAllValues:StringEquals',
+      'ForAnyValue:ArnLikeIfExists',
+      'Null',
+    ]) {
       expect(isConditionOperator(operator), operator).toBe(true);
     }
-    for (const operator of ['StringEqual', 'stringequals', 'NullIfExists', 'ForAllValue:StringEquals', 'IfExists', '']) expect(isConditionOperator(operator), operator).toBe(false);
+    for (const operator of ['StringEqual', 'stringequals', 'NullIfExists', 'ForAllValue:StringEquals', 'IfExists', ''])
+      expect(isConditionOperator(operator), operator).toBe(false);
   });
 });
 
 describe('policy-validity and no-wildcard-privilege', () => {
   it('a misspelled action is never pending (issue 24): the finding has no pending mark', () => {
-    const findings = findingsOf(rule, { name: 'typo', model: model({ identities: [role('Typo', { policies: [allow('s3:HeadBucket')] })] }) });
-    expect(findings.map((finding) => [finding.ruleId, finding.detail, finding.pending ?? false])).toEqual([['policy-validity', 'Action::s3:HeadBucket', false]]);
+    const findings = findingsOf(rule, {
+      name: 'typo',
+      model: model({ identities: [role('Typo', { policies: [allow('s3:HeadBucket')] })] }),
+    });
+    expect(findings.map((finding) => [finding.ruleId, finding.detail, finding.pending ?? false])).toEqual([
+      ['policy-validity', 'Action::s3:HeadBucket', false],
+    ]);
   });
 });

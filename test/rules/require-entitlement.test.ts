@@ -16,10 +16,12 @@ const PAYMENTS_TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/payments-o
 const BROKER = 'arn:aws:iam::444455556666:role/access-broker';
 const trustOf = (principal: Record<string, unknown>, condition?: Record<string, unknown>) => ({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, ...(condition ? { Condition: condition } : {}) }],
+  Statement: [
+    { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, ...(condition ? { Condition: condition } : {}) },
+  ],
 });
 const STANDING_FIX =
-  'Hold it just in time (a role with sessions of at most the approval\'s maxDuration, assumable only through approval.via, no long-lived credential), ' +
+  "Hold it just in time (a role with sessions of at most the approval's maxDuration, assumable only through approval.via, no long-lived credential), " +
   'or keep it for break-glass identities.';
 const UNDERSTATED: ExpectedFinding = {
   resource: 'pass-any-role',
@@ -43,28 +45,62 @@ const ENTITLEMENTS: Entitlement[] = [
     aws: [{ actions: ['s3:Get*'], resources: ['arn:aws:s3:::reports/*'] }],
     awsManagedPolicies: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
   },
-  { id: 'deploy-admin', classes: ['human', 'workload'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: [BROKER] } },
+  {
+    id: 'deploy-admin',
+    classes: ['human', 'workload'],
+    privileged: true,
+    approval: { by: ['team-platform'], maxDurationSeconds: 3600, via: [BROKER] },
+  },
   { id: 'account-admin', classes: ['workload', 'break-glass'], privileged: true, approval: { by: ['team-platform'] } },
-  { id: 'quick-fix', classes: ['human'], privileged: true, approval: { by: ['team-platform'], maxDurationSeconds: 900, via: [BROKER] } },
+  {
+    id: 'quick-fix',
+    classes: ['human'],
+    privileged: true,
+    approval: { by: ['team-platform'], maxDurationSeconds: 900, via: [BROKER] },
+  },
 ];
 
 const CATALOG = catalog({
   owners: [{ id: 'team-payments' }, { id: 'team-platform' }],
   entitlements: ENTITLEMENTS,
-  identities: [{ id: 'payments-api', match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service', entitlements: ['payments-read'] }],
+  identities: [
+    {
+      id: 'payments-api',
+      match: { name: 'payments-api-*' },
+      owner: 'team-payments',
+      class: 'service',
+      entitlements: ['payments-read'],
+    },
+  ],
 });
 
 /** A catalog that leaves `privileged` out of an entitlement granting iam:PassRole on every role. */
 const UNDERSTATING_CATALOG = catalog({
   owners: [{ id: 'team-platform' }],
-  entitlements: [{ id: 'pass-any-role', classes: ['workload'], privileged: false, aws: [{ actions: ['iam:PassRole'], resources: ['*'] }] }],
+  entitlements: [
+    {
+      id: 'pass-any-role',
+      classes: ['workload'],
+      privileged: false,
+      aws: [{ actions: ['iam:PassRole'], resources: ['*'] }],
+    },
+  ],
 });
 
 const declared = (cls: string, entitlements: string) => ({ 'identity-class': cls, entitlements });
 const PAYMENTS_SERVICE = declared('service', 'payments-read');
 const REPORTS_SERVICE = declared('service', 'reports-read');
 
-function excess(name: string, policy: string, count: string, entitlements: string, sample: string, resources: string, narrowed: unknown, resource = `${name}Policy`): ExpectedFinding {
+function excess(
+  name: string,
+  policy: string,
+  count: string,
+  entitlements: string,
+  sample: string,
+  resources: string,
+  narrowed: unknown,
+  resource = `${name}Policy`,
+): ExpectedFinding {
   return {
     resource,
     identity: `TestStack/${name}`,
@@ -79,12 +115,14 @@ function excess(name: string, policy: string, count: string, entitlements: strin
 
 /** Excess actions of a wildcard grant, read from the same action data the engine uses. */
 function expansionExcept(pattern: string, kept: (name: string) => boolean, onNamedResources = false): string[] {
-  return expandActionPattern(pattern)
-    // A statement naming resources grants no action AWS cannot scope (those are authorized against "*" only).
-    .filter((action) => !onNamedResources || action.scopable)
-    .map((action) => action.name)
-    .filter((name) => !kept(name))
-    .sort();
+  return (
+    expandActionPattern(pattern)
+      // A statement naming resources grants no action AWS cannot scope (those are authorized against "*" only).
+      .filter((action) => !onNamedResources || action.scopable)
+      .map((action) => action.name)
+      .filter((name) => !kept(name))
+      .sort()
+  );
 }
 
 const s3Excess = expansionExcept('s3:*', (name) => name.startsWith('s3:Get'), true);
@@ -95,32 +133,63 @@ ruleTester(rule, {
     {
       name: 'a role the change only grants to (external) that the catalog does not record: the privilege rules judge the grant',
       catalog: CATALOG,
-      model: model({ identities: [{ ...role('existing-role', { policies: [allow('s3:GetObject', 'arn:aws:s3:::b/*')] }), external: true }] }),
+      model: model({
+        identities: [
+          { ...role('existing-role', { policies: [allow('s3:GetObject', 'arn:aws:s3:::b/*')] }), external: true },
+        ],
+      }),
     },
     {
       name: 'grants exactly the entitlement envelope, on a table its pattern covers',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'], PAYMENTS_TABLE)] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'], PAYMENTS_TABLE)],
+          }),
+        ],
+      }),
     },
     {
       name: 'a granted pattern equal to the envelope pattern is covered',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow('dynamodb:GetItem', 'arn:aws:dynamodb:*:*:table/payments-*')] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [allow('dynamodb:GetItem', 'arn:aws:dynamodb:*:*:table/payments-*')],
+          }),
+        ],
+      }),
     },
     {
       name: 'declared through a catalog identity record instead of tags',
       catalog: CATALOG,
-      model: model({ identities: [role('payments-api-prod', { policies: [allow('dynamodb:Query', PAYMENTS_TABLE)] })] }),
+      model: model({
+        identities: [role('payments-api-prod', { policies: [allow('dynamodb:Query', PAYMENTS_TABLE)] })],
+      }),
     },
     {
       name: 'a wildcard action within a wildcard envelope (s3:GetObject* under s3:Get*)',
       catalog: CATALOG,
-      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:GetObject*', 'arn:aws:s3:::reports/2026/*')] })] }),
+      model: model({
+        identities: [
+          role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:GetObject*', 'arn:aws:s3:::reports/2026/*')] }),
+        ],
+      }),
     },
     {
       name: 'an AWS managed policy the entitlement allows as-is, written with a CDK partition token',
       catalog: CATALOG,
-      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'] })] }),
+      model: model({
+        identities: [
+          role('Reports', {
+            tags: REPORTS_SERVICE,
+            managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+          }),
+        ],
+      }),
     },
     {
       name: 'an unconditional Deny takes the excess action away',
@@ -145,10 +214,12 @@ ruleTester(rule, {
     {
       name: 'just in time from the plan: a 1h role (AWS default) assumable only through the broker, no keys',
       catalog: CATALOG,
-      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), trust: trustOf({ AWS: BROKER }) })] }),
+      model: model({
+        identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), trust: trustOf({ AWS: BROKER }) })],
+      }),
     },
     {
-      name: 'just in time for 15 minutes: the trust bounds sts:DurationSeconds below the role\'s 1h floor',
+      name: "just in time for 15 minutes: the trust bounds sts:DurationSeconds below the role's 1h floor",
       catalog: CATALOG,
       model: model({
         identities: [
@@ -168,14 +239,23 @@ ruleTester(rule, {
     {
       name: 'an IAM group is checked through its members, not as an identity of its own',
       catalog: CATALOG,
-      model: model({ identities: [identity('aws-group', 'Readers', { policies: [allow('dynamodb:GetItem', PAYMENTS_TABLE)] })] }),
+      model: model({
+        identities: [identity('aws-group', 'Readers', { policies: [allow('dynamodb:GetItem', PAYMENTS_TABLE)] })],
+      }),
     },
   ],
   invalid: [
     {
       name: 'a role the change only grants to (external) that the catalog records: held to its entitlements',
       catalog: CATALOG,
-      model: model({ identities: [{ ...role('payments-api-legacy', { policies: [allow('dynamodb:DeleteTable', PAYMENTS_TABLE)] }), external: true }] }),
+      model: model({
+        identities: [
+          {
+            ...role('payments-api-legacy', { policies: [allow('dynamodb:DeleteTable', PAYMENTS_TABLE)] }),
+            external: true,
+          },
+        ],
+      }),
       findings: [
         {
           resource: 'payments-api-legacyPolicy',
@@ -210,13 +290,15 @@ ruleTester(rule, {
           resource: 'Orphan',
           identity: 'TestStack/Orphan',
           detail: 'Class::undeclared',
-          message: 'Orphan declares no identity class. Record it in the catalog identities, or tag it identity-class=<human|service|workload|agent|break-glass>.',
+          message:
+            'Orphan declares no identity class. Record it in the catalog identities, or tag it identity-class=<human|service|workload|agent|break-glass>.',
         },
         {
           resource: 'Orphan',
           identity: 'TestStack/Orphan',
           detail: 'Entitlement::none',
-          message: 'Orphan declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it entitlements=<entitlement ids>.',
+          message:
+            'Orphan declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it entitlements=<entitlement ids>.',
         },
       ],
     },
@@ -229,7 +311,8 @@ ruleTester(rule, {
           resource: 'Bot',
           identity: 'TestStack/Bot',
           detail: 'Class::robot',
-          message: 'Bot has identity-class tag "robot", which is not an identity class. Use one of: human, service, workload, agent, break-glass.',
+          message:
+            'Bot has identity-class tag "robot", which is not an identity class. Use one of: human, service, workload, agent, break-glass.',
         },
       ],
     },
@@ -242,7 +325,8 @@ ruleTester(rule, {
           resource: 'Writer',
           identity: 'TestStack/Writer',
           detail: 'Entitlement::payments-write',
-          message: 'Writer declares entitlement "payments-write", which the catalog does not define. Use one of: account-admin, deploy-admin, payments-read, quick-fix, reports-read.',
+          message:
+            'Writer declares entitlement "payments-write", which the catalog does not define. Use one of: account-admin, deploy-admin, payments-read, quick-fix, reports-read.',
         },
       ],
     },
@@ -304,7 +388,9 @@ ruleTester(rule, {
     {
       name: 'maxDuration 15m against a role whose sessions last 1h',
       catalog: CATALOG,
-      model: model({ identities: [role('QuickFix', { tags: declared('human', 'quick-fix'), trust: trustOf({ AWS: BROKER }) })] }),
+      model: model({
+        identities: [role('QuickFix', { tags: declared('human', 'quick-fix'), trust: trustOf({ AWS: BROKER }) })],
+      }),
       findings: [
         {
           resource: 'QuickFix',
@@ -319,21 +405,34 @@ ruleTester(rule, {
     {
       name: 'a session that is not known until apply: pending, not passed',
       catalog: CATALOG,
-      model: model({ identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), maxSessionSeconds: unknownValue('output of aws:iam/role:Role'), trust: trustOf({ AWS: BROKER }) })] }),
+      model: model({
+        identities: [
+          role('Deployer', {
+            tags: declared('workload', 'deploy-admin'),
+            maxSessionSeconds: unknownValue('output of aws:iam/role:Role'),
+            trust: trustOf({ AWS: BROKER }),
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'Deployer',
           identity: 'TestStack/Deployer',
           detail: 'StandingPrivilege::deploy-admin',
           pending: true,
-          message: 'Deployer: whether it holds privileged entitlement deploy-admin just in time cannot be verified until apply: its session length is output of aws:iam/role:Role.',
+          message:
+            'Deployer: whether it holds privileged entitlement deploy-admin just in time cannot be verified until apply: its session length is output of aws:iam/role:Role.',
         },
       ],
     },
     {
       name: 'privileged by what it grants: a catalog that leaves privileged out of iam:PassRole on * is reported, and the holder is standing',
       catalog: UNDERSTATING_CATALOG,
-      model: model({ identities: [role('Pipeline', { tags: declared('workload', 'pass-any-role'), policies: [allow('iam:PassRole')] })] }),
+      model: model({
+        identities: [
+          role('Pipeline', { tags: declared('workload', 'pass-any-role'), policies: [allow('iam:PassRole')] }),
+        ],
+      }),
       findings: [
         UNDERSTATED,
         {
@@ -351,33 +450,60 @@ ruleTester(rule, {
       catalog: CATALOG,
       model: model({
         identities: [
-          role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], PAYMENTS_TABLE)] }),
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [
+              allow(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], PAYMENTS_TABLE),
+            ],
+          }),
         ],
       }),
       findings: [
-        excess('PaymentsApi', 'PaymentsApiPolicy', '2 actions', 'payments-read', 'dynamodb:DeleteItem, dynamodb:PutItem', PAYMENTS_TABLE, {
-          Effect: 'Allow',
-          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
-          Resource: PAYMENTS_TABLE,
-        }),
+        excess(
+          'PaymentsApi',
+          'PaymentsApiPolicy',
+          '2 actions',
+          'payments-read',
+          'dynamodb:DeleteItem, dynamodb:PutItem',
+          PAYMENTS_TABLE,
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Resource: PAYMENTS_TABLE,
+          },
+        ),
       ],
     },
     {
       name: 'cdk-nag IAM5 fact: the right actions on Resource * exceed a table envelope; narrowed to the envelope resource',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'])] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow(['dynamodb:GetItem', 'dynamodb:Query'])] }),
+        ],
+      }),
       findings: [
-        excess('PaymentsApi', 'PaymentsApiPolicy', '2 actions', 'payments-read', 'dynamodb:GetItem, dynamodb:Query', '*', {
-          Effect: 'Allow',
-          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
-          Resource: 'arn:aws:dynamodb:*:*:table/payments-*',
-        }),
+        excess(
+          'PaymentsApi',
+          'PaymentsApiPolicy',
+          '2 actions',
+          'payments-read',
+          'dynamodb:GetItem, dynamodb:Query',
+          '*',
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Resource: 'arn:aws:dynamodb:*:*:table/payments-*',
+          },
+        ),
       ],
     },
     {
       name: 'cdk-nag IAM5 fact: s3:* on the reports bucket narrows to the covered envelope pattern s3:Get*',
       catalog: CATALOG,
-      model: model({ identities: [role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:*', 'arn:aws:s3:::reports/*')] })] }),
+      model: model({
+        identities: [role('Reports', { tags: REPORTS_SERVICE, policies: [allow('s3:*', 'arn:aws:s3:::reports/*')] })],
+      }),
       findings: [
         excess(
           'Reports',
@@ -393,13 +519,37 @@ ruleTester(rule, {
     {
       name: 'a grant no entitlement covers: remove it',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, policies: [allow('sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:payouts')] })] }),
-      findings: [excess('PaymentsApi', 'PaymentsApiPolicy', '1 action', 'payments-read', 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:payouts', undefined)],
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [allow('sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:payouts')],
+          }),
+        ],
+      }),
+      findings: [
+        excess(
+          'PaymentsApi',
+          'PaymentsApiPolicy',
+          '1 action',
+          'payments-read',
+          'sqs:SendMessage',
+          'arn:aws:sqs:eu-west-1:111122223333:payouts',
+          undefined,
+        ),
+      ],
     },
     {
       name: 'cdk-nag IAM4 fact: AWSLambdaBasicExecutionRole is evaluated by its published content',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsFn', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] })] }),
+      model: model({
+        identities: [
+          role('PaymentsFn', {
+            tags: PAYMENTS_SERVICE,
+            managedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+          }),
+        ],
+      }),
       findings: [
         excess(
           'PaymentsFn',
@@ -416,7 +566,14 @@ ruleTester(rule, {
     {
       name: 'Checkov CKV_AWS_274 fact: AdministratorAccess grants every action beyond the entitlements; narrowed to the envelope',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+          }),
+        ],
+      }),
       findings: [
         excess(
           'PaymentsApi',
@@ -425,7 +582,11 @@ ruleTester(rule, {
           'payments-read',
           `${allActions.slice(0, 5).join(', ')}, … (${allActions.length - 5} more)`,
           '*',
-          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: 'arn:aws:dynamodb:*:*:table/payments-*' },
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Resource: 'arn:aws:dynamodb:*:*:table/payments-*',
+          },
           'PaymentsApi',
         ),
       ],
@@ -433,7 +594,14 @@ ruleTester(rule, {
     {
       name: 'a customer managed policy outside the change, not listed in the entitlements',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            managedPolicies: ['arn:aws:iam::111122223333:policy/legacy-ops'],
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'PaymentsApi',
@@ -454,18 +622,37 @@ ruleTester(rule, {
           { ...user('payments-batch', { tags: PAYMENTS_SERVICE }), groups: ['TestStack/Ops'] },
         ],
       }),
-      findings: [excess('payments-batch', 'OpsPolicy', '1 action', 'payments-read', 'dynamodb:DeleteTable', PAYMENTS_TABLE, undefined, 'OpsPolicy')],
+      findings: [
+        excess(
+          'payments-batch',
+          'OpsPolicy',
+          '1 action',
+          'payments-read',
+          'dynamodb:DeleteTable',
+          PAYMENTS_TABLE,
+          undefined,
+          'OpsPolicy',
+        ),
+      ],
     },
     {
       name: 'a managed policy ARN imported from another stack is pending',
       catalog: CATALOG,
-      model: model({ identities: [role('PaymentsApi', { tags: PAYMENTS_SERVICE, managedPolicies: [unknownValue('Fn::ImportValue SharedPolicyArn')] })] }),
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            managedPolicies: [unknownValue('Fn::ImportValue SharedPolicyArn')],
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'PaymentsApi',
           identity: 'TestStack/PaymentsApi',
           detail: 'Grant::unknown',
-          message: 'PaymentsApi: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: managed policy ARN Fn::ImportValue SharedPolicyArn.',
+          message:
+            'PaymentsApi: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: managed policy ARN Fn::ImportValue SharedPolicyArn.',
           level: 'advisory',
           pending: true,
         },
@@ -478,7 +665,10 @@ ruleTester(rule, {
         identities: [
           role('PaymentsApi', {
             tags: PAYMENTS_SERVICE,
-            policies: [allow([unknownValue('output of aws:ssm/parameter:Parameter') as never]), allow('dynamodb:GetItem', [unknownValue('Fn::GetAtt Table.Arn') as never])],
+            policies: [
+              allow([unknownValue('output of aws:ssm/parameter:Parameter') as never]),
+              allow('dynamodb:GetItem', [unknownValue('Fn::GetAtt Table.Arn') as never]),
+            ],
           }),
         ],
       }),
@@ -487,7 +677,8 @@ ruleTester(rule, {
           resource: 'PaymentsApiPolicy',
           identity: 'TestStack/PaymentsApi',
           detail: 'Grant::unknown',
-          message: 'PaymentsApiPolicy: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: output of aws:ssm/parameter:Parameter.',
+          message:
+            'PaymentsApiPolicy: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: output of aws:ssm/parameter:Parameter.',
           level: 'advisory',
           pending: true,
         },
@@ -495,7 +686,8 @@ ruleTester(rule, {
           resource: 'PaymentsApiPolicy2',
           identity: 'TestStack/PaymentsApi',
           detail: 'Grant::unknown',
-          message: 'PaymentsApiPolicy2: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: resource Fn::GetAtt Table.Arn.',
+          message:
+            'PaymentsApiPolicy2: whether it stays within the entitlements of PaymentsApi cannot be verified until apply: resource Fn::GetAtt Table.Arn.',
           level: 'advisory',
           pending: true,
         },
@@ -517,7 +709,9 @@ describe('require-entitlement: resource coverage (string glob over glob, documen
 
   it('intersection keeps the narrower side', () => {
     expect(intersectResource('*', 'arn:aws:s3:::reports/*')).toBe('arn:aws:s3:::reports/*');
-    expect(intersectResource('arn:aws:s3:::reports/2026/*', 'arn:aws:s3:::reports/*')).toBe('arn:aws:s3:::reports/2026/*');
+    expect(intersectResource('arn:aws:s3:::reports/2026/*', 'arn:aws:s3:::reports/*')).toBe(
+      'arn:aws:s3:::reports/2026/*',
+    );
     expect(intersectResource('arn:aws:s3:::other/*', 'arn:aws:s3:::reports/*')).toBeUndefined();
   });
 
@@ -544,18 +738,29 @@ describe('require-entitlement through the CloudFormation adapter', () => {
         PaymentsRole: {
           Type: 'AWS::IAM::Role',
           Properties: {
-            AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            AssumeRolePolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [
+                { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+              ],
+            },
             Tags: [
               { Key: 'identity-class', Value: 'service' },
               { Key: 'entitlements', Value: 'payments-read' },
             ],
-            Policies: [{ PolicyName: 'tables', PolicyDocument: allow(['dynamodb:GetItem', 'dynamodb:PutItem'], PAYMENTS_TABLE) }],
+            Policies: [
+              { PolicyName: 'tables', PolicyDocument: allow(['dynamodb:GetItem', 'dynamodb:PutItem'], PAYMENTS_TABLE) },
+            ],
           },
         },
       },
     };
-    const findings = runRules(modelFromTemplates([{ stack: 'Payments', template }]), [rule], { catalog: CATALOG }).findings;
-    expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message])).toEqual([
+    const findings = runRules(modelFromTemplates([{ stack: 'Payments', template }]), [rule], {
+      catalog: CATALOG,
+    }).findings;
+    expect(
+      findings.map((finding) => [finding.resource.name, finding.identity, finding.detail, finding.message]),
+    ).toEqual([
       [
         'PaymentsRole',
         'Payments/PaymentsRole',
@@ -577,7 +782,12 @@ const MULTICLOUD_ENTITLEMENTS: Entitlement[] = [
     gcp: { roles: ['roles/bigquery.dataViewer'], scopes: ['projects/example-co-analytics'] },
     azure: { roles: ['Storage Blob Data Reader'], scopes: ['/subscriptions/*/resourceGroups/analytics-*'] },
   },
-  { id: 'payments-deploy', classes: ['service'], privileged: false, kubernetes: { roles: ['edit'], namespaces: ['payments'] } },
+  {
+    id: 'payments-deploy',
+    classes: ['service'],
+    privileged: false,
+    kubernetes: { roles: ['edit'], namespaces: ['payments'] },
+  },
   { id: 'node-inventory', classes: ['service'], privileged: false, kubernetes: { clusterRoles: ['node-reader'] } },
 ];
 const multicloudCatalog = catalog({ entitlements: MULTICLOUD_ENTITLEMENTS });
@@ -591,8 +801,14 @@ ruleTester(rule, {
       catalog: multicloudCatalog,
       model: model({
         identities: [
-          identity('azure-managed-identity', 'etl-identity', { tags: tagged('warehouse-read'), grants: [azureRole('etl-blob', 'storage blob data reader', `${RG}/analytics-eu`, 'resource-group')] }),
-          identity('gcp-service-account', 'analytics-etl', { tags: tagged('warehouse-read'), grants: [gcpRole('etl-bq', 'roles/bigquery.dataViewer', 'projects/example-co-analytics', 'project')] }),
+          identity('azure-managed-identity', 'etl-identity', {
+            tags: tagged('warehouse-read'),
+            grants: [azureRole('etl-blob', 'storage blob data reader', `${RG}/analytics-eu`, 'resource-group')],
+          }),
+          identity('gcp-service-account', 'analytics-etl', {
+            tags: tagged('warehouse-read'),
+            grants: [gcpRole('etl-bq', 'roles/bigquery.dataViewer', 'projects/example-co-analytics', 'project')],
+          }),
         ],
       }),
     },
@@ -601,7 +817,10 @@ ruleTester(rule, {
       catalog: multicloudCatalog,
       model: model({
         identities: [
-          identity('k8s-service-account', 'payments-deployer', { tags: tagged('payments-deploy node-inventory'), grants: [namespaceBinding('deploy-edit', 'edit', 'payments'), clusterBinding('nodes', 'node-reader')] }),
+          identity('k8s-service-account', 'payments-deployer', {
+            tags: tagged('payments-deploy node-inventory'),
+            grants: [namespaceBinding('deploy-edit', 'edit', 'payments'), clusterBinding('nodes', 'node-reader')],
+          }),
         ],
       }),
     },
@@ -614,7 +833,15 @@ ruleTester(rule, {
         identities: [
           identity('azure-managed-identity', 'etl-identity', {
             tags: tagged('warehouse-read'),
-            grants: [azureRole('etl-blob-all', 'Storage Blob Data Reader', '/subscriptions/00000000-0000-0000-0000-000000000001', 'subscription'), azureRole('etl-contrib', 'Contributor', `${RG}/analytics-eu`, 'resource-group')],
+            grants: [
+              azureRole(
+                'etl-blob-all',
+                'Storage Blob Data Reader',
+                '/subscriptions/00000000-0000-0000-0000-000000000001',
+                'subscription',
+              ),
+              azureRole('etl-contrib', 'Contributor', `${RG}/analytics-eu`, 'resource-group'),
+            ],
           }),
         ],
       }),
@@ -639,8 +866,17 @@ ruleTester(rule, {
       catalog: multicloudCatalog,
       model: model({
         identities: [
-          identity('gcp-service-account', 'analytics-etl', { tags: tagged('warehouse-read'), grants: [gcpRole('etl-bq-admin', 'roles/bigquery.admin', 'projects/example-co-analytics', 'project')] }),
-          identity('k8s-service-account', 'payments-deployer', { tags: tagged('payments-deploy'), grants: [namespaceBinding('deploy-kube-system', 'edit', 'kube-system'), clusterBinding('deploy-view-all', 'view')] }),
+          identity('gcp-service-account', 'analytics-etl', {
+            tags: tagged('warehouse-read'),
+            grants: [gcpRole('etl-bq-admin', 'roles/bigquery.admin', 'projects/example-co-analytics', 'project')],
+          }),
+          identity('k8s-service-account', 'payments-deployer', {
+            tags: tagged('payments-deploy'),
+            grants: [
+              namespaceBinding('deploy-kube-system', 'edit', 'kube-system'),
+              clusterBinding('deploy-view-all', 'view'),
+            ],
+          }),
         ],
       }),
       findings: [
@@ -674,7 +910,15 @@ ruleTester(rule, {
         identities: [
           identity('azure-service-principal', 'nodes-app', {
             tags: tagged('node-inventory'),
-            grants: [azureRole('nodes-reader', 'Reader', `${RG}/aks`, 'resource-group'), azureRole('nodes-late', unknownValue('nodes-late.roleDefinitionId is not known until apply'), `${RG}/aks`, 'resource-group')],
+            grants: [
+              azureRole('nodes-reader', 'Reader', `${RG}/aks`, 'resource-group'),
+              azureRole(
+                'nodes-late',
+                unknownValue('nodes-late.roleDefinitionId is not known until apply'),
+                `${RG}/aks`,
+                'resource-group',
+              ),
+            ],
           }),
         ],
       }),
@@ -684,7 +928,8 @@ ruleTester(rule, {
           identity: 'TestStack/nodes-app',
           detail: 'Grant::unknown',
           pending: true,
-          message: 'nodes-late: whether it stays within the entitlements of nodes-app cannot be verified until apply: role nodes-late.roleDefinitionId is not known until apply.',
+          message:
+            'nodes-late: whether it stays within the entitlements of nodes-app cannot be verified until apply: role nodes-late.roleDefinitionId is not known until apply.',
         },
         {
           resource: 'nodes-reader',

@@ -11,7 +11,16 @@ ruleTester(rule, {
     {
       name: 'a role the change only grants to (external): defined elsewhere, its owner tag unseen, not judged here',
       catalog: withOwners,
-      model: model({ identities: [{ ...role('existing-role', { policies: [{ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }] }), external: true }] }),
+      model: model({
+        identities: [
+          {
+            ...role('existing-role', {
+              policies: [{ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }],
+            }),
+            external: true,
+          },
+        ],
+      }),
     },
     {
       name: 'a role tagged with an owner the catalog knows',
@@ -22,14 +31,24 @@ ruleTester(rule, {
       name: 'a catalog identity record supplies the owner of an untagged role',
       catalog: catalog({
         owners: OWNERS,
-        identities: [{ id: 'payments-api', match: { name: 'payments-api-*' }, owner: 'team-payments', class: 'service', entitlements: [] }],
+        identities: [
+          {
+            id: 'payments-api',
+            match: { name: 'payments-api-*' },
+            owner: 'team-payments',
+            class: 'service',
+            entitlements: [],
+          },
+        ],
       }),
       model: model({ identities: [role('payments-api-prod')] }),
     },
     {
       name: 'an Azure AD owner recorded by the platform counts when the catalog knows it',
       catalog: catalog({ owners: [{ id: 'alice@example.com' }] }),
-      model: model({ identities: [identity('azure-application', 'PaymentsApp', { platformOwners: ['alice@example.com'] })] }),
+      model: model({
+        identities: [identity('azure-application', 'PaymentsApp', { platformOwners: ['alice@example.com'] })],
+      }),
     },
     {
       name: 'the catalog may name its own owner tag key',
@@ -142,19 +161,36 @@ ruleTester(rule, {
     {
       name: 'an Azure AD service principal whose owner (a group of the change) is a catalog owner',
       catalog: withOwners,
-      model: model({ identities: [identity('azure-service-principal', 'payments-deploy', { platformOwners: ['team-payments'] })] }),
+      model: model({
+        identities: [identity('azure-service-principal', 'payments-deploy', { platformOwners: ['team-payments'] })],
+      }),
     },
     {
       name: 'a Kubernetes service account with the owner label, a Secret with the owner annotation',
       catalog: withOwners,
       model: model({
-        identities: [identity('k8s-service-account', 'payments-api', { tags: { owner: 'team-payments', 'app.kubernetes.io/name': 'payments-api' } })],
+        identities: [
+          identity('k8s-service-account', 'payments-api', {
+            tags: { owner: 'team-payments', 'app.kubernetes.io/name': 'payments-api' },
+          }),
+        ],
         secrets: [secret('payments-config', { cloud: 'kubernetes', tags: { owner: 'team-platform' } })],
       }),
     },
     {
       name: 'a GCP service account (no labels on the API) owned through a catalog record for its cloud',
-      catalog: catalog({ owners: OWNERS, identities: [{ id: 'analytics-etl', match: { name: 'analytics-etl', cloud: 'gcp' }, owner: 'team-platform', class: 'service', entitlements: [] }] }),
+      catalog: catalog({
+        owners: OWNERS,
+        identities: [
+          {
+            id: 'analytics-etl',
+            match: { name: 'analytics-etl', cloud: 'gcp' },
+            owner: 'team-platform',
+            class: 'service',
+            entitlements: [],
+          },
+        ],
+      }),
       model: model({ identities: [identity('gcp-service-account', 'analytics-etl')] }),
     },
   ],
@@ -162,7 +198,11 @@ ruleTester(rule, {
     {
       name: 'an Azure AD application owned by an object id the catalog does not know',
       catalog: withOwners,
-      model: model({ identities: [identity('azure-application', 'legacy-app', { platformOwners: ['7f3c1c52-0000-4000-8000-000000000001'] })] }),
+      model: model({
+        identities: [
+          identity('azure-application', 'legacy-app', { platformOwners: ['7f3c1c52-0000-4000-8000-000000000001'] }),
+        ],
+      }),
       findings: [
         {
           resource: 'legacy-app',
@@ -175,20 +215,35 @@ ruleTester(rule, {
     },
     {
       name: 'a Kubernetes service account and a GCP service account without any owner; a catalog record for another cloud does not apply',
-      catalog: catalog({ owners: OWNERS, identities: [{ id: 'analytics-etl', match: { name: 'analytics-etl', cloud: 'aws' }, owner: 'team-platform', class: 'service', entitlements: [] }] }),
-      model: model({ identities: [identity('k8s-service-account', 'batch-runner'), identity('gcp-service-account', 'analytics-etl')] }),
+      catalog: catalog({
+        owners: OWNERS,
+        identities: [
+          {
+            id: 'analytics-etl',
+            match: { name: 'analytics-etl', cloud: 'aws' },
+            owner: 'team-platform',
+            class: 'service',
+            entitlements: [],
+          },
+        ],
+      }),
+      model: model({
+        identities: [identity('k8s-service-account', 'batch-runner'), identity('gcp-service-account', 'analytics-etl')],
+      }),
       findings: [
         {
           resource: 'analytics-etl',
           identity: 'TestStack/analytics-etl',
           detail: 'Owner::missing',
-          message: "Service account analytics-etl has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+          message:
+            "Service account analytics-etl has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
         },
         {
           resource: 'batch-runner',
           identity: 'TestStack/batch-runner',
           detail: 'Owner::missing',
-          message: "Service account batch-runner has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+          message:
+            "Service account batch-runner has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
         },
       ],
     },

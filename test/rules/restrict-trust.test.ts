@@ -9,9 +9,16 @@ const GITHUB = 'token.actions.githubusercontent.com';
 const GITHUB_PROVIDER = `arn:aws:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}`;
 const EKS_ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 
-const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] });
+const trust = (statement: Record<string, unknown>) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }],
+});
 const webIdentity = (federated: string, condition?: Record<string, unknown>) =>
-  trust({ Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: federated }, ...(condition ? { Condition: condition } : {}) });
+  trust({
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Principal: { Federated: federated },
+    ...(condition ? { Condition: condition } : {}),
+  });
 /** GitHub OIDC trust with the audience set and one subject condition under the given operator. */
 const githubTrust = (operator: 'StringEquals' | 'StringLike', subject: string) => {
   const audience = { [`${GITHUB}:aud`]: 'sts.amazonaws.com' };
@@ -44,7 +51,10 @@ ruleTester(rule, {
     {
       name: 'a role of the account the change deploys into, by its real id (Pulumi update: ARNs the provider returned)',
       catalog: defaultCatalog(),
-      model: { ...roleWith('AdminRole', trust({ Principal: { AWS: 'arn:aws:iam::444455556666:role/ci-deployer' } })), accountIds: ['444455556666'] },
+      model: {
+        ...roleWith('AdminRole', trust({ Principal: { AWS: 'arn:aws:iam::444455556666:role/ci-deployer' } })),
+        accountIds: ['444455556666'],
+      },
     },
     {
       name: 'the own account root (CDK AccountRootPrincipal) is trusted without a catalog entry',
@@ -59,21 +69,30 @@ ruleTester(rule, {
     {
       name: 'Principal * narrowed to an organization the catalog trusts with aws:PrincipalOrgID',
       catalog: trusting,
-      model: roleWith('OrgRole', trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+      model: roleWith(
+        'OrgRole',
+        trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+      ),
     },
     {
       name: 'Principal * narrowed by aws:PrincipalArn to roles of one account the catalog trusts (condition keys compare case-insensitively)',
       catalog: trusting,
       model: roleWith(
         'PatternRole',
-        trust({ Principal: '*', Condition: { ArnLike: { 'AWS:PrincipalARN': 'arn:aws:iam::111122223333:role/deploy-*' } } }),
+        trust({
+          Principal: '*',
+          Condition: { ArnLike: { 'AWS:PrincipalARN': 'arn:aws:iam::111122223333:role/deploy-*' } },
+        }),
       ),
     },
     {
       name: 'Principal * narrowed by aws:SourceArn in the own account, written with CloudFormation placeholders',
       model: roleWith(
         'SourceArnRole',
-        trust({ Principal: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:*' } } }),
+        trust({
+          Principal: '*',
+          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:*' } },
+        }),
       ),
     },
     {
@@ -92,7 +111,10 @@ ruleTester(rule, {
       model: roleWith(
         'AndRole',
         webIdentity(GITHUB_PROVIDER, {
-          StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com', [`${GITHUB}:sub`]: 'repo:example/payments:ref:refs/heads/main' },
+          StringEquals: {
+            [`${GITHUB}:aud`]: 'sts.amazonaws.com',
+            [`${GITHUB}:sub`]: 'repo:example/payments:ref:refs/heads/main',
+          },
           StringLike: { [`${GITHUB}:sub`]: 'repo:example/*' },
         }),
       ),
@@ -103,7 +125,10 @@ ruleTester(rule, {
       model: roleWith(
         'IrsaRole',
         webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
-          StringEquals: { [`${EKS_ISSUER}:aud`]: 'sts.amazonaws.com', [`${EKS_ISSUER}:sub`]: 'system:serviceaccount:payments:api' },
+          StringEquals: {
+            [`${EKS_ISSUER}:aud`]: 'sts.amazonaws.com',
+            [`${EKS_ISSUER}:sub`]: 'system:serviceaccount:payments:api',
+          },
         }),
       ),
     },
@@ -111,7 +136,10 @@ ruleTester(rule, {
       name: 'SAML federation is how people sign in and is allowed',
       model: roleWith(
         'SsoRole',
-        trust({ Action: 'sts:AssumeRoleWithSAML', Principal: { Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' } }),
+        trust({
+          Action: 'sts:AssumeRoleWithSAML',
+          Principal: { Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' },
+        }),
       ),
     },
     {
@@ -119,7 +147,12 @@ ruleTester(rule, {
       model: roleWith('DenyRole', {
         Statement: [
           { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } },
-          { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          {
+            Effect: 'Deny',
+            Action: 'sts:AssumeRole',
+            Principal: '*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
         ],
       }),
     },
@@ -141,7 +174,10 @@ ruleTester(rule, {
     },
     {
       name: 'Principal "*" with only an IfExists condition, which passes when the key is absent',
-      model: roleWith('IfExistsRole', trust({ Principal: '*', Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+      model: roleWith(
+        'IfExistsRole',
+        trust({ Principal: '*', Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+      ),
       findings: [
         {
           resource: 'IfExistsRole',
@@ -185,7 +221,12 @@ ruleTester(rule, {
       name: 'Principal * narrowed by a condition whose value is unknown during preview is pending',
       model: roleWith(
         'PreviewRole',
-        trust({ Principal: '*', Condition: { StringEquals: { 'aws:SourceAccount': unknownValue('output of aws:organizations/account:Account') } } }),
+        trust({
+          Principal: '*',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': unknownValue('output of aws:organizations/account:Account') },
+          },
+        }),
       ),
       findings: [
         {
@@ -202,7 +243,10 @@ ruleTester(rule, {
     {
       name: 'Checkov CKV_AWS_358 fail: GitHub OIDC trust with audience but no subject condition',
       catalog: trusting,
-      model: roleWith('NoSubRole', webIdentity(GITHUB_PROVIDER, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' } })),
+      model: roleWith(
+        'NoSubRole',
+        webIdentity(GITHUB_PROVIDER, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' } }),
+      ),
       findings: [
         {
           resource: 'NoSubRole',
@@ -342,7 +386,10 @@ ruleTester(rule, {
       model: roleWith(
         'GitlabRole',
         webIdentity('arn:aws:iam::${AWS::AccountId}:oidc-provider/gitlab.com', {
-          StringEquals: { 'gitlab.com:aud': 'https://gitlab.com', 'gitlab.com:sub': 'project_path:example/app:ref_type:branch:ref:main' },
+          StringEquals: {
+            'gitlab.com:aud': 'https://gitlab.com',
+            'gitlab.com:sub': 'project_path:example/app:ref_type:branch:ref:main',
+          },
         }),
       ),
       findings: [
@@ -362,7 +409,10 @@ ruleTester(rule, {
       model: roleWith(
         'IrsaPreviewRole',
         webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
-          StringEquals: { [`${EKS_ISSUER}:aud`]: 'my-app', [`${EKS_ISSUER}:sub`]: unknownValue('output of kubernetes:core/v1:ServiceAccount') },
+          StringEquals: {
+            [`${EKS_ISSUER}:aud`]: 'my-app',
+            [`${EKS_ISSUER}:sub`]: unknownValue('output of kubernetes:core/v1:ServiceAccount'),
+          },
         }),
       ),
       findings: [
@@ -409,7 +459,10 @@ ruleTester(rule, {
     {
       name: 'a bare 12-digit account id with an ExternalId is still an account nobody listed',
       catalog: trusting,
-      model: roleWith('DatadogRole', trust({ Principal: { AWS: '464622532012' }, Condition: { StringEquals: { 'sts:ExternalId': 'a1b2c3' } } })),
+      model: roleWith(
+        'DatadogRole',
+        trust({ Principal: { AWS: '464622532012' }, Condition: { StringEquals: { 'sts:ExternalId': 'a1b2c3' } } }),
+      ),
       findings: [
         {
           resource: 'DatadogRole',
@@ -469,7 +522,8 @@ ruleTester(rule, {
         {
           resource: 'BadTrustRole',
           identity: 'TestStack/BadTrustRole',
-          message: 'Trust policy of role BadTrustRole cannot be verified until apply: output of aws:iam/getPolicyDocument:getPolicyDocument.',
+          message:
+            'Trust policy of role BadTrustRole cannot be verified until apply: output of aws:iam/getPolicyDocument:getPolicyDocument.',
           pending: true,
         },
       ],
@@ -484,14 +538,24 @@ const trustCatalog = catalog({
   trust: {
     accounts: [],
     oidc: [
-      { issuer: 'token.actions.githubusercontent.com', subjects: ['repo:example-co/payments:ref:refs/heads/main', 'repo:example-co/platform-infra:environment:production'], audiences: ['sts.amazonaws.com'] },
+      {
+        issuer: 'token.actions.githubusercontent.com',
+        subjects: [
+          'repo:example-co/payments:ref:refs/heads/main',
+          'repo:example-co/platform-infra:environment:production',
+        ],
+        audiences: ['sts.amazonaws.com'],
+      },
     ],
   },
 });
-const azureApp = (name: string, credentials: Credential[]) => identity('azure-service-principal', name, { credentials });
+const azureApp = (name: string, credentials: Credential[]) =>
+  identity('azure-service-principal', name, { credentials });
 const gcpAccount = (name: string, credentials: Credential[]) => identity('gcp-service-account', name, { credentials });
 const wip = (source: string, subject: string, attributeCondition?: Credential['attributeCondition']) => ({
-  ...federated(source, GITHUB_URL, subject, { audiences: ['https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/providers/github'] }),
+  ...federated(source, GITHUB_URL, subject, {
+    audiences: ['https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/providers/github'],
+  }),
   ...(attributeCondition !== undefined ? { attributeCondition } : {}),
   source: ref('gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', source),
 });
@@ -501,19 +565,45 @@ ruleTester(rule, {
     {
       name: 'Azure: a federated credential for a catalog subject and audience',
       catalog: trustCatalog,
-      model: model({ identities: [azureApp('payments-deploy', [federated('payments-main', GITHUB_URL, 'repo:example-co/payments:ref:refs/heads/main', { audiences: ['api://AzureADTokenExchange'] })])] }),
+      model: model({
+        identities: [
+          azureApp('payments-deploy', [
+            federated('payments-main', GITHUB_URL, 'repo:example-co/payments:ref:refs/heads/main', {
+              audiences: ['api://AzureADTokenExchange'],
+            }),
+          ]),
+        ],
+      }),
     },
     {
       name: 'GCP: a provider with an attribute condition, the account bound to one catalog subject',
       catalog: trustCatalog,
-      model: model({ identities: [gcpAccount('infra-deployer', [wip('github-provider', 'repo:example-co/platform-infra:environment:production', 'assertion.repository_owner == "example-co"')])] }),
+      model: model({
+        identities: [
+          gcpAccount('infra-deployer', [
+            wip(
+              'github-provider',
+              'repo:example-co/platform-infra:environment:production',
+              'assertion.repository_owner == "example-co"',
+            ),
+          ]),
+        ],
+      }),
     },
   ],
   invalid: [
     {
       name: 'Azure: a subject the catalog does not list, an audience it does not allow',
       catalog: trustCatalog,
-      model: model({ identities: [azureApp('payments-deploy', [federated('payments-pr', GITHUB_URL, 'repo:example-co/payments:pull_request', { audiences: ['api://other'] })])] }),
+      model: model({
+        identities: [
+          azureApp('payments-deploy', [
+            federated('payments-pr', GITHUB_URL, 'repo:example-co/payments:pull_request', {
+              audiences: ['api://other'],
+            }),
+          ]),
+        ],
+      }),
       findings: [
         {
           resource: 'payments-pr',
@@ -532,7 +622,13 @@ ruleTester(rule, {
     {
       name: 'Azure: an issuer the catalog does not list',
       catalog: trustCatalog,
-      model: model({ identities: [azureApp('gitlab-deploy', [federated('gitlab', 'https://gitlab.com', 'project_path:example-co/app:ref_type:branch:ref:main')])] }),
+      model: model({
+        identities: [
+          azureApp('gitlab-deploy', [
+            federated('gitlab', 'https://gitlab.com', 'project_path:example-co/app:ref_type:branch:ref:main'),
+          ]),
+        ],
+      }),
       findings: [
         {
           resource: 'gitlab',
@@ -567,8 +663,18 @@ ruleTester(rule, {
       catalog: defaultCatalog(),
       model: model({
         identities: [
-          gcpAccount('infra-deployer', [wip('github-provider', 'repo:example-co/payments:*', 'assertion.repository_owner == "example-co"')]),
-          azureApp('late-app', [federated('late-fic', GITHUB_URL, unknownValue('late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply'))]),
+          gcpAccount('infra-deployer', [
+            wip('github-provider', 'repo:example-co/payments:*', 'assertion.repository_owner == "example-co"'),
+          ]),
+          azureApp('late-app', [
+            federated(
+              'late-fic',
+              GITHUB_URL,
+              unknownValue(
+                'late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply',
+              ),
+            ),
+          ]),
         ],
       }),
       findings: [
@@ -583,7 +689,8 @@ ruleTester(rule, {
           identity: 'TestStack/late-app',
           detail: 'Federated::unknown',
           pending: true,
-          message: 'Federated credential late-fic of late-app cannot be verified until apply: subject late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply.',
+          message:
+            'Federated credential late-fic of late-app cannot be verified until apply: subject late-fic.subject (output of random:index/randomPet:RandomPet env) is not known until apply.',
         },
       ],
     },

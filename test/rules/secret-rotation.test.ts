@@ -15,9 +15,14 @@ ruleTester(rule, {
   valid: [
     {
       name: 'cdk-nag SMG4 / Checkov CKV2_AWS_57 pass: a secret with a 30-day rotation schedule',
-      model: model({ secrets: [secret('DbPassword', { rotationDays: 30, rotationSource: schedule('DbPasswordRotation') })] }),
+      model: model({
+        secrets: [secret('DbPassword', { rotationDays: 30, rotationSource: schedule('DbPasswordRotation') })],
+      }),
     },
-    { name: 'a secret without a class rotating exactly at the service limit (90 days)', model: model({ secrets: [secret('ApiKey', { rotationDays: 90 })] }) },
+    {
+      name: 'a secret without a class rotating exactly at the service limit (90 days)',
+      model: model({ secrets: [secret('ApiKey', { rotationDays: 90 })] }),
+    },
     {
       name: 'a workload secret within its class limit',
       catalog: workloads30d,
@@ -43,14 +48,21 @@ ruleTester(rule, {
       name: 'a rotation schedule slower than the class allows points at the schedule',
       catalog: workloads30d,
       model: model({
-        secrets: [secret('CiToken', { tags: { 'identity-class': 'workload' }, rotationDays: 60, rotationSource: schedule('CiTokenRotation') })],
+        secrets: [
+          secret('CiToken', {
+            tags: { 'identity-class': 'workload' },
+            rotationDays: 60,
+            rotationSource: schedule('CiTokenRotation'),
+          }),
+        ],
       }),
       findings: [
         {
           resource: 'CiTokenRotation',
           identity: 'TestStack/CiToken',
           detail: 'Rotation::60d',
-          message: 'Secret CiToken rotates every 60 days; the limit of class workload is 30 days. Set the rotation interval to 30 days or less.',
+          message:
+            'Secret CiToken rotates every 60 days; the limit of class workload is 30 days. Set the rotation interval to 30 days or less.',
         },
       ],
     },
@@ -70,13 +82,20 @@ ruleTester(rule, {
     },
     {
       name: 'a rotation interval unknown during preview is pending',
-      model: model({ secrets: [secret('PreviewSecret', { rotationDays: unknownValue('output of aws:secretsmanager/secretRotation:SecretRotation') })] }),
+      model: model({
+        secrets: [
+          secret('PreviewSecret', {
+            rotationDays: unknownValue('output of aws:secretsmanager/secretRotation:SecretRotation'),
+          }),
+        ],
+      }),
       findings: [
         {
           resource: 'PreviewSecret',
           identity: 'TestStack/PreviewSecret',
           detail: 'Rotation::unknown',
-          message: 'Rotation of secret PreviewSecret cannot be verified until apply: the interval is output of aws:secretsmanager/secretRotation:SecretRotation.',
+          message:
+            'Rotation of secret PreviewSecret cannot be verified until apply: the interval is output of aws:secretsmanager/secretRotation:SecretRotation.',
           pending: true,
         },
       ],
@@ -87,11 +106,19 @@ ruleTester(rule, {
 // ---------- Google Cloud Secret Manager, Azure Key Vault, Kubernetes Secrets ----------
 
 const gcpSecret = (name: string, rotationDays?: number) => ({
-  ...secret(name, { cloud: 'gcp', tags: { 'identity-class': 'service' }, ...(rotationDays !== undefined ? { rotationDays } : {}) }),
+  ...secret(name, {
+    cloud: 'gcp',
+    tags: { 'identity-class': 'service' },
+    ...(rotationDays !== undefined ? { rotationDays } : {}),
+  }),
   resource: ref('gcp:secretmanager/secret:Secret', name),
 });
 const vaultSecret = (name: string, expiresAt?: Secret['expiresAt']) => ({
-  ...secret(name, { cloud: 'azure', tags: { 'identity-class': 'service' }, ...(expiresAt !== undefined ? { expiresAt } : {}) }),
+  ...secret(name, {
+    cloud: 'azure',
+    tags: { 'identity-class': 'service' },
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  }),
   resource: ref('azure-native:keyvault:Secret', name),
 });
 
@@ -107,7 +134,14 @@ ruleTester(rule, {
     },
     {
       name: 'Kubernetes Secrets have no rotation of their own and are not held to it',
-      model: model({ secrets: [{ ...secret('app-config', { cloud: 'kubernetes' }), resource: ref('kubernetes:core/v1:Secret', 'app-config') }] }),
+      model: model({
+        secrets: [
+          {
+            ...secret('app-config', { cloud: 'kubernetes' }),
+            resource: ref('kubernetes:core/v1:Secret', 'app-config'),
+          },
+        ],
+      }),
     },
   ],
   invalid: [
@@ -119,13 +153,15 @@ ruleTester(rule, {
           resource: 'partner-token',
           identity: 'TestStack/partner-token',
           detail: 'Rotation::180d',
-          message: 'Secret partner-token rotates every 180 days; the limit of class service is 90 days. Set the rotation interval to 90 days or less.',
+          message:
+            'Secret partner-token rotates every 180 days; the limit of class service is 90 days. Set the rotation interval to 90 days or less.',
         },
         {
           resource: 'warehouse-api-token',
           identity: 'TestStack/warehouse-api-token',
           detail: 'Rotation::none',
-          message: 'Secret warehouse-api-token has no rotation configured, so its value never changes. Add a rotation schedule of at most 90 days, the limit of class service.',
+          message:
+            'Secret warehouse-api-token has no rotation configured, so its value never changes. Add a rotation schedule of at most 90 days, the limit of class service.',
         },
       ],
     },
@@ -135,7 +171,10 @@ ruleTester(rule, {
         secrets: [
           vaultSecret('storage-connection'),
           vaultSecret('legacy-password', '2028-11-26T00:00:00Z'),
-          vaultSecret('late-secret', unknownValue('late-secret.properties.attributes.expires is not known until apply')),
+          vaultSecret(
+            'late-secret',
+            unknownValue('late-secret.properties.attributes.expires is not known until apply'),
+          ),
         ],
       }),
       findings: [
@@ -144,13 +183,15 @@ ruleTester(rule, {
           identity: 'TestStack/late-secret',
           detail: 'Expiry::unknown',
           pending: true,
-          message: 'Expiry of Key Vault secret late-secret cannot be verified until apply: late-secret.properties.attributes.expires is not known until apply.',
+          message:
+            'Expiry of Key Vault secret late-secret cannot be verified until apply: late-secret.properties.attributes.expires is not known until apply.',
         },
         {
           resource: 'legacy-password',
           identity: 'TestStack/legacy-password',
           detail: 'Expiry::731d',
-          message: 'Key Vault secret legacy-password expires 2028-11-26T00:00:00Z, 731 days from now; the limit of class service is 90 days. Set the expiration no later than 2027-02-24.',
+          message:
+            'Key Vault secret legacy-password expires 2028-11-26T00:00:00Z, 731 days from now; the limit of class service is 90 days. Set the expiration no later than 2027-02-24.',
         },
         {
           resource: 'storage-connection',

@@ -15,9 +15,18 @@ const strictAgents = (() => {
 
 ruleTester(rule, {
   valid: [
-    { name: 'a role that leaves MaxSessionDuration at the AWS default', model: model({ identities: [role('AgentRole', { tags: AGENT })] }) },
-    { name: 'an agent role at exactly its class limit (1h)', model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: HOUR })] }) },
-    { name: 'a human role with a working-day session (12h)', model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: 12 * HOUR })] }) },
+    {
+      name: 'a role that leaves MaxSessionDuration at the AWS default',
+      model: model({ identities: [role('AgentRole', { tags: AGENT })] }),
+    },
+    {
+      name: 'an agent role at exactly its class limit (1h)',
+      model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: HOUR })] }),
+    },
+    {
+      name: 'a human role with a working-day session (12h)',
+      model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: 12 * HOUR })] }),
+    },
     {
       name: 'a role without a class is left to require-entitlement',
       model: model({ identities: [role('Unclassified', { maxSessionSeconds: 12 * HOUR })] }),
@@ -37,20 +46,24 @@ ruleTester(rule, {
           resource: 'AgentRole',
           identity: 'TestStack/AgentRole',
           detail: 'MaxSessionDuration::43200',
-          message: 'AgentRole allows sessions of 12h (43200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
+          message:
+            'AgentRole allows sessions of 12h (43200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
         },
       ],
     },
     {
       name: 'a catalog limit below an hour is shown in minutes',
       catalog: strictAgents,
-      model: model({ identities: [identity('azure-managed-identity', 'copilot-mi', { tags: AGENT, maxSessionSeconds: 5400 })] }),
+      model: model({
+        identities: [identity('azure-managed-identity', 'copilot-mi', { tags: AGENT, maxSessionSeconds: 5400 })],
+      }),
       findings: [
         {
           resource: 'copilot-mi',
           identity: 'TestStack/copilot-mi',
           detail: 'MaxSessionDuration::5400',
-          message: 'copilot-mi allows sessions of 1h30m (5400 seconds), longer than class agent allows (15m). Set MaxSessionDuration to 900 or less.',
+          message:
+            'copilot-mi allows sessions of 1h30m (5400 seconds), longer than class agent allows (15m). Set MaxSessionDuration to 900 or less.',
         },
       ],
     },
@@ -63,19 +76,25 @@ ruleTester(rule, {
           resource: 'AgentRole',
           identity: 'TestStack/AgentRole',
           detail: 'MaxSessionDuration::7200',
-          message: 'AgentRole allows sessions of 2h (7200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
+          message:
+            'AgentRole allows sessions of 2h (7200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
         },
       ],
     },
     {
       name: 'a session length unknown during preview is pending',
-      model: model({ identities: [role('PreviewRole', { tags: AGENT, maxSessionSeconds: unknownValue('output of config maxSession') })] }),
+      model: model({
+        identities: [
+          role('PreviewRole', { tags: AGENT, maxSessionSeconds: unknownValue('output of config maxSession') }),
+        ],
+      }),
       findings: [
         {
           resource: 'PreviewRole',
           identity: 'TestStack/PreviewRole',
           detail: 'MaxSessionDuration::unknown',
-          message: 'Session lifetime of PreviewRole cannot be verified until apply: MaxSessionDuration is output of config maxSession (class agent allows at most 1h).',
+          message:
+            'Session lifetime of PreviewRole cannot be verified until apply: MaxSessionDuration is output of config maxSession (class agent allows at most 1h).',
           pending: true,
         },
       ],

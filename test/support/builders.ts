@@ -54,7 +54,11 @@ const RESOURCE_TYPES: Record<IdentityKind, string> = {
 };
 
 export function identity(kind: IdentityKind, name: string, options: IdentityOptions = {}): Identity {
-  const resource = { ...ref(RESOURCE_TYPES[kind], name), ...(options.path ? { path: options.path } : {}), ...(options.urn ? { urn: options.urn } : {}) };
+  const resource = {
+    ...ref(RESOURCE_TYPES[kind], name),
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.urn ? { urn: options.urn } : {}),
+  };
   const grants: Grant[] = [
     ...(options.policies ?? []).map((document, index): Grant => ({
       kind: 'aws-policy',
@@ -65,7 +69,9 @@ export function identity(kind: IdentityKind, name: string, options: IdentityOpti
     ...(options.grants ?? []),
   ];
   const credentials = (options.credentials ?? []).map((credential): Credential =>
-    typeof credential === 'string' ? { kind: credential, source: ref(credentialType(credential), `${name}Credential`) } : credential,
+    typeof credential === 'string'
+      ? { kind: credential, source: ref(credentialType(credential), `${name}Credential`) }
+      : credential,
   );
   return {
     id: `${STACK}/${name}`,
@@ -74,14 +80,21 @@ export function identity(kind: IdentityKind, name: string, options: IdentityOpti
     name,
     ...(options.uniqueName ? { uniqueName: true } : {}),
     resource,
-    ...(options.arn ? { arn: options.arn } : kind === 'aws-role' ? { arn: `arn:aws:iam::\${AWS::AccountId}:role/${name}` } : {}),
+    ...(options.arn
+      ? { arn: options.arn }
+      : kind === 'aws-role'
+        ? { arn: `arn:aws:iam::\${AWS::AccountId}:role/${name}` }
+        : {}),
     tags: options.tags ?? {},
     ...(options.platformOwners ? { platformOwners: options.platformOwners } : {}),
     grants,
     ...(options.trust !== undefined ? { trustPolicy: parsePolicyDocument(options.trust) } : {}),
     ...(options.maxSessionSeconds !== undefined ? { maxSessionSeconds: options.maxSessionSeconds } : {}),
     credentials,
-    attachments: (options.attachments ?? []).map((kind) => ({ kind, source: ref('AWS::Lambda::Function', `${name}Compute`) })),
+    attachments: (options.attachments ?? []).map((kind) => ({
+      kind,
+      source: ref('AWS::Lambda::Function', `${name}Compute`),
+    })),
   };
 }
 
@@ -120,6 +133,10 @@ export function catalog(parts: Partial<Catalog> = {}): Catalog {
 }
 
 /** A policy document with one Allow statement. */
-export function allow(action: string | string[], resource: string | string[] = '*', extra: Record<string, unknown> = {}) {
+export function allow(
+  action: string | string[],
+  resource: string | string[] = '*',
+  extra: Record<string, unknown> = {},
+) {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource, ...extra }] };
 }

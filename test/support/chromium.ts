@@ -22,11 +22,23 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * "no request" assertion sees only what the page asks for. `@sparticuz/chromium`'s own `args` are for AWS Lambda
  * (`--single-process`, `--disable-web-security`): not needed here, and the second would weaken what the test shows.
  */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function packageVersion(): string {
   // The package exports only its entry point (build/index.js), not its package.json.
-  const manifest = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('@sparticuz/chromium')), '..', 'package.json');
+  const manifest = join(
+    dirname(createRequire(join(ROOT, 'package.json')).resolve('@sparticuz/chromium')),
+    '..',
+    'package.json',
+  );
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
@@ -41,7 +53,8 @@ export async function chromiumExecutable(): Promise<string> {
   try {
     process.env.TMPDIR = staging; // the package unpacks into os.tmpdir(), which reads TMPDIR on each call
     const unpacked = await Chromium.executablePath();
-    if (unpacked !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, expected ${staging}`);
+    if (unpacked !== join(staging, 'chromium'))
+      throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, expected ${staging}`);
   } finally {
     if (previousTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmp;

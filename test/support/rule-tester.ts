@@ -63,7 +63,9 @@ export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: Inva
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(testCase.name, () => {
-          expect(findingsOf(rule, testCase).map((finding) => `${finding.resource.name}: ${finding.message}`)).toEqual([]);
+          expect(findingsOf(rule, testCase).map((finding) => `${finding.resource.name}: ${finding.message}`)).toEqual(
+            [],
+          );
         });
       }
     });
@@ -72,7 +74,9 @@ export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: Inva
         it(testCase.name, () => {
           const findings = findingsOf(rule, testCase);
           expect(findings.every((finding) => finding.ruleId === rule.meta.id)).toBe(true);
-          const actual = findings.map((finding, index) => project(finding, testCase.findings[index] ?? finding as never));
+          const actual = findings.map((finding, index) =>
+            project(finding, testCase.findings[index] ?? (finding as never)),
+          );
           expect(actual).toEqual(testCase.findings);
         });
       }

@@ -13,14 +13,26 @@ const BAD = 'examples/terraform/bad.tfplan.json';
 const GOOD = 'examples/terraform/good.tfplan.json';
 
 function check(paths: string[], options: Partial<CheckOptions> = {}, cwd = REPO) {
-  return runCheck({ paths: paths.map((path) => join(cwd, path)), catalogPath: join(REPO, 'examples/catalog.yaml'), format: 'json', now: NOW, cwd, toolVersion: 'test', ...options });
+  return runCheck({
+    paths: paths.map((path) => join(cwd, path)),
+    catalogPath: join(REPO, 'examples/catalog.yaml'),
+    format: 'json',
+    now: NOW,
+    cwd,
+    toolVersion: 'test',
+    ...options,
+  });
 }
 
 describe('check on Terraform plans', () => {
   it('blocks the bad plan, naming Terraform addresses and the plan file', () => {
     const result = check([BAD]);
     expect(result.exitCode).toBe(1);
-    const blocked = new Set(result.result!.findings.filter((finding) => finding.level === 'mandatory' && !finding.waivedBy).map((finding) => `${finding.resource.type} ${finding.resource.name}`));
+    const blocked = new Set(
+      result
+        .result!.findings.filter((finding) => finding.level === 'mandatory' && !finding.waivedBy)
+        .map((finding) => `${finding.resource.type} ${finding.resource.name}`),
+    );
     expect([...blocked].sort()).toEqual([
       'aws_iam_access_key aws_iam_access_key.ci_bot',
       'aws_iam_policy aws_iam_policy.all_but_s3',
@@ -34,9 +46,13 @@ describe('check on Terraform plans', () => {
       'aws_iam_user aws_iam_user.ci_bot',
       'aws_secretsmanager_secret aws_secretsmanager_secret.ledger_db',
     ]);
-    expect(new Set(result.result!.findings.map((finding) => finding.resource.file))).toEqual(new Set([BAD, 'examples/catalog.yaml']));
+    expect(new Set(result.result!.findings.map((finding) => finding.resource.file))).toEqual(
+      new Set([BAD, 'examples/catalog.yaml']),
+    );
     const waived = result.result!.findings.filter((finding) => finding.waivedBy);
-    expect(waived.map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.waivedBy}`)).toEqual(['no-long-lived-credentials aws_iam_access_key.legacy_sftp EXC-101']);
+    expect(waived.map((finding) => `${finding.ruleId} ${finding.resource.name} ${finding.waivedBy}`)).toEqual([
+      'no-long-lived-credentials aws_iam_access_key.legacy_sftp EXC-101',
+    ]);
   });
 
   it('passes the good plan', () => {
@@ -72,10 +88,18 @@ describe('check on Terraform plans', () => {
 
   it('a plan that cannot be read exits 2 naming the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: 'create' } }] }));
+    writeFileSync(
+      join(dir, 'plan.json'),
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: 'create' } }],
+      }),
+    );
     const result = check(['plan.json'], {}, dir);
     expect(result.exitCode).toBe(2);
-    expect(result.errors).toEqual(['plan.json: Terraform plan: resource_changes[0].change.actions: expected an array of action names']);
+    expect(result.errors).toEqual([
+      'plan.json: Terraform plan: resource_changes[0].change.actions: expected an array of action names',
+    ]);
   });
 
   it('audits a plan: identities named by address, deletes listed as removals', () => {
@@ -86,12 +110,31 @@ describe('check on Terraform plans', () => {
       { address: 'aws_iam_access_key.bot', values: { user: 'bot', id: 'AKIAEXAMPLE' }, actions: ['delete'] },
     ]);
     writeFileSync(join(dir, 'plans/rotate.json'), JSON.stringify(plan));
-    const result = runAudit({ paths: [join(dir, 'plans')], catalogPath: join(REPO, 'examples/catalog.yaml'), cwd: dir, format: 'json', now: NOW });
+    const result = runAudit({
+      paths: [join(dir, 'plans')],
+      catalogPath: join(REPO, 'examples/catalog.yaml'),
+      cwd: dir,
+      format: 'json',
+      now: NOW,
+    });
     expect(result.exitCode).toBe(0);
-    const audit = JSON.parse(result.output) as { identities: { name: string; origin: string; credentials: unknown[] }[]; removed?: { type: string; name: string; file: string }[] };
-    expect(audit.identities.filter((row) => row.origin === 'change').map((row) => `${row.name} ${row.credentials.length}`)).toEqual(['bot 0']);
-    expect(audit.removed).toEqual([{ type: 'aws_iam_access_key', name: 'aws_iam_access_key.bot', file: 'plans/rotate.json' }]);
-    const markdown = runAudit({ paths: [join(dir, 'plans')], catalogPath: join(REPO, 'examples/catalog.yaml'), cwd: dir, format: 'markdown', now: NOW }).output;
+    const audit = JSON.parse(result.output) as {
+      identities: { name: string; origin: string; credentials: unknown[] }[];
+      removed?: { type: string; name: string; file: string }[];
+    };
+    expect(
+      audit.identities.filter((row) => row.origin === 'change').map((row) => `${row.name} ${row.credentials.length}`),
+    ).toEqual(['bot 0']);
+    expect(audit.removed).toEqual([
+      { type: 'aws_iam_access_key', name: 'aws_iam_access_key.bot', file: 'plans/rotate.json' },
+    ]);
+    const markdown = runAudit({
+      paths: [join(dir, 'plans')],
+      catalogPath: join(REPO, 'examples/catalog.yaml'),
+      cwd: dir,
+      format: 'markdown',
+      now: NOW,
+    }).output;
     expect(markdown).toContain('#### Removed by the change\n\n- aws\\_iam\\_access\\_key `aws_iam_access_key.bot`\n');
   });
 
@@ -106,8 +149,22 @@ describe('check on Terraform plans', () => {
           manifest: { time: '2026-06-01T00:00:00Z', magic: '', version: 'v3.140.0' },
           resources: [
             { urn: urn('pulumi:pulumi:Stack', 'payments-prod'), type: 'pulumi:pulumi:Stack', custom: false },
-            { urn: urn('aws:iam/user:User', 'etl'), type: 'aws:iam/user:User', custom: true, id: 'etl', outputs: { name: 'etl', arn: 'arn:aws:iam::111122223333:user/etl' } },
-            { urn: urn('aws:iam/accessKey:AccessKey', 'etl-key'), type: 'aws:iam/accessKey:AccessKey', custom: true, id: 'AKIA', inputs: { user: 'etl' }, outputs: { user: 'etl' }, propertyDependencies: { user: [urn('aws:iam/user:User', 'etl')] } },
+            {
+              urn: urn('aws:iam/user:User', 'etl'),
+              type: 'aws:iam/user:User',
+              custom: true,
+              id: 'etl',
+              outputs: { name: 'etl', arn: 'arn:aws:iam::111122223333:user/etl' },
+            },
+            {
+              urn: urn('aws:iam/accessKey:AccessKey', 'etl-key'),
+              type: 'aws:iam/accessKey:AccessKey',
+              custom: true,
+              id: 'AKIA',
+              inputs: { user: 'etl' },
+              outputs: { user: 'etl' },
+              propertyDependencies: { user: [urn('aws:iam/user:User', 'etl')] },
+            },
           ],
         },
       }),

@@ -25,7 +25,16 @@ function findings(resources: PlannedResource[]): string[] {
   const model = modelFromTerraformPlan(terraformPlan(resources), { file: 'plan.json' });
   return evaluate(model, { catalog, now: NOW, pending: 'fail-closed' })
     .findings.filter((finding) => finding.ruleId !== 'exception-expiry')
-    .map((f) => [f.ruleId, f.level, f.resource.name, f.detail ?? '-', ...(f.pending ? ['pending'] : []), ...(f.waivedBy ? [`waived:${f.waivedBy}`] : [])].join(' '))
+    .map((f) =>
+      [
+        f.ruleId,
+        f.level,
+        f.resource.name,
+        f.detail ?? '-',
+        ...(f.pending ? ['pending'] : []),
+        ...(f.waivedBy ? [`waived:${f.waivedBy}`] : []),
+      ].join(' '),
+    )
     .sort();
 }
 
@@ -124,8 +133,23 @@ describe('Terraform corpus', () => {
     // open-policy-agent/conftest, examples/hcl1/gke-show.json @ 91a97a27e7b1d6a9c2767a7d29d573d9b4bb63f1: a cluster and a
     // node pool whose service account is known after apply; no identity resources.
     const plan = terraformPlan([
-      { address: 'google_container_cluster.primary', values: { name: 'my-gke-cluster', location: 'us-central1', master_auth: [{ client_certificate_config: [], password: null, username: null }] }, unknown: { id: true, master_auth: [{ client_certificate: true, client_key: true }] } },
-      { address: 'google_container_node_pool.primary_preemptible_nodes', values: { cluster: 'my-gke-cluster', node_config: [{ oauth_scopes: ['https://www.googleapis.com/auth/monitoring'], preemptible: true }] }, unknown: { id: true, node_config: [{ service_account: true, oauth_scopes: [false] }] } },
+      {
+        address: 'google_container_cluster.primary',
+        values: {
+          name: 'my-gke-cluster',
+          location: 'us-central1',
+          master_auth: [{ client_certificate_config: [], password: null, username: null }],
+        },
+        unknown: { id: true, master_auth: [{ client_certificate: true, client_key: true }] },
+      },
+      {
+        address: 'google_container_node_pool.primary_preemptible_nodes',
+        values: {
+          cluster: 'my-gke-cluster',
+          node_config: [{ oauth_scopes: ['https://www.googleapis.com/auth/monitoring'], preemptible: true }],
+        },
+        unknown: { id: true, node_config: [{ service_account: true, oauth_scopes: [false] }] },
+      },
     ]);
     const model = modelFromTerraformPlan({ ...plan, format_version: '0.1', terraform_version: '0.12.0-beta2' });
     expect(model.identities).toEqual([]);

@@ -27,13 +27,22 @@ const planFile = (variant: keyof typeof EXAMPLES) => path(`../../examples/terraf
 const UNNAMED: Record<string, string> = { OrphanRole: 'aws_iam_role.orphan' };
 
 function verdicts(model: Model): string[] {
-  const names = new Map<string, string>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]));
+  const names = new Map<string, string>(
+    [...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]),
+  );
   const { findings } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
   return [
     ...new Set(
       findings.map((finding) => {
         const name = (finding.identity && names.get(finding.identity)) ?? finding.resource.name;
-        return [finding.ruleId, UNNAMED[name] ?? name, finding.level, finding.detail ?? '-', finding.waivedBy ?? '-', finding.pending ? 'pending' : '-'].join(' ');
+        return [
+          finding.ruleId,
+          UNNAMED[name] ?? name,
+          finding.level,
+          finding.detail ?? '-',
+          finding.waivedBy ?? '-',
+          finding.pending ? 'pending' : '-',
+        ].join(' ');
       }),
     ),
   ].sort();
@@ -47,8 +56,12 @@ describe('examples/terraform', () => {
   });
 
   it.each(['bad', 'good'] as const)('%s plan: the same verdicts as the CloudFormation example', (variant) => {
-    const terraform = modelFromTerraformPlan(JSON.parse(readFileSync(planFile(variant), 'utf8')) as Record<string, unknown>);
-    const cloudformation = modelFromTemplates(loadTemplates(path(`../../examples/cloudformation/${variant}-stack.template.yaml`)));
+    const terraform = modelFromTerraformPlan(
+      JSON.parse(readFileSync(planFile(variant), 'utf8')) as Record<string, unknown>,
+    );
+    const cloudformation = modelFromTemplates(
+      loadTemplates(path(`../../examples/cloudformation/${variant}-stack.template.yaml`)),
+    );
     const expected = verdicts(cloudformation);
     expect(expected.length).toBeGreaterThan(variant === 'bad' ? 20 : 0);
     expect(verdicts(terraform)).toEqual(expected);

@@ -27,14 +27,21 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 
 /** `rule identity level detail`, distinct and sorted; the secret-value difference written the Terraform way. */
 function verdicts(model: Model): string[] {
-  const names = new Map<string, string>([...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]));
+  const names = new Map<string, string>(
+    [...model.identities, ...model.secrets].map((subject) => [subject.id, subject.name]),
+  );
   const { findings } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
   return [
     ...new Set(
       findings.map((finding) => {
         // A finding about no identity names its resource: `reports-public` in Pulumi, `google_project_iam_member.reports_public` in Terraform.
-        const name = (finding.identity && names.get(finding.identity)) ?? finding.resource.name.split('.').pop()!.replace(/_/g, '-');
-        const [detail, level] = finding.detail === 'Secret::value-in-program' ? ['Secret::plaintext-value', 'mandatory'] : [finding.detail ?? '-', finding.level];
+        const name =
+          (finding.identity && names.get(finding.identity)) ??
+          finding.resource.name.split('.').pop()!.replace(/_/g, '-');
+        const [detail, level] =
+          finding.detail === 'Secret::value-in-program'
+            ? ['Secret::plaintext-value', 'mandatory']
+            : [finding.detail ?? '-', finding.level];
         return [finding.ruleId, name, level, detail].join(' ');
       }),
     ),
@@ -42,8 +49,18 @@ function verdicts(model: Model): string[] {
 }
 
 const AWS_PROGRAM = fileURLToPath(new URL('../../examples/pulumi-aws/bad/index.ts', import.meta.url));
-const PROGRAMS = { aws: { file: AWS_PROGRAM, project: undefined }, azure: EXAMPLE_PROGRAMS.azureBad, gcp: EXAMPLE_PROGRAMS.gcpBad, kubernetes: EXAMPLE_PROGRAMS.k8s } as const;
-const PLANS: Record<keyof typeof PROGRAMS, PlannedResource[]> = { aws: AWS_BAD, azure: AZURE_BAD, gcp: GCP_BAD, kubernetes: KUBERNETES_BAD };
+const PROGRAMS = {
+  aws: { file: AWS_PROGRAM, project: undefined },
+  azure: EXAMPLE_PROGRAMS.azureBad,
+  gcp: EXAMPLE_PROGRAMS.gcpBad,
+  kubernetes: EXAMPLE_PROGRAMS.k8s,
+} as const;
+const PLANS: Record<keyof typeof PROGRAMS, PlannedResource[]> = {
+  aws: AWS_BAD,
+  azure: AZURE_BAD,
+  gcp: GCP_BAD,
+  kubernetes: KUBERNETES_BAD,
+};
 const captured = {} as Record<keyof typeof PROGRAMS, CapturedResource[]>;
 
 beforeAll(async () => {

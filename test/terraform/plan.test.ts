@@ -23,14 +23,27 @@ identities:
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-const lambdaTrust = policy([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+const lambdaTrust = policy([
+  { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+]);
 const PUT_ARTIFACTS = policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::artifacts/*' }]);
 const ALL_IAM = policy([{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }]);
 
 const role = (address: string, name: string | undefined, extra: Partial<PlannedResource> = {}): PlannedResource => ({
   address,
-  values: { ...(name ? { name } : { name_prefix: 'deployer-' }), assume_role_policy: lambdaTrust, max_session_duration: 3600 },
-  unknown: { arn: true, id: true, unique_id: true, managed_policy_arns: true, inline_policy: true, ...(name ? {} : { name: true }) },
+  values: {
+    ...(name ? { name } : { name_prefix: 'deployer-' }),
+    assume_role_policy: lambdaTrust,
+    max_session_duration: 3600,
+  },
+  unknown: {
+    arn: true,
+    id: true,
+    unique_id: true,
+    managed_policy_arns: true,
+    inline_policy: true,
+    ...(name ? {} : { name: true }),
+  },
   ...extra,
 });
 
@@ -41,7 +54,13 @@ function modelOf(resources: PlannedResource[], options: Parameters<typeof terraf
 /** `rule level resource identity detail [pending]`, sorted. */
 function findings(model: Model): string[] {
   const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
-  return all.map((f) => [f.ruleId, f.level, f.resource.name, f.identity ?? '-', f.detail ?? '-', ...(f.pending ? ['pending'] : [])].join(' ')).sort();
+  return all
+    .map((f) =>
+      [f.ruleId, f.level, f.resource.name, f.identity ?? '-', f.detail ?? '-', ...(f.pending ? ['pending'] : [])].join(
+        ' ',
+      ),
+    )
+    .sort();
 }
 
 function grantsOf(model: Model, name: string): string[] {
@@ -57,12 +76,19 @@ describe('values known only after apply', () => {
         address: 'aws_iam_role_policy.deploy',
         values: { name: 'deploy', role: 'deployer' },
         unknown: { id: true, policy: true },
-        references: { role: ['aws_iam_role.deployer.name', 'aws_iam_role.deployer'], policy: ['data.aws_iam_policy_document.deploy.json', 'data.aws_iam_policy_document.deploy'] },
+        references: {
+          role: ['aws_iam_role.deployer.name', 'aws_iam_role.deployer'],
+          policy: ['data.aws_iam_policy_document.deploy.json', 'data.aws_iam_policy_document.deploy'],
+        },
       },
     ]);
     const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
     const pending = all.filter((finding) => finding.pending);
-    expect(pending.map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.type} ${finding.resource.name}`).sort()).toEqual([
+    expect(
+      pending
+        .map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.type} ${finding.resource.name}`)
+        .sort(),
+    ).toEqual([
       'no-privilege-escalation mandatory aws_iam_role aws_iam_role.deployer',
       'no-wildcard-privilege mandatory aws_iam_role_policy aws_iam_role_policy.deploy',
       'require-entitlement mandatory aws_iam_role_policy aws_iam_role_policy.deploy',
@@ -104,10 +130,19 @@ describe('values known only after apply', () => {
   });
 
   it("a role's computed managed_policy_arns and inline_policy, unset in the configuration, are what attachments report, not pending", () => {
-    const model = modelOf([role('aws_iam_role.deployer', 'deployer'), { address: 'aws_iam_role_policy.deploy', values: { name: 'deploy', role: 'deployer', policy: PUT_ARTIFACTS }, unknown: { id: true } }]);
+    const model = modelOf([
+      role('aws_iam_role.deployer', 'deployer'),
+      {
+        address: 'aws_iam_role_policy.deploy',
+        values: { name: 'deploy', role: 'deployer', policy: PUT_ARTIFACTS },
+        unknown: { id: true },
+      },
+    ]);
     expect(findings(model)).toEqual([]);
     // Without configuration nothing says they are unset: pending.
-    const bare = modelFromTerraformPlan(terraformPlan([role('aws_iam_role.deployer', 'deployer')], { noConfiguration: true }));
+    const bare = modelFromTerraformPlan(
+      terraformPlan([role('aws_iam_role.deployer', 'deployer')], { noConfiguration: true }),
+    );
     expect(findings(bare).filter((line) => line.endsWith('pending')).length).toBeGreaterThan(0);
   });
 });
@@ -132,9 +167,15 @@ describe('modules', () => {
           references: { role: ['var.role'] },
         },
       ],
-      { moduleOutputs: { ci: { role_id: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } }, moduleInputs: { 'ci.extra': { role: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } } },
+      {
+        moduleOutputs: { ci: { role_id: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } },
+        moduleInputs: { 'ci.extra': { role: ['aws_iam_role.deployer.id', 'aws_iam_role.deployer'] } },
+      },
     );
-    expect(grantsOf(model, 'deployer-ci').sort()).toEqual(['aws_iam_role_policy_attachment.iam', 'module.ci.module.extra.aws_iam_role_policy.deploy']);
+    expect(grantsOf(model, 'deployer-ci').sort()).toEqual([
+      'aws_iam_role_policy_attachment.iam',
+      'module.ci.module.extra.aws_iam_role_policy.deploy',
+    ]);
     expect(findings(model)).toEqual([
       'no-privilege-escalation mandatory module.ci.aws_iam_role.deployer module.ci.aws_iam_role.deployer Path::*',
       'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
@@ -148,10 +189,25 @@ describe('count and for_each instances', () => {
     const model = modelOf([
       role('aws_iam_role.deployer[0]', 'deployer-a'),
       role('aws_iam_role.deployer[1]', 'deployer-b'),
-      { address: 'aws_iam_role_policy.deploy[0]', values: { name: 'deploy', policy: PUT_ARTIFACTS }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.deployer', 'count.index'] } },
-      { address: 'aws_iam_role_policy.deploy[1]', values: { name: 'deploy', policy: ALL_IAM }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.deployer', 'count.index'] } },
+      {
+        address: 'aws_iam_role_policy.deploy[0]',
+        values: { name: 'deploy', policy: PUT_ARTIFACTS },
+        unknown: { id: true, role: true },
+        references: { role: ['aws_iam_role.deployer', 'count.index'] },
+      },
+      {
+        address: 'aws_iam_role_policy.deploy[1]',
+        values: { name: 'deploy', policy: ALL_IAM },
+        unknown: { id: true, role: true },
+        references: { role: ['aws_iam_role.deployer', 'count.index'] },
+      },
       role('aws_iam_role.app["eu"]', 'deployer-eu'),
-      { address: 'aws_iam_role_policy.app["eu"]', values: { name: 'app', policy: ALL_IAM }, unknown: { id: true, role: true }, references: { role: ['aws_iam_role.app', 'each.key'] } },
+      {
+        address: 'aws_iam_role_policy.app["eu"]',
+        values: { name: 'app', policy: ALL_IAM },
+        unknown: { id: true, role: true },
+        references: { role: ['aws_iam_role.app', 'each.key'] },
+      },
     ]);
     expect(grantsOf(model, 'deployer-a')).toEqual(['aws_iam_role_policy.deploy[0]']);
     expect(grantsOf(model, 'deployer-b')).toEqual(['aws_iam_role_policy.deploy[1]']);
@@ -172,7 +228,12 @@ describe('deletes and replacements', () => {
     const model = modelOf([
       { address: 'aws_iam_user.bot', values: { name: 'bot' }, actions: ['no-op'] },
       { address: 'aws_iam_access_key.old', values: { user: 'bot', id: 'AKIAEXAMPLE' }, actions: ['delete'] },
-      { address: 'aws_iam_access_key.rotated', values: { user: 'bot' }, unknown: { id: true, secret: true }, actions: ['create', 'delete'] },
+      {
+        address: 'aws_iam_access_key.rotated',
+        values: { user: 'bot' },
+        unknown: { id: true, secret: true },
+        actions: ['create', 'delete'],
+      },
     ]);
     expect(model.removed).toEqual([{ type: 'aws_iam_access_key', name: 'aws_iam_access_key.old', file: 'plan.json' }]);
     expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
@@ -190,19 +251,37 @@ describe('deletes and replacements', () => {
         { address: 'aws_iam_user.e', values: { name: 'e' }, actions: ['delete'] },
       ]),
     );
-    expect(plan.instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual(['aws_iam_user.a create', 'aws_iam_user.b update', 'aws_iam_user.c replace', 'aws_iam_user.d no-op']);
+    expect(plan.instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual([
+      'aws_iam_user.a create',
+      'aws_iam_user.b update',
+      'aws_iam_user.c replace',
+      'aws_iam_user.d no-op',
+    ]);
     expect(plan.deleted.map((instance) => instance.address)).toEqual(['aws_iam_user.e']);
   });
 });
 
 describe('secret values', () => {
   it('a literal secret_string is a plaintext secret; one from a variable or another resource is not', () => {
-    const secret = (name: string) => ({ address: `aws_secretsmanager_secret.${name}`, values: { name, tags: { owner: 'team-platform' } }, unknown: { arn: true, id: true } });
+    const secret = (name: string) => ({
+      address: `aws_secretsmanager_secret.${name}`,
+      values: { name, tags: { owner: 'team-platform' } },
+      unknown: { arn: true, id: true },
+    });
     const model = modelOf([
       secret('literal'),
-      { address: 'aws_secretsmanager_secret_version.literal', values: { secret_id: 'literal', secret_string: 'hunter2' }, unknown: { id: true } },
+      {
+        address: 'aws_secretsmanager_secret_version.literal',
+        values: { secret_id: 'literal', secret_string: 'hunter2' },
+        unknown: { id: true },
+      },
       secret('variable'),
-      { address: 'aws_secretsmanager_secret_version.variable', values: { secret_id: 'variable', secret_string: 'from-tfvars' }, unknown: { id: true }, references: { secret_string: ['var.password'] } },
+      {
+        address: 'aws_secretsmanager_secret_version.variable',
+        values: { secret_id: 'variable', secret_string: 'from-tfvars' },
+        unknown: { id: true },
+        references: { secret_string: ['var.password'] },
+      },
     ]);
     expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
       'no-long-lived-credentials mandatory aws_secretsmanager_secret.literal aws_secretsmanager_secret.literal Secret::plaintext-value',
@@ -217,15 +296,37 @@ describe('states and manifests', () => {
       terraform_version: '1.9.5',
       values: {
         root_module: {
-          resources: [{ address: 'aws_iam_user.bot', mode: 'managed', type: 'aws_iam_user', name: 'bot', values: { name: 'bot', arn: 'arn:aws:iam::111122223333:user/bot' } }],
+          resources: [
+            {
+              address: 'aws_iam_user.bot',
+              mode: 'managed',
+              type: 'aws_iam_user',
+              name: 'bot',
+              values: { name: 'bot', arn: 'arn:aws:iam::111122223333:user/bot' },
+            },
+          ],
           child_modules: [
-            { address: 'module.keys', resources: [{ address: 'module.keys.aws_iam_access_key.bot', mode: 'managed', type: 'aws_iam_access_key', name: 'bot', values: { user: 'bot', id: 'AKIAEXAMPLE' } }] },
+            {
+              address: 'module.keys',
+              resources: [
+                {
+                  address: 'module.keys.aws_iam_access_key.bot',
+                  mode: 'managed',
+                  type: 'aws_iam_access_key',
+                  name: 'bot',
+                  values: { user: 'bot', id: 'AKIAEXAMPLE' },
+                },
+              ],
+            },
           ],
         },
       },
     };
     const model = modelFromTerraformPlan(state, { file: 'state.json' });
-    expect(readTerraformPlan(state).instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual(['aws_iam_user.bot state', 'module.keys.aws_iam_access_key.bot state']);
+    expect(readTerraformPlan(state).instances.map((instance) => `${instance.address} ${instance.action}`)).toEqual([
+      'aws_iam_user.bot state',
+      'module.keys.aws_iam_access_key.bot state',
+    ]);
     expect(model.accountIds).toEqual(['111122223333']);
     expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
       'no-long-lived-credentials mandatory module.keys.aws_iam_access_key.bot aws_iam_user.bot Credential::aws-access-key',
@@ -234,7 +335,13 @@ describe('states and manifests', () => {
 
   it('reads a kubernetes_manifest as the object it holds', () => {
     const model = modelOf([
-      { address: 'kubernetes_manifest.sa', values: { manifest: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ci', namespace: 'build' } } }, unknown: { object: true } },
+      {
+        address: 'kubernetes_manifest.sa',
+        values: {
+          manifest: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ci', namespace: 'build' } },
+        },
+        unknown: { object: true },
+      },
       {
         address: 'kubernetes_manifest.admin',
         values: {
@@ -259,10 +366,25 @@ describe('states and manifests', () => {
 
 describe('plans that cannot be read', () => {
   it.each([
-    [{ format_version: '2.0', planned_values: {} }, 'format_version: "2.0" is not a plan format this reader knows (0.x, 1.x)'],
+    [
+      { format_version: '2.0', planned_values: {} },
+      'format_version: "2.0" is not a plan format this reader knows (0.x, 1.x)',
+    ],
     [{ format_version: '1.2', resource_changes: {} }, 'resource_changes: expected an array'],
-    [{ format_version: '1.2', resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: ['explode'] } }] }, 'resource_changes[0].change.actions: unknown action ["explode"]; expected create, update, delete, no-op, read or forget'],
-    [{ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'nonsense', type: 'aws_iam_role' }] } } }, 'planned_values.root_module.resources[0].address: "nonsense" is not a resource address'],
+    [
+      {
+        format_version: '1.2',
+        resource_changes: [{ address: 'aws_iam_role.x', type: 'aws_iam_role', change: { actions: ['explode'] } }],
+      },
+      'resource_changes[0].change.actions: unknown action ["explode"]; expected create, update, delete, no-op, read or forget',
+    ],
+    [
+      {
+        format_version: '1.2',
+        planned_values: { root_module: { resources: [{ address: 'nonsense', type: 'aws_iam_role' }] } },
+      },
+      'planned_values.root_module.resources[0].address: "nonsense" is not a resource address',
+    ],
   ])('%j', (json, message) => {
     expect(() => readTerraformPlan(json)).toThrow(TerraformPlanError);
     expect(() => readTerraformPlan(json)).toThrow(message);
@@ -272,11 +394,27 @@ describe('plans that cannot be read', () => {
 describe('types that grant but are not modelled', () => {
   it('are reported as content the check cannot see, blocking in the CLI', () => {
     const model = modelOf([
-      { address: 'aws_ssoadmin_account_assignment.admins', values: { principal_type: 'GROUP', target_type: 'AWS_ACCOUNT', target_id: '111122223333' }, unknown: { id: true, permission_set_arn: true } },
-      { address: 'google_project_iam_custom_role.deployer', values: { role_id: 'deployer', permissions: ['iam.serviceAccounts.actAs'] }, unknown: { id: true, name: true } },
-      { address: 'kubernetes_token_request_v1.ci', values: { metadata: [{ name: 'ci', namespace: 'build' }] }, unknown: { id: true, token: true } },
+      {
+        address: 'aws_ssoadmin_account_assignment.admins',
+        values: { principal_type: 'GROUP', target_type: 'AWS_ACCOUNT', target_id: '111122223333' },
+        unknown: { id: true, permission_set_arn: true },
+      },
+      {
+        address: 'google_project_iam_custom_role.deployer',
+        values: { role_id: 'deployer', permissions: ['iam.serviceAccounts.actAs'] },
+        unknown: { id: true, name: true },
+      },
+      {
+        address: 'kubernetes_token_request_v1.ci',
+        values: { metadata: [{ name: 'ci', namespace: 'build' }] },
+        unknown: { id: true, token: true },
+      },
       // Grants nothing by itself: not reported.
-      { address: 'google_iam_workload_identity_pool.github', values: { workload_identity_pool_id: 'github' }, unknown: { id: true } },
+      {
+        address: 'google_iam_workload_identity_pool.github',
+        values: { workload_identity_pool_id: 'github' },
+        unknown: { id: true },
+      },
     ]);
     expect(findings(model)).toEqual([
       'no-unseen-content mandatory aws_ssoadmin_account_assignment.admins - Unseen::aws_ssoadmin_account_assignment pending',

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
-import { isPulumiStackExport, modelFromStackExport, resourcesFromStackExport, StackExportError } from '../../src/adapters/pulumi-state/index.js';
+import {
+  isPulumiStackExport,
+  modelFromStackExport,
+  resourcesFromStackExport,
+  StackExportError,
+} from '../../src/adapters/pulumi-state/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
@@ -27,7 +32,14 @@ function stackExport(records: CapturedResource[]): Record<string, unknown> {
       secrets_providers: { type: 'passphrase', state: { salt: 'v1:x' } },
       resources: [
         { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
-        { urn: 'urn:pulumi:dev::payments::pulumi:providers:aws::default_7_0_0', custom: true, id: 'p', type: 'pulumi:providers:aws', inputs: { region: 'eu-west-1' }, outputs: { region: 'eu-west-1' } },
+        {
+          urn: 'urn:pulumi:dev::payments::pulumi:providers:aws::default_7_0_0',
+          custom: true,
+          id: 'p',
+          type: 'pulumi:providers:aws',
+          inputs: { region: 'eu-west-1' },
+          outputs: { region: 'eu-west-1' },
+        },
         ...records.map((record) => ({
           urn: record.urn,
           custom: true,
@@ -46,7 +58,16 @@ function stackExport(records: CapturedResource[]): Record<string, unknown> {
 
 function verdicts(model: Model): string[] {
   return evaluate(model, { catalog, now: NOW, pending: 'fail-closed' })
-    .findings.map((finding) => [finding.ruleId, finding.level, finding.resource.urn ?? finding.resource.name, finding.identity ?? '-', finding.detail ?? '-', finding.waivedBy ?? '-'].join(' '))
+    .findings.map((finding) =>
+      [
+        finding.ruleId,
+        finding.level,
+        finding.resource.urn ?? finding.resource.name,
+        finding.identity ?? '-',
+        finding.detail ?? '-',
+        finding.waivedBy ?? '-',
+      ].join(' '),
+    )
     .sort();
 }
 
@@ -63,7 +84,17 @@ describe('pulumi stack export', () => {
   it.each(['bad', 'good'] as const)('the deployed %s example gives the verdicts of the policy records', (variant) => {
     const json = stackExport(captured[variant]);
     expect(isPulumiStackExport(json)).toBe(true);
-    const expected = verdicts(modelFromPulumiResources(captured[variant].map(({ type, name, urn, outputs, propertyDependencies }) => ({ type, name, urn, props: outputs, propertyDependencies }))));
+    const expected = verdicts(
+      modelFromPulumiResources(
+        captured[variant].map(({ type, name, urn, outputs, propertyDependencies }) => ({
+          type,
+          name,
+          urn,
+          props: outputs,
+          propertyDependencies,
+        })),
+      ),
+    );
     expect(expected.length).toBeGreaterThan(variant === 'bad' ? 15 : 0);
     expect(verdicts(modelFromStackExport(json))).toEqual(expected);
   });
@@ -74,28 +105,65 @@ describe('pulumi stack export', () => {
       version: 3,
       deployment: {
         resources: [
-          { urn: urn('aws:iam/user:User', 'bot'), type: 'aws:iam/user:User', outputs: { name: 'bot', arn: 'arn:aws:iam::111122223333:user/bot' } },
-          { urn: urn('aws:iam/rolePolicy:RolePolicy', 'p'), type: 'aws:iam/rolePolicy:RolePolicy', outputs: { role: 'r', policy: { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', plaintext: '"{\\"Statement\\":[]}"' } } },
-          { urn: urn('aws:iam/rolePolicy:RolePolicy', 'q'), type: 'aws:iam/rolePolicy:RolePolicy', outputs: { role: 'r', policy: { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:abc' } } },
-          { urn: urn('aws:iam/accessKey:AccessKey', 'old'), type: 'aws:iam/accessKey:AccessKey', delete: true, outputs: { user: 'bot' } },
-          { urn: urn('aws:iam/role:Role', 'existing'), type: 'aws:iam/role:Role', external: true, outputs: { name: 'existing' } },
+          {
+            urn: urn('aws:iam/user:User', 'bot'),
+            type: 'aws:iam/user:User',
+            outputs: { name: 'bot', arn: 'arn:aws:iam::111122223333:user/bot' },
+          },
+          {
+            urn: urn('aws:iam/rolePolicy:RolePolicy', 'p'),
+            type: 'aws:iam/rolePolicy:RolePolicy',
+            outputs: {
+              role: 'r',
+              policy: { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', plaintext: '"{\\"Statement\\":[]}"' },
+            },
+          },
+          {
+            urn: urn('aws:iam/rolePolicy:RolePolicy', 'q'),
+            type: 'aws:iam/rolePolicy:RolePolicy',
+            outputs: { role: 'r', policy: { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:abc' } },
+          },
+          {
+            urn: urn('aws:iam/accessKey:AccessKey', 'old'),
+            type: 'aws:iam/accessKey:AccessKey',
+            delete: true,
+            outputs: { user: 'bot' },
+          },
+          {
+            urn: urn('aws:iam/role:Role', 'existing'),
+            type: 'aws:iam/role:Role',
+            external: true,
+            outputs: { name: 'existing' },
+          },
         ],
       },
     };
     const records = resourcesFromStackExport(json);
     expect(records.map((record) => record.name)).toEqual(['bot', 'p', 'q']);
     expect(records[1]!.props.policy).toBe('{"Statement":[]}');
-    expect(records[2]!.props.policy).toEqual({ unknown: true, description: 'q.policy is a secret encrypted in the export (export with --show-secrets to check it)' });
+    expect(records[2]!.props.policy).toEqual({
+      unknown: true,
+      description: 'q.policy is a secret encrypted in the export (export with --show-secrets to check it)',
+    });
     const model = modelFromStackExport(json);
     // `r` is no resource of the stack: the role policies name it, so it is an external role holding what they grant (issue 15).
-    expect(model.identities.map((identity) => `${identity.name}${identity.external ? ' (external)' : ''}`)).toEqual(['bot', 'r (external)']);
+    expect(model.identities.map((identity) => `${identity.name}${identity.external ? ' (external)' : ''}`)).toEqual([
+      'bot',
+      'r (external)',
+    ]);
     expect(model.accountIds).toEqual(['111122223333']);
   });
 
   it.each([
-    [{ version: 4, deployment: { resources: [] } }, 'version: 4 is not a deployment version this reader knows (1 to 3)'],
+    [
+      { version: 4, deployment: { resources: [] } },
+      'version: 4 is not a deployment version this reader knows (1 to 3)',
+    ],
     [{ version: 3, deployment: { resources: {} } }, 'deployment.resources: expected an array'],
-    [{ version: 3, deployment: { resources: [{ urn: 'nope', type: 'aws:iam/role:Role' }] } }, 'deployment.resources[0].urn: expected a Pulumi URN (urn:pulumi:…)'],
+    [
+      { version: 3, deployment: { resources: [{ urn: 'nope', type: 'aws:iam/role:Role' }] } },
+      'deployment.resources[0].urn: expected a Pulumi URN (urn:pulumi:…)',
+    ],
   ])('a broken export is a located error: %j', (json, message) => {
     expect(() => resourcesFromStackExport(json)).toThrow(StackExportError);
     expect(() => resourcesFromStackExport(json)).toThrow(message);

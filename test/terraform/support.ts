@@ -41,11 +41,25 @@ export function terraformPlan(resources: PlannedResource[], options: PlanOptions
     const actions = resource.actions ?? ['create'];
     const values = resource.values ?? {};
     const deleted = actions.length === 1 && actions[0] === 'delete';
-    const base = { address: resource.address, mode: 'managed', type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { index: indexOf(parsed.key) } : {}), provider_name: providerOf(parsed.type) };
+    const base = {
+      address: resource.address,
+      mode: 'managed',
+      type: parsed.type,
+      name: parsed.name,
+      ...(parsed.key !== undefined ? { index: indexOf(parsed.key) } : {}),
+      provider_name: providerOf(parsed.type),
+    };
     if (!deleted) {
-      moduleFor(rootModule, resource.address).resources.push({ ...base, schema_version: 0, values, sensitive_values: {} });
+      moduleFor(rootModule, resource.address).resources.push({
+        ...base,
+        schema_version: 0,
+        values,
+        sensitive_values: {},
+      });
     }
-    const moduleAddress = parsed.modules.map((step) => `module.${step.name}${step.key !== undefined ? `[${step.key}]` : ''}`).join('.');
+    const moduleAddress = parsed.modules
+      .map((step) => `module.${step.name}${step.key !== undefined ? `[${step.key}]` : ''}`)
+      .join('.');
     changes.push({
       ...base,
       ...(moduleAddress ? { module_address: moduleAddress } : {}),
@@ -58,14 +72,18 @@ export function terraformPlan(resources: PlannedResource[], options: PlanOptions
         after_sensitive: {},
       },
     });
-    const configModule = configModuleFor(configuration, parsed.modules.map((step) => step.name));
+    const configModule = configModuleFor(
+      configuration,
+      parsed.modules.map((step) => step.name),
+    );
     const local = `${parsed.type}.${parsed.name}`;
     const key = `${parsed.modules.map((step) => step.name).join('.')}/${local}`;
     if (configured.has(key)) continue;
     configured.add(key);
     const expressions: Record<string, unknown> = {};
     for (const [attribute, value] of Object.entries(values)) expressions[attribute] = { constant_value: value };
-    for (const [attribute, references] of Object.entries(resource.references ?? {})) expressions[attribute] = { references };
+    for (const [attribute, references] of Object.entries(resource.references ?? {}))
+      expressions[attribute] = { references };
     configModule.resources.push({
       address: local,
       mode: 'managed',
@@ -74,7 +92,11 @@ export function terraformPlan(resources: PlannedResource[], options: PlanOptions
       provider_config_key: providerOf(parsed.type),
       expressions,
       schema_version: 0,
-      ...(parsed.key !== undefined ? (/^\d+$/.test(parsed.key) ? { count_expression: { constant_value: 2 } } : { for_each_expression: { references: ['var.items'] } }) : {}),
+      ...(parsed.key !== undefined
+        ? /^\d+$/.test(parsed.key)
+          ? { count_expression: { constant_value: 2 } }
+          : { for_each_expression: { references: ['var.items'] } }
+        : {}),
     });
   }
   for (const [path, inputs] of Object.entries(options.moduleInputs ?? {})) {
@@ -133,7 +155,11 @@ function moduleFor(root: Module, address: string): Module {
 function configModuleFor(root: ConfigModule, path: string[]): ConfigModule {
   let module = root;
   for (const name of path) {
-    module.module_calls[name] ??= { source: `./modules/${name}`, expressions: {}, module: { resources: [], module_calls: {} } };
+    module.module_calls[name] ??= {
+      source: `./modules/${name}`,
+      expressions: {},
+      module: { resources: [], module_calls: {} },
+    };
     module = module.module_calls[name]!.module;
   }
   return module;

@@ -11,7 +11,17 @@ import { globCovers, globMatch } from '../../src/util/glob.js';
 const pattern = fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 8 }).map((chars) => chars.join(''));
 /** A string `pattern` matches: each `*` replaced by a run of letters (possibly empty), each `?` by one letter. */
 const instanceOf = (glob: string) =>
-  fc.tuple(...[...glob].map((char) => (char === '*' ? fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 3 }).map((run) => run.join('')) : char === '?' ? fc.constantFrom('a', 'b', '/', '*', '?') : fc.constant(char)))).map((parts) => parts.join(''));
+  fc
+    .tuple(
+      ...[...glob].map((char) =>
+        char === '*'
+          ? fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 3 }).map((run) => run.join(''))
+          : char === '?'
+            ? fc.constantFrom('a', 'b', '/', '*', '?')
+            : fc.constant(char),
+      ),
+    )
+    .map((parts) => parts.join(''));
 
 describe('globMatch', () => {
   it('lets a star match a text that holds a star (found by the containment property below)', () => {
@@ -48,7 +58,9 @@ describe('globCovers', () => {
     fc.assert(
       fc.property(
         pattern,
-        pattern.chain((inner) => fc.tuple(fc.constant(inner), fc.array(instanceOf(inner), { minLength: 1, maxLength: 8 }))),
+        pattern.chain((inner) =>
+          fc.tuple(fc.constant(inner), fc.array(instanceOf(inner), { minLength: 1, maxLength: 8 })),
+        ),
         (outer, [inner, instances]) => {
           fc.pre(globCovers(outer, inner));
           for (const instance of instances) expect(globMatch(inner, instance)).toBe(true);
@@ -72,11 +84,15 @@ describe('globCovers', () => {
 
   it('is exact on prefix and suffix patterns: when it says no, a string of B that A misses exists', () => {
     // A one-star inner pattern against a one-star outer one: the shapes catalogs and policies use.
-    const oneStar = fc.tuple(fc.stringMatching(/^[ab/]{0,4}$/), fc.stringMatching(/^[ab/]{0,4}$/)).map(([head, tail]) => `${head}*${tail}`);
+    const oneStar = fc
+      .tuple(fc.stringMatching(/^[ab/]{0,4}$/), fc.stringMatching(/^[ab/]{0,4}$/))
+      .map(([head, tail]) => `${head}*${tail}`);
     fc.assert(
       fc.property(oneStar, oneStar, (outer, inner) => {
         if (globCovers(outer, inner)) return;
-        const witnesses = ['', 'a', 'b', '/', 'ab', 'ba', 'aa', 'bb', 'a/b', 'zz'].map((fill) => inner.replace('*', fill));
+        const witnesses = ['', 'a', 'b', '/', 'ab', 'ba', 'aa', 'bb', 'a/b', 'zz'].map((fill) =>
+          inner.replace('*', fill),
+        );
         expect(witnesses.some((witness) => !globMatch(outer, witness))).toBe(true);
       }),
       { seed: 20261202, numRuns: 2000 },

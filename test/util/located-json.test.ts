@@ -14,7 +14,8 @@ function syntaxError(text: string): { reason: string; line: number; column: numb
 
 describe('parseLocatedJson', () => {
   it('records where the keys of the outer objects are (line and column of the opening quote)', () => {
-    const text = '{\n  "Resources": {\n    "Role": {\n      "Type": "AWS::IAM::Role",\n      "Properties": { "Deep": { "x": 1 } }\n    }\n  }\n}\n';
+    const text =
+      '{\n  "Resources": {\n    "Role": {\n      "Type": "AWS::IAM::Role",\n      "Properties": { "Deep": { "x": 1 } }\n    }\n  }\n}\n';
     const { value, keys } = parseLocatedJson(text);
     expect(value).toEqual(JSON.parse(text));
     const role = keys.get('Resources')!.children!.get('Role')!;
@@ -26,14 +27,34 @@ describe('parseLocatedJson', () => {
   });
 
   it('rejects a duplicate key at the second occurrence, at any depth', () => {
-    expect(syntaxError('{"Resources": {"A": {}, "A": {}}}')).toEqual({ reason: 'duplicate key "A"', line: 1, column: 25 });
-    expect(syntaxError('{"a": [{"Effect": "Allow",\n "Effect": "Deny"}]}')).toEqual({ reason: 'duplicate key "Effect"', line: 2, column: 2 });
+    expect(syntaxError('{"Resources": {"A": {}, "A": {}}}')).toEqual({
+      reason: 'duplicate key "A"',
+      line: 1,
+      column: 25,
+    });
+    expect(syntaxError('{"a": [{"Effect": "Allow",\n "Effect": "Deny"}]}')).toEqual({
+      reason: 'duplicate key "Effect"',
+      line: 2,
+      column: 2,
+    });
   });
 
   it('locates syntax errors', () => {
-    expect(syntaxError('{\n  "a": 1\n  "b": 2\n}')).toEqual({ reason: 'unexpected character "\\"", expected "," or "}"', line: 3, column: 3 });
-    expect(syntaxError('[1, 2')).toEqual({ reason: 'unexpected end of input, expected "," or "]"', line: 1, column: 6 });
-    expect(syntaxError('{"a": "x\ny"}')).toMatchObject({ reason: 'control character in a string (escape it)', line: 1, column: 9 });
+    expect(syntaxError('{\n  "a": 1\n  "b": 2\n}')).toEqual({
+      reason: 'unexpected character "\\"", expected "," or "}"',
+      line: 3,
+      column: 3,
+    });
+    expect(syntaxError('[1, 2')).toEqual({
+      reason: 'unexpected end of input, expected "," or "]"',
+      line: 1,
+      column: 6,
+    });
+    expect(syntaxError('{"a": "x\ny"}')).toMatchObject({
+      reason: 'control character in a string (escape it)',
+      line: 1,
+      column: 9,
+    });
     expect(syntaxError('{"a": 01}')).toMatchObject({ line: 1, column: 8 });
     expect(syntaxError('{"a": "\\q"}').reason).toBe('invalid escape \\q');
     expect(syntaxError('{} x').reason).toBe('unexpected character "x" after the end of the JSON value');
@@ -47,7 +68,11 @@ describe('parseLocatedJson', () => {
   });
 
   it('refuses nesting deeper than the limit with a located error instead of overflowing the stack', () => {
-    expect(syntaxError('['.repeat(MAX_JSON_NESTING + 1))).toEqual({ reason: `nesting deeper than ${MAX_JSON_NESTING} levels`, line: 1, column: MAX_JSON_NESTING + 1 });
+    expect(syntaxError('['.repeat(MAX_JSON_NESTING + 1))).toEqual({
+      reason: `nesting deeper than ${MAX_JSON_NESTING} levels`,
+      line: 1,
+      column: MAX_JSON_NESTING + 1,
+    });
   });
 
   it('skips a leading byte-order mark', () => {
@@ -65,7 +90,26 @@ describe('parseLocatedJson', () => {
   });
 
   it('property: accepts exactly what JSON.parse accepts (objects without duplicate keys)', () => {
-    const fragments = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"b"', '1', '-0.5e3', 'true', 'null', ' ', '\n', '"\\u00e9"', '"\\x"', '01', '.');
+    const fragments = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"a"',
+      '"b"',
+      '1',
+      '-0.5e3',
+      'true',
+      'null',
+      ' ',
+      '\n',
+      '"\\u00e9"',
+      '"\\x"',
+      '01',
+      '.',
+    );
     fc.assert(
       fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
         const text = parts.join('');

@@ -20,7 +20,8 @@ const auditFile: string | undefined = app.node.tryGetContext('audit');
 if (stacks !== 'bad') new GoodStack(app, 'PaymentsGood');
 if (stacks !== 'good') new BadStack(app, 'PaymentsBad');
 
-if (guard === 'aspect' || guard === 'all') Aspects.of(app).add(new EntitlementGuard({ catalog, ...(auditFile ? { auditFile } : {}) }));
+if (guard === 'aspect' || guard === 'all')
+  Aspects.of(app).add(new EntitlementGuard({ catalog, ...(auditFile ? { auditFile } : {}) }));
 if (guard === 'nag' || guard === 'all') Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog }));
 if (guard === 'plugin' || guard === 'all') Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }));
 

@@ -18,7 +18,9 @@ function tag(scope: Construct, tags: Record<string, string>): void {
 
 function githubPrincipal(conditions: Record<string, string>): iam.IPrincipal {
   return new iam.WebIdentityPrincipal(GITHUB_OIDC_ARN, {
-    StringEquals: Object.fromEntries(Object.entries(conditions).map(([key, value]) => [`token.actions.githubusercontent.com:${key}`, value])),
+    StringEquals: Object.fromEntries(
+      Object.entries(conditions).map(([key, value]) => [`token.actions.githubusercontent.com:${key}`, value]),
+    ),
   });
 }
 
@@ -30,7 +32,10 @@ function ciDeployer(scope: Construct): iam.Role {
     maxSessionDuration: Duration.hours(1),
   });
   role.addToPolicy(
-    new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`arn:aws:iam::${ACCOUNT}:role/cdk-hnb659fds-*`] }),
+    new iam.PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      resources: [`arn:aws:iam::${ACCOUNT}:role/cdk-hnb659fds-*`],
+    }),
   );
   return role;
 }
@@ -70,11 +75,16 @@ export class GoodStack extends Stack {
       assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com'),
       maxSessionDuration: Duration.hours(1),
     });
-    reportAgent.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::example-co-reports/*'] }));
+    reportAgent.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::example-co-reports/*'] }),
+    );
 
     const dbCredentials = new secretsmanager.Secret(this, 'PaymentsDbCredentials', {
       secretName: 'payments-db-credentials',
-      generateSecretString: { secretStringTemplate: JSON.stringify({ username: 'payments' }), generateStringKey: 'password' },
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ username: 'payments' }),
+        generateStringKey: 'password',
+      },
     });
     dbCredentials.addRotationSchedule('Rotation', {
       hostedRotation: secretsmanager.HostedRotation.postgreSqlSingleUser(),
@@ -110,7 +120,10 @@ export class BadStack extends Stack {
     tag(analyticsRole, { owner: 'team-data', 'identity-class': 'service' });
 
     // require-owner, require-entitlement: nobody owns it, the catalog does not know it.
-    new iam.Role(this, 'ScratchRole', { roleName: 'scratch-role', assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new iam.Role(this, 'ScratchRole', {
+      roleName: 'scratch-role',
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
 
     // restrict-trust: GitHub OIDC with an audience but no subject, so any repository can assume it.
     const ghDeploy = new iam.Role(this, 'GhActionsDeploy', {

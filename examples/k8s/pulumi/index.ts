@@ -5,14 +5,20 @@ const namespace = 'payments';
 const rbacGroup = 'rbac.authorization.k8s.io';
 
 // 1. The CI deployer bound to cluster-admin, with a token that never expires, mounted into every pod.
-const ciDeployer = new k8s.core.v1.ServiceAccount('ci-deployer', { metadata: { name: 'ci-deployer', namespace, labels: { owner: 'team-platform' } } });
+const ciDeployer = new k8s.core.v1.ServiceAccount('ci-deployer', {
+  metadata: { name: 'ci-deployer', namespace, labels: { owner: 'team-platform' } },
+});
 new k8s.rbac.v1.ClusterRoleBinding('ci-deployer-cluster-admin', {
   metadata: { name: 'ci-deployer-cluster-admin' },
   roleRef: { apiGroup: rbacGroup, kind: 'ClusterRole', name: 'cluster-admin' },
   subjects: [{ kind: 'ServiceAccount', name: 'ci-deployer', namespace }],
 });
 new k8s.core.v1.Secret('ci-deployer-token', {
-  metadata: { name: 'ci-deployer-token', namespace, annotations: { 'kubernetes.io/service-account.name': ciDeployer.metadata.name } },
+  metadata: {
+    name: 'ci-deployer-token',
+    namespace,
+    annotations: { 'kubernetes.io/service-account.name': ciDeployer.metadata.name },
+  },
   type: 'kubernetes.io/service-account-token',
 });
 
@@ -59,4 +65,8 @@ new k8s.batch.v1.CronJob('nightly-batch', {
 });
 
 // 3. A database password written in the program, owned by nobody.
-new k8s.core.v1.Secret('payments-db', { metadata: { name: 'payments-db', namespace }, type: 'Opaque', stringData: { password: 'not-a-real-password' } });
+new k8s.core.v1.Secret('payments-db', {
+  metadata: { name: 'payments-db', namespace },
+  type: 'Opaque',
+  stringData: { password: 'not-a-real-password' },
+});

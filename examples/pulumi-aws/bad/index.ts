@@ -103,7 +103,9 @@ const ciDeployer = new aws.iam.Role('ci-deployer', {
       name: 'assume-cdk-bootstrap-roles',
       policy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${account}:role/cdk-hnb659fds-*` }],
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${account}:role/cdk-hnb659fds-*` },
+        ],
       }),
     },
   ],

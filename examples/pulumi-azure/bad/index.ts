@@ -17,15 +17,24 @@ const deployApp = new azuread.Application('analytics-deploy', {
   owners: [data.objectId],
   tags: ['identity-class:service', 'entitlements:warehouse-read'],
 });
-const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', { clientId: deployApp.clientId, owners: [data.objectId] });
-new azuread.ServicePrincipalPassword('analytics-deploy-secret', { servicePrincipalId: deploySp.id, endDate: '2099-01-01T00:00:00Z' });
+const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', {
+  clientId: deployApp.clientId,
+  owners: [data.objectId],
+});
+new azuread.ServicePrincipalPassword('analytics-deploy-secret', {
+  servicePrincipalId: deploySp.id,
+  endDate: '2099-01-01T00:00:00Z',
+});
 new authorization.RoleAssignment('analytics-deploy-owner', {
   principalId: deploySp.objectId,
   principalType: 'ServicePrincipal',
   roleDefinitionId: builtInRole(OWNER),
   scope: subscription,
 });
-new azuread.DirectoryRoleAssignment('analytics-deploy-global-admin', { roleId: GLOBAL_ADMINISTRATOR, principalObjectId: deploySp.objectId });
+new azuread.DirectoryRoleAssignment('analytics-deploy-global-admin', {
+  roleId: GLOBAL_ADMINISTRATOR,
+  principalObjectId: deploySp.objectId,
+});
 
 // 2. An application nobody owns, with a password that never expires.
 const legacyApp = new azuread.Application('legacy-reporting', { displayName: 'legacy-reporting' });

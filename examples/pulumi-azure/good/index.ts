@@ -15,7 +15,10 @@ const deployApp = new azuread.Application('analytics-deploy', {
   owners: [data.objectId],
   tags: ['identity-class:service', 'entitlements:warehouse-read'],
 });
-const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', { clientId: deployApp.clientId, owners: [data.objectId] });
+const deploySp = new azuread.ServicePrincipal('analytics-deploy-sp', {
+  clientId: deployApp.clientId,
+  owners: [data.objectId],
+});
 new azuread.ApplicationFederatedIdentityCredential('analytics-deploy-github-main', {
   applicationId: deployApp.id,
   displayName: 'github-main',

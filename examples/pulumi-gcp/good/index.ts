@@ -6,8 +6,16 @@ import * as pulumi from '@pulumi/pulumi';
 
 const project = 'example-co-analytics';
 
-const etl = new gcp.serviceaccount.Account('analytics-etl', { accountId: 'analytics-etl', project, displayName: 'Nightly warehouse export' });
-new gcp.projects.IAMMember('analytics-etl-bigquery', { project, role: 'roles/bigquery.dataViewer', member: pulumi.interpolate`serviceAccount:${etl.email}` });
+const etl = new gcp.serviceaccount.Account('analytics-etl', {
+  accountId: 'analytics-etl',
+  project,
+  displayName: 'Nightly warehouse export',
+});
+new gcp.projects.IAMMember('analytics-etl-bigquery', {
+  project,
+  role: 'roles/bigquery.dataViewer',
+  member: pulumi.interpolate`serviceAccount:${etl.email}`,
+});
 
 const ci = new gcp.serviceaccount.Account('ci-deployer', { accountId: 'ci-deployer', project });
 const pool = new gcp.iam.WorkloadIdentityPool('github', { project, workloadIdentityPoolId: 'github' });

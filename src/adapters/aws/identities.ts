@@ -15,29 +15,68 @@ export function iamArn(segment: string, name: string): string {
 export function externalUser(id: string, name: string, resource: ResourceRef, arn: Maybe<string>): Identity {
   // Named by its user name when the change writes it (an IAM user name is unique in its account), else by the referring resource's name.
   const uniqueName = typeof arn === 'string' ? { uniqueName: true } : {};
-  return { id, cloud: 'aws', kind: 'aws-user', name, ...uniqueName, resource, external: true, arn, tags: {}, grants: [], credentials: [], attachments: [] };
+  return {
+    id,
+    cloud: 'aws',
+    kind: 'aws-user',
+    name,
+    ...uniqueName,
+    resource,
+    external: true,
+    arn,
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
 }
 
-const SEGMENTS: Partial<Record<IdentityKind, string>> = { 'aws-role': 'role', 'aws-user': 'user', 'aws-group': 'group' };
+const SEGMENTS: Partial<Record<IdentityKind, string>> = {
+  'aws-role': 'role',
+  'aws-user': 'user',
+  'aws-group': 'group',
+};
 
 /**
  * A role, user or group the change grants to without creating it, named by what the granting resource says: a name
  * or an ARN (`arn:aws:iam::111122223333:role/path/name`). Its id is `${stack}/external-${segment}:${name}` so every grant
  * to the same identity lands on one; its resource is the granting resource, where its findings are reported.
  */
-export function externalIdentity(stack: string, kind: IdentityKind, reference: string, resource: ResourceRef): Identity | undefined {
+export function externalIdentity(
+  stack: string,
+  kind: IdentityKind,
+  reference: string,
+  resource: ResourceRef,
+): Identity | undefined {
   const segment = SEGMENTS[kind] ?? kind;
   const name = reference.startsWith('arn:') ? reference.slice(reference.lastIndexOf('/') + 1) : reference;
   // A name still holding a placeholder (`${Other}`) is no identity's name: nothing to look up in the catalog.
   if (name === '' || name.includes('${')) return undefined;
   const arn = reference.startsWith('arn:') ? reference : iamArn(segment, name);
   // An IAM name is unique in its account: a catalog exception may name it.
-  return { id: `${stack}/external-${segment}:${name}`, cloud: 'aws', kind, name, uniqueName: true, resource, external: true, arn, tags: {}, grants: [], credentials: [], attachments: [] };
+  return {
+    id: `${stack}/external-${segment}:${name}`,
+    cloud: 'aws',
+    kind,
+    name,
+    uniqueName: true,
+    resource,
+    external: true,
+    arn,
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
 }
 
 /** Users hold the policies of their groups: each member gets its own copy of every group grant. */
-export function grantGroupPoliciesToMembers(identities: readonly Identity[], byId: (id: string) => Identity | undefined): void {
+export function grantGroupPoliciesToMembers(
+  identities: readonly Identity[],
+  byId: (id: string) => Identity | undefined,
+): void {
   for (const user of identities) {
-    for (const groupId of user.groups ?? []) user.grants.push(...(byId(groupId)?.grants ?? []).map((grant) => ({ ...grant })));
+    for (const groupId of user.groups ?? [])
+      user.grants.push(...(byId(groupId)?.grants ?? []).map((grant) => ({ ...grant })));
   }
 }

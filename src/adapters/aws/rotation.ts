@@ -14,13 +14,17 @@ export function rotationDays(rules: unknown): Maybe<number> {
   const expression = rules.ScheduleExpression;
   if (isUnknown(after)) return after;
   if (isUnknown(expression)) return expression;
-  if (typeof expression !== 'string') return unknownValue('rotation schedule without AutomaticallyAfterDays or ScheduleExpression');
-  return scheduleDays(expression.trim()) ?? unknownValue(`rotation schedule "${expression}" (interval cannot be bounded)`);
+  if (typeof expression !== 'string')
+    return unknownValue('rotation schedule without AutomaticallyAfterDays or ScheduleExpression');
+  return (
+    scheduleDays(expression.trim()) ?? unknownValue(`rotation schedule "${expression}" (interval cannot be bounded)`)
+  );
 }
 
 function scheduleDays(expression: string): number | undefined {
   const rate = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expression);
-  if (rate) return rate[2]!.toLowerCase().startsWith('day') ? Number(rate[1]) : Math.max(1, Math.ceil(Number(rate[1]) / 24));
+  if (rate)
+    return rate[2]!.toLowerCase().startsWith('day') ? Number(rate[1]) : Math.max(1, Math.ceil(Number(rate[1]) / 24));
   const cron = /^cron\((.*)\)$/i.exec(expression);
   const fields = cron?.[1]!.trim().split(/\s+/);
   if (!fields || fields.length !== 6) return undefined;

@@ -22,7 +22,8 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
     const known = values.get(name);
     if (known !== undefined) return known;
     const definitions = template.Conditions;
-    if (!isRecord(definitions) || !Object.hasOwn(definitions, name)) return unknownValue(`condition ${name} (not defined in the template)`);
+    if (!isRecord(definitions) || !Object.hasOwn(definitions, name))
+      return unknownValue(`condition ${name} (not defined in the template)`);
     // A condition that refers to itself (CloudFormation rejects it) is unknown rather than an endless loop.
     if (evaluating.has(name)) return unknownValue(`condition ${name} (refers to itself)`);
     evaluating.add(name);
@@ -33,13 +34,17 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
   };
 
   const evaluate = (expression: unknown, name: string): boolean | Unknown => {
-    if (!isRecord(expression) || Object.keys(expression).length !== 1) return unknownValue(`condition ${name} (not a condition function)`);
+    if (!isRecord(expression) || Object.keys(expression).length !== 1)
+      return unknownValue(`condition ${name} (not a condition function)`);
     const [[fn, argument]] = Object.entries(expression) as [[string, unknown]];
     switch (fn) {
       case 'Condition':
-        return typeof argument === 'string' ? condition(argument) : unknownValue(`condition ${name} (Condition with a non-string name)`);
+        return typeof argument === 'string'
+          ? condition(argument)
+          : unknownValue(`condition ${name} (Condition with a non-string name)`);
       case 'Fn::Equals': {
-        if (!Array.isArray(argument) || argument.length !== 2) return unknownValue(`condition ${name} (Fn::Equals without two values)`);
+        if (!Array.isArray(argument) || argument.length !== 2)
+          return unknownValue(`condition ${name} (Fn::Equals without two values)`);
         const left = comparable(resolve(argument[0]));
         const right = comparable(resolve(argument[1]));
         if (isUnknown(left)) return unknownValue(`condition ${name}, which compares ${left.description}`);
@@ -47,12 +52,16 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
         return left === right;
       }
       case 'Fn::Not': {
-        const operand = Array.isArray(argument) && argument.length === 1 ? evaluate(argument[0], name) : unknownValue(`condition ${name} (Fn::Not without one condition)`);
+        const operand =
+          Array.isArray(argument) && argument.length === 1
+            ? evaluate(argument[0], name)
+            : unknownValue(`condition ${name} (Fn::Not without one condition)`);
         return isUnknown(operand) ? operand : !operand;
       }
       case 'Fn::And':
       case 'Fn::Or': {
-        if (!Array.isArray(argument) || argument.length === 0) return unknownValue(`condition ${name} (${fn} without conditions)`);
+        if (!Array.isArray(argument) || argument.length === 0)
+          return unknownValue(`condition ${name} (${fn} without conditions)`);
         const decisive = fn === 'Fn::Or';
         let unknown: Unknown | undefined;
         for (const part of argument) {
@@ -74,7 +83,8 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
 function comparable(value: unknown): string | Unknown {
   if (isUnknown(value)) return value;
   // The resolver's placeholders (`${AWS::Region}`, `${Bucket}`) stand for values only deploy time knows.
-  if (typeof value === 'string') return /\$\{[^}]*\}/.test(value) ? unknownValue(`${value} (known only at deploy time)`) : value;
+  if (typeof value === 'string')
+    return /\$\{[^}]*\}/.test(value) ? unknownValue(`${value} (known only at deploy time)`) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
   return unknownValue('a value that is not a string');

@@ -58,7 +58,12 @@ const MODELLED_IAM_TYPES = new Set([
  * the rotation function AWS publishes, whose role AWS scopes to the secrets and keys that schedule names
  * (CDK's `hostedRotation` writes it).
  */
-const KNOWN_TRANSFORMS = new Set([SAM_TRANSFORM, 'AWS::LanguageExtensions', 'AWS::SecretsManager-2020-07-23', 'AWS::SecretsManager-2024-09-16']);
+const KNOWN_TRANSFORMS = new Set([
+  SAM_TRANSFORM,
+  'AWS::LanguageExtensions',
+  'AWS::SecretsManager-2020-07-23',
+  'AWS::SecretsManager-2024-09-16',
+]);
 
 class UnseenCollector {
   constructor(
@@ -76,7 +81,10 @@ class UnseenCollector {
     const cdkPath = input.template.Resources[logicalId]?.Metadata?.['aws:cdk:path'];
     const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
     const declared = input.generatedBy?.[logicalId] ?? logicalId;
-    return this.located({ type, name: logicalId, ...(path ? { path } : {}) }, input.keys?.get('Resources')?.children?.get(declared)?.position);
+    return this.located(
+      { type, name: logicalId, ...(path ? { path } : {}) },
+      input.keys?.get('Resources')?.children?.get(declared)?.position,
+    );
   }
 
   /** A template section (`Transform`, `Resources`), for what is not inside one resource. */
@@ -117,13 +125,21 @@ function applyTransforms(input: TemplateInput, found: UnseenCollector, stacks: R
       for (const [logicalId, type] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
           if (stacks.has(`${input.stack}/${logicalId}`)) continue;
-          found.add('remote-template', `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`, found.resource(logicalId, type));
+          found.add(
+            'remote-template',
+            `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`,
+            found.resource(logicalId, type),
+          );
         } else {
           found.add('unknown-iam-type', type, found.resource(logicalId, type));
         }
       }
     } else if (name === 'AWS::Include') {
-      found.add('include', `the AWS::Include snippet ${location ?? '(location not readable)'}`, found.section('Transform', name));
+      found.add(
+        'include',
+        `the AWS::Include snippet ${location ?? '(location not readable)'}`,
+        found.section('Transform', name),
+      );
     } else if (!KNOWN_TRANSFORMS.has(name)) {
       found.add('macro', `the transform (macro) ${name}`, found.section('Transform', name));
     }
@@ -139,7 +155,12 @@ function describeLocation(location: unknown): string {
   return 'a location that is not readable';
 }
 
-function findHiddenResources(input: TemplateInput, stacks: ReadonlySet<string>, found: UnseenCollector, expanded: TemplateInput[]): void {
+function findHiddenResources(
+  input: TemplateInput,
+  stacks: ReadonlySet<string>,
+  found: UnseenCollector,
+  expanded: TemplateInput[],
+): void {
   const resources = input.template.Resources;
   // Searched in the serialized template first: native code, and most templates have neither.
   const serialized = JSON.stringify(resources);
@@ -148,7 +169,12 @@ function findHiddenResources(input: TemplateInput, stacks: ReadonlySet<string>, 
   for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId]!;
     // A resource whose Condition is false at plan time is not created.
-    if (isRecord(resource) && typeof resource.Condition === 'string' && resolver.condition(resource.Condition) === false) continue;
+    if (
+      isRecord(resource) &&
+      typeof resource.Condition === 'string' &&
+      resolver.condition(resource.Condition) === false
+    )
+      continue;
     // Entries CloudFormation fills in when it processes the template, located at their key: an include of resources
     // (`Fn::Transform` as a logical id), a resource whose whole body is an include, a language-extensions loop.
     if (logicalId === 'Fn::Transform') {
@@ -169,9 +195,14 @@ function findHiddenResources(input: TemplateInput, stacks: ReadonlySet<string>, 
       const inner = findTransform(identityRelevantPart(type, resource));
       if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     }
-    if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type)) found.add('unknown-iam-type', type, found.resource(logicalId, type));
+    if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
+      found.add('unknown-iam-type', type, found.resource(logicalId, type));
     if (type === 'AWS::CloudFormation::Stack' && !stacks.has(`${input.stack}/${logicalId}`)) {
-      found.add('remote-template', describeUrl(input, resource.Properties?.TemplateURL), found.resource(logicalId, type));
+      found.add(
+        'remote-template',
+        describeUrl(input, resource.Properties?.TemplateURL),
+        found.resource(logicalId, type),
+      );
     }
     if (type === 'AWS::CloudFormation::StackSet') readStackSet(input, logicalId, found, expanded);
   }
@@ -189,7 +220,13 @@ const ROLE_PROPERTIES: Record<string, string[]> = {
 };
 
 function identityRelevantPart(type: string, resource: Record<string, unknown>): unknown {
-  if (type.startsWith('AWS::IAM::') || type.startsWith('AWS::SSO::') || type === 'AWS::CloudFormation::Stack' || type === 'AWS::CloudFormation::StackSet') return resource;
+  if (
+    type.startsWith('AWS::IAM::') ||
+    type.startsWith('AWS::SSO::') ||
+    type === 'AWS::CloudFormation::Stack' ||
+    type === 'AWS::CloudFormation::StackSet'
+  )
+    return resource;
   const properties = ROLE_PROPERTIES[type];
   if (!properties || !isRecord(resource.Properties)) return undefined;
   return properties.map((property) => (resource.Properties as Record<string, unknown>)[property]);
@@ -218,7 +255,9 @@ function describeTransform(transform: unknown): string {
   const name = typeof entry.Name === 'string' ? entry.Name : 'a macro';
   const written = isRecord(entry.Parameters) ? writtenLocation(entry.Parameters.Location) : undefined;
   const location = written ? ` ${written}` : '';
-  return name === 'AWS::Include' ? `the AWS::Include snippet${location || ' (location not readable)'}` : `the output of Fn::Transform ${name}${location}`;
+  return name === 'AWS::Include'
+    ? `the AWS::Include snippet${location || ' (location not readable)'}`
+    : `the output of Fn::Transform ${name}${location}`;
 }
 
 /** A location as the author wrote it: a string, or the text of an `Fn::Sub` (`s3://${Bucket}/roles.yaml`), which says more than "unknown". */
@@ -241,14 +280,22 @@ function describeUrl(input: TemplateInput, url: unknown): string {
  * A stack set's template: its `TemplateBody` (a JSON or YAML string) becomes a stack `Parent/LogicalId` whose
  * findings point at the stack set; a `TemplateURL` or a body that does not parse is reported as unseen.
  */
-function readStackSet(input: TemplateInput, logicalId: string, found: UnseenCollector, expanded: TemplateInput[]): void {
+function readStackSet(
+  input: TemplateInput,
+  logicalId: string,
+  found: UnseenCollector,
+  expanded: TemplateInput[],
+): void {
   const properties = input.template.Resources[logicalId]!.Properties ?? {};
   const ref = found.resource(logicalId, 'AWS::CloudFormation::StackSet');
   if (properties.TemplateBody === undefined) {
     found.add('stack-set', describeUrl(input, properties.TemplateURL), ref);
     return;
   }
-  const body = isRecord(properties.TemplateBody) && isTemplate(properties.TemplateBody) ? properties.TemplateBody : createResolver(input).resolveString(properties.TemplateBody, 'TemplateBody');
+  const body =
+    isRecord(properties.TemplateBody) && isTemplate(properties.TemplateBody)
+      ? properties.TemplateBody
+      : createResolver(input).resolveString(properties.TemplateBody, 'TemplateBody');
   if (isUnknown(body)) {
     found.add('unreadable-template', `TemplateBody: ${body.description}`, ref);
     return;
@@ -259,7 +306,11 @@ function readStackSet(input: TemplateInput, logicalId: string, found: UnseenColl
       template = parseTemplateText(`${input.file ?? input.stack}#${logicalId}.TemplateBody`, body).value;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      found.add('unreadable-template', `TemplateBody${error.line !== undefined ? ` line ${error.line}` : ''}: ${error.reason}`, ref);
+      found.add(
+        'unreadable-template',
+        `TemplateBody${error.line !== undefined ? ` line ${error.line}` : ''}: ${error.reason}`,
+        ref,
+      );
       return;
     }
   }
@@ -270,9 +321,16 @@ function readStackSet(input: TemplateInput, logicalId: string, found: UnseenColl
   // Every resource of the body points at the stack set's line: the body is a string in the parent's file.
   const position = ref.line !== undefined ? { line: ref.line, column: ref.column ?? 1 } : undefined;
   const keys: KeyTree | undefined = position
-    ? new Map([['Resources', { position, children: new Map(Object.keys(template.Resources).map((id) => [id, { position }])) }]])
+    ? new Map([
+        ['Resources', { position, children: new Map(Object.keys(template.Resources).map((id) => [id, { position }])) }],
+      ])
     : undefined;
-  const nested: TemplateInput = { stack: `${input.stack}/${logicalId}`, template, ...(input.file ? { file: input.file } : {}), ...(keys ? { keys } : {}) };
+  const nested: TemplateInput = {
+    stack: `${input.stack}/${logicalId}`,
+    template,
+    ...(input.file ? { file: input.file } : {}),
+    ...(keys ? { keys } : {}),
+  };
   const nestedFound = new UnseenCollector(nested, found.unseen);
   const prepared = applyTransforms(nested, nestedFound, new Set());
   expanded.push(prepared);

@@ -1,5 +1,13 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { isUnknown, unknownValue, type AwsPolicyGrant, type Identity, type IdentityKind, type Maybe, type ResourceRef } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type AwsPolicyGrant,
+  type Identity,
+  type IdentityKind,
+  type Maybe,
+  type ResourceRef,
+} from '../../model/model.js';
 import { IDENTITY_TYPES, identityArn, literalName } from './names.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
@@ -56,7 +64,8 @@ export function inlinePolicies(policies: unknown, source: ResourceRef): AwsPolic
   if (policies === undefined) return [];
   const entries = Array.isArray(policies) ? policies : [policies];
   return entries.map((entry): AwsPolicyGrant => {
-    if (!isRecord(entry) || isUnknown(entry)) return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
+    if (!isRecord(entry) || isUnknown(entry))
+      return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
     const name = entry.PolicyName;
     return {
       kind: 'aws-policy',
@@ -94,22 +103,32 @@ export function permissionSetFromResource(ctx: StackContext, logicalId: string, 
   };
   const managed = resolver.resolve(properties.ManagedPolicies);
   for (const arn of Array.isArray(managed) ? managed : managed === undefined ? [] : [managed]) {
-    identity.grants.push({ kind: 'aws-managed-policy', source: ref, arn: typeof arn === 'string' || isUnknown(arn) ? arn : unknownValue('ManagedPolicies item is not a string') });
+    identity.grants.push({
+      kind: 'aws-managed-policy',
+      source: ref,
+      arn: typeof arn === 'string' || isUnknown(arn) ? arn : unknownValue('ManagedPolicies item is not a string'),
+    });
   }
   const references = resolver.resolve(properties.CustomerManagedPolicyReferences);
   for (const reference of Array.isArray(references) ? references : references === undefined ? [] : [references]) {
     identity.grants.push({ kind: 'aws-managed-policy', source: ref, arn: customerPolicyArn(reference) });
   }
   if (properties.InlinePolicy !== undefined) {
-    identity.grants.push({ kind: 'aws-policy', source: ref, policyName: 'InlinePolicy', document: ctx.policyDocument(properties.InlinePolicy) });
+    identity.grants.push({
+      kind: 'aws-policy',
+      source: ref,
+      policyName: 'InlinePolicy',
+      document: ctx.policyDocument(properties.InlinePolicy),
+    });
   }
   const boundary = resolver.resolve(properties.PermissionsBoundary);
   if (boundary !== undefined) {
-    identity.permissionsBoundary = isRecord(boundary) && typeof boundary.ManagedPolicyArn === 'string'
-      ? boundary.ManagedPolicyArn
-      : isRecord(boundary) && boundary.CustomerManagedPolicyReference !== undefined
-        ? customerPolicyArn(boundary.CustomerManagedPolicyReference)
-        : unknownValue('PermissionsBoundary that cannot be read');
+    identity.permissionsBoundary =
+      isRecord(boundary) && typeof boundary.ManagedPolicyArn === 'string'
+        ? boundary.ManagedPolicyArn
+        : isRecord(boundary) && boundary.CustomerManagedPolicyReference !== undefined
+          ? customerPolicyArn(boundary.CustomerManagedPolicyReference)
+          : unknownValue('PermissionsBoundary that cannot be read');
   }
   return identity;
 }
@@ -117,7 +136,8 @@ export function permissionSetFromResource(ctx: StackContext, logicalId: string, 
 /** A customer-managed policy a permission set names: the same name and path in every account it is assigned to. */
 function customerPolicyArn(reference: unknown): Maybe<string> {
   if (isUnknown(reference)) return reference;
-  if (!isRecord(reference) || typeof reference.Name !== 'string') return unknownValue('CustomerManagedPolicyReference without a readable Name');
+  if (!isRecord(reference) || typeof reference.Name !== 'string')
+    return unknownValue('CustomerManagedPolicyReference without a readable Name');
   const path = typeof reference.Path === 'string' ? reference.Path : '/';
   return `arn:aws:iam::\${AWS::AccountId}:policy${path}${reference.Name}`;
 }
@@ -127,7 +147,8 @@ function isoDurationSeconds(value: unknown): Maybe<number> {
   if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
   if (isUnknown(value)) return value;
   const match = typeof value === 'string' ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value) : null;
-  if (!match || value === 'PT') return unknownValue(`SessionDuration ${JSON.stringify(value)} is not an ISO 8601 duration`);
+  if (!match || value === 'PT')
+    return unknownValue(`SessionDuration ${JSON.stringify(value)} is not an ISO 8601 duration`);
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 

@@ -110,7 +110,12 @@ export function createResolver(input: TemplateInput): Resolver {
         return typeof argument === 'string' ? refValue(argument) : unknownValue('Ref with a non-string argument');
       case 'Fn::GetAtt': {
         // Indexed rather than destructured (no iterator while cold): CDK policies name most resources this way.
-        const parts = typeof argument === 'string' ? splitOnce(argument) : Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
+        const parts =
+          typeof argument === 'string'
+            ? splitOnce(argument)
+            : Array.isArray(argument)
+              ? argument.map((part) => resolveValue(part))
+              : [];
         const logicalId = parts[0];
         const attribute = parts[1];
         return typeof logicalId === 'string' && typeof attribute === 'string'
@@ -119,20 +124,33 @@ export function createResolver(input: TemplateInput): Resolver {
       }
       case 'Fn::Sub': {
         if (typeof argument === 'string') return sub(argument, {});
-        if (Array.isArray(argument) && typeof argument[0] === 'string' && (argument[1] === undefined || isRecord(argument[1]))) {
+        if (
+          Array.isArray(argument) &&
+          typeof argument[0] === 'string' &&
+          (argument[1] === undefined || isRecord(argument[1]))
+        ) {
           return sub(argument[0], (argument[1] as Record<string, unknown>) ?? {});
         }
         return unknownValue('Fn::Sub with an unreadable argument');
       }
       case 'Fn::Join': {
-        if (!Array.isArray(argument) || typeof argument[0] !== 'string') return unknownValue('Fn::Join with an unreadable argument');
+        if (!Array.isArray(argument) || typeof argument[0] !== 'string')
+          return unknownValue('Fn::Join with an unreadable argument');
         const list = resolveValue(argument[1]);
-        return Array.isArray(list) ? joinStrings(list, argument[0], 'Fn::Join') : unknownOr(list, 'Fn::Join over a list that does not resolve');
+        return Array.isArray(list)
+          ? joinStrings(list, argument[0], 'Fn::Join')
+          : unknownOr(list, 'Fn::Join over a list that does not resolve');
       }
       case 'Fn::Select': {
         const [index, list] = Array.isArray(argument) ? argument.map((part) => resolveValue(part)) : [];
-        const position = typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : undefined;
-        if (position === undefined || !Array.isArray(list)) return unknownOr(isUnknown(list) ? list : index, 'Fn::Select that does not resolve');
+        const position =
+          typeof index === 'number'
+            ? index
+            : typeof index === 'string' && /^\d+$/.test(index)
+              ? Number(index)
+              : undefined;
+        if (position === undefined || !Array.isArray(list))
+          return unknownOr(isUnknown(list) ? list : index, 'Fn::Select that does not resolve');
         return position < list.length ? list[position] : unknownValue(`Fn::Select index ${position} out of range`);
       }
       case 'Fn::Split': {
@@ -141,30 +159,42 @@ export function createResolver(input: TemplateInput): Resolver {
         return unknownOr(source, 'Fn::Split that does not resolve');
       }
       case 'Fn::FindInMap': {
-        const [map, top, second] = Array.isArray(argument) ? argument.slice(0, 3).map((part) => resolveValue(part)) : [];
+        const [map, top, second] = Array.isArray(argument)
+          ? argument.slice(0, 3).map((part) => resolveValue(part))
+          : [];
         if (typeof map !== 'string' || typeof top !== 'string' || typeof second !== 'string') {
           return unknownValue(`Fn::FindInMap ${JSON.stringify(argument)} with keys that do not resolve`);
         }
         const found = own(own(own(template.Mappings, map), top), second);
-        return found === undefined ? unknownValue(`Fn::FindInMap ${map}.${top}.${second} (no such entry)`) : resolveValue(found);
+        return found === undefined
+          ? unknownValue(`Fn::FindInMap ${map}.${top}.${second} (no such entry)`)
+          : resolveValue(found);
       }
       case 'Fn::If': {
-        if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string') return unknownValue('Fn::If with an unreadable argument');
+        if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string')
+          return unknownValue('Fn::If with an unreadable argument');
         const known = condition(argument[0]);
         if (known === true) return resolveValue(argument[1]);
         if (known === false) return resolveValue(argument[2]);
         const whenTrue = resolveValue(argument[1]);
         const whenFalse = resolveValue(argument[2]);
         if (sameValue(whenTrue, whenFalse)) return whenTrue;
-        return eitherBranch(whenTrue, whenFalse, NO_VALUE) ?? unknownValue(`Fn::If ${argument[0]} (depends on ${known.description})`);
+        return (
+          eitherBranch(whenTrue, whenFalse, NO_VALUE) ??
+          unknownValue(`Fn::If ${argument[0]} (depends on ${known.description})`)
+        );
       }
       case 'Fn::Base64': {
         const text = resolveValue(argument);
-        return typeof text === 'string' ? Buffer.from(text, 'utf8').toString('base64') : unknownOr(text, 'Fn::Base64 of a value that does not resolve');
+        return typeof text === 'string'
+          ? Buffer.from(text, 'utf8').toString('base64')
+          : unknownOr(text, 'Fn::Base64 of a value that does not resolve');
       }
       case 'Fn::ImportValue': {
         const exported = resolveValue(argument);
-        return unknownValue(`Fn::ImportValue ${typeof exported === 'string' ? exported : 'of a computed name'} (exported by another stack)`);
+        return unknownValue(
+          `Fn::ImportValue ${typeof exported === 'string' ? exported : 'of a computed name'} (exported by another stack)`,
+        );
       }
       default:
         return unknownValue(`${name} (not resolvable from the template)`);
@@ -181,7 +211,8 @@ export function createResolver(input: TemplateInput): Resolver {
     if (isUnknown(value)) return value;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return intrinsic(keys[0]!, record[keys[0]!]);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::')))
+      return intrinsic(keys[0]!, record[keys[0]!]);
     let result: Record<string, unknown> | undefined;
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index]!;
@@ -264,9 +295,14 @@ function own(record: unknown, key: string): unknown {
 }
 
 function parameterValue(name: string, type: unknown, fallback: unknown): unknown {
-  if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value')) return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
+  if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value'))
+    return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
   if (fallback === undefined) return unknownValue(`Ref ${name} (parameter without a default)`);
-  if (typeof type === 'string' && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
+  if (
+    typeof type === 'string' &&
+    (type === 'CommaDelimitedList' || type.startsWith('List<')) &&
+    typeof fallback === 'string'
+  ) {
     return fallback.split(',').map((item) => item.trim());
   }
   return typeof fallback === 'number' ? String(fallback) : fallback;

@@ -51,7 +51,8 @@ export function loadTemplates(path: string): TemplateInput[] {
   // A template that another one in the directory nests is part of that stack, not a stack of its own.
   const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
   const inputs = stacks.filter(([root]) => !nestedFiles.has(root!.file)).flat();
-  if (inputs.length === 0) throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
+  if (inputs.length === 0)
+    throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
   return inputs;
 }
 
@@ -86,12 +87,16 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
       const nested = join(directory, properties.directoryName);
       const named = `artifact ${artifactId}: directoryName ${JSON.stringify(properties.directoryName)}`;
       const reason = unreadableReason(nested, { within: scope.root });
-      if (reason && !reason.startsWith('not a regular file')) throw new TemplateError(manifestFile, `${named} ${reason}`);
+      if (reason && !reason.startsWith('not a regular file'))
+        throw new TemplateError(manifestFile, `${named} ${reason}`);
       if (!statSync(nested).isDirectory()) throw new TemplateError(manifestFile, `${named} is not a directory`);
       const chain = [...assemblies, here, realpathSync(nested)];
       if (chain.indexOf(chain.at(-1)!) < chain.length - 1) {
         const names = chain.map((path) => relative(scope.root, path) || '.').join(' -> ');
-        throw new TemplateError(manifestFile, `artifact ${artifactId}: nested cloud assembly contains itself (${names}); a stage's assembly must be a subdirectory`);
+        throw new TemplateError(
+          manifestFile,
+          `artifact ${artifactId}: nested cloud assembly contains itself (${names}); a stage's assembly must be a subdirectory`,
+        );
       }
       inputs.push(...loadCloudAssembly(nested, scope, [...assemblies, here]));
     } else if (artifact.type === 'aws:cloudformation:stack') {
@@ -99,7 +104,12 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
         throw new TemplateError(manifestFile, `artifact ${artifactId} has no templateFile`);
       }
       const file = join(directory, properties.templateFile);
-      const stack = typeof artifact.displayName === 'string' ? artifact.displayName : typeof properties.stackName === 'string' ? properties.stackName : artifactId;
+      const stack =
+        typeof artifact.displayName === 'string'
+          ? artifact.displayName
+          : typeof properties.stackName === 'string'
+            ? properties.stackName
+            : artifactId;
       inputs.push(...withNested(readTemplateFile(file, true, scope)!, stack, scope, []));
     }
   }
@@ -114,10 +124,18 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
  * A local one is read only inside the input's directory. `ancestors` are the real paths of the templates that nest
  * this one: a template that nests itself, directly or through others, is an error located at the nesting resource.
  */
-function withNested(input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree }, stack: string, scope: LoadScope, ancestors: string[]): TemplateInput[] {
+function withNested(
+  input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree },
+  stack: string,
+  scope: LoadScope,
+  ancestors: string[],
+): TemplateInput[] {
   const parent: TemplateInput = { ...input, stack };
   if (++scope.stacks > MAX_STACKS_PER_INPUT) {
-    throw new TemplateError(input.file ?? stack, `nested stacks expand to more than ${MAX_STACKS_PER_INPUT} stacks; check the nested templates on their own`);
+    throw new TemplateError(
+      input.file ?? stack,
+      `nested stacks expand to more than ${MAX_STACKS_PER_INPUT} stacks; check the nested templates on their own`,
+    );
   }
   const self = input.file ? realpathSync(input.file) : undefined;
   const chain = self ? [...ancestors, self] : ancestors;
@@ -125,23 +143,35 @@ function withNested(input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree }, st
   const resolver = createResolver(parent);
   for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
     // A SAM application's `Location` may be a local template, which `sam package` uploads like a TemplateURL.
-    const url = resource.Type === 'AWS::CloudFormation::Stack' ? resource.Properties?.TemplateURL : resource.Type === 'AWS::Serverless::Application' ? resource.Properties?.Location : undefined;
+    const url =
+      resource.Type === 'AWS::CloudFormation::Stack'
+        ? resource.Properties?.TemplateURL
+        : resource.Type === 'AWS::Serverless::Application'
+          ? resource.Properties?.Location
+          : undefined;
     if (url === undefined) continue;
     const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(url);
     if (typeof assetPath !== 'string' || !input.file) continue;
     const file = resolve(dirname(input.file), assetPath);
     const where = `Resources.${logicalId}: nested stack ${JSON.stringify(assetPath)}`;
     const position = input.keys?.get('Resources')?.children?.get(logicalId)?.position;
-    const at = (message: string) => new TemplateError(input.file!, `${where} ${message}`, position?.line, position?.column);
+    const at = (message: string) =>
+      new TemplateError(input.file!, `${where} ${message}`, position?.line, position?.column);
     const reason = unreadableReason(file, { within: scope.root });
     if (reason) throw at(reason);
     if (chain.includes(realpathSync(file))) {
-      throw at(`nests a template that nests it (a cycle: ${[...chain, realpathSync(file)].map((path) => basename(path)).join(' -> ')})`);
+      throw at(
+        `nests a template that nests it (a cycle: ${[...chain, realpathSync(file)].map((path) => basename(path)).join(' -> ')})`,
+      );
     }
     const nested = readTemplateFile(file, true, scope)!;
     const passed = resource.Properties?.Parameters;
-    const parameters = isRecord(passed) ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)])) : undefined;
-    inputs.push(...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain));
+    const parameters = isRecord(passed)
+      ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)]))
+      : undefined;
+    inputs.push(
+      ...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain),
+    );
   }
   return inputs;
 }
@@ -151,7 +181,11 @@ function localTemplateUrl(url: unknown): string | undefined {
 }
 
 /** Returns undefined for a readable file that is not a template, unless `required`. */
-function readTemplateFile(file: string, required: boolean, scope: LoadScope): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
+function readTemplateFile(
+  file: string,
+  required: boolean,
+  scope: LoadScope,
+): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
   const { value, keys } = parseTemplateText(file, readText(file, scope), extname(file) === '.json');
   if (isTemplate(value)) {
     rejectMalformedResources(file, value, keys);
@@ -198,9 +232,15 @@ export function parseTemplateText(file: string, text: string, json = false): { v
 function rejectDeepNesting(file: string, { value, keys }: { value: unknown; keys: KeyTree }): void {
   const path = tooDeepPath(value);
   if (!path) return;
-  const position = typeof path[1] === 'string' ? keys.get(String(path[0]))?.children?.get(path[1])?.position : undefined;
+  const position =
+    typeof path[1] === 'string' ? keys.get(String(path[0]))?.children?.get(path[1])?.position : undefined;
   const field = `${formatValuePath(path.slice(0, 6))}…`;
-  throw new TemplateError(file, `${field}: nested more than ${MAX_VALUE_DEPTH} levels deep; no template needs that, and it is not read`, position?.line, position?.column);
+  throw new TemplateError(
+    file,
+    `${field}: nested more than ${MAX_VALUE_DEPTH} levels deep; no template needs that, and it is not read`,
+    position?.line,
+    position?.column,
+  );
 }
 
 /** A JSON file's value; a file that cannot be read or parsed is a TemplateError that names it (and the line). */
@@ -218,7 +258,8 @@ function parseJson(file: string, text: string): { value: unknown; keys: KeyTree 
   try {
     return parseLocatedJson(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new TemplateError(file, `invalid JSON: ${error.reason}`, error.line, error.column);
+    if (error instanceof JsonSyntaxError)
+      throw new TemplateError(file, `invalid JSON: ${error.reason}`, error.line, error.column);
     throw error;
   }
 }
@@ -229,7 +270,12 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const position = problem.linePos?.[0];
-    throw new TemplateError(file, `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, position?.line, position?.col);
+    throw new TemplateError(
+      file,
+      `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      position?.line,
+      position?.col,
+    );
   }
   const read = documentValue(document);
   if ('problem' in read) {
@@ -249,7 +295,10 @@ function yamlKeys(document: Document, lineCounter: LineCounter, depth = 3): KeyT
       const key = pair.key;
       if (!isScalar(key) || !key.range) continue;
       const { line, col } = lineCounter.linePos(key.range[0]);
-      tree.set(String(key.value), { position: { line, column: col }, ...(level < depth ? { children: walk(pair.value, level + 1) } : {}) });
+      tree.set(String(key.value), {
+        position: { line, column: col },
+        ...(level < depth ? { children: walk(pair.value, level + 1) } : {}),
+      });
     }
     return tree;
   };

@@ -9,9 +9,2083 @@ export interface SamPolicyTemplate {
   definition: { Statement: unknown };
 }
 
-export const SAM_POLICY_TEMPLATES_SOURCE = {"repository":"aws/serverless-application-model","path":"samtranslator/policy_templates_data/policy_templates.json","commit":"7000d0a3b0e5e0d9fca014ce135850718aad1290","version":"0.0.1","extracted":"2026-12-02"} as const;
+export const SAM_POLICY_TEMPLATES_SOURCE = {
+  repository: 'aws/serverless-application-model',
+  path: 'samtranslator/policy_templates_data/policy_templates.json',
+  commit: '7000d0a3b0e5e0d9fca014ce135850718aad1290',
+  version: '0.0.1',
+  extracted: '2026-12-02',
+} as const;
 
 /** The path of AWS managed policies that have one (`service-role/`), by name, as SAM resolves names in `Policies`. */
-export const SAM_MANAGED_POLICY_PATHS: Readonly<Record<string, string>> = {"APIGatewayServiceRolePolicy":"aws-service-role/","AWSAppFabricServiceRolePolicy":"aws-service-role/","AWSAppMeshPreviewServiceRolePolicy":"aws-service-role/","AWSAppMeshServiceRolePolicy":"aws-service-role/","AWSAppRunnerServicePolicyForECRAccess":"service-role/","AWSAppSyncPushToCloudWatchLogs":"service-role/","AWSAppSyncServiceRolePolicy":"aws-service-role/","AWSApplicationAutoScalingCustomResourcePolicy":"aws-service-role/","AWSApplicationAutoscalingAppStreamFleetPolicy":"aws-service-role/","AWSApplicationAutoscalingCassandraTablePolicy":"aws-service-role/","AWSApplicationAutoscalingComprehendEndpointPolicy":"aws-service-role/","AWSApplicationAutoscalingDynamoDBTablePolicy":"aws-service-role/","AWSApplicationAutoscalingEC2SpotFleetRequestPolicy":"aws-service-role/","AWSApplicationAutoscalingECSServicePolicy":"aws-service-role/","AWSApplicationAutoscalingEMRInstanceGroupPolicy":"aws-service-role/","AWSApplicationAutoscalingElastiCacheRGPolicy":"aws-service-role/","AWSApplicationAutoscalingKafkaClusterPolicy":"aws-service-role/","AWSApplicationAutoscalingLambdaConcurrencyPolicy":"aws-service-role/","AWSApplicationAutoscalingNeptuneClusterPolicy":"aws-service-role/","AWSApplicationAutoscalingRDSClusterPolicy":"aws-service-role/","AWSApplicationAutoscalingSageMakerEndpointPolicy":"aws-service-role/","AWSApplicationMigrationAgentPolicy_v2":"service-role/","AWSApplicationMigrationConversionServerPolicy":"service-role/","AWSApplicationMigrationMGHAccess":"service-role/","AWSApplicationMigrationReplicationServerPolicy":"service-role/","AWSApplicationMigrationServiceRolePolicy":"aws-service-role/","AWSArtifactAccountSync":"service-role/","AWSArtifactServiceRolePolicy":"aws-service-role/","AWSAuditManagerServiceRolePolicy":"aws-service-role/","AWSAutoScalingPlansEC2AutoScalingPolicy":"aws-service-role/","AWSBackupGatewayServiceRolePolicyForVirtualMachineMetadataSync":"service-role/","AWSBackupServiceLinkedRolePolicyForBackup":"aws-service-role/","AWSBackupServiceLinkedRolePolicyForBackupTest":"aws-service-role/","AWSBackupServiceRolePolicyForBackup":"service-role/","AWSBackupServiceRolePolicyForRestores":"service-role/","AWSBatchServiceEventTargetRole":"service-role/","AWSBatchServiceRole":"service-role/","AWSBugBustServiceRolePolicy":"aws-service-role/","AWSChatbotServiceLinkedRolePolicy":"aws-service-role/","AWSCloud9ServiceRolePolicy":"aws-service-role/","AWSCloudFrontLogger":"aws-service-role/","AWSCloudHSMRole":"service-role/","AWSCloudWatchAlarms_ActionSSMIncidentsServiceRolePolicy":"aws-service-role/","AWSCodeDeployRole":"service-role/","AWSCodeDeployRoleForCloudFormation":"service-role/","AWSCodeDeployRoleForLambda":"service-role/","AWSCodeDeployRoleForLambdaLimited":"service-role/","AWSCodeStarNotificationsServiceRolePolicy":"aws-service-role/","AWSCodeStarServiceRole":"service-role/","AWSConfigMultiAccountSetupPolicy":"aws-service-role/","AWSConfigRemediationServiceRolePolicy":"aws-service-role/","AWSConfigRoleForOrganizations":"service-role/","AWSConfigRulesExecutionRole":"service-role/","AWSConfigServiceRolePolicy":"aws-service-role/","AWSControlTowerAccountServiceRolePolicy":"aws-service-role/","AWSControlTowerServiceRolePolicy":"service-role/","AWSCostAndUsageReportAutomationPolicy":"service-role/","AWSDMSFleetAdvisorServiceRolePolicy":"aws-service-role/","AWSDMSServerlessServiceRolePolicy":"aws-service-role/","AWSDataLifecycleManagerSSMFullAccess":"service-role/","AWSDataLifecycleManagerServiceRole":"service-role/","AWSDataLifecycleManagerServiceRoleForAMIManagement":"service-role/","AWSDataSyncDiscoveryServiceRolePolicy":"aws-service-role/","AWSDeepLensServiceRolePolicy":"service-role/","AWSDeepRacerServiceRolePolicy":"service-role/","AWSDeviceFarmServiceRolePolicy":"aws-service-role/","AWSDeviceFarmTestGridServiceRolePolicy":"aws-service-role/","AWSDirectConnectServiceRolePolicy":"aws-service-role/","AWSEC2CapacityReservationFleetRolePolicy":"aws-service-role/","AWSEC2FleetServiceRolePolicy":"aws-service-role/","AWSEC2SpotFleetServiceRolePolicy":"aws-service-role/","AWSEC2SpotServiceRolePolicy":"aws-service-role/","AWSECRPullThroughCache_ServiceRolePolicy":"aws-service-role/","AWSElasticBeanstalkEnhancedHealth":"service-role/","AWSElasticBeanstalkMaintenance":"aws-service-role/","AWSElasticBeanstalkManagedUpdatesServiceRolePolicy":"aws-service-role/","AWSElasticBeanstalkRoleCWL":"service-role/","AWSElasticBeanstalkRoleCore":"service-role/","AWSElasticBeanstalkRoleECS":"service-role/","AWSElasticBeanstalkRoleRDS":"service-role/","AWSElasticBeanstalkRoleSNS":"service-role/","AWSElasticBeanstalkRoleWorkerTier":"service-role/","AWSElasticBeanstalkService":"service-role/","AWSElasticBeanstalkServiceRolePolicy":"aws-service-role/","AWSElasticDisasterRecoveryAgentPolicy":"service-role/","AWSElasticDisasterRecoveryConversionServerPolicy":"service-role/","AWSElasticDisasterRecoveryCrossAccountReplicationPolicy":"service-role/","AWSElasticDisasterRecoveryEc2InstancePolicy":"service-role/","AWSElasticDisasterRecoveryFailbackPolicy":"service-role/","AWSElasticDisasterRecoveryNetworkReplicationPolicy":"service-role/","AWSElasticDisasterRecoveryRecoveryInstancePolicy":"service-role/","AWSElasticDisasterRecoveryReplicationServerPolicy":"service-role/","AWSElasticDisasterRecoveryServiceRolePolicy":"aws-service-role/","AWSElasticDisasterRecoveryStagingAccountPolicy":"service-role/","AWSElasticDisasterRecoveryStagingAccountPolicy_v2":"service-role/","AWSElasticLoadBalancingClassicServiceRolePolicy":"aws-service-role/","AWSElasticLoadBalancingServiceRolePolicy":"aws-service-role/","AWSEnhancedClassicNetworkingMangementPolicy":"aws-service-role/","AWSFaultInjectionSimulatorEC2Access":"service-role/","AWSFaultInjectionSimulatorECSAccess":"service-role/","AWSFaultInjectionSimulatorEKSAccess":"service-role/","AWSFaultInjectionSimulatorNetworkAccess":"service-role/","AWSFaultInjectionSimulatorRDSAccess":"service-role/","AWSFaultInjectionSimulatorSSMAccess":"service-role/","AWSFinSpaceServiceRolePolicy":"aws-service-role/","AWSGitSyncServiceRolePolicy":"aws-service-role/","AWSGlobalAcceleratorSLRPolicy":"aws-service-role/","AWSGlueDataBrewServiceRole":"service-role/","AWSGlueServiceNotebookRole":"service-role/","AWSGlueServiceRole":"service-role/","AWSGreengrassResourceAccessRolePolicy":"service-role/","AWSHealth_EventProcessorServiceRolePolicy":"aws-service-role/","AWSIPAMServiceRolePolicy":"aws-service-role/","AWSIQContractServiceRolePolicy":"aws-service-role/","AWSIQPermissionServiceRolePolicy":"aws-service-role/","AWSIncidentManagerServiceRolePolicy":"aws-service-role/","AWSIoTDeviceDefenderAddThingsToThingGroupMitigationAction":"service-role/","AWSIoTDeviceDefenderAudit":"service-role/","AWSIoTDeviceDefenderEnableIoTLoggingMitigationAction":"service-role/","AWSIoTDeviceDefenderPublishFindingsToSNSMitigationAction":"service-role/","AWSIoTDeviceDefenderReplaceDefaultPolicyMitigationAction":"service-role/","AWSIoTDeviceDefenderUpdateCACertMitigationAction":"service-role/","AWSIoTDeviceDefenderUpdateDeviceCertMitigationAction":"service-role/","AWSIoTFleetHubFederationAccess":"service-role/","AWSIoTFleetwiseServiceRolePolicy":"aws-service-role/","AWSIoTLogging":"service-role/","AWSIoTOTAUpdate":"service-role/","AWSIoTRuleActions":"service-role/","AWSIoTSiteWiseMonitorPortalAccess":"service-role/","AWSIoTSiteWiseMonitorServiceRolePolicy":"aws-service-role/","AWSIoTThingsRegistration":"service-role/","AWSIoTTwinMakerServiceRolePolicy":"aws-service-role/","AWSIotRoboRunnerServiceRolePolicy":"aws-service-role/","AWSKeyManagementServiceCustomKeyStoresServiceRolePolicy":"aws-service-role/","AWSKeyManagementServiceMultiRegionKeysServiceRolePolicy":"aws-service-role/","AWSLambdaBasicExecutionRole":"service-role/","AWSLambdaDynamoDBExecutionRole":"service-role/","AWSLambdaENIManagementAccess":"service-role/","AWSLambdaKinesisExecutionRole":"service-role/","AWSLambdaMSKExecutionRole":"service-role/","AWSLambdaReplicator":"aws-service-role/","AWSLambdaRole":"service-role/","AWSLambdaSQSQueueExecutionRole":"service-role/","AWSLambdaVPCAccessExecutionRole":"service-role/","AWSLicenseManagerConsumptionPolicy":"service-role/","AWSLicenseManagerLinuxSubscriptionsServiceRolePolicy":"aws-service-role/","AWSLicenseManagerMasterAccountRolePolicy":"aws-service-role/","AWSLicenseManagerMemberAccountRolePolicy":"aws-service-role/","AWSLicenseManagerServiceRolePolicy":"aws-service-role/","AWSLicenseManagerUserSubscriptionsServiceRolePolicy":"aws-service-role/","AWSM2ServicePolicy":"aws-service-role/","AWSMSKReplicatorExecutionRole":"service-role/","AWSManagedServicesDeploymentToolkitPolicy":"aws-service-role/","AWSManagedServices_ContactsServiceRolePolicy":"aws-service-role/","AWSManagedServices_DetectiveControlsConfig_ServiceRolePolicy":"aws-service-role/","AWSManagedServices_EventsServiceRolePolicy":"aws-service-role/","AWSMarketplaceDeploymentServiceRolePolicy":"aws-service-role/","AWSMarketplaceLicenseManagementServiceRolePolicy":"aws-service-role/","AWSMarketplacePurchaseOrdersServiceRolePolicy":"aws-service-role/","AWSMediaConnectServicePolicy":"aws-service-role/","AWSMediaTailorServiceRolePolicy":"aws-service-role/","AWSMigrationHubDMSAccess":"service-role/","AWSMigrationHubDiscoveryAccess":"service-role/","AWSMigrationHubOrchestratorServiceRolePolicy":"aws-service-role/","AWSMigrationHubRefactorSpaces-SSMAutomationPolicy":"service-role/","AWSMigrationHubRefactorSpacesServiceRolePolicy":"aws-service-role/","AWSMigrationHubSMSAccess":"service-role/","AWSMigrationHubStrategyServiceRolePolicy":"aws-service-role/","AWSNetworkFirewallServiceRolePolicy":"aws-service-role/","AWSNetworkManagerCloudWANServiceRolePolicy":"aws-service-role/","AWSNetworkManagerServiceRolePolicy":"aws-service-role/","AWSOpsWorksCMServiceRole":"service-role/","AWSOrganizationsServiceTrustPolicy":"aws-service-role/","AWSOutpostsServiceRolePolicy":"aws-service-role/","AWSPanoramaApplianceRolePolicy":"service-role/","AWSPanoramaApplianceServiceRolePolicy":"service-role/","AWSPanoramaGreengrassGroupRolePolicy":"service-role/","AWSPanoramaSageMakerRolePolicy":"service-role/","AWSPanoramaServiceLinkedRolePolicy":"aws-service-role/","AWSPanoramaServiceRolePolicy":"service-role/","AWSPrivateNetworksServiceRolePolicy":"aws-service-role/","AWSProtonCodeBuildProvisioningServiceRolePolicy":"aws-service-role/","AWSProtonServiceGitSyncServiceRolePolicy":"aws-service-role/","AWSProtonSyncServiceRolePolicy":"aws-service-role/","AWSQuickSightDescribeRDS":"service-role/","AWSQuickSightDescribeRedshift":"service-role/","AWSQuickSightElasticsearchPolicy":"service-role/","AWSQuickSightListIAM":"service-role/","AWSQuickSightSageMakerPolicy":"service-role/","AWSQuickSightTimestreamPolicy":"service-role/","AWSQuicksightAthenaAccess":"service-role/","AWSQuicksightOpenSearchPolicy":"service-role/","AWSReachabilityAnalyzerServiceRolePolicy":"aws-service-role/","AWSResourceAccessManagerServiceRolePolicy":"aws-service-role/","AWSResourceExplorerServiceRolePolicy":"aws-service-role/","AWSRoboMakerServicePolicy":"aws-service-role/","AWSRolesAnywhereServicePolicy":"aws-service-role/","AWSS3OnOutpostsServiceRolePolicy":"aws-service-role/","AWSSSMForSAPServiceLinkedRolePolicy":"aws-service-role/","AWSSSMOpsInsightsServiceRolePolicy":"aws-service-role/","AWSSSOServiceRolePolicy":"aws-service-role/","AWSSecurityHubServiceRolePolicy":"aws-service-role/","AWSServiceCatalogAppRegistryServiceRolePolicy":"aws-service-role/","AWSServiceCatalogOrgsDataSyncServiceRolePolicy":"aws-service-role/","AWSServiceCatalogSyncServiceRolePolicy":"aws-service-role/","AWSServiceRoleForAmazonEKSNodegroup":"aws-service-role/","AWSServiceRoleForCloudWatchAlarmsActionSSMServiceRolePolicy":"aws-service-role/","AWSServiceRoleForCloudWatchMetrics_DbPerfInsightsServiceRolePolicy":"aws-service-role/","AWSServiceRoleForCodeGuru-Profiler":"aws-service-role/","AWSServiceRoleForCodeWhispererPolicy":"aws-service-role/","AWSServiceRoleForEC2ScheduledInstances":"aws-service-role/","AWSServiceRoleForGroundStationDataflowEndpointGroupPolicy":"aws-service-role/","AWSServiceRoleForImageBuilder":"aws-service-role/","AWSServiceRoleForIoTSiteWise":"aws-service-role/","AWSServiceRoleForLogDeliveryPolicy":"aws-service-role/","AWSServiceRoleForMonitronPolicy":"aws-service-role/","AWSServiceRoleForNeptuneGraphPolicy":"aws-service-role/","AWSServiceRoleForSMS":"aws-service-role/","AWSServiceRolePolicyForBackupReports":"aws-service-role/","AWSServiceRolePolicyForBackupRestoreTesting":"aws-service-role/","AWSShieldDRTAccessPolicy":"service-role/","AWSShieldServiceRolePolicy":"aws-service-role/","AWSStorageGatewayServiceRolePolicy":"aws-service-role/","AWSSupplyChainFederationAdminAccess":"service-role/","AWSSupportServiceRolePolicy":"aws-service-role/","AWSSystemsManagerAccountDiscoveryServicePolicy":"aws-service-role/","AWSSystemsManagerChangeManagementServicePolicy":"aws-service-role/","AWSSystemsManagerOpsDataSyncServiceRolePolicy":"aws-service-role/","AWSTransferLoggingAccess":"service-role/","AWSTrustedAdvisorReportingServiceRolePolicy":"aws-service-role/","AWSTrustedAdvisorServiceRolePolicy":"aws-service-role/","AWSUserNotificationsServiceLinkedRolePolicy":"aws-service-role/","AWSVPCS2SVpnServiceRolePolicy":"aws-service-role/","AWSVPCTransitGatewayServiceRolePolicy":"aws-service-role/","AWSVPCVerifiedAccessServiceRolePolicy":"aws-service-role/","AWSVpcLatticeServiceRolePolicy":"aws-service-role/","AWSWellArchitectedDiscoveryServiceRolePolicy":"aws-service-role/","AWSWellArchitectedOrganizationsServiceRolePolicy":"aws-service-role/","AWSZonalAutoshiftPracticeRunSLRPolicy":"aws-service-role/","AWS_ConfigRole":"service-role/","AWSrePostPrivateCloudWatchAccess":"aws-service-role/","AccessAnalyzerServiceRolePolicy":"aws-service-role/","AlexaForBusinessNetworkProfileServicePolicy":"aws-service-role/","AmazonAPIGatewayPushToCloudWatchLogs":"service-role/","AmazonAppStreamPCAAccess":"service-role/","AmazonAppStreamServiceAccess":"service-role/","AmazonBraketServiceRolePolicy":"aws-service-role/","AmazonChimeSDKMediaPipelinesServiceLinkedRolePolicy":"aws-service-role/","AmazonChimeSDKMessagingServiceRolePolicy":"aws-service-role/","AmazonChimeServiceRolePolicy":"aws-service-role/","AmazonChimeTranscriptionServiceLinkedRolePolicy":"aws-service-role/","AmazonChimeVoiceConnectorServiceLinkedRolePolicy":"aws-service-role/","AmazonCloudWatchEvidentlyServiceRolePolicy":"aws-service-role/","AmazonCloudWatchRUMServiceRolePolicy":"aws-service-role/","AmazonCodeCatalystSupportAccess":"service-role/","AmazonCodeGuruReviewerServiceRolePolicy":"aws-service-role/","AmazonCognitoIdpEmailServiceRolePolicy":"aws-service-role/","AmazonCognitoIdpServiceRolePolicy":"aws-service-role/","AmazonConnectCampaignsServiceLinkedRolePolicy":"aws-service-role/","AmazonConnectServiceLinkedRolePolicy":"aws-service-role/","AmazonConnectSynchronizationServiceRolePolicy":"aws-service-role/","AmazonDMSCloudWatchLogsRole":"service-role/","AmazonDMSRedshiftS3Role":"service-role/","AmazonDMSVPCManagementRole":"service-role/","AmazonDataZoneDomainExecutionRolePolicy":"service-role/","AmazonDataZoneGlueManageAccessRolePolicy":"service-role/","AmazonDataZoneRedshiftManageAccessRolePolicy":"service-role/","AmazonDetectiveServiceLinkedRolePolicy":"aws-service-role/","AmazonDevOpsGuruServiceRolePolicy":"aws-service-role/","AmazonDocDB-ElasticServiceRolePolicy":"aws-service-role/","AmazonEBSCSIDriverPolicy":"service-role/","AmazonEC2ContainerServiceAutoscaleRole":"service-role/","AmazonEC2ContainerServiceEventsRole":"service-role/","AmazonEC2ContainerServiceRole":"service-role/","AmazonEC2ContainerServiceforEC2Role":"service-role/","AmazonEC2RoleforAWSCodeDeploy":"service-role/","AmazonEC2RoleforAWSCodeDeployLimited":"service-role/","AmazonEC2RoleforDataPipelineRole":"service-role/","AmazonEC2RoleforSSM":"service-role/","AmazonEC2SpotFleetAutoscaleRole":"service-role/","AmazonEC2SpotFleetTaggingRole":"service-role/","AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity":"service-role/","AmazonECSInfrastructureRolePolicyForVolumes":"service-role/","AmazonECSServiceRolePolicy":"aws-service-role/","AmazonECSTaskExecutionRolePolicy":"service-role/","AmazonEFSCSIDriverPolicy":"service-role/","AmazonEKSConnectorServiceRolePolicy":"aws-service-role/","AmazonEKSForFargateServiceRolePolicy":"aws-service-role/","AmazonEKSLocalOutpostServiceRolePolicy":"aws-service-role/","AmazonEKSServiceRolePolicy":"aws-service-role/","AmazonEMRCleanupPolicy":"aws-service-role/","AmazonEMRContainersServiceRolePolicy":"aws-service-role/","AmazonEMRServerlessServiceRolePolicy":"aws-service-role/","AmazonEMRServicePolicy_v2":"service-role/","AmazonElasticFileSystemServiceRolePolicy":"aws-service-role/","AmazonElasticMapReduceEditorsRole":"service-role/","AmazonElasticMapReduceRole":"service-role/","AmazonElasticMapReduceforAutoScalingRole":"service-role/","AmazonElasticMapReduceforEC2Role":"service-role/","AmazonElasticTranscoderRole":"service-role/","AmazonElasticsearchServiceRolePolicy":"aws-service-role/","AmazonEventBridgeApiDestinationsServiceRolePolicy":"aws-service-role/","AmazonEventBridgeSchemasServiceRolePolicy":"aws-service-role/","AmazonFISServiceRolePolicy":"aws-service-role/","AmazonFSxServiceRolePolicy":"aws-service-role/","AmazonFreeRTOSOTAUpdate":"service-role/","AmazonGrafanaAthenaAccess":"service-role/","AmazonGrafanaCloudWatchAccess":"service-role/","AmazonGrafanaRedshiftAccess":"service-role/","AmazonGrafanaServiceLinkedRolePolicy":"aws-service-role/","AmazonGuardDutyMalwareProtectionServiceRolePolicy":"aws-service-role/","AmazonGuardDutyServiceRolePolicy":"aws-service-role/","AmazonHoneycodeServiceRolePolicy":"aws-service-role/","AmazonInspector2AgentlessServiceRolePolicy":"aws-service-role/","AmazonInspector2ServiceRolePolicy":"aws-service-role/","AmazonInspectorServiceRolePolicy":"aws-service-role/","AmazonLexChannelsAccess":"aws-service-role/","AmazonLexV2BotPolicy":"aws-service-role/","AmazonMQServiceRolePolicy":"aws-service-role/","AmazonMWAAServiceRolePolicy":"aws-service-role/","AmazonMachineLearningRoleforRedshiftDataSourceV3":"service-role/","AmazonMacieHandshakeRole":"service-role/","AmazonMacieServiceRole":"service-role/","AmazonMacieServiceRolePolicy":"aws-service-role/","AmazonManagedBlockchainServiceRolePolicy":"aws-service-role/","AmazonOpenSearchDashboardsServiceRolePolicy":"aws-service-role/","AmazonOpenSearchIngestionServiceRolePolicy":"aws-service-role/","AmazonOpenSearchServerlessServiceRolePolicy":"aws-service-role/","AmazonOpenSearchServiceRolePolicy":"aws-service-role/","AmazonPersonalizeFullAccess":"service-role/","AmazonPrometheusScraperServiceRolePolicy":"aws-service-role/","AmazonRDSBetaServiceRolePolicy":"aws-service-role/","AmazonRDSCustomPreviewServiceRolePolicy":"aws-service-role/","AmazonRDSCustomServiceRolePolicy":"aws-service-role/","AmazonRDSDirectoryServiceAccess":"service-role/","AmazonRDSEnhancedMonitoringRole":"service-role/","AmazonRDSPreviewServiceRolePolicy":"aws-service-role/","AmazonRDSServiceRolePolicy":"aws-service-role/","AmazonRedshiftServiceLinkedRolePolicy":"aws-service-role/","AmazonRekognitionServiceRole":"service-role/","AmazonS3ObjectLambdaExecutionRolePolicy":"service-role/","AmazonSNSRole":"service-role/","AmazonSSMAutomationRole":"service-role/","AmazonSSMMaintenanceWindowRole":"service-role/","AmazonSSMServiceRolePolicy":"aws-service-role/","AmazonSageMakerCanvasDirectDeployAccess":"service-role/","AmazonSageMakerCanvasForecastAccess":"service-role/","AmazonSageMakerCoreServiceRolePolicy":"aws-service-role/","AmazonSageMakerEdgeDeviceFleetPolicy":"service-role/","AmazonSageMakerGeospatialExecutionRole":"service-role/","AmazonSageMakerGeospatialFullAccess":"service-role/","AmazonSageMakerNotebooksServiceRolePolicy":"aws-service-role/","AmazonSageMakerPartnerServiceCatalogProductsApiGatewayServiceRolePolicy":"service-role/","AmazonSageMakerPartnerServiceCatalogProductsCloudFormationServiceRolePolicy":"service-role/","AmazonSageMakerPartnerServiceCatalogProductsLambdaServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsApiGatewayServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsCloudformationServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsCodePipelineServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsEventsServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsFirehoseServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsGlueServiceRolePolicy":"service-role/","AmazonSageMakerServiceCatalogProductsLambdaServiceRolePolicy":"service-role/","AmazonSecurityLakeMetastoreManager":"service-role/","AmazonTextractServiceRole":"service-role/","AmazonWorkMailEventsServiceRolePolicy":"aws-service-role/","AmazonWorkSpacesWebServiceRolePolicy":"aws-service-role/","AmplifyBackendDeployFullAccess":"service-role/","AppIntegrationsServiceLinkedRolePolicy":"aws-service-role/","AppRunnerNetworkingServiceRolePolicy":"aws-service-role/","AppRunnerServiceRolePolicy":"aws-service-role/","ApplicationAutoScalingForAmazonAppStreamAccess":"service-role/","ApplicationDiscoveryServiceContinuousExportServiceRolePolicy":"aws-service-role/","AutoScalingNotificationAccessRole":"service-role/","AutoScalingServiceRolePolicy":"aws-service-role/","AwsGlueSessionUserRestrictedNotebookServiceRole":"service-role/","AwsGlueSessionUserRestrictedServiceRole":"service-role/","BatchServiceRolePolicy":"aws-service-role/","Billing":"job-function/","CertificateManagerServiceRolePolicy":"aws-service-role/","ClientVPNServiceConnectionsRolePolicy":"aws-service-role/","ClientVPNServiceRolePolicy":"aws-service-role/","CloudFormationStackSetsOrgAdminServiceRolePolicy":"aws-service-role/","CloudFormationStackSetsOrgMemberServiceRolePolicy":"aws-service-role/","CloudHSMServiceRolePolicy":"aws-service-role/","CloudTrailServiceRolePolicy":"aws-service-role/","CloudWatch-CrossAccountAccess":"aws-service-role/","CloudWatchApplicationSignalsServiceRolePolicy":"aws-service-role/","CloudWatchEventsBuiltInTargetExecutionAccess":"service-role/","CloudWatchEventsInvocationAccess":"service-role/","CloudWatchEventsServiceRolePolicy":"aws-service-role/","CloudWatchInternetMonitorServiceRolePolicy":"aws-service-role/","CloudWatchNetworkMonitorServiceRolePolicy":"aws-service-role/","CloudwatchApplicationInsightsServiceLinkedRolePolicy":"aws-service-role/","ComprehendDataAccessRolePolicy":"service-role/","ComputeOptimizerServiceRolePolicy":"aws-service-role/","ConfigConformsServiceRolePolicy":"aws-service-role/","CostOptimizationHubServiceRolePolicy":"aws-service-role/","CustomerProfilesServiceLinkedRolePolicy":"aws-service-role/","DAXServiceRolePolicy":"aws-service-role/","DataScientist":"job-function/","DatabaseAdministrator":"job-function/","DynamoDBCloudWatchContributorInsightsServiceRolePolicy":"aws-service-role/","DynamoDBKinesisReplicationServiceRolePolicy":"aws-service-role/","DynamoDBReplicationServiceRolePolicy":"aws-service-role/","EC2FastLaunchServiceRolePolicy":"aws-service-role/","EC2FleetTimeShiftableServiceRolePolicy":"aws-service-role/","EC2ImageBuilderLifecycleExecutionPolicy":"service-role/","ECRReplicationServiceRolePolicy":"aws-service-role/","EMRDescribeClusterPolicyForEMRWAL":"aws-service-role/","Ec2InstanceConnectEndpoint":"aws-service-role/","ElastiCacheServiceRolePolicy":"aws-service-role/","FMSServiceRolePolicy":"aws-service-role/","FSxDeleteServiceLinkedRoleAccess":"aws-service-role/","GreengrassOTAUpdateArtifactAccess":"service-role/","Health_OrganizationsServiceRolePolicy":"aws-service-role/","IVSRecordToS3":"aws-service-role/","KafkaConnectServiceRolePolicy":"aws-service-role/","KafkaServiceRolePolicy":"aws-service-role/","KeyspacesReplicationServiceRolePolicy":"aws-service-role/","LakeFormationDataAccessServiceRolePolicy":"aws-service-role/","LexBotPolicy":"aws-service-role/","LexChannelPolicy":"aws-service-role/","LightsailExportAccess":"aws-service-role/","MediaPackageServiceRolePolicy":"aws-service-role/","MemoryDBServiceRolePolicy":"aws-service-role/","MigrationHubDMSAccessServiceRolePolicy":"aws-service-role/","MigrationHubSMSAccessServiceRolePolicy":"aws-service-role/","MigrationHubServiceRolePolicy":"aws-service-role/","MonitronServiceRolePolicy":"aws-service-role/","NetworkAdministrator":"job-function/","QuickSightAccessForS3StorageManagementAnalyticsReadOnly":"service-role/","RDSCloudHsmAuthorizationRole":"service-role/","ROSAAmazonEBSCSIDriverOperatorPolicy":"service-role/","ROSACloudNetworkConfigOperatorPolicy":"service-role/","ROSAControlPlaneOperatorPolicy":"service-role/","ROSAImageRegistryOperatorPolicy":"service-role/","ROSAIngressOperatorPolicy":"service-role/","ROSAInstallerPolicy":"service-role/","ROSAKMSProviderPolicy":"service-role/","ROSAKubeControllerPolicy":"service-role/","ROSANodePoolManagementPolicy":"service-role/","ROSASRESupportPolicy":"service-role/","ROSAWorkerInstancePolicy":"service-role/","ResourceGroupsServiceRolePolicy":"aws-service-role/","Route53RecoveryReadinessServiceRolePolicy":"aws-service-role/","Route53ResolverServiceRolePolicy":"aws-service-role/","S3StorageLensServiceRolePolicy":"aws-service-role/","SecurityLakeServiceLinkedRole":"aws-service-role/","ServerMigrationServiceLaunchRole":"service-role/","ServerMigrationServiceRoleForInstanceValidation":"service-role/","ServerMigration_ServiceRole":"service-role/","ServiceQuotasServiceRolePolicy":"aws-service-role/","SupportUser":"job-function/","SystemAdministrator":"job-function/","VMImportExportRoleForAWSConnector":"service-role/","ViewOnlyAccess":"job-function/","WAFLoggingServiceRolePolicy":"aws-service-role/","WAFRegionalLoggingServiceRolePolicy":"aws-service-role/","WAFV2LoggingServiceRolePolicy":"aws-service-role/"};
+export const SAM_MANAGED_POLICY_PATHS: Readonly<Record<string, string>> = {
+  APIGatewayServiceRolePolicy: 'aws-service-role/',
+  AWSAppFabricServiceRolePolicy: 'aws-service-role/',
+  AWSAppMeshPreviewServiceRolePolicy: 'aws-service-role/',
+  AWSAppMeshServiceRolePolicy: 'aws-service-role/',
+  AWSAppRunnerServicePolicyForECRAccess: 'service-role/',
+  AWSAppSyncPushToCloudWatchLogs: 'service-role/',
+  AWSAppSyncServiceRolePolicy: 'aws-service-role/',
+  AWSApplicationAutoScalingCustomResourcePolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingAppStreamFleetPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingCassandraTablePolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingComprehendEndpointPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingDynamoDBTablePolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingEC2SpotFleetRequestPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingECSServicePolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingEMRInstanceGroupPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingElastiCacheRGPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingKafkaClusterPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingLambdaConcurrencyPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingNeptuneClusterPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingRDSClusterPolicy: 'aws-service-role/',
+  AWSApplicationAutoscalingSageMakerEndpointPolicy: 'aws-service-role/',
+  AWSApplicationMigrationAgentPolicy_v2: 'service-role/',
+  AWSApplicationMigrationConversionServerPolicy: 'service-role/',
+  AWSApplicationMigrationMGHAccess: 'service-role/',
+  AWSApplicationMigrationReplicationServerPolicy: 'service-role/',
+  AWSApplicationMigrationServiceRolePolicy: 'aws-service-role/',
+  AWSArtifactAccountSync: 'service-role/',
+  AWSArtifactServiceRolePolicy: 'aws-service-role/',
+  AWSAuditManagerServiceRolePolicy: 'aws-service-role/',
+  AWSAutoScalingPlansEC2AutoScalingPolicy: 'aws-service-role/',
+  AWSBackupGatewayServiceRolePolicyForVirtualMachineMetadataSync: 'service-role/',
+  AWSBackupServiceLinkedRolePolicyForBackup: 'aws-service-role/',
+  AWSBackupServiceLinkedRolePolicyForBackupTest: 'aws-service-role/',
+  AWSBackupServiceRolePolicyForBackup: 'service-role/',
+  AWSBackupServiceRolePolicyForRestores: 'service-role/',
+  AWSBatchServiceEventTargetRole: 'service-role/',
+  AWSBatchServiceRole: 'service-role/',
+  AWSBugBustServiceRolePolicy: 'aws-service-role/',
+  AWSChatbotServiceLinkedRolePolicy: 'aws-service-role/',
+  AWSCloud9ServiceRolePolicy: 'aws-service-role/',
+  AWSCloudFrontLogger: 'aws-service-role/',
+  AWSCloudHSMRole: 'service-role/',
+  AWSCloudWatchAlarms_ActionSSMIncidentsServiceRolePolicy: 'aws-service-role/',
+  AWSCodeDeployRole: 'service-role/',
+  AWSCodeDeployRoleForCloudFormation: 'service-role/',
+  AWSCodeDeployRoleForLambda: 'service-role/',
+  AWSCodeDeployRoleForLambdaLimited: 'service-role/',
+  AWSCodeStarNotificationsServiceRolePolicy: 'aws-service-role/',
+  AWSCodeStarServiceRole: 'service-role/',
+  AWSConfigMultiAccountSetupPolicy: 'aws-service-role/',
+  AWSConfigRemediationServiceRolePolicy: 'aws-service-role/',
+  AWSConfigRoleForOrganizations: 'service-role/',
+  AWSConfigRulesExecutionRole: 'service-role/',
+  AWSConfigServiceRolePolicy: 'aws-service-role/',
+  AWSControlTowerAccountServiceRolePolicy: 'aws-service-role/',
+  AWSControlTowerServiceRolePolicy: 'service-role/',
+  AWSCostAndUsageReportAutomationPolicy: 'service-role/',
+  AWSDMSFleetAdvisorServiceRolePolicy: 'aws-service-role/',
+  AWSDMSServerlessServiceRolePolicy: 'aws-service-role/',
+  AWSDataLifecycleManagerSSMFullAccess: 'service-role/',
+  AWSDataLifecycleManagerServiceRole: 'service-role/',
+  AWSDataLifecycleManagerServiceRoleForAMIManagement: 'service-role/',
+  AWSDataSyncDiscoveryServiceRolePolicy: 'aws-service-role/',
+  AWSDeepLensServiceRolePolicy: 'service-role/',
+  AWSDeepRacerServiceRolePolicy: 'service-role/',
+  AWSDeviceFarmServiceRolePolicy: 'aws-service-role/',
+  AWSDeviceFarmTestGridServiceRolePolicy: 'aws-service-role/',
+  AWSDirectConnectServiceRolePolicy: 'aws-service-role/',
+  AWSEC2CapacityReservationFleetRolePolicy: 'aws-service-role/',
+  AWSEC2FleetServiceRolePolicy: 'aws-service-role/',
+  AWSEC2SpotFleetServiceRolePolicy: 'aws-service-role/',
+  AWSEC2SpotServiceRolePolicy: 'aws-service-role/',
+  AWSECRPullThroughCache_ServiceRolePolicy: 'aws-service-role/',
+  AWSElasticBeanstalkEnhancedHealth: 'service-role/',
+  AWSElasticBeanstalkMaintenance: 'aws-service-role/',
+  AWSElasticBeanstalkManagedUpdatesServiceRolePolicy: 'aws-service-role/',
+  AWSElasticBeanstalkRoleCWL: 'service-role/',
+  AWSElasticBeanstalkRoleCore: 'service-role/',
+  AWSElasticBeanstalkRoleECS: 'service-role/',
+  AWSElasticBeanstalkRoleRDS: 'service-role/',
+  AWSElasticBeanstalkRoleSNS: 'service-role/',
+  AWSElasticBeanstalkRoleWorkerTier: 'service-role/',
+  AWSElasticBeanstalkService: 'service-role/',
+  AWSElasticBeanstalkServiceRolePolicy: 'aws-service-role/',
+  AWSElasticDisasterRecoveryAgentPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryConversionServerPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryCrossAccountReplicationPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryEc2InstancePolicy: 'service-role/',
+  AWSElasticDisasterRecoveryFailbackPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryNetworkReplicationPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryRecoveryInstancePolicy: 'service-role/',
+  AWSElasticDisasterRecoveryReplicationServerPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryServiceRolePolicy: 'aws-service-role/',
+  AWSElasticDisasterRecoveryStagingAccountPolicy: 'service-role/',
+  AWSElasticDisasterRecoveryStagingAccountPolicy_v2: 'service-role/',
+  AWSElasticLoadBalancingClassicServiceRolePolicy: 'aws-service-role/',
+  AWSElasticLoadBalancingServiceRolePolicy: 'aws-service-role/',
+  AWSEnhancedClassicNetworkingMangementPolicy: 'aws-service-role/',
+  AWSFaultInjectionSimulatorEC2Access: 'service-role/',
+  AWSFaultInjectionSimulatorECSAccess: 'service-role/',
+  AWSFaultInjectionSimulatorEKSAccess: 'service-role/',
+  AWSFaultInjectionSimulatorNetworkAccess: 'service-role/',
+  AWSFaultInjectionSimulatorRDSAccess: 'service-role/',
+  AWSFaultInjectionSimulatorSSMAccess: 'service-role/',
+  AWSFinSpaceServiceRolePolicy: 'aws-service-role/',
+  AWSGitSyncServiceRolePolicy: 'aws-service-role/',
+  AWSGlobalAcceleratorSLRPolicy: 'aws-service-role/',
+  AWSGlueDataBrewServiceRole: 'service-role/',
+  AWSGlueServiceNotebookRole: 'service-role/',
+  AWSGlueServiceRole: 'service-role/',
+  AWSGreengrassResourceAccessRolePolicy: 'service-role/',
+  AWSHealth_EventProcessorServiceRolePolicy: 'aws-service-role/',
+  AWSIPAMServiceRolePolicy: 'aws-service-role/',
+  AWSIQContractServiceRolePolicy: 'aws-service-role/',
+  AWSIQPermissionServiceRolePolicy: 'aws-service-role/',
+  AWSIncidentManagerServiceRolePolicy: 'aws-service-role/',
+  AWSIoTDeviceDefenderAddThingsToThingGroupMitigationAction: 'service-role/',
+  AWSIoTDeviceDefenderAudit: 'service-role/',
+  AWSIoTDeviceDefenderEnableIoTLoggingMitigationAction: 'service-role/',
+  AWSIoTDeviceDefenderPublishFindingsToSNSMitigationAction: 'service-role/',
+  AWSIoTDeviceDefenderReplaceDefaultPolicyMitigationAction: 'service-role/',
+  AWSIoTDeviceDefenderUpdateCACertMitigationAction: 'service-role/',
+  AWSIoTDeviceDefenderUpdateDeviceCertMitigationAction: 'service-role/',
+  AWSIoTFleetHubFederationAccess: 'service-role/',
+  AWSIoTFleetwiseServiceRolePolicy: 'aws-service-role/',
+  AWSIoTLogging: 'service-role/',
+  AWSIoTOTAUpdate: 'service-role/',
+  AWSIoTRuleActions: 'service-role/',
+  AWSIoTSiteWiseMonitorPortalAccess: 'service-role/',
+  AWSIoTSiteWiseMonitorServiceRolePolicy: 'aws-service-role/',
+  AWSIoTThingsRegistration: 'service-role/',
+  AWSIoTTwinMakerServiceRolePolicy: 'aws-service-role/',
+  AWSIotRoboRunnerServiceRolePolicy: 'aws-service-role/',
+  AWSKeyManagementServiceCustomKeyStoresServiceRolePolicy: 'aws-service-role/',
+  AWSKeyManagementServiceMultiRegionKeysServiceRolePolicy: 'aws-service-role/',
+  AWSLambdaBasicExecutionRole: 'service-role/',
+  AWSLambdaDynamoDBExecutionRole: 'service-role/',
+  AWSLambdaENIManagementAccess: 'service-role/',
+  AWSLambdaKinesisExecutionRole: 'service-role/',
+  AWSLambdaMSKExecutionRole: 'service-role/',
+  AWSLambdaReplicator: 'aws-service-role/',
+  AWSLambdaRole: 'service-role/',
+  AWSLambdaSQSQueueExecutionRole: 'service-role/',
+  AWSLambdaVPCAccessExecutionRole: 'service-role/',
+  AWSLicenseManagerConsumptionPolicy: 'service-role/',
+  AWSLicenseManagerLinuxSubscriptionsServiceRolePolicy: 'aws-service-role/',
+  AWSLicenseManagerMasterAccountRolePolicy: 'aws-service-role/',
+  AWSLicenseManagerMemberAccountRolePolicy: 'aws-service-role/',
+  AWSLicenseManagerServiceRolePolicy: 'aws-service-role/',
+  AWSLicenseManagerUserSubscriptionsServiceRolePolicy: 'aws-service-role/',
+  AWSM2ServicePolicy: 'aws-service-role/',
+  AWSMSKReplicatorExecutionRole: 'service-role/',
+  AWSManagedServicesDeploymentToolkitPolicy: 'aws-service-role/',
+  AWSManagedServices_ContactsServiceRolePolicy: 'aws-service-role/',
+  AWSManagedServices_DetectiveControlsConfig_ServiceRolePolicy: 'aws-service-role/',
+  AWSManagedServices_EventsServiceRolePolicy: 'aws-service-role/',
+  AWSMarketplaceDeploymentServiceRolePolicy: 'aws-service-role/',
+  AWSMarketplaceLicenseManagementServiceRolePolicy: 'aws-service-role/',
+  AWSMarketplacePurchaseOrdersServiceRolePolicy: 'aws-service-role/',
+  AWSMediaConnectServicePolicy: 'aws-service-role/',
+  AWSMediaTailorServiceRolePolicy: 'aws-service-role/',
+  AWSMigrationHubDMSAccess: 'service-role/',
+  AWSMigrationHubDiscoveryAccess: 'service-role/',
+  AWSMigrationHubOrchestratorServiceRolePolicy: 'aws-service-role/',
+  'AWSMigrationHubRefactorSpaces-SSMAutomationPolicy': 'service-role/',
+  AWSMigrationHubRefactorSpacesServiceRolePolicy: 'aws-service-role/',
+  AWSMigrationHubSMSAccess: 'service-role/',
+  AWSMigrationHubStrategyServiceRolePolicy: 'aws-service-role/',
+  AWSNetworkFirewallServiceRolePolicy: 'aws-service-role/',
+  AWSNetworkManagerCloudWANServiceRolePolicy: 'aws-service-role/',
+  AWSNetworkManagerServiceRolePolicy: 'aws-service-role/',
+  AWSOpsWorksCMServiceRole: 'service-role/',
+  AWSOrganizationsServiceTrustPolicy: 'aws-service-role/',
+  AWSOutpostsServiceRolePolicy: 'aws-service-role/',
+  AWSPanoramaApplianceRolePolicy: 'service-role/',
+  AWSPanoramaApplianceServiceRolePolicy: 'service-role/',
+  AWSPanoramaGreengrassGroupRolePolicy: 'service-role/',
+  AWSPanoramaSageMakerRolePolicy: 'service-role/',
+  AWSPanoramaServiceLinkedRolePolicy: 'aws-service-role/',
+  AWSPanoramaServiceRolePolicy: 'service-role/',
+  AWSPrivateNetworksServiceRolePolicy: 'aws-service-role/',
+  AWSProtonCodeBuildProvisioningServiceRolePolicy: 'aws-service-role/',
+  AWSProtonServiceGitSyncServiceRolePolicy: 'aws-service-role/',
+  AWSProtonSyncServiceRolePolicy: 'aws-service-role/',
+  AWSQuickSightDescribeRDS: 'service-role/',
+  AWSQuickSightDescribeRedshift: 'service-role/',
+  AWSQuickSightElasticsearchPolicy: 'service-role/',
+  AWSQuickSightListIAM: 'service-role/',
+  AWSQuickSightSageMakerPolicy: 'service-role/',
+  AWSQuickSightTimestreamPolicy: 'service-role/',
+  AWSQuicksightAthenaAccess: 'service-role/',
+  AWSQuicksightOpenSearchPolicy: 'service-role/',
+  AWSReachabilityAnalyzerServiceRolePolicy: 'aws-service-role/',
+  AWSResourceAccessManagerServiceRolePolicy: 'aws-service-role/',
+  AWSResourceExplorerServiceRolePolicy: 'aws-service-role/',
+  AWSRoboMakerServicePolicy: 'aws-service-role/',
+  AWSRolesAnywhereServicePolicy: 'aws-service-role/',
+  AWSS3OnOutpostsServiceRolePolicy: 'aws-service-role/',
+  AWSSSMForSAPServiceLinkedRolePolicy: 'aws-service-role/',
+  AWSSSMOpsInsightsServiceRolePolicy: 'aws-service-role/',
+  AWSSSOServiceRolePolicy: 'aws-service-role/',
+  AWSSecurityHubServiceRolePolicy: 'aws-service-role/',
+  AWSServiceCatalogAppRegistryServiceRolePolicy: 'aws-service-role/',
+  AWSServiceCatalogOrgsDataSyncServiceRolePolicy: 'aws-service-role/',
+  AWSServiceCatalogSyncServiceRolePolicy: 'aws-service-role/',
+  AWSServiceRoleForAmazonEKSNodegroup: 'aws-service-role/',
+  AWSServiceRoleForCloudWatchAlarmsActionSSMServiceRolePolicy: 'aws-service-role/',
+  AWSServiceRoleForCloudWatchMetrics_DbPerfInsightsServiceRolePolicy: 'aws-service-role/',
+  'AWSServiceRoleForCodeGuru-Profiler': 'aws-service-role/',
+  AWSServiceRoleForCodeWhispererPolicy: 'aws-service-role/',
+  AWSServiceRoleForEC2ScheduledInstances: 'aws-service-role/',
+  AWSServiceRoleForGroundStationDataflowEndpointGroupPolicy: 'aws-service-role/',
+  AWSServiceRoleForImageBuilder: 'aws-service-role/',
+  AWSServiceRoleForIoTSiteWise: 'aws-service-role/',
+  AWSServiceRoleForLogDeliveryPolicy: 'aws-service-role/',
+  AWSServiceRoleForMonitronPolicy: 'aws-service-role/',
+  AWSServiceRoleForNeptuneGraphPolicy: 'aws-service-role/',
+  AWSServiceRoleForSMS: 'aws-service-role/',
+  AWSServiceRolePolicyForBackupReports: 'aws-service-role/',
+  AWSServiceRolePolicyForBackupRestoreTesting: 'aws-service-role/',
+  AWSShieldDRTAccessPolicy: 'service-role/',
+  AWSShieldServiceRolePolicy: 'aws-service-role/',
+  AWSStorageGatewayServiceRolePolicy: 'aws-service-role/',
+  AWSSupplyChainFederationAdminAccess: 'service-role/',
+  AWSSupportServiceRolePolicy: 'aws-service-role/',
+  AWSSystemsManagerAccountDiscoveryServicePolicy: 'aws-service-role/',
+  AWSSystemsManagerChangeManagementServicePolicy: 'aws-service-role/',
+  AWSSystemsManagerOpsDataSyncServiceRolePolicy: 'aws-service-role/',
+  AWSTransferLoggingAccess: 'service-role/',
+  AWSTrustedAdvisorReportingServiceRolePolicy: 'aws-service-role/',
+  AWSTrustedAdvisorServiceRolePolicy: 'aws-service-role/',
+  AWSUserNotificationsServiceLinkedRolePolicy: 'aws-service-role/',
+  AWSVPCS2SVpnServiceRolePolicy: 'aws-service-role/',
+  AWSVPCTransitGatewayServiceRolePolicy: 'aws-service-role/',
+  AWSVPCVerifiedAccessServiceRolePolicy: 'aws-service-role/',
+  AWSVpcLatticeServiceRolePolicy: 'aws-service-role/',
+  AWSWellArchitectedDiscoveryServiceRolePolicy: 'aws-service-role/',
+  AWSWellArchitectedOrganizationsServiceRolePolicy: 'aws-service-role/',
+  AWSZonalAutoshiftPracticeRunSLRPolicy: 'aws-service-role/',
+  AWS_ConfigRole: 'service-role/',
+  AWSrePostPrivateCloudWatchAccess: 'aws-service-role/',
+  AccessAnalyzerServiceRolePolicy: 'aws-service-role/',
+  AlexaForBusinessNetworkProfileServicePolicy: 'aws-service-role/',
+  AmazonAPIGatewayPushToCloudWatchLogs: 'service-role/',
+  AmazonAppStreamPCAAccess: 'service-role/',
+  AmazonAppStreamServiceAccess: 'service-role/',
+  AmazonBraketServiceRolePolicy: 'aws-service-role/',
+  AmazonChimeSDKMediaPipelinesServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonChimeSDKMessagingServiceRolePolicy: 'aws-service-role/',
+  AmazonChimeServiceRolePolicy: 'aws-service-role/',
+  AmazonChimeTranscriptionServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonChimeVoiceConnectorServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonCloudWatchEvidentlyServiceRolePolicy: 'aws-service-role/',
+  AmazonCloudWatchRUMServiceRolePolicy: 'aws-service-role/',
+  AmazonCodeCatalystSupportAccess: 'service-role/',
+  AmazonCodeGuruReviewerServiceRolePolicy: 'aws-service-role/',
+  AmazonCognitoIdpEmailServiceRolePolicy: 'aws-service-role/',
+  AmazonCognitoIdpServiceRolePolicy: 'aws-service-role/',
+  AmazonConnectCampaignsServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonConnectServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonConnectSynchronizationServiceRolePolicy: 'aws-service-role/',
+  AmazonDMSCloudWatchLogsRole: 'service-role/',
+  AmazonDMSRedshiftS3Role: 'service-role/',
+  AmazonDMSVPCManagementRole: 'service-role/',
+  AmazonDataZoneDomainExecutionRolePolicy: 'service-role/',
+  AmazonDataZoneGlueManageAccessRolePolicy: 'service-role/',
+  AmazonDataZoneRedshiftManageAccessRolePolicy: 'service-role/',
+  AmazonDetectiveServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonDevOpsGuruServiceRolePolicy: 'aws-service-role/',
+  'AmazonDocDB-ElasticServiceRolePolicy': 'aws-service-role/',
+  AmazonEBSCSIDriverPolicy: 'service-role/',
+  AmazonEC2ContainerServiceAutoscaleRole: 'service-role/',
+  AmazonEC2ContainerServiceEventsRole: 'service-role/',
+  AmazonEC2ContainerServiceRole: 'service-role/',
+  AmazonEC2ContainerServiceforEC2Role: 'service-role/',
+  AmazonEC2RoleforAWSCodeDeploy: 'service-role/',
+  AmazonEC2RoleforAWSCodeDeployLimited: 'service-role/',
+  AmazonEC2RoleforDataPipelineRole: 'service-role/',
+  AmazonEC2RoleforSSM: 'service-role/',
+  AmazonEC2SpotFleetAutoscaleRole: 'service-role/',
+  AmazonEC2SpotFleetTaggingRole: 'service-role/',
+  AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity: 'service-role/',
+  AmazonECSInfrastructureRolePolicyForVolumes: 'service-role/',
+  AmazonECSServiceRolePolicy: 'aws-service-role/',
+  AmazonECSTaskExecutionRolePolicy: 'service-role/',
+  AmazonEFSCSIDriverPolicy: 'service-role/',
+  AmazonEKSConnectorServiceRolePolicy: 'aws-service-role/',
+  AmazonEKSForFargateServiceRolePolicy: 'aws-service-role/',
+  AmazonEKSLocalOutpostServiceRolePolicy: 'aws-service-role/',
+  AmazonEKSServiceRolePolicy: 'aws-service-role/',
+  AmazonEMRCleanupPolicy: 'aws-service-role/',
+  AmazonEMRContainersServiceRolePolicy: 'aws-service-role/',
+  AmazonEMRServerlessServiceRolePolicy: 'aws-service-role/',
+  AmazonEMRServicePolicy_v2: 'service-role/',
+  AmazonElasticFileSystemServiceRolePolicy: 'aws-service-role/',
+  AmazonElasticMapReduceEditorsRole: 'service-role/',
+  AmazonElasticMapReduceRole: 'service-role/',
+  AmazonElasticMapReduceforAutoScalingRole: 'service-role/',
+  AmazonElasticMapReduceforEC2Role: 'service-role/',
+  AmazonElasticTranscoderRole: 'service-role/',
+  AmazonElasticsearchServiceRolePolicy: 'aws-service-role/',
+  AmazonEventBridgeApiDestinationsServiceRolePolicy: 'aws-service-role/',
+  AmazonEventBridgeSchemasServiceRolePolicy: 'aws-service-role/',
+  AmazonFISServiceRolePolicy: 'aws-service-role/',
+  AmazonFSxServiceRolePolicy: 'aws-service-role/',
+  AmazonFreeRTOSOTAUpdate: 'service-role/',
+  AmazonGrafanaAthenaAccess: 'service-role/',
+  AmazonGrafanaCloudWatchAccess: 'service-role/',
+  AmazonGrafanaRedshiftAccess: 'service-role/',
+  AmazonGrafanaServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonGuardDutyMalwareProtectionServiceRolePolicy: 'aws-service-role/',
+  AmazonGuardDutyServiceRolePolicy: 'aws-service-role/',
+  AmazonHoneycodeServiceRolePolicy: 'aws-service-role/',
+  AmazonInspector2AgentlessServiceRolePolicy: 'aws-service-role/',
+  AmazonInspector2ServiceRolePolicy: 'aws-service-role/',
+  AmazonInspectorServiceRolePolicy: 'aws-service-role/',
+  AmazonLexChannelsAccess: 'aws-service-role/',
+  AmazonLexV2BotPolicy: 'aws-service-role/',
+  AmazonMQServiceRolePolicy: 'aws-service-role/',
+  AmazonMWAAServiceRolePolicy: 'aws-service-role/',
+  AmazonMachineLearningRoleforRedshiftDataSourceV3: 'service-role/',
+  AmazonMacieHandshakeRole: 'service-role/',
+  AmazonMacieServiceRole: 'service-role/',
+  AmazonMacieServiceRolePolicy: 'aws-service-role/',
+  AmazonManagedBlockchainServiceRolePolicy: 'aws-service-role/',
+  AmazonOpenSearchDashboardsServiceRolePolicy: 'aws-service-role/',
+  AmazonOpenSearchIngestionServiceRolePolicy: 'aws-service-role/',
+  AmazonOpenSearchServerlessServiceRolePolicy: 'aws-service-role/',
+  AmazonOpenSearchServiceRolePolicy: 'aws-service-role/',
+  AmazonPersonalizeFullAccess: 'service-role/',
+  AmazonPrometheusScraperServiceRolePolicy: 'aws-service-role/',
+  AmazonRDSBetaServiceRolePolicy: 'aws-service-role/',
+  AmazonRDSCustomPreviewServiceRolePolicy: 'aws-service-role/',
+  AmazonRDSCustomServiceRolePolicy: 'aws-service-role/',
+  AmazonRDSDirectoryServiceAccess: 'service-role/',
+  AmazonRDSEnhancedMonitoringRole: 'service-role/',
+  AmazonRDSPreviewServiceRolePolicy: 'aws-service-role/',
+  AmazonRDSServiceRolePolicy: 'aws-service-role/',
+  AmazonRedshiftServiceLinkedRolePolicy: 'aws-service-role/',
+  AmazonRekognitionServiceRole: 'service-role/',
+  AmazonS3ObjectLambdaExecutionRolePolicy: 'service-role/',
+  AmazonSNSRole: 'service-role/',
+  AmazonSSMAutomationRole: 'service-role/',
+  AmazonSSMMaintenanceWindowRole: 'service-role/',
+  AmazonSSMServiceRolePolicy: 'aws-service-role/',
+  AmazonSageMakerCanvasDirectDeployAccess: 'service-role/',
+  AmazonSageMakerCanvasForecastAccess: 'service-role/',
+  AmazonSageMakerCoreServiceRolePolicy: 'aws-service-role/',
+  AmazonSageMakerEdgeDeviceFleetPolicy: 'service-role/',
+  AmazonSageMakerGeospatialExecutionRole: 'service-role/',
+  AmazonSageMakerGeospatialFullAccess: 'service-role/',
+  AmazonSageMakerNotebooksServiceRolePolicy: 'aws-service-role/',
+  AmazonSageMakerPartnerServiceCatalogProductsApiGatewayServiceRolePolicy: 'service-role/',
+  AmazonSageMakerPartnerServiceCatalogProductsCloudFormationServiceRolePolicy: 'service-role/',
+  AmazonSageMakerPartnerServiceCatalogProductsLambdaServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsApiGatewayServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsCloudformationServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsCodePipelineServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsEventsServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsFirehoseServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsGlueServiceRolePolicy: 'service-role/',
+  AmazonSageMakerServiceCatalogProductsLambdaServiceRolePolicy: 'service-role/',
+  AmazonSecurityLakeMetastoreManager: 'service-role/',
+  AmazonTextractServiceRole: 'service-role/',
+  AmazonWorkMailEventsServiceRolePolicy: 'aws-service-role/',
+  AmazonWorkSpacesWebServiceRolePolicy: 'aws-service-role/',
+  AmplifyBackendDeployFullAccess: 'service-role/',
+  AppIntegrationsServiceLinkedRolePolicy: 'aws-service-role/',
+  AppRunnerNetworkingServiceRolePolicy: 'aws-service-role/',
+  AppRunnerServiceRolePolicy: 'aws-service-role/',
+  ApplicationAutoScalingForAmazonAppStreamAccess: 'service-role/',
+  ApplicationDiscoveryServiceContinuousExportServiceRolePolicy: 'aws-service-role/',
+  AutoScalingNotificationAccessRole: 'service-role/',
+  AutoScalingServiceRolePolicy: 'aws-service-role/',
+  AwsGlueSessionUserRestrictedNotebookServiceRole: 'service-role/',
+  AwsGlueSessionUserRestrictedServiceRole: 'service-role/',
+  BatchServiceRolePolicy: 'aws-service-role/',
+  Billing: 'job-function/',
+  CertificateManagerServiceRolePolicy: 'aws-service-role/',
+  ClientVPNServiceConnectionsRolePolicy: 'aws-service-role/',
+  ClientVPNServiceRolePolicy: 'aws-service-role/',
+  CloudFormationStackSetsOrgAdminServiceRolePolicy: 'aws-service-role/',
+  CloudFormationStackSetsOrgMemberServiceRolePolicy: 'aws-service-role/',
+  CloudHSMServiceRolePolicy: 'aws-service-role/',
+  CloudTrailServiceRolePolicy: 'aws-service-role/',
+  'CloudWatch-CrossAccountAccess': 'aws-service-role/',
+  CloudWatchApplicationSignalsServiceRolePolicy: 'aws-service-role/',
+  CloudWatchEventsBuiltInTargetExecutionAccess: 'service-role/',
+  CloudWatchEventsInvocationAccess: 'service-role/',
+  CloudWatchEventsServiceRolePolicy: 'aws-service-role/',
+  CloudWatchInternetMonitorServiceRolePolicy: 'aws-service-role/',
+  CloudWatchNetworkMonitorServiceRolePolicy: 'aws-service-role/',
+  CloudwatchApplicationInsightsServiceLinkedRolePolicy: 'aws-service-role/',
+  ComprehendDataAccessRolePolicy: 'service-role/',
+  ComputeOptimizerServiceRolePolicy: 'aws-service-role/',
+  ConfigConformsServiceRolePolicy: 'aws-service-role/',
+  CostOptimizationHubServiceRolePolicy: 'aws-service-role/',
+  CustomerProfilesServiceLinkedRolePolicy: 'aws-service-role/',
+  DAXServiceRolePolicy: 'aws-service-role/',
+  DataScientist: 'job-function/',
+  DatabaseAdministrator: 'job-function/',
+  DynamoDBCloudWatchContributorInsightsServiceRolePolicy: 'aws-service-role/',
+  DynamoDBKinesisReplicationServiceRolePolicy: 'aws-service-role/',
+  DynamoDBReplicationServiceRolePolicy: 'aws-service-role/',
+  EC2FastLaunchServiceRolePolicy: 'aws-service-role/',
+  EC2FleetTimeShiftableServiceRolePolicy: 'aws-service-role/',
+  EC2ImageBuilderLifecycleExecutionPolicy: 'service-role/',
+  ECRReplicationServiceRolePolicy: 'aws-service-role/',
+  EMRDescribeClusterPolicyForEMRWAL: 'aws-service-role/',
+  Ec2InstanceConnectEndpoint: 'aws-service-role/',
+  ElastiCacheServiceRolePolicy: 'aws-service-role/',
+  FMSServiceRolePolicy: 'aws-service-role/',
+  FSxDeleteServiceLinkedRoleAccess: 'aws-service-role/',
+  GreengrassOTAUpdateArtifactAccess: 'service-role/',
+  Health_OrganizationsServiceRolePolicy: 'aws-service-role/',
+  IVSRecordToS3: 'aws-service-role/',
+  KafkaConnectServiceRolePolicy: 'aws-service-role/',
+  KafkaServiceRolePolicy: 'aws-service-role/',
+  KeyspacesReplicationServiceRolePolicy: 'aws-service-role/',
+  LakeFormationDataAccessServiceRolePolicy: 'aws-service-role/',
+  LexBotPolicy: 'aws-service-role/',
+  LexChannelPolicy: 'aws-service-role/',
+  LightsailExportAccess: 'aws-service-role/',
+  MediaPackageServiceRolePolicy: 'aws-service-role/',
+  MemoryDBServiceRolePolicy: 'aws-service-role/',
+  MigrationHubDMSAccessServiceRolePolicy: 'aws-service-role/',
+  MigrationHubSMSAccessServiceRolePolicy: 'aws-service-role/',
+  MigrationHubServiceRolePolicy: 'aws-service-role/',
+  MonitronServiceRolePolicy: 'aws-service-role/',
+  NetworkAdministrator: 'job-function/',
+  QuickSightAccessForS3StorageManagementAnalyticsReadOnly: 'service-role/',
+  RDSCloudHsmAuthorizationRole: 'service-role/',
+  ROSAAmazonEBSCSIDriverOperatorPolicy: 'service-role/',
+  ROSACloudNetworkConfigOperatorPolicy: 'service-role/',
+  ROSAControlPlaneOperatorPolicy: 'service-role/',
+  ROSAImageRegistryOperatorPolicy: 'service-role/',
+  ROSAIngressOperatorPolicy: 'service-role/',
+  ROSAInstallerPolicy: 'service-role/',
+  ROSAKMSProviderPolicy: 'service-role/',
+  ROSAKubeControllerPolicy: 'service-role/',
+  ROSANodePoolManagementPolicy: 'service-role/',
+  ROSASRESupportPolicy: 'service-role/',
+  ROSAWorkerInstancePolicy: 'service-role/',
+  ResourceGroupsServiceRolePolicy: 'aws-service-role/',
+  Route53RecoveryReadinessServiceRolePolicy: 'aws-service-role/',
+  Route53ResolverServiceRolePolicy: 'aws-service-role/',
+  S3StorageLensServiceRolePolicy: 'aws-service-role/',
+  SecurityLakeServiceLinkedRole: 'aws-service-role/',
+  ServerMigrationServiceLaunchRole: 'service-role/',
+  ServerMigrationServiceRoleForInstanceValidation: 'service-role/',
+  ServerMigration_ServiceRole: 'service-role/',
+  ServiceQuotasServiceRolePolicy: 'aws-service-role/',
+  SupportUser: 'job-function/',
+  SystemAdministrator: 'job-function/',
+  VMImportExportRoleForAWSConnector: 'service-role/',
+  ViewOnlyAccess: 'job-function/',
+  WAFLoggingServiceRolePolicy: 'aws-service-role/',
+  WAFRegionalLoggingServiceRolePolicy: 'aws-service-role/',
+  WAFV2LoggingServiceRolePolicy: 'aws-service-role/',
+};
 
-export const SAM_POLICY_TEMPLATES: Readonly<Record<string, SamPolicyTemplate>> = {"AMIDescribePolicy":{"parameters":[],"definition":{"Statement":[{"Action":["ec2:DescribeImages"],"Effect":"Allow","Resource":"*"}]}},"AWSSecretsManagerGetSecretValuePolicy":{"parameters":["SecretArn"],"definition":{"Statement":[{"Action":["secretsmanager:GetSecretValue"],"Effect":"Allow","Resource":{"Fn::Sub":["${secretArn}",{"secretArn":{"Ref":"SecretArn"}}]}}]}},"AWSSecretsManagerRotationPolicy":{"parameters":["FunctionName"],"definition":{"Statement":[{"Action":["secretsmanager:DescribeSecret","secretsmanager:GetSecretValue","secretsmanager:PutSecretValue","secretsmanager:UpdateSecretVersionStage"],"Condition":{"StringEquals":{"secretsmanager:resource/AllowRotationLambdaArn":{"Fn::Sub":["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}",{"functionName":{"Ref":"FunctionName"}}]}}},"Effect":"Allow","Resource":{"Fn::Sub":"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*"}},{"Action":["secretsmanager:GetRandomPassword"],"Effect":"Allow","Resource":"*"}]}},"AcmGetCertificatePolicy":{"parameters":["CertificateArn"],"definition":{"Statement":[{"Action":["acm:GetCertificate"],"Effect":"Allow","Resource":{"Fn::Sub":["${certificateArn}",{"certificateArn":{"Ref":"CertificateArn"}}]}}]}},"AthenaQueryPolicy":{"parameters":["WorkGroupName"],"definition":{"Statement":[{"Action":["athena:ListWorkGroups","athena:GetExecutionEngine","athena:GetExecutionEngines","athena:GetNamespace","athena:GetCatalogs","athena:GetNamespaces","athena:GetTables","athena:GetTable"],"Effect":"Allow","Resource":"*"},{"Action":["athena:StartQueryExecution","athena:GetQueryResults","athena:DeleteNamedQuery","athena:GetNamedQuery","athena:ListQueryExecutions","athena:StopQueryExecution","athena:GetQueryResultsStream","athena:ListNamedQueries","athena:CreateNamedQuery","athena:GetQueryExecution","athena:BatchGetNamedQuery","athena:BatchGetQueryExecution","athena:GetWorkGroup"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/${workgroupName}",{"workgroupName":{"Ref":"WorkGroupName"}}]}}]}},"CloudFormationDescribeStacksPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["cloudformation:DescribeStacks"],"Effect":"Allow","Resource":{"Fn::Sub":"arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*"}}]}},"CloudWatchDashboardPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["cloudwatch:GetDashboard","cloudwatch:ListDashboards","cloudwatch:PutDashboard","cloudwatch:ListMetrics"],"Effect":"Allow","Resource":"*"}]}},"CloudWatchDescribeAlarmHistoryPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["cloudwatch:DescribeAlarmHistory"],"Effect":"Allow","Resource":"*"}]}},"CloudWatchPutMetricPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["cloudwatch:PutMetricData"],"Effect":"Allow","Resource":"*"}]}},"CodeCommitCrudPolicy":{"parameters":["RepositoryName"],"definition":{"Statement":[{"Action":["codecommit:GitPull","codecommit:GitPush","codecommit:CreateBranch","codecommit:DeleteBranch","codecommit:GetBranch","codecommit:ListBranches","codecommit:MergeBranchesByFastForward","codecommit:MergeBranchesBySquash","codecommit:MergeBranchesByThreeWay","codecommit:UpdateDefaultBranch","codecommit:BatchDescribeMergeConflicts","codecommit:CreateUnreferencedMergeCommit","codecommit:DescribeMergeConflicts","codecommit:GetMergeCommit","codecommit:GetMergeOptions","codecommit:BatchGetPullRequests","codecommit:CreatePullRequest","codecommit:DescribePullRequestEvents","codecommit:GetCommentsForPullRequest","codecommit:GetCommitsFromMergeBase","codecommit:GetMergeConflicts","codecommit:GetPullRequest","codecommit:ListPullRequests","codecommit:MergePullRequestByFastForward","codecommit:MergePullRequestBySquash","codecommit:MergePullRequestByThreeWay","codecommit:PostCommentForPullRequest","codecommit:UpdatePullRequestDescription","codecommit:UpdatePullRequestStatus","codecommit:UpdatePullRequestTitle","codecommit:DeleteFile","codecommit:GetBlob","codecommit:GetFile","codecommit:GetFolder","codecommit:PutFile","codecommit:DeleteCommentContent","codecommit:GetComment","codecommit:GetCommentsForComparedCommit","codecommit:PostCommentForComparedCommit","codecommit:PostCommentReply","codecommit:UpdateComment","codecommit:BatchGetCommits","codecommit:CreateCommit","codecommit:GetCommit","codecommit:GetCommitHistory","codecommit:GetDifferences","codecommit:GetObjectIdentifier","codecommit:GetReferences","codecommit:GetTree","codecommit:GetRepository","codecommit:UpdateRepositoryDescription","codecommit:ListTagsForResource","codecommit:TagResource","codecommit:UntagResource","codecommit:GetRepositoryTriggers","codecommit:PutRepositoryTriggers","codecommit:TestRepositoryTriggers","codecommit:GetBranch","codecommit:GetCommit","codecommit:UploadArchive","codecommit:GetUploadArchiveStatus","codecommit:CancelUploadArchive"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}",{"repositoryName":{"Ref":"RepositoryName"}}]}}]}},"CodeCommitReadPolicy":{"parameters":["RepositoryName"],"definition":{"Statement":[{"Action":["codecommit:GitPull","codecommit:GetBranch","codecommit:ListBranches","codecommit:BatchDescribeMergeConflicts","codecommit:DescribeMergeConflicts","codecommit:GetMergeCommit","codecommit:GetMergeOptions","codecommit:BatchGetPullRequests","codecommit:DescribePullRequestEvents","codecommit:GetCommentsForPullRequest","codecommit:GetCommitsFromMergeBase","codecommit:GetMergeConflicts","codecommit:GetPullRequest","codecommit:ListPullRequests","codecommit:GetBlob","codecommit:GetFile","codecommit:GetFolder","codecommit:GetComment","codecommit:GetCommentsForComparedCommit","codecommit:BatchGetCommits","codecommit:GetCommit","codecommit:GetCommitHistory","codecommit:GetDifferences","codecommit:GetObjectIdentifier","codecommit:GetReferences","codecommit:GetTree","codecommit:GetRepository","codecommit:ListTagsForResource","codecommit:GetRepositoryTriggers","codecommit:TestRepositoryTriggers","codecommit:GetBranch","codecommit:GetCommit","codecommit:GetUploadArchiveStatus"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}",{"repositoryName":{"Ref":"RepositoryName"}}]}}]}},"CodePipelineLambdaExecutionPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["codepipeline:PutJobSuccessResult","codepipeline:PutJobFailureResult"],"Effect":"Allow","Resource":"*"}]}},"CodePipelineReadOnlyPolicy":{"parameters":["PipelineName"],"definition":{"Statement":[{"Action":["codepipeline:ListPipelineExecutions"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${pipelinename}",{"pipelinename":{"Ref":"PipelineName"}}]}}]}},"ComprehendBasicAccessPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["comprehend:BatchDetectKeyPhrases","comprehend:DetectDominantLanguage","comprehend:DetectEntities","comprehend:BatchDetectEntities","comprehend:DetectKeyPhrases","comprehend:DetectSentiment","comprehend:BatchDetectDominantLanguage","comprehend:BatchDetectSentiment"],"Effect":"Allow","Resource":"*"}]}},"CostExplorerReadOnlyPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["ce:GetCostAndUsage","ce:GetDimensionValues","ce:GetReservationCoverage","ce:GetReservationPurchaseRecommendation","ce:GetReservationUtilization","ce:GetTags"],"Effect":"Allow","Resource":"*"}]}},"DynamoDBBackupFullAccessPolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:CreateBackup","dynamodb:DescribeContinuousBackups"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]}},{"Action":["dynamodb:DeleteBackup","dynamodb:DescribeBackup","dynamodb:ListBackups"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*",{"tableName":{"Ref":"TableName"}}]}}]}},"DynamoDBCrudPolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:GetItem","dynamodb:DeleteItem","dynamodb:PutItem","dynamodb:Scan","dynamodb:Query","dynamodb:UpdateItem","dynamodb:BatchWriteItem","dynamodb:BatchGetItem","dynamodb:DescribeTable","dynamodb:ConditionCheckItem"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*",{"tableName":{"Ref":"TableName"}}]}]}]}},"DynamoDBReadPolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:GetItem","dynamodb:Scan","dynamodb:Query","dynamodb:BatchGetItem","dynamodb:DescribeTable"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*",{"tableName":{"Ref":"TableName"}}]}]}]}},"DynamoDBReconfigurePolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:UpdateTable"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]}}]}},"DynamoDBRestoreFromBackupPolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:RestoreTableFromBackup"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*",{"tableName":{"Ref":"TableName"}}]}},{"Action":["dynamodb:PutItem","dynamodb:UpdateItem","dynamodb:DeleteItem","dynamodb:GetItem","dynamodb:Query","dynamodb:Scan","dynamodb:BatchWriteItem"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]}}]}},"DynamoDBStreamReadPolicy":{"parameters":["StreamName","TableName"],"definition":{"Statement":[{"Action":["dynamodb:DescribeStream","dynamodb:GetRecords","dynamodb:GetShardIterator"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/${streamName}",{"streamName":{"Ref":"StreamName"},"tableName":{"Ref":"TableName"}}]}},{"Action":["dynamodb:ListStreams"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/*",{"tableName":{"Ref":"TableName"}}]}}]}},"DynamoDBWritePolicy":{"parameters":["TableName"],"definition":{"Statement":[{"Action":["dynamodb:PutItem","dynamodb:UpdateItem","dynamodb:BatchWriteItem"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}",{"tableName":{"Ref":"TableName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*",{"tableName":{"Ref":"TableName"}}]}]}]}},"EC2CopyImagePolicy":{"parameters":["ImageId"],"definition":{"Statement":[{"Action":["ec2:CopyImage"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:image/${imageId}",{"imageId":{"Ref":"ImageId"}}]}}]}},"EC2DescribePolicy":{"parameters":[],"definition":{"Statement":[{"Action":["ec2:DescribeRegions","ec2:DescribeInstances"],"Effect":"Allow","Resource":"*"}]}},"EFSWriteAccessPolicy":{"parameters":["AccessPoint","FileSystem"],"definition":{"Statement":[{"Action":["elasticfilesystem:ClientMount","elasticfilesystem:ClientWrite"],"Condition":{"StringEquals":{"elasticfilesystem:AccessPointArn":{"Fn::Sub":["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPoint}",{"AccessPoint":{"Ref":"AccessPoint"}}]}}},"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/${FileSystem}",{"FileSystem":{"Ref":"FileSystem"}}]}}]}},"EKSDescribePolicy":{"parameters":[],"definition":{"Statement":[{"Action":["eks:DescribeCluster","eks:ListClusters"],"Effect":"Allow","Resource":"*"}]}},"EcsRunTaskPolicy":{"parameters":["TaskDefinition"],"definition":{"Statement":[{"Action":["ecs:RunTask"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${taskDefinition}",{"taskDefinition":{"Ref":"TaskDefinition"}}]}}]}},"ElasticMapReduceAddJobFlowStepsPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":"elasticmapreduce:AddJobFlowSteps","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticMapReduceCancelStepsPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":"elasticmapreduce:CancelSteps","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticMapReduceModifyInstanceFleetPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":["elasticmapreduce:ModifyInstanceFleet","elasticmapreduce:ListInstanceFleets"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticMapReduceModifyInstanceGroupsPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":["elasticmapreduce:ModifyInstanceGroups","elasticmapreduce:ListInstanceGroups"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticMapReduceSetTerminationProtectionPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":"elasticmapreduce:SetTerminationProtection","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticMapReduceTerminateJobFlowsPolicy":{"parameters":["ClusterId"],"definition":{"Statement":[{"Action":"elasticmapreduce:TerminateJobFlows","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}",{"clusterId":{"Ref":"ClusterId"}}]}}]}},"ElasticsearchHttpPostPolicy":{"parameters":["DomainName"],"definition":{"Statement":[{"Action":["es:ESHttpPost","es:ESHttpPut"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${domainName}/*",{"domainName":{"Ref":"DomainName"}}]}}]}},"EventBridgePutEventsPolicy":{"parameters":["EventBusName"],"definition":{"Statement":[{"Action":"events:PutEvents","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${eventBusName}",{"eventBusName":{"Ref":"EventBusName"}}]}}]}},"FilterLogEventsPolicy":{"parameters":["LogGroupName"],"definition":{"Statement":[{"Action":["logs:FilterLogEvents"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${logGroupName}:log-stream:*",{"logGroupName":{"Ref":"LogGroupName"}}]}}]}},"FirehoseCrudPolicy":{"parameters":["DeliveryStreamName"],"definition":{"Statement":[{"Action":["firehose:CreateDeliveryStream","firehose:DeleteDeliveryStream","firehose:DescribeDeliveryStream","firehose:PutRecord","firehose:PutRecordBatch","firehose:UpdateDestination"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}",{"deliveryStreamName":{"Ref":"DeliveryStreamName"}}]}}]}},"FirehoseWritePolicy":{"parameters":["DeliveryStreamName"],"definition":{"Statement":[{"Action":["firehose:PutRecord","firehose:PutRecordBatch"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}",{"deliveryStreamName":{"Ref":"DeliveryStreamName"}}]}}]}},"KMSDecryptPolicy":{"parameters":["KeyId"],"definition":{"Statement":[{"Action":"kms:Decrypt","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}",{"keyId":{"Ref":"KeyId"}}]}}]}},"KMSEncryptPolicy":{"parameters":["KeyId"],"definition":{"Statement":[{"Action":"kms:Encrypt","Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}",{"keyId":{"Ref":"KeyId"}}]}}]}},"KMSEncryptPolicy_v2":{"parameters":["KeyId"],"definition":{"Statement":[{"Action":["kms:Encrypt","kms:GenerateDataKey","kms:GenerateDataKeyWithoutPlaintext","kms:GenerateDataKeyPair","kms:GenerateDataKeyPairWithoutPlaintext"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}",{"keyId":{"Ref":"KeyId"}}]}}]}},"KinesisCrudPolicy":{"parameters":["StreamName"],"definition":{"Statement":[{"Action":["kinesis:AddTagsToStream","kinesis:CreateStream","kinesis:DecreaseStreamRetentionPeriod","kinesis:DeleteStream","kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetShardIterator","kinesis:IncreaseStreamRetentionPeriod","kinesis:ListTagsForStream","kinesis:MergeShards","kinesis:PutRecord","kinesis:PutRecords","kinesis:SplitShard","kinesis:RemoveTagsFromStream"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}",{"streamName":{"Ref":"StreamName"}}]}}]}},"KinesisStreamReadPolicy":{"parameters":["StreamName"],"definition":{"Statement":[{"Action":["kinesis:ListStreams","kinesis:DescribeLimits"],"Effect":"Allow","Resource":{"Fn::Sub":"arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*"}},{"Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetRecords","kinesis:GetShardIterator"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}",{"streamName":{"Ref":"StreamName"}}]}}]}},"LambdaInvokePolicy":{"parameters":["FunctionName"],"definition":{"Statement":[{"Action":["lambda:InvokeFunction"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*",{"functionName":{"Ref":"FunctionName"}}]}}]}},"MobileAnalyticsWriteOnlyAccessPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["mobileanalytics:PutEvents"],"Effect":"Allow","Resource":"*"}]}},"OrganizationsListAccountsPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["organizations:ListAccounts"],"Effect":"Allow","Resource":"*"}]}},"PinpointEndpointAccessPolicy":{"parameters":["PinpointApplicationId"],"definition":{"Statement":[{"Action":["mobiletargeting:GetEndpoint","mobiletargeting:UpdateEndpoint","mobiletargeting:UpdateEndpointsBatch"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:apps/${pinpointApplicationId}/endpoints/*",{"pinpointApplicationId":{"Ref":"PinpointApplicationId"}}]}}]}},"PollyFullAccessPolicy":{"parameters":["LexiconName"],"definition":{"Statement":[{"Action":["polly:GetLexicon","polly:DeleteLexicon"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/${lexiconName}",{"lexiconName":{"Ref":"LexiconName"}}]}]},{"Action":["polly:DescribeVoices","polly:ListLexicons","polly:PutLexicon","polly:SynthesizeSpeech"],"Effect":"Allow","Resource":[{"Fn::Sub":"arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/*"}]}]}},"RekognitionDetectOnlyPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["rekognition:DetectFaces","rekognition:DetectLabels","rekognition:DetectModerationLabels","rekognition:DetectText"],"Effect":"Allow","Resource":"*"}]}},"RekognitionFacesManagementPolicy":{"parameters":["CollectionId"],"definition":{"Statement":[{"Action":["rekognition:IndexFaces","rekognition:DeleteFaces","rekognition:SearchFaces","rekognition:SearchFacesByImage","rekognition:ListFaces"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}",{"collectionId":{"Ref":"CollectionId"}}]}}]}},"RekognitionFacesPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["rekognition:CompareFaces","rekognition:DetectFaces"],"Effect":"Allow","Resource":"*"}]}},"RekognitionLabelsPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["rekognition:DetectLabels","rekognition:DetectModerationLabels"],"Effect":"Allow","Resource":"*"}]}},"RekognitionNoDataAccessPolicy":{"parameters":["CollectionId"],"definition":{"Statement":[{"Action":["rekognition:CompareFaces","rekognition:DetectFaces","rekognition:DetectLabels","rekognition:DetectModerationLabels"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}",{"collectionId":{"Ref":"CollectionId"}}]}}]}},"RekognitionReadPolicy":{"parameters":["CollectionId"],"definition":{"Statement":[{"Action":["rekognition:ListCollections","rekognition:ListFaces","rekognition:SearchFaces","rekognition:SearchFacesByImage"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}",{"collectionId":{"Ref":"CollectionId"}}]}}]}},"RekognitionWriteOnlyAccessPolicy":{"parameters":["CollectionId"],"definition":{"Statement":[{"Action":["rekognition:CreateCollection","rekognition:IndexFaces"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}",{"collectionId":{"Ref":"CollectionId"}}]}}]}},"Route53ChangeResourceRecordSetsPolicy":{"parameters":["HostedZoneId"],"definition":{"Statement":[{"Action":["route53:ChangeResourceRecordSets"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}",{"HostedZoneId":{"Ref":"HostedZoneId"}}]}}]}},"S3CrudPolicy":{"parameters":["BucketName"],"definition":{"Statement":[{"Action":["s3:GetObject","s3:ListBucket","s3:GetBucketLocation","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl","s3:GetLifecycleConfiguration","s3:PutLifecycleConfiguration","s3:DeleteObject"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}",{"bucketName":{"Ref":"BucketName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}/*",{"bucketName":{"Ref":"BucketName"}}]}]}]}},"S3FullAccessPolicy":{"parameters":["BucketName"],"definition":{"Statement":[{"Action":["s3:GetObject","s3:GetObjectAcl","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl","s3:DeleteObject","s3:DeleteObjectTagging","s3:DeleteObjectVersionTagging","s3:GetObjectTagging","s3:GetObjectVersionTagging","s3:PutObjectTagging","s3:PutObjectVersionTagging"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}/*",{"bucketName":{"Ref":"BucketName"}}]}]},{"Action":["s3:ListBucket","s3:GetBucketLocation","s3:GetLifecycleConfiguration","s3:PutLifecycleConfiguration"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}",{"bucketName":{"Ref":"BucketName"}}]}]}]}},"S3ReadPolicy":{"parameters":["BucketName"],"definition":{"Statement":[{"Action":["s3:GetObject","s3:ListBucket","s3:GetBucketLocation","s3:GetObjectVersion","s3:GetLifecycleConfiguration"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}",{"bucketName":{"Ref":"BucketName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}/*",{"bucketName":{"Ref":"BucketName"}}]}]}]}},"S3WritePolicy":{"parameters":["BucketName"],"definition":{"Statement":[{"Action":["s3:PutObject","s3:PutObjectAcl","s3:PutLifecycleConfiguration"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}",{"bucketName":{"Ref":"BucketName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:s3:::${bucketName}/*",{"bucketName":{"Ref":"BucketName"}}]}]}]}},"SESBulkTemplatedCrudPolicy":{"parameters":["IdentityName"],"definition":{"Statement":[{"Action":["ses:GetIdentityVerificationAttributes","ses:SendEmail","ses:SendRawEmail","ses:SendTemplatedEmail","ses:SendBulkTemplatedEmail","ses:VerifyEmailIdentity"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}",{"identityName":{"Ref":"IdentityName"}}]}}]}},"SESBulkTemplatedCrudPolicy_v2":{"parameters":["IdentityName","TemplateName"],"definition":{"Statement":[{"Action":["ses:SendEmail","ses:SendRawEmail","ses:SendTemplatedEmail","ses:SendBulkTemplatedEmail"],"Effect":"Allow","Resource":[{"Fn::Sub":["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}",{"identityName":{"Ref":"IdentityName"}}]},{"Fn::Sub":["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:template/${templateName}",{"templateName":{"Ref":"TemplateName"}}]}]},{"Action":["ses:GetIdentityVerificationAttributes","ses:VerifyEmailIdentity"],"Effect":"Allow","Resource":"*"}]}},"SESCrudPolicy":{"parameters":["IdentityName"],"definition":{"Statement":[{"Action":["ses:GetIdentityVerificationAttributes","ses:SendEmail","ses:SendRawEmail","ses:VerifyEmailIdentity"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}",{"identityName":{"Ref":"IdentityName"}}]}}]}},"SESEmailTemplateCrudPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["ses:CreateTemplate","ses:GetTemplate","ses:ListTemplates","ses:UpdateTemplate","ses:DeleteTemplate","ses:TestRenderTemplate"],"Effect":"Allow","Resource":"*"}]}},"SESSendBouncePolicy":{"parameters":["IdentityName"],"definition":{"Statement":[{"Action":["ses:SendBounce"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}",{"identityName":{"Ref":"IdentityName"}}]}}]}},"SNSCrudPolicy":{"parameters":["TopicName"],"definition":{"Statement":[{"Action":["sns:ListSubscriptionsByTopic","sns:CreateTopic","sns:SetTopicAttributes","sns:Subscribe","sns:Publish"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}*",{"topicName":{"Ref":"TopicName"}}]}}]}},"SNSPublishMessagePolicy":{"parameters":["TopicName"],"definition":{"Statement":[{"Action":["sns:Publish"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}",{"topicName":{"Ref":"TopicName"}}]}}]}},"SQSPollerPolicy":{"parameters":["QueueName"],"definition":{"Statement":[{"Action":["sqs:ChangeMessageVisibility","sqs:ChangeMessageVisibilityBatch","sqs:DeleteMessage","sqs:DeleteMessageBatch","sqs:GetQueueAttributes","sqs:ReceiveMessage"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}",{"queueName":{"Ref":"QueueName"}}]}}]}},"SQSSendMessagePolicy":{"parameters":["QueueName"],"definition":{"Statement":[{"Action":["sqs:SendMessage*"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}",{"queueName":{"Ref":"QueueName"}}]}}]}},"SSMParameterReadPolicy":{"parameters":["ParameterName"],"definition":{"Statement":[{"Action":["ssm:DescribeParameters"],"Effect":"Allow","Resource":"*"},{"Action":["ssm:GetParameters","ssm:GetParameter","ssm:GetParametersByPath"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${parameterName}",{"parameterName":{"Ref":"ParameterName"}}]}}]}},"SSMParameterWithSlashPrefixReadPolicy":{"parameters":["ParameterName"],"definition":{"Statement":[{"Action":["ssm:DescribeParameters"],"Effect":"Allow","Resource":"*"},{"Action":["ssm:GetParameters","ssm:GetParameter","ssm:GetParametersByPath"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${parameterName}",{"parameterName":{"Ref":"ParameterName"}}]}}]}},"SageMakerCreateEndpointConfigPolicy":{"parameters":["EndpointConfigName"],"definition":{"Statement":[{"Action":["sagemaker:CreateEndpointConfig"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint-config/${endpointConfigName}",{"endpointConfigName":{"Ref":"EndpointConfigName"}}]}}]}},"SageMakerCreateEndpointPolicy":{"parameters":["EndpointName"],"definition":{"Statement":[{"Action":["sagemaker:CreateEndpoint"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/${endpointName}",{"endpointName":{"Ref":"EndpointName"}}]}}]}},"ServerlessRepoReadWriteAccessPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["serverlessrepo:CreateApplication","serverlessrepo:CreateApplicationVersion","serverlessrepo:UpdateApplication","serverlessrepo:GetApplication","serverlessrepo:ListApplications","serverlessrepo:ListApplicationVersions","serverlessrepo:ListApplicationDependencies"],"Effect":"Allow","Resource":[{"Fn::Sub":"arn:${AWS::Partition}:serverlessrepo:${AWS::Region}:${AWS::AccountId}:applications/*"}]}]}},"StepFunctionsCallbackPolicy":{"parameters":["StateMachineName"],"definition":{"Statement":[{"Action":["states:SendTaskFailure","states:SendTaskHeartbeat","states:SendTaskSuccess"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}",{"stateMachineName":{"Ref":"StateMachineName"}}]}}]}},"StepFunctionsExecutionPolicy":{"parameters":["StateMachineName"],"definition":{"Statement":[{"Action":["states:StartExecution"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}",{"stateMachineName":{"Ref":"StateMachineName"}}]}}]}},"StepFunctionsExecutionPolicy_v2":{"parameters":["StateMachineName"],"definition":{"Statement":[{"Action":["states:StartExecution","states:StartSyncExecution"],"Effect":"Allow","Resource":{"Fn::Sub":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}",{"stateMachineName":{"Ref":"StateMachineName"}}]}}]}},"TextractDetectAnalyzePolicy":{"parameters":[],"definition":{"Statement":[{"Action":["textract:DetectDocumentText","textract:StartDocumentTextDetection","textract:StartDocumentAnalysis","textract:AnalyzeDocument"],"Effect":"Allow","Resource":"*"}]}},"TextractGetResultPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["textract:GetDocumentTextDetection","textract:GetDocumentAnalysis"],"Effect":"Allow","Resource":"*"}]}},"TextractPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["textract:*"],"Effect":"Allow","Resource":"*"}]}},"VPCAccessPolicy":{"parameters":[],"definition":{"Statement":[{"Action":["ec2:CreateNetworkInterface","ec2:DeleteNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DetachNetworkInterface"],"Effect":"Allow","Resource":"*"}]}}};
+export const SAM_POLICY_TEMPLATES: Readonly<Record<string, SamPolicyTemplate>> = {
+  AMIDescribePolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['ec2:DescribeImages'], Effect: 'Allow', Resource: '*' }] },
+  },
+  AWSSecretsManagerGetSecretValuePolicy: {
+    parameters: ['SecretArn'],
+    definition: {
+      Statement: [
+        {
+          Action: ['secretsmanager:GetSecretValue'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Sub': ['${secretArn}', { secretArn: { Ref: 'SecretArn' } }] },
+        },
+      ],
+    },
+  },
+  AWSSecretsManagerRotationPolicy: {
+    parameters: ['FunctionName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'secretsmanager:DescribeSecret',
+            'secretsmanager:GetSecretValue',
+            'secretsmanager:PutSecretValue',
+            'secretsmanager:UpdateSecretVersionStage',
+          ],
+          Condition: {
+            StringEquals: {
+              'secretsmanager:resource/AllowRotationLambdaArn': {
+                'Fn::Sub': [
+                  'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}',
+                  { functionName: { Ref: 'FunctionName' } },
+                ],
+              },
+            },
+          },
+          Effect: 'Allow',
+          Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*' },
+        },
+        { Action: ['secretsmanager:GetRandomPassword'], Effect: 'Allow', Resource: '*' },
+      ],
+    },
+  },
+  AcmGetCertificatePolicy: {
+    parameters: ['CertificateArn'],
+    definition: {
+      Statement: [
+        {
+          Action: ['acm:GetCertificate'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Sub': ['${certificateArn}', { certificateArn: { Ref: 'CertificateArn' } }] },
+        },
+      ],
+    },
+  },
+  AthenaQueryPolicy: {
+    parameters: ['WorkGroupName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'athena:ListWorkGroups',
+            'athena:GetExecutionEngine',
+            'athena:GetExecutionEngines',
+            'athena:GetNamespace',
+            'athena:GetCatalogs',
+            'athena:GetNamespaces',
+            'athena:GetTables',
+            'athena:GetTable',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+        {
+          Action: [
+            'athena:StartQueryExecution',
+            'athena:GetQueryResults',
+            'athena:DeleteNamedQuery',
+            'athena:GetNamedQuery',
+            'athena:ListQueryExecutions',
+            'athena:StopQueryExecution',
+            'athena:GetQueryResultsStream',
+            'athena:ListNamedQueries',
+            'athena:CreateNamedQuery',
+            'athena:GetQueryExecution',
+            'athena:BatchGetNamedQuery',
+            'athena:BatchGetQueryExecution',
+            'athena:GetWorkGroup',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/${workgroupName}',
+              { workgroupName: { Ref: 'WorkGroupName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  CloudFormationDescribeStacksPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: ['cloudformation:DescribeStacks'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*' },
+        },
+      ],
+    },
+  },
+  CloudWatchDashboardPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'cloudwatch:GetDashboard',
+            'cloudwatch:ListDashboards',
+            'cloudwatch:PutDashboard',
+            'cloudwatch:ListMetrics',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  CloudWatchDescribeAlarmHistoryPolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['cloudwatch:DescribeAlarmHistory'], Effect: 'Allow', Resource: '*' }] },
+  },
+  CloudWatchPutMetricPolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['cloudwatch:PutMetricData'], Effect: 'Allow', Resource: '*' }] },
+  },
+  CodeCommitCrudPolicy: {
+    parameters: ['RepositoryName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'codecommit:GitPull',
+            'codecommit:GitPush',
+            'codecommit:CreateBranch',
+            'codecommit:DeleteBranch',
+            'codecommit:GetBranch',
+            'codecommit:ListBranches',
+            'codecommit:MergeBranchesByFastForward',
+            'codecommit:MergeBranchesBySquash',
+            'codecommit:MergeBranchesByThreeWay',
+            'codecommit:UpdateDefaultBranch',
+            'codecommit:BatchDescribeMergeConflicts',
+            'codecommit:CreateUnreferencedMergeCommit',
+            'codecommit:DescribeMergeConflicts',
+            'codecommit:GetMergeCommit',
+            'codecommit:GetMergeOptions',
+            'codecommit:BatchGetPullRequests',
+            'codecommit:CreatePullRequest',
+            'codecommit:DescribePullRequestEvents',
+            'codecommit:GetCommentsForPullRequest',
+            'codecommit:GetCommitsFromMergeBase',
+            'codecommit:GetMergeConflicts',
+            'codecommit:GetPullRequest',
+            'codecommit:ListPullRequests',
+            'codecommit:MergePullRequestByFastForward',
+            'codecommit:MergePullRequestBySquash',
+            'codecommit:MergePullRequestByThreeWay',
+            'codecommit:PostCommentForPullRequest',
+            'codecommit:UpdatePullRequestDescription',
+            'codecommit:UpdatePullRequestStatus',
+            'codecommit:UpdatePullRequestTitle',
+            'codecommit:DeleteFile',
+            'codecommit:GetBlob',
+            'codecommit:GetFile',
+            'codecommit:GetFolder',
+            'codecommit:PutFile',
+            'codecommit:DeleteCommentContent',
+            'codecommit:GetComment',
+            'codecommit:GetCommentsForComparedCommit',
+            'codecommit:PostCommentForComparedCommit',
+            'codecommit:PostCommentReply',
+            'codecommit:UpdateComment',
+            'codecommit:BatchGetCommits',
+            'codecommit:CreateCommit',
+            'codecommit:GetCommit',
+            'codecommit:GetCommitHistory',
+            'codecommit:GetDifferences',
+            'codecommit:GetObjectIdentifier',
+            'codecommit:GetReferences',
+            'codecommit:GetTree',
+            'codecommit:GetRepository',
+            'codecommit:UpdateRepositoryDescription',
+            'codecommit:ListTagsForResource',
+            'codecommit:TagResource',
+            'codecommit:UntagResource',
+            'codecommit:GetRepositoryTriggers',
+            'codecommit:PutRepositoryTriggers',
+            'codecommit:TestRepositoryTriggers',
+            'codecommit:GetBranch',
+            'codecommit:GetCommit',
+            'codecommit:UploadArchive',
+            'codecommit:GetUploadArchiveStatus',
+            'codecommit:CancelUploadArchive',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}',
+              { repositoryName: { Ref: 'RepositoryName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  CodeCommitReadPolicy: {
+    parameters: ['RepositoryName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'codecommit:GitPull',
+            'codecommit:GetBranch',
+            'codecommit:ListBranches',
+            'codecommit:BatchDescribeMergeConflicts',
+            'codecommit:DescribeMergeConflicts',
+            'codecommit:GetMergeCommit',
+            'codecommit:GetMergeOptions',
+            'codecommit:BatchGetPullRequests',
+            'codecommit:DescribePullRequestEvents',
+            'codecommit:GetCommentsForPullRequest',
+            'codecommit:GetCommitsFromMergeBase',
+            'codecommit:GetMergeConflicts',
+            'codecommit:GetPullRequest',
+            'codecommit:ListPullRequests',
+            'codecommit:GetBlob',
+            'codecommit:GetFile',
+            'codecommit:GetFolder',
+            'codecommit:GetComment',
+            'codecommit:GetCommentsForComparedCommit',
+            'codecommit:BatchGetCommits',
+            'codecommit:GetCommit',
+            'codecommit:GetCommitHistory',
+            'codecommit:GetDifferences',
+            'codecommit:GetObjectIdentifier',
+            'codecommit:GetReferences',
+            'codecommit:GetTree',
+            'codecommit:GetRepository',
+            'codecommit:ListTagsForResource',
+            'codecommit:GetRepositoryTriggers',
+            'codecommit:TestRepositoryTriggers',
+            'codecommit:GetBranch',
+            'codecommit:GetCommit',
+            'codecommit:GetUploadArchiveStatus',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}',
+              { repositoryName: { Ref: 'RepositoryName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  CodePipelineLambdaExecutionPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: ['codepipeline:PutJobSuccessResult', 'codepipeline:PutJobFailureResult'],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  CodePipelineReadOnlyPolicy: {
+    parameters: ['PipelineName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['codepipeline:ListPipelineExecutions'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${pipelinename}',
+              { pipelinename: { Ref: 'PipelineName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ComprehendBasicAccessPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'comprehend:BatchDetectKeyPhrases',
+            'comprehend:DetectDominantLanguage',
+            'comprehend:DetectEntities',
+            'comprehend:BatchDetectEntities',
+            'comprehend:DetectKeyPhrases',
+            'comprehend:DetectSentiment',
+            'comprehend:BatchDetectDominantLanguage',
+            'comprehend:BatchDetectSentiment',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  CostExplorerReadOnlyPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'ce:GetCostAndUsage',
+            'ce:GetDimensionValues',
+            'ce:GetReservationCoverage',
+            'ce:GetReservationPurchaseRecommendation',
+            'ce:GetReservationUtilization',
+            'ce:GetTags',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  DynamoDBBackupFullAccessPolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['dynamodb:CreateBackup', 'dynamodb:DescribeContinuousBackups'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+        {
+          Action: ['dynamodb:DeleteBackup', 'dynamodb:DescribeBackup', 'dynamodb:ListBackups'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  DynamoDBCrudPolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'dynamodb:GetItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:PutItem',
+            'dynamodb:Scan',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:BatchGetItem',
+            'dynamodb:DescribeTable',
+            'dynamodb:ConditionCheckItem',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  DynamoDBReadPolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'dynamodb:GetItem',
+            'dynamodb:Scan',
+            'dynamodb:Query',
+            'dynamodb:BatchGetItem',
+            'dynamodb:DescribeTable',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  DynamoDBReconfigurePolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['dynamodb:UpdateTable'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  DynamoDBRestoreFromBackupPolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['dynamodb:RestoreTableFromBackup'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+        {
+          Action: [
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:Query',
+            'dynamodb:Scan',
+            'dynamodb:BatchWriteItem',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  DynamoDBStreamReadPolicy: {
+    parameters: ['StreamName', 'TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/${streamName}',
+              { streamName: { Ref: 'StreamName' }, tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+        {
+          Action: ['dynamodb:ListStreams'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/*',
+              { tableName: { Ref: 'TableName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  DynamoDBWritePolicy: {
+    parameters: ['TableName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+          Effect: 'Allow',
+          Resource: [
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*',
+                { tableName: { Ref: 'TableName' } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  EC2CopyImagePolicy: {
+    parameters: ['ImageId'],
+    definition: {
+      Statement: [
+        {
+          Action: ['ec2:CopyImage'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:image/${imageId}',
+              { imageId: { Ref: 'ImageId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  EC2DescribePolicy: {
+    parameters: [],
+    definition: {
+      Statement: [{ Action: ['ec2:DescribeRegions', 'ec2:DescribeInstances'], Effect: 'Allow', Resource: '*' }],
+    },
+  },
+  EFSWriteAccessPolicy: {
+    parameters: ['AccessPoint', 'FileSystem'],
+    definition: {
+      Statement: [
+        {
+          Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+          Condition: {
+            StringEquals: {
+              'elasticfilesystem:AccessPointArn': {
+                'Fn::Sub': [
+                  'arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPoint}',
+                  { AccessPoint: { Ref: 'AccessPoint' } },
+                ],
+              },
+            },
+          },
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/${FileSystem}',
+              { FileSystem: { Ref: 'FileSystem' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  EKSDescribePolicy: {
+    parameters: [],
+    definition: {
+      Statement: [{ Action: ['eks:DescribeCluster', 'eks:ListClusters'], Effect: 'Allow', Resource: '*' }],
+    },
+  },
+  EcsRunTaskPolicy: {
+    parameters: ['TaskDefinition'],
+    definition: {
+      Statement: [
+        {
+          Action: ['ecs:RunTask'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${taskDefinition}',
+              { taskDefinition: { Ref: 'TaskDefinition' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceAddJobFlowStepsPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'elasticmapreduce:AddJobFlowSteps',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceCancelStepsPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'elasticmapreduce:CancelSteps',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceModifyInstanceFleetPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: ['elasticmapreduce:ModifyInstanceFleet', 'elasticmapreduce:ListInstanceFleets'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceModifyInstanceGroupsPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: ['elasticmapreduce:ModifyInstanceGroups', 'elasticmapreduce:ListInstanceGroups'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceSetTerminationProtectionPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'elasticmapreduce:SetTerminationProtection',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticMapReduceTerminateJobFlowsPolicy: {
+    parameters: ['ClusterId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'elasticmapreduce:TerminateJobFlows',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}',
+              { clusterId: { Ref: 'ClusterId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ElasticsearchHttpPostPolicy: {
+    parameters: ['DomainName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['es:ESHttpPost', 'es:ESHttpPut'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${domainName}/*',
+              { domainName: { Ref: 'DomainName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  EventBridgePutEventsPolicy: {
+    parameters: ['EventBusName'],
+    definition: {
+      Statement: [
+        {
+          Action: 'events:PutEvents',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${eventBusName}',
+              { eventBusName: { Ref: 'EventBusName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  FilterLogEventsPolicy: {
+    parameters: ['LogGroupName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['logs:FilterLogEvents'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${logGroupName}:log-stream:*',
+              { logGroupName: { Ref: 'LogGroupName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  FirehoseCrudPolicy: {
+    parameters: ['DeliveryStreamName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'firehose:CreateDeliveryStream',
+            'firehose:DeleteDeliveryStream',
+            'firehose:DescribeDeliveryStream',
+            'firehose:PutRecord',
+            'firehose:PutRecordBatch',
+            'firehose:UpdateDestination',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}',
+              { deliveryStreamName: { Ref: 'DeliveryStreamName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  FirehoseWritePolicy: {
+    parameters: ['DeliveryStreamName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}',
+              { deliveryStreamName: { Ref: 'DeliveryStreamName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  KMSDecryptPolicy: {
+    parameters: ['KeyId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'kms:Decrypt',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}',
+              { keyId: { Ref: 'KeyId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  KMSEncryptPolicy: {
+    parameters: ['KeyId'],
+    definition: {
+      Statement: [
+        {
+          Action: 'kms:Encrypt',
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}',
+              { keyId: { Ref: 'KeyId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  KMSEncryptPolicy_v2: {
+    parameters: ['KeyId'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'kms:Encrypt',
+            'kms:GenerateDataKey',
+            'kms:GenerateDataKeyWithoutPlaintext',
+            'kms:GenerateDataKeyPair',
+            'kms:GenerateDataKeyPairWithoutPlaintext',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}',
+              { keyId: { Ref: 'KeyId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  KinesisCrudPolicy: {
+    parameters: ['StreamName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'kinesis:AddTagsToStream',
+            'kinesis:CreateStream',
+            'kinesis:DecreaseStreamRetentionPeriod',
+            'kinesis:DeleteStream',
+            'kinesis:DescribeStream',
+            'kinesis:DescribeStreamSummary',
+            'kinesis:GetShardIterator',
+            'kinesis:IncreaseStreamRetentionPeriod',
+            'kinesis:ListTagsForStream',
+            'kinesis:MergeShards',
+            'kinesis:PutRecord',
+            'kinesis:PutRecords',
+            'kinesis:SplitShard',
+            'kinesis:RemoveTagsFromStream',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}',
+              { streamName: { Ref: 'StreamName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  KinesisStreamReadPolicy: {
+    parameters: ['StreamName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['kinesis:ListStreams', 'kinesis:DescribeLimits'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*' },
+        },
+        {
+          Action: [
+            'kinesis:DescribeStream',
+            'kinesis:DescribeStreamSummary',
+            'kinesis:GetRecords',
+            'kinesis:GetShardIterator',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}',
+              { streamName: { Ref: 'StreamName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  LambdaInvokePolicy: {
+    parameters: ['FunctionName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['lambda:InvokeFunction'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*',
+              { functionName: { Ref: 'FunctionName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  MobileAnalyticsWriteOnlyAccessPolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['mobileanalytics:PutEvents'], Effect: 'Allow', Resource: '*' }] },
+  },
+  OrganizationsListAccountsPolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['organizations:ListAccounts'], Effect: 'Allow', Resource: '*' }] },
+  },
+  PinpointEndpointAccessPolicy: {
+    parameters: ['PinpointApplicationId'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'mobiletargeting:GetEndpoint',
+            'mobiletargeting:UpdateEndpoint',
+            'mobiletargeting:UpdateEndpointsBatch',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:apps/${pinpointApplicationId}/endpoints/*',
+              { pinpointApplicationId: { Ref: 'PinpointApplicationId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  PollyFullAccessPolicy: {
+    parameters: ['LexiconName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['polly:GetLexicon', 'polly:DeleteLexicon'],
+          Effect: 'Allow',
+          Resource: [
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/${lexiconName}',
+                { lexiconName: { Ref: 'LexiconName' } },
+              ],
+            },
+          ],
+        },
+        {
+          Action: ['polly:DescribeVoices', 'polly:ListLexicons', 'polly:PutLexicon', 'polly:SynthesizeSpeech'],
+          Effect: 'Allow',
+          Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/*' }],
+        },
+      ],
+    },
+  },
+  RekognitionDetectOnlyPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'rekognition:DetectFaces',
+            'rekognition:DetectLabels',
+            'rekognition:DetectModerationLabels',
+            'rekognition:DetectText',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  RekognitionFacesManagementPolicy: {
+    parameters: ['CollectionId'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'rekognition:IndexFaces',
+            'rekognition:DeleteFaces',
+            'rekognition:SearchFaces',
+            'rekognition:SearchFacesByImage',
+            'rekognition:ListFaces',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}',
+              { collectionId: { Ref: 'CollectionId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  RekognitionFacesPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [{ Action: ['rekognition:CompareFaces', 'rekognition:DetectFaces'], Effect: 'Allow', Resource: '*' }],
+    },
+  },
+  RekognitionLabelsPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        { Action: ['rekognition:DetectLabels', 'rekognition:DetectModerationLabels'], Effect: 'Allow', Resource: '*' },
+      ],
+    },
+  },
+  RekognitionNoDataAccessPolicy: {
+    parameters: ['CollectionId'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'rekognition:CompareFaces',
+            'rekognition:DetectFaces',
+            'rekognition:DetectLabels',
+            'rekognition:DetectModerationLabels',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}',
+              { collectionId: { Ref: 'CollectionId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  RekognitionReadPolicy: {
+    parameters: ['CollectionId'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'rekognition:ListCollections',
+            'rekognition:ListFaces',
+            'rekognition:SearchFaces',
+            'rekognition:SearchFacesByImage',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}',
+              { collectionId: { Ref: 'CollectionId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  RekognitionWriteOnlyAccessPolicy: {
+    parameters: ['CollectionId'],
+    definition: {
+      Statement: [
+        {
+          Action: ['rekognition:CreateCollection', 'rekognition:IndexFaces'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}',
+              { collectionId: { Ref: 'CollectionId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  Route53ChangeResourceRecordSetsPolicy: {
+    parameters: ['HostedZoneId'],
+    definition: {
+      Statement: [
+        {
+          Action: ['route53:ChangeResourceRecordSets'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}',
+              { HostedZoneId: { Ref: 'HostedZoneId' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  S3CrudPolicy: {
+    parameters: ['BucketName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            's3:GetObject',
+            's3:ListBucket',
+            's3:GetBucketLocation',
+            's3:GetObjectVersion',
+            's3:PutObject',
+            's3:PutObjectAcl',
+            's3:GetLifecycleConfiguration',
+            's3:PutLifecycleConfiguration',
+            's3:DeleteObject',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}', { bucketName: { Ref: 'BucketName' } }] },
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}/*', { bucketName: { Ref: 'BucketName' } }] },
+          ],
+        },
+      ],
+    },
+  },
+  S3FullAccessPolicy: {
+    parameters: ['BucketName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            's3:GetObject',
+            's3:GetObjectAcl',
+            's3:GetObjectVersion',
+            's3:PutObject',
+            's3:PutObjectAcl',
+            's3:DeleteObject',
+            's3:DeleteObjectTagging',
+            's3:DeleteObjectVersionTagging',
+            's3:GetObjectTagging',
+            's3:GetObjectVersionTagging',
+            's3:PutObjectTagging',
+            's3:PutObjectVersionTagging',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}/*', { bucketName: { Ref: 'BucketName' } }] },
+          ],
+        },
+        {
+          Action: [
+            's3:ListBucket',
+            's3:GetBucketLocation',
+            's3:GetLifecycleConfiguration',
+            's3:PutLifecycleConfiguration',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}', { bucketName: { Ref: 'BucketName' } }] },
+          ],
+        },
+      ],
+    },
+  },
+  S3ReadPolicy: {
+    parameters: ['BucketName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            's3:GetObject',
+            's3:ListBucket',
+            's3:GetBucketLocation',
+            's3:GetObjectVersion',
+            's3:GetLifecycleConfiguration',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}', { bucketName: { Ref: 'BucketName' } }] },
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}/*', { bucketName: { Ref: 'BucketName' } }] },
+          ],
+        },
+      ],
+    },
+  },
+  S3WritePolicy: {
+    parameters: ['BucketName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['s3:PutObject', 's3:PutObjectAcl', 's3:PutLifecycleConfiguration'],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}', { bucketName: { Ref: 'BucketName' } }] },
+            { 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${bucketName}/*', { bucketName: { Ref: 'BucketName' } }] },
+          ],
+        },
+      ],
+    },
+  },
+  SESBulkTemplatedCrudPolicy: {
+    parameters: ['IdentityName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'ses:GetIdentityVerificationAttributes',
+            'ses:SendEmail',
+            'ses:SendRawEmail',
+            'ses:SendTemplatedEmail',
+            'ses:SendBulkTemplatedEmail',
+            'ses:VerifyEmailIdentity',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}',
+              { identityName: { Ref: 'IdentityName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SESBulkTemplatedCrudPolicy_v2: {
+    parameters: ['IdentityName', 'TemplateName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['ses:SendEmail', 'ses:SendRawEmail', 'ses:SendTemplatedEmail', 'ses:SendBulkTemplatedEmail'],
+          Effect: 'Allow',
+          Resource: [
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}',
+                { identityName: { Ref: 'IdentityName' } },
+              ],
+            },
+            {
+              'Fn::Sub': [
+                'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:template/${templateName}',
+                { templateName: { Ref: 'TemplateName' } },
+              ],
+            },
+          ],
+        },
+        {
+          Action: ['ses:GetIdentityVerificationAttributes', 'ses:VerifyEmailIdentity'],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  SESCrudPolicy: {
+    parameters: ['IdentityName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'ses:GetIdentityVerificationAttributes',
+            'ses:SendEmail',
+            'ses:SendRawEmail',
+            'ses:VerifyEmailIdentity',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}',
+              { identityName: { Ref: 'IdentityName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SESEmailTemplateCrudPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'ses:CreateTemplate',
+            'ses:GetTemplate',
+            'ses:ListTemplates',
+            'ses:UpdateTemplate',
+            'ses:DeleteTemplate',
+            'ses:TestRenderTemplate',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  SESSendBouncePolicy: {
+    parameters: ['IdentityName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['ses:SendBounce'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}',
+              { identityName: { Ref: 'IdentityName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SNSCrudPolicy: {
+    parameters: ['TopicName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'sns:ListSubscriptionsByTopic',
+            'sns:CreateTopic',
+            'sns:SetTopicAttributes',
+            'sns:Subscribe',
+            'sns:Publish',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}*',
+              { topicName: { Ref: 'TopicName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SNSPublishMessagePolicy: {
+    parameters: ['TopicName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['sns:Publish'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}',
+              { topicName: { Ref: 'TopicName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SQSPollerPolicy: {
+    parameters: ['QueueName'],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'sqs:ChangeMessageVisibility',
+            'sqs:ChangeMessageVisibilityBatch',
+            'sqs:DeleteMessage',
+            'sqs:DeleteMessageBatch',
+            'sqs:GetQueueAttributes',
+            'sqs:ReceiveMessage',
+          ],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}',
+              { queueName: { Ref: 'QueueName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SQSSendMessagePolicy: {
+    parameters: ['QueueName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['sqs:SendMessage*'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}',
+              { queueName: { Ref: 'QueueName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SSMParameterReadPolicy: {
+    parameters: ['ParameterName'],
+    definition: {
+      Statement: [
+        { Action: ['ssm:DescribeParameters'], Effect: 'Allow', Resource: '*' },
+        {
+          Action: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${parameterName}',
+              { parameterName: { Ref: 'ParameterName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SSMParameterWithSlashPrefixReadPolicy: {
+    parameters: ['ParameterName'],
+    definition: {
+      Statement: [
+        { Action: ['ssm:DescribeParameters'], Effect: 'Allow', Resource: '*' },
+        {
+          Action: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${parameterName}',
+              { parameterName: { Ref: 'ParameterName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SageMakerCreateEndpointConfigPolicy: {
+    parameters: ['EndpointConfigName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['sagemaker:CreateEndpointConfig'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint-config/${endpointConfigName}',
+              { endpointConfigName: { Ref: 'EndpointConfigName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  SageMakerCreateEndpointPolicy: {
+    parameters: ['EndpointName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['sagemaker:CreateEndpoint'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/${endpointName}',
+              { endpointName: { Ref: 'EndpointName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  ServerlessRepoReadWriteAccessPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'serverlessrepo:CreateApplication',
+            'serverlessrepo:CreateApplicationVersion',
+            'serverlessrepo:UpdateApplication',
+            'serverlessrepo:GetApplication',
+            'serverlessrepo:ListApplications',
+            'serverlessrepo:ListApplicationVersions',
+            'serverlessrepo:ListApplicationDependencies',
+          ],
+          Effect: 'Allow',
+          Resource: [
+            { 'Fn::Sub': 'arn:${AWS::Partition}:serverlessrepo:${AWS::Region}:${AWS::AccountId}:applications/*' },
+          ],
+        },
+      ],
+    },
+  },
+  StepFunctionsCallbackPolicy: {
+    parameters: ['StateMachineName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}',
+              { stateMachineName: { Ref: 'StateMachineName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  StepFunctionsExecutionPolicy: {
+    parameters: ['StateMachineName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['states:StartExecution'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}',
+              { stateMachineName: { Ref: 'StateMachineName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  StepFunctionsExecutionPolicy_v2: {
+    parameters: ['StateMachineName'],
+    definition: {
+      Statement: [
+        {
+          Action: ['states:StartExecution', 'states:StartSyncExecution'],
+          Effect: 'Allow',
+          Resource: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}',
+              { stateMachineName: { Ref: 'StateMachineName' } },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  TextractDetectAnalyzePolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'textract:DetectDocumentText',
+            'textract:StartDocumentTextDetection',
+            'textract:StartDocumentAnalysis',
+            'textract:AnalyzeDocument',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  TextractGetResultPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: ['textract:GetDocumentTextDetection', 'textract:GetDocumentAnalysis'],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  TextractPolicy: {
+    parameters: [],
+    definition: { Statement: [{ Action: ['textract:*'], Effect: 'Allow', Resource: '*' }] },
+  },
+  VPCAccessPolicy: {
+    parameters: [],
+    definition: {
+      Statement: [
+        {
+          Action: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DeleteNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DetachNetworkInterface',
+          ],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ],
+    },
+  },
+};

@@ -59,7 +59,10 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
         if (fn.Properties?.DeploymentPreference !== undefined && resources.CodeDeployServiceRole === undefined) {
           generate('CodeDeployServiceRole', logicalId, {
             Type: 'AWS::IAM::Role',
-            Properties: { AssumeRolePolicyDocument: trustFor('codedeploy.amazonaws.com'), ManagedPolicyArns: [managedPolicyArn('AWSCodeDeployRoleForLambda')] },
+            Properties: {
+              AssumeRolePolicyDocument: trustFor('codedeploy.amazonaws.com'),
+              ManagedPolicyArns: [managedPolicyArn('AWSCodeDeployRoleForLambda')],
+            },
           });
         }
         break;
@@ -119,29 +122,51 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
   });
   if (role !== undefined) return;
   const managed: unknown[] = [managedPolicyArn('AWSLambdaBasicExecutionRole')];
-  if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled') managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
+  if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
+    managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
   if (properties.VpcConfig !== undefined) managed.push(managedPolicyArn('AWSLambdaVPCAccessExecutionRole'));
   if (isRecord(properties.Events)) {
     for (const event of Object.values(properties.Events)) {
       const policy = isRecord(event) && typeof event.Type === 'string' ? EVENT_SOURCE_POLICIES[event.Type] : undefined;
-      if (policy && !managed.some((arn) => JSON.stringify(arn) === JSON.stringify(managedPolicyArn(policy)))) managed.push(managedPolicyArn(policy));
+      if (policy && !managed.some((arn) => JSON.stringify(arn) === JSON.stringify(managedPolicyArn(policy))))
+        managed.push(managedPolicyArn(policy));
     }
   }
   const inline: unknown[] = [];
   const dlq = properties.DeadLetterQueue;
   if (isRecord(dlq) && typeof dlq.Type === 'string') {
-    inline.push(namedPolicy(`${roleId}DeadLetterQueuePolicy`, DESTINATION_ACTIONS[dlq.Type] ?? ['sqs:SendMessage', 'sns:Publish'], dlq.TargetArn));
+    inline.push(
+      namedPolicy(
+        `${roleId}DeadLetterQueuePolicy`,
+        DESTINATION_ACTIONS[dlq.Type] ?? ['sqs:SendMessage', 'sns:Publish'],
+        dlq.TargetArn,
+      ),
+    );
   }
-  const destinations = isRecord(properties.EventInvokeConfig) ? properties.EventInvokeConfig.DestinationConfig : undefined;
+  const destinations = isRecord(properties.EventInvokeConfig)
+    ? properties.EventInvokeConfig.DestinationConfig
+    : undefined;
   if (isRecord(destinations)) {
     for (const [when, destination] of Object.entries(destinations)) {
-      if (!isRecord(destination) || typeof destination.Type !== 'string' || destination.Destination === undefined) continue;
-      const target = destination.Type === 'S3' ? [destination.Destination, { 'Fn::Sub': ['${bucket}/*', { bucket: destination.Destination }] }] : destination.Destination;
-      inline.push(namedPolicy(`${roleId}EventInvokeConfig${when}Policy`, DESTINATION_ACTIONS[destination.Type] ?? ['*'], target));
+      if (!isRecord(destination) || typeof destination.Type !== 'string' || destination.Destination === undefined)
+        continue;
+      const target =
+        destination.Type === 'S3'
+          ? [destination.Destination, { 'Fn::Sub': ['${bucket}/*', { bucket: destination.Destination }] }]
+          : destination.Destination;
+      inline.push(
+        namedPolicy(`${roleId}EventInvokeConfig${when}Policy`, DESTINATION_ACTIONS[destination.Type] ?? ['*'], target),
+      );
     }
   }
-  generate(roleId, logicalId, executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline));
-  eventRoles(logicalId, properties.Events, ['lambda:InvokeFunction'], { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, ['ScheduleV2']);
+  generate(
+    roleId,
+    logicalId,
+    executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline),
+  );
+  eventRoles(logicalId, properties.Events, ['lambda:InvokeFunction'], { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
+    'ScheduleV2',
+  ]);
 }
 
 /**
@@ -149,18 +174,33 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
  * for state machines every event source (`Schedule`, `ScheduleV2`, `CloudWatchEvent`, `EventBridgeRule`, `Api`).
  * An event that names its own role (`RoleArn`, `Role`) gets none.
  */
-function eventRoles(logicalId: string, events: unknown, actions: string[], target: unknown, generate: Generate, only?: string[]): void {
+function eventRoles(
+  logicalId: string,
+  events: unknown,
+  actions: string[],
+  target: unknown,
+  generate: Generate,
+  only?: string[],
+): void {
   if (!isRecord(events)) return;
   for (const [eventId, event] of Object.entries(events)) {
     if (!isRecord(event) || typeof event.Type !== 'string') continue;
     if (only && !only.includes(event.Type)) continue;
     const eventProperties = isRecord(event.Properties) ? event.Properties : {};
     if (eventProperties.Role !== undefined || eventProperties.RoleArn !== undefined) continue;
-    const service = event.Type === 'Api' ? 'apigateway.amazonaws.com' : event.Type === 'ScheduleV2' ? 'scheduler.amazonaws.com' : 'events.amazonaws.com';
+    const service =
+      event.Type === 'Api'
+        ? 'apigateway.amazonaws.com'
+        : event.Type === 'ScheduleV2'
+          ? 'scheduler.amazonaws.com'
+          : 'events.amazonaws.com';
     const eventRoleId = `${logicalId}${eventId}Role`;
     generate(eventRoleId, logicalId, {
       Type: 'AWS::IAM::Role',
-      Properties: { AssumeRolePolicyDocument: trustFor(service), Policies: [namedPolicy(`${eventRoleId}${actions[0]!.split(':')[1]}Policy`, actions, target)] },
+      Properties: {
+        AssumeRolePolicyDocument: trustFor(service),
+        Policies: [namedPolicy(`${eventRoleId}${actions[0]!.split(':')[1]}Policy`, actions, target)],
+      },
     });
   }
 }
@@ -173,16 +213,35 @@ function expandStateMachine(logicalId: string, resource: CfnResource, generate: 
     Type: 'AWS::StepFunctions::StateMachine',
     Properties: { ...properties, RoleArn: properties.Role ?? { 'Fn::GetAtt': [roleId, 'Arn'] } },
   });
-  if (properties.Role === undefined) generate(roleId, logicalId, executionRole(roleId, properties, trustFor('states.amazonaws.com'), [], []));
-  eventRoles(logicalId, properties.Events, ['states:StartExecution'], { Ref: logicalId }, generate, ['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule', 'Api']);
+  if (properties.Role === undefined)
+    generate(roleId, logicalId, executionRole(roleId, properties, trustFor('states.amazonaws.com'), [], []));
+  eventRoles(logicalId, properties.Events, ['states:StartExecution'], { Ref: logicalId }, generate, [
+    'Schedule',
+    'ScheduleV2',
+    'CloudWatchEvent',
+    'EventBridgeRule',
+    'Api',
+  ]);
 }
 
 /** The role SAM generates for a function or state machine: its `Policies` read as SAM reads them. */
-function executionRole(roleId: string, properties: Record<string, unknown>, trust: unknown, managed: unknown[], inline: unknown[]): CfnResource {
-  const policies = properties.Policies === undefined ? [] : Array.isArray(properties.Policies) ? properties.Policies : [properties.Policies];
+function executionRole(
+  roleId: string,
+  properties: Record<string, unknown>,
+  trust: unknown,
+  managed: unknown[],
+  inline: unknown[],
+): CfnResource {
+  const policies =
+    properties.Policies === undefined
+      ? []
+      : Array.isArray(properties.Policies)
+        ? properties.Policies
+        : [properties.Policies];
   policies.forEach((policy, index) => {
     if (typeof policy === 'string') managed.push(policy.startsWith('arn:') ? policy : managedPolicyArn(policy));
-    else if (isRecord(policy) && policy.Statement !== undefined) inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: policy });
+    else if (isRecord(policy) && policy.Statement !== undefined)
+      inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: policy });
     else if (isRecord(policy) && Object.keys(policy).length === 1 && Object.keys(policy)[0]! in SAM_POLICY_TEMPLATES) {
       const [[name, values]] = Object.entries(policy) as [[string, unknown]];
       inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: expandPolicyTemplate(name, values) });
@@ -215,8 +274,15 @@ export function expandPolicyTemplate(name: string, values: unknown): unknown {
     if (Array.isArray(value)) return value.map(fill);
     if (!isRecord(value)) return value;
     const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === 'Ref' && typeof value.Ref === 'string' && template.parameters.includes(value.Ref)) {
-      return Object.hasOwn(given, value.Ref) ? given[value.Ref] : unknownValue(`SAM policy template ${name} without its parameter ${value.Ref}`);
+    if (
+      keys.length === 1 &&
+      keys[0] === 'Ref' &&
+      typeof value.Ref === 'string' &&
+      template.parameters.includes(value.Ref)
+    ) {
+      return Object.hasOwn(given, value.Ref)
+        ? given[value.Ref]
+        : unknownValue(`SAM policy template ${name} without its parameter ${value.Ref}`);
     }
     return Object.fromEntries(keys.map((key) => [key, fill(value[key])]));
   };
@@ -229,11 +295,17 @@ function managedPolicyArn(name: string): unknown {
 }
 
 function trustFor(service: string): unknown {
-  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: { Service: [service] } }] };
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: { Service: [service] } }],
+  };
 }
 
 function namedPolicy(name: string, actions: string[], resource: unknown): unknown {
-  return { PolicyName: name, PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] } };
+  return {
+    PolicyName: name,
+    PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] },
+  };
 }
 
 /** SAM `Tags` are a map; the role gets them as CloudFormation's list, with the tag SAM adds. */

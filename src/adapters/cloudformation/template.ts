@@ -47,7 +47,6 @@ export interface TemplateInput {
 /** A template that cannot be read, located as precisely as the parser allows. */
 export class TemplateError extends InputFileError {}
 
-
 /** The shape check every loader applies: a template is an object with a `Resources` map. */
 export function isTemplate(value: unknown): value is CfnTemplate {
   return isRecord(value) && isRecord(value.Resources);

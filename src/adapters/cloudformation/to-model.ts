@@ -1,4 +1,14 @@
-import { emptyModel, isUnknown, type AwsPolicyGrant, type ComputeAttachment, type CredentialKind, type Identity, type IdentityKind, type Model, type Secret } from '../../model/model.js';
+import {
+  emptyModel,
+  isUnknown,
+  type AwsPolicyGrant,
+  type ComputeAttachment,
+  type CredentialKind,
+  type Identity,
+  type IdentityKind,
+  type Model,
+  type Secret,
+} from '../../model/model.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { expandInputs } from './expand.js';
 import { identityFromResource, inlinePolicies, isIdentityResource, permissionSetFromResource } from './identities.js';
@@ -65,7 +75,8 @@ const LINKERS: Record<string, Linker> = {
     });
   },
   'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-access-key'),
-  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential'),
+  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) =>
+    b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential'),
   'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
     b.eachItem(ctx, resource.Properties?.Roles, (role) => {
       b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
@@ -74,7 +85,8 @@ const LINKERS: Record<string, Linker> = {
   'AWS::Lambda::Function': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
   'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
   'AWS::Events::Rule': (b, ctx, id, resource) => b.addMonitor(ctx, id, 'event-rule', resource.Properties?.EventPattern),
-  'AWS::Logs::MetricFilter': (b, ctx, id, resource) => b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern),
+  'AWS::Logs::MetricFilter': (b, ctx, id, resource) =>
+    b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern),
   'AWS::SecretsManager::RotationSchedule': (b, ctx, id, resource) => {
     const secret = b.findSecret(ctx, resource.Properties?.SecretId);
     if (secret) applyRotation(ctx, id, resource, secret);
@@ -96,7 +108,8 @@ class ModelBuilder {
   build(): Model {
     this.eachResource((ctx, logicalId, resource) => {
       if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
-      else if (resource.Type === 'AWS::SSO::PermissionSet') this.addIdentity(permissionSetFromResource(ctx, logicalId, resource));
+      else if (resource.Type === 'AWS::SSO::PermissionSet')
+        this.addIdentity(permissionSetFromResource(ctx, logicalId, resource));
       if (resource.Type === 'AWS::SecretsManager::Secret') {
         const secret = secretFromResource(ctx, logicalId, resource);
         this.secrets.set(secret.id, secret);
@@ -104,7 +117,8 @@ class ModelBuilder {
       }
     });
     this.eachResource((ctx, logicalId, resource) => LINKERS[resource.Type]?.(this, ctx, logicalId, resource));
-    for (const grant of this.policies.values()) if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
+    for (const grant of this.policies.values())
+      if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
     return this.model;
@@ -114,7 +128,10 @@ class ModelBuilder {
   addMonitor(ctx: StackContext, logicalId: string, kind: 'event-rule' | 'metric-filter', raw: unknown): void {
     if (raw === undefined) return;
     const value = ctx.resolver.resolve(raw);
-    const pattern = typeof value === 'string' ? value : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
+    const pattern =
+      typeof value === 'string'
+        ? value
+        : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
     (this.model.monitors ??= []).push({ kind, source: ctx.ref(logicalId), pattern });
   }
 
@@ -171,7 +188,10 @@ class ModelBuilder {
         (value.startsWith('${') ? undefined : named[0]);
       if (found) return found;
     }
-    this.model.externalReferences!.push({ identity: ctx.id(fromLogicalId), reference: isUnknown(value) ? value.description : value });
+    this.model.externalReferences!.push({
+      identity: ctx.id(fromLogicalId),
+      reference: isUnknown(value) ? value.description : value,
+    });
     return undefined;
   }
 
@@ -197,7 +217,11 @@ class ModelBuilder {
       if (target && ctx.input.template.Resources[target]!.Type === 'AWS::IAM::ManagedPolicy') {
         this.hold(identity, this.policyGrant(ctx, target));
       } else {
-        identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn: ctx.sharedString(raw, 'ManagedPolicyArns item') });
+        identity.grants.push({
+          kind: 'aws-managed-policy',
+          source: identity.resource,
+          arn: ctx.sharedString(raw, 'ManagedPolicyArns item'),
+        });
       }
     });
   }
@@ -217,7 +241,13 @@ class ModelBuilder {
 
   linkSingleHolderPolicy(ctx: StackContext, logicalId: string, resource: CfnResource): void {
     const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type]!;
-    const [grant] = inlinePolicies(ctx.resolver.resolve({ PolicyName: resource.Properties?.PolicyName, PolicyDocument: resource.Properties?.PolicyDocument }), ctx.ref(logicalId));
+    const [grant] = inlinePolicies(
+      ctx.resolver.resolve({
+        PolicyName: resource.Properties?.PolicyName,
+        PolicyDocument: resource.Properties?.PolicyDocument,
+      }),
+      ctx.ref(logicalId),
+    );
     const raw = resource.Properties?.[property];
     const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
     if (holder) holder.grants.push(grant!);
@@ -264,7 +294,10 @@ class ModelBuilder {
     let grant = this.policies.get(id);
     if (!grant) {
       const resource = ctx.input.template.Resources[logicalId]!;
-      const name = literalName(resource, resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName');
+      const name = literalName(
+        resource,
+        resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName',
+      );
       grant = {
         kind: 'aws-policy',
         source: ctx.ref(logicalId),

@@ -5,8 +5,24 @@ import type { ScalarTag, CollectionTag, YAMLMap, YAMLSeq } from 'yaml';
  * (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`), so the rest of the adapter sees one syntax.
  */
 const FUNCTIONS = [
-  'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'GetAtt', 'If', 'ImportValue', 'Join', 'Length', 'Select', 'Split', 'Sub',
-  'ToJsonString', 'Transform', 'And', 'Equals', 'Not', 'Or',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAZs',
+  'GetAtt',
+  'If',
+  'ImportValue',
+  'Join',
+  'Length',
+  'Select',
+  'Split',
+  'Sub',
+  'ToJsonString',
+  'Transform',
+  'And',
+  'Equals',
+  'Not',
+  'Or',
 ];
 
 function longName(name: string): string {

@@ -1,2 +1,9 @@
-export { kubernetesManifestFiles, loadManifests, looksLikeKubernetesManifest, ManifestError, parseManifests, typeToken } from './load.js';
+export {
+  kubernetesManifestFiles,
+  loadManifests,
+  looksLikeKubernetesManifest,
+  ManifestError,
+  parseManifests,
+  typeToken,
+} from './load.js';
 export { modelFromKubernetesObjects, type KubernetesObject } from './to-model.js';

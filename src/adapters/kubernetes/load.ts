@@ -29,7 +29,12 @@ export function looksLikeKubernetesManifest(text: string): boolean {
     if ('problem' in read) return false;
     const value = read.value;
     if (value === null || value === undefined) continue;
-    return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && !('Resources' in value);
+    return (
+      isRecord(value) &&
+      typeof value.apiVersion === 'string' &&
+      typeof value.kind === 'string' &&
+      !('Resources' in value)
+    );
   }
   return false;
 }
@@ -61,19 +66,35 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
     if (value === null || value === undefined) continue;
     const start = lineCounter.linePos(document.contents?.range[0] ?? 0);
     const deep = tooDeepPath(value);
-    if (deep) throw new ManifestError(file, `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no manifest needs that, and it is not read`, start.line, start.col);
+    if (deep)
+      throw new ManifestError(
+        file,
+        `${formatValuePath(deep.slice(0, 6))}…: nested more than ${MAX_VALUE_DEPTH} levels deep; no manifest needs that, and it is not read`,
+        start.line,
+        start.col,
+      );
     const isList = isRecord(value) && value.kind === 'List' && Array.isArray(value.items);
     const items: unknown[] = isList ? (value.items as unknown[]) : [value];
     for (const [index, item] of items.entries()) {
       const where = isList ? `items[${index}] ` : '';
       if (!isRecord(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
-        throw new ManifestError(file, `${where || 'the document '}is not a Kubernetes object: apiVersion and kind (strings) are required`, start.line, start.col);
+        throw new ManifestError(
+          file,
+          `${where || 'the document '}is not a Kubernetes object: apiVersion and kind (strings) are required`,
+          start.line,
+          start.col,
+        );
       }
       const metadata = isRecord(item.metadata) ? item.metadata : {};
       if (typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
       }
-      const ref: ResourceRef = { type: typeToken(item.apiVersion, item.kind), name: metadata.name, file, location: locationOf(item.kind, metadata) };
+      const ref: ResourceRef = {
+        type: typeToken(item.apiVersion, item.kind),
+        name: metadata.name,
+        file,
+        location: locationOf(item.kind, metadata),
+      };
       objects.push({ kind: item.kind, body: item, ref });
     }
   }
@@ -85,14 +106,17 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
  * (Directories list only regular files, but a link among them may point anywhere.)
  */
 function readManifest(file: string, directory?: string): string {
-  return readInputText(file, (reason) => new ManifestError(file, reason), directory !== undefined && directory !== file ? { within: directory } : {});
+  return readInputText(
+    file,
+    (reason) => new ManifestError(file, reason),
+    directory !== undefined && directory !== file ? { within: directory } : {},
+  );
 }
 
 /** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */
 export function typeToken(apiVersion: string, kind: string): string {
   return `kubernetes:${apiVersion.includes('/') ? apiVersion : `core/${apiVersion}`}:${kind}`;
 }
-
 
 /** The Kubernetes manifest files a path names: the file itself, or the manifest files of a directory (not CloudFormation templates). */
 export function kubernetesManifestFiles(path: string): string[] {
@@ -144,6 +168,7 @@ const CLUSTER_SCOPED_KINDS = new Set([
 function locationOf(kind: string, metadata: Record<string, unknown>): string {
   const name = metadata.name as string;
   if (CLUSTER_SCOPED_KINDS.has(kind)) return `k8s:${kind}/${name}`;
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const namespace =
+    typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
   return `k8s:${namespace}/${kind}/${name}`;
 }

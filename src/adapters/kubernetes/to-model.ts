@@ -5,7 +5,19 @@
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
 import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
-import { emptyModel, isUnknown, unknownValue, type ComputeAttachment, type Identity, type Model, type ResourceRef, type RoleDefinition, type RoleGrant, type RolePermission, type Unknown } from '../../model/model.js';
+import {
+  emptyModel,
+  isUnknown,
+  unknownValue,
+  type ComputeAttachment,
+  type Identity,
+  type Model,
+  type ResourceRef,
+  type RoleDefinition,
+  type RoleGrant,
+  type RolePermission,
+  type Unknown,
+} from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 
 export interface KubernetesObject {
@@ -41,11 +53,20 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
   const definitions = roleDefinitions(objects);
   if (definitions.length) model.roleDefinitions = definitions;
   const roles = new Map<string, RolePermission[] | Unknown>(
-    definitions.map((definition) => [roleKey(definition.kind === 'k8s-role' ? 'Role' : 'ClusterRole', definition.kind === 'k8s-role' ? definition.scope!.replace(/^namespace\//, '') : undefined, definition.name), definition.permissions]),
+    definitions.map((definition) => [
+      roleKey(
+        definition.kind === 'k8s-role' ? 'Role' : 'ClusterRole',
+        definition.kind === 'k8s-role' ? definition.scope!.replace(/^namespace\//, '') : undefined,
+        definition.name,
+      ),
+      definition.permissions,
+    ]),
   );
 
   const dependencyAccounts = (object: KubernetesObject, field: string): Identity[] =>
-    (object.dependsOn?.(field) ?? []).flatMap((id) => model.identities.filter((identity) => identity.id === id && identity.kind === 'k8s-service-account'));
+    (object.dependsOn?.(field) ?? []).flatMap((id) =>
+      model.identities.filter((identity) => identity.id === id && identity.kind === 'k8s-service-account'),
+    );
 
   /** The service account a reference names; one the change does not create is added so its credential or pod is seen. */
   const accountFor = (namespace: string, name: string, ref: ResourceRef): Identity => {
@@ -66,7 +87,10 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
       if (token) {
         const owner = typeof token.account === 'string' ? token.account : undefined;
         // An account name known only at apply (an auto-named account) is followed through the dependency.
-        const account = owner !== undefined ? accountFor(namespace, owner, object.ref) : (dependencyAccounts(object, 'metadata')[0] ?? accountFor(namespace, name, object.ref));
+        const account =
+          owner !== undefined
+            ? accountFor(namespace, owner, object.ref)
+            : (dependencyAccounts(object, 'metadata')[0] ?? accountFor(namespace, name, object.ref));
         account.credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
       } else {
         model.secrets.push({
@@ -84,10 +108,13 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
       const named = subjectsOf(object.body.subjects);
       // Subjects whose name is known only at apply: the accounts the subjects were computed from.
       if (isUnknown(object.body.subjects) || named.length < arrayLength(object.body.subjects)) {
-        const accounts = dependencyAccounts(object, 'subjects').filter((identity) => !named.some((subject) => subject.name === identity.name));
+        const accounts = dependencyAccounts(object, 'subjects').filter(
+          (identity) => !named.some((subject) => subject.name === identity.name),
+        );
         for (const identity of accounts) identity.grants.push(grant);
         // Nothing to follow: the grant is still judged, for a subject nobody can name yet.
-        if (accounts.length === 0) model.externalRoleGrants!.push({ member: `a subject of ${object.ref.name} not known until apply`, grant });
+        if (accounts.length === 0)
+          model.externalRoleGrants!.push({ member: `a subject of ${object.ref.name} not known until apply`, grant });
       }
       for (const subject of named) {
         if (subject.kind === 'ServiceAccount') {
@@ -117,7 +144,9 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
  * `kubernetes.io/service-account.name` annotation, in the Secret's `metadata.namespace` (unset: `default`).
  * Undefined for any other object.
  */
-export function tokenAccountReference(object: Pick<KubernetesObject, 'kind' | 'body'>): { account: unknown; namespace: unknown } | undefined {
+export function tokenAccountReference(
+  object: Pick<KubernetesObject, 'kind' | 'body'>,
+): { account: unknown; namespace: unknown } | undefined {
   if (object.kind !== 'Secret' || object.body.type !== SERVICE_ACCOUNT_TOKEN) return undefined;
   const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
   const annotations = isKnownRecord(metadata.annotations) ? metadata.annotations : {};
@@ -170,8 +199,16 @@ function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[]
         scope: object.kind === 'Role' ? `namespace/${namespace}` : 'cluster',
         permissions: isUnknown(rules) ? rules : permissionsOf(rules),
       };
-      const selectors = aggregation && Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors.filter(isKnownRecord) : undefined;
-      return { definition, labels: stringMap(metadata.labels), selectors, unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors) };
+      const selectors =
+        aggregation && Array.isArray(aggregation.clusterRoleSelectors)
+          ? aggregation.clusterRoleSelectors.filter(isKnownRecord)
+          : undefined;
+      return {
+        definition,
+        labels: stringMap(metadata.labels),
+        selectors,
+        unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors),
+      };
     });
   const clusterRoles = read.filter((entry) => entry.definition.kind === 'k8s-cluster-role');
   const resolved = new Map<RoleDefinition, RolePermission[] | Unknown>();
@@ -179,7 +216,8 @@ function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[]
     const { definition } = entry;
     const done = resolved.get(definition);
     if (done) return done;
-    if (entry.unknownSelectors) return unknownValue(`${definition.source.name}.aggregationRule.clusterRoleSelectors is not known until apply`);
+    if (entry.unknownSelectors)
+      return unknownValue(`${definition.source.name}.aggregationRule.clusterRoleSelectors is not known until apply`);
     if (!entry.selectors || isUnknown(definition.permissions)) return definition.permissions;
     visiting.add(definition);
     let permissions: RolePermission[] | Unknown = [...definition.permissions];
@@ -189,7 +227,11 @@ function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[]
       if (!entry.selectors.some((selector) => labelSelectorMatches(selector, candidate.labels))) continue;
       aggregates.push(candidate.definition.name);
       const included = resolve(candidate, visiting);
-      permissions = isUnknown(permissions) ? permissions : isUnknown(included) ? included : [...permissions, ...included];
+      permissions = isUnknown(permissions)
+        ? permissions
+        : isUnknown(included)
+          ? included
+          : [...permissions, ...included];
     }
     visiting.delete(definition);
     if (aggregates.length) definition.aggregates = aggregates;
@@ -200,7 +242,11 @@ function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[]
   return read.map((entry) => entry.definition);
 }
 
-function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: Map<string, RolePermission[] | Unknown>): RoleGrant {
+function bindingGrant(
+  object: KubernetesObject,
+  namespace: string | undefined,
+  roles: Map<string, RolePermission[] | Unknown>,
+): RoleGrant {
   const roleRef = isKnownRecord(object.body.roleRef) ? object.body.roleRef : {};
   const roleKind = typeof roleRef.kind === 'string' ? roleRef.kind : 'ClusterRole';
   const role = typeof roleRef.name === 'string' ? roleRef.name : isUnknown(roleRef.name) ? roleRef.name : undefined;
@@ -227,7 +273,12 @@ function permissionsOf(rules: unknown): RolePermission[] {
   if (!Array.isArray(rules)) return [];
   return rules.filter(isKnownRecord).map((rule) => {
     const names = strings(rule.resourceNames);
-    return { apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs), ...(names.length ? { resourceNames: names } : {}) };
+    return {
+      apiGroups: strings(rule.apiGroups),
+      resources: strings(rule.resources),
+      verbs: strings(rule.verbs),
+      ...(names.length ? { resourceNames: names } : {}),
+    };
   });
 }
 
@@ -239,11 +290,19 @@ interface Subject {
 
 function subjectsOf(value: unknown): Subject[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isKnownRecord).flatMap((subject): Subject[] =>
-    typeof subject.kind === 'string' && typeof subject.name === 'string'
-      ? [{ kind: subject.kind, name: subject.name, ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}) }]
-      : [],
-  );
+  return value
+    .filter(isKnownRecord)
+    .flatMap((subject): Subject[] =>
+      typeof subject.kind === 'string' && typeof subject.name === 'string'
+        ? [
+            {
+              kind: subject.kind,
+              name: subject.name,
+              ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}),
+            },
+          ]
+        : [],
+    );
 }
 
 function metadataOf(object: KubernetesObject): { name: string; namespace: string } {
@@ -272,7 +331,10 @@ function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefine
   const spec = object.body.spec;
   if (!isKnownRecord(spec)) return undefined;
   if (object.kind === 'Pod') return spec;
-  const template = object.kind === 'CronJob' && isKnownRecord(spec.jobTemplate) && isKnownRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : spec.template;
+  const template =
+    object.kind === 'CronJob' && isKnownRecord(spec.jobTemplate) && isKnownRecord(spec.jobTemplate.spec)
+      ? spec.jobTemplate.spec.template
+      : spec.template;
   return isKnownRecord(template) && isKnownRecord(template.spec) ? template.spec : undefined;
 }
 
@@ -286,5 +348,7 @@ function strings(value: unknown): string[] {
 
 function stringMap(value: unknown): Record<string, string> {
   if (!isKnownRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -23,7 +23,12 @@ export class StackExportError extends Error {
 
 /** True for `pulumi stack export` output: a numeric `version` and a `deployment` with its `resources`. */
 export function isPulumiStackExport(json: unknown): json is Record<string, unknown> {
-  return isRecord(json) && typeof json.version === 'number' && isRecord(json.deployment) && ('resources' in json.deployment || 'manifest' in json.deployment);
+  return (
+    isRecord(json) &&
+    typeof json.version === 'number' &&
+    isRecord(json.deployment) &&
+    ('resources' in json.deployment || 'manifest' in json.deployment)
+  );
 }
 
 /**
@@ -33,7 +38,8 @@ export function isPulumiStackExport(json: unknown): json is Record<string, unkno
  */
 export function resourcesFromStackExport(json: Record<string, unknown>): PulumiResource[] {
   const version = json.version as number;
-  if (version < 1 || version > 3) throw new StackExportError('version', `${version} is not a deployment version this reader knows (1 to 3)`);
+  if (version < 1 || version > 3)
+    throw new StackExportError('version', `${version} is not a deployment version this reader knows (1 to 3)`);
   const deployment = json.deployment as Record<string, unknown>;
   const resources = deployment.resources ?? [];
   if (!Array.isArray(resources)) throw new StackExportError('deployment.resources', 'expected an array');
@@ -43,7 +49,8 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
     if (!isRecord(resource)) throw new StackExportError(path, 'expected an object');
     if (resource.delete === true || resource.external === true) return;
     const { urn, type } = resource;
-    if (typeof urn !== 'string' || !urn.startsWith('urn:pulumi:')) throw new StackExportError(`${path}.urn`, 'expected a Pulumi URN (urn:pulumi:…)');
+    if (typeof urn !== 'string' || !urn.startsWith('urn:pulumi:'))
+      throw new StackExportError(`${path}.urn`, 'expected a Pulumi URN (urn:pulumi:…)');
     if (typeof type !== 'string' || type === '') throw new StackExportError(`${path}.type`, 'expected a type token');
     const name = urn.slice(urn.lastIndexOf('::') + 2);
     const inputs = isRecord(resource.inputs) ? resource.inputs : {};
@@ -51,7 +58,10 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
     const props = revealSecrets({ ...inputs, ...outputs }, `${name}`) as Record<string, unknown>;
     const dependencies = isRecord(resource.propertyDependencies) ? resource.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(
-      Object.entries(dependencies).map(([key, urns]) => [key, Array.isArray(urns) ? urns.filter((item): item is string => typeof item === 'string') : []]),
+      Object.entries(dependencies).map(([key, urns]) => [
+        key,
+        Array.isArray(urns) ? urns.filter((item): item is string => typeof item === 'string') : [],
+      ]),
     );
     records.push({ type, name, urn, props, propertyDependencies });
   });

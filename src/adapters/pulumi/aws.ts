@@ -38,10 +38,16 @@ const SINGLE_HOLDER: Record<string, [property: string, kind: IdentityKind]> = {
   'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': ['group', 'aws-group'],
 };
 
-const CREDENTIALS: Record<string, { property: string; kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential' }> = {
+const CREDENTIALS: Record<
+  string,
+  { property: string; kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential' }
+> = {
   'aws:iam/accessKey:AccessKey': { property: 'user', kind: 'aws-access-key' },
   'aws:iam/userLoginProfile:UserLoginProfile': { property: 'user', kind: 'aws-login-profile' },
-  'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': { property: 'userName', kind: 'aws-service-specific-credential' },
+  'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': {
+    property: 'userName',
+    kind: 'aws-service-specific-credential',
+  },
 };
 
 const COMPUTE: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
@@ -61,8 +67,13 @@ const LINKERS: Record<string, Linker> = {
   'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => b.linkAttachment(e),
   'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
     const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
-    for (const [property, kind] of [['roles', 'aws-role'], ['users', 'aws-user'], ['groups', 'aws-group']] as const) {
-      for (const holder of b.findIdentities(e, property, kind, { external: true })) for (const grant of grants) b.hold(holder, grant);
+    for (const [property, kind] of [
+      ['roles', 'aws-role'],
+      ['users', 'aws-user'],
+      ['groups', 'aws-group'],
+    ] as const) {
+      for (const holder of b.findIdentities(e, property, kind, { external: true }))
+        for (const grant of grants) b.hold(holder, grant);
     }
   },
   'aws:iam/userGroupMembership:UserGroupMembership': (b, e) => {
@@ -78,7 +89,8 @@ const LINKERS: Record<string, Linker> = {
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
-    const fromProgram = typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
+    const fromProgram =
+      typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
@@ -134,7 +146,10 @@ class ModelBuilder {
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
   addMonitor(e: Entry, kind: 'event-rule' | 'metric-filter', value: unknown): void {
     if (value === undefined) return;
-    const pattern = typeof value === 'string' ? value : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
+    const pattern =
+      typeof value === 'string'
+        ? value
+        : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
     (this.model.monitors ??= []).push({ kind, source: e.ref, pattern });
   }
 
@@ -179,9 +194,13 @@ class ModelBuilder {
       if (dependencies.length > 0) unresolved = [];
     }
     for (const item of unresolved) {
-      this.model.externalReferences!.push({ identity: entry.ref.urn!, reference: isUnknown(item) ? item.description : describeValue(item) });
+      this.model.externalReferences!.push({
+        identity: entry.ref.urn!,
+        reference: isUnknown(item) ? item.description : describeValue(item),
+      });
       // A grant to a role, user or group the program does not create: judged on what it adds, at the granting resource.
-      const external = options.external && typeof item === 'string' ? this.externalIdentity(entry, kind, item) : undefined;
+      const external =
+        options.external && typeof item === 'string' ? this.externalIdentity(entry, kind, item) : undefined;
       if (external) found.push(external);
     }
     return found;
@@ -198,7 +217,12 @@ class ModelBuilder {
 
   findSecret(entry: Entry, property: string): Secret | undefined {
     const value = entry.props[property];
-    const byValue = typeof value === 'string' ? secretNamesOf(value).map((name) => this.secretsByName.get(name)).find(Boolean) : undefined;
+    const byValue =
+      typeof value === 'string'
+        ? secretNamesOf(value)
+            .map((name) => this.secretsByName.get(name))
+            .find(Boolean)
+        : undefined;
     return byValue ?? this.dependencies(entry, property, (urn) => this.secrets.get(urn))[0];
   }
 
@@ -251,7 +275,8 @@ class ModelBuilder {
   linkCompute(entry: Entry): void {
     const { property, kind } = COMPUTE[entry.resource.type]!;
     if (entry.props[property] === undefined) return;
-    for (const role of this.findIdentities(entry, property, 'aws-role')) role.attachments.push({ kind, source: entry.ref });
+    for (const role of this.findIdentities(entry, property, 'aws-role'))
+      role.attachments.push({ kind, source: entry.ref });
   }
 
   hold(identity: Identity, grant: AwsPolicyGrant | AwsManagedPolicyGrant): void {
@@ -275,7 +300,9 @@ class ModelBuilder {
   }
 
   private dependencies<T>(entry: Entry, property: string, lookup: (urn: string) => T | undefined): T[] {
-    return (entry.resource.propertyDependencies?.[property] ?? []).map(lookup).filter((found): found is T => found !== undefined);
+    return (entry.resource.propertyDependencies?.[property] ?? [])
+      .map(lookup)
+      .filter((found): found is T => found !== undefined);
   }
 
   private addIdentity(identity: Identity): void {
@@ -287,7 +314,12 @@ class ModelBuilder {
 
   private addPolicy(entry: Entry): void {
     const name = knownString(entry.props.name) ?? entry.ref.name;
-    const grant: AwsPolicyGrant = { kind: 'aws-policy', source: entry.ref, policyName: name, document: parsePolicyDocument(entry.props.policy) };
+    const grant: AwsPolicyGrant = {
+      kind: 'aws-policy',
+      source: entry.ref,
+      policyName: name,
+      document: parsePolicyDocument(entry.props.policy),
+    };
     const policy = { grant, name, held: false };
     this.policies.set(entry.ref.urn!, policy);
     this.policiesByName.set(name, [...(this.policiesByName.get(name) ?? []), policy]);
@@ -314,7 +346,11 @@ class ModelBuilder {
     const id = `${entry.ref.stack ?? ''}/external-user:${name}`;
     let user = this.identities.get(id);
     if (!user) {
-      const arn = known ? iamArn('user', known) : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: user not set`);
+      const arn = known
+        ? iamArn('user', known)
+        : isUnknown(value)
+          ? value
+          : unknownValue(`${entry.ref.name}: user not set`);
       user = externalUser(id, name, entry.ref, arn);
       this.addIdentity(user);
     }
@@ -323,7 +359,10 @@ class ModelBuilder {
 }
 
 function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
-  const arn = typeof value === 'string' || isUnknown(value) ? value : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
+  const arn =
+    typeof value === 'string' || isUnknown(value)
+      ? value
+      : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
   return { kind: 'aws-managed-policy', source, arn };
 }
 
@@ -348,6 +387,8 @@ function cloudFormationRules(rules: unknown): unknown {
 
 /** The accounts in the ARNs the provider returned for the change's own identities: the accounts it deploys into. */
 function ownAccountIds(identities: readonly Identity[]): string[] {
-  const accounts = identities.map((identity) => (typeof identity.arn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(identity.arn)?.[1] : undefined));
+  const accounts = identities.map((identity) =>
+    typeof identity.arn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(identity.arn)?.[1] : undefined,
+  );
   return [...new Set(accounts.filter((account): account is string => account !== undefined))].sort();
 }

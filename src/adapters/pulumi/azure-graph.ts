@@ -2,7 +2,15 @@
  * What the Azure AD (azuread) and azure-native adapters share: the graph of a stack's Azure identities and how a
  * resource becomes one, or grants to one. Both adapters import it; neither imports the other's helpers.
  */
-import { isUnknown, unknownValue, type Credential, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type Credential,
+  type Identity,
+  type Maybe,
+  type Model,
+  type RoleGrant,
+} from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import type { Entry } from './links.js';
 import { items, knownString } from './values.js';
@@ -17,13 +25,20 @@ export interface AzureGraph {
 }
 
 /** A grant to a principal of the change, or else an external grant named `<principalType>:<id>` (type when the resource says). */
-export function grantTo(graph: AzureGraph, entry: Entry, principal: Identity | undefined, property: string, grant: RoleGrant): void {
+export function grantTo(
+  graph: AzureGraph,
+  entry: Entry,
+  principal: Identity | undefined,
+  property: string,
+  grant: RoleGrant,
+): void {
   if (principal) {
     principal.grants.push(grant);
     return;
   }
   const value = entry.props[property];
-  const id = typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
+  const id =
+    typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
   const type = knownString(entry.props.principalType) ?? 'Principal';
   graph.model.externalRoleGrants!.push({ member: `${type}:${id}`, grant });
 }
@@ -35,13 +50,28 @@ export function externalIdentity(graph: AzureGraph, entry: Entry, property: stri
   const id = `${entry.ref.stack ?? ''}/external-${kind}:${name}`;
   let identity = graph.model.identities.find((candidate) => candidate.id === id);
   if (!identity) {
-    identity = { id, cloud: 'azure', kind, name, resource: entry.ref, tags: {}, grants: [], credentials: [], attachments: [] };
+    identity = {
+      id,
+      cloud: 'azure',
+      kind,
+      name,
+      resource: entry.ref,
+      tags: {},
+      grants: [],
+      credentials: [],
+      attachments: [],
+    };
     graph.model.identities.push(identity);
   }
   return identity;
 }
 
-export function azureIdentity(entry: Entry, kind: Identity['kind'], name: string, owners: Map<string, string>): Identity {
+export function azureIdentity(
+  entry: Entry,
+  kind: Identity['kind'],
+  name: string,
+  owners: Map<string, string>,
+): Identity {
   const platformOwners = ownersOf(entry, owners);
   return {
     id: entry.ref.urn ?? entry.ref.name,
@@ -62,7 +92,10 @@ export function azureIdentity(entry: Entry, kind: Identity['kind'], name: string
  * are a map. Both read as the catalog's tag keys.
  */
 export function tagsOf(value: unknown): Record<string, string> {
-  if (isKnownRecord(value)) return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  if (isKnownRecord(value))
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
   const tags: Record<string, string> = {};
   for (const tag of items(value)) {
     const match = typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null;
@@ -73,13 +106,17 @@ export function tagsOf(value: unknown): Record<string, string> {
 
 /** Owners the change names: groups/users it creates by their names, else the object ids as written. */
 function ownersOf(entry: Entry, names: Map<string, string>): string[] {
-  const fromStack = (entry.resource.propertyDependencies?.owners ?? []).map((urn) => names.get(urn)).filter((name): name is string => name !== undefined);
+  const fromStack = (entry.resource.propertyDependencies?.owners ?? [])
+    .map((urn) => names.get(urn))
+    .filter((name): name is string => name !== undefined);
   if (fromStack.length) return fromStack;
   return items(entry.props.owners).filter((owner): owner is string => typeof owner === 'string' && owner !== '');
 }
 
 export function federated(entry: Entry): Credential {
-  const audiences = items(entry.props.audiences).map((audience) => (typeof audience === 'string' || isUnknown(audience) ? audience : String(audience)));
+  const audiences = items(entry.props.audiences).map((audience) =>
+    typeof audience === 'string' || isUnknown(audience) ? audience : String(audience),
+  );
   return {
     kind: 'federated',
     source: entry.ref,

@@ -8,7 +8,15 @@
  * `AZURE_CLASSIC_TYPES` and the property names of each shape below.
  */
 import { azureScopeLevel, builtInRoleById, builtInRoleByName, sameAzureRoleName } from '../../iam/azure/roles.js';
-import { isUnknown, unknownValue, type Identity, type Maybe, type RoleDefinition, type RoleGrant, type RolePermission } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type Identity,
+  type Maybe,
+  type RoleDefinition,
+  type RoleGrant,
+  type RolePermission,
+} from '../../model/model.js';
 import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azure-graph.js';
 import { isComputed, linked, type Entry } from './links.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -38,7 +46,11 @@ const DEFINITION_SHAPES: Record<string, { name: string; ids: string[] }> = {
   [C.roleDefinition]: { name: 'name', ids: ['roleDefinitionResourceId', 'roleDefinitionId', 'id'] },
 };
 
-export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], findPrincipal: (entry: Entry, property: string) => Identity | undefined): void {
+export function addAzureNativeResources(
+  graph: AzureGraph,
+  entries: Entry[],
+  findPrincipal: (entry: Entry, property: string) => Identity | undefined,
+): void {
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const managed = new Map<string, Identity>();
   for (const entry of [...of(TYPES.managedIdentity), ...of(C.managedIdentity)]) {
@@ -47,19 +59,30 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
     identity.tags = tagsOf(entry.props.tags);
     graph.model.identities.push(identity);
     graph.principals.set(entry.ref.urn!, identity);
-    graph.principalIdOf.set(identity, [entry.props.principalId].filter((id): id is string => typeof id === 'string'));
+    graph.principalIdOf.set(
+      identity,
+      [entry.props.principalId].filter((id): id is string => typeof id === 'string'),
+    );
     managed.set(entry.ref.urn!, identity);
   }
   for (const entry of of(TYPES.federatedCredential)) {
     const [identity] = linked(entry, 'resourceName', managed, (candidate, value) => candidate.name === value);
-    (identity ?? externalIdentity(graph, entry, 'resourceName', 'azure-managed-identity')).credentials.push(federated(entry));
+    (identity ?? externalIdentity(graph, entry, 'resourceName', 'azure-managed-identity')).credentials.push(
+      federated(entry),
+    );
   }
   const definitionEntries = [...of(TYPES.roleDefinition), ...of(C.roleDefinition)];
   const definitions = new Map(definitionEntries.map((entry) => [entry.ref.urn!, entry]));
   if (definitionEntries.length) (graph.model.roleDefinitions ??= []).push(...definitionEntries.map(roleDefinition));
   for (const entry of [...of(TYPES.roleAssignment), ...of(C.roleAssignment)]) {
     const scope = stringValue(entry.props.scope, `${entry.ref.name}.scope`);
-    const grant: RoleGrant = { kind: 'role', cloud: 'azure', source: entry.ref, role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`), scope };
+    const grant: RoleGrant = {
+      kind: 'role',
+      cloud: 'azure',
+      source: entry.ref,
+      role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`),
+      scope,
+    };
     if (typeof scope === 'string') grant.scopeLevel = azureScopeLevel(scope);
     describeRole(grant, entry, definitions);
     grantTo(graph, entry, findPrincipal(entry, 'principalId'), 'principalId', grant);
@@ -75,7 +98,11 @@ export function addAzureNativeResources(graph: AzureGraph, entries: Entry[], fin
       resource: entry.ref,
       tags: tagsOf(entry.props.tags),
       // Key Vault keeps `exp` in seconds since the epoch.
-      ...(typeof expires === 'number' ? { expiresAt: new Date(expires * 1000).toISOString() } : isUnknown(expires) ? { expiresAt: expires } : {}),
+      ...(typeof expires === 'number'
+        ? { expiresAt: new Date(expires * 1000).toISOString() }
+        : isUnknown(expires)
+          ? { expiresAt: expires }
+          : {}),
       ...(typeof properties.value === 'string' && !isComputed(entry, 'properties') ? { valueInProgram: true } : {}),
     });
   }
@@ -90,7 +117,9 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
   const value = entry.props.roleDefinitionId;
   const byName = entry.props.roleDefinitionName;
   // The classic provider fills roleDefinitionId from roleDefinitionName (unknown in preview): either may name the role.
-  const builtIn = (typeof value === 'string' ? builtInRoleById(value) : undefined) ?? (typeof byName === 'string' ? builtInRoleByName(byName) : undefined);
+  const builtIn =
+    (typeof value === 'string' ? builtInRoleById(value) : undefined) ??
+    (typeof byName === 'string' ? builtInRoleByName(byName) : undefined);
   if (builtIn) {
     grant.role = builtIn.name;
     return;
@@ -99,11 +128,17 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
     DEFINITION_SHAPES[candidate.resource.type]!.ids.some((property) => {
       const known = candidate.props[property];
       // Classic ids are `<resource id>|<scope>`; a bare GUID is the tail of the resource id.
-      return typeof known === 'string' && known !== '' && (id === known || id.endsWith(`/${known}`) || known.startsWith(`${id}|`));
+      return (
+        typeof known === 'string' &&
+        known !== '' &&
+        (id === known || id.endsWith(`/${known}`) || known.startsWith(`${id}|`))
+      );
     });
   const [definition] = [
     ...linked(entry, 'roleDefinitionId', definitions, matchesId),
-    ...linked(entry, 'roleDefinitionName', definitions, (candidate, name) => sameAzureRoleName(definitionName(candidate), name)),
+    ...linked(entry, 'roleDefinitionName', definitions, (candidate, name) =>
+      sameAzureRoleName(definitionName(candidate), name),
+    ),
   ];
   if (definition) {
     grant.role = definitionName(definition);
@@ -111,7 +146,8 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
     if (!isUnknown(permissions)) grant.permissions = permissions;
     return;
   }
-  const written = typeof byName === 'string' && typeof value !== 'string' ? byName : value !== undefined ? value : byName;
+  const written =
+    typeof byName === 'string' && typeof value !== 'string' ? byName : value !== undefined ? value : byName;
   if (typeof written === 'string' || isUnknown(written)) grant.role = written;
   else grant.role = unknownValue(`${entry.ref.name}: neither roleDefinitionId nor roleDefinitionName is set`);
 }
@@ -124,7 +160,8 @@ function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unkno
   const value = entry.props.permissions;
   if (isUnknown(value)) return value;
   const blocks = items(value);
-  if (blocks.some((block) => isUnknown(block))) return unknownValue(`${entry.ref.name}.permissions is not known until apply`);
+  if (blocks.some((block) => isUnknown(block)))
+    return unknownValue(`${entry.ref.name}.permissions is not known until apply`);
   return blocks.filter(isKnownRecord).map((block) => {
     const permission: RolePermission = {};
     for (const key of ['actions', 'notActions', 'dataActions', 'notDataActions'] as const) {
@@ -139,7 +176,14 @@ function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unkno
 function roleDefinition(entry: Entry): RoleDefinition {
   const scopes = items(entry.props.assignableScopes).filter((scope): scope is string => typeof scope === 'string');
   const scope = scopes.length ? scopes.join(', ') : knownString(entry.props.scope);
-  return { cloud: 'azure', kind: 'azure-custom-role', name: definitionName(entry), source: entry.ref, ...(scope ? { scope } : {}), permissions: permissionsOf(entry) };
+  return {
+    cloud: 'azure',
+    kind: 'azure-custom-role',
+    name: definitionName(entry),
+    source: entry.ref,
+    ...(scope ? { scope } : {}),
+    permissions: permissionsOf(entry),
+  };
 }
 
 function stringValue(value: unknown, what: string): Maybe<string> {

@@ -6,7 +6,16 @@
  * named by their display name, which is what the catalog's owner ids are.
  */
 import { ENTRA_DIRECTORY_ROLES, GRAPH_APP_ROLES } from '../../iam/azure/roles.js';
-import { emptyModel, isUnknown, unknownValue, type Credential, type Identity, type Maybe, type Model, type RoleGrant } from '../../model/model.js';
+import {
+  emptyModel,
+  isUnknown,
+  unknownValue,
+  type Credential,
+  type Identity,
+  type Maybe,
+  type Model,
+  type RoleGrant,
+} from '../../model/model.js';
 import { addAzureNativeResources, AZURE_CLASSIC_TYPES, AZURE_NATIVE_TYPES } from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
@@ -32,14 +41,26 @@ const TYPES = {
 export const AZUREAD_TYPES: readonly string[] = Object.values(TYPES);
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
-  const entries = entriesOf(resources, (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type));
-  const graph: AzureGraph = { model: { ...emptyModel(), externalRoleGrants: [] }, principals: new Map(), principalIdOf: new Map() };
+  const entries = entriesOf(
+    resources,
+    (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type),
+  );
+  const graph: AzureGraph = {
+    model: { ...emptyModel(), externalRoleGrants: [] },
+    principals: new Map(),
+    principalIdOf: new Map(),
+  };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const owners = ownerNames(entries);
 
   const applications = new Map<string, { entry: Entry; identity: Identity }>();
   for (const entry of of(TYPES.application)) {
-    const identity = azureIdentity(entry, 'azure-application', knownString(entry.props.displayName) ?? entry.ref.name, owners);
+    const identity = azureIdentity(
+      entry,
+      'azure-application',
+      knownString(entry.props.displayName) ?? entry.ref.name,
+      owners,
+    );
     const password = entry.props.password;
     if (isKnownRecord(password)) identity.credentials.push(credential('azure-client-secret', entry, password.endDate));
     applications.set(entry.ref.urn!, { entry, identity });
@@ -47,12 +68,19 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   const claimed = new Set<string>();
   const servicePrincipals = new Map<string, Identity>();
   for (const entry of of(TYPES.servicePrincipal)) {
-    const [app] = linked(entry, 'clientId', applications, ({ entry: appEntry }, value) => appEntry.props.clientId === value);
+    const [app] = linked(
+      entry,
+      'clientId',
+      applications,
+      ({ entry: appEntry }, value) => appEntry.props.clientId === value,
+    );
     const name = app?.identity.name ?? entry.ref.name;
     const identity = azureIdentity(entry, 'azure-service-principal', name, owners);
     if (app) {
       claimed.add(app.entry.ref.urn!);
-      identity.platformOwners = [...new Set([...(app.identity.platformOwners ?? []), ...(identity.platformOwners ?? [])])];
+      identity.platformOwners = [
+        ...new Set([...(app.identity.platformOwners ?? []), ...(identity.platformOwners ?? [])]),
+      ];
       identity.tags = { ...app.identity.tags, ...identity.tags };
       identity.credentials.push(...app.identity.credentials);
       // Credentials and federation written on the application later land on this identity.
@@ -66,20 +94,53 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     if (!claimed.has(entry.ref.urn!)) addPrincipal(graph, entry, identity, []);
   }
 
-  const findApp = (entry: Entry) => linked(entry, 'applicationId', applications, ({ entry: appEntry }, value) => [appEntry.props.id, appEntry.props.objectId].includes(value) || value === `/applications/${appEntry.props.objectId}`)[0]?.identity;
-  const findSp = (entry: Entry, property: string) => linked(entry, property, servicePrincipals, (identity, value) => graph.principalIdOf.get(identity)!.includes(value))[0];
+  const findApp = (entry: Entry) =>
+    linked(
+      entry,
+      'applicationId',
+      applications,
+      ({ entry: appEntry }, value) =>
+        [appEntry.props.id, appEntry.props.objectId].includes(value) ||
+        value === `/applications/${appEntry.props.objectId}`,
+    )[0]?.identity;
+  const findSp = (entry: Entry, property: string) =>
+    linked(entry, property, servicePrincipals, (identity, value) =>
+      graph.principalIdOf.get(identity)!.includes(value),
+    )[0];
 
   // A credential for an application or service principal the change does not create still belongs to an identity.
-  const holderOf = (entry: Entry, found: Identity | undefined, property: string, kind: Identity['kind']) => found ?? externalIdentity(graph, entry, property, kind);
-  for (const entry of of(TYPES.spPassword)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(TYPES.spCertificate)) holderOf(entry, findSp(entry, 'servicePrincipalId'), 'servicePrincipalId', 'azure-service-principal').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(TYPES.appPassword)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
-  for (const entry of of(TYPES.appCertificate)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(credential('azure-certificate', entry, entry.props.endDate));
-  for (const entry of of(TYPES.appFederated)) holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
+  const holderOf = (entry: Entry, found: Identity | undefined, property: string, kind: Identity['kind']) =>
+    found ?? externalIdentity(graph, entry, property, kind);
+  for (const entry of of(TYPES.spPassword))
+    holderOf(
+      entry,
+      findSp(entry, 'servicePrincipalId'),
+      'servicePrincipalId',
+      'azure-service-principal',
+    ).credentials.push(credential('azure-client-secret', entry, entry.props.endDate));
+  for (const entry of of(TYPES.spCertificate))
+    holderOf(
+      entry,
+      findSp(entry, 'servicePrincipalId'),
+      'servicePrincipalId',
+      'azure-service-principal',
+    ).credentials.push(credential('azure-certificate', entry, entry.props.endDate));
+  for (const entry of of(TYPES.appPassword))
+    holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(
+      credential('azure-client-secret', entry, entry.props.endDate),
+    );
+  for (const entry of of(TYPES.appCertificate))
+    holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(
+      credential('azure-certificate', entry, entry.props.endDate),
+    );
+  for (const entry of of(TYPES.appFederated))
+    holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
 
   const directoryRoles = new Map(of(TYPES.directoryRole).map((entry) => [entry.ref.urn!, entry]));
   const findPrincipal = (entry: Entry, property: string) =>
-    linked(entry, property, graph.principals, (identity, value) => graph.principalIdOf.get(identity)!.includes(value))[0];
+    linked(entry, property, graph.principals, (identity, value) =>
+      graph.principalIdOf.get(identity)!.includes(value),
+    )[0];
   for (const entry of of(TYPES.directoryRoleAssignment)) {
     const grant: RoleGrant = {
       kind: 'role',
@@ -93,8 +154,20 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   }
   for (const entry of of(TYPES.appRoleAssignment)) {
     const appRoleId = entry.props.appRoleId;
-    const role: Maybe<string> = typeof appRoleId === 'string' ? (GRAPH_APP_ROLES[appRoleId] ?? appRoleId) : isUnknown(appRoleId) ? appRoleId : unknownValue(`${entry.ref.name}.appRoleId is not set`);
-    grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', { kind: 'role', cloud: 'azure', source: entry.ref, role, scope: 'application', scopeLevel: 'application' });
+    const role: Maybe<string> =
+      typeof appRoleId === 'string'
+        ? (GRAPH_APP_ROLES[appRoleId] ?? appRoleId)
+        : isUnknown(appRoleId)
+          ? appRoleId
+          : unknownValue(`${entry.ref.name}.appRoleId is not set`);
+    grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', {
+      kind: 'role',
+      cloud: 'azure',
+      source: entry.ref,
+      role,
+      scope: 'application',
+      scopeLevel: 'application',
+    });
   }
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
   if (graph.model.externalRoleGrants!.length === 0) delete graph.model.externalRoleGrants;
@@ -104,15 +177,23 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
 function addPrincipal(graph: AzureGraph, entry: Entry, identity: Identity, idProperties: string[]): void {
   graph.model.identities.push(identity);
   graph.principals.set(entry.ref.urn!, identity);
-  graph.principalIdOf.set(identity, idProperties.map((property) => entry.props[property]).filter((value): value is string => typeof value === 'string'));
+  graph.principalIdOf.set(
+    identity,
+    idProperties.map((property) => entry.props[property]).filter((value): value is string => typeof value === 'string'),
+  );
 }
 
 /** Group and user names by URN, for owners given as `group.objectId`. */
 function ownerNames(entries: Entry[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of entries) {
-    if (entry.resource.type === TYPES.group) names.set(entry.ref.urn!, knownString(entry.props.displayName) ?? entry.ref.name);
-    if (entry.resource.type === TYPES.user) names.set(entry.ref.urn!, knownString(entry.props.mailNickname) ?? knownString(entry.props.userPrincipalName) ?? entry.ref.name);
+    if (entry.resource.type === TYPES.group)
+      names.set(entry.ref.urn!, knownString(entry.props.displayName) ?? entry.ref.name);
+    if (entry.resource.type === TYPES.user)
+      names.set(
+        entry.ref.urn!,
+        knownString(entry.props.mailNickname) ?? knownString(entry.props.userPrincipalName) ?? entry.ref.name,
+      );
   }
   return names;
 }
@@ -131,11 +212,17 @@ function dateValue(value: unknown, what: string): Maybe<string> | undefined {
 /** `roleId` is a directory role's template id (a known GUID) or the id of a DirectoryRole of the change. */
 function directoryRoleName(entry: Entry, directoryRoles: Map<string, Entry>): Maybe<string> {
   const value = entry.props.roleId;
-  if (typeof value === 'string' && ENTRA_DIRECTORY_ROLES[value.toLowerCase()]) return ENTRA_DIRECTORY_ROLES[value.toLowerCase()]!;
-  const [role] = linked(entry, 'roleId', directoryRoles, (candidate, id) => [candidate.props.templateId, candidate.props.objectId].includes(id));
+  if (typeof value === 'string' && ENTRA_DIRECTORY_ROLES[value.toLowerCase()])
+    return ENTRA_DIRECTORY_ROLES[value.toLowerCase()]!;
+  const [role] = linked(entry, 'roleId', directoryRoles, (candidate, id) =>
+    [candidate.props.templateId, candidate.props.objectId].includes(id),
+  );
   if (role) {
     const templateId = knownString(role.props.templateId);
-    return knownString(role.props.displayName) ?? (templateId ? (ENTRA_DIRECTORY_ROLES[templateId.toLowerCase()] ?? templateId) : role.ref.name);
+    return (
+      knownString(role.props.displayName) ??
+      (templateId ? (ENTRA_DIRECTORY_ROLES[templateId.toLowerCase()] ?? templateId) : role.ref.name)
+    );
   }
   if (typeof value === 'string' || isUnknown(value)) return value;
   return unknownValue(`${entry.ref.name}.roleId is not set`);

@@ -18,10 +18,15 @@ export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<str
   'no-long-lived-credentials': {
     'aws:iam/accessKey:AccessKey': (props) => isKnownName(props.user),
     'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': (props) => isKnownName(props.userName),
-    'gcp:serviceaccount/key:Key': (props) => isKnownName(props.serviceAccountId) && referencedAccountName(props.serviceAccountId) !== undefined,
+    'gcp:serviceaccount/key:Key': (props) =>
+      isKnownName(props.serviceAccountId) && referencedAccountName(props.serviceAccountId) !== undefined,
     'kubernetes:core/v1:Secret': (props) => {
       const holder = tokenAccountReference({ kind: 'Secret', body: props });
-      return holder !== undefined && isKnownName(holder.account) && (holder.namespace === undefined || isKnownName(holder.namespace));
+      return (
+        holder !== undefined &&
+        isKnownName(holder.account) &&
+        (holder.namespace === undefined || isKnownName(holder.namespace))
+      );
     },
   },
 };

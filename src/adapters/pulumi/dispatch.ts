@@ -20,7 +20,14 @@ export function modelFromPulumiResources(resources: readonly PulumiResource[]): 
   ]);
   const unseen = resources.filter((resource) => UNMODELLED_GRANTING_TYPES.has(resource.type));
   if (unseen.length > 0) {
-    model.unseen = [...(model.unseen ?? []), ...unseen.map((resource) => ({ resource: resourceRef(resource), kind: 'unmodelled-pulumi-type' as const, what: resource.type }))];
+    model.unseen = [
+      ...(model.unseen ?? []),
+      ...unseen.map((resource) => ({
+        resource: resourceRef(resource),
+        kind: 'unmodelled-pulumi-type' as const,
+        what: resource.type,
+      })),
+    ];
   }
   return model;
 }

@@ -11,7 +11,17 @@
  * `serviceAccountId`, `permissions`, `attributeCondition`).
  */
 import { isCustomRoleName, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
-import { emptyModel, isUnknown, unknownValue, type Identity, type FederationProvider, type Maybe, type Model, type RoleDefinition, type RoleGrant } from '../../model/model.js';
+import {
+  emptyModel,
+  isUnknown,
+  unknownValue,
+  type Identity,
+  type FederationProvider,
+  type Maybe,
+  type Model,
+  type RoleDefinition,
+  type RoleGrant,
+} from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -34,7 +44,8 @@ const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonN
   organizations: { property: 'orgId', prefix: 'organizations/', level: 'organization' },
   serviceaccount: { property: 'serviceAccountId', prefix: '', level: 'resource' },
 };
-const IAM_TYPE = /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
+const IAM_TYPE =
+  /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
 
 export function isGcpType(type: string): boolean {
   return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type);
@@ -59,19 +70,35 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   }
 
   const customRoles = new Map<string, RoleDefinition>();
-  for (const entry of [...of(TYPES.projectRole), ...of(TYPES.organizationRole)]) customRoles.set(entry.ref.urn!, customRole(entry));
+  for (const entry of [...of(TYPES.projectRole), ...of(TYPES.organizationRole)])
+    customRoles.set(entry.ref.urn!, customRole(entry));
   if (customRoles.size) model.roleDefinitions = [...customRoles.values()];
   const customRoleOf = (entry: Entry, role: Maybe<string>, property: string): RoleDefinition | undefined =>
-    typeof role === 'string' && !isCustomRoleName(role) ? undefined : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
+    typeof role === 'string' && !isCustomRoleName(role)
+      ? undefined
+      : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
 
   const bindings: Binding[] = [];
   for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
     const family = IAM_TYPE.exec(entry.resource.type)![1]!;
     const scopeSpec = IAM_SCOPES[family]!;
     const target = entry.props[scopeSpec.property];
-    const scope: Maybe<string> = typeof target === 'string' ? `${scopeSpec.prefix}${target}` : isUnknown(target) ? target : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
+    const scope: Maybe<string> =
+      typeof target === 'string'
+        ? `${scopeSpec.prefix}${target}`
+        : isUnknown(target)
+          ? target
+          : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
     for (const { member, role, memberProperty, condition } of membersOf(entry)) {
-      const grant: RoleGrant = { kind: 'role', cloud: 'gcp', source: entry.ref, role, scope, scopeLevel: scopeSpec.level, ...(condition !== undefined ? { condition } : {}) };
+      const grant: RoleGrant = {
+        kind: 'role',
+        cloud: 'gcp',
+        source: entry.ref,
+        role,
+        scope,
+        scopeLevel: scopeSpec.level,
+        ...(condition !== undefined ? { condition } : {}),
+      };
       const custom = customRoleOf(entry, role, entry.resource.type.endsWith(':IAMPolicy') ? 'policyData' : 'role');
       if (custom) {
         grant.role = custom.name;
@@ -85,7 +112,11 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
             ? accountFor(entry, memberProperty)
             : undefined;
       if (holder) holder.grants.push(grant);
-      else model.externalRoleGrants!.push({ member: typeof member === 'string' ? member : `<${member.description}>`, grant });
+      else
+        model.externalRoleGrants!.push({
+          member: typeof member === 'string' ? member : `<${member.description}>`,
+          grant,
+        });
     }
   }
 
@@ -110,8 +141,14 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     model.secrets.push(secret);
   }
   for (const entry of of(TYPES.secretVersion)) {
-    const [secret] = linked(entry, 'secret', secrets, (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`));
-    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData')) secret.valueInProgram = true;
+    const [secret] = linked(
+      entry,
+      'secret',
+      secrets,
+      (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`),
+    );
+    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData'))
+      secret.valueInProgram = true;
   }
   if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
   return model;
@@ -128,7 +165,11 @@ function serviceAccount(entry: Entry): Identity {
     name: accountId,
     ...(knownAccountId !== undefined ? { uniqueName: true } : {}),
     resource: entry.ref,
-    arn: knownString(entry.props.email) ?? (project ? `${accountId}@${project}.iam.gserviceaccount.com` : unknownValue(`email of ${entry.ref.name} (project not set)`)),
+    arn:
+      knownString(entry.props.email) ??
+      (project
+        ? `${accountId}@${project}.iam.gserviceaccount.com`
+        : unknownValue(`email of ${entry.ref.name} (project not set)`)),
     tags: {},
     grants: [],
     credentials: [],
@@ -175,7 +216,12 @@ function externalAccount(model: Model, accounts: Map<string, Identity>, entry: E
     ...(typeof value === 'string' ? { uniqueName: true } : {}),
     resource: entry.ref,
     external: true,
-    arn: typeof value === 'string' ? reference : isUnknown(value) ? value : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
+    arn:
+      typeof value === 'string'
+        ? reference
+        : isUnknown(value)
+          ? value
+          : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
     tags: {},
     grants: [],
     credentials: [],
@@ -187,14 +233,22 @@ function externalAccount(model: Model, accounts: Map<string, Identity>, entry: E
 }
 
 /** Member, role and condition of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */
-function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; memberProperty: string; condition?: Maybe<string> }[] {
+function membersOf(
+  entry: Entry,
+): { member: Maybe<string>; role: Maybe<string>; memberProperty: string; condition?: Maybe<string> }[] {
   const role = roleOf(entry.props.role, entry);
   const condition = conditionOf(entry.props.condition, `${entry.ref.name}.condition`);
   const conditional = condition !== undefined ? { condition } : {};
-  if (entry.resource.type.endsWith(':IAMMember')) return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member', ...conditional }];
+  if (entry.resource.type.endsWith(':IAMMember'))
+    return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member', ...conditional }];
   if (entry.resource.type.endsWith(':IAMBinding')) {
     const members = items(entry.props.members);
-    return members.map((member) => ({ member: memberOf(member, entry), role, memberProperty: 'members', ...conditional }));
+    return members.map((member) => ({
+      member: memberOf(member, entry),
+      role,
+      memberProperty: 'members',
+      ...conditional,
+    }));
   }
   const data = entry.props.policyData;
   if (isUnknown(data)) return [{ member: data, role: data, memberProperty: 'policyData' }];
@@ -210,7 +264,8 @@ function membersOf(entry: Entry): { member: Maybe<string>; role: Maybe<string>; 
   // `{}` is a policy with no bindings (it removes every grant on the resource).
   if (policy.bindings === undefined) return [];
   const policyBindings = Array.isArray(policy.bindings) ? policy.bindings : [];
-  if (!Array.isArray(policy.bindings) || !policyBindings.every(isKnownRecord)) return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
+  if (!Array.isArray(policy.bindings) || !policyBindings.every(isKnownRecord))
+    return [{ member: unreadable, role: unreadable, memberProperty: 'policyData' }];
   return policyBindings.filter(isKnownRecord).flatMap((binding) => {
     const bindingCondition = conditionOf(binding.condition, `${entry.ref.name}.policyData condition`);
     return items(binding.members).map((member) => ({
@@ -238,10 +293,23 @@ function customRole(entry: Entry): RoleDefinition {
   const organization = entry.resource.type === TYPES.organizationRole;
   const parent = organization ? entry.props.orgId : entry.props.project;
   const roleId = knownString(entry.props.roleId) ?? entry.ref.name;
-  const name = knownString(entry.props.name) ?? (typeof parent === 'string' ? `${organization ? 'organizations' : 'projects'}/${parent}/roles/${roleId}` : roleId);
+  const name =
+    knownString(entry.props.name) ??
+    (typeof parent === 'string' ? `${organization ? 'organizations' : 'projects'}/${parent}/roles/${roleId}` : roleId);
   const listed = entry.props.permissions;
-  const permissions = isUnknown(listed) ? listed : items(listed).some(isUnknown) ? unknownValue(`${entry.ref.name}.permissions is not known until apply`) : [{ permissions: items(listed).filter((item): item is string => typeof item === 'string') }];
-  return { cloud: 'gcp', kind: 'gcp-custom-role', name, source: entry.ref, ...(typeof parent === 'string' ? { scope: `${organization ? 'organizations' : 'projects'}/${parent}` } : {}), permissions };
+  const permissions = isUnknown(listed)
+    ? listed
+    : items(listed).some(isUnknown)
+      ? unknownValue(`${entry.ref.name}.permissions is not known until apply`)
+      : [{ permissions: items(listed).filter((item): item is string => typeof item === 'string') }];
+  return {
+    cloud: 'gcp',
+    kind: 'gcp-custom-role',
+    name,
+    source: entry.ref,
+    ...(typeof parent === 'string' ? { scope: `${organization ? 'organizations' : 'projects'}/${parent}` } : {}),
+    permissions,
+  };
 }
 
 function roleOf(value: unknown, entry: Entry): Maybe<string> {
@@ -273,10 +341,16 @@ function linkProvider(
 ): void {
   const pool = entry.props.workloadIdentityPoolId;
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
-  const issuer: Maybe<string> = typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri) ? (oidc!.issuerUri as Maybe<string>) : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set (AWS and SAML providers are not read)`);
+  const issuer: Maybe<string> =
+    typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri)
+      ? (oidc!.issuerUri as Maybe<string>)
+      : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set (AWS and SAML providers are not read)`);
   const condition = entry.props.attributeCondition;
-  const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
-  const audiences = items(oidc?.allowedAudiences).filter((audience): audience is string => typeof audience === 'string');
+  const attributeCondition =
+    typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
+  const audiences = items(oidc?.allowedAudiences).filter(
+    (audience): audience is string => typeof audience === 'string',
+  );
   const poolUrns = dependencyUrns(entry, 'workloadIdentityPoolId');
   for (const binding of bindings) {
     if (!impersonates(binding.role) || !binding.entry.resource.type.startsWith('gcp:serviceaccount/')) continue;
@@ -290,7 +364,9 @@ function linkProvider(
       if (!member || (typeof pool === 'string' && member.pool !== pool)) continue;
       subject = subjectOf(member.path, issuer, attributeCondition);
     }
-    const account = accountFor(binding.entry, 'serviceAccountId') ?? [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
+    const account =
+      accountFor(binding.entry, 'serviceAccountId') ??
+      [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
     account?.credentials.push({
       kind: 'federated',
       source: entry.ref,
@@ -305,7 +381,9 @@ function linkProvider(
 /** Roles with which a member acts as the service account they are granted on: workload identity user, token creator. */
 function impersonates(role: Maybe<string>): boolean {
   if (typeof role !== 'string') return false;
-  return (predefinedRole(role)?.privileged ?? []).some((permission) => permission === 'iam.serviceAccounts.getAccessToken');
+  return (predefinedRole(role)?.privileged ?? []).some(
+    (permission) => permission === 'iam.serviceAccounts.getAccessToken',
+  );
 }
 
 /**
@@ -317,12 +395,18 @@ function subjectOf(path: string, issuer: Maybe<string>, condition: Maybe<string>
   if (path.startsWith('subject/')) return path.slice('subject/'.length);
   const github = typeof issuer === 'string' && issuer.includes('token.actions.githubusercontent.com');
   const attribute = /^attribute\.([^/]+)\/(.+)$/.exec(path);
-  if (attribute) return attribute[1] === 'repository' && github ? `repo:${attribute[2]}:*` : `${attribute[1]}=${attribute[2]}`;
+  if (attribute)
+    return attribute[1] === 'repository' && github ? `repo:${attribute[2]}:*` : `${attribute[1]}=${attribute[2]}`;
   const group = /^group\/(.+)$/.exec(path);
   if (group) return `group=${group[1]}`;
   if (path !== '*' || condition === undefined) return '*';
   if (isUnknown(condition)) return condition;
-  return conditionSubject(condition, github) ?? unknownValue(`every identity of the pool, limited by attribute condition "${condition}", which this check cannot read as a subject`);
+  return (
+    conditionSubject(condition, github) ??
+    unknownValue(
+      `every identity of the pool, limited by attribute condition "${condition}", which this check cannot read as a subject`,
+    )
+  );
 }
 
 /**
@@ -331,7 +415,8 @@ function subjectOf(path: string, issuer: Maybe<string>, condition: Maybe<string>
  */
 function conditionSubject(condition: string, github: boolean): string | undefined {
   if (/\|\||!=|\bin\b|startsWith|endsWith|matches|contains/.test(condition)) return undefined;
-  const equal = (names: string) => new RegExp(`(?:^|[\\s(&])(?:${names})\\s*==\\s*(['"])([^'"]+)\\1`).exec(condition)?.[2];
+  const equal = (names: string) =>
+    new RegExp(`(?:^|[\\s(&])(?:${names})\\s*==\\s*(['"])([^'"]+)\\1`).exec(condition)?.[2];
   const subject = equal('assertion\\.sub|google\\.subject');
   if (subject) return subject;
   const repository = equal('assertion\\.repository|attribute\\.repository');
@@ -345,12 +430,19 @@ function conditionSubject(condition: string, github: boolean): string | undefine
 function federationProvider(entry: Entry): FederationProvider {
   const pool = entry.props.workloadIdentityPoolId;
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
-  const issuer = typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri) ? (oidc!.issuerUri as Maybe<string>) : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set`);
+  const issuer =
+    typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri)
+      ? (oidc!.issuerUri as Maybe<string>)
+      : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set`);
   const condition = entry.props.attributeCondition;
-  const attributeCondition = typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
+  const attributeCondition =
+    typeof condition === 'string' && condition.trim() !== '' ? condition : isUnknown(condition) ? condition : undefined;
   return {
     source: entry.ref,
-    pool: typeof pool === 'string' || isUnknown(pool) ? pool : unknownValue(`${entry.ref.name}.workloadIdentityPoolId is not set`),
+    pool:
+      typeof pool === 'string' || isUnknown(pool)
+        ? pool
+        : unknownValue(`${entry.ref.name}.workloadIdentityPoolId is not set`),
     issuer,
     ...(attributeCondition !== undefined ? { attributeCondition } : {}),
   };
@@ -361,10 +453,14 @@ function rotationDays(value: unknown, what: string): Maybe<number> | undefined {
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
   const seconds = typeof value === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(value)?.[1] : undefined;
-  return seconds ? Number(seconds) / 86_400 : unknownValue(`${what} ${JSON.stringify(value)} is not a duration like "2592000s"`);
+  return seconds
+    ? Number(seconds) / 86_400
+    : unknownValue(`${what} ${JSON.stringify(value)} is not a duration like "2592000s"`);
 }
 
 function labels(value: unknown): Record<string, string> {
   if (!isKnownRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -40,7 +40,11 @@ export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
  * (`arn:aws:iam::${AWS::AccountId}:role/Name`) so rules match principals to identities the same way in both
  * front-ends. A generated physical name is a per-resource placeholder.
  */
-export function identityArn(segment: IdentityShape['arnSegment'], physicalName: string | undefined, resourceName: string): string {
+export function identityArn(
+  segment: IdentityShape['arnSegment'],
+  physicalName: string | undefined,
+  resourceName: string,
+): string {
   return iamArn(segment, physicalName ?? `\${${resourceName}}`);
 }
 
@@ -71,12 +75,21 @@ export function identityFrom(shape: IdentityShape, ref: ResourceRef, props: Reco
 }
 
 /** Inline policies `[{name, policy}]`; an entry that cannot be read becomes an unreadable grant, never nothing. */
-function inlinePolicies(value: unknown, fields: { name: string; document: string }, source: ResourceRef): AwsPolicyGrant[] {
+function inlinePolicies(
+  value: unknown,
+  fields: { name: string; document: string },
+  source: ResourceRef,
+): AwsPolicyGrant[] {
   // `[{}]` is the provider's way of saying "no inline policies", so an entry without a document is nothing.
   const entries = items(value).filter((entry) => !isKnownRecord(entry) || entry[fields.document] !== undefined);
   return entries.map((entry): AwsPolicyGrant => {
     if (!isKnownRecord(entry)) return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
     const name = knownString(entry[fields.name]);
-    return { kind: 'aws-policy', source, ...(name ? { policyName: name } : {}), document: parsePolicyDocument(entry[fields.document]) };
+    return {
+      kind: 'aws-policy',
+      source,
+      ...(name ? { policyName: name } : {}),
+      document: parsePolicyDocument(entry[fields.document]),
+    };
   });
 }

@@ -9,19 +9,21 @@ import type { PulumiResource } from './resource.js';
 
 /** Object types of the Kubernetes provider (`kubernetes:<group>/<version>:<Kind>`); components such as `kubernetes:yaml/v2:ConfigFile` register their objects as children. */
 export function isKubernetesType(type: string): boolean {
-  return /^kubernetes:[^:]+\/v[^:]*:[A-Z][A-Za-z]*$/.test(type) && !type.startsWith('kubernetes:yaml/') && !type.startsWith('kubernetes:helm.sh/');
+  return (
+    /^kubernetes:[^:]+\/v[^:]*:[A-Z][A-Za-z]*$/.test(type) &&
+    !type.startsWith('kubernetes:yaml/') &&
+    !type.startsWith('kubernetes:helm.sh/')
+  );
 }
 
 export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
-  const objects = entriesOf(resources, isKubernetesType).map(
-    (entry): KubernetesObject => ({
-      kind: entry.resource.type.split(':')[2]!,
-      body: entry.props,
-      ref: entry.ref,
-      computed: (field) => isComputed(entry, field),
-      dependsOn: (field) => dependencyUrns(entry, field),
-    }),
-  );
+  const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => ({
+    kind: entry.resource.type.split(':')[2]!,
+    body: entry.props,
+    ref: entry.ref,
+    computed: (field) => isComputed(entry, field),
+    dependsOn: (field) => dependencyUrns(entry, field),
+  }));
   const model = modelFromKubernetesObjects(objects);
   // Secret data a program sets may come from stack config as well as from its source: the pack cannot tell (see Secret.valueInProgram).
   for (const secret of model.secrets) {

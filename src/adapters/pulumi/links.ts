@@ -32,10 +32,17 @@ export function isComputed(entry: Entry, property: string): boolean {
  * The item of `byUrn` a property refers to: by value first (`matches`), then by the property's dependencies.
  * Dependencies are only followed when the value does not match, so a literal id always wins.
  */
-export function linked<T>(entry: Entry, property: string, byUrn: ReadonlyMap<string, T>, matches: (item: T, value: string) => boolean): T[] {
+export function linked<T>(
+  entry: Entry,
+  property: string,
+  byUrn: ReadonlyMap<string, T>,
+  matches: (item: T, value: string) => boolean,
+): T[] {
   const value = entry.props[property];
   const values = Array.isArray(value) ? value : [value];
-  const byValue = [...byUrn.values()].filter((item) => values.some((v) => typeof v === 'string' && v !== '' && matches(item, v)));
+  const byValue = [...byUrn.values()].filter((item) =>
+    values.some((v) => typeof v === 'string' && v !== '' && matches(item, v)),
+  );
   if (byValue.length) return byValue;
   return dependencyUrns(entry, property)
     .map((urn) => byUrn.get(urn))

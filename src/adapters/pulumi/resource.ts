@@ -76,7 +76,9 @@ function reveal(value: unknown, path: string, origin: string): unknown {
   if (isUnknownSentinel(value)) return unknownValue(`${path}${origin} is not known until apply`);
   if (Array.isArray(value)) return value.map((item, index) => reveal(item, `${path}[${index}]`, origin));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, reveal(item, `${path}.${key}`, origin)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, reveal(item, `${path}.${key}`, origin)]),
+    );
   }
   return value;
 }

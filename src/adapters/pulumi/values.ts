@@ -34,7 +34,9 @@ export function sessionSeconds(value: unknown, what: string): Maybe<number> {
 export function tagsOf(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (Array.isArray(value)) {
-    for (const tag of value) if (isKnownRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string') result[tag.key] = tag.value;
+    for (const tag of value)
+      if (isKnownRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string')
+        result[tag.key] = tag.value;
   } else if (isKnownRecord(value)) {
     for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') result[key] = tag;
   }

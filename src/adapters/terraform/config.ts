@@ -35,7 +35,10 @@ const MAX_DEPTH = 16;
 export class TerraformConfiguration {
   private readonly modules = new Map<string, ModuleConfig>();
   /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`), then by instance key. */
-  private readonly byResource = new Map<string, { all: TerraformInstance[]; byKey: Map<string | undefined, TerraformInstance[]> }>();
+  private readonly byResource = new Map<
+    string,
+    { all: TerraformInstance[]; byKey: Map<string | undefined, TerraformInstance[]> }
+  >();
   /** Module instance addresses (`module.ci["eu"]`) seen in the plan, by the module call's address without key. */
   private readonly moduleKeys = new Map<string, Set<string | undefined>>();
   private readonly attributeCache = new Map<string, { attribute: string; references: string[]; constant: boolean }[]>();
@@ -72,7 +75,10 @@ export class TerraformConfiguration {
     const attributes = this.attributesOf(modulePath(modules), `${type}.${name}`);
     const result = new Map<string, AttributeSource>();
     for (const { attribute, references, constant } of attributes) {
-      const dependencies = references.length === 1 ? this.resolve(modules, key, references[0]!, 0) : [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
+      const dependencies =
+        references.length === 1
+          ? this.resolve(modules, key, references[0]!, 0)
+          : [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
       result.set(attribute, { references, dependencies, constant });
     }
     return result;
@@ -100,7 +106,9 @@ export class TerraformConfiguration {
       if (!isRecord(resource) || typeof resource.address !== 'string') continue;
       config.resources.set(resource.address, isRecord(resource.expressions) ? resource.expressions : {});
     }
-    if (isRecord(module.outputs)) for (const [name, output] of Object.entries(module.outputs)) config.outputs.set(name, isRecord(output) ? output.expression : undefined);
+    if (isRecord(module.outputs))
+      for (const [name, output] of Object.entries(module.outputs))
+        config.outputs.set(name, isRecord(output) ? output.expression : undefined);
     if (isRecord(module.module_calls)) {
       for (const [name, call] of Object.entries(module.module_calls)) {
         if (!isRecord(call)) continue;
@@ -116,7 +124,12 @@ export class TerraformConfiguration {
    * `aws_iam_role.r[count.index]` and `each.key` patterns), else every instance. Anything that is not a managed
    * resource of the plan stays as written.
    */
-  private resolve(modules: readonly ModuleStep[], fromKey: string | undefined, reference: string, depth: number): string[] {
+  private resolve(
+    modules: readonly ModuleStep[],
+    fromKey: string | undefined,
+    reference: string,
+    depth: number,
+  ): string[] {
     if (depth > MAX_DEPTH) return [reference];
     const parts = addressParts(reference);
     const head = parts[0]!;
@@ -134,11 +147,18 @@ export class TerraformConfiguration {
       const callAddress = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}module.${step.name}`;
       const keys = step.key !== undefined ? [step.key] : [...(this.moduleKeys.get(callAddress) ?? [undefined])];
       const found = keys.flatMap((key) =>
-        this.resolveAll([...modules, key !== undefined ? { name: step.name, key } : { name: step.name }], undefined, referencesIn(output), depth, reference),
+        this.resolveAll(
+          [...modules, key !== undefined ? { name: step.name, key } : { name: step.name }],
+          undefined,
+          referencesIn(output),
+          depth,
+          reference,
+        ),
       );
       return found.length ? [...new Set(found)] : [reference];
     }
-    if (['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) || parts[1] === undefined) return [reference];
+    if (['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) || parts[1] === undefined)
+      return [reference];
     const { name, key } = splitKey(parts[1]);
     const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
     const resource = this.byResource.get(base);
@@ -152,7 +172,13 @@ export class TerraformConfiguration {
     return chosen.length ? chosen.map((instance) => instance.address) : [reference];
   }
 
-  private resolveAll(modules: readonly ModuleStep[], fromKey: string | undefined, references: string[], depth: number, original: string): string[] {
+  private resolveAll(
+    modules: readonly ModuleStep[],
+    fromKey: string | undefined,
+    references: string[],
+    depth: number,
+    original: string,
+  ): string[] {
     const found = [...new Set(references)].flatMap((reference) => this.resolve(modules, fromKey, reference, depth + 1));
     return found.length ? found : [original];
   }
@@ -162,7 +188,9 @@ export class TerraformConfiguration {
 function referencesIn(expression: unknown): string[] {
   if (Array.isArray(expression)) return expression.flatMap(referencesIn);
   if (!isRecord(expression)) return [];
-  const own = Array.isArray(expression.references) ? expression.references.filter((item): item is string => typeof item === 'string') : [];
+  const own = Array.isArray(expression.references)
+    ? expression.references.filter((item): item is string => typeof item === 'string')
+    : [];
   const nested = Object.entries(expression)
     .filter(([key]) => key !== 'references' && key !== 'constant_value')
     .flatMap(([, value]) => (isRecord(value) || Array.isArray(value) ? referencesIn(value) : []));

@@ -55,13 +55,19 @@ export function isTerraformJson(json: unknown): json is Record<string, unknown> 
 /** Reads a plan (or a state) into its instances; throws TerraformPlanError naming the field that cannot be read. */
 export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan {
   const version = json.format_version as string;
-  if (!/^[01]\.\d+$/.test(version)) throw new TerraformPlanError('format_version', `"${version}" is not a plan format this reader knows (0.x, 1.x)`);
+  if (!/^[01]\.\d+$/.test(version))
+    throw new TerraformPlanError('format_version', `"${version}" is not a plan format this reader knows (0.x, 1.x)`);
   const byAddress = new Map<string, TerraformInstance>();
   const deleted: TerraformInstance[] = [];
   const isPlan = 'planned_values' in json || 'resource_changes' in json;
 
   if (!isPlan) {
-    walkModule(json.values === null ? {} : json.values, 'values', (instance) => byAddress.set(instance.address, { ...instance, action: 'state' }), new Set());
+    walkModule(
+      json.values === null ? {} : json.values,
+      'values',
+      (instance) => byAddress.set(instance.address, { ...instance, action: 'state' }),
+      new Set(),
+    );
     return { instances: [...byAddress.values()], deleted };
   }
   const changes = json.resource_changes ?? [];
@@ -88,10 +94,22 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
     }
     const values = body.after === null || body.after === undefined ? {} : body.after;
     if (!isRecord(values)) throw new TerraformPlanError(`${path}.change.after`, 'expected an object');
-    byAddress.set(address, { address, parsed, type, action, values, ...(body.after_unknown !== undefined ? { unknown: body.after_unknown } : {}) });
+    byAddress.set(address, {
+      address,
+      parsed,
+      type,
+      action,
+      values,
+      ...(body.after_unknown !== undefined ? { unknown: body.after_unknown } : {}),
+    });
   });
   if (json.planned_values !== undefined && json.planned_values !== null) {
-    walkModule(json.planned_values, 'planned_values', (instance) => byAddress.set(instance.address, { ...instance, action: 'no-op' }), changed);
+    walkModule(
+      json.planned_values,
+      'planned_values',
+      (instance) => byAddress.set(instance.address, { ...instance, action: 'no-op' }),
+      changed,
+    );
   }
   return {
     instances: [...byAddress.values()],
@@ -134,7 +152,8 @@ function walkModule(container: unknown, path: string, visit: Visit, skip: Readon
  * source read at apply) and `["forget"]` (removed from state, left in the cloud) plan nothing for the gate.
  */
 function actionOf(actions: unknown, path: string): PlannedAction | undefined {
-  if (!Array.isArray(actions) || !actions.every((action) => typeof action === 'string')) throw new TerraformPlanError(path, 'expected an array of action names');
+  if (!Array.isArray(actions) || !actions.every((action) => typeof action === 'string'))
+    throw new TerraformPlanError(path, 'expected an array of action names');
   const set = new Set(actions as string[]);
   if (set.has('create') && set.has('delete')) return 'replace';
   if (set.has('create')) return 'create';
@@ -142,11 +161,15 @@ function actionOf(actions: unknown, path: string): PlannedAction | undefined {
   if (set.has('delete')) return 'delete';
   if (set.has('no-op')) return 'no-op';
   if (set.has('read') || set.has('forget')) return undefined;
-  throw new TerraformPlanError(path, `unknown action ${JSON.stringify(actions)}; expected create, update, delete, no-op, read or forget`);
+  throw new TerraformPlanError(
+    path,
+    `unknown action ${JSON.stringify(actions)}; expected create, update, delete, no-op, read or forget`,
+  );
 }
 
 function stringField(record: Record<string, unknown>, field: string, path: string): string {
   const value = record[field];
-  if (typeof value !== 'string' || value === '') throw new TerraformPlanError(`${path}.${field}`, 'expected a non-empty string');
+  if (typeof value !== 'string' || value === '')
+    throw new TerraformPlanError(`${path}.${field}`, 'expected a non-empty string');
   return value;
 }

@@ -39,23 +39,57 @@ export interface ResourceMapping {
 }
 
 /** Attributes that are maps of user keys, never converted. */
-const MAPS: ReadonlySet<string> = new Set(['tags', 'tags_all', 'labels', 'annotations', 'data', 'binary_data', 'string_data', 'effective_labels', 'terraform_labels']);
+const MAPS: ReadonlySet<string> = new Set([
+  'tags',
+  'tags_all',
+  'labels',
+  'annotations',
+  'data',
+  'binary_data',
+  'string_data',
+  'effective_labels',
+  'terraform_labels',
+]);
 
-const aws = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `aws:${token}`, ...extra });
-const azuread = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `azuread:index/${token}`, ...extra });
+const aws = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({
+  pulumiType: `aws:${token}`,
+  ...extra,
+});
+const azuread = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({
+  pulumiType: `azuread:index/${token}`,
+  ...extra,
+});
 
 const APPLICATION_OBJECT_ID = { application_object_id: 'applicationId' } as const;
 
 /** The Kubernetes provider wraps every object in blocks of one (`metadata`, `spec`, `template`, `role_ref`). */
 const K8S_SINGLE = ['metadata', 'spec', 'template', 'role_ref', 'job_template', 'aggregation_rule'] as const;
-const K8S_RENAME = { rule: 'rules', subject: 'subjects', secret: 'secrets', image_pull_secret: 'imagePullSecrets' } as const;
-const k8s = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({ pulumiType: `kubernetes:${token}`, single: K8S_SINGLE, rename: K8S_RENAME, ...extra });
+const K8S_RENAME = {
+  rule: 'rules',
+  subject: 'subjects',
+  secret: 'secrets',
+  image_pull_secret: 'imagePullSecrets',
+} as const;
+const k8s = (token: string, extra: Partial<ResourceMapping> = {}): ResourceMapping => ({
+  pulumiType: `kubernetes:${token}`,
+  single: K8S_SINGLE,
+  rename: K8S_RENAME,
+  ...extra,
+});
 
-const GCP_IAM_FAMILIES: Readonly<Record<string, string>> = { project: 'projects', folder: 'folder', organization: 'organizations', service_account: 'serviceaccount' };
+const GCP_IAM_FAMILIES: Readonly<Record<string, string>> = {
+  project: 'projects',
+  folder: 'folder',
+  organization: 'organizations',
+  service_account: 'serviceaccount',
+};
 
 export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // ---- AWS ----
-  aws_iam_role: aws('iam/role:Role', { rename: { inline_policy: 'inlinePolicies' }, reportsOthers: ['managed_policy_arns', 'inline_policy'] }),
+  aws_iam_role: aws('iam/role:Role', {
+    rename: { inline_policy: 'inlinePolicies' },
+    reportsOthers: ['managed_policy_arns', 'inline_policy'],
+  }),
   aws_iam_policy: aws('iam/policy:Policy'),
   aws_iam_role_policy: aws('iam/rolePolicy:RolePolicy'),
   aws_iam_user_policy: aws('iam/userPolicy:UserPolicy'),
@@ -77,18 +111,30 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_lambda_function: aws('lambda/function:Function'),
   aws_ecs_task_definition: aws('ecs/taskDefinition:TaskDefinition'),
   aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
-  aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', { secretValue: ['secret_string'] }),
-  aws_secretsmanager_secret_rotation: aws('secretsmanager/secretRotation:SecretRotation', { single: ['rotation_rules'] }),
+  aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
+    secretValue: ['secret_string'],
+  }),
+  aws_secretsmanager_secret_rotation: aws('secretsmanager/secretRotation:SecretRotation', {
+    single: ['rotation_rules'],
+  }),
 
   // ---- Azure AD (azuread 2.x and 3.x) ----
   // 2.x names an application's client id `application_id`; 3.x and Pulumi `client_id`.
-  azuread_application: azuread('application:Application', { rename: { application_id: 'clientId' }, single: ['password'] }),
+  azuread_application: azuread('application:Application', {
+    rename: { application_id: 'clientId' },
+    single: ['password'],
+  }),
   azuread_service_principal: azuread('servicePrincipal:ServicePrincipal', { rename: { application_id: 'clientId' } }),
   azuread_application_password: azuread('applicationPassword:ApplicationPassword', { rename: APPLICATION_OBJECT_ID }),
-  azuread_application_certificate: azuread('applicationCertificate:ApplicationCertificate', { rename: APPLICATION_OBJECT_ID }),
-  azuread_application_federated_identity_credential: azuread('applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential', {
+  azuread_application_certificate: azuread('applicationCertificate:ApplicationCertificate', {
     rename: APPLICATION_OBJECT_ID,
   }),
+  azuread_application_federated_identity_credential: azuread(
+    'applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential',
+    {
+      rename: APPLICATION_OBJECT_ID,
+    },
+  ),
   azuread_service_principal_password: azuread('servicePrincipalPassword:ServicePrincipalPassword'),
   azuread_service_principal_certificate: azuread('servicePrincipalCertificate:ServicePrincipalCertificate'),
   azuread_directory_role: azuread('directoryRole:DirectoryRole'),
@@ -98,13 +144,17 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   azuread_user: azuread('user:User'),
 
   // ---- AzureRM, onto azure-native's records ----
-  azurerm_user_assigned_identity: { pulumiType: 'azure-native:managedidentity:UserAssignedIdentity', rename: { name: 'resourceName' } },
+  azurerm_user_assigned_identity: {
+    pulumiType: 'azure-native:managedidentity:UserAssignedIdentity',
+    rename: { name: 'resourceName' },
+  },
   azurerm_federated_identity_credential: {
     pulumiType: 'azure-native:managedidentity:FederatedIdentityCredential',
     // azure-native names the identity (`resourceName`); AzureRM gives its resource id (`parent_id`).
     rename: { parent_id: 'resourceName', audience: 'audiences' },
     transform: (props) => {
-      if (typeof props.resourceName === 'string') props.resourceName = props.resourceName.slice(props.resourceName.lastIndexOf('/') + 1);
+      if (typeof props.resourceName === 'string')
+        props.resourceName = props.resourceName.slice(props.resourceName.lastIndexOf('/') + 1);
     },
   },
   azurerm_role_assignment: {
@@ -112,7 +162,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     // AzureRM may name a role (`role_definition_name`, a built-in or custom role's name) where azure-native takes only an id.
     transform: (props) => {
       const name = props.roleDefinitionName;
-      if ((typeof name === 'string' && name !== '') || (isUnknown(name) && typeof props.roleDefinitionId !== 'string')) props.roleDefinitionId = name;
+      if ((typeof name === 'string' && name !== '') || (isUnknown(name) && typeof props.roleDefinitionId !== 'string'))
+        props.roleDefinitionId = name;
     },
     dependencyAlias: { role_definition_name: 'roleDefinitionId' },
   },
@@ -127,7 +178,12 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     rename: { name: 'secretName' },
     transform: (props) => {
       const expires = props.expirationDate;
-      const seconds = typeof expires === 'string' && !Number.isNaN(Date.parse(expires)) ? Date.parse(expires) / 1000 : isUnknown(expires) ? expires : undefined;
+      const seconds =
+        typeof expires === 'string' && !Number.isNaN(Date.parse(expires))
+          ? Date.parse(expires) / 1000
+          : isUnknown(expires)
+            ? expires
+            : undefined;
       props.properties = { value: props.value, attributes: seconds !== undefined ? { expires: seconds } : {} };
     },
     dependencyAlias: { value: 'properties', expiration_date: 'properties' },
@@ -137,14 +193,23 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // ---- Google ----
   google_service_account: { pulumiType: 'gcp:serviceaccount/account:Account' },
   google_service_account_key: { pulumiType: 'gcp:serviceaccount/key:Key' },
-  google_iam_workload_identity_pool_provider: { pulumiType: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', single: ['oidc', 'aws', 'saml'] },
+  google_iam_workload_identity_pool_provider: {
+    pulumiType: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
+    single: ['oidc', 'aws', 'saml'],
+  },
   google_secret_manager_secret: { pulumiType: 'gcp:secretmanager/secret:Secret', single: ['rotation', 'replication'] },
-  google_secret_manager_secret_version: { pulumiType: 'gcp:secretmanager/secretVersion:SecretVersion', secretValue: ['secret_data'] },
+  google_secret_manager_secret_version: {
+    pulumiType: 'gcp:secretmanager/secretVersion:SecretVersion',
+    secretValue: ['secret_data'],
+  },
   ...Object.fromEntries(
     Object.entries(GCP_IAM_FAMILIES).flatMap(([family, pulumiFamily]) =>
       (['member', 'binding', 'policy'] as const).map((form) => {
         const Form = form[0]!.toUpperCase() + form.slice(1);
-        return [`google_${family}_iam_${form}`, { pulumiType: `gcp:${pulumiFamily}/iAM${Form}:IAM${Form}`, single: ['condition'] } satisfies ResourceMapping];
+        return [
+          `google_${family}_iam_${form}`,
+          { pulumiType: `gcp:${pulumiFamily}/iAM${Form}:IAM${Form}`, single: ['condition'] } satisfies ResourceMapping,
+        ];
       }),
     ),
   ),
@@ -168,7 +233,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   kubernetes_manifest: {
     pulumiType: (values) => {
       const manifest = values.manifest;
-      if (!isKnownRecord(manifest) || typeof manifest.apiVersion !== 'string' || typeof manifest.kind !== 'string') return undefined;
+      if (!isKnownRecord(manifest) || typeof manifest.apiVersion !== 'string' || typeof manifest.kind !== 'string')
+        return undefined;
       const group = manifest.apiVersion.includes('/') ? manifest.apiVersion : `core/${manifest.apiVersion}`;
       return `kubernetes:${group}:${manifest.kind}`;
     },
@@ -247,7 +313,8 @@ export function convertValues(mapping: ResourceMapping, values: Record<string, u
     if (Array.isArray(value)) return value.map((item) => convert(item, ''));
     if (isRecord(value)) {
       const result: Record<string, unknown> = {};
-      for (const [name, item] of Object.entries(value)) result[mapping.rename?.[name] ?? camelCase(name)] = convert(item, name);
+      for (const [name, item] of Object.entries(value))
+        result[mapping.rename?.[name] ?? camelCase(name)] = convert(item, name);
       return result;
     }
     return value;

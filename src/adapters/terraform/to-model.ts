@@ -5,12 +5,26 @@
  * stand in for Pulumi's property dependencies. Findings then name the Terraform address and type.
  */
 import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
-import { isUnknown, unknownValue, type Model, type ResourceRef, type RoleGrant, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type Model,
+  type ResourceRef,
+  type RoleGrant,
+  type Unknown,
+} from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
 import { isKnownRecord, isRecord } from '../../util/records.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
-import { convertValues, GCP_RESOURCE_IAM, propertyName, pulumiTypeOf, TERRAFORM_TYPES, UNMODELLED_GRANTING_TYPES } from './providers.js';
+import {
+  convertValues,
+  GCP_RESOURCE_IAM,
+  propertyName,
+  pulumiTypeOf,
+  TERRAFORM_TYPES,
+  UNMODELLED_GRANTING_TYPES,
+} from './providers.js';
 
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
@@ -22,7 +36,11 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const plan = readTerraformPlan(json);
   const configuration = new TerraformConfiguration(plan.configuration, plan.instances);
   const refs = new Map<string, ResourceRef>();
-  const refOf = (instance: TerraformInstance): ResourceRef => ({ type: instance.type, name: instance.address, ...(options.file ? { file: options.file } : {}) });
+  const refOf = (instance: TerraformInstance): ResourceRef => ({
+    type: instance.type,
+    name: instance.address,
+    ...(options.file ? { file: options.file } : {}),
+  });
   const records: PulumiResource[] = [];
   const unseen: Model['unseen'] & object = [];
   const gcpResourceIam: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
@@ -35,11 +53,19 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     const isGcpResourceIam = !mapping && GCP_RESOURCE_IAM.test(instance.type);
     if (!mapping && !isGcpResourceIam) continue;
     const sources = configuration.sources(instance);
-    const reported = configuration.present ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute)) : [];
-    const values = withUnknowns(withoutAttributes(instance.values, reported), withoutAttributes(instance.unknown, reported), (path, attribute) => {
-      const from = sources.get(attribute)?.references ?? [];
-      return unknownValue(`${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`);
-    }) as Record<string, unknown>;
+    const reported = configuration.present
+      ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute))
+      : [];
+    const values = withUnknowns(
+      withoutAttributes(instance.values, reported),
+      withoutAttributes(instance.unknown, reported),
+      (path, attribute) => {
+        const from = sources.get(attribute)?.references ?? [];
+        return unknownValue(
+          `${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`,
+        );
+      },
+    ) as Record<string, unknown>;
     if (isGcpResourceIam) {
       gcpResourceIam.push({ instance, values });
       refs.set(instance.address, refOf(instance));
@@ -51,10 +77,20 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     for (const [attribute, source] of sources) {
       const dependencies = dependenciesOf(source, mapping!.secretValue?.includes(attribute) ?? false);
       if (dependencies.length === 0) continue;
-      const properties = mapping!.verbatim === attribute ? ['metadata', 'subjects', 'data', 'stringData'] : [propertyName(mapping!, attribute)];
-      for (const property of properties) propertyDependencies[property] = [...(propertyDependencies[property] ?? []), ...dependencies];
+      const properties =
+        mapping!.verbatim === attribute
+          ? ['metadata', 'subjects', 'data', 'stringData']
+          : [propertyName(mapping!, attribute)];
+      for (const property of properties)
+        propertyDependencies[property] = [...(propertyDependencies[property] ?? []), ...dependencies];
     }
-    records.push({ type, name: instance.address, urn: instance.address, props: convertValues(mapping!, values), propertyDependencies });
+    records.push({
+      type,
+      name: instance.address,
+      urn: instance.address,
+      props: convertValues(mapping!, values),
+      propertyDependencies,
+    });
     refs.set(instance.address, refOf(instance));
   }
   const model = modelFromPulumiResources(records);
@@ -67,7 +103,9 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     secret.plaintextValue = true;
   }
   if (unseen.length) model.unseen = [...(model.unseen ?? []), ...unseen];
-  const removed = plan.deleted.filter((instance) => TERRAFORM_TYPES[instance.type] || GCP_RESOURCE_IAM.test(instance.type)).map(refOf);
+  const removed = plan.deleted
+    .filter((instance) => TERRAFORM_TYPES[instance.type] || GCP_RESOURCE_IAM.test(instance.type))
+    .map(refOf);
   if (removed.length) model.removed = removed;
   return model;
 }
@@ -93,14 +131,21 @@ function dependenciesOf(source: AttributeSource, secretValue: boolean): string[]
  * The values with an Unknown wherever `after_unknown` says the value is known only after apply. `after_unknown`
  * mirrors the values: `true` at an unknown leaf (or a whole unknown list or block), objects and lists around them.
  */
-export function withUnknowns(value: unknown, unknown: unknown, describe: (path: string, attribute: string) => Unknown, path = '', attribute = ''): unknown {
+export function withUnknowns(
+  value: unknown,
+  unknown: unknown,
+  describe: (path: string, attribute: string) => Unknown,
+  path = '',
+  attribute = '',
+): unknown {
   if (unknown === true) return describe(path || '(all values)', attribute);
   if (Array.isArray(unknown)) {
     if (!unknown.some(marksUnknown)) return value;
     const result = Array.isArray(value) ? [...value] : [];
     for (let index = 0; index < unknown.length; index++) {
       const item = unknown[index];
-      if (marksUnknown(item)) result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`, attribute);
+      if (marksUnknown(item))
+        result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`, attribute);
     }
     return result;
   }
@@ -143,7 +188,11 @@ function renameResources(model: Model, refs: ReadonlyMap<string, ResourceRef>): 
  * the Pulumi adapter reads only project, folder, organization and service-account IAM, so these are read here, as
  * grants at resource level to the change's service accounts or to members outside it (`allUsers` included).
  */
-function addGcpResourceIam(model: Model, entries: { instance: TerraformInstance; values: Record<string, unknown> }[], refOf: (instance: TerraformInstance) => ResourceRef): void {
+function addGcpResourceIam(
+  model: Model,
+  entries: { instance: TerraformInstance; values: Record<string, unknown> }[],
+  refOf: (instance: TerraformInstance) => ResourceRef,
+): void {
   for (const { instance, values } of entries) {
     const source = refOf(instance);
     const [, resource, form] = GCP_RESOURCE_IAM.exec(instance.type)!;
@@ -152,7 +201,10 @@ function addGcpResourceIam(model: Model, entries: { instance: TerraformInstance;
       form === 'member'
         ? [{ member: values.member, role: values.role }]
         : form === 'binding'
-          ? (Array.isArray(values.members) ? values.members : [values.members]).map((member) => ({ member, role: values.role }))
+          ? (Array.isArray(values.members) ? values.members : [values.members]).map((member) => ({
+              member,
+              role: values.role,
+            }))
           : policyPairs(values.policy_data, instance.address);
     for (const { member, role } of pairs) {
       const grant: RoleGrant = {
@@ -163,17 +215,44 @@ function addGcpResourceIam(model: Model, entries: { instance: TerraformInstance;
         scope: target,
         scopeLevel: 'resource',
       };
-      const email = typeof member === 'string' && member.startsWith('serviceAccount:') ? member.slice('serviceAccount:'.length) : undefined;
-      const holder = email ? model.identities.find((identity) => identity.kind === 'gcp-service-account' && identity.arn === email) : undefined;
+      const email =
+        typeof member === 'string' && member.startsWith('serviceAccount:')
+          ? member.slice('serviceAccount:'.length)
+          : undefined;
+      const holder = email
+        ? model.identities.find((identity) => identity.kind === 'gcp-service-account' && identity.arn === email)
+        : undefined;
       if (holder) holder.grants.push(grant);
-      else (model.externalRoleGrants ??= []).push({ member: typeof member === 'string' ? member : isUnknown(member) ? `<${member.description}>` : `<${instance.address}: a member is not set>`, grant });
+      else
+        (model.externalRoleGrants ??= []).push({
+          member:
+            typeof member === 'string'
+              ? member
+              : isUnknown(member)
+                ? `<${member.description}>`
+                : `<${instance.address}: a member is not set>`,
+          grant,
+        });
     }
   }
 }
 
 /** The resource an IAM resource is about: its first identifying attribute (`bucket`, `secret_id`, `topic`, …). */
 function scopeOf(values: Record<string, unknown>, resource: string): string | Unknown {
-  for (const key of ['bucket', 'secret_id', 'topic', 'subscription', 'dataset_id', 'instance_name', 'repository', 'crypto_key_id', 'key_ring_id', 'service', 'name', 'table_id']) {
+  for (const key of [
+    'bucket',
+    'secret_id',
+    'topic',
+    'subscription',
+    'dataset_id',
+    'instance_name',
+    'repository',
+    'crypto_key_id',
+    'key_ring_id',
+    'service',
+    'name',
+    'table_id',
+  ]) {
     const value = values[key];
     if (typeof value === 'string') return `${resource}/${value}`;
     if (isUnknown(value)) return value;
@@ -191,5 +270,7 @@ function policyPairs(data: unknown, address: string): { member: unknown; role: u
     return [{ member: unreadable, role: unreadable }];
   }
   const bindings = isKnownRecord(policy) && Array.isArray(policy.bindings) ? policy.bindings.filter(isKnownRecord) : [];
-  return bindings.flatMap((binding) => (Array.isArray(binding.members) ? binding.members : []).map((member) => ({ member, role: binding.role })));
+  return bindings.flatMap((binding) =>
+    (Array.isArray(binding.members) ? binding.members : []).map((member) => ({ member, role: binding.role })),
+  );
 }

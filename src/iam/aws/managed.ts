@@ -3,7 +3,13 @@
  * content, and the full list of documents an identity holds (inline, attached, inherited from its groups, and the
  * content of AWS managed policies).
  */
-import { isUnknown, type AwsManagedPolicyGrant, type Identity, type Model, type PolicyDocument } from '../../model/model.js';
+import {
+  isUnknown,
+  type AwsManagedPolicyGrant,
+  type Identity,
+  type Model,
+  type PolicyDocument,
+} from '../../model/model.js';
 import { expandActionPattern } from './actions.js';
 import { parsePolicyDocument } from './document.js';
 import { actionSubset, allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from './evaluate.js';
@@ -99,7 +105,8 @@ export function iamActions(): ActionSubset {
  */
 export function allowsAllOfIam(allows: Iterable<AllowedAction>): boolean {
   let count = 0;
-  for (const allowed of allows) if (allowed.action.service === 'iam' && allowed.resources.includes('*') && !allowed.notResources) count++;
+  for (const allowed of allows)
+    if (allowed.action.service === 'iam' && allowed.resources.includes('*') && !allowed.notResources) count++;
   return count === iamActions().actions.length;
 }
 

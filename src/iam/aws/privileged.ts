@@ -40,7 +40,8 @@ const PERMISSION_READ = /^[^:]+:(Get|List|Describe|Search|BatchGet)(?!.*Login)/;
 
 /** 'permissions-management' for AWS's Permissions management access level (but reads), else the category of the catalog entry naming the action. */
 export function privilegedCategory(action: AwsAction, catalog: Catalog): PrivilegedCategory | undefined {
-  if (action.accessLevel === 'Permissions management' && !PERMISSION_READ.test(action.name)) return 'permissions-management';
+  if (action.accessLevel === 'Permissions management' && !PERMISSION_READ.test(action.name))
+    return 'permissions-management';
   return privilegedEntry(action, catalog)?.category;
 }
 
@@ -49,7 +50,9 @@ export function privilegedEntry(action: AwsAction, catalog: Catalog): Privileged
   const index = indexOf(catalog.privilegedActions);
   let verdict = index.verdicts.get(action.name);
   if (verdict === undefined) {
-    verdict = candidatesFor(index, action.service).find((candidate) => actionMatches(candidate.pattern, action.name))?.entry ?? null;
+    verdict =
+      candidatesFor(index, action.service).find((candidate) => actionMatches(candidate.pattern, action.name))?.entry ??
+      null;
     index.verdicts.set(action.name, verdict);
   }
   return verdict ?? undefined;
@@ -58,7 +61,9 @@ export function privilegedEntry(action: AwsAction, catalog: Catalog): Privileged
 function indexOf(entries: readonly PrivilegedAction[]): PatternIndex {
   let index = indexes.get(entries);
   if (index) return index;
-  const all = entries.flatMap((entry) => (entry.aws ?? []).map((pattern) => ({ entry, pattern, service: servicePrefix(pattern) })));
+  const all = entries.flatMap((entry) =>
+    (entry.aws ?? []).map((pattern) => ({ entry, pattern, service: servicePrefix(pattern) })),
+  );
   index = { all, candidates: new Map(), verdicts: new Map() };
   indexes.set(entries, index);
   return index;
@@ -74,6 +79,10 @@ function servicePrefix(pattern: string): string | undefined {
 
 function candidatesFor(index: PatternIndex, service: string): readonly Candidate[] {
   let candidates = index.candidates.get(service);
-  if (!candidates) index.candidates.set(service, (candidates = index.all.filter((candidate) => candidate.service === undefined || candidate.service === service)));
+  if (!candidates)
+    index.candidates.set(
+      service,
+      (candidates = index.all.filter((candidate) => candidate.service === undefined || candidate.service === service)),
+    );
   return candidates;
 }

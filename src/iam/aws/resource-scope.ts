@@ -35,12 +35,28 @@ function serviceScope(service: string): ServiceScope | undefined {
   if (scope === undefined) {
     try {
       const directory = iamDataDirectory();
-      const actions = JSON.parse(readFileSync(join(directory, 'actions', `${service}.json`), 'utf8')) as Record<string, { resourceTypes?: RawResourceType[]; conditionKeys?: string[] }>;
-      const types = JSON.parse(readFileSync(join(directory, 'resourceTypes', `${service}.json`), 'utf8')) as Record<string, { arn: string; conditionKeys?: string[] }>;
+      const actions = JSON.parse(readFileSync(join(directory, 'actions', `${service}.json`), 'utf8')) as Record<
+        string,
+        { resourceTypes?: RawResourceType[]; conditionKeys?: string[] }
+      >;
+      const types = JSON.parse(readFileSync(join(directory, 'resourceTypes', `${service}.json`), 'utf8')) as Record<
+        string,
+        { arn: string; conditionKeys?: string[] }
+      >;
       scope = {
-        actions: new Map(Object.entries(actions).map(([key, action]) => [key, { resourceTypes: action.resourceTypes ?? [], conditionKeys: action.conditionKeys ?? [] }])),
+        actions: new Map(
+          Object.entries(actions).map(([key, action]) => [
+            key,
+            { resourceTypes: action.resourceTypes ?? [], conditionKeys: action.conditionKeys ?? [] },
+          ]),
+        ),
         // Actions name their resource types in either case (`Secret` for the `secret` type): keyed in lower case.
-        resourceTypes: new Map(Object.entries(types).map(([key, type]) => [key.toLowerCase(), { arn: type.arn, conditionKeys: type.conditionKeys ?? [] }])),
+        resourceTypes: new Map(
+          Object.entries(types).map(([key, type]) => [
+            key.toLowerCase(),
+            { arn: type.arn, conditionKeys: type.conditionKeys ?? [] },
+          ]),
+        ),
       };
     } catch {
       scope = null;
@@ -79,14 +95,18 @@ export function coversEveryResource(pattern: string, action: AwsAction): boolean
   if (covers === undefined) {
     const generalized = ownPlaceholdersAsWildcards(pattern);
     const formats = arnPatternsOf(action);
-    covers = /^\*+$/.test(generalized) || (formats.length > 0 && formats.every((format) => globCovers(generalized, format)));
+    covers =
+      /^\*+$/.test(generalized) || (formats.length > 0 && formats.every((format) => globCovers(generalized, format)));
     everyResource.set(key, covers);
   }
   return covers;
 }
 
 /** True when some known Resource value of the statement reaches every resource of the action (NotResource always does). */
-export function statementReachesEveryResource(statement: Pick<PolicyStatement, 'resource' | 'notResource'>, action: AwsAction): boolean {
+export function statementReachesEveryResource(
+  statement: Pick<PolicyStatement, 'resource' | 'notResource'>,
+  action: AwsAction,
+): boolean {
   if (statement.notResource) return true;
   return (statement.resource ?? []).some((value) => typeof value === 'string' && coversEveryResource(value, action));
 }
@@ -113,7 +133,13 @@ function ownPlaceholdersAsWildcards(pattern: string): string {
  * aws:MultiFactorAuthPresent, aws:CurrentTime, aws:RequestedRegion) and keys the caller writes into its own request
  * (aws:RequestTag/…, aws:TagKeys) do not narrow which resources a stolen credential reaches, so they are not here.
  */
-const GLOBAL_RESTRICTING_KEYS = ['aws:resourcetag/*', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:viaawsservice'];
+const GLOBAL_RESTRICTING_KEYS = [
+  'aws:resourcetag/*',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:viaawsservice',
+];
 
 /** Keys a caller sets in its own request: they never restrict (Service Authorization Reference lists them per action). */
 const REQUEST_KEYS = /(^|:)(requesttag\/.*|tagkeys)$/i;
@@ -124,7 +150,8 @@ const REQUEST_KEYS = /(^|:)(requesttag\/.*|tagkeys)$/i;
  * `…IfExists` and `ForAllValues:` pass when the key is absent (IfExists restricts only on a key every request of the
  * action carries, always-present-keys.ts); negated operators admit everything else; `Null` tests presence only.
  */
-const RESTRICTING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|NumericEquals|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|IpAddress|Bool|BinaryEquals)$/i;
+const RESTRICTING_OPERATOR =
+  /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|NumericEquals|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|IpAddress|Bool|BinaryEquals)$/i;
 
 const restrictingKeysByAction = new Map<string, string[]>();
 
@@ -133,8 +160,17 @@ export function restrictingKeysOf(action: AwsAction): string[] {
   let keys = restrictingKeysByAction.get(action.name);
   if (!keys) {
     const found = actionScope(action);
-    const own = found ? [...found.entry.conditionKeys, ...found.entry.resourceTypes.flatMap((type) => found.scope.resourceTypes.get(type.name.toLowerCase())?.conditionKeys ?? [])] : [];
-    const normalized = own.map((key) => key.toLowerCase().replace(/\$\{[^}]*\}/g, '*')).filter((key) => !REQUEST_KEYS.test(key) && !key.startsWith('aws:principal') && !key.startsWith('aws:request'));
+    const own = found
+      ? [
+          ...found.entry.conditionKeys,
+          ...found.entry.resourceTypes.flatMap(
+            (type) => found.scope.resourceTypes.get(type.name.toLowerCase())?.conditionKeys ?? [],
+          ),
+        ]
+      : [];
+    const normalized = own
+      .map((key) => key.toLowerCase().replace(/\$\{[^}]*\}/g, '*'))
+      .filter((key) => !REQUEST_KEYS.test(key) && !key.startsWith('aws:principal') && !key.startsWith('aws:request'));
     keys = [...new Set([...normalized, ...GLOBAL_RESTRICTING_KEYS])];
     restrictingKeysByAction.set(action.name, keys);
   }
@@ -169,7 +205,8 @@ function restrictingValue(operator: string, key: string, value: PolicyValue): bo
   if (isUnknown(value)) return false;
   if (isSelfVariable(key, value)) return false;
   if (/Like$/i.test(operator) && /^[*?]*$/.test(value)) return false;
-  if (/^(ForAnyValue:)?Bool$/i.test(operator)) return value.toLowerCase() === 'true' && key.toLowerCase() === 'aws:viaawsservice';
+  if (/^(ForAnyValue:)?Bool$/i.test(operator))
+    return value.toLowerCase() === 'true' && key.toLowerCase() === 'aws:viaawsservice';
   if (/IpAddress$/i.test(operator)) return !/^(0\.0\.0\.0\/0|::\/0)$/.test(value);
   return true;
 }

@@ -20,10 +20,33 @@ export type ValidityIssue =
  * each may take the `IfExists` suffix except Null, and the set operators `ForAllValues:` / `ForAnyValue:` as prefix.
  */
 const OPERATORS = new Set([
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
-  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
-  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
-  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'NumericEquals',
+  'NumericNotEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+  'DateEquals',
+  'DateNotEquals',
+  'DateLessThan',
+  'DateLessThanEquals',
+  'DateGreaterThan',
+  'DateGreaterThanEquals',
+  'Bool',
+  'BinaryEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotEquals',
+  'ArnNotLike',
+  'Null',
 ]);
 
 export function isConditionOperator(operator: string): boolean {
@@ -68,7 +91,9 @@ function judgeAction(value: string, field: 'Action' | 'NotAction'): ValidityIssu
   const separator = value.indexOf(':');
   if (separator <= 0) return { kind: 'no-service-prefix', value, field };
   const service = value.slice(0, separator).toLowerCase();
-  const known = hasWildcard(service) ? allServices().some((name) => globMatch(service, name)) : allServices().includes(service);
+  const known = hasWildcard(service)
+    ? allServices().some((name) => globMatch(service, name))
+    : allServices().includes(service);
   if (!known) return { kind: 'unknown-service', value, service, field };
   return isKnownActionPattern(value) ? undefined : { kind: 'unknown-action', value, service, field };
 }

@@ -58,7 +58,10 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
   const { exposed } = judged;
   const issues = appliesToStar(statement) ? judged.issues : withoutUnscopable(judged.issues);
   // A Condition takes an action off the list only if it can restrict that action (resource-scope.ts conditionRestricts).
-  const unrestricted = exposed.length > 0 && statement.condition ? exposed.filter((action) => !conditionRestricts(statement.condition, action)) : exposed;
+  const unrestricted =
+    exposed.length > 0 && statement.condition
+      ? exposed.filter((action) => !conditionRestricts(statement.condition, action))
+      : exposed;
   const onResources = unrestricted.length > 0 ? resourceIssues(statement, unrestricted) : NO_ISSUES;
   if (!statement.notAction && onResources.length === 0) return issues;
   return [...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []), ...issues, ...onResources];
@@ -66,7 +69,14 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
 
 /** Wildcard issues without the actions AWS cannot scope, for a statement that names resources: such a statement cannot grant them. */
 function withoutUnscopable(issues: readonly WildcardIssue[]): readonly WildcardIssue[] {
-  if (!issues.some((issue) => (issue.kind === 'wildcard-action' || issue.kind === 'all-actions') && issue.privileged.some((action) => !action.scopable))) return issues;
+  if (
+    !issues.some(
+      (issue) =>
+        (issue.kind === 'wildcard-action' || issue.kind === 'all-actions') &&
+        issue.privileged.some((action) => !action.scopable),
+    )
+  )
+    return issues;
   return issues.flatMap((issue) => {
     if (issue.kind !== 'wildcard-action' && issue.kind !== 'all-actions') return [issue];
     const privileged = issue.privileged.filter((action) => action.scopable);
@@ -98,27 +108,49 @@ function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement 
     if (expansion.length === 0) {
       continue;
     } else if (ALL_ACTIONS.test(value)) {
-      issues.push({ kind: 'all-actions', detail: `Action::${value}`, values: [value], privileged: privilegedOf(expansion, catalog), expanded: expansion.length });
+      issues.push({
+        kind: 'all-actions',
+        detail: `Action::${value}`,
+        values: [value],
+        privileged: privilegedOf(expansion, catalog),
+        expanded: expansion.length,
+      });
       wildcards.push(value);
     } else if (hasWildcard(value)) {
       const privileged = privilegedOf(expansion, catalog);
       if (privileged.length > 0) {
-        issues.push({ kind: 'wildcard-action', detail: `Action::${value}`, values: [value], privileged, expanded: expansion.length });
+        issues.push({
+          kind: 'wildcard-action',
+          detail: `Action::${value}`,
+          values: [value],
+          privileged,
+          expanded: expansion.length,
+        });
         wildcards.push(value);
       }
     } else {
       spelledOut.push(...expansion);
     }
   }
-  const exposed = privilegedOf(spelledOut, catalog).filter((action) => !wildcards.some((pattern) => actionMatches(pattern, action.name)));
+  const exposed = privilegedOf(spelledOut, catalog).filter(
+    (action) => !wildcards.some((pattern) => actionMatches(pattern, action.name)),
+  );
   return { issues, exposed };
 }
 
 function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIssue {
   const excluded = notAction.filter((value): value is string => typeof value === 'string');
-  const allowed = expandActionPattern('*').filter((action) => !excluded.some((pattern) => actionMatches(pattern, action.name)));
+  const allowed = expandActionPattern('*').filter(
+    (action) => !excluded.some((pattern) => actionMatches(pattern, action.name)),
+  );
   const written = notAction.map((value) => (isUnknown(value) ? value.description : value));
-  return { kind: 'not-action', detail: `NotAction::${written.join(',')}`, values: written, privileged: privilegedOf(allowed, catalog), expanded: allowed.length };
+  return {
+    kind: 'not-action',
+    detail: `NotAction::${written.join(',')}`,
+    values: written,
+    privileged: privilegedOf(allowed, catalog),
+    expanded: allowed.length,
+  };
 }
 
 /**
@@ -134,14 +166,28 @@ function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): reado
     const scopable = everywhere.filter((action) => action.scopable);
     const issues: WildcardIssue[] = everywhere
       .filter((action) => !action.scopable)
-      .map((action) => ({ kind: 'privileged-unscopable', detail: `Action::${action.name}`, values: [action.name], privileged: [action], expanded: 1 }));
+      .map((action) => ({
+        kind: 'privileged-unscopable',
+        detail: `Action::${action.name}`,
+        values: [action.name],
+        privileged: [action],
+        expanded: 1,
+      }));
     if (scopable.length > 0) {
-      issues.unshift({ kind: 'privileged-on-any-resource', detail: 'Resource::*', values: namesOf(scopable), privileged: scopable, expanded: scopable.length });
+      issues.unshift({
+        kind: 'privileged-on-any-resource',
+        detail: 'Resource::*',
+        values: namesOf(scopable),
+        privileged: scopable,
+        expanded: scopable.length,
+      });
     }
     return issues;
   }
   const unknown = resources.find(isUnknown);
-  return unknown ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }] : NO_ISSUES;
+  return unknown
+    ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }]
+    : NO_ISSUES;
 }
 
 function namesOf(actions: AwsAction[]): string[] {

@@ -32,8 +32,14 @@ let loaded: LoadedRoles | undefined;
 
 function roles(): LoadedRoles {
   if (loaded) return loaded;
-  const data = readPackageJson<RoleDataset & { roles: AzureBuiltInRole[] }>(AZURE_ROLE_DATA_FILE, 'the Azure built-in role data');
-  if (!Array.isArray(data.roles) || data.roles.length !== data.count) throw new Error(`${AZURE_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`);
+  const data = readPackageJson<RoleDataset & { roles: AzureBuiltInRole[] }>(
+    AZURE_ROLE_DATA_FILE,
+    'the Azure built-in role data',
+  );
+  if (!Array.isArray(data.roles) || data.roles.length !== data.count)
+    throw new Error(
+      `${AZURE_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`,
+    );
   return (loaded = {
     dataset: { source: data.source, date: data.date, count: data.count },
     byId: new Map(data.roles.map((role) => [role.id, role])),
@@ -84,11 +90,20 @@ export type AzurePrivilegeCategory = 'all-actions' | 'role-assignment' | 'key-va
  * listing or regenerating storage account keys (full access to every blob, queue and table of the account).
  * `control` actions are judged against actions/notActions, `data` ones against dataActions/notDataActions.
  */
-const AZURE_PRIVILEGES: readonly { category: AzurePrivilegeCategory; control?: string[]; data?: string[]; what: string }[] = [
+const AZURE_PRIVILEGES: readonly {
+  category: AzurePrivilegeCategory;
+  control?: string[];
+  data?: string[];
+  what: string;
+}[] = [
   { category: 'all-actions', control: ['*'], what: 'grants every action on every resource' },
   {
     category: 'role-assignment',
-    control: ['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleDefinitions/write', 'Microsoft.Authorization/elevateAccess/action'],
+    control: [
+      'Microsoft.Authorization/roleAssignments/write',
+      'Microsoft.Authorization/roleDefinitions/write',
+      'Microsoft.Authorization/elevateAccess/action',
+    ],
     what: 'writes role assignments or definitions, so it can grant any role to anyone, itself included',
   },
   {
@@ -99,7 +114,10 @@ const AZURE_PRIVILEGES: readonly { category: AzurePrivilegeCategory; control?: s
   },
   {
     category: 'storage-keys',
-    control: ['Microsoft.Storage/storageAccounts/listKeys/action', 'Microsoft.Storage/storageAccounts/regenerateKey/action'],
+    control: [
+      'Microsoft.Storage/storageAccounts/listKeys/action',
+      'Microsoft.Storage/storageAccounts/regenerateKey/action',
+    ],
     what: 'lists or regenerates storage account keys: full access to all data of the account',
   },
 ];
@@ -121,17 +139,25 @@ export function azurePrivileges(permissions: readonly RolePermission[]): AzurePr
   for (const { category, control = [], data = [], what } of AZURE_PRIVILEGES) {
     const actions = new Set<string>();
     for (const block of permissions) {
-      for (const target of control) for (const action of granting(block.actions, block.notActions, target)) actions.add(action);
-      for (const target of data) for (const action of granting(block.dataActions, block.notDataActions, target)) actions.add(action);
+      for (const target of control)
+        for (const action of granting(block.actions, block.notActions, target)) actions.add(action);
+      for (const target of data)
+        for (const action of granting(block.dataActions, block.notDataActions, target)) actions.add(action);
     }
     if (actions.size) found.push({ category, actions: [...actions], what });
   }
   // Every action includes reading secrets and keys; role writes stay named (Contributor's "*" excludes them).
-  return found.some((privilege) => privilege.category === 'all-actions') ? found.filter((privilege) => privilege.category === 'all-actions' || privilege.category === 'role-assignment') : found;
+  return found.some((privilege) => privilege.category === 'all-actions')
+    ? found.filter((privilege) => privilege.category === 'all-actions' || privilege.category === 'role-assignment')
+    : found;
 }
 
 /** The patterns of `actions` that grant `target` (case-insensitive, `*` any characters), unless a notAction removes it. */
-function granting(actions: readonly string[] | undefined, notActions: readonly string[] | undefined, target: string): string[] {
+function granting(
+  actions: readonly string[] | undefined,
+  notActions: readonly string[] | undefined,
+  target: string,
+): string[] {
   if (!actions?.length) return [];
   if (target === '*') return actions.includes('*') ? ['*'] : [];
   if ((notActions ?? []).some((pattern) => globMatch(pattern, target, { caseInsensitive: true }))) return [];
@@ -173,7 +199,8 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
 /** The level of an Azure resource id used as a scope. */
 export function azureScopeLevel(scope: string): NonNullable<RoleGrant['scopeLevel']> {
   const path = scope.replace(/\/+$/, '');
-  if (path === '' || /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i.test(path)) return 'management-group';
+  if (path === '' || /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i.test(path))
+    return 'management-group';
   if (/^\/subscriptions\/[^/]+$/i.test(path)) return 'subscription';
   if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(path)) return 'resource-group';
   return 'resource';

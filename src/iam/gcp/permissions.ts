@@ -23,10 +23,15 @@ export const GCP_PRIVILEGED_PERMISSIONS: readonly CategoryPattern[] = [
   },
   {
     category: 'impersonation',
-    pattern: /^iam\.serviceAccounts\.(actAs|getAccessToken|getOpenIdToken|signBlob|signJwt|implicitDelegation|setIamPolicy)$|^iam\.serviceAccountKeys\.create$/,
+    pattern:
+      /^iam\.serviceAccounts\.(actAs|getAccessToken|getOpenIdToken|signBlob|signJwt|implicitDelegation|setIamPolicy)$|^iam\.serviceAccountKeys\.create$/,
     what: 'acts as, mints tokens or keys for, or grants access to every service account in reach',
   },
-  { category: 'role-admin', pattern: /^iam\.roles\.(create|update|undelete)$/, what: 'writes custom roles, adding any permission to a role it or others hold' },
+  {
+    category: 'role-admin',
+    pattern: /^iam\.roles\.(create|update|undelete)$/,
+    what: 'writes custom roles, adding any permission to a role it or others hold',
+  },
   {
     category: 'federation-admin',
     pattern: /^iam(\.googleapis\.com\/|\.)workloadIdentityPool(s|Providers)\.(create|update|undelete)$/,
@@ -40,15 +45,19 @@ export function gcpPermissionCategory(permission: string): GcpPermissionCategory
 }
 
 /** Privileged permissions of a list, by category, in the order of GCP_PRIVILEGED_PERMISSIONS. */
-export function privilegedGcpPermissions(permissions: readonly string[]): { category: GcpPermissionCategory; permissions: string[] }[] {
-  return GCP_PRIVILEGED_PERMISSIONS.map(({ category, pattern }) => ({ category, permissions: permissions.filter((permission) => pattern.test(permission)) })).filter(
-    (entry) => entry.permissions.length > 0,
-  );
+export function privilegedGcpPermissions(
+  permissions: readonly string[],
+): { category: GcpPermissionCategory; permissions: string[] }[] {
+  return GCP_PRIVILEGED_PERMISSIONS.map(({ category, pattern }) => ({
+    category,
+    permissions: permissions.filter((permission) => pattern.test(permission)),
+  })).filter((entry) => entry.permissions.length > 0);
 }
 
 /**
  * Verbs that only read. A role whose other permissions span most services is a basic role in effect (roles/owner,
  * roles/editor): the refresh script marks those `broad` from the data, so the threshold below is the only judgement.
  */
-export const GCP_READ_VERBS = /\.(get|list|getIamPolicy|search[A-Za-z]*|query[A-Za-z]*|read[A-Za-z]*|view[A-Za-z]*|watch|export[A-Za-z]*)$/;
+export const GCP_READ_VERBS =
+  /\.(get|list|getIamPolicy|search[A-Za-z]*|query[A-Za-z]*|read[A-Za-z]*|view[A-Za-z]*|watch|export[A-Za-z]*)$/;
 export const GCP_BROAD_SERVICE_SHARE = 0.5;

@@ -21,9 +21,13 @@ let loaded: (RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> }) 
 
 function data(): RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> } {
   if (loaded) return loaded;
-  const read = readPackageJson<RoleDataset & { roles: Record<string, PredefinedRole> }>(GCP_ROLE_DATA_FILE, 'the Google Cloud predefined role data');
+  const read = readPackageJson<RoleDataset & { roles: Record<string, PredefinedRole> }>(
+    GCP_ROLE_DATA_FILE,
+    'the Google Cloud predefined role data',
+  );
   const count = read.roles && typeof read.roles === 'object' ? Object.keys(read.roles).length : undefined;
-  if (count !== read.count) throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);
+  if (count !== read.count)
+    throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);
   return (loaded = read);
 }
 
@@ -66,10 +70,21 @@ export function isCustomRoleName(role: string): boolean {
 /** Why a role is privileged, from its permissions (a custom role's list, or the predefined role's published one). */
 export function gcpRoleVerdict(permissions: readonly string[], broad = false): GcpRoleVerdict | undefined {
   const found = privilegedGcpPermissions(permissions);
-  if (broad) return { risk: 'basic', permissions: found.flatMap((entry) => entry.permissions), what: 'nearly every permission of every service' };
-  const first = RISK_ORDER.map((risk) => found.find((entry) => entry.category === risk)).find((entry) => entry !== undefined);
+  if (broad)
+    return {
+      risk: 'basic',
+      permissions: found.flatMap((entry) => entry.permissions),
+      what: 'nearly every permission of every service',
+    };
+  const first = RISK_ORDER.map((risk) => found.find((entry) => entry.category === risk)).find(
+    (entry) => entry !== undefined,
+  );
   if (!first) return undefined;
-  return { risk: first.category, permissions: first.permissions, what: GCP_PRIVILEGED_PERMISSIONS.find((entry) => entry.category === first.category)!.what };
+  return {
+    risk: first.category,
+    permissions: first.permissions,
+    what: GCP_PRIVILEGED_PERMISSIONS.find((entry) => entry.category === first.category)!.what,
+  };
 }
 
 /** A predefined role's verdict; undefined when it is not privileged or not predefined. */
@@ -88,7 +103,9 @@ export function isBroadGcpScope(level: RoleGrant['scopeLevel']): boolean {
  * every VM or app that does not name its own account runs as them, so a grant to them reaches all of those.
  */
 export function isDefaultServiceAccount(member: string): boolean {
-  return /^serviceAccount:(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/.test(member);
+  return /^serviceAccount:(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/.test(
+    member,
+  );
 }
 
 /**
@@ -97,11 +114,17 @@ export function isDefaultServiceAccount(member: string): boolean {
  * until apply are judged as workloads.
  */
 export function isHumanMember(member: string): boolean {
-  return /^(user|group|domain|deleted:user|deleted:group):/.test(member) || /^principal(Set)?:\/\/iam\.googleapis\.com\/locations\/global\/workforcePools\//.test(member);
+  return (
+    /^(user|group|domain|deleted:user|deleted:group):/.test(member) ||
+    /^principal(Set)?:\/\/iam\.googleapis\.com\/locations\/global\/workforcePools\//.test(member)
+  );
 }
 
 /** A workload identity pool member: the pool and what of it the member names (`*` for every identity of the pool). */
 export function workloadPoolMember(member: string): { pool: string; project: string; path: string } | undefined {
-  const match = /^principal(?:Set)?:\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/(.+)$/.exec(member);
+  const match =
+    /^principal(?:Set)?:\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/(.+)$/.exec(
+      member,
+    );
   return match ? { project: match[1]!, pool: match[2]!, path: match[3]! } : undefined;
 }

@@ -51,9 +51,27 @@ const READ_SECRETS = ['get', 'list', 'watch'];
 
 /** The routes, in the order findings name them. */
 export const RBAC_ROUTES: readonly Route[] = [
-  { id: 'escalate', apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles'], verbs: ['escalate'], what: '"escalate" on roles: writing roles with permissions it does not hold' },
-  { id: 'bind', apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles'], verbs: ['bind'], what: '"bind" on roles: binding any role, cluster-admin included, to anyone' },
-  { id: 'impersonate', apiGroups: ['', 'authentication.k8s.io'], resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras/*'], verbs: ['impersonate'], what: '"impersonate": acting as another user, group or service account' },
+  {
+    id: 'escalate',
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['roles', 'clusterroles'],
+    verbs: ['escalate'],
+    what: '"escalate" on roles: writing roles with permissions it does not hold',
+  },
+  {
+    id: 'bind',
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['roles', 'clusterroles'],
+    verbs: ['bind'],
+    what: '"bind" on roles: binding any role, cluster-admin included, to anyone',
+  },
+  {
+    id: 'impersonate',
+    apiGroups: ['', 'authentication.k8s.io'],
+    resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras/*'],
+    verbs: ['impersonate'],
+    what: '"impersonate": acting as another user, group or service account',
+  },
   {
     id: 'webhook-write',
     apiGroups: ['admissionregistration.k8s.io'],
@@ -68,11 +86,42 @@ export const RBAC_ROUTES: readonly Route[] = [
     verbs: ['update', 'patch'],
     what: 'approval of certificate signing requests: client certificates for any user or group a signer issues',
   },
-  { id: 'pod-create', apiGroups: [''], resources: ['pods'], verbs: ['create'], what: 'pod creation: running as any service account of the namespace and mounting any of its secrets' },
-  { id: 'pod-exec', apiGroups: [''], resources: ['pods/exec', 'pods/attach'], verbs: ['create', 'get'], what: 'exec into pods: acting with the token and data of any pod it reaches' },
-  { id: 'nodes-proxy', apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get', 'create', 'update', 'patch'], what: 'nodes/proxy: the kubelet API, which runs commands in every pod of the node' },
-  { id: 'token-create', apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'], what: 'creation of service-account tokens: a token for any service account it reaches' },
-  { id: 'secrets-read', apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS, clusterWideOnly: true, what: 'reading secrets in every namespace' },
+  {
+    id: 'pod-create',
+    apiGroups: [''],
+    resources: ['pods'],
+    verbs: ['create'],
+    what: 'pod creation: running as any service account of the namespace and mounting any of its secrets',
+  },
+  {
+    id: 'pod-exec',
+    apiGroups: [''],
+    resources: ['pods/exec', 'pods/attach'],
+    verbs: ['create', 'get'],
+    what: 'exec into pods: acting with the token and data of any pod it reaches',
+  },
+  {
+    id: 'nodes-proxy',
+    apiGroups: [''],
+    resources: ['nodes/proxy'],
+    verbs: ['get', 'create', 'update', 'patch'],
+    what: 'nodes/proxy: the kubelet API, which runs commands in every pod of the node',
+  },
+  {
+    id: 'token-create',
+    apiGroups: [''],
+    resources: ['serviceaccounts/token'],
+    verbs: ['create'],
+    what: 'creation of service-account tokens: a token for any service account it reaches',
+  },
+  {
+    id: 'secrets-read',
+    apiGroups: [''],
+    resources: ['secrets'],
+    verbs: READ_SECRETS,
+    clusterWideOnly: true,
+    what: 'reading secrets in every namespace',
+  },
 ];
 
 /**
@@ -86,7 +135,13 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
   const apiGroups = rule.apiGroups?.length ? rule.apiGroups : [''];
   if (verbs.includes('*') && resources.includes('*') && (apiGroups.includes('*') || apiGroups.includes(''))) {
     const where = apiGroups.includes('*') ? 'of every API group' : 'of the core API group';
-    return [{ route: 'wildcard', detail: 'Route::wildcard', what: `every verb on every resource ${where} ("*" verbs on "*" resources)` }];
+    return [
+      {
+        route: 'wildcard',
+        detail: 'Route::wildcard',
+        what: `every verb on every resource ${where} ("*" verbs on "*" resources)`,
+      },
+    ];
   }
   const issues: RbacIssue[] = [];
   // A rule limited to named objects (its own lease, its own service account's token, one webhook configuration)
@@ -99,7 +154,11 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
     const matchedResources = matching(resources, route.resources);
     const matchedVerbs = matching(verbs, route.verbs);
     if (!groups.length || !matchedResources.length || !matchedVerbs.length) continue;
-    issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${route.what} (verbs ${list(verbs)} on ${list(resources)})` });
+    issues.push({
+      route: route.id,
+      detail: `Route::${route.id}`,
+      what: `${route.what} (verbs ${list(verbs)} on ${list(resources)})`,
+    });
   }
   return issues;
 }
@@ -136,7 +195,10 @@ export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolea
  * Whether an aggregated ClusterRole's selector picks a role with these labels: `matchLabels` must all be equal,
  * `matchExpressions` (In, NotIn, Exists, DoesNotExist) must all hold, as in a Kubernetes label selector.
  */
-export function labelSelectorMatches(selector: Record<string, unknown>, labels: Readonly<Record<string, string>>): boolean {
+export function labelSelectorMatches(
+  selector: Record<string, unknown>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const matchLabels = selector.matchLabels;
   if (typeof matchLabels === 'object' && matchLabels !== null) {
     for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;

@@ -25,7 +25,13 @@ export function envelopeResourcesFor(envelopes: readonly AwsGrantEnvelope[], act
   let known = resourcesByAction.get(envelopes);
   if (!known) resourcesByAction.set(envelopes, (known = new Map()));
   let resources = known.get(action);
-  if (!resources) known.set(action, (resources = envelopes.filter((envelope) => envelopeCovers(envelope, action)).flatMap((envelope) => envelope.resources)));
+  if (!resources)
+    known.set(
+      action,
+      (resources = envelopes
+        .filter((envelope) => envelopeCovers(envelope, action))
+        .flatMap((envelope) => envelope.resources)),
+    );
   return resources;
 }
 
@@ -58,7 +64,11 @@ export function intersectResource(granted: string, envelopePattern: string): str
  * the caller then judges action by action (which also names the first resource that cannot be read yet, so an
  * Unknown resource or action here is a no).
  */
-export function documentWithinEnvelopes(document: PolicyDocument, envelopes: readonly AwsGrantEnvelope[], decided: Map<string, boolean>): boolean {
+export function documentWithinEnvelopes(
+  document: PolicyDocument,
+  envelopes: readonly AwsGrantEnvelope[],
+  decided: Map<string, boolean>,
+): boolean {
   if (document.unreadable) return true;
   for (let s = 0; s < document.statements.length; s++) {
     const statement = document.statements[s]!;
@@ -77,7 +87,12 @@ export function documentWithinEnvelopes(document: PolicyDocument, envelopes: rea
 
 const ALL_RESOURCES: readonly PolicyValue[] = ['*'];
 
-function listWithin(envelopes: readonly AwsGrantEnvelope[], list: StatementActions, resource: string, decided: Map<string, boolean>): boolean {
+function listWithin(
+  envelopes: readonly AwsGrantEnvelope[],
+  list: StatementActions,
+  resource: string,
+  decided: Map<string, boolean>,
+): boolean {
   const key = `${list.key}\u0002${resource}`;
   let within = decided.get(key);
   if (within === undefined) {
@@ -86,7 +101,8 @@ function listWithin(envelopes: readonly AwsGrantEnvelope[], list: StatementActio
     const onEveryResource = globMatch(resource, '*');
     for (let index = 0; index < list.actions.length && within; index++) {
       const action = list.actions[index]!;
-      if (action.scopable || onEveryResource) within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
+      if (action.scopable || onEveryResource)
+        within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
     }
     decided.set(key, within);
   }
@@ -103,7 +119,10 @@ export interface NarrowedStatement {
  * Statements allowing exactly the given (action, resource) pairs, one per distinct action list. An envelope
  * action pattern whose every action is present is written as the pattern (`dynamodb:Get*`), other actions by name.
  */
-export function narrowedStatements(pairs: Iterable<{ action: string; resource: string }>, envelopes: readonly AwsGrantEnvelope[]): NarrowedStatement[] {
+export function narrowedStatements(
+  pairs: Iterable<{ action: string; resource: string }>,
+  envelopes: readonly AwsGrantEnvelope[],
+): NarrowedStatement[] {
   const actionsByResource = new Map<string, Set<string>>();
   for (const { action, resource } of pairs) {
     let actions = actionsByResource.get(resource);
@@ -131,7 +150,11 @@ const wildcardPatterns = new WeakMap<readonly AwsGrantEnvelope[], string[]>();
 /** The envelopes' distinct action patterns with wildcards, per envelope list (catalog data, shared by identities). */
 function wildcardActionPatterns(envelopes: readonly AwsGrantEnvelope[]): string[] {
   let patterns = wildcardPatterns.get(envelopes);
-  if (!patterns) wildcardPatterns.set(envelopes, (patterns = [...new Set(envelopes.flatMap((envelope) => envelope.actions))].filter(hasWildcard)));
+  if (!patterns)
+    wildcardPatterns.set(
+      envelopes,
+      (patterns = [...new Set(envelopes.flatMap((envelope) => envelope.actions))].filter(hasWildcard)),
+    );
   return patterns;
 }
 

@@ -6,7 +6,10 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 /** A calendar date (2027-06-30) or a full ISO timestamp; anything else cannot be trusted as an expiry. */
 export function isExpiryDate(text: string): boolean {
-  return isCalendarDate(text) || (ISO_TIMESTAMP.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)));
+  return (
+    isCalendarDate(text) ||
+    (ISO_TIMESTAMP.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)))
+  );
 }
 
 /**

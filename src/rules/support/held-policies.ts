@@ -5,7 +5,16 @@
 import { allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
-import { isUnknown, type Grant, type Identity, type Model, type PolicyDocument, type PolicyStatement, type ResourceRef, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  type Grant,
+  type Identity,
+  type Model,
+  type PolicyDocument,
+  type PolicyStatement,
+  type ResourceRef,
+  type Unknown,
+} from '../../model/model.js';
 
 export interface HeldPolicy {
   /** The resource to change: the policy, or the attachment carrying a managed policy ARN. */
@@ -34,7 +43,8 @@ export interface HeldPolicies {
 
 /** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
 export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
-  const holders = options.withGroups && identity.groups?.length ? [identity].concat(groupsOf(identity, model)) : [identity];
+  const holders =
+    options.withGroups && identity.groups?.length ? [identity].concat(groupsOf(identity, model)) : [identity];
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
@@ -44,7 +54,8 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
     const grants = holders[h]!.grants;
     for (let g = 0; g < grants.length; g++) {
       const grant = grants[g]!;
-      const key = grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
+      const key =
+        grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
       if (seen.has(key)) continue;
       seen.add(key);
       const held = toHeldPolicy(grant, holders);

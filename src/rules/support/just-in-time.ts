@@ -42,7 +42,11 @@ export function entitlementPrivilege(catalog: Catalog, entitlement: Entitlement)
   let privilege = known.get(entitlement);
   if (!privilege) {
     const reaches = privilegedReach(catalog, entitlement);
-    privilege = { privileged: entitlement.privileged || reaches !== undefined, declared: entitlement.privileged, ...(reaches ? { reaches } : {}) };
+    privilege = {
+      privileged: entitlement.privileged || reaches !== undefined,
+      declared: entitlement.privileged,
+      ...(reaches ? { reaches } : {}),
+    };
     known.set(entitlement, privilege);
   }
   return privilege;
@@ -59,7 +63,8 @@ function privilegedReach(catalog: Catalog, entitlement: Entitlement): string | u
     if (known.adminLevel) return `managed policy ${known.name} (every action on *)`;
     if (!known.document) continue;
     for (const allowed of managedPolicyAllows(known)) {
-      if (allowed.resources.includes('*') && privilegedCategory(allowed.action, catalog)) return `${allowed.action.name} on * (managed policy ${known.name})`;
+      if (allowed.resources.includes('*') && privilegedCategory(allowed.action, catalog))
+        return `${allowed.action.name} on * (managed policy ${known.name})`;
     }
   }
   const roleLists = [
@@ -69,7 +74,9 @@ function privilegedReach(catalog: Catalog, entitlement: Entitlement): string | u
   ] as const;
   for (const [cloud, roles] of roleLists) {
     for (const role of roles ?? []) {
-      const entry = catalog.privilegedActions.find((action) => action[cloud]?.some((name) => name.toLowerCase() === role.toLowerCase()));
+      const entry = catalog.privilegedActions.find((action) =>
+        action[cloud]?.some((name) => name.toLowerCase() === role.toLowerCase()),
+      );
       if (entry) return `${cloud} role ${role} (privileged action ${entry.id})`;
     }
   }
@@ -125,10 +132,22 @@ export interface HoldingEvidence {
 }
 
 /** Credentials that outlive any approval: whoever holds one keeps the privilege. */
-const LONG_LIVED = new Set(['aws-access-key', 'aws-service-specific-credential', 'aws-login-profile', 'azure-client-secret', 'azure-certificate', 'gcp-service-account-key', 'k8s-service-account-token']);
+const LONG_LIVED = new Set([
+  'aws-access-key',
+  'aws-service-specific-credential',
+  'aws-login-profile',
+  'azure-client-secret',
+  'azure-certificate',
+  'gcp-service-account-key',
+  'k8s-service-account-token',
+]);
 
 /** How the identity holds each of the given entitlements that is privileged. */
-export function privilegedHoldings(catalog: Catalog, identity: Identity, entitlements: readonly Entitlement[]): PrivilegedHolding[] {
+export function privilegedHoldings(
+  catalog: Catalog,
+  identity: Identity,
+  entitlements: readonly Entitlement[],
+): PrivilegedHolding[] {
   const holdings: PrivilegedHolding[] = [];
   for (const entitlement of entitlements) {
     const privilege = entitlementPrivilege(catalog, entitlement);
@@ -142,7 +161,9 @@ function holding(identity: Identity, entitlement: Entitlement, privilege: Entitl
   const maxDuration = approval?.maxDurationSeconds;
   const via = approval?.via ?? [];
   const entries = identity.trustPolicy && !identity.trustPolicy.unreadable ? trustEntries(identity.trustPolicy) : [];
-  const credentials = identity.credentials.filter((credential) => LONG_LIVED.has(credential.kind)).map((credential) => `${credential.kind} ${credential.source.name}`);
+  const credentials = identity.credentials
+    .filter((credential) => LONG_LIVED.has(credential.kind))
+    .map((credential) => `${credential.kind} ${credential.source.name}`);
   const session = sessionOf(identity, entries);
   const evidence: HoldingEvidence = {
     ...(session.text !== undefined ? { session: session.text } : {}),
@@ -164,18 +185,23 @@ function holding(identity: Identity, entitlement: Entitlement, privilege: Entitl
   } else {
     if (session.unknown) pending.push(`its session length is ${session.unknown}`);
     else if (maxDuration !== undefined && session.seconds! > maxDuration) {
-      gaps.push(`its sessions last up to ${session.text} (${session.from}), longer than the approval's maxDuration ${formatSeconds(maxDuration)}`);
+      gaps.push(
+        `its sessions last up to ${session.text} (${session.from}), longer than the approval's maxDuration ${formatSeconds(maxDuration)}`,
+      );
     }
-    if (identity.trustPolicy?.unreadable) pending.push(`its trust policy is ${identity.trustPolicy.unreadable.description}`);
+    if (identity.trustPolicy?.unreadable)
+      pending.push(`its trust policy is ${identity.trustPolicy.unreadable.description}`);
     if (via.length === 0) gaps.push('the catalog names no approval path for it (approval.via)');
     else {
       for (const entry of entries) {
         if (isUnknown(entry.value)) pending.push(`a trusted principal is ${entry.value.description}`);
-        else if (!onApprovalPath(entry, via)) gaps.push(`${describeEntry(entry)} can assume it without the approval path (${via.join(', ')})`);
+        else if (!onApprovalPath(entry, via))
+          gaps.push(`${describeEntry(entry)} can assume it without the approval path (${via.join(', ')})`);
       }
     }
   }
-  if (credentials.length) gaps.push(`it holds ${credentials.join(', ')}, which outlive${credentials.length === 1 ? 's' : ''} any approval`);
+  if (credentials.length)
+    gaps.push(`it holds ${credentials.join(', ')}, which outlive${credentials.length === 1 ? 's' : ''} any approval`);
   const mode: HoldingMode = gaps.length ? 'standing' : pending.length ? 'pending' : 'just-in-time';
   return { entitlement, privilege, mode, gaps: gaps.length ? gaps : pending, evidence };
 }
@@ -214,7 +240,12 @@ function sessionOf(identity: Identity, entries: readonly TrustEntry[]): Session 
   const roleMax = declared ?? AWS_DEFAULT_SESSION_SECONDS;
   const bound = durationBound(entries);
   const seconds = bound !== undefined && bound < roleMax ? bound : roleMax;
-  const from = seconds === bound ? 'sts:DurationSeconds in its trust policy' : declared === undefined ? "AWS's default MaxSessionDuration" : 'MaxSessionDuration';
+  const from =
+    seconds === bound
+      ? 'sts:DurationSeconds in its trust policy'
+      : declared === undefined
+        ? "AWS's default MaxSessionDuration"
+        : 'MaxSessionDuration';
   return { seconds, text: formatSeconds(seconds), from };
 }
 
@@ -223,7 +254,10 @@ function durationBound(entries: readonly TrustEntry[]): number | undefined {
   let bound = 0;
   for (const entry of entries) {
     const limits = entry.conditions
-      .filter((clause) => clause.key.toLowerCase() === 'sts:durationseconds' && /^NumericLessThan(Equals)?$/i.test(clause.operator))
+      .filter(
+        (clause) =>
+          clause.key.toLowerCase() === 'sts:durationseconds' && /^NumericLessThan(Equals)?$/i.test(clause.operator),
+      )
       .flatMap((clause) => clause.values.map((value) => (typeof value === 'string' ? Number(value) : NaN)))
       .filter((value) => Number.isFinite(value));
     if (limits.length === 0) return undefined;
@@ -242,7 +276,12 @@ export function allowsStanding(catalog: Catalog, cls: IdentityClass | undefined)
  * may hold them standing (break-glass), or held just in time. Grants within these are the catalog's decision, not
  * an escalation.
  */
-export function sanctionedEntitlements(catalog: Catalog, identity: Identity, cls: IdentityClass | undefined, entitlements: readonly Entitlement[]): Entitlement[] {
+export function sanctionedEntitlements(
+  catalog: Catalog,
+  identity: Identity,
+  cls: IdentityClass | undefined,
+  entitlements: readonly Entitlement[],
+): Entitlement[] {
   const allowedForClass = entitlements.filter((entitlement) => cls !== undefined && entitlement.classes.includes(cls));
   const standing = allowsStanding(catalog, cls);
   return privilegedHoldings(catalog, identity, allowedForClass)
@@ -250,11 +289,13 @@ export function sanctionedEntitlements(catalog: Catalog, identity: Identity, cls
     .map((held) => held.entitlement);
 }
 
-
 // ---------- Grants the catalog sanctions ----------
 
 /** Whether an allowed action lies within the privileged entitlements the catalog sanctions for the identity. */
-export type SanctionCheck = (entry: AllowedAction, policyOf: (statement: PolicyStatement) => { managedArn?: string } | undefined) => boolean;
+export type SanctionCheck = (
+  entry: AllowedAction,
+  policyOf: (statement: PolicyStatement) => { managedArn?: string } | undefined,
+) => boolean;
 
 /**
  * The grants of the sanctioned entitlements (see sanctionedEntitlements): an action is within them when a managed
@@ -270,7 +311,10 @@ export function sanctionCheck(sanctioned: readonly Entitlement[]): SanctionCheck
       if (arn !== undefined && managedListed(arn, managed)) return true;
     }
     const resources = envelopeResourcesFor(envelopes, entry.action.name);
-    return resources.length > 0 && entry.resources.every((resource) => typeof resource === 'string' && resourceCovered(resource, resources));
+    return (
+      resources.length > 0 &&
+      entry.resources.every((resource) => typeof resource === 'string' && resourceCovered(resource, resources))
+    );
   };
 }
 
@@ -279,5 +323,7 @@ const AWS_MANAGED_NAME = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^
 /** An ARN the list names as written (glob), or the same AWS managed policy in another partition or spelling. */
 function managedListed(arn: string, patterns: readonly string[]): boolean {
   const name = AWS_MANAGED_NAME.exec(arn)?.[1];
-  return patterns.some((pattern) => globMatch(pattern, arn) || (name !== undefined && AWS_MANAGED_NAME.exec(pattern)?.[1] === name));
+  return patterns.some(
+    (pattern) => globMatch(pattern, arn) || (name !== undefined && AWS_MANAGED_NAME.exec(pattern)?.[1] === name),
+  );
 }

@@ -4,8 +4,25 @@
  * no-wildcard-privilege (which reports them) and the audit (which lists them).
  */
 import type { Catalog } from '../../../catalog/types.js';
-import { azurePrivileges, builtInRoleByName, ENTRA_PRIVILEGED_DIRECTORY_ROLES, GRAPH_APP_ROLES, isBroadAzureScope, type AzurePrivilege } from '../../iam/azure/roles.js';
-import { GCP_PUBLIC_MEMBERS, gcpRoleVerdict, isBroadGcpScope, isCustomRoleName, isDefaultServiceAccount, isHumanMember, predefinedRole, predefinedRoleVerdict, type GcpRoleVerdict } from '../../iam/gcp/roles.js';
+import {
+  azurePrivileges,
+  builtInRoleByName,
+  ENTRA_PRIVILEGED_DIRECTORY_ROLES,
+  GRAPH_APP_ROLES,
+  isBroadAzureScope,
+  type AzurePrivilege,
+} from '../../iam/azure/roles.js';
+import {
+  GCP_PUBLIC_MEMBERS,
+  gcpRoleVerdict,
+  isBroadGcpScope,
+  isCustomRoleName,
+  isDefaultServiceAccount,
+  isHumanMember,
+  predefinedRole,
+  predefinedRoleVerdict,
+  type GcpRoleVerdict,
+} from '../../iam/gcp/roles.js';
 import { CLUSTER_ADMIN, roleRoutes, type RbacRouteId } from '../../iam/kubernetes/rbac.js';
 import { isUnknown, type RoleDefinition, type RoleGrant } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
@@ -36,7 +53,12 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
   if (isUnknown(permissions)) return [{ kind: 'pending', what: permissions.description }];
   switch (definition.cloud) {
     case 'kubernetes':
-      return roleRoutes(permissions, definition.kind === 'k8s-cluster-role').map((issue) => ({ kind: 'k8s-route', route: issue.route, what: issue.what, detail: issue.detail }));
+      return roleRoutes(permissions, definition.kind === 'k8s-cluster-role').map((issue) => ({
+        kind: 'k8s-route',
+        route: issue.route,
+        what: issue.what,
+        detail: issue.detail,
+      }));
     case 'azure': {
       const privileges = azurePrivileges(permissions);
       return privileges.length ? [{ kind: 'azure-custom', privileges }] : [];
@@ -53,7 +75,8 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
   const { role, scope } = grant;
   if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
   // A scope not known until apply only matters where its level could make the role broad.
-  if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
+  if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant)))
+    return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
   const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member);
   if (issues.length === 0 && isBroad(grant) && !isUnknown(scope)) {
     const entry = catalogEntry(catalog, grant, role);
@@ -88,22 +111,33 @@ function cloudIssues(grant: RoleGrant, role: string, scope: string, member: stri
 function azureIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   // People and groups are held to the human rules; service principals, managed identities and unknown principals here.
   if (member && /^(User|Group):/.test(member)) return [];
-  if (grant.scopeLevel === 'directory') return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
-  if (grant.scopeLevel === 'application') return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
+  if (grant.scopeLevel === 'directory')
+    return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
+  if (grant.scopeLevel === 'application')
+    return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
   const broad = isBroadAzureScope(grant.scopeLevel);
   if (grant.permissions) {
     // A custom role of the change: every action or role writes at any scope; secrets and keys where the scope is broad.
-    const privileges = azurePrivileges(grant.permissions).filter((privilege) => broad || privilege.category === 'all-actions' || privilege.category === 'role-assignment');
+    const privileges = azurePrivileges(grant.permissions).filter(
+      (privilege) => broad || privilege.category === 'all-actions' || privilege.category === 'role-assignment',
+    );
     return privileges.length ? [{ kind: 'azure-custom', role, scope, privileges }] : [];
   }
   if (!broad) return [];
   const builtIn = builtInRoleByName(role);
   if (!builtIn) {
     // Neither a built-in role nor a definition of the change: its actions cannot be read here.
-    return [{ kind: 'pending', what: `role ${role} at ${scope}: not a built-in role and not defined in this change, so its actions cannot be read` }];
+    return [
+      {
+        kind: 'pending',
+        what: `role ${role} at ${scope}: not a built-in role and not defined in this change, so its actions cannot be read`,
+      },
+    ];
   }
   const privileges = azurePrivileges(builtIn.permissions);
-  return privileges.length ? [{ kind: 'azure-rbac', role: builtIn.name, scope, level: grant.scopeLevel!, privileges }] : [];
+  return privileges.length
+    ? [{ kind: 'azure-rbac', role: builtIn.name, scope, level: grant.scopeLevel!, privileges }]
+    : [];
 }
 
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
@@ -117,7 +151,9 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
     : predefinedRoleVerdict(role);
   if (verdict) return [{ kind: 'gcp-role', role, scope, verdict }];
   if (!grant.permissions && !predefinedRole(role)) {
-    const what = isCustomRoleName(role) ? 'a custom role not defined in this change' : 'not a predefined role Google publishes';
+    const what = isCustomRoleName(role)
+      ? 'a custom role not defined in this change'
+      : 'not a predefined role Google publishes';
     return [{ kind: 'pending', what: `role ${role} on ${scope}: ${what}, so its permissions cannot be read` }];
   }
   if (member && isDefaultServiceAccount(member)) return [{ kind: 'gcp-default-account', role, scope, member }];
@@ -127,14 +163,23 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
 function kubernetesIssues(grant: RoleGrant, role: string, scope: string): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
   const clusterWide = grant.scopeLevel === 'cluster';
-  return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({ kind: 'k8s-rule', role, scope, what: issue.what, detail: issue.detail, route: issue.route }));
+  return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({
+    kind: 'k8s-rule',
+    role,
+    scope,
+    what: issue.what,
+    detail: issue.detail,
+    route: issue.route,
+  }));
 }
 
 /** The catalog's privileged-action entry naming this role (or, for custom roles, one of its actions). */
 function catalogEntry(catalog: Catalog, grant: RoleGrant, role: string): string | undefined {
   const actions = grant.permissions?.flatMap((permission) => permission.actions ?? []) ?? [];
   const entry = catalog.privilegedActions.find((candidate) =>
-    (candidate[grant.cloud] ?? []).some((pattern) => [role, ...actions].some((value) => globMatch(pattern, value, { caseInsensitive: true }))),
+    (candidate[grant.cloud] ?? []).some((pattern) =>
+      [role, ...actions].some((value) => globMatch(pattern, value, { caseInsensitive: true })),
+    ),
   );
   return entry?.id;
 }
@@ -144,20 +189,37 @@ function catalogEntry(catalog: Catalog, grant: RoleGrant, role: string): string 
  * Kubernetes routes it reaches, the Azure privileges of its actions, the Google Cloud privileged permissions.
  * Empty when nothing it grants is privileged, or when its content is not known here.
  */
-export function roleGrantsSummary(cloud: RoleGrant['cloud'], role: string | undefined, permissions: RoleGrant['permissions'], options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel'] } = {}): { category: string; examples: string[] }[] {
+export function roleGrantsSummary(
+  cloud: RoleGrant['cloud'],
+  role: string | undefined,
+  permissions: RoleGrant['permissions'],
+  options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel'] } = {},
+): { category: string; examples: string[] }[] {
   switch (cloud) {
     case 'kubernetes': {
       if (role === CLUSTER_ADMIN) return [{ category: 'cluster-admin', examples: ['every verb on every resource'] }];
-      return roleRoutes(permissions ?? [], options.clusterWide ?? false).map((issue) => ({ category: `route ${issue.route}`, examples: [issue.what] }));
+      return roleRoutes(permissions ?? [], options.clusterWide ?? false).map((issue) => ({
+        category: `route ${issue.route}`,
+        examples: [issue.what],
+      }));
     }
     case 'azure': {
       if (options.scopeLevel === 'directory' || options.scopeLevel === 'application') return [];
       const actions = permissions ?? (role === undefined ? undefined : builtInRoleByName(role)?.permissions);
-      return azurePrivileges(actions ?? []).map((privilege) => ({ category: privilege.category, examples: privilege.actions }));
+      return azurePrivileges(actions ?? []).map((privilege) => ({
+        category: privilege.category,
+        examples: privilege.actions,
+      }));
     }
     case 'gcp': {
-      const verdict = permissions ? gcpRoleVerdict(permissions.flatMap((permission) => permission.permissions ?? [])) : role === undefined ? undefined : predefinedRoleVerdict(role);
-      return verdict ? [{ category: verdict.risk, examples: verdict.permissions.length ? verdict.permissions : [verdict.what] }] : [];
+      const verdict = permissions
+        ? gcpRoleVerdict(permissions.flatMap((permission) => permission.permissions ?? []))
+        : role === undefined
+          ? undefined
+          : predefinedRoleVerdict(role);
+      return verdict
+        ? [{ category: verdict.risk, examples: verdict.permissions.length ? verdict.permissions : [verdict.what] }]
+        : [];
     }
   }
 }

@@ -16,7 +16,10 @@ export function missingMfa(entry: TrustEntry, catalog: Catalog): string | undefi
   const value = entry.value;
   if (isUnknown(value)) return undefined; // the rules report an unreadable principal as pending on their own
   if (entry.type === 'Federated') {
-    const provider = (catalog.trust.identityProviders ?? []).find((declared) => globMatch(declared.provider, value) || globMatch(declared.provider, value.replace('${AWS::AccountId}', '*')));
+    const provider = (catalog.trust.identityProviders ?? []).find(
+      (declared) =>
+        globMatch(declared.provider, value) || globMatch(declared.provider, value.replace('${AWS::AccountId}', '*')),
+    );
     if (provider?.enforcesMfa) return undefined;
     const kind = parseFederatedPrincipal(value).kind === 'saml' ? 'SAML provider' : 'identity provider';
     return provider
@@ -31,8 +34,14 @@ export function missingMfa(entry: TrustEntry, catalog: Catalog): string | undefi
 function requiresMfaCondition(entry: TrustEntry): boolean {
   return entry.conditions.some((clause) => {
     const key = clause.key.toLowerCase();
-    if (key === 'aws:multifactorauthpresent') return /^Bool$/i.test(clause.operator) && clause.values.length > 0 && clause.values.every((value) => value === 'true' || value === true as unknown);
-    if (key === 'aws:multifactorauthage') return /^NumericLessThan(Equals)?$/i.test(clause.operator) && clause.values.length > 0;
+    if (key === 'aws:multifactorauthpresent')
+      return (
+        /^Bool$/i.test(clause.operator) &&
+        clause.values.length > 0 &&
+        clause.values.every((value) => value === 'true' || value === (true as unknown))
+      );
+    if (key === 'aws:multifactorauthage')
+      return /^NumericLessThan(Equals)?$/i.test(clause.operator) && clause.values.length > 0;
     return false;
   });
 }

@@ -96,7 +96,9 @@ export function isPatternOperator(operator: string): boolean {
 /** The narrowing clauses on a condition key (keys compare case-insensitively, as IAM does). */
 export function narrowingClauses(entry: TrustEntry, key: string): ConditionClause[] {
   const wanted = key.toLowerCase();
-  return entry.conditions.filter((clause) => clause.key.toLowerCase() === wanted && isNarrowingOperator(clause.operator));
+  return entry.conditions.filter(
+    (clause) => clause.key.toLowerCase() === wanted && isNarrowingOperator(clause.operator),
+  );
 }
 
 // ---------- AWS principals ----------
@@ -104,9 +106,7 @@ export function narrowingClauses(entry: TrustEntry, key: string): ConditionClaus
 export const OWN_ACCOUNT = '${AWS::AccountId}';
 
 export type AwsPrincipal =
-  | { kind: 'everyone' }
-  | { kind: 'account'; account: string; own: boolean }
-  | { kind: 'unrecognized' };
+  { kind: 'everyone' } | { kind: 'account'; account: string; own: boolean } | { kind: 'unrecognized' };
 
 const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]*):.+$/;
 const OWN_ACCOUNT_MARK = 'own-account';
@@ -118,7 +118,11 @@ const OWN_ACCOUNT_MARK = 'own-account';
  */
 export function withoutPlaceholders(arn: string): string {
   return arn.replace(/\$\{[^}]*\}/g, (placeholder) =>
-    placeholder === OWN_ACCOUNT ? OWN_ACCOUNT_MARK : placeholder === '${AWS::Partition}' ? 'aws' : placeholder.replaceAll(':', '_'),
+    placeholder === OWN_ACCOUNT
+      ? OWN_ACCOUNT_MARK
+      : placeholder === '${AWS::Partition}'
+        ? 'aws'
+        : placeholder.replaceAll(':', '_'),
   );
 }
 
@@ -129,7 +133,9 @@ export function parseAwsPrincipal(value: string, ownAccounts: readonly string[] 
   if (account === undefined || account === '') return { kind: 'unrecognized' };
   if (account === OWN_ACCOUNT_MARK) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   if (hasWildcard(account)) return { kind: 'everyone' };
-  return /^\d{12}$/.test(account) ? { kind: 'account', account, own: ownAccounts.includes(account) } : { kind: 'unrecognized' };
+  return /^\d{12}$/.test(account)
+    ? { kind: 'account', account, own: ownAccounts.includes(account) }
+    : { kind: 'unrecognized' };
 }
 
 // ---------- Federated principals ----------

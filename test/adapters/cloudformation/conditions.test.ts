@@ -6,7 +6,11 @@ import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-mode
 import { unknownValue, type AwsPolicyGrant } from '../../../src/model/model.js';
 
 const template: CfnTemplate = {
-  Parameters: { Env: { Type: 'String', Default: 'prod' }, Stage: { Type: 'String' }, Count: { Type: 'Number', Default: 0 } },
+  Parameters: {
+    Env: { Type: 'String', Default: 'prod' },
+    Stage: { Type: 'String' },
+    Count: { Type: 'Number', Default: 0 },
+  },
   Conditions: {
     Always: { 'Fn::Equals': [0, 0] },
     IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] },
@@ -25,7 +29,12 @@ const { condition, resolve } = createResolver({ stack: 'App', template });
 
 describe('CloudFormation Conditions known at plan time', () => {
   it('evaluates Fn::Equals on literals and parameters with defaults (compared as strings), Fn::Not and Condition references', () => {
-    expect([condition('Always'), condition('IsProd'), condition('NoItems'), condition('IsDev')]).toEqual([true, true, true, false]);
+    expect([condition('Always'), condition('IsProd'), condition('NoItems'), condition('IsDev')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('a parameter with a value from the parent stack decides over its default', () => {
@@ -36,11 +45,15 @@ describe('CloudFormation Conditions known at plan time', () => {
   it('Fn::And is false and Fn::Or true as soon as one part decides, even when another is unknown', () => {
     expect(condition('DevAndStaging')).toBe(false);
     expect(condition('ProdOrStaging')).toBe(true);
-    expect(condition('ProdAndStaging')).toEqual(unknownValue('condition IsStaging, which compares Ref Stage (parameter without a default)'));
+    expect(condition('ProdAndStaging')).toEqual(
+      unknownValue('condition IsStaging, which compares Ref Stage (parameter without a default)'),
+    );
   });
 
   it('is unknown where deploy time decides, where undefined, and where it refers to itself', () => {
-    expect(condition('InEast')).toEqual(unknownValue('condition InEast, which compares ${AWS::Region} (known only at deploy time)'));
+    expect(condition('InEast')).toEqual(
+      unknownValue('condition InEast, which compares ${AWS::Region} (known only at deploy time)'),
+    );
     expect(condition('Nope')).toEqual(unknownValue('condition Nope (not defined in the template)'));
     expect(condition('Loop')).toEqual(unknownValue('condition Loop (refers to itself)'));
   });
@@ -58,14 +71,19 @@ describe('CloudFormation Conditions known at plan time', () => {
     expect(resolve({ 'Fn::If': ['IsStaging', ['s3:GetObject'], ['iam:*']] })).toEqual(['s3:GetObject', 'iam:*']);
     expect(resolve({ 'Fn::If': ['IsStaging', ['iam:*'], { Ref: 'AWS::NoValue' }] })).toEqual(['iam:*']);
     expect(resolve({ 'Fn::If': ['IsStaging', 'a', 'b'] })).toEqual(
-      unknownValue('Fn::If IsStaging (depends on condition IsStaging, which compares Ref Stage (parameter without a default))'),
+      unknownValue(
+        'Fn::If IsStaging (depends on condition IsStaging, which compares Ref Stage (parameter without a default))',
+      ),
     );
   });
 });
 
 describe('Conditions in the model', () => {
-  const trust = { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-  const build = (resources: CfnTemplate['Resources']) => modelFromTemplates([{ stack: 'App', template: { ...template, Resources: resources } }]);
+  const trust = {
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+  const build = (resources: CfnTemplate['Resources']) =>
+    modelFromTemplates([{ stack: 'App', template: { ...template, Resources: resources } }]);
 
   it('leaves out a resource whose Condition is false at plan time, keeps one that is true or unknown', () => {
     const model = build({
@@ -82,43 +100,78 @@ describe('Conditions in the model', () => {
         Type: 'AWS::IAM::Role',
         Properties: {
           AssumeRolePolicyDocument: trust,
-          ManagedPolicyArns: [{ 'Fn::If': ['IsDev', 'arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'] }],
+          ManagedPolicyArns: [
+            {
+              'Fn::If': [
+                'IsDev',
+                'arn:aws:iam::aws:policy/AdministratorAccess',
+                'arn:aws:iam::aws:policy/ReadOnlyAccess',
+              ],
+            },
+          ],
           Policies: [
             {
               PolicyName: 'p',
               PolicyDocument: {
-                Statement: [{ 'Fn::If': ['IsStaging', { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: 'iam:*', Resource: '*' }] }],
+                Statement: [
+                  {
+                    'Fn::If': [
+                      'IsStaging',
+                      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+                      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+                    ],
+                  },
+                ],
               },
             },
           ],
         },
       },
     }).identities;
-    expect(role!.grants.filter((grant) => grant.kind === 'aws-managed-policy').map((grant) => grant.arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(role!.grants.filter((grant) => grant.kind === 'aws-managed-policy').map((grant) => grant.arn)).toEqual([
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    ]);
     const policy = role!.grants.find((grant): grant is AwsPolicyGrant => grant.kind === 'aws-policy')!;
     expect(policy.document.statements.map((statement) => statement.action)).toEqual([['s3:GetObject'], ['iam:*']]);
   });
 });
 
 describe('Conditions: property', () => {
-  type Expression = { kind: 'equals'; left: string; right: string } | { kind: 'not'; operand: Expression } | { kind: 'and' | 'or'; operands: Expression[] };
+  type Expression =
+    | { kind: 'equals'; left: string; right: string }
+    | { kind: 'not'; operand: Expression }
+    | { kind: 'and' | 'or'; operands: Expression[] };
   const expression: fc.Arbitrary<Expression> = fc.letrec<{ expression: Expression }>((tie) => ({
     expression: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.record({ kind: fc.constant('equals' as const), left: fc.constantFrom('a', 'b', '${Known}', '${Unknown}'), right: fc.constantFrom('a', 'b') }),
+      fc.record({
+        kind: fc.constant('equals' as const),
+        left: fc.constantFrom('a', 'b', '${Known}', '${Unknown}'),
+        right: fc.constantFrom('a', 'b'),
+      }),
       fc.record({ kind: fc.constant('not' as const), operand: tie('expression') }),
-      fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), operands: fc.array(tie('expression'), { minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constantFrom('and' as const, 'or' as const),
+        operands: fc.array(tie('expression'), { minLength: 1, maxLength: 4 }),
+      }),
     ),
   })).expression;
   const known = 'a';
   const toCfn = (e: Expression): unknown => {
-    if (e.kind === 'equals') return { 'Fn::Equals': [e.left === '${Known}' ? { Ref: 'Known' } : e.left === '${Unknown}' ? { Ref: 'Unknown' } : e.left, e.right] };
+    if (e.kind === 'equals')
+      return {
+        'Fn::Equals': [
+          e.left === '${Known}' ? { Ref: 'Known' } : e.left === '${Unknown}' ? { Ref: 'Unknown' } : e.left,
+          e.right,
+        ],
+      };
     if (e.kind === 'not') return { 'Fn::Not': [toCfn(e.operand)] };
     return { [e.kind === 'and' ? 'Fn::And' : 'Fn::Or']: e.operands.map(toCfn) };
   };
   /** Three-valued reference: undefined where deploy time decides. */
   const reference = (e: Expression): boolean | undefined => {
-    if (e.kind === 'equals') return e.left === '${Unknown}' ? undefined : (e.left === '${Known}' ? known : e.left) === e.right;
+    if (e.kind === 'equals')
+      return e.left === '${Unknown}' ? undefined : (e.left === '${Known}' ? known : e.left) === e.right;
     if (e.kind === 'not') {
       const value = reference(e.operand);
       return value === undefined ? undefined : !value;
@@ -134,7 +187,11 @@ describe('Conditions: property', () => {
       fc.property(expression, (e) => {
         const { condition } = createResolver({
           stack: 'App',
-          template: { Parameters: { Known: { Type: 'String', Default: known }, Unknown: { Type: 'String' } }, Conditions: { C: toCfn(e) }, Resources: {} },
+          template: {
+            Parameters: { Known: { Type: 'String', Default: known }, Unknown: { Type: 'String' } },
+            Conditions: { C: toCfn(e) },
+            Resources: {},
+          },
         });
         const expected = reference(e);
         const actual = condition('C');

@@ -16,8 +16,14 @@ const template: CfnTemplate = {
     GeneratedRole: { Type: 'AWS::IAM::Role', Properties: {} },
     Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
     Bucket: { Type: 'AWS::S3::Bucket' },
-    GithubOidc: { Type: 'AWS::IAM::OIDCProvider', Properties: { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] } },
-    CdkGithubOidc: { Type: 'Custom::AWSCDKOpenIdConnectProvider', Properties: { Url: 'https://token.actions.githubusercontent.com' } },
+    GithubOidc: {
+      Type: 'AWS::IAM::OIDCProvider',
+      Properties: { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] },
+    },
+    CdkGithubOidc: {
+      Type: 'Custom::AWSCDKOpenIdConnectProvider',
+      Properties: { Url: 'https://token.actions.githubusercontent.com' },
+    },
   },
 };
 const { resolve, resolveString, referencedResource } = createResolver({ stack: 'App', template });
@@ -26,15 +32,23 @@ describe('intrinsics: references', () => {
   it('resolves parameters to their defaults, lists split, and leaves a parameter without default Unknown', () => {
     expect(resolve({ Ref: 'Env' })).toBe('prod');
     expect(resolve({ Ref: 'Subnets' })).toEqual(['a', 'b']);
-    expect(resolve({ Ref: 'ExternalRoleArn' })).toEqual(unknownValue('Ref ExternalRoleArn (parameter without a default)'));
+    expect(resolve({ Ref: 'ExternalRoleArn' })).toEqual(
+      unknownValue('Ref ExternalRoleArn (parameter without a default)'),
+    );
   });
 
   it('never reads an SSM-typed parameter default as its value', () => {
-    expect(resolve({ Ref: 'BootstrapVersion' })).toEqual(unknownValue('Ref BootstrapVersion (SSM parameter, read at deploy time)'));
+    expect(resolve({ Ref: 'BootstrapVersion' })).toEqual(
+      unknownValue('Ref BootstrapVersion (SSM parameter, read at deploy time)'),
+    );
   });
 
   it('uses values a parent stack passes before defaults', () => {
-    const nested = createResolver({ stack: 'App/Nested', template, parameters: { ExternalRoleArn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' } });
+    const nested = createResolver({
+      stack: 'App/Nested',
+      template,
+      parameters: { ExternalRoleArn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' },
+    });
     expect(nested.resolve({ Ref: 'ExternalRoleArn' })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
   });
 
@@ -46,14 +60,22 @@ describe('intrinsics: references', () => {
 
   it('resolves Ref and GetAtt Arn of IAM identities to the names and ARNs the identities carry', () => {
     expect(resolve({ Ref: 'AppRole' })).toBe('payments-api-runtime');
-    expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
-    expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe('arn:aws:iam::${AWS::AccountId}:role/${GeneratedRole}');
+    expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe(
+      'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+    );
+    expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe(
+      'arn:aws:iam::${AWS::AccountId}:role/${GeneratedRole}',
+    );
     expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::${AWS::AccountId}:user/ci-deployer');
   });
 
   it('resolves an OIDC provider (native or CDK custom resource) to its ARN, so Federated principals name the issuer', () => {
     const arn = 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com';
-    expect([resolve({ Ref: 'GithubOidc' }), resolve({ 'Fn::GetAtt': ['GithubOidc', 'Arn'] }), resolve({ Ref: 'CdkGithubOidc' })]).toEqual([arn, arn, arn]);
+    expect([
+      resolve({ Ref: 'GithubOidc' }),
+      resolve({ 'Fn::GetAtt': ['GithubOidc', 'Arn'] }),
+      resolve({ Ref: 'CdkGithubOidc' }),
+    ]).toEqual([arn, arn, arn]);
   });
 
   it('resolves other resources to placeholders and a missing one to Unknown', () => {
@@ -72,8 +94,12 @@ describe('intrinsics: references', () => {
 
 describe('intrinsics: functions', () => {
   it('Fn::Sub in both forms, with GetAtt, pseudo parameters and ${!Literal}', () => {
-    expect(resolve({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/${Env}/*' })).toBe('arn:aws:s3:::${Bucket}/prod/*');
-    expect(resolve({ 'Fn::Sub': ['${Name}-${AppRole.Arn}', { Name: { Ref: 'Env' } }] })).toBe('prod-arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
+    expect(resolve({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/${Env}/*' })).toBe(
+      'arn:aws:s3:::${Bucket}/prod/*',
+    );
+    expect(resolve({ 'Fn::Sub': ['${Name}-${AppRole.Arn}', { Name: { Ref: 'Env' } }] })).toBe(
+      'prod-arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+    );
     expect(resolve({ 'Fn::Sub': '${!Literal}' })).toBe('${Literal}');
   });
 
@@ -86,7 +112,9 @@ describe('intrinsics: functions', () => {
 
   it('Fn::If on a condition the template does not define is a value only when both branches agree', () => {
     expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] })).toBe('s3:GetObject');
-    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', '*'] })).toEqual(unknownValue('Fn::If IsProd (depends on condition IsProd (not defined in the template))'));
+    expect(resolve({ 'Fn::If': ['IsProd', 's3:GetObject', '*'] })).toEqual(
+      unknownValue('Fn::If IsProd (depends on condition IsProd (not defined in the template))'),
+    );
   });
 
   it('AWS::NoValue removes the property or list item', () => {
@@ -94,7 +122,9 @@ describe('intrinsics: functions', () => {
   });
 
   it('a string built from an Unknown is Unknown, and Fn::ImportValue is Unknown', () => {
-    expect(resolve({ 'Fn::ImportValue': 'SharedRoleArn' })).toEqual(unknownValue('Fn::ImportValue SharedRoleArn (exported by another stack)'));
+    expect(resolve({ 'Fn::ImportValue': 'SharedRoleArn' })).toEqual(
+      unknownValue('Fn::ImportValue SharedRoleArn (exported by another stack)'),
+    );
     expect(resolve({ 'Fn::Join': ['', ['iam:', { 'Fn::ImportValue': 'Verb' }]] })).toEqual(
       unknownValue('Fn::Join containing Fn::ImportValue Verb (exported by another stack)'),
     );

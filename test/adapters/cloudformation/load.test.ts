@@ -21,10 +21,17 @@ describe('loadTemplates', () => {
     expect(input!.stack).toBe('yaml-short-tags');
     const role = input!.template.Resources.ReaderRole!.Properties!;
     expect(role.RoleName).toEqual({ 'Fn::Sub': 'reader-${Env}' });
-    const statements = (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[])[0]!.PolicyDocument.Statement;
+    const statements = (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[])[0]!
+      .PolicyDocument.Statement;
     expect(statements.map((statement) => [statement.Action, statement.Resource])).toEqual([
-      [{ 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] }, { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' }],
-      [{ 'Fn::Select': [0, { 'Fn::Split': [',', 'sqs:ReceiveMessage,sqs:DeleteMessage'] }] }, { 'Fn::GetAtt': ['Queue', 'Arn'] }],
+      [
+        { 'Fn::If': ['IsProd', 's3:GetObject', 's3:GetObject'] },
+        { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' },
+      ],
+      [
+        { 'Fn::Select': [0, { 'Fn::Split': [',', 'sqs:ReceiveMessage,sqs:DeleteMessage'] }] },
+        { 'Fn::GetAtt': ['Queue', 'Arn'] },
+      ],
       ['kms:Decrypt', { 'Fn::ImportValue': 'SharedKeyArn' }],
     ]);
     expect(input!.template.Conditions).toEqual({ IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } });
@@ -34,23 +41,36 @@ describe('loadTemplates', () => {
     const inputs = loadTemplates(join(fixtures, 'cdk-out-nested-stack'));
     expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1)])).toEqual([
       ['PaymentsStack', 'cdk-out-nested-stack/PaymentsStack.template.json'],
-      ['PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017', 'cdk-out-nested-stack/PaymentsStackWorkers22EC12DC.nested.template.json'],
+      [
+        'PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017',
+        'cdk-out-nested-stack/PaymentsStackWorkers22EC12DC.nested.template.json',
+      ],
     ]);
-    expect(inputs[1]!.parameters).toEqual({ referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' });
+    expect(inputs[1]!.parameters).toEqual({
+      referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+    });
   });
 
   it('follows a CDK stage into its nested cloud assembly, naming the stack by its display name', () => {
     const inputs = loadTemplates(join(fixtures, 'cdk-out-stage'));
-    expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1), Object.keys(input.template.Resources)])).toEqual([
-      ['Prod/Ci', 'cdk-out-stage/assembly-Prod/ProdCi0BF93539.template.json', ['Deployer92EF8763']],
-    ]);
+    expect(
+      inputs.map((input) => [
+        input.stack,
+        input.file?.slice(fixtures.length + 1),
+        Object.keys(input.template.Resources),
+      ]),
+    ).toEqual([['Prod/Ci', 'cdk-out-stage/assembly-Prod/ProdCi0BF93539.template.json', ['Deployer92EF8763']]]);
   });
 
   it('reads a nested stack from a local TemplateURL, with the parameters the parent passes; a remote one cannot be read', () => {
     const inputs = loadTemplates(join(fixtures, 'nested-template-url/parent.template.yaml'));
     expect(inputs.map((input) => [input.stack, input.file?.slice(fixtures.length + 1), input.parameters])).toEqual([
       ['parent', 'nested-template-url/parent.template.yaml', undefined],
-      ['parent/Workers', 'nested-template-url/children/workers.template.yaml', { DeployerArn: 'arn:aws:iam::${AWS::AccountId}:role/ci-deployer' }],
+      [
+        'parent/Workers',
+        'nested-template-url/children/workers.template.yaml',
+        { DeployerArn: 'arn:aws:iam::${AWS::AccountId}:role/ci-deployer' },
+      ],
     ]);
   });
 
@@ -63,7 +83,10 @@ describe('loadTemplates', () => {
   });
 
   it('reads a directory template that another one nests only as the nested stack', () => {
-    expect(loadTemplates(join(fixtures, 'nested-same-directory')).map((input) => input.stack)).toEqual(['parent', 'parent/Child']);
+    expect(loadTemplates(join(fixtures, 'nested-same-directory')).map((input) => input.stack)).toEqual([
+      'parent',
+      'parent/Child',
+    ]);
   });
 
   it('reads every template of a plain directory and skips JSON that is not a template', () => {
@@ -79,7 +102,9 @@ describe('loadTemplates', () => {
 
   it('locates an unknown YAML tag instead of reading it as a plain string', () => {
     const error = loadError(join(fixtures, 'invalid-yaml-unknown-tag.template.yaml'));
-    expect(error.message).toBe(`${join(fixtures, 'invalid-yaml-unknown-tag.template.yaml')}:5:17: invalid YAML: Unresolved tag: !Reff`);
+    expect(error.message).toBe(
+      `${join(fixtures, 'invalid-yaml-unknown-tag.template.yaml')}:5:17: invalid YAML: Unresolved tag: !Reff`,
+    );
   });
 
   it('reads a template with a Transform as written (the model builder expands SAM and reports other macros), with key positions', () => {
@@ -91,11 +116,15 @@ describe('loadTemplates', () => {
 
   it('refuses duplicate keys in a JSON template with their location, as YAML does', () => {
     const error = loadError(join(fixtures, 'invalid-json-duplicate-key.template.json'));
-    expect(error.message).toBe(`${join(fixtures, 'invalid-json-duplicate-key.template.json')}:9:7: invalid JSON: duplicate key "Effect"`);
+    expect(error.message).toBe(
+      `${join(fixtures, 'invalid-json-duplicate-key.template.json')}:9:7: invalid JSON: duplicate key "Effect"`,
+    );
   });
 
   it('fails on a missing path and on a file without Resources', () => {
     expect(loadError(join(fixtures, 'nope.json')).reason).toBe('no such file or directory');
-    expect(loadError(join(fixtures, 'template-directory/parameters.json')).reason).toBe('not a CloudFormation template: no "Resources" map');
+    expect(loadError(join(fixtures, 'template-directory/parameters.json')).reason).toBe(
+      'not a CloudFormation template: no "Resources" map',
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
-import { SAM_POLICY_TEMPLATES, SAM_POLICY_TEMPLATES_SOURCE } from '../../../src/adapters/cloudformation/sam-policy-templates.js';
+import {
+  SAM_POLICY_TEMPLATES,
+  SAM_POLICY_TEMPLATES_SOURCE,
+} from '../../../src/adapters/cloudformation/sam-policy-templates.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
 import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
@@ -10,7 +13,8 @@ const fixtures = join(import.meta.dirname, '../../fixtures/cloudformation');
 const SAM = 'AWS::Serverless-2016-10-31';
 
 function identities(template: Partial<CfnTemplate>): Identity[] {
-  return modelFromTemplates([{ stack: 'App', template: { Transform: SAM, Resources: {}, ...template } as CfnTemplate }]).identities;
+  return modelFromTemplates([{ stack: 'App', template: { Transform: SAM, Resources: {}, ...template } as CfnTemplate }])
+    .identities;
 }
 
 function summary(identity: Identity) {
@@ -20,7 +24,14 @@ function summary(identity: Identity) {
     managed: identity.grants.filter((grant) => grant.kind === 'aws-managed-policy').map((grant) => grant.arn),
     inline: identity.grants
       .filter((grant): grant is AwsPolicyGrant => grant.kind === 'aws-policy')
-      .map((grant) => ({ name: grant.policyName, statements: grant.document.statements.map((s) => ({ effect: s.effect, action: s.action, resource: s.resource })) })),
+      .map((grant) => ({
+        name: grant.policyName,
+        statements: grant.document.statements.map((s) => ({
+          effect: s.effect,
+          action: s.action,
+          resource: s.resource,
+        })),
+      })),
     trust: identity.trustPolicy?.statements.map((s) => s.principal),
     attachments: identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`),
     ...(identity.permissionsBoundary !== undefined ? { boundary: identity.permissionsBoundary } : {}),
@@ -47,7 +58,11 @@ describe('SAM: AWS::Serverless::Function', () => {
               'arn:aws:iam::111122223333:policy/shared',
               { S3ReadPolicy: { BucketName: { Ref: 'Bucket' } } },
               { DynamoDBCrudPolicy: { TableName: { Ref: 'Orders' } } },
-              { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:out' }] },
+              {
+                Statement: [
+                  { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:out' },
+                ],
+              },
             ],
           },
         },
@@ -67,12 +82,22 @@ describe('SAM: AWS::Serverless::Function', () => {
       trust: [{ Service: ['lambda.amazonaws.com'] }],
       attachments: ['lambda Handler'],
     });
-    expect(s.inline.map((policy) => policy.name)).toEqual(['HandlerRolePolicy2', 'HandlerRolePolicy3', 'HandlerRolePolicy4']);
+    expect(s.inline.map((policy) => policy.name)).toEqual([
+      'HandlerRolePolicy2',
+      'HandlerRolePolicy3',
+      'HandlerRolePolicy4',
+    ]);
     // S3ReadPolicy expanded from SAM's published definition, its BucketName filled in.
     expect(s.inline[0]!.statements).toEqual([
       {
         effect: 'Allow',
-        action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'],
+        action: [
+          's3:GetObject',
+          's3:ListBucket',
+          's3:GetBucketLocation',
+          's3:GetObjectVersion',
+          's3:GetLifecycleConfiguration',
+        ],
         resource: ['arn:aws:s3:::${Bucket}', 'arn:aws:s3:::${Bucket}/*'],
       },
     ]);
@@ -86,7 +111,9 @@ describe('SAM: AWS::Serverless::Function', () => {
 
   it('applies Globals.Function (tracing, boundary, trust) and a function-level value over the global one', () => {
     const [first, second] = identities({
-      Globals: { Function: { Tracing: 'Active', PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary', Timeout: 10 } },
+      Globals: {
+        Function: { Tracing: 'Active', PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary', Timeout: 10 },
+      },
       Resources: {
         First: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'a', Runtime: 'nodejs22.x' } },
         Second: {
@@ -95,20 +122,34 @@ describe('SAM: AWS::Serverless::Function', () => {
             Handler: 'b',
             Runtime: 'nodejs22.x',
             Tracing: 'Disabled',
-            AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'edgelambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            AssumeRolePolicyDocument: {
+              Statement: [
+                { Effect: 'Allow', Principal: { Service: 'edgelambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+              ],
+            },
           },
         },
       },
     });
-    expect(summary(first!)).toMatchObject({ managed: [BASIC, 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess'], boundary: 'arn:aws:iam::111122223333:policy/boundary' });
-    expect(summary(second!)).toMatchObject({ managed: [BASIC], boundary: 'arn:aws:iam::111122223333:policy/boundary', trust: [{ Service: ['edgelambda.amazonaws.com'] }] });
+    expect(summary(first!)).toMatchObject({
+      managed: [BASIC, 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess'],
+      boundary: 'arn:aws:iam::111122223333:policy/boundary',
+    });
+    expect(summary(second!)).toMatchObject({
+      managed: [BASIC],
+      boundary: 'arn:aws:iam::111122223333:policy/boundary',
+      trust: [{ Service: ['edgelambda.amazonaws.com'] }],
+    });
   });
 
   it('creates no role when the function names one, and attaches the function to it', () => {
     const found = identities({
       Resources: {
         Exec: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } },
-        Handler: { Type: 'AWS::Serverless::Function', Properties: { Role: { 'Fn::GetAtt': ['Exec', 'Arn'] }, Policies: ['AdministratorAccess'] } },
+        Handler: {
+          Type: 'AWS::Serverless::Function',
+          Properties: { Role: { 'Fn::GetAtt': ['Exec', 'Arn'] }, Policies: ['AdministratorAccess'] },
+        },
       },
     });
     expect(found.map(summary)).toMatchObject([{ id: 'App/Exec', managed: [], attachments: ['lambda Handler'] }]);
@@ -121,14 +162,28 @@ describe('SAM: AWS::Serverless::Function', () => {
           Type: 'AWS::Serverless::Function',
           Properties: {
             DeadLetterQueue: { Type: 'SNS', TargetArn: 'arn:aws:sns:us-east-1:111122223333:dlq' },
-            EventInvokeConfig: { DestinationConfig: { OnFailure: { Type: 'SQS', Destination: 'arn:aws:sqs:us-east-1:111122223333:failed' } } },
+            EventInvokeConfig: {
+              DestinationConfig: {
+                OnFailure: { Type: 'SQS', Destination: 'arn:aws:sqs:us-east-1:111122223333:failed' },
+              },
+            },
           },
         },
       },
     });
     expect(summary(role!).inline).toEqual([
-      { name: 'HandlerRoleDeadLetterQueuePolicy', statements: [{ effect: 'Allow', action: ['sns:Publish'], resource: ['arn:aws:sns:us-east-1:111122223333:dlq'] }] },
-      { name: 'HandlerRoleEventInvokeConfigOnFailurePolicy', statements: [{ effect: 'Allow', action: ['sqs:SendMessage'], resource: ['arn:aws:sqs:us-east-1:111122223333:failed'] }] },
+      {
+        name: 'HandlerRoleDeadLetterQueuePolicy',
+        statements: [
+          { effect: 'Allow', action: ['sns:Publish'], resource: ['arn:aws:sns:us-east-1:111122223333:dlq'] },
+        ],
+      },
+      {
+        name: 'HandlerRoleEventInvokeConfigOnFailurePolicy',
+        statements: [
+          { effect: 'Allow', action: ['sqs:SendMessage'], resource: ['arn:aws:sqs:us-east-1:111122223333:failed'] },
+        ],
+      },
     ]);
   });
 
@@ -136,27 +191,59 @@ describe('SAM: AWS::Serverless::Function', () => {
     const found = identities({
       Globals: { Function: { DeploymentPreference: { Type: 'Canary10Percent5Minutes' } } },
       Resources: {
-        A: { Type: 'AWS::Serverless::Function', Properties: { Events: { Nightly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 day)' } } } } },
+        A: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            Events: { Nightly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 day)' } } },
+          },
+        },
         B: { Type: 'AWS::Serverless::Function', Properties: {} },
       },
     });
-    expect(found.map(summary).map(({ id, managed, inline, trust }) => ({ id, managed, inline: inline.map((p) => p.statements), trust }))).toEqual([
+    expect(
+      found
+        .map(summary)
+        .map(({ id, managed, inline, trust }) => ({ id, managed, inline: inline.map((p) => p.statements), trust })),
+    ).toEqual([
       { id: 'App/ARole', managed: [BASIC], inline: [], trust: [{ Service: ['lambda.amazonaws.com'] }] },
-      { id: 'App/ANightlyRole', managed: [], inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['${A.Arn}'] }]], trust: [{ Service: ['scheduler.amazonaws.com'] }] },
-      { id: 'App/CodeDeployServiceRole', managed: ['arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'], inline: [], trust: [{ Service: ['codedeploy.amazonaws.com'] }] },
+      {
+        id: 'App/ANightlyRole',
+        managed: [],
+        inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['${A.Arn}'] }]],
+        trust: [{ Service: ['scheduler.amazonaws.com'] }],
+      },
+      {
+        id: 'App/CodeDeployServiceRole',
+        managed: ['arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'],
+        inline: [],
+        trust: [{ Service: ['codedeploy.amazonaws.com'] }],
+      },
       { id: 'App/BRole', managed: [BASIC], inline: [], trust: [{ Service: ['lambda.amazonaws.com'] }] },
     ]);
   });
 
   it('never drops a Policies entry it cannot read: an unknown template or a missing parameter is unreadable', () => {
     const [role] = identities({
-      Resources: { Handler: { Type: 'AWS::Serverless::Function', Properties: { Policies: [{ NoSuchPolicy: {} }, { S3ReadPolicy: {} }] } } },
+      Resources: {
+        Handler: {
+          Type: 'AWS::Serverless::Function',
+          Properties: { Policies: [{ NoSuchPolicy: {} }, { S3ReadPolicy: {} }] },
+        },
+      },
     });
     const grants = role!.grants.filter((grant): grant is AwsPolicyGrant => grant.kind === 'aws-policy');
-    expect(grants[0]!.document.unreadable).toEqual(unknownValue('SAM Policies entry {"NoSuchPolicy":{}}: not a managed policy, statement list or known policy template'));
+    expect(grants[0]!.document.unreadable).toEqual(
+      unknownValue(
+        'SAM Policies entry {"NoSuchPolicy":{}}: not a managed policy, statement list or known policy template',
+      ),
+    );
     expect(grants[1]!.document.statements[0]!.resource).toEqual([
-      unknownValue('Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}" containing SAM policy template S3ReadPolicy without its parameter BucketName'),
-      unknownValue('Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}/*" containing SAM policy template S3ReadPolicy without its parameter BucketName'),
+      unknownValue(
+        'Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}" containing SAM policy template S3ReadPolicy without its parameter BucketName',
+      ),
+      unknownValue(
+        'Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}/*" containing SAM policy template S3ReadPolicy without its parameter BucketName',
+      ),
     ]);
   });
 });
@@ -180,7 +267,18 @@ describe('SAM: state machines and APIs', () => {
         id: 'App/FlowRole',
         type: 'AWS::IAM::Role',
         managed: [],
-        inline: [{ name: 'FlowRolePolicy0', statements: [{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:worker*'] }] }],
+        inline: [
+          {
+            name: 'FlowRolePolicy0',
+            statements: [
+              {
+                effect: 'Allow',
+                action: ['lambda:InvokeFunction'],
+                resource: ['arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:worker*'],
+              },
+            ],
+          },
+        ],
         trust: [{ Service: ['states.amazonaws.com'] }],
         attachments: [],
       },
@@ -188,7 +286,12 @@ describe('SAM: state machines and APIs', () => {
         id: 'App/FlowNightlyRole',
         type: 'AWS::IAM::Role',
         managed: [],
-        inline: [{ name: 'FlowNightlyRoleStartExecutionPolicy', statements: [{ effect: 'Allow', action: ['states:StartExecution'], resource: ['${Flow}'] }] }],
+        inline: [
+          {
+            name: 'FlowNightlyRoleStartExecutionPolicy',
+            statements: [{ effect: 'Allow', action: ['states:StartExecution'], resource: ['${Flow}'] }],
+          },
+        ],
         trust: [{ Service: ['events.amazonaws.com'] }],
         attachments: [],
       },
@@ -197,8 +300,11 @@ describe('SAM: state machines and APIs', () => {
 });
 
 describe('SAM policy templates data', () => {
-  it('comes from SAM\'s published definitions, with source and date', () => {
-    expect(SAM_POLICY_TEMPLATES_SOURCE).toMatchObject({ repository: 'aws/serverless-application-model', path: 'samtranslator/policy_templates_data/policy_templates.json' });
+  it("comes from SAM's published definitions, with source and date", () => {
+    expect(SAM_POLICY_TEMPLATES_SOURCE).toMatchObject({
+      repository: 'aws/serverless-application-model',
+      path: 'samtranslator/policy_templates_data/policy_templates.json',
+    });
     expect(SAM_POLICY_TEMPLATES_SOURCE.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(Object.keys(SAM_POLICY_TEMPLATES).length).toBeGreaterThan(70);
     expect(SAM_POLICY_TEMPLATES.DynamoDBCrudPolicy!.parameters).toEqual(['TableName']);
@@ -208,6 +314,8 @@ describe('SAM policy templates data', () => {
 describe('SAM through the loader', () => {
   it('reads a SAM template instead of refusing it, locating the implicit role at its function', () => {
     const model = modelFromTemplates(loadTemplates(join(fixtures, 'sam-transform.template.yaml')));
-    expect(model.identities.map((identity) => [identity.id, identity.resource.line, identity.resource.column])).toEqual([['sam-transform/HandlerRole', 5, 3]]);
+    expect(model.identities.map((identity) => [identity.id, identity.resource.line, identity.resource.column])).toEqual(
+      [['sam-transform/HandlerRole', 5, 3]],
+    );
   });
 });

@@ -8,10 +8,15 @@ import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/m
 const trustLambda = {
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 };
-const allow = (Action: unknown, Resource: unknown = '*') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] });
+const allow = (Action: unknown, Resource: unknown = '*') => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action, Resource }],
+});
 
 function model(resources: Record<string, CfnResource>, extra: object = {}) {
-  return modelFromTemplates([{ stack: 'App', file: 'app.template.json', template: { Resources: resources, ...extra } }]);
+  return modelFromTemplates([
+    { stack: 'App', file: 'app.template.json', template: { Resources: resources, ...extra } },
+  ]);
 }
 
 function identity(identities: Identity[], id: string): Identity {
@@ -21,7 +26,13 @@ function identity(identities: Identity[], id: string): Identity {
 }
 
 function grantSummary(holder: Identity) {
-  return holder.grants.map((grant) => (grant.kind === 'aws-policy' ? `${grant.source.name}:${grant.policyName}` : grant.kind === 'aws-managed-policy' ? `${grant.kind}:${JSON.stringify(grant.arn)}` : grant.kind));
+  return holder.grants.map((grant) =>
+    grant.kind === 'aws-policy'
+      ? `${grant.source.name}:${grant.policyName}`
+      : grant.kind === 'aws-managed-policy'
+        ? `${grant.kind}:${JSON.stringify(grant.arn)}`
+        : grant.kind,
+  );
 }
 
 describe('modelFromTemplates: identities', () => {
@@ -37,7 +48,10 @@ describe('modelFromTemplates: identities', () => {
           ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess' }],
           MaxSessionDuration: 7200,
           PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
-          Tags: [{ Key: 'owner', Value: 'team-payments' }, { Key: 'purpose', Value: { 'Fn::ImportValue': 'Purpose' } }],
+          Tags: [
+            { Key: 'owner', Value: 'team-payments' },
+            { Key: 'purpose', Value: { 'Fn::ImportValue': 'Purpose' } },
+          ],
         },
       },
     });
@@ -49,34 +63,62 @@ describe('modelFromTemplates: identities', () => {
       kind: 'aws-role',
       name: 'payments-api-runtime',
       arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
-      resource: { type: 'AWS::IAM::Role', name: 'ApiRole', path: 'App/ApiRole/Resource', file: 'app.template.json', stack: 'App' },
+      resource: {
+        type: 'AWS::IAM::Role',
+        name: 'ApiRole',
+        path: 'App/ApiRole/Resource',
+        file: 'app.template.json',
+        stack: 'App',
+      },
       tags: { owner: 'team-payments' },
       maxSessionSeconds: 7200,
       permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
     });
-    expect(role.trustPolicy).toEqual({ statements: [{ effect: 'Allow', principal: { Service: ['lambda.amazonaws.com'] }, action: ['sts:AssumeRole'] }] });
+    expect(role.trustPolicy).toEqual({
+      statements: [{ effect: 'Allow', principal: { Service: ['lambda.amazonaws.com'] }, action: ['sts:AssumeRole'] }],
+    });
     expect(grantSummary(role)).toEqual(['ApiRole:read', 'aws-managed-policy:"arn:aws:iam::aws:policy/ReadOnlyAccess"']);
   });
 
   it('defaults MaxSessionDuration to one hour and names a role without RoleName by its logical id', () => {
-    const [role] = model({ Worker: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda } } }).identities;
-    expect([role!.name, role!.arn, role!.maxSessionSeconds]).toEqual(['Worker', 'arn:aws:iam::${AWS::AccountId}:role/${Worker}', 3600]);
+    const [role] = model({
+      Worker: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda } },
+    }).identities;
+    expect([role!.name, role!.arn, role!.maxSessionSeconds]).toEqual([
+      'Worker',
+      'arn:aws:iam::${AWS::AccountId}:role/${Worker}',
+      3600,
+    ]);
   });
 
   it('reads a user with a console password as an aws-login-profile credential', () => {
-    const [user] = model({ Alice: { Type: 'AWS::IAM::User', Properties: { UserName: 'alice', LoginProfile: { Password: { Ref: 'Pw' } } } } }, {
-      Parameters: { Pw: { Type: 'String' } },
-    }).identities;
-    expect(user!.credentials).toEqual([{ kind: 'aws-login-profile', source: expect.objectContaining({ type: 'AWS::IAM::User', name: 'Alice' }) }]);
+    const [user] = model(
+      {
+        Alice: { Type: 'AWS::IAM::User', Properties: { UserName: 'alice', LoginProfile: { Password: { Ref: 'Pw' } } } },
+      },
+      {
+        Parameters: { Pw: { Type: 'String' } },
+      },
+    ).identities;
+    expect(user!.credentials).toEqual([
+      { kind: 'aws-login-profile', source: expect.objectContaining({ type: 'AWS::IAM::User', name: 'Alice' }) },
+    ]);
   });
 
   it('reads Secrets Manager secrets: plain-text value, tags, rotation in days from every schedule form', () => {
     const schedule = (secret: string, RotationRules: object): CfnResource => ({
       Type: 'AWS::SecretsManager::RotationSchedule',
-      Properties: { SecretId: { Ref: secret }, HostedRotationLambda: { RotationType: 'PostgreSQLSingleUser' }, RotationRules },
+      Properties: {
+        SecretId: { Ref: secret },
+        HostedRotationLambda: { RotationType: 'PostgreSQLSingleUser' },
+        RotationRules,
+      },
     });
     const { secrets } = model({
-      Literal: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'legacy/sftp', SecretString: 'hunter2', Tags: [{ Key: 'owner', Value: 'team-data' }] } },
+      Literal: {
+        Type: 'AWS::SecretsManager::Secret',
+        Properties: { Name: 'legacy/sftp', SecretString: 'hunter2', Tags: [{ Key: 'owner', Value: 'team-data' }] },
+      },
       Generated: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 32 } } },
       Rate: { Type: 'AWS::SecretsManager::Secret' },
       Weekly: { Type: 'AWS::SecretsManager::Secret' },
@@ -88,13 +130,27 @@ describe('modelFromTemplates: identities', () => {
       MonthlyRotation: schedule('Monthly', { ScheduleExpression: 'cron(0 8 1 * ? *)' }),
       QuarterlyRotation: schedule('Quarterly', { ScheduleExpression: 'cron(0 8 1 1/3 ? *)' }),
     });
-    expect(secrets.map((secret) => [secret.id, secret.name, secret.plaintextValue ?? false, secret.rotationDays, secret.rotationSource?.name])).toEqual([
+    expect(
+      secrets.map((secret) => [
+        secret.id,
+        secret.name,
+        secret.plaintextValue ?? false,
+        secret.rotationDays,
+        secret.rotationSource?.name,
+      ]),
+    ).toEqual([
       ['App/Literal', 'legacy/sftp', true, undefined, undefined],
       ['App/Generated', 'Generated', false, 30, 'GeneratedRotation'],
       ['App/Rate', 'Rate', false, 10, 'RateRotation'],
       ['App/Weekly', 'Weekly', false, 4, 'WeeklyRotation'],
       ['App/Monthly', 'Monthly', false, 31, 'MonthlyRotation'],
-      ['App/Quarterly', 'Quarterly', false, unknownValue('rotation schedule "cron(0 8 1 1/3 ? *)" (interval cannot be bounded)'), 'QuarterlyRotation'],
+      [
+        'App/Quarterly',
+        'Quarterly',
+        false,
+        unknownValue('rotation schedule "cron(0 8 1 1/3 ? *)" (interval cannot be bounded)'),
+        'QuarterlyRotation',
+      ],
     ]);
     expect(secrets[0]!.tags).toEqual({ owner: 'team-data' });
   });
@@ -103,21 +159,50 @@ describe('modelFromTemplates: identities', () => {
 describe('modelFromTemplates: links', () => {
   it('attaches AWS::IAM::Policy and ManagedPolicy to the roles, users and groups they name', () => {
     const { identities, unattachedPolicies } = model({
-      Role: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app', AssumeRolePolicyDocument: trustLambda, ManagedPolicyArns: [{ Ref: 'Shared' }] } },
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: { RoleName: 'app', AssumeRolePolicyDocument: trustLambda, ManagedPolicyArns: [{ Ref: 'Shared' }] },
+      },
       User: { Type: 'AWS::IAM::User' },
       Group: { Type: 'AWS::IAM::Group' },
-      RolePolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'role-inline', PolicyDocument: allow('sqs:SendMessage', 'arn:aws:sqs:*:*:q'), Roles: ['app'] } },
-      Shared: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'), Users: [{ Ref: 'User' }] } },
-      GroupPolicy: { Type: 'AWS::IAM::GroupPolicy', Properties: { GroupName: { Ref: 'Group' }, PolicyName: 'group-read', PolicyDocument: allow('ec2:Describe*') } },
-      Orphan: { Type: 'AWS::IAM::ManagedPolicy', Properties: { ManagedPolicyName: 'orphan', PolicyDocument: allow('*') } },
-      ExternalOnly: { Type: 'AWS::IAM::RolePolicy', Properties: { RoleName: 'imported-role', PolicyName: 'ext', PolicyDocument: allow('iam:*') } },
+      RolePolicy: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'role-inline',
+          PolicyDocument: allow('sqs:SendMessage', 'arn:aws:sqs:*:*:q'),
+          Roles: ['app'],
+        },
+      },
+      Shared: {
+        Type: 'AWS::IAM::ManagedPolicy',
+        Properties: { PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'), Users: [{ Ref: 'User' }] },
+      },
+      GroupPolicy: {
+        Type: 'AWS::IAM::GroupPolicy',
+        Properties: { GroupName: { Ref: 'Group' }, PolicyName: 'group-read', PolicyDocument: allow('ec2:Describe*') },
+      },
+      Orphan: {
+        Type: 'AWS::IAM::ManagedPolicy',
+        Properties: { ManagedPolicyName: 'orphan', PolicyDocument: allow('*') },
+      },
+      ExternalOnly: {
+        Type: 'AWS::IAM::RolePolicy',
+        Properties: { RoleName: 'imported-role', PolicyName: 'ext', PolicyDocument: allow('iam:*') },
+      },
     });
     expect(grantSummary(identity(identities, 'App/Role'))).toEqual(['Shared:Shared', 'RolePolicy:role-inline']);
     expect(grantSummary(identity(identities, 'App/User'))).toEqual(['Shared:Shared']);
     expect(grantSummary(identity(identities, 'App/Group'))).toEqual(['GroupPolicy:group-read']);
-    expect(unattachedPolicies.map((grant: AwsPolicyGrant) => `${grant.source.name}:${grant.policyName}`)).toEqual(['Orphan:orphan']);
+    expect(unattachedPolicies.map((grant: AwsPolicyGrant) => `${grant.source.name}:${grant.policyName}`)).toEqual([
+      'Orphan:orphan',
+    ]);
     // A role the template does not create holds what the template grants it, found at the granting resource.
-    expect(identity(identities, 'App/external-role:imported-role')).toMatchObject({ kind: 'aws-role', name: 'imported-role', external: true, resource: { name: 'ExternalOnly' } });
+    expect(identity(identities, 'App/external-role:imported-role')).toMatchObject({
+      kind: 'aws-role',
+      name: 'imported-role',
+      external: true,
+      resource: { name: 'ExternalOnly' },
+    });
     expect(grantSummary(identity(identities, 'App/external-role:imported-role'))).toEqual(['ExternalOnly:ext']);
   });
 
@@ -133,9 +218,14 @@ describe('modelFromTemplates: links', () => {
           Groups: [{ 'Fn::ImportValue': 'SharedGroup' }],
         },
       },
-      Shared: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: allow('s3:*'), Groups: ['existing-group'], Roles: ['existing-role'] } },
+      Shared: {
+        Type: 'AWS::IAM::ManagedPolicy',
+        Properties: { PolicyDocument: allow('s3:*'), Groups: ['existing-group'], Roles: ['existing-role'] },
+      },
     });
-    expect(identities.map((found: Identity) => [found.id, found.kind, found.name, found.resource.name, grantSummary(found)])).toEqual([
+    expect(
+      identities.map((found: Identity) => [found.id, found.kind, found.name, found.resource.name, grantSummary(found)]),
+    ).toEqual([
       ['App/external-role:existing-role', 'aws-role', 'existing-role', 'Grant', ['Grant:grant', 'Shared:Shared']],
       ['App/external-role:other-role', 'aws-role', 'other-role', 'Grant', ['Grant:grant']],
       ['App/external-user:existing-user', 'aws-user', 'existing-user', 'Grant', ['Grant:grant']],
@@ -146,15 +236,31 @@ describe('modelFromTemplates: links', () => {
 
   it('gives users the grants of their groups, from Groups and UserToGroupAddition, with the group policy as source', () => {
     const { identities } = model({
-      Admins: { Type: 'AWS::IAM::Group', Properties: { GroupName: 'admins', ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
+      Admins: {
+        Type: 'AWS::IAM::Group',
+        Properties: { GroupName: 'admins', ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+      },
       Readers: { Type: 'AWS::IAM::Group' },
-      ReadersPolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'read', PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'), Groups: [{ Ref: 'Readers' }] } },
+      ReadersPolicy: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'read',
+          PolicyDocument: allow('s3:GetObject', 'arn:aws:s3:::b/*'),
+          Groups: [{ Ref: 'Readers' }],
+        },
+      },
       Bob: { Type: 'AWS::IAM::User', Properties: { Groups: ['admins'] } },
       Carol: { Type: 'AWS::IAM::User' },
-      CarolReaders: { Type: 'AWS::IAM::UserToGroupAddition', Properties: { GroupName: { Ref: 'Readers' }, Users: [{ Ref: 'Carol' }] } },
+      CarolReaders: {
+        Type: 'AWS::IAM::UserToGroupAddition',
+        Properties: { GroupName: { Ref: 'Readers' }, Users: [{ Ref: 'Carol' }] },
+      },
     });
     const bob = identity(identities, 'App/Bob');
-    expect([bob.groups, grantSummary(bob)]).toEqual([['App/Admins'], ['aws-managed-policy:"arn:aws:iam::aws:policy/AdministratorAccess"']]);
+    expect([bob.groups, grantSummary(bob)]).toEqual([
+      ['App/Admins'],
+      ['aws-managed-policy:"arn:aws:iam::aws:policy/AdministratorAccess"'],
+    ]);
     expect(bob.grants[0]!.source.name).toBe('Admins');
     const carol = identity(identities, 'App/Carol');
     expect([carol.groups, grantSummary(carol)]).toEqual([['App/Readers'], ['ReadersPolicy:read']]);
@@ -165,9 +271,14 @@ describe('modelFromTemplates: links', () => {
       Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustLambda } },
       Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
       Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] } } },
-      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { TaskRoleArn: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/${Role}' } } },
+      Task: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { TaskRoleArn: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/${Role}' } },
+      },
     });
-    expect(identity(identities, 'App/Role').attachments.map((attachment) => [attachment.kind, attachment.source.name])).toEqual([
+    expect(
+      identity(identities, 'App/Role').attachments.map((attachment) => [attachment.kind, attachment.source.name]),
+    ).toEqual([
       ['instance-profile', 'Profile'],
       ['lambda', 'Fn'],
       ['ecs-task', 'Task'],
@@ -178,10 +289,15 @@ describe('modelFromTemplates: links', () => {
     const { identities, externalReferences } = model({
       Deployer: { Type: 'AWS::IAM::User', Properties: { UserName: 'ci-deployer' } },
       DeployerKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'Deployer' } } },
-      DeployerGit: { Type: 'AWS::IAM::ServiceSpecificCredential', Properties: { UserName: 'ci-deployer', ServiceName: 'codecommit.amazonaws.com' } },
+      DeployerGit: {
+        Type: 'AWS::IAM::ServiceSpecificCredential',
+        Properties: { UserName: 'ci-deployer', ServiceName: 'codecommit.amazonaws.com' },
+      },
       LegacyKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: 'legacy-sftp-sync', Status: 'Active' } },
     });
-    expect(identity(identities, 'App/Deployer').credentials.map((credential) => [credential.kind, credential.source.name])).toEqual([
+    expect(
+      identity(identities, 'App/Deployer').credentials.map((credential) => [credential.kind, credential.source.name]),
+    ).toEqual([
       ['aws-access-key', 'DeployerKey'],
       ['aws-service-specific-credential', 'DeployerGit'],
     ]);
@@ -190,7 +306,12 @@ describe('modelFromTemplates: links', () => {
       name: 'legacy-sftp-sync',
       arn: 'arn:aws:iam::${AWS::AccountId}:user/legacy-sftp-sync',
       resource: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey' },
-      credentials: [{ kind: 'aws-access-key', source: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey', file: 'app.template.json', stack: 'App' } }],
+      credentials: [
+        {
+          kind: 'aws-access-key',
+          source: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey', file: 'app.template.json', stack: 'App' },
+        },
+      ],
     });
     expect(externalReferences).toEqual([{ identity: 'App/LegacyKey', reference: 'legacy-sftp-sync' }]);
   });
@@ -203,7 +324,9 @@ describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
         Role: {
           Type: 'AWS::IAM::Role',
           Properties: {
-            AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'TrustedArn' } }, Action: 'sts:AssumeRole' }] },
+            AssumeRolePolicyDocument: {
+              Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'TrustedArn' } }, Action: 'sts:AssumeRole' }],
+            },
             Policies: [{ PolicyName: 'p', PolicyDocument: allow({ 'Fn::ImportValue': 'SharedAction' }) }],
             MaxSessionDuration: { Ref: 'Session' },
           },
@@ -211,9 +334,13 @@ describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
       },
       { Parameters: { TrustedArn: { Type: 'String' }, Session: { Type: 'Number' } } },
     ).identities;
-    expect(role!.trustPolicy!.statements[0]!.principal).toEqual({ AWS: [unknownValue('Ref TrustedArn (parameter without a default)')] });
+    expect(role!.trustPolicy!.statements[0]!.principal).toEqual({
+      AWS: [unknownValue('Ref TrustedArn (parameter without a default)')],
+    });
     const grant = role!.grants[0] as AwsPolicyGrant;
-    expect(grant.document.statements[0]!.action).toEqual([unknownValue('Fn::ImportValue SharedAction (exported by another stack)')]);
+    expect(grant.document.statements[0]!.action).toEqual([
+      unknownValue('Fn::ImportValue SharedAction (exported by another stack)'),
+    ]);
     expect(role!.maxSessionSeconds).toEqual(unknownValue('Ref Session (parameter without a default)'));
   });
 
@@ -222,7 +349,10 @@ describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
       {
         Role: {
           Type: 'AWS::IAM::Role',
-          Properties: { AssumeRolePolicyDocument: trustLambda, Policies: { 'Fn::If': ['IsProd', [], [{ PolicyName: 'p', PolicyDocument: allow('s3:*') }]] } },
+          Properties: {
+            AssumeRolePolicyDocument: trustLambda,
+            Policies: { 'Fn::If': ['IsProd', [], [{ PolicyName: 'p', PolicyDocument: allow('s3:*') }]] },
+          },
         },
       },
       { Parameters: { Env: { Type: 'String' } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } },
@@ -238,23 +368,34 @@ describe('modelFromTemplates: unresolvable tokens stay Unknown', () => {
           Type: 'AWS::IAM::Role',
           Properties: {
             AssumeRolePolicyDocument: trustLambda,
-            Policies: [{ PolicyName: 'p', PolicyDocument: { 'Fn::If': ['IsProd', allow('s3:GetObject'), allow('iam:*')] } }],
+            Policies: [
+              { PolicyName: 'p', PolicyDocument: { 'Fn::If': ['IsProd', allow('s3:GetObject'), allow('iam:*')] } },
+            ],
           },
         },
       },
       { Parameters: { Env: { Type: 'String' } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } },
     ).identities;
-    expect((role!.grants[0] as AwsPolicyGrant).document.statements.map((statement) => statement.action)).toEqual([['s3:GetObject'], ['iam:*']]);
+    expect((role!.grants[0] as AwsPolicyGrant).document.statements.map((statement) => statement.action)).toEqual([
+      ['s3:GetObject'],
+      ['iam:*'],
+    ]);
   });
 });
 
 describe('modelFromTemplates: CDK cloud assembly with a nested stack', () => {
   it('links identities across the parent and nested stack through the passed role ARN', () => {
-    const result = modelFromTemplates(loadTemplates(join(import.meta.dirname, '../../fixtures/cloudformation/cdk-out-nested-stack')));
+    const result = modelFromTemplates(
+      loadTemplates(join(import.meta.dirname, '../../fixtures/cloudformation/cdk-out-nested-stack')),
+    );
     expect(result.identities.map((i) => [i.id, i.name, i.resource.path])).toEqual([
       ['PaymentsStack/ApiRole1873F438', 'payments-api-runtime', 'PaymentsStack/ApiRole/Resource'],
       ['PaymentsStack/SyncUser5A4D80B4', 'SyncUser5A4D80B4', 'PaymentsStack/SyncUser/Resource'],
-      ['PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017/WorkerRole8DD27D41', 'WorkerRole8DD27D41', 'PaymentsStack/Workers/WorkerRole/Resource'],
+      [
+        'PaymentsStack/WorkersNestedStackWorkersNestedStackResourceCEAEF017/WorkerRole8DD27D41',
+        'WorkerRole8DD27D41',
+        'PaymentsStack/Workers/WorkerRole/Resource',
+      ],
     ]);
     const [apiRole, user, worker] = result.identities;
     expect(apiRole!.tags).toEqual({ owner: 'team-payments' });

@@ -2,9 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kubernetesManifestFiles, loadManifests, looksLikeKubernetesManifest, ManifestError, parseManifests, typeToken } from '../../../src/adapters/kubernetes/load.js';
+import {
+  kubernetesManifestFiles,
+  loadManifests,
+  looksLikeKubernetesManifest,
+  ManifestError,
+  parseManifests,
+  typeToken,
+} from '../../../src/adapters/kubernetes/load.js';
 
-const SERVICE_ACCOUNT = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n';
+const SERVICE_ACCOUNT =
+  'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n';
 
 function failure(text: string): ManifestError {
   try {
@@ -21,30 +29,64 @@ describe('parseManifests', () => {
     const text = `---\n${SERVICE_ACCOUNT}---\n# only a comment\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: admins}\nroleRef: {kind: ClusterRole, name: cluster-admin}\n`;
     const objects = parseManifests(text, 'k8s/app.yaml');
     expect(objects.map((object) => [object.kind, object.ref])).toEqual([
-      ['ServiceAccount', { type: 'kubernetes:core/v1:ServiceAccount', name: 'payments-api', file: 'k8s/app.yaml', location: 'k8s:payments/ServiceAccount/payments-api' }],
-      ['ClusterRoleBinding', { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'admins', file: 'k8s/app.yaml', location: 'k8s:ClusterRoleBinding/admins' }],
+      [
+        'ServiceAccount',
+        {
+          type: 'kubernetes:core/v1:ServiceAccount',
+          name: 'payments-api',
+          file: 'k8s/app.yaml',
+          location: 'k8s:payments/ServiceAccount/payments-api',
+        },
+      ],
+      [
+        'ClusterRoleBinding',
+        {
+          type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding',
+          name: 'admins',
+          file: 'k8s/app.yaml',
+          location: 'k8s:ClusterRoleBinding/admins',
+        },
+      ],
     ]);
     expect(objects[1]!.body.roleRef).toEqual({ kind: 'ClusterRole', name: 'cluster-admin' });
   });
 
   it('expands kind: List (what kubectl get -o yaml writes)', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
-    expect(parseManifests(text, 'list.yaml').map((object) => `${object.kind}/${object.ref.name}`)).toEqual(['ServiceAccount/a', 'Secret/b']);
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
+    expect(parseManifests(text, 'list.yaml').map((object) => `${object.kind}/${object.ref.name}`)).toEqual([
+      'ServiceAccount/a',
+      'Secret/b',
+    ]);
   });
 
   it('fails closed with file, line and column on YAML errors, objects without kind, and objects without a name', () => {
-    expect(failure(`${SERVICE_ACCOUNT}---\nkind: Secret\nmetadata: {name: x\n`).message).toMatch(/^k8s\/app\.yaml:9:\d+: /);
-    expect(failure(`${SERVICE_ACCOUNT}---\nmetadata: {name: x}\n`).message).toBe('k8s/app.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required');
-    expect(failure('apiVersion: v1\nkind: Secret\nmetadata: {namespace: a}\n').message).toBe('k8s/app.yaml:1:1: Secret has no metadata.name');
-    expect(failure('apiVersion: v1\nkind: List\nitems:\n  - kind: Secret\n').message).toBe('k8s/app.yaml:1:1: items[0] is not a Kubernetes object: apiVersion and kind (strings) are required');
-    expect(failure(`${SERVICE_ACCOUNT}  name: twice\n`).message).toMatch(/^k8s\/app\.yaml:6:3: Map keys must be unique/);
+    expect(failure(`${SERVICE_ACCOUNT}---\nkind: Secret\nmetadata: {name: x\n`).message).toMatch(
+      /^k8s\/app\.yaml:9:\d+: /,
+    );
+    expect(failure(`${SERVICE_ACCOUNT}---\nmetadata: {name: x}\n`).message).toBe(
+      'k8s/app.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required',
+    );
+    expect(failure('apiVersion: v1\nkind: Secret\nmetadata: {namespace: a}\n').message).toBe(
+      'k8s/app.yaml:1:1: Secret has no metadata.name',
+    );
+    expect(failure('apiVersion: v1\nkind: List\nitems:\n  - kind: Secret\n').message).toBe(
+      'k8s/app.yaml:1:1: items[0] is not a Kubernetes object: apiVersion and kind (strings) are required',
+    );
+    expect(failure(`${SERVICE_ACCOUNT}  name: twice\n`).message).toMatch(
+      /^k8s\/app\.yaml:6:3: Map keys must be unique/,
+    );
   });
 });
 
 describe('manifest detection and directories', () => {
   it('tells a manifest from a CloudFormation template and from other YAML', () => {
     expect(looksLikeKubernetesManifest(`# app\n---\n${SERVICE_ACCOUNT}`)).toBe(true);
-    expect(looksLikeKubernetesManifest('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role: {Type: AWS::IAM::Role}\n')).toBe(false);
+    expect(
+      looksLikeKubernetesManifest(
+        'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role: {Type: AWS::IAM::Role}\n',
+      ),
+    ).toBe(false);
     expect(looksLikeKubernetesManifest('{"Resources": {"Role": {"Type": "AWS::IAM::Role"}}}')).toBe(false);
     expect(looksLikeKubernetesManifest('name: payments\nruntime: nodejs\n')).toBe(false);
     expect(looksLikeKubernetesManifest('key: [unclosed\n')).toBe(false);

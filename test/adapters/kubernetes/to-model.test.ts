@@ -3,14 +3,26 @@ import { parseManifests } from '../../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../../src/adapters/kubernetes/to-model.js';
 
 const model = (yaml: string) => modelFromKubernetesObjects(parseManifests(yaml, 'app.yaml'));
-const account = (name: string, extra = '') => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: payments\n${extra}---\n`;
+const account = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: payments\n${extra}---\n`;
 
 describe('Kubernetes objects to the model', () => {
   it('a service account is an identity named as RBAC names it, with labels and annotations as tags, mounting its token unless told not to', () => {
     const result = model(
-      account('payments-api', '  labels: {owner: team-payments}\n  annotations: {identity-class: workload}\n') + account('quiet', 'automountServiceAccountToken: false\n'),
+      account('payments-api', '  labels: {owner: team-payments}\n  annotations: {identity-class: workload}\n') +
+        account('quiet', 'automountServiceAccountToken: false\n'),
     );
-    expect(result.identities.map(({ id, kind, name, arn, tags, automountToken, cloud }) => ({ id, kind, name, arn, tags, automountToken, cloud }))).toEqual([
+    expect(
+      result.identities.map(({ id, kind, name, arn, tags, automountToken, cloud }) => ({
+        id,
+        kind,
+        name,
+        arn,
+        tags,
+        automountToken,
+        cloud,
+      })),
+    ).toEqual([
       {
         id: 'app.yaml#ServiceAccount/payments/payments-api',
         cloud: 'kubernetes',
@@ -20,7 +32,15 @@ describe('Kubernetes objects to the model', () => {
         tags: { owner: 'team-payments', 'identity-class': 'workload' },
         automountToken: true,
       },
-      { id: 'app.yaml#ServiceAccount/payments/quiet', cloud: 'kubernetes', kind: 'k8s-service-account', name: 'quiet', arn: 'system:serviceaccount:payments:quiet', tags: {}, automountToken: false },
+      {
+        id: 'app.yaml#ServiceAccount/payments/quiet',
+        cloud: 'kubernetes',
+        kind: 'k8s-service-account',
+        name: 'quiet',
+        arn: 'system:serviceaccount:payments:quiet',
+        tags: {},
+        automountToken: false,
+      },
     ]);
   });
 
@@ -36,7 +56,12 @@ describe('Kubernetes objects to the model', () => {
       {
         kind: 'role',
         cloud: 'kubernetes',
-        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding', name: 'deployer-reader', file: 'app.yaml', location: 'k8s:payments/RoleBinding/deployer-reader' },
+        source: {
+          type: 'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding',
+          name: 'deployer-reader',
+          file: 'app.yaml',
+          location: 'k8s:payments/RoleBinding/deployer-reader',
+        },
         role: 'reader',
         scope: 'namespace/payments',
         scopeLevel: 'namespace',
@@ -45,14 +70,21 @@ describe('Kubernetes objects to the model', () => {
       {
         kind: 'role',
         cloud: 'kubernetes',
-        source: { type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding', name: 'deployer-admin', file: 'app.yaml', location: 'k8s:ClusterRoleBinding/deployer-admin' },
+        source: {
+          type: 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding',
+          name: 'deployer-admin',
+          file: 'app.yaml',
+          location: 'k8s:ClusterRoleBinding/deployer-admin',
+        },
         role: 'cluster-admin',
         scope: 'cluster',
         scopeLevel: 'cluster',
       },
     ]);
     // Subjects the change does not create keep their grant, named as the binding names them.
-    expect(result.externalRoleGrants?.map(({ member, grant }) => `${member}: ${String(grant.role)}@${String(grant.scope)}`)).toEqual([
+    expect(
+      result.externalRoleGrants?.map(({ member, grant }) => `${member}: ${String(grant.role)}@${String(grant.scope)}`),
+    ).toEqual([
       'Group system:authenticated: cluster-admin@cluster',
       'ServiceAccount kube-system/default: cluster-admin@cluster',
     ]);
@@ -61,8 +93,15 @@ describe('Kubernetes objects to the model', () => {
   it('a service-account token Secret is a credential of its account, created for an account the change does not define', () => {
     const token = (name: string, owner: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: payments\n  annotations: {kubernetes.io/service-account.name: ${owner}}\ntype: kubernetes.io/service-account-token\n---\n`;
-    const result = model(account('deployer') + token('deployer-token', 'deployer') + token('legacy-token', 'legacy-sync'));
-    expect(result.identities.map((identity) => [identity.id, identity.credentials.map((credential) => `${credential.kind} ${credential.source.name}`)])).toEqual([
+    const result = model(
+      account('deployer') + token('deployer-token', 'deployer') + token('legacy-token', 'legacy-sync'),
+    );
+    expect(
+      result.identities.map((identity) => [
+        identity.id,
+        identity.credentials.map((credential) => `${credential.kind} ${credential.source.name}`),
+      ]),
+    ).toEqual([
       ['app.yaml#ServiceAccount/payments/deployer', ['k8s-service-account-token deployer-token']],
       ['app.yaml#ServiceAccount/payments/legacy-sync', ['k8s-service-account-token legacy-token']],
     ]);
@@ -74,8 +113,16 @@ describe('Kubernetes objects to the model', () => {
       'apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: payments, labels: {owner: team-payments}}\nstringData: {password: x}\n---\n' +
         'apiVersion: v1\nkind: Secret\nmetadata: {name: tls, namespace: payments}\ntype: kubernetes.io/tls\ndata: {}\n',
     );
-    expect(result.secrets.map(({ id, name, cloud, tags, plaintextValue }) => ({ id, name, cloud, tags, plaintextValue }))).toEqual([
-      { id: 'app.yaml#Secret/payments/db', name: 'db', cloud: 'kubernetes', tags: { owner: 'team-payments' }, plaintextValue: true },
+    expect(
+      result.secrets.map(({ id, name, cloud, tags, plaintextValue }) => ({ id, name, cloud, tags, plaintextValue })),
+    ).toEqual([
+      {
+        id: 'app.yaml#Secret/payments/db',
+        name: 'db',
+        cloud: 'kubernetes',
+        tags: { owner: 'team-payments' },
+        plaintextValue: true,
+      },
       { id: 'app.yaml#Secret/payments/tls', name: 'tls', cloud: 'kubernetes', tags: {}, plaintextValue: undefined },
     ]);
   });
@@ -87,6 +134,10 @@ describe('Kubernetes objects to the model', () => {
         'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccountName: batch}\n---\n' +
         'apiVersion: v1\nkind: Pod\nmetadata: {name: other, namespace: payments}\nspec: {serviceAccountName: not-in-change}\n',
     );
-    expect(result.identities.map((identity) => identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`))).toEqual([['pod nightly', 'pod web']]);
+    expect(
+      result.identities.map((identity) =>
+        identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`),
+      ),
+    ).toEqual([['pod nightly', 'pod web']]);
   });
 });

@@ -23,10 +23,21 @@ new authorization.RoleDefinition('vm-operator', {
   roleName: 'VM Operator',
   scope: subscription,
   assignableScopes: [subscription],
-  permissions: [{ actions: ['Microsoft.Compute/virtualMachines/start/action', 'Microsoft.Compute/virtualMachines/restart/action', 'Microsoft.Compute/virtualMachines/read'] }],
+  permissions: [
+    {
+      actions: [
+        'Microsoft.Compute/virtualMachines/start/action',
+        'Microsoft.Compute/virtualMachines/restart/action',
+        'Microsoft.Compute/virtualMachines/read',
+      ],
+    },
+  ],
 });
 
-const app = new managedidentity.UserAssignedIdentity('reports-identity', { resourceName: 'reports-identity', resourceGroupName: 'reports' });
+const app = new managedidentity.UserAssignedIdentity('reports-identity', {
+  resourceName: 'reports-identity',
+  resourceGroupName: 'reports',
+});
 // Key Vault Secrets Officer on the whole subscription: every secret of every vault.
 new authorization.RoleAssignment('reports-secrets-officer', {
   principalId: app.principalId,

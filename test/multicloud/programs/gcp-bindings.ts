@@ -18,21 +18,38 @@ new gcp.projects.IAMBinding('loader-act-as', {
   condition: { title: 'until-2027', expression: 'request.time < timestamp("2027-01-01T00:00:00Z")' },
 });
 // A folder IAMMember that rewrites the folder's IAM policy.
-new gcp.folder.IAMMember('loader-folder-iam', { folder: 'folders/4242', role: 'roles/resourcemanager.folderIamAdmin', member });
+new gcp.folder.IAMMember('loader-folder-iam', {
+  folder: 'folders/4242',
+  role: 'roles/resourcemanager.folderIamAdmin',
+  member,
+});
 // An organization IAMPolicy: one privileged predefined role, one narrow; a user is held to the human rules.
 new gcp.organizations.IAMPolicy('org-policy', {
   orgId: '990011',
   policyData: JSON.stringify({
     bindings: [
-      { role: 'roles/iam.roleAdmin', members: ['serviceAccount:loader@example-co-data.iam.gserviceaccount.com', 'user:alice@example.com'] },
+      {
+        role: 'roles/iam.roleAdmin',
+        members: ['serviceAccount:loader@example-co-data.iam.gserviceaccount.com', 'user:alice@example.com'],
+      },
       { role: 'roles/browser', members: ['serviceAccount:loader@example-co-data.iam.gserviceaccount.com'] },
     ],
   }),
 });
 // A custom role that lists actAs, granted on the project; the narrow predefined storage.objectViewer stays clean.
-const deployer = new gcp.projects.IAMCustomRole('deployer-role', { project, roleId: 'deployer', title: 'Deployer', permissions: ['run.services.create', 'iam.serviceAccounts.actAs'] });
+const deployer = new gcp.projects.IAMCustomRole('deployer-role', {
+  project,
+  roleId: 'deployer',
+  title: 'Deployer',
+  permissions: ['run.services.create', 'iam.serviceAccounts.actAs'],
+});
 new gcp.projects.IAMMember('loader-deployer', { project, role: deployer.name, member });
-new gcp.projects.IAMCustomRole('reader-role', { project, roleId: 'reader', title: 'Reader', permissions: ['storage.objects.get', 'storage.objects.list'] });
+new gcp.projects.IAMCustomRole('reader-role', {
+  project,
+  roleId: 'reader',
+  title: 'Reader',
+  permissions: ['storage.objects.get', 'storage.objects.list'],
+});
 new gcp.projects.IAMMember('loader-object-viewer', { project, role: 'roles/storage.objectViewer', member });
 
 // A pool whose provider pins one repository: the pool-wide set may act as the loader, held to that condition.

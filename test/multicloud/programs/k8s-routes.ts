@@ -13,6 +13,10 @@ const constructors: Record<string, new (name: string, args: any) => unknown> = {
   ServiceAccount: k8s.core.v1.ServiceAccount,
 };
 for (const document of parseAllDocuments(manifest)) {
-  const { apiVersion: _apiVersion, kind, ...args } = document.toJS() as { apiVersion: string; kind: string; metadata: { name: string } };
+  const {
+    apiVersion: _apiVersion,
+    kind,
+    ...args
+  } = document.toJS() as { apiVersion: string; kind: string; metadata: { name: string } };
   new constructors[kind]!(args.metadata.name, args);
 }

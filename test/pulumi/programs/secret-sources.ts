@@ -10,6 +10,9 @@ const values: Record<string, pulumi.Input<string>> = {
   literal: 'not-a-real-password',
 };
 for (const [name, secretString] of Object.entries(values)) {
-  const secret = new aws.secretsmanager.Secret(name, { name, tags: { owner: 'team-payments', 'identity-class': 'service' } });
+  const secret = new aws.secretsmanager.Secret(name, {
+    name,
+    tags: { owner: 'team-payments', 'identity-class': 'service' },
+  });
   new aws.secretsmanager.SecretVersion(`${name}-v1`, { secretId: secret.id, secretString });
 }

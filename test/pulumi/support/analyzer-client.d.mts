@@ -48,7 +48,11 @@ export interface RunningPack {
 }
 
 export function startEngine(): Promise<{ address: string; logs: string[]; close(): Promise<void> }>;
-export function startPack(packDir: string, engineAddress: string, options?: { timeoutMs?: number }): Promise<RunningPack>;
+export function startPack(
+  packDir: string,
+  engineAddress: string,
+  options?: { timeoutMs?: number },
+): Promise<RunningPack>;
 export function analyzerClient(port: number): AnalyzerClient;
 export interface CaptureOptions {
   /** The Pulumi project in the URNs. */
@@ -57,4 +61,8 @@ export interface CaptureOptions {
   config?: Record<string, string>;
   secretKeys?: string[];
 }
-export function captureProgram(program: string, mode: 'preview' | 'update', options?: CaptureOptions): Promise<CapturedResource[]>;
+export function captureProgram(
+  program: string,
+  mode: 'preview' | 'update',
+  options?: CaptureOptions,
+): Promise<CapturedResource[]>;

@@ -40,7 +40,9 @@ export async function startEngine() {
     requirePulumiVersion: (_call, callback) => callback(null, new engineProto.RequirePulumiVersionResponse()),
   });
   const port = await new Promise((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
   return { address: `127.0.0.1:${port}`, logs, close: () => new Promise((resolve) => server.tryShutdown(resolve)) };
 }
@@ -48,12 +50,18 @@ export async function startEngine() {
 /** Starts a pack the way the CLI does and resolves once it has printed its port. */
 export function startPack(packDir, engineAddress, { timeoutMs = 60_000 } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [RUNNER, engineAddress, packDir], { cwd: packDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RUNNER, engineAddress, packDir], {
+    cwd: packDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`policy pack did not print a port within ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`policy pack did not print a port within ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
     const fail = (error) => {
       clearTimeout(timer);
       child.kill();
@@ -122,7 +130,9 @@ export function analyzerClient(port) {
     'grpc.max_send_message_length': 400 * 1024 * 1024,
   });
   const call = (method, request) =>
-    new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
+    new Promise((resolve, reject) =>
+      client[method](request, (error, response) => (error ? reject(error) : resolve(response))),
+    );
   return {
     async getAnalyzerInfo() {
       const info = await call('getAnalyzerInfo', new Empty());
@@ -179,12 +189,20 @@ export function analyzerClient(port) {
 export function captureProgram(program, mode, { project, config = {}, secretKeys = [] } = {}) {
   return new Promise((resolve, reject) => {
     const args = [CAPTURE, program, mode, ...(project ? [project] : [])];
-    const env = { ...process.env, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys) };
+    const env = {
+      ...process.env,
+      PULUMI_CONFIG: JSON.stringify(config),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
+    };
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`capture of ${program} failed (${code}):\n${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout))
+        : reject(new Error(`capture of ${program} failed (${code}):\n${stderr}`)),
+    );
   });
 }

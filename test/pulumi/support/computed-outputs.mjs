@@ -20,7 +20,10 @@ const AWS = {
   'aws-native:iam:Role': iamIdentity('role'),
   'aws:iam/user:User': iamIdentity('user'),
   'aws:iam/group:Group': iamIdentity('group'),
-  'aws:iam/policy:Policy': (name, inputs) => ({ id: iamArn('policy', name, inputs), arn: iamArn('policy', name, inputs) }),
+  'aws:iam/policy:Policy': (name, inputs) => ({
+    id: iamArn('policy', name, inputs),
+    arn: iamArn('policy', name, inputs),
+  }),
   'aws:secretsmanager/secret:Secret': (name, inputs) => {
     const arn = `arn:aws:secretsmanager:${AWS_REGION}:${AWS_ACCOUNT}:secret:${awsName(name, inputs)}-a1B2c3`;
     return { id: arn, arn };
@@ -55,7 +58,10 @@ const AZURE = {
   }),
   'azure-native:authorization:RoleDefinition': (name, inputs) => {
     const roleDefinitionId = guid(name, 'role');
-    return { id: `${inputs.scope}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionId}`, name: roleDefinitionId };
+    return {
+      id: `${inputs.scope}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionId}`,
+      name: roleDefinitionId,
+    };
   },
 };
 
@@ -73,7 +79,10 @@ const GCP = {
     id: `projects/${inputs.project}/secrets/${inputs.secretId}`,
     name: `projects/${GCP_PROJECT_NUMBER}/secrets/${inputs.secretId}`,
   }),
-  'gcp:projects/iAMCustomRole:IAMCustomRole': (_name, inputs) => ({ id: `projects/${inputs.project}/roles/${inputs.roleId}`, name: `projects/${inputs.project}/roles/${inputs.roleId}` }),
+  'gcp:projects/iAMCustomRole:IAMCustomRole': (_name, inputs) => ({
+    id: `projects/${inputs.project}/roles/${inputs.roleId}`,
+    name: `projects/${inputs.project}/roles/${inputs.roleId}`,
+  }),
   'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider': (_name, inputs) => {
     const providerName = `projects/${GCP_PROJECT_NUMBER}/locations/global/workloadIdentityPools/${inputs.workloadIdentityPoolId}/providers/${inputs.workloadIdentityPoolProviderId}`;
     return { id: providerName, name: providerName };

@@ -27,8 +27,10 @@ export interface JunitOptions {
 export function formatJunit(result: EvaluationResult, options: JunitOptions): string {
   const findings = sortFindings(result.findings);
   const resources = new Map<string, ResourceRef>();
-  for (const subject of [...options.model.identities, ...options.model.secrets]) resources.set(resourceKey(subject.resource), subject.resource);
-  for (const finding of findings) if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
+  for (const subject of [...options.model.identities, ...options.model.secrets])
+    resources.set(resourceKey(subject.resource), subject.resource);
+  for (const finding of findings)
+    if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
   const ordered = [...resources.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rules = options.rules.filter((rule) => effectiveLevel(rule, options.catalog) !== 'disabled');
   // Findings by rule and resource, in one pass: a case looks its own up instead of filtering all of them.
@@ -48,7 +50,9 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
 
   const suites = rules.map((rule) => {
     const classname = `classname="${escapeXml(`entitlement-guard.${rule.meta.id}`)}"`;
-    const cases = attributes.map(({ key, attributes }) => testCase(rule, `    <testcase ${classname} ${attributes}`, byCase.get(`${rule.meta.id}\u0001${key}`) ?? []));
+    const cases = attributes.map(({ key, attributes }) =>
+      testCase(rule, `    <testcase ${classname} ${attributes}`, byCase.get(`${rule.meta.id}\u0001${key}`) ?? []),
+    );
     const failures = cases.filter((c) => c.outcome === 'failure').length;
     const skipped = cases.filter((c) => c.outcome === 'skipped').length;
     return {
@@ -73,7 +77,11 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
 }
 
 /** `open` is the case's start tag without its end: `<testcase classname=… name=… file=…`. */
-function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
+function testCase(
+  rule: Rule,
+  open: string,
+  findings: Finding[],
+): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
   if (findings.length === 0) return { xml: `${open}/>`, outcome: 'passed' };
   const blocking = findings.filter(isBlocking);
   const body: string[] = [];
@@ -87,10 +95,13 @@ function testCase(rule: Rule, open: string, findings: Finding[]): { xml: string;
     );
   } else if (findings.every((finding) => finding.waivedBy)) {
     outcome = 'skipped';
-    body.push(`      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`);
+    body.push(
+      `      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`,
+    );
   }
   const notBlocking = findings.filter((finding) => !isBlocking(finding));
-  if (notBlocking.length > 0) body.push(`      <system-out>${escapeXml(notBlocking.map(describe).join('\n'))}</system-out>`);
+  if (notBlocking.length > 0)
+    body.push(`      <system-out>${escapeXml(notBlocking.map(describe).join('\n'))}</system-out>`);
   return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), outcome };
 }
 
@@ -100,7 +111,12 @@ function describe(finding: Finding): string {
 }
 
 function resourceKey(resource: ResourceRef): string {
-  return [resource.stack ?? '', resource.file ?? '', resource.urn ?? resource.path ?? resource.name, resource.type].join('\u0000');
+  return [
+    resource.stack ?? '',
+    resource.file ?? '',
+    resource.urn ?? resource.path ?? resource.name,
+    resource.type,
+  ].join('\u0000');
 }
 
 function resourceLabel(resource: ResourceRef): string {

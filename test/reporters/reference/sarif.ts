@@ -46,7 +46,9 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: sortFindings(result.findings).map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId), uriOf)),
+        results: sortFindings(result.findings).map((finding) =>
+          resultOf(finding, ruleIndex.get(finding.ruleId), uriOf),
+        ),
       },
     ],
   };
@@ -68,7 +70,11 @@ function ruleDescriptor(rule: Rule) {
     ...(docs !== undefined ? { helpUri: docs } : {}),
     defaultConfiguration: { level: meta.level === 'mandatory' ? 'error' : 'warning' },
     // GitHub code scanning reads `security` as the category and `security-severity` (0-10) as high / medium.
-    properties: { tags: ['security', ...meta.frameworks], precision: 'high', 'security-severity': SECURITY_SEVERITY[meta.level] },
+    properties: {
+      tags: ['security', ...meta.frameworks],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[meta.level],
+    },
   };
 }
 
@@ -83,12 +89,18 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, uriOf: (file:
     locations: [
       {
         ...(resource.file
-          ? { physicalLocation: { artifactLocation: { uri: uriOf(resource.file) }, ...(resource.line ? { region: { startLine: resource.line, startColumn: resource.column ?? 1 } } : {}) } }
+          ? {
+              physicalLocation: {
+                artifactLocation: { uri: uriOf(resource.file) },
+                ...(resource.line ? { region: { startLine: resource.line, startColumn: resource.column ?? 1 } } : {}),
+              },
+            }
           : {}),
         logicalLocations: [
           {
             name: resource.name,
-            fullyQualifiedName: resource.urn ?? resource.path ?? [resource.stack, resource.name].filter(Boolean).join('/'),
+            fullyQualifiedName:
+              resource.urn ?? resource.path ?? [resource.stack, resource.name].filter(Boolean).join('/'),
             kind: 'resource',
           },
         ],
@@ -96,7 +108,11 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, uriOf: (file:
     ],
     partialFingerprints: { 'entitlementGuardFinding/v1': fingerprint(finding) },
     ...(finding.waivedBy
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `waived by catalog exception ${finding.waivedBy}` }] }
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `waived by catalog exception ${finding.waivedBy}` },
+          ],
+        }
       : {}),
     properties: {
       resourceType: resource.type,
@@ -111,7 +127,13 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, uriOf: (file:
 
 function fingerprint(finding: Finding): string {
   const r = finding.resource;
-  const key = [finding.ruleId, r.stack ?? '', r.urn ?? r.path ?? r.name, finding.identity ?? '', finding.detail ?? ''].join('\u0000');
+  const key = [
+    finding.ruleId,
+    r.stack ?? '',
+    r.urn ?? r.path ?? r.name,
+    finding.identity ?? '',
+    finding.detail ?? '',
+  ].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 

@@ -10,19 +10,32 @@ import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { parsePolicyDocument } from '../../../src/iam/aws/document.js';
 import { effectiveAllows } from '../../../src/iam/aws/evaluate.js';
 import { unknownValue, type PolicyDocument } from '../../../src/model/model.js';
-import { documentWithinEnvelopes, envelopeResourcesFor, resourceCovered } from '../../../src/rules/support/aws-envelope.js';
+import {
+  documentWithinEnvelopes,
+  envelopeResourcesFor,
+  resourceCovered,
+} from '../../../src/rules/support/aws-envelope.js';
 
-const doc = (...statements: Record<string, unknown>[]): PolicyDocument => parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
-const within = (document: PolicyDocument, envelopes: AwsGrantEnvelope[]) => documentWithinEnvelopes(document, envelopes, new Map());
+const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
+  parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
+const within = (document: PolicyDocument, envelopes: AwsGrantEnvelope[]) =>
+  documentWithinEnvelopes(document, envelopes, new Map());
 
 describe('documentWithinEnvelopes', () => {
   const everything: AwsGrantEnvelope[] = [{ actions: ['*'], resources: ['*'] }];
-  const reports: AwsGrantEnvelope[] = [{ actions: ['s3:Get*', 's3:ListBucket'], resources: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }];
+  const reports: AwsGrantEnvelope[] = [
+    { actions: ['s3:Get*', 's3:ListBucket'], resources: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] },
+  ];
 
   it('says yes when every action of every Allow is within an envelope on each resource', () => {
     expect(within(doc({ Effect: 'Allow', Action: '*', Resource: '*' }), everything)).toBe(true);
     expect(within(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), everything)).toBe(true);
-    expect(within(doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: 'arn:aws:s3:::reports/2026/*' }), reports)).toBe(true);
+    expect(
+      within(
+        doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: 'arn:aws:s3:::reports/2026/*' }),
+        reports,
+      ),
+    ).toBe(true);
     // A Deny only takes away, and an unreadable document grants nothing (hasUnknownGrant reports it).
     expect(within(doc({ Effect: 'Deny', Action: '*', Resource: '*' }), reports)).toBe(true);
     expect(within(parsePolicyDocument('{not json'), reports)).toBe(true);
@@ -30,37 +43,96 @@ describe('documentWithinEnvelopes', () => {
 
   it('says no for an action or resource beyond the envelopes, an Unknown, NotResource beyond them', () => {
     expect(within(doc({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*' }), reports)).toBe(false);
-    expect(within(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }), reports)).toBe(false);
-    expect(within(doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::other/*' }), reports)).toBe(false);
-    expect(within(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: unknownValue('Fn::ImportValue Bucket') }), everything)).toBe(false);
-    expect(within(doc({ Effect: 'Allow', Action: ['s3:GetObject', unknownValue('Fn::ImportValue Actions')], Resource: '*' }), everything)).toBe(false);
+    expect(within(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }), reports)).toBe(
+      false,
+    );
+    expect(within(doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::other/*' }), reports)).toBe(
+      false,
+    );
+    expect(
+      within(
+        doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: unknownValue('Fn::ImportValue Bucket') }),
+        everything,
+      ),
+    ).toBe(false);
+    expect(
+      within(
+        doc({ Effect: 'Allow', Action: ['s3:GetObject', unknownValue('Fn::ImportValue Actions')], Resource: '*' }),
+        everything,
+      ),
+    ).toBe(false);
   });
 
   it('keeps each decision for the envelope list, action list and resource', () => {
     const decided = new Map<string, boolean>();
-    documentWithinEnvelopes(doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports/a', 'arn:aws:s3:::x'] }), reports, decided);
+    documentWithinEnvelopes(
+      doc({
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::reports/a', 'arn:aws:s3:::x'],
+      }),
+      reports,
+      decided,
+    );
     expect([...decided.values()]).toEqual([true, false]);
   });
 
-  const actionValue = fc.constantFrom<unknown>('*', 'iam:*', 'iam:PassRole', 's3:Get*', 's3:ListBucket', 'S3:getobject', 'sts:AssumeRole', '*Get*', 'nosuch:Thing');
-  const resourceValue = fc.constantFrom('*', 'arn:*', 'arn:aws:s3:::reports', 'arn:aws:s3:::reports/*', 'arn:aws:s3:::reports/2026/*', 'arn:aws:iam::111122223333:role/app');
+  const actionValue = fc.constantFrom<unknown>(
+    '*',
+    'iam:*',
+    'iam:PassRole',
+    's3:Get*',
+    's3:ListBucket',
+    'S3:getobject',
+    'sts:AssumeRole',
+    '*Get*',
+    'nosuch:Thing',
+  );
+  const resourceValue = fc.constantFrom(
+    '*',
+    'arn:*',
+    'arn:aws:s3:::reports',
+    'arn:aws:s3:::reports/*',
+    'arn:aws:s3:::reports/2026/*',
+    'arn:aws:iam::111122223333:role/app',
+  );
   const statement = fc
-    .record({ Effect: fc.constantFrom('Allow', 'Allow', 'Deny'), actions: fc.array(actionValue, { minLength: 1, maxLength: 3 }), not: fc.boolean(), resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }), notResource: fc.boolean() })
-    .map(({ Effect, actions, not, resources, notResource }) => ({ Effect, [not ? 'NotAction' : 'Action']: actions, [notResource ? 'NotResource' : 'Resource']: resources }));
+    .record({
+      Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+      actions: fc.array(actionValue, { minLength: 1, maxLength: 3 }),
+      not: fc.boolean(),
+      resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }),
+      notResource: fc.boolean(),
+    })
+    .map(({ Effect, actions, not, resources, notResource }) => ({
+      Effect,
+      [not ? 'NotAction' : 'Action']: actions,
+      [notResource ? 'NotResource' : 'Resource']: resources,
+    }));
   const envelope = fc.record({
-    actions: fc.array(fc.constantFrom('*', 'iam:*', 's3:*', 's3:Get*', 's3:GetObject', 's3:ListBucket', 'sts:AssumeRole'), { minLength: 1, maxLength: 3 }),
+    actions: fc.array(
+      fc.constantFrom('*', 'iam:*', 's3:*', 's3:Get*', 's3:GetObject', 's3:ListBucket', 'sts:AssumeRole'),
+      { minLength: 1, maxLength: 3 },
+    ),
     resources: fc.array(resourceValue, { minLength: 1, maxLength: 2 }),
   });
 
   it('never says yes when the document grants an (action, resource) no envelope covers, on generated documents', () => {
     fc.assert(
-      fc.property(fc.array(statement, { minLength: 1, maxLength: 3 }), fc.array(envelope, { minLength: 1, maxLength: 2 }), (statements, envelopes) => {
-        const document = doc(...statements);
-        if (!within(document, envelopes)) return;
-        for (const allowed of effectiveAllows([document])) {
-          for (const resource of allowed.resources) expect(resourceCovered(resource as string, envelopeResourcesFor(envelopes, allowed.action.name))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(statement, { minLength: 1, maxLength: 3 }),
+        fc.array(envelope, { minLength: 1, maxLength: 2 }),
+        (statements, envelopes) => {
+          const document = doc(...statements);
+          if (!within(document, envelopes)) return;
+          for (const allowed of effectiveAllows([document])) {
+            for (const resource of allowed.resources)
+              expect(resourceCovered(resource as string, envelopeResourcesFor(envelopes, allowed.action.name))).toBe(
+                true,
+              );
+          }
+        },
+      ),
       { seed: 2026_12_02, numRuns: 150 },
     );
   });

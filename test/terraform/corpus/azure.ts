@@ -17,7 +17,11 @@ import type { PlannedResource } from '../support.js';
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 
 export const AZURE: PlannedResource[] = [
-  { address: 'azuread_application.example', values: { display_name: 'example', owners: [], tags: [] }, unknown: { application_id: true, object_id: true, id: true } },
+  {
+    address: 'azuread_application.example',
+    values: { display_name: 'example', owners: [], tags: [] },
+    unknown: { application_id: true, object_id: true, id: true },
+  },
   {
     address: 'azuread_service_principal.example',
     values: { owners: [], tags: [] },
@@ -34,7 +38,9 @@ export const AZURE: PlannedResource[] = [
     address: 'azuread_service_principal_password.example',
     values: { end_date: '2030-01-01T00:00:00Z' },
     unknown: { service_principal_id: true, id: true, key_id: true, start_date: true, value: true },
-    references: { service_principal_id: ['azuread_service_principal.example.object_id', 'azuread_service_principal.example'] },
+    references: {
+      service_principal_id: ['azuread_service_principal.example.object_id', 'azuread_service_principal.example'],
+    },
   },
   {
     address: 'azuread_application_certificate.example',
@@ -56,15 +62,31 @@ export const AZURE: PlannedResource[] = [
   },
   {
     address: 'azurerm_role_definition.example',
-    values: { name: 'my-custom-role', scope: SUBSCRIPTION, description: 'This is a custom role created via Terraform', permissions: [{ actions: ['*'], not_actions: [], data_actions: [], not_data_actions: [] }], assignable_scopes: [SUBSCRIPTION] },
+    values: {
+      name: 'my-custom-role',
+      scope: SUBSCRIPTION,
+      description: 'This is a custom role created via Terraform',
+      permissions: [{ actions: ['*'], not_actions: [], data_actions: [], not_data_actions: [] }],
+      assignable_scopes: [SUBSCRIPTION],
+    },
     unknown: { id: true, role_definition_id: true, role_definition_resource_id: true },
   },
   {
     address: 'azurerm_role_assignment.custom',
     values: { scope: SUBSCRIPTION },
-    unknown: { id: true, name: true, principal_id: true, principal_type: true, role_definition_id: true, role_definition_name: true },
+    unknown: {
+      id: true,
+      name: true,
+      principal_id: true,
+      principal_type: true,
+      role_definition_id: true,
+      role_definition_name: true,
+    },
     references: {
-      role_definition_id: ['azurerm_role_definition.example.role_definition_resource_id', 'azurerm_role_definition.example'],
+      role_definition_id: [
+        'azurerm_role_definition.example.role_definition_resource_id',
+        'azurerm_role_definition.example',
+      ],
       principal_id: ['azuread_service_principal.example.object_id', 'azuread_service_principal.example'],
     },
   },

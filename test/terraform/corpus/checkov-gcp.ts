@@ -17,7 +17,12 @@ import type { PlannedResource } from '../support.js';
 const PROJECT = 'your-project-id';
 const member = (form: 'member' | 'binding', role: string): PlannedResource => ({
   address: `google_project_iam_${form}.${role.split('/')[1]}`,
-  values: { project: PROJECT, role, ...(form === 'member' ? { member: 'user:jane@example.com' } : { members: ['user:jane@example.com'] }), condition: [] },
+  values: {
+    project: PROJECT,
+    role,
+    ...(form === 'member' ? { member: 'user:jane@example.com' } : { members: ['user:jane@example.com'] }),
+    condition: [],
+  },
   unknown: { id: true, etag: true },
 });
 const provider = (name: 'fail' | 'pass'): PlannedResource => ({
@@ -26,35 +31,69 @@ const provider = (name: 'fail' | 'pass'): PlannedResource => ({
     project: PROJECT,
     workload_identity_pool_id: 'github',
     workload_identity_pool_provider_id: name === 'fail' ? 'github' : 'github-conditional',
-    attribute_mapping: { 'google.subject': 'assertion.sub', 'attribute.actor': 'assertion.actor', 'attribute.aud': 'assertion.aud', 'attribute.repository': 'assertion.repository' },
+    attribute_mapping: {
+      'google.subject': 'assertion.sub',
+      'attribute.actor': 'assertion.actor',
+      'attribute.aud': 'assertion.aud',
+      'attribute.repository': 'assertion.repository',
+    },
     oidc: [{ issuer_uri: 'https://token.actions.githubusercontent.com', allowed_audiences: [] }],
-    ...(name === 'pass' ? { attribute_condition: "assertion.repository_owner=='your-github-organization'" } : { attribute_condition: null }),
+    ...(name === 'pass'
+      ? { attribute_condition: "assertion.repository_owner=='your-github-organization'" }
+      : { attribute_condition: null }),
   },
   unknown: { id: true, name: true, state: true },
-  references: { workload_identity_pool_id: ['google_iam_workload_identity_pool.github.workload_identity_pool_id', 'google_iam_workload_identity_pool.github'] },
+  references: {
+    workload_identity_pool_id: [
+      'google_iam_workload_identity_pool.github.workload_identity_pool_id',
+      'google_iam_workload_identity_pool.github',
+    ],
+  },
 });
 const kmsPolicy = (name: string, bindings: { role: string; members: string[] }[]): PlannedResource => ({
   address: `google_kms_crypto_key_iam_policy.${name}`,
-  values: { crypto_key_id: `projects/${PROJECT}/locations/global/keyRings/ring/cryptoKeys/${name}`, policy_data: JSON.stringify({ bindings }) },
+  values: {
+    crypto_key_id: `projects/${PROJECT}/locations/global/keyRings/ring/cryptoKeys/${name}`,
+    policy_data: JSON.stringify({ bindings }),
+  },
   unknown: { id: true, etag: true },
 });
 
 export const CHECKOV_GCP: PlannedResource[] = [
-  ...(['member', 'binding'] as const).flatMap((form) => ['roles/owner', 'roles/editor', 'roles/viewer', 'roles/other'].map((role) => member(form, role))).map((resource) => ({
-    ...resource,
-    address: resource.address.replace(/\.(\w+)$/, (_, name: string) => `.${name}`),
-  })),
-  { address: 'google_iam_workload_identity_pool.github', values: { project: PROJECT, workload_identity_pool_id: 'github' }, unknown: { id: true, name: true, state: true } },
+  ...(['member', 'binding'] as const)
+    .flatMap((form) => ['roles/owner', 'roles/editor', 'roles/viewer', 'roles/other'].map((role) => member(form, role)))
+    .map((resource) => ({
+      ...resource,
+      address: resource.address.replace(/\.(\w+)$/, (_, name: string) => `.${name}`),
+    })),
+  {
+    address: 'google_iam_workload_identity_pool.github',
+    values: { project: PROJECT, workload_identity_pool_id: 'github' },
+    unknown: { id: true, name: true, state: true },
+  },
   provider('fail'),
   provider('pass'),
-  { address: 'google_service_account.deployer', values: { account_id: 'deployer', project: PROJECT }, unknown: { email: true, id: true, name: true, unique_id: true, member: true } },
+  {
+    address: 'google_service_account.deployer',
+    values: { account_id: 'deployer', project: PROJECT },
+    unknown: { email: true, id: true, name: true, unique_id: true, member: true },
+  },
   {
     address: 'google_service_account_iam_member.deployer_wif',
-    values: { role: 'roles/iam.workloadIdentityUser', member: `principalSet://iam.googleapis.com/projects/123456/locations/global/workloadIdentityPools/github/attribute.repository/your-github-organization/app`, condition: [] },
+    values: {
+      role: 'roles/iam.workloadIdentityUser',
+      member: `principalSet://iam.googleapis.com/projects/123456/locations/global/workloadIdentityPools/github/attribute.repository/your-github-organization/app`,
+      condition: [],
+    },
     unknown: { id: true, etag: true, service_account_id: true },
     references: { service_account_id: ['google_service_account.deployer.name', 'google_service_account.deployer'] },
   },
-  { address: 'google_service_account_key.deployer', values: { key_algorithm: 'KEY_ALG_RSA_2048', private_key_type: 'TYPE_GOOGLE_CREDENTIALS_FILE' }, unknown: { id: true, name: true, private_key: true, public_key: true, service_account_id: true }, references: { service_account_id: ['google_service_account.deployer.name', 'google_service_account.deployer'] } },
+  {
+    address: 'google_service_account_key.deployer',
+    values: { key_algorithm: 'KEY_ALG_RSA_2048', private_key_type: 'TYPE_GOOGLE_CREDENTIALS_FILE' },
+    unknown: { id: true, name: true, private_key: true, public_key: true, service_account_id: true },
+    references: { service_account_id: ['google_service_account.deployer.name', 'google_service_account.deployer'] },
+  },
   kmsPolicy('fail', [{ role: 'roles/cloudkms.cryptoKeyEncrypter', members: ['allUsers'] }]),
   kmsPolicy('fail2', [
     { role: 'roles/cloudkms.admin', members: ['user:jane@example.com'] },

@@ -11,7 +11,10 @@ export function guardApp(catalogFile: string): App {
   new Stack(app, 'Consumer');
   const props: EntitlementGuardProps = { catalog };
   Aspects.of(app).add(new EntitlementGuard(props));
-  Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }), new EntitlementGuardChecks(app, { catalog }));
+  Validations.of(app).addPlugins(
+    new EntitlementGuardValidation({ catalog }),
+    new EntitlementGuardChecks(app, { catalog }),
+  );
   return app;
 }
 
