@@ -37,6 +37,17 @@ export default tseslint.config(
   },
   {
     languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // A leading underscore marks a value that is taken apart on purpose and left unused.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

@@ -40,7 +40,7 @@ export function matchCatalogRecord(
     if (!matcher.name) return { record: matcher.record, bound: false };
     let bound: boolean | undefined;
     for (let index = 0; index < names.length && bound !== true; index++) {
-      if (matcher.name(names[index]!.value)) bound = names[index]!.binds;
+      if (matcher.name(names[index].value)) bound = names[index].binds;
     }
     if (bound !== undefined) return { record: matcher.record, bound };
   }
@@ -103,7 +103,7 @@ function candidatesFor(prepared: PreparedMatchers, names: readonly SubjectName[]
   if (prepared.exact.size === 0) return prepared.others;
   let found: RecordMatcher[] | undefined;
   for (let index = 0; index < names.length; index++) {
-    const list = prepared.exact.get(names[index]!.value);
+    const list = prepared.exact.get(names[index].value);
     if (list) found = found ? found.concat(list) : list;
   }
   if (!found) return prepared.others;

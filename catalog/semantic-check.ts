@@ -84,7 +84,9 @@ class SemanticCheck {
     for (const [index, entitlement] of items(this.data, 'entitlements')) {
       const approval = entitlement.approval;
       if (!isRecord(approval) || !Array.isArray(approval.by)) continue;
-      approval.by.forEach((owner, j) => this.ownerAt(['entitlements', index, 'approval', 'by', j], owner));
+      approval.by.forEach((owner, j) => {
+        this.ownerAt(['entitlements', index, 'approval', 'by', j], owner);
+      });
     }
     const trust = this.data.trust;
     const accounts = isRecord(trust) && isRecord(trust.accounts) ? trust.accounts : {};
@@ -106,8 +108,10 @@ class SemanticCheck {
         if (typeof id !== 'string') return;
         const path = ['identities', index, 'entitlements', j];
         const entitlement = this.entitlements.get(id);
-        if (!entitlement)
-          return this.report(path, unknownValueMessage('entitlement', id, [...this.entitlements.keys()]));
+        if (!entitlement) {
+          this.report(path, unknownValueMessage('entitlement', id, [...this.entitlements.keys()]));
+          return;
+        }
         const allowed = Array.isArray(entitlement.classes)
           ? entitlement.classes.filter((c): c is string => typeof c === 'string')
           : [];

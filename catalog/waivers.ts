@@ -101,7 +101,7 @@ function isLocationForm(name: string): boolean {
 /** Whether an exception target (a glob) names one of these binding names. */
 export function targetMatches(target: string, binding: Binding): boolean {
   const names = binding.names;
-  for (let index = 0; index < names.length; index++) if (globMatch(target, names[index]!)) return true;
+  for (let index = 0; index < names.length; index++) if (globMatch(target, names[index])) return true;
   return false;
 }
 

@@ -28,8 +28,8 @@ const NAMESPACES = /^(?:annotation::|EntitlementGuard::|EntitlementGuardChecks::
 /** Parses an acknowledged id into one of our rules, or undefined for other tools' rules. */
 export function parseAcknowledgedId(id: string): { ruleId: string; detail?: string } | undefined {
   const match = /^([^[]+)(?:\[(.*)\])?$/.exec(id.replace(NAMESPACES, ''));
-  if (!match || !ruleById(match[1]!)) return undefined;
-  return { ruleId: match[1]!, ...(match[2] !== undefined ? { detail: match[2] } : {}) };
+  if (!match || !ruleById(match[1])) return undefined;
+  return { ruleId: match[1], ...(match[2] !== undefined ? { detail: match[2] } : {}) };
 }
 
 /** Every acknowledgement of one of our rules recorded on `scope` or below. */

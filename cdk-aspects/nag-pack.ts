@@ -145,11 +145,11 @@ export class EntitlementGuardChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: group.ruleId,
       // What cdk-nag records; validateScope replaces it with each finding's own message.
-      info: rule ? `${rule.meta.title}.` : group.findings[0]!.message,
+      info: rule ? `${rule.meta.title}.` : group.findings[0].message,
       explanation: rule ? rule.meta.rationale : '',
       level: group.blocking ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
       node,
-      rule: () => (granular ? [...new Set(details as string[])] : NagRuleCompliance.NON_COMPLIANT),
+      rule: () => (granular ? [...new Set(details)] : NagRuleCompliance.NON_COMPLIANT),
     });
   }
 }

@@ -78,11 +78,11 @@ function parseFrame(text: string): Frame | undefined {
   const frame = text.trim().replace(/^at /, '');
   const named = /^(.*?) \((.+?):(\d+)(?::(\d+))?\)$/.exec(frame);
   const bare = /^((?:file:\/\/|\/|[A-Za-z]:[\\/])[^\s()]*?):(\d+)(?::(\d+))?(?=[:\s]|$)/.exec(frame);
-  const [file, line, column] = named ? [named[2]!, named[3]!, named[4]] : bare ? [bare[1]!, bare[2]!, bare[3]] : [];
+  const [file, line, column] = named ? [named[2], named[3], named[4]] : bare ? [bare[1], bare[2], bare[3]] : [];
   if (file === undefined || line === undefined) return undefined;
   const path = file.startsWith('file:') ? fileURLToPath(file) : file;
   if (!isAbsolute(path)) return undefined;
-  const name = named && !/^(file:|\/|[A-Za-z]:[\\/])/.test(named[1]!) ? named[1] : undefined;
+  const name = named && !/^(file:|\/|[A-Za-z]:[\\/])/.test(named[1]) ? named[1] : undefined;
   return { ...(name ? { name } : {}), file: path, line: Number(line), ...(column ? { column: Number(column) } : {}) };
 }
 

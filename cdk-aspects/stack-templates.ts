@@ -62,8 +62,8 @@ function addStack(
   const resources = ownResources(stack, nested);
   const ids = logicalIds(stack, template, resources);
   resources.forEach((resource, index) => {
-    paths[ids[index]!] = resource.node.path;
-    result.resources.set(resourceKey(name, ids[index]!), resource);
+    paths[ids[index]] = resource.node.path;
+    result.resources.set(resourceKey(name, ids[index]), resource);
   });
   const input: TemplateInput = {
     stack: name,
@@ -119,7 +119,7 @@ function synthesizedFile(stack: Stack, rootFile: string): string {
 function readSynthesized(file: string): Partial<CfnTemplate> {
   const value = readJsonFile(file);
   if (!isRecord(value)) throw new TemplateError(file, 'expected a CloudFormation template (a JSON object)');
-  return value as Partial<CfnTemplate>;
+  return value;
 }
 
 /**
@@ -132,9 +132,7 @@ function logicalIds(stack: Stack, template: CfnTemplate, resources: CfnResource[
   const keys = Object.keys(template.Resources);
   const aligned =
     keys.length === resources.length &&
-    keys.every(
-      (key, index) => !/^\d+$/.test(key) && template.Resources[key]!.Type === resources[index]!.cfnResourceType,
-    );
+    keys.every((key, index) => !/^\d+$/.test(key) && template.Resources[key].Type === resources[index].cfnResourceType);
   return aligned ? keys : resources.map((resource) => stack.resolve(resource.logicalId) as string);
 }
 

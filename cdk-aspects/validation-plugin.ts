@@ -99,7 +99,7 @@ function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
         : undefined;
     if (stack) return stackTemplates(stack, { synthesizedTemplate: templatePath }).inputs;
     const [root, ...nested] = loadTemplates(templatePath);
-    if (!root || stackConstructPath === undefined) return [root!, ...nested];
+    if (!root || stackConstructPath === undefined) return [root, ...nested];
     const rename = (stack: string): string => stackConstructPath + stack.slice(root.stack.length);
     return [root, ...nested].map((input) => ({ ...input, stack: rename(input.stack) }));
   });

@@ -64,7 +64,7 @@ export class PackCatalogError extends Error {
   readonly __pulumiRunError = true;
 
   constructor(pack: string, error: CatalogError, option: string | undefined, baseDir: string) {
-    const unreadable = error.errors.length === 1 && error.errors[0]!.line === 0;
+    const unreadable = error.errors.length === 1 && error.errors[0].line === 0;
     const expected =
       option === undefined
         ? ''
@@ -96,7 +96,7 @@ export function resolveCatalog(
 ): ResolvedCatalog {
   const unknownKeys = Object.keys(config).filter((key) => !['catalogPath', 'catalog', 'auditFile'].includes(key));
   if (unknownKeys.length > 0)
-    throw new PackConfigError(policy, unknownKeys[0]!, 'unknown setting; expected catalogPath, catalog or auditFile');
+    throw new PackConfigError(policy, unknownKeys[0], 'unknown setting; expected catalogPath, catalog or auditFile');
   if (config.catalogPath !== undefined && config.catalog !== undefined) {
     throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
   }

@@ -71,7 +71,7 @@ export function withConfigureHandler<T>(handler: ConfigureHandler, create: () =>
           },
         }
       : implementation;
-    return original.call(this, service, guarded);
+    original.call(this, service, guarded);
   };
   try {
     return create();

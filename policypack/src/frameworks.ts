@@ -11,22 +11,22 @@ const FAMILIES: {
   {
     pattern: /^OWASP-(NHI\d+):(\d{4})$/,
     name: 'OWASP Non-Human Identities Top 10',
-    version: (m) => m[2]!,
-    reference: (m) => m[1]!,
+    version: (m) => m[2],
+    reference: (m) => m[1],
   },
   {
     pattern: /^NIST-CSF-([\d.]+):(.+)$/,
     name: 'NIST Cybersecurity Framework',
-    version: (m) => m[1]!,
-    reference: (m) => m[2]!,
+    version: (m) => m[1],
+    reference: (m) => m[2],
   },
   {
     pattern: /^CIS-AWS-([\d.]+):(.+)$/,
     name: 'CIS Amazon Web Services Foundations Benchmark',
-    version: (m) => m[1]!,
-    reference: (m) => m[2]!,
+    version: (m) => m[1],
+    reference: (m) => m[2],
   },
-  { pattern: /^MITRE-ATTACK:(.+)$/, name: 'MITRE ATT&CK', version: () => 'Enterprise', reference: (m) => m[1]! },
+  { pattern: /^MITRE-ATTACK:(.+)$/, name: 'MITRE ATT&CK', version: () => 'Enterprise', reference: (m) => m[1] },
 ];
 
 /** Pulumi takes one framework per policy: the rule's first mapping, which rules list as their primary one. */

@@ -104,7 +104,7 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): {
     const policy: EntitlementGuardPolicy = {
       name: id,
       description: rule.meta.title,
-      enforcementLevel: advertised.get(id) as EnforcementLevel,
+      enforcementLevel: advertised.get(id),
       severity: severityOf(rule),
       remediationSteps: remediationText(rule.meta),
       tags: ['entitlement-guard', ...rule.meta.frameworks],
@@ -155,15 +155,15 @@ function stackCatalogOf(
 ): ResolvedCatalog {
   const naming = [...entries].filter(([, entry]) => catalogSetting(entry.properties as PackPolicyConfig) !== undefined);
   if (naming.length === 0) return packCatalog;
-  const [firstPolicy, first] = naming[0]!;
-  const firstSetting = catalogSetting(first.properties as PackPolicyConfig)!;
+  const [firstPolicy, first] = naming[0];
+  const firstSetting = catalogSetting(first.properties)!;
   if (lockedBy !== undefined) throw lockedCatalogError(firstPolicy, firstSetting, lockedBy);
   const key = (entry: PolicyConfigEntry) => JSON.stringify([entry.properties.catalogPath, entry.properties.catalog]);
   const other = naming.find(([, entry]) => key(entry) !== key(first));
   if (other) {
     throw new PackConfigError(
       other[0],
-      catalogSetting(other[1].properties as PackPolicyConfig)!,
+      catalogSetting(other[1].properties)!,
       `names another catalog than policy "${firstPolicy}"; every policy must name the same catalog`,
     );
   }
@@ -172,13 +172,13 @@ function stackCatalogOf(
     .filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(([name]) => name === id));
   if (without.length > 0) {
     throw new PackConfigError(
-      without[0]!,
+      without[0],
       firstSetting,
       `not set, while ${naming.length} of ${rules.length} policies name the catalog (${naming.map(([name]) => name).join(', ')}): this policy would run on ` +
         `another catalog. Set ${firstSetting} for every policy, or put the catalog in ${PACK_CATALOG_FILE} beside the pack`,
     );
   }
-  return resolveCatalog(firstPolicy, first.properties as PackPolicyConfig, () => packCatalog, baseDir);
+  return resolveCatalog(firstPolicy, first.properties, () => packCatalog, baseDir);
 }
 
 interface StackEvaluation {
@@ -230,8 +230,8 @@ class StackEvaluator {
 function sameRecords(a: readonly PulumiResource[], b: readonly PulumiResource[]): boolean {
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) {
-    const x = a[index]!;
-    const y = b[index]!;
+    const x = a[index];
+    const y = b[index];
     if (
       x.type !== y.type ||
       x.name !== y.name ||

@@ -10,7 +10,7 @@ const PROXY_TARGET = '__getSpecialProxyTarget';
  * known is checked and what is pending is named.
  */
 export function plainProps(props: Record<string, unknown>): Record<string, unknown> {
-  return ((props as Record<string, unknown>)[PROXY_TARGET] as Record<string, unknown> | undefined) ?? props;
+  return (props[PROXY_TARGET] as Record<string, unknown> | undefined) ?? props;
 }
 
 export function fromStackResource(resource: PolicyResource): PulumiResource {

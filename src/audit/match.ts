@@ -42,8 +42,8 @@ export function matchIdentities(base: readonly AuditIdentity[], head: readonly A
       const heads = headByKey.get(key);
       if (!heads) continue;
       for (let index = 0; index < Math.min(group.length, heads.length); index++) {
-        const b = group[index]!;
-        const h = heads[index]!;
+        const b = group[index];
+        const h = heads[index];
         pairs.push({ key: stableKey(h) ?? key, base: b, head: h, matchedBy: pass.by });
         matchedBase.add(b);
         matchedHead.add(h);

@@ -26,7 +26,7 @@ export function oneRowPerCatalogIdentity(planned: readonly AuditIdentity[]): Aud
 }
 
 function mergeRows(recordId: string, group: AuditIdentity[]): AuditIdentity {
-  const first = group[0]!;
+  const first = group[0];
   const placements = [...group].sort((a, b) => compare(a.cloud ?? '', b.cloud ?? '') || compare(a.name, b.name));
   const sessions = placements
     .map((row) => row.session?.maxSeconds)

@@ -165,12 +165,12 @@ export function grantSetName(set: GrantSet): string {
 
 function awsName(envelopes: readonly AwsGrantEnvelope[]): string {
   const actions = [...new Set(envelopes.flatMap((envelope) => envelope.actions))];
-  if (actions.length === 1 && !/[*?]/.test(actions[0]!) && actions[0]!.includes(':')) {
-    const [service, action] = actions[0]!.split(':') as [string, string];
+  if (actions.length === 1 && !/[*?]/.test(actions[0]) && actions[0].includes(':')) {
+    const [service, action] = actions[0].split(':') as [string, string];
     return `${service.toLowerCase()}-${kebab(action)}`;
   }
   if (actions.includes('*')) return 'all-actions';
-  const services = [...new Set(actions.map((action) => action.split(':')[0]!.toLowerCase()))].sort(compare);
+  const services = [...new Set(actions.map((action) => action.split(':')[0].toLowerCase()))].sort(compare);
   const level = accessWord(actions);
   const named = services.length > 3 ? [...services.slice(0, 2), `${services.length - 2}-more`] : services;
   return `${named.join('-')}-${level}`;

@@ -132,7 +132,7 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   // One entitlement per distinct grant set, named after what it grants; an identical one already in the catalog is reused.
   const entitlementOf = new Map<string, string>();
   const groups = [...byGrantSet.entries()].sort(([, a], [, b]) =>
-    compare(a.holders[0]!.identity.id, b.holders[0]!.identity.id),
+    compare(a.holders[0].identity.id, b.holders[0].identity.id),
   );
   for (const [key, group] of groups) {
     const known = reusable.get(key);
@@ -155,7 +155,7 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   // one that grants nothing says so, instead of an exception for a risk that is not there.
   const empty = drafts.filter((draft) => isEmpty(draft.set));
   if (empty.length > 0) {
-    const key = grantSetKey(empty[0]!.set);
+    const key = grantSetKey(empty[0].set);
     const known = reusable.get(key);
     if (known !== undefined) entitlementOf.set(key, known);
     else {
@@ -184,12 +184,12 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     if (group.length < 2) continue;
     const shape = (draft: (typeof drafts)[number]) =>
       JSON.stringify([draft.record.owner, draft.record.class, draft.record.entitlements, draft.record.purpose]);
-    if (!group.every((draft) => shape(draft) === shape(group[0]!))) continue;
+    if (!group.every((draft) => shape(draft) === shape(group[0]))) continue;
     const [first, ...rest] = group;
-    existing.delete(first!.record.id);
-    first!.record.id = uniqueId(toId(name), existing);
-    first!.record.match = { name };
-    first!.nameBasis = `${group.length} identities of the inputs share this name and the same grants`;
+    existing.delete(first.record.id);
+    first.record.id = uniqueId(toId(name), existing);
+    first.record.match = { name };
+    first.nameBasis = `${group.length} identities of the inputs share this name and the same grants`;
     for (const draft of rest) merged.add(draft);
   }
   for (const draft of drafts) {
@@ -256,9 +256,9 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     }
     if (grouped.size === 0) break;
     for (const group of [...grouped.values()].sort((a, b) =>
-      compare(a[0]!.waiverTarget! + a[0]!.ruleId, b[0]!.waiverTarget! + b[0]!.ruleId),
+      compare(a[0].waiverTarget! + a[0].ruleId, b[0].waiverTarget! + b[0].ruleId),
     )) {
-      const first = group[0]!;
+      const first = group[0];
       const subject = first.identity !== undefined ? subjects.get(first.identity) : undefined;
       const owner = ownerOfSubject(subject, catalog);
       addOwner(owner, '');
@@ -363,7 +363,7 @@ function chooseMatchNames(
     const binding = physical ?? path ?? unique.find((name) => name.binds);
     if (binding) chosen.set(identity, { name: binding.value, basis: '' });
     else {
-      const bare = unique[0] ?? names[names.length - 1]!;
+      const bare = unique[0] ?? names[names.length - 1];
       chosen.set(identity, {
         name: bare.value,
         basis: `matched by its ${identity.resource.file ? 'logical id' : 'resource name'} only, which binds no exception: give it a physical name to waive its findings`,
@@ -382,7 +382,7 @@ function ownerOfSubject(subject: Identity | Secret | undefined, catalog: Catalog
 
 /** The finding as the exception's reason: the first message, and how many more of the same rule. */
 function reasonOf(group: readonly Finding[]): string {
-  const first = group[0]!.message;
+  const first = group[0].message;
   return group.length === 1
     ? `catalog init: ${first}`
     : `catalog init: ${first} (and ${group.length - 1} more findings of this rule, listed under details)`;

@@ -146,7 +146,7 @@ export function loadChange(
     ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []),
     ...planModels,
   ];
-  const model = models.length > 1 ? mergeModels(models) : models[0]!;
+  const model = models.length > 1 ? mergeModels(models) : models[0];
   return { catalog, model };
 }
 
@@ -184,7 +184,7 @@ function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirecto
     input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
   const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
   for (let index = inputs.length - 1; index >= 0; index--) {
-    const input = inputs[index]!;
+    const input = inputs[index];
     if (fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file)) inputs.splice(index, 1);
   }
 }
@@ -231,7 +231,9 @@ export function evaluateChange(
 ): EvaluationResult {
   const progress = options.progress;
   const onRule = progress
-    ? (ruleId: string, index: number, total: number) => progress.update(index, total, `checking ${ruleId}`)
+    ? (ruleId: string, index: number, total: number) => {
+        progress.update(index, total, `checking ${ruleId}`);
+      }
     : undefined;
   // A template gate has no later check before deployment: an unreadable value fails closed under a mandatory rule.
   const result = evaluate(model, {

@@ -113,7 +113,7 @@ function run(argv: string[], progress?: Progress): CommandResult {
   if (command === 'catalog') {
     if (rest[0] !== 'validate' || rest.length !== 2)
       return usageError('expected: catalog validate FILE, or catalog init <inputs...>');
-    return runCatalogValidate(rest[1]!);
+    return runCatalogValidate(rest[1]);
   }
   if (command !== 'check' && command !== 'audit' && command !== 'diff')
     return usageError(command ? `unknown command "${command}"` : 'missing command');
@@ -121,7 +121,7 @@ function run(argv: string[], progress?: Progress): CommandResult {
   if (command === 'diff' && rest.length !== 2)
     return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
   const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : command === 'diff' ? DIFF_FORMATS : FORMATS;
-  const format = values.format ?? formats[0]!;
+  const format = values.format ?? formats[0];
   if (!formats.includes(format))
     return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
   let now: Date | undefined;
@@ -161,12 +161,12 @@ function run(argv: string[], progress?: Progress): CommandResult {
           ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
         })
       : command === 'diff'
-        ? runDiff({ ...shared, ...reviewOptions, base: rest[0]!, head: rest[1]!, format: format as DiffFormat })
+        ? runDiff({ ...shared, ...reviewOptions, base: rest[0], head: rest[1], format: format as DiffFormat })
         : runCheck({
             ...shared,
             format: format as Format,
             toolVersion: version(),
-            color: values.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+            color: values.out === undefined && process.stdout.isTTY && !process.env.NO_COLOR,
           });
   progress?.done();
   if (values.out !== undefined && result.exitCode !== EXIT.error) {

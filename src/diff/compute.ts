@@ -288,7 +288,7 @@ function diffTrust(
   const widened: TrustChange[] = [];
   const narrowed: TrustChange[] = [];
   for (const [key, entries] of after) {
-    const first = entries[0]!;
+    const first = entries[0];
     const conditions = entries.flatMap((entry) => entry.conditions);
     const was = before.get(key);
     if (!was) {
@@ -315,8 +315,8 @@ function diffTrust(
   for (const [key, entries] of before) {
     if (after.has(key)) continue;
     narrowed.push({
-      kind: entries[0]!.kind,
-      principal: entries[0]!.principal,
+      kind: entries[0].kind,
+      principal: entries[0].principal,
       conditions: entries.flatMap((entry) => entry.conditions),
       reason: 'principal removed',
     });
@@ -429,9 +429,9 @@ function uncounted<T>(items: T[], keys: string[], other: string[]): T[] {
   for (const key of other) counts.set(key, (counts.get(key) ?? 0) + 1);
   const left: T[] = [];
   for (let index = 0; index < items.length; index++) {
-    const available = counts.get(keys[index]!) ?? 0;
-    if (available > 0) counts.set(keys[index]!, available - 1);
-    else left.push(items[index]!);
+    const available = counts.get(keys[index]) ?? 0;
+    if (available > 0) counts.set(keys[index], available - 1);
+    else left.push(items[index]);
   }
   return left;
 }

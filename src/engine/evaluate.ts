@@ -231,12 +231,12 @@ export function formatMessage(template: string | undefined, data: Record<string,
   if (template === undefined) throw new Error('rule reported an unknown messageId');
   let parts = compiledTemplates.get(template);
   if (!parts) compiledTemplates.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
-  let message = parts[0]!;
+  let message = parts[0];
   for (let index = 1; index < parts.length; index += 2) {
-    const key = parts[index]!;
+    const key = parts[index];
     // Values come from the change (names, tags, policy values): their control characters are shown, never written raw.
     message +=
-      (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1]!;
+      (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1];
   }
   return message;
 }
@@ -271,7 +271,7 @@ function dedupeAndSort(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ key: findingKey(finding), finding }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key === b.key ? 0 : 1));
   return keyed
-    .filter((entry, index) => index === 0 || entry.key !== keyed[index - 1]!.key)
+    .filter((entry, index) => index === 0 || entry.key !== keyed[index - 1].key)
     .map((entry) => entry.finding);
 }
 

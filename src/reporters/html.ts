@@ -193,7 +193,7 @@ function holdingItem(id: string, holding: AuditHolding): string {
     ['assumable by', holding.trust.join(', ') || 'nobody'],
   ];
   return `<span class="holding" data-entitlement="${e(id)}" data-mode="${holding.mode}">${e(id)} <span class="badge ${tone}">${mode}</span> ${facts
-    .map(([key, value]) => `<span class="fact" data-fact="${e(key!)}">${e(key!)}: ${e(value!)}</span>`)
+    .map(([key, value]) => `<span class="fact" data-fact="${e(key)}">${e(key)}: ${e(value)}</span>`)
     .join(
       '; ',
     )}${holding.gaps.length ? ` <span class="gaps ${tone}-text">${e(holding.gaps.join('; '))}</span>` : ''}</span>`;

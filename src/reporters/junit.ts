@@ -89,8 +89,8 @@ function testCase(
   if (blocking.length > 0) {
     outcome = 'failure';
     body.push(
-      `      <failure type="${escapeXml(rule.meta.id)}" message="${escapeXml(blocking[0]!.message)}">${escapeXml(
-        [...blocking.map(describe), `fix: ${blocking[0]!.remediation}`].join('\n'),
+      `      <failure type="${escapeXml(rule.meta.id)}" message="${escapeXml(blocking[0].message)}">${escapeXml(
+        [...blocking.map(describe), `fix: ${blocking[0].remediation}`].join('\n'),
       )}</failure>`,
     );
   } else if (findings.every((finding) => finding.waivedBy)) {

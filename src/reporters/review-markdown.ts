@@ -28,7 +28,7 @@ export function baselineSection(audit: Audit, reportUrl?: string): string[] {
     .trimEnd()
     .split('\n')
     .map((line) => (/^#{3,5} /.test(line) ? `#${line}` : line));
-  diff[0] = diff[0]!.replace(/^#### Privilege diff: /, '#### Since the baseline: ');
+  diff[0] = diff[0].replace(/^#### Privilege diff: /, '#### Since the baseline: ');
   return [
     ...diff.slice(0, 1),
     '',

@@ -62,7 +62,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
   for (let start = 0; start < findings.length; start += RESULTS_PER_BATCH) {
     const batch: string[] = [];
     for (let index = start; index < Math.min(start + RESULTS_PER_BATCH, findings.length); index++) {
-      batch.push(writer.result(findings[index]!, ruleIndex.get(findings[index]!.ruleId)));
+      batch.push(writer.result(findings[index], ruleIndex.get(findings[index].ruleId)));
     }
     text += start === 0 ? batch.join(',\n') : `,\n${batch.join(',\n')}`;
   }

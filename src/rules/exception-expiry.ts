@@ -51,8 +51,9 @@ export default defineRule<MessageId>({
     for (const exception of catalog.exceptions) {
       const resource: ResourceRef = { type: EXCEPTION_TYPE, name: exception.id, file: catalog.source };
       const data = { id: exception.id, rule: exception.rule, target: exception.target };
-      const report = (messageId: MessageId, detail: string, extra: Record<string, string> = {}) =>
+      const report = (messageId: MessageId, detail: string, extra: Record<string, string> = {}) => {
         ctx.report({ messageId, data: { ...data, ...extra }, resource, detail });
+      };
       if (!isExpiryDate(exception.expires)) {
         report('invalidExpiry', `Expires::${exception.expires}`, { expires: exception.expires });
       } else if (isPastDate(exception.expires, now)) {

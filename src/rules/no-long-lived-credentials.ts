@@ -123,7 +123,7 @@ export default defineRule<MessageId>({
 });
 
 function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, credential: Credential): void {
-  const report = (messageId: MessageId, data: Record<string, string | number> = {}, pending = false) =>
+  const report = (messageId: MessageId, data: Record<string, string | number> = {}, pending = false) => {
     ctx.report({
       messageId,
       data: { credential: credential.source.name, identity: identity.name, ...data },
@@ -132,23 +132,37 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
       detail: `Credential::${credential.kind}`,
       ...(pending ? { pending: true } : {}),
     });
+  };
   const identityClass = ctx.profile(identity).class;
   switch (credential.kind) {
-    case 'aws-access-key':
-      return report('accessKey');
-    case 'aws-service-specific-credential':
-      return report('serviceCredential');
+    case 'aws-access-key': {
+      report('accessKey');
+      return;
+    }
+    case 'aws-service-specific-credential': {
+      report('serviceCredential');
+      return;
+    }
     case 'aws-login-profile':
       // Local users of human identities are human-federated's concern; an unknown class counts as non-human.
       if (identityClass === 'human') return;
-      return report('loginProfile', { class: identityClass ? `class ${identityClass}` : 'no declared class' });
+      {
+        report('loginProfile', { class: identityClass ? `class ${identityClass}` : 'no declared class' });
+        return;
+      }
     case 'azure-client-secret':
-    case 'azure-certificate':
-      return checkAzureCredential(ctx, credential, identityClass, report);
-    case 'gcp-service-account-key':
-      return report('gcpKey');
-    case 'k8s-service-account-token':
-      return report('k8sToken');
+    case 'azure-certificate': {
+      checkAzureCredential(ctx, credential, identityClass, report);
+      return;
+    }
+    case 'gcp-service-account-key': {
+      report('gcpKey');
+      return;
+    }
+    case 'k8s-service-account-token': {
+      report('k8sToken');
+      return;
+    }
     case 'federated':
       return;
   }
@@ -161,15 +175,19 @@ function checkAzureCredential(
   report: (messageId: MessageId, data?: Record<string, string | number>, pending?: boolean) => void,
 ): void {
   const { type, label } = AZURE_CREDENTIALS[credential.kind as keyof typeof AZURE_CREDENTIALS];
-  if (!identityClass) return report('azureNoClass', { label, type });
+  if (!identityClass) {
+    report('azureNoClass', { label, type });
+    return;
+  }
   const policy: ClassPolicy = ctx.catalog.classes[identityClass];
   if (!policy.credentials.includes(type)) {
-    return report('azureNotAllowed', {
+    report('azureNotAllowed', {
       label,
       type,
       class: identityClass,
       allowed: policy.credentials.join(', ') || 'none',
     });
+    return;
   }
   const end = credential.expiresAt;
   const maxDays = policy.maxSecretAgeDays;
@@ -178,11 +196,18 @@ function checkAzureCredential(
       maxDays === undefined
         ? `(class ${identityClass} sets no maximum age)`
         : `at most ${maxDays} days ahead (class ${identityClass})`;
-    return report('azureNoEnd', { label, limit });
+    report('azureNoEnd', { label, limit });
+    return;
   }
-  if (isUnknown(end)) return report('azureEndUnknown', { label, what: end.description }, true);
+  if (isUnknown(end)) {
+    report('azureEndUnknown', { label, what: end.description }, true);
+    return;
+  }
   const endTime = parseEndDate(end);
-  if (Number.isNaN(endTime)) return report('azureEndInvalid', { label, end });
+  if (Number.isNaN(endTime)) {
+    report('azureEndInvalid', { label, end });
+    return;
+  }
   if (maxDays === undefined) return;
   const days = (endTime - ctx.now.getTime()) / DAY_MS;
   if (days <= maxDays) return;

@@ -173,7 +173,7 @@ function pathData(
     identity: identity.name,
     title: path.title,
     path: path.id,
-    source: path.sources[0]!,
+    source: path.sources[0],
     grants: joinAnd(reached.map((entry) => describeGrant(entry, held))),
     conditional: conditional.length
       ? ` Conditions restrict ${conditional.join(', ')}, but they may be satisfiable, so the path is reported.`

@@ -185,7 +185,7 @@ export default defineRule<MessageId>({
     // Per-identity path: indexed loops (README, Performance).
     for (const identity of ctx.model.identities) {
       for (let index = 0; index < identity.grants.length; index++) {
-        const grant = identity.grants[index]!;
+        const grant = identity.grants[index];
         if (grant.kind === 'aws-policy') checkPolicy(ctx, grant, identity);
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
         else checkRoleGrant(ctx, grant, identity);
@@ -212,12 +212,12 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
   }
   const { statements } = grant.document;
   for (let s = 0; s < statements.length; s++) {
-    const issues = wildcardIssues(statements[s]!, ctx.catalog);
+    const issues = wildcardIssues(statements[s], ctx.catalog);
     for (let i = 0; i < issues.length; i++) {
-      const issue = issues[i]!;
+      const issue = issues[i];
       ctx.report({
         ...reportBase(grant, identity),
-        ...issueReport(issue, statements[s]!, policy, ctx.catalog),
+        ...issueReport(issue, statements[s], policy, ctx.catalog),
         ...(issue.detail ? { detail: issue.detail } : {}),
       });
     }
@@ -359,7 +359,7 @@ function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): Managed
 
 /** Why an action counts as privileged: AWS's access level, or the catalog entry naming it. */
 function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
-  const action = issue.privileged[0]!;
+  const action = issue.privileged[0];
   const entry = privilegedEntry(action, catalog);
   return action.accessLevel === 'Permissions management'
     ? 'AWS access level Permissions management'
@@ -370,7 +370,7 @@ function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
 
 /** What to do instead of scoping an action AWS cannot scope: a condition key it supports, or a separate identity. */
 function unscopableAdvice(issue: WildcardIssue): string {
-  const keys = issue.privileged[0]!.conditionKeys;
+  const keys = issue.privileged[0].conditionKeys;
   const separate =
     'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
   return keys.length > 0

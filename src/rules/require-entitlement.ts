@@ -124,7 +124,7 @@ export default defineRule<MessageId>({
 /** Class and entitlement declarations; returns the declared entitlements the catalog knows. */
 function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, profile: IdentityProfile): Entitlement[] {
   const { catalog } = ctx;
-  const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) =>
+  const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) => {
     ctx.report({
       messageId,
       data: { identity: identity.name, ...data },
@@ -132,6 +132,7 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       identity,
       detail,
     });
+  };
   if (profile.invalidClass !== undefined) {
     report('invalidClass', `Class::${profile.invalidClass}`, {
       tag: catalog.tags.class,
@@ -289,7 +290,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const { held } = holdings;
 
   for (let index = 0; index < held.policies.length; index++) {
-    const policy = held.policies[index]!;
+    const policy = held.policies[index];
     const unknown = unknownGrantOf(policy.document);
     if (unknown) reportUnknown(ctx, identity, policy.source, policy.label, unknown.description);
   }
@@ -313,7 +314,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const canShare = !holdsDeny(held);
   const toJudge: HeldPolicy[] = [];
   for (let index = 0; index < held.policies.length; index++) {
-    const policy = held.policies[index]!;
+    const policy = held.policies[index];
     if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
     const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
     if (shared) reportVerdict(ctx, identity, policy, shared, scope);
@@ -325,7 +326,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const verdicts = new Map<HeldPolicy, PolicyVerdict>();
   const byAction: HeldPolicy[] = [];
   for (let index = 0; index < toJudge.length; index++) {
-    const policy = toJudge[index]!;
+    const policy = toJudge[index];
     if (documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin)) verdicts.set(policy, {});
     else byAction.push(policy);
   }
@@ -334,7 +335,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
       verdicts.set(policy, judge(grants, scope)),
     );
   for (let index = 0; index < toJudge.length; index++) {
-    const policy = toJudge[index]!;
+    const policy = toJudge[index];
     const verdict = verdicts.get(policy)!;
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
     reportVerdict(ctx, identity, policy, verdict, scope);
@@ -345,8 +346,8 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
 
 function holdsDeny(held: HeldPolicies): boolean {
   for (let p = 0; p < held.policies.length; p++) {
-    const statements = held.policies[p]!.document.statements;
-    for (let s = 0; s < statements.length; s++) if (statements[s]!.effect === 'Deny') return true;
+    const statements = held.policies[p].document.statements;
+    for (let s = 0; s < statements.length; s++) if (statements[s].effect === 'Deny') return true;
   }
   return false;
 }
@@ -355,8 +356,7 @@ function holdsDeny(held: HeldPolicies): boolean {
 function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
   if (policy.managedArn === undefined) return false;
   const statements = policy.document.statements;
-  for (let index = 0; index < statements.length; index++)
-    if (held.policyOf(statements[index]!) !== policy) return false;
+  for (let index = 0; index < statements.length; index++) if (held.policyOf(statements[index]) !== policy) return false;
   return true;
 }
 
@@ -367,15 +367,15 @@ function grantsByPolicy(
   toJudge: HeldPolicy[],
 ): Map<HeldPolicy, PolicyGrants> {
   const byPolicy = new Map<HeldPolicy, PolicyGrants>();
-  for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index]!, { granted: [] });
+  for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index], { granted: [] });
   for (let a = 0; a < allows.length; a++) {
-    const { action, statements } = allows[a]!;
+    const { action, statements } = allows[a];
     for (let s = 0; s < statements.length; s++) {
-      const grants = byPolicy.get(held.policyOf(statements[s]!)!);
+      const grants = byPolicy.get(held.policyOf(statements[s])!);
       if (!grants) continue;
-      const resources = grantedResources(statements[s]!);
+      const resources = grantedResources(statements[s]);
       for (let r = 0; r < resources.length; r++) {
-        const resource = resources[r]!;
+        const resource = resources[r];
         if (isUnknown(resource)) grants.pending ??= `resource ${resource.description}`;
         else grants.granted.push({ action: action.name, resource });
       }
@@ -388,7 +388,7 @@ function judge(grants: PolicyGrants, scope: AwsScope): PolicyVerdict {
   let actions: Set<string> | undefined;
   let resources: Set<string> | undefined;
   for (let index = 0; index < grants.granted.length; index++) {
-    const { action, resource } = grants.granted[index]!;
+    const { action, resource } = grants.granted[index];
     if (!resourceCovered(resource, envelopeResourcesFor(scope.envelopes, action))) {
       (actions ??= new Set()).add(action);
       (resources ??= new Set()).add(resource);

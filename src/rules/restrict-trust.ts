@@ -253,10 +253,16 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
     return;
   }
   const value = entry.value;
-  if (entry.type === 'everyone') return checkEveryone(ctx, identity, entry, 'Principal: "*"');
+  if (entry.type === 'everyone') {
+    checkEveryone(ctx, identity, entry, 'Principal: "*"');
+    return;
+  }
   if (entry.type === 'AWS') {
     const principal = parseAwsPrincipal(value, ctx.model.accountIds);
-    if (principal.kind === 'everyone') return checkEveryone(ctx, identity, entry, `AWS: "${value}"`);
+    if (principal.kind === 'everyone') {
+      checkEveryone(ctx, identity, entry, `AWS: "${value}"`);
+      return;
+    }
     if (principal.kind === 'unrecognized') {
       ctx.report({
         ...base,
@@ -574,7 +580,7 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
   const { catalog } = ctx;
   const base = { resource: credential.source, identity };
   const names = { credential: credential.source.name, identity: identity.name };
-  const pending = (what: string) =>
+  const pending = (what: string) => {
     ctx.report({
       ...base,
       messageId: 'federatedPending',
@@ -582,8 +588,12 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
       detail: 'Federated::unknown',
       pending: true,
     });
+  };
   const { issuer, subject } = credential;
-  if (issuer === undefined || isUnknown(issuer)) return pending(`issuer ${issuer?.description ?? 'is not set'}`);
+  if (issuer === undefined || isUnknown(issuer)) {
+    pending(`issuer ${issuer?.description ?? 'is not set'}`);
+    return;
+  }
   if (identity.cloud === 'gcp') {
     if (credential.attributeCondition === undefined) {
       ctx.report({
@@ -620,7 +630,10 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
       });
     }
   }
-  if (subject === undefined || isUnknown(subject)) return pending(`subject ${subject?.description ?? 'is not set'}`);
+  if (subject === undefined || isUnknown(subject)) {
+    pending(`subject ${subject?.description ?? 'is not set'}`);
+    return;
+  }
   const isPattern = hasWildcard(subject);
   if (trusted?.subjects.some((allowed) => patternCovers(allowed, subject, isPattern))) return;
   const detail = `Subject::${subject}`;

@@ -304,10 +304,10 @@ class Parser {
     let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
+      if (starts[middle] <= index) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: index - starts[low]! + 1 };
+    return { line: low + 1, column: index - starts[low] + 1 };
   }
 }
 

@@ -51,7 +51,7 @@ export function renderAll(result: EvaluationResult, model: Model, catalog: Catal
   const resources = model.identities.length + model.secrets.length + result.findings.length;
   for (const output of outputs) expect(output.length).toBeLessThan(50_000 + 20_000 * resources);
   // No control character from the input reaches a human-readable report raw (text and Markdown; JSON escapes by itself).
-  // eslint-disable-next-line no-control-regex
+
   for (const output of [outputs[1]!, outputs[4]!])
     expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 }

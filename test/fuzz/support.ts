@@ -341,23 +341,21 @@ const RESOURCE_PROPERTIES: Record<string, fc.Arbitrary<Record<string, unknown>>>
 export const resource = fc.oneof(
   {
     weight: 12,
-    arbitrary: fc
-      .constantFrom(...Object.keys(RESOURCE_PROPERTIES))
-      .chain((type) =>
-        fc.record(
-          {
-            Type: fc.constant(type),
-            Properties: fc.oneof(
-              { weight: 8, arbitrary: RESOURCE_PROPERTIES[type]! },
-              { weight: 1, arbitrary: anyValue },
-            ),
-            Condition: anyValue,
-            Metadata: anyValue,
-            DependsOn: anyValue,
-          },
-          { requiredKeys: ['Type'] },
-        ),
+    arbitrary: fc.constantFrom(...Object.keys(RESOURCE_PROPERTIES)).chain((type) =>
+      fc.record(
+        {
+          Type: fc.constant(type),
+          Properties: fc.oneof(
+            { weight: 8, arbitrary: RESOURCE_PROPERTIES[type]! },
+            { weight: 1, arbitrary: anyValue },
+          ),
+          Condition: anyValue,
+          Metadata: anyValue,
+          DependsOn: anyValue,
+        },
+        { requiredKeys: ['Type'] },
       ),
+    ),
   },
   { weight: 1, arbitrary: anyValue },
   // A resource whose whole body CloudFormation fetches (AWS::Include): no Type, reported as unseen content.

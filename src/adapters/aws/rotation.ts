@@ -24,7 +24,7 @@ export function rotationDays(rules: unknown): Maybe<number> {
 function scheduleDays(expression: string): number | undefined {
   const rate = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expression);
   if (rate)
-    return rate[2]!.toLowerCase().startsWith('day') ? Number(rate[1]) : Math.max(1, Math.ceil(Number(rate[1]) / 24));
+    return rate[2].toLowerCase().startsWith('day') ? Number(rate[1]) : Math.max(1, Math.ceil(Number(rate[1]) / 24));
   const cron = /^cron\((.*)\)$/i.exec(expression);
   const fields = cron?.[1]!.trim().split(/\s+/);
   if (!fields || fields.length !== 6) return undefined;
@@ -46,7 +46,7 @@ function parseField(field: string, min: number, max: number, names: Record<strin
   for (const part of field.split(',')) {
     const match = /^([^/-]+)(?:-([^/]+))?(?:\/(\d+))?$/.exec(part);
     if (!match) return undefined;
-    const start = match[1] === '*' ? min : value(match[1]!);
+    const start = match[1] === '*' ? min : value(match[1]);
     const end = match[2] !== undefined ? value(match[2]) : match[3] !== undefined || match[1] === '*' ? max : start;
     const step = match[3] !== undefined ? Number(match[3]) : 1;
     if (!(start >= min && end <= max && start <= end && step >= 1)) return undefined;
@@ -58,7 +58,7 @@ function parseField(field: string, min: number, max: number, names: Record<strin
 /** Longest circular gap between chosen days in a cycle of `period` days (a month counts as 31: an upper bound). */
 function longestGap(days: number[] | undefined, period: number): number | undefined {
   if (!days || days.length === 0) return undefined;
-  let gap = days[0]! + period - days[days.length - 1]!;
-  for (let i = 1; i < days.length; i++) gap = Math.max(gap, days[i]! - days[i - 1]!);
+  let gap = days[0] + period - days[days.length - 1];
+  for (let i = 1; i < days.length; i++) gap = Math.max(gap, days[i] - days[i - 1]);
   return gap;
 }

@@ -167,7 +167,7 @@ function findHiddenResources(
   const mayTransform = serialized.includes('"Fn::Transform"');
   const resolver = createResolver(input);
   for (const logicalId of Object.keys(resources)) {
-    const resource = resources[logicalId]!;
+    const resource = resources[logicalId];
     // A resource whose Condition is false at plan time is not created.
     if (
       isRecord(resource) &&
@@ -286,7 +286,7 @@ function readStackSet(
   found: UnseenCollector,
   expanded: TemplateInput[],
 ): void {
-  const properties = input.template.Resources[logicalId]!.Properties ?? {};
+  const properties = input.template.Resources[logicalId].Properties ?? {};
   const ref = found.resource(logicalId, 'AWS::CloudFormation::StackSet');
   if (properties.TemplateBody === undefined) {
     found.add('stack-set', describeUrl(input, properties.TemplateURL), ref);

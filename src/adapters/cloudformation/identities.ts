@@ -32,11 +32,11 @@ export function identityFromResource(ctx: StackContext, logicalId: string, resou
   const { resolver } = ctx;
   const properties = resource.Properties ?? {};
   const ref = ctx.ref(logicalId);
-  const physicalName = literalName(resource, IDENTITY_TYPES[resource.Type]!.nameProperty);
+  const physicalName = literalName(resource, IDENTITY_TYPES[resource.Type].nameProperty);
   const identity: Identity = {
     id: ctx.id(logicalId),
     cloud: 'aws',
-    kind: KINDS[resource.Type]!,
+    kind: KINDS[resource.Type],
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,

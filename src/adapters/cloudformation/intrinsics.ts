@@ -92,7 +92,7 @@ export function createResolver(input: TemplateInput): Resolver {
     for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
       parts.push(text.slice(last, match.index));
       last = match.index + match[0].length;
-      const name = match[1]!.trim();
+      const name = match[1].trim();
       if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
       else if (Object.hasOwn(variables, name)) parts.push(resolveValue(variables[name]));
       else if (name.includes('.') && !name.startsWith('AWS::')) {
@@ -211,16 +211,16 @@ export function createResolver(input: TemplateInput): Resolver {
     if (isUnknown(value)) return value;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::')))
-      return intrinsic(keys[0]!, record[keys[0]!]);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')))
+      return intrinsic(keys[0], record[keys[0]]);
     let result: Record<string, unknown> | undefined;
     for (let index = 0; index < keys.length; index++) {
-      const key = keys[index]!;
+      const key = keys[index];
       const resolved = resolveValue(record[key]);
       if (!result) {
         if (resolved === record[key]) continue;
         result = {};
-        for (let earlier = 0; earlier < index; earlier++) result[keys[earlier]!] = record[keys[earlier]!];
+        for (let earlier = 0; earlier < index; earlier++) result[keys[earlier]] = record[keys[earlier]];
       }
       if (resolved !== NO_VALUE) result[key] = resolved;
     }
@@ -275,7 +275,7 @@ export function createResolver(input: TemplateInput): Resolver {
     isNoValue(value) {
       if (!isRecord(value)) return value === undefined;
       const keys = Object.keys(value);
-      return keys.length === 1 && MAY_GIVE_NO_VALUE.has(keys[0]!) && resolve(value) === undefined;
+      return keys.length === 1 && MAY_GIVE_NO_VALUE.has(keys[0]) && resolve(value) === undefined;
     },
     condition,
     referencedResource(value) {

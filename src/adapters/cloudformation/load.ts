@@ -50,7 +50,7 @@ export function loadTemplates(path: string): TemplateInput[] {
   }
   // A template that another one in the directory nests is part of that stack, not a stack of its own.
   const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
-  const inputs = stacks.filter(([root]) => !nestedFiles.has(root!.file)).flat();
+  const inputs = stacks.filter(([root]) => !nestedFiles.has(root.file)).flat();
   if (inputs.length === 0)
     throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
   return inputs;
@@ -272,7 +272,7 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
     const position = problem.linePos?.[0];
     throw new TemplateError(
       file,
-      `invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      `invalid YAML: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       position?.line,
       position?.col,
     );

@@ -43,5 +43,5 @@ const PROVIDERS: Record<string, { property: string; arnSegment: string }> = {
 export function providerArn(resource: CfnResource): string | undefined {
   const provider = PROVIDERS[resource.Type];
   const name = provider && literalName(resource, provider.property)?.replace(/^https:\/\//, '');
-  return name ? iamArn(provider!.arnSegment, name) : undefined;
+  return name ? iamArn(provider.arnSegment, name) : undefined;
 }

@@ -199,7 +199,7 @@ function eventRoles(
       Type: 'AWS::IAM::Role',
       Properties: {
         AssumeRolePolicyDocument: trustFor(service),
-        Policies: [namedPolicy(`${eventRoleId}${actions[0]!.split(':')[1]}Policy`, actions, target)],
+        Policies: [namedPolicy(`${eventRoleId}${actions[0].split(':')[1]}Policy`, actions, target)],
       },
     });
   }
@@ -242,10 +242,10 @@ function executionRole(
     if (typeof policy === 'string') managed.push(policy.startsWith('arn:') ? policy : managedPolicyArn(policy));
     else if (isRecord(policy) && policy.Statement !== undefined)
       inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: policy });
-    else if (isRecord(policy) && Object.keys(policy).length === 1 && Object.keys(policy)[0]! in SAM_POLICY_TEMPLATES) {
+    else if (isRecord(policy) && Object.keys(policy).length === 1 && Object.keys(policy)[0] in SAM_POLICY_TEMPLATES) {
       const [[name, values]] = Object.entries(policy) as [[string, unknown]];
       inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: expandPolicyTemplate(name, values) });
-    } else if (isRecord(policy) && Object.keys(policy).length === 1 && /^(Ref|Fn::)/.test(Object.keys(policy)[0]!)) {
+    } else if (isRecord(policy) && Object.keys(policy).length === 1 && /^(Ref|Fn::)/.test(Object.keys(policy)[0])) {
       // An intrinsic (`!Ref PolicyArnParameter`, `!Sub arn:…`) names a managed policy.
       managed.push(policy);
     } else {
@@ -268,7 +268,7 @@ function executionRole(
  * becomes the value the template gives; a missing one is Unknown.
  */
 export function expandPolicyTemplate(name: string, values: unknown): unknown {
-  const template = SAM_POLICY_TEMPLATES[name]!;
+  const template = SAM_POLICY_TEMPLATES[name];
   const given = isRecord(values) ? values : {};
   const fill = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(fill);
@@ -336,5 +336,5 @@ function mergeGlobals(global: unknown, local: unknown): unknown {
 
 function isIntrinsic(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }

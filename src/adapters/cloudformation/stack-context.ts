@@ -31,7 +31,7 @@ export function stackContext(input: TemplateInput): StackContext {
       const condition = Resources[logicalId]?.Condition;
       return typeof condition !== 'string' || resolver.condition(condition) !== false;
     })
-    .map((logicalId) => ({ logicalId, resource: Resources[logicalId]! }));
+    .map((logicalId) => ({ logicalId, resource: Resources[logicalId] }));
   const positions = input.keys?.get('Resources')?.children;
   // Keyed by the JSON text: serializing is native code, cheaper on a cold run than resolving and parsing again.
   // A template resolves the same content the same way, so the caches live as long as this context.
@@ -46,7 +46,7 @@ export function stackContext(input: TemplateInput): StackContext {
     resources,
     id: (logicalId) => `${input.stack}/${logicalId}`,
     ref(logicalId) {
-      const resource = input.template.Resources[logicalId]!;
+      const resource = input.template.Resources[logicalId];
       const cdkPath = resource.Metadata?.['aws:cdk:path'];
       const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
       // Built field by field rather than with conditional spreads: one is made per identity and per policy.

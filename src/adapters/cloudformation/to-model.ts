@@ -56,37 +56,63 @@ const SINGLE_HOLDER_POLICIES: Record<string, [property: string, kind: IdentityKi
 };
 
 const LINKERS: Record<string, Linker> = {
-  'AWS::IAM::Role': (b, ctx, id, resource) => b.linkManagedPolicyArns(ctx, id, resource),
-  'AWS::IAM::Group': (b, ctx, id, resource) => b.linkManagedPolicyArns(ctx, id, resource),
+  'AWS::IAM::Role': (b, ctx, id, resource) => {
+    b.linkManagedPolicyArns(ctx, id, resource);
+  },
+  'AWS::IAM::Group': (b, ctx, id, resource) => {
+    b.linkManagedPolicyArns(ctx, id, resource);
+  },
   'AWS::IAM::User': (b, ctx, id, resource) => {
     b.linkManagedPolicyArns(ctx, id, resource);
     const user = b.identities.get(ctx.id(id))!;
-    b.eachItem(ctx, resource.Properties?.Groups, (group) => b.addToGroup(ctx, id, user, group));
+    b.eachItem(ctx, resource.Properties?.Groups, (group) => {
+      b.addToGroup(ctx, id, user, group);
+    });
   },
-  'AWS::IAM::Policy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
-  'AWS::IAM::ManagedPolicy': (b, ctx, id) => b.linkPolicyHolders(ctx, id),
-  'AWS::IAM::RolePolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
-  'AWS::IAM::UserPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
-  'AWS::IAM::GroupPolicy': (b, ctx, id, resource) => b.linkSingleHolderPolicy(ctx, id, resource),
+  'AWS::IAM::Policy': (b, ctx, id) => {
+    b.linkPolicyHolders(ctx, id);
+  },
+  'AWS::IAM::ManagedPolicy': (b, ctx, id) => {
+    b.linkPolicyHolders(ctx, id);
+  },
+  'AWS::IAM::RolePolicy': (b, ctx, id, resource) => {
+    b.linkSingleHolderPolicy(ctx, id, resource);
+  },
+  'AWS::IAM::UserPolicy': (b, ctx, id, resource) => {
+    b.linkSingleHolderPolicy(ctx, id, resource);
+  },
+  'AWS::IAM::GroupPolicy': (b, ctx, id, resource) => {
+    b.linkSingleHolderPolicy(ctx, id, resource);
+  },
   'AWS::IAM::UserToGroupAddition': (b, ctx, id, resource) => {
     b.eachItem(ctx, resource.Properties?.Users, (user) => {
       const member = b.findIdentity(ctx, id, user, 'aws-user');
       if (member) b.addToGroup(ctx, id, member, resource.Properties?.GroupName);
     });
   },
-  'AWS::IAM::AccessKey': (b, ctx, id, resource) => b.linkUserCredential(ctx, id, resource, 'aws-access-key'),
-  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) =>
-    b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential'),
+  'AWS::IAM::AccessKey': (b, ctx, id, resource) => {
+    b.linkUserCredential(ctx, id, resource, 'aws-access-key');
+  },
+  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) => {
+    b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential');
+  },
   'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
     b.eachItem(ctx, resource.Properties?.Roles, (role) => {
       b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
     });
   },
-  'AWS::Lambda::Function': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
-  'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => b.linkCompute(ctx, id, resource),
-  'AWS::Events::Rule': (b, ctx, id, resource) => b.addMonitor(ctx, id, 'event-rule', resource.Properties?.EventPattern),
-  'AWS::Logs::MetricFilter': (b, ctx, id, resource) =>
-    b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern),
+  'AWS::Lambda::Function': (b, ctx, id, resource) => {
+    b.linkCompute(ctx, id, resource);
+  },
+  'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => {
+    b.linkCompute(ctx, id, resource);
+  },
+  'AWS::Events::Rule': (b, ctx, id, resource) => {
+    b.addMonitor(ctx, id, 'event-rule', resource.Properties?.EventPattern);
+  },
+  'AWS::Logs::MetricFilter': (b, ctx, id, resource) => {
+    b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern);
+  },
   'AWS::SecretsManager::RotationSchedule': (b, ctx, id, resource) => {
     const secret = b.findSecret(ctx, resource.Properties?.SecretId);
     if (secret) applyRotation(ctx, id, resource, secret);
@@ -116,7 +142,9 @@ class ModelBuilder {
         this.model.secrets.push(secret);
       }
     });
-    this.eachResource((ctx, logicalId, resource) => LINKERS[resource.Type]?.(this, ctx, logicalId, resource));
+    this.eachResource((ctx, logicalId, resource) => {
+      LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
+    });
     for (const grant of this.policies.values())
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
@@ -143,9 +171,9 @@ class ModelBuilder {
 
   private eachResource(visit: (ctx: StackContext, logicalId: string, resource: CfnResource) => void): void {
     for (let stack = 0; stack < this.stacks.length; stack++) {
-      const ctx = this.stacks[stack]!;
+      const ctx = this.stacks[stack];
       for (let index = 0; index < ctx.resources.length; index++) {
-        const { logicalId, resource } = ctx.resources[index]!;
+        const { logicalId, resource } = ctx.resources[index];
         visit(ctx, logicalId, resource);
       }
     }
@@ -214,7 +242,7 @@ class ModelBuilder {
     const identity = this.identities.get(ctx.id(logicalId))!;
     this.eachItem(ctx, resource.Properties?.ManagedPolicyArns, (raw) => {
       const target = ctx.resolver.referencedResource(raw);
-      if (target && ctx.input.template.Resources[target]!.Type === 'AWS::IAM::ManagedPolicy') {
+      if (target && ctx.input.template.Resources[target].Type === 'AWS::IAM::ManagedPolicy') {
         this.hold(identity, this.policyGrant(ctx, target));
       } else {
         identity.grants.push({
@@ -228,9 +256,9 @@ class ModelBuilder {
 
   linkPolicyHolders(ctx: StackContext, logicalId: string): void {
     const grant = this.policyGrant(ctx, logicalId);
-    const properties = ctx.input.template.Resources[logicalId]!.Properties ?? {};
+    const properties = ctx.input.template.Resources[logicalId].Properties ?? {};
     for (let index = 0; index < POLICY_HOLDERS.length; index++) {
-      const { property, kind } = POLICY_HOLDERS[index]!;
+      const { property, kind } = POLICY_HOLDERS[index];
       if (properties[property] === undefined) continue;
       this.eachItem(ctx, properties[property], (raw) => {
         const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
@@ -240,7 +268,7 @@ class ModelBuilder {
   }
 
   linkSingleHolderPolicy(ctx: StackContext, logicalId: string, resource: CfnResource): void {
-    const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type]!;
+    const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type];
     const [grant] = inlinePolicies(
       ctx.resolver.resolve({
         PolicyName: resource.Properties?.PolicyName,
@@ -250,8 +278,8 @@ class ModelBuilder {
     );
     const raw = resource.Properties?.[property];
     const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
-    if (holder) holder.grants.push(grant!);
-    else this.model.unattachedPolicies.push(grant!);
+    if (holder) holder.grants.push(grant);
+    else this.model.unattachedPolicies.push(grant);
   }
 
   /**
@@ -277,7 +305,7 @@ class ModelBuilder {
   }
 
   linkCompute(ctx: StackContext, logicalId: string, resource: CfnResource): void {
-    const { property, kind } = COMPUTE_ROLE_PROPERTIES[resource.Type]!;
+    const { property, kind } = COMPUTE_ROLE_PROPERTIES[resource.Type];
     const raw = resource.Properties?.[property];
     if (raw === undefined) return;
     this.findIdentity(ctx, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: ctx.ref(logicalId) });
@@ -293,7 +321,7 @@ class ModelBuilder {
     const id = ctx.id(logicalId);
     let grant = this.policies.get(id);
     if (!grant) {
-      const resource = ctx.input.template.Resources[logicalId]!;
+      const resource = ctx.input.template.Resources[logicalId];
       const name = literalName(
         resource,
         resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName',

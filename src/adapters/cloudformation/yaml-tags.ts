@@ -41,8 +41,8 @@ function scalarValue(name: string, text: string): unknown {
 function tagsFor(tag: string, key: string, name: string): (ScalarTag | CollectionTag)[] {
   return [
     { tag, resolve: (text: string) => ({ [key]: scalarValue(name, text) }) },
-    { tag, collection: 'seq', resolve: (seq) => ({ [key]: (seq as YAMLSeq).toJSON() }) as never },
-    { tag, collection: 'map', resolve: (map) => ({ [key]: (map as YAMLMap).toJSON() }) as never },
+    { tag, collection: 'seq', resolve: (seq) => ({ [key]: (seq as YAMLSeq).toJSON() }) },
+    { tag, collection: 'map', resolve: (map) => ({ [key]: (map as YAMLMap).toJSON() }) },
   ];
 }
 

@@ -290,19 +290,17 @@ interface Subject {
 
 function subjectsOf(value: unknown): Subject[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter(isKnownRecord)
-    .flatMap((subject): Subject[] =>
-      typeof subject.kind === 'string' && typeof subject.name === 'string'
-        ? [
-            {
-              kind: subject.kind,
-              name: subject.name,
-              ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}),
-            },
-          ]
-        : [],
-    );
+  return value.filter(isKnownRecord).flatMap((subject): Subject[] =>
+    typeof subject.kind === 'string' && typeof subject.name === 'string'
+      ? [
+          {
+            kind: subject.kind,
+            name: subject.name,
+            ...(typeof subject.namespace === 'string' ? { namespace: subject.namespace } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 function metadataOf(object: KubernetesObject): { name: string; namespace: string } {

@@ -55,7 +55,7 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
     const name = urn.slice(urn.lastIndexOf('::') + 2);
     const inputs = isRecord(resource.inputs) ? resource.inputs : {};
     const outputs = isRecord(resource.outputs) ? resource.outputs : {};
-    const props = revealSecrets({ ...inputs, ...outputs }, `${name}`) as Record<string, unknown>;
+    const props = revealSecrets({ ...inputs, ...outputs }, name) as Record<string, unknown>;
     const dependencies = isRecord(resource.propertyDependencies) ? resource.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(
       Object.entries(dependencies).map(([key, urns]) => [

@@ -57,14 +57,30 @@ const COMPUTE: Record<string, { property: string; kind: ComputeAttachment['kind'
 };
 
 const LINKERS: Record<string, Linker> = {
-  'aws:iam/role:Role': (b, e) => b.linkManagedPolicyArns(e, b.identityOf(e)),
-  'aws-native:iam:Role': (b, e) => b.linkManagedPolicyArns(e, b.identityOf(e)),
-  'aws:iam/rolePolicy:RolePolicy': (b, e) => b.linkInlinePolicy(e),
-  'aws:iam/userPolicy:UserPolicy': (b, e) => b.linkInlinePolicy(e),
-  'aws:iam/groupPolicy:GroupPolicy': (b, e) => b.linkInlinePolicy(e),
-  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (b, e) => b.linkAttachment(e),
-  'aws:iam/userPolicyAttachment:UserPolicyAttachment': (b, e) => b.linkAttachment(e),
-  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => b.linkAttachment(e),
+  'aws:iam/role:Role': (b, e) => {
+    b.linkManagedPolicyArns(e, b.identityOf(e));
+  },
+  'aws-native:iam:Role': (b, e) => {
+    b.linkManagedPolicyArns(e, b.identityOf(e));
+  },
+  'aws:iam/rolePolicy:RolePolicy': (b, e) => {
+    b.linkInlinePolicy(e);
+  },
+  'aws:iam/userPolicy:UserPolicy': (b, e) => {
+    b.linkInlinePolicy(e);
+  },
+  'aws:iam/groupPolicy:GroupPolicy': (b, e) => {
+    b.linkInlinePolicy(e);
+  },
+  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (b, e) => {
+    b.linkAttachment(e);
+  },
+  'aws:iam/userPolicyAttachment:UserPolicyAttachment': (b, e) => {
+    b.linkAttachment(e);
+  },
+  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => {
+    b.linkAttachment(e);
+  },
   'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
     const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
     for (const [property, kind] of [
@@ -84,8 +100,12 @@ const LINKERS: Record<string, Linker> = {
     const [group] = b.findIdentities(e, 'group', 'aws-group');
     if (group) for (const user of b.findIdentities(e, 'users', 'aws-user')) b.addToGroup(user, group);
   },
-  'aws:cloudwatch/eventRule:EventRule': (b, e) => b.addMonitor(e, 'event-rule', e.props.eventPattern),
-  'aws:cloudwatch/logMetricFilter:LogMetricFilter': (b, e) => b.addMonitor(e, 'metric-filter', e.props.pattern),
+  'aws:cloudwatch/eventRule:EventRule': (b, e) => {
+    b.addMonitor(e, 'event-rule', e.props.eventPattern);
+  },
+  'aws:cloudwatch/logMetricFilter:LogMetricFilter': (b, e) => {
+    b.addMonitor(e, 'metric-filter', e.props.pattern);
+  },
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
@@ -101,8 +121,14 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
-for (const type of Object.keys(CREDENTIALS)) LINKERS[type] = (b, e) => b.linkCredential(e);
-for (const type of Object.keys(COMPUTE)) LINKERS[type] = (b, e) => b.linkCompute(e);
+for (const type of Object.keys(CREDENTIALS))
+  LINKERS[type] = (b, e) => {
+    b.linkCredential(e);
+  };
+for (const type of Object.keys(COMPUTE))
+  LINKERS[type] = (b, e) => {
+    b.linkCompute(e);
+  };
 
 /**
  * Builds the normalized model from Pulumi AWS resources (the records a stack policy sees). Identities, secrets
@@ -246,7 +272,7 @@ class ModelBuilder {
   }
 
   linkInlinePolicy(entry: Entry): void {
-    const [property, kind] = SINGLE_HOLDER[entry.resource.type]!;
+    const [property, kind] = SINGLE_HOLDER[entry.resource.type];
     const name = knownString(entry.props.name);
     const grant: AwsPolicyGrant = {
       kind: 'aws-policy',
@@ -260,20 +286,20 @@ class ModelBuilder {
   }
 
   linkAttachment(entry: Entry): void {
-    const [property, kind] = SINGLE_HOLDER[entry.resource.type]!;
+    const [property, kind] = SINGLE_HOLDER[entry.resource.type];
     const [holder] = this.findIdentities(entry, property, kind, { external: true });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
   }
 
   linkCredential(entry: Entry): void {
-    const { property, kind } = CREDENTIALS[entry.resource.type]!;
+    const { property, kind } = CREDENTIALS[entry.resource.type];
     const [user] = this.findIdentities(entry, property, 'aws-user');
     (user ?? this.externalUser(entry, entry.props[property])).credentials.push({ kind, source: entry.ref });
   }
 
   linkCompute(entry: Entry): void {
-    const { property, kind } = COMPUTE[entry.resource.type]!;
+    const { property, kind } = COMPUTE[entry.resource.type];
     if (entry.props[property] === undefined) return;
     for (const role of this.findIdentities(entry, property, 'aws-role'))
       role.attachments.push({ kind, source: entry.ref });
@@ -375,8 +401,8 @@ function lastSegment(arn: string): string {
 function secretNamesOf(reference: string): string[] {
   const arn = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference);
   if (!arn) return [reference];
-  const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(arn[1]!);
-  return full ? [full[1]!, arn[1]!] : [arn[1]!];
+  const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(arn[1]);
+  return full ? [full[1], arn[1]] : [arn[1]];
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */

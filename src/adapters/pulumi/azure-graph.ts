@@ -99,7 +99,7 @@ export function tagsOf(value: unknown): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const tag of items(value)) {
     const match = typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null;
-    if (match) tags[match[1]!.trim()] = match[2]!.trim();
+    if (match) tags[match[1].trim()] = match[2].trim();
   }
   return tags;
 }

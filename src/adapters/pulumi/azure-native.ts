@@ -125,7 +125,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
     return;
   }
   const matchesId = (candidate: Entry, id: string) =>
-    DEFINITION_SHAPES[candidate.resource.type]!.ids.some((property) => {
+    DEFINITION_SHAPES[candidate.resource.type].ids.some((property) => {
       const known = candidate.props[property];
       // Classic ids are `<resource id>|<scope>`; a bare GUID is the tail of the resource id.
       return (
@@ -153,7 +153,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
 }
 
 function definitionName(entry: Entry): string {
-  return knownString(entry.props[DEFINITION_SHAPES[entry.resource.type]!.name]) ?? entry.ref.name;
+  return knownString(entry.props[DEFINITION_SHAPES[entry.resource.type].name]) ?? entry.ref.name;
 }
 
 function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unknownValue> {

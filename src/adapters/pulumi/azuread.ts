@@ -213,7 +213,7 @@ function dateValue(value: unknown, what: string): Maybe<string> | undefined {
 function directoryRoleName(entry: Entry, directoryRoles: Map<string, Entry>): Maybe<string> {
   const value = entry.props.roleId;
   if (typeof value === 'string' && ENTRA_DIRECTORY_ROLES[value.toLowerCase()])
-    return ENTRA_DIRECTORY_ROLES[value.toLowerCase()]!;
+    return ENTRA_DIRECTORY_ROLES[value.toLowerCase()];
   const [role] = linked(entry, 'roleId', directoryRoles, (candidate, id) =>
     [candidate.props.templateId, candidate.props.objectId].includes(id),
   );

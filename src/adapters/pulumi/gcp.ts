@@ -80,8 +80,8 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 
   const bindings: Binding[] = [];
   for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
-    const family = IAM_TYPE.exec(entry.resource.type)![1]!;
-    const scopeSpec = IAM_SCOPES[family]!;
+    const family = IAM_TYPE.exec(entry.resource.type)![1];
+    const scopeSpec = IAM_SCOPES[family];
     const target = entry.props[scopeSpec.property];
     const scope: Maybe<string> =
       typeof target === 'string'
@@ -343,7 +343,7 @@ function linkProvider(
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
   const issuer: Maybe<string> =
     typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri)
-      ? (oidc!.issuerUri as Maybe<string>)
+      ? oidc.issuerUri
       : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set (AWS and SAML providers are not read)`);
   const condition = entry.props.attributeCondition;
   const attributeCondition =
@@ -432,7 +432,7 @@ function federationProvider(entry: Entry): FederationProvider {
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
   const issuer =
     typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri)
-      ? (oidc!.issuerUri as Maybe<string>)
+      ? (oidc.issuerUri as Maybe<string>)
       : unknownValue(`${entry.ref.name}.oidc.issuerUri is not set`);
   const condition = entry.props.attributeCondition;
   const attributeCondition =

@@ -18,7 +18,7 @@ export function isKubernetesType(type: string): boolean {
 
 export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
   const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => ({
-    kind: entry.resource.type.split(':')[2]!,
+    kind: entry.resource.type.split(':')[2],
     body: entry.props,
     ref: entry.ref,
     computed: (field) => isComputed(entry, field),

@@ -27,7 +27,7 @@ export function addressParts(address: string): string[] {
   let depth = 0;
   let quoted = false;
   for (let index = 0; index < address.length; index++) {
-    const char = address[index]!;
+    const char = address[index];
     if (quoted) {
       current += char;
       if (char === '\\') current += address[++index] ?? '';
@@ -59,7 +59,7 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const modules: ModuleStep[] = [];
   let index = 0;
   while (parts[index] === 'module' && index + 2 < parts.length) {
-    const step = splitKey(parts[index + 1]!);
+    const step = splitKey(parts[index + 1]);
     modules.push(step.key !== undefined ? { name: step.name, key: step.key } : { name: step.name });
     index += 2;
   }
@@ -69,8 +69,8 @@ export function parseAddress(address: string): ParsedAddress | undefined {
     index++;
   }
   if (parts.length - index !== 2) return undefined;
-  const type = parts[index]!;
-  const { name, key } = splitKey(parts[index + 1]!);
+  const type = parts[index];
+  const { name, key } = splitKey(parts[index + 1]);
   if (!/^[A-Za-z][\w-]*$/.test(type) || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
   return { modules, mode, type, name, ...(key !== undefined ? { key } : {}) };
 }

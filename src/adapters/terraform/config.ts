@@ -56,9 +56,9 @@ export class TerraformConfiguration {
       else resource.byKey.set(instance.parsed.key, [instance]);
       for (let depth = 0; depth < modules.length; depth++) {
         const parent = moduleAddress(modules.slice(0, depth));
-        const call = `${parent ? `${parent}.` : ''}module.${modules[depth]!.name}`;
+        const call = `${parent ? `${parent}.` : ''}module.${modules[depth].name}`;
         const keys = this.moduleKeys.get(call) ?? new Set();
-        keys.add(modules[depth]!.key);
+        keys.add(modules[depth].key);
         this.moduleKeys.set(call, keys);
       }
     }
@@ -77,7 +77,7 @@ export class TerraformConfiguration {
     for (const { attribute, references, constant } of attributes) {
       const dependencies =
         references.length === 1
-          ? this.resolve(modules, key, references[0]!, 0)
+          ? this.resolve(modules, key, references[0], 0)
           : [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
       result.set(attribute, { references, dependencies, constant });
     }
@@ -132,7 +132,7 @@ export class TerraformConfiguration {
   ): string[] {
     if (depth > MAX_DEPTH) return [reference];
     const parts = addressParts(reference);
-    const head = parts[0]!;
+    const head = parts[0];
     if (head === 'var' && parts[1] !== undefined) {
       const call = modules.at(-1);
       if (!call) return [reference];

@@ -142,7 +142,9 @@ function walkModule(container: unknown, path: string, visit: Visit, skip: Readon
     });
     const children = module.child_modules ?? [];
     if (!Array.isArray(children)) throw new TerraformPlanError(`${at}.child_modules`, 'expected an array');
-    children.forEach((child, index) => visitModule(child, `${at}.child_modules[${index}]`));
+    children.forEach((child, index) => {
+      visitModule(child, `${at}.child_modules[${index}]`);
+    });
   };
   visitModule(container.root_module, `${path}.root_module`);
 }
@@ -154,7 +156,7 @@ function walkModule(container: unknown, path: string, visit: Visit, skip: Readon
 function actionOf(actions: unknown, path: string): PlannedAction | undefined {
   if (!Array.isArray(actions) || !actions.every((action) => typeof action === 'string'))
     throw new TerraformPlanError(path, 'expected an array of action names');
-  const set = new Set(actions as string[]);
+  const set = new Set(actions);
   if (set.has('create') && set.has('delete')) return 'replace';
   if (set.has('create')) return 'create';
   if (set.has('update')) return 'update';

@@ -71,16 +71,16 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       refs.set(instance.address, refOf(instance));
       continue;
     }
-    const type = pulumiTypeOf(mapping!, values);
+    const type = pulumiTypeOf(mapping, values);
     if (!type) continue;
     const propertyDependencies: Record<string, string[]> = {};
     for (const [attribute, source] of sources) {
-      const dependencies = dependenciesOf(source, mapping!.secretValue?.includes(attribute) ?? false);
+      const dependencies = dependenciesOf(source, mapping.secretValue?.includes(attribute) ?? false);
       if (dependencies.length === 0) continue;
       const properties =
-        mapping!.verbatim === attribute
+        mapping.verbatim === attribute
           ? ['metadata', 'subjects', 'data', 'stringData']
-          : [propertyName(mapping!, attribute)];
+          : [propertyName(mapping, attribute)];
       for (const property of properties)
         propertyDependencies[property] = [...(propertyDependencies[property] ?? []), ...dependencies];
     }
@@ -88,7 +88,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       type,
       name: instance.address,
       urn: instance.address,
-      props: convertValues(mapping!, values),
+      props: convertValues(mapping, values),
       propertyDependencies,
     });
     refs.set(instance.address, refOf(instance));
@@ -196,7 +196,7 @@ function addGcpResourceIam(
   for (const { instance, values } of entries) {
     const source = refOf(instance);
     const [, resource, form] = GCP_RESOURCE_IAM.exec(instance.type)!;
-    const target = scopeOf(values, resource!);
+    const target = scopeOf(values, resource);
     const pairs: { member: unknown; role: unknown }[] =
       form === 'member'
         ? [{ member: values.member, role: values.role }]

@@ -212,7 +212,7 @@ function matchingLowered(actions: readonly LoweredAction[], pattern: string): Aw
   const literal = longestLiteral(pattern);
   const matching: AwsAction[] = [];
   for (let index = 0; index < actions.length; index++) {
-    const { lower, action } = actions[index]!;
+    const { lower, action } = actions[index];
     if (literal.length > 0 && !lower.includes(literal)) continue;
     if (globMatch(pattern, lower)) matching.push(action);
   }
@@ -233,7 +233,7 @@ function longestLiteral(pattern: string): string {
 export function actionListKey(values: readonly PolicyValue[]): string | undefined {
   let key = '';
   for (let index = 0; index < values.length; index++) {
-    const value = values[index]!;
+    const value = values[index];
     if (typeof value !== 'string') return undefined;
     key = index === 0 ? value : `${key}\u0000${value}`;
   }

@@ -5,7 +5,6 @@ import {
   type PolicyStatement,
   type PolicyValue,
   type PrincipalBlock,
-  type Unknown,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 
@@ -95,7 +94,7 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   const statement: PolicyStatement = { effect };
   if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
   for (let index = 0; index < VALUE_FIELDS.length; index++) {
-    const { key, field } = VALUE_FIELDS[index]!;
+    const { key, field } = VALUE_FIELDS[index];
     if (entry[key] === undefined) continue;
     const values = toValues(entry[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
@@ -103,7 +102,7 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
   for (let index = 0; index < PRINCIPAL_FIELDS.length; index++) {
-    const { key, field } = PRINCIPAL_FIELDS[index]!;
+    const { key, field } = PRINCIPAL_FIELDS[index];
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
     if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
@@ -137,7 +136,7 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
   const block: Exclude<PrincipalBlock, '*'> = {};
   const keys = Object.keys(value);
   for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
+    const key = keys[index];
     if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser')
       return `unknown principal type "${key}"`;
     const values = toValues(value[key]);
@@ -152,13 +151,13 @@ function toCondition(value: unknown): Record<string, Record<string, PolicyValue[
   const condition: Record<string, Record<string, PolicyValue[]>> = {};
   const operators = Object.keys(value);
   for (let index = 0; index < operators.length; index++) {
-    const operator = operators[index]!;
+    const operator = operators[index];
     const keys = value[operator];
     if (!isRecord(keys)) return `${operator}: expected an object of condition keys`;
     const byKey: Record<string, PolicyValue[]> = (condition[operator] = {});
     const names = Object.keys(keys);
     for (let position = 0; position < names.length; position++) {
-      const key = names[position]!;
+      const key = names[position];
       const values = toValues(keys[key]);
       if (typeof values === 'string') return `${operator}.${key}: ${values}`;
       byKey[key] = values;
@@ -168,5 +167,5 @@ function toCondition(value: unknown): Record<string, Record<string, PolicyValue[
 }
 
 function unreadable(description: string): PolicyDocument {
-  return { statements: [], unreadable: unknownValue(description) as Unknown };
+  return { statements: [], unreadable: unknownValue(description) };
 }

@@ -34,10 +34,10 @@ export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
   let hasDeny = false;
   // Per-identity path: indexed loops (README, Performance).
   for (let d = 0; d < documents.length; d++) {
-    const document = documents[d]!;
+    const document = documents[d];
     if (document.unreadable) continue;
     for (let s = 0; s < document.statements.length; s++) {
-      const statement = document.statements[s]!;
+      const statement = document.statements[s];
       if (statement.effect !== 'Allow') {
         hasDeny ||= statement.effect === 'Deny';
         continue;
@@ -45,7 +45,7 @@ export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
       const actions = actionsOf(statement, 'allow');
       let onEveryResource: boolean | undefined;
       for (let a = 0; a < actions.length; a++) {
-        const action = actions[a]!;
+        const action = actions[a];
         // An action AWS cannot scope is authorized against "*" only: a statement naming resources does not grant it.
         if (!action.scopable && !(onEveryResource ??= appliesToStar(statement))) continue;
         addAllowance(allowed, action, statement);
@@ -100,10 +100,10 @@ export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset)
   const allowed = new Map<string, AllowedAction>();
   let hasDeny = false;
   for (let d = 0; d < documents.length; d++) {
-    const document = documents[d]!;
+    const document = documents[d];
     if (document.unreadable) continue;
     for (let s = 0; s < document.statements.length; s++) {
-      const statement = document.statements[s]!;
+      const statement = document.statements[s];
       if (statement.effect !== 'Allow') {
         hasDeny ||= statement.effect === 'Deny';
         continue;
@@ -134,12 +134,12 @@ function forEachInSubset(
   const actions = actionsOf(statement, mode);
   if (actions.length <= subset.actions.length) {
     for (let index = 0; index < actions.length; index++)
-      if (subset.names.has(actions[index]!.name)) visit(actions[index]!);
+      if (subset.names.has(actions[index].name)) visit(actions[index]);
     return;
   }
   const names = namesOf(actions);
   for (let index = 0; index < subset.actions.length; index++)
-    if (names.has(subset.actions[index]!.name)) visit(subset.actions[index]!);
+    if (names.has(subset.actions[index].name)) visit(subset.actions[index]);
 }
 
 /** Name sets of large expansions, by the expansion list (shared by statements; see allowedActionsOf), built when first asked. */
@@ -182,7 +182,7 @@ export function isActionAllowed(documents: PolicyDocument[], action: string, res
  */
 export function hasUnknownGrant(documents: PolicyDocument[]): Unknown | undefined {
   for (let index = 0; index < documents.length; index++) {
-    const unknown = unknownGrantOf(documents[index]!);
+    const unknown = unknownGrantOf(documents[index]);
     if (unknown) return unknown;
   }
   return undefined;
@@ -204,7 +204,7 @@ export function unknownGrantOf(document: PolicyDocument): Unknown | undefined {
 function firstUnknownGrant(document: PolicyDocument): Unknown | undefined {
   if (document.unreadable) return document.unreadable;
   for (let index = 0; index < document.statements.length; index++) {
-    const statement = document.statements[index]!;
+    const statement = document.statements[index];
     if (statement.effect !== 'Allow') continue;
     const unknown = firstUnknown(statement.action) ?? firstUnknown(statement.notAction);
     if (unknown) return unknown;
@@ -307,11 +307,11 @@ function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, st
 /** One more statement allowing the action: its resources, exclusions and condition join the allowance. */
 function widenAllowance(existing: AllowedAction, statement: PolicyStatement): void {
   const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
-  for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]!);
+  for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]);
   if (statement.notResource) {
     if (existing.notResources)
       for (let index = 0; index < statement.notResource.length; index++)
-        existing.notResources.push(statement.notResource[index]!);
+        existing.notResources.push(statement.notResource[index]);
     else existing.notResources = statement.notResource.slice();
   }
   existing.conditional &&= Boolean(statement.condition);

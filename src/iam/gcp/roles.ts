@@ -126,5 +126,5 @@ export function workloadPoolMember(member: string): { pool: string; project: str
     /^principal(?:Set)?:\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/(.+)$/.exec(
       member,
     );
-  return match ? { project: match[1]!, pool: match[2]!, path: match[3]! } : undefined;
+  return match ? { project: match[1], pool: match[2], path: match[3] } : undefined;
 }

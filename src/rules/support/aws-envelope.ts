@@ -71,14 +71,14 @@ export function documentWithinEnvelopes(
 ): boolean {
   if (document.unreadable) return true;
   for (let s = 0; s < document.statements.length; s++) {
-    const statement = document.statements[s]!;
+    const statement = document.statements[s];
     if (statement.effect !== 'Allow') continue;
     const actions = allowedActionsOf(statement);
     if (!actions) return false;
     // As granted: NotResource is all but some, and no Resource at all is every resource.
     const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
     for (let r = 0; r < resources.length; r++) {
-      const resource = resources[r]!;
+      const resource = resources[r];
       if (isUnknown(resource) || !listWithin(envelopes, actions, resource, decided)) return false;
     }
   }
@@ -100,7 +100,7 @@ function listWithin(
     // An action AWS cannot scope is granted on "*" only (evaluate.ts appliesToStar): on a named resource it is not granted.
     const onEveryResource = globMatch(resource, '*');
     for (let index = 0; index < list.actions.length && within; index++) {
-      const action = list.actions[index]!;
+      const action = list.actions[index];
       if (action.scopable || onEveryResource)
         within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
     }
@@ -140,8 +140,8 @@ export function narrowedStatements(
   }
   return [...resourcesByActions.values()].map(({ actions, resources }) => ({
     Effect: 'Allow',
-    Action: actions.length === 1 ? actions[0]! : actions,
-    Resource: resources.length === 1 ? resources[0]! : resources,
+    Action: actions.length === 1 ? actions[0] : actions,
+    Resource: resources.length === 1 ? resources[0] : resources,
   }));
 }
 
