@@ -38,7 +38,7 @@ function subjectsByName(model: Model, catalog: Catalog): Map<string, { name: str
   const list = subjectBindings(model, catalog);
   let byName = byNameLists.get(list);
   if (!byName) {
-    byNameLists.set(list, (byName = new Map()));
+    byNameLists.set(list, (byName = new Map<string, { name: string; binding: Binding }[]>()));
     for (const entry of list) {
       for (const name of new Set(entry.binding.names)) {
         const same = byName.get(name);
@@ -53,7 +53,7 @@ function subjectsByName(model: Model, catalog: Catalog): Map<string, { name: str
 /** The distinct identities and secrets of the change the exception's target binds to (their names). */
 export function exceptionTargets(exception: CatalogException, model: Model, catalog: Catalog): string[] {
   let byTarget = scopes.get(model);
-  if (!byTarget) scopes.set(model, (byTarget = new Map()));
+  if (!byTarget) scopes.set(model, (byTarget = new Map<string, string[]>()));
   let names = byTarget.get(exception.target);
   if (!names) {
     names = [];

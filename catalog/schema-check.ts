@@ -14,7 +14,9 @@ function compiledValidator(): ValidateFunction {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String(error).includes('schema-validator.cjs'))
       throw error;
-    throw new Error('catalog/schema-validator.cjs is missing: `npm run build` compiles the catalog schema into it');
+    throw new Error('catalog/schema-validator.cjs is missing: `npm run build` compiles the catalog schema into it', {
+      cause: error,
+    });
   }
 }
 

@@ -284,7 +284,7 @@ class SemanticCheck {
       if (approved === undefined) {
         this.report(
           ['exceptions', index],
-          `approved is required: exceptionPolicy.maxLifetime (${policy.maxLifetime}) counts from the approval date; expected approved: YYYY-MM-DD`,
+          `approved is required: exceptionPolicy.maxLifetime (${String(policy.maxLifetime)}) counts from the approval date; expected approved: YYYY-MM-DD`,
         );
         continue;
       }
@@ -295,7 +295,7 @@ class SemanticCheck {
       } else if (days > maxLifetime) {
         this.report(
           at('expires'),
-          `${expires} is ${days} days after the approval on ${approved}, longer than exceptionPolicy.maxLifetime (${policy.maxLifetime}); expected ${addDays(approved, maxLifetime)} or earlier`,
+          `${expires} is ${days} days after the approval on ${approved}, longer than exceptionPolicy.maxLifetime (${String(policy.maxLifetime)}); expected ${addDays(approved, maxLifetime)} or earlier`,
         );
       }
     }

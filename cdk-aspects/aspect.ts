@@ -66,6 +66,8 @@ export class EntitlementGuard implements IAspect {
 
   constructor(props: EntitlementGuardProps = {}) {
     this.createdAt = callerFrames(new.target);
+    // evaluateInWorker is deprecated and taken out here so that it is accepted and ignored.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const { auditFile, evaluateInWorker: _ignored, ...options } = props;
     this.options = options;
     this.audit = auditFile === undefined ? undefined : new AppAudit(auditFile);

@@ -54,6 +54,7 @@ export function sourceLocation(frames: readonly Frame[], cwd = process.cwd()): s
  * The app's frames of the current call stack above `below` (a function the app called): where the app created an
  * EntitlementGuard, the location of findings about the catalog it names. Frames in node_modules and Node's own are left out.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a class or a function: where the stack is cut
 export function callerFrames(below: Function): Frame[] {
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder, below);

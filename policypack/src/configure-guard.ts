@@ -53,6 +53,8 @@ function policySdkGrpc(): GrpcModule {
 export function withConfigureHandler<T>(handler: ConfigureHandler, create: () => T): T {
   const grpc = policySdkGrpc();
   const prototype = grpc.Server.prototype;
+  // Called below with the server as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = prototype.addService;
   prototype.addService = function addService(service, implementation) {
     const configure = implementation.configure;

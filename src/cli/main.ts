@@ -233,6 +233,8 @@ function outputProblem(path: string): string | undefined {
 }
 
 function oneLine(text: string): string {
+  // Control characters are what this removes (a name must not move the terminal's cursor).
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 500);
 }
 

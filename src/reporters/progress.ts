@@ -33,6 +33,8 @@ export function createProgress(
       const width = 20;
       const filled = total > 0 ? Math.round((current / total) * width) : 0;
       stream.write(
+        // Control characters are what this removes (a label must not move the cursor).
+        // eslint-disable-next-line no-control-regex
         `${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${current}/${total} ${label.replace(/[\u0000-\u001f\u007f]/g, '')}`,
       );
       shown = true;

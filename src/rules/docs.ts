@@ -58,7 +58,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       '',
       '**Messages.**',
       '',
-      ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${String(text).replace(/\|/g, '\\|')}`),
+      ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text.replace(/\|/g, '\\|')}`),
       '',
     );
   }

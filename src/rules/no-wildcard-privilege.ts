@@ -8,6 +8,7 @@ import {
   type AwsManagedPolicyGrant,
   type AwsPolicyGrant,
   type Identity,
+  type Maybe,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
@@ -421,7 +422,7 @@ function roleIssueReport(
   const where =
     grant.scopeLevel === 'cluster'
       ? 'cluster-wide (ClusterRoleBinding)'
-      : `in ${String(grant.scope).replace('namespace/', 'namespace ')}`;
+      : `in ${shownValue(grant.scope).replace('namespace/', 'namespace ')}`;
   switch (issue.kind) {
     case 'pending':
       return { messageId: 'roleGrantPending', data: { what: issue.what }, detail: 'Role::unknown' };
@@ -559,7 +560,7 @@ function checkAutomount(ctx: Context, identity: Identity): void {
       grant.kind === 'role' && roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending'),
   );
   if (privileged.length === 0) return;
-  const what = privileged.map((grant) => `${String(grant.role)} (${grant.source.name})`).join(', ');
+  const what = privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`).join(', ');
   ctx.report({
     resource: identity.resource,
     identity,
@@ -567,4 +568,9 @@ function checkAutomount(ctx: Context, identity: Identity): void {
     data: { identity: identity.name, what },
     detail: 'Token::automount',
   });
+}
+
+/** A value of the plan as a message shows it: an unknown one by what it stands for. */
+function shownValue(value: Maybe<string>): string {
+  return isUnknown(value) ? `<${value.description}>` : value;
 }

@@ -14,13 +14,16 @@ export function packageDataFile(file: string): string {
   return join((root ??= packageRoot()), 'data', file);
 }
 
-/** `data/<file>` parsed as JSON; a missing or broken file is an error naming it (never an empty table). */
-export function readPackageJson<T>(file: string, what: string): T {
+/**
+ * `data/<file>` parsed as JSON; a missing or broken file is an error naming it (never an empty table). The caller
+ * checks the shape it expects (a count in the header against the entries).
+ */
+export function readPackageJson(file: string, what: string): unknown {
   const path = packageDataFile(file);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -53,6 +53,7 @@ export function renderAll(result: EvaluationResult, model: Model, catalog: Catal
   // No control character from the input reaches a human-readable report raw (text and Markdown; JSON escapes by itself).
 
   for (const output of [outputs[1]!, outputs[4]!])
+    // eslint-disable-next-line no-control-regex -- control characters are what the output must not hold
     expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 }
 

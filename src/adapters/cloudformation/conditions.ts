@@ -10,7 +10,7 @@ import type { CfnTemplate } from './template.js';
  * `Fn::And` is false as soon as one part is false and `Fn::Or` true as soon as one is true, even if others are unknown.
  */
 export interface Conditions {
-  condition(name: string): boolean | Unknown;
+  condition: (name: string) => boolean | Unknown;
 }
 
 /** `resolve`: the template's resolver, for the operands of `Fn::Equals`. */

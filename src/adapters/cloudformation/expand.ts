@@ -265,7 +265,7 @@ function writtenLocation(location: unknown): string | undefined {
   if (typeof location === 'string') return location;
   if (!isRecord(location)) return undefined;
   const sub = location['Fn::Sub'];
-  const text = Array.isArray(sub) ? sub[0] : sub;
+  const text: unknown = Array.isArray(sub) ? sub[0] : sub;
   return typeof text === 'string' ? text : undefined;
 }
 

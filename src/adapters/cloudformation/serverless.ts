@@ -325,7 +325,7 @@ function withGlobals(resource: CfnResource, globals: unknown): CfnResource {
 
 function mergeGlobals(global: unknown, local: unknown): unknown {
   if (local === undefined) return global;
-  if (Array.isArray(global) && Array.isArray(local)) return [...global, ...local];
+  if (Array.isArray(global) && Array.isArray(local)) return [...(global as unknown[]), ...(local as unknown[])];
   if (isRecord(global) && isRecord(local) && !isIntrinsic(global) && !isIntrinsic(local)) {
     const merged: Record<string, unknown> = { ...global };
     for (const [key, value] of Object.entries(local)) merged[key] = mergeGlobals(global[key], value);

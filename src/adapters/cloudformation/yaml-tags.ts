@@ -1,4 +1,4 @@
-import type { ScalarTag, CollectionTag, YAMLMap, YAMLSeq } from 'yaml';
+import type { ScalarTag, CollectionTag } from 'yaml';
 
 /**
  * CloudFormation's YAML short forms (`!Ref X`, `!GetAtt A.B`, `!Sub [...]`, …) rewritten to the long JSON form
@@ -41,8 +41,8 @@ function scalarValue(name: string, text: string): unknown {
 function tagsFor(tag: string, key: string, name: string): (ScalarTag | CollectionTag)[] {
   return [
     { tag, resolve: (text: string) => ({ [key]: scalarValue(name, text) }) },
-    { tag, collection: 'seq', resolve: (seq) => ({ [key]: (seq as YAMLSeq).toJSON() }) },
-    { tag, collection: 'map', resolve: (map) => ({ [key]: (map as YAMLMap).toJSON() }) },
+    { tag, collection: 'seq', resolve: (seq) => ({ [key]: seq.toJSON() as unknown }) },
+    { tag, collection: 'map', resolve: (map) => ({ [key]: map.toJSON() as unknown }) },
   ];
 }
 

@@ -101,7 +101,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
       applications,
       ({ entry: appEntry }, value) =>
         [appEntry.props.id, appEntry.props.objectId].includes(value) ||
-        value === `/applications/${appEntry.props.objectId}`,
+        value === `/applications/${String(appEntry.props.objectId)}`,
     )[0]?.identity;
   const findSp = (entry: Entry, property: string) =>
     linked(entry, property, servicePrincipals, (identity, value) =>

@@ -112,9 +112,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
 
 function withoutAttributes<T>(values: T, attributes: readonly string[]): T {
   if (attributes.length === 0 || !isRecord(values)) return values;
-  const result: Record<string, unknown> = { ...values };
-  for (const attribute of attributes) delete result[attribute];
-  return result as T;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !attributes.includes(key))) as T;
 }
 
 /**
@@ -141,9 +139,9 @@ export function withUnknowns(
   if (unknown === true) return describe(path || '(all values)', attribute);
   if (Array.isArray(unknown)) {
     if (!unknown.some(marksUnknown)) return value;
-    const result = Array.isArray(value) ? [...value] : [];
+    const result: unknown[] = Array.isArray(value) ? [...(value as unknown[])] : [];
     for (let index = 0; index < unknown.length; index++) {
-      const item = unknown[index];
+      const item: unknown = unknown[index];
       if (marksUnknown(item))
         result[index] = withUnknowns(result[index], item, describe, `${path}[${index}]`, attribute);
     }
@@ -201,7 +199,7 @@ function addGcpResourceIam(
       form === 'member'
         ? [{ member: values.member, role: values.role }]
         : form === 'binding'
-          ? (Array.isArray(values.members) ? values.members : [values.members]).map((member) => ({
+          ? (Array.isArray(values.members) ? (values.members as unknown[]) : [values.members]).map((member) => ({
               member,
               role: values.role,
             }))
@@ -271,6 +269,9 @@ function policyPairs(data: unknown, address: string): { member: unknown; role: u
   }
   const bindings = isKnownRecord(policy) && Array.isArray(policy.bindings) ? policy.bindings.filter(isKnownRecord) : [];
   return bindings.flatMap((binding) =>
-    (Array.isArray(binding.members) ? binding.members : []).map((member) => ({ member, role: binding.role })),
+    (Array.isArray(binding.members) ? (binding.members as unknown[]) : []).map((member) => ({
+      member,
+      role: binding.role,
+    })),
   );
 }

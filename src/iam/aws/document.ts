@@ -129,6 +129,8 @@ function toValues(value: unknown): PolicyValue[] | string {
   return values;
 }
 
+/** The principal block, or a string saying what is wrong with it (`"*"` is itself a block). */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- "*" is named for the reader
 function toPrincipal(value: unknown): PrincipalBlock | string {
   if (value === '*') return '*';
   if (isUnknown(value)) return { AWS: [value] };

@@ -73,7 +73,7 @@ function load(): LoadedData {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the AWS managed policy data ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read the AWS managed policy data ${file}: ${(error as Error).message}`, { cause: error });
   }
   const firstBreak = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, firstBreak)) as ManagedPolicyDataset;

@@ -89,7 +89,7 @@ function judgeActionList(values: PolicyValue[], catalog: Catalog): ActionJudgeme
   // An Unknown value is its own issue object (it carries the Unknown): such a list is judged each time.
   if (key === undefined) return judgeActions(values, catalog);
   let judged = judgedActionLists.get(catalog);
-  if (!judged) judgedActionLists.set(catalog, (judged = new Map()));
+  if (!judged) judgedActionLists.set(catalog, (judged = new Map<string, ActionJudgement>()));
   let judgement = judged.get(key);
   if (!judgement) judged.set(key, (judgement = judgeActions(values, catalog)));
   return judgement;

@@ -32,10 +32,9 @@ let loaded: LoadedRoles | undefined;
 
 function roles(): LoadedRoles {
   if (loaded) return loaded;
-  const data = readPackageJson<RoleDataset & { roles: AzureBuiltInRole[] }>(
-    AZURE_ROLE_DATA_FILE,
-    'the Azure built-in role data',
-  );
+  const data = readPackageJson(AZURE_ROLE_DATA_FILE, 'the Azure built-in role data') as RoleDataset & {
+    roles: AzureBuiltInRole[];
+  };
   if (!Array.isArray(data.roles) || data.roles.length !== data.count)
     throw new Error(
       `${AZURE_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`,

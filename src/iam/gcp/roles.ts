@@ -21,10 +21,9 @@ let loaded: (RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> }) 
 
 function data(): RoleDataset & { roles: Readonly<Record<string, PredefinedRole>> } {
   if (loaded) return loaded;
-  const read = readPackageJson<RoleDataset & { roles: Record<string, PredefinedRole> }>(
-    GCP_ROLE_DATA_FILE,
-    'the Google Cloud predefined role data',
-  );
+  const read = readPackageJson(GCP_ROLE_DATA_FILE, 'the Google Cloud predefined role data') as RoleDataset & {
+    roles: Record<string, PredefinedRole>;
+  };
   const count = read.roles && typeof read.roles === 'object' ? Object.keys(read.roles).length : undefined;
   if (count !== read.count)
     throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);

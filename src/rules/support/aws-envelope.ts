@@ -23,7 +23,7 @@ const resourcesByAction = new WeakMap<readonly AwsGrantEnvelope[], Map<string, s
 export function envelopeResourcesFor(envelopes: readonly AwsGrantEnvelope[], action: string): readonly string[] {
   if (envelopes.length === 0) return [];
   let known = resourcesByAction.get(envelopes);
-  if (!known) resourcesByAction.set(envelopes, (known = new Map()));
+  if (!known) resourcesByAction.set(envelopes, (known = new Map<string, string[]>()));
   let resources = known.get(action);
   if (!resources)
     known.set(

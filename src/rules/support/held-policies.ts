@@ -38,7 +38,7 @@ export interface HeldPolicies {
   policies: HeldPolicy[];
   opaque: OpaquePolicy[];
   /** The policy a statement came from. */
-  policyOf(statement: PolicyStatement): HeldPolicy | undefined;
+  policyOf: (statement: PolicyStatement) => HeldPolicy | undefined;
 }
 
 /** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */

@@ -5,6 +5,7 @@ import * as k8s from '@pulumi/kubernetes';
 import { parseAllDocuments } from 'yaml';
 
 const manifest = readFileSync(new URL('../../fixtures/kubernetes/routes.yaml', import.meta.url), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each constructor takes its own args type
 const constructors: Record<string, new (name: string, args: any) => unknown> = {
   ClusterRole: k8s.rbac.v1.ClusterRole,
   Role: k8s.rbac.v1.Role,
