@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { ruleById } from '../src/rules/index.js';
+import { RULE_IDS } from '../catalog/rule-ids.js';
 import type { FindingSummary } from './verdict.js';
 
 /** A `Validations.of(construct).acknowledge(...)` that names one of our rules. */
@@ -25,10 +25,12 @@ export interface UnapprovedWaiver {
 /** The prefixes our rule ids carry in the three front-ends: nag ids, plugin namespace, bare ids. */
 const NAMESPACES = /^(?:annotation::|EntitlementGuard::|EntitlementGuardChecks::)?(?:EntitlementGuard-)?/i;
 
+const RULE_ID_SET: ReadonlySet<string> = new Set(RULE_IDS);
+
 /** Parses an acknowledged id into one of our rules, or undefined for other tools' rules. */
 export function parseAcknowledgedId(id: string): { ruleId: string; detail?: string } | undefined {
   const match = /^([^[]+)(?:\[(.*)\])?$/.exec(id.replace(NAMESPACES, ''));
-  if (!match || !ruleById(match[1])) return undefined;
+  if (!match || !RULE_ID_SET.has(match[1])) return undefined;
   return { ruleId: match[1], ...(match[2] !== undefined ? { detail: match[2] } : {}) };
 }
 

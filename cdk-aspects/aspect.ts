@@ -1,15 +1,16 @@
 import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { isBlocking } from '../src/model/finding.js';
 import type { ResourceRef } from '../src/model/model.js';
+import { CatalogError } from '../catalog/issues.js';
 import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
-import { AppAudit } from './app-audit.js';
+import type { AppAudit } from './app-audit.js';
+import { cdkAudit } from './audit-loader.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
-import { judgeTemplates, type Evaluation, type JudgedFinding } from './verdict.js';
-import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
-import { CatalogError } from '../catalog/index.js';
+import { cdkEngine } from './engine-loader.js';
+import type { Evaluation, JudgedFinding } from './verdict.js';
+import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 import { annotateAt, callerFrames, creationFrames, sourceLocation, tracedTo, type Frame } from './source-location.js';
-import { resourceKey, stackTemplates, type StackTemplates } from './stack-templates.js';
+import type { StackTemplates } from './stack-templates.js';
 
 /** Marks the aspect across copies of this package, where `instanceof` would not hold. */
 const GUARD_BRAND = Symbol.for('entitlement-guard.cdk.EntitlementGuard');
@@ -70,7 +71,7 @@ export class EntitlementGuard implements IAspect {
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     const { auditFile, evaluateInWorker: _ignored, ...options } = props;
     this.options = options;
-    this.audit = auditFile === undefined ? undefined : new AppAudit(auditFile);
+    this.audit = auditFile === undefined ? undefined : new (cdkAudit().AppAudit)(auditFile);
   }
 
   /** @deprecated Always 'main': the engine runs on the synthesis thread (see `evaluateInWorker`). */
@@ -110,8 +111,12 @@ export class EntitlementGuard implements IAspect {
     let batch = this.submitted.get(stage) ?? [];
     // The stack is already in: the previous synthesis stopped before its last stack (it threw); start afresh.
     if (batch.some((entry) => entry.stack === stack)) batch = [];
-    const templates = stackTemplates(stack, { reuseInSynthesis: true });
-    const { judged, evaluation } = judgeTemplates(templates.inputs, (this.resolved ??= resolveOptions(this.options)));
+    const engine = cdkEngine();
+    const templates = engine.stackTemplates(stack, { reuseInSynthesis: true });
+    const { judged, evaluation } = engine.judgeTemplates(
+      templates.inputs,
+      (this.resolved ??= engine.resolveOptions(this.options)),
+    );
     batch.push({ stack, templates, judged, evaluation });
     this.submitted.set(stage, batch);
     if (batch.length < this.stacksPerStage.get(stage)!) return;
@@ -120,6 +125,7 @@ export class EntitlementGuard implements IAspect {
   }
 
   private annotate({ stack, templates, judged, evaluation }: JudgedStack): void {
+    const { isBlocking, resourceKey } = cdkEngine();
     const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
     const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
     for (const entry of judged) {

@@ -4,16 +4,14 @@ import type {
   PolicyValidationPluginReport,
   PolicyViolation,
 } from 'aws-cdk-lib';
-import { loadTemplates } from '../src/adapters/cloudformation/load.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
-import { allRules } from '../src/rules/index.js';
+import { RULE_IDS } from '../catalog/rule-ids.js';
 import { describeUnapprovedWaiver, ruleAcknowledgements, unapprovedWaivers } from './acknowledgements.js';
 import type { IConstruct } from 'constructs';
-import { isBlocking, type Finding } from '../src/model/finding.js';
+import type { Finding } from '../src/model/finding.js';
 import { resourcePaths, stackAt } from './construct-tree.js';
-import { resourceKey, stackTemplates } from './stack-templates.js';
-import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
-import { describeFinding, evaluateTemplates } from './verdict.js';
+import { cdkEngine } from './engine-loader.js';
+import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 
 /**
  * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
@@ -26,14 +24,15 @@ import { describeFinding, evaluateTemplates } from './verdict.js';
  */
 export class EntitlementGuardValidation implements IPolicyValidationPlugin {
   readonly name = 'EntitlementGuard';
-  readonly ruleIds = allRules.map((rule) => rule.meta.id);
+  readonly ruleIds: string[] = [...RULE_IDS];
   private readonly options: ResolvedGuardOptions;
 
   constructor(options: GuardOptions = {}) {
-    this.options = resolveOptions(options);
+    this.options = cdkEngine().resolveOptions(options);
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const { describeFinding, evaluateTemplates, isBlocking } = cdkEngine();
     const inputs = templateInputs(context);
     const { findings } = evaluateTemplates(inputs, this.options);
     if (context.appConstruct) locateInTree(findings, context.appConstruct);
@@ -78,7 +77,7 @@ function locateInTree(findings: Finding[], app: IConstruct): void {
     // Catalog findings (an expired exception) name no stack: no construct to find.
     if (known !== undefined || stack === undefined) continue;
     paths ??= resourcePaths(app);
-    const path = paths.get(resourceKey(stack, finding.resource.name));
+    const path = paths.get(cdkEngine().resourceKey(stack, finding.resource.name));
     if (path) finding.resource = { ...finding.resource, path };
   }
 }
@@ -89,6 +88,7 @@ function locateInTree(findings: Finding[], app: IConstruct): void {
  * stacks' files whatever the asset-metadata setting); otherwise the written files are read on their own.
  */
 function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
+  const { loadTemplates, stackTemplates } = cdkEngine();
   const stacks =
     context.stackTemplates ??
     context.templatePaths.map((templatePath) => ({ templatePath, stackConstructPath: undefined }));

@@ -21,10 +21,57 @@ const libraryEntries = {
   cdk: 'cdk-aspects/index.js',
   'cdk-nag': 'cdk-aspects/nag.js',
   pulumi: 'policypack/src/index.js',
+  // Loaded by `cdk` on first use, not on import (lazyEntries below).
+  'cdk-engine': 'cdk-aspects/engine.js',
+  'cdk-audit': 'cdk-aspects/app-audit.js',
 };
 /** Programs, run by Node as ES modules: the CLI (the `bin`) and the policy pack this repository runs from policypack/. */
 const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/main.js' };
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/**
+ * What importing `entitlement-guard/cdk` must not load: the engine (loaded when the first stack is checked) and the
+ * audit writer (only with `auditFile`). In the sources a loader module imports its half statically (tests and types
+ * see one module graph); here it becomes a function that requires the half's own entry on the first call. In the
+ * ES module build that is `require` of an ES module (Node 22.12 and later; the same module instances as `import`);
+ * an older Node 22 that refuses it gets the CommonJS build of the half, published beside it.
+ */
+const LAZY_LOADERS = {
+  'cdk-aspects/engine-loader.js': { name: 'cdkEngine', entry: 'cdk-engine' },
+  'cdk-aspects/audit-loader.js': { name: 'cdkAudit', entry: 'cdk-audit' },
+};
+
+function lazyEntries(format) {
+  const loaders = new Map(
+    Object.entries(LAZY_LOADERS).map(([file, loader]) => [fileURLToPath(new URL(file, dist)), loader]),
+  );
+  return {
+    name: 'lazy-entries',
+    load(id) {
+      const loader = loaders.get(id);
+      if (!loader) return null;
+      const load =
+        format === 'esm'
+          ? `const require = createRequire(import.meta.url);
+  try {
+    return require('./${loader.entry}.js');
+  } catch (error) {
+    if (error?.code !== 'ERR_REQUIRE_ESM') throw error;
+    return require('../cjs/${loader.entry}.js');
+  }`
+          : `return createRequire(import.meta.url)('./${loader.entry}.js');`;
+      return `import { createRequire } from 'node:module';
+let loaded;
+function load() {
+  ${load}
+}
+export function ${loader.name}() {
+  return (loaded ??= load());
+}
+`;
+    },
+  };
+}
 
 async function bundle(entries, format, outDir) {
   // Chunk names carry a content hash: clear the last build's, or they would be published beside the new ones.
@@ -36,6 +83,7 @@ async function bundle(entries, format, outDir) {
     // Bare specifiers (dependencies, peers, Node built-ins) are the app's; only our relative imports are bundled.
     external: (id) => builtins.has(id) || !/^[./]/.test(id),
     platform: 'node',
+    plugins: [lazyEntries(format)],
     output: { dir: fileURLToPath(outDir), format, chunkFileNames: '[name]-[hash].js' },
     logLevel: 'warn',
   });

@@ -1,8 +1,10 @@
 /**
  * The package's CDK entry points, as an app imports them from dist/ (run after `npm run build`): cdk-nag is an
- * optional peer dependency, so only `entitlement-guard/cdk-nag` may load it.
+ * optional peer dependency, so only `entitlement-guard/cdk-nag` may load it; the engine and the audit writer are
+ * loaded on first use, not on import.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** Imports `specifier` in a fresh Node process; returns its export names and how many cdk-nag modules got loaded. */
@@ -29,5 +31,55 @@ describe('CDK entry points', () => {
     const { exports, cdkNagModules } = importInFreshProcess('entitlement-guard/cdk-nag');
     expect(exports).toEqual(['EntitlementGuardChecks', 'NAG_PACK_PREFIX']);
     expect(cdkNagModules).toBeGreaterThan(0);
+  });
+});
+
+/** The files an ES module of dist/bundle imports, directly or through the files it imports (relative imports only). */
+function staticImportClosure(entry: string): string[] {
+  const directory = new URL('../../dist/bundle/', import.meta.url);
+  const found = new Set([entry]);
+  for (const file of found) {
+    const source = readFileSync(new URL(file, directory), 'utf8');
+    for (const [, imported] of source.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([^"]+)"/gm))
+      found.add(imported!);
+  }
+  return [...found].sort();
+}
+
+/** Requires `entitlement-guard/cdk` in a fresh process, then synthesizes an app with the aspect: which of our files were loaded when. */
+function cdkFilesLoaded(): { onImport: string[]; afterSynth: string[] } {
+  const script = `
+    const { App, Aspects, Stack } = require('aws-cdk-lib');
+    const iam = require('aws-cdk-lib/aws-iam');
+    const ours = () => Object.keys(require.cache).filter((file) => file.includes('/dist/cjs/')).map((file) => file.replace(/.*\\/dist\\/cjs\\//, '')).sort();
+    const { EntitlementGuard } = require('entitlement-guard/cdk');
+    const onImport = ours();
+    const app = new App();
+    new iam.Role(new Stack(app, 'S'), 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    Aspects.of(app).add(new EntitlementGuard());
+    app.synth();
+    console.log(JSON.stringify({ onImport, afterSynth: ours() }));`;
+  const child = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return JSON.parse(child.stdout) as { onImport: string[]; afterSynth: string[] };
+}
+
+describe('what importing entitlement-guard/cdk loads', () => {
+  it('the ES module build imports neither the engine nor the audit writer: they are required on first use', () => {
+    const closure = staticImportClosure('cdk.js');
+    expect(closure).not.toContain('cdk-engine.js');
+    expect(closure).not.toContain('cdk-audit.js');
+    expect(closure.filter((file) => /^(rotation|to-model|evaluate|audit)-/.test(file))).toEqual([]);
+    const source = readFileSync(new URL('../../dist/bundle/cdk.js', import.meta.url), 'utf8');
+    expect(source).toMatch(/require\(["']\.\/cdk-engine\.js["']\)/);
+    expect(source).toMatch(/require\(["']\.\/cdk-audit\.js["']\)/);
+  });
+
+  it('the CommonJS build loads the engine when the first stack is checked, and the audit writer only with auditFile', () => {
+    const { onImport, afterSynth } = cdkFilesLoaded();
+    expect(onImport).not.toContain('cdk-engine.js');
+    expect(onImport.filter((file) => /^(rotation|to-model|evaluate|audit)/.test(file))).toEqual([]);
+    expect(afterSynth).toContain('cdk-engine.js');
+    expect(afterSynth).not.toContain('cdk-audit.js');
   });
 });

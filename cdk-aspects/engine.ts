@@ -1,0 +1,11 @@
+/**
+ * The half of `entitlement-guard/cdk` that judges: the engine, the catalog loader, the CloudFormation adapter, the
+ * audit writer. The front-ends reach it through `cdkEngine()` (engine-loader.ts), which the package loads on first
+ * use, so an app pays for importing it only when a stack is checked (issue 23: import ≤ 50 ms).
+ */
+export { isBlocking } from '../src/model/finding.js';
+export { loadTemplates } from '../src/adapters/cloudformation/load.js';
+export { allRules } from '../src/rules/index.js';
+export { resolveOptions } from './options.js';
+export { resourceKey, stackTemplates } from './stack-templates.js';
+export { describeFinding, evaluateTemplates, judgeTemplates } from './verdict.js';
