@@ -20,6 +20,7 @@ import type { Progress } from '../reporters/progress.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 import { plural } from '../util/plural.js';
+import { withReadCache } from '../util/read-input.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -79,6 +80,13 @@ export function runCheck(options: CheckOptions): CommandResult {
 
 /** Loads the catalog and every template into one model, or fails (exit 2) saying which input cannot be read and where. */
 export function loadChange(
+  options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>,
+): LoadedChange | CommandResult {
+  // Each path's files are looked at as plans, manifests and templates in turn: read each once.
+  return withReadCache(() => readChange(options));
+}
+
+function readChange(
   options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>,
 ): LoadedChange | CommandResult {
   const cwd = options.cwd ?? process.cwd();

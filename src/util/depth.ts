@@ -9,8 +9,15 @@ export const MAX_VALUE_DEPTH = 100;
 
 export type ValuePath = (string | number)[];
 
-/** The path to the first object or array nested deeper than `limit` levels, or undefined. Iterative: any depth is safe. */
-export function tooDeepPath(value: unknown, limit = MAX_VALUE_DEPTH): ValuePath | undefined {
+/**
+ * The path to the first object or array nested deeper than `limit` levels, or undefined. Iterative: any depth is safe.
+ * `tree`: the value holds no object twice (parsed JSON has no aliases), so none is remembered.
+ */
+export function tooDeepPath(
+  value: unknown,
+  limit = MAX_VALUE_DEPTH,
+  { tree = false }: { tree?: boolean } = {},
+): ValuePath | undefined {
   interface Frame {
     value: unknown;
     depth: number;
@@ -18,15 +25,17 @@ export function tooDeepPath(value: unknown, limit = MAX_VALUE_DEPTH): ValuePath 
     key?: string | number;
   }
   const stack: Frame[] = [{ value, depth: 0 }];
-  const seen = new Set<object>();
+  const seen = tree ? undefined : new Set<object>();
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const current = frame.value;
     if (typeof current !== 'object' || current === null) continue;
     if (frame.depth > limit) return pathOf(frame);
     // Shared values (YAML aliases) are walked once: their depth below is the same wherever they appear again.
-    if (seen.has(current)) continue;
-    seen.add(current);
+    if (seen) {
+      if (seen.has(current)) continue;
+      seen.add(current);
+    }
     if (Array.isArray(current)) {
       for (let index = 0; index < current.length; index++)
         stack.push({ value: current[index], depth: frame.depth + 1, parent: frame, key: index });

@@ -20,6 +20,24 @@ export interface ReadLimits {
   maxBytes?: number;
 }
 
+/** Texts already read in the current `withReadCache` scope, by path, with the file's identity and time when read. */
+let readCache: Map<string, { stamp: string; text: string }> | undefined;
+
+/**
+ * Runs `read` with each file read at most once while its identity, size and modification time stay the same: the
+ * CLI looks at every JSON file of a directory for a plan, a manifest and a template in turn, and a 100,000-resource
+ * cdk.out was read three times. Each read still checks the file (regular, within the limit, inside its directory).
+ */
+export function withReadCache<T>(read: () => T): T {
+  if (readCache) return read();
+  readCache = new Map();
+  try {
+    return read();
+  } finally {
+    readCache = undefined;
+  }
+}
+
 /** Why `file` must not be read, or undefined when it may be. Follows symbolic links, like the read would. */
 export function unreadableReason(file: string, limits: ReadLimits = {}): string | undefined {
   let real: string;
@@ -56,6 +74,9 @@ export function readInputText(file: string, fail: (reason: string) => Error, lim
     descriptor = openSync(file, 'r');
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) throw fail('not a regular file (a device, FIFO, socket or directory is never read as input)');
+    const stamp = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+    const cached = readCache?.get(file);
+    if (cached?.stamp === stamp) return cached.text;
     const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -64,7 +85,9 @@ export function readInputText(file: string, fail: (reason: string) => Error, lim
       length += read;
     }
     if (length > maxBytes) throw fail(`file is over the ${maxBytes}-byte limit for an input file`);
-    return buffer.toString('utf8', 0, length);
+    const text = buffer.toString('utf8', 0, length);
+    readCache?.set(file, { stamp, text });
+    return text;
   } catch (error) {
     if (error instanceof Error && !('code' in error)) throw error;
     throw fail(`cannot read file (${describe(error)})`);

@@ -223,14 +223,15 @@ function rejectMalformedResources(file: string, template: CfnTemplate, keys: Key
  * template held in a string (a stack set's `TemplateBody`); `file` names where it came from in errors.
  */
 export function parseTemplateText(file: string, text: string, json = false): { value: unknown; keys: KeyTree } {
-  const parsed = json || /^\uFEFF?\s*\{/.test(text) ? parseJson(file, text) : parseYaml(file, text);
-  rejectDeepNesting(file, parsed);
+  const isJson = json || /^\uFEFF?\s*\{/.test(text);
+  const parsed = isJson ? parseJson(file, text) : parseYaml(file, text);
+  rejectDeepNesting(file, parsed, isJson);
   return parsed;
 }
 
 /** A value nested deeper than any real template (MAX_VALUE_DEPTH) is refused before anything walks it. */
-function rejectDeepNesting(file: string, { value, keys }: { value: unknown; keys: KeyTree }): void {
-  const path = tooDeepPath(value);
+function rejectDeepNesting(file: string, { value, keys }: { value: unknown; keys: KeyTree }, tree: boolean): void {
+  const path = tooDeepPath(value, MAX_VALUE_DEPTH, { tree });
   if (!path) return;
   const position =
     typeof path[1] === 'string' ? keys.get(String(path[0]))?.children?.get(path[1])?.position : undefined;
