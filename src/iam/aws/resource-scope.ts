@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
-import { globCovers, globMatch } from '../../util/glob.js';
+import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
 import { keyAlwaysPresent } from './always-present-keys.js';
 
@@ -90,6 +90,15 @@ const everyResource = new Map<string, boolean>();
  * action with resource types, a pattern containing every ARN of each type (an action AWS cannot scope accepts only `*`).
  */
 export function coversEveryResource(pattern: string, action: AwsAction): boolean {
+  // A pattern without wildcards (most Resource values: one table, one secret) names one resource: it covers no ARN
+  // format that has any, and equals a format that has none. Decided without the cache, which would hold every ARN.
+  if (!hasWildcard(pattern)) {
+    const generalized = ownPlaceholdersAsWildcards(pattern);
+    if (!hasWildcard(generalized)) {
+      const formats = arnPatternsOf(action);
+      return formats.length > 0 && formats.every((format) => !hasWildcard(format) && format === generalized);
+    }
+  }
   const key = `${action.name}\u0000${pattern}`;
   let covers = everyResource.get(key);
   if (covers === undefined) {
