@@ -185,7 +185,7 @@ for (let s = 0; s < ${shape.stacks}; s++) {
       roleName: \`payments-api-\${i}\`,
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       maxSessionDuration: Duration.hours(1),
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole')],
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
     });
     const table = \`arn:aws:dynamodb:eu-west-1:111122223333:table/payments-\${i}\`;
     role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table] }));
