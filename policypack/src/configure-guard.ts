@@ -3,12 +3,10 @@
  * policy's settings are seen together. The Pulumi policy SDK stores them and skips any policy set to `disabled`
  * before the policy can say a word, so an organisation's mandatory rule would vanish without a trace. The pack
  * therefore looks at the configuration first: it may raise a policy's level back to the organisation's, or refuse
- * the configuration (the preview fails with the reason), before the SDK stores it.
- *
- * The SDK offers no hook for this, so the handler wraps the Configure method the SDK registers with gRPC, and
- * only while the pack is being created (the SDK starts serving inside `new PolicyPack`).
+ * the configuration (the preview fails with the reason), before the SDK stores it. The SDK offers no hook for this:
+ * the guard wraps the Configure method the SDK serves (see analyzer-service.ts).
  */
-import { createRequire } from 'node:module';
+import type { Callback, Implementation, ImplementationHook } from './analyzer-service.js';
 
 export type Level = 'advisory' | 'mandatory' | 'disabled' | 'remediate';
 
@@ -33,53 +31,25 @@ interface ConfigureRequest {
   getPolicyconfigMap(): { entries(): Iterable<[string, ProtoPolicyConfig]> };
 }
 
-type Callback = (error: unknown, response?: unknown) => void;
-type Implementation = Record<string, unknown> & {
-  configure?: (call: { request: ConfigureRequest }, callback: Callback) => unknown;
-};
+type Configure = (call: { request: ConfigureRequest }, callback: Callback) => unknown;
 
-interface GrpcModule {
-  Server: { prototype: { addService(service: unknown, implementation: Implementation): void } };
-  status: { INVALID_ARGUMENT: number };
-}
-
-/** The gRPC module the policy SDK itself loads (its own dependency, resolved from where the SDK is installed). */
-function policySdkGrpc(): GrpcModule {
-  const fromHere = createRequire(import.meta.url);
-  return createRequire(fromHere.resolve('@pulumi/policy'))('@grpc/grpc-js') as GrpcModule;
-}
-
-/** Creates the pack (`create` calls `new PolicyPack`) with `handler` in front of the Configure call it serves. */
-export function withConfigureHandler<T>(handler: ConfigureHandler, create: () => T): T {
-  const grpc = policySdkGrpc();
-  const prototype = grpc.Server.prototype;
-  // Called below with the server as `this`.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const original = prototype.addService;
-  prototype.addService = function addService(service, implementation) {
-    const configure = implementation.configure;
-    const guarded: Implementation = configure
-      ? {
-          ...implementation,
-          configure(call, callback) {
-            try {
-              applyHandler(call.request, handler);
-            } catch (error) {
-              const details = error instanceof Error ? error.message : String(error);
-              callback(Object.assign(new Error(details), { code: grpc.status.INVALID_ARGUMENT, details }));
-              return undefined;
-            }
-            return configure(call, callback);
-          },
-        }
-      : implementation;
-    original.call(this, service, guarded);
+/** Puts `handler` in front of the Configure call the SDK serves. */
+export function guardConfigure(handler: ConfigureHandler): ImplementationHook {
+  return (implementation, grpc): Implementation => {
+    const configure = implementation.configure as Configure | undefined;
+    if (typeof configure !== 'function') return implementation;
+    const guarded: Configure = (call, callback) => {
+      try {
+        applyHandler(call.request, handler);
+      } catch (error) {
+        const details = error instanceof Error ? error.message : String(error);
+        callback(Object.assign(new Error(details), { code: grpc.status.INVALID_ARGUMENT, details }));
+        return undefined;
+      }
+      return configure(call, callback);
+    };
+    return { ...implementation, configure: guarded };
   };
-  try {
-    return create();
-  } finally {
-    prototype.addService = original;
-  }
 }
 
 function applyHandler(request: ConfigureRequest, handler: ConfigureHandler): void {

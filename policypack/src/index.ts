@@ -1,9 +1,10 @@
 import { PolicyPack, type PolicyPackArgs } from '@pulumi/policy';
 import { CatalogError } from '../../catalog/index.js';
 import { PackCatalogError } from './config.js';
-import { withConfigureHandler } from './configure-guard.js';
-import { deserializeEachStructOnce } from './deserialize-once.js';
+import { withImplementationHooks } from './analyzer-service.js';
+import { guardConfigure } from './configure-guard.js';
 import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.js';
+import { analyzeStackOnce } from './stack-once.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
 export {
@@ -49,9 +50,8 @@ export function createPolicyPack(options: CreatePolicyPackOptions): PolicyPack {
     throw error;
   }
   const { policies, configure } = pack;
-  deserializeEachStructOnce();
-  return withConfigureHandler(
-    configure,
+  return withImplementationHooks(
+    [guardConfigure(configure), analyzeStackOnce],
     () =>
       new PolicyPack(name, {
         description: 'Entitlement Guard: identities and secrets held to the entitlement catalog.',

@@ -35,6 +35,7 @@ import {
 import type { ConfigureHandler, Level, PolicyConfigEntry } from './configure-guard.js';
 import { primaryFramework } from './frameworks.js';
 import { fromResourceArgs, fromStackResource } from './stack-model.js';
+import { stackRecordsOfRequest } from './stack-once.js';
 import { escapeControlCharacters as shown } from '../../src/util/control-characters.js';
 
 export interface EntitlementGuardOptions {
@@ -110,10 +111,11 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): {
       tags: ['entitlement-guard', ...rule.meta.frameworks],
       configSchema: PACK_CONFIG_SCHEMA,
       validateStack: (args, reportViolation) => {
-        const records = args.resources.map(fromStackResource);
+        // The request's records when createPolicyPack read them once for every policy (stack-once.ts).
+        const records = stackRecordsOfRequest() ?? args.resources.map(fromStackResource);
         const config = args.getConfig<PackPolicyConfig>();
         const evaluation = evaluator.evaluate(records, catalogFor(config), auditFileOf(id, config, baseDir));
-        const decided = new Set(records.filter((record) => decidedAlone(id, record)).map((record) => record.urn));
+        const decided = evaluation.decidedAlone(id);
         for (const finding of evaluation.findings.get(id) ?? []) {
           if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, stackLevels.get(id));
         }
@@ -123,7 +125,7 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): {
     if (url !== undefined) policy.url = url;
     const framework = primaryFramework(rule.meta.frameworks);
     if (framework) policy.framework = framework;
-    if (RESOURCE_DECIDED_RULES[id]) {
+    if (Object.hasOwn(RESOURCE_DECIDED_RULES, id)) {
       policy.validateResource = (args, reportViolation) => {
         const record = fromResourceArgs(args);
         if (!decidedAlone(id, record)) return;
@@ -153,28 +155,30 @@ function stackCatalogOf(
   baseDir: string,
   lockedBy: string | undefined,
 ): ResolvedCatalog {
-  const naming = [...entries].filter(([, entry]) => catalogSetting(entry.properties as PackPolicyConfig) !== undefined);
+  const naming = [...entries].flatMap(([policy, entry]) => {
+    const setting = catalogSetting(entry.properties);
+    return setting === undefined ? [] : [{ policy, entry, setting }];
+  });
   if (naming.length === 0) return packCatalog;
-  const [firstPolicy, first] = naming[0];
-  const firstSetting = catalogSetting(first.properties)!;
+  const { policy: firstPolicy, entry: first, setting: firstSetting } = naming[0];
   if (lockedBy !== undefined) throw lockedCatalogError(firstPolicy, firstSetting, lockedBy);
   const key = (entry: PolicyConfigEntry) => JSON.stringify([entry.properties.catalogPath, entry.properties.catalog]);
-  const other = naming.find(([, entry]) => key(entry) !== key(first));
+  const other = naming.find(({ entry }) => key(entry) !== key(first));
   if (other) {
     throw new PackConfigError(
-      other[0],
-      catalogSetting(other[1].properties)!,
+      other.policy,
+      other.setting,
       `names another catalog than policy "${firstPolicy}"; every policy must name the same catalog`,
     );
   }
   const without = rules
     .map((rule) => rule.meta.id)
-    .filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(([name]) => name === id));
+    .filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(({ policy }) => policy === id));
   if (without.length > 0) {
     throw new PackConfigError(
       without[0],
       firstSetting,
-      `not set, while ${naming.length} of ${rules.length} policies name the catalog (${naming.map(([name]) => name).join(', ')}): this policy would run on ` +
+      `not set, while ${naming.length} of ${rules.length} policies name the catalog (${naming.map(({ policy }) => policy).join(', ')}): this policy would run on ` +
         `another catalog. Set ${firstSetting} for every policy, or put the catalog in ${PACK_CATALOG_FILE} beside the pack`,
     );
   }
@@ -185,14 +189,16 @@ interface StackEvaluation {
   model: Model;
   result: EvaluationResult;
   findings: Map<string, Finding[]>;
+  /** The URNs of the resources whose findings of this rule Analyze reports, not the stack policy. */
+  decidedAlone(ruleId: string): ReadonlySet<string>;
   /** Audit files already written for this evaluation (every policy may name one; each is written once). */
   auditFiles: Set<string>;
 }
 
 /**
- * Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. The
- * resources are compared by value with the last call's (the properties are the very same objects when the pack
- * deserializes each resource once, see deserialize-once.ts, and are compared field by field otherwise).
+ * Evaluates a stack once for all policies: the SDK calls every stack policy with the same resources in turn. In a pack
+ * made by createPolicyPack every policy of a request gets the very same records (stack-once.ts); otherwise, and from
+ * one request to the next, the records are compared field by field with the last call's.
  */
 class StackEvaluator {
   private last?: { catalogKey: string; records: PulumiResource[]; evaluation: StackEvaluation };
@@ -223,11 +229,21 @@ class StackEvaluator {
       if (list) list.push(finding);
       else findings.set(finding.ruleId, [finding]);
     }
-    return { model, result, findings, auditFiles: new Set() };
+    const decided = new Map<string, Set<string>>();
+    const decidedAloneFor = (ruleId: string) => {
+      let urns = decided.get(ruleId);
+      if (!urns) {
+        urns = new Set(records.filter((record) => decidedAlone(ruleId, record)).map((record) => record.urn));
+        decided.set(ruleId, urns);
+      }
+      return urns;
+    };
+    return { model, result, findings, decidedAlone: decidedAloneFor, auditFiles: new Set() };
   }
 }
 
 function sameRecords(a: readonly PulumiResource[], b: readonly PulumiResource[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) {
     const x = a[index];

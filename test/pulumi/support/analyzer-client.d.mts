@@ -42,6 +42,8 @@ export interface AnalyzerClient {
 
 export interface RunningPack {
   port: number;
+  /** The pack's process id. */
+  pid: number;
   startupMs: number;
   stderr(): string;
   stop(): Promise<void>;
@@ -54,6 +56,10 @@ export function startPack(
   options?: { timeoutMs?: number },
 ): Promise<RunningPack>;
 export function analyzerClient(port: number): AnalyzerClient;
+/** The `pulumirpc.AnalyzeStackRequest` the engine sends for these resources (their planned outputs). */
+export function analyzeStackRequest(records: CapturedResource[]): {
+  getResourcesList(): { clearProperties(): void }[];
+};
 export interface CaptureOptions {
   /** The Pulumi project in the URNs. */
   project?: string;

@@ -76,6 +76,7 @@ export function startPack(packDir, engineAddress, { timeoutMs = 60_000 } = {}) {
       child.removeAllListeners('exit');
       resolve({
         port: Number(match[1]),
+        pid: child.pid,
         startupMs: performance.now() - started,
         stderr: () => stderr,
         stop: () =>
@@ -111,6 +112,13 @@ function stackResource(record) {
   }
   resource.setDependenciesList([...dependencies]);
   return resource;
+}
+
+/** The AnalyzeStack request the engine sends for these resources (their planned outputs). */
+export function analyzeStackRequest(records) {
+  const request = new analyzer.AnalyzeStackRequest();
+  request.setResourcesList(records.map(stackResource));
+  return request;
 }
 
 function diagnostics(response) {
@@ -172,9 +180,7 @@ export function analyzerClient(port) {
       return diagnostics(await call('analyze', analyzerResource(analyzer.AnalyzeRequest, record, record.inputs)));
     },
     async analyzeStack(records) {
-      const request = new analyzer.AnalyzeStackRequest();
-      request.setResourcesList(records.map(stackResource));
-      return diagnostics(await call('analyzeStack', request));
+      return diagnostics(await call('analyzeStack', analyzeStackRequest(records)));
     },
     close: () => client.close(),
   };
