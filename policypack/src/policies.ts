@@ -12,7 +12,6 @@ import {
   RESOURCE_DECIDED_RULES,
   type PulumiResource,
 } from '../../src/adapters/pulumi/index.js';
-import { writeAuditFile } from '../../src/reporters/audit-file.js';
 import { evaluate } from '../../src/engine/index.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
 import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
@@ -114,11 +113,20 @@ export function entitlementGuardPack(options: EntitlementGuardOptions = {}): {
         // The request's records when createPolicyPack read them once for every policy (stack-once.ts).
         const records = stackRecordsOfRequest() ?? args.resources.map(fromStackResource);
         const config = args.getConfig<PackPolicyConfig>();
-        const evaluation = evaluator.evaluate(records, catalogFor(config), auditFileOf(id, config, baseDir));
-        const decided = evaluation.decidedAlone(id);
-        for (const finding of evaluation.findings.get(id) ?? []) {
-          if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, stackLevels.get(id));
+        const resolved = catalogFor(config);
+        const evaluation = evaluator.evaluate(records, resolved);
+        const report = () => {
+          const decided = evaluation.decidedAlone(id);
+          for (const finding of evaluation.findings.get(id) ?? []) {
+            if (!decided.has(finding.resource.urn ?? '')) reportFinding(reportViolation, finding, stackLevels.get(id));
+          }
+        };
+        const auditFile = auditFileOf(id, config, baseDir);
+        if (auditFile === undefined) {
+          report();
+          return undefined;
         }
+        return evaluator.writeAudit(evaluation, auditFile, resolved).then(report);
       },
     };
     const url = ruleDocsUrl(id);
@@ -191,8 +199,8 @@ interface StackEvaluation {
   findings: Map<string, Finding[]>;
   /** The URNs of the resources whose findings of this rule Analyze reports, not the stack policy. */
   decidedAlone(ruleId: string): ReadonlySet<string>;
-  /** Audit files already written for this evaluation (every policy may name one; each is written once). */
-  auditFiles: Set<string>;
+  /** Audit files written for this evaluation or being written (every policy may name one; each is written once). */
+  auditFiles: Map<string, Promise<void>>;
 }
 
 /**
@@ -208,16 +216,28 @@ class StackEvaluator {
     private readonly now: () => Date,
   ) {}
 
-  evaluate(records: PulumiResource[], resolved: ResolvedCatalog, auditFile?: string): StackEvaluation {
+  evaluate(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
     if (!this.last || this.last.catalogKey !== resolved.key || !sameRecords(this.last.records, records)) {
       this.last = { catalogKey: resolved.key, records, evaluation: this.evaluateFresh(records, resolved) };
     }
-    const { evaluation } = this.last;
-    if (auditFile && !evaluation.auditFiles.has(auditFile)) {
-      writeAuditFile(auditFile, evaluation.model, evaluation.result, resolved.catalog, this.now());
-      evaluation.auditFiles.add(auditFile);
+    return this.last.evaluation;
+  }
+
+  /** Writes the audit view of an evaluation to a file, once; the audit code is loaded when a stack first asks for it. */
+  writeAudit(evaluation: StackEvaluation, auditFile: string, resolved: ResolvedCatalog): Promise<void> {
+    let written = evaluation.auditFiles.get(auditFile);
+    if (!written) {
+      written = import('../../src/reporters/audit-file.js')
+        .then(({ writeAuditFile }) => {
+          writeAuditFile(auditFile, evaluation.model, evaluation.result, resolved.catalog, this.now());
+        })
+        .catch((error: unknown) => {
+          evaluation.auditFiles.delete(auditFile); // the next request tries again
+          throw error;
+        });
+      evaluation.auditFiles.set(auditFile, written);
     }
-    return evaluation;
+    return written;
   }
 
   private evaluateFresh(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
@@ -238,7 +258,7 @@ class StackEvaluator {
       }
       return urns;
     };
-    return { model, result, findings, decidedAlone: decidedAloneFor, auditFiles: new Set() };
+    return { model, result, findings, decidedAlone: decidedAloneFor, auditFiles: new Map() };
   }
 }
 
