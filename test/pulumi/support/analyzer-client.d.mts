@@ -37,6 +37,8 @@ export interface AnalyzerClient {
   configure(configs: Record<string, { enforcementLevel?: Level; properties?: Record<string, unknown> }>): Promise<void>;
   analyze(record: CapturedResource): Promise<Diagnostic[]>;
   analyzeStack(records: CapturedResource[]): Promise<Diagnostic[]>;
+  /** Sends a request built beforehand with analyzeStackRequest. */
+  sendAnalyzeStack(request: ReturnType<typeof analyzeStackRequest>): Promise<Diagnostic[]>;
   close(): void;
 }
 
