@@ -16,9 +16,20 @@ const SECURITY_SEVERITY: Record<Rule['meta']['level'], string> = { mandatory: '8
 
 /**
  * SARIF 2.1.0 for code-scanning tools: one run, the rules with their metadata, one result per finding.
- * Mandatory → error, advisory → warning, advisory and pending (re-checked once the value is known) → note. A waived finding keeps its level and
- * carries an accepted external suppression naming the catalog exception. Fingerprints hash the rule, stack,
- * resource, identity and detail, never the message or a line, so they stay stable across runs and edits.
+ *
+ * What is the same for every finding of a rule is written once, in the rule (`tool.driver.rules[]`): the rationale as
+ * `fullDescription`, the fix for every cloud as `help` (text and Markdown, each cloud labelled), the framework mappings
+ * as `properties.tags`. A finding's fix is its rule's fix for its cloud (`remediationFor`), never finding-specific, so a
+ * result carries only what is its own: the message (what, on which value, what to write instead), the location, the
+ * resource type, identity and granular detail, the fingerprint, and a suppression when a catalog exception waives it.
+ * Code scanning shows the rule's help beside every alert of the rule.
+ *
+ * The log is written without indentation: it is read by code scanning and other tools, not by people, and at 10,000
+ * findings indentation alone was a third of the bytes (bench/report-formats.mjs).
+ *
+ * Mandatory → error, advisory → warning, advisory and pending (re-checked once the value is known) → note. A waived
+ * finding keeps its level and carries an accepted external suppression naming the catalog exception. Fingerprints hash
+ * the rule, stack, resource, identity and detail, never the message or a line, so they stay stable across runs and edits.
  */
 export function formatSarif(result: EvaluationResult, rules: readonly Rule[], options: SarifOptions): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
@@ -28,8 +39,7 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
     if (uri === undefined) uris.set(file, (uri = toUri(file)));
     return uri;
   };
-  const findings = sortFindings(result.findings);
-  const log = (results: unknown[]) => ({
+  const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -42,99 +52,13 @@ export function formatSarif(result: EvaluationResult, rules: readonly Rule[], op
             rules: rules.map(ruleDescriptor),
           },
         },
-        results,
+        results: sortFindings(result.findings).map((finding) =>
+          resultOf(finding, ruleIndex.get(finding.ruleId), uriOf),
+        ),
       },
     ],
-  });
-  if (findings.length === 0) return `${JSON.stringify(log([]), null, 2)}\n`;
-  // The log is stringified around a placeholder result, and the results are written as text where it stands, the way
-  // JSON.stringify(log, null, 2) writes them (test/reporters/streamed-equivalence.test.ts holds them to it byte for
-  // byte). Objects for 10,000 results held until one stringify survived to the old generation, and each result
-  // repeats its rule's remediation and frameworks, which are escaped once here instead of once per result.
-  const [head, tail] = JSON.stringify(log([RESULTS_PLACEHOLDER]), null, 2).split(
-    `${RESULT_INDENT}${JSON.stringify(RESULTS_PLACEHOLDER)}`,
-  ) as [string, string];
-  const writer = new ResultWriter(uriOf);
-  // Results are joined in batches, which makes each batch one flat string while its pieces are still young, and the
-  // batches appended to a rope that is copied once when the report is written: a rope of every piece of every result
-  // lived to the end, and the collector moved it twice.
-  let text = head;
-  for (let start = 0; start < findings.length; start += RESULTS_PER_BATCH) {
-    const batch: string[] = [];
-    for (let index = start; index < Math.min(start + RESULTS_PER_BATCH, findings.length); index++) {
-      batch.push(writer.result(findings[index], ruleIndex.get(findings[index].ruleId)));
-    }
-    text += start === 0 ? batch.join(',\n') : `,\n${batch.join(',\n')}`;
-  }
-  return `${text}${tail}\n`;
-}
-
-/** Stands for the results in the stringified log; a string no rule's metadata contains. */
-const RESULTS_PLACEHOLDER = '\u0000entitlement-guard results\u0000';
-/** A result's indentation in the log: root, runs, run, results (two spaces each). */
-const RESULT_INDENT = ' '.repeat(8);
-const RESULTS_PER_BATCH = 256;
-
-/**
- * One result as JSON.stringify(log, null, 2) writes it at its depth: keys in the order of the SARIF object, optional
- * ones only when set, strings quoted by JSON.stringify. Text repeated across results (a rule's remediation, a
- * framework list, a file's URI) is quoted once.
- */
-class ResultWriter {
-  private readonly quoted = new Map<string, string>();
-  private readonly frameworkLists = new WeakMap<readonly string[], string>();
-
-  constructor(private readonly uriOf: (file: string) => string) {}
-
-  result(finding: Finding, ruleIndex: number | undefined): string {
-    const r = finding.resource;
-    const i = RESULT_INDENT;
-    let text = `${i}{\n${i}  "ruleId": ${this.quote(finding.ruleId)},\n`;
-    if (ruleIndex !== undefined) text += `${i}  "ruleIndex": ${JSON.stringify(ruleIndex)},\n`;
-    text += `${i}  "level": "${finding.level === 'mandatory' ? 'error' : finding.pending ? 'note' : 'warning'}",\n`;
-    text += `${i}  "message": {\n${i}    "text": ${JSON.stringify(finding.message)}\n${i}  },\n`;
-    text += `${i}  "locations": [\n${i}    {\n`;
-    if (r.file) {
-      text += `${i}      "physicalLocation": {\n${i}        "artifactLocation": {\n${i}          "uri": ${this.quote(this.uriOf(r.file))}\n${i}        }`;
-      if (r.line) {
-        text += `,\n${i}        "region": {\n${i}          "startLine": ${JSON.stringify(r.line)},\n${i}          "startColumn": ${JSON.stringify(r.column ?? 1)}\n${i}        }`;
-      }
-      text += `\n${i}      },\n`;
-    }
-    const qualified = r.urn ?? r.path ?? [r.stack, r.name].filter(Boolean).join('/');
-    text += `${i}      "logicalLocations": [\n${i}        {\n${i}          "name": ${JSON.stringify(r.name)},\n${i}          "fullyQualifiedName": ${JSON.stringify(qualified)},\n`;
-    text += `${i}          "kind": "resource"\n${i}        }\n${i}      ]\n${i}    }\n${i}  ],\n`;
-    text += `${i}  "partialFingerprints": {\n${i}    "entitlementGuardFinding/v1": "${fingerprint(finding)}"\n${i}  },\n`;
-    if (finding.waivedBy) {
-      const justification = JSON.stringify(`waived by catalog exception ${finding.waivedBy}`);
-      text += `${i}  "suppressions": [\n${i}    {\n${i}      "kind": "external",\n${i}      "status": "accepted",\n${i}      "justification": ${justification}\n${i}    }\n${i}  ],\n`;
-    }
-    text += `${i}  "properties": {\n${i}    "resourceType": ${this.quote(r.type)},\n`;
-    if (finding.identity) text += `${i}    "identity": ${JSON.stringify(finding.identity)},\n`;
-    if (finding.detail) text += `${i}    "detail": ${JSON.stringify(finding.detail)},\n`;
-    text += `${i}    "remediation": ${this.quote(finding.remediation)},\n${i}    "frameworks": ${this.frameworks(finding.frameworks)}`;
-    if (finding.pending) text += `,\n${i}    "pending": true`;
-    return `${text}\n${i}  }\n${i}}`;
-  }
-
-  private quote(value: string): string {
-    let quoted = this.quoted.get(value);
-    if (quoted === undefined) this.quoted.set(value, (quoted = JSON.stringify(value)));
-    return quoted;
-  }
-
-  private frameworks(list: readonly string[]): string {
-    let written = this.frameworkLists.get(list);
-    if (written === undefined) {
-      const i = `${RESULT_INDENT}      `;
-      written =
-        list.length === 0
-          ? '[]'
-          : `[\n${list.map((framework) => `${i}${JSON.stringify(framework)}`).join(',\n')}\n${RESULT_INDENT}    ]`;
-      this.frameworkLists.set(list, written);
-    }
-    return written;
-  }
+  };
+  return `${JSON.stringify(log)}\n`;
 }
 
 function ruleDescriptor(rule: Rule) {
@@ -156,6 +80,50 @@ function ruleDescriptor(rule: Rule) {
       tags: ['security', ...meta.frameworks],
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[meta.level],
+    },
+  };
+}
+
+/** `uriOf` converts each file once: thousands of findings name the same few. */
+function resultOf(finding: Finding, ruleIndex: number | undefined, uriOf: (file: string) => string) {
+  const r = finding.resource;
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: finding.level === 'mandatory' ? 'error' : finding.pending ? 'note' : 'warning',
+    message: { text: finding.message },
+    locations: [
+      {
+        ...(r.file
+          ? {
+              physicalLocation: {
+                artifactLocation: { uri: uriOf(r.file) },
+                ...(r.line ? { region: { startLine: r.line, startColumn: r.column ?? 1 } } : {}),
+              },
+            }
+          : {}),
+        logicalLocations: [
+          {
+            name: r.name,
+            fullyQualifiedName: r.urn ?? r.path ?? [r.stack, r.name].filter(Boolean).join('/'),
+            kind: 'resource',
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { 'entitlementGuardFinding/v1': fingerprint(finding) },
+    ...(finding.waivedBy
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `waived by catalog exception ${finding.waivedBy}` },
+          ],
+        }
+      : {}),
+    properties: {
+      resourceType: r.type,
+      ...(finding.identity ? { identity: finding.identity } : {}),
+      ...(finding.detail ? { detail: finding.detail } : {}),
+      ...(finding.pending ? { pending: true } : {}),
     },
   };
 }
