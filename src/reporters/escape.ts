@@ -8,13 +8,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
 }
 
-/** XML 1.0 also forbids most control characters, even as references: they are dropped. */
+/**
+ * XML 1.0 also forbids most control characters, even as references: they are dropped. Escaping works character by
+ * character, so the escape of a text is the escapes of its parts joined: JUnit escapes each message once and reuses it.
+ */
 export function escapeXml(text: string): string {
   // Most text needs nothing: one test, no copies (JUnit escapes every message of thousands of findings).
   if (!XML_SPECIAL.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
-  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+  // One native pass per entity: a callback per replaced character cost more than the rest of a JUnit report.
+  return text
+    .replace(XML_CONTROL, '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
+
+// eslint-disable-next-line no-control-regex
+const XML_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 // eslint-disable-next-line no-control-regex
 const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;

@@ -21,21 +21,31 @@ export interface JunitOptions {
  */
 export function formatJunit(result: EvaluationResult, options: JunitOptions): string {
   const findings = sortFindings(result.findings);
+  // Each resource's key is built once: findings of one resource share its object.
+  const keys = new Map<ResourceRef, string>();
+  const keyOf = (resource: ResourceRef): string => {
+    let key = keys.get(resource);
+    if (key === undefined) keys.set(resource, (key = resourceKey(resource)));
+    return key;
+  };
   const resources = new Map<string, ResourceRef>();
   for (const subject of [...options.model.identities, ...options.model.secrets])
-    resources.set(resourceKey(subject.resource), subject.resource);
+    resources.set(keyOf(subject.resource), subject.resource);
   for (const finding of findings)
-    if (!resources.has(resourceKey(finding.resource))) resources.set(resourceKey(finding.resource), finding.resource);
+    if (!resources.has(keyOf(finding.resource))) resources.set(keyOf(finding.resource), finding.resource);
   const ordered = [...resources.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const position = new Map(ordered.map(([key], index) => [key, index]));
   const rules = options.rules.filter((rule) => effectiveLevel(rule, options.catalog) !== 'disabled');
   // Findings by rule, then by the resource's position, in one pass: each case finds its own by index, with no
   // string key built and hashed per resource × rule (50,000 cases for 3,000 roles).
-  const byRule = new Map<string, Finding[][]>();
+  const byRule = new Map<string, (Finding[] | undefined)[]>();
   for (const finding of findings) {
     let cases = byRule.get(finding.ruleId);
     if (!cases) byRule.set(finding.ruleId, (cases = []));
-    (cases[position.get(resourceKey(finding.resource))!] ??= []).push(finding);
+    // Every finding's resource was added to `resources` above, so it has a position.
+    const at = position.get(keyOf(finding.resource));
+    if (at === undefined) throw new Error(`JUnit: no test case for ${resourceLabel(finding.resource)}`);
+    (cases[at] ??= []).push(finding);
   }
 
   // Each resource's attributes are escaped once, not once per rule.
@@ -43,6 +53,13 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
     ([, resource]) =>
       `name="${escapeXml(resourceLabel(resource))}"${resource.file ? ` file="${escapeXml(resource.file)}"` : ''}`,
   );
+  // A fix is its rule's for the finding's cloud: a few texts, escaped once each, however many cases fail.
+  const fixes = new Map<string, string>();
+  const fixOf = (remediation: string): string => {
+    let fix = fixes.get(remediation);
+    if (fix === undefined) fixes.set(remediation, (fix = `\nfix: ${escapeXml(remediation)}`));
+    return fix;
+  };
 
   // Appended to strings rather than joined from lists of lines: V8 keeps the appends as a rope and copies it once when
   // the report is written.
@@ -50,6 +67,7 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
   const total = { tests: 0, failures: 0, skipped: 0 };
   for (const rule of rules) {
     const open = `    <testcase classname="${escapeXml(`entitlement-guard.${rule.meta.id}`)}" `;
+    const type = escapeXml(rule.meta.id);
     const cases = byRule.get(rule.meta.id) ?? [];
     let xml = '';
     let failures = 0;
@@ -60,12 +78,12 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
         xml += `\n${open}${attributes[index]}/>`;
         continue;
       }
-      const testcase = testCase(rule, `${open}${attributes[index]}`, found);
+      const testcase = testCase(type, `${open}${attributes[index]}`, found, fixOf);
       if (testcase.outcome === 'failure') failures++;
       else if (testcase.outcome === 'skipped') skipped++;
       xml += `\n${testcase.xml}`;
     }
-    suites += `\n  <testsuite name="${escapeXml(rule.meta.id)}" tests="${attributes.length}" failures="${failures}" errors="0" skipped="${skipped}">${xml}\n  </testsuite>`;
+    suites += `\n  <testsuite name="${type}" tests="${attributes.length}" failures="${failures}" errors="0" skipped="${skipped}">${xml}\n  </testsuite>`;
     total.tests += attributes.length;
     total.failures += failures;
     total.skipped += skipped;
@@ -76,38 +94,42 @@ export function formatJunit(result: EvaluationResult, options: JunitOptions): st
   );
 }
 
-/** `open` is the case's start tag without its end: `<testcase classname=… name=… file=…`. */
+/**
+ * `open` is the case's start tag without its end: `<testcase classname=… name=… file=…`; `type` the rule id escaped.
+ * Escaping goes character by character, so each part is escaped on its own and joined: the first blocking message is
+ * escaped once for the attribute and the body, and the fix comes escaped from `fixOf`.
+ */
 function testCase(
-  rule: Rule,
+  type: string,
   open: string,
   findings: Finding[],
+  fixOf: (remediation: string) => string,
 ): { xml: string; outcome: 'passed' | 'failure' | 'skipped' } {
   if (findings.length === 0) return { xml: `${open}/>`, outcome: 'passed' };
-  const blocking = findings.filter(isBlocking);
-  const body: string[] = [];
+  let xml = `${open}>`;
   let outcome: 'passed' | 'failure' | 'skipped' = 'passed';
+  const blocking = findings.filter(isBlocking);
   if (blocking.length > 0) {
     outcome = 'failure';
-    body.push(
-      `      <failure type="${escapeXml(rule.meta.id)}" message="${escapeXml(blocking[0].message)}">${escapeXml(
-        [...blocking.map(describe), `fix: ${blocking[0].remediation}`].join('\n'),
-      )}</failure>`,
-    );
+    const [first, ...others] = blocking as [Finding, ...Finding[]];
+    const message = escapeXml(first.message);
+    let body = describe(first, message);
+    for (const finding of others) body += `\n${describe(finding)}`;
+    xml += `\n      <failure type="${type}" message="${message}">${body}${fixOf(first.remediation)}</failure>`;
   } else if (findings.every((finding) => finding.waivedBy)) {
     outcome = 'skipped';
-    body.push(
-      `      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`,
-    );
+    xml += `\n      <skipped message="${escapeXml(`waived by ${[...new Set(findings.map((f) => f.waivedBy))].join(', ')}`)}"/>`;
   }
   const notBlocking = findings.filter((finding) => !isBlocking(finding));
   if (notBlocking.length > 0)
-    body.push(`      <system-out>${escapeXml(notBlocking.map(describe).join('\n'))}</system-out>`);
-  return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), outcome };
+    xml += `\n      <system-out>${notBlocking.map((finding) => describe(finding)).join('\n')}</system-out>`;
+  return { xml: `${xml}\n    </testcase>`, outcome };
 }
 
-function describe(finding: Finding): string {
+/** One finding's line, escaped; `message` is its message already escaped, when the caller has it. */
+function describe(finding: Finding, message = escapeXml(finding.message)): string {
   const state = finding.waivedBy ? `waived by ${finding.waivedBy}` : finding.pending ? 'pending' : finding.level;
-  return `[${state}]${finding.detail ? ` ${finding.detail}:` : ''} ${finding.message}`;
+  return `${escapeXml(`[${state}]${finding.detail ? ` ${finding.detail}:` : ''} `)}${message}`;
 }
 
 function resourceKey(resource: ResourceRef): string {
