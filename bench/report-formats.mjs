@@ -3,12 +3,25 @@
 // each format is then rendered ROUNDS times from the same evaluation, in the same process, the way the CLI renders it
 // (resource lines come from the parser, on each finding), and its UTF-8 size counted (which reads every character,
 // as writing the report does). Medians of the rounds.
+// The CLI renders one format per process, so one format's garbage must not be collected on another's time: each
+// rendering starts after a full collection (the script runs itself again with --expose-gc when gc is not exposed), and
+// the order of the formats rotates each round, so none always follows the same one. The load average is printed
+// before and after: on a shared machine it says how far the wall times can be trusted.
 // Run after `npm run build`:
 //   node bench/report-formats.mjs [findings=10000] [rounds=5]
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { median } from './support/stats.mjs';
+
+if (typeof globalThis.gc !== 'function') {
+  const again = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  process.exit(again.status ?? 1);
+}
 
 const TARGET_FINDINGS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -41,8 +54,13 @@ try {
   const times = Object.fromEntries(Object.keys(formats).map((name) => [name, []]));
   const cpu = Object.fromEntries(Object.keys(formats).map((name) => [name, []]));
   const sizes = {};
+  const names = Object.keys(formats);
+  const loadBefore = loadavg();
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, render] of Object.entries(formats)) {
+    for (let index = 0; index < names.length; index++) {
+      const name = names[(round + index) % names.length];
+      const render = formats[name];
+      globalThis.gc();
       const start = performance.now();
       const startCpu = process.cpuUsage();
       // Counting the UTF-8 bytes reads the whole text, as writing it does: a report built as a rope of appended pieces
@@ -57,7 +75,10 @@ try {
   // also counts waiting for a core, so the CPU ratio is the steadier of the two.
   const json = median(times.json);
   const jsonCpu = median(cpu.json);
-  console.log(`${result.findings.length} findings on ${roles} roles; median of ${ROUNDS} renderings in one process`);
+  const load = (averages) => averages.map((value) => value.toFixed(1)).join(' ');
+  console.log(
+    `${result.findings.length} findings on ${roles} roles; median of ${ROUNDS} renderings in one process; load average ${load(loadBefore)} before, ${load(loadavg())} after`,
+  );
   console.log('format     wall ms    × JSON    CPU ms    × JSON     UTF-8 bytes');
   for (const name of Object.keys(formats)) {
     const ms = median(times[name]);
