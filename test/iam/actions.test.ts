@@ -110,6 +110,35 @@ describe('expandActionPattern', () => {
     expect(isKnownActionPattern('IAM:PASSROLE')).toBe(true);
   });
 
+  it('a pattern without a service prefix matches exactly the actions every-action matching finds (trigram index)', () => {
+    const every = expandActionPattern('*');
+    const patterns = [
+      '*PassRole',
+      '*passrole',
+      '*Get*',
+      '*get0*',
+      '*GetObject',
+      '*ge?ob*',
+      '?am:*',
+      ':GetRole',
+      's3',
+      '*bucketpolicy*',
+      '*e\nz*',
+      'passrole\n',
+      '*ǅ*',
+      '*é*',
+      '**',
+      '*?*',
+      'xyz',
+    ];
+    for (const pattern of patterns) {
+      expect(names(pattern), pattern).toEqual(
+        every.filter((action) => actionMatches(pattern, action.name)).map((action) => action.name),
+      );
+    }
+    expect(names('*PassRole')).toEqual(['datazone:ValidatePassRole', 'iam:PassRole']);
+  });
+
   it('normalizes combined access levels', () => {
     expect(levels('iam:*')).toEqual(['List', 'Permissions management', 'Read', 'Tagging', 'Write']);
   });
