@@ -12,6 +12,7 @@
  *   duplicate key in a JSON template also test/cli/templates-as-deployed.test.ts.
  */
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -287,8 +288,9 @@ const ADMIN_ROLE = {
 };
 
 describe('"Blow-ups"', () => {
-  // 10,000 findings in every format, one policy of 100,000 statements, 3,000 service-less wildcards and a 1 MB subject
-  // pattern: test/cli/hostile-input.test.ts ("blow-ups"); the formats' cost beside JSON: bench/report-formats.mjs.
+  // 10,000 findings in every format: test/cli/hostile-input.test.ts ("blow-ups"); the formats' cost beside JSON:
+  // bench/report-formats.mjs. One policy of 100,000 statements, 3,000 service-less wildcards and a 1 MB subject
+  // pattern: at the engine in test/cli/hostile-input.test.ts, through the built CLI in the block below.
 
   it('"one check of a folder of 1,000 randomly generated hostile templates (18,000 resources) dies of heap exhaustion": it ends with exit 1 and every planted administrator blocks at its line', () => {
     const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -361,4 +363,143 @@ describe('"Blow-ups"', () => {
     expect(new Set(headings).size).toBe(2_500);
     expect(headings).toContain('AWS::IAM::Role stack7/Fn42Role stacks/stack7.template.yaml:' + (2 + 42 * 13) + ':3');
   }, 600_000);
+});
+
+describe('"Blow-ups" through the built CLI (dist/bundle/cli.js, spawned on a template written here)', () => {
+  // What the engine-level tests of test/cli/hostile-input.test.ts ("blow-ups") show for the parser, evaluator, expansion
+  // and glob matcher, here end to end: loading with source positions, every rule, the report and the exit code. No
+  // timing is asserted; each must only complete within the test timeout.
+  const BIN = join(REPO, 'dist/bundle/cli.js');
+  const TRUST = {
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+
+  /** One role per template, written one key per line: the role's logical id is at line 3, column 3. */
+  function cli(name: string, template: unknown, ...args: string[]) {
+    const folder = join(DIR, 'cli-blow-ups');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${name}.template.json`), JSON.stringify(template, null, 1));
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'check', `${name}.template.json`, '--format', 'json', '--now', '2026-06-01', ...args],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      },
+    );
+    expect(run.stderr).toBe('');
+    return { exitCode: run.status, findings: (JSON.parse(run.stdout) as { findings: Finding[] }).findings };
+  }
+
+  it('"one policy of 100,000 statements 30 s (quadratic)": the CLI reads all of them and blocks (exit 1) the s3:* planted in the last one, at the role', () => {
+    const statements = Array.from({ length: 100_000 }, (_, index) => ({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::bucket-${index}/*`,
+    }));
+    statements[99_999] = { Effect: 'Allow', Action: 's3:*', Resource: '*' };
+    const { exitCode, findings } = cli('statements', {
+      Resources: {
+        Many: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: TRUST,
+            Policies: [{ PolicyName: 'many', PolicyDocument: { Statement: statements } }],
+          },
+        },
+      },
+    });
+    expect(exitCode).toBe(1);
+    expect(
+      verdicts(findings, ['no-wildcard-privilege', 'require-owner', 'require-entitlement', 'policy-validity']),
+    ).toEqual([
+      'no-wildcard-privilege mandatory Many@3:3 Action::s3:*',
+      'require-entitlement mandatory Many@3:3 Catalog::default',
+      'require-owner mandatory Many@3:3 Owner::missing',
+    ]);
+  });
+
+  it('"3,000 distinct service-less wildcards 30 s": each is its own advisory policy-validity finding, and the one that reaches iam:PassRole blocks (exit 1), at the role', () => {
+    const patterns = [...Array.from({ length: 3_000 }, (_, index) => `*Get${index}*`), '*PassRole'];
+    const { exitCode, findings } = cli('wildcards', {
+      Resources: {
+        Wild: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: TRUST,
+            Policies: [
+              {
+                PolicyName: 'wild',
+                PolicyDocument: { Statement: [{ Effect: 'Allow', Action: patterns, Resource: '*' }] },
+              },
+            ],
+          },
+        },
+      },
+    });
+    expect(exitCode).toBe(1);
+    expect(
+      verdicts(findings, ['no-wildcard-privilege', 'no-privilege-escalation', 'require-owner', 'require-entitlement']),
+    ).toEqual([
+      'no-wildcard-privilege mandatory Wild@3:3 Action::*PassRole',
+      'require-entitlement mandatory Wild@3:3 Catalog::default',
+      'require-owner mandatory Wild@3:3 Owner::missing',
+    ]);
+    const validity = verdicts(findings, ['policy-validity']);
+    expect(validity).toHaveLength(3_001);
+    expect(new Set(validity)).toEqual(
+      new Set(patterns.map((pattern) => `policy-validity advisory Wild@3:3 Action::${pattern}`)),
+    );
+  });
+
+  it('"a 1 MB OIDC subject pattern allocates 750 MB": compared with the catalog\'s subjects, it blocks (exit 1) at the role', () => {
+    const folder = join(DIR, 'cli-blow-ups');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'oidc-catalog.yaml'),
+      [
+        'apiVersion: entitlement-guard/v1',
+        'owners: [{ id: team-ci, contact: ci@example.com }]',
+        'trust:',
+        '  accounts: { "111122223333": { owner: team-ci } }',
+        '  oidc: [{ issuer: token.actions.githubusercontent.com, subjects: ["repo:org/app:*"], audiences: [sts.amazonaws.com] }]',
+        '',
+      ].join('\n'),
+    );
+    const subject = `repo:org/${'a*'.repeat(500_000)}`;
+    const { exitCode, findings } = cli(
+      'oidc',
+      {
+        Resources: {
+          Ci: {
+            Type: 'AWS::IAM::Role',
+            Properties: {
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: {
+                      Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+                    },
+                    Action: 'sts:AssumeRoleWithWebIdentity',
+                    Condition: {
+                      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+                      StringLike: { 'token.actions.githubusercontent.com:sub': subject },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+      '--catalog',
+      'oidc-catalog.yaml',
+    );
+    expect(exitCode).toBe(1);
+    expect(verdicts(findings, ['restrict-trust'])).toEqual([
+      'restrict-trust mandatory Ci@3:3 Condition::token.actions.githubusercontent.com:sub',
+    ]);
+  });
 });
