@@ -211,7 +211,7 @@ function roleWithin(
   return !envelope.scopes || envelope.scopes.some((pattern) => globMatch(pattern, scope));
 }
 
-/** Managed policy ARNs compared across partitions and the `${AWS::Partition}` placeholder. */
+/** Managed policy ARNs compared across partitions (`aws`, `aws-cn`, a placeholder for the deployment's). */
 function sameArn(a: string, b: string): boolean {
   const normal = (arn: string) => arn.replace(/^arn:[^:]+:/, 'arn:aws:');
   return normal(a) === normal(b);

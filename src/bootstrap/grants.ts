@@ -196,9 +196,9 @@ function kebab(text: string): string {
     .toLowerCase();
 }
 
-/** A managed policy's ARN with the partition written out, as the catalog names it. */
+/** A managed policy's ARN with the partition written out, as the catalog names it (a placeholder one as `aws`). */
 function normalArn(arn: string): string {
-  return arn.replaceAll('${AWS::Partition}', 'aws');
+  return arn.replace(/^arn:\$\{[^}]*\}:/, 'arn:aws:');
 }
 
 /** The policy name of an AWS managed policy ARN the dataset knows, for comments. */
@@ -207,7 +207,7 @@ export function managedPolicyName(arn: string): string {
 }
 
 /**
- * A granted resource as an envelope resource: an ARN or `*` as written (placeholders such as `${AWS::AccountId}`
+ * A granted resource as an envelope resource: an ARN or `*` as written (the deployment's own values, `<own-account>`,
  * are compared as text, so the envelope covers exactly the grant); a bare reference to a resource of the stack
  * (`${Queue.Arn}`, known at deploy) becomes `*`, which is what can be written for it before deployment.
  */

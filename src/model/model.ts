@@ -252,7 +252,8 @@ export interface Identity {
   external?: boolean;
   /**
    * The ARN (or cloud id) as the change will know it. Adapters render references to an identity the same way
-   * everywhere (`arn:aws:iam::${AWS::AccountId}:role/Name`), so a trust principal can be matched to the identity.
+   * everywhere (`arn:aws:iam::<own-account>:role/Name`, model/deployment.ts), so a trust principal can be matched
+   * to the identity.
    */
   arn?: Maybe<string>;
   tags: Record<string, string>;
@@ -306,7 +307,7 @@ export interface Model {
   unattachedPolicies: AwsPolicyGrant[];
   /**
    * AWS accounts the change deploys into, where the adapter can tell (Pulumi: the account in the ARNs the provider
-   * returns for the change's own roles). Principals of these accounts are the change's own, like `${AWS::AccountId}`.
+   * returns for the change's own roles). Principals of these accounts are the change's own, like `<own-account>`.
    */
   accountIds?: string[];
   /** Identities referenced but not created here (imported roles), by ARN or name, for trust checks. */

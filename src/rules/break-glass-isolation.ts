@@ -1,13 +1,13 @@
 import type { CredentialType } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { actionSubset, type ActionSubset } from '../iam/aws/evaluate.js';
+import { OWN_ACCOUNT } from '../model/deployment.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { missingMfa } from './support/sign-in.js';
 import {
-  OWN_ACCOUNT,
   parseAwsPrincipal,
   parseFederatedPrincipal,
   trustEntries,

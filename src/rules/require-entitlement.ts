@@ -486,7 +486,7 @@ function isManagedAllowed(arn: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) => globMatch(pattern, arn) || (name !== undefined && awsManagedName(pattern) === name));
 }
 
-/** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a token such as `${AWS::Partition}`. */
+/** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a placeholder (`${Partition}`). */
 function awsManagedName(arn: string): string | undefined {
   return /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn)?.[1];
 }

@@ -1,4 +1,5 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
+import { OWN_ACCOUNT } from '../model/deployment.js';
 import { isUnknown, type Credential, type Identity, type PolicyValue } from '../model/model.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -6,7 +7,6 @@ import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js'
 import {
   type ConditionClause,
   isPatternOperator,
-  OWN_ACCOUNT,
   narrowingClauses,
   parseAwsPrincipal,
   parseFederatedPrincipal,
@@ -368,15 +368,13 @@ function scopeOf(
     const id = lower.endsWith('orgpaths') ? (value.split('/')[0] ?? '') : value;
     return /^o-[a-z0-9]{10,32}$/.test(id) ? { kind: 'organization', id } : undefined;
   }
-  const account = lower.endsWith('arn') ? arnAccount(value) : value === OWN_ACCOUNT ? OWN_ACCOUNT_MARK : value;
-  if (account === OWN_ACCOUNT_MARK) return { kind: 'own' };
+  const account = lower.endsWith('arn') ? arnAccount(value) : value;
+  if (account === OWN_ACCOUNT) return { kind: 'own' };
   if (account === undefined || !/^\d{12}$/.test(account)) return undefined;
   return ownAccounts.includes(account) ? { kind: 'own' } : { kind: 'account', id: account };
 }
 
-const OWN_ACCOUNT_MARK = 'own-account';
-
-/** The account field of an ARN, with the change's own account (`${AWS::AccountId}`) as a mark. */
+/** The account field of an ARN: an account id, or the change's own account (`<own-account>`). */
 function arnAccount(value: string): string | undefined {
   const arn = withoutPlaceholders(value);
   if (!arn.startsWith('arn:')) return undefined;

@@ -53,7 +53,7 @@ describe('audit of the examples', () => {
     ]);
     expect(payments.grants.flatMap((g) => g.statements)).toEqual([
       {
-        text: 'Allow dynamodb:GetItem, dynamodb:Query, dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/payments-ledger',
+        text: 'Allow dynamodb:GetItem, dynamodb:Query, dynamodb:PutItem on arn:aws:dynamodb:<own-region>:<own-account>:table/payments-ledger',
         entitlements: ['payments-read', 'payments-write'],
         beyondEntitlements: false,
       },

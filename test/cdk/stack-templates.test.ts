@@ -46,7 +46,7 @@ describe('stackTemplates', () => {
     const child = built.inputs[1]!;
     expect(Object.keys(child.template.Parameters ?? {})).toHaveLength(1);
     // The parent's `Fn::GetAtt ParentRole.Arn`, resolved by the adapter to the ARN the identity itself carries.
-    expect(Object.values(child.parameters ?? {})).toEqual(['arn:aws:iam::${AWS::AccountId}:role/parent-role']);
+    expect(Object.values(child.parameters ?? {})).toEqual(['arn:aws:iam::<own-account>:role/parent-role']);
   });
 
   it('keeps parameters and imported values in the template for the adapter to resolve or fail closed on', () => {

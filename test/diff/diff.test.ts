@@ -330,6 +330,25 @@ describe('the CLI', () => {
   });
 });
 
+describe('audits written before the model wrote the own account as <own-account>', () => {
+  it('reads `${AWS::AccountId}` and `${AWS::Region}` in a stored audit as the own account and region: no change against the same inputs', () => {
+    const audit = runAudit({
+      paths: [join(REPO, GOOD)],
+      catalogPath: join(REPO, CATALOG),
+      format: 'json',
+      now: NOW,
+      cwd: REPO,
+    }).output;
+    expect(audit).toContain('on arn:aws:dynamodb:<own-region>:<own-account>:table/payments-ledger');
+    const legacy = join(work, 'legacy.audit.json');
+    writeFileSync(
+      legacy,
+      audit.replaceAll('<own-account>', '${AWS::AccountId}').replaceAll('<own-region>', '${AWS::Region}'),
+    );
+    expect(isEmptyDiff(diffJson(legacy, GOOD))).toBe(true);
+  });
+});
+
 describe('size', () => {
   it('keeps the Markdown of a 500-identity change under 65,000 characters, with the overflow pointed at the full report', () => {
     const { base, head, expected } = syntheticAudits(5_000);

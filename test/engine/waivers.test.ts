@@ -345,7 +345,7 @@ describe('an identity of a plain input binds by its own location', () => {
         resource: 'Key',
         identity: 'Payments/Impostor',
         waivedBy: undefined,
-        waiverTarget: 'arn:aws:iam::${AWS::AccountId}:user/stack:Payments/LegacyUser',
+        waiverTarget: 'arn:aws:iam::<own-account>:user/stack:Payments/LegacyUser',
       },
     ]);
     const cdk = userWithKey({ userLogicalId: 'LegacyUser', keyLogicalId: 'Key', paths: true });

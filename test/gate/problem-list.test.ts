@@ -202,7 +202,7 @@ describe('"Unseen content passes with no finding"', () => {
     expect(verdicts(result.result!.findings, ['no-wildcard-privilege'])).toEqual([
       'no-wildcard-privilege mandatory AdminAccess@3:3 Policy::AdministratorAccess',
       'no-wildcard-privilege mandatory Everything@11:3 Action::*',
-      'no-wildcard-privilege mandatory Everything@11:3 Policy::arn:aws:iam::${AWS::AccountId}:policy/platform/team-boundary',
+      'no-wildcard-privilege mandatory Everything@11:3 Policy::arn:aws:iam::<own-account>:policy/platform/team-boundary',
     ]);
   });
 });

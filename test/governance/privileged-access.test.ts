@@ -83,20 +83,20 @@ describe('CLI: entitlement-guard check on examples/privileged-access', () => {
     expect(verdict(findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`))).toEqual(BAD_VERDICT);
     const by = (detail: string) => findings.find((f) => f.detail === detail)!.message;
     // Root trust: every principal of the account, the CI role in this change named.
-    expect(by('Principal::arn:aws:iam::${AWS::AccountId}:root')).toContain(
+    expect(by('Principal::arn:aws:iam::<own-account>:root')).toContain(
       'admits every principal of that account allowed sts:AssumeRole on it',
     );
     // CI reach, with the path: its own sts:AssumeRole pattern, the role it matches, the trust that lets it in.
     expect(by('Reach::ci-deployer')).toContain(
-      'ci-deployer is allowed sts:AssumeRole on arn:aws:iam::*:role/*, which matches arn:aws:iam::${AWS::AccountId}:role/break-glass-admin, and break-glass-admin trusts account ${AWS::AccountId}',
+      'ci-deployer is allowed sts:AssumeRole on arn:aws:iam::*:role/*, which matches arn:aws:iam::<own-account>:role/break-glass-admin, and break-glass-admin trusts account <own-account>',
     );
     // No MFA on the second break-glass role's sign-in path.
-    expect(by('Mfa::arn:aws:iam::${AWS::AccountId}:saml-provider/LegacyIdP')).toContain(
+    expect(by('Mfa::arn:aws:iam::<own-account>:saml-provider/LegacyIdP')).toContain(
       'is not declared MFA-enforcing in the catalog (trust.identityProviders)',
     );
     // Standing admin labelled just in time: the session and the trust that make it standing.
     expect(by('StandingPrivilege::account-admin-jit')).toContain(
-      "its sessions last up to 12h (MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::${AWS::AccountId}:root can assume it without the approval path",
+      "its sessions last up to 12h (MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::<own-account>:root can assume it without the approval path",
     );
     // The catalog's AdministratorAccess for break-glass is not an escalation; the labelled-JIT admin's is.
     expect(
@@ -126,7 +126,7 @@ describe('CLI: entitlement-guard check on examples/privileged-access', () => {
         maxDuration: '1h',
         approvers: ['team-security'],
         via: ['arn:aws:iam::*:saml-provider/ExampleIdP'],
-        trust: ['Federated arn:aws:iam::${AWS::AccountId}:saml-provider/ExampleIdP'],
+        trust: ['Federated arn:aws:iam::<own-account>:saml-provider/ExampleIdP'],
         credentials: [],
       },
     });

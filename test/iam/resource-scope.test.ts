@@ -29,7 +29,7 @@ describe('resource scope of an action', () => {
     ['iam:PassRole', '**', true],
     ['iam:PassRole', 'arn:*', true],
     ['iam:PassRole', 'arn:aws-cn:iam::*:role/*', true],
-    ['iam:PassRole', 'arn:aws:iam::${AWS::AccountId}:role/*', true],
+    ['iam:PassRole', 'arn:aws:iam::<own-account>:role/*', true],
     ['iam:PassRole', 'arn:aws:iam::*:role/service-role/*', false],
     ['iam:ListRoles', 'arn:*', false],
     ['iam:ListRoles', '*', true],
@@ -123,7 +123,7 @@ describe('resource scope of an action', () => {
     expect(hasPolicyVariable('arn:aws:iam::${aws:PrincipalAccount}:role/x')).toBe(true);
     expect(hasPolicyVariable('${*}')).toBe(true);
     // CloudFormation placeholders the adapters leave are not policy variables.
-    expect(hasPolicyVariable('arn:aws:iam::${AWS::AccountId}:role/x')).toBe(false);
+    expect(hasPolicyVariable('arn:aws:iam::<own-account>:role/x')).toBe(false);
     expect(hasPolicyVariable('${Role.Arn}')).toBe(false);
   });
 });

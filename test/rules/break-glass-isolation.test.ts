@@ -4,7 +4,7 @@ import { allow, catalog, identity, model, ref, role, user } from '../support/bui
 import { ruleTester } from '../support/rule-tester.js';
 
 const BREAK_GLASS = { 'identity-class': 'break-glass' };
-const SAML = 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta';
+const SAML = 'arn:aws:iam::<own-account>:saml-provider/Okta';
 const trust = (principal: Record<string, unknown>, action = 'sts:AssumeRole') => ({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: action, Principal: principal }],
@@ -69,7 +69,7 @@ ruleTester(rule, {
         identities: [
           role('BreakGlass', {
             tags: BREAK_GLASS,
-            trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' }, MFA),
+            trust: trustWith({ AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' }, MFA),
           }),
           role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
         ],
@@ -93,10 +93,7 @@ ruleTester(rule, {
       name: 'root trust: every principal of the account may assume it, and a CI role allowed sts:AssumeRole on role/* reaches it',
       model: model({
         identities: [
-          role('BreakGlass', {
-            tags: BREAK_GLASS,
-            trust: trustWith({ AWS: 'arn:aws:iam::${AWS::AccountId}:root' }, MFA),
-          }),
+          role('BreakGlass', { tags: BREAK_GLASS, trust: trustWith({ AWS: 'arn:aws:iam::<own-account>:root' }, MFA) }),
           role('CiRole', { tags: { 'identity-class': 'workload' }, policies: [CI_ASSUMES_ANY_ROLE] }),
         ],
       }),
@@ -104,9 +101,9 @@ ruleTester(rule, {
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          detail: 'Principal::arn:aws:iam::${AWS::AccountId}:root',
+          detail: 'Principal::arn:aws:iam::<own-account>:root',
           message:
-            'Break-glass role BreakGlass trusts account ${AWS::AccountId} (arn:aws:iam::${AWS::AccountId}:root), which admits every principal of that account ' +
+            'Break-glass role BreakGlass trusts account <own-account> (arn:aws:iam::<own-account>:root), which admits every principal of that account ' +
             "allowed sts:AssumeRole on it: workloads, CI and agents included (in this change: CiRole). Trust only the people's sign-in path instead: " +
             'a SAML or Identity Center provider, or named human roles, with MFA.',
         },
@@ -116,7 +113,7 @@ ruleTester(rule, {
           detail: 'Reach::CiRole',
           message:
             'Break-glass role BreakGlass can be reached by CiRole, an identity of class workload: CiRole is allowed sts:AssumeRole on arn:aws:iam::*:role/*, ' +
-            'which matches arn:aws:iam::${AWS::AccountId}:role/BreakGlass, and BreakGlass trusts account ${AWS::AccountId}. Remove that sts:AssumeRole grant or ' +
+            'which matches arn:aws:iam::<own-account>:role/BreakGlass, and BreakGlass trusts account <own-account>. Remove that sts:AssumeRole grant or ' +
             'scope it to the roles it needs, and stop trusting the whole account; no workload, service or agent may reach break-glass.',
         },
       ],
@@ -148,7 +145,7 @@ ruleTester(rule, {
           detail: 'Reach::Deployer',
           message:
             'Break-glass role BreakGlass can be reached by Deployer, an identity of class agent: Deployer is allowed sts:AssumeRole on arn:aws:iam::111122223333:role/*, ' +
-            'which matches arn:aws:iam::${AWS::AccountId}:role/BreakGlass, and BreakGlass trusts account 111122223333. Remove that sts:AssumeRole grant or scope it ' +
+            'which matches arn:aws:iam::<own-account>:role/BreakGlass, and BreakGlass trusts account 111122223333. Remove that sts:AssumeRole grant or scope it ' +
             'to the roles it needs, and stop trusting the whole account; no workload, service or agent may reach break-glass.',
         },
       ],
@@ -199,7 +196,7 @@ ruleTester(rule, {
                 {
                   Effect: 'Allow',
                   Action: 'sts:AssumeRole',
-                  Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall' },
+                  Principal: { AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' },
                 },
               ],
             },
@@ -211,18 +208,18 @@ ruleTester(rule, {
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          detail: 'Mfa::arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall',
+          detail: 'Mfa::arn:aws:iam::<own-account>:role/SecurityOnCall',
           message:
-            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: arn:aws:iam::${AWS::AccountId}:role/SecurityOnCall may ' +
+            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: arn:aws:iam::<own-account>:role/SecurityOnCall may ' +
             'assume it without MFA: the trust sets no aws:MultiFactorAuthPresent (Bool true) or aws:MultiFactorAuthAge condition. Add a condition ' +
             '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
         },
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          detail: 'Mfa::arn:aws:iam::${AWS::AccountId}:saml-provider/Okta',
+          detail: 'Mfa::arn:aws:iam::<own-account>:saml-provider/Okta',
           message:
-            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: SAML provider arn:aws:iam::${AWS::AccountId}:saml-provider/Okta ' +
+            'Break-glass role BreakGlass can be signed into without MFA, which class break-glass requires: SAML provider arn:aws:iam::<own-account>:saml-provider/Okta ' +
             'is not declared MFA-enforcing in the catalog (trust.identityProviders), and the trust sets no MFA condition. Add a condition ' +
             '"Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
         },
@@ -265,7 +262,7 @@ ruleTester(rule, {
           role('BreakGlass', {
             tags: BREAK_GLASS,
             trust: trust(
-              { Federated: 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' },
+              { Federated: 'arn:aws:iam::<own-account>:oidc-provider/token.actions.githubusercontent.com' },
               'sts:AssumeRoleWithWebIdentity',
             ),
           }),
@@ -275,7 +272,7 @@ ruleTester(rule, {
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          detail: 'Principal::arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com',
+          detail: 'Principal::arn:aws:iam::<own-account>:oidc-provider/token.actions.githubusercontent.com',
           message:
             'Break-glass role BreakGlass can be assumed with tokens from OIDC issuer token.actions.githubusercontent.com, the way CI and ' +
             'workloads sign in. Remove this trust; break-glass is assumed by people, through SAML or Identity Center federation.',
@@ -288,7 +285,7 @@ ruleTester(rule, {
         identities: [
           role('BreakGlass', {
             tags: BREAK_GLASS,
-            trust: trust({ AWS: ['arn:aws:iam::${AWS::AccountId}:role/SupportAgent'] }),
+            trust: trust({ AWS: ['arn:aws:iam::<own-account>:role/SupportAgent'] }),
           }),
           role('SupportAgent', { tags: { 'identity-class': 'agent' } }),
         ],
@@ -297,9 +294,9 @@ ruleTester(rule, {
         {
           resource: 'BreakGlass',
           identity: 'TestStack/BreakGlass',
-          detail: 'Principal::arn:aws:iam::${AWS::AccountId}:role/SupportAgent',
+          detail: 'Principal::arn:aws:iam::<own-account>:role/SupportAgent',
           message:
-            'Break-glass role BreakGlass can be assumed by SupportAgent (arn:aws:iam::${AWS::AccountId}:role/SupportAgent), an identity of class agent. ' +
+            'Break-glass role BreakGlass can be assumed by SupportAgent (arn:aws:iam::<own-account>:role/SupportAgent), an identity of class agent. ' +
             'Remove it from the trust policy; no workload, service or agent may reach break-glass.',
         },
       ],

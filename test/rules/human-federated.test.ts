@@ -3,7 +3,7 @@ import { catalog, model, role, user } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const HUMAN = { 'identity-class': 'human' };
-const OKTA = 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta';
+const OKTA = 'arn:aws:iam::<own-account>:saml-provider/Okta';
 /** Okta enforces MFA on every sign-in, as the catalog declares. */
 const MFA_IDP = catalog({
   trust: {

@@ -140,7 +140,7 @@ describe('trust: principal-narrowing condition keys are judged by the accounts a
     [
       'aws:SourceAccount naming the account the change deploys into',
       DOCS.globalKeys,
-      { StringEquals: { 'aws:SourceAccount': '${AWS::AccountId}' } },
+      { StringEquals: { 'aws:SourceAccount': '<own-account>' } },
       [],
     ],
     [
@@ -198,7 +198,7 @@ describe("every resource, in any spelling that matches every ARN of the action's
     ['iam:PassRole', 'arn:aws:*:*:*:*', DOCS.resource],
     ['iam:PassRole', 'arn:aws:iam::*:role/*', DOCS.iamActions],
     ['iam:PassRole', 'arn:aws:iam::*:*', DOCS.iamActions],
-    ['iam:PassRole', 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*', DOCS.iamActions],
+    ['iam:PassRole', 'arn:aws:iam::<own-account>:role/*', DOCS.iamActions],
     ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:*:*:secret:*', DOCS.secretsActions],
     ['iam:CreateAccessKey', 'arn:aws:iam::*:user/*', DOCS.iamActions],
   ])('%s on %s is on every resource (%s)', (action, resource, _source) => {

@@ -203,11 +203,7 @@ ruleTester(rule, {
             trust: {
               Version: '2012-10-17',
               Statement: [
-                {
-                  Effect: 'Allow',
-                  Action: 'sts:AssumeRole',
-                  Principal: { AWS: 'arn:aws:iam::${AWS::AccountId}:root' },
-                },
+                { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'arn:aws:iam::<own-account>:root' } },
               ],
             },
           }),

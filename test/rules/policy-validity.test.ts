@@ -172,19 +172,17 @@ ruleTester(rule, {
     {
       name: 'an AWS managed policy under another path than AWS publishes it (CDK fromAwsManagedPolicyName without service-role/)',
       model: model({
-        identities: [
-          role('Fn', { managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole'] }),
-        ],
+        identities: [role('Fn', { managedPolicies: ['arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole'] })],
       }),
       findings: [
         {
           resource: 'Fn',
           identity: 'TestStack/Fn',
-          detail: 'Policy::arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole',
+          detail: 'Policy::arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole',
           message:
-            'Managed policy arn:${AWS::Partition}:iam::aws:policy/AWSLambdaBasicExecutionRole on Fn: AWS publishes AWSLambdaBasicExecutionRole as ' +
+            'Managed policy arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole on Fn: AWS publishes AWSLambdaBasicExecutionRole as ' +
             'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole, so this ARN names no policy and the attachment fails at deployment. ' +
-            'Write arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole.',
+            'Write arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole.',
         },
       ],
     },

@@ -186,7 +186,7 @@ ruleTester(rule, {
         identities: [
           role('Reports', {
             tags: REPORTS_SERVICE,
-            managedPolicies: ['arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+            managedPolicies: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
           }),
         ],
       }),
@@ -368,7 +368,7 @@ ruleTester(rule, {
           role('Deployer', {
             tags: declared('workload', 'deploy-admin'),
             maxSessionSeconds: 12 * 3600,
-            trust: trustOf({ AWS: [BROKER, 'arn:aws:iam::${AWS::AccountId}:root'] }),
+            trust: trustOf({ AWS: [BROKER, 'arn:aws:iam::<own-account>:root'] }),
             credentials: ['aws-access-key'],
           }),
         ],
@@ -380,7 +380,7 @@ ruleTester(rule, {
           detail: 'StandingPrivilege::deploy-admin',
           message:
             'Deployer holds privileged entitlement deploy-admin as standing privilege, which class workload does not allow: its sessions last up to 12h ' +
-            "(MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::${AWS::AccountId}:root can assume it without the approval path " +
+            "(MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::<own-account>:root can assume it without the approval path " +
             `(${BROKER}); it holds aws-access-key DeployerCredential, which outlives any approval. ${STANDING_FIX}`,
         },
       ],

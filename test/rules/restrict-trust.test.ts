@@ -6,7 +6,7 @@ import { federated } from '../multicloud/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
-const GITHUB_PROVIDER = `arn:aws:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}`;
+const GITHUB_PROVIDER = `arn:aws:iam::<own-account>:oidc-provider/${GITHUB}`;
 const EKS_ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 
 const trust = (statement: Record<string, unknown>) => ({
@@ -59,7 +59,7 @@ ruleTester(rule, {
     {
       name: 'the own account root (CDK AccountRootPrincipal) is trusted without a catalog entry',
       catalog: defaultCatalog(),
-      model: roleWith('AdminRole', trust({ Principal: { AWS: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } })),
+      model: roleWith('AdminRole', trust({ Principal: { AWS: 'arn:aws:iam::<own-account>:root' } })),
     },
     {
       name: 'a role in an account the catalog lists under trust.accounts',
@@ -91,7 +91,7 @@ ruleTester(rule, {
         'SourceArnRole',
         trust({
           Principal: '*',
-          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:*' } },
+          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:<own-region>:<own-account>:function:*' } },
         }),
       ),
     },
@@ -124,7 +124,7 @@ ruleTester(rule, {
       catalog: trusting,
       model: roleWith(
         'IrsaRole',
-        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
+        webIdentity(`arn:aws:iam::<own-account>:oidc-provider/${EKS_ISSUER}`, {
           StringEquals: {
             [`${EKS_ISSUER}:aud`]: 'sts.amazonaws.com',
             [`${EKS_ISSUER}:sub`]: 'system:serviceaccount:payments:api',
@@ -138,7 +138,7 @@ ruleTester(rule, {
         'SsoRole',
         trust({
           Action: 'sts:AssumeRoleWithSAML',
-          Principal: { Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' },
+          Principal: { Federated: 'arn:aws:iam::<own-account>:saml-provider/Okta' },
         }),
       ),
     },
@@ -316,7 +316,7 @@ ruleTester(rule, {
       catalog: defaultCatalog(),
       model: roleWith(
         'EnterpriseRole',
-        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}/example-ent`, {
+        webIdentity(`arn:aws:iam::<own-account>:oidc-provider/${GITHUB}/example-ent`, {
           StringEquals: { [`${GITHUB}/example-ent:aud`]: 'sts.amazonaws.com' },
           StringLike: { [`${GITHUB}/example-ent:sub`]: 'repo:*/payments:ref:refs/heads/main' },
         }),
@@ -385,7 +385,7 @@ ruleTester(rule, {
       catalog: trusting,
       model: roleWith(
         'GitlabRole',
-        webIdentity('arn:aws:iam::${AWS::AccountId}:oidc-provider/gitlab.com', {
+        webIdentity('arn:aws:iam::<own-account>:oidc-provider/gitlab.com', {
           StringEquals: {
             'gitlab.com:aud': 'https://gitlab.com',
             'gitlab.com:sub': 'project_path:example/app:ref_type:branch:ref:main',
@@ -408,7 +408,7 @@ ruleTester(rule, {
       catalog: trusting,
       model: roleWith(
         'IrsaPreviewRole',
-        webIdentity(`arn:aws:iam::\${AWS::AccountId}:oidc-provider/${EKS_ISSUER}`, {
+        webIdentity(`arn:aws:iam::<own-account>:oidc-provider/${EKS_ISSUER}`, {
           StringEquals: {
             [`${EKS_ISSUER}:aud`]: 'my-app',
             [`${EKS_ISSUER}:sub`]: unknownValue('output of kubernetes:core/v1:ServiceAccount'),

@@ -83,7 +83,7 @@ export function identity(kind: IdentityKind, name: string, options: IdentityOpti
     ...(options.arn
       ? { arn: options.arn }
       : kind === 'aws-role'
-        ? { arn: `arn:aws:iam::\${AWS::AccountId}:role/${name}` }
+        ? { arn: `arn:aws:iam::<own-account>:role/${name}` }
         : {}),
     tags: options.tags ?? {},
     ...(options.platformOwners ? { platformOwners: options.platformOwners } : {}),

@@ -1,3 +1,4 @@
+import { hasOwnValue, ownIamArn } from '../../model/deployment.js';
 import type { Identity, IdentityKind, Maybe, ResourceRef } from '../../model/model.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Identity, IdentityKind, Maybe, ResourceRef } from '../../model/mod
  * trust principal naming it matches the identity whichever tool planned it. The account is the one deployed to.
  */
 export function iamArn(segment: string, name: string): string {
-  return `arn:aws:iam::\${AWS::AccountId}:${segment}/${name}`;
+  return ownIamArn(segment, name);
 }
 
 /**
@@ -50,8 +51,9 @@ export function externalIdentity(
 ): Identity | undefined {
   const segment = SEGMENTS[kind] ?? kind;
   const name = reference.startsWith('arn:') ? reference.slice(reference.lastIndexOf('/') + 1) : reference;
-  // A name still holding a placeholder (`${Other}`) is no identity's name: nothing to look up in the catalog.
-  if (name === '' || name.includes('${')) return undefined;
+  // A name still holding a placeholder (`${Other}`, `<own-account>`) is no identity's name: nothing to look up in
+  // the catalog.
+  if (name === '' || name.includes('${') || hasOwnValue(name)) return undefined;
   const arn = reference.startsWith('arn:') ? reference : iamArn(segment, name);
   // An IAM name is unique in its account: a catalog exception may name it.
   return {

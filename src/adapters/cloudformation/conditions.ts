@@ -1,5 +1,7 @@
+import { hasOwnValue } from '../../model/deployment.js';
 import { isUnknown, unknownValue, type Unknown } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
+import { asTemplateText } from './pseudo-parameters.js';
 import type { CfnTemplate } from './template.js';
 
 /**
@@ -82,9 +84,13 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
 /** What `Fn::Equals` compares: CloudFormation compares the string forms of parameter values and literals. */
 function comparable(value: unknown): string | Unknown {
   if (isUnknown(value)) return value;
-  // The resolver's placeholders (`${AWS::Region}`, `${Bucket}`) stand for values only deploy time knows.
-  if (typeof value === 'string')
-    return /\$\{[^}]*\}/.test(value) ? unknownValue(`${value} (known only at deploy time)`) : value;
+  // The resolver's placeholders (`${Bucket}`) and the deployment's own values (`<own-region>`) are known only at
+  // deploy time.
+  if (typeof value === 'string') {
+    return /\$\{[^}]*\}/.test(value) || hasOwnValue(value)
+      ? unknownValue(`${asTemplateText(value)} (known only at deploy time)`)
+      : value;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
   return unknownValue('a value that is not a string');

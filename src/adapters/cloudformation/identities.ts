@@ -1,4 +1,5 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
+import { OWN_ACCOUNT, PARTITION } from '../../model/deployment.js';
 import {
   isUnknown,
   unknownValue,
@@ -139,7 +140,7 @@ function customerPolicyArn(reference: unknown): Maybe<string> {
   if (!isRecord(reference) || typeof reference.Name !== 'string')
     return unknownValue('CustomerManagedPolicyReference without a readable Name');
   const path = typeof reference.Path === 'string' ? reference.Path : '/';
-  return `arn:aws:iam::\${AWS::AccountId}:policy${path}${reference.Name}`;
+  return `arn:${PARTITION}:iam::${OWN_ACCOUNT}:policy${path}${reference.Name}`;
 }
 
 /** `PT8H`, `PT90M`, `PT1H30M` → seconds; a permission set without one lasts an hour. */

@@ -2,6 +2,7 @@ import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/m
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
+import { PSEUDO_PARAMETERS } from './pseudo-parameters.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
 /**
@@ -9,7 +10,8 @@ import type { CfnResource, TemplateInput } from './template.js';
  * - `Ref`/`Fn::GetAtt` to a resource → a stable placeholder (`${LogicalId}`, `${LogicalId.Attr}`); for an IAM
  *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries; for an OIDC or SAML
  *   provider with a literal URL/name, both → its ARN (see names.ts);
- * - pseudo parameters → `aws`, `amazonaws.com` or placeholders (`${AWS::AccountId}`, `${AWS::Region}`, …);
+ * - pseudo parameters → `aws`, `amazonaws.com` or the model's values for the deployment's own account, region and
+ *   stack (`<own-account>`, model/deployment.ts);
  * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
  * - `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`, `Fn::Base64` → computed;
  * - `Conditions` → evaluated where plan-time values decide them (`Fn::Equals` on literals and parameters with a
@@ -40,15 +42,6 @@ const NO_VALUE = Symbol('AWS::NoValue');
  * resolved to know it is kept.
  */
 const MAY_GIVE_NO_VALUE = new Set(['Ref', 'Fn::If', 'Fn::Select', 'Fn::FindInMap']);
-
-const PSEUDO_PARAMETERS: Record<string, string> = {
-  'AWS::Partition': 'aws',
-  'AWS::URLSuffix': 'amazonaws.com',
-  'AWS::AccountId': '${AWS::AccountId}',
-  'AWS::Region': '${AWS::Region}',
-  'AWS::StackName': '${AWS::StackName}',
-  'AWS::StackId': '${AWS::StackId}',
-};
 
 export function createResolver(input: TemplateInput): Resolver {
   const { template } = input;

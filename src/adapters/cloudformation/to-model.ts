@@ -1,3 +1,4 @@
+import { startsWithOwnValue } from '../../model/deployment.js';
 import {
   emptyModel,
   isUnknown,
@@ -213,7 +214,7 @@ class ModelBuilder {
         this.identityIndex.withArn(kind, value) ??
         named.find((identity) => identity.resource.stack === ctx.input.stack) ??
         // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
-        (value.startsWith('${') ? undefined : named[0]);
+        (value.startsWith('${') || startsWithOwnValue(value) ? undefined : named[0]);
       if (found) return found;
     }
     this.model.externalReferences!.push({

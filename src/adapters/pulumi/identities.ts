@@ -37,7 +37,7 @@ export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
 
 /**
  * The ARN a reference to an IAM identity stands for, rendered as the CloudFormation adapter renders it
- * (`arn:aws:iam::${AWS::AccountId}:role/Name`) so rules match principals to identities the same way in both
+ * (`arn:aws:iam::<own-account>:role/Name`) so rules match principals to identities the same way in both
  * front-ends. A generated physical name is a per-resource placeholder.
  */
 export function identityArn(

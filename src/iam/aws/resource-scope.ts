@@ -6,11 +6,12 @@
  * - "Every resource": a Resource pattern that matches every ARN of every resource type the action lists, in any
  *   spelling (`*`, `arn:*`, `arn:aws:*:*:*:*`, `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:iam::*:role/*` for
  *   sts:AssumeRole), decided by pattern containment (util/glob.ts). The deployed account, region and partition
- *   (`${AWS::AccountId}` …) count as any: an identity policy reaches its own account's resources.
+ *   (`<own-account>` …) count as any: an identity policy reaches its own account's resources.
  * - A restricting Condition: one whose key and operator can narrow the request (see restrictingKey).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownValuesAsWildcards } from '../../model/deployment.js';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
@@ -121,13 +122,12 @@ export function statementReachesEveryResource(
 }
 
 /**
- * `${AWS::AccountId}`, `${AWS::Region}` (the deployment's own) stand for any value here: an identity policy reaches its
- * own account's resources. A partition (`${AWS::Partition}`, `aws-cn`, `aws-us-gov`) is read as `aws`, as the ARN formats are.
+ * The deployment's own account and region (`<own-account>`, `<own-region>`, model/deployment.ts) stand for any value
+ * here: an identity policy reaches its own account's resources. A partition (`aws-cn`, `aws-us-gov`) is read as `aws`,
+ * as the ARN formats are.
  */
 function ownPlaceholdersAsWildcards(pattern: string): string {
-  return pattern
-    .replace(/^arn:(\$\{AWS::Partition\}|aws-[a-z-]+):/, 'arn:aws:')
-    .replace(/\$\{AWS::(AccountId|Region)\}/g, '*');
+  return ownValuesAsWildcards(pattern.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:'));
 }
 
 // ---------- Conditions ----------

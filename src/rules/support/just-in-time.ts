@@ -17,6 +17,7 @@ import { expandActionPattern } from '../../iam/aws/actions.js';
 import type { AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy, managedPolicyAllows } from '../../iam/aws/managed.js';
 import { privilegedCategory } from '../../iam/aws/privileged.js';
+import { OWN_ACCOUNT } from '../../model/deployment.js';
 import { isUnknown, type Identity, type IdentityClass, type PolicyStatement } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 import { envelopeResourcesFor, resourceCovered } from './aws-envelope.js';
@@ -212,9 +213,9 @@ function onApprovalPath(entry: TrustEntry, via: readonly string[]): boolean {
   return via.some((pattern) => globMatch(pattern, value) || globMatch(pattern, withOwnAccountWildcard(value)));
 }
 
-/** `arn:aws:iam::${AWS::AccountId}:role/x` as `arn:aws:iam::*:role/x`, so a catalog pattern naming the account still matches. */
+/** `arn:aws:iam::<own-account>:role/x` as `arn:aws:iam::*:role/x`, so a pattern naming the account still matches. */
 function withOwnAccountWildcard(value: string): string {
-  return value.replace('${AWS::AccountId}', '*').replace('${AWS::Partition}', 'aws');
+  return value.replace(OWN_ACCOUNT, '*');
 }
 
 export function describeEntry(entry: TrustEntry): string {

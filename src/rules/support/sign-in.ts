@@ -5,6 +5,7 @@
  * with `mfa: true` (people and break-glass) to it.
  */
 import type { Catalog } from '../../../catalog/types.js';
+import { OWN_ACCOUNT } from '../../model/deployment.js';
 import { isUnknown } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 import { parseFederatedPrincipal, type TrustEntry } from './trust.js';
@@ -18,7 +19,7 @@ export function missingMfa(entry: TrustEntry, catalog: Catalog): string | undefi
   if (entry.type === 'Federated') {
     const provider = (catalog.trust.identityProviders ?? []).find(
       (declared) =>
-        globMatch(declared.provider, value) || globMatch(declared.provider, value.replace('${AWS::AccountId}', '*')),
+        globMatch(declared.provider, value) || globMatch(declared.provider, value.replace(OWN_ACCOUNT, '*')),
     );
     if (provider?.enforcesMfa) return undefined;
     const kind = parseFederatedPrincipal(value).kind === 'saml' ? 'SAML provider' : 'identity provider';

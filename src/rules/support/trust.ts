@@ -3,6 +3,7 @@
  * one TrustEntry per principal of each Allow statement that grants an sts:AssumeRole* action.
  * Shared by restrict-trust and break-glass-isolation so both read principals and conditions the same way.
  */
+import { OWN_ACCOUNT } from '../../model/deployment.js';
 import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 
@@ -103,27 +104,18 @@ export function narrowingClauses(entry: TrustEntry, key: string): ConditionClaus
 
 // ---------- AWS principals ----------
 
-export const OWN_ACCOUNT = '${AWS::AccountId}';
-
 export type AwsPrincipal =
   { kind: 'everyone' } | { kind: 'account'; account: string; own: boolean } | { kind: 'unrecognized' };
 
 const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]*):.+$/;
-const OWN_ACCOUNT_MARK = 'own-account';
 
 /**
- * Adapters leave placeholders in strings (`${AWS::AccountId}`, `${AWS::Region}`, `${Bucket.Arn}`) and some hold
- * colons, which would split an ARN wrongly: the own account becomes a mark, the partition `aws`, other
- * placeholders lose their colons, before an ARN's fields are read.
+ * Adapters leave placeholders for values known at deploy time in strings (`${Bucket.Arn}`), and some may hold colons,
+ * which would split an ARN wrongly: they lose their colons before an ARN's fields are read. The deployment's own
+ * account is a model value (`<own-account>`, model/deployment.ts) and stays as it is.
  */
 export function withoutPlaceholders(arn: string): string {
-  return arn.replace(/\$\{[^}]*\}/g, (placeholder) =>
-    placeholder === OWN_ACCOUNT
-      ? OWN_ACCOUNT_MARK
-      : placeholder === '${AWS::Partition}'
-        ? 'aws'
-        : placeholder.replaceAll(':', '_'),
-  );
+  return arn.replace(/\$\{[^}]*\}/g, (placeholder) => placeholder.replaceAll(':', '_'));
 }
 
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
@@ -131,7 +123,7 @@ export function parseAwsPrincipal(value: string, ownAccounts: readonly string[] 
   if (value === '*') return { kind: 'everyone' };
   const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPlaceholders(value))?.[1];
   if (account === undefined || account === '') return { kind: 'unrecognized' };
-  if (account === OWN_ACCOUNT_MARK) return { kind: 'account', account: OWN_ACCOUNT, own: true };
+  if (account === OWN_ACCOUNT) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   if (hasWildcard(account)) return { kind: 'everyone' };
   return /^\d{12}$/.test(account)
     ? { kind: 'account', account, own: ownAccounts.includes(account) }

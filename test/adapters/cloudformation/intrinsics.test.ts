@@ -47,30 +47,28 @@ describe('intrinsics: references', () => {
     const nested = createResolver({
       stack: 'App/Nested',
       template,
-      parameters: { ExternalRoleArn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime' },
+      parameters: { ExternalRoleArn: 'arn:aws:iam::<own-account>:role/payments-api-runtime' },
     });
-    expect(nested.resolve({ Ref: 'ExternalRoleArn' })).toBe('arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime');
+    expect(nested.resolve({ Ref: 'ExternalRoleArn' })).toBe('arn:aws:iam::<own-account>:role/payments-api-runtime');
   });
 
   it('renders pseudo parameters as aws or stable placeholders', () => {
     expect(resolve({ Ref: 'AWS::Partition' })).toBe('aws');
-    expect(resolve({ Ref: 'AWS::AccountId' })).toBe('${AWS::AccountId}');
-    expect(resolve({ Ref: 'AWS::Region' })).toBe('${AWS::Region}');
+    expect(resolve({ Ref: 'AWS::AccountId' })).toBe('<own-account>');
+    expect(resolve({ Ref: 'AWS::Region' })).toBe('<own-region>');
   });
 
   it('resolves Ref and GetAtt Arn of IAM identities to the names and ARNs the identities carry', () => {
     expect(resolve({ Ref: 'AppRole' })).toBe('payments-api-runtime');
-    expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe(
-      'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
-    );
+    expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe('arn:aws:iam::<own-account>:role/payments-api-runtime');
     expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe(
-      'arn:aws:iam::${AWS::AccountId}:role/${GeneratedRole}',
+      'arn:aws:iam::<own-account>:role/${GeneratedRole}',
     );
-    expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::${AWS::AccountId}:user/ci-deployer');
+    expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::<own-account>:user/ci-deployer');
   });
 
   it('resolves an OIDC provider (native or CDK custom resource) to its ARN, so Federated principals name the issuer', () => {
-    const arn = 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com';
+    const arn = 'arn:aws:iam::<own-account>:oidc-provider/token.actions.githubusercontent.com';
     expect([
       resolve({ Ref: 'GithubOidc' }),
       resolve({ 'Fn::GetAtt': ['GithubOidc', 'Arn'] }),
@@ -98,7 +96,7 @@ describe('intrinsics: functions', () => {
       'arn:aws:s3:::${Bucket}/prod/*',
     );
     expect(resolve({ 'Fn::Sub': ['${Name}-${AppRole.Arn}', { Name: { Ref: 'Env' } }] })).toBe(
-      'prod-arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+      'prod-arn:aws:iam::<own-account>:role/payments-api-runtime',
     );
     expect(resolve({ 'Fn::Sub': '${!Literal}' })).toBe('${Literal}');
   });

@@ -47,7 +47,7 @@ describe('loadTemplates', () => {
       ],
     ]);
     expect(inputs[1]!.parameters).toEqual({
-      referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+      referencetoPaymentsStackApiRole118A7542Arn: 'arn:aws:iam::<own-account>:role/payments-api-runtime',
     });
   });
 
@@ -69,7 +69,7 @@ describe('loadTemplates', () => {
       [
         'parent/Workers',
         'nested-template-url/children/workers.template.yaml',
-        { DeployerArn: 'arn:aws:iam::${AWS::AccountId}:role/ci-deployer' },
+        { DeployerArn: 'arn:aws:iam::<own-account>:role/ci-deployer' },
       ],
     ]);
   });

@@ -103,8 +103,8 @@ describe('SAM: AWS::Serverless::Function', () => {
     ]);
     expect(s.inline[1]!.statements[0]!.action).toContain('dynamodb:DeleteItem');
     expect(s.inline[1]!.statements[0]!.resource).toEqual([
-      'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Orders}',
-      'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Orders}/index/*',
+      'arn:aws:dynamodb:<own-region>:<own-account>:table/${Orders}',
+      'arn:aws:dynamodb:<own-region>:<own-account>:table/${Orders}/index/*',
     ]);
     expect(s.inline[2]!.statements[0]!.action).toEqual(['sqs:SendMessage']);
   });
@@ -274,7 +274,7 @@ describe('SAM: state machines and APIs', () => {
               {
                 effect: 'Allow',
                 action: ['lambda:InvokeFunction'],
-                resource: ['arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:worker*'],
+                resource: ['arn:aws:lambda:<own-region>:<own-account>:function:worker*'],
               },
             ],
           },

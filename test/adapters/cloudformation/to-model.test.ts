@@ -62,7 +62,7 @@ describe('modelFromTemplates: identities', () => {
       cloud: 'aws',
       kind: 'aws-role',
       name: 'payments-api-runtime',
-      arn: 'arn:aws:iam::${AWS::AccountId}:role/payments-api-runtime',
+      arn: 'arn:aws:iam::<own-account>:role/payments-api-runtime',
       resource: {
         type: 'AWS::IAM::Role',
         name: 'ApiRole',
@@ -86,7 +86,7 @@ describe('modelFromTemplates: identities', () => {
     }).identities;
     expect([role!.name, role!.arn, role!.maxSessionSeconds]).toEqual([
       'Worker',
-      'arn:aws:iam::${AWS::AccountId}:role/${Worker}',
+      'arn:aws:iam::<own-account>:role/${Worker}',
       3600,
     ]);
   });
@@ -304,7 +304,7 @@ describe('modelFromTemplates: links', () => {
     expect(identity(identities, 'App/external-user:legacy-sftp-sync')).toMatchObject({
       kind: 'aws-user',
       name: 'legacy-sftp-sync',
-      arn: 'arn:aws:iam::${AWS::AccountId}:user/legacy-sftp-sync',
+      arn: 'arn:aws:iam::<own-account>:user/legacy-sftp-sync',
       resource: { type: 'AWS::IAM::AccessKey', name: 'LegacyKey' },
       credentials: [
         {

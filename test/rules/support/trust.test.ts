@@ -43,7 +43,7 @@ describe('parseAwsPrincipal', () => {
       'arn:aws-us-gov:sts::123456789012:assumed-role/Admin/session',
       { kind: 'account', account: '123456789012', own: false },
     ],
-    ['arn:${AWS::Partition}:iam::${AWS::AccountId}:root', { kind: 'account', account: '${AWS::AccountId}', own: true }],
+    ['arn:aws:iam::<own-account>:root', { kind: 'account', account: '<own-account>', own: true }],
     ['arn:aws:iam::*:role/Deployer', { kind: 'everyone' }],
     ['AROAEXAMPLEID123456', { kind: 'unrecognized' }],
     ['arn:aws:iam::${Other::Token}:root', { kind: 'unrecognized' }],
@@ -56,7 +56,7 @@ describe('parseFederatedPrincipal', () => {
   it.each([
     ['arn:aws:iam::123456789012:saml-provider/Okta', { kind: 'saml' }],
     [
-      'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com',
+      'arn:aws:iam::<own-account>:oidc-provider/token.actions.githubusercontent.com',
       { kind: 'oidc', issuer: 'token.actions.githubusercontent.com' },
     ],
     ['cognito-identity.amazonaws.com', { kind: 'oidc', issuer: 'cognito-identity.amazonaws.com' }],
