@@ -290,12 +290,24 @@ export interface Secret {
   /** True when the secret value itself is written in the IaC source. */
   plaintextValue?: boolean;
   /**
-   * True when a Pulumi program sets the value: a literal in its source or a stack config secret, which a policy
-   * pack cannot tell apart (provider SDKs mark such inputs secret whatever their source, and the policy SDK drops
-   * the mark: pulumi/pulumi-policy#241).
+   * True when the program that declares the secret sets its value, and the front-end cannot tell a literal in its
+   * source from a value it keeps secret (a Pulumi stack config secret: pulumi/pulumi-policy#241).
    */
   valueInProgram?: boolean;
+  /** What the front-end that declares the secret says about its value, in its own words; its adapter sets it. */
+  valueAdvice?: SecretValueAdvice;
   expiresAt?: Maybe<string>;
+}
+
+/**
+ * Advice about a secret's value that only the front-end knows (its adapter writes it; rules fall back to advice any
+ * front-end can follow): a rule states what is wrong, the adapter says how its front-end fixes it.
+ */
+export interface SecretValueAdvice {
+  /** Where a value the program sets may come from (`valueInProgram`), completing "gets its value from …". */
+  source?: string;
+  /** How to keep the value out of the source, in the front-end's terms (`GenerateSecretString`, a stack config secret). */
+  keepOut: string;
 }
 
 // ---------- The model ----------

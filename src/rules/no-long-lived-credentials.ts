@@ -87,11 +87,9 @@ export default defineRule<MessageId>({
         'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
       plaintextSecret:
         'Secret {{secret}} has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
-        'Generate the value at deploy time (GenerateSecretString, a random provider) or set it out of band, and rotate the exposed value.',
+        '{{keepOut}}, and rotate the exposed value.',
       secretValueInProgram:
-        'Secret {{secret}} gets its value from the Pulumi program: either a literal in its source, which every copy of the code holds, ' +
-        'or a stack config secret; a policy pack cannot tell which (pulumi/pulumi-policy#241). Keep literals out of the source: ' +
-        '`pulumi config set --secret`, a generated value (random provider), or set it out of band.',
+        'Secret {{secret}} gets its value from {{source}}. Keep literals out of the source: {{keepOut}}.',
     },
   },
   check(ctx) {
@@ -99,10 +97,13 @@ export default defineRule<MessageId>({
       for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
     }
     for (const secret of ctx.model.secrets) {
+      // How to fix it is the front-end's to say (its adapter sets valueAdvice); the fallback fits every front-end.
+      const advice = secret.valueAdvice;
       if (secret.plaintextValue) {
+        const keepOut = advice?.keepOut ?? 'Generate the value at deploy time or set it out of band';
         ctx.report({
           messageId: 'plaintextSecret',
-          data: { secret: secret.name },
+          data: { secret: secret.name, keepOut },
           resource: secret.resource,
           identity: secret,
           detail: 'Secret::plaintext-value',
@@ -111,7 +112,14 @@ export default defineRule<MessageId>({
         // Blocking every stack config secret would punish the recommended practice: a reminder, not a gate.
         ctx.report({
           messageId: 'secretValueInProgram',
-          data: { secret: secret.name },
+          data: {
+            secret: secret.name,
+            source:
+              advice?.source ??
+              'the program that declares it: either a literal in its source, which every copy of the code holds, ' +
+                'or a value the front-end keeps secret, which this check cannot tell apart',
+            keepOut: advice?.keepOut ?? 'a generated value, or set it out of band',
+          },
           resource: secret.resource,
           identity: secret,
           detail: 'Secret::value-in-program',

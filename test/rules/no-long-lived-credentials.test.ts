@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import { PROGRAM_VALUE_ADVICE } from '../../src/adapters/pulumi/dispatch.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
 import { unknownValue, type Credential, type CredentialKind, type Maybe } from '../../src/model/model.js';
@@ -299,7 +300,29 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'Checkov CKV_AWS_41/45/46 fact: a secret value written in the source (a literal SecretString)',
+      name: 'Checkov CKV_AWS_41/45/46 fact: a secret value written in the source (a literal SecretString), with the advice of its front-end',
+      model: model({
+        secrets: [
+          secret('ApiToken', {
+            plaintextValue: true,
+            rotationDays: 30,
+            valueAdvice: { keepOut: 'Generate it (GenerateSecretString)' },
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ApiToken',
+          identity: 'TestStack/ApiToken',
+          detail: 'Secret::plaintext-value',
+          message:
+            'Secret ApiToken has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
+            'Generate it (GenerateSecretString), and rotate the exposed value.',
+        },
+      ],
+    },
+    {
+      name: 'a secret value written in the source, from a front-end that gives no advice: advice every front-end can follow',
       model: model({ secrets: [secret('ApiToken', { plaintextValue: true, rotationDays: 30 })] }),
       findings: [
         {
@@ -308,13 +331,30 @@ ruleTester(rule, {
           detail: 'Secret::plaintext-value',
           message:
             'Secret ApiToken has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
-            'Generate the value at deploy time (GenerateSecretString, a random provider) or set it out of band, and rotate the exposed value.',
+            'Generate the value at deploy time or set it out of band, and rotate the exposed value.',
+        },
+      ],
+    },
+    {
+      name: 'a secret value a program sets, from a front-end that gives no advice: advisory, with advice every front-end can follow',
+      model: model({ secrets: [secret('DbPassword', { valueInProgram: true, rotationDays: 30 })] }),
+      findings: [
+        {
+          resource: 'DbPassword',
+          identity: 'TestStack/DbPassword',
+          detail: 'Secret::value-in-program',
+          level: 'advisory',
+          message:
+            'Secret DbPassword gets its value from the program that declares it: either a literal in its source, which every copy of the code holds, ' +
+            'or a value the front-end keeps secret, which this check cannot tell apart. Keep literals out of the source: a generated value, or set it out of band.',
         },
       ],
     },
     {
       name: 'a secret value a Pulumi program sets (literal or stack config, which the pack cannot tell apart): advisory whatever the rule level',
-      model: model({ secrets: [secret('DbPassword', { valueInProgram: true, rotationDays: 30 })] }),
+      model: model({
+        secrets: [secret('DbPassword', { valueInProgram: true, rotationDays: 30, valueAdvice: PROGRAM_VALUE_ADVICE })],
+      }),
       findings: [
         {
           resource: 'DbPassword',

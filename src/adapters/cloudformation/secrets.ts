@@ -1,9 +1,14 @@
-import type { Secret } from '../../model/model.js';
+import type { Secret, SecretValueAdvice } from '../../model/model.js';
 import { literalName } from './names.js';
 import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
 import type { CfnResource } from './template.js';
+
+/** How a template keeps a secret value out of its source. */
+const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
+  keepOut: 'Generate the value at deploy time (GenerateSecretString) or set it out of band',
+};
 
 /** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
 export function secretFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Secret {
@@ -17,7 +22,7 @@ export function secretFromResource(ctx: StackContext, logicalId: string, resourc
     resource: ctx.ref(logicalId),
     tags: tagsOf(ctx.resolver.resolve(properties.Tags)),
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
-    ...(typeof properties.SecretString === 'string' ? { plaintextValue: true } : {}),
+    ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),
   };
 }
 

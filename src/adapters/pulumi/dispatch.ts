@@ -4,7 +4,7 @@
  * model, one evaluation and one audit.
  */
 import { mergeModels } from '../../model/merge.js';
-import type { Model } from '../../model/model.js';
+import type { Model, SecretValueAdvice } from '../../model/model.js';
 import { modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
@@ -18,6 +18,7 @@ export function modelFromPulumiResources(resources: readonly PulumiResource[]): 
     modelFromGcpResources(resources),
     modelFromKubernetesResources(resources),
   ]);
+  for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
   const unseen = resources.filter((resource) => UNMODELLED_GRANTING_TYPES.has(resource.type));
   if (unseen.length > 0) {
     model.unseen = [
@@ -31,6 +32,14 @@ export function modelFromPulumiResources(resources: readonly PulumiResource[]): 
   }
   return model;
 }
+
+/** Where a secret value a Pulumi program sets comes from, and how Pulumi keeps it out of the source. */
+export const PROGRAM_VALUE_ADVICE: SecretValueAdvice = {
+  source:
+    'the Pulumi program: either a literal in its source, which every copy of the code holds, or a stack config secret; ' +
+    'a policy pack cannot tell which (pulumi/pulumi-policy#241)',
+  keepOut: '`pulumi config set --secret`, a generated value (random provider), or set it out of band',
+};
 
 /**
  * Pulumi types that grant access or create a credential and that no adapter reads: the tokens of the Terraform types

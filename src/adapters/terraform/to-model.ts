@@ -11,6 +11,7 @@ import {
   type Model,
   type ResourceRef,
   type RoleGrant,
+  type SecretValueAdvice,
   type Unknown,
 } from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
@@ -25,6 +26,11 @@ import {
   TERRAFORM_TYPES,
   UNMODELLED_GRANTING_TYPES,
 } from './providers.js';
+
+/** How a Terraform configuration keeps a secret value out of its source. */
+const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
+  keepOut: 'Generate the value at apply time (a random provider) or set it out of band',
+};
 
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
@@ -98,9 +104,13 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   renameResources(model, refs);
   for (const secret of model.secrets) {
     // A value the configuration writes as a literal (not from a variable, a resource or a data source) is in the source.
-    if (!secret.valueInProgram || !refs.has(secret.resource.name)) continue;
+    if (!secret.valueInProgram) continue;
+    // The Pulumi adapter's advice is Pulumi's (stack config): Terraform's is its own.
+    delete secret.valueAdvice;
+    if (!refs.has(secret.resource.name)) continue;
     delete secret.valueInProgram;
     secret.plaintextValue = true;
+    secret.valueAdvice = LITERAL_VALUE_ADVICE;
   }
   if (unseen.length) model.unseen = [...(model.unseen ?? []), ...unseen];
   const removed = plan.deleted
