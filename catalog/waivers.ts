@@ -110,7 +110,7 @@ export function targetMatches(target: string, binding: Binding): boolean {
  * The target a waiver hint suggests, by how stable it is for its user and how many front-ends see it: the catalog
  * id, the construct path a CDK user wrote, the physical name or cloud id, the location in a plain input, the Pulumi URN. The URN comes last because
  * the Pulumi pack judges a credential whose holder it names (an access key) from that resource alone, where the
- * holder is known by its name only (decided-alone.ts). Undefined when nothing binds: then the hint says how to give
+ * holder is known by its name only (resource-decided-rules.ts). Undefined when nothing binds: then the hint says how to give
  * the subject such a name.
  */
 export function suggestedTarget(binding: Binding): string | undefined {
