@@ -29,13 +29,13 @@ export function isIdentityResource(resource: CfnResource): boolean {
 }
 
 /** An IAM role, user or group with what its own properties say; links from other resources are added later. */
-export function identityFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Identity {
-  const { resolver } = ctx;
+export function identityFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Identity {
+  const { resolver } = stack;
   const properties = resource.Properties ?? {};
-  const ref = ctx.ref(logicalId);
+  const ref = stack.ref(logicalId);
   const physicalName = literalName(resource, IDENTITY_TYPES[resource.Type].nameProperty);
   const identity: Identity = {
-    id: ctx.id(logicalId),
+    id: stack.id(logicalId),
     cloud: 'aws',
     kind: KINDS[resource.Type],
     name: physicalName ?? logicalId,
@@ -48,7 +48,7 @@ export function identityFromResource(ctx: StackContext, logicalId: string, resou
     attachments: [],
   };
   if (resource.Type === 'AWS::IAM::Role') {
-    identity.trustPolicy = ctx.sharedPolicyDocument(properties.AssumeRolePolicyDocument);
+    identity.trustPolicy = stack.sharedPolicyDocument(properties.AssumeRolePolicyDocument);
     identity.maxSessionSeconds = sessionSeconds(resolver.resolve(properties.MaxSessionDuration));
   }
   if (properties.PermissionsBoundary !== undefined) {
@@ -83,12 +83,12 @@ export function inlinePolicies(policies: unknown, source: ResourceRef): AwsPolic
  * to), `InlinePolicy` (a document or its JSON text), `PermissionsBoundary`, `SessionDuration` (ISO 8601, default
  * one hour) and `Tags`.
  */
-export function permissionSetFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Identity {
-  const { resolver } = ctx;
+export function permissionSetFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Identity {
+  const { resolver } = stack;
   const properties = resource.Properties ?? {};
-  const ref = ctx.ref(logicalId);
+  const ref = stack.ref(logicalId);
   const identity: Identity = {
-    id: ctx.id(logicalId),
+    id: stack.id(logicalId),
     cloud: 'aws',
     kind: 'aws-permission-set',
     name: literalName(resource, 'Name') ?? logicalId,
@@ -119,7 +119,7 @@ export function permissionSetFromResource(ctx: StackContext, logicalId: string, 
       kind: 'aws-policy',
       source: ref,
       policyName: 'InlinePolicy',
-      document: ctx.policyDocument(properties.InlinePolicy),
+      document: stack.policyDocument(properties.InlinePolicy),
     });
   }
   const boundary = resolver.resolve(properties.PermissionsBoundary);

@@ -11,23 +11,23 @@ const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
 };
 
 /** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
-export function secretFromResource(ctx: StackContext, logicalId: string, resource: CfnResource): Secret {
+export function secretFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Secret {
   const properties = resource.Properties ?? {};
   const physicalName = literalName(resource, 'Name');
   return {
-    id: ctx.id(logicalId),
+    id: stack.id(logicalId),
     cloud: 'aws',
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
-    resource: ctx.ref(logicalId),
-    tags: tagsOf(ctx.resolver.resolve(properties.Tags)),
+    resource: stack.ref(logicalId),
+    tags: tagsOf(stack.resolver.resolve(properties.Tags)),
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
     ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),
   };
 }
 
 /** Sets rotation on the secret an `AWS::SecretsManager::RotationSchedule` names. */
-export function applyRotation(ctx: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
-  secret.rotationDays = rotationDays(ctx.resolver.resolve(resource.Properties?.RotationRules));
-  secret.rotationSource = ctx.ref(logicalId);
+export function applyRotation(stack: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
+  secret.rotationDays = rotationDays(stack.resolver.resolve(resource.Properties?.RotationRules));
+  secret.rotationSource = stack.ref(logicalId);
 }

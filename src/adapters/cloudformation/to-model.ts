@@ -37,7 +37,7 @@ export function modelFromTemplates(inputs: TemplateInput[]): Model {
   return model;
 }
 
-type Linker = (builder: ModelBuilder, ctx: StackContext, logicalId: string, resource: CfnResource) => void;
+type Linker = (builder: ModelBuilder, stack: StackContext, logicalId: string, resource: CfnResource) => void;
 
 const COMPUTE_ROLE_PROPERTIES: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
   'AWS::Lambda::Function': { property: 'Role', kind: 'lambda' },
@@ -57,66 +57,69 @@ const SINGLE_HOLDER_POLICIES: Record<string, [property: string, kind: IdentityKi
 };
 
 const LINKERS: Record<string, Linker> = {
-  'AWS::IAM::Role': (b, ctx, id, resource) => {
-    b.linkManagedPolicyArns(ctx, id, resource);
+  'AWS::IAM::Role': (b, stack, id, resource) => {
+    b.linkManagedPolicyArns(stack, id, resource);
   },
-  'AWS::IAM::Group': (b, ctx, id, resource) => {
-    b.linkManagedPolicyArns(ctx, id, resource);
+  'AWS::IAM::Group': (b, stack, id, resource) => {
+    b.linkManagedPolicyArns(stack, id, resource);
   },
-  'AWS::IAM::User': (b, ctx, id, resource) => {
-    b.linkManagedPolicyArns(ctx, id, resource);
-    const user = b.identities.get(ctx.id(id))!;
-    b.eachItem(ctx, resource.Properties?.Groups, (group) => {
-      b.addToGroup(ctx, id, user, group);
+  'AWS::IAM::User': (b, stack, id, resource) => {
+    b.linkManagedPolicyArns(stack, id, resource);
+    const user = b.identities.get(stack.id(id))!;
+    b.eachItem(stack, resource.Properties?.Groups, (group) => {
+      b.addToGroup(stack, id, user, group);
     });
   },
-  'AWS::IAM::Policy': (b, ctx, id) => {
-    b.linkPolicyHolders(ctx, id);
+  'AWS::IAM::Policy': (b, stack, id) => {
+    b.linkPolicyHolders(stack, id);
   },
-  'AWS::IAM::ManagedPolicy': (b, ctx, id) => {
-    b.linkPolicyHolders(ctx, id);
+  'AWS::IAM::ManagedPolicy': (b, stack, id) => {
+    b.linkPolicyHolders(stack, id);
   },
-  'AWS::IAM::RolePolicy': (b, ctx, id, resource) => {
-    b.linkSingleHolderPolicy(ctx, id, resource);
+  'AWS::IAM::RolePolicy': (b, stack, id, resource) => {
+    b.linkSingleHolderPolicy(stack, id, resource);
   },
-  'AWS::IAM::UserPolicy': (b, ctx, id, resource) => {
-    b.linkSingleHolderPolicy(ctx, id, resource);
+  'AWS::IAM::UserPolicy': (b, stack, id, resource) => {
+    b.linkSingleHolderPolicy(stack, id, resource);
   },
-  'AWS::IAM::GroupPolicy': (b, ctx, id, resource) => {
-    b.linkSingleHolderPolicy(ctx, id, resource);
+  'AWS::IAM::GroupPolicy': (b, stack, id, resource) => {
+    b.linkSingleHolderPolicy(stack, id, resource);
   },
-  'AWS::IAM::UserToGroupAddition': (b, ctx, id, resource) => {
-    b.eachItem(ctx, resource.Properties?.Users, (user) => {
-      const member = b.findIdentity(ctx, id, user, 'aws-user');
-      if (member) b.addToGroup(ctx, id, member, resource.Properties?.GroupName);
+  'AWS::IAM::UserToGroupAddition': (b, stack, id, resource) => {
+    b.eachItem(stack, resource.Properties?.Users, (user) => {
+      const member = b.findIdentity(stack, id, user, 'aws-user');
+      if (member) b.addToGroup(stack, id, member, resource.Properties?.GroupName);
     });
   },
-  'AWS::IAM::AccessKey': (b, ctx, id, resource) => {
-    b.linkUserCredential(ctx, id, resource, 'aws-access-key');
+  'AWS::IAM::AccessKey': (b, stack, id, resource) => {
+    b.linkUserCredential(stack, id, resource, 'aws-access-key');
   },
-  'AWS::IAM::ServiceSpecificCredential': (b, ctx, id, resource) => {
-    b.linkUserCredential(ctx, id, resource, 'aws-service-specific-credential');
+  'AWS::IAM::ServiceSpecificCredential': (b, stack, id, resource) => {
+    b.linkUserCredential(stack, id, resource, 'aws-service-specific-credential');
   },
-  'AWS::IAM::InstanceProfile': (b, ctx, id, resource) => {
-    b.eachItem(ctx, resource.Properties?.Roles, (role) => {
-      b.findIdentity(ctx, id, role, 'aws-role')?.attachments.push({ kind: 'instance-profile', source: ctx.ref(id) });
+  'AWS::IAM::InstanceProfile': (b, stack, id, resource) => {
+    b.eachItem(stack, resource.Properties?.Roles, (role) => {
+      b.findIdentity(stack, id, role, 'aws-role')?.attachments.push({
+        kind: 'instance-profile',
+        source: stack.ref(id),
+      });
     });
   },
-  'AWS::Lambda::Function': (b, ctx, id, resource) => {
-    b.linkCompute(ctx, id, resource);
+  'AWS::Lambda::Function': (b, stack, id, resource) => {
+    b.linkCompute(stack, id, resource);
   },
-  'AWS::ECS::TaskDefinition': (b, ctx, id, resource) => {
-    b.linkCompute(ctx, id, resource);
+  'AWS::ECS::TaskDefinition': (b, stack, id, resource) => {
+    b.linkCompute(stack, id, resource);
   },
-  'AWS::Events::Rule': (b, ctx, id, resource) => {
-    b.addMonitor(ctx, id, 'event-rule', resource.Properties?.EventPattern);
+  'AWS::Events::Rule': (b, stack, id, resource) => {
+    b.addMonitor(stack, id, 'event-rule', resource.Properties?.EventPattern);
   },
-  'AWS::Logs::MetricFilter': (b, ctx, id, resource) => {
-    b.addMonitor(ctx, id, 'metric-filter', resource.Properties?.FilterPattern);
+  'AWS::Logs::MetricFilter': (b, stack, id, resource) => {
+    b.addMonitor(stack, id, 'metric-filter', resource.Properties?.FilterPattern);
   },
-  'AWS::SecretsManager::RotationSchedule': (b, ctx, id, resource) => {
-    const secret = b.findSecret(ctx, resource.Properties?.SecretId);
-    if (secret) applyRotation(ctx, id, resource, secret);
+  'AWS::SecretsManager::RotationSchedule': (b, stack, id, resource) => {
+    const secret = b.findSecret(stack, resource.Properties?.SecretId);
+    if (secret) applyRotation(stack, id, resource, secret);
   },
 };
 
@@ -133,18 +136,18 @@ class ModelBuilder {
   constructor(private readonly stacks: StackContext[]) {}
 
   build(): Model {
-    this.eachResource((ctx, logicalId, resource) => {
-      if (isIdentityResource(resource)) this.addIdentity(identityFromResource(ctx, logicalId, resource));
+    this.eachResource((stack, logicalId, resource) => {
+      if (isIdentityResource(resource)) this.addIdentity(identityFromResource(stack, logicalId, resource));
       else if (resource.Type === 'AWS::SSO::PermissionSet')
-        this.addIdentity(permissionSetFromResource(ctx, logicalId, resource));
+        this.addIdentity(permissionSetFromResource(stack, logicalId, resource));
       if (resource.Type === 'AWS::SecretsManager::Secret') {
-        const secret = secretFromResource(ctx, logicalId, resource);
+        const secret = secretFromResource(stack, logicalId, resource);
         this.secrets.set(secret.id, secret);
         this.model.secrets.push(secret);
       }
     });
-    this.eachResource((ctx, logicalId, resource) => {
-      LINKERS[resource.Type]?.(this, ctx, logicalId, resource);
+    this.eachResource((stack, logicalId, resource) => {
+      LINKERS[resource.Type]?.(this, stack, logicalId, resource);
     });
     for (const grant of this.policies.values())
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
@@ -154,14 +157,14 @@ class ModelBuilder {
   }
 
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
-  addMonitor(ctx: StackContext, logicalId: string, kind: 'event-rule' | 'metric-filter', raw: unknown): void {
+  addMonitor(stack: StackContext, logicalId: string, kind: 'event-rule' | 'metric-filter', raw: unknown): void {
     if (raw === undefined) return;
-    const value = ctx.resolver.resolve(raw);
+    const value = stack.resolver.resolve(raw);
     const pattern =
       typeof value === 'string'
         ? value
         : JSON.stringify(value, (_key, item: unknown) => (isUnknown(item) ? item.description : item));
-    (this.model.monitors ??= []).push({ kind, source: ctx.ref(logicalId), pattern });
+    (this.model.monitors ??= []).push({ kind, source: stack.ref(logicalId), pattern });
   }
 
   /*
@@ -170,12 +173,12 @@ class ModelBuilder {
    * allocate iterator results until the code is optimized.
    */
 
-  private eachResource(visit: (ctx: StackContext, logicalId: string, resource: CfnResource) => void): void {
-    for (let stack = 0; stack < this.stacks.length; stack++) {
-      const ctx = this.stacks[stack];
-      for (let index = 0; index < ctx.resources.length; index++) {
-        const { logicalId, resource } = ctx.resources[index];
-        visit(ctx, logicalId, resource);
+  private eachResource(visit: (stack: StackContext, logicalId: string, resource: CfnResource) => void): void {
+    for (let i = 0; i < this.stacks.length; i++) {
+      const stack = this.stacks[i];
+      for (let index = 0; index < stack.resources.length; index++) {
+        const { logicalId, resource } = stack.resources[index];
+        visit(stack, logicalId, resource);
       }
     }
   }
@@ -184,13 +187,13 @@ class ModelBuilder {
    * A list-valued property item by item, raw so `Ref`s can be followed, `AWS::NoValue` items left out; an Unknown
    * list is one item.
    */
-  eachItem(ctx: StackContext, raw: unknown, visit: (item: unknown) => void): void {
+  eachItem(stack: StackContext, raw: unknown, visit: (item: unknown) => void): void {
     if (raw === undefined) return;
     if (Array.isArray(raw)) {
-      for (let index = 0; index < raw.length; index++) if (!ctx.resolver.isNoValue(raw[index])) visit(raw[index]);
+      for (let index = 0; index < raw.length; index++) if (!stack.resolver.isNoValue(raw[index])) visit(raw[index]);
       return;
     }
-    const resolved = ctx.resolver.resolve(raw);
+    const resolved = stack.resolver.resolve(raw);
     if (!Array.isArray(resolved)) {
       if (resolved !== undefined) visit(resolved);
       return;
@@ -202,83 +205,84 @@ class ModelBuilder {
    * The identity a property points at: a `Ref`/`Fn::GetAtt` to a resource of the same template, else the resolved
    * ARN or name (a placeholder name only within its own stack). Anything else is recorded as an external reference.
    */
-  findIdentity(ctx: StackContext, fromLogicalId: string, raw: unknown, kind: IdentityKind): Identity | undefined {
-    const logicalId = ctx.resolver.referencedResource(raw);
-    const local = logicalId ? this.identities.get(ctx.id(logicalId)) : undefined;
+  findIdentity(stack: StackContext, fromLogicalId: string, raw: unknown, kind: IdentityKind): Identity | undefined {
+    const logicalId = stack.resolver.referencedResource(raw);
+    const local = logicalId ? this.identities.get(stack.id(logicalId)) : undefined;
     if (local?.kind === kind) return local;
-    const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
+    const value = stack.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value === 'string') {
       // A name is the last ARN segment: the literal name, or `${LogicalId}` for a generated one (what `Ref` gives).
       const named = this.identityIndex.named(kind, value);
       const found =
         this.identityIndex.withArn(kind, value) ??
-        named.find((identity) => identity.resource.stack === ctx.input.stack) ??
+        named.find((identity) => identity.resource.stack === stack.input.stack) ??
         // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
         (value.startsWith('${') || startsWithOwnValue(value) ? undefined : named[0]);
       if (found) return found;
     }
     this.model.externalReferences!.push({
-      identity: ctx.id(fromLogicalId),
+      identity: stack.id(fromLogicalId),
       reference: isUnknown(value) ? value.description : value,
     });
     return undefined;
   }
 
-  findSecret(ctx: StackContext, raw: unknown): Secret | undefined {
-    const logicalId = ctx.resolver.referencedResource(raw);
-    if (logicalId) return this.secrets.get(ctx.id(logicalId));
-    const value = ctx.resolver.resolve(raw);
+  findSecret(stack: StackContext, raw: unknown): Secret | undefined {
+    const logicalId = stack.resolver.referencedResource(raw);
+    if (logicalId) return this.secrets.get(stack.id(logicalId));
+    const value = stack.resolver.resolve(raw);
     return [...this.secrets.values()].find((secret) => secret.name === value);
   }
 
-  addToGroup(ctx: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
-    const group = this.findIdentity(ctx, fromLogicalId, rawGroup, 'aws-group');
+  addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
+    const group = this.findIdentity(stack, fromLogicalId, rawGroup, 'aws-group');
     if (!group) return;
     user.groups ??= [];
     if (!user.groups.includes(group.id)) user.groups.push(group.id);
   }
 
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
-  linkManagedPolicyArns(ctx: StackContext, logicalId: string, resource: CfnResource): void {
-    const identity = this.identities.get(ctx.id(logicalId))!;
-    this.eachItem(ctx, resource.Properties?.ManagedPolicyArns, (raw) => {
-      const target = ctx.resolver.referencedResource(raw);
-      if (target && ctx.input.template.Resources[target].Type === 'AWS::IAM::ManagedPolicy') {
-        this.hold(identity, this.policyGrant(ctx, target));
+  linkManagedPolicyArns(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const identity = this.identities.get(stack.id(logicalId))!;
+    this.eachItem(stack, resource.Properties?.ManagedPolicyArns, (raw) => {
+      const target = stack.resolver.referencedResource(raw);
+      if (target && stack.input.template.Resources[target].Type === 'AWS::IAM::ManagedPolicy') {
+        this.hold(identity, this.policyGrant(stack, target));
       } else {
         identity.grants.push({
           kind: 'aws-managed-policy',
           source: identity.resource,
-          arn: ctx.sharedString(raw, 'ManagedPolicyArns item'),
+          arn: stack.sharedString(raw, 'ManagedPolicyArns item'),
         });
       }
     });
   }
 
-  linkPolicyHolders(ctx: StackContext, logicalId: string): void {
-    const grant = this.policyGrant(ctx, logicalId);
-    const properties = ctx.input.template.Resources[logicalId].Properties ?? {};
+  linkPolicyHolders(stack: StackContext, logicalId: string): void {
+    const grant = this.policyGrant(stack, logicalId);
+    const properties = stack.input.template.Resources[logicalId].Properties ?? {};
     for (let index = 0; index < POLICY_HOLDERS.length; index++) {
       const { property, kind } = POLICY_HOLDERS[index];
       if (properties[property] === undefined) continue;
-      this.eachItem(ctx, properties[property], (raw) => {
-        const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
+      this.eachItem(stack, properties[property], (raw) => {
+        const holder =
+          this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
         if (holder) this.hold(holder, grant);
       });
     }
   }
 
-  linkSingleHolderPolicy(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+  linkSingleHolderPolicy(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type];
     const [grant] = inlinePolicies(
-      ctx.resolver.resolve({
+      stack.resolver.resolve({
         PolicyName: resource.Properties?.PolicyName,
         PolicyDocument: resource.Properties?.PolicyDocument,
       }),
-      ctx.ref(logicalId),
+      stack.ref(logicalId),
     );
     const raw = resource.Properties?.[property];
-    const holder = this.findIdentity(ctx, logicalId, raw, kind) ?? this.externalHolder(ctx, logicalId, raw, kind);
+    const holder = this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
     if (holder) holder.grants.push(grant);
     else this.model.unattachedPolicies.push(grant);
   }
@@ -287,10 +291,15 @@ class ModelBuilder {
    * A role, user or group a policy names that the change does not create: judged on what the change grants it, at
    * the granting resource. A holder only known at apply stays unheld (its policy is still checked as a policy).
    */
-  private externalHolder(ctx: StackContext, logicalId: string, raw: unknown, kind: IdentityKind): Identity | undefined {
-    const value = ctx.resolver.resolveString(raw, `reference to an ${kind}`);
+  private externalHolder(
+    stack: StackContext,
+    logicalId: string,
+    raw: unknown,
+    kind: IdentityKind,
+  ): Identity | undefined {
+    const value = stack.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value !== 'string') return undefined;
-    const external = externalIdentity(ctx.input.stack, kind, value, ctx.ref(logicalId));
+    const external = externalIdentity(stack.input.stack, kind, value, stack.ref(logicalId));
     if (!external) return undefined;
     const existing = this.identities.get(external.id);
     if (existing) return existing;
@@ -299,17 +308,17 @@ class ModelBuilder {
   }
 
   /** A static credential (access key, service-specific credential) on the user it names, created here or not. */
-  linkUserCredential(ctx: StackContext, logicalId: string, resource: CfnResource, kind: CredentialKind): void {
+  linkUserCredential(stack: StackContext, logicalId: string, resource: CfnResource, kind: CredentialKind): void {
     const raw = resource.Properties?.UserName;
-    const user = this.findIdentity(ctx, logicalId, raw, 'aws-user') ?? this.externalUser(ctx, logicalId, raw);
-    user.credentials.push({ kind, source: ctx.ref(logicalId) });
+    const user = this.findIdentity(stack, logicalId, raw, 'aws-user') ?? this.externalUser(stack, logicalId, raw);
+    user.credentials.push({ kind, source: stack.ref(logicalId) });
   }
 
-  linkCompute(ctx: StackContext, logicalId: string, resource: CfnResource): void {
+  linkCompute(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const { property, kind } = COMPUTE_ROLE_PROPERTIES[resource.Type];
     const raw = resource.Properties?.[property];
     if (raw === undefined) return;
-    this.findIdentity(ctx, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: ctx.ref(logicalId) });
+    this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
   }
 
   private addIdentity(identity: Identity): void {
@@ -318,20 +327,20 @@ class ModelBuilder {
     this.model.identities.push(identity);
   }
 
-  private policyGrant(ctx: StackContext, logicalId: string): AwsPolicyGrant {
-    const id = ctx.id(logicalId);
+  private policyGrant(stack: StackContext, logicalId: string): AwsPolicyGrant {
+    const id = stack.id(logicalId);
     let grant = this.policies.get(id);
     if (!grant) {
-      const resource = ctx.input.template.Resources[logicalId];
+      const resource = stack.input.template.Resources[logicalId];
       const name = literalName(
         resource,
         resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName',
       );
       grant = {
         kind: 'aws-policy',
-        source: ctx.ref(logicalId),
+        source: stack.ref(logicalId),
         policyName: name ?? logicalId,
-        document: ctx.policyDocument(resource.Properties?.PolicyDocument),
+        document: stack.policyDocument(resource.Properties?.PolicyDocument),
       };
       this.policies.set(id, grant);
     }
@@ -343,13 +352,13 @@ class ModelBuilder {
     this.heldPolicies.add(grant);
   }
 
-  private externalUser(ctx: StackContext, keyLogicalId: string, raw: unknown): Identity {
-    const value = ctx.resolver.resolveString(raw, 'UserName');
+  private externalUser(stack: StackContext, keyLogicalId: string, raw: unknown): Identity {
+    const value = stack.resolver.resolveString(raw, 'UserName');
     const name = typeof value === 'string' ? value : keyLogicalId;
-    const id = `${ctx.input.stack}/external-user:${name}`;
+    const id = `${stack.input.stack}/external-user:${name}`;
     let user = this.identities.get(id);
     if (!user) {
-      user = externalUser(id, name, ctx.ref(keyLogicalId), typeof value === 'string' ? iamArn('user', value) : value);
+      user = externalUser(id, name, stack.ref(keyLogicalId), typeof value === 'string' ? iamArn('user', value) : value);
       this.addIdentity(user);
     }
     return user;
