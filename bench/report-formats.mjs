@@ -28,7 +28,7 @@ const ROUNDS = Number(process.argv[3] ?? 5);
 /** Each generated role gives three findings under the built-in defaults: Action::s3:*, Catalog::default, Owner::missing. */
 const FINDINGS_PER_ROLE = 3;
 
-const { loadChange, evaluateChange } = await import('../dist/src/cli/check.js');
+const { loadChange, evaluateChange } = await import('../dist/src/cli/load-inputs.js');
 const { allRules } = await import('../dist/src/rules/index.js');
 const { formatJson } = await import('../dist/src/reporters/json.js');
 const { formatText } = await import('../dist/src/reporters/text.js');

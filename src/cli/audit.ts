@@ -2,10 +2,11 @@ import { buildAudit } from '../audit/index.js';
 import { withBaseline } from '../diff/index.js';
 import { renderAudit, type AuditFormat } from '../reporters/audit.js';
 import type { AuditSource } from '../audit/types.js';
-import { EXIT, evaluateChange, loadChange, type CheckOptions, type CommandResult } from './check.js';
+import { EXIT, type CommandResult } from './command-result.js';
+import { evaluateChange, loadChange, type LoadOptions } from './load-inputs.js';
 import { auditOf } from './diff.js';
 
-export interface AuditOptions extends Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'> {
+export interface AuditOptions extends LoadOptions {
   format: AuditFormat;
   /** The time expiries and days left are counted from; defaults to now. */
   now?: Date;

@@ -15,7 +15,8 @@ import { staleEntries } from '../bootstrap/stale.js';
 import type { Progress } from '../reporters/progress.js';
 import { plural } from '../util/plural.js';
 import { readInputText } from '../util/read-input.js';
-import { EXIT, loadChange, type CommandResult } from './check.js';
+import { EXIT, type CommandResult } from './command-result.js';
+import { loadChange } from './load-inputs.js';
 
 export const CATALOG_INIT_USAGE =
   'entitlement-guard catalog init <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--out FILE] [--update] [--today YYYY-MM-DD] [--expires-in 90d] [--agent GLOB]...';

@@ -1,64 +1,27 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
-import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
-import { loadTemplates } from '../adapters/cloudformation/load.js';
-import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
-import { InputFileError } from '../adapters/input-error.js';
-import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
-import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
-import { duplicateSubjects, loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
-import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
-import { evaluate } from '../engine/index.js';
-import type { EvaluationResult } from '../engine/evaluate.js';
-import { mergeModels } from '../model/merge.js';
-import type { Model } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import { formatJson } from '../reporters/json.js';
 import { formatJunit } from '../reporters/junit.js';
 import { formatMarkdown } from '../reporters/markdown.js';
-import type { Progress } from '../reporters/progress.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 import { plural } from '../util/plural.js';
-import { withReadCache } from '../util/read-input.js';
+import { EXIT, type CommandResult } from './command-result.js';
+import { evaluateChange, loadChange, readCatalog, type LoadOptions } from './load-inputs.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const EXIT = { clean: 0, blocked: 1, error: 2 } as const;
-
-export interface CheckOptions {
-  /** cdk.out directories, template files, Kubernetes manifests, or directories of them. */
-  paths: string[];
-  catalogPath?: string;
+export interface CheckOptions extends LoadOptions {
   format: Format;
   now?: Date;
-  /** Template paths in findings are made relative to this directory (default: the process's). */
-  cwd?: string;
   color?: boolean;
   toolVersion: string;
-  /** Terminal progress for long runs; the CLI passes one only for a terminal outside CI. */
-  progress?: Progress;
-}
-
-/** What `check` and `audit` work on: the catalog and one model of every template given. */
-export interface LoadedChange {
-  catalog: Catalog;
-  model: Model;
-}
-
-/** What the CLI prints: the report on stdout (or --out), problems on stderr, and the exit code. */
-export interface CommandResult {
-  exitCode: number;
-  output: string;
-  errors: string[];
-  result?: EvaluationResult;
 }
 
 /**
  * `entitlement-guard check`: load the catalog and every template, build one model, evaluate, report.
  * Exit 0 when nothing blocks, 1 when a mandatory finding is not waived (a value the template cannot resolve
- * counts as mandatory under a mandatory rule: see fail-closed.ts), 2 when the input cannot be read.
+ * counts as mandatory under a mandatory rule: evaluateChange in load-inputs.ts), 2 when the input cannot be read.
  */
 export function runCheck(options: CheckOptions): CommandResult {
   const loaded = loadChange(options);
@@ -78,222 +41,10 @@ export function runCheck(options: CheckOptions): CommandResult {
   return { exitCode: result.summary.blocking > 0 ? EXIT.blocked : EXIT.clean, output, errors: [], result };
 }
 
-/** Loads the catalog and every template into one model, or fails (exit 2) saying which input cannot be read and where. */
-export function loadChange(
-  options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>,
-): LoadedChange | CommandResult {
-  // Each path's files are looked at as plans, manifests and templates in turn: read each once.
-  return withReadCache(() => readChange(options));
-}
-
-function readChange(
-  options: Pick<CheckOptions, 'paths' | 'catalogPath' | 'cwd' | 'progress'>,
-): LoadedChange | CommandResult {
-  const cwd = options.cwd ?? process.cwd();
-  const catalog = readCatalog(options.catalogPath, cwd);
-  if (!('apiVersion' in catalog)) return catalog;
-  const inputs: TemplateInput[] = [];
-  const objects: KubernetesObject[] = [];
-  const planModels: Model[] = [];
-  /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
-  const fromSubdirectories = new Set<TemplateInput>();
-  /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
-  const read = (path: string, optional: boolean): boolean => {
-    // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
-    const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
-    planModels.push(...plans.models);
-    if (plans.files.includes(path)) return true;
-    // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
-    const manifests = kubernetesManifestFiles(path);
-    for (const file of manifests)
-      objects.push(
-        ...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })),
-      );
-    if (manifests.length > 0 && manifests.includes(path)) return true;
-    let templates: TemplateInput[];
-    try {
-      templates = loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files]);
-    } catch (error) {
-      if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY))
-        return plans.files.length + manifests.length > 0;
-      throw error;
-    }
-    // The same template named twice (a file and its directory) is read once.
-    for (const input of templates) {
-      if (inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) continue;
-      inputs.push(input);
-      if (optional) fromSubdirectories.add(input);
-    }
-    return plans.files.length + manifests.length + templates.length > 0;
-  };
-  for (const [index, path] of options.paths.entries()) {
-    options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
-    // A path that names nothing is the user's typo, said as such (every reader below would stat it and throw).
-    if (!statSync(path, { throwIfNoEntry: false }))
-      return failure([`${relativeFile(cwd, path)}: no such file or directory`]);
-    try {
-      // A directory is read with its subdirectories; only the tree as a whole must hold something to read.
-      const subdirectories = subdirectoriesOf(path);
-      let found = false;
-      for (const directory of subdirectories) found = read(directory, true) || found;
-      if (!read(path, subdirectories.length > 0) && !found) read(path, false);
-    } catch (error) {
-      if (error instanceof InputFileError)
-        return failure([
-          `${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`,
-        ]);
-      throw error;
-    }
-  }
-  dropNestedTemplatesReadAsStacks(inputs, fromSubdirectories);
-  for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
-  const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
-  if (clash.length > 0) return failure(clash);
-  const models = [
-    modelFromTemplates(inputs),
-    ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []),
-    ...planModels,
-  ];
-  const model = models.length > 1 ? mergeModels(models) : models[0];
-  return { catalog, model };
-}
-
-const NO_TEMPLATE_IN_DIRECTORY = 'no CloudFormation template';
-/** Not read below a directory argument: dependencies and hidden directories (VCS, tool caches), and symbolic links (cycles). */
-const SKIPPED_DIRECTORIES = new Set(['node_modules']);
-
-/**
- * The subdirectories of a directory argument, depth first in name order. A cloud assembly (a directory with
- * manifest.json, such as cdk.out) is read through its manifest, so nothing below it is listed separately.
- */
-function subdirectoriesOf(path: string): string[] {
-  if (!statSync(path).isDirectory() || existsSync(join(path, 'manifest.json'))) return [];
-  const found: string[] = [];
-  const walk = (directory: string): void => {
-    for (const entry of readdirSync(directory).sort()) {
-      if (entry.startsWith('.') || SKIPPED_DIRECTORIES.has(entry)) continue;
-      const child = join(directory, entry);
-      if (!lstatSync(child).isDirectory()) continue;
-      found.push(child);
-      if (!existsSync(join(child, 'manifest.json'))) walk(child);
-    }
-  };
-  walk(path);
-  return found;
-}
-
-/**
- * A template read from a subdirectory that another template nests (`children/workers.yaml` under `parent.yaml`'s
- * TemplateURL) is part of that stack, as loadTemplates has it within one directory, not a stack of its own.
- */
-function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirectories: Set<TemplateInput>): void {
-  const stacks = new Set(inputs.map((input) => input.stack));
-  const isNested = (input: TemplateInput) =>
-    input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
-  const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
-  for (let index = inputs.length - 1; index >= 0; index--) {
-    const input = inputs[index];
-    if (fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file)) inputs.splice(index, 1);
-  }
-}
-
-/**
- * The templates a path holds besides the Kubernetes manifests found there. A directory that holds manifests is read
- * file by file, so a multi-document manifest is never parsed as a template and YAML that is neither is left alone.
- */
-function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): TemplateInput[] {
-  if (manifests.length === 0 || !statSync(path).isDirectory()) return loadTemplates(path);
-  const others = readdirSync(path)
-    .sort()
-    .map((entry) => join(path, entry))
-    .filter(
-      (file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile(),
-    );
-  return others.flatMap((file) => {
-    try {
-      return loadTemplates(file);
-    } catch (error) {
-      if (error instanceof TemplateError && error.reason.startsWith('not a CloudFormation template')) return [];
-      throw error;
-    }
-  });
-}
-
-const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
-
-/** The same manifest named twice (a file and its directory) is read once. */
-function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {
-  const seen = new Set<string>();
-  return objects.filter((object) => {
-    const key = `${object.ref.file}\u0000${object.ref.type}\u0000${JSON.stringify((object.body.metadata as { namespace?: unknown } | undefined)?.namespace ?? '')}\u0000${object.ref.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
-export function evaluateChange(
-  { catalog, model }: LoadedChange,
-  options: Pick<CheckOptions, 'now' | 'progress'>,
-): EvaluationResult {
-  const progress = options.progress;
-  const onRule = progress
-    ? (ruleId: string, index: number, total: number) => {
-        progress.update(index, total, `checking ${ruleId}`);
-      }
-    : undefined;
-  // A template gate has no later check before deployment: an unreadable value fails closed under a mandatory rule.
-  const result = evaluate(model, {
-    catalog,
-    pending: 'fail-closed',
-    ...(options.now ? { now: options.now } : {}),
-    ...(onRule ? { onRule } : {}),
-  });
-  progress?.done();
-  return result;
-}
-
 /** `entitlement-guard catalog validate FILE`: every located issue, or a one-line confirmation. */
 export function runCatalogValidate(file: string, cwd = process.cwd()): CommandResult {
   const catalog = readCatalog(file, cwd);
   if (!('apiVersion' in catalog)) return catalog;
   const counts = `${plural(catalog.owners.length, 'owner')}, ${plural(catalog.entitlements.length, 'entitlement')}, ${plural(catalog.identities.length, 'identity', 'identities')}, ${plural(catalog.exceptions.length, 'exception')}`;
   return { exitCode: EXIT.clean, output: `${file}: valid catalog (${counts})\n`, errors: [] };
-}
-
-/** The catalog, named relative to `cwd` in findings and issues like the templates are. */
-function readCatalog(path: string | undefined, cwd: string): Catalog | CommandResult {
-  if (path === undefined) return defaultCatalog();
-  const absolute = resolve(cwd, path);
-  try {
-    return { ...loadCatalog(absolute), source: relativeFile(cwd, absolute) };
-  } catch (error) {
-    if (error instanceof CatalogError)
-      return failure(
-        error.errors.map((issue) => formatCatalogIssue({ ...issue, file: relativeFile(cwd, issue.file) })),
-      );
-    throw error;
-  }
-}
-
-/** Identities are named `stack/logicalId`, so two templates read as the same stack would be merged: refuse. */
-function duplicateStacks(inputs: TemplateInput[]): string[] {
-  const files = new Map<string, string[]>();
-  for (const input of inputs) files.set(input.stack, [...(files.get(input.stack) ?? []), input.file ?? '(inline)']);
-  return [...files]
-    .filter(([, list]) => list.length > 1)
-    .map(
-      ([stack, list]) => `${list.join(', ')}: all read as stack "${stack}"; check them in separate runs or rename one`,
-    );
-}
-
-function failure(errors: string[]): CommandResult {
-  return { exitCode: EXIT.error, output: '', errors };
-}
-
-/** Findings name template files relative to where the check runs, with forward slashes, so reports are portable. */
-function relativeFile(cwd: string, file: string): string {
-  const path = relative(cwd, file);
-  return (path.startsWith('..') ? file : path).split('\\').join('/');
 }

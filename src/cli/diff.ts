@@ -4,12 +4,13 @@ import type { Audit, AuditSource } from '../audit/types.js';
 import { AuditFileError, diffAudits, looksLikeAudit, parseAuditJson } from '../diff/index.js';
 import { formatDiffMarkdown } from '../reporters/diff-markdown.js';
 import { formatDiffText } from '../reporters/diff-text.js';
-import { EXIT, evaluateChange, loadChange, type CheckOptions, type CommandResult } from './check.js';
+import { EXIT, type CommandResult } from './command-result.js';
+import { evaluateChange, loadChange, type LoadOptions } from './load-inputs.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-export interface DiffOptions extends Pick<CheckOptions, 'catalogPath' | 'cwd' | 'progress'> {
+export interface DiffOptions extends Omit<LoadOptions, 'paths'> {
   base: string;
   head: string;
   format: DiffFormat;
@@ -48,7 +49,7 @@ export function runDiff(options: DiffOptions): CommandResult {
  */
 export function auditOf(
   path: string,
-  options: Pick<CheckOptions, 'catalogPath' | 'cwd' | 'progress'>,
+  options: Omit<LoadOptions, 'paths'>,
   now: Date,
   source?: AuditSource,
 ): Audit | CommandResult {

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** The `entitlement-guard` command: argument parsing and wiring only; the work is in check.ts and audit.ts. */
+/**
+ * The `entitlement-guard` command: argument parsing and wiring only. The work is in check.ts, audit.ts, diff.ts and
+ * catalog-init.ts, which read their inputs through load-inputs.ts.
+ */
 import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,7 +17,8 @@ import { createProgress, type Progress } from '../reporters/progress.js';
 import { runAudit } from './audit.js';
 import { CATALOG_INIT_USAGE, runCatalogInit, type CatalogInitResult } from './catalog-init.js';
 import { DIFF_FORMATS, runDiff, type DiffFormat } from './diff.js';
-import { EXIT, FORMATS, runCatalogValidate, runCheck, type CommandResult, type Format } from './check.js';
+import { FORMATS, runCatalogValidate, runCheck, type Format } from './check.js';
+import { EXIT, type CommandResult } from './command-result.js';
 
 const USAGE = `Usage:
   entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]

@@ -424,7 +424,7 @@ describe('the top level', () => {
 
 describe('blow-ups: cost linear in the input (run at the sizes that took minutes or gigabytes before)', () => {
   it('every report format renders 10,000 findings of one template, each finding once', async () => {
-    const { loadChange, evaluateChange } = await import('../../src/cli/check.js');
+    const { loadChange, evaluateChange } = await import('../../src/cli/load-inputs.js');
     const { allRules } = await import('../../src/rules/index.js');
     const { formatJson } = await import('../../src/reporters/json.js');
     const { formatText } = await import('../../src/reporters/text.js');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { defaultCatalog } from '../../catalog/index.js';
-import { loadChange } from '../../src/cli/check.js';
+import { loadChange } from '../../src/cli/load-inputs.js';
 import { evaluate } from '../../src/engine/index.js';
 import { expectPlanted, FINDINGS_PER_RESOURCE, NOW, property, renderAll, withinBudget } from './harness.js';
 import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT, template, textMutation } from './support.js';

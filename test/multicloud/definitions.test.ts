@@ -335,7 +335,7 @@ describe('the role data refresh script', () => {
 
 describe('the audit view shows each definition and binding with what it grants', () => {
   it('lists every role and provider of the change with its grants, the bindings that use it and its findings; a binding row names the route', async () => {
-    const { loadChange } = await import('../../src/cli/check.js');
+    const { loadChange } = await import('../../src/cli/load-inputs.js');
     const { buildAudit } = await import('../../src/audit/build.js');
     const change = loadChange({
       paths: ['test/fixtures/kubernetes/routes.yaml'],

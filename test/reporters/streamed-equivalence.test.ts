@@ -14,7 +14,8 @@
 import { join } from 'node:path';
 import { defaultCatalog } from '../../catalog/index.js';
 import { describe, expect, it } from 'vitest';
-import { loadChange, evaluateChange, type CheckOptions } from '../../src/cli/check.js';
+import type { CheckOptions } from '../../src/cli/check.js';
+import { loadChange, evaluateChange } from '../../src/cli/load-inputs.js';
 import { runRules, type EvaluationResult } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/model/finding.js';
 import { emptyModel, type Model } from '../../src/model/model.js';

@@ -1,0 +1,244 @@
+/**
+ * What every CLI command reads before it judges: the catalog and the inputs given (cdk.out directories, templates,
+ * Kubernetes manifests, Terraform plans and states, Pulumi stack exports, or directories of them) as one model, and
+ * that model's evaluation as the template gate makes it. `check`, `audit`, `diff` and `catalog init` share it.
+ */
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
+import { loadTemplates } from '../adapters/cloudformation/load.js';
+import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
+import { InputFileError } from '../adapters/input-error.js';
+import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
+import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
+import { duplicateSubjects, loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
+import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
+import { evaluate } from '../engine/index.js';
+import type { EvaluationResult } from '../engine/evaluate.js';
+import { mergeModels } from '../model/merge.js';
+import type { Model } from '../model/model.js';
+import type { Progress } from '../reporters/progress.js';
+import { withReadCache } from '../util/read-input.js';
+import { failure, type CommandResult } from './command-result.js';
+
+export interface LoadOptions {
+  /** cdk.out directories, template files, Kubernetes manifests, plans, stack exports, or directories of them. */
+  paths: string[];
+  catalogPath?: string;
+  /** Template paths in findings are made relative to this directory (default: the process's). */
+  cwd?: string;
+  /** Terminal progress for long runs; the CLI passes one only for a terminal outside CI. */
+  progress?: Progress;
+}
+
+export interface EvaluateOptions {
+  now?: Date;
+  progress?: Progress;
+}
+
+/** What `check` and `audit` work on: the catalog and one model of every template given. */
+export interface LoadedChange {
+  catalog: Catalog;
+  model: Model;
+}
+
+/** Loads the catalog and every template into one model, or fails (exit 2) saying which input cannot be read and where. */
+export function loadChange(options: LoadOptions): LoadedChange | CommandResult {
+  // Each path's files are looked at as plans, manifests and templates in turn: read each once.
+  return withReadCache(() => readChange(options));
+}
+
+function readChange(options: LoadOptions): LoadedChange | CommandResult {
+  const cwd = options.cwd ?? process.cwd();
+  const catalog = readCatalog(options.catalogPath, cwd);
+  if (!('apiVersion' in catalog)) return catalog;
+  const inputs: TemplateInput[] = [];
+  const objects: KubernetesObject[] = [];
+  const planModels: Model[] = [];
+  /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
+  const fromSubdirectories = new Set<TemplateInput>();
+  /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
+  const read = (path: string, optional: boolean): boolean => {
+    // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
+    const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
+    planModels.push(...plans.models);
+    if (plans.files.includes(path)) return true;
+    // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
+    const manifests = kubernetesManifestFiles(path);
+    for (const file of manifests)
+      objects.push(
+        ...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })),
+      );
+    if (manifests.length > 0 && manifests.includes(path)) return true;
+    let templates: TemplateInput[];
+    try {
+      templates = loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files]);
+    } catch (error) {
+      if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY))
+        return plans.files.length + manifests.length > 0;
+      throw error;
+    }
+    // The same template named twice (a file and its directory) is read once.
+    for (const input of templates) {
+      if (inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) continue;
+      inputs.push(input);
+      if (optional) fromSubdirectories.add(input);
+    }
+    return plans.files.length + manifests.length + templates.length > 0;
+  };
+  for (const [index, path] of options.paths.entries()) {
+    options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
+    // A path that names nothing is the user's typo, said as such (every reader below would stat it and throw).
+    if (!statSync(path, { throwIfNoEntry: false }))
+      return failure([`${relativeFile(cwd, path)}: no such file or directory`]);
+    try {
+      // A directory is read with its subdirectories; only the tree as a whole must hold something to read.
+      const subdirectories = subdirectoriesOf(path);
+      let found = false;
+      for (const directory of subdirectories) found = read(directory, true) || found;
+      if (!read(path, subdirectories.length > 0) && !found) read(path, false);
+    } catch (error) {
+      if (error instanceof InputFileError)
+        return failure([
+          `${relativeFile(cwd, error.file)}${error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : ''}: ${error.reason}`,
+        ]);
+      throw error;
+    }
+  }
+  dropNestedTemplatesReadAsStacks(inputs, fromSubdirectories);
+  for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
+  const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
+  if (clash.length > 0) return failure(clash);
+  const models = [
+    modelFromTemplates(inputs),
+    ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []),
+    ...planModels,
+  ];
+  const model = models.length > 1 ? mergeModels(models) : models[0];
+  return { catalog, model };
+}
+
+const NO_TEMPLATE_IN_DIRECTORY = 'no CloudFormation template';
+/** Not read below a directory argument: dependencies and hidden directories (VCS, tool caches), and symbolic links (cycles). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/**
+ * The subdirectories of a directory argument, depth first in name order. A cloud assembly (a directory with
+ * manifest.json, such as cdk.out) is read through its manifest, so nothing below it is listed separately.
+ */
+function subdirectoriesOf(path: string): string[] {
+  if (!statSync(path).isDirectory() || existsSync(join(path, 'manifest.json'))) return [];
+  const found: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory).sort()) {
+      if (entry.startsWith('.') || SKIPPED_DIRECTORIES.has(entry)) continue;
+      const child = join(directory, entry);
+      if (!lstatSync(child).isDirectory()) continue;
+      found.push(child);
+      if (!existsSync(join(child, 'manifest.json'))) walk(child);
+    }
+  };
+  walk(path);
+  return found;
+}
+
+/**
+ * A template read from a subdirectory that another template nests (`children/workers.yaml` under `parent.yaml`'s
+ * TemplateURL) is part of that stack, as loadTemplates has it within one directory, not a stack of its own.
+ */
+function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirectories: Set<TemplateInput>): void {
+  const stacks = new Set(inputs.map((input) => input.stack));
+  const isNested = (input: TemplateInput) =>
+    input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
+  const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
+  for (let index = inputs.length - 1; index >= 0; index--) {
+    const input = inputs[index];
+    if (fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file)) inputs.splice(index, 1);
+  }
+}
+
+/**
+ * The templates a path holds besides the Kubernetes manifests found there. A directory that holds manifests is read
+ * file by file, so a multi-document manifest is never parsed as a template and YAML that is neither is left alone.
+ */
+function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): TemplateInput[] {
+  if (manifests.length === 0 || !statSync(path).isDirectory()) return loadTemplates(path);
+  const others = readdirSync(path)
+    .sort()
+    .map((entry) => join(path, entry))
+    .filter(
+      (file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile(),
+    );
+  return others.flatMap((file) => {
+    try {
+      return loadTemplates(file);
+    } catch (error) {
+      if (error instanceof TemplateError && error.reason.startsWith('not a CloudFormation template')) return [];
+      throw error;
+    }
+  });
+}
+
+const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+
+/** The same manifest named twice (a file and its directory) is read once. */
+function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {
+  const seen = new Set<string>();
+  return objects.filter((object) => {
+    const key = `${object.ref.file}\u0000${object.ref.type}\u0000${JSON.stringify((object.body.metadata as { namespace?: unknown } | undefined)?.namespace ?? '')}\u0000${object.ref.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
+export function evaluateChange({ catalog, model }: LoadedChange, options: EvaluateOptions): EvaluationResult {
+  const progress = options.progress;
+  const onRule = progress
+    ? (ruleId: string, index: number, total: number) => {
+        progress.update(index, total, `checking ${ruleId}`);
+      }
+    : undefined;
+  // A template gate has no later check before deployment: an unreadable value fails closed under a mandatory rule.
+  const result = evaluate(model, {
+    catalog,
+    pending: 'fail-closed',
+    ...(options.now ? { now: options.now } : {}),
+    ...(onRule ? { onRule } : {}),
+  });
+  progress?.done();
+  return result;
+}
+
+/** The catalog, named relative to `cwd` in findings and issues like the templates are. */
+export function readCatalog(path: string | undefined, cwd: string): Catalog | CommandResult {
+  if (path === undefined) return defaultCatalog();
+  const absolute = resolve(cwd, path);
+  try {
+    return { ...loadCatalog(absolute), source: relativeFile(cwd, absolute) };
+  } catch (error) {
+    if (error instanceof CatalogError)
+      return failure(
+        error.errors.map((issue) => formatCatalogIssue({ ...issue, file: relativeFile(cwd, issue.file) })),
+      );
+    throw error;
+  }
+}
+
+/** Identities are named `stack/logicalId`, so two templates read as the same stack would be merged: refuse. */
+function duplicateStacks(inputs: TemplateInput[]): string[] {
+  const files = new Map<string, string[]>();
+  for (const input of inputs) files.set(input.stack, [...(files.get(input.stack) ?? []), input.file ?? '(inline)']);
+  return [...files]
+    .filter(([, list]) => list.length > 1)
+    .map(
+      ([stack, list]) => `${list.join(', ')}: all read as stack "${stack}"; check them in separate runs or rename one`,
+    );
+}
+
+/** Findings name template files relative to where the check runs, with forward slashes, so reports are portable. */
+function relativeFile(cwd: string, file: string): string {
+  const path = relative(cwd, file);
+  return (path.startsWith('..') ? file : path).split('\\').join('/');
+}
