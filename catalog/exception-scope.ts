@@ -1,11 +1,13 @@
 /**
  * What a catalog exception's target names in a change: the identities and secrets it binds to, by the same names a
  * waiver is matched with (waivers.ts). The exception policy bounds how many (`maxTargets`), and an exception that
- * binds something here but waives nothing is stale.
+ * binds something here but waives nothing is stale. Whether an exception is valid at all (unexpired, owned,
+ * approved) is decided here too (isExceptionValid).
  */
 import type { Catalog, CatalogException } from './types.js';
 import type { Model } from '../src/model/model.js';
-import { bindingOf } from './profile.js';
+import { isPastDate } from './dates.js';
+import { bindingOf, isKnownOwner } from './profile.js';
 import { targetMatches, type Binding } from './waivers.js';
 
 const scopes = new WeakMap<Model, Map<string, string[]>>();
@@ -73,4 +75,11 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
 export function isTooBroad(exception: CatalogException, model: Model, catalog: Catalog): boolean {
   const maxTargets = catalog.exceptionPolicy?.maxTargets;
   return maxTargets !== undefined && exceptionTargets(exception, model, catalog).length > maxTargets;
+}
+
+/** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
+export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
+  return (
+    !isPastDate(exception.expires, now) && isKnownOwner(catalog, exception.owner) && exception.approvedBy.trim() !== ''
+  );
 }

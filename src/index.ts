@@ -20,7 +20,7 @@ export { allRules, ruleById } from './rules/index.js';
 export { ruleDocsUrl } from './rules/docs.js';
 export { FRAMEWORKS, type FrameworkControl } from './rules/frameworks.js';
 export { evaluate } from './engine/index.js';
-export { isExceptionValid } from '../catalog/dates.js';
+export { isExceptionValid } from '../catalog/exception-scope.js';
 export {
   runRules,
   effectiveLevel,

@@ -1,7 +1,8 @@
 /** Catalog exceptions as the audit shows them: who approved, until when, how many days are left. */
 import type { Catalog, CatalogException } from '../../catalog/types.js';
 import type { Finding } from '../model/finding.js';
-import { isExceptionValid, isPastDate } from '../../catalog/dates.js';
+import { isPastDate } from '../../catalog/dates.js';
+import { isExceptionValid } from '../../catalog/exception-scope.js';
 import { globMatch } from '../util/glob.js';
 import { daysLeft } from './dates.js';
 import type { AuditException, ExceptionStatus } from './types.js';

@@ -1,9 +1,8 @@
 import type { Catalog, CatalogException, RuleLevel } from '../../catalog/types.js';
 import type { Cloud, Identity, Model, Secret } from '../model/model.js';
 import { remediationFor, type Report, type Rule, type RuleContext } from '../rules/define.js';
-import { isTooBroad } from '../../catalog/exception-scope.js';
+import { isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from '../model/finding.js';
-import { isExceptionValid } from '../../catalog/dates.js';
 import { bindingOf, profileOf, type IdentityProfile } from '../../catalog/profile.js';
 import { detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from '../../catalog/waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';

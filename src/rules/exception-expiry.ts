@@ -1,8 +1,8 @@
-import { isExceptionValid, isPastDate } from '../../catalog/dates.js';
+import { isPastDate } from '../../catalog/dates.js';
 import { isKnownOwner } from '../../catalog/profile.js';
 import type { ResourceRef } from '../model/model.js';
 import { defineRule } from './define.js';
-import { exceptionTargets, isTooBroad } from '../../catalog/exception-scope.js';
+import { exceptionTargets, isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 
 type MessageId = 'expired' | 'invalidExpiry' | 'unknownOwner' | 'noApprover' | 'tooBroad' | 'unused';
