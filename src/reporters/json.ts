@@ -1,8 +1,5 @@
 import type { EvaluationResult, Summary } from '../engine/evaluate.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-
-/** Kept here for the reporters that sort through this module; the order itself is the model's. */
-export { sortFindings };
 import type { ResourceRef } from '../model/model.js';
 
 /**

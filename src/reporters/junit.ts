@@ -1,10 +1,9 @@
 import type { Catalog } from '../../catalog/types.js';
 import { effectiveLevel, type EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, type Finding } from '../model/finding.js';
+import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
 import type { Model, ResourceRef } from '../model/model.js';
 import type { Rule } from '../rules/define.js';
 import { escapeXml } from './escape.js';
-import { sortFindings } from './json.js';
 
 export interface JunitOptions {
   rules: readonly Rule[];

@@ -1,8 +1,7 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, type Finding } from '../model/finding.js';
+import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import { sortFindings } from './json.js';
 import { plural } from '../util/plural.js';
 
 /** GitHub rejects comments over 65,536 characters; details stop well before, with a note saying how many are left out. */

@@ -1,9 +1,8 @@
 import { hash } from 'node:crypto';
 import type { EvaluationResult } from '../engine/evaluate.js';
-import type { Finding } from '../model/finding.js';
+import { sortFindings, type Finding } from '../model/finding.js';
 import { remediationText, type Rule } from '../rules/define.js';
 import { remediationMarkdown, ruleDocsUrl, REPOSITORY_URL } from '../rules/docs.js';
-import { sortFindings } from './json.js';
 
 export interface SarifOptions {
   toolVersion: string;

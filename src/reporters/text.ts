@@ -1,8 +1,7 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../model/finding.js';
+import { isBlocking, NO_WAIVER_TARGET, sortFindings, type Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeControlCharacters as shown } from '../util/control-characters.js';
-import { sortFindings } from './json.js';
 import { plural } from '../util/plural.js';
 
 export interface TextOptions {

@@ -5,11 +5,10 @@
  */
 import type { Catalog } from '../../../catalog/types.js';
 import { effectiveLevel, type EvaluationResult } from '../../../src/engine/evaluate.js';
-import { isBlocking, type Finding } from '../../../src/model/finding.js';
+import { isBlocking, sortFindings, type Finding } from '../../../src/model/finding.js';
 import type { Model, ResourceRef } from '../../../src/model/model.js';
 import type { Rule } from '../../../src/rules/define.js';
 import { escapeXml } from '../../../src/reporters/escape.js';
-import { sortFindings } from '../../../src/reporters/json.js';
 
 export interface JunitOptions {
   rules: readonly Rule[];
