@@ -96,7 +96,11 @@ export class EntitlementGuard implements IAspect {
         try {
           this.submit(stack, stage);
         } catch (error) {
-          throw error instanceof CatalogError ? tracedTo(error, this.createdAt) : error;
+          if (!(error instanceof CatalogError)) throw error;
+          // An error annotation, as for a finding: `cdk synth` and `cdk deploy` stop on it and print it located at
+          // the line of the app that created this guard. A throw would stop them too, but Node would print this
+          // package's throw line above the app's.
+          annotateAt(stack, 'error', catalogErrorMessage(error, sourceLocation(this.createdAt)), this.createdAt);
         }
         return [];
       },
@@ -201,4 +205,10 @@ function withSource(message: string, source: string | undefined): string {
   return source === undefined
     ? message
     : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
+}
+
+/** A catalog that cannot be used: nothing in the stack was checked, and the catalog's located issues say why. */
+function catalogErrorMessage(error: CatalogError, source: string | undefined): string {
+  const message = `[EntitlementGuard] the stack was not checked: ${error.message}`;
+  return source === undefined ? message : `${message}\n  source: ${source}`;
 }

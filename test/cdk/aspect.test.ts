@@ -4,7 +4,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
-import { CatalogError } from '../../catalog/index.js';
 import { batchUserWithKey, exampleCatalog, guardAnnotations, NOW, pairs, testApp } from './support.js';
 
 /** The example catalog without its exceptions: their own (advisory) findings would show in every case. */
@@ -242,11 +241,17 @@ describe('EntitlementGuard aspect', () => {
     ).toEqual([['/Prod/S/Key', 'no-long-lived-credentials']]);
   });
 
-  it('fails the synthesis with the located catalog error when the catalog cannot be loaded', () => {
+  it('fails the synthesis with an error on the stack, located where the app created the guard, when the catalog cannot be loaded', () => {
     const app = testApp();
-    new iam.User(new Stack(app, 'S'), 'User', { userName: 'payments-api-batch' });
+    const stack = new Stack(app, 'S');
+    new iam.User(stack, 'User', { userName: 'payments-api-batch' });
     Aspects.of(app).add(new EntitlementGuard({ catalog: '/nonexistent/catalog.yaml' }));
-    expect(() => app.synth()).toThrow(CatalogError);
-    expect(() => app.synth()).toThrow('/nonexistent/catalog.yaml: cannot read catalog');
+    const messages = app.synth().getStackArtifact(stack.artifactId).messages;
+    expect(messages.map((message) => [message.level, message.id])).toEqual([['error', '/S']]);
+    expect(String(messages[0]?.entry.data)).toMatch(
+      /^\[EntitlementGuard\] the stack was not checked: invalid catalog: 1 issue\n\/nonexistent\/catalog\.yaml: cannot read catalog: cannot read file \(ENOENT\)\n {2}source: test\/cdk\/aspect\.test\.ts:\d+:\d+$/,
+    );
+    // The trace the toolkit prints starts at the app's line, never in this package.
+    expect(messages[0]?.entry.trace?.[0]).toMatch(/test\/cdk\/aspect\.test\.ts:\d+:\d+\)?$/);
   });
 });

@@ -85,10 +85,12 @@ function pluginViolations(outdir: string, pluginName: string) {
 describe('cdk synth on the example app', () => {
   let bad: Synth;
   let good: Synth;
+  let uncatalogued: Synth;
   beforeAll(() => {
     bad = cdkSynth('stacks=bad', 'guard=all', 'audit=entitlement-audit.html');
     good = cdkSynth('stacks=good');
-  }, 240_000);
+    uncatalogued = cdkSynth('stacks=good', 'catalog=/nonexistent/catalog.yaml');
+  }, 360_000);
 
   it('fails on the bad stack with every classic mistake, by rule id and construct path', () => {
     expect(bad.status).toBe(1);
@@ -156,6 +158,14 @@ describe('cdk synth on the example app', () => {
         'break-glass-admin',
       ]),
     );
+  });
+
+  it("stops on a catalog it cannot read, located at the app's line that created the guard, with no line of this package", () => {
+    expect(uncatalogued.status).toBe(1);
+    expect(uncatalogued.output).toMatch(
+      /^bin\/app\.ts:\d+:\d+\nERROR \[EntitlementGuard\] the stack was not checked: invalid catalog: 1 issue\n\/nonexistent\/catalog\.yaml: cannot read catalog: cannot read file \(ENOENT\)\n {2}source: bin\/app\.ts:\d+:\d+ \(Construct Annotations\)$/m,
+    );
+    expect(uncatalogued.output).not.toMatch(/dist\/bundle|dist\/cjs|cdk-aspects\//);
   });
 
   it('passes on the compliant stack', () => {

@@ -3,6 +3,7 @@
  *   -c stacks=good|bad    synthesize one of the two stacks (default: both)
  *   -c guard=aspect|nag|plugin|all   which Entitlement Guard front-end runs (default: aspect)
  *   -c audit=entitlement-audit.html  the aspect also writes the audit view of the app into cdk.out (.json, .md, .html)
+ *   -c catalog=PATH       another catalog than examples/catalog.yaml
  * Run with Node 22 (type stripping), after `npm run build` at the repository root.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,9 @@ import { EntitlementGuard, EntitlementGuardValidation } from 'entitlement-guard/
 import { EntitlementGuardChecks } from 'entitlement-guard/cdk-nag';
 import { BadStack, GoodStack } from '../lib/stacks.ts';
 
-const catalog = fileURLToPath(new URL('../../catalog.yaml', import.meta.url));
 const app = new App();
+const catalog: string =
+  app.node.tryGetContext('catalog') ?? fileURLToPath(new URL('../../catalog.yaml', import.meta.url));
 const stacks = app.node.tryGetContext('stacks') ?? 'both';
 const guard = app.node.tryGetContext('guard') ?? 'aspect';
 const auditFile: string | undefined = app.node.tryGetContext('audit');
