@@ -1,11 +1,22 @@
-import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import {
+  Annotations,
+  type CfnResource,
+  type IPolicyValidationContext,
+  type PolicyValidationPluginReport,
+} from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { isBlocking, type Finding } from '../src/model/finding.js';
 import { ruleById } from '../src/rules/index.js';
 import { acknowledgementsOn, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import { stackAt, topLevelStackOf } from './construct-tree.js';
-import { resolveOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import { resolveOptionsOrUnreadable, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import {
+  isUnreadable,
+  unreadableCatalogMessage,
+  unreadableCatalogViolation,
+  type UnreadableCatalog,
+} from './unreadable-catalog.js';
 import { stackTemplates } from './stack-templates.js';
 import { describeFinding, evaluateTemplates } from './verdict.js';
 
@@ -24,7 +35,7 @@ export const NAG_PACK_PREFIX = 'EntitlementGuard';
  */
 export class EntitlementGuardChecks extends NagPack {
   readonly name = 'EntitlementGuardChecks';
-  private readonly options: ResolvedGuardOptions;
+  private readonly options: ResolvedGuardOptions | UnreadableCatalog;
   private findingsByPath = new Map<string, Finding[]>();
   private evaluatedStacks = new Set<IConstruct>();
   /** The full message and fix of each violation cdk-nag records, by construct path and nag rule id (`EntitlementGuard-<rule>[<detail>]`). */
@@ -35,7 +46,7 @@ export class EntitlementGuardChecks extends NagPack {
   constructor(scope?: IConstruct, props: EntitlementGuardChecksProps = {}) {
     super(scope, props);
     this.packName = NAG_PACK_PREFIX;
-    this.options = resolveOptions(props);
+    this.options = resolveOptionsOrUnreadable(props, new.target);
   }
 
   /**
@@ -44,6 +55,8 @@ export class EntitlementGuardChecks extends NagPack {
    * another Stage's stacks (with its own catalog).
    */
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    if (isUnreadable(this.options))
+      return { success: false, violations: [unreadableCatalogViolation(this.options, context)] };
     const templates = context.stackTemplates ?? [];
     this.synthesizedTemplates = new Map(
       templates.map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]),
@@ -113,6 +126,11 @@ export class EntitlementGuardChecks extends NagPack {
     const stack = topLevelStackOf(node);
     if (!stack || this.evaluatedStacks.has(stack)) return;
     this.evaluatedStacks.add(stack);
+    // Added as an aspect (no plugin report to carry it): the stack gets the error that stops `cdk synth`.
+    if (isUnreadable(this.options)) {
+      Annotations.of(stack).addError(unreadableCatalogMessage(this.options));
+      return;
+    }
     const synthesizedTemplate = this.synthesizedTemplates.get(stack.node.path);
     const templates = stackTemplates(stack, synthesizedTemplate ? { synthesizedTemplate } : {});
     for (const finding of evaluateTemplates(templates.inputs, this.options).findings) {

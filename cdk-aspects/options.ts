@@ -1,5 +1,7 @@
-import { defaultCatalog, loadCatalog } from '../catalog/index.js';
+import { CatalogError, defaultCatalog, loadCatalog } from '../catalog/index.js';
 import type { Catalog, RuleLevel } from '../catalog/types.js';
+import { callerFrames, sourceLocation } from './source-location.js';
+import type { UnreadableCatalog } from './unreadable-catalog.js';
 
 /** What every CDK front-end (aspect, cdk-nag pack, validation plugin) is configured with. */
 export interface GuardOptions {
@@ -28,4 +30,22 @@ export function resolveOptions(options: GuardOptions = {}): ResolvedGuardOptions
     ...(options.now ? { now: options.now } : {}),
     ...(options.stackLevels ? { stackLevels: options.stackLevels } : {}),
   };
+}
+
+/**
+ * The options, or the catalog error that keeps them from being read, kept for the synthesis to report as a
+ * violation located at the app's line (`createdBy`: the front-end's class). Thrown from a constructor, the error
+ * would have Node print this package's throw line above the app's.
+ */
+export function resolveOptionsOrUnreadable(
+  options: GuardOptions,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a class: where the stack is cut
+  createdBy: Function,
+): ResolvedGuardOptions | UnreadableCatalog {
+  try {
+    return resolveOptions(options);
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    return { error, source: sourceLocation(callerFrames(createdBy)) };
+  }
 }

@@ -12,6 +12,7 @@ import type { Finding } from '../src/model/finding.js';
 import { resourcePaths, stackAt } from './construct-tree.js';
 import { cdkEngine } from './engine-loader.js';
 import type { GuardOptions, ResolvedGuardOptions } from './options.js';
+import { isUnreadable, unreadableCatalogViolation, type UnreadableCatalog } from './unreadable-catalog.js';
 
 /**
  * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
@@ -25,13 +26,15 @@ import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 export class EntitlementGuardValidation implements IPolicyValidationPlugin {
   readonly name = 'EntitlementGuard';
   readonly ruleIds: string[] = [...RULE_IDS];
-  private readonly options: ResolvedGuardOptions;
+  private readonly options: ResolvedGuardOptions | UnreadableCatalog;
 
   constructor(options: GuardOptions = {}) {
-    this.options = cdkEngine().resolveOptions(options);
+    this.options = cdkEngine().resolveOptionsOrUnreadable(options, new.target);
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    if (isUnreadable(this.options))
+      return { success: false, violations: [unreadableCatalogViolation(this.options, context)] };
     const { describeFinding, evaluateTemplates, isBlocking } = cdkEngine();
     const inputs = templateInputs(context);
     const { findings } = evaluateTemplates(inputs, this.options);

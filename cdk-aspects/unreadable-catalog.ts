@@ -1,0 +1,44 @@
+/**
+ * A catalog a CDK front-end could not read, reported by the synthesis instead of thrown from a constructor. Kept
+ * apart from options.ts, which loads catalogs: the plugin imports this on `import 'entitlement-guard/cdk'`.
+ */
+import type { IPolicyValidationContext, PolicyViolation } from 'aws-cdk-lib';
+import type { CatalogError } from '../catalog/index.js';
+import type { ResolvedGuardOptions } from './options.js';
+
+/** What is wrong with the catalog, and the app's line that created the front-end. */
+export interface UnreadableCatalog {
+  readonly error: CatalogError;
+  readonly source: string | undefined;
+}
+
+export function isUnreadable(options: ResolvedGuardOptions | UnreadableCatalog): options is UnreadableCatalog {
+  return 'error' in options;
+}
+
+export function unreadableCatalogMessage(unreadable: UnreadableCatalog): string {
+  const message = `[EntitlementGuard] the app was not checked: ${unreadable.error.message}`;
+  return unreadable.source === undefined ? message : `${message}\n  source: ${unreadable.source}`;
+}
+
+/**
+ * The one violation of a synthesis whose catalog could not be read, on every stack handed over (the CDK prints a
+ * violation only with its resources), none of which was checked.
+ */
+export function unreadableCatalogViolation(
+  unreadable: UnreadableCatalog,
+  context: IPolicyValidationContext,
+): PolicyViolation {
+  return {
+    ruleName: 'unreadable-catalog',
+    description: unreadableCatalogMessage(unreadable),
+    fix: 'Give the catalog option an entitlement catalog file that exists and passes its checks (the issues above are located).',
+    severity: 'fatal',
+    violatingResources: context.stackTemplates.map(({ stackConstructPath, templatePath }) => ({
+      resourceLogicalId: stackConstructPath ?? templatePath,
+      templatePath,
+      ...(stackConstructPath !== undefined ? { constructPath: stackConstructPath } : {}),
+      locations: ['catalog'],
+    })),
+  };
+}
