@@ -24,6 +24,17 @@ export class CatalogError extends Error {
   }
 }
 
+/**
+ * Whether a thrown value is a CatalogError. The package's CDK entry and its lazily loaded engine entry are bundled
+ * apart, each with its own copy of this class, so `instanceof` alone would miss an error made by the other copy.
+ */
+export function isCatalogError(value: unknown): value is CatalogError {
+  return (
+    value instanceof CatalogError ||
+    (value instanceof Error && value.name === 'CatalogError' && Array.isArray((value as Partial<CatalogError>).errors))
+  );
+}
+
 /** `examples/catalog.yaml:12:5: identities[2].owner: unknown owner "team-x"; expected one of: team-a, team-b` */
 export function formatCatalogIssue(issue: CatalogIssue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;

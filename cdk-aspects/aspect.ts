@@ -1,7 +1,7 @@
 import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ResourceRef } from '../src/model/model.js';
-import { CatalogError } from '../catalog/issues.js';
+import { isCatalogError, type CatalogError } from '../catalog/issues.js';
 import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import type { AppAudit } from './app-audit.js';
 import { cdkAudit } from './audit-loader.js';
@@ -96,7 +96,7 @@ export class EntitlementGuard implements IAspect {
         try {
           this.submit(stack, stage);
         } catch (error) {
-          if (!(error instanceof CatalogError)) throw error;
+          if (!isCatalogError(error)) throw error;
           // An error annotation, as for a finding: `cdk synth` and `cdk deploy` stop on it and print it located at
           // the line of the app that created this guard. A throw would stop them too, but Node would print this
           // package's throw line above the app's.

@@ -1,4 +1,5 @@
-import { CatalogError, defaultCatalog, loadCatalog } from '../catalog/index.js';
+import { defaultCatalog, loadCatalog } from '../catalog/index.js';
+import { isCatalogError } from '../catalog/issues.js';
 import type { Catalog, RuleLevel } from '../catalog/types.js';
 import { callerFrames, sourceLocation } from './source-location.js';
 import type { UnreadableCatalog } from './unreadable-catalog.js';
@@ -45,7 +46,7 @@ export function resolveOptionsOrUnreadable(
   try {
     return resolveOptions(options);
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
+    if (!isCatalogError(error)) throw error;
     return { error, source: sourceLocation(callerFrames(createdBy)) };
   }
 }

@@ -4,7 +4,6 @@
  */
 import type { IPolicyValidationContext, PolicyViolation } from 'aws-cdk-lib';
 import type { CatalogError } from '../catalog/index.js';
-import type { ResolvedGuardOptions } from './options.js';
 
 /** What is wrong with the catalog, and the app's line that created the front-end. */
 export interface UnreadableCatalog {
@@ -12,7 +11,9 @@ export interface UnreadableCatalog {
   readonly source: string | undefined;
 }
 
-export function isUnreadable(options: ResolvedGuardOptions | UnreadableCatalog): options is UnreadableCatalog {
+export function isUnreadable<Options extends object>(
+  options: Options | UnreadableCatalog,
+): options is UnreadableCatalog {
   return 'error' in options;
 }
 
