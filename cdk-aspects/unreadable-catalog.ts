@@ -11,9 +11,7 @@ export interface UnreadableCatalog {
   readonly source: string | undefined;
 }
 
-export function isUnreadable<Options extends object>(
-  options: Options | UnreadableCatalog,
-): options is UnreadableCatalog {
+export function isUnreadable(options: object): options is UnreadableCatalog {
   return 'error' in options;
 }
 
