@@ -1,7 +1,7 @@
 import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ResourceRef } from '../src/model/model.js';
-import { isCatalogError, type CatalogError } from '../catalog/issues.js';
+import { isCatalogError } from '../catalog/issues.js';
 import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
 import type { AppAudit } from './app-audit.js';
 import { cdkAudit } from './audit-loader.js';
@@ -9,6 +9,7 @@ import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { cdkEngine } from './engine-loader.js';
 import type { Evaluation, JudgedFinding } from './verdict.js';
 import type { GuardOptions, ResolvedGuardOptions } from './options.js';
+import { unreadableCatalogMessage } from './unreadable-catalog.js';
 import { annotateAt, callerFrames, creationFrames, sourceLocation, tracedTo, type Frame } from './source-location.js';
 import type { StackTemplates } from './stack-templates.js';
 
@@ -100,7 +101,8 @@ export class EntitlementGuard implements IAspect {
           // An error annotation, as for a finding: `cdk synth` and `cdk deploy` stop on it and print it located at
           // the line of the app that created this guard. A throw would stop them too, but Node would print this
           // package's throw line above the app's.
-          annotateAt(stack, 'error', catalogErrorMessage(error, sourceLocation(this.createdAt)), this.createdAt);
+          const unreadable = { error, source: sourceLocation(this.createdAt) };
+          annotateAt(stack, 'error', unreadableCatalogMessage(unreadable, 'stack'), this.createdAt);
         }
         return [];
       },
@@ -205,10 +207,4 @@ function withSource(message: string, source: string | undefined): string {
   return source === undefined
     ? message
     : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
-}
-
-/** A catalog that cannot be used: nothing in the stack was checked, and the catalog's located issues say why. */
-function catalogErrorMessage(error: CatalogError, source: string | undefined): string {
-  const message = `[EntitlementGuard] the stack was not checked: ${error.message}`;
-  return source === undefined ? message : `${message}\n  source: ${source}`;
 }

@@ -15,8 +15,12 @@ export function isUnreadable(options: object): options is UnreadableCatalog {
   return 'error' in options;
 }
 
-export function unreadableCatalogMessage(unreadable: UnreadableCatalog): string {
-  const message = `[EntitlementGuard] the app was not checked: ${unreadable.error.message}`;
+/**
+ * What was not checked (the aspect judges a stack at a time; the nag pack and the plugin the app), the catalog's
+ * located issues, and the app's line that created the front-end.
+ */
+export function unreadableCatalogMessage(unreadable: UnreadableCatalog, unchecked: 'stack' | 'app' = 'app'): string {
+  const message = `[EntitlementGuard] the ${unchecked} was not checked: ${unreadable.error.message}`;
   return unreadable.source === undefined ? message : `${message}\n  source: ${unreadable.source}`;
 }
 
