@@ -11,7 +11,9 @@
  *   `system:serviceaccount:<namespace>:<name>`), when known and not built from a generated name;
  * - `path:` and its CDK construct path, stack first, with or without the trailing `/Resource`;
  * - where a plain input keeps it unique (ResourceRef.location): `stack:<stack>/<LogicalId>` for a CloudFormation
- *   template without construct paths, `k8s:<Kind>/<name>` or `k8s:<namespace>/<Kind>/<name>` for a Kubernetes manifest;
+ *   template without construct paths, `k8s:<Kind>/<name>` or `k8s:<namespace>/<Kind>/<name>` for a Kubernetes manifest,
+ *   `pulumi:<project>/<stack>/<name>` for a Pulumi resource whose name no other identity or secret of its stack carries
+ *   (adapters/pulumi/stack-names.ts);
  * - its Pulumi URN (`urn:pulumi:<stack>::<project>::<type>::<name>`).
  *
  * A bare CloudFormation logical id or Pulumi resource name never binds: every stack has its own namespace of them,
@@ -92,7 +94,7 @@ export function detailAt(finding: Pick<Finding, 'detail' | 'resource'>): string 
 }
 
 /** The prefixes of the names the engine builds for a resource's place (construct path, location, URN). */
-const LOCATION_FORMS = [PATH_PREFIX, 'stack:', 'k8s:', 'urn:pulumi:'];
+const LOCATION_FORMS = [PATH_PREFIX, 'stack:', 'k8s:', 'pulumi:', 'urn:pulumi:'];
 
 /** A name written like a construct path, location or URN: as a physical name or cloud id it would claim another's place. */
 function isLocationForm(name: string): boolean {

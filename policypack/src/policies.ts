@@ -241,7 +241,7 @@ class StackEvaluator {
   }
 
   private evaluateFresh(records: PulumiResource[], resolved: ResolvedCatalog): StackEvaluation {
-    const model = modelFromPulumiResources(records);
+    const model = modelFromPulumiResources(records, { wholeStack: true });
     const result = evaluate(model, { catalog: resolved.catalog, now: this.now(), rules: this.rules });
     const findings = new Map<string, Finding[]>();
     for (const finding of result.findings) {

@@ -23,7 +23,8 @@ export interface ResourceRef {
    * Where a resource of an input without construct paths or URNs is unique, as an exception target names it
    * (catalog/waivers.ts): `stack:<stack>/<LogicalId>` for a plain CloudFormation template (the stack's own namespace of
    * logical ids, as a construct path is a CDK app's), `k8s:<Kind>/<name>` for a cluster-scoped Kubernetes object and
-   * `k8s:<namespace>/<Kind>/<name>` for a namespaced one.
+   * `k8s:<namespace>/<Kind>/<name>` for a namespaced one, `pulumi:<project>/<stack>/<name>` for a Pulumi resource whose
+   * name no other identity or secret of its whole stack carries.
    */
   location?: string;
   /** Where the resource is declared in `file` (1-based), from the parser's source positions. */

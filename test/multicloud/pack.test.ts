@@ -120,9 +120,10 @@ describe('the pack over the analyzer protocol, beyond AWS', () => {
     expect(secret.message).toMatch(
       /^Client secret analytics-deploy-secret on analytics-deploy ends 2099-01-01T00:00:00Z, \d+ days from now: class service allows at most 60 days\./,
     );
-    // An Azure display name is not unique in a tenant, so the hint names the service principal's URN (README, waivers).
+    // An Azure display name is not unique in a tenant, so the hint names the service principal by its Pulumi name in
+    // its project and stack, which no other identity of the stack carries (README, waivers).
     expect(secret.message).toContain(
-      'request a catalog exception for rule no-long-lived-credentials, target urn:pulumi:dev::payments-azure::azuread:index/servicePrincipal:ServicePrincipal::analytics-deploy-sp.',
+      'request a catalog exception for rule no-long-lived-credentials, target pulumi:payments-azure/dev/analytics-deploy-sp.',
     );
   });
 

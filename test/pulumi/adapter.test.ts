@@ -500,3 +500,34 @@ describe('Pulumi adapter: types that grant but are not modelled', () => {
     ]);
   });
 });
+
+describe('Pulumi AWS adapter: names qualified by project and stack', () => {
+  const locations = (resources: PulumiResource[], wholeStack: boolean) => {
+    const model = modelFromPulumiResources(resources, { wholeStack });
+    return [...model.identities, ...model.secrets].map(
+      (subject) => `${subject.resource.urn} ${subject.resource.location}`,
+    );
+  };
+  const stack = [
+    resource(ROLE, 'deployer', { assumeRolePolicy: lambdaTrust }),
+    resource(ROLE, 'shared', { assumeRolePolicy: lambdaTrust }),
+    resource('aws:iam/user:User', 'shared', {}),
+    resource('aws:iam/accessKey:AccessKey', 'deployer-key', { user: 'shared' }),
+  ];
+
+  it('gives an identity of a whole stack `pulumi:<project>/<stack>/<name>` where no other identity or secret carries its name', () => {
+    expect(locations(stack, true)).toEqual([
+      `${urn(ROLE, 'deployer')} pulumi:payments/dev/deployer`,
+      `${urn(ROLE, 'shared')} undefined`,
+      `${urn('aws:iam/user:User', 'shared')} undefined`,
+    ]);
+  });
+
+  it('gives none to a model that may not be the whole stack (the per-resource Analyze call)', () => {
+    expect(locations(stack, false)).toEqual([
+      `${urn(ROLE, 'deployer')} undefined`,
+      `${urn(ROLE, 'shared')} undefined`,
+      `${urn('aws:iam/user:User', 'shared')} undefined`,
+    ]);
+  });
+});

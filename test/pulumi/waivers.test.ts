@@ -3,7 +3,9 @@
  * through the policy pack over the analyzer gRPC protocol and through the CLI on the same program as a stack export
  * (issue 24 item 1, issue 18 item 5). A URN works as match and
  * as target; a bare Pulumi resource name works as match (it claims catalog facts, as tags can) and is refused as
- * target (README, "What an exception's target binds to"); an access key named after a target is not waived.
+ * target (README, "What an exception's target binds to"); the name qualified by project and stack
+ * (`pulumi:<project>/<stack>/<name>`) works as match and as target where no other identity or secret of the stack
+ * carries it; an access key named after a target is not waived.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -243,5 +245,126 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
       ],
     });
     expect(check([], [exception('EXC-NAME', 'vendor')]).verdicts).toContain(`${RULE} mandatory vendor-key blocking`);
+  });
+});
+
+describe('a Pulumi name qualified by project and stack works as match and as target', () => {
+  const QUALIFIED = path('./programs/qualified-names.ts');
+  let preview: CapturedResource[];
+  let updated: CapturedResource[];
+  beforeAll(async () => {
+    [preview, updated] = await Promise.all([captureProgram(QUALIFIED, 'preview'), captureProgram(QUALIFIED, 'update')]);
+  }, 120_000);
+
+  const records = [
+    {
+      id: 'reporter-record',
+      match: { name: 'pulumi:payments/dev/reporter' },
+      owner: 'team-data',
+      class: 'service',
+      entitlements: [],
+    },
+  ];
+  const exceptions = [
+    { ...exception('EXC-QUALIFIED', 'pulumi:payments/dev/deployer'), rule: 'require-entitlement' },
+    { ...exception('EXC-BARE', 'deployer'), rule: 'require-owner' },
+    { ...exception('EXC-OTHER-STACK', 'pulumi:payments/prod/deployer'), rule: 'require-owner' },
+    { ...exception('EXC-RECORD', 'reporter-record'), rule: 'require-entitlement' },
+    { ...exception('EXC-SHARED', 'pulumi:payments/dev/shared'), rule: 'require-owner' },
+  ];
+  /**
+   * `rule name verdict` for require-owner and require-entitlement on the program's roles and user, sorted: the verdict
+   * is the waiving exception, else the level (the pack reports a waived finding as advisory, the CLI keeps its level).
+   */
+  const verdictsOf = (items: { rule: string; level: string; name: string; waiver?: string }[]) =>
+    [...new Set(items.map(({ rule, level, name, waiver }) => `${rule} ${name} ${waiver ?? level}`))]
+      .filter((line) => /^require-(owner|entitlement) /.test(line))
+      .sort();
+  const expected = [
+    // deployer: its qualified name waives; its bare name and its name in another stack do not.
+    'require-entitlement deployer EXC-QUALIFIED',
+    // reporter: owned through the record its qualified name matches; the record's id binds.
+    'require-entitlement reporter EXC-RECORD',
+    // A role and a user both named `shared`: the qualified name binds neither.
+    'require-entitlement shared mandatory',
+    'require-owner deployer mandatory',
+    'require-owner shared mandatory',
+  ];
+
+  it('in the pack over the analyzer protocol, in preview (before any ARN exists)', async () => {
+    await configure(records, exceptions);
+    const diagnostics = await client.analyzeStack(preview);
+    const items = diagnostics
+      .filter((d) => /::aws:iam\/(role|user)/.test(d.urn))
+      .map((d) => ({
+        rule: d.policyName,
+        level: d.enforcementLevel,
+        name: d.urn.split('::').pop()!,
+        waiver: /Waived by catalog exception (\S+)\./.exec(d.message)?.[1],
+      }));
+    expect(verdictsOf(items)).toEqual(expected);
+    // The hint names the qualified name where it binds, the URN where it does not.
+    const hint = (name: string, type: string) =>
+      diagnostics.find((d) => d.policyName === 'require-owner' && d.urn.endsWith(`::${type}::${name}`))!.message;
+    expect(hint('deployer', 'aws:iam/role:Role')).toContain('target pulumi:payments/dev/deployer.');
+    expect(hint('shared', 'aws:iam/user:User')).toContain(
+      'target urn:pulumi:dev::payments::aws:iam/user:User::shared.',
+    );
+  });
+
+  it('in the CLI on a stack export', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-pulumi-qualified-'));
+    try {
+      const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
+      const exportFile = join(dir, 'stack.json');
+      writeFileSync(
+        exportFile,
+        JSON.stringify({
+          version: 3,
+          deployment: {
+            manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
+            resources: [
+              { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
+              ...updated.map((record) => ({
+                urn: record.urn,
+                custom: true,
+                id: `${record.name}-id`,
+                type: record.type,
+                inputs: record.inputs,
+                outputs: record.outputs,
+                parent: stackUrn,
+                propertyDependencies: record.propertyDependencies,
+              })),
+            ],
+          },
+        }),
+      );
+      const document = parse(readFileSync(CATALOG, 'utf8')) as { identities: object[]; exceptions: object[] };
+      document.identities.push(...records);
+      document.exceptions.push(...exceptions);
+      const catalogPath = join(dir, 'catalog.yaml');
+      writeFileSync(catalogPath, stringify(document));
+      const result = runCheck({
+        paths: [exportFile],
+        catalogPath,
+        format: 'json',
+        now: new Date('2026-06-01T00:00:00Z'),
+        cwd: dir,
+        toolVersion: 'test',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(
+        verdictsOf(
+          result.result!.findings.map((finding) => ({
+            rule: finding.ruleId,
+            level: finding.level,
+            name: finding.resource.name,
+            waiver: finding.waivedBy,
+          })),
+        ),
+      ).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

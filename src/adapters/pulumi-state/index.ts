@@ -70,7 +70,7 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
 
 /** The model of an exported stack; findings name the Pulumi URN and the export file. */
 export function modelFromStackExport(json: Record<string, unknown>): Model {
-  return modelFromPulumiResources(resourcesFromStackExport(json));
+  return modelFromPulumiResources(resourcesFromStackExport(json), { wholeStack: true });
 }
 
 /** Secret values unwrapped: the plaintext when the export has it (JSON-encoded), else an Unknown. */

@@ -10,8 +10,20 @@ import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
 import { resourceRef, type PulumiResource } from './resource.js';
+import { addQualifiedNames } from './stack-names.js';
 
-export function modelFromPulumiResources(resources: readonly PulumiResource[]): Model {
+export interface PulumiModelOptions {
+  /**
+   * The resources are one whole stack (AnalyzeStack, a stack export), so a resource name unique among its identities
+   * and secrets is known to be: they get `pulumi:<project>/<stack>/<name>` (stack-names.ts).
+   */
+  wholeStack?: boolean;
+}
+
+export function modelFromPulumiResources(
+  resources: readonly PulumiResource[],
+  options: PulumiModelOptions = {},
+): Model {
   const model = mergeModels([
     modelFromAwsResources(resources),
     modelFromAzureResources(resources),
@@ -30,6 +42,7 @@ export function modelFromPulumiResources(resources: readonly PulumiResource[]): 
       })),
     ];
   }
+  if (options.wholeStack) addQualifiedNames(model);
   return model;
 }
 
