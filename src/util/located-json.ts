@@ -3,6 +3,11 @@
  * last-wins without a word (a template could hide a second `Effect` or `Resources` entry behind the first), and it
  * records where the keys of the outer objects are, so a finding points at the line of its resource rather than at
  * the first line that happens to contain the same name. Every error carries a line and column.
+ *
+ * Valid input takes a fast path: `JSON.parse` builds the value (native code), one scan of the text records the outer
+ * keys' positions and counts every key, and the value's keys are counted: fewer in the value than in the text means
+ * `JSON.parse` let a duplicate win. Anything the fast path does not accept (a syntax error, a duplicate, too deep a
+ * nesting) is parsed again by the strict parser below, which says what is wrong and where.
  */
 
 /** 1-based line and column, as editors and SARIF count them. */
@@ -23,6 +28,8 @@ export interface LocatedJson {
   value: unknown;
   /** The keys of the root object and of the objects below it, to `keyDepth` levels. */
   keys: KeyTree;
+  /** How deep objects and arrays nest: 0 for a scalar, 1 for `{}` or `[1]`, 2 for `{"a": []}`. */
+  depth: number;
 }
 
 export class JsonSyntaxError extends Error {
@@ -44,7 +51,113 @@ export const MAX_JSON_NESTING = 1000;
  * sections, its resources and their `Type`/`Properties`). A leading byte-order mark is skipped, as editors write one.
  */
 export function parseLocatedJson(text: string, keyDepth = 3): LocatedJson {
+  return parseValidJson(text, keyDepth) ?? parseLocatedJsonStrictly(text, keyDepth);
+}
+
+/** The strict parser alone, without the fast path: the same result, slower; tests hold the two to each other. */
+export function parseLocatedJsonStrictly(text: string, keyDepth = 3): LocatedJson {
   return new Parser(text, keyDepth).parseDocument();
+}
+
+/**
+ * The fast path: the document when `JSON.parse` reads it, no key repeats in its object and it nests at most
+ * MAX_JSON_NESTING levels; undefined otherwise (the strict parser then finds the error). The same value and keys as
+ * the strict parser gives.
+ */
+function parseValidJson(text: string, keyDepth: number): LocatedJson | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let value: unknown;
+  try {
+    value = JSON.parse(start === 0 ? text : text.slice(start));
+  } catch {
+    return undefined;
+  }
+  const scanned = scanKeys(text, start, keyDepth);
+  if (scanned.depth > MAX_JSON_NESTING || countKeys(value) !== scanned.count) return undefined;
+  return { value, keys: scanned.keys, depth: scanned.depth };
+}
+
+/**
+ * One pass over text that `JSON.parse` accepted: the positions of the keys to `keyDepth` levels (objects inside
+ * arrays have none), how many keys the text writes, and how deep it nests. Strings are skipped with `indexOf`, so
+ * only the characters between them are looked at one by one.
+ */
+function scanKeys(text: string, start: number, keyDepth: number): { keys: KeyTree; count: number; depth: number } {
+  const keys: KeyTree = new Map();
+  /** The tree that takes the keys at each level below the root: `trees[depth - 1]`. */
+  const trees: (KeyTree | undefined)[] = [keys];
+  let count = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  /** Open arrays: keys inside one are not recorded. */
+  let arrays = 0;
+  let line = 1;
+  let lineStart = 0;
+  const length = text.length;
+  let i = start;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code === Char.Quote) {
+      const quote = i;
+      let end = text.indexOf('"', i + 1);
+      // A quote after an odd number of backslashes is inside the string.
+      while (text.charCodeAt(end - 1) === Char.Backslash) {
+        let backslash = end - 1;
+        while (text.charCodeAt(backslash - 1) === Char.Backslash) backslash--;
+        if ((end - backslash) % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      i = end + 1;
+      let next = text.charCodeAt(i);
+      while (next === Char.Space || next === Char.LineFeed || next === Char.CarriageReturn || next === Char.Tab) {
+        if (next === Char.LineFeed) {
+          line++;
+          lineStart = i + 1;
+        }
+        next = text.charCodeAt(++i);
+      }
+      if (next !== Char.Colon) continue;
+      // A string followed by a colon is a key.
+      count++;
+      i++;
+      if (arrays > 0 || depth > keyDepth) continue;
+      const raw = text.slice(quote + 1, end);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(quote, end + 1)) as string) : raw;
+      const node: KeyNode = { position: { line, column: quote - lineStart + 1 } };
+      if (depth < keyDepth) trees[depth] = node.children = new Map();
+      // A key written twice is found by the count; the strict parser then reports it.
+      trees[depth - 1]!.set(key, node);
+      continue;
+    }
+    if (code === Char.LineFeed) {
+      line++;
+      lineStart = i + 1;
+    } else if (code === Char.OpenBrace) {
+      if (++depth > maxDepth) maxDepth = depth;
+    } else if (code === Char.OpenBracket) {
+      arrays++;
+      if (++depth > maxDepth) maxDepth = depth;
+    } else if (code === Char.CloseBrace) {
+      depth--;
+    } else if (code === Char.CloseBracket) {
+      arrays--;
+      depth--;
+    }
+    i++;
+  }
+  return { keys, count, depth: maxDepth };
+}
+
+/** How many keys the objects of a parsed value hold, all levels together. */
+function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) count += countKeys(value[index]);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 /** Character codes the parser compares against. */
@@ -76,6 +189,7 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 class Parser {
   private index = 0;
   private lineStarts: number[] | undefined;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -90,7 +204,7 @@ class Parser {
     this.skipWhitespace();
     if (this.index < this.text.length)
       this.fail(`unexpected ${this.describe(this.index)} after the end of the JSON value`);
-    return { value, keys };
+    return { value, keys, depth: this.depth };
   }
 
   private parseValue(depth: number, keys: KeyTree | undefined): unknown {
@@ -116,6 +230,7 @@ class Parser {
 
   private parseObject(depth: number, keys: KeyTree | undefined): Record<string, unknown> {
     if (depth > MAX_JSON_NESTING) this.fail(`nesting deeper than ${MAX_JSON_NESTING} levels`);
+    if (depth > this.depth) this.depth = depth;
     this.index++;
     const result: Record<string, unknown> = {};
     this.skipWhitespace();
@@ -168,6 +283,7 @@ class Parser {
 
   private parseArray(depth: number): unknown[] {
     if (depth > MAX_JSON_NESTING) this.fail(`nesting deeper than ${MAX_JSON_NESTING} levels`);
+    if (depth > this.depth) this.depth = depth;
     this.index++;
     const result: unknown[] = [];
     this.skipWhitespace();

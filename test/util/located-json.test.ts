@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, MAX_JSON_NESTING, parseLocatedJson } from '../../src/util/located-json.js';
+import {
+  JsonSyntaxError,
+  MAX_JSON_NESTING,
+  parseLocatedJson,
+  parseLocatedJsonStrictly,
+  type LocatedJson,
+} from '../../src/util/located-json.js';
 
 function syntaxError(text: string): { reason: string; line: number; column: number } {
   try {
@@ -134,6 +140,89 @@ describe('parseLocatedJson', () => {
         if (!valid) expect(parsed).toBe(false);
       }),
       { numRuns: 10_000, seed: 24_6 },
+    );
+  });
+
+  it('locates keys written with escapes, and quotes escaped inside strings', () => {
+    const text = '{\n "a\\\\": {"q\\"": "x\\\\", "\\u0062": "\\"}"},\n  "c": 1}';
+    const { value, keys } = parseLocatedJson(text);
+    expect(value).toEqual({ 'a\\': { 'q"': 'x\\', b: '"}' }, c: 1 });
+    expect(keys.get('a\\')!.position).toEqual({ line: 2, column: 2 });
+    expect(keys.get('a\\')!.children!.get('q"')!.position).toEqual({ line: 2, column: 10 });
+    expect(keys.get('a\\')!.children!.get('b')!.position).toEqual({ line: 2, column: 24 });
+    expect(keys.get('c')!.position).toEqual({ line: 3, column: 3 });
+  });
+
+  it('reports how deep the document nests', () => {
+    expect(parseLocatedJson('1').depth).toBe(0);
+    expect(parseLocatedJson('{"a": [[], {"b": {}}]}').depth).toBe(4);
+    expect(parseLocatedJsonStrictly('{"a": [[], {"b": {}}]}').depth).toBe(4);
+  });
+
+  it('finds a duplicate key below the recorded levels, in an array, and written with an escape', () => {
+    expect(syntaxError('{"a": {"b": {"c": {"d": 1, "d": 2}}}}')).toEqual({
+      reason: 'duplicate key "d"',
+      line: 1,
+      column: 28,
+    });
+    expect(syntaxError('[{"x": 1}, {"y": 1, "y": 1}]')).toMatchObject({ reason: 'duplicate key "y"', column: 21 });
+    expect(syntaxError('{"Effect": 1, "\\u0045ffect": 2}')).toMatchObject({ reason: 'duplicate key "Effect"' });
+  });
+
+  /** What a parse gives, as data: the value, keys and depth, or the error's reason and place. */
+  function outcome(parse: (text: string, keyDepth: number) => LocatedJson, text: string, keyDepth: number): unknown {
+    try {
+      return parse(text, keyDepth);
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      return { reason: error.reason, line: error.line, column: error.column };
+    }
+  }
+
+  it('property: the fast path gives what the strict parser gives (value, keys, depth, or the same error)', () => {
+    const key = fc.oneof(fc.constantFrom('a', 'b', '__proto__', 'a"b', 'a\\', '\\u0061'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(0, 1, 2, '\t', '\r\n  '),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (value, indent, keyDepth, bom) => {
+          const text = (bom ? '\uFEFF' : '') + JSON.stringify(value, null, indent);
+          expect(outcome(parseLocatedJson, text, keyDepth)).toEqual(outcome(parseLocatedJsonStrictly, text, keyDepth));
+        },
+      ),
+      { numRuns: 2000, seed: 23_1 },
+    );
+    // Hand-written documents: repeated keys at every level, spaces and line breaks before colons, escapes in keys.
+    const fragment = fc.oneof(
+      key.map((name) => `"${name}"`),
+      fc.constantFrom('{', '}', '[', ']', ',', ':', ' : ', ',\n', '\r\n', '1', '"x"', 'null', '"\\\\"', '"\\""'),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 16 }), fc.integer({ min: 0, max: 3 }), (parts, keyDepth) => {
+        const text = parts.join('');
+        expect(outcome(parseLocatedJson, text, keyDepth)).toEqual(outcome(parseLocatedJsonStrictly, text, keyDepth));
+      }),
+      { numRuns: 20_000, seed: 23_2 },
+    );
+  });
+
+  it('property: documents with a repeated key are refused like the strict parser refuses them', () => {
+    const object = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1 });
+    fc.assert(
+      fc.property(fc.array(object, { minLength: 1, maxLength: 4 }), fc.nat(), (objects, pick) => {
+        // The last object gets one of its keys again, written at the end: nested inside the others at growing depth.
+        const inner = objects.at(-1)!;
+        const repeated = Object.keys(inner)[pick % Object.keys(inner).length];
+        let text = `${JSON.stringify(inner).slice(0, -1)}, ${JSON.stringify(repeated)}: 0}`;
+        for (const outer of objects.slice(0, -1).reverse())
+          text = `${JSON.stringify(outer).slice(0, -1)}${Object.keys(outer).length ? ', ' : ''}"z": [${text}]}`;
+        const strict = outcome(parseLocatedJsonStrictly, text, 3);
+        expect(strict).toMatchObject({ reason: `duplicate key ${JSON.stringify(repeated)}` });
+        expect(outcome(parseLocatedJson, text, 3)).toEqual(strict);
+      }),
+      { numRuns: 2000, seed: 23_3 },
     );
   });
 });

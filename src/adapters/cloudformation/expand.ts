@@ -162,9 +162,6 @@ function findHiddenResources(
   expanded: TemplateInput[],
 ): void {
   const resources = input.template.Resources;
-  // Searched in the serialized template first: native code, and most templates have neither.
-  const serialized = JSON.stringify(resources);
-  const mayTransform = serialized.includes('"Fn::Transform"');
   const resolver = createResolver(input);
   for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId];
@@ -191,10 +188,9 @@ function findHiddenResources(
       continue;
     }
     const type = typeof resource.Type === 'string' ? resource.Type : '';
-    if (mayTransform) {
-      const inner = findTransform(identityRelevantPart(type, resource));
-      if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
-    }
+    // Only the parts that can hide a grant are searched: serializing the whole template cost more than this walk.
+    const inner = findTransform(identityRelevantPart(type, resource));
+    if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
       found.add('unknown-iam-type', type, found.resource(logicalId, type));
     if (type === 'AWS::CloudFormation::Stack' && !stacks.has(`${input.stack}/${logicalId}`)) {
@@ -234,17 +230,18 @@ function identityRelevantPart(type: string, resource: Record<string, unknown>): 
 
 /** The `Fn::Transform` value anywhere in a resource, if there is one. */
 function findTransform(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findTransform(item);
+    for (let index = 0; index < value.length; index++) {
+      const found = findTransform(value[index]);
       if (found !== undefined) return found;
     }
     return undefined;
   }
-  if (!isRecord(value)) return undefined;
-  if (Object.hasOwn(value, 'Fn::Transform')) return value['Fn::Transform'];
-  for (const key of Object.keys(value)) {
-    const found = findTransform(value[key]);
+  if (Object.hasOwn(value, 'Fn::Transform')) return (value as Record<string, unknown>)['Fn::Transform'];
+  // Own keys only (parsed values have no others), without the list Object.keys allocates per object.
+  for (const key in value) {
+    const found = findTransform((value as Record<string, unknown>)[key]);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -5,12 +5,18 @@ import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.
 import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord } from '../../util/records.js';
 import { isProcessedEntry, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
-import { JsonSyntaxError, parseLocatedJson, type KeyTree } from '../../util/located-json.js';
+import { JsonSyntaxError, parseLocatedJson, type KeyTree, type LocatedJson } from '../../util/located-json.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 import type { Document, LineCounter } from 'yaml';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+
+/**
+ * Key positions kept for a template: its sections and their entries (logical ids, parameter names), which is where
+ * findings and load errors point.
+ */
+const TEMPLATE_KEY_DEPTH = 2;
 
 /**
  * Stacks one path may expand to through nesting. Nesting is a tree written by the change's author: a template that
@@ -224,13 +230,19 @@ function rejectMalformedResources(file: string, template: CfnTemplate, keys: Key
  */
 export function parseTemplateText(file: string, text: string, json = false): { value: unknown; keys: KeyTree } {
   const isJson = json || /^\uFEFF?\s*\{/.test(text);
-  const parsed = isJson ? parseJson(file, text) : parseYaml(file, text);
+  const parsed = isJson ? parseJson(file, text, TEMPLATE_KEY_DEPTH) : parseYaml(file, text);
   rejectDeepNesting(file, parsed, isJson);
-  return parsed;
+  return { value: parsed.value, keys: parsed.keys };
 }
 
 /** A value nested deeper than any real template (MAX_VALUE_DEPTH) is refused before anything walks it. */
-function rejectDeepNesting(file: string, { value, keys }: { value: unknown; keys: KeyTree }, tree: boolean): void {
+function rejectDeepNesting(
+  file: string,
+  { value, keys, depth }: { value: unknown; keys: KeyTree; depth?: number },
+  tree: boolean,
+): void {
+  // The parser measured the nesting: the root is level 1, and tooDeepPath counts the root's children as depth 1.
+  if (depth !== undefined && depth <= MAX_VALUE_DEPTH + 1) return;
   const path = tooDeepPath(value, MAX_VALUE_DEPTH, { tree });
   if (!path) return;
   const position =
@@ -255,9 +267,9 @@ function readText(file: string, scope?: LoadScope): string {
 }
 
 /** Duplicate keys are refused, as in YAML: a second `Effect` or logical id must not silently win. */
-function parseJson(file: string, text: string): { value: unknown; keys: KeyTree } {
+function parseJson(file: string, text: string, keyDepth?: number): LocatedJson {
   try {
-    return parseLocatedJson(text);
+    return parseLocatedJson(text, keyDepth);
   } catch (error) {
     if (error instanceof JsonSyntaxError)
       throw new TemplateError(file, `invalid JSON: ${error.reason}`, error.line, error.column);
@@ -286,8 +298,8 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
   return { value: read.value, keys: yamlKeys(document, lineCounter) };
 }
 
-/** The same key positions the JSON parser records: sections, logical ids, and their `Type` and `Properties`. */
-function yamlKeys(document: Document, lineCounter: LineCounter, depth = 3): KeyTree {
+/** The same key positions the JSON parser records for a template: sections and their entries. */
+function yamlKeys(document: Document, lineCounter: LineCounter, depth = TEMPLATE_KEY_DEPTH): KeyTree {
   const { isMap, isScalar } = yaml();
   const walk = (node: unknown, level: number): KeyTree => {
     const tree: KeyTree = new Map();

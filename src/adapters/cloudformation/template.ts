@@ -36,8 +36,8 @@ export interface TemplateInput {
   /** Values a parent stack passes to this nested stack's parameters, already resolved in the parent. */
   parameters?: Record<string, unknown>;
   /**
-   * Where the template's keys are in its file, from the parser (sections, logical ids, and their `Type` and
-   * `Properties`), so findings point at their resource's line. Absent for templates built in memory (the CDK aspect).
+   * Where the template's keys are in its file, from the parser (sections and their entries: logical ids, parameter
+   * names), so findings point at their resource's line. Absent for templates built in memory (the CDK aspect).
    */
   keys?: KeyTree;
   /** Logical ids the model builder generated (SAM's implicit roles) → the resource they come from, for locations. */
