@@ -15,7 +15,9 @@
 //            on 10,000 resources, wall and the pack process's own CPU (from /proc), and the pack's peak RSS; `--pulumi-pack name=dir` adds another pack
 //            directory (a copy of an earlier build, say) to the same rounds;
 //   cli      `entitlement-guard check` on a 100,000-resource cdk.out beside a Node process that reads its manifest
-//            and every template and parses them.
+//            and every template and parses them (one template at a time, as `JSON.parse` of each file), CPU time with
+//            its range over rounds, and the peak RSS of both; `--cli-sizes 25000,50000,100000` (the default) runs
+//            each size, so that memory's growth with the number of resources shows.
 //
 // Each sample is a fresh process, timed from outside with GNU time (wall, user+system CPU of the process and its
 // children, peak RSS). A round takes one sample of every variant of a set-up, in an order that rotates; what a variant
@@ -23,6 +25,7 @@
 // with the machine's load, which is printed beside them.
 //
 //   npm run build && node bench/user-setups.mjs [--rounds N] [--large] [--only imports,cdk,pulumi,cli] [--pulumi-pack name=dir]
+//     [--cli-sizes N,N,…]
 //   (EG_BENCH_LARGE=1 is --large)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     large: { type: 'boolean', default: process.env.EG_BENCH_LARGE === '1' },
     only: { type: 'string', default: 'imports,cdk,pulumi,cli' },
     'pulumi-pack': { type: 'string', multiple: true, default: [] },
+    'cli-sizes': { type: 'string', default: '25000,50000,100000' },
   },
 });
 const ROUNDS = Number(args.rounds);
@@ -477,7 +481,7 @@ async function benchPulumi() {
 // cli
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A cdk.out of 200 stacks of 500 resources (100,000): roles with their inline policy, users, rotated secrets. */
+/** A cdk.out of stacks of 500 resources (200 for 100,000): roles with their inline policy, users, rotated secrets. */
 function writeCdkOut(dir, resources) {
   const perStack = 500;
   const artifacts = {};
@@ -549,9 +553,29 @@ function writeCdkOut(dir, resources) {
 }
 
 function benchCli() {
+  const sizes = args['cli-sizes'].split(',').map(Number);
+  const figures = [];
+  for (const size of sizes) figures.push(benchCliSize(size));
+  if (figures.length < 2) return;
+  // Linear memory: each step up in size adds about the same MiB per 1,000 resources.
+  console.log('\n## CLI: peak RSS by size (linear when each step adds about the same MiB per 1,000 resources)');
+  console.log(
+    'resources | read + parse MiB (per 1,000 more) | check MiB (per 1,000 more) | check CPU / read + parse CPU',
+  );
+  figures.forEach(({ resources, parseRss, checkRss, ratio }, index) => {
+    const previous = figures[index - 1];
+    const slope = (now, before) =>
+      previous ? `(${((1000 * (now - before)) / (resources - previous.resources)).toFixed(2)})` : '';
+    console.log(
+      `${String(resources).padStart(9)} | ${`${parseRss.toFixed(0)} ${slope(parseRss, previous?.parseRss)}`.padEnd(32)} | ${`${checkRss.toFixed(0)} ${slope(checkRss, previous?.checkRss)}`.padEnd(26)} | ${ratio.toFixed(2)}×`,
+    );
+  });
+}
+
+function benchCliSize(size) {
   const dir = mkdtempSync(join(tmpdir(), 'eg-cdk-out-'));
   try {
-    const resources = writeCdkOut(dir, 100_000);
+    const resources = writeCdkOut(dir, size);
     const readAndParse =
       `const { readFileSync } = require('node:fs'); const { join } = require('node:path'); const dir = process.argv[1];` +
       `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
@@ -561,35 +585,46 @@ function benchCli() {
     const samples = { parse: [], check: [] };
     let exit;
     for (let round = 0; round < ROUNDS; round++) {
-      samples.parse.push(timed(process.execPath, ['--input-type=commonjs', '-e', readAndParse, dir]));
-      const check = timed(process.execPath, [
-        join(ROOT, 'dist', 'bundle', 'cli.js'),
-        'check',
-        dir,
-        '--catalog',
-        CATALOGS.compliant,
-        '--format',
-        'text',
-      ]);
-      if (check.status !== 0 && check.status !== 1)
-        throw new Error(`check exited ${check.status}: ${check.stderr.slice(-2000)}`);
-      exit = check.status;
-      samples.check.push(check);
+      // Each takes the first place in turn.
+      const order = round % 2 === 0 ? ['parse', 'check'] : ['check', 'parse'];
+      for (const name of order) {
+        if (name === 'parse') {
+          samples.parse.push(timed(process.execPath, ['--input-type=commonjs', '-e', readAndParse, dir]));
+          continue;
+        }
+        const check = timed(process.execPath, [
+          join(ROOT, 'dist', 'bundle', 'cli.js'),
+          'check',
+          dir,
+          '--catalog',
+          CATALOGS.compliant,
+          '--format',
+          'text',
+        ]);
+        if (check.status !== 0 && check.status !== 1)
+          throw new Error(`check exited ${check.status}: ${check.stderr.slice(-2000)}`);
+        exit = check.status;
+        samples.check.push(check);
+      }
     }
     loads.push(load());
     const m = (name, key) => median(samples[name].map((sample) => sample[key]));
+    const range = (name, key) =>
+      `${s(Math.min(...samples[name].map((sample) => sample[key])))}…${s(Math.max(...samples[name].map((sample) => sample[key])))}`;
     console.log(
       `\n## CLI: cdk.out of ${resources} resources in ${Math.ceil(resources / 500)} templates · load ${loads.join(' → ')}`,
     );
     console.log(
-      `read + JSON.parse     wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`,
+      `read + JSON.parse       wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s (${range('parse', 'cpu')}) · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`,
     );
     console.log(
-      `entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`,
+      `entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s (${range('check', 'cpu')}) · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`,
     );
+    const ratio = m('check', 'cpu') / m('parse', 'cpu');
     console.log(
-      `target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${(m('check', 'cpu') / m('parse', 'cpu')).toFixed(2)}× CPU`,
+      `target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${ratio.toFixed(2)}× CPU`,
     );
+    return { resources, parseRss: m('parse', 'rss'), checkRss: m('check', 'rss'), ratio };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
