@@ -18,6 +18,12 @@ export interface ReadLimits {
   within?: string;
   /** Overrides MAX_INPUT_BYTES (tests). */
   maxBytes?: number;
+  /**
+   * The caller reads the file last in the `withReadCache` scope (the template loader, after the probes for plans and
+   * manifests): its text leaves the cache, so a 100,000-resource cdk.out's 48 MB of text is not held while the model
+   * is built. A later read of the same file reads it again.
+   */
+  lastRead?: boolean;
 }
 
 /** Texts already read in the current `withReadCache` scope, by path, with the file's identity and time when read. */
@@ -76,6 +82,7 @@ export function readInputText(file: string, fail: (reason: string) => Error, lim
     if (!stats.isFile()) throw fail('not a regular file (a device, FIFO, socket or directory is never read as input)');
     const stamp = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
     const cached = readCache?.get(file);
+    if (limits.lastRead) readCache?.delete(file);
     if (cached?.stamp === stamp) return cached.text;
     const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
@@ -86,7 +93,7 @@ export function readInputText(file: string, fail: (reason: string) => Error, lim
     }
     if (length > maxBytes) throw fail(`file is over the ${maxBytes}-byte limit for an input file`);
     const text = buffer.toString('utf8', 0, length);
-    readCache?.set(file, { stamp, text });
+    if (!limits.lastRead) readCache?.set(file, { stamp, text });
     return text;
   } catch (error) {
     if (error instanceof Error && !('code' in error)) throw error;

@@ -261,9 +261,15 @@ export function readJsonFile(file: string): unknown {
   return parseJson(file, readText(file)).value;
 }
 
-/** An input file's text: a regular file within the size limit and, when a scope is given, inside its root. */
+/**
+ * An input file's text: a regular file within the size limit and, when a scope is given, inside its root. The
+ * template loader reads after the CLI's probes for plans and manifests, last.
+ */
 function readText(file: string, scope?: LoadScope): string {
-  return readInputText(file, (reason) => new TemplateError(file, reason), scope ? { within: scope.root } : {});
+  return readInputText(file, (reason) => new TemplateError(file, reason), {
+    ...(scope ? { within: scope.root } : {}),
+    lastRead: true,
+  });
 }
 
 /** Duplicate keys are refused, as in YAML: a second `Effect` or logical id must not silently win. */
