@@ -1,35 +1,39 @@
 /**
- * Entitlement Guard's engine API: the model, the catalog, AWS IAM evaluation, the rules, evaluation and reporters.
- * Front-ends: `entitlement-guard/cdk` (aspect, cdk-nag pack, validation plugin) and `entitlement-guard/pulumi` (policy pack).
+ * `entitlement-guard`: check a change programmatically, as the CLI's `check` and `audit` do. Load the catalog, turn
+ * templates, Kubernetes manifests or Pulumi resources into the model, evaluate it, and write the findings or the
+ * audit view. Front-ends: `entitlement-guard/cdk` (aspect, validation plugin), `entitlement-guard/cdk-nag` (cdk-nag
+ * pack) and `entitlement-guard/pulumi` (policy pack).
+ *
+ * This list is the public API (README.md, "Programmatic use"); test/package/public-api.test.ts pins it, so a new
+ * export is a deliberate change. Everything else is internal: tests and tools import it by relative path.
  */
-export * from './model/model.js';
-export { mergeModels } from './model/merge.js';
-export * from '../catalog/index.js';
-export { parsePolicyDocument } from './iam/aws/document.js';
-export {
-  actionMatches,
-  expandActionPattern,
-  lookupAction,
-  type AwsAction,
-  type AccessLevel,
-} from './iam/aws/actions.js';
-export { effectiveAllows, isActionAllowed, type AllowedAction } from './iam/aws/evaluate.js';
-export { awsManagedPolicy, documentsOf, isAdminLevel, type ManagedPolicyInfo } from './iam/aws/managed.js';
-export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report } from './rules/define.js';
-export { allRules, ruleById } from './rules/index.js';
-export { ruleDocsUrl } from './rules/docs.js';
-export { FRAMEWORKS, type FrameworkControl } from './rules/frameworks.js';
-export { evaluate } from './engine/index.js';
-export { isExceptionValid } from '../catalog/exception-scope.js';
-export {
-  runRules,
-  effectiveLevel,
-  type EvaluateOptions,
-  type EvaluationResult,
-  type Summary,
-} from './engine/evaluate.js';
-export { isBlocking, type Finding, type FindingLevel } from './model/finding.js';
-export { profileOf, type IdentityProfile } from '../catalog/profile.js';
+
+// The catalog: load and validate one, or start from the built-in defaults.
+export { loadCatalog, parseCatalog } from '../catalog/load.js';
+export { CatalogError, formatCatalogIssue, type CatalogIssue } from '../catalog/issues.js';
+export { defaultCatalog } from '../catalog/defaults.js';
+export { RULE_IDS, type RuleId } from '../catalog/rule-ids.js';
+export type {
+  RuleLevel,
+  Owner,
+  CredentialType,
+  ClassPolicy,
+  PrivilegedAction,
+  AwsGrantEnvelope,
+  Entitlement,
+  Approval,
+  IdentityMatch,
+  CatalogIdentity,
+  TrustedAccount,
+  TrustedOidc,
+  CatalogException,
+  ExceptionPolicy,
+  IdentityProvider,
+  TagKeys,
+  Catalog,
+} from '../catalog/types.js';
+
+// Inputs to the model: CloudFormation templates and cdk.out, Kubernetes manifests, Pulumi resources.
 export {
   loadTemplates,
   modelFromTemplates,
@@ -45,12 +49,53 @@ export {
   modelFromKubernetesObjects,
   type KubernetesObject,
 } from './adapters/kubernetes/index.js';
-export { modelFromPulumiResources, type PulumiResource } from './adapters/pulumi/index.js';
-export { buildAudit, type Audit } from './audit/index.js';
-export { renderAudit, type AuditFormat } from './reporters/audit.js';
-export { writeAuditFile } from './reporters/audit-file.js';
-export { formatText } from './reporters/text.js';
-export { formatJunit } from './reporters/junit.js';
-export { formatMarkdown } from './reporters/markdown.js';
+export { modelFromPulumiResources } from './adapters/pulumi/dispatch.js';
+export type { PulumiResource } from './adapters/pulumi/resource.js';
+export { mergeModels } from './model/merge.js';
+export type {
+  Cloud,
+  ResourceRef,
+  Unknown,
+  Maybe,
+  PolicyValue,
+  PolicyStatement,
+  PrincipalBlock,
+  PolicyDocument,
+  AwsPolicyGrant,
+  AwsManagedPolicyGrant,
+  RoleGrant,
+  RolePermission,
+  RoleDefinition,
+  FederationProvider,
+  Grant,
+  CredentialKind,
+  Credential,
+  IdentityKind,
+  IdentityClass,
+  ComputeAttachment,
+  Identity,
+  Secret,
+  SecretValueAdvice,
+  Model,
+  UsageMonitor,
+  UnseenContent,
+  UnseenKind,
+  ExternalRoleGrant,
+} from './model/model.js';
+export { isUnknown } from './model/model.js';
+
+// Evaluation: the rules over the model with the catalog's levels and exceptions.
+export { evaluate } from './engine/index.js';
+export type { EvaluateOptions, EvaluationResult, Summary } from './engine/evaluate.js';
+export { allRules, ruleById } from './rules/index.js';
+export type { Rule, RuleMeta, Remediation } from './rules/define.js';
+export { isBlocking, type Finding, type FindingLevel } from './model/finding.js';
+
+// Reports: the CLI's formats, and the audit view.
+export { formatText, type TextOptions } from './reporters/text.js';
 export { formatJson } from './reporters/json.js';
-export { formatSarif } from './reporters/sarif.js';
+export { formatSarif, type SarifOptions } from './reporters/sarif.js';
+export { formatJunit, type JunitOptions } from './reporters/junit.js';
+export { formatMarkdown } from './reporters/markdown.js';
+export { buildAudit, type Audit } from './audit/index.js';
+export { renderAudit, type AuditFormat, type AuditRenderOptions } from './reporters/audit.js';

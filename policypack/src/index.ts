@@ -7,13 +7,7 @@ import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.j
 import { analyzeStackOnce } from './stack-once.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
-export {
-  PACK_CATALOG_FILE,
-  PACK_CONFIG_SCHEMA,
-  PackCatalogError,
-  PackConfigError,
-  type PackPolicyConfig,
-} from './config.js';
+export { PackCatalogError, PackConfigError, type PackPolicyConfig } from './config.js';
 
 export interface CreatePolicyPackOptions extends EntitlementGuardOptions, Omit<PolicyPackArgs, 'policies'> {
   /** Policy pack name: letters, digits, `-`, `_`, `.`. */
