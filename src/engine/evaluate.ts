@@ -233,11 +233,22 @@ export function formatMessage(template: string | undefined, data: Record<string,
   let message = parts[0];
   for (let index = 1; index < parts.length; index += 2) {
     const key = parts[index];
-    // Values come from the change (names, tags, policy values): their control characters are shown, never written raw.
+    // Values come from the change (names, tags, policy values): their control characters are shown, never written raw,
+    // and a value longer than any name or pattern a person writes is cut, so a change cannot bloat every report.
     message +=
-      (Object.hasOwn(data, key) ? escapeControlCharacters(String(data[key])) : `{{${key}}}`) + parts[index + 1];
+      (Object.hasOwn(data, key) ? escapeControlCharacters(shortened(String(data[key]))) : `{{${key}}}`) +
+      parts[index + 1];
   }
   return message;
+}
+
+/** The longest value a message quotes whole; longer ones keep their start and say how much was left out. */
+export const MAX_QUOTED_CHARACTERS = 1000;
+
+function shortened(value: string): string {
+  if (value.length <= MAX_QUOTED_CHARACTERS) return value;
+  const kept = MAX_QUOTED_CHARACTERS / 2;
+  return `${value.slice(0, kept)}… (${value.length - kept} more characters)`;
 }
 
 /** Fields joined by NUL, concatenated rather than joined through an array (cheaper for thousands of findings). */

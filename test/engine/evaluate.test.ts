@@ -160,4 +160,12 @@ describe('formatMessage', () => {
       'Action s3:* on * ({{missing}})',
     );
   });
+
+  it('quotes a value of up to 1,000 characters whole and cuts a longer one to its first 500, saying how many were left out', () => {
+    const whole = 'x'.repeat(1000);
+    expect(formatMessage('"{{value}}"', { value: whole })).toBe(`"${whole}"`);
+    expect(formatMessage('"{{value}}"', { value: `${'y'.repeat(500)}z${'x'.repeat(500)}` })).toBe(
+      `"${'y'.repeat(500)}… (501 more characters)"`,
+    );
+  });
 });

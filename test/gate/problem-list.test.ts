@@ -501,5 +501,9 @@ describe('"Blow-ups" through the built CLI (dist/bundle/cli.js, spawned on a tem
     expect(verdicts(findings, ['restrict-trust'])).toEqual([
       'restrict-trust mandatory Ci@3:3 Condition::token.actions.githubusercontent.com:sub',
     ]);
+    // The message quotes the subject's first 500 characters and says how many more there were, once each time.
+    const message = findings.find((finding) => finding.ruleId === 'restrict-trust')!.message;
+    expect(message).toContain(`"repo:org/${'a*'.repeat(245)}a… (999509 more characters)"`);
+    expect(message.length).toBeLessThan(2000);
   });
 });
