@@ -1,5 +1,5 @@
-import { actionMatches, lookupAction } from '../iam/aws/actions.js';
-import { actionSubset, hasUnknownGrant, type ActionSubset, type AllowedAction } from '../iam/aws/evaluate.js';
+import { actionMatches } from '../iam/aws/actions.js';
+import { actionsNamed, hasUnknownGrant, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
@@ -114,13 +114,14 @@ function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCh
   return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
 }
 
-let everyPathAction: ActionSubset | undefined;
+let everyPathAction: ActionSelection | undefined;
 
-/** Every known action some path needs: what the rule asks each identity about, instead of all it is allowed. */
-function pathActions(): ActionSubset {
-  return (everyPathAction ??= actionSubset(
-    ESCALATION_PATHS.flatMap((path) => path.actions.flatMap((action) => lookupAction(action) ?? [])),
-  ));
+/**
+ * Every action some path needs: what the rule asks each identity about, instead of all it is allowed. The paths name
+ * actions of many services; each is looked up only once a policy holds an action of its service (actionsNamed).
+ */
+function pathActions(): ActionSelection {
+  return (everyPathAction ??= actionsNamed(ESCALATION_PATHS.flatMap((path) => path.actions)));
 }
 
 /** The allowed actions some path needs, by lower-case name (as the paths spell them). */

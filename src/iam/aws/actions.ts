@@ -138,6 +138,19 @@ export function lookupAction(name: string): AwsAction | undefined {
 }
 
 /**
+ * Whether the service's actions have been read in this process (by any lookup or expansion). Every AwsAction comes
+ * from a read service, so an action of a service not read yet is in no expansion: a question about it can wait.
+ */
+export function isServiceRead(service: string): boolean {
+  return services.has(service);
+}
+
+/** How many services have been read so far: grows only (the data is kept for the life of the process). */
+export function servicesRead(): number {
+  return services.size;
+}
+
+/**
  * Every known action a policy's Action pattern stands for: `*` is every action of every service, `iam:Put*`
  * the IAM actions starting with Put. A pattern naming an unknown service or action expands to [].
  * Results are memoized (the full `*` expansion is about twenty thousand actions).

@@ -13,7 +13,15 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
-import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
+import {
+  actionListKey,
+  actionMatches,
+  expandActionPattern,
+  isServiceRead,
+  lookupAction,
+  servicesRead,
+  type AwsAction,
+} from './actions.js';
 
 export interface AllowedAction {
   action: AwsAction;
@@ -78,8 +86,18 @@ function removeDenied(allowed: Map<string, AllowedAction>, documents: PolicyDocu
   }
 }
 
-/** Some known actions a rule asks about (the escalation paths' actions, every IAM action), with their names. */
-export interface ActionSubset {
+/** Some actions a rule asks about (the escalation paths' actions, every IAM action): what allowancesFor walks. */
+export interface ActionSelection {
+  /** How many actions it holds, at most (a lazily looked-up selection counts its names, some maybe unknown). */
+  readonly size: number;
+  /** Whether the action is one of the selection's. */
+  has(action: AwsAction): boolean;
+  /** Its known actions of the services read so far (isServiceRead): an action of another service is in no expansion yet. */
+  readActions(): readonly AwsAction[];
+}
+
+/** A selection of known actions, with their names. */
+export interface ActionSubset extends ActionSelection {
   actions: readonly AwsAction[];
   names: ReadonlySet<string>;
 }
@@ -87,7 +105,64 @@ export interface ActionSubset {
 /** A subset of the given actions, each once; build it once and ask with it for every identity. */
 export function actionSubset(actions: readonly AwsAction[]): ActionSubset {
   const byName = new Map(actions.map((action) => [action.name, action]));
-  return { actions: [...byName.values()], names: new Set(byName.keys()) };
+  const unique = [...byName.values()];
+  const members = new Set(unique);
+  return {
+    actions: unique,
+    names: new Set(byName.keys()),
+    size: unique.length,
+    has: (action) => members.has(action),
+    readActions: () => unique,
+  };
+}
+
+/**
+ * The actions of these names (as written, any case: `iam:PassRole`; unknown ones left out), looked up in the action
+ * data one service at a time, when a statement first holds an action of that service: a rule that names actions of
+ * thirty services (the escalation paths) does not read thirty services' data for a change whose policies use three.
+ * Build it once and ask with it for every identity.
+ */
+export function actionsNamed(names: readonly string[]): ActionSelection {
+  /** Lower-case service prefix -> the names of that service. */
+  const namesByService = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    const separator = lower.indexOf(':');
+    if (separator <= 0 || seen.has(lower)) continue;
+    seen.add(lower);
+    const service = lower.slice(0, separator);
+    const list = namesByService.get(service);
+    if (list) list.push(name);
+    else namesByService.set(service, [name]);
+  }
+  const members = new Set<AwsAction>();
+  const looked = new Set<string>();
+  /** One service's names looked up (cheap once the service is read: it is when asked) and added to members. */
+  const lookUp = (service: string) => {
+    looked.add(service);
+    for (const name of namesByService.get(service) ?? []) {
+      const action = lookupAction(name);
+      if (action) members.add(action);
+    }
+  };
+  let read: { services: number; actions: readonly AwsAction[] } | undefined;
+  return {
+    size: seen.size,
+    has(action) {
+      if (!looked.has(action.service)) lookUp(action.service);
+      return members.has(action);
+    },
+    readActions() {
+      const count = servicesRead();
+      if (read?.services !== count) {
+        for (const service of namesByService.keys())
+          if (!looked.has(service) && isServiceRead(service)) lookUp(service);
+        read = { services: count, actions: [...members] };
+      }
+      return read.actions;
+    },
+  };
 }
 
 /**
@@ -96,7 +171,7 @@ export function actionSubset(actions: readonly AwsAction[]): ActionSubset {
  * and administrator checks ask about a few hundred. Each entry has the same resources, statements and condition as
  * effectiveAllows gives it.
  */
-export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset): Map<string, AllowedAction> {
+export function allowancesFor(documents: PolicyDocument[], subset: ActionSelection): Map<string, AllowedAction> {
   const allowed = new Map<string, AllowedAction>();
   let hasDeny = false;
   for (let d = 0; d < documents.length; d++) {
@@ -128,18 +203,19 @@ export function allowancesFor(documents: PolicyDocument[], subset: ActionSubset)
 function forEachInSubset(
   statement: PolicyStatement,
   mode: Mode,
-  subset: ActionSubset,
+  subset: ActionSelection,
   visit: (action: AwsAction) => void,
 ): void {
   const actions = actionsOf(statement, mode);
-  if (actions.length <= subset.actions.length) {
-    for (let index = 0; index < actions.length; index++)
-      if (subset.names.has(actions[index].name)) visit(actions[index]);
+  if (actions.length <= subset.size) {
+    for (let index = 0; index < actions.length; index++) if (subset.has(actions[index])) visit(actions[index]);
     return;
   }
+  // Every action of the statement is of a service already read, so the subset's read actions are all it can hold.
   const names = namesOf(actions);
-  for (let index = 0; index < subset.actions.length; index++)
-    if (names.has(subset.actions[index].name)) visit(subset.actions[index]);
+  const candidates = subset.readActions();
+  for (let index = 0; index < candidates.length; index++)
+    if (names.has(candidates[index].name)) visit(candidates[index]);
 }
 
 /** Name sets of large expansions, by the expansion list (shared by statements; see allowedActionsOf), built when first asked. */

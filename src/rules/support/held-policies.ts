@@ -2,7 +2,7 @@
  * The AWS policy documents an identity holds, each with the resource that grants it, so a rule can evaluate them
  * together and still name the policy behind each allowed action.
  */
-import { allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from '../../iam/aws/evaluate.js';
+import { allowancesFor, effectiveAllows, type ActionSelection, type AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
 import {
@@ -86,7 +86,7 @@ export interface HeldAllows {
   /** Every action the policies allow together, sorted (effectiveAllows): thousands for an identity allowed `*`. */
   all(): AllowedAction[];
   /** The allowances of the subset's actions only (allowancesFor), by action name: a few dozen lookups, not an expansion of `*`. */
-  some(subset: ActionSubset): Map<string, AllowedAction>;
+  some(subset: ActionSelection): Map<string, AllowedAction>;
 }
 
 /**
