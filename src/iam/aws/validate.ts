@@ -4,7 +4,7 @@
  * IAM stores such a policy, but the unknown parts grant or restrict nothing: a misspelled action in an Allow silently
  * grants less than its author meant, and in a Deny or a Condition it silently protects less.
  */
-import { isUnknown, type PolicyDocument, type PolicyStatement } from '../../model/model.js';
+import type { PolicyDocument, PolicyValue } from '../../model/model.js';
 import { hasWildcard } from '../../util/glob.js';
 import { allServices, isKnownActionPattern } from './actions.js';
 import { globMatch } from '../../util/glob.js';
@@ -55,35 +55,64 @@ export function isConditionOperator(operator: string): boolean {
   return base.endsWith('IfExists') && base !== 'NullIfExists' && OPERATORS.has(base.slice(0, -'IfExists'.length));
 }
 
-/** Issues per Action list text and per operator: the same few lists and operators recur across thousands of statements. */
-const actionVerdicts = new Map<string, ValidityIssue | null>();
+/** Issues per action value, one map per field: the same few values recur across thousands of statements. */
+const actionVerdicts = {
+  Action: new Map<string, ValidityIssue | null>(),
+  NotAction: new Map<string, ValidityIssue | null>(),
+};
+/** Whether each operator is one, by its text. */
+const operatorVerdicts = new Map<string, boolean>();
+/** Issues per document: an adapter shares one document among the resources that write the same one (trust policies). */
+const documentIssues = new WeakMap<PolicyDocument, readonly ValidityIssue[]>();
 
-/** Every validity issue of a document, in statement order (unreadable documents and Unknown values are other rules' concern). */
-export function validityIssues(document: PolicyDocument): ValidityIssue[] {
-  if (document.unreadable) return [];
-  const issues: ValidityIssue[] = [];
-  for (const statement of document.statements) statementIssues(statement, issues);
+const NO_ISSUES: readonly ValidityIssue[] = [];
+
+/**
+ * Every validity issue of a document, in statement order (unreadable documents and Unknown values are other rules'
+ * concern). Documents are never modified: the list is kept per document and shared; do not modify it.
+ */
+export function validityIssues(document: PolicyDocument): readonly ValidityIssue[] {
+  let issues = documentIssues.get(document);
+  if (issues === undefined) documentIssues.set(document, (issues = documentValidity(document)));
   return issues;
 }
 
-function statementIssues(statement: PolicyStatement, issues: ValidityIssue[]): void {
-  for (const field of ['Action', 'NotAction'] as const) {
-    for (const value of (field === 'Action' ? statement.action : statement.notAction) ?? []) {
-      if (isUnknown(value)) continue;
-      const issue = actionIssue(value, field);
-      if (issue) issues.push(issue);
+function documentValidity(document: PolicyDocument): readonly ValidityIssue[] {
+  if (document.unreadable) return NO_ISSUES;
+  let issues: ValidityIssue[] | undefined;
+  // Runs for every statement of every policy, mostly cold: indexed loops, no arrays built when nothing is wrong.
+  const statements = document.statements;
+  for (let s = 0; s < statements.length; s++) {
+    const statement = statements[s];
+    if (statement.action) issues = valueIssues(statement.action, 'Action', issues);
+    if (statement.notAction) issues = valueIssues(statement.notAction, 'NotAction', issues);
+    const condition = statement.condition;
+    if (condition) {
+      for (const operator in condition) {
+        if (!Object.hasOwn(condition, operator)) continue;
+        let known = operatorVerdicts.get(operator);
+        if (known === undefined) operatorVerdicts.set(operator, (known = isConditionOperator(operator)));
+        if (!known) (issues ??= []).push({ kind: 'unknown-operator', operator });
+      }
     }
   }
-  for (const operator of Object.keys(statement.condition ?? {})) {
-    if (!isConditionOperator(operator)) issues.push({ kind: 'unknown-operator', operator });
-  }
+  return issues ?? NO_ISSUES;
 }
 
-function actionIssue(value: string, field: 'Action' | 'NotAction'): ValidityIssue | undefined {
-  const key = `${field}\u0000${value}`;
-  let verdict = actionVerdicts.get(key);
-  if (verdict === undefined) actionVerdicts.set(key, (verdict = judgeAction(value, field) ?? null));
-  return verdict ?? undefined;
+function valueIssues(
+  values: readonly PolicyValue[],
+  field: 'Action' | 'NotAction',
+  issues: ValidityIssue[] | undefined,
+): ValidityIssue[] | undefined {
+  const verdicts = actionVerdicts[field];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== 'string') continue;
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) verdicts.set(value, (verdict = judgeAction(value, field) ?? null));
+    if (verdict !== null) (issues ??= []).push(verdict);
+  }
+  return issues;
 }
 
 function judgeAction(value: string, field: 'Action' | 'NotAction'): ValidityIssue | undefined {
