@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownValuesAsWildcards } from '../../model/deployment.js';
+import { OWN_ACCOUNT, OWN_REGION, ownValuesAsWildcards } from '../../model/deployment.js';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
@@ -73,15 +73,40 @@ function actionScope(action: AwsAction) {
   return scope && entry ? { scope, entry } : undefined;
 }
 
+/** What the Resource checks need of an action's ARN formats, worked out once per action. */
+interface ArnFormats {
+  /** Every resource type's ARN format, as globs; [] for an action AWS cannot scope (Resource "*" only). */
+  patterns: readonly string[];
+  /** The one ARN all the formats spell out without a wildcard (they are all that ARN); undefined otherwise (nearly always). */
+  literal: string | undefined;
+}
+
+/** By action name: every Resource value of every statement asks about its action's formats. */
+const arnFormats = new Map<string, ArnFormats>();
+
+function arnFormatsOf(action: AwsAction): ArnFormats {
+  let formats = arnFormats.get(action.name);
+  if (!formats) {
+    const found = actionScope(action);
+    const patterns = found
+      ? found.entry.resourceTypes.flatMap((type) => {
+          const arn = found.scope.resourceTypes.get(type.name.toLowerCase())?.arn;
+          // One partition stands for all: a policy names the partition it is deployed in (see ownPlaceholdersAsWildcards).
+          return arn ? [arn.replace('${Partition}', 'aws').replace(/\$\{[^}]*\}/g, '*')] : [];
+        })
+      : [];
+    const literal =
+      patterns.length > 0 && patterns.every((format) => !hasWildcard(format) && format === patterns[0])
+        ? patterns[0]
+        : undefined;
+    arnFormats.set(action.name, (formats = { patterns, literal }));
+  }
+  return formats;
+}
+
 /** The ARN formats of every resource type the action lists, as globs; [] for an action AWS cannot scope (Resource "*" only). */
 export function arnPatternsOf(action: AwsAction): string[] {
-  const found = actionScope(action);
-  if (!found) return [];
-  return found.entry.resourceTypes.flatMap((type) => {
-    const arn = found.scope.resourceTypes.get(type.name.toLowerCase())?.arn;
-    // One partition stands for all: a policy names the partition it is deployed in (see ownPlaceholdersAsWildcards).
-    return arn ? [arn.replace('${Partition}', 'aws').replace(/\$\{[^}]*\}/g, '*')] : [];
-  });
+  return [...arnFormatsOf(action).patterns];
 }
 
 const everyResource = new Map<string, boolean>();
@@ -91,22 +116,19 @@ const everyResource = new Map<string, boolean>();
  * action with resource types, a pattern containing every ARN of each type (an action AWS cannot scope accepts only `*`).
  */
 export function coversEveryResource(pattern: string, action: AwsAction): boolean {
+  const formats = arnFormatsOf(action);
   // A pattern without wildcards (most Resource values: one table, one secret) names one resource: it covers no ARN
-  // format that has any, and equals a format that has none. Decided without the cache, which would hold every ARN.
-  if (!hasWildcard(pattern)) {
-    const generalized = ownPlaceholdersAsWildcards(pattern);
-    if (!hasWildcard(generalized)) {
-      const formats = arnPatternsOf(action);
-      return formats.length > 0 && formats.every((format) => !hasWildcard(format) && format === generalized);
-    }
-  }
+  // format that has any, and equals a format that has none. Decided without the cache, which would hold every ARN;
+  // the deployment's own account or region in it stands for any (a wildcard), which the cache decides.
+  if (!hasWildcard(pattern) && !pattern.includes(OWN_ACCOUNT) && !pattern.includes(OWN_REGION))
+    return formats.literal !== undefined && formats.literal === ownPlaceholdersAsWildcards(pattern);
   const key = `${action.name}\u0000${pattern}`;
   let covers = everyResource.get(key);
   if (covers === undefined) {
     const generalized = ownPlaceholdersAsWildcards(pattern);
-    const formats = arnPatternsOf(action);
     covers =
-      /^\*+$/.test(generalized) || (formats.length > 0 && formats.every((format) => globCovers(generalized, format)));
+      /^\*+$/.test(generalized) ||
+      (formats.patterns.length > 0 && formats.patterns.every((format) => globCovers(generalized, format)));
     everyResource.set(key, covers);
   }
   return covers;
