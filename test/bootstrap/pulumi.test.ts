@@ -7,32 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { captureProgram } from '../pulumi/support/analyzer-client.mjs';
+import { stackExport } from '../pulumi/support/stack-export.js';
 import { approved, blocking, check, init, laterChange, scratch } from './support.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-
-function stackExport(records: CapturedResource[]): Record<string, unknown> {
-  const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
-  return {
-    version: 3,
-    deployment: {
-      manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
-      resources: [
-        { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
-        ...records.map((record) => ({
-          urn: record.urn,
-          custom: true,
-          id: `${record.name}-id`,
-          type: record.type,
-          inputs: record.inputs,
-          outputs: record.outputs,
-          parent: stackUrn,
-        })),
-      ],
-    },
-  };
-}
 
 const PROGRAMS = [
   'pulumi-aws/bad/index.ts',

@@ -27,6 +27,7 @@ import {
   type Diagnostic,
   type RunningPack,
 } from './support/analyzer-client.mjs';
+import { stackExport } from './support/stack-export.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PACK_DIR = path('../../policypack');
@@ -166,29 +167,8 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
 
   /** The captured resources as `pulumi stack export` writes them after `pulumi up` (deployment v3). */
   const writeExport = (): string => {
-    const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
     const file = join(dir, 'stack.json');
-    const deployed = resources.map((record) => ({
-      urn: record.urn,
-      custom: true,
-      id: `${record.name}-id`,
-      type: record.type,
-      inputs: record.inputs,
-      outputs: record.outputs,
-      parent: stackUrn,
-      dependencies: [...new Set(Object.values(record.propertyDependencies).flat())],
-      propertyDependencies: record.propertyDependencies,
-    }));
-    writeFileSync(
-      file,
-      JSON.stringify({
-        version: 3,
-        deployment: {
-          manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
-          resources: [{ urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} }, ...deployed],
-        },
-      }),
-    );
+    writeFileSync(file, JSON.stringify(stackExport(resources)));
     return file;
   };
 
@@ -315,30 +295,8 @@ describe('a Pulumi name qualified by project and stack works as match and as tar
   it('in the CLI on a stack export', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-pulumi-qualified-'));
     try {
-      const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
       const exportFile = join(dir, 'stack.json');
-      writeFileSync(
-        exportFile,
-        JSON.stringify({
-          version: 3,
-          deployment: {
-            manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
-            resources: [
-              { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
-              ...updated.map((record) => ({
-                urn: record.urn,
-                custom: true,
-                id: `${record.name}-id`,
-                type: record.type,
-                inputs: record.inputs,
-                outputs: record.outputs,
-                parent: stackUrn,
-                propertyDependencies: record.propertyDependencies,
-              })),
-            ],
-          },
-        }),
-      );
+      writeFileSync(exportFile, JSON.stringify(stackExport(updated)));
       const document = parse(readFileSync(CATALOG, 'utf8')) as { identities: object[]; exceptions: object[] };
       document.identities.push(...records);
       document.exceptions.push(...exceptions);

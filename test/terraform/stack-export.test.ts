@@ -16,44 +16,28 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { stackExport as exportOf } from '../pulumi/support/stack-export.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const catalog = parseCatalog(readFileSync(path('../../examples/catalog.yaml'), 'utf8'), 'examples/catalog.yaml');
 const NOW = new Date('2026-06-01T00:00:00Z');
 const SECRET = '4dabf18193072939515e22adb298388d';
 
-/** What `pulumi stack export` writes for the captured resources after `pulumi up`, with the stack and provider resources around them. */
+/** What `pulumi stack export` writes for the captured resources after `pulumi up`, with a provider resource beside them. */
 function stackExport(records: CapturedResource[]): Record<string, unknown> {
-  const stackUrn = 'urn:pulumi:dev::payments::pulumi:pulumi:Stack::payments-dev';
-  return {
-    version: 3,
-    deployment: {
-      manifest: { time: '2026-06-01T00:00:00Z', magic: 'x', version: 'v3.140.0' },
-      secrets_providers: { type: 'passphrase', state: { salt: 'v1:x' } },
-      resources: [
-        { urn: stackUrn, custom: false, type: 'pulumi:pulumi:Stack', outputs: {} },
-        {
-          urn: 'urn:pulumi:dev::payments::pulumi:providers:aws::default_7_0_0',
-          custom: true,
-          id: 'p',
-          type: 'pulumi:providers:aws',
-          inputs: { region: 'eu-west-1' },
-          outputs: { region: 'eu-west-1' },
-        },
-        ...records.map((record) => ({
-          urn: record.urn,
-          custom: true,
-          id: `${record.name}-id`,
-          type: record.type,
-          inputs: record.inputs,
-          outputs: record.outputs,
-          parent: stackUrn,
-          dependencies: [...new Set(Object.values(record.propertyDependencies).flat())],
-          propertyDependencies: record.propertyDependencies,
-        })),
-      ],
-    },
-  };
+  return exportOf(records, {
+    secretsProviders: { type: 'passphrase', state: { salt: 'v1:x' } },
+    resources: [
+      {
+        urn: 'urn:pulumi:dev::payments::pulumi:providers:aws::default_7_0_0',
+        custom: true,
+        id: 'p',
+        type: 'pulumi:providers:aws',
+        inputs: { region: 'eu-west-1' },
+        outputs: { region: 'eu-west-1' },
+      },
+    ],
+  });
 }
 
 function verdicts(model: Model): string[] {
