@@ -4,11 +4,12 @@
  * binds something here but waives nothing is stale. Whether an exception is valid at all (unexpired, owned,
  * approved) is decided here too (isExceptionValid).
  */
-import type { Catalog, CatalogException } from './types.js';
+import { recordMatches, type Catalog, type CatalogException } from './types.js';
 import type { Model } from '../src/model/model.js';
 import { isPastDate } from './dates.js';
 import { bindingOf, isKnownOwner } from './profile.js';
-import { targetMatches, type Binding } from './waivers.js';
+import { PATH_PREFIX, targetMatches, type Binding, type Subject } from './waivers.js';
+import { inAccount, OWN_ACCOUNT } from '../src/model/deployment.js';
 
 const scopes = new WeakMap<Model, Map<string, string[]>>();
 /**
@@ -59,16 +60,69 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
   let names = byTarget.get(exception.target);
   if (!names) {
     names = [];
-    if (!/[*?]/.test(exception.target)) {
-      // A target without a wildcard names exactly: looked up by name instead of compared with every subject.
-      for (const { name, binding } of subjectsByName(model, catalog).get(exception.target) ?? [])
-        if (targetMatches(exception.target, binding)) names.push(name);
+    const target = exception.target;
+    const exactNames = /[*?]/.test(target) ? undefined : namesBindingExactly(target, catalog);
+    if (exactNames !== undefined && !bindingLists.get(model)?.has(catalog)) {
+      // A target without a wildcard binds a subject only through a name equal to it: its own binding name, or the
+      // name by which the catalog record of that id matches it. Subjects that have none of these names are passed
+      // over without working out their binding (a catalog record match for each), which one exception would
+      // otherwise cost for every identity and secret of the change.
+      for (const subject of subjectsOf(model))
+        if (
+          exactNames.some((name) => mayBindName(subject, name, model)) &&
+          targetMatches(target, bindingOf(subject, catalog, model))
+        )
+          names.push(subject.name);
+    } else if (exactNames !== undefined) {
+      for (const { name, binding } of subjectsByName(model, catalog).get(target) ?? [])
+        if (targetMatches(target, binding)) names.push(name);
     } else
       for (const { name, binding } of subjectBindings(model, catalog))
-        if (targetMatches(exception.target, binding)) names.push(name);
-    byTarget.set(exception.target, names);
+        if (targetMatches(target, binding)) names.push(name);
+    byTarget.set(target, names);
   }
   return names;
+}
+
+function subjectsOf(model: Model): Subject[] {
+  return [...model.identities, ...model.secrets];
+}
+
+/**
+ * The names a subject bound by this exact target must have among its binding names: the target itself, and the exact
+ * `match.name` of each catalog record with the target as id (a record binds only through a name that matched it).
+ * Undefined when such a record matches by a pattern: then any subject may be bound by it.
+ */
+function namesBindingExactly(target: string, catalog: Catalog): string[] | undefined {
+  const names = [target];
+  for (const record of catalog.identities) {
+    if (record.id !== target) continue;
+    for (const match of recordMatches(record)) {
+      // A match by tags alone binds nothing (matchCatalogRecord: bound only through a binding name).
+      if (match.name === undefined) continue;
+      if (/[*?]/.test(match.name)) return undefined;
+      names.push(match.name);
+    }
+  }
+  return names;
+}
+
+/**
+ * False when none of the subject's binding names (subjectNames in waivers.ts: its physical name, cloud ids, construct
+ * paths, location, URN) can be this one; true when one may be (bindingOf then decides).
+ */
+function mayBindName(subject: Subject, name: string, model: Model): boolean {
+  if (subject.name === name) return true;
+  const resource = subject.resource;
+  if (resource.urn === name || resource.location === name) return true;
+  if (resource.path !== undefined && name.startsWith(PATH_PREFIX)) {
+    const path = name.slice(PATH_PREFIX.length);
+    if (resource.path === path || resource.path.startsWith(`${path}/`)) return true;
+  }
+  const arn = 'arn' in subject ? subject.arn : undefined;
+  if (typeof arn !== 'string') return false;
+  if (arn === name) return true;
+  return arn.includes(OWN_ACCOUNT) && (model.accountIds ?? []).some((account) => inAccount(arn, account) === name);
 }
 
 /** True when the exception's target binds more of the change than the catalog's exception policy allows. */
