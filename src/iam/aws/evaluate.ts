@@ -12,7 +12,7 @@ import {
   type PolicyValue,
   type Unknown,
 } from '../../model/model.js';
-import { globMatch } from '../../util/glob.js';
+import { globMatch, hasWildcard } from '../../util/glob.js';
 import {
   actionListKey,
   actionMatches,
@@ -94,6 +94,8 @@ export interface ActionSelection {
   has(action: AwsAction): boolean;
   /** Its known actions of the services read so far (isServiceRead): an action of another service is in no expansion yet. */
   readActions(): readonly AwsAction[];
+  /** All its known actions (a lazily looked-up selection reads its services' data for them). */
+  everyAction(): readonly AwsAction[];
 }
 
 /** A selection of known actions, with their names. */
@@ -113,6 +115,7 @@ export function actionSubset(actions: readonly AwsAction[]): ActionSubset {
     size: unique.length,
     has: (action) => members.has(action),
     readActions: () => unique,
+    everyAction: () => unique,
   };
 }
 
@@ -162,6 +165,10 @@ export function actionsNamed(names: readonly string[]): ActionSelection {
       }
       return read.actions;
     },
+    everyAction() {
+      for (const service of namesByService.keys()) if (!looked.has(service)) lookUp(service);
+      return [...members];
+    },
   };
 }
 
@@ -206,6 +213,15 @@ function forEachInSubset(
   subset: ActionSelection,
   visit: (action: AwsAction) => void,
 ): void {
+  // A list that may stand for many services' actions (`*`, NotAction, `*:Get*`), not expanded yet: expanding it would
+  // read the data of every service it may name (all of them for AdministratorAccess's `*`), where the selection's
+  // actions are few. Each is matched against the list's patterns instead, as the expansion would have matched it.
+  if (mayNameManyServices(statement) && !isExpanded(statement)) {
+    const candidates = subset.everyAction();
+    for (let index = 0; index < candidates.length; index++)
+      if (statementNamesAction(statement, mode, candidates[index].name)) visit(candidates[index]);
+    return;
+  }
   const actions = actionsOf(statement, mode);
   if (actions.length <= subset.size) {
     for (let index = 0; index < actions.length; index++) if (subset.has(actions[index])) visit(actions[index]);
@@ -216,6 +232,48 @@ function forEachInSubset(
   const candidates = subset.readActions();
   for (let index = 0; index < candidates.length; index++)
     if (names.has(candidates[index].name)) visit(candidates[index]);
+}
+
+/** Whether the statement's action list may name actions of more than the services it spells out: NotAction, none, a service wildcard. */
+function mayNameManyServices(statement: PolicyStatement): boolean {
+  const values = statement.action;
+  if (!values) return true;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== 'string') continue;
+    const separator = value.indexOf(':');
+    if (separator <= 0 || hasWildcard(value.slice(0, separator))) return true;
+  }
+  return false;
+}
+
+/** Whether the statement's list has been expanded and kept (allowedActionsOf). */
+function isExpanded(statement: PolicyStatement): boolean {
+  const values = statement.action ?? statement.notAction ?? [];
+  const listKey = actionListKey(values);
+  return listKey !== undefined && listExpansions.has(`${statement.action ? 'Action' : 'NotAction'}\u0001${listKey}`);
+}
+
+/**
+ * Whether the known action is among actionsOf(statement, mode), by its patterns: an expansion holds the known actions
+ * a pattern matches (case-insensitive glob over the whole name), and NotAction every action none of its known
+ * patterns matches (a Deny whose NotAction holds an Unknown removes nothing).
+ */
+function statementNamesAction(statement: PolicyStatement, mode: Mode, name: string): boolean {
+  const values = statement.action ?? statement.notAction ?? [];
+  if (statement.action) {
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (typeof value === 'string' && actionMatches(value, name)) return true;
+    }
+    return false;
+  }
+  if (mode === 'deny' && values.some(isUnknown)) return false;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value === 'string' && actionMatches(value, name)) return false;
+  }
+  return true;
 }
 
 /** Name sets of large expansions, by the expansion list (shared by statements; see allowedActionsOf), built when first asked. */
