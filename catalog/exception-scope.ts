@@ -11,7 +11,8 @@ import { bindingOf, isKnownOwner } from './profile.js';
 import { PATH_PREFIX, targetMatches, type Binding, type Subject } from './waivers.js';
 import { inAccount, OWN_ACCOUNT } from '../src/model/deployment.js';
 
-const scopes = new WeakMap<Model, Map<string, string[]>>();
+/** The subjects each target binds, per model and catalog (a model may be judged against more than one catalog). */
+const scopes = new WeakMap<Model, WeakMap<Catalog, Map<string, string[]>>>();
 /**
  * Each subject's binding, worked out once per model and catalog: finding a subject's record scans the catalog's
  * records, and every exception asks about every subject (a catalog with thousands of exceptions, as `catalog init`
@@ -55,8 +56,10 @@ function subjectsByName(model: Model, catalog: Catalog): Map<string, { name: str
 
 /** The distinct identities and secrets of the change the exception's target binds to (their names). */
 export function exceptionTargets(exception: CatalogException, model: Model, catalog: Catalog): string[] {
-  let byTarget = scopes.get(model);
-  if (!byTarget) scopes.set(model, (byTarget = new Map<string, string[]>()));
+  let byCatalog = scopes.get(model);
+  if (!byCatalog) scopes.set(model, (byCatalog = new WeakMap()));
+  let byTarget = byCatalog.get(catalog);
+  if (!byTarget) byCatalog.set(catalog, (byTarget = new Map<string, string[]>()));
   let names = byTarget.get(exception.target);
   if (!names) {
     names = [];

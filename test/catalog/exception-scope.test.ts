@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exceptionTargets } from '../../catalog/exception-scope.js';
+import { bindingOf } from '../../catalog/profile.js';
+import type { Catalog, CatalogException, CatalogIdentity } from '../../catalog/types.js';
+import { targetMatches } from '../../catalog/waivers.js';
+import type { Identity, Model, Secret } from '../../src/model/model.js';
+import { catalog, model, role, secret, user } from '../support/builders.js';
+
+const exception = (target: string): CatalogException => ({
+  id: 'EXC-1',
+  rule: 'no-long-lived-credentials',
+  target,
+  reason: 'r',
+  owner: 'team-data',
+  approvedBy: 'security-lead@example.com',
+  expires: '2027-01-31',
+});
+
+/** What exceptionTargets must give: every subject whose binding (bindingOf) the target matches, in model order. */
+const plainTargets = (target: string, changed: Model, cat: Catalog): string[] =>
+  [...changed.identities, ...changed.secrets]
+    .filter((subject) => targetMatches(target, bindingOf(subject, cat, changed)))
+    .map((subject) => subject.name);
+
+// Generated changes and catalogs over a small vocabulary, so that names, record ids, record match names, ARNs,
+// construct paths, locations and URNs collide: a target may name a subject by any of its binding names, by a record
+// that binds it exactly, by a pattern or tags (which bind nothing), by a bare resource name (which binds nothing), or
+// by a name an external identity or a location-form physical name must not bind by.
+const NAMES = ['app', 'legacy-sync', 'ci', 'path:Stack/app', 'stack:app/Admin'];
+const ACCOUNT = '111122223333';
+const PATHS = ['Stack/app', 'Stack/app/Resource', 'Stack/ci/Default', 'Stack/legacy-sync'];
+const LOCATIONS = ['stack:app/Admin', 'pulumi:proj/dev/app', 'k8s:default/ServiceAccount/ci'];
+const URNS = ['urn:pulumi:dev::proj::aws:iam/role:Role::app', 'urn:pulumi:dev::proj::aws:iam/user:User::ci'];
+const ARNS = [
+  'arn:aws:iam::<own-account>:role/app',
+  `arn:aws:iam::${ACCOUNT}:role/legacy-sync`,
+  'arn:aws:iam::<own-account>:role/${Role}',
+  'arn:aws:iam::<own-account>:user/ci',
+];
+
+const subject = fc
+  .record(
+    {
+      kind: fc.constantFrom('role', 'user', 'secret'),
+      name: fc.constantFrom(...NAMES),
+      resourceName: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
+      uniqueName: fc.boolean(),
+      external: fc.boolean(),
+      arn: fc.option(fc.constantFrom(...ARNS), { nil: undefined }),
+      path: fc.option(fc.constantFrom(...PATHS), { nil: undefined }),
+      location: fc.option(fc.constantFrom(...LOCATIONS), { nil: undefined }),
+      urn: fc.option(fc.constantFrom(...URNS), { nil: undefined }),
+      tagged: fc.boolean(),
+    },
+    { noNullPrototype: true },
+  )
+  .map((parts): Identity | Secret => {
+    const base =
+      parts.kind === 'secret'
+        ? secret(parts.name)
+        : (parts.kind === 'role' ? role : user)(parts.name, {
+            uniqueName: parts.uniqueName,
+            ...(parts.arn ? { arn: parts.arn } : {}),
+            ...(parts.path ? { path: parts.path } : {}),
+            ...(parts.urn ? { urn: parts.urn } : {}),
+          });
+    const resource = {
+      ...base.resource,
+      ...(parts.resourceName ? { name: parts.resourceName } : {}),
+      ...(parts.location ? { location: parts.location } : {}),
+      ...(parts.kind === 'secret' && parts.path ? { path: parts.path } : {}),
+      ...(parts.kind === 'secret' && parts.urn ? { urn: parts.urn } : {}),
+    };
+    return {
+      ...base,
+      resource,
+      ...(parts.kind === 'secret' && parts.uniqueName ? { uniqueName: true } : {}),
+      ...(parts.kind !== 'secret' && parts.external ? { external: true } : {}),
+      ...(parts.tagged ? { tags: { team: 'data' } } : {}),
+    } as Identity | Secret;
+  });
+
+const RECORD_IDS = ['app', 'legacy-sync', 'payments', 'ci'];
+const MATCH_NAMES = [
+  ...NAMES,
+  ...PATHS.map((path) => `path:${path}`),
+  ...LOCATIONS,
+  ...URNS,
+  'arn:aws:iam::<own-account>:role/app',
+  `arn:aws:iam::${ACCOUNT}:role/app`,
+  `arn:aws:iam::${ACCOUNT}:role/legacy-sync`,
+  'arn:aws:iam::<own-account>:user/ci',
+  'legacy-*',
+  'path:Stack/*',
+  'a?p',
+];
+const match = fc.record(
+  {
+    name: fc.option(fc.constantFrom(...MATCH_NAMES), { nil: undefined }),
+    tags: fc.option(fc.constant({ team: 'data' }), { nil: undefined }),
+    cloud: fc.option(fc.constantFrom('aws' as const, 'azure' as const), { nil: undefined }),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+const record = fc
+  .record(
+    {
+      id: fc.constantFrom(...RECORD_IDS),
+      matches: fc.oneof(
+        match.map((one) => ({ match: one })),
+        fc.array(match, { minLength: 1, maxLength: 2 }).map((many) => ({ matches: many })),
+        fc.constant({}),
+      ),
+    },
+    { noNullPrototype: true },
+  )
+  .map(({ id, matches }): CatalogIdentity => ({
+    id,
+    ...matches,
+    owner: 'team-data',
+    class: 'service',
+    entitlements: [],
+  }));
+const TARGETS = [
+  ...RECORD_IDS,
+  ...MATCH_NAMES,
+  'arn:aws:iam::<own-account>:role/${Role}',
+  'arn:aws:iam::*:role/app',
+  '*',
+  'ci',
+];
+
+const change = fc.record(
+  {
+    subjects: fc.array(subject, { maxLength: 6 }),
+    accounts: fc.option(fc.constant<string[]>([ACCOUNT]), { nil: undefined }),
+  },
+  { noNullPrototype: true },
+);
+const fresh = (parts: { subjects: (Identity | Secret)[]; accounts?: string[] }): Model =>
+  model({
+    identities: parts.subjects.filter((one): one is Identity => 'kind' in one),
+    secrets: parts.subjects.filter((one): one is Secret => !('kind' in one)),
+    ...(parts.accounts ? { accountIds: parts.accounts } : {}),
+  });
+
+describe('exceptionTargets', () => {
+  it("binds the subjects whose binding the target matches, whether or not the change's bindings were worked out", () => {
+    fc.assert(
+      fc.property(change, fc.array(record, { maxLength: 4 }), fc.constantFrom(...TARGETS), (parts, records, target) => {
+        const cat = catalog({ owners: [{ id: 'team-data' }], identities: records });
+        const expected = plainTargets(target, fresh(parts), cat);
+        // A fresh model: an exact target passes over the subjects without a name equal to it.
+        expect(exceptionTargets(exception(target), fresh(parts), cat)).toEqual(expected);
+        // Once a wildcard target has worked out every subject's binding, the index of binding names answers.
+        const worked = fresh(parts);
+        exceptionTargets(exception('*'), worked, cat);
+        expect(exceptionTargets(exception(target), worked, cat)).toEqual(expected);
+      }),
+      { seed: 2026_12_03, numRuns: 2000 },
+    );
+  });
+
+  it('answers for the catalog it is asked with, when one model is judged against two catalogs', () => {
+    const changed = model({ identities: [role('app', { uniqueName: true })] });
+    const bound = catalog({
+      owners: [{ id: 'team-data' }],
+      identities: [{ id: 'payments', match: { name: 'app' }, owner: 'team-data', class: 'service', entitlements: [] }],
+    });
+    const unbound = catalog({ owners: [{ id: 'team-data' }] });
+    expect(exceptionTargets(exception('payments'), changed, bound)).toEqual(['app']);
+    expect(exceptionTargets(exception('payments'), changed, unbound)).toEqual([]);
+  });
+});
