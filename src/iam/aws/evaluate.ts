@@ -150,6 +150,7 @@ export function actionsNamed(names: readonly string[]): ActionSelection {
     }
   };
   let read: { services: number; actions: readonly AwsAction[] } | undefined;
+  let every: readonly AwsAction[] | undefined;
   return {
     size: seen.size,
     has(action) {
@@ -166,8 +167,12 @@ export function actionsNamed(names: readonly string[]): ActionSelection {
       return read.actions;
     },
     everyAction() {
-      for (const service of namesByService.keys()) if (!looked.has(service)) lookUp(service);
-      return [...members];
+      // Once every service is looked up, the members are all there are: one list for every later statement.
+      if (!every) {
+        for (const service of namesByService.keys()) if (!looked.has(service)) lookUp(service);
+        every = [...members];
+      }
+      return every;
     },
   };
 }
