@@ -297,6 +297,11 @@ export interface Secret {
   valueInProgram?: boolean;
   /** What the front-end that declares the secret says about its value, in its own words; its adapter sets it. */
   valueAdvice?: SecretValueAdvice;
+  /**
+   * What the front-end that declares the secret adds to rotate it, as a noun phrase in its own words (`an
+   * AWS::SecretsManager::RotationSchedule`); its adapter sets it, and rules fall back to advice any front-end can follow.
+   */
+  rotationAdvice?: string;
   expiresAt?: Maybe<string>;
 }
 

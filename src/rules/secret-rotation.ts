@@ -24,8 +24,8 @@ export default defineRule<MessageId>({
       'exists. Rotation bounds how long a leak is useful; the class sets how long that may be.',
     remediation: {
       aws:
-        'Configure rotation (AWS::SecretsManager::RotationSchedule, or aws.secretsmanager.SecretRotation in Pulumi) at an interval ' +
-        'no longer than the class allows (classes.<class>.maxSecretAge; secrets without a class use the service class).',
+        'Configure a rotation schedule for the secret at an interval no longer than the class allows ' +
+        '(classes.<class>.maxSecretAge; secrets without a class use the service class).',
       azure:
         'Give the Key Vault secret an expiration date within what the class allows (classes.<class>.maxSecretAge; secrets without ' +
         'a class use the service class) and rotate it before then.',
@@ -36,10 +36,9 @@ export default defineRule<MessageId>({
     frameworks: ['OWASP-NHI7:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       noRotation:
-        'Secret {{name}} has no rotation configured, so its value never changes. Add a rotation schedule of at most ' +
+        'Secret {{name}} has no rotation configured, so its value never changes. Add {{schedule}} of at most ' +
         '{{maxDays}} days, the limit of {{limitSource}}.',
-      noRotationNoLimit:
-        'Secret {{name}} has no rotation configured, so its value never changes. Add a rotation schedule.',
+      noRotationNoLimit: 'Secret {{name}} has no rotation configured, so its value never changes. Add {{schedule}}.',
       rotationTooSlow:
         'Secret {{name}} rotates every {{days}} days; the limit of {{limitSource}} is {{maxDays}} days. Set the rotation ' +
         'interval to {{maxDays}} days or less.',
@@ -101,7 +100,8 @@ export default defineRule<MessageId>({
         ctx.report({
           ...base,
           messageId: maxDays === undefined ? 'noRotationNoLimit' : 'noRotation',
-          data,
+          // What to add is the front-end's to say (its adapter sets rotationAdvice); the fallback fits every front-end.
+          data: { ...data, schedule: secret.rotationAdvice ?? 'a rotation schedule' },
           detail: 'Rotation::none',
         });
       } else if (isUnknown(rotation)) {

@@ -45,6 +45,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "what to add is the front-end's, from its adapter (rotationAdvice); the rule names no IaC resource itself",
+      model: model({ secrets: [secret('DbPassword', { rotationAdvice: 'an aws.secretsmanager.SecretRotation' })] }),
+      findings: [
+        {
+          resource: 'DbPassword',
+          identity: 'TestStack/DbPassword',
+          detail: 'Rotation::none',
+          message:
+            'Secret DbPassword has no rotation configured, so its value never changes. Add an aws.secretsmanager.SecretRotation ' +
+            'of at most 90 days, the limit of the service class (the secret has no class).',
+        },
+      ],
+    },
+    {
       name: 'a rotation schedule slower than the class allows points at the schedule',
       catalog: workloads30d,
       model: model({

@@ -10,6 +10,9 @@ const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
   keepOut: 'Generate the value at deploy time (GenerateSecretString) or set it out of band',
 };
 
+/** What a template adds to rotate a secret. */
+const ROTATION_ADVICE = 'an AWS::SecretsManager::RotationSchedule';
+
 /** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
 export function secretFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Secret {
   const properties = resource.Properties ?? {};
@@ -21,6 +24,7 @@ export function secretFromResource(stack: StackContext, logicalId: string, resou
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: stack.ref(logicalId),
     tags: tagsOf(stack.resolver.resolve(properties.Tags)),
+    rotationAdvice: ROTATION_ADVICE,
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
     ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),
   };

@@ -141,6 +141,9 @@ export function modelFromAwsResources(resources: readonly PulumiResource[]): Mod
   return new ModelBuilder(resources).build();
 }
 
+/** What a Pulumi program adds to rotate a secret. */
+export const ROTATION_ADVICE = 'an aws.secretsmanager.SecretRotation';
+
 /** Types the adapter reads; everything else in a stack is ignored. */
 export const PULUMI_AWS_TYPES: readonly string[] = [
   ...Object.keys(IDENTITY_SHAPES),
@@ -360,6 +363,7 @@ class ModelBuilder {
       ...(physicalName !== undefined ? { uniqueName: true } : {}),
       resource: entry.ref,
       tags: tagsOf(entry.props.tags),
+      rotationAdvice: ROTATION_ADVICE,
     };
     this.secrets.set(secret.id, secret);
     this.secretsByName.set(secret.name, secret);

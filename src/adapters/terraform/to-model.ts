@@ -32,6 +32,9 @@ const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
   keepOut: 'Generate the value at apply time (a random provider) or set it out of band',
 };
 
+/** What a configuration adds to rotate a secret. */
+const ROTATION_ADVICE = 'an aws_secretsmanager_secret_rotation';
+
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
   file?: string;
@@ -103,6 +106,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
   for (const secret of model.secrets) {
+    // The Pulumi adapter's rotation advice is Pulumi's resource: Terraform's is its own.
+    if (secret.rotationAdvice !== undefined) secret.rotationAdvice = ROTATION_ADVICE;
     // A value the configuration writes as a literal (not from a variable, a resource or a data source) is in the source.
     if (!secret.valueInProgram) continue;
     // The Pulumi adapter's advice is Pulumi's (stack config): Terraform's is its own.
