@@ -302,6 +302,11 @@ export interface Secret {
    * AWS::SecretsManager::RotationSchedule`); its adapter sets it, and rules fall back to advice any front-end can follow.
    */
   rotationAdvice?: string;
+  /**
+   * Where the front-end that declares the secret writes its expiry, in its own words (`properties.attributes.expires`,
+   * `expiration_date`), for a secret that must expire (Azure Key Vault); its adapter sets it.
+   */
+  expiryAdvice?: string;
   expiresAt?: Maybe<string>;
 }
 

@@ -45,7 +45,7 @@ export default defineRule<MessageId>({
       rotationPending: 'Rotation of secret {{name}} cannot be verified until apply: the interval is {{what}}.',
       noExpiry:
         'Key Vault secret {{name}} has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set ' +
-        'properties.attributes.expires at most {{maxDays}} days ahead, the limit of {{limitSource}}, and rotate before it.',
+        '{{expiry}} at most {{maxDays}} days ahead, the limit of {{limitSource}}, and rotate before it.',
       expiryTooLate:
         'Key Vault secret {{name}} expires {{end}}, {{days}} days from now; the limit of {{limitSource}} is {{maxDays}} days. Set the ' +
         'expiration no later than {{latest}}.',
@@ -72,7 +72,14 @@ export default defineRule<MessageId>({
       // Azure Key Vault rotates by policy outside the secret; the secret itself must expire.
       if (secret.cloud === 'azure') {
         const end = secret.expiresAt;
-        if (end === undefined) ctx.report({ ...base, messageId: 'noExpiry', data, detail: 'Expiry::none' });
+        if (end === undefined)
+          ctx.report({
+            ...base,
+            messageId: 'noExpiry',
+            // Where to write the expiry is the front-end's to say (its adapter sets expiryAdvice).
+            data: { ...data, expiry: secret.expiryAdvice ?? 'an expiration date' },
+            detail: 'Expiry::none',
+          });
         else if (isUnknown(end))
           ctx.report({
             ...base,

@@ -62,6 +62,48 @@ describe("each adapter's rotation advice", () => {
     expect(rotationMessages(terraform)).toEqual([message('an aws_secretsmanager_secret_rotation')]);
   });
 
+  it('Google Cloud: Pulumi and Terraform each name their own rotation settings', () => {
+    const gcpMessage = (schedule: string) =>
+      `Secret api-token has no rotation configured, so its value never changes. Add ${schedule} of at most 90 days, ` +
+      'the limit of the service class (the secret has no class).';
+    const fromPulumi = modelFromPulumiResources([
+      {
+        type: 'gcp:secretmanager/secret:Secret',
+        name: 'token',
+        urn: 'urn:pulumi:dev::payments::gcp:secretmanager/secret:Secret::token',
+        props: { secretId: 'api-token' },
+      },
+    ]);
+    const fromTerraform = modelFromTerraformPlan(
+      terraformPlan([{ address: 'google_secret_manager_secret.token', values: { secret_id: 'api-token' } }]),
+      { file: 'plan.json' },
+    );
+    expect(rotationMessages(fromPulumi)).toEqual([gcpMessage('a rotation (rotationPeriod, nextRotationTime)')]);
+    expect(rotationMessages(fromTerraform)).toEqual([
+      gcpMessage('a rotation block (rotation_period, next_rotation_time)'),
+    ]);
+  });
+
+  it('Azure Key Vault: where the expiry is written, azure-native properties.attributes.expires or AzureRM expiration_date', () => {
+    const azureMessage = (expiry: string) =>
+      'Key Vault secret storage-connection has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). ' +
+      `Set ${expiry} at most 90 days ahead, the limit of the service class (the secret has no class), and rotate before it.`;
+    const fromPulumi = modelFromPulumiResources([
+      {
+        type: 'azure-native:keyvault:Secret',
+        name: 'conn',
+        urn: 'urn:pulumi:dev::payments::azure-native:keyvault:Secret::conn',
+        props: { secretName: 'storage-connection', properties: {} },
+      },
+    ]);
+    const fromTerraform = modelFromTerraformPlan(
+      terraformPlan([{ address: 'azurerm_key_vault_secret.conn', values: { name: 'storage-connection' } }]),
+      { file: 'plan.json' },
+    );
+    expect(rotationMessages(fromPulumi)).toEqual([azureMessage('properties.attributes.expires')]);
+    expect(rotationMessages(fromTerraform)).toEqual([azureMessage('expiration_date')]);
+  });
+
   it("the rule's own remediation names no front-end's resource", () => {
     expect(rotation.meta.remediation).toMatchObject({
       aws:

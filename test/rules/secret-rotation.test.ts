@@ -212,7 +212,7 @@ ruleTester(rule, {
           identity: 'TestStack/storage-connection',
           detail: 'Expiry::none',
           message:
-            'Key Vault secret storage-connection has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set properties.attributes.expires at most 90 days ahead, the limit of class service, and rotate before it.',
+            'Key Vault secret storage-connection has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set an expiration date at most 90 days ahead, the limit of class service, and rotate before it.',
         },
       ],
     },

@@ -97,6 +97,7 @@ export function addAzureNativeResources(
       name: knownString(entry.props.secretName) ?? entry.ref.name,
       resource: entry.ref,
       tags: tagsOf(entry.props.tags),
+      expiryAdvice: 'properties.attributes.expires',
       // Key Vault keeps `exp` in seconds since the epoch.
       ...(typeof expires === 'number'
         ? { expiresAt: new Date(expires * 1000).toISOString() }

@@ -135,6 +135,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       ...(knownString(entry.props.secretId) !== undefined ? { uniqueName: true } : {}),
       resource: entry.ref,
       tags: labels(entry.props.labels),
+      rotationAdvice: 'a rotation (rotationPeriod, nextRotationTime)',
       ...(days !== undefined ? { rotationDays: days } : {}),
     };
     secrets.set(entry.ref.urn!, secret);

@@ -11,6 +11,7 @@ import {
   type Model,
   type ResourceRef,
   type RoleGrant,
+  type Secret,
   type SecretValueAdvice,
   type Unknown,
 } from '../../model/model.js';
@@ -32,8 +33,13 @@ const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
   keepOut: 'Generate the value at apply time (a random provider) or set it out of band',
 };
 
-/** What a configuration adds to rotate a secret. */
-const ROTATION_ADVICE = 'an aws_secretsmanager_secret_rotation';
+/** What a configuration adds to rotate a secret, per cloud. */
+const ROTATION_ADVICE: Partial<Record<Secret['cloud'], string>> = {
+  aws: 'an aws_secretsmanager_secret_rotation',
+  gcp: 'a rotation block (rotation_period, next_rotation_time)',
+};
+/** Where a configuration writes a Key Vault secret's expiry. */
+const EXPIRY_ADVICE = 'expiration_date';
 
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
@@ -106,8 +112,13 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
   for (const secret of model.secrets) {
-    // The Pulumi adapter's rotation advice is Pulumi's resource: Terraform's is its own.
-    if (secret.rotationAdvice !== undefined) secret.rotationAdvice = ROTATION_ADVICE;
+    // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own.
+    if (secret.rotationAdvice !== undefined) {
+      const advice = ROTATION_ADVICE[secret.cloud];
+      if (advice === undefined) delete secret.rotationAdvice;
+      else secret.rotationAdvice = advice;
+    }
+    if (secret.expiryAdvice !== undefined) secret.expiryAdvice = EXPIRY_ADVICE;
     // A value the configuration writes as a literal (not from a variable, a resource or a data source) is in the source.
     if (!secret.valueInProgram) continue;
     // The Pulumi adapter's advice is Pulumi's (stack config): Terraform's is its own.
