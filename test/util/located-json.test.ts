@@ -208,6 +208,26 @@ describe('parseLocatedJson', () => {
     );
   });
 
+  it("property: long keys (copied out of the text) and keys with escapes give the strict parser's keys", () => {
+    // Keys of 13 characters or more are copied rather than sliced from the text; around that length, with escapes.
+    const key = fc.oneof(
+      fc.string({ minLength: 11, maxLength: 16 }),
+      fc.constantFrom('Role1DefaultPolicyABCD', 'a"quoted"key-of-length', 'back\\slash\\key-13', '\u00e9'),
+    );
+    const object = fc.dictionary(key, fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.dictionary(key, fc.nat())), {
+      maxKeys: 4,
+    });
+    fc.assert(
+      fc.property(fc.dictionary(key, object, { maxKeys: 4 }), fc.constantFrom(0, 1, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const fast = outcome(parseLocatedJson, text, 2);
+        expect(fast).toEqual(outcome(parseLocatedJsonStrictly, text, 2));
+        expect((fast as LocatedJson).value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 2000, seed: 23_4 },
+    );
+  });
+
   it('property: documents with a repeated key are refused like the strict parser refuses them', () => {
     const object = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1 });
     fc.assert(

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { createResolver } from './intrinsics.js';
+import { createResolver, type Resolver } from './intrinsics.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord } from '../../util/records.js';
@@ -146,8 +146,12 @@ function withNested(
   const self = input.file ? realpathSync(input.file) : undefined;
   const chain = self ? [...ancestors, self] : ancestors;
   const inputs = [parent];
-  const resolver = createResolver(parent);
-  for (const [logicalId, resource] of Object.entries(input.template.Resources)) {
+  let resolver: Resolver | undefined;
+  const resources = input.template.Resources;
+  const logicalIds = Object.keys(resources);
+  for (let index = 0; index < logicalIds.length; index++) {
+    const logicalId = logicalIds[index];
+    const resource = resources[logicalId];
     // A SAM application's `Location` may be a local template, which `sam package` uploads like a TemplateURL.
     const url =
       resource.Type === 'AWS::CloudFormation::Stack'
@@ -173,7 +177,9 @@ function withNested(
     const nested = readTemplateFile(file, true, scope)!;
     const passed = resource.Properties?.Parameters;
     const parameters = isRecord(passed)
-      ? Object.fromEntries(Object.entries(passed).map(([key, value]) => [key, resolver.resolve(value)]))
+      ? Object.fromEntries(
+          Object.entries(passed).map(([key, value]) => [key, (resolver ??= createResolver(parent)).resolve(value)]),
+        )
       : undefined;
     inputs.push(
       ...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain),
@@ -209,7 +215,18 @@ function readTemplateFile(
  * the check cannot see, at its key.
  */
 function rejectMalformedResources(file: string, template: CfnTemplate, keys: KeyTree): void {
-  for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
+  const resources = template.Resources as Record<string, unknown>;
+  const logicalIds = Object.keys(resources);
+  for (let index = 0; index < logicalIds.length; index++) {
+    const logicalId = logicalIds[index];
+    const resource = resources[logicalId];
+    // The common case first, without the checks below: an object with a Type string and, if any, Properties object.
+    if (
+      isRecord(resource) &&
+      typeof resource.Type === 'string' &&
+      (resource.Properties === undefined || isRecord(resource.Properties))
+    )
+      continue;
     if (isProcessedEntry(logicalId, resource)) continue;
     const problem = !isRecord(resource)
       ? `expected a resource (an object with a Type), got ${resource === null ? 'null' : Array.isArray(resource) ? 'a list' : typeof resource}`
