@@ -17,7 +17,7 @@ export function addBenchStacks(app, { Duration, Stack, Tags, iam, secretsmanager
         roleName: `payments-api-${index}`,
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
         maxSessionDuration: Duration.hours(1),
-        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole')],
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
       });
       const table = `arn:aws:dynamodb:eu-west-1:111122223333:table/payments-${index}`;
       role.addToPolicy(
