@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readInputText } from '../src/util/read-input.js';
+import { cachedCatalog, storeCatalog, type CatalogCache } from './cache.js';
 import { toCatalog, type CatalogFile } from './convert.js';
 import { CatalogError, sortIssues } from './issues.js';
 import { schemaIssues } from './schema-check.js';
@@ -20,7 +21,15 @@ import type { Catalog } from './types.js';
  */
 const loaded = new Map<string, { stamp: string; catalog: Catalog }>();
 
-export function loadCatalog(path: string): Catalog {
+export interface LoadOptions {
+  /**
+   * Catalogs validated by an earlier process (cache.ts, `installCatalogCache()`): a file whose text and whose
+   * validating code are the same as then is not parsed and checked again.
+   */
+  cache?: CatalogCache;
+}
+
+export function loadCatalog(path: string, options: LoadOptions = {}): Catalog {
   const key = `${resolve(path)}\u0000${path}`;
   const stamp = fileStamp(path);
   const cached = loaded.get(key);
@@ -31,7 +40,12 @@ export function loadCatalog(path: string): Catalog {
     (reason) =>
       new CatalogError([{ file: path, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]),
   );
-  const catalog = parseCatalog(text, path);
+  const { cache } = options;
+  let catalog = cache && cachedCatalog(cache, path, text);
+  if (!catalog) {
+    catalog = parseCatalog(text, path);
+    if (cache) storeCatalog(cache, path, text, catalog);
+  }
   // Stamped before reading: a file changed while it was read has a newer stamp than this, and is read again.
   if (stamp !== undefined) loaded.set(key, { stamp, catalog });
   else loaded.delete(key);

@@ -1,3 +1,4 @@
+import { installCatalogCache } from '../catalog/cache.js';
 import { defaultCatalog, loadCatalog } from '../catalog/index.js';
 import { isCatalogError } from '../catalog/issues.js';
 import type { Catalog, RuleLevel } from '../catalog/types.js';
@@ -22,12 +23,18 @@ export interface ResolvedGuardOptions {
 
 /**
  * Loads the catalog once, when the front-end is constructed, so a bad catalog fails the app with the loader's
- * located error (file:line:col) before any synthesis work.
+ * located error (file:line:col) before any synthesis work. A catalog file this package's build has already validated
+ * with the same text, in an earlier synth, is taken from the install's cache (catalog/cache.ts).
  */
 export function resolveOptions(options: GuardOptions = {}): ResolvedGuardOptions {
   const { catalog } = options;
   return {
-    catalog: catalog === undefined ? defaultCatalog() : typeof catalog === 'string' ? loadCatalog(catalog) : catalog,
+    catalog:
+      catalog === undefined
+        ? defaultCatalog()
+        : typeof catalog === 'string'
+          ? loadCatalog(catalog, { cache: installCatalogCache() })
+          : catalog,
     ...(options.now ? { now: options.now } : {}),
     ...(options.stackLevels ? { stackLevels: options.stackLevels } : {}),
   };

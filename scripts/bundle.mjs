@@ -10,7 +10,8 @@
 //
 // Dependencies stay external, resolved from the app's node_modules. No source maps: they would point at sources that
 // are not in the package, and the bundles are plain, unminified JavaScript.
-import { chmodSync, copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -21,10 +22,9 @@ const libraryEntries = {
   cdk: 'cdk-aspects/index.js',
   'cdk-nag': 'cdk-aspects/nag.js',
   pulumi: 'policypack/src/index.js',
-  // Loaded by `cdk` on first use, not on import (lazyEntries below).
-  'cdk-engine': 'cdk-aspects/engine.js',
-  'cdk-audit': 'cdk-aspects/app-audit.js',
 };
+/** Loaded by `cdk` on first use, not on import, from the CommonJS build by both builds (lazyEntries below). */
+const lazyHalves = { 'cdk-engine': 'cdk-aspects/engine.js', 'cdk-audit': 'cdk-aspects/app-audit.js' };
 /** Programs, run by Node as ES modules: the CLI (the `bin`) and the policy pack this repository runs from policypack/. */
 const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/main.js' };
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
@@ -32,9 +32,12 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `no
 /**
  * What importing `entitlement-guard/cdk` must not load: the engine (loaded when the first stack is checked) and the
  * audit writer (only with `auditFile`). In the sources a loader module imports its half statically (tests and types
- * see one module graph); here it becomes a function that requires the half's own entry on the first call. In the
- * ES module build that is `require` of an ES module (Node 22.12 and later; the same module instances as `import`);
- * an older Node 22 that refuses it gets the CommonJS build of the half, published beside it.
+ * see one module graph); here it becomes a function that requires the half's own entry on the first call. Both
+ * builds require the CommonJS build of the half: `require` of an ES module works on Node 22.12 and later, but an app
+ * run through tsx as an ES module then has tsx compile the half to CommonJS on every synth (esbuild, its cache
+ * and a source map for 600 KB of code), which cost that set-up about 0.3 s of CPU per synth (issue 23). The halves
+ * share no state with the entry that loads them but through their arguments: a catalog error is recognised across
+ * copies (`isCatalogError`), the catalog cache is the engine's.
  */
 const LAZY_LOADERS = {
   'cdk-aspects/engine-loader.js': { name: 'cdkEngine', entry: 'cdk-engine' },
@@ -45,35 +48,50 @@ function lazyEntries(format) {
   const loaders = new Map(
     Object.entries(LAZY_LOADERS).map(([file, loader]) => [fileURLToPath(new URL(file, dist)), loader]),
   );
+  const folder = format === 'esm' ? '../cjs/' : './';
   return {
     name: 'lazy-entries',
     load(id) {
       const loader = loaders.get(id);
       if (!loader) return null;
-      const load =
-        format === 'esm'
-          ? `const require = createRequire(import.meta.url);
-  try {
-    return require('./${loader.entry}.js');
-  } catch (error) {
-    if (error?.code !== 'ERR_REQUIRE_ESM') throw error;
-    return require('../cjs/${loader.entry}.js');
-  }`
-          : `return createRequire(import.meta.url)('./${loader.entry}.js');`;
       return `import { createRequire } from 'node:module';
 let loaded;
-function load() {
-  ${load}
-}
 export function ${loader.name}() {
-  return (loaded ??= load());
+  return (loaded ??= createRequire(import.meta.url)('${folder}${loader.entry}.js'));
 }
 `;
     },
   };
 }
 
-async function bundle(entries, format, outDir) {
+/**
+ * The build's id (catalog/build-id.ts): a hash of every compiled file tsc wrote and the catalog schema's validator,
+ * so that a catalog validated by one build is never taken as valid by another (catalog/cache.ts).
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const files = readdirSync(dist, { recursive: true })
+    .filter((file) => /\.c?js$/.test(file) && !/^(bundle|cjs)\//.test(file))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\u0000`)
+      .update(readFileSync(new URL(file, dist)))
+      .update('\u0000');
+  return hash.digest('hex').slice(0, 32);
+}
+
+function buildIdModule(id) {
+  const file = fileURLToPath(new URL('catalog/build-id.js', dist));
+  return {
+    name: 'build-id',
+    load(path) {
+      return path === file ? `export const BUILD_ID = ${JSON.stringify(id)};\n` : null;
+    },
+  };
+}
+
+async function bundle(entries, format, outDir, id) {
   // Chunk names carry a content hash: clear the last build's, or they would be published beside the new ones.
   rmSync(outDir, { recursive: true, force: true });
   await build({
@@ -83,7 +101,7 @@ async function bundle(entries, format, outDir) {
     // Bare specifiers (dependencies, peers, Node built-ins) are the app's; only our relative imports are bundled.
     external: (id) => builtins.has(id) || !/^[./]/.test(id),
     platform: 'node',
-    plugins: [lazyEntries(format)],
+    plugins: [lazyEntries(format), buildIdModule(id)],
     output: { dir: fileURLToPath(outDir), format, chunkFileNames: '[name]-[hash].js' },
     logLevel: 'warn',
   });
@@ -93,8 +111,12 @@ async function bundle(entries, format, outDir) {
 
 const esmDir = new URL('bundle/', dist);
 const cjsDir = new URL('cjs/', dist);
-await bundle({ ...libraryEntries, ...programEntries }, 'esm', esmDir);
-await bundle(libraryEntries, 'cjs', cjsDir);
+// Before either bundle is written: they would be hashed too.
+rmSync(esmDir, { recursive: true, force: true });
+rmSync(cjsDir, { recursive: true, force: true });
+const id = buildId();
+await bundle({ ...libraryEntries, ...programEntries }, 'esm', esmDir, id);
+await bundle({ ...libraryEntries, ...lazyHalves }, 'cjs', cjsDir, id);
 writeFileSync(new URL('package.json', cjsDir), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 mkdirSync(new URL('types/', cjsDir));
 cpSync(new URL('types/', dist), new URL('types/', cjsDir), { recursive: true });

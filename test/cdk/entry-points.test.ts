@@ -4,7 +4,7 @@
  * loaded on first use, not on import.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** Imports `specifier` in a fresh Node process; returns its export names and how many cdk-nag modules got loaded. */
@@ -65,14 +65,47 @@ function cdkFilesLoaded(): { onImport: string[]; afterSynth: string[] } {
 }
 
 describe('what importing entitlement-guard/cdk loads', () => {
-  it('the ES module build imports neither the engine nor the audit writer: they are required on first use', () => {
+  it('the ES module build imports neither the engine nor the audit writer: it requires their CommonJS build on first use', () => {
     const closure = staticImportClosure('cdk.js');
-    expect(closure).not.toContain('cdk-engine.js');
-    expect(closure).not.toContain('cdk-audit.js');
     expect(closure.filter((file) => /^(rotation|to-model|evaluate|audit)-/.test(file))).toEqual([]);
     const source = readFileSync(new URL('../../dist/bundle/cdk.js', import.meta.url), 'utf8');
-    expect(source).toMatch(/require\(["']\.\/cdk-engine\.js["']\)/);
-    expect(source).toMatch(/require\(["']\.\/cdk-audit\.js["']\)/);
+    expect(source).toMatch(/\(["']\.\.\/cjs\/cdk-engine\.js["']\)/);
+    expect(source).toMatch(/\(["']\.\.\/cjs\/cdk-audit\.js["']\)/);
+  });
+
+  it('an ES module app loads the CommonJS build of the engine when the first stack is checked', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { App, Aspects, Stack } from 'aws-cdk-lib';
+      import * as iam from 'aws-cdk-lib/aws-iam';
+      import { EntitlementGuard } from 'entitlement-guard/cdk';
+      const ours = () => Object.keys(createRequire(import.meta.url).cache).filter((file) => !file.includes('/node_modules/') && file.includes('/dist/')).map((file) => file.replace(/.*\\/dist\\//, '')).sort();
+      const onImport = ours();
+      const app = new App();
+      new iam.Role(new Stack(app, 'S'), 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      Aspects.of(app).add(new EntitlementGuard());
+      const errors = app.synth().stacks.flatMap((stack) => stack.messages).filter((message) => message.level === 'error');
+      console.log(JSON.stringify({ onImport, afterSynth: ours(), errors: errors.length }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const { onImport, afterSynth, errors } = JSON.parse(child.stdout) as Record<string, unknown>;
+    expect(onImport).toEqual([]);
+    expect(afterSynth).toContain('cjs/cdk-engine.js');
+    expect(afterSynth).not.toContain('cjs/cdk-audit.js');
+    // The role has no owner the default catalog knows: the engine judged it.
+    expect(errors).toBeGreaterThan(0);
+  });
+
+  it('both builds carry the build id a cached catalog is bound to (catalog/cache.ts)', () => {
+    for (const folder of ['bundle', 'cjs']) {
+      const directory = new URL(`../../dist/${folder}/`, import.meta.url);
+      const ids = readdirSync(directory)
+        .filter((file) => file.endsWith('.js'))
+        .flatMap((file) => [
+          ...readFileSync(new URL(file, directory), 'utf8').matchAll(/BUILD_ID = "([0-9a-f]{32})"/g),
+        ]);
+      expect(ids.map(([, id]) => id)).toHaveLength(1);
+    }
   });
 
   it('the CommonJS build loads the engine when the first stack is checked, and the audit writer only with auditFile', () => {
