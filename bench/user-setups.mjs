@@ -25,8 +25,12 @@
 // with the machine's load, which is printed beside them.
 //
 //   npm run build && node bench/user-setups.mjs [--rounds N] [--large] [--only imports,cdk,pulumi,cli] [--pulumi-pack name=dir]
+//     [--runners tsx-cjs,ts-node,tsx-esm] [--shapes small,large]
+//   Run it with the Node 22 of node_modules/.bin (npm puts it first on PATH; it refuses an older Node, whose figures
+//   for `import` and `require` of the package would be another runtime's).
 //     [--cli-sizes N,N,…]
 //   (EG_BENCH_LARGE=1 is --large)
+import '../scripts/require-node.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -51,6 +55,9 @@ const { values: args } = parseArgs({
     large: { type: 'boolean', default: process.env.EG_BENCH_LARGE === '1' },
     only: { type: 'string', default: 'imports,cdk,pulumi,cli' },
     'pulumi-pack': { type: 'string', multiple: true, default: [] },
+    // A large ts-node synth type-checks for minutes on a loaded machine: measure set-ups one at a time if need be.
+    runners: { type: 'string', default: 'tsx-cjs,ts-node,tsx-esm' },
+    shapes: { type: 'string' },
     'cli-sizes': { type: 'string', default: '25000,50000,100000' },
   },
 });
@@ -165,10 +172,15 @@ const SHAPES = {
 };
 const RUNNERS = {
   // What `npx tsx bin/app.ts` runs; CommonJS by the app's package.json.
-  'tsx (CommonJS)': { type: 'commonjs', command: 'tsx', args: ['app.ts'] },
+  'tsx (CommonJS)': { key: 'tsx-cjs', type: 'commonjs', command: 'tsx', args: ['app.ts'] },
   // `cdk init app --language typescript`: "app": "npx ts-node --prefer-ts-exts bin/app.ts", type-checked.
-  'ts-node (CommonJS, type-checked)': { type: 'commonjs', command: 'ts-node', args: ['--prefer-ts-exts', 'app.ts'] },
-  'tsx (ES module)': { type: 'module', command: 'tsx', args: ['app.ts'] },
+  'ts-node (CommonJS, type-checked)': {
+    key: 'ts-node',
+    type: 'commonjs',
+    command: 'ts-node',
+    args: ['--prefer-ts-exts', 'app.ts'],
+  },
+  'tsx (ES module)': { key: 'tsx-esm', type: 'module', command: 'tsx', args: ['app.ts'] },
 };
 const CATALOGS = {
   compliant: join(ROOT, 'bench', 'support', 'catalog.yaml'),
@@ -291,11 +303,15 @@ function cdkSample(dir, runner, variant, shape) {
 }
 
 function benchCdk() {
-  const shapes = args.large ? ['small', 'large'] : ['small'];
+  const shapes = args.shapes ? args.shapes.split(',') : args.large ? ['small', 'large'] : ['small'];
+  const runners = args.runners.split(',');
+  for (const key of [...runners, ...shapes])
+    if (!Object.values(RUNNERS).some((runner) => runner.key === key) && !SHAPES[key])
+      throw new Error(`--runners/--shapes: unknown ${key}`);
   for (const shapeName of shapes) {
     const shape = SHAPES[shapeName];
     const resources = shape.roles * 2 + shape.users + shape.secrets * 2;
-    for (const [runnerName, runner] of Object.entries(RUNNERS)) {
+    for (const [runnerName, runner] of Object.entries(RUNNERS).filter(([, { key }]) => runners.includes(key))) {
       const dir = appFolder(runner, shape);
       try {
         const loads = [load()];
