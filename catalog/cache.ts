@@ -3,16 +3,24 @@
  * loads the YAML parser and the schema validator and parses and checks the same catalog again, which was most of
  * what the aspect added to a small app's synth (issue 23).
  *
- * An entry is used only for the very text it was validated from, by the very code that validated it: its key is a
- * hash of the package build's id (BUILD_ID: a hash of the compiled code) and the catalog's full text, and a changed
- * catalog, or another build of the package, misses and is parsed and checked in full. Only catalogs that passed every
- * check are stored, so an invalid catalog is reported on every load, with its located issues. Entries sit under
+ * An entry is used only for the very text it was validated from, by the very code that validated it. Its key is a
+ * hash of the catalog's full text and of everything else the validated catalog depends on (`validatorId`): the
+ * package build's id (BUILD_ID: a hash of the compiled code, the schema's validator included), the versions of the
+ * YAML parser and of Ajv's run-time helpers it loads from node_modules, and the Node version. A catalog reads no other
+ * file, and `loadCatalog` validates with the default options only. A changed catalog, another build, another `yaml`
+ * or another Node misses and is parsed and checked in full. Only catalogs that passed every check are stored, so an
+ * invalid catalog is reported on every load, with its located issues.
+ *
+ * An entry is written aside and renamed over the last one (two synths writing at once leave one whole entry), and
+ * carries a hash of its own content: a truncated or damaged entry, one of another format, or a cache folder that
+ * cannot be read or written is no cache, and the catalog is checked in full, silently. Entries sit under
  * node_modules/.cache/entitlement-guard of the install that holds this package (the convention of Babel, ESLint and
  * Terser), one per catalog path; whoever can write there can also change this package's code, so the cache trusts
  * no one the package does not already trust. `ENTITLEMENT_GUARD_CACHE=off` turns it off.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -22,13 +30,8 @@ import type { Catalog } from './types.js';
 export interface CatalogCache {
   /** The directory holding the entries. */
   readonly dir: string;
-  /** The code the entries were validated by: an entry of another build is never used. */
-  readonly buildId: string;
-}
-
-interface Entry {
-  key: string;
-  catalog: Catalog;
+  /** Everything but the text that the validated catalog depends on (`validatorId`): an entry of another is never used. */
+  readonly validator: string;
 }
 
 /**
@@ -43,19 +46,42 @@ export function installCatalogCache(): CatalogCache | undefined {
     if (parent === folder) return undefined;
     folder = parent;
   }
-  return { dir: join(folder, '.cache', 'entitlement-guard', 'catalogs'), buildId: BUILD_ID };
+  let validator: string;
+  try {
+    validator = validatorId(BUILD_ID);
+  } catch {
+    return undefined; // a dependency's version cannot be read: validate every time
+  }
+  return { dir: join(folder, '.cache', 'entitlement-guard', 'catalogs'), validator };
 }
 
-/** The catalog validated from exactly `text` by this build, or undefined. */
+/**
+ * The code a catalog's validation runs besides the text: this build, the `yaml` and `ajv` packages it loads (resolved
+ * from here, as the loader resolves them) and the Node that runs them.
+ */
+export function validatorId(buildId: string): string {
+  const require = createRequire(import.meta.url);
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  return [buildId, `node ${process.version}`, `yaml ${version('yaml')}`, `ajv ${version('ajv')}`].join('\u0000');
+}
+
+/** What an entry starts with: the format, then its key and the hash of the serialized catalog, in hex. */
+const FORMAT = 'entitlement-guard catalog cache 2\n';
+const HEADER_BYTES = FORMAT.length + 64 + 1 + 64 + 1;
+
+/** The catalog validated from exactly `text` by this validator, or undefined. */
 export function cachedCatalog(cache: CatalogCache, path: string, text: string): Catalog | undefined {
-  let entry: unknown;
   try {
-    entry = deserialize(readFileSync(entryFile(cache, path)));
+    const bytes = readFileSync(entryFile(cache, path));
+    if (bytes.length <= HEADER_BYTES) return undefined;
+    const payload = bytes.subarray(HEADER_BYTES);
+    if (bytes.toString('latin1', 0, HEADER_BYTES) !== header(entryKey(cache, text), payload)) return undefined;
+    const catalog: unknown = deserialize(payload);
+    if (typeof catalog !== 'object' || catalog === null || Array.isArray(catalog)) return undefined;
+    return { ...(catalog as Catalog), source: path };
   } catch {
     return undefined; // none yet, unreadable or not an entry: validate
   }
-  if (!isEntry(entry) || entry.key !== entryKey(cache, text)) return undefined;
-  return { ...entry.catalog, source: path };
 }
 
 /** Keeps `catalog`, validated from `text`, for the next process. Best effort: a cache that cannot be written is none. */
@@ -64,8 +90,9 @@ export function storeCatalog(cache: CatalogCache, path: string, text: string, ca
   // Written aside and renamed over the entry, so a process reading it at the same time sees the old or the new one.
   const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
+    const payload = serialize(catalog);
     mkdirSync(cache.dir, { recursive: true });
-    writeFileSync(partial, serialize({ key: entryKey(cache, text), catalog } satisfies Entry));
+    writeFileSync(partial, Buffer.concat([Buffer.from(header(entryKey(cache, text), payload), 'latin1'), payload]));
     renameSync(partial, file);
   } catch {
     try {
@@ -76,21 +103,19 @@ export function storeCatalog(cache: CatalogCache, path: string, text: string, ca
   }
 }
 
+function header(key: string, payload: Uint8Array): string {
+  return `${FORMAT}${key}\n${createHash('sha256').update(payload).digest('hex')}\n`;
+}
+
 /** One entry per catalog file: an edited catalog replaces its entry instead of adding one. */
 function entryFile(cache: CatalogCache, path: string): string {
   return join(cache.dir, `${sha256(resolve(path)).slice(0, 32)}.v8`);
 }
 
 function entryKey(cache: CatalogCache, text: string): string {
-  return sha256(`${cache.buildId}\u0000${text}`);
+  return sha256(`${cache.validator}\u0000\u0000${text}`);
 }
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function isEntry(value: unknown): value is Entry {
-  if (typeof value !== 'object' || value === null) return false;
-  const { key, catalog } = value as Partial<Entry>;
-  return typeof key === 'string' && typeof catalog === 'object' && catalog !== null;
 }

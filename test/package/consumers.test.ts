@@ -118,7 +118,7 @@ beforeAll(async () => {
     symlinkSync(join(REPO, 'node_modules', name), join(work, 'node_modules', name), 'dir');
   }
   cpSync(FIXTURES, work, { recursive: true });
-  for (const project of ['cdk-ts-node', 'cdk-tsx', 'pulumi-pack'])
+  for (const project of ['cdk-ts-node', 'cdk-tsx', 'cdk-cache', 'pulumi-pack'])
     cpSync(join(REPO, 'examples/catalog.yaml'), join(work, project, 'catalog.yaml'));
   for (const flavour of ['cjs', 'esm'])
     cpSync(join(work, 'types/consumer.ts'), join(work, 'types', flavour, 'consumer.ts'));
@@ -266,6 +266,32 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
     ]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(DEPLOYER_ERRORS);
+  });
+
+  it("takes a catalog checked by an earlier synth from the install's cache, and checks an edited one again", async () => {
+    const synth = () =>
+      inWork('cdk-cache', process.execPath, [
+        join(work, 'node_modules/ts-node/dist/bin.js'),
+        '--transpile-only',
+        'bin/app.ts',
+      ]);
+    const first = await synth();
+    expect(first.stderr).toBe('');
+    expect(JSON.parse(first.stdout)).toEqual({ errors: DEPLOYER_ERRORS, yamlLoaded: true });
+    // The same catalog text: neither the YAML parser nor the schema validator is loaded.
+    const second = await synth();
+    expect(second.stderr).toBe('');
+    expect(JSON.parse(second.stdout)).toEqual({ errors: DEPLOYER_ERRORS, yamlLoaded: false });
+
+    const catalog = join(work, 'cdk-cache/catalog.yaml');
+    writeFileSync(catalog, `${readFileSync(catalog, 'utf8')}\nnot-a-field: true\n`);
+    const edited = await synth();
+    expect(edited.stderr).toBe('');
+    // Parsed and checked again: the aspect fails every stack with the catalog's located issues.
+    expect(JSON.parse(edited.stdout)).toEqual({
+      errors: ['/Consumer [EntitlementGuard] the stack was not checked'],
+      yamlLoaded: true,
+    });
   });
 
   it('runs the same app with tsx as an ES module (import of the ES module build)', async () => {
