@@ -28,7 +28,7 @@
 //     [--runners tsx-cjs,ts-node,tsx-esm] [--shapes small,large]
 //   Run it with the Node 22 of node_modules/.bin (npm puts it first on PATH; it refuses an older Node, whose figures
 //   for `import` and `require` of the package would be another runtime's).
-//     [--cli-sizes N,N,…]
+//     [--cli-sizes N,N,…] [--write-apps DIR: write the CDK apps of --runners and --shapes there, measure nothing]
 //   (EG_BENCH_LARGE=1 is --large)
 import '../scripts/require-node.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -59,6 +59,9 @@ const { values: args } = parseArgs({
     runners: { type: 'string', default: 'tsx-cjs,ts-node,tsx-esm' },
     shapes: { type: 'string' },
     'cli-sizes': { type: 'string', default: '25000,50000,100000' },
+    // Writes the CDK apps of --runners and --shapes into this folder (one per set-up) and measures nothing: for
+    // profiling one set-up (node --cpu-prof, valgrind) on the very apps the benchmark runs.
+    'write-apps': { type: 'string' },
   },
 });
 const ROUNDS = Number(args.rounds);
@@ -97,8 +100,9 @@ function timed(command, commandArgs, { cwd = ROOT, env = {} } = {}) {
  * A folder as an app's install leaves it: this package copied into node_modules/entitlement-guard (a symlink would
  * resolve to the repository, where the package cannot find itself by name), every other package linked.
  */
-function installFolder(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+function installFolder(prefix, into) {
+  const dir = into ?? mkdtempSync(join(tmpdir(), prefix));
+  if (into) mkdirSync(into, { recursive: true });
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(join(ROOT, 'node_modules')))
@@ -253,8 +257,8 @@ function expectedOutcome(variant) {
 }
 
 /** An app folder as `cdk init` leaves it: its own package.json and tsconfig, and the packages in node_modules. */
-function appFolder(runner, shape) {
-  const dir = installFolder('eg-user-setup-');
+function appFolder(runner, shape, into) {
+  const dir = installFolder('eg-user-setup-', into);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', private: true, type: runner.type }));
   writeFileSync(
     join(dir, 'tsconfig.json'),
@@ -312,6 +316,13 @@ function benchCdk() {
     const shape = SHAPES[shapeName];
     const resources = shape.roles * 2 + shape.users + shape.secrets * 2;
     for (const [runnerName, runner] of Object.entries(RUNNERS).filter(([, { key }]) => runners.includes(key))) {
+      if (args['write-apps']) {
+        const dir = appFolder(runner, shape, join(args['write-apps'], `${shapeName}-${runner.key}`));
+        console.log(
+          `${runnerName}, ${shapeName}: cd ${dir} && ${runner.command} ${runner.args.slice(0, -1).concat('<variant>.ts').join(' ')} (${CDK_VARIANTS.join(', ')})`,
+        );
+        continue;
+      }
       const dir = appFolder(runner, shape);
       try {
         const loads = [load()];
