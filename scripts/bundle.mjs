@@ -9,7 +9,8 @@
 //                 under dist/cjs/package.json: a `require` consumer type-checks against what it actually loads.
 //
 // Dependencies stay external, resolved from the app's node_modules. No source maps: they would point at sources that
-// are not in the package, and the bundles are plain, unminified JavaScript.
+// are not in the package, and the bundles are plain, unminified JavaScript (the CommonJS build without comments and
+// its files but the entry points named `.cjs`: COMMONJS_OUTPUT says why).
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -57,7 +58,7 @@ function lazyEntries(format) {
       return `import { createRequire } from 'node:module';
 let loaded;
 export function ${loader.name}() {
-  return (loaded ??= createRequire(import.meta.url)('${folder}${loader.entry}.js'));
+  return (loaded ??= createRequire(import.meta.url)('${folder}${loader.entry}.cjs'));
 }
 `;
     },
@@ -91,6 +92,21 @@ function buildIdModule(id) {
   };
 }
 
+/**
+ * The CommonJS build's files, but for the entry points package.json names, end in `.cjs` and hold no comments, so
+ * that no file an app loads after `require('entitlement-guard/cdk')` holds the word "import". tsx (the most common
+ * way to run a TypeScript CDK app) scans every `.js` file that holds "import" or "export" (CommonJS has `exports.`)
+ * and every `.cjs` file that holds "import" for ES module syntax, with a JavaScript lexer (its WebAssembly one is
+ * only ready once the event loop turns, which a synth never lets it): loading the engine half took 155–205 ms of
+ * CPU under tsx against 31–38 ms in plain Node, and 31–35 ms under tsx as `.cjs` files without that word (issue 23).
+ * test/cdk/entry-points.test.ts keeps the word out.
+ */
+const COMMONJS_OUTPUT = {
+  entryFileNames: (chunk) => (chunk.name in lazyHalves ? '[name].cjs' : '[name].js'),
+  chunkFileNames: '[name]-[hash].cjs',
+  comments: false,
+};
+
 async function bundle(entries, format, outDir, id) {
   // Chunk names carry a content hash: clear the last build's, or they would be published beside the new ones.
   rmSync(outDir, { recursive: true, force: true });
@@ -102,7 +118,11 @@ async function bundle(entries, format, outDir, id) {
     external: (id) => builtins.has(id) || !/^[./]/.test(id),
     platform: 'node',
     plugins: [lazyEntries(format), buildIdModule(id)],
-    output: { dir: fileURLToPath(outDir), format, chunkFileNames: '[name]-[hash].js' },
+    output: {
+      dir: fileURLToPath(outDir),
+      format,
+      ...(format === 'cjs' ? COMMONJS_OUTPUT : { chunkFileNames: '[name]-[hash].js' }),
+    },
     logLevel: 'warn',
   });
   // The catalog schema's compiled validator is loaded beside the code that uses it (catalog/schema-check.ts).
