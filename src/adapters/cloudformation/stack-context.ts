@@ -36,15 +36,23 @@ export function stackContext(input: TemplateInput): StackContext {
   // Keyed by the JSON text: serializing is native code, cheaper on a cold run than resolving and parsing again.
   // A template resolves the same content the same way, so the caches live as long as this context.
   const documents = new Map<string, PolicyDocument>();
-  const strings = new Map<string, Maybe<string>>();
+  /** Per property name (`what`), by the value's JSON text. */
+  const strings = new Map<string, Map<string, Maybe<string>>>();
   // Most policy documents are static JSON: resolving one without intrinsics walks it only to return it unchanged.
   const parseDocument = (raw: unknown, json: string | undefined): PolicyDocument =>
     parsePolicyDocument(json !== undefined && mayHoldIntrinsic(json) ? resolver.resolve(raw) : raw);
+  // Each resource's id is asked for several times (its identity, the policies and schedules that name it, every
+  // lookup by id): made once, it is one string whose hash the maps keyed by id compute once.
+  const ids = new Map<string, string>();
   return {
     input,
     resolver,
     resources,
-    id: (logicalId) => `${input.stack}/${logicalId}`,
+    id(logicalId) {
+      let id = ids.get(logicalId);
+      if (id === undefined) ids.set(logicalId, (id = `${input.stack}/${logicalId}`));
+      return id;
+    },
     ref(logicalId) {
       const resource = input.template.Resources[logicalId];
       const cdkPath = resource.Metadata?.['aws:cdk:path'];
@@ -65,7 +73,8 @@ export function stackContext(input: TemplateInput): StackContext {
       return ref;
     },
     policyDocument(raw) {
-      return parseDocument(raw, JSON.stringify(raw));
+      // Read without its JSON text, which only this check needs here (one policy document per policy resource).
+      return parsePolicyDocument(mayHoldIntrinsicValue(raw) ? resolver.resolve(raw) : raw);
     },
     sharedPolicyDocument(raw) {
       const key = JSON.stringify(raw);
@@ -78,9 +87,10 @@ export function stackContext(input: TemplateInput): StackContext {
       const json = JSON.stringify(raw);
       if (json === undefined) return resolver.resolveString(raw, what);
       // `what` names the property in the Unknown a non-string gives.
-      const key = `${what}\u0000${json}`;
-      let value = strings.get(key);
-      if (value === undefined) strings.set(key, (value = resolver.resolveString(raw, what)));
+      let byJson = strings.get(what);
+      if (!byJson) strings.set(what, (byJson = new Map<string, Maybe<string>>()));
+      let value = byJson.get(json);
+      if (value === undefined) byJson.set(json, (value = resolver.resolveString(raw, what)));
       return value;
     },
   };
@@ -89,4 +99,30 @@ export function stackContext(input: TemplateInput): StackContext {
 /** Whether JSON text has an object that may be an intrinsic function (`{"Ref": …}`, `{"Fn::…": …}`). */
 function mayHoldIntrinsic(json: string): boolean {
   return json.includes('{"Ref":') || json.includes('{"Fn::');
+}
+
+/**
+ * mayHoldIntrinsic of the value's JSON text, without writing the text: an object whose first key as JSON.stringify
+ * writes it (the first whose value is written: not undefined, a function or a symbol) is `Ref` or starts `Fn::`.
+ * An object with a `toJSON` is written as that gives it, so it is judged by its text.
+ */
+export function mayHoldIntrinsicValue(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    const json = JSON.stringify(value);
+    return json !== undefined && mayHoldIntrinsic(json);
+  }
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) if (mayHoldIntrinsicValue(value[index])) return true;
+    return false;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (first && (key === 'Ref' || key.startsWith('Fn::'))) return true;
+    first = false;
+    if (mayHoldIntrinsicValue(item)) return true;
+  }
+  return false;
 }

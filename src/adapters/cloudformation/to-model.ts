@@ -128,6 +128,7 @@ class ModelBuilder {
   readonly identities = new Map<string, Identity>();
   private readonly identityIndex = new IdentityIndex(this.identities);
   private readonly secrets = new Map<string, Secret>();
+  private secretsByName: Map<string, Secret> | undefined;
   /** Policy resources (`AWS::IAM::Policy`/`ManagedPolicy`) by model id. */
   private readonly policies = new Map<string, AwsPolicyGrant>();
   /** The policies someone in the change holds. */
@@ -231,7 +232,15 @@ class ModelBuilder {
     const logicalId = stack.resolver.referencedResource(raw);
     if (logicalId) return this.secrets.get(stack.id(logicalId));
     const value = stack.resolver.resolve(raw);
-    return [...this.secrets.values()].find((secret) => secret.name === value);
+    if (typeof value !== 'string') return undefined;
+    // By name, the first secret added first, as a scan of every secret finds it: built once, when a schedule first
+    // names its secret other than by `Ref` (all secrets are added before any schedule is linked).
+    if (!this.secretsByName) {
+      this.secretsByName = new Map();
+      for (const secret of this.secrets.values())
+        if (!this.secretsByName.has(secret.name)) this.secretsByName.set(secret.name, secret);
+    }
+    return this.secretsByName.get(value);
   }
 
   addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
