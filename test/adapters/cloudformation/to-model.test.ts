@@ -154,6 +154,43 @@ describe('modelFromTemplates: identities', () => {
     ]);
     expect(secrets[0]!.tags).toEqual({ owner: 'team-data' });
   });
+
+  it('links a rotation schedule that names its secret by name (the first secret of that name), or by a parameter', () => {
+    const schedule = (SecretId: unknown): CfnResource => ({
+      Type: 'AWS::SecretsManager::RotationSchedule',
+      Properties: { SecretId, RotationRules: { AutomaticallyAfterDays: 7 } },
+    });
+    const templates = [
+      {
+        stack: 'Data',
+        file: 'data.template.json',
+        template: {
+          Parameters: { Which: { Type: 'String', Default: 'shared/db' } },
+          Resources: {
+            First: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'shared/db' } },
+            Second: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'shared/db' } },
+            Other: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'other' } },
+            Lonely: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'lonely' } },
+            ByParameter: schedule({ Ref: 'Which' }),
+            ByName: schedule('other'),
+            Nobody: schedule('no-such-secret'),
+            NotAString: schedule(['lonely']),
+          },
+        },
+      },
+      {
+        stack: 'Ops',
+        file: 'ops.template.json',
+        template: { Resources: { AcrossStacks: schedule('lonely') } },
+      },
+    ];
+    expect(modelFromTemplates(templates).secrets.map((secret) => [secret.id, secret.rotationSource?.name])).toEqual([
+      ['Data/First', 'ByParameter'],
+      ['Data/Second', undefined],
+      ['Data/Other', 'ByName'],
+      ['Data/Lonely', 'AcrossStacks'],
+    ]);
+  });
 });
 
 describe('modelFromTemplates: links', () => {
