@@ -23,7 +23,7 @@
  * target lands in one namespace, and no glob can reach from one into another. A physical name written in one of
  * these forms (`stack:app/Admin` as a role name) binds nothing: it would claim a location that is not its own.
  */
-import { hasOwnValue, inAccount, OWN_ACCOUNT } from '../src/model/deployment.js';
+import { hasOwnValue, hasResourceValue, inAccount, OWN_ACCOUNT } from '../src/model/deployment.js';
 import type { Identity, Model, ResourceRef, Secret } from '../src/model/model.js';
 import type { Finding } from '../src/model/finding.js';
 import { globMatch } from '../src/util/glob.js';
@@ -132,15 +132,14 @@ function constructPaths(resource: ResourceRef): string[] {
 }
 
 /**
- * The cloud's own id for the subject, when it names it outside the change: a placeholder for a generated name
- * (`${Role}`) or another value of the deployment (`<own-region>`) names nothing, while the own account
+ * The cloud's own id for the subject, when it names it outside the change: a generated name (`<id of Role>`) or another value of the deployment (`<own-region>`) names nothing, while the own account
  * (`<own-account>`) is filled in where known.
  */
 function cloudIds(subject: Subject, accountIds: readonly string[]): string[] {
   const arn = 'arn' in subject ? subject.arn : undefined;
   if (typeof arn !== 'string' || arn === '') return [];
   const placeholders = arn.replaceAll(OWN_ACCOUNT, '');
-  if (placeholders.includes('${') || hasOwnValue(placeholders)) return [];
+  if (placeholders.includes('${') || hasResourceValue(placeholders) || hasOwnValue(placeholders)) return [];
   if (!arn.includes(OWN_ACCOUNT)) return [arn];
   return [arn, ...accountIds.map((account) => inAccount(arn, account))];
 }

@@ -8,6 +8,7 @@
  *      physical name: a CDK construct rename changes the logical id and the generated name, but not what it grants.
  * Whatever is still unmatched was added (head) or removed (base).
  */
+import { replaceResourceValues } from '../model/deployment.js';
 import type { AuditIdentity } from './types.js';
 
 export type MatchedBy = 'catalog-id' | 'physical-name' | 'declaration' | 'same-privileges';
@@ -80,7 +81,7 @@ function declarationKey(identity: AuditIdentity): string | undefined {
 }
 
 /**
- * What the identity holds, with references to other resources of the template (`${OtherRole.Arn}`, `${Bucket}`) left
+ * What the identity holds, with references to other resources of the template (`<Arn of OtherRole>`, `<id of Bucket>`) left
  * out: a construct rename renames those too.
  */
 function privilegesKey(identity: AuditIdentity): string | undefined {
@@ -101,8 +102,14 @@ function privilegesKey(identity: AuditIdentity): string | undefined {
   );
 }
 
+/**
+ * The text with the values of other resources named by a logical id (`<Arn of Bucket>`, `<id of OtherRole>`) alike: a
+ * construct rename changes them all.
+ */
 function withoutReferences(text: string): string {
-  return text.replace(/\$\{[A-Za-z0-9]+(\.[A-Za-z0-9.]+)?\}/g, '${}');
+  return replaceResourceValues(text, (resource, attribute) =>
+    /^[A-Za-z0-9]+$/.test(resource) ? '<>' : `<${attribute} of ${resource}>`,
+  );
 }
 
 /** Identities by key; unless `interchangeable`, a key that names more than one identity on this side matches nothing. */

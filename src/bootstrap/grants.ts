@@ -209,7 +209,7 @@ export function managedPolicyName(arn: string): string {
 /**
  * A granted resource as an envelope resource: an ARN or `*` as written (the deployment's own values, `<own-account>`,
  * are compared as text, so the envelope covers exactly the grant); a bare reference to a resource of the stack
- * (`${Queue.Arn}`, known at deploy) becomes `*`, which is what can be written for it before deployment.
+ * (`<Arn of Queue>`, known at deploy) becomes `*`, which is what can be written for it before deployment.
  */
 function envelopeResource(resource: string): string {
   return resource === '*' || resource.startsWith('arn:') ? resource : '*';

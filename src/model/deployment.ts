@@ -6,6 +6,11 @@
  * (CloudFormation's `AWS::AccountId` pseudo parameter, the account of a Pulumi or Terraform identity whose ARN the
  * plan does not know), and back where it quotes its own syntax.
  *
+ * A value another resource of the change gets at deploy time (its generated name or id, an attribute such as its ARN)
+ * is a marker too, naming the resource as the front-end does: `<id of OpsRole>`, `<Arn of Bucket>`. CloudFormation
+ * writes the same with `Ref`, `Fn::GetAtt` or `Fn::Sub`, Pulumi as an output of the resource; the adapters translate
+ * theirs into these (resourceValue) and back where they quote their own syntax.
+ *
  * The partition is a model value as well: the model writes `aws`. AWS's ARN formats and the catalog's patterns read
  * every partition (`aws-cn`, `aws-us-gov`) as `aws`, so an adapter writes `aws` where its dialect leaves the
  * partition to the deployment.
@@ -50,4 +55,34 @@ export function ownValuesAsWildcards(text: string): string {
 /** The text with the own account written as the given account id. */
 export function inAccount(text: string, account: string): string {
   return text.replaceAll(OWN_ACCOUNT, account);
+}
+
+/** A value of another resource of the change that only deploy time knows, as resourceValue writes it. */
+const RESOURCE_VALUE = /<([A-Za-z][A-Za-z0-9.]*) of ([^<>]+)>/g;
+const RESOURCE_VALUE_FIRST = /^<[A-Za-z][A-Za-z0-9.]* of [^<>]+>/;
+
+/**
+ * The value deploy time gives a resource of the change: its id (a generated name, what the resource is known by) or
+ * the named attribute (`Arn`, `Endpoint.Address`). `resource` is the resource's name in the change (a logical id, a
+ * Pulumi resource name).
+ */
+export function resourceValue(resource: string, attribute = 'id'): string {
+  return `<${attribute} of ${resource}>`;
+}
+
+/** Whether the text holds a value of another resource of the change (resourceValue). */
+export function hasResourceValue(text: string): boolean {
+  return text.includes(' of ') && new RegExp(RESOURCE_VALUE.source).test(text);
+}
+
+/** Whether the text begins with a value of another resource of the change, as a generated name does. */
+export function startsWithResourceValue(text: string): boolean {
+  return text.startsWith('<') && RESOURCE_VALUE_FIRST.test(text);
+}
+
+/** The text with each value of another resource of the change given by `replace(resource, attribute)`. */
+export function replaceResourceValues(text: string, replace: (resource: string, attribute: string) => string): string {
+  return text.includes(' of ')
+    ? text.replace(RESOURCE_VALUE, (_, attribute: string, resource: string) => replace(resource, attribute))
+    : text;
 }

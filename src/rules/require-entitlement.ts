@@ -486,7 +486,7 @@ function isManagedAllowed(arn: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) => globMatch(pattern, arn) || (name !== undefined && awsManagedName(pattern) === name));
 }
 
-/** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a placeholder (`${Partition}`). */
+/** The name in `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be left to deploy time (`${…}`). */
 function awsManagedName(arn: string): string | undefined {
   return /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn)?.[1];
 }

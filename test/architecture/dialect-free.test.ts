@@ -1,7 +1,7 @@
 /**
  * A model free of IaC dialects (issue 19, item 2): below the adapters, no source names CloudFormation's pseudo
- * parameters (`${AWS::AccountId}`; the model writes `<own-account>`, src/model/deployment.ts) or gives a front-end's
- * advice (`pulumi config`; the adapter that knows its front-end supplies it). The tree passes, and a planted leak in
+ * parameters (`${AWS::AccountId}`; the model writes `<own-account>`, src/model/deployment.ts) or references
+ * (`${LogicalId.Attr}`; the model writes `<Attr of LogicalId>`), or gives a front-end's advice (`pulumi config`; the adapter that knows its front-end supplies it). The tree passes, and a planted leak in
  * each guarded folder is reported while the same text in an adapter is not.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,13 @@ const GUARDED = ['src/model', 'src/rules', 'src/iam', 'src/engine', 'src/audit',
 const DIALECT = [
   { what: 'a CloudFormation pseudo parameter', pattern: /\$\{AWS::/ },
   { what: 'Pulumi-specific advice', pattern: /pulumi config/i },
+  // Another resource's value is `<id of Bucket>`, `<Arn of Bucket>` (resourceValue, src/model/deployment.ts), not
+  // Fn::Sub's `${Bucket}`, `${Bucket.Arn}`, written out or built. `${Partition}` is how AWS's service reference writes
+  // an ARN format's partition (src/iam/aws reads it), and `${OWN_ACCOUNT}` an interpolated constant.
+  {
+    what: "a CloudFormation reference (Fn::Sub's ${LogicalId})",
+    pattern: /\$\{(?!Partition\})[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(\.[A-Za-z0-9.]+)?\}|\\\$\{\$\{/,
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -50,7 +57,7 @@ function dialectLeaks(root: string): string[] {
 }
 
 describe('a model free of IaC dialects', () => {
-  it('no guarded source names a CloudFormation pseudo parameter or gives Pulumi advice', () => {
+  it('no guarded source names a CloudFormation pseudo parameter or reference, or gives Pulumi advice', () => {
     expect(dialectLeaks(REPO)).toEqual([]);
   });
 
@@ -66,13 +73,24 @@ describe('a model free of IaC dialects', () => {
       const own = "export const OWN = '${AWS::AccountId}';\n";
       for (const folder of GUARDED) write(`${folder}/leak.ts`, own);
       write('src/rules/advice.ts', "// fix it\nexport const fix = 'run `pulumi config set --secret`';\n");
-      write('src/model/clean.ts', "export const OWN_ACCOUNT = '<own-account>';\n");
+      write(
+        'src/audit/reference.ts',
+        '// a generated name: `${LogicalId}`\nexport const ARN = `arn:aws:s3:::\\${${name}.Arn}`;\n',
+      );
+      write(
+        'src/model/clean.ts',
+        "export const OWN_ACCOUNT = '<own-account>';\nexport const BUCKET = '<Arn of Bucket>';\n",
+      );
+      write('src/iam/aws/formats.ts', "const arn = format.replace('${Partition}', 'aws') + `${OWN_ACCOUNT}`;\n");
+      write('src/adapters/cloudformation/intrinsics.ts', 'return `\\${${logicalId}}`;\n');
       write('src/adapters/cloudformation/pseudo.ts', own);
       write('src/adapters/pulumi/advice.ts', "export const fix = 'pulumi config set --secret';\n");
       expect(dialectLeaks(dir)).toEqual(
         [
           ...GUARDED.map((folder) => `${folder}/leak.ts:1 a CloudFormation pseudo parameter`),
           'src/rules/advice.ts:2 Pulumi-specific advice',
+          "src/audit/reference.ts:1 a CloudFormation reference (Fn::Sub's ${LogicalId})",
+          "src/audit/reference.ts:2 a CloudFormation reference (Fn::Sub's ${LogicalId})",
         ].sort(),
       );
     });

@@ -349,6 +349,28 @@ describe('audits written before the model wrote the own account as <own-account>
   });
 });
 
+describe("audits written before the model wrote another resource's value as <id of LogicalId>", () => {
+  it('reads `${LogicalId}` and `${LogicalId.Attr}` in a stored audit as the model writes them: no change against the same inputs', () => {
+    const audit = runAudit({
+      paths: [join(REPO, BAD)],
+      catalogPath: join(REPO, CATALOG),
+      format: 'json',
+      now: NOW,
+      cwd: REPO,
+    }).output;
+    expect(audit).toContain('"arn": "arn:aws:iam::<own-account>:role/<id of OrphanRole>"');
+    const legacy = join(work, 'legacy-references.audit.json');
+    writeFileSync(
+      legacy,
+      audit.replace(/<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g, (_, attribute: string, resource: string) =>
+        attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
+      ),
+    );
+    expect(readFileSync(legacy, 'utf8')).toContain('"arn": "arn:aws:iam::<own-account>:role/${OrphanRole}"');
+    expect(isEmptyDiff(diffJson(legacy, BAD))).toBe(true);
+  });
+});
+
 describe('size', () => {
   it('keeps the Markdown of a 500-identity change under 65,000 characters, with the overflow pointed at the full report', () => {
     const { base, head, expected } = syntheticAudits(5_000);

@@ -1,4 +1,4 @@
-import { hasOwnValue, ownIamArn } from '../../model/deployment.js';
+import { hasOwnValue, hasResourceValue, ownIamArn } from '../../model/deployment.js';
 import type { Identity, IdentityKind, Maybe, ResourceRef } from '../../model/model.js';
 
 /**
@@ -51,9 +51,9 @@ export function externalIdentity(
 ): Identity | undefined {
   const segment = SEGMENTS[kind] ?? kind;
   const name = reference.startsWith('arn:') ? reference.slice(reference.lastIndexOf('/') + 1) : reference;
-  // A name still holding a placeholder (`${Other}`, `<own-account>`) is no identity's name: nothing to look up in
-  // the catalog.
-  if (name === '' || name.includes('${') || hasOwnValue(name)) return undefined;
+  // A name still holding another resource's value (`<id of Other>`), the deployment's (`<own-account>`) or an IAM
+  // policy variable is no identity's name: nothing to look up in the catalog.
+  if (name === '' || name.includes('${') || hasResourceValue(name) || hasOwnValue(name)) return undefined;
   const arn = reference.startsWith('arn:') ? reference : iamArn(segment, name);
   // An IAM name is unique in its account: a catalog exception may name it.
   return {

@@ -1,4 +1,4 @@
-import { hasOwnValue } from '../../model/deployment.js';
+import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
 import { isUnknown, unknownValue, type Unknown } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { asTemplateText } from './pseudo-parameters.js';
@@ -84,10 +84,10 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
 /** What `Fn::Equals` compares: CloudFormation compares the string forms of parameter values and literals. */
 function comparable(value: unknown): string | Unknown {
   if (isUnknown(value)) return value;
-  // The resolver's placeholders (`${Bucket}`) and the deployment's own values (`<own-region>`) are known only at
-  // deploy time.
+  // Another resource's values (`<id of Bucket>`), the deployment's own values (`<own-region>`) and IAM policy
+  // variables (`${aws:username}`, written `${!aws:username}` in Fn::Sub) are known only at deploy time.
   if (typeof value === 'string') {
-    return /\$\{[^}]*\}/.test(value) || hasOwnValue(value)
+    return /\$\{[^}]*\}/.test(value) || hasOwnValue(value) || hasResourceValue(value)
       ? unknownValue(`${asTemplateText(value)} (known only at deploy time)`)
       : value;
   }

@@ -1,5 +1,5 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { OWN_ACCOUNT, PARTITION } from '../../model/deployment.js';
+import { OWN_ACCOUNT, PARTITION, resourceValue } from '../../model/deployment.js';
 import {
   isUnknown,
   unknownValue,
@@ -95,7 +95,7 @@ export function permissionSetFromResource(stack: StackContext, logicalId: string
     // A permission set's name is unique in its Identity Center instance.
     ...(literalName(resource, 'Name') !== undefined ? { uniqueName: true } : {}),
     resource: ref,
-    arn: `\${${logicalId}.PermissionSetArn}`,
+    arn: resourceValue(logicalId, 'PermissionSetArn'),
     tags: tagsOf(resolver.resolve(properties.Tags)),
     grants: [],
     credentials: [],

@@ -1,4 +1,5 @@
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
+import { resourceValue } from '../../model/deployment.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
@@ -7,7 +8,7 @@ import type { CfnResource, TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
- * - `Ref`/`Fn::GetAtt` to a resource → a stable placeholder (`${LogicalId}`, `${LogicalId.Attr}`); for an IAM
+ * - `Ref`/`Fn::GetAtt` to a resource → the model's value of that resource (`<id of LogicalId>`, `<Attr of LogicalId>`, model/deployment.ts); for an IAM
  *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries; for an OIDC or SAML
  *   provider with a literal URL/name, both → its ARN (see names.ts);
  * - pseudo parameters → `aws`, `amazonaws.com` or the model's values for the deployment's own account, region and
@@ -62,7 +63,7 @@ export function createResolver(input: TemplateInput): Resolver {
     const parameter = own(template.Parameters, name);
     if (isRecord(parameter)) return parameterValue(name, parameter.Type, parameter.Default);
     const resource = own(resources, name) as CfnResource | undefined;
-    if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? `\${${name}}`;
+    if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? resourceValue(name);
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
 
@@ -76,7 +77,7 @@ export function createResolver(input: TemplateInput): Resolver {
       const arn = identityArn(logicalId, resource) ?? providerArn(resource);
       if (arn) return arn;
     }
-    return `\${${logicalId}.${attribute}}`;
+    return resourceValue(logicalId, attribute);
   };
 
   const sub = (text: string, variables: Record<string, unknown>): unknown => {

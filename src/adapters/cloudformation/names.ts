@@ -1,4 +1,5 @@
 import { iamArn } from '../aws/identities.js';
+import { resourceValue } from '../../model/deployment.js';
 import type { CfnResource } from './template.js';
 
 /** The name property and ARN segment of each IAM identity type the adapter models. */
@@ -17,7 +18,7 @@ export function literalName(resource: CfnResource, property: string): string | u
 /** What `Ref` returns for an IAM identity: its literal name, or a stable placeholder for a generated one. */
 export function identityRefName(logicalId: string, resource: CfnResource): string | undefined {
   const type = IDENTITY_TYPES[resource.Type];
-  return type ? (literalName(resource, type.nameProperty) ?? `\${${logicalId}}`) : undefined;
+  return type ? (literalName(resource, type.nameProperty) ?? resourceValue(logicalId)) : undefined;
 }
 
 /**

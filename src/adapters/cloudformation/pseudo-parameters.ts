@@ -1,4 +1,11 @@
-import { OWN_ACCOUNT, OWN_REGION, OWN_STACK_ID, OWN_STACK_NAME, PARTITION } from '../../model/deployment.js';
+import {
+  OWN_ACCOUNT,
+  OWN_REGION,
+  OWN_STACK_ID,
+  OWN_STACK_NAME,
+  PARTITION,
+  replaceResourceValues,
+} from '../../model/deployment.js';
 
 /** Pseudo parameters as model values (model/deployment.ts): the deployment's own account, region and stack. */
 export const PSEUDO_PARAMETERS: Record<string, string> = {
@@ -17,7 +24,13 @@ const AS_WRITTEN: ReadonlyArray<readonly [string, string]> = [
   [OWN_STACK_ID, '${AWS::StackId}'],
 ];
 
-/** A resolved value as a template author writes it (`${AWS::Region}`), for the adapter's own messages about the template. */
+/**
+ * A resolved value as a template author writes it (`${AWS::Region}`, `${Bucket.Arn}` for the model's `<Arn of Bucket>`),
+ * for the adapter's own messages about the template.
+ */
 export function asTemplateText(value: string): string {
-  return AS_WRITTEN.reduce((text, [model, written]) => text.replaceAll(model, written), value);
+  const written = replaceResourceValues(value, (resource, attribute) =>
+    attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
+  );
+  return AS_WRITTEN.reduce((text, [model, template]) => text.replaceAll(model, template), written);
 }

@@ -1,4 +1,4 @@
-import { startsWithOwnValue } from '../../model/deployment.js';
+import { startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
 import {
   emptyModel,
   isUnknown,
@@ -212,13 +212,13 @@ class ModelBuilder {
     if (local?.kind === kind) return local;
     const value = stack.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value === 'string') {
-      // A name is the last ARN segment: the literal name, or `${LogicalId}` for a generated one (what `Ref` gives).
+      // A name is the last ARN segment: the literal name, or `<id of LogicalId>` for a generated one (what `Ref` gives).
       const named = this.identityIndex.named(kind, value);
       const found =
         this.identityIndex.withArn(kind, value) ??
         named.find((identity) => identity.resource.stack === stack.input.stack) ??
-        // Across stacks only a literal name is the same name; `${LogicalId}` placeholders are per stack.
-        (value.startsWith('${') || startsWithOwnValue(value) ? undefined : named[0]);
+        // Across stacks only a literal name is the same name; a generated one (`<id of LogicalId>`) is per stack.
+        (startsWithResourceValue(value) || startsWithOwnValue(value) ? undefined : named[0]);
       if (found) return found;
     }
     this.model.externalReferences!.push({

@@ -1,4 +1,5 @@
 import { iamArn } from '../aws/identities.js';
+import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -38,14 +39,14 @@ export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
 /**
  * The ARN a reference to an IAM identity stands for, rendered as the CloudFormation adapter renders it
  * (`arn:aws:iam::<own-account>:role/Name`) so rules match principals to identities the same way in both
- * front-ends. A generated physical name is a per-resource placeholder.
+ * front-ends. A generated physical name is the model's value of the resource (`<id of name>`).
  */
 export function identityArn(
   segment: IdentityShape['arnSegment'],
   physicalName: string | undefined,
   resourceName: string,
 ): string {
-  return iamArn(segment, physicalName ?? `\${${resourceName}}`);
+  return iamArn(segment, physicalName ?? resourceValue(resourceName));
 }
 
 /** An IAM role, user or group with what its own properties say; links from other resources are added later. */

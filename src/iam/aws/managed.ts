@@ -35,7 +35,7 @@ export interface IdentityDocuments {
   unknownManaged: AwsManagedPolicyGrant[];
 }
 
-/** `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be a placeholder (`${Partition}`). */
+/** `arn:<partition>:iam::aws:policy/<path/><Name>`; the partition may be left to deploy time (`${…}`). */
 const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/((?:[^/]+\/)*)([^/]+)$/;
 
 /** Whether an ARN is under `arn:<partition>:iam::aws:policy/`: an AWS managed policy, known to the dataset or not. */

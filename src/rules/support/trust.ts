@@ -3,7 +3,7 @@
  * one TrustEntry per principal of each Allow statement that grants an sts:AssumeRole* action.
  * Shared by restrict-trust and break-glass-isolation so both read principals and conditions the same way.
  */
-import { OWN_ACCOUNT } from '../../model/deployment.js';
+import { OWN_ACCOUNT, replaceResourceValues } from '../../model/deployment.js';
 import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 
@@ -110,12 +110,16 @@ export type AwsPrincipal =
 const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]*):.+$/;
 
 /**
- * Adapters leave placeholders for values known at deploy time in strings (`${Bucket.Arn}`), and some may hold colons,
- * which would split an ARN wrongly: they lose their colons before an ARN's fields are read. The deployment's own
- * account is a model value (`<own-account>`, model/deployment.ts) and stays as it is.
+ * Values known at deploy time may hold colons (an IAM policy variable, `${aws:PrincipalAccount}`; another resource's
+ * value, `<id of name:with:colons>`), which would split an ARN wrongly: they lose their colons before an ARN's fields
+ * are read. The deployment's own account is a model value (`<own-account>`, model/deployment.ts) and stays as it is.
  */
 export function withoutPlaceholders(arn: string): string {
-  return arn.replace(/\$\{[^}]*\}/g, (placeholder) => placeholder.replaceAll(':', '_'));
+  const variables = arn.replace(/\$\{[^}]*\}/g, (placeholder) => placeholder.replaceAll(':', '_'));
+  return replaceResourceValues(
+    variables,
+    (resource, attribute) => `<${attribute} of ${resource.replaceAll(':', '_')}>`,
+  );
 }
 
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */

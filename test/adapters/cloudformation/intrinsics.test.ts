@@ -62,7 +62,7 @@ describe('intrinsics: references', () => {
     expect(resolve({ Ref: 'AppRole' })).toBe('payments-api-runtime');
     expect(resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] })).toBe('arn:aws:iam::<own-account>:role/payments-api-runtime');
     expect(resolve({ 'Fn::GetAtt': ['GeneratedRole', 'Arn'] })).toBe(
-      'arn:aws:iam::<own-account>:role/${GeneratedRole}',
+      'arn:aws:iam::<own-account>:role/<id of GeneratedRole>',
     );
     expect(resolve({ 'Fn::GetAtt': 'Deployer.Arn' })).toBe('arn:aws:iam::<own-account>:user/ci-deployer');
   });
@@ -76,9 +76,9 @@ describe('intrinsics: references', () => {
     ]).toEqual([arn, arn, arn]);
   });
 
-  it('resolves other resources to placeholders and a missing one to Unknown', () => {
-    expect(resolve({ Ref: 'Bucket' })).toBe('${Bucket}');
-    expect(resolve({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe('${Bucket.Arn}');
+  it("resolves other resources to the model's values of them (no CloudFormation syntax) and a missing one to Unknown", () => {
+    expect(resolve({ Ref: 'Bucket' })).toBe('<id of Bucket>');
+    expect(resolve({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe('<Arn of Bucket>');
     expect(resolve({ Ref: 'Nope' })).toEqual(unknownValue('Ref Nope (not defined in the template)'));
   });
 
@@ -93,7 +93,7 @@ describe('intrinsics: references', () => {
 describe('intrinsics: functions', () => {
   it('Fn::Sub in both forms, with GetAtt, pseudo parameters and ${!Literal}', () => {
     expect(resolve({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/${Env}/*' })).toBe(
-      'arn:aws:s3:::${Bucket}/prod/*',
+      'arn:aws:s3:::<id of Bucket>/prod/*',
     );
     expect(resolve({ 'Fn::Sub': ['${Name}-${AppRole.Arn}', { Name: { Ref: 'Env' } }] })).toBe(
       'prod-arn:aws:iam::<own-account>:role/payments-api-runtime',

@@ -98,13 +98,13 @@ describe('SAM: AWS::Serverless::Function', () => {
           's3:GetObjectVersion',
           's3:GetLifecycleConfiguration',
         ],
-        resource: ['arn:aws:s3:::${Bucket}', 'arn:aws:s3:::${Bucket}/*'],
+        resource: ['arn:aws:s3:::<id of Bucket>', 'arn:aws:s3:::<id of Bucket>/*'],
       },
     ]);
     expect(s.inline[1]!.statements[0]!.action).toContain('dynamodb:DeleteItem');
     expect(s.inline[1]!.statements[0]!.resource).toEqual([
-      'arn:aws:dynamodb:<own-region>:<own-account>:table/${Orders}',
-      'arn:aws:dynamodb:<own-region>:<own-account>:table/${Orders}/index/*',
+      'arn:aws:dynamodb:<own-region>:<own-account>:table/<id of Orders>',
+      'arn:aws:dynamodb:<own-region>:<own-account>:table/<id of Orders>/index/*',
     ]);
     expect(s.inline[2]!.statements[0]!.action).toEqual(['sqs:SendMessage']);
   });
@@ -209,7 +209,7 @@ describe('SAM: AWS::Serverless::Function', () => {
       {
         id: 'App/ANightlyRole',
         managed: [],
-        inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['${A.Arn}'] }]],
+        inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['<Arn of A>'] }]],
         trust: [{ Service: ['scheduler.amazonaws.com'] }],
       },
       {
@@ -289,7 +289,7 @@ describe('SAM: state machines and APIs', () => {
         inline: [
           {
             name: 'FlowNightlyRoleStartExecutionPolicy',
-            statements: [{ effect: 'Allow', action: ['states:StartExecution'], resource: ['${Flow}'] }],
+            statements: [{ effect: 'Allow', action: ['states:StartExecution'], resource: ['<id of Flow>'] }],
           },
         ],
         trust: [{ Service: ['events.amazonaws.com'] }],

@@ -86,7 +86,7 @@ describe('modelFromTemplates: identities', () => {
     }).identities;
     expect([role!.name, role!.arn, role!.maxSessionSeconds]).toEqual([
       'Worker',
-      'arn:aws:iam::<own-account>:role/${Worker}',
+      'arn:aws:iam::<own-account>:role/<id of Worker>',
       3600,
     ]);
   });
