@@ -9,6 +9,7 @@ import type { Model } from '../src/model/model.js';
 import { isPastDate } from './dates.js';
 import { bindingOf, isKnownOwner } from './profile.js';
 import { PATH_PREFIX, targetMatches, type Binding, type Subject } from './waivers.js';
+import { globMatch } from '../src/util/glob.js';
 import { inAccount, OWN_ACCOUNT } from '../src/model/deployment.js';
 
 /** The subjects each target binds, per model and catalog (a model may be judged against more than one catalog). */
@@ -64,19 +65,21 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
   if (!names) {
     names = [];
     const target = exception.target;
-    const exactNames = /[*?]/.test(target) ? undefined : namesBindingExactly(target, catalog);
-    if (exactNames !== undefined && !bindingLists.get(model)?.has(catalog)) {
-      // A target without a wildcard binds a subject only through a name equal to it: its own binding name, or the
-      // name by which the catalog record of that id matches it. Subjects that have none of these names are passed
-      // over without working out their binding (a catalog record match for each), which one exception would
-      // otherwise cost for every identity and secret of the change.
+    const exact = !/[*?]/.test(target);
+    if (exact && !bindingLists.get(model)?.has(catalog)) {
+      // A target without a wildcard binds a subject only through a name equal to it: its own binding name, or a name
+      // by which a catalog record of that id matches it (equal to the record's match name, or matching its pattern).
+      // Subjects that have none of these names are passed over without working out their binding (a catalog record
+      // match for each), which one exception would otherwise cost for every identity and secret of the change.
+      const { names: exactNames, patterns } = namesBinding(target, catalog);
       for (const subject of subjectsOf(model))
         if (
-          exactNames.some((name) => mayBindName(subject, name, model)) &&
+          (exactNames.some((name) => mayBindName(subject, name, model)) ||
+            patterns.some((pattern) => mayBindPattern(subject, pattern, model))) &&
           targetMatches(target, bindingOf(subject, catalog, model))
         )
           names.push(subject.name);
-    } else if (exactNames !== undefined) {
+    } else if (exact) {
       for (const { name, binding } of subjectsByName(model, catalog).get(target) ?? [])
         if (targetMatches(target, binding)) names.push(name);
     } else
@@ -92,22 +95,50 @@ function subjectsOf(model: Model): Subject[] {
 }
 
 /**
- * The names a subject bound by this exact target must have among its binding names: the target itself, and the exact
- * `match.name` of each catalog record with the target as id (a record binds only through a name that matched it).
- * Undefined when such a record matches by a pattern: then any subject may be bound by it.
+ * What a subject bound by this exact target must have among its binding names: a name equal to the target or to the
+ * exact `match.name` of a catalog record with the target as id, or one that matches such a record's `match.name`
+ * pattern (a record binds only through a binding name that matched it).
  */
-function namesBindingExactly(target: string, catalog: Catalog): string[] | undefined {
+function namesBinding(target: string, catalog: Catalog): { names: string[]; patterns: string[] } {
   const names = [target];
+  const patterns: string[] = [];
   for (const record of catalog.identities) {
     if (record.id !== target) continue;
     for (const match of recordMatches(record)) {
       // A match by tags alone binds nothing (matchCatalogRecord: bound only through a binding name).
       if (match.name === undefined) continue;
-      if (/[*?]/.test(match.name)) return undefined;
-      names.push(match.name);
+      if (/[*?]/.test(match.name)) patterns.push(match.name);
+      else names.push(match.name);
     }
   }
-  return names;
+  return { names, patterns };
+}
+
+/**
+ * False when none of the subject's binding names (see mayBindName) can match this pattern; true when one may
+ * (bindingOf then decides). Every binding name is one of the names tried here, which may be more.
+ */
+function mayBindPattern(subject: Subject, pattern: string, model: Model): boolean {
+  const wildcard = pattern.search(/[*?]/);
+  const start = wildcard < 0 ? pattern : pattern.slice(0, wildcard);
+  const matches = (name: string) => name.startsWith(start) && globMatch(pattern, name);
+  if (matches(subject.name)) return true;
+  const resource = subject.resource;
+  if (
+    (resource.urn !== undefined && matches(resource.urn)) ||
+    (resource.location !== undefined && matches(resource.location))
+  )
+    return true;
+  // Only a pattern whose literal start agrees with `path:` can match a construct path.
+  if (resource.path !== undefined && PATH_PREFIX.startsWith(start.slice(0, PATH_PREFIX.length))) {
+    // The construct path and its parent (`Stack/Role` of `Stack/Role/Resource`): constructPaths in waivers.ts.
+    const parent = /^(.+)\/(Resource|Default)$/.exec(resource.path)?.[1];
+    if (matches(PATH_PREFIX + resource.path) || (parent !== undefined && matches(PATH_PREFIX + parent))) return true;
+  }
+  const arn = 'arn' in subject ? subject.arn : undefined;
+  if (typeof arn !== 'string') return false;
+  if (matches(arn)) return true;
+  return arn.includes(OWN_ACCOUNT) && (model.accountIds ?? []).some((account) => matches(inAccount(arn, account)));
 }
 
 /**

@@ -93,6 +93,8 @@ const MATCH_NAMES = [
   'arn:aws:iam::<own-account>:user/ci',
   'legacy-*',
   'path:Stack/*',
+  'path:*/app',
+  `arn:aws:iam::${ACCOUNT}:role/a*`,
   'a?p',
 ];
 const match = fc.record(
@@ -160,6 +162,17 @@ describe('exceptionTargets', () => {
       }),
       { seed: 2026_12_03, numRuns: 2000 },
     );
+  });
+
+  it("binds through a catalog record whose pattern matches only the construct's path (not its L1 resource's)", () => {
+    const changed = model({ identities: [role('AppRole', { path: 'Stack/app/Resource' })] });
+    const cat = catalog({
+      owners: [{ id: 'team-data' }],
+      identities: [
+        { id: 'payments', match: { name: 'path:*/app' }, owner: 'team-data', class: 'service', entitlements: [] },
+      ],
+    });
+    expect(exceptionTargets(exception('payments'), changed, cat)).toEqual(['AppRole']);
   });
 
   it('answers for the catalog it is asked with, when one model is judged against two catalogs', () => {
