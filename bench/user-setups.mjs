@@ -12,7 +12,9 @@
 //   pulumi   the policy pack started as the Pulumi CLI starts it (the analyzer plugin over gRPC,
 //            test/pulumi/support/analyzer-client.mjs) beside a do-nothing pack (one resource and one stack policy
 //            that return at once): start-up, AnalyzeStack (the request built before the clock starts) and Analyze
-//            on 10,000 resources, wall and the pack process's own CPU (from /proc), and the pack's peak RSS; `--pulumi-pack name=dir` adds another pack
+//            on 10,000 resources, wall and the pack process's own CPU (from /proc; start-up's CPU is the process's until
+//            it serves its port), with the range over rounds, each target as the median of the rounds' figures against
+//            the do-nothing pack's of the same round, and the pack's peak RSS; `--pulumi-pack name=dir` adds another pack
 //            directory (a copy of an earlier build, say) to the same rounds;
 //   cli      `entitlement-guard check` on a 100,000-resource cdk.out beside a Node process that reads its manifest
 //            and every template and parses them (one template at a time, as `JSON.parse` of each file), CPU time with
@@ -450,6 +452,8 @@ async function benchPulumi() {
       for (const name of names.map((_, index) => names[(index + round) % names.length])) {
         const { dir, config } = packs[name];
         const pack = await startPack(dir, engine.address);
+        // The pack's own CPU until it served its port: start-up, which the load of a shared machine moves less than wall.
+        const startupCpu = processCpuMs(pack.pid);
         const client = analyzerClient(pack.port);
         try {
           await client.configure(config);
@@ -467,6 +471,7 @@ async function benchPulumi() {
           const resourceCpu = processCpuMs(pack.pid) - cpu;
           samples[name].push({
             startup: pack.startupMs,
+            startupCpu,
             stackMs,
             stackCpu,
             resourceMs,
@@ -481,21 +486,45 @@ async function benchPulumi() {
       }
     }
     loads.push(load());
-    console.log(`\n## Pulumi: ${count} resources over the analyzer protocol · load ${loads.join(' → ')}`);
-    const m = (name, key) => median(samples[name].map((sample) => sample[key]));
-    const perResource = (name, key) => ((m(name, key) / count) * 1000).toFixed(0).padStart(4);
+    console.log(
+      `\n## Pulumi: ${count} resources over the analyzer protocol · ${ROUNDS} rounds · load ${loads.join(' → ')}`,
+    );
+    const values = (name, key) => samples[name].map((sample) => sample[key]);
+    const m = (name, key) => median(values(name, key));
+    /** Median per resource in µs, with the range over rounds. */
+    const perResource = (name, key) => {
+      const all = values(name, key).map((value) => (value / count) * 1000);
+      return `${median(all).toFixed(0).padStart(4)} [${Math.min(...all).toFixed(0)}–${Math.max(...all).toFixed(0)}]`;
+    };
     const width = Math.max(...names.map((name) => name.length)) + 1;
-    console.log("wall µs per resource (the pack process's CPU µs per resource); peak RSS of the pack process");
+    console.log(
+      "wall µs per resource (the pack process's CPU µs per resource), median [range over rounds]; start-up wall (CPU) ms; peak RSS of the pack process",
+    );
     for (const name of names) {
       console.log(
-        `${name.padEnd(width)} start-up ${m(name, 'startup').toFixed(0).padStart(5)} ms · AnalyzeStack ${perResource(name, 'stackMs')} (${perResource(name, 'stackCpu')}) · ` +
+        `${name.padEnd(width)} start-up ${m(name, 'startup').toFixed(0).padStart(5)} (${m(name, 'startupCpu').toFixed(0)}) ms · AnalyzeStack ${perResource(name, 'stackMs')} (${perResource(name, 'stackCpu')}) · ` +
           `Analyze ${perResource(name, 'resourceMs')} (${perResource(name, 'resourceCpu')}) · peak RSS ${m(name, 'rss').toFixed(0)} MiB · ${samples[name][0].diagnostics} stack diagnostics`,
       );
     }
+    // Each round's figure against the do-nothing pack's of the same round, so that a change of load between rounds
+    // falls on both sides: the median of those, and their range.
+    const paired = (ours, key, combine) => {
+      const each = samples[ours].map((sample, round) => combine(sample[key], samples['do-nothing'][round][key]));
+      return { median: median(each), min: Math.min(...each), max: Math.max(...each) };
+    };
+    const ratio = (ours, key) => {
+      const { median: mid, min, max } = paired(ours, key, (a, b) => a / b);
+      return `${mid.toFixed(2)}× [${min.toFixed(2)}–${max.toFixed(2)}]`;
+    };
+    const added = (ours, key) => {
+      const { median: mid, min, max } = paired(ours, key, (a, b) => a - b);
+      return `${mid.toFixed(0)} ms [${min.toFixed(0)}–${max.toFixed(0)}]`;
+    };
     for (const ours of names.filter((name) => name !== 'do-nothing')) {
       console.log(
-        `targets (${ours}): AnalyzeStack ${perResource(ours, 'stackMs').trim()} µs/resource (≤ 300) · Analyze ${(m(ours, 'resourceMs') / m('do-nothing', 'resourceMs')).toFixed(2)}× do-nothing (≤ 1.2) · ` +
-          `start-up ${(m(ours, 'startup') - m('do-nothing', 'startup')).toFixed(0)} ms over do-nothing (≤ +200)`,
+        `targets (${ours}): AnalyzeStack ${perResource(ours, 'stackMs').trim()} µs/resource wall, ${perResource(ours, 'stackCpu').trim()} CPU (≤ 300) · ` +
+          `Analyze ${ratio(ours, 'resourceMs')} do-nothing wall, ${ratio(ours, 'resourceCpu')} CPU (≤ 1.2) · ` +
+          `start-up ${added(ours, 'startup')} wall, ${added(ours, 'startupCpu')} CPU over do-nothing (≤ +200)`,
       );
     }
   } finally {
