@@ -5,7 +5,13 @@
  */
 import { AUDIT_SCHEMA_VERSION, type Audit } from '../audit/types.js';
 import { InputFileError } from '../adapters/input-error.js';
-import { OWN_ACCOUNT, OWN_REGION, OWN_STACK_ID, OWN_STACK_NAME, resourceValue } from '../model/deployment.js';
+import {
+  OWN_ACCOUNT,
+  OWN_REGION,
+  OWN_STACK_ID,
+  OWN_STACK_NAME,
+  resourceValuesFromLegacy,
+} from '../model/deployment.js';
 import { JsonSyntaxError, parseLocatedJson } from '../util/located-json.js';
 
 /** A located error in an audit file: the same shape as any other unreadable input. */
@@ -31,22 +37,12 @@ const LEGACY_DEPLOYMENT_VALUES: ReadonlyArray<readonly [string, string]> = [
   ['${AWS::StackId}', OWN_STACK_ID],
 ];
 
-/**
- * They wrote another resource's value as CloudFormation's `${LogicalId}` and `${LogicalId.Attr}` (a Pulumi resource's
- * generated name as `${name}`), where the model now writes `<id of LogicalId>` and `<Attr of LogicalId>`. IAM policy
- * variables (`${aws:username}`, `${*}`) hold a colon or no name and stay as they are.
- */
-const LEGACY_RESOURCE_VALUE = /\$\{([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9.]+))?\}/g;
-
 function withDeploymentValues(text: string): string {
   const own = text.includes('${AWS::')
     ? LEGACY_DEPLOYMENT_VALUES.reduce((all, [legacy, value]) => all.replaceAll(legacy, value), text)
     : text;
-  return own.includes('${')
-    ? own.replace(LEGACY_RESOURCE_VALUE, (_, resource: string, attribute?: string) =>
-        resourceValue(resource, attribute),
-      )
-    : own;
+  // Another resource's value, `${Name}` then (model/deployment.ts).
+  return resourceValuesFromLegacy(own);
 }
 
 export function parseAuditJson(text: string, file: string): Audit {

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument, visit } from 'yaml';
 import { parseCatalog, CatalogError } from '../../catalog/index.js';
 import { approved, blocking, check, init, laterChange, scratch } from './support.js';
 
@@ -147,5 +148,35 @@ describe('catalog init round trip: a key added later to a user init already exce
     const result = check([write(['LegacyUserKey', 'SecondKey'])], catalog);
     expect(result.exitCode).toBe(1);
     expect(blocking(result)).toEqual(['no-long-lived-credentials SecondKey Credential::aws-access-key']);
+  });
+});
+
+describe('catalog init round trip: a catalog written when the model named another resource as `${Name.Attr}`', () => {
+  const inputs = ['test/corpus/aws'];
+  const catalog = init(inputs).output;
+  // What init wrote then: the same catalog with each other resource's value in the old notation.
+  const document = parseDocument(catalog);
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string')
+        node.value = node.value.replace(
+          /<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g,
+          (__, attribute: string, resource: string) =>
+            attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
+        );
+    },
+  });
+  const legacy = document.toString();
+
+  it('gives the verdict the catalog init writes now gives', () => {
+    expect(catalog).toMatch(/resources: \[.*<[A-Za-z][A-Za-z0-9.]* of [A-Za-z0-9]+>/);
+    expect(legacy).not.toMatch(/<[A-Za-z][A-Za-z0-9.]* of [A-Za-z0-9]+>/);
+    const now = check(inputs, approved(catalog));
+    const then = check(inputs, approved(legacy));
+    expect(then.errors).toEqual([]);
+    expect(then.exitCode).toBe(0);
+    expect(then.result?.findings.map((finding) => finding.message)).toEqual(
+      now.result?.findings.map((finding) => finding.message),
+    );
   });
 });

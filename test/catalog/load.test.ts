@@ -105,3 +105,34 @@ describe('merging over the defaults', () => {
     ]);
   });
 });
+
+describe('a catalog `catalog init` wrote when the model named another resource as `${Name}`', () => {
+  it("reads such a resource as the model's value of it now (`<id of Name>`, `<Attr of Name>`); IAM policy variables stay", () => {
+    const catalog = parseCatalog(
+      [
+        'apiVersion: entitlement-guard/v1',
+        'entitlements:',
+        '  - id: worker-queue',
+        '    classes: [service]',
+        '    aws:',
+        '      - actions: ["sqs:SendMessage", "s3:GetObject"]',
+        '        resources:',
+        '          - "arn:aws:sqs:us-east-1:111122223333:${Queue.QueueName}"',
+        '          - "arn:aws:s3:::${Bucket}/${aws:username}/*"',
+        '          - "arn:aws:s3:::reports/*"',
+        '',
+      ].join('\n'),
+      'init.yaml',
+    );
+    expect(catalog.entitlements[0]?.aws).toEqual([
+      {
+        actions: ['sqs:SendMessage', 's3:GetObject'],
+        resources: [
+          'arn:aws:sqs:us-east-1:111122223333:<QueueName of Queue>',
+          'arn:aws:s3:::<id of Bucket>/${aws:username}/*',
+          'arn:aws:s3:::reports/*',
+        ],
+      },
+    ]);
+  });
+});
