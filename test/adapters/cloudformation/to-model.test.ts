@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
-import type { CfnResource } from '../../../src/adapters/cloudformation/template.js';
+import type { CfnResource, TemplateInput } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
 import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
 
@@ -160,7 +160,7 @@ describe('modelFromTemplates: identities', () => {
       Type: 'AWS::SecretsManager::RotationSchedule',
       Properties: { SecretId, RotationRules: { AutomaticallyAfterDays: 7 } },
     });
-    const templates = [
+    const templates: TemplateInput[] = [
       {
         stack: 'Data',
         file: 'data.template.json',
