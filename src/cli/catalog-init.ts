@@ -75,14 +75,14 @@ export function runCatalogInit(argv: string[], progress?: Progress, cwd = proces
   // The base: the built-in defaults, or the catalog to update (read like any catalog, its generated approvers allowed).
   let base: Catalog = defaultCatalog();
   let existingText: string | undefined;
-  if (values.update && outPath !== undefined) {
+  if (values.update && out !== undefined && outPath !== undefined) {
     try {
       existingText = readInputText(
         outPath,
         (reason) =>
-          new CatalogError([{ file: out!, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]),
+          new CatalogError([{ file: out, line: 0, column: 0, field: '', message: `cannot read catalog: ${reason}` }]),
       );
-      base = parseCatalog(existingText, out!, { allowApproverPlaceholders: true });
+      base = parseCatalog(existingText, out, { allowApproverPlaceholders: true });
     } catch (error) {
       if (error instanceof CatalogError) return failure(error.errors.map(formatCatalogIssue));
       throw error;
@@ -117,7 +117,9 @@ export function runCatalogInit(argv: string[], progress?: Progress, cwd = proces
     throw error;
   }
   const messages = summary(plan, changed, out, values.update === true);
-  if (existingText !== undefined) messages.push(...staleMessages(existingText, out!, base, loaded.model));
+  // Only an update reads an existing catalog, from --out.
+  if (existingText !== undefined && out !== undefined)
+    messages.push(...staleMessages(existingText, out, base, loaded.model));
   const result: CatalogInitResult = {
     exitCode: EXIT.clean,
     output: outPath === undefined ? text : '',

@@ -109,12 +109,9 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
   for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
   const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
   if (clash.length > 0) return failure(clash);
-  const models = [
-    modelFromTemplates(inputs),
-    ...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []),
-    ...planModels,
-  ];
-  const model = models.length > 1 ? mergeModels(models) : models[0];
+  const templateModel = modelFromTemplates(inputs);
+  const otherModels = [...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
+  const model = otherModels.length > 0 ? mergeModels([templateModel, ...otherModels]) : templateModel;
   return { catalog, model };
 }
 
@@ -151,10 +148,10 @@ function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirecto
   const isNested = (input: TemplateInput) =>
     input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
   const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
-  for (let index = inputs.length - 1; index >= 0; index--) {
-    const input = inputs[index];
-    if (fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file)) inputs.splice(index, 1);
-  }
+  let kept = 0;
+  for (const input of inputs)
+    if (!(fromSubdirectories.has(input) && !isNested(input) && nestedFiles.has(input.file))) inputs[kept++] = input;
+  inputs.length = kept;
 }
 
 /**

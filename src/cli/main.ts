@@ -115,16 +115,24 @@ function run(argv: string[], progress?: Progress): CommandResult {
   if (values.version) return { exitCode: EXIT.clean, output: `${version()}\n${dataVersions()}`, errors: [] };
   const [command, ...rest] = positionals;
   if (command === 'catalog') {
-    if (rest[0] !== 'validate' || rest.length !== 2)
+    const [subcommand, file, ...more] = rest;
+    if (subcommand !== 'validate' || file === undefined || more.length > 0)
       return usageError('expected: catalog validate FILE, or catalog init <inputs...>');
-    return runCatalogValidate(rest[1]);
+    return runCatalogValidate(file);
   }
   if (command !== 'check' && command !== 'audit' && command !== 'diff')
     return usageError(command ? `unknown command "${command}"` : 'missing command');
   if (rest.length === 0) return usageError(`${command} needs at least one path (cdk.out, template file or directory)`);
-  if (command === 'diff' && rest.length !== 2)
-    return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
-  const formats: readonly string[] = command === 'audit' ? AUDIT_FORMATS : command === 'diff' ? DIFF_FORMATS : FORMATS;
+  let diffPaths: { base: string; head: string } | undefined;
+  if (command === 'diff') {
+    const [base, head, ...more] = rest;
+    if (base === undefined || head === undefined || more.length > 0)
+      return usageError('diff needs two paths: <base> <head> (each an audit JSON or inputs to check)');
+    diffPaths = { base, head };
+  }
+  // The first format is the default.
+  const formats: readonly [string, ...string[]] =
+    command === 'audit' ? AUDIT_FORMATS : command === 'diff' ? DIFF_FORMATS : FORMATS;
   const format = values.format ?? formats[0];
   if (!formats.includes(format))
     return usageError(`unknown format "${format}"; expected one of: ${formats.join(', ')}`);
@@ -164,8 +172,8 @@ function run(argv: string[], progress?: Progress): CommandResult {
           format: format as AuditFormat,
           ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
         })
-      : command === 'diff'
-        ? runDiff({ ...shared, ...reviewOptions, base: rest[0], head: rest[1], format: format as DiffFormat })
+      : diffPaths
+        ? runDiff({ ...shared, ...reviewOptions, ...diffPaths, format: format as DiffFormat })
         : runCheck({
             ...shared,
             format: format as Format,

@@ -18,16 +18,11 @@ export function tooDeepPath(
   limit = MAX_VALUE_DEPTH,
   { tree = false }: { tree?: boolean } = {},
 ): ValuePath | undefined {
-  interface Frame {
-    value: unknown;
-    depth: number;
-    parent?: Frame;
-    key?: string | number;
-  }
-  const stack: Frame[] = [{ value, depth: 0 }];
+  /** The root has no parent; any other value is its parent's `key`. */
+  type Frame = { value: unknown; depth: number } & ({ parent: undefined } | { parent: Frame; key: string | number });
+  const stack: Frame[] = [{ value, depth: 0, parent: undefined }];
   const seen = tree ? undefined : new Set<object>();
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     const current = frame.value;
     if (typeof current !== 'object' || current === null) continue;
     if (frame.depth > limit) return pathOf(frame);
@@ -48,7 +43,7 @@ export function tooDeepPath(
 
   function pathOf(frame: Frame): ValuePath {
     const path: ValuePath = [];
-    for (let at: Frame | undefined = frame; at?.parent; at = at.parent) path.push(at.key!);
+    for (let at = frame; at.parent !== undefined; at = at.parent) path.push(at.key);
     return path.reverse();
   }
 }

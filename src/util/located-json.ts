@@ -132,8 +132,11 @@ function scanKeys(text: string, start: number, keyDepth: number): { keys: KeyTre
       if (key.length >= 13 || key.includes('\\')) key = JSON.parse(text.slice(quote, end + 1)) as string;
       const node: KeyNode = { position: { line, column: quote - lineStart + 1 } };
       if (depth < keyDepth) trees[depth] = node.children = new Map();
+      // The object holding this key is the value of a key one level up, which made its tree.
+      const tree = trees[depth - 1];
+      if (tree === undefined) throw new Error(`internal error: no key tree at depth ${depth}`);
       // A key written twice is found by the count; the strict parser then reports it.
-      trees[depth - 1]!.set(key, node);
+      tree.set(key, node);
       continue;
     }
     if (kind === Gap.LineFeed) {
@@ -359,13 +362,14 @@ class Parser {
       }
       result += text.slice(chunk, i);
       const escape = text[i + 1];
+      const replacement = escape === undefined ? undefined : ESCAPES[escape];
       if (escape === 'u') {
         const hex = text.slice(i + 2, i + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.failAt(i, 'invalid \\u escape (four hexadecimal digits expected)');
         result += String.fromCharCode(parseInt(hex, 16));
         i += 6;
-      } else if (escape !== undefined && escape in ESCAPES) {
-        result += ESCAPES[escape];
+      } else if (replacement !== undefined) {
+        result += replacement;
         i += 2;
       } else {
         this.failAt(i, `invalid escape \\${escape ?? ''}`);
@@ -412,8 +416,9 @@ class Parser {
   }
 
   private describe(index: number): string {
-    if (index >= this.text.length) return 'end of input';
-    return `character ${JSON.stringify(String.fromCodePoint(this.text.codePointAt(index)!))}`;
+    const code = this.text.codePointAt(index);
+    if (code === undefined) return 'end of input';
+    return `character ${JSON.stringify(String.fromCodePoint(code))}`;
   }
 
   private fail(reason: string): never {
@@ -434,14 +439,19 @@ class Parser {
       this.lineStarts = starts;
     }
     const starts = this.lineStarts;
+    // The last line start at or before index: starts[0] is 0, and every index searched lies within the array.
     let low = 0;
+    let lowStart = 0;
     let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= index) low = middle;
-      else high = middle - 1;
+      const start = starts[middle] ?? Infinity;
+      if (start <= index) {
+        low = middle;
+        lowStart = start;
+      } else high = middle - 1;
     }
-    return { line: low + 1, column: index - starts[low] + 1 };
+    return { line: low + 1, column: index - lowStart + 1 };
   }
 }
 

@@ -4,7 +4,7 @@ import { isRecord } from '../../util/records.js';
 import { createResolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
-import { isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
 
 /**
  * Templates as CloudFormation will deploy them, as far as the check can know it before deployment: the SAM
@@ -200,7 +200,7 @@ function findHiddenResources(
         found.resource(logicalId, type),
       );
     }
-    if (type === 'AWS::CloudFormation::StackSet') readStackSet(input, logicalId, found, expanded);
+    if (type === 'AWS::CloudFormation::StackSet') readStackSet(input, logicalId, resource, found, expanded);
   }
 }
 
@@ -280,10 +280,11 @@ function describeUrl(input: TemplateInput, url: unknown): string {
 function readStackSet(
   input: TemplateInput,
   logicalId: string,
+  resource: CfnResource,
   found: UnseenCollector,
   expanded: TemplateInput[],
 ): void {
-  const properties = input.template.Resources[logicalId].Properties ?? {};
+  const properties = resource.Properties ?? {};
   const ref = found.resource(logicalId, 'AWS::CloudFormation::StackSet');
   if (properties.TemplateBody === undefined) {
     found.add('stack-set', describeUrl(input, properties.TemplateURL), ref);

@@ -5,43 +5,38 @@ import {
   unknownValue,
   type AwsPolicyGrant,
   type Identity,
-  type IdentityKind,
   type Maybe,
   type ResourceRef,
 } from '../../model/model.js';
-import { IDENTITY_TYPES, identityArn, literalName } from './names.js';
+import { identityTypeOf, literalName, typedIdentityArn } from './names.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
 import { isRecord } from '../../util/records.js';
 import type { CfnResource } from './template.js';
 
-const KINDS: Record<string, IdentityKind> = {
-  'AWS::IAM::Role': 'aws-role',
-  'AWS::IAM::User': 'aws-user',
-  'AWS::IAM::Group': 'aws-group',
-};
-
 /** CloudFormation's MaxSessionDuration when the template leaves it out. */
 const DEFAULT_MAX_SESSION_SECONDS = 3600;
 
 export function isIdentityResource(resource: CfnResource): boolean {
-  return resource.Type in KINDS;
+  return identityTypeOf(resource) !== undefined;
 }
 
 /** An IAM role, user or group with what its own properties say; links from other resources are added later. */
 export function identityFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Identity {
+  const type = identityTypeOf(resource);
+  if (!type) throw new Error(`internal error: ${logicalId} (${resource.Type}) is not an IAM role, user or group`);
   const { resolver } = stack;
   const properties = resource.Properties ?? {};
   const ref = stack.ref(logicalId);
-  const physicalName = literalName(resource, IDENTITY_TYPES[resource.Type].nameProperty);
+  const physicalName = literalName(resource, type.nameProperty);
   const identity: Identity = {
     id: stack.id(logicalId),
     cloud: 'aws',
-    kind: KINDS[resource.Type],
+    kind: type.kind,
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,
-    arn: identityArn(logicalId, resource)!,
+    arn: typedIdentityArn(logicalId, resource, type),
     tags: tagsOf(resolver.resolve(properties.Tags)),
     grants: inlinePolicies(resolver.resolve(properties.Policies), ref),
     credentials: [],
@@ -64,17 +59,19 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
 export function inlinePolicies(policies: unknown, source: ResourceRef): AwsPolicyGrant[] {
   if (policies === undefined) return [];
   const entries = Array.isArray(policies) ? policies : [policies];
-  return entries.map((entry): AwsPolicyGrant => {
-    if (!isRecord(entry) || isUnknown(entry))
-      return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
-    const name = entry.PolicyName;
-    return {
-      kind: 'aws-policy',
-      source,
-      ...(typeof name === 'string' ? { policyName: name } : {}),
-      document: parsePolicyDocument(entry.PolicyDocument),
-    };
-  });
+  return entries.map((entry) => inlinePolicy(entry, source));
+}
+
+/** One `{PolicyName, PolicyDocument}` entry as a grant. */
+export function inlinePolicy(entry: unknown, source: ResourceRef): AwsPolicyGrant {
+  if (!isRecord(entry) || isUnknown(entry)) return { kind: 'aws-policy', source, document: parsePolicyDocument(entry) };
+  const name = entry.PolicyName;
+  return {
+    kind: 'aws-policy',
+    source,
+    ...(typeof name === 'string' ? { policyName: name } : {}),
+    document: parsePolicyDocument(entry.PolicyDocument),
+  };
 }
 
 /**

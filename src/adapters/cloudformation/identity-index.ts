@@ -30,28 +30,29 @@ export class IdentityIndex {
   beforeAdd(identity: Identity): void {
     if (!this.kinds) return;
     if (this.identities.has(identity.id)) this.kinds = undefined;
-    else this.add(identity);
+    else add(this.kinds, identity);
   }
 
   private kind(kind: IdentityKind): KindIndex {
     if (!this.kinds) {
-      this.kinds = new Map();
-      for (const identity of this.identities.values()) this.add(identity);
+      const kinds = new Map<IdentityKind, KindIndex>();
+      for (const identity of this.identities.values()) add(kinds, identity);
+      this.kinds = kinds;
     }
     return this.kinds.get(kind) ?? { byArn: new Map(), byName: new Map() };
   }
+}
 
-  private add(identity: Identity): void {
-    const { arn } = identity;
-    if (typeof arn !== 'string') return;
-    let index = this.kinds!.get(identity.kind);
-    if (!index) this.kinds!.set(identity.kind, (index = { byArn: new Map(), byName: new Map() }));
-    if (!index.byArn.has(arn)) index.byArn.set(arn, identity);
-    for (let slash = arn.indexOf('/'); slash >= 0; slash = arn.indexOf('/', slash + 1)) {
-      const name = arn.slice(slash + 1);
-      const named = index.byName.get(name);
-      if (named) named.push(identity);
-      else index.byName.set(name, [identity]);
-    }
+function add(kinds: Map<IdentityKind, KindIndex>, identity: Identity): void {
+  const { arn } = identity;
+  if (typeof arn !== 'string') return;
+  let index = kinds.get(identity.kind);
+  if (!index) kinds.set(identity.kind, (index = { byArn: new Map(), byName: new Map() }));
+  if (!index.byArn.has(arn)) index.byArn.set(arn, identity);
+  for (let slash = arn.indexOf('/'); slash >= 0; slash = arn.indexOf('/', slash + 1)) {
+    const name = arn.slice(slash + 1);
+    const named = index.byName.get(name);
+    if (named) named.push(identity);
+    else index.byName.set(name, [identity]);
   }
 }

@@ -86,7 +86,8 @@ export function createResolver(input: TemplateInput): Resolver {
     for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
       parts.push(text.slice(last, match.index));
       last = match.index + match[0].length;
-      const name = match[1].trim();
+      // The group always takes part in a match; `${}` names the empty string.
+      const name = (match[1] ?? '').trim();
       if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
       else if (Object.hasOwn(variables, name)) parts.push(resolveValue(variables[name]));
       else if (name.includes('.') && !name.startsWith('AWS::')) {
@@ -118,12 +119,10 @@ export function createResolver(input: TemplateInput): Resolver {
       }
       case 'Fn::Sub': {
         if (typeof argument === 'string') return sub(argument, {});
-        if (
-          Array.isArray(argument) &&
-          typeof argument[0] === 'string' &&
-          (argument[1] === undefined || isRecord(argument[1]))
-        ) {
-          return sub(argument[0], (argument[1] as Record<string, unknown>) ?? {});
+        if (Array.isArray(argument) && typeof argument[0] === 'string') {
+          const variables: unknown = argument[1];
+          if (variables === undefined) return sub(argument[0], {});
+          if (isRecord(variables)) return sub(argument[0], variables);
         }
         return unknownValue('Fn::Sub with an unreadable argument');
       }
@@ -205,16 +204,20 @@ export function createResolver(input: TemplateInput): Resolver {
     if (isUnknown(value)) return value;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')))
-      return intrinsic(keys[0], record[keys[0]]);
+    const first = keys[0];
+    if (keys.length === 1 && first !== undefined && (first === 'Ref' || first.startsWith('Fn::')))
+      return intrinsic(first, record[first]);
     let result: Record<string, unknown> | undefined;
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index];
+    for (const key of keys) {
       const resolved = resolveValue(record[key]);
       if (!result) {
         if (resolved === record[key]) continue;
         result = {};
-        for (let earlier = 0; earlier < index; earlier++) result[keys[earlier]] = record[keys[earlier]];
+        // The keys before this one, as they are (keys are unique).
+        for (const earlier of keys) {
+          if (earlier === key) break;
+          result[earlier] = record[earlier];
+        }
       }
       if (resolved !== NO_VALUE) result[key] = resolved;
     }
@@ -269,7 +272,8 @@ export function createResolver(input: TemplateInput): Resolver {
     isNoValue(value) {
       if (!isRecord(value)) return value === undefined;
       const keys = Object.keys(value);
-      return keys.length === 1 && MAY_GIVE_NO_VALUE.has(keys[0]) && resolve(value) === undefined;
+      const first = keys[0];
+      return keys.length === 1 && first !== undefined && MAY_GIVE_NO_VALUE.has(first) && resolve(value) === undefined;
     },
     condition,
     referencedResource(value) {

@@ -43,7 +43,7 @@ export function loadTemplates(path: string): TemplateInput[] {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
   if (!statSync(path).isDirectory()) {
     const scope: LoadScope = { root: dirname(path), stacks: 0 };
-    return withNested(readTemplateFile(path, true, scope)!, stackNameOf(path), scope, []);
+    return withNested(readTemplateFile(path, scope), stackNameOf(path), scope, []);
   }
   const scope: LoadScope = { root: path, stacks: 0 };
   if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path, scope, []);
@@ -51,12 +51,12 @@ export function loadTemplates(path: string): TemplateInput[] {
   for (const entry of readdirSync(path).sort()) {
     const file = join(path, entry);
     if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !isFileEntry(file)) continue;
-    const template = readTemplateFile(file, false, scope);
+    const template = readTemplateFileIfAny(file, scope);
     if (template) stacks.push(withNested(template, stackNameOf(file), scope, []));
   }
   // A template that another one in the directory nests is part of that stack, not a stack of its own.
   const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
-  const inputs = stacks.filter(([root]) => !nestedFiles.has(root.file)).flat();
+  const inputs = stacks.filter(([root]) => root !== undefined && !nestedFiles.has(root.file)).flat();
   if (inputs.length === 0)
     throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
   return inputs;
@@ -96,8 +96,9 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
       if (reason && !reason.startsWith('not a regular file'))
         throw new TemplateError(manifestFile, `${named} ${reason}`);
       if (!statSync(nested).isDirectory()) throw new TemplateError(manifestFile, `${named} is not a directory`);
-      const chain = [...assemblies, here, realpathSync(nested)];
-      if (chain.indexOf(chain.at(-1)!) < chain.length - 1) {
+      const nestedPath = realpathSync(nested);
+      const chain = [...assemblies, here, nestedPath];
+      if (chain.indexOf(nestedPath) < chain.length - 1) {
         const names = chain.map((path) => relative(scope.root, path) || '.').join(' -> ');
         throw new TemplateError(
           manifestFile,
@@ -116,7 +117,7 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
           : typeof properties.stackName === 'string'
             ? properties.stackName
             : artifactId;
-      inputs.push(...withNested(readTemplateFile(file, true, scope)!, stack, scope, []));
+      inputs.push(...withNested(readTemplateFile(file, scope), stack, scope, []));
     }
   }
   return inputs;
@@ -143,15 +144,16 @@ function withNested(
       `nested stacks expand to more than ${MAX_STACKS_PER_INPUT} stacks; check the nested templates on their own`,
     );
   }
-  const self = input.file ? realpathSync(input.file) : undefined;
-  const chain = self ? [...ancestors, self] : ancestors;
   const inputs = [parent];
+  // Only a template read from a file can nest another (its path is relative to the file's directory).
+  const parentFile = input.file;
+  if (!parentFile) return inputs;
+  const chain = [...ancestors, realpathSync(parentFile)];
   let resolver: Resolver | undefined;
   const resources = input.template.Resources;
-  const logicalIds = Object.keys(resources);
-  for (let index = 0; index < logicalIds.length; index++) {
-    const logicalId = logicalIds[index];
+  for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId];
+    if (resource === undefined) continue;
     // A SAM application's `Location` may be a local template, which `sam package` uploads like a TemplateURL.
     const url =
       resource.Type === 'AWS::CloudFormation::Stack'
@@ -161,12 +163,12 @@ function withNested(
           : undefined;
     if (url === undefined) continue;
     const assetPath = resource.Metadata?.['aws:asset:path'] ?? localTemplateUrl(url);
-    if (typeof assetPath !== 'string' || !input.file) continue;
-    const file = resolve(dirname(input.file), assetPath);
+    if (typeof assetPath !== 'string') continue;
+    const file = resolve(dirname(parentFile), assetPath);
     const where = `Resources.${logicalId}: nested stack ${JSON.stringify(assetPath)}`;
     const position = input.keys?.get('Resources')?.children?.get(logicalId)?.position;
     const at = (message: string) =>
-      new TemplateError(input.file!, `${where} ${message}`, position?.line, position?.column);
+      new TemplateError(parentFile, `${where} ${message}`, position?.line, position?.column);
     const reason = unreadableReason(file, { within: scope.root });
     if (reason) throw at(reason);
     if (chain.includes(realpathSync(file))) {
@@ -174,7 +176,7 @@ function withNested(
         `nests a template that nests it (a cycle: ${[...chain, realpathSync(file)].map((path) => basename(path)).join(' -> ')})`,
       );
     }
-    const nested = readTemplateFile(file, true, scope)!;
+    const nested = readTemplateFile(file, scope);
     const passed = resource.Properties?.Parameters;
     const parameters = isRecord(passed)
       ? Object.fromEntries(
@@ -192,19 +194,25 @@ function localTemplateUrl(url: unknown): string | undefined {
   return typeof url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : undefined;
 }
 
-/** Returns undefined for a readable file that is not a template, unless `required`. */
-function readTemplateFile(
-  file: string,
-  required: boolean,
-  scope: LoadScope,
-): { file: string; template: CfnTemplate; keys: KeyTree } | undefined {
+interface TemplateFile {
+  file: string;
+  template: CfnTemplate;
+  keys: KeyTree;
+}
+
+/** A file that must be a template: one that is not is a TemplateError. */
+function readTemplateFile(file: string, scope: LoadScope): TemplateFile {
+  const read = readTemplateFileIfAny(file, scope);
+  if (!read) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
+  return read;
+}
+
+/** Undefined for a readable file that is not a template (a directory's other JSON and YAML files). */
+function readTemplateFileIfAny(file: string, scope: LoadScope): TemplateFile | undefined {
   const { value, keys } = parseTemplateText(file, readText(file, scope), extname(file) === '.json');
-  if (isTemplate(value)) {
-    rejectMalformedResources(file, value, keys);
-    return { file, template: value, keys };
-  }
-  if (required) throw new TemplateError(file, 'not a CloudFormation template: no "Resources" map');
-  return undefined;
+  if (!isTemplate(value)) return undefined;
+  rejectMalformedResources(file, value, keys);
+  return { file, template: value, keys };
 }
 
 /**
@@ -215,10 +223,8 @@ function readTemplateFile(
  * the check cannot see, at its key.
  */
 function rejectMalformedResources(file: string, template: CfnTemplate, keys: KeyTree): void {
-  const resources = template.Resources as Record<string, unknown>;
-  const logicalIds = Object.keys(resources);
-  for (let index = 0; index < logicalIds.length; index++) {
-    const logicalId = logicalIds[index];
+  const resources: Record<string, unknown> = template.Resources;
+  for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId];
     // The common case first, without the checks below: an object with a Type string and, if any, Properties object.
     if (
@@ -308,7 +314,7 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
     const position = problem.linePos?.[0];
     throw new TemplateError(
       file,
-      `invalid YAML: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      `invalid YAML: ${firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       position?.line,
       position?.col,
     );
@@ -343,4 +349,9 @@ function yamlKeys(document: Document, lineCounter: LineCounter, depth = TEMPLATE
 
 function stackNameOf(file: string): string {
   return basename(file).replace(/(\.template)?\.(json|ya?ml|template)$/, '');
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }

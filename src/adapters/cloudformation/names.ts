@@ -1,13 +1,25 @@
 import { iamArn } from '../aws/identities.js';
 import { resourceValue } from '../../model/deployment.js';
+import type { IdentityKind } from '../../model/model.js';
 import type { CfnResource } from './template.js';
 
-/** The name property and ARN segment of each IAM identity type the adapter models. */
-export const IDENTITY_TYPES: Record<string, { nameProperty: string; arnSegment: string }> = {
-  'AWS::IAM::Role': { nameProperty: 'RoleName', arnSegment: 'role' },
-  'AWS::IAM::User': { nameProperty: 'UserName', arnSegment: 'user' },
-  'AWS::IAM::Group': { nameProperty: 'GroupName', arnSegment: 'group' },
-};
+/** An IAM identity type the adapter models: the model's kind, its name property and its ARN segment. */
+export interface IdentityType {
+  kind: IdentityKind;
+  nameProperty: string;
+  arnSegment: string;
+}
+
+const IDENTITY_TYPES = new Map<string, IdentityType>([
+  ['AWS::IAM::Role', { kind: 'aws-role', nameProperty: 'RoleName', arnSegment: 'role' }],
+  ['AWS::IAM::User', { kind: 'aws-user', nameProperty: 'UserName', arnSegment: 'user' }],
+  ['AWS::IAM::Group', { kind: 'aws-group', nameProperty: 'GroupName', arnSegment: 'group' }],
+]);
+
+/** The IAM identity type of a resource, or undefined for any other resource. */
+export function identityTypeOf(resource: CfnResource): IdentityType | undefined {
+  return IDENTITY_TYPES.get(resource.Type);
+}
 
 /** The literal physical name the template sets, if any. */
 export function literalName(resource: CfnResource, property: string): string | undefined {
@@ -17,8 +29,12 @@ export function literalName(resource: CfnResource, property: string): string | u
 
 /** What `Ref` returns for an IAM identity: its literal name, or a stable placeholder for a generated one. */
 export function identityRefName(logicalId: string, resource: CfnResource): string | undefined {
-  const type = IDENTITY_TYPES[resource.Type];
-  return type ? (literalName(resource, type.nameProperty) ?? resourceValue(logicalId)) : undefined;
+  const type = identityTypeOf(resource);
+  return type ? refName(logicalId, resource, type) : undefined;
+}
+
+function refName(logicalId: string, resource: CfnResource, type: IdentityType): string {
+  return literalName(resource, type.nameProperty) ?? resourceValue(logicalId);
 }
 
 /**
@@ -26,8 +42,13 @@ export function identityRefName(logicalId: string, resource: CfnResource): strin
  * same string the other adapters render, so trust principals and attachments can be matched to identities.
  */
 export function identityArn(logicalId: string, resource: CfnResource): string | undefined {
-  const type = IDENTITY_TYPES[resource.Type];
-  return type ? iamArn(type.arnSegment, identityRefName(logicalId, resource)!) : undefined;
+  const type = identityTypeOf(resource);
+  return type ? typedIdentityArn(logicalId, resource, type) : undefined;
+}
+
+/** identityArn of a resource whose identity type is known. */
+export function typedIdentityArn(logicalId: string, resource: CfnResource, type: IdentityType): string {
+  return iamArn(type.arnSegment, refName(logicalId, resource, type));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { SAM_MANAGED_POLICY_PATHS, SAM_POLICY_TEMPLATES } from './sam-policy-templates.js';
+import { SAM_MANAGED_POLICY_PATHS, SAM_POLICY_TEMPLATES, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -164,7 +164,7 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
     logicalId,
     executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline),
   );
-  eventRoles(logicalId, properties.Events, ['lambda:InvokeFunction'], { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
+  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
     'ScheduleV2',
   ]);
 }
@@ -177,7 +177,7 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
 function eventRoles(
   logicalId: string,
   events: unknown,
-  actions: string[],
+  action: string,
   target: unknown,
   generate: Generate,
   only?: string[],
@@ -199,7 +199,7 @@ function eventRoles(
       Type: 'AWS::IAM::Role',
       Properties: {
         AssumeRolePolicyDocument: trustFor(service),
-        Policies: [namedPolicy(`${eventRoleId}${actions[0].split(':')[1]}Policy`, actions, target)],
+        Policies: [namedPolicy(`${eventRoleId}${action.slice(action.indexOf(':') + 1)}Policy`, [action], target)],
       },
     });
   }
@@ -215,7 +215,7 @@ function expandStateMachine(logicalId: string, resource: CfnResource, generate: 
   });
   if (properties.Role === undefined)
     generate(roleId, logicalId, executionRole(roleId, properties, trustFor('states.amazonaws.com'), [], []));
-  eventRoles(logicalId, properties.Events, ['states:StartExecution'], { Ref: logicalId }, generate, [
+  eventRoles(logicalId, properties.Events, 'states:StartExecution', { Ref: logicalId }, generate, [
     'Schedule',
     'ScheduleV2',
     'CloudWatchEvent',
@@ -239,13 +239,18 @@ function executionRole(
         ? properties.Policies
         : [properties.Policies];
   policies.forEach((policy, index) => {
+    // An entry of one key: a policy template's parameters, or an intrinsic.
+    const only = isRecord(policy) ? onlyKey(policy) : undefined;
+    const template = only === undefined ? undefined : samPolicyTemplate(only);
     if (typeof policy === 'string') managed.push(policy.startsWith('arn:') ? policy : managedPolicyArn(policy));
     else if (isRecord(policy) && policy.Statement !== undefined)
       inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: policy });
-    else if (isRecord(policy) && Object.keys(policy).length === 1 && Object.keys(policy)[0] in SAM_POLICY_TEMPLATES) {
-      const [[name, values]] = Object.entries(policy) as [[string, unknown]];
-      inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: expandPolicyTemplate(name, values) });
-    } else if (isRecord(policy) && Object.keys(policy).length === 1 && /^(Ref|Fn::)/.test(Object.keys(policy)[0])) {
+    else if (isRecord(policy) && only !== undefined && template !== undefined) {
+      inline.push({
+        PolicyName: `${roleId}Policy${index}`,
+        PolicyDocument: expandPolicyTemplate(only, template, policy[only]),
+      });
+    } else if (isRecord(policy) && only !== undefined && /^(Ref|Fn::)/.test(only)) {
       // An intrinsic (`!Ref PolicyArnParameter`, `!Sub arn:…`) names a managed policy.
       managed.push(policy);
     } else {
@@ -267,8 +272,7 @@ function executionRole(
  * A SAM policy template's document with its parameters filled in: `{ Ref: Parameter }` in the published definition
  * becomes the value the template gives; a missing one is Unknown.
  */
-export function expandPolicyTemplate(name: string, values: unknown): unknown {
-  const template = SAM_POLICY_TEMPLATES[name];
+function expandPolicyTemplate(name: string, template: SamPolicyTemplate, values: unknown): unknown {
   const given = isRecord(values) ? values : {};
   const fill = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(fill);
@@ -287,6 +291,11 @@ export function expandPolicyTemplate(name: string, values: unknown): unknown {
     return Object.fromEntries(keys.map((key) => [key, fill(value[key])]));
   };
   return fill(template.definition);
+}
+
+/** SAM's policy template of that name (its own names only, not an object's inherited properties). */
+function samPolicyTemplate(name: string): SamPolicyTemplate | undefined {
+  return Object.hasOwn(SAM_POLICY_TEMPLATES, name) ? SAM_POLICY_TEMPLATES[name] : undefined;
 }
 
 /** The ARN SAM writes for an AWS managed policy named in `Policies`, with its path from SAM's published map. */
@@ -335,6 +344,12 @@ function mergeGlobals(global: unknown, local: unknown): unknown {
 }
 
 function isIntrinsic(value: Record<string, unknown>): boolean {
+  const only = onlyKey(value);
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
+}
+
+/** The key of an object that has exactly one, else undefined. */
+function onlyKey(value: Record<string, unknown>): string | undefined {
   const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+  return keys.length === 1 ? keys[0] : undefined;
 }

@@ -26,12 +26,14 @@ export function stackContext(input: TemplateInput): StackContext {
   const { Resources } = input.template;
   const resolver = createResolver(input);
   // A resource whose Condition is false at plan time is not created; one whose Condition deploy time decides is judged.
-  const resources = Object.keys(Resources)
-    .filter((logicalId) => {
-      const condition = Resources[logicalId]?.Condition;
-      return typeof condition !== 'string' || resolver.condition(condition) !== false;
-    })
-    .map((logicalId) => ({ logicalId, resource: Resources[logicalId] }));
+  const resources: StackContext['resources'] = [];
+  for (const logicalId of Object.keys(Resources)) {
+    const resource = Resources[logicalId];
+    if (resource === undefined) continue;
+    const condition = resource.Condition;
+    if (typeof condition !== 'string' || resolver.condition(condition) !== false)
+      resources.push({ logicalId, resource });
+  }
   const positions = input.keys?.get('Resources')?.children;
   // Keyed by the JSON text: serializing is native code, cheaper on a cold run than resolving and parsing again.
   // A template resolves the same content the same way, so the caches live as long as this context.
@@ -55,6 +57,7 @@ export function stackContext(input: TemplateInput): StackContext {
     },
     ref(logicalId) {
       const resource = input.template.Resources[logicalId];
+      if (!resource) throw new Error(`internal error: no resource ${logicalId} in stack ${input.stack}`);
       const cdkPath = resource.Metadata?.['aws:cdk:path'];
       const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
       // Built field by field rather than with conditional spreads: one is made per identity and per policy.
@@ -77,14 +80,14 @@ export function stackContext(input: TemplateInput): StackContext {
       return parsePolicyDocument(mayHoldIntrinsicValue(raw) ? resolver.resolve(raw) : raw);
     },
     sharedPolicyDocument(raw) {
-      const key = JSON.stringify(raw);
+      const key = jsonText(raw);
       if (key === undefined) return parseDocument(raw, key);
       let document = documents.get(key);
       if (!document) documents.set(key, (document = parseDocument(raw, key)));
       return document;
     },
     sharedString(raw, what) {
-      const json = JSON.stringify(raw);
+      const json = jsonText(raw);
       if (json === undefined) return resolver.resolveString(raw, what);
       // `what` names the property in the Unknown a non-string gives.
       let byJson = strings.get(what);
@@ -94,6 +97,11 @@ export function stackContext(input: TemplateInput): StackContext {
       return value;
     },
   };
+}
+
+/** JSON.stringify, typed as it behaves: undefined for undefined, a function, a symbol, or what a toJSON makes so. */
+function jsonText(value: unknown): string | undefined {
+  return JSON.stringify(value);
 }
 
 /** Whether JSON text has an object that may be an intrinsic function (`{"Ref": …}`, `{"Fn::…": …}`). */
@@ -109,7 +117,7 @@ function mayHoldIntrinsic(json: string): boolean {
 export function mayHoldIntrinsicValue(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    const json = JSON.stringify(value);
+    const json = jsonText(value);
     return json !== undefined && mayHoldIntrinsic(json);
   }
   if (Array.isArray(value)) {

@@ -12,7 +12,7 @@ import {
 } from '../../model/model.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { expandInputs } from './expand.js';
-import { identityFromResource, inlinePolicies, isIdentityResource, permissionSetFromResource } from './identities.js';
+import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
@@ -39,22 +39,11 @@ export function modelFromTemplates(inputs: TemplateInput[]): Model {
 
 type Linker = (builder: ModelBuilder, stack: StackContext, logicalId: string, resource: CfnResource) => void;
 
-const COMPUTE_ROLE_PROPERTIES: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
-  'AWS::Lambda::Function': { property: 'Role', kind: 'lambda' },
-  'AWS::ECS::TaskDefinition': { property: 'TaskRoleArn', kind: 'ecs-task' },
-};
-
 const POLICY_HOLDERS: { property: string; kind: IdentityKind }[] = [
   { property: 'Roles', kind: 'aws-role' },
   { property: 'Users', kind: 'aws-user' },
   { property: 'Groups', kind: 'aws-group' },
 ];
-
-const SINGLE_HOLDER_POLICIES: Record<string, [property: string, kind: IdentityKind]> = {
-  'AWS::IAM::RolePolicy': ['RoleName', 'aws-role'],
-  'AWS::IAM::UserPolicy': ['UserName', 'aws-user'],
-  'AWS::IAM::GroupPolicy': ['GroupName', 'aws-group'],
-};
 
 const LINKERS: Record<string, Linker> = {
   'AWS::IAM::Role': (b, stack, id, resource) => {
@@ -65,25 +54,25 @@ const LINKERS: Record<string, Linker> = {
   },
   'AWS::IAM::User': (b, stack, id, resource) => {
     b.linkManagedPolicyArns(stack, id, resource);
-    const user = b.identities.get(stack.id(id))!;
+    const user = b.identityOf(stack, id);
     b.eachItem(stack, resource.Properties?.Groups, (group) => {
       b.addToGroup(stack, id, user, group);
     });
   },
-  'AWS::IAM::Policy': (b, stack, id) => {
-    b.linkPolicyHolders(stack, id);
+  'AWS::IAM::Policy': (b, stack, id, resource) => {
+    b.linkPolicyHolders(stack, id, resource);
   },
-  'AWS::IAM::ManagedPolicy': (b, stack, id) => {
-    b.linkPolicyHolders(stack, id);
+  'AWS::IAM::ManagedPolicy': (b, stack, id, resource) => {
+    b.linkPolicyHolders(stack, id, resource);
   },
   'AWS::IAM::RolePolicy': (b, stack, id, resource) => {
-    b.linkSingleHolderPolicy(stack, id, resource);
+    b.linkSingleHolderPolicy(stack, id, resource, 'RoleName', 'aws-role');
   },
   'AWS::IAM::UserPolicy': (b, stack, id, resource) => {
-    b.linkSingleHolderPolicy(stack, id, resource);
+    b.linkSingleHolderPolicy(stack, id, resource, 'UserName', 'aws-user');
   },
   'AWS::IAM::GroupPolicy': (b, stack, id, resource) => {
-    b.linkSingleHolderPolicy(stack, id, resource);
+    b.linkSingleHolderPolicy(stack, id, resource, 'GroupName', 'aws-group');
   },
   'AWS::IAM::UserToGroupAddition': (b, stack, id, resource) => {
     b.eachItem(stack, resource.Properties?.Users, (user) => {
@@ -106,10 +95,10 @@ const LINKERS: Record<string, Linker> = {
     });
   },
   'AWS::Lambda::Function': (b, stack, id, resource) => {
-    b.linkCompute(stack, id, resource);
+    b.linkCompute(stack, id, resource, 'Role', 'lambda');
   },
   'AWS::ECS::TaskDefinition': (b, stack, id, resource) => {
-    b.linkCompute(stack, id, resource);
+    b.linkCompute(stack, id, resource, 'TaskRoleArn', 'ecs-task');
   },
   'AWS::Events::Rule': (b, stack, id, resource) => {
     b.addMonitor(stack, id, 'event-rule', resource.Properties?.EventPattern);
@@ -124,7 +113,8 @@ const LINKERS: Record<string, Linker> = {
 };
 
 class ModelBuilder {
-  readonly model: Model = { ...emptyModel(), externalReferences: [] };
+  private readonly externalReferences: NonNullable<Model['externalReferences']> = [];
+  readonly model: Model = { ...emptyModel(), externalReferences: this.externalReferences };
   readonly identities = new Map<string, Identity>();
   private readonly identityIndex = new IdentityIndex(this.identities);
   private readonly secrets = new Map<string, Secret>();
@@ -153,7 +143,7 @@ class ModelBuilder {
     for (const grant of this.policies.values())
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
-    if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
+    if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
   }
 
@@ -168,20 +158,21 @@ class ModelBuilder {
     (this.model.monitors ??= []).push({ kind, source: stack.ref(logicalId), pattern });
   }
 
+  /** The identity the first pass made of a role, user or group of the template. */
+  identityOf(stack: StackContext, logicalId: string): Identity {
+    const identity = this.identities.get(stack.id(logicalId));
+    if (!identity) throw new Error(`internal error: no identity for ${logicalId} in stack ${stack.input.stack}`);
+    return identity;
+  }
+
   /*
-   * Loops below are indexed, with callbacks rather than lists to iterate: they run per resource, per policy holder
-   * and per managed policy, mostly in a cold process (one `cdk synth`), where `for…of` and array destructuring
-   * allocate iterator results until the code is optimized.
+   * Callbacks rather than lists to iterate: these run per resource, per policy holder and per managed policy, mostly
+   * in a cold process (one `cdk synth`).
    */
 
   private eachResource(visit: (stack: StackContext, logicalId: string, resource: CfnResource) => void): void {
-    for (let i = 0; i < this.stacks.length; i++) {
-      const stack = this.stacks[i];
-      for (let index = 0; index < stack.resources.length; index++) {
-        const { logicalId, resource } = stack.resources[index];
-        visit(stack, logicalId, resource);
-      }
-    }
+    for (const stack of this.stacks)
+      for (const { logicalId, resource } of stack.resources) visit(stack, logicalId, resource);
   }
 
   /**
@@ -221,7 +212,7 @@ class ModelBuilder {
         (startsWithResourceValue(value) || startsWithOwnValue(value) ? undefined : named[0]);
       if (found) return found;
     }
-    this.model.externalReferences!.push({
+    this.externalReferences.push({
       identity: stack.id(fromLogicalId),
       reference: isUnknown(value) ? value.description : value,
     });
@@ -252,11 +243,12 @@ class ModelBuilder {
 
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
   linkManagedPolicyArns(stack: StackContext, logicalId: string, resource: CfnResource): void {
-    const identity = this.identities.get(stack.id(logicalId))!;
+    const identity = this.identityOf(stack, logicalId);
     this.eachItem(stack, resource.Properties?.ManagedPolicyArns, (raw) => {
       const target = stack.resolver.referencedResource(raw);
-      if (target && stack.input.template.Resources[target].Type === 'AWS::IAM::ManagedPolicy') {
-        this.hold(identity, this.policyGrant(stack, target));
+      const policy = target === undefined ? undefined : stack.input.template.Resources[target];
+      if (target && policy?.Type === 'AWS::IAM::ManagedPolicy') {
+        this.hold(identity, this.policyGrant(stack, target, policy));
       } else {
         identity.grants.push({
           kind: 'aws-managed-policy',
@@ -267,11 +259,10 @@ class ModelBuilder {
     });
   }
 
-  linkPolicyHolders(stack: StackContext, logicalId: string): void {
-    const grant = this.policyGrant(stack, logicalId);
-    const properties = stack.input.template.Resources[logicalId].Properties ?? {};
-    for (let index = 0; index < POLICY_HOLDERS.length; index++) {
-      const { property, kind } = POLICY_HOLDERS[index];
+  linkPolicyHolders(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const grant = this.policyGrant(stack, logicalId, resource);
+    const properties = resource.Properties ?? {};
+    for (const { property, kind } of POLICY_HOLDERS) {
       if (properties[property] === undefined) continue;
       this.eachItem(stack, properties[property], (raw) => {
         const holder =
@@ -281,9 +272,15 @@ class ModelBuilder {
     }
   }
 
-  linkSingleHolderPolicy(stack: StackContext, logicalId: string, resource: CfnResource): void {
-    const [property, kind] = SINGLE_HOLDER_POLICIES[resource.Type];
-    const [grant] = inlinePolicies(
+  /** An `AWS::IAM::RolePolicy`, `UserPolicy` or `GroupPolicy`: one inline policy on the identity `property` names. */
+  linkSingleHolderPolicy(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    property: string,
+    kind: IdentityKind,
+  ): void {
+    const grant = inlinePolicy(
       stack.resolver.resolve({
         PolicyName: resource.Properties?.PolicyName,
         PolicyDocument: resource.Properties?.PolicyDocument,
@@ -323,8 +320,14 @@ class ModelBuilder {
     user.credentials.push({ kind, source: stack.ref(logicalId) });
   }
 
-  linkCompute(stack: StackContext, logicalId: string, resource: CfnResource): void {
-    const { property, kind } = COMPUTE_ROLE_PROPERTIES[resource.Type];
+  /** A Lambda function's or ECS task's role (`property`): an attachment of that kind on the role. */
+  linkCompute(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    property: string,
+    kind: ComputeAttachment['kind'],
+  ): void {
     const raw = resource.Properties?.[property];
     if (raw === undefined) return;
     this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
@@ -336,11 +339,11 @@ class ModelBuilder {
     this.model.identities.push(identity);
   }
 
-  private policyGrant(stack: StackContext, logicalId: string): AwsPolicyGrant {
+  /** The grant of an `AWS::IAM::Policy` or `ManagedPolicy` resource, made once. */
+  private policyGrant(stack: StackContext, logicalId: string, resource: CfnResource): AwsPolicyGrant {
     const id = stack.id(logicalId);
     let grant = this.policies.get(id);
     if (!grant) {
-      const resource = stack.input.template.Resources[logicalId];
       const name = literalName(
         resource,
         resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName',
