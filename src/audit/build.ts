@@ -29,6 +29,7 @@ import { auditTrust, runsOn } from './trust.js';
 import { formatSeconds } from '../../catalog/values.js';
 import { reviewQueue } from './review.js';
 import { oneRowPerCatalogIdentity } from './placements.js';
+import { mustGet } from '../util/must.js';
 import {
   AUDIT_SCHEMA_VERSION,
   type Audit,
@@ -58,7 +59,7 @@ export function buildAudit(
     catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]),
   );
   const exceptionsFor = (names: string[]) =>
-    exceptionsCovering(catalog, names).map((exception) => exceptions.get(exception.id)!);
+    exceptionsCovering(catalog, names).map((exception) => mustGet(exceptions, exception.id, 'buildAudit'));
   const findingsOf = (id: string) => findings.filter((finding) => finding.identity === id).map(auditFinding);
 
   const matchedRecords = new Set<CatalogIdentity>();
@@ -116,7 +117,9 @@ export function buildAudit(
 
 function ownerContacts(catalog: Catalog): Map<string, string> {
   return new Map(
-    catalog.owners.filter((owner) => owner.contact !== undefined).map((owner) => [owner.id, owner.contact!]),
+    catalog.owners.flatMap((owner): [string, string][] =>
+      owner.contact !== undefined ? [[owner.id, owner.contact]] : [],
+    ),
   );
 }
 

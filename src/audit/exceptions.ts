@@ -42,10 +42,12 @@ function hygieneOf(
   findings: readonly Finding[],
 ): Pick<AuditException, 'unused' | 'tooBroad'> {
   const own = findings.filter((finding) => finding.ruleId === EXCEPTION_RULE && finding.resource.name === exception.id);
-  const broad = own.find((finding) => finding.detail?.startsWith('Targets::'));
+  const broad = own
+    .map((finding) => finding.detail)
+    .find((detail): detail is string => detail?.startsWith('Targets::') === true);
   return {
     ...(own.some((finding) => finding.detail === 'Unused::this-change') ? { unused: true as const } : {}),
-    ...(broad ? { tooBroad: Number(broad.detail!.slice('Targets::'.length)) } : {}),
+    ...(broad ? { tooBroad: Number(broad.slice('Targets::'.length)) } : {}),
   };
 }
 

@@ -163,17 +163,13 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
     .filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement))
     .map((entitlement) => entitlement.id);
   const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}`;
-  const category =
-    role === undefined
-      ? undefined
-      : catalog.privilegedActions.find((entry) => (entry[grant.cloud] ?? []).includes(role))?.category;
   // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
   const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, {
     clusterWide: grant.scopeLevel === 'cluster',
     ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}),
   });
   const privileged = [
-    ...(category ? [{ category, count: 1, examples: [role!] }] : []),
+    ...privilegedRole(grant.cloud, role, catalog),
     ...granted.map((entry) => ({
       category: entry.category,
       count: entry.examples.length,
@@ -191,6 +187,17 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
     ],
     privileged,
   };
+}
+
+/** The role itself as a privileged category when the catalog lists it among the privileged actions of its cloud. */
+function privilegedRole(
+  cloud: RoleGrant['cloud'],
+  role: string | undefined,
+  catalog: Catalog,
+): { category: string; count: number; examples: string[] }[] {
+  if (role === undefined) return [];
+  const category = catalog.privilegedActions.find((entry) => (entry[cloud] ?? []).includes(role))?.category;
+  return category ? [{ category, count: 1, examples: [role] }] : [];
 }
 
 function roleWithin(

@@ -19,14 +19,9 @@ export function catalogHygiene(
     ownersWithoutIdentities: catalog.owners.map((owner) => owner.id).filter((id) => !owning.has(id)),
     expiringExceptions: exceptions.filter((exception) => exception.status === 'expiring'),
     expiredExceptions: exceptions.filter((exception) => exception.status === 'expired'),
-    expiredIdentities: identities
-      .filter((identity) => identity.expiry?.expired)
-      .map((identity) => ({
-        id: identity.id,
-        name: identity.name,
-        expires: identity.expiry!.date,
-        daysAgo: -(identity.expiry!.daysLeft ?? 0),
-      })),
+    expiredIdentities: identities.flatMap(({ id, name, expiry }) =>
+      expiry?.expired ? [{ id, name, expires: expiry.date, daysAgo: -(expiry.daysLeft ?? 0) }] : [],
+    ),
     standingPrivilege: identities.flatMap((identity) =>
       identity.entitlements
         .filter((entitlement) => entitlement.standing)

@@ -42,9 +42,9 @@ export function matchIdentities(base: readonly AuditIdentity[], head: readonly A
     for (const [key, group] of baseByKey) {
       const heads = headByKey.get(key);
       if (!heads) continue;
-      for (let index = 0; index < Math.min(group.length, heads.length); index++) {
-        const b = group[index];
+      for (const [index, b] of group.entries()) {
         const h = heads[index];
+        if (h === undefined) break;
         pairs.push({ key: stableKey(h) ?? key, base: b, head: h, matchedBy: pass.by });
         matchedBase.add(b);
         matchedHead.add(h);

@@ -13,20 +13,21 @@ export function oneRowPerCatalogIdentity(planned: readonly AuditIdentity[]): Aud
   const rows: AuditIdentity[] = [];
   const merged = new Set<string>();
   for (const row of planned) {
-    const group = row.catalogId !== undefined ? byRecord.get(row.catalogId)! : undefined;
-    if (!group || new Set(group.map((member) => member.cloud)).size < 2) {
+    const recordId = row.catalogId;
+    const group = recordId !== undefined ? byRecord.get(recordId) : undefined;
+    if (recordId === undefined || !group || new Set(group.map((member) => member.cloud)).size < 2) {
       rows.push(row);
       continue;
     }
-    if (merged.has(row.catalogId!)) continue;
-    merged.add(row.catalogId!);
-    rows.push(mergeRows(row.catalogId!, group));
+    if (merged.has(recordId)) continue;
+    merged.add(recordId);
+    // The group's first row: the rows of a group are in the order of planned.
+    rows.push(mergeRows(recordId, row, group));
   }
   return rows;
 }
 
-function mergeRows(recordId: string, group: AuditIdentity[]): AuditIdentity {
-  const first = group[0];
+function mergeRows(recordId: string, first: AuditIdentity, group: AuditIdentity[]): AuditIdentity {
   const placements = [...group].sort((a, b) => compare(a.cloud ?? '', b.cloud ?? '') || compare(a.name, b.name));
   const sessions = placements
     .map((row) => row.session?.maxSeconds)

@@ -172,14 +172,17 @@ function identityItems(identity: AuditIdentity): ReviewItem[] {
       ),
     );
   }
-  const beyond = statements.filter(
-    ({ statement }) => statement.privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id)),
-  );
+  const beyond = statements.flatMap(({ grant, statement }) => {
+    const privileged = statement.privileged;
+    return privileged?.length && !statement.entitlements.some((id) => privilegedIds.has(id))
+      ? [{ grant, statement, privileged }]
+      : [];
+  });
   if (beyond.length) {
     items.push(
       item('privileged-access', 'privileged grants', 'standing', ownerReviews(), {
         grants: beyond.map(
-          ({ grant, statement }) => `${statement.text} [${statement.privileged!.join(', ')}] (${grant.label})`,
+          ({ grant, statement, privileged }) => `${statement.text} [${privileged.join(', ')}] (${grant.label})`,
         ),
         gaps: beyond.some(({ statement }) => statement.beyondEntitlements)
           ? ['beyond every entitlement the identity holds']
@@ -249,11 +252,10 @@ function groupQueue(
   for (const { owner, item } of entries) byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
   const owners = [...byOwner.entries()]
     .sort(([a], [b]) => compare(a, b))
-    .map(([owner, items]) => ({
-      owner,
-      ...(contacts.get(owner) !== undefined ? { contact: contacts.get(owner)! } : {}),
-      items: items.sort(byUrgency),
-    }));
+    .map(([owner, items]) => {
+      const contact = contacts.get(owner);
+      return { owner, ...(contact !== undefined ? { contact } : {}), items: items.sort(byUrgency) };
+    });
   return {
     items: entries.length,
     standing: entries.filter(({ item }) => item.mode === 'standing').length,

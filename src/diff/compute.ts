@@ -13,7 +13,7 @@ import type {
   AuditTrust,
 } from '../audit/types.js';
 import { globCovers } from '../util/glob.js';
-import { matchIdentities, type IdentityPair } from '../audit/match.js';
+import { matchIdentities, type IdentityPair, type MatchedBy } from '../audit/match.js';
 import {
   DIFF_SCHEMA_VERSION,
   type CredentialChange,
@@ -40,7 +40,7 @@ export function diffMatched(base: Audit, head: Audit, pairs: IdentityPair[]): Pr
     .filter((diff): diff is IdentityDiff => diff !== undefined)
     .sort(byPriority);
   const renamed = pairs
-    .map((pair) => (pair.base && pair.head ? renameOf(pair.key, pair.base, pair.head, pair.matchedBy!) : undefined))
+    .map((pair) => (pair.base && pair.head ? renameOf(pair.key, pair.base, pair.head, matchedBy(pair)) : undefined))
     .filter((rename): rename is IdentityRename => rename !== undefined)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const otherFindings = diffFindings(
@@ -128,13 +128,22 @@ function renamedReferences(identity: AuditIdentity, rewrite: ((text: string) => 
 function renamer(renames: Map<string, string>): ((text: string) => string) | undefined {
   if (renames.size === 0) return undefined;
   const words = new RegExp(`(?<![A-Za-z0-9])(?:${[...renames.keys()].join('|')})(?![A-Za-z0-9])`, 'g');
-  return (text) => text.replace(words, (word) => renames.get(word)!);
+  return (text) => text.replace(words, (word) => renames.get(word) ?? word);
+}
+
+/** How the matcher paired two identities: it names it for every pair of a base and a head. */
+function matchedBy(pair: IdentityPair): MatchedBy {
+  if (pair.matchedBy === undefined)
+    throw new Error(`internal error in the privilege diff: the pair ${pair.key} of a base and a head has no matchedBy`);
+  return pair.matchedBy;
 }
 
 function identityDiff(pair: IdentityPair, rewrite: ((text: string) => string) | undefined): IdentityDiff | undefined {
   const { head } = pair;
   const base = pair.base && renamedReferences(pair.base, rewrite);
-  const shown = (head ?? base)!;
+  const shown = head ?? base;
+  if (!shown)
+    throw new Error(`internal error in the privilege diff: the pair ${pair.key} has neither a base nor a head`);
   const none: AuditIdentity = { ...shown, grants: [], credentials: [], trust: [], exceptions: [], findings: [] };
   const before = base ?? none;
   const after = head ?? none;
@@ -146,9 +155,9 @@ function identityDiff(pair: IdentityPair, rewrite: ((text: string) => string) | 
   );
   const trust = diffTrust(before.trust, after.trust, !base);
   const exceptions = diffExceptions(before.exceptions, after.exceptions);
-  const renamed = base && head ? renameOf(pair.key, base, head, pair.matchedBy!) : undefined;
+  const renamed = base && head ? renameOf(pair.key, base, head, matchedBy(pair)) : undefined;
   const findings = diffFindings(
-    renamed ? before.findings.map((finding) => underNewName(finding, base!, head!)) : before.findings,
+    renamed && base && head ? before.findings.map((finding) => underNewName(finding, base, head)) : before.findings,
     after.findings,
   );
   const change = !base ? 'added' : !head ? 'removed' : 'changed';
@@ -276,10 +285,12 @@ function diffTrust(
   newIdentity: boolean,
 ): { widened: TrustChange[]; narrowed: TrustChange[] } {
   const group = (entries: AuditTrust[]) => {
-    const byPrincipal = new Map<string, AuditTrust[]>();
+    const byPrincipal = new Map<string, [AuditTrust, ...AuditTrust[]]>();
     for (const entry of entries) {
       const key = `${entry.kind}\u0000${entry.principal}`;
-      byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), entry]);
+      const known = byPrincipal.get(key);
+      if (known) known.push(entry);
+      else byPrincipal.set(key, [entry]);
     }
     return byPrincipal;
   };
@@ -288,7 +299,7 @@ function diffTrust(
   const widened: TrustChange[] = [];
   const narrowed: TrustChange[] = [];
   for (const [key, entries] of after) {
-    const first = entries[0];
+    const [first] = entries;
     const conditions = entries.flatMap((entry) => entry.conditions);
     const was = before.get(key);
     if (!was) {
@@ -314,9 +325,10 @@ function diffTrust(
   }
   for (const [key, entries] of before) {
     if (after.has(key)) continue;
+    const [first] = entries;
     narrowed.push({
-      kind: entries[0].kind,
-      principal: entries[0].principal,
+      kind: first.kind,
+      principal: first.principal,
       conditions: entries.flatMap((entry) => entry.conditions),
       reason: 'principal removed',
     });
@@ -428,10 +440,12 @@ function uncounted<T>(items: T[], keys: string[], other: string[]): T[] {
   const counts = new Map<string, number>();
   for (const key of other) counts.set(key, (counts.get(key) ?? 0) + 1);
   const left: T[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const available = counts.get(keys[index]) ?? 0;
-    if (available > 0) counts.set(keys[index], available - 1);
-    else left.push(items[index]);
+  for (const [index, item] of items.entries()) {
+    const key = keys[index];
+    if (key === undefined) throw new Error('internal error in the privilege diff: an item without its key');
+    const available = counts.get(key) ?? 0;
+    if (available > 0) counts.set(key, available - 1);
+    else left.push(item);
   }
   return left;
 }

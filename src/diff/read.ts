@@ -13,6 +13,7 @@ import {
   resourceValuesFromLegacy,
 } from '../model/deployment.js';
 import { JsonSyntaxError, parseLocatedJson } from '../util/located-json.js';
+import { isRecord } from '../util/records.js';
 
 /** A located error in an audit file: the same shape as any other unreadable input. */
 export class AuditFileError extends InputFileError {}
@@ -58,9 +59,9 @@ export function parseAuditJson(text: string, file: string): Audit {
     const position = key === undefined ? undefined : at(key);
     throw new AuditFileError(file, reason, position?.line ?? 1, position?.column ?? 1);
   };
-  const audit = parsed.value as Record<string, unknown>;
-  if (typeof audit !== 'object' || audit === null || Array.isArray(audit))
-    fail(undefined, 'expected an audit object written by `entitlement-guard audit --format json`');
+  const audit = parsed.value;
+  if (!isRecord(audit))
+    return fail(undefined, 'expected an audit object written by `entitlement-guard audit --format json`');
   if (audit.schema !== AUDIT_SCHEMA_VERSION)
     fail('schema', `schema: expected "${AUDIT_SCHEMA_VERSION}", got ${JSON.stringify(audit.schema)}`);
   for (const key of ['identities', 'secrets', 'exceptions', 'otherFindings'] as const) {
@@ -69,8 +70,9 @@ export function parseAuditJson(text: string, file: string): Audit {
   for (const key of ['generatedAt', 'catalog'] as const)
     if (typeof audit[key] !== 'string') fail(key in audit ? key : 'schema', `${key}: expected a string`);
   (audit.identities as unknown[]).forEach((identity, index) => {
+    if (typeof identity !== 'object' || identity === null)
+      return fail('identities', `identities[${index}]: expected an object`);
     const row = identity as Record<string, unknown>;
-    if (typeof row !== 'object' || row === null) fail('identities', `identities[${index}]: expected an object`);
     for (const key of ['id', 'name', 'origin'] as const)
       if (typeof row[key] !== 'string') fail('identities', `identities[${index}].${key}: expected a string`);
     for (const key of IDENTITY_LISTS)

@@ -67,6 +67,10 @@ function sortKey(finding: Finding): string[] {
 }
 
 function compareKeys(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  for (const [i, x] of a.entries()) {
+    const y = b[i];
+    if (y === undefined) return 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
   return 0;
 }

@@ -154,9 +154,8 @@ function details(identity: AuditIdentity): string {
     parts.push(
       `<h4>Entitlements allow</h4>${list(identity.entitlements.map((x) => `${e(x.id)}: ${e(x.allows.join('; ') || (x.known ? 'nothing on these clouds' : 'not in the catalog'))}`))}`,
     );
-  const held = identity.entitlements.filter((x) => x.holding);
-  if (held.length)
-    parts.push(`<h4>Standing or just in time</h4>${list(held.map((x) => holdingItem(x.id, x.holding!)))}`);
+  const held = identity.entitlements.flatMap((x) => (x.holding ? [holdingItem(x.id, x.holding)] : []));
+  if (held.length) parts.push(`<h4>Standing or just in time</h4>${list(held)}`);
   if (identity.grants.length) {
     parts.push(
       `<h4>Grants</h4>${list(
@@ -185,7 +184,7 @@ function holdingItem(id: string, holding: AuditHolding): string {
   const mode =
     holding.mode === 'just-in-time' ? 'just in time' : holding.mode === 'pending' ? 'pending until apply' : 'standing';
   const tone = holding.mode === 'just-in-time' ? 'good' : holding.mode === 'pending' ? 'warn' : 'bad';
-  const facts = [
+  const facts: [string, string][] = [
     ['session', holding.session ?? 'none (not a role)'],
     ['maxDuration', holding.maxDuration ?? 'none'],
     ['approvers', holding.approvers.join(', ') || 'none named'],

@@ -28,12 +28,13 @@ export function baselineSection(audit: Audit, reportUrl?: string): string[] {
     .trimEnd()
     .split('\n')
     .map((line) => (/^#{3,5} /.test(line) ? `#${line}` : line));
-  diff[0] = diff[0].replace(/^#### Privilege diff: /, '#### Since the baseline: ');
+  // split gives at least one line: the diff's title.
+  const [title = '', ...rest] = diff;
   return [
-    ...diff.slice(0, 1),
+    title.replace(/^#### Privilege diff: /, '#### Since the baseline: '),
     '',
     `Baseline: audit of ${since}, ${baseline.identities} identities.`,
-    ...diff.slice(1),
+    ...rest,
     '',
   ];
 }
@@ -91,10 +92,10 @@ function reviewItemLines(item: ReviewItem): string[] {
 /** A catalog identity on several clouds: each cloud's identity in one line of the table cell. */
 export function placementsCell(identity: AuditIdentity): string {
   return (identity.placements ?? [])
-    .map(
-      (placement) =>
-        `${escapeMarkdown(placement.cloud ?? '')} ${escapeMarkdown(placement.name)}${accountOf(placement) ? ` in ${escapeMarkdown(accountOf(placement)!)}` : ''}`,
-    )
+    .map((placement) => {
+      const account = accountOf(placement);
+      return `${escapeMarkdown(placement.cloud ?? '')} ${escapeMarkdown(placement.name)}${account ? ` in ${escapeMarkdown(account)}` : ''}`;
+    })
     .join('<br>');
 }
 

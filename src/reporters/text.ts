@@ -48,10 +48,13 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
 
 /** The exception that would waive these findings, by the targets that bind to what they are about (catalog/waivers.ts). */
 function waiverHint(ruleId: string, findings: Finding[]): string {
-  const targets = [...new Set(findings.map((finding) => finding.waiverTarget))];
-  if (targets.includes(undefined)) return NO_WAIVER_TARGET;
+  const targets = new Set<string>();
+  for (const finding of findings) {
+    if (finding.waiverTarget === undefined) return NO_WAIVER_TARGET;
+    targets.add(finding.waiverTarget);
+  }
   return (
-    targets.map((target) => `a catalog exception { rule: ${ruleId}, target: ${shown(target!)} }`).join(', or ') +
+    [...targets].map((target) => `a catalog exception { rule: ${ruleId}, target: ${shown(target)} }`).join(', or ') +
     ' with owner, approvedBy and expires'
   );
 }

@@ -57,12 +57,12 @@ export function globCovers(outer: string, inner: string): boolean {
   next[n.length] = 1;
   for (let i = o.length - 1; i >= 0; i--) {
     const oc = o.charCodeAt(i);
-    row[n.length] = oc === STAR ? next[n.length] : 0;
+    row[n.length] = oc === STAR && next[n.length] === 1 ? 1 : 0;
     for (let j = n.length - 1; j >= 0; j--) {
       const nc = n.charCodeAt(j);
       if (oc === STAR) {
         // The star matches nothing, or absorbs inner's next character (a literal, a `?` or a whole `*`).
-        row[j] = next[j] || row[j + 1];
+        row[j] = next[j] === 1 || row[j + 1] === 1 ? 1 : 0;
       } else if (nc === STAR) {
         // Anything but a star would have to match every run an inner star stands for.
         row[j] = 0;

@@ -10,6 +10,9 @@ export function isKnownRecord(value: unknown): value is Record<string, unknown> 
   return isRecord(value) && !isUnknown(value);
 }
 
+// JSON.stringify gives undefined for undefined, a function or a symbol, whatever its declaration says.
+const stringify: (value: unknown) => string | undefined = JSON.stringify;
+
 /**
  * Any value as text for a message. `String(value)` throws on an object whose own `toString` is not a function (an
  * input can name a key `toString`) or that has no prototype; JSON never does for parsed input.
@@ -17,7 +20,7 @@ export function isKnownRecord(value: unknown): value is Record<string, unknown> 
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
-    return JSON.stringify(value) ?? typeof value;
+    return stringify(value) ?? typeof value;
   } catch {
     return typeof value;
   }

@@ -22,14 +22,14 @@ export function rotationDays(rules: unknown): Maybe<number> {
 }
 
 function scheduleDays(expression: string): number | undefined {
-  const rate = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expression);
-  if (rate)
-    return rate[2].toLowerCase().startsWith('day') ? Number(rate[1]) : Math.max(1, Math.ceil(Number(rate[1]) / 24));
-  const cron = /^cron\((.*)\)$/i.exec(expression);
-  const fields = cron?.[1]!.trim().split(/\s+/);
+  const [, count, unit] = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expression) ?? [];
+  if (count !== undefined && unit !== undefined)
+    return unit.toLowerCase().startsWith('day') ? Number(count) : Math.max(1, Math.ceil(Number(count) / 24));
+  const [, cron] = /^cron\((.*)\)$/i.exec(expression) ?? [];
+  const fields = cron?.trim().split(/\s+/);
   if (!fields || fields.length !== 6) return undefined;
-  const [, , dayOfMonth, month, dayOfWeek] = fields as [string, string, string, string, string, string];
-  if (month !== '*') return undefined;
+  const [, , dayOfMonth, month, dayOfWeek] = fields;
+  if (dayOfMonth === undefined || dayOfWeek === undefined || month !== '*') return undefined;
   const any = (field: string) => field === '*' || field === '?';
   if (any(dayOfMonth) && any(dayOfWeek)) return 1;
   if (any(dayOfMonth)) return longestGap(parseField(dayOfWeek, 1, 7, WEEKDAYS), 7);
@@ -44,11 +44,11 @@ function parseField(field: string, min: number, max: number, names: Record<strin
   const value = (text: string) => names[text.toUpperCase()] ?? (/^\d+$/.test(text) ? Number(text) : NaN);
   const values = new Set<number>();
   for (const part of field.split(',')) {
-    const match = /^([^/-]+)(?:-([^/]+))?(?:\/(\d+))?$/.exec(part);
-    if (!match) return undefined;
-    const start = match[1] === '*' ? min : value(match[1]);
-    const end = match[2] !== undefined ? value(match[2]) : match[3] !== undefined || match[1] === '*' ? max : start;
-    const step = match[3] !== undefined ? Number(match[3]) : 1;
+    const [, first, last, every] = /^([^/-]+)(?:-([^/]+))?(?:\/(\d+))?$/.exec(part) ?? [];
+    if (first === undefined) return undefined;
+    const start = first === '*' ? min : value(first);
+    const end = last !== undefined ? value(last) : every !== undefined || first === '*' ? max : start;
+    const step = every !== undefined ? Number(every) : 1;
     if (!(start >= min && end <= max && start <= end && step >= 1)) return undefined;
     for (let day = start; day <= end; day += step) values.add(day);
   }
@@ -57,8 +57,14 @@ function parseField(field: string, min: number, max: number, names: Record<strin
 
 /** Longest circular gap between chosen days in a cycle of `period` days (a month counts as 31: an upper bound). */
 function longestGap(days: number[] | undefined, period: number): number | undefined {
-  if (!days || days.length === 0) return undefined;
-  let gap = days[0] + period - days[days.length - 1];
-  for (let i = 1; i < days.length; i++) gap = Math.max(gap, days[i] - days[i - 1]);
+  const first = days?.[0];
+  const last = days?.at(-1);
+  if (!days || first === undefined || last === undefined) return undefined;
+  let gap = first + period - last;
+  let previous = first;
+  for (const day of days.slice(1)) {
+    gap = Math.max(gap, day - previous);
+    previous = day;
+  }
   return gap;
 }

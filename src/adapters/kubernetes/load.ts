@@ -55,7 +55,8 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
     const error = document.errors[0];
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
-      throw new ManifestError(file, error.message.split('\n')[0], line, col);
+      const [firstLine = ''] = error.message.split('\n');
+      throw new ManifestError(file, firstLine, line, col);
     }
     const read = documentValue(document);
     if ('problem' in read) {

@@ -10,6 +10,7 @@ import {
   isUnknown,
   unknownValue,
   type ComputeAttachment,
+  type ExternalRoleGrant,
   type Identity,
   type Model,
   type ResourceRef,
@@ -38,7 +39,8 @@ const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet',
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 
 export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
-  const model: Model = { ...emptyModel(), externalRoleGrants: [] };
+  const externalRoleGrants: ExternalRoleGrant[] = [];
+  const model: Model = { ...emptyModel(), externalRoleGrants };
   const accounts = new Map<string, Identity>();
   const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
 
@@ -56,7 +58,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     definitions.map((definition) => [
       roleKey(
         definition.kind === 'k8s-role' ? 'Role' : 'ClusterRole',
-        definition.kind === 'k8s-role' ? definition.scope!.replace(/^namespace\//, '') : undefined,
+        definition.kind === 'k8s-role' ? definition.scope?.replace(/^namespace\//, '') : undefined,
         definition.name,
       ),
       definition.permissions,
@@ -114,16 +116,16 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
         for (const identity of accounts) identity.grants.push(grant);
         // Nothing to follow: the grant is still judged, for a subject nobody can name yet.
         if (accounts.length === 0)
-          model.externalRoleGrants!.push({ member: `a subject of ${object.ref.name} not known until apply`, grant });
+          externalRoleGrants.push({ member: `a subject of ${object.ref.name} not known until apply`, grant });
       }
       for (const subject of named) {
         if (subject.kind === 'ServiceAccount') {
           const subjectNamespace = subject.namespace ?? namespace;
           const identity = accounts.get(accountKey(subjectNamespace, subject.name));
           if (identity) identity.grants.push(grant);
-          else model.externalRoleGrants!.push({ member: `ServiceAccount ${subjectNamespace}/${subject.name}`, grant });
+          else externalRoleGrants.push({ member: `ServiceAccount ${subjectNamespace}/${subject.name}`, grant });
         } else {
-          model.externalRoleGrants!.push({ member: `${subject.kind} ${subject.name}`, grant });
+          externalRoleGrants.push({ member: `${subject.kind} ${subject.name}`, grant });
         }
       }
     } else if (WORKLOAD_KINDS.has(object.kind)) {
@@ -135,7 +137,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
       accounts.get(accountKey(namespace, accountName))?.attachments.push(attachment);
     }
   }
-  if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
+  if (externalRoleGrants.length === 0) delete model.externalRoleGrants;
   return model;
 }
 

@@ -27,10 +27,10 @@ export function addressParts(address: string): string[] {
   let depth = 0;
   let quoted = false;
   for (let index = 0; index < address.length; index++) {
-    const char = address[index];
+    const char = address.charAt(index);
     if (quoted) {
       current += char;
-      if (char === '\\') current += address[++index] ?? '';
+      if (char === '\\') current += address.charAt(++index);
       else if (char === '"') quoted = false;
       continue;
     }
@@ -58,8 +58,10 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const parts = addressParts(address);
   const modules: ModuleStep[] = [];
   let index = 0;
-  while (parts[index] === 'module' && index + 2 < parts.length) {
-    const step = splitKey(parts[index + 1]);
+  while (parts[index] === 'module') {
+    const call = parts[index + 1];
+    if (call === undefined || index + 2 >= parts.length) break;
+    const step = splitKey(call);
     modules.push(step.key !== undefined ? { name: step.name, key: step.key } : { name: step.name });
     index += 2;
   }
@@ -68,9 +70,9 @@ export function parseAddress(address: string): ParsedAddress | undefined {
     mode = 'data';
     index++;
   }
-  if (parts.length - index !== 2) return undefined;
-  const type = parts[index];
-  const { name, key } = splitKey(parts[index + 1]);
+  const [type, last, ...more] = parts.slice(index);
+  if (type === undefined || last === undefined || more.length > 0) return undefined;
+  const { name, key } = splitKey(last);
   if (!/^[A-Za-z][\w-]*$/.test(type) || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
   return { modules, mode, type, name, ...(key !== undefined ? { key } : {}) };
 }

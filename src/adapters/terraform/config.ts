@@ -54,11 +54,11 @@ export class TerraformConfiguration {
       const sameKey = resource.byKey.get(instance.parsed.key);
       if (sameKey) sameKey.push(instance);
       else resource.byKey.set(instance.parsed.key, [instance]);
-      for (let depth = 0; depth < modules.length; depth++) {
+      for (const [depth, step] of modules.entries()) {
         const parent = moduleAddress(modules.slice(0, depth));
-        const call = `${parent ? `${parent}.` : ''}module.${modules[depth].name}`;
+        const call = `${parent ? `${parent}.` : ''}module.${step.name}`;
         const keys = this.moduleKeys.get(call) ?? new Set();
-        keys.add(modules[depth].key);
+        keys.add(step.key);
         this.moduleKeys.set(call, keys);
       }
     }
@@ -75,9 +75,10 @@ export class TerraformConfiguration {
     const attributes = this.attributesOf(modulePath(modules), `${type}.${name}`);
     const result = new Map<string, AttributeSource>();
     for (const { attribute, references, constant } of attributes) {
+      const only = references.length === 1 ? references[0] : undefined;
       const dependencies =
-        references.length === 1
-          ? this.resolve(modules, key, references[0], 0)
+        only !== undefined
+          ? this.resolve(modules, key, only, 0)
           : [...new Set(references.flatMap((reference) => this.resolve(modules, key, reference, 0)))];
       result.set(attribute, { references, dependencies, constant });
     }
@@ -157,7 +158,11 @@ export class TerraformConfiguration {
       );
       return found.length ? [...new Set(found)] : [reference];
     }
-    if (['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) || parts[1] === undefined)
+    if (
+      head === undefined ||
+      ['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) ||
+      parts[1] === undefined
+    )
       return [reference];
     const { name, key } = splitKey(parts[1]);
     const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
@@ -166,9 +171,7 @@ export class TerraformConfiguration {
     const chosen =
       key !== undefined
         ? (resource.byKey.get(key) ?? [])
-        : fromKey !== undefined && resource.byKey.has(fromKey)
-          ? resource.byKey.get(fromKey)!
-          : resource.all;
+        : ((fromKey !== undefined ? resource.byKey.get(fromKey) : undefined) ?? resource.all);
     return chosen.length ? chosen.map((instance) => instance.address) : [reference];
   }
 

@@ -205,7 +205,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   ...Object.fromEntries(
     Object.entries(GCP_IAM_FAMILIES).flatMap(([family, pulumiFamily]) =>
       (['member', 'binding', 'policy'] as const).map((form) => {
-        const Form = form[0].toUpperCase() + form.slice(1);
+        const Form = form.charAt(0).toUpperCase() + form.slice(1);
         return [
           `google_${family}_iam_${form}`,
           { pulumiType: `gcp:${pulumiFamily}/iAM${Form}:IAM${Form}`, single: ['condition'] } satisfies ResourceMapping,

@@ -58,15 +58,15 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   });
   const records: PulumiResource[] = [];
   const unseen: Model['unseen'] & object = [];
-  const gcpResourceIam: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
+  const gcpResourceIam: GcpResourceIam[] = [];
   for (const instance of plan.instances) {
     const mapping = TERRAFORM_TYPES[instance.type];
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
       continue;
     }
-    const isGcpResourceIam = !mapping && GCP_RESOURCE_IAM.test(instance.type);
-    if (!mapping && !isGcpResourceIam) continue;
+    const gcpIam = mapping ? undefined : gcpResourceIamParts(instance.type);
+    if (!mapping && !gcpIam) continue;
     const sources = configuration.sources(instance);
     const reported = configuration.present
       ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute))
@@ -81,9 +81,12 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
         );
       },
     ) as Record<string, unknown>;
-    if (isGcpResourceIam) {
-      gcpResourceIam.push({ instance, values });
-      refs.set(instance.address, refOf(instance));
+    if (!mapping) {
+      // A Google Cloud resource's own IAM (the other types without a mapping were passed over above).
+      if (gcpIam) {
+        gcpResourceIam.push({ instance, values, ...gcpIam });
+        refs.set(instance.address, refOf(instance));
+      }
       continue;
     }
     const type = pulumiTypeOf(mapping, values);
@@ -212,14 +215,28 @@ function renameResources(model: Model, refs: ReadonlyMap<string, ResourceRef>): 
  * the Pulumi adapter reads only project, folder, organization and service-account IAM, so these are read here, as
  * grants at resource level to the change's service accounts or to members outside it (`allUsers` included).
  */
+/** A Google Cloud resource's own IAM (`google_storage_bucket_iam_member`): its values, resource and form. */
+interface GcpResourceIam {
+  instance: TerraformInstance;
+  values: Record<string, unknown>;
+  /** `storage_bucket` */
+  resource: string;
+  /** `member`, `binding` or `policy` */
+  form: string;
+}
+
+function gcpResourceIamParts(type: string): { resource: string; form: string } | undefined {
+  const [, resource, form] = GCP_RESOURCE_IAM.exec(type) ?? [];
+  return resource !== undefined && form !== undefined ? { resource, form } : undefined;
+}
+
 function addGcpResourceIam(
   model: Model,
-  entries: { instance: TerraformInstance; values: Record<string, unknown> }[],
+  entries: GcpResourceIam[],
   refOf: (instance: TerraformInstance) => ResourceRef,
 ): void {
-  for (const { instance, values } of entries) {
+  for (const { instance, values, resource, form } of entries) {
     const source = refOf(instance);
-    const [, resource, form] = GCP_RESOURCE_IAM.exec(instance.type)!;
     const target = scopeOf(values, resource);
     const pairs: { member: unknown; role: unknown }[] =
       form === 'member'
