@@ -2,6 +2,7 @@ import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { privilegedEntry } from '../iam/aws/privileged.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
+import type { AwsAction } from '../iam/aws/actions.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
   isUnknown,
@@ -183,10 +184,8 @@ export default defineRule<MessageId>({
     },
   },
   check(ctx) {
-    // Per-identity path: indexed loops (README, Performance).
     for (const identity of ctx.model.identities) {
-      for (let index = 0; index < identity.grants.length; index++) {
-        const grant = identity.grants[index];
+      for (const grant of identity.grants) {
         if (grant.kind === 'aws-policy') checkPolicy(ctx, grant, identity);
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
         else checkRoleGrant(ctx, grant, identity);
@@ -211,14 +210,11 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
     });
     return;
   }
-  const { statements } = grant.document;
-  for (let s = 0; s < statements.length; s++) {
-    const issues = wildcardIssues(statements[s], ctx.catalog);
-    for (let i = 0; i < issues.length; i++) {
-      const issue = issues[i];
+  for (const statement of grant.document.statements) {
+    for (const issue of wildcardIssues(statement, ctx.catalog)) {
       ctx.report({
         ...reportBase(grant, identity),
-        ...issueReport(issue, statements[s], policy, ctx.catalog),
+        ...issueReport(issue, statement, policy, ctx.catalog),
         ...(issue.detail ? { detail: issue.detail } : {}),
       });
     }
@@ -270,8 +266,8 @@ function issueReport(
           policy,
           action: pattern,
           resources,
-          category: categoryOf(issue, catalog),
-          instead: unscopableAdvice(issue),
+          category: categoryOf(issue.privileged[0], catalog),
+          instead: unscopableAdvice(issue.privileged[0]),
         },
       };
     case 'unknown-resource':
@@ -359,8 +355,7 @@ function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): Managed
 }
 
 /** Why an action counts as privileged: AWS's access level, or the catalog entry naming it. */
-function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
-  const action = issue.privileged[0];
+function categoryOf(action: AwsAction, catalog: Catalog): string {
   const entry = privilegedEntry(action, catalog);
   return action.accessLevel === 'Permissions management'
     ? 'AWS access level Permissions management'
@@ -370,8 +365,8 @@ function categoryOf(issue: WildcardIssue, catalog: Catalog): string {
 }
 
 /** What to do instead of scoping an action AWS cannot scope: a condition key it supports, or a separate identity. */
-function unscopableAdvice(issue: WildcardIssue): string {
-  const keys = issue.privileged[0].conditionKeys;
+function unscopableAdvice(action: AwsAction): string {
+  const keys = action.conditionKeys;
   const separate =
     'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
   return keys.length > 0

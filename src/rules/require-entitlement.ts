@@ -289,8 +289,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const holdings = heldPoliciesAndAllows(ctx, identity);
   const { held } = holdings;
 
-  for (let index = 0; index < held.policies.length; index++) {
-    const policy = held.policies[index];
+  for (const policy of held.policies) {
     const unknown = unknownGrantOf(policy.document);
     if (unknown) reportUnknown(ctx, identity, policy.source, policy.label, unknown.description);
   }
@@ -313,8 +312,7 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   // removes some of its actions: then it is judged per identity like any other policy.
   const canShare = !holdsDeny(held);
   const toJudge: HeldPolicy[] = [];
-  for (let index = 0; index < held.policies.length; index++) {
-    const policy = held.policies[index];
+  for (const policy of held.policies) {
     if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
     const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
     if (shared) reportVerdict(ctx, identity, policy, shared, scope);
@@ -323,40 +321,29 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   if (!toJudge.length) return;
   // Most policies stay within the entitlements statement by statement, which their patterns show (see
   // documentWithinEnvelopes); only the others are judged action by action, over everything the identity is allowed.
-  const verdicts = new Map<HeldPolicy, PolicyVerdict>();
-  const byAction: HeldPolicy[] = [];
-  for (let index = 0; index < toJudge.length; index++) {
-    const policy = toJudge[index];
-    if (documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin)) verdicts.set(policy, {});
-    else byAction.push(policy);
-  }
-  if (byAction.length)
-    grantsByPolicy(holdings.all(), held, byAction).forEach((grants, policy) =>
-      verdicts.set(policy, judge(grants, scope)),
-    );
-  for (let index = 0; index < toJudge.length; index++) {
-    const policy = toJudge[index];
-    const verdict = verdicts.get(policy)!;
+  const byAction = toJudge.filter(
+    (policy) => !documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin),
+  );
+  // Each policy judged action by action has its grants here; the others stay within the entitlements.
+  const grantsOf = byAction.length ? grantsByPolicy(holdings.all(), held, byAction) : undefined;
+  for (const policy of toJudge) {
+    const grants = grantsOf?.get(policy);
+    const verdict: PolicyVerdict = grants ? judge(grants, scope) : {};
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
     reportVerdict(ctx, identity, policy, verdict, scope);
   }
 }
 
-/* Per-identity paths below: indexed loops (README, Performance). */
-
 function holdsDeny(held: HeldPolicies): boolean {
-  for (let p = 0; p < held.policies.length; p++) {
-    const statements = held.policies[p].document.statements;
-    for (let s = 0; s < statements.length; s++) if (statements[s].effect === 'Deny') return true;
-  }
+  for (const policy of held.policies)
+    for (const statement of policy.document.statements) if (statement.effect === 'Deny') return true;
   return false;
 }
 
 /** An AWS managed policy's document (one object for every holder) whose statements no other held policy repeats. */
 function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
   if (policy.managedArn === undefined) return false;
-  const statements = policy.document.statements;
-  for (let index = 0; index < statements.length; index++) if (held.policyOf(statements[index]) !== policy) return false;
+  for (const statement of policy.document.statements) if (held.policyOf(statement) !== policy) return false;
   return true;
 }
 
@@ -367,15 +354,13 @@ function grantsByPolicy(
   toJudge: HeldPolicy[],
 ): Map<HeldPolicy, PolicyGrants> {
   const byPolicy = new Map<HeldPolicy, PolicyGrants>();
-  for (let index = 0; index < toJudge.length; index++) byPolicy.set(toJudge[index], { granted: [] });
-  for (let a = 0; a < allows.length; a++) {
-    const { action, statements } = allows[a];
-    for (let s = 0; s < statements.length; s++) {
-      const grants = byPolicy.get(held.policyOf(statements[s])!);
+  for (const policy of toJudge) byPolicy.set(policy, { granted: [] });
+  for (const { action, statements } of allows) {
+    for (const statement of statements) {
+      const policy = held.policyOf(statement);
+      const grants = policy && byPolicy.get(policy);
       if (!grants) continue;
-      const resources = grantedResources(statements[s]);
-      for (let r = 0; r < resources.length; r++) {
-        const resource = resources[r];
+      for (const resource of grantedResources(statement)) {
         if (isUnknown(resource)) grants.pending ??= `resource ${resource.description}`;
         else grants.granted.push({ action: action.name, resource });
       }
@@ -387,8 +372,7 @@ function grantsByPolicy(
 function judge(grants: PolicyGrants, scope: AwsScope): PolicyVerdict {
   let actions: Set<string> | undefined;
   let resources: Set<string> | undefined;
-  for (let index = 0; index < grants.granted.length; index++) {
-    const { action, resource } = grants.granted[index];
+  for (const { action, resource } of grants.granted) {
     if (!resourceCovered(resource, envelopeResourcesFor(scope.envelopes, action))) {
       (actions ??= new Set()).add(action);
       (resources ??= new Set()).add(resource);

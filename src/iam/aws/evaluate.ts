@@ -40,20 +40,15 @@ export type Decision = 'allow' | 'deny' | 'implicit-deny';
 export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
   const allowed = new Map<string, AllowedAction>();
   let hasDeny = false;
-  // Per-identity path: indexed loops (README, Performance).
-  for (let d = 0; d < documents.length; d++) {
-    const document = documents[d];
+  for (const document of documents) {
     if (document.unreadable) continue;
-    for (let s = 0; s < document.statements.length; s++) {
-      const statement = document.statements[s];
+    for (const statement of document.statements) {
       if (statement.effect !== 'Allow') {
-        hasDeny ||= statement.effect === 'Deny';
+        hasDeny = true;
         continue;
       }
-      const actions = actionsOf(statement, 'allow');
       let onEveryResource: boolean | undefined;
-      for (let a = 0; a < actions.length; a++) {
-        const action = actions[a];
+      for (const action of actionsOf(statement, 'allow')) {
         // An action AWS cannot scope is authorized against "*" only: a statement naming resources does not grant it.
         if (!action.scopable && !(onEveryResource ??= appliesToStar(statement))) continue;
         addAllowance(allowed, action, statement);
@@ -63,7 +58,12 @@ export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
   // Most identities hold no Deny at all: skip the second pass.
   if (hasDeny) removeDenied(allowed, documents);
   // The built-in string sort (by UTF-16 code units, like `<`) needs no comparator calls.
-  return [...allowed.keys()].sort().map((name) => allowed.get(name)!);
+  const sorted: AllowedAction[] = [];
+  for (const name of [...allowed.keys()].sort()) {
+    const allowance = allowed.get(name);
+    if (allowance) sorted.push(allowance);
+  }
+  return sorted;
 }
 
 /**
@@ -186,13 +186,11 @@ export function actionsNamed(names: readonly string[]): ActionSelection {
 export function allowancesFor(documents: PolicyDocument[], subset: ActionSelection): Map<string, AllowedAction> {
   const allowed = new Map<string, AllowedAction>();
   let hasDeny = false;
-  for (let d = 0; d < documents.length; d++) {
-    const document = documents[d];
+  for (const document of documents) {
     if (document.unreadable) continue;
-    for (let s = 0; s < document.statements.length; s++) {
-      const statement = document.statements[s];
+    for (const statement of document.statements) {
       if (statement.effect !== 'Allow') {
-        hasDeny ||= statement.effect === 'Deny';
+        hasDeny = true;
         continue;
       }
       let onEveryResource: boolean | undefined;
@@ -222,29 +220,25 @@ function forEachInSubset(
   // read the data of every service it may name (all of them for AdministratorAccess's `*`), where the selection's
   // actions are few. Each is matched against the list's patterns instead, as the expansion would have matched it.
   if (mayNameManyServices(statement) && !isExpanded(statement)) {
-    const candidates = subset.everyAction();
-    for (let index = 0; index < candidates.length; index++)
-      if (statementNamesAction(statement, mode, candidates[index].name)) visit(candidates[index]);
+    for (const candidate of subset.everyAction())
+      if (statementNamesAction(statement, mode, candidate.name)) visit(candidate);
     return;
   }
   const actions = actionsOf(statement, mode);
   if (actions.length <= subset.size) {
-    for (let index = 0; index < actions.length; index++) if (subset.has(actions[index])) visit(actions[index]);
+    for (const action of actions) if (subset.has(action)) visit(action);
     return;
   }
   // Every action of the statement is of a service already read, so the subset's read actions are all it can hold.
   const names = namesOf(actions);
-  const candidates = subset.readActions();
-  for (let index = 0; index < candidates.length; index++)
-    if (names.has(candidates[index].name)) visit(candidates[index]);
+  for (const candidate of subset.readActions()) if (names.has(candidate.name)) visit(candidate);
 }
 
 /** Whether the statement's action list may name actions of more than the services it spells out: NotAction, none, a service wildcard. */
 function mayNameManyServices(statement: PolicyStatement): boolean {
   const values = statement.action;
   if (!values) return true;
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
+  for (const value of values) {
     if (typeof value !== 'string') continue;
     const separator = value.indexOf(':');
     if (separator <= 0 || hasWildcard(value.slice(0, separator))) return true;
@@ -267,17 +261,11 @@ function isExpanded(statement: PolicyStatement): boolean {
 function statementNamesAction(statement: PolicyStatement, mode: Mode, name: string): boolean {
   const values = statement.action ?? statement.notAction ?? [];
   if (statement.action) {
-    for (let index = 0; index < values.length; index++) {
-      const value = values[index];
-      if (typeof value === 'string' && actionMatches(value, name)) return true;
-    }
+    for (const value of values) if (typeof value === 'string' && actionMatches(value, name)) return true;
     return false;
   }
   if (mode === 'deny' && values.some(isUnknown)) return false;
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
-    if (typeof value === 'string' && actionMatches(value, name)) return false;
-  }
+  for (const value of values) if (typeof value === 'string' && actionMatches(value, name)) return false;
   return true;
 }
 
@@ -320,8 +308,8 @@ export function isActionAllowed(documents: PolicyDocument[], action: string, res
  * Action or NotAction of an Allow statement. Rules report pending on it.
  */
 export function hasUnknownGrant(documents: PolicyDocument[]): Unknown | undefined {
-  for (let index = 0; index < documents.length; index++) {
-    const unknown = unknownGrantOf(documents[index]);
+  for (const document of documents) {
+    const unknown = unknownGrantOf(document);
     if (unknown) return unknown;
   }
   return undefined;
@@ -342,8 +330,7 @@ export function unknownGrantOf(document: PolicyDocument): Unknown | undefined {
 
 function firstUnknownGrant(document: PolicyDocument): Unknown | undefined {
   if (document.unreadable) return document.unreadable;
-  for (let index = 0; index < document.statements.length; index++) {
-    const statement = document.statements[index];
+  for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const unknown = firstUnknown(statement.action) ?? firstUnknown(statement.notAction);
     if (unknown) return unknown;
@@ -352,8 +339,7 @@ function firstUnknownGrant(document: PolicyDocument): Unknown | undefined {
 }
 
 function firstUnknown(values: PolicyValue[] | undefined): Unknown | undefined {
-  if (values)
-    for (let index = 0; index < values.length; index++) if (isUnknown(values[index])) return values[index] as Unknown;
+  if (values) for (const value of values) if (isUnknown(value)) return value;
   return undefined;
 }
 
@@ -446,11 +432,9 @@ function addAllowance(allowed: Map<string, AllowedAction>, action: AwsAction, st
 /** One more statement allowing the action: its resources, exclusions and condition join the allowance. */
 function widenAllowance(existing: AllowedAction, statement: PolicyStatement): void {
   const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
-  for (let index = 0; index < resources.length; index++) addResource(existing.resources, resources[index]);
+  for (const resource of resources) addResource(existing.resources, resource);
   if (statement.notResource) {
-    if (existing.notResources)
-      for (let index = 0; index < statement.notResource.length; index++)
-        existing.notResources.push(statement.notResource[index]);
+    if (existing.notResources) for (const value of statement.notResource) existing.notResources.push(value);
     else existing.notResources = statement.notResource.slice();
   }
   existing.conditional &&= Boolean(statement.condition);

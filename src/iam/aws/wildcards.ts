@@ -21,8 +21,7 @@ export type WildcardIssueKind =
   | 'unknown-action'
   | 'unknown-resource';
 
-export interface WildcardIssue {
-  kind: WildcardIssueKind;
+interface WildcardIssueFields {
   /** cdk-nag-style key: `Action::*`, `Action::iam:*`, `NotAction::iam:*`, `Resource::*`; absent for pending issues. */
   detail?: string;
   /** The offending values as written (a pattern, the NotAction list, the spelled-out privileged actions). */
@@ -34,6 +33,11 @@ export interface WildcardIssue {
   /** The value that could not be read, for pending issues. */
   unknown?: Unknown;
 }
+
+export type WildcardIssue =
+  | (WildcardIssueFields & { kind: Exclude<WildcardIssueKind, 'privileged-unscopable'> })
+  /** One action AWS cannot scope to a resource, exactly. */
+  | (WildcardIssueFields & { kind: 'privileged-unscopable'; privileged: [AwsAction] });
 
 /** A pattern made only of `*` (and a `:`) stands for every action: `*`, `*:*`. */
 const ALL_ACTIONS = /^\*+(:\*+)?$/;
