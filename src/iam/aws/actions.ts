@@ -226,15 +226,15 @@ function lowered(service: string): LoweredAction[] {
 
 /**
  * Every action of every service, lowered, with an index from each three-character run (trigram) of a name to the
- * positions of the names holding it: what a pattern without a service prefix is matched against. Such patterns are the
+ * entries whose names hold it: what a pattern without a service prefix is matched against. Such patterns are the
  * change author's, and thousands of distinct ones (`*Get1*`, `*Get2*`, …) each visited all ~22,000 actions (3,000 took
  * 9 s through the CLI); now a pattern whose longest literal part has three characters or more visits only the names
  * holding that part's rarest trigram. Built once per process, on the first such pattern.
  */
 interface ActionIndex {
   actions: LoweredAction[];
-  /** Trigram key (trigramKey) → ascending positions in `actions` of the names that contain it. */
-  trigrams: Map<number | string, number[]>;
+  /** Trigram key (trigramKey) → the actions whose names contain it, in the order of `actions`. */
+  trigrams: Map<number | string, LoweredAction[]>;
 }
 
 let everyAction: ActionIndex | undefined;
@@ -242,14 +242,14 @@ let everyAction: ActionIndex | undefined;
 function everyActionIndex(): ActionIndex {
   if (everyAction) return everyAction;
   const actions = knownServices().flatMap(lowered);
-  const trigrams = new Map<number | string, number[]>();
-  for (let position = 0; position < actions.length; position++) {
-    const name = actions[position].lower;
+  const trigrams = new Map<number | string, LoweredAction[]>();
+  for (const entry of actions) {
+    const name = entry.lower;
     for (let index = 0; index + 3 <= name.length; index++) {
       const key = trigramKey(name, index);
-      let positions = trigrams.get(key);
-      if (!positions) trigrams.set(key, (positions = []));
-      if (positions[positions.length - 1] !== position) positions.push(position);
+      let holders = trigrams.get(key);
+      if (!holders) trigrams.set(key, (holders = []));
+      if (holders[holders.length - 1] !== entry) holders.push(entry);
     }
   }
   return (everyAction = { actions, trigrams });
@@ -263,21 +263,20 @@ function trigramKey(text: string, index: number): number | string {
   return (a | b | c) < 256 ? (a << 16) | (b << 8) | c : text.slice(index, index + 3);
 }
 
-const NO_POSITIONS: readonly number[] = [];
+const NO_ACTIONS: readonly LoweredAction[] = [];
 
 /** The index's actions a lower-case pattern matches, in the index's order (what matchingLowered gives over them all). */
 function matchingIndexed(index: ActionIndex, pattern: string): AwsAction[] {
   const literal = longestLiteral(pattern);
   if (literal.length < 3) return matchingLowered(index.actions, pattern);
   // The names holding the literal's rarest trigram: every name the pattern matches holds them all.
-  let candidates = index.trigrams.get(trigramKey(literal, 0)) ?? NO_POSITIONS;
+  let candidates = index.trigrams.get(trigramKey(literal, 0)) ?? NO_ACTIONS;
   for (let start = 1; start + 3 <= literal.length && candidates.length > 0; start++) {
-    const positions = index.trigrams.get(trigramKey(literal, start)) ?? NO_POSITIONS;
-    if (positions.length < candidates.length) candidates = positions;
+    const holders = index.trigrams.get(trigramKey(literal, start)) ?? NO_ACTIONS;
+    if (holders.length < candidates.length) candidates = holders;
   }
   const matching: AwsAction[] = [];
-  for (const position of candidates) {
-    const { lower, action } = index.actions[position];
+  for (const { lower, action } of candidates) {
     if (lower.includes(literal) && globMatch(pattern, lower)) matching.push(action);
   }
   return matching;
@@ -286,8 +285,7 @@ function matchingIndexed(index: ActionIndex, pattern: string): AwsAction[] {
 function matchingLowered(actions: readonly LoweredAction[], pattern: string): AwsAction[] {
   const literal = longestLiteral(pattern);
   const matching: AwsAction[] = [];
-  for (let index = 0; index < actions.length; index++) {
-    const { lower, action } = actions[index];
+  for (const { lower, action } of actions) {
     if (literal.length > 0 && !lower.includes(literal)) continue;
     if (globMatch(pattern, lower)) matching.push(action);
   }

@@ -45,8 +45,7 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
 
 /*
  * Documents are parsed per identity and per policy, thousands per template set, mostly in a cold process (one
- * `cdk synth`): loops here are indexed, since `for…of` and array destructuring allocate iterator results until the
- * code is optimized, and the field tables are module constants.
+ * `cdk synth`): the field tables are module constants, and nothing is built for a field a statement does not have.
  */
 
 const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
@@ -93,16 +92,14 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   }
   const statement: PolicyStatement = { effect };
   if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
-  for (let index = 0; index < VALUE_FIELDS.length; index++) {
-    const { key, field } = VALUE_FIELDS[index];
+  for (const { key, field } of VALUE_FIELDS) {
     if (entry[key] === undefined) continue;
     const values = toValues(entry[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     statement[field] = values;
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
-  for (let index = 0; index < PRINCIPAL_FIELDS.length; index++) {
-    const { key, field } = PRINCIPAL_FIELDS[index];
+  for (const { key, field } of PRINCIPAL_FIELDS) {
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
     if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
@@ -136,9 +133,7 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
   if (isUnknown(value)) return { AWS: [value] };
   if (!isRecord(value)) return `expected "*" or an object, got ${JSON.stringify(value)}`;
   const block: Exclude<PrincipalBlock, '*'> = {};
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index];
+  for (const key of Object.keys(value)) {
     if (key !== 'AWS' && key !== 'Service' && key !== 'Federated' && key !== 'CanonicalUser')
       return `unknown principal type "${key}"`;
     const values = toValues(value[key]);
@@ -151,15 +146,11 @@ function toPrincipal(value: unknown): PrincipalBlock | string {
 function toCondition(value: unknown): Record<string, Record<string, PolicyValue[]>> | string {
   if (!isRecord(value)) return 'expected an object of operators';
   const condition: Record<string, Record<string, PolicyValue[]>> = {};
-  const operators = Object.keys(value);
-  for (let index = 0; index < operators.length; index++) {
-    const operator = operators[index];
+  for (const operator of Object.keys(value)) {
     const keys = value[operator];
     if (!isRecord(keys)) return `${operator}: expected an object of condition keys`;
     const byKey: Record<string, PolicyValue[]> = (condition[operator] = {});
-    const names = Object.keys(keys);
-    for (let position = 0; position < names.length; position++) {
-      const key = names[position];
+    for (const key of Object.keys(keys)) {
       const values = toValues(keys[key]);
       if (typeof values === 'string') return `${operator}.${key}: ${values}`;
       byKey[key] = values;

@@ -80,10 +80,8 @@ export function validityIssues(document: PolicyDocument): readonly ValidityIssue
 function documentValidity(document: PolicyDocument): readonly ValidityIssue[] {
   if (document.unreadable) return NO_ISSUES;
   let issues: ValidityIssue[] | undefined;
-  // Runs for every statement of every policy, mostly cold: indexed loops, no arrays built when nothing is wrong.
-  const statements = document.statements;
-  for (let s = 0; s < statements.length; s++) {
-    const statement = statements[s];
+  // Runs for every statement of every policy, mostly cold: no arrays built when nothing is wrong.
+  for (const statement of document.statements) {
     if (statement.action) issues = valueIssues(statement.action, 'Action', issues);
     if (statement.notAction) issues = valueIssues(statement.notAction, 'NotAction', issues);
     const condition = statement.condition;
@@ -105,8 +103,7 @@ function valueIssues(
   issues: ValidityIssue[] | undefined,
 ): ValidityIssue[] | undefined {
   const verdicts = actionVerdicts[field];
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
+  for (const value of values) {
     if (typeof value !== 'string') continue;
     let verdict = verdicts.get(value);
     if (verdict === undefined) verdicts.set(value, (verdict = judgeAction(value, field) ?? null));

@@ -70,15 +70,13 @@ export function documentWithinEnvelopes(
   decided: Map<string, boolean>,
 ): boolean {
   if (document.unreadable) return true;
-  for (let s = 0; s < document.statements.length; s++) {
-    const statement = document.statements[s];
+  for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const actions = allowedActionsOf(statement);
     if (!actions) return false;
     // As granted: NotResource is all but some, and no Resource at all is every resource.
     const resources = statement.notResource ? ALL_RESOURCES : (statement.resource ?? ALL_RESOURCES);
-    for (let r = 0; r < resources.length; r++) {
-      const resource = resources[r];
+    for (const resource of resources) {
       if (isUnknown(resource) || !listWithin(envelopes, actions, resource, decided)) return false;
     }
   }
@@ -99,10 +97,10 @@ function listWithin(
     within = true;
     // An action AWS cannot scope is granted on "*" only (evaluate.ts appliesToStar): on a named resource it is not granted.
     const onEveryResource = globMatch(resource, '*');
-    for (let index = 0; index < list.actions.length && within; index++) {
-      const action = list.actions[index];
+    for (const action of list.actions) {
       if (action.scopable || onEveryResource)
         within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
+      if (!within) break;
     }
     decided.set(key, within);
   }
@@ -140,9 +138,15 @@ export function narrowedStatements(
   }
   return [...resourcesByActions.values()].map(({ actions, resources }) => ({
     Effect: 'Allow',
-    Action: actions.length === 1 ? actions[0] : actions,
-    Resource: resources.length === 1 ? resources[0] : resources,
+    Action: oneOrList(actions),
+    Resource: oneOrList(resources),
   }));
+}
+
+/** A list of one written as its value, as policies usually are. */
+function oneOrList(values: string[]): string | string[] {
+  const [first] = values;
+  return values.length === 1 && first !== undefined ? first : values;
 }
 
 const wildcardPatterns = new WeakMap<readonly AwsGrantEnvelope[], string[]>();

@@ -49,11 +49,8 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
   const seen = new Set<unknown>();
-  // Per-identity path: indexed loops (README, Performance).
-  for (let h = 0; h < holders.length; h++) {
-    const grants = holders[h].grants;
-    for (let g = 0; g < grants.length; g++) {
-      const grant = grants[g];
+  for (const holder of holders) {
+    for (const grant of holder.grants) {
       const key =
         grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
       if (seen.has(key)) continue;
@@ -65,10 +62,7 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
     }
   }
   const byStatement = new Map<PolicyStatement, HeldPolicy>();
-  for (let p = 0; p < policies.length; p++) {
-    const statements = policies[p].document.statements;
-    for (let s = 0; s < statements.length; s++) byStatement.set(statements[s], policies[p]);
-  }
+  for (const policy of policies) for (const statement of policy.document.statements) byStatement.set(statement, policy);
   return { policies, opaque, policyOf: (statement) => byStatement.get(statement) };
 }
 
@@ -133,8 +127,7 @@ function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePol
 
 /** Whether the policy is written inside one of the holders (an inline policy) rather than as a resource of its own. */
 function isHolderResource(source: ResourceRef, holders: Identity[]): boolean {
-  for (let index = 0; index < holders.length; index++) {
-    const { resource } = holders[index];
+  for (const { resource } of holders) {
     if (resource.name === source.name && resource.type === source.type) return true;
   }
   return false;
