@@ -11,7 +11,12 @@ let root: string | undefined;
 
 /** The path of `data/<file>` in this package. */
 export function packageDataFile(file: string): string {
-  return join((root ??= packageRoot()), 'data', file);
+  return packageFile(join('data', file));
+}
+
+/** The path of a file of this package, relative to its folder (`dist/data/aws-actions.jsonl`: one the build writes). */
+export function packageFile(path: string): string {
+  return join((root ??= packageRoot()), path);
 }
 
 /**

