@@ -16,6 +16,7 @@ import {
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
+import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
@@ -28,20 +29,23 @@ interface Entry {
 
 type Linker = (builder: ModelBuilder, entry: Entry) => void;
 
-/** Holder property and kind of the policy and attachment types that name one identity. */
-const SINGLE_HOLDER: Record<string, [property: string, kind: IdentityKind]> = {
-  'aws:iam/rolePolicy:RolePolicy': ['role', 'aws-role'],
-  'aws:iam/userPolicy:UserPolicy': ['user', 'aws-user'],
-  'aws:iam/groupPolicy:GroupPolicy': ['group', 'aws-group'],
-  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': ['role', 'aws-role'],
-  'aws:iam/userPolicyAttachment:UserPolicyAttachment': ['user', 'aws-user'],
-  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': ['group', 'aws-group'],
-};
+/** The holder property and kind of a policy or attachment type that names one identity. */
+type SingleHolder = readonly [property: string, kind: IdentityKind];
+const ROLE_HOLDER: SingleHolder = ['role', 'aws-role'];
+const USER_HOLDER: SingleHolder = ['user', 'aws-user'];
+const GROUP_HOLDER: SingleHolder = ['group', 'aws-group'];
 
-const CREDENTIALS: Record<
-  string,
-  { property: string; kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential' }
-> = {
+interface CredentialLink {
+  property: string;
+  kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential';
+}
+
+interface ComputeLink {
+  property: string;
+  kind: ComputeAttachment['kind'];
+}
+
+const CREDENTIALS: Record<string, CredentialLink> = {
   'aws:iam/accessKey:AccessKey': { property: 'user', kind: 'aws-access-key' },
   'aws:iam/userLoginProfile:UserLoginProfile': { property: 'user', kind: 'aws-login-profile' },
   'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': {
@@ -50,7 +54,7 @@ const CREDENTIALS: Record<
   },
 };
 
-const COMPUTE: Record<string, { property: string; kind: ComputeAttachment['kind'] }> = {
+const COMPUTE: Record<string, ComputeLink> = {
   'aws:iam/instanceProfile:InstanceProfile': { property: 'role', kind: 'instance-profile' },
   'aws:lambda/function:Function': { property: 'role', kind: 'lambda' },
   'aws:ecs/taskDefinition:TaskDefinition': { property: 'taskRoleArn', kind: 'ecs-task' },
@@ -64,22 +68,22 @@ const LINKERS: Record<string, Linker> = {
     b.linkManagedPolicyArns(e, b.identityOf(e));
   },
   'aws:iam/rolePolicy:RolePolicy': (b, e) => {
-    b.linkInlinePolicy(e);
+    b.linkInlinePolicy(e, ROLE_HOLDER);
   },
   'aws:iam/userPolicy:UserPolicy': (b, e) => {
-    b.linkInlinePolicy(e);
+    b.linkInlinePolicy(e, USER_HOLDER);
   },
   'aws:iam/groupPolicy:GroupPolicy': (b, e) => {
-    b.linkInlinePolicy(e);
+    b.linkInlinePolicy(e, GROUP_HOLDER);
   },
   'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (b, e) => {
-    b.linkAttachment(e);
+    b.linkAttachment(e, ROLE_HOLDER);
   },
   'aws:iam/userPolicyAttachment:UserPolicyAttachment': (b, e) => {
-    b.linkAttachment(e);
+    b.linkAttachment(e, USER_HOLDER);
   },
   'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => {
-    b.linkAttachment(e);
+    b.linkAttachment(e, GROUP_HOLDER);
   },
   'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
     const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
@@ -121,13 +125,13 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
-for (const type of Object.keys(CREDENTIALS))
+for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
-    b.linkCredential(e);
+    b.linkCredential(e, credential);
   };
-for (const type of Object.keys(COMPUTE))
+for (const [type, compute] of Object.entries(COMPUTE))
   LINKERS[type] = (b, e) => {
-    b.linkCompute(e);
+    b.linkCompute(e, compute);
   };
 
 /**
@@ -153,7 +157,8 @@ export const PULUMI_AWS_TYPES: readonly string[] = [
 ].filter((type, index, all) => all.indexOf(type) === index);
 
 class ModelBuilder {
-  private readonly model: Model = { ...emptyModel(), externalReferences: [] };
+  private readonly externalReferences: NonNullable<Model['externalReferences']> = [];
+  private readonly model: Model = { ...emptyModel(), externalReferences: this.externalReferences };
   private readonly entries: Entry[];
   private readonly identities = new Map<string, Identity>();
   /** Lookups by what programs pass around (a name, an ARN), so linking stays linear in the size of the stack. */
@@ -192,14 +197,14 @@ class ModelBuilder {
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
-    if (this.model.externalReferences!.length === 0) delete this.model.externalReferences;
+    if (this.externalReferences.length === 0) delete this.model.externalReferences;
     const accountIds = ownAccountIds(this.model.identities);
     if (accountIds.length > 0) this.model.accountIds = accountIds;
     return this.model;
   }
 
   identityOf(entry: Entry): Identity {
-    return this.identities.get(entry.ref.urn!)!;
+    return mustGet(this.identities, entry.resource.urn, 'the Pulumi AWS adapter (an identity resource)');
   }
 
   /**
@@ -223,8 +228,8 @@ class ModelBuilder {
       if (dependencies.length > 0) unresolved = [];
     }
     for (const item of unresolved) {
-      this.model.externalReferences!.push({
-        identity: entry.ref.urn!,
+      this.externalReferences.push({
+        identity: entry.resource.urn,
         reference: isUnknown(item) ? item.description : describeValue(item),
       });
       // A grant to a role, user or group the program does not create: judged on what it adds, at the granting resource.
@@ -274,8 +279,7 @@ class ModelBuilder {
     }
   }
 
-  linkInlinePolicy(entry: Entry): void {
-    const [property, kind] = SINGLE_HOLDER[entry.resource.type];
+  linkInlinePolicy(entry: Entry, [property, kind]: SingleHolder): void {
     const name = knownString(entry.props.name);
     const grant: AwsPolicyGrant = {
       kind: 'aws-policy',
@@ -288,21 +292,18 @@ class ModelBuilder {
     else this.model.unattachedPolicies.push(grant);
   }
 
-  linkAttachment(entry: Entry): void {
-    const [property, kind] = SINGLE_HOLDER[entry.resource.type];
+  linkAttachment(entry: Entry, [property, kind]: SingleHolder): void {
     const [holder] = this.findIdentities(entry, property, kind, { external: true });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
   }
 
-  linkCredential(entry: Entry): void {
-    const { property, kind } = CREDENTIALS[entry.resource.type];
+  linkCredential(entry: Entry, { property, kind }: CredentialLink): void {
     const [user] = this.findIdentities(entry, property, 'aws-user');
     (user ?? this.externalUser(entry, entry.props[property])).credentials.push({ kind, source: entry.ref });
   }
 
-  linkCompute(entry: Entry): void {
-    const { property, kind } = COMPUTE[entry.resource.type];
+  linkCompute(entry: Entry, { property, kind }: ComputeLink): void {
     if (entry.props[property] === undefined) return;
     for (const role of this.findIdentities(entry, property, 'aws-role'))
       role.attachments.push({ kind, source: entry.ref });
@@ -350,14 +351,14 @@ class ModelBuilder {
       document: parsePolicyDocument(entry.props.policy),
     };
     const policy = { grant, name, held: false };
-    this.policies.set(entry.ref.urn!, policy);
+    this.policies.set(entry.resource.urn, policy);
     this.policiesByName.set(name, [...(this.policiesByName.get(name) ?? []), policy]);
   }
 
   private addSecret(entry: Entry): void {
     const physicalName = knownString(entry.props.name);
     const secret: Secret = {
-      id: entry.ref.urn!,
+      id: entry.resource.urn,
       cloud: 'aws',
       name: physicalName ?? entry.ref.name,
       ...(physicalName !== undefined ? { uniqueName: true } : {}),
@@ -403,10 +404,10 @@ function lastSegment(arn: string): string {
 
 /** The names a secret reference may stand for: a name, a full ARN (`…:secret:<name>-<6 characters>`), a partial ARN. */
 function secretNamesOf(reference: string): string[] {
-  const arn = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference);
-  if (!arn) return [reference];
-  const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(arn[1]);
-  return full ? [full[1], arn[1]] : [arn[1]];
+  const [, name] = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference) ?? [];
+  if (name === undefined) return [reference];
+  const [, bare] = /^(.+)-[A-Za-z0-9]{6}$/.exec(name) ?? [];
+  return bare !== undefined ? [bare, name] : [name];
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */

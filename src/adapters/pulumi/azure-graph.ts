@@ -6,11 +6,13 @@ import {
   isUnknown,
   unknownValue,
   type Credential,
+  type ExternalRoleGrant,
   type Identity,
   type Maybe,
   type Model,
   type RoleGrant,
 } from '../../model/model.js';
+import { mustGet } from '../../util/must.js';
 import { isKnownRecord } from '../../util/records.js';
 import type { Entry } from './links.js';
 import { items, knownString } from './values.js';
@@ -18,10 +20,17 @@ import { items, knownString } from './values.js';
 /** The Azure identities of a stack, shared with the azure-native adapter (role assignments, managed identities). */
 export interface AzureGraph {
   model: Model;
+  /** The model's external role grants (the model drops the list at the end when it stays empty). */
+  externalRoleGrants: ExternalRoleGrant[];
   /** URN -> the identity a principal id of that resource stands for (service principal, managed identity). */
   principals: Map<string, Identity>;
   /** Matches a principal id value (object id, principal id) to an identity. */
   principalIdOf: Map<Identity, string[]>;
+}
+
+/** The principal ids of an identity of `principals`: both maps are set together. */
+export function principalIds(graph: AzureGraph, identity: Identity): string[] {
+  return mustGet(graph.principalIdOf, identity, 'the Azure graph (the principal ids of a principal)');
 }
 
 /** A grant to a principal of the change, or else an external grant named `<principalType>:<id>` (type when the resource says). */
@@ -40,7 +49,7 @@ export function grantTo(
   const id =
     typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
   const type = knownString(entry.props.principalType) ?? 'Principal';
-  graph.model.externalRoleGrants!.push({ member: `${type}:${id}`, grant });
+  graph.externalRoleGrants.push({ member: `${type}:${id}`, grant });
 }
 
 /** An application, service principal or managed identity the change does not create, named by the id the resource gives. */
@@ -98,8 +107,8 @@ export function tagsOf(value: unknown): Record<string, string> {
     );
   const tags: Record<string, string> = {};
   for (const tag of items(value)) {
-    const match = typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null;
-    if (match) tags[match[1].trim()] = match[2].trim();
+    const [, key, value] = (typeof tag === 'string' ? /^([^:=]+)[:=](.*)$/.exec(tag) : null) ?? [];
+    if (key !== undefined && value !== undefined) tags[key.trim()] = value.trim();
   }
   return tags;
 }

@@ -19,6 +19,7 @@ import {
 } from '../../model/model.js';
 import { azureIdentity, externalIdentity, federated, grantTo, tagsOf, type AzureGraph } from './azure-graph.js';
 import { isComputed, linked, type Entry } from './links.js';
+import { mustGet } from '../../util/must.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';
 
@@ -41,10 +42,15 @@ export const AZURE_NATIVE_TYPES: readonly string[] = Object.values(TYPES);
 export const AZURE_CLASSIC_TYPES: readonly string[] = Object.values(C);
 
 /** How each provider spells a custom role definition. */
-const DEFINITION_SHAPES: Record<string, { name: string; ids: string[] }> = {
-  [TYPES.roleDefinition]: { name: 'roleName', ids: ['id', 'name'] },
-  [C.roleDefinition]: { name: 'name', ids: ['roleDefinitionResourceId', 'roleDefinitionId', 'id'] },
-};
+const DEFINITION_SHAPES = new Map<string, { name: string; ids: string[] }>([
+  [TYPES.roleDefinition, { name: 'roleName', ids: ['id', 'name'] }],
+  [C.roleDefinition, { name: 'name', ids: ['roleDefinitionResourceId', 'roleDefinitionId', 'id'] }],
+]);
+
+/** The shape of a role definition entry: the entries are of the two types above only. */
+function definitionShape(entry: Entry): { name: string; ids: string[] } {
+  return mustGet(DEFINITION_SHAPES, entry.resource.type, 'the azure-native adapter (a role definition)');
+}
 
 export function addAzureNativeResources(
   graph: AzureGraph,
@@ -58,12 +64,12 @@ export function addAzureNativeResources(
     const identity = azureIdentity(entry, 'azure-managed-identity', knownString(name) ?? entry.ref.name, new Map());
     identity.tags = tagsOf(entry.props.tags);
     graph.model.identities.push(identity);
-    graph.principals.set(entry.ref.urn!, identity);
+    graph.principals.set(entry.resource.urn, identity);
     graph.principalIdOf.set(
       identity,
       [entry.props.principalId].filter((id): id is string => typeof id === 'string'),
     );
-    managed.set(entry.ref.urn!, identity);
+    managed.set(entry.resource.urn, identity);
   }
   for (const entry of of(TYPES.federatedCredential)) {
     const [identity] = linked(entry, 'resourceName', managed, (candidate, value) => candidate.name === value);
@@ -72,7 +78,7 @@ export function addAzureNativeResources(
     );
   }
   const definitionEntries = [...of(TYPES.roleDefinition), ...of(C.roleDefinition)];
-  const definitions = new Map(definitionEntries.map((entry) => [entry.ref.urn!, entry]));
+  const definitions = new Map(definitionEntries.map((entry) => [entry.resource.urn, entry]));
   if (definitionEntries.length) (graph.model.roleDefinitions ??= []).push(...definitionEntries.map(roleDefinition));
   for (const entry of [...of(TYPES.roleAssignment), ...of(C.roleAssignment)]) {
     const scope = stringValue(entry.props.scope, `${entry.ref.name}.scope`);
@@ -126,7 +132,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
     return;
   }
   const matchesId = (candidate: Entry, id: string) =>
-    DEFINITION_SHAPES[candidate.resource.type].ids.some((property) => {
+    definitionShape(candidate).ids.some((property) => {
       const known = candidate.props[property];
       // Classic ids are `<resource id>|<scope>`; a bare GUID is the tail of the resource id.
       return (
@@ -154,7 +160,7 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
 }
 
 function definitionName(entry: Entry): string {
-  return knownString(entry.props[DEFINITION_SHAPES[entry.resource.type].name]) ?? entry.ref.name;
+  return knownString(entry.props[definitionShape(entry).name]) ?? entry.ref.name;
 }
 
 function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unknownValue> {

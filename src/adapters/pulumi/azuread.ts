@@ -11,6 +11,7 @@ import {
   isUnknown,
   unknownValue,
   type Credential,
+  type ExternalRoleGrant,
   type Identity,
   type Maybe,
   type Model,
@@ -19,7 +20,7 @@ import {
 import { addAzureNativeResources, AZURE_CLASSIC_TYPES, AZURE_NATIVE_TYPES } from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
-import { azureIdentity, externalIdentity, federated, grantTo, type AzureGraph } from './azure-graph.js';
+import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
 
@@ -45,8 +46,10 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     resources,
     (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type),
   );
+  const externalRoleGrants: ExternalRoleGrant[] = [];
   const graph: AzureGraph = {
-    model: { ...emptyModel(), externalRoleGrants: [] },
+    model: { ...emptyModel(), externalRoleGrants },
+    externalRoleGrants,
     principals: new Map(),
     principalIdOf: new Map(),
   };
@@ -63,7 +66,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     );
     const password = entry.props.password;
     if (isKnownRecord(password)) identity.credentials.push(credential('azure-client-secret', entry, password.endDate));
-    applications.set(entry.ref.urn!, { entry, identity });
+    applications.set(entry.resource.urn, { entry, identity });
   }
   const claimed = new Set<string>();
   const servicePrincipals = new Map<string, Identity>();
@@ -77,21 +80,21 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     const name = app?.identity.name ?? entry.ref.name;
     const identity = azureIdentity(entry, 'azure-service-principal', name, owners);
     if (app) {
-      claimed.add(app.entry.ref.urn!);
+      claimed.add(app.entry.resource.urn);
       identity.platformOwners = [
         ...new Set([...(app.identity.platformOwners ?? []), ...(identity.platformOwners ?? [])]),
       ];
       identity.tags = { ...app.identity.tags, ...identity.tags };
       identity.credentials.push(...app.identity.credentials);
       // Credentials and federation written on the application later land on this identity.
-      applications.set(app.entry.ref.urn!, { entry: app.entry, identity });
+      applications.set(app.entry.resource.urn, { entry: app.entry, identity });
     }
     if (identity.platformOwners?.length === 0) delete identity.platformOwners;
     addPrincipal(graph, entry, identity, ['objectId', 'id']);
-    servicePrincipals.set(entry.ref.urn!, identity);
+    servicePrincipals.set(entry.resource.urn, identity);
   }
   for (const { entry, identity } of applications.values()) {
-    if (!claimed.has(entry.ref.urn!)) addPrincipal(graph, entry, identity, []);
+    if (!claimed.has(entry.resource.urn)) addPrincipal(graph, entry, identity, []);
   }
 
   const findApp = (entry: Entry) =>
@@ -104,9 +107,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
         value === `/applications/${String(appEntry.props.objectId)}`,
     )[0]?.identity;
   const findSp = (entry: Entry, property: string) =>
-    linked(entry, property, servicePrincipals, (identity, value) =>
-      graph.principalIdOf.get(identity)!.includes(value),
-    )[0];
+    linked(entry, property, servicePrincipals, (identity, value) => principalIds(graph, identity).includes(value))[0];
 
   // A credential for an application or service principal the change does not create still belongs to an identity.
   const holderOf = (entry: Entry, found: Identity | undefined, property: string, kind: Identity['kind']) =>
@@ -136,11 +137,9 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   for (const entry of of(TYPES.appFederated))
     holderOf(entry, findApp(entry), 'applicationId', 'azure-application').credentials.push(federated(entry));
 
-  const directoryRoles = new Map(of(TYPES.directoryRole).map((entry) => [entry.ref.urn!, entry]));
+  const directoryRoles = new Map(of(TYPES.directoryRole).map((entry) => [entry.resource.urn, entry]));
   const findPrincipal = (entry: Entry, property: string) =>
-    linked(entry, property, graph.principals, (identity, value) =>
-      graph.principalIdOf.get(identity)!.includes(value),
-    )[0];
+    linked(entry, property, graph.principals, (identity, value) => principalIds(graph, identity).includes(value))[0];
   for (const entry of of(TYPES.directoryRoleAssignment)) {
     const grant: RoleGrant = {
       kind: 'role',
@@ -170,13 +169,13 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     });
   }
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
-  if (graph.model.externalRoleGrants!.length === 0) delete graph.model.externalRoleGrants;
+  if (externalRoleGrants.length === 0) delete graph.model.externalRoleGrants;
   return graph.model;
 }
 
 function addPrincipal(graph: AzureGraph, entry: Entry, identity: Identity, idProperties: string[]): void {
   graph.model.identities.push(identity);
-  graph.principals.set(entry.ref.urn!, identity);
+  graph.principals.set(entry.resource.urn, identity);
   graph.principalIdOf.set(
     identity,
     idProperties.map((property) => entry.props[property]).filter((value): value is string => typeof value === 'string'),
@@ -188,10 +187,10 @@ function ownerNames(entries: Entry[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of entries) {
     if (entry.resource.type === TYPES.group)
-      names.set(entry.ref.urn!, knownString(entry.props.displayName) ?? entry.ref.name);
+      names.set(entry.resource.urn, knownString(entry.props.displayName) ?? entry.ref.name);
     if (entry.resource.type === TYPES.user)
       names.set(
-        entry.ref.urn!,
+        entry.resource.urn,
         knownString(entry.props.mailNickname) ?? knownString(entry.props.userPrincipalName) ?? entry.ref.name,
       );
   }
@@ -212,8 +211,8 @@ function dateValue(value: unknown, what: string): Maybe<string> | undefined {
 /** `roleId` is a directory role's template id (a known GUID) or the id of a DirectoryRole of the change. */
 function directoryRoleName(entry: Entry, directoryRoles: Map<string, Entry>): Maybe<string> {
   const value = entry.props.roleId;
-  if (typeof value === 'string' && ENTRA_DIRECTORY_ROLES[value.toLowerCase()])
-    return ENTRA_DIRECTORY_ROLES[value.toLowerCase()];
+  const builtIn = typeof value === 'string' ? ENTRA_DIRECTORY_ROLES[value.toLowerCase()] : undefined;
+  if (builtIn) return builtIn;
   const [role] = linked(entry, 'roleId', directoryRoles, (candidate, id) =>
     [candidate.props.templateId, candidate.props.objectId].includes(id),
   );

@@ -15,6 +15,7 @@ import {
   emptyModel,
   isUnknown,
   unknownValue,
+  type ExternalRoleGrant,
   type Identity,
   type FederationProvider,
   type Maybe,
@@ -47,18 +48,25 @@ const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonN
 const IAM_TYPE =
   /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
 
+/** Where an IAM member, binding or policy type takes its scope from; undefined for the other types. */
+function iamScopeOf(type: string): (typeof IAM_SCOPES)[string] | undefined {
+  const [, family] = IAM_TYPE.exec(type) ?? [];
+  return family === undefined ? undefined : IAM_SCOPES[family];
+}
+
 export function isGcpType(type: string): boolean {
   return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type);
 }
 
 export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(resources, isGcpType);
-  const model: Model = { ...emptyModel(), externalRoleGrants: [] };
+  const externalRoleGrants: ExternalRoleGrant[] = [];
+  const model: Model = { ...emptyModel(), externalRoleGrants };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const accounts = new Map<string, Identity>();
   for (const entry of of(TYPES.account)) {
     const identity = serviceAccount(entry);
-    accounts.set(entry.ref.urn!, identity);
+    accounts.set(entry.resource.urn, identity);
     model.identities.push(identity);
   }
   const accountFor = (entry: Entry, property: string): Identity | undefined =>
@@ -71,7 +79,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 
   const customRoles = new Map<string, RoleDefinition>();
   for (const entry of [...of(TYPES.projectRole), ...of(TYPES.organizationRole)])
-    customRoles.set(entry.ref.urn!, customRole(entry));
+    customRoles.set(entry.resource.urn, customRole(entry));
   if (customRoles.size) model.roleDefinitions = [...customRoles.values()];
   const customRoleOf = (entry: Entry, role: Maybe<string>, property: string): RoleDefinition | undefined =>
     typeof role === 'string' && !isCustomRoleName(role)
@@ -79,9 +87,9 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
 
   const bindings: Binding[] = [];
-  for (const entry of entries.filter((candidate) => IAM_TYPE.test(candidate.resource.type))) {
-    const family = IAM_TYPE.exec(entry.resource.type)![1];
-    const scopeSpec = IAM_SCOPES[family];
+  for (const entry of entries) {
+    const scopeSpec = iamScopeOf(entry.resource.type);
+    if (!scopeSpec) continue;
     const target = entry.props[scopeSpec.property];
     const scope: Maybe<string> =
       typeof target === 'string'
@@ -113,7 +121,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
             : undefined;
       if (holder) holder.grants.push(grant);
       else
-        model.externalRoleGrants!.push({
+        externalRoleGrants.push({
           member: typeof member === 'string' ? member : `<${member.description}>`,
           grant,
         });
@@ -138,7 +146,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       rotationAdvice: 'a rotation (rotationPeriod, nextRotationTime)',
       ...(days !== undefined ? { rotationDays: days } : {}),
     };
-    secrets.set(entry.ref.urn!, secret);
+    secrets.set(entry.resource.urn, secret);
     model.secrets.push(secret);
   }
   for (const entry of of(TYPES.secretVersion)) {
@@ -151,7 +159,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData'))
       secret.valueInProgram = true;
   }
-  if (model.externalRoleGrants!.length === 0) delete model.externalRoleGrants;
+  if (externalRoleGrants.length === 0) delete model.externalRoleGrants;
   return model;
 }
 

@@ -18,7 +18,8 @@ export function isKubernetesType(type: string): boolean {
 
 export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
   const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => ({
-    kind: entry.resource.type.split(':')[2],
+    // The type's last part: isKubernetesType accepts `kubernetes:<group>/<version>:<Kind>` only.
+    kind: entry.resource.type.slice(entry.resource.type.lastIndexOf(':') + 1),
     body: entry.props,
     ref: entry.ref,
     computed: (field) => isComputed(entry, field),
