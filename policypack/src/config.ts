@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { PolicyConfigSchema } from '@pulumi/policy';
+import { isRecord } from '../../src/util/records.js';
 
 /** The catalog file the published pack reads when it sits beside the pack (PulumiPolicy.yaml's directory). */
 export const PACK_CATALOG_FILE = 'entitlement-catalog.yaml';
@@ -64,7 +65,7 @@ export class PackCatalogError extends Error {
   readonly __pulumiRunError = true;
 
   constructor(pack: string, error: CatalogError, option: string | undefined, baseDir: string) {
-    const unreadable = error.errors.length === 1 && error.errors[0].line === 0;
+    const unreadable = error.errors.length === 1 && error.errors[0]?.line === 0;
     const expected =
       option === undefined
         ? ''
@@ -95,8 +96,9 @@ export function resolveCatalog(
   lockedBy?: string,
 ): ResolvedCatalog {
   const unknownKeys = Object.keys(config).filter((key) => !['catalogPath', 'catalog', 'auditFile'].includes(key));
-  if (unknownKeys.length > 0)
-    throw new PackConfigError(policy, unknownKeys[0], 'unknown setting; expected catalogPath, catalog or auditFile');
+  const [unknownKey] = unknownKeys;
+  if (unknownKey !== undefined)
+    throw new PackConfigError(policy, unknownKey, 'unknown setting; expected catalogPath, catalog or auditFile');
   if (config.catalogPath !== undefined && config.catalog !== undefined) {
     throw new PackConfigError(policy, 'catalogPath', 'both catalogPath and catalog are set; set one');
   }
@@ -109,7 +111,8 @@ export function resolveCatalog(
     return { key: `path:${path}`, catalog: located(policy, 'catalogPath', () => loadCatalog(path)) };
   }
   if (config.catalog !== undefined) {
-    if (typeof config.catalog !== 'object' || config.catalog === null || Array.isArray(config.catalog)) {
+    // The stack's configuration is JSON: its catalog may be anything, whatever PackPolicyConfig says.
+    if (!isRecord(config.catalog)) {
       throw new PackConfigError(policy, 'catalog', 'expected the catalog as an object');
     }
     // Pretty-printed so a catalog issue points at a line of the document as the user wrote it.

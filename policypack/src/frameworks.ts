@@ -1,32 +1,20 @@
 import type { PolicyComplianceFramework } from '@pulumi/policy';
 import { FRAMEWORKS } from '../../src/rules/frameworks.js';
 
-/** Framework ids as rules cite them, split into what Pulumi's `framework` field holds. */
-const FAMILIES: {
-  pattern: RegExp;
-  name: string;
-  version: (m: RegExpMatchArray) => string;
-  reference: (m: RegExpMatchArray) => string;
-}[] = [
-  {
-    pattern: /^OWASP-(NHI\d+):(\d{4})$/,
-    name: 'OWASP Non-Human Identities Top 10',
-    version: (m) => m[2],
-    reference: (m) => m[1],
-  },
-  {
-    pattern: /^NIST-CSF-([\d.]+):(.+)$/,
-    name: 'NIST Cybersecurity Framework',
-    version: (m) => m[1],
-    reference: (m) => m[2],
-  },
+/**
+ * Framework ids as rules cite them, split into what Pulumi's `framework` field holds: the version and the reference
+ * are the pattern's groups of these numbers, or the version is the text given.
+ */
+const FAMILIES: { pattern: RegExp; name: string; version: number | string; reference: number }[] = [
+  { pattern: /^OWASP-(NHI\d+):(\d{4})$/, name: 'OWASP Non-Human Identities Top 10', version: 2, reference: 1 },
+  { pattern: /^NIST-CSF-([\d.]+):(.+)$/, name: 'NIST Cybersecurity Framework', version: 1, reference: 2 },
   {
     pattern: /^CIS-AWS-([\d.]+):(.+)$/,
     name: 'CIS Amazon Web Services Foundations Benchmark',
-    version: (m) => m[1],
-    reference: (m) => m[2],
+    version: 1,
+    reference: 2,
   },
-  { pattern: /^MITRE-ATTACK:(.+)$/, name: 'MITRE ATT&CK', version: () => 'Enterprise', reference: (m) => m[1] },
+  { pattern: /^MITRE-ATTACK:(.+)$/, name: 'MITRE ATT&CK', version: 'Enterprise', reference: 1 },
 ];
 
 /** Pulumi takes one framework per policy: the rule's first mapping, which rules list as their primary one. */
@@ -34,12 +22,14 @@ export function primaryFramework(frameworkIds: readonly string[]): PolicyComplia
   const id = frameworkIds[0];
   if (!id) return undefined;
   for (const family of FAMILIES) {
-    const match = id.match(family.pattern);
-    if (match) {
+    const match = family.pattern.exec(id);
+    const version = typeof family.version === 'string' ? family.version : match?.[family.version];
+    const reference = match?.[family.reference];
+    if (match && version !== undefined && reference !== undefined) {
       return {
         name: family.name,
-        version: family.version(match),
-        reference: family.reference(match),
+        version,
+        reference,
         specification: FRAMEWORKS[id]?.title ?? id,
       };
     }

@@ -167,8 +167,9 @@ function stackCatalogOf(
     const setting = catalogSetting(entry.properties);
     return setting === undefined ? [] : [{ policy, entry, setting }];
   });
-  if (naming.length === 0) return packCatalog;
-  const { policy: firstPolicy, entry: first, setting: firstSetting } = naming[0];
+  const [firstNaming] = naming;
+  if (!firstNaming) return packCatalog;
+  const { policy: firstPolicy, entry: first, setting: firstSetting } = firstNaming;
   if (lockedBy !== undefined) throw lockedCatalogError(firstPolicy, firstSetting, lockedBy);
   const key = (entry: PolicyConfigEntry) => JSON.stringify([entry.properties.catalogPath, entry.properties.catalog]);
   const other = naming.find(({ entry }) => key(entry) !== key(first));
@@ -182,9 +183,10 @@ function stackCatalogOf(
   const without = rules
     .map((rule) => rule.meta.id)
     .filter((id) => entries.get(id)?.level !== 'disabled' && !naming.some(({ policy }) => policy === id));
-  if (without.length > 0) {
+  const [firstWithout] = without;
+  if (firstWithout !== undefined) {
     throw new PackConfigError(
-      without[0],
+      firstWithout,
       firstSetting,
       `not set, while ${naming.length} of ${rules.length} policies name the catalog (${naming.map(({ policy }) => policy).join(', ')}): this policy would run on ` +
         `another catalog. Set ${firstSetting} for every policy, or put the catalog in ${PACK_CATALOG_FILE} beside the pack`,
@@ -265,10 +267,10 @@ class StackEvaluator {
 function sameRecords(a: readonly PulumiResource[], b: readonly PulumiResource[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index];
+  for (const [index, x] of a.entries()) {
     const y = b[index];
     if (
+      y === undefined ||
       x.type !== y.type ||
       x.name !== y.name ||
       x.urn !== y.urn ||

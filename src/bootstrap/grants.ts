@@ -165,15 +165,21 @@ export function grantSetName(set: GrantSet): string {
 
 function awsName(envelopes: readonly AwsGrantEnvelope[]): string {
   const actions = [...new Set(envelopes.flatMap((envelope) => envelope.actions))];
-  if (actions.length === 1 && !/[*?]/.test(actions[0]) && actions[0].includes(':')) {
-    const [service, action] = actions[0].split(':') as [string, string];
-    return `${service.toLowerCase()}-${kebab(action)}`;
-  }
+  const [only] = actions;
+  // One action without wildcards: `service:Action`.
+  const [service, action] = actions.length === 1 && only !== undefined && !/[*?]/.test(only) ? only.split(':') : [];
+  if (service !== undefined && action !== undefined) return `${service.toLowerCase()}-${kebab(action)}`;
   if (actions.includes('*')) return 'all-actions';
-  const services = [...new Set(actions.map((action) => action.split(':')[0].toLowerCase()))].sort(compare);
+  const services = [...new Set(actions.map((action) => serviceOf(action).toLowerCase()))].sort(compare);
   const level = accessWord(actions);
   const named = services.length > 3 ? [...services.slice(0, 2), `${services.length - 2}-more`] : services;
   return `${named.join('-')}-${level}`;
+}
+
+/** The service prefix of an action (`s3` of `s3:GetObject`); the whole text when it has no colon. */
+function serviceOf(action: string): string {
+  const colon = action.indexOf(':');
+  return colon < 0 ? action : action.slice(0, colon);
 }
 
 /** `full` for a whole service (`s3:*`), else the broadest access level the actions reach. */

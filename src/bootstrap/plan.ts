@@ -28,6 +28,7 @@ import { entitlementPrivilege } from '../rules/support/just-in-time.js';
 import { entitlementContent, grantSetKey, grantSetName, grantSetOf, isEmpty, type GrantSet } from './grants.js';
 import { inferClass, inferOwner, toId, type Inferred } from './infer.js';
 import { seenTrust } from './trust.js';
+import { mustGet } from '../util/must.js';
 import type { Commented } from './commented.js';
 
 export type { Commented } from './commented.js';
@@ -93,7 +94,8 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
 
   // Match names first: an identity's physical name where no other identity shares it, else a name that binds.
   const matchNames = chooseMatchNames(newIdentities, model);
-  const byGrantSet = new Map<string, { set: GrantSet; holders: { identity: Identity; cls: IdentityClass }[] }>();
+  type Holder = { identity: Identity; cls: IdentityClass };
+  const byGrantSet = new Map<string, { set: GrantSet; holders: [Holder, ...Holder[]] }>();
   const drafts: {
     identity: Identity;
     record: CatalogIdentity;
@@ -111,12 +113,13 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     const set = grantSetOf(identity, model);
     if (!isEmpty(set)) {
       const key = grantSetKey(set);
-      const group = byGrantSet.get(key) ?? { set, holders: [] };
-      group.holders.push({ identity, cls: cls.value });
-      byGrantSet.set(key, group);
+      const holder = { identity, cls: cls.value };
+      const group = byGrantSet.get(key);
+      if (group) group.holders.push(holder);
+      else byGrantSet.set(key, { set, holders: [holder] });
     }
     const id = uniqueId(toId(identity.name), existing);
-    const { name, basis } = matchNames.get(identity)!;
+    const { name, basis } = mustGet(matchNames, identity, 'catalog init (the match name of a new identity)');
     const record: CatalogIdentity = { id, match: { name }, owner: owner.value, class: cls.value, entitlements: [] };
     const purpose = identity.tags[base.tags.purpose];
     if (purpose) record.purpose = purpose;
@@ -154,8 +157,9 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
   // Identities that hold nothing still declare an entitlement (require-entitlement asks every identity for one):
   // one that grants nothing says so, instead of an exception for a risk that is not there.
   const empty = drafts.filter((draft) => isEmpty(draft.set));
-  if (empty.length > 0) {
-    const key = grantSetKey(empty[0].set);
+  const [firstEmpty] = empty;
+  if (firstEmpty) {
+    const key = grantSetKey(firstEmpty.set);
     const known = reusable.get(key);
     if (known !== undefined) entitlementOf.set(key, known);
     else {
@@ -173,7 +177,10 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       entitlementOf.set(key, id);
     }
   }
-  for (const draft of drafts) draft.record.entitlements = [entitlementOf.get(grantSetKey(draft.set))!];
+  for (const draft of drafts)
+    draft.record.entitlements = [
+      mustGet(entitlementOf, grantSetKey(draft.set), 'catalog init (the entitlement of a grant set)'),
+    ];
   // One physical name used by several identities alike (the same CI role in each stack): one record, as a person writes it.
   const sameName = new Map<string, typeof drafts>();
   for (const draft of drafts)
@@ -181,11 +188,11 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       sameName.set(draft.identity.name, [...(sameName.get(draft.identity.name) ?? []), draft]);
   const merged = new Set<(typeof drafts)[number]>();
   for (const [name, group] of sameName) {
-    if (group.length < 2) continue;
+    const [first, ...rest] = group;
+    if (!first || rest.length === 0) continue;
     const shape = (draft: (typeof drafts)[number]) =>
       JSON.stringify([draft.record.owner, draft.record.class, draft.record.entitlements, draft.record.purpose]);
-    if (!group.every((draft) => shape(draft) === shape(group[0]))) continue;
-    const [first, ...rest] = group;
+    if (!rest.every((draft) => shape(draft) === shape(first))) continue;
     existing.delete(first.record.id);
     first.record.id = uniqueId(toId(name), existing);
     first.record.match = { name };
@@ -245,20 +252,23 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     const findings = runRules(model, allRules, { catalog, now, pending: 'fail-closed' }).findings;
     const blocking = findings.filter(isBlocking);
     if (blocking.length === 0) break;
-    const grouped = new Map<string, Finding[]>();
+    // By rule and target, each group with its target and first finding.
+    const grouped = new Map<string, { target: string; first: Finding; group: Finding[] }>();
     for (const finding of blocking) {
-      if (finding.waiverTarget === undefined) {
+      const target = finding.waiverTarget;
+      if (target === undefined) {
         if (round === 0) plan.unwaivable.push(finding);
         continue;
       }
-      const key = `${finding.ruleId}\u0000${finding.waiverTarget}`;
-      grouped.set(key, [...(grouped.get(key) ?? []), finding]);
+      const key = `${finding.ruleId}\u0000${target}`;
+      const known = grouped.get(key);
+      if (known) known.group.push(finding);
+      else grouped.set(key, { target, first: finding, group: [finding] });
     }
     if (grouped.size === 0) break;
-    for (const group of [...grouped.values()].sort((a, b) =>
-      compare(a[0].waiverTarget! + a[0].ruleId, b[0].waiverTarget! + b[0].ruleId),
+    for (const { target, first, group } of [...grouped.values()].sort((a, b) =>
+      compare(a.target + a.first.ruleId, b.target + b.first.ruleId),
     )) {
-      const first = group[0];
       const subject = first.identity !== undefined ? subjects.get(first.identity) : undefined;
       const owner = ownerOfSubject(subject, catalog);
       addOwner(owner, '');
@@ -273,8 +283,8 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
       const exception: CatalogException = {
         id: uniqueId(toId(`init-${first.waiverTarget}-${first.ruleId}`), exceptionIds),
         rule: first.ruleId,
-        target: first.waiverTarget!,
-        reason: reasonOf(group),
+        target,
+        reason: reasonOf(first, group.length),
         owner,
         approvedBy: APPROVER_PLACEHOLDER,
         expires,
@@ -363,7 +373,8 @@ function chooseMatchNames(
     const binding = physical ?? path ?? unique.find((name) => name.binds);
     if (binding) chosen.set(identity, { name: binding.value, basis: '' });
     else {
-      const bare = unique[0] ?? names[names.length - 1];
+      const bare = unique[0] ?? names.at(-1);
+      if (!bare) throw new Error(`internal error in catalog init: ${identity.id} has no name to match it by`);
       chosen.set(identity, {
         name: bare.value,
         basis: `matched by its ${identity.resource.file ? 'logical id' : 'resource name'} only, which binds no exception: give it a physical name to waive its findings`,
@@ -381,11 +392,10 @@ function ownerOfSubject(subject: Identity | Secret | undefined, catalog: Catalog
 }
 
 /** The finding as the exception's reason: the first message, and how many more of the same rule. */
-function reasonOf(group: readonly Finding[]): string {
-  const first = group[0].message;
-  return group.length === 1
-    ? `catalog init: ${first}`
-    : `catalog init: ${first} (and ${group.length - 1} more findings of this rule, listed under details)`;
+function reasonOf(first: Finding, count: number): string {
+  return count === 1
+    ? `catalog init: ${first.message}`
+    : `catalog init: ${first.message} (and ${count - 1} more findings of this rule, listed under details)`;
 }
 
 function mergeOidc(base: readonly TrustedOidc[], added: readonly TrustedOidc[]): TrustedOidc[] {
