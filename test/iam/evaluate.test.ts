@@ -98,8 +98,8 @@ describe('effectiveAllows', () => {
     const [allowed] = effectiveAllows([
       doc({ Effect: 'Allow', Action: 's3:DeleteBucket', NotResource: 'arn:aws:s3:::prod-*' }),
     ]);
-    expect(allowed.resources).toEqual(['*']);
-    expect(allowed.notResources).toEqual(['arn:aws:s3:::prod-*']);
+    expect(allowed?.resources).toEqual(['*']);
+    expect(allowed?.notResources).toEqual(['arn:aws:s3:::prod-*']);
   });
 
   it('an unconditional Deny on Resource * removes the action entirely', () => {
@@ -154,15 +154,15 @@ describe('effectiveAllows', () => {
     const onlyConditional = effectiveAllows([
       doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition }),
     ]);
-    expect(onlyConditional[0].conditional).toBe(true);
+    expect(onlyConditional[0]?.conditional).toBe(true);
     const mixed = effectiveAllows([
       doc(
         { Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: condition },
         { Effect: 'Allow', Action: 'ec2:Stop*', Resource: '*' },
       ),
     ]);
-    expect(mixed[0].conditional).toBe(false);
-    expect(mixed[0].statements).toHaveLength(2);
+    expect(mixed[0]?.conditional).toBe(false);
+    expect(mixed[0]?.statements).toHaveLength(2);
   });
 
   it('ignores unknown actions and unreadable documents (hasUnknownGrant reports them)', () => {

@@ -97,7 +97,7 @@ describe('awsManagedPolicy', () => {
     const [passRole] = effectiveAllows([
       awsManagedPolicy('arn:aws:iam::aws:policy/AWSLambda_FullAccess')!.document,
     ]).filter((allowed) => allowed.action.name === 'iam:PassRole');
-    expect(passRole.conditional).toBe(true);
+    expect(passRole?.conditional).toBe(true);
   });
 });
 
