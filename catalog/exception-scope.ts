@@ -161,7 +161,7 @@ function mayBindName(subject: Subject, name: string, model: Model): boolean {
 
 /** True when the exception's target binds more of the change than the catalog's exception policy allows. */
 export function isTooBroad(exception: CatalogException, model: Model, catalog: Catalog): boolean {
-  const maxTargets = catalog.exceptionPolicy?.maxTargets;
+  const maxTargets = catalog.exceptionPolicy.maxTargets;
   return maxTargets !== undefined && exceptionTargets(exception, model, catalog).length > maxTargets;
 }
 

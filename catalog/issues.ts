@@ -87,13 +87,21 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
 
 /** Levenshtein distance, one row at a time. */
 function editDistance(a: string, b: string): number {
+  // previous[j]: the distance from a's first i - 1 characters to b's first j; the row ends with the whole of b.
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let distance = b.length;
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    let left = i; // current[j - 1]
+    let diagonal = i - 1; // previous[j - 1]
+    for (const [j, above] of previous.entries()) {
+      if (j === 0) continue;
+      left = Math.min(above + 1, left + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      current.push(left);
+      diagonal = above;
     }
     previous = current;
+    distance = left;
   }
-  return previous[b.length];
+  return distance;
 }

@@ -39,8 +39,9 @@ export function matchCatalogRecord(
     if (matcher.tags && !matcher.tags.every(([key, value]) => subject.tags[key] === value)) continue;
     if (!matcher.name) return { record: matcher.record, bound: false };
     let bound: boolean | undefined;
-    for (let index = 0; index < names.length && bound !== true; index++) {
-      if (matcher.name(names[index].value)) bound = names[index].binds;
+    for (const { value, binds } of names) {
+      if (matcher.name(value)) bound = binds;
+      if (bound === true) break;
     }
     if (bound !== undefined) return { record: matcher.record, bound };
   }
@@ -102,8 +103,8 @@ function matchersOf(records: readonly CatalogIdentity[]): PreparedMatchers {
 function candidatesFor(prepared: PreparedMatchers, names: readonly SubjectName[]): RecordMatcher[] {
   if (prepared.exact.size === 0) return prepared.others;
   let found: RecordMatcher[] | undefined;
-  for (let index = 0; index < names.length; index++) {
-    const list = prepared.exact.get(names[index].value);
+  for (const { value } of names) {
+    const list = prepared.exact.get(value);
     if (list) found = found ? found.concat(list) : list;
   }
   if (!found) return prepared.others;

@@ -47,8 +47,9 @@ export interface SubjectName {
 export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>): SubjectName[] {
   const names: SubjectName[] = [];
   const add = (value: string, binds: boolean) => {
-    if (!names.some((name) => name.value === value)) names.push({ value, binds });
-    else if (binds) names.find((name) => name.value === value)!.binds = true;
+    const existing = names.find((name) => name.value === value);
+    if (!existing) names.push({ value, binds });
+    else if (binds) existing.binds = true;
   };
   if (subject.uniqueName && !isLocationForm(subject.name)) add(subject.name, true);
   for (const id of cloudIds(subject, model?.accountIds ?? [])) if (!isLocationForm(id)) add(id, true);
@@ -103,8 +104,7 @@ function isLocationForm(name: string): boolean {
 
 /** Whether an exception target (a glob) names one of these binding names. */
 export function targetMatches(target: string, binding: Binding): boolean {
-  const names = binding.names;
-  for (let index = 0; index < names.length; index++) if (globMatch(target, names[index])) return true;
+  for (const name of binding.names) if (globMatch(target, name)) return true;
   return false;
 }
 

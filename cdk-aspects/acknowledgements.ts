@@ -29,9 +29,9 @@ const RULE_ID_SET: ReadonlySet<string> = new Set(RULE_IDS);
 
 /** Parses an acknowledged id into one of our rules, or undefined for other tools' rules. */
 export function parseAcknowledgedId(id: string): { ruleId: string; detail?: string } | undefined {
-  const match = /^([^[]+)(?:\[(.*)\])?$/.exec(id.replace(NAMESPACES, ''));
-  if (!match || !RULE_ID_SET.has(match[1])) return undefined;
-  return { ruleId: match[1], ...(match[2] !== undefined ? { detail: match[2] } : {}) };
+  const [, ruleId, detail] = /^([^[]+)(?:\[(.*)\])?$/.exec(id.replace(NAMESPACES, '')) ?? [];
+  if (ruleId === undefined || !RULE_ID_SET.has(ruleId)) return undefined;
+  return { ruleId, ...(detail !== undefined ? { detail } : {}) };
 }
 
 /** Every acknowledgement of one of our rules recorded on `scope` or below. */

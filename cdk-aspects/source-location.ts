@@ -83,7 +83,8 @@ function parseFrame(text: string): Frame | undefined {
   if (file === undefined || line === undefined) return undefined;
   const path = file.startsWith('file:') ? fileURLToPath(file) : file;
   if (!isAbsolute(path)) return undefined;
-  const name = named && !/^(file:|\/|[A-Za-z]:[\\/])/.test(named[1]) ? named[1] : undefined;
+  const caller = named?.[1];
+  const name = caller !== undefined && !/^(file:|\/|[A-Za-z]:[\\/])/.test(caller) ? caller : undefined;
   return { ...(name ? { name } : {}), file: path, line: Number(line), ...(column ? { column: Number(column) } : {}) };
 }
 

@@ -60,11 +60,10 @@ function addStack(
   const paths: Record<string, string> = {};
   const nested: NestedStack[] = [];
   const resources = ownResources(stack, nested);
-  const ids = logicalIds(stack, template, resources);
-  resources.forEach((resource, index) => {
-    paths[ids[index]] = resource.node.path;
-    result.resources.set(resourceKey(name, ids[index]), resource);
-  });
+  for (const { resource, id } of withLogicalIds(stack, template, resources)) {
+    paths[id] = resource.node.path;
+    result.resources.set(resourceKey(name, id), resource);
+  }
   const input: TemplateInput = {
     stack: name,
     ...(file ? { file } : {}),
@@ -123,17 +122,26 @@ function readSynthesized(file: string): Partial<CfnTemplate> {
 }
 
 /**
- * The logical id of each resource. The Stack renders its L1 resources in tree order, one `Resources` entry each,
+ * Each resource with its logical id. The Stack renders its L1 resources in tree order, one `Resources` entry each,
  * so the template's keys name them in order, read without resolving each id again (a hash of its path per
  * resource). Where that does not hold (a resource that renders itself otherwise, an all-digit id, which objects
  * list first), each id is resolved.
  */
-function logicalIds(stack: Stack, template: CfnTemplate, resources: CfnResource[]): string[] {
+function withLogicalIds(
+  stack: Stack,
+  template: CfnTemplate,
+  resources: CfnResource[],
+): { resource: CfnResource; id: string }[] {
   const keys = Object.keys(template.Resources);
   const aligned =
     keys.length === resources.length &&
-    keys.every((key, index) => !/^\d+$/.test(key) && template.Resources[key].Type === resources[index].cfnResourceType);
-  return aligned ? keys : resources.map((resource) => stack.resolve(resource.logicalId) as string);
+    keys.every(
+      (key, index) => !/^\d+$/.test(key) && template.Resources[key]?.Type === resources[index]?.cfnResourceType,
+    );
+  return resources.map((resource, index) => ({
+    resource,
+    id: (aligned ? keys[index] : undefined) ?? (stack.resolve(resource.logicalId) as string),
+  }));
 }
 
 /** The stack's own L1 resources, in tree order; nested stacks are collected, not descended into. */

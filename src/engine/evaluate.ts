@@ -106,7 +106,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     ran.add(rule.meta.id);
     if (rule.finish) finishing.push({ rule, ctx });
   }
-  for (const { rule, ctx } of finishing) rule.finish!(ctx, findings, ran);
+  for (const { rule, ctx } of finishing) rule.finish?.(ctx, findings, ran);
   const unique = dedupeAndSort(findings);
   return { findings: unique, summary: summarize(unique, model) };
 }
@@ -230,14 +230,15 @@ export function formatMessage(template: string | undefined, data: Record<string,
   if (template === undefined) throw new Error('rule reported an unknown messageId');
   let parts = compiledTemplates.get(template);
   if (!parts) compiledTemplates.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
-  let message = parts[0];
-  for (let index = 1; index < parts.length; index += 2) {
-    const key = parts[index];
+  // Text and placeholder names alternate, text first and last.
+  let message = '';
+  let isKey = false;
+  for (const part of parts) {
     // Values come from the change (names, tags, policy values): their control characters are shown, never written raw,
     // and a value longer than any name or pattern a person writes is cut, so a change cannot bloat every report.
-    message +=
-      (Object.hasOwn(data, key) ? escapeControlCharacters(shortened(String(data[key]))) : `{{${key}}}`) +
-      parts[index + 1];
+    if (!isKey) message += part;
+    else message += Object.hasOwn(data, part) ? escapeControlCharacters(shortened(String(data[part]))) : `{{${part}}}`;
+    isKey = !isKey;
   }
   return message;
 }
@@ -280,9 +281,7 @@ function findingKey(finding: Finding): string {
 function dedupeAndSort(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ key: findingKey(finding), finding }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key === b.key ? 0 : 1));
-  return keyed
-    .filter((entry, index) => index === 0 || entry.key !== keyed[index - 1].key)
-    .map((entry) => entry.finding);
+  return keyed.filter((entry, index) => entry.key !== keyed[index - 1]?.key).map((entry) => entry.finding);
 }
 
 /** The counts of an evaluation: also used by front-ends that pool several evaluations into one (the CDK app audit). */

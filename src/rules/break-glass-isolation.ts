@@ -96,7 +96,7 @@ export default defineRule<MessageId>({
   check(ctx) {
     for (const identity of ctx.model.identities) {
       const cls = ctx.profile(identity).class;
-      if (!cls || !ctx.catalog.classes[cls]?.isolated) continue;
+      if (!cls || !ctx.catalog.classes[cls].isolated) continue;
       for (const attachment of identity.attachments) {
         ctx.report({
           messageId: 'attachedToCompute',

@@ -18,8 +18,8 @@ export interface EscalationPath {
    * access (running a command on one instance, assuming one role), on `*` they reach every privileged one.
    */
   onAllResources?: true;
-  /** Where the path is documented, the most specific write-up first (findings cite it). */
-  sources: readonly string[];
+  /** Where the path is documented, the most specific write-up first (findings cite it): at least one. */
+  sources: readonly [string, ...string[]];
 }
 
 const RHINO = 'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/';

@@ -38,7 +38,7 @@ export default defineRule<MessageId>({
       if (identity.kind !== 'aws-user') continue;
       // Users with no declared class are require-entitlement's finding, not this rule's.
       const cls = ctx.profile(identity).class;
-      if (!cls || !ctx.catalog.classes[cls]?.federated) continue;
+      if (!cls || !ctx.catalog.classes[cls].federated) continue;
       ctx.report({
         messageId: 'localUser',
         data: { name: identity.name, class: cls },

@@ -3,6 +3,7 @@ import { actionsNamed, hasUnknownGrant, type ActionSelection, type AllowedAction
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
+import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
@@ -69,7 +70,8 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     allowsAllOfIam(holdings.some(iamActions()).values()) &&
     ![...allowed].every(([action, entry]) => !action.startsWith('iam:') || isSanctioned(entry))
   ) {
-    const grant = describeGrant(allowed.get('iam:attachrolepolicy')!, held);
+    // All of IAM includes iam:AttachRolePolicy.
+    const grant = describeGrant(mustGet(allowed, 'iam:attachrolepolicy', 'no-privilege-escalation'), held);
     const data = { identity: identity.name, grant, count: ESCALATION_PATHS.length };
     ctx.report({ resource: identity.resource, identity, detail: 'Path::*', messageId: 'administrator', data });
     return;
@@ -187,7 +189,9 @@ function describeGrant(entry: AllowedAction, held: HeldPolicies): string {
   const name = entry.action.name;
   const origins = new Set<string>();
   for (const statement of entry.statements) {
-    const label = held.policyOf(statement)!.label;
+    const policy = held.policyOf(statement);
+    if (!policy) throw new Error(`internal error: an allowing statement of ${name} is in no held policy`);
+    const label = policy.label;
     const patterns = statement.action
       ? statement.action.filter(
           (pattern): pattern is string => typeof pattern === 'string' && actionMatches(pattern, name),

@@ -54,10 +54,10 @@ export default defineRule<MessageId>({
     },
   },
   check(ctx) {
-    const fallback = ctx.catalog.classes.service?.maxSecretAgeDays;
+    const fallback = ctx.catalog.classes.service.maxSecretAgeDays;
     for (const secret of ctx.model.secrets) {
       const cls = ctx.profile(secret).class;
-      const classLimit = cls ? ctx.catalog.classes[cls]?.maxSecretAgeDays : undefined;
+      const classLimit = cls ? ctx.catalog.classes[cls].maxSecretAgeDays : undefined;
       // A class without its own secret age (humans, workloads) gets the service limit rather than none.
       const maxDays = classLimit ?? fallback;
       const limitSource =

@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
       if (session === undefined) continue;
       // An undeclared class is require-entitlement's finding; guessing a limit here would only repeat it.
       const cls = ctx.profile(identity).class;
-      const classLimit = cls ? ctx.catalog.classes[cls]?.maxSessionSeconds : undefined;
+      const classLimit = cls ? ctx.catalog.classes[cls].maxSessionSeconds : undefined;
       if (!cls || classLimit === undefined) continue;
       // AWS cannot set a role's MaxSessionDuration below one hour; a shorter class limit is enforced where the
       // session is requested (DurationSeconds), so the role itself is held to the floor.

@@ -24,7 +24,9 @@ function data(): RoleDataset & { roles: Readonly<Record<string, PredefinedRole>>
   const read = readPackageJson(GCP_ROLE_DATA_FILE, 'the Google Cloud predefined role data') as RoleDataset & {
     roles: Record<string, PredefinedRole>;
   };
-  const count = read.roles && typeof read.roles === 'object' ? Object.keys(read.roles).length : undefined;
+  // The file as read, before its shape is checked.
+  const roles: unknown = read.roles;
+  const count = roles && typeof roles === 'object' ? Object.keys(roles).length : undefined;
   if (count !== read.count)
     throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);
   return (loaded = read);
@@ -79,11 +81,9 @@ export function gcpRoleVerdict(permissions: readonly string[], broad = false): G
     (entry) => entry !== undefined,
   );
   if (!first) return undefined;
-  return {
-    risk: first.category,
-    permissions: first.permissions,
-    what: GCP_PRIVILEGED_PERMISSIONS.find((entry) => entry.category === first.category)!.what,
-  };
+  const described = GCP_PRIVILEGED_PERMISSIONS.find((entry) => entry.category === first.category);
+  if (!described) throw new Error(`internal error: no privileged permission category ${first.category}`);
+  return { risk: first.category, permissions: first.permissions, what: described.what };
 }
 
 /** A predefined role's verdict; undefined when it is not privileged or not predefined. */
@@ -121,9 +121,9 @@ export function isHumanMember(member: string): boolean {
 
 /** A workload identity pool member: the pool and what of it the member names (`*` for every identity of the pool). */
 export function workloadPoolMember(member: string): { pool: string; project: string; path: string } | undefined {
-  const match =
+  const [, project, pool, path] =
     /^principal(?:Set)?:\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/(.+)$/.exec(
       member,
-    );
-  return match ? { project: match[1], pool: match[2], path: match[3] } : undefined;
+    ) ?? [];
+  return project !== undefined && pool !== undefined && path !== undefined ? { project, pool, path } : undefined;
 }

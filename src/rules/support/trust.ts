@@ -146,7 +146,7 @@ export function parseFederatedPrincipal(value: string): FederatedPrincipal {
   const arn = withoutPlaceholders(value);
   if (/^arn:[^:]+:iam::[^:]*:saml-provider\//.test(arn)) return { kind: 'saml' };
   const oidc = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(arn);
-  return { kind: 'oidc', issuer: oidc ? oidc[1] : value };
+  return { kind: 'oidc', issuer: oidc?.[1] ?? value };
 }
 
 // ---------- Subject patterns ----------
