@@ -62,7 +62,6 @@ function privilegedReach(catalog: Catalog, entitlement: Entitlement): string | u
     const known = awsManagedPolicy(arn);
     if (!known) continue;
     if (known.adminLevel) return `managed policy ${known.name} (every action on *)`;
-    if (!known.document) continue;
     for (const allowed of managedPolicyAllows(known)) {
       if (allowed.resources.includes('*') && privilegedCategory(allowed.action, catalog))
         return `${allowed.action.name} on * (managed policy ${known.name})`;
@@ -185,7 +184,7 @@ function holding(identity: Identity, entitlement: Entitlement, privilege: Entitl
     );
   } else {
     if (session.unknown) pending.push(`its session length is ${session.unknown}`);
-    else if (maxDuration !== undefined && session.seconds! > maxDuration) {
+    else if (maxDuration !== undefined && session.seconds !== undefined && session.seconds > maxDuration) {
       gaps.push(
         `its sessions last up to ${session.text} (${session.from}), longer than the approval's maxDuration ${formatSeconds(maxDuration)}`,
       );

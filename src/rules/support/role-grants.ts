@@ -123,7 +123,9 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
     );
     return privileges.length ? [{ kind: 'azure-custom', role, scope, privileges }] : [];
   }
-  if (!broad) return [];
+  // A broad scope has its level (isBroadAzureScope).
+  const level = broad ? grant.scopeLevel : undefined;
+  if (level === undefined) return [];
   const builtIn = builtInRoleByName(role);
   if (!builtIn) {
     // Neither a built-in role nor a definition of the change: its actions cannot be read here.
@@ -135,9 +137,7 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
     ];
   }
   const privileges = azurePrivileges(builtIn.permissions);
-  return privileges.length
-    ? [{ kind: 'azure-rbac', role: builtIn.name, scope, level: grant.scopeLevel!, privileges }]
-    : [];
+  return privileges.length ? [{ kind: 'azure-rbac', role: builtIn.name, scope, level, privileges }] : [];
 }
 
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
