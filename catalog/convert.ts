@@ -3,7 +3,7 @@
  * seconds or days, trusted accounts a list, and classes, tag keys and privileged actions are merged over
  * the built-in defaults.
  */
-import { resourceValuesFromLegacy } from '../src/model/deployment.js';
+import { fromLegacyNotation } from '../src/util/legacy-notation.js';
 import type { IdentityClass } from '../src/model/model.js';
 import {
   cloneClasses,
@@ -113,12 +113,12 @@ function mergePrivilegedActions(own: PrivilegedAction[]): PrivilegedAction[] {
 function toEntitlement(file: EntitlementFile): Entitlement {
   const { approval, privileged, ...rest } = file;
   const entitlement: Entitlement = { ...rest, privileged: privileged ?? false };
-  // A resource `catalog init` copied from a grant before the model had resourceValue (model/deployment.ts) names
-  // another resource of the change as Fn::Sub does.
+  // A resource `catalog init` copied from a grant before the model had values of its own (model/deployment.ts) names
+  // the own account, region or stack, or another resource of the change, as CloudFormation does.
   if (rest.aws)
     entitlement.aws = rest.aws.map((envelope) => ({
       ...envelope,
-      resources: envelope.resources.map(resourceValuesFromLegacy),
+      resources: envelope.resources.map(fromLegacyNotation),
     }));
   if (approval) {
     entitlement.approval = { by: approval.by };

@@ -5,14 +5,8 @@
  */
 import { AUDIT_SCHEMA_VERSION, type Audit } from '../audit/types.js';
 import { InputFileError } from '../adapters/input-error.js';
-import {
-  OWN_ACCOUNT,
-  OWN_REGION,
-  OWN_STACK_ID,
-  OWN_STACK_NAME,
-  resourceValuesFromLegacy,
-} from '../model/deployment.js';
 import { JsonSyntaxError, parseLocatedJson } from '../util/located-json.js';
+import { fromLegacyNotation } from '../util/legacy-notation.js';
 import { isRecord } from '../util/records.js';
 
 /** A located error in an audit file: the same shape as any other unreadable input. */
@@ -25,31 +19,13 @@ export function looksLikeAudit(text: string): boolean {
 
 const IDENTITY_LISTS = ['entitlements', 'grants', 'credentials', 'trust', 'exceptions', 'findings'] as const;
 
-/**
- * Audits written before the model had values of its own for the deployment (model/deployment.ts) hold
- * CloudFormation's pseudo parameters instead: read as the model writes them now, so a stored base compares with a
- * new head. (A template's text quoted in a description is rewritten too: at worst one spurious entry, not every
- * grant and trust of the own account.)
- */
-const LEGACY_DEPLOYMENT_VALUES: ReadonlyArray<readonly [string, string]> = [
-  ['${AWS::AccountId}', OWN_ACCOUNT],
-  ['${AWS::Region}', OWN_REGION],
-  ['${AWS::StackName}', OWN_STACK_NAME],
-  ['${AWS::StackId}', OWN_STACK_ID],
-];
-
-function withDeploymentValues(text: string): string {
-  const own = text.includes('${AWS::')
-    ? LEGACY_DEPLOYMENT_VALUES.reduce((all, [legacy, value]) => all.replaceAll(legacy, value), text)
-    : text;
-  // Another resource's value, `${Name}` then (model/deployment.ts).
-  return resourceValuesFromLegacy(own);
-}
-
 export function parseAuditJson(text: string, file: string): Audit {
   let parsed;
   try {
-    parsed = parseLocatedJson(withDeploymentValues(text), 1);
+    // An audit written before the model had values of its own reads as the model writes them now, so a stored base
+    // compares with a new head. (A template's text quoted in a description is rewritten too: at worst one spurious
+    // entry, not every grant and trust of the own account.)
+    parsed = parseLocatedJson(fromLegacyNotation(text), 1);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new AuditFileError(file, error.reason, error.line, error.column);
     throw error;

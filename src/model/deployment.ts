@@ -86,18 +86,3 @@ export function replaceResourceValues(text: string, replace: (resource: string, 
     ? text.replace(RESOURCE_VALUE, (_, attribute: string, resource: string) => replace(resource, attribute))
     : text;
 }
-
-/**
- * Before the model had this value, it wrote another resource's value as Fn::Sub does (the name, or name.attribute, in
- * `${…}`); audits and catalogs written then (`catalog init` copies a grant's resources) hold that notation. The text
- * with it read as resourceValue writes it now. IAM policy variables (`${aws:username}`, `${*}`) hold a colon or no name and stay as they are.
- */
-export function resourceValuesFromLegacy(text: string): string {
-  return text.includes('${')
-    ? text.replace(LEGACY_RESOURCE_VALUE, (_, resource: string, attribute?: string) =>
-        resourceValue(resource, attribute),
-      )
-    : text;
-}
-
-const LEGACY_RESOURCE_VALUE = /\$\{([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9.]+))?\}/g;

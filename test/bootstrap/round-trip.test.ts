@@ -180,3 +180,37 @@ describe('catalog init round trip: a catalog written when the model named anothe
     );
   });
 });
+
+describe('catalog init round trip: a catalog written when the model named the own account and region as `${AWS::AccountId}`', () => {
+  const inputs = ['test/corpus/aws'];
+  const catalog = init(inputs).output;
+  // What init wrote then: the same catalog with the deployment's own values as CloudFormation's pseudo parameters.
+  const document = parseDocument(catalog);
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string')
+        node.value = node.value
+          .replaceAll('<own-account>', '${AWS::AccountId}')
+          .replaceAll('<own-region>', '${AWS::Region}')
+          .replaceAll('<own-stack-name>', '${AWS::StackName}')
+          .replaceAll('<own-stack-id>', '${AWS::StackId}');
+    },
+  });
+  const legacy = document.toString();
+
+  it('gives the verdict the catalog init writes now gives', () => {
+    expect(catalog).toMatch(/resources: \[arn:aws:iam::<own-account>:role\//);
+    expect(legacy).toContain('arn:aws:iam::${AWS::AccountId}:role/');
+    // Every value in the old notation (the comments init writes beside them are not read).
+    expect(legacy.split('\n').filter((line) => !line.trimStart().startsWith('#') && line.includes('<own-'))).toEqual(
+      [],
+    );
+    const now = check(inputs, approved(catalog));
+    const then = check(inputs, approved(legacy));
+    expect(then.errors).toEqual([]);
+    expect(then.exitCode).toBe(0);
+    expect(then.result?.findings.map((finding) => finding.message)).toEqual(
+      now.result?.findings.map((finding) => finding.message),
+    );
+  });
+});
