@@ -37,6 +37,8 @@ interface JudgedStack {
   templates: StackTemplates;
   judged: JudgedFinding[];
   evaluation: Evaluation;
+  /** The options the stack was judged with, which its audit records. */
+  options: ResolvedGuardOptions;
 }
 
 /**
@@ -119,18 +121,18 @@ export class EntitlementGuard implements IAspect {
     if (batch.some((entry) => entry.stack === stack)) batch = [];
     const engine = cdkEngine();
     const templates = engine.stackTemplates(stack, { reuseInSynthesis: true });
-    const { judged, evaluation } = engine.judgeTemplates(
-      templates.inputs,
-      (this.resolved ??= engine.resolveOptions(this.options)),
-    );
-    batch.push({ stack, templates, judged, evaluation });
+    const options = (this.resolved ??= engine.resolveOptions(this.options));
+    const { judged, evaluation } = engine.judgeTemplates(templates.inputs, options);
+    batch.push({ stack, templates, judged, evaluation, options });
     this.submitted.set(stage, batch);
-    if (batch.length < this.stacksPerStage.get(stage)!) return;
+    // Each stack is counted when visited, before any validation runs; were a count missing, annotate at once.
+    const expected = this.stacksPerStage.get(stage);
+    if (expected !== undefined && batch.length < expected) return;
     this.submitted.delete(stage);
     for (const entry of batch) this.annotate(entry);
   }
 
-  private annotate({ stack, templates, judged, evaluation }: JudgedStack): void {
+  private annotate({ stack, templates, judged, evaluation, options }: JudgedStack): void {
     const { isBlocking, resourceKey } = cdkEngine();
     const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
     const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
@@ -160,7 +162,7 @@ export class EntitlementGuard implements IAspect {
     }
     for (const waiver of waivers)
       Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
-    if (this.audit) this.audit.add(stack, evaluation, this.resolved!, waivers, this.stacks.size);
+    if (this.audit) this.audit.add(stack, evaluation, options, waivers, this.stacks.size);
   }
 }
 

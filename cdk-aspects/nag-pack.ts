@@ -1,6 +1,7 @@
 import {
   Annotations,
   type CfnResource,
+  type Stack,
   type IPolicyValidationContext,
   type PolicyValidationPluginReport,
 } from 'aws-cdk-lib';
@@ -19,6 +20,7 @@ import {
 } from './unreadable-catalog.js';
 import { stackTemplates } from './stack-templates.js';
 import { describeFinding, evaluateTemplates } from './verdict.js';
+import { handedContext, type HandedStack } from './validation-context.js';
 
 export interface EntitlementGuardChecksProps extends NagPackProps, GuardOptions {}
 
@@ -57,23 +59,15 @@ export class EntitlementGuardChecks extends NagPack {
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     if (isUnreadable(this.options))
       return { success: false, violations: [unreadableCatalogViolation(this.options, context)] };
-    const templates = context.stackTemplates ?? [];
-    this.synthesizedTemplates = new Map(
-      templates.map(({ stackConstructPath, templatePath }) => [stackConstructPath, templatePath]),
-    );
+    const handed = handedContext(context);
+    const templates = handed.stackTemplates ?? [];
+    this.synthesizedTemplates = new Map();
+    for (const { stackConstructPath, templatePath } of templates)
+      if (stackConstructPath !== undefined) this.synthesizedTemplates.set(stackConstructPath, templatePath);
     try {
-      const app = (context as { appConstruct?: IConstruct }).appConstruct;
-      const stacks = app
-        ? [
-            ...new Set(
-              templates
-                .map(({ stackConstructPath }) => stackAt(app, stackConstructPath))
-                .map((stack) => stack && topLevelStackOf(stack)),
-            ),
-          ]
-        : [];
-      if (stacks.length === 0 || stacks.includes(undefined)) return super.validate(context);
-      const reports = stacks.map((stack) => this.validateScope(stack!));
+      const stacks = topLevelStacksOf(templates, handed.appConstruct);
+      if (!stacks) return super.validate(context);
+      const reports = stacks.map((stack) => this.validateScope(stack));
       return {
         success: reports.every((report) => report.success),
         violations: reports.flatMap((report) => report.violations),
@@ -176,10 +170,26 @@ function messageKey(constructPath: string, ruleName: string): string {
   return `${constructPath}\u0000${ruleName}`;
 }
 
+/**
+ * The distinct top-level stacks of the templates handed over, or undefined when there are none or one cannot be found
+ * in the tree (no construct path, no app): then cdk-nag's own walk from the root decides what is checked.
+ */
+function topLevelStacksOf(templates: readonly HandedStack[], app: IConstruct | undefined): Stack[] | undefined {
+  const stacks = new Set<Stack>();
+  for (const { stackConstructPath } of templates) {
+    const stack = app && stackConstructPath !== undefined ? stackAt(app, stackConstructPath) : undefined;
+    const topLevel = stack && topLevelStackOf(stack);
+    if (!topLevel) return undefined;
+    stacks.add(topLevel);
+  }
+  return stacks.size > 0 ? [...stacks] : undefined;
+}
+
 interface FindingGroup {
   ruleId: string;
   blocking: boolean;
-  findings: Finding[];
+  /** Never empty: a group exists because a finding made it. */
+  findings: [Finding, ...Finding[]];
 }
 
 /** One nag rule application per (rule, level) on a resource. */
@@ -188,9 +198,9 @@ function groupFindings(findings: Finding[]): FindingGroup[] {
   for (const finding of findings) {
     const blocking = isBlocking(finding);
     const key = `${finding.ruleId}\u0000${blocking}`;
-    const group = groups.get(key) ?? { ruleId: finding.ruleId, blocking, findings: [] };
-    group.findings.push(finding);
-    groups.set(key, group);
+    const group = groups.get(key);
+    if (group) group.findings.push(finding);
+    else groups.set(key, { ruleId: finding.ruleId, blocking, findings: [finding] });
   }
   return [...groups.values()];
 }

@@ -4,6 +4,7 @@
  */
 import type { IPolicyValidationContext, PolicyViolation } from 'aws-cdk-lib';
 import type { CatalogError } from '../catalog/index.js';
+import { handedContext, type HandedStack } from './validation-context.js';
 
 /** What is wrong with the catalog, and the app's line that created the front-end. */
 export interface UnreadableCatalog {
@@ -37,11 +38,16 @@ export function unreadableCatalogViolation(
     description: unreadableCatalogMessage(unreadable),
     fix: 'Give the catalog option an entitlement catalog file that exists and passes its checks (the issues above are located).',
     severity: 'fatal',
-    violatingResources: context.stackTemplates.map(({ stackConstructPath, templatePath }) => ({
+    violatingResources: stacksOf(context).map(({ stackConstructPath, templatePath }) => ({
       resourceLogicalId: stackConstructPath ?? templatePath,
       templatePath,
       ...(stackConstructPath !== undefined ? { constructPath: stackConstructPath } : {}),
       locations: ['catalog'],
     })),
   };
+}
+
+function stacksOf(context: IPolicyValidationContext): readonly HandedStack[] {
+  const handed = handedContext(context);
+  return handed.stackTemplates ?? handed.templatePaths.map((templatePath) => ({ templatePath }));
 }

@@ -13,6 +13,7 @@ import { resourcePaths, stackAt } from './construct-tree.js';
 import { cdkEngine } from './engine-loader.js';
 import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 import { isUnreadable, unreadableCatalogViolation, type UnreadableCatalog } from './unreadable-catalog.js';
+import { handedContext, type HandedContext } from './validation-context.js';
 
 /**
  * A CDK policy-validation plugin (`Validations.of(app).addPlugins(new EntitlementGuardValidation({ catalog }))`)
@@ -36,9 +37,10 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
     if (isUnreadable(this.options))
       return { success: false, violations: [unreadableCatalogViolation(this.options, context)] };
     const { describeFinding, evaluateTemplates, isBlocking } = cdkEngine();
-    const inputs = templateInputs(context);
+    const handed = handedContext(context);
+    const inputs = templateInputs(handed);
     const { findings } = evaluateTemplates(inputs, this.options);
-    if (context.appConstruct) locateInTree(findings, context.appConstruct);
+    if (handed.appConstruct) locateInTree(findings, handed.appConstruct);
     const blocking = findings.filter(isBlocking);
     const violations: PolicyViolation[] = blocking.map((finding) => ({
       ruleName: finding.ruleId,
@@ -54,7 +56,7 @@ export class EntitlementGuardValidation implements IPolicyValidationPlugin {
         },
       ],
     }));
-    const acknowledgements = context.appConstruct ? ruleAcknowledgements(context.appConstruct) : [];
+    const acknowledgements = handed.appConstruct ? ruleAcknowledgements(handed.appConstruct) : [];
     for (const waiver of unapprovedWaivers(acknowledgements, blocking)) {
       violations.push({
         ruleName: 'unapproved-waiver',
@@ -90,7 +92,7 @@ function locateInTree(findings: Finding[], app: IConstruct): void {
  * assembly. A stack found in the tree is read with its constructs beside it (every resource's path, nested
  * stacks' files whatever the asset-metadata setting); otherwise the written files are read on their own.
  */
-function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
+function templateInputs(context: HandedContext): TemplateInput[] {
   const { loadTemplates, stackTemplates } = cdkEngine();
   const stacks =
     context.stackTemplates ??
@@ -102,7 +104,8 @@ function templateInputs(context: IPolicyValidationContext): TemplateInput[] {
         : undefined;
     if (stack) return stackTemplates(stack, { synthesizedTemplate: templatePath }).inputs;
     const [root, ...nested] = loadTemplates(templatePath);
-    if (!root || stackConstructPath === undefined) return [root, ...nested];
+    if (!root) return [];
+    if (stackConstructPath === undefined) return [root, ...nested];
     const rename = (stack: string): string => stackConstructPath + stack.slice(root.stack.length);
     return [root, ...nested].map((input) => ({ ...input, stack: rename(input.stack) }));
   });

@@ -32,8 +32,9 @@ let loaded: LoadedRoles | undefined;
 
 function roles(): LoadedRoles {
   if (loaded) return loaded;
+  // A damaged file may lack the list: typed as possibly missing so the check below reports it, not crashes on it.
   const data = readPackageJson(AZURE_ROLE_DATA_FILE, 'the Azure built-in role data') as RoleDataset & {
-    roles: AzureBuiltInRole[];
+    roles?: AzureBuiltInRole[];
   };
   if (!Array.isArray(data.roles) || data.roles.length !== data.count)
     throw new Error(
