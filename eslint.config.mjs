@@ -8,9 +8,6 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 const productCode = ['src/**/*.ts', 'catalog/**/*.ts', 'cdk-aspects/**/*.ts', 'policypack/src/**/*.ts'];
-// Transitional (issue 19): EG_STRICT_INDEX=1 lints against tsconfig.strict-index.json (noUncheckedIndexedAccess) with
-// the two rules below on, to check a file converted to that setting before the whole tree is.
-const strictIndex = process.env.EG_STRICT_INDEX === '1';
 
 export default tseslint.config(
   {
@@ -33,21 +30,11 @@ export default tseslint.config(
     files: productCode,
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
-      parserOptions: {
-        project: [strictIndex ? './tsconfig.strict-index.json' : './tsconfig.lint.json'],
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions: { project: ['./tsconfig.lint.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // Counts and line numbers are written into messages everywhere; the rule's point is objects and undefined.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      // The two rules below read the compiler's types as facts, but the compiler runs without
-      // noUncheckedIndexedAccess: a lookup in a Record or an array is typed as always present. Under that setting
-      // no-unnecessary-condition flags the very checks that keep lookups on hostile input safe (`TYPES[type]?.`,
-      // `match[2] !== undefined`), and no-non-null-assertion flags the assertions that state the other side of those
-      // lookups (an entry set a line above). Both come back on with noUncheckedIndexedAccess.
-      '@typescript-eslint/no-unnecessary-condition': strictIndex ? 'error' : 'off',
-      '@typescript-eslint/no-non-null-assertion': strictIndex ? 'error' : 'off',
     },
   },
   {
