@@ -155,29 +155,16 @@ describe('catalog init round trip: a catalog written when the model named anothe
   const inputs = ['test/corpus/aws'];
   const catalog = init(inputs).output;
   // What init wrote then: the same catalog with each other resource's value in the old notation.
-  const document = parseDocument(catalog);
-  visit(document, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string')
-        node.value = node.value.replace(
-          /<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g,
-          (__, attribute: string, resource: string) =>
-            attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
-        );
-    },
-  });
-  const legacy = document.toString();
+  const legacy = rewriteValues(catalog, (value) =>
+    value.replace(/<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g, (__, attribute: string, resource: string) =>
+      attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
+    ),
+  );
 
   it('gives the verdict the catalog init writes now gives', () => {
     expect(catalog).toMatch(/resources: \[.*<[A-Za-z][A-Za-z0-9.]* of [A-Za-z0-9]+>/);
     expect(legacy).not.toMatch(/<[A-Za-z][A-Za-z0-9.]* of [A-Za-z0-9]+>/);
-    const now = check(inputs, approved(catalog));
-    const then = check(inputs, approved(legacy));
-    expect(then.errors).toEqual([]);
-    expect(then.exitCode).toBe(0);
-    expect(then.result?.findings.map((finding) => finding.message)).toEqual(
-      now.result?.findings.map((finding) => finding.message),
-    );
+    expectSameVerdict(inputs, catalog, legacy);
   });
 });
 
@@ -185,18 +172,13 @@ describe('catalog init round trip: a catalog written when the model named the ow
   const inputs = ['test/corpus/aws'];
   const catalog = init(inputs).output;
   // What init wrote then: the same catalog with the deployment's own values as CloudFormation's pseudo parameters.
-  const document = parseDocument(catalog);
-  visit(document, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string')
-        node.value = node.value
-          .replaceAll('<own-account>', '${AWS::AccountId}')
-          .replaceAll('<own-region>', '${AWS::Region}')
-          .replaceAll('<own-stack-name>', '${AWS::StackName}')
-          .replaceAll('<own-stack-id>', '${AWS::StackId}');
-    },
-  });
-  const legacy = document.toString();
+  const legacy = rewriteValues(catalog, (value) =>
+    value
+      .replaceAll('<own-account>', '${AWS::AccountId}')
+      .replaceAll('<own-region>', '${AWS::Region}')
+      .replaceAll('<own-stack-name>', '${AWS::StackName}')
+      .replaceAll('<own-stack-id>', '${AWS::StackId}'),
+  );
 
   it('gives the verdict the catalog init writes now gives', () => {
     expect(catalog).toMatch(/resources: \[arn:aws:iam::<own-account>:role\//);
@@ -205,12 +187,28 @@ describe('catalog init round trip: a catalog written when the model named the ow
     expect(legacy.split('\n').filter((line) => !line.trimStart().startsWith('#') && line.includes('<own-'))).toEqual(
       [],
     );
-    const now = check(inputs, approved(catalog));
-    const then = check(inputs, approved(legacy));
-    expect(then.errors).toEqual([]);
-    expect(then.exitCode).toBe(0);
-    expect(then.result?.findings.map((finding) => finding.message)).toEqual(
-      now.result?.findings.map((finding) => finding.message),
-    );
+    expectSameVerdict(inputs, catalog, legacy);
   });
 });
+
+/** The catalog with each string value rewritten (comments and keys untouched): a catalog as an older init wrote it. */
+function rewriteValues(catalog: string, rewrite: (value: string) => string): string {
+  const document = parseDocument(catalog);
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string') node.value = rewrite(node.value);
+    },
+  });
+  return document.toString();
+}
+
+/** The old catalog is read without error and gives the new one's findings, message for message, and passes. */
+function expectSameVerdict(inputs: string[], catalog: string, legacy: string): void {
+  const now = check(inputs, approved(catalog));
+  const then = check(inputs, approved(legacy));
+  expect(then.errors).toEqual([]);
+  expect(then.exitCode).toBe(0);
+  expect(then.result?.findings.map((finding) => finding.message)).toEqual(
+    now.result?.findings.map((finding) => finding.message),
+  );
+}
