@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, visit } from 'yaml';
 import { parseCatalog, CatalogError } from '../../catalog/index.js';
+import { inOldDeploymentNotation, inOldReferenceNotation } from '../support/legacy-notation.js';
 import { approved, blocking, check, init, laterChange, scratch } from './support.js';
 
 interface Case {
@@ -155,11 +156,7 @@ describe('catalog init round trip: a catalog written when the model named anothe
   const inputs = ['test/corpus/aws'];
   const catalog = init(inputs).output;
   // What init wrote then: the same catalog with each other resource's value in the old notation.
-  const legacy = rewriteValues(catalog, (value) =>
-    value.replace(/<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g, (__, attribute: string, resource: string) =>
-      attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
-    ),
-  );
+  const legacy = rewriteValues(catalog, inOldReferenceNotation);
 
   it('gives the verdict the catalog init writes now gives', () => {
     expect(catalog).toMatch(/resources: \[.*<[A-Za-z][A-Za-z0-9.]* of [A-Za-z0-9]+>/);
@@ -172,13 +169,7 @@ describe('catalog init round trip: a catalog written when the model named the ow
   const inputs = ['test/corpus/aws'];
   const catalog = init(inputs).output;
   // What init wrote then: the same catalog with the deployment's own values as CloudFormation's pseudo parameters.
-  const legacy = rewriteValues(catalog, (value) =>
-    value
-      .replaceAll('<own-account>', '${AWS::AccountId}')
-      .replaceAll('<own-region>', '${AWS::Region}')
-      .replaceAll('<own-stack-name>', '${AWS::StackName}')
-      .replaceAll('<own-stack-id>', '${AWS::StackId}'),
-  );
+  const legacy = rewriteValues(catalog, inOldDeploymentNotation);
 
   it('gives the verdict the catalog init writes now gives', () => {
     expect(catalog).toMatch(/resources: \[arn:aws:iam::<own-account>:role\//);

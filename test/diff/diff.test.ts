@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main.js';
 import { diffAudits, isEmptyDiff, parseAuditJson, type PrivilegeDiff } from '../../src/diff/index.js';
 import { formatDiffMarkdown, MARKDOWN_DIFF_BUDGET } from '../../src/reporters/diff-markdown.js';
 import { NOW, REPO } from '../audit/support.js';
+import { inOldDeploymentNotation, inOldReferenceNotation } from '../support/legacy-notation.js';
 
 const CATALOG = 'examples/catalog.yaml';
 const GOOD = 'examples/cloudformation/good-stack.template.yaml';
@@ -332,40 +333,17 @@ describe('the CLI', () => {
 
 describe('audits written before the model wrote the own account as <own-account>', () => {
   it('reads `${AWS::AccountId}` and `${AWS::Region}` in a stored audit as the own account and region: no change against the same inputs', () => {
-    const audit = runAudit({
-      paths: [join(REPO, GOOD)],
-      catalogPath: join(REPO, CATALOG),
-      format: 'json',
-      now: NOW,
-      cwd: REPO,
-    }).output;
+    const { audit, legacy } = writeOldAudit(GOOD, 'legacy.audit.json', inOldDeploymentNotation);
     expect(audit).toContain('on arn:aws:dynamodb:<own-region>:<own-account>:table/payments-ledger');
-    const legacy = join(work, 'legacy.audit.json');
-    writeFileSync(
-      legacy,
-      audit.replaceAll('<own-account>', '${AWS::AccountId}').replaceAll('<own-region>', '${AWS::Region}'),
-    );
+    expect(readFileSync(legacy, 'utf8')).toContain('on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/');
     expect(isEmptyDiff(diffJson(legacy, GOOD))).toBe(true);
   });
 });
 
 describe("audits written before the model wrote another resource's value as <id of LogicalId>", () => {
   it('reads `${LogicalId}` and `${LogicalId.Attr}` in a stored audit as the model writes them: no change against the same inputs', () => {
-    const audit = runAudit({
-      paths: [join(REPO, BAD)],
-      catalogPath: join(REPO, CATALOG),
-      format: 'json',
-      now: NOW,
-      cwd: REPO,
-    }).output;
+    const { audit, legacy } = writeOldAudit(BAD, 'legacy-references.audit.json', inOldReferenceNotation);
     expect(audit).toContain('"arn": "arn:aws:iam::<own-account>:role/<id of OrphanRole>"');
-    const legacy = join(work, 'legacy-references.audit.json');
-    writeFileSync(
-      legacy,
-      audit.replace(/<([A-Za-z][A-Za-z0-9.]*) of ([A-Za-z0-9]+)>/g, (_, attribute: string, resource: string) =>
-        attribute === 'id' ? `\${${resource}}` : `\${${resource}.${attribute}}`,
-      ),
-    );
     expect(readFileSync(legacy, 'utf8')).toContain('"arn": "arn:aws:iam::<own-account>:role/${OrphanRole}"');
     expect(isEmptyDiff(diffJson(legacy, BAD))).toBe(true);
   });
@@ -395,3 +373,21 @@ describe('size', () => {
     );
   });
 });
+
+/** The JSON audit of an input, and a file holding it as an older version wrote it (`rewrite` gives the old notation). */
+function writeOldAudit(
+  input: string,
+  file: string,
+  rewrite: (text: string) => string,
+): { audit: string; legacy: string } {
+  const audit = runAudit({
+    paths: [join(REPO, input)],
+    catalogPath: join(REPO, CATALOG),
+    format: 'json',
+    now: NOW,
+    cwd: REPO,
+  }).output;
+  const legacy = join(work, file);
+  writeFileSync(legacy, rewrite(audit));
+  return { audit, legacy };
+}
