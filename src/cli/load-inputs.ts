@@ -6,10 +6,10 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
-import { loadTemplates } from '../adapters/cloudformation/load.js';
+import { loadTemplates, streamTemplates } from '../adapters/cloudformation/load.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
 import { InputFileError } from '../adapters/input-error.js';
-import { modelFromTemplates } from '../adapters/cloudformation/to-model.js';
+import { TemplateModelBuilder } from '../adapters/cloudformation/to-model.js';
 import { kubernetesManifestFiles, loadManifests } from '../adapters/kubernetes/load.js';
 import { duplicateSubjects, loadPlanAndStateFiles } from '../adapters/plan-and-state.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/kubernetes/to-model.js';
@@ -48,15 +48,30 @@ export function loadChange(options: LoadOptions): LoadedChange | CommandResult {
   return withReadCache(() => readChange(options));
 }
 
+/** A template read: its stack and file (as read, then relative to the working directory), and the template while held. */
+interface TemplateRead {
+  stack: string;
+  file?: string;
+  /** Held until every input is read (see readChange); undefined once handed to the model builder. */
+  input?: TemplateInput;
+}
+
 function readChange(options: LoadOptions): LoadedChange | CommandResult {
   const cwd = options.cwd ?? process.cwd();
   const catalog = readCatalog(options.catalogPath, cwd);
   if (!('apiVersion' in catalog)) return catalog;
-  const inputs: TemplateInput[] = [];
+  // Each template goes into the model as it is read and is dropped once its stack is built (TemplateModelBuilder),
+  // unless it may yet be left out: a template read from a subdirectory of a directory argument may be a nested stack
+  // that another template nests, known only once all are read. From the first such template on, every template is
+  // held until then, so the builder takes them in the order read.
+  const builder = new TemplateModelBuilder({ streamed: true });
+  const templates: TemplateRead[] = [];
+  const seen = new Set<string>();
+  let holding = false;
   const objects: KubernetesObject[] = [];
   const planModels: Model[] = [];
   /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
-  const fromSubdirectories = new Set<TemplateInput>();
+  const fromSubdirectories = new Set<TemplateRead>();
   /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
   const read = (path: string, optional: boolean): boolean => {
     // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
@@ -70,21 +85,32 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
         ...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })),
       );
     if (manifests.length > 0 && manifests.includes(path)) return true;
-    let templates: TemplateInput[];
+    let count = 0;
+    const take = (input: TemplateInput): void => {
+      count++;
+      // The same template named twice (a file and its directory) is read once.
+      const key = `${input.file ?? ''}\u0000${input.stack}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const template: TemplateRead = { stack: input.stack, ...(input.file !== undefined ? { file: input.file } : {}) };
+      templates.push(template);
+      if (optional) fromSubdirectories.add(template);
+      if (optional || holding) {
+        holding = true;
+        template.input = input;
+        return;
+      }
+      if (input.file) input.file = relativeFile(cwd, input.file);
+      builder.add(input);
+    };
     try {
-      templates = loadTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files]);
+      readTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files], take);
     } catch (error) {
       if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY))
         return plans.files.length + manifests.length > 0;
       throw error;
     }
-    // The same template named twice (a file and its directory) is read once.
-    for (const input of templates) {
-      if (inputs.some((seen) => seen.file === input.file && seen.stack === input.stack)) continue;
-      inputs.push(input);
-      if (optional) fromSubdirectories.add(input);
-    }
-    return plans.files.length + manifests.length + templates.length > 0;
+    return plans.files.length + manifests.length + count > 0;
   };
   for (const [index, path] of options.paths.entries()) {
     options.progress?.update(index + 1, options.paths.length, `reading ${path}`);
@@ -105,11 +131,18 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
       throw error;
     }
   }
-  dropNestedTemplatesReadAsStacks(inputs, fromSubdirectories);
-  for (const input of inputs) if (input.file) input.file = relativeFile(cwd, input.file);
-  const clash = [...duplicateStacks(inputs), ...duplicateSubjects(planModels)];
+  dropNestedTemplatesReadAsStacks(templates, fromSubdirectories);
+  for (const template of templates) {
+    if (template.file) template.file = relativeFile(cwd, template.file);
+    if (template.input?.file) template.input.file = template.file;
+  }
+  const clash = [...duplicateStacks(templates), ...duplicateSubjects(planModels)];
   if (clash.length > 0) return failure(clash);
-  const templateModel = modelFromTemplates(inputs);
+  for (const template of templates) {
+    if (template.input) builder.add(template.input);
+    delete template.input;
+  }
+  const templateModel = builder.finish();
   const otherModels = [...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
   const model = otherModels.length > 0 ? mergeModels([templateModel, ...otherModels]) : templateModel;
   return { catalog, model };
@@ -143,9 +176,9 @@ function subdirectoriesOf(path: string): string[] {
  * A template read from a subdirectory that another template nests (`children/workers.yaml` under `parent.yaml`'s
  * TemplateURL) is part of that stack, as loadTemplates has it within one directory, not a stack of its own.
  */
-function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirectories: Set<TemplateInput>): void {
+function dropNestedTemplatesReadAsStacks(inputs: TemplateRead[], fromSubdirectories: Set<TemplateRead>): void {
   const stacks = new Set(inputs.map((input) => input.stack));
-  const isNested = (input: TemplateInput) =>
+  const isNested = (input: TemplateRead) =>
     input.stack.includes('/') && stacks.has(input.stack.slice(0, input.stack.lastIndexOf('/')));
   const nestedFiles = new Set(inputs.filter(isNested).map((input) => input.file));
   let kept = 0;
@@ -158,15 +191,22 @@ function dropNestedTemplatesReadAsStacks(inputs: TemplateInput[], fromSubdirecto
  * The templates a path holds besides the Kubernetes manifests found there. A directory that holds manifests is read
  * file by file, so a multi-document manifest is never parsed as a template and YAML that is neither is left alone.
  */
-function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): TemplateInput[] {
-  if (manifests.length === 0 || !statSync(path).isDirectory()) return loadTemplates(path);
+function readTemplatesUnlessOnlyManifests(
+  path: string,
+  manifests: string[],
+  take: (input: TemplateInput) => void,
+): void {
+  if (manifests.length === 0 || !statSync(path).isDirectory()) {
+    streamTemplates(path, take);
+    return;
+  }
   const others = readdirSync(path)
     .sort()
     .map((entry) => join(path, entry))
     .filter(
       (file) => TEMPLATE_EXTENSIONS.includes(extname(file)) && !manifests.includes(file) && statSync(file).isFile(),
     );
-  return others.flatMap((file) => {
+  const inputs = others.flatMap((file) => {
     try {
       return loadTemplates(file);
     } catch (error) {
@@ -174,6 +214,7 @@ function loadTemplatesUnlessOnlyManifests(path: string, manifests: string[]): Te
       throw error;
     }
   });
+  for (const input of inputs) take(input);
 }
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
@@ -224,7 +265,7 @@ export function readCatalog(path: string | undefined, cwd: string): Catalog | Co
 }
 
 /** Identities are named `stack/logicalId`, so two templates read as the same stack would be merged: refuse. */
-function duplicateStacks(inputs: TemplateInput[]): string[] {
+function duplicateStacks(inputs: TemplateRead[]): string[] {
   const files = new Map<string, string[]>();
   for (const input of inputs) files.set(input.stack, [...(files.get(input.stack) ?? []), input.file ?? '(inline)']);
   return [...files]

@@ -18,16 +18,38 @@ import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type Tem
  *   modelled (`AWS::Serverless::Connector`, …).
  */
 export function expandInputs(inputs: readonly TemplateInput[]): { inputs: TemplateInput[]; unseen: UnseenContent[] } {
-  const stacks = new Set(inputs.map((input) => input.stack));
-  const expanded: TemplateInput[] = [];
-  const unseen: UnseenContent[] = [];
-  for (const input of inputs) {
-    const found = new UnseenCollector(input, unseen);
-    const prepared = applyTransforms(input, found, stacks);
+  const expander = new TemplateExpander();
+  const expanded = inputs.flatMap((input) => expander.expand(input));
+  return { inputs: expanded, unseen: expander.unseen(new Set(inputs.map((input) => input.stack))) };
+}
+
+/**
+ * expandInputs one input at a time, for a caller that reads templates as it goes (the CLI): whether a nested stack
+ * was read as an input of its own is known only once every input is in, so what it decides waits for `unseen`.
+ */
+export class TemplateExpander {
+  private readonly found: UnseenContent[] = [];
+  /** Entries that stand only if no input is the stack they name (a nested stack whose template was read). */
+  private readonly unlessRead = new Map<UnseenContent, string>();
+
+  /** The input as CloudFormation will deploy it, followed by the stacks of its stack sets' template bodies. */
+  expand(input: TemplateInput): TemplateInput[] {
+    const expanded: TemplateInput[] = [];
+    const found = new UnseenCollector(input, this.found, this.unlessRead);
+    const prepared = applyTransforms(input, found);
     expanded.push(prepared);
-    findHiddenResources(prepared, stacks, found, expanded);
+    findHiddenResources(prepared, found, expanded);
+    return expanded;
   }
-  return { inputs: expanded, unseen };
+
+  /** What could not be seen, in the order found, once `stacks` (every input's stack name) is known. */
+  unseen(stacks: ReadonlySet<string>): UnseenContent[] {
+    if (this.unlessRead.size === 0) return this.found;
+    return this.found.filter((entry) => {
+      const stack = this.unlessRead.get(entry);
+      return stack === undefined || !stacks.has(stack);
+    });
+  }
 }
 
 /** Resource types under AWS::IAM the model reads, or that grant nothing by themselves. */
@@ -66,13 +88,22 @@ const KNOWN_TRANSFORMS = new Set([
 ]);
 
 class UnseenCollector {
+  /** `unlessRead` undefined: no stack of this input's nesting is read as an input (a stack set's body). */
   constructor(
     private readonly input: TemplateInput,
     readonly unseen: UnseenContent[],
+    private readonly unlessRead?: Map<UnseenContent, string>,
   ) {}
 
   add(kind: UnseenKind, what: string, resource: ResourceRef): void {
     this.unseen.push({ resource, kind, what });
+  }
+
+  /** A nested stack's template not seen, unless the stack `stack` turns out to be one of the inputs read. */
+  addUnlessRead(stack: string, kind: UnseenKind, what: string, resource: ResourceRef): void {
+    const entry: UnseenContent = { resource, kind, what };
+    this.unseen.push(entry);
+    this.unlessRead?.set(entry, stack);
   }
 
   /** A resource of the template, named as findings name it (construct path where known). */
@@ -116,7 +147,7 @@ function transformNames(template: CfnTemplate): { name: string; location?: strin
   });
 }
 
-function applyTransforms(input: TemplateInput, found: UnseenCollector, stacks: ReadonlySet<string>): TemplateInput {
+function applyTransforms(input: TemplateInput, found: UnseenCollector): TemplateInput {
   let result = input;
   for (const { name, location } of transformNames(input.template)) {
     if (name === SAM_TRANSFORM) {
@@ -124,8 +155,8 @@ function applyTransforms(input: TemplateInput, found: UnseenCollector, stacks: R
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
       for (const [logicalId, type] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
-          if (stacks.has(`${input.stack}/${logicalId}`)) continue;
-          found.add(
+          found.addUnlessRead(
+            `${input.stack}/${logicalId}`,
             'remote-template',
             `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`,
             found.resource(logicalId, type),
@@ -155,12 +186,7 @@ function describeLocation(location: unknown): string {
   return 'a location that is not readable';
 }
 
-function findHiddenResources(
-  input: TemplateInput,
-  stacks: ReadonlySet<string>,
-  found: UnseenCollector,
-  expanded: TemplateInput[],
-): void {
+function findHiddenResources(input: TemplateInput, found: UnseenCollector, expanded: TemplateInput[]): void {
   const resources = input.template.Resources;
   const resolver = createResolver(input);
   for (const logicalId of Object.keys(resources)) {
@@ -193,8 +219,9 @@ function findHiddenResources(
     if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
       found.add('unknown-iam-type', type, found.resource(logicalId, type));
-    if (type === 'AWS::CloudFormation::Stack' && !stacks.has(`${input.stack}/${logicalId}`)) {
-      found.add(
+    if (type === 'AWS::CloudFormation::Stack') {
+      found.addUnlessRead(
+        `${input.stack}/${logicalId}`,
         'remote-template',
         describeUrl(input, resource.Properties?.TemplateURL),
         found.resource(logicalId, type),
@@ -329,8 +356,9 @@ function readStackSet(
     ...(input.file ? { file: input.file } : {}),
     ...(keys ? { keys } : {}),
   };
+  // No input is a stack of the body's nesting: its nested stacks are read from nowhere.
   const nestedFound = new UnseenCollector(nested, found.unseen);
-  const prepared = applyTransforms(nested, nestedFound, new Set());
+  const prepared = applyTransforms(nested, nestedFound);
   expanded.push(prepared);
-  findHiddenResources(prepared, new Set(), nestedFound, expanded);
+  findHiddenResources(prepared, nestedFound, expanded);
 }

@@ -40,26 +40,45 @@ interface LoadScope {
  * written: the model builder expands SAM and reports what no one can see before deployment.
  */
 export function loadTemplates(path: string): TemplateInput[] {
+  const inputs: TemplateInput[] = [];
+  streamTemplates(path, (input) => inputs.push(input));
+  return inputs;
+}
+
+/**
+ * loadTemplates, handing each template to `take` as soon as it is read (a parent before the stacks it nests), so the
+ * caller need not hold every template at once: a cloud assembly's and a file's templates are handed over one by one,
+ * a plain directory's once all are read (which of them are nested by another is known only then). An error thrown
+ * after some templates were handed over means the input as a whole cannot be read.
+ */
+export function streamTemplates(path: string, take: (input: TemplateInput) => void): void {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
   if (!statSync(path).isDirectory()) {
     const scope: LoadScope = { root: dirname(path), stacks: 0 };
-    return withNested(readTemplateFile(path, scope), stackNameOf(path), scope, []);
+    withNested(readTemplateFile(path, scope), stackNameOf(path), scope, [], take);
+    return;
   }
   const scope: LoadScope = { root: path, stacks: 0 };
-  if (existsSync(join(path, 'manifest.json'))) return loadCloudAssembly(path, scope, []);
+  if (existsSync(join(path, 'manifest.json'))) {
+    loadCloudAssembly(path, scope, [], take);
+    return;
+  }
   const stacks: TemplateInput[][] = [];
   for (const entry of readdirSync(path).sort()) {
     const file = join(path, entry);
     if (!TEMPLATE_EXTENSIONS.includes(extname(entry)) || !isFileEntry(file)) continue;
     const template = readTemplateFileIfAny(file, scope);
-    if (template) stacks.push(withNested(template, stackNameOf(file), scope, []));
+    if (!template) continue;
+    const stack: TemplateInput[] = [];
+    withNested(template, stackNameOf(file), scope, [], (input) => stack.push(input));
+    stacks.push(stack);
   }
   // A template that another one in the directory nests is part of that stack, not a stack of its own.
   const nestedFiles = new Set(stacks.flatMap(([, ...nested]) => nested.map((input) => input.file)));
   const inputs = stacks.filter(([root]) => root !== undefined && !nestedFiles.has(root.file)).flat();
   if (inputs.length === 0)
     throw new TemplateError(path, 'no CloudFormation template (a file with a Resources map) in this directory');
-  return inputs;
+  for (const input of inputs) take(input);
 }
 
 /**
@@ -79,13 +98,17 @@ function isFileEntry(file: string): boolean {
  * the real paths of the assemblies that lead here, so one that contains itself (`directoryName: "."`, or two that
  * name each other) is an error instead of endless recursion.
  */
-function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: string[]): TemplateInput[] {
+function loadCloudAssembly(
+  directory: string,
+  scope: LoadScope,
+  assemblies: string[],
+  take: (input: TemplateInput) => void,
+): void {
   const manifestFile = join(directory, 'manifest.json');
   const manifest = parseJson(manifestFile, readText(manifestFile, scope)).value;
   const here = realpathSync(directory);
   const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : undefined;
   if (!artifacts) throw new TemplateError(manifestFile, 'cloud assembly manifest has no "artifacts" map');
-  const inputs: TemplateInput[] = [];
   for (const [artifactId, artifact] of Object.entries(artifacts)) {
     if (!isRecord(artifact) || !isRecord(artifact.properties)) continue;
     const properties = artifact.properties;
@@ -105,7 +128,7 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
           `artifact ${artifactId}: nested cloud assembly contains itself (${names}); a stage's assembly must be a subdirectory`,
         );
       }
-      inputs.push(...loadCloudAssembly(nested, scope, [...assemblies, here]));
+      loadCloudAssembly(nested, scope, [...assemblies, here], take);
     } else if (artifact.type === 'aws:cloudformation:stack') {
       if (typeof properties.templateFile !== 'string') {
         throw new TemplateError(manifestFile, `artifact ${artifactId} has no templateFile`);
@@ -117,10 +140,9 @@ function loadCloudAssembly(directory: string, scope: LoadScope, assemblies: stri
           : typeof properties.stackName === 'string'
             ? properties.stackName
             : artifactId;
-      inputs.push(...withNested(readTemplateFile(file, scope), stack, scope, []));
+      withNested(readTemplateFile(file, scope), stack, scope, [], take);
     }
   }
-  return inputs;
 }
 
 /**
@@ -136,7 +158,8 @@ function withNested(
   stack: string,
   scope: LoadScope,
   ancestors: string[],
-): TemplateInput[] {
+  take: (input: TemplateInput) => void,
+): void {
   const parent: TemplateInput = { ...input, stack };
   if (++scope.stacks > MAX_STACKS_PER_INPUT) {
     throw new TemplateError(
@@ -144,10 +167,10 @@ function withNested(
       `nested stacks expand to more than ${MAX_STACKS_PER_INPUT} stacks; check the nested templates on their own`,
     );
   }
-  const inputs = [parent];
+  take(parent);
   // Only a template read from a file can nest another (its path is relative to the file's directory).
   const parentFile = input.file;
-  if (!parentFile) return inputs;
+  if (!parentFile) return;
   const chain = [...ancestors, realpathSync(parentFile)];
   let resolver: Resolver | undefined;
   const resources = input.template.Resources;
@@ -183,11 +206,8 @@ function withNested(
           Object.entries(passed).map(([key, value]) => [key, (resolver ??= createResolver(parent)).resolve(value)]),
         )
       : undefined;
-    inputs.push(
-      ...withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain),
-    );
+    withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain, take);
   }
-  return inputs;
 }
 
 function localTemplateUrl(url: unknown): string | undefined {

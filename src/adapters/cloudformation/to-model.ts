@@ -11,7 +11,7 @@ import {
   type Secret,
 } from '../../model/model.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
-import { expandInputs } from './expand.js';
+import { TemplateExpander } from './expand.js';
 import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
 import { literalName } from './names.js';
@@ -31,10 +31,47 @@ import type { CfnResource, TemplateInput } from './template.js';
  * Stack names must be unique across inputs: ids are `${stack}/${logicalId}`.
  */
 export function modelFromTemplates(inputs: TemplateInput[]): Model {
-  const { inputs: expanded, unseen } = expandInputs(inputs);
-  const model = new ModelBuilder(expanded.map(stackContext)).build();
-  if (unseen.length > 0) model.unseen = unseen;
-  return model;
+  const builder = new TemplateModelBuilder({ streamed: false });
+  for (const input of inputs) builder.add(input);
+  return builder.finish();
+}
+
+/**
+ * modelFromTemplates one template at a time, for a caller that reads them as it goes (the CLI): `add` each input in
+ * the order modelFromTemplates would be given them, then `finish`. The model is the same, byte for byte.
+ *
+ * `streamed`: a stack whose references all name resources of its own template (every `Ref` and `Fn::GetAtt` a
+ * linker follows) is linked as soon as its identities exist, and its template can then be dropped by the caller; the
+ * first stack that names anything else (an ARN, a name, an import), and every stack after it, is linked in `finish`
+ * after every identity exists, as the whole-model build links them all, so every lookup and every list keeps its
+ * order. A stack whose name has a `/` (a nested stack, a stack set's body, a stage's stack) waits too: its
+ * identities' ids could be another stack's, which only the whole set of stacks tells.
+ */
+export class TemplateModelBuilder {
+  private readonly expander = new TemplateExpander();
+  private readonly builder: ModelBuilder;
+  private readonly stacks = new Set<string>();
+
+  constructor(options: { streamed: boolean }) {
+    this.builder = new ModelBuilder(options.streamed);
+  }
+
+  add(input: TemplateInput): void {
+    this.stacks.add(input.stack);
+    for (const prepared of this.expander.expand(input)) this.builder.addStack(stackContext(prepared));
+  }
+
+  /** How many stacks were linked as they were added rather than in `finish` (tests and the benchmark read it). */
+  get stacksLinkedAhead(): number {
+    return this.builder.linkedAhead;
+  }
+
+  finish(): Model {
+    const model = this.builder.finish();
+    const unseen = this.expander.unseen(this.stacks);
+    if (unseen.length > 0) model.unseen = unseen;
+    return model;
+  }
 }
 
 type Linker = (builder: ModelBuilder, stack: StackContext, logicalId: string, resource: CfnResource) => void;
@@ -112,6 +149,31 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+/**
+ * The references each linker of LINKERS looks up as an identity (of `kind`) or a secret: `list` properties item by
+ * item (eachItem), the others as one value; `ifSet` ones only when written. A linker that looks up a property not
+ * listed here fails as an internal error when its stack is linked ahead (ModelBuilder.notAhead), so the table and
+ * the linkers cannot drift apart silently.
+ */
+const LOOKUPS: Record<string, { property: string; kind: IdentityKind | 'secret'; list?: true; ifSet?: true }[]> = {
+  'AWS::IAM::User': [{ property: 'Groups', kind: 'aws-group', list: true }],
+  'AWS::IAM::Policy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
+  'AWS::IAM::ManagedPolicy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
+  'AWS::IAM::RolePolicy': [{ property: 'RoleName', kind: 'aws-role' }],
+  'AWS::IAM::UserPolicy': [{ property: 'UserName', kind: 'aws-user' }],
+  'AWS::IAM::GroupPolicy': [{ property: 'GroupName', kind: 'aws-group' }],
+  'AWS::IAM::UserToGroupAddition': [
+    { property: 'Users', kind: 'aws-user', list: true },
+    { property: 'GroupName', kind: 'aws-group' },
+  ],
+  'AWS::IAM::AccessKey': [{ property: 'UserName', kind: 'aws-user' }],
+  'AWS::IAM::ServiceSpecificCredential': [{ property: 'UserName', kind: 'aws-user' }],
+  'AWS::IAM::InstanceProfile': [{ property: 'Roles', kind: 'aws-role', list: true }],
+  'AWS::Lambda::Function': [{ property: 'Role', kind: 'aws-role', ifSet: true }],
+  'AWS::ECS::TaskDefinition': [{ property: 'TaskRoleArn', kind: 'aws-role', ifSet: true }],
+  'AWS::SecretsManager::RotationSchedule': [{ property: 'SecretId', kind: 'secret' }],
+};
+
 class ModelBuilder {
   private readonly externalReferences: NonNullable<Model['externalReferences']> = [];
   readonly model: Model = { ...emptyModel(), externalReferences: this.externalReferences };
@@ -124,10 +186,17 @@ class ModelBuilder {
   /** The policies someone in the change holds. */
   private readonly heldPolicies = new Set<AwsPolicyGrant>();
 
-  constructor(private readonly stacks: StackContext[]) {}
+  /** Stacks whose linking waits for every identity (see TemplateModelBuilder), in the order added. */
+  private readonly waiting: StackContext[] = [];
+  /** While a stack is linked ahead of the others: a lookup beyond its own template is an internal error. */
+  private linkingAhead = false;
+  linkedAhead = 0;
 
-  build(): Model {
-    this.eachResource((stack, logicalId, resource) => {
+  constructor(private readonly streamed: boolean) {}
+
+  /** The stack's identities and secrets; its links too when they name only its own resources and none waits. */
+  addStack(stack: StackContext): void {
+    for (const { logicalId, resource } of stack.resources) {
       if (isIdentityResource(resource)) this.addIdentity(identityFromResource(stack, logicalId, resource));
       else if (resource.Type === 'AWS::SSO::PermissionSet')
         this.addIdentity(permissionSetFromResource(stack, logicalId, resource));
@@ -136,15 +205,57 @@ class ModelBuilder {
         this.secrets.set(secret.id, secret);
         this.model.secrets.push(secret);
       }
-    });
-    this.eachResource((stack, logicalId, resource) => {
-      LINKERS[resource.Type]?.(this, stack, logicalId, resource);
-    });
+    }
+    if (this.streamed && this.waiting.length === 0 && !stack.input.stack.includes('/') && this.linksOnlyOwn(stack)) {
+      this.linkingAhead = true;
+      this.link(stack);
+      this.linkingAhead = false;
+      this.linkedAhead++;
+    } else this.waiting.push(stack);
+  }
+
+  finish(): Model {
+    for (const stack of this.waiting) this.link(stack);
+    this.waiting.length = 0;
     for (const grant of this.policies.values())
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
+  }
+
+  private link(stack: StackContext): void {
+    for (const { logicalId, resource } of stack.resources) LINKERS[resource.Type]?.(this, stack, logicalId, resource);
+  }
+
+  /**
+   * Whether every lookup the stack's linkers make (LOOKUPS) is a `Ref` or `Fn::GetAtt` to an identity of the right
+   * kind, or a secret, in its own template: then no identity of another stack, added before or after, can change
+   * what it finds.
+   */
+  private linksOnlyOwn(stack: StackContext): boolean {
+    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => {
+      const logicalId = stack.resolver.referencedResource(raw);
+      if (logicalId === undefined || logicalId.includes('/')) return false;
+      return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
+    };
+    for (const { resource } of stack.resources) {
+      const lookups = LOOKUPS[resource.Type];
+      if (!lookups) continue;
+      const properties = resource.Properties ?? {};
+      for (const { property, kind, list, ifSet } of lookups) {
+        const raw = properties[property];
+        if (raw === undefined && (list || ifSet)) continue;
+        if (!list) {
+          if (!own(raw, kind)) return false;
+          continue;
+        }
+        // A list item by item, as eachItem reads it; a list written any other way is resolved first: wait.
+        if (!Array.isArray(raw)) return false;
+        for (const item of raw as unknown[]) if (!stack.resolver.isNoValue(item) && !own(item, kind)) return false;
+      }
+    }
+    return true;
   }
 
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
@@ -169,11 +280,6 @@ class ModelBuilder {
    * Callbacks rather than lists to iterate: these run per resource, per policy holder and per managed policy, mostly
    * in a cold process (one `cdk synth`).
    */
-
-  private eachResource(visit: (stack: StackContext, logicalId: string, resource: CfnResource) => void): void {
-    for (const stack of this.stacks)
-      for (const { logicalId, resource } of stack.resources) visit(stack, logicalId, resource);
-  }
 
   /**
    * A list-valued property item by item, raw so `Ref`s can be followed, `AWS::NoValue` items left out; an Unknown
@@ -201,6 +307,7 @@ class ModelBuilder {
     const logicalId = stack.resolver.referencedResource(raw);
     const local = logicalId ? this.identities.get(stack.id(logicalId)) : undefined;
     if (local?.kind === kind) return local;
+    this.notAhead(stack, fromLogicalId);
     const value = stack.resolver.resolveString(raw, `reference to an ${kind}`);
     if (typeof value === 'string') {
       // A name is the last ARN segment: the literal name, or `<id of LogicalId>` for a generated one (what `Ref` gives).
@@ -222,6 +329,7 @@ class ModelBuilder {
   findSecret(stack: StackContext, raw: unknown): Secret | undefined {
     const logicalId = stack.resolver.referencedResource(raw);
     if (logicalId) return this.secrets.get(stack.id(logicalId));
+    this.notAhead(stack, 'a rotation schedule');
     const value = stack.resolver.resolve(raw);
     if (typeof value !== 'string') return undefined;
     // By name, the first secret added first, as a scan of every secret finds it: built once, when a schedule first
@@ -232,6 +340,14 @@ class ModelBuilder {
         if (!this.secretsByName.has(secret.name)) this.secretsByName.set(secret.name, secret);
     }
     return this.secretsByName.get(value);
+  }
+
+  /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */
+  private notAhead(stack: StackContext, from: string): void {
+    if (this.linkingAhead)
+      throw new Error(
+        `internal error: ${from} in stack ${stack.input.stack} looks beyond its template while linked ahead`,
+      );
   }
 
   addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
