@@ -103,11 +103,17 @@ function matchersOf(records: readonly CatalogIdentity[]): PreparedMatchers {
 function candidatesFor(prepared: PreparedMatchers, names: readonly SubjectName[]): RecordMatcher[] {
   if (prepared.exact.size === 0) return prepared.others;
   let found: RecordMatcher[] | undefined;
+  let lists = 0;
   for (const { value } of names) {
     const list = prepared.exact.get(value);
-    if (list) found = found ? found.concat(list) : list;
+    if (list) {
+      found = found ? found.concat(list) : list;
+      lists++;
+    }
   }
   if (!found) return prepared.others;
+  // One name's records alone are in catalog order already: nothing to merge.
+  if (lists === 1 && prepared.others.length === 0) return found;
   const merged = [...new Set([...found, ...prepared.others])];
   return merged.sort((a, b) => a.index - b.index);
 }
@@ -130,8 +136,26 @@ export function isKnownOwner(catalog: Catalog, id: string): boolean {
   return ids.has(id);
 }
 
-export function profileOf(catalog: Catalog, subject: Identity | Secret): IdentityProfile {
-  const record = findCatalogRecord(catalog, subject);
+/**
+ * A subject's names (without the model's account ids: `subjectNames(subject)`) and the catalog record they match: what
+ * its profile and, where the model names no account ids, its binding both start from (see `profileOf`, `bindingOf`).
+ */
+export interface SubjectMatch {
+  names: readonly SubjectName[];
+  match: { record: CatalogIdentity; bound: boolean } | undefined;
+}
+
+export function subjectMatch(catalog: Catalog, subject: Identity | Secret): SubjectMatch {
+  const names = subjectNames(subject);
+  return { names, match: matchCatalogRecord(catalog, subject, names) };
+}
+
+/**
+ * The catalog's facts about a subject. `matched` (from `subjectMatch` for this catalog and subject) saves matching the
+ * subject again where its binding is worked out too.
+ */
+export function profileOf(catalog: Catalog, subject: Identity | Secret, matched?: SubjectMatch): IdentityProfile {
+  const record = matched ? matched.match?.record : findCatalogRecord(catalog, subject);
   const tags = subject.tags;
   const keys = catalog.tags;
   const ownerName = record?.owner ?? tags[keys.owner] ?? firstPlatformOwner(subject);
@@ -157,19 +181,20 @@ function firstPlatformOwner(subject: Identity | Secret): string | undefined {
   return 'platformOwners' in subject ? subject.platformOwners?.[0] : undefined;
 }
 
-export function bindingOf(subject: Subject, catalog: Catalog, model?: Pick<Model, 'accountIds'>): Binding {
+export function bindingOf(
+  subject: Subject,
+  catalog: Catalog,
+  model?: Pick<Model, 'accountIds'>,
+  matched?: SubjectMatch,
+): Binding {
+  // The model's account ids add names (cloudIds): without any, the subject's names are those `matched` was made from.
+  if (matched && !model?.accountIds?.length) return bindingFrom(matched.names, matched.match);
   const names = subjectNames(subject, model);
-  const record = findBoundRecord(catalog, subject, names);
-  const binding = names.filter((name) => name.binds).map((name) => name.value);
-  return record ? { recordId: record.id, names: [record.id, ...binding] } : { names: binding };
+  return bindingFrom(names, matchCatalogRecord(catalog, subject, names));
 }
 
-/** A catalog record matched through a binding name, or undefined (none matches, or only through a bare name or tags). */
-export function findBoundRecord(
-  catalog: Catalog,
-  subject: Subject,
-  names: readonly SubjectName[] = subjectNames(subject),
-): CatalogIdentity | undefined {
-  const match = matchCatalogRecord(catalog, subject, names);
-  return match?.bound ? match.record : undefined;
+function bindingFrom(names: readonly SubjectName[], match: SubjectMatch['match']): Binding {
+  const binding: string[] = [];
+  for (const name of names) if (name.binds) binding.push(name.value);
+  return match?.bound ? { recordId: match.record.id, names: [match.record.id, ...binding] } : { names: binding };
 }

@@ -3,7 +3,7 @@ import type { Cloud, Identity, Model, Secret } from '../model/model.js';
 import { remediationFor, type Report, type Rule, type RuleContext } from '../rules/define.js';
 import { isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from '../model/finding.js';
-import { bindingOf, profileOf, type IdentityProfile } from '../../catalog/profile.js';
+import { bindingOf, profileOf, subjectMatch, type IdentityProfile, type SubjectMatch } from '../../catalog/profile.js';
 import { detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from '../../catalog/waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
@@ -53,10 +53,17 @@ export function effectiveLevel(rule: Rule, catalog: Catalog, stackLevels: Record
 export function runRules(model: Model, rules: readonly Rule[], options: EvaluateOptions): EvaluationResult {
   const { catalog } = options;
   const now = options.now ?? new Date();
+  // Each subject's names and catalog record, matched once for its profile and its binding.
+  const matches = new Map<Identity | Secret, SubjectMatch>();
+  const matchOf = (subject: Identity | Secret): SubjectMatch => {
+    let found = matches.get(subject);
+    if (!found) matches.set(subject, (found = subjectMatch(catalog, subject)));
+    return found;
+  };
   const profiles = new Map<Identity | Secret, IdentityProfile>();
   const profile = (subject: Identity | Secret): IdentityProfile => {
     let found = profiles.get(subject);
-    if (!found) profiles.set(subject, (found = profileOf(catalog, subject)));
+    if (!found) profiles.set(subject, (found = profileOf(catalog, subject, matchOf(subject))));
     return found;
   };
   // One WeakMap per fact rather than a Map per subject: rules ask about thousands of identities, few facts each.
@@ -74,7 +81,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     const subject = report.identity;
     if (!subject) return resourceBinding(report.resource);
     let binding = bindings.get(subject);
-    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model)));
+    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model, matchOf(subject))));
     return binding;
   };
   const findings: Finding[] = [];

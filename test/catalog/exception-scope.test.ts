@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exceptionTargets } from '../../catalog/exception-scope.js';
-import { bindingOf } from '../../catalog/profile.js';
-import type { Catalog, CatalogException, CatalogIdentity } from '../../catalog/types.js';
-import { targetMatches } from '../../catalog/waivers.js';
+import { bindingOf, matchCatalogRecord, profileOf, subjectMatch } from '../../catalog/profile.js';
+import { recordMatches, type Catalog, type CatalogException, type CatalogIdentity } from '../../catalog/types.js';
+import { subjectNames, targetMatches } from '../../catalog/waivers.js';
+import { globMatch } from '../../src/util/glob.js';
 import type { Identity, Model, Secret } from '../../src/model/model.js';
 import { catalog, model, role, secret, user } from '../support/builders.js';
 
@@ -184,5 +185,43 @@ describe('exceptionTargets', () => {
     const unbound = catalog({ owners: [{ id: 'team-data' }] });
     expect(exceptionTargets(exception('payments'), changed, bound)).toEqual(['app']);
     expect(exceptionTargets(exception('payments'), changed, unbound)).toEqual([]);
+  });
+});
+
+/** The record matchCatalogRecord must find: every record's matches tried in catalog order, no index. */
+function scannedRecord(
+  cat: Catalog,
+  subject: Identity | Secret,
+): { record: CatalogIdentity; bound: boolean } | undefined {
+  const names = subjectNames(subject);
+  for (const record of cat.identities)
+    for (const match of recordMatches(record)) {
+      if (!(match.name || match.tags)) continue;
+      if (match.cloud && match.cloud !== subject.cloud) continue;
+      if (match.tags && !Object.entries(match.tags).every(([key, value]) => subject.tags[key] === value)) continue;
+      const pattern = match.name;
+      if (pattern === undefined) return { record, bound: false };
+      const hits = names.filter((name) => globMatch(pattern, name.value));
+      if (hits.length) return { record, bound: hits.some((name) => name.binds) };
+    }
+  return undefined;
+}
+
+describe("subjectMatch: one match for a subject's profile and binding", () => {
+  it('gives the profile and binding worked out without it, and the record a scan of the catalog finds', () => {
+    fc.assert(
+      fc.property(change, fc.array(record, { maxLength: 4 }), (parts, records) => {
+        const cat = catalog({ owners: [{ id: 'team-data' }], identities: records });
+        const changed = fresh(parts);
+        for (const one of [...changed.identities, ...changed.secrets]) {
+          const matched = subjectMatch(cat, one);
+          expect(matchCatalogRecord(cat, one)).toEqual(scannedRecord(cat, one));
+          expect(matched.match).toEqual(scannedRecord(cat, one));
+          expect(profileOf(cat, one, matched)).toEqual(profileOf(cat, one));
+          expect(bindingOf(one, cat, changed, matched)).toEqual(bindingOf(one, cat, changed));
+        }
+      }),
+      { seed: 2026_12_03, numRuns: 2000 },
+    );
   });
 });

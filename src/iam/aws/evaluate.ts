@@ -220,8 +220,12 @@ function forEachInSubset(
   // read the data of every service it may name (all of them for AdministratorAccess's `*`), where the selection's
   // actions are few. Each is matched against the list's patterns instead, as the expansion would have matched it.
   if (mayNameManyServices(statement) && !isExpanded(statement)) {
-    for (const candidate of subset.everyAction())
-      if (statementNamesAction(statement, mode, candidate.name)) visit(candidate);
+    // Indexed: this runs once per candidate action of every such statement, and measured cheaper than for…of.
+    const candidates = subset.everyAction();
+    for (let index = 0; index < candidates.length; index++) {
+      const candidate = candidates[index];
+      if (candidate !== undefined && statementNamesAction(statement, mode, candidate.name)) visit(candidate);
+    }
     return;
   }
   const actions = actionsOf(statement, mode);
@@ -238,7 +242,8 @@ function forEachInSubset(
 function mayNameManyServices(statement: PolicyStatement): boolean {
   const values = statement.action;
   if (!values) return true;
-  for (const value of values) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
     if (typeof value !== 'string') continue;
     const separator = value.indexOf(':');
     if (separator <= 0 || hasWildcard(value.slice(0, separator))) return true;
@@ -260,12 +265,19 @@ function isExpanded(statement: PolicyStatement): boolean {
  */
 function statementNamesAction(statement: PolicyStatement, mode: Mode, name: string): boolean {
   const values = statement.action ?? statement.notAction ?? [];
+  // Indexed loops: called once per (statement, candidate action), measured cheaper than for…of (see forEachInSubset).
   if (statement.action) {
-    for (const value of values) if (typeof value === 'string' && actionMatches(value, name)) return true;
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (typeof value === 'string' && actionMatches(value, name)) return true;
+    }
     return false;
   }
   if (mode === 'deny' && values.some(isUnknown)) return false;
-  for (const value of values) if (typeof value === 'string' && actionMatches(value, name)) return false;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value === 'string' && actionMatches(value, name)) return false;
+  }
   return true;
 }
 
