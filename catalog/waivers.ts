@@ -45,22 +45,29 @@ export interface SubjectName {
  * as a tag on the resource can, but a record matched only that way binds no exception.
  */
 export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>): SubjectName[] {
+  // Plain calls, no closure or callback: this runs for every identity and secret, mostly before the JIT has warmed up.
   const names: SubjectName[] = [];
-  const add = (value: string, binds: boolean) => {
-    const existing = names.find((name) => name.value === value);
-    if (!existing) names.push({ value, binds });
-    else if (binds) existing.binds = true;
-  };
-  if (subject.uniqueName && !isLocationForm(subject.name)) add(subject.name, true);
-  for (const id of cloudIds(subject, model?.accountIds ?? [])) if (!isLocationForm(id)) add(id, true);
-  if (!('external' in subject && subject.external)) {
-    for (const path of constructPaths(subject.resource)) add(PATH_PREFIX + path, true);
-    if (subject.resource.location) add(subject.resource.location, true);
-    if (subject.resource.urn) add(subject.resource.urn, true);
+  const external = 'external' in subject && subject.external === true;
+  if (subject.uniqueName && !isLocationForm(subject.name)) addName(names, subject.name, true);
+  for (const id of cloudIds(subject, model?.accountIds ?? [])) if (!isLocationForm(id)) addName(names, id, true);
+  if (!external) {
+    for (const path of constructPaths(subject.resource)) addName(names, PATH_PREFIX + path, true);
+    if (subject.resource.location) addName(names, subject.resource.location, true);
+    if (subject.resource.urn) addName(names, subject.resource.urn, true);
   }
-  add(subject.name, false);
-  if (!('external' in subject && subject.external)) add(subject.resource.name, false);
+  addName(names, subject.name, false);
+  if (!external) addName(names, subject.resource.name, false);
   return names;
+}
+
+/** Adds a name once; a name added again as binding makes the first binding. */
+function addName(names: SubjectName[], value: string, binds: boolean): void {
+  for (const name of names)
+    if (name.value === value) {
+      if (binds) name.binds = true;
+      return;
+    }
+  names.push({ value, binds });
 }
 
 /** What an exception's target may name for a finding about this subject: its bound catalog record's id and its binding names. */
@@ -99,7 +106,8 @@ const LOCATION_FORMS = [PATH_PREFIX, 'stack:', 'k8s:', 'pulumi:', 'urn:pulumi:']
 
 /** A name written like a construct path, location or URN: as a physical name or cloud id it would claim another's place. */
 function isLocationForm(name: string): boolean {
-  return LOCATION_FORMS.some((prefix) => name.startsWith(prefix));
+  for (const prefix of LOCATION_FORMS) if (name.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Whether an exception target (a glob) names one of these binding names. */

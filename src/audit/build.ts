@@ -4,7 +4,7 @@
  * same infrastructure gives the same rows whichever tool planned it.
  */
 import { recordMatches, type Catalog, type CatalogIdentity, type Entitlement } from '../../catalog/types.js';
-import type { EvaluationResult } from '../engine/evaluate.js';
+import { profilesOfEvaluation, type EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
 import { profileOf, type IdentityProfile } from '../../catalog/profile.js';
@@ -62,13 +62,16 @@ export function buildAudit(
     exceptionsCovering(catalog, names).map((exception) => mustGet(exceptions, exception.id, 'buildAudit'));
   const findingsOf = (id: string) => findings.filter((finding) => finding.identity === id).map(auditFinding);
 
+  // The profiles the evaluation's rules read, where it was judged against this catalog: not worked out again.
+  const profile =
+    profilesOfEvaluation(evaluation, catalog) ?? ((subject: Identity | Secret) => profileOf(catalog, subject));
   const matchedRecords = new Set<CatalogIdentity>();
   const planned = model.identities.map((identity) => {
-    const profile = profileOf(catalog, identity);
-    if (profile.record) matchedRecords.add(profile.record);
+    const found = profile(identity);
+    if (found.record) matchedRecords.add(found.record);
     return plannedIdentity(
       identity,
-      profile,
+      found,
       catalog,
       now,
       exceptionsFor,
@@ -84,7 +87,7 @@ export function buildAudit(
     ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
   ];
   const secrets = model.secrets
-    .map((secret) => auditSecret(secret, profileOf(catalog, secret), findingsOf(secret.id)))
+    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id)))
     .sort(byStackAndName);
   const rowIds = new Set([
     ...model.identities.map((identity) => identity.id),

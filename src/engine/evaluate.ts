@@ -115,7 +115,27 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
   }
   for (const { rule, ctx } of finishing) rule.finish?.(ctx, findings, ran);
   const unique = dedupeAndSort(findings);
-  return { findings: unique, summary: summarize(unique, model) };
+  const result = { findings: unique, summary: summarize(unique, model) };
+  evaluationProfiles.set(result, { catalog, profile });
+  return result;
+}
+
+/** Each evaluation's profile lookup, by its result: the audit of that evaluation reads the profiles the rules read. */
+const evaluationProfiles = new WeakMap<
+  EvaluationResult,
+  { catalog: Catalog; profile: (subject: Identity | Secret) => IdentityProfile }
+>();
+
+/**
+ * The catalog profile lookup the evaluation that gave `result` used (each subject's profile worked out once, and the
+ * same for every subject the rules asked about), when it was judged against `catalog`; else undefined.
+ */
+export function profilesOfEvaluation(
+  result: EvaluationResult,
+  catalog: Catalog,
+): ((subject: Identity | Secret) => IdentityProfile) | undefined {
+  const used = evaluationProfiles.get(result);
+  return used?.catalog === catalog ? used.profile : undefined;
 }
 
 /** What every finding of one rule in one evaluation shares, worked out once instead of per finding. */

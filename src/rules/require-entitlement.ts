@@ -223,8 +223,8 @@ interface AwsScope {
   managedAllowed: Map<string, boolean>;
   /** Verdicts on AWS managed policy documents: thousands of identities hold the same document unchanged. */
   sharedVerdicts: WeakMap<PolicyDocument, PolicyVerdict>;
-  /** Decisions of documentWithinEnvelopes for these envelopes, by action list and resource. */
-  listsWithin: Map<string, boolean>;
+  /** Decisions of documentWithinEnvelopes for these envelopes, by action list key, then resource. */
+  listsWithin: Map<string, Map<string, boolean>>;
 }
 
 /** Per catalog, scopes found by walking the entitlement list object by object: no key to build per identity. */

@@ -162,6 +162,16 @@ describe('audit of the examples', () => {
   });
 });
 
+describe("the audit reads the evaluation's profiles", () => {
+  it('gives the audit it gives from profiles worked out afresh (an evaluation result it did not make, another catalog)', () => {
+    const { model, catalog, evaluation, audit } = auditOf(EXAMPLES);
+    // A copy of the result carries no profiles: the audit works each one out from the catalog, as before.
+    expect(buildAudit(model, { ...evaluation }, catalog, NOW)).toEqual(audit);
+    // Another catalog object (equal content): the evaluation's profiles are for the catalog it was judged against only.
+    expect(buildAudit(model, evaluation, { ...catalog }, NOW)).toEqual(audit);
+  });
+});
+
 describe('catalog hygiene', () => {
   const catalog = exampleCatalog();
   const audit = (model = emptyModel(), now = NOW) =>

@@ -253,6 +253,7 @@ function mayNameManyServices(statement: PolicyStatement): boolean {
 
 /** Whether the statement's list has been expanded and kept (allowedActionsOf). */
 function isExpanded(statement: PolicyStatement): boolean {
+  if (statementLists.has(statement)) return true;
   const values = statement.action ?? statement.notAction ?? [];
   const listKey = actionListKey(values);
   return listKey !== undefined && listExpansions.has(`${statement.action ? 'Action' : 'NotAction'}\u0001${listKey}`);
@@ -390,19 +391,30 @@ function keepWithin<T>(size: number, keep: () => void, value: T): T {
  * shared by every statement with the same list; undefined when a value is Unknown (see actionsOf).
  */
 export function allowedActionsOf(statement: PolicyStatement): StatementActions | undefined {
+  const known = statementLists.get(statement);
+  if (known) return known;
   const values = statement.action ?? statement.notAction ?? [];
   const listKey = actionListKey(values);
   if (listKey === undefined) return undefined;
   const key = `${statement.action ? 'Action' : 'NotAction'}\u0001${listKey}`;
   const cached = listExpansions.get(key);
-  if (cached) return cached;
+  if (cached) {
+    statementLists.set(statement, cached);
+    return cached;
+  }
   const entry = { key, actions: statement.action ? expandKnownPatterns(values) : allActionsExcept(values as string[]) };
   return keepWithin(
     entry.actions.length + 1,
-    () => (listExpansions.set(key, entry), sharedExpansions.add(entry.actions)),
+    () => (listExpansions.set(key, entry), sharedExpansions.add(entry.actions), statementLists.set(statement, entry)),
     entry,
   );
 }
+
+/**
+ * Each statement's kept list (listExpansions), once asked: the envelope, escalation and privilege checks all ask for
+ * the same statements, and each ask would build the list's key again. A list not kept is not remembered here either.
+ */
+const statementLists = new WeakMap<PolicyStatement, StatementActions>();
 
 /** The known actions a statement names: its Action patterns expanded, or every action but its NotAction patterns. */
 function actionsOf(statement: PolicyStatement, mode: Mode): readonly AwsAction[] {

@@ -59,7 +59,7 @@ export function intersectResource(granted: string, envelopePattern: string): str
 /**
  * True when every Allow statement of the document grants only what the envelopes allow: each action of its Action
  * (or NotAction) list on each of its resources. A Deny can only take away, so it is not needed for a yes. Decided
- * once per envelope list, distinct action list and resource (`decided` keeps the answers): an identity allowed `*`
+ * once per envelope list, distinct action list and resource (`decided` keeps the answers, by list key and resource): an identity allowed `*`
  * holds some twenty thousand actions, and thousands of identities repeat the same statements. No is not a verdict:
  * the caller then judges action by action (which also names the first resource that cannot be read yet, so an
  * Unknown resource or action here is a no).
@@ -67,7 +67,7 @@ export function intersectResource(granted: string, envelopePattern: string): str
 export function documentWithinEnvelopes(
   document: PolicyDocument,
   envelopes: readonly AwsGrantEnvelope[],
-  decided: Map<string, boolean>,
+  decided: Map<string, Map<string, boolean>>,
 ): boolean {
   if (document.unreadable) return true;
   for (const statement of document.statements) {
@@ -89,10 +89,12 @@ function listWithin(
   envelopes: readonly AwsGrantEnvelope[],
   list: StatementActions,
   resource: string,
-  decided: Map<string, boolean>,
+  decided: Map<string, Map<string, boolean>>,
 ): boolean {
-  const key = `${list.key}\u0002${resource}`;
-  let within = decided.get(key);
+  // By list, then resource: no key built from the two per statement and identity.
+  let byResource = decided.get(list.key);
+  if (!byResource) decided.set(list.key, (byResource = new Map<string, boolean>()));
+  let within = byResource.get(resource);
   if (within === undefined) {
     within = true;
     // An action AWS cannot scope is granted on "*" only (evaluate.ts appliesToStar): on a named resource it is not granted.
@@ -102,7 +104,7 @@ function listWithin(
         within = resourceCovered(resource, envelopeResourcesFor(envelopes, action.name));
       if (!within) break;
     }
-    decided.set(key, within);
+    byResource.set(resource, within);
   }
   return within;
 }

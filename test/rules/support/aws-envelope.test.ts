@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AwsGrantEnvelope } from '../../../catalog/types.js';
 import { parsePolicyDocument } from '../../../src/iam/aws/document.js';
-import { effectiveAllows } from '../../../src/iam/aws/evaluate.js';
+import { allowedActionsOf, effectiveAllows } from '../../../src/iam/aws/evaluate.js';
 import { unknownValue, type PolicyDocument } from '../../../src/model/model.js';
 import {
   documentWithinEnvelopes,
@@ -64,7 +64,7 @@ describe('documentWithinEnvelopes', () => {
   });
 
   it('keeps each decision for the envelope list, action list and resource', () => {
-    const decided = new Map<string, boolean>();
+    const decided = new Map<string, Map<string, boolean>>();
     documentWithinEnvelopes(
       doc({
         Effect: 'Allow',
@@ -74,7 +74,15 @@ describe('documentWithinEnvelopes', () => {
       reports,
       decided,
     );
-    expect([...decided.values()]).toEqual([true, false]);
+    expect([...decided].map(([list, byResource]) => [list, [...byResource]])).toEqual([
+      [
+        'Action\u0001s3:GetObject\u0000s3:ListBucket',
+        [
+          ['arn:aws:s3:::reports/a', true],
+          ['arn:aws:s3:::x', false],
+        ],
+      ],
+    ]);
   });
 
   const actionValue = fc.constantFrom<unknown>(
@@ -135,5 +143,45 @@ describe('documentWithinEnvelopes', () => {
       ),
       { seed: 2026_12_02, numRuns: 150 },
     );
+  });
+
+  it('decides as with no decisions kept, when the decisions of other documents and statements are kept', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        fc.array(envelope, { minLength: 1, maxLength: 2 }),
+        (documents, envelopes) => {
+          const decided = new Map<string, Map<string, boolean>>();
+          for (const statements of documents) {
+            // Parsed twice: the statements asked again (allowedActionsOf remembers a statement's list) and fresh ones.
+            const document = doc(...statements);
+            const kept = documentWithinEnvelopes(document, envelopes, decided);
+            expect(documentWithinEnvelopes(document, envelopes, decided)).toBe(kept);
+            expect(within(doc(...statements), envelopes)).toBe(kept);
+          }
+        },
+      ),
+      { seed: 2026_12_03, numRuns: 40 },
+    );
+  });
+});
+
+describe('allowedActionsOf', () => {
+  it('gives a statement asked again the list it gives the same statement parsed afresh', () => {
+    const statements = doc(
+      { Effect: 'Allow', Action: ['s3:Get*', 's3:ListBucket'], Resource: '*' },
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Allow', Action: ['s3:GetObject', unknownValue('Fn::ImportValue Actions')], Resource: '*' },
+    ).statements;
+    const again = statements.map((one) => allowedActionsOf(one));
+    const fresh = doc(
+      { Effect: 'Allow', Action: ['s3:Get*', 's3:ListBucket'], Resource: '*' },
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Allow', Action: ['s3:GetObject', unknownValue('Fn::ImportValue Actions')], Resource: '*' },
+    ).statements.map((one) => allowedActionsOf(one));
+    expect(statements.map((one) => allowedActionsOf(one))).toEqual(again);
+    expect(again).toEqual(fresh);
+    expect(again[0]?.actions.length).toBeGreaterThan(1);
+    expect(again[2]).toBeUndefined();
   });
 });
