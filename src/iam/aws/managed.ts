@@ -14,6 +14,7 @@ import { expandActionPattern } from './actions.js';
 import { parsePolicyDocument } from './document.js';
 import { actionSubset, allowancesFor, effectiveAllows, type ActionSubset, type AllowedAction } from './evaluate.js';
 import { managedPolicyNamed } from './managed-policies.js';
+import { mayAllowOnEveryResource } from './reach.js';
 
 export interface ManagedPolicyInfo {
   name: string;
@@ -89,6 +90,13 @@ function managedPolicyInfo(arn: string): ManagedPolicyInfo | undefined {
  * Conditions do not lower the level: an administrator behind a condition is still an administrator.
  */
 export function isAdminLevel(documents: PolicyDocument[]): boolean {
+  // Every IAM action on `*` includes the first: documents that cannot allow it there are not admin level, which
+  // their patterns prove without expanding a broad read-only policy over hundreds of services (reach.ts).
+  const [first] = iamActions().actions;
+  if (first) {
+    const namesOf = (service: string): readonly string[] => (service === first.service ? [first.name] : []);
+    if (!documents.some((document) => mayAllowOnEveryResource(document, namesOf))) return false;
+  }
   return allowsAllOfIam(allowancesFor(documents, iamActions()).values());
 }
 

@@ -3,8 +3,10 @@
  * actions the catalog's `privilegedActions` list names for AWS (the built-in defaults carry such a list too).
  */
 import type { Catalog, PrivilegedAction } from '../../../catalog/types.js';
+import type { PolicyDocument } from '../../model/model.js';
 import { hasWildcard } from '../../util/glob.js';
-import { actionMatches, type AwsAction } from './actions.js';
+import { actionMatches, expandActionPattern, permissionsManagementActionNames, type AwsAction } from './actions.js';
+import { mayAllowOnEveryResource, type ActionNamesOf } from './reach.js';
 
 export type PrivilegedCategory = PrivilegedAction['category'];
 
@@ -85,4 +87,61 @@ function candidatesFor(index: PatternIndex, service: string): readonly Candidate
       (candidates = index.all.filter((candidate) => candidate.service === undefined || candidate.service === service)),
     );
   return candidates;
+}
+
+/**
+ * Whether the document may allow a privileged action (privilegedCategory) on every resource. False is a proof that
+ * it allows none there (reach.ts), from the names of the Permissions management actions in the build's action table
+ * and the expansion of the catalog's AWS patterns of the services the document names: a broad read-only policy
+ * (SecurityAudit, ReadOnlyAccess) is not expanded over hundreds of services to find it holds none. True when it may,
+ * or when the names cannot be listed (no action table; a catalog pattern whose service is not spelled out).
+ */
+export function mayAllowPrivilegedOnEveryResource(document: PolicyDocument, catalog: Catalog): boolean {
+  return mayAllowOnEveryResource(document, privilegedNamesOf(catalog.privilegedActions));
+}
+
+const privilegedNames = new WeakMap<readonly PrivilegedAction[], ActionNamesOf>();
+
+/** The privileged action names of a service for a catalog list, worked out per service when first asked. */
+function privilegedNamesOf(entries: readonly PrivilegedAction[]): ActionNamesOf {
+  let namesOf = privilegedNames.get(entries);
+  if (namesOf) return namesOf;
+  const index = indexOf(entries);
+  const permissionsManagement = permissionsManagementByService();
+  if (!permissionsManagement || index.all.some((candidate) => candidate.service === undefined))
+    namesOf = () => undefined;
+  else {
+    const byService = new Map<string, readonly string[]>();
+    namesOf = (service) => {
+      const known = byService.get(service);
+      if (known) return known;
+      const names = [...(permissionsManagement.get(service) ?? [])];
+      for (const candidate of index.all)
+        if (candidate.service === service)
+          for (const action of expandActionPattern(candidate.pattern)) names.push(action.name);
+      byService.set(service, names);
+      return names;
+    };
+  }
+  privilegedNames.set(entries, namesOf);
+  return namesOf;
+}
+
+let permissionsManagementGroups: Map<string, string[]> | null | undefined;
+
+/** The action table's Permissions management names but reads (PERMISSION_READ), by lower-case service prefix; null without a table. */
+function permissionsManagementByService(): Map<string, string[]> | null {
+  if (permissionsManagementGroups !== undefined) return permissionsManagementGroups;
+  const names = permissionsManagementActionNames();
+  if (!names) return (permissionsManagementGroups = null);
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    // What privilegedCategory does not count: a read of who may act.
+    if (PERMISSION_READ.test(name)) continue;
+    const service = name.slice(0, name.indexOf(':')).toLowerCase();
+    let group = groups.get(service);
+    if (!group) groups.set(service, (group = []));
+    group.push(name);
+  }
+  return (permissionsManagementGroups = groups);
 }

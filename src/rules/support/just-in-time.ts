@@ -16,7 +16,7 @@ import { formatSeconds } from '../../../catalog/values.js';
 import { expandActionPattern } from '../../iam/aws/actions.js';
 import type { AllowedAction } from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy, managedPolicyAllows } from '../../iam/aws/managed.js';
-import { privilegedCategory } from '../../iam/aws/privileged.js';
+import { mayAllowPrivilegedOnEveryResource, privilegedCategory } from '../../iam/aws/privileged.js';
 import { OWN_ACCOUNT } from '../../model/deployment.js';
 import { isUnknown, type Identity, type IdentityClass, type PolicyStatement } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
@@ -61,6 +61,9 @@ function privilegedReach(catalog: Catalog, entitlement: Entitlement): string | u
   for (const arn of entitlement.awsManagedPolicies ?? []) {
     const known = awsManagedPolicy(arn);
     if (!known) continue;
+    // Most managed policies reach nothing privileged on `*` (an admin-level one does): proven from their patterns,
+    // where expanding a broad read-only policy read hundreds of services' actions.
+    if (!mayAllowPrivilegedOnEveryResource(known.document, catalog)) continue;
     if (known.adminLevel) return `managed policy ${known.name} (every action on *)`;
     for (const allowed of managedPolicyAllows(known)) {
       if (allowed.resources.includes('*') && privilegedCategory(allowed.action, catalog))
