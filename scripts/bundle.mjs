@@ -1,7 +1,8 @@
 // Build step after tsc: the files the package exports.
 //
 //   dist/bundle/  one ES module per entry point (with shared chunks, so every entry sees the same classes), because an
-//                 app pays for each module it loads: ~90 small modules took ~40 ms more to import than one file;
+//                 app pays for each module it loads: ~90 small modules took ~40 ms more to import than one file; the
+//                 CDK entry points' are small modules that require their CommonJS build (COMMONJS_ONLY);
 //   dist/cjs/     the same entry points as CommonJS (marked `"type": "commonjs"` by their own package.json), for apps
 //                 that `require` them: `cdk init`'s TypeScript template with ts-node, Pulumi's policy-pack template;
 //   dist/types/   the declarations tsc wrote (ES module declarations for `import`),
@@ -24,7 +25,7 @@ const libraryEntries = {
   'cdk-nag': 'cdk-aspects/nag.js',
   pulumi: 'policypack/src/index.js',
 };
-/** Loaded by `cdk` on first use, not on import, from the CommonJS build by both builds (lazyEntries below). */
+/** Loaded by `cdk` on first use, not on import (lazyEntries below). */
 const lazyHalves = { 'cdk-engine': 'cdk-aspects/engine.js', 'cdk-audit': 'cdk-aspects/app-audit.js' };
 /** Programs, run by Node as ES modules: the CLI (the `bin`) and the policy pack this repository runs from policypack/. */
 const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/main.js' };
@@ -33,10 +34,11 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `no
 /**
  * What importing `entitlement-guard/cdk` must not load: the engine (loaded when the first stack is checked) and the
  * audit writer (only with `auditFile`). In the sources a loader module imports its half statically (tests and types
- * see one module graph); here it becomes a function that requires the half's own entry on the first call. Both
- * builds require the CommonJS build of the half: `require` of an ES module works on Node 22.12 and later, but an app
- * run through tsx as an ES module then has tsx compile the half to CommonJS on every synth (esbuild, its cache
- * and a source map for 600 KB of code), which cost that set-up about 0.3 s of CPU per synth (issue 23). The halves
+ * see one module graph); here it becomes a function that requires the half's own entry on the first call. The
+ * halves are CommonJS, as the CDK entry points are in both builds (COMMONJS_ONLY): `require` of an ES module works on
+ * Node 22.12 and later, but an app run through tsx as an ES module then has tsx compile the half to CommonJS on every
+ * synth (esbuild, its cache and a source map for 600 KB of code), which cost that set-up about 0.3 s of CPU per synth
+ * (issue 23). The halves
  * share no state with the entry that loads them but through their arguments: a catalog error is recognised across
  * copies (`isCatalogError`), the catalog cache is the engine's.
  */
@@ -93,24 +95,41 @@ function buildIdModule(id) {
 }
 
 /**
- * The CommonJS build's files, but for the entry points package.json names, end in `.cjs` and hold no comments, so
- * that no file an app loads after `require('entitlement-guard/cdk')` holds the word "import". tsx (the most common
- * way to run a TypeScript CDK app) scans every `.js` file that holds "import" or "export" (CommonJS has `exports.`)
- * and every `.cjs` file that holds "import" for ES module syntax, with a JavaScript lexer (its WebAssembly one is
- * only ready once the event loop turns, which a synth never lets it): loading the engine half took 155–205 ms of
- * CPU under tsx against 31–38 ms in plain Node, and 31–35 ms under tsx as `.cjs` files without that word (issue 23).
- * test/cdk/entry-points.test.ts keeps the word out.
+ * The CommonJS build's files end in `.cjs` and hold no comments, so that no file an app loads after
+ * `require('entitlement-guard/cdk')` holds the word "import". tsx (the most common way to run a TypeScript CDK app)
+ * scans every `.js` file that holds "import" or "export" (CommonJS has `exports.`) and every `.cjs` file that holds
+ * "import" for ES module syntax, with a JavaScript lexer (its WebAssembly one is only ready once the event loop turns,
+ * which a synth never lets it): loading the engine half took 155–205 ms of CPU under tsx against 31–38 ms in plain
+ * Node, and 31–35 ms under tsx as `.cjs` files without that word (issue 23). test/cdk/entry-points.test.ts keeps the
+ * word out.
  */
 const COMMONJS_OUTPUT = {
-  entryFileNames: (chunk) => (chunk.name in lazyHalves ? '[name].cjs' : '[name].js'),
+  entryFileNames: '[name].cjs',
   chunkFileNames: '[name]-[hash].cjs',
   comments: false,
 };
 
+/**
+ * The CDK entry points' ES module builds: each requires the CommonJS build and exports what it exports. A CDK app
+ * run as an ES module then loads one small module through the ES module loader and the rest as CommonJS, as a
+ * CommonJS app does. With an ES module build of its own, tsx lexed it and its chunks for ES module syntax, and the
+ * engine half (CommonJS in both builds) loaded second copies of the chunks the two share: the small app's synth as
+ * an ES module added several times what it adds as CommonJS (issue 23). One copy also means one class per export for
+ * an app that both imports and requires the package.
+ */
+const COMMONJS_ONLY = ['cdk', 'cdk-nag'];
+
+function commonJsWrapper(name, exportNames) {
+  return `import { createRequire } from 'node:module';
+const entry = createRequire(import.meta.url)('../cjs/${name}.cjs');
+export const { ${exportNames.join(', ')} } = entry;
+`;
+}
+
 async function bundle(entries, format, outDir, id) {
   // Chunk names carry a content hash: clear the last build's, or they would be published beside the new ones.
   rmSync(outDir, { recursive: true, force: true });
-  await build({
+  const { output } = await build({
     input: Object.fromEntries(
       Object.entries(entries).map(([name, file]) => [name, fileURLToPath(new URL(file, dist))]),
     ),
@@ -127,6 +146,7 @@ async function bundle(entries, format, outDir, id) {
   });
   // The catalog schema's compiled validator is loaded beside the code that uses it (catalog/schema-check.ts).
   copyFileSync(new URL('catalog/schema-validator.cjs', dist), new URL('schema-validator.cjs', outDir));
+  return output;
 }
 
 const esmDir = new URL('bundle/', dist);
@@ -135,8 +155,17 @@ const cjsDir = new URL('cjs/', dist);
 rmSync(esmDir, { recursive: true, force: true });
 rmSync(cjsDir, { recursive: true, force: true });
 const id = buildId();
-await bundle({ ...libraryEntries, ...programEntries }, 'esm', esmDir, id);
-await bundle({ ...libraryEntries, ...lazyHalves }, 'cjs', cjsDir, id);
+const esmEntries = Object.fromEntries(
+  Object.entries({ ...libraryEntries, ...programEntries }).filter(([name]) => !COMMONJS_ONLY.includes(name)),
+);
+await bundle(esmEntries, 'esm', esmDir, id);
+const commonJsOutput = await bundle({ ...libraryEntries, ...lazyHalves }, 'cjs', cjsDir, id);
+for (const name of COMMONJS_ONLY) {
+  const entry = commonJsOutput.find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+  if (!entry || entry.type !== 'chunk' || entry.exports.length === 0)
+    throw new Error(`the CommonJS build has no exports for ${name}`);
+  writeFileSync(new URL(`${name}.js`, esmDir), commonJsWrapper(name, entry.exports));
+}
 writeFileSync(new URL('package.json', cjsDir), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 mkdirSync(new URL('types/', cjsDir));
 cpSync(new URL('types/', dist), new URL('types/', cjsDir), { recursive: true });

@@ -189,7 +189,7 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
         'LICENSE',
         'README.md',
         'dist/bundle/cli.js',
-        'dist/cjs/cdk.js',
+        'dist/cjs/cdk.cjs',
         'dist/cjs/package.json',
         'dist/types/cdk-aspects/index.d.ts',
         'data/aws-managed-policies.jsonl',
