@@ -92,9 +92,9 @@ function candidatesFor(index: PatternIndex, service: string): readonly Candidate
 /**
  * Whether the document may allow a privileged action (privilegedCategory) on every resource. False is a proof that
  * it allows none there (reach.ts), from the names of the Permissions management actions in the build's action table
- * and the expansion of the catalog's AWS patterns of the services the document names: a broad read-only policy
- * (SecurityAudit, ReadOnlyAccess) is not expanded over hundreds of services to find it holds none. True when it may,
- * or when the names cannot be listed (no action table; a catalog pattern whose service is not spelled out).
+ * and the catalog's AWS patterns of the services the document names (expanded where they hold a wildcard): a broad
+ * read-only policy (SecurityAudit, ReadOnlyAccess) is not expanded over hundreds of services to find it holds none.
+ * True when it may, or when the names cannot be listed (no action table; a catalog pattern for any service).
  */
 export function mayAllowPrivilegedOnEveryResource(document: PolicyDocument, catalog: Catalog): boolean {
   return mayAllowOnEveryResource(document, privilegedNamesOf(catalog.privilegedActions));
@@ -116,9 +116,13 @@ function privilegedNamesOf(entries: readonly PrivilegedAction[]): ActionNamesOf 
       const known = byService.get(service);
       if (known) return known;
       const names = [...(permissionsManagement.get(service) ?? [])];
-      for (const candidate of index.all)
-        if (candidate.service === service)
-          for (const action of expandActionPattern(candidate.pattern)) names.push(action.name);
+      for (const candidate of index.all) {
+        if (candidate.service !== service) continue;
+        // A name without wildcards stands for itself: reading the service's actions would only drop an unknown one,
+        // and an unknown name can only make the proof give up, never prove wrongly.
+        if (!hasWildcard(candidate.pattern)) names.push(candidate.pattern);
+        else for (const action of expandActionPattern(candidate.pattern)) names.push(action.name);
+      }
       byService.set(service, names);
       return names;
     };
