@@ -296,7 +296,7 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
     });
   });
 
-  it('runs the same app with tsx as an ES module (import of the ES module build)', async () => {
+  it('runs the same app with tsx as an ES module (import of the ES module entry, which requires the CommonJS build)', async () => {
     const result = await inWork('cdk-tsx', process.execPath, [
       join(work, 'node_modules/tsx/dist/cli.mjs'),
       'bin/app.ts',
