@@ -39,6 +39,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, quantile } from './support/stats.mjs';
+import { synthesizeBenchApp } from './support/bench-assembly.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -127,11 +128,7 @@ function cleanUp(scratch, tree) {
 /** The CDK benchmark app's templates, synthesized by cdk-synth.mjs, every ManagedPolicyArns removed, as template files. */
 function templatesWithoutManagedPolicies(directory) {
   const assembly = join(directory, '..', 'cdk.out');
-  const synth = spawnSync(process.execPath, [fileURLToPath(new URL('cdk-synth.mjs', import.meta.url))], {
-    env: { ...process.env, EG_BENCH_VARIANT: 'bare', EG_BENCH_VALIDATION: 'off', EG_BENCH_OUTDIR: assembly },
-    encoding: 'utf8',
-  });
-  if (synth.status !== 0) throw new Error(synth.stderr);
+  synthesizeBenchApp(assembly);
   mkdirSync(directory);
   let removed = 0;
   for (const file of readdirSync(assembly).filter((name) => name.endsWith('.template.json'))) {

@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, readSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { synthesizeBenchApp } from './support/bench-assembly.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -25,11 +26,7 @@ async function run(runs) {
   }
   const assembly = mkdtempSync(join(tmpdir(), 'eg-engine-instructions-'));
   try {
-    const synth = spawnSync(process.execPath, [fileURLToPath(new URL('cdk-synth.mjs', import.meta.url))], {
-      env: { ...process.env, EG_BENCH_VARIANT: 'bare', EG_BENCH_VALIDATION: 'off', EG_BENCH_OUTDIR: assembly },
-      encoding: 'utf8',
-    });
-    if (synth.status !== 0) throw new Error(synth.stderr);
+    synthesizeBenchApp(assembly);
     for (let index = 0; index < runs; index++) {
       const { instructions, findings } = await count(assembly, join(assembly, `callgrind-${index}`));
       console.log(`evaluate(): ${(instructions / 1e9).toFixed(3)} G instructions (${findings} findings)`);

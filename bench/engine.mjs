@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './support/stats.mjs';
+import { synthesizeBenchApp } from './support/bench-assembly.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const WARM_ROUNDS = 5;
@@ -48,11 +49,7 @@ else run();
 function run() {
   const assembly = mkdtempSync(join(tmpdir(), 'eg-engine-bench-'));
   try {
-    const synth = spawnSync(process.execPath, [fileURLToPath(new URL('cdk-synth.mjs', import.meta.url))], {
-      env: { ...process.env, EG_BENCH_VARIANT: 'bare', EG_BENCH_VALIDATION: 'off', EG_BENCH_OUTDIR: assembly },
-      encoding: 'utf8',
-    });
-    if (synth.status !== 0) throw new Error(synth.stderr);
+    synthesizeBenchApp(assembly);
     // examples/catalog.yaml lists AWS managed policies in its entitlements (SecurityAudit), which require-entitlement
     // judges by content: the last variant, on the built-in catalog, is a check that meets no managed policy at all.
     for (const variant of ['app', 'no-managed-policies', 'no-managed-policies, built-in catalog']) {
