@@ -6,7 +6,7 @@ import type { Catalog, PrivilegedAction } from '../../../catalog/types.js';
 import type { PolicyDocument } from '../../model/model.js';
 import { hasWildcard } from '../../util/glob.js';
 import { actionMatches, expandActionPattern, permissionsManagementActionNames, type AwsAction } from './actions.js';
-import { mayAllowOnEveryResource, type ActionNamesOf } from './reach.js';
+import { mayAllowOnEveryResource, servicePrefix, type ActionNamesOf } from './reach.js';
 
 export type PrivilegedCategory = PrivilegedAction['category'];
 
@@ -69,14 +69,6 @@ function indexOf(entries: readonly PrivilegedAction[]): PatternIndex {
   index = { all, candidates: new Map(), verdicts: new Map() };
   indexes.set(entries, index);
   return index;
-}
-
-/** A pattern's service prefix in lower case; undefined when it has none or it has a wildcard (it may name any service). */
-function servicePrefix(pattern: string): string | undefined {
-  const separator = pattern.indexOf(':');
-  if (separator <= 0) return undefined;
-  const service = pattern.slice(0, separator);
-  return hasWildcard(service) ? undefined : service.toLowerCase();
 }
 
 function candidatesFor(index: PatternIndex, service: string): readonly Candidate[] {

@@ -33,14 +33,21 @@ export function mayAllowOnEveryResource(document: PolicyDocument, namesOf: Actio
     for (const pattern of statement.action) {
       // An Unknown value names no known action: the expansion leaves it out too.
       if (isUnknown(pattern)) continue;
-      const separator = pattern.indexOf(':');
-      const service = separator > 0 ? pattern.slice(0, separator) : undefined;
-      if (service === undefined || hasWildcard(service)) return true;
-      const names = namesOf(service.toLowerCase());
+      const service = servicePrefix(pattern);
+      if (service === undefined) return true;
+      const names = namesOf(service);
       if (!names) return true;
       // As the expansion matches: a case-insensitive glob over the whole name.
       for (const name of names) if (actionMatches(pattern, name)) return true;
     }
   }
   return false;
+}
+
+/** A pattern's service prefix in lower case; undefined when it has none or it has a wildcard (it may name any service). */
+export function servicePrefix(pattern: string): string | undefined {
+  const separator = pattern.indexOf(':');
+  if (separator <= 0) return undefined;
+  const service = pattern.slice(0, separator);
+  return hasWildcard(service) ? undefined : service.toLowerCase();
 }
