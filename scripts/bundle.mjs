@@ -47,11 +47,10 @@ const LAZY_LOADERS = {
   'cdk-aspects/audit-loader.js': { name: 'cdkAudit', entry: 'cdk-audit' },
 };
 
-function lazyEntries(format) {
+function lazyEntries() {
   const loaders = new Map(
     Object.entries(LAZY_LOADERS).map(([file, loader]) => [fileURLToPath(new URL(file, dist)), loader]),
   );
-  const folder = format === 'esm' ? '../cjs/' : './';
   return {
     name: 'lazy-entries',
     load(id) {
@@ -60,7 +59,7 @@ function lazyEntries(format) {
       return `import { createRequire } from 'node:module';
 let loaded;
 export function ${loader.name}() {
-  return (loaded ??= createRequire(import.meta.url)('${folder}${loader.entry}.cjs'));
+  return (loaded ??= createRequire(import.meta.url)('./${loader.entry}.cjs'));
 }
 `;
     },
@@ -136,7 +135,8 @@ async function bundle(entries, format, outDir, id) {
     // Bare specifiers (dependencies, peers, Node built-ins) are the app's; only our relative imports are bundled.
     external: (id) => builtins.has(id) || !/^[./]/.test(id),
     platform: 'node',
-    plugins: [lazyEntries(format), buildIdModule(id)],
+    // Only the CommonJS build holds the CDK entry points that load the halves (COMMONJS_ONLY).
+    plugins: format === 'cjs' ? [lazyEntries(), buildIdModule(id)] : [buildIdModule(id)],
     output: {
       dir: fileURLToPath(outDir),
       format,
