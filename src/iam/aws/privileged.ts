@@ -108,8 +108,8 @@ function privilegedNamesOf(entries: readonly PrivilegedAction[]): ActionNamesOf 
       const known = byService.get(service);
       if (known) return known;
       const names = [...(permissionsManagement.get(service) ?? [])];
-      for (const candidate of index.all) {
-        if (candidate.service !== service) continue;
+      // Every pattern names its service here (a list with one for any service gave up above).
+      for (const candidate of candidatesFor(index, service)) {
         // A name without wildcards stands for itself: reading the service's actions would only drop an unknown one,
         // and an unknown name can only make the proof give up, never prove wrongly.
         if (!hasWildcard(candidate.pattern)) names.push(candidate.pattern);
@@ -133,8 +133,8 @@ function permissionsManagementByService(): Map<string, string[]> | null {
   const groups = new Map<string, string[]>();
   for (const name of names) {
     // What privilegedCategory does not count: a read of who may act.
-    if (PERMISSION_READ.test(name)) continue;
-    const service = name.slice(0, name.indexOf(':')).toLowerCase();
+    const service = servicePrefix(name);
+    if (service === undefined || PERMISSION_READ.test(name)) continue;
     let group = groups.get(service);
     if (!group) groups.set(service, (group = []));
     group.push(name);
