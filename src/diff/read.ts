@@ -22,10 +22,7 @@ const IDENTITY_LISTS = ['entitlements', 'grants', 'credentials', 'trust', 'excep
 export function parseAuditJson(text: string, file: string): Audit {
   let parsed;
   try {
-    // An audit written before the model had values of its own reads as the model writes them now, so a stored base
-    // compares with a new head. (A template's text quoted in a description is rewritten too: at worst one spurious
-    // entry, not every grant and trust of the own account.)
-    parsed = parseLocatedJson(fromLegacyNotation(text), 1);
+    parsed = parseLocatedJson(text, 1);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new AuditFileError(file, error.reason, error.line, error.column);
     throw error;
@@ -35,7 +32,11 @@ export function parseAuditJson(text: string, file: string): Audit {
     const position = key === undefined ? undefined : at(key);
     throw new AuditFileError(file, reason, position?.line ?? 1, position?.column ?? 1);
   };
-  const audit = parsed.value;
+  // An audit written before the model had values of its own reads as the model writes them now, so a stored base
+  // compares with a new head. Its strings are rewritten after the located parse, so errors point into the file as it
+  // is. (A template's text quoted in a description is rewritten too: at worst one spurious entry, not every grant and
+  // trust of the own account.)
+  const audit = text.includes('${') ? inCurrentNotation(parsed.value) : parsed.value;
   if (!isRecord(audit))
     return fail(undefined, 'expected an audit object written by `entitlement-guard audit --format json`');
   if (audit.schema !== AUDIT_SCHEMA_VERSION)
@@ -59,4 +60,14 @@ export function parseAuditJson(text: string, file: string): Audit {
       fail('secrets', `secrets[${index}].findings: expected an array`);
   });
   return audit as unknown as Audit;
+}
+
+/** The value with every string, keys included, read from the old notation (fromLegacyNotation). */
+function inCurrentNotation(value: unknown): unknown {
+  if (typeof value === 'string') return fromLegacyNotation(value);
+  if (Array.isArray(value)) return value.map(inCurrentNotation);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [fromLegacyNotation(key), inCurrentNotation(entry)]),
+  );
 }

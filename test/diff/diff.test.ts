@@ -338,6 +338,15 @@ describe('audits written before the model wrote the own account as <own-account>
     expect(readFileSync(legacy, 'utf8')).toContain('on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/');
     expect(isEmptyDiff(diffJson(legacy, GOOD))).toBe(true);
   });
+
+  it('locates an error in such an audit in the file as it is: the old notation is read after the located parse', () => {
+    // `${AWS::AccountId}` (17 characters) reads as `<own-account>` (13): a rewrite before the parse moved the column.
+    const text =
+      '{"schema": "entitlement-guard/audit/v1", "catalog": "arn:aws:iam::${AWS::AccountId}:root", "catalog": 1}';
+    expect(() => parseAuditJson(text, 'old.json')).toThrow(`old.json:1:${text.lastIndexOf('"catalog"') + 1}: `);
+    const trailingComma = text.replace(', "catalog": 1}', ', "x": 1,}');
+    expect(() => parseAuditJson(trailingComma, 'old.json')).toThrow(`old.json:1:${trailingComma.length}: `);
+  });
 });
 
 describe("audits written before the model wrote another resource's value as <id of LogicalId>", () => {
