@@ -1,6 +1,6 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { SAM_MANAGED_POLICY_PATHS, SAM_POLICY_TEMPLATES, type SamPolicyTemplate } from './sam-policy-templates.js';
+import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -295,12 +295,15 @@ function expandPolicyTemplate(name: string, template: SamPolicyTemplate, values:
 
 /** SAM's policy template of that name (its own names only, not an object's inherited properties). */
 function samPolicyTemplate(name: string): SamPolicyTemplate | undefined {
-  return Object.hasOwn(SAM_POLICY_TEMPLATES, name) ? SAM_POLICY_TEMPLATES[name] : undefined;
+  const { templates } = samPolicyData();
+  return Object.hasOwn(templates, name) ? templates[name] : undefined;
 }
 
 /** The ARN SAM writes for an AWS managed policy named in `Policies`, with its path from SAM's published map. */
 function managedPolicyArn(name: string): unknown {
-  return { 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${SAM_MANAGED_POLICY_PATHS[name] ?? ''}${name}` };
+  const paths = samPolicyData().managedPolicyPaths;
+  const path = (Object.hasOwn(paths, name) ? paths[name] : undefined) ?? '';
+  return { 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${path}${name}` };
 }
 
 function trustFor(service: string): unknown {

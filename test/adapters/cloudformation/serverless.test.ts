@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
-import {
-  SAM_POLICY_TEMPLATES,
-  SAM_POLICY_TEMPLATES_SOURCE,
-} from '../../../src/adapters/cloudformation/sam-policy-templates.js';
+import { samPolicyData } from '../../../src/adapters/cloudformation/sam-policy-templates.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
 import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
@@ -301,13 +298,29 @@ describe('SAM: state machines and APIs', () => {
 
 describe('SAM policy templates data', () => {
   it("comes from SAM's published definitions, with source and date", () => {
-    expect(SAM_POLICY_TEMPLATES_SOURCE).toMatchObject({
+    const { source, templates, managedPolicyPaths } = samPolicyData();
+    expect(source).toMatchObject({
       repository: 'aws/serverless-application-model',
       path: 'samtranslator/policy_templates_data/policy_templates.json',
+      license: 'Apache-2.0',
     });
-    expect(SAM_POLICY_TEMPLATES_SOURCE.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(Object.keys(SAM_POLICY_TEMPLATES).length).toBeGreaterThan(70);
-    expect(SAM_POLICY_TEMPLATES.DynamoDBCrudPolicy!.parameters).toEqual(['TableName']);
+    expect(source.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(source.extracted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(templates).length).toBeGreaterThan(70);
+    expect(templates.DynamoDBCrudPolicy!.parameters).toEqual(['TableName']);
+    expect(managedPolicyPaths.AWSLambdaBasicExecutionRole).toBe('service-role/');
+  });
+
+  it('reads a name in Policies as its own, never as a property every object inherits', () => {
+    const [role] = identities({
+      Resources: {
+        Handler: {
+          Type: 'AWS::Serverless::Function',
+          Properties: { Runtime: 'python3.12', Handler: 'app.handler', Policies: ['toString', { constructor: {} }] },
+        },
+      },
+    });
+    expect(summary(role!).managed).toEqual([BASIC, 'arn:aws:iam::aws:policy/toString']);
   });
 });
 
