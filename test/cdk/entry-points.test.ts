@@ -143,3 +143,18 @@ describe('what importing entitlement-guard/cdk loads', () => {
     expect(files.filter((file) => readFileSync(new URL(file, directory), 'utf8').includes('import'))).toEqual([]);
   });
 });
+
+describe('the built files', () => {
+  it('are ASCII: a character beyond it is an escape, so Node holds each file as a one-byte string (scripts/bundle.mjs)', () => {
+    for (const folder of ['bundle', 'cjs']) {
+      const directory = new URL(`../../dist/${folder}/`, import.meta.url);
+      const files = readdirSync(directory).filter((file) => /\.c?js$/.test(file));
+      expect(files.length).toBeGreaterThan(5);
+      for (const file of files)
+        expect(
+          readFileSync(new URL(file, directory), 'utf8').match(/\P{ASCII}/u)?.[0],
+          `${folder}/${file}`,
+        ).toBeUndefined();
+    }
+  });
+});
