@@ -3,7 +3,7 @@ import type { Cloud, Identity, Model, Secret } from '../model/model.js';
 import { remediationFor, type Report, type Rule, type RuleContext } from '../rules/define.js';
 import { isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from '../model/finding.js';
-import { bindingOf, profileOf, subjectMatch, type IdentityProfile, type SubjectMatch } from '../../catalog/profile.js';
+import { bindingOf, profileSharing, type IdentityProfile, type SubjectProfile } from '../../catalog/profile.js';
 import { detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from '../../catalog/waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
@@ -53,19 +53,16 @@ export function effectiveLevel(rule: Rule, catalog: Catalog, stackLevels: Record
 export function runRules(model: Model, rules: readonly Rule[], options: EvaluateOptions): EvaluationResult {
   const { catalog } = options;
   const now = options.now ?? new Date();
-  // Each subject's names and catalog record, matched once for its profile and its binding.
-  const matches = new Map<Identity | Secret, SubjectMatch>();
-  const matchOf = (subject: Identity | Secret): SubjectMatch => {
-    let found = matches.get(subject);
-    if (!found) matches.set(subject, (found = subjectMatch(catalog, subject)));
-    return found;
-  };
-  const profiles = new Map<Identity | Secret, IdentityProfile>();
-  const profile = (subject: Identity | Secret): IdentityProfile => {
+  // Each subject's catalog match and profile, worked out once for its profile and its binding; subjects that match
+  // the same record with the same facts share one (profileSharing), so only the entry is kept per subject.
+  const sharedProfile = profileSharing(catalog);
+  const profiles = new Map<Identity | Secret, SubjectProfile>();
+  const profileEntry = (subject: Identity | Secret): SubjectProfile => {
     let found = profiles.get(subject);
-    if (!found) profiles.set(subject, (found = profileOf(catalog, subject, matchOf(subject))));
+    if (!found) profiles.set(subject, (found = sharedProfile(subject)));
     return found;
   };
+  const profile = (subject: Identity | Secret): IdentityProfile => profileEntry(subject).profile;
   // One WeakMap per fact rather than a Map per subject: rules ask about thousands of identities, few facts each.
   const memos = new Map<string, WeakMap<object, unknown>>();
   const memo = <T>(subject: object, key: string, compute: () => T): T => {
@@ -81,7 +78,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     const subject = report.identity;
     if (!subject) return resourceBinding(report.resource);
     let binding = bindings.get(subject);
-    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model, matchOf(subject))));
+    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model, profileEntry(subject))));
     return binding;
   };
   const findings: Finding[] = [];

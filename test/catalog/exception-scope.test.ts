@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exceptionTargets } from '../../catalog/exception-scope.js';
-import { bindingOf, matchCatalogRecord, profileOf, subjectMatch } from '../../catalog/profile.js';
+import { bindingOf, matchCatalogRecord, profileOf, profileSharing } from '../../catalog/profile.js';
 import { recordMatches, type Catalog, type CatalogException, type CatalogIdentity } from '../../catalog/types.js';
 import { subjectNames, targetMatches } from '../../catalog/waivers.js';
 import { globMatch } from '../../src/util/glob.js';
@@ -207,21 +207,113 @@ function scannedRecord(
   return undefined;
 }
 
-describe("subjectMatch: one match for a subject's profile and binding", () => {
+describe("profileSharing: one shared profile and match for a subject's profile and binding", () => {
   it('gives the profile and binding worked out without it, and the record a scan of the catalog finds', () => {
     fc.assert(
       fc.property(change, fc.array(record, { maxLength: 4 }), (parts, records) => {
         const cat = catalog({ owners: [{ id: 'team-data' }], identities: records });
         const changed = fresh(parts);
+        const shared = profileSharing(cat);
         for (const one of [...changed.identities, ...changed.secrets]) {
-          const matched = subjectMatch(cat, one);
+          const entry = shared(one);
           expect(matchCatalogRecord(cat, one)).toEqual(scannedRecord(cat, one));
-          expect(matched.match).toEqual(scannedRecord(cat, one));
-          expect(profileOf(cat, one, matched)).toEqual(profileOf(cat, one));
-          expect(bindingOf(one, cat, changed, matched)).toEqual(bindingOf(one, cat, changed));
+          expect(entry.match).toStrictEqual(scannedRecord(cat, one));
+          expect(entry.profile).toStrictEqual(profileOf(cat, one));
+          expect(bindingOf(one, cat, changed, entry)).toEqual(bindingOf(one, cat, changed));
         }
       }),
       { seed: 2026_12_03, numRuns: 2000 },
     );
+  });
+
+  // Tags, platform owners and records that leave purpose and expiry to the tags: each fact a profile reads, with
+  // values that collide, so that two subjects share a profile exactly when profileOf gives them equal ones.
+  const TAG_VALUES = ['team-data', 'team-ops', 'service', 'human', 'robot', 'read, write', 'read', '', '2027-01-01'];
+  const taggedSubject = fc
+    .record(
+      {
+        kind: fc.constantFrom('role', 'user', 'secret'),
+        name: fc.constantFrom('app', 'app-2', 'ci'),
+        tags: fc.dictionary(
+          fc.constantFrom('owner', 'identity-class', 'entitlements', 'purpose', 'expires', 'team'),
+          fc.constantFrom(...TAG_VALUES),
+        ),
+        platformOwners: fc.option(fc.array(fc.constantFrom('team-data', 'team-x'), { maxLength: 2 }), {
+          nil: undefined,
+        }),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ kind, name, tags, platformOwners }): Identity | Secret => {
+      if (kind === 'secret') return { ...secret(name), tags };
+      const base = (kind === 'role' ? role : user)(name, { uniqueName: true });
+      return { ...base, tags, ...(platformOwners ? { platformOwners } : {}) };
+    });
+  const taggedRecord = fc
+    .record(
+      {
+        id: fc.constantFrom('apps', 'ci'),
+        name: fc.constantFrom('app*', 'ci', 'app-2'),
+        owner: fc.constantFrom('team-data', 'team-gone'),
+        class: fc.constantFrom('service' as const, 'human' as const),
+        entitlements: fc.array(fc.constantFrom('read', 'write'), { maxLength: 2 }),
+        purpose: fc.option(fc.constantFrom('runs the app', ''), { nil: undefined }),
+        expires: fc.option(fc.constant('2027-06-30'), { nil: undefined }),
+        tags: fc.option(fc.constant({ team: 'data' }), { nil: undefined }),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ name, tags, purpose, expires, ...rest }): CatalogIdentity => ({
+      ...rest,
+      match: tags ? { name, tags } : { name },
+      ...(purpose !== undefined ? { purpose } : {}),
+      ...(expires !== undefined ? { expires } : {}),
+    }));
+
+  it('gives each subject the profile profileOf gives, and one object to subjects with the same facts and match', () => {
+    fc.assert(
+      fc.property(
+        fc.array(taggedSubject, { maxLength: 8 }),
+        fc.array(taggedRecord, { maxLength: 3 }),
+        (subjects, records) => {
+          const cat = catalog({ owners: [{ id: 'team-data' }, { id: 'team-ops' }], identities: records });
+          const shared = profileSharing(cat);
+          const rows = subjects.map((one) => ({
+            entry: shared(one),
+            plain: profileOf(cat, one),
+            scanned: scannedRecord(cat, one),
+            facts: JSON.stringify([
+              Object.entries(one.tags).sort(),
+              'platformOwners' in one ? one.platformOwners : undefined,
+            ]),
+          }));
+          for (const { entry, plain, scanned } of rows) {
+            expect(entry.profile).toStrictEqual(plain);
+            expect(entry.match).toStrictEqual(scanned);
+          }
+          // Subjects with the same tags and platform owners that match one record the same way share one object.
+          for (const first of rows)
+            for (const second of rows)
+              if (
+                first.facts === second.facts &&
+                first.scanned?.record === second.scanned?.record &&
+                first.scanned?.bound === second.scanned?.bound
+              )
+                expect(first.entry).toBe(second.entry);
+        },
+      ),
+      { seed: 2026_12_03, numRuns: 2000 },
+    );
+  });
+
+  it('keeps one profile for the subjects of one record', () => {
+    const cat = catalog({
+      owners: [{ id: 'team-data' }],
+      identities: [{ id: 'apps', match: { name: 'app-*' }, owner: 'team-data', class: 'service', entitlements: [] }],
+    });
+    const shared = profileSharing(cat);
+    const [first, second] = [role('app-1', { uniqueName: true }), role('app-2', { uniqueName: true })].map(shared);
+    expect(first).toBe(second);
+    expect(first?.profile.owner).toBe('team-data');
   });
 });
