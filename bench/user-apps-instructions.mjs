@@ -1,0 +1,111 @@
+// The CDK apps of bench/user-setups.mjs (TypeScript through tsx, as users run them), counted in machine instructions
+// by valgrind's callgrind instead of seconds: on this project's shared 2-core machines a small app's added time
+// spreads by ±0.1 s from run to run, about the whole 100 ms budget, where a count repeats.
+//
+// Each variant runs `node --import tsx <variant>.ts` once to warm the catalog cache, then under callgrind. By default
+// Node runs with --single-threaded --predictable --predictable-gc-schedule (as bench/cli-instructions.mjs): V8
+// compiles and collects garbage on the main thread, on a schedule that does not depend on timing, so a count repeats
+// (with V8's helper threads, the main thread's count of one build moved by 5 % from run to run). That is more work
+// on one thread than a user's synth does: compare added counts, a variant with the bare app, a build with another.
+//   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm]
+//     [--variants bare,guard,guard-failing,awssolutions] [--threads]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    shapes: { type: 'string', default: 'small' },
+    runners: { type: 'string', default: 'tsx-cjs' },
+    variants: { type: 'string', default: 'bare,guard,guard-failing,awssolutions' },
+    threads: { type: 'boolean', default: false },
+  },
+});
+
+if (spawnSync('valgrind', ['--version']).error) {
+  console.error('valgrind is not installed (Debian: apt-get install valgrind)');
+  process.exit(1);
+}
+
+const PREDICTABLE = ['--single-threaded', '--predictable', '--predictable-gc-schedule'];
+const work = mkdtempSync(join(tmpdir(), 'eg-user-apps-'));
+try {
+  const written = spawnSync(
+    process.execPath,
+    [
+      new URL('./user-setups.mjs', import.meta.url).pathname,
+      '--only',
+      'cdk',
+      '--runners',
+      args.runners,
+      '--shapes',
+      args.shapes,
+      '--write-apps',
+      work,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (written.status !== 0) throw new Error(`bench/user-setups.mjs --write-apps: ${written.stderr}`);
+  const variants = args.variants.split(',');
+  console.log(
+    `instructions (G), one callgrind run each, node ${process.version} ${args.threads ? '' : PREDICTABLE.join(' ')}, catalog cache warm`,
+  );
+  for (const app of readdirSync(work)
+    .filter((name) => !name.startsWith('callgrind'))
+    .sort()) {
+    const counts = Object.fromEntries(variants.map((variant) => [variant, count(join(work, app), variant)]));
+    printApp(app, counts);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Main thread and all threads of one run of `<variant>.ts` in the app's folder, after a warming run. */
+function count(dir, variant) {
+  const node = [...(args.threads ? [] : PREDICTABLE), '--import', 'tsx', `${variant}.ts`];
+  const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8' });
+  if (warm.status !== 0) throw new Error(`${dir} ${variant}: exited ${warm.status}\n${warm.stderr.slice(-2000)}`);
+  const prefix = join(dir, `callgrind-${variant}`);
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${prefix}.%p`, process.execPath, ...node],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`${dir} ${variant}: valgrind exited ${run.status}\n${run.stderr.slice(-2000)}`);
+  const threads = readdirSync(dir)
+    .filter((file) => file.startsWith(`callgrind-${variant}.`) && /-\d+$/.test(file))
+    .map((file) => ({ thread: Number(file.split('-').pop()), instructions: summaryOf(join(dir, file)) }));
+  const main = threads.find(({ thread }) => thread === 1)?.instructions;
+  if (main === undefined) throw new Error(`${dir} ${variant}: callgrind wrote no count for the main thread`);
+  return { main, all: threads.reduce((sum, { instructions }) => sum + instructions, 0) };
+}
+
+function summaryOf(file) {
+  const match = /^(?:summary|totals): (\d+)/m.exec(readFileSync(file, 'utf8'));
+  if (!match) throw new Error(`${file}: no instruction count`);
+  return Number(match[1]);
+}
+
+function printApp(app, counts) {
+  const giga = (value) => (value / 1e9).toFixed(3);
+  const { bare, awssolutions } = counts;
+  console.log(`\n## ${app}`);
+  console.log(
+    'variant        | main thread | added           | all threads | added           | added / AwsSolutionsChecks added (main, all)',
+  );
+  for (const [variant, { main, all }] of Object.entries(counts)) {
+    const added = (key, value) =>
+      bare && variant !== 'bare'
+        ? `${giga(value - bare[key])} (${((100 * (value - bare[key])) / bare[key]).toFixed(1)} %)`
+        : '—';
+    const share =
+      bare && awssolutions && variant !== 'bare' && variant !== 'awssolutions'
+        ? `${((main - bare.main) / (awssolutions.main - bare.main)).toFixed(2)}, ${((all - bare.all) / (awssolutions.all - bare.all)).toFixed(2)}`
+        : '—';
+    console.log(
+      `${variant.padEnd(14)} | ${giga(main).padStart(11)} | ${added('main', main).padEnd(15)} | ${giga(all).padStart(11)} | ${added('all', all).padEnd(15)} | ${share}`,
+    );
+  }
+}
