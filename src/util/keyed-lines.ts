@@ -86,7 +86,20 @@ function readIndex(indexFile: string): KeyedLineIndex | undefined {
   if (!isRecord(parsed)) return undefined;
   const { bytes, headerBytes, lines } = parsed;
   if (typeof bytes !== 'number' || typeof headerBytes !== 'number' || !Array.isArray(lines)) return undefined;
-  return { bytes, headerBytes, lines: lines as KeyedLineIndex['lines'] };
+  if (!lines.every(isLineSpan)) return undefined;
+  return { bytes, headerBytes, lines };
+}
+
+function isLineSpan(entry: unknown): entry is KeyedLineIndex['lines'][number] {
+  return (
+    Array.isArray(entry) &&
+    entry.length === 3 &&
+    typeof entry[0] === 'string' &&
+    Number.isSafeInteger(entry[1]) &&
+    Number.isSafeInteger(entry[2]) &&
+    (entry[1] as number) >= 0 &&
+    (entry[2] as number) >= 0
+  );
 }
 
 class IndexedLines implements KeyedLines {

@@ -96,6 +96,9 @@ describe('readKeyedLines', () => {
     expect(readKeyedLines(file, index).line('Beta')).toBe('["Beta","é"]');
     writeFileSync(index, 'not json');
     expect(readKeyedLines(file, index).line('Alpha')).toBe('["Alpha",1]');
+    const good = indexKeyedLines(Buffer.from(text));
+    writeFileSync(index, JSON.stringify({ ...good, lines: [...good.lines.slice(0, 2), ['Gamma', -1, 'x']] }));
+    expect(readKeyedLines(file, index).line('Gamma')).toBe('["Gamma",[3]]');
   });
 
   it('a line its index misplaces is an error naming both files, never another line', () => {
