@@ -27,7 +27,6 @@ export interface KeyedLines {
   readonly header: string;
   /** How many keyed lines the file holds. */
   readonly count: number;
-  has(key: string): boolean;
   keys(): string[];
   /** The line of `key` (its text, without the line break), or undefined when the file has none. */
   line(key: string): string | undefined;
@@ -118,10 +117,6 @@ class IndexedLines implements KeyedLines {
     for (const [key, start, length] of index.lines) this.spans.set(key, [start, length]);
     this.count = index.lines.length;
     this.header = this.text(0, index.headerBytes);
-  }
-
-  has(key: string): boolean {
-    return this.spans.has(key);
   }
 
   keys(): string[] {
