@@ -8,10 +8,11 @@
 // Run after `npm run build`, with valgrind installed:
 //   node bench/cdk-synth-instructions.mjs [validation=off|on]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadCounts } from './support/callgrind.mjs';
 import { OUR_VARIANTS, VARIANTS } from './support/variants.mjs';
 
 const VALIDATION = process.argv[2] ?? 'off';
@@ -58,22 +59,14 @@ function count(variant) {
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`${variant}: valgrind exited with ${code}\n${stderr}`));
-      const threads = readdirSync(outDir)
-        .filter((file) => file.startsWith(`${variant}.`) && /-\d+$/.test(file))
-        .map((file) => ({ thread: Number(file.split('-').pop()), instructions: summaryOf(join(outDir, file)) }));
-      const main = threads.find(({ thread }) => thread === 1)?.instructions;
-      if (main === undefined)
-        return reject(new Error(`${variant}: callgrind wrote no count for the main thread in ${outDir}`));
-      const all = threads.reduce((sum, { instructions }) => sum + instructions, 0);
-      resolve({ main, other: all - main });
+      try {
+        const { main, all } = threadCounts(prefix);
+        resolve({ main, other: all - main });
+      } catch (error) {
+        reject(error);
+      }
     });
   });
-}
-
-function summaryOf(file) {
-  const match = /^(?:summary|totals): (\d+)/m.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`${file}: no instruction count`);
-  return Number(match[1]);
 }
 
 function printTable(counts) {

@@ -10,10 +10,11 @@
 //   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm]
 //     [--variants bare,guard,guard-failing,awssolutions] [--threads]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { threadCounts } from './support/callgrind.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -74,18 +75,7 @@ function count(dir, variant) {
     { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`${dir} ${variant}: valgrind exited ${run.status}\n${run.stderr.slice(-2000)}`);
-  const threads = readdirSync(dir)
-    .filter((file) => file.startsWith(`callgrind-${variant}.`) && /-\d+$/.test(file))
-    .map((file) => ({ thread: Number(file.split('-').pop()), instructions: summaryOf(join(dir, file)) }));
-  const main = threads.find(({ thread }) => thread === 1)?.instructions;
-  if (main === undefined) throw new Error(`${dir} ${variant}: callgrind wrote no count for the main thread`);
-  return { main, all: threads.reduce((sum, { instructions }) => sum + instructions, 0) };
-}
-
-function summaryOf(file) {
-  const match = /^(?:summary|totals): (\d+)/m.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`${file}: no instruction count`);
-  return Number(match[1]);
+  return threadCounts(prefix);
 }
 
 function printApp(app, counts) {
