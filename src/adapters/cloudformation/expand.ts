@@ -1,7 +1,7 @@
 import { isUnknown, type ResourceRef, type UnseenContent, type UnseenKind } from '../../model/model.js';
 import type { KeyTree, SourcePosition } from '../../util/located-json.js';
 import { isRecord } from '../../util/records.js';
-import { createResolver } from './intrinsics.js';
+import { createResolver, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
 import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
@@ -188,14 +188,20 @@ function describeLocation(location: unknown): string {
 
 function findHiddenResources(input: TemplateInput, found: UnseenCollector, expanded: TemplateInput[]): void {
   const resources = input.template.Resources;
-  const resolver = createResolver(input);
-  for (const logicalId of Object.keys(resources)) {
+  // Made when a resource first has a Condition (most templates have none): a resolver is a few dozen closures, and
+  // made here it was inlined into this loop's optimized code, which then took longer to compile than the loop ran.
+  let resolver: Resolver | undefined;
+  const logicalIds = Object.keys(resources);
+  // Indexed: a for…of loop made this function's optimized code several times longer to compile.
+  for (let index = 0; index < logicalIds.length; index++) {
+    const logicalId = logicalIds[index];
+    if (logicalId === undefined) continue;
     const resource = resources[logicalId];
     // A resource whose Condition is false at plan time is not created.
     if (
       isRecord(resource) &&
       typeof resource.Condition === 'string' &&
-      resolver.condition(resource.Condition) === false
+      (resolver ??= createResolver(input)).condition(resource.Condition) === false
     )
       continue;
     // Entries CloudFormation fills in when it processes the template, located at their key: an include of resources

@@ -378,7 +378,11 @@ class ModelBuilder {
   linkPolicyHolders(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const grant = this.policyGrant(stack, logicalId, resource);
     const properties = resource.Properties ?? {};
-    for (const { property, kind } of POLICY_HOLDERS) {
+    // Indexed: once per policy resource, and cheaper for V8 to optimize than for…of.
+    for (let index = 0; index < POLICY_HOLDERS.length; index++) {
+      const holders = POLICY_HOLDERS[index];
+      if (holders === undefined) continue;
+      const { property, kind } = holders;
       if (properties[property] === undefined) continue;
       this.eachItem(stack, properties[property], (raw) => {
         const holder =

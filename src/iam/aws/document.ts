@@ -92,14 +92,21 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   }
   const statement: PolicyStatement = { effect };
   if (typeof entry.Sid === 'string') statement.sid = entry.Sid;
-  for (const { key, field } of VALUE_FIELDS) {
+  // Indexed loops: once per statement of every policy, and cheaper for V8 to optimize than for…of.
+  for (let index = 0; index < VALUE_FIELDS.length; index++) {
+    const fields = VALUE_FIELDS[index];
+    if (fields === undefined) continue;
+    const { key, field } = fields;
     if (entry[key] === undefined) continue;
     const values = toValues(entry[key]);
     if (typeof values === 'string') return `${key}: ${values}`;
     statement[field] = values;
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
-  for (const { key, field } of PRINCIPAL_FIELDS) {
+  for (let index = 0; index < PRINCIPAL_FIELDS.length; index++) {
+    const fields = PRINCIPAL_FIELDS[index];
+    if (fields === undefined) continue;
+    const { key, field } = fields;
     if (entry[key] === undefined) continue;
     const block = toPrincipal(entry[key]);
     if (typeof block === 'string' && block !== '*') return `${key}: ${block}`;
