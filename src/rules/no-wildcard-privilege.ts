@@ -210,8 +210,15 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
     });
     return;
   }
-  for (const statement of grant.document.statements) {
-    for (const issue of wildcardIssues(statement, ctx.catalog)) {
+  // Indexed: once per policy, and cheaper for V8 to optimize than for…of.
+  const statements = grant.document.statements;
+  for (let s = 0; s < statements.length; s++) {
+    const statement = statements[s];
+    if (statement === undefined) continue;
+    const issues = wildcardIssues(statement, ctx.catalog);
+    for (let i = 0; i < issues.length; i++) {
+      const issue = issues[i];
+      if (issue === undefined) continue;
       ctx.report({
         ...reportBase(grant, identity),
         ...issueReport(issue, statement, policy, ctx.catalog),

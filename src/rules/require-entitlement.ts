@@ -289,11 +289,17 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   const holdings = heldPoliciesAndAllows(ctx, identity);
   const { held } = holdings;
 
-  for (const policy of held.policies) {
+  const policies = held.policies;
+  for (let index = 0; index < policies.length; index++) {
+    const policy = policies[index];
+    if (policy === undefined) continue;
     const unknown = unknownGrantOf(policy.document);
     if (unknown) reportUnknown(ctx, identity, policy.source, policy.label, unknown.description);
   }
-  for (const opaque of held.opaque) {
+  const opaques = held.opaque;
+  for (let index = 0; index < opaques.length; index++) {
+    const opaque = opaques[index];
+    if (opaque === undefined) continue;
     if (isUnknown(opaque.arn)) {
       reportUnknown(ctx, identity, opaque.source, opaque.source.name, `managed policy ARN ${opaque.arn.description}`);
     } else if (!managedAllowedIn(scope, opaque.arn)) {
@@ -312,7 +318,9 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   // removes some of its actions: then it is judged per identity like any other policy.
   const canShare = !holdsDeny(held);
   const toJudge: HeldPolicy[] = [];
-  for (const policy of held.policies) {
+  for (let index = 0; index < policies.length; index++) {
+    const policy = policies[index];
+    if (policy === undefined) continue;
     if (policy.managedArn !== undefined && managedAllowedIn(scope, policy.managedArn)) continue;
     const shared = canShare && isSharedDocument(policy, held) ? scope.sharedVerdicts.get(policy.document) : undefined;
     if (shared) reportVerdict(ctx, identity, policy, shared, scope);
@@ -321,12 +329,17 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
   if (!toJudge.length) return;
   // Most policies stay within the entitlements statement by statement, which their patterns show (see
   // documentWithinEnvelopes); only the others are judged action by action, over everything the identity is allowed.
-  const byAction = toJudge.filter(
-    (policy) => !documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin),
-  );
+  const byAction: HeldPolicy[] = [];
+  for (let index = 0; index < toJudge.length; index++) {
+    const policy = toJudge[index];
+    if (policy !== undefined && !documentWithinEnvelopes(policy.document, scope.envelopes, scope.listsWithin))
+      byAction.push(policy);
+  }
   // Each policy judged action by action has its grants here; the others stay within the entitlements.
   const grantsOf = byAction.length ? grantsByPolicy(holdings.all(), held, byAction) : undefined;
-  for (const policy of toJudge) {
+  for (let index = 0; index < toJudge.length; index++) {
+    const policy = toJudge[index];
+    if (policy === undefined) continue;
     const grants = grantsOf?.get(policy);
     const verdict: PolicyVerdict = grants ? judge(grants, scope) : {};
     if (canShare && isSharedDocument(policy, held)) scope.sharedVerdicts.set(policy.document, verdict);
@@ -335,15 +348,22 @@ function checkAwsGrants(ctx: RuleContext<MessageId>, identity: Identity, entitle
 }
 
 function holdsDeny(held: HeldPolicies): boolean {
-  for (const policy of held.policies)
-    for (const statement of policy.document.statements) if (statement.effect === 'Deny') return true;
+  const policies = held.policies;
+  for (let p = 0; p < policies.length; p++) {
+    const statements = policies[p]?.document.statements ?? [];
+    for (let s = 0; s < statements.length; s++) if (statements[s]?.effect === 'Deny') return true;
+  }
   return false;
 }
 
 /** An AWS managed policy's document (one object for every holder) whose statements no other held policy repeats. */
 function isSharedDocument(policy: HeldPolicy, held: HeldPolicies): boolean {
   if (policy.managedArn === undefined) return false;
-  for (const statement of policy.document.statements) if (held.policyOf(statement) !== policy) return false;
+  const statements = policy.document.statements;
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index];
+    if (statement !== undefined && held.policyOf(statement) !== policy) return false;
+  }
   return true;
 }
 
