@@ -145,7 +145,10 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
   if (!profile.entitlements.length) report('noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
   const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];
-  for (const id of profile.entitlements) {
+  const ids = profile.entitlements;
+  for (let index = 0; index < ids.length; index++) {
+    const id = ids[index];
+    if (id === undefined) continue;
     const entitlement = byId.get(id);
     if (!entitlement) {
       report('unknownEntitlement', `Entitlement::${id}`, { entitlement: id, known: knownEntitlements(catalog) });
@@ -238,7 +241,9 @@ const awsScopes = new WeakMap<Catalog, ScopeNode>();
 function awsScopeOf(catalog: Catalog, entitlements: Entitlement[]): AwsScope {
   let node: ScopeNode | undefined = awsScopes.get(catalog);
   if (!node) awsScopes.set(catalog, (node = { next: new Map() }));
-  for (const entitlement of entitlements) {
+  for (let index = 0; index < entitlements.length; index++) {
+    const entitlement = entitlements[index];
+    if (entitlement === undefined) continue;
     let child: ScopeNode | undefined = node.next.get(entitlement);
     if (!child) node.next.set(entitlement, (child = { next: new Map() }));
     node = child;
@@ -497,9 +502,11 @@ function awsManagedName(arn: string): string | undefined {
 
 /** Azure, Google Cloud and Kubernetes role grants against the entitlements' envelopes for that cloud. */
 function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitlements: Entitlement[]): void {
-  const names = entitlements.map((entitlement) => entitlement.id).join(', ');
-  for (const grant of identity.grants) {
-    if (grant.kind !== 'role') continue;
+  // Indexed, and the entitlement names written only for a finding: asked of every identity, most of which (AWS) hold no role grant.
+  const grants = identity.grants;
+  for (let index = 0; index < grants.length; index++) {
+    const grant = grants[index];
+    if (grant === undefined || grant.kind !== 'role') continue;
     const { role, scope } = grant;
     const label = grant.source.name;
     if (isUnknown(role)) {
@@ -518,7 +525,7 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
         identity: identity.name,
         role,
         scope,
-        entitlements: names,
+        entitlements: entitlements.map((entitlement) => entitlement.id).join(', '),
         allowed: allowedRoles(entitlements, grant),
       },
       resource: grant.source,

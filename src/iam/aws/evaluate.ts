@@ -73,9 +73,22 @@ export function effectiveAllows(documents: PolicyDocument[]): AllowedAction[] {
  * logs:PutResourcePolicy. A value not known yet, and a statement without Resource, may (fail closed).
  */
 export function appliesToStar(statement: PolicyStatement): boolean {
-  if (statement.notResource) return !statement.notResource.some((value) => !isUnknown(value) && globMatch(value, '*'));
-  if (!statement.resource) return true;
-  return statement.resource.some((value) => isUnknown(value) || globMatch(value, '*'));
+  // Indexed loops without callbacks: asked of every statement, and inlined into the rules' per-statement checks.
+  const notResource = statement.notResource;
+  if (notResource) {
+    for (let index = 0; index < notResource.length; index++) {
+      const value = notResource[index];
+      if (value !== undefined && !isUnknown(value) && globMatch(value, '*')) return false;
+    }
+    return true;
+  }
+  const resource = statement.resource;
+  if (!resource) return true;
+  for (let index = 0; index < resource.length; index++) {
+    const value = resource[index];
+    if (value !== undefined && (isUnknown(value) || globMatch(value, '*'))) return true;
+  }
+  return false;
 }
 
 function removeDenied(allowed: Map<string, AllowedAction>, documents: PolicyDocument[]): void {

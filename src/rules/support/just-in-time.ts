@@ -152,7 +152,9 @@ export function privilegedHoldings(
   entitlements: readonly Entitlement[],
 ): PrivilegedHolding[] {
   const holdings: PrivilegedHolding[] = [];
-  for (const entitlement of entitlements) {
+  for (let index = 0; index < entitlements.length; index++) {
+    const entitlement = entitlements[index];
+    if (entitlement === undefined) continue;
     const privilege = entitlementPrivilege(catalog, entitlement);
     if (privilege.privileged) holdings.push(holding(identity, entitlement, privilege));
   }
