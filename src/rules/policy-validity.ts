@@ -56,12 +56,17 @@ export default defineRule<MessageId>({
   check(ctx) {
     for (const identity of ctx.model.identities) {
       if (identity.cloud !== 'aws') continue;
-      for (const grant of identity.grants) {
+      // Indexed, and the trust policy's name written only when it has an issue: once per identity, mostly cold.
+      const grants = identity.grants;
+      for (let index = 0; index < grants.length; index++) {
+        const grant = grants[index];
+        if (grant === undefined) continue;
         if (grant.kind === 'aws-policy') checkDocument(ctx, grant.document, policyName(grant), grant.source, identity);
         else if (grant.kind === 'aws-managed-policy') checkManagedPath(ctx, grant.arn, grant.source, identity);
       }
-      if (identity.trustPolicy)
-        checkDocument(ctx, identity.trustPolicy, `${identity.resource.name} trust policy`, identity.resource, identity);
+      const trust = identity.trustPolicy;
+      if (trust && validityIssues(trust).length > 0)
+        checkDocument(ctx, trust, `${identity.resource.name} trust policy`, identity.resource, identity);
     }
     for (const grant of ctx.model.unattachedPolicies)
       checkDocument(ctx, grant.document, policyName(grant), grant.source);

@@ -80,8 +80,12 @@ export function validityIssues(document: PolicyDocument): readonly ValidityIssue
 function documentValidity(document: PolicyDocument): readonly ValidityIssue[] {
   if (document.unreadable) return NO_ISSUES;
   let issues: ValidityIssue[] | undefined;
-  // Runs for every statement of every policy, mostly cold: no arrays built when nothing is wrong.
-  for (const statement of document.statements) {
+  // Runs for every statement of every policy, mostly cold: no arrays built when nothing is wrong, and indexed loops,
+  // which V8 optimizes at a fraction of for…of's compile cost.
+  const statements = document.statements;
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index];
+    if (statement === undefined) continue;
     if (statement.action) issues = valueIssues(statement.action, 'Action', issues);
     if (statement.notAction) issues = valueIssues(statement.notAction, 'NotAction', issues);
     const condition = statement.condition;
@@ -103,7 +107,8 @@ function valueIssues(
   issues: ValidityIssue[] | undefined,
 ): ValidityIssue[] | undefined {
   const verdicts = actionVerdicts[field];
-  for (const value of values) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
     if (typeof value !== 'string') continue;
     let verdict = verdicts.get(value);
     if (verdict === undefined) verdicts.set(value, (verdict = judgeAction(value, field) ?? null));
