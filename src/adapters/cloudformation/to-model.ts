@@ -74,6 +74,8 @@ export class TemplateModelBuilder {
   }
 }
 
+const NO_ITEMS: readonly unknown[] = [];
+
 type Linker = (builder: ModelBuilder, stack: StackContext, logicalId: string, resource: CfnResource) => void;
 
 const POLICY_HOLDERS: { property: string; kind: IdentityKind }[] = [
@@ -383,13 +385,30 @@ class ModelBuilder {
       const holders = POLICY_HOLDERS[index];
       if (holders === undefined) continue;
       const { property, kind } = holders;
-      if (properties[property] === undefined) continue;
-      this.eachItem(stack, properties[property], (raw) => {
+      const items = this.listItems(stack, properties[property]);
+      for (let item = 0; item < items.length; item++) {
+        const raw = items[item];
         const holder =
           this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
         if (holder) this.hold(holder, grant);
-      });
+      }
     }
+  }
+
+  /**
+   * The items eachItem visits, as a list: the property's own array when it has no `AWS::NoValue` item (a CDK policy's
+   * `Roles`), so a policy resource, linked once per policy, makes no callback to visit its holders.
+   */
+  private listItems(stack: StackContext, raw: unknown): readonly unknown[] {
+    if (raw === undefined) return NO_ITEMS;
+    if (Array.isArray(raw)) {
+      for (let index = 0; index < raw.length; index++)
+        if (stack.resolver.isNoValue(raw[index])) return raw.filter((item) => !stack.resolver.isNoValue(item));
+      return raw;
+    }
+    const resolved = stack.resolver.resolve(raw);
+    if (Array.isArray(resolved)) return resolved;
+    return resolved === undefined ? NO_ITEMS : [resolved];
   }
 
   /** An `AWS::IAM::RolePolicy`, `UserPolicy` or `GroupPolicy`: one inline policy on the identity `property` names. */

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
+import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
+
+const document = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }],
+};
+const role = (name: string) => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    RoleName: name,
+    AssumeRolePolicyDocument: {
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
+  },
+});
+
+/** Which roles hold the policy resource `Policy`, by logical id, and what the model lists as unattached. */
+function holdersOf(roles: unknown): { holders: string[]; unattached: number } {
+  const template: CfnTemplate = {
+    Parameters: { Env: { Type: 'String', Default: 'prod' } },
+    Conditions: { IsDev: { 'Fn::Equals': [{ Ref: 'Env' }, 'dev'] } },
+    Resources: {
+      A: role('a'),
+      B: role('b'),
+      Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', PolicyDocument: document, Roles: roles } },
+    },
+  };
+  const model = modelFromTemplates([{ stack: 'App', template }]);
+  const holders = model.identities
+    .filter((identity) =>
+      identity.grants.some((grant) => grant.kind === 'aws-policy' && grant.source.name === 'Policy'),
+    )
+    .map((identity) => identity.resource.name);
+  return { holders, unattached: model.unattachedPolicies.length };
+}
+
+describe("an AWS::IAM::Policy's Roles, item by item (listItems, as eachItem visits them)", () => {
+  it('a list of references: each role holds the policy', () => {
+    expect(holdersOf([{ Ref: 'A' }, { Ref: 'B' }])).toEqual({ holders: ['A', 'B'], unattached: 0 });
+  });
+
+  it('an item that is AWS::NoValue at plan time is left out; the others still hold it', () => {
+    expect(holdersOf([{ 'Fn::If': ['IsDev', { Ref: 'A' }, { Ref: 'AWS::NoValue' }] }, { Ref: 'B' }])).toEqual({
+      holders: ['B'],
+      unattached: 0,
+    });
+    expect(holdersOf([{ Ref: 'AWS::NoValue' }, { Ref: 'A' }])).toEqual({ holders: ['A'], unattached: 0 });
+  });
+
+  it('a list written as one value is resolved first; a single value is one item; nothing is no holder', () => {
+    expect(holdersOf({ 'Fn::If': ['IsDev', [{ Ref: 'A' }], ['a', 'b']] })).toEqual({
+      holders: ['A', 'B'],
+      unattached: 0,
+    });
+    expect(holdersOf({ 'Fn::If': ['IsDev', [], 'b'] })).toEqual({ holders: ['B'], unattached: 0 });
+    expect(holdersOf({ 'Fn::If': ['IsDev', ['a'], { Ref: 'AWS::NoValue' }] })).toEqual({ holders: [], unattached: 1 });
+  });
+});
