@@ -124,25 +124,20 @@ export default defineRule<MessageId>({
 /** Class and entitlement declarations; returns the declared entitlements the catalog knows. */
 function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, profile: IdentityProfile): Entitlement[] {
   const { catalog } = ctx;
-  const report = (messageId: MessageId, detail: string, data: Record<string, string> = {}) => {
-    ctx.report({
-      messageId,
-      data: { identity: identity.name, ...data },
-      resource: identity.resource,
-      identity,
-      detail,
-    });
-  };
   if (profile.invalidClass !== undefined) {
-    report('invalidClass', `Class::${profile.invalidClass}`, {
+    reportDeclaration(ctx, identity, 'invalidClass', `Class::${profile.invalidClass}`, {
       tag: catalog.tags.class,
       value: profile.invalidClass,
       classes: IDENTITY_CLASSES.join(', '),
     });
   } else if (!profile.class) {
-    report('noClass', 'Class::undeclared', { tag: catalog.tags.class, classes: IDENTITY_CLASSES.join('|') });
+    reportDeclaration(ctx, identity, 'noClass', 'Class::undeclared', {
+      tag: catalog.tags.class,
+      classes: IDENTITY_CLASSES.join('|'),
+    });
   }
-  if (!profile.entitlements.length) report('noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+  if (!profile.entitlements.length)
+    reportDeclaration(ctx, identity, 'noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
   const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];
   const ids = profile.entitlements;
@@ -151,12 +146,15 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     if (id === undefined) continue;
     const entitlement = byId.get(id);
     if (!entitlement) {
-      report('unknownEntitlement', `Entitlement::${id}`, { entitlement: id, known: knownEntitlements(catalog) });
+      reportDeclaration(ctx, identity, 'unknownEntitlement', `Entitlement::${id}`, {
+        entitlement: id,
+        known: knownEntitlements(catalog),
+      });
       continue;
     }
     known.push(entitlement);
     if (profile.class && !entitlement.classes.includes(profile.class)) {
-      report('entitlementNotForClass', `Entitlement::${id}`, {
+      reportDeclaration(ctx, identity, 'entitlementNotForClass', `Entitlement::${id}`, {
         entitlement: id,
         class: profile.class,
         classes: entitlement.classes.join(', ') || 'none',
@@ -164,8 +162,10 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     }
   }
   if (!allowsStanding(catalog, profile.class)) {
-    for (const held of privilegedHoldings(catalog, identity, known)) {
-      if (held.mode === 'just-in-time') continue;
+    const holdings = privilegedHoldings(catalog, identity, known);
+    for (let index = 0; index < holdings.length; index++) {
+      const held = holdings[index];
+      if (held === undefined || held.mode === 'just-in-time') continue;
       const data = { identity: identity.name, entitlement: held.entitlement.id, why: held.gaps.join('; ') };
       const base = { resource: identity.resource, identity, detail: `StandingPrivilege::${held.entitlement.id}` };
       if (held.mode === 'pending') ctx.report({ ...base, messageId: 'standingPending', data, pending: true });
@@ -178,6 +178,17 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     }
   }
   return known;
+}
+
+/** A finding on the identity's declarations: a function of its own rather than a closure made for every identity. */
+function reportDeclaration(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  messageId: MessageId,
+  detail: string,
+  data: Record<string, string> = {},
+): void {
+  ctx.report({ messageId, data: { identity: identity.name, ...data }, resource: identity.resource, identity, detail });
 }
 
 /** Entitlements whose grants make them privileged though the catalog does not say so: reported on the catalog. */
