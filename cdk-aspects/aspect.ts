@@ -10,8 +10,16 @@ import { cdkEngine } from './engine-loader.js';
 import type { Evaluation, JudgedFinding } from './verdict.js';
 import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 import { unreadableCatalogMessage } from './unreadable-catalog.js';
-import { annotateAt, callerFrames, creationFrames, sourceLocation, tracedTo, type Frame } from './source-location.js';
-import type { StackTemplates } from './stack-templates.js';
+import {
+  annotateAt,
+  callerFrames,
+  creationFrames,
+  CreationTraces,
+  sourceLocation,
+  type CreationTrace,
+  tracedTo,
+  type Frame,
+} from './source-location.js';
 
 /** Marks the aspect across copies of this package, where `instanceof` would not hold. */
 const GUARD_BRAND = Symbol.for('entitlement-guard.cdk.EntitlementGuard');
@@ -31,14 +39,18 @@ export interface EntitlementGuardProps extends GuardOptions {
   readonly evaluateInWorker?: boolean;
 }
 
-/** A stack rendered and judged, waiting for the rest of its synthesis' stacks before it is annotated. */
+/**
+ * A stack rendered and judged, waiting for the rest of its synthesis' stacks before it is annotated. Only what the
+ * annotations need is kept, and the evaluation (the model and every finding) only for an audit file: kept for every
+ * stack until the last one is judged, they were live data each garbage collection of the synthesis went through.
+ */
 interface JudgedStack {
   stack: Stack;
-  templates: StackTemplates;
+  /** The L1 construct of each resource of the stack's templates (`StackTemplates.resources`). */
+  resources: Map<string, CfnResource>;
   judged: JudgedFinding[];
-  evaluation: Evaluation;
-  /** The options the stack was judged with, which its audit records. */
-  options: ResolvedGuardOptions;
+  /** With an audit file: the evaluation and the options it was judged with, which the audit records. */
+  audited?: { evaluation: Evaluation; options: ResolvedGuardOptions };
 }
 
 /**
@@ -123,18 +135,24 @@ export class EntitlementGuard implements IAspect {
     const templates = engine.stackTemplates(stack, { reuseInSynthesis: true });
     const options = (this.resolved ??= engine.resolveOptions(this.options));
     const { judged, evaluation } = engine.judgeTemplates(templates.inputs, options);
-    batch.push({ stack, templates, judged, evaluation, options });
+    batch.push({
+      stack,
+      resources: templates.resources,
+      judged,
+      ...(this.audit ? { audited: { evaluation, options } } : {}),
+    });
     this.submitted.set(stage, batch);
     // Each stack is counted when visited, before any validation runs; were a count missing, annotate at once.
     const expected = this.stacksPerStage.get(stage);
     if (expected !== undefined && batch.length < expected) return;
     this.submitted.delete(stage);
-    for (const entry of batch) this.annotate(entry);
+    const traces = new CreationTraces();
+    for (const entry of batch) this.annotate(entry, traces);
   }
 
-  private annotate({ stack, templates, judged, evaluation, options }: JudgedStack): void {
+  private annotate({ stack, resources: stackResources, judged, audited }: JudgedStack, traces: CreationTraces): void {
     const { isBlocking, resourceKey } = cdkEngine();
-    const lookup = (ref: ResourceRef) => templates.resources.get(resourceKey(ref.stack ?? '', ref.name));
+    const lookup = (ref: ResourceRef) => stackResources.get(resourceKey(ref.stack ?? '', ref.name));
     const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
     for (const entry of judged) {
       const resource = lookup(entry.finding.resource);
@@ -143,6 +161,7 @@ export class EntitlementGuard implements IAspect {
     const findings = inScope.map((entry) => entry.judged.finding);
     const resources = inScope.flatMap(({ resource }) => (resource ? [resource] : []));
     const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
+    let guardTrace: CreationTrace | undefined;
     for (const {
       judged: { finding, message, identityResource },
       resource,
@@ -152,17 +171,18 @@ export class EntitlementGuard implements IAspect {
       // Located where the app created the resource (its L1's creation stack), not where this aspect annotates.
       // A finding about the catalog itself (an expired exception) is located where the app created this guard.
       const about = resource ?? identity;
-      const frames = about ? creationFrames(about) : this.createdAt;
+      const trace = about ? traces.of(about) : (guardTrace ??= traces.ofFrames(this.createdAt));
       annotateAt(
         annotationTarget(resource, identity) ?? stack,
         level,
-        withSource(message, sourceLocation(frames)),
-        frames,
+        withSource(message, trace.source),
+        trace.frames,
+        trace.written,
       );
     }
     for (const waiver of waivers)
       Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
-    if (this.audit) this.audit.add(stack, evaluation, options, waivers, this.stacks.size);
+    if (this.audit && audited) this.audit.add(stack, audited.evaluation, audited.options, waivers, this.stacks.size);
   }
 }
 
@@ -199,14 +219,43 @@ function annotationTarget(
 ): IConstruct | undefined {
   if (!resource) return undefined;
   const own = authoredConstruct(resource);
-  if (!identityResource) return own;
+  if (!identityResource || identityResource === resource) return own;
   const identity = authoredConstruct(identityResource);
   return own.node.path.startsWith(`${identity.node.path}/`) ? identity : own;
 }
 
-/** The message with the app's source line of the construct after its `resource:` line, when the CDK recorded one. */
-function withSource(message: string, source: string | undefined): string {
-  return source === undefined
-    ? message
-    : message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`);
+/**
+ * The message with the app's source line of the construct after its first `resource:` line, when the CDK recorded
+ * one: what `message.replace(/^ {2}resource: .*$/m, (line) => `${line}\n  source: ${source}`)` gives, without a
+ * regular expression and a callback per finding.
+ */
+export function withSource(message: string, source: string | undefined): string {
+  if (source === undefined) return message;
+  const start = message.startsWith(RESOURCE_LINE) ? 0 : lineStartOf(message, RESOURCE_LINE);
+  if (start < 0) return message;
+  const end = lineEndFrom(message, start);
+  return `${message.slice(0, end)}\n  source: ${source}${message.slice(end)}`;
+}
+
+const RESOURCE_LINE = '  resource: ';
+
+/** Where the first line that starts with `prefix` (after a line terminator) starts, or -1. */
+function lineStartOf(text: string, prefix: string): number {
+  for (let at = text.indexOf(prefix); at > 0; at = text.indexOf(prefix, at + 1))
+    if (isLineTerminator(text.charCodeAt(at - 1))) return at;
+  return -1;
+}
+
+/** The end of the line that starts at `start`: its first line terminator, or the end of the text. */
+function lineEndFrom(text: string, start: number): number {
+  LINE_REST.lastIndex = start;
+  LINE_REST.test(text);
+  return LINE_REST.lastIndex;
+}
+
+/** The rest of a line: everything up to a line terminator as a regular expression's `.` and `$` see it. */
+const LINE_REST = /[^\n\r\u2028\u2029]*/y;
+
+function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }

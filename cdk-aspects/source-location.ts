@@ -42,6 +42,68 @@ export function creationFrames(construct: IConstruct): Frame[] {
   });
 }
 
+/** A construct's creation frames with what an annotation writes of them: the trace and the source line. */
+export interface CreationTrace {
+  frames: readonly Frame[];
+  /** The frames as the annotation's trace records them (`writeFrame`). */
+  written: readonly string[];
+  /** `sourceLocation(frames)`. */
+  source: string | undefined;
+}
+
+/**
+ * `creationFrames`, `sourceLocation` and the written trace for the many constructs one synthesis annotates, each
+ * distinct line of a creation stack parsed and written once: an app that creates 2,000 roles in a loop records the
+ * same few lines 2,000 times, and a construct with several findings is read once. For one batch of annotations: the
+ * working directory is read when the reader is made.
+ */
+export class CreationTraces {
+  private readonly lines = new Map<string, { frame: Frame; written: string } | null>();
+  private readonly constructs = new Map<IConstruct, CreationTrace>();
+  private readonly sources = new Map<Frame, string | undefined>();
+  private readonly cwd = process.cwd();
+
+  /** The trace of `creationFrames(construct)`. */
+  of(construct: IConstruct): CreationTrace {
+    let trace = this.constructs.get(construct);
+    if (trace) return trace;
+    const frames: Frame[] = [];
+    const written: string[] = [];
+    const entry = construct.node.metadata.find((metadata) => metadata.type === CREATION_STACK);
+    const recorded: unknown = entry?.data;
+    if (Array.isArray(recorded)) {
+      for (const line of recorded) {
+        if (typeof line !== 'string') continue;
+        let parsed = this.lines.get(line);
+        if (parsed === undefined) {
+          const frame = line.trimStart().startsWith('...') ? undefined : parseFrame(line);
+          this.lines.set(line, (parsed = frame ? { frame, written: writeFrame(frame) } : null));
+        }
+        if (parsed === null) continue;
+        frames.push(parsed.frame);
+        written.push(parsed.written);
+      }
+    }
+    trace = { frames, written, source: this.sourceOf(frames) };
+    this.constructs.set(construct, trace);
+    return trace;
+  }
+
+  /** The trace of frames already read (where the app created the guard). */
+  ofFrames(frames: readonly Frame[]): CreationTrace {
+    return { frames, written: frames.map(writeFrame), source: this.sourceOf(frames) };
+  }
+
+  private sourceOf(frames: readonly Frame[]): string | undefined {
+    const [frame] = frames;
+    if (!frame) return undefined;
+    let source = this.sources.get(frame);
+    if (source === undefined && !this.sources.has(frame))
+      this.sources.set(frame, (source = sourceLocation(frames, this.cwd)));
+    return source;
+  }
+}
+
 /** `lib/stacks.ts:42:5` (relative to `cwd` when inside it) for the innermost of the app's frames, if there is one. */
 export function sourceLocation(frames: readonly Frame[], cwd = process.cwd()): string | undefined {
   const [frame] = frames;
@@ -67,7 +129,7 @@ export function callerFrames(below: Function): Frame[] {
     });
 }
 
-function writeFrame({ name, file, line, column }: Frame): string {
+export function writeFrame({ name, file, line, column }: Frame): string {
   return `${name ?? '<module>'} (${file}:${line}${column ? `:${column}` : ''})`;
 }
 
@@ -98,6 +160,8 @@ export function annotateAt(
   level: AnnotationLevel,
   message: string,
   frames: readonly Frame[],
+  /** `frames` as written (`writeFrame`), when the caller has them already. */
+  written?: readonly string[],
 ): void {
   if (frames.length === 0 || target.node.tryGetContext(DISABLE_TRACES) || process.env.CDK_DISABLE_STACK_TRACE) {
     const annotations = Annotations.of(target);
@@ -107,7 +171,9 @@ export function annotateAt(
     return;
   }
   if (target.node.metadata.some((entry) => entry.data === message)) return;
-  target.node.addMetadata(ENTRY_TYPE[level], message, { stackTraceOverride: frames.map(writeFrame) });
+  target.node.addMetadata(ENTRY_TYPE[level], message, {
+    stackTraceOverride: written ? [...written] : frames.map(writeFrame),
+  });
 }
 
 /**
