@@ -288,17 +288,8 @@ class ModelBuilder {
    * list is one item.
    */
   eachItem(stack: StackContext, raw: unknown, visit: (item: unknown) => void): void {
-    if (raw === undefined) return;
-    if (Array.isArray(raw)) {
-      for (let index = 0; index < raw.length; index++) if (!stack.resolver.isNoValue(raw[index])) visit(raw[index]);
-      return;
-    }
-    const resolved = stack.resolver.resolve(raw);
-    if (!Array.isArray(resolved)) {
-      if (resolved !== undefined) visit(resolved);
-      return;
-    }
-    for (let index = 0; index < resolved.length; index++) visit(resolved[index]);
+    const items = this.listItems(stack, raw);
+    for (let index = 0; index < items.length; index++) visit(items[index]);
   }
 
   /**
@@ -396,8 +387,8 @@ class ModelBuilder {
   }
 
   /**
-   * The items eachItem visits, as a list: the property's own array when it has no `AWS::NoValue` item (a CDK policy's
-   * `Roles`), so a policy resource, linked once per policy, makes no callback to visit its holders.
+   * A list property's items (eachItem visits these): the property's own array when it has no `AWS::NoValue` item (a
+   * CDK policy's `Roles`), so a policy resource, linked once per policy, makes no callback to visit its holders.
    */
   private listItems(stack: StackContext, raw: unknown): readonly unknown[] {
     if (raw === undefined) return NO_ITEMS;
