@@ -33,13 +33,22 @@ export interface Frame {
  * when the CDK recorded none (`aws:cdk:disable-creation-stack-traces`) or none is the app's.
  */
 export function creationFrames(construct: IConstruct): Frame[] {
-  const entry = construct.node.metadata.find((metadata) => metadata.type === CREATION_STACK);
-  const trace: unknown = entry?.data;
-  if (!Array.isArray(trace)) return [];
-  return trace.flatMap((line) => {
-    const frame = typeof line === 'string' && !line.trimStart().startsWith('...') ? parseFrame(line) : undefined;
+  return creationStack(construct).flatMap((line) => {
+    const frame = recordedFrame(line);
     return frame ? [frame] : [];
   });
+}
+
+/** The lines of the creation stack the CDK recorded for the construct; empty when it recorded none. */
+function creationStack(construct: IConstruct): readonly unknown[] {
+  const entry = construct.node.metadata.find((metadata) => metadata.type === CREATION_STACK);
+  const trace: unknown = entry?.data;
+  return Array.isArray(trace) ? trace : [];
+}
+
+/** The frame of one recorded line; undefined for the CDK's folded `...new Role in aws-cdk-lib...` lines. */
+function recordedFrame(line: unknown): Frame | undefined {
+  return typeof line === 'string' && !line.trimStart().startsWith('...') ? parseFrame(line) : undefined;
 }
 
 /** A construct's creation frames with what an annotation writes of them: the trace and the source line. */
@@ -69,20 +78,16 @@ export class CreationTraces {
     if (trace) return trace;
     const frames: Frame[] = [];
     const written: string[] = [];
-    const entry = construct.node.metadata.find((metadata) => metadata.type === CREATION_STACK);
-    const recorded: unknown = entry?.data;
-    if (Array.isArray(recorded)) {
-      for (const line of recorded) {
-        if (typeof line !== 'string') continue;
-        let parsed = this.lines.get(line);
-        if (parsed === undefined) {
-          const frame = line.trimStart().startsWith('...') ? undefined : parseFrame(line);
-          this.lines.set(line, (parsed = frame ? { frame, written: writeFrame(frame) } : null));
-        }
-        if (parsed === null) continue;
-        frames.push(parsed.frame);
-        written.push(parsed.written);
+    for (const line of creationStack(construct)) {
+      if (typeof line !== 'string') continue;
+      let parsed = this.lines.get(line);
+      if (parsed === undefined) {
+        const frame = recordedFrame(line);
+        this.lines.set(line, (parsed = frame ? { frame, written: writeFrame(frame) } : null));
       }
+      if (parsed === null) continue;
+      frames.push(parsed.frame);
+      written.push(parsed.written);
     }
     trace = { frames, written, source: this.sourceOf(frames) };
     this.constructs.set(construct, trace);
