@@ -2,19 +2,23 @@
 // by valgrind's callgrind instead of seconds: on this project's shared 2-core machines a small app's added time
 // spreads by ±0.1 s from run to run, about the whole 100 ms budget, where a count repeats.
 //
-// Each variant runs `node --import tsx <variant>.ts` once to warm the catalog cache, then under callgrind. By default
+// Each variant runs `node --import tsx <variant>.ts`, with what the cdk CLI passes an app (support/cdk-cli-env.mjs),
+// once to warm the catalog cache, then under callgrind. By default
 // Node runs with --single-threaded --predictable --predictable-gc-schedule (as bench/cli-instructions.mjs): V8
 // compiles and collects garbage on the main thread, on a schedule that does not depend on timing, so a count repeats
 // (with V8's helper threads, the main thread's count of one build moved by 5 % from run to run). That is more work
 // on one thread than a user's synth does: compare added counts, a variant with the bare app, a build with another.
 //   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm]
-//     [--variants bare,guard,guard-failing,awssolutions] [--threads]
+//     [--variants bare,guard,guard-failing,awssolutions,annotations-floor] [--threads]
+// annotations-floor (not counted by default): an aspect that judges nothing and puts the failing app's number of error
+// annotations, of its messages' length, on the same constructs: the CDK's own share of what the failing app adds.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { threadCounts } from './support/callgrind.mjs';
+import { cdkCliEnv } from './support/cdk-cli-env.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -66,13 +70,15 @@ try {
 /** Main thread and all threads of one run of `<variant>.ts` in the app's folder, after a warming run. */
 function count(dir, variant) {
   const node = [...(args.threads ? [] : PREDICTABLE), '--import', 'tsx', `${variant}.ts`];
-  const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8' });
+  // As bench/user-setups.mjs times it: the context `cdk synth` passes (construct stack traces off).
+  const env = { ...process.env, ...cdkCliEnv(join(dir, `cdk.out-${variant}`)) };
+  const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8', env });
   if (warm.status !== 0) throw new Error(`${dir} ${variant}: exited ${warm.status}\n${warm.stderr.slice(-2000)}`);
   const prefix = join(dir, `callgrind-${variant}`);
   const run = spawnSync(
     'valgrind',
     ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${prefix}.%p`, process.execPath, ...node],
-    { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { cwd: dir, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`${dir} ${variant}: valgrind exited ${run.status}\n${run.stderr.slice(-2000)}`);
   return threadCounts(prefix);

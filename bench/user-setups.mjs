@@ -46,6 +46,7 @@ import {
   startPack,
 } from '../test/pulumi/support/analyzer-client.mjs';
 import { ROLES, SECRETS, STACKS, USERS } from './support/cdk-app.mjs';
+import { cdkCliEnv } from './support/cdk-cli-env.mjs';
 import { writeCdkOut } from './support/cdk-out.mjs';
 import { pulumiStack } from './support/pulumi-stack.mjs';
 import { median, quantile } from './support/stats.mjs';
@@ -194,11 +195,19 @@ const CATALOGS = {
   failing: join(ROOT, 'examples', 'catalog.yaml'),
 };
 const CDK_VARIANTS = ['bare', 'guard', 'guard-failing', 'awssolutions'];
+/**
+ * Written beside the timed variants but not timed here (bench/user-apps-instructions.mjs counts it with --variants):
+ * an aspect that judges nothing and puts on each role one error, and on each user two, of the failing app's message
+ * length: what the CDK itself charges for the failing app's annotations, written and read back.
+ */
+const FLOOR_VARIANTS = ['annotations-floor'];
+/** A failing annotation's length in the large app (examples/catalog.yaml's require-entitlement finding on a role). */
+const FLOOR_MESSAGE_LENGTH = 1400;
 
 /** The app's TypeScript source for a variant: static imports, as a user writes them. */
 function appSource(variant, shape) {
   const imports = [
-    "import { App, Aspects, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';",
+    `import { ${variant === 'annotations-floor' ? 'Annotations, ' : ''}App, Aspects, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';`,
     "import * as iam from 'aws-cdk-lib/aws-iam';",
     "import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';",
     variant.startsWith('guard') ? "import { EntitlementGuard } from 'entitlement-guard/cdk';" : '',
@@ -238,6 +247,7 @@ for (let s = 0; s < ${shape.stacks}; s++) {
 }
 ${variant.startsWith('guard') ? `Aspects.of(app).add(new EntitlementGuard({ catalog: ${JSON.stringify(catalog)} }));` : ''}
 ${variant === 'awssolutions' ? 'Validations.of(app).addPlugins(new AwsSolutionsChecks(app));' : ''}
+${variant === 'annotations-floor' ? annotationsFloorSource() : ''}
 let outcome: string;
 try {
   const assembly = app.synth();
@@ -251,11 +261,24 @@ console.log(\`@@outcome \${outcome}\`);
 `;
 }
 
+/** The annotations-floor variant's aspect: the failing app's annotations, without judging anything. */
+function annotationsFloorSource() {
+  return `const FILLER = 'x'.repeat(${FLOOR_MESSAGE_LENGTH});
+Aspects.of(app).add({
+  visit(node: import('constructs').IConstruct) {
+    const errors = node instanceof iam.Role ? 1 : node instanceof iam.User ? 2 : 0;
+    for (let i = 0; i < errors; i++)
+      Annotations.of(node).addError(\`[Floor] finding \${i} on \${node.node.path}\\n\${FILLER}\`.slice(0, ${FLOOR_MESSAGE_LENGTH}));
+  },
+});`;
+}
+
 /** What each variant must end with, so a figure never comes from another case than its name says. */
 function expectedOutcome(variant) {
   if (variant === 'awssolutions') return /^validation report failed$/;
   // examples/catalog.yaml entitles none of the roles' managed policy: every role is reported (and more).
-  if (variant === 'guard-failing') return new RegExp(`^synthesized, (\\d+) error annotations$`);
+  if (variant === 'guard-failing' || variant === 'annotations-floor')
+    return new RegExp(`^synthesized, (\\d+) error annotations$`);
   return /^synthesized, 0 error annotations$/;
 }
 
@@ -286,7 +309,8 @@ function appFolder(runner, shape, into) {
       },
     }),
   );
-  for (const variant of CDK_VARIANTS) writeFileSync(join(dir, `${variant}.ts`), appSource(variant, shape));
+  for (const variant of [...CDK_VARIANTS, ...FLOOR_VARIANTS])
+    writeFileSync(join(dir, `${variant}.ts`), appSource(variant, shape));
   return dir;
 }
 
@@ -294,12 +318,7 @@ function cdkSample(dir, runner, variant, shape) {
   const outdir = join(dir, `cdk.out-${variant}`);
   const sample = timed(runner.command, [...runner.args.slice(0, -1), `${variant}.ts`], {
     cwd: dir,
-    // What the cdk CLI passes the app: where to write, and its context (construct stack traces off unless --debug).
-    env: {
-      CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-stack-trace': true }),
-      NODE_ENV: 'production',
-    },
+    env: cdkCliEnv(outdir),
   });
   rmSync(outdir, { recursive: true, force: true });
   const outcome = /@@outcome (.*)/.exec(sample.stdout)?.[1];
