@@ -3,11 +3,11 @@
 // spreads by ±0.1 s from run to run, about the whole 100 ms budget, where a count repeats.
 //
 // Each variant runs `node --import tsx <variant>.ts`, with what the cdk CLI passes an app (support/cdk-cli-env.mjs),
-// once to warm the catalog cache, then under callgrind. By default
-// Node runs with --single-threaded --predictable --predictable-gc-schedule (as bench/cli-instructions.mjs): V8
-// compiles and collects garbage on the main thread, on a schedule that does not depend on timing, so a count repeats
-// (with V8's helper threads, the main thread's count of one build moved by 5 % from run to run). That is more work
-// on one thread than a user's synth does: compare added counts, a variant with the bare app, a build with another.
+// once to warm the catalog cache, then under callgrind. By default Node runs with --single-threaded --predictable
+// --predictable-gc-schedule (as bench/cli-instructions.mjs): V8 compiles and collects garbage on the main thread, on a
+// schedule that does not depend on timing, so a count repeats (with V8's helper threads, the main thread's count of
+// one build moved by 5 % from run to run). That is more work on one thread than a user's synth does: compare added
+// counts, a variant with the bare app, a build with another.
 //   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm]
 //     [--variants bare,guard,guard-failing,awssolutions,annotations-floor] [--threads]
 // annotations-floor (not counted by default): an aspect that judges nothing and puts the failing app's number of error
