@@ -18,8 +18,10 @@
 //            directory (a copy of an earlier build, say) to the same rounds;
 //   cli      `entitlement-guard check` on a 100,000-resource cdk.out beside a Node process that reads its manifest
 //            and every template and parses them (one template at a time, as `JSON.parse` of each file), CPU time with
-//            its range over rounds, and the peak RSS of both; `--cli-sizes 25000,50000,100000` (the default) runs
-//            each size, so that memory's growth with the number of resources shows.
+//            its range over rounds, and the peak RSS of both; beside them the check's loading alone (the CLI's own
+//            loader: catalog, reads, the strict located parse and the model, no rule run), the floor under any check
+//            of this design; `--cli-sizes 25000,50000,100000` (the default) runs each size, so that memory's growth
+//            with the number of resources shows.
 //
 // Each sample is a fresh process, timed from outside with GNU time (wall, user+system CPU of the process and its
 // children, peak RSS). A round takes one sample of every variant of a set-up, in an order that rotates; what a variant
@@ -37,7 +39,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   analyzeStackRequest,
@@ -586,15 +588,43 @@ function benchCliSize(size) {
       `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
       `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(JSON.parse(readFileSync(join(dir, artifact.properties.templateFile), 'utf8')).Resources).length;` +
       `console.log(count);`;
+    // The same reads through the check's JSON parser (duplicate keys refused, key positions kept for findings' lines).
+    const readAndParseLocated =
+      `const { parseLocatedJson } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src', 'util', 'located-json.js')).href)});` +
+      `const { readFileSync } = await import('node:fs'); const { join } = await import('node:path'); const dir = process.argv[1];` +
+      `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
+      `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(parseLocatedJson(readFileSync(join(dir, artifact.properties.templateFile), 'utf8')).value.Resources).length;` +
+      `console.log(count);`;
+    // The check's own loading (catalog, reading, the strict located parse, the model), judging and reporting nothing:
+    // what any check of this cdk.out costs before its first rule runs, through the CLI's own loader.
+    const loadOnly =
+      `const { loadChange } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src', 'cli', 'load-inputs.js')).href)});` +
+      `const loaded = loadChange({ paths: [process.argv[1]], catalogPath: process.argv[2] });` +
+      `if (!('model' in loaded)) { console.error(loaded.errors.join('\\n')); process.exit(2); }` +
+      `console.log(loaded.model.identities.length);`;
     const loads = [load()];
-    const samples = { parse: [], check: [] };
+    const samples = { parse: [], located: [], model: [], check: [] };
     let exit;
+    const names = Object.keys(samples);
     for (let round = 0; round < ROUNDS; round++) {
       // Each takes the first place in turn.
-      const order = round % 2 === 0 ? ['parse', 'check'] : ['check', 'parse'];
+      const order = names.map((_, index) => names[(index + round) % names.length]);
       for (const name of order) {
         if (name === 'parse') {
           samples.parse.push(timed(process.execPath, ['--input-type=commonjs', '-e', readAndParse, dir]));
+          continue;
+        }
+        if (name === 'located') {
+          const located = timed(process.execPath, ['--input-type=module', '-e', readAndParseLocated, dir]);
+          if (located.status !== 0)
+            throw new Error(`located parse exited ${located.status}: ${located.stderr.slice(-2000)}`);
+          samples.located.push(located);
+          continue;
+        }
+        if (name === 'model') {
+          const model = timed(process.execPath, ['--input-type=module', '-e', loadOnly, dir, CATALOGS.compliant]);
+          if (model.status !== 0) throw new Error(`loading exited ${model.status}: ${model.stderr.slice(-2000)}`);
+          samples.model.push(model);
           continue;
         }
         const check = timed(process.execPath, [
@@ -616,6 +646,8 @@ function benchCliSize(size) {
     const m = (name, key) => median(samples[name].map((sample) => sample[key]));
     const range = (name, key) =>
       `${s(Math.min(...samples[name].map((sample) => sample[key])))}…${s(Math.max(...samples[name].map((sample) => sample[key])))}`;
+    const times = (name) =>
+      `${(m(name, 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${(m(name, 'cpu') / m('parse', 'cpu')).toFixed(2)}× CPU`;
     console.log(
       `\n## CLI: cdk.out of ${resources} resources in ${Math.ceil(resources / 500)} templates · load ${loads.join(' → ')}`,
     );
@@ -623,12 +655,16 @@ function benchCliSize(size) {
       `read + JSON.parse       wall ${s(m('parse', 'wall'))} s · CPU ${s(m('parse', 'cpu'))} s (${range('parse', 'cpu')}) · peak RSS ${m('parse', 'rss').toFixed(0)} MiB`,
     );
     console.log(
+      `read + located parse    wall ${s(m('located', 'wall'))} s · CPU ${s(m('located', 'cpu'))} s (${range('located', 'cpu')}) · peak RSS ${m('located', 'rss').toFixed(0)} MiB · ${times('located')} read + parse`,
+    );
+    console.log(
+      `check's loading only    wall ${s(m('model', 'wall'))} s · CPU ${s(m('model', 'cpu'))} s (${range('model', 'cpu')}) · peak RSS ${m('model', 'rss').toFixed(0)} MiB · ${times('model')} read + parse`,
+    );
+    console.log(
       `entitlement-guard check wall ${s(m('check', 'wall'))} s · CPU ${s(m('check', 'cpu'))} s (${range('check', 'cpu')}) · peak RSS ${m('check', 'rss').toFixed(0)} MiB · exit ${exit}`,
     );
     const ratio = m('check', 'cpu') / m('parse', 'cpu');
-    console.log(
-      `target: check ≤ 2× read + parse: ${(m('check', 'wall') / m('parse', 'wall')).toFixed(2)}× wall, ${ratio.toFixed(2)}× CPU`,
-    );
+    console.log(`target: check ≤ 2× read + parse: ${times('check')}`);
     return { resources, parseRss: m('parse', 'rss'), checkRss: m('check', 'rss'), ratio };
   } finally {
     rmSync(dir, { recursive: true, force: true });
