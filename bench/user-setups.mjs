@@ -583,18 +583,25 @@ function benchCliSize(size) {
   const dir = mkdtempSync(join(tmpdir(), 'eg-cdk-out-'));
   try {
     const resources = writeCdkOut(dir, size);
-    const readAndParse =
-      `const { readFileSync } = require('node:fs'); const { join } = require('node:path'); const dir = process.argv[1];` +
+    // Reads the manifest and every template, parsed by `parse` (an expression naming a function of the text) and
+    // read back through `resources` (what follows the call to reach the Resources section).
+    const readTemplates = (prelude, parse, resources) =>
+      `${prelude} const dir = process.argv[1];` +
       `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
-      `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(JSON.parse(readFileSync(join(dir, artifact.properties.templateFile), 'utf8')).Resources).length;` +
+      `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(${parse}(readFileSync(join(dir, artifact.properties.templateFile), 'utf8'))${resources}).length;` +
       `console.log(count);`;
+    const readAndParse = readTemplates(
+      `const { readFileSync } = require('node:fs'); const { join } = require('node:path');`,
+      'JSON.parse',
+      '.Resources',
+    );
     // The same reads through the check's JSON parser (duplicate keys refused, key positions kept for findings' lines).
-    const readAndParseLocated =
+    const readAndParseLocated = readTemplates(
       `const { parseLocatedJson } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src', 'util', 'located-json.js')).href)});` +
-      `const { readFileSync } = await import('node:fs'); const { join } = await import('node:path'); const dir = process.argv[1];` +
-      `const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')); let count = 0;` +
-      `for (const artifact of Object.values(manifest.artifacts)) count += Object.keys(parseLocatedJson(readFileSync(join(dir, artifact.properties.templateFile), 'utf8')).value.Resources).length;` +
-      `console.log(count);`;
+        `const { readFileSync } = await import('node:fs'); const { join } = await import('node:path');`,
+      'parseLocatedJson',
+      '.value.Resources',
+    );
     // The check's own loading (catalog, reading, the strict located parse, the model), judging and reporting nothing:
     // what any check of this cdk.out costs before its first rule runs, through the CLI's own loader.
     const loadOnly =
