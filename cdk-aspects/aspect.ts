@@ -2,12 +2,18 @@ import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } fr
 import type { IConstruct } from 'constructs';
 import type { ResourceRef } from '../src/model/model.js';
 import { isCatalogError } from '../catalog/issues.js';
-import { acknowledgementsAbove, describeUnapprovedWaiver, unapprovedWaivers } from './acknowledgements.js';
+import {
+  acknowledgementsAbove,
+  describeUnapprovedWaiver,
+  unapprovedWaivers,
+  type UnapprovedWaiver,
+} from './acknowledgements.js';
 import type { AppAudit } from './app-audit.js';
 import { cdkAudit } from './audit-loader.js';
 import { authoredConstruct, topLevelStackOf } from './construct-tree.js';
 import { cdkEngine } from './engine-loader.js';
-import type { Evaluation, JudgedFinding } from './verdict.js';
+import type { StackTemplates } from './stack-templates.js';
+import type { JudgedFinding } from './verdict.js';
 import type { GuardOptions, ResolvedGuardOptions } from './options.js';
 import { unreadableCatalogMessage } from './unreadable-catalog.js';
 import {
@@ -39,30 +45,20 @@ export interface EntitlementGuardProps extends GuardOptions {
   readonly evaluateInWorker?: boolean;
 }
 
-/**
- * A stack rendered and judged, waiting for the rest of its synthesis' stacks before it is annotated. Only what the
- * annotations need is kept, and the evaluation (the model and every finding) only for an audit file: kept for every
- * stack until the last one is judged, they were live data each garbage collection of the synthesis went through.
- */
-interface JudgedStack {
-  stack: Stack;
-  /** The L1 construct of each resource of the stack's templates (`StackTemplates.resources`). */
-  resources: Map<string, CfnResource>;
-  judged: JudgedFinding[];
-  /** With an audit file: the evaluation and the options it was judged with, which the audit records. */
-  audited?: { evaluation: Evaluation; options: ResolvedGuardOptions };
+/** The creation traces one synthesis of a Stage shares between its stacks, and the stacks judged in it so far. */
+interface StageSynthesis {
+  traces: CreationTraces;
+  judged: Set<Stack>;
 }
 
 /**
  * `Aspects.of(app).add(new EntitlementGuard({ catalog }))`: evaluates every stack with the engine and puts an
  * error (mandatory finding) or warning (advisory) on the construct the user wrote, so `cdk synth` fails.
  *
- * The evaluation is registered on each top-level stack when the aspect first reaches it and runs in the
- * construct-tree validation phase, after every aspect (tags included) and the preparation of cross-stack
- * references: it sees the stack exactly as it will be synthesized, whatever the order of aspects. The template it
- * checks is the one the synthesis then writes (rendered once, see `stackTemplates`). Each stack is judged as it is
- * rendered; when the last stack of a synthesis is in, they are all annotated, before any stack is written (a stack
- * validated on its own, outside a synthesis, is judged but not annotated).
+ * The evaluation is registered on each top-level stack when the aspect first reaches it and runs when the synthesis
+ * renders the stack to write it (see `judgeOnSynthesis`): after every aspect (tags included), the preparation of
+ * cross-stack references and the stack synthesizer's own additions, so it sees the stack exactly as it is written,
+ * rendered once, and annotates it before the synthesis collects its annotations into the cloud assembly.
  * Findings are reported only on resources the aspect visited, so adding it to one stack checks that stack.
  */
 export class EntitlementGuard implements IAspect {
@@ -72,9 +68,9 @@ export class EntitlementGuard implements IAspect {
   private resolved: ResolvedGuardOptions | undefined;
   private readonly audit: AppAudit | undefined;
   private readonly stacks = new Set<Stack>();
-  /** How many registered stacks each synthesis root (the Stage that validates them) has. */
+  /** How many registered stacks each synthesis root (the Stage that synthesizes them) has. */
   private readonly stacksPerStage = new Map<Stage | undefined, number>();
-  private readonly submitted = new Map<Stage | undefined, JudgedStack[]>();
+  private readonly syntheses = new Map<Stage | undefined, StageSynthesis>();
   private readonly visited = new WeakSet<IConstruct>();
 
   /** Where the app created this guard: the location of findings about the catalog it names. */
@@ -106,51 +102,53 @@ export class EntitlementGuard implements IAspect {
     this.stacks.add(stack);
     const stage = Stage.of(stack);
     this.stacksPerStage.set(stage, (this.stacksPerStage.get(stage) ?? 0) + 1);
+    // The validation phase comes after every aspect and before the synthesis: the hook is set for the synthesis
+    // that follows. Validation skipped (`app.synth({ skipValidation: true })`) skips the check, as it does the CDK's.
     stack.node.addValidation({
       validate: () => {
-        try {
-          this.submit(stack, stage);
-        } catch (error) {
-          if (!isCatalogError(error)) throw error;
-          // An error annotation, as for a finding: `cdk synth` and `cdk deploy` stop on it and print it located at
-          // the line of the app that created this guard. A throw would stop them too, but Node would print this
-          // package's throw line above the app's.
-          const unreadable = { error, source: sourceLocation(this.createdAt) };
-          annotateAt(stack, 'error', unreadableCatalogMessage(unreadable, 'stack'), this.createdAt);
-        }
+        cdkEngine().judgeOnSynthesis(stack, (templates) => {
+          this.judge(stack, stage, templates);
+        });
         return [];
       },
     });
   }
 
-  /**
-   * A Stage's synthesis validates all of its stacks, one after the other: each is rendered and judged here, and
-   * the last one's validation annotates them all.
-   */
-  private submit(stack: Stack, stage: Stage | undefined): void {
-    let batch = this.submitted.get(stage) ?? [];
-    // The stack is already in: the previous synthesis stopped before its last stack (it threw); start afresh.
-    if (batch.some((entry) => entry.stack === stack)) batch = [];
+  /** Judges one rendered deployment and annotates it; the Stage's last stack ends the synthesis' shared traces. */
+  private judge(stack: Stack, stage: Stage | undefined, templates: StackTemplates): void {
+    let synthesis = this.syntheses.get(stage);
+    // The stack was judged already: the previous synthesis stopped before its last stack (it threw); start afresh.
+    if (!synthesis || synthesis.judged.has(stack))
+      this.syntheses.set(stage, (synthesis = { traces: new CreationTraces(), judged: new Set() }));
+    synthesis.judged.add(stack);
+    // Each stack is counted when visited, before any synthesis runs.
+    if (synthesis.judged.size >= (this.stacksPerStage.get(stage) ?? 0)) this.syntheses.delete(stage);
     const engine = cdkEngine();
-    const templates = engine.stackTemplates(stack, { reuseInSynthesis: true });
-    const options = (this.resolved ??= engine.resolveOptions(this.options));
-    const { judged, evaluation } = engine.judgeTemplates(templates.inputs, options);
-    batch.push({
-      stack,
-      resources: templates.resources,
-      judged,
-      ...(this.audit ? { audited: { evaluation, options } } : {}),
-    });
-    this.submitted.set(stage, batch);
-    // Each stack is counted when visited, before any validation runs; were a count missing, annotate at once.
-    const expected = this.stacksPerStage.get(stage);
-    if (expected !== undefined && batch.length < expected) return;
-    this.submitted.delete(stage);
-    const traces = new CreationTraces();
-    for (const entry of batch) this.annotate(entry, traces);
+    let judgement: ReturnType<typeof engine.judgeTemplates>;
+    let options: ResolvedGuardOptions;
+    try {
+      options = this.resolved ??= engine.resolveOptions(this.options);
+      judgement = engine.judgeTemplates(templates.inputs, options);
+    } catch (error) {
+      if (!isCatalogError(error)) throw error;
+      // An error annotation, as for a finding: `cdk synth` and `cdk deploy` stop on it and print it located at
+      // the line of the app that created this guard. A throw would stop them too, but Node would print this
+      // package's throw line above the app's.
+      const unreadable = { error, source: sourceLocation(this.createdAt) };
+      annotateAt(stack, 'error', unreadableCatalogMessage(unreadable, 'stack'), this.createdAt);
+      return;
+    }
+    const waivers = this.annotate(stack, templates.resources, judgement.judged, synthesis.traces);
+    this.audit?.add(stack, judgement.evaluation, options, waivers, this.stacks.size);
   }
 
-  private annotate({ stack, resources: stackResources, judged, audited }: JudgedStack, traces: CreationTraces): void {
+  /** Puts each finding on the construct the user wrote; returns the acknowledgements of this package's rules. */
+  private annotate(
+    stack: Stack,
+    stackResources: Map<string, CfnResource>,
+    judged: JudgedFinding[],
+    traces: CreationTraces,
+  ): UnapprovedWaiver[] {
     const { isBlocking, resourceKey } = cdkEngine();
     const lookup = (ref: ResourceRef) => stackResources.get(resourceKey(ref.stack ?? '', ref.name));
     const inScope: { judged: JudgedFinding; resource: CfnResource | undefined }[] = [];
@@ -182,7 +180,7 @@ export class EntitlementGuard implements IAspect {
     }
     for (const waiver of waivers)
       Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));
-    if (this.audit && audited) this.audit.add(stack, audited.evaluation, audited.options, waivers, this.stacks.size);
+    return waivers;
   }
 }
 

@@ -7,5 +7,5 @@ export { isBlocking } from '../src/model/finding.js';
 export { loadTemplates } from '../src/adapters/cloudformation/load.js';
 export { allRules } from '../src/rules/index.js';
 export { resolveOptions, resolveOptionsOrUnreadable } from './options.js';
-export { resourceKey, stackTemplates } from './stack-templates.js';
+export { judgeOnSynthesis, resourceKey, stackTemplates } from './stack-templates.js';
 export { describeFinding, evaluateTemplates, judgeTemplates } from './verdict.js';

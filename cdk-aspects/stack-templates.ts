@@ -14,11 +14,8 @@ export interface StackTemplates {
 }
 
 export interface StackTemplateOptions {
-  /**
-   * Hand each rendered template to the synthesis that follows (once), so the stack is rendered once per synth,
-   * not twice: for callers in the construct-tree validation phase, after which nothing changes the tree.
-   */
-  readonly reuseInSynthesis?: boolean;
+  /** Templates the synthesis has rendered already, by stack: taken as they are instead of rendering the stack again. */
+  readonly rendered?: ReadonlyMap<Stack, Partial<CfnTemplate>>;
   /**
    * The file synthesis wrote the stack's template to (a validation plugin's `stackTemplates[].templatePath`):
    * read it, and its nested stacks' files beside it, instead of rendering the stack again.
@@ -54,7 +51,7 @@ function addStack(
   result: StackTemplates,
 ): void {
   const file = options.synthesizedTemplate ? synthesizedFile(stack, options.synthesizedTemplate) : undefined;
-  const rendered = file ? readSynthesized(file) : render(stack, options);
+  const rendered = file ? readSynthesized(file) : (options.rendered?.get(stack) ?? render(stack));
   // A stack without resources renders none; the synthesized template stays as the CDK wrote it.
   const template: CfnTemplate = { ...rendered, Resources: rendered.Resources ?? {} };
   const paths: Record<string, string> = {};
@@ -85,25 +82,51 @@ function addStack(
   }
 }
 
+/** The stack's template, rendered by the CDK itself. */
+function render(stack: Stack): Partial<CfnTemplate> {
+  return (stack as unknown as RenderableStack)._toCloudFormation();
+}
+
 /**
- * The stack's template, rendered by the CDK itself. With `reuseInSynthesis` the stack's next rendering (its
- * synthesis) returns this same template and then rendering reverts to the CDK's: the check reads exactly what is
- * written to cdk.out, and a later synth (a test's second `app.synth()`) renders afresh.
+ * Calls `judge` with the templates of `stack`'s deployment when the synthesis renders `stack` to write it, and
+ * returns the rendered template to the synthesis unchanged: the check reads exactly what is written to cdk.out,
+ * and the stack is rendered once.
+ *
+ * Not earlier: the stack's synthesizer still changes the stack at the start of its synthesis (the
+ * DefaultStackSynthesizer adds the BootstrapVersion parameter and its rule), so a template rendered in the
+ * validation phase is not the one written. Not later: the synthesizer collects the stack's annotations into the
+ * cloud assembly right after writing its template, so `judge` annotates in time. The synthesis goes children
+ * first, so the nested stacks' renderings come before their parent's and are kept for it (one rendered late is
+ * rendered by `stackTemplates`). Each hook fires once; then rendering is the CDK's own again, for a later synth.
  */
-function render(stack: Stack, options: StackTemplateOptions): Partial<CfnTemplate> {
-  const renderable = stack as unknown as RenderableStack;
-  const template = renderable._toCloudFormation() as Partial<CfnTemplate>;
-  if (options.reuseInSynthesis) {
-    Object.defineProperty(stack, '_toCloudFormation', {
-      configurable: true,
-      writable: true,
-      value: () => {
-        delete (stack as unknown as Partial<RenderableStack>)._toCloudFormation;
-        return template;
-      },
-    });
-  }
-  return template;
+export function judgeOnSynthesis(stack: Stack, judge: (templates: StackTemplates) => void): void {
+  const rendered = new Map<Stack, Partial<CfnTemplate>>();
+  for (const nested of nestedStacksOf(stack)) onNextRender(nested, (template) => rendered.set(nested, template));
+  onNextRender(stack, (template) => {
+    rendered.set(stack, template);
+    judge(stackTemplates(stack, { rendered }));
+  });
+}
+
+function onNextRender(stack: Stack, rendered: (template: Partial<CfnTemplate>) => void): void {
+  Object.defineProperty(stack, '_toCloudFormation', {
+    configurable: true,
+    writable: true,
+    value: () => {
+      delete (stack as unknown as Partial<RenderableStack>)._toCloudFormation;
+      const template = render(stack);
+      rendered(template);
+      return template;
+    },
+  });
+}
+
+/** Every nested stack under `scope` in its deployment, at any depth. */
+function nestedStacksOf(scope: IConstruct): NestedStack[] {
+  return scope.node.children.flatMap((child) => {
+    if (NestedStack.isNestedStack(child)) return [child, ...nestedStacksOf(child)];
+    return Stack.isStack(child) || Stage.isStage(child) ? [] : nestedStacksOf(child);
+  });
 }
 
 /**

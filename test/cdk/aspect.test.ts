@@ -1,4 +1,17 @@
-import { Aspects, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Aspects,
+  BootstraplessSynthesizer,
+  CliCredentialsStackSynthesizer,
+  DefaultStackSynthesizer,
+  Fn,
+  LegacyStackSynthesizer,
+  NestedStack,
+  Stack,
+  Stage,
+  Validations,
+} from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -121,6 +134,45 @@ describe('EntitlementGuard aspect', () => {
           text.includes('resource: Parent/Child/Admin/Resource'),
       ),
     ).toBe(true);
+  });
+
+  it('leaves every template as the CDK writes it without the guard, the bootstrap version check included, under each stack synthesizer', () => {
+    // A nested stack is a file asset, which the BootstraplessSynthesizer refuses.
+    const synthesizers = {
+      default: { synthesizer: () => new DefaultStackSynthesizer(), nested: true },
+      legacy: { synthesizer: () => new LegacyStackSynthesizer(), nested: true },
+      'cli credentials': { synthesizer: () => new CliCredentialsStackSynthesizer(), nested: true },
+      bootstrapless: { synthesizer: () => new BootstraplessSynthesizer(), nested: false },
+    };
+    for (const [name, { synthesizer, nested }] of Object.entries(synthesizers)) {
+      const written = (guarded: boolean) => {
+        const app = testApp();
+        const stack = new Stack(app, 'S', { synthesizer: synthesizer() });
+        batchUserWithKey(stack);
+        if (nested) batchUserWithKey(new NestedStack(stack, 'Batch'));
+        if (guarded) Aspects.of(app).add(guard());
+        const assembly = app.synth();
+        const artifact = assembly.getStackArtifact(stack.artifactId);
+        const nestedFile = readdirSync(assembly.directory).filter((file) => file.endsWith('.nested.template.json'));
+        return {
+          templates: [
+            artifact.template,
+            ...nestedFile.map((file) => readFileSync(join(assembly.directory, file), 'utf8')),
+          ],
+          errors: artifact.messages
+            .filter((message) => message.level === 'error')
+            .map((message) => `${message.id} ${/^\[EntitlementGuard\] (\S+)/.exec(String(message.entry.data))?.[1]}`),
+        };
+      };
+      const bare = written(false);
+      const guarded = written(true);
+      expect(guarded.templates, name).toEqual(bare.templates);
+      expect(bare.errors, name).toEqual([]);
+      expect(guarded.errors.sort(), name).toEqual([
+        ...(nested ? ['/S/Batch/Key no-long-lived-credentials'] : []),
+        '/S/Key no-long-lived-credentials',
+      ]);
+    }
   });
 
   it('checks every stack of the app, and only the stack it was added to when added to one', () => {

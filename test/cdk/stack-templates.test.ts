@@ -1,11 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { App, CfnParameter, Fn, LegacyStackSynthesizer, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authoredConstruct, topLevelStackOf } from '../../cdk-aspects/construct-tree.js';
-import { resourceKey, stackTemplates } from '../../cdk-aspects/stack-templates.js';
+import {
+  judgeOnSynthesis,
+  resourceKey,
+  stackTemplates,
+  type StackTemplates,
+} from '../../cdk-aspects/stack-templates.js';
 import { BadStack } from '../../examples/cdk-app/lib/stacks.js';
 
 describe('stackTemplates', () => {
@@ -81,18 +86,36 @@ describe('stackTemplates rendering once per synth', () => {
   const resourceIds = (app: App) =>
     Object.keys((app.synth({ force: true }).getStackByName('S').template as { Resources: object }).Resources);
 
-  it('with reuseInSynthesis hands the checked template to the next synthesis only, which writes exactly that', () => {
+  it('judgeOnSynthesis judges the templates the next synthesis writes, each rendered once, and leaves later syntheses alone', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'S');
     lambdaRole(stack, 'First');
-    const checked = stackTemplates(stack, { reuseInSynthesis: true }).inputs[0]!.template;
-    // Added after the check: the synthesis that follows writes what was checked, the one after renders afresh.
+    const nested = new NestedStack(stack, 'Batch');
+    lambdaRole(nested, 'Worker');
+    const judged: StackTemplates[] = [];
+    judgeOnSynthesis(stack, (templates) => judged.push(templates));
+    const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
+    const assembly = app.synth();
+    // Once each in the synthesis; the nested stack also once before, when its template's asset hash is prepared.
+    expect(renderings.mock.contexts.filter((context) => context === stack)).toHaveLength(1);
+    expect(renderings.mock.contexts.filter((context) => context === nested)).toHaveLength(2);
+    expect(judged).toHaveLength(1);
+    const [parent, child] = judged[0]!.inputs;
+    // What is written, the DefaultStackSynthesizer's BootstrapVersion parameter and rule included.
+    expect(parent!.template).toEqual(assembly.getStackByName('S').template);
+    expect((parent!.template as { Rules?: object }).Rules).toHaveProperty('CheckBootstrapVersion');
+    expect(child!.stack).toBe(`S/${stack.resolve(nested.nestedStackResource!.logicalId)}`);
+    expect(child!.template).toEqual(
+      JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')) as object,
+    );
+    // Added after the first synthesis: the next one renders afresh and judges nothing.
     lambdaRole(stack, 'Second');
-    expect(resourceIds(app)).toEqual(Object.keys(checked.Resources));
-    expect(resourceIds(app)).toHaveLength(Object.keys(checked.Resources).length + 1);
+    expect(resourceIds(app)).toHaveLength(Object.keys(parent!.template.Resources).length + 1);
+    expect(judged).toHaveLength(1);
+    renderings.mockRestore();
   });
 
-  it('without reuseInSynthesis leaves the synthesis to render the stack itself', () => {
+  it('without judgeOnSynthesis leaves the synthesis to render the stack itself', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'S');
     lambdaRole(stack, 'First');
