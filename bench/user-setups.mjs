@@ -8,7 +8,8 @@
 //            module; small (one stack, 20 resources) and, with --large, large (2,000 roles, 200 users, 100 rotated
 //            secrets in 20 stacks: bench/support/cdk-app.mjs). Variants: bare, the EntitlementGuard aspect under a
 //            catalog the app complies with (bench/support/catalog.yaml) and under one it fails on every role
-//            (examples/catalog.yaml), and cdk-nag's AwsSolutionsChecks (cdk-nag 3, as a validation plugin);
+//            (examples/catalog.yaml), and cdk-nag's AwsSolutionsChecks (cdk-nag 3, as a validation plugin); the
+//            first round also checks that both aspect variants write the bare app's templates, byte for byte;
 //   pulumi   the policy pack started as the Pulumi CLI starts it (the analyzer plugin over gRPC,
 //            test/pulumi/support/analyzer-client.mjs) beside a do-nothing pack (one resource and one stack policy
 //            that return at once): start-up, AnalyzeStack (the request built before the clock starts) and Analyze
@@ -316,18 +317,42 @@ function appFolder(runner, shape, into) {
   return dir;
 }
 
-function cdkSample(dir, runner, variant, shape) {
-  const outdir = join(dir, `cdk.out-${variant}`);
+function cdkSample(dir, runner, variant, shape, { keepOutput = false } = {}) {
+  const outdir = cdkOutdir(dir, variant);
   const sample = timed(runner.command, [...runner.args.slice(0, -1), `${variant}.ts`], {
     cwd: dir,
     env: cdkCliEnv(outdir),
   });
-  rmSync(outdir, { recursive: true, force: true });
+  if (!keepOutput) rmSync(outdir, { recursive: true, force: true });
   const outcome = /@@outcome (.*)/.exec(sample.stdout)?.[1];
   const tooFew = variant === 'guard-failing' && Number(/(\d+) error/.exec(outcome ?? '')?.[1]) < shape.roles;
   if (!outcome || !expectedOutcome(variant).test(outcome) || tooFew)
     throw new Error(`${variant}: ${outcome ?? 'no outcome'} (exit ${sample.status})\n${sample.stderr.slice(-3000)}`);
   return sample;
+}
+
+function cdkOutdir(dir, variant) {
+  return join(dir, `cdk.out-${variant}`);
+}
+
+/**
+ * A gate must not change what is deployed: each guard variant's templates, byte for byte, are the bare app's (the
+ * aspect once wrote templates without the BootstrapVersion parameter and rule that the synthesizer adds).
+ */
+function assertSameTemplates(dir, variants) {
+  const templates = (variant) =>
+    readdirSync(cdkOutdir(dir, variant))
+      .filter((file) => file.endsWith('.template.json'))
+      .sort();
+  const bare = templates('bare');
+  for (const variant of variants) {
+    const files = templates(variant);
+    if (files.join() !== bare.join()) throw new Error(`${variant}: wrote templates ${files} where bare wrote ${bare}`);
+    for (const file of files) {
+      const read = (from) => readFileSync(join(cdkOutdir(dir, from), file), 'utf8');
+      if (read(variant) !== read('bare')) throw new Error(`${variant}: ${file} differs from the bare app's`);
+    }
+  }
 }
 
 function benchCdk() {
@@ -355,7 +380,11 @@ function benchCdk() {
           const samples = {};
           for (let index = 0; index < CDK_VARIANTS.length; index++) {
             const variant = CDK_VARIANTS[(round + index) % CDK_VARIANTS.length];
-            samples[variant] = cdkSample(dir, runner, variant, shape);
+            samples[variant] = cdkSample(dir, runner, variant, shape, { keepOutput: round === 0 });
+          }
+          if (round === 0) {
+            assertSameTemplates(dir, ['guard', 'guard-failing']);
+            for (const variant of CDK_VARIANTS) rmSync(cdkOutdir(dir, variant), { recursive: true, force: true });
           }
           rounds.push(samples);
         }

@@ -22,7 +22,8 @@ interface Synth {
   outdir: string;
 }
 
-function cdkSynth(...context: string[]): Synth {
+/** `cdk synth` with each `key=value` as context (`-c`) and each `--flag` as given. */
+function cdkSynth(...settings: string[]): Synth {
   if (!existsSync(join(ROOT, 'dist/bundle/cdk.js')))
     throw new Error('dist/bundle/cdk.js is missing: run `npm run build` first');
   const outdir = mkdtempSync(join(tmpdir(), 'eg-cdk-'));
@@ -33,7 +34,7 @@ function cdkSynth(...context: string[]): Synth {
     `${process.execPath} bin/app.ts`,
     '-o',
     outdir,
-    ...context.flatMap((entry) => ['-c', entry]),
+    ...settings.flatMap((entry) => (entry.startsWith('--') ? [entry] : ['-c', entry])),
   ];
   const result = spawnSync(join(BIN, 'cdk'), args, {
     cwd: APP_DIR,
@@ -86,8 +87,12 @@ describe('cdk synth on the example app', () => {
   let bad: Synth;
   let good: Synth;
   let uncatalogued: Synth;
+  let unguarded: Synth;
   beforeAll(() => {
-    bad = cdkSynth('stacks=bad', 'guard=all', 'audit=entitlement-audit.html');
+    // Without the CDK's analytics, which record the app's constructs (the guards among them) in the template.
+    const noAnalytics = '--no-version-reporting';
+    bad = cdkSynth('stacks=bad', 'guard=all', 'audit=entitlement-audit.html', noAnalytics);
+    unguarded = cdkSynth('stacks=bad', 'guard=none', noAnalytics);
     good = cdkSynth('stacks=good');
     uncatalogued = cdkSynth('stacks=good', 'guard=all', 'catalog=/nonexistent/catalog.yaml');
   }, 360_000);
@@ -143,6 +148,13 @@ describe('cdk synth on the example app', () => {
     expect(pairs(pluginViolations(bad.outdir, 'EntitlementGuard'))).toEqual(
       pairs(aspect.filter((annotation) => annotation.level === 'aws:cdk:error')),
     );
+  });
+
+  it('writes the template the CDK writes with no guard, byte for byte, the BootstrapVersion check included', () => {
+    const template = (synth: Synth) => readFileSync(join(synth.outdir, 'PaymentsBad.template.json'), 'utf8');
+    expect(unguarded.status).toBe(0);
+    expect(template(unguarded)).toContain('"CheckBootstrapVersion"');
+    expect(template(bad)).toBe(template(unguarded));
   });
 
   it('writes the audit view of the app beside the templates in cdk.out', () => {
