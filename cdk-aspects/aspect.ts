@@ -106,7 +106,7 @@ export class EntitlementGuard implements IAspect {
     // that follows. Validation skipped (`app.synth({ skipValidation: true })`) skips the check, as it does the CDK's.
     stack.node.addValidation({
       validate: () => {
-        cdkEngine().judgeOnSynthesis(stack, (templates) => {
+        cdkEngine().judgeOnSynthesis(stack, this, (templates) => {
           this.judge(stack, stage, templates);
         });
         return [];

@@ -97,28 +97,46 @@ function render(stack: Stack): Partial<CfnTemplate> {
  * validation phase is not the one written. Not later: the synthesizer collects the stack's annotations into the
  * cloud assembly right after writing its template, so `judge` annotates in time. The synthesis goes children
  * first, so the nested stacks' renderings come before their parent's and are kept for it (one rendered late is
- * rendered by `stackTemplates`). Each hook fires once; then rendering is the CDK's own again, for a later synth.
+ * rendered by `stackTemplates`). The hooks fire once; then rendering is the CDK's own again, for a later synth.
+ * One `owner` (a guard) has one hook per stack: setting it again before the synthesis (a second validation)
+ * replaces it, so a stack is judged once per owner; several owners' hooks share the one rendering.
  */
-export function judgeOnSynthesis(stack: Stack, judge: (templates: StackTemplates) => void): void {
+export function judgeOnSynthesis(stack: Stack, owner: object, judge: (templates: StackTemplates) => void): void {
   const rendered = new Map<Stack, Partial<CfnTemplate>>();
-  for (const nested of nestedStacksOf(stack)) onNextRender(nested, (template) => rendered.set(nested, template));
-  onNextRender(stack, (template) => {
+  for (const nested of nestedStacksOf(stack)) onNextRender(nested, owner, (template) => rendered.set(nested, template));
+  onNextRender(stack, owner, (template) => {
     rendered.set(stack, template);
     judge(stackTemplates(stack, { rendered }));
   });
 }
 
-function onNextRender(stack: Stack, rendered: (template: Partial<CfnTemplate>) => void): void {
-  Object.defineProperty(stack, '_toCloudFormation', {
-    configurable: true,
-    writable: true,
-    value: () => {
-      delete (stack as unknown as Partial<RenderableStack>)._toCloudFormation;
-      const template = render(stack);
-      rendered(template);
-      return template;
-    },
-  });
+type RenderHook = (template: Partial<CfnTemplate>) => void;
+
+/** The hooks for a stack's next rendering, by owner; kept on the stack, so every copy of this package shares them. */
+const RENDER_HOOKS = Symbol.for('entitlement-guard.cdk.render-hooks');
+
+interface HookedStack {
+  [RENDER_HOOKS]?: Map<object, RenderHook> | undefined;
+}
+
+function onNextRender(stack: Stack, owner: object, hook: RenderHook): void {
+  const hooked = stack as unknown as HookedStack;
+  let hooks = hooked[RENDER_HOOKS];
+  if (!hooks) {
+    const pending = (hooked[RENDER_HOOKS] = hooks = new Map<object, RenderHook>());
+    Object.defineProperty(stack, '_toCloudFormation', {
+      configurable: true,
+      writable: true,
+      value: () => {
+        delete (stack as unknown as Partial<RenderableStack>)._toCloudFormation;
+        hooked[RENDER_HOOKS] = undefined;
+        const template = render(stack);
+        for (const fire of pending.values()) fire(template);
+        return template;
+      },
+    });
+  }
+  hooks.set(owner, hook);
 }
 
 /** Every nested stack under `scope` in its deployment, at any depth. */

@@ -175,6 +175,20 @@ describe('EntitlementGuard aspect', () => {
     }
   });
 
+  it('lets every guard judge a stack: one on the app without exceptions, one on the stack with the exception that waives its key', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'Legacy', { userName: 'legacy-sftp-sync' }) });
+    Aspects.of(app).add(guard());
+    Aspects.of(stack).add(new EntitlementGuard({ catalog: exampleCatalog(), now: NOW }));
+    expect(
+      guardAnnotations(app, stack).filter((annotation) => annotation.ruleId === 'no-long-lived-credentials'),
+    ).toEqual([
+      { level: 'error', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' },
+      { level: 'info', at: '/S/Key', ruleId: 'no-long-lived-credentials', resource: 'S/Key/Resource' },
+    ]);
+  });
+
   it('checks every stack of the app, and only the stack it was added to when added to one', () => {
     const app = testApp();
     const first = new Stack(app, 'First');

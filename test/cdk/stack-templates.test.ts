@@ -93,7 +93,7 @@ describe('stackTemplates rendering once per synth', () => {
     const nested = new NestedStack(stack, 'Batch');
     lambdaRole(nested, 'Worker');
     const judged: StackTemplates[] = [];
-    judgeOnSynthesis(stack, (templates) => judged.push(templates));
+    judgeOnSynthesis(stack, {}, (templates) => judged.push(templates));
     const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
     const assembly = app.synth();
     // Once each in the synthesis; the nested stack also once before, when its template's asset hash is prepared.
@@ -112,6 +112,22 @@ describe('stackTemplates rendering once per synth', () => {
     lambdaRole(stack, 'Second');
     expect(resourceIds(app)).toHaveLength(Object.keys(parent!.template.Resources).length + 1);
     expect(judged).toHaveLength(1);
+    renderings.mockRestore();
+  });
+
+  it('judgeOnSynthesis judges once per owner, the hook set again replacing the earlier one, all owners from one rendering', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'S');
+    lambdaRole(stack, 'First');
+    const judged: string[] = [];
+    const [first, second] = [{}, {}];
+    judgeOnSynthesis(stack, first, () => judged.push('first, stale'));
+    judgeOnSynthesis(stack, first, () => judged.push('first'));
+    judgeOnSynthesis(stack, second, () => judged.push('second'));
+    const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
+    app.synth();
+    expect(judged).toEqual(['first', 'second']);
+    expect(renderings.mock.contexts.filter((context) => context === stack)).toHaveLength(1);
     renderings.mockRestore();
   });
 
