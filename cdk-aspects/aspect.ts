@@ -142,7 +142,10 @@ export class EntitlementGuard implements IAspect {
     this.audit?.add(stack, judgement.evaluation, options, waivers, this.stacks.size);
   }
 
-  /** Puts each finding on the construct the user wrote; returns the acknowledgements of this package's rules. */
+  /**
+   * Puts each finding on the construct the user wrote, and an error on each CDK acknowledgement of this package's
+   * rules (no catalog exception backs it); returns those unapproved waivers, which the audit lists.
+   */
   private annotate(
     stack: Stack,
     stackResources: Map<string, CfnResource>,
