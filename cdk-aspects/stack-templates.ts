@@ -139,12 +139,15 @@ function onNextRender(stack: Stack, owner: object, hook: RenderHook): void {
   hooks.set(owner, hook);
 }
 
-/** Every nested stack under `scope` in its deployment, at any depth. */
-function nestedStacksOf(scope: IConstruct): NestedStack[] {
-  return scope.node.children.flatMap((child) => {
-    if (NestedStack.isNestedStack(child)) return [child, ...nestedStacksOf(child)];
-    return Stack.isStack(child) || Stage.isStage(child) ? [] : nestedStacksOf(child);
-  });
+/** Every nested stack of `stack`'s deployment, at any depth. */
+function nestedStacksOf(stack: Stack): NestedStack[] {
+  const nested: NestedStack[] = [];
+  walkOwnTemplate(
+    stack,
+    () => undefined,
+    (child) => nested.push(child, ...nestedStacksOf(child)),
+  );
+  return nested;
 }
 
 /**
@@ -188,14 +191,30 @@ function withLogicalIds(
 /** The stack's own L1 resources, in tree order; nested stacks are collected, not descended into. */
 function ownResources(stack: Stack, nested: NestedStack[]): CfnResource[] {
   const resources: CfnResource[] = [];
+  walkOwnTemplate(
+    stack,
+    (resource) => resources.push(resource),
+    (child) => nested.push(child),
+  );
+  return resources;
+}
+
+/**
+ * Walks the constructs of `stack`'s own template in tree order: each L1 resource to `resource`, each nested stack to
+ * `nested`, not descended into (it has a template of its own); other stacks and Stages are not this template's.
+ */
+function walkOwnTemplate(
+  stack: Stack,
+  resource: (resource: CfnResource) => void,
+  nested: (stack: NestedStack) => void,
+): void {
   const visit = (construct: IConstruct): void => {
     for (const child of construct.node.children) {
-      if (NestedStack.isNestedStack(child)) nested.push(child);
+      if (NestedStack.isNestedStack(child)) nested(child);
       if (Stack.isStack(child) || Stage.isStage(child)) continue;
-      if (CfnResource.isCfnResource(child)) resources.push(child);
+      if (CfnResource.isCfnResource(child)) resource(child);
       visit(child);
     }
   };
   visit(stack);
-  return resources;
 }
