@@ -261,6 +261,14 @@ function isProgram(): boolean {
 
 if (isProgram()) {
   const result = main(process.argv.slice(2), createProgress(process.stderr));
+  // A reader that stops early (`check … | head`) closes the pipe: the rest of the report has nowhere to go, which is
+  // no fault of the check, and the exit code still gives its verdict. Any other failure to write the report is said.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`entitlement-guard: cannot write the report: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? result.exitCode : EXIT.error);
+  });
+  // Nor can a closed stderr be told anything: the exit code is all that is left.
+  process.stderr.on('error', () => process.exit(result.exitCode));
   if (result.output) process.stdout.write(result.output);
   for (const line of result.errors) process.stderr.write(`${line}\n`);
   process.exitCode = result.exitCode;

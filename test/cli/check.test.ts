@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCatalogValidate, runCheck, type CheckOptions } from '../../src/cli/check.js';
@@ -321,6 +322,64 @@ describe('the built CLI (npm run build)', () => {
     );
     expect([result.status, result.stdout]).toEqual([0, '']);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it('stops quietly with the verdict as its exit code when the reader closes the pipe early (`| head`)', () => {
+    // 300 roles with a wildcard policy: a report of several hundred kB, far more than a pipe buffers.
+    const dir = mkdtempSync(join(tmpdir(), 'eg-pipe-'));
+    try {
+      const resources = Object.fromEntries(
+        Array.from({ length: 300 }, (_, index) => [
+          `Role${index}`,
+          {
+            Type: 'AWS::IAM::Role',
+            Properties: {
+              RoleName: `wide-${index}`,
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+                ],
+              },
+              Policies: [
+                {
+                  PolicyName: 'all',
+                  PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+                },
+              ],
+            },
+          },
+        ]),
+      );
+      const template = join(dir, 'wide.template.json');
+      writeFileSync(template, JSON.stringify({ Resources: resources }));
+      const piped = spawnSync(
+        'bash',
+        [
+          '-c',
+          '"$0" "$1" check "$2" --catalog examples/catalog.yaml | head -c 100 > /dev/null; echo "${PIPESTATUS[0]}"',
+          process.execPath,
+          bin,
+          template,
+        ],
+        { cwd: REPO, encoding: 'utf8' },
+      );
+      expect({ exit: piped.stdout.trim(), stderr: piped.stderr }).toEqual({ exit: '1', stderr: '' });
+      // A report that cannot be written for another reason (a full disk) is said in one line, exit 2.
+      const full = spawnSync(
+        'bash',
+        ['-c', '"$0" "$1" check "$2" --catalog examples/catalog.yaml > /dev/full', process.execPath, bin, template],
+        {
+          cwd: REPO,
+          encoding: 'utf8',
+        },
+      );
+      expect([full.status, full.stderr]).toEqual([
+        2,
+        'entitlement-guard: cannot write the report: ENOSPC: no space left on device, write\n',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
