@@ -1,0 +1,207 @@
+/**
+ * The aspect on public CDK apps: ten TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
+ * test/corpus/cdk-apps (L2 constructs, grants, custom resources, Step Functions, several stacks), each synthesized with
+ * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect added to its App by a preloaded
+ * module (test/support/guard-every-cdk-app.cjs), so the apps are not edited. The aspect's annotations give exactly
+ * the CLI's findings (rule id and logical id, each as often) on the first synthesis' cloud assembly; the guarded
+ * synthesis writes every template byte for byte as the unguarded one; and the findings of the rules that judge the
+ * apps themselves are the ones judged in test/corpus/cdk-apps/README.md. Runs after `npm run build` (the preload
+ * loads the built package), as `npm test` does.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+import type { Finding } from '../../src/model/finding.js';
+import { NOW } from './support.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = join(ROOT, 'test/corpus/cdk-apps');
+const BIN = join(ROOT, 'node_modules/.bin');
+const PRELOAD = join(ROOT, 'test/support/guard-every-cdk-app.cjs');
+const APPS = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+/** Without a catalog every identity gets these (no owner, no entitlements): counted per app, not listed. */
+const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
+
+interface Synthesis {
+  outdir: string;
+  status: number;
+  output: string;
+}
+
+/**
+ * `cdk synth` of one app, as its cdk.json runs it (`npx tsc && npx tsx <entry>`: the type-check step emits nothing
+ * the synthesis reads), with the app's own cdk.json context; guarded, the aspect is preloaded.
+ */
+async function cdkSynth(app: string, guarded: boolean): Promise<Synthesis> {
+  const dir = join(CORPUS, app);
+  const { app: command } = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8')) as { app: string };
+  const entry = command.split(' ').at(-1)!;
+  const outdir = mkdtempSync(join(tmpdir(), `eg-public-app-${guarded ? 'guarded' : 'bare'}-`));
+  const runner = `${join(BIN, 'tsx')}${guarded ? ` --require ${PRELOAD}` : ''} ${entry}`;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      join(BIN, 'cdk'),
+      ['synth', '--no-notices', '--no-version-reporting', '--quiet', '--app', runner, '-o', outdir],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          PATH: `${BIN}${delimiter}${process.env.PATH}`,
+          CDK_DISABLE_CLI_TELEMETRY: 'true',
+          // The CDK's built-in CloudFormation validation: three seconds a synth, and it changes neither the templates
+          // nor the annotations under test.
+          CDK_VALIDATION: 'false',
+          EG_NOW: NOW.toISOString(),
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    return { outdir, status: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { outdir, status: failed.code ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+const bare: Record<string, Synthesis> = {};
+const guarded: Record<string, Synthesis> = {};
+const cliFindings: Record<string, Finding[]> = {};
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/cjs/cdk.cjs'))) throw new Error('dist/cjs/cdk.cjs is missing: run `npm run build`');
+  // Two synths at a time: each is one Node process, mostly waiting on the other's CPU otherwise.
+  const jobs = APPS.flatMap((app) => [
+    async () => void (bare[app] = await cdkSynth(app, false)),
+    async () => void (guarded[app] = await cdkSynth(app, true)),
+  ]);
+  const worker = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+  };
+  await Promise.all([worker(), worker()]);
+  for (const app of APPS) {
+    const result = runCheck({ paths: [bare[app]!.outdir], format: 'json', now: NOW, toolVersion: 'test' });
+    if (result.errors.length > 0) throw new Error(`${app}: ${result.errors.join('\n')}`);
+    cliFindings[app] = result.result!.findings;
+  }
+}, 600_000);
+
+afterAll(() => {
+  for (const synthesis of [...Object.values(bare), ...Object.values(guarded)])
+    rmSync(synthesis.outdir, { recursive: true, force: true });
+});
+
+/** `<rule id> <logical id>` of each EntitlementGuard annotation in the cloud assembly, sorted. */
+function annotations(outdir: string): string[] {
+  return new CloudAssembly(outdir).stacksRecursively
+    .flatMap((stack) => stack.messages)
+    .flatMap((message) => {
+      const match = /^\[EntitlementGuard\] (\S+) [\s\S]*?\n {2}resource: \S+ \(\S+ ([^)\s]+)\)/.exec(
+        String(message.entry.data),
+      );
+      return match ? [`${match[1]} ${match[2]}`] : [];
+    })
+    .sort();
+}
+
+function templates(outdir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(outdir)
+      .filter((file) => file.endsWith('.template.json'))
+      .map((file) => [file, readFileSync(join(outdir, file), 'utf8')]),
+  );
+}
+
+/** The findings of the rules that judge the app itself: `rule level stack/logical id detail`, sorted. */
+const judged = (app: string) =>
+  cliFindings[app]!.filter((finding) => !CATALOG_RULES.has(finding.ruleId))
+    .map(
+      (finding) =>
+        `${finding.ruleId} ${finding.level} ${finding.resource.stack}/${finding.resource.name} ${finding.detail ?? '-'}`,
+    )
+    .sort();
+
+const catalogRuleCount = (app: string) =>
+  cliFindings[app]!.filter((finding) => CATALOG_RULES.has(finding.ruleId)).length;
+
+describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-examples, real cdk synth)', () => {
+  it('covers the ten apps of the corpus', () => {
+    expect(APPS).toEqual([
+      'airflow-lambda-dynamodb-approval',
+      'api-gateway-async-lambda-invocation',
+      'apigw-streaming-lambda-bedrock',
+      'appsync-graphql-eventbridge',
+      'aws-transfer-sftp-server',
+      'custom-resource-provider',
+      'lambda-durable-bedrock',
+      'my-widget-service',
+      's3-vectors-lambda-bedrock',
+      'stepfunction-external-definition',
+    ]);
+  });
+
+  it.each(APPS)(
+    '%s: the guarded synth fails on the findings, writes the same templates, and annotates the CLI findings',
+    (app) => {
+      expect([bare[app]!.status, bare[app]!.output]).toEqual([0, expect.any(String)]);
+      // Without a catalog every identity is ownerless: mandatory findings, so `cdk synth` stops with an error.
+      expect([guarded[app]!.status, guarded[app]!.output]).toEqual([1, expect.stringContaining('[EntitlementGuard]')]);
+      const written = templates(bare[app]!.outdir);
+      expect(Object.keys(written).length).toBeGreaterThan(0);
+      expect(templates(guarded[app]!.outdir)).toEqual(written);
+      const expected = cliFindings[app]!.map((finding) => `${finding.ruleId} ${finding.resource.name}`).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      expect(annotations(guarded[app]!.outdir)).toEqual(expected);
+    },
+  );
+
+  it('gives the findings judged in test/corpus/cdk-apps/README.md', () => {
+    expect(Object.fromEntries(APPS.map((app) => [app, judged(app)]))).toEqual({
+      'airflow-lambda-dynamodb-approval': [],
+      'api-gateway-async-lambda-invocation': [],
+      'apigw-streaming-lambda-bedrock': [],
+      'appsync-graphql-eventbridge': [
+        'no-wildcard-privilege mandatory AppSyncEventBridge/AppSyncEventBridgeRoleDefaultPolicyC796B118 Action::events:Put*',
+      ],
+      'aws-transfer-sftp-server': [],
+      'custom-resource-provider': [],
+      'lambda-durable-bedrock': [],
+      'my-widget-service': [],
+      's3-vectors-lambda-bedrock': [
+        'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorBucketCustomResourcePolicyEE4A9DE0 Action::s3vectors:CreateVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorBucketCustomResourcePolicyEE4A9DE0 Action::s3vectors:DeleteVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorIndexCustomResourcePolicy9D692272 Action::s3vectors:CreateVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorIndexCustomResourcePolicy9D692272 Action::s3vectors:DeleteVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/IngestFnServiceRoleDefaultPolicy2D066896 Action::s3vectors:CreateVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/IngestFnServiceRoleDefaultPolicy2D066896 Action::s3vectors:DeleteVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/QueryFnServiceRoleDefaultPolicyCC7ECEB2 Action::s3vectors:CreateVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/QueryFnServiceRoleDefaultPolicyCC7ECEB2 Action::s3vectors:DeleteVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/SetupRoleDefaultPolicy600F57BD Action::s3vectors:CreateVectorIndex',
+        'policy-validity advisory S3VectorsLambdaBedrockStack/SetupRoleDefaultPolicy600F57BD Action::s3vectors:DeleteVectorIndex',
+      ],
+      'stepfunction-external-definition': [
+        'no-wildcard-privilege mandatory StepfunctionExternalDefinitionStack/MyStateMachineRoleDefaultPolicyE468EB18 Action::logs:PutResourcePolicy',
+      ],
+    });
+    expect(Object.fromEntries(APPS.map((app) => [app, catalogRuleCount(app)]))).toEqual({
+      'airflow-lambda-dynamodb-approval': 10,
+      'api-gateway-async-lambda-invocation': 6,
+      'apigw-streaming-lambda-bedrock': 4,
+      'appsync-graphql-eventbridge': 4,
+      'aws-transfer-sftp-server': 14,
+      'custom-resource-provider': 6,
+      'lambda-durable-bedrock': 2,
+      'my-widget-service': 4,
+      's3-vectors-lambda-bedrock': 8,
+      'stepfunction-external-definition': 4,
+    });
+  });
+});
