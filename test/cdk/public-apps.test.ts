@@ -1,11 +1,12 @@
 /**
- * The aspect on public CDK apps: ten TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
+ * The CDK front-ends on public CDK apps: ten TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
  * test/corpus/cdk-apps (L2 constructs, grants, custom resources, Step Functions, several stacks), each synthesized with
- * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect added to its App by a preloaded
- * module (test/support/guard-every-cdk-app.cjs), so the apps are not edited. The aspect's annotations give exactly
- * the CLI's findings (rule id and logical id, each as often) on the first synthesis' cloud assembly; the guarded
- * synthesis writes every template byte for byte as the unguarded one; and the findings of the rules that judge the
- * apps themselves are the ones judged in test/corpus/cdk-apps/README.md. Runs after `npm run build` (the preload
+ * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect, the cdk-nag pack and the validation
+ * plugin added to its App by a preloaded module (test/support/guard-every-cdk-app.cjs), so the apps are not edited.
+ * The guarded synthesis writes every template byte for byte as the unguarded one; the aspect's annotations are
+ * exactly the CLI's findings on the unguarded cloud assembly (rule id and logical id, each as often); the nag pack
+ * gives the same (rule id, construct) pairs and the plugin those that block; and the findings of the rules that judge
+ * the apps themselves are the ones judged in test/corpus/cdk-apps/README.md. Runs after `npm run build` (the preload
  * loads the built package), as `npm test` does.
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +19,7 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import type { Finding } from '../../src/model/finding.js';
-import { NOW } from './support.js';
+import { NOW, pairs, pluginViolations } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'test/corpus/cdk-apps');
@@ -99,17 +100,16 @@ afterAll(() => {
     rmSync(synthesis.outdir, { recursive: true, force: true });
 });
 
-/** `<rule id> <logical id>` of each EntitlementGuard annotation in the cloud assembly, sorted. */
-function annotations(outdir: string): string[] {
+/** The aspect's annotations in the cloud assembly: rule id, resource path and logical id, and level. */
+function annotations(outdir: string) {
   return new CloudAssembly(outdir).stacksRecursively
     .flatMap((stack) => stack.messages)
     .flatMap((message) => {
-      const match = /^\[EntitlementGuard\] (\S+) [\s\S]*?\n {2}resource: \S+ \(\S+ ([^)\s]+)\)/.exec(
+      const match = /^\[EntitlementGuard\] (\S+) [\s\S]*?\n {2}resource: (\S+) \(\S+ ([^)\s]+)\)/.exec(
         String(message.entry.data),
       );
-      return match ? [`${match[1]} ${match[2]}`] : [];
-    })
-    .sort();
+      return match ? [{ ruleId: match[1]!, resource: match[2]!, logicalId: match[3]!, level: message.level }] : [];
+    });
 }
 
 function templates(outdir: string): Record<string, string> {
@@ -149,7 +149,7 @@ describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-exampl
   });
 
   it.each(APPS)(
-    '%s: the guarded synth fails on the findings, writes the same templates, and annotates the CLI findings',
+    '%s: the guarded synth fails on the findings and writes the same templates; every front-end gives the CLI findings',
     (app) => {
       expect([bare[app]!.status, bare[app]!.output]).toEqual([0, expect.any(String)]);
       // Without a catalog every identity is ownerless: mandatory findings, so `cdk synth` stops with an error.
@@ -157,9 +157,19 @@ describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-exampl
       const written = templates(bare[app]!.outdir);
       expect(Object.keys(written).length).toBeGreaterThan(0);
       expect(templates(guarded[app]!.outdir)).toEqual(written);
-      const expected = cliFindings[app]!.map((finding) => `${finding.ruleId} ${finding.resource.name}`).sort();
-      expect(expected.length).toBeGreaterThan(0);
-      expect(annotations(guarded[app]!.outdir)).toEqual(expected);
+      const cli = cliFindings[app]!;
+      expect(cli.length).toBeGreaterThan(0);
+      const aspect = annotations(guarded[app]!.outdir);
+      expect(aspect.map((annotation) => `${annotation.ruleId} ${annotation.logicalId}`).sort()).toEqual(
+        cli.map((finding) => `${finding.ruleId} ${finding.resource.name}`).sort(),
+      );
+      const cliPairs = pairs(cli.map((finding) => ({ ruleId: finding.ruleId, resource: finding.resource.path! })));
+      expect(pairs(aspect)).toEqual(cliPairs);
+      expect(pairs(pluginViolations(guarded[app]!.outdir, 'EntitlementGuardChecks'))).toEqual(cliPairs);
+      // The validation plugin reports what blocks: the aspect's errors.
+      expect(pairs(pluginViolations(guarded[app]!.outdir, 'EntitlementGuard'))).toEqual(
+        pairs(aspect.filter((annotation) => annotation.level === 'error')),
+      );
     },
   );
 

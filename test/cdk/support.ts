@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -57,4 +58,21 @@ export function guardAnnotations(app: App, stack: Stack): Annotated[] {
 /** Distinct (rule id, resource path) pairs, sorted: the unit of parity between front-ends. */
 export function pairs(items: { ruleId: string; resource: string }[]): string[] {
   return [...new Set(items.map((item) => `${item.ruleId} ${item.resource}`))].sort();
+}
+
+/** Violations of one plugin in the CDK's validation report: (rule id, construct path). */
+export function pluginViolations(outdir: string, pluginName: string) {
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+    pluginReports: {
+      pluginName: string;
+      violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+    }[];
+  };
+  const plugin = report.pluginReports.find((entry) => entry.pluginName === pluginName)!;
+  return plugin.violations.flatMap((violation) =>
+    violation.violatingConstructs.map((construct) => ({
+      ruleId: violation.ruleName.replace(/^EntitlementGuard-/, '').replace(/\[.*\]$/, ''),
+      resource: construct.constructPath,
+    })),
+  );
 }

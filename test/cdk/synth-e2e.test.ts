@@ -10,7 +10,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { EXAMPLE_CATALOG, pairs } from './support.js';
+import { EXAMPLE_CATALOG, pairs, pluginViolations } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP_DIR = join(ROOT, 'examples/cdk-app');
@@ -64,23 +64,6 @@ function assemblyAnnotations(outdir: string) {
       ruleId: /^\[EntitlementGuard\] (\S+)/.exec(entry.data)![1]!,
       resource: /resource: (\S+)/.exec(entry.data)![1]!,
     }));
-}
-
-/** Violations of one plugin in the CDK's validation report: (rule id, construct path). */
-function pluginViolations(outdir: string, pluginName: string) {
-  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
-    pluginReports: {
-      pluginName: string;
-      violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
-    }[];
-  };
-  const plugin = report.pluginReports.find((entry) => entry.pluginName === pluginName)!;
-  return plugin.violations.flatMap((violation) =>
-    violation.violatingConstructs.map((construct) => ({
-      ruleId: violation.ruleName.replace(/^EntitlementGuard-/, '').replace(/\[.*\]$/, ''),
-      resource: construct.constructPath,
-    })),
-  );
 }
 
 describe('cdk synth on the example app', () => {
