@@ -81,6 +81,11 @@ export class EntitlementGuardChecks extends NagPack {
    * cdk-nag records one violation per nag rule id, with the description of its first resource, for every resource
    * it applies to. Each finding is split out on its own, with its own full message (what, where, why, the exception
    * to request) and its cloud's fix in the report's `fix` field.
+   *
+   * The report fails on a violation at error level, one that blocks, and passes warnings. cdk-nag 3 fails any report with a
+   * violation, warnings included, so an advisory finding alone would stop `cdk synth` here while the aspect, the
+   * validation plugin, the CLI and the Pulumi pack all pass it. The CDK's own reading of a report once rules are
+   * acknowledged is the same as this one: it fails while an error is left.
    */
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByPath = new Map();
@@ -97,7 +102,8 @@ export class EntitlementGuardChecks extends NagPack {
         };
       }),
     );
-    return { ...report, violations };
+    // Anything but a warning fails, so a severity this code does not know of fails closed.
+    return { ...report, success: violations.every((violation) => violation.severity === 'warning'), violations };
   }
 
   protected checkResource(node: CfnResource): void {

@@ -85,6 +85,30 @@ describe('EntitlementGuardChecks (cdk-nag 3 pack)', () => {
     ]);
   });
 
+  it('passes a report whose findings are all advisory, as every other front-end does: warnings, and synth goes on', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const role = new iam.Role(stack, 'Api', {
+      roleName: 'payments-api-ledger',
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    // Within the role's entitlements, but s3:HeadBucket is no IAM action: policy-validity, advisory.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 's3:HeadBucket'],
+        resources: ['arn:aws:dynamodb:eu-west-1:111122223333:table/payments-ledger'],
+      }),
+    );
+    const pack = new EntitlementGuardChecks(app, { catalog, now: NOW });
+    const report = pack.validateScope(app);
+    expect([report.success, violations(report)]).toEqual([
+      true,
+      ['warning EntitlementGuard-policy-validity[Action::s3:HeadBucket] S/Api/DefaultPolicy/Resource'],
+    ]);
+    Validations.of(app).addPlugins(pack);
+    expect(() => app.synth()).not.toThrow();
+  });
+
   it('runs inside synth as a validation plugin next to other packs', () => {
     const { app } = appWithMistakes();
     Validations.of(app).addPlugins(new EntitlementGuardChecks(app, { catalog, now: NOW }));

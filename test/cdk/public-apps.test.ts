@@ -6,19 +6,22 @@
  * The guarded synthesis writes every template byte for byte as the unguarded one; the aspect's annotations are
  * exactly the CLI's findings on the unguarded cloud assembly (rule id and logical id, each as often); the nag pack
  * gives the same (rule id, construct) pairs and the plugin those that block; and the findings of the rules that judge
- * the apps themselves are the ones judged in test/corpus/cdk-apps/README.md. Runs after `npm run build` (the preload
- * loads the built package), as `npm test` does.
+ * the apps themselves are the ones judged in test/corpus/cdk-apps/README.md. Then each app is adopted as a team would
+ * adopt it: `catalog init` on the unguarded cloud assembly, approvers filled in, and a third synthesis with that
+ * catalog, which passes with every front-end, the aspect annotating the CLI's findings (waived, advisory). Runs after
+ * `npm run build` (the preload loads the built package), as `npm test` does.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import type { Finding } from '../../src/model/finding.js';
+import { approved, init, NOW as INIT_NOW } from '../bootstrap/support.js';
 import { NOW, pairs, pluginViolations } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,16 +41,23 @@ interface Synthesis {
   output: string;
 }
 
+/** Which of Entitlement Guard's CDK front-ends the synthesis runs, with what catalog and date. */
+interface Guard {
+  /** The built-in catalog when absent. */
+  catalog?: string;
+  now: Date;
+}
+
 /**
  * `cdk synth` of one app, as its cdk.json runs it (`npx tsc && npx tsx <entry>`: the type-check step emits nothing
- * the synthesis reads), with the app's own cdk.json context; guarded, the aspect is preloaded.
+ * the synthesis reads), with the app's own cdk.json context; with a guard, the front-ends are preloaded.
  */
-async function cdkSynth(app: string, guarded: boolean): Promise<Synthesis> {
+async function cdkSynth(app: string, guard?: Guard): Promise<Synthesis> {
   const dir = join(CORPUS, app);
   const { app: command } = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8')) as { app: string };
   const entry = command.split(' ').at(-1)!;
-  const outdir = mkdtempSync(join(tmpdir(), `eg-public-app-${guarded ? 'guarded' : 'bare'}-`));
-  const runner = `${join(BIN, 'tsx')}${guarded ? ` --require ${PRELOAD}` : ''} ${entry}`;
+  const outdir = mkdtempSync(join(tmpdir(), `eg-public-app-${guard ? 'guarded' : 'bare'}-`));
+  const runner = `${join(BIN, 'tsx')}${guard ? ` --require ${PRELOAD}` : ''} ${entry}`;
   try {
     const { stdout, stderr } = await promisify(execFile)(
       join(BIN, 'cdk'),
@@ -61,7 +71,9 @@ async function cdkSynth(app: string, guarded: boolean): Promise<Synthesis> {
           // The CDK's built-in CloudFormation validation: three seconds a synth, and it changes neither the templates
           // nor the annotations under test.
           CDK_VALIDATION: 'false',
-          EG_NOW: NOW.toISOString(),
+          ...(guard
+            ? { EG_NOW: guard.now.toISOString(), ...(guard.catalog ? { EG_CATALOG: guard.catalog } : {}) }
+            : {}),
         },
         maxBuffer: 64 * 1024 * 1024,
       },
@@ -73,31 +85,50 @@ async function cdkSynth(app: string, guarded: boolean): Promise<Synthesis> {
   }
 }
 
+/** Runs the jobs two at a time: each synth is one Node process, and the machines that run the tests have two cores. */
+async function twoAtATime(jobs: (() => Promise<void>)[]): Promise<void> {
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 const bare: Record<string, Synthesis> = {};
 const guarded: Record<string, Synthesis> = {};
 const cliFindings: Record<string, Finding[]> = {};
+/** Adopting: `catalog init` on the unguarded cloud assembly, approvers filled in, and the guarded synth with it. */
+const adoption: Record<string, { init: ReturnType<typeof init>; catalog: string; synthesis?: Synthesis }> = {};
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cjs/cdk.cjs'))) throw new Error('dist/cjs/cdk.cjs is missing: run `npm run build`');
-  // Two synths at a time: each is one Node process, mostly waiting on the other's CPU otherwise.
-  const jobs = APPS.flatMap((app) => [
-    async () => void (bare[app] = await cdkSynth(app, false)),
-    async () => void (guarded[app] = await cdkSynth(app, true)),
-  ]);
-  const worker = async () => {
-    for (let job = jobs.shift(); job; job = jobs.shift()) await job();
-  };
-  await Promise.all([worker(), worker()]);
+  await twoAtATime(
+    APPS.flatMap((app) => [
+      async () => void (bare[app] = await cdkSynth(app)),
+      async () => void (guarded[app] = await cdkSynth(app, { now: NOW })),
+    ]),
+  );
   for (const app of APPS) {
     const result = runCheck({ paths: [bare[app]!.outdir], format: 'json', now: NOW, toolVersion: 'test' });
     if (result.errors.length > 0) throw new Error(`${app}: ${result.errors.join('\n')}`);
     cliFindings[app] = result.result!.findings;
+    const written = init([bare[app]!.outdir]);
+    adoption[app] = { init: written, catalog: approved(written.output) };
   }
+  await twoAtATime(
+    APPS.map((app) => async () => {
+      adoption[app]!.synthesis = await cdkSynth(app, { catalog: adoption[app]!.catalog, now: INIT_NOW });
+    }),
+  );
 }, 600_000);
 
 afterAll(() => {
-  for (const synthesis of [...Object.values(bare), ...Object.values(guarded)])
-    rmSync(synthesis.outdir, { recursive: true, force: true });
+  const syntheses = [...Object.values(bare), ...Object.values(guarded)];
+  for (const { synthesis, catalog } of Object.values(adoption)) {
+    if (synthesis) syntheses.push(synthesis);
+    rmSync(dirname(catalog), { recursive: true, force: true });
+  }
+  for (const synthesis of syntheses) rmSync(synthesis.outdir, { recursive: true, force: true });
 });
 
 /** The aspect's annotations in the cloud assembly: rule id, resource path and logical id, and level. */
@@ -170,6 +201,32 @@ describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-exampl
       expect(pairs(pluginViolations(guarded[app]!.outdir, 'EntitlementGuard'))).toEqual(
         pairs(aspect.filter((annotation) => annotation.level === 'error')),
       );
+    },
+  );
+
+  it.each(APPS)(
+    "%s: adopting, with the catalog `catalog init` writes from its cloud assembly (approvers filled in), cdk synth passes and the aspect gives the CLI check's findings",
+    (app) => {
+      const { init: written, catalog, synthesis } = adoption[app]!;
+      expect(written.exitCode).toBe(0);
+      // Every blocking finding became an exception: none that no catalog entry can name.
+      expect(written.errors.filter((line) => line.includes('no exception can name it'))).toEqual([]);
+      const result = runCheck({
+        paths: [bare[app]!.outdir],
+        catalogPath: catalog,
+        format: 'json',
+        now: INIT_NOW,
+        toolVersion: 'test',
+      });
+      expect([result.exitCode, result.errors]).toEqual([0, []]);
+      expect([synthesis!.status, synthesis!.output]).toEqual([0, expect.any(String)]);
+      // Waived findings are annotated as info, advisory ones as warnings: nothing blocks.
+      const aspect = annotations(synthesis!.outdir);
+      expect(aspect.filter((annotation) => annotation.level === 'error')).toEqual([]);
+      expect(aspect.map((annotation) => `${annotation.ruleId} ${annotation.logicalId}`).sort()).toEqual(
+        result.result!.findings.map((finding) => `${finding.ruleId} ${finding.resource.name}`).sort(),
+      );
+      expect(templates(synthesis!.outdir)).toEqual(templates(bare[app]!.outdir));
     },
   );
 
