@@ -2,29 +2,55 @@
  * AWS regression corpus, Pulumi side: programs of pulumi/examples copied verbatim (test/corpus/aws-pulumi, each
  * naming its source and licence), run under the SDK's mocks as `pulumi up` would plan them and checked with no catalog,
  * as a new user would. Every finding of the rules that judge the program itself is listed and judged here; the
- * catalog rules (require-owner, require-entitlement: one or two per identity without a catalog) are counted.
+ * catalog rules (require-owner, require-entitlement: one or two per identity without a catalog) are counted. The
+ * built policy pack, started and asked as `pulumi preview` asks it (Analyze per resource, then AnalyzeStack, over
+ * the analyzer protocol), gives each program's verdicts: rule, level and resource.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { captureProgram } from '../pulumi/support/analyzer-client.mjs';
+import { analyzerClient, captureProgram, startEngine, startPack } from '../pulumi/support/analyzer-client.mjs';
 
 const PROGRAMS = ['aws-ts-serverless-raw', 'aws-ts-resources', 'aws-ts-apigatewayv2-http-api-quickcreate'] as const;
 const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
 const findings: Record<string, Finding[]> = {};
+/** `rule level resource` of each diagnostic the built pack gave over the analyzer protocol, as `pulumi preview` asks. */
+const packVerdicts: Record<string, string[]> = {};
+let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
+let pack: Awaited<ReturnType<typeof startPack>> | undefined;
 
 beforeAll(async () => {
-  for (const program of PROGRAMS) {
-    const file = fileURLToPath(new URL(`aws-pulumi/${program}.ts`, import.meta.url));
-    // aws:region is the one setting the programs read (aws.config.requireRegion); a stack sets it in Pulumi.<stack>.yaml.
-    const records = await captureProgram(file, 'update', { project: program, config: { 'aws:region': 'us-east-1' } });
-    findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
+  engine = await startEngine();
+  pack = await startPack(fileURLToPath(new URL('../../policypack', import.meta.url)), engine.address);
+  const client = analyzerClient(pack.port);
+  try {
+    for (const program of PROGRAMS) {
+      const file = fileURLToPath(new URL(`aws-pulumi/${program}.ts`, import.meta.url));
+      // aws:region is the one setting the programs read (aws.config.requireRegion); a stack sets it in Pulumi.<stack>.yaml.
+      const records = await captureProgram(file, 'update', { project: program, config: { 'aws:region': 'us-east-1' } });
+      findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
+      // The engine asks about each resource as it is registered, then about the whole stack.
+      const diagnostics = [
+        ...(await Promise.all(records.map((record) => client.analyze(record)))).flat(),
+        ...(await client.analyzeStack(records)),
+      ];
+      packVerdicts[program] = diagnostics
+        .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn ? d.urn.slice(d.urn.lastIndexOf('::') + 2) : '(stack)'}`)
+        .sort();
+    }
+  } finally {
+    client.close();
   }
 }, 240_000);
+
+afterAll(async () => {
+  await pack?.stop();
+  await engine?.close();
+});
 
 /** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
 const judged = (program: string) =>
@@ -38,6 +64,12 @@ const counted = (program: string) => {
 };
 
 describe('AWS corpus: pulumi/examples programs under mocks', () => {
+  it.each(PROGRAMS)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
+    const expected = findings[program]!.map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(packVerdicts[program]).toEqual(expected);
+  });
+
   it('aws-ts-serverless-raw: logs:* and cloudwatch:* on "*" for the Lambda role (right: logs:* deletes every log group and rewrites log resource policies)', () => {
     expect(judged('aws-ts-serverless-raw')).toEqual([
       'no-wildcard-privilege mandatory mylambda-policy mylambda-role Action::cloudwatch:*',

@@ -20,6 +20,22 @@ if (!program || !['preview', 'update'].includes(mode)) {
 }
 const preview = mode === 'preview';
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+/** The wire form's signature key, and its value for a resource reference. */
+const SIGNATURE_KEY = '4dabf18193072939515e22adb298388d';
+const RESOURCE_REFERENCE = '5cf8f73096256a8f31e491e813e4eb8e';
+
+/**
+ * A property value as the engine hands it to an analyzer. The SDK sends the engine a resource passed as a property
+ * (`role: role`) as a resource reference; the engine marshals analyzer requests without resource references
+ * (MarshalOptions in pkg/resource/plugin/analyzer_plugin.go keeps unknowns and secrets only), which turns a
+ * reference into its id (the unknown sentinel while the id is not known yet) or, for a resource without one, its URN.
+ */
+function asEngineSends(value) {
+  if (Array.isArray(value)) return value.map(asEngineSends);
+  if (value === null || typeof value !== 'object') return value;
+  if (value[SIGNATURE_KEY] === RESOURCE_REFERENCE) return value.id !== undefined ? value.id : value.urn;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, asEngineSends(entry)]));
+}
 
 const records = [];
 pulumi.runtime.setMocks(
@@ -51,8 +67,8 @@ monitor.registerResource = (request, callback) =>
         type: request.getType(),
         name: request.getName(),
         urn: response.getUrn(),
-        inputs: request.getObject()?.toJavaScript() ?? {},
-        outputs: response.getObject()?.toJavaScript() ?? {},
+        inputs: asEngineSends(request.getObject()?.toJavaScript() ?? {}),
+        outputs: asEngineSends(response.getObject()?.toJavaScript() ?? {}),
         propertyDependencies,
       });
     }
