@@ -6,6 +6,9 @@
  * built policy pack, started and asked as `pulumi preview` asks it (Analyze per resource, then AnalyzeStack, over
  * the analyzer protocol), gives each program's verdicts: rule, level and resource.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
@@ -13,7 +16,12 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { analyzerClient, captureProgram, startEngine, startPack } from '../pulumi/support/analyzer-client.mjs';
+import { runCheck } from '../../src/cli/check.js';
+import { runCatalogInit } from '../../src/cli/catalog-init.js';
+import { allRules } from '../../src/rules/index.js';
+import { approved } from '../bootstrap/support.js';
+import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { stackExport } from '../pulumi/support/stack-export.js';
 
 const PROGRAMS = ['aws-ts-serverless-raw', 'aws-ts-resources', 'aws-ts-apigatewayv2-http-api-quickcreate'] as const;
 const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
@@ -22,6 +30,44 @@ const findings: Record<string, Finding[]> = {};
 const packVerdicts: Record<string, string[]> = {};
 let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
 let pack: Awaited<ReturnType<typeof startPack>> | undefined;
+const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-corpus-'));
+/**
+ * Adopting a program as a team would: `catalog init` on its `pulumi stack export`, approvers filled in; then the CLI's
+ * check of the export and the pack's verdicts with that catalog, as `rule waived|level resource`. Dated today, as the
+ * pack judges exceptions against the clock.
+ */
+const adoption: Record<string, { initExit: number; unnameable: string[]; cli: string[]; cliExit: number; pack: string[] }> = {};
+
+type Client = ReturnType<typeof analyzerClient>;
+
+/** What the pack says of the program's resources when the engine asks about each, then about the stack. */
+async function packDiagnostics(client: Client, records: CapturedResource[]) {
+  return [...(await Promise.all(records.map((record) => client.analyze(record)))).flat(), ...(await client.analyzeStack(records))];
+}
+
+const resourceOf = (urn: string | undefined) => (urn ? urn.slice(urn.lastIndexOf('::') + 2) : '(stack)');
+
+async function adopt(client: Client, program: string, records: CapturedResource[]) {
+  const exported = join(scratch, `${program}.stack.json`);
+  writeFileSync(exported, JSON.stringify(stackExport(records)));
+  const today = new Date().toISOString().slice(0, 10);
+  const written = runCatalogInit([exported, '--today', today]);
+  const catalogPath = approved(written.output, mkdtempSync(join(scratch, `${program}-`)));
+  const checked = runCheck({ paths: [exported], catalogPath, format: 'json', toolVersion: 'test' });
+  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { properties: { catalogPath } }])));
+  const diagnostics = await packDiagnostics(client, records);
+  adoption[program] = {
+    initExit: written.exitCode,
+    unnameable: written.errors.filter((line) => line.includes('no exception can name it')),
+    cliExit: checked.exitCode,
+    cli: (checked.result?.findings ?? []).map((f) => `${f.ruleId} ${f.waivedBy ? 'waived' : f.level} ${f.resource.name}`).sort(),
+    pack: diagnostics
+      .map((d) => `${d.policyName} ${/\nWaived by catalog exception .+\.$/.test(d.message) ? 'waived' : d.enforcementLevel} ${resourceOf(d.urn)}`)
+      .sort(),
+  };
+}
+
+const captured: Record<string, CapturedResource[]> = {};
 
 beforeAll(async () => {
   engine = await startEngine();
@@ -33,15 +79,11 @@ beforeAll(async () => {
       // aws:region is the one setting the programs read (aws.config.requireRegion); a stack sets it in Pulumi.<stack>.yaml.
       const records = await captureProgram(file, 'update', { project: program, config: { 'aws:region': 'us-east-1' } });
       findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
-      // The engine asks about each resource as it is registered, then about the whole stack.
-      const diagnostics = [
-        ...(await Promise.all(records.map((record) => client.analyze(record)))).flat(),
-        ...(await client.analyzeStack(records)),
-      ];
-      packVerdicts[program] = diagnostics
-        .map((d) => `${d.policyName} ${d.enforcementLevel} ${d.urn ? d.urn.slice(d.urn.lastIndexOf('::') + 2) : '(stack)'}`)
-        .sort();
+      // With no configuration the pack runs on the built-in catalog, as the check above does.
+      packVerdicts[program] = (await packDiagnostics(client, records)).map((d) => `${d.policyName} ${d.enforcementLevel} ${resourceOf(d.urn)}`).sort();
+      captured[program] = records;
     }
+    for (const program of PROGRAMS) await adopt(client, program, captured[program]!);
   } finally {
     client.close();
   }
@@ -50,6 +92,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pack?.stop();
   await engine?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
@@ -64,6 +107,13 @@ const counted = (program: string) => {
 };
 
 describe('AWS corpus: pulumi/examples programs under mocks', () => {
+  it.each(PROGRAMS)('%s: adopting, with the catalog `catalog init` writes from its stack export (approvers filled in), check passes and the pack gives its verdicts', (program) => {
+    const adopted = adoption[program]!;
+    expect([adopted.initExit, adopted.unnameable]).toEqual([0, []]);
+    expect(adopted.cliExit).toBe(0);
+    expect(adopted.cli.filter((line) => / mandatory /.test(line))).toEqual([]);
+    expect(adopted.pack).toEqual(adopted.cli);
+  });
   it.each(PROGRAMS)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
     const expected = findings[program]!.map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort();
     expect(expected.length).toBeGreaterThan(0);
