@@ -1,5 +1,5 @@
 /**
- * The CDK front-ends on public CDK apps: ten TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
+ * The CDK front-ends on public CDK apps: fourteen TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
  * test/corpus/cdk-apps (L2 constructs, grants, custom resources, Step Functions, several stacks), each synthesized with
  * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect, the cdk-nag pack and the validation
  * plugin added to its App by a preloaded module (test/support/guard-every-cdk-app.cjs), so the apps are not edited.
@@ -164,14 +164,18 @@ const catalogRuleCount = (app: string) =>
   cliFindings[app]!.filter((finding) => CATALOG_RULES.has(finding.ruleId)).length;
 
 describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-examples, real cdk synth)', () => {
-  it('covers the ten apps of the corpus', () => {
+  it('covers the fourteen apps of the corpus', () => {
     expect(APPS).toEqual([
       'airflow-lambda-dynamodb-approval',
       'api-gateway-async-lambda-invocation',
+      'api-gateway-parallel-step-functions',
       'apigw-streaming-lambda-bedrock',
       'appsync-graphql-eventbridge',
       'aws-transfer-sftp-server',
+      'batch-ecr-openmp',
       'custom-resource-provider',
+      'ec2-instance-connect-endpoint',
+      'fsx-ad',
       'lambda-durable-bedrock',
       'my-widget-service',
       's3-vectors-lambda-bedrock',
@@ -234,12 +238,23 @@ describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-exampl
     expect(Object.fromEntries(APPS.map((app) => [app, judged(app)]))).toEqual({
       'airflow-lambda-dynamodb-approval': [],
       'api-gateway-async-lambda-invocation': [],
+      'api-gateway-parallel-step-functions': [
+        'no-wildcard-privilege mandatory apigateway-parallel-stepfunctions-stack-2/mystatemachineRoleDefaultPolicyEC6D0D79 Action::logs:PutResourcePolicy',
+      ],
       'apigw-streaming-lambda-bedrock': [],
       'appsync-graphql-eventbridge': [
         'no-wildcard-privilege mandatory AppSyncEventBridge/AppSyncEventBridgeRoleDefaultPolicyC796B118 Action::events:Put*',
       ],
       'aws-transfer-sftp-server': [],
+      'batch-ecr-openmp': [
+        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ec2',
+        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-run-task',
+      ],
       'custom-resource-provider': [],
+      'ec2-instance-connect-endpoint': [
+        'no-wildcard-privilege mandatory integ-testing-eicendpoint/EICEndpointRoleDefaultPolicy9C78FE54 Resource::*',
+      ],
+      'fsx-ad': ['secret-rotation mandatory AdFsxStack/examplecorpcredentialsA196A81F Rotation::none'],
       'lambda-durable-bedrock': [],
       'my-widget-service': [],
       's3-vectors-lambda-bedrock': [
@@ -261,10 +276,14 @@ describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-exampl
     expect(Object.fromEntries(APPS.map((app) => [app, catalogRuleCount(app)]))).toEqual({
       'airflow-lambda-dynamodb-approval': 10,
       'api-gateway-async-lambda-invocation': 6,
+      'api-gateway-parallel-step-functions': 12,
       'apigw-streaming-lambda-bedrock': 4,
       'appsync-graphql-eventbridge': 4,
       'aws-transfer-sftp-server': 14,
+      'batch-ecr-openmp': 10,
       'custom-resource-provider': 6,
+      'ec2-instance-connect-endpoint': 14,
+      'fsx-ad': 3,
       'lambda-durable-bedrock': 2,
       'my-widget-service': 4,
       's3-vectors-lambda-bedrock': 8,
