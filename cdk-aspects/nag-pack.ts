@@ -82,10 +82,10 @@ export class EntitlementGuardChecks extends NagPack {
    * it applies to. Each finding is split out on its own, with its own full message (what, where, why, the exception
    * to request) and its cloud's fix in the report's `fix` field.
    *
-   * The report fails on a violation at error level, one that blocks, and passes warnings. cdk-nag 3 fails any report with a
-   * violation, warnings included, so an advisory finding alone would stop `cdk synth` here while the aspect, the
-   * validation plugin, the CLI and the Pulumi pack all pass it. The CDK's own reading of a report once rules are
-   * acknowledged is the same as this one: it fails while an error is left.
+   * The report fails on a violation at error level, one that blocks, and passes warnings. cdk-nag 3 fails any
+   * report with a violation, warnings included, so an advisory finding alone would stop `cdk synth` here while the
+   * aspect, the validation plugin, the CLI and the Pulumi pack all pass it. The CDK's own reading of a report once
+   * rules are acknowledged is the same as this one: it fails while an error is left.
    */
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByPath = new Map();
