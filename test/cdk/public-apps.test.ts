@@ -163,7 +163,7 @@ const judged = (app: string) =>
 const catalogRuleCount = (app: string) =>
   cliFindings[app]!.filter((finding) => CATALOG_RULES.has(finding.ruleId)).length;
 
-describe('EntitlementGuard aspect on public CDK apps (aws-samples/aws-cdk-examples, real cdk synth)', () => {
+describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-samples/aws-cdk-examples, real cdk synth)", () => {
   it('covers the fourteen apps of the corpus', () => {
     expect(APPS).toEqual([
       'airflow-lambda-dynamodb-approval',
