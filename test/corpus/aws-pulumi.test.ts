@@ -20,7 +20,7 @@ import { runCheck } from '../../src/cli/check.js';
 import { runCatalogInit } from '../../src/cli/catalog-init.js';
 import { allRules } from '../../src/rules/index.js';
 import { approved } from '../bootstrap/support.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { analyzerClient, captureProgram, resourceNameOf, startEngine, startPack, waiverOf, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { stackExport } from '../pulumi/support/stack-export.js';
 
 const PROGRAMS = ['aws-ts-serverless-raw', 'aws-ts-resources', 'aws-ts-apigatewayv2-http-api-quickcreate'] as const;
@@ -39,13 +39,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-corpus-'));
 const adoption: Record<string, { initExit: number; unnameable: string[]; cli: string[]; cliExit: number; pack: string[] }> = {};
 
 type Client = ReturnType<typeof analyzerClient>;
+type Diagnostic = Awaited<ReturnType<Client['analyzeAsDeployment']>>[number];
 
-/** What the pack says of the program's resources when the engine asks about each, then about the stack. */
-async function packDiagnostics(client: Client, records: CapturedResource[]) {
-  return [...(await Promise.all(records.map((record) => client.analyze(record)))).flat(), ...(await client.analyzeStack(records))];
-}
-
-const resourceOf = (urn: string | undefined) => (urn ? urn.slice(urn.lastIndexOf('::') + 2) : '(stack)');
+/** `rule waived|level resource` of a diagnostic. */
+const packVerdict = (d: Diagnostic) => `${d.policyName} ${waiverOf(d) ? 'waived' : d.enforcementLevel} ${resourceNameOf(d) ?? '(stack)'}`;
 
 async function adopt(client: Client, program: string, records: CapturedResource[]) {
   const exported = join(scratch, `${program}.stack.json`);
@@ -55,15 +52,13 @@ async function adopt(client: Client, program: string, records: CapturedResource[
   const catalogPath = approved(written.output, mkdtempSync(join(scratch, `${program}-`)));
   const checked = runCheck({ paths: [exported], catalogPath, format: 'json', toolVersion: 'test' });
   await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { properties: { catalogPath } }])));
-  const diagnostics = await packDiagnostics(client, records);
+  const diagnostics = await client.analyzeAsDeployment(records);
   adoption[program] = {
     initExit: written.exitCode,
     unnameable: written.errors.filter((line) => line.includes('no exception can name it')),
     cliExit: checked.exitCode,
     cli: (checked.result?.findings ?? []).map((f) => `${f.ruleId} ${f.waivedBy ? 'waived' : f.level} ${f.resource.name}`).sort(),
-    pack: diagnostics
-      .map((d) => `${d.policyName} ${/\nWaived by catalog exception .+\.$/.test(d.message) ? 'waived' : d.enforcementLevel} ${resourceOf(d.urn)}`)
-      .sort(),
+    pack: diagnostics.map(packVerdict).sort(),
   };
 }
 
@@ -80,7 +75,7 @@ beforeAll(async () => {
       const records = await captureProgram(file, 'update', { project: program, config: { 'aws:region': 'us-east-1' } });
       findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
       // With no configuration the pack runs on the built-in catalog, as the check above does.
-      packVerdicts[program] = (await packDiagnostics(client, records)).map((d) => `${d.policyName} ${d.enforcementLevel} ${resourceOf(d.urn)}`).sort();
+      packVerdicts[program] = (await client.analyzeAsDeployment(records)).map(packVerdict).sort();
       captured[program] = records;
     }
     for (const program of PROGRAMS) await adopt(client, program, captured[program]!);

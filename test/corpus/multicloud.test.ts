@@ -15,7 +15,7 @@ import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
 import { allRules } from '../../src/rules/index.js';
-import { analyzerClient, captureProgram, startEngine, startPack } from '../pulumi/support/analyzer-client.mjs';
+import { analyzerClient, captureProgram, resourceNameOf, startEngine, startPack, waiverOf } from '../pulumi/support/analyzer-client.mjs';
 import { MSI_KEYVAULT_RBAC } from './azure/msi-keyvault-rbac.records.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,11 +135,10 @@ beforeAll(async () => {
       const file = fileURLToPath(new URL(`./${program}.ts`, import.meta.url));
       const records = await captureProgram(file, 'update', { project: program.split('/')[1] });
       captured[program] = stackResources(records);
-      const diagnostics = [...(await Promise.all(records.map((record) => client.analyze(record)))).flat(), ...(await client.analyzeStack(records))];
       packVerdicts[program] = {
-        pack: diagnostics
+        pack: (await client.analyzeAsDeployment(records))
           .filter((d) => d.policyName !== 'exception-expiry')
-          .map((d) => `${d.policyName} ${/\nWaived by catalog exception .+\.$/.test(d.message) ? 'waived' : d.enforcementLevel} ${d.urn.slice(d.urn.lastIndexOf('::') + 2)}`)
+          .map((d) => `${d.policyName} ${waiverOf(d) ? 'waived' : d.enforcementLevel} ${resourceNameOf(d)}`)
           .sort(),
         engine: evaluate(modelFromPulumiResources(captured[program]), { catalog, now: new Date() })
           .findings.filter((f) => f.ruleId !== 'exception-expiry')

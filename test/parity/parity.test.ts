@@ -42,8 +42,10 @@ import { allRules } from '../../src/rules/index.js';
 import {
   analyzerClient,
   captureProgram,
+  resourceNameOf,
   startEngine,
   startPack,
+  waiverOf,
   type AnalyzerClient,
   type CapturedResource,
   type RunningPack,
@@ -262,18 +264,14 @@ async function analyzePulumi(cases: ParityCase[], captured: CapturedResource[]):
         allRules.map((rule) => [rule.meta.id, { enforcementLevel: effectiveLevel(rule, catalog), properties }]),
       ),
     );
-    // The engine asks about each resource as it is registered, then about the whole stack.
-    const diagnostics = [
-      ...(await Promise.all(records.map((resource) => client!.analyze(resource)))).flat(),
-      ...(await client.analyzeStack(records)),
-    ];
+    const diagnostics = await client.analyzeAsDeployment(records);
     record(
       parityCase,
       'pulumi',
       diagnostics.map((diagnostic) => {
-        const waived = /\nWaived by catalog exception (.+)\.$/.exec(diagnostic.message)?.[1];
+        const waived = waiverOf(diagnostic);
         const identity = waived ? '-' : identityOf(targetInMessage(diagnostic.message), diagnostic.policyName);
-        const resource = diagnostic.urn ? diagnostic.urn.slice(diagnostic.urn.lastIndexOf('::') + 2) : '(catalog)';
+        const resource = resourceNameOf(diagnostic) ?? '(catalog)';
         return verdict(
           diagnostic.policyName,
           identity,

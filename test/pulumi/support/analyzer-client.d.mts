@@ -37,6 +37,8 @@ export interface AnalyzerClient {
   configure(configs: Record<string, { enforcementLevel?: Level; properties?: Record<string, unknown> }>): Promise<void>;
   analyze(record: CapturedResource): Promise<Diagnostic[]>;
   analyzeStack(records: CapturedResource[]): Promise<Diagnostic[]>;
+  /** Analyze as each resource is registered, then AnalyzeStack: what a preview or update asks. */
+  analyzeAsDeployment(records: CapturedResource[]): Promise<Diagnostic[]>;
   /** Sends a request built beforehand with analyzeStackRequest. */
   sendAnalyzeStack(request: ReturnType<typeof analyzeStackRequest>): Promise<Diagnostic[]>;
   close(): void;
@@ -58,6 +60,10 @@ export function startPack(
   options?: { timeoutMs?: number },
 ): Promise<RunningPack>;
 export function analyzerClient(port: number): AnalyzerClient;
+/** The catalog exception that waived the diagnostic's finding, if one did. */
+export function waiverOf(diagnostic: Diagnostic): string | undefined;
+/** The resource name at the end of the diagnostic's URN; undefined for one about no resource. */
+export function resourceNameOf(diagnostic: Diagnostic): string | undefined;
 /** The `pulumirpc.AnalyzeStackRequest` the engine sends for these resources (their planned outputs). */
 export function analyzeStackRequest(records: CapturedResource[]): {
   getResourcesList(): { clearProperties(): void }[];

@@ -132,6 +132,16 @@ function diagnostics(response) {
   }));
 }
 
+/** The catalog exception that waived a diagnostic's finding, as the pack writes it at the end of the message. */
+export function waiverOf(diagnostic) {
+  return /\nWaived by catalog exception (.+)\.$/.exec(diagnostic.message)?.[1];
+}
+
+/** The resource name at the end of a diagnostic's URN; undefined for a diagnostic about no resource (the catalog's). */
+export function resourceNameOf(diagnostic) {
+  return diagnostic.urn ? diagnostic.urn.slice(diagnostic.urn.lastIndexOf('::') + 2) : undefined;
+}
+
 export function analyzerClient(port) {
   const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
     'grpc.max_receive_message_length': 400 * 1024 * 1024,
@@ -141,6 +151,9 @@ export function analyzerClient(port) {
     new Promise((resolve, reject) =>
       client[method](request, (error, response) => (error ? reject(error) : resolve(response))),
     );
+  const analyze = async (record) =>
+    diagnostics(await call('analyze', analyzerResource(analyzer.AnalyzeRequest, record, record.inputs)));
+  const analyzeStack = async (records) => diagnostics(await call('analyzeStack', analyzeStackRequest(records)));
   return {
     async getAnalyzerInfo() {
       const info = await call('getAnalyzerInfo', new Empty());
@@ -176,11 +189,12 @@ export function analyzerClient(port) {
       }
       await call('configure', request);
     },
-    async analyze(record) {
-      return diagnostics(await call('analyze', analyzerResource(analyzer.AnalyzeRequest, record, record.inputs)));
-    },
-    async analyzeStack(records) {
-      return diagnostics(await call('analyzeStack', analyzeStackRequest(records)));
+    analyze,
+    analyzeStack,
+    /** What the pack says of these resources as a preview or update asks it: Analyze as each is registered, then AnalyzeStack. */
+    async analyzeAsDeployment(records) {
+      const perResource = await Promise.all(records.map(analyze));
+      return [...perResource.flat(), ...(await analyzeStack(records))];
     },
     /** Sends a request built beforehand (analyzeStackRequest), so that timing it leaves out building it. */
     async sendAnalyzeStack(request) {
