@@ -475,6 +475,27 @@ describe('IAM semantics through the CLI (issue 24 item 2): trust and every-resou
   });
 });
 
+describe('grants written item by item under a condition only deploy time decides (!If [Cond, item, AWS::NoValue])', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/conditional-grants.template.yaml';
+
+  it("judges the grant as held: the prod-only admin policy is report-reader's, the prod-only ReadOnlyAccess is allowed", () => {
+    const result = check([TEMPLATE], {
+      catalogPath: join(REPO, 'test/fixtures/cloudformation/semantics/conditional-grants.catalog.yaml'),
+    });
+    expect(result.exitCode).toBe(1);
+    expect(
+      result.result!.findings.map(
+        (finding) =>
+          `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.identity ?? '-'} ${finding.detail ?? ''}`,
+      ),
+    ).toEqual([
+      'no-privilege-escalation mandatory ReportReader conditional-grants/ReportReader Path::*',
+      'no-wildcard-privilege mandatory ProdAdmin conditional-grants/ReportReader Action::iam:*',
+      'require-entitlement mandatory ProdAdmin conditional-grants/ReportReader Policy::ProdAdmin',
+    ]);
+  });
+});
+
 describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
   it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
     const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';

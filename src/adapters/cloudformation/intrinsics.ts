@@ -31,6 +31,13 @@ export interface Resolver {
   referencedResource(value: unknown): string | undefined;
   /** Whether `resolve` gives `undefined` (`AWS::NoValue`: a list item or property that is left out). */
   isNoValue(value: unknown): boolean;
+  /**
+   * A list property's items as written, so a caller can follow each item's `Ref`: an `Fn::If` (around the list or
+   * an item) gives the branch plan-time values choose, or both branches where only deploy time decides, as `resolve`
+   * keeps the items of both; `AWS::NoValue` items are left out. A value that is no list is resolved: its items, or
+   * itself as the one item.
+   */
+  listItems(value: unknown): readonly unknown[];
   /** A named condition of the template: true or false when plan-time values decide it, else Unknown. */
   condition(name: string): boolean | Unknown;
 }
@@ -249,11 +256,58 @@ export function createResolver(input: TemplateInput): Resolver {
 
   /** The two branches of an `Fn::If` whose condition only deploy time decides, else undefined. */
   function undecidedBranches(value: unknown): [unknown, unknown] | undefined {
+    const branches = ifBranches(value);
+    return branches?.length === 2 ? branches : undefined;
+  }
+
+  /** The branches an `Fn::If` may take: the one plan-time values choose, or both; undefined for anything else. */
+  function ifBranches(value: unknown): [unknown] | [unknown, unknown] | undefined {
     if (!isRecord(value) || isUnknown(value)) return undefined;
     const argument = value['Fn::If'];
     if (argument === undefined || Object.keys(value).length !== 1) return undefined;
     if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string') return undefined;
-    return typeof condition(argument[0]) === 'boolean' ? undefined : [argument[1], argument[2]];
+    const known = condition(argument[0]);
+    if (known === true) return [argument[1]];
+    if (known === false) return [argument[2]];
+    return [argument[1], argument[2]];
+  }
+
+  function isNoValue(value: unknown): boolean {
+    if (!isRecord(value)) return value === undefined;
+    const keys = Object.keys(value);
+    const first = keys[0];
+    return keys.length === 1 && first !== undefined && MAY_GIVE_NO_VALUE.has(first) && resolve(value) === undefined;
+  }
+
+  function listItems(value: unknown): readonly unknown[] {
+    if (!Array.isArray(value)) {
+      const branches = ifBranches(value);
+      if (branches)
+        return branches.length === 1 ? listItems(branches[0]) : [...listItems(branches[0]), ...listItems(branches[1])];
+      const resolved = resolve(value);
+      if (Array.isArray(resolved)) return resolved;
+      return resolved === undefined ? [] : [resolved];
+    }
+    // Most lists hold no item that can be left out or has branches: the list itself, not a copy.
+    let items: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const kept = MAY_GIVE_NO_VALUE.has(singleKeyOf(item) ?? '') ? keptItems(item) : undefined;
+      if (kept === undefined) {
+        items?.push(item);
+        continue;
+      }
+      items ??= value.slice(0, index);
+      for (const each of kept) items.push(each);
+    }
+    return items ?? value;
+  }
+
+  /** What one list item that may be left out or may branch stands for: nothing, its branches' items, or undefined for itself. */
+  function keptItems(item: unknown): unknown[] | undefined {
+    const branches = ifBranches(item);
+    if (branches) return branches.flatMap((branch) => keptItems(branch) ?? [branch]);
+    return isNoValue(item) ? [] : undefined;
   }
 
   const resolve = (value: unknown): unknown => {
@@ -269,12 +323,8 @@ export function createResolver(input: TemplateInput): Resolver {
       if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
       return isUnknown(resolved) ? resolved : unknownValue(`${what} is not a string`);
     },
-    isNoValue(value) {
-      if (!isRecord(value)) return value === undefined;
-      const keys = Object.keys(value);
-      const first = keys[0];
-      return keys.length === 1 && first !== undefined && MAY_GIVE_NO_VALUE.has(first) && resolve(value) === undefined;
-    },
+    isNoValue,
+    listItems,
     condition,
     referencedResource(value) {
       if (!isRecord(value)) return undefined;
@@ -335,4 +385,15 @@ function unknownOr(value: unknown, description: string): Unknown {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b) && !isUnknown(a);
+}
+
+/** The key of an object with exactly one, as an intrinsic function is written; undefined for anything else. */
+function singleKeyOf(value: unknown): string | undefined {
+  if (!isRecord(value)) return undefined;
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
 }

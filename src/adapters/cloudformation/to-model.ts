@@ -284,8 +284,8 @@ class ModelBuilder {
    */
 
   /**
-   * A list-valued property item by item, raw so `Ref`s can be followed, `AWS::NoValue` items left out; an Unknown
-   * list is one item.
+   * A list-valued property item by item, raw so `Ref`s can be followed, `AWS::NoValue` items left out, an item under
+   * a condition only deploy time decides given by both its branches (the grant may exist); an Unknown list is one item.
    */
   eachItem(stack: StackContext, raw: unknown, visit: (item: unknown) => void): void {
     const items = this.listItems(stack, raw);
@@ -387,19 +387,12 @@ class ModelBuilder {
   }
 
   /**
-   * A list property's items (eachItem visits these): the property's own array when it has no `AWS::NoValue` item (a
-   * CDK policy's `Roles`), so a policy resource, linked once per policy, makes no callback to visit its holders.
+   * A list property's items (eachItem visits these), `Fn::If` branches and `AWS::NoValue` as Resolver.listItems has
+   * them: the property's own array when no item is left out or branches (a CDK policy's `Roles`), so a policy
+   * resource, linked once per policy, makes no callback to visit its holders.
    */
   private listItems(stack: StackContext, raw: unknown): readonly unknown[] {
-    if (raw === undefined) return NO_ITEMS;
-    if (Array.isArray(raw)) {
-      for (let index = 0; index < raw.length; index++)
-        if (stack.resolver.isNoValue(raw[index])) return raw.filter((item) => !stack.resolver.isNoValue(item));
-      return raw;
-    }
-    const resolved = stack.resolver.resolve(raw);
-    if (Array.isArray(resolved)) return resolved;
-    return resolved === undefined ? NO_ITEMS : [resolved];
+    return raw === undefined ? NO_ITEMS : stack.resolver.listItems(raw);
   }
 
   /** An `AWS::IAM::RolePolicy`, `UserPolicy` or `GroupPolicy`: one inline policy on the identity `property` names. */
