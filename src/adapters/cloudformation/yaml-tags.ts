@@ -23,6 +23,13 @@ const FUNCTIONS = [
   'Equals',
   'Not',
   'Or',
+  // Rule functions, written in a template's Rules section.
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
 function longName(name: string): string {

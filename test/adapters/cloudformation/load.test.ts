@@ -35,6 +35,27 @@ describe('loadTemplates', () => {
       ['kms:Decrypt', { 'Fn::ImportValue': 'SharedKeyArn' }],
     ]);
     expect(input!.template.Conditions).toEqual({ IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } });
+    expect((input!.template as { Rules?: unknown }).Rules).toEqual({
+      ProdSubnets: {
+        RuleCondition: { 'Fn::Contains': [['prod'], { Ref: 'Env' }] },
+        Assertions: [
+          {
+            Assert: {
+              'Fn::EachMemberIn': [
+                { 'Fn::ValueOfAll': ['AWS::EC2::Subnet::Id', 'VpcId'] },
+                { 'Fn::RefAll': 'AWS::EC2::VPC::Id' },
+              ],
+            },
+          },
+          {
+            Assert: {
+              'Fn::EachMemberEquals': [{ 'Fn::ValueOfAll': ['AWS::EC2::Subnet::Id', 'Tags.Env'] }, 'prod'],
+            },
+          },
+          { Assert: { 'Fn::Equals': [{ 'Fn::ValueOf': ['VpcParameter', 'Tags.Env'] }, 'prod'] } },
+        ],
+      },
+    });
   });
 
   it('reads a CDK cloud assembly through its manifest, nested stacks as Parent/NestedLogicalId', () => {
