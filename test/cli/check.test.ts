@@ -550,6 +550,19 @@ describe('check <dir> reads subdirectories', () => {
     ]);
   });
 
+  it('reports a nested template it cannot read, remote or a dynamic reference, as unseen content rather than a file', () => {
+    const result = check(['test/fixtures/cloudformation/nested-template-url/parent.template.yaml']);
+    expect(result.exitCode).toBe(1);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-unseen-content')
+        .map((finding) => `${finding.level} ${finding.resource.name} ${finding.detail}`),
+    ).toEqual([
+      'mandatory FromParameterStore Unseen::{{resolve:ssm:/templates/shared-url:1}}',
+      'mandatory Shared Unseen::https://s3.amazonaws.com/example-templates/shared.yaml',
+    ]);
+  });
+
   it('still says so when nothing in the tree can be read', () => {
     const result = check(['test/fixtures/cloudformation/directory-tree/docs']);
     expect(result.exitCode).toBe(2);

@@ -149,7 +149,8 @@ function loadCloudAssembly(
  * The template followed by its nested stacks. CDK names a nested template in the parent's
  * `AWS::CloudFormation::Stack` Metadata (`aws:asset:path`); before `aws cloudformation package`, `TemplateURL`
  * is a local path. Both are relative to the parent's directory. A nested stack whose TemplateURL is remote
- * (S3, HTTPS) cannot be read offline: the model builder reports it as content the check cannot see.
+ * (S3, HTTPS) or a dynamic reference cannot be read offline: the model builder reports it as content the check
+ * cannot see.
  * A local one is read only inside the input's directory. `ancestors` are the real paths of the templates that nest
  * this one: a template that nests itself, directly or through others, is an error located at the nesting resource.
  */
@@ -210,8 +211,14 @@ function withNested(
   }
 }
 
+/**
+ * A TemplateURL that names a local file: not a URL with a scheme, and no dynamic reference
+ * (`{{resolve:ssm:/templates/url}}`), which CloudFormation replaces at deploy time.
+ */
 function localTemplateUrl(url: unknown): string | undefined {
-  return typeof url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : undefined;
+  return typeof url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.includes('{{resolve:')
+    ? url
+    : undefined;
 }
 
 interface TemplateFile {
