@@ -18,6 +18,12 @@ export interface EscalationPath {
    * access (running a command on one instance, assuming one role), on `*` they reach every privileged one.
    */
   onAllResources?: true;
+  /**
+   * For a path through iam:PassRole: the service principals that receive the role (the iam:PassedToService values
+   * its requests carry). A grant whose iam:PassedToService condition admits none of them does not open the path.
+   * Where a path hands roles to more than one service, each is listed.
+   */
+  passedTo?: readonly [string, ...string[]];
   /** Where the path is documented, the most specific write-up first (findings cite it): at least one. */
   sources: readonly [string, ...string[]];
 }
@@ -123,48 +129,56 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     id: 'passrole-ec2',
     title: 'launch an EC2 instance with a privileged instance profile',
     actions: ['iam:PassRole', 'ec2:RunInstances'],
+    passedTo: ['ec2.amazonaws.com'],
     sources: [pathfinding('ec2-001'), RHINO],
   },
   {
     id: 'passrole-ec2-spot',
     title: 'request a spot instance with a privileged instance profile',
     actions: ['iam:PassRole', 'ec2:RequestSpotInstances'],
+    passedTo: ['ec2.amazonaws.com'],
     sources: [pathfinding('ec2-003')],
   },
   {
     id: 'passrole-lambda-invoke',
     title: 'create a Lambda function with a privileged role and invoke it',
     actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'],
+    passedTo: ['lambda.amazonaws.com'],
     sources: [pathfinding('lambda-001'), RHINO],
   },
   {
     id: 'passrole-lambda-event-source',
     title: 'create a Lambda function with a privileged role and trigger it from an event source',
     actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:CreateEventSourceMapping'],
+    passedTo: ['lambda.amazonaws.com'],
     sources: [pathfinding('lambda-002'), RHINO],
   },
   {
     id: 'passrole-lambda-add-permission',
     title: 'create a Lambda function with a privileged role and let itself invoke it',
     actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:AddPermission'],
+    passedTo: ['lambda.amazonaws.com'],
     sources: [pathfinding('lambda-006')],
   },
   {
     id: 'passrole-cloudformation',
     title: 'create a CloudFormation stack that runs as a privileged role',
     actions: ['iam:PassRole', 'cloudformation:CreateStack'],
+    passedTo: ['cloudformation.amazonaws.com'],
     sources: [pathfinding('cloudformation-001'), RHINO],
   },
   {
     id: 'passrole-glue-dev-endpoint',
     title: 'create a Glue development endpoint with a privileged role',
     actions: ['iam:PassRole', 'glue:CreateDevEndpoint'],
+    passedTo: ['glue.amazonaws.com'],
     sources: [pathfinding('glue-001'), RHINO],
   },
   {
     id: 'passrole-glue-job',
     title: 'create and run a Glue job with a privileged role',
     actions: ['iam:PassRole', 'glue:CreateJob', 'glue:StartJobRun'],
+    passedTo: ['glue.amazonaws.com'],
     sources: [pathfinding('glue-003')],
   },
   {
@@ -176,36 +190,44 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
       'datapipeline:PutPipelineDefinition',
       'datapipeline:ActivatePipeline',
     ],
+    // The pipeline role (Data Pipeline, and EMR for EMR activities) and the resource role of the instances it launches.
+    passedTo: ['datapipeline.amazonaws.com', 'elasticmapreduce.amazonaws.com', 'ec2.amazonaws.com'],
     sources: [pathfinding('datapipeline-001'), RHINO],
   },
   {
     id: 'passrole-codebuild',
     title: 'create and start a CodeBuild project with a privileged service role',
     actions: ['iam:PassRole', 'codebuild:CreateProject', 'codebuild:StartBuild'],
+    passedTo: ['codebuild.amazonaws.com'],
     sources: [pathfinding('codebuild-001')],
   },
   {
     id: 'passrole-ecs-run-task',
     title: 'register an ECS task definition with a privileged task role and run it',
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
     sources: [pathfinding('ecs-004')],
   },
   {
     id: 'passrole-ecs-service',
     title: 'register an ECS task definition with a privileged task role and run it as a service',
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
     sources: [pathfinding('ecs-003')],
   },
   {
     id: 'passrole-sagemaker-notebook',
     title: 'create a SageMaker notebook instance with a privileged execution role',
     actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'],
+    passedTo: ['sagemaker.amazonaws.com'],
     sources: [pathfinding('sagemaker-001')],
   },
   {
     id: 'passrole-apprunner',
     title: 'create an App Runner service with a privileged instance role',
     actions: ['iam:PassRole', 'apprunner:CreateService'],
+    // The instance role the service's code runs as, and the access role that pulls its image.
+    passedTo: ['tasks.apprunner.amazonaws.com', 'build.apprunner.amazonaws.com'],
     sources: [pathfinding('apprunner-001')],
   },
 

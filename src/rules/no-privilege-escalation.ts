@@ -1,6 +1,7 @@
 import { actionMatches } from '../iam/aws/actions.js';
 import { actionsNamed, hasUnknownGrant, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
+import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
@@ -77,7 +78,7 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     return;
   }
   for (const path of ESCALATION_PATHS) {
-    const reached = path.actions.map((action) => allowed.get(action.toLowerCase()));
+    const reached = path.actions.map((action) => reachingEntry(allowed.get(action.toLowerCase()), path));
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
     if (reached.every(isSanctioned)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
@@ -96,6 +97,19 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     }
     ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
   }
+}
+
+/**
+ * The allowance as far as it serves the path: for iam:PassRole on a path that hands the role to a service, only the
+ * statements whose iam:PassedToService condition admits that service (undefined when none does).
+ */
+function reachingEntry(entry: AllowedAction | undefined, path: EscalationPath): AllowedAction | undefined {
+  if (!entry || !path.passedTo || entry.action.name !== 'iam:PassRole') return entry;
+  const services = path.passedTo;
+  const statements = entry.statements.filter((statement) => mayPassToService(statement.condition, services));
+  if (statements.length === entry.statements.length) return entry;
+  if (statements.length === 0) return undefined;
+  return { ...entry, statements, conditional: statements.every((statement) => statement.condition !== undefined) };
 }
 
 /**

@@ -71,13 +71,10 @@ const CORPUS: Record<string, string[]> = {
   AdministratorAccess: [path('*'), wildcard('AdministratorAccess')],
   // Right: bucket policies and ACLs of every bucket.
   AmazonS3FullAccess: [wildcard('AmazonS3FullAccess')],
-  // Right: dynamodb:* includes resource policies and Scan/export (the example catalog's payments-bulk-export), and the
-  // policy passes roles to Data Pipeline and Lambda event sources.
-  AmazonDynamoDBFullAccess: [
-    path('passrole-datapipeline'),
-    path('passrole-lambda-event-source'),
-    wildcard('AmazonDynamoDBFullAccess'),
-  ],
+  // Right: dynamodb:* includes resource policies and Scan/export (the example catalog's payments-bulk-export). Its
+  // iam:PassRole reaches only Application Auto Scaling and DAX (iam:PassedToService), so no path opens: the Data
+  // Pipeline and Lambda event-source paths reported until session 21 were wrong.
+  AmazonDynamoDBFullAccess: [wildcard('AmazonDynamoDBFullAccess')],
   // Right: organizations:RegisterDelegatedAdministrator.
   AmazonInspector2FullAccess: [wildcard('AmazonInspector2FullAccess')],
   // Right: logs:* on "*" includes logs:PutResourcePolicy (Permissions management), which has no resource type.
@@ -90,9 +87,9 @@ const CORPUS: Record<string, string[]> = {
   AmazonSQSFullAccess: [wildcard('AmazonSQSFullAccess')],
   AmazonSNSFullAccess: [wildcard('AmazonSNSFullAccess')],
   AmazonEventBridgeFullAccess: [wildcard('AmazonEventBridgeFullAccess')],
-  // Right: ECS full access passes roles to EC2, ECS and CloudFormation.
+  // Right: ECS full access passes any role to ECS tasks and ecsInstanceRole* roles to EC2. Its iam:PassRole reaches
+  // CloudFormation for no role (iam:PassedToService): the CloudFormation path reported until session 21 was wrong.
   AmazonECS_FullAccess: [
-    path('passrole-cloudformation'),
     path('passrole-ec2'),
     path('passrole-ecs-run-task'),
     path('passrole-ecs-service'),

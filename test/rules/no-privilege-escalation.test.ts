@@ -66,6 +66,55 @@ const DEPLOY_POLICY = statements(
 ruleTester(rule, {
   valid: [
     {
+      name: "iam:PassRole only to Application Auto Scaling and DAX (AmazonDynamoDBFullAccess's statement) beside Lambda and EC2 launch actions: no service of a path receives the role",
+      model: model({
+        identities: [
+          role('TableAdmin', {
+            policies: [
+              statements(
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PassRole',
+                  Resource: '*',
+                  Condition: {
+                    StringLike: {
+                      'iam:PassedToService': ['application-autoscaling.amazonaws.com', 'dax.amazonaws.com'],
+                    },
+                  },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:CreateEventSourceMapping'],
+                  Resource: '*',
+                },
+                { Effect: 'Allow', Action: ['ec2:RunInstances', 'cloudformation:CreateStack'], Resource: '*' },
+              ),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
+      name: 'iam:PassRole to every service but Lambda (StringNotEqualsIfExists) beside lambda:CreateFunction and lambda:InvokeFunction',
+      model: model({
+        identities: [
+          role('NotToLambda', {
+            policies: [
+              statements(
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PassRole',
+                  Resource: '*',
+                  Condition: { StringNotEqualsIfExists: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+                },
+                { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' },
+              ),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'a break-glass role holding exactly its catalog entitlement AdministratorAccess: the catalog grants it, not an escalation',
       catalog: ADMIN_CATALOG,
       model: model({
@@ -323,6 +372,69 @@ ruleTester(rule, {
           'iam:AttachUserPolicy (AttacherPolicy via iam:Attach*)',
           'attach-user-policy',
           'https://pathfinding.cloud/paths/iam-008',
+        ),
+      ],
+    },
+    {
+      name: 'iam:PassRole to Lambda only (StringLike lambda.*): the Lambda path is open, the EC2 one is not',
+      model: model({
+        identities: [
+          role('FunctionDeployer', {
+            policies: [
+              statements(
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PassRole',
+                  Resource: '*',
+                  Condition: { StringLike: { 'iam:PassedToService': 'lambda.*' } },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'ec2:RunInstances'],
+                  Resource: '*',
+                },
+              ),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'FunctionDeployer',
+          'create a Lambda function with a privileged role and invoke it',
+          'iam:PassRole (FunctionDeployerPolicy), lambda:CreateFunction (FunctionDeployerPolicy) and lambda:InvokeFunction (FunctionDeployerPolicy)',
+          'passrole-lambda-invoke',
+          'https://pathfinding.cloud/paths/lambda-001',
+          ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.',
+        ),
+      ],
+    },
+    {
+      name: 'one iam:PassRole statement only to DAX, another to any service: the second opens the path, unconditionally',
+      model: model({
+        identities: [
+          role('TwoPasses', {
+            policies: [
+              statements(
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PassRole',
+                  Resource: 'arn:aws:iam::111122223333:role/dax-*',
+                  Condition: { StringEquals: { 'iam:PassedToService': 'dax.amazonaws.com' } },
+                },
+                { Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' },
+              ),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'TwoPasses',
+          'launch an EC2 instance with a privileged instance profile',
+          'iam:PassRole (TwoPassesPolicy) and ec2:RunInstances (TwoPassesPolicy)',
+          'passrole-ec2',
+          'https://pathfinding.cloud/paths/ec2-001',
         ),
       ],
     },
