@@ -249,6 +249,12 @@ function readTemplateFileIfAny(file: string, scope: LoadScope): TemplateFile | u
  * `Fn::ForEach::` loop, and a resource whose whole body is an `Fn::Transform`; expand.ts reports each as content
  * the check cannot see, at its key.
  */
+/**
+ * A template written for the rain CLI (`!Rain::Embed`, `!Rain::Module`, `!Rain::S3`) is a source that `rain pkg`
+ * turns into the template CloudFormation deploys; the check reads that one.
+ */
+const RAIN_SOURCE = 'check the template `rain pkg` writes from this source';
+
 function rejectMalformedResources(file: string, template: CfnTemplate, keys: KeyTree): void {
   const resources: Record<string, unknown> = template.Resources;
   for (const logicalId of Object.keys(resources)) {
@@ -263,11 +269,13 @@ function rejectMalformedResources(file: string, template: CfnTemplate, keys: Key
     if (isProcessedEntry(logicalId, resource)) continue;
     const problem = !isRecord(resource)
       ? `expected a resource (an object with a Type), got ${resource === null ? 'null' : Array.isArray(resource) ? 'a list' : typeof resource}`
-      : typeof resource.Type !== 'string'
-        ? 'has no Type string'
-        : resource.Properties !== undefined && !isRecord(resource.Properties)
-          ? 'Properties must be an object'
-          : undefined;
+      : isRecord(resource.Type) && Object.hasOwn(resource.Type, 'Rain::Module')
+        ? `its Type is a module of the rain CLI (Rain::Module), not a resource type: ${RAIN_SOURCE}`
+        : typeof resource.Type !== 'string'
+          ? 'has no Type string'
+          : resource.Properties !== undefined && !isRecord(resource.Properties)
+            ? 'Properties must be an object'
+            : undefined;
     if (!problem) continue;
     const position = keys.get('Resources')?.children?.get(logicalId)?.position;
     throw new TemplateError(file, `Resources.${logicalId}: ${problem}`, position?.line, position?.column);
@@ -339,9 +347,11 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const position = problem.linePos?.[0];
+    const reason = firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '');
+    const rain = /^Unresolved tag: (!Rain::\S+)/.exec(reason)?.[1];
     throw new TemplateError(
       file,
-      `invalid YAML: ${firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+      rain ? `${rain} is a directive of the rain CLI, not CloudFormation: ${RAIN_SOURCE}` : `invalid YAML: ${reason}`,
       position?.line,
       position?.col,
     );

@@ -128,6 +128,16 @@ describe('loadTemplates', () => {
     );
   });
 
+  it('says a rain source template (!Rain::Embed, a Rain::Module type) is to be checked as `rain pkg` writes it', () => {
+    const rainPkg = 'check the template `rain pkg` writes from this source';
+    expect(loadError(join(fixtures, 'rain-source.template.yaml')).message).toBe(
+      `${join(fixtures, 'rain-source.template.yaml')}:9:18: !Rain::Embed is a directive of the rain CLI, not CloudFormation: ${rainPkg}`,
+    );
+    expect(loadError(join(fixtures, 'rain-module.template.json')).message).toBe(
+      `${join(fixtures, 'rain-module.template.json')}:3:5: Resources.Network: its Type is a module of the rain CLI (Rain::Module), not a resource type: ${rainPkg}`,
+    );
+  });
+
   it('reads a template with a Transform as written (the model builder expands SAM and reports other macros), with key positions', () => {
     const [input] = loadTemplates(join(fixtures, 'sam-transform.template.yaml'));
     expect(input!.template.Transform).toBe('AWS::Serverless-2016-10-31');
