@@ -8,15 +8,12 @@
  * or a public trust has such a finding here. All content findings are held to a snapshot and judged in
  * test/corpus/checkov-cloudformation/README.md.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
 import type { Finding } from '../../src/model/finding.js';
+import { checkEachTemplate, snapshotOf } from './support/each-template.js';
 
-const REPO = join(import.meta.dirname, '../..');
-const CORPUS = join(REPO, 'test/corpus/checkov-cloudformation');
-const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
+const CORPUS = join(import.meta.dirname, 'checkov-cloudformation');
 /** The rules that judge what checkov's IAM checks judge: privilege, escalation, trust. */
 const PRIVILEGE_RULES = new Set(['no-wildcard-privilege', 'no-privilege-escalation', 'restrict-trust']);
 
@@ -35,9 +32,18 @@ const CHECKOV_FAILED: Record<string, string[]> = {
   'example_IAMRoleAllowAssumeFromAccount/example_IAMRoleAllowAssumeFromAccount-FAILED.yml': ['ExecutionRole'],
   'example_IAMPolicyAttachedToGroupOrRoles/IAMPolicyAttachedToGroupOrRoles-FAILED.yml': ['ExamplePolicy'],
   'Cloudsplaining_IAMCredentialsExposure/FAILED.yml': ['IAMUpdateAccessKeyPolicy'],
-  'Cloudsplaining_IAMGroup/FAILED.yml': ['PolicyOnePassPolicyTwoFailAdmin', 'PolicyOneFailPolicyTwoFailPermissionsWildcard'],
-  'Cloudsplaining_IAMRole/FAILED.yml': ['PolicyOnePassPolicyTwoFailAdmin', 'PolicyOneFailPolicyTwoFailPermissionsWildcard'],
-  'Cloudsplaining_IAMUser/FAILED.yml': ['PolicyOnePassPolicyTwoFailAdmin', 'PolicyOneFailPolicyTwoFailPermissionsWildcard'],
+  'Cloudsplaining_IAMGroup/FAILED.yml': [
+    'PolicyOnePassPolicyTwoFailAdmin',
+    'PolicyOneFailPolicyTwoFailPermissionsWildcard',
+  ],
+  'Cloudsplaining_IAMRole/FAILED.yml': [
+    'PolicyOnePassPolicyTwoFailAdmin',
+    'PolicyOneFailPolicyTwoFailPermissionsWildcard',
+  ],
+  'Cloudsplaining_IAMUser/FAILED.yml': [
+    'PolicyOnePassPolicyTwoFailAdmin',
+    'PolicyOneFailPolicyTwoFailPermissionsWildcard',
+  ],
   'Cloudsplaining_IAMPermissionsManagement/FAILED.yml': ['AdminAllow', 'PermissionsWildcard1'],
   'Cloudsplaining_ManagedPolicy/FAILED.yml': ['AdminAllow', 'PermissionsWildcard1'],
   'Cloudsplaining_IAMWriteAccess/FAILED.yml': ['AdminAllow'],
@@ -77,28 +83,8 @@ const CHECKOV_PASSED: Record<string, (finding: Finding) => boolean> = {
   'Cloudsplaining_ManagedPolicy/PASSED.yaml': (f) => PRIVILEGE_RULES.has(f.ruleId),
 };
 
-function templateFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((entry) => {
-      const path = join(directory, entry.name);
-      return entry.isDirectory() ? templateFiles(path) : /\.(json|ya?ml)$/.test(entry.name) ? [path] : [];
-    });
-}
-
 describe("checkov's CloudFormation IAM fixtures: a peer's verdicts", () => {
-  const checks = new Map(
-    templateFiles(CORPUS).map((file) => [
-      relative(CORPUS, file),
-      runCheck({
-        paths: [relative(REPO, file)],
-        format: 'json',
-        now: new Date('2026-06-01T00:00:00Z'),
-        cwd: REPO,
-        toolVersion: 'corpus',
-      }),
-    ]),
-  );
+  const checks = checkEachTemplate(CORPUS);
   const findingsOf = (file: string) => {
     const result = checks.get(file);
     if (!result) throw new Error(`no such fixture: ${file}`);
@@ -122,7 +108,11 @@ describe("checkov's CloudFormation IAM fixtures: a peer's verdicts", () => {
       for (const resource of resources) expect(blocked, `${file} ${resource}`).toContain(resource);
     }
     for (const [file, resources] of Object.entries(LEFT_TO_ENTITLEMENTS)) {
-      const judged = new Set(findingsOf(file).filter((f) => PRIVILEGE_RULES.has(f.ruleId)).flatMap(subjectsOf));
+      const judged = new Set(
+        findingsOf(file)
+          .filter((f) => PRIVILEGE_RULES.has(f.ruleId))
+          .flatMap(subjectsOf),
+      );
       for (const resource of resources) expect(judged, `${file} ${resource}`).not.toContain(resource);
     }
   });
@@ -132,15 +122,7 @@ describe("checkov's CloudFormation IAM fixtures: a peer's verdicts", () => {
       expect(findingsOf(file).filter(isSuch), file).toEqual([]);
   });
 
-  it('gives exactly the snapshot content findings (rule level resource identity detail)', async () => {
-    const lines: string[] = [];
-    for (const [file, result] of checks) {
-      lines.push(`${file}: exit ${result.exitCode}`);
-      for (const f of result.result?.findings ?? []) {
-        if (CATALOG_RULES.has(f.ruleId)) continue;
-        lines.push(`  ${[f.ruleId, f.level, f.resource.name, f.identity ?? '-', f.detail || '-', ...(f.pending ? ['pending'] : [])].join(' ')}`);
-      }
-    }
-    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/checkov-cloudformation-corpus.txt');
+  it('gives exactly the snapshot verdicts and content findings (rule level resource identity detail)', async () => {
+    await expect(snapshotOf(checks, CORPUS)).toMatchFileSnapshot('__snapshots__/checkov-cloudformation-corpus.txt');
   });
 });
