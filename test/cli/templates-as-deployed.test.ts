@@ -130,12 +130,13 @@ describe('nothing unseen passes', () => {
     ).toBe(true);
   });
 
-  it('an Fn::ForEach loop of AWS::LanguageExtensions: one mandatory, pending finding at its key (exit 1, not 2)', () => {
+  it('an Fn::ForEach loop of AWS::LanguageExtensions over a literal list: each role it makes is judged, located at the loop', () => {
     const result = check('real-world/foreach-loop.template.yaml');
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(1);
-    expect(summary(result.result!.findings, ['no-unseen-content'])).toEqual([
-      'no-unseen-content mandatory foreach-loop/Fn::ForEach::Roles@5:3 - Unseen::the Fn::ForEach::Roles loop of AWS::LanguageExtensions',
+    expect(summary(result.result!.findings, ['no-unseen-content', 'restrict-trust'])).toEqual([
+      'restrict-trust mandatory foreach-loop/ReaderRole@5:3 foreach-loop/ReaderRole Principal::*',
+      'restrict-trust mandatory foreach-loop/WriterRole@5:3 foreach-loop/WriterRole Principal::*',
     ]);
   });
 

@@ -14,14 +14,16 @@ const TEMPLATES = join(import.meta.dirname, 'aws-cloudformation-templates/templa
 describe("AWS's sample templates, one check each", () => {
   const checks = checkEachTemplate(TEMPLATES);
 
-  it('blocks the 49 samples with content findings; the rain sources are located errors that say to check rain pkg output', () => {
+  it('blocks 47 samples; passes the two Fn::ForEach samples, expanded; the rain sources are located errors', () => {
     expect(checks.size).toBe(51);
     const rainSources = ['Solutions/GitLab/GitLabServer.json', 'Solutions/GitLab/GitLabServer.yaml'];
+    // Their loops make DynamoDB tables and S3 buckets: nothing left unseen once expanded, nothing to judge.
+    const loops = ['CloudFormation/fn-foreach-ddb.yaml', 'CloudFormation/fn-foreach-s3-outputs.yaml'];
     for (const [file, result] of checks) {
       if (rainSources.includes(file)) {
         expect(result.exitCode, file).toBe(2);
         expect(result.errors.join('\n'), file).toContain('check the template `rain pkg` writes from this source');
-      } else expect(result.exitCode, file).toBe(1);
+      } else expect(result.exitCode, file).toBe(loops.includes(file) ? 0 : 1);
     }
   });
 

@@ -3,6 +3,7 @@ import type { KeyTree, SourcePosition } from '../../util/located-json.js';
 import { isRecord } from '../../util/records.js';
 import { createResolver, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
+import { expandForEachLoops, LANGUAGE_EXTENSIONS } from './language-extensions.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
 import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
 
@@ -11,7 +12,8 @@ import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type Tem
  * transform expanded (serverless.ts), each stack set's `TemplateBody` read as a stack of its own
  * (`Parent/StackSetLogicalId`), and everything that stays out of sight listed as UnseenContent:
  * - a `Transform` other than SAM and `AWS::LanguageExtensions` (a macro: its output is unknown), an `AWS::Include`
- *   at the top or as `Fn::Transform` anywhere in `Resources`, a language-extensions `Fn::ForEach` loop;
+ *   at the top or as `Fn::Transform` anywhere in `Resources`, a language-extensions `Fn::ForEach` loop whose
+ *   collection is not known before deployment (language-extensions.ts expands the others);
  * - a nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`) whose template was not read
  *   (a remote or computed TemplateURL), a stack set without a readable `TemplateBody`;
  * - an `AWS::IAM::*` resource type the adapter does not model, and SAM types whose generated permissions are not
@@ -75,14 +77,14 @@ const MODELLED_IAM_TYPES = new Set([
 ]);
 
 /**
- * Transforms whose effect the check knows: SAM (expanded here), language extensions (intrinsics; its loops are
- * reported), and the Secrets Manager transform, which only turns a RotationSchedule's `HostedRotationLambda` into
- * the rotation function AWS publishes, whose role AWS scopes to the secrets and keys that schedule names
- * (CDK's `hostedRotation` writes it).
+ * Transforms whose effect the check knows: SAM (expanded here), language extensions (intrinsics, and its loops
+ * expanded where their collection is known, reported where not), and the Secrets Manager transform, which only
+ * turns a RotationSchedule's `HostedRotationLambda` into the rotation function AWS publishes, whose role AWS scopes
+ * to the secrets and keys that schedule names (CDK's `hostedRotation` writes it).
  */
 const KNOWN_TRANSFORMS = new Set([
   SAM_TRANSFORM,
-  'AWS::LanguageExtensions',
+  LANGUAGE_EXTENSIONS,
   'AWS::SecretsManager-2020-07-23',
   'AWS::SecretsManager-2024-09-16',
 ]);
@@ -150,15 +152,25 @@ function transformNames(template: CfnTemplate): { name: string; location?: strin
 function applyTransforms(input: TemplateInput, found: UnseenCollector): TemplateInput {
   let result = input;
   for (const { name, location } of transformNames(input.template)) {
-    if (name === SAM_TRANSFORM) {
-      const { resources, generatedBy, unmodelled } = expandServerless(input.template);
+    if (name === LANGUAGE_EXTENSIONS) {
+      const { resources, generatedBy } = expandForEachLoops(result);
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
+    } else if (name === SAM_TRANSFORM) {
+      const { resources, generatedBy, unmodelled } = expandServerless(result.template);
+      // A resource SAM generates from one a loop generated is located at the loop.
+      const declared = result.generatedBy;
+      for (const [id, from] of Object.entries(generatedBy)) generatedBy[id] = declared?.[from] ?? from;
+      result = {
+        ...result,
+        template: { ...result.template, Resources: resources },
+        generatedBy: { ...declared, ...generatedBy },
+      };
       for (const [logicalId, type] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
           found.addUnlessRead(
             `${input.stack}/${logicalId}`,
             'remote-template',
-            `the ${type} at ${describeLocation(input.template.Resources[logicalId]?.Properties?.Location)}`,
+            `the ${type} at ${describeLocation(result.template.Resources[logicalId]?.Properties?.Location)}`,
             found.resource(logicalId, type),
           );
         } else {
