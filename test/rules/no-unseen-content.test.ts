@@ -23,6 +23,15 @@ const adminRoleBody = JSON.stringify({
 ruleTester(rule, {
   valid: [
     {
+      name: 'a language-extensions loop over a literal list: expanded, its roles judged by the other rules',
+      model: template({
+        Transform: 'AWS::LanguageExtensions',
+        Resources: {
+          'Fn::ForEach::Roles': ['Name', ['A', 'B'], { '${Name}Role': { Type: 'AWS::IAM::Role' } }],
+        } as never,
+      }),
+    },
+    {
       name: 'a plain template',
       model: template({
         Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust } } },
@@ -254,11 +263,12 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a language-extensions loop generates resources the check cannot see',
+      name: 'a language-extensions loop over a list known only at deployment generates resources the check cannot see',
       model: template({
         Transform: 'AWS::LanguageExtensions',
+        Parameters: { Names: { Type: 'CommaDelimitedList' } },
         Resources: {
-          'Fn::ForEach::Roles': ['Name', ['A', 'B'], { '${Name}Role': { Type: 'AWS::IAM::Role' } }],
+          'Fn::ForEach::Roles': ['Name', { Ref: 'Names' }, { '${Name}Role': { Type: 'AWS::IAM::Role' } }],
         } as never,
       }),
       findings: [
