@@ -20,6 +20,11 @@ import type { CfnResource, TemplateInput } from './template.js';
 
 export const LANGUAGE_EXTENSIONS = 'AWS::LanguageExtensions';
 const LOOP = 'Fn::ForEach::';
+/**
+ * More entries than a loop may make: CloudFormation deploys at most 500 resources per stack, so a loop past this is
+ * no deployable template, and nested loops over long lists would otherwise multiply without bound. Left unexpanded.
+ */
+const MAX_GENERATED = 2500;
 
 /** Every loop's resources where it can be expanded, and which loop key (as written) made each generated one. */
 export function expandForEachLoops(input: TemplateInput): {
@@ -53,6 +58,7 @@ function expandLoop(loop: unknown, resolver: Resolver): Record<string, unknown> 
   if (typeof identifier !== 'string' || !isRecord(fragment)) return undefined;
   const values = resolver.resolve(collection);
   if (!Array.isArray(values) || !values.every((value): value is string => typeof value === 'string')) return undefined;
+  if (values.length > MAX_GENERATED) return undefined;
   const result: Record<string, unknown> = {};
   for (const value of values) {
     const entries = substitute(fragment, identifier, value) as Record<string, unknown>;
@@ -65,6 +71,7 @@ function expandLoop(loop: unknown, resolver: Resolver): Record<string, unknown> 
         setOwn(result, id, resource);
       }
     }
+    if (Object.keys(result).length > MAX_GENERATED) return undefined;
   }
   return result;
 }

@@ -109,6 +109,16 @@ describe('expandForEachLoops: Fn::ForEach loops as CloudFormation expands them, 
     );
   });
 
+  it('leaves loops that would make more than 2,500 entries as written (500 resources is the most a stack deploys)', () => {
+    const values = Array.from({ length: 60 }, (_, index) => `v${index}`);
+    const nested = ['A', values, { 'Fn::ForEach::Inner': ['B', values, { '${A}${B}': bucket }] }];
+    expect(Object.keys(expand({ 'Fn::ForEach::Outer': nested }).resources)).toEqual(['Fn::ForEach::Outer']);
+    // 50 × 50 = 2,500: still expanded.
+    const fifty = values.slice(0, 50);
+    const fits = ['A', fifty, { 'Fn::ForEach::Inner': ['B', fifty, { '${A}${B}': bucket }] }];
+    expect(Object.keys(expand({ 'Fn::ForEach::Outer': fits }).resources)).toHaveLength(2500);
+  });
+
   it('keeps a generated key named __proto__ as an entry, never as the prototype', () => {
     const { resources } = expand({ 'Fn::ForEach::Odd': ['Name', ['__proto__'], { '${Name}': bucket }] });
     expect(Object.keys(resources)).toEqual(['__proto__']);
