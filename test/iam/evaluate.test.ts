@@ -423,6 +423,9 @@ describe('hasUnknownGrant', () => {
     expect(hasUnknownGrant([parsePolicyDocument('not json')])?.description).toMatch(
       /^policy document is not valid JSON/,
     );
+    // A role written without AssumeRolePolicyDocument: said as missing, not as a value of the wrong kind.
+    expect(hasUnknownGrant([parsePolicyDocument(undefined)])?.description).toBe('there is no policy document');
+    expect(hasUnknownGrant([parsePolicyDocument(null)])?.description).toBe('policy document is not an object');
   });
 
   it('ignores Unknowns in Deny statements and in resources', () => {

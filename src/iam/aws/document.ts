@@ -24,6 +24,8 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
       return unreadable(`policy document is not valid JSON (${(error as Error).message})`);
     }
   }
+  // A role without AssumeRolePolicyDocument, a policy without PolicyDocument: CloudFormation refuses both.
+  if (value === undefined) return unreadable('there is no policy document');
   if (!isRecord(value)) return unreadable('policy document is not an object');
   // IAM's element names are exact: a list under `statement` is not the Statement, and reading it as none would pass it.
   const unknownKey = unknownKeyOf(value, DOCUMENT_KEYS);
