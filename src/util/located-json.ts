@@ -10,6 +10,8 @@
  * nesting) is parsed again by the strict parser below, which says what is wrong and where.
  */
 
+import { setOwn } from './records.js';
+
 /** 1-based line and column, as editors and SARIF count them. */
 export interface SourcePosition {
   line: number;
@@ -279,10 +281,7 @@ class Parser {
         keys.set(key, node);
       }
       const value = this.parseValue(depth, children);
-      // `__proto__` is an ordinary key in JSON: define it, as JSON.parse does, rather than set the prototype.
-      if (key === '__proto__')
-        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-      else result[key] = value;
+      setOwn(result, key, value);
       this.skipWhitespace();
       const next = this.text.charCodeAt(this.index);
       if (next === Char.Comma) {

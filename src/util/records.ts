@@ -10,6 +10,16 @@ export function isKnownRecord(value: unknown): value is Record<string, unknown> 
   return isRecord(value) && !isUnknown(value);
 }
 
+/**
+ * `record[key] = value` as an own property: `__proto__` is an ordinary key in JSON and YAML (JSON.parse defines it),
+ * and assigning it would set the object's prototype instead.
+ */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
 // JSON.stringify gives undefined for undefined, a function or a symbol, whatever its declaration says.
 const stringify: (value: unknown) => string | undefined = JSON.stringify;
 

@@ -14,7 +14,7 @@
  * check cannot see, as before.
  */
 import { isUnknown } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 import { createResolver, type Resolver } from './intrinsics.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
@@ -105,11 +105,4 @@ function substitute(node: unknown, identifier: string, value: string): unknown {
 
 function substituteText(text: string, identifier: string, value: string): string {
   return text.split(`\${${identifier}}`).join(value);
-}
-
-/** `record[key] = value` as an own property: a key the template names `__proto__` must not set the prototype. */
-function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
 }
