@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidedAlone, modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { describeUrn, revealUnknowns } from '../../src/adapters/pulumi/resource.js';
 import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity } from '../../src/model/model.js';
 
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -529,5 +530,24 @@ describe('Pulumi AWS adapter: names qualified by project and stack', () => {
       `${urn(ROLE, 'shared')} undefined`,
       `${urn('aws:iam/user:User', 'shared')} undefined`,
     ]);
+  });
+});
+
+describe('Pulumi adapter: a "__proto__" property', () => {
+  // Assigning `__proto__` would make the property's value the prototype of what the adapters read: a resource with a
+  // `__proto__` property holding `{ policy }` would be read as having that policy.
+  it('is kept as an own property, known or waiting for an output', () => {
+    const resource = (props: string): PulumiResource => ({
+      type: 'aws:iam/rolePolicy:RolePolicy',
+      name: 'inline',
+      urn: 'urn:pulumi:dev::app::aws:iam/rolePolicy:RolePolicy::inline',
+      props: JSON.parse(props) as Record<string, unknown>,
+    });
+    for (const props of ['{"__proto__": {"policy": "{}"}}', `{"__proto__": {"policy": "${UNKNOWN}"}}`]) {
+      const revealed = revealUnknowns(resource(props), describeUrn);
+      expect(Object.keys(revealed)).toEqual(['__proto__']);
+      expect(Object.getPrototypeOf(revealed)).toBe(Object.prototype);
+      expect(revealed.policy).toBeUndefined();
+    }
   });
 });

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromTerraformPlan, readTerraformPlan, TerraformPlanError } from '../../src/adapters/terraform/index.js';
+import { withUnknowns } from '../../src/adapters/terraform/to-model.js';
+import { unknownValue } from '../../src/model/model.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { terraformPlan, type PlannedResource } from './support.js';
@@ -421,5 +423,23 @@ describe('types that grant but are not modelled', () => {
       'no-unseen-content mandatory google_project_iam_custom_role.deployer - Unseen::google_project_iam_custom_role pending',
       'no-unseen-content mandatory kubernetes_token_request_v1.ci - Unseen::kubernetes_token_request_v1 pending',
     ]);
+  });
+});
+
+describe('a "__proto__" key among values known only after apply', () => {
+  // A map attribute may hold any key. Marking one unknown must define it as an own key: assigning `__proto__` on a
+  // fresh object would set its prototype, so the value would be inherited by every key read and listed by none.
+  const describeUnknown = (path: string) => unknownValue(`${path} is not known until apply`);
+
+  it('defines an unknown "__proto__" entry as an own key', () => {
+    const result = withUnknowns(undefined, JSON.parse('{"__proto__": true}'), describeUnknown) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(result)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual(
+      unknownValue('__proto__ is not known until apply'),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
 import { resourceValue } from '../../model/deployment.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
 import { PSEUDO_PARAMETERS } from './pseudo-parameters.js';
 import type { CfnResource, TemplateInput } from './template.js';
@@ -223,10 +223,10 @@ export function createResolver(input: TemplateInput): Resolver {
         // The keys before this one, as they are (keys are unique).
         for (const earlier of keys) {
           if (earlier === key) break;
-          result[earlier] = record[earlier];
+          setOwn(result, earlier, record[earlier]);
         }
       }
-      if (resolved !== NO_VALUE) result[key] = resolved;
+      if (resolved !== NO_VALUE) setOwn(result, key, resolved);
     }
     return result ?? record;
   }

@@ -1,4 +1,5 @@
 import { unknownValue, type ResourceRef } from '../../model/model.js';
+import { setOwn } from '../../util/records.js';
 
 /**
  * A Pulumi resource as the policy SDK and the analyzer protocol present it: plain JSON properties (secrets
@@ -53,12 +54,12 @@ export function revealUnknowns(resource: PulumiResource, nameOfUrn: (urn: string
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource.props)) {
     if (!containsSentinel(value)) {
-      result[key] = value;
+      setOwn(result, key, value);
       continue;
     }
     const pending = (resource.propertyDependencies?.[key] ?? []).map(nameOfUrn);
     const origin = pending.length > 0 ? ` (output of ${pending.join(', ')})` : '';
-    result[key] = reveal(value, `${resource.name}.${key}`, origin);
+    setOwn(result, key, reveal(value, `${resource.name}.${key}`, origin));
   }
   return result;
 }

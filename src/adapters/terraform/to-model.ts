@@ -16,7 +16,7 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
-import { isKnownRecord, isRecord } from '../../util/records.js';
+import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
 import {
@@ -182,7 +182,7 @@ export function withUnknowns(
       const item = unknown[key];
       if (!marksUnknown(item)) continue;
       result ??= isRecord(value) ? { ...value } : {};
-      result[key] = withUnknowns(result[key], item, describe, path ? `${path}.${key}` : key, attribute || key);
+      setOwn(result, key, withUnknowns(result[key], item, describe, path ? `${path}.${key}` : key, attribute || key));
     }
     return result ?? value;
   }

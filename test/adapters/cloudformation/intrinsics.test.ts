@@ -137,3 +137,25 @@ describe('intrinsics: functions', () => {
     });
   });
 });
+
+describe('intrinsics: a "__proto__" key (an ordinary key in JSON and YAML)', () => {
+  // An object whose other key resolves is copied; the copy must keep `__proto__` as an own key, not turn its content
+  // into an inherited prototype that a reader of `.Statement` would see although the template holds no such key.
+  const proto = (text: string) => resolve(JSON.parse(text)) as Record<string, unknown>;
+
+  it('keeps a "__proto__" key written before a key that resolves as an own key', () => {
+    const result = proto('{"__proto__": {"Statement": [{"Effect": "Allow", "Action": "*"}]}, "Name": {"Ref": "Env"}}');
+    expect(Object.keys(result)).toEqual(['__proto__', 'Name']);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(result.Statement).toBeUndefined();
+    expect(result.Name).toBe('prod');
+  });
+
+  it('keeps a "__proto__" key whose own value resolves as an own key', () => {
+    const result = proto('{"Version": "2012-10-17", "__proto__": {"Statement": {"Ref": "Env"}}}');
+    expect(Object.keys(result)).toEqual(['Version', '__proto__']);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(result.Statement).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual({ Statement: 'prod' });
+  });
+});
