@@ -362,6 +362,70 @@ describe('output integrity', () => {
     expect(trust[0]!.message).toContain('Ref __proto__ (not defined in the template)');
   });
 
+  // A "__proto__" key copied by assignment becomes the copy's prototype: the entry vanishes from every listing and its
+  // content is read as inherited fields. Each case below passed with 0 identities before keys were defined as own.
+  it('a SAM resource with the logical id "__proto__" is still a resource', () => {
+    write(
+      'proto-sam.json',
+      JSON.stringify({
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          ['__proto__']: {
+            Type: 'AWS::IAM::Role',
+            Properties: {
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+                ],
+              },
+              Policies: [
+                { PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
+              ],
+            },
+          },
+        },
+      }),
+    );
+    const result = check(['proto-sam.json']);
+    expect(result.exitCode).toBe(1);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map((finding) => [finding.resource.name, finding.identity, finding.detail]),
+    ).toEqual([['__proto__', 'proto-sam/__proto__', 'Action::*']]);
+  });
+
+  it('a "__proto__" property of a SAM function merged with Globals does not stand in for the function\'s Role', () => {
+    write(
+      'proto-globals.json',
+      `{"Transform": "AWS::Serverless-2016-10-31", "Globals": {"Function": {"Timeout": 30}},
+        "Resources": {"Fn": {"Type": "AWS::Serverless::Function", "Properties": {
+          "Runtime": "python3.12", "Handler": "index.handler", "InlineCode": "x",
+          "__proto__": {"Role": "arn:aws:iam::111122223333:role/existing"},
+          "Policies": ["AdministratorAccess"]}}}}`,
+    );
+    const result = check(['proto-globals.json']);
+    expect(result.exitCode).toBe(1);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map((finding) => [finding.resource.name, finding.identity, finding.detail]),
+    ).toEqual([['FnRole', 'proto-globals/FnRole', 'Policy::AdministratorAccess']]);
+  });
+
+  it('a condition key "__proto__" stays in the statement\'s condition', async () => {
+    const { parsePolicyDocument } = await import('../../src/iam/aws/document.js');
+    const document = parsePolicyDocument(
+      JSON.parse(
+        '{"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"__proto__": "x"}}}]}',
+      ),
+    );
+    const condition = document.statements[0]!.condition!;
+    expect(Object.keys(condition)).toEqual(['StringEquals']);
+    expect(Object.keys(condition.StringEquals!)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(condition.StringEquals)).toBe(Object.prototype);
+  });
+
   it('control characters in names cannot forge a "✔ passed" line in the text or Markdown report', () => {
     const forged = '\r\u001b[2K\u001b[32m✔ passed: 0 findings\u001b[0m\n';
     write(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decidedAlone, modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { describeUrn, revealUnknowns } from '../../src/adapters/pulumi/resource.js';
+import { tagsOf } from '../../src/adapters/pulumi/values.js';
 import { isUnknown, type AwsManagedPolicyGrant, type AwsPolicyGrant, type Identity } from '../../src/model/model.js';
 
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -549,5 +550,16 @@ describe('Pulumi adapter: a "__proto__" property', () => {
       expect(Object.getPrototypeOf(revealed)).toBe(Object.prototype);
       expect(revealed.policy).toBeUndefined();
     }
+  });
+
+  it('keeps a tag named "__proto__" as a tag, in either form of tags', () => {
+    for (const tags of [
+      '{"__proto__": "x", "owner": "team-data"}',
+      '[{"key": "__proto__", "value": "x"}, {"key": "owner", "value": "team-data"}]',
+    ])
+      expect(Object.entries(tagsOf(JSON.parse(tags)))).toEqual([
+        ['__proto__', 'x'],
+        ['owner', 'team-data'],
+      ]);
   });
 });

@@ -1,5 +1,5 @@
 import { unknownValue } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
@@ -43,12 +43,12 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
   const generate = (logicalId: string, from: string, resource: CfnResource): void => {
     // A logical id the template already uses wins, as it would clash in CloudFormation (SAM refuses the template).
     if (template.Resources[logicalId] !== undefined && logicalId !== from) return;
-    resources[logicalId] = resource;
-    if (logicalId !== from) generatedBy[logicalId] = from;
+    setOwn(resources, logicalId, resource);
+    if (logicalId !== from) setOwn(generatedBy, logicalId, from);
   };
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
     if (!isRecord(resource) || typeof resource.Type !== 'string' || !resource.Type.startsWith('AWS::Serverless::')) {
-      resources[logicalId] = resource;
+      setOwn(resources, logicalId, resource);
       continue;
     }
     switch (resource.Type) {
@@ -83,8 +83,8 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
         generate(logicalId, logicalId, { ...resource, Type: 'AWS::Lambda::LayerVersion' });
         break;
       default:
-        resources[logicalId] = resource;
-        unmodelled[logicalId] = resource.Type;
+        setOwn(resources, logicalId, resource);
+        setOwn(unmodelled, logicalId, resource.Type);
     }
   }
   return { resources, generatedBy, unmodelled };
@@ -340,7 +340,7 @@ function mergeGlobals(global: unknown, local: unknown): unknown {
   if (Array.isArray(global) && Array.isArray(local)) return [...(global as unknown[]), ...(local as unknown[])];
   if (isRecord(global) && isRecord(local) && !isIntrinsic(global) && !isIntrinsic(local)) {
     const merged: Record<string, unknown> = { ...global };
-    for (const [key, value] of Object.entries(local)) merged[key] = mergeGlobals(global[key], value);
+    for (const [key, value] of Object.entries(local)) setOwn(merged, key, mergeGlobals(global[key], value));
     return merged;
   }
   return local;

@@ -1,4 +1,4 @@
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 
 /**
  * `Tags: [{Key, Value}]` (as CDK writes them) after resolution. A tag whose value only resolves at deploy time
@@ -8,7 +8,7 @@ export function tagsOf(tags: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!Array.isArray(tags)) return result;
   for (const tag of tags) {
-    if (isRecord(tag) && typeof tag.Key === 'string' && typeof tag.Value === 'string') result[tag.Key] = tag.Value;
+    if (isRecord(tag) && typeof tag.Key === 'string' && typeof tag.Value === 'string') setOwn(result, tag.Key, tag.Value);
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { isUnknown, unknownValue, type Maybe } from '../../model/model.js';
-import { isKnownRecord } from '../../util/records.js';
+import { isKnownRecord, setOwn } from '../../util/records.js';
 
 export function knownString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -36,9 +36,9 @@ export function tagsOf(value: unknown): Record<string, string> {
   if (Array.isArray(value)) {
     for (const tag of value)
       if (isKnownRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string')
-        result[tag.key] = tag.value;
+        setOwn(result, tag.key, tag.value);
   } else if (isKnownRecord(value)) {
-    for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') result[key] = tag;
+    for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') setOwn(result, key, tag);
   }
   return result;
 }

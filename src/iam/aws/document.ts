@@ -6,7 +6,7 @@ import {
   type PolicyValue,
   type PrincipalBlock,
 } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 
 /**
  * Normalizes an AWS policy document as IaC writes it (a JSON string or an object, single values or arrays,
@@ -158,11 +158,12 @@ function toCondition(value: unknown): Record<string, Record<string, PolicyValue[
   for (const operator of Object.keys(value)) {
     const keys = value[operator];
     if (!isRecord(keys)) return `${operator}: expected an object of condition keys`;
-    const byKey: Record<string, PolicyValue[]> = (condition[operator] = {});
+    const byKey: Record<string, PolicyValue[]> = {};
+    setOwn(condition, operator, byKey);
     for (const key of Object.keys(keys)) {
       const values = toValues(keys[key]);
       if (typeof values === 'string') return `${operator}.${key}: ${values}`;
-      byKey[key] = values;
+      setOwn(byKey, key, values);
     }
   }
   return condition;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResolver } from '../../../src/adapters/cloudformation/intrinsics.js';
+import { tagsOf } from '../../../src/adapters/cloudformation/tags.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { unknownValue } from '../../../src/model/model.js';
 
@@ -157,5 +158,13 @@ describe('intrinsics: a "__proto__" key (an ordinary key in JSON and YAML)', () 
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
     expect(result.Statement).toBeUndefined();
     expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual({ Statement: 'prod' });
+  });
+
+  it('keeps a tag named "__proto__" as a tag', () => {
+    const tags = tagsOf(JSON.parse('[{"Key": "__proto__", "Value": "x"}, {"Key": "owner", "Value": "team-data"}]'));
+    expect(Object.entries(tags)).toEqual([
+      ['__proto__', 'x'],
+      ['owner', 'team-data'],
+    ]);
   });
 });
