@@ -496,6 +496,38 @@ describe('grants written item by item under a condition only deploy time decides
   });
 });
 
+describe("conditions on a parameter's default: what `--parameter-overrides` deploys is judged too", () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-overrides.template.yaml';
+
+  it('blocks the prod-only admin role and grant that Env=dev hides; leaves out the role no allowed Size creates', () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map(
+          (finding) => `${finding.level} ${finding.resource.name} ${finding.identity ?? '-'} ${finding.detail ?? ''}`,
+        ),
+    ).toEqual([
+      'mandatory ProdAdmin parameter-overrides/ProdAdmin Policy::AdministratorAccess',
+      'mandatory Worker parameter-overrides/Worker Policy::AdministratorAccess',
+    ]);
+    expect(result.result!.findings.some((finding) => finding.resource.name === 'HugeAdmin')).toBe(false);
+  });
+
+  it("judges a nested stack's prod-only role when the parent passes its own parameter on, not when it passes a literal", () => {
+    const result = check(['test/fixtures/cloudformation/semantics/parameter-overrides-nested/parent.template.yaml']);
+    expect(result.errors).toEqual([]);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map(
+          (finding) => `${finding.level} ${finding.resource.stack}/${finding.resource.name} ${finding.detail ?? ''}`,
+        ),
+    ).toEqual(['mandatory parent/Child/ProdAdmin Policy::AdministratorAccess']);
+  });
+});
+
 describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
   it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
     const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';

@@ -5,18 +5,27 @@ import { asTemplateText } from './pseudo-parameters.js';
 import type { CfnTemplate } from './template.js';
 
 /**
- * CloudFormation `Conditions`, evaluated as far as plan-time values allow: `Fn::Equals` on literals, parameters
- * with a default (or a value a parent stack passes) and pseudo parameters the check knows (`AWS::Partition`);
- * `Fn::And`, `Fn::Or`, `Fn::Not` and `Condition` references over those. A condition that depends on anything only
- * deploy time knows (a parameter without default, `AWS::Region`, an import) is Unknown, and so is a malformed one.
+ * CloudFormation `Conditions`, evaluated as far as plan-time values allow: `Fn::Equals` on literals, values a parent
+ * stack passes, pseudo parameters the check knows (`AWS::Partition`) and parameters whose every allowed value
+ * (`AllowedValues`) gives the same answer; `Fn::And`, `Fn::Or`, `Fn::Not` and `Condition` references over those. A
+ * condition that depends on anything only deploy time knows (a parameter a deployment may set to another value than
+ * its default, `AWS::Region`, an import) is Unknown, and so is a malformed one: both of its branches are judged.
  * `Fn::And` is false as soon as one part is false and `Fn::Or` true as soon as one is true, even if others are unknown.
  */
 export interface Conditions {
   condition: (name: string) => boolean | Unknown;
 }
 
-/** `resolve`: the template's resolver, for the operands of `Fn::Equals`. */
-export function createConditions(template: CfnTemplate, resolve: (value: unknown) => unknown): Conditions {
+/**
+ * `resolve`: the template's resolver, for the operands of `Fn::Equals`. `choices`: what a deployment may make of an
+ * operand that refers to a parameter (Resolver.choicesOf): a parameter's default is only the value a deployment
+ * gets when it passes none, so a comparison with it is decided only where every allowed value gives one answer.
+ */
+export function createConditions(
+  template: CfnTemplate,
+  resolve: (value: unknown) => unknown,
+  choices: (value: unknown) => readonly string[] | Unknown | undefined,
+): Conditions {
   const values = new Map<string, boolean | Unknown>();
   const evaluating = new Set<string>();
 
@@ -47,11 +56,21 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
       case 'Fn::Equals': {
         if (!Array.isArray(argument) || argument.length !== 2)
           return unknownValue(`condition ${name} (Fn::Equals without two values)`);
-        const left = comparable(resolve(argument[0]));
-        const right = comparable(resolve(argument[1]));
+        const left = operandValues(argument[0]);
+        const right = operandValues(argument[1]);
         if (isUnknown(left)) return unknownValue(`condition ${name}, which compares ${left.description}`);
         if (isUnknown(right)) return unknownValue(`condition ${name}, which compares ${right.description}`);
-        return left === right;
+        const equal = left.some((value) => right.includes(value));
+        const unequal = left.some((value) => right.some((other) => other !== value));
+        if (equal && unequal) {
+          const chosen: unknown = [argument[0], argument[1]].find((operand) => choices(operand) !== undefined);
+          const parameter = isRecord(chosen) && typeof chosen.Ref === 'string' ? `Ref ${chosen.Ref}` : 'a parameter';
+          const allowed = [left, right].find((values) => values.length > 1) ?? left;
+          return unknownValue(
+            `condition ${name}, which compares ${parameter} (the deployment chooses one of ${allowed.map((value) => JSON.stringify(value)).join(', ')})`,
+          );
+        }
+        return equal;
       }
       case 'Fn::Not': {
         const operand =
@@ -76,6 +95,14 @@ export function createConditions(template: CfnTemplate, resolve: (value: unknown
       default:
         return unknownValue(`condition ${name} (${fn} is not a condition function)`);
     }
+  };
+
+  /** The string forms an operand may take: its plan-time value, or every value a deployment may choose. */
+  const operandValues = (operand: unknown): readonly string[] | Unknown => {
+    const chosen = choices(operand);
+    if (chosen !== undefined) return chosen;
+    const value = comparable(resolve(operand));
+    return isUnknown(value) ? value : [value];
   };
 
   return { condition };

@@ -15,8 +15,10 @@ import type { CfnResource, TemplateInput } from './template.js';
  *   stack (`<own-account>`, model/deployment.ts);
  * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
  * - `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap`, `Fn::Base64` → computed;
- * - `Conditions` → evaluated where plan-time values decide them (`Fn::Equals` on literals and parameters with a
- *   default, `Fn::And`/`Or`/`Not`, `Condition` references); `Fn::If` on such a condition → its branch. On a
+ * - `Conditions` → evaluated where plan-time values decide them (`Fn::Equals` on literals, on values a parent stack
+ *   fixes and on parameters only where every value a deployment may give them agrees: a default is what a deployment
+ *   that passes nothing gets, not what every deployment gets), `Fn::And`/`Or`/`Not`, `Condition` references);
+ *   `Fn::If` on such a condition → its branch. On a
  *   condition that only deploy time decides, both branches are judged: in a list (statements, actions, ARNs) the
  *   items of both are kept, except Deny statements, which might not apply (conditions.ts);
  * - everything else (`Fn::ImportValue`, parameters without default, …) → Unknown, and a string built from an
@@ -40,6 +42,11 @@ export interface Resolver {
   listItems(value: unknown): readonly unknown[];
   /** A named condition of the template: true or false when plan-time values decide it, else Unknown. */
   condition(name: string): boolean | Unknown;
+  /**
+   * The values a deployment may give `value` beyond what `resolve` reads, where it refers to a parameter: the
+   * parameter's AllowedValues for a plain `Ref`, else Unknown; undefined when no deployment can change it.
+   */
+  choicesOf(value: unknown): readonly string[] | Unknown | undefined;
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -74,7 +81,39 @@ export function createResolver(input: TemplateInput): Resolver {
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
 
-  const conditions = createConditions(template, (value) => resolveValue(value));
+  /**
+   * The values a deployment may give parameter `name` other than the one the template shows: its AllowedValues, or
+   * an Unknown when it may take any value. Undefined when the value is fixed: a parent stack passes a value that does
+   * not depend on its own parameters, or the template gives none (no default: the value is already Unknown).
+   */
+  const parameterChoices = (name: string): readonly string[] | Unknown | undefined => {
+    if (input.parameterChoices && Object.hasOwn(input.parameterChoices, name)) return input.parameterChoices[name];
+    if (input.parameters && Object.hasOwn(input.parameters, name)) return undefined;
+    const parameter = own(template.Parameters, name);
+    if (!isRecord(parameter) || parameter.Default === undefined) return undefined;
+    const type = typeof parameter.Type === 'string' ? parameter.Type : '';
+    if (type.startsWith('AWS::SSM::Parameter::Value')) return undefined;
+    const allowed = parameter.AllowedValues;
+    const listType = type === 'CommaDelimitedList' || type.startsWith('List<');
+    if (!listType && Array.isArray(allowed) && allowed.length > 0 && allowed.every(isScalar))
+      return allowed.map((value) => String(value));
+    return unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
+  };
+
+  /**
+   * What a deployment may make of an operand beyond its plan-time value: a `Ref` to a parameter → its choices; any
+   * other value that refers to such a parameter (in a `Ref` or an `Fn::Sub` variable) → Unknown; else undefined.
+   */
+  const choicesOf = (value: unknown): readonly string[] | Unknown | undefined => {
+    if (isRecord(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1)
+      return parameterChoices(value.Ref);
+    const name = overridableParameterIn(value, parameterChoices);
+    return name === undefined
+      ? undefined
+      : unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
+  };
+
+  const conditions = createConditions(template, (value) => resolveValue(value), choicesOf);
   const { condition } = conditions;
 
   const getAtt = (logicalId: string, attribute: string): unknown => {
@@ -326,6 +365,7 @@ export function createResolver(input: TemplateInput): Resolver {
     isNoValue,
     listItems,
     condition,
+    choicesOf,
     referencedResource(value) {
       if (!isRecord(value)) return undefined;
       const target = typeof value.Ref === 'string' ? value.Ref : referencedByGetAtt(value['Fn::GetAtt']);
@@ -340,6 +380,42 @@ export function createResolver(input: TemplateInput): Resolver {
  */
 function own(record: unknown, key: string): unknown {
   return isRecord(record) && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * The first parameter `value` refers to (a `Ref`, or a variable of an `Fn::Sub` string that its own variables do
+ * not define) whose value a deployment may choose, by `choices`; undefined when it refers to none.
+ */
+function overridableParameterIn(
+  value: unknown,
+  choices: (name: string) => readonly string[] | Unknown | undefined,
+  depth = 0,
+): string | undefined {
+  // Deeper than any condition operand is written; the caller's resolution bounds the rest.
+  if (depth > 100 || typeof value !== 'object' || value === null) return undefined;
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  if (!Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.Ref === 'string' && choices(record.Ref) !== undefined) return record.Ref;
+    const sub = record['Fn::Sub'];
+    const [text, variables] = typeof sub === 'string' ? [sub, {}] : Array.isArray(sub) ? [sub[0], sub[1]] : [];
+    if (typeof text === 'string') {
+      for (const match of text.matchAll(/\$\{([^}!][^}]*)\}/g)) {
+        const name = (match[1] ?? '').trim();
+        if (isRecord(variables) && Object.hasOwn(variables, name)) continue;
+        if (choices(name) !== undefined) return name;
+      }
+    }
+  }
+  for (const item of items) {
+    const found = overridableParameterIn(item, choices, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function parameterValue(name: string, type: unknown, fallback: unknown): unknown {

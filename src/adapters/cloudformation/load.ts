@@ -3,12 +3,13 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { createResolver, type Resolver } from './intrinsics.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText, unreadableReason } from '../../util/read-input.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 import { isProcessedEntry, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree, type LocatedJson } from '../../util/located-json.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 import type { Document, LineCounter } from 'yaml';
+import type { Unknown } from '../../model/model.js';
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
 
@@ -207,7 +208,25 @@ function withNested(
           Object.entries(passed).map(([key, value]) => [key, (resolver ??= createResolver(parent)).resolve(value)]),
         )
       : undefined;
-    withNested({ ...nested, ...(parameters ? { parameters } : {}) }, `${stack}/${logicalId}`, scope, chain, take);
+    // A value passed from the parent's own parameters is the parent's deployment's choice, not only its default.
+    const parameterChoices: Record<string, readonly string[] | Unknown> = {};
+    if (isRecord(passed)) {
+      for (const [key, value] of Object.entries(passed)) {
+        const choices = (resolver ??= createResolver(parent)).choicesOf(value);
+        if (choices !== undefined) setOwn(parameterChoices, key, choices);
+      }
+    }
+    withNested(
+      {
+        ...nested,
+        ...(parameters ? { parameters } : {}),
+        ...(Object.keys(parameterChoices).length > 0 ? { parameterChoices } : {}),
+      },
+      `${stack}/${logicalId}`,
+      scope,
+      chain,
+      take,
+    );
   }
 }
 

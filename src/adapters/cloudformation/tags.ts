@@ -8,7 +8,8 @@ export function tagsOf(tags: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!Array.isArray(tags)) return result;
   for (const tag of tags) {
-    if (isRecord(tag) && typeof tag.Key === 'string' && typeof tag.Value === 'string') setOwn(result, tag.Key, tag.Value);
+    if (isRecord(tag) && typeof tag.Key === 'string' && typeof tag.Value === 'string')
+      setOwn(result, tag.Key, tag.Value);
   }
   return result;
 }

@@ -1,5 +1,6 @@
 /** CloudFormation templates as the adapter reads them: plain JSON values, intrinsics in long form. */
 import type { KeyTree } from '../../util/located-json.js';
+import type { Unknown } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { InputFileError } from '../input-error.js';
 
@@ -13,6 +14,8 @@ export interface CfnResource {
 export interface CfnParameter {
   Type?: string;
   Default?: unknown;
+  /** The values a deployment may pass; without them, any value of the type. */
+  AllowedValues?: unknown;
 }
 
 export interface CfnTemplate {
@@ -35,6 +38,11 @@ export interface TemplateInput {
   paths?: Record<string, string>;
   /** Values a parent stack passes to this nested stack's parameters, already resolved in the parent. */
   parameters?: Record<string, unknown>;
+  /**
+   * For a passed value that depends on the parent's own parameters, what a deployment may make of it (the
+   * parent's `Resolver.choicesOf`): the child's conditions on it are then decided only where every choice agrees.
+   */
+  parameterChoices?: Record<string, readonly string[] | Unknown>;
   /**
    * Where the template's keys are in its file, from the parser (sections and their entries: logical ids, parameter
    * names), so findings point at their resource's line. Absent for templates built in memory (the CDK aspect).

@@ -6,10 +6,14 @@ import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-mode
 import { unknownValue, type AwsPolicyGrant } from '../../../src/model/model.js';
 
 const template: CfnTemplate = {
+  // Env and Count allow one value each, so no deployment can change them; Tier may be set to anything, Size to
+  // either of two values; Stage has no default.
   Parameters: {
-    Env: { Type: 'String', Default: 'prod' },
+    Env: { Type: 'String', Default: 'prod', AllowedValues: ['prod'] },
     Stage: { Type: 'String' },
-    Count: { Type: 'Number', Default: 0 },
+    Count: { Type: 'Number', Default: 0, AllowedValues: [0] },
+    Tier: { Type: 'String', Default: 'dev' },
+    Size: { Type: 'String', Default: 'small', AllowedValues: ['small', 'large'] },
   },
   Conditions: {
     Always: { 'Fn::Equals': [0, 0] },
@@ -21,6 +25,10 @@ const template: CfnTemplate = {
     DevAndStaging: { 'Fn::And': [{ Condition: 'IsDev' }, { Condition: 'IsStaging' }] },
     ProdOrStaging: { 'Fn::Or': [{ Condition: 'IsStaging' }, { Condition: 'IsProd' }] },
     InEast: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] },
+    IsProdTier: { 'Fn::Equals': [{ Ref: 'Tier' }, 'prod'] },
+    IsLarge: { 'Fn::Equals': ['large', { Ref: 'Size' }] },
+    IsNotHuge: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Size' }, 'huge'] }] },
+    ProdTierName: { 'Fn::Equals': [{ 'Fn::Sub': '${Tier}-app' }, 'prod-app'] },
     Loop: { 'Fn::Not': [{ Condition: 'Loop' }] },
   },
   Resources: {},
@@ -28,7 +36,7 @@ const template: CfnTemplate = {
 const { condition, resolve } = createResolver({ stack: 'App', template });
 
 describe('CloudFormation Conditions known at plan time', () => {
-  it('evaluates Fn::Equals on literals and parameters with defaults (compared as strings), Fn::Not and Condition references', () => {
+  it('evaluates Fn::Equals on literals and on parameters every allowed value of which decides it (compared as strings), Fn::Not and Condition references', () => {
     expect([condition('Always'), condition('IsProd'), condition('NoItems'), condition('IsDev')]).toEqual([
       true,
       true,
@@ -38,8 +46,46 @@ describe('CloudFormation Conditions known at plan time', () => {
   });
 
   it('a parameter with a value from the parent stack decides over its default', () => {
-    const child = createResolver({ stack: 'App/Child', template, parameters: { Env: 'dev' } });
-    expect([child.condition('IsProd'), child.condition('IsDev')]).toEqual([false, true]);
+    const child = createResolver({ stack: 'App/Child', template, parameters: { Env: 'dev', Tier: 'prod' } });
+    expect([child.condition('IsProd'), child.condition('IsDev'), child.condition('IsProdTier')]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  // A default is the value of a deployment that passes none: `--parameter-overrides Tier=prod` deploys what the
+  // default hides. Judging only the default's branch would leave a prod-only admin role unseen.
+  it('a parameter a deployment may set decides nothing by its default; one with AllowedValues decides where all agree', () => {
+    expect(condition('IsProdTier')).toEqual(
+      unknownValue(
+        'condition IsProdTier, which compares Ref Tier (a parameter the deployment may set to a value other than its default)',
+      ),
+    );
+    expect(condition('IsLarge')).toEqual(
+      unknownValue('condition IsLarge, which compares Ref Size (the deployment chooses one of "small", "large")'),
+    );
+    expect(condition('IsNotHuge')).toBe(true);
+    expect(condition('ProdTierName')).toEqual(
+      unknownValue(
+        'condition ProdTierName, which compares a value built from Ref Tier (a parameter the deployment may set)',
+      ),
+    );
+  });
+
+  it("a value a parent stack passes from its own parameter is the parent deployment's choice", () => {
+    const parent = createResolver({ stack: 'App', template });
+    const child = createResolver({
+      stack: 'App/Child',
+      template,
+      parameters: { Tier: parent.resolve({ Ref: 'Tier' }), Size: parent.resolve({ Ref: 'Size' }), Env: 'prod' },
+      parameterChoices: { Tier: parent.choicesOf({ Ref: 'Tier' })!, Size: parent.choicesOf({ Ref: 'Size' })! },
+    });
+    expect(child.condition('IsProdTier')).toMatchObject({ unknown: true });
+    expect(child.condition('IsLarge')).toMatchObject({ unknown: true });
+    expect([child.condition('IsNotHuge'), child.condition('IsProd')]).toEqual([true, true]);
+    expect(parent.choicesOf('prod')).toBeUndefined();
+    expect(parent.choicesOf({ Ref: 'Env' })).toEqual(['prod']);
   });
 
   it('Fn::And is false and Fn::Or true as soon as one part decides, even when another is unknown', () => {
@@ -146,7 +192,7 @@ describe('Conditions: property', () => {
       { depthSize: 'small', withCrossShrink: true },
       fc.record({
         kind: fc.constant('equals' as const),
-        left: fc.constantFrom('a', 'b', '${Known}', '${Unknown}'),
+        left: fc.constantFrom('a', 'b', '${Known}', '${Unknown}', '${Choice}', '${Default}'),
         right: fc.constantFrom('a', 'b'),
       }),
       fc.record({ kind: fc.constant('not' as const), operand: tie('expression') }),
@@ -156,22 +202,23 @@ describe('Conditions: property', () => {
       }),
     ),
   })).expression;
-  const known = 'a';
+  /** What a deployment may give each parameter: Known allows one value, Choice two, Default and Unknown any. */
+  const allowed: Record<string, string[] | undefined> = { '${Known}': ['a'], '${Choice}': ['a', 'b'] };
   const toCfn = (e: Expression): unknown => {
     if (e.kind === 'equals')
       return {
-        'Fn::Equals': [
-          e.left === '${Known}' ? { Ref: 'Known' } : e.left === '${Unknown}' ? { Ref: 'Unknown' } : e.left,
-          e.right,
-        ],
+        'Fn::Equals': [e.left.startsWith('${') ? { Ref: e.left.slice(2, -1) } : e.left, e.right],
       };
     if (e.kind === 'not') return { 'Fn::Not': [toCfn(e.operand)] };
     return { [e.kind === 'and' ? 'Fn::And' : 'Fn::Or']: e.operands.map(toCfn) };
   };
   /** Three-valued reference: undefined where deploy time decides. */
   const reference = (e: Expression): boolean | undefined => {
-    if (e.kind === 'equals')
-      return e.left === '${Unknown}' ? undefined : (e.left === '${Known}' ? known : e.left) === e.right;
+    if (e.kind === 'equals') {
+      const values = e.left.startsWith('${') ? allowed[e.left] : [e.left];
+      const results = new Set(values?.map((value) => value === e.right));
+      return results.size === 1 ? [...results][0] : undefined;
+    }
     if (e.kind === 'not') {
       const value = reference(e.operand);
       return value === undefined ? undefined : !value;
@@ -182,13 +229,18 @@ describe('Conditions: property', () => {
     return values.includes(undefined) ? undefined : !decisive;
   };
 
-  it('evaluates like three-valued logic: known where plan-time values decide, Unknown otherwise', () => {
+  it('evaluates like three-valued logic: known where every value a deployment may give decides, Unknown otherwise', () => {
     fc.assert(
       fc.property(expression, (e) => {
         const { condition } = createResolver({
           stack: 'App',
           template: {
-            Parameters: { Known: { Type: 'String', Default: known }, Unknown: { Type: 'String' } },
+            Parameters: {
+              Known: { Type: 'String', Default: 'a', AllowedValues: ['a'] },
+              Choice: { Type: 'String', Default: 'a', AllowedValues: ['a', 'b'] },
+              Default: { Type: 'String', Default: 'a' },
+              Unknown: { Type: 'String' },
+            },
             Conditions: { C: toCfn(e) },
             Resources: {},
           },

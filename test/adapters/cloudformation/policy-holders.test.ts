@@ -19,8 +19,8 @@ const role = (name: string) => ({
 /** Which roles hold the policy resource `Policy`, by logical id, and what the model lists as unattached. */
 function holdersOf(roles: unknown): { holders: string[]; unattached: number } {
   const template: CfnTemplate = {
-    Parameters: { Env: { Type: 'String', Default: 'prod' }, Stage: { Type: 'String' } },
-    // IsDev is false at plan time; IsStaging only deploy time decides (Stage has no default).
+    Parameters: { Env: { Type: 'String', Default: 'prod', AllowedValues: ['prod'] }, Stage: { Type: 'String' } },
+    // IsDev is false at plan time (Env allows one value); IsStaging only deploy time decides (Stage has no default).
     Conditions: {
       IsDev: { 'Fn::Equals': [{ Ref: 'Env' }, 'dev'] },
       IsStaging: { 'Fn::Equals': [{ Ref: 'Stage' }, 'staging'] },
