@@ -69,12 +69,29 @@ registerHooks({
   },
 });
 
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The computed outputs as a preview plans them: unknown. An output block the program also set (`identity: { type:
+ * 'SystemAssigned' }`, whose principalId Azure computes) keeps what the program wrote and has the rest unknown, as the
+ * provider's preview gives it.
+ */
+function unknownOutputs(outputs, inputs) {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([key, value]) => {
+      const written = inputs[key];
+      if (!isObject(value) || !isObject(written)) return [key, UNKNOWN];
+      return [key, Object.fromEntries(Object.keys(value).map((field) => [field, field in written ? written[field] : UNKNOWN]))];
+    }),
+  );
+}
+
 const records = [];
 pulumi.runtime.setMocks(
   {
     newResource({ type, name, inputs }) {
       const { id, ...outputs } = computedOutputs(type, name, inputs);
-      const planned = preview ? Object.fromEntries(Object.keys(outputs).map((key) => [key, UNKNOWN])) : outputs;
+      const planned = preview ? unknownOutputs(outputs, inputs) : outputs;
       return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
     },
     call: ({ token, inputs }) => invokeResult(token, inputs),
