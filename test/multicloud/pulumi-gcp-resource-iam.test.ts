@@ -12,7 +12,12 @@ import { isUnknown, type Grant } from '../../src/model/model.js';
 
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const urn = (type: string, name: string) => `urn:pulumi:dev::example::${type}::${name}`;
-const resource = (type: string, name: string, props: Record<string, unknown>, dependencies?: Record<string, string[]>): PulumiResource => ({
+const resource = (
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  dependencies?: Record<string, string[]>,
+): PulumiResource => ({
   type,
   name,
   urn: urn(type, name),
@@ -20,7 +25,8 @@ const resource = (type: string, name: string, props: Record<string, unknown>, de
   ...(dependencies ? { propertyDependencies: dependencies } : {}),
 });
 const text = (value: unknown) => (isUnknown(value) ? `<${value.description}>` : String(value));
-const grantText = (grant: Grant) => (grant.kind === 'role' ? `${text(grant.role)} @ ${text(grant.scope)} (${grant.scopeLevel ?? '?'})` : grant.kind);
+const grantText = (grant: Grant) =>
+  grant.kind === 'role' ? `${text(grant.role)} @ ${text(grant.scope)} (${grant.scopeLevel ?? '?'})` : grant.kind;
 
 const SA = 'gcp:serviceaccount/account:Account';
 const RESOURCES = [
@@ -40,7 +46,9 @@ const RESOURCES = [
   }),
   resource('gcp:storage/bucketIAMPolicy:BucketIAMPolicy', 'bucket-policy', {
     bucket: 'exports',
-    policyData: JSON.stringify({ bindings: [{ role: 'roles/storage.objectViewer', members: ['user:alice@example.com'] }] }),
+    policyData: JSON.stringify({
+      bindings: [{ role: 'roles/storage.objectViewer', members: ['user:alice@example.com'] }],
+    }),
   }),
   // Cloud Run's v1 IAM types have no resource word in their name; the service is known only at apply.
   resource('gcp:cloudrun/iamMember:IamMember', 'run-invoker', {

@@ -114,9 +114,7 @@ function iamForm(type: string): string | undefined {
 }
 
 export function isGcpType(type: string): boolean {
-  return (
-    (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type) || RESOURCE_IAM_TYPE.test(type)
-  );
+  return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type) || RESOURCE_IAM_TYPE.test(type);
 }
 
 export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {

@@ -81,7 +81,10 @@ function unknownOutputs(outputs, inputs) {
     Object.entries(outputs).map(([key, value]) => {
       const written = inputs[key];
       if (!isObject(value) || !isObject(written)) return [key, UNKNOWN];
-      return [key, Object.fromEntries(Object.keys(value).map((field) => [field, field in written ? written[field] : UNKNOWN]))];
+      return [
+        key,
+        Object.fromEntries(Object.keys(value).map((field) => [field, field in written ? written[field] : UNKNOWN])),
+      ];
     }),
   );
 }

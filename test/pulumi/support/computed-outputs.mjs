@@ -123,10 +123,14 @@ const INVOKES = {
   }),
   // An AKS cluster's kubeconfig, base64 as Azure returns it.
   'azure-native:containerservice:listManagedClusterAdminCredentials': (inputs) => ({
-    kubeconfigs: [{ name: 'clusterAdmin', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') }],
+    kubeconfigs: [
+      { name: 'clusterAdmin', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },
+    ],
   }),
   'azure-native:containerservice:listManagedClusterUserCredentials': (inputs) => ({
-    kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') }],
+    kubeconfigs: [
+      { name: 'clusterUser', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },
+    ],
   }),
 };
 
