@@ -116,6 +116,38 @@ export function addAzureNativeResources(
 }
 
 /**
+ * Resources with a system-assigned managed identity (`identity: { type: 'SystemAssigned' }` on a web app, a Synapse
+ * workspace, an AKS cluster, a VM, … in azure-native or the classic provider): Azure creates that identity with the
+ * resource, and role assignments name it by `<resource>.identity.principalId`. It is an identity of the change as a
+ * user-assigned one is, so it is held to the same rules (owner, entitlements), not left an anonymous principal id:
+ * named after its resource, with the resource's tags (the owner of the resource owns its identity).
+ */
+export function isSystemAssignedCandidate(type: string): boolean {
+  return (
+    (type.startsWith('azure-native:') || type.startsWith('azure:')) &&
+    !AZURE_NATIVE_TYPES.includes(type) &&
+    !AZURE_CLASSIC_TYPES.includes(type)
+  );
+}
+
+export function addSystemAssignedIdentities(graph: AzureGraph, entries: Entry[]): void {
+  for (const entry of entries) {
+    const block = entry.props.identity;
+    // A type known only at apply names no identity the check can hold: a grant to it is still judged, as an external one.
+    if (!isKnownRecord(block) || typeof block.type !== 'string' || !/systemassigned/i.test(block.type)) continue;
+    const name = knownString(entry.props.name) ?? entry.ref.name;
+    const identity = azureIdentity(entry, 'azure-managed-identity', name, new Map());
+    identity.tags = tagsOf(entry.props.tags);
+    graph.model.identities.push(identity);
+    graph.principals.set(entry.resource.urn, identity);
+    graph.principalIdOf.set(
+      identity,
+      [block.principalId].filter((id): id is string => typeof id === 'string' && id !== ''),
+    );
+  }
+}
+
+/**
  * The role an assignment names: a built-in role by the GUID of its roleDefinitionId or (classic provider) by its
  * roleDefinitionName, or a custom role definition of the change with its permissions. Anything else keeps the value as
  * written, which the rules cannot read and say so.

@@ -17,7 +17,13 @@ import {
   type Model,
   type RoleGrant,
 } from '../../model/model.js';
-import { addAzureNativeResources, AZURE_CLASSIC_TYPES, AZURE_NATIVE_TYPES } from './azure-native.js';
+import {
+  addAzureNativeResources,
+  addSystemAssignedIdentities,
+  AZURE_CLASSIC_TYPES,
+  AZURE_NATIVE_TYPES,
+  isSystemAssignedCandidate,
+} from './azure-native.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
@@ -168,6 +174,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
       scopeLevel: 'application',
     });
   }
+  addSystemAssignedIdentities(graph, entriesOf(resources, isSystemAssignedCandidate));
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
   if (externalRoleGrants.length === 0) delete graph.model.externalRoleGrants;
   return graph.model;

@@ -48,14 +48,73 @@ const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonN
 const IAM_TYPE =
   /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
 
-/** Where an IAM member, binding or policy type takes its scope from; undefined for the other types. */
-function iamScopeOf(type: string): (typeof IAM_SCOPES)[string] | undefined {
-  const [, family] = IAM_TYPE.exec(type) ?? [];
-  return family === undefined ? undefined : IAM_SCOPES[family];
+/**
+ * A single resource's own IAM (`gcp:cloudfunctions/functionIamMember:FunctionIamMember`,
+ * `gcp:storage/bucketIAMMember:BucketIAMMember`, `gcp:secretmanager/secretIamBinding:SecretIamBinding`, `gcp:cloudrun/
+ * iamPolicy:IamPolicy`, … some 460 types in @pulumi/gcp, spelt IAM or Iam): one pattern, so a resource type added to
+ * the provider later is read too rather than passed in silence. `iAM` is the four families above.
+ */
+const RESOURCE_IAM_TYPE = /^gcp:([a-z0-9]+)\/([a-zA-Z0-9]*?)(?:IAM|Iam|iam)(Member|Binding|Policy):[A-Za-z0-9]+$/;
+
+/** Properties every resource IAM type has that do not name the resource it is about. */
+const IAM_PROPERTIES: ReadonlySet<string> = new Set([
+  'member',
+  'members',
+  'role',
+  'condition',
+  'policyData',
+  'etag',
+  'id',
+  'urn',
+  'project',
+  'location',
+  'region',
+  'zone',
+]);
+
+/** An IAM member, binding or policy type's scope (and its level); undefined for the other types. */
+function iamScopeOf(entry: Entry): { scope: Maybe<string>; level: NonNullable<RoleGrant['scopeLevel']> } | undefined {
+  const [, family] = IAM_TYPE.exec(entry.resource.type) ?? [];
+  const spec = family === undefined ? undefined : IAM_SCOPES[family];
+  if (spec) {
+    const target = entry.props[spec.property];
+    const scope: Maybe<string> =
+      typeof target === 'string'
+        ? `${spec.prefix}${target}`
+        : isUnknown(target)
+          ? target
+          : unknownValue(`${entry.ref.name}.${spec.property} is not set`);
+    return { scope, level: spec.level };
+  }
+  const [, module, resource] = RESOURCE_IAM_TYPE.exec(entry.resource.type) ?? [];
+  if (module === undefined || resource === undefined) return undefined;
+  return { scope: resourceIamScope(entry, resource === '' ? module : `${module}/${resource}`), level: 'resource' };
+}
+
+/**
+ * The resource a resource-level IAM type is about, as `<module>/<resource>/<its identifying values>`
+ * (`cloudfunctions/function/<project>/<region>/<name>` in the order the properties are written). A value unknown until
+ * apply makes the scope unknown, never a narrower one.
+ */
+function resourceIamScope(entry: Entry, kind: string): Maybe<string> {
+  const names = Object.keys(entry.props).filter((key) => !IAM_PROPERTIES.has(key));
+  const where = ['project', 'location', 'region', 'zone'].filter((key) => key in entry.props);
+  const values: string[] = [];
+  for (const key of [...where, ...names]) {
+    const value = entry.props[key];
+    if (isUnknown(value)) return value;
+    if (typeof value === 'string' && value !== '') values.push(value);
+  }
+  return [kind, ...values].join('/');
+}
+
+/** Member, Binding or Policy: the form of an IAM type of either pattern. */
+function iamForm(type: string): string | undefined {
+  return IAM_TYPE.exec(type)?.[2] ?? RESOURCE_IAM_TYPE.exec(type)?.[3];
 }
 
 export function isGcpType(type: string): boolean {
-  return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type);
+  return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type) || RESOURCE_IAM_TYPE.test(type);
 }
 
 export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {
@@ -88,15 +147,9 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 
   const bindings: Binding[] = [];
   for (const entry of entries) {
-    const scopeSpec = iamScopeOf(entry.resource.type);
+    const scopeSpec = iamScopeOf(entry);
     if (!scopeSpec) continue;
-    const target = entry.props[scopeSpec.property];
-    const scope: Maybe<string> =
-      typeof target === 'string'
-        ? `${scopeSpec.prefix}${target}`
-        : isUnknown(target)
-          ? target
-          : unknownValue(`${entry.ref.name}.${scopeSpec.property} is not set`);
+    const { scope } = scopeSpec;
     for (const { member, role, memberProperty, condition } of membersOf(entry)) {
       const grant: RoleGrant = {
         kind: 'role',
@@ -107,7 +160,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
         scopeLevel: scopeSpec.level,
         ...(condition !== undefined ? { condition } : {}),
       };
-      const custom = customRoleOf(entry, role, entry.resource.type.endsWith(':IAMPolicy') ? 'policyData' : 'role');
+      const custom = customRoleOf(entry, role, iamForm(entry.resource.type) === 'Policy' ? 'policyData' : 'role');
       if (custom) {
         grant.role = custom.name;
         if (!isUnknown(custom.permissions)) grant.permissions = custom.permissions;
@@ -248,9 +301,10 @@ function membersOf(
   const role = roleOf(entry.props.role, entry);
   const condition = conditionOf(entry.props.condition, `${entry.ref.name}.condition`);
   const conditional = condition !== undefined ? { condition } : {};
-  if (entry.resource.type.endsWith(':IAMMember'))
+  const form = iamForm(entry.resource.type);
+  if (form === 'Member')
     return [{ member: memberOf(entry.props.member, entry), role, memberProperty: 'member', ...conditional }];
-  if (entry.resource.type.endsWith(':IAMBinding')) {
+  if (form === 'Binding') {
     const members = items(entry.props.members);
     return members.map((member) => ({
       member: memberOf(member, entry),

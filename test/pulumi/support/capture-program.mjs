@@ -9,9 +9,10 @@
  * resources not yet created; in `update` they are the values the cloud would return. Runs in its own process: a
  * program registers on import.
  */
+import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
-import { computedOutputs } from './computed-outputs.mjs';
+import { computedOutputs, invokeResult } from './computed-outputs.mjs';
 
 const [program, mode = 'update', project = 'payments', stack = 'dev'] = process.argv.slice(2);
 if (!program || !['preview', 'update'].includes(mode)) {
@@ -37,15 +38,66 @@ function asEngineSends(value) {
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, asEngineSends(entry)]));
 }
 
+/**
+ * Imports as `pulumi up` resolves them in a TypeScript program: Pulumi's Node.js language host runs it through
+ * ts-node as CommonJS, where `./config` is `./config.ts`, (under NodeNext) `./vm.js` is `./vm.ts`, and a package's
+ * directory (`@pulumi/azure-native/resources`) is its `index.js`. Node's own type stripping loads the program as an ES
+ * module and resolves none of these, so pulumi/examples programs written this way would not load. Only a specifier
+ * Node cannot resolve is retried; every other import resolves as before.
+ */
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context);
+    } catch (error) {
+      const candidates =
+        error?.code === 'ERR_UNSUPPORTED_DIR_IMPORT'
+          ? [`${specifier}/index.js`]
+          : error?.code === 'ERR_MODULE_NOT_FOUND' && /^\.\.?\//.test(specifier)
+            ? [`${specifier}.ts`, specifier.replace(/\.js$/, '.ts'), `${specifier}/index.ts`]
+            : [];
+      for (const candidate of candidates) {
+        if (candidate === specifier) continue;
+        try {
+          return nextResolve(candidate, context);
+        } catch {
+          // Not this one: the next candidate, or the original error.
+        }
+      }
+      throw error;
+    }
+  },
+});
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The computed outputs as a preview plans them: unknown. An output block the program also set (`identity: { type:
+ * 'SystemAssigned' }`, whose principalId Azure computes) keeps what the program wrote and has the rest unknown, as the
+ * provider's preview gives it.
+ */
+function unknownOutputs(outputs, inputs) {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([key, value]) => {
+      const written = inputs[key];
+      if (!isObject(value) || !isObject(written)) return [key, UNKNOWN];
+      return [
+        key,
+        Object.fromEntries(Object.keys(value).map((field) => [field, field in written ? written[field] : UNKNOWN])),
+      ];
+    }),
+  );
+}
+
 const records = [];
 pulumi.runtime.setMocks(
   {
     newResource({ type, name, inputs }) {
       const { id, ...outputs } = computedOutputs(type, name, inputs);
-      const planned = preview ? Object.fromEntries(Object.keys(outputs).map((key) => [key, UNKNOWN])) : outputs;
+      const planned = preview ? unknownOutputs(outputs, inputs) : outputs;
       return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
     },
-    call: ({ inputs }) => inputs,
+    call: ({ token, inputs }) => invokeResult(token, inputs),
   },
   project,
   stack,

@@ -50,11 +50,22 @@ const AZURE = {
   }),
   'azuread:index/servicePrincipal:ServicePrincipal': entraObject,
   'azuread:index/group:Group': entraObject,
+  // azure-native names a resource after its Pulumi name when the program sets no resourceName.
   'azure-native:managedidentity:UserAssignedIdentity': (name, inputs) => ({
-    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${inputs.resourceName}`,
-    name: inputs.resourceName,
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${inputs.resourceName ?? name}`,
+    name: inputs.resourceName ?? name,
     principalId: guid(name, 'principal'),
     clientId: guid(name, 'client'),
+  }),
+  'azure-native:resources:ResourceGroup': (name, inputs) => ({
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName ?? name}`,
+    name: inputs.resourceGroupName ?? name,
+  }),
+  // A resource with a system-assigned identity gets that identity's principal id from Azure.
+  'azure-native:synapse:Workspace': (name, inputs) => ({
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.Synapse/workspaces/${inputs.workspaceName ?? name}`,
+    name: inputs.workspaceName ?? name,
+    identity: { ...inputs.identity, principalId: guid(name, 'principal'), tenantId: guid('tenant') },
   }),
   'azure-native:authorization:RoleDefinition': (name, inputs) => {
     const roleDefinitionId = guid(name, 'role');
@@ -65,11 +76,16 @@ const AZURE = {
   },
 };
 
+/** The project a resource is in: its own, else the provider's (`gcp:project` of the stack's config), as the provider fills it. */
+const gcpProject = (inputs) => inputs.project ?? JSON.parse(process.env.PULUMI_CONFIG ?? '{}')['gcp:project'];
+
 const GCP = {
   'gcp:serviceaccount/account:Account': (_name, inputs) => {
-    const email = `${inputs.accountId}@${inputs.project}.iam.gserviceaccount.com`;
-    const name = `projects/${inputs.project}/serviceAccounts/${email}`;
-    return { id: name, name, email, uniqueId: '1' + GCP_PROJECT_NUMBER };
+    const project = gcpProject(inputs);
+    const email = `${inputs.accountId}@${project}.iam.gserviceaccount.com`;
+    const name = `projects/${project}/serviceAccounts/${email}`;
+    // The project is an output only where the program left it to the provider (in preview an output is unknown).
+    return { id: name, name, email, uniqueId: '1' + GCP_PROJECT_NUMBER, ...(inputs.project ? {} : { project }) };
   },
   'gcp:iam/workloadIdentityPool:WorkloadIdentityPool': (_name, inputs) => {
     const poolName = `projects/${GCP_PROJECT_NUMBER}/locations/global/workloadIdentityPools/${inputs.workloadIdentityPoolId}`;
@@ -88,7 +104,39 @@ const GCP = {
     return { id: providerName, name: providerName };
   },
   'gcp:pubsub/topic:Topic': (_name, inputs) => ({ id: `projects/${inputs.project}/topics/${inputs.name}` }),
+  // The endpoint and CA a kubeconfig is built from (pulumi/examples' GKE programs read masterAuth in an apply).
+  'gcp:container/cluster:Cluster': (name) => ({
+    id: name,
+    endpoint: '203.0.113.10',
+    masterAuth: { clusterCaCertificate: Buffer.from(`CA of ${name}`).toString('base64') },
+  }),
 };
+
+/** What a provider function returns, where a program reads it; other functions echo their inputs. */
+const INVOKES = {
+  // Who runs the deployment (pulumi/examples' azure-ts-synapse grants its user a role by this objectId).
+  'azure-native:authorization:getClientConfig': () => ({
+    clientId: guid('deployer', 'client'),
+    objectId: guid('deployer', 'object'),
+    subscriptionId: AZURE_SUBSCRIPTION,
+    tenantId: guid('tenant'),
+  }),
+  // An AKS cluster's kubeconfig, base64 as Azure returns it.
+  'azure-native:containerservice:listManagedClusterAdminCredentials': (inputs) => ({
+    kubeconfigs: [
+      { name: 'clusterAdmin', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },
+    ],
+  }),
+  'azure-native:containerservice:listManagedClusterUserCredentials': (inputs) => ({
+    kubeconfigs: [
+      { name: 'clusterUser', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },
+    ],
+  }),
+};
+
+export function invokeResult(token, inputs) {
+  return INVOKES[token]?.(inputs) ?? inputs;
+}
 
 const COMPUTED = { ...AWS, ...AZURE, ...GCP };
 
