@@ -35,7 +35,17 @@ export interface KubernetesObject {
 
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
 const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
-const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
+/** The built-in kinds that run pods from a pod spec (a ReplicationController is ReplicaSet's older form, still served). */
+const WORKLOAD_KINDS = new Set([
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 
 export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
@@ -131,7 +141,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     } else if (WORKLOAD_KINDS.has(object.kind)) {
       const spec = podSpecOf(object);
       if (!spec) continue;
-      const accountName = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : 'default';
+      const accountName = podServiceAccount(spec);
       const attachment: ComputeAttachment = { kind: 'pod', source: object.ref };
       // An account the change does not create is someone else's identity; its pods are not this change's to judge.
       accounts.get(accountKey(namespace, accountName))?.attachments.push(attachment);
@@ -336,6 +346,18 @@ function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefine
       ? spec.jobTemplate.spec.template
       : spec.template;
   return isKnownRecord(template) && isKnownRecord(template.spec) ? template.spec : undefined;
+}
+
+/**
+ * The account a pod spec runs as: `serviceAccountName`, else the deprecated `serviceAccount` it replaced (the API
+ * server still copies one into the other, and old charts write only the latter), else the namespace's `default`.
+ */
+function podServiceAccount(spec: Record<string, unknown>): string {
+  for (const field of ['serviceAccountName', 'serviceAccount']) {
+    const value = spec[field];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return 'default';
 }
 
 function arrayLength(value: unknown): number {

@@ -140,4 +140,25 @@ describe('Kubernetes objects to the model', () => {
       ),
     ).toEqual([['pod nightly', 'pod web']]);
   });
+
+  it('a pod spec naming its account by the deprecated serviceAccount field runs as it, and a ReplicationController runs pods too', () => {
+    // checkov's graph fixture Keyword/clusterrolebinding.yaml: a Deployment with only `serviceAccount:`.
+    const result = model(
+      account('legacy') +
+        account('replicated') +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: old-chart, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccount: legacy}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: both, namespace: payments}\nspec: {serviceAccountName: legacy, serviceAccount: replicated}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: empty-name, namespace: payments}\nspec: {serviceAccountName: "", serviceAccount: replicated}\n---\n' +
+        'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccountName: replicated}\n',
+    );
+    expect(
+      result.identities.map((identity) => [
+        identity.name,
+        identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`),
+      ]),
+    ).toEqual([
+      ['legacy', ['pod old-chart', 'pod both']],
+      ['replicated', ['pod empty-name', 'pod rc']],
+    ]);
+  });
 });
