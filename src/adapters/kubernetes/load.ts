@@ -12,6 +12,7 @@ import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
 import type { KubernetesObject } from './to-model.js';
+import { shapeProblem } from './shape.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -47,7 +48,7 @@ export function loadManifests(path: string): KubernetesObject[] {
 }
 
 export function parseManifests(text: string, file: string): KubernetesObject[] {
-  const { LineCounter, parseAllDocuments } = yaml();
+  const { isNode, LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const objects: KubernetesObject[] = [];
   for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: true })) {
@@ -89,6 +90,22 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
       const metadata = isRecord(item.metadata) ? item.metadata : {};
       if (typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
+      }
+      const problem = shapeProblem(item);
+      if (problem) {
+        // At the field itself, or at the nearest object holding it when it is missing (or an alias or merge key hides it).
+        const path = [...(isList ? ['items', index] : []), ...problem.path];
+        let node: unknown;
+        for (let length = path.length; length > 0 && !isNode(node); length--)
+          node = document.getIn(path.slice(0, length), true);
+        const at = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : start;
+        throw new ManifestError(
+          file,
+          `${where}${item.kind} ${metadata.name}: ${formatValuePath(problem.path)} must be ${problem.expected}, not ${problem.actual}; ` +
+            'the API server would refuse it, and read as absent it would hide what the object grants or runs as',
+          at.line,
+          at.col,
+        );
       }
       const ref: ResourceRef = {
         type: typeToken(item.apiVersion, item.kind),
