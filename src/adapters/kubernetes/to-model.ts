@@ -4,7 +4,7 @@
  * credentials, other Secrets with data in the source are plaintext secrets, and workloads that name a service
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
-import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
+import { CLUSTER_ADMIN, labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
 import {
   emptyModel,
   isUnknown,
@@ -273,6 +273,9 @@ function bindingGrant(
   if (typeof role === 'string') {
     const permissions = roles.get(roleKey(roleKind, roleKind === 'Role' ? namespace : undefined, role));
     if (permissions && !isUnknown(permissions)) grant.permissions = permissions;
+    // A role of the cluster or of another change: the binding adds whatever it holds, which is not seen here.
+    else if (permissions === undefined && role !== CLUSTER_ADMIN)
+      grant.roleOutsideChange = roleKind === 'Role' ? 'Role' : 'ClusterRole';
   }
   return grant;
 }

@@ -90,6 +90,33 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
+  it('a binding to a role the change does not define says so (roleOutsideChange); cluster-admin and roles of the change do not', () => {
+    const binding = (name: string, roleRef: string, namespaced = false) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${namespaced ? 'RoleBinding' : 'ClusterRoleBinding'}\nmetadata: {name: ${name}${namespaced ? ', namespace: payments' : ''}}\nroleRef: ${roleRef}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n`;
+    const result = model(
+      account('api') +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: payments}\nrules: []\n---\n' +
+        binding('to-view', '{kind: ClusterRole, name: view}') +
+        binding('to-admin', '{kind: ClusterRole, name: cluster-admin}') +
+        binding('to-reader', '{kind: Role, name: reader}', true) +
+        // A Role of the same name in another namespace is not this one: RoleBindings name Roles of their own namespace.
+        binding('to-other-reader', '{kind: ClusterRole, name: reader}', true) +
+        binding('to-elsewhere', '{kind: Role, name: leases}', true),
+    );
+    expect(
+      result.identities[0]!.grants.map((grant) => [
+        grant.source.name,
+        grant.kind === 'role' && grant.roleOutsideChange,
+      ]),
+    ).toEqual([
+      ['to-view', 'ClusterRole'],
+      ['to-admin', undefined],
+      ['to-reader', undefined],
+      ['to-other-reader', 'ClusterRole'],
+      ['to-elsewhere', 'Role'],
+    ]);
+  });
+
   it('a service-account token Secret is a credential of its account, created for an account the change does not define', () => {
     const token = (name: string, owner: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: payments\n  annotations: {kubernetes.io/service-account.name: ${owner}}\ntype: kubernetes.io/service-account-token\n---\n`;
