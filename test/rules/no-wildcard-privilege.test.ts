@@ -627,7 +627,12 @@ ruleTester(rule, {
       name: "Kubernetes: a binding to a role the change does not define, which the catalog's entitlements name at that level (edit in namespaces)",
       catalog: catalog({
         entitlements: [
-          { id: 'namespace-edit', classes: ['workload'], kubernetes: { roles: ['edit'], namespaces: ['payments'] } },
+          {
+            id: 'namespace-edit',
+            classes: ['workload'],
+            privileged: false,
+            kubernetes: { roles: ['edit'], namespaces: ['payments'] },
+          },
         ],
       }),
       model: model({
@@ -924,7 +929,9 @@ ruleTester(rule, {
     {
       name: 'Kubernetes: bindings to roles the change does not define (a default ClusterRole, a Role of another change) cannot be seen, and say so; the token is not called a power; a catalog naming admin for namespaces does not vouch for it cluster-wide',
       catalog: catalog({
-        entitlements: [{ id: 'namespace-admin', classes: ['workload'], kubernetes: { roles: ['admin'] } }],
+        entitlements: [
+          { id: 'namespace-admin', classes: ['workload'], privileged: false, kubernetes: { roles: ['admin'] } },
+        ],
       }),
       model: model({
         identities: [
