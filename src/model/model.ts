@@ -389,7 +389,8 @@ export type UnseenKind =
   | 'unknown-iam-type'
   | 'unreadable-template'
   | 'unmodelled-terraform-type'
-  | 'unmodelled-pulumi-type';
+  | 'unmodelled-pulumi-type'
+  | 'kustomize';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

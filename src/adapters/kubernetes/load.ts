@@ -4,7 +4,7 @@
  * front-ends speak of a resource the same way. Unreadable input is a located error; nothing is skipped silently.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { isRecord } from '../../util/records.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
@@ -88,6 +88,13 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         );
       }
       const metadata = isRecord(item.metadata) ? item.metadata : {};
+      // A kustomization.yaml beside the manifests is kustomize's build configuration, not an object of the cluster: it
+      // needs no name (the model says what it changes, src/adapters/kubernetes/to-model.ts).
+      if (isKustomization(item.apiVersion)) {
+        const name = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : basename(file);
+        objects.push({ kind: item.kind, body: item, ref: { type: typeToken(item.apiVersion, item.kind), name, file } });
+        continue;
+      }
       if (typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
       }
@@ -129,6 +136,11 @@ function readManifest(file: string, directory?: string): string {
     (reason) => new ManifestError(file, reason),
     directory !== undefined && directory !== file ? { within: directory } : {},
   );
+}
+
+/** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
+export function isKustomization(apiVersion: string): boolean {
+  return apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
 /** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */

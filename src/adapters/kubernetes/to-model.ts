@@ -94,7 +94,10 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
 
   for (const object of objects) {
     const { name, namespace } = metadataOf(object);
-    if (object.kind === 'Secret') {
+    if (isKustomizeConfiguration(object)) {
+      const what = kustomizeTransforms(object.body);
+      if (what) (model.unseen ??= []).push({ resource: object.ref, kind: 'kustomize', what });
+    } else if (object.kind === 'Secret') {
       const token = tokenAccountReference(object);
       if (token) {
         const owner = typeof token.account === 'string' ? token.account : undefined;
@@ -361,6 +364,33 @@ function podServiceAccount(spec: Record<string, unknown>): string {
     if (typeof value === 'string' && value !== '') return value;
   }
   return 'default';
+}
+
+function isKustomizeConfiguration(object: KubernetesObject): boolean {
+  const apiVersion = object.body.apiVersion;
+  return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/** Fields of a Kustomization that only list the files it renders: those files are checked as they are written. */
+const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components']);
+
+/**
+ * What a Kustomization changes in what it renders, in words, or undefined when it only lists local files: its other
+ * fields (namespace, namePrefix, patches, secretGenerator, …) rewrite or add objects, and a remote resource (a URL, a
+ * `github.com/…` path) brings in files that are not here.
+ */
+function kustomizeTransforms(body: Record<string, unknown>): string | undefined {
+  const fields = Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
+  const listed = [body.resources, body.components].flatMap((value) => (Array.isArray(value) ? value : []));
+  const remote = listed.filter(
+    (entry): entry is string =>
+      typeof entry === 'string' && (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github|gitlab)\.com\//.test(entry)),
+  );
+  const parts = [
+    ...(fields.length ? [fields.join(', ')] : []),
+    ...(remote.length ? [`remote resources ${remote.map((entry) => `"${entry}"`).join(', ')}`] : []),
+  ];
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 function arrayLength(value: unknown): number {

@@ -79,6 +79,18 @@ describe('parseManifests', () => {
   });
 });
 
+describe('kustomize configuration beside the manifests', () => {
+  it('a kustomization.yaml needs no name: it is read, named for its file, not refused (argo-cd manifests/cluster-rbac)', () => {
+    const objects = parseManifests(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n\nresources:\n- argocd-server-clusterrole.yaml\n',
+      'k8s/server/kustomization.yaml',
+    );
+    expect(objects.map((object) => [object.kind, object.ref.name, object.ref.type])).toEqual([
+      ['Kustomization', 'kustomization.yaml', 'kubernetes:kustomize.config.k8s.io/v1beta1:Kustomization'],
+    ]);
+  });
+});
+
 describe('fields the model reads, of the wrong type: a located error, never read as absent', () => {
   const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: ops}\nrules:\n';
   const binding =

@@ -117,6 +117,28 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
+  it('a Kustomization that rewrites or adds objects, or renders remote files, is unseen content; one that only lists local files is not', () => {
+    const kustomization = (body: string, file: string) =>
+      parseManifests(`apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`, file);
+    const result = modelFromKubernetesObjects([
+      ...kustomization('resources: [role.yaml, ./server]\n', 'base/kustomization.yaml'),
+      ...kustomization(
+        'namespace: prod\nnamePrefix: prod-\nresources:\n  - ../base\n  - https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0\n',
+        'overlays/prod/kustomization.yaml',
+      ),
+      ...kustomization('secretGenerator:\n  - name: db\n    literals: [password=hunter2]\n', 'gen/kustomization.yaml'),
+    ]);
+    expect(result.unseen?.map(({ kind, what, resource }) => [kind, resource.file, what])).toEqual([
+      [
+        'kustomize',
+        'overlays/prod/kustomization.yaml',
+        'namespace, namePrefix; remote resources "https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0"',
+      ],
+      ['kustomize', 'gen/kustomization.yaml', 'secretGenerator'],
+    ]);
+    expect(result.identities).toEqual([]);
+  });
+
   it('a service-account token Secret is a credential of its account, created for an account the change does not define', () => {
     const token = (name: string, owner: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: payments\n  annotations: {kubernetes.io/service-account.name: ${owner}}\ntype: kubernetes.io/service-account-token\n---\n`;
