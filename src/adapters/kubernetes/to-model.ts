@@ -381,7 +381,7 @@ const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources'
  */
 function kustomizeTransforms(body: Record<string, unknown>): string | undefined {
   const fields = Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
-  const listed = [body.resources, body.components].flatMap((value) => (Array.isArray(value) ? value : []));
+  const listed = [body.resources, body.components].flatMap((value): unknown[] => (Array.isArray(value) ? value : []));
   const remote = listed.filter(
     (entry): entry is string =>
       typeof entry === 'string' && (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github|gitlab)\.com\//.test(entry)),
