@@ -75,7 +75,10 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         start.line,
         start.col,
       );
-    const isList = isRecord(value) && value.kind === 'List' && Array.isArray(value.items);
+    // `kind: List` (kubectl get -o yaml) or a typed list (`RoleBindingList`, which kube-prometheus writes): kubectl
+    // applies the items of any kind ending in List that has them.
+    const isList =
+      isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
     const items: unknown[] = isList ? (value.items as unknown[]) : [value];
     for (const [index, item] of items.entries()) {
       const where = isList ? `items[${index}] ` : '';

@@ -51,6 +51,18 @@ describe('parseManifests', () => {
     expect(objects[1]!.body.roleRef).toEqual({ kind: 'ClusterRole', name: 'cluster-admin' });
   });
 
+  it('expands a typed list (RoleBindingList, as kube-prometheus writes it), which kubectl applies item by item', () => {
+    const text =
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBindingList\nitems:\n  - apiVersion: rbac.authorization.k8s.io/v1\n    kind: RoleBinding\n    metadata: {name: a, namespace: default}\n    roleRef: {kind: Role, name: a}\n    subjects: []\n';
+    expect(parseManifests(text, 'list.yaml').map((object) => `${object.kind}/${object.ref.name}`)).toEqual([
+      'RoleBinding/a',
+    ]);
+    // A kind ending in List without items is an object like any other, and needs its name.
+    expect(failure('apiVersion: example.com/v1\nkind: AllowList\nspec: {}\n').message).toBe(
+      'k8s/app.yaml:1:1: AllowList has no metadata.name',
+    );
+  });
+
   it('expands kind: List (what kubectl get -o yaml writes)', () => {
     const text =
       'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
