@@ -69,6 +69,7 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
   const seen = new Set<string>();
   let holding = false;
   const objects: KubernetesObject[] = [];
+  const manifestFilesRead = new Set<string>();
   const planModels: Model[] = [];
   /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
   const fromSubdirectories = new Set<TemplateRead>();
@@ -80,10 +81,15 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
     if (plans.files.includes(path)) return true;
     // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
     const manifests = kubernetesManifestFiles(path);
-    for (const file of manifests)
+    for (const file of manifests) {
+      // The same manifest named twice (a file and its directory) is read once. Within a file every object is kept:
+      // kubectl applies an object written twice once per document, so the last one is what the cluster holds.
+      if (manifestFilesRead.has(resolve(file))) continue;
+      manifestFilesRead.add(resolve(file));
       objects.push(
         ...loadManifests(file).map((object) => ({ ...object, ref: { ...object.ref, file: relativeFile(cwd, file) } })),
       );
+    }
     if (manifests.length > 0 && manifests.includes(path)) return true;
     let count = 0;
     const take = (input: TemplateInput): void => {
@@ -143,7 +149,7 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
     delete template.input;
   }
   const templateModel = builder.finish();
-  const otherModels = [...(objects.length ? [modelFromKubernetesObjects(dedupeObjects(objects))] : []), ...planModels];
+  const otherModels = [...(objects.length ? [modelFromKubernetesObjects(objects)] : []), ...planModels];
   const model = otherModels.length > 0 ? mergeModels([templateModel, ...otherModels]) : templateModel;
   return { catalog, model };
 }
@@ -218,17 +224,6 @@ function readTemplatesUnlessOnlyManifests(
 }
 
 const TEMPLATE_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
-
-/** The same manifest named twice (a file and its directory) is read once. */
-function dedupeObjects(objects: KubernetesObject[]): KubernetesObject[] {
-  const seen = new Set<string>();
-  return objects.filter((object) => {
-    const key = `${object.ref.file}\u0000${object.ref.type}\u0000${JSON.stringify((object.body.metadata as { namespace?: unknown } | undefined)?.namespace ?? '')}\u0000${object.ref.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** The template gate's evaluation (fail-closed on unresolvable values), showing each rule as it runs on a terminal. */
 export function evaluateChange({ catalog, model }: LoadedChange, options: EvaluateOptions): EvaluationResult {

@@ -128,6 +128,11 @@ export interface RoleGrant extends GrantBase {
     | 'application';
   /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules, GCP permissions). */
   permissions?: RolePermission[];
+  /**
+   * Kubernetes: the Role or ClusterRole the binding names is not defined in the change (cluster-admin aside), so
+   * what it grants cannot be seen. Unset when the change defines it, even with rules known only at apply.
+   */
+  roleOutsideChange?: 'Role' | 'ClusterRole';
   /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
   condition?: Maybe<string>;
 }
@@ -384,7 +389,8 @@ export type UnseenKind =
   | 'unknown-iam-type'
   | 'unreadable-template'
   | 'unmodelled-terraform-type'
-  | 'unmodelled-pulumi-type';
+  | 'unmodelled-pulumi-type'
+  | 'kustomize';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -49,6 +49,10 @@ export default defineRule<MessageId>({
         '{{where}} is a {{what}}, a Pulumi resource type that grants access or creates a credential but that this check does ' +
         'not model: what it grants cannot be verified. Express the grant with the resource types the check reads, or have it ' +
         'reviewed and set this rule to advisory in the catalog.',
+      kustomize:
+        '{{where}} is a Kustomization that changes the manifests it lists ({{what}}) when `kustomize build` or `kubectl apply -k` ' +
+        'renders them: what the cluster gets is not the files checked here, so its identities and grants cannot be verified. ' +
+        'Check the rendered output instead (kustomize build <dir> > rendered.yaml).',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',

@@ -47,6 +47,7 @@ type MessageId =
   | 'gcpDefaultAccount'
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
+  | 'k8sUnseenRole'
   | 'catalogPrivilegedRole'
   | 'k8sAutomountPrivileged'
   | 'gcpPrivilegedRole'
@@ -165,6 +166,10 @@ export default defineRule<MessageId>({
       k8sPrivilegedRule:
         '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
         'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+      k8sUnseenRole:
+        '{{source}} binds {{holder}} to {{roleKind}} {{role}} {{where}}, which this change does not define, so what it grants ' +
+        'cannot be seen here (a default role of the cluster, or one another change applies). Define the {{roleKind}} in the ' +
+        'change so its rules are judged, or request a catalog exception for this binding.',
       catalogPrivilegedRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}, which the catalog lists as privileged ({{entry}}). Grant a narrower role, or ' +
         'request a catalog exception.',
@@ -485,6 +490,12 @@ function roleIssueReport(
         data: { role: issue.role, where, what: issue.what },
         detail: `Role::${issue.role}/${issue.detail}`,
       };
+    case 'k8s-unseen-role':
+      return {
+        messageId: 'k8sUnseenRole',
+        data: { role: issue.role, roleKind: issue.roleKind, where },
+        detail: `Role::${issue.role}`,
+      };
     case 'catalog':
       return {
         messageId: 'catalogPrivilegedRole',
@@ -559,7 +570,9 @@ function checkAutomount(ctx: Context, identity: Identity): void {
   if (identity.kind !== 'k8s-service-account' || identity.automountToken === false) return;
   const privileged = identity.grants.filter(
     (grant): grant is RoleGrant =>
-      grant.kind === 'role' && roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending'),
+      grant.kind === 'role' &&
+      // A role the change cannot see is reported on its binding; whether its token is a power is not known.
+      roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role'),
   );
   if (privileged.length === 0) return;
   const what = privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`).join(', ');

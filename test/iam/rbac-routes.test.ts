@@ -89,6 +89,42 @@ describe('Kubernetes RBAC routes', () => {
   });
 });
 
+describe('"*/subresource" resources, as the RBAC authorizer matches them', () => {
+  const reached = (resources: string[], verbs: string[], apiGroups: string[]) =>
+    rbacIssues({ apiGroups, resources, verbs }, true).map((issue) => issue.route);
+
+  it('"*/approval", "*/exec", "*/proxy" and "*/token" reach the subresource of every resource', () => {
+    // checkov's CKV_K8S_156 fixture clusterrole-failed-3.yaml: update on "*/approval".
+    expect(reached(['*/approval'], ['update'], ['certificates.k8s.io'])).toEqual(['csr-approval']);
+    expect(reached(['*/exec'], ['create'], [''])).toEqual(['pod-exec']);
+    expect(reached(['*/attach'], ['get'], [''])).toEqual(['pod-exec']);
+    expect(reached(['*/proxy'], ['get'], [''])).toEqual(['nodes-proxy']);
+    expect(reached(['*/token'], ['create'], [''])).toEqual(['token-create']);
+  });
+
+  it('a user extra of impersonation is reached by its own resource ("userextras/scopes"), not by the bare "userextras"', () => {
+    expect(reached(['userextras/scopes'], ['impersonate'], ['authentication.k8s.io'])).toEqual(['impersonate']);
+    expect(reached(['userextras'], ['impersonate'], ['authentication.k8s.io'])).toEqual([]);
+  });
+
+  it('"*/<subresource>" reaches nothing a resource without that subresource needs, nor another subresource', () => {
+    expect(reached(['*/status'], ['*'], ['*'])).toEqual([]);
+    expect(reached(['*/exec'], ['get', 'list'], ['certificates.k8s.io'])).toEqual([]);
+    expect(reached(['pods/*'], ['create'], [''])).toEqual([]);
+  });
+
+  it('"*/<subresource>" reaches whatever "<resource>/<subresource>" reaches', () => {
+    const withSubresource = RESOURCES.filter((resource) => resource.includes('/'));
+    fc.assert(
+      fc.property(rule, fc.constantFrom(...withSubresource), fc.boolean(), (r, resource, clusterWide) => {
+        const named = { ...r, resources: [resource] };
+        const every = { ...r, resources: [`*/${resource.split('/')[1]}`] };
+        expect(routes(every, clusterWide)).toEqual(routes(named, clusterWide));
+      }),
+    );
+  });
+});
+
 describe('aggregation label selectors', () => {
   it('matchLabels and matchExpressions as the API server reads them; an empty selector selects nothing', () => {
     const labels = { tier: 'ops', 'aggregate-to-ops': 'true' };

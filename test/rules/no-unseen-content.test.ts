@@ -1,5 +1,7 @@
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js';
+import { parseManifests } from '../../src/adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import rule from '../../src/rules/no-unseen-content.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -104,6 +106,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Kustomization that rewrites the manifests it lists: what the cluster gets is not what was checked',
+      model: modelFromKubernetesObjects(
+        parseManifests(
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\nresources: [rbac.yaml]\n',
+          'overlays/prod/kustomization.yaml',
+        ),
+      ),
+      findings: [
+        {
+          resource: 'kustomization.yaml',
+          detail: 'Unseen::namespace',
+          message:
+            'kustomization.yaml is a Kustomization that changes the manifests it lists (namespace) when `kustomize build` or `kubectl apply -k` ' +
+            'renders them: what the cluster gets is not the files checked here, so its identities and grants cannot be verified. ' +
+            'Check the rendered output instead (kustomize build <dir> > rendered.yaml).',
+          level: 'advisory',
+          pending: true,
+        },
+      ],
+    },
     {
       name: 'a macro: its generated resources are unknown (said once for the template)',
       model: template({ Transform: ['AWS::Serverless-2016-10-31', 'AcmeExpander'] }),

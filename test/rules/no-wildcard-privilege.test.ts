@@ -623,6 +623,26 @@ ruleTester(rule, {
         ],
       }),
     },
+    {
+      name: "Kubernetes: a binding to a role the change does not define, which the catalog's entitlements name at that level (edit in namespaces)",
+      catalog: catalog({
+        entitlements: [
+          {
+            id: 'namespace-edit',
+            classes: ['workload'],
+            privileged: false,
+            kubernetes: { roles: ['edit'], namespaces: ['payments'] },
+          },
+        ],
+      }),
+      model: model({
+        identities: [
+          k8sSa('ci', [
+            { ...namespaceBinding('ci-edit', 'edit', 'payments'), roleOutsideChange: 'ClusterRole' as const },
+          ]),
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -903,6 +923,42 @@ ruleTester(rule, {
           detail: 'Role::cluster-admin',
           message:
             'everyone-admin binds Group system:authenticated to cluster-admin cluster-wide (ClusterRoleBinding): every verb on every resource, including secrets and RBAC itself. Bind a Role with the verbs and resources the workload uses, in its namespace.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: bindings to roles the change does not define (a default ClusterRole, a Role of another change) cannot be seen, and say so; the token is not called a power; a catalog naming admin for namespaces does not vouch for it cluster-wide',
+      catalog: catalog({
+        entitlements: [
+          { id: 'namespace-admin', classes: ['workload'], privileged: false, kubernetes: { roles: ['admin'] } },
+        ],
+      }),
+      model: model({
+        identities: [
+          k8sSa(
+            'ci',
+            [
+              { ...clusterBinding('ci-admin', 'admin'), roleOutsideChange: 'ClusterRole' as const },
+              { ...namespaceBinding('ci-leases', 'leader-election', 'build'), roleOutsideChange: 'Role' as const },
+            ],
+            true,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ci-admin',
+          identity: 'TestStack/ci',
+          detail: 'Role::admin',
+          message:
+            'ci-admin binds ci to ClusterRole admin cluster-wide (ClusterRoleBinding), which this change does not define, so what it grants cannot be seen here (a default role of the cluster, or one another change applies). Define the ClusterRole in the change so its rules are judged, or request a catalog exception for this binding.',
+        },
+        {
+          resource: 'ci-leases',
+          identity: 'TestStack/ci',
+          detail: 'Role::leader-election',
+          message:
+            'ci-leases binds ci to Role leader-election in namespace build, which this change does not define, so what it grants cannot be seen here (a default role of the cluster, or one another change applies). Define the Role in the change so its rules are judged, or request a catalog exception for this binding.',
         },
       ],
     },

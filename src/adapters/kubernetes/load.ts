@@ -4,7 +4,7 @@
  * front-ends speak of a resource the same way. Unreadable input is a located error; nothing is skipped silently.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { isRecord } from '../../util/records.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
@@ -12,6 +12,7 @@ import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
 import type { KubernetesObject } from './to-model.js';
+import { shapeProblem } from './shape.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -47,7 +48,7 @@ export function loadManifests(path: string): KubernetesObject[] {
 }
 
 export function parseManifests(text: string, file: string): KubernetesObject[] {
-  const { LineCounter, parseAllDocuments } = yaml();
+  const { isNode, LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const objects: KubernetesObject[] = [];
   for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: true })) {
@@ -74,7 +75,10 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         start.line,
         start.col,
       );
-    const isList = isRecord(value) && value.kind === 'List' && Array.isArray(value.items);
+    // `kind: List` (kubectl get -o yaml) or a typed list (`RoleBindingList`, which kube-prometheus writes): kubectl
+    // applies the items of any kind ending in List that has them.
+    const isList =
+      isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
     const items: unknown[] = isList ? (value.items as unknown[]) : [value];
     for (const [index, item] of items.entries()) {
       const where = isList ? `items[${index}] ` : '';
@@ -87,8 +91,31 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         );
       }
       const metadata = isRecord(item.metadata) ? item.metadata : {};
+      // A kustomization.yaml beside the manifests is kustomize's build configuration, not an object of the cluster: it
+      // needs no name (the model says what it changes, src/adapters/kubernetes/to-model.ts).
+      if (isKustomization(item.apiVersion)) {
+        const name = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : basename(file);
+        objects.push({ kind: item.kind, body: item, ref: { type: typeToken(item.apiVersion, item.kind), name, file } });
+        continue;
+      }
       if (typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ManifestError(file, `${where}${item.kind} has no metadata.name`, start.line, start.col);
+      }
+      const problem = shapeProblem(item);
+      if (problem) {
+        // At the field itself, or at the nearest object holding it when it is missing (or an alias or merge key hides it).
+        const path = [...(isList ? ['items', index] : []), ...problem.path];
+        let node: unknown;
+        for (let length = path.length; length > 0 && !isNode(node); length--)
+          node = document.getIn(path.slice(0, length), true);
+        const at = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : start;
+        throw new ManifestError(
+          file,
+          `${where}${item.kind} ${metadata.name}: ${formatValuePath(problem.path)} must be ${problem.expected}, not ${problem.actual}; ` +
+            'the API server would refuse it, and read as absent it would hide what the object grants or runs as',
+          at.line,
+          at.col,
+        );
       }
       const ref: ResourceRef = {
         type: typeToken(item.apiVersion, item.kind),
@@ -112,6 +139,11 @@ function readManifest(file: string, directory?: string): string {
     (reason) => new ManifestError(file, reason),
     directory !== undefined && directory !== file ? { within: directory } : {},
   );
+}
+
+/** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
+export function isKustomization(apiVersion: string): boolean {
+  return apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
 /** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */

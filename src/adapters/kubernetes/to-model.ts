@@ -4,7 +4,7 @@
  * credentials, other Secrets with data in the source are plaintext secrets, and workloads that name a service
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
-import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
+import { CLUSTER_ADMIN, labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
 import {
   emptyModel,
   isUnknown,
@@ -35,7 +35,17 @@ export interface KubernetesObject {
 
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
 const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
-const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
+/** The built-in kinds that run pods from a pod spec (a ReplicationController is ReplicaSet's older form, still served). */
+const WORKLOAD_KINDS = new Set([
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 
 export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
@@ -84,7 +94,10 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
 
   for (const object of objects) {
     const { name, namespace } = metadataOf(object);
-    if (object.kind === 'Secret') {
+    if (isKustomizeConfiguration(object)) {
+      const what = kustomizeTransforms(object.body);
+      if (what) (model.unseen ??= []).push({ resource: object.ref, kind: 'kustomize', what });
+    } else if (object.kind === 'Secret') {
       const token = tokenAccountReference(object);
       if (token) {
         const owner = typeof token.account === 'string' ? token.account : undefined;
@@ -131,7 +144,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     } else if (WORKLOAD_KINDS.has(object.kind)) {
       const spec = podSpecOf(object);
       if (!spec) continue;
-      const accountName = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : 'default';
+      const accountName = podServiceAccount(spec);
       const attachment: ComputeAttachment = { kind: 'pod', source: object.ref };
       // An account the change does not create is someone else's identity; its pods are not this change's to judge.
       accounts.get(accountKey(namespace, accountName))?.attachments.push(attachment);
@@ -263,6 +276,9 @@ function bindingGrant(
   if (typeof role === 'string') {
     const permissions = roles.get(roleKey(roleKind, roleKind === 'Role' ? namespace : undefined, role));
     if (permissions && !isUnknown(permissions)) grant.permissions = permissions;
+    // A role of the cluster or of another change: the binding adds whatever it holds, which is not seen here.
+    else if (permissions === undefined && role !== CLUSTER_ADMIN)
+      grant.roleOutsideChange = roleKind === 'Role' ? 'Role' : 'ClusterRole';
   }
   return grant;
 }
@@ -336,6 +352,45 @@ function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefine
       ? spec.jobTemplate.spec.template
       : spec.template;
   return isKnownRecord(template) && isKnownRecord(template.spec) ? template.spec : undefined;
+}
+
+/**
+ * The account a pod spec runs as: `serviceAccountName`, else the deprecated `serviceAccount` it replaced (the API
+ * server still copies one into the other, and old charts write only the latter), else the namespace's `default`.
+ */
+function podServiceAccount(spec: Record<string, unknown>): string {
+  for (const field of ['serviceAccountName', 'serviceAccount']) {
+    const value = spec[field];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return 'default';
+}
+
+function isKustomizeConfiguration(object: KubernetesObject): boolean {
+  const apiVersion = object.body.apiVersion;
+  return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/** Fields of a Kustomization that only list the files it renders: those files are checked as they are written. */
+const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components']);
+
+/**
+ * What a Kustomization changes in what it renders, in words, or undefined when it only lists local files: its other
+ * fields (namespace, namePrefix, patches, secretGenerator, …) rewrite or add objects, and a remote resource (a URL, a
+ * `github.com/…` path) brings in files that are not here.
+ */
+function kustomizeTransforms(body: Record<string, unknown>): string | undefined {
+  const fields = Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
+  const listed = [body.resources, body.components].flatMap((value): unknown[] => (Array.isArray(value) ? value : []));
+  const remote = listed.filter(
+    (entry): entry is string =>
+      typeof entry === 'string' && (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github|gitlab)\.com\//.test(entry)),
+  );
+  const parts = [
+    ...(fields.length ? [fields.join(', ')] : []),
+    ...(remote.length ? [`remote resources ${remote.map((entry) => `"${entry}"`).join(', ')}`] : []),
+  ];
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 function arrayLength(value: unknown): number {

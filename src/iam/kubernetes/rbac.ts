@@ -151,7 +151,7 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
     if (route.clusterWideOnly && !clusterWide) continue;
     if (named && route.id !== 'impersonate') continue;
     const groups = matching(apiGroups, route.apiGroups);
-    const matchedResources = matching(resources, route.resources);
+    const matchedResources = resources.filter((granted) => route.resources.some((needed) => covers(granted, needed)));
     const matchedVerbs = matching(verbs, route.verbs);
     if (!groups.length || !matchedResources.length || !matchedVerbs.length) continue;
     issues.push({
@@ -167,6 +167,21 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
 function matching(granted: readonly string[], needed: readonly string[]): string[] {
   if (granted.includes('*')) return ['*'];
   return granted.filter((value) => needed.includes(value));
+}
+
+/**
+ * Whether a rule's resource covers one a route needs, as the API server's RBAC authorizer matches them
+ * (`ResourceMatches` in plugin/pkg/auth/authorizer/rbac): `*` is every resource and subresource, `*\/scale` is the
+ * `scale` subresource of every resource, anything else only itself. A route's `userextras/*` stands for every extra
+ * (the subresource is the extra's key), so `userextras/scopes` covers it.
+ */
+function covers(granted: string, needed: string): boolean {
+  if (granted === '*' || granted === needed) return true;
+  const slash = needed.indexOf('/');
+  if (slash < 0) return false;
+  const [resource, subresource] = [needed.slice(0, slash), needed.slice(slash + 1)];
+  if (granted === `*/${subresource}`) return true;
+  return subresource === '*' && granted.startsWith(`${resource}/`);
 }
 
 function list(values: readonly string[]): string {

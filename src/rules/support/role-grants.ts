@@ -38,6 +38,7 @@ export type RoleIssue =
   | { kind: 'gcp-default-account'; role: string; scope: string; member: string }
   | { kind: 'k8s-cluster-admin'; scope: string }
   | { kind: 'k8s-rule'; role: string; scope: string; what: string; detail: string; route: RbacRouteId }
+  | { kind: 'k8s-unseen-role'; role: string; roleKind: 'Role' | 'ClusterRole' }
   | { kind: 'catalog'; role: string; scope: string; entry: string };
 
 /** Why a definition of the change is privileged, whether or not anything binds it. */
@@ -77,7 +78,7 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
   // A scope not known until apply only matters where its level could make the role broad.
   if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant)))
     return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
-  const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member);
+  const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member, catalog);
   if (issues.length === 0 && isBroad(grant) && !isUnknown(scope)) {
     const entry = catalogEntry(catalog, grant, role);
     if (entry) issues.push({ kind: 'catalog', role, scope, entry });
@@ -97,14 +98,20 @@ export function isBroad(grant: RoleGrant): boolean {
   }
 }
 
-function cloudIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
+function cloudIssues(
+  grant: RoleGrant,
+  role: string,
+  scope: string,
+  member: string | undefined,
+  catalog: Catalog,
+): RoleIssue[] {
   switch (grant.cloud) {
     case 'azure':
       return azureIssues(grant, role, scope, member);
     case 'gcp':
       return gcpIssues(grant, role, scope, member);
     case 'kubernetes':
-      return kubernetesIssues(grant, role, scope);
+      return kubernetesIssues(grant, role, scope, catalog);
   }
 }
 
@@ -160,8 +167,12 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
   return [];
 }
 
-function kubernetesIssues(grant: RoleGrant, role: string, scope: string): RoleIssue[] {
+function kubernetesIssues(grant: RoleGrant, role: string, scope: string, catalog: Catalog): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
+  // A role the change does not define is unseen, unless the catalog's entitlements name it at the binding's level:
+  // then the organisation has said what it is, and require-entitlement judges who holds it where.
+  if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role))
+    return [{ kind: 'k8s-unseen-role', role, roleKind: grant.roleOutsideChange }];
   const clusterWide = grant.scopeLevel === 'cluster';
   return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({
     kind: 'k8s-rule',
@@ -171,6 +182,15 @@ function kubernetesIssues(grant: RoleGrant, role: string, scope: string): RoleIs
     detail: issue.detail,
     route: issue.route,
   }));
+}
+
+/** Whether an entitlement of the catalog names this role for bindings of the grant's level (clusterRoles, or roles). */
+function catalogNamesKubernetesRole(catalog: Catalog, grant: RoleGrant, role: string): boolean {
+  return catalog.entitlements.some((entitlement) => {
+    const envelope = entitlement.kubernetes;
+    const named = grant.scopeLevel === 'cluster' ? envelope?.clusterRoles : envelope?.roles;
+    return named?.includes(role) ?? false;
+  });
 }
 
 /** The catalog's privileged-action entry naming this role (or, for custom roles, one of its actions). */

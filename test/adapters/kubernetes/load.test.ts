@@ -51,6 +51,18 @@ describe('parseManifests', () => {
     expect(objects[1]!.body.roleRef).toEqual({ kind: 'ClusterRole', name: 'cluster-admin' });
   });
 
+  it('expands a typed list (RoleBindingList, as kube-prometheus writes it), which kubectl applies item by item', () => {
+    const text =
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBindingList\nitems:\n  - apiVersion: rbac.authorization.k8s.io/v1\n    kind: RoleBinding\n    metadata: {name: a, namespace: default}\n    roleRef: {kind: Role, name: a}\n    subjects: []\n';
+    expect(parseManifests(text, 'list.yaml').map((object) => `${object.kind}/${object.ref.name}`)).toEqual([
+      'RoleBinding/a',
+    ]);
+    // A kind ending in List without items is an object like any other, and needs its name.
+    expect(failure('apiVersion: example.com/v1\nkind: AllowList\nspec: {}\n').message).toBe(
+      'k8s/app.yaml:1:1: AllowList has no metadata.name',
+    );
+  });
+
   it('expands kind: List (what kubectl get -o yaml writes)', () => {
     const text =
       'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
@@ -76,6 +88,74 @@ describe('parseManifests', () => {
     expect(failure(`${SERVICE_ACCOUNT}  name: twice\n`).message).toMatch(
       /^k8s\/app\.yaml:6:3: Map keys must be unique/,
     );
+  });
+});
+
+describe('kustomize configuration beside the manifests', () => {
+  it('a kustomization.yaml needs no name: it is read, named for its file, not refused (argo-cd manifests/cluster-rbac)', () => {
+    const objects = parseManifests(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n\nresources:\n- argocd-server-clusterrole.yaml\n',
+      'k8s/server/kustomization.yaml',
+    );
+    expect(objects.map((object) => [object.kind, object.ref.name, object.ref.type])).toEqual([
+      ['Kustomization', 'kustomization.yaml', 'kubernetes:kustomize.config.k8s.io/v1beta1:Kustomization'],
+    ]);
+  });
+});
+
+describe('fields the model reads, of the wrong type: a located error, never read as absent', () => {
+  const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: ops}\nrules:\n';
+  const binding =
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: ops}\nroleRef: {kind: ClusterRole, name: cluster-admin}\n';
+  const refused =
+    '; the API server would refuse it, and read as absent it would hide what the object grants or runs as';
+
+  it('a role whose verbs or resources are not a list of strings (read as no verbs, it granted nothing)', () => {
+    expect(failure(`${role}  - apiGroups: [""]\n    resources: [secrets]\n    verbs: "*"\n`).message).toBe(
+      `k8s/app.yaml:7:12: ClusterRole ops: rules[0].verbs must be a list of strings, not the string "*"${refused}`,
+    );
+    expect(failure(`${role}  - apiGroups: [""]\n    resources: [secrets, 7]\n    verbs: [get]\n`).message).toBe(
+      `k8s/app.yaml:6:16: ClusterRole ops: rules[0].resources must be a list of strings, not a list with a value that is not a string${refused}`,
+    );
+    expect(failure(`${role}  apiGroups: [""]\n`).message).toBe(
+      `k8s/app.yaml:5:3: ClusterRole ops: rules must be a list, not an object${refused}`,
+    );
+  });
+
+  it('a binding whose subjects are a map, or a subject without a name (read as no subjects, cluster-admin went to nobody)', () => {
+    expect(failure(`${binding}subjects: {kind: ServiceAccount, name: ci, namespace: ops}\n`).message).toBe(
+      `k8s/app.yaml:5:11: ClusterRoleBinding ops: subjects must be a list, not an object${refused}`,
+    );
+    expect(failure(`${binding}subjects:\n  - {kind: ServiceAccount, namespace: ops}\n`).message).toBe(
+      `k8s/app.yaml:6:5: ClusterRoleBinding ops: subjects[0].name must be a string, not missing${refused}`,
+    );
+  });
+
+  it('a pod template whose spec is a list (checkov fixture ServiceAccountTokensUNKNOWN.yaml), a service account name that is not a string', () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      - name: web\n        image: nginx\n';
+    expect(failure(deployment).message).toBe(
+      `k8s/app.yaml:7:7: Deployment web: spec.template.spec must be an object, not a list${refused}`,
+    );
+    expect(failure('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {serviceAccountName: [ci]}\n').message).toBe(
+      `k8s/app.yaml:4:28: Pod p: spec.serviceAccountName must be a string, not a list${refused}`,
+    );
+    expect(
+      failure(
+        'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ServiceAccount, metadata: {name: a}, automountServiceAccountToken: "false"}\n',
+      ).message,
+    ).toBe(
+      `k8s/app.yaml:4:95: items[0] ServiceAccount a: automountServiceAccountToken must be true or false, not the string "false"${refused}`,
+    );
+  });
+
+  it('absent and null fields stay absent, and fields the model does not read are not checked', () => {
+    expect(
+      parseManifests(
+        `${role.replace('rules:\n', 'rules:\n  - apiGroups: [""]\n    resources: [pods]\n    verbs: [get]\n  -\n')}---\n${binding}subjects:\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: web, serviceAccountName: null}\n`,
+        'k8s/app.yaml',
+      ).map((object) => object.ref.name),
+    ).toEqual(['ops', 'ops', 'p']);
   });
 });
 

@@ -90,6 +90,55 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
+  it('a binding to a role the change does not define says so (roleOutsideChange); cluster-admin and roles of the change do not', () => {
+    const binding = (name: string, roleRef: string, namespaced = false) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${namespaced ? 'RoleBinding' : 'ClusterRoleBinding'}\nmetadata: {name: ${name}${namespaced ? ', namespace: payments' : ''}}\nroleRef: ${roleRef}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n`;
+    const result = model(
+      account('api') +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: payments}\nrules: []\n---\n' +
+        binding('to-view', '{kind: ClusterRole, name: view}') +
+        binding('to-admin', '{kind: ClusterRole, name: cluster-admin}') +
+        binding('to-reader', '{kind: Role, name: reader}', true) +
+        // A Role of the same name in another namespace is not this one: RoleBindings name Roles of their own namespace.
+        binding('to-other-reader', '{kind: ClusterRole, name: reader}', true) +
+        binding('to-elsewhere', '{kind: Role, name: leases}', true),
+    );
+    expect(
+      result.identities[0]!.grants.map((grant) => [
+        grant.source.name,
+        grant.kind === 'role' && grant.roleOutsideChange,
+      ]),
+    ).toEqual([
+      ['to-view', 'ClusterRole'],
+      ['to-admin', undefined],
+      ['to-reader', undefined],
+      ['to-other-reader', 'ClusterRole'],
+      ['to-elsewhere', 'Role'],
+    ]);
+  });
+
+  it('a Kustomization that rewrites or adds objects, or renders remote files, is unseen content; one that only lists local files is not', () => {
+    const kustomization = (body: string, file: string) =>
+      parseManifests(`apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`, file);
+    const result = modelFromKubernetesObjects([
+      ...kustomization('resources: [role.yaml, ./server]\n', 'base/kustomization.yaml'),
+      ...kustomization(
+        'namespace: prod\nnamePrefix: prod-\nresources:\n  - ../base\n  - https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0\n',
+        'overlays/prod/kustomization.yaml',
+      ),
+      ...kustomization('secretGenerator:\n  - name: db\n    literals: [password=hunter2]\n', 'gen/kustomization.yaml'),
+    ]);
+    expect(result.unseen?.map(({ kind, what, resource }) => [kind, resource.file, what])).toEqual([
+      [
+        'kustomize',
+        'overlays/prod/kustomization.yaml',
+        'namespace, namePrefix; remote resources "https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0"',
+      ],
+      ['kustomize', 'gen/kustomization.yaml', 'secretGenerator'],
+    ]);
+    expect(result.identities).toEqual([]);
+  });
+
   it('a service-account token Secret is a credential of its account, created for an account the change does not define', () => {
     const token = (name: string, owner: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: payments\n  annotations: {kubernetes.io/service-account.name: ${owner}}\ntype: kubernetes.io/service-account-token\n---\n`;
@@ -139,5 +188,26 @@ describe('Kubernetes objects to the model', () => {
         identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`),
       ),
     ).toEqual([['pod nightly', 'pod web']]);
+  });
+
+  it('a pod spec naming its account by the deprecated serviceAccount field runs as it, and a ReplicationController runs pods too', () => {
+    // checkov's graph fixture Keyword/clusterrolebinding.yaml: a Deployment with only `serviceAccount:`.
+    const result = model(
+      account('legacy') +
+        account('replicated') +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: old-chart, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccount: legacy}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: both, namespace: payments}\nspec: {serviceAccountName: legacy, serviceAccount: replicated}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: empty-name, namespace: payments}\nspec: {serviceAccountName: "", serviceAccount: replicated}\n---\n' +
+        'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccountName: replicated}\n',
+    );
+    expect(
+      result.identities.map((identity) => [
+        identity.name,
+        identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`),
+      ]),
+    ).toEqual([
+      ['legacy', ['pod old-chart', 'pod both']],
+      ['replicated', ['pod empty-name', 'pod rc']],
+    ]);
   });
 });

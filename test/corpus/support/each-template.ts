@@ -4,7 +4,7 @@
  * judge content; the catalog rules' findings, one or two per identity without a catalog, only counted).
  */
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { runCheck } from '../../../src/cli/check.js';
 
 const REPO = join(import.meta.dirname, '../../..');
@@ -22,13 +22,30 @@ export function templateFiles(directory: string): string[] {
     });
 }
 
-/** Each file below `root` (relative to it) with the result of checking it alone, paths in findings relative to the repository. */
-export function checkEachTemplate(root: string): Map<string, CheckResult> {
+/**
+ * Each file below `root` (relative to it) with the result of checking it alone, paths in findings relative to the
+ * repository. A directory `together` picks (relative to `root`; the outermost one picked, with all below it) is checked
+ * as one change instead, as a user runs `entitlement-guard check <dir>`: a peer's graph fixtures split a role and its
+ * binding into two files, and a kustomize tree spreads one install over subdirectories.
+ */
+export function checkEachTemplate(
+  root: string,
+  options: { together?: (directory: string) => boolean } = {},
+): Map<string, CheckResult> {
+  const unitOf = (file: string): string => {
+    const parts = relative(root, dirname(file)).split(sep).filter(Boolean);
+    for (let length = 1; length <= parts.length; length++) {
+      const directory = parts.slice(0, length).join('/');
+      if (options.together?.(directory)) return join(root, directory);
+    }
+    return file;
+  };
+  const units = new Set(templateFiles(root).map(unitOf));
   return new Map(
-    templateFiles(root).map((file) => [
-      relative(root, file),
+    [...units].map((path) => [
+      relative(root, path),
       runCheck({
-        paths: [relative(REPO, file)],
+        paths: [relative(REPO, path)],
         format: 'json',
         now: new Date('2026-06-01T00:00:00Z'),
         cwd: REPO,

@@ -1,0 +1,126 @@
+/**
+ * The shape of the fields the model reads from a manifest object. A field of the wrong type (`verbs: "*"` instead of
+ * a list, a pod template whose `spec` is a list, `subjects` as a map) is something the API server refuses, and the
+ * model would otherwise read it as absent: a role with no verbs, a binding with no subjects, pods that run as no
+ * account of the change. So a manifest that has one is broken input, said with the field's path, never a pass.
+ * Only fields the model reads are checked; everything else is the API server's business.
+ */
+import { isRecord } from '../../util/records.js';
+import type { ValuePath } from '../../util/depth.js';
+
+export interface ShapeProblem {
+  /** Where the field is, below the object. */
+  path: ValuePath;
+  /** What it must be, in words: `a list of strings`. */
+  expected: string;
+  /** What it is: `a string`. */
+  actual: string;
+}
+
+type Check = (value: unknown) => boolean;
+
+const isString: Check = (value) => typeof value === 'string';
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const isStringList: Check = (value) => Array.isArray(value) && value.every(isString);
+
+const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
+const BINDING_KINDS = new Set(['RoleBinding', 'ClusterRoleBinding']);
+const TEMPLATED_WORKLOADS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+]);
+
+/** The first field of the object the model reads whose type is wrong, or undefined. */
+export function shapeProblem(object: Record<string, unknown>): ShapeProblem | undefined {
+  const problems: ShapeProblem[] = [];
+  /** `value` at `path` must pass `check` when it is present (null is YAML's absent: `rules:` with nothing after it). */
+  const expect = (path: ValuePath, value: unknown, check: Check, expected: string): boolean => {
+    if (value === undefined || value === null || check(value)) return true;
+    const actual =
+      Array.isArray(value) && expected === 'a list of strings'
+        ? 'a list with a value that is not a string'
+        : describe(value);
+    problems.push({ path, expected, actual });
+    return false;
+  };
+  const record = (path: ValuePath, value: unknown): boolean => expect(path, value, isRecord, 'an object');
+  const list = (path: ValuePath, value: unknown): boolean => expect(path, value, Array.isArray, 'a list');
+
+  const kind = object.kind;
+  if (!record(['metadata'], object.metadata)) return problems[0];
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  expect(['metadata', 'namespace'], metadata.namespace, isString, 'a string');
+  record(['metadata', 'labels'], metadata.labels);
+  record(['metadata', 'annotations'], metadata.annotations);
+
+  if (kind === 'ServiceAccount') {
+    expect(['automountServiceAccountToken'], object.automountServiceAccountToken, isBoolean, 'true or false');
+  } else if (typeof kind === 'string' && ROLE_KINDS.has(kind)) {
+    if (list(['rules'], object.rules) && Array.isArray(object.rules)) {
+      for (const [index, rule] of object.rules.entries()) {
+        if (!record(['rules', index], rule) || !isRecord(rule)) continue;
+        for (const field of ['apiGroups', 'resources', 'verbs', 'resourceNames', 'nonResourceURLs'])
+          expect(['rules', index, field], rule[field], isStringList, 'a list of strings');
+      }
+    }
+    if (record(['aggregationRule'], object.aggregationRule) && isRecord(object.aggregationRule)) {
+      const selectors = object.aggregationRule.clusterRoleSelectors;
+      if (list(['aggregationRule', 'clusterRoleSelectors'], selectors) && Array.isArray(selectors))
+        for (const [index, selector] of selectors.entries())
+          record(['aggregationRule', 'clusterRoleSelectors', index], selector);
+    }
+  } else if (typeof kind === 'string' && BINDING_KINDS.has(kind)) {
+    if (record(['roleRef'], object.roleRef) && isRecord(object.roleRef)) {
+      expect(['roleRef', 'kind'], object.roleRef.kind, isString, 'a string');
+      expect(['roleRef', 'name'], object.roleRef.name, isString, 'a string');
+    }
+    if (list(['subjects'], object.subjects) && Array.isArray(object.subjects)) {
+      for (const [index, subject] of object.subjects.entries()) {
+        if (!record(['subjects', index], subject) || !isRecord(subject)) continue;
+        // A subject without kind or name names nobody the model could hold to the grant.
+        for (const field of ['kind', 'name'])
+          if (subject[field] === undefined || subject[field] === null)
+            problems.push({ path: ['subjects', index, field], expected: 'a string', actual: 'missing' });
+          else expect(['subjects', index, field], subject[field], isString, 'a string');
+        expect(['subjects', index, 'namespace'], subject.namespace, isString, 'a string');
+      }
+    }
+  } else if (kind === 'Secret') {
+    expect(['type'], object.type, isString, 'a string');
+    record(['data'], object.data);
+    record(['stringData'], object.stringData);
+  } else if (kind === 'Pod') {
+    podSpec(['spec'], object.spec);
+  } else if (typeof kind === 'string' && TEMPLATED_WORKLOADS.has(kind)) {
+    template(['spec'], object.spec);
+  } else if (kind === 'CronJob') {
+    if (record(['spec'], object.spec) && isRecord(object.spec)) {
+      const jobTemplate = object.spec.jobTemplate;
+      if (record(['spec', 'jobTemplate'], jobTemplate) && isRecord(jobTemplate))
+        template(['spec', 'jobTemplate', 'spec'], jobTemplate.spec);
+    }
+  }
+  return problems[0];
+
+  function template(path: ValuePath, spec: unknown): void {
+    if (!record(path, spec) || !isRecord(spec)) return;
+    if (record([...path, 'template'], spec.template) && isRecord(spec.template))
+      podSpec([...path, 'template', 'spec'], spec.template.spec);
+  }
+
+  function podSpec(path: ValuePath, spec: unknown): void {
+    if (!record(path, spec) || !isRecord(spec)) return;
+    for (const field of ['serviceAccountName', 'serviceAccount'])
+      expect([...path, field], spec[field], isString, 'a string');
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'an object';
+  return `${typeof value === 'string' ? 'the string' : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}
