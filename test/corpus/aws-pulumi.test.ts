@@ -6,7 +6,7 @@
  * built policy pack, started and asked as `pulumi preview` asks it (Analyze per resource, then AnalyzeStack, over
  * the analyzer protocol), gives each program's verdicts: rule, level and resource.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,8 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { runCheck } from '../../src/cli/check.js';
-import { runCatalogInit } from '../../src/cli/catalog-init.js';
-import { allRules } from '../../src/rules/index.js';
-import { approved } from '../bootstrap/support.js';
-import { analyzerClient, captureProgram, resourceNameOf, startEngine, startPack, waiverOf, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { stackExport } from '../pulumi/support/stack-export.js';
+import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
 
 const PROGRAMS = ['aws-ts-serverless-raw', 'aws-ts-resources', 'aws-ts-apigatewayv2-http-api-quickcreate'] as const;
 const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
@@ -31,36 +27,8 @@ const packVerdicts: Record<string, string[]> = {};
 let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
 let pack: Awaited<ReturnType<typeof startPack>> | undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-corpus-'));
-/**
- * Adopting a program as a team would: `catalog init` on its `pulumi stack export`, approvers filled in; then the CLI's
- * check of the export and the pack's verdicts with that catalog, as `rule waived|level resource`. Dated today, as the
- * pack judges exceptions against the clock.
- */
-const adoption: Record<string, { initExit: number; unnameable: string[]; cli: string[]; cliExit: number; pack: string[] }> = {};
-
-type Client = ReturnType<typeof analyzerClient>;
-type Diagnostic = Awaited<ReturnType<Client['analyzeAsDeployment']>>[number];
-
-/** `rule waived|level resource` of a diagnostic. */
-const packVerdict = (d: Diagnostic) => `${d.policyName} ${waiverOf(d) ? 'waived' : d.enforcementLevel} ${resourceNameOf(d) ?? '(stack)'}`;
-
-async function adopt(client: Client, program: string, records: CapturedResource[]) {
-  const exported = join(scratch, `${program}.stack.json`);
-  writeFileSync(exported, JSON.stringify(stackExport(records)));
-  const today = new Date().toISOString().slice(0, 10);
-  const written = runCatalogInit([exported, '--today', today]);
-  const catalogPath = approved(written.output, mkdtempSync(join(scratch, `${program}-`)));
-  const checked = runCheck({ paths: [exported], catalogPath, format: 'json', toolVersion: 'test' });
-  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { properties: { catalogPath } }])));
-  const diagnostics = await client.analyzeAsDeployment(records);
-  adoption[program] = {
-    initExit: written.exitCode,
-    unnameable: written.errors.filter((line) => line.includes('no exception can name it')),
-    cliExit: checked.exitCode,
-    cli: (checked.result?.findings ?? []).map((f) => `${f.ruleId} ${f.waivedBy ? 'waived' : f.level} ${f.resource.name}`).sort(),
-    pack: diagnostics.map(packVerdict).sort(),
-  };
-}
+/** Each program adopted as a team would (test/corpus/support/pulumi-adoption.ts). */
+const adoption: Record<string, Adoption> = {};
 
 const captured: Record<string, CapturedResource[]> = {};
 
@@ -78,7 +46,7 @@ beforeAll(async () => {
       packVerdicts[program] = (await client.analyzeAsDeployment(records)).map(packVerdict).sort();
       captured[program] = records;
     }
-    for (const program of PROGRAMS) await adopt(client, program, captured[program]!);
+    for (const program of PROGRAMS) adoption[program] = await adopt(client, program, captured[program]!, scratch);
   } finally {
     client.close();
   }

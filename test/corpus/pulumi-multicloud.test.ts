@@ -8,7 +8,7 @@
  * AnalyzeStack, over the analyzer protocol), gives each program's verdicts: rule, level and resource. The same pattern
  * as test/corpus/aws-pulumi.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +18,8 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { runCheck } from '../../src/cli/check.js';
-import { runCatalogInit } from '../../src/cli/catalog-init.js';
-import { allRules } from '../../src/rules/index.js';
-import { approved } from '../bootstrap/support.js';
-import { analyzerClient, captureProgram, resourceNameOf, startEngine, startPack, waiverOf, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { stackExport } from '../pulumi/support/stack-export.js';
+import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
 
 /**
  * Each program with the stack configuration its README asks for (`pulumi config set gcp:project …`); the programs
@@ -49,36 +45,8 @@ const packVerdicts = {} as Record<Program, string[]>;
 let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
 let pack: Awaited<ReturnType<typeof startPack>> | undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-multicloud-corpus-'));
-/**
- * Adopting a program as a team would: `catalog init` on its `pulumi stack export`, approvers filled in; then the CLI's
- * check of the export and the pack's verdicts with that catalog, as `rule waived|level resource`. Dated today, as the
- * pack judges exceptions against the clock.
- */
-const adoption = {} as Record<Program, { initExit: number; unnameable: string[]; cli: string[]; cliExit: number; pack: string[] }>;
-
-type Client = ReturnType<typeof analyzerClient>;
-type Diagnostic = Awaited<ReturnType<Client['analyzeAsDeployment']>>[number];
-
-/** `rule waived|level resource` of a diagnostic. */
-const packVerdict = (d: Diagnostic) => `${d.policyName} ${waiverOf(d) ? 'waived' : d.enforcementLevel} ${resourceNameOf(d) ?? '(stack)'}`;
-
-async function adopt(client: Client, program: Program, records: CapturedResource[]) {
-  const exported = join(scratch, `${program}.stack.json`);
-  writeFileSync(exported, JSON.stringify(stackExport(records)));
-  const today = new Date().toISOString().slice(0, 10);
-  const written = runCatalogInit([exported, '--today', today]);
-  const catalogPath = approved(written.output, mkdtempSync(join(scratch, `${program}-`)));
-  const checked = runCheck({ paths: [exported], catalogPath, format: 'json', toolVersion: 'test' });
-  await client.configure(Object.fromEntries(allRules.map((rule) => [rule.meta.id, { properties: { catalogPath } }])));
-  const diagnostics = await client.analyzeAsDeployment(records);
-  adoption[program] = {
-    initExit: written.exitCode,
-    unnameable: written.errors.filter((line) => line.includes('no exception can name it')),
-    cliExit: checked.exitCode,
-    cli: (checked.result?.findings ?? []).map((f) => `${f.ruleId} ${f.waivedBy ? 'waived' : f.level} ${f.resource.name}`).sort(),
-    pack: diagnostics.map(packVerdict).sort(),
-  };
-}
+/** Each program adopted as a team would (test/corpus/support/pulumi-adoption.ts). */
+const adoption = {} as Record<Program, Adoption>;
 
 const captured = {} as Record<Program, CapturedResource[]>;
 
@@ -97,7 +65,7 @@ beforeAll(async () => {
       const planned = await captureProgram(file, 'preview', { project: program, config: PROGRAMS[program] });
       previewFindings[program] = evaluate(modelFromPulumiResources(stackResources(planned)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
     }
-    for (const program of NAMES) await adopt(client, program, captured[program]);
+    for (const program of NAMES) adoption[program] = await adopt(client, program, captured[program], scratch);
   } finally {
     client.close();
   }
