@@ -515,6 +515,28 @@ describe("conditions on a parameter's default: what `--parameter-overrides` depl
     expect(result.result!.findings.some((finding) => finding.resource.name === 'HugeAdmin')).toBe(false);
   });
 
+  it('holds every managed policy a parameter allows, and one a deployment may name freely as unknown until deployment', () => {
+    const result = check(['test/fixtures/cloudformation/semantics/parameter-policy-arns.template.yaml']);
+    expect(result.exitCode).toBe(1);
+    expect(
+      result
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map(
+          (finding) =>
+            `${finding.level} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
+        ),
+    ).toEqual([
+      'mandatory Operator Policy::PowerUserAccess',
+      'mandatory Operator Policy::ReadOnlyAccess',
+      'mandatory Reporter - pending',
+    ]);
+    expect(
+      result.result!.findings.find(
+        (finding) => finding.resource.name === 'Reporter' && finding.ruleId === 'no-wildcard-privilege',
+      )!.message,
+    ).toContain('Ref ExtraPolicyArn (a parameter the deployment may set to a value other than its default)');
+  });
+
   it("judges a nested stack's prod-only role when the parent passes its own parameter on, not when it passes a literal", () => {
     const result = check(['test/fixtures/cloudformation/semantics/parameter-overrides-nested/parent.template.yaml']);
     expect(result.errors).toEqual([]);

@@ -358,13 +358,19 @@ class ModelBuilder {
       const policy = target === undefined ? undefined : stack.input.template.Resources[target];
       if (target && policy?.Type === 'AWS::IAM::ManagedPolicy') {
         this.hold(identity, this.policyGrant(stack, target, policy));
-      } else {
-        identity.grants.push({
-          kind: 'aws-managed-policy',
-          source: identity.resource,
-          arn: stack.sharedString(raw, 'ManagedPolicyArns item'),
-        });
+        return;
       }
+      // An ARN from a parameter is whatever policy the deployment passes (`--parameter-overrides`), not only the
+      // default the template shows: each allowed value is held, or, without AllowedValues, a policy unknown until
+      // deployment.
+      const choices = stack.resolver.choicesOf(raw);
+      const arns =
+        choices === undefined
+          ? [stack.sharedString(raw, 'ManagedPolicyArns item')]
+          : isUnknown(choices)
+            ? [choices]
+            : choices;
+      for (const arn of arns) identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn });
     });
   }
 
