@@ -41,6 +41,38 @@ const ROTATION_ADVICE: Partial<Record<Secret['cloud'], string>> = {
 /** Where a configuration writes a Key Vault secret's expiry. */
 const EXPIRY_ADVICE = 'expiration_date';
 
+/**
+ * An AzureRM resource of any type with a system-assigned managed identity (`identity { type = "SystemAssigned" }`,
+ * alone or with user-assigned ones): Azure creates that identity with the resource. Whether it is there is read from
+ * the planned `identity[0].type`; an identity type known only at apply is not guessed.
+ */
+function hasSystemAssignedIdentity(instance: TerraformInstance): boolean {
+  if (!instance.type.startsWith('azurerm_')) return false;
+  const identity: unknown = instance.values.identity;
+  const block: unknown = Array.isArray(identity) ? identity[0] : undefined;
+  return isKnownRecord(block) && typeof block.type === 'string' && /systemassigned/i.test(block.type);
+}
+
+/**
+ * The resource as the Pulumi Azure adapters read a resource with a system-assigned identity (azure-native's shape:
+ * `identity: { type, principalId }`, its name and tags), so the identity, its holder and its findings are the same
+ * whichever tool plans it. Its Terraform type is kept under the `azure:` prefix the adapters look for.
+ */
+function systemAssignedRecord(instance: TerraformInstance, values: Record<string, unknown>): PulumiResource {
+  const identity: unknown = Array.isArray(values.identity) ? values.identity[0] : undefined;
+  const block = isRecord(identity) ? identity : {};
+  return {
+    type: `azure:terraform:${instance.type}`,
+    name: instance.address,
+    urn: instance.address,
+    props: {
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.tags !== undefined ? { tags: values.tags } : {}),
+      identity: { type: block.type, principalId: block.principal_id },
+    },
+  };
+}
+
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
   file?: string;
@@ -66,7 +98,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       continue;
     }
     const gcpIam = mapping ? undefined : gcpResourceIamParts(instance.type);
-    if (!mapping && !gcpIam) continue;
+    const systemAssigned = !mapping && !gcpIam && hasSystemAssignedIdentity(instance);
+    if (!mapping && !gcpIam && !systemAssigned) continue;
     const sources = configuration.sources(instance);
     const reported = configuration.present
       ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute))
@@ -82,6 +115,11 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       },
     ) as Record<string, unknown>;
     if (!mapping) {
+      if (systemAssigned) {
+        records.push(systemAssignedRecord(instance, values));
+        refs.set(instance.address, refOf(instance));
+        continue;
+      }
       // A Google Cloud resource's own IAM (the other types without a mapping were passed over above).
       if (gcpIam) {
         gcpResourceIam.push({ instance, values, ...gcpIam });
