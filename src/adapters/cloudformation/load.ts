@@ -203,23 +203,21 @@ function withNested(
     }
     const nested = readTemplateFile(file, scope);
     const passed = resource.Properties?.Parameters;
-    const parameters = isRecord(passed)
-      ? Object.fromEntries(
-          Object.entries(passed).map(([key, value]) => [key, (resolver ??= createResolver(parent)).resolve(value)]),
-        )
-      : undefined;
+    const parameters: Record<string, unknown> = {};
     // A value passed from the parent's own parameters is the parent's deployment's choice, not only its default.
     const parameterChoices: Record<string, readonly string[] | Unknown> = {};
     if (isRecord(passed)) {
+      resolver ??= createResolver(parent);
       for (const [key, value] of Object.entries(passed)) {
-        const choices = (resolver ??= createResolver(parent)).choicesOf(value);
+        setOwn(parameters, key, resolver.resolve(value));
+        const choices = resolver.choicesOf(value);
         if (choices !== undefined) setOwn(parameterChoices, key, choices);
       }
     }
     withNested(
       {
         ...nested,
-        ...(parameters ? { parameters } : {}),
+        ...(isRecord(passed) ? { parameters } : {}),
         ...(Object.keys(parameterChoices).length > 0 ? { parameterChoices } : {}),
       },
       `${stack}/${logicalId}`,

@@ -11,7 +11,7 @@ import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.
 import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
-import type { KubernetesObject } from './to-model.js';
+import { isKustomization, type KubernetesObject } from './to-model.js';
 import { shapeProblem } from './shape.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -139,11 +139,6 @@ function readManifest(file: string, directory?: string): string {
     (reason) => new ManifestError(file, reason),
     directory !== undefined && directory !== file ? { within: directory } : {},
   );
-}
-
-/** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
-export function isKustomization(apiVersion: string): boolean {
-  return apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
 /** `v1` + `Secret` -> `kubernetes:core/v1:Secret`; `apps/v1` + `Deployment` -> `kubernetes:apps/v1:Deployment`. */

@@ -94,7 +94,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
 
   for (const object of objects) {
     const { name, namespace } = metadataOf(object);
-    if (isKustomizeConfiguration(object)) {
+    if (typeof object.body.apiVersion === 'string' && isKustomization(object.body.apiVersion)) {
       const what = kustomizeTransforms(object.body);
       if (what) (model.unseen ??= []).push({ resource: object.ref, kind: 'kustomize', what });
     } else if (object.kind === 'Secret') {
@@ -366,9 +366,9 @@ function podServiceAccount(spec: Record<string, unknown>): string {
   return 'default';
 }
 
-function isKustomizeConfiguration(object: KubernetesObject): boolean {
-  const apiVersion = object.body.apiVersion;
-  return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/');
+/** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
+export function isKustomization(apiVersion: string): boolean {
+  return apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
 /** Fields of a Kustomization that only list the files it renders: those files are checked as they are written. */

@@ -130,11 +130,16 @@ export function isSystemAssignedCandidate(type: string): boolean {
   );
 }
 
+/** `SystemAssigned`, alone or with user-assigned identities (`SystemAssigned, UserAssigned`), in any case. */
+export function hasSystemAssignedType(type: unknown): boolean {
+  return typeof type === 'string' && /systemassigned/i.test(type);
+}
+
 export function addSystemAssignedIdentities(graph: AzureGraph, entries: Entry[]): void {
   for (const entry of entries) {
     const block = entry.props.identity;
     // A type known only at apply names no identity the check can hold: a grant to it is still judged, as an external one.
-    if (!isKnownRecord(block) || typeof block.type !== 'string' || !/systemassigned/i.test(block.type)) continue;
+    if (!isKnownRecord(block) || !hasSystemAssignedType(block.type)) continue;
     const name = knownString(entry.props.name) ?? entry.ref.name;
     const identity = azureIdentity(entry, 'azure-managed-identity', name, new Map());
     identity.tags = tagsOf(entry.props.tags);

@@ -5,6 +5,7 @@
  * stand in for Pulumi's property dependencies. Findings then name the Terraform address and type.
  */
 import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
+import { hasSystemAssignedType } from '../pulumi/azure-native.js';
 import {
   isUnknown,
   unknownValue,
@@ -50,7 +51,7 @@ function hasSystemAssignedIdentity(instance: TerraformInstance): boolean {
   if (!instance.type.startsWith('azurerm_')) return false;
   const identity: unknown = instance.values.identity;
   const block: unknown = Array.isArray(identity) ? identity[0] : undefined;
-  return isKnownRecord(block) && typeof block.type === 'string' && /systemassigned/i.test(block.type);
+  return isKnownRecord(block) && hasSystemAssignedType(block.type);
 }
 
 /**
