@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
-import { loadTemplates, streamTemplates } from '../adapters/cloudformation/load.js';
+import { loadTemplates, streamTemplates, type DeploymentParameters } from '../adapters/cloudformation/load.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
 import { InputFileError } from '../adapters/input-error.js';
 import { TemplateModelBuilder } from '../adapters/cloudformation/to-model.js';
@@ -29,6 +29,11 @@ export interface LoadOptions {
   cwd?: string;
   /** Terminal progress for long runs; the CLI passes one only for a terminal outside CI. */
   progress?: Progress;
+  /**
+   * The values the deployment passes to the templates' parameters (`--parameters`, `--parameter-overrides`): each
+   * top-level template that declares one is judged at that value; a name no template declares is an error.
+   */
+  parameters?: Readonly<Record<string, string>>;
 }
 
 export interface EvaluateOptions {
@@ -73,6 +78,9 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
   const planModels: Model[] = [];
   /** Templates read from a subdirectory of a directory argument: a nested stack's file there is its parent's, not a stack of its own. */
   const fromSubdirectories = new Set<TemplateRead>();
+  const deployment: DeploymentParameters | undefined = options.parameters
+    ? { values: options.parameters, declared: new Set() }
+    : undefined;
   /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
   const read = (path: string, optional: boolean): boolean => {
     // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
@@ -110,7 +118,7 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
       builder.add(input);
     };
     try {
-      readTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files], take);
+      readTemplatesUnlessOnlyManifests(path, [...manifests, ...plans.files], take, deployment);
     } catch (error) {
       if (optional && error instanceof TemplateError && error.reason.startsWith(NO_TEMPLATE_IN_DIRECTORY))
         return plans.files.length + manifests.length > 0;
@@ -137,6 +145,14 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
       throw error;
     }
   }
+  const undeclared = Object.keys(options.parameters ?? {}).filter((name) => !deployment?.declared.has(name));
+  if (undeclared.length > 0)
+    return failure(
+      undeclared.map(
+        (name) =>
+          `--parameters: ${name} is not a parameter of any template read (${templates.length} template${templates.length === 1 ? '' : 's'}); a value for it would be refused at deployment`,
+      ),
+    );
   dropNestedTemplatesReadAsStacks(templates, fromSubdirectories);
   for (const template of templates) {
     if (template.file) template.file = relativeFile(cwd, template.file);
@@ -201,9 +217,10 @@ function readTemplatesUnlessOnlyManifests(
   path: string,
   manifests: string[],
   take: (input: TemplateInput) => void,
+  deployment: DeploymentParameters | undefined,
 ): void {
   if (manifests.length === 0 || !statSync(path).isDirectory()) {
-    streamTemplates(path, take);
+    streamTemplates(path, take, deployment);
     return;
   }
   const others = readdirSync(path)
@@ -214,7 +231,7 @@ function readTemplatesUnlessOnlyManifests(
     );
   const inputs = others.flatMap((file) => {
     try {
-      return loadTemplates(file);
+      return loadTemplates(file, deployment);
     } catch (error) {
       if (error instanceof TemplateError && error.reason.startsWith('not a CloudFormation template')) return [];
       throw error;

@@ -18,12 +18,14 @@ import { runAudit } from './audit.js';
 import { CATALOG_INIT_USAGE, runCatalogInit, type CatalogInitResult } from './catalog-init.js';
 import { DIFF_FORMATS, runDiff, type DiffFormat } from './diff.js';
 import { FORMATS, runCatalogValidate, runCheck, type Format } from './check.js';
-import { EXIT, type CommandResult } from './command-result.js';
+import { EXIT, failure, type CommandResult } from './command-result.js';
+import { readParameterValues } from './parameter-values.js';
+import { InputFileError } from '../adapters/input-error.js';
 
 const USAGE = `Usage:
-  entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
-  entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--format json|markdown|html|review] [--baseline AUDIT.json|INPUT] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
-  entitlement-guard diff <base> <head> [--catalog FILE] [--format text|json|markdown] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--parameters FILE]... [--parameter-overrides KEY=VALUE]... [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard audit <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--parameters FILE]... [--parameter-overrides KEY=VALUE]... [--format json|markdown|html|review] [--baseline AUDIT.json|INPUT] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
+  entitlement-guard diff <base> <head> [--catalog FILE] [--parameters FILE]... [--parameter-overrides KEY=VALUE]... [--format text|json|markdown] [--source KEY=VALUE]... [--report-url URL] [--out FILE] [--now YYYY-MM-DD]
   entitlement-guard catalog validate FILE
   ${CATALOG_INIT_USAGE}
   entitlement-guard --help | --version
@@ -42,6 +44,10 @@ exception for each finding that still blocks (its approvedBy to be filled in); -
 Where the change came from is read from GitHub Actions, GitLab CI, Azure Pipelines, Jenkins or CircleCI, or given
 with --source commit=SHA --source branch=NAME --source pull-request=N --source actor=WHO (also repository, url).
 --report-url links the full report from Markdown that does not fit a pull-request comment.
+A CloudFormation parameter is judged at every value a deployment may give it (its AllowedValues, else any value)
+where it decides a condition, a managed policy or a statement's actions, resources or principals; --parameters (a
+create-stack parameter list, a CodePipeline template configuration or a {NAME: VALUE} JSON file) and
+--parameter-overrides KEY=VALUE give the deployment's values instead, for every top-level template that declares them.
 Without --catalog the built-in defaults are used. Progress shows on a terminal (stderr), never in CI or when piped.
 
 Exit codes: 0 nothing blocks, 1 blocking findings (check; diff: new in the head), 2 usage, template or catalog error.
@@ -102,6 +108,8 @@ function run(argv: string[], progress?: Progress): CommandResult {
         now: { type: 'string' },
         baseline: { type: 'string' },
         source: { type: 'string', multiple: true },
+        parameters: { type: 'string', multiple: true },
+        'parameter-overrides': { type: 'string', multiple: true },
         'report-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -157,8 +165,25 @@ function run(argv: string[], progress?: Progress): CommandResult {
     const problem = outputProblem(values.out);
     if (problem) return usageError(`--out ${JSON.stringify(values.out)}: ${problem}`);
   }
+  // `aws cloudformation deploy --parameter-overrides A=1 B=2` takes several pairs after one flag; here each pair
+  // has its own flag, so a second pair would be read as a path.
+  const strayPair =
+    values['parameter-overrides'] &&
+    rest.find((path) => /^[A-Za-z0-9]+=/.test(path) && !statSync(path, { throwIfNoEntry: false }));
+  if (strayPair !== undefined)
+    return usageError(`${JSON.stringify(strayPair)} is not a path: give each KEY=VALUE its own --parameter-overrides`);
+  let parameters: Record<string, string> | undefined;
+  if (values.parameters !== undefined || values['parameter-overrides'] !== undefined) {
+    try {
+      parameters = readParameterValues(values.parameters ?? [], values['parameter-overrides'] ?? []);
+    } catch (error) {
+      if (error instanceof InputFileError) return failure([error.message]);
+      return usageError((error as Error).message);
+    }
+  }
   const shared = {
     paths: rest,
+    ...(parameters ? { parameters } : {}),
     ...(values.catalog !== undefined ? { catalogPath: values.catalog } : {}),
     ...(now ? { now } : {}),
     ...(progress ? { progress } : {}),

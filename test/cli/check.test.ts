@@ -550,6 +550,135 @@ describe("conditions on a parameter's default: what `--parameter-overrides` depl
   });
 });
 
+describe("a statement's actions, resources and principals written by parameters: what a deployment may pass is judged", () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-statements.template.yaml';
+  /** The findings of the rules that judge content, one line each. */
+  const contentFindings = (result: ReturnType<typeof check>) =>
+    result
+      .result!.findings.filter(
+        (finding) =>
+          ['no-wildcard-privilege', 'restrict-trust'].includes(finding.ruleId) ||
+          (finding.ruleId === 'no-privilege-escalation' && finding.detail === 'Path::unknown'),
+      )
+      .map(
+        (finding) =>
+          `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
+      );
+
+  it('holds each allowed action, and an action, principal or wildcard-capable resource any deployment may choose as unknown', () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(contentFindings(result)).toEqual([
+      'no-privilege-escalation mandatory Everything Path::unknown pending',
+      'no-privilege-escalation mandatory Reader Path::unknown pending',
+      'no-wildcard-privilege mandatory Everything NotAction::NotAction built from Ref Excluded (a parameter the deployment may set)',
+      'no-wildcard-privilege mandatory Reader - pending',
+      'no-wildcard-privilege mandatory Tiered Action::s3:*',
+      'no-wildcard-privilege mandatory Writer - pending',
+      'restrict-trust mandatory Assumable - pending',
+    ]);
+    const message = (name: string, ruleId: string) =>
+      result.result!.findings.find((finding) => finding.resource.name === name && finding.ruleId === ruleId)!.message;
+    expect(message('Reader', 'no-wildcard-privilege')).toContain(
+      'Ref Verb (a parameter the deployment may set to a value other than its default)',
+    );
+    expect(message('Writer', 'no-wildcard-privilege')).toContain(
+      'privileged action s3:PutObjectAcl on a resource that cannot be verified until apply: a value built from Ref BucketName',
+    );
+    expect(message('Assumable', 'restrict-trust')).toContain('principal is Ref TrustedPrincipal');
+    // A bucket name whose AllowedPattern admits no wildcard is read at its default, as every other property is.
+    expect(result.result!.findings.some((finding) => finding.resource.name === 'Archiver' && finding.pending)).toBe(
+      false,
+    );
+  });
+
+  it("judges the deployment's values when they are given (--parameters, --parameter-overrides)", () => {
+    const result = check([TEMPLATE], {
+      parameters: {
+        Verb: 's3:PutObject',
+        Level: 's3:GetObject',
+        TrustedPrincipal: 'arn:aws:iam::111122223333:role/deployer',
+        BucketName: 'reports',
+      },
+    });
+    expect(result.errors).toEqual([]);
+    // The catalog trusts account 111122223333; what Everything's NotAction leaves out is still the deployment's.
+    expect(contentFindings(result)).toEqual([
+      'no-privilege-escalation mandatory Everything Path::unknown pending',
+      'no-wildcard-privilege mandatory Everything NotAction::NotAction built from Ref Excluded (a parameter the deployment may set)',
+    ]);
+    expect(
+      contentFindings(check([TEMPLATE], { parameters: { Verb: '*', Excluded: 'iam:*' } })).filter((line) =>
+        line.includes('Reader'),
+      ),
+    ).toEqual(['no-wildcard-privilege mandatory Reader Action::*']);
+  });
+
+  it('refuses, located, a value CloudFormation would refuse and a name no template declares (exit 2)', () => {
+    const refused = check([TEMPLATE], { parameters: { Level: 'iam:PassRole' } });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.errors).toEqual([
+      `${TEMPLATE}:8:3: Parameters.Level: the deployment's value "iam:PassRole" is not one of its AllowedValues (s3:GetObject, s3:*)`,
+    ]);
+    const unmatched = check([TEMPLATE], { parameters: { NamedBucket: 'Archive*' } });
+    expect(unmatched.errors[0]).toMatch(
+      /^\S+:23:3: Parameters\.NamedBucket: the deployment's value "Archive\*" does not match its AllowedPattern/,
+    );
+    expect(check([TEMPLATE], { parameters: { Verbs: 's3:GetObject' } }).errors).toEqual([
+      '--parameters: Verbs is not a parameter of any template read (1 template); a value for it would be refused at deployment',
+    ]);
+  });
+
+  it("passes a top-level template's value on to the nested stacks it feeds", () => {
+    const PARENT = 'test/fixtures/cloudformation/semantics/parameter-overrides-nested/parent.template.yaml';
+    const admins = (env: string) =>
+      check([PARENT], { parameters: { Env: env } })
+        .result!.findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+        .map((finding) => `${finding.resource.stack}/${finding.resource.name} ${finding.detail ?? ''}`);
+    expect(admins('prod')).toEqual(['parent/Child/ProdAdmin Policy::AdministratorAccess']);
+    expect(admins('dev')).toEqual([]);
+  });
+
+  it('reads the three parameter file forms and each --parameter-overrides pair from the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-parameters-'));
+    try {
+      const forms = {
+        'create-stack.json': [{ ParameterKey: 'Verb', ParameterValue: '*' }],
+        'codepipeline.json': { Parameters: { Verb: '*' } },
+        'plain.json': { Verb: '*' },
+      };
+      for (const [name, body] of Object.entries(forms)) {
+        writeFileSync(join(dir, name), JSON.stringify(body));
+        const run = main(['check', join(REPO, TEMPLATE), '--format', 'json', '--parameters', join(dir, name)]);
+        expect(run.exitCode, name).toBe(1);
+        expect(run.output, name).toContain('Action::*');
+      }
+      const overridden = main([
+        'check',
+        join(REPO, TEMPLATE),
+        '--format',
+        'json',
+        '--parameters',
+        join(dir, 'plain.json'),
+        '--parameter-overrides',
+        'Verb=s3:PutObject',
+      ]);
+      expect(overridden.output).not.toContain('Action::*');
+      const stray = main(['check', join(REPO, TEMPLATE), '--parameter-overrides', 'Verb=*', 'Level=s3:*']);
+      expect(stray.exitCode).toBe(2);
+      expect(stray.errors[0]).toBe(
+        'entitlement-guard: "Level=s3:*" is not a path: give each KEY=VALUE its own --parameter-overrides',
+      );
+      writeFileSync(join(dir, 'previous.json'), JSON.stringify([{ ParameterKey: 'Verb', UsePreviousValue: true }]));
+      expect(main(['check', join(REPO, TEMPLATE), '--parameters', join(dir, 'previous.json')]).errors).toEqual([
+        `${join(dir, 'previous.json')}: item 0 (Verb) uses the stack's previous value, which is not known here; pass the value`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
   it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
     const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';

@@ -4,7 +4,7 @@ import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, setOwn } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
 import { PSEUDO_PARAMETERS } from './pseudo-parameters.js';
-import type { CfnResource, TemplateInput } from './template.js';
+import { allowedPattern, type CfnResource, type TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
@@ -50,6 +50,9 @@ export interface Resolver {
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+
+/** The fields of a policy statement that say what is granted and to whom (see `resolveStatementField`). */
+const STATEMENT_FIELDS = new Set(['Action', 'NotAction', 'Principal', 'NotPrincipal', 'Resource', 'NotResource']);
 
 /**
  * The intrinsics that can resolve to nothing: a `Ref` (to `AWS::NoValue`, or a parameter a parent stack leaves
@@ -111,6 +114,61 @@ export function createResolver(input: TemplateInput): Resolver {
     return name === undefined
       ? undefined
       : unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
+  };
+
+  /** Whether any parameter's value is the deployment's to choose: only then can a statement's field differ. */
+  let overridable: boolean | undefined;
+  const hasOverridableParameter = (): boolean =>
+    (overridable ??=
+      isRecord(template.Parameters) &&
+      Object.keys(template.Parameters).some((name) => parameterChoices(name) !== undefined));
+
+  /**
+   * A policy statement's `Action`, `Principal` (or their `Not` forms) as every deployment may make it, where a
+   * parameter the deployment sets writes it: `Action: !Ref Verb` defaulting to `s3:GetObject` is `*` with
+   * `--parameter-overrides Verb=*`. An item that is a parameter with AllowedValues is each of them; any other item
+   * built from such a parameter is Unknown (pending). What a `Not` field leaves out is not known when a parameter
+   * writes any of it, so the whole field is Unknown: more choices would exclude more, not grant more.
+   */
+  const resolveStatementField = (key: string, value: unknown): unknown => {
+    const choices = key === 'Resource' || key === 'NotResource' ? resourceParameterChoices : parameterChoices;
+    const parameter = overridableParameterIn(value, choices);
+    if (parameter === undefined) return resolveValue(value);
+    if (key.startsWith('Not'))
+      return unknownValue(`${key} built from Ref ${parameter} (a parameter the deployment may set)`);
+    if (key === 'Principal' && isRecord(value) && !isIntrinsic(value)) {
+      const principals: Record<string, unknown> = {};
+      for (const type of Object.keys(value)) {
+        const written = value[type];
+        const overridden = overridableParameterIn(written, choices) !== undefined;
+        setOwn(principals, type, overridden ? eachChoice(written, choices) : resolveValue(written));
+      }
+      return principals;
+    }
+    return eachChoice(value, choices);
+  };
+
+  /**
+   * A parameter's choices where it writes a statement's `Resource`: one whose AllowedPattern admits no wildcard can
+   * name another resource but not widen the statement to many, so its default is read there as elsewhere.
+   */
+  const resourceParameterChoices = (name: string): readonly string[] | Unknown | undefined =>
+    admitsWildcard(own(template.Parameters, name)) ? parameterChoices(name) : undefined;
+
+  /** A field's items, each item a parameter writes replaced by its choices (or an Unknown). */
+  const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
+    if (!Array.isArray(value)) return choicesOfItem(value);
+    const items: unknown[] = [];
+    for (const item of value)
+      if (overridableParameterIn(item, choices) === undefined) items.push(...resolveList([item]));
+      else items.push(...choicesOfItem(item));
+    return items;
+  };
+
+  const choicesOfItem = (item: unknown): unknown[] => {
+    const choices = choicesOf(item);
+    if (choices === undefined) return [resolveValue(item)];
+    return isUnknown(choices) ? [choices] : [...choices];
   };
 
   const conditions = createConditions(template, (value) => resolveValue(value), choicesOf);
@@ -254,8 +312,10 @@ export function createResolver(input: TemplateInput): Resolver {
     if (keys.length === 1 && first !== undefined && (first === 'Ref' || first.startsWith('Fn::')))
       return intrinsic(first, record[first]);
     let result: Record<string, unknown> | undefined;
+    const statement = Object.hasOwn(record, 'Effect') && hasOverridableParameter();
     for (const key of keys) {
-      const resolved = resolveValue(record[key]);
+      const resolved =
+        statement && STATEMENT_FIELDS.has(key) ? resolveStatementField(key, record[key]) : resolveValue(record[key]);
       if (!result) {
         if (resolved === record[key]) continue;
         result = {};
@@ -418,6 +478,18 @@ function overridableParameterIn(
   return undefined;
 }
 
+/** Values a pattern would have to reject for a parameter's value never to hold an IAM wildcard (`*`, `?`). */
+const WILDCARD_PROBES = ['*', '?', 'a*', '*a', 'a*a', 'a?a', 'a/*', 'arn:aws:s3:::*'];
+
+/**
+ * Whether a parameter may take a value holding a wildcard: unless its AllowedPattern (a regular expression
+ * CloudFormation matches the whole value against) rejects every probe. A pattern JavaScript cannot read admits one.
+ */
+function admitsWildcard(parameter: unknown): boolean {
+  const pattern = allowedPattern(parameter);
+  return !pattern || WILDCARD_PROBES.some((probe) => pattern.test(probe));
+}
+
 function parameterValue(name: string, type: unknown, fallback: unknown): unknown {
   if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value'))
     return unknownValue(`Ref ${name} (SSM parameter, read at deploy time)`);
@@ -464,6 +536,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The key of an object with exactly one, as an intrinsic function is written; undefined for anything else. */
+/** Whether `value` is one intrinsic function (`Ref`, `Fn::…`) rather than a record of properties. */
+export function isIntrinsic(value: unknown): boolean {
+  const only = singleKeyOf(value);
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
+}
+
 function singleKeyOf(value: unknown): string | undefined {
   if (!isRecord(value)) return undefined;
   let only: string | undefined;

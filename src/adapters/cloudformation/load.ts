@@ -4,7 +4,14 @@ import { createResolver, type Resolver } from './intrinsics.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord, setOwn } from '../../util/records.js';
-import { isProcessedEntry, isTemplate, TemplateError, type CfnTemplate, type TemplateInput } from './template.js';
+import {
+  allowedPattern,
+  isProcessedEntry,
+  isTemplate,
+  TemplateError,
+  type CfnTemplate,
+  type TemplateInput,
+} from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree, type LocatedJson } from '../../util/located-json.js';
 import { documentValue, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
@@ -32,6 +39,18 @@ export const MAX_STACKS_PER_INPUT = 5_000;
 interface LoadScope {
   root: string;
   stacks: number;
+  deployment?: DeploymentParameters | undefined;
+}
+
+/**
+ * The values a deployment passes to the parameters of the stacks read (`--parameters`): each top-level template that
+ * declares a parameter is read at the value passed, as a nested stack is at the value its parent passes, so its
+ * conditions, its nested stacks and its policies are judged as that deployment makes them, not over every value.
+ */
+export interface DeploymentParameters {
+  values: Readonly<Record<string, string>>;
+  /** The names some template read declares, added as templates are read: a name none declares is the user's typo. */
+  declared: Set<string>;
 }
 
 /**
@@ -40,9 +59,9 @@ interface LoadScope {
  * `Parent/NestedLogicalId`. Unreadable input throws a located TemplateError. Transforms and macros are read as
  * written: the model builder expands SAM and reports what no one can see before deployment.
  */
-export function loadTemplates(path: string): TemplateInput[] {
+export function loadTemplates(path: string, deployment?: DeploymentParameters): TemplateInput[] {
   const inputs: TemplateInput[] = [];
-  streamTemplates(path, (input) => inputs.push(input));
+  streamTemplates(path, (input) => inputs.push(input), deployment);
   return inputs;
 }
 
@@ -52,14 +71,18 @@ export function loadTemplates(path: string): TemplateInput[] {
  * a plain directory's once all are read (which of them are nested by another is known only then). An error thrown
  * after some templates were handed over means the input as a whole cannot be read.
  */
-export function streamTemplates(path: string, take: (input: TemplateInput) => void): void {
+export function streamTemplates(
+  path: string,
+  take: (input: TemplateInput) => void,
+  deployment?: DeploymentParameters,
+): void {
   if (!existsSync(path)) throw new TemplateError(path, 'no such file or directory');
   if (!statSync(path).isDirectory()) {
-    const scope: LoadScope = { root: dirname(path), stacks: 0 };
+    const scope: LoadScope = { root: dirname(path), stacks: 0, deployment };
     withNested(readTemplateFile(path, scope), stackNameOf(path), scope, [], take);
     return;
   }
-  const scope: LoadScope = { root: path, stacks: 0 };
+  const scope: LoadScope = { root: path, stacks: 0, deployment };
   if (existsSync(join(path, 'manifest.json'))) {
     loadCloudAssembly(path, scope, [], take);
     return;
@@ -162,7 +185,11 @@ function withNested(
   ancestors: string[],
   take: (input: TemplateInput) => void,
 ): void {
-  const parent: TemplateInput = { ...input, stack };
+  const parent: TemplateInput = {
+    ...input,
+    stack,
+    ...(ancestors.length === 0 && scope.deployment ? deployedParameters(input, scope.deployment) : {}),
+  };
   if (++scope.stacks > MAX_STACKS_PER_INPUT) {
     throw new TemplateError(
       input.file ?? stack,
@@ -226,6 +253,54 @@ function withNested(
       take,
     );
   }
+}
+
+/**
+ * The values `deployment` passes to the parameters a top-level template declares, typed as CloudFormation types them
+ * (a list type splits on commas); an SSM-typed parameter is given the name of the SSM parameter, whose value is read
+ * at deploy time, so it stays unknown. A value CloudFormation would refuse (not one of the AllowedValues, not matching
+ * the AllowedPattern) is a located error, as the deployment would fail.
+ */
+function deployedParameters(
+  input: Omit<TemplateInput, 'stack'> & { keys?: KeyTree },
+  deployment: DeploymentParameters,
+): Pick<TemplateInput, 'parameters'> {
+  const declared = input.template.Parameters;
+  if (!isRecord(declared)) return {};
+  const parameters: Record<string, unknown> = {};
+  for (const name of Object.keys(declared)) {
+    if (!Object.hasOwn(deployment.values, name)) continue;
+    deployment.declared.add(name);
+    const value = deployment.values[name] ?? '';
+    const parameter: unknown = declared[name];
+    const type = isRecord(parameter) && typeof parameter.Type === 'string' ? parameter.Type : 'String';
+    if (type.startsWith('AWS::SSM::Parameter::Value')) continue;
+    const refusal = isRecord(parameter) ? refusedValue(parameter, value) : undefined;
+    if (refusal) {
+      const position = input.keys?.get('Parameters')?.children?.get(name)?.position;
+      throw new TemplateError(
+        input.file ?? 'template',
+        `Parameters.${name}: the deployment's value ${JSON.stringify(value)} ${refusal}`,
+        position?.line,
+        position?.column,
+      );
+    }
+    const list = type === 'CommaDelimitedList' || type.startsWith('List<');
+    setOwn(parameters, name, list ? value.split(',').map((item) => item.trim()) : value);
+  }
+  return Object.keys(parameters).length > 0 ? { parameters } : {};
+}
+
+/** Why CloudFormation would refuse `value` for the parameter, or undefined. */
+function refusedValue(parameter: Record<string, unknown>, value: string): string | undefined {
+  const allowed = parameter.AllowedValues;
+  if (Array.isArray(allowed) && allowed.length > 0 && !allowed.some((choice) => String(choice) === value))
+    return `is not one of its AllowedValues (${allowed.map((choice) => String(choice)).join(', ')})`;
+  // A pattern JavaScript cannot read (null) is CloudFormation's to check at deploy time.
+  const pattern = allowedPattern(parameter);
+  return !pattern || pattern.test(value)
+    ? undefined
+    : `does not match its AllowedPattern ${String(parameter.AllowedPattern)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord, setOwn } from '../../util/records.js';
+import { isIntrinsic } from './intrinsics.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
@@ -344,11 +345,6 @@ function mergeGlobals(global: unknown, local: unknown): unknown {
     return merged;
   }
   return local;
-}
-
-function isIntrinsic(value: Record<string, unknown>): boolean {
-  const only = onlyKey(value);
-  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
 }
 
 /** The key of an object that has exactly one, else undefined. */

@@ -16,6 +16,8 @@ export interface CfnParameter {
   Default?: unknown;
   /** The values a deployment may pass; without them, any value of the type. */
   AllowedValues?: unknown;
+  /** A regular expression every value a deployment passes must match (see `allowedPattern`). */
+  AllowedPattern?: unknown;
 }
 
 export interface CfnTemplate {
@@ -50,6 +52,20 @@ export interface TemplateInput {
   keys?: KeyTree;
   /** Logical ids the model builder generated (SAM's implicit roles) → the resource they come from, for locations. */
   generatedBy?: Record<string, string>;
+}
+
+/**
+ * A parameter's AllowedPattern as CloudFormation applies it, to the whole value: undefined without one, null for a
+ * pattern JavaScript cannot read (CloudFormation's are Java's).
+ */
+export function allowedPattern(parameter: unknown): RegExp | null | undefined {
+  const pattern = isRecord(parameter) ? parameter.AllowedPattern : undefined;
+  if (typeof pattern !== 'string') return undefined;
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return null;
+  }
 }
 
 /** A template that cannot be read, located as precisely as the parser allows. */

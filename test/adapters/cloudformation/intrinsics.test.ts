@@ -168,3 +168,73 @@ describe('intrinsics: a "__proto__" key (an ordinary key in JSON and YAML)', () 
     ]);
   });
 });
+
+describe("intrinsics: a statement's fields written by parameters a deployment sets", () => {
+  const parameters: CfnTemplate['Parameters'] = {
+    Verb: { Type: 'String', Default: 's3:GetObject' },
+    Tier: { Type: 'String', Default: 's3:GetObject', AllowedValues: ['s3:GetObject', 's3:*'] },
+    Verbs: { Type: 'CommaDelimitedList', Default: 's3:GetObject,s3:ListBucket' },
+    Account: { Type: 'String', Default: '111122223333', AllowedPattern: '\\d{12}' },
+    Bucket: { Type: 'String', Default: 'reports' },
+    NamedBucket: { Type: 'String', Default: 'archive', AllowedPattern: '[a-z0-9.-]+' },
+    Fixed: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/app/verb' },
+  };
+  const statementResolver = createResolver({ stack: 'App', template: { Parameters: parameters, Resources: {} } });
+  const statement = (fields: Record<string, unknown>) =>
+    statementResolver.resolve({ Effect: 'Allow', ...fields }) as Record<string, unknown>;
+  const unknown = (name: string) =>
+    unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
+  const built = (name: string) => unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
+
+  it('reads an action item as each AllowedValue, or as Unknown when any value may be passed', () => {
+    expect(statement({ Action: ['s3:ListBucket', { Ref: 'Verb' }] }).Action).toEqual([
+      's3:ListBucket',
+      unknown('Verb'),
+    ]);
+    expect(statement({ Action: { Ref: 'Tier' } }).Action).toEqual(['s3:GetObject', 's3:*']);
+    expect(statement({ Action: { Ref: 'Verbs' } }).Action).toEqual([unknown('Verbs')]);
+    expect(statement({ Action: [{ 'Fn::Sub': 's3:${Verb}' }] }).Action).toEqual([built('Verb')]);
+    // An SSM parameter's value is read at deploy time: Unknown already, as everywhere.
+    expect(statement({ Action: { Ref: 'Fixed' } }).Action).toEqual(
+      unknownValue('Ref Fixed (SSM parameter, read at deploy time)'),
+    );
+  });
+
+  it('makes a Not field written by a parameter Unknown as a whole: more choices would exclude more', () => {
+    expect(statement({ NotAction: ['iam:*', { Ref: 'Tier' }] }).NotAction).toEqual(
+      unknownValue('NotAction built from Ref Tier (a parameter the deployment may set)'),
+    );
+  });
+
+  it("reads each principal type's items, an account pattern notwithstanding (any account matches it)", () => {
+    expect(
+      statement({
+        Principal: { Service: 'lambda.amazonaws.com', AWS: [{ 'Fn::Sub': 'arn:aws:iam::${Account}:root' }] },
+      }).Principal,
+    ).toEqual({ Service: 'lambda.amazonaws.com', AWS: [built('Account')] });
+    expect(statement({ Principal: { Ref: 'Verb' } }).Principal).toEqual([unknown('Verb')]);
+  });
+
+  it('reads a resource at its default where the AllowedPattern admits no wildcard', () => {
+    expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${NamedBucket}/*' } }).Resource).toBe(
+      'arn:aws:s3:::archive/*',
+    );
+    expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
+  });
+
+  it('leaves fields outside a statement, and statements in a template whose parameters are all fixed, as read', () => {
+    expect(statementResolver.resolve({ Action: { Ref: 'Verb' } })).toEqual({ Action: 's3:GetObject' });
+    expect(statement({ Condition: { StringEquals: { 's3:prefix': { Ref: 'Verb' } } } }).Condition).toEqual({
+      StringEquals: { 's3:prefix': 's3:GetObject' },
+    });
+    const passed = createResolver({
+      stack: 'App/Nested',
+      template: { Parameters: parameters, Resources: {} },
+      parameters: { Verb: 's3:PutObject' },
+    });
+    expect(passed.resolve({ Effect: 'Allow', Action: { Ref: 'Verb' } })).toEqual({
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+    });
+  });
+});
