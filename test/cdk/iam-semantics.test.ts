@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Aspects, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
@@ -54,6 +54,43 @@ describe('EntitlementGuard aspect: IAM semantics', () => {
       'no-wildcard-privilege /S/PassAnyRole S/PassAnyRole/DefaultPolicy/Resource',
       'restrict-trust /S/AnyoneFromOtherAccount S/AnyoneFromOtherAccount/Resource',
       'restrict-trust /S/AnyoneSelfCompared S/AnyoneSelfCompared/Resource',
+    ]);
+  });
+});
+
+describe('EntitlementGuard aspect: a CfnParameter that writes a statement', () => {
+  it('blocks an action any deployment may choose, and judges each allowed value of one it may only pick', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'P');
+    const verb = new CfnParameter(stack, 'Verb', { type: 'String', default: 's3:GetObject' });
+    const tier = new CfnParameter(stack, 'Tier', {
+      type: 'String',
+      default: 's3:GetObject',
+      allowedValues: ['s3:GetObject', 's3:*'],
+    });
+    const fixed = new CfnParameter(stack, 'Fixed', {
+      type: 'String',
+      default: 's3:GetObject',
+      allowedValues: ['s3:GetObject', 's3:GetObjectVersion'],
+    });
+    const roles = [
+      ['Chosen', verb],
+      ['Tiered', tier],
+      ['Picked', fixed],
+    ] as const;
+    for (const [id, parameter] of roles) {
+      const role = new iam.Role(stack, id, { assumedBy: lambda() });
+      role.addToPolicy(new iam.PolicyStatement({ actions: [parameter.valueAsString], resources: ['*'] }));
+      tag(role, { owner: 'team-platform', 'identity-class': 'workload' });
+    }
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const errors = guardAnnotations(app, stack)
+      .filter((annotation) => annotation.level === 'error')
+      .map((annotation) => `${annotation.ruleId} ${annotation.at} ${annotation.resource}`);
+    expect([...new Set(errors)].sort()).toEqual([
+      'no-privilege-escalation /P/Chosen P/Chosen/Resource',
+      'no-wildcard-privilege /P/Chosen P/Chosen/DefaultPolicy/Resource',
+      'no-wildcard-privilege /P/Tiered P/Tiered/DefaultPolicy/Resource',
     ]);
   });
 });
