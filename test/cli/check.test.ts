@@ -571,12 +571,21 @@ describe("a statement's actions, resources and principals written by parameters:
     expect(contentFindings(result)).toEqual([
       'no-privilege-escalation mandatory Everything Path::unknown pending',
       'no-privilege-escalation mandatory Reader Path::unknown pending',
-      'no-wildcard-privilege mandatory Everything NotAction::NotAction built from Ref Excluded (a parameter the deployment may set)',
+      'no-privilege-escalation mandatory Switched Path::unknown pending',
+      'no-wildcard-privilege mandatory Everything NotAction::Ref Excluded (a parameter the deployment may set)',
       'no-wildcard-privilege mandatory Reader - pending',
+      'no-wildcard-privilege mandatory Switched NotAction::what Fn::If IsProd writes in one branch only (deploy time decides it)',
       'no-wildcard-privilege mandatory Tiered Action::s3:*',
       'no-wildcard-privilege mandatory Writer - pending',
       'restrict-trust mandatory Assumable - pending',
+      'restrict-trust mandatory OrgWide Principal::* pending',
     ]);
+    // Outside prod Switched may write inline policies on any role: excluding s3:* in prod hides nothing.
+    expect(
+      result.result!.findings.some(
+        (finding) => finding.resource.name === 'Switched' && finding.detail === 'Path::put-role-policy',
+      ),
+    ).toBe(true);
     const message = (name: string, ruleId: string) =>
       result.result!.findings.find((finding) => finding.resource.name === name && finding.ruleId === ruleId)!.message;
     expect(message('Reader', 'no-wildcard-privilege')).toContain(
@@ -602,10 +611,17 @@ describe("a statement's actions, resources and principals written by parameters:
       },
     });
     expect(result.errors).toEqual([]);
-    // The catalog trusts account 111122223333; what Everything's NotAction leaves out is still the deployment's.
+    // The catalog trusts account 111122223333 and organization o-a1b2c3d4e5; what Everything's NotAction leaves out
+    // is still the deployment's.
+    expect(contentFindings(check([TEMPLATE], { parameters: { OrgId: 'o-a1b2c3d4e5', Env: 'prod' } }))).toContain(
+      'no-wildcard-privilege mandatory Switched NotAction::iam:*',
+    );
     expect(contentFindings(result)).toEqual([
       'no-privilege-escalation mandatory Everything Path::unknown pending',
-      'no-wildcard-privilege mandatory Everything NotAction::NotAction built from Ref Excluded (a parameter the deployment may set)',
+      'no-privilege-escalation mandatory Switched Path::unknown pending',
+      'no-wildcard-privilege mandatory Everything NotAction::Ref Excluded (a parameter the deployment may set)',
+      'no-wildcard-privilege mandatory Switched NotAction::what Fn::If IsProd writes in one branch only (deploy time decides it)',
+      'restrict-trust mandatory OrgWide Principal::* pending',
     ]);
     expect(
       contentFindings(check([TEMPLATE], { parameters: { Verb: '*', Excluded: 'iam:*' } })).filter((line) =>

@@ -51,8 +51,16 @@ export interface Resolver {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
-/** The fields of a policy statement that say what is granted and to whom (see `resolveStatementField`). */
-const STATEMENT_FIELDS = new Set(['Action', 'NotAction', 'Principal', 'NotPrincipal', 'Resource', 'NotResource']);
+/** The fields of a policy statement that say what is granted, to whom and when (see `resolveStatementField`). */
+const STATEMENT_FIELDS = new Set([
+  'Action',
+  'NotAction',
+  'Principal',
+  'NotPrincipal',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
 
 /**
  * The intrinsics that can resolve to nothing: a `Ref` (to `AWS::NoValue`, or a parameter a parent stack leaves
@@ -123,30 +131,102 @@ export function createResolver(input: TemplateInput): Resolver {
       isRecord(template.Parameters) &&
       Object.keys(template.Parameters).some((name) => parameterChoices(name) !== undefined));
 
+  /** Whether plan-time values may leave a statement's field undecided: a parameter a deployment sets, or a condition. */
+  let varies: boolean | undefined;
+  const mayVary = (): boolean =>
+    (varies ??=
+      hasOverridableParameter() || (isRecord(template.Conditions) && Object.keys(template.Conditions).length > 0));
+
   /**
-   * A policy statement's `Action`, `Principal` (or their `Not` forms) as every deployment may make it, where a
-   * parameter the deployment sets writes it: `Action: !Ref Verb` defaulting to `s3:GetObject` is `*` with
-   * `--parameter-overrides Verb=*`. An item that is a parameter with AllowedValues is each of them; any other item
-   * built from such a parameter is Unknown (pending). What a `Not` field leaves out is not known when a parameter
-   * writes any of it, so the whole field is Unknown: more choices would exclude more, not grant more.
+   * A policy statement's field as every deployment may make it, where a parameter the deployment sets or a condition
+   * only deploy time decides writes it. What is judged must be at least what any deployment grants:
+   * - a field that widens the grant (an Allow's `Action`, `Resource`, `Principal`; a Deny's `Not` fields, which
+   *   spare more as they name more): every value is kept. `Action: !Ref Verb` defaulting to `s3:GetObject` is `*`
+   *   with `--parameter-overrides Verb=*`: an item a parameter with AllowedValues writes is each of them, any other
+   *   item a parameter writes is Unknown (pending); an `Fn::If` keeps the items of both branches;
+   * - a field that narrows it (an Allow's `Not` fields, which exclude; a Deny's `Action`, `Resource`, `Principal`,
+   *   which remove): only what every deployment writes. An item a parameter writes is Unknown (an Unknown exclusion
+   *   excludes nothing, an Unknown Deny action removes nothing); an `Fn::If` keeps the items both branches share.
    */
-  const resolveStatementField = (key: string, value: unknown): unknown => {
-    const choices = key === 'Resource' || key === 'NotResource' ? resourceParameterChoices : parameterChoices;
-    const parameter = overridableParameterIn(value, choices);
-    if (parameter === undefined) return resolveValue(value);
-    if (key.startsWith('Not'))
-      return unknownValue(`${key} built from Ref ${parameter} (a parameter the deployment may set)`);
-    if (key === 'Principal' && isRecord(value) && !isIntrinsic(value)) {
-      const principals: Record<string, unknown> = {};
-      for (const type of Object.keys(value)) {
-        const written = value[type];
-        const overridden = overridableParameterIn(written, choices) !== undefined;
-        setOwn(principals, type, overridden ? eachChoice(written, choices) : resolveValue(written));
-      }
-      return principals;
-    }
-    return eachChoice(value, choices);
+  const resolveStatementField = (key: string, value: unknown, deny: boolean): unknown => {
+    if (key === 'Condition') return deny ? resolveValue(value) : allowCondition(value);
+    if (key.startsWith('Not') !== deny) return narrowedField(key, value);
+    if (!hasOverridableParameter()) return resolveValue(value);
+    const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
+    if (overridableParameterIn(value, choices) === undefined) return resolveValue(value);
+    return perPrincipalType(key, value, (written) =>
+      overridableParameterIn(written, choices) === undefined ? resolveValue(written) : eachChoice(written, choices),
+    );
   };
+
+  /**
+   * An Allow's `Condition`, which narrows it: a value a parameter the deployment sets writes is Unknown (the trusted
+   * organization, repository or account is the deployment's choice). A Deny's condition is read as written: a Deny
+   * with a condition is not taken to deny anything.
+   */
+  const allowCondition = (value: unknown): unknown => {
+    if (writtenByParameter(value) === undefined || !isRecord(value) || isIntrinsic(value)) return resolveValue(value);
+    const operators: Record<string, unknown> = {};
+    for (const operator of Object.keys(value)) {
+      const clauses = value[operator];
+      if (!isRecord(clauses) || isIntrinsic(clauses)) {
+        setOwn(operators, operator, resolveValue(clauses));
+        continue;
+      }
+      const keys: Record<string, unknown> = {};
+      for (const conditionKey of Object.keys(clauses)) {
+        const written = clauses[conditionKey];
+        setOwn(
+          keys,
+          conditionKey,
+          Array.isArray(written) ? written.flatMap((item) => sharedItems(item)) : sharedItemsOrValue(written),
+        );
+      }
+      setOwn(operators, operator, keys);
+    }
+    return operators;
+  };
+
+  /** One written value of a narrowing field: the value as read, or the items every deployment shares (sharedItems). */
+  const sharedItemsOrValue = (written: unknown): unknown =>
+    isUndecided(written) || writtenByParameter(written) !== undefined ? sharedItems(written) : resolveValue(written);
+
+  /** `read` applied to each principal type's value of a `Principal` map, else to the whole field. */
+  const perPrincipalType = (key: string, value: unknown, read: (written: unknown) => unknown): unknown => {
+    if (!key.endsWith('Principal') || !isRecord(value) || isIntrinsic(value)) return read(value);
+    const principals: Record<string, unknown> = {};
+    for (const type of Object.keys(value)) setOwn(principals, type, read(value[type]));
+    return principals;
+  };
+
+  const narrowedField = (key: string, value: unknown): unknown =>
+    perPrincipalType(key, value, (written) => {
+      if (Array.isArray(written)) return written.flatMap((item) => sharedItems(item));
+      return sharedItemsOrValue(written);
+    });
+
+  /** The items every deployment gives one item of a narrowing field (see `resolveStatementField`). */
+  const sharedItems = (item: unknown): unknown[] => {
+    const parameter = writtenByParameter(item);
+    if (parameter !== undefined) return [unknownValue(`Ref ${parameter} (a parameter the deployment may set)`)];
+    const branches = undecidedBranches(item);
+    if (!branches) {
+      const resolved = resolveValue(item);
+      return resolved === NO_VALUE ? [] : Array.isArray(resolved) ? resolved : [resolved];
+    }
+    const [whenTrue = [], whenFalse = []] = branches.map((branch) => sharedItems(branch));
+    const shared = whenTrue.filter((kept) => whenFalse.some((other) => sameValue(kept, other)));
+    if (shared.length === whenTrue.length && shared.length === whenFalse.length) return shared;
+    // What only one branch writes is said, as an Unknown: it narrows nothing, and the finding names it.
+    const name = (item as Record<string, unknown[]>)['Fn::If']?.[0];
+    return [...shared, unknownValue(`what Fn::If ${String(name)} writes in one branch only (deploy time decides it)`)];
+  };
+
+  /** The parameter a deployment sets that writes `value`, if any. */
+  const writtenByParameter = (value: unknown): string | undefined =>
+    hasOverridableParameter() ? overridableParameterIn(value, parameterChoices) : undefined;
+
+  const isUndecided = (value: unknown): boolean => undecidedBranches(value) !== undefined;
 
   /**
    * A parameter's choices where it writes a statement's `Resource`: one whose AllowedPattern admits no wildcard can
@@ -312,10 +392,13 @@ export function createResolver(input: TemplateInput): Resolver {
     if (keys.length === 1 && first !== undefined && (first === 'Ref' || first.startsWith('Fn::')))
       return intrinsic(first, record[first]);
     let result: Record<string, unknown> | undefined;
-    const statement = Object.hasOwn(record, 'Effect') && hasOverridableParameter();
+    const statement = Object.hasOwn(record, 'Effect') && mayVary();
+    const deny = statement && record.Effect === 'Deny';
     for (const key of keys) {
       const resolved =
-        statement && STATEMENT_FIELDS.has(key) ? resolveStatementField(key, record[key]) : resolveValue(record[key]);
+        statement && STATEMENT_FIELDS.has(key)
+          ? resolveStatementField(key, record[key], deny)
+          : resolveValue(record[key]);
       if (!result) {
         if (resolved === record[key]) continue;
         result = {};

@@ -200,10 +200,48 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     );
   });
 
-  it('makes a Not field written by a parameter Unknown as a whole: more choices would exclude more', () => {
-    expect(statement({ NotAction: ['iam:*', { Ref: 'Tier' }] }).NotAction).toEqual(
-      unknownValue('NotAction built from Ref Tier (a parameter the deployment may set)'),
-    );
+  it("narrows by an Allow's Not field or a Deny's field only what every deployment writes", () => {
+    const settable = unknownValue('Ref Tier (a parameter the deployment may set)');
+    // An Unknown exclusion excludes nothing, an Unknown Deny action removes nothing: more choices would narrow more.
+    expect(statement({ NotAction: ['iam:*', { Ref: 'Tier' }] }).NotAction).toEqual(['iam:*', settable]);
+    const deny = (fields: Record<string, unknown>) =>
+      statementResolver.resolve({ Effect: 'Deny', ...fields }) as Record<string, unknown>;
+    expect(deny({ Action: { Ref: 'Tier' }, Resource: '*' }).Action).toEqual([settable]);
+    // A Deny's NotAction spares more as it names more: each choice is kept, as an Allow's Action keeps them.
+    expect(deny({ NotAction: { Ref: 'Tier' }, Resource: '*' }).NotAction).toEqual(['s3:GetObject', 's3:*']);
+    // A Deny's condition is read as written: a Deny with a condition is not taken to deny anything.
+    expect(deny({ Action: 's3:*', Condition: { StringEquals: { 'aws:PrincipalOrgID': { Ref: 'Verb' } } } })).toEqual({
+      Effect: 'Deny',
+      Action: 's3:*',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': 's3:GetObject' } },
+    });
+  });
+
+  it('keeps of an Fn::If only deploy time decides what both branches narrow, and says what one branch alone writes', () => {
+    const branching = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: { Env: { Type: 'String', Default: 'dev' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: {},
+      },
+    });
+    const oneBranch = unknownValue('what Fn::If IsProd writes in one branch only (deploy time decides it)');
+    const read = (fields: Record<string, unknown>) => branching.resolve(fields) as Record<string, unknown>;
+    expect(read({ Effect: 'Allow', NotAction: [{ 'Fn::If': ['IsProd', 'iam:*', 's3:*'] }] }).NotAction).toEqual([
+      oneBranch,
+    ]);
+    expect(
+      read({ Effect: 'Allow', NotAction: { 'Fn::If': ['IsProd', ['iam:*', 'kms:*'], ['iam:*']] } }).NotAction,
+    ).toEqual(['iam:*', oneBranch]);
+    expect(
+      read({ Effect: 'Deny', Action: [{ 'Fn::If': ['IsProd', 's3:DeleteObject', { Ref: 'AWS::NoValue' }] }] }).Action,
+    ).toEqual([oneBranch]);
+    // An Allow's Action keeps both branches' items, as every list does.
+    expect(read({ Effect: 'Allow', Action: [{ 'Fn::If': ['IsProd', 'iam:*', 's3:*'] }] }).Action).toEqual([
+      'iam:*',
+      's3:*',
+    ]);
   });
 
   it("reads each principal type's items, an account pattern notwithstanding (any account matches it)", () => {
@@ -222,10 +260,11 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
   });
 
-  it('leaves fields outside a statement, and statements in a template whose parameters are all fixed, as read', () => {
+  it('leaves fields outside a statement, and statements whose parameters a parent fixes, as read', () => {
     expect(statementResolver.resolve({ Action: { Ref: 'Verb' } })).toEqual({ Action: 's3:GetObject' });
-    expect(statement({ Condition: { StringEquals: { 's3:prefix': { Ref: 'Verb' } } } }).Condition).toEqual({
-      StringEquals: { 's3:prefix': 's3:GetObject' },
+    // An Allow's condition narrows it: the value a deployment sets is Unknown (which organization it trusts).
+    expect(statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': { Ref: 'Verb' } } } }).Condition).toEqual({
+      StringEquals: { 'aws:PrincipalOrgID': [unknownValue('Ref Verb (a parameter the deployment may set)')] },
     });
     const passed = createResolver({
       stack: 'App/Nested',
