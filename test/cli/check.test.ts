@@ -645,6 +645,30 @@ describe("a statement's actions, resources and principals written by parameters:
     ]);
   });
 
+  it('holds a policy or trust document a parameter writes whole as unknown until deployment', () => {
+    const result = check(['test/fixtures/cloudformation/semantics/parameter-documents.template.yaml']);
+    expect(result.exitCode).toBe(1);
+    const content = result.result!.findings.filter(
+      (finding) => !['require-owner', 'require-entitlement', 'exception-expiry'].includes(finding.ruleId),
+    );
+    expect(
+      content.map(
+        (finding) =>
+          `${finding.ruleId} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
+      ),
+    ).toEqual([
+      'no-privilege-escalation Inline Path::unknown pending',
+      'no-wildcard-privilege Inline - pending',
+      'no-wildcard-privilege Substituted - pending',
+      'restrict-trust Trusting - pending',
+    ]);
+    const parameterOf = { Inline: 'PolicyJson', Substituted: 'Verb', Trusting: 'TrustJson' } as Record<string, string>;
+    for (const finding of content)
+      expect(finding.message).toContain(
+        `a policy document written by Ref ${parameterOf[finding.resource.name]} (a parameter the deployment may set)`,
+      );
+  });
+
   it("passes a top-level template's value on to the nested stacks it feeds", () => {
     const PARENT = 'test/fixtures/cloudformation/semantics/parameter-overrides-nested/parent.template.yaml';
     const admins = (env: string) =>

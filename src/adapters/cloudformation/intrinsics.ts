@@ -40,6 +40,12 @@ export interface Resolver {
    * itself as the one item.
    */
   listItems(value: unknown): readonly unknown[];
+  /**
+   * A policy document as `resolve` reads it, except that one a parameter the deployment sets writes whole (a JSON
+   * string from `Ref`, `Fn::Sub`, `Fn::Join`) is Unknown: any statement may be deployed there. Its statements'
+   * fields are read as every deployment may write them (see `resolve`).
+   */
+  resolveDocument(value: unknown): unknown;
   /** A named condition of the template: true or false when plan-time values decide it, else Unknown. */
   condition(name: string): boolean | Unknown;
   /**
@@ -50,6 +56,9 @@ export interface Resolver {
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+
+/** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
+const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
 
 /** The fields of a policy statement that say what is granted, to whom and when (see `resolveStatementField`). */
 const STATEMENT_FIELDS = new Set([
@@ -190,6 +199,16 @@ export function createResolver(input: TemplateInput): Resolver {
   /** One written value of a narrowing field: the value as read, or the items every deployment shares (sharedItems). */
   const sharedItemsOrValue = (written: unknown): unknown =>
     isUndecided(written) || writtenByParameter(written) !== undefined ? sharedItems(written) : resolveValue(written);
+
+  /** `resolveDocument` before `AWS::NoValue` is taken out (see `resolve`). */
+  const documentValue = (value: unknown): unknown => {
+    if (isIntrinsic(value) && singleKeyOf(value) !== 'Fn::If') {
+      const parameter = writtenByParameter(value);
+      if (parameter !== undefined)
+        return unknownValue(`a policy document written by Ref ${parameter} (a parameter the deployment may set)`);
+    }
+    return resolveValue(value);
+  };
 
   /** `read` applied to each principal type's value of a `Principal` map, else to the whole field. */
   const perPrincipalType = (key: string, value: unknown, read: (written: unknown) => unknown): unknown => {
@@ -392,13 +411,17 @@ export function createResolver(input: TemplateInput): Resolver {
     if (keys.length === 1 && first !== undefined && (first === 'Ref' || first.startsWith('Fn::')))
       return intrinsic(first, record[first]);
     let result: Record<string, unknown> | undefined;
-    const statement = Object.hasOwn(record, 'Effect') && mayVary();
+    // Most templates (a CDK app's) have no parameter a deployment sets and no condition: one cached test each.
+    const statement = mayVary() && Object.hasOwn(record, 'Effect');
+    const documents = hasOverridableParameter();
     const deny = statement && record.Effect === 'Deny';
     for (const key of keys) {
       const resolved =
         statement && STATEMENT_FIELDS.has(key)
           ? resolveStatementField(key, record[key], deny)
-          : resolveValue(record[key]);
+          : documents && DOCUMENT_KEYS.has(key)
+            ? documentValue(record[key])
+            : resolveValue(record[key]);
       if (!result) {
         if (resolved === record[key]) continue;
         result = {};
@@ -499,6 +522,10 @@ export function createResolver(input: TemplateInput): Resolver {
 
   return {
     resolve,
+    resolveDocument(value) {
+      const resolved = documentValue(value);
+      return resolved === NO_VALUE ? undefined : resolved;
+    },
     resolveString(value, what) {
       const resolved = resolveValue(value);
       if (typeof resolved === 'string') return resolved;

@@ -42,7 +42,7 @@ export function stackContext(input: TemplateInput): StackContext {
   const strings = new Map<string, Map<string, Maybe<string>>>();
   // Most policy documents are static JSON: resolving one without intrinsics walks it only to return it unchanged.
   const parseDocument = (raw: unknown, json: string | undefined): PolicyDocument =>
-    parsePolicyDocument(json !== undefined && mayHoldIntrinsic(json) ? resolver.resolve(raw) : raw);
+    parsePolicyDocument(json !== undefined && mayHoldIntrinsic(json) ? resolver.resolveDocument(raw) : raw);
   // Each resource's id is asked for several times (its identity, the policies and schedules that name it, every
   // lookup by id): made once, it is one string whose hash the maps keyed by id compute once.
   const ids = new Map<string, string>();
@@ -77,7 +77,7 @@ export function stackContext(input: TemplateInput): StackContext {
     },
     policyDocument(raw) {
       // Read without its JSON text, which only this check needs here (one policy document per policy resource).
-      return parsePolicyDocument(mayHoldIntrinsicValue(raw) ? resolver.resolve(raw) : raw);
+      return parsePolicyDocument(mayHoldIntrinsicValue(raw) ? resolver.resolveDocument(raw) : raw);
     },
     sharedPolicyDocument(raw) {
       const key = jsonText(raw);

@@ -260,6 +260,19 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
   });
 
+  it('reads a document a parameter writes whole as Unknown, and one an Fn::If chooses branch by branch', () => {
+    expect(statementResolver.resolveDocument({ 'Fn::Sub': '{"Statement":[{"Action":"${Verb}"}]}' })).toEqual(
+      unknownValue('a policy document written by Ref Verb (a parameter the deployment may set)'),
+    );
+    expect(statementResolver.resolve({ PolicyName: 'p', PolicyDocument: { Ref: 'Verb' } })).toEqual({
+      PolicyName: 'p',
+      PolicyDocument: unknownValue('a policy document written by Ref Verb (a parameter the deployment may set)'),
+    });
+    expect(statementResolver.resolveDocument({ Statement: [{ Effect: 'Allow', Action: { Ref: 'Tier' } }] })).toEqual({
+      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:*'] }],
+    });
+  });
+
   it('leaves fields outside a statement, and statements whose parameters a parent fixes, as read', () => {
     expect(statementResolver.resolve({ Action: { Ref: 'Verb' } })).toEqual({ Action: 's3:GetObject' });
     // An Allow's condition narrows it: the value a deployment sets is Unknown (which organization it trusts).
