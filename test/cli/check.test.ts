@@ -645,6 +645,15 @@ describe("a statement's actions, resources and principals written by parameters:
     ]);
   });
 
+  it('holds the longest session a parameter allows, and one any deployment may set as unknown', () => {
+    const sessions = (parameters?: Record<string, string>) =>
+      check([TEMPLATE], parameters ? { parameters } : {})
+        .result!.findings.filter((finding) => finding.ruleId === 'session-within-class')
+        .map((finding) => `${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`);
+    expect(sessions()).toEqual(['Lasting MaxSessionDuration::unknown pending', 'Tiered4h MaxSessionDuration::14400']);
+    expect(sessions({ SessionSeconds: '3600', SessionTier: '3600' })).toEqual([]);
+  });
+
   it('holds a policy or trust document a parameter writes whole as unknown until deployment', () => {
     const result = check(['test/fixtures/cloudformation/semantics/parameter-documents.template.yaml']);
     expect(result.exitCode).toBe(1);

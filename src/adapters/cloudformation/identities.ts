@@ -9,6 +9,7 @@ import {
   type ResourceRef,
 } from '../../model/model.js';
 import { identityTypeOf, literalName, typedIdentityArn } from './names.js';
+import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
 import { tagsOf } from './tags.js';
 import { isRecord } from '../../util/records.js';
@@ -44,7 +45,7 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
   };
   if (resource.Type === 'AWS::IAM::Role') {
     identity.trustPolicy = stack.sharedPolicyDocument(properties.AssumeRolePolicyDocument);
-    identity.maxSessionSeconds = sessionSeconds(resolver.resolve(properties.MaxSessionDuration));
+    identity.maxSessionSeconds = longestSession(resolver, properties.MaxSessionDuration);
   }
   if (properties.PermissionsBoundary !== undefined) {
     identity.permissionsBoundary = resolver.resolveString(properties.PermissionsBoundary, 'PermissionsBoundary');
@@ -97,7 +98,7 @@ export function permissionSetFromResource(stack: StackContext, logicalId: string
     grants: [],
     credentials: [],
     attachments: [],
-    maxSessionSeconds: isoDurationSeconds(resolver.resolve(properties.SessionDuration)),
+    maxSessionSeconds: longestSession(resolver, properties.SessionDuration, isoDurationSeconds),
   };
   const managed = resolver.resolve(properties.ManagedPolicies);
   for (const arn of Array.isArray(managed) ? managed : managed === undefined ? [] : [managed]) {
@@ -148,6 +149,27 @@ function isoDurationSeconds(value: unknown): Maybe<number> {
   if (!match || value === 'PT')
     return unknownValue(`SessionDuration ${JSON.stringify(value)} is not an ISO 8601 duration`);
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+
+/**
+ * The longest session any deployment may set: a parameter's AllowedValues give their longest; one a deployment may
+ * set to any value is Unknown (a default of an hour says nothing of `--parameter-overrides Duration=43200`).
+ */
+function longestSession(
+  resolver: Resolver,
+  raw: unknown,
+  seconds: (value: unknown) => Maybe<number> = sessionSeconds,
+): Maybe<number> {
+  const choices = resolver.choicesOf(raw);
+  if (choices === undefined) return seconds(resolver.resolve(raw));
+  if (isUnknown(choices)) return choices;
+  let longest: Maybe<number> | undefined;
+  for (const choice of choices) {
+    const each = seconds(choice);
+    if (isUnknown(each)) return each;
+    if (longest === undefined || (!isUnknown(longest) && each > longest)) longest = each;
+  }
+  return longest ?? seconds(resolver.resolve(raw));
 }
 
 function sessionSeconds(value: unknown): Maybe<number> {
