@@ -728,6 +728,33 @@ describe("a statement's actions, resources and principals written by parameters:
   });
 });
 
+describe("a custom resource's outputs: whatever its provider returns at deploy time", () => {
+  it('holds an action, resource or principal a custom resource returns as unknown until deployment', () => {
+    const result = check(['test/fixtures/cloudformation/semantics/custom-resource-outputs.template.yaml']);
+    expect(result.exitCode).toBe(1);
+    const content = result.result!.findings.filter(
+      (finding) => !['require-owner', 'require-entitlement', 'exception-expiry'].includes(finding.ruleId),
+    );
+    expect(
+      content.map(
+        (finding) =>
+          `${finding.ruleId} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
+      ),
+    ).toEqual([
+      'no-privilege-escalation Looked Path::unknown pending',
+      'no-wildcard-privilege Looked - pending',
+      'no-wildcard-privilege Looked - pending',
+      'restrict-trust Trusted - pending',
+    ]);
+    expect(content.map((finding) => finding.message).join('\n')).toContain(
+      'Fn::GetAtt Lookup.Action (what custom resource Lookup returns when it runs at deploy time)',
+    );
+    expect(content.find((finding) => finding.ruleId === 'restrict-trust')!.message).toContain(
+      'principal is Ref Lookup (what custom resource Lookup returns when it runs at deploy time)',
+    );
+  });
+});
+
 describe('envelope coverage through the CLI (issue 24 item 2): pattern containment, not text', () => {
   it('blocks a grant on shard-*/* under an envelope of shard-?/* (exit 1), located at the role', () => {
     const TEMPLATE = 'test/fixtures/cloudformation/semantics/envelope.template.yaml';

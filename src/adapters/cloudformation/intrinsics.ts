@@ -10,7 +10,8 @@ import { allowedPattern, type CfnResource, type TemplateInput } from './template
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
  * - `Ref`/`Fn::GetAtt` to a resource → the model's value of that resource (`<id of LogicalId>`, `<Attr of LogicalId>`, model/deployment.ts); for an IAM
  *   role/user/group, `Ref` → its name and `.Arn` → the ARN the identity itself carries; for an OIDC or SAML
- *   provider with a literal URL/name, both → its ARN (see names.ts);
+ *   provider with a literal URL/name, both → its ARN (see names.ts); for a custom resource → Unknown (its provider
+ *   returns its id and attributes when it runs at deploy time);
  * - pseudo parameters → `aws`, `amazonaws.com` or the model's values for the deployment's own account, region and
  *   stack (`<own-account>`, model/deployment.ts);
  * - parameters → the value a parent stack passes, else the Default (SSM-typed parameters have no readable default);
@@ -97,7 +98,12 @@ export function createResolver(input: TemplateInput): Resolver {
     const parameter = own(template.Parameters, name);
     if (isRecord(parameter)) return parameterValue(name, parameter.Type, parameter.Default);
     const resource = own(resources, name) as CfnResource | undefined;
-    if (resource) return identityRefName(name, resource) ?? providerArn(resource) ?? resourceValue(name);
+    if (resource)
+      return (
+        identityRefName(name, resource) ??
+        providerArn(resource) ??
+        (isCustomResource(resource) ? customResourceValue(`Ref ${name}`, name) : resourceValue(name))
+      );
     return unknownValue(`Ref ${name} (not defined in the template)`);
   };
 
@@ -280,6 +286,7 @@ export function createResolver(input: TemplateInput): Resolver {
       const arn = identityArn(logicalId, resource) ?? providerArn(resource);
       if (arn) return arn;
     }
+    if (isCustomResource(resource)) return customResourceValue(`Fn::GetAtt ${logicalId}.${attribute}`, logicalId);
     return resourceValue(logicalId, attribute);
   };
 
@@ -586,6 +593,18 @@ function overridableParameterIn(
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * A custom resource (`Custom::*`, `AWS::CloudFormation::CustomResource`): its physical id and attributes are whatever
+ * its provider returns when it runs at deploy time, so they may name any action, resource or principal.
+ */
+function isCustomResource(resource: CfnResource): boolean {
+  return resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource';
+}
+
+function customResourceValue(what: string, logicalId: string): Unknown {
+  return unknownValue(`${what} (what custom resource ${logicalId} returns when it runs at deploy time)`);
 }
 
 /** Values a pattern would have to reject for a parameter's value never to hold an IAM wildcard (`*`, `?`). */
