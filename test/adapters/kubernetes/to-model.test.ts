@@ -79,6 +79,12 @@ describe('Kubernetes objects to the model', () => {
         role: 'cluster-admin',
         scope: 'cluster',
         scopeLevel: 'cluster',
+        // Kubernetes' default role, with its rules from data/kubernetes-default-roles.json.
+        permissions: [
+          { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+          { nonResourceURLs: ['*'], verbs: ['*'] },
+        ],
+        kubernetesDefault: 'default',
       },
     ]);
     // Subjects the change does not create keep their grant, named as the binding names them.
@@ -90,7 +96,7 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
-  it('a binding to a role the change does not define says so (roleOutsideChange); cluster-admin and roles of the change do not', () => {
+  it('a binding to a role neither the change nor Kubernetes defines says so (roleOutsideChange); default roles and roles of the change do not', () => {
     const binding = (name: string, roleRef: string, namespaced = false) =>
       `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${namespaced ? 'RoleBinding' : 'ClusterRoleBinding'}\nmetadata: {name: ${name}${namespaced ? ', namespace: payments' : ''}}\nroleRef: ${roleRef}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n`;
     const result = model(
@@ -107,13 +113,14 @@ describe('Kubernetes objects to the model', () => {
       result.identities[0]!.grants.map((grant) => [
         grant.source.name,
         grant.kind === 'role' && grant.roleOutsideChange,
+        grant.kind === 'role' && grant.kubernetesDefault,
       ]),
     ).toEqual([
-      ['to-view', 'ClusterRole'],
-      ['to-admin', undefined],
-      ['to-reader', undefined],
-      ['to-other-reader', 'ClusterRole'],
-      ['to-elsewhere', 'Role'],
+      ['to-view', undefined, 'default'],
+      ['to-admin', undefined, 'default'],
+      ['to-reader', undefined, undefined],
+      ['to-other-reader', 'ClusterRole', undefined],
+      ['to-elsewhere', 'Role', undefined],
     ]);
   });
 
