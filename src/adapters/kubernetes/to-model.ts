@@ -295,6 +295,8 @@ class RoleIndex {
       const role = namespace === undefined ? undefined : kubernetesDefaultNamespaceRole(namespace, name);
       return role ? { permissions: role.rules, kubernetesDefault: 'default' } : undefined;
     }
+    // The API server refuses any other kind; a binding written so grants nothing anyone can see here.
+    if (kind !== 'ClusterRole') return undefined;
     const universe = this.clusterRoles();
     const entry = universe.get(name);
     if (!entry) return undefined;

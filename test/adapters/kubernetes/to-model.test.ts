@@ -124,6 +124,33 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
+  it("a ClusterRole of the change aggregates Kubernetes' default roles its selectors pick, named in its definition; a default role it re-defines is kept at its bindings", () => {
+    const result = model(
+      account('api') +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: my-viewer}\naggregationRule:\n  clusterRoleSelectors:\n    - matchExpressions: [{key: rbac.authorization.k8s.io/aggregate-to-view, operator: Exists}]\nrules: []\n---\n' +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: system:auth-delegator}\nrules:\n  - {apiGroups: [""], resources: [configmaps], verbs: [get]}\n---\n' +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: api-delegator}\nroleRef: {kind: ClusterRole, name: "system:auth-delegator"}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n' +
+        // The API server refuses a roleRef of any other kind: nothing it could grant is seen.
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: api-odd}\nroleRef: {kind: RoleTemplate, name: view}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n',
+    );
+    const [viewer, delegator] = result.roleDefinitions!;
+    expect(viewer!.aggregates).toEqual(['system:aggregate-to-view']);
+    expect(JSON.stringify(viewer!.permissions)).toContain('"resources":["controllerrevisions"');
+    // The definition as written; its binding holds it and the default rules the API server adds back at start.
+    expect(delegator!.permissions).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]);
+    const grants = result.identities[0]!.grants;
+    expect(
+      grants.map((grant) =>
+        grant.kind === 'role'
+          ? [grant.source.name, grant.kubernetesDefault, grant.roleOutsideChange, grant.permissions?.length]
+          : [],
+      ),
+    ).toEqual([
+      ['api-delegator', 'redefined', undefined, 3],
+      ['api-odd', undefined, 'ClusterRole', undefined],
+    ]);
+  });
+
   it('a Kustomization that rewrites or adds objects, or renders remote files, is unseen content; one that only lists local files is not', () => {
     const kustomization = (body: string, file: string) =>
       parseManifests(`apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`, file);
