@@ -129,10 +129,18 @@ export interface RoleGrant extends GrantBase {
   /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules, GCP permissions). */
   permissions?: RolePermission[];
   /**
-   * Kubernetes: the Role or ClusterRole the binding names is not defined in the change (cluster-admin aside), so
-   * what it grants cannot be seen. Unset when the change defines it, even with rules known only at apply.
+   * Kubernetes: the Role or ClusterRole the binding names is neither defined in the change nor one of Kubernetes'
+   * default roles, so what it grants cannot be seen. Unset when the change defines it, even with rules known only at
+   * apply.
    */
   roleOutsideChange?: 'Role' | 'ClusterRole';
+  /**
+   * Kubernetes: the binding names one of Kubernetes' default roles (data/kubernetes-default-roles.json) that the change
+   * does not define, so `permissions` are that role's rules as every API server holds them (for admin, edit and view,
+   * with what the change's own ClusterRoles aggregate into them). `redefined` when the change also writes a role of
+   * that name: the API server keeps the default's rules in it at each start, so both are held.
+   */
+  kubernetesDefault?: 'default' | 'redefined';
   /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
   condition?: Maybe<string>;
 }
@@ -152,6 +160,8 @@ export interface RolePermission {
   verbs?: string[];
   /** Kubernetes: the rule reaches only the objects of these names. */
   resourceNames?: string[];
+  /** Kubernetes: paths of the API server that are not resources (`/healthz`, `/metrics`, `*`). */
+  nonResourceURLs?: string[];
 }
 
 /**

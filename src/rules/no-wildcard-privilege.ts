@@ -78,7 +78,9 @@ export default defineRule<MessageId>({
       'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. A role definition that grants such ' +
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
       "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
-      'bound or not: it is usually bound from another repository, by a chart, or later.',
+      'bound or not: it is usually bound from another repository, by a chart, or later. A binding to one of the Kubernetes default ' +
+      'roles (admin, edit, view, system:*) is judged on the rules the Kubernetes bootstrap policy gives it, with what the ' +
+      'change aggregates into it; a binding to a role neither the change nor Kubernetes defines cannot be seen, and is reported.',
     remediation: {
       aws:
         'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
@@ -167,8 +169,8 @@ export default defineRule<MessageId>({
         '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
         'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
       k8sUnseenRole:
-        '{{source}} binds {{holder}} to {{roleKind}} {{role}} {{where}}, which this change does not define, so what it grants ' +
-        'cannot be seen here (a default role of the cluster, or one another change applies). Define the {{roleKind}} in the ' +
+        '{{source}} binds {{holder}} to {{roleKind}} {{role}} {{where}}, which neither this change nor the Kubernetes default roles ' +
+        'define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the {{roleKind}} in the ' +
         'change so its rules are judged, or request a catalog exception for this binding.',
       catalogPrivilegedRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}, which the catalog lists as privileged ({{entry}}). Grant a narrower role, or ' +
@@ -487,7 +489,7 @@ function roleIssueReport(
     case 'k8s-rule':
       return {
         messageId: 'k8sPrivilegedRule',
-        data: { role: issue.role, where, what: issue.what },
+        data: { role: `${issue.role}${DEFAULT_ROLE_NOTE[issue.kubernetesDefault ?? 'none']}`, where, what: issue.what },
         detail: `Role::${issue.role}/${issue.detail}`,
       };
     case 'k8s-unseen-role':
@@ -504,6 +506,14 @@ function roleIssueReport(
       };
   }
 }
+
+/** How a message names a Kubernetes default role, whose rules come from Kubernetes' bootstrap policy, not the change. */
+const DEFAULT_ROLE_NOTE: Record<'default' | 'redefined' | 'none', string> = {
+  default: ' (a Kubernetes default role)',
+  redefined:
+    ' (a Kubernetes default role this change re-defines; the API server adds the default rules back at each start)',
+  none: '',
+};
 
 /** `every action on every resource ("*"); writes role assignments … ("Microsoft.Authorization/*")`. */
 function privilegesText(privileges: readonly AzurePrivilege[]): string {

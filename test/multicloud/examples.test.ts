@@ -338,4 +338,7 @@ const CI_DEPLOYER_PLACEMENTS = [
   'gcp gcp-service-account ci-deployer ci-deployer@example-co-analytics.iam.gserviceaccount.com',
   'kubernetes k8s-service-account ci-deployer system:serviceaccount:payments:ci-deployer',
 ];
-const CI_DEPLOYER_GRANTS = ['policy assume-cdk-bootstrap-roles (ci-deployer)', 'role edit at namespace/payments'];
+const CI_DEPLOYER_GRANTS = [
+  'policy assume-cdk-bootstrap-roles (ci-deployer)',
+  'role payments-deployer at namespace/payments',
+];

@@ -624,21 +624,21 @@ ruleTester(rule, {
       }),
     },
     {
-      name: "Kubernetes: a binding to a role the change does not define, which the catalog's entitlements name at that level (edit in namespaces)",
+      name: "Kubernetes: a binding to a role neither the change nor Kubernetes defines, which the catalog's entitlements name at that level (payments-edit in namespaces)",
       catalog: catalog({
         entitlements: [
           {
             id: 'namespace-edit',
             classes: ['workload'],
             privileged: false,
-            kubernetes: { roles: ['edit'], namespaces: ['payments'] },
+            kubernetes: { roles: ['payments-edit'], namespaces: ['payments'] },
           },
         ],
       }),
       model: model({
         identities: [
           k8sSa('ci', [
-            { ...namespaceBinding('ci-edit', 'edit', 'payments'), roleOutsideChange: 'ClusterRole' as const },
+            { ...namespaceBinding('ci-edit', 'payments-edit', 'payments'), roleOutsideChange: 'ClusterRole' as const },
           ]),
         ],
       }),
@@ -927,10 +927,15 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'Kubernetes: bindings to roles the change does not define (a default ClusterRole, a Role of another change) cannot be seen, and say so; the token is not called a power; a catalog naming admin for namespaces does not vouch for it cluster-wide',
+      name: 'Kubernetes: bindings to roles neither the change nor Kubernetes defines (a ClusterRole and a Role of another change) cannot be seen, and say so; the token is not called a power; a catalog naming a role for namespaces does not vouch for it cluster-wide',
       catalog: catalog({
         entitlements: [
-          { id: 'namespace-admin', classes: ['workload'], privileged: false, kubernetes: { roles: ['admin'] } },
+          {
+            id: 'namespace-admin',
+            classes: ['workload'],
+            privileged: false,
+            kubernetes: { roles: ['platform-admin'] },
+          },
         ],
       }),
       model: model({
@@ -938,7 +943,7 @@ ruleTester(rule, {
           k8sSa(
             'ci',
             [
-              { ...clusterBinding('ci-admin', 'admin'), roleOutsideChange: 'ClusterRole' as const },
+              { ...clusterBinding('ci-admin', 'platform-admin'), roleOutsideChange: 'ClusterRole' as const },
               { ...namespaceBinding('ci-leases', 'leader-election', 'build'), roleOutsideChange: 'Role' as const },
             ],
             true,
@@ -949,16 +954,16 @@ ruleTester(rule, {
         {
           resource: 'ci-admin',
           identity: 'TestStack/ci',
-          detail: 'Role::admin',
+          detail: 'Role::platform-admin',
           message:
-            'ci-admin binds ci to ClusterRole admin cluster-wide (ClusterRoleBinding), which this change does not define, so what it grants cannot be seen here (a default role of the cluster, or one another change applies). Define the ClusterRole in the change so its rules are judged, or request a catalog exception for this binding.',
+            'ci-admin binds ci to ClusterRole platform-admin cluster-wide (ClusterRoleBinding), which neither this change nor the Kubernetes default roles define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the ClusterRole in the change so its rules are judged, or request a catalog exception for this binding.',
         },
         {
           resource: 'ci-leases',
           identity: 'TestStack/ci',
           detail: 'Role::leader-election',
           message:
-            'ci-leases binds ci to Role leader-election in namespace build, which this change does not define, so what it grants cannot be seen here (a default role of the cluster, or one another change applies). Define the Role in the change so its rules are judged, or request a catalog exception for this binding.',
+            'ci-leases binds ci to Role leader-election in namespace build, which neither this change nor the Kubernetes default roles define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the Role in the change so its rules are judged, or request a catalog exception for this binding.',
         },
       ],
     },

@@ -364,6 +364,35 @@ describe('states and manifests', () => {
       'no-wildcard-privilege mandatory kubernetes_manifest.sa kubernetes_manifest.sa Token::automount',
     ]);
   });
+
+  it('a kubernetes_role_binding_v1 naming the default ClusterRole edit holds its rules; view and an undefined role as before', () => {
+    const binding = (address: string, name: string, role: string) => ({
+      address,
+      values: {
+        metadata: [{ name, namespace: 'build' }],
+        role_ref: [{ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role }],
+        subject: [{ kind: 'ServiceAccount', name: 'ci', namespace: 'build' }],
+      },
+      unknown: { id: true },
+    });
+    const model = modelOf([
+      {
+        address: 'kubernetes_service_account_v1.ci',
+        values: { metadata: [{ name: 'ci', namespace: 'build' }], automount_service_account_token: false },
+        unknown: { id: true, default_secret_name: true },
+      },
+      binding('kubernetes_role_binding_v1.edit', 'ci-edit', 'edit'),
+      binding('kubernetes_role_binding_v1.view', 'ci-view', 'view'),
+      binding('kubernetes_role_binding_v1.other', 'ci-other', 'ci-deployer'),
+    ]);
+    expect(findings(model).filter((line) => line.startsWith('no-wildcard'))).toEqual([
+      'no-wildcard-privilege mandatory kubernetes_role_binding_v1.edit kubernetes_service_account_v1.ci Role::edit/Route::impersonate',
+      'no-wildcard-privilege mandatory kubernetes_role_binding_v1.edit kubernetes_service_account_v1.ci Role::edit/Route::pod-create',
+      'no-wildcard-privilege mandatory kubernetes_role_binding_v1.edit kubernetes_service_account_v1.ci Role::edit/Route::pod-exec',
+      'no-wildcard-privilege mandatory kubernetes_role_binding_v1.edit kubernetes_service_account_v1.ci Role::edit/Route::token-create',
+      'no-wildcard-privilege mandatory kubernetes_role_binding_v1.other kubernetes_service_account_v1.ci Role::ci-deployer',
+    ]);
+  });
 });
 
 describe('plans that cannot be read', () => {

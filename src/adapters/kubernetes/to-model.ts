@@ -4,7 +4,13 @@
  * credentials, other Secrets with data in the source are plaintext secrets, and workloads that name a service
  * account are what runs as it. Links go by name, as the API server resolves them.
  */
-import { CLUSTER_ADMIN, labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
+import {
+  AUTOUPDATE_ANNOTATION,
+  kubernetesDefaultNamespaceRole,
+  kubernetesDefaultRoles,
+  type KubernetesDefaultRole,
+} from '../../iam/kubernetes/default-roles.js';
+import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
 import {
   emptyModel,
   isUnknown,
@@ -62,18 +68,9 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
       model.identities.push(identity);
     }
   }
-  const definitions = roleDefinitions(objects);
+  const roles = new RoleIndex(objects);
+  const definitions = roles.definitions();
   if (definitions.length) model.roleDefinitions = definitions;
-  const roles = new Map<string, RolePermission[] | Unknown>(
-    definitions.map((definition) => [
-      roleKey(
-        definition.kind === 'k8s-role' ? 'Role' : 'ClusterRole',
-        definition.kind === 'k8s-role' ? definition.scope?.replace(/^namespace\//, '') : undefined,
-        definition.name,
-      ),
-      definition.permissions,
-    ]),
-  );
 
   const dependencyAccounts = (object: KubernetesObject, field: string): Identity[] =>
     (object.dependsOn?.(field) ?? []).flatMap((id) =>
@@ -193,75 +190,192 @@ function baseIdentity(ref: ResourceRef, name: string, namespace: string): Identi
   };
 }
 
+/** A ClusterRole as the cluster holds it once the change is applied: one of the change, or one of Kubernetes' defaults. */
+interface ClusterRoleEntry {
+  name: string;
+  labels: Readonly<Record<string, string>>;
+  /** The aggregationRule's selectors; undefined when it has none. */
+  selectors?: readonly Record<string, unknown>[];
+  unknownSelectors: boolean;
+  /** Its own rules (a default aggregated role has none: the aggregation controller writes them). */
+  rules: RolePermission[] | Unknown;
+  /** Set for the change's own roles. */
+  definition?: RoleDefinition;
+  /** The default role of that name: the one taken from the data, or the one a role of the change re-defines and keeps. */
+  defaultRole?: KubernetesDefaultRole;
+}
+
 /**
- * Every Role and ClusterRole of the change, as definitions. An aggregated ClusterRole (`aggregationRule`) holds its own
- * rules and those of every ClusterRole of the change its selectors pick, as the API server's aggregation controller
- * fills them in, through aggregated roles in turn.
+ * The roles a binding can name: every Role and ClusterRole of the change, as definitions, and Kubernetes' default
+ * roles, read from the data only when a binding or an aggregation rule needs them.
+ *
+ * An aggregated ClusterRole (`aggregationRule`) holds its own rules and those of every ClusterRole its selectors pick,
+ * as the API server's aggregation controller fills them in, through aggregated roles in turn: the change's own, and
+ * the defaults (a selector of `rbac.authorization.k8s.io/aggregate-to-view` picks `system:aggregate-to-view`). The
+ * defaults admin, edit and view aggregate the same way, so a ClusterRole of the change labelled
+ * `rbac.authorization.k8s.io/aggregate-to-edit: "true"` adds its rules to every binding of edit, and of admin, which
+ * aggregates edit.
+ *
+ * A ClusterRole of the change with a default's name (its own `edit`) is what `kubectl apply` writes, and that
+ * definition is judged as written. But the API server reconciles its default roles at every start (unless the role
+ * is annotated `rbac.authorization.kubernetes.io/autoupdate: "false"`): it adds back the default's missing rules,
+ * labels and aggregation rule and keeps the rest. So a binding to that name holds both (`kubernetesDefault:
+ * 'redefined'`).
  */
-function roleDefinitions(objects: readonly KubernetesObject[]): RoleDefinition[] {
-  const read = objects
-    .filter((object) => ROLE_KINDS.has(object.kind))
-    .map((object) => {
-      const { name, namespace } = metadataOf(object);
-      const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
-      const rules = object.body.rules;
-      const aggregation = isKnownRecord(object.body.aggregationRule) ? object.body.aggregationRule : undefined;
-      const definition: RoleDefinition = {
-        cloud: 'kubernetes',
-        kind: object.kind === 'Role' ? 'k8s-role' : 'k8s-cluster-role',
-        name,
-        source: object.ref,
-        scope: object.kind === 'Role' ? `namespace/${namespace}` : 'cluster',
-        permissions: isUnknown(rules) ? rules : permissionsOf(rules),
-      };
-      const selectors =
-        aggregation && Array.isArray(aggregation.clusterRoleSelectors)
-          ? aggregation.clusterRoleSelectors.filter(isKnownRecord)
-          : undefined;
-      return {
-        definition,
-        labels: stringMap(metadata.labels),
-        selectors,
-        unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors),
-      };
+class RoleIndex {
+  private readonly read: { entry: ClusterRoleEntry | undefined; definition: RoleDefinition; autoupdate: boolean }[];
+  private readonly namespaced = new Map<string, RoleDefinition>();
+  private universe: Map<string, ClusterRoleEntry> | undefined;
+  private readonly resolved = new Map<ClusterRoleEntry, RolePermission[] | Unknown>();
+  private readonly aggregates = new Map<ClusterRoleEntry, string[]>();
+
+  constructor(objects: readonly KubernetesObject[]) {
+    this.read = objects
+      .filter((object) => ROLE_KINDS.has(object.kind))
+      .map((object) => {
+        const { name, namespace } = metadataOf(object);
+        const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
+        const rules = object.body.rules;
+        const definition: RoleDefinition = {
+          cloud: 'kubernetes',
+          kind: object.kind === 'Role' ? 'k8s-role' : 'k8s-cluster-role',
+          name,
+          source: object.ref,
+          scope: object.kind === 'Role' ? `namespace/${namespace}` : 'cluster',
+          permissions: isUnknown(rules) ? rules : permissionsOf(rules),
+        };
+        const autoupdate = stringMap(metadata.annotations)[AUTOUPDATE_ANNOTATION] !== 'false';
+        if (object.kind === 'Role') {
+          this.namespaced.set(`${namespace}/${name}`, definition);
+          return { entry: undefined, definition, autoupdate };
+        }
+        const aggregation = isKnownRecord(object.body.aggregationRule) ? object.body.aggregationRule : undefined;
+        const selectors =
+          aggregation && Array.isArray(aggregation.clusterRoleSelectors)
+            ? aggregation.clusterRoleSelectors.filter(isKnownRecord)
+            : undefined;
+        const entry: ClusterRoleEntry = {
+          name,
+          labels: stringMap(metadata.labels),
+          ...(selectors ? { selectors } : {}),
+          unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors),
+          rules: definition.permissions,
+          definition,
+        };
+        return { entry, definition, autoupdate };
+      });
+  }
+
+  /** The change's roles, an aggregated ClusterRole with the rules it aggregates. */
+  definitions(): RoleDefinition[] {
+    // Defaults are read only when an aggregation rule of the change could pick one.
+    const universe = this.read.some(({ entry }) => entry?.selectors) ? this.clusterRoles() : this.changeOnly();
+    return this.read.map(({ entry, definition }) => {
+      if (!entry) return definition;
+      // The definition as written: its rules and what it aggregates, not a default's it re-defines.
+      const own = universe.get(entry.name) === entry ? entry : { ...entry, defaultRole: undefined };
+      const permissions = this.resolve(own, universe, new Set());
+      const aggregates = this.aggregates.get(own);
+      return { ...definition, permissions, ...(aggregates?.length ? { aggregates } : {}) };
     });
-  const clusterRoles = read.filter((entry) => entry.definition.kind === 'k8s-cluster-role');
-  const resolved = new Map<RoleDefinition, RolePermission[] | Unknown>();
-  const resolve = (entry: (typeof read)[number], visiting: Set<RoleDefinition>): RolePermission[] | Unknown => {
-    const { definition } = entry;
-    const done = resolved.get(definition);
+  }
+
+  /**
+   * What a binding to `kind` `name` (a Role in `namespace`) grants: the change's role, Kubernetes' default role of that
+   * name, or nothing known (undefined).
+   */
+  lookup(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): { permissions: RolePermission[] | Unknown; kubernetesDefault?: 'default' | 'redefined' } | undefined {
+    if (kind === 'Role') {
+      const definition = namespace === undefined ? undefined : this.namespaced.get(`${namespace}/${name}`);
+      if (definition) return { permissions: definition.permissions };
+      const role = namespace === undefined ? undefined : kubernetesDefaultNamespaceRole(namespace, name);
+      return role ? { permissions: role.rules, kubernetesDefault: 'default' } : undefined;
+    }
+    // The API server refuses any other kind; a binding written so grants nothing anyone can see here.
+    if (kind !== 'ClusterRole') return undefined;
+    const universe = this.clusterRoles();
+    const entry = universe.get(name);
+    if (!entry) return undefined;
+    const permissions = this.resolve(entry, universe, new Set());
+    if (!entry.defaultRole) return { permissions };
+    return { permissions, kubernetesDefault: entry.definition ? 'redefined' : 'default' };
+  }
+
+  /** The change's ClusterRoles by name (the last of one name wins, as the last applied does). */
+  private changeOnly(): Map<string, ClusterRoleEntry> {
+    return new Map(this.read.flatMap(({ entry }) => (entry ? [[entry.name, entry] as const] : [])));
+  }
+
+  /** Every ClusterRole of the cluster after the change: the change's, and each default it does not replace. */
+  private clusterRoles(): Map<string, ClusterRoleEntry> {
+    if (this.universe) return this.universe;
+    const universe = this.changeOnly();
+    for (const role of kubernetesDefaultRoles()) {
+      const own = universe.get(role.name);
+      const selectors = role.aggregationRule?.clusterRoleSelectors;
+      if (!own) {
+        universe.set(role.name, {
+          name: role.name,
+          labels: role.labels ?? {},
+          ...(selectors ? { selectors } : {}),
+          unknownSelectors: false,
+          // An aggregated default's rules are what it aggregates, resolved here with the change's roles.
+          rules: selectors ? [] : role.rules,
+          defaultRole: role,
+        });
+        continue;
+      }
+      const kept = this.read.find((read) => read.entry === own);
+      if (!kept?.autoupdate) continue;
+      universe.set(role.name, {
+        ...own,
+        labels: { ...own.labels, ...(role.labels ?? {}) },
+        ...(own.selectors || selectors ? { selectors: [...(own.selectors ?? []), ...(selectors ?? [])] } : {}),
+        rules: isUnknown(own.rules) || selectors ? own.rules : [...own.rules, ...role.rules],
+        defaultRole: role,
+      });
+    }
+    return (this.universe = universe);
+  }
+
+  private resolve(
+    entry: ClusterRoleEntry,
+    universe: ReadonlyMap<string, ClusterRoleEntry>,
+    visiting: Set<ClusterRoleEntry>,
+  ): RolePermission[] | Unknown {
+    const done = this.resolved.get(entry);
     if (done) return done;
+    const source = entry.definition?.source.name ?? entry.name;
     if (entry.unknownSelectors)
-      return unknownValue(`${definition.source.name}.aggregationRule.clusterRoleSelectors is not known until apply`);
-    if (!entry.selectors || isUnknown(definition.permissions)) return definition.permissions;
-    visiting.add(definition);
-    let permissions: RolePermission[] | Unknown = [...definition.permissions];
+      return unknownValue(`${source}.aggregationRule.clusterRoleSelectors is not known until apply`);
+    const selectors = entry.selectors;
+    if (!selectors || isUnknown(entry.rules)) return entry.rules;
+    visiting.add(entry);
+    let permissions: RolePermission[] | Unknown = [...entry.rules];
     const aggregates: string[] = [];
-    for (const candidate of clusterRoles) {
-      if (candidate === entry || visiting.has(candidate.definition)) continue;
-      if (!entry.selectors.some((selector) => labelSelectorMatches(selector, candidate.labels))) continue;
-      aggregates.push(candidate.definition.name);
-      const included = resolve(candidate, visiting);
+    for (const candidate of universe.values()) {
+      if (candidate === entry || candidate.name === entry.name || visiting.has(candidate)) continue;
+      if (!selectors.some((selector) => labelSelectorMatches(selector, candidate.labels))) continue;
+      aggregates.push(candidate.name);
+      const included = this.resolve(candidate, universe, visiting);
       permissions = isUnknown(permissions)
         ? permissions
         : isUnknown(included)
           ? included
           : [...permissions, ...included];
     }
-    visiting.delete(definition);
-    if (aggregates.length) definition.aggregates = aggregates;
-    resolved.set(definition, permissions);
+    visiting.delete(entry);
+    this.aggregates.set(entry, aggregates);
+    this.resolved.set(entry, permissions);
     return permissions;
-  };
-  for (const entry of read) entry.definition.permissions = resolve(entry, new Set());
-  return read.map((entry) => entry.definition);
+  }
 }
 
-function bindingGrant(
-  object: KubernetesObject,
-  namespace: string | undefined,
-  roles: Map<string, RolePermission[] | Unknown>,
-): RoleGrant {
+function bindingGrant(object: KubernetesObject, namespace: string | undefined, roles: RoleIndex): RoleGrant {
   const roleRef = isKnownRecord(object.body.roleRef) ? object.body.roleRef : {};
   const roleKind = typeof roleRef.kind === 'string' ? roleRef.kind : 'ClusterRole';
   const role = typeof roleRef.name === 'string' ? roleRef.name : isUnknown(roleRef.name) ? roleRef.name : undefined;
@@ -274,28 +388,27 @@ function bindingGrant(
     scopeLevel: namespace === undefined ? 'cluster' : 'namespace',
   };
   if (typeof role === 'string') {
-    const permissions = roles.get(roleKey(roleKind, roleKind === 'Role' ? namespace : undefined, role));
-    if (permissions && !isUnknown(permissions)) grant.permissions = permissions;
-    // A role of the cluster or of another change: the binding adds whatever it holds, which is not seen here.
-    else if (permissions === undefined && role !== CLUSTER_ADMIN)
-      grant.roleOutsideChange = roleKind === 'Role' ? 'Role' : 'ClusterRole';
+    const found = roles.lookup(roleKind, namespace, role);
+    if (found && !isUnknown(found.permissions)) grant.permissions = found.permissions;
+    if (found?.kubernetesDefault) grant.kubernetesDefault = found.kubernetesDefault;
+    // A role of another change, or one the cluster was given by hand: the binding adds whatever it holds, which is not
+    // seen here.
+    if (!found) grant.roleOutsideChange = roleKind === 'Role' ? 'Role' : 'ClusterRole';
   }
   return grant;
-}
-
-function roleKey(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}/${namespace ?? ''}/${name}`;
 }
 
 function permissionsOf(rules: unknown): RolePermission[] {
   if (!Array.isArray(rules)) return [];
   return rules.filter(isKnownRecord).map((rule) => {
     const names = strings(rule.resourceNames);
+    const urls = strings(rule.nonResourceURLs);
     return {
       apiGroups: strings(rule.apiGroups),
       resources: strings(rule.resources),
       verbs: strings(rule.verbs),
       ...(names.length ? { resourceNames: names } : {}),
+      ...(urls.length ? { nonResourceURLs: urls } : {}),
     };
   });
 }

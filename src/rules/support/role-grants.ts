@@ -37,7 +37,16 @@ export type RoleIssue =
   | { kind: 'gcp-public'; role: string; scope: string; member: string }
   | { kind: 'gcp-default-account'; role: string; scope: string; member: string }
   | { kind: 'k8s-cluster-admin'; scope: string }
-  | { kind: 'k8s-rule'; role: string; scope: string; what: string; detail: string; route: RbacRouteId }
+  | {
+      kind: 'k8s-rule';
+      role: string;
+      scope: string;
+      what: string;
+      detail: string;
+      route: RbacRouteId;
+      /** The role is Kubernetes' default of that name (or the change's re-definition of one, holding both). */
+      kubernetesDefault?: 'default' | 'redefined';
+    }
   | { kind: 'k8s-unseen-role'; role: string; roleKind: 'Role' | 'ClusterRole' }
   | { kind: 'catalog'; role: string; scope: string; entry: string };
 
@@ -169,8 +178,9 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
 
 function kubernetesIssues(grant: RoleGrant, role: string, scope: string, catalog: Catalog): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
-  // A role the change does not define is unseen, unless the catalog's entitlements name it at the binding's level:
-  // then the organisation has said what it is, and require-entitlement judges who holds it where.
+  // A role neither the change nor Kubernetes' defaults define is unseen, unless the catalog's entitlements name it at
+  // the binding's level: then the organisation has said what it is, and require-entitlement judges who holds it where.
+  // A default role's rules are known (grant.permissions) and judged like the change's own.
   if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role))
     return [{ kind: 'k8s-unseen-role', role, roleKind: grant.roleOutsideChange }];
   const clusterWide = grant.scopeLevel === 'cluster';
@@ -181,6 +191,7 @@ function kubernetesIssues(grant: RoleGrant, role: string, scope: string, catalog
     what: issue.what,
     detail: issue.detail,
     route: issue.route,
+    ...(grant.kubernetesDefault ? { kubernetesDefault: grant.kubernetesDefault } : {}),
   }));
 }
 

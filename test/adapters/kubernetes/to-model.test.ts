@@ -79,6 +79,12 @@ describe('Kubernetes objects to the model', () => {
         role: 'cluster-admin',
         scope: 'cluster',
         scopeLevel: 'cluster',
+        // Kubernetes' default role, with its rules from data/kubernetes-default-roles.json.
+        permissions: [
+          { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+          { nonResourceURLs: ['*'], verbs: ['*'] },
+        ],
+        kubernetesDefault: 'default',
       },
     ]);
     // Subjects the change does not create keep their grant, named as the binding names them.
@@ -90,7 +96,7 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
-  it('a binding to a role the change does not define says so (roleOutsideChange); cluster-admin and roles of the change do not', () => {
+  it('a binding to a role neither the change nor Kubernetes defines says so (roleOutsideChange); default roles and roles of the change do not', () => {
     const binding = (name: string, roleRef: string, namespaced = false) =>
       `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${namespaced ? 'RoleBinding' : 'ClusterRoleBinding'}\nmetadata: {name: ${name}${namespaced ? ', namespace: payments' : ''}}\nroleRef: ${roleRef}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n`;
     const result = model(
@@ -107,13 +113,41 @@ describe('Kubernetes objects to the model', () => {
       result.identities[0]!.grants.map((grant) => [
         grant.source.name,
         grant.kind === 'role' && grant.roleOutsideChange,
+        grant.kind === 'role' && grant.kubernetesDefault,
       ]),
     ).toEqual([
-      ['to-view', 'ClusterRole'],
-      ['to-admin', undefined],
-      ['to-reader', undefined],
-      ['to-other-reader', 'ClusterRole'],
-      ['to-elsewhere', 'Role'],
+      ['to-view', undefined, 'default'],
+      ['to-admin', undefined, 'default'],
+      ['to-reader', undefined, undefined],
+      ['to-other-reader', 'ClusterRole', undefined],
+      ['to-elsewhere', 'Role', undefined],
+    ]);
+  });
+
+  it("a ClusterRole of the change aggregates Kubernetes' default roles its selectors pick, named in its definition; a default role it re-defines is kept at its bindings", () => {
+    const result = model(
+      account('api') +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: my-viewer}\naggregationRule:\n  clusterRoleSelectors:\n    - matchExpressions: [{key: rbac.authorization.k8s.io/aggregate-to-view, operator: Exists}]\nrules: []\n---\n' +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: system:auth-delegator}\nrules:\n  - {apiGroups: [""], resources: [configmaps], verbs: [get]}\n---\n' +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: api-delegator}\nroleRef: {kind: ClusterRole, name: "system:auth-delegator"}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n---\n' +
+        // The API server refuses a roleRef of any other kind: nothing it could grant is seen.
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: api-odd}\nroleRef: {kind: RoleTemplate, name: view}\nsubjects: [{kind: ServiceAccount, name: api, namespace: payments}]\n',
+    );
+    const [viewer, delegator] = result.roleDefinitions!;
+    expect(viewer!.aggregates).toEqual(['system:aggregate-to-view']);
+    expect(JSON.stringify(viewer!.permissions)).toContain('"resources":["controllerrevisions"');
+    // The definition as written; its binding holds it and the default rules the API server adds back at start.
+    expect(delegator!.permissions).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]);
+    const grants = result.identities[0]!.grants;
+    expect(
+      grants.map((grant) =>
+        grant.kind === 'role'
+          ? [grant.source.name, grant.kubernetesDefault, grant.roleOutsideChange, grant.permissions?.length]
+          : [],
+      ),
+    ).toEqual([
+      ['api-delegator', 'redefined', undefined, 3],
+      ['api-odd', undefined, 'ClusterRole', undefined],
     ]);
   });
 
