@@ -27,6 +27,18 @@ function check(paths: string[], options: Partial<CheckOptions> = {}) {
   });
 }
 
+/** The findings of the rules that judge content, not the catalog's bookkeeping (owner, entitlement, expiry). */
+function judgedContent(result: ReturnType<typeof check>) {
+  return result.result!.findings.filter(
+    (finding) => !['require-owner', 'require-entitlement', 'exception-expiry'].includes(finding.ruleId),
+  );
+}
+
+/** `rule resource detail [pending]`: what a verdict is, on one line. */
+function verdictLine(finding: { ruleId: string; resource: { name: string }; detail?: string; pending?: boolean }) {
+  return `${finding.ruleId} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`;
+}
+
 describe('check on the examples', () => {
   it('blocks the bad stack and snapshots its full JSON report', async () => {
     const result = check([BAD]);
@@ -657,15 +669,8 @@ describe("a statement's actions, resources and principals written by parameters:
   it('holds a policy or trust document a parameter writes whole as unknown until deployment', () => {
     const result = check(['test/fixtures/cloudformation/semantics/parameter-documents.template.yaml']);
     expect(result.exitCode).toBe(1);
-    const content = result.result!.findings.filter(
-      (finding) => !['require-owner', 'require-entitlement', 'exception-expiry'].includes(finding.ruleId),
-    );
-    expect(
-      content.map(
-        (finding) =>
-          `${finding.ruleId} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
-      ),
-    ).toEqual([
+    const content = judgedContent(result);
+    expect(content.map(verdictLine)).toEqual([
       'no-privilege-escalation Inline Path::unknown pending',
       'no-wildcard-privilege Inline - pending',
       'no-wildcard-privilege Substituted - pending',
@@ -732,15 +737,8 @@ describe("a custom resource's outputs: whatever its provider returns at deploy t
   it('holds an action, resource or principal a custom resource returns as unknown until deployment', () => {
     const result = check(['test/fixtures/cloudformation/semantics/custom-resource-outputs.template.yaml']);
     expect(result.exitCode).toBe(1);
-    const content = result.result!.findings.filter(
-      (finding) => !['require-owner', 'require-entitlement', 'exception-expiry'].includes(finding.ruleId),
-    );
-    expect(
-      content.map(
-        (finding) =>
-          `${finding.ruleId} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`,
-      ),
-    ).toEqual([
+    const content = judgedContent(result);
+    expect(content.map(verdictLine)).toEqual([
       'no-privilege-escalation Looked Path::unknown pending',
       'no-wildcard-privilege Looked - pending',
       'no-wildcard-privilege Looked - pending',
