@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createResolver } from '../../../src/adapters/cloudformation/intrinsics.js';
 import { tagsOf } from '../../../src/adapters/cloudformation/tags.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
-import { unknownValue } from '../../../src/model/model.js';
+import { isUnknown, unknownValue } from '../../../src/model/model.js';
 
 const template: CfnTemplate = {
   Parameters: {
@@ -288,5 +289,77 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
       Effect: 'Allow',
       Action: 's3:PutObject',
     });
+  });
+});
+
+describe("intrinsics: a statement's fields, property", () => {
+  type Item =
+    | { kind: 'literal'; value: string }
+    | { kind: 'ref' | 'sub'; parameter: string }
+    | { kind: 'if'; whenTrue: Item; whenFalse: Item };
+  const POOL = ['s3:GetObject', 's3:*', '*', 'iam:PassRole'];
+  const item: fc.Arbitrary<Item> = fc.letrec<{ item: Item }>((tie) => ({
+    item: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({ kind: fc.constant('literal' as const), value: fc.constantFrom(...POOL) }),
+      fc.record({
+        kind: fc.constantFrom('ref' as const, 'sub' as const),
+        parameter: fc.constantFrom('Free', 'Tier', 'Fixed'),
+      }),
+      fc.record({ kind: fc.constant('if' as const), whenTrue: tie('item'), whenFalse: tie('item') }),
+    ),
+  })).item;
+  const toCfn = (written: Item): unknown => {
+    if (written.kind === 'literal') return written.value;
+    if (written.kind === 'if') return { 'Fn::If': ['IsTierS3', toCfn(written.whenTrue), toCfn(written.whenFalse)] };
+    return written.kind === 'ref' ? { Ref: written.parameter } : { 'Fn::Sub': `\${${written.parameter}}` };
+  };
+  const template = (): CfnTemplate => ({
+    Parameters: {
+      Free: { Type: 'String', Default: 's3:GetObject' },
+      Tier: { Type: 'String', Default: 's3:GetObject', AllowedValues: ['s3:GetObject', 's3:*'] },
+      Fixed: { Type: 'String', Default: 'iam:PassRole', AllowedValues: ['iam:PassRole'] },
+    },
+    Conditions: { IsTierS3: { 'Fn::Equals': [{ Ref: 'Tier' }, 's3:*'] } },
+    Resources: {},
+  });
+  const items = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const read = (effect: string, key: string, written: Item[], parameters?: Record<string, string>): unknown[] => {
+    const resolver = createResolver({ stack: 'App', template: template(), ...(parameters ? { parameters } : {}) });
+    const field = written.map(toCfn);
+    const statement = resolver.resolve({
+      Effect: effect,
+      [key]: key === 'Principal' ? { AWS: field } : field,
+    }) as Record<string, unknown>;
+    const value = statement[key];
+    return items(key === 'Principal' ? (value as Record<string, unknown>).AWS : value);
+  };
+  const deployments = POOL.flatMap((free) =>
+    ['s3:GetObject', 's3:*'].map((tier) => ({ Free: free, Tier: tier, Fixed: 'iam:PassRole' })),
+  );
+
+  it('judges at least what any deployment grants: all it may widen by, only what every deployment narrows by', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Allow', 'Deny'),
+        fc.constantFrom('Action', 'NotAction', 'Resource', 'NotResource', 'Principal'),
+        fc.array(item, { minLength: 1, maxLength: 4 }),
+        (effect, key, written) => {
+          const judged = read(effect, key, written);
+          const known = judged.filter((value) => !isUnknown(value));
+          const narrows = key.startsWith('Not') !== (effect === 'Deny');
+          for (const parameters of deployments) {
+            const deployed = read(effect, key, written, parameters);
+            expect(deployed.some((value) => isUnknown(value))).toBe(false);
+            // Widening: whatever a deployment grants is judged, or an Unknown says it cannot be seen.
+            if (!narrows && !judged.some((value) => isUnknown(value)))
+              for (const value of deployed) expect(known).toContainEqual(value);
+            // Narrowing: nothing is taken as excluded or denied that some deployment does not exclude or deny.
+            if (narrows) for (const value of known) expect(deployed).toContainEqual(value);
+          }
+        },
+      ),
+      { numRuns: 1500, seed: 2_412_04 },
+    );
   });
 });
