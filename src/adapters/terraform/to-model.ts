@@ -192,13 +192,16 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
 /**
  * `after_unknown` without the marks of the given paths (ResourceMapping.unsetUnlessConfigured) where the configuration
  * does not write them: the value is then the default the provider or the API picks, which the change leaves unset.
- * Blocks are lists in both `after_unknown` and the configuration, matched item by item.
+ * Blocks are lists in both `after_unknown` and the configuration, matched item by item. Without the resource's
+ * configuration every mark stays.
  */
 export function unsetUnconfigured(
   unknown: unknown,
   expressions: Record<string, unknown> | undefined,
   paths: readonly string[],
 ): unknown {
+  // A resource the configuration does not list (a hand-trimmed plan): nothing says what it leaves out.
+  if (expressions === undefined) return unknown;
   let result = unknown;
   for (const path of paths) result = unsetAt(result, expressions, path.split('.'));
   return result;
