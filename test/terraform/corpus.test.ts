@@ -133,9 +133,10 @@ describe('Terraform corpus', () => {
     ]);
   });
 
-  it('the conftest GKE plan (format 0.1, nested after_unknown) has nothing to judge', () => {
+  it('the conftest GKE plan (format 0.1, nested after_unknown): no identity, and the node pool runs as the default account', () => {
     // open-policy-agent/conftest, examples/hcl1/gke-show.json @ 91a97a27e7b1d6a9c2767a7d29d573d9b4bb63f1: a cluster and a
-    // node pool whose service account is known after apply; no identity resources.
+    // node pool whose service account is known after apply; no identity resources. The plan itself, verbatim, is checked
+    // through the CLI in test/corpus/terraform-gke.test.ts.
     const plan = terraformPlan([
       {
         address: 'google_container_cluster.primary',
@@ -143,6 +144,9 @@ describe('Terraform corpus', () => {
           name: 'my-gke-cluster',
           location: 'us-central1',
           master_auth: [{ client_certificate_config: [], password: null, username: null }],
+          // As the plan has it: the default node pool is deleted once the cluster exists.
+          remove_default_node_pool: true,
+          initial_node_count: 1,
         },
         unknown: { id: true, master_auth: [{ client_certificate: true, client_key: true }] },
       },
@@ -158,6 +162,10 @@ describe('Terraform corpus', () => {
     const model = modelFromTerraformPlan({ ...plan, format_version: '0.1', terraform_version: '0.12.0-beta2' });
     expect(model.identities).toEqual([]);
     expect(model.secrets).toEqual([]);
+    // The configuration leaves node_config.service_account out: the API picks the Compute Engine default account.
+    expect(
+      model.defaultIdentityUses?.map((use) => `${use.source.name} ${String(use.identity)} ${use.setting}`),
+    ).toEqual(['google_container_node_pool.primary_preemptible_nodes gcp-compute-default node_config.service_account']);
   });
 });
 
