@@ -11,6 +11,7 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { AZURE } from './corpus/azure.js';
 import { CHECKOV_GCP } from './corpus/checkov-gcp.js';
+import { CHECKOV_GCP_DEFAULT_ACCOUNT } from './corpus/checkov-gcp-default-account.js';
 import { CHECKOV_KUBERNETES } from './corpus/checkov-kubernetes.js';
 import { REMAINING_TYPES } from './corpus/remaining-types.js';
 import { TERRAGOAT } from './corpus/terragoat.js';
@@ -131,6 +132,23 @@ describe('Terraform corpus', () => {
       'restrict-trust mandatory azuread_application_federated_identity_credential.example Subject::repo:my-organization/my-repo:environment:prod',
       'secret-rotation mandatory azurerm_key_vault_secret.db Expiry::none',
     ]);
+  });
+
+  it('Checkov CKV_GCP_30 (instances on the default service account): 4 findings, all right; one where checkov passes', () => {
+    expect(findings(CHECKOV_GCP_DEFAULT_ACCOUNT)).toEqual([
+      // checkov FAILED it: the default account named by its e-mail, scopes userinfo.email, compute.readonly, devstorage.read_only.
+      'no-wildcard-privilege mandatory google_compute_instance.fail2 DefaultAccount::compute/scoped',
+      // checkov PASSED it because its name starts with "gke-" (instances GKE itself creates); a VM the configuration
+      // creates on the default account is the same risk whatever its name: right here.
+      'no-wildcard-privilege mandatory google_compute_instance.pass2 DefaultAccount::compute/scoped',
+      // checkov FAILED it.
+      'no-wildcard-privilege mandatory google_compute_instance_from_template.fail3 DefaultAccount::compute/scoped',
+      // No block of its own: it takes the account of a template the plan does not hold, known after apply (checkov
+      // UNKNOWN): pending, blocking under fail-closed. Right: it may well be the default account.
+      'no-wildcard-privilege mandatory google_compute_instance_from_template.unknown1 DefaultAccount::unknown pending',
+    ]);
+    // pass1, pass3, pass4 name another account (checkov PASSED); unknown2 has no service_account block, so no account at
+    // all (checkov UNKNOWN).
   });
 
   it('the conftest GKE plan (format 0.1, nested after_unknown): no identity, and the node pool runs as the default account', () => {

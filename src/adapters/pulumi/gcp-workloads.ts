@@ -51,6 +51,8 @@ export const GCP_WORKLOAD_TYPES: Readonly<Record<string, (props: Record<string, 
   'gcp:compute/instance:Instance': instance('compute-instance'),
   'gcp:compute/instanceTemplate:InstanceTemplate': instance('compute-instance-template'),
   'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': instance('compute-instance-template'),
+  // Without a serviceAccount block it takes its template's account: judged on the template where the change has it.
+  'gcp:compute/instanceFromTemplate:InstanceFromTemplate': instance('compute-instance'),
   'gcp:cloudrunv2/service:Service': () => [{ kind: 'cloud-run-service', account: ['template', 'serviceAccount'] }],
   'gcp:cloudrunv2/job:Job': () => [{ kind: 'cloud-run-job', account: ['template', 'template', 'serviceAccount'] }],
   'gcp:cloudfunctionsv2/function:Function': () => [

@@ -227,6 +227,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   google_compute_instance: computeInstance('instance:Instance'),
   google_compute_instance_template: computeInstance('instanceTemplate:InstanceTemplate'),
   google_compute_region_instance_template: computeInstance('regionInstanceTemplate:RegionInstanceTemplate'),
+  google_compute_instance_from_template: computeInstance('instanceFromTemplate:InstanceFromTemplate'),
   google_cloud_run_v2_service: {
     pulumiType: 'gcp:cloudrunv2/service:Service',
     single: ['template'],
