@@ -21,6 +21,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (providers.length) merged.federationProviders = providers;
   const monitors = models.flatMap((model) => model.monitors ?? []);
   if (monitors.length) merged.monitors = monitors;
+  const defaultUses = models.flatMap((model) => model.defaultIdentityUses ?? []);
+  if (defaultUses.length) merged.defaultIdentityUses = defaultUses;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

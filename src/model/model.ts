@@ -241,9 +241,9 @@ export type IdentityKind =
 export type IdentityClass = 'human' | 'service' | 'workload' | 'agent' | 'break-glass';
 export const IDENTITY_CLASSES: readonly IdentityClass[] = ['human', 'service', 'workload', 'agent', 'break-glass'];
 
-/** What runs as the identity: an instance profile, a Lambda function, a pod. */
+/** What runs as the identity: an instance profile, a Lambda function, a pod, a VM or node pool, a serverless service. */
 export interface ComputeAttachment {
-  kind: 'instance-profile' | 'lambda' | 'ecs-task' | 'pod' | 'other';
+  kind: 'instance-profile' | 'lambda' | 'ecs-task' | 'pod' | 'vm' | 'serverless' | 'other';
   source: ResourceRef;
 }
 
@@ -368,6 +368,49 @@ export interface Model {
   federationProviders?: FederationProvider[];
   /** What the change sets up to watch identities being used (EventBridge rules, CloudWatch Logs metric filters). */
   monitors?: UsageMonitor[];
+  /**
+   * Compute the change runs as an identity the cloud supplies rather than one it names (see DefaultIdentityUse).
+   * Compute that runs as an identity of the change is that identity's ComputeAttachment instead.
+   */
+  defaultIdentityUses?: DefaultIdentityUse[];
+}
+
+/**
+ * The identities a cloud supplies to compute that names none of its own: Google Cloud's Compute Engine default service
+ * account (`PROJECT_NUMBER-compute@developer.gserviceaccount.com`: VMs, GKE nodes, Cloud Run, Cloud Functions 2nd gen,
+ * Dataproc, Dataflow) and App Engine default service account (`PROJECT_ID@appspot.gserviceaccount.com`: App Engine,
+ * Cloud Functions 1st gen). What each is and holds is the cloud's knowledge (src/iam/gcp/default-accounts.ts).
+ */
+export type DefaultIdentity = 'gcp-compute-default' | 'gcp-app-engine-default';
+
+/**
+ * Compute the change runs (a VM, a GKE node pool, a Cloud Run service, a function) whose identity is the cloud's
+ * default one, or may be: the account it names is known only at apply and is no identity of the change.
+ */
+export interface DefaultIdentityUse {
+  cloud: Cloud;
+  /** The resource that runs the compute (the node pool, the instance, the service). */
+  source: ResourceRef;
+  /** What runs, in words: `GKE node pool`, `Compute Engine instance template`. */
+  workload: string;
+  /** The default identity it runs as, or an Unknown: the account it names is not known until apply. */
+  identity: DefaultIdentity | Unknown;
+  /**
+   * Why: the setting is left out (the cloud's default applies), names the default account (`default`, its e-mail), or
+   * is not known until apply (the identity's Unknown says what it waits for).
+   */
+  reason: { kind: 'unset' } | { kind: 'named'; value: string } | { kind: 'pending' };
+  /**
+   * Where the front-end names the identity, in its own words (`nodeConfig.serviceAccount`, `node_config.service_account`):
+   * its adapter writes it, as Secret.rotationAdvice.
+   */
+  setting: string;
+  /**
+   * The OAuth access scopes its tokens are limited to, where the compute has them (VMs, GKE nodes, Dataproc): the
+   * scopes as written, an empty list where none is set (the platform's defaults apply), or an Unknown. Absent where
+   * the platform has no access scopes (Cloud Run, Cloud Functions, Dataflow): its tokens reach every API.
+   */
+  scopes?: string[] | Unknown;
 }
 
 /** A rule or filter that fires on activity: an EventBridge event pattern or a metric filter pattern, as text. */

@@ -14,4 +14,5 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   }
   for (const policy of model.unattachedPolicies) visit(policy.source);
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
+  for (const use of model.defaultIdentityUses ?? []) visit(use.source);
 }

@@ -19,7 +19,8 @@ import {
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
-import type { RoleDefinition } from '../model/model.js';
+import type { DefaultIdentityUse, RoleDefinition } from '../model/model.js';
+import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gcp/default-accounts.js';
 
 type MessageId =
   | 'allActions'
@@ -45,6 +46,8 @@ type MessageId =
   | 'gcpIamAdminRole'
   | 'gcpPublicMember'
   | 'gcpDefaultAccount'
+  | 'gcpRunsAsDefaultAccount'
+  | 'gcpRunsAsAccountPending'
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
   | 'k8sUnseenRole'
@@ -91,7 +94,9 @@ export default defineRule<MessageId>({
         'or resource group, not the subscription or the tenant. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
       gcp:
         'Grant a predefined role narrower than owner or editor on the narrowest resource (one bucket, one service account), not ' +
-        'the project, folder or organization, and never to allUsers. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+        'the project, folder or organization, and never to allUsers. Give each VM, GKE node pool, Cloud Run service, function, ' +
+        'Dataproc cluster and Dataflow job a dedicated service account of its own instead of the Compute Engine or App Engine ' +
+        'default one. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
       kubernetes:
         'Bind a Role with named verbs, resources and apiGroups in one namespace instead of cluster-admin, "*" or a ClusterRole. ' +
         'Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
@@ -162,6 +167,16 @@ export default defineRule<MessageId>({
       gcpDefaultAccount:
         '{{source}} grants {{role}} on {{scope}} to the default service account {{member}}, which every VM or App Engine app without its ' +
         'own account runs as (Checkov CKV_GCP_46-48). Create a dedicated service account for the workload and grant the role to it.',
+      gcpRunsAsDefaultAccount:
+        '{{workload}} {{source}} runs as {{account}} ({{email}}) because {{why}}. Google grants that account roles/editor on the ' +
+        'project (unless the organization policy iam.automaticIamGrantsForDefaultServiceAccounts stopped it; enforced by default only ' +
+        'in organizations created since May 2024), and every workload of the project that names no account shares it. {{access}}. ' +
+        'Create a dedicated service account with only the roles the workload needs and set {{setting}} to it (CIS Google Cloud ' +
+        '4.1/4.2, CIS GKE 5.2.1).',
+      gcpRunsAsAccountPending:
+        '{{workload}} {{source}} runs as a service account that cannot be verified until apply: {{what}}. If it is a default ' +
+        'account (Compute Engine or App Engine), which Google grants roles/editor on the project, the workload holds that role; ' +
+        'set {{setting}} to a dedicated service account.',
       k8sClusterAdmin:
         '{{source}} binds {{holder}} to cluster-admin {{where}}: every verb on every resource, including secrets and RBAC itself. ' +
         'Bind a Role with the verbs and resources the workload uses, in its namespace.',
@@ -202,6 +217,7 @@ export default defineRule<MessageId>({
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
     for (const definition of ctx.model.roleDefinitions ?? []) checkDefinition(ctx, definition);
+    for (const use of ctx.model.defaultIdentityUses ?? []) checkDefaultIdentityUse(ctx, use);
   },
 });
 
@@ -598,4 +614,67 @@ function checkAutomount(ctx: Context, identity: Identity): void {
 /** A value of the plan as a message shows it: an unknown one by what it stands for. */
 function shownValue(value: Maybe<string>): string {
   return isUnknown(value) ? `<${value.description}>` : value;
+}
+
+/**
+ * Compute that runs as a cloud's default identity: Google Cloud's Compute Engine and App Engine default service
+ * accounts hold roles/editor on the project unless an organization policy stopped that grant, and are shared by every
+ * workload that names no account. The access scopes of a VM or node are said, and make the detail: a waiver for a
+ * scoped use does not cover the same workload with every API.
+ */
+function checkDefaultIdentityUse(ctx: Context, use: DefaultIdentityUse): void {
+  const base = {
+    resource: use.source,
+    data: { workload: use.workload, source: use.source.name, setting: use.setting },
+  };
+  if (isUnknown(use.identity)) {
+    ctx.report({
+      ...base,
+      messageId: 'gcpRunsAsAccountPending',
+      data: { ...base.data, what: use.identity.description },
+      detail: 'DefaultAccount::unknown',
+      pending: true,
+    });
+    return;
+  }
+  const account = GCP_DEFAULT_ACCOUNTS[use.identity];
+  const why = use.reason.kind === 'named' ? `${use.setting} is "${use.reason.value}"` : `${use.setting} is not set`;
+  const { access, reach } = scopeAccess(use.scopes);
+  ctx.report({
+    ...base,
+    messageId: 'gcpRunsAsDefaultAccount',
+    data: { ...base.data, account: account.label, email: account.email, why, access },
+    detail: `DefaultAccount::${use.identity === 'gcp-compute-default' ? 'compute' : 'app-engine'}/${reach}`,
+  });
+}
+
+/** What the workload's tokens may call: every API the account's roles cover, or only its access scopes. */
+function scopeAccess(scopes: DefaultIdentityUse['scopes']): { access: string; reach: 'every-api' | 'scoped' } {
+  if (scopes === undefined)
+    return {
+      access: 'Its tokens reach every API that role covers (the platform has no access scopes)',
+      reach: 'every-api',
+    };
+  if (isUnknown(scopes))
+    return {
+      access: `Its access scopes cannot be verified until apply (${scopes.description}), so its tokens may reach every API that role covers`,
+      reach: 'every-api',
+    };
+  if (scopesReachEveryApi(scopes))
+    return {
+      access: 'Its cloud-platform access scope lets its tokens reach every API that role covers',
+      reach: 'every-api',
+    };
+  if (scopes.length === 0)
+    return {
+      access:
+        "It sets no access scopes, so the platform's default scopes limit what its tokens may call under that role",
+      reach: 'scoped',
+    };
+  return {
+    access:
+      `Its access scopes (${scopes.map(shortScope).join(', ')}) limit what its tokens may call under that role; scopes are a ` +
+      'legacy limit that whoever may change the workload lifts',
+    reach: 'scoped',
+  };
 }

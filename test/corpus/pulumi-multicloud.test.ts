@@ -100,8 +100,8 @@ describe('Azure and Google Cloud corpus: pulumi/examples programs under mocks', 
   it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
     expect(packVerdicts[program]).toEqual(findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort());
   });
-  it('compares verdicts, not silence: every program but gcp-ts-gke (whose nodes run as the default account: see README) has some', () => {
-    expect(NAMES.filter((program) => findings[program].length === 0)).toEqual(['gcp-ts-gke']);
+  it('compares verdicts, not silence: every program has some', () => {
+    expect(NAMES.filter((program) => findings[program].length === 0)).toEqual([]);
   });
 
   it('azure-ts-aks-managed-identity: Contributor on the cluster’s resource group is below the broad scopes the rule judges (by design); in preview the scope is pending (fail closed)', () => {
@@ -123,18 +123,25 @@ describe('Azure and Google Cloud corpus: pulumi/examples programs under mocks', 
       'no-wildcard-privilege advisory userAccess - Role::unknown pending',
     ]);
   });
-  it('gcp-ts-serverless-raw: three functions anyone on the internet may invoke (right: a waiver case for a public endpoint), in preview too', () => {
+  it('gcp-ts-serverless-raw: three functions anyone on the internet may invoke (right: a waiver case for a public endpoint), each running as the App Engine default account (right: 1st gen functions without serviceAccountEmail), in preview too', () => {
     const expected = [
+      'no-wildcard-privilege mandatory go-func - DefaultAccount::app-engine/every-api',
       'no-wildcard-privilege mandatory go-invoker - Member::allUsers',
       'no-wildcard-privilege mandatory py-invoker - Member::allUsers',
+      'no-wildcard-privilege mandatory python-func - DefaultAccount::app-engine/every-api',
+      'no-wildcard-privilege mandatory ts-func - DefaultAccount::app-engine/every-api',
       'no-wildcard-privilege mandatory ts-invoker - Member::allUsers',
     ];
     expect(judged('gcp-ts-serverless-raw')).toEqual(expected);
     expect(judged('gcp-ts-serverless-raw', previewFindings)).toEqual(expected);
     expect(counted('gcp-ts-serverless-raw')).toEqual({});
   });
-  it('gcp-ts-functions: the program’s allUsers invoker and the one HttpCallbackFunction adds itself (right, twice: both are real grants)', () => {
-    const expected = ['no-wildcard-privilege mandatory greeting-invoker - Member::allUsers', 'no-wildcard-privilege mandatory invoker - Member::allUsers'];
+  it('gcp-ts-functions: the program’s allUsers invoker and the one HttpCallbackFunction adds itself (right, twice: both are real grants); the function HttpCallbackFunction creates runs as the App Engine default account (right)', () => {
+    const expected = [
+      'no-wildcard-privilege mandatory greeting - DefaultAccount::app-engine/every-api',
+      'no-wildcard-privilege mandatory greeting-invoker - Member::allUsers',
+      'no-wildcard-privilege mandatory invoker - Member::allUsers',
+    ];
     expect(judged('gcp-ts-functions')).toEqual(expected);
     expect(judged('gcp-ts-functions', previewFindings)).toEqual(expected);
     expect(counted('gcp-ts-functions')).toEqual({});
@@ -144,8 +151,26 @@ describe('Azure and Google Cloud corpus: pulumi/examples programs under mocks', 
     expect(judged('gcp-ts-vm-multi-nic', previewFindings)).toEqual([]);
     expect(counted('gcp-ts-vm-multi-nic')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
   });
-  it('gcp-ts-gke: no finding; the node pool runs as the default compute account, which the check does not see (README: left)', () => {
-    expect(findings['gcp-ts-gke']).toEqual([]);
-    expect(previewFindings['gcp-ts-gke']).toEqual([]);
+  it('gcp-ts-gke: the node pool runs as the Compute Engine default account (right: nodeConfig sets no serviceAccount), its scopes said; the cluster removes its default node pool (nothing to report), in preview too', () => {
+    const expected = ['no-wildcard-privilege mandatory primary-node-pool - DefaultAccount::compute/scoped'];
+    expect(judged('gcp-ts-gke')).toEqual(expected);
+    expect(judged('gcp-ts-gke', previewFindings)).toEqual(expected);
+    expect(counted('gcp-ts-gke')).toEqual({});
+    expect(findings['gcp-ts-gke'].map((f) => f.message)).toEqual([
+      'GKE node pool primary-node-pool runs as the Compute Engine default service account ' +
+        '(PROJECT_NUMBER-compute@developer.gserviceaccount.com) because nodeConfig.serviceAccount is not set. Google grants ' +
+        'that account roles/editor on the project (unless the organization policy iam.automaticIamGrantsForDefaultServiceAccounts ' +
+        'stopped it; enforced by default only in organizations created since May 2024), and every workload of the project that ' +
+        'names no account shares it. Its access scopes (compute, devstorage.read_only, logging.write, monitoring) limit what its ' +
+        'tokens may call under that role; scopes are a legacy limit that whoever may change the workload lifts. Create a ' +
+        'dedicated service account with only the roles the workload needs and set nodeConfig.serviceAccount to it (CIS Google ' +
+        'Cloud 4.1/4.2, CIS GKE 5.2.1).',
+    ]);
+  });
+  it('gcp-ts-vm-multi-nic: the VM runs as the program’s own account, an attachment of that identity (catalog init: a service that runs compute)', () => {
+    const model = modelFromPulumiResources(stackResources(captured['gcp-ts-vm-multi-nic']));
+    expect(model.identities.map((identity) => [identity.name, identity.attachments.map((a) => `${a.kind} ${a.source.name}`)])).toEqual([
+      ['multi-nic-vm', ['vm multi-nic-vm']],
+    ]);
   });
 });

@@ -368,6 +368,28 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSshKey')],
   },
   {
+    // Compute on Google's default service account: the finding is about the workload, which binds no identity (in
+    // Pulumi its waiver target is its own URN; a Terraform address binds nothing).
+    id: 'WildGkeDefault',
+    rule: 'no-wildcard-privilege',
+    cloudformation: { unsupported: 'CloudFormation has no Google Cloud resources (a GKE node pool)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'google_container_node_pool.WildGkeDefaultPool',
+        values: {
+          cluster: 'WildGkeDefaultCluster',
+          node_count: 1,
+          node_config: [
+            { machine_type: 'e2-medium', oauth_scopes: ['https://www.googleapis.com/auth/cloud-platform'] },
+          ],
+        },
+        unknown: { id: true, node_config: [{ service_account: true }] },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildGkeDefaultPool')],
+  },
+  {
     // Valid for every rule: owned, classed, entitled to exactly what it holds, trusted by one service, a 1h session.
     id: 'Clean',
     rule: '*',

@@ -270,7 +270,10 @@ async function analyzePulumi(cases: ParityCase[], captured: CapturedResource[]):
       'pulumi',
       diagnostics.map((diagnostic) => {
         const waived = waiverOf(diagnostic);
-        const identity = waived ? '-' : identityOf(targetInMessage(diagnostic.message), diagnostic.policyName);
+        const target = targetInMessage(diagnostic.message);
+        // A target that is the reported resource's own URN names no identity: the finding is about that resource (a
+        // workload on a cloud's default account), as the other front-ends report it with identity `-`.
+        const identity = waived || target === diagnostic.urn ? '-' : identityOf(target, diagnostic.policyName);
         const resource = resourceNameOf(diagnostic) ?? '(catalog)';
         return verdict(
           diagnostic.policyName,

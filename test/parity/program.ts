@@ -1,6 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
+import * as gcp from '@pulumi/gcp';
 
 const ACCOUNT = '111122223333';
 const document = (...statements: Record<string, unknown>[]) =>
@@ -37,6 +38,13 @@ new aws.iam.AccessKey('NlcKeyUserKey', { user: keyUser.name });
 
 // no-wildcard-privilege
 role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
+
+// no-wildcard-privilege: a GKE node pool on the Compute Engine default service account
+new gcp.container.NodePool('WildGkeDefaultPool', {
+  cluster: 'WildGkeDefaultCluster',
+  nodeCount: 1,
+  nodeConfig: { machineType: 'e2-medium', oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'] },
+});
 
 // require-owner
 role('OwnerNone', {});

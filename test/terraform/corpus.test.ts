@@ -11,6 +11,7 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { AZURE } from './corpus/azure.js';
 import { CHECKOV_GCP } from './corpus/checkov-gcp.js';
+import { CHECKOV_GCP_DEFAULT_ACCOUNT } from './corpus/checkov-gcp-default-account.js';
 import { CHECKOV_KUBERNETES } from './corpus/checkov-kubernetes.js';
 import { REMAINING_TYPES } from './corpus/remaining-types.js';
 import { TERRAGOAT } from './corpus/terragoat.js';
@@ -133,9 +134,27 @@ describe('Terraform corpus', () => {
     ]);
   });
 
-  it('the conftest GKE plan (format 0.1, nested after_unknown) has nothing to judge', () => {
+  it('Checkov CKV_GCP_30 (instances on the default service account): 4 findings, all right; one where checkov passes', () => {
+    expect(findings(CHECKOV_GCP_DEFAULT_ACCOUNT)).toEqual([
+      // checkov FAILED it: the default account named by its e-mail, scopes userinfo.email, compute.readonly, devstorage.read_only.
+      'no-wildcard-privilege mandatory google_compute_instance.fail2 DefaultAccount::compute/scoped',
+      // checkov PASSED it because its name starts with "gke-" (instances GKE itself creates); a VM the configuration
+      // creates on the default account is the same risk whatever its name: right here.
+      'no-wildcard-privilege mandatory google_compute_instance.pass2 DefaultAccount::compute/scoped',
+      // checkov FAILED it.
+      'no-wildcard-privilege mandatory google_compute_instance_from_template.fail3 DefaultAccount::compute/scoped',
+      // No block of its own: it takes the account of a template the plan does not hold, known after apply (checkov
+      // UNKNOWN): pending, blocking under fail-closed. Right: it may well be the default account.
+      'no-wildcard-privilege mandatory google_compute_instance_from_template.unknown1 DefaultAccount::unknown pending',
+    ]);
+    // pass1, pass3, pass4 name another account (checkov PASSED); unknown2 has no service_account block, so no account at
+    // all (checkov UNKNOWN).
+  });
+
+  it('the conftest GKE plan (format 0.1, nested after_unknown): no identity, and the node pool runs as the default account', () => {
     // open-policy-agent/conftest, examples/hcl1/gke-show.json @ 91a97a27e7b1d6a9c2767a7d29d573d9b4bb63f1: a cluster and a
-    // node pool whose service account is known after apply; no identity resources.
+    // node pool whose service account is known after apply; no identity resources. The plan itself, verbatim, is checked
+    // through the CLI in test/corpus/terraform-gke.test.ts.
     const plan = terraformPlan([
       {
         address: 'google_container_cluster.primary',
@@ -143,6 +162,9 @@ describe('Terraform corpus', () => {
           name: 'my-gke-cluster',
           location: 'us-central1',
           master_auth: [{ client_certificate_config: [], password: null, username: null }],
+          // As the plan has it: the default node pool is deleted once the cluster exists.
+          remove_default_node_pool: true,
+          initial_node_count: 1,
         },
         unknown: { id: true, master_auth: [{ client_certificate: true, client_key: true }] },
       },
@@ -158,6 +180,10 @@ describe('Terraform corpus', () => {
     const model = modelFromTerraformPlan({ ...plan, format_version: '0.1', terraform_version: '0.12.0-beta2' });
     expect(model.identities).toEqual([]);
     expect(model.secrets).toEqual([]);
+    // The configuration leaves node_config.service_account out: the API picks the Compute Engine default account.
+    expect(
+      model.defaultIdentityUses?.map((use) => `${use.source.name} ${String(use.identity)} ${use.setting}`),
+    ).toEqual(['google_container_node_pool.primary_preemptible_nodes gcp-compute-default node_config.service_account']);
   });
 });
 

@@ -2,8 +2,9 @@
  * Google Cloud resources (`@pulumi/gcp`) into the model: service accounts, their user-managed keys, IAM
  * members, bindings and policies (with their conditions) at project, folder, organization and service-account
  * level, custom roles (judged as definitions, and read into the grants that name them), workload identity pool
- * providers (judged on their own, and federated credentials of the accounts their pool may act as), and Secret
- * Manager secrets with their rotation. A member the change does not create (a user, `allUsers`, another project's
+ * providers (judged on their own, and federated credentials of the accounts their pool may act as), Secret
+ * Manager secrets with their rotation, and the compute that runs as a service account (gcp-workloads.ts: attached to
+ * the change's account it names, or a use of Google's default account). A member the change does not create (a user, `allUsers`, another project's
  * account, a workload identity principal) keeps its grant as an external role grant.
  *
  * Entry points other adapters map onto (the Terraform adapter's google_* resources): `isGcpType` and the type tokens
@@ -24,6 +25,7 @@ import {
   type RoleGrant,
 } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
+import { isGcpWorkloadType, readWorkloads } from './gcp-workloads.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';
@@ -114,7 +116,12 @@ function iamForm(type: string): string | undefined {
 }
 
 export function isGcpType(type: string): boolean {
-  return (Object.values(TYPES) as string[]).includes(type) || IAM_TYPE.test(type) || RESOURCE_IAM_TYPE.test(type);
+  return (
+    (Object.values(TYPES) as string[]).includes(type) ||
+    IAM_TYPE.test(type) ||
+    RESOURCE_IAM_TYPE.test(type) ||
+    isGcpWorkloadType(type)
+  );
 }
 
 export function modelFromGcpResources(resources: readonly PulumiResource[]): Model {
@@ -130,6 +137,15 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   }
   const accountFor = (entry: Entry, property: string): Identity | undefined =>
     linked(entry, property, accounts, (identity, value) => accountMatches(identity, value))[0];
+
+  const defaultIdentityUses = entries
+    .filter((entry) => isGcpWorkloadType(entry.resource.type))
+    .flatMap((entry) =>
+      readWorkloads(entry, accounts, (value) =>
+        [...accounts.values()].find((identity) => accountMatches(identity, value)),
+      ),
+    );
+  if (defaultIdentityUses.length) model.defaultIdentityUses = defaultIdentityUses;
 
   for (const entry of of(TYPES.key)) {
     const identity = accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry);

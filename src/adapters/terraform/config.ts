@@ -85,6 +85,12 @@ export class TerraformConfiguration {
     return result;
   }
 
+  /** The instance's attribute expressions as the configuration writes them (nested blocks as lists of objects). */
+  expressions(instance: TerraformInstance): Record<string, unknown> | undefined {
+    const { modules, type, name } = instance.parsed;
+    return this.modules.get(modulePath(modules))?.resources.get(`${type}.${name}`);
+  }
+
   /** A configured resource's attributes with their references, read once for all its instances. */
   private attributesOf(path: string, local: string): { attribute: string; references: string[]; constant: boolean }[] {
     const cacheKey = `${path}\u0000${local}`;

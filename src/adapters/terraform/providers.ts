@@ -36,6 +36,13 @@ export interface ResourceMapping {
    * value unknown until apply is then nothing the change sets, as in a Pulumi preview where the input is unset.
    */
   reportsOthers?: readonly string[];
+  /**
+   * Optional and computed attributes (dotted paths through blocks) whose value, when the configuration leaves them out,
+   * is a default the provider or the API picks at apply: a GKE node pool's `node_config.service_account` is then the
+   * Compute Engine default account. Their value unknown until apply is then an unset input, as in a Pulumi program
+   * that leaves the property out; one the configuration writes (`google_service_account.nodes.email`) stays unknown.
+   */
+  unsetUnlessConfigured?: readonly string[];
 }
 
 /** Attributes that are maps of user keys, never converted. */
@@ -198,6 +205,57 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     single: ['oidc', 'aws', 'saml'],
   },
   google_secret_manager_secret: { pulumiType: 'gcp:secretmanager/secret:Secret', single: ['rotation', 'replication'] },
+  // Compute and the service account it runs as (the Pulumi adapter's gcp-workloads.ts): GKE, Compute Engine, Cloud Run,
+  // Cloud Functions, Dataproc, Dataflow.
+  google_container_cluster: {
+    pulumiType: 'gcp:container/cluster:Cluster',
+    rename: { node_pool: 'nodePools' },
+    single: ['node_config', 'cluster_autoscaling', 'auto_provisioning_defaults'],
+    unsetUnlessConfigured: [
+      ...withBlock('node_config', ['service_account', 'oauth_scopes']),
+      'node_pool',
+      ...withBlock('node_pool.node_config', ['service_account', 'oauth_scopes']),
+      'cluster_autoscaling',
+      ...withBlock('cluster_autoscaling.auto_provisioning_defaults', ['service_account', 'oauth_scopes']),
+    ],
+  },
+  google_container_node_pool: {
+    pulumiType: 'gcp:container/nodePool:NodePool',
+    single: ['node_config'],
+    unsetUnlessConfigured: withBlock('node_config', ['service_account', 'oauth_scopes']),
+  },
+  google_compute_instance: computeInstance('instance:Instance'),
+  google_compute_instance_template: computeInstance('instanceTemplate:InstanceTemplate'),
+  google_compute_region_instance_template: computeInstance('regionInstanceTemplate:RegionInstanceTemplate'),
+  google_compute_instance_from_template: computeInstance('instanceFromTemplate:InstanceFromTemplate'),
+  google_cloud_run_v2_service: {
+    pulumiType: 'gcp:cloudrunv2/service:Service',
+    single: ['template'],
+    unsetUnlessConfigured: ['template.service_account'],
+  },
+  google_cloud_run_v2_job: {
+    pulumiType: 'gcp:cloudrunv2/job:Job',
+    single: ['template'],
+    unsetUnlessConfigured: ['template.template.service_account'],
+  },
+  google_cloudfunctions2_function: {
+    pulumiType: 'gcp:cloudfunctionsv2/function:Function',
+    single: ['service_config'],
+    unsetUnlessConfigured: withBlock('service_config', ['service_account_email']),
+  },
+  google_cloudfunctions_function: {
+    pulumiType: 'gcp:cloudfunctions/function:Function',
+    unsetUnlessConfigured: ['service_account_email'],
+  },
+  google_dataproc_cluster: {
+    pulumiType: 'gcp:dataproc/cluster:Cluster',
+    single: ['cluster_config', 'gce_cluster_config'],
+    unsetUnlessConfigured: [
+      'cluster_config',
+      ...withBlock('cluster_config.gce_cluster_config', ['service_account', 'service_account_scopes']),
+    ],
+  },
+  google_dataflow_job: { pulumiType: 'gcp:dataflow/job:Job', unsetUnlessConfigured: ['service_account_email'] },
   google_secret_manager_secret_version: {
     pulumiType: 'gcp:secretmanager/secretVersion:SecretVersion',
     secretValue: ['secret_data'],
@@ -242,6 +300,23 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     secretValue: ['manifest'],
   },
 };
+
+/** A block and the attributes in it: `node_config`, `node_config.service_account`, … */
+function withBlock(block: string, attributes: readonly string[]): string[] {
+  return [block, ...attributes.map((attribute) => `${block}.${attribute}`)];
+}
+
+/**
+ * A Compute Engine instance or template: its `service_account` block is optional, and without it the instance has no
+ * account at all; the block's `email`, when left out, is the Compute Engine default account.
+ */
+function computeInstance(token: string): ResourceMapping {
+  return {
+    pulumiType: `gcp:compute/${token}`,
+    single: ['service_account'],
+    unsetUnlessConfigured: ['service_account.email'],
+  };
+}
 
 function kubernetesTypes(kinds: Record<string, string>): Record<string, ResourceMapping> {
   const secret = (name: string) => (name === 'secret' ? { secretValue: ['data', 'binary_data'] } : {});

@@ -27,6 +27,7 @@ import {
   pulumiTypeOf,
   TERRAFORM_TYPES,
   UNMODELLED_GRANTING_TYPES,
+  type ResourceMapping,
 } from './providers.js';
 
 /** How a Terraform configuration keeps a secret value out of its source. */
@@ -92,6 +93,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const records: PulumiResource[] = [];
   const unseen: Model['unseen'] & object = [];
   const gcpResourceIam: GcpResourceIam[] = [];
+  const mappings = new Map<string, ResourceMapping>();
   for (const instance of plan.instances) {
     const mapping = TERRAFORM_TYPES[instance.type];
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
@@ -105,9 +107,12 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     const reported = configuration.present
       ? (mapping?.reportsOthers ?? []).filter((attribute) => !sources.has(attribute))
       : [];
+    const unknown = configuration.present
+      ? unsetUnconfigured(instance.unknown, configuration.expressions(instance), mapping?.unsetUnlessConfigured ?? [])
+      : instance.unknown;
     const values = withUnknowns(
       withoutAttributes(instance.values, reported),
-      withoutAttributes(instance.unknown, reported),
+      withoutAttributes(unknown, reported),
       (path, attribute) => {
         const from = sources.get(attribute)?.references ?? [];
         return unknownValue(
@@ -149,8 +154,14 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       propertyDependencies,
     });
     refs.set(instance.address, refOf(instance));
+    mappings.set(instance.address, mapping);
   }
   const model = modelFromPulumiResources(records);
+  // The Pulumi adapter names where a workload's account is set in Pulumi's words: Terraform's are its own.
+  for (const use of model.defaultIdentityUses ?? []) {
+    const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
+    if (mapping) use.setting = terraformSetting(mapping, use.setting);
+  }
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
   for (const secret of model.secrets) {
@@ -176,6 +187,72 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     .map(refOf);
   if (removed.length) model.removed = removed;
   return model;
+}
+
+/**
+ * `after_unknown` without the marks of the given paths (ResourceMapping.unsetUnlessConfigured) where the configuration
+ * does not write them: the value is then the default the provider or the API picks, which the change leaves unset.
+ * Blocks are lists in both `after_unknown` and the configuration, matched item by item. Without the resource's
+ * configuration every mark stays.
+ */
+export function unsetUnconfigured(
+  unknown: unknown,
+  expressions: Record<string, unknown> | undefined,
+  paths: readonly string[],
+): unknown {
+  // A resource the configuration does not list (a hand-trimmed plan): nothing says what it leaves out.
+  if (expressions === undefined) return unknown;
+  let result = unknown;
+  for (const path of paths) result = unsetAt(result, expressions, path.split('.'));
+  return result;
+}
+
+function unsetAt(unknown: unknown, expression: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return expression === undefined ? false : unknown;
+  if (Array.isArray(unknown))
+    return unknown.map((item: unknown, index) => unsetAt(item, blockExpression(expression, index), path));
+  const [head, ...rest] = path;
+  if (head === undefined || !isRecord(unknown) || !Object.hasOwn(unknown, head)) return unknown;
+  const result = { ...unknown };
+  setOwn(result, head, unsetAt(unknown[head], fieldExpression(expression, head), rest));
+  return result;
+}
+
+/** The configuration of a block's item: blocks are lists of expression objects; a block from one expression is written. */
+function blockExpression(expression: unknown, index: number): unknown {
+  if (Array.isArray(expression)) return expression[index];
+  if (isRecord(expression) && 'constant_value' in expression) {
+    const value = expression.constant_value;
+    const item: unknown = Array.isArray(value) ? value[index] : value;
+    return item === undefined || item === null ? undefined : { constant_value: item };
+  }
+  return expression;
+}
+
+/** The configuration of an attribute of a block (or the resource): undefined where it is not written. */
+function fieldExpression(expression: unknown, name: string): unknown {
+  if (Array.isArray(expression)) return fieldExpression(expression[0], name);
+  if (!isRecord(expression)) return undefined;
+  if ('constant_value' in expression) {
+    const value = expression.constant_value;
+    const field: unknown = isRecord(value) ? value[name] : undefined;
+    return field === undefined || field === null ? undefined : { constant_value: field };
+  }
+  // A whole block from one expression (`references`): whatever it holds is written by the configuration.
+  if ('references' in expression) return expression;
+  return expression[name];
+}
+
+/** `nodePools[0].nodeConfig.serviceAccount` as Terraform writes it: `node_pool[0].node_config.service_account`. */
+function terraformSetting(mapping: ResourceMapping, setting: string): string {
+  return setting
+    .split('.')
+    .map((step) => {
+      const [, name = step, index = ''] = /^([^[]+)(\[\d+\])?$/.exec(step) ?? [];
+      const renamed = Object.entries(mapping.rename ?? {}).find(([, pulumi]) => pulumi === name)?.[0];
+      return `${renamed ?? name.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`)}${index}`;
+    })
+    .join('.');
 }
 
 function withoutAttributes<T>(values: T, attributes: readonly string[]): T {
