@@ -1,5 +1,6 @@
 /** Builders for Azure, Google Cloud and Kubernetes model fixtures: role grants and credentials as the adapters make them. */
 import type { Credential, Maybe, RoleGrant, RolePermission } from '../../src/model/model.js';
+import type { PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { ref } from '../support/builders.js';
 
 const GRANT_TYPES: Record<RoleGrant['cloud'], string> = {
@@ -63,5 +64,27 @@ export function federated(
     issuer,
     subject,
     ...extra,
+  };
+}
+
+/** The value the Pulumi engine sends for an output not known until apply (preview). */
+export const PULUMI_UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+
+/** The URN of a resource of the `dev` stack of project `example`. */
+export const pulumiUrn = (type: string, name: string) => `urn:pulumi:dev::example::${type}::${name}`;
+
+/** A resource as the Pulumi engine hands it to the pack (pulumiUrn). */
+export function pulumiResource(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  dependencies?: Record<string, string[]>,
+): PulumiResource {
+  return {
+    type,
+    name,
+    urn: pulumiUrn(type, name),
+    props,
+    ...(dependencies ? { propertyDependencies: dependencies } : {}),
   };
 }

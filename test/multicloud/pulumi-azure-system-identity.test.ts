@@ -7,27 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
-import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { isUnknown, type Grant } from '../../src/model/model.js';
+import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from './builders.js';
 
-const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+const UNKNOWN = PULUMI_UNKNOWN;
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
 const CONTRIBUTOR = '/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c';
 const BLOB_CONTRIBUTOR = '/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe';
-const urn = (type: string, name: string) => `urn:pulumi:dev::example::${type}::${name}`;
-const resource = (
-  type: string,
-  name: string,
-  props: Record<string, unknown>,
-  dependencies?: Record<string, string[]>,
-): PulumiResource => ({
-  type,
-  name,
-  urn: urn(type, name),
-  props,
-  ...(dependencies ? { propertyDependencies: dependencies } : {}),
-});
+const resource = pulumiResource;
 const text = (value: unknown) => (isUnknown(value) ? `<${value.description}>` : String(value));
 const grantText = (grant: Grant) =>
   grant.kind === 'role' ? `${text(grant.role)} @ ${text(grant.scope)} (${grant.scopeLevel ?? '?'})` : grant.kind;
@@ -56,7 +45,7 @@ const RESOURCES = [
     ASSIGNMENT,
     'api-contributor',
     { principalId: UNKNOWN, principalType: 'ServicePrincipal', roleDefinitionId: CONTRIBUTOR, scope: SUB },
-    { principalId: [urn(WEB_APP, 'api')] },
+    { principalId: [pulumiUrn(WEB_APP, 'api')] },
   ),
   // A user-assigned identity only, or none: no identity of the resource's own.
   resource('azure-native:containerservice:ManagedCluster', 'cluster', {

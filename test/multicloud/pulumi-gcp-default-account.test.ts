@@ -12,21 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
+import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from './builders.js';
 
-const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-const urn = (type: string, name: string) => `urn:pulumi:dev::example::${type}::${name}`;
-const resource = (
-  type: string,
-  name: string,
-  props: Record<string, unknown>,
-  dependencies?: Record<string, string[]>,
-): PulumiResource => ({
-  type,
-  name,
-  urn: urn(type, name),
-  props,
-  ...(dependencies ? { propertyDependencies: dependencies } : {}),
-});
+const UNKNOWN = PULUMI_UNKNOWN;
+const resource = pulumiResource;
 const SA = 'gcp:serviceaccount/account:Account';
 const NODE_POOL = 'gcp:container/nodePool:NodePool';
 const CLUSTER = 'gcp:container/cluster:Cluster';
@@ -170,7 +159,7 @@ describe('Google Cloud compute on the default service account, through the Pulum
           INSTANCE,
           'vm',
           { serviceAccount: { email: UNKNOWN, scopes: ['cloud-platform'] } },
-          { serviceAccount: [urn('pulumi:pulumi:StackReference', 'shared')] },
+          { serviceAccount: [pulumiUrn('pulumi:pulumi:StackReference', 'shared')] },
         ),
         resource(NODE_POOL, 'pool', { nodeConfig: { serviceAccount: 'default', oauthScopes: UNKNOWN } }),
       ],

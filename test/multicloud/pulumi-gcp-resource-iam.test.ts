@@ -6,24 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
-import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { isUnknown, type Grant } from '../../src/model/model.js';
+import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from './builders.js';
 
-const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-const urn = (type: string, name: string) => `urn:pulumi:dev::example::${type}::${name}`;
-const resource = (
-  type: string,
-  name: string,
-  props: Record<string, unknown>,
-  dependencies?: Record<string, string[]>,
-): PulumiResource => ({
-  type,
-  name,
-  urn: urn(type, name),
-  props,
-  ...(dependencies ? { propertyDependencies: dependencies } : {}),
-});
+const UNKNOWN = PULUMI_UNKNOWN;
+const resource = pulumiResource;
 const text = (value: unknown) => (isUnknown(value) ? `<${value.description}>` : String(value));
 const grantText = (grant: Grant) =>
   grant.kind === 'role' ? `${text(grant.role)} @ ${text(grant.scope)} (${grant.scopeLevel ?? '?'})` : grant.kind;
@@ -63,7 +52,7 @@ const RESOURCES = [
     'gcp:storage/bucketIAMMember:BucketIAMMember',
     'loader-writes',
     { bucket: 'exports', role: 'roles/storage.objectAdmin', member: UNKNOWN },
-    { member: [urn(SA, 'loader')] },
+    { member: [pulumiUrn(SA, 'loader')] },
   ),
   // Removes a member from a project role: no grant.
   resource('gcp:projects/iamMemberRemove:IamMemberRemove', 'remove-editor', {
