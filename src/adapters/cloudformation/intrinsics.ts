@@ -600,7 +600,9 @@ function overridableParameterIn(
  * its provider returns when it runs at deploy time, so they may name any action, resource or principal.
  */
 function isCustomResource(resource: CfnResource): boolean {
-  return resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource';
+  // A template's entry may lack a Type (an include CloudFormation fills in; or no valid template at all).
+  const type: unknown = resource.Type;
+  return typeof type === 'string' && (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource');
 }
 
 function customResourceValue(what: string, logicalId: string): Unknown {

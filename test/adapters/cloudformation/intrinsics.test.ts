@@ -292,6 +292,28 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
   });
 });
 
+describe("intrinsics: a custom resource's values", () => {
+  it('reads Ref and attributes of a custom resource as Unknown, and of an entry without a Type as a resource value', () => {
+    const custom = createResolver({
+      stack: 'App',
+      template: {
+        Resources: {
+          Lookup: { Type: 'Custom::Lookup' },
+          Generic: { Type: 'AWS::CloudFormation::CustomResource' },
+          Untyped: { Properties: {} } as unknown as CfnTemplate['Resources'][string],
+        },
+      },
+    });
+    expect(custom.resolve({ 'Fn::GetAtt': ['Lookup', 'Action'] })).toEqual(
+      unknownValue('Fn::GetAtt Lookup.Action (what custom resource Lookup returns when it runs at deploy time)'),
+    );
+    expect(custom.resolve({ Ref: 'Generic' })).toEqual(
+      unknownValue('Ref Generic (what custom resource Generic returns when it runs at deploy time)'),
+    );
+    expect(custom.resolve({ Ref: 'Untyped' })).toBe('<id of Untyped>');
+  });
+});
+
 describe("intrinsics: a statement's fields, property", () => {
   type Item =
     | { kind: 'literal'; value: string }
