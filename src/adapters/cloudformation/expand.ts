@@ -38,9 +38,9 @@ export class TemplateExpander {
   expand(input: TemplateInput): TemplateInput[] {
     const expanded: TemplateInput[] = [];
     const found = new UnseenCollector(input, this.found, this.unlessRead);
-    const prepared = applyTransforms(input, found);
+    const { prepared, loopsAtDefault } = applyTransforms(input, found);
     expanded.push(prepared);
-    findHiddenResources(prepared, found, expanded);
+    findHiddenResources(prepared, found, expanded, loopsAtDefault);
     return expanded;
   }
 
@@ -149,12 +149,18 @@ function transformNames(template: CfnTemplate): { name: string; location?: strin
   });
 }
 
-function applyTransforms(input: TemplateInput, found: UnseenCollector): TemplateInput {
+/** The input with the transforms the check knows applied; `loopsAtDefault` as expandForEachLoops gives it. */
+function applyTransforms(
+  input: TemplateInput,
+  found: UnseenCollector,
+): { prepared: TemplateInput; loopsAtDefault: ReadonlySet<string> } {
   let result = input;
+  let loopsAtDefault: ReadonlySet<string> = new Set();
   for (const { name, location } of transformNames(input.template)) {
     if (name === LANGUAGE_EXTENSIONS) {
-      const { resources, generatedBy } = expandForEachLoops(result);
+      const { resources, generatedBy, atDefault } = expandForEachLoops(result);
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
+      loopsAtDefault = atDefault;
     } else if (name === SAM_TRANSFORM) {
       const { resources, generatedBy, unmodelled } = expandServerless(result.template);
       // A resource SAM generates from one a loop generated is located at the loop.
@@ -187,7 +193,7 @@ function applyTransforms(input: TemplateInput, found: UnseenCollector): Template
       found.add('macro', `the transform (macro) ${name}`, found.section('Transform', name));
     }
   }
-  return result;
+  return { prepared: result, loopsAtDefault };
 }
 
 function describeLocation(location: unknown): string {
@@ -198,7 +204,12 @@ function describeLocation(location: unknown): string {
   return 'a location that is not readable';
 }
 
-function findHiddenResources(input: TemplateInput, found: UnseenCollector, expanded: TemplateInput[]): void {
+function findHiddenResources(
+  input: TemplateInput,
+  found: UnseenCollector,
+  expanded: TemplateInput[],
+  loopsAtDefault: ReadonlySet<string>,
+): void {
   const resources = input.template.Resources;
   // Made when a resource first has a Condition (most templates have none): a resolver is a few dozen closures, and
   // made here it was inlined into this loop's optimized code, which then took longer to compile than the loop ran.
@@ -223,7 +234,10 @@ function findHiddenResources(input: TemplateInput, found: UnseenCollector, expan
       continue;
     }
     if (logicalId.startsWith('Fn::ForEach::')) {
-      found.add('macro', `the ${logicalId} loop of AWS::LanguageExtensions`, found.resource(logicalId, 'Fn::ForEach'));
+      const what = loopsAtDefault.has(logicalId)
+        ? `the ${logicalId} loop of AWS::LanguageExtensions over a list a parameter the deployment sets writes (the default's iterations are judged; any other list's are not seen)`
+        : `the ${logicalId} loop of AWS::LanguageExtensions`;
+      found.add('macro', what, found.resource(logicalId, 'Fn::ForEach'));
       continue;
     }
     if (!isRecord(resource)) continue;
@@ -376,7 +390,7 @@ function readStackSet(
   };
   // No input is a stack of the body's nesting: its nested stacks are read from nowhere.
   const nestedFound = new UnseenCollector(nested, found.unseen);
-  const prepared = applyTransforms(nested, nestedFound);
+  const { prepared, loopsAtDefault } = applyTransforms(nested, nestedFound);
   expanded.push(prepared);
-  findHiddenResources(prepared, nestedFound, expanded);
+  findHiddenResources(prepared, nestedFound, expanded, loopsAtDefault);
 }

@@ -1,7 +1,8 @@
 /**
  * The `Fn::ForEach` loops of the AWS::LanguageExtensions transform in a template's Resources, expanded as
  * CloudFormation expands them, where the collection is known before deployment: a list of strings, or a mapping
- * entry or parameter default that gives one
+ * entry or parameter default that gives one (a list a parameter the deployment sets writes is expanded at its default
+ * and reported too: see `atDefault`)
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html).
  *
  * `"Fn::ForEach::Name": [Identifier, Collection, { "Key${Identifier}": fragment, … }]` gives, for each value of the
@@ -26,15 +27,22 @@ const LOOP = 'Fn::ForEach::';
  */
 const MAX_GENERATED = 2500;
 
-/** Every loop's resources where it can be expanded, and which loop key (as written) made each generated one. */
+/**
+ * Every loop's resources where it can be expanded, and which loop key (as written) made each generated one.
+ * `atDefault`: the loops whose list (or a nested loop's) a parameter the deployment sets writes. Their default's
+ * iterations are judged, and the loop is also kept as written, so expand.ts reports the lists nobody sees: a deployment
+ * that passes `PolicyNames=AdministratorAccess` makes a role the default never shows.
+ */
 export function expandForEachLoops(input: TemplateInput): {
   resources: Record<string, CfnResource>;
   generatedBy: Record<string, string>;
+  atDefault: Set<string>;
 } {
   const written = input.template.Resources as Record<string, unknown>;
   const generatedBy: Record<string, string> = { ...input.generatedBy };
+  const atDefault = new Set<string>();
   if (!Object.keys(written).some((key) => key.startsWith(LOOP)))
-    return { resources: input.template.Resources, generatedBy };
+    return { resources: input.template.Resources, generatedBy, atDefault };
   const resolver = createResolver(input);
   const resources: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(written)) {
@@ -47,8 +55,23 @@ export function expandForEachLoops(input: TemplateInput): {
       setOwn(resources, id, resource);
       setOwn(generatedBy, id, input.generatedBy?.[key] ?? key);
     }
+    if (loopCollections(value).some((collection) => resolver.choicesOf(collection) !== undefined)) {
+      setOwn(resources, key, value);
+      atDefault.add(key);
+    }
   }
-  return { resources: resources as Record<string, CfnResource>, generatedBy };
+  return { resources: resources as Record<string, CfnResource>, generatedBy, atDefault };
+}
+
+/** The collection of a loop and of each loop nested in its fragment, as written. */
+function loopCollections(loop: unknown): unknown[] {
+  if (!Array.isArray(loop) || loop.length !== 3) return [];
+  const [, collection, fragment] = loop as [unknown, unknown, unknown];
+  if (!isRecord(fragment)) return [collection];
+  return [
+    collection,
+    ...Object.entries(fragment).flatMap(([key, entry]) => (key.startsWith(LOOP) ? loopCollections(entry) : [])),
+  ];
 }
 
 /** One loop's entries, its nested loops expanded; undefined when it or a loop inside cannot be expanded. */

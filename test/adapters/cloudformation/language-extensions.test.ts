@@ -59,8 +59,8 @@ describe('expandForEachLoops: Fn::ForEach loops as CloudFormation expands them, 
     expect(generatedBy).toEqual({ ordersQueue: 'Fn::ForEach::Queues', refundsQueue: 'Fn::ForEach::Queues' });
   });
 
-  it('expands nested loops, a parameter default list, and &{} (the value without non-alphanumerics)', () => {
-    const { resources } = expand(
+  it('expands nested loops, a parameter default list (keeping the loop: a deployment may pass another), and &{}', () => {
+    const { resources, atDefault } = expand(
       {
         'Fn::ForEach::Stages': [
           'Stage',
@@ -70,7 +70,18 @@ describe('expandForEachLoops: Fn::ForEach loops as CloudFormation expands them, 
       },
       { Stages: { Type: 'CommaDelimitedList', Default: 'dev,prod' } },
     );
-    expect(Object.keys(resources)).toEqual(['deveuwest1', 'devuseast1', 'prodeuwest1', 'produseast1']);
+    expect(Object.keys(resources)).toEqual([
+      'deveuwest1',
+      'devuseast1',
+      'prodeuwest1',
+      'produseast1',
+      'Fn::ForEach::Stages',
+    ]);
+    expect([...atDefault]).toEqual(['Fn::ForEach::Stages']);
+    // A list the deployment cannot change (a literal, here the inner loop's) is expanded and not kept.
+    expect(expand({ 'Fn::ForEach::Regions': ['Region', ['eu-west-1'], { '&{Region}': bucket }] }).atDefault.size).toBe(
+      0,
+    );
   });
 
   it('leaves a loop as written when its collection is not known, a loop inside cannot be expanded, or keys clash', () => {
@@ -127,28 +138,44 @@ describe('expandForEachLoops: Fn::ForEach loops as CloudFormation expands them, 
 });
 
 describe('Fn::ForEach through the CLI', () => {
-  it('judges the roles each loop makes, located at the loop; a loop over a list known only at deployment stays unseen', () => {
-    const TEMPLATE = 'test/fixtures/cloudformation/foreach-roles.template.yaml';
-    const result = runCheck({
+  const TEMPLATE = 'test/fixtures/cloudformation/foreach-roles.template.yaml';
+  const check = (parameters?: Record<string, string>) =>
+    runCheck({
       paths: [TEMPLATE],
       format: 'json',
       cwd: REPO,
       now: new Date('2026-06-01T00:00:00Z'),
       toolVersion: 'test',
+      ...(parameters ? { parameters } : {}),
     });
+  const content = (result: ReturnType<typeof check>) =>
+    result
+      .result!.findings.filter((f) => !['require-owner', 'require-entitlement'].includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.resource.name} ${f.resource.line} ${f.detail}${f.pending ? ' pending' : ''}`)
+      .sort();
+  const JUDGED = [
+    'no-privilege-escalation deveuwest1Admin 25 Path::*',
+    'no-privilege-escalation prodeuwest1Admin 25 Path::*',
+    'no-unseen-content Fn::ForEach::Unknown 38 Unseen::the Fn::ForEach::Unknown loop of AWS::LanguageExtensions pending',
+    'no-wildcard-privilege deveuwest1Admin 25 Policy::AdministratorAccess',
+    'no-wildcard-privilege prodeuwest1Admin 25 Policy::AdministratorAccess',
+  ];
+
+  it('judges the roles each loop makes, located at the loop; a loop over a list known only at deployment stays unseen', () => {
+    const result = check();
     expect(result.exitCode).toBe(1);
-    expect(
-      result
-        .result!.findings.filter((f) => !['require-owner', 'require-entitlement'].includes(f.ruleId))
-        .map((f) => `${f.ruleId} ${f.resource.name} ${f.resource.line} ${f.detail}${f.pending ? ' pending' : ''}`)
-        .sort(),
-    ).toEqual([
-      'no-privilege-escalation deveuwest1Admin 25 Path::*',
-      'no-privilege-escalation prodeuwest1Admin 25 Path::*',
-      'no-unseen-content Fn::ForEach::Unknown 38 Unseen::the Fn::ForEach::Unknown loop of AWS::LanguageExtensions pending',
-      'no-wildcard-privilege deveuwest1Admin 25 Policy::AdministratorAccess',
-      'no-wildcard-privilege prodeuwest1Admin 25 Policy::AdministratorAccess',
+    // The team list is a parameter's default: its roles are judged, and any other list a deployment passes is not seen.
+    expect(content(result)).toEqual([
+      ...JUDGED.slice(0, 2),
+      "no-unseen-content Fn::ForEach::TeamRoles 11 Unseen::the Fn::ForEach::TeamRoles loop of AWS::LanguageExtensions over a list a parameter the deployment sets writes (the default's iterations are judged; any other list's are not seen) pending",
+      ...JUDGED.slice(2),
     ]);
     expect(result.result!.summary.identities).toBe(4);
+  });
+
+  it("judges the loop over the deployment's list when it is given (--parameters)", () => {
+    const result = check({ Teams: 'payments,ledger,treasury', Extra: 'audit' });
+    expect(content(result)).toEqual([...JUDGED.slice(0, 2), ...JUDGED.slice(3)]);
+    expect(result.result!.summary.identities).toBe(6);
   });
 });
