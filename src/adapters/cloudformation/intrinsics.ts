@@ -600,7 +600,9 @@ function overridableParameterIn(
  * its provider returns when it runs at deploy time, so they may name any action, resource or principal.
  */
 function isCustomResource(resource: CfnResource): boolean {
-  return resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource';
+  // A malformed template may hold a resource without a Type (the fuzz suite writes one): it is no custom resource.
+  const type: unknown = resource.Type;
+  return typeof type === 'string' && (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource');
 }
 
 function customResourceValue(what: string, logicalId: string): Unknown {
