@@ -245,6 +245,11 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = ['human', 'service', '
 export interface ComputeAttachment {
   kind: 'instance-profile' | 'lambda' | 'ecs-task' | 'pod' | 'vm' | 'serverless' | 'other';
   source: ResourceRef;
+  /**
+   * Kubernetes pods: whether they get the account's token mounted. The pod spec decides when it says (true or false),
+   * else the account does (Identity.automountToken).
+   */
+  mountsToken?: Maybe<boolean>;
 }
 
 export interface Identity {
@@ -286,7 +291,10 @@ export interface Identity {
   groups?: string[];
   /** IAM permissions boundary ARN, if any. */
   permissionsBoundary?: Maybe<string>;
-  /** Kubernetes: whether pods mount the token. */
+  /**
+   * Kubernetes: whether pods mount the token, unless their pod spec says otherwise (each pod attachment's mountsToken
+   * is what they do).
+   */
   automountToken?: boolean;
 }
 
@@ -443,7 +451,8 @@ export type UnseenKind =
   | 'unreadable-template'
   | 'unmodelled-terraform-type'
   | 'unmodelled-pulumi-type'
-  | 'kustomize';
+  | 'kustomize'
+  | 'k8s-pod-account';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

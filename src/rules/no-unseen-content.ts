@@ -53,6 +53,11 @@ export default defineRule<MessageId>({
         '{{where}} is a Kustomization that changes the manifests it lists ({{what}}) when `kustomize build` or `kubectl apply -k` ' +
         'renders them: what the cluster gets is not the files checked here, so its identities and grants cannot be verified. ' +
         'Check the rendered output instead (kustomize build <dir> > rendered.yaml).',
+      'k8s-pod-account':
+        '{{where}} runs its pods as a service account named only at apply ({{what}}), and nothing shows which service account of ' +
+        "the change it is: the identity and what it may do cannot be verified (it is not the namespace's default account). Write " +
+        'the name in the pod spec, or take it from the ServiceAccount resource (serviceAccountName: account.metadata.name) so the ' +
+        'check can follow it.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',

@@ -53,6 +53,7 @@ type MessageId =
   | 'k8sUnseenRole'
   | 'catalogPrivilegedRole'
   | 'k8sAutomountPrivileged'
+  | 'k8sAutomountPrivilegedPods'
   | 'gcpPrivilegedRole'
   | 'k8sRoleDefinition'
   | 'azureRoleDefinition'
@@ -203,6 +204,11 @@ export default defineRule<MessageId>({
       k8sAutomountPrivileged:
         'Service account {{identity}} holds {{what}} and does not set automountServiceAccountToken: false, so every pod that runs as it ' +
         'gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
+      k8sAutomountPrivilegedPods:
+        'Service account {{identity}} holds {{what}}; it sets automountServiceAccountToken: false, but the pod spec of {{workloads}} ' +
+        "mounts its token anyway (a pod's automountServiceAccountToken overrides the account's), so those pods get that power " +
+        '(Checkov CKV_K8S_38). Drop automountServiceAccountToken: true from the pod spec, or set it false, and mount a projected ' +
+        'token only where needed.',
     },
   },
   check(ctx) {
@@ -591,9 +597,17 @@ function definitionIssueReport(issue: DefinitionIssue): {
   }
 }
 
-/** A Kubernetes service account with a privileged binding whose token every pod mounts by default. */
+/**
+ * A Kubernetes service account with a privileged binding whose token pods mount: every pod by default, unless the
+ * account says false; the pods of the change as their pod spec says (it overrides the account's either way).
+ */
 function checkAutomount(ctx: Context, identity: Identity): void {
-  if (identity.kind !== 'k8s-service-account' || identity.automountToken === false) return;
+  if (identity.kind !== 'k8s-service-account') return;
+  const pods = identity.attachments.filter((attachment) => attachment.kind === 'pod');
+  const mounting = pods.filter((pod) => pod.mountsToken !== false);
+  // The account's own default stands for pods the change does not show; the change's pods say what they do.
+  const byDefault = identity.automountToken !== false && (pods.length === 0 || mounting.length > 0);
+  if (!byDefault && mounting.length === 0) return;
   const privileged = identity.grants.filter(
     (grant): grant is RoleGrant =>
       grant.kind === 'role' &&
@@ -602,12 +616,30 @@ function checkAutomount(ctx: Context, identity: Identity): void {
   );
   if (privileged.length === 0) return;
   const what = privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`).join(', ');
+  if (byDefault) {
+    ctx.report({
+      resource: identity.resource,
+      identity,
+      messageId: 'k8sAutomountPrivileged',
+      data: { identity: identity.name, what },
+      detail: 'Token::automount',
+    });
+    return;
+  }
+  // The account says false, but pod specs of the change say true (or a value not known until apply).
+  const workloads = mounting
+    .map((pod) =>
+      isUnknown(pod.mountsToken) ? `${pod.source.name} (${pod.mountsToken.description})` : pod.source.name,
+    )
+    .join(', ');
   ctx.report({
     resource: identity.resource,
     identity,
-    messageId: 'k8sAutomountPrivileged',
-    data: { identity: identity.name, what },
+    messageId: 'k8sAutomountPrivilegedPods',
+    data: { identity: identity.name, what, workloads },
     detail: 'Token::automount',
+    // Only pod specs whose value is known at apply: whether they mount it is settled then.
+    ...(mounting.every((pod) => isUnknown(pod.mountsToken)) ? { pending: true } : {}),
   });
 }
 

@@ -141,10 +141,40 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
     } else if (WORKLOAD_KINDS.has(object.kind)) {
       const spec = podSpecOf(object);
       if (!spec) continue;
-      const accountName = podServiceAccount(spec);
-      const attachment: ComputeAttachment = { kind: 'pod', source: object.ref };
-      // An account the change does not create is someone else's identity; its pods are not this change's to judge.
-      accounts.get(accountKey(namespace, accountName))?.attachments.push(attachment);
+      const accountName = isUnknown(spec) ? spec : podServiceAccount(spec);
+      const podAutomount = isUnknown(spec) ? spec : spec.automountServiceAccountToken;
+      const runAs = (identity: Identity) => {
+        // The pod spec's automountServiceAccountToken overrides the account's, either way; unset, the account's decides.
+        const mounts =
+          podAutomount === true || podAutomount === false
+            ? podAutomount
+            : isUnknown(podAutomount)
+              ? unknownValue(
+                  `${object.ref.name}.${podSpecPath(object)}.automountServiceAccountToken is not known until apply`,
+                )
+              : identity.automountToken !== false;
+        const attachment: ComputeAttachment = { kind: 'pod', source: object.ref, mountsToken: mounts };
+        identity.attachments.push(attachment);
+      };
+      const namespaceUnknown = isKnownRecord(object.body.metadata)
+        ? isUnknown(object.body.metadata.namespace)
+        : isUnknown(object.body.metadata);
+      if (isUnknown(accountName)) {
+        // The account is named only at apply: it is every service account the value is computed from; with none to
+        // follow, whatever it is cannot be seen, not the namespace's default.
+        const candidates = dependencyAccounts(object, 'spec');
+        for (const identity of candidates) runAs(identity);
+        if (candidates.length === 0)
+          (model.unseen ??= []).push({ resource: object.ref, kind: 'k8s-pod-account', what: accountName.description });
+      } else if (namespaceUnknown) {
+        // A namespace known only at apply: the pods may run as any account of that name the change creates.
+        for (const identity of model.identities)
+          if (identity.kind === 'k8s-service-account' && identity.name === accountName) runAs(identity);
+      } else {
+        // An account the change does not create is someone else's identity; its pods are not this change's to judge.
+        const identity = accounts.get(accountKey(namespace, accountName));
+        if (identity) runAs(identity);
+      }
     }
   }
   if (externalRoleGrants.length === 0) delete model.externalRoleGrants;
@@ -169,7 +199,8 @@ function serviceAccount(object: KubernetesObject, name: string, namespace: strin
   const identity = baseIdentity(object.ref, name, namespace);
   identity.tags = labelsAndAnnotations(object.body);
   const automount = object.body.automountServiceAccountToken;
-  // Kubernetes mounts the token unless the account (or the pod) says false.
+  // The account's default for its pods: Kubernetes mounts the token unless it says false; a pod spec's own
+  // automountServiceAccountToken overrides it (ComputeAttachment.mountsToken).
   identity.automountToken = automount !== false;
   return identity;
 }
@@ -456,25 +487,39 @@ function hasLiteralData(object: KubernetesObject): boolean {
   });
 }
 
-function podSpecOf(object: KubernetesObject): Record<string, unknown> | undefined {
-  const spec = object.body.spec;
-  if (!isKnownRecord(spec)) return undefined;
-  if (object.kind === 'Pod') return spec;
-  const template =
-    object.kind === 'CronJob' && isKnownRecord(spec.jobTemplate) && isKnownRecord(spec.jobTemplate.spec)
-      ? spec.jobTemplate.spec.template
-      : spec.template;
-  return isKnownRecord(template) && isKnownRecord(template.spec) ? template.spec : undefined;
+/** Where a workload kind keeps its pod spec, as a message names it. */
+function podSpecPath(object: KubernetesObject): string {
+  if (object.kind === 'Pod') return 'spec';
+  return object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+}
+
+/**
+ * A workload's pod spec; Unknown when it, or an object on the way to it, is known only at apply (a Pulumi output), as
+ * its account then is; undefined when the object has none.
+ */
+function podSpecOf(object: KubernetesObject): Record<string, unknown> | Unknown | undefined {
+  const path = podSpecPath(object).split('.');
+  let value: unknown = object.body;
+  for (const [index, key] of path.entries()) {
+    if (isUnknown(value))
+      return unknownValue(`${object.ref.name}.${path.slice(0, index).join('.')} is not known until apply`);
+    if (!isKnownRecord(value)) return undefined;
+    value = value[key];
+  }
+  if (isUnknown(value)) return unknownValue(`${object.ref.name}.${path.join('.')} is not known until apply`);
+  return isKnownRecord(value) ? value : undefined;
 }
 
 /**
  * The account a pod spec runs as: `serviceAccountName`, else the deprecated `serviceAccount` it replaced (the API
- * server still copies one into the other, and old charts write only the latter), else the namespace's `default`.
+ * server still copies one into the other, and old charts write only the latter), else the namespace's `default`. A
+ * name known only at apply is Unknown: the pod runs as that account, not as `default`.
  */
-function podServiceAccount(spec: Record<string, unknown>): string {
+function podServiceAccount(spec: Record<string, unknown>): string | Unknown {
   for (const field of ['serviceAccountName', 'serviceAccount']) {
     const value = spec[field];
     if (typeof value === 'string' && value !== '') return value;
+    if (isUnknown(value)) return value;
   }
   return 'default';
 }
