@@ -5,11 +5,8 @@
  * change does not define stays unseen; ClusterRoles of the change aggregate into admin, edit and view, and a change that
  * re-defines a default role holds both its rules and the default's, as the API server reconciles them.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkManifest } from '../support/check-manifest.js';
 
 const CATALOG = `apiVersion: entitlement-guard/v1
 owners: [{ id: team-apps, contact: apps@example.com }]
@@ -33,21 +30,9 @@ const roleBinding = (name: string, kind: string, role: string, subject: string, 
   `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: ${name}, namespace: ${namespace}}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ${kind}, name: "${role}"}\nsubjects: [{kind: ServiceAccount, name: ${subject}, namespace: ${namespace}}]\n---\n`;
 
 function check(manifest: string, catalog = CATALOG) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-k8s-defaults-'));
-  writeFileSync(join(directory, 'app.yaml'), manifest);
-  writeFileSync(join(directory, 'catalog.yaml'), catalog);
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    catalogPath: join(directory, 'catalog.yaml'),
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  const findings = result.result?.findings ?? [];
+  const { exitCode, findings } = checkManifest(manifest, catalog);
   return {
-    exitCode: result.exitCode,
+    exitCode,
     verdicts: findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? ''}`),
     message: (resource: string, detail: string) =>
       findings.find((f) => f.resource.name === resource && f.detail === detail)?.message,

@@ -4,11 +4,8 @@
  * So a privileged account whose every workload in the change opts out mounts no token there, and an account that opts
  * out still hands its token to a pod spec that says true; every workload kind that runs a pod spec is read.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkManifest } from '../support/check-manifest.js';
 
 const CATALOG = `apiVersion: entitlement-guard/v1
 owners: [{ id: team-apps, contact: apps@example.com }]
@@ -53,19 +50,7 @@ function workload(kind: string, account: string, automount?: boolean, name = kin
 }
 
 function check(manifest: string) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-k8s-automount-'));
-  writeFileSync(join(directory, 'app.yaml'), manifest);
-  writeFileSync(join(directory, 'catalog.yaml'), CATALOG);
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    catalogPath: join(directory, 'catalog.yaml'),
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  const findings = result.result?.findings ?? [];
+  const { findings } = checkManifest(manifest, CATALOG);
   return {
     automount: findings
       .filter((f) => f.detail === 'Token::automount')
