@@ -7,6 +7,7 @@
  */
 import { isRecord } from '../../util/records.js';
 import type { ValuePath } from '../../util/depth.js';
+import { POD_SPEC_PATHS } from './workloads.js';
 
 export interface ShapeProblem {
   /** Where the field is, below the object. */
@@ -25,14 +26,6 @@ const isStringList: Check = (value) => Array.isArray(value) && value.every(isStr
 
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 const BINDING_KINDS = new Set(['RoleBinding', 'ClusterRoleBinding']);
-const TEMPLATED_WORKLOADS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-]);
 
 /** The first field of the object the model reads whose type is wrong, or undefined. */
 export function shapeProblem(object: Record<string, unknown>): ShapeProblem | undefined {
@@ -93,23 +86,21 @@ export function shapeProblem(object: Record<string, unknown>): ShapeProblem | un
     expect(['type'], object.type, isString, 'a string');
     record(['data'], object.data);
     record(['stringData'], object.stringData);
-  } else if (kind === 'Pod') {
-    podSpec(['spec'], object.spec);
-  } else if (typeof kind === 'string' && TEMPLATED_WORKLOADS.has(kind)) {
-    template(['spec'], object.spec);
-  } else if (kind === 'CronJob') {
-    if (record(['spec'], object.spec) && isRecord(object.spec)) {
-      const jobTemplate = object.spec.jobTemplate;
-      if (record(['spec', 'jobTemplate'], jobTemplate) && isRecord(jobTemplate))
-        template(['spec', 'jobTemplate', 'spec'], jobTemplate.spec);
-    }
+  } else {
+    const podSpecPath = typeof kind === 'string' ? POD_SPEC_PATHS.get(kind) : undefined;
+    if (podSpecPath) podSpecAt(podSpecPath);
   }
   return problems[0];
 
-  function template(path: ValuePath, spec: unknown): void {
-    if (!record(path, spec) || !isRecord(spec)) return;
-    if (record([...path, 'template'], spec.template) && isRecord(spec.template))
-      podSpec([...path, 'template', 'spec'], spec.template.spec);
+  /** Each object on the way to the pod spec, then the pod spec's own fields. */
+  function podSpecAt(path: readonly string[]): void {
+    let value: unknown = object;
+    for (const [depth, key] of path.entries()) {
+      if (!isRecord(value)) return;
+      value = value[key];
+      if (depth < path.length - 1 && !record(path.slice(0, depth + 1), value)) return;
+    }
+    podSpec([...path], value);
   }
 
   function podSpec(path: ValuePath, spec: unknown): void {

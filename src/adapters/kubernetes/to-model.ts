@@ -26,6 +26,7 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
+import { POD_SPEC_PATHS } from './workloads.js';
 
 export interface KubernetesObject {
   /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
@@ -41,17 +42,6 @@ export interface KubernetesObject {
 
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
 const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
-/** The built-in kinds that run pods from a pod spec (a ReplicationController is ReplicaSet's older form, still served). */
-const WORKLOAD_KINDS = new Set([
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
-]);
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 
 export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
@@ -138,7 +128,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
           externalRoleGrants.push({ member: `${subject.kind} ${subject.name}`, grant });
         }
       }
-    } else if (WORKLOAD_KINDS.has(object.kind)) {
+    } else if (POD_SPEC_PATHS.has(object.kind)) {
       const spec = podSpecOf(object);
       if (!spec) continue;
       const accountName = isUnknown(spec) ? spec : podServiceAccount(spec);
@@ -150,7 +140,7 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
             ? podAutomount
             : isUnknown(podAutomount)
               ? unknownValue(
-                  `${object.ref.name}.${podSpecPath(object)}.automountServiceAccountToken is not known until apply`,
+                  `${object.ref.name}.${podSpecPath(object).join('.')}.automountServiceAccountToken is not known until apply`,
                 )
               : identity.automountToken !== false;
         const attachment: ComputeAttachment = { kind: 'pod', source: object.ref, mountsToken: mounts };
@@ -488,9 +478,8 @@ function hasLiteralData(object: KubernetesObject): boolean {
 }
 
 /** Where a workload kind keeps its pod spec, as a message names it. */
-function podSpecPath(object: KubernetesObject): string {
-  if (object.kind === 'Pod') return 'spec';
-  return object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+function podSpecPath(object: KubernetesObject): readonly string[] {
+  return POD_SPEC_PATHS.get(object.kind) ?? [];
 }
 
 /**
@@ -498,7 +487,7 @@ function podSpecPath(object: KubernetesObject): string {
  * its account then is; undefined when the object has none.
  */
 function podSpecOf(object: KubernetesObject): Record<string, unknown> | Unknown | undefined {
-  const path = podSpecPath(object).split('.');
+  const path = podSpecPath(object);
   let value: unknown = object.body;
   for (const [index, key] of path.entries()) {
     if (isUnknown(value))
