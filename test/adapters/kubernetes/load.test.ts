@@ -140,6 +140,13 @@ describe('fields the model reads, of the wrong type: a located error, never read
     expect(failure('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {serviceAccountName: [ci]}\n').message).toBe(
       `k8s/app.yaml:4:28: Pod p: spec.serviceAccountName must be a string, not a list${refused}`,
     );
+    const cronJob = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n';
+    expect(failure(`${cronJob}  jobTemplate: [web]\n`).message).toBe(
+      `k8s/app.yaml:5:16: CronJob nightly: spec.jobTemplate must be an object, not a list${refused}`,
+    );
+    expect(failure(`${cronJob}  jobTemplate: {spec: {template: {spec: {serviceAccount: 7}}}}\n`).message).toBe(
+      `k8s/app.yaml:5:58: CronJob nightly: spec.jobTemplate.spec.template.spec.serviceAccount must be a string, not the number 7${refused}`,
+    );
     expect(
       failure(
         'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ServiceAccount, metadata: {name: a}, automountServiceAccountToken: "false"}\n',
