@@ -282,22 +282,7 @@ class Parser {
       }
       const value = this.parseValue(depth, children);
       setOwn(result, key, value);
-      this.skipWhitespace();
-      const next = this.text.charCodeAt(this.index);
-      if (next === Char.Comma) {
-        this.index++;
-        this.skipWhitespace();
-        continue;
-      }
-      if (next === Char.CloseBrace) {
-        this.index++;
-        return result;
-      }
-      this.fail(
-        this.index >= this.text.length
-          ? 'unexpected end of input, expected "," or "}"'
-          : `unexpected ${this.describe(this.index)}, expected "," or "}"`,
-      );
+      if (this.closesAfterItem(Char.CloseBrace, '}')) return result;
     }
   }
 
@@ -313,23 +298,31 @@ class Parser {
     }
     for (;;) {
       result.push(this.parseValue(depth, undefined));
-      this.skipWhitespace();
-      const next = this.text.charCodeAt(this.index);
-      if (next === Char.Comma) {
-        this.index++;
-        this.skipWhitespace();
-        continue;
-      }
-      if (next === Char.CloseBracket) {
-        this.index++;
-        return result;
-      }
-      this.fail(
-        this.index >= this.text.length
-          ? 'unexpected end of input, expected "," or "]"'
-          : `unexpected ${this.describe(this.index)}, expected "," or "]"`,
-      );
+      if (this.closesAfterItem(Char.CloseBracket, ']')) return result;
     }
+  }
+
+  /**
+   * After an object's member or an array's item: a comma (consumed with the space after it, false: another item
+   * follows) or the closing character (consumed, true); anything else is the error, located.
+   */
+  private closesAfterItem(close: number, closeText: string): boolean {
+    this.skipWhitespace();
+    const next = this.text.charCodeAt(this.index);
+    if (next === Char.Comma) {
+      this.index++;
+      this.skipWhitespace();
+      return false;
+    }
+    if (next === close) {
+      this.index++;
+      return true;
+    }
+    return this.fail(
+      this.index >= this.text.length
+        ? `unexpected end of input, expected "," or "${closeText}"`
+        : `unexpected ${this.describe(this.index)}, expected "," or "${closeText}"`,
+    );
   }
 
   private parseString(): string {
