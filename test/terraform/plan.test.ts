@@ -131,6 +131,39 @@ describe('values known only after apply', () => {
     ]);
   });
 
+  it('an attachment to a holder known only at apply, that the change does not create, is judged on what it adds', () => {
+    // Found on a variant of checkov's plan_with_iam_policies fixture (test/corpus/checkov-terraform): the role comes
+    // from a data source read at apply, so no instance of the plan explains it; the grant was dropped, and
+    // AdministratorAccess passed in silence.
+    const model = modelOf([
+      {
+        address: 'aws_iam_role_policy_attachment.admin',
+        values: { policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        unknown: { id: true, role: true },
+        references: { role: ['data.aws_iam_role.ci.name', 'data.aws_iam_role.ci'] },
+      },
+      {
+        address: 'aws_iam_policy_attachment.any',
+        values: { name: 'any' },
+        unknown: { id: true, policy_arn: true, users: true },
+        references: {
+          users: ['module.people.user_names', 'module.people'],
+          policy_arn: ['data.aws_iam_policy.x.arn', 'data.aws_iam_policy.x'],
+        },
+      },
+    ]);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory aws_iam_policy_attachment.any /unknown-aws-user:aws_iam_policy_attachment.any.users Path::unknown pending',
+      'no-privilege-escalation mandatory aws_iam_role_policy_attachment.admin /unknown-aws-role:aws_iam_role_policy_attachment.admin.role Path::*',
+      'no-wildcard-privilege mandatory aws_iam_policy_attachment.any /unknown-aws-user:aws_iam_policy_attachment.any.users - pending',
+      'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.admin /unknown-aws-role:aws_iam_role_policy_attachment.admin.role Policy::AdministratorAccess',
+    ]);
+    const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+    expect(all.find((finding) => finding.detail === 'Policy::AdministratorAccess')?.message).toContain(
+      'AWS managed policy AdministratorAccess on aws_iam_role_policy_attachment.admin.role',
+    );
+  });
+
   it("a role's computed managed_policy_arns and inline_policy, unset in the configuration, are what attachments report, not pending", () => {
     const model = modelOf([
       role('aws_iam_role.deployer', 'deployer'),
