@@ -74,13 +74,13 @@ describe("checkov's Terraform plan fixtures through `entitlement-guard check`", 
     // The trust documents are data sources read at apply (their `json` is unknown): said, with what they come from.
     expect(findings.filter((f) => f.pending).map((f) => f.message)).toEqual([
       'Trust policy of role r7 cannot be verified until apply: module.poc.aws_iam_role.r1["p1"].assume_role_policy ' +
-        'is not known until apply (from data.aws_iam_policy_document.r3, each.key).',
+        'is not known until apply (from module.poc.data.aws_iam_policy_document.r3, each.key).',
       'Trust policy of role r2 cannot be verified until apply: module.poc.aws_iam_role.r1["p2"].assume_role_policy ' +
-        'is not known until apply (from data.aws_iam_policy_document.r3, each.key).',
+        'is not known until apply (from module.poc.data.aws_iam_policy_document.r3, each.key).',
       'Trust policy of role r8 cannot be verified until apply: module.poc.aws_iam_role.r6["p1"].assume_role_policy ' +
-        'is not known until apply (from data.aws_iam_policy_document.r4, each.key).',
+        'is not known until apply (from module.poc.data.aws_iam_policy_document.r4, each.key).',
       'Trust policy of role r9 cannot be verified until apply: module.poc.aws_iam_role.r6["p2"].assume_role_policy ' +
-        'is not known until apply (from data.aws_iam_policy_document.r4, each.key).',
+        'is not known until apply (from module.poc.data.aws_iam_policy_document.r4, each.key).',
     ]);
   });
 

@@ -217,6 +217,23 @@ describe('modules', () => {
       'require-entitlement mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
     ]);
   });
+
+  it('a value known only at apply names what it comes from by its address from the root, as the plan does', () => {
+    // As checkov's GithubActionsOIDCTrustPolicy plan (test/corpus/checkov-terraform): a module's trust document is a
+    // data source read at apply; `data.aws_iam_policy_document.r3` alone names nothing at the root.
+    const model = modelOf([
+      role('module.poc["eu"].aws_iam_role.r1["p1"]', 'r1', {
+        values: { name: 'r1', max_session_duration: 3600 },
+        unknown: { arn: true, id: true, assume_role_policy: true },
+        references: { assume_role_policy: ['data.aws_iam_policy_document.r3', 'each.key', 'var.issuer'] },
+      }),
+    ]);
+    const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+    expect(all.filter((finding) => finding.ruleId === 'restrict-trust').map((finding) => finding.message)).toEqual([
+      'Trust policy of role r1 cannot be verified until apply: module.poc["eu"].aws_iam_role.r1["p1"].assume_role_policy ' +
+        'is not known until apply (from module.poc["eu"].data.aws_iam_policy_document.r3, each.key, var.issuer).',
+    ]);
+  });
 });
 
 describe('count and for_each instances', () => {
