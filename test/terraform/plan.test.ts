@@ -293,6 +293,29 @@ describe('deletes and replacements', () => {
     ]);
   });
 
+  it('a deposed object being deleted is listed as removed by its deposed key; the current object is judged', () => {
+    // A create_before_destroy replacement that failed midway leaves a deposed object, deleted by the next plan beside
+    // the current one (Terraform prints `aws_iam_access_key.bot (deposed object 7a1b2c3d)`): listed under the bare
+    // address, the audit showed the key as both kept and removed.
+    const plan = terraformPlan([
+      { address: 'aws_iam_user.bot', values: { name: 'bot' }, actions: ['no-op'] },
+      { address: 'aws_iam_access_key.bot', values: { user: 'bot' }, unknown: { id: true, secret: true } },
+    ]);
+    const changes = plan.resource_changes as Record<string, unknown>[];
+    changes.push({
+      ...changes[1],
+      deposed: '7a1b2c3d',
+      change: { actions: ['delete'], before: { user: 'bot', id: 'AKIAOLD' }, after: null, after_unknown: {} },
+    });
+    const model = modelFromTerraformPlan(plan, { file: 'plan.json' });
+    expect(model.removed).toEqual([
+      { type: 'aws_iam_access_key', name: 'aws_iam_access_key.bot (deposed object 7a1b2c3d)', file: 'plan.json' },
+    ]);
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory aws_iam_access_key.bot aws_iam_user.bot Credential::aws-access-key',
+    ]);
+  });
+
   it('reads the actions of each change', () => {
     const plan = readTerraformPlan(
       terraformPlan([

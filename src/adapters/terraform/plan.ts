@@ -92,7 +92,16 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
     changed.add(address);
     if (action === undefined) return;
     if (action === 'delete') {
-      deleted.push({ address, parsed, type, action, values: isRecord(body.before) ? body.before : {} });
+      // A deposed object (left by a create_before_destroy replacement that failed) is named as Terraform prints it,
+      // apart from the current object of the same address, which may stay.
+      const deposed = typeof change.deposed === 'string' ? ` (deposed object ${change.deposed})` : '';
+      deleted.push({
+        address: `${address}${deposed}`,
+        parsed,
+        type,
+        action,
+        values: isRecord(body.before) ? body.before : {},
+      });
       return;
     }
     const values = body.after === null || body.after === undefined ? {} : body.after;
