@@ -247,6 +247,32 @@ describe('Pulumi AWS adapter: links', () => {
     });
   });
 
+  it('gives a grant to a holder unknown in preview that no dependency explains (a StackReference output) to an unknown external identity', () => {
+    // Read as no holder, an AdministratorAccess attachment was dropped and passed in silence.
+    const model = modelFromPulumiResources([
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'admin', {
+        role: UNKNOWN,
+        policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+      resource('aws:iam/userPolicy:UserPolicy', 'user-inline', { user: UNKNOWN, policy: s3Read }),
+    ]);
+    expect(model.unattachedPolicies).toEqual([]);
+    expect(
+      model.identities.map((identity) => [
+        identity.id,
+        identity.kind,
+        identity.name,
+        isUnknown(identity.arn),
+        identity.external,
+        identity.uniqueName,
+        identity.grants.map((grant) => grant.source.name),
+      ]),
+    ).toEqual([
+      ['dev/unknown-aws-role:admin.role', 'aws-role', 'admin.role', true, true, undefined, ['admin']],
+      ['dev/unknown-aws-user:user-inline.user', 'aws-user', 'user-inline.user', true, true, undefined, ['user-inline']],
+    ]);
+  });
+
   it("brings a stack policy's document through an attachment by ARN, and keeps any other ARN as a managed policy", () => {
     const policyType = 'aws:iam/policy:Policy';
     const model = modelFromPulumiResources([

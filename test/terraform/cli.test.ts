@@ -102,6 +102,17 @@ describe('check on Terraform plans', () => {
     ]);
   });
 
+  it('a plan whose format_version is no string is refused as a plan, not as a CloudFormation template', () => {
+    // Found mutating checkov's plans (test/corpus/checkov-terraform): `no "Resources" map` named the wrong format.
+    const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ format_version: 1.2, resource_changes: [] }));
+    const result = check(['plan.json'], {}, dir);
+    expect([result.exitCode, result.errors]).toEqual([
+      2,
+      ['plan.json: Terraform plan: format_version: expected a string such as "1.2", not 1.2'],
+    ]);
+  });
+
   it('audits a plan: identities named by address, deletes listed as removals', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-tf-'));
     mkdirSync(join(dir, 'plans'));

@@ -131,6 +131,39 @@ describe('values known only after apply', () => {
     ]);
   });
 
+  it('an attachment to a holder known only at apply, that the change does not create, is judged on what it adds', () => {
+    // Found on a variant of checkov's plan_with_iam_policies fixture (test/corpus/checkov-terraform): the role comes
+    // from a data source read at apply, so no instance of the plan explains it; the grant was dropped, and
+    // AdministratorAccess passed in silence.
+    const model = modelOf([
+      {
+        address: 'aws_iam_role_policy_attachment.admin',
+        values: { policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        unknown: { id: true, role: true },
+        references: { role: ['data.aws_iam_role.ci.name', 'data.aws_iam_role.ci'] },
+      },
+      {
+        address: 'aws_iam_policy_attachment.any',
+        values: { name: 'any' },
+        unknown: { id: true, policy_arn: true, users: true },
+        references: {
+          users: ['module.people.user_names', 'module.people'],
+          policy_arn: ['data.aws_iam_policy.x.arn', 'data.aws_iam_policy.x'],
+        },
+      },
+    ]);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory aws_iam_policy_attachment.any /unknown-aws-user:aws_iam_policy_attachment.any.users Path::unknown pending',
+      'no-privilege-escalation mandatory aws_iam_role_policy_attachment.admin /unknown-aws-role:aws_iam_role_policy_attachment.admin.role Path::*',
+      'no-wildcard-privilege mandatory aws_iam_policy_attachment.any /unknown-aws-user:aws_iam_policy_attachment.any.users - pending',
+      'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.admin /unknown-aws-role:aws_iam_role_policy_attachment.admin.role Policy::AdministratorAccess',
+    ]);
+    const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+    expect(all.find((finding) => finding.detail === 'Policy::AdministratorAccess')?.message).toContain(
+      'AWS managed policy AdministratorAccess on aws_iam_role_policy_attachment.admin.role',
+    );
+  });
+
   it("a role's computed managed_policy_arns and inline_policy, unset in the configuration, are what attachments report, not pending", () => {
     const model = modelOf([
       role('aws_iam_role.deployer', 'deployer'),
@@ -182,6 +215,23 @@ describe('modules', () => {
       'no-privilege-escalation mandatory module.ci.aws_iam_role.deployer module.ci.aws_iam_role.deployer Path::*',
       'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
       'require-entitlement mandatory aws_iam_role_policy_attachment.iam module.ci.aws_iam_role.deployer Policy::IAMFullAccess',
+    ]);
+  });
+
+  it('a value known only at apply names what it comes from by its address from the root, as the plan does', () => {
+    // As checkov's GithubActionsOIDCTrustPolicy plan (test/corpus/checkov-terraform): a module's trust document is a
+    // data source read at apply; `data.aws_iam_policy_document.r3` alone names nothing at the root.
+    const model = modelOf([
+      role('module.poc["eu"].aws_iam_role.r1["p1"]', 'r1', {
+        values: { name: 'r1', max_session_duration: 3600 },
+        unknown: { arn: true, id: true, assume_role_policy: true },
+        references: { assume_role_policy: ['data.aws_iam_policy_document.r3', 'each.key', 'var.issuer'] },
+      }),
+    ]);
+    const { findings: all } = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' });
+    expect(all.filter((finding) => finding.ruleId === 'restrict-trust').map((finding) => finding.message)).toEqual([
+      'Trust policy of role r1 cannot be verified until apply: module.poc["eu"].aws_iam_role.r1["p1"].assume_role_policy ' +
+        'is not known until apply (from module.poc["eu"].data.aws_iam_policy_document.r3, each.key, var.issuer).',
     ]);
   });
 });
@@ -240,6 +290,29 @@ describe('deletes and replacements', () => {
     expect(model.removed).toEqual([{ type: 'aws_iam_access_key', name: 'aws_iam_access_key.old', file: 'plan.json' }]);
     expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
       'no-long-lived-credentials mandatory aws_iam_access_key.rotated aws_iam_user.bot Credential::aws-access-key',
+    ]);
+  });
+
+  it('a deposed object being deleted is listed as removed by its deposed key; the current object is judged', () => {
+    // A create_before_destroy replacement that failed midway leaves a deposed object, deleted by the next plan beside
+    // the current one (Terraform prints `aws_iam_access_key.bot (deposed object 7a1b2c3d)`): listed under the bare
+    // address, the audit showed the key as both kept and removed.
+    const plan = terraformPlan([
+      { address: 'aws_iam_user.bot', values: { name: 'bot' }, actions: ['no-op'] },
+      { address: 'aws_iam_access_key.bot', values: { user: 'bot' }, unknown: { id: true, secret: true } },
+    ]);
+    const changes = plan.resource_changes as Record<string, unknown>[];
+    changes.push({
+      ...changes[1],
+      deposed: '7a1b2c3d',
+      change: { actions: ['delete'], before: { user: 'bot', id: 'AKIAOLD' }, after: null, after_unknown: {} },
+    });
+    const model = modelFromTerraformPlan(plan, { file: 'plan.json' });
+    expect(model.removed).toEqual([
+      { type: 'aws_iam_access_key', name: 'aws_iam_access_key.bot (deposed object 7a1b2c3d)', file: 'plan.json' },
+    ]);
+    expect(findings(model).filter((line) => line.startsWith('no-long-lived'))).toEqual([
+      'no-long-lived-credentials mandatory aws_iam_access_key.bot aws_iam_user.bot Credential::aws-access-key',
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
   type Model,
   type ResourceRef,
   type Secret,
+  type Unknown,
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
@@ -233,8 +234,14 @@ class ModelBuilder {
         reference: isUnknown(item) ? item.description : describeValue(item),
       });
       // A grant to a role, user or group the program does not create: judged on what it adds, at the granting resource.
-      const external =
-        options.external && typeof item === 'string' ? this.externalIdentity(entry, kind, item) : undefined;
+      // One named only at apply (a data source or another stack's output) too: read as no holder, its grant was dropped.
+      const external = !options.external
+        ? undefined
+        : typeof item === 'string'
+          ? this.externalIdentity(entry, kind, item)
+          : isUnknown(item)
+            ? this.unknownHolder(entry, property, kind, item)
+            : undefined;
       if (external) found.push(external);
     }
     return found;
@@ -247,6 +254,34 @@ class ModelBuilder {
     if (existing) return existing;
     this.addIdentity(external);
     return external;
+  }
+
+  /**
+   * The holder a granting resource names by a value known only at apply that no identity of the change explains: an
+   * external identity named after the resource and property (`aws_iam_role_policy_attachment.admin.role`), with the
+   * unknown as its ARN. No catalog entry or exception can name it, so what it is granted is judged as granted to a
+   * non-human, until the plan names it.
+   */
+  private unknownHolder(entry: Entry, property: string, kind: IdentityKind, value: Unknown): Identity {
+    const name = `${entry.ref.name}.${property}`;
+    const id = `${entry.ref.stack ?? ''}/unknown-${kind}:${name}`;
+    const existing = this.identities.get(id);
+    if (existing) return existing;
+    const identity: Identity = {
+      id,
+      cloud: 'aws',
+      kind,
+      name,
+      resource: entry.ref,
+      external: true,
+      arn: value,
+      tags: {},
+      grants: [],
+      credentials: [],
+      attachments: [],
+    };
+    this.addIdentity(identity);
+    return identity;
   }
 
   findSecret(entry: Entry, property: string): Secret | undefined {

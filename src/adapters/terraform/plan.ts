@@ -46,15 +46,18 @@ export class TerraformPlanError extends Error {
 /**
  * True for Terraform plan or state JSON: a `format_version` beside `planned_values`, `resource_changes` or a state's
  * `values` (with `terraform_version`). CloudFormation templates, Pulumi stack exports and manifests have none of these.
+ * A `format_version` of the wrong type still marks a plan: the reader refuses it, naming the field.
  */
 export function isTerraformJson(json: unknown): json is Record<string, unknown> {
-  if (!isRecord(json) || typeof json.format_version !== 'string') return false;
+  if (!isRecord(json) || !Object.hasOwn(json, 'format_version')) return false;
   return 'planned_values' in json || 'resource_changes' in json || ('values' in json && 'terraform_version' in json);
 }
 
 /** Reads a plan (or a state) into its instances; throws TerraformPlanError naming the field that cannot be read. */
 export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan {
-  const version = json.format_version as string;
+  const version = json.format_version;
+  if (typeof version !== 'string')
+    throw new TerraformPlanError('format_version', `expected a string such as "1.2", not ${JSON.stringify(version)}`);
   if (!/^[01]\.\d+$/.test(version))
     throw new TerraformPlanError('format_version', `"${version}" is not a plan format this reader knows (0.x, 1.x)`);
   const byAddress = new Map<string, TerraformInstance>();
@@ -89,7 +92,16 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
     changed.add(address);
     if (action === undefined) return;
     if (action === 'delete') {
-      deleted.push({ address, parsed, type, action, values: isRecord(body.before) ? body.before : {} });
+      // A deposed object (left by a create_before_destroy replacement that failed) is named as Terraform prints it,
+      // apart from the current object of the same address, which may stay.
+      const deposed = typeof change.deposed === 'string' ? ` (deposed object ${change.deposed})` : '';
+      deleted.push({
+        address: `${address}${deposed}`,
+        parsed,
+        type,
+        action,
+        values: isRecord(body.before) ? body.before : {},
+      });
       return;
     }
     const values = body.after === null || body.after === undefined ? {} : body.after;

@@ -18,6 +18,7 @@ import {
 } from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
 import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
+import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
 import {
@@ -114,7 +115,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       withoutAttributes(instance.values, reported),
       withoutAttributes(unknown, reported),
       (path, attribute) => {
-        const from = sources.get(attribute)?.references ?? [];
+        const from = (sources.get(attribute)?.references ?? []).map((reference) => fromRoot(instance, reference));
         return unknownValue(
           `${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`,
         );
@@ -253,6 +254,20 @@ function terraformSetting(mapping: ResourceMapping, setting: string): string {
       return `${renamed ?? name.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`)}${index}`;
     })
     .join('.');
+}
+
+/** Reference heads that are no resource, data source or module call: kept as the module writes them. */
+const MODULE_SCOPED = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * A reference a module's configuration makes (`data.aws_iam_policy_document.r3`), named by its address from the root
+ * (`module.poc.data.aws_iam_policy_document.r3`) as the plan names resources; variables, locals and `each`/`count`
+ * stay as written.
+ */
+function fromRoot(instance: TerraformInstance, reference: string): string {
+  const prefix = moduleAddress(instance.parsed.modules);
+  if (!prefix || MODULE_SCOPED.has(reference.split('.')[0] ?? '')) return reference;
+  return `${prefix}.${reference}`;
 }
 
 function withoutAttributes<T>(values: T, attributes: readonly string[]): T {
