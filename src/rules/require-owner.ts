@@ -1,7 +1,12 @@
 import type { Identity, Secret } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 
-type MessageId = 'missingOwner' | 'missingOwnerNoCatalog' | 'unknownOwner';
+type MessageId =
+  | 'missingOwner'
+  | 'missingOwnerNoCatalog'
+  | 'missingOwnerUntaggable'
+  | 'missingOwnerUntaggableNoCatalog'
+  | 'unknownOwner';
 
 const KIND_LABELS: Record<Identity['kind'], string> = {
   'aws-role': 'Role',
@@ -14,6 +19,30 @@ const KIND_LABELS: Record<Identity['kind'], string> = {
   'gcp-service-account': 'Service account',
   'k8s-service-account': 'Service account',
 };
+
+/**
+ * How the owner is written on the resource itself, as the message asks for it; undefined where the resource takes
+ * no tags, so only a catalog identity record can name its owner.
+ */
+const OWNER_MARKS: Record<Identity['kind'], string | undefined> = {
+  'aws-role': 'Tag it',
+  'aws-user': 'Tag it',
+  // IAM tags roles, users, customer managed policies, instance profiles, identity providers, server certificates and
+  // virtual MFA devices, not groups (IAM User Guide, "Tags for AWS Identity and Access Management resources").
+  'aws-group': undefined,
+  'aws-permission-set': 'Tag it',
+  'azure-application': 'Tag it',
+  'azure-service-principal': 'Tag it',
+  'azure-managed-identity': 'Tag it',
+  // A Google service account takes neither labels nor resource tags (its description is free text).
+  'gcp-service-account': undefined,
+  'k8s-service-account': 'Label or annotate it',
+};
+
+function ownerMark(subject: Identity | Secret): string | undefined {
+  if ('kind' in subject) return OWNER_MARKS[subject.kind];
+  return subject.cloud === 'kubernetes' ? 'Label or annotate it' : 'Tag it';
+}
 
 export default defineRule<MessageId>({
   meta: {
@@ -39,11 +68,17 @@ export default defineRule<MessageId>({
     frameworks: ['OWASP-NHI1:2025', 'NIST-CSF-2.0:PR.AA-01'],
     messages: {
       missingOwner:
-        "{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <owner> with one of the catalog's owners ({{known}}), or add a " +
+        "{{kind}} {{name}} has no owner. {{mark}} {{tagKey}}: <owner> with one of the catalog's owners ({{known}}), or add a " +
         'catalog identity record with an owner.',
       missingOwnerNoCatalog:
-        '{{kind}} {{name}} has no owner. Tag it {{tagKey}}: <team>. No catalog was given, so owners cannot be checked ' +
+        '{{kind}} {{name}} has no owner. {{mark}} {{tagKey}}: <team>. No catalog was given, so owners cannot be checked ' +
         'against known owners; pass a catalog that lists them.',
+      missingOwnerUntaggable:
+        '{{kind}} {{name}} has no owner, and a {{kindLower}} takes no tags: add a catalog identity record that matches it, ' +
+        "with one of the catalog's owners ({{known}}) as its owner.",
+      missingOwnerUntaggableNoCatalog:
+        '{{kind}} {{name}} has no owner, and a {{kindLower}} takes no tags: only a catalog identity record can name its ' +
+        'owner. No catalog was given; pass a catalog that records it and its owner.',
       unknownOwner:
         '{{kind}} {{name}} names owner "{{owner}}", which is not an owner the catalog ({{catalog}}) knows (known: {{known}}). ' +
         'Use one of the known owners, or add "{{owner}}" to the catalog\'s owners.',
@@ -66,14 +101,24 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
   const { catalog } = ctx;
   const named = profile.unknownOwner?.trim();
   const base = { resource: subject.resource, identity: subject };
+  const mark = ownerMark(subject);
   const data = {
     kind,
+    kindLower: kind.toLowerCase(),
     name: subject.name,
+    mark: mark ?? '',
     tagKey: catalog.tags.owner,
     known: catalog.owners.map((owner) => owner.id).join(', ') || 'none',
   };
   if (!named) {
-    const messageId = catalog.isDefault ? 'missingOwnerNoCatalog' : 'missingOwner';
+    const messageId =
+      mark === undefined
+        ? catalog.isDefault
+          ? 'missingOwnerUntaggableNoCatalog'
+          : 'missingOwnerUntaggable'
+        : catalog.isDefault
+          ? 'missingOwnerNoCatalog'
+          : 'missingOwner';
     ctx.report({ ...base, messageId, data, detail: 'Owner::missing' });
     return;
   }

@@ -151,6 +151,36 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'an IAM group takes no tags: only a catalog identity record can name its owner, with a catalog or without',
+      catalog: withOwners,
+      model: model({ identities: [identity('aws-group', 'Operators')] }),
+      findings: [
+        {
+          resource: 'Operators',
+          identity: 'TestStack/Operators',
+          detail: 'Owner::missing',
+          message:
+            'Group Operators has no owner, and a group takes no tags: add a catalog identity record that matches it, ' +
+            "with one of the catalog's owners (team-payments, team-platform) as its owner.",
+        },
+      ],
+    },
+    {
+      name: 'a Google service account without a catalog: no tag to ask for, the catalog record is',
+      catalog: defaultCatalog(),
+      model: model({ identities: [identity('gcp-service-account', 'etl-runner')] }),
+      findings: [
+        {
+          resource: 'etl-runner',
+          identity: 'TestStack/etl-runner',
+          detail: 'Owner::missing',
+          message:
+            'Service account etl-runner has no owner, and a service account takes no tags: only a catalog identity ' +
+            'record can name its owner. No catalog was given; pass a catalog that records it and its owner.',
+        },
+      ],
+    },
   ],
 });
 
@@ -236,14 +266,14 @@ ruleTester(rule, {
           identity: 'TestStack/analytics-etl',
           detail: 'Owner::missing',
           message:
-            "Service account analytics-etl has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+            "Service account analytics-etl has no owner, and a service account takes no tags: add a catalog identity record that matches it, with one of the catalog's owners (team-payments, team-platform) as its owner.",
         },
         {
           resource: 'batch-runner',
           identity: 'TestStack/batch-runner',
           detail: 'Owner::missing',
           message:
-            "Service account batch-runner has no owner. Tag it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+            "Service account batch-runner has no owner. Label or annotate it owner: <owner> with one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
         },
       ],
     },
