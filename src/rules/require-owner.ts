@@ -1,5 +1,6 @@
 import type { Identity, Secret } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
+import { capitalized, tagMark } from './support/tag-marks.js';
 
 type MessageId =
   | 'missingOwner'
@@ -19,30 +20,6 @@ const KIND_LABELS: Record<Identity['kind'], string> = {
   'gcp-service-account': 'Service account',
   'k8s-service-account': 'Service account',
 };
-
-/**
- * How the owner is written on the resource itself, as the message asks for it; undefined where the resource takes
- * no tags, so only a catalog identity record can name its owner.
- */
-const OWNER_MARKS: Record<Identity['kind'], string | undefined> = {
-  'aws-role': 'Tag it',
-  'aws-user': 'Tag it',
-  // IAM tags roles, users, customer managed policies, instance profiles, identity providers, server certificates and
-  // virtual MFA devices, not groups (IAM User Guide, "Tags for AWS Identity and Access Management resources").
-  'aws-group': undefined,
-  'aws-permission-set': 'Tag it',
-  'azure-application': 'Tag it',
-  'azure-service-principal': 'Tag it',
-  'azure-managed-identity': 'Tag it',
-  // A Google service account takes neither labels nor resource tags (its description is free text).
-  'gcp-service-account': undefined,
-  'k8s-service-account': 'Label or annotate it',
-};
-
-function ownerMark(subject: Identity | Secret): string | undefined {
-  if ('kind' in subject) return OWNER_MARKS[subject.kind];
-  return subject.cloud === 'kubernetes' ? 'Label or annotate it' : 'Tag it';
-}
 
 export default defineRule<MessageId>({
   meta: {
@@ -101,7 +78,8 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
   const { catalog } = ctx;
   const named = profile.unknownOwner?.trim();
   const base = { resource: subject.resource, identity: subject };
-  const mark = ownerMark(subject);
+  const lower = tagMark(subject);
+  const mark = lower === undefined ? undefined : capitalized(lower);
   const data = {
     kind,
     kindLower: kind.toLowerCase(),
