@@ -126,6 +126,14 @@ export function createResolver(input: TemplateInput): Resolver {
     return unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
   };
 
+  // What overridableParameterIn found in each list and record, per way of reading a parameter's choices.
+  const walks = new Map<typeof parameterChoices, WeakMap<object, string | null>>();
+  const parameterIn = (value: unknown, choices: typeof parameterChoices): string | undefined => {
+    let walked = walks.get(choices);
+    if (!walked) walks.set(choices, (walked = new WeakMap()));
+    return overridableParameterIn(value, choices, walked);
+  };
+
   /**
    * What a deployment may make of an operand beyond its plan-time value: a `Ref` to a parameter → its choices; any
    * other value that refers to such a parameter (in a `Ref` or an `Fn::Sub` variable) → Unknown; else undefined.
@@ -133,7 +141,7 @@ export function createResolver(input: TemplateInput): Resolver {
   const choicesOf = (value: unknown): readonly string[] | Unknown | undefined => {
     if (isRecord(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1)
       return parameterChoices(value.Ref);
-    const name = overridableParameterIn(value, parameterChoices);
+    const name = parameterIn(value, parameterChoices);
     return name === undefined
       ? undefined
       : unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
@@ -168,10 +176,7 @@ export function createResolver(input: TemplateInput): Resolver {
     if (key.startsWith('Not') !== deny) return narrowedField(key, value);
     if (!hasOverridableParameter()) return resolveValue(value);
     const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
-    if (overridableParameterIn(value, choices) === undefined) return resolveValue(value);
-    return perPrincipalType(key, value, (written) =>
-      overridableParameterIn(written, choices) === undefined ? resolveValue(written) : eachChoice(written, choices),
-    );
+    return perPrincipalType(key, value, (written) => eachChoice(written, choices));
   };
 
   /**
@@ -249,7 +254,7 @@ export function createResolver(input: TemplateInput): Resolver {
 
   /** The parameter a deployment sets that writes `value`, if any. */
   const writtenByParameter = (value: unknown): string | undefined =>
-    hasOverridableParameter() ? overridableParameterIn(value, parameterChoices) : undefined;
+    hasOverridableParameter() ? parameterIn(value, parameterChoices) : undefined;
 
   const isUndecided = (value: unknown): boolean => undecidedBranches(value) !== undefined;
 
@@ -258,20 +263,45 @@ export function createResolver(input: TemplateInput): Resolver {
    * name another resource but not widen the statement to many, so its default is read there as elsewhere.
    */
   const resourceParameterChoices = (name: string): readonly string[] | Unknown | undefined =>
-    admitsWildcard(own(template.Parameters, name)) ? parameterChoices(name) : undefined;
+    parameterAdmitsWildcard(name) ? parameterChoices(name) : undefined;
 
-  /** A field's items, each item a parameter writes replaced by its choices (or an Unknown). */
-  const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
-    if (!Array.isArray(value)) return choicesOfItem(value);
-    const items: unknown[] = [];
-    for (const item of value)
-      if (overridableParameterIn(item, choices) === undefined) items.push(...resolveList([item]));
-      else items.push(...choicesOfItem(item));
-    return items;
+  // Memoized per parameter: its AllowedPattern is compiled and probed once, not once per statement that names it.
+  const wildcards = new Map<string, boolean>();
+  const parameterAdmitsWildcard = (name: string): boolean => {
+    let admits = wildcards.get(name);
+    if (admits === undefined) wildcards.set(name, (admits = admitsWildcard(own(template.Parameters, name))));
+    return admits;
   };
 
-  const choicesOfItem = (item: unknown): unknown[] => {
-    const choices = choicesOf(item);
+  /**
+   * A field's items, each item a parameter writes replaced by its choices (or an Unknown). Each item is searched for
+   * such a parameter once; a field none writes is resolved as it is (copy on write, see `resolveValue`).
+   */
+  const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
+    if (!Array.isArray(value)) {
+      const parameter = parameterIn(value, choices);
+      return parameter === undefined ? resolveValue(value) : choicesOfItem(value, parameter);
+    }
+    let items: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const parameter = parameterIn(item, choices);
+      if (parameter === undefined) {
+        if (items) items.push(...resolveList([item]));
+        continue;
+      }
+      items ??= [...resolveList(value.slice(0, index))];
+      items.push(...choicesOfItem(item, parameter));
+    }
+    return items ?? resolveValue(value);
+  };
+
+  /** The values a deployment may give one item that `parameter` (a parameter it sets) writes. */
+  const choicesOfItem = (item: unknown, parameter: string): unknown[] => {
+    const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
+    const choices = plain
+      ? parameterChoices(parameter)
+      : unknownValue(`a value built from Ref ${parameter} (a parameter the deployment may set)`);
     if (choices === undefined) return [resolveValue(item)];
     return isUnknown(choices) ? [choices] : [...choices];
   };
@@ -565,15 +595,32 @@ function isScalar(value: unknown): value is string | number | boolean {
 
 /**
  * The first parameter `value` refers to (a `Ref`, or a variable of an `Fn::Sub` string that its own variables do
- * not define) whose value a deployment may choose, by `choices`; undefined when it refers to none.
+ * not define) whose value a deployment may choose, by `choices`; undefined when it refers to none. `walked` keeps the
+ * answer for each list and record (one map per `choices`): a statement field is asked about as a whole, per principal
+ * type and per item, and each of those is walked once.
  */
 function overridableParameterIn(
   value: unknown,
   choices: (name: string) => readonly string[] | Unknown | undefined,
+  walked: WeakMap<object, string | null>,
   depth = 0,
 ): string | undefined {
   // Deeper than any condition operand is written; the caller's resolution bounds the rest.
   if (depth > 100 || typeof value !== 'object' || value === null) return undefined;
+  const known = walked.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const found = parameterOf(value, choices, walked, depth);
+  walked.set(value, found ?? null);
+  return found;
+}
+
+/** overridableParameterIn of one list or record, not yet walked. */
+function parameterOf(
+  value: object,
+  choices: (name: string) => readonly string[] | Unknown | undefined,
+  walked: WeakMap<object, string | null>,
+  depth: number,
+): string | undefined {
   const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
   if (!Array.isArray(value)) {
     const record = value as Record<string, unknown>;
@@ -589,7 +636,7 @@ function overridableParameterIn(
     }
   }
   for (const item of items) {
-    const found = overridableParameterIn(item, choices, depth + 1);
+    const found = overridableParameterIn(item, choices, walked, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -261,6 +261,31 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
   });
 
+  it("compiles a parameter's AllowedPattern once, however many statements it writes", () => {
+    let reads = 0;
+    const counted = { Type: 'String', Default: 'archive' } as Record<string, unknown>;
+    Object.defineProperty(counted, 'AllowedPattern', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return '[a-z0-9.-]+';
+      },
+    });
+    const resolver = createResolver({
+      stack: 'App',
+      template: { Parameters: { CountedBucket: counted }, Resources: {} } as CfnTemplate,
+    });
+    for (let index = 0; index < 5; index++)
+      expect(
+        resolver.resolve({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: [{ 'Fn::Sub': 'arn:aws:s3:::${CountedBucket}/*' }],
+        }),
+      ).toEqual({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::archive/*'] });
+    expect(reads).toBe(1);
+  });
+
   it('reads a document a parameter writes whole as Unknown, and one an Fn::If chooses branch by branch', () => {
     expect(statementResolver.resolveDocument({ 'Fn::Sub': '{"Statement":[{"Action":"${Verb}"}]}' })).toEqual(
       unknownValue('a policy document written by Ref Verb (a parameter the deployment may set)'),
