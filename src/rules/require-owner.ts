@@ -1,7 +1,7 @@
 import type { Identity, Secret } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 
-type MessageId = 'missingOwner' | 'missingOwnerNoCatalog' | 'unknownOwner';
+type MessageId = 'missingOwner' | 'missingOwnerNoCatalog' | 'unknownOwner' | 'ownerAtDeployment';
 
 const KIND_LABELS: Record<Identity['kind'], string> = {
   'aws-role': 'Role',
@@ -47,6 +47,10 @@ export default defineRule<MessageId>({
       unknownOwner:
         '{{kind}} {{name}} names owner "{{owner}}", which is not an owner the catalog ({{catalog}}) knows (known: {{known}}). ' +
         'Use one of the known owners, or add "{{owner}}" to the catalog\'s owners.',
+      ownerAtDeployment:
+        '{{kind}} {{name}} takes its {{tagKey}} tag from {{setBy}}: which owner it names is known only at deployment. ' +
+        "Give the deployment's values (--parameters), write the tag as one of the catalog's owners ({{known}}), or add a " +
+        'catalog identity record with an owner.',
     },
   },
   check(ctx) {
@@ -72,6 +76,17 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
     tagKey: catalog.tags.owner,
     known: catalog.owners.map((owner) => owner.id).join(', ') || 'none',
   };
+  const setBy = subject.deploymentTags?.[catalog.tags.owner];
+  if (!named && setBy !== undefined) {
+    ctx.report({
+      ...base,
+      messageId: 'ownerAtDeployment',
+      data: { ...data, setBy },
+      detail: 'Owner::deployment',
+      pending: true,
+    });
+    return;
+  }
   if (!named) {
     const messageId = catalog.isDefault ? 'missingOwnerNoCatalog' : 'missingOwner';
     ctx.report({ ...base, messageId, data, detail: 'Owner::missing' });

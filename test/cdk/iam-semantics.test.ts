@@ -94,3 +94,28 @@ describe('EntitlementGuard aspect: a CfnParameter that writes a statement', () =
     ]);
   });
 });
+
+describe('EntitlementGuard aspect: a CfnParameter that writes an owner tag', () => {
+  it('blocks a role whose owner the deployment chooses, and reads one its only allowed value fixes', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'O');
+    const owner = new CfnParameter(stack, 'Owner', { type: 'String', default: 'team-platform' });
+    const only = new CfnParameter(stack, 'PlatformOnly', {
+      type: 'String',
+      default: 'team-platform',
+      allowedValues: ['team-platform'],
+    });
+    for (const [id, parameter] of [
+      ['Chosen', owner],
+      ['Fixed', only],
+    ] as const) {
+      const role = new iam.Role(stack, id, { assumedBy: lambda() });
+      tag(role, { owner: parameter.valueAsString, 'identity-class': 'workload' });
+    }
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const errors = guardAnnotations(app, stack)
+      .filter((annotation) => annotation.level === 'error' && annotation.ruleId === 'require-owner')
+      .map((annotation) => `${annotation.ruleId} ${annotation.at} ${annotation.resource}`);
+    expect(errors).toEqual(['require-owner /O/Chosen O/Chosen/Resource']);
+  });
+});

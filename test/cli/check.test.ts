@@ -733,6 +733,41 @@ describe("a statement's actions, resources and principals written by parameters:
   });
 });
 
+describe("an identity's tags and name written by parameters: whose identity it is, the deployment says", () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-tags.template.yaml';
+  const owners = (parameters?: Record<string, string>) =>
+    check([TEMPLATE], parameters ? { parameters } : {})
+      .result!.findings.filter((finding) => finding.ruleId === 'require-owner')
+      .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+
+  it('holds an owner tag a deployment may set as pending, naming the parameter; one allowed value is read', () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(owners()).toEqual([
+      'mandatory require-owner Chosen Owner::deployment pending',
+      'mandatory require-owner Named Owner::missing',
+      'mandatory require-owner Tagged Owner::deployment pending',
+    ]);
+    const message = (name: string) =>
+      result.result!.findings.find((finding) => finding.ruleId === 'require-owner' && finding.resource.name === name)!
+        .message;
+    expect(message('Tagged')).toContain(
+      'takes its owner tag from Ref Owner (a parameter the deployment may set to a value other than its default)',
+    );
+    expect(message('Chosen')).toContain('Ref EitherTeam (one of team-payments, team-data, as the deployment chooses)');
+  });
+
+  it("reads the deployment's owner when its values are given", () => {
+    expect(owners({ Owner: 'team-data', EitherTeam: 'team-data', RoleName: 'payments-api-runtime' })).toEqual([
+      'mandatory require-owner Named Owner::missing',
+    ]);
+    expect(owners({ Owner: 'nobody', EitherTeam: 'team-data' })).toEqual([
+      'mandatory require-owner Named Owner::missing',
+      'mandatory require-owner Tagged Owner::nobody',
+    ]);
+  });
+});
+
 describe("a custom resource's outputs: whatever its provider returns at deploy time", () => {
   it('holds an action, resource or principal a custom resource returns as unknown until deployment', () => {
     const result = check(['test/fixtures/cloudformation/semantics/custom-resource-outputs.template.yaml']);
