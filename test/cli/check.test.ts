@@ -733,6 +733,36 @@ describe("a statement's actions, resources and principals written by parameters:
   });
 });
 
+describe('a mapping looked up by a key a deployment chooses: every entry the key may pick', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-mappings.template.yaml';
+  const wildcards = (parameters?: Record<string, string>) =>
+    judgedContent(check([TEMPLATE], parameters ? { parameters } : {}))
+      .filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+      .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+
+  it("judges each entry where it widens a grant, only the entries' shared items where it narrows", () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(wildcards()).toEqual([
+      'mandatory no-wildcard-privilege Excluding NotAction::iam:*,what Fn::FindInMap Excluded writes for some keys only (Ref Tier chooses the key)',
+      'mandatory no-wildcard-privilege Managed Policy::AdministratorAccess',
+      'mandatory no-wildcard-privilege Managed Policy::ReadOnlyAccess',
+      'mandatory no-wildcard-privilege Mapped Action::s3:*',
+      'mandatory no-wildcard-privilege Staged - pending',
+    ]);
+    expect(judgedContent(result).find((finding) => finding.resource.name === 'Staged')!.message).toContain(
+      'Fn::FindInMap EnvActions.qa (no such entry)',
+    );
+  });
+
+  it("judges the deployment's entry when its values are given", () => {
+    expect(wildcards({ Env: 'dev', Tier: 'dev', Stage: 'dev' })).toEqual([
+      'mandatory no-wildcard-privilege Excluding NotAction::iam:*,kms:*',
+      'mandatory no-wildcard-privilege Managed Policy::ReadOnlyAccess',
+    ]);
+  });
+});
+
 describe("an identity's tags and name written by parameters: whose identity it is, the deployment says", () => {
   const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-tags.template.yaml';
   const owners = (parameters?: Record<string, string>) =>

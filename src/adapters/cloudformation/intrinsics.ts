@@ -142,10 +142,64 @@ export function createResolver(input: TemplateInput): Resolver {
     if (isRecord(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1)
       return parameterChoices(value.Ref);
     const name = parameterIn(value, parameterChoices);
-    return name === undefined
-      ? undefined
+    if (name === undefined) return undefined;
+    const entries = mapEntries(value);
+    if (Array.isArray(entries) && entries.every(isScalar)) return [...new Set(entries.map((entry) => String(entry)))];
+    return isUnknown(entries)
+      ? entries
       : unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
   };
+
+  /**
+   * The entries an `Fn::FindInMap` may pick where a parameter the deployment sets writes a key: for that key the
+   * parameter's AllowedValues, or every key the map has there when it may take any value (a key the map lacks is no
+   * deployment: CloudFormation refuses it); each entry resolved. Unknown when an allowed key names no entry or a key
+   * is built some other way; undefined when `value` is no lookup in a mapping of the template.
+   */
+  const mapEntries = (value: unknown): unknown[] | Unknown | undefined => {
+    if (!isRecord(value) || singleKeyOf(value) !== 'Fn::FindInMap') return undefined;
+    const argument = value['Fn::FindInMap'];
+    if (!Array.isArray(argument) || argument.length !== 3) return undefined;
+    const mapName = resolveValue(argument[0]);
+    const map = typeof mapName === 'string' ? own(template.Mappings, mapName) : undefined;
+    if (!isRecord(map)) return undefined;
+    const entries: unknown[] = [];
+    const tops = mapKeys(argument[1], map);
+    if (isUnknown(tops)) return tops;
+    for (const top of tops) {
+      const level = own(map, top);
+      if (!isRecord(level)) return unknownValue(`Fn::FindInMap ${String(mapName)}.${top} (no such entry)`);
+      const seconds = mapKeys(argument[2], level);
+      if (isUnknown(seconds)) return seconds;
+      for (const second of seconds) {
+        const found = own(level, second);
+        if (found === undefined)
+          return unknownValue(`Fn::FindInMap ${String(mapName)}.${top}.${second} (no such entry)`);
+        entries.push(resolveValue(found));
+      }
+    }
+    return entries;
+  };
+
+  /** The keys one `Fn::FindInMap` key argument may take at a level of the map (see `mapEntries`). */
+  const mapKeys = (written: unknown, level: Record<string, unknown>): readonly string[] | Unknown => {
+    if (isRecord(written) && typeof written.Ref === 'string' && Object.keys(written).length === 1) {
+      const choices = parameterChoices(written.Ref);
+      if (choices !== undefined) return isUnknown(choices) ? Object.keys(level) : choices;
+    }
+    const name = parameterIn(written, parameterChoices);
+    if (name !== undefined)
+      return unknownValue(`an Fn::FindInMap key built from Ref ${name} (a parameter the deployment may set)`);
+    const key = resolveValue(written);
+    if (isScalar(key)) return [String(key)];
+    return unknownOr(key, 'an Fn::FindInMap key that does not resolve');
+  };
+
+  /** The items of each entry an `Fn::FindInMap` may pick (mapEntries): a list's items, or the entry itself. */
+  const entryItems = (entries: readonly unknown[]): unknown[][] =>
+    entries.map((entry): unknown[] =>
+      entry === NO_VALUE ? [] : Array.isArray(entry) ? (entry as unknown[]) : [entry],
+    );
 
   /** Whether any parameter's value is the deployment's to choose: only then can a statement's field differ. */
   let overridable: boolean | undefined;
@@ -238,7 +292,19 @@ export function createResolver(input: TemplateInput): Resolver {
   /** The items every deployment gives one item of a narrowing field (see `resolveStatementField`). */
   const sharedItems = (item: unknown): unknown[] => {
     const parameter = writtenByParameter(item);
-    if (parameter !== undefined) return [unknownValue(`Ref ${parameter} (a parameter the deployment may set)`)];
+    if (parameter !== undefined) {
+      const entries = mapEntries(item);
+      if (!Array.isArray(entries)) return [unknownValue(`Ref ${parameter} (a parameter the deployment may set)`)];
+      // Of the entries the key may pick, only the items every one writes narrow.
+      const [first = [], ...others] = entryItems(entries);
+      const shared = first.filter((kept) => others.every((other) => other.some((each) => sameValue(kept, each))));
+      if (others.every((other) => other.length === shared.length) && first.length === shared.length) return shared;
+      const map = String((item as Record<string, unknown[]>)['Fn::FindInMap']?.[0]);
+      return [
+        ...shared,
+        unknownValue(`what Fn::FindInMap ${map} writes for some keys only (Ref ${parameter} chooses the key)`),
+      ];
+    }
     const branches = undecidedBranches(item);
     if (!branches) {
       const resolved = resolveValue(item);
@@ -279,13 +345,13 @@ export function createResolver(input: TemplateInput): Resolver {
    */
   const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
     if (!Array.isArray(value)) {
-      const parameter = parameterIn(value, choices);
+      const parameter = parameterIn(value, keyedChoices(value, choices));
       return parameter === undefined ? resolveValue(value) : choicesOfItem(value, parameter);
     }
     let items: unknown[] | undefined;
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      const parameter = parameterIn(item, choices);
+      const parameter = parameterIn(item, keyedChoices(item, choices));
       if (parameter === undefined) {
         if (items) items.push(...resolveList([item]));
         continue;
@@ -296,8 +362,23 @@ export function createResolver(input: TemplateInput): Resolver {
     return items ?? resolveValue(value);
   };
 
+  /**
+   * How to read a parameter's choices in one item: in an `Fn::FindInMap` it picks an entry, which may hold a wildcard
+   * whatever the parameter's AllowedPattern admits, so every parameter a deployment sets counts there.
+   */
+  const keyedChoices = (item: unknown, choices: typeof parameterChoices): typeof parameterChoices =>
+    singleKeyOf(item) === 'Fn::FindInMap' ? parameterChoices : choices;
+
   /** The values a deployment may give one item that `parameter` (a parameter it sets) writes. */
   const choicesOfItem = (item: unknown, parameter: string): unknown[] => {
+    const entries = mapEntries(item);
+    if (Array.isArray(entries)) {
+      // Each entry the key may pick: all of their items are granted by some deployment.
+      const items: unknown[] = [];
+      for (const each of entryItems(entries).flat()) if (!items.some((kept) => sameValue(kept, each))) items.push(each);
+      return items;
+    }
+    if (isUnknown(entries)) return [entries];
     const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
     const choices = plain
       ? parameterChoices(parameter)

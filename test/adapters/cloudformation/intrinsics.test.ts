@@ -261,6 +261,53 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
   });
 
+  it('reads an Fn::FindInMap keyed by a parameter as every entry the key may pick, or only what all share', () => {
+    const mapped = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: {
+          ...parameters,
+          Env: { Type: 'String', Default: 'dev' },
+          Stage: { Type: 'String', Default: 'dev', AllowedValues: ['dev', 'qa'] },
+        },
+        Mappings: {
+          Actions: {
+            dev: { List: ['s3:GetObject', 'iam:*'], One: 's3:GetObject' },
+            prod: { List: ['iam:*'], One: '*' },
+          },
+        },
+        Resources: {},
+      },
+    });
+    const lookup = (key: string, second: string) => ({ 'Fn::FindInMap': ['Actions', { Ref: key }, second] });
+    const read = (effect: string, fields: Record<string, unknown>) =>
+      mapped.resolve({ Effect: effect, ...fields }) as Record<string, unknown>;
+    // Any value of Env: the key is one of the map's (a deployment with another fails), so each entry.
+    expect(read('Allow', { Action: lookup('Env', 'List') }).Action).toEqual(['s3:GetObject', 'iam:*']);
+    expect(read('Allow', { Action: [lookup('Env', 'One'), 'sts:GetCallerIdentity'] }).Action).toEqual([
+      's3:GetObject',
+      '*',
+      'sts:GetCallerIdentity',
+    ]);
+    // Narrowing: only what every entry writes; the rest is said as Unknown.
+    expect(read('Allow', { NotAction: lookup('Env', 'List') }).NotAction).toEqual([
+      'iam:*',
+      unknownValue('what Fn::FindInMap Actions writes for some keys only (Ref Env chooses the key)'),
+    ]);
+    expect(read('Deny', { Action: lookup('Env', 'List'), Resource: '*' }).Action).toEqual([
+      'iam:*',
+      unknownValue('what Fn::FindInMap Actions writes for some keys only (Ref Env chooses the key)'),
+    ]);
+    // An allowed key the map lacks fails the deployment that passes it: unknown, never its default's entry alone.
+    expect(read('Allow', { Action: lookup('Stage', 'One') }).Action).toEqual([
+      unknownValue('Fn::FindInMap Actions.qa (no such entry)'),
+    ]);
+    expect(mapped.choicesOf(lookup('Env', 'One'))).toEqual(['s3:GetObject', '*']);
+    expect(mapped.choicesOf(lookup('Env', 'List'))).toEqual(
+      unknownValue('a value built from Ref Env (a parameter the deployment may set)'),
+    );
+  });
+
   it("compiles a parameter's AllowedPattern once, however many statements it writes", () => {
     let reads = 0;
     const counted = { Type: 'String', Default: 'archive' } as Record<string, unknown>;
@@ -342,7 +389,7 @@ describe("intrinsics: a custom resource's values", () => {
 describe("intrinsics: a statement's fields, property", () => {
   type Item =
     | { kind: 'literal'; value: string }
-    | { kind: 'ref' | 'sub'; parameter: string }
+    | { kind: 'ref' | 'sub' | 'map'; parameter: string }
     | { kind: 'if'; whenTrue: Item; whenFalse: Item };
   const POOL = ['s3:GetObject', 's3:*', '*', 'iam:PassRole'];
   const item: fc.Arbitrary<Item> = fc.letrec<{ item: Item }>((tie) => ({
@@ -350,7 +397,7 @@ describe("intrinsics: a statement's fields, property", () => {
       { depthSize: 'small', withCrossShrink: true },
       fc.record({ kind: fc.constant('literal' as const), value: fc.constantFrom(...POOL) }),
       fc.record({
-        kind: fc.constantFrom('ref' as const, 'sub' as const),
+        kind: fc.constantFrom('ref' as const, 'sub' as const, 'map' as const),
         parameter: fc.constantFrom('Free', 'Tier', 'Fixed'),
       }),
       fc.record({ kind: fc.constant('if' as const), whenTrue: tie('item'), whenFalse: tie('item') }),
@@ -359,6 +406,7 @@ describe("intrinsics: a statement's fields, property", () => {
   const toCfn = (written: Item): unknown => {
     if (written.kind === 'literal') return written.value;
     if (written.kind === 'if') return { 'Fn::If': ['IsTierS3', toCfn(written.whenTrue), toCfn(written.whenFalse)] };
+    if (written.kind === 'map') return { 'Fn::FindInMap': ['Pick', { Ref: written.parameter }, 'Value'] };
     return written.kind === 'ref' ? { Ref: written.parameter } : { 'Fn::Sub': `\${${written.parameter}}` };
   };
   const template = (): CfnTemplate => ({
@@ -368,6 +416,15 @@ describe("intrinsics: a statement's fields, property", () => {
       Fixed: { Type: 'String', Default: 'iam:PassRole', AllowedValues: ['iam:PassRole'] },
     },
     Conditions: { IsTierS3: { 'Fn::Equals': [{ Ref: 'Tier' }, 's3:*'] } },
+    // Keyed by every value a deployment gives the parameters (a list entry would be a list in the list: no policy).
+    Mappings: {
+      Pick: {
+        's3:GetObject': { Value: 'iam:PassRole' },
+        's3:*': { Value: '*' },
+        '*': { Value: 's3:*' },
+        'iam:PassRole': { Value: 's3:GetObject' },
+      },
+    },
     Resources: {},
   });
   const items = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
