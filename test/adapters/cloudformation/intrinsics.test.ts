@@ -302,6 +302,22 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(read('Allow', { Action: lookup('Stage', 'One') }).Action).toEqual([
       unknownValue('Fn::FindInMap Actions.qa (no such entry)'),
     ]);
+    // A key whose AllowedPattern admits no wildcard still picks an entry that may hold one.
+    const buckets = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: { NamedBucket: parameters.NamedBucket! },
+        Mappings: { Buckets: { archive: { Arn: 'arn:aws:s3:::archive/*' }, all: { Arn: '*' } } },
+        Resources: {},
+      },
+    });
+    expect(
+      buckets.resolve({
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: { 'Fn::FindInMap': ['Buckets', { Ref: 'NamedBucket' }, 'Arn'] },
+      }),
+    ).toEqual({ Effect: 'Allow', Action: 's3:PutObject', Resource: ['arn:aws:s3:::archive/*', '*'] });
     expect(mapped.choicesOf(lookup('Env', 'One'))).toEqual(['s3:GetObject', '*']);
     expect(mapped.choicesOf(lookup('Env', 'List'))).toEqual(
       unknownValue('a value built from Ref Env (a parameter the deployment may set)'),
