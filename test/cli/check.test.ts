@@ -733,6 +733,26 @@ describe("a statement's actions, resources and principals written by parameters:
   });
 });
 
+describe('a Deny whose condition a deployment decides: it may not apply', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-deny-conditions.template.yaml';
+  const verdicts = (parameters?: Record<string, string>) =>
+    judgedContent(check([TEMPLATE], parameters ? { parameters } : {})).map(
+      (finding) => `${finding.level} ${verdictLine(finding)}`,
+    );
+
+  it('judges the grant a conditioned Deny might not remove, and the rest of its policy as read', () => {
+    const judged = [
+      'mandatory no-privilege-escalation Guarded Path::put-role-policy',
+      // Judged where the grant is made, whatever a Deny removes.
+      'mandatory no-wildcard-privilege Guarded Resource::*',
+    ];
+    expect(verdicts()).toEqual(judged);
+    expect(verdicts({ Env: 'prod' })).toEqual(judged);
+    // Outside prod the Deny has no condition: it removes iam:PutRolePolicy everywhere, and with it the path.
+    expect(verdicts({ Env: 'dev' })).toEqual(['mandatory no-wildcard-privilege Guarded Resource::*']);
+  });
+});
+
 describe('a mapping looked up by a key a deployment chooses: every entry the key may pick', () => {
   const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-mappings.template.yaml';
   const wildcards = (parameters?: Record<string, string>) =>

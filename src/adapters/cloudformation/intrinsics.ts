@@ -226,7 +226,7 @@ export function createResolver(input: TemplateInput): Resolver {
    *   excludes nothing, an Unknown Deny action removes nothing); an `Fn::If` keeps the items both branches share.
    */
   const resolveStatementField = (key: string, value: unknown, deny: boolean): unknown => {
-    if (key === 'Condition') return deny ? resolveValue(value) : allowCondition(value);
+    if (key === 'Condition') return statementCondition(value, deny);
     if (key.startsWith('Not') !== deny) return narrowedField(key, value);
     if (!hasOverridableParameter()) return resolveValue(value);
     const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
@@ -234,31 +234,78 @@ export function createResolver(input: TemplateInput): Resolver {
   };
 
   /**
-   * An Allow's `Condition`, which narrows it: a value a parameter the deployment sets writes is Unknown (the trusted
-   * organization, repository or account is the deployment's choice). A Deny's condition is read as written: a Deny
-   * with a condition is not taken to deny anything.
+   * A statement's `Condition`, which narrows it (an Allow to when it grants, a Deny to when it removes): a value a
+   * parameter the deployment sets writes is Unknown (the trusted organization, repository or account is the
+   * deployment's choice), and of a value an `Fn::If` only deploy time decides writes only the items both branches
+   * share count (sharedItems). A Deny's condition is read so too, and where deploy time decides whether or which
+   * clauses apply (an `Fn::If` around the whole condition or one operator's keys), the clauses of both branches are
+   * kept together (conjoined): the Deny is taken to remove no more than any deployment's, and a Deny with a
+   * condition is taken to remove nothing (iam/aws/evaluate.ts). Its document stays readable.
    */
-  const allowCondition = (value: unknown): unknown => {
-    if (writtenByParameter(value) === undefined || !isRecord(value) || isIntrinsic(value)) return resolveValue(value);
+  const statementCondition = (value: unknown, deny: boolean): unknown => {
+    const branches = deny ? undecidedBranches(value) : undefined;
+    if (branches) return conjoined(branches, value, (branch) => statementCondition(branch, true));
+    if (!isRecord(value) || isIntrinsic(value)) return resolveValue(value);
     const operators: Record<string, unknown> = {};
-    for (const operator of Object.keys(value)) {
-      const clauses = value[operator];
-      if (!isRecord(clauses) || isIntrinsic(clauses)) {
-        setOwn(operators, operator, resolveValue(clauses));
-        continue;
-      }
-      const keys: Record<string, unknown> = {};
-      for (const conditionKey of Object.keys(clauses)) {
-        const written = clauses[conditionKey];
+    for (const operator of Object.keys(value)) setOwn(operators, operator, conditionClauses(value[operator], deny));
+    return operators;
+  };
+
+  /** One operator's condition keys, each value read as every deployment narrows by it (see statementCondition). */
+  const conditionClauses = (clauses: unknown, deny: boolean): unknown => {
+    const branches = deny ? undecidedBranches(clauses) : undefined;
+    if (branches) return conjoined(branches, clauses, (branch) => conditionClauses(branch, true));
+    if (!isRecord(clauses) || isIntrinsic(clauses)) return resolveValue(clauses);
+    const keys: Record<string, unknown> = {};
+    for (const conditionKey of Object.keys(clauses)) {
+      const written = clauses[conditionKey];
+      setOwn(
+        keys,
+        conditionKey,
+        Array.isArray(written) ? written.flatMap((item) => sharedItems(item)) : sharedItemsOrValue(written),
+      );
+    }
+    return keys;
+  };
+
+  /**
+   * The clauses of both branches of an `Fn::If` deploy time decides, each read by `read`, kept together: a clause only
+   * one writes is kept, one both write with other values keeps what both share and an Unknown that says so. A branch
+   * that is `AWS::NoValue` writes none; one that does not read as clauses makes the whole an Unknown.
+   */
+  const conjoined = (branches: [unknown, unknown], written: unknown, read: (branch: unknown) => unknown): unknown => {
+    const [first, second] = branches.map((branch) => (isNoValue(branch) ? {} : read(branch)));
+    if (!isRecord(first) || isUnknown(first)) return unknownOr(first, 'a condition that does not resolve');
+    if (!isRecord(second) || isUnknown(second)) return unknownOr(second, 'a condition that does not resolve');
+    const name = String((written as Record<string, unknown[]>)['Fn::If']?.[0]);
+    const conjoin = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+      const result: Record<string, unknown> = {};
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const inA = Object.hasOwn(a, key);
+        const inB = Object.hasOwn(b, key);
+        if (!inA || !inB) {
+          setOwn(result, key, inA ? a[key] : b[key]);
+          continue;
+        }
+        const [left, right] = [a[key], b[key]];
+        if (isRecord(left) && !isUnknown(left) && isRecord(right) && !isUnknown(right)) {
+          setOwn(result, key, conjoin(left, right));
+          continue;
+        }
+        const leftItems: unknown[] = Array.isArray(left) ? left : [left];
+        const rightItems: unknown[] = Array.isArray(right) ? right : [right];
+        const shared = leftItems.filter((item) => rightItems.some((other) => sameValue(item, other)));
         setOwn(
-          keys,
-          conditionKey,
-          Array.isArray(written) ? written.flatMap((item) => sharedItems(item)) : sharedItemsOrValue(written),
+          result,
+          key,
+          shared.length === leftItems.length && shared.length === rightItems.length
+            ? shared
+            : [...shared, unknownValue(`what Fn::If ${name} writes in one branch only (deploy time decides it)`)],
         );
       }
-      setOwn(operators, operator, keys);
-    }
-    return operators;
+      return result;
+    };
+    return conjoin(first, second);
   };
 
   /** One written value of a narrowing field: the value as read, or the items every deployment shares (sharedItems). */

@@ -210,11 +210,14 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(deny({ Action: { Ref: 'Tier' }, Resource: '*' }).Action).toEqual([settable]);
     // A Deny's NotAction spares more as it names more: each choice is kept, as an Allow's Action keeps them.
     expect(deny({ NotAction: { Ref: 'Tier' }, Resource: '*' }).NotAction).toEqual(['s3:GetObject', 's3:*']);
-    // A Deny's condition is read as written: a Deny with a condition is not taken to deny anything.
+    // A Deny's condition narrows what it removes: a value a deployment sets is Unknown, as in an Allow's condition
+    // (and a Deny with a condition is not taken to deny anything).
     expect(deny({ Action: 's3:*', Condition: { StringEquals: { 'aws:PrincipalOrgID': { Ref: 'Verb' } } } })).toEqual({
       Effect: 'Deny',
       Action: 's3:*',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': 's3:GetObject' } },
+      Condition: {
+        StringEquals: { 'aws:PrincipalOrgID': [unknownValue('Ref Verb (a parameter the deployment may set)')] },
+      },
     });
   });
 
@@ -243,6 +246,54 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
       'iam:*',
       's3:*',
     ]);
+  });
+
+  it("reads a condition deploy time decides: a Deny's clauses of both branches together, an Allow's shared values", () => {
+    const branching = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: { Env: { Type: 'String', Default: 'prod' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: {},
+      },
+    });
+    const oneBranch = unknownValue('what Fn::If IsProd writes in one branch only (deploy time decides it)');
+    const condition = (written: unknown) =>
+      (
+        branching.resolve({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: written }) as Record<
+          string,
+          unknown
+        >
+      ).Condition;
+    const noMfa = { Bool: { 'aws:MultiFactorAuthPresent': 'false' } };
+    // Present in one deployment only: kept, so the Deny is taken to remove nothing (it may not apply).
+    expect(condition({ 'Fn::If': ['IsProd', noMfa, { Ref: 'AWS::NoValue' }] })).toEqual(noMfa);
+    // Two conditions: the clauses of both, together; a key both write otherwise keeps what they share.
+    expect(
+      condition({
+        'Fn::If': [
+          'IsProd',
+          { StringNotEquals: { 'aws:PrincipalOrgID': ['o-1', 'o-2'] } },
+          { StringNotEquals: { 'aws:PrincipalOrgID': 'o-1' }, ...noMfa },
+        ],
+      }),
+    ).toEqual({ StringNotEquals: { 'aws:PrincipalOrgID': ['o-1', oneBranch] }, ...noMfa });
+    // An Allow's condition value an Fn::If chooses narrows it by what both branches write (no parameter in it needed).
+    expect(
+      (
+        branching.resolve({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': [{ 'Fn::If': ['IsProd', 'o-1', 'o-2'] }] } },
+        }) as Record<string, unknown>
+      ).Condition,
+    ).toEqual({ StringEquals: { 'aws:PrincipalOrgID': [oneBranch] } });
+    // One operator's keys, so too.
+    expect(
+      condition({
+        StringEquals: { 'Fn::If': ['IsProd', { 'aws:RequestedRegion': 'eu-west-1' }, { Ref: 'AWS::NoValue' }] },
+      }),
+    ).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
   });
 
   it("reads each principal type's items, an account pattern notwithstanding (any account matches it)", () => {
@@ -444,14 +495,18 @@ describe("intrinsics: a statement's fields, property", () => {
     Resources: {},
   });
   const items = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const read = (effect: string, key: string, written: Item[], parameters?: Record<string, string>): unknown[] => {
+  const read = (effect: string, key: string, writtenItems: Item[], parameters?: Record<string, string>): unknown[] => {
     const resolver = createResolver({ stack: 'App', template: template(), ...(parameters ? { parameters } : {}) });
-    const field = written.map(toCfn);
-    const statement = resolver.resolve({
-      Effect: effect,
-      [key]: key === 'Principal' ? { AWS: field } : field,
-    }) as Record<string, unknown>;
+    const field = writtenItems.map(toCfn);
+    // A condition's values: one key of one operator (Action is there so the statement is one).
+    const written =
+      key === 'Principal' ? { AWS: field } : key === 'Condition' ? { StringEquals: { 'aws:k': field } } : field;
+    const statement = resolver.resolve({ Effect: effect, Action: 's3:GetObject', [key]: written }) as Record<
+      string,
+      unknown
+    >;
     const value = statement[key];
+    if (key === 'Condition') return items((value as Record<string, Record<string, unknown>>).StringEquals!['aws:k']);
     return items(key === 'Principal' ? (value as Record<string, unknown>).AWS : value);
   };
   const deployments = POOL.flatMap((free) =>
@@ -462,12 +517,13 @@ describe("intrinsics: a statement's fields, property", () => {
     fc.assert(
       fc.property(
         fc.constantFrom('Allow', 'Deny'),
-        fc.constantFrom('Action', 'NotAction', 'Resource', 'NotResource', 'Principal'),
+        fc.constantFrom('Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition'),
         fc.array(item, { minLength: 1, maxLength: 4 }),
         (effect, key, written) => {
           const judged = read(effect, key, written);
           const known = judged.filter((value) => !isUnknown(value));
-          const narrows = key.startsWith('Not') !== (effect === 'Deny');
+          // A condition narrows an Allow (to when it grants) and a Deny (to when it removes).
+          const narrows = key === 'Condition' || key.startsWith('Not') !== (effect === 'Deny');
           for (const parameters of deployments) {
             const deployed = read(effect, key, written, parameters);
             expect(deployed.some((value) => isUnknown(value))).toBe(false);
