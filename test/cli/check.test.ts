@@ -807,6 +807,25 @@ describe("an identity's tags and name written by parameters: whose identity it i
     expect(message('Chosen')).toContain('Ref EitherTeam (one of team-payments, team-data, as the deployment chooses)');
   });
 
+  it('holds a class tag a deployment may set as pending, naming the parameter', () => {
+    const classes = (parameters?: Record<string, string>) =>
+      check([TEMPLATE], parameters ? { parameters } : {})
+        .result!.findings.filter(
+          (finding) => finding.ruleId === 'require-entitlement' && finding.detail?.startsWith('Class::'),
+        )
+        .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+    expect(classes()).toEqual([
+      'mandatory require-entitlement Classed Class::deployment pending',
+      'mandatory require-entitlement Named Class::undeclared',
+    ]);
+    expect(classes({ Class: 'workload' })).toEqual(['mandatory require-entitlement Named Class::undeclared']);
+    expect(
+      check([TEMPLATE]).result!.findings.find((finding) => finding.detail === 'Class::deployment')!.message,
+    ).toContain(
+      'Classed takes its identity-class tag from Ref Class (a parameter the deployment may set to a value other than its default)',
+    );
+  });
+
   it("reads the deployment's owner when its values are given", () => {
     expect(owners({ Owner: 'team-data', EitherTeam: 'team-data', RoleName: 'payments-api-runtime' })).toEqual([
       'mandatory require-owner Named Owner::missing',
