@@ -160,6 +160,9 @@ export function createResolver(input: TemplateInput): Resolver {
     if (!isRecord(value) || singleKeyOf(value) !== 'Fn::FindInMap') return undefined;
     const argument = value['Fn::FindInMap'];
     if (!Array.isArray(argument) || argument.length !== 3) return undefined;
+    const mapParameter = parameterIn(argument[0], parameterChoices);
+    if (mapParameter !== undefined)
+      return unknownValue(`an Fn::FindInMap mapping named by Ref ${mapParameter} (a parameter the deployment may set)`);
     const mapName = resolveValue(argument[0]);
     const map = typeof mapName === 'string' ? own(template.Mappings, mapName) : undefined;
     if (!isRecord(map)) return undefined;

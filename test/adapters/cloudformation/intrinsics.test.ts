@@ -320,6 +320,7 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
           ...parameters,
           Env: { Type: 'String', Default: 'dev' },
           Stage: { Type: 'String', Default: 'dev', AllowedValues: ['dev', 'qa'] },
+          MapName: { Type: 'String', Default: 'Actions' },
         },
         Mappings: {
           Actions: {
@@ -369,6 +370,10 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
         Resource: { 'Fn::FindInMap': ['Buckets', { Ref: 'NamedBucket' }, 'Arn'] },
       }),
     ).toEqual({ Effect: 'Allow', Action: 's3:PutObject', Resource: ['arn:aws:s3:::archive/*', '*'] });
+    // The mapping itself the deployment's choice: unknown, never the default mapping's entries.
+    expect(read('Allow', { Action: { 'Fn::FindInMap': [{ Ref: 'MapName' }, 'dev', 'One'] } }).Action).toEqual([
+      unknownValue('an Fn::FindInMap mapping named by Ref MapName (a parameter the deployment may set)'),
+    ]);
     expect(mapped.choicesOf(lookup('Env', 'One'))).toEqual(['s3:GetObject', '*']);
     expect(mapped.choicesOf(lookup('Env', 'List'))).toEqual(
       unknownValue('a value built from Ref Env (a parameter the deployment may set)'),
