@@ -246,6 +246,8 @@ export function createResolver(input: TemplateInput): Resolver {
    * condition is taken to remove nothing (iam/aws/evaluate.ts). Its document stays readable.
    */
   const statementCondition = (value: unknown, deny: boolean): unknown => {
+    // Most conditions (every one of a CDK app's) hold neither: read as written, without a copy.
+    if (!hasOverridableParameter() && !holdsIf(value)) return resolveValue(value);
     const branches = deny ? undecidedBranches(value) : undefined;
     if (branches) return conjoined(branches, value, (branch) => statementCondition(branch, true));
     if (!isRecord(value) || isIntrinsic(value)) return resolveValue(value);
@@ -718,6 +720,17 @@ export function createResolver(input: TemplateInput): Resolver {
  */
 function own(record: unknown, key: string): unknown {
   return isRecord(record) && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Whether an `Fn::If` is written anywhere in `value` (a condition: a few levels of records and lists). */
+function holdsIf(value: unknown, depth = 0): boolean {
+  if (depth > 100 || typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsIf(item, depth + 1));
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === 'Fn::If' || holdsIf((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
