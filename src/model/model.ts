@@ -278,6 +278,11 @@ export interface Identity {
    */
   arn?: Maybe<string>;
   tags: Record<string, string>;
+  /**
+   * Tags the deployment gives a value of its choosing (a CloudFormation tag from a parameter it may set), left out of
+   * `tags`: key → what sets it. Catalog matching and the profile read no such tag; a rule says why it is not read.
+   */
+  deploymentTags?: Record<string, string>;
   /** Owners recorded by the platform itself (Azure AD owners). Tags and the catalog are read by the engine. */
   platformOwners?: string[];
   grants: Grant[];
@@ -308,6 +313,8 @@ export interface Secret {
   uniqueName?: boolean;
   resource: ResourceRef;
   tags: Record<string, string>;
+  /** As on Identity: tags whose value the deployment chooses, left out of `tags` (key → what sets it). */
+  deploymentTags?: Record<string, string>;
   /** Rotation interval in days; undefined means no rotation is configured. */
   rotationDays?: Maybe<number>;
   rotationSource?: ResourceRef;

@@ -27,6 +27,8 @@ type MessageId =
   | 'noCatalog'
   | 'invalidClass'
   | 'noClass'
+  | 'classAtDeployment'
+  | 'entitlementsAtDeployment'
   | 'noEntitlements'
   | 'unknownEntitlement'
   | 'entitlementNotForClass'
@@ -64,6 +66,13 @@ export default defineRule<MessageId>({
         '{{identity}} has {{tag}} tag "{{value}}", which is not an identity class. Use one of: {{classes}}.',
       noClass:
         '{{identity}} declares no identity class. Record it in the catalog identities, or tag it {{tag}}=<{{classes}}>.',
+      classAtDeployment:
+        '{{identity}} takes its {{tag}} tag from {{setBy}}: which class it is, and so what it may hold, is known only at ' +
+        "deployment. Give the deployment's values (--parameters), write the tag as one class ({{classes}}), or record the " +
+        'identity in the catalog identities.',
+      entitlementsAtDeployment:
+        '{{identity}} takes its {{tag}} tag from {{setBy}}: which of its grants are sanctioned is known only at deployment. ' +
+        "Give the deployment's values (--parameters), write the tag as the entitlement ids, or list them in the catalog.",
       noEntitlements:
         '{{identity}} declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it {{tag}}=<entitlement ids>.',
       unknownEntitlement:
@@ -131,13 +140,35 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       classes: IDENTITY_CLASSES.join(', '),
     });
   } else if (!profile.class) {
-    reportDeclaration(ctx, identity, 'noClass', 'Class::undeclared', {
-      tag: catalog.tags.class,
-      classes: IDENTITY_CLASSES.join('|'),
-    });
+    const setBy = identity.deploymentTags?.[catalog.tags.class];
+    if (setBy !== undefined)
+      reportDeclaration(
+        ctx,
+        identity,
+        'classAtDeployment',
+        'Class::deployment',
+        { tag: catalog.tags.class, setBy, classes: IDENTITY_CLASSES.join(', ') },
+        true,
+      );
+    else
+      reportDeclaration(ctx, identity, 'noClass', 'Class::undeclared', {
+        tag: catalog.tags.class,
+        classes: IDENTITY_CLASSES.join('|'),
+      });
   }
-  if (!profile.entitlements.length)
-    reportDeclaration(ctx, identity, 'noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+  if (!profile.entitlements.length) {
+    const setBy = identity.deploymentTags?.[catalog.tags.entitlements];
+    if (setBy !== undefined)
+      reportDeclaration(
+        ctx,
+        identity,
+        'entitlementsAtDeployment',
+        'Entitlement::deployment',
+        { tag: catalog.tags.entitlements, setBy },
+        true,
+      );
+    else reportDeclaration(ctx, identity, 'noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+  }
   const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];
   const ids = profile.entitlements;
@@ -187,8 +218,16 @@ function reportDeclaration(
   messageId: MessageId,
   detail: string,
   data: Record<string, string> = {},
+  pending = false,
 ): void {
-  ctx.report({ messageId, data: { identity: identity.name, ...data }, resource: identity.resource, identity, detail });
+  ctx.report({
+    messageId,
+    data: { identity: identity.name, ...data },
+    resource: identity.resource,
+    identity,
+    detail,
+    ...(pending ? { pending } : {}),
+  });
 }
 
 /** Entitlements whose grants make them privileged though the catalog does not say so: reported on the catalog. */

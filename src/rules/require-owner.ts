@@ -7,7 +7,8 @@ type MessageId =
   | 'missingOwnerNoCatalog'
   | 'missingOwnerUntaggable'
   | 'missingOwnerUntaggableNoCatalog'
-  | 'unknownOwner';
+  | 'unknownOwner'
+  | 'ownerAtDeployment';
 
 const KIND_LABELS: Record<Identity['kind'], string> = {
   'aws-role': 'Role',
@@ -59,6 +60,10 @@ export default defineRule<MessageId>({
       unknownOwner:
         '{{kind}} {{name}} names owner "{{owner}}", which is not an owner the catalog ({{catalog}}) knows (known: {{known}}). ' +
         'Use one of the known owners, or add "{{owner}}" to the catalog\'s owners.',
+      ownerAtDeployment:
+        '{{kind}} {{name}} takes its {{tagKey}} tag from {{setBy}}: which owner it names is known only at deployment. ' +
+        "Give the deployment's values (--parameters), write the tag as one of the catalog's owners ({{known}}), or add a " +
+        'catalog identity record with an owner.',
     },
   },
   check(ctx) {
@@ -88,6 +93,17 @@ function checkOwner(ctx: RuleContext<MessageId>, subject: Identity | Secret, kin
     tagKey: catalog.tags.owner,
     known: catalog.owners.map((owner) => owner.id).join(', ') || 'none',
   };
+  const setBy = subject.deploymentTags?.[catalog.tags.owner];
+  if (!named && setBy !== undefined) {
+    ctx.report({
+      ...base,
+      messageId: 'ownerAtDeployment',
+      data: { ...data, setBy },
+      detail: 'Owner::deployment',
+      pending: true,
+    });
+    return;
+  }
   if (!named) {
     const messageId =
       mark === undefined

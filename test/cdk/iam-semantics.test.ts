@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnMapping, CfnParameter, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
@@ -92,5 +92,59 @@ describe('EntitlementGuard aspect: a CfnParameter that writes a statement', () =
       'no-wildcard-privilege /P/Chosen P/Chosen/DefaultPolicy/Resource',
       'no-wildcard-privilege /P/Tiered P/Tiered/DefaultPolicy/Resource',
     ]);
+  });
+});
+
+describe('EntitlementGuard aspect: a CfnParameter that writes an owner tag', () => {
+  it('blocks a role whose owner the deployment chooses, and reads one its only allowed value fixes', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'O');
+    const owner = new CfnParameter(stack, 'Owner', { type: 'String', default: 'team-platform' });
+    const only = new CfnParameter(stack, 'PlatformOnly', {
+      type: 'String',
+      default: 'team-platform',
+      allowedValues: ['team-platform'],
+    });
+    for (const [id, parameter] of [
+      ['Chosen', owner],
+      ['Fixed', only],
+    ] as const) {
+      const role = new iam.Role(stack, id, { assumedBy: lambda() });
+      tag(role, { owner: parameter.valueAsString, 'identity-class': 'workload' });
+    }
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const errors = guardAnnotations(app, stack)
+      .filter((annotation) => annotation.level === 'error' && annotation.ruleId === 'require-owner')
+      .map((annotation) => `${annotation.ruleId} ${annotation.at} ${annotation.resource}`);
+    expect(errors).toEqual(['require-owner /O/Chosen O/Chosen/Resource']);
+  });
+});
+
+describe('EntitlementGuard aspect: a CfnMapping looked up by a CfnParameter', () => {
+  it('blocks an action the entry of another key grants, though the default key picks a read-only one', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'M');
+    const env = new CfnParameter(stack, 'Env', { type: 'String', default: 'dev' });
+    const actions = new CfnMapping(stack, 'EnvActions', {
+      mapping: { dev: { Action: 's3:GetObject' }, prod: { Action: 's3:*' } },
+    });
+    const role = new iam.Role(stack, 'Mapped', { assumedBy: lambda() });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: [actions.findInMap(env.valueAsString, 'Action')], resources: ['*'] }),
+    );
+    tag(role, { owner: 'team-platform', 'identity-class': 'workload' });
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const errors = guardAnnotations(app, stack)
+      .filter((annotation) => annotation.level === 'error' && annotation.ruleId === 'no-wildcard-privilege')
+      .map((annotation) => `${annotation.ruleId} ${annotation.at} ${annotation.resource}`);
+    expect(errors).toEqual(['no-wildcard-privilege /M/Mapped M/Mapped/DefaultPolicy/Resource']);
+    // Judged on prod's entry, not held as a value unknown until deployment.
+    const texts = app
+      .synth()
+      .getStackArtifact(stack.artifactId)
+      .messages.map((message) => String(message.entry.data))
+      .filter((text) => text.startsWith('[EntitlementGuard] no-wildcard-privilege'));
+    expect(texts.join('\n')).toContain('allows Action "s3:*" on Resource "*"');
+    expect(texts.join('\n')).not.toContain('cannot be verified');
   });
 });

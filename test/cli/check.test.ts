@@ -733,6 +733,110 @@ describe("a statement's actions, resources and principals written by parameters:
   });
 });
 
+describe('a Deny whose condition a deployment decides: it may not apply', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-deny-conditions.template.yaml';
+  const verdicts = (parameters?: Record<string, string>) =>
+    judgedContent(check([TEMPLATE], parameters ? { parameters } : {})).map(
+      (finding) => `${finding.level} ${verdictLine(finding)}`,
+    );
+
+  it('judges the grant a conditioned Deny might not remove, and the rest of its policy as read', () => {
+    const judged = [
+      'mandatory no-privilege-escalation Guarded Path::put-role-policy',
+      // Judged where the grant is made, whatever a Deny removes.
+      'mandatory no-wildcard-privilege Guarded Resource::*',
+    ];
+    expect(verdicts()).toEqual(judged);
+    expect(verdicts({ Env: 'prod' })).toEqual(judged);
+    // Outside prod the Deny has no condition: it removes iam:PutRolePolicy everywhere, and with it the path.
+    expect(verdicts({ Env: 'dev' })).toEqual(['mandatory no-wildcard-privilege Guarded Resource::*']);
+  });
+});
+
+describe('a mapping looked up by a key a deployment chooses: every entry the key may pick', () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-mappings.template.yaml';
+  const wildcards = (parameters?: Record<string, string>) =>
+    judgedContent(check([TEMPLATE], parameters ? { parameters } : {}))
+      .filter((finding) => finding.ruleId === 'no-wildcard-privilege')
+      .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+
+  it("judges each entry where it widens a grant, only the entries' shared items where it narrows", () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(wildcards()).toEqual([
+      'mandatory no-wildcard-privilege Excluding NotAction::iam:*,what Fn::FindInMap Excluded writes for some keys only (Ref Tier chooses the key)',
+      'mandatory no-wildcard-privilege Managed Policy::AdministratorAccess',
+      'mandatory no-wildcard-privilege Managed Policy::ReadOnlyAccess',
+      'mandatory no-wildcard-privilege Mapped Action::s3:*',
+      'mandatory no-wildcard-privilege Staged - pending',
+    ]);
+    expect(judgedContent(result).find((finding) => finding.resource.name === 'Staged')!.message).toContain(
+      'Fn::FindInMap EnvActions.qa (no such entry)',
+    );
+  });
+
+  it("judges the deployment's entry when its values are given", () => {
+    expect(wildcards({ Env: 'dev', Tier: 'dev', Stage: 'dev' })).toEqual([
+      'mandatory no-wildcard-privilege Excluding NotAction::iam:*,kms:*',
+      'mandatory no-wildcard-privilege Managed Policy::ReadOnlyAccess',
+    ]);
+  });
+});
+
+describe("an identity's tags and name written by parameters: whose identity it is, the deployment says", () => {
+  const TEMPLATE = 'test/fixtures/cloudformation/semantics/parameter-tags.template.yaml';
+  const owners = (parameters?: Record<string, string>) =>
+    check([TEMPLATE], parameters ? { parameters } : {})
+      .result!.findings.filter((finding) => finding.ruleId === 'require-owner')
+      .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+
+  it('holds an owner tag a deployment may set as pending, naming the parameter; one allowed value is read', () => {
+    const result = check([TEMPLATE]);
+    expect(result.exitCode).toBe(1);
+    expect(owners()).toEqual([
+      'mandatory require-owner Chosen Owner::deployment pending',
+      'mandatory require-owner Named Owner::missing',
+      'mandatory require-owner Tagged Owner::deployment pending',
+    ]);
+    const message = (name: string) =>
+      result.result!.findings.find((finding) => finding.ruleId === 'require-owner' && finding.resource.name === name)!
+        .message;
+    expect(message('Tagged')).toContain(
+      'takes its owner tag from Ref Owner (a parameter the deployment may set to a value other than its default)',
+    );
+    expect(message('Chosen')).toContain('Ref EitherTeam (one of team-payments, team-data, as the deployment chooses)');
+  });
+
+  it('holds a class tag a deployment may set as pending, naming the parameter', () => {
+    const classes = (parameters?: Record<string, string>) =>
+      check([TEMPLATE], parameters ? { parameters } : {})
+        .result!.findings.filter(
+          (finding) => finding.ruleId === 'require-entitlement' && finding.detail?.startsWith('Class::'),
+        )
+        .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+    expect(classes()).toEqual([
+      'mandatory require-entitlement Classed Class::deployment pending',
+      'mandatory require-entitlement Named Class::undeclared',
+    ]);
+    expect(classes({ Class: 'workload' })).toEqual(['mandatory require-entitlement Named Class::undeclared']);
+    expect(
+      check([TEMPLATE]).result!.findings.find((finding) => finding.detail === 'Class::deployment')!.message,
+    ).toContain(
+      'Classed takes its identity-class tag from Ref Class (a parameter the deployment may set to a value other than its default)',
+    );
+  });
+
+  it("reads the deployment's owner when its values are given", () => {
+    expect(owners({ Owner: 'team-data', EitherTeam: 'team-data', RoleName: 'payments-api-runtime' })).toEqual([
+      'mandatory require-owner Named Owner::missing',
+    ]);
+    expect(owners({ Owner: 'nobody', EitherTeam: 'team-data' })).toEqual([
+      'mandatory require-owner Named Owner::missing',
+      'mandatory require-owner Tagged Owner::nobody',
+    ]);
+  });
+});
+
 describe("a custom resource's outputs: whatever its provider returns at deploy time", () => {
   it('holds an action, resource or principal a custom resource returns as unknown until deployment', () => {
     const result = check(['test/fixtures/cloudformation/semantics/custom-resource-outputs.template.yaml']);

@@ -282,6 +282,44 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'class and entitlements tags a deployment sets are pending, naming what sets them',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          {
+            ...role('Chosen'),
+            deploymentTags: {
+              'identity-class': 'Ref Class (a parameter the deployment may set to a value other than its default)',
+              entitlements: 'Ref Grants (one of payments-read, payments-write, as the deployment chooses)',
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Chosen',
+          identity: 'TestStack/Chosen',
+          detail: 'Class::deployment',
+          pending: true,
+          message:
+            'Chosen takes its identity-class tag from Ref Class (a parameter the deployment may set to a value other than its ' +
+            "default): which class it is, and so what it may hold, is known only at deployment. Give the deployment's values " +
+            '(--parameters), write the tag as one class (human, service, workload, agent, break-glass), or record the identity ' +
+            'in the catalog identities.',
+        },
+        {
+          resource: 'Chosen',
+          identity: 'TestStack/Chosen',
+          detail: 'Entitlement::deployment',
+          pending: true,
+          message:
+            'Chosen takes its entitlements tag from Ref Grants (one of payments-read, payments-write, as the deployment ' +
+            "chooses): which of its grants are sanctioned is known only at deployment. Give the deployment's values " +
+            '(--parameters), write the tag as the entitlement ids, or list them in the catalog.',
+        },
+      ],
+    },
+    {
       name: 'no class and no entitlements declared',
       catalog: CATALOG,
       model: model({ identities: [role('Orphan')] }),

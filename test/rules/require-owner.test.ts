@@ -108,6 +108,32 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an owner tag the deployment sets is pending, naming what sets it',
+      catalog: withOwners,
+      model: model({
+        identities: [
+          {
+            ...role('ChosenOwner', { tags: { 'identity-class': 'service' } }),
+            deploymentTags: {
+              owner: 'Ref Owner (a parameter the deployment may set to a value other than its default)',
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ChosenOwner',
+          identity: 'TestStack/ChosenOwner',
+          detail: 'Owner::deployment',
+          pending: true,
+          message:
+            'Role ChosenOwner takes its owner tag from Ref Owner (a parameter the deployment may set to a value other than its ' +
+            "default): which owner it names is known only at deployment. Give the deployment's values (--parameters), write the " +
+            "tag as one of the catalog's owners (team-payments, team-platform), or add a catalog identity record with an owner.",
+        },
+      ],
+    },
+    {
       name: 'a blank owner tag is no owner',
       catalog: withOwners,
       model: model({ identities: [role('BlankOwner', { tags: { owner: '  ' } })] }),

@@ -11,7 +11,7 @@ import {
 import { identityTypeOf, literalName, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
-import { tagsOf } from './tags.js';
+import { deploymentTagsOf } from './tags.js';
 import { isRecord } from '../../util/records.js';
 import type { CfnResource } from './template.js';
 
@@ -38,7 +38,7 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     arn: typedIdentityArn(logicalId, resource, type),
-    tags: tagsOf(resolver.resolve(properties.Tags)),
+    ...deploymentTagsOf(resolver, properties.Tags),
     grants: inlinePolicies(resolver.resolve(properties.Policies), ref),
     credentials: [],
     attachments: [],
@@ -94,7 +94,7 @@ export function permissionSetFromResource(stack: StackContext, logicalId: string
     ...(literalName(resource, 'Name') !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     arn: resourceValue(logicalId, 'PermissionSetArn'),
-    tags: tagsOf(resolver.resolve(properties.Tags)),
+    ...deploymentTagsOf(resolver, properties.Tags),
     grants: [],
     credentials: [],
     attachments: [],

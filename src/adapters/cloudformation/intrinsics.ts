@@ -126,6 +126,14 @@ export function createResolver(input: TemplateInput): Resolver {
     return unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
   };
 
+  // What overridableParameterIn found in each list and record, per way of reading a parameter's choices.
+  const walks = new Map<typeof parameterChoices, WeakMap<object, string | null>>();
+  const parameterIn = (value: unknown, choices: typeof parameterChoices): string | undefined => {
+    let walked = walks.get(choices);
+    if (!walked) walks.set(choices, (walked = new WeakMap()));
+    return overridableParameterIn(value, choices, walked);
+  };
+
   /**
    * What a deployment may make of an operand beyond its plan-time value: a `Ref` to a parameter → its choices; any
    * other value that refers to such a parameter (in a `Ref` or an `Fn::Sub` variable) → Unknown; else undefined.
@@ -133,11 +141,68 @@ export function createResolver(input: TemplateInput): Resolver {
   const choicesOf = (value: unknown): readonly string[] | Unknown | undefined => {
     if (isRecord(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1)
       return parameterChoices(value.Ref);
-    const name = overridableParameterIn(value, parameterChoices);
-    return name === undefined
-      ? undefined
+    const name = parameterIn(value, parameterChoices);
+    if (name === undefined) return undefined;
+    const entries = mapEntries(value);
+    if (Array.isArray(entries) && entries.every(isScalar)) return [...new Set(entries.map((entry) => String(entry)))];
+    return isUnknown(entries)
+      ? entries
       : unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
   };
+
+  /**
+   * The entries an `Fn::FindInMap` may pick where a parameter the deployment sets writes a key: for that key the
+   * parameter's AllowedValues, or every key the map has there when it may take any value (a key the map lacks is no
+   * deployment: CloudFormation refuses it); each entry resolved. Unknown when an allowed key names no entry or a key
+   * is built some other way; undefined when `value` is no lookup in a mapping of the template.
+   */
+  const mapEntries = (value: unknown): unknown[] | Unknown | undefined => {
+    if (!isRecord(value) || singleKeyOf(value) !== 'Fn::FindInMap') return undefined;
+    const argument = value['Fn::FindInMap'];
+    if (!Array.isArray(argument) || argument.length !== 3) return undefined;
+    const mapParameter = parameterIn(argument[0], parameterChoices);
+    if (mapParameter !== undefined)
+      return unknownValue(`an Fn::FindInMap mapping named by Ref ${mapParameter} (a parameter the deployment may set)`);
+    const mapName = resolveValue(argument[0]);
+    const map = typeof mapName === 'string' ? own(template.Mappings, mapName) : undefined;
+    if (!isRecord(map)) return undefined;
+    const entries: unknown[] = [];
+    const tops = mapKeys(argument[1], map);
+    if (isUnknown(tops)) return tops;
+    for (const top of tops) {
+      const level = own(map, top);
+      if (!isRecord(level)) return unknownValue(`Fn::FindInMap ${String(mapName)}.${top} (no such entry)`);
+      const seconds = mapKeys(argument[2], level);
+      if (isUnknown(seconds)) return seconds;
+      for (const second of seconds) {
+        const found = own(level, second);
+        if (found === undefined)
+          return unknownValue(`Fn::FindInMap ${String(mapName)}.${top}.${second} (no such entry)`);
+        entries.push(resolveValue(found));
+      }
+    }
+    return entries;
+  };
+
+  /** The keys one `Fn::FindInMap` key argument may take at a level of the map (see `mapEntries`). */
+  const mapKeys = (written: unknown, level: Record<string, unknown>): readonly string[] | Unknown => {
+    if (isRecord(written) && typeof written.Ref === 'string' && Object.keys(written).length === 1) {
+      const choices = parameterChoices(written.Ref);
+      if (choices !== undefined) return isUnknown(choices) ? Object.keys(level) : choices;
+    }
+    const name = parameterIn(written, parameterChoices);
+    if (name !== undefined)
+      return unknownValue(`an Fn::FindInMap key built from Ref ${name} (a parameter the deployment may set)`);
+    const key = resolveValue(written);
+    if (isScalar(key)) return [String(key)];
+    return unknownOr(key, 'an Fn::FindInMap key that does not resolve');
+  };
+
+  /** The items of each entry an `Fn::FindInMap` may pick (mapEntries): a list's items, or the entry itself. */
+  const entryItems = (entries: readonly unknown[]): unknown[][] =>
+    entries.map((entry): unknown[] =>
+      entry === NO_VALUE ? [] : Array.isArray(entry) ? (entry as unknown[]) : [entry],
+    );
 
   /** Whether any parameter's value is the deployment's to choose: only then can a statement's field differ. */
   let overridable: boolean | undefined;
@@ -164,42 +229,88 @@ export function createResolver(input: TemplateInput): Resolver {
    *   excludes nothing, an Unknown Deny action removes nothing); an `Fn::If` keeps the items both branches share.
    */
   const resolveStatementField = (key: string, value: unknown, deny: boolean): unknown => {
-    if (key === 'Condition') return deny ? resolveValue(value) : allowCondition(value);
+    if (key === 'Condition') return statementCondition(value, deny);
     if (key.startsWith('Not') !== deny) return narrowedField(key, value);
     if (!hasOverridableParameter()) return resolveValue(value);
     const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
-    if (overridableParameterIn(value, choices) === undefined) return resolveValue(value);
-    return perPrincipalType(key, value, (written) =>
-      overridableParameterIn(written, choices) === undefined ? resolveValue(written) : eachChoice(written, choices),
-    );
+    return perPrincipalType(key, value, (written) => eachChoice(written, choices));
   };
 
   /**
-   * An Allow's `Condition`, which narrows it: a value a parameter the deployment sets writes is Unknown (the trusted
-   * organization, repository or account is the deployment's choice). A Deny's condition is read as written: a Deny
-   * with a condition is not taken to deny anything.
+   * A statement's `Condition`, which narrows it (an Allow to when it grants, a Deny to when it removes): a value a
+   * parameter the deployment sets writes is Unknown (the trusted organization, repository or account is the
+   * deployment's choice), and of a value an `Fn::If` only deploy time decides writes only the items both branches
+   * share count (sharedItems). A Deny's condition is read so too, and where deploy time decides whether or which
+   * clauses apply (an `Fn::If` around the whole condition or one operator's keys), the clauses of both branches are
+   * kept together (conjoined): the Deny is taken to remove no more than any deployment's, and a Deny with a
+   * condition is taken to remove nothing (iam/aws/evaluate.ts). Its document stays readable.
    */
-  const allowCondition = (value: unknown): unknown => {
-    if (writtenByParameter(value) === undefined || !isRecord(value) || isIntrinsic(value)) return resolveValue(value);
+  const statementCondition = (value: unknown, deny: boolean): unknown => {
+    // Most conditions (every one of a CDK app's) hold neither: read as written, without a copy.
+    if (!hasOverridableParameter() && !holdsIf(value)) return resolveValue(value);
+    const branches = deny ? undecidedBranches(value) : undefined;
+    if (branches) return conjoined(branches, value, (branch) => statementCondition(branch, true));
+    if (!isRecord(value) || isIntrinsic(value)) return resolveValue(value);
     const operators: Record<string, unknown> = {};
-    for (const operator of Object.keys(value)) {
-      const clauses = value[operator];
-      if (!isRecord(clauses) || isIntrinsic(clauses)) {
-        setOwn(operators, operator, resolveValue(clauses));
-        continue;
-      }
-      const keys: Record<string, unknown> = {};
-      for (const conditionKey of Object.keys(clauses)) {
-        const written = clauses[conditionKey];
+    for (const operator of Object.keys(value)) setOwn(operators, operator, conditionClauses(value[operator], deny));
+    return operators;
+  };
+
+  /** One operator's condition keys, each value read as every deployment narrows by it (see statementCondition). */
+  const conditionClauses = (clauses: unknown, deny: boolean): unknown => {
+    const branches = deny ? undecidedBranches(clauses) : undefined;
+    if (branches) return conjoined(branches, clauses, (branch) => conditionClauses(branch, true));
+    if (!isRecord(clauses) || isIntrinsic(clauses)) return resolveValue(clauses);
+    const keys: Record<string, unknown> = {};
+    for (const conditionKey of Object.keys(clauses)) {
+      const written = clauses[conditionKey];
+      setOwn(
+        keys,
+        conditionKey,
+        Array.isArray(written) ? written.flatMap((item) => sharedItems(item)) : sharedItemsOrValue(written),
+      );
+    }
+    return keys;
+  };
+
+  /**
+   * The clauses of both branches of an `Fn::If` deploy time decides, each read by `read`, kept together: a clause only
+   * one writes is kept, one both write with other values keeps what both share and an Unknown that says so. A branch
+   * that is `AWS::NoValue` writes none; one that does not read as clauses makes the whole an Unknown.
+   */
+  const conjoined = (branches: [unknown, unknown], written: unknown, read: (branch: unknown) => unknown): unknown => {
+    const [first, second] = branches.map((branch) => (isNoValue(branch) ? {} : read(branch)));
+    if (!isRecord(first) || isUnknown(first)) return unknownOr(first, 'a condition that does not resolve');
+    if (!isRecord(second) || isUnknown(second)) return unknownOr(second, 'a condition that does not resolve');
+    const name = String((written as Record<string, unknown[]>)['Fn::If']?.[0]);
+    const conjoin = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+      const result: Record<string, unknown> = {};
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const inA = Object.hasOwn(a, key);
+        const inB = Object.hasOwn(b, key);
+        if (!inA || !inB) {
+          setOwn(result, key, inA ? a[key] : b[key]);
+          continue;
+        }
+        const [left, right] = [a[key], b[key]];
+        if (isRecord(left) && !isUnknown(left) && isRecord(right) && !isUnknown(right)) {
+          setOwn(result, key, conjoin(left, right));
+          continue;
+        }
+        const leftItems: unknown[] = Array.isArray(left) ? left : [left];
+        const rightItems: unknown[] = Array.isArray(right) ? right : [right];
+        const shared = leftItems.filter((item) => rightItems.some((other) => sameValue(item, other)));
         setOwn(
-          keys,
-          conditionKey,
-          Array.isArray(written) ? written.flatMap((item) => sharedItems(item)) : sharedItemsOrValue(written),
+          result,
+          key,
+          shared.length === leftItems.length && shared.length === rightItems.length
+            ? shared
+            : [...shared, unknownValue(`what Fn::If ${name} writes in one branch only (deploy time decides it)`)],
         );
       }
-      setOwn(operators, operator, keys);
-    }
-    return operators;
+      return result;
+    };
+    return conjoin(first, second);
   };
 
   /** One written value of a narrowing field: the value as read, or the items every deployment shares (sharedItems). */
@@ -233,7 +344,19 @@ export function createResolver(input: TemplateInput): Resolver {
   /** The items every deployment gives one item of a narrowing field (see `resolveStatementField`). */
   const sharedItems = (item: unknown): unknown[] => {
     const parameter = writtenByParameter(item);
-    if (parameter !== undefined) return [unknownValue(`Ref ${parameter} (a parameter the deployment may set)`)];
+    if (parameter !== undefined) {
+      const entries = mapEntries(item);
+      if (!Array.isArray(entries)) return [unknownValue(`Ref ${parameter} (a parameter the deployment may set)`)];
+      // Of the entries the key may pick, only the items every one writes narrow.
+      const [first = [], ...others] = entryItems(entries);
+      const shared = first.filter((kept) => others.every((other) => other.some((each) => sameValue(kept, each))));
+      if (others.every((other) => other.length === shared.length) && first.length === shared.length) return shared;
+      const map = String((item as Record<string, unknown[]>)['Fn::FindInMap']?.[0]);
+      return [
+        ...shared,
+        unknownValue(`what Fn::FindInMap ${map} writes for some keys only (Ref ${parameter} chooses the key)`),
+      ];
+    }
     const branches = undecidedBranches(item);
     if (!branches) {
       const resolved = resolveValue(item);
@@ -249,7 +372,7 @@ export function createResolver(input: TemplateInput): Resolver {
 
   /** The parameter a deployment sets that writes `value`, if any. */
   const writtenByParameter = (value: unknown): string | undefined =>
-    hasOverridableParameter() ? overridableParameterIn(value, parameterChoices) : undefined;
+    hasOverridableParameter() ? parameterIn(value, parameterChoices) : undefined;
 
   const isUndecided = (value: unknown): boolean => undecidedBranches(value) !== undefined;
 
@@ -258,20 +381,60 @@ export function createResolver(input: TemplateInput): Resolver {
    * name another resource but not widen the statement to many, so its default is read there as elsewhere.
    */
   const resourceParameterChoices = (name: string): readonly string[] | Unknown | undefined =>
-    admitsWildcard(own(template.Parameters, name)) ? parameterChoices(name) : undefined;
+    parameterAdmitsWildcard(name) ? parameterChoices(name) : undefined;
 
-  /** A field's items, each item a parameter writes replaced by its choices (or an Unknown). */
-  const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
-    if (!Array.isArray(value)) return choicesOfItem(value);
-    const items: unknown[] = [];
-    for (const item of value)
-      if (overridableParameterIn(item, choices) === undefined) items.push(...resolveList([item]));
-      else items.push(...choicesOfItem(item));
-    return items;
+  // Memoized per parameter: its AllowedPattern is compiled and probed once, not once per statement that names it.
+  const wildcards = new Map<string, boolean>();
+  const parameterAdmitsWildcard = (name: string): boolean => {
+    let admits = wildcards.get(name);
+    if (admits === undefined) wildcards.set(name, (admits = admitsWildcard(own(template.Parameters, name))));
+    return admits;
   };
 
-  const choicesOfItem = (item: unknown): unknown[] => {
-    const choices = choicesOf(item);
+  /**
+   * A field's items, each item a parameter writes replaced by its choices (or an Unknown). Each item is searched for
+   * such a parameter once; a field none writes is resolved as it is (copy on write, see `resolveValue`).
+   */
+  const eachChoice = (value: unknown, choices: typeof parameterChoices): unknown => {
+    if (!Array.isArray(value)) {
+      const parameter = parameterIn(value, keyedChoices(value, choices));
+      return parameter === undefined ? resolveValue(value) : choicesOfItem(value, parameter);
+    }
+    let items: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const parameter = parameterIn(item, keyedChoices(item, choices));
+      if (parameter === undefined) {
+        if (items) items.push(...resolveList([item]));
+        continue;
+      }
+      items ??= [...resolveList(value.slice(0, index))];
+      items.push(...choicesOfItem(item, parameter));
+    }
+    return items ?? resolveValue(value);
+  };
+
+  /**
+   * How to read a parameter's choices in one item: in an `Fn::FindInMap` it picks an entry, which may hold a wildcard
+   * whatever the parameter's AllowedPattern admits, so every parameter a deployment sets counts there.
+   */
+  const keyedChoices = (item: unknown, choices: typeof parameterChoices): typeof parameterChoices =>
+    singleKeyOf(item) === 'Fn::FindInMap' ? parameterChoices : choices;
+
+  /** The values a deployment may give one item that `parameter` (a parameter it sets) writes. */
+  const choicesOfItem = (item: unknown, parameter: string): unknown[] => {
+    const entries = mapEntries(item);
+    if (Array.isArray(entries)) {
+      // Each entry the key may pick: all of their items are granted by some deployment.
+      const items: unknown[] = [];
+      for (const each of entryItems(entries).flat()) if (!items.some((kept) => sameValue(kept, each))) items.push(each);
+      return items;
+    }
+    if (isUnknown(entries)) return [entries];
+    const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
+    const choices = plain
+      ? parameterChoices(parameter)
+      : unknownValue(`a value built from Ref ${parameter} (a parameter the deployment may set)`);
     if (choices === undefined) return [resolveValue(item)];
     return isUnknown(choices) ? [choices] : [...choices];
   };
@@ -559,21 +722,49 @@ function own(record: unknown, key: string): unknown {
   return isRecord(record) && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** Whether an `Fn::If` is written anywhere in `value` (a condition: a few levels of records and lists). */
+function holdsIf(value: unknown, depth = 0): boolean {
+  if (depth > 100 || typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsIf(item, depth + 1));
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === 'Fn::If' || holdsIf((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /**
  * The first parameter `value` refers to (a `Ref`, or a variable of an `Fn::Sub` string that its own variables do
- * not define) whose value a deployment may choose, by `choices`; undefined when it refers to none.
+ * not define) whose value a deployment may choose, by `choices`; undefined when it refers to none. `walked` keeps the
+ * answer for each list and record (one map per `choices`): a statement field is asked about as a whole, per principal
+ * type and per item, and each of those is walked once.
  */
 function overridableParameterIn(
   value: unknown,
   choices: (name: string) => readonly string[] | Unknown | undefined,
+  walked: WeakMap<object, string | null>,
   depth = 0,
 ): string | undefined {
   // Deeper than any condition operand is written; the caller's resolution bounds the rest.
   if (depth > 100 || typeof value !== 'object' || value === null) return undefined;
+  const known = walked.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const found = parameterOf(value, choices, walked, depth);
+  walked.set(value, found ?? null);
+  return found;
+}
+
+/** overridableParameterIn of one list or record, not yet walked. */
+function parameterOf(
+  value: object,
+  choices: (name: string) => readonly string[] | Unknown | undefined,
+  walked: WeakMap<object, string | null>,
+  depth: number,
+): string | undefined {
   const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
   if (!Array.isArray(value)) {
     const record = value as Record<string, unknown>;
@@ -589,7 +780,7 @@ function overridableParameterIn(
     }
   }
   for (const item of items) {
-    const found = overridableParameterIn(item, choices, depth + 1);
+    const found = overridableParameterIn(item, choices, walked, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;

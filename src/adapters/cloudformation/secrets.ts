@@ -2,7 +2,7 @@ import type { Secret, SecretValueAdvice } from '../../model/model.js';
 import { literalName } from './names.js';
 import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
-import { tagsOf } from './tags.js';
+import { deploymentTagsOf } from './tags.js';
 import type { CfnResource } from './template.js';
 
 /** How a template keeps a secret value out of its source. */
@@ -23,7 +23,7 @@ export function secretFromResource(stack: StackContext, logicalId: string, resou
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: stack.ref(logicalId),
-    tags: tagsOf(stack.resolver.resolve(properties.Tags)),
+    ...deploymentTagsOf(stack.resolver, properties.Tags),
     rotationAdvice: ROTATION_ADVICE,
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
     ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),

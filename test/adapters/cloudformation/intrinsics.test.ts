@@ -210,11 +210,14 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(deny({ Action: { Ref: 'Tier' }, Resource: '*' }).Action).toEqual([settable]);
     // A Deny's NotAction spares more as it names more: each choice is kept, as an Allow's Action keeps them.
     expect(deny({ NotAction: { Ref: 'Tier' }, Resource: '*' }).NotAction).toEqual(['s3:GetObject', 's3:*']);
-    // A Deny's condition is read as written: a Deny with a condition is not taken to deny anything.
+    // A Deny's condition narrows what it removes: a value a deployment sets is Unknown, as in an Allow's condition
+    // (and a Deny with a condition is not taken to deny anything).
     expect(deny({ Action: 's3:*', Condition: { StringEquals: { 'aws:PrincipalOrgID': { Ref: 'Verb' } } } })).toEqual({
       Effect: 'Deny',
       Action: 's3:*',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': 's3:GetObject' } },
+      Condition: {
+        StringEquals: { 'aws:PrincipalOrgID': [unknownValue('Ref Verb (a parameter the deployment may set)')] },
+      },
     });
   });
 
@@ -245,6 +248,54 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     ]);
   });
 
+  it("reads a condition deploy time decides: a Deny's clauses of both branches together, an Allow's shared values", () => {
+    const branching = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: { Env: { Type: 'String', Default: 'prod' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: {},
+      },
+    });
+    const oneBranch = unknownValue('what Fn::If IsProd writes in one branch only (deploy time decides it)');
+    const condition = (written: unknown) =>
+      (
+        branching.resolve({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: written }) as Record<
+          string,
+          unknown
+        >
+      ).Condition;
+    const noMfa = { Bool: { 'aws:MultiFactorAuthPresent': 'false' } };
+    // Present in one deployment only: kept, so the Deny is taken to remove nothing (it may not apply).
+    expect(condition({ 'Fn::If': ['IsProd', noMfa, { Ref: 'AWS::NoValue' }] })).toEqual(noMfa);
+    // Two conditions: the clauses of both, together; a key both write otherwise keeps what they share.
+    expect(
+      condition({
+        'Fn::If': [
+          'IsProd',
+          { StringNotEquals: { 'aws:PrincipalOrgID': ['o-1', 'o-2'] } },
+          { StringNotEquals: { 'aws:PrincipalOrgID': 'o-1' }, ...noMfa },
+        ],
+      }),
+    ).toEqual({ StringNotEquals: { 'aws:PrincipalOrgID': ['o-1', oneBranch] }, ...noMfa });
+    // An Allow's condition value an Fn::If chooses narrows it by what both branches write (no parameter in it needed).
+    expect(
+      (
+        branching.resolve({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': [{ 'Fn::If': ['IsProd', 'o-1', 'o-2'] }] } },
+        }) as Record<string, unknown>
+      ).Condition,
+    ).toEqual({ StringEquals: { 'aws:PrincipalOrgID': [oneBranch] } });
+    // One operator's keys, so too.
+    expect(
+      condition({
+        StringEquals: { 'Fn::If': ['IsProd', { 'aws:RequestedRegion': 'eu-west-1' }, { Ref: 'AWS::NoValue' }] },
+      }),
+    ).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
+  });
+
   it("reads each principal type's items, an account pattern notwithstanding (any account matches it)", () => {
     expect(
       statement({
@@ -259,6 +310,99 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
       'arn:aws:s3:::archive/*',
     );
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
+  });
+
+  it('reads an Fn::FindInMap keyed by a parameter as every entry the key may pick, or only what all share', () => {
+    const mapped = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: {
+          ...parameters,
+          Env: { Type: 'String', Default: 'dev' },
+          Stage: { Type: 'String', Default: 'dev', AllowedValues: ['dev', 'qa'] },
+          MapName: { Type: 'String', Default: 'Actions' },
+        },
+        Mappings: {
+          Actions: {
+            dev: { List: ['s3:GetObject', 'iam:*'], One: 's3:GetObject' },
+            prod: { List: ['iam:*'], One: '*' },
+          },
+        },
+        Resources: {},
+      },
+    });
+    const lookup = (key: string, second: string) => ({ 'Fn::FindInMap': ['Actions', { Ref: key }, second] });
+    const read = (effect: string, fields: Record<string, unknown>) =>
+      mapped.resolve({ Effect: effect, ...fields }) as Record<string, unknown>;
+    // Any value of Env: the key is one of the map's (a deployment with another fails), so each entry.
+    expect(read('Allow', { Action: lookup('Env', 'List') }).Action).toEqual(['s3:GetObject', 'iam:*']);
+    expect(read('Allow', { Action: [lookup('Env', 'One'), 'sts:GetCallerIdentity'] }).Action).toEqual([
+      's3:GetObject',
+      '*',
+      'sts:GetCallerIdentity',
+    ]);
+    // Narrowing: only what every entry writes; the rest is said as Unknown.
+    expect(read('Allow', { NotAction: lookup('Env', 'List') }).NotAction).toEqual([
+      'iam:*',
+      unknownValue('what Fn::FindInMap Actions writes for some keys only (Ref Env chooses the key)'),
+    ]);
+    expect(read('Deny', { Action: lookup('Env', 'List'), Resource: '*' }).Action).toEqual([
+      'iam:*',
+      unknownValue('what Fn::FindInMap Actions writes for some keys only (Ref Env chooses the key)'),
+    ]);
+    // An allowed key the map lacks fails the deployment that passes it: unknown, never its default's entry alone.
+    expect(read('Allow', { Action: lookup('Stage', 'One') }).Action).toEqual([
+      unknownValue('Fn::FindInMap Actions.qa (no such entry)'),
+    ]);
+    // A key whose AllowedPattern admits no wildcard still picks an entry that may hold one.
+    const buckets = createResolver({
+      stack: 'App',
+      template: {
+        Parameters: { NamedBucket: parameters.NamedBucket! },
+        Mappings: { Buckets: { archive: { Arn: 'arn:aws:s3:::archive/*' }, all: { Arn: '*' } } },
+        Resources: {},
+      },
+    });
+    expect(
+      buckets.resolve({
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: { 'Fn::FindInMap': ['Buckets', { Ref: 'NamedBucket' }, 'Arn'] },
+      }),
+    ).toEqual({ Effect: 'Allow', Action: 's3:PutObject', Resource: ['arn:aws:s3:::archive/*', '*'] });
+    // The mapping itself the deployment's choice: unknown, never the default mapping's entries.
+    expect(read('Allow', { Action: { 'Fn::FindInMap': [{ Ref: 'MapName' }, 'dev', 'One'] } }).Action).toEqual([
+      unknownValue('an Fn::FindInMap mapping named by Ref MapName (a parameter the deployment may set)'),
+    ]);
+    expect(mapped.choicesOf(lookup('Env', 'One'))).toEqual(['s3:GetObject', '*']);
+    expect(mapped.choicesOf(lookup('Env', 'List'))).toEqual(
+      unknownValue('a value built from Ref Env (a parameter the deployment may set)'),
+    );
+  });
+
+  it("compiles a parameter's AllowedPattern once, however many statements it writes", () => {
+    let reads = 0;
+    const counted = { Type: 'String', Default: 'archive' } as Record<string, unknown>;
+    Object.defineProperty(counted, 'AllowedPattern', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return '[a-z0-9.-]+';
+      },
+    });
+    const resolver = createResolver({
+      stack: 'App',
+      template: { Parameters: { CountedBucket: counted }, Resources: {} } as CfnTemplate,
+    });
+    for (let index = 0; index < 5; index++)
+      expect(
+        resolver.resolve({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: [{ 'Fn::Sub': 'arn:aws:s3:::${CountedBucket}/*' }],
+        }),
+      ).toEqual({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::archive/*'] });
+    expect(reads).toBe(1);
   });
 
   it('reads a document a parameter writes whole as Unknown, and one an Fn::If chooses branch by branch', () => {
@@ -317,7 +461,7 @@ describe("intrinsics: a custom resource's values", () => {
 describe("intrinsics: a statement's fields, property", () => {
   type Item =
     | { kind: 'literal'; value: string }
-    | { kind: 'ref' | 'sub'; parameter: string }
+    | { kind: 'ref' | 'sub' | 'map'; parameter: string }
     | { kind: 'if'; whenTrue: Item; whenFalse: Item };
   const POOL = ['s3:GetObject', 's3:*', '*', 'iam:PassRole'];
   const item: fc.Arbitrary<Item> = fc.letrec<{ item: Item }>((tie) => ({
@@ -325,7 +469,7 @@ describe("intrinsics: a statement's fields, property", () => {
       { depthSize: 'small', withCrossShrink: true },
       fc.record({ kind: fc.constant('literal' as const), value: fc.constantFrom(...POOL) }),
       fc.record({
-        kind: fc.constantFrom('ref' as const, 'sub' as const),
+        kind: fc.constantFrom('ref' as const, 'sub' as const, 'map' as const),
         parameter: fc.constantFrom('Free', 'Tier', 'Fixed'),
       }),
       fc.record({ kind: fc.constant('if' as const), whenTrue: tie('item'), whenFalse: tie('item') }),
@@ -334,6 +478,7 @@ describe("intrinsics: a statement's fields, property", () => {
   const toCfn = (written: Item): unknown => {
     if (written.kind === 'literal') return written.value;
     if (written.kind === 'if') return { 'Fn::If': ['IsTierS3', toCfn(written.whenTrue), toCfn(written.whenFalse)] };
+    if (written.kind === 'map') return { 'Fn::FindInMap': ['Pick', { Ref: written.parameter }, 'Value'] };
     return written.kind === 'ref' ? { Ref: written.parameter } : { 'Fn::Sub': `\${${written.parameter}}` };
   };
   const template = (): CfnTemplate => ({
@@ -343,17 +488,30 @@ describe("intrinsics: a statement's fields, property", () => {
       Fixed: { Type: 'String', Default: 'iam:PassRole', AllowedValues: ['iam:PassRole'] },
     },
     Conditions: { IsTierS3: { 'Fn::Equals': [{ Ref: 'Tier' }, 's3:*'] } },
+    // Keyed by every value a deployment gives the parameters (a list entry would be a list in the list: no policy).
+    Mappings: {
+      Pick: {
+        's3:GetObject': { Value: 'iam:PassRole' },
+        's3:*': { Value: '*' },
+        '*': { Value: 's3:*' },
+        'iam:PassRole': { Value: 's3:GetObject' },
+      },
+    },
     Resources: {},
   });
   const items = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const read = (effect: string, key: string, written: Item[], parameters?: Record<string, string>): unknown[] => {
+  const read = (effect: string, key: string, writtenItems: Item[], parameters?: Record<string, string>): unknown[] => {
     const resolver = createResolver({ stack: 'App', template: template(), ...(parameters ? { parameters } : {}) });
-    const field = written.map(toCfn);
-    const statement = resolver.resolve({
-      Effect: effect,
-      [key]: key === 'Principal' ? { AWS: field } : field,
-    }) as Record<string, unknown>;
+    const field = writtenItems.map(toCfn);
+    // A condition's values: one key of one operator (Action is there so the statement is one).
+    const written =
+      key === 'Principal' ? { AWS: field } : key === 'Condition' ? { StringEquals: { 'aws:k': field } } : field;
+    const statement = resolver.resolve({ Effect: effect, Action: 's3:GetObject', [key]: written }) as Record<
+      string,
+      unknown
+    >;
     const value = statement[key];
+    if (key === 'Condition') return items((value as Record<string, Record<string, unknown>>).StringEquals!['aws:k']);
     return items(key === 'Principal' ? (value as Record<string, unknown>).AWS : value);
   };
   const deployments = POOL.flatMap((free) =>
@@ -364,12 +522,13 @@ describe("intrinsics: a statement's fields, property", () => {
     fc.assert(
       fc.property(
         fc.constantFrom('Allow', 'Deny'),
-        fc.constantFrom('Action', 'NotAction', 'Resource', 'NotResource', 'Principal'),
+        fc.constantFrom('Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition'),
         fc.array(item, { minLength: 1, maxLength: 4 }),
         (effect, key, written) => {
           const judged = read(effect, key, written);
           const known = judged.filter((value) => !isUnknown(value));
-          const narrows = key.startsWith('Not') !== (effect === 'Deny');
+          // A condition narrows an Allow (to when it grants) and a Deny (to when it removes).
+          const narrows = key === 'Condition' || key.startsWith('Not') !== (effect === 'Deny');
           for (const parameters of deployments) {
             const deployed = read(effect, key, written, parameters);
             expect(deployed.some((value) => isUnknown(value))).toBe(false);
