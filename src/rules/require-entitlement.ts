@@ -13,6 +13,7 @@ import {
 import { globMatch } from '../util/glob.js';
 import type { IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
+import { tagMark } from './support/tag-marks.js';
 import {
   documentWithinEnvelopes,
   envelopeResourcesFor,
@@ -30,6 +31,8 @@ type MessageId =
   | 'classAtDeployment'
   | 'entitlementsAtDeployment'
   | 'noEntitlements'
+  | 'noClassUntaggable'
+  | 'noEntitlementsUntaggable'
   | 'unknownEntitlement'
   | 'entitlementNotForClass'
   | 'standingPrivilege'
@@ -65,7 +68,10 @@ export default defineRule<MessageId>({
       invalidClass:
         '{{identity}} has {{tag}} tag "{{value}}", which is not an identity class. Use one of: {{classes}}.',
       noClass:
-        '{{identity}} declares no identity class. Record it in the catalog identities, or tag it {{tag}}=<{{classes}}>.',
+        '{{identity}} declares no identity class. Record it in the catalog identities, or {{mark}} {{tag}}=<{{classes}}>.',
+      noClassUntaggable:
+        '{{identity}} declares no identity class, and it takes no tags: record it in the catalog identities with its ' +
+        'class ({{classes}}).',
       classAtDeployment:
         '{{identity}} takes its {{tag}} tag from {{setBy}}: which class it is, and so what it may hold, is known only at ' +
         "deployment. Give the deployment's values (--parameters), write the tag as one class ({{classes}}), or record the " +
@@ -74,7 +80,10 @@ export default defineRule<MessageId>({
         '{{identity}} takes its {{tag}} tag from {{setBy}}: which of its grants are sanctioned is known only at deployment. ' +
         "Give the deployment's values (--parameters), write the tag as the entitlement ids, or list them in the catalog.",
       noEntitlements:
-        '{{identity}} declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or tag it {{tag}}=<entitlement ids>.',
+        '{{identity}} declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or {{mark}} {{tag}}=<entitlement ids>.',
+      noEntitlementsUntaggable:
+        '{{identity}} declares no entitlements, so none of its grants are sanctioned, and it takes no tags: list its ' +
+        'entitlements in its catalog identity record.',
       unknownEntitlement:
         '{{identity}} declares entitlement "{{entitlement}}", which the catalog does not define. Use one of: {{known}}.',
       entitlementNotForClass:
@@ -150,11 +159,14 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
         { tag: catalog.tags.class, setBy, classes: IDENTITY_CLASSES.join(', ') },
         true,
       );
-    else
-      reportDeclaration(ctx, identity, 'noClass', 'Class::undeclared', {
+    else {
+      const mark = tagMark(identity);
+      reportDeclaration(ctx, identity, mark ? 'noClass' : 'noClassUntaggable', 'Class::undeclared', {
         tag: catalog.tags.class,
-        classes: IDENTITY_CLASSES.join('|'),
+        classes: IDENTITY_CLASSES.join(mark ? '|' : ', '),
+        mark: mark ?? '',
       });
+    }
   }
   if (!profile.entitlements.length) {
     const setBy = identity.deploymentTags?.[catalog.tags.entitlements];
@@ -167,7 +179,13 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
         { tag: catalog.tags.entitlements, setBy },
         true,
       );
-    else reportDeclaration(ctx, identity, 'noEntitlements', 'Entitlement::none', { tag: catalog.tags.entitlements });
+    else {
+      const mark = tagMark(identity);
+      reportDeclaration(ctx, identity, mark ? 'noEntitlements' : 'noEntitlementsUntaggable', 'Entitlement::none', {
+        tag: catalog.tags.entitlements,
+        mark: mark ?? '',
+      });
+    }
   }
   const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];

@@ -341,6 +341,43 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a Google service account takes no tags: only its catalog record can declare them; a Kubernetes one is labelled',
+      catalog: CATALOG,
+      model: model({
+        identities: [identity('gcp-service-account', 'etl-runner'), identity('k8s-service-account', 'batch-runner')],
+      }),
+      findings: [
+        {
+          resource: 'batch-runner',
+          identity: 'TestStack/batch-runner',
+          detail: 'Class::undeclared',
+          message:
+            'batch-runner declares no identity class. Record it in the catalog identities, or label or annotate it identity-class=<human|service|workload|agent|break-glass>.',
+        },
+        {
+          resource: 'batch-runner',
+          identity: 'TestStack/batch-runner',
+          detail: 'Entitlement::none',
+          message:
+            'batch-runner declares no entitlements, so none of its grants are sanctioned. List its entitlements in the catalog, or label or annotate it entitlements=<entitlement ids>.',
+        },
+        {
+          resource: 'etl-runner',
+          identity: 'TestStack/etl-runner',
+          detail: 'Class::undeclared',
+          message:
+            'etl-runner declares no identity class, and it takes no tags: record it in the catalog identities with its class (human, service, workload, agent, break-glass).',
+        },
+        {
+          resource: 'etl-runner',
+          identity: 'TestStack/etl-runner',
+          detail: 'Entitlement::none',
+          message:
+            'etl-runner declares no entitlements, so none of its grants are sanctioned, and it takes no tags: list its entitlements in its catalog identity record.',
+        },
+      ],
+    },
+    {
       name: 'a class tag that is not a class is reported as such',
       catalog: CATALOG,
       model: model({ identities: [role('Bot', { tags: declared('robot', 'payments-read') })] }),
