@@ -1,14 +1,15 @@
-// The CDK apps of bench/user-setups.mjs (TypeScript through tsx, as users run them), counted in machine instructions
+// The CDK apps of bench/user-setups.mjs (TypeScript through tsx or ts-node, as users run them), counted in machine instructions
 // by valgrind's callgrind instead of seconds: on this project's shared 2-core machines a small app's added time
 // spreads by ±0.1 s from run to run, about the whole 100 ms budget, where a count repeats.
 //
-// Each variant runs `node --import tsx <variant>.ts`, with what the cdk CLI passes an app (support/cdk-cli-env.mjs),
+// Each variant runs `node --import tsx <variant>.ts` (ts-node: ts-node's own bin in the same process, `--prefer-ts-exts`,
+// type-checked, as `cdk init` runs it), with what the cdk CLI passes an app (support/cdk-cli-env.mjs),
 // once to warm the catalog cache, then under callgrind. By default Node runs with --single-threaded --predictable
 // --predictable-gc-schedule (as bench/cli-instructions.mjs): V8 compiles and collects garbage on the main thread, on a
 // schedule that does not depend on timing, so a count repeats (with V8's helper threads, the main thread's count of
 // one build moved by 5 % from run to run). That is more work on one thread than a user's synth does: compare added
 // counts, a variant with the bare app, a build with another.
-//   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm]
+//   npm run build && node bench/user-apps-instructions.mjs [--shapes small,large] [--runners tsx-cjs,tsx-esm,ts-node]
 //     [--variants bare,guard,guard-failing,awssolutions,annotations-floor] [--threads]
 // annotations-floor (not counted by default): an aspect that judges nothing and puts the failing app's number of error
 // annotations, of its messages' length, on the same constructs: the CDK's own share of what the failing app adds.
@@ -16,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { threadCounts } from './support/callgrind.mjs';
 import { cdkCliEnv } from './support/cdk-cli-env.mjs';
@@ -34,6 +36,8 @@ if (spawnSync('valgrind', ['--version']).error) {
   process.exit(1);
 }
 
+// ts-node compiles a CommonJS app in its own process (it forks only for ES modules), so callgrind counts it whole.
+const TS_NODE_BIN = fileURLToPath(new URL('../node_modules/ts-node/dist/bin.js', import.meta.url));
 const PREDICTABLE = ['--single-threaded', '--predictable', '--predictable-gc-schedule'];
 const work = mkdtempSync(join(tmpdir(), 'eg-user-apps-'));
 try {
@@ -69,7 +73,11 @@ try {
 
 /** Main thread and all threads of one run of `<variant>.ts` in the app's folder, after a warming run. */
 function count(dir, variant) {
-  const node = [...(args.threads ? [] : PREDICTABLE), '--import', 'tsx', `${variant}.ts`];
+  // An app folder is named <shape>-<runner> (bench/user-setups.mjs --write-apps).
+  const runner = dir.endsWith('-ts-node')
+    ? [TS_NODE_BIN, '--prefer-ts-exts', `${variant}.ts`]
+    : ['--import', 'tsx', `${variant}.ts`];
+  const node = [...(args.threads ? [] : PREDICTABLE), ...runner];
   // As bench/user-setups.mjs times it: the context `cdk synth` passes (construct stack traces off).
   const env = { ...process.env, ...cdkCliEnv(join(dir, `cdk.out-${variant}`)) };
   const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8', env });
