@@ -2,7 +2,7 @@ import { isPastDate } from '../../catalog/dates.js';
 import { defineRule } from './define.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 
-type MessageId = 'expired' | 'invalidExpiry';
+type MessageId = 'expired' | 'invalidExpiry' | 'expiryAtDeployment';
 
 export default defineRule<MessageId>({
   meta: {
@@ -19,6 +19,9 @@ export default defineRule<MessageId>({
     messages: {
       expired:
         '{{name}} expired on {{expires}} ({{ago}}, per {{source}}). Remove it, or have its owner review it and set a new expiry date.',
+      expiryAtDeployment:
+        '{{name}} takes its {{tag}} tag from {{setBy}}: whether it has expired is known only at deployment. Give the ' +
+        "deployment's values (--parameters), write the tag as a date, or record the expiry in its catalog identity record.",
       invalidExpiry:
         '{{name}} has expiry "{{expires}}" ({{source}}), which is not a date, so it can never be checked. Write a date like 2027-06-30.',
     },
@@ -27,7 +30,20 @@ export default defineRule<MessageId>({
     for (const identity of ctx.model.identities) {
       const profile = ctx.profile(identity);
       const expires = profile.expires;
-      if (expires === undefined) continue;
+      if (expires === undefined) {
+        // A deployment that passes a past date deploys an expired identity: the template's default says nothing.
+        const setBy = identity.deploymentTags?.[ctx.catalog.tags.expires];
+        if (setBy !== undefined)
+          ctx.report({
+            resource: identity.resource,
+            identity,
+            detail: 'Expires::deployment',
+            messageId: 'expiryAtDeployment',
+            data: { name: identity.name, tag: ctx.catalog.tags.expires, setBy },
+            pending: true,
+          });
+        continue;
+      }
       const source = profile.record ? `catalog identity ${profile.record.id}` : `tag ${ctx.catalog.tags.expires}`;
       const base = { resource: identity.resource, identity, detail: `Expires::${expires}` };
       if (!isExpiryDate(expires)) {

@@ -826,6 +826,16 @@ describe("an identity's tags and name written by parameters: whose identity it i
     );
   });
 
+  it('holds an expiry tag a deployment may set as pending, and reads the date the deployment gives', () => {
+    const expiries = (parameters?: Record<string, string>) =>
+      check([TEMPLATE], parameters ? { parameters } : {})
+        .result!.findings.filter((finding) => finding.ruleId === 'identity-expiry')
+        .map((finding) => `${finding.level} ${verdictLine(finding)}`);
+    expect(expiries()).toEqual(['mandatory identity-expiry Expiring Expires::deployment pending']);
+    expect(expiries({ Expiry: '2020-01-31' })).toEqual(['mandatory identity-expiry Expiring Expires::2020-01-31']);
+    expect(expiries({ Expiry: '2099-12-31' })).toEqual([]);
+  });
+
   it("reads the deployment's owner when its values are given", () => {
     expect(owners({ Owner: 'team-data', EitherTeam: 'team-data', RoleName: 'payments-api-runtime' })).toEqual([
       'mandatory require-owner Named Owner::missing',

@@ -35,6 +35,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an expiry tag a deployment sets is pending, naming what sets it: a deployment may pass a past date',
+      model: model({
+        identities: [
+          {
+            ...role('TempRole'),
+            deploymentTags: {
+              expires: 'Ref Expiry (a parameter the deployment may set to a value other than its default)',
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'TempRole',
+          identity: 'TestStack/TempRole',
+          detail: 'Expires::deployment',
+          pending: true,
+          message:
+            'TempRole takes its expires tag from Ref Expiry (a parameter the deployment may set to a value other than its ' +
+            "default): whether it has expired is known only at deployment. Give the deployment's values (--parameters), " +
+            'write the tag as a date, or record the expiry in its catalog identity record.',
+        },
+      ],
+    },
+    {
       name: 'a catalog record that expired last month',
       catalog: recordCatalog,
       model: model({ identities: [role('migration-runner')] }),
