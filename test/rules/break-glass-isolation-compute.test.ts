@@ -66,6 +66,21 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
       Type: 'AWS::Batch::JobDefinition',
       Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', JobRoleArn: arn } },
     },
+    EcsJob: {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: { Type: 'container', EcsProperties: { TaskProperties: [{ TaskRoleArn: arn }] } },
+    },
+    MpiJob: {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: {
+        Type: 'multinode',
+        NodeProperties: {
+          MainNode: 0,
+          NumNodes: 2,
+          NodeRangeProperties: [{ TargetNodes: '0:', Container: { ExecutionRoleArn: arn } }],
+        },
+      },
+    },
     Lab: { Type: 'AWS::SageMaker::NotebookInstance', Properties: { RoleArn: arn } },
     Web: { Type: 'AWS::AppRunner::Service', Properties: { InstanceConfiguration: { InstanceRoleArn: arn } } },
     Pull: {
@@ -78,10 +93,12 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
   const template = { stack: 'App', file: 'app.template.json', template: { Resources: resources } };
   const EXPECTED = [
     'break-glass-isolation mandatory Build Attachment::codebuild',
+    'break-glass-isolation mandatory EcsJob Attachment::batch',
     'break-glass-isolation mandatory Etl Attachment::glue',
     'break-glass-isolation mandatory Flow Attachment::state-machine',
     'break-glass-isolation mandatory Job Attachment::batch',
     'break-glass-isolation mandatory Lab Attachment::sagemaker',
+    'break-glass-isolation mandatory MpiJob Attachment::batch',
     'break-glass-isolation mandatory Nodes Attachment::eks-nodes',
     'break-glass-isolation mandatory Notebook Attachment::glue',
     'break-glass-isolation mandatory Pipeline Attachment::codepipeline',
@@ -91,7 +108,7 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     'break-glass-isolation mandatory Web Attachment::app-runner',
   ];
 
-  it('reports a break-glass role run by each service, nested properties (Batch, App Runner) included', () => {
+  it('reports a break-glass role run by each service, nested properties and lists (Batch, App Runner) included', () => {
     expect(attachedCompute(modelFromTemplates([template]))).toEqual(EXPECTED);
   });
 
@@ -187,6 +204,16 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
         type: 'container',
         containerProperties: JSON.stringify({ image: 'busybox', jobRoleArn: ARN }),
       }),
+      resource('aws:batch/jobDefinition:JobDefinition', 'ecs-job', {
+        type: 'container',
+        ecsProperties: JSON.stringify({ taskProperties: [{ containers: [], taskRoleArn: ARN }] }),
+      }),
+      resource('aws:batch/jobDefinition:JobDefinition', 'mpi-job', {
+        type: 'multinode',
+        nodeProperties: JSON.stringify({
+          nodeRangeProperties: [{ targetNodes: '0:', container: { executionRoleArn: ARN } }],
+        }),
+      }),
       resource('aws:sagemaker/notebookInstance:NotebookInstance', 'lab', { roleArn: ARN }),
       resource('aws:apprunner/service:Service', 'web', { instanceConfiguration: { instanceRoleArn: ARN } }),
       resource('aws:apprunner/service:Service', 'pull', {
@@ -197,10 +224,12 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     ]);
     expect(attachedCompute(model)).toEqual([
       'break-glass-isolation mandatory build Attachment::codebuild',
+      'break-glass-isolation mandatory ecs-job Attachment::batch',
       'break-glass-isolation mandatory etl Attachment::glue',
       'break-glass-isolation mandatory flow Attachment::state-machine',
       'break-glass-isolation mandatory job Attachment::batch',
       'break-glass-isolation mandatory lab Attachment::sagemaker',
+      'break-glass-isolation mandatory mpi-job Attachment::batch',
       'break-glass-isolation mandatory nodes Attachment::eks-nodes',
       'break-glass-isolation mandatory notebook Attachment::glue',
       'break-glass-isolation mandatory pipeline Attachment::codepipeline',
@@ -267,6 +296,14 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
             container_properties: JSON.stringify({ image: 'busybox', jobRoleArn: ARN }),
           },
         },
+        {
+          address: 'aws_batch_job_definition.ecs',
+          values: {
+            name: 'ecs',
+            type: 'container',
+            ecs_properties: JSON.stringify({ taskProperties: [{ containers: [], executionRoleArn: ARN }] }),
+          },
+        },
         { address: 'aws_sagemaker_notebook_instance.lab', values: { name: 'lab', role_arn: ARN } },
         {
           address: 'aws_apprunner_service.web',
@@ -287,6 +324,7 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
     expect(attachedCompute(model)).toEqual([
       'break-glass-isolation mandatory aws_apprunner_service.pull Attachment::app-runner',
       'break-glass-isolation mandatory aws_apprunner_service.web Attachment::app-runner',
+      'break-glass-isolation mandatory aws_batch_job_definition.ecs Attachment::batch',
       'break-glass-isolation mandatory aws_batch_job_definition.job Attachment::batch',
       'break-glass-isolation mandatory aws_codebuild_project.build Attachment::codebuild',
       'break-glass-isolation mandatory aws_codepipeline.pipeline Attachment::codepipeline',

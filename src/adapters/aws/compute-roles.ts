@@ -1,5 +1,8 @@
 import type { ComputeAttachment } from '../../model/model.js';
 
+/** A path step that reads each item of a list (Batch's `EcsProperties.TaskProperties`). */
+export const EACH = '*';
+
 /**
  * One AWS resource property that names a role the service, or the code it runs, then acts as: the role is attached to
  * that compute (Identity.attachments), which break-glass-isolation reports for a break-glass role and the audit view
@@ -8,7 +11,7 @@ import type { ComputeAttachment } from '../../model/model.js';
  */
 export interface ComputeRole {
   kind: ComputeAttachment['kind'];
-  /** The CloudFormation type and property path, as the CloudFormation resource schema spells them. */
+  /** The CloudFormation type and property path (EACH: every item of a list), as its resource schema spells them. */
   cloudFormation: { type: string; path: readonly string[] };
   /**
    * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
@@ -33,6 +36,8 @@ const role = (
   terraform: { type: terraform, ...(extra.single ? { single: extra.single } : {}) },
 });
 
+const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
 
 /**
@@ -40,8 +45,9 @@ const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'au
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege.
  *
- * Not read (yet): Batch's `EcsProperties`, `NodeProperties` and `EksProperties` (roles in lists of containers), and
- * services that assume a role for one action only (EventBridge targets, Scheduler, Pipes, Firehose, AppSync).
+ * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), CodePipeline's action
+ * roles, and services that assume a role for one action only (EventBridge targets, Scheduler, Pipes, Firehose,
+ * AppSync).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -95,6 +101,31 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['batch/jobDefinition:JobDefinition', 'containerProperties', 'executionRoleArn'],
     'aws_batch_job_definition',
     { json: true },
+  ),
+  ...(['TaskRoleArn', 'ExecutionRoleArn'] as const).map((property) =>
+    role(
+      'batch',
+      ['AWS::Batch::JobDefinition', 'EcsProperties', 'TaskProperties', EACH, property],
+      ['batch/jobDefinition:JobDefinition', 'ecsProperties', 'taskProperties', EACH, camel(property)],
+      'aws_batch_job_definition',
+      { json: true },
+    ),
+  ),
+  ...(['JobRoleArn', 'ExecutionRoleArn'] as const).map((property) =>
+    role(
+      'batch',
+      ['AWS::Batch::JobDefinition', 'NodeProperties', 'NodeRangeProperties', EACH, 'Container', property],
+      [
+        'batch/jobDefinition:JobDefinition',
+        'nodeProperties',
+        'nodeRangeProperties',
+        EACH,
+        'container',
+        camel(property),
+      ],
+      'aws_batch_job_definition',
+      { json: true },
+    ),
   ),
   role(
     'sagemaker',

@@ -11,7 +11,7 @@ import {
   type Secret,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { COMPUTE_ROLES, type ComputeRole } from '../aws/compute-roles.js';
+import { COMPUTE_ROLES, EACH, type ComputeRole } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
 import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
@@ -257,22 +257,18 @@ class ModelBuilder {
    * what it finds.
    */
   private linksOnlyOwn(stack: StackContext): boolean {
-    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => {
-      const logicalId = stack.resolver.referencedResource(raw);
-      if (logicalId === undefined || logicalId.includes('/')) return false;
-      return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
-    };
+    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => this.ownReference(stack, raw, kind);
+    const ownAt = (raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean =>
+      this.ownAt(stack, raw, path, kind);
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
       if (!lookups) continue;
       const properties = resource.Properties ?? {};
       for (const { property, path, kind, list, ifSet } of lookups) {
-        let raw = properties[property];
-        // Nested: through records written as records; a level written with an intrinsic is resolved first: wait.
-        for (const key of path ?? []) {
-          if (raw === undefined) break;
-          if (!isRecord(raw) || isIntrinsic(raw)) return false;
-          raw = Object.hasOwn(raw, key) ? raw[key] : undefined;
+        const raw = properties[property];
+        if (path) {
+          if (!ownAt(raw, path, kind)) return false;
+          continue;
         }
         if (raw === undefined && (list || ifSet)) continue;
         if (!list) {
@@ -285,6 +281,30 @@ class ModelBuilder {
       }
     }
     return true;
+  }
+
+  /** A `Ref` or `Fn::GetAtt` to an identity of `kind` (or a secret) of the stack's own template. */
+  private ownReference(stack: StackContext, raw: unknown, kind: IdentityKind | 'secret'): boolean {
+    const logicalId = stack.resolver.referencedResource(raw);
+    if (logicalId === undefined || logicalId.includes('/')) return false;
+    return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
+  }
+
+  /**
+   * A nested lookup (always `ifSet`): through records and lists written as such; a level written with an intrinsic is
+   * resolved first, so the stack waits.
+   */
+  private ownAt(stack: StackContext, raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean {
+    if (raw === undefined) return true;
+    const [key, ...rest] = path;
+    if (key === undefined) return this.ownReference(stack, raw, kind);
+    if (key === EACH)
+      return (
+        Array.isArray(raw) &&
+        (raw as unknown[]).every((item) => stack.resolver.isNoValue(item) || this.ownAt(stack, item, rest, kind))
+      );
+    if (!isRecord(raw) || isIntrinsic(raw)) return false;
+    return this.ownAt(stack, Object.hasOwn(raw, key) ? raw[key] : undefined, rest, kind);
   }
 
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
@@ -484,9 +504,8 @@ class ModelBuilder {
     path: readonly string[],
     kind: ComputeAttachment['kind'],
   ): void {
-    const raw = propertyAt(stack, resource.Properties, path);
-    if (raw === undefined) return;
-    this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
+    for (const raw of valuesAt(stack, resource.Properties, path))
+      this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
   }
 
   private addIdentity(identity: Identity): void {
@@ -534,17 +553,18 @@ class ModelBuilder {
 }
 
 /**
- * The value at a property path, raw so a `Ref` can be followed: each level written as a record is read as written,
- * one written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is resolved first. undefined where a level is left out
- * (or is `AWS::NoValue`); an Unknown level is the value (a reference known at apply).
+ * The values at a property path (EACH: every item of a list, as eachItem reads it), raw so a `Ref` can be followed:
+ * each level written as a record is read as written, one written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is
+ * resolved first. None where a level is left out (or is `AWS::NoValue`); an Unknown level is the value (a reference
+ * known at apply).
  */
-function propertyAt(stack: StackContext, properties: unknown, path: readonly string[]): unknown {
-  let value = properties;
-  for (const key of path) {
-    if (isIntrinsic(value)) value = stack.resolver.resolve(value);
-    if (isUnknown(value)) return value;
-    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
-    value = value[key];
-  }
-  return value;
+function valuesAt(stack: StackContext, value: unknown, path: readonly string[]): unknown[] {
+  const [key, ...rest] = path;
+  if (key === undefined) return value === undefined ? [] : [value];
+  if (value === undefined) return [];
+  if (key === EACH) return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, item, rest));
+  const record = isIntrinsic(value) ? stack.resolver.resolve(value) : value;
+  if (isUnknown(record)) return [record];
+  if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
+  return valuesAt(stack, record[key], rest);
 }

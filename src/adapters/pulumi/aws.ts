@@ -1,4 +1,4 @@
-import { COMPUTE_ROLES } from '../aws/compute-roles.js';
+import { COMPUTE_ROLES, EACH } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
@@ -354,9 +354,9 @@ class ModelBuilder {
   linkCompute(entry: Entry, { path, kind, json }: ComputeLink): void {
     const [property, ...nested] = path;
     if (property === undefined) return;
-    const value = valueAt(entry.props[property], nested, json ?? false);
-    if (value === undefined) return;
-    for (const role of this.findIdentities(entry, property, 'aws-role', { value }))
+    const values = valuesAt(entry.props[property], nested, json ?? false);
+    if (values.length === 0) return;
+    for (const role of this.findIdentities(entry, property, 'aws-role', { value: values }))
       role.attachments.push({ kind, source: entry.ref });
   }
 
@@ -441,24 +441,23 @@ class ModelBuilder {
 }
 
 /**
- * The value under `path` in a property's value (parsed first when `json`): an unknown level is the value (a reference
- * known at apply), a level left out (or JSON that does not parse) undefined.
+ * The values under `path` (EACH: every item of a list) in a property's value, parsed first when `json`: an unknown
+ * level is the value (a reference known at apply); none where a level is left out or the JSON does not parse.
  */
-function valueAt(value: unknown, path: readonly string[], json: boolean): unknown {
-  let current = value;
-  if (json && typeof current === 'string') {
+function valuesAt(value: unknown, path: readonly string[], json: boolean): unknown[] {
+  if (json && typeof value === 'string') {
     try {
-      current = JSON.parse(current) as unknown;
+      return valuesAt(JSON.parse(value) as unknown, path, false);
     } catch {
-      return undefined;
+      return [];
     }
   }
-  for (const key of path) {
-    if (isUnknown(current)) return current;
-    if (!isKnownRecord(current) || !Object.hasOwn(current, key)) return undefined;
-    current = current[key];
-  }
-  return current;
+  const [key, ...rest] = path;
+  if (key === undefined) return items(value);
+  if (isUnknown(value)) return [value];
+  if (key === EACH) return Array.isArray(value) ? value.flatMap((item: unknown) => valuesAt(item, rest, false)) : [];
+  if (!isKnownRecord(value) || !Object.hasOwn(value, key)) return [];
+  return valuesAt(value[key], rest, false);
 }
 
 function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
