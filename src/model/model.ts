@@ -241,9 +241,30 @@ export type IdentityKind =
 export type IdentityClass = 'human' | 'service' | 'workload' | 'agent' | 'break-glass';
 export const IDENTITY_CLASSES: readonly IdentityClass[] = ['human', 'service', 'workload', 'agent', 'break-glass'];
 
-/** What runs as the identity: an instance profile, a Lambda function, a pod, a VM or node pool, a serverless service. */
+/**
+ * What runs as the identity: an instance profile, a Lambda function, a pod, a VM or node pool, a serverless service,
+ * or an AWS service that acts as the role it is given (adapters/aws/compute-roles.ts). The kind is shown in findings
+ * and the audit view (`codebuild BuildProject`).
+ */
 export interface ComputeAttachment {
-  kind: 'instance-profile' | 'lambda' | 'ecs-task' | 'pod' | 'vm' | 'serverless' | 'other';
+  kind:
+    | 'instance-profile'
+    | 'lambda'
+    | 'ecs-task'
+    | 'ecs-task-execution'
+    | 'codebuild'
+    | 'codepipeline'
+    | 'state-machine'
+    | 'glue'
+    | 'batch'
+    | 'sagemaker'
+    | 'app-runner'
+    | 'eks-nodes'
+    | 'eks-pod-identity'
+    | 'pod'
+    | 'vm'
+    | 'serverless'
+    | 'other';
   source: ResourceRef;
   /**
    * Kubernetes pods: whether they get the account's token mounted. The pod spec decides when it says (true or false),

@@ -162,6 +162,22 @@ describe('audit of the examples', () => {
   });
 });
 
+describe('what runs as each role', () => {
+  it('lists the CodeBuild projects, the pipeline and the ECS task a CDK pipeline app gives its roles to', () => {
+    const { audit } = auditOf(['test/corpus/aws/cdk-codepipeline-build-deploy.template.yaml']);
+    const runsOn = Object.fromEntries(
+      audit.identities.filter((row) => row.runsOn.length > 0).map((row) => [row.name, row.runsOn]),
+    );
+    expect(runsOn).toMatchObject({
+      BuildDeployPipelineRole3223E55F: ['codepipeline BuildDeployPipeline5EEC284B'],
+      BuildImageRoleA9C72406: ['codebuild BuildImage74257FD8'],
+      BuildTestRoleC332A422: ['codebuild BuildTestC9659529'],
+      FargateTaskDefExecutionRole272677A9: ['ecs-task-execution FargateTaskDefC6FB60B4'],
+      FargateTaskDefTaskRole0B257552: ['ecs-task FargateTaskDefC6FB60B4'],
+    });
+  });
+});
+
 describe("the audit reads the evaluation's profiles", () => {
   it('gives the audit it gives from profiles worked out afresh (an evaluation result it did not make, another catalog)', () => {
     const { model, catalog, evaluation, audit } = auditOf(EXAMPLES);

@@ -10,10 +10,13 @@ import {
   type Model,
   type Secret,
 } from '../../model/model.js';
+import { isRecord } from '../../util/records.js';
+import { COMPUTE_ROLES, EACH, type ComputeRole } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
 import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
+import { isIntrinsic } from './intrinsics.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
@@ -133,12 +136,6 @@ const LINKERS: Record<string, Linker> = {
       });
     });
   },
-  'AWS::Lambda::Function': (b, stack, id, resource) => {
-    b.linkCompute(stack, id, resource, 'Role', 'lambda');
-  },
-  'AWS::ECS::TaskDefinition': (b, stack, id, resource) => {
-    b.linkCompute(stack, id, resource, 'TaskRoleArn', 'ecs-task');
-  },
   'AWS::Events::Rule': (b, stack, id, resource) => {
     b.addMonitor(stack, id, 'event-rule', resource.Properties?.EventPattern);
   },
@@ -151,13 +148,33 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+/** Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order. */
+const COMPUTE_BY_TYPE = new Map<string, ComputeRole[]>();
+for (const compute of COMPUTE_ROLES) {
+  const { type } = compute.cloudFormation;
+  COMPUTE_BY_TYPE.set(type, [...(COMPUTE_BY_TYPE.get(type) ?? []), compute]);
+}
+for (const [type, computes] of COMPUTE_BY_TYPE)
+  LINKERS[type] = (b, stack, id, resource) => {
+    for (const { cloudFormation, kind } of computes) b.linkCompute(stack, id, resource, cloudFormation.path, kind);
+  };
+
 /**
  * The references each linker of LINKERS looks up as an identity (of `kind`) or a secret: `list` properties item by
- * item (eachItem), the others as one value; `ifSet` ones only when written. A linker that looks up a property not
- * listed here fails as an internal error when its stack is linked ahead (ModelBuilder.notAhead), so the table and
- * the linkers cannot drift apart silently.
+ * item (eachItem), the others as one value; `ifSet` ones only when written; `path`, the keys under `property` of a
+ * nested one (Batch's `ContainerProperties.JobRoleArn`), read through records written as records (propertyAt). A
+ * linker that looks up a property not listed here fails as an internal error when its stack is linked ahead
+ * (ModelBuilder.notAhead), so the table and the linkers cannot drift apart silently.
  */
-const LOOKUPS: Record<string, { property: string; kind: IdentityKind | 'secret'; list?: true; ifSet?: true }[]> = {
+interface Lookup {
+  property: string;
+  path?: readonly string[];
+  kind: IdentityKind | 'secret';
+  list?: true;
+  ifSet?: true;
+}
+
+const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::IAM::User': [{ property: 'Groups', kind: 'aws-group', list: true }],
   'AWS::IAM::Policy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
   'AWS::IAM::ManagedPolicy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
@@ -171,10 +188,14 @@ const LOOKUPS: Record<string, { property: string; kind: IdentityKind | 'secret';
   'AWS::IAM::AccessKey': [{ property: 'UserName', kind: 'aws-user' }],
   'AWS::IAM::ServiceSpecificCredential': [{ property: 'UserName', kind: 'aws-user' }],
   'AWS::IAM::InstanceProfile': [{ property: 'Roles', kind: 'aws-role', list: true }],
-  'AWS::Lambda::Function': [{ property: 'Role', kind: 'aws-role', ifSet: true }],
-  'AWS::ECS::TaskDefinition': [{ property: 'TaskRoleArn', kind: 'aws-role', ifSet: true }],
   'AWS::SecretsManager::RotationSchedule': [{ property: 'SecretId', kind: 'secret' }],
 };
+for (const { cloudFormation } of COMPUTE_ROLES) {
+  const [property, ...path] = cloudFormation.path;
+  if (property === undefined) continue;
+  const lookup: Lookup = { property, kind: 'aws-role', ifSet: true, ...(path.length > 0 ? { path } : {}) };
+  (LOOKUPS[cloudFormation.type] ??= []).push(lookup);
+}
 
 class ModelBuilder {
   private readonly externalReferences: NonNullable<Model['externalReferences']> = [];
@@ -236,17 +257,19 @@ class ModelBuilder {
    * what it finds.
    */
   private linksOnlyOwn(stack: StackContext): boolean {
-    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => {
-      const logicalId = stack.resolver.referencedResource(raw);
-      if (logicalId === undefined || logicalId.includes('/')) return false;
-      return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
-    };
+    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => this.ownReference(stack, raw, kind);
+    const ownAt = (raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean =>
+      this.ownAt(stack, raw, path, kind);
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
       if (!lookups) continue;
       const properties = resource.Properties ?? {};
-      for (const { property, kind, list, ifSet } of lookups) {
+      for (const { property, path, kind, list, ifSet } of lookups) {
         const raw = properties[property];
+        if (path) {
+          if (!ownAt(raw, path, kind)) return false;
+          continue;
+        }
         if (raw === undefined && (list || ifSet)) continue;
         if (!list) {
           if (!own(raw, kind)) return false;
@@ -258,6 +281,30 @@ class ModelBuilder {
       }
     }
     return true;
+  }
+
+  /** A `Ref` or `Fn::GetAtt` to an identity of `kind` (or a secret) of the stack's own template. */
+  private ownReference(stack: StackContext, raw: unknown, kind: IdentityKind | 'secret'): boolean {
+    const logicalId = stack.resolver.referencedResource(raw);
+    if (logicalId === undefined || logicalId.includes('/')) return false;
+    return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
+  }
+
+  /**
+   * A nested lookup (always `ifSet`): through records and lists written as such; a level written with an intrinsic is
+   * resolved first, so the stack waits.
+   */
+  private ownAt(stack: StackContext, raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean {
+    if (raw === undefined) return true;
+    const [key, ...rest] = path;
+    if (key === undefined) return this.ownReference(stack, raw, kind);
+    if (key === EACH)
+      return (
+        Array.isArray(raw) &&
+        (raw as unknown[]).every((item) => stack.resolver.isNoValue(item) || this.ownAt(stack, item, rest, kind))
+      );
+    if (!isRecord(raw) || isIntrinsic(raw)) return false;
+    return this.ownAt(stack, Object.hasOwn(raw, key) ? raw[key] : undefined, rest, kind);
   }
 
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
@@ -449,17 +496,16 @@ class ModelBuilder {
     user.credentials.push({ kind, source: stack.ref(logicalId) });
   }
 
-  /** A Lambda function's or ECS task's role (`property`): an attachment of that kind on the role. */
+  /** The role a compute resource runs as (at property `path`, COMPUTE_ROLES): an attachment of that kind on the role. */
   linkCompute(
     stack: StackContext,
     logicalId: string,
     resource: CfnResource,
-    property: string,
+    path: readonly string[],
     kind: ComputeAttachment['kind'],
   ): void {
-    const raw = resource.Properties?.[property];
-    if (raw === undefined) return;
-    this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
+    for (const raw of valuesAt(stack, resource.Properties, path))
+      this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
   }
 
   private addIdentity(identity: Identity): void {
@@ -504,4 +550,21 @@ class ModelBuilder {
     }
     return user;
   }
+}
+
+/**
+ * The values at a property path (EACH: every item of a list, as eachItem reads it), raw so a `Ref` can be followed:
+ * each level written as a record is read as written, one written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is
+ * resolved first. None where a level is left out (or is `AWS::NoValue`); an Unknown level is the value (a reference
+ * known at apply).
+ */
+function valuesAt(stack: StackContext, value: unknown, path: readonly string[]): unknown[] {
+  const [key, ...rest] = path;
+  if (key === undefined) return value === undefined ? [] : [value];
+  if (value === undefined) return [];
+  if (key === EACH) return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, item, rest));
+  const record = isIntrinsic(value) ? stack.resolver.resolve(value) : value;
+  if (isUnknown(record)) return [record];
+  if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
+  return valuesAt(stack, record[key], rest);
 }

@@ -1,3 +1,4 @@
+import { COMPUTE_ROLES, EACH } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
@@ -41,9 +42,11 @@ interface CredentialLink {
   kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential';
 }
 
+/** A property (`path`, nested; `json`: its first property a JSON string) naming the role compute runs as. */
 interface ComputeLink {
-  property: string;
+  path: readonly string[];
   kind: ComputeAttachment['kind'];
+  json?: true;
 }
 
 const CREDENTIALS: Record<string, CredentialLink> = {
@@ -55,11 +58,12 @@ const CREDENTIALS: Record<string, CredentialLink> = {
   },
 };
 
-const COMPUTE: Record<string, ComputeLink> = {
-  'aws:iam/instanceProfile:InstanceProfile': { property: 'role', kind: 'instance-profile' },
-  'aws:lambda/function:Function': { property: 'role', kind: 'lambda' },
-  'aws:ecs/taskDefinition:TaskDefinition': { property: 'taskRoleArn', kind: 'ecs-task' },
+/** Compute by type: an instance profile's role, and the roles of COMPUTE_ROLES, in the table's order. */
+const COMPUTE: Record<string, ComputeLink[]> = {
+  'aws:iam/instanceProfile:InstanceProfile': [{ path: ['role'], kind: 'instance-profile' }],
 };
+for (const { pulumi, kind } of COMPUTE_ROLES)
+  (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
 
 const LINKERS: Record<string, Linker> = {
   'aws:iam/role:Role': (b, e) => {
@@ -130,9 +134,9 @@ for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
     b.linkCredential(e, credential);
   };
-for (const [type, compute] of Object.entries(COMPUTE))
+for (const [type, computes] of Object.entries(COMPUTE))
   LINKERS[type] = (b, e) => {
-    b.linkCompute(e, compute);
+    for (const compute of computes) b.linkCompute(e, compute);
   };
 
 /**
@@ -213,10 +217,15 @@ class ModelBuilder {
    * names the stack does not create), the property's dependencies of the right kind. What stays unresolved is
    * recorded as an external reference.
    */
-  findIdentities(entry: Entry, property: string, kind: IdentityKind, options: { external?: boolean } = {}): Identity[] {
+  findIdentities(
+    entry: Entry,
+    property: string,
+    kind: IdentityKind,
+    options: { external?: boolean; value?: unknown } = {},
+  ): Identity[] {
     const found: Identity[] = [];
     let unresolved: unknown[] = [];
-    for (const item of items(entry.props[property])) {
+    for (const item of items('value' in options ? options.value : entry.props[property])) {
       const match = typeof item === 'string' ? this.identityByReference(item, kind) : undefined;
       if (match) found.push(match);
       else unresolved.push(item);
@@ -338,9 +347,16 @@ class ModelBuilder {
     (user ?? this.externalUser(entry, entry.props[property])).credentials.push({ kind, source: entry.ref });
   }
 
-  linkCompute(entry: Entry, { property, kind }: ComputeLink): void {
-    if (entry.props[property] === undefined) return;
-    for (const role of this.findIdentities(entry, property, 'aws-role'))
+  /**
+   * The role compute runs as: the value at `path`, or, where a level is unknown in preview, the roles the top
+   * property depends on (all of them: for Batch's `containerProperties`, its job and execution roles alike).
+   */
+  linkCompute(entry: Entry, { path, kind, json }: ComputeLink): void {
+    const [property, ...nested] = path;
+    if (property === undefined) return;
+    const values = valuesAt(entry.props[property], nested, json ?? false);
+    if (values.length === 0) return;
+    for (const role of this.findIdentities(entry, property, 'aws-role', { value: values }))
       role.attachments.push({ kind, source: entry.ref });
   }
 
@@ -422,6 +438,26 @@ class ModelBuilder {
     }
     return user;
   }
+}
+
+/**
+ * The values under `path` (EACH: every item of a list) in a property's value, parsed first when `json`: an unknown
+ * level is the value (a reference known at apply); none where a level is left out or the JSON does not parse.
+ */
+function valuesAt(value: unknown, path: readonly string[], json: boolean): unknown[] {
+  if (json && typeof value === 'string') {
+    try {
+      return valuesAt(JSON.parse(value) as unknown, path, false);
+    } catch {
+      return [];
+    }
+  }
+  const [key, ...rest] = path;
+  if (key === undefined) return items(value);
+  if (isUnknown(value)) return [value];
+  if (key === EACH) return Array.isArray(value) ? value.flatMap((item: unknown) => valuesAt(item, rest, false)) : [];
+  if (!isKnownRecord(value) || !Object.hasOwn(value, key)) return [];
+  return valuesAt(value[key], rest, false);
 }
 
 function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {

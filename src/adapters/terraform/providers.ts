@@ -13,6 +13,7 @@
  * - Maps (tags, labels, annotations, Kubernetes secret data) keep their keys as written.
  */
 import { isUnknown } from '../../model/model.js';
+import { COMPUTE_ROLES } from '../aws/compute-roles.js';
 import { isKnownRecord, isRecord } from '../../util/records.js';
 
 export interface ResourceMapping {
@@ -115,8 +116,13 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // An OIDC provider grants nothing by itself: the roles that trust it are judged on their trust policies.
   aws_iam_openid_connect_provider: aws('iam/openIdConnectProvider:OpenIdConnectProvider'),
   aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
-  aws_lambda_function: aws('lambda/function:Function'),
-  aws_ecs_task_definition: aws('ecs/taskDefinition:TaskDefinition'),
+  // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
+  ...Object.fromEntries(
+    COMPUTE_ROLES.map(({ pulumi, terraform }): [string, ResourceMapping] => [
+      terraform.type,
+      { pulumiType: pulumi.type, ...(terraform.single ? { single: terraform.single } : {}) },
+    ]),
+  ),
   aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],

@@ -246,7 +246,7 @@ describe('SAM: AWS::Serverless::Function', () => {
 });
 
 describe('SAM: state machines and APIs', () => {
-  it('creates <StateMachineId>Role trusting Step Functions with its policies, and a role per event source that starts it', () => {
+  it('creates <StateMachineId>Role trusting Step Functions with its policies, run by the state machine, and a role per event source that starts it', () => {
     const found = identities({
       Resources: {
         Flow: {
@@ -277,7 +277,7 @@ describe('SAM: state machines and APIs', () => {
           },
         ],
         trust: [{ Service: ['states.amazonaws.com'] }],
-        attachments: [],
+        attachments: ['state-machine Flow'],
       },
       {
         id: 'App/FlowNightlyRole',

@@ -1,0 +1,168 @@
+import type { ComputeAttachment } from '../../model/model.js';
+
+/** A path step that reads each item of a list (Batch's `EcsProperties.TaskProperties`). */
+export const EACH = '*';
+
+/**
+ * One AWS resource property that names a role the service, or the code it runs, then acts as: the role is attached to
+ * that compute (Identity.attachments), which break-glass-isolation reports for a break-glass role and the audit view
+ * lists. Every AWS front-end reads the same facts: CloudFormation (to-model.ts), Pulumi (aws.ts) and, through
+ * Pulumi's records, Terraform (providers.ts).
+ */
+export interface ComputeRole {
+  kind: ComputeAttachment['kind'];
+  /** The CloudFormation type and property path (EACH: every item of a list), as its resource schema spells them. */
+  cloudFormation: { type: string; path: readonly string[] };
+  /**
+   * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
+   * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
+   * AWS API's spelling.
+   */
+  pulumi: { type: string; path: readonly string[]; json?: true };
+  /** The Terraform type Pulumi's type is generated from, and its blocks of one on the path (providers.ts `single`). */
+  terraform: { type: string; single?: readonly string[] };
+}
+
+const role = (
+  kind: ComputeAttachment['kind'],
+  cloudFormation: [type: string, ...path: string[]],
+  pulumi: [type: string, ...path: string[]],
+  terraform: string,
+  extra: { json?: true; single?: readonly string[] } = {},
+): ComputeRole => ({
+  kind,
+  cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) },
+  pulumi: { type: `aws:${pulumi[0]}`, path: pulumi.slice(1), ...(extra.json ? { json: true as const } : {}) },
+  terraform: { type: terraform, ...(extra.single ? { single: extra.single } : {}) },
+});
+
+const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
+
+/**
+ * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
+ * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
+ * act with the role's privilege.
+ *
+ * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), CodePipeline's action
+ * roles, and services that assume a role for one action only (EventBridge targets, Scheduler, Pipes, Firehose,
+ * AppSync).
+ */
+export const COMPUTE_ROLES: readonly ComputeRole[] = [
+  role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
+  role(
+    'ecs-task',
+    ['AWS::ECS::TaskDefinition', 'TaskRoleArn'],
+    ['ecs/taskDefinition:TaskDefinition', 'taskRoleArn'],
+    'aws_ecs_task_definition',
+  ),
+  role(
+    'ecs-task-execution',
+    ['AWS::ECS::TaskDefinition', 'ExecutionRoleArn'],
+    ['ecs/taskDefinition:TaskDefinition', 'executionRoleArn'],
+    'aws_ecs_task_definition',
+  ),
+  role(
+    'codebuild',
+    ['AWS::CodeBuild::Project', 'ServiceRole'],
+    ['codebuild/project:Project', 'serviceRole'],
+    'aws_codebuild_project',
+  ),
+  role(
+    'codepipeline',
+    ['AWS::CodePipeline::Pipeline', 'RoleArn'],
+    ['codepipeline/pipeline:Pipeline', 'roleArn'],
+    'aws_codepipeline',
+  ),
+  role(
+    'state-machine',
+    ['AWS::StepFunctions::StateMachine', 'RoleArn'],
+    ['sfn/stateMachine:StateMachine', 'roleArn'],
+    'aws_sfn_state_machine',
+  ),
+  role('glue', ['AWS::Glue::Job', 'Role'], ['glue/job:Job', 'roleArn'], 'aws_glue_job'),
+  role(
+    'glue',
+    ['AWS::Glue::DevEndpoint', 'RoleArn'],
+    ['glue/devEndpoint:DevEndpoint', 'roleArn'],
+    'aws_glue_dev_endpoint',
+  ),
+  role(
+    'batch',
+    ['AWS::Batch::JobDefinition', 'ContainerProperties', 'JobRoleArn'],
+    ['batch/jobDefinition:JobDefinition', 'containerProperties', 'jobRoleArn'],
+    'aws_batch_job_definition',
+    { json: true },
+  ),
+  role(
+    'batch',
+    ['AWS::Batch::JobDefinition', 'ContainerProperties', 'ExecutionRoleArn'],
+    ['batch/jobDefinition:JobDefinition', 'containerProperties', 'executionRoleArn'],
+    'aws_batch_job_definition',
+    { json: true },
+  ),
+  ...(['TaskRoleArn', 'ExecutionRoleArn'] as const).map((property) =>
+    role(
+      'batch',
+      ['AWS::Batch::JobDefinition', 'EcsProperties', 'TaskProperties', EACH, property],
+      ['batch/jobDefinition:JobDefinition', 'ecsProperties', 'taskProperties', EACH, camel(property)],
+      'aws_batch_job_definition',
+      { json: true },
+    ),
+  ),
+  ...(['JobRoleArn', 'ExecutionRoleArn'] as const).map((property) =>
+    role(
+      'batch',
+      ['AWS::Batch::JobDefinition', 'NodeProperties', 'NodeRangeProperties', EACH, 'Container', property],
+      [
+        'batch/jobDefinition:JobDefinition',
+        'nodeProperties',
+        'nodeRangeProperties',
+        EACH,
+        'container',
+        camel(property),
+      ],
+      'aws_batch_job_definition',
+      { json: true },
+    ),
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::NotebookInstance', 'RoleArn'],
+    ['sagemaker/notebookInstance:NotebookInstance', 'roleArn'],
+    'aws_sagemaker_notebook_instance',
+  ),
+  role(
+    'app-runner',
+    ['AWS::AppRunner::Service', 'InstanceConfiguration', 'InstanceRoleArn'],
+    ['apprunner/service:Service', 'instanceConfiguration', 'instanceRoleArn'],
+    'aws_apprunner_service',
+    { single: APP_RUNNER_BLOCKS },
+  ),
+  role(
+    'app-runner',
+    ['AWS::AppRunner::Service', 'SourceConfiguration', 'AuthenticationConfiguration', 'AccessRoleArn'],
+    ['apprunner/service:Service', 'sourceConfiguration', 'authenticationConfiguration', 'accessRoleArn'],
+    'aws_apprunner_service',
+    { single: APP_RUNNER_BLOCKS },
+  ),
+  role(
+    'eks-nodes',
+    ['AWS::EKS::Nodegroup', 'NodeRole'],
+    ['eks/nodeGroup:NodeGroup', 'nodeRoleArn'],
+    'aws_eks_node_group',
+  ),
+  role(
+    'eks-pod-identity',
+    ['AWS::EKS::PodIdentityAssociation', 'RoleArn'],
+    ['eks/podIdentityAssociation:PodIdentityAssociation', 'roleArn'],
+    'aws_eks_pod_identity_association',
+  ),
+  role(
+    'eks-pod-identity',
+    ['AWS::EKS::PodIdentityAssociation', 'TargetRoleArn'],
+    ['eks/podIdentityAssociation:PodIdentityAssociation', 'targetRoleArn'],
+    'aws_eks_pod_identity_association',
+  ),
+];

@@ -1,0 +1,340 @@
+/**
+ * break-glass-isolation end to end, in each AWS front-end: a break-glass role given to the compute of AWS services
+ * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
+ * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity) is reported on that
+ * compute, as a Lambda function's role always was. The property names are written out here as each front-end spells
+ * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
+ * table, so a misspelt entry there fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../catalog/index.js';
+import type { CfnResource } from '../../src/adapters/cloudformation/template.js';
+import { modelFromTemplates, TemplateModelBuilder } from '../../src/adapters/cloudformation/to-model.js';
+import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import type { Model } from '../../src/model/model.js';
+import { terraformPlan } from '../terraform/support.js';
+
+const catalog = parseCatalog(
+  `apiVersion: entitlement-guard/v1
+owners: [{ id: team-platform, contact: platform@example.com }]
+`,
+  'catalog.yaml',
+);
+const NOW = new Date('2026-06-01T00:00:00Z');
+const TAGS = { owner: 'team-platform', 'identity-class': 'break-glass' };
+const ARN = 'arn:aws:iam::111122223333:role/break-glass';
+const SAML_TRUST = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' },
+      Action: 'sts:AssumeRoleWithSAML',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    },
+  ],
+};
+
+/** break-glass-isolation's compute findings: `rule level resource detail`, sorted. */
+function attachedCompute(model: Model): string[] {
+  return evaluate(model, { catalog, now: NOW, pending: 'fail-closed' })
+    .findings.filter((f) => f.ruleId === 'break-glass-isolation' && f.detail?.startsWith('Attachment::'))
+    .map((f) => [f.ruleId, f.level, f.resource.name, f.detail].join(' '))
+    .sort();
+}
+
+describe('break-glass-isolation: compute of AWS services, in CloudFormation', () => {
+  const arn = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
+  const resources: Record<string, CfnResource> = {
+    BreakGlass: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'break-glass',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+      },
+    },
+    Build: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: arn } },
+    Pipeline: { Type: 'AWS::CodePipeline::Pipeline', Properties: { RoleArn: arn } },
+    Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: arn } },
+    Etl: { Type: 'AWS::Glue::Job', Properties: { Role: { Ref: 'BreakGlass' } } },
+    Notebook: { Type: 'AWS::Glue::DevEndpoint', Properties: { RoleArn: arn } },
+    Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { ExecutionRoleArn: arn } },
+    Job: {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', JobRoleArn: arn } },
+    },
+    EcsJob: {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: { Type: 'container', EcsProperties: { TaskProperties: [{ TaskRoleArn: arn }] } },
+    },
+    MpiJob: {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: {
+        Type: 'multinode',
+        NodeProperties: {
+          MainNode: 0,
+          NumNodes: 2,
+          NodeRangeProperties: [{ TargetNodes: '0:', Container: { ExecutionRoleArn: arn } }],
+        },
+      },
+    },
+    Lab: { Type: 'AWS::SageMaker::NotebookInstance', Properties: { RoleArn: arn } },
+    Web: { Type: 'AWS::AppRunner::Service', Properties: { InstanceConfiguration: { InstanceRoleArn: arn } } },
+    Pull: {
+      Type: 'AWS::AppRunner::Service',
+      Properties: { SourceConfiguration: { AuthenticationConfiguration: { AccessRoleArn: arn } } },
+    },
+    Nodes: { Type: 'AWS::EKS::Nodegroup', Properties: { NodeRole: arn } },
+    Pods: { Type: 'AWS::EKS::PodIdentityAssociation', Properties: { RoleArn: arn } },
+  };
+  const template = { stack: 'App', file: 'app.template.json', template: { Resources: resources } };
+  const EXPECTED = [
+    'break-glass-isolation mandatory Build Attachment::codebuild',
+    'break-glass-isolation mandatory EcsJob Attachment::batch',
+    'break-glass-isolation mandatory Etl Attachment::glue',
+    'break-glass-isolation mandatory Flow Attachment::state-machine',
+    'break-glass-isolation mandatory Job Attachment::batch',
+    'break-glass-isolation mandatory Lab Attachment::sagemaker',
+    'break-glass-isolation mandatory MpiJob Attachment::batch',
+    'break-glass-isolation mandatory Nodes Attachment::eks-nodes',
+    'break-glass-isolation mandatory Notebook Attachment::glue',
+    'break-glass-isolation mandatory Pipeline Attachment::codepipeline',
+    'break-glass-isolation mandatory Pods Attachment::eks-pod-identity',
+    'break-glass-isolation mandatory Pull Attachment::app-runner',
+    'break-glass-isolation mandatory Task Attachment::ecs-task-execution',
+    'break-glass-isolation mandatory Web Attachment::app-runner',
+  ];
+
+  it('reports a break-glass role run by each service, nested properties and lists (Batch, App Runner) included', () => {
+    expect(attachedCompute(modelFromTemplates([template]))).toEqual(EXPECTED);
+  });
+
+  it('links a template whose nested references all name its own role ahead, to the same model', () => {
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(template);
+    const streamed = builder.finish();
+    expect(builder.stacksLinkedAhead).toBe(1);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([template])));
+  });
+
+  it('makes a stack whose nested property names a role by ARN (Fn::Sub) wait to be linked, and finds the role', () => {
+    const byArn = {
+      ...template,
+      template: {
+        Resources: {
+          BreakGlass: resources.BreakGlass!,
+          Web: {
+            Type: 'AWS::AppRunner::Service',
+            Properties: {
+              InstanceConfiguration: {
+                InstanceRoleArn: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/break-glass' },
+              },
+            },
+          },
+        },
+      },
+    };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(byArn);
+    expect(attachedCompute(builder.finish())).toEqual(['break-glass-isolation mandatory Web Attachment::app-runner']);
+    expect(builder.stacksLinkedAhead).toBe(0);
+  });
+
+  it('reads a nested property an Fn::If writes, and makes that stack wait to be linked', () => {
+    const conditional = {
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Conditions: { Prod: { 'Fn::Equals': ['prod', 'prod'] } },
+        Resources: {
+          BreakGlass: resources.BreakGlass!,
+          Job: {
+            Type: 'AWS::Batch::JobDefinition',
+            Properties: {
+              Type: 'container',
+              ContainerProperties: { 'Fn::If': ['Prod', { JobRoleArn: arn }, { Ref: 'AWS::NoValue' }] },
+            },
+          },
+        },
+      },
+    };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(conditional);
+    expect(attachedCompute(builder.finish())).toEqual(['break-glass-isolation mandatory Job Attachment::batch']);
+    expect(builder.stacksLinkedAhead).toBe(0);
+  });
+});
+
+describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
+  const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+  const urn = (type: string, name: string) => `urn:pulumi:dev::ops::${type}::${name}`;
+  const resource = (
+    type: string,
+    name: string,
+    props: Record<string, unknown>,
+    propertyDependencies?: Record<string, string[]>,
+  ): PulumiResource => ({
+    type,
+    name,
+    urn: urn(type, name),
+    props,
+    ...(propertyDependencies ? { propertyDependencies } : {}),
+  });
+  const ROLE = 'aws:iam/role:Role';
+  const breakGlass = resource(ROLE, 'break-glass', {
+    name: 'break-glass',
+    assumeRolePolicy: JSON.stringify(SAML_TRUST),
+    tags: TAGS,
+  });
+  const onRole = (property: string) => ({ [property]: [urn(ROLE, 'break-glass')] });
+
+  it('reports a break-glass role run by each service, by ARN, nested and in a JSON string (Batch)', () => {
+    const model = modelFromPulumiResources([
+      breakGlass,
+      resource('aws:codebuild/project:Project', 'build', { serviceRole: ARN }),
+      resource('aws:codepipeline/pipeline:Pipeline', 'pipeline', { roleArn: ARN }),
+      resource('aws:sfn/stateMachine:StateMachine', 'flow', { roleArn: ARN }),
+      resource('aws:glue/job:Job', 'etl', { roleArn: ARN }),
+      resource('aws:glue/devEndpoint:DevEndpoint', 'notebook', { roleArn: ARN }),
+      resource('aws:ecs/taskDefinition:TaskDefinition', 'task', { executionRoleArn: ARN }),
+      resource('aws:batch/jobDefinition:JobDefinition', 'job', {
+        type: 'container',
+        containerProperties: JSON.stringify({ image: 'busybox', jobRoleArn: ARN }),
+      }),
+      resource('aws:batch/jobDefinition:JobDefinition', 'ecs-job', {
+        type: 'container',
+        ecsProperties: JSON.stringify({ taskProperties: [{ containers: [], taskRoleArn: ARN }] }),
+      }),
+      resource('aws:batch/jobDefinition:JobDefinition', 'mpi-job', {
+        type: 'multinode',
+        nodeProperties: JSON.stringify({
+          nodeRangeProperties: [{ targetNodes: '0:', container: { executionRoleArn: ARN } }],
+        }),
+      }),
+      resource('aws:sagemaker/notebookInstance:NotebookInstance', 'lab', { roleArn: ARN }),
+      resource('aws:apprunner/service:Service', 'web', { instanceConfiguration: { instanceRoleArn: ARN } }),
+      resource('aws:apprunner/service:Service', 'pull', {
+        sourceConfiguration: { authenticationConfiguration: { accessRoleArn: ARN } },
+      }),
+      resource('aws:eks/nodeGroup:NodeGroup', 'nodes', { nodeRoleArn: ARN }),
+      resource('aws:eks/podIdentityAssociation:PodIdentityAssociation', 'pods', { roleArn: ARN }),
+    ]);
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory build Attachment::codebuild',
+      'break-glass-isolation mandatory ecs-job Attachment::batch',
+      'break-glass-isolation mandatory etl Attachment::glue',
+      'break-glass-isolation mandatory flow Attachment::state-machine',
+      'break-glass-isolation mandatory job Attachment::batch',
+      'break-glass-isolation mandatory lab Attachment::sagemaker',
+      'break-glass-isolation mandatory mpi-job Attachment::batch',
+      'break-glass-isolation mandatory nodes Attachment::eks-nodes',
+      'break-glass-isolation mandatory notebook Attachment::glue',
+      'break-glass-isolation mandatory pipeline Attachment::codepipeline',
+      'break-glass-isolation mandatory pods Attachment::eks-pod-identity',
+      'break-glass-isolation mandatory pull Attachment::app-runner',
+      'break-glass-isolation mandatory task Attachment::ecs-task-execution',
+      'break-glass-isolation mandatory web Attachment::app-runner',
+    ]);
+  });
+
+  it('in preview, follows the dependencies of a role ARN not known yet, nested or in a JSON string', () => {
+    const model = modelFromPulumiResources([
+      breakGlass,
+      resource('aws:codebuild/project:Project', 'build', { serviceRole: UNKNOWN }, onRole('serviceRole')),
+      resource(
+        'aws:apprunner/service:Service',
+        'web',
+        { instanceConfiguration: { instanceRoleArn: UNKNOWN } },
+        onRole('instanceConfiguration'),
+      ),
+      resource(
+        'aws:batch/jobDefinition:JobDefinition',
+        'job',
+        { type: 'container', containerProperties: UNKNOWN },
+        onRole('containerProperties'),
+      ),
+    ]);
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory build Attachment::codebuild',
+      'break-glass-isolation mandatory job Attachment::batch',
+      'break-glass-isolation mandatory web Attachment::app-runner',
+    ]);
+  });
+});
+
+describe('break-glass-isolation: compute of AWS services, in a Terraform plan', () => {
+  const role = {
+    address: 'aws_iam_role.break_glass',
+    values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+    unknown: { arn: true, id: true, unique_id: true, managed_policy_arns: true, inline_policy: true },
+  };
+  const REFERENCES = ['aws_iam_role.break_glass.arn', 'aws_iam_role.break_glass'];
+
+  it('reports a break-glass role run by each service, blocks of one (App Runner) and JSON (Batch) included', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        role,
+        {
+          address: 'aws_codebuild_project.build',
+          values: { name: 'build' },
+          unknown: { service_role: true, arn: true },
+          references: { service_role: REFERENCES },
+        },
+        { address: 'aws_codepipeline.pipeline', values: { name: 'pipeline', role_arn: ARN } },
+        { address: 'aws_sfn_state_machine.flow', values: { name: 'flow', role_arn: ARN } },
+        { address: 'aws_glue_job.etl', values: { name: 'etl', role_arn: ARN } },
+        { address: 'aws_glue_dev_endpoint.notebook', values: { name: 'notebook', role_arn: ARN } },
+        { address: 'aws_ecs_task_definition.task', values: { family: 'task', execution_role_arn: ARN } },
+        {
+          address: 'aws_batch_job_definition.job',
+          values: {
+            name: 'job',
+            type: 'container',
+            container_properties: JSON.stringify({ image: 'busybox', jobRoleArn: ARN }),
+          },
+        },
+        {
+          address: 'aws_batch_job_definition.ecs',
+          values: {
+            name: 'ecs',
+            type: 'container',
+            ecs_properties: JSON.stringify({ taskProperties: [{ containers: [], executionRoleArn: ARN }] }),
+          },
+        },
+        { address: 'aws_sagemaker_notebook_instance.lab', values: { name: 'lab', role_arn: ARN } },
+        {
+          address: 'aws_apprunner_service.web',
+          values: { service_name: 'web', instance_configuration: [{ cpu: '1024', instance_role_arn: ARN }] },
+        },
+        {
+          address: 'aws_apprunner_service.pull',
+          values: {
+            service_name: 'pull',
+            source_configuration: [{ authentication_configuration: [{ access_role_arn: ARN }] }],
+          },
+        },
+        { address: 'aws_eks_node_group.nodes', values: { node_group_name: 'nodes', node_role_arn: ARN } },
+        { address: 'aws_eks_pod_identity_association.pods', values: { role_arn: ARN, namespace: 'ops' } },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory aws_apprunner_service.pull Attachment::app-runner',
+      'break-glass-isolation mandatory aws_apprunner_service.web Attachment::app-runner',
+      'break-glass-isolation mandatory aws_batch_job_definition.ecs Attachment::batch',
+      'break-glass-isolation mandatory aws_batch_job_definition.job Attachment::batch',
+      'break-glass-isolation mandatory aws_codebuild_project.build Attachment::codebuild',
+      'break-glass-isolation mandatory aws_codepipeline.pipeline Attachment::codepipeline',
+      'break-glass-isolation mandatory aws_ecs_task_definition.task Attachment::ecs-task-execution',
+      'break-glass-isolation mandatory aws_eks_node_group.nodes Attachment::eks-nodes',
+      'break-glass-isolation mandatory aws_eks_pod_identity_association.pods Attachment::eks-pod-identity',
+      'break-glass-isolation mandatory aws_glue_dev_endpoint.notebook Attachment::glue',
+      'break-glass-isolation mandatory aws_glue_job.etl Attachment::glue',
+      'break-glass-isolation mandatory aws_sagemaker_notebook_instance.lab Attachment::sagemaker',
+      'break-glass-isolation mandatory aws_sfn_state_machine.flow Attachment::state-machine',
+    ]);
+  });
+});
