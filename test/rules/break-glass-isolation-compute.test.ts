@@ -338,3 +338,54 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
     ]);
   });
 });
+
+describe('break-glass-isolation: a break-glass role the change does not create, named by ARN, as the catalog records it', () => {
+  // The usual break-glass role exists already, made once and recorded in the catalog: a change that hands it to a
+  // CodeBuild project or a Lambda function by ARN is the case to catch. Before, such a role was only an external
+  // reference, with no attachment, and the change passed.
+  const recorded = parseCatalog(
+    `apiVersion: entitlement-guard/v1
+owners: [{ id: team-platform, contact: platform@example.com }]
+identities:
+  - { id: emergency-admin, match: { name: break-glass }, owner: team-platform, class: break-glass, entitlements: [] }
+`,
+    'catalog.yaml',
+  );
+  const findings = (model: Model) =>
+    evaluate(model, { catalog: recorded, now: NOW, pending: 'fail-closed' })
+      .findings.filter((f) => f.ruleId === 'break-glass-isolation')
+      .map((f) => [f.ruleId, f.level, f.resource.name, f.detail].join(' '))
+      .sort();
+
+  it('in CloudFormation', () => {
+    const model = modelFromTemplates([
+      {
+        stack: 'app',
+        template: {
+          Resources: {
+            Build: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: ARN } },
+            Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: ARN, Runtime: 'nodejs22.x' } },
+            Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: ['break-glass'] } },
+          },
+        },
+      },
+    ]);
+    expect(findings(model)).toEqual([
+      'break-glass-isolation mandatory Build Attachment::codebuild',
+      'break-glass-isolation mandatory Fn Attachment::lambda',
+      'break-glass-isolation mandatory Profile Attachment::instance-profile',
+    ]);
+  });
+
+  it('in Pulumi and Terraform plans (read through the Pulumi records)', () => {
+    const model = modelFromPulumiResources([
+      {
+        type: 'aws:codebuild/project:Project',
+        name: 'build',
+        urn: 'urn:pulumi:dev::ops::aws:codebuild/project:Project::build',
+        props: { serviceRole: ARN },
+      },
+    ]);
+    expect(findings(model)).toEqual(['break-glass-isolation mandatory build Attachment::codebuild']);
+  });
+});

@@ -130,10 +130,7 @@ const LINKERS: Record<string, Linker> = {
   },
   'AWS::IAM::InstanceProfile': (b, stack, id, resource) => {
     b.eachItem(stack, resource.Properties?.Roles, (role) => {
-      b.findIdentity(stack, id, role, 'aws-role')?.attachments.push({
-        kind: 'instance-profile',
-        source: stack.ref(id),
-      });
+      b.runsAs(stack, id, role)?.attachments.push({ kind: 'instance-profile', source: stack.ref(id) });
     });
   },
   'AWS::Events::Rule': (b, stack, id, resource) => {
@@ -505,7 +502,17 @@ class ModelBuilder {
     kind: ComputeAttachment['kind'],
   ): void {
     for (const raw of valuesAt(stack, resource.Properties, path))
-      this.findIdentity(stack, logicalId, raw, 'aws-role')?.attachments.push({ kind, source: stack.ref(logicalId) });
+      this.runsAs(stack, logicalId, raw)?.attachments.push({ kind, source: stack.ref(logicalId) });
+  }
+
+  /**
+   * The role compute runs as: the change's own, or one it does not create (a catalog's break-glass role named by ARN
+   * or name), which runs the compute all the same.
+   */
+  runsAs(stack: StackContext, logicalId: string, raw: unknown): Identity | undefined {
+    return (
+      this.findIdentity(stack, logicalId, raw, 'aws-role') ?? this.externalHolder(stack, logicalId, raw, 'aws-role')
+    );
   }
 
   private addIdentity(identity: Identity): void {

@@ -356,7 +356,8 @@ class ModelBuilder {
     if (property === undefined) return;
     const values = valuesAt(entry.props[property], nested, json ?? false);
     if (values.length === 0) return;
-    for (const role of this.findIdentities(entry, property, 'aws-role', { value: values }))
+    // A role the change does not create (a catalog's break-glass role named by ARN) runs the compute all the same.
+    for (const role of this.findIdentities(entry, property, 'aws-role', { value: values, external: true }))
       role.attachments.push({ kind, source: entry.ref });
   }
 
