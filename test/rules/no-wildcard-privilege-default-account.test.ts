@@ -28,6 +28,12 @@ const EDITOR =
   'May 2024), and every workload of the project that names no account shares it.';
 const FIX = 'Create a dedicated service account with only the roles the workload needs and set';
 const CIS = '(CIS Google Cloud 4.1/4.2, CIS GKE 5.2.1).';
+/** The message of use()'s node pool, on the default account with its default scopes. */
+const SCOPED_POOL =
+  'GKE node pool pool runs as the Compute Engine default service account ' +
+  '(PROJECT_NUMBER-compute@developer.gserviceaccount.com) because nodeConfig.serviceAccount is not set. ' +
+  `${EDITOR} Its access scopes (devstorage.read_only, logging.write) limit what its tokens may call under that ` +
+  `role; scopes are a legacy limit that whoever may change the workload lifts. ${FIX} nodeConfig.serviceAccount to it ${CIS}`;
 
 ruleTester(rule, {
   valid: [
@@ -47,11 +53,7 @@ ruleTester(rule, {
         {
           resource: 'pool',
           detail: 'DefaultAccount::compute/scoped',
-          message:
-            'GKE node pool pool runs as the Compute Engine default service account ' +
-            '(PROJECT_NUMBER-compute@developer.gserviceaccount.com) because nodeConfig.serviceAccount is not set. ' +
-            `${EDITOR} Its access scopes (devstorage.read_only, logging.write) limit what its tokens may call under that ` +
-            `role; scopes are a legacy limit that whoever may change the workload lifts. ${FIX} nodeConfig.serviceAccount to it ${CIS}`,
+          message: SCOPED_POOL,
           level: 'mandatory',
         },
       ],
@@ -138,11 +140,7 @@ ruleTester(rule, {
         {
           resource: 'pool',
           detail: 'DefaultAccount::compute/scoped',
-          message:
-            'GKE node pool pool runs as the Compute Engine default service account ' +
-            '(PROJECT_NUMBER-compute@developer.gserviceaccount.com) because nodeConfig.serviceAccount is not set. ' +
-            `${EDITOR} Its access scopes (devstorage.read_only, logging.write) limit what its tokens may call under that ` +
-            `role; scopes are a legacy limit that whoever may change the workload lifts. ${FIX} nodeConfig.serviceAccount to it ${CIS}`,
+          message: SCOPED_POOL,
           waivedBy: 'EXC-7',
         },
       ],
