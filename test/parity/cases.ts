@@ -296,6 +296,44 @@ export const CASES: ParityCase[] = [
     expected: [verdict('break-glass-isolation', 'break-glass-parity', 'mandatory', 'BreakGlassRole')],
   },
   {
+    // Compute that runs as the role (COMPUTE_ROLES), read from each front-end's own spelling of a CodeBuild project.
+    id: 'BgBuild',
+    rule: 'break-glass-isolation',
+    cloudformation: {
+      Resources: {
+        ...cfnRole('BgBuild', { trust: serviceTrust('codebuild.amazonaws.com') }).Resources,
+        BgBuildProject: {
+          Type: 'AWS::CodeBuild::Project',
+          Properties: {
+            Name: 'BgBuildProject',
+            ServiceRole: { 'Fn::GetAtt': ['BgBuildRole', 'Arn'] },
+            Artifacts: { Type: 'NO_ARTIFACTS' },
+            Environment: {
+              Type: 'LINUX_CONTAINER',
+              ComputeType: 'BUILD_GENERAL1_SMALL',
+              Image: 'aws/codebuild/standard:7.0',
+            },
+            Source: { Type: 'NO_SOURCE', BuildSpec: 'version: 0.2' },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      ...tfRole('BgBuild', { trust: serviceTrust('codebuild.amazonaws.com') }),
+      {
+        address: 'aws_codebuild_project.BgBuildProject',
+        values: { name: 'BgBuildProject' },
+        unknown: { arn: true, id: true, service_role: true },
+        references: { service_role: ['aws_iam_role.BgBuildRole.arn', 'aws_iam_role.BgBuildRole'] },
+      },
+    ],
+    expected: [
+      verdict('break-glass-isolation', 'break-glass-build-parity', 'mandatory', 'BgBuildProject'),
+      verdict('break-glass-isolation', 'break-glass-build-parity', 'mandatory', 'BgBuildRole'),
+    ],
+  },
+  {
     id: 'HumanLocal',
     rule: 'human-federated',
     cloudformation: {

@@ -86,6 +86,16 @@ new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', 
 // break-glass-isolation
 role('BreakGlass', {});
 
+// break-glass-isolation: a CodeBuild project runs as the break-glass role
+const bgBuildRole = role('BgBuild', { trust: serviceTrust('codebuild.amazonaws.com') });
+new aws.codebuild.Project('BgBuildProject', {
+  name: 'BgBuildProject',
+  serviceRole: bgBuildRole.arn,
+  artifacts: { type: 'NO_ARTIFACTS' },
+  environment: { type: 'LINUX_CONTAINER', computeType: 'BUILD_GENERAL1_SMALL', image: 'aws/codebuild/standard:7.0' },
+  source: { type: 'NO_SOURCE', buildspec: 'version: 0.2' },
+});
+
 // human-federated
 new aws.iam.User('HumanLocalUser', {
   name: 'HumanLocalUser',
