@@ -1,8 +1,9 @@
 /**
  * break-glass-isolation end to end, in each AWS front-end: a break-glass role given to the compute of AWS services
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
- * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity) is reported on that
- * compute, as a Lambda function's role always was. The property names are written out here as each front-end spells
+ * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
+ * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe) is reported on that compute, as a Lambda
+ * function's role always was. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
  * table, so a misspelt entry there fails here.
  */
@@ -118,6 +119,61 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     const streamed = builder.finish();
     expect(builder.stacksLinkedAhead).toBe(1);
     expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([template])));
+  });
+
+  it('reports services that act as a role named in a nested list: CodePipeline actions, rule targets, schedules, pipes', () => {
+    const acting = {
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Resources: {
+          BreakGlass: resources.BreakGlass!,
+          Release: {
+            Type: 'AWS::CodePipeline::Pipeline',
+            Properties: {
+              Stages: [
+                { Name: 'Source', Actions: [{ Name: 'Checkout' }] },
+                { Name: 'Deploy', Actions: [{ Name: 'Plan' }, { Name: 'Apply', RoleArn: arn }] },
+              ],
+            },
+          },
+          Nightly: {
+            Type: 'AWS::Events::Rule',
+            Properties: {
+              EventPattern: { source: ['aws.ec2'] },
+              Targets: [{ Id: 'run', Arn: 'arn:aws:states:us-east-1:111122223333:stateMachine:x', RoleArn: arn }],
+            },
+          },
+          Hourly: {
+            Type: 'AWS::Scheduler::Schedule',
+            Properties: {
+              ScheduleExpression: 'rate(1 hour)',
+              FlexibleTimeWindow: { Mode: 'OFF' },
+              Target: { Arn: 'arn:aws:sqs:us-east-1:111122223333:q', RoleArn: arn },
+            },
+          },
+          Stream: {
+            Type: 'AWS::Pipes::Pipe',
+            Properties: {
+              RoleArn: arn,
+              Source: 'arn:aws:sqs:us-east-1:111122223333:in',
+              Target: 'arn:aws:sqs:us-east-1:111122223333:out',
+            },
+          },
+        },
+      },
+    };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(acting);
+    const model = builder.finish();
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory Hourly Attachment::schedule',
+      'break-glass-isolation mandatory Nightly Attachment::event-target',
+      'break-glass-isolation mandatory Release Attachment::codepipeline-action',
+      'break-glass-isolation mandatory Stream Attachment::pipe',
+    ]);
+    expect(builder.stacksLinkedAhead).toBe(1);
+    expect(model.monitors?.map((monitor) => [monitor.kind, monitor.source.name])).toEqual([['event-rule', 'Nightly']]);
   });
 
   it('makes a stack whose nested property names a role by ARN (Fn::Sub) wait to be linked, and finds the role', () => {
@@ -240,6 +296,27 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     ]);
   });
 
+  it('reports services that act as a role named in a nested list: CodePipeline actions, event targets, schedules, pipes', () => {
+    const model = modelFromPulumiResources([
+      breakGlass,
+      resource('aws:codepipeline/pipeline:Pipeline', 'release', {
+        stages: [
+          { name: 'Source', actions: [{ name: 'Checkout' }] },
+          { name: 'Deploy', actions: [{ name: 'Plan' }, { name: 'Apply', roleArn: ARN }] },
+        ],
+      }),
+      resource('aws:cloudwatch/eventTarget:EventTarget', 'nightly', { rule: 'nightly', arn: 'arn:x', roleArn: ARN }),
+      resource('aws:scheduler/schedule:Schedule', 'hourly', { target: { arn: 'arn:x', roleArn: ARN } }),
+      resource('aws:pipes/pipe:Pipe', 'stream', { roleArn: ARN, source: 'arn:in', target: 'arn:out' }),
+    ]);
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory hourly Attachment::schedule',
+      'break-glass-isolation mandatory nightly Attachment::event-target',
+      'break-glass-isolation mandatory release Attachment::codepipeline-action',
+      'break-glass-isolation mandatory stream Attachment::pipe',
+    ]);
+  });
+
   it('in preview, follows the dependencies of a role ARN not known yet, nested or in a JSON string', () => {
     const model = modelFromPulumiResources([
       breakGlass,
@@ -335,6 +412,45 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       'break-glass-isolation mandatory aws_glue_job.etl Attachment::glue',
       'break-glass-isolation mandatory aws_sagemaker_notebook_instance.lab Attachment::sagemaker',
       'break-glass-isolation mandatory aws_sfn_state_machine.flow Attachment::state-machine',
+    ]);
+  });
+
+  it('reports services that act as a role named in a list of blocks: CodePipeline actions, event targets, schedules, pipes', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        role,
+        {
+          address: 'aws_codepipeline.release',
+          values: {
+            name: 'release',
+            stage: [
+              { name: 'Source', action: [{ name: 'Checkout' }] },
+              { name: 'Deploy', action: [{ name: 'Plan' }, { name: 'Apply' }] },
+            ],
+          },
+          unknown: { stage: [{}, { action: [{}, { role_arn: true }] }] },
+          references: { stage: REFERENCES },
+        },
+        {
+          address: 'aws_cloudwatch_event_target.nightly',
+          values: { rule: 'nightly', arn: 'arn:x', role_arn: ARN },
+        },
+        {
+          address: 'aws_scheduler_schedule.hourly',
+          values: { name: 'hourly', target: [{ arn: 'arn:x', role_arn: ARN }] },
+        },
+        {
+          address: 'aws_pipes_pipe.stream',
+          values: { name: 'stream', source: 'arn:in', target: 'arn:out', role_arn: ARN },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(attachedCompute(model)).toEqual([
+      'break-glass-isolation mandatory aws_cloudwatch_event_target.nightly Attachment::event-target',
+      'break-glass-isolation mandatory aws_codepipeline.release Attachment::codepipeline-action',
+      'break-glass-isolation mandatory aws_pipes_pipe.stream Attachment::pipe',
+      'break-glass-isolation mandatory aws_scheduler_schedule.hourly Attachment::schedule',
     ]);
   });
 });

@@ -19,8 +19,11 @@ export interface ComputeRole {
    * AWS API's spelling.
    */
   pulumi: { type: string; path: readonly string[]; json?: true };
-  /** The Terraform type Pulumi's type is generated from, and its blocks of one on the path (providers.ts `single`). */
-  terraform: { type: string; single?: readonly string[] };
+  /**
+   * The Terraform type Pulumi's type is generated from, its blocks of one on the path (providers.ts `single`), and the
+   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`).
+   */
+  terraform: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
 }
 
 const role = (
@@ -28,26 +31,34 @@ const role = (
   cloudFormation: [type: string, ...path: string[]],
   pulumi: [type: string, ...path: string[]],
   terraform: string,
-  extra: { json?: true; single?: readonly string[] } = {},
+  extra: { json?: true; single?: readonly string[]; rename?: Readonly<Record<string, string>> } = {},
 ): ComputeRole => ({
   kind,
   cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) },
   pulumi: { type: `aws:${pulumi[0]}`, path: pulumi.slice(1), ...(extra.json ? { json: true as const } : {}) },
-  terraform: { type: terraform, ...(extra.single ? { single: extra.single } : {}) },
+  terraform: {
+    type: terraform,
+    ...(extra.single ? { single: extra.single } : {}),
+    ...(extra.rename ? { rename: extra.rename } : {}),
+  },
 });
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
+/** aws_codepipeline's blocks of many, which Pulumi names in the plural. */
+const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
 
 /**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
- * act with the role's privilege.
+ * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
+ * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
+ * Scheduler schedule's target, an EventBridge pipe.
  *
- * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), CodePipeline's action
- * roles, and services that assume a role for one action only (EventBridge targets, Scheduler, Pipes, Firehose,
- * AppSync).
+ * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), Firehose delivery
+ * streams, AppSync data sources, and the task and execution roles a pipe's ECS target overrides
+ * (`TargetParameters.EcsTaskParameters.Overrides`).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -74,7 +85,29 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::CodePipeline::Pipeline', 'RoleArn'],
     ['codepipeline/pipeline:Pipeline', 'roleArn'],
     'aws_codepipeline',
+    { rename: CODEPIPELINE_BLOCKS },
   ),
+  role(
+    'codepipeline-action',
+    ['AWS::CodePipeline::Pipeline', 'Stages', EACH, 'Actions', EACH, 'RoleArn'],
+    ['codepipeline/pipeline:Pipeline', 'stages', EACH, 'actions', EACH, 'roleArn'],
+    'aws_codepipeline',
+    { rename: CODEPIPELINE_BLOCKS },
+  ),
+  role(
+    'event-target',
+    ['AWS::Events::Rule', 'Targets', EACH, 'RoleArn'],
+    ['cloudwatch/eventTarget:EventTarget', 'roleArn'],
+    'aws_cloudwatch_event_target',
+  ),
+  role(
+    'schedule',
+    ['AWS::Scheduler::Schedule', 'Target', 'RoleArn'],
+    ['scheduler/schedule:Schedule', 'target', 'roleArn'],
+    'aws_scheduler_schedule',
+    { single: ['target'] },
+  ),
+  role('pipe', ['AWS::Pipes::Pipe', 'RoleArn'], ['pipes/pipe:Pipe', 'roleArn'], 'aws_pipes_pipe'),
   role(
     'state-machine',
     ['AWS::StepFunctions::StateMachine', 'RoleArn'],

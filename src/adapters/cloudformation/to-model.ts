@@ -145,16 +145,22 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
-/** Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order. */
+/**
+ * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
+ * after the type's own linker (an event rule is a monitor too).
+ */
 const COMPUTE_BY_TYPE = new Map<string, ComputeRole[]>();
 for (const compute of COMPUTE_ROLES) {
   const { type } = compute.cloudFormation;
   COMPUTE_BY_TYPE.set(type, [...(COMPUTE_BY_TYPE.get(type) ?? []), compute]);
 }
-for (const [type, computes] of COMPUTE_BY_TYPE)
+for (const [type, computes] of COMPUTE_BY_TYPE) {
+  const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
+    own?.(b, stack, id, resource);
     for (const { cloudFormation, kind } of computes) b.linkCompute(stack, id, resource, cloudFormation.path, kind);
   };
+}
 
 /**
  * The references each linker of LINKERS looks up as an identity (of `kind`) or a secret: `list` properties item by

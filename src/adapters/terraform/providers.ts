@@ -120,7 +120,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   ...Object.fromEntries(
     COMPUTE_ROLES.map(({ pulumi, terraform }): [string, ResourceMapping] => [
       terraform.type,
-      { pulumiType: pulumi.type, ...(terraform.single ? { single: terraform.single } : {}) },
+      {
+        pulumiType: pulumi.type,
+        ...(terraform.single ? { single: terraform.single } : {}),
+        ...(terraform.rename ? { rename: terraform.rename } : {}),
+      },
     ]),
   ),
   aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
