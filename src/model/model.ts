@@ -263,6 +263,7 @@ export interface ComputeAttachment {
     | 'batch'
     | 'sagemaker'
     | 'app-runner'
+    | 'appsync'
     | 'eks-nodes'
     | 'eks-pod-identity'
     | 'pod'

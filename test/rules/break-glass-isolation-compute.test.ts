@@ -481,6 +481,10 @@ identities:
           Resources: {
             Build: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: ARN } },
             Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: ARN, Runtime: 'nodejs22.x' } },
+            Orders: {
+              Type: 'AWS::AppSync::DataSource',
+              Properties: { ApiId: 'api', Name: 'Orders', Type: 'AMAZON_DYNAMODB', ServiceRoleArn: ARN },
+            },
             Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: ['break-glass'] } },
           },
         },
@@ -489,6 +493,7 @@ identities:
     expect(findings(model)).toEqual([
       'break-glass-isolation mandatory Build Attachment::codebuild',
       'break-glass-isolation mandatory Fn Attachment::lambda',
+      'break-glass-isolation mandatory Orders Attachment::appsync',
       'break-glass-isolation mandatory Profile Attachment::instance-profile',
     ]);
   });
@@ -501,7 +506,30 @@ identities:
         urn: 'urn:pulumi:dev::ops::aws:codebuild/project:Project::build',
         props: { serviceRole: ARN },
       },
+      {
+        type: 'aws:appsync/dataSource:DataSource',
+        name: 'orders',
+        urn: 'urn:pulumi:dev::ops::aws:appsync/dataSource:DataSource::orders',
+        props: { apiId: 'api', name: 'orders', type: 'AMAZON_DYNAMODB', serviceRoleArn: ARN },
+      },
     ]);
-    expect(findings(model)).toEqual(['break-glass-isolation mandatory build Attachment::codebuild']);
+    expect(findings(model)).toEqual([
+      'break-glass-isolation mandatory build Attachment::codebuild',
+      'break-glass-isolation mandatory orders Attachment::appsync',
+    ]);
+  });
+
+  it('in a Terraform plan', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'aws_appsync_datasource.orders',
+          values: { api_id: 'api', name: 'orders', type: 'AMAZON_DYNAMODB', service_role_arn: ARN },
+        },
+      ]),
+    );
+    expect(findings(model)).toEqual([
+      'break-glass-isolation mandatory aws_appsync_datasource.orders Attachment::appsync',
+    ]);
   });
 });

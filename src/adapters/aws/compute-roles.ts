@@ -57,7 +57,7 @@ const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
  * Scheduler schedule's target, an EventBridge pipe.
  *
  * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), Firehose delivery
- * streams, AppSync data sources, and the task and execution roles a pipe's ECS target overrides
+ * streams (a role per destination configuration), and the task and execution roles a pipe's ECS target overrides
  * (`TargetParameters.EcsTaskParameters.Overrides`).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
@@ -108,6 +108,13 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     { single: ['target'] },
   ),
   role('pipe', ['AWS::Pipes::Pipe', 'RoleArn'], ['pipes/pipe:Pipe', 'roleArn'], 'aws_pipes_pipe'),
+  // AppSync assumes a data source's service role for every request that reads or writes it.
+  role(
+    'appsync',
+    ['AWS::AppSync::DataSource', 'ServiceRoleArn'],
+    ['appsync/dataSource:DataSource', 'serviceRoleArn'],
+    'aws_appsync_datasource',
+  ),
   role(
     'state-machine',
     ['AWS::StepFunctions::StateMachine', 'RoleArn'],
