@@ -149,12 +149,9 @@ const LINKERS: Record<string, Linker> = {
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
  */
-const COMPUTE_BY_TYPE = new Map<string, ComputeRole[]>();
-for (const compute of COMPUTE_ROLES) {
-  const { type } = compute.cloudFormation;
-  COMPUTE_BY_TYPE.set(type, [...(COMPUTE_BY_TYPE.get(type) ?? []), compute]);
-}
-for (const [type, computes] of COMPUTE_BY_TYPE) {
+const COMPUTE_BY_TYPE: Record<string, ComputeRole[]> = {};
+for (const compute of COMPUTE_ROLES) (COMPUTE_BY_TYPE[compute.cloudFormation.type] ??= []).push(compute);
+for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
     own?.(b, stack, id, resource);
@@ -176,6 +173,8 @@ interface Lookup {
   list?: true;
   ifSet?: true;
 }
+
+const NO_PATH: readonly string[] = [];
 
 const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::IAM::User': [{ property: 'Groups', kind: 'aws-group', list: true }],
@@ -260,27 +259,18 @@ class ModelBuilder {
    * what it finds.
    */
   private linksOnlyOwn(stack: StackContext): boolean {
-    const own = (raw: unknown, kind: IdentityKind | 'secret'): boolean => this.ownReference(stack, raw, kind);
-    const ownAt = (raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean =>
-      this.ownAt(stack, raw, path, kind);
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
       if (!lookups) continue;
       const properties = resource.Properties ?? {};
-      for (const { property, path, kind, list, ifSet } of lookups) {
+      for (const { property, path = NO_PATH, kind, list, ifSet } of lookups) {
         const raw = properties[property];
-        if (path) {
-          if (!ownAt(raw, path, kind)) return false;
-          continue;
+        if (raw === undefined) {
+          if (list || ifSet) continue;
+          return false;
         }
-        if (raw === undefined && (list || ifSet)) continue;
-        if (!list) {
-          if (!own(raw, kind)) return false;
-          continue;
-        }
-        // A list item by item, as eachItem reads it; a list written any other way is resolved first: wait.
-        if (!Array.isArray(raw)) return false;
-        for (const item of raw as unknown[]) if (!stack.resolver.isNoValue(item) && !own(item, kind)) return false;
+        // A list item by item, as eachItem reads it (ownAt's EACH); a list written any other way is resolved first.
+        if (!this.ownAt(stack, raw, list ? [EACH, ...path] : path, kind)) return false;
       }
     }
     return true;
@@ -294,8 +284,8 @@ class ModelBuilder {
   }
 
   /**
-   * A nested lookup (always `ifSet`): through records and lists written as such; a level written with an intrinsic is
-   * resolved first, so the stack waits.
+   * A lookup's value names only the stack's own identities: read through records and lists written as such (a level
+   * left out names nothing); a level written with an intrinsic is resolved first, so the stack waits.
    */
   private ownAt(stack: StackContext, raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean {
     if (raw === undefined) return true;
