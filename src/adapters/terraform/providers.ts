@@ -117,16 +117,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_iam_openid_connect_provider: aws('iam/openIdConnectProvider:OpenIdConnectProvider'),
   aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
   // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
-  ...Object.fromEntries(
-    COMPUTE_ROLES.map(({ pulumi, terraform }): [string, ResourceMapping] => [
-      terraform.type,
-      {
-        pulumiType: pulumi.type,
-        ...(terraform.single ? { single: terraform.single } : {}),
-        ...(terraform.rename ? { rename: terraform.rename } : {}),
-      },
-    ]),
-  ),
+  ...computeRoleTypes(),
   aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
@@ -310,6 +301,25 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     secretValue: ['manifest'],
   },
 };
+
+/**
+ * The Terraform types of COMPUTE_ROLES, one mapping per type from all its entries: the blocks of one and the renamed
+ * blocks on any entry's path (an App Runner service's two role paths, a pipeline's role and its actions' roles).
+ */
+function computeRoleTypes(): Record<string, ResourceMapping> {
+  const types: Record<string, ResourceMapping> = {};
+  for (const { pulumi, terraform } of COMPUTE_ROLES) {
+    const known = types[terraform.type];
+    const single = [...new Set([...(known?.single ?? []), ...(terraform.single ?? [])])];
+    const rename = { ...known?.rename, ...terraform.rename };
+    types[terraform.type] = {
+      pulumiType: pulumi.type,
+      ...(single.length > 0 ? { single } : {}),
+      ...(Object.keys(rename).length > 0 ? { rename } : {}),
+    };
+  }
+  return types;
+}
 
 /** A block and the attributes in it: `node_config`, `node_config.service_account`, … */
 function withBlock(block: string, attributes: readonly string[]): string[] {
