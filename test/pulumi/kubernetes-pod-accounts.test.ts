@@ -9,23 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
+import { PULUMI_UNKNOWN as UNKNOWN, pulumiResource as resource, pulumiUrn as urn } from '../multicloud/builders.js';
 
-const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const SA = 'kubernetes:core/v1:ServiceAccount';
 const CRB = 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding';
 const DEPLOYMENT = 'kubernetes:apps/v1:Deployment';
 const CRON_JOB = 'kubernetes:batch/v1:CronJob';
 const POD = 'kubernetes:core/v1:Pod';
-const urn = (type: string, name: string) => `urn:pulumi:dev::apps::${type}::${name}`;
-
-function resource(
-  type: string,
-  name: string,
-  props: Record<string, unknown>,
-  propertyDependencies?: Record<string, string[]>,
-): PulumiResource {
-  return { type, name, urn: urn(type, name), props, ...(propertyDependencies ? { propertyDependencies } : {}) };
-}
 
 /** The namespace's default account, bound to cluster-admin: what an unknown name used to be read as. */
 const defaultAccount = [

@@ -11,10 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import type { CfnResource } from '../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates, TemplateModelBuilder } from '../../src/adapters/cloudformation/to-model.js';
-import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
+import { PULUMI_UNKNOWN as UNKNOWN, pulumiResource as resource, pulumiUrn as urn } from '../multicloud/builders.js';
 import { terraformPlan } from '../terraform/support.js';
 
 const catalog = parseCatalog(
@@ -225,20 +226,6 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
 });
 
 describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
-  const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-  const urn = (type: string, name: string) => `urn:pulumi:dev::ops::${type}::${name}`;
-  const resource = (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    propertyDependencies?: Record<string, string[]>,
-  ): PulumiResource => ({
-    type,
-    name,
-    urn: urn(type, name),
-    props,
-    ...(propertyDependencies ? { propertyDependencies } : {}),
-  });
   const ROLE = 'aws:iam/role:Role';
   const breakGlass = resource(ROLE, 'break-glass', {
     name: 'break-glass',
@@ -500,18 +487,13 @@ identities:
 
   it('in Pulumi and Terraform plans (read through the Pulumi records)', () => {
     const model = modelFromPulumiResources([
-      {
-        type: 'aws:codebuild/project:Project',
-        name: 'build',
-        urn: 'urn:pulumi:dev::ops::aws:codebuild/project:Project::build',
-        props: { serviceRole: ARN },
-      },
-      {
-        type: 'aws:appsync/dataSource:DataSource',
+      resource('aws:codebuild/project:Project', 'build', { serviceRole: ARN }),
+      resource('aws:appsync/dataSource:DataSource', 'orders', {
+        apiId: 'api',
         name: 'orders',
-        urn: 'urn:pulumi:dev::ops::aws:appsync/dataSource:DataSource::orders',
-        props: { apiId: 'api', name: 'orders', type: 'AMAZON_DYNAMODB', serviceRoleArn: ARN },
-      },
+        type: 'AMAZON_DYNAMODB',
+        serviceRoleArn: ARN,
+      }),
     ]);
     expect(findings(model)).toEqual([
       'break-glass-isolation mandatory build Attachment::codebuild',
