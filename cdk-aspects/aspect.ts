@@ -21,6 +21,7 @@ import {
   callerFrames,
   creationFrames,
   CreationTraces,
+  recordsTraces,
   sourceLocation,
   type CreationTrace,
   tracedTo,
@@ -163,6 +164,8 @@ export class EntitlementGuard implements IAspect {
     const resources = inScope.flatMap(({ resource }) => (resource ? [resource] : []));
     const waivers = unapprovedWaivers(acknowledgementsAbove(resources, stack), findings);
     let guardTrace: CreationTrace | undefined;
+    // Without traces (the usual `cdk synth`) a finding needs only its construct's source line, not its whole trace.
+    const traced = recordsTraces(stack);
     for (const {
       judged: { finding, message, identityResource },
       resource,
@@ -172,14 +175,13 @@ export class EntitlementGuard implements IAspect {
       // Located where the app created the resource (its L1's creation stack), not where this aspect annotates.
       // A finding about the catalog itself (an expired exception) is located where the app created this guard.
       const about = resource ?? identity;
+      const target = annotationTarget(resource, identity) ?? stack;
+      if (about && !traced) {
+        annotateAt(target, level, withSource(message, traces.sourceOf(about)), []);
+        continue;
+      }
       const trace = about ? traces.of(about) : (guardTrace ??= traces.ofFrames(this.createdAt));
-      annotateAt(
-        annotationTarget(resource, identity) ?? stack,
-        level,
-        withSource(message, trace.source),
-        trace.frames,
-        trace.written,
-      );
+      annotateAt(target, level, withSource(message, trace.source), trace.frames, trace.written);
     }
     for (const waiver of waivers)
       Annotations.of(waiver.acknowledgement.construct).addError(describeUnapprovedWaiver(waiver));

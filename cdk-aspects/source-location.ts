@@ -48,7 +48,12 @@ function creationStack(construct: IConstruct): readonly unknown[] {
 
 /** The frame of one recorded line; undefined for the CDK's folded `...new Role in aws-cdk-lib...` lines. */
 function recordedFrame(line: unknown): Frame | undefined {
-  return typeof line === 'string' && !line.trimStart().startsWith('...') ? parseFrame(line) : undefined;
+  return typeof line === 'string' && !isFolded(line) ? parseFrame(line) : undefined;
+}
+
+/** A line the CDK folded (`...new Role in aws-cdk-lib...`): frames of libraries, none of the app's. */
+function isFolded(line: string): boolean {
+  return line.trimStart().startsWith('...');
 }
 
 /** A construct's creation frames with what an annotation writes of them: the trace and the source line. */
@@ -89,22 +94,42 @@ export class CreationTraces {
       frames.push(parsed.frame);
       written.push(parsed.written);
     }
-    trace = { frames, written, source: this.sourceOf(frames) };
+    trace = { frames, written, source: this.sourceOfFrames(frames) };
     this.constructs.set(construct, trace);
     return trace;
   }
 
-  /** The trace of frames already read (where the app created the guard). */
-  ofFrames(frames: readonly Frame[]): CreationTrace {
-    return { frames, written: frames.map(writeFrame), source: this.sourceOf(frames) };
+  /**
+   * `of(construct).source` alone, for annotations that record no trace (`recordsTraces`): the creation stack is read
+   * up to the app's innermost frame only, its folded library lines passed over unparsed.
+   */
+  sourceOf(construct: IConstruct): string | undefined {
+    for (const line of creationStack(construct)) {
+      if (typeof line !== 'string' || isFolded(line)) continue;
+      let parsed = this.lines.get(line);
+      if (parsed === undefined) {
+        const frame = parseFrame(line);
+        this.lines.set(line, (parsed = frame ? { frame, written: writeFrame(frame) } : null));
+      }
+      if (parsed !== null) return this.sourceOfFrame(parsed.frame);
+    }
+    return undefined;
   }
 
-  private sourceOf(frames: readonly Frame[]): string | undefined {
+  /** The trace of frames already read (where the app created the guard). */
+  ofFrames(frames: readonly Frame[]): CreationTrace {
+    return { frames, written: frames.map(writeFrame), source: this.sourceOfFrames(frames) };
+  }
+
+  private sourceOfFrames(frames: readonly Frame[]): string | undefined {
     const [frame] = frames;
-    if (!frame) return undefined;
+    return frame ? this.sourceOfFrame(frame) : undefined;
+  }
+
+  private sourceOfFrame(frame: Frame): string | undefined {
     let source = this.sources.get(frame);
     if (source === undefined && !this.sources.has(frame))
-      this.sources.set(frame, (source = sourceLocation(frames, this.cwd)));
+      this.sources.set(frame, (source = sourceLocation([frame], this.cwd)));
     return source;
   }
 }
@@ -168,7 +193,7 @@ export function annotateAt(
   /** `frames` as written (`writeFrame`), when the caller has them already. */
   written?: readonly string[],
 ): void {
-  if (frames.length === 0 || target.node.tryGetContext(DISABLE_TRACES) || process.env.CDK_DISABLE_STACK_TRACE) {
+  if (frames.length === 0 || !recordsTraces(target)) {
     const annotations = Annotations.of(target);
     if (level === 'error') annotations.addError(message);
     else if (level === 'warning') annotations.addWarning(message);
@@ -179,6 +204,14 @@ export function annotateAt(
   target.node.addMetadata(ENTRY_TYPE[level], message, {
     stackTraceOverride: written ? [...written] : frames.map(writeFrame),
   });
+}
+
+/**
+ * Whether an annotation on `scope` records a trace: not with `aws:cdk:disable-stack-trace` in its context or
+ * CDK_DISABLE_STACK_TRACE in the environment, as the CDK's Annotations decide.
+ */
+export function recordsTraces(scope: IConstruct): boolean {
+  return !(scope.node.tryGetContext(DISABLE_TRACES) || process.env.CDK_DISABLE_STACK_TRACE);
 }
 
 /**

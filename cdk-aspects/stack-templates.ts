@@ -142,11 +142,7 @@ function onNextRender(stack: Stack, owner: object, hook: RenderHook): void {
 /** Every nested stack of `stack`'s deployment, at any depth. */
 function nestedStacksOf(stack: Stack): NestedStack[] {
   const nested: NestedStack[] = [];
-  walkOwnTemplate(
-    stack,
-    () => undefined,
-    (child) => nested.push(child, ...nestedStacksOf(child)),
-  );
+  walkOwnTemplate(stack, undefined, (child) => nested.push(child, ...nestedStacksOf(child)));
   return nested;
 }
 
@@ -200,19 +196,24 @@ function ownResources(stack: Stack, nested: NestedStack[]): CfnResource[] {
 }
 
 /**
- * Walks the constructs of `stack`'s own template in tree order: each L1 resource to `resource`, each nested stack to
- * `nested`, not descended into (it has a template of its own); other stacks and Stages are not this template's.
+ * Walks the constructs of `stack`'s own template in tree order: each L1 resource to `resource` (when given), each
+ * nested stack to `nested`, not descended into (it has a template of its own); other stacks and Stages are not this template's.
  */
 function walkOwnTemplate(
   stack: Stack,
-  resource: (resource: CfnResource) => void,
+  resource: ((resource: CfnResource) => void) | undefined,
   nested: (stack: NestedStack) => void,
 ): void {
+  // Each test is a symbol lookup on objects of many classes, run for every construct of the app: a nested stack is a
+  // stack, and the resource test is skipped when only nested stacks are sought.
   const visit = (construct: IConstruct): void => {
     for (const child of construct.node.children) {
-      if (NestedStack.isNestedStack(child)) nested(child);
-      if (Stack.isStack(child) || Stage.isStage(child)) continue;
-      if (CfnResource.isCfnResource(child)) resource(child);
+      if (Stack.isStack(child)) {
+        if (NestedStack.isNestedStack(child)) nested(child);
+        continue;
+      }
+      if (Stage.isStage(child)) continue;
+      if (resource && CfnResource.isCfnResource(child)) resource(child);
       visit(child);
     }
   };

@@ -84,6 +84,19 @@ describe('CreationTraces: one parse per creation-stack line, for one batch of an
     );
   });
 
+  it('gives the source line alone (annotations without traces) as of() and sourceLocation give it', () => {
+    fc.assert(
+      fc.property(traces, fc.boolean(), (recorded, readWholeFirst) => {
+        const constructs = constructsWith(recorded);
+        const reader = new CreationTraces();
+        // Either order: a line parsed for a source line is the same line for a whole trace, and the other way round.
+        if (readWholeFirst) for (const construct of constructs) reader.of(construct);
+        for (const construct of constructs) expect(reader.sourceOf(construct)).toBe(plain(construct).source);
+        for (const construct of constructs) expect(reader.of(construct)).toEqual(plain(construct));
+      }),
+    );
+  });
+
   it('reads a construct without a creation stack, or with one that is not a list of lines, as creationFrames does', () => {
     const root = testApp();
     const constructs = [new Construct(root, 'Empty')];
@@ -93,7 +106,10 @@ describe('CreationTraces: one parse per creation-stack line, for one batch of an
     const mixed = new Construct(root, 'Mixed');
     mixed.node.addMetadata('aws:cdk:creationStack', [42, `fn (${cwd}/a.ts:1:2)`, null]);
     const reader = new CreationTraces();
-    for (const construct of [root, odd, mixed, ...constructs]) expect(reader.of(construct)).toEqual(plain(construct));
+    for (const construct of [root, odd, mixed, ...constructs]) {
+      expect(reader.sourceOf(construct)).toBe(plain(construct).source);
+      expect(reader.of(construct)).toEqual(plain(construct));
+    }
     expect(reader.of(mixed).written).toEqual([`fn (${cwd}/a.ts:1:2)`]);
   });
 
