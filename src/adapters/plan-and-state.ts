@@ -27,12 +27,14 @@ export interface PlanAndStateFiles {
 export function loadPlanAndStateFiles(
   path: string,
   nameOf: (file: string) => string = (file) => file,
+  /** Files of the directory another reader owns (a cloud assembly's own output): not looked at here. */
+  ownedElsewhere: ReadonlySet<string> = new Set(),
 ): PlanAndStateFiles {
   const candidates = statSync(path).isDirectory()
     ? readdirSync(path)
         .sort()
         .map((entry) => join(path, entry))
-        .filter((file) => extname(file) === '.json' && statSync(file).isFile())
+        .filter((file) => extname(file) === '.json' && !ownedElsewhere.has(file) && statSync(file).isFile())
     : [path];
   const result: PlanAndStateFiles = { files: [], models: [] };
   for (const file of candidates) {

@@ -6,7 +6,12 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { CatalogError, defaultCatalog, formatCatalogIssue, loadCatalog, type Catalog } from '../../catalog/index.js';
-import { loadTemplates, streamTemplates, type DeploymentParameters } from '../adapters/cloudformation/load.js';
+import {
+  cloudAssemblyOwnFiles,
+  loadTemplates,
+  streamTemplates,
+  type DeploymentParameters,
+} from '../adapters/cloudformation/load.js';
 import { TemplateError, type TemplateInput } from '../adapters/cloudformation/template.js';
 import { InputFileError } from '../adapters/input-error.js';
 import { TemplateModelBuilder } from '../adapters/cloudformation/to-model.js';
@@ -83,12 +88,14 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
     : undefined;
   /** Reads one file or directory (its own entries); false when a directory holds nothing to read and `optional`. */
   const read = (path: string, optional: boolean): boolean => {
+    // A cloud assembly's templates and other output are the template loader's alone.
+    const assemblyFiles = statSync(path).isDirectory() ? cloudAssemblyOwnFiles(path) : new Set<string>();
     // Terraform plans and states, Pulumi stack exports: JSON told apart by its content.
-    const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file));
+    const plans = loadPlanAndStateFiles(path, (file) => relativeFile(cwd, file), assemblyFiles);
     planModels.push(...plans.models);
     if (plans.files.includes(path)) return true;
     // Kubernetes manifests (apiVersion and kind) are told from CloudFormation templates by their content.
-    const manifests = kubernetesManifestFiles(path);
+    const manifests = kubernetesManifestFiles(path, assemblyFiles);
     for (const file of manifests) {
       // The same manifest named twice (a file and its directory) is read once. Within a file every object is kept:
       // kubectl applies an object written twice once per document, so the last one is what the cluster holds.

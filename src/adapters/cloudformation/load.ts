@@ -118,6 +118,41 @@ function isFileEntry(file: string): boolean {
 }
 
 /**
+ * The files in `directory` that its cloud assembly manifest names as the CDK's own output (stack templates, asset
+ * manifests, the construct tree, stack metadata), and the manifest itself: never a Terraform plan, a stack export or
+ * a Kubernetes manifest, so the readers that tell those apart by content need not read them (a 100,000-resource
+ * cdk.out holds 48 MB of templates). Empty where `directory` holds no manifest the loader can read: the template
+ * loader reports a broken one, and every file is looked at as before.
+ */
+export function cloudAssemblyOwnFiles(directory: string): ReadonlySet<string> {
+  const manifestFile = join(directory, 'manifest.json');
+  const own = new Set<string>();
+  if (!existsSync(manifestFile)) return own;
+  let artifacts: unknown;
+  try {
+    const manifest: unknown = JSON.parse(
+      readInputText(manifestFile, (reason) => new Error(reason), { within: directory }),
+    );
+    artifacts = isRecord(manifest) ? manifest.artifacts : undefined;
+  } catch {
+    return own;
+  }
+  if (!isRecord(artifacts)) return own;
+  own.add(manifestFile);
+  for (const artifact of Object.values(artifacts)) {
+    const properties = isRecord(artifact) && isRecord(artifact.properties) ? artifact.properties : {};
+    for (const key of ASSEMBLY_FILE_PROPERTIES) {
+      const file = properties[key];
+      if (typeof file === 'string') own.add(join(directory, file));
+    }
+  }
+  return own;
+}
+
+/** Artifact properties that name a file of the assembly's own directory (cloud-assembly-schema). */
+const ASSEMBLY_FILE_PROPERTIES = ['templateFile', 'file', 'additionalMetadataFile'] as const;
+
+/**
  * A CDK cloud assembly: every `aws:cloudformation:stack` artifact, and nested assemblies (stages). `assemblies` are
  * the real paths of the assemblies that lead here, so one that contains itself (`directoryName: "."`, or two that
  * name each other) is an error instead of endless recursion.

@@ -147,13 +147,19 @@ export function typeToken(apiVersion: string, kind: string): string {
 }
 
 /** The Kubernetes manifest files a path names: the file itself, or the manifest files of a directory (not CloudFormation templates). */
-export function kubernetesManifestFiles(path: string): string[] {
+export function kubernetesManifestFiles(
+  path: string,
+  /** Files of the directory another reader owns (a cloud assembly's own output): not looked at here. */
+  ownedElsewhere: ReadonlySet<string> = new Set(),
+): string[] {
   if (!existsSync(path)) return [];
   const files = statSync(path).isDirectory()
     ? readdirSync(path)
         .sort()
         .map((entry) => join(path, entry))
-        .filter((file) => MANIFEST_EXTENSIONS.includes(extname(file)) && statSync(file).isFile())
+        .filter(
+          (file) => MANIFEST_EXTENSIONS.includes(extname(file)) && !ownedElsewhere.has(file) && statSync(file).isFile(),
+        )
     : [path];
   return files.filter((file) => looksLikeKubernetesManifest(readManifest(file, path)));
 }
