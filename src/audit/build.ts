@@ -3,7 +3,13 @@
  * the catalog and the evaluation time. The CLI, the Pulumi pack and the CDK aspect call this same function, so the
  * same infrastructure gives the same rows whichever tool planned it.
  */
-import { recordMatches, type Catalog, type CatalogIdentity, type Entitlement } from '../../catalog/types.js';
+import {
+  recordMatches,
+  type Catalog,
+  type CatalogIdentity,
+  type Entitlement,
+  type TagKeys,
+} from '../../catalog/types.js';
 import { profilesOfEvaluation, type EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
@@ -34,6 +40,7 @@ import {
   AUDIT_SCHEMA_VERSION,
   type Audit,
   type AuditDefinition,
+  type AuditDeploymentTag,
   type AuditExtras,
   type AuditEntitlement,
   type AuditException,
@@ -87,7 +94,7 @@ export function buildAudit(
     ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
   ];
   const secrets = model.secrets
-    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id)))
+    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id), catalog))
     .sort(byStackAndName);
   const rowIds = new Set([
     ...model.identities.map((identity) => identity.id),
@@ -235,6 +242,7 @@ function plannedIdentity(
     ...ownership(profile, catalog),
     ...(profile.purpose !== undefined ? { purpose: profile.purpose } : {}),
     ...optional('expiry', expiryOf(profile.expires, now)),
+    ...setAtDeployment(identity, catalog),
     entitlements,
     grants,
     credentials: auditCredentials(identity, now),
@@ -367,18 +375,39 @@ function ownership(
   };
 }
 
-function auditSecret(secret: Secret, profile: IdentityProfile, findings: AuditFinding[]): AuditSecret {
+function auditSecret(
+  secret: Secret,
+  profile: IdentityProfile,
+  findings: AuditFinding[],
+  catalog: Catalog,
+): AuditSecret {
   const rotation = secret.rotationDays;
   return {
     id: secret.id,
     name: secret.name,
     resource: secret.resource,
     ...(profile.owner !== undefined ? { owner: profile.owner } : {}),
+    ...setAtDeployment(secret, catalog),
     ...(rotation !== undefined ? { rotationDays: isUnknown(rotation) ? ('unknown' as const) : rotation } : {}),
     ...(secret.plaintextValue ? { plaintextValue: true } : {}),
     ...(secret.valueInProgram ? { valueInProgram: true } : {}),
     findings,
   };
+}
+
+/** The catalog's tags on the subject whose value the deployment chooses, in the catalog's order of facts. */
+function setAtDeployment(
+  subject: Pick<Identity | Secret, 'deploymentTags'>,
+  catalog: Catalog,
+): { setAtDeployment?: AuditDeploymentTag[] } {
+  const chosen = subject.deploymentTags;
+  if (!chosen) return {};
+  const facts = (Object.keys(catalog.tags) as (keyof TagKeys)[]).flatMap((fact): AuditDeploymentTag[] => {
+    const tag = catalog.tags[fact];
+    const setBy = chosen[tag];
+    return setBy === undefined ? [] : [{ fact, tag, setBy }];
+  });
+  return facts.length ? { setAtDeployment: facts } : {};
 }
 
 function auditFinding(finding: Finding): AuditFinding {

@@ -44,6 +44,7 @@ function mergeRows(recordId: string, first: AuditIdentity, group: AuditIdentity[
     ...(first.class !== undefined ? { class: first.class } : {}),
     ...(first.purpose !== undefined ? { purpose: first.purpose } : {}),
     ...(first.expiry !== undefined ? { expiry: first.expiry } : {}),
+    ...deploymentTagsOfPlacements(placements),
     entitlements: mergeEntitlements(placements),
     grants: placements.flatMap((row) => row.grants),
     credentials: placements.flatMap((row) => row.credentials),
@@ -95,4 +96,12 @@ function uniqueExceptions(exceptions: AuditException[]): AuditException[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each deployment-set catalog tag of any placement, once. */
+function deploymentTagsOfPlacements(placements: AuditIdentity[]): Pick<AuditIdentity, 'setAtDeployment'> {
+  const seen = new Map<string, NonNullable<AuditIdentity['setAtDeployment']>[number]>();
+  for (const tag of placements.flatMap((row) => row.setAtDeployment ?? []))
+    seen.set(`${tag.fact}\u0000${tag.tag}\u0000${tag.setBy}`, tag);
+  return seen.size ? { setAtDeployment: [...seen.values()] } : {};
 }

@@ -4,7 +4,7 @@
  * gate found; plus the catalog's hygiene. Built by `buildAudit`, rendered by the audit reporters.
  * Plain data only (no Dates, no Maps), so the JSON report is this object as is.
  */
-import type { CatalogException } from '../../catalog/types.js';
+import type { CatalogException, TagKeys } from '../../catalog/types.js';
 import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
 import type { FindingLevel } from '../model/finding.js';
 import type { AuditSource } from './lineage.js';
@@ -126,6 +126,8 @@ export interface AuditIdentity {
   class?: IdentityClass;
   purpose?: string;
   expiry?: AuditExpiry;
+  /** Catalog tags whose value each deployment chooses: not read, so what they would say is known only then. */
+  setAtDeployment?: AuditDeploymentTag[];
   entitlements: AuditEntitlement[];
   grants: AuditGrant[];
   credentials: AuditCredential[];
@@ -143,6 +145,19 @@ export interface AuditIdentity {
    * cloud's, and each cloud's identity (account, grants, credentials, trust, findings) is here, as its own row would be.
    */
   placements?: AuditIdentity[];
+}
+
+/**
+ * A tag the catalog reads (owner, class, entitlements, purpose, expiry) written from a value the deployment chooses (a
+ * template parameter it may set): left unread, as the rules leave it, and shown so a reviewer sees which fact of the
+ * identity or secret each deployment decides.
+ */
+export interface AuditDeploymentTag {
+  /** What the catalog reads the tag as. */
+  fact: keyof TagKeys;
+  tag: string;
+  /** What sets it, in the front-end's words (`parameter Owner`). */
+  setBy: string;
 }
 
 export interface AuditExpiry {
@@ -266,6 +281,8 @@ export interface AuditSecret {
   name: string;
   resource: ResourceRef;
   owner?: string;
+  /** As on AuditIdentity. */
+  setAtDeployment?: AuditDeploymentTag[];
   rotationDays?: number | 'unknown';
   plaintextValue?: boolean;
   /** Set by a Pulumi program: a literal in its source or a stack config secret (see the model's Secret). */

@@ -211,6 +211,11 @@ function identityDetails(identity: AuditIdentity): string[] {
   if (identity.purpose) lines.push(`- purpose: ${escapeMarkdown(identity.purpose)}`);
   if (identity.expiry)
     lines.push(`- expires: ${escapeMarkdown(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}`);
+  if (identity.setAtDeployment?.length) {
+    lines.push('- set at deployment, not read:');
+    for (const tag of identity.setAtDeployment)
+      lines.push(`  - ${tag.fact}: tag ${markdownCode(tag.tag)} from ${escapeMarkdown(tag.setBy)}`);
+  }
   for (const entitlement of identity.entitlements) {
     lines.push(
       `- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`,

@@ -131,7 +131,7 @@ function identityRow(identity: AuditIdentity): string {
   return `<tr class="${privileged ? 'privileged' : ''}" ${attributes}>
 <td class="identity"><strong>${e(identity.name)}</strong>${privileged ? ' <span class="badge bad">privileged</span>' : ''}
 <div class="sub">${identity.placements?.length ? `one catalog identity on ${identity.placements.length} clouds${placementsHtml(identity)}` : identity.resource ? `${e(identity.resource.type)} <code>${e(identity.resource.path ?? identity.resource.urn ?? `${identity.resource.stack ? `${identity.resource.stack}/` : ''}${identity.resource.name}`)}</code>` : 'declared in the catalog only'}</div>
-${identity.purpose ? `<div class="sub">${e(identity.purpose)}</div>` : ''}${identity.expiry ? `<div class="sub ${identity.expiry.expired ? 'bad-text' : ''}">expires ${e(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}</div>` : ''}
+${identity.purpose ? `<div class="sub">${e(identity.purpose)}</div>` : ''}${(identity.setAtDeployment ?? []).map((tag) => `<div class="sub">${e(tag.fact)} set at deployment, not read: tag <code>${e(tag.tag)}</code> from ${e(tag.setBy)}</div>`).join('')}${identity.expiry ? `<div class="sub ${identity.expiry.expired ? 'bad-text' : ''}">expires ${e(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}</div>` : ''}
 ${details(identity)}</td>
 <td>${identity.origin === 'change' ? 'change' : 'catalog'}${identity.placements?.length ? ` <span class="sub">${e(identity.placements.map((p) => p.cloud ?? '').join(', '))}</span>` : ''}</td>
 <td>${identity.owner ? e(identity.owner) : identity.unknownOwner ? `<span class="bad-text">unknown: ${e(identity.unknownOwner)}</span>` : '<span class="bad-text">none</span>'}</td>
@@ -295,10 +295,16 @@ function hygiene(audit: Audit): string {
   return `<dl id="hygiene">${items.map(([title, values]) => `<dt>${e(title)}</dt><dd>${values.length ? values.join(', ') : 'none'}</dd>`).join('')}</dl>`;
 }
 
+/** `set at deployment: Ref Owner (…)` for a secret whose owner tag the deployment chooses. */
+function ownerSetAtDeployment(secret: AuditSecret): string | undefined {
+  const owner = secret.setAtDeployment?.find((tag) => tag.fact === 'owner');
+  return owner ? `set at deployment: ${owner.setBy}` : undefined;
+}
+
 function secretTable(secrets: AuditSecret[]): string {
   const rows = secrets.map(
     (secret) =>
-      `<tr><td>${e(secret.name)} <div class="sub"><code>${e(secret.resource.stack ? `${secret.resource.stack}/` : '')}${e(secret.resource.name)}</code></div></td><td>${e(secret.owner ?? '(no owner)')}</td><td>${
+      `<tr><td>${e(secret.name)} <div class="sub"><code>${e(secret.resource.stack ? `${secret.resource.stack}/` : '')}${e(secret.resource.name)}</code></div></td><td>${e(secret.owner ?? ownerSetAtDeployment(secret) ?? '(no owner)')}</td><td>${
         secret.rotationDays === undefined ? '<span class="bad-text">never</span>' : e(String(secret.rotationDays))
       }</td><td>${findingCounts(secret.findings)}</td></tr>`,
   );
