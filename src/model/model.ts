@@ -262,6 +262,10 @@ export interface ComputeAttachment {
     | 'glue'
     | 'batch'
     | 'sagemaker'
+    // Bedrock acts as an agent's role to invoke its model and query its knowledge bases, and as a knowledge base's to
+    // read and embed its data sources.
+    | 'bedrock-agent'
+    | 'bedrock-knowledge-base'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

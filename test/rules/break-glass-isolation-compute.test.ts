@@ -2,8 +2,9 @@
  * break-glass-isolation end to end, in each AWS front-end: a break-glass role given to the compute of AWS services
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
- * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe) is reported on that compute, as a Lambda
- * function's role always was. The property names are written out here as each front-end spells
+ * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base) is
+ * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
+ * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
  * table, so a misspelt entry there fails here.
  */
@@ -46,6 +47,15 @@ function attachedCompute(model: Model): string[] {
     .map((f) => [f.ruleId, f.level, f.resource.name, f.detail].join(' '))
     .sort();
 }
+
+/** The compute a role is attached to, whatever its class: `resource Attachment::kind`, sorted. */
+function attachmentsOf(model: Model, name: string): string[] {
+  const identity = model.identities.find((candidate) => candidate.name === name);
+  return (identity?.attachments ?? []).map((a) => `${a.source.name} Attachment::${a.kind}`).sort();
+}
+
+/** break-glass-isolation's findings for a break-glass role attached to each of `compute`. */
+const reported = (compute: readonly string[]) => compute.map((line) => `break-glass-isolation mandatory ${line}`);
 
 describe('break-glass-isolation: compute of AWS services, in CloudFormation', () => {
   const arn = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
@@ -177,6 +187,39 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     expect(model.monitors?.map((monitor) => [monitor.kind, monitor.source.name])).toEqual([['event-rule', 'Nightly']]);
   });
 
+  /** AI and data services that act as the role a property names, each by its own path. */
+  const services = (role: unknown): Record<string, CfnResource> => ({
+    Agent: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'agent', AgentResourceRoleArn: role } },
+    Knowledge: { Type: 'AWS::Bedrock::KnowledgeBase', Properties: { Name: 'kb', RoleArn: role } },
+  });
+  const SERVICES = ['Agent Attachment::bedrock-agent', 'Knowledge Attachment::bedrock-knowledge-base'];
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+    const model = modelFromTemplates([
+      { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(SERVICES));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'ordinary',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: [{ Key: 'owner', Value: 'team-platform' }],
+      },
+    };
+    const model = modelFromTemplates([
+      {
+        ...template,
+        template: { Resources: { Ordinary: ordinary, ...services({ 'Fn::GetAtt': ['Ordinary', 'Arn'] }) } },
+      },
+    ]);
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
+  });
+
   it('makes a stack whose nested property names a role by ARN (Fn::Sub) wait to be linked, and finds the role', () => {
     const byArn = {
       ...template,
@@ -304,6 +347,28 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     ]);
   });
 
+  /** AI and data services that act as the role a property names, each by its own path. */
+  const services = (role: string) => [
+    resource('aws:bedrock/agentAgent:AgentAgent', 'agent', { agentName: 'agent', agentResourceRoleArn: role }),
+    resource('aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'knowledge', { name: 'kb', roleArn: role }),
+  ];
+  const SERVICES = ['agent Attachment::bedrock-agent', 'knowledge Attachment::bedrock-knowledge-base'];
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+    expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary = resource(ROLE, 'ordinary', {
+      name: 'ordinary',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: { owner: 'team-platform' },
+    });
+    const model = modelFromPulumiResources([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
+  });
+
   it('in preview, follows the dependencies of a role ARN not known yet, nested or in a JSON string', () => {
     const model = modelFromPulumiResources([
       breakGlass,
@@ -400,6 +465,33 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       'break-glass-isolation mandatory aws_sagemaker_notebook_instance.lab Attachment::sagemaker',
       'break-glass-isolation mandatory aws_sfn_state_machine.flow Attachment::state-machine',
     ]);
+  });
+
+  /** AI and data services that act as the role an attribute names, each by its own path (blocks of one as lists). */
+  const services = (role: string) => [
+    { address: 'aws_bedrockagent_agent.agent', values: { agent_name: 'agent', agent_resource_role_arn: role } },
+    { address: 'aws_bedrockagent_knowledge_base.knowledge', values: { name: 'kb', role_arn: role } },
+  ];
+  const SERVICES = [
+    'aws_bedrockagent_agent.agent Attachment::bedrock-agent',
+    'aws_bedrockagent_knowledge_base.knowledge Attachment::bedrock-knowledge-base',
+  ];
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+    const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
+    expect(attachedCompute(model)).toEqual(reported(SERVICES));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary = {
+      ...role,
+      address: 'aws_iam_role.ordinary',
+      values: { name: 'ordinary', assume_role_policy: JSON.stringify(SAML_TRUST), tags: { owner: 'team-platform' } },
+    };
+    const plan = terraformPlan([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+    const model = modelFromTerraformPlan(plan, { file: 'plan.json' });
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
   });
 
   it('reports services that act as a role named in a list of blocks: CodePipeline actions, event targets, schedules, pipes', () => {

@@ -54,7 +54,8 @@ const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe.
+ * Scheduler schedule's target, an EventBridge pipe. So do Bedrock agents and knowledge bases, where what an agent is
+ * asked decides what it does with its role.
  *
  * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), Firehose delivery
  * streams (a role per destination configuration), and the task and execution roles a pipe's ECS target overrides
@@ -204,5 +205,19 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::EKS::PodIdentityAssociation', 'TargetRoleArn'],
     ['eks/podIdentityAssociation:PodIdentityAssociation', 'targetRoleArn'],
     'aws_eks_pod_identity_association',
+  ),
+  // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
+  // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
+  role(
+    'bedrock-agent',
+    ['AWS::Bedrock::Agent', 'AgentResourceRoleArn'],
+    ['bedrock/agentAgent:AgentAgent', 'agentResourceRoleArn'],
+    'aws_bedrockagent_agent',
+  ),
+  role(
+    'bedrock-knowledge-base',
+    ['AWS::Bedrock::KnowledgeBase', 'RoleArn'],
+    ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
+    'aws_bedrockagent_knowledge_base',
   ),
 ];
