@@ -2,7 +2,8 @@
  * break-glass-isolation end to end, in each AWS front-end: a break-glass role given to the compute of AWS services
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
- * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base) is
+ * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
+ * SageMaker model, pipeline, domain or user profile) is
  * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
  * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
@@ -191,10 +192,37 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
   const services = (role: unknown): Record<string, CfnResource> => ({
     Agent: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'agent', AgentResourceRoleArn: role } },
     Knowledge: { Type: 'AWS::Bedrock::KnowledgeBase', Properties: { Name: 'kb', RoleArn: role } },
+    Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role } },
+    Training: { Type: 'AWS::SageMaker::Pipeline', Properties: { PipelineName: 'training', RoleArn: role } },
+    Studio: {
+      Type: 'AWS::SageMaker::Domain',
+      Properties: { DomainName: 'studio', AuthMode: 'IAM', DefaultUserSettings: { ExecutionRole: role } },
+    },
+    Shared: {
+      Type: 'AWS::SageMaker::Domain',
+      Properties: {
+        DomainName: 'shared',
+        AuthMode: 'IAM',
+        DefaultUserSettings: {},
+        DefaultSpaceSettings: { ExecutionRole: role },
+      },
+    },
+    Analyst: {
+      Type: 'AWS::SageMaker::UserProfile',
+      Properties: { DomainId: 'd-1', UserProfileName: 'analyst', UserSettings: { ExecutionRole: role } },
+    },
   });
-  const SERVICES = ['Agent Attachment::bedrock-agent', 'Knowledge Attachment::bedrock-knowledge-base'];
+  const SERVICES = [
+    'Agent Attachment::bedrock-agent',
+    'Analyst Attachment::sagemaker',
+    'Knowledge Attachment::bedrock-knowledge-base',
+    'Model Attachment::sagemaker',
+    'Shared Attachment::sagemaker',
+    'Studio Attachment::sagemaker',
+    'Training Attachment::sagemaker',
+  ];
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
     const model = modelFromTemplates([
       { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
     ]);
@@ -351,10 +379,35 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
   const services = (role: string) => [
     resource('aws:bedrock/agentAgent:AgentAgent', 'agent', { agentName: 'agent', agentResourceRoleArn: role }),
     resource('aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'knowledge', { name: 'kb', roleArn: role }),
+    resource('aws:sagemaker/model:Model', 'model', { executionRoleArn: role }),
+    resource('aws:sagemaker/pipeline:Pipeline', 'training', { pipelineName: 'training', roleArn: role }),
+    resource('aws:sagemaker/domain:Domain', 'studio', {
+      domainName: 'studio',
+      authMode: 'IAM',
+      defaultUserSettings: { executionRole: role },
+    }),
+    resource('aws:sagemaker/domain:Domain', 'shared', {
+      domainName: 'shared',
+      authMode: 'IAM',
+      defaultSpaceSettings: { executionRole: role },
+    }),
+    resource('aws:sagemaker/userProfile:UserProfile', 'analyst', {
+      domainId: 'd-1',
+      userProfileName: 'analyst',
+      userSettings: { executionRole: role },
+    }),
   ];
-  const SERVICES = ['agent Attachment::bedrock-agent', 'knowledge Attachment::bedrock-knowledge-base'];
+  const SERVICES = [
+    'agent Attachment::bedrock-agent',
+    'analyst Attachment::sagemaker',
+    'knowledge Attachment::bedrock-knowledge-base',
+    'model Attachment::sagemaker',
+    'shared Attachment::sagemaker',
+    'studio Attachment::sagemaker',
+    'training Attachment::sagemaker',
+  ];
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
     expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
   });
 
@@ -471,13 +524,37 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
   const services = (role: string) => [
     { address: 'aws_bedrockagent_agent.agent', values: { agent_name: 'agent', agent_resource_role_arn: role } },
     { address: 'aws_bedrockagent_knowledge_base.knowledge', values: { name: 'kb', role_arn: role } },
+    { address: 'aws_sagemaker_model.model', values: { name: 'model', execution_role_arn: role } },
+    { address: 'aws_sagemaker_pipeline.training', values: { pipeline_name: 'training', role_arn: role } },
+    {
+      address: 'aws_sagemaker_domain.studio',
+      values: { domain_name: 'studio', auth_mode: 'IAM', default_user_settings: [{ execution_role: role }] },
+    },
+    {
+      address: 'aws_sagemaker_domain.shared',
+      values: {
+        domain_name: 'shared',
+        auth_mode: 'IAM',
+        default_user_settings: [{ security_groups: [] }],
+        default_space_settings: [{ execution_role: role }],
+      },
+    },
+    {
+      address: 'aws_sagemaker_user_profile.analyst',
+      values: { domain_id: 'd-1', user_profile_name: 'analyst', user_settings: [{ execution_role: role }] },
+    },
   ];
   const SERVICES = [
     'aws_bedrockagent_agent.agent Attachment::bedrock-agent',
     'aws_bedrockagent_knowledge_base.knowledge Attachment::bedrock-knowledge-base',
+    'aws_sagemaker_domain.shared Attachment::sagemaker',
+    'aws_sagemaker_domain.studio Attachment::sagemaker',
+    'aws_sagemaker_model.model Attachment::sagemaker',
+    'aws_sagemaker_pipeline.training Attachment::sagemaker',
+    'aws_sagemaker_user_profile.analyst Attachment::sagemaker',
   ];
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
     const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
     expect(attachedCompute(model)).toEqual(reported(SERVICES));
   });

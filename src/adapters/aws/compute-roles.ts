@@ -49,6 +49,9 @@ const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'au
 /** aws_codepipeline's blocks of many, which Pulumi names in the plural. */
 const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
 
+/** aws_sagemaker_domain's settings blocks, each of one. */
+const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
+
 /**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
@@ -173,6 +176,36 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::SageMaker::NotebookInstance', 'RoleArn'],
     ['sagemaker/notebookInstance:NotebookInstance', 'roleArn'],
     'aws_sagemaker_notebook_instance',
+  ),
+  // Studio and Canvas apps run as a user profile's execution role, or as the domain's default one (and shared spaces
+  // as the domain's default space role); a model's containers run as its execution role, a pipeline's steps as its role.
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Model', 'ExecutionRoleArn'],
+    ['sagemaker/model:Model', 'executionRoleArn'],
+    'aws_sagemaker_model',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Pipeline', 'RoleArn'],
+    ['sagemaker/pipeline:Pipeline', 'roleArn'],
+    'aws_sagemaker_pipeline',
+  ),
+  ...(['DefaultUserSettings', 'DefaultSpaceSettings'] as const).map((settings) =>
+    role(
+      'sagemaker',
+      ['AWS::SageMaker::Domain', settings, 'ExecutionRole'],
+      ['sagemaker/domain:Domain', camel(settings), 'executionRole'],
+      'aws_sagemaker_domain',
+      { single: SAGEMAKER_DOMAIN_BLOCKS },
+    ),
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::UserProfile', 'UserSettings', 'ExecutionRole'],
+    ['sagemaker/userProfile:UserProfile', 'userSettings', 'executionRole'],
+    'aws_sagemaker_user_profile',
+    { single: ['user_settings'] },
   ),
   role(
     'app-runner',
