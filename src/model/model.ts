@@ -266,6 +266,8 @@ export interface ComputeAttachment {
     // read and embed its data sources.
     | 'bedrock-agent'
     | 'bedrock-knowledge-base'
+    // Firehose reads a stream's source and writes its destinations (and their backup buckets) as the roles it is given.
+    | 'firehose'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -3,7 +3,7 @@
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
  * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
- * SageMaker model, pipeline, domain or user profile) is
+ * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets) is
  * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
  * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
@@ -53,6 +53,144 @@ function attachedCompute(model: Model): string[] {
 function attachmentsOf(model: Model, name: string): string[] {
   const identity = model.identities.find((candidate) => candidate.name === name);
   return (identity?.attachments ?? []).map((a) => `${a.source.name} Attachment::${a.kind}`).sort();
+}
+
+/**
+ * A Firehose delivery stream per role it reads its source or writes a destination (or the S3 bucket a destination
+ * backs up to or stages through) as: its name, then the path to the role in CloudFormation, Pulumi and Terraform
+ * (none in Pulumi and Terraform for the plain S3 destination, which the Terraform provider dropped).
+ */
+const FIREHOSE: readonly [name: string, cloudFormation: string[], pulumi?: string[], terraform?: string[]][] = [
+  [
+    'FromKinesis',
+    ['KinesisStreamSourceConfiguration', 'RoleARN'],
+    ['kinesisSourceConfiguration', 'roleArn'],
+    ['kinesis_source_configuration', 'role_arn'],
+  ],
+  [
+    'FromMsk',
+    ['MSKSourceConfiguration', 'AuthenticationConfiguration', 'RoleARN'],
+    ['mskSourceConfiguration', 'authenticationConfiguration', 'roleArn'],
+    ['msk_source_configuration', 'authentication_configuration', 'role_arn'],
+  ],
+  ['ToS3', ['S3DestinationConfiguration', 'RoleARN']],
+  [
+    'ToExtendedS3',
+    ['ExtendedS3DestinationConfiguration', 'RoleARN'],
+    ['extendedS3Configuration', 'roleArn'],
+    ['extended_s3_configuration', 'role_arn'],
+  ],
+  [
+    'ExtendedS3Backup',
+    ['ExtendedS3DestinationConfiguration', 'S3BackupConfiguration', 'RoleARN'],
+    ['extendedS3Configuration', 's3BackupConfiguration', 'roleArn'],
+    ['extended_s3_configuration', 's3_backup_configuration', 'role_arn'],
+  ],
+  [
+    'ToRedshift',
+    ['RedshiftDestinationConfiguration', 'RoleARN'],
+    ['redshiftConfiguration', 'roleArn'],
+    ['redshift_configuration', 'role_arn'],
+  ],
+  [
+    'RedshiftStaging',
+    ['RedshiftDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['redshiftConfiguration', 's3Configuration', 'roleArn'],
+    ['redshift_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'RedshiftBackup',
+    ['RedshiftDestinationConfiguration', 'S3BackupConfiguration', 'RoleARN'],
+    ['redshiftConfiguration', 's3BackupConfiguration', 'roleArn'],
+    ['redshift_configuration', 's3_backup_configuration', 'role_arn'],
+  ],
+  [
+    'ToElasticsearch',
+    ['ElasticsearchDestinationConfiguration', 'RoleARN'],
+    ['elasticsearchConfiguration', 'roleArn'],
+    ['elasticsearch_configuration', 'role_arn'],
+  ],
+  [
+    'ElasticsearchBackup',
+    ['ElasticsearchDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['elasticsearchConfiguration', 's3Configuration', 'roleArn'],
+    ['elasticsearch_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToOpenSearch',
+    ['AmazonopensearchserviceDestinationConfiguration', 'RoleARN'],
+    ['opensearchConfiguration', 'roleArn'],
+    ['opensearch_configuration', 'role_arn'],
+  ],
+  [
+    'OpenSearchBackup',
+    ['AmazonopensearchserviceDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['opensearchConfiguration', 's3Configuration', 'roleArn'],
+    ['opensearch_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToServerless',
+    ['AmazonOpenSearchServerlessDestinationConfiguration', 'RoleARN'],
+    ['opensearchserverlessConfiguration', 'roleArn'],
+    ['opensearchserverless_configuration', 'role_arn'],
+  ],
+  [
+    'ServerlessBackup',
+    ['AmazonOpenSearchServerlessDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['opensearchserverlessConfiguration', 's3Configuration', 'roleArn'],
+    ['opensearchserverless_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToHttp',
+    ['HttpEndpointDestinationConfiguration', 'RoleARN'],
+    ['httpEndpointConfiguration', 'roleArn'],
+    ['http_endpoint_configuration', 'role_arn'],
+  ],
+  [
+    'HttpBackup',
+    ['HttpEndpointDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['httpEndpointConfiguration', 's3Configuration', 'roleArn'],
+    ['http_endpoint_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToSnowflake',
+    ['SnowflakeDestinationConfiguration', 'RoleARN'],
+    ['snowflakeConfiguration', 'roleArn'],
+    ['snowflake_configuration', 'role_arn'],
+  ],
+  [
+    'SnowflakeBackup',
+    ['SnowflakeDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['snowflakeConfiguration', 's3Configuration', 'roleArn'],
+    ['snowflake_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToIceberg',
+    ['IcebergDestinationConfiguration', 'RoleARN'],
+    ['icebergConfiguration', 'roleArn'],
+    ['iceberg_configuration', 'role_arn'],
+  ],
+  [
+    'IcebergBackup',
+    ['IcebergDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['icebergConfiguration', 's3Configuration', 'roleArn'],
+    ['iceberg_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'SplunkBackup',
+    ['SplunkDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['splunkConfiguration', 's3Configuration', 'roleArn'],
+    ['splunk_configuration', 's3_configuration', 'role_arn'],
+  ],
+];
+
+/** `{ a: { b: value } }` for the path `a.b`; `blocks`: each level above the value a list of one (Terraform's blocks). */
+function nested(path: readonly string[], value: unknown, blocks = false): Record<string, unknown> {
+  const [key, ...rest] = path;
+  if (key === undefined) throw new Error('empty path');
+  if (rest.length === 0) return { [key]: value };
+  const inner = nested(rest, value, blocks);
+  return { [key]: blocks ? [inner] : inner };
 }
 
 /** break-glass-isolation's findings for a break-glass role attached to each of `compute`. */
@@ -211,6 +349,12 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
       Type: 'AWS::SageMaker::UserProfile',
       Properties: { DomainId: 'd-1', UserProfileName: 'analyst', UserSettings: { ExecutionRole: role } },
     },
+    ...Object.fromEntries(
+      FIREHOSE.map(([name, path]) => [
+        name,
+        { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: nested(path, role) },
+      ]),
+    ),
   });
   const SERVICES = [
     'Agent Attachment::bedrock-agent',
@@ -220,9 +364,10 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     'Shared Attachment::sagemaker',
     'Studio Attachment::sagemaker',
     'Training Attachment::sagemaker',
-  ];
+    ...FIREHOSE.map(([name]) => `${name} Attachment::firehose`),
+  ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
     const model = modelFromTemplates([
       { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
     ]);
@@ -396,6 +541,9 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
       userProfileName: 'analyst',
       userSettings: { executionRole: role },
     }),
+    ...FIREHOSE.flatMap(([name, , path]) =>
+      path ? [resource('aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', name, nested(path, role))] : [],
+    ),
   ];
   const SERVICES = [
     'agent Attachment::bedrock-agent',
@@ -405,9 +553,10 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     'shared Attachment::sagemaker',
     'studio Attachment::sagemaker',
     'training Attachment::sagemaker',
-  ];
+    ...FIREHOSE.flatMap(([name, , path]) => (path ? [`${name} Attachment::firehose`] : [])),
+  ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
     expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
   });
 
@@ -543,6 +692,9 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       address: 'aws_sagemaker_user_profile.analyst',
       values: { domain_id: 'd-1', user_profile_name: 'analyst', user_settings: [{ execution_role: role }] },
     },
+    ...FIREHOSE.flatMap(([name, , , path]) =>
+      path ? [{ address: `aws_kinesis_firehose_delivery_stream.${name}`, values: nested(path, role, true) }] : [],
+    ),
   ];
   const SERVICES = [
     'aws_bedrockagent_agent.agent Attachment::bedrock-agent',
@@ -552,9 +704,12 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
     'aws_sagemaker_model.model Attachment::sagemaker',
     'aws_sagemaker_pipeline.training Attachment::sagemaker',
     'aws_sagemaker_user_profile.analyst Attachment::sagemaker',
-  ];
+    ...FIREHOSE.flatMap(([name, , , path]) =>
+      path ? [`aws_kinesis_firehose_delivery_stream.${name} Attachment::firehose`] : [],
+    ),
+  ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
     const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
     expect(attachedCompute(model)).toEqual(reported(SERVICES));
   });

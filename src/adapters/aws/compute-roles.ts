@@ -18,12 +18,12 @@ export interface ComputeRole {
    * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
    * AWS API's spelling.
    */
-  pulumi: { type: string; path: readonly string[]; json?: true };
+  pulumi?: { type: string; path: readonly string[]; json?: true };
   /**
    * The Terraform type Pulumi's type is generated from, its blocks of one on the path (providers.ts `single`), and the
    * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`).
    */
-  terraform: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
+  terraform?: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
 }
 
 const role = (
@@ -43,6 +43,15 @@ const role = (
   },
 });
 
+/**
+ * A property only CloudFormation has: the Terraform provider (and Pulumi, generated from it) dropped the setting
+ * (a Firehose stream's plain `S3DestinationConfiguration`, which Terraform's `extended_s3_configuration` replaced).
+ */
+const cloudFormationOnly = (
+  kind: ComputeAttachment['kind'],
+  cloudFormation: [type: string, ...path: string[]],
+): ComputeRole => ({ kind, cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) } });
+
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
@@ -53,6 +62,76 @@ const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
 const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
 
 /**
+ * A Firehose stream's destinations, as CloudFormation, Pulumi and Terraform name them, with the S3 buckets each writes
+ * too: `S3Configuration` (where a destination puts what it fails to deliver, or Redshift stages what it copies) and
+ * `S3BackupConfiguration` (a copy of the records as they are delivered).
+ */
+const FIREHOSE_DESTINATIONS: readonly [
+  cloudFormation: string,
+  pulumi: string,
+  terraform: string,
+  backups: readonly ('S3Configuration' | 'S3BackupConfiguration')[],
+][] = [
+  [
+    'ExtendedS3DestinationConfiguration',
+    'extendedS3Configuration',
+    'extended_s3_configuration',
+    ['S3BackupConfiguration'],
+  ],
+  [
+    'RedshiftDestinationConfiguration',
+    'redshiftConfiguration',
+    'redshift_configuration',
+    ['S3Configuration', 'S3BackupConfiguration'],
+  ],
+  [
+    'ElasticsearchDestinationConfiguration',
+    'elasticsearchConfiguration',
+    'elasticsearch_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'AmazonopensearchserviceDestinationConfiguration',
+    'opensearchConfiguration',
+    'opensearch_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'AmazonOpenSearchServerlessDestinationConfiguration',
+    'opensearchserverlessConfiguration',
+    'opensearchserverless_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'HttpEndpointDestinationConfiguration',
+    'httpEndpointConfiguration',
+    'http_endpoint_configuration',
+    ['S3Configuration'],
+  ],
+  ['SnowflakeDestinationConfiguration', 'snowflakeConfiguration', 'snowflake_configuration', ['S3Configuration']],
+  ['IcebergDestinationConfiguration', 'icebergConfiguration', 'iceberg_configuration', ['S3Configuration']],
+];
+/** aws_kinesis_firehose_delivery_stream's blocks on a role's path: each of one. */
+const FIREHOSE_BLOCKS = [
+  'kinesis_source_configuration',
+  'msk_source_configuration',
+  'authentication_configuration',
+  'splunk_configuration',
+  's3_configuration',
+  's3_backup_configuration',
+  ...FIREHOSE_DESTINATIONS.map(([, , terraform]) => terraform),
+];
+const FIREHOSE = 'kinesis/firehoseDeliveryStream:FirehoseDeliveryStream';
+const firehose = (cloudFormation: string[], pulumi: string[]) =>
+  role(
+    'firehose',
+    ['AWS::KinesisFirehose::DeliveryStream', ...cloudFormation, 'RoleARN'],
+    [FIREHOSE, ...pulumi, 'roleArn'],
+    'aws_kinesis_firehose_delivery_stream',
+    { single: FIREHOSE_BLOCKS },
+  );
+
+/**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
@@ -60,9 +139,11 @@ const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_setting
  * Scheduler schedule's target, an EventBridge pipe. So do Bedrock agents and knowledge bases, where what an agent is
  * asked decides what it does with its role.
  *
- * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), Firehose delivery
- * streams (a role per destination configuration), and the task and execution roles a pipe's ECS target overrides
- * (`TargetParameters.EcsTaskParameters.Overrides`).
+ * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), the task and execution
+ * roles a pipe's ECS target overrides (`TargetParameters.EcsTaskParameters.Overrides`), and the roles a Firehose
+ * stream uses besides its source's, its destinations' and their buckets': a destination's `VpcConfiguration`, an S3
+ * destination's Glue schema (`DataFormatConversionConfiguration.SchemaConfiguration`), a processor's `RoleArn`
+ * parameter (a name and value pair, not a property).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -239,6 +320,20 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['eks/podIdentityAssociation:PodIdentityAssociation', 'targetRoleArn'],
     'aws_eks_pod_identity_association',
   ),
+  // Firehose reads its source (a Kinesis stream, an MSK cluster) and writes each destination, and the S3 bucket that
+  // backs it up, as the role each names.
+  firehose(['KinesisStreamSourceConfiguration'], ['kinesisSourceConfiguration']),
+  firehose(
+    ['MSKSourceConfiguration', 'AuthenticationConfiguration'],
+    ['mskSourceConfiguration', 'authenticationConfiguration'],
+  ),
+  cloudFormationOnly('firehose', ['AWS::KinesisFirehose::DeliveryStream', 'S3DestinationConfiguration', 'RoleARN']),
+  ...FIREHOSE_DESTINATIONS.flatMap(([destination, pulumi, , backups]) => [
+    firehose([destination], [pulumi]),
+    ...backups.map((backup) => firehose([destination, backup], [pulumi, camel(backup)])),
+  ]),
+  // Splunk takes no role of its own, only its backup bucket's.
+  firehose(['SplunkDestinationConfiguration', 'S3Configuration'], ['splunkConfiguration', 's3Configuration']),
   // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
   // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
   role(
