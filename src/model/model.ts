@@ -268,6 +268,12 @@ export interface ComputeAttachment {
     | 'bedrock-knowledge-base'
     // Firehose reads a stream's source and writes its destinations (and their backup buckets) as the roles it is given.
     | 'firehose'
+    // EMR acts as a cluster's service and auto-scaling roles to run and scale its instances.
+    | 'emr'
+    | 'mwaa'
+    // CodeDeploy acts as a deployment group's service role on what it deploys to.
+    | 'codedeploy'
+    | 'kinesis-analytics'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

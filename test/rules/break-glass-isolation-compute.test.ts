@@ -3,7 +3,8 @@
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
  * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
- * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets) is
+ * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets, an
+ * EMR cluster, an Airflow environment, a CodeDeploy deployment group, a Managed Flink application) is
  * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
  * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
@@ -349,6 +350,17 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
       Type: 'AWS::SageMaker::UserProfile',
       Properties: { DomainId: 'd-1', UserProfileName: 'analyst', UserSettings: { ExecutionRole: role } },
     },
+    Hadoop: { Type: 'AWS::EMR::Cluster', Properties: { Name: 'hadoop', Instances: {}, ServiceRole: role } },
+    Scaling: {
+      Type: 'AWS::EMR::Cluster',
+      Properties: { Name: 'scaling', Instances: {}, ServiceRole: 'EMR_DefaultRole', AutoScalingRole: role },
+    },
+    Airflow: { Type: 'AWS::MWAA::Environment', Properties: { Name: 'airflow', ExecutionRoleArn: role } },
+    Deploy: { Type: 'AWS::CodeDeploy::DeploymentGroup', Properties: { ApplicationName: 'app', ServiceRoleArn: role } },
+    Flink: {
+      Type: 'AWS::KinesisAnalyticsV2::Application',
+      Properties: { RuntimeEnvironment: 'FLINK-1_20', ServiceExecutionRole: role },
+    },
     ...Object.fromEntries(
       FIREHOSE.map(([name, path]) => [
         name,
@@ -364,10 +376,15 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     'Shared Attachment::sagemaker',
     'Studio Attachment::sagemaker',
     'Training Attachment::sagemaker',
+    'Hadoop Attachment::emr',
+    'Scaling Attachment::emr',
+    'Airflow Attachment::mwaa',
+    'Deploy Attachment::codedeploy',
+    'Flink Attachment::kinesis-analytics',
     ...FIREHOSE.map(([name]) => `${name} Attachment::firehose`),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
     const model = modelFromTemplates([
       { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
     ]);
@@ -541,6 +558,18 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
       userProfileName: 'analyst',
       userSettings: { executionRole: role },
     }),
+    resource('aws:emr/cluster:Cluster', 'hadoop', { name: 'hadoop', serviceRole: role }),
+    resource('aws:emr/cluster:Cluster', 'scaling', {
+      name: 'scaling',
+      serviceRole: 'EMR_DefaultRole',
+      autoscalingRole: role,
+    }),
+    resource('aws:mwaa/environment:Environment', 'airflow', { name: 'airflow', executionRoleArn: role }),
+    resource('aws:codedeploy/deploymentGroup:DeploymentGroup', 'deploy', { appName: 'app', serviceRoleArn: role }),
+    resource('aws:kinesisanalyticsv2/application:Application', 'flink', {
+      runtimeEnvironment: 'FLINK-1_20',
+      serviceExecutionRole: role,
+    }),
     ...FIREHOSE.flatMap(([name, , path]) =>
       path ? [resource('aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', name, nested(path, role))] : [],
     ),
@@ -553,10 +582,15 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     'shared Attachment::sagemaker',
     'studio Attachment::sagemaker',
     'training Attachment::sagemaker',
+    'hadoop Attachment::emr',
+    'scaling Attachment::emr',
+    'airflow Attachment::mwaa',
+    'deploy Attachment::codedeploy',
+    'flink Attachment::kinesis-analytics',
     ...FIREHOSE.flatMap(([name, , path]) => (path ? [`${name} Attachment::firehose`] : [])),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
     expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
   });
 
@@ -692,6 +726,20 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       address: 'aws_sagemaker_user_profile.analyst',
       values: { domain_id: 'd-1', user_profile_name: 'analyst', user_settings: [{ execution_role: role }] },
     },
+    { address: 'aws_emr_cluster.hadoop', values: { name: 'hadoop', service_role: role } },
+    {
+      address: 'aws_emr_cluster.scaling',
+      values: { name: 'scaling', service_role: 'EMR_DefaultRole', autoscaling_role: role },
+    },
+    { address: 'aws_mwaa_environment.airflow', values: { name: 'airflow', execution_role_arn: role } },
+    {
+      address: 'aws_codedeploy_deployment_group.deploy',
+      values: { app_name: 'app', deployment_group_name: 'deploy', service_role_arn: role },
+    },
+    {
+      address: 'aws_kinesisanalyticsv2_application.flink',
+      values: { name: 'flink', runtime_environment: 'FLINK-1_20', service_execution_role: role },
+    },
     ...FIREHOSE.flatMap(([name, , , path]) =>
       path ? [{ address: `aws_kinesis_firehose_delivery_stream.${name}`, values: nested(path, role, true) }] : [],
     ),
@@ -704,12 +752,17 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
     'aws_sagemaker_model.model Attachment::sagemaker',
     'aws_sagemaker_pipeline.training Attachment::sagemaker',
     'aws_sagemaker_user_profile.analyst Attachment::sagemaker',
+    'aws_emr_cluster.hadoop Attachment::emr',
+    'aws_emr_cluster.scaling Attachment::emr',
+    'aws_mwaa_environment.airflow Attachment::mwaa',
+    'aws_codedeploy_deployment_group.deploy Attachment::codedeploy',
+    'aws_kinesisanalyticsv2_application.flink Attachment::kinesis-analytics',
     ...FIREHOSE.flatMap(([name, , , path]) =>
       path ? [`aws_kinesis_firehose_delivery_stream.${name} Attachment::firehose`] : [],
     ),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
     const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
     expect(attachedCompute(model)).toEqual(reported(SERVICES));
   });

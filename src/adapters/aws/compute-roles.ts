@@ -136,8 +136,12 @@ const firehose = (cloudFormation: string[], pulumi: string[]) =>
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe. So do Bedrock agents and knowledge bases, where what an agent is
- * asked decides what it does with its role.
+ * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group. So do Bedrock
+ * agents and knowledge bases, where what an agent is asked decides what it does with its role.
+ *
+ * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
+ * profile itself (`AWS::IAM::InstanceProfile`, aws.iam.InstanceProfile); a profile the change does not create names no
+ * role the change can see.
  *
  * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), the task and execution
  * roles a pipe's ECS target overrides (`TargetParameters.EcsTaskParameters.Overrides`), and the roles a Firehose
@@ -334,6 +338,30 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
   ]),
   // Splunk takes no role of its own, only its backup bucket's.
   firehose(['SplunkDestinationConfiguration', 'S3Configuration'], ['splunkConfiguration', 's3Configuration']),
+  // EMR acts as a cluster's service role to launch and manage its instances, and as its auto-scaling role to add and
+  // remove them (JobFlowRole, the instances' own role, names an instance profile: see the profile's attachment).
+  role('emr', ['AWS::EMR::Cluster', 'ServiceRole'], ['emr/cluster:Cluster', 'serviceRole'], 'aws_emr_cluster'),
+  role('emr', ['AWS::EMR::Cluster', 'AutoScalingRole'], ['emr/cluster:Cluster', 'autoscalingRole'], 'aws_emr_cluster'),
+  // An Airflow environment's scheduler and workers run its DAGs as its execution role.
+  role(
+    'mwaa',
+    ['AWS::MWAA::Environment', 'ExecutionRoleArn'],
+    ['mwaa/environment:Environment', 'executionRoleArn'],
+    'aws_mwaa_environment',
+  ),
+  // CodeDeploy acts as a deployment group's service role on the instances, functions or services it deploys to.
+  role(
+    'codedeploy',
+    ['AWS::CodeDeploy::DeploymentGroup', 'ServiceRoleArn'],
+    ['codedeploy/deploymentGroup:DeploymentGroup', 'serviceRoleArn'],
+    'aws_codedeploy_deployment_group',
+  ),
+  role(
+    'kinesis-analytics',
+    ['AWS::KinesisAnalyticsV2::Application', 'ServiceExecutionRole'],
+    ['kinesisanalyticsv2/application:Application', 'serviceExecutionRole'],
+    'aws_kinesisanalyticsv2_application',
+  ),
   // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
   // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
   role(
