@@ -274,6 +274,8 @@ export interface ComputeAttachment {
     // CodeDeploy acts as a deployment group's service role on what it deploys to.
     | 'codedeploy'
     | 'kinesis-analytics'
+    // IoT acts as a topic rule action's role to deliver the messages the rule matches.
+    | 'iot-rule'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -4,7 +4,8 @@
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
  * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
  * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets, an
- * EMR cluster, an Airflow environment, a CodeDeploy deployment group, a Managed Flink application) is
+ * EMR cluster, an Airflow environment, a CodeDeploy deployment group, a Managed Flink application, an IoT topic rule
+ * action) is
  * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
  * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
@@ -185,6 +186,33 @@ const FIREHOSE: readonly [name: string, cloudFormation: string[], pulumi?: strin
   ],
 ];
 
+/**
+ * IoT topic rule actions that take a role: CloudFormation's action type, Pulumi's list of that type and the key of its
+ * error action, Terraform's block (none in Pulumi and Terraform for the types the Terraform provider lacks).
+ */
+const IOT: readonly [cloudFormation: string, pulumi?: string, errorAction?: string, terraform?: string][] = [
+  ['CloudwatchAlarm', 'cloudwatchAlarms', 'cloudwatchAlarm', 'cloudwatch_alarm'],
+  ['CloudwatchLogs', 'cloudwatchLogs', 'cloudwatchLogs', 'cloudwatch_logs'],
+  ['CloudwatchMetric', 'cloudwatchMetrics', 'cloudwatchMetric', 'cloudwatch_metric'],
+  ['DynamoDB', 'dynamodbs', 'dynamodb', 'dynamodb'],
+  ['DynamoDBv2', 'dynamodbv2s', 'dynamodbv2', 'dynamodbv2'],
+  ['Elasticsearch', 'elasticsearch', 'elasticsearch', 'elasticsearch'],
+  ['Firehose', 'firehoses', 'firehose', 'firehose'],
+  ['IotAnalytics', 'iotAnalytics', 'iotAnalytics', 'iot_analytics'],
+  ['IotEvents', 'iotEvents', 'iotEvents', 'iot_events'],
+  ['Kinesis', 'kineses', 'kinesis', 'kinesis'],
+  ['Republish', 'republishes', 'republish', 'republish'],
+  ['S3', 's3', 's3', 's3'],
+  ['Sns', 'sns', 'sns', 'sns'],
+  ['Sqs', 'sqs', 'sqs', 'sqs'],
+  ['StepFunctions', 'stepFunctions', 'stepFunctions', 'step_functions'],
+  ['Timestream', 'timestreams', 'timestream', 'timestream'],
+  ['InfluxDB'],
+  ['IotSiteWise'],
+  ['Location'],
+  ['OpenSearch'],
+];
+
 /** `{ a: { b: value } }` for the path `a.b`; `blocks`: each level above the value a list of one (Terraform's blocks). */
 function nested(path: readonly string[], value: unknown, blocks = false): Record<string, unknown> {
   const [key, ...rest] = path;
@@ -362,6 +390,24 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
       Properties: { RuntimeEnvironment: 'FLINK-1_20', ServiceExecutionRole: role },
     },
     ...Object.fromEntries(
+      IOT.flatMap(([action]) => {
+        const rule = (payload: Record<string, unknown>) => ({
+          Type: 'AWS::IoT::TopicRule',
+          Properties: {
+            TopicRulePayload: {
+              Sql: "SELECT * FROM 'in'",
+              Actions: [{ Lambda: { FunctionArn: 'arn:fn' } }],
+              ...payload,
+            },
+          },
+        });
+        return [
+          [`Iot${action}`, rule({ Actions: [{ Lambda: { FunctionArn: 'arn:fn' } }, { [action]: { RoleArn: role } }] })],
+          [`IotError${action}`, rule({ ErrorAction: { [action]: { RoleArn: role } } })],
+        ];
+      }),
+    ),
+    ...Object.fromEntries(
       FIREHOSE.map(([name, path]) => [
         name,
         { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: nested(path, role) },
@@ -381,10 +427,11 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     'Airflow Attachment::mwaa',
     'Deploy Attachment::codedeploy',
     'Flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action]) => [`Iot${action} Attachment::iot-rule`, `IotError${action} Attachment::iot-rule`]),
     ...FIREHOSE.map(([name]) => `${name} Attachment::firehose`),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
     const model = modelFromTemplates([
       { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
     ]);
@@ -570,6 +617,17 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
       runtimeEnvironment: 'FLINK-1_20',
       serviceExecutionRole: role,
     }),
+    ...IOT.flatMap(([action, list, error]) =>
+      list && error
+        ? [
+            resource('aws:iot/topicRule:TopicRule', `iot-${action}`, { sql: 'SELECT 1', [list]: [{ roleArn: role }] }),
+            resource('aws:iot/topicRule:TopicRule', `iot-error-${action}`, {
+              sql: 'SELECT 1',
+              errorAction: { [error]: { roleArn: role } },
+            }),
+          ]
+        : [],
+    ),
     ...FIREHOSE.flatMap(([name, , path]) =>
       path ? [resource('aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', name, nested(path, role))] : [],
     ),
@@ -587,10 +645,13 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     'airflow Attachment::mwaa',
     'deploy Attachment::codedeploy',
     'flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action, list]) =>
+      list ? [`iot-${action} Attachment::iot-rule`, `iot-error-${action} Attachment::iot-rule`] : [],
+    ),
     ...FIREHOSE.flatMap(([name, , path]) => (path ? [`${name} Attachment::firehose`] : [])),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
     expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
   });
 
@@ -740,6 +801,11 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       address: 'aws_kinesisanalyticsv2_application.flink',
       values: { name: 'flink', runtime_environment: 'FLINK-1_20', service_execution_role: role },
     },
+    ...IOT.flatMap(([action, , , block]) =>
+      block
+        ? [{ address: `aws_iot_topic_rule.${action}`, values: { sql: 'SELECT 1', [block]: [{ role_arn: role }] } }]
+        : [],
+    ),
     ...FIREHOSE.flatMap(([name, , , path]) =>
       path ? [{ address: `aws_kinesis_firehose_delivery_stream.${name}`, values: nested(path, role, true) }] : [],
     ),
@@ -757,12 +823,13 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
     'aws_mwaa_environment.airflow Attachment::mwaa',
     'aws_codedeploy_deployment_group.deploy Attachment::codedeploy',
     'aws_kinesisanalyticsv2_application.flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action, , , block]) => (block ? [`aws_iot_topic_rule.${action} Attachment::iot-rule`] : [])),
     ...FIREHOSE.flatMap(([name, , , path]) =>
       path ? [`aws_kinesis_firehose_delivery_stream.${name} Attachment::firehose`] : [],
     ),
   ].sort();
 
-  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications', () => {
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
     const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
     expect(attachedCompute(model)).toEqual(reported(SERVICES));
   });

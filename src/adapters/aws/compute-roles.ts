@@ -132,11 +132,53 @@ const firehose = (cloudFormation: string[], pulumi: string[]) =>
   );
 
 /**
+ * An IoT topic rule's actions that take a role, as CloudFormation (`Actions[].<type>`), Pulumi (a list per type, mostly
+ * in the plural) and Terraform (a block per action) name them; an error action is one object in Pulumi, keyed by the
+ * camelCase of the Terraform name. Lambda and Kafka actions have no role property, an HTTP action only in its SigV4
+ * authorization (not read).
+ */
+const IOT_ACTIONS: readonly [cloudFormation: string, pulumi: string, terraform: string][] = [
+  ['CloudwatchAlarm', 'cloudwatchAlarms', 'cloudwatch_alarm'],
+  ['CloudwatchLogs', 'cloudwatchLogs', 'cloudwatch_logs'],
+  ['CloudwatchMetric', 'cloudwatchMetrics', 'cloudwatch_metric'],
+  ['DynamoDB', 'dynamodbs', 'dynamodb'],
+  ['DynamoDBv2', 'dynamodbv2s', 'dynamodbv2'],
+  ['Elasticsearch', 'elasticsearch', 'elasticsearch'],
+  ['Firehose', 'firehoses', 'firehose'],
+  ['IotAnalytics', 'iotAnalytics', 'iot_analytics'],
+  ['IotEvents', 'iotEvents', 'iot_events'],
+  ['Kinesis', 'kineses', 'kinesis'],
+  ['Republish', 'republishes', 'republish'],
+  ['S3', 's3', 's3'],
+  ['Sns', 'sns', 'sns'],
+  ['Sqs', 'sqs', 'sqs'],
+  ['StepFunctions', 'stepFunctions', 'step_functions'],
+  ['Timestream', 'timestreams', 'timestream'],
+];
+/** aws_iot_topic_rule's action blocks, which Pulumi names in the plural where the name is a noun. */
+const IOT_RULE_BLOCKS = Object.fromEntries(IOT_ACTIONS.map(([, pulumi, terraform]) => [terraform, pulumi]));
+/** Topic rule actions that take a role and that only CloudFormation has: the Terraform provider, and so Pulumi, has none. */
+const IOT_CLOUDFORMATION_ACTIONS = ['InfluxDB', 'IotSiteWise', 'Location', 'OpenSearch'] as const;
+const IOT_RULE = 'AWS::IoT::TopicRule';
+const fromSnake = (name: string) => name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+/**
+ * An entry Terraform plans cannot reach. Terraform's `error_action` block holds blocks named as the rule's own actions
+ * but each of one, while providers.ts reads a block name the same way at any depth: a plan's error actions keep the
+ * shape of the rule's actions, not Pulumi's.
+ */
+const notInTerraform = ({ kind, cloudFormation, pulumi }: ComputeRole): ComputeRole => ({
+  kind,
+  cloudFormation,
+  ...(pulumi ? { pulumi } : {}),
+});
+
+/**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group. So do Bedrock
+ * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group, an IoT topic
+ * rule's actions (in a Terraform plan its actions, not its error action: see notInTerraform). So do Bedrock
  * agents and knowledge bases, where what an agent is asked decides what it does with its role.
  *
  * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
@@ -147,7 +189,8 @@ const firehose = (cloudFormation: string[], pulumi: string[]) =>
  * roles a pipe's ECS target overrides (`TargetParameters.EcsTaskParameters.Overrides`), and the roles a Firehose
  * stream uses besides its source's, its destinations' and their buckets': a destination's `VpcConfiguration`, an S3
  * destination's Glue schema (`DataFormatConversionConfiguration.SchemaConfiguration`), a processor's `RoleArn`
- * parameter (a name and value pair, not a property).
+ * parameter (a name and value pair, not a property); an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`,
+ * CloudFormation only).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -362,6 +405,29 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['kinesisanalyticsv2/application:Application', 'serviceExecutionRole'],
     'aws_kinesisanalyticsv2_application',
   ),
+  // IoT acts as an action's role to deliver the messages its rule matches (and, for the error action, those an action
+  // failed to deliver).
+  ...IOT_ACTIONS.flatMap(([action, pulumi, terraform]) => [
+    role(
+      'iot-rule',
+      [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn'],
+      ['iot/topicRule:TopicRule', pulumi, EACH, 'roleArn'],
+      'aws_iot_topic_rule',
+      { rename: IOT_RULE_BLOCKS },
+    ),
+    notInTerraform(
+      role(
+        'iot-rule',
+        [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn'],
+        ['iot/topicRule:TopicRule', 'errorAction', fromSnake(terraform), 'roleArn'],
+        'aws_iot_topic_rule',
+      ),
+    ),
+  ]),
+  ...IOT_CLOUDFORMATION_ACTIONS.flatMap((action) => [
+    cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn']),
+    cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn']),
+  ]),
   // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
   // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
   role(
