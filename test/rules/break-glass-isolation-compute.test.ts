@@ -438,6 +438,18 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     expect(attachedCompute(model)).toEqual(reported(SERVICES));
   });
 
+  it('links the same template ahead when streamed, its nested and listed role references all its own, to the same model', () => {
+    // Less the cluster whose service role is named by name (EMR_DefaultRole), which could be another stack's role.
+    const own = Object.fromEntries(Object.entries(services(arn)).filter(([logicalId]) => logicalId !== 'Scaling'));
+    const input = { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...own } } };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(input);
+    const streamed = builder.finish();
+    expect(builder.stacksLinkedAhead).toBe(1);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([input])));
+    expect(attachedCompute(streamed)).toEqual(reported(SERVICES.filter((line) => !line.startsWith('Scaling '))));
+  });
+
   it('attaches an ordinary role to the same services, and reports nothing for it', () => {
     const ordinary: CfnResource = {
       Type: 'AWS::IAM::Role',
