@@ -16,12 +16,13 @@ export interface ComputeRole {
   /**
    * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
    * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
-   * AWS API's spelling.
+   * AWS API's spelling. Absent where Pulumi has no such property (cloudFormationOnly).
    */
   pulumi?: { type: string; path: readonly string[]; json?: true };
   /**
    * The Terraform type Pulumi's type is generated from, its blocks of one on the path (providers.ts `single`), and the
-   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`).
+   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`). Absent where a plan's records
+   * cannot reach the property (cloudFormationOnly, notInTerraform).
    */
   terraform?: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
 }
@@ -44,8 +45,9 @@ const role = (
 });
 
 /**
- * A property only CloudFormation has: the Terraform provider (and Pulumi, generated from it) dropped the setting
- * (a Firehose stream's plain `S3DestinationConfiguration`, which Terraform's `extended_s3_configuration` replaced).
+ * A property only CloudFormation has: the Terraform provider (and Pulumi, generated from it) dropped the setting (a
+ * Firehose stream's plain `S3DestinationConfiguration`, which Terraform's `extended_s3_configuration` replaced) or
+ * never had it (IoT rule actions it has no block for).
  */
 const cloudFormationOnly = (
   kind: ComputeAttachment['kind'],
@@ -155,7 +157,7 @@ const IOT_ACTIONS: readonly [cloudFormation: string, pulumi: string, terraform: 
   ['StepFunctions', 'stepFunctions', 'step_functions'],
   ['Timestream', 'timestreams', 'timestream'],
 ];
-/** aws_iot_topic_rule's action blocks, which Pulumi names in the plural where the name is a noun. */
+/** aws_iot_topic_rule's action blocks, which Pulumi names in the plural (`kinesis` is `kineses`) or as is (`sqs`). */
 const IOT_RULE_BLOCKS = Object.fromEntries(IOT_ACTIONS.map(([, pulumi, terraform]) => [terraform, pulumi]));
 /** Topic rule actions that take a role and that only CloudFormation has: the Terraform provider, and so Pulumi, has none. */
 const IOT_CLOUDFORMATION_ACTIONS = ['InfluxDB', 'IotSiteWise', 'Location', 'OpenSearch'] as const;
