@@ -262,6 +262,20 @@ export interface ComputeAttachment {
     | 'glue'
     | 'batch'
     | 'sagemaker'
+    // Bedrock acts as an agent's role to invoke its model and query its knowledge bases, and as a knowledge base's to
+    // read and embed its data sources.
+    | 'bedrock-agent'
+    | 'bedrock-knowledge-base'
+    // Firehose reads a stream's source and writes its destinations (and their backup buckets) as the roles it is given.
+    | 'firehose'
+    // EMR acts as a cluster's service and auto-scaling roles to run and scale its instances.
+    | 'emr'
+    | 'mwaa'
+    // CodeDeploy acts as a deployment group's service role on what it deploys to.
+    | 'codedeploy'
+    | 'kinesis-analytics'
+    // IoT acts as a topic rule action's role to deliver the messages the rule matches.
+    | 'iot-rule'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -2,8 +2,12 @@
  * break-glass-isolation end to end, in each AWS front-end: a break-glass role given to the compute of AWS services
  * that then act as it (a CodeBuild project, a Step Functions state machine, a Glue job, an ECS task's execution role,
  * a Batch job, a SageMaker notebook, an App Runner service, an EKS node group or pod identity; a CodePipeline action,
- * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe) is reported on that compute, as a Lambda
- * function's role always was. The property names are written out here as each front-end spells
+ * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
+ * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets, an
+ * EMR cluster, an Airflow environment, a CodeDeploy deployment group, a Managed Flink application, an IoT topic rule
+ * action) is
+ * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
+ * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
  * table, so a misspelt entry there fails here.
  */
@@ -46,6 +50,180 @@ function attachedCompute(model: Model): string[] {
     .map((f) => [f.ruleId, f.level, f.resource.name, f.detail].join(' '))
     .sort();
 }
+
+/** The compute a role is attached to, whatever its class: `resource Attachment::kind`, sorted. */
+function attachmentsOf(model: Model, name: string): string[] {
+  const identity = model.identities.find((candidate) => candidate.name === name);
+  return (identity?.attachments ?? []).map((a) => `${a.source.name} Attachment::${a.kind}`).sort();
+}
+
+/**
+ * A Firehose delivery stream per role it reads its source or writes a destination (or the S3 bucket a destination
+ * backs up to or stages through) as: its name, then the path to the role in CloudFormation, Pulumi and Terraform
+ * (none in Pulumi and Terraform for the plain S3 destination, which the Terraform provider dropped).
+ */
+const FIREHOSE: readonly [name: string, cloudFormation: string[], pulumi?: string[], terraform?: string[]][] = [
+  [
+    'FromKinesis',
+    ['KinesisStreamSourceConfiguration', 'RoleARN'],
+    ['kinesisSourceConfiguration', 'roleArn'],
+    ['kinesis_source_configuration', 'role_arn'],
+  ],
+  [
+    'FromMsk',
+    ['MSKSourceConfiguration', 'AuthenticationConfiguration', 'RoleARN'],
+    ['mskSourceConfiguration', 'authenticationConfiguration', 'roleArn'],
+    ['msk_source_configuration', 'authentication_configuration', 'role_arn'],
+  ],
+  ['ToS3', ['S3DestinationConfiguration', 'RoleARN']],
+  [
+    'ToExtendedS3',
+    ['ExtendedS3DestinationConfiguration', 'RoleARN'],
+    ['extendedS3Configuration', 'roleArn'],
+    ['extended_s3_configuration', 'role_arn'],
+  ],
+  [
+    'ExtendedS3Backup',
+    ['ExtendedS3DestinationConfiguration', 'S3BackupConfiguration', 'RoleARN'],
+    ['extendedS3Configuration', 's3BackupConfiguration', 'roleArn'],
+    ['extended_s3_configuration', 's3_backup_configuration', 'role_arn'],
+  ],
+  [
+    'ToRedshift',
+    ['RedshiftDestinationConfiguration', 'RoleARN'],
+    ['redshiftConfiguration', 'roleArn'],
+    ['redshift_configuration', 'role_arn'],
+  ],
+  [
+    'RedshiftStaging',
+    ['RedshiftDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['redshiftConfiguration', 's3Configuration', 'roleArn'],
+    ['redshift_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'RedshiftBackup',
+    ['RedshiftDestinationConfiguration', 'S3BackupConfiguration', 'RoleARN'],
+    ['redshiftConfiguration', 's3BackupConfiguration', 'roleArn'],
+    ['redshift_configuration', 's3_backup_configuration', 'role_arn'],
+  ],
+  [
+    'ToElasticsearch',
+    ['ElasticsearchDestinationConfiguration', 'RoleARN'],
+    ['elasticsearchConfiguration', 'roleArn'],
+    ['elasticsearch_configuration', 'role_arn'],
+  ],
+  [
+    'ElasticsearchBackup',
+    ['ElasticsearchDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['elasticsearchConfiguration', 's3Configuration', 'roleArn'],
+    ['elasticsearch_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToOpenSearch',
+    ['AmazonopensearchserviceDestinationConfiguration', 'RoleARN'],
+    ['opensearchConfiguration', 'roleArn'],
+    ['opensearch_configuration', 'role_arn'],
+  ],
+  [
+    'OpenSearchBackup',
+    ['AmazonopensearchserviceDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['opensearchConfiguration', 's3Configuration', 'roleArn'],
+    ['opensearch_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToServerless',
+    ['AmazonOpenSearchServerlessDestinationConfiguration', 'RoleARN'],
+    ['opensearchserverlessConfiguration', 'roleArn'],
+    ['opensearchserverless_configuration', 'role_arn'],
+  ],
+  [
+    'ServerlessBackup',
+    ['AmazonOpenSearchServerlessDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['opensearchserverlessConfiguration', 's3Configuration', 'roleArn'],
+    ['opensearchserverless_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToHttp',
+    ['HttpEndpointDestinationConfiguration', 'RoleARN'],
+    ['httpEndpointConfiguration', 'roleArn'],
+    ['http_endpoint_configuration', 'role_arn'],
+  ],
+  [
+    'HttpBackup',
+    ['HttpEndpointDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['httpEndpointConfiguration', 's3Configuration', 'roleArn'],
+    ['http_endpoint_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToSnowflake',
+    ['SnowflakeDestinationConfiguration', 'RoleARN'],
+    ['snowflakeConfiguration', 'roleArn'],
+    ['snowflake_configuration', 'role_arn'],
+  ],
+  [
+    'SnowflakeBackup',
+    ['SnowflakeDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['snowflakeConfiguration', 's3Configuration', 'roleArn'],
+    ['snowflake_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'ToIceberg',
+    ['IcebergDestinationConfiguration', 'RoleARN'],
+    ['icebergConfiguration', 'roleArn'],
+    ['iceberg_configuration', 'role_arn'],
+  ],
+  [
+    'IcebergBackup',
+    ['IcebergDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['icebergConfiguration', 's3Configuration', 'roleArn'],
+    ['iceberg_configuration', 's3_configuration', 'role_arn'],
+  ],
+  [
+    'SplunkBackup',
+    ['SplunkDestinationConfiguration', 'S3Configuration', 'RoleARN'],
+    ['splunkConfiguration', 's3Configuration', 'roleArn'],
+    ['splunk_configuration', 's3_configuration', 'role_arn'],
+  ],
+];
+
+/**
+ * IoT topic rule actions that take a role: CloudFormation's action type, Pulumi's list of that type and the key of its
+ * error action, Terraform's block (none in Pulumi and Terraform for the types the Terraform provider lacks).
+ */
+const IOT: readonly [cloudFormation: string, pulumi?: string, errorAction?: string, terraform?: string][] = [
+  ['CloudwatchAlarm', 'cloudwatchAlarms', 'cloudwatchAlarm', 'cloudwatch_alarm'],
+  ['CloudwatchLogs', 'cloudwatchLogs', 'cloudwatchLogs', 'cloudwatch_logs'],
+  ['CloudwatchMetric', 'cloudwatchMetrics', 'cloudwatchMetric', 'cloudwatch_metric'],
+  ['DynamoDB', 'dynamodbs', 'dynamodb', 'dynamodb'],
+  ['DynamoDBv2', 'dynamodbv2s', 'dynamodbv2', 'dynamodbv2'],
+  ['Elasticsearch', 'elasticsearch', 'elasticsearch', 'elasticsearch'],
+  ['Firehose', 'firehoses', 'firehose', 'firehose'],
+  ['IotAnalytics', 'iotAnalytics', 'iotAnalytics', 'iot_analytics'],
+  ['IotEvents', 'iotEvents', 'iotEvents', 'iot_events'],
+  ['Kinesis', 'kineses', 'kinesis', 'kinesis'],
+  ['Republish', 'republishes', 'republish', 'republish'],
+  ['S3', 's3', 's3', 's3'],
+  ['Sns', 'sns', 'sns', 'sns'],
+  ['Sqs', 'sqs', 'sqs', 'sqs'],
+  ['StepFunctions', 'stepFunctions', 'stepFunctions', 'step_functions'],
+  ['Timestream', 'timestreams', 'timestream', 'timestream'],
+  ['InfluxDB'],
+  ['IotSiteWise'],
+  ['Location'],
+  ['OpenSearch'],
+];
+
+/** `{ a: { b: value } }` for the path `a.b`; `blocks`: each level above the value a list of one (Terraform's blocks). */
+function nested(path: readonly string[], value: unknown, blocks = false): Record<string, unknown> {
+  const [key, ...rest] = path;
+  if (key === undefined) throw new Error('empty path');
+  if (rest.length === 0) return { [key]: value };
+  const inner = nested(rest, value, blocks);
+  return { [key]: blocks ? [inner] : inner };
+}
+
+/** break-glass-isolation's findings for a break-glass role attached to each of `compute`. */
+const reported = (compute: readonly string[]) => compute.map((line) => `break-glass-isolation mandatory ${line}`);
 
 describe('break-glass-isolation: compute of AWS services, in CloudFormation', () => {
   const arn = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
@@ -177,6 +355,120 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     expect(model.monitors?.map((monitor) => [monitor.kind, monitor.source.name])).toEqual([['event-rule', 'Nightly']]);
   });
 
+  /** AI and data services that act as the role a property names, each by its own path. */
+  const services = (role: unknown): Record<string, CfnResource> => ({
+    Agent: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'agent', AgentResourceRoleArn: role } },
+    Knowledge: { Type: 'AWS::Bedrock::KnowledgeBase', Properties: { Name: 'kb', RoleArn: role } },
+    Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role } },
+    Training: { Type: 'AWS::SageMaker::Pipeline', Properties: { PipelineName: 'training', RoleArn: role } },
+    Studio: {
+      Type: 'AWS::SageMaker::Domain',
+      Properties: { DomainName: 'studio', AuthMode: 'IAM', DefaultUserSettings: { ExecutionRole: role } },
+    },
+    Shared: {
+      Type: 'AWS::SageMaker::Domain',
+      Properties: {
+        DomainName: 'shared',
+        AuthMode: 'IAM',
+        DefaultUserSettings: {},
+        DefaultSpaceSettings: { ExecutionRole: role },
+      },
+    },
+    Analyst: {
+      Type: 'AWS::SageMaker::UserProfile',
+      Properties: { DomainId: 'd-1', UserProfileName: 'analyst', UserSettings: { ExecutionRole: role } },
+    },
+    Hadoop: { Type: 'AWS::EMR::Cluster', Properties: { Name: 'hadoop', Instances: {}, ServiceRole: role } },
+    Scaling: {
+      Type: 'AWS::EMR::Cluster',
+      Properties: { Name: 'scaling', Instances: {}, ServiceRole: 'EMR_DefaultRole', AutoScalingRole: role },
+    },
+    Airflow: { Type: 'AWS::MWAA::Environment', Properties: { Name: 'airflow', ExecutionRoleArn: role } },
+    Deploy: { Type: 'AWS::CodeDeploy::DeploymentGroup', Properties: { ApplicationName: 'app', ServiceRoleArn: role } },
+    Flink: {
+      Type: 'AWS::KinesisAnalyticsV2::Application',
+      Properties: { RuntimeEnvironment: 'FLINK-1_20', ServiceExecutionRole: role },
+    },
+    ...Object.fromEntries(
+      IOT.flatMap(([action]) => {
+        const rule = (payload: Record<string, unknown>) => ({
+          Type: 'AWS::IoT::TopicRule',
+          Properties: {
+            TopicRulePayload: {
+              Sql: "SELECT * FROM 'in'",
+              Actions: [{ Lambda: { FunctionArn: 'arn:fn' } }],
+              ...payload,
+            },
+          },
+        });
+        return [
+          [`Iot${action}`, rule({ Actions: [{ Lambda: { FunctionArn: 'arn:fn' } }, { [action]: { RoleArn: role } }] })],
+          [`IotError${action}`, rule({ ErrorAction: { [action]: { RoleArn: role } } })],
+        ];
+      }),
+    ),
+    ...Object.fromEntries(
+      FIREHOSE.map(([name, path]) => [
+        name,
+        { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: nested(path, role) },
+      ]),
+    ),
+  });
+  const SERVICES = [
+    'Agent Attachment::bedrock-agent',
+    'Analyst Attachment::sagemaker',
+    'Knowledge Attachment::bedrock-knowledge-base',
+    'Model Attachment::sagemaker',
+    'Shared Attachment::sagemaker',
+    'Studio Attachment::sagemaker',
+    'Training Attachment::sagemaker',
+    'Hadoop Attachment::emr',
+    'Scaling Attachment::emr',
+    'Airflow Attachment::mwaa',
+    'Deploy Attachment::codedeploy',
+    'Flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action]) => [`Iot${action} Attachment::iot-rule`, `IotError${action} Attachment::iot-rule`]),
+    ...FIREHOSE.map(([name]) => `${name} Attachment::firehose`),
+  ].sort();
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
+    const model = modelFromTemplates([
+      { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...services(arn) } } },
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(SERVICES));
+  });
+
+  it('links the same template ahead when streamed, its nested and listed role references all its own, to the same model', () => {
+    // Less the cluster whose service role is named by name (EMR_DefaultRole), which could be another stack's role.
+    const own = Object.fromEntries(Object.entries(services(arn)).filter(([logicalId]) => logicalId !== 'Scaling'));
+    const input = { ...template, template: { Resources: { BreakGlass: resources.BreakGlass!, ...own } } };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(input);
+    const streamed = builder.finish();
+    expect(builder.stacksLinkedAhead).toBe(1);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([input])));
+    expect(attachedCompute(streamed)).toEqual(reported(SERVICES.filter((line) => !line.startsWith('Scaling '))));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'ordinary',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: [{ Key: 'owner', Value: 'team-platform' }],
+      },
+    };
+    const model = modelFromTemplates([
+      {
+        ...template,
+        template: { Resources: { Ordinary: ordinary, ...services({ 'Fn::GetAtt': ['Ordinary', 'Arn'] }) } },
+      },
+    ]);
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
+  });
+
   it('makes a stack whose nested property names a role by ARN (Fn::Sub) wait to be linked, and finds the role', () => {
     const byArn = {
       ...template,
@@ -304,6 +596,88 @@ describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
     ]);
   });
 
+  /** AI and data services that act as the role a property names, each by its own path. */
+  const services = (role: string) => [
+    resource('aws:bedrock/agentAgent:AgentAgent', 'agent', { agentName: 'agent', agentResourceRoleArn: role }),
+    resource('aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'knowledge', { name: 'kb', roleArn: role }),
+    resource('aws:sagemaker/model:Model', 'model', { executionRoleArn: role }),
+    resource('aws:sagemaker/pipeline:Pipeline', 'training', { pipelineName: 'training', roleArn: role }),
+    resource('aws:sagemaker/domain:Domain', 'studio', {
+      domainName: 'studio',
+      authMode: 'IAM',
+      defaultUserSettings: { executionRole: role },
+    }),
+    resource('aws:sagemaker/domain:Domain', 'shared', {
+      domainName: 'shared',
+      authMode: 'IAM',
+      defaultSpaceSettings: { executionRole: role },
+    }),
+    resource('aws:sagemaker/userProfile:UserProfile', 'analyst', {
+      domainId: 'd-1',
+      userProfileName: 'analyst',
+      userSettings: { executionRole: role },
+    }),
+    resource('aws:emr/cluster:Cluster', 'hadoop', { name: 'hadoop', serviceRole: role }),
+    resource('aws:emr/cluster:Cluster', 'scaling', {
+      name: 'scaling',
+      serviceRole: 'EMR_DefaultRole',
+      autoscalingRole: role,
+    }),
+    resource('aws:mwaa/environment:Environment', 'airflow', { name: 'airflow', executionRoleArn: role }),
+    resource('aws:codedeploy/deploymentGroup:DeploymentGroup', 'deploy', { appName: 'app', serviceRoleArn: role }),
+    resource('aws:kinesisanalyticsv2/application:Application', 'flink', {
+      runtimeEnvironment: 'FLINK-1_20',
+      serviceExecutionRole: role,
+    }),
+    ...IOT.flatMap(([action, list, error]) =>
+      list && error
+        ? [
+            resource('aws:iot/topicRule:TopicRule', `iot-${action}`, { sql: 'SELECT 1', [list]: [{ roleArn: role }] }),
+            resource('aws:iot/topicRule:TopicRule', `iot-error-${action}`, {
+              sql: 'SELECT 1',
+              errorAction: { [error]: { roleArn: role } },
+            }),
+          ]
+        : [],
+    ),
+    ...FIREHOSE.flatMap(([name, , path]) =>
+      path ? [resource('aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', name, nested(path, role))] : [],
+    ),
+  ];
+  const SERVICES = [
+    'agent Attachment::bedrock-agent',
+    'analyst Attachment::sagemaker',
+    'knowledge Attachment::bedrock-knowledge-base',
+    'model Attachment::sagemaker',
+    'shared Attachment::sagemaker',
+    'studio Attachment::sagemaker',
+    'training Attachment::sagemaker',
+    'hadoop Attachment::emr',
+    'scaling Attachment::emr',
+    'airflow Attachment::mwaa',
+    'deploy Attachment::codedeploy',
+    'flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action, list]) =>
+      list ? [`iot-${action} Attachment::iot-rule`, `iot-error-${action} Attachment::iot-rule`] : [],
+    ),
+    ...FIREHOSE.flatMap(([name, , path]) => (path ? [`${name} Attachment::firehose`] : [])),
+  ].sort();
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
+    expect(attachedCompute(modelFromPulumiResources([breakGlass, ...services(ARN)]))).toEqual(reported(SERVICES));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary = resource(ROLE, 'ordinary', {
+      name: 'ordinary',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: { owner: 'team-platform' },
+    });
+    const model = modelFromPulumiResources([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
+  });
+
   it('in preview, follows the dependencies of a role ARN not known yet, nested or in a JSON string', () => {
     const model = modelFromPulumiResources([
       breakGlass,
@@ -400,6 +774,88 @@ describe('break-glass-isolation: compute of AWS services, in a Terraform plan', 
       'break-glass-isolation mandatory aws_sagemaker_notebook_instance.lab Attachment::sagemaker',
       'break-glass-isolation mandatory aws_sfn_state_machine.flow Attachment::state-machine',
     ]);
+  });
+
+  /** AI and data services that act as the role an attribute names, each by its own path (blocks of one as lists). */
+  const services = (role: string) => [
+    { address: 'aws_bedrockagent_agent.agent', values: { agent_name: 'agent', agent_resource_role_arn: role } },
+    { address: 'aws_bedrockagent_knowledge_base.knowledge', values: { name: 'kb', role_arn: role } },
+    { address: 'aws_sagemaker_model.model', values: { name: 'model', execution_role_arn: role } },
+    { address: 'aws_sagemaker_pipeline.training', values: { pipeline_name: 'training', role_arn: role } },
+    {
+      address: 'aws_sagemaker_domain.studio',
+      values: { domain_name: 'studio', auth_mode: 'IAM', default_user_settings: [{ execution_role: role }] },
+    },
+    {
+      address: 'aws_sagemaker_domain.shared',
+      values: {
+        domain_name: 'shared',
+        auth_mode: 'IAM',
+        default_user_settings: [{ security_groups: [] }],
+        default_space_settings: [{ execution_role: role }],
+      },
+    },
+    {
+      address: 'aws_sagemaker_user_profile.analyst',
+      values: { domain_id: 'd-1', user_profile_name: 'analyst', user_settings: [{ execution_role: role }] },
+    },
+    { address: 'aws_emr_cluster.hadoop', values: { name: 'hadoop', service_role: role } },
+    {
+      address: 'aws_emr_cluster.scaling',
+      values: { name: 'scaling', service_role: 'EMR_DefaultRole', autoscaling_role: role },
+    },
+    { address: 'aws_mwaa_environment.airflow', values: { name: 'airflow', execution_role_arn: role } },
+    {
+      address: 'aws_codedeploy_deployment_group.deploy',
+      values: { app_name: 'app', deployment_group_name: 'deploy', service_role_arn: role },
+    },
+    {
+      address: 'aws_kinesisanalyticsv2_application.flink',
+      values: { name: 'flink', runtime_environment: 'FLINK-1_20', service_execution_role: role },
+    },
+    ...IOT.flatMap(([action, , , block]) =>
+      block
+        ? [{ address: `aws_iot_topic_rule.${action}`, values: { sql: 'SELECT 1', [block]: [{ role_arn: role }] } }]
+        : [],
+    ),
+    ...FIREHOSE.flatMap(([name, , , path]) =>
+      path ? [{ address: `aws_kinesis_firehose_delivery_stream.${name}`, values: nested(path, role, true) }] : [],
+    ),
+  ];
+  const SERVICES = [
+    'aws_bedrockagent_agent.agent Attachment::bedrock-agent',
+    'aws_bedrockagent_knowledge_base.knowledge Attachment::bedrock-knowledge-base',
+    'aws_sagemaker_domain.shared Attachment::sagemaker',
+    'aws_sagemaker_domain.studio Attachment::sagemaker',
+    'aws_sagemaker_model.model Attachment::sagemaker',
+    'aws_sagemaker_pipeline.training Attachment::sagemaker',
+    'aws_sagemaker_user_profile.analyst Attachment::sagemaker',
+    'aws_emr_cluster.hadoop Attachment::emr',
+    'aws_emr_cluster.scaling Attachment::emr',
+    'aws_mwaa_environment.airflow Attachment::mwaa',
+    'aws_codedeploy_deployment_group.deploy Attachment::codedeploy',
+    'aws_kinesisanalyticsv2_application.flink Attachment::kinesis-analytics',
+    ...IOT.flatMap(([action, , , block]) => (block ? [`aws_iot_topic_rule.${action} Attachment::iot-rule`] : [])),
+    ...FIREHOSE.flatMap(([name, , , path]) =>
+      path ? [`aws_kinesis_firehose_delivery_stream.${name} Attachment::firehose`] : [],
+    ),
+  ].sort();
+
+  it('reports a break-glass role given to AI and data services: Bedrock agents and knowledge bases, SageMaker models, pipelines, domains and user profiles, Firehose streams, EMR clusters, Airflow environments, CodeDeploy groups, Flink applications, IoT rule actions', () => {
+    const model = modelFromTerraformPlan(terraformPlan([role, ...services(ARN)]), { file: 'plan.json' });
+    expect(attachedCompute(model)).toEqual(reported(SERVICES));
+  });
+
+  it('attaches an ordinary role to the same services, and reports nothing for it', () => {
+    const ordinary = {
+      ...role,
+      address: 'aws_iam_role.ordinary',
+      values: { name: 'ordinary', assume_role_policy: JSON.stringify(SAML_TRUST), tags: { owner: 'team-platform' } },
+    };
+    const plan = terraformPlan([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+    const model = modelFromTerraformPlan(plan, { file: 'plan.json' });
+    expect(attachedCompute(model)).toEqual([]);
+    expect(attachmentsOf(model, 'ordinary')).toEqual(SERVICES);
   });
 
   it('reports services that act as a role named in a list of blocks: CodePipeline actions, event targets, schedules, pipes', () => {

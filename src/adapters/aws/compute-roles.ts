@@ -16,14 +16,15 @@ export interface ComputeRole {
   /**
    * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
    * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
-   * AWS API's spelling.
+   * AWS API's spelling. Absent where Pulumi has no such property (cloudFormationOnly).
    */
-  pulumi: { type: string; path: readonly string[]; json?: true };
+  pulumi?: { type: string; path: readonly string[]; json?: true };
   /**
    * The Terraform type Pulumi's type is generated from, its blocks of one on the path (providers.ts `single`), and the
-   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`).
+   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`). Absent where a plan's records
+   * cannot reach the property (cloudFormationOnly, notInTerraform).
    */
-  terraform: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
+  terraform?: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
 }
 
 const role = (
@@ -43,22 +44,155 @@ const role = (
   },
 });
 
+/**
+ * A property only CloudFormation has: the Terraform provider (and Pulumi, generated from it) dropped the setting (a
+ * Firehose stream's plain `S3DestinationConfiguration`, which Terraform's `extended_s3_configuration` replaced) or
+ * never had it (IoT rule actions it has no block for).
+ */
+const cloudFormationOnly = (
+  kind: ComputeAttachment['kind'],
+  cloudFormation: [type: string, ...path: string[]],
+): ComputeRole => ({ kind, cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) } });
+
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
 /** aws_codepipeline's blocks of many, which Pulumi names in the plural. */
 const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
 
+/** aws_sagemaker_domain's settings blocks, each of one. */
+const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
+
+/**
+ * A Firehose stream's destinations, as CloudFormation, Pulumi and Terraform name them, with the S3 buckets each writes
+ * too: `S3Configuration` (where a destination puts what it fails to deliver, or Redshift stages what it copies) and
+ * `S3BackupConfiguration` (a copy of the records as they are delivered).
+ */
+const FIREHOSE_DESTINATIONS: readonly [
+  cloudFormation: string,
+  pulumi: string,
+  terraform: string,
+  backups: readonly ('S3Configuration' | 'S3BackupConfiguration')[],
+][] = [
+  [
+    'ExtendedS3DestinationConfiguration',
+    'extendedS3Configuration',
+    'extended_s3_configuration',
+    ['S3BackupConfiguration'],
+  ],
+  [
+    'RedshiftDestinationConfiguration',
+    'redshiftConfiguration',
+    'redshift_configuration',
+    ['S3Configuration', 'S3BackupConfiguration'],
+  ],
+  [
+    'ElasticsearchDestinationConfiguration',
+    'elasticsearchConfiguration',
+    'elasticsearch_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'AmazonopensearchserviceDestinationConfiguration',
+    'opensearchConfiguration',
+    'opensearch_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'AmazonOpenSearchServerlessDestinationConfiguration',
+    'opensearchserverlessConfiguration',
+    'opensearchserverless_configuration',
+    ['S3Configuration'],
+  ],
+  [
+    'HttpEndpointDestinationConfiguration',
+    'httpEndpointConfiguration',
+    'http_endpoint_configuration',
+    ['S3Configuration'],
+  ],
+  ['SnowflakeDestinationConfiguration', 'snowflakeConfiguration', 'snowflake_configuration', ['S3Configuration']],
+  ['IcebergDestinationConfiguration', 'icebergConfiguration', 'iceberg_configuration', ['S3Configuration']],
+];
+/** aws_kinesis_firehose_delivery_stream's blocks on a role's path: each of one. */
+const FIREHOSE_BLOCKS = [
+  'kinesis_source_configuration',
+  'msk_source_configuration',
+  'authentication_configuration',
+  'splunk_configuration',
+  's3_configuration',
+  's3_backup_configuration',
+  ...FIREHOSE_DESTINATIONS.map(([, , terraform]) => terraform),
+];
+const FIREHOSE = 'kinesis/firehoseDeliveryStream:FirehoseDeliveryStream';
+const firehose = (cloudFormation: string[], pulumi: string[]) =>
+  role(
+    'firehose',
+    ['AWS::KinesisFirehose::DeliveryStream', ...cloudFormation, 'RoleARN'],
+    [FIREHOSE, ...pulumi, 'roleArn'],
+    'aws_kinesis_firehose_delivery_stream',
+    { single: FIREHOSE_BLOCKS },
+  );
+
+/**
+ * An IoT topic rule's actions that take a role, as CloudFormation (`Actions[].<type>`), Pulumi (a list per type, mostly
+ * in the plural) and Terraform (a block per action) name them; an error action is one object in Pulumi, keyed by the
+ * camelCase of the Terraform name. Lambda and Kafka actions have no role property, an HTTP action only in its SigV4
+ * authorization (not read).
+ */
+const IOT_ACTIONS: readonly [cloudFormation: string, pulumi: string, terraform: string][] = [
+  ['CloudwatchAlarm', 'cloudwatchAlarms', 'cloudwatch_alarm'],
+  ['CloudwatchLogs', 'cloudwatchLogs', 'cloudwatch_logs'],
+  ['CloudwatchMetric', 'cloudwatchMetrics', 'cloudwatch_metric'],
+  ['DynamoDB', 'dynamodbs', 'dynamodb'],
+  ['DynamoDBv2', 'dynamodbv2s', 'dynamodbv2'],
+  ['Elasticsearch', 'elasticsearch', 'elasticsearch'],
+  ['Firehose', 'firehoses', 'firehose'],
+  ['IotAnalytics', 'iotAnalytics', 'iot_analytics'],
+  ['IotEvents', 'iotEvents', 'iot_events'],
+  ['Kinesis', 'kineses', 'kinesis'],
+  ['Republish', 'republishes', 'republish'],
+  ['S3', 's3', 's3'],
+  ['Sns', 'sns', 'sns'],
+  ['Sqs', 'sqs', 'sqs'],
+  ['StepFunctions', 'stepFunctions', 'step_functions'],
+  ['Timestream', 'timestreams', 'timestream'],
+];
+/** aws_iot_topic_rule's action blocks, which Pulumi names in the plural (`kinesis` is `kineses`) or as is (`sqs`). */
+const IOT_RULE_BLOCKS = Object.fromEntries(IOT_ACTIONS.map(([, pulumi, terraform]) => [terraform, pulumi]));
+/** Topic rule actions that take a role and that only CloudFormation has: the Terraform provider, and so Pulumi, has none. */
+const IOT_CLOUDFORMATION_ACTIONS = ['InfluxDB', 'IotSiteWise', 'Location', 'OpenSearch'] as const;
+const IOT_RULE = 'AWS::IoT::TopicRule';
+const fromSnake = (name: string) => name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+/**
+ * An entry Terraform plans cannot reach. Terraform's `error_action` block holds blocks named as the rule's own actions
+ * but each of one, while providers.ts reads a block name the same way at any depth: a plan's error actions keep the
+ * shape of the rule's actions, not Pulumi's.
+ */
+const notInTerraform = ({ kind, cloudFormation, pulumi }: ComputeRole): ComputeRole => ({
+  kind,
+  cloudFormation,
+  ...(pulumi ? { pulumi } : {}),
+});
+
 /**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe.
+ * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group, an IoT topic
+ * rule's actions (in a Terraform plan its actions, not its error action: see notInTerraform). So do Bedrock
+ * agents and knowledge bases, where what an agent is asked decides what it does with its role.
  *
- * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), Firehose delivery
- * streams (a role per destination configuration), and the task and execution roles a pipe's ECS target overrides
- * (`TargetParameters.EcsTaskParameters.Overrides`).
+ * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
+ * profile itself (`AWS::IAM::InstanceProfile`, aws.iam.InstanceProfile); a profile the change does not create names no
+ * role the change can see.
+ *
+ * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), the task and execution
+ * roles a pipe's ECS target overrides (`TargetParameters.EcsTaskParameters.Overrides`), and the roles a Firehose
+ * stream uses besides its source's, its destinations' and their buckets': a destination's `VpcConfiguration`, an S3
+ * destination's Glue schema (`DataFormatConversionConfiguration.SchemaConfiguration`), a processor's `RoleArn`
+ * parameter (a name and value pair, not a property); an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`,
+ * CloudFormation only).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -173,6 +307,36 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['sagemaker/notebookInstance:NotebookInstance', 'roleArn'],
     'aws_sagemaker_notebook_instance',
   ),
+  // Studio and Canvas apps run as a user profile's execution role, or as the domain's default one (and shared spaces
+  // as the domain's default space role); a model's containers run as its execution role, a pipeline's steps as its role.
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Model', 'ExecutionRoleArn'],
+    ['sagemaker/model:Model', 'executionRoleArn'],
+    'aws_sagemaker_model',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Pipeline', 'RoleArn'],
+    ['sagemaker/pipeline:Pipeline', 'roleArn'],
+    'aws_sagemaker_pipeline',
+  ),
+  ...(['DefaultUserSettings', 'DefaultSpaceSettings'] as const).map((settings) =>
+    role(
+      'sagemaker',
+      ['AWS::SageMaker::Domain', settings, 'ExecutionRole'],
+      ['sagemaker/domain:Domain', camel(settings), 'executionRole'],
+      'aws_sagemaker_domain',
+      { single: SAGEMAKER_DOMAIN_BLOCKS },
+    ),
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::UserProfile', 'UserSettings', 'ExecutionRole'],
+    ['sagemaker/userProfile:UserProfile', 'userSettings', 'executionRole'],
+    'aws_sagemaker_user_profile',
+    { single: ['user_settings'] },
+  ),
   role(
     'app-runner',
     ['AWS::AppRunner::Service', 'InstanceConfiguration', 'InstanceRoleArn'],
@@ -204,5 +368,80 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::EKS::PodIdentityAssociation', 'TargetRoleArn'],
     ['eks/podIdentityAssociation:PodIdentityAssociation', 'targetRoleArn'],
     'aws_eks_pod_identity_association',
+  ),
+  // Firehose reads its source (a Kinesis stream, an MSK cluster) and writes each destination, and the S3 bucket that
+  // backs it up, as the role each names.
+  firehose(['KinesisStreamSourceConfiguration'], ['kinesisSourceConfiguration']),
+  firehose(
+    ['MSKSourceConfiguration', 'AuthenticationConfiguration'],
+    ['mskSourceConfiguration', 'authenticationConfiguration'],
+  ),
+  cloudFormationOnly('firehose', ['AWS::KinesisFirehose::DeliveryStream', 'S3DestinationConfiguration', 'RoleARN']),
+  ...FIREHOSE_DESTINATIONS.flatMap(([destination, pulumi, , backups]) => [
+    firehose([destination], [pulumi]),
+    ...backups.map((backup) => firehose([destination, backup], [pulumi, camel(backup)])),
+  ]),
+  // Splunk takes no role of its own, only its backup bucket's.
+  firehose(['SplunkDestinationConfiguration', 'S3Configuration'], ['splunkConfiguration', 's3Configuration']),
+  // EMR acts as a cluster's service role to launch and manage its instances, and as its auto-scaling role to add and
+  // remove them (JobFlowRole, the instances' own role, names an instance profile: see the profile's attachment).
+  role('emr', ['AWS::EMR::Cluster', 'ServiceRole'], ['emr/cluster:Cluster', 'serviceRole'], 'aws_emr_cluster'),
+  role('emr', ['AWS::EMR::Cluster', 'AutoScalingRole'], ['emr/cluster:Cluster', 'autoscalingRole'], 'aws_emr_cluster'),
+  // An Airflow environment's scheduler and workers run its DAGs as its execution role.
+  role(
+    'mwaa',
+    ['AWS::MWAA::Environment', 'ExecutionRoleArn'],
+    ['mwaa/environment:Environment', 'executionRoleArn'],
+    'aws_mwaa_environment',
+  ),
+  // CodeDeploy acts as a deployment group's service role on the instances, functions or services it deploys to.
+  role(
+    'codedeploy',
+    ['AWS::CodeDeploy::DeploymentGroup', 'ServiceRoleArn'],
+    ['codedeploy/deploymentGroup:DeploymentGroup', 'serviceRoleArn'],
+    'aws_codedeploy_deployment_group',
+  ),
+  role(
+    'kinesis-analytics',
+    ['AWS::KinesisAnalyticsV2::Application', 'ServiceExecutionRole'],
+    ['kinesisanalyticsv2/application:Application', 'serviceExecutionRole'],
+    'aws_kinesisanalyticsv2_application',
+  ),
+  // IoT acts as an action's role to deliver the messages its rule matches (and, for the error action, those an action
+  // failed to deliver).
+  ...IOT_ACTIONS.flatMap(([action, pulumi, terraform]) => [
+    role(
+      'iot-rule',
+      [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn'],
+      ['iot/topicRule:TopicRule', pulumi, EACH, 'roleArn'],
+      'aws_iot_topic_rule',
+      { rename: IOT_RULE_BLOCKS },
+    ),
+    notInTerraform(
+      role(
+        'iot-rule',
+        [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn'],
+        ['iot/topicRule:TopicRule', 'errorAction', fromSnake(terraform), 'roleArn'],
+        'aws_iot_topic_rule',
+      ),
+    ),
+  ]),
+  ...IOT_CLOUDFORMATION_ACTIONS.flatMap((action) => [
+    cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn']),
+    cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn']),
+  ]),
+  // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
+  // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
+  role(
+    'bedrock-agent',
+    ['AWS::Bedrock::Agent', 'AgentResourceRoleArn'],
+    ['bedrock/agentAgent:AgentAgent', 'agentResourceRoleArn'],
+    'aws_bedrockagent_agent',
+  ),
+  role(
+    'bedrock-knowledge-base',
+    ['AWS::Bedrock::KnowledgeBase', 'RoleArn'],
+    ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
+    'aws_bedrockagent_knowledge_base',
   ),
 ];

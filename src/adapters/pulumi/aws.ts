@@ -63,7 +63,8 @@ const COMPUTE: Record<string, ComputeLink[]> = {
   'aws:iam/instanceProfile:InstanceProfile': [{ path: ['role'], kind: 'instance-profile' }],
 };
 for (const { pulumi, kind } of COMPUTE_ROLES)
-  (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
+  if (pulumi)
+    (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
 
 const LINKERS: Record<string, Linker> = {
   'aws:iam/role:Role': (b, e) => {

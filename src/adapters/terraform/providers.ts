@@ -309,6 +309,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
 function computeRoleTypes(): Record<string, ResourceMapping> {
   const types: Record<string, ResourceMapping> = {};
   for (const { pulumi, terraform } of COMPUTE_ROLES) {
+    if (!pulumi || !terraform) continue;
     const known = types[terraform.type];
     const single = [...new Set([...(known?.single ?? []), ...(terraform.single ?? [])])];
     const rename = { ...known?.rename, ...terraform.rename };
