@@ -1,6 +1,7 @@
 import { COMPUTE_ROLES, EACH } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
+import { secretNamesOf } from '../aws/secret-names.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
   emptyModel,
@@ -472,14 +473,6 @@ function managedGrant(source: ResourceRef, value: unknown, what: string): AwsMan
 /** The name at the end of an IAM ARN (`arn:aws:iam::1:role/path/name` -> `name`). */
 function lastSegment(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-/** The names a secret reference may stand for: a name, a full ARN (`…:secret:<name>-<6 characters>`), a partial ARN. */
-function secretNamesOf(reference: string): string[] {
-  const [, name] = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference) ?? [];
-  if (name === undefined) return [reference];
-  const [, bare] = /^(.+)-[A-Za-z0-9]{6}$/.exec(name) ?? [];
-  return bare !== undefined ? [bare, name] : [name];
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */

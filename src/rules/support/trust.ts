@@ -40,15 +40,23 @@ function collectTrustEntries(document: PolicyDocument): TrustEntry[] {
   const entries: TrustEntry[] = [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow' || !grantsAssume(statement)) continue;
-    const conditions = conditionClauses(statement);
-    const actions = statement.action ?? [];
-    if (statement.principal === '*' || statement.notPrincipal) {
-      entries.push({ type: 'everyone', value: '*', conditions, actions });
-      continue;
-    }
-    for (const [type, values] of Object.entries(statement.principal ?? {}) as [PrincipalType, PolicyValue[]][]) {
-      for (const value of values) entries.push({ type, value, conditions, actions });
-    }
+    entries.push(...principalEntries(statement));
+  }
+  return entries;
+}
+
+/**
+ * One entry per principal a resource policy statement names, with the statement's conditions: any statement, whatever
+ * its effect and actions (the caller picks the statements it judges, as trustEntries picks the AssumeRole ones).
+ */
+export function principalEntries(statement: PolicyStatement): TrustEntry[] {
+  const conditions = conditionClauses(statement);
+  const actions = statement.action ?? [];
+  if (statement.principal === '*' || statement.notPrincipal)
+    return [{ type: 'everyone', value: '*', conditions, actions }];
+  const entries: TrustEntry[] = [];
+  for (const [type, values] of Object.entries(statement.principal ?? {}) as [PrincipalType, PolicyValue[]][]) {
+    for (const value of values) entries.push({ type, value, conditions, actions });
   }
   return entries;
 }
