@@ -1,9 +1,12 @@
+import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
+import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
 import { unknownValue, type SecretPolicy } from '../../src/model/model.js';
 import rule from '../../src/rules/restrict-trust.js';
 import { catalog, model, ref, secret } from '../support/builders.js';
-import { ruleTester } from '../support/rule-tester.js';
+import { findingsOf, ruleTester } from '../support/rule-tester.js';
+import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from '../multicloud/builders.js';
 
 const TRUSTED = '111122223333';
 const OTHER = '999999999999';
@@ -317,4 +320,37 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('through the Pulumi adapter (records as the engine sends them in preview)', () => {
+  const SECRET = 'aws:secretsmanager/secret:Secret';
+  const SECRET_POLICY = 'aws:secretsmanager/secretPolicy:SecretPolicy';
+  const findings = (resources: PulumiResource[]) =>
+    findingsOf(rule, { name: 'pulumi', model: modelFromPulumiResources(resources), catalog: trusting }).map(
+      (finding) => [finding.resource.name, finding.identity, finding.level, finding.detail, finding.pending ?? false],
+    );
+
+  it('judges a SecretPolicy on the secret its unknown ARN depends on, and a policy known only at apply as pending', () => {
+    const db = pulumiResource(SECRET, 'db', { name: 'payments/db', tags: { owner: 'team-payments' } });
+    const open = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [read('*'), read({ AWS: [`arn:aws:iam::${OTHER}:root`, `arn:aws:iam::${TRUSTED}:root`] })],
+    });
+    expect(
+      findings([
+        db,
+        pulumiResource(SECRET_POLICY, 'db-read', { secretArn: PULUMI_UNKNOWN, policy: open }, { secretArn: [db.urn] }),
+        pulumiResource(
+          SECRET_POLICY,
+          'db-later',
+          { secretArn: PULUMI_UNKNOWN, policy: PULUMI_UNKNOWN },
+          { secretArn: [db.urn], policy: [pulumiUrn('aws:iam/role:Role', 'reader')] },
+        ),
+      ]),
+    ).toEqual([
+      ['db-later', db.urn, 'advisory', undefined, true],
+      ['db-read', db.urn, 'mandatory', `Account::${OTHER}`, false],
+      ['db-read', db.urn, 'mandatory', 'Principal::*', false],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import {
   type Model,
   type ResourceRef,
   type Secret,
+  type SecretPolicy,
   type Unknown,
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
@@ -123,6 +124,9 @@ const LINKERS: Record<string, Linker> = {
       typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },
+  'aws:secretsmanager/secretPolicy:SecretPolicy': (b, e) => {
+    b.linkSecretPolicy(e);
+  },
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     if (!secret) return;
@@ -201,6 +205,7 @@ class ModelBuilder {
       else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
+    for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
@@ -303,6 +308,22 @@ class ModelBuilder {
             .find(Boolean)
         : undefined;
     return byValue ?? this.dependencies(entry, property, (urn) => this.secrets.get(urn))[0];
+  }
+
+  /**
+   * An `aws.secretsmanager.SecretPolicy`: on the secret `secretArn` names (by ARN, or by its dependency on a secret of
+   * the stack while the ARN is unknown in preview), else judged on its own resource.
+   */
+  linkSecretPolicy(entry: Entry): void {
+    const policy: SecretPolicy = { source: entry.ref, document: parsePolicyDocument(entry.props.policy) };
+    const secret = this.findSecret(entry, 'secretArn');
+    if (secret) (secret.resourcePolicies ??= []).push(policy);
+    else {
+      const named = entry.props.secretArn;
+      policy.secret =
+        typeof named === 'string' || isUnknown(named) ? named : unknownValue(`${entry.ref.name}.secretArn is not set`);
+      (this.model.unlinkedSecretPolicies ??= []).push(policy);
+    }
   }
 
   /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */
@@ -419,6 +440,10 @@ class ModelBuilder {
       tags: tagsOf(entry.props.tags),
       rotationAdvice: ROTATION_ADVICE,
     };
+    // The secret's own `policy` argument writes its resource policy; an empty one (or a stack's `""` output) writes none.
+    const policy = entry.props.policy;
+    if (policy !== undefined && policy !== null && policy !== '')
+      secret.resourcePolicies = [{ source: entry.ref, document: parsePolicyDocument(policy) }];
     this.secrets.set(secret.id, secret);
     this.secretsByName.set(secret.name, secret);
     this.model.secrets.push(secret);
@@ -473,6 +498,22 @@ function managedGrant(source: ResourceRef, value: unknown, what: string): AwsMan
 /** The name at the end of an IAM ARN (`arn:aws:iam::1:role/path/name` -> `name`). */
 function lastSegment(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/**
+ * A stack's state holds the secret's `policy` output, which is the policy a SecretPolicy of the stack wrote: the same
+ * document read twice would give every finding twice, so the secret's own copy is dropped when a SecretPolicy on it
+ * writes the same statements.
+ */
+function dropRepeatedOwnPolicy(secret: Secret): void {
+  const policies = secret.resourcePolicies;
+  if (!policies || policies.length < 2) return;
+  const written = new Set(
+    policies.filter((policy) => policy.source !== secret.resource).map((policy) => JSON.stringify(policy.document)),
+  );
+  secret.resourcePolicies = policies.filter(
+    (policy) => policy.source !== secret.resource || !written.has(JSON.stringify(policy.document)),
+  );
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */
