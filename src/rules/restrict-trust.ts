@@ -10,7 +10,6 @@ import {
   type SecretPolicy,
   type Unknown,
 } from '../model/model.js';
-import { actionMatches } from '../iam/aws/actions.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
@@ -22,6 +21,7 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
+  readsSecretValue,
   trustEntries,
   type TrustEntry,
   withoutPlaceholders,
@@ -79,12 +79,6 @@ const NARROWING_KEYS = [
   'aws:SourceOrgID',
   'aws:SourceOrgPaths',
 ];
-
-/**
- * The action that returns a secret's value. BatchGetSecretValue returns values too, but Secrets Manager asks for
- * GetSecretValue on each secret as well, so a statement that cannot grant GetSecretValue lets no one read the value.
- */
-const READ_SECRET_VALUE = 'secretsmanager:GetSecretValue';
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
@@ -772,20 +766,6 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     const actions = actionsWritten(statement);
     for (const entry of principalEntries(statement)) checkSecretEntry(ctx, subject, entry, reads, actions);
   }
-}
-
-/**
- * Whether an Allow statement's actions include reading the value (READ_SECRET_VALUE), matched as IAM matches actions:
- * an Action pattern that covers it does; NotAction does unless one of its patterns excludes it (an Unknown excludes
- * nothing, as an Allow is read everywhere: evaluate.ts). An Action list that could only read it through a value not
- * known yet is that Unknown.
- */
-function readsSecretValue(statement: PolicyStatement): boolean | Unknown {
-  if (statement.notAction)
-    return !statement.notAction.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE));
-  const actions = statement.action ?? [];
-  if (actions.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE))) return true;
-  return actions.find(isUnknown) ?? false;
 }
 
 /** `Action secretsmanager:GetSecretValue`, `NotAction kms:*`: the statement's actions as written, for the message. */
