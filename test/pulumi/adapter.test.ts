@@ -477,6 +477,20 @@ describe('Pulumi AWS adapter: secrets', () => {
       });
     });
 
+    it("reads aws-native's ResourcePolicy (CloudFormation's names, the policy as an object) like a SecretPolicy", () => {
+      const model = modelFromPulumiResources([
+        secret,
+        resource('aws-native:secretsmanager:ResourcePolicy', 'native', {
+          secretId: 'orders-db-password',
+          resourcePolicy: JSON.parse(readByAnyone) as unknown,
+          blockPublicPolicy: false,
+        }),
+      ]);
+      const [found] = model.secrets[0]!.resourcePolicies!;
+      expect(found!.source.name).toBe('native');
+      expect(found!.document.statements[0]).toMatchObject({ effect: 'Allow', principal: '*' });
+    });
+
     it("reads the secret's own policy argument; an empty one, or the copy a stack's state repeats, writes none", () => {
       const own = (policyValue: unknown, extra: PulumiResource[] = []) =>
         modelFromPulumiResources([

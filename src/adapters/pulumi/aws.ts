@@ -125,7 +125,11 @@ const LINKERS: Record<string, Linker> = {
     if (secret && fromProgram) secret.valueInProgram = true;
   },
   'aws:secretsmanager/secretPolicy:SecretPolicy': (b, e) => {
-    b.linkSecretPolicy(e);
+    b.linkSecretPolicy(e, 'secretArn', 'policy');
+  },
+  // AWS Cloud Control's AWS::SecretsManager::ResourcePolicy: the same policy, named as CloudFormation names it.
+  'aws-native:secretsmanager:ResourcePolicy': (b, e) => {
+    b.linkSecretPolicy(e, 'secretId', 'resourcePolicy');
   },
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
@@ -311,17 +315,20 @@ class ModelBuilder {
   }
 
   /**
-   * An `aws.secretsmanager.SecretPolicy`: on the secret `secretArn` names (by ARN, or by its dependency on a secret of
-   * the stack while the ARN is unknown in preview), else judged on its own resource.
+   * A secret resource policy (`aws.secretsmanager.SecretPolicy`, aws-native's `ResourcePolicy`): on the secret
+   * `secretProperty` names (by name or ARN, or by its dependency on a secret of the stack while the ARN is unknown in
+   * preview), else judged on its own resource.
    */
-  linkSecretPolicy(entry: Entry): void {
-    const policy: SecretPolicy = { source: entry.ref, document: parsePolicyDocument(entry.props.policy) };
-    const secret = this.findSecret(entry, 'secretArn');
+  linkSecretPolicy(entry: Entry, secretProperty: string, policyProperty: string): void {
+    const policy: SecretPolicy = { source: entry.ref, document: parsePolicyDocument(entry.props[policyProperty]) };
+    const secret = this.findSecret(entry, secretProperty);
     if (secret) (secret.resourcePolicies ??= []).push(policy);
     else {
-      const named = entry.props.secretArn;
+      const named = entry.props[secretProperty];
       policy.secret =
-        typeof named === 'string' || isUnknown(named) ? named : unknownValue(`${entry.ref.name}.secretArn is not set`);
+        typeof named === 'string' || isUnknown(named)
+          ? named
+          : unknownValue(`${entry.ref.name}.${secretProperty} is not set`);
       (this.model.unlinkedSecretPolicies ??= []).push(policy);
     }
   }
