@@ -31,7 +31,7 @@ import { auditException, exceptionsCovering } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from '../rules/support/just-in-time.js';
-import { auditTrust, runsOn } from './trust.js';
+import { auditSecretReaders, auditTrust, runsOn } from './trust.js';
 import { formatSeconds } from '../../catalog/values.js';
 import { reviewQueue } from './review.js';
 import { oneRowPerCatalogIdentity } from './placements.js';
@@ -94,7 +94,7 @@ export function buildAudit(
     ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
   ];
   const secrets = model.secrets
-    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id), catalog))
+    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id), catalog, model.accountIds ?? []))
     .sort(byStackAndName);
   const rowIds = new Set([
     ...model.identities.map((identity) => identity.id),
@@ -380,8 +380,10 @@ function auditSecret(
   profile: IdentityProfile,
   findings: AuditFinding[],
   catalog: Catalog,
+  ownAccounts: readonly string[],
 ): AuditSecret {
   const rotation = secret.rotationDays;
+  const readableBy = secret.resourcePolicies ? auditSecretReaders(secret, ownAccounts) : undefined;
   return {
     id: secret.id,
     name: secret.name,
@@ -391,6 +393,7 @@ function auditSecret(
     ...(rotation !== undefined ? { rotationDays: isUnknown(rotation) ? ('unknown' as const) : rotation } : {}),
     ...(secret.plaintextValue ? { plaintextValue: true } : {}),
     ...(secret.valueInProgram ? { valueInProgram: true } : {}),
+    ...(readableBy ? { readableBy } : {}),
     findings,
   };
 }

@@ -1,9 +1,17 @@
 /**
  * Who or what can become the identity: the principals of its trust policy (with their conditions) and the compute
- * that runs as it. Read with the same trust reader restrict-trust and break-glass-isolation use.
+ * that runs as it; who a secret's resource policies let read it. Read with the same trust reader restrict-trust and
+ * break-glass-isolation use.
  */
-import { isUnknown, type Identity, type PolicyValue } from '../model/model.js';
-import { parseAwsPrincipal, parseFederatedPrincipal, trustEntries, type TrustEntry } from '../rules/support/trust.js';
+import { isUnknown, type Identity, type PolicyValue, type Secret } from '../model/model.js';
+import {
+  parseAwsPrincipal,
+  parseFederatedPrincipal,
+  principalEntries,
+  readsSecretValue,
+  trustEntries,
+  type TrustEntry,
+} from '../rules/support/trust.js';
 import type { AuditTrust } from './types.js';
 
 export function auditTrust(identity: Identity, ownAccounts: readonly string[] = []): AuditTrust[] {
@@ -14,6 +22,21 @@ export function auditTrust(identity: Identity, ownAccounts: readonly string[] = 
     ...principalOf(entry, ownAccounts),
     conditions: entry.conditions.map(describeCondition),
   }));
+}
+
+/**
+ * The principals a secret's resource policies let read its value (each Allow that may grant GetSecretValue, one whose
+ * actions are known only at apply included), with their conditions; a policy that cannot be read is one unknown entry.
+ * Empty when the change writes no policy on the secret.
+ */
+export function auditSecretReaders(secret: Secret, ownAccounts: readonly string[] = []): AuditTrust[] {
+  return (secret.resourcePolicies ?? []).flatMap(({ document }) => {
+    if (document.unreadable) return [{ kind: 'unknown', principal: document.unreadable.description, conditions: [] }];
+    return document.statements
+      .filter((statement) => statement.effect === 'Allow' && readsSecretValue(statement) !== false)
+      .flatMap(principalEntries)
+      .map((entry) => ({ ...principalOf(entry, ownAccounts), conditions: entry.conditions.map(describeCondition) }));
+  });
 }
 
 function principalOf(entry: TrustEntry, ownAccounts: readonly string[]): Omit<AuditTrust, 'conditions'> {

@@ -287,6 +287,8 @@ export interface AuditSecret {
   plaintextValue?: boolean;
   /** Set by a Pulumi program: a literal in its source or a stack config secret (see the model's Secret). */
   valueInProgram?: boolean;
+  /** Who the secret's resource policies let read its value; absent when the change writes no policy on it. */
+  readableBy?: AuditTrust[];
   findings: AuditFinding[];
 }
 

@@ -35,6 +35,8 @@ export function staleEntries(catalog: Catalog, model: Model): StaleEntry[] {
   const resources = [
     ...model.identities.map((identity) => identity.resource),
     ...model.unattachedPolicies.map((policy) => policy.source),
+    ...model.secrets.flatMap((secret) => (secret.resourcePolicies ?? []).map((policy) => policy.source)),
+    ...(model.unlinkedSecretPolicies ?? []).map((policy) => policy.source),
   ];
   catalog.exceptions.forEach((exception, index) => {
     if (exceptionTargets(exception, model, catalog).length > 0) return;

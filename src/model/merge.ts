@@ -7,6 +7,8 @@ export function mergeModels(models: readonly Model[]): Model {
     secrets: models.flatMap((model) => model.secrets),
     unattachedPolicies: models.flatMap((model) => model.unattachedPolicies),
   };
+  const secretPolicies = models.flatMap((model) => model.unlinkedSecretPolicies ?? []);
+  if (secretPolicies.length) merged.unlinkedSecretPolicies = secretPolicies;
   const references = models.flatMap((model) => model.externalReferences ?? []);
   if (references.length) merged.externalReferences = references;
   const external = models.flatMap((model) => model.externalRoleGrants ?? []);

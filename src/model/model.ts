@@ -378,6 +378,27 @@ export interface Secret {
    */
   expiryAdvice?: string;
   expiresAt?: Maybe<string>;
+  /**
+   * AWS Secrets Manager: the resource policies the change writes on the secret. A secret holds one policy, but the
+   * change may write it from more than one resource (a policy resource and the secret's own `policy` argument), and
+   * any of them may be the one in effect, so each is kept and judged.
+   */
+  resourcePolicies?: SecretPolicy[];
+}
+
+/**
+ * A resource policy on an AWS Secrets Manager secret: who, besides the identities its own account's policies let in,
+ * may use the secret. Read with the same policy types as identity policies; values not known yet stay Unknown.
+ */
+export interface SecretPolicy {
+  /** The resource that writes the policy (the policy resource, or the secret when it carries the policy itself). */
+  source: ResourceRef;
+  document: PolicyDocument;
+  /**
+   * The secret as the policy names it (a name, an ARN, or an Unknown), set on a policy no secret of the change is
+   * linked to (Model.unlinkedSecretPolicies), so a finding can say which secret it opens.
+   */
+  secret?: Maybe<string>;
 }
 
 /**
@@ -398,6 +419,11 @@ export interface Model {
   secrets: Secret[];
   /** Policy documents that no identity in the change holds (still checked for wildcards). */
   unattachedPolicies: AwsPolicyGrant[];
+  /**
+   * Secret resource policies whose secret is no secret of the change (named by an ARN or name of a secret created
+   * elsewhere, or known only at apply): judged on their own resource, never dropped.
+   */
+  unlinkedSecretPolicies?: SecretPolicy[];
   /**
    * AWS accounts the change deploys into, where the adapter can tell (Pulumi: the account in the ARNs the provider
    * returns for the change's own roles). Principals of these accounts are the change's own, like `<own-account>`.

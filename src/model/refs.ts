@@ -1,6 +1,6 @@
 import type { Model, ResourceRef } from './model.js';
 
-/** Every resource reference a model holds (identities, their grants, credentials and attachments, secrets, policies). */
+/** Every resource reference a model holds (identities, their grants, credentials and attachments, secrets and their resource policies, policies). */
 export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => void): void {
   for (const identity of model.identities) {
     visit(identity.resource);
@@ -11,8 +11,10 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const secret of model.secrets) {
     visit(secret.resource);
     if (secret.rotationSource) visit(secret.rotationSource);
+    for (const policy of secret.resourcePolicies ?? []) visit(policy.source);
   }
   for (const policy of model.unattachedPolicies) visit(policy.source);
+  for (const policy of model.unlinkedSecretPolicies ?? []) visit(policy.source);
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
   for (const use of model.defaultIdentityUses ?? []) visit(use.source);
 }

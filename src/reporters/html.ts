@@ -304,11 +304,21 @@ function ownerSetAtDeployment(secret: AuditSecret): string | undefined {
 function secretTable(secrets: AuditSecret[]): string {
   const rows = secrets.map(
     (secret) =>
-      `<tr><td>${e(secret.name)} <div class="sub"><code>${e(secret.resource.stack ? `${secret.resource.stack}/` : '')}${e(secret.resource.name)}</code></div></td><td>${e(secret.owner ?? ownerSetAtDeployment(secret) ?? '(no owner)')}</td><td>${
+      `<tr><td>${e(secret.name)} <div class="sub"><code>${e(secret.resource.stack ? `${secret.resource.stack}/` : '')}${e(secret.resource.name)}</code></div>${readers(secret)}</td><td>${e(secret.owner ?? ownerSetAtDeployment(secret) ?? '(no owner)')}</td><td>${
         secret.rotationDays === undefined ? '<span class="bad-text">never</span>' : e(String(secret.rotationDays))
       }</td><td>${findingCounts(secret.findings)}</td></tr>`,
   );
   return `<table id="secrets"><thead><tr><th>Secret</th><th>Owner</th><th>Rotation (days)</th><th>Findings</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** Who the secret's resource policies let read it, under its name; nothing when the change writes no policy on it. */
+function readers(secret: AuditSecret): string {
+  if (!secret.readableBy) return '';
+  const principals = secret.readableBy.map(
+    (reader) =>
+      `<code>${e(reader.principal)}</code>${reader.conditions.length ? ` when ${e(reader.conditions.join(' and '))}` : ''}`,
+  );
+  return `<div class="sub">readable by: ${principals.length ? principals.join(', ') : 'nobody through its resource policy'}</div>`;
 }
 
 /** A horizontal bar chart as inline SVG, largest first; labels are escaped text nodes. */

@@ -1,6 +1,15 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
 import { OWN_ACCOUNT } from '../model/deployment.js';
-import { isUnknown, type Credential, type Identity, type PolicyValue } from '../model/model.js';
+import {
+  isUnknown,
+  type Credential,
+  type Identity,
+  type PolicyStatement,
+  type PolicyValue,
+  type Secret,
+  type SecretPolicy,
+  type Unknown,
+} from '../model/model.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
@@ -11,6 +20,8 @@ import {
   parseAwsPrincipal,
   parseFederatedPrincipal,
   patternCovers,
+  principalEntries,
+  readsSecretValue,
   trustEntries,
   type TrustEntry,
   withoutPlaceholders,
@@ -43,7 +54,17 @@ type MessageId =
   | 'federatedAudienceNotAllowed'
   | 'gcpNoAttributeCondition'
   | 'gcpProviderNoAttributeCondition'
-  | 'gcpProviderPending';
+  | 'gcpProviderPending'
+  | 'secretPolicyUnreadable'
+  | 'secretPrincipalPending'
+  | 'secretReadPending'
+  | 'secretAnyPrincipal'
+  | 'secretAnyPrincipalPending'
+  | 'secretUnrecognizedPrincipal'
+  | 'secretUntrustedAccount'
+  | 'secretAccountNoCatalog'
+  | 'secretUntrustedOrganization'
+  | 'secretOrganizationNoCatalog';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -81,12 +102,16 @@ export default defineRule<MessageId>({
       'A trust policy decides who can become the role. `Principal: "*"`, an OIDC trust without audience and subject conditions, ' +
       'or a wildcard subject lets any AWS account, any GitHub repository or any token of the issuer assume it; an account the ' +
       'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy. ' +
-      'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds.',
+      'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds. ' +
+      "A Secrets Manager secret's resource policy is trust too: whoever it lets call secretsmanager:GetSecretValue reads the " +
+      'value, beyond what identity policies of the own account allow, so its principals are judged the same way.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
         '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
-        'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions.',
+        'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. A secret resource ' +
+        'policy that lets others read the value names only the own account or accounts listed under trust.accounts, or ' +
+        'narrows `*` with aws:PrincipalOrgID.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -174,6 +199,38 @@ export default defineRule<MessageId>({
         'token for any repository or workload of that issuer, for every principal bound to the pool now or later. Set ' +
         'attributeCondition, e.g. assertion.repository_owner == "<your org>" && assertion.repository == "<org>/<repo>".',
       gcpProviderPending: 'Workload identity pool provider {{provider}} cannot be verified until apply: {{what}}.',
+      secretPolicyUnreadable:
+        'Resource policy {{policy}} of secret {{secret}} cannot be verified until apply: {{what}}, so who may read the secret is not known.',
+      secretPrincipalPending:
+        'Resource policy {{policy}} lets a principal read secret {{secret}} ({{actions}}) that cannot be verified until apply: the principal is {{what}}.',
+      secretReadPending:
+        'Resource policy {{policy}} names {{principal}}, whom it must not let read secret {{secret}}; whether it does cannot be verified ' +
+        'until apply: the action is {{what}}.',
+      secretAnyPrincipal:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no condition narrows it. ' +
+        'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on aws:PrincipalOrgID ' +
+        '(StringEquals aws:PrincipalOrgID: <your organization>).',
+      secretAnyPrincipalPending:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}}; whether {{key}} narrows it cannot be ' +
+        'verified until apply: the value is {{what}}.',
+      secretUnrecognizedPrincipal:
+        'Resource policy {{policy}} lets AWS principal "{{principal}}" read secret {{secret}}, which is neither an account id nor an IAM ARN, ' +
+        'so its account cannot be checked. Write it as arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name>.',
+      secretUntrustedAccount:
+        'Resource policy {{policy}} lets account {{account}} ({{principal}}) read secret {{secret}} ({{actions}}), but the catalog ' +
+        '({{catalog}}) does not list that account under trust.accounts (listed: {{listed}}). Narrow Principal to accounts the catalog ' +
+        'trusts, or record the account with its owner under trust.accounts after review.',
+      secretAccountNoCatalog:
+        'Resource policy {{policy}} lets account {{account}} ({{principal}}) read secret {{secret}} ({{actions}}), but no catalog was ' +
+        'given, so the account cannot be checked against trusted accounts. Pass a catalog that lists it under trust.accounts.',
+      secretUntrustedOrganization:
+        'Resource policy {{policy}} lets every principal of AWS organization {{organization}} ({{principal}}) read secret {{secret}}, but ' +
+        'the catalog ({{catalog}}) does not list that organization under trust.organizations (listed: {{listed}}). Narrow the condition ' +
+        'to an organization the catalog trusts, or record this one with its owner after review.',
+      secretOrganizationNoCatalog:
+        'Resource policy {{policy}} lets every principal of AWS organization {{organization}} ({{principal}}) read secret {{secret}}, but ' +
+        'no catalog was given, so the organization cannot be checked against trusted organizations. Pass a catalog that lists it under ' +
+        'trust.organizations.',
     },
   },
   check(ctx) {
@@ -197,6 +254,9 @@ export default defineRule<MessageId>({
       for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
     }
     checkUnusedProviders(ctx);
+    for (const secret of ctx.model.secrets)
+      for (const policy of secret.resourcePolicies ?? []) checkSecretPolicy(ctx, policy, secret);
+    for (const policy of ctx.model.unlinkedSecretPolicies ?? []) checkSecretPolicy(ctx, policy, undefined);
   },
 });
 
@@ -289,32 +349,48 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
  * principals (and gets the same findings); a wildcard, an empty value or a policy variable narrows nothing (a key
  * compared with its own variable, `aws:PrincipalAccount` = `${aws:PrincipalAccount}`, always holds).
  */
-function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principal: string): void {
+function judgeEveryone(ctx: Ctx, entry: TrustEntry): EveryoneVerdict {
   const judged = NARROWING_KEYS.flatMap((key) =>
     narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)),
   );
-  if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return;
-  const base = { resource: identity.resource, identity, detail: 'Principal::*' };
+  if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return { kind: 'narrowed' };
   const scoped = judged.filter((clause): clause is ScopedClause => clause.kind === 'scoped');
   if (scoped.length > 0) {
     const seen = new Set<string>();
-    for (const { key, operator, untrusted } of scoped) {
-      for (const value of untrusted) {
+    const untrusted: ScopedValue[] = [];
+    for (const { key, operator, untrusted: values } of scoped) {
+      for (const value of values) {
         if (seen.has(value.id)) continue;
         seen.add(value.id);
-        const written = `${principal} with ${operator} ${key} "${value.written}"`;
-        if (value.kind === 'account') checkAccount(ctx, identity, entry, value.id, written);
-        else checkOrganization(ctx, identity, value.id, written);
+        untrusted.push({ ...value, written: `${operator} ${key} "${value.written}"` });
       }
+    }
+    return { kind: 'scoped', untrusted };
+  }
+  return judged.find((clause): clause is PendingClause => clause.kind === 'pending') ?? { kind: 'open' };
+}
+
+/** What `Principal: "*"` admits after its narrowing conditions: `written` of a scoped value is the condition that names it. */
+type EveryoneVerdict =
+  { kind: 'narrowed' } | { kind: 'scoped'; untrusted: ScopedValue[] } | PendingClause | { kind: 'open' };
+
+function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principal: string): void {
+  const verdict = judgeEveryone(ctx, entry);
+  const base = { resource: identity.resource, identity, detail: 'Principal::*' };
+  if (verdict.kind === 'narrowed') return;
+  if (verdict.kind === 'scoped') {
+    for (const value of verdict.untrusted) {
+      const written = `${principal} with ${value.written}`;
+      if (value.kind === 'account') checkAccount(ctx, identity, entry, value.id, written);
+      else checkOrganization(ctx, identity, value.id, written);
     }
     return;
   }
-  const pending = judged.find((clause): clause is PendingClause => clause.kind === 'pending');
-  if (pending) {
+  if (verdict.kind === 'pending') {
     ctx.report({
       ...base,
       messageId: 'anyPrincipalPending',
-      data: { role: identity.name, principal, key: pending.key, what: pending.what },
+      data: { role: identity.name, principal, key: verdict.key, what: verdict.what },
       pending: true,
     });
     return;
@@ -322,12 +398,17 @@ function checkEveryone(ctx: Ctx, identity: Identity, entry: TrustEntry, principa
   ctx.report({ ...base, messageId: 'anyPrincipal', data: { role: identity.name, principal } });
 }
 
+interface ScopedValue {
+  kind: 'account' | 'organization';
+  id: string;
+  written: string;
+}
 interface ScopedClause {
   kind: 'scoped';
   key: string;
   operator: string;
   /** The accounts and organizations the clause admits that neither the change nor the catalog trusts. */
-  untrusted: { kind: 'account' | 'organization'; id: string; written: string }[];
+  untrusted: ScopedValue[];
 }
 interface PendingClause {
   kind: 'pending';
@@ -647,4 +728,146 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
       data: { ...names, issuer, subject, allowed: trusted.subjects.join(', ') },
       detail,
     });
+}
+
+// ---------- Secret resource policies ----------
+
+/** How findings about one secret resource policy name it, the secret, and what they are reported on. */
+interface SecretPolicySubject {
+  base: { resource: SecretPolicy['source']; identity?: Secret };
+  names: { policy: string; secret: string };
+}
+
+/**
+ * A Secrets Manager resource policy, judged statement by statement: each Allow that may let its principals read the
+ * value (readsSecretValue) has its principals judged as a role's trust principals are. A Deny is not weighed against
+ * the Allows: it would narrow them only if it provably covered every principal and request they admit, and a
+ * conditional or partial Deny does not, so an Allow finding stands whatever Deny the policy also holds.
+ */
+function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | undefined): void {
+  const subject: SecretPolicySubject = {
+    base: { resource: policy.source, ...(secret ? { identity: secret } : {}) },
+    names: { policy: policy.source.name, secret: secret?.name ?? describeValue(policy.secret ?? policy.source.name) },
+  };
+  const { document } = policy;
+  if (document.unreadable) {
+    ctx.report({
+      ...subject.base,
+      messageId: 'secretPolicyUnreadable',
+      data: { ...subject.names, what: document.unreadable.description },
+      pending: true,
+    });
+    return;
+  }
+  for (const statement of document.statements) {
+    if (statement.effect !== 'Allow') continue;
+    const reads = readsSecretValue(statement);
+    if (reads === false) continue;
+    const actions = actionsWritten(statement);
+    for (const entry of principalEntries(statement)) checkSecretEntry(ctx, subject, entry, reads, actions);
+  }
+}
+
+/** `Action secretsmanager:GetSecretValue`, `NotAction kms:*`: the statement's actions as written, for the message. */
+function actionsWritten(statement: PolicyStatement): string {
+  const [element, values] = statement.notAction
+    ? ['NotAction', statement.notAction]
+    : ['Action', statement.action ?? []];
+  return `${element} ${values.map(describeValue).join(', ')}`;
+}
+
+function describeValue(value: PolicyValue): string {
+  return isUnknown(value) ? `<${value.description}>` : value;
+}
+
+/**
+ * One principal of a statement that may read the secret. With `reads` an Unknown, what would be a finding is reported
+ * pending instead (whether the statement reads the value waits for apply); principals that pass, pass either way.
+ */
+function checkSecretEntry(
+  ctx: Ctx,
+  { base, names }: SecretPolicySubject,
+  entry: TrustEntry,
+  reads: true | Unknown,
+  actions: string,
+): void {
+  const report = (messageId: MessageId, data: Record<string, string>, detail: string, principal: string): void => {
+    if (reads === true) {
+      ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
+      return;
+    }
+    ctx.report({
+      ...base,
+      messageId: 'secretReadPending',
+      data: { ...names, principal, what: reads.description },
+      detail,
+      pending: true,
+    });
+  };
+  if (isUnknown(entry.value)) {
+    ctx.report({
+      ...base,
+      messageId: 'secretPrincipalPending',
+      data: { ...names, actions, what: entry.value.description },
+      detail: 'Principal::unknown',
+      pending: true,
+    });
+    return;
+  }
+  const value = entry.value;
+  const account = (id: string, principal: string): void => {
+    const { catalog } = ctx;
+    const detail = `Account::${id}`;
+    if (catalog.isDefault) report('secretAccountNoCatalog', { account: id, principal }, detail, principal);
+    else if (!catalog.trust.accounts.some((trusted) => trusted.id === id)) {
+      const listed = catalog.trust.accounts.map((trusted) => trusted.id).join(', ') || 'none';
+      report('secretUntrustedAccount', { account: id, principal, catalog: catalog.source, listed }, detail, principal);
+    }
+  };
+  const organization = (id: string, principal: string): void => {
+    const { catalog } = ctx;
+    const detail = `Organization::${id}`;
+    if (catalog.isDefault) {
+      report('secretOrganizationNoCatalog', { organization: id, principal }, detail, principal);
+      return;
+    }
+    const listed = (catalog.trust.organizations ?? []).map((trusted) => trusted.id).join(', ') || 'none';
+    report(
+      'secretUntrustedOrganization',
+      { organization: id, principal, catalog: catalog.source, listed },
+      detail,
+      principal,
+    );
+  };
+  const everyone = (principal: string): void => {
+    const verdict = judgeEveryone(ctx, entry);
+    if (verdict.kind === 'narrowed') return;
+    if (verdict.kind === 'scoped') {
+      for (const scoped of verdict.untrusted) {
+        const written = `${principal} with ${scoped.written}`;
+        if (scoped.kind === 'account') account(scoped.id, written);
+        else organization(scoped.id, written);
+      }
+    } else if (verdict.kind === 'pending') {
+      ctx.report({
+        ...base,
+        messageId: 'secretAnyPrincipalPending',
+        data: { ...names, principal, key: verdict.key, what: verdict.what },
+        detail: 'Principal::*',
+        pending: true,
+      });
+    } else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
+  };
+  if (entry.type === 'everyone') {
+    everyone('Principal: "*"');
+    return;
+  }
+  // Service principals are AWS services acting for the account that configures them; Federated and CanonicalUser
+  // principals do not apply to a secret's policy.
+  if (entry.type !== 'AWS') return;
+  const principal = parseAwsPrincipal(value, ctx.model.accountIds);
+  if (principal.kind === 'everyone') everyone(`AWS: "${value}"`);
+  else if (principal.kind === 'unrecognized')
+    report('secretUnrecognizedPrincipal', { principal: value }, `Principal::${value}`, `"${value}"`);
+  else if (!principal.own) account(principal.account, value);
 }

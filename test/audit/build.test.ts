@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../../src/audit/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { emptyModel } from '../../src/model/model.js';
-import { identity } from '../support/builders.js';
+import { parsePolicyDocument } from '../../src/iam/aws/document.js';
+import { formatAuditHtml } from '../../src/reporters/html.js';
+import { identity, ref, secret } from '../support/builders.js';
 import { auditOf, exampleCatalog, NOW } from './support.js';
 
 const EXAMPLES = [
@@ -254,5 +256,56 @@ describe('catalog hygiene', () => {
       privileged: true,
       standing: false,
     });
+  });
+});
+
+describe('secrets: who their resource policies let read them', () => {
+  const catalog = exampleCatalog();
+  const statement = (fields: Record<string, unknown>) => ({ Effect: 'Allow', Resource: '*', ...fields });
+
+  it('lists the principals of the statements that may read the value, with conditions, and nothing without a policy', () => {
+    const model = emptyModel();
+    model.secrets.push(
+      secret('db', {
+        resourcePolicies: [
+          {
+            source: ref('AWS::SecretsManager::ResourcePolicy', 'DbPolicy'),
+            document: parsePolicyDocument({
+              Statement: [
+                statement({
+                  Principal: '*',
+                  Action: 'secretsmanager:GetSecretValue',
+                  Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+                }),
+                statement({ Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'secretsmanager:*' }),
+                // Describing the secret reads no value: not listed.
+                statement({
+                  Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+                  Action: 'secretsmanager:DescribeSecret',
+                }),
+              ],
+            }),
+          },
+        ],
+      }),
+      secret('api'),
+    );
+    const audit = buildAudit(model, runRules(model, [], { catalog, now: NOW }), catalog, NOW);
+    expect(audit.secrets.map((s) => [s.name, s.readableBy])).toEqual([
+      ['api', undefined],
+      [
+        'db',
+        [
+          { kind: 'everyone', principal: '*', conditions: ['StringEquals aws:PrincipalOrgID = o-a1b2c3d4e5'] },
+          { kind: 'aws-account', principal: 'arn:aws:iam::999999999999:root', conditions: [] },
+        ],
+      ],
+    ]);
+    const html = formatAuditHtml(audit);
+    expect(html).toContain(
+      '<div class="sub">readable by: <code>*</code> when StringEquals aws:PrincipalOrgID = o-a1b2c3d4e5, ' +
+        '<code>arn:aws:iam::999999999999:root</code></div>',
+    );
+    expect(html.match(/readable by:/g)).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
@@ -102,6 +103,42 @@ describe('EntitlementGuard aspect', () => {
     ]);
     expect(messages[0]).toContain('Fn::ImportValue shared-ci-role-arn');
     expect(messages[0]).toContain('fails closed');
+  });
+
+  it("judges who a secret's resource policy lets read it: grantRead to an account, addToResourcePolicy with AnyPrincipal", () => {
+    const app = testApp();
+    const stack = new Stack(app, 'S');
+    const secret = new secretsmanager.Secret(stack, 'Db', { secretName: 'payments/ledger-db' });
+    secret.grantRead(new iam.AccountPrincipal('999999999999'));
+    // The account the example catalog trusts reads it too: it passes.
+    secret.grantRead(new iam.AccountPrincipal('111122223333'));
+    secret.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: ['*'],
+      }),
+    );
+    Aspects.of(app).add(guard());
+    const trust = app
+      .synth()
+      .getStackArtifact(stack.artifactId)
+      .messages.map((message) => `${message.level} ${message.id} ${String(message.entry.data)}`)
+      .filter((text) => text.includes('] restrict-trust '))
+      .map((text) => text.split('\n').slice(0, 2).join('\n'));
+    expect(trust).toEqual([
+      'error /S/Db/Policy [EntitlementGuard] restrict-trust (mandatory): Resource policy DbPolicy74F49291 lets account ' +
+        '999999999999 (arn:aws:iam::999999999999:root) read secret payments/ledger-db (Action secretsmanager:GetSecretValue, ' +
+        'secretsmanager:DescribeSecret), but the catalog (examples/catalog.yaml) does not list that account under ' +
+        'trust.accounts (listed: 111122223333, 444455556666). Narrow Principal to accounts the catalog trusts, or record the ' +
+        'account with its owner under trust.accounts after review.\n' +
+        '  resource: S/Db/Policy/Resource (AWS::SecretsManager::ResourcePolicy DbPolicy74F49291) Account::999999999999',
+      'error /S/Db/Policy [EntitlementGuard] restrict-trust (mandatory): Resource policy DbPolicy74F49291 lets any AWS ' +
+        'principal (AWS: "*") read secret payments/ledger-db (Action secretsmanager:GetSecretValue) and no condition narrows ' +
+        'it. Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on ' +
+        'aws:PrincipalOrgID (StringEquals aws:PrincipalOrgID: <your organization>).\n' +
+        '  resource: S/Db/Policy/Resource (AWS::SecretsManager::ResourcePolicy DbPolicy74F49291) Principal::*',
+    ]);
   });
 
   it('checks policies added to an imported role (Role.fromRoleArn)', () => {

@@ -79,6 +79,15 @@ describe('check blocks', () => {
       ['restrict-trust AWS::IAM::Role Role Condition::token.actions.githubusercontent.com:sub'],
     ],
     ['secret-without-rotation.template.yaml', ['secret-rotation AWS::SecretsManager::Secret Secret Rotation::none']],
+    [
+      'secret-policy-readable-outside.template.yaml',
+      [
+        'restrict-trust AWS::SecretsManager::ResourcePolicy DbSecretPolicy Account::999999999999',
+        'restrict-trust AWS::SecretsManager::ResourcePolicy DbSecretPolicy Principal::*',
+        // Pending, and blocking as the imported principal of unresolvable-action-and-principal is (below).
+        'restrict-trust AWS::SecretsManager::ResourcePolicy SharedSecretPolicy Principal::unknown',
+      ],
+    ],
   ])('%s', (fixture, expected) => {
     const { exitCode, findings } = check(fixture);
     expect(findings).toEqual(expected);

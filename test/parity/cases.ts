@@ -151,6 +151,13 @@ const GITHUB_TRUST = document({
   Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
 });
 
+const READ_BY_ANYONE = document({
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 'secretsmanager:GetSecretValue',
+  Resource: '*',
+});
+
 const NO_MACRO =
   'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
 
@@ -286,6 +293,40 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('secret-rotation', 'SecretStaleSecret', 'mandatory', 'SecretStaleSecret')],
+  },
+  {
+    // A secret's resource policy lets any AWS principal read it: judged on the policy resource, for the secret.
+    id: 'SecretOpen',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        SecretOpenSecret: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { Name: 'SecretOpenSecret', Tags: cfnTags(OWNED) },
+        },
+        SecretOpenPolicy: {
+          Type: 'AWS::SecretsManager::ResourcePolicy',
+          Properties: { SecretId: { Ref: 'SecretOpenSecret' }, ResourcePolicy: READ_BY_ANYONE },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_secretsmanager_secret.SecretOpenSecret',
+        values: { name: 'SecretOpenSecret', tags: OWNED },
+        unknown: { arn: true, id: true, tags_all: true, policy: true },
+      },
+      {
+        address: 'aws_secretsmanager_secret_policy.SecretOpenPolicy',
+        values: { policy: JSON.stringify(READ_BY_ANYONE) },
+        unknown: { id: true, secret_arn: true },
+        references: {
+          secret_arn: ['aws_secretsmanager_secret.SecretOpenSecret.arn', 'aws_secretsmanager_secret.SecretOpenSecret'],
+        },
+      },
+    ],
+    expected: [verdict('restrict-trust', 'SecretOpenSecret', 'mandatory', 'SecretOpenPolicy')],
   },
   {
     id: 'BreakGlass',

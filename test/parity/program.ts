@@ -83,6 +83,13 @@ role('SessionAgent', {
 // secret-rotation
 new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', tags: OWNED });
 
+// restrict-trust: a secret's resource policy lets any AWS principal read it
+const openSecret = new aws.secretsmanager.Secret('SecretOpenSecret', { name: 'SecretOpenSecret', tags: OWNED });
+new aws.secretsmanager.SecretPolicy('SecretOpenPolicy', {
+  secretArn: openSecret.arn,
+  policy: document({ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*' }),
+});
+
 // break-glass-isolation
 role('BreakGlass', {});
 

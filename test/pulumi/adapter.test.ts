@@ -436,6 +436,72 @@ describe('Pulumi AWS adapter: secrets', () => {
     ).toBeUndefined();
     expect(version({ secretString: UNKNOWN })).toBeUndefined();
   });
+
+  describe('resource policies', () => {
+    const SECRET_POLICY = 'aws:secretsmanager/secretPolicy:SecretPolicy';
+    const readByAnyone = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+    });
+    const policy = (name: string, props: Record<string, unknown>, deps?: Record<string, string[]>) =>
+      resource(SECRET_POLICY, name, { policy: readByAnyone, ...props }, deps);
+
+    it('puts a SecretPolicy on the secret its ARN names, or the secret it depends on while the ARN is unknown', () => {
+      const model = modelFromPulumiResources([
+        secret,
+        policy('by-arn', { secretArn }),
+        policy('in-preview', { secretArn: UNKNOWN }, { secretArn: [urn(SECRET, 'db')] }),
+      ]);
+      const [found] = model.secrets;
+      expect(found!.resourcePolicies!.map((p) => [p.source.name, p.document.statements.length])).toEqual([
+        ['by-arn', 1],
+        ['in-preview', 1],
+      ]);
+      expect(model.unlinkedSecretPolicies).toBeUndefined();
+    });
+
+    it('judges a SecretPolicy on its own resource when no secret of the stack is the one it names', () => {
+      const elsewhere = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:shared/api-key-AbCdEf';
+      const model = modelFromPulumiResources([
+        secret,
+        policy('shared', { secretArn: elsewhere }),
+        policy('later', { secretArn: UNKNOWN, policy: UNKNOWN }),
+      ]);
+      expect(model.secrets[0]!.resourcePolicies).toBeUndefined();
+      const [shared, later] = model.unlinkedSecretPolicies!;
+      expect(shared).toMatchObject({ source: { name: 'shared', type: SECRET_POLICY }, secret: elsewhere });
+      expect(later!.secret).toEqual({ unknown: true, description: 'later.secretArn is not known until apply' });
+      expect(later!.document.unreadable).toEqual({
+        unknown: true,
+        description: 'later.policy is not known until apply',
+      });
+    });
+
+    it("reads aws-native's ResourcePolicy (CloudFormation's names, the policy as an object) like a SecretPolicy", () => {
+      const model = modelFromPulumiResources([
+        secret,
+        resource('aws-native:secretsmanager:ResourcePolicy', 'native', {
+          secretId: 'orders-db-password',
+          resourcePolicy: JSON.parse(readByAnyone) as unknown,
+          blockPublicPolicy: false,
+        }),
+      ]);
+      const [found] = model.secrets[0]!.resourcePolicies!;
+      expect(found!.source.name).toBe('native');
+      expect(found!.document.statements[0]).toMatchObject({ effect: 'Allow', principal: '*' });
+    });
+
+    it("reads the secret's own policy argument; an empty one, or the copy a stack's state repeats, writes none", () => {
+      const own = (policyValue: unknown, extra: PulumiResource[] = []) =>
+        modelFromPulumiResources([
+          resource(SECRET, 'db', { name: 'orders-db-password', policy: policyValue }),
+          ...extra,
+        ]).secrets[0]!.resourcePolicies?.map((p) => p.source.name);
+      expect(own(readByAnyone)).toEqual(['db']);
+      expect(own('')).toBeUndefined();
+      expect(own(readByAnyone, [policy('by-arn', { secretArn })])).toEqual(['by-arn']);
+    });
+  });
 });
 
 describe('decidedAlone', () => {

@@ -9,9 +9,11 @@ import {
   type IdentityKind,
   type Model,
   type Secret,
+  type SecretPolicy,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole } from '../aws/compute-roles.js';
+import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
 import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
@@ -140,8 +142,11 @@ const LINKERS: Record<string, Linker> = {
     b.addMonitor(stack, id, 'metric-filter', resource.Properties?.FilterPattern);
   },
   'AWS::SecretsManager::RotationSchedule': (b, stack, id, resource) => {
-    const secret = b.findSecret(stack, resource.Properties?.SecretId);
+    const secret = b.findSecret(stack, id, resource.Properties?.SecretId);
     if (secret) applyRotation(stack, id, resource, secret);
+  },
+  'AWS::SecretsManager::ResourcePolicy': (b, stack, id, resource) => {
+    b.linkSecretPolicy(stack, id, resource);
   },
 };
 
@@ -191,6 +196,7 @@ const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::IAM::ServiceSpecificCredential': [{ property: 'UserName', kind: 'aws-user' }],
   'AWS::IAM::InstanceProfile': [{ property: 'Roles', kind: 'aws-role', list: true }],
   'AWS::SecretsManager::RotationSchedule': [{ property: 'SecretId', kind: 'secret' }],
+  'AWS::SecretsManager::ResourcePolicy': [{ property: 'SecretId', kind: 'secret' }],
 };
 for (const { cloudFormation } of COMPUTE_ROLES) {
   const [property, ...path] = cloudFormation.path;
@@ -359,20 +365,42 @@ class ModelBuilder {
     return undefined;
   }
 
-  findSecret(stack: StackContext, raw: unknown): Secret | undefined {
+  /** The secret a `SecretId` names: a `Ref` or `Fn::GetAtt` to one of the template, else its name or ARN. */
+  findSecret(stack: StackContext, fromLogicalId: string, raw: unknown): Secret | undefined {
     const logicalId = stack.resolver.referencedResource(raw);
     if (logicalId) return this.secrets.get(stack.id(logicalId));
-    this.notAhead(stack, 'a rotation schedule');
+    this.notAhead(stack, fromLogicalId);
     const value = stack.resolver.resolve(raw);
     if (typeof value !== 'string') return undefined;
-    // By name, the first secret added first, as a scan of every secret finds it: built once, when a schedule first
-    // names its secret other than by `Ref` (all secrets are added before any schedule is linked).
+    // By name, the first secret added first, as a scan of every secret finds it: built once, when a schedule or policy
+    // first names its secret other than by `Ref` (all secrets are added before any of them is linked).
     if (!this.secretsByName) {
       this.secretsByName = new Map();
       for (const secret of this.secrets.values())
         if (!this.secretsByName.has(secret.name)) this.secretsByName.set(secret.name, secret);
     }
-    return this.secretsByName.get(value);
+    const byName = this.secretsByName;
+    return secretNamesOf(value)
+      .map((name) => byName.get(name))
+      .find(Boolean);
+  }
+
+  /**
+   * An `AWS::SecretsManager::ResourcePolicy`: on the secret its `SecretId` names, or, when that is no secret of the
+   * change (an ARN of a secret made elsewhere, a value known at deploy time), judged on its own resource.
+   */
+  linkSecretPolicy(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const raw = resource.Properties?.SecretId;
+    const policy: SecretPolicy = {
+      source: stack.ref(logicalId),
+      document: stack.policyDocument(resource.Properties?.ResourcePolicy),
+    };
+    const secret = this.findSecret(stack, logicalId, raw);
+    if (secret) (secret.resourcePolicies ??= []).push(policy);
+    else {
+      policy.secret = stack.resolver.resolveString(raw, 'SecretId');
+      (this.model.unlinkedSecretPolicies ??= []).push(policy);
+    }
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */

@@ -1,6 +1,7 @@
 import { COMPUTE_ROLES, EACH } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
+import { secretNamesOf } from '../aws/secret-names.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
   emptyModel,
@@ -14,6 +15,7 @@ import {
   type Model,
   type ResourceRef,
   type Secret,
+  type SecretPolicy,
   type Unknown,
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom } from './identities.js';
@@ -123,6 +125,13 @@ const LINKERS: Record<string, Linker> = {
       typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },
+  'aws:secretsmanager/secretPolicy:SecretPolicy': (b, e) => {
+    b.linkSecretPolicy(e, 'secretArn', 'policy');
+  },
+  // AWS Cloud Control's AWS::SecretsManager::ResourcePolicy: the same policy, named as CloudFormation names it.
+  'aws-native:secretsmanager:ResourcePolicy': (b, e) => {
+    b.linkSecretPolicy(e, 'secretId', 'resourcePolicy');
+  },
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     if (!secret) return;
@@ -201,6 +210,7 @@ class ModelBuilder {
       else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
+    for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
@@ -303,6 +313,25 @@ class ModelBuilder {
             .find(Boolean)
         : undefined;
     return byValue ?? this.dependencies(entry, property, (urn) => this.secrets.get(urn))[0];
+  }
+
+  /**
+   * A secret resource policy (`aws.secretsmanager.SecretPolicy`, aws-native's `ResourcePolicy`): on the secret
+   * `secretProperty` names (by name or ARN, or by its dependency on a secret of the stack while the ARN is unknown in
+   * preview), else judged on its own resource.
+   */
+  linkSecretPolicy(entry: Entry, secretProperty: string, policyProperty: string): void {
+    const policy: SecretPolicy = { source: entry.ref, document: parsePolicyDocument(entry.props[policyProperty]) };
+    const secret = this.findSecret(entry, secretProperty);
+    if (secret) (secret.resourcePolicies ??= []).push(policy);
+    else {
+      const named = entry.props[secretProperty];
+      policy.secret =
+        typeof named === 'string' || isUnknown(named)
+          ? named
+          : unknownValue(`${entry.ref.name}.${secretProperty} is not set`);
+      (this.model.unlinkedSecretPolicies ??= []).push(policy);
+    }
   }
 
   /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */
@@ -419,6 +448,10 @@ class ModelBuilder {
       tags: tagsOf(entry.props.tags),
       rotationAdvice: ROTATION_ADVICE,
     };
+    // The secret's own `policy` argument writes its resource policy; an empty one (or a stack's `""` output) writes none.
+    const policy = entry.props.policy;
+    if (policy !== undefined && policy !== null && policy !== '')
+      secret.resourcePolicies = [{ source: entry.ref, document: parsePolicyDocument(policy) }];
     this.secrets.set(secret.id, secret);
     this.secretsByName.set(secret.name, secret);
     this.model.secrets.push(secret);
@@ -475,12 +508,20 @@ function lastSegment(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-/** The names a secret reference may stand for: a name, a full ARN (`…:secret:<name>-<6 characters>`), a partial ARN. */
-function secretNamesOf(reference: string): string[] {
-  const [, name] = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+)$/.exec(reference) ?? [];
-  if (name === undefined) return [reference];
-  const [, bare] = /^(.+)-[A-Za-z0-9]{6}$/.exec(name) ?? [];
-  return bare !== undefined ? [bare, name] : [name];
+/**
+ * A stack's state holds the secret's `policy` output, which is the policy a SecretPolicy of the stack wrote: the same
+ * document read twice would give every finding twice, so the secret's own copy is dropped when a SecretPolicy on it
+ * writes the same statements.
+ */
+function dropRepeatedOwnPolicy(secret: Secret): void {
+  const policies = secret.resourcePolicies;
+  if (!policies || policies.length < 2) return;
+  const written = new Set(
+    policies.filter((policy) => policy.source !== secret.resource).map((policy) => JSON.stringify(policy.document)),
+  );
+  secret.resourcePolicies = policies.filter(
+    (policy) => policy.source !== secret.resource || !written.has(JSON.stringify(policy.document)),
+  );
 }
 
 /** Pulumi's `rotationRules` in CloudFormation's spelling, so both adapters bound a schedule the same way. */

@@ -118,7 +118,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
   // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
   ...computeRoleTypes(),
-  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret'),
+  // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional
+  // and computed: left out, it reports the policy an aws_secretsmanager_secret_policy writes, which is read on its own.
+  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret', { reportsOthers: ['policy'] }),
+  aws_secretsmanager_secret_policy: aws('secretsmanager/secretPolicy:SecretPolicy'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
   }),

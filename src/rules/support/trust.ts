@@ -4,8 +4,15 @@
  * Shared by restrict-trust and break-glass-isolation so both read principals and conditions the same way.
  */
 import { OWN_ACCOUNT, replaceResourceValues } from '../../model/deployment.js';
-import { isUnknown, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
+import {
+  isUnknown,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyValue,
+  type Unknown,
+} from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
+import { actionMatches } from '../../iam/aws/actions.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -40,15 +47,23 @@ function collectTrustEntries(document: PolicyDocument): TrustEntry[] {
   const entries: TrustEntry[] = [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow' || !grantsAssume(statement)) continue;
-    const conditions = conditionClauses(statement);
-    const actions = statement.action ?? [];
-    if (statement.principal === '*' || statement.notPrincipal) {
-      entries.push({ type: 'everyone', value: '*', conditions, actions });
-      continue;
-    }
-    for (const [type, values] of Object.entries(statement.principal ?? {}) as [PrincipalType, PolicyValue[]][]) {
-      for (const value of values) entries.push({ type, value, conditions, actions });
-    }
+    entries.push(...principalEntries(statement));
+  }
+  return entries;
+}
+
+/**
+ * One entry per principal a resource policy statement names, with the statement's conditions: any statement, whatever
+ * its effect and actions (the caller picks the statements it judges, as trustEntries picks the AssumeRole ones).
+ */
+export function principalEntries(statement: PolicyStatement): TrustEntry[] {
+  const conditions = conditionClauses(statement);
+  const actions = statement.action ?? [];
+  if (statement.principal === '*' || statement.notPrincipal)
+    return [{ type: 'everyone', value: '*', conditions, actions }];
+  const entries: TrustEntry[] = [];
+  for (const [type, values] of Object.entries(statement.principal ?? {}) as [PrincipalType, PolicyValue[]][]) {
+    for (const value of values) entries.push({ type, value, conditions, actions });
   }
   return entries;
 }
@@ -100,6 +115,28 @@ export function narrowingClauses(entry: TrustEntry, key: string): ConditionClaus
   return entry.conditions.filter(
     (clause) => clause.key.toLowerCase() === wanted && isNarrowingOperator(clause.operator),
   );
+}
+
+// ---------- Secret resource policies ----------
+
+/**
+ * The action that returns a secret's value. BatchGetSecretValue returns values too, but Secrets Manager asks for
+ * GetSecretValue on each secret as well, so a statement that cannot grant GetSecretValue lets no one read the value.
+ */
+const READ_SECRET_VALUE = 'secretsmanager:GetSecretValue';
+
+/**
+ * Whether an Allow statement's actions include reading the value (READ_SECRET_VALUE), matched as IAM matches actions:
+ * an Action pattern that covers it does; NotAction does unless one of its patterns excludes it (an Unknown excludes
+ * nothing, as an Allow is read everywhere: evaluate.ts). An Action list that could only read it through a value not
+ * known yet is that Unknown.
+ */
+export function readsSecretValue(statement: PolicyStatement): boolean | Unknown {
+  if (statement.notAction)
+    return !statement.notAction.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE));
+  const actions = statement.action ?? [];
+  if (actions.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE))) return true;
+  return actions.find(isUnknown) ?? false;
 }
 
 // ---------- AWS principals ----------

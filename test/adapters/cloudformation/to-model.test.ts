@@ -191,6 +191,40 @@ describe('modelFromTemplates: identities', () => {
       ['Data/Lonely', 'AcrossStacks'],
     ]);
   });
+
+  it('puts each AWS::SecretsManager::ResourcePolicy on the secret its SecretId names, or judges it on its own', () => {
+    const readBy = (principal: unknown) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: principal, Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+    });
+    const policy = (SecretId: unknown, ResourcePolicy: unknown = readBy('*')): CfnResource => ({
+      Type: 'AWS::SecretsManager::ResourcePolicy',
+      Properties: { SecretId, ResourcePolicy },
+    });
+    const { secrets, unlinkedSecretPolicies } = model({
+      Db: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'payments/db' } },
+      Api: { Type: 'AWS::SecretsManager::Secret' },
+      ByRef: policy({ Ref: 'Db' }),
+      ByGetAtt: policy({ 'Fn::GetAtt': ['Api', 'Id'] }, readBy({ AWS: { 'Fn::ImportValue': 'ReaderArn' } })),
+      ByName: policy('payments/db'),
+      ByFullArn: policy('arn:aws:secretsmanager:eu-west-1:111122223333:secret:payments/db-AbCdEf'),
+      Elsewhere: policy('arn:aws:secretsmanager:eu-west-1:111122223333:secret:shared/key-AbCdEf'),
+      FromImport: policy({ 'Fn::ImportValue': 'SharedSecretArn' }),
+    });
+    expect(secrets.map((secret) => [secret.id, (secret.resourcePolicies ?? []).map((p) => p.source.name)])).toEqual([
+      ['App/Db', ['ByRef', 'ByName', 'ByFullArn']],
+      ['App/Api', ['ByGetAtt']],
+    ]);
+    const api = secrets[1]!.resourcePolicies![0]!;
+    expect(api.source).toMatchObject({ type: 'AWS::SecretsManager::ResourcePolicy', name: 'ByGetAtt', stack: 'App' });
+    expect(api.document.statements[0]!.principal).toEqual({
+      AWS: [unknownValue('Fn::ImportValue ReaderArn (exported by another stack)')],
+    });
+    expect((unlinkedSecretPolicies ?? []).map((p) => [p.source.name, p.secret])).toEqual([
+      ['Elsewhere', 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:shared/key-AbCdEf'],
+      ['FromImport', unknownValue('Fn::ImportValue SharedSecretArn (exported by another stack)')],
+    ]);
+  });
 });
 
 describe('modelFromTemplates: links', () => {

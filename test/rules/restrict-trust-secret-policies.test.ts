@@ -1,0 +1,356 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../catalog/index.js';
+import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { parsePolicyDocument } from '../../src/iam/aws/document.js';
+import { unknownValue, type SecretPolicy } from '../../src/model/model.js';
+import rule from '../../src/rules/restrict-trust.js';
+import { catalog, model, ref, secret } from '../support/builders.js';
+import { findingsOf, ruleTester } from '../support/rule-tester.js';
+import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from '../multicloud/builders.js';
+
+const TRUSTED = '111122223333';
+const OTHER = '999999999999';
+const POLICY_TYPE = 'AWS::SecretsManager::ResourcePolicy';
+
+const trusting = catalog({
+  trust: {
+    accounts: [{ id: TRUSTED, owner: 'team-platform' }],
+    organizations: [{ id: 'o-a1b2c3d4e5', owner: 'team-platform' }],
+    oidc: [],
+  },
+});
+
+const statement = (fields: Record<string, unknown>) => ({ Effect: 'Allow', Resource: '*', ...fields });
+const policyOf = (...statements: Record<string, unknown>[]): SecretPolicy => ({
+  source: ref(POLICY_TYPE, 'DbSecretPolicy'),
+  document: parsePolicyDocument({ Version: '2012-10-17', Statement: statements }),
+});
+/** The secret DbSecret with one resource policy, DbSecretPolicy, of these statements. */
+const secretWith = (...statements: Record<string, unknown>[]) =>
+  model({ secrets: [secret('DbSecret', { resourcePolicies: [policyOf(...statements)] })] });
+const read = (principal: unknown, extra: Record<string, unknown> = {}) =>
+  statement({ Principal: principal, Action: 'secretsmanager:GetSecretValue', ...extra });
+
+const ANY_PRINCIPAL_FIX =
+  'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on ' +
+  'aws:PrincipalOrgID (StringEquals aws:PrincipalOrgID: <your organization>).';
+const untrustedAccount = (principal: string, actions: string) =>
+  `Resource policy DbSecretPolicy lets account ${OTHER} (${principal}) read secret DbSecret (${actions}), but the catalog ` +
+  `(test-catalog.yaml) does not list that account under trust.accounts (listed: ${TRUSTED}). Narrow Principal to accounts ` +
+  'the catalog trusts, or record the account with its owner under trust.accounts after review.';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Principal "*" narrowed by aws:PrincipalOrgID to an organization the catalog trusts',
+      catalog: trusting,
+      model: secretWith(read('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+    },
+    {
+      name: 'the own account (CDK AccountRootPrincipal), without a catalog entry',
+      catalog: defaultCatalog(),
+      model: secretWith(read({ AWS: 'arn:aws:iam::<own-account>:root' })),
+    },
+    {
+      name: 'a role of the account the change deploys into, by its real id',
+      catalog: defaultCatalog(),
+      model: { ...secretWith(read({ AWS: `arn:aws:iam::${OTHER}:role/app` })), accountIds: [OTHER] },
+    },
+    {
+      name: 'an account the catalog lists under trust.accounts, as an account id',
+      catalog: trusting,
+      model: secretWith(read({ AWS: TRUSTED })),
+    },
+    {
+      name: 'a Deny-only policy grants nobody anything',
+      catalog: trusting,
+      model: secretWith({ Effect: 'Deny', Principal: '*', Action: 'secretsmanager:*', Resource: '*' }),
+    },
+    {
+      name: 'an action list without a read of the value (describe, tag) for any principal',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: '*', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:TagResource'] }),
+      ),
+    },
+    {
+      name: 'NotAction that excludes GetSecretValue (secretsmanager:Get*): nothing it allows reads the value',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, NotAction: 'secretsmanager:Get*' }),
+      ),
+    },
+    {
+      name: 'an action known only at apply, for a principal that may read anyway (the own account)',
+      catalog: trusting,
+      model: secretWith(
+        statement({
+          Principal: { AWS: 'arn:aws:iam::<own-account>:root' },
+          Action: unknownValue('output of a lookup'),
+        }),
+      ),
+    },
+    {
+      name: 'a service principal acts for the account that configures it',
+      catalog: trusting,
+      model: secretWith(read({ Service: 'lambda.amazonaws.com' })),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Principal "*" without a condition: anyone in any account reads the secret',
+      catalog: trusting,
+      model: secretWith(read('*')),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(Action secretsmanager:GetSecretValue) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'an account the catalog does not trust (grantRead to an AccountPrincipal)',
+      catalog: trusting,
+      model: secretWith(read({ AWS: `arn:aws:iam::${OTHER}:root` })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          level: 'mandatory',
+          message: untrustedAccount(`arn:aws:iam::${OTHER}:root`, 'Action secretsmanager:GetSecretValue'),
+        },
+      ],
+    },
+    {
+      name: 'secretsmanager:* covers GetSecretValue',
+      catalog: trusting,
+      model: secretWith(statement({ Principal: { AWS: OTHER }, Action: 'secretsmanager:*' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:*'),
+        },
+      ],
+    },
+    {
+      name: 'NotAction that does not exclude GetSecretValue allows it, and a Deny beside it narrows nothing',
+      catalog: trusting,
+      model: secretWith(statement({ Principal: '*', NotAction: 'secretsmanager:DeleteSecret' }), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(NotAction secretsmanager:DeleteSecret) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'a principal known only at apply is pending, never passed',
+      catalog: trusting,
+      model: secretWith(read({ AWS: unknownValue('Fn::ImportValue shared-reader-arn') })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::unknown',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Resource policy DbSecretPolicy lets a principal read secret DbSecret (Action secretsmanager:GetSecretValue) that ' +
+            'cannot be verified until apply: the principal is Fn::ImportValue shared-reader-arn.',
+        },
+      ],
+    },
+    {
+      name: 'an action known only at apply, for an account the catalog does not trust, is pending',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: { AWS: OTHER }, Action: ['secretsmanager:DescribeSecret', unknownValue('var.action')] }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          pending: true,
+          message:
+            `Resource policy DbSecretPolicy names ${OTHER}, whom it must not let read secret DbSecret; whether it does cannot ` +
+            'be verified until apply: the action is var.action.',
+        },
+      ],
+    },
+    {
+      name: 'Principal "*" narrowed to an organization the catalog does not list, and Action "*"',
+      catalog: trusting,
+      model: secretWith(
+        statement({
+          Principal: { AWS: '*' },
+          Action: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-zzzzzzzzzz' } },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Organization::o-zzzzzzzzzz',
+          message:
+            'Resource policy DbSecretPolicy lets every principal of AWS organization o-zzzzzzzzzz (AWS: "*" with StringEquals ' +
+            'aws:PrincipalOrgID "o-zzzzzzzzzz") read secret DbSecret, but the catalog (test-catalog.yaml) does not list that ' +
+            'organization under trust.organizations (listed: o-a1b2c3d4e5). Narrow the condition to an organization the ' +
+            'catalog trusts, or record this one with its owner after review.',
+        },
+      ],
+    },
+    {
+      name: 'Principal "*" whose aws:PrincipalOrgID is known only at apply',
+      catalog: trusting,
+      model: secretWith(
+        read('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': unknownValue('Ref OrgId') } } }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          pending: true,
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret; whether ' +
+            'aws:PrincipalOrgID narrows it cannot be verified until apply: the value is Ref OrgId.',
+        },
+      ],
+    },
+    {
+      name: 'without a catalog an account of elsewhere cannot be checked (secretsmanager:Get*)',
+      catalog: defaultCatalog(),
+      model: secretWith(
+        statement({ Principal: { AWS: `arn:aws:iam::${OTHER}:role/reader` }, Action: 'secretsmanager:Get*' }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message:
+            `Resource policy DbSecretPolicy lets account ${OTHER} (arn:aws:iam::${OTHER}:role/reader) read secret DbSecret ` +
+            '(Action secretsmanager:Get*), but no catalog was given, so the account cannot be checked against trusted ' +
+            'accounts. Pass a catalog that lists it under trust.accounts.',
+        },
+      ],
+    },
+    {
+      name: 'a principal that is neither an account id nor an ARN',
+      catalog: trusting,
+      model: secretWith(read({ AWS: 'reader-role' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::reader-role',
+          message:
+            'Resource policy DbSecretPolicy lets AWS principal "reader-role" read secret DbSecret, which is neither an account ' +
+            'id nor an IAM ARN, so its account cannot be checked. Write it as arn:aws:iam::<account>:root or ' +
+            'arn:aws:iam::<account>:role/<name>.',
+        },
+      ],
+    },
+    {
+      name: 'a policy document known only at apply is pending',
+      catalog: trusting,
+      model: model({
+        secrets: [
+          secret('DbSecret', {
+            resourcePolicies: [
+              {
+                source: ref(POLICY_TYPE, 'DbSecretPolicy'),
+                document: parsePolicyDocument(unknownValue('data.aws_iam_policy_document.read.json')),
+              },
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          pending: true,
+          message:
+            'Resource policy DbSecretPolicy of secret DbSecret cannot be verified until apply: ' +
+            'data.aws_iam_policy_document.read.json, so who may read the secret is not known.',
+        },
+      ],
+    },
+    {
+      name: 'a policy on a secret the change does not create is judged on the policy resource',
+      catalog: trusting,
+      model: model({
+        unlinkedSecretPolicies: [
+          {
+            ...policyOf(read('*')),
+            secret: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:shared/db-AbCdEf',
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          detail: 'Principal::*',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret ' +
+            'arn:aws:secretsmanager:eu-west-1:111122223333:secret:shared/db-AbCdEf (Action secretsmanager:GetSecretValue) and ' +
+            `no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+  ],
+});
+
+describe('through the Pulumi adapter (records as the engine sends them in preview)', () => {
+  const SECRET = 'aws:secretsmanager/secret:Secret';
+  const SECRET_POLICY = 'aws:secretsmanager/secretPolicy:SecretPolicy';
+  const findings = (resources: PulumiResource[]) =>
+    findingsOf(rule, { name: 'pulumi', model: modelFromPulumiResources(resources), catalog: trusting }).map(
+      (finding) => [finding.resource.name, finding.identity, finding.level, finding.detail, finding.pending ?? false],
+    );
+
+  it('judges a SecretPolicy on the secret its unknown ARN depends on, and a policy known only at apply as pending', () => {
+    const db = pulumiResource(SECRET, 'db', { name: 'payments/db', tags: { owner: 'team-payments' } });
+    const open = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [read('*'), read({ AWS: [`arn:aws:iam::${OTHER}:root`, `arn:aws:iam::${TRUSTED}:root`] })],
+    });
+    expect(
+      findings([
+        db,
+        pulumiResource(SECRET_POLICY, 'db-read', { secretArn: PULUMI_UNKNOWN, policy: open }, { secretArn: [db.urn] }),
+        pulumiResource(
+          SECRET_POLICY,
+          'db-later',
+          { secretArn: PULUMI_UNKNOWN, policy: PULUMI_UNKNOWN },
+          { secretArn: [db.urn], policy: [pulumiUrn('aws:iam/role:Role', 'reader')] },
+        ),
+      ]),
+    ).toEqual([
+      ['db-later', db.urn, 'advisory', undefined, true],
+      ['db-read', db.urn, 'mandatory', `Account::${OTHER}`, false],
+      ['db-read', db.urn, 'mandatory', 'Principal::*', false],
+    ]);
+  });
+});
