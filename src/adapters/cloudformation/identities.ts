@@ -8,7 +8,7 @@ import {
   type Maybe,
   type ResourceRef,
 } from '../../model/model.js';
-import { identityTypeOf, literalName, typedIdentityArn } from './names.js';
+import { deployedName, identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';
@@ -29,7 +29,7 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
   const { resolver } = stack;
   const properties = resource.Properties ?? {};
   const ref = stack.ref(logicalId);
-  const physicalName = literalName(resource, type.nameProperty);
+  const physicalName = deployedName(resolver, resource, type.nameProperty);
   const identity: Identity = {
     id: stack.id(logicalId),
     cloud: 'aws',
@@ -85,13 +85,14 @@ export function permissionSetFromResource(stack: StackContext, logicalId: string
   const { resolver } = stack;
   const properties = resource.Properties ?? {};
   const ref = stack.ref(logicalId);
+  const name = deployedName(resolver, resource, 'Name');
   const identity: Identity = {
     id: stack.id(logicalId),
     cloud: 'aws',
     kind: 'aws-permission-set',
-    name: literalName(resource, 'Name') ?? logicalId,
+    name: name ?? logicalId,
     // A permission set's name is unique in its Identity Center instance.
-    ...(literalName(resource, 'Name') !== undefined ? { uniqueName: true } : {}),
+    ...(name !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     arn: resourceValue(logicalId, 'PermissionSetArn'),
     ...deploymentTagsOf(resolver, properties.Tags),

@@ -1,5 +1,5 @@
 import type { Secret, SecretValueAdvice } from '../../model/model.js';
-import { literalName } from './names.js';
+import { deployedName } from './names.js';
 import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';
@@ -16,7 +16,7 @@ const ROTATION_ADVICE = 'an AWS::SecretsManager::RotationSchedule';
 /** A Secrets Manager secret; rotation is added when a RotationSchedule names it. */
 export function secretFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Secret {
   const properties = resource.Properties ?? {};
-  const physicalName = literalName(resource, 'Name');
+  const physicalName = deployedName(stack.resolver, resource, 'Name');
   return {
     id: stack.id(logicalId),
     cloud: 'aws',
