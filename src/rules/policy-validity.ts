@@ -8,6 +8,7 @@ import {
   type PolicyDocument,
   type PolicyStatement,
   type ResourceRef,
+  type Secret,
 } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 
@@ -70,6 +71,12 @@ export default defineRule<MessageId>({
     }
     for (const grant of ctx.model.unattachedPolicies)
       checkDocument(ctx, grant.document, policyName(grant), grant.source);
+    // A secret's resource policy is read by IAM as any other: a misspelt action there grants or denies nothing.
+    for (const secret of ctx.model.secrets)
+      for (const policy of secret.resourcePolicies ?? [])
+        checkDocument(ctx, policy.document, policy.source.name, policy.source, secret);
+    for (const policy of ctx.model.unlinkedSecretPolicies ?? [])
+      checkDocument(ctx, policy.document, policy.source.name, policy.source);
   },
 });
 
@@ -82,7 +89,7 @@ function checkDocument(
   document: PolicyDocument,
   policy: string,
   resource: ResourceRef,
-  identity?: Identity,
+  identity?: Identity | Secret,
 ): void {
   const issues = validityIssues(document);
   if (issues.length === 0) return;

