@@ -65,5 +65,15 @@ function describeCondition(clause: { operator: string; key: string; values: Poli
 
 /** What runs as the identity: `lambda MyFunction`, `instance-profile Profile`. */
 export function runsOn(identity: Identity): string[] {
-  return identity.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`);
+  // One line per compute: a resource that names the role in two of its properties (a Firehose destination and its
+  // backup bucket, a Batch job's job and execution roles) runs as it once.
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const { kind, source } of identity.attachments) {
+    const key = [kind, source.stack, source.file, source.urn, source.type, source.name].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push(`${kind} ${source.name}`);
+  }
+  return lines;
 }

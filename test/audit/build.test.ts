@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../../src/audit/index.js';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
+import { evaluate } from '../../src/engine/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { emptyModel } from '../../src/model/model.js';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
@@ -177,6 +179,28 @@ describe('what runs as each role', () => {
       FargateTaskDefExecutionRole272677A9: ['ecs-task-execution FargateTaskDefC6FB60B4'],
       FargateTaskDefTaskRole0B257552: ['ecs-task FargateTaskDefC6FB60B4'],
     });
+  });
+
+  it("lists a compute once when it names the role twice, and two stacks' computes of one name each", () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { RoleName: 'delivery', AssumeRolePolicyDocument: {} } };
+    const stream = (roleArn: unknown) => ({
+      Type: 'AWS::KinesisFirehose::DeliveryStream',
+      Properties: {
+        ExtendedS3DestinationConfiguration: { RoleARN: roleArn, S3BackupConfiguration: { RoleARN: roleArn } },
+      },
+    });
+    // The role by its name in the account the change is deployed to, from another stack.
+    const arn = { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/delivery' };
+    const model = modelFromTemplates([
+      { stack: 'Delivery', template: { Resources: { Role: role, Stream: stream({ 'Fn::GetAtt': ['Role', 'Arn'] }) } } },
+      { stack: 'Other', template: { Resources: { Stream: stream(arn) } } },
+    ]);
+    const catalog = exampleCatalog();
+    const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    expect(audit.identities.find((row) => row.name === 'delivery')?.runsOn).toEqual([
+      'firehose Stream',
+      'firehose Stream',
+    ]);
   });
 });
 
