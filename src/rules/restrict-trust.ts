@@ -104,7 +104,8 @@ export default defineRule<MessageId>({
       'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy. ' +
       'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds. ' +
       "A Secrets Manager secret's resource policy is trust too: whoever it lets call secretsmanager:GetSecretValue reads the " +
-      'value, beyond what identity policies of the own account allow, so its principals are judged the same way.',
+      'value, beyond what identity policies of the own account allow, and whoever it lets call secretsmanager:PutResourcePolicy ' +
+      'can grant itself that; so its principals are judged the same way.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +

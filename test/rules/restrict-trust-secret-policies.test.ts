@@ -74,10 +74,13 @@ ruleTester(rule, {
       ),
     },
     {
-      name: 'NotAction that excludes GetSecretValue (secretsmanager:Get*): nothing it allows reads the value',
+      name: 'NotAction that excludes reading the value and rewriting the policy: nothing it allows gives the value',
       catalog: trusting,
       model: secretWith(
-        statement({ Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, NotAction: 'secretsmanager:Get*' }),
+        statement({
+          Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+          NotAction: ['secretsmanager:Get*', 'secretsmanager:Put*'],
+        }),
       ),
     },
     {
@@ -137,6 +140,32 @@ ruleTester(rule, {
           identity: 'TestStack/DbSecret',
           detail: `Account::${OTHER}`,
           message: untrustedAccount(OTHER, 'Action secretsmanager:*'),
+        },
+      ],
+    },
+    {
+      name: 'rewriting the resource policy gives the value: the principal grants itself the read',
+      catalog: trusting,
+      model: secretWith(statement({ Principal: { AWS: OTHER }, Action: 'secretsmanager:PutResourcePolicy' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:PutResourcePolicy'),
+        },
+      ],
+    },
+    {
+      name: 'NotAction that excludes GetSecretValue still allows rewriting the policy',
+      catalog: trusting,
+      model: secretWith(statement({ Principal: { AWS: OTHER }, NotAction: 'secretsmanager:Get*' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'NotAction secretsmanager:Get*'),
         },
       ],
     },

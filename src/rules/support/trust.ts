@@ -123,19 +123,28 @@ export function narrowingClauses(entry: TrustEntry, key: string): ConditionClaus
  * The action that returns a secret's value. BatchGetSecretValue returns values too, but Secrets Manager asks for
  * GetSecretValue on each secret as well, so a statement that cannot grant GetSecretValue lets no one read the value.
  */
-const READ_SECRET_VALUE = 'secretsmanager:GetSecretValue';
+/**
+ * The actions that give a secret's value: reading it, and rewriting the secret's resource policy, with which a
+ * principal grants itself the read (as iam:PutRolePolicy is an escalation to any action).
+ */
+const READ_SECRET_VALUE = ['secretsmanager:GetSecretValue', 'secretsmanager:PutResourcePolicy'];
 
 /**
  * Whether an Allow statement's actions include reading the value (READ_SECRET_VALUE), matched as IAM matches actions:
- * an Action pattern that covers it does; NotAction does unless one of its patterns excludes it (an Unknown excludes
- * nothing, as an Allow is read everywhere: evaluate.ts). An Action list that could only read it through a value not
- * known yet is that Unknown.
+ * an Action pattern that covers one of them does; NotAction does unless its patterns exclude them all (an Unknown
+ * excludes nothing, as an Allow is read everywhere: evaluate.ts). An Action list that could only read it through a
+ * value not known yet is that Unknown.
  */
 export function readsSecretValue(statement: PolicyStatement): boolean | Unknown {
-  if (statement.notAction)
-    return !statement.notAction.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE));
+  const covers = (pattern: PolicyValue) =>
+    !isUnknown(pattern) && READ_SECRET_VALUE.some((action) => actionMatches(pattern, action));
+  const excluded = statement.notAction;
+  if (excluded)
+    return READ_SECRET_VALUE.some(
+      (action) => !excluded.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, action)),
+    );
   const actions = statement.action ?? [];
-  if (actions.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, READ_SECRET_VALUE))) return true;
+  if (actions.some(covers)) return true;
   return actions.find(isUnknown) ?? false;
 }
 
