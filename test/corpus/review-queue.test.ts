@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 33 items: 24 right, 9 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 35 items: 26 right, 9 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -38,6 +38,10 @@ const EXPECTED = [
   'pulumi-aws-ts-assume-role | long-lived-credential | unprivilegedUser | standing | -',
   // right: AWSLambda_FullAccess includes iam:PassRole
   'pulumi-aws-ts-lambda-efs | privileged-access | lambdaRole | standing | managed policy arn:aws:iam::aws:policy/AWSLambda_FullAccess',
+  // right: iam:PassRole on every role, with no condition
+  'sagemaker-studio-domain-with-vpc | privileged-access | LambdaExecutionRole | standing | Allow iam:PassRole on',
+  // right: kms:Decrypt and kms:CreateGrant on every key of the account, for every Studio user
+  'sagemaker-studio-domain-with-vpc | privileged-access | SageMakerExecutionRole | standing | Allow kms:CreateGrant, kms:Decrypt',
   // right: AdministratorAccess on a function's role
   'sam-alb-cognito-lambda | privileged-access | MyLambdaFunctionPermission | standing | managed policy arn:aws:iam::aws:policy/AdministratorAccess',
   // right: passes one role to a service (scoped, still worth a look)
