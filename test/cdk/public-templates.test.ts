@@ -1,6 +1,6 @@
 /**
- * The aspect on public code: the SAM templates of aws-samples/serverless-patterns copied verbatim into the AWS corpus
- * (test/corpus/aws), each included in a CDK stack as an app that adopts it would (`CfnInclude`). The aspect gives
+ * The aspect on public code: the templates copied verbatim into the AWS corpus (test/corpus/aws: SAM templates of
+ * aws-samples/serverless-patterns, CloudFormation templates of amazon-bedrock-samples and others), each included in a CDK stack as an app that adopts it would (`CfnInclude`). The aspect gives
  * the CLI's findings on the same file, (rule id, logical id), and the stack it leaves is the one the CDK writes
  * without it, byte for byte.
  */
