@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 35 items: 26 right, 9 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 38 items: 28 right, 10 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -50,6 +50,8 @@ const EXPECTED = [
   'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | OrchestratorRole | standing | Allow logs:* on *',
   // right: s3:* on every bucket (its logs:* on its own log groups is not privileged: no resource-scoped logs action is)
   'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | capstone-translator-role | standing | Allow s3:* on *',
+  // right: AmazonSageMakerFullAccess on a model's execution role (iam:PassRole, secret reads)
+  'sam-apigw-rest-sagemaker | privileged-access | SageMakerExecutionRole | standing | managed policy arn:aws:iam::aws:policy/AmazonSageMakerFullAccess',
   // right: cloudwatch:* and logs:* on everything
   'sam-apigw-sfn | privileged-access | StateMachineExpressSyncRole | standing | Allow cloudwatch:*, logs:* on *',
   // noisy: the authorizer reads the two Basic-auth secrets of its own stack, named one by one
@@ -61,6 +63,10 @@ const EXPECTED = [
   'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
   // right: logs:* on everything
   'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
+  // noisy: the authorizer reads the one secret of its own stack, named
+  'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | LambdaAuthorizerFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: object ACL writes (s3:PutObjectAcl) on the destination bucket
+  'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | MyKinesisFirehoseRole | standing | Allow s3:GetObject, s3:ListBucket',
   // right: every secret of the account, for each RabbitMQ consumer
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctioIPRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAndRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
