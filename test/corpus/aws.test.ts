@@ -1,5 +1,6 @@
 /**
- * AWS regression corpus: SAM templates of aws-samples/serverless-patterns copied verbatim, and templates we wrote that
+ * AWS regression corpus: SAM and CloudFormation templates of aws-samples and aws-cloudformation repositories copied
+ * verbatim (serverless-patterns, amazon-bedrock-samples, aws-cloudformation-templates, …), and templates we wrote that
  * reproduce the IAM facts of public apps (aws-samples/aws-cdk-examples
  * synthesized with the real cdk synth, aws-samples/serverless-patterns SAM templates, pulumi/examples AWS programs;
  * each file's header names its source repository, path and commit). The whole directory goes through the CLI as a

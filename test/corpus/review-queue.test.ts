@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 31 items: 23 right, 8 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 38 items: 28 right, 10 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -18,6 +18,8 @@ const APPS = readdirSync(CORPUS).filter((file) => file.endsWith('.template.yaml'
 
 /** `app | kind | identity | mode | first grant` of every item, in queue order; the judgement follows each. */
 const EXPECTED = [
+  // noisy: the Slack integration reads the one secret of its own stack, named
+  'bedrock-cost-explorer-agent | privileged-access | SlackIntegrationLambdaRole | standing | Allow secretsmanager:GetSecretValue on',
   // noisy: AWS Backup's own service-role policy
   'cdk-backup-s3 | privileged-access | Role1ABCC5F0 | standing | managed policy arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
   // right: iam:PassRole on every role (conditioned on the service)
@@ -28,12 +30,18 @@ const EXPECTED = [
   'cdk-codepipeline-build-deploy | privileged-access | CodeDeployGroupServiceRole50553EBF | standing | managed policy arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS',
   // noisy: the CDK custom resource that closes the default security group, on that group only
   'cdk-codepipeline-build-deploy | privileged-access | CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0 | standing | Allow ec2:AuthorizeSecurityGroupIngress',
+  // right: logs:* on everything
+  'codecommit-pull-request-approver-demo | privileged-access | CodeBuildRole | standing | Allow logs:*, codecommit:PostCommentForPullRequest',
   // right: s3:* on every bucket
   'pulumi-aws-ts-assume-role | privileged-access | allowS3Management | standing | Allow s3:* on *',
   // right: an IAM user's access key
   'pulumi-aws-ts-assume-role | long-lived-credential | unprivilegedUser | standing | -',
   // right: AWSLambda_FullAccess includes iam:PassRole
   'pulumi-aws-ts-lambda-efs | privileged-access | lambdaRole | standing | managed policy arn:aws:iam::aws:policy/AWSLambda_FullAccess',
+  // right: iam:PassRole on every role, with no condition
+  'sagemaker-studio-domain-with-vpc | privileged-access | LambdaExecutionRole | standing | Allow iam:PassRole on',
+  // right: kms:Decrypt and kms:CreateGrant on every key of the account, for every Studio user
+  'sagemaker-studio-domain-with-vpc | privileged-access | SageMakerExecutionRole | standing | Allow kms:CreateGrant, kms:Decrypt',
   // right: AdministratorAccess on a function's role
   'sam-alb-cognito-lambda | privileged-access | MyLambdaFunctionPermission | standing | managed policy arn:aws:iam::aws:policy/AdministratorAccess',
   // right: passes one role to a service (scoped, still worth a look)
@@ -42,6 +50,8 @@ const EXPECTED = [
   'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | OrchestratorRole | standing | Allow logs:* on *',
   // right: s3:* on every bucket (its logs:* on its own log groups is not privileged: no resource-scoped logs action is)
   'sam-apigw-lambda-sfn-transcribe-translate-polly-sam | privileged-access | capstone-translator-role | standing | Allow s3:* on *',
+  // right: AmazonSageMakerFullAccess on a model's execution role (iam:PassRole, secret reads)
+  'sam-apigw-rest-sagemaker | privileged-access | SageMakerExecutionRole | standing | managed policy arn:aws:iam::aws:policy/AmazonSageMakerFullAccess',
   // right: cloudwatch:* and logs:* on everything
   'sam-apigw-sfn | privileged-access | StateMachineExpressSyncRole | standing | Allow cloudwatch:*, logs:* on *',
   // noisy: the authorizer reads the two Basic-auth secrets of its own stack, named one by one
@@ -53,6 +63,10 @@ const EXPECTED = [
   'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
   // right: logs:* on everything
   'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
+  // noisy: the authorizer reads the one secret of its own stack, named
+  'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | LambdaAuthorizerFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: object ACL writes (s3:PutObjectAcl) on the destination bucket
+  'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | MyKinesisFirehoseRole | standing | Allow s3:GetObject, s3:ListBucket',
   // right: every secret of the account, for each RabbitMQ consumer
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctioIPRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAndRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
