@@ -276,6 +276,11 @@ export interface ComputeAttachment {
     | 'kinesis-analytics'
     // IoT acts as a topic rule action's role to deliver the messages the rule matches.
     | 'iot-rule'
+    // API Gateway acts as an integration's credentials role; CloudFormation as a pipeline deploy action's role; SNS as
+    // a subscription's role to deliver to Firehose.
+    | 'api-gateway'
+    | 'cloudformation'
+    | 'sns-subscription'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -5,7 +5,7 @@
  * an EventBridge rule's target, a Scheduler schedule, an EventBridge pipe; a Bedrock agent or knowledge base, a
  * SageMaker model, pipeline, domain or user profile, a Firehose stream's source, destinations and their buckets, an
  * EMR cluster, an Airflow environment, a CodeDeploy deployment group, a Managed Flink application, an IoT topic rule
- * action) is
+ * action; an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS subscription) is
  * reported on that compute, as a Lambda function's role always was, and an ordinary role given to it is attached but
  * not reported. The property names are written out here as each front-end spells
  * them (the CloudFormation resource schemas, Pulumi aws, the Terraform aws provider), not read from the adapters'
@@ -971,3 +971,128 @@ identities:
     ]);
   });
 });
+
+/**
+ * Services that act as the role one setting names, found on public code (test/corpus/aws): an API Gateway
+ * integration's credentials, a CodePipeline CloudFormation action's deploy role (its configuration's RoleArn, beside
+ * the action's own RoleArn), an SNS subscription's role for Firehose.
+ */
+describe('break-glass-isolation: integrations, deploy actions and subscriptions that act as a role', () => {
+  const EXPECTED = [
+    'Api Attachment::api-gateway',
+    'Deploy Attachment::cloudformation',
+    'Feed Attachment::sns-subscription',
+    'Route Attachment::api-gateway',
+  ];
+
+  it('in CloudFormation', () => {
+    const arn = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Resources: {
+            BreakGlass: {
+              Type: 'AWS::IAM::Role',
+              Properties: {
+                RoleName: 'break-glass',
+                AssumeRolePolicyDocument: SAML_TRUST,
+                Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+              },
+            },
+            Api: {
+              Type: 'AWS::ApiGateway::Method',
+              Properties: {
+                HttpMethod: 'POST',
+                Integration: { Type: 'AWS', IntegrationHttpMethod: 'POST', Credentials: arn },
+              },
+            },
+            Route: {
+              Type: 'AWS::ApiGatewayV2::Integration',
+              Properties: { ApiId: 'api', IntegrationType: 'AWS_PROXY', CredentialsArn: arn },
+            },
+            Deploy: {
+              Type: 'AWS::CodePipeline::Pipeline',
+              Properties: {
+                Stages: [
+                  {
+                    Name: 'Deploy',
+                    Actions: [
+                      {
+                        Name: 'Stack',
+                        ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormation', Version: '1' },
+                        Configuration: { ActionMode: 'CREATE_UPDATE', StackName: 'app', RoleArn: arn },
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+            Feed: {
+              Type: 'AWS::SNS::Subscription',
+              Properties: { Protocol: 'firehose', TopicArn: 'arn:t', Endpoint: 'arn:f', SubscriptionRoleArn: arn },
+            },
+          },
+        },
+      },
+    ]);
+    expect(attachmentsOf(model, 'break-glass')).toEqual(EXPECTED);
+    expect(attachedCompute(model)).toEqual(reported(EXPECTED));
+  });
+
+  it('in Pulumi', () => {
+    const ROLE = 'aws:iam/role:Role';
+    const model = modelFromPulumiResources([
+      resource(ROLE, 'BreakGlass', { name: 'break-glass', assumeRolePolicy: JSON.stringify(SAML_TRUST), tags: TAGS }),
+      resource('aws:apigateway/integration:Integration', 'Api', { type: 'AWS', credentials: ARN }),
+      resource('aws:apigatewayv2/integration:Integration', 'Route', {
+        integrationType: 'AWS_PROXY',
+        credentialsArn: ARN,
+      }),
+      resource('aws:codepipeline/pipeline:Pipeline', 'Deploy', {
+        stages: [{ name: 'Deploy', actions: [{ name: 'Stack', configuration: { StackName: 'app', RoleArn: ARN } }] }],
+      }),
+      resource('aws:sns/topicSubscription:TopicSubscription', 'Feed', {
+        protocol: 'firehose',
+        subscriptionRoleArn: ARN,
+      }),
+    ]);
+    expect(attachmentsOf(model, 'break-glass')).toEqual(EXPECTED);
+    expect(attachedCompute(model)).toEqual(reported(EXPECTED));
+  });
+
+  it('in a Terraform plan', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'aws_iam_role.break_glass',
+          values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+        },
+        { address: 'aws_api_gateway_integration.Api', values: { type: 'AWS', credentials: ARN } },
+        {
+          address: 'aws_apigatewayv2_integration.Route',
+          values: { integration_type: 'AWS_PROXY', credentials_arn: ARN },
+        },
+        {
+          address: 'aws_codepipeline.Deploy',
+          values: {
+            name: 'deploy',
+            stage: [{ name: 'Deploy', action: [{ name: 'Stack', configuration: { StackName: 'app', RoleArn: ARN } }] }],
+          },
+        },
+        { address: 'aws_sns_topic_subscription.Feed', values: { protocol: 'firehose', subscription_role_arn: ARN } },
+      ]),
+      { file: 'plan.json' },
+    );
+    const terraform = (line: string) => line.replace(/^(\w+) /, (_, name: string) => `${TERRAFORM_ADDRESS[name]} `);
+    expect(attachmentsOf(model, 'break-glass')).toEqual(EXPECTED.map(terraform).sort());
+    expect(attachedCompute(model)).toEqual(reported(EXPECTED.map(terraform).sort()));
+  });
+});
+
+const TERRAFORM_ADDRESS: Record<string, string> = {
+  Api: 'aws_api_gateway_integration.Api',
+  Route: 'aws_apigatewayv2_integration.Route',
+  Deploy: 'aws_codepipeline.Deploy',
+  Feed: 'aws_sns_topic_subscription.Feed',
+};

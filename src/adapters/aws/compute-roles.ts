@@ -179,8 +179,8 @@ const notInTerraform = ({ kind, cloudFormation, pulumi }: ComputeRole): ComputeR
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group, an IoT topic
- * rule's actions (in a Terraform plan its actions, not its error action: see notInTerraform). So do Bedrock
+ * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group, an API Gateway
+ * integration, a CodePipeline CloudFormation action's deploy role, an SNS subscription, an IoT topic rule's actions (in a Terraform plan its actions, not its error action: see notInTerraform). So do Bedrock
  * agents and knowledge bases, where what an agent is asked decides what it does with its role.
  *
  * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
@@ -430,6 +430,35 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn']),
     cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn']),
   ]),
+  // API Gateway acts as an integration's credentials role to call the AWS service behind a method or route.
+  role(
+    'api-gateway',
+    ['AWS::ApiGateway::Method', 'Integration', 'Credentials'],
+    ['apigateway/integration:Integration', 'credentials'],
+    'aws_api_gateway_integration',
+  ),
+  role(
+    'api-gateway',
+    ['AWS::ApiGatewayV2::Integration', 'CredentialsArn'],
+    ['apigatewayv2/integration:Integration', 'credentialsArn'],
+    'aws_apigatewayv2_integration',
+  ),
+  // CloudFormation acts as a pipeline's deploy action role (its configuration's RoleArn) to create and change stacks:
+  // whatever the template asks for, with the role's privilege.
+  role(
+    'cloudformation',
+    ['AWS::CodePipeline::Pipeline', 'Stages', EACH, 'Actions', EACH, 'Configuration', 'RoleArn'],
+    ['codepipeline/pipeline:Pipeline', 'stages', EACH, 'actions', EACH, 'configuration', 'RoleArn'],
+    'aws_codepipeline',
+    { rename: CODEPIPELINE_BLOCKS },
+  ),
+  // SNS acts as a subscription's role to deliver to a Firehose stream.
+  role(
+    'sns-subscription',
+    ['AWS::SNS::Subscription', 'SubscriptionRoleArn'],
+    ['sns/topicSubscription:TopicSubscription', 'subscriptionRoleArn'],
+    'aws_sns_topic_subscription',
+  ),
   // A Bedrock agent invokes its foundation model, reads its action groups' API schemas and queries its knowledge bases
   // as its resource role; a knowledge base reads its data sources, embeds them and writes its vector store as its role.
   role(
