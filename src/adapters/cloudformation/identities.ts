@@ -8,7 +8,8 @@ import {
   type Maybe,
   type ResourceRef,
 } from '../../model/model.js';
-import { deployedName, identityTypeOf, typedIdentityArn } from './names.js';
+import { deployedName } from './deployed-names.js';
+import { identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';

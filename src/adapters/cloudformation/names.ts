@@ -1,7 +1,6 @@
 import { iamArn } from '../aws/identities.js';
-import { hasOwnValue, hasResourceValue, resourceValue } from '../../model/deployment.js';
+import { resourceValue } from '../../model/deployment.js';
 import type { IdentityKind } from '../../model/model.js';
-import type { Resolver } from './intrinsics.js';
 import type { CfnResource } from './template.js';
 
 /** An IAM identity type the adapter models: the model's kind, its name property and its ARN segment. */
@@ -20,32 +19,6 @@ const IDENTITY_TYPES = new Map<string, IdentityType>([
 /** The IAM identity type of a resource, or undefined for any other resource. */
 export function identityTypeOf(resource: CfnResource): IdentityType | undefined {
   return IDENTITY_TYPES.get(resource.Type);
-}
-
-/**
- * The physical name every deployment of the template gives the resource where the template writes it with an
- * intrinsic: a `Ref` to (or an `Fn::Sub` of) parameters whose values are fixed, by the deployment's values given to
- * the check (`--parameters`) or by a single allowed value. A parameter the deployment may still set, a value of the
- * deployment's own (account, region, stack name) or of another resource leaves it unnamed: the logical id stands
- * for it, as for a name CloudFormation generates. The identity's ARN keeps the form references to it resolve to.
- */
-export function deployedName(resolver: Resolver, resource: CfnResource, property: string): string | undefined {
-  const literal = literalName(resource, property);
-  if (literal !== undefined) return literal;
-  const written = resource.Properties?.[property];
-  if (written === undefined) return undefined;
-  const choices = resolver.choicesOf(written);
-  if (choices !== undefined) {
-    // A parameter the deployment sets: named only when every value it may take is the same.
-    return Array.isArray(choices) && new Set(choices).size === 1 ? knownName(choices[0]) : undefined;
-  }
-  return knownName(resolver.resolve(written));
-}
-
-function knownName(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' && !hasOwnValue(value) && !hasResourceValue(value)
-    ? value
-    : undefined;
 }
 
 /** The literal physical name the template sets, if any. */

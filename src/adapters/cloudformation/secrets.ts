@@ -1,5 +1,5 @@
 import type { Secret, SecretValueAdvice } from '../../model/model.js';
-import { deployedName } from './names.js';
+import { deployedName } from './deployed-names.js';
 import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';

@@ -1,0 +1,30 @@
+import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
+import type { Resolver } from './intrinsics.js';
+import { literalName } from './names.js';
+import type { CfnResource } from './template.js';
+
+/**
+ * The physical name every deployment of the template gives the resource where the template writes it with an
+ * intrinsic: a `Ref` to (or an `Fn::Sub` of) parameters whose values are fixed, by the deployment's values given to
+ * the check (`--parameters`) or by a single allowed value. A parameter the deployment may still set, a value of the
+ * deployment's own (account, region, stack name) or of another resource leaves it unnamed: the logical id stands
+ * for it, as for a name CloudFormation generates. The identity's ARN keeps the form references to it resolve to.
+ */
+export function deployedName(resolver: Resolver, resource: CfnResource, property: string): string | undefined {
+  const literal = literalName(resource, property);
+  if (literal !== undefined) return literal;
+  const written = resource.Properties?.[property];
+  if (written === undefined) return undefined;
+  const choices = resolver.choicesOf(written);
+  if (choices !== undefined) {
+    // A parameter the deployment sets: named only when every value it may take is the same.
+    return Array.isArray(choices) && new Set(choices).size === 1 ? knownName(choices[0]) : undefined;
+  }
+  return knownName(resolver.resolve(written));
+}
+
+function knownName(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && !hasOwnValue(value) && !hasResourceValue(value)
+    ? value
+    : undefined;
+}
