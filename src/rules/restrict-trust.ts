@@ -470,12 +470,22 @@ function checkOrganization(ctx: Ctx, identity: Identity, organization: string, p
     ctx.report({ ...base, messageId: 'organizationNoCatalog', data: { role: identity.name, organization, principal } });
     return;
   }
-  const listed = (catalog.trust.organizations ?? []).map((trusted) => trusted.id).join(', ') || 'none';
+  const listed = listedIds(catalog.trust.organizations);
   ctx.report({
     ...base,
     messageId: 'untrustedOrganization',
     data: { role: identity.name, organization, principal, catalog: catalog.source, listed },
   });
+}
+
+/** Whether the catalog lists the account under trust.accounts. */
+function isTrustedAccount(catalog: Catalog, account: string): boolean {
+  return catalog.trust.accounts.some((trusted) => trusted.id === account);
+}
+
+/** The catalog's trusted accounts or organizations as a message lists them. */
+function listedIds(trusted: readonly { id: string }[] | undefined): string {
+  return (trusted ?? []).map((entry) => entry.id).join(', ') || 'none';
 }
 
 function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: string, principal: string): void {
@@ -491,8 +501,8 @@ function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: 
     });
     return;
   }
-  if (catalog.trust.accounts.some((trusted) => trusted.id === account)) return;
-  const listed = catalog.trust.accounts.map((trusted) => trusted.id).join(', ') || 'none';
+  if (isTrustedAccount(catalog, account)) return;
+  const listed = listedIds(catalog.trust.accounts);
   ctx.report({
     ...base,
     messageId: 'untrustedAccount',
@@ -820,8 +830,8 @@ function checkSecretEntry(
     const { catalog } = ctx;
     const detail = `Account::${id}`;
     if (catalog.isDefault) report('secretAccountNoCatalog', { account: id, principal }, detail, principal);
-    else if (!catalog.trust.accounts.some((trusted) => trusted.id === id)) {
-      const listed = catalog.trust.accounts.map((trusted) => trusted.id).join(', ') || 'none';
+    else if (!isTrustedAccount(catalog, id)) {
+      const listed = listedIds(catalog.trust.accounts);
       report('secretUntrustedAccount', { account: id, principal, catalog: catalog.source, listed }, detail, principal);
     }
   };
@@ -832,7 +842,7 @@ function checkSecretEntry(
       report('secretOrganizationNoCatalog', { organization: id, principal }, detail, principal);
       return;
     }
-    const listed = (catalog.trust.organizations ?? []).map((trusted) => trusted.id).join(', ') || 'none';
+    const listed = listedIds(catalog.trust.organizations);
     report(
       'secretUntrustedOrganization',
       { organization: id, principal, catalog: catalog.source, listed },
