@@ -1,5 +1,5 @@
 import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
-import type { Resolver } from './intrinsics.js';
+import { onlyChoice, type Resolver } from './intrinsics.js';
 import { literalName } from './names.js';
 import type { CfnResource } from './template.js';
 
@@ -16,10 +16,8 @@ export function deployedName(resolver: Resolver, resource: CfnResource, property
   const written = resource.Properties?.[property];
   if (written === undefined) return undefined;
   const choices = resolver.choicesOf(written);
-  if (choices !== undefined) {
-    // A parameter the deployment sets: named only when every value it may take is the same.
-    return Array.isArray(choices) && new Set(choices).size === 1 ? knownName(choices[0]) : undefined;
-  }
+  // A parameter the deployment sets: named only when every value it may take is the same.
+  if (choices !== undefined) return knownName(onlyChoice(choices));
   return knownName(resolver.resolve(written));
 }
 

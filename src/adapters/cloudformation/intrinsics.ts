@@ -79,6 +79,14 @@ const STATEMENT_FIELDS = new Set([
  */
 const MAY_GIVE_NO_VALUE = new Set(['Ref', 'Fn::If', 'Fn::Select', 'Fn::FindInMap']);
 
+/**
+ * The value every deployment gives where `Resolver.choicesOf` lists what a deployment may choose and every choice is
+ * the same (a parameter with one allowed value); undefined where a deployment picks among others, or nothing is chosen.
+ */
+export function onlyChoice(choices: readonly string[] | Unknown | undefined): string | undefined {
+  return Array.isArray(choices) && new Set(choices).size === 1 ? (choices as readonly string[])[0] : undefined;
+}
+
 export function createResolver(input: TemplateInput): Resolver {
   const { template } = input;
   const resources = template.Resources;

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/model.js';
 import { isRecord, setOwn } from '../../util/records.js';
-import { isIntrinsic, type Resolver } from './intrinsics.js';
+import { isIntrinsic, onlyChoice, type Resolver } from './intrinsics.js';
 
 /**
  * `Tags: [{Key, Value}]` (as CDK writes them) after resolution. A tag whose value only resolves at deploy time
@@ -33,7 +33,7 @@ export function deploymentTagsOf(
     const value = isRecord(item) && !isIntrinsic(item) && !isUnknown(item) ? item.Value : undefined;
     const choices = value === undefined ? undefined : resolver.choicesOf(value);
     const key = choices === undefined ? undefined : resolver.resolve((item as Record<string, unknown>).Key);
-    if (choices === undefined || typeof key !== 'string' || (Array.isArray(choices) && new Set(choices).size === 1)) {
+    if (choices === undefined || typeof key !== 'string' || onlyChoice(choices) !== undefined) {
       read.push(resolver.resolve(item));
       continue;
     }
@@ -43,7 +43,7 @@ export function deploymentTagsOf(
       key,
       isUnknown(choices)
         ? choices.description
-        : `Ref ${parameter ?? '?'} (one of ${(choices as readonly string[]).join(', ')}, as the deployment chooses)`,
+        : `Ref ${parameter ?? '?'} (one of ${choices.join(', ')}, as the deployment chooses)`,
     );
   }
   if (!chosen) return { tags: tagsOf(read) };
