@@ -214,14 +214,16 @@ export interface SubjectProfile {
  * of one each. The caller keeps the answer per subject; nothing here is per subject. The objects are shared: read them,
  * never change them (not frozen: freezing them measured 6 % more work for the whole evaluation under callgrind).
  */
-export function profileSharing(catalog: Catalog): (subject: Identity | Secret) => SubjectProfile {
+export function profileSharing(
+  catalog: Catalog,
+): (subject: Identity | Secret, names?: readonly SubjectName[]) => SubjectProfile {
   /** Per record (null: none), then per bound and facts (`factsKey`). */
   const shared = new Map<CatalogIdentity | null, Map<string, SubjectProfile>>();
   /** Per record and bound: the subjects that read nothing but the record (most), with no key to build. */
   const recordOnly = new Map<CatalogIdentity, { bound?: SubjectProfile; unbound?: SubjectProfile }>();
   const keys = catalog.tags;
-  return (subject) => {
-    const match = matchCatalogRecord(catalog, subject);
+  return (subject, names = subjectNames(subject)) => {
+    const match = matchCatalogRecord(catalog, subject, names);
     if (
       match !== undefined &&
       (match.record.purpose !== undefined || subject.tags[keys.purpose] === undefined) &&
@@ -272,8 +274,9 @@ export function bindingOf(
   catalog: Catalog,
   model?: Pick<Model, 'accountIds'>,
   matched?: Pick<SubjectProfile, 'match'>,
+  /** `subjectNames(subject, model)`, when the caller has them already. */
+  names: readonly SubjectName[] = subjectNames(subject, model),
 ): Binding {
-  const names = subjectNames(subject, model);
   // The model's account ids add names (cloudIds): without any, the names are those `matched` was made from.
   return bindingFrom(
     names,

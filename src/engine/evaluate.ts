@@ -4,7 +4,15 @@ import { remediationFor, type Report, type Rule, type RuleContext } from '../rul
 import { isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { isBlocking, type Finding, type FindingLevel } from '../model/finding.js';
 import { bindingOf, profileSharing, type IdentityProfile, type SubjectProfile } from '../../catalog/profile.js';
-import { detailAt, resourceBinding, suggestedTarget, targetMatches, type Binding } from '../../catalog/waivers.js';
+import {
+  detailAt,
+  resourceBinding,
+  subjectNames,
+  suggestedTarget,
+  targetMatches,
+  type Binding,
+  type SubjectName,
+} from '../../catalog/waivers.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 
 export interface EvaluateOptions {
@@ -57,9 +65,18 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
   // the same record with the same facts share one (profileSharing), so only the entry is kept per subject.
   const sharedProfile = profileSharing(catalog);
   const profiles = new Map<Identity | Secret, SubjectProfile>();
+  // A subject's names, as its catalog match reads them, kept for its binding: without account ids of the model they
+  // are the binding's names too (bindingOf), so they are worked out once per subject, not once for each.
+  const names = model.accountIds?.length ? undefined : new Map<Identity | Secret, readonly SubjectName[]>();
+  const namesOf = (subject: Identity | Secret): readonly SubjectName[] | undefined => {
+    if (!names) return undefined;
+    let found = names.get(subject);
+    if (!found) names.set(subject, (found = subjectNames(subject)));
+    return found;
+  };
   const profileEntry = (subject: Identity | Secret): SubjectProfile => {
     let found = profiles.get(subject);
-    if (!found) profiles.set(subject, (found = sharedProfile(subject)));
+    if (!found) profiles.set(subject, (found = sharedProfile(subject, namesOf(subject))));
     return found;
   };
   const profile = (subject: Identity | Secret): IdentityProfile => profileEntry(subject).profile;
@@ -78,7 +95,8 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
     const subject = report.identity;
     if (!subject) return resourceBinding(report.resource);
     let binding = bindings.get(subject);
-    if (!binding) bindings.set(subject, (binding = bindingOf(subject, catalog, model, profileEntry(subject))));
+    if (!binding)
+      bindings.set(subject, (binding = bindingOf(subject, catalog, model, profileEntry(subject), namesOf(subject))));
     return binding;
   };
   const findings: Finding[] = [];

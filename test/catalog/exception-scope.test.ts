@@ -312,7 +312,9 @@ describe("profileSharing: one shared profile and match for a subject's profile a
       identities: [{ id: 'apps', match: { name: 'app-*' }, owner: 'team-data', class: 'service', entitlements: [] }],
     });
     const shared = profileSharing(cat);
-    const [first, second] = [role('app-1', { uniqueName: true }), role('app-2', { uniqueName: true })].map(shared);
+    const [first, second] = [role('app-1', { uniqueName: true }), role('app-2', { uniqueName: true })].map((subject) =>
+      shared(subject),
+    );
     expect(first).toBe(second);
     expect(first?.profile.owner).toBe('team-data');
   });
