@@ -147,6 +147,9 @@ export function createResolver(input: TemplateInput): Resolver {
    * other value that refers to such a parameter (in a `Ref` or an `Fn::Sub` variable) → Unknown; else undefined.
    */
   const choicesOf = (value: unknown): readonly string[] | Unknown | undefined => {
+    // Without a parameter the deployment sets, every value is the one the template shows (a CDK app's usual case):
+    // nothing to search, for each managed policy ARN, name and tag read.
+    if (!hasOverridableParameter()) return undefined;
     if (isRecord(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1)
       return parameterChoices(value.Ref);
     const name = parameterIn(value, parameterChoices);
@@ -216,8 +219,9 @@ export function createResolver(input: TemplateInput): Resolver {
   let overridable: boolean | undefined;
   const hasOverridableParameter = (): boolean =>
     (overridable ??=
-      isRecord(template.Parameters) &&
-      Object.keys(template.Parameters).some((name) => parameterChoices(name) !== undefined));
+      (input.parameterChoices !== undefined && Object.keys(input.parameterChoices).length > 0) ||
+      (isRecord(template.Parameters) &&
+        Object.keys(template.Parameters).some((name) => parameterChoices(name) !== undefined)));
 
   /** Whether plan-time values may leave a statement's field undecided: a parameter a deployment sets, or a condition. */
   let varies: boolean | undefined;
