@@ -1,4 +1,4 @@
-import { Annotations, Aspects, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
+import { Annotations, Aspects, NestedStack, Stack, Stage, type CfnResource, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ResourceRef } from '../src/model/model.js';
 import { isCatalogError } from '../catalog/issues.js';
@@ -69,6 +69,8 @@ export class EntitlementGuard implements IAspect {
   private resolved: ResolvedGuardOptions | undefined;
   private readonly audit: AppAudit | undefined;
   private readonly stacks = new Set<Stack>();
+  /** The nested stacks the aspect visited, by the top-level stack whose deployment holds them. */
+  private readonly nestedStacks = new Map<Stack, NestedStack[]>();
   /** How many registered stacks each synthesis root (the Stage that synthesizes them) has. */
   private readonly stacksPerStage = new Map<Stage | undefined, number>();
   private readonly syntheses = new Map<Stage | undefined, StageSynthesis>();
@@ -99,7 +101,15 @@ export class EntitlementGuard implements IAspect {
     const scope = node.node.scope;
     if (scope && this.visited.has(scope) && !Stack.isStack(node)) return;
     const stack = topLevelStackOf(node);
-    if (!stack || this.stacks.has(stack)) return;
+    if (!stack) return;
+    // Their renderings are kept for the deployment's judgement (judgeOnSynthesis), found here rather than by walking
+    // each stack again: the CDK visits every construct of the aspect's scope anyway.
+    if (node !== stack && NestedStack.isNestedStack(node)) {
+      const nested = this.nestedStacks.get(stack);
+      if (nested) nested.push(node);
+      else this.nestedStacks.set(stack, [node]);
+    }
+    if (this.stacks.has(stack)) return;
     this.stacks.add(stack);
     const stage = Stage.of(stack);
     this.stacksPerStage.set(stage, (this.stacksPerStage.get(stage) ?? 0) + 1);
@@ -107,7 +117,7 @@ export class EntitlementGuard implements IAspect {
     // that follows. Validation skipped (`app.synth({ skipValidation: true })`) skips the check, as it does the CDK's.
     stack.node.addValidation({
       validate: () => {
-        cdkEngine().judgeOnSynthesis(stack, this, (templates) => {
+        cdkEngine().judgeOnSynthesis(stack, this.nestedStacks.get(stack) ?? [], this, (templates) => {
           this.judge(stack, stage, templates);
         });
         return [];

@@ -96,14 +96,19 @@ function render(stack: Stack): Partial<CfnTemplate> {
  * DefaultStackSynthesizer adds the BootstrapVersion parameter and its rule), so a template rendered in the
  * validation phase is not the one written. Not later: the synthesizer collects the stack's annotations into the
  * cloud assembly right after writing its template, so `judge` annotates in time. The synthesis goes children
- * first, so the nested stacks' renderings come before their parent's and are kept for it (one rendered late is
- * rendered by `stackTemplates`). The hooks fire once; then rendering is the CDK's own again, for a later synth.
+ * first, so the renderings of `nestedStacks` (those of the deployment the caller knows of) come before their parent's
+ * and are kept for it; any other nested stack of the deployment, or one rendered late, is rendered by `stackTemplates`. The hooks fire once; then rendering is the CDK's own again, for a later synth.
  * One `owner` (a guard) has one hook per stack: setting it again before the synthesis (a second validation)
  * replaces it, so a stack is judged once per owner; several owners' hooks share the one rendering.
  */
-export function judgeOnSynthesis(stack: Stack, owner: object, judge: (templates: StackTemplates) => void): void {
+export function judgeOnSynthesis(
+  stack: Stack,
+  nestedStacks: readonly NestedStack[],
+  owner: object,
+  judge: (templates: StackTemplates) => void,
+): void {
   const rendered = new Map<Stack, Partial<CfnTemplate>>();
-  for (const nested of nestedStacksOf(stack)) onNextRender(nested, owner, (template) => rendered.set(nested, template));
+  for (const nested of nestedStacks) onNextRender(nested, owner, (template) => rendered.set(nested, template));
   onNextRender(stack, owner, (template) => {
     rendered.set(stack, template);
     judge(stackTemplates(stack, { rendered }));
@@ -137,13 +142,6 @@ function onNextRender(stack: Stack, owner: object, hook: RenderHook): void {
     });
   }
   hooks.set(owner, hook);
-}
-
-/** Every nested stack of `stack`'s deployment, at any depth. */
-function nestedStacksOf(stack: Stack): NestedStack[] {
-  const nested: NestedStack[] = [];
-  walkOwnTemplate(stack, undefined, (child) => nested.push(child, ...nestedStacksOf(child)));
-  return nested;
 }
 
 /**
@@ -184,38 +182,25 @@ function withLogicalIds(
   }));
 }
 
-/** The stack's own L1 resources, in tree order; nested stacks are collected, not descended into. */
+/**
+ * The stack's own L1 resources, in tree order. Its nested stacks are collected into `nested`, not descended into (each
+ * has a template of its own); other stacks and Stages are not this template's.
+ */
 function ownResources(stack: Stack, nested: NestedStack[]): CfnResource[] {
   const resources: CfnResource[] = [];
-  walkOwnTemplate(
-    stack,
-    (resource) => resources.push(resource),
-    (child) => nested.push(child),
-  );
-  return resources;
-}
-
-/**
- * Walks the constructs of `stack`'s own template in tree order: each L1 resource to `resource` (when given), each
- * nested stack to `nested`, not descended into (it has a template of its own); other stacks and Stages are not this template's.
- */
-function walkOwnTemplate(
-  stack: Stack,
-  resource: ((resource: CfnResource) => void) | undefined,
-  nested: (stack: NestedStack) => void,
-): void {
-  // Each test is a symbol lookup on objects of many classes, run for every construct of the app: a nested stack is a
-  // stack, and the resource test is skipped when only nested stacks are sought.
+  // Each test is a symbol lookup on objects of many classes, run for every construct of the stack: a nested stack is
+  // a stack, so one test passes over every other construct.
   const visit = (construct: IConstruct): void => {
     for (const child of construct.node.children) {
       if (Stack.isStack(child)) {
-        if (NestedStack.isNestedStack(child)) nested(child);
+        if (NestedStack.isNestedStack(child)) nested.push(child);
         continue;
       }
       if (Stage.isStage(child)) continue;
-      if (resource && CfnResource.isCfnResource(child)) resource(child);
+      if (CfnResource.isCfnResource(child)) resources.push(child);
       visit(child);
     }
   };
   visit(stack);
+  return resources;
 }

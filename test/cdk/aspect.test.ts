@@ -16,7 +16,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import { batchUserWithKey, exampleCatalog, guardAnnotations, NOW, pairs, testApp } from './support.js';
 
@@ -170,6 +170,24 @@ describe('EntitlementGuard aspect', () => {
           text.startsWith('[EntitlementGuard] no-wildcard-privilege') &&
           text.includes('resource: Parent/Child/Admin/Resource'),
       ),
+    ).toBe(true);
+  });
+
+  it('keeps the renderings of the nested stacks it visits, at any depth, for their deployment: none is rendered again to be judged', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Parent');
+    const child = new NestedStack(stack, 'Child');
+    const grandchild = new NestedStack(child, 'Grandchild');
+    batchUserWithKey(grandchild);
+    Aspects.of(app).add(guard());
+    const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
+    const messages = app.synth().getStackArtifact(stack.artifactId).messages;
+    // Each nested stack: once for its template's asset hash, once in its own synthesis.
+    expect(renderings.mock.contexts.filter((context) => context === child)).toHaveLength(2);
+    expect(renderings.mock.contexts.filter((context) => context === grandchild)).toHaveLength(2);
+    renderings.mockRestore();
+    expect(
+      messages.some((message) => String(message.entry.data).startsWith('[EntitlementGuard] no-long-lived-credentials')),
     ).toBe(true);
   });
 

@@ -93,7 +93,7 @@ describe('stackTemplates rendering once per synth', () => {
     const nested = new NestedStack(stack, 'Batch');
     lambdaRole(nested, 'Worker');
     const judged: StackTemplates[] = [];
-    judgeOnSynthesis(stack, {}, (templates) => judged.push(templates));
+    judgeOnSynthesis(stack, [nested], {}, (templates) => judged.push(templates));
     const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
     const assembly = app.synth();
     // Once each in the synthesis; the nested stack also once before, when its template's asset hash is prepared.
@@ -115,15 +115,33 @@ describe('stackTemplates rendering once per synth', () => {
     renderings.mockRestore();
   });
 
+  it('judgeOnSynthesis renders a nested stack the caller did not name when judging its parent, as written', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'S');
+    const nested = new NestedStack(stack, 'Batch');
+    lambdaRole(nested, 'Worker');
+    const judged: StackTemplates[] = [];
+    judgeOnSynthesis(stack, [], {}, (templates) => judged.push(templates));
+    const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
+    const assembly = app.synth();
+    // Its asset hash, its own synthesis, and once more for the parent's judgement.
+    expect(renderings.mock.contexts.filter((context) => context === nested)).toHaveLength(3);
+    const [, child] = judged[0]!.inputs;
+    expect(child!.template).toEqual(
+      JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')) as object,
+    );
+    renderings.mockRestore();
+  });
+
   it('judgeOnSynthesis judges once per owner, the hook set again replacing the earlier one, all owners from one rendering', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'S');
     lambdaRole(stack, 'First');
     const judged: string[] = [];
     const [first, second] = [{}, {}];
-    judgeOnSynthesis(stack, first, () => judged.push('first, stale'));
-    judgeOnSynthesis(stack, first, () => judged.push('first'));
-    judgeOnSynthesis(stack, second, () => judged.push('second'));
+    judgeOnSynthesis(stack, [], first, () => judged.push('first, stale'));
+    judgeOnSynthesis(stack, [], first, () => judged.push('first'));
+    judgeOnSynthesis(stack, [], second, () => judged.push('second'));
     const renderings = vi.spyOn(Stack.prototype as unknown as { _toCloudFormation(): object }, '_toCloudFormation');
     app.synth();
     expect(judged).toEqual(['first', 'second']);
