@@ -19,11 +19,11 @@
  * no one the package does not already trust. `ENTITLEMENT_GUARD_CACHE=off` turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { installCacheFolder, replaceCacheFile } from '../src/util/install-cache.js';
 import { BUILD_ID } from './build-id.js';
 import type { Catalog } from './types.js';
 
@@ -39,20 +39,16 @@ export interface CatalogCache {
  * BUILD_ID), outside a node_modules folder, or when the environment turns it off.
  */
 export function installCatalogCache(): CatalogCache | undefined {
-  if (BUILD_ID === undefined || process.env.ENTITLEMENT_GUARD_CACHE === 'off') return undefined;
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (basename(folder) !== 'node_modules') {
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
+  if (BUILD_ID === undefined) return undefined;
+  const folder = installCacheFolder();
+  if (folder === undefined) return undefined;
   let validator: string;
   try {
     validator = validatorId(BUILD_ID);
   } catch {
     return undefined; // a dependency's version cannot be read: validate every time
   }
-  return { dir: join(folder, '.cache', 'entitlement-guard', 'catalogs'), validator };
+  return { dir: join(folder, 'catalogs'), validator };
 }
 
 /**
@@ -86,21 +82,16 @@ export function cachedCatalog(cache: CatalogCache, path: string, text: string): 
 
 /** Keeps `catalog`, validated from `text`, for the next process. Best effort: a cache that cannot be written is none. */
 export function storeCatalog(cache: CatalogCache, path: string, text: string, catalog: Catalog): void {
-  const file = entryFile(cache, path);
-  // Written aside and renamed over the entry, so a process reading it at the same time sees the old or the new one.
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  let payload: Buffer;
   try {
-    const payload = serialize(catalog);
-    mkdirSync(cache.dir, { recursive: true });
-    writeFileSync(partial, Buffer.concat([Buffer.from(header(entryKey(cache, text), payload), 'latin1'), payload]));
-    renameSync(partial, file);
+    payload = serialize(catalog);
   } catch {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // nothing was written
-    }
+    return; // not serializable: nothing to keep
   }
+  replaceCacheFile(
+    entryFile(cache, path),
+    Buffer.concat([Buffer.from(header(entryKey(cache, text), payload), 'latin1'), payload]),
+  );
 }
 
 function header(key: string, payload: Uint8Array): string {
