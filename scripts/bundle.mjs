@@ -56,10 +56,12 @@ function lazyEntries() {
     load(id) {
       const loader = loaders.get(id);
       if (!loader) return null;
-      return `import { createRequire } from 'node:module';
+      // Compiled with the code cache of the install (src/util/code-cache.ts): the half's functions are not parsed and
+      // compiled again on every synth.
+      return `import { installCodeCache, requireWithCodeCache } from '../src/util/code-cache.js';
 let loaded;
 export function ${loader.name}() {
-  return (loaded ??= createRequire(import.meta.url)('./${loader.entry}.cjs'));
+  return (loaded ??= requireWithCodeCache(import.meta.url, './${loader.entry}.cjs', installCodeCache()));
 }
 `;
     },

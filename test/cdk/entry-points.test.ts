@@ -71,8 +71,9 @@ describe('what importing entitlement-guard/cdk loads', () => {
     const source = readFileSync(new URL('../../dist/bundle/cdk.js', import.meta.url), 'utf8');
     expect(source).toMatch(/\(["']\.\.\/cjs\/cdk\.cjs["']\)/);
     const commonJs = readFileSync(new URL('../../dist/cjs/cdk.cjs', import.meta.url), 'utf8');
-    expect(commonJs).toMatch(/\(["']\.\/cdk-engine\.cjs["']\)/);
-    expect(commonJs).toMatch(/\(["']\.\/cdk-audit\.cjs["']\)/);
+    // Each half through the install's code cache (src/util/code-cache.ts).
+    expect(commonJs).toMatch(/requireWithCodeCache\([^,]+, ["']\.\/cdk-engine\.cjs["'], installCodeCache\(\)\)/);
+    expect(commonJs).toMatch(/requireWithCodeCache\([^,]+, ["']\.\/cdk-audit\.cjs["'], installCodeCache\(\)\)/);
   });
 
   it('an ES module app loads the CommonJS build on import, and its engine when the first stack is checked', () => {

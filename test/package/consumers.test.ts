@@ -11,7 +11,17 @@
  * - the CLI from node_modules/.bin.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -282,13 +292,23 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
         '--transpile-only',
         'bin/app.ts',
       ]);
+    // The engine half's compiled code, kept by the first synth when it exits (src/util/code-cache.ts).
+    const codeCache = join(work, 'node_modules/.cache/entitlement-guard/code');
+    const compiled = () =>
+      readdirSync(codeCache)
+        .sort()
+        .map((entry) => `${entry} ${statSync(join(codeCache, entry)).mtimeMs}`);
     const first = await synth();
     expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toEqual({ errors: DEPLOYER_ERRORS, yamlLoaded: true });
+    const written = compiled();
+    expect(written.length).toBeGreaterThan(3);
     // The same catalog text: neither the YAML parser nor the schema validator is loaded.
     const second = await synth();
     expect(second.stderr).toBe('');
     expect(JSON.parse(second.stdout)).toEqual({ errors: DEPLOYER_ERRORS, yamlLoaded: false });
+    // The same code: every entry taken, none written again.
+    expect(compiled()).toEqual(written);
 
     const catalog = join(work, 'cdk-cache/catalog.yaml');
     writeFileSync(catalog, `${readFileSync(catalog, 'utf8')}\nnot-a-field: true\n`);

@@ -1,0 +1,93 @@
+/**
+ * Requires a CommonJS file of this package with V8's code cache: the bytecode of its functions kept on disk between
+ * processes. Every `cdk synth` is a new process, and without it V8 parses and compiles the engine's half megabyte of
+ * code again on the synthesis thread, function by function as each is first called: about a sixth of what the
+ * aspect added to a large failing app's synth, counted in instructions (issue 23).
+ *
+ * Only the files of the required file's own folder (this package's build) are compiled here; every other module
+ * loads as Node loads it, and all of them, these included, go through Node's module cache as usual. The loader's
+ * `Module.prototype._compile` is taken over only while the required file and the files it requires load, then
+ * given back. An entry is named by a hash of the file's text, of Node's version and of its V8 options, and V8
+ * itself refuses one of another V8, other flags or a damaged one (then the file is compiled as usual and its entry
+ * written again). Entries are written when the process exits, when all the functions it ran have been compiled,
+ * and only where none was taken: a process that used them writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { installCacheFolder, replaceCacheFile } from './install-cache.js';
+
+interface CompilingModule {
+  exports: unknown;
+  _compile(content: string, filename: string, ...rest: unknown[]): unknown;
+}
+
+/** How one file of the folder was compiled: from its entry, or afresh (no entry, or V8 refused it). */
+export type CodeCacheUse = 'taken' | 'refused' | 'none';
+
+/**
+ * `require(specifier)` from the module at `from` (its `import.meta.url`), the package's files compiled with the code
+ * cache in `folder`; a plain require without a folder. `used` hears how each file was compiled.
+ */
+export function requireWithCodeCache(
+  from: string,
+  specifier: string,
+  folder: string | undefined,
+  used?: (file: string, use: CodeCacheUse) => void,
+): unknown {
+  const require = createRequire(from);
+  if (folder === undefined) return require(specifier);
+  const own = dirname(require.resolve(specifier));
+  const compiled: { script: Script; entry: string }[] = [];
+  const prototype = Module.prototype as unknown as CompilingModule;
+  // Given back as it was taken (whoever installed it), and called as a method of each module: never unbound.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const compile = prototype._compile;
+  prototype._compile = function (this: CompilingModule, content: string, filename: string, ...rest: unknown[]) {
+    if (typeof content !== 'string' || dirname(filename) !== own) return compile.call(this, content, filename, ...rest);
+    const entry = join(folder, `${entryKey(content)}.v8`);
+    const cachedData = readEntry(entry);
+    const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    const use: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'taken';
+    used?.(filename, use);
+    if (use !== 'taken') compiled.push({ script, entry });
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+  };
+  let exports: unknown;
+  try {
+    exports = require(specifier);
+  } finally {
+    prototype._compile = compile;
+  }
+  if (compiled.length > 0)
+    process.once('exit', () => {
+      for (const { script, entry } of compiled) replaceCacheFile(entry, script.createCachedData());
+    });
+  return exports;
+}
+
+/** What a compiled file depends on besides its text: the V8 that runs it and the options it runs with. */
+function entryKey(content: string): string {
+  return createHash('sha256')
+    .update(`${process.version}\u0000${process.execArgv.join(' ')}\u0000${process.env.NODE_OPTIONS ?? ''}\u0000`)
+    .update(content)
+    .digest('hex')
+    .slice(0, 40);
+}
+
+function readEntry(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined; // none yet, or unreadable: compiled as usual
+  }
+}
+
+/** The code cache of the install that holds this package (installCacheFolder), if there is one. */
+export function installCodeCache(): string | undefined {
+  const folder = installCacheFolder();
+  return folder === undefined ? undefined : join(folder, 'code');
+}

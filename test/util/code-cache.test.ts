@@ -1,0 +1,99 @@
+/**
+ * requireWithCodeCache (src/util/code-cache.ts), as the package's CDK entry uses it, in fresh Node processes (after
+ * `npm run build`): the first process compiles the folder's files and writes their entries when it exits, the next
+ * takes them; other modules load as Node loads them; a damaged entry or other text is compiled afresh.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const CODE_CACHE = new URL('../../dist/src/util/code-cache.js', import.meta.url).href;
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'eg-code-cache-'));
+  mkdirSync(join(work, 'pkg'));
+  mkdirSync(join(work, 'other'));
+  // The package's half: an entry that requires a file beside it, a file elsewhere and a builtin.
+  writeFileSync(
+    join(work, 'pkg', 'half.cjs'),
+    "const dep = require('./dep.cjs'); const other = require('../other/other.cjs'); const { sep } = require('node:path');\n" +
+      'exports.answer = () => dep.twice(21) + other.one + sep.length - 1;\n' +
+      'exports.sameDep = () => require("./dep.cjs") === dep;\n',
+  );
+  writeFileSync(join(work, 'pkg', 'dep.cjs'), 'exports.twice = (n) => 2 * n;\n');
+  writeFileSync(join(work, 'other', 'other.cjs'), 'exports.one = 1;\n');
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** One process requiring pkg/half.cjs through the code cache: how each file was compiled, and what it computes. */
+function run(folder: string | null = join(work, 'cache')): {
+  uses: Record<string, string>;
+  answer: number;
+  sameDep: boolean;
+  inRequireCache: boolean;
+} {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { requireWithCodeCache } = await import(${JSON.stringify(CODE_CACHE)});
+    const uses = {};
+    const from = ${JSON.stringify(pathToFileURL(join(work, 'pkg', 'loader.mjs')).href)};
+    const half = requireWithCodeCache(from, './half.cjs', ${JSON.stringify(folder)} ?? undefined, (file, use) => { uses[file.split('/').pop()] = use; });
+    const inRequireCache = Object.keys(createRequire(from).cache).some((file) => file.endsWith('dep.cjs'));
+    console.log(JSON.stringify({ uses, answer: half.answer(), sameDep: half.sameDep(), inRequireCache }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return JSON.parse(child.stdout) as ReturnType<typeof run>;
+}
+
+const entries = () => readdirSync(join(work, 'cache')).sort();
+
+describe('requireWithCodeCache', () => {
+  it('compiles the folder’s files afresh once, writes their entries on exit, and takes them in the next process', () => {
+    const first = run();
+    expect(first).toEqual({
+      uses: { 'half.cjs': 'none', 'dep.cjs': 'none' },
+      answer: 43,
+      sameDep: true,
+      inRequireCache: true,
+    });
+    // One entry per file of the package's folder; the file elsewhere loaded as Node loads it.
+    expect(entries()).toHaveLength(2);
+    const written = entries().map((entry) => readFileSync(join(work, 'cache', entry)));
+    const second = run();
+    expect(second).toEqual({
+      uses: { 'half.cjs': 'taken', 'dep.cjs': 'taken' },
+      answer: 43,
+      sameDep: true,
+      inRequireCache: true,
+    });
+    // A process that took every entry writes none.
+    expect(entries().map((entry) => readFileSync(join(work, 'cache', entry)))).toEqual(written);
+  });
+
+  it('compiles a file whose entry V8 refuses (damaged) afresh and writes the entry again', () => {
+    run();
+    const [entry] = entries().filter((name) => readFileSync(join(work, 'cache', name)).length > 0);
+    writeFileSync(join(work, 'cache', entry!), Buffer.from('not a code cache entry, but as long as one might be'));
+    const damaged = run();
+    expect(Object.values(damaged.uses).sort()).toEqual(['refused', 'taken']);
+    expect(damaged.answer).toBe(43);
+    expect(Object.values(run().uses)).toEqual(['taken', 'taken']);
+  });
+
+  it('never takes an entry for other text: a changed file is compiled afresh under an entry of its own', () => {
+    run();
+    writeFileSync(join(work, 'pkg', 'dep.cjs'), 'exports.twice = (n) => 3 * n;\n');
+    const changed = run();
+    expect(changed.uses).toEqual({ 'half.cjs': 'taken', 'dep.cjs': 'none' });
+    expect(changed.answer).toBe(64);
+    expect(entries()).toHaveLength(3);
+  });
+
+  it('is a plain require without a folder (outside node_modules, or ENTITLEMENT_GUARD_CACHE=off)', () => {
+    expect(run(null)).toEqual({ uses: {}, answer: 43, sameDep: true, inRequireCache: true });
+  });
+});
