@@ -515,6 +515,32 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     expect(attachedCompute(builder.finish())).toEqual(['break-glass-isolation mandatory Job Attachment::batch']);
     expect(builder.stacksLinkedAhead).toBe(0);
   });
+
+  it('makes a stack wait to be linked whose compute writes all its properties with an intrinsic', () => {
+    // cfn-lint's primary_identifiers fixture writes a bucket's Properties as an Fn::If on the region.
+    const conditional = {
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Parameters: { Env: { Type: 'String' } },
+        Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: {
+          BreakGlass: resources.BreakGlass!,
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              'Fn::If': ['Prod', { Role: { 'Fn::GetAtt': ['BreakGlass', 'Arn'] } }, { Ref: 'AWS::NoValue' }],
+            },
+          },
+        },
+      },
+    };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(conditional);
+    const streamed = builder.finish();
+    expect(builder.stacksLinkedAhead).toBe(0);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([conditional])));
+  });
 });
 
 describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {

@@ -268,6 +268,8 @@ class ModelBuilder {
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
       if (!lookups) continue;
+      // Properties written with an intrinsic (`Fn::If` on a condition) are resolved first, as valuesAt does.
+      if (isIntrinsic(resource.Properties)) return false;
       const properties = resource.Properties ?? {};
       for (const { property, path = NO_PATH, kind, list, ifSet } of lookups) {
         const raw = properties[property];
