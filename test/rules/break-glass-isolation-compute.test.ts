@@ -1582,3 +1582,206 @@ describe('break-glass-isolation: roles deeper in a service settings (Firehose, I
     });
   });
 });
+
+/**
+ * Services that act as a role to do their own work in the account, found on public code (test/corpus): S3 replication,
+ * an EKS cluster, CloudTrail's and AppSync's logs, RDS enhanced monitoring, a Config recorder, a Kendra index and data
+ * source. Each row: the compute's name and kind, then its CloudFormation type and properties, its Pulumi type and
+ * properties, its Terraform address and values, each a function of the role.
+ */
+describe('break-glass-isolation: services that act as a role to do their own work', () => {
+  type Row = readonly [
+    name: string,
+    kind: string,
+    cloudFormation: readonly [type: string, properties: (role: unknown) => Record<string, unknown>],
+    pulumi: readonly [type: string, properties: (role: string) => Record<string, unknown>],
+    terraform: readonly [type: string, values: (role: string) => Record<string, unknown>],
+  ];
+  const ROWS: readonly Row[] = [
+    [
+      'Replicated',
+      's3-replication',
+      [
+        'AWS::S3::Bucket',
+        (role) => ({
+          ReplicationConfiguration: { Role: role, Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:b' } }] },
+        }),
+      ],
+      [
+        'aws:s3/bucketReplicationConfig:BucketReplicationConfig',
+        (role) => ({ bucket: 'source', role, rules: [{ status: 'Enabled', destination: { bucket: 'arn:b' } }] }),
+      ],
+      [
+        'aws_s3_bucket_replication_configuration',
+        (role) => ({ bucket: 'source', role, rule: [{ status: 'Enabled', destination: [{ bucket: 'arn:b' }] }] }),
+      ],
+    ],
+    [
+      'Cluster',
+      'eks-cluster',
+      ['AWS::EKS::Cluster', (role) => ({ RoleArn: role, ResourcesVpcConfig: { SubnetIds: ['subnet-1'] } })],
+      ['aws:eks/cluster:Cluster', (role) => ({ roleArn: role, vpcConfig: { subnetIds: ['subnet-1'] } })],
+      ['aws_eks_cluster', (role) => ({ name: 'cluster', role_arn: role, vpc_config: [{ subnet_ids: ['subnet-1'] }] })],
+    ],
+    [
+      'Trail',
+      'cloudtrail',
+      [
+        'AWS::CloudTrail::Trail',
+        (role) => ({
+          IsLogging: true,
+          S3BucketName: 'trail',
+          CloudWatchLogsLogGroupArn: 'arn:lg',
+          CloudWatchLogsRoleArn: role,
+        }),
+      ],
+      [
+        'aws:cloudtrail/trail:Trail',
+        (role) => ({ s3BucketName: 'trail', cloudWatchLogsGroupArn: 'arn:lg', cloudWatchLogsRoleArn: role }),
+      ],
+      [
+        'aws_cloudtrail',
+        (role) => ({
+          name: 'trail',
+          s3_bucket_name: 'trail',
+          cloud_watch_logs_group_arn: 'arn:lg',
+          cloud_watch_logs_role_arn: role,
+        }),
+      ],
+    ],
+    [
+      'Api',
+      'appsync',
+      [
+        'AWS::AppSync::GraphQLApi',
+        (role) => ({
+          Name: 'api',
+          AuthenticationType: 'API_KEY',
+          LogConfig: { FieldLogLevel: 'ERROR', CloudWatchLogsRoleArn: role },
+        }),
+      ],
+      [
+        'aws:appsync/graphQLApi:GraphQLApi',
+        (role) => ({
+          name: 'api',
+          authenticationType: 'API_KEY',
+          logConfig: { fieldLogLevel: 'ERROR', cloudwatchLogsRoleArn: role },
+        }),
+      ],
+      [
+        'aws_appsync_graphql_api',
+        (role) => ({
+          name: 'api',
+          authentication_type: 'API_KEY',
+          log_config: [{ field_log_level: 'ERROR', cloudwatch_logs_role_arn: role }],
+        }),
+      ],
+    ],
+    [
+      'Database',
+      'rds-monitoring',
+      ['AWS::RDS::DBInstance', (role) => ({ Engine: 'postgres', MonitoringInterval: 60, MonitoringRoleArn: role })],
+      [
+        'aws:rds/instance:Instance',
+        (role) => ({ engine: 'postgres', monitoringInterval: 60, monitoringRoleArn: role }),
+      ],
+      ['aws_db_instance', (role) => ({ engine: 'postgres', monitoring_interval: 60, monitoring_role_arn: role })],
+    ],
+    [
+      'Recorder',
+      'config-recorder',
+      ['AWS::Config::ConfigurationRecorder', (role) => ({ RoleARN: role })],
+      ['aws:cfg/recorder:Recorder', (role) => ({ name: 'default', roleArn: role })],
+      ['aws_config_configuration_recorder', (role) => ({ name: 'default', role_arn: role })],
+    ],
+    [
+      'Index',
+      'kendra',
+      ['AWS::Kendra::Index', (role) => ({ Name: 'docs', Edition: 'DEVELOPER_EDITION', RoleArn: role })],
+      ['aws:kendra/index:Index', (role) => ({ name: 'docs', edition: 'DEVELOPER_EDITION', roleArn: role })],
+      ['aws_kendra_index', (role) => ({ name: 'docs', edition: 'DEVELOPER_EDITION', role_arn: role })],
+    ],
+    [
+      'Source',
+      'kendra',
+      ['AWS::Kendra::DataSource', (role) => ({ IndexId: 'i-1', Name: 'docs', Type: 'S3', RoleArn: role })],
+      ['aws:kendra/dataSource:DataSource', (role) => ({ indexId: 'i-1', name: 'docs', type: 'S3', roleArn: role })],
+      ['aws_kendra_data_source', (role) => ({ index_id: 'i-1', name: 'docs', type: 'S3', role_arn: role })],
+    ],
+  ];
+  const address = ([name, , , , [type]]: Row) => `${type}.${name}`;
+
+  describe('in CloudFormation', () => {
+    const breakGlass: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'break-glass',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+      },
+    };
+    const template = (rows: readonly Row[], role: unknown, own: Record<string, CfnResource>) => ({
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Resources: {
+          ...own,
+          ...Object.fromEntries(
+            rows.map(([name, , [Type, properties]]) => [name, { Type, Properties: properties(role) }]),
+          ),
+        },
+      },
+    });
+
+    it.each(ROWS.map((row) => [row[0], row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const model = modelFromTemplates([
+        template([row], { 'Fn::GetAtt': ['BreakGlass', 'Arn'] }, { BreakGlass: breakGlass }),
+      ]);
+      expect(attachedCompute(model)).toEqual(reported([`${row[0]} Attachment::${row[1]}`]));
+    });
+
+    it('attaches an ordinary role to each, and reports nothing for it', () => {
+      const ordinary: CfnResource = {
+        Type: 'AWS::IAM::Role',
+        Properties: { RoleName: 'ordinary', AssumeRolePolicyDocument: SAML_TRUST },
+      };
+      const model = modelFromTemplates([template(ROWS, { Ref: 'Ordinary' }, { Ordinary: ordinary })]);
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(
+        ROWS.map(([name, kind]) => `${name} Attachment::${kind}`).sort(),
+      );
+    });
+  });
+
+  describe('in Pulumi', () => {
+    const breakGlass = resource('aws:iam/role:Role', 'break-glass', {
+      name: 'break-glass',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: TAGS,
+    });
+
+    it.each(ROWS.map((row) => [row[0], row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const [name, kind, , [type, properties]] = row;
+      const model = modelFromPulumiResources([breakGlass, resource(type, name, properties(ARN))]);
+      expect(attachedCompute(model)).toEqual(reported([`${name} Attachment::${kind}`]));
+    });
+  });
+
+  describe('in a Terraform plan', () => {
+    const breakGlass = {
+      address: 'aws_iam_role.break_glass',
+      values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+    };
+
+    it.each(ROWS.map((row) => [address(row), row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const [, kind, , , [, values]] = row;
+      const model = modelFromTerraformPlan(
+        terraformPlan([breakGlass, { address: address(row), values: values(ARN) }]),
+        {
+          file: 'plan.json',
+        },
+      );
+      expect(attachedCompute(model)).toEqual(reported([`${address(row)} Attachment::${kind}`]));
+    });
+  });
+});

@@ -249,7 +249,9 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Firehose stream (its source, destinations, their buckets, VPCs, Glue schemas and processors), a CodeDeploy
  * deployment group, an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS
  * subscription, an IoT topic rule's actions and error action. So do Bedrock agents and knowledge bases, where what an
- * agent is asked decides what it does with its role.
+ * agent is asked decides what it does with its role; and services that act as a role to do their own work in the
+ * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring, a
+ * Config recorder, Kendra.
  *
  * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
  * profile itself (`AWS::IAM::InstanceProfile`, aws.iam.InstanceProfile); a profile the change does not create names no
@@ -258,10 +260,12 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Only CloudFormation has an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`): the Terraform provider's
  * `http` blocks, and so Pulumi's, take no authorization.
  *
- * Not read (yet), found on public code (test/corpus): the roles other services act as to deliver or record what they
- * do, an S3 bucket's replication role (`ReplicationConfiguration.Role`), an EKS cluster's role, a CloudTrail trail's
- * and an AppSync API's CloudWatch Logs roles, an RDS instance's enhanced monitoring role, a Config recorder's role, an
- * EventBridge rule's own role (`RoleArn`, beside its targets'), Kendra's index and data source roles.
+ * Not read (yet), seen on public code (test/corpus) and left out: an Auto Scaling group's lifecycle hooks' notification
+ * roles (`LifecycleHookSpecificationList[].RoleARN`), an Application Auto Scaling target's role (mostly the service-
+ * linked one), an ECS service's legacy load balancer `Role`, a Greengrass (v1) group's role; an RDS cluster's
+ * monitoring role (`AWS::RDS::DBCluster`), beside the instance's; an EventBridge rule's own `RoleArn` (for targets in
+ * other accounts, beside its targets' roles: Terraform's aws_cloudwatch_event_rule is not mapped, and mapping it would
+ * make a plan's event rules monitors too, a change of its own).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -595,5 +599,48 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::Bedrock::KnowledgeBase', 'RoleArn'],
     ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
     'aws_bedrockagent_knowledge_base',
+  ),
+  // Services that act as a role to do their own work in the account, found on public code: S3 replicates a bucket's
+  // objects as its replication role; EKS runs a cluster's control plane as the cluster's role; CloudTrail, AppSync and
+  // RDS enhanced monitoring write logs and metrics as the role each names; Config records resources as its recorder's
+  // role; Kendra indexes and reads its data sources as their roles.
+  role(
+    's3-replication',
+    ['AWS::S3::Bucket', 'ReplicationConfiguration', 'Role'],
+    ['s3/bucketReplicationConfig:BucketReplicationConfig', 'role'],
+    'aws_s3_bucket_replication_configuration',
+  ),
+  role('eks-cluster', ['AWS::EKS::Cluster', 'RoleArn'], ['eks/cluster:Cluster', 'roleArn'], 'aws_eks_cluster'),
+  role(
+    'cloudtrail',
+    ['AWS::CloudTrail::Trail', 'CloudWatchLogsRoleArn'],
+    ['cloudtrail/trail:Trail', 'cloudWatchLogsRoleArn'],
+    'aws_cloudtrail',
+  ),
+  role(
+    'appsync',
+    ['AWS::AppSync::GraphQLApi', 'LogConfig', 'CloudWatchLogsRoleArn'],
+    ['appsync/graphQLApi:GraphQLApi', 'logConfig', 'cloudwatchLogsRoleArn'],
+    'aws_appsync_graphql_api',
+    { single: ['log_config'] },
+  ),
+  role(
+    'rds-monitoring',
+    ['AWS::RDS::DBInstance', 'MonitoringRoleArn'],
+    ['rds/instance:Instance', 'monitoringRoleArn'],
+    'aws_db_instance',
+  ),
+  role(
+    'config-recorder',
+    ['AWS::Config::ConfigurationRecorder', 'RoleARN'],
+    ['cfg/recorder:Recorder', 'roleArn'],
+    'aws_config_configuration_recorder',
+  ),
+  role('kendra', ['AWS::Kendra::Index', 'RoleArn'], ['kendra/index:Index', 'roleArn'], 'aws_kendra_index'),
+  role(
+    'kendra',
+    ['AWS::Kendra::DataSource', 'RoleArn'],
+    ['kendra/dataSource:DataSource', 'roleArn'],
+    'aws_kendra_data_source',
   ),
 ];
