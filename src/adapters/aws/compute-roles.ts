@@ -260,12 +260,13 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Only CloudFormation has an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`): the Terraform provider's
  * `http` blocks, and so Pulumi's, take no authorization.
  *
- * Not read (yet), seen on public code (test/corpus) and left out: an Auto Scaling group's lifecycle hooks' notification
- * roles (`LifecycleHookSpecificationList[].RoleARN`), an Application Auto Scaling target's role (mostly the service-
- * linked one), an ECS service's legacy load balancer `Role`, a Greengrass (v1) group's role; an RDS cluster's
- * monitoring role (`AWS::RDS::DBCluster`), beside the instance's; an EventBridge rule's own `RoleArn` (for targets in
- * other accounts, beside its targets' roles: Terraform's aws_cloudwatch_event_rule is not mapped, and mapping it would
- * make a plan's event rules monitors too, a change of its own).
+ * Not read (yet). Seen on public code (test/corpus): an Auto Scaling group's lifecycle hooks' notification roles
+ * (`LifecycleHookSpecificationList[].RoleARN`), an Application Auto Scaling target's role (mostly the service-linked
+ * one), an ECS service's legacy load balancer `Role`, a Greengrass (v1) group's role, an EventBridge rule's own
+ * `RoleArn` (for targets in other accounts, beside its targets' roles: Terraform's aws_cloudwatch_event_rule is not
+ * mapped, and mapping it would make a plan's event rules monitors too, a change of its own). Beside what is read: an
+ * RDS cluster's monitoring role (`AWS::RDS::DBCluster`), and a replication role written on the bucket itself in
+ * Terraform (aws_s3_bucket's deprecated `replication_configuration`) or Pulumi (aws.s3.Bucket's).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
