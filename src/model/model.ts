@@ -281,6 +281,14 @@ export interface ComputeAttachment {
     | 'api-gateway'
     | 'cloudformation'
     | 'sns-subscription'
+    // S3 acts as a bucket's replication role, EKS as a cluster's role, CloudTrail as a trail's logs role, RDS as an
+    // instance's enhanced monitoring role, Config as its recorder's role, Kendra as an index's or data source's role.
+    | 's3-replication'
+    | 'eks-cluster'
+    | 'cloudtrail'
+    | 'rds-monitoring'
+    | 'config-recorder'
+    | 'kendra'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -204,6 +204,44 @@ describe('what runs as each role', () => {
   });
 });
 
+describe('the audit lists the services that act as a role deeper in their settings', () => {
+  it('lists and renders a Firehose processor, an EKS cluster and a pipe ECS override as what the role runs on', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { RoleName: 'worker', AssumeRolePolicyDocument: {} } };
+    const arn = { 'Fn::GetAtt': ['Role', 'Arn'] };
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Resources: {
+            Role: role,
+            Stream: {
+              Type: 'AWS::KinesisFirehose::DeliveryStream',
+              Properties: {
+                ExtendedS3DestinationConfiguration: {
+                  ProcessingConfiguration: {
+                    Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'RoleArn', ParameterValue: arn }] }],
+                  },
+                },
+              },
+            },
+            Cluster: { Type: 'AWS::EKS::Cluster', Properties: { RoleArn: arn } },
+            Pipe: {
+              Type: 'AWS::Pipes::Pipe',
+              Properties: { TargetParameters: { EcsTaskParameters: { Overrides: { TaskRoleArn: arn } } } },
+            },
+          },
+        },
+      },
+    ]);
+    const catalog = exampleCatalog();
+    const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    const runsOn = ['firehose Stream', 'eks-cluster Cluster', 'ecs-task Pipe'];
+    expect([...(audit.identities.find((row) => row.name === 'worker')?.runsOn ?? [])].sort()).toEqual(runsOn.sort());
+    const html = formatAuditHtml(audit);
+    for (const line of runsOn) expect(html).toContain(line);
+  });
+});
+
 describe("the audit reads the evaluation's profiles", () => {
   it('gives the audit it gives from profiles worked out afresh (an evaluation result it did not make, another catalog)', () => {
     const { model, catalog, evaluation, audit } = auditOf(EXAMPLES);

@@ -515,6 +515,32 @@ describe('break-glass-isolation: compute of AWS services, in CloudFormation', ()
     expect(attachedCompute(builder.finish())).toEqual(['break-glass-isolation mandatory Job Attachment::batch']);
     expect(builder.stacksLinkedAhead).toBe(0);
   });
+
+  it('makes a stack wait to be linked whose compute writes all its properties with an intrinsic', () => {
+    // cfn-lint's primary_identifiers fixture writes a bucket's Properties as an Fn::If on the region.
+    const conditional = {
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Parameters: { Env: { Type: 'String' } },
+        Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: {
+          BreakGlass: resources.BreakGlass!,
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              'Fn::If': ['Prod', { Role: { 'Fn::GetAtt': ['BreakGlass', 'Arn'] } }, { Ref: 'AWS::NoValue' }],
+            },
+          },
+        },
+      },
+    };
+    const builder = new TemplateModelBuilder({ streamed: true });
+    builder.add(conditional);
+    const streamed = builder.finish();
+    expect(builder.stacksLinkedAhead).toBe(0);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([conditional])));
+  });
 });
 
 describe('break-glass-isolation: compute of AWS services, in Pulumi', () => {
@@ -1096,3 +1122,666 @@ const TERRAFORM_ADDRESS: Record<string, string> = {
   Deploy: 'aws_codepipeline.Deploy',
   Feed: 'aws_sns_topic_subscription.Feed',
 };
+
+/**
+ * The roles a service acts as beside its main one, deeper in its settings: a Firehose destination's VPC role (the
+ * search destinations), an S3 destination's Glue schema role, a data processor's `RoleArn` parameter (a name and value
+ * pair among the processor's parameters); an IoT HTTP action's SigV4 signing role (CloudFormation only) and, in a
+ * Terraform plan, the rule's error action; the task and execution roles a pipe's ECS target overrides; a multi-node
+ * Batch job's ECS task roles. Each front-end's spelling is written out here, from the CloudFormation resource schemas,
+ * Pulumi aws and the Terraform aws provider.
+ */
+describe('break-glass-isolation: roles deeper in a service settings (Firehose, IoT, Pipes, Batch)', () => {
+  const LAMBDA = 'arn:aws:lambda:us-east-1:111122223333:function:transform';
+  const FIREHOSE_TYPE = 'AWS::KinesisFirehose::DeliveryStream';
+  /** Firehose destinations: a short name, then CloudFormation's, Pulumi's and Terraform's name of the destination. */
+  const DESTINATIONS = {
+    ExtendedS3: ['ExtendedS3DestinationConfiguration', 'extendedS3Configuration', 'extended_s3_configuration'],
+    Redshift: ['RedshiftDestinationConfiguration', 'redshiftConfiguration', 'redshift_configuration'],
+    Elasticsearch: [
+      'ElasticsearchDestinationConfiguration',
+      'elasticsearchConfiguration',
+      'elasticsearch_configuration',
+    ],
+    OpenSearch: [
+      'AmazonopensearchserviceDestinationConfiguration',
+      'opensearchConfiguration',
+      'opensearch_configuration',
+    ],
+    Serverless: [
+      'AmazonOpenSearchServerlessDestinationConfiguration',
+      'opensearchserverlessConfiguration',
+      'opensearchserverless_configuration',
+    ],
+    Http: ['HttpEndpointDestinationConfiguration', 'httpEndpointConfiguration', 'http_endpoint_configuration'],
+    Snowflake: ['SnowflakeDestinationConfiguration', 'snowflakeConfiguration', 'snowflake_configuration'],
+    Iceberg: ['IcebergDestinationConfiguration', 'icebergConfiguration', 'iceberg_configuration'],
+    Splunk: ['SplunkDestinationConfiguration', 'splunkConfiguration', 'splunk_configuration'],
+  } as const;
+  type Destination = keyof typeof DESTINATIONS;
+  const ALL = Object.keys(DESTINATIONS) as Destination[];
+  const IN_VPC: readonly Destination[] = ['Elasticsearch', 'OpenSearch', 'Serverless'];
+  /** The compute each front-end attaches the role to, by its CloudFormation logical id: `name kind`. */
+  const COMPUTE = [
+    ...IN_VPC.map((name) => `${name}Vpc firehose`),
+    ...ALL.map((name) => `${name}Processor firehose`),
+    'Schema firehose',
+    'PipeTask ecs-task',
+    'PipeExecution ecs-task-execution',
+    'MpiTask batch',
+    'MpiExecution batch',
+  ];
+  const lines = (compute: readonly string[], name: (id: string) => string = (id) => id) =>
+    compute
+      .map((line) => line.replace(/^(\w+) (.*)$/, (_, id: string, kind: string) => `${name(id)} Attachment::${kind}`))
+      .sort();
+
+  describe('in CloudFormation', () => {
+    const processors = (role: unknown) => ({
+      ProcessingConfiguration: {
+        Enabled: true,
+        Processors: [
+          {
+            Type: 'Lambda',
+            Parameters: [
+              { ParameterName: 'LambdaArn', ParameterValue: LAMBDA },
+              { ParameterName: 'RoleArn', ParameterValue: role },
+            ],
+          },
+        ],
+      },
+    });
+    const services = (role: unknown): Record<string, CfnResource> => ({
+      ...Object.fromEntries(
+        IN_VPC.map((name) => [
+          `${name}Vpc`,
+          { Type: FIREHOSE_TYPE, Properties: { [DESTINATIONS[name][0]]: { VpcConfiguration: { RoleARN: role } } } },
+        ]),
+      ),
+      ...Object.fromEntries(
+        ALL.map((name) => [
+          `${name}Processor`,
+          { Type: FIREHOSE_TYPE, Properties: { [DESTINATIONS[name][0]]: processors(role) } },
+        ]),
+      ),
+      Schema: {
+        Type: FIREHOSE_TYPE,
+        Properties: {
+          ExtendedS3DestinationConfiguration: {
+            DataFormatConversionConfiguration: {
+              Enabled: true,
+              SchemaConfiguration: { DatabaseName: 'db', TableName: 'events', RoleARN: role },
+            },
+          },
+        },
+      },
+      PipeTask: {
+        Type: 'AWS::Pipes::Pipe',
+        Properties: {
+          Source: 'arn:in',
+          Target: 'arn:aws:ecs:us-east-1:111122223333:cluster/jobs',
+          TargetParameters: { EcsTaskParameters: { TaskDefinitionArn: 'arn:td', Overrides: { TaskRoleArn: role } } },
+        },
+      },
+      PipeExecution: {
+        Type: 'AWS::Pipes::Pipe',
+        Properties: {
+          Source: 'arn:in',
+          Target: 'arn:aws:ecs:us-east-1:111122223333:cluster/jobs',
+          TargetParameters: {
+            EcsTaskParameters: { TaskDefinitionArn: 'arn:td', Overrides: { ExecutionRoleArn: role } },
+          },
+        },
+      },
+      ...Object.fromEntries(
+        (['TaskRoleArn', 'ExecutionRoleArn'] as const).map((property) => [
+          property === 'TaskRoleArn' ? 'MpiTask' : 'MpiExecution',
+          {
+            Type: 'AWS::Batch::JobDefinition',
+            Properties: {
+              Type: 'multinode',
+              NodeProperties: {
+                MainNode: 0,
+                NumNodes: 2,
+                NodeRangeProperties: [
+                  { TargetNodes: '0:', EcsProperties: { TaskProperties: [{ Containers: [], [property]: role }] } },
+                ],
+              },
+            },
+          },
+        ]),
+      ),
+      IotHttp: {
+        Type: 'AWS::IoT::TopicRule',
+        Properties: {
+          TopicRulePayload: {
+            Sql: "SELECT * FROM 'in'",
+            Actions: [
+              { Lambda: { FunctionArn: LAMBDA } },
+              {
+                Http: {
+                  Url: 'https://example.com/in',
+                  Auth: { Sigv4: { RoleArn: role, ServiceName: 'execute-api', SigningRegion: 'us-east-1' } },
+                },
+              },
+            ],
+          },
+        },
+      },
+      IotErrorHttp: {
+        Type: 'AWS::IoT::TopicRule',
+        Properties: {
+          TopicRulePayload: {
+            Sql: "SELECT * FROM 'in'",
+            Actions: [{ Lambda: { FunctionArn: LAMBDA } }],
+            ErrorAction: {
+              Http: {
+                Url: 'https://example.com/errors',
+                Auth: { Sigv4: { RoleArn: role, ServiceName: 'execute-api', SigningRegion: 'us-east-1' } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const EXPECTED = lines([...COMPUTE, 'IotHttp iot-rule', 'IotErrorHttp iot-rule']);
+    const breakGlass: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'break-glass',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+      },
+    };
+    const input = (resources: Record<string, CfnResource>) => ({
+      stack: 'App',
+      file: 'app.template.json',
+      template: { Resources: resources },
+    });
+
+    it('reports a break-glass role each of them names', () => {
+      const model = modelFromTemplates([
+        input({ BreakGlass: breakGlass, ...services({ 'Fn::GetAtt': ['BreakGlass', 'Arn'] }) }),
+      ]);
+      expect(attachedCompute(model)).toEqual(reported(EXPECTED));
+      // A processor's other parameters (its Lambda function's ARN) name no role.
+      expect(model.identities.map((identity) => identity.name)).toEqual(['break-glass']);
+    });
+
+    it.each(Object.keys(services(ARN)))('reports it on %s alone', (id) => {
+      const arn = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
+      const model = modelFromTemplates([input({ BreakGlass: breakGlass, [id]: services(arn)[id]! })]);
+      const expected = EXPECTED.filter((line) => line.startsWith(`${id} `));
+      expect(expected).toHaveLength(1);
+      expect(attachedCompute(model)).toEqual(reported(expected));
+    });
+
+    it('links the template ahead when streamed, its references all its own, to the same model', () => {
+      const own = input({ BreakGlass: breakGlass, ...services({ 'Fn::GetAtt': ['BreakGlass', 'Arn'] }) });
+      const builder = new TemplateModelBuilder({ streamed: true });
+      builder.add(own);
+      const streamed = builder.finish();
+      expect(builder.stacksLinkedAhead).toBe(1);
+      expect(JSON.stringify(streamed)).toBe(JSON.stringify(modelFromTemplates([own])));
+      expect(attachedCompute(streamed)).toEqual(reported(EXPECTED));
+    });
+
+    it('attaches an ordinary role to the same compute, and reports nothing for it', () => {
+      const ordinary: CfnResource = {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          RoleName: 'ordinary',
+          AssumeRolePolicyDocument: SAML_TRUST,
+          Tags: [{ Key: 'owner', Value: 'team-platform' }],
+        },
+      };
+      const model = modelFromTemplates([
+        input({ Ordinary: ordinary, ...services({ 'Fn::GetAtt': ['Ordinary', 'Arn'] }) }),
+      ]);
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(EXPECTED);
+    });
+  });
+
+  describe('in Pulumi', () => {
+    const FIREHOSE_TOKEN = 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream';
+    const services = (role: string) => [
+      ...IN_VPC.map((name) =>
+        resource(FIREHOSE_TOKEN, `${name}Vpc`, { [DESTINATIONS[name][1]]: { vpcConfig: { roleArn: role } } }),
+      ),
+      ...ALL.map((name) =>
+        resource(FIREHOSE_TOKEN, `${name}Processor`, {
+          [DESTINATIONS[name][1]]: {
+            processingConfiguration: {
+              enabled: true,
+              processors: [
+                {
+                  type: 'Lambda',
+                  parameters: [
+                    { parameterName: 'LambdaArn', parameterValue: LAMBDA },
+                    { parameterName: 'RoleArn', parameterValue: role },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ),
+      resource(FIREHOSE_TOKEN, 'Schema', {
+        extendedS3Configuration: {
+          dataFormatConversionConfiguration: {
+            enabled: true,
+            schemaConfiguration: { databaseName: 'db', tableName: 'events', roleArn: role },
+          },
+        },
+      }),
+      resource('aws:pipes/pipe:Pipe', 'PipeTask', {
+        source: 'arn:in',
+        target: 'arn:ecs',
+        targetParameters: { ecsTaskParameters: { taskDefinitionArn: 'arn:td', overrides: { taskRoleArn: role } } },
+      }),
+      resource('aws:pipes/pipe:Pipe', 'PipeExecution', {
+        source: 'arn:in',
+        target: 'arn:ecs',
+        targetParameters: { ecsTaskParameters: { taskDefinitionArn: 'arn:td', overrides: { executionRoleArn: role } } },
+      }),
+      ...(['taskRoleArn', 'executionRoleArn'] as const).map((property) =>
+        resource('aws:batch/jobDefinition:JobDefinition', property === 'taskRoleArn' ? 'MpiTask' : 'MpiExecution', {
+          type: 'multinode',
+          nodeProperties: JSON.stringify({
+            mainNode: 0,
+            numNodes: 2,
+            nodeRangeProperties: [
+              { targetNodes: '0:', ecsProperties: { taskProperties: [{ containers: [], [property]: role }] } },
+            ],
+          }),
+        }),
+      ),
+    ];
+    const EXPECTED = lines(COMPUTE);
+
+    const breakGlass = resource('aws:iam/role:Role', 'break-glass', {
+      name: 'break-glass',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: TAGS,
+    });
+
+    it('reports a break-glass role each of them names', () => {
+      const model = modelFromPulumiResources([breakGlass, ...services(ARN)]);
+      expect(attachedCompute(model)).toEqual(reported(EXPECTED));
+      expect(model.identities.map((identity) => identity.name)).toEqual(['break-glass']);
+    });
+
+    it.each(services(ARN).map((compute) => compute.name))('reports it on %s alone', (name) => {
+      const model = modelFromPulumiResources([breakGlass, ...services(ARN).filter((compute) => compute.name === name)]);
+      const expected = EXPECTED.filter((line) => line.startsWith(`${name} `));
+      expect(expected).toHaveLength(1);
+      expect(attachedCompute(model)).toEqual(reported(expected));
+    });
+
+    it('attaches an ordinary role to the same compute, and reports nothing for it', () => {
+      const ordinary = resource('aws:iam/role:Role', 'ordinary', {
+        name: 'ordinary',
+        assumeRolePolicy: JSON.stringify(SAML_TRUST),
+        tags: { owner: 'team-platform' },
+      });
+      const model = modelFromPulumiResources([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(EXPECTED);
+    });
+  });
+
+  describe('in a Terraform plan', () => {
+    const FIREHOSE_TF = 'aws_kinesis_firehose_delivery_stream';
+    const ADDRESSES: Record<string, string> = {
+      ...Object.fromEntries(IN_VPC.map((name) => [`${name}Vpc`, `${FIREHOSE_TF}.${name}Vpc`])),
+      ...Object.fromEntries(ALL.map((name) => [`${name}Processor`, `${FIREHOSE_TF}.${name}Processor`])),
+      Schema: `${FIREHOSE_TF}.Schema`,
+      PipeTask: 'aws_pipes_pipe.PipeTask',
+      PipeExecution: 'aws_pipes_pipe.PipeExecution',
+      MpiTask: 'aws_batch_job_definition.MpiTask',
+      MpiExecution: 'aws_batch_job_definition.MpiExecution',
+    };
+    const services = (role: string) => [
+      ...IN_VPC.map((name) => ({
+        address: ADDRESSES[`${name}Vpc`]!,
+        values: { name: `${name}-vpc`, [DESTINATIONS[name][2]]: [{ vpc_config: [{ role_arn: role }] }] },
+      })),
+      ...ALL.map((name) => ({
+        address: ADDRESSES[`${name}Processor`]!,
+        values: {
+          name: `${name}-processor`,
+          [DESTINATIONS[name][2]]: [
+            {
+              processing_configuration: [
+                {
+                  enabled: true,
+                  processors: [
+                    {
+                      type: 'Lambda',
+                      parameters: [
+                        { parameter_name: 'LambdaArn', parameter_value: LAMBDA },
+                        { parameter_name: 'RoleArn', parameter_value: role },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      })),
+      {
+        address: ADDRESSES.Schema!,
+        values: {
+          name: 'schema',
+          extended_s3_configuration: [
+            {
+              data_format_conversion_configuration: [
+                {
+                  enabled: true,
+                  schema_configuration: [{ database_name: 'db', table_name: 'events', role_arn: role }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+      ...(['task_role_arn', 'execution_role_arn'] as const).map((attribute) => ({
+        address: ADDRESSES[attribute === 'task_role_arn' ? 'PipeTask' : 'PipeExecution']!,
+        values: {
+          name: attribute,
+          source: 'arn:in',
+          target: 'arn:ecs',
+          target_parameters: [
+            { ecs_task_parameters: [{ task_definition_arn: 'arn:td', overrides: [{ [attribute]: role }] }] },
+          ],
+        },
+      })),
+      ...(['taskRoleArn', 'executionRoleArn'] as const).map((property) => ({
+        address: ADDRESSES[property === 'taskRoleArn' ? 'MpiTask' : 'MpiExecution']!,
+        values: {
+          name: property,
+          type: 'multinode',
+          node_properties: JSON.stringify({
+            mainNode: 0,
+            numNodes: 2,
+            nodeRangeProperties: [
+              { targetNodes: '0:', ecsProperties: { taskProperties: [{ containers: [], [property]: role }] } },
+            ],
+          }),
+        },
+      })),
+      // An error action of each type that takes a role, each rule with an action of the same type of its own that
+      // takes none of the break-glass role.
+      ...IOT.flatMap(([action, , , block]) =>
+        block
+          ? [
+              {
+                address: `aws_iot_topic_rule.Error${action}`,
+                values: {
+                  name: `error_${action}`,
+                  sql: 'SELECT 1',
+                  [block]: [{ role_arn: 'arn:aws:iam::111122223333:role/delivery' }],
+                  error_action: [{ [block]: [{ role_arn: role }] }],
+                },
+              },
+            ]
+          : [],
+      ),
+    ];
+    const ERROR_ACTIONS = IOT.flatMap(([action, , , block]) =>
+      block ? [`aws_iot_topic_rule.Error${action} Attachment::iot-rule`] : [],
+    );
+    const EXPECTED = [...lines(COMPUTE, (id) => ADDRESSES[id] ?? id), ...ERROR_ACTIONS].sort();
+    const breakGlass = {
+      address: 'aws_iam_role.break_glass',
+      values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+    };
+
+    it('reports a break-glass role each of them names, and each of an IoT rule error action', () => {
+      const model = modelFromTerraformPlan(terraformPlan([breakGlass, ...services(ARN)]), { file: 'plan.json' });
+      expect(attachedCompute(model)).toEqual(reported(EXPECTED));
+      // The rules' own actions run as their delivery role, a role the change does not create.
+      expect(attachmentsOf(model, 'delivery')).toHaveLength(ERROR_ACTIONS.length);
+    });
+
+    it.each(services(ARN).map((compute) => compute.address))('reports it on %s alone', (address) => {
+      const compute = services(ARN).filter((candidate) => candidate.address === address);
+      const model = modelFromTerraformPlan(terraformPlan([breakGlass, ...compute]), { file: 'plan.json' });
+      const expected = EXPECTED.filter((line) => line.startsWith(`${address} `));
+      expect(expected).toHaveLength(1);
+      expect(attachedCompute(model)).toEqual(reported(expected));
+    });
+
+    it('attaches an ordinary role to the same compute, and reports nothing for it', () => {
+      const ordinary = {
+        address: 'aws_iam_role.ordinary',
+        values: { name: 'ordinary', assume_role_policy: JSON.stringify(SAML_TRUST), tags: { owner: 'team-platform' } },
+      };
+      const plan = terraformPlan([ordinary, ...services('arn:aws:iam::111122223333:role/ordinary')]);
+      const model = modelFromTerraformPlan(plan, { file: 'plan.json' });
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(EXPECTED);
+    });
+
+    it('follows the references of an error action role not known until apply', () => {
+      const model = modelFromTerraformPlan(
+        terraformPlan([
+          { ...breakGlass, unknown: { arn: true, id: true, unique_id: true } },
+          {
+            address: 'aws_iot_topic_rule.errors',
+            values: { name: 'errors', sql: 'SELECT 1', error_action: [{ sqs: [{ queue_url: 'https://q' }] }] },
+            unknown: { error_action: [{ sqs: [{ role_arn: true }] }] },
+            references: { error_action: ['aws_iam_role.break_glass.arn', 'aws_iam_role.break_glass'] },
+          },
+        ]),
+        { file: 'plan.json' },
+      );
+      expect(attachedCompute(model)).toEqual(reported(['aws_iot_topic_rule.errors Attachment::iot-rule']));
+    });
+  });
+});
+
+/**
+ * Services that act as a role to do their own work in the account, found on public code (test/corpus): S3 replication,
+ * an EKS cluster, CloudTrail's and AppSync's logs, RDS enhanced monitoring, a Config recorder, a Kendra index and data
+ * source. Each row: the compute's name and kind, then its CloudFormation type and properties, its Pulumi type and
+ * properties, its Terraform address and values, each a function of the role.
+ */
+describe('break-glass-isolation: services that act as a role to do their own work', () => {
+  type Row = readonly [
+    name: string,
+    kind: string,
+    cloudFormation: readonly [type: string, properties: (role: unknown) => Record<string, unknown>],
+    pulumi: readonly [type: string, properties: (role: string) => Record<string, unknown>],
+    terraform: readonly [type: string, values: (role: string) => Record<string, unknown>],
+  ];
+  const ROWS: readonly Row[] = [
+    [
+      'Replicated',
+      's3-replication',
+      [
+        'AWS::S3::Bucket',
+        (role) => ({
+          ReplicationConfiguration: { Role: role, Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:b' } }] },
+        }),
+      ],
+      [
+        'aws:s3/bucketReplicationConfig:BucketReplicationConfig',
+        (role) => ({ bucket: 'source', role, rules: [{ status: 'Enabled', destination: { bucket: 'arn:b' } }] }),
+      ],
+      [
+        'aws_s3_bucket_replication_configuration',
+        (role) => ({ bucket: 'source', role, rule: [{ status: 'Enabled', destination: [{ bucket: 'arn:b' }] }] }),
+      ],
+    ],
+    [
+      'Cluster',
+      'eks-cluster',
+      ['AWS::EKS::Cluster', (role) => ({ RoleArn: role, ResourcesVpcConfig: { SubnetIds: ['subnet-1'] } })],
+      ['aws:eks/cluster:Cluster', (role) => ({ roleArn: role, vpcConfig: { subnetIds: ['subnet-1'] } })],
+      ['aws_eks_cluster', (role) => ({ name: 'cluster', role_arn: role, vpc_config: [{ subnet_ids: ['subnet-1'] }] })],
+    ],
+    [
+      'Trail',
+      'cloudtrail',
+      [
+        'AWS::CloudTrail::Trail',
+        (role) => ({
+          IsLogging: true,
+          S3BucketName: 'trail',
+          CloudWatchLogsLogGroupArn: 'arn:lg',
+          CloudWatchLogsRoleArn: role,
+        }),
+      ],
+      [
+        'aws:cloudtrail/trail:Trail',
+        (role) => ({ s3BucketName: 'trail', cloudWatchLogsGroupArn: 'arn:lg', cloudWatchLogsRoleArn: role }),
+      ],
+      [
+        'aws_cloudtrail',
+        (role) => ({
+          name: 'trail',
+          s3_bucket_name: 'trail',
+          cloud_watch_logs_group_arn: 'arn:lg',
+          cloud_watch_logs_role_arn: role,
+        }),
+      ],
+    ],
+    [
+      'Api',
+      'appsync',
+      [
+        'AWS::AppSync::GraphQLApi',
+        (role) => ({
+          Name: 'api',
+          AuthenticationType: 'API_KEY',
+          LogConfig: { FieldLogLevel: 'ERROR', CloudWatchLogsRoleArn: role },
+        }),
+      ],
+      [
+        'aws:appsync/graphQLApi:GraphQLApi',
+        (role) => ({
+          name: 'api',
+          authenticationType: 'API_KEY',
+          logConfig: { fieldLogLevel: 'ERROR', cloudwatchLogsRoleArn: role },
+        }),
+      ],
+      [
+        'aws_appsync_graphql_api',
+        (role) => ({
+          name: 'api',
+          authentication_type: 'API_KEY',
+          log_config: [{ field_log_level: 'ERROR', cloudwatch_logs_role_arn: role }],
+        }),
+      ],
+    ],
+    [
+      'Database',
+      'rds-monitoring',
+      ['AWS::RDS::DBInstance', (role) => ({ Engine: 'postgres', MonitoringInterval: 60, MonitoringRoleArn: role })],
+      [
+        'aws:rds/instance:Instance',
+        (role) => ({ engine: 'postgres', monitoringInterval: 60, monitoringRoleArn: role }),
+      ],
+      ['aws_db_instance', (role) => ({ engine: 'postgres', monitoring_interval: 60, monitoring_role_arn: role })],
+    ],
+    [
+      'Recorder',
+      'config-recorder',
+      ['AWS::Config::ConfigurationRecorder', (role) => ({ RoleARN: role })],
+      ['aws:cfg/recorder:Recorder', (role) => ({ name: 'default', roleArn: role })],
+      ['aws_config_configuration_recorder', (role) => ({ name: 'default', role_arn: role })],
+    ],
+    [
+      'Index',
+      'kendra',
+      ['AWS::Kendra::Index', (role) => ({ Name: 'docs', Edition: 'DEVELOPER_EDITION', RoleArn: role })],
+      ['aws:kendra/index:Index', (role) => ({ name: 'docs', edition: 'DEVELOPER_EDITION', roleArn: role })],
+      ['aws_kendra_index', (role) => ({ name: 'docs', edition: 'DEVELOPER_EDITION', role_arn: role })],
+    ],
+    [
+      'Source',
+      'kendra',
+      ['AWS::Kendra::DataSource', (role) => ({ IndexId: 'i-1', Name: 'docs', Type: 'S3', RoleArn: role })],
+      ['aws:kendra/dataSource:DataSource', (role) => ({ indexId: 'i-1', name: 'docs', type: 'S3', roleArn: role })],
+      ['aws_kendra_data_source', (role) => ({ index_id: 'i-1', name: 'docs', type: 'S3', role_arn: role })],
+    ],
+  ];
+  const address = ([name, , , , [type]]: Row) => `${type}.${name}`;
+
+  describe('in CloudFormation', () => {
+    const breakGlass: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'break-glass',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+      },
+    };
+    const template = (rows: readonly Row[], role: unknown, own: Record<string, CfnResource>) => ({
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Resources: {
+          ...own,
+          ...Object.fromEntries(
+            rows.map(([name, , [Type, properties]]) => [name, { Type, Properties: properties(role) }]),
+          ),
+        },
+      },
+    });
+
+    it.each(ROWS.map((row) => [row[0], row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const model = modelFromTemplates([
+        template([row], { 'Fn::GetAtt': ['BreakGlass', 'Arn'] }, { BreakGlass: breakGlass }),
+      ]);
+      expect(attachedCompute(model)).toEqual(reported([`${row[0]} Attachment::${row[1]}`]));
+    });
+
+    it('attaches an ordinary role to each, and reports nothing for it', () => {
+      const ordinary: CfnResource = {
+        Type: 'AWS::IAM::Role',
+        Properties: { RoleName: 'ordinary', AssumeRolePolicyDocument: SAML_TRUST },
+      };
+      const model = modelFromTemplates([template(ROWS, { Ref: 'Ordinary' }, { Ordinary: ordinary })]);
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(
+        ROWS.map(([name, kind]) => `${name} Attachment::${kind}`).sort(),
+      );
+    });
+  });
+
+  describe('in Pulumi', () => {
+    const breakGlass = resource('aws:iam/role:Role', 'break-glass', {
+      name: 'break-glass',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: TAGS,
+    });
+
+    it.each(ROWS.map((row) => [row[0], row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const [name, kind, , [type, properties]] = row;
+      const model = modelFromPulumiResources([breakGlass, resource(type, name, properties(ARN))]);
+      expect(attachedCompute(model)).toEqual(reported([`${name} Attachment::${kind}`]));
+    });
+  });
+
+  describe('in a Terraform plan', () => {
+    const breakGlass = {
+      address: 'aws_iam_role.break_glass',
+      values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+    };
+
+    it.each(ROWS.map((row) => [address(row), row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const [, kind, , , [, values]] = row;
+      const model = modelFromTerraformPlan(
+        terraformPlan([breakGlass, { address: address(row), values: values(ARN) }]),
+        {
+          file: 'plan.json',
+        },
+      );
+      expect(attachedCompute(model)).toEqual(reported([`${address(row)} Attachment::${kind}`]));
+    });
+  });
+});

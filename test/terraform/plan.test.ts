@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromTerraformPlan, readTerraformPlan, TerraformPlanError } from '../../src/adapters/terraform/index.js';
+import { convertValues } from '../../src/adapters/terraform/providers.js';
 import { withUnknowns } from '../../src/adapters/terraform/to-model.js';
 import { unknownValue } from '../../src/model/model.js';
 import { evaluate } from '../../src/engine/index.js';
@@ -543,5 +544,32 @@ describe('a "__proto__" key among values known only after apply', () => {
     expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual(
       unknownValue('__proto__ is not known until apply'),
     );
+  });
+});
+
+describe('blocks named by their path', () => {
+  // aws_iot_topic_rule: the rule's own `sqs` blocks are many and Pulumi's `sqs` list; its error action's `sqs` block,
+  // of one, is Pulumi's `errorAction.sqs` object. A dotted name is the block at that path only.
+  const mapping = {
+    pulumiType: 'aws:iot/topicRule:TopicRule',
+    single: ['error_action', 'error_action.sqs'],
+    rename: { kinesis: 'kineses', 'error_action.kinesis': 'kinesis' },
+  };
+
+  it('reads a block of one by its path and keeps the same name elsewhere a list', () => {
+    const values = {
+      sqs: [{ role_arn: 'a' }, { role_arn: 'b' }],
+      kinesis: [{ role_arn: 'c' }],
+      error_action: [{ sqs: [{ role_arn: 'd' }], kinesis: [{ role_arn: 'e' }] }],
+    };
+    expect(convertValues(mapping, values)).toEqual({
+      sqs: [{ roleArn: 'a' }, { roleArn: 'b' }],
+      kineses: [{ roleArn: 'c' }],
+      errorAction: { sqs: { roleArn: 'd' }, kinesis: [{ roleArn: 'e' }] },
+    });
+  });
+
+  it('reads an attribute named as a prototype member as any other', () => {
+    expect(convertValues(mapping, { constructor: 'x', to_string: 'y' })).toEqual({ constructor: 'x', toString: 'y' });
   });
 });

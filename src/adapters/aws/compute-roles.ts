@@ -4,6 +4,20 @@ import type { ComputeAttachment } from '../../model/model.js';
 export const EACH = '*';
 
 /**
+ * A path step that reads a list of name and value pairs, each item an object with the name under key `name` and the
+ * value under key `value`: the values of the items whose name is `is` (a Firehose processor's `Parameters`, where
+ * `{ ParameterName: RoleArn, ParameterValue: <role> }` names its role). A name not written as that literal is not it.
+ */
+export interface NamedValue {
+  readonly name: string;
+  readonly is: string;
+  readonly value: string;
+}
+
+/** A step of a property path: a property name, EACH, or a NamedValue. */
+export type PathStep = string | NamedValue;
+
+/**
  * One AWS resource property that names a role the service, or the code it runs, then acts as: the role is attached to
  * that compute (Identity.attachments), which break-glass-isolation reports for a break-glass role and the audit view
  * lists. Every AWS front-end reads the same facts: CloudFormation (to-model.ts), Pulumi (aws.ts) and, through
@@ -11,26 +25,29 @@ export const EACH = '*';
  */
 export interface ComputeRole {
   kind: ComputeAttachment['kind'];
-  /** The CloudFormation type and property path (EACH: every item of a list), as its resource schema spells them. */
-  cloudFormation: { type: string; path: readonly string[] };
+  /**
+   * The CloudFormation type and property path (EACH: every item of a list; a NamedValue: the values of a list of pairs
+   * of one name), as its resource schema spells them. The first step is a property name.
+   */
+  cloudFormation: { type: string; path: readonly PathStep[] };
   /**
    * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
    * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
    * AWS API's spelling. Absent where Pulumi has no such property (cloudFormationOnly).
    */
-  pulumi?: { type: string; path: readonly string[]; json?: true };
+  pulumi?: { type: string; path: readonly PathStep[]; json?: true };
   /**
    * The Terraform type Pulumi's type is generated from, its blocks of one on the path (providers.ts `single`), and the
-   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`). Absent where a plan's records
-   * cannot reach the property (cloudFormationOnly, notInTerraform).
+   * blocks Pulumi names in the plural (`stage` is `stages`, providers.ts `rename`); a dotted name (`error_action.sqs`)
+   * is the block at that path only. Absent where a plan's records cannot reach the property (cloudFormationOnly).
    */
   terraform?: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
 }
 
 const role = (
   kind: ComputeAttachment['kind'],
-  cloudFormation: [type: string, ...path: string[]],
-  pulumi: [type: string, ...path: string[]],
+  cloudFormation: [type: string, ...path: PathStep[]],
+  pulumi: [type: string, ...path: PathStep[]],
   terraform: string,
   extra: { json?: true; single?: readonly string[]; rename?: Readonly<Record<string, string>> } = {},
 ): ComputeRole => ({
@@ -51,7 +68,7 @@ const role = (
  */
 const cloudFormationOnly = (
   kind: ComputeAttachment['kind'],
-  cloudFormation: [type: string, ...path: string[]],
+  cloudFormation: [type: string, ...path: PathStep[]],
 ): ComputeRole => ({ kind, cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) } });
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -59,6 +76,13 @@ const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
 /** aws_codepipeline's blocks of many, which Pulumi names in the plural. */
 const CODEPIPELINE_BLOCKS = { stage: 'stages', action: 'actions' } as const;
+
+/** aws_pipes_pipe's blocks on the path to an ECS target's overrides, each of one. */
+const PIPE_ECS_OVERRIDES = [
+  'target_parameters',
+  'target_parameters.ecs_task_parameters',
+  'target_parameters.ecs_task_parameters.overrides',
+] as const;
 
 /** aws_sagemaker_domain's settings blocks, each of one. */
 const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
@@ -113,7 +137,16 @@ const FIREHOSE_DESTINATIONS: readonly [
   ['SnowflakeDestinationConfiguration', 'snowflakeConfiguration', 'snowflake_configuration', ['S3Configuration']],
   ['IcebergDestinationConfiguration', 'icebergConfiguration', 'iceberg_configuration', ['S3Configuration']],
 ];
-/** aws_kinesis_firehose_delivery_stream's blocks on a role's path: each of one. */
+/**
+ * The destinations that deliver into a VPC, where Firehose creates its network interfaces as the role their
+ * `VpcConfiguration` (Pulumi's and Terraform's `vpcConfig`, `vpc_config`) names: the search services.
+ */
+const FIREHOSE_VPC_DESTINATIONS: ReadonlySet<string> = new Set([
+  'ElasticsearchDestinationConfiguration',
+  'AmazonopensearchserviceDestinationConfiguration',
+  'AmazonOpenSearchServerlessDestinationConfiguration',
+]);
+/** aws_kinesis_firehose_delivery_stream's blocks on a role's path: each of one (`processors`, `parameters`: many). */
 const FIREHOSE_BLOCKS = [
   'kinesis_source_configuration',
   'msk_source_configuration',
@@ -121,23 +154,52 @@ const FIREHOSE_BLOCKS = [
   'splunk_configuration',
   's3_configuration',
   's3_backup_configuration',
+  'vpc_config',
+  'processing_configuration',
+  'data_format_conversion_configuration',
+  'schema_configuration',
   ...FIREHOSE_DESTINATIONS.map(([, , terraform]) => terraform),
 ];
 const FIREHOSE = 'kinesis/firehoseDeliveryStream:FirehoseDeliveryStream';
-const firehose = (cloudFormation: string[], pulumi: string[]) =>
+const firehoseAt = (cloudFormation: PathStep[], pulumi: PathStep[]) =>
   role(
     'firehose',
-    ['AWS::KinesisFirehose::DeliveryStream', ...cloudFormation, 'RoleARN'],
-    [FIREHOSE, ...pulumi, 'roleArn'],
+    ['AWS::KinesisFirehose::DeliveryStream', ...cloudFormation],
+    [FIREHOSE, ...pulumi],
     'aws_kinesis_firehose_delivery_stream',
     { single: FIREHOSE_BLOCKS },
+  );
+const firehose = (cloudFormation: string[], pulumi: string[]) =>
+  firehoseAt([...cloudFormation, 'RoleARN'], [...pulumi, 'roleArn']);
+/**
+ * A destination's data processors: Firehose invokes a Lambda processor as the role its `RoleArn` parameter names, a
+ * name and value pair in the processor's `Parameters` (Pulumi's `parameters`, Terraform's `parameters` blocks).
+ */
+const firehoseProcessors = (cloudFormation: string, pulumi: string) =>
+  firehoseAt(
+    [
+      cloudFormation,
+      'ProcessingConfiguration',
+      'Processors',
+      EACH,
+      'Parameters',
+      { name: 'ParameterName', is: 'RoleArn', value: 'ParameterValue' },
+    ],
+    [
+      pulumi,
+      'processingConfiguration',
+      'processors',
+      EACH,
+      'parameters',
+      { name: 'parameterName', is: 'RoleArn', value: 'parameterValue' },
+    ],
   );
 
 /**
  * An IoT topic rule's actions that take a role, as CloudFormation (`Actions[].<type>`), Pulumi (a list per type, mostly
  * in the plural) and Terraform (a block per action) name them; an error action is one object in Pulumi, keyed by the
  * camelCase of the Terraform name. Lambda and Kafka actions have no role property, an HTTP action only in its SigV4
- * authorization (not read).
+ * authorization, which only CloudFormation has (IOT_HTTP_SIGV4).
  */
 const IOT_ACTIONS: readonly [cloudFormation: string, pulumi: string, terraform: string][] = [
   ['CloudwatchAlarm', 'cloudwatchAlarms', 'cloudwatch_alarm'],
@@ -164,35 +226,47 @@ const IOT_CLOUDFORMATION_ACTIONS = ['InfluxDB', 'IotSiteWise', 'Location', 'Open
 const IOT_RULE = 'AWS::IoT::TopicRule';
 const fromSnake = (name: string) => name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
 /**
- * An entry Terraform plans cannot reach. Terraform's `error_action` block holds blocks named as the rule's own actions
- * but each of one, while providers.ts reads a block name the same way at any depth: a plan's error actions keep the
- * shape of the rule's actions, not Pulumi's.
+ * Terraform's `error_action` block, of one, holds blocks named as the rule's own actions but each of one, which Pulumi
+ * names in the camelCase of the Terraform name (`error_action.kinesis` is `errorAction.kinesis`, where the rule's own
+ * `kinesis` blocks are `kineses`): the blocks at those paths, not the names the rule's actions have.
  */
-const notInTerraform = ({ kind, cloudFormation, pulumi }: ComputeRole): ComputeRole => ({
-  kind,
-  cloudFormation,
-  ...(pulumi ? { pulumi } : {}),
+const iotErrorAction = (terraform: string) => ({
+  single: ['error_action', `error_action.${terraform}`],
+  rename: { [`error_action.${terraform}`]: fromSnake(terraform) },
 });
+/**
+ * An HTTP action's SigV4 signing role (`Http.Auth.Sigv4.RoleArn`), as IoT signs its requests with: neither the
+ * Terraform provider's `http` block nor Pulumi's has an authorization.
+ */
+const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
 
 /**
  * The roles AWS compute runs as, by service. An ECS task's execution role and an App Runner service's access role
  * are used by the service itself (to pull images, write logs, read secrets), the others by the customer's code; both
  * act with the role's privilege. So do services that act as a role for the one action they are set up to take: a
  * CodePipeline action, an EventBridge rule's target (Pulumi and Terraform: a target resource of its own), a
- * Scheduler schedule's target, an EventBridge pipe, a Firehose stream, a CodeDeploy deployment group, an API Gateway
- * integration, a CodePipeline CloudFormation action's deploy role, an SNS subscription, an IoT topic rule's actions (in a Terraform plan its actions, not its error action: see notInTerraform). So do Bedrock
- * agents and knowledge bases, where what an agent is asked decides what it does with its role.
+ * Scheduler schedule's target, an EventBridge pipe (and the ECS task it runs, as the roles its target overrides), a
+ * Firehose stream (its source, destinations, their buckets, VPCs, Glue schemas and processors), a CodeDeploy
+ * deployment group, an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS
+ * subscription, an IoT topic rule's actions and error action. So do Bedrock agents and knowledge bases, where what an
+ * agent is asked decides what it does with its role; and services that act as a role to do their own work in the
+ * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring, a
+ * Config recorder, Kendra.
  *
  * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
  * profile itself (`AWS::IAM::InstanceProfile`, aws.iam.InstanceProfile); a profile the change does not create names no
  * role the change can see.
  *
- * Not read (yet): Batch's multi-node `EcsProperties` (`NodeRangeProperties[].EcsProperties`), the task and execution
- * roles a pipe's ECS target overrides (`TargetParameters.EcsTaskParameters.Overrides`), and the roles a Firehose
- * stream uses besides its source's, its destinations' and their buckets': a destination's `VpcConfiguration`, an S3
- * destination's Glue schema (`DataFormatConversionConfiguration.SchemaConfiguration`), a processor's `RoleArn`
- * parameter (a name and value pair, not a property); an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`,
- * CloudFormation only).
+ * Only CloudFormation has an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`): the Terraform provider's
+ * `http` blocks, and so Pulumi's, take no authorization.
+ *
+ * Not read (yet). Seen on public code (test/corpus): an Auto Scaling group's lifecycle hooks' notification roles
+ * (`LifecycleHookSpecificationList[].RoleARN`), an Application Auto Scaling target's role (mostly the service-linked
+ * one), an ECS service's legacy load balancer `Role`, a Greengrass (v1) group's role, an EventBridge rule's own
+ * `RoleArn` (for targets in other accounts, beside its targets' roles: Terraform's aws_cloudwatch_event_rule is not
+ * mapped, and mapping it would make a plan's event rules monitors too, a change of its own). Beside what is read: an
+ * RDS cluster's monitoring role (`AWS::RDS::DBCluster`), and a replication role written on the bucket itself in
+ * Terraform (aws_s3_bucket's deprecated `replication_configuration`) or Pulumi (aws.s3.Bucket's).
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -242,6 +316,21 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     { single: ['target'] },
   ),
   role('pipe', ['AWS::Pipes::Pipe', 'RoleArn'], ['pipes/pipe:Pipe', 'roleArn'], 'aws_pipes_pipe'),
+  // A pipe whose target is an ECS task may run it as other task and execution roles than its task definition's.
+  ...(
+    [
+      ['ecs-task', 'TaskRoleArn'],
+      ['ecs-task-execution', 'ExecutionRoleArn'],
+    ] as const
+  ).map(([kind, property]) =>
+    role(
+      kind,
+      ['AWS::Pipes::Pipe', 'TargetParameters', 'EcsTaskParameters', 'Overrides', property],
+      ['pipes/pipe:Pipe', 'targetParameters', 'ecsTaskParameters', 'overrides', camel(property)],
+      'aws_pipes_pipe',
+      { single: PIPE_ECS_OVERRIDES },
+    ),
+  ),
   // AppSync assumes a data source's service role for every request that reads or writes it.
   role(
     'appsync',
@@ -281,6 +370,34 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
       'batch',
       ['AWS::Batch::JobDefinition', 'EcsProperties', 'TaskProperties', EACH, property],
       ['batch/jobDefinition:JobDefinition', 'ecsProperties', 'taskProperties', EACH, camel(property)],
+      'aws_batch_job_definition',
+      { json: true },
+    ),
+  ),
+  // A multi-node job's node ranges each run a container or ECS tasks (`EcsProperties`, as a job of one node does).
+  ...(['TaskRoleArn', 'ExecutionRoleArn'] as const).map((property) =>
+    role(
+      'batch',
+      [
+        'AWS::Batch::JobDefinition',
+        'NodeProperties',
+        'NodeRangeProperties',
+        EACH,
+        'EcsProperties',
+        'TaskProperties',
+        EACH,
+        property,
+      ],
+      [
+        'batch/jobDefinition:JobDefinition',
+        'nodeProperties',
+        'nodeRangeProperties',
+        EACH,
+        'ecsProperties',
+        'taskProperties',
+        EACH,
+        camel(property),
+      ],
       'aws_batch_job_definition',
       { json: true },
     ),
@@ -380,9 +497,19 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
   ...FIREHOSE_DESTINATIONS.flatMap(([destination, pulumi, , backups]) => [
     firehose([destination], [pulumi]),
     ...backups.map((backup) => firehose([destination, backup], [pulumi, camel(backup)])),
+    ...(FIREHOSE_VPC_DESTINATIONS.has(destination)
+      ? [firehose([destination, 'VpcConfiguration'], [pulumi, 'vpcConfig'])]
+      : []),
+    firehoseProcessors(destination, pulumi),
   ]),
-  // Splunk takes no role of its own, only its backup bucket's.
+  // An S3 destination that converts records to Parquet or ORC reads their schema from Glue as its schema's role.
+  firehose(
+    ['ExtendedS3DestinationConfiguration', 'DataFormatConversionConfiguration', 'SchemaConfiguration'],
+    ['extendedS3Configuration', 'dataFormatConversionConfiguration', 'schemaConfiguration'],
+  ),
+  // Splunk takes no role of its own, only its backup bucket's and its processors'.
   firehose(['SplunkDestinationConfiguration', 'S3Configuration'], ['splunkConfiguration', 's3Configuration']),
+  firehoseProcessors('SplunkDestinationConfiguration', 'splunkConfiguration'),
   // EMR acts as a cluster's service role to launch and manage its instances, and as its auto-scaling role to add and
   // remove them (JobFlowRole, the instances' own role, names an instance profile: see the profile's attachment).
   role('emr', ['AWS::EMR::Cluster', 'ServiceRole'], ['emr/cluster:Cluster', 'serviceRole'], 'aws_emr_cluster'),
@@ -417,19 +544,20 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
       'aws_iot_topic_rule',
       { rename: IOT_RULE_BLOCKS },
     ),
-    notInTerraform(
-      role(
-        'iot-rule',
-        [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn'],
-        ['iot/topicRule:TopicRule', 'errorAction', fromSnake(terraform), 'roleArn'],
-        'aws_iot_topic_rule',
-      ),
+    role(
+      'iot-rule',
+      [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn'],
+      ['iot/topicRule:TopicRule', 'errorAction', fromSnake(terraform), 'roleArn'],
+      'aws_iot_topic_rule',
+      iotErrorAction(terraform),
     ),
   ]),
   ...IOT_CLOUDFORMATION_ACTIONS.flatMap((action) => [
     cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, action, 'RoleArn']),
     cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'ErrorAction', action, 'RoleArn']),
   ]),
+  cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'Actions', EACH, ...IOT_HTTP_SIGV4]),
+  cloudFormationOnly('iot-rule', [IOT_RULE, 'TopicRulePayload', 'ErrorAction', ...IOT_HTTP_SIGV4]),
   // API Gateway acts as an integration's credentials role to call the AWS service behind a method or route.
   role(
     'api-gateway',
@@ -472,5 +600,48 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::Bedrock::KnowledgeBase', 'RoleArn'],
     ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
     'aws_bedrockagent_knowledge_base',
+  ),
+  // Services that act as a role to do their own work in the account, found on public code: S3 replicates a bucket's
+  // objects as its replication role; EKS runs a cluster's control plane as the cluster's role; CloudTrail, AppSync and
+  // RDS enhanced monitoring write logs and metrics as the role each names; Config records resources as its recorder's
+  // role; Kendra indexes and reads its data sources as their roles.
+  role(
+    's3-replication',
+    ['AWS::S3::Bucket', 'ReplicationConfiguration', 'Role'],
+    ['s3/bucketReplicationConfig:BucketReplicationConfig', 'role'],
+    'aws_s3_bucket_replication_configuration',
+  ),
+  role('eks-cluster', ['AWS::EKS::Cluster', 'RoleArn'], ['eks/cluster:Cluster', 'roleArn'], 'aws_eks_cluster'),
+  role(
+    'cloudtrail',
+    ['AWS::CloudTrail::Trail', 'CloudWatchLogsRoleArn'],
+    ['cloudtrail/trail:Trail', 'cloudWatchLogsRoleArn'],
+    'aws_cloudtrail',
+  ),
+  role(
+    'appsync',
+    ['AWS::AppSync::GraphQLApi', 'LogConfig', 'CloudWatchLogsRoleArn'],
+    ['appsync/graphQLApi:GraphQLApi', 'logConfig', 'cloudwatchLogsRoleArn'],
+    'aws_appsync_graphql_api',
+    { single: ['log_config'] },
+  ),
+  role(
+    'rds-monitoring',
+    ['AWS::RDS::DBInstance', 'MonitoringRoleArn'],
+    ['rds/instance:Instance', 'monitoringRoleArn'],
+    'aws_db_instance',
+  ),
+  role(
+    'config-recorder',
+    ['AWS::Config::ConfigurationRecorder', 'RoleARN'],
+    ['cfg/recorder:Recorder', 'roleArn'],
+    'aws_config_configuration_recorder',
+  ),
+  role('kendra', ['AWS::Kendra::Index', 'RoleArn'], ['kendra/index:Index', 'roleArn'], 'aws_kendra_index'),
+  role(
+    'kendra',
+    ['AWS::Kendra::DataSource', 'RoleArn'],
+    ['kendra/dataSource:DataSource', 'roleArn'],
+    'aws_kendra_data_source',
   ),
 ];

@@ -12,7 +12,7 @@ import {
   type SecretPolicy,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { COMPUTE_ROLES, EACH, type ComputeRole } from '../aws/compute-roles.js';
+import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -173,13 +173,13 @@ for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
  */
 interface Lookup {
   property: string;
-  path?: readonly string[];
+  path?: readonly PathStep[];
   kind: IdentityKind | 'secret';
   list?: true;
   ifSet?: true;
 }
 
-const NO_PATH: readonly string[] = [];
+const NO_PATH: readonly PathStep[] = [];
 
 const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::IAM::User': [{ property: 'Groups', kind: 'aws-group', list: true }],
@@ -200,7 +200,7 @@ const LOOKUPS: Record<string, Lookup[]> = {
 };
 for (const { cloudFormation } of COMPUTE_ROLES) {
   const [property, ...path] = cloudFormation.path;
-  if (property === undefined) continue;
+  if (typeof property !== 'string') continue;
   const lookup: Lookup = { property, kind: 'aws-role', ifSet: true, ...(path.length > 0 ? { path } : {}) };
   (LOOKUPS[cloudFormation.type] ??= []).push(lookup);
 }
@@ -268,6 +268,8 @@ class ModelBuilder {
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
       if (!lookups) continue;
+      // Properties written with an intrinsic (`Fn::If` on a condition) are resolved first, as valuesAt does.
+      if (isIntrinsic(resource.Properties)) return false;
       const properties = resource.Properties ?? {};
       for (const { property, path = NO_PATH, kind, list, ifSet } of lookups) {
         const raw = properties[property];
@@ -293,7 +295,7 @@ class ModelBuilder {
    * A lookup's value names only the stack's own identities: read through records and lists written as such (a level
    * left out names nothing); a level written with an intrinsic is resolved first, so the stack waits.
    */
-  private ownAt(stack: StackContext, raw: unknown, path: readonly string[], kind: IdentityKind | 'secret'): boolean {
+  private ownAt(stack: StackContext, raw: unknown, path: readonly PathStep[], kind: IdentityKind | 'secret'): boolean {
     if (raw === undefined) return true;
     const [key, ...rest] = path;
     if (key === undefined) return this.ownReference(stack, raw, kind);
@@ -301,6 +303,17 @@ class ModelBuilder {
       return (
         Array.isArray(raw) &&
         (raw as unknown[]).every((item) => stack.resolver.isNoValue(item) || this.ownAt(stack, item, rest, kind))
+      );
+    if (typeof key !== 'string')
+      return (
+        Array.isArray(raw) &&
+        (raw as unknown[]).every(
+          (item) =>
+            stack.resolver.isNoValue(item) ||
+            (isRecord(item) &&
+              !isIntrinsic(item) &&
+              (item[key.name] !== key.is || this.ownAt(stack, item[key.value], rest, kind))),
+        )
       );
     if (!isRecord(raw) || isIntrinsic(raw)) return false;
     return this.ownAt(stack, Object.hasOwn(raw, key) ? raw[key] : undefined, rest, kind);
@@ -522,7 +535,7 @@ class ModelBuilder {
     stack: StackContext,
     logicalId: string,
     resource: CfnResource,
-    path: readonly string[],
+    path: readonly PathStep[],
     kind: ComputeAttachment['kind'],
   ): void {
     for (const raw of valuesAt(stack, resource.Properties, path))
@@ -584,18 +597,26 @@ class ModelBuilder {
 }
 
 /**
- * The values at a property path (EACH: every item of a list, as eachItem reads it), raw so a `Ref` can be followed:
- * each level written as a record is read as written, one written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is
- * resolved first. None where a level is left out (or is `AWS::NoValue`); an Unknown level is the value (a reference
- * known at apply).
+ * The values at a property path (EACH: every item of a list, as eachItem reads it; a NamedValue: the values of the
+ * list's pairs of that name), raw so a `Ref` can be followed: each level written as a record is read as written, one
+ * written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is resolved first. None where a level is left out (or is
+ * `AWS::NoValue`); an Unknown level is the value (a reference known at apply), an Unknown pair names no value.
  */
-function valuesAt(stack: StackContext, value: unknown, path: readonly string[]): unknown[] {
+function valuesAt(stack: StackContext, value: unknown, path: readonly PathStep[]): unknown[] {
   const [key, ...rest] = path;
   if (key === undefined) return value === undefined ? [] : [value];
   if (value === undefined) return [];
   if (key === EACH) return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, item, rest));
+  if (typeof key !== 'string')
+    return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, namedValue(stack, item, key), rest));
   const record = isIntrinsic(value) ? stack.resolver.resolve(value) : value;
   if (isUnknown(record)) return [record];
   if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
   return valuesAt(stack, record[key], rest);
+}
+
+/** A pair's value when its name is the one asked for (written as that literal), else none. */
+function namedValue(stack: StackContext, item: unknown, { name, is, value }: NamedValue): unknown {
+  const record = isIntrinsic(item) ? stack.resolver.resolve(item) : item;
+  return isRecord(record) && !isUnknown(record) && record[name] === is ? record[value] : undefined;
 }

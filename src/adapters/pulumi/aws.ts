@@ -1,4 +1,4 @@
-import { COMPUTE_ROLES, EACH } from '../aws/compute-roles.js';
+import { COMPUTE_ROLES, EACH, type PathStep } from '../aws/compute-roles.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { secretNamesOf } from '../aws/secret-names.js';
@@ -46,7 +46,7 @@ interface CredentialLink {
 
 /** A property (`path`, nested; `json`: its first property a JSON string) naming the role compute runs as. */
 interface ComputeLink {
-  path: readonly string[];
+  path: readonly PathStep[];
   kind: ComputeAttachment['kind'];
   json?: true;
 }
@@ -383,7 +383,7 @@ class ModelBuilder {
    */
   linkCompute(entry: Entry, { path, kind, json }: ComputeLink): void {
     const [property, ...nested] = path;
-    if (property === undefined) return;
+    if (typeof property !== 'string') return;
     const values = valuesAt(entry.props[property], nested, json ?? false);
     if (values.length === 0) return;
     // A role the change does not create (a catalog's break-glass role named by ARN) runs the compute all the same.
@@ -476,10 +476,11 @@ class ModelBuilder {
 }
 
 /**
- * The values under `path` (EACH: every item of a list) in a property's value, parsed first when `json`: an unknown
- * level is the value (a reference known at apply); none where a level is left out or the JSON does not parse.
+ * The values under `path` (EACH: every item of a list; a NamedValue: the values of the list's pairs of that name) in a
+ * property's value, parsed first when `json`: an unknown level is the value (a reference known at apply); none where a
+ * level is left out or the JSON does not parse, nor for a pair whose name is not known to be the one asked for.
  */
-function valuesAt(value: unknown, path: readonly string[], json: boolean): unknown[] {
+function valuesAt(value: unknown, path: readonly PathStep[], json: boolean): unknown[] {
   if (json && typeof value === 'string') {
     try {
       return valuesAt(JSON.parse(value) as unknown, path, false);
@@ -491,6 +492,12 @@ function valuesAt(value: unknown, path: readonly string[], json: boolean): unkno
   if (key === undefined) return items(value);
   if (isUnknown(value)) return [value];
   if (key === EACH) return Array.isArray(value) ? value.flatMap((item: unknown) => valuesAt(item, rest, false)) : [];
+  if (typeof key !== 'string')
+    return Array.isArray(value)
+      ? value.flatMap((item: unknown) =>
+          isKnownRecord(item) && item[key.name] === key.is ? valuesAt(item[key.value], rest, false) : [],
+        )
+      : [];
   if (!isKnownRecord(value) || !Object.hasOwn(value, key)) return [];
   return valuesAt(value[key], rest, false);
 }

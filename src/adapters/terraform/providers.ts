@@ -19,9 +19,12 @@ import { isKnownRecord, isRecord } from '../../util/records.js';
 export interface ResourceMapping {
   /** The Pulumi type token of the record, or a function of the values (`kubernetes_manifest` names its kind). */
   pulumiType: string | ((values: Record<string, unknown>) => string | undefined);
-  /** Terraform attribute or block name -> Pulumi property, where it is not the camelCase of the name. */
+  /**
+   * Terraform attribute or block name -> Pulumi property, where it is not the camelCase of the name. A dotted name
+   * (`error_action.kinesis`) is the block at that path only, and comes before the plain name.
+   */
   rename?: Readonly<Record<string, string>>;
-  /** Blocks of at most one item, which Pulumi presents as one object. */
+  /** Blocks of at most one item, which Pulumi presents as one object; a dotted name: the block at that path only. */
   single?: readonly string[];
   /** Rewrites the converted properties where the two providers model a thing differently. */
   transform?: (props: Record<string, unknown>) => void;
@@ -399,6 +402,9 @@ export function propertyName(mapping: ResourceMapping, attribute: string): strin
   return mapping.dependencyAlias?.[attribute] ?? mapping.rename?.[attribute] ?? camelCase(attribute);
 }
 
+/** Whether a mapping names a block by its dotted path (`single`, `rename`), worked out once per mapping. */
+const SCOPED = new WeakMap<ResourceMapping, boolean>();
+
 /** Terraform's values as the Pulumi record's properties: camelCase names, blocks of one as objects, maps kept. */
 export function convertValues(mapping: ResourceMapping, values: Record<string, unknown>): Record<string, unknown> {
   if (mapping.verbatim) {
@@ -406,19 +412,30 @@ export function convertValues(mapping: ResourceMapping, values: Record<string, u
     return isKnownRecord(body) ? { ...body } : {};
   }
   const single = new Set(mapping.single ?? []);
-  const convert = (value: unknown, key: string): unknown => {
+  const rename = mapping.rename ?? {};
+  const renamed = (name: string) => (Object.hasOwn(rename, name) ? rename[name] : undefined);
+  // The dotted path of blocks down to a value (list items are their block's path), kept only where a name is dotted.
+  let scoped = SCOPED.get(mapping);
+  if (scoped === undefined) {
+    scoped = [...single, ...Object.keys(rename)].some((name) => name.includes('.'));
+    SCOPED.set(mapping, scoped);
+  }
+  const convert = (value: unknown, key: string, path: string): unknown => {
     if (isUnknown(value) || MAPS.has(key)) return value;
-    if (single.has(key) && Array.isArray(value)) return value.length === 0 ? undefined : convert(value[0], '');
-    if (Array.isArray(value)) return value.map((item) => convert(item, ''));
+    if (key !== '' && (single.has(key) || single.has(path)) && Array.isArray(value))
+      return value.length === 0 ? undefined : convert(value[0], '', path);
+    if (Array.isArray(value)) return value.map((item) => convert(item, '', path));
     if (isRecord(value)) {
       const result: Record<string, unknown> = {};
-      for (const [name, item] of Object.entries(value))
-        result[mapping.rename?.[name] ?? camelCase(name)] = convert(item, name);
+      for (const [name, item] of Object.entries(value)) {
+        const at = scoped && path !== '' ? `${path}.${name}` : name;
+        result[renamed(at) ?? renamed(name) ?? camelCase(name)] = convert(item, name, at);
+      }
       return result;
     }
     return value;
   };
-  const props = convert(values, '') as Record<string, unknown>;
+  const props = convert(values, '', '') as Record<string, unknown>;
   mapping.transform?.(props);
   return props;
 }
