@@ -28,7 +28,7 @@ const libraryEntries = {
 /** Loaded by `cdk` on first use, not on import (lazyEntries below). */
 const lazyHalves = { 'cdk-engine': 'cdk-aspects/engine.js', 'cdk-audit': 'cdk-aspects/app-audit.js' };
 /** Programs, run by Node as ES modules: the CLI (the `bin`) and the policy pack this repository runs from policypack/. */
-const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/main.js' };
+const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/bin.js' };
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /**

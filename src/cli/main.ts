@@ -284,7 +284,10 @@ function isProgram(): boolean {
   }
 }
 
-if (isProgram()) {
+if (isProgram()) runProgram();
+
+/** The command as a program: its arguments from the process, its report to stdout, its verdict as the exit code. */
+export function runProgram(): void {
   const result = main(process.argv.slice(2), createProgress(process.stderr));
   // A reader that stops early (`check … | head`) closes the pipe: the rest of the report has nowhere to go, which is
   // no fault of the check, and the exit code still gives its verdict. Any other failure to write the report is said.
