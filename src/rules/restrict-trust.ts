@@ -21,9 +21,12 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
-  readsSecretValue,
+  type DenyWeighing,
+  READ_SECRET_VALUE,
+  secretGrant,
   trustEntries,
   type TrustEntry,
+  weighDenies,
   withoutPlaceholders,
 } from './support/trust.js';
 
@@ -59,6 +62,7 @@ type MessageId =
   | 'secretPrincipalPending'
   | 'secretReadPending'
   | 'secretAnyPrincipal'
+  | 'secretAnyPrincipalDenyUnweighed'
   | 'secretAnyPrincipalPending'
   | 'secretUnrecognizedPrincipal'
   | 'secretUntrustedAccount'
@@ -211,6 +215,12 @@ export default defineRule<MessageId>({
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no condition narrows it. ' +
         'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on aws:PrincipalOrgID ' +
         '(StringEquals aws:PrincipalOrgID: <your organization>).',
+      secretAnyPrincipalDenyUnweighed:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}). Its Deny ' +
+        '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
+        'counted. Narrow the Allow itself: name the own account or accounts the catalog lists under trust.accounts, or add ' +
+        'StringEquals aws:PrincipalOrgID: <your organization> (or a Deny of every other principal, StringNotEquals ' +
+        'aws:PrincipalOrgID, with no other condition).',
       secretAnyPrincipalPending:
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}}; whether {{key}} narrows it cannot be ' +
         'verified until apply: the value is {{what}}.',
@@ -431,7 +441,8 @@ function judgeClause(ctx: Ctx, key: string, clause: ConditionClause): JudgedClau
     if (ctx.catalog.isDefault || !trusted.some((entry) => entry.id === scope.id))
       untrusted.push({ kind: scope.kind, id: scope.id, written: value });
   }
-  return clause.values.length === 0 ? { kind: 'open' } : { kind: 'scoped', key, operator: clause.operator, untrusted };
+  if (clause.values.length === 0) return { kind: 'open' };
+  return { kind: 'scoped', key, operator: clause.written ?? clause.operator, untrusted };
 }
 
 /**
@@ -751,9 +762,9 @@ interface SecretPolicySubject {
 
 /**
  * A Secrets Manager resource policy, judged statement by statement: each Allow that may let its principals read the
- * value (readsSecretValue) has its principals judged as a role's trust principals are. A Deny is not weighed against
- * the Allows: it would narrow them only if it provably covered every principal and request they admit, and a
- * conditional or partial Deny does not, so an Allow finding stands whatever Deny the policy also holds.
+ * value (READ_SECRET_VALUE) has its principals judged as a role's trust principals are, after what the policy's Deny
+ * statements remove (weighDenies: an explicit Deny wins, as in IAM; one whose reach cannot be decided statically is
+ * not counted, and the finding says so).
  */
 function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | undefined): void {
   const subject: SecretPolicySubject = {
@@ -770,12 +781,19 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     });
     return;
   }
+  const denies = document.statements.filter((statement) => statement.effect === 'Deny');
+  const ownAccounts = ctx.model.accountIds ?? [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
-    const reads = readsSecretValue(statement);
-    if (reads === false) continue;
+    const reads = secretGrant(statement, READ_SECRET_VALUE);
+    if (reads.grants === false) continue;
     const actions = actionsWritten(statement);
-    for (const entry of principalEntries(statement)) checkSecretEntry(ctx, subject, entry, reads, actions);
+    for (const entry of principalEntries(statement)) {
+      const weighed = weighDenies(entry, reads.actions, denies, ownAccounts);
+      if (weighed.denied) continue;
+      const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
+      checkSecretEntry(ctx, subject, remaining, reads.grants, actions, weighed.unweighed);
+    }
   }
 }
 
@@ -801,6 +819,7 @@ function checkSecretEntry(
   entry: TrustEntry,
   reads: true | Unknown,
   actions: string,
+  unweighed: DenyWeighing['unweighed'],
 ): void {
   const report = (messageId: MessageId, data: Record<string, string>, detail: string, principal: string): void => {
     if (reads === true) {
@@ -867,7 +886,9 @@ function checkSecretEntry(
         detail: 'Principal::*',
         pending: true,
       });
-    } else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
+    } else if (unweighed)
+      report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
+    else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
   };
   if (entry.type === 'everyone') {
     everyone('Principal: "*"');

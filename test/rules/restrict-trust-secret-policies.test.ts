@@ -31,6 +31,18 @@ const secretWith = (...statements: Record<string, unknown>[]) =>
 const read = (principal: unknown, extra: Record<string, unknown> = {}) =>
   statement({ Principal: principal, Action: 'secretsmanager:GetSecretValue', ...extra });
 
+/** A Deny statement of the policy: every principal unless told, on the secret itself (`*`). */
+const deny = (fields: Record<string, unknown>) => ({ Effect: 'Deny', Principal: '*', Resource: '*', ...fields });
+/** The data-perimeter Deny: every principal outside the organization, AWS services acting as themselves spared. */
+const outsideOrganization = (organization: unknown, actions: unknown = 'secretsmanager:*') =>
+  deny({
+    Action: actions,
+    Condition: {
+      StringNotEqualsIfExists: { 'aws:PrincipalOrgID': organization },
+      BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+    },
+  });
+
 const ANY_PRINCIPAL_FIX =
   'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on ' +
   'aws:PrincipalOrgID (StringEquals aws:PrincipalOrgID: <your organization>).';
@@ -98,8 +110,175 @@ ruleTester(rule, {
       catalog: trusting,
       model: secretWith(read({ Service: 'lambda.amazonaws.com' })),
     },
+    {
+      name: 'Deny: an Allow to "*" with a Deny of secretsmanager:* to every principal outside a trusted organization',
+      catalog: trusting,
+      model: secretWith(read('*'), outsideOrganization('o-a1b2c3d4e5')),
+    },
+    {
+      name: 'Deny: an Allow to "*" with a Deny of GetSecretValue to every account but the own one',
+      catalog: defaultCatalog(),
+      model: secretWith(
+        read('*'),
+        deny({
+          Action: 'secretsmanager:GetSecretValue',
+          Condition: { StringNotEquals: { 'aws:PrincipalAccount': '<own-account>' } },
+        }),
+      ),
+    },
+    {
+      name: 'Deny: the same principal is denied the read outright',
+      catalog: trusting,
+      model: secretWith(
+        read({ AWS: `arn:aws:iam::${OTHER}:root` }),
+        deny({ Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'secretsmanager:GetSecretValue' }),
+      ),
+    },
+    {
+      name: "Deny: a role's account is denied secretsmanager:* (an account principal stands for all its principals)",
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: { AWS: `arn:aws:iam::${OTHER}:role/reader` }, Action: 'secretsmanager:Get*' }),
+        deny({ Principal: { AWS: OTHER }, NotAction: 'secretsmanager:DescribeSecret' }),
+      ),
+    },
+    {
+      name: 'Deny: an account outside the accounts a Deny spares (aws:PrincipalAccount) is denied',
+      catalog: trusting,
+      model: secretWith(
+        read({ AWS: OTHER }),
+        deny({
+          Action: 'secretsmanager:*',
+          Condition: { StringNotEquals: { 'aws:PrincipalAccount': [TRUSTED, '<own-account>'] } },
+        }),
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'Deny: one of an unrelated action does not narrow the read',
+      catalog: trusting,
+      model: secretWith(read('*'), deny({ Action: 's3:GetObject' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(Action secretsmanager:GetSecretValue) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+    {
+      name: 'Deny: one on a narrower resource (an ARN the secret may not have) is not counted',
+      catalog: trusting,
+      model: secretWith(
+        read({ AWS: OTHER }),
+        deny({
+          Principal: { AWS: OTHER },
+          Action: 'secretsmanager:*',
+          Resource: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:other-AbCdEf',
+        }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:GetSecretValue'),
+        },
+      ],
+    },
+    {
+      name: 'Deny: of GetSecretValue only, while the Allow also lets the principal rewrite the policy (and drop the Deny)',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: { AWS: OTHER }, Action: 'secretsmanager:*' }),
+        deny({ Principal: { AWS: OTHER }, Action: 'secretsmanager:GetSecretValue' }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:*'),
+        },
+      ],
+    },
+    {
+      name: 'Deny: one whose condition cannot be evaluated statically (a source IP) is not counted, and the finding says so',
+      catalog: trusting,
+      model: secretWith(
+        read('*'),
+        deny({
+          Sid: 'OfficeOnly',
+          Action: 'secretsmanager:*',
+          Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret (Action ' +
+            'secretsmanager:GetSecretValue). Its Deny "OfficeOnly" may narrow that, but its condition (NotIpAddress ' +
+            'aws:SourceIp) cannot be evaluated before a request, so it is not counted. Narrow the Allow itself: name the own ' +
+            'account or accounts the catalog lists under trust.accounts, or add StringEquals aws:PrincipalOrgID: <your ' +
+            'organization> (or a Deny of every other principal, StringNotEquals aws:PrincipalOrgID, with no other condition).',
+        },
+      ],
+    },
+    {
+      name: 'Deny: one that spares an organization the catalog does not list leaves the read to that organization',
+      catalog: trusting,
+      model: secretWith(read('*'), outsideOrganization('o-zzzzzzzzzz', 'secretsmanager:GetSecretValue')),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Organization::o-zzzzzzzzzz',
+          message:
+            'Resource policy DbSecretPolicy lets every principal of AWS organization o-zzzzzzzzzz (Principal: "*" with a ' +
+            'Deny with StringNotEqualsIfExists aws:PrincipalOrgID "o-zzzzzzzzzz") read secret DbSecret, but the catalog ' +
+            '(test-catalog.yaml) does not list that organization under trust.organizations (listed: o-a1b2c3d4e5). Narrow ' +
+            'the condition to an organization the catalog trusts, or record this one with its owner after review.',
+        },
+      ],
+    },
+    {
+      name: 'Deny: one whose spared organization is known only at apply is pending',
+      catalog: trusting,
+      model: secretWith(read('*'), outsideOrganization(unknownValue('Ref OrgId'))),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          pending: true,
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret; whether ' +
+            'aws:PrincipalOrgID narrows it cannot be verified until apply: the value is Ref OrgId.',
+        },
+      ],
+    },
+    {
+      name: 'Deny: of every principal outside a trusted organization still lets a named account read (it may be a member)',
+      catalog: trusting,
+      model: secretWith(read({ AWS: OTHER }), outsideOrganization('o-a1b2c3d4e5')),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:GetSecretValue'),
+        },
+      ],
+    },
     {
       name: 'Principal "*" without a condition: anyone in any account reads the secret',
       catalog: trusting,
