@@ -24,6 +24,8 @@ import {
   type DenyWeighing,
   READ_SECRET_VALUE,
   secretGrant,
+  type SecretGrant,
+  secretWriteActions,
   trustEntries,
   type TrustEntry,
   weighDenies,
@@ -63,6 +65,8 @@ type MessageId =
   | 'secretReadPending'
   | 'secretAnyPrincipal'
   | 'secretAnyPrincipalDenyUnweighed'
+  | 'secretWrite'
+  | 'secretWritePending'
   | 'secretAnyPrincipalPending'
   | 'secretUnrecognizedPrincipal'
   | 'secretUntrustedAccount'
@@ -109,14 +113,17 @@ export default defineRule<MessageId>({
       'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds. ' +
       "A Secrets Manager secret's resource policy is trust too: whoever it lets call secretsmanager:GetSecretValue reads the " +
       'value, beyond what identity policies of the own account allow, and whoever it lets call secretsmanager:PutResourcePolicy ' +
-      'can grant itself that; so its principals are judged the same way.',
+      'can grant itself that; so its principals are judged the same way. Whoever it lets change or delete the secret ' +
+      '(PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …) can replace the value with one it knows or destroy it, ' +
+      'and is judged the same way. A Deny in the policy wins over its Allows, as in IAM, where what it covers can be decided.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
         '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
         'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. A secret resource ' +
-        'policy that lets others read the value names only the own account or accounts listed under trust.accounts, or ' +
-        'narrows `*` with aws:PrincipalOrgID.',
+        'policy that lets others read, change or delete the secret names only the own account or accounts listed under ' +
+        'trust.accounts, or narrows `*` with aws:PrincipalOrgID (or denies every other principal with StringNotEquals ' +
+        'aws:PrincipalOrgID).',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -221,6 +228,14 @@ export default defineRule<MessageId>({
         'counted. Narrow the Allow itself: name the own account or accounts the catalog lists under trust.accounts, or add ' +
         'StringEquals aws:PrincipalOrgID: <your organization> (or a Deny of every other principal, StringNotEquals ' +
         'aws:PrincipalOrgID, with no other condition).',
+      secretWrite:
+        'Resource policy {{policy}} lets {{who}} change or delete secret {{secret}} ({{actions}}: {{writes}}), {{why}}. ' +
+        'Whoever may write the secret can replace its value with one it knows, or destroy it. Grant these actions only to ' +
+        'the own account or to accounts and organizations the catalog lists under trust, or add a Deny of them to every ' +
+        'other principal (StringNotEquals aws:PrincipalOrgID: <your organization>).',
+      secretWritePending:
+        'Resource policy {{policy}} may let {{who}} change or delete secret {{secret}}; that cannot be verified until ' +
+        'apply: {{what}}.',
       secretAnyPrincipalPending:
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}}; whether {{key}} narrows it cannot be ' +
         'verified until apply: the value is {{what}}.',
@@ -786,15 +801,34 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const reads = secretGrant(statement, READ_SECRET_VALUE);
-    if (reads.grants === false) continue;
+    const writes = secretGrant(statement, secretWriteActions());
+    if (reads.grants === false && writes.grants === false) continue;
     const actions = actionsWritten(statement);
     for (const entry of principalEntries(statement)) {
-      const weighed = weighDenies(entry, reads.actions, denies, ownAccounts);
-      if (weighed.denied) continue;
-      const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
-      checkSecretEntry(ctx, subject, remaining, reads.grants, actions, weighed.unweighed);
+      const judge = (grant: SecretGrant, capability: SecretCapability): boolean => {
+        if (grant.grants === false) return false;
+        const weighed = weighDenies(entry, grant.actions, denies, ownAccounts);
+        if (weighed.denied) return false;
+        const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
+        return checkSecretEntry(ctx, subject, remaining, { ...capability, grants: grant.grants, actions }, weighed);
+      };
+      const readPending = judge(reads, { kind: 'read' });
+      // Whatever keeps a read pending (the principal, a condition or the action known at apply) is said once.
+      judge(writes, { kind: 'write', writes: writtenActions(writes), quietPending: readPending });
     }
   }
+}
+
+/** What a statement's principal may do that is judged: read the value, or change or delete the secret. */
+type SecretCapability =
+  | { kind: 'read' }
+  | { kind: 'write'; writes: string; /** a pending read of the same entry said it */ quietPending: boolean };
+
+/** The Secrets Manager write actions a statement grants, for the message (`DeleteSecret, PutSecretValue`), or any while Unknown. */
+function writtenActions(writes: SecretGrant): string {
+  return writes.grants === true
+    ? writes.actions.map((action) => action.slice(action.indexOf(':') + 1)).join(', ')
+    : 'any write action';
 }
 
 /** `Action secretsmanager:GetSecretValue`, `NotAction kms:*`: the statement's actions as written, for the message. */
@@ -810,39 +844,64 @@ function describeValue(value: PolicyValue): string {
 }
 
 /**
- * One principal of a statement that may read the secret. With `reads` an Unknown, what would be a finding is reported
- * pending instead (whether the statement reads the value waits for apply); principals that pass, pass either way.
+ * One principal of a statement that may read (or write) the secret. With the grant an Unknown, what would be a finding
+ * is reported pending instead (whether the statement grants it waits for apply); principals that pass, pass either
+ * way. A write is judged with the same principal logic as a read and reported as secretWrite, in the read finding's
+ * words (`who`, `why`), with its detail prefixed by `Write::` so a waiver of a read does not waive a write. Returns
+ * whether it reported a pending finding.
  */
 function checkSecretEntry(
   ctx: Ctx,
   { base, names }: SecretPolicySubject,
   entry: TrustEntry,
-  reads: true | Unknown,
-  actions: string,
-  unweighed: DenyWeighing['unweighed'],
-): void {
+  grant: SecretCapability & { grants: true | Unknown; actions: string },
+  { unweighed }: DenyWeighing,
+): boolean {
+  const { actions } = grant;
+  let pending = false;
+  const write = grant.kind === 'write' ? grant : undefined;
+  const pendingReport = (data: Record<string, string>, detail: string, readId: MessageId): void => {
+    pending = true;
+    if (write?.quietPending) return;
+    if (write) {
+      ctx.report({
+        ...base,
+        messageId: 'secretWritePending',
+        data: { ...names, who: data.who ?? '', what: data.whatWrite ?? '' },
+        detail: `Write::${detail}`,
+        pending: true,
+      });
+    } else ctx.report({ ...base, messageId: readId, data: { ...names, actions, ...data }, detail, pending: true });
+  };
   const report = (messageId: MessageId, data: Record<string, string>, detail: string, principal: string): void => {
-    if (reads === true) {
-      ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
+    if (grant.grants !== true) {
+      const what = grant.grants.description;
+      pendingReport(
+        { principal, what, who: principal, whatWrite: `the action is ${what}` },
+        detail,
+        'secretReadPending',
+      );
       return;
     }
-    ctx.report({
-      ...base,
-      messageId: 'secretReadPending',
-      data: { ...names, principal, what: reads.description },
-      detail,
-      pending: true,
-    });
+    if (write) {
+      ctx.report({
+        ...base,
+        messageId: 'secretWrite',
+        data: { ...names, actions, writes: write.writes, ...writeWording(messageId, data) },
+        detail: `Write::${detail}`,
+      });
+      return;
+    }
+    ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
   };
   if (isUnknown(entry.value)) {
-    ctx.report({
-      ...base,
-      messageId: 'secretPrincipalPending',
-      data: { ...names, actions, what: entry.value.description },
-      detail: 'Principal::unknown',
-      pending: true,
-    });
-    return;
+    const what = entry.value.description;
+    pendingReport(
+      { what, who: 'a principal', whatWrite: `the principal is ${what}` },
+      'Principal::unknown',
+      'secretPrincipalPending',
+    );
+    return pending;
   }
   const value = entry.value;
   const account = (id: string, principal: string): void => {
@@ -879,27 +938,77 @@ function checkSecretEntry(
         else organization(scoped.id, written);
       }
     } else if (verdict.kind === 'pending') {
-      ctx.report({
-        ...base,
-        messageId: 'secretAnyPrincipalPending',
-        data: { ...names, principal, key: verdict.key, what: verdict.what },
-        detail: 'Principal::*',
-        pending: true,
-      });
+      const { key, what } = verdict;
+      pendingReport(
+        {
+          principal,
+          key,
+          what,
+          who: `any AWS principal (${principal})`,
+          whatWrite: `whether ${key} narrows it waits for its value, ${what}`,
+        },
+        'Principal::*',
+        'secretAnyPrincipalPending',
+      );
     } else if (unweighed)
       report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
     else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
   };
   if (entry.type === 'everyone') {
     everyone('Principal: "*"');
-    return;
+    return pending;
   }
   // Service principals are AWS services acting for the account that configures them; Federated and CanonicalUser
   // principals do not apply to a secret's policy.
-  if (entry.type !== 'AWS') return;
+  if (entry.type !== 'AWS') return pending;
   const principal = parseAwsPrincipal(value, ctx.model.accountIds);
   if (principal.kind === 'everyone') everyone(`AWS: "${value}"`);
   else if (principal.kind === 'unrecognized')
     report('secretUnrecognizedPrincipal', { principal: value }, `Principal::${value}`, `"${value}"`);
   else if (!principal.own) account(principal.account, value);
+  return pending;
+}
+
+/**
+ * The read finding's principal verdict in a write finding's words: who the principal is, and why that is not trusted
+ * (the read messages say both, each in its own sentence shape).
+ */
+function writeWording(messageId: MessageId, data: Record<string, string>): { who: string; why: string } {
+  const { principal = '', account = '', organization = '', catalog = '', listed = '' } = data;
+  switch (messageId) {
+    case 'secretAnyPrincipal':
+      return { who: `any AWS principal (${principal})`, why: 'and no condition narrows it' };
+    case 'secretAnyPrincipalDenyUnweighed':
+      return {
+        who: `any AWS principal (${principal})`,
+        why:
+          `and its Deny ${data.statement ?? ''} is not counted: its condition (${data.condition ?? ''}) cannot be ` +
+          'evaluated before a request',
+      };
+    case 'secretUntrustedAccount':
+      return {
+        who: `account ${account} (${principal})`,
+        why: `which the catalog (${catalog}) does not list under trust.accounts (listed: ${listed})`,
+      };
+    case 'secretAccountNoCatalog':
+      return {
+        who: `account ${account} (${principal})`,
+        why: 'which cannot be checked against trusted accounts: no catalog was given',
+      };
+    case 'secretUntrustedOrganization':
+      return {
+        who: `every principal of AWS organization ${organization} (${principal})`,
+        why: `which the catalog (${catalog}) does not list under trust.organizations (listed: ${listed})`,
+      };
+    case 'secretOrganizationNoCatalog':
+      return {
+        who: `every principal of AWS organization ${organization} (${principal})`,
+        why: 'which cannot be checked against trusted organizations: no catalog was given',
+      };
+    default:
+      return {
+        who: `AWS principal "${principal}"`,
+        why: 'which is neither an account id nor an IAM ARN, so its account cannot be checked',
+      };
+  }
 }

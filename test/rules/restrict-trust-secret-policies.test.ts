@@ -43,6 +43,24 @@ const outsideOrganization = (organization: unknown, actions: unknown = 'secretsm
     },
   });
 
+/** Every write of a secret the action data knows (Write and Permissions management, less CreateSecret, …). */
+const ALL_WRITES =
+  'CancelRotateSecret, DeleteResourcePolicy, DeleteSecret, PutSecretValue, RemoveRegionsFromReplication, ' +
+  'ReplicateSecretToRegions, RestoreSecret, RotateSecret, StopReplicationToReplica, UpdateSecret, UpdateSecretVersionStage';
+const UNTRUSTED_ACCOUNT = `which the catalog (test-catalog.yaml) does not list under trust.accounts (listed: ${TRUSTED})`;
+/** The secretWrite finding on DbSecretPolicy: who may write, through which statement and actions, and why that is not trusted. */
+const writeFinding = (detail: string, who: string, actions: string, writes: string, why: string) => ({
+  resource: 'DbSecretPolicy',
+  identity: 'TestStack/DbSecret',
+  detail: `Write::${detail}`,
+  level: 'mandatory' as const,
+  message:
+    `Resource policy DbSecretPolicy lets ${who} change or delete secret DbSecret (${actions}: ${writes}), ${why}. ` +
+    'Whoever may write the secret can replace its value with one it knows, or destroy it. Grant these actions only to the ' +
+    'own account or to accounts and organizations the catalog lists under trust, or add a Deny of them to every other ' +
+    'principal (StringNotEquals aws:PrincipalOrgID: <your organization>).',
+});
+
 const ANY_PRINCIPAL_FIX =
   'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on ' +
   'aws:PrincipalOrgID (StringEquals aws:PrincipalOrgID: <your organization>).';
@@ -86,13 +104,26 @@ ruleTester(rule, {
       ),
     },
     {
-      name: 'NotAction that excludes reading the value and rewriting the policy: nothing it allows gives the value',
+      name: 'NotAction that excludes every Secrets Manager action: nothing it allows reads or writes the secret',
+      catalog: trusting,
+      model: secretWith(statement({ Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, NotAction: 'secretsmanager:*' })),
+    },
+    {
+      name: 'writes: changing and deleting the secret by the own account and by an account the catalog trusts',
       catalog: trusting,
       model: secretWith(
         statement({
-          Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
-          NotAction: ['secretsmanager:Get*', 'secretsmanager:Put*'],
+          Principal: { AWS: ['arn:aws:iam::<own-account>:root', `arn:aws:iam::${TRUSTED}:role/rotator`] },
+          Action: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret', 'secretsmanager:RotateSecret'],
         }),
+      ),
+    },
+    {
+      name: 'writes: a Deny of secretsmanager:* to every principal outside a trusted organization covers them too',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: '*', Action: ['secretsmanager:DeleteSecret', 'secretsmanager:UpdateSecret'] }),
+        outsideOrganization('o-a1b2c3d4e5'),
       ),
     },
     {
@@ -205,6 +236,13 @@ ruleTester(rule, {
           detail: `Account::${OTHER}`,
           message: untrustedAccount(OTHER, 'Action secretsmanager:*'),
         },
+        writeFinding(
+          `Account::${OTHER}`,
+          `account ${OTHER} (${OTHER})`,
+          'Action secretsmanager:*',
+          ALL_WRITES,
+          UNTRUSTED_ACCOUNT,
+        ),
       ],
     },
     {
@@ -280,6 +318,80 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'writes: an account the catalog does not trust may replace and delete the value (and not read it)',
+      catalog: trusting,
+      model: secretWith(
+        statement({
+          Principal: { AWS: `arn:aws:iam::${OTHER}:role/vendor` },
+          Action: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret'],
+        }),
+      ),
+      findings: [
+        writeFinding(
+          `Account::${OTHER}`,
+          `account ${OTHER} (arn:aws:iam::${OTHER}:role/vendor)`,
+          'Action secretsmanager:PutSecretValue, secretsmanager:DeleteSecret, secretsmanager:DescribeSecret',
+          'DeleteSecret, PutSecretValue',
+          UNTRUSTED_ACCOUNT,
+        ),
+      ],
+    },
+    {
+      name: 'writes: any principal may restore, rotate and re-stage the secret (secretsmanager:R*, no read)',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: '*', Action: ['secretsmanager:R*', 'secretsmanager:UpdateSecretVersionStage'] }),
+      ),
+      findings: [
+        writeFinding(
+          'Principal::*',
+          'any AWS principal (Principal: "*")',
+          'Action secretsmanager:R*, secretsmanager:UpdateSecretVersionStage',
+          'RemoveRegionsFromReplication, ReplicateSecretToRegions, RestoreSecret, RotateSecret, UpdateSecretVersionStage',
+          'and no condition narrows it',
+        ),
+      ],
+    },
+    {
+      name: 'writes: without a catalog, an organization that may delete the secret cannot be checked',
+      catalog: defaultCatalog(),
+      model: secretWith(
+        statement({
+          Principal: '*',
+          Action: 'secretsmanager:DeleteSecret',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+        }),
+      ),
+      findings: [
+        writeFinding(
+          'Organization::o-a1b2c3d4e5',
+          'every principal of AWS organization o-a1b2c3d4e5 (Principal: "*" with StringEquals aws:PrincipalOrgID "o-a1b2c3d4e5")',
+          'Action secretsmanager:DeleteSecret',
+          'DeleteSecret',
+          'which cannot be checked against trusted organizations: no catalog was given',
+        ),
+      ],
+    },
+    {
+      name: 'writes: a principal known only at apply that may only write is pending',
+      catalog: trusting,
+      model: secretWith(
+        statement({ Principal: { AWS: unknownValue('var.vendor_arn') }, Action: 'secretsmanager:PutSecretValue' }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Write::Principal::unknown',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Resource policy DbSecretPolicy may let a principal change or delete secret DbSecret; that cannot be verified ' +
+            'until apply: the principal is var.vendor_arn.',
+        },
+      ],
+    },
+    {
       name: 'Principal "*" without a condition: anyone in any account reads the secret',
       catalog: trusting,
       model: secretWith(read('*')),
@@ -320,6 +432,13 @@ ruleTester(rule, {
           detail: `Account::${OTHER}`,
           message: untrustedAccount(OTHER, 'Action secretsmanager:*'),
         },
+        writeFinding(
+          `Account::${OTHER}`,
+          `account ${OTHER} (${OTHER})`,
+          'Action secretsmanager:*',
+          ALL_WRITES,
+          UNTRUSTED_ACCOUNT,
+        ),
       ],
     },
     {
@@ -346,6 +465,13 @@ ruleTester(rule, {
           detail: `Account::${OTHER}`,
           message: untrustedAccount(OTHER, 'NotAction secretsmanager:Get*'),
         },
+        writeFinding(
+          `Account::${OTHER}`,
+          `account ${OTHER} (${OTHER})`,
+          'NotAction secretsmanager:Get*',
+          ALL_WRITES,
+          UNTRUSTED_ACCOUNT,
+        ),
       ],
     },
     {
@@ -367,6 +493,13 @@ ruleTester(rule, {
             'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
             `(NotAction secretsmanager:DeleteSecret) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
         },
+        writeFinding(
+          'Principal::*',
+          'any AWS principal (Principal: "*")',
+          'NotAction secretsmanager:DeleteSecret',
+          ALL_WRITES.replace('DeleteSecret, ', ''),
+          'and no condition narrows it',
+        ),
       ],
     },
     {
@@ -425,6 +558,13 @@ ruleTester(rule, {
             'organization under trust.organizations (listed: o-a1b2c3d4e5). Narrow the condition to an organization the ' +
             'catalog trusts, or record this one with its owner after review.',
         },
+        writeFinding(
+          'Organization::o-zzzzzzzzzz',
+          'every principal of AWS organization o-zzzzzzzzzz (AWS: "*" with StringEquals aws:PrincipalOrgID "o-zzzzzzzzzz")',
+          'Action *',
+          ALL_WRITES,
+          'which the catalog (test-catalog.yaml) does not list under trust.organizations (listed: o-a1b2c3d4e5)',
+        ),
       ],
     },
     {

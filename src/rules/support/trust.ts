@@ -12,7 +12,7 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
-import { actionMatches } from '../../iam/aws/actions.js';
+import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -162,6 +162,34 @@ export function secretGrant(statement: PolicyStatement, wanted: readonly string[
   if (actions.length > 0) return { grants: true, actions };
   const unknown = patterns.find(isUnknown);
   return unknown ? { grants: unknown, actions: wanted } : { grants: false, actions: [] };
+}
+
+/**
+ * Secrets Manager actions a policy on one secret grants that are not about the value or who may use it: CreateSecret
+ * makes another secret (whose ARN this policy cannot name), ValidateResourcePolicy only checks a document.
+ */
+const NOT_A_WRITE_OF_THE_SECRET = new Set(['secretsmanager:CreateSecret', 'secretsmanager:ValidateResourcePolicy']);
+
+let writeActions: readonly string[] | undefined;
+
+/**
+ * The actions that change or delete a secret: the action data's Write and Permissions management actions of Secrets
+ * Manager on a secret (PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …), without the ones that give the
+ * value (READ_SECRET_VALUE: PutResourcePolicy is judged, once, as a read) and NOT_A_WRITE_OF_THE_SECRET. Tagging is
+ * left out: a tag changes neither the value nor the policy.
+ */
+export function secretWriteActions(): readonly string[] {
+  writeActions ??= expandActionPattern('secretsmanager:*')
+    .filter(
+      (action) =>
+        (action.accessLevel === 'Write' || action.accessLevel === 'Permissions management') &&
+        action.scopable &&
+        !NOT_A_WRITE_OF_THE_SECRET.has(action.name) &&
+        !READ_SECRET_VALUE.includes(action.name),
+    )
+    .map((action) => action.name)
+    .sort();
+  return writeActions;
 }
 
 /** Whether an Allow statement may let its principals read the value (READ_SECRET_VALUE; see secretGrant). */
