@@ -67,6 +67,7 @@ type MessageId =
   | 'secretAnyPrincipalDenyUnweighed'
   | 'secretWrite'
   | 'secretWritePending'
+  | 'secretServiceNoSource'
   | 'secretAnyPrincipalPending'
   | 'secretUnrecognizedPrincipal'
   | 'secretUntrustedAccount'
@@ -115,7 +116,9 @@ export default defineRule<MessageId>({
       'value, beyond what identity policies of the own account allow, and whoever it lets call secretsmanager:PutResourcePolicy ' +
       'can grant itself that; so its principals are judged the same way. Whoever it lets change or delete the secret ' +
       '(PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …) can replace the value with one it knows or destroy it, ' +
-      'and is judged the same way. A Deny in the policy wins over its Allows, as in IAM, where what it covers can be decided.',
+      'and is judged the same way. A Deny in the policy wins over its Allows, as in IAM, where what it covers can be decided. ' +
+      'An AWS service it lets in without aws:SourceAccount or aws:SourceArn acts for any account that points it at the ' +
+      "secret (confused deputy); that is advisory, as it needs the service to accept the other account's configuration.",
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -236,6 +239,11 @@ export default defineRule<MessageId>({
       secretWritePending:
         'Resource policy {{policy}} may let {{who}} change or delete secret {{secret}}; that cannot be verified until ' +
         'apply: {{what}}.',
+      secretServiceNoSource:
+        'Resource policy {{policy}} lets AWS service {{service}} {{does}} secret {{secret}} ({{actions}}) without an ' +
+        'aws:SourceAccount or aws:SourceArn condition, so the service may do it for any account that configures it to ' +
+        '(confused deputy). Add Condition StringEquals aws:SourceAccount: <the account the service acts for> (or ArnLike ' +
+        'aws:SourceArn: <the resource that uses the secret>).',
       secretAnyPrincipalPending:
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}}; whether {{key}} narrows it cannot be ' +
         'verified until apply: the value is {{what}}.',
@@ -958,8 +966,24 @@ function checkSecretEntry(
     everyone('Principal: "*"');
     return pending;
   }
-  // Service principals are AWS services acting for the account that configures them; Federated and CanonicalUser
-  // principals do not apply to a secret's policy.
+  if (entry.type === 'Service') {
+    // A service acts for whichever account configures it to use the secret: without a source condition, an account
+    // that can point the service at this secret's ARN makes it read or write the secret for them (the confused deputy,
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html). Advisory: the service must also accept
+    // another account's resource naming this secret, which the change does not show.
+    if (grant.grants === true && !hasSourceCondition(entry)) {
+      const detail = `Service::${value}`;
+      ctx.report({
+        ...base,
+        messageId: 'secretServiceNoSource',
+        data: { ...names, actions, service: value, does: write ? 'change or delete' : 'read' },
+        detail: write ? `Write::${detail}` : detail,
+        advisory: true,
+      });
+    }
+    return pending;
+  }
+  // Federated and CanonicalUser principals do not apply to a secret's policy.
   if (entry.type !== 'AWS') return pending;
   const principal = parseAwsPrincipal(value, ctx.model.accountIds);
   if (principal.kind === 'everyone') everyone(`AWS: "${value}"`);
@@ -967,6 +991,23 @@ function checkSecretEntry(
     report('secretUnrecognizedPrincipal', { principal: value }, `Principal::${value}`, `"${value}"`);
   else if (!principal.own) account(principal.account, value);
   return pending;
+}
+
+/** Condition keys that tie a service principal's request to the resource or account it acts for. */
+const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+
+/**
+ * Whether a narrowing clause ties the service to a source: one whose values are not all `*` (a value known only at
+ * apply will name some account or resource). Which source it names is not judged: a service acts for the account
+ * that configures it, and the condition is there so that only that account can.
+ */
+function hasSourceCondition(entry: TrustEntry): boolean {
+  return SOURCE_KEYS.some((key) =>
+    narrowingClauses(entry, key).some(
+      (clause) =>
+        clause.values.length > 0 && clause.values.every((value) => isUnknown(value) || !/^[*?]*$/.test(value)),
+    ),
+  );
 }
 
 /**

@@ -137,9 +137,26 @@ ruleTester(rule, {
       ),
     },
     {
-      name: 'a service principal acts for the account that configures it',
+      name: 'a service principal tied to the account it acts for (aws:SourceAccount)',
       catalog: trusting,
-      model: secretWith(read({ Service: 'lambda.amazonaws.com' })),
+      model: secretWith(
+        read(
+          { Service: 'lambda.amazonaws.com' },
+          { Condition: { StringEquals: { 'aws:SourceAccount': '<own-account>' } } },
+        ),
+      ),
+    },
+    {
+      name: 'a service principal tied to its source by a Deny of every other aws:SourceArn',
+      catalog: trusting,
+      model: secretWith(
+        read({ Service: 'appflow.amazonaws.com' }),
+        deny({
+          Principal: { Service: 'appflow.amazonaws.com' },
+          Action: 'secretsmanager:*',
+          Condition: { ArnNotLike: { 'aws:SourceArn': 'arn:aws:appflow:eu-west-1:<own-account>:flow/*' } },
+        }),
+      ),
     },
     {
       name: 'Deny: an Allow to "*" with a Deny of secretsmanager:* to every principal outside a trusted organization',
@@ -388,6 +405,48 @@ ruleTester(rule, {
           message:
             'Resource policy DbSecretPolicy may let a principal change or delete secret DbSecret; that cannot be verified ' +
             'until apply: the principal is var.vendor_arn.',
+        },
+      ],
+    },
+    {
+      name: 'a service principal without a source condition may read for any account that configures it (advisory)',
+      catalog: trusting,
+      model: secretWith(read({ Service: 'lambda.amazonaws.com' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Service::lambda.amazonaws.com',
+          level: 'advisory',
+          message:
+            'Resource policy DbSecretPolicy lets AWS service lambda.amazonaws.com read secret DbSecret (Action ' +
+            'secretsmanager:GetSecretValue) without an aws:SourceAccount or aws:SourceArn condition, so the service may do ' +
+            'it for any account that configures it to (confused deputy). Add Condition StringEquals aws:SourceAccount: <the ' +
+            'account the service acts for> (or ArnLike aws:SourceArn: <the resource that uses the secret>).',
+        },
+      ],
+    },
+    {
+      name: 'a service principal that may rotate the secret, with a source condition that is only a wildcard (advisory)',
+      catalog: trusting,
+      model: secretWith(
+        statement({
+          Principal: { Service: 'rds.amazonaws.com' },
+          Action: 'secretsmanager:RotateSecret',
+          Condition: { StringLike: { 'aws:SourceArn': '*' } },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Write::Service::rds.amazonaws.com',
+          level: 'advisory',
+          message:
+            'Resource policy DbSecretPolicy lets AWS service rds.amazonaws.com change or delete secret DbSecret (Action ' +
+            'secretsmanager:RotateSecret) without an aws:SourceAccount or aws:SourceArn condition, so the service may do ' +
+            'it for any account that configures it to (confused deputy). Add Condition StringEquals aws:SourceAccount: <the ' +
+            'account the service acts for> (or ArnLike aws:SourceArn: <the resource that uses the secret>).',
         },
       ],
     },

@@ -238,6 +238,8 @@ const NEGATED_OPERATORS: Record<string, string> = {
 
 /** The keys a Deny's negated clause may exempt principals by: who makes the request, never what it is about. */
 const PRINCIPAL_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn'];
+/** For a service principal, the keys that name whom it acts for (the confused-deputy Deny: StringNotEquals aws:SourceAccount). */
+const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
 /**
  * The Allow entry's access to `actions` (action names; all must be denied for the access to go) after the policy's
@@ -261,7 +263,7 @@ export function weighDenies(
         statement: deny.sid ? `"${deny.sid}"` : `statement ${index + 1}`,
         condition: exemption.condition,
       };
-    } else if (entry.type === 'everyone') weighing.clauses.push(exemption.clause);
+    } else if (entry.type === 'everyone' || entry.type === 'Service') weighing.clauses.push(exemption.clause);
     else if (entry.type === 'AWS' && exemptsNone(exemption.clause, entry.value, ownAccounts))
       return { denied: true, clauses: [] };
   }
@@ -326,7 +328,8 @@ function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
   if (clauses.length === 0) return 'always';
   const [clause] = clauses;
   const positive = clause && NEGATED_OPERATORS[clause.operator.toLowerCase()];
-  if (clauses.length === 1 && clause && positive && PRINCIPAL_KEYS.includes(clause.key.toLowerCase()))
+  const keys = entry.type === 'Service' ? SOURCE_KEYS : PRINCIPAL_KEYS;
+  if (clauses.length === 1 && clause && positive && keys.includes(clause.key.toLowerCase()))
     return {
       kind: 'unless',
       clause: { operator: positive, key: clause.key, values: clause.values, written: `a Deny with ${clause.operator}` },
