@@ -65,6 +65,7 @@ type MessageId =
   | 'secretReadPending'
   | 'secretAnyPrincipal'
   | 'secretAnyPrincipalDenyUnweighed'
+  | 'secretAnyPrincipalBlocked'
   | 'secretWrite'
   | 'secretWritePending'
   | 'secretServiceNoSource'
@@ -118,7 +119,9 @@ export default defineRule<MessageId>({
       '(PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …) can replace the value with one it knows or destroy it, ' +
       'and is judged the same way. A Deny in the policy wins over its Allows, as in IAM, where what it covers can be decided. ' +
       'An AWS service it lets in without aws:SourceAccount or aws:SourceArn acts for any account that points it at the ' +
-      "secret (confused deputy); that is advisory, as it needs the service to accept the other account's configuration.",
+      "secret (confused deputy); that is advisory, as it needs the service to accept the other account's configuration. " +
+      'A public grant in a policy that sets BlockPublicPolicy stays a finding whose message says Secrets Manager is expected ' +
+      'to refuse it, failing the deployment: the change cannot deploy as written, and dropping the flag would open the secret.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -225,6 +228,15 @@ export default defineRule<MessageId>({
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no condition narrows it. ' +
         'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on aws:PrincipalOrgID ' +
         '(StringEquals aws:PrincipalOrgID: <your organization>).',
+      // Mandatory like secretAnyPrincipal: the change cannot deploy as written, and the quick way to make it deploy
+      // (dropping BlockPublicPolicy) opens the secret; whether Secrets Manager's check (Zelkova) finds this exact
+      // policy public is its call, so the message says "expected".
+      secretAnyPrincipalBlocked:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no ' +
+        'condition narrows it, but it sets BlockPublicPolicy, so Secrets Manager is expected to refuse the policy as ' +
+        'public and the deployment to fail at this resource rather than open the secret. Keep BlockPublicPolicy and ' +
+        'narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add StringEquals ' +
+        'aws:PrincipalOrgID: <your organization>.',
       secretAnyPrincipalDenyUnweighed:
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}). Its Deny ' +
         '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
@@ -781,6 +793,8 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
 interface SecretPolicySubject {
   base: { resource: SecretPolicy['source']; identity?: Secret };
   names: { policy: string; secret: string };
+  /** BlockPublicPolicy is true: Secrets Manager refuses a policy it finds public (one only known at apply is not counted). */
+  blocksPublic: boolean;
 }
 
 /**
@@ -793,6 +807,7 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
   const subject: SecretPolicySubject = {
     base: { resource: policy.source, ...(secret ? { identity: secret } : {}) },
     names: { policy: policy.source.name, secret: secret?.name ?? describeValue(policy.secret ?? policy.source.name) },
+    blocksPublic: policy.blockPublicPolicy === true,
   };
   const { document } = policy;
   if (document.unreadable) {
@@ -860,7 +875,7 @@ function describeValue(value: PolicyValue): string {
  */
 function checkSecretEntry(
   ctx: Ctx,
-  { base, names }: SecretPolicySubject,
+  { base, names, blocksPublic }: SecretPolicySubject,
   entry: TrustEntry,
   grant: SecretCapability & { grants: true | Unknown; actions: string },
   { unweighed }: DenyWeighing,
@@ -960,6 +975,7 @@ function checkSecretEntry(
       );
     } else if (unweighed)
       report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
+    else if (blocksPublic) report('secretAnyPrincipalBlocked', { principal }, 'Principal::*', principal);
     else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
   };
   if (entry.type === 'everyone') {
@@ -1019,6 +1035,13 @@ function writeWording(messageId: MessageId, data: Record<string, string>): { who
   switch (messageId) {
     case 'secretAnyPrincipal':
       return { who: `any AWS principal (${principal})`, why: 'and no condition narrows it' };
+    case 'secretAnyPrincipalBlocked':
+      return {
+        who: `any AWS principal (${principal})`,
+        why:
+          'and no condition narrows it; the policy sets BlockPublicPolicy, so Secrets Manager is expected to refuse it ' +
+          'and the deployment to fail at this resource',
+      };
     case 'secretAnyPrincipalDenyUnweighed':
       return {
         who: `any AWS principal (${principal})`,

@@ -451,6 +451,78 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'BlockPublicPolicy: a public read and write are expected to be refused at deployment, and the findings say so',
+      catalog: trusting,
+      model: model({
+        secrets: [
+          secret('DbSecret', {
+            resourcePolicies: [
+              {
+                ...policyOf(statement({ Principal: '*', Action: 'secretsmanager:*' })),
+                blockPublicPolicy: true,
+              },
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret (Action ' +
+            'secretsmanager:*) and no condition narrows it, but it sets BlockPublicPolicy, so Secrets Manager is expected ' +
+            'to refuse the policy as public and the deployment to fail at this resource rather than open the secret. Keep ' +
+            'BlockPublicPolicy and narrow Principal to the own account or accounts the catalog lists under ' +
+            'trust.accounts, or add StringEquals aws:PrincipalOrgID: <your organization>.',
+        },
+        writeFinding(
+          'Principal::*',
+          'any AWS principal (Principal: "*")',
+          'Action secretsmanager:*',
+          ALL_WRITES,
+          'and no condition narrows it; the policy sets BlockPublicPolicy, so Secrets Manager is expected to refuse it ' +
+            'and the deployment to fail at this resource',
+        ),
+      ],
+    },
+    {
+      name: 'BlockPublicPolicy: an account of elsewhere is not public access, and one known only at apply is not counted',
+      catalog: trusting,
+      model: model({
+        secrets: [
+          secret('DbSecret', {
+            resourcePolicies: [
+              { ...policyOf(read({ AWS: OTHER })), blockPublicPolicy: true },
+              {
+                ...policyOf(read('*')),
+                source: ref(POLICY_TYPE, 'LaterPolicy'),
+                blockPublicPolicy: unknownValue('var.block_public'),
+              },
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: `Account::${OTHER}`,
+          message: untrustedAccount(OTHER, 'Action secretsmanager:GetSecretValue'),
+        },
+        {
+          resource: 'LaterPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          message:
+            'Resource policy LaterPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(Action secretsmanager:GetSecretValue) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+    {
       name: 'Principal "*" without a condition: anyone in any account reads the secret',
       catalog: trusting,
       model: secretWith(read('*')),
