@@ -164,6 +164,11 @@ ruleTester(rule, {
       model: secretWith(read('*'), outsideOrganization('o-a1b2c3d4e5')),
     },
     {
+      name: 'Deny: an Allow to AWS "*" (not Principal "*") with the same Deny outside a trusted organization',
+      catalog: trusting,
+      model: secretWith(read({ AWS: '*' }), outsideOrganization('o-a1b2c3d4e5')),
+    },
+    {
       name: 'Deny: an Allow to "*" with a Deny of GetSecretValue to every account but the own one',
       catalog: defaultCatalog(),
       model: secretWith(

@@ -252,6 +252,12 @@ export function weighDenies(
   ownAccounts: readonly string[],
 ): DenyWeighing {
   const weighing: DenyWeighing = { denied: false, clauses: [] };
+  // `AWS: "*"` (or an account wildcard) admits every principal, as `Principal: "*"` does.
+  const everyone =
+    entry.type === 'everyone' ||
+    (entry.type === 'AWS' &&
+      typeof entry.value === 'string' &&
+      parseAwsPrincipal(entry.value, ownAccounts).kind === 'everyone');
   for (const [index, deny] of denies.entries()) {
     if (!actions.every((action) => denyCoversAction(deny, action)) || !denyOnEveryResource(deny)) continue;
     if (!denyNamesPrincipal(deny, entry, ownAccounts)) continue;
@@ -263,7 +269,7 @@ export function weighDenies(
         statement: deny.sid ? `"${deny.sid}"` : `statement ${index + 1}`,
         condition: exemption.condition,
       };
-    } else if (entry.type === 'everyone' || entry.type === 'Service') weighing.clauses.push(exemption.clause);
+    } else if (everyone || entry.type === 'Service') weighing.clauses.push(exemption.clause);
     else if (entry.type === 'AWS' && exemptsNone(exemption.clause, entry.value, ownAccounts))
       return { denied: true, clauses: [] };
   }
