@@ -799,9 +799,9 @@ interface SecretPolicySubject {
 
 /**
  * A Secrets Manager resource policy, judged statement by statement: each Allow that may let its principals read the
- * value (READ_SECRET_VALUE) has its principals judged as a role's trust principals are, after what the policy's Deny
- * statements remove (weighDenies: an explicit Deny wins, as in IAM; one whose reach cannot be decided statically is
- * not counted, and the finding says so).
+ * value (READ_SECRET_VALUE) or change or delete the secret (secretWriteActions) has its principals judged as a role's
+ * trust principals are, for each of the two, after what the policy's Deny statements remove (weighDenies: an explicit
+ * Deny wins, as in IAM; one whose reach cannot be decided statically is not counted, and the finding says so).
  */
 function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | undefined): void {
   const subject: SecretPolicySubject = {
