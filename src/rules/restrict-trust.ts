@@ -828,16 +828,19 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     if (reads.grants === false && writes.grants === false) continue;
     const actions = actionsWritten(statement);
     for (const entry of principalEntries(statement)) {
-      const judge = (grant: SecretGrant, capability: SecretCapability): boolean => {
+      const judge = (grant: SecretGrant, capability: (left: SecretGrant) => SecretCapability): boolean => {
         if (grant.grants === false) return false;
-        const weighed = weighDenies(entry, grant.actions, denies, ownAccounts);
-        if (weighed.denied) return false;
+        // An action a Deny removes outright is gone; the ones left are weighed together (a Deny must cover them all).
+        const left = grant.actions.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
+        const weighed = weighDenies(entry, left, denies, ownAccounts);
+        if (left.length === 0 || weighed.denied) return false;
         const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
-        return checkSecretEntry(ctx, subject, remaining, { ...capability, grants: grant.grants, actions }, weighed);
+        const judged = { ...capability({ ...grant, actions: left }), grants: grant.grants, actions };
+        return checkSecretEntry(ctx, subject, remaining, judged, weighed);
       };
-      const readPending = judge(reads, { kind: 'read' });
+      const readPending = judge(reads, () => ({ kind: 'read' }));
       // Whatever keeps a read pending (the principal, a condition or the action known at apply) is said once.
-      judge(writes, { kind: 'write', writes: writtenActions(writes), quietPending: readPending });
+      judge(writes, (left) => ({ kind: 'write', writes: writtenActions(left), quietPending: readPending }));
     }
   }
 }

@@ -359,6 +359,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'writes: an action a Deny removes outright is not listed among those the principal may still use',
+      catalog: trusting,
+      model: secretWith(
+        statement({
+          Principal: { AWS: OTHER },
+          Action: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret'],
+        }),
+        deny({ Principal: { AWS: OTHER }, Action: 'secretsmanager:DeleteSecret' }),
+      ),
+      findings: [
+        writeFinding(
+          `Account::${OTHER}`,
+          `account ${OTHER} (${OTHER})`,
+          'Action secretsmanager:PutSecretValue, secretsmanager:DeleteSecret',
+          'PutSecretValue',
+          UNTRUSTED_ACCOUNT,
+        ),
+      ],
+    },
+    {
       name: 'writes: any principal may restore, rotate and re-stage the secret (secretsmanager:R*, no read)',
       catalog: trusting,
       model: secretWith(
