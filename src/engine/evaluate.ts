@@ -117,7 +117,9 @@ export function runRules(model: Model, rules: readonly Rule[], options: Evaluate
         findings.push(
           toFinding(
             rule,
-            report.undecidable || (report.pending && options.pending !== 'fail-closed') ? 'advisory' : level,
+            report.undecidable || report.advisory || (report.pending && options.pending !== 'fail-closed')
+              ? 'advisory'
+              : level,
             report,
             shared,
             bindingFor(report),

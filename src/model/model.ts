@@ -412,6 +412,20 @@ export interface SecretPolicy {
    * linked to (Model.unlinkedSecretPolicies), so a finding can say which secret it opens.
    */
   secret?: Maybe<string>;
+  /**
+   * Whether the resource asks Secrets Manager to refuse a policy that grants broad (public) access (CloudFormation
+   * `BlockPublicPolicy`, Pulumi `blockPublicPolicy`, Terraform `block_public_policy`): true, false, Unknown while the
+   * value waits for apply, absent when not written.
+   */
+  blockPublicPolicy?: Maybe<boolean>;
+}
+
+/** A boolean property as a template or program writes it (`true`, CloudFormation's `"true"`), Unknown kept, else undefined. */
+export function booleanProperty(value: unknown): Maybe<boolean> | undefined {
+  if (isUnknown(value)) return value;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
 }
 
 /**

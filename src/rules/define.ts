@@ -57,6 +57,12 @@ export interface Report<MessageId extends string = string> {
   pending?: boolean;
   /** The IaC tool hides the fact that would decide it: reported at advisory level whatever the rule's level. */
   undecidable?: boolean;
+  /**
+   * A hardening finding, reported at advisory level whatever the rule's level: what it reports is a risk only in
+   * circumstances the change does not show (a service principal without a source condition is a confused deputy only
+   * if someone else configures the service against this resource).
+   */
+  advisory?: boolean;
 }
 
 export interface RuleContext<MessageId extends string = string> {

@@ -21,9 +21,14 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
-  readsSecretValue,
+  type DenyWeighing,
+  READ_SECRET_VALUE,
+  secretGrant,
+  type SecretGrant,
+  secretWriteActions,
   trustEntries,
   type TrustEntry,
+  weighDenies,
   withoutPlaceholders,
 } from './support/trust.js';
 
@@ -59,6 +64,11 @@ type MessageId =
   | 'secretPrincipalPending'
   | 'secretReadPending'
   | 'secretAnyPrincipal'
+  | 'secretAnyPrincipalDenyUnweighed'
+  | 'secretAnyPrincipalBlocked'
+  | 'secretWrite'
+  | 'secretWritePending'
+  | 'secretServiceNoSource'
   | 'secretAnyPrincipalPending'
   | 'secretUnrecognizedPrincipal'
   | 'secretUntrustedAccount'
@@ -105,14 +115,21 @@ export default defineRule<MessageId>({
       'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds. ' +
       "A Secrets Manager secret's resource policy is trust too: whoever it lets call secretsmanager:GetSecretValue reads the " +
       'value, beyond what identity policies of the own account allow, and whoever it lets call secretsmanager:PutResourcePolicy ' +
-      'can grant itself that; so its principals are judged the same way.',
+      'can grant itself that; so its principals are judged the same way. Whoever it lets change or delete the secret ' +
+      '(PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …) can replace the value with one it knows or destroy it, ' +
+      'and is judged the same way. A Deny in the policy wins over its Allows, as in IAM, where what it covers can be decided. ' +
+      'An AWS service it lets in without aws:SourceAccount or aws:SourceArn acts for any account that points it at the ' +
+      "secret (confused deputy); that is advisory, as it needs the service to accept the other account's configuration. " +
+      'A public grant in a policy that sets BlockPublicPolicy stays a finding whose message says Secrets Manager is expected ' +
+      'to refuse it, failing the deployment: the change cannot deploy as written, and dropping the flag would open the secret.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
         '`<issuer>:sub` that the catalog lists under trust.oidc. For third-party accounts require `sts:ExternalId`. Where `*` is ' +
         'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. A secret resource ' +
-        'policy that lets others read the value names only the own account or accounts listed under trust.accounts, or ' +
-        'narrows `*` with aws:PrincipalOrgID.',
+        'policy that lets others read, change or delete the secret names only the own account or accounts listed under ' +
+        'trust.accounts, or narrows `*` with aws:PrincipalOrgID (or denies every other principal with StringNotEquals ' +
+        'aws:PrincipalOrgID).',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -211,6 +228,34 @@ export default defineRule<MessageId>({
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no condition narrows it. ' +
         'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on aws:PrincipalOrgID ' +
         '(StringEquals aws:PrincipalOrgID: <your organization>).',
+      // Mandatory like secretAnyPrincipal: the change cannot deploy as written, and the quick way to make it deploy
+      // (dropping BlockPublicPolicy) opens the secret; whether Secrets Manager's check (Zelkova) finds this exact
+      // policy public is its call, so the message says "expected".
+      secretAnyPrincipalBlocked:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}) and no ' +
+        'condition narrows it, but it sets BlockPublicPolicy, so Secrets Manager is expected to refuse the policy as ' +
+        'public and the deployment to fail at this resource rather than open the secret. Keep BlockPublicPolicy and ' +
+        'narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add StringEquals ' +
+        'aws:PrincipalOrgID: <your organization>.',
+      secretAnyPrincipalDenyUnweighed:
+        'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}} ({{actions}}). Its Deny ' +
+        '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
+        'counted. Narrow the Allow itself: name the own account or accounts the catalog lists under trust.accounts, or add ' +
+        'StringEquals aws:PrincipalOrgID: <your organization> (or a Deny of every other principal, StringNotEquals ' +
+        'aws:PrincipalOrgID, with no other condition).',
+      secretWrite:
+        'Resource policy {{policy}} lets {{who}} change or delete secret {{secret}} ({{actions}}: {{writes}}), {{why}}. ' +
+        'Whoever may write the secret can replace its value with one it knows, or destroy it. Grant these actions only to ' +
+        'the own account or to accounts and organizations the catalog lists under trust, or add a Deny of them to every ' +
+        'other principal (StringNotEquals aws:PrincipalOrgID: <your organization>).',
+      secretWritePending:
+        'Resource policy {{policy}} may let {{who}} change or delete secret {{secret}}; that cannot be verified until ' +
+        'apply: {{what}}.',
+      secretServiceNoSource:
+        'Resource policy {{policy}} lets AWS service {{service}} {{does}} secret {{secret}} ({{actions}}) without an ' +
+        'aws:SourceAccount or aws:SourceArn condition, so the service may do it for any account that configures it to ' +
+        '(confused deputy). Add Condition StringEquals aws:SourceAccount: <the account the service acts for> (or ArnLike ' +
+        'aws:SourceArn: <the resource that uses the secret>).',
       secretAnyPrincipalPending:
         'Resource policy {{policy}} lets any AWS principal ({{principal}}) read secret {{secret}}; whether {{key}} narrows it cannot be ' +
         'verified until apply: the value is {{what}}.',
@@ -431,7 +476,8 @@ function judgeClause(ctx: Ctx, key: string, clause: ConditionClause): JudgedClau
     if (ctx.catalog.isDefault || !trusted.some((entry) => entry.id === scope.id))
       untrusted.push({ kind: scope.kind, id: scope.id, written: value });
   }
-  return clause.values.length === 0 ? { kind: 'open' } : { kind: 'scoped', key, operator: clause.operator, untrusted };
+  if (clause.values.length === 0) return { kind: 'open' };
+  return { kind: 'scoped', key, operator: clause.written ?? clause.operator, untrusted };
 }
 
 /**
@@ -747,18 +793,21 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
 interface SecretPolicySubject {
   base: { resource: SecretPolicy['source']; identity?: Secret };
   names: { policy: string; secret: string };
+  /** BlockPublicPolicy is true: Secrets Manager refuses a policy it finds public (one only known at apply is not counted). */
+  blocksPublic: boolean;
 }
 
 /**
  * A Secrets Manager resource policy, judged statement by statement: each Allow that may let its principals read the
- * value (readsSecretValue) has its principals judged as a role's trust principals are. A Deny is not weighed against
- * the Allows: it would narrow them only if it provably covered every principal and request they admit, and a
- * conditional or partial Deny does not, so an Allow finding stands whatever Deny the policy also holds.
+ * value (READ_SECRET_VALUE) or change or delete the secret (secretWriteActions) has its principals judged as a role's
+ * trust principals are, for each of the two, after what the policy's Deny statements remove (weighDenies: an explicit
+ * Deny wins, as in IAM; one whose reach cannot be decided statically is not counted, and the finding says so).
  */
 function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | undefined): void {
   const subject: SecretPolicySubject = {
     base: { resource: policy.source, ...(secret ? { identity: secret } : {}) },
     names: { policy: policy.source.name, secret: secret?.name ?? describeValue(policy.secret ?? policy.source.name) },
+    blocksPublic: policy.blockPublicPolicy === true,
   };
   const { document } = policy;
   if (document.unreadable) {
@@ -770,13 +819,42 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     });
     return;
   }
+  const denies = document.statements.filter((statement) => statement.effect === 'Deny');
+  const ownAccounts = ctx.model.accountIds ?? [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
-    const reads = readsSecretValue(statement);
-    if (reads === false) continue;
+    const reads = secretGrant(statement, READ_SECRET_VALUE);
+    const writes = secretGrant(statement, secretWriteActions());
+    if (reads.grants === false && writes.grants === false) continue;
     const actions = actionsWritten(statement);
-    for (const entry of principalEntries(statement)) checkSecretEntry(ctx, subject, entry, reads, actions);
+    for (const entry of principalEntries(statement)) {
+      const judge = (grant: SecretGrant, capability: (left: SecretGrant) => SecretCapability): boolean => {
+        if (grant.grants === false) return false;
+        // An action a Deny removes outright is gone; the ones left are weighed together (a Deny must cover them all).
+        const left = grant.actions.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
+        const weighed = weighDenies(entry, left, denies, ownAccounts);
+        if (left.length === 0 || weighed.denied) return false;
+        const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
+        const judged = { ...capability({ ...grant, actions: left }), grants: grant.grants, actions };
+        return checkSecretEntry(ctx, subject, remaining, judged, weighed);
+      };
+      const readPending = judge(reads, () => ({ kind: 'read' }));
+      // Whatever keeps a read pending (the principal, a condition or the action known at apply) is said once.
+      judge(writes, (left) => ({ kind: 'write', writes: writtenActions(left), quietPending: readPending }));
+    }
   }
+}
+
+/** What a statement's principal may do that is judged: read the value, or change or delete the secret. */
+type SecretCapability =
+  | { kind: 'read' }
+  | { kind: 'write'; writes: string; /** a pending read of the same entry said it */ quietPending: boolean };
+
+/** The Secrets Manager write actions a statement grants, for the message (`DeleteSecret, PutSecretValue`), or any while Unknown. */
+function writtenActions(writes: SecretGrant): string {
+  return writes.grants === true
+    ? writes.actions.map((action) => action.slice(action.indexOf(':') + 1)).join(', ')
+    : 'any write action';
 }
 
 /** `Action secretsmanager:GetSecretValue`, `NotAction kms:*`: the statement's actions as written, for the message. */
@@ -792,38 +870,64 @@ function describeValue(value: PolicyValue): string {
 }
 
 /**
- * One principal of a statement that may read the secret. With `reads` an Unknown, what would be a finding is reported
- * pending instead (whether the statement reads the value waits for apply); principals that pass, pass either way.
+ * One principal of a statement that may read (or write) the secret. With the grant an Unknown, what would be a finding
+ * is reported pending instead (whether the statement grants it waits for apply); principals that pass, pass either
+ * way. A write is judged with the same principal logic as a read and reported as secretWrite, in the read finding's
+ * words (`who`, `why`), with its detail prefixed by `Write::` so a waiver of a read does not waive a write. Returns
+ * whether it reported a pending finding.
  */
 function checkSecretEntry(
   ctx: Ctx,
-  { base, names }: SecretPolicySubject,
+  { base, names, blocksPublic }: SecretPolicySubject,
   entry: TrustEntry,
-  reads: true | Unknown,
-  actions: string,
-): void {
+  grant: SecretCapability & { grants: true | Unknown; actions: string },
+  { unweighed }: DenyWeighing,
+): boolean {
+  const { actions } = grant;
+  let pending = false;
+  const write = grant.kind === 'write' ? grant : undefined;
+  const pendingReport = (data: Record<string, string>, detail: string, readId: MessageId): void => {
+    pending = true;
+    if (write?.quietPending) return;
+    if (write) {
+      ctx.report({
+        ...base,
+        messageId: 'secretWritePending',
+        data: { ...names, who: data.who ?? '', what: data.whatWrite ?? '' },
+        detail: `Write::${detail}`,
+        pending: true,
+      });
+    } else ctx.report({ ...base, messageId: readId, data: { ...names, actions, ...data }, detail, pending: true });
+  };
   const report = (messageId: MessageId, data: Record<string, string>, detail: string, principal: string): void => {
-    if (reads === true) {
-      ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
+    if (grant.grants !== true) {
+      const what = grant.grants.description;
+      pendingReport(
+        { principal, what, who: principal, whatWrite: `the action is ${what}` },
+        detail,
+        'secretReadPending',
+      );
       return;
     }
-    ctx.report({
-      ...base,
-      messageId: 'secretReadPending',
-      data: { ...names, principal, what: reads.description },
-      detail,
-      pending: true,
-    });
+    if (write) {
+      ctx.report({
+        ...base,
+        messageId: 'secretWrite',
+        data: { ...names, actions, writes: write.writes, ...writeWording(messageId, data) },
+        detail: `Write::${detail}`,
+      });
+      return;
+    }
+    ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
   };
   if (isUnknown(entry.value)) {
-    ctx.report({
-      ...base,
-      messageId: 'secretPrincipalPending',
-      data: { ...names, actions, what: entry.value.description },
-      detail: 'Principal::unknown',
-      pending: true,
-    });
-    return;
+    const what = entry.value.description;
+    pendingReport(
+      { what, who: 'a principal', whatWrite: `the principal is ${what}` },
+      'Principal::unknown',
+      'secretPrincipalPending',
+    );
+    return pending;
   }
   const value = entry.value;
   const account = (id: string, principal: string): void => {
@@ -860,25 +964,118 @@ function checkSecretEntry(
         else organization(scoped.id, written);
       }
     } else if (verdict.kind === 'pending') {
-      ctx.report({
-        ...base,
-        messageId: 'secretAnyPrincipalPending',
-        data: { ...names, principal, key: verdict.key, what: verdict.what },
-        detail: 'Principal::*',
-        pending: true,
-      });
-    } else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
+      const { key, what } = verdict;
+      pendingReport(
+        {
+          principal,
+          key,
+          what,
+          who: `any AWS principal (${principal})`,
+          whatWrite: `whether ${key} narrows it waits for its value, ${what}`,
+        },
+        'Principal::*',
+        'secretAnyPrincipalPending',
+      );
+    } else if (unweighed)
+      report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
+    else if (blocksPublic) report('secretAnyPrincipalBlocked', { principal }, 'Principal::*', principal);
+    else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
   };
   if (entry.type === 'everyone') {
     everyone('Principal: "*"');
-    return;
+    return pending;
   }
-  // Service principals are AWS services acting for the account that configures them; Federated and CanonicalUser
-  // principals do not apply to a secret's policy.
-  if (entry.type !== 'AWS') return;
+  if (entry.type === 'Service') {
+    // A service acts for whichever account configures it to use the secret: without a source condition, an account
+    // that can point the service at this secret's ARN makes it read or write the secret for them (the confused deputy,
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html). Advisory: the service must also accept
+    // another account's resource naming this secret, which the change does not show.
+    if (grant.grants === true && !hasSourceCondition(entry)) {
+      const detail = `Service::${value}`;
+      ctx.report({
+        ...base,
+        messageId: 'secretServiceNoSource',
+        data: { ...names, actions, service: value, does: write ? 'change or delete' : 'read' },
+        detail: write ? `Write::${detail}` : detail,
+        advisory: true,
+      });
+    }
+    return pending;
+  }
+  // Federated and CanonicalUser principals do not apply to a secret's policy.
+  if (entry.type !== 'AWS') return pending;
   const principal = parseAwsPrincipal(value, ctx.model.accountIds);
   if (principal.kind === 'everyone') everyone(`AWS: "${value}"`);
   else if (principal.kind === 'unrecognized')
     report('secretUnrecognizedPrincipal', { principal: value }, `Principal::${value}`, `"${value}"`);
   else if (!principal.own) account(principal.account, value);
+  return pending;
+}
+
+/** Condition keys that tie a service principal's request to the resource or account it acts for. */
+const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+
+/**
+ * Whether a narrowing clause ties the service to a source: one whose values are not all `*` (a value known only at
+ * apply will name some account or resource). Which source it names is not judged: a service acts for the account
+ * that configures it, and the condition is there so that only that account can.
+ */
+function hasSourceCondition(entry: TrustEntry): boolean {
+  return SOURCE_KEYS.some((key) =>
+    narrowingClauses(entry, key).some(
+      (clause) =>
+        clause.values.length > 0 && clause.values.every((value) => isUnknown(value) || !/^[*?]*$/.test(value)),
+    ),
+  );
+}
+
+/**
+ * The read finding's principal verdict in a write finding's words: who the principal is, and why that is not trusted
+ * (the read messages say both, each in its own sentence shape).
+ */
+function writeWording(messageId: MessageId, data: Record<string, string>): { who: string; why: string } {
+  const { principal = '', account = '', organization = '', catalog = '', listed = '' } = data;
+  switch (messageId) {
+    case 'secretAnyPrincipal':
+      return { who: `any AWS principal (${principal})`, why: 'and no condition narrows it' };
+    case 'secretAnyPrincipalBlocked':
+      return {
+        who: `any AWS principal (${principal})`,
+        why:
+          'and no condition narrows it; the policy sets BlockPublicPolicy, so Secrets Manager is expected to refuse it ' +
+          'and the deployment to fail at this resource',
+      };
+    case 'secretAnyPrincipalDenyUnweighed':
+      return {
+        who: `any AWS principal (${principal})`,
+        why:
+          `and its Deny ${data.statement ?? ''} is not counted: its condition (${data.condition ?? ''}) cannot be ` +
+          'evaluated before a request',
+      };
+    case 'secretUntrustedAccount':
+      return {
+        who: `account ${account} (${principal})`,
+        why: `which the catalog (${catalog}) does not list under trust.accounts (listed: ${listed})`,
+      };
+    case 'secretAccountNoCatalog':
+      return {
+        who: `account ${account} (${principal})`,
+        why: 'which cannot be checked against trusted accounts: no catalog was given',
+      };
+    case 'secretUntrustedOrganization':
+      return {
+        who: `every principal of AWS organization ${organization} (${principal})`,
+        why: `which the catalog (${catalog}) does not list under trust.organizations (listed: ${listed})`,
+      };
+    case 'secretOrganizationNoCatalog':
+      return {
+        who: `every principal of AWS organization ${organization} (${principal})`,
+        why: 'which cannot be checked against trusted organizations: no catalog was given',
+      };
+    default:
+      return {
+        who: `AWS principal "${principal}"`,
+        why: 'which is neither an account id nor an IAM ARN, so its account cannot be checked',
+      };
+  }
 }

@@ -84,6 +84,8 @@ describe('check blocks', () => {
       [
         'restrict-trust AWS::SecretsManager::ResourcePolicy DbSecretPolicy Account::999999999999',
         'restrict-trust AWS::SecretsManager::ResourcePolicy DbSecretPolicy Principal::*',
+        // secretsmanager:* also lets the untrusted account replace or delete the value.
+        'restrict-trust AWS::SecretsManager::ResourcePolicy DbSecretPolicy Write::Account::999999999999',
         // Pending, and blocking as the imported principal of unresolvable-action-and-principal is (below).
         'restrict-trust AWS::SecretsManager::ResourcePolicy SharedSecretPolicy Principal::unknown',
       ],

@@ -158,6 +158,55 @@ const READ_BY_ANYONE = document({
   Resource: '*',
 });
 
+const OTHER_ROOT = 'arn:aws:iam::999999999999:root';
+
+/** The secret `<name>Secret` (owned) and the resource policy `<name>Policy` on it, as CloudFormation resources. */
+const cfnSecretPolicy = (name: string, policy: unknown) => ({
+  [`${name}Secret`]: {
+    Type: 'AWS::SecretsManager::Secret',
+    Properties: { Name: `${name}Secret`, Tags: cfnTags(OWNED) },
+  },
+  [`${name}Policy`]: {
+    Type: 'AWS::SecretsManager::ResourcePolicy',
+    Properties: { SecretId: { Ref: `${name}Secret` }, ResourcePolicy: policy },
+  },
+});
+/** The same as a Terraform plan shows them before the first apply. */
+const tfSecretPolicy = (name: string, policy: unknown): PlannedResource[] => [
+  {
+    address: `aws_secretsmanager_secret.${name}Secret`,
+    values: { name: `${name}Secret`, tags: OWNED },
+    unknown: { arn: true, id: true, tags_all: true, policy: true },
+  },
+  {
+    address: `aws_secretsmanager_secret_policy.${name}Policy`,
+    values: { policy: JSON.stringify(policy) },
+    unknown: { id: true, secret_arn: true },
+    references: {
+      secret_arn: [`aws_secretsmanager_secret.${name}Secret.arn`, `aws_secretsmanager_secret.${name}Secret`],
+    },
+  },
+];
+/** Another account may replace and delete the value. */
+const WRITE_BY_OTHER = document({
+  Effect: 'Allow',
+  Principal: { AWS: OTHER_ROOT },
+  Action: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret'],
+  Resource: '*',
+});
+/** Another account may read the value, but a Deny of the same principal wins. */
+const READ_DENIED = document(
+  { Effect: 'Allow', Principal: { AWS: OTHER_ROOT }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+  { Effect: 'Deny', Principal: { AWS: OTHER_ROOT }, Action: 'secretsmanager:*', Resource: '*' },
+);
+/** A service may read the value for whichever account configures it (no aws:SourceAccount). */
+const READ_BY_SERVICE = document({
+  Effect: 'Allow',
+  Principal: { Service: 'lambda.amazonaws.com' },
+  Action: 'secretsmanager:GetSecretValue',
+  Resource: '*',
+});
+
 const NO_MACRO =
   'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
 
@@ -327,6 +376,28 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('restrict-trust', 'SecretOpenSecret', 'mandatory', 'SecretOpenPolicy')],
+  },
+  {
+    // A write grant is judged like a read; a read a Deny of the same principal removes gives no verdict.
+    id: 'SecretWrite',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        ...cfnSecretPolicy('SecretWrite', WRITE_BY_OTHER),
+        ...cfnSecretPolicy('SecretWriteDenied', READ_DENIED),
+      },
+    },
+    pulumi: true,
+    terraform: [...tfSecretPolicy('SecretWrite', WRITE_BY_OTHER), ...tfSecretPolicy('SecretWriteDenied', READ_DENIED)],
+    expected: [verdict('restrict-trust', 'SecretWriteSecret', 'mandatory', 'SecretWritePolicy')],
+  },
+  {
+    id: 'SecretService',
+    rule: 'restrict-trust',
+    cloudformation: { Resources: cfnSecretPolicy('SecretService', READ_BY_SERVICE) },
+    pulumi: true,
+    terraform: tfSecretPolicy('SecretService', READ_BY_SERVICE),
+    expected: [verdict('restrict-trust', 'SecretServiceSecret', 'advisory', 'SecretServicePolicy')],
   },
   {
     id: 'BreakGlass',

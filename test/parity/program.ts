@@ -90,6 +90,42 @@ new aws.secretsmanager.SecretPolicy('SecretOpenPolicy', {
   policy: document({ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*' }),
 });
 
+/** `<name>Secret` (owned) and the SecretPolicy `<name>Policy` on it. */
+function secretWithPolicy(name: string, policy: string): void {
+  const secret = new aws.secretsmanager.Secret(`${name}Secret`, { name: `${name}Secret`, tags: OWNED });
+  new aws.secretsmanager.SecretPolicy(`${name}Policy`, { secretArn: secret.arn, policy });
+}
+const OTHER_ROOT = 'arn:aws:iam::999999999999:root';
+
+// restrict-trust: another account may replace and delete a secret's value; another's read is removed by a Deny
+secretWithPolicy(
+  'SecretWrite',
+  document({
+    Effect: 'Allow',
+    Principal: { AWS: OTHER_ROOT },
+    Action: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret'],
+    Resource: '*',
+  }),
+);
+secretWithPolicy(
+  'SecretWriteDenied',
+  document(
+    { Effect: 'Allow', Principal: { AWS: OTHER_ROOT }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+    { Effect: 'Deny', Principal: { AWS: OTHER_ROOT }, Action: 'secretsmanager:*', Resource: '*' },
+  ),
+);
+
+// restrict-trust (advisory): a service may read a secret without aws:SourceAccount
+secretWithPolicy(
+  'SecretService',
+  document({
+    Effect: 'Allow',
+    Principal: { Service: 'lambda.amazonaws.com' },
+    Action: 'secretsmanager:GetSecretValue',
+    Resource: '*',
+  }),
+);
+
 // break-glass-isolation
 role('BreakGlass', {});
 

@@ -489,6 +489,23 @@ describe('Pulumi AWS adapter: secrets', () => {
       const [found] = model.secrets[0]!.resourcePolicies!;
       expect(found!.source.name).toBe('native');
       expect(found!.document.statements[0]).toMatchObject({ effect: 'Allow', principal: '*' });
+      expect(found!.blockPublicPolicy).toBe(false);
+    });
+
+    it('reads blockPublicPolicy: true, false, unknown in preview, absent when not set', () => {
+      const model = modelFromPulumiResources([
+        secret,
+        policy('blocked', { secretArn, blockPublicPolicy: true }),
+        policy('open', { secretArn, blockPublicPolicy: false }),
+        policy('later', { secretArn, blockPublicPolicy: UNKNOWN }),
+        policy('unset', { secretArn }),
+      ]);
+      expect(model.secrets[0]!.resourcePolicies!.map((p) => [p.source.name, p.blockPublicPolicy])).toEqual([
+        ['blocked', true],
+        ['open', false],
+        ['later', { unknown: true, description: 'later.blockPublicPolicy is not known until apply' }],
+        ['unset', undefined],
+      ]);
     });
 
     it("reads the secret's own policy argument; an empty one, or the copy a stack's state repeats, writes none", () => {

@@ -52,7 +52,7 @@ function restrictTrust(resources: PlannedResource[], options?: PlanOptions): str
 }
 
 describe('Terraform: secret resource policies', () => {
-  it('judges an aws_secretsmanager_secret_policy on the secret its secret_arn refers to', () => {
+  it('judges an aws_secretsmanager_secret_policy on the secret its secret_arn refers to, with its block_public_policy', () => {
     expect(
       restrictTrust([
         secret('db'),
@@ -68,11 +68,13 @@ describe('Terraform: secret resource policies', () => {
         '(Action secretsmanager:GetSecretValue), but the catalog (test-catalog.yaml) does not list that account under ' +
         'trust.accounts (listed: 111122223333). Narrow Principal to accounts the catalog trusts, or record the account ' +
         'with its owner under trust.accounts after review.',
+      // block_public_policy = true: the public statement is expected to be refused at apply, and the finding says so.
       'aws_secretsmanager_secret_policy.db_read aws_secretsmanager_secret.db mandatory Principal::*: Resource policy ' +
         'aws_secretsmanager_secret_policy.db_read lets any AWS principal (Principal: "*") read secret payments/db (Action ' +
-        'secretsmanager:GetSecretValue) and no condition narrows it. Narrow Principal to the own account or accounts the ' +
-        'catalog lists under trust.accounts, or add a condition on aws:PrincipalOrgID (StringEquals aws:PrincipalOrgID: ' +
-        '<your organization>).',
+        'secretsmanager:GetSecretValue) and no condition narrows it, but it sets BlockPublicPolicy, so Secrets Manager is ' +
+        'expected to refuse the policy as public and the deployment to fail at this resource rather than open the secret. ' +
+        'Keep BlockPublicPolicy and narrow Principal to the own account or accounts the catalog lists under ' +
+        'trust.accounts, or add StringEquals aws:PrincipalOrgID: <your organization>.',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
 import {
+  booleanProperty,
   emptyModel,
   isUnknown,
   type AwsPolicyGrant,
@@ -408,6 +409,8 @@ class ModelBuilder {
       source: stack.ref(logicalId),
       document: stack.policyDocument(resource.Properties?.ResourcePolicy),
     };
+    const block = booleanProperty(stack.resolver.resolve(resource.Properties?.BlockPublicPolicy));
+    if (block !== undefined) policy.blockPublicPolicy = block;
     const secret = this.findSecret(stack, logicalId, raw);
     if (secret) (secret.resourcePolicies ??= []).push(policy);
     else {

@@ -4,6 +4,7 @@ import { rotationDays } from '../aws/rotation.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
+  booleanProperty,
   emptyModel,
   isUnknown,
   unknownValue,
@@ -322,6 +323,9 @@ class ModelBuilder {
    */
   linkSecretPolicy(entry: Entry, secretProperty: string, policyProperty: string): void {
     const policy: SecretPolicy = { source: entry.ref, document: parsePolicyDocument(entry.props[policyProperty]) };
+    // SecretPolicy's and aws-native ResourcePolicy's flag; Terraform's block_public_policy arrives under this name.
+    const block = booleanProperty(entry.props.blockPublicPolicy);
+    if (block !== undefined) policy.blockPublicPolicy = block;
     const secret = this.findSecret(entry, secretProperty);
     if (secret) (secret.resourcePolicies ??= []).push(policy);
     else {

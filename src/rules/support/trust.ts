@@ -12,7 +12,7 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
-import { actionMatches } from '../../iam/aws/actions.js';
+import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -20,6 +20,11 @@ export interface ConditionClause {
   operator: string;
   key: string;
   values: PolicyValue[];
+  /**
+   * How the policy wrote it, when that is not `operator`: a Deny's negated clause read as the narrowing it leaves
+   * (a Deny of everyone with StringNotEquals aws:PrincipalAccount is an Allow only for the accounts it names).
+   */
+  written?: string;
 }
 
 export interface TrustEntry {
@@ -120,32 +125,251 @@ export function narrowingClauses(entry: TrustEntry, key: string): ConditionClaus
 // ---------- Secret resource policies ----------
 
 /**
- * The action that returns a secret's value. BatchGetSecretValue returns values too, but Secrets Manager asks for
- * GetSecretValue on each secret as well, so a statement that cannot grant GetSecretValue lets no one read the value.
- */
-/**
  * The actions that give a secret's value: reading it, and rewriting the secret's resource policy, with which a
- * principal grants itself the read (as iam:PutRolePolicy is an escalation to any action).
+ * principal grants itself the read (as iam:PutRolePolicy is an escalation to any action). BatchGetSecretValue returns
+ * values too, but Secrets Manager asks for GetSecretValue on each secret as well, so a statement that cannot grant
+ * GetSecretValue lets no one read the value.
  */
-const READ_SECRET_VALUE = ['secretsmanager:GetSecretValue', 'secretsmanager:PutResourcePolicy'];
+export const READ_SECRET_VALUE: readonly string[] = [
+  'secretsmanager:GetSecretValue',
+  'secretsmanager:PutResourcePolicy',
+];
+
+/** What an Allow statement may grant of some actions: `grants` as readsSecretValue says, and which of them. */
+export interface SecretGrant {
+  grants: boolean | Unknown;
+  /** The actions of the set the statement grants, or all of them while an Unknown action may be any. */
+  actions: readonly string[];
+}
 
 /**
- * Whether an Allow statement's actions include reading the value (READ_SECRET_VALUE), matched as IAM matches actions:
- * an Action pattern that covers one of them does; NotAction does unless its patterns exclude them all (an Unknown
- * excludes nothing, as an Allow is read everywhere: evaluate.ts). An Action list that could only read it through a
- * value not known yet is that Unknown.
+ * Which of `wanted` an Allow statement's actions include, matched as IAM matches actions: an Action pattern that covers
+ * one does; NotAction does unless its patterns exclude it (an Unknown excludes nothing, as an Allow is read everywhere:
+ * evaluate.ts). An Action list that could only grant one through a value not known yet is that Unknown.
  */
-export function readsSecretValue(statement: PolicyStatement): boolean | Unknown {
-  const covers = (pattern: PolicyValue) =>
-    !isUnknown(pattern) && READ_SECRET_VALUE.some((action) => actionMatches(pattern, action));
+export function secretGrant(statement: PolicyStatement, wanted: readonly string[]): SecretGrant {
   const excluded = statement.notAction;
-  if (excluded)
-    return READ_SECRET_VALUE.some(
+  if (excluded) {
+    const actions = wanted.filter(
       (action) => !excluded.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, action)),
     );
-  const actions = statement.action ?? [];
-  if (actions.some(covers)) return true;
-  return actions.find(isUnknown) ?? false;
+    return { grants: actions.length > 0, actions };
+  }
+  const patterns = statement.action ?? [];
+  const actions = wanted.filter((action) =>
+    patterns.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, action)),
+  );
+  if (actions.length > 0) return { grants: true, actions };
+  const unknown = patterns.find(isUnknown);
+  return unknown ? { grants: unknown, actions: wanted } : { grants: false, actions: [] };
+}
+
+/**
+ * Secrets Manager actions a policy on one secret grants that are not about the value or who may use it: CreateSecret
+ * makes another secret (whose ARN this policy cannot name), ValidateResourcePolicy only checks a document.
+ */
+const NOT_A_WRITE_OF_THE_SECRET = new Set(['secretsmanager:CreateSecret', 'secretsmanager:ValidateResourcePolicy']);
+
+let writeActions: readonly string[] | undefined;
+
+/**
+ * The actions that change or delete a secret: the action data's Write and Permissions management actions of Secrets
+ * Manager on a secret (PutSecretValue, UpdateSecret, DeleteSecret, RotateSecret, …), without the ones that give the
+ * value (READ_SECRET_VALUE: PutResourcePolicy is judged, once, as a read) and NOT_A_WRITE_OF_THE_SECRET. Tagging is
+ * left out: a tag changes neither the value nor the policy.
+ */
+export function secretWriteActions(): readonly string[] {
+  writeActions ??= expandActionPattern('secretsmanager:*')
+    .filter(
+      (action) =>
+        (action.accessLevel === 'Write' || action.accessLevel === 'Permissions management') &&
+        action.scopable &&
+        !NOT_A_WRITE_OF_THE_SECRET.has(action.name) &&
+        !READ_SECRET_VALUE.includes(action.name),
+    )
+    .map((action) => action.name)
+    .sort();
+  return writeActions;
+}
+
+/** Whether an Allow statement may let its principals read the value (READ_SECRET_VALUE; see secretGrant). */
+export function readsSecretValue(statement: PolicyStatement): boolean | Unknown {
+  return secretGrant(statement, READ_SECRET_VALUE).grants;
+}
+
+// ---------- Deny statements of a resource policy ----------
+
+/**
+ * What the Deny statements of a resource policy leave of one Allow principal's access to some actions, as IAM
+ * evaluates them (an explicit Deny wins over any Allow):
+ * - `denied`: a Deny covers every one of the actions, the whole resource (`*`), and every principal the entry admits,
+ *   unconditionally (or on a condition that holds for each of them);
+ * - `narrowed`: Denies of everyone except the principals a negated condition names (StringNotEquals
+ *   aws:PrincipalOrgID …, the data-perimeter pattern), each given as the positive clause it leaves, to be judged with
+ *   the Allow's own conditions (every clause must hold);
+ * - `unweighed`: the first Deny that covers the actions, resource and principal but whose condition cannot be
+ *   evaluated statically (a source IP, a VPC endpoint, a second key): it is not counted, so the finding stays, and
+ *   this lets the finding say so rather than claim no condition narrows it.
+ */
+export interface DenyWeighing {
+  denied: boolean;
+  clauses: ConditionClause[];
+  unweighed?: { statement: string; condition: string };
+}
+
+/**
+ * Negated operators and the narrowing operator a Deny on them leaves (IfExists: the Deny holds also when the key is
+ * absent, which denies more, never less). A negated operator holds when the key is absent (IAM condition operators:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), so
+ * StringNotEquals aws:PrincipalOrgID denies principals of no organization too; its values are a NOR.
+ */
+const NEGATED_OPERATORS: Record<string, string> = {
+  stringnotequals: 'StringEquals',
+  stringnotequalsifexists: 'StringEquals',
+  stringnotequalsignorecase: 'StringEqualsIgnoreCase',
+  stringnotequalsignorecaseifexists: 'StringEqualsIgnoreCase',
+  stringnotlike: 'StringLike',
+  stringnotlikeifexists: 'StringLike',
+  arnnotequals: 'ArnEquals',
+  arnnotequalsifexists: 'ArnEquals',
+  arnnotlike: 'ArnLike',
+  arnnotlikeifexists: 'ArnLike',
+};
+
+/** The keys a Deny's negated clause may exempt principals by: who makes the request, never what it is about. */
+const PRINCIPAL_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn'];
+/** For a service principal, the keys that name whom it acts for (the confused-deputy Deny: StringNotEquals aws:SourceAccount). */
+const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
+
+/**
+ * The Allow entry's access to `actions` (action names; all must be denied for the access to go) after the policy's
+ * Deny statements. `ownAccounts`: the accounts the change deploys into, whose principals a Deny's exemption may name.
+ */
+export function weighDenies(
+  entry: TrustEntry,
+  actions: readonly string[],
+  denies: readonly PolicyStatement[],
+  ownAccounts: readonly string[],
+): DenyWeighing {
+  const weighing: DenyWeighing = { denied: false, clauses: [] };
+  // `AWS: "*"` (or an account wildcard) admits every principal, as `Principal: "*"` does.
+  const everyone =
+    entry.type === 'everyone' ||
+    (entry.type === 'AWS' &&
+      typeof entry.value === 'string' &&
+      parseAwsPrincipal(entry.value, ownAccounts).kind === 'everyone');
+  for (const [index, deny] of denies.entries()) {
+    if (!actions.every((action) => denyCoversAction(deny, action)) || !denyOnEveryResource(deny)) continue;
+    if (!denyNamesPrincipal(deny, entry, ownAccounts)) continue;
+    const exemption = denyExemption(deny, entry);
+    if (exemption === 'always') return { denied: true, clauses: [] };
+    if (exemption === undefined || (exemption.kind === 'unweighed' && weighing.unweighed)) continue;
+    if (exemption.kind === 'unweighed') {
+      weighing.unweighed = {
+        statement: deny.sid ? `"${deny.sid}"` : `statement ${index + 1}`,
+        condition: exemption.condition,
+      };
+    } else if (everyone || entry.type === 'Service') weighing.clauses.push(exemption.clause);
+    else if (entry.type === 'AWS' && exemptsNone(exemption.clause, entry.value, ownAccounts))
+      return { denied: true, clauses: [] };
+  }
+  return weighing;
+}
+
+/** Whether a Deny's Action (or NotAction) covers the action; an Unknown denies nothing (evaluate.ts: it narrows a Deny). */
+function denyCoversAction(deny: PolicyStatement, action: string): boolean {
+  if (deny.action) return deny.action.some((pattern) => !isUnknown(pattern) && actionMatches(pattern, action));
+  const excluded = deny.notAction ?? [];
+  return !excluded.some((pattern) => isUnknown(pattern) || actionMatches(pattern, action));
+}
+
+/**
+ * A Deny covers the secret when its Resource is `*`: in a secret's policy that is the secret itself. A narrower
+ * Resource names an ARN the change may not know (the secret's suffix is random), so it is not counted.
+ */
+function denyOnEveryResource(deny: PolicyStatement): boolean {
+  return !deny.notResource && (deny.resource ?? []).some((value) => value === '*');
+}
+
+/**
+ * Whether the Deny's principals include every principal of the entry: `*`, the same principal, or the account an
+ * AWS principal belongs to (an account principal in a resource policy stands for every principal of the account).
+ * NotPrincipal is not weighed.
+ */
+function denyNamesPrincipal(deny: PolicyStatement, entry: TrustEntry, ownAccounts: readonly string[]): boolean {
+  if (deny.notPrincipal) return false;
+  const block = deny.principal;
+  if (block === '*') return true;
+  const aws = block?.AWS ?? [];
+  if (aws.includes('*')) return true;
+  const value = entry.value;
+  if (entry.type === 'everyone' || isUnknown(value)) return false;
+  if ((block?.[entry.type] ?? []).includes(value)) return true;
+  if (entry.type !== 'AWS') return false;
+  const principal = parseAwsPrincipal(value, ownAccounts);
+  return (
+    principal.kind === 'account' &&
+    aws.some((denied) => typeof denied === 'string' && isAccountPrincipal(denied, principal.account))
+  );
+}
+
+/** `123456789012` or `arn:aws:iam::123456789012:root`: every principal of that account. */
+function isAccountPrincipal(value: string, account: string): boolean {
+  return value === account || new RegExp(`^arn:[^:]+:iam::${account}:root$`).test(withoutPlaceholders(value));
+}
+
+type Exemption =
+  { kind: 'unless'; clause: ConditionClause } | { kind: 'unweighed'; condition: string } | 'always' | undefined;
+
+/**
+ * Whom a Deny that names the entry's principals spares: nobody (`always`, no condition), those one negated clause on a
+ * principal key names (`unless`), or an unknown set (`unweighed`: a condition this reading does not evaluate).
+ * `Bool aws:PrincipalIsAWSService false` beside it is the data-perimeter's way of sparing AWS services acting with
+ * their service principal: it holds for every AWS account principal, so the Deny still applies to those; it spares a
+ * Service entry (undefined: not counted).
+ */
+function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
+  const clauses = conditionClauses(deny).filter((clause) => !sparesServices(clause) || entry.type === 'Service');
+  if (entry.type === 'Service' && clauses.some(sparesServices)) return undefined;
+  if (clauses.length === 0) return 'always';
+  const [clause] = clauses;
+  const positive = clause && NEGATED_OPERATORS[clause.operator.toLowerCase()];
+  const keys = entry.type === 'Service' ? SOURCE_KEYS : PRINCIPAL_KEYS;
+  if (clauses.length === 1 && clause && positive && keys.includes(clause.key.toLowerCase()))
+    return {
+      kind: 'unless',
+      clause: { operator: positive, key: clause.key, values: clause.values, written: `a Deny with ${clause.operator}` },
+    };
+  return { kind: 'unweighed', condition: clauses.map((each) => `${each.operator} ${each.key}`).join(', ') };
+}
+
+function sparesServices(clause: ConditionClause): boolean {
+  return (
+    /^Bool(IfExists)?$/i.test(clause.operator) &&
+    clause.key.toLowerCase() === 'aws:principalisawsservice' &&
+    clause.values.length > 0 &&
+    clause.values.every((value) => value === 'false')
+  );
+}
+
+/**
+ * Whether a Deny sparing the principals `clause` names still denies the account principal `value`: true when every
+ * value of the clause is an account (aws:PrincipalAccount) or an ARN (aws:PrincipalArn) of another account. An
+ * organization, a wildcard, a policy variable or an Unknown may include the account, so it is not counted.
+ */
+function exemptsNone(clause: ConditionClause, value: PolicyValue, ownAccounts: readonly string[]): boolean {
+  if (isUnknown(value)) return false;
+  const principal = parseAwsPrincipal(value, ownAccounts);
+  if (principal.kind !== 'account') return false;
+  const key = clause.key.toLowerCase();
+  if (key !== 'aws:principalaccount' && key !== 'aws:principalarn') return false;
+  return clause.values.every((exempt) => {
+    if (isUnknown(exempt) || hasWildcard(exempt) || exempt.includes('${')) return false;
+    const account = key === 'aws:principalarn' ? withoutPlaceholders(exempt).split(':')[4] : exempt;
+    return (
+      account !== undefined && account !== principal.account && (/^\d{12}$/.test(account) || account === OWN_ACCOUNT)
+    );
+  });
 }
 
 // ---------- AWS principals ----------

@@ -225,6 +225,35 @@ describe('modelFromTemplates: identities', () => {
       ['FromImport', unknownValue('Fn::ImportValue SharedSecretArn (exported by another stack)')],
     ]);
   });
+
+  it("reads a ResourcePolicy's BlockPublicPolicy: a boolean or its string, a parameter the deployment sets as Unknown", () => {
+    const policy = (BlockPublicPolicy?: unknown): CfnResource => ({
+      Type: 'AWS::SecretsManager::ResourcePolicy',
+      Properties: {
+        SecretId: { Ref: 'Db' },
+        ResourcePolicy: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:*', Resource: '*' }] },
+        ...(BlockPublicPolicy === undefined ? {} : { BlockPublicPolicy }),
+      },
+    });
+    const { secrets } = model(
+      {
+        Db: { Type: 'AWS::SecretsManager::Secret' },
+        Blocked: policy(true),
+        BlockedAsString: policy('true'),
+        Open: policy(false),
+        FromParameter: policy({ Ref: 'Block' }),
+        Unset: policy(),
+      },
+      { Parameters: { Block: { Type: 'String', AllowedValues: ['true', 'false'] } } },
+    );
+    expect(secrets[0]!.resourcePolicies!.map((p) => [p.source.name, p.blockPublicPolicy])).toEqual([
+      ['Blocked', true],
+      ['BlockedAsString', true],
+      ['Open', false],
+      ['FromParameter', unknownValue('Ref Block (parameter without a default)')],
+      ['Unset', undefined],
+    ]);
+  });
 });
 
 describe('modelFromTemplates: links', () => {
