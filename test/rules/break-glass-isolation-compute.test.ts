@@ -1326,6 +1326,48 @@ describe('break-glass-isolation: roles deeper in a service settings (Firehose, I
       expect(attachedCompute(streamed)).toEqual(reported(EXPECTED));
     });
 
+    it('takes a processor parameter whose name the deployment decides as the role it may name, and no other', () => {
+      // ParameterName from a parameter without default (any name), or with RoleArn among its allowed values: the
+      // deployment may make the pair the processor's role. A literal other name, or a parameter that cannot be
+      // RoleArn, names none.
+      const processor = (parameterName: unknown): CfnResource => ({
+        Type: FIREHOSE_TYPE,
+        Properties: {
+          ExtendedS3DestinationConfiguration: {
+            ProcessingConfiguration: {
+              Enabled: true,
+              Processors: [
+                {
+                  Type: 'Lambda',
+                  Parameters: [
+                    { ParameterName: parameterName, ParameterValue: { 'Fn::GetAtt': ['BreakGlass', 'Arn'] } },
+                  ],
+                },
+              ],
+            },
+          },
+        },
+      });
+      const template = {
+        Parameters: {
+          AnyName: { Type: 'String' },
+          Chosen: { Type: 'String', Default: 'LambdaArn', AllowedValues: ['LambdaArn', 'RoleArn'] },
+          Never: { Type: 'String', Default: 'LambdaArn', AllowedValues: ['LambdaArn', 'BufferSizeInMBs'] },
+        },
+        Resources: {
+          BreakGlass: breakGlass,
+          FromAnyName: processor({ Ref: 'AnyName' }),
+          FromChosen: processor({ Ref: 'Chosen' }),
+          FromNever: processor({ Ref: 'Never' }),
+          FromLiteral: processor('LambdaArn'),
+        },
+      };
+      const model = modelFromTemplates([{ stack: 'App', file: 'app.template.json', template }]);
+      expect(attachedCompute(model)).toEqual(
+        reported(['FromAnyName Attachment::firehose', 'FromChosen Attachment::firehose']),
+      );
+    });
+
     it('attaches an ordinary role to the same compute, and reports nothing for it', () => {
       const ordinary: CfnResource = {
         Type: 'AWS::IAM::Role',
@@ -1410,6 +1452,24 @@ describe('break-glass-isolation: roles deeper in a service settings (Firehose, I
       const model = modelFromPulumiResources([breakGlass, ...services(ARN)]);
       expect(attachedCompute(model)).toEqual(reported(EXPECTED));
       expect(model.identities.map((identity) => identity.name)).toEqual(['break-glass']);
+    });
+
+    it('takes a processor parameter whose name is unknown until apply as the role it may name', () => {
+      const processor = (name: string, parameterName: unknown) =>
+        resource(FIREHOSE_TOKEN, name, {
+          extendedS3Configuration: {
+            processingConfiguration: {
+              enabled: true,
+              processors: [{ type: 'Lambda', parameters: [{ parameterName, parameterValue: ARN }] }],
+            },
+          },
+        });
+      const model = modelFromPulumiResources([
+        breakGlass,
+        processor('FromUnknown', UNKNOWN),
+        processor('FromLiteral', 'LambdaArn'),
+      ]);
+      expect(attachedCompute(model)).toEqual(reported(['FromUnknown Attachment::firehose']));
     });
 
     it.each(services(ARN).map((compute) => compute.name))('reports it on %s alone', (name) => {

@@ -313,7 +313,9 @@ class ModelBuilder {
             stack.resolver.isNoValue(item) ||
             (isRecord(item) &&
               !isIntrinsic(item) &&
-              (item[key.name] !== key.is || this.ownAt(stack, item[key.value], rest, kind))),
+              // A name written otherwise than as a literal may be the one (namedValue): its value is looked up too.
+              ((typeof item[key.name] === 'string' && item[key.name] !== key.is) ||
+                this.ownAt(stack, item[key.value], rest, kind))),
         )
       );
     if (!isRecord(raw) || isIntrinsic(raw)) return false;
@@ -603,7 +605,8 @@ class ModelBuilder {
  * The values at a property path (EACH: every item of a list, as eachItem reads it; a NamedValue: the values of the
  * list's pairs of that name), raw so a `Ref` can be followed: each level written as a record is read as written, one
  * written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is resolved first. None where a level is left out (or is
- * `AWS::NoValue`); an Unknown level is the value (a reference known at apply), an Unknown pair names no value.
+ * `AWS::NoValue`); an Unknown level is the value (a reference known at apply), an Unknown pair names no value, a pair
+ * whose name the deployment decides may (namedValue).
  */
 function valuesAt(stack: StackContext, value: unknown, path: readonly PathStep[]): unknown[] {
   const [key, ...rest] = path;
@@ -618,8 +621,18 @@ function valuesAt(stack: StackContext, value: unknown, path: readonly PathStep[]
   return valuesAt(stack, record[key], rest);
 }
 
-/** A pair's value when its name is the one asked for (written as that literal), else none. */
+/**
+ * A pair's value when its name is the one asked for, else none. A name the deployment decides (a parameter, a
+ * condition) that may be the one asked for takes the value too: fail closed, as a value that names no role (a Lambda
+ * function's ARN) attaches nothing.
+ */
 function namedValue(stack: StackContext, item: unknown, { name, is, value }: NamedValue): unknown {
   const record = isIntrinsic(item) ? stack.resolver.resolve(item) : item;
-  return isRecord(record) && !isUnknown(record) && record[name] === is ? record[value] : undefined;
+  if (!isRecord(record) || isUnknown(record)) return undefined;
+  const written = record[name];
+  if (typeof written === 'string' || written === undefined) return written === is ? record[value] : undefined;
+  const choices = stack.resolver.choicesOf(written);
+  if (choices !== undefined && (isUnknown(choices) || choices.includes(is))) return record[value];
+  const resolved = stack.resolver.resolve(written);
+  return resolved === is || isUnknown(resolved) ? record[value] : undefined;
 }

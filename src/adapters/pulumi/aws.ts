@@ -482,7 +482,8 @@ class ModelBuilder {
 /**
  * The values under `path` (EACH: every item of a list; a NamedValue: the values of the list's pairs of that name) in a
  * property's value, parsed first when `json`: an unknown level is the value (a reference known at apply); none where a
- * level is left out or the JSON does not parse, nor for a pair whose name is not known to be the one asked for.
+ * level is left out or the JSON does not parse, nor for a pair whose name is known to be another (an unknown name may
+ * be the one asked for).
  */
 function valuesAt(value: unknown, path: readonly PathStep[], json: boolean): unknown[] {
   if (json && typeof value === 'string') {
@@ -499,7 +500,10 @@ function valuesAt(value: unknown, path: readonly PathStep[], json: boolean): unk
   if (typeof key !== 'string')
     return Array.isArray(value)
       ? value.flatMap((item: unknown) =>
-          isKnownRecord(item) && item[key.name] === key.is ? valuesAt(item[key.value], rest, false) : [],
+          // A name unknown until apply may be the one: its value is taken (fail closed; a value naming no role attaches nothing).
+          isKnownRecord(item) && (item[key.name] === key.is || isUnknown(item[key.name]))
+            ? valuesAt(item[key.value], rest, false)
+            : [],
         )
       : [];
   if (!isKnownRecord(value) || !Object.hasOwn(value, key)) return [];
