@@ -21,6 +21,8 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
+  PRINCIPAL_KEYS,
+  SOURCE_KEYS,
   type DenyWeighing,
   READ_SECRET_VALUE,
   secretGrant,
@@ -79,16 +81,7 @@ type MessageId =
 type Ctx = RuleContext<MessageId>;
 
 /** Condition keys that tie `Principal: "*"` to one organization, account or source resource. */
-const NARROWING_KEYS = [
-  'aws:PrincipalOrgID',
-  'aws:PrincipalOrgPaths',
-  'aws:PrincipalAccount',
-  'aws:PrincipalArn',
-  'aws:SourceAccount',
-  'aws:SourceArn',
-  'aws:SourceOrgID',
-  'aws:SourceOrgPaths',
-];
+const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS];
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
@@ -1011,9 +1004,6 @@ function checkSecretEntry(
   else if (!principal.own) account(principal.account, value);
   return pending;
 }
-
-/** Condition keys that tie a service principal's request to the resource or account it acts for. */
-const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
 
 /**
  * Whether a narrowing clause ties the service to a source: one whose values are not all `*` (a value known only at

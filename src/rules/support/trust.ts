@@ -236,10 +236,29 @@ const NEGATED_OPERATORS: Record<string, string> = {
   arnnotlikeifexists: 'ArnLike',
 };
 
-/** The keys a Deny's negated clause may exempt principals by: who makes the request, never what it is about. */
-const PRINCIPAL_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn'];
-/** For a service principal, the keys that name whom it acts for (the confused-deputy Deny: StringNotEquals aws:SourceAccount). */
-const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
+/**
+ * Condition keys that tie a request to the principal who makes it, never to what it is about: the keys a Deny's
+ * negated clause may exempt principals by, and with SOURCE_KEYS those that narrow `Principal: "*"`.
+ */
+export const PRINCIPAL_KEYS: readonly string[] = [
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+];
+/**
+ * Condition keys that tie a service principal's request to the account or resource it acts for (the confused-deputy
+ * condition, or its Deny: StringNotEquals aws:SourceAccount).
+ */
+export const SOURCE_KEYS: readonly string[] = [
+  'aws:SourceAccount',
+  'aws:SourceArn',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+];
+/** Condition keys are case-insensitive: the two lists as a policy's clause is compared with them. */
+const PRINCIPAL_KEYS_LOWER = new Set(PRINCIPAL_KEYS.map((key) => key.toLowerCase()));
+const SOURCE_KEYS_LOWER = new Set(SOURCE_KEYS.map((key) => key.toLowerCase()));
 
 /**
  * The Allow entry's access to `actions` (action names; all must be denied for the access to go) after the policy's
@@ -334,8 +353,8 @@ function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
   if (clauses.length === 0) return 'always';
   const [clause] = clauses;
   const positive = clause && NEGATED_OPERATORS[clause.operator.toLowerCase()];
-  const keys = entry.type === 'Service' ? SOURCE_KEYS : PRINCIPAL_KEYS;
-  if (clauses.length === 1 && clause && positive && keys.includes(clause.key.toLowerCase()))
+  const keys = entry.type === 'Service' ? SOURCE_KEYS_LOWER : PRINCIPAL_KEYS_LOWER;
+  if (clauses.length === 1 && clause && positive && keys.has(clause.key.toLowerCase()))
     return {
       kind: 'unless',
       clause: { operator: positive, key: clause.key, values: clause.values, written: `a Deny with ${clause.operator}` },
