@@ -109,11 +109,11 @@ class UnseenCollector {
   }
 
   /** A resource of the template, named as findings name it (construct path where known). */
-  resource(logicalId: string, type: string): ResourceRef {
+  resource(logicalId: string, type: string, declaredAs?: string): ResourceRef {
     const { input } = this;
     const cdkPath = input.template.Resources[logicalId]?.Metadata?.['aws:cdk:path'];
     const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
-    const declared = input.generatedBy?.[logicalId] ?? logicalId;
+    const declared = input.generatedBy?.[declaredAs ?? logicalId] ?? declaredAs ?? logicalId;
     return this.located(
       { type, name: logicalId, ...(path ? { path } : {}) },
       input.keys?.get('Resources')?.children?.get(declared)?.position,
@@ -180,7 +180,8 @@ function applyTransforms(
             found.resource(logicalId, type),
           );
         } else {
-          found.add('unknown-iam-type', type, found.resource(logicalId, type));
+          // An embedded connector (`Connectors` on a resource) is located at the resource that declares it.
+          found.add('unknown-iam-type', type, found.resource(logicalId, type, generatedBy[logicalId]));
         }
       }
     } else if (name === 'AWS::Include') {

@@ -47,7 +47,8 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     setOwn(resources, logicalId, resource);
     if (logicalId !== from) setOwn(generatedBy, logicalId, from);
   };
-  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+  for (const [logicalId, declared] of Object.entries(template.Resources)) {
+    const resource = withoutConnectors(logicalId, declared, unmodelled, generatedBy);
     if (!isRecord(resource) || typeof resource.Type !== 'string' || !resource.Type.startsWith('AWS::Serverless::')) {
       setOwn(resources, logicalId, resource);
       continue;
@@ -92,6 +93,31 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
 }
 
 type Generate = (logicalId: string, from: string, resource: CfnResource) => void;
+
+/**
+ * A resource without the `Connectors` attribute SAM accepts on any resource of a SAM template: SAM turns each entry
+ * into an `AWS::Serverless::Connector` `<ResourceId><ConnectorId>` whose source is the resource, and removes the
+ * attribute. Each is returned as unmodelled (located at the resource), never dropped in silence; an attribute that is
+ * not a map of maps (SAM refuses it) is unmodelled as the resource's own connectors.
+ */
+function withoutConnectors(
+  logicalId: string,
+  resource: CfnResource,
+  unmodelled: Record<string, string>,
+  generatedBy: Record<string, string>,
+): CfnResource {
+  if (!isRecord(resource) || !Object.hasOwn(resource, 'Connectors')) return resource;
+  const { Connectors: connectors, ...rest } = resource as CfnResource & { Connectors?: unknown };
+  const entries = isRecord(connectors) && !isIntrinsic(connectors) ? Object.keys(connectors) : [''];
+  for (const key of entries) {
+    const connectorId = `${logicalId}${key}`;
+    setOwn(unmodelled, connectorId, CONNECTOR);
+    if (connectorId !== logicalId) setOwn(generatedBy, connectorId, logicalId);
+  }
+  return rest;
+}
+
+const CONNECTOR = 'AWS::Serverless::Connector';
 
 const LAMBDA_TRUST = trustFor('lambda.amazonaws.com');
 

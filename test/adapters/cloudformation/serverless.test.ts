@@ -332,3 +332,33 @@ describe('SAM through the loader', () => {
     );
   });
 });
+
+describe('SAM: embedded Connectors attributes', () => {
+  it('reports each entry of a Connectors attribute as an unmodelled connector <ResourceId><ConnectorId>, on SAM and plain resources alike', () => {
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Transform: SAM,
+          Resources: {
+            Table: { Type: 'AWS::DynamoDB::Table' },
+            Fn: {
+              Type: 'AWS::Serverless::Function',
+              Properties: { Runtime: 'python3.12', Handler: 'app.handler' },
+              Connectors: { ToTable: { Properties: { Destination: { Id: 'Table' }, Permissions: ['Write'] } } },
+            },
+            Rule: {
+              Type: 'AWS::Events::Rule',
+              Properties: {},
+              Connectors: 'not a map',
+            },
+          },
+        } as unknown as CfnTemplate,
+      },
+    ]);
+    expect(model.unseen?.map((entry) => [entry.kind, entry.what, entry.resource.name])).toEqual([
+      ['unknown-iam-type', 'AWS::Serverless::Connector', 'FnToTable'],
+      ['unknown-iam-type', 'AWS::Serverless::Connector', 'Rule'],
+    ]);
+  });
+});
