@@ -1,6 +1,7 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord, setOwn } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
+import { expandConnector, passedAttributes } from './sam-connectors.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
@@ -47,8 +48,10 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     setOwn(resources, logicalId, resource);
     if (logicalId !== from) setOwn(generatedBy, logicalId, from);
   };
+  // Connectors are expanded last, against the resources SAM's other types become (as SAM's translator orders them).
+  const connectors: Connector[] = [];
   for (const [logicalId, declared] of Object.entries(template.Resources)) {
-    const resource = withoutConnectors(logicalId, declared, unmodelled, generatedBy);
+    const resource = withoutConnectors(logicalId, declared, template.Resources, connectors, unmodelled, generatedBy);
     if (!isRecord(resource) || typeof resource.Type !== 'string' || !resource.Type.startsWith('AWS::Serverless::')) {
       setOwn(resources, logicalId, resource);
       continue;
@@ -84,35 +87,100 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       case 'AWS::Serverless::LayerVersion':
         generate(logicalId, logicalId, { ...resource, Type: 'AWS::Lambda::LayerVersion' });
         break;
+      case 'AWS::Serverless::Connector':
+        connectors.push({
+          logicalId,
+          from: logicalId,
+          properties: resource.Properties ?? {},
+          attributes: passedAttributes(resource),
+          declared: resource,
+        });
+        break;
+      case 'AWS::Serverless::GraphQLApi':
+        if (!expandGraphQLApi(logicalId, resource, generate)) {
+          setOwn(resources, logicalId, resource);
+          setOwn(unmodelled, logicalId, resource.Type);
+        }
+        break;
+      case 'AWS::Serverless::CapacityProvider':
+        expandCapacityProvider(logicalId, withGlobals(resource, globals.CapacityProvider), generate);
+        break;
       default:
         setOwn(resources, logicalId, resource);
         setOwn(unmodelled, logicalId, resource.Type);
     }
   }
+  for (const connector of connectors) {
+    const expansion = expandConnector(connector.logicalId, connector.properties, resources, connector.attributes);
+    if ('resources' in expansion) {
+      for (const [id, generated] of Object.entries(expansion.resources)) generate(id, connector.from, generated);
+    } else {
+      // SAM refuses it, or the check cannot tell what it grants: what it would have written stays unseen.
+      if (connector.declared) setOwn(resources, connector.logicalId, connector.declared);
+      else setOwn(generatedBy, connector.logicalId, connector.from);
+      setOwn(unmodelled, connector.logicalId, CONNECTOR);
+    }
+  }
   return { resources, generatedBy, unmodelled };
+}
+
+/** A connector to expand once every other resource is: declared (`from` is itself) or embedded in `from`. */
+interface Connector {
+  logicalId: string;
+  from: string;
+  properties: Record<string, unknown>;
+  attributes: Record<string, unknown>;
+  /** The `AWS::Serverless::Connector` as declared (none for an entry of a `Connectors` attribute). */
+  declared?: CfnResource;
 }
 
 type Generate = (logicalId: string, from: string, resource: CfnResource) => void;
 
 /**
  * A resource without the `Connectors` attribute SAM accepts on any resource of a SAM template: SAM turns each entry
- * into an `AWS::Serverless::Connector` `<ResourceId><ConnectorId>` whose source is the resource, and removes the
- * attribute. Each is returned as unmodelled (located at the resource), never dropped in silence; an attribute that is
- * not a map of maps (SAM refuses it) is unmodelled as the resource's own connectors.
+ * into an `AWS::Serverless::Connector` `<ResourceId><ConnectorId>` whose `Source` is `{ Id: <ResourceId> }` with the
+ * entry's `SourceReference` (without `Id`) merged in, and removes the attribute. An attribute or entry SAM refuses
+ * (not a map, no `Properties` map, an `Id` in `SourceReference`, a logical id the template already uses) is
+ * unmodelled, located at the resource: never dropped in silence.
  */
 function withoutConnectors(
   logicalId: string,
   resource: CfnResource,
+  declared: Readonly<Record<string, CfnResource>>,
+  connectors: Connector[],
   unmodelled: Record<string, string>,
   generatedBy: Record<string, string>,
 ): CfnResource {
   if (!isRecord(resource) || !Object.hasOwn(resource, 'Connectors')) return resource;
-  const { Connectors: connectors, ...rest } = resource as CfnResource & { Connectors?: unknown };
-  const entries = isRecord(connectors) && !isIntrinsic(connectors) ? Object.keys(connectors) : [''];
-  for (const key of entries) {
-    const connectorId = `${logicalId}${key}`;
+  const { Connectors: embedded, ...rest } = resource as CfnResource & { Connectors?: unknown };
+  const refuse = (connectorId: string): void => {
     setOwn(unmodelled, connectorId, CONNECTOR);
     if (connectorId !== logicalId) setOwn(generatedBy, connectorId, logicalId);
+  };
+  if (!isRecord(embedded) || isIntrinsic(embedded)) {
+    refuse(logicalId);
+    return rest;
+  }
+  for (const [key, entry] of Object.entries(embedded)) {
+    const connectorId = `${logicalId}${key}`;
+    const properties = isRecord(entry) ? entry.Properties : undefined;
+    const sourceReference = isRecord(properties) ? properties.SourceReference : undefined;
+    if (
+      !isRecord(properties) ||
+      (sourceReference !== undefined && (!isRecord(sourceReference) || Object.hasOwn(sourceReference, 'Id'))) ||
+      Object.hasOwn(declared, connectorId)
+    ) {
+      refuse(connectorId);
+      continue;
+    }
+    const { SourceReference: _reference, ...connectorProperties } = properties;
+    const source = { Id: logicalId, ...(isRecord(sourceReference) ? sourceReference : {}) };
+    connectors.push({
+      logicalId: connectorId,
+      from: logicalId,
+      properties: { ...connectorProperties, Source: source },
+      attributes: passedAttributes(entry),
+    });
   }
   return rest;
 }
@@ -249,6 +317,217 @@ function expandStateMachine(logicalId: string, resource: CfnResource, generate: 
     'EventBridgeRule',
     'Api',
   ]);
+}
+
+/**
+ * `AWS::Serverless::GraphQLApi` as SAM's `SamGraphQLApi` writes its IAM part, or false where SAM would refuse the
+ * resource or the check cannot read it (the caller reports it unmodelled, and nothing of it is generated):
+ * - the `AWS::AppSync::GraphQLApi` (its authentication and `LogConfig`); unless `Logging` is false or names its
+ *   `CloudWatchLogsRoleArn`, the role `<ApiId>CloudWatchRole` trusting appsync.amazonaws.com with
+ *   AWSAppSyncPushToCloudWatchLogs;
+ * - each Lambda authorizer (`Auth` and `Auth.Additional`): the connector `<ApiId>ToLambdaAuthConnector<n>` (API to
+ *   function, Write), an `AWS::Lambda::Permission` for appsync.amazonaws.com;
+ * - each `DataSources.DynamoDb.<Name>`: the `AWS::AppSync::DataSource` `<ApiId><Name>DynamoDBDataSource`; without
+ *   `ServiceRoleArn`, its role `<DataSourceId>Role` trusting appsync.amazonaws.com and the connector
+ *   `<DataSourceId>ToTableConnector` to the table (`TableArn`, or the ARN of `TableName` in `Region`) with its
+ *   `Permissions` (Read and Write by default): a managed policy on that role, from SAM's connector profile;
+ * - each `DataSources.Lambda.<Name>`: `<ApiId><Name>LambdaDataSource`, and without `ServiceRoleArn` its role and the
+ *   connector `<DataSourceId>ToLambdaConnector` (Write: invoke the function).
+ * The schema, functions, resolvers, API keys, cache and domain name create no identity and are not written out.
+ */
+function expandGraphQLApi(logicalId: string, resource: CfnResource, generate: Generate): boolean {
+  const properties = resource.Properties ?? {};
+  const generated: Record<string, CfnResource> = {};
+  const attributes = passedAttributes(resource);
+  const add = (id: string, added: CfnResource): void => {
+    setOwn(generated, id, { ...added, ...attributes });
+  };
+  const connect = (connectorId: string, connector: Record<string, unknown>): boolean => {
+    const expansion = expandConnector(connectorId, connector, {}, attributes);
+    if (!('resources' in expansion)) return false;
+    for (const [id, policy] of Object.entries(expansion.resources)) setOwn(generated, id, policy);
+    return true;
+  };
+  const appSyncRole = (roleId: string): void => {
+    add(roleId, {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: trustFor('appsync.amazonaws.com') },
+    });
+  };
+
+  // Authentication: the default provider and the additional ones, each Lambda authorizer allowed to be invoked.
+  const auth = properties.Auth;
+  if (!isRecord(auth) || isIntrinsic(auth)) return false;
+  const api: Record<string, unknown> = { Name: properties.Name ?? logicalId };
+  const lambdaAuthorizers: unknown[] = [];
+  const provider = (entry: unknown, additional: boolean): Record<string, unknown> | undefined => {
+    if (!isRecord(entry) || typeof entry.Type !== 'string') return undefined;
+    const read: Record<string, unknown> = { AuthenticationType: entry.Type };
+    const config = AUTH_CONFIGS[entry.Type];
+    if (config === undefined) return entry.Type === 'AWS_IAM' || entry.Type === 'API_KEY' ? read : undefined;
+    const value = entry[config.property];
+    if (!isRecord(value)) return undefined;
+    if (config.name === 'LambdaAuthorizerConfig') lambdaAuthorizers.push(value.AuthorizerUri);
+    const { DefaultAction: _default, ...rest } = value;
+    read[config.name] = additional && config.name === 'UserPoolConfig' ? rest : value;
+    return read;
+  };
+  const primary = provider(auth, false);
+  if (!primary) return false;
+  Object.assign(api, primary);
+  if (auth.Additional !== undefined) {
+    if (!Array.isArray(auth.Additional)) return false;
+    const additional = (auth.Additional as unknown[]).map((entry) => provider(entry, true));
+    if (additional.some((entry) => entry === undefined)) return false;
+    if (additional.length > 0) api.AdditionalAuthenticationProviders = additional;
+  }
+  for (const [index, authorizer] of lambdaAuthorizers.entries()) {
+    const connected = connect(`${logicalId}ToLambdaAuthConnector${index + 1}`, {
+      Source: {
+        Type: 'AWS::AppSync::GraphQLApi',
+        Arn: { Ref: logicalId },
+        ResourceId: { 'Fn::GetAtt': [logicalId, 'ApiId'] },
+      },
+      Destination: { Type: 'AWS::Lambda::Function', Arn: authorizer },
+      Permissions: ['Write'],
+    });
+    if (!connected) return false;
+  }
+
+  // Logging: on unless false; a role of its own unless it names one.
+  const logging = properties.Logging;
+  if (logging !== false) {
+    if (logging !== undefined && logging !== true && (!isRecord(logging) || isIntrinsic(logging))) return false;
+    const given = isRecord(logging) ? logging : {};
+    const logConfig: Record<string, unknown> = { FieldLogLevel: given.FieldLogLevel ?? 'ALL' };
+    if (given.ExcludeVerboseContent) logConfig.ExcludeVerboseContent = given.ExcludeVerboseContent;
+    if (given.CloudWatchLogsRoleArn) logConfig.CloudWatchLogsRoleArn = given.CloudWatchLogsRoleArn;
+    else {
+      add(`${logicalId}CloudWatchRole`, {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: trustFor('appsync.amazonaws.com'),
+          ManagedPolicyArns: [managedPolicyArn('AWSAppSyncPushToCloudWatchLogs')],
+        },
+      });
+      logConfig.CloudWatchLogsRoleArn = { 'Fn::GetAtt': [`${logicalId}CloudWatchRole`, 'Arn'] };
+    }
+    api.LogConfig = logConfig;
+  }
+  for (const passed of ['XrayEnabled', 'Visibility', 'OwnerContact', 'IntrospectionConfig', 'QueryDepthLimit']) {
+    if (properties[passed] !== undefined) api[passed] = properties[passed];
+  }
+  if (properties.ResolverCountLimit !== undefined) api.ResolverCountLimit = properties.ResolverCountLimit;
+  api.Tags = [
+    ...(isRecord(properties.Tags) ? Object.entries(properties.Tags).map(([Key, Value]) => ({ Key, Value })) : []),
+    { Key: 'graphqlapi:createdBy', Value: 'SAM' },
+  ];
+  const { Properties: _declared, ...declaredAttributes } = resource;
+  setOwn(generated, logicalId, { ...declaredAttributes, Type: 'AWS::AppSync::GraphQLApi', Properties: api });
+
+  // Data sources: DynamoDB tables and Lambda functions, each with a role of its own unless it names one.
+  const dataSources = properties.DataSources;
+  if (dataSources !== undefined) {
+    if (!isRecord(dataSources) || isIntrinsic(dataSources)) return false;
+    if (Object.keys(dataSources).some((kind) => kind !== 'DynamoDb' && kind !== 'Lambda')) return false;
+    const apiId = { 'Fn::GetAtt': [logicalId, 'ApiId'] };
+    for (const [kind, entries] of Object.entries(dataSources)) {
+      if (!isRecord(entries) || isIntrinsic(entries)) return false;
+      for (const [name, entry] of Object.entries(entries)) {
+        if (!isRecord(entry)) return false;
+        const dynamo = kind === 'DynamoDb';
+        const dataSourceId = `${logicalId}${name}${dynamo ? 'DynamoDB' : 'Lambda'}DataSource`;
+        const roleId = `${dataSourceId}Role`;
+        const dataSource: Record<string, unknown> = {
+          Name: entry.Name ?? name,
+          Type: dynamo ? 'AMAZON_DYNAMODB' : 'AWS_LAMBDA',
+          ApiId: apiId,
+          ServiceRoleArn: entry.ServiceRoleArn ?? { 'Fn::GetAtt': [roleId, 'Arn'] },
+        };
+        if (entry.Description !== undefined) dataSource.Description = entry.Description;
+        const region = entry.Region ?? { Ref: 'AWS::Region' };
+        if (dynamo) dataSource.DynamoDBConfig = { AwsRegion: region, TableName: entry.TableName };
+        else dataSource.LambdaConfig = { LambdaFunctionArn: entry.FunctionArn };
+        if (dynamo ? entry.TableName === undefined : entry.FunctionArn === undefined) return false;
+        add(dataSourceId, { Type: 'AWS::AppSync::DataSource', Properties: dataSource });
+        if (entry.ServiceRoleArn) continue;
+        appSyncRole(roleId);
+        const source = { Type: 'AWS::AppSync::DataSource', Arn: { Ref: dataSourceId }, RoleName: { Ref: roleId } };
+        const permissions =
+          Array.isArray(entry.Permissions) && entry.Permissions.length > 0 ? entry.Permissions : undefined;
+        if (entry.Permissions !== undefined && !Array.isArray(entry.Permissions)) return false;
+        const connected = dynamo
+          ? connect(`${dataSourceId}ToTableConnector`, {
+              Source: source,
+              Destination: {
+                Type: 'AWS::DynamoDB::Table',
+                Arn: entry.TableArn ?? {
+                  'Fn::Sub': [
+                    'arn:${AWS::Partition}:dynamodb:${__Region__}:${AWS::AccountId}:table/${__TableName__}',
+                    { __TableName__: entry.TableName, __Region__: region },
+                  ],
+                },
+              },
+              Permissions: permissions ?? ['Read', 'Write'],
+            })
+          : connect(`${dataSourceId}ToLambdaConnector`, {
+              Source: source,
+              Destination: { Type: 'AWS::Lambda::Function', Arn: entry.FunctionArn },
+              Permissions: ['Write'],
+            });
+        if (!connected) return false;
+      }
+    }
+  }
+  for (const [id, added] of Object.entries(generated)) generate(id, logicalId, added);
+  return true;
+}
+
+/** The configuration property of each AppSync authentication type, in SAM's `Auth` and in CloudFormation. */
+const AUTH_CONFIGS: Record<string, { property: string; name: string }> = {
+  AWS_LAMBDA: { property: 'LambdaAuthorizer', name: 'LambdaAuthorizerConfig' },
+  OPENID_CONNECT: { property: 'OpenIDConnect', name: 'OpenIDConnectConfig' },
+  AMAZON_COGNITO_USER_POOLS: { property: 'UserPool', name: 'UserPoolConfig' },
+};
+
+/**
+ * `AWS::Serverless::CapacityProvider` as SAM's `CapacityProviderGenerator` writes it: the
+ * `AWS::Lambda::CapacityProvider`, and without `OperatorRole` the role `<Id>OperatorRole` trusting
+ * lambda.amazonaws.com with AWSLambdaManagedEC2ResourceOperator, tagged `lambda:createdBy: SAM` (and with the
+ * resource's `Tags` when `PropagateTags` is true).
+ */
+function expandCapacityProvider(logicalId: string, resource: CfnResource, generate: Generate): void {
+  const properties = resource.Properties ?? {};
+  const roleId = `${logicalId}OperatorRole`;
+  const attributes = passedAttributes(resource);
+  const samTag = { Key: 'lambda:createdBy', Value: 'SAM' };
+  const userTags = isRecord(properties.Tags)
+    ? Object.entries(properties.Tags).map(([Key, Value]) => ({ Key, Value }))
+    : [];
+  const provider: Record<string, unknown> = {};
+  if (properties.CapacityProviderName !== undefined) provider.CapacityProviderName = properties.CapacityProviderName;
+  if (properties.VpcConfig !== undefined) provider.VpcConfig = properties.VpcConfig;
+  provider.PermissionsConfig = {
+    CapacityProviderOperatorRoleArn: properties.OperatorRole ?? { 'Fn::GetAtt': [roleId, 'Arn'] },
+  };
+  provider.Tags = [...userTags, samTag];
+  if (properties.KmsKeyArn !== undefined) provider.KmsKeyArn = properties.KmsKeyArn;
+  const { Properties: _declared, ...declaredAttributes } = resource;
+  generate(logicalId, logicalId, {
+    ...declaredAttributes,
+    Type: 'AWS::Lambda::CapacityProvider',
+    Properties: provider,
+  });
+  if (properties.OperatorRole) return;
+  generate(roleId, logicalId, {
+    Type: 'AWS::IAM::Role',
+    ...attributes,
+    Properties: {
+      AssumeRolePolicyDocument: LAMBDA_TRUST,
+      ManagedPolicyArns: ['arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator'],
+      Tags: properties.PropagateTags === true ? [...userTags, samTag] : [samTag],
+    },
+  });
 }
 
 /** The role SAM generates for a function or state machine: its `Policies` read as SAM reads them. */

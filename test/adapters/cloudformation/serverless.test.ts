@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
 import { samPolicyData } from '../../../src/adapters/cloudformation/sam-policy-templates.js';
+import { expandServerless } from '../../../src/adapters/cloudformation/serverless.js';
 import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
 import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
@@ -333,32 +335,354 @@ describe('SAM through the loader', () => {
   });
 });
 
-describe('SAM: embedded Connectors attributes', () => {
-  it('reports each entry of a Connectors attribute as an unmodelled connector <ResourceId><ConnectorId>, on SAM and plain resources alike', () => {
-    const model = modelFromTemplates([
-      {
-        stack: 'App',
-        template: {
-          Transform: SAM,
-          Resources: {
-            Table: { Type: 'AWS::DynamoDB::Table' },
-            Fn: {
-              Type: 'AWS::Serverless::Function',
-              Properties: { Runtime: 'python3.12', Handler: 'app.handler' },
-              Connectors: { ToTable: { Properties: { Destination: { Id: 'Table' }, Permissions: ['Write'] } } },
-            },
-            Rule: {
-              Type: 'AWS::Events::Rule',
-              Properties: {},
-              Connectors: 'not a map',
+function unseen(template: Partial<CfnTemplate>) {
+  const model = modelFromTemplates([
+    { stack: 'App', template: { Transform: SAM, Resources: {}, ...template } as CfnTemplate },
+  ]);
+  return (model.unseen ?? []).map((entry) => [entry.kind, entry.what, entry.resource.name]);
+}
+
+function byId(template: Partial<CfnTemplate>): Record<string, ReturnType<typeof summary>> {
+  return Object.fromEntries(identities(template).map((identity) => [identity.id, summary(identity)]));
+}
+
+const APPSYNC_TRUST = [{ Service: ['appsync.amazonaws.com'] }];
+
+describe("SAM translator fixtures (aws/serverless-application-model's own tests) as the oracle", () => {
+  const dir = join(fixtures, 'sam-translator');
+  /** The resources that grant or trust: what the comparison covers. */
+  const GRANTING = new Set([
+    'AWS::IAM::Role',
+    'AWS::IAM::ManagedPolicy',
+    'AWS::Lambda::Permission',
+    'AWS::SQS::QueuePolicy',
+    'AWS::SNS::TopicPolicy',
+  ]);
+  const names = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  const CREATE_NOTHING = new Set([
+    'graphqlapi_no_logging',
+    'graphqlapi_logging_defined',
+    'capacity_provider_global_with_functions',
+  ]);
+
+  it('holds the GraphQLApi, Connector and CapacityProvider cases it was copied for', () => {
+    expect(names.filter((name) => name.startsWith('graphqlapi_'))).toHaveLength(5);
+    expect(names.filter((name) => /^(embedded_)?connectors?_/.test(name))).toHaveLength(11);
+    expect(names.filter((name) => name.startsWith('capacity_provider_'))).toHaveLength(3);
+  });
+
+  it.each(names)("%s: the IAM resources of the expansion are SAM's, id by id and key by key", (name) => {
+    const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
+    const declared = input!.template.Resources;
+    const ours = expandServerless(input!.template);
+    const sam = (JSON.parse(readFileSync(join(dir, 'output', `${name}.json`), 'utf8')) as CfnTemplate).Resources;
+    // Function and state machine roles are covered above; what is compared is what the new types write.
+    const compared = (resources: Record<string, { Type: string }>, generatedBy: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(resources)
+          .filter(([id, resource]) => GRANTING.has(resource.Type) && declared[id] === undefined)
+          .filter(([id, resource]) => {
+            const from = declared[generatedBy[id] ?? id]?.Type;
+            return !(
+              resource.Type === 'AWS::IAM::Role' &&
+              (from === 'AWS::Serverless::Function' ||
+                from === 'AWS::Serverless::StateMachine' ||
+                id === 'CodeDeployServiceRole')
+            );
+          })
+          .map(([id, resource]) => [id, normalised(resource)]),
+      );
+    expect(ours.unmodelled).toEqual({});
+    const expected = compared(sam, ours.generatedBy);
+    // Three fixtures show that nothing is created: logging off or with its own role, an operator role from Globals.
+    expect(Object.keys(expected).length === 0).toBe(CREATE_NOTHING.has(name));
+    expect(compared(ours.resources, ours.generatedBy)).toEqual(expected);
+  });
+});
+
+/**
+ * A resource as compared: without `Metadata` and `DependsOn` (they grant nothing), each `Action` list sorted (SAM's
+ * fixture for SQS to Lambda lists the actions sorted, its profile does not).
+ */
+function normalised(resource: unknown): unknown {
+  const sortActions = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sortActions);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [
+        key,
+        key === 'Action' && Array.isArray(entry) ? [...(entry as string[])].sort() : sortActions(entry),
+      ]),
+    );
+  };
+  const { Metadata: _metadata, DependsOn: _dependsOn, ...rest } = resource as Record<string, unknown>;
+  return sortActions(rest);
+}
+
+describe('SAM: AWS::Serverless::GraphQLApi', () => {
+  const api = (properties: Record<string, unknown>) => ({
+    Resources: {
+      Table: { Type: 'AWS::DynamoDB::Table' },
+      Api: {
+        Type: 'AWS::Serverless::GraphQLApi',
+        Properties: { SchemaInline: 'type Query { a: String }', ...properties },
+      },
+    },
+  });
+
+  it("creates the CloudWatch role and a role per data source, with the permissions of SAM's connector profiles", () => {
+    const roles = byId(
+      api({
+        Auth: { Type: 'AWS_IAM' },
+        DataSources: {
+          DynamoDb: {
+            Orders: {
+              // No TableArn: SAM writes the ARN of TableName in the API's region.
+              TableName: { Ref: 'Table' },
+              Permissions: ['Read'],
             },
           },
-        } as unknown as CfnTemplate,
+          Lambda: { Compute: { FunctionArn: 'arn:aws:lambda:us-east-1:111122223333:function:resolver' } },
+        },
+      }),
+    );
+    expect(Object.keys(roles).sort()).toEqual([
+      'App/ApiCloudWatchRole',
+      'App/ApiComputeLambdaDataSourceRole',
+      'App/ApiOrdersDynamoDBDataSourceRole',
+    ]);
+    expect(roles['App/ApiCloudWatchRole']).toMatchObject({
+      managed: ['arn:aws:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs'],
+      inline: [],
+      trust: APPSYNC_TRUST,
+      attachments: ['appsync Api'],
+    });
+    expect(roles['App/ApiOrdersDynamoDBDataSourceRole']).toMatchObject({
+      managed: [],
+      trust: APPSYNC_TRUST,
+      inline: [
+        {
+          name: 'ApiOrdersDynamoDBDataSourceToTableConnectorPolicy',
+          statements: [
+            {
+              effect: 'Allow',
+              action: [
+                'dynamodb:GetItem',
+                'dynamodb:Query',
+                'dynamodb:Scan',
+                'dynamodb:BatchGetItem',
+                'dynamodb:ConditionCheckItem',
+                'dynamodb:PartiQLSelect',
+              ],
+              resource: [
+                'arn:aws:dynamodb:<own-region>:<own-account>:table/<id of Table>',
+                'arn:aws:dynamodb:<own-region>:<own-account>:table/<id of Table>/index/*',
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(roles['App/ApiComputeLambdaDataSourceRole']!.inline).toEqual([
+      {
+        name: 'ApiComputeLambdaDataSourceToLambdaConnectorPolicy',
+        statements: [
+          {
+            effect: 'Allow',
+            action: ['lambda:InvokeAsync', 'lambda:InvokeFunction'],
+            resource: [
+              'arn:aws:lambda:us-east-1:111122223333:function:resolver',
+              'arn:aws:lambda:us-east-1:111122223333:function:resolver:*',
+            ],
+          },
+        ],
       },
     ]);
-    expect(model.unseen?.map((entry) => [entry.kind, entry.what, entry.resource.name])).toEqual([
-      ['unknown-iam-type', 'AWS::Serverless::Connector', 'FnToTable'],
-      ['unknown-iam-type', 'AWS::Serverless::Connector', 'Rule'],
+  });
+
+  it('creates no role where the API names one (Logging.CloudWatchLogsRoleArn, a ServiceRoleArn) or turns logging off', () => {
+    expect(
+      byId(
+        api({
+          Auth: { Type: 'API_KEY' },
+          Logging: { CloudWatchLogsRoleArn: 'arn:aws:iam::111122223333:role/logs' },
+          DataSources: {
+            DynamoDb: { Orders: { TableName: 'orders', ServiceRoleArn: 'arn:aws:iam::111122223333:role/ds' } },
+          },
+        }),
+      ),
+    ).toMatchObject({
+      // The roles named are outside the change, run by the API and the data source.
+      'App/external-role:ds': { inline: [], managed: [], attachments: ['appsync ApiOrdersDynamoDBDataSource'] },
+      'App/external-role:logs': { inline: [], managed: [], attachments: ['appsync Api'] },
+    });
+    expect(byId(api({ Auth: { Type: 'API_KEY' }, Logging: false }))).toEqual({});
+    expect(unseen(api({ Auth: { Type: 'API_KEY' }, Logging: false }))).toEqual([]);
+  });
+
+  it('reads what SAM refuses or the check cannot read as unmodelled, never as granting nothing', () => {
+    const unmodelled = [['unknown-iam-type', 'AWS::Serverless::GraphQLApi', 'Api']];
+    // No Auth; an authorizer type without its configuration; a data source kind SAM does not generate.
+    expect(unseen(api({}))).toEqual(unmodelled);
+    expect(unseen(api({ Auth: { Type: 'AWS_LAMBDA' } }))).toEqual(unmodelled);
+    expect(unseen(api({ Auth: { Type: 'AWS_IAM' }, DataSources: { HttpEndpoint: { Web: {} } } }))).toEqual(unmodelled);
+    expect(unseen(api({ Auth: { Type: 'AWS_IAM' }, Logging: { 'Fn::If': ['C', true, false] } }))).toEqual(unmodelled);
+    expect(byId(api({ Auth: { Type: 'AWS_IAM' }, DataSources: { HttpEndpoint: { Web: {} } } }))).toEqual({});
+    // Beside a valid API, only the refused one is unseen; the valid one is expanded.
+    const both = api({ Auth: { Type: 'AWS_LAMBDA' } });
+    both.Resources = {
+      ...both.Resources,
+      Valid: {
+        Type: 'AWS::Serverless::GraphQLApi',
+        Properties: { SchemaInline: 'type Query { a: String }', Auth: { Type: 'AWS_IAM' } },
+      },
+    } as typeof both.Resources;
+    expect(unseen(both)).toEqual(unmodelled);
+    expect(Object.keys(byId(both))).toEqual(['App/ValidCloudWatchRole']);
+  });
+});
+
+describe('SAM: AWS::Serverless::Connector and Connectors attributes', () => {
+  const app = (resources: Record<string, unknown>) => ({
+    Resources: {
+      Table: { Type: 'AWS::DynamoDB::Table' },
+      Queue: { Type: 'AWS::SQS::Queue' },
+      Stream: { Type: 'AWS::Kinesis::Stream' },
+      Fn: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'python3.12', Handler: 'app.handler' } },
+      ...resources,
+    } as CfnTemplate['Resources'],
+  });
+  const WRITE_TABLE = {
+    effect: 'Allow',
+    action: [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:PartiQLDelete',
+      'dynamodb:PartiQLInsert',
+      'dynamodb:PartiQLUpdate',
+    ],
+    resource: ['<Arn of Table>', '<Arn of Table>/index/*'],
+  };
+
+  it("attaches the connector's policy to the source's role (function to table, Write)", () => {
+    const roles = byId(
+      app({
+        Link: {
+          Type: 'AWS::Serverless::Connector',
+          Properties: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: ['Write'] },
+        },
+      }),
+    );
+    expect(roles['App/FnRole']!.inline).toEqual([{ name: 'LinkPolicy', statements: [WRITE_TABLE] }]);
+  });
+
+  it('expands a Connectors attribute as the connector <ResourceId><ConnectorId> with the resource as its source', () => {
+    const template = app({
+      Fn: {
+        Type: 'AWS::Serverless::Function',
+        Properties: { Runtime: 'python3.12', Handler: 'app.handler' },
+        Connectors: { ToTable: { Properties: { Destination: { Id: 'Table' }, Permissions: ['Write'] } } },
+      },
+    });
+    expect(byId(template)['App/FnRole']!.inline).toEqual([{ name: 'FnToTablePolicy', statements: [WRITE_TABLE] }]);
+    expect(unseen(template)).toEqual([]);
+  });
+
+  it("attaches a queue-to-function connector's policy to the destination's role (SourcePolicy false)", () => {
+    const roles = byId(
+      app({
+        Link: {
+          Type: 'AWS::Serverless::Connector',
+          Properties: { Source: { Id: 'Queue' }, Destination: { Id: 'Fn' }, Permissions: ['Read', 'Write'] },
+        },
+      }),
+    );
+    expect(roles['App/FnRole']!.inline).toEqual([
+      {
+        name: 'LinkPolicy',
+        statements: [
+          { effect: 'Allow', action: ['sqs:DeleteMessage'], resource: ['<Arn of Queue>'] },
+          { effect: 'Allow', action: ['sqs:ReceiveMessage', 'sqs:GetQueueAttributes'], resource: ['<Arn of Queue>'] },
+        ],
+      },
     ]);
+  });
+
+  it('reports every connector SAM refuses or the profiles do not list as unmodelled, the attribute form too', () => {
+    const refused = {
+      // A pair the profiles do not list; a permission the profile does not offer; a combination it does not accept.
+      Unlisted: { Source: { Id: 'Fn' }, Destination: { Id: 'Stream' }, Permissions: ['Write'] },
+      NoSuchPermission: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: ['Delete'] },
+      HalfCombination: { Source: { Id: 'Queue' }, Destination: { Id: 'Fn' }, Permissions: ['Read'] },
+      // An Id naming nothing; both Id and other properties; Permissions the check cannot read.
+      Nowhere: { Source: { Id: 'Fn' }, Destination: { Id: 'Missing' }, Permissions: ['Write'] },
+      Both: {
+        Source: { Id: 'Fn', Type: 'AWS::Lambda::Function' },
+        Destination: { Id: 'Table' },
+        Permissions: ['Write'],
+      },
+      Computed: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: { Ref: 'Permissions' } },
+      // A role SAM cannot name (a literal ARN), an empty destination list.
+      LiteralRole: { Source: { Id: 'Named' }, Destination: { Id: 'Table' }, Permissions: ['Write'] },
+      Empty: { Source: { Id: 'Fn' }, Destination: [], Permissions: ['Write'] },
+    };
+    const template = app({
+      Named: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/fixed' } },
+      // Beside them, a connector SAM takes is expanded.
+      Good: {
+        Type: 'AWS::Serverless::Connector',
+        Properties: { Source: { Id: 'Fn' }, Destination: { Id: 'Table' }, Permissions: ['Write'] },
+      },
+      ...Object.fromEntries(
+        Object.entries(refused).map(([id, properties]) => [
+          id,
+          { Type: 'AWS::Serverless::Connector', Properties: properties },
+        ]),
+      ),
+      Rule: { Type: 'AWS::Events::Rule', Properties: {}, Connectors: 'not a map' },
+      Topic: {
+        Type: 'AWS::SNS::Topic',
+        Connectors: {
+          NoProperties: {},
+          IdInReference: {
+            Properties: { SourceReference: { Id: 'Fn' }, Destination: { Id: 'Queue' }, Permissions: ['Write'] },
+          },
+          ToStream: { Properties: { Destination: { Id: 'Stream' }, Permissions: ['Write'] } },
+        },
+      },
+    });
+    expect(unseen(template).sort()).toEqual(
+      [...Object.keys(refused), 'Rule', 'TopicNoProperties', 'TopicIdInReference', 'TopicToStream']
+        .sort()
+        .map((name) => ['unknown-iam-type', 'AWS::Serverless::Connector', name]),
+    );
+    expect(byId(template)['App/FnRole']!.inline).toEqual([{ name: 'GoodPolicy', statements: [WRITE_TABLE] }]);
+  });
+});
+
+describe('SAM: AWS::Serverless::CapacityProvider', () => {
+  it('creates <Id>OperatorRole trusting Lambda with AWSLambdaManagedEC2ResourceOperator, none when OperatorRole is given', () => {
+    const provider = (properties: Record<string, unknown>) => ({
+      Resources: {
+        Provider: {
+          Type: 'AWS::Serverless::CapacityProvider',
+          Properties: { VpcConfig: { SubnetIds: ['subnet-1'] }, ...properties },
+        },
+      },
+    });
+    expect(byId(provider({}))).toEqual({
+      'App/ProviderOperatorRole': {
+        id: 'App/ProviderOperatorRole',
+        type: 'AWS::IAM::Role',
+        managed: ['arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator'],
+        inline: [],
+        trust: [{ Service: ['lambda.amazonaws.com'] }],
+        attachments: [],
+      },
+    });
+    expect(unseen(provider({}))).toEqual([]);
+    expect(byId(provider({ OperatorRole: 'arn:aws:iam::111122223333:role/operator' }))).toEqual({});
   });
 });
