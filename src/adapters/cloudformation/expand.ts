@@ -16,8 +16,8 @@ import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type Tem
  *   collection is not known before deployment (language-extensions.ts expands the others);
  * - a nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`) whose template was not read
  *   (a remote or computed TemplateURL), a stack set without a readable `TemplateBody`;
- * - an `AWS::IAM::*` resource type the adapter does not model, and SAM types whose generated permissions are not
- *   modelled (`AWS::Serverless::Connector`, …).
+ * - an `AWS::IAM::*` resource type the adapter does not model, and SAM resources whose generated permissions are
+ *   not modelled (a connector or GraphQLApi SAM would refuse or the check cannot read, a SAM type it does not know).
  */
 export function expandInputs(inputs: readonly TemplateInput[]): { inputs: TemplateInput[]; unseen: UnseenContent[] } {
   const expander = new TemplateExpander();

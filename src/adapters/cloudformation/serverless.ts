@@ -12,7 +12,10 @@ export interface ExpandedServerless {
   resources: Record<string, CfnResource>;
   /** Generated logical id → the SAM resource it comes from (for locations). */
   generatedBy: Record<string, string>;
-  /** SAM resources whose IAM effect is not modelled (`AWS::Serverless::Application`, `Connector`, …), by logical id. */
+  /**
+   * SAM resources whose IAM effect is not modelled (`AWS::Serverless::Application`, a connector SAM refuses, …), by
+   * logical id (an entry of a `Connectors` attribute under `<ResourceId><ConnectorId>`, located by `generatedBy`).
+   */
   unmodelled: Record<string, string>;
 }
 
@@ -33,9 +36,15 @@ export interface ExpandedServerless {
  * - `AWS::Serverless::Api` / `HttpApi` → their API Gateway resources, with `Globals.Api`; the roles they use are
  *   named by ARN (authorizer `FunctionInvokeRole`, `CredentialsArn` in the definition), never created.
  * - `AWS::Serverless::SimpleTable`, `LayerVersion` create no identity.
+ * - `AWS::Serverless::GraphQLApi` → its CloudWatch role and data source roles with their connector policies
+ *   (expandGraphQLApi); `AWS::Serverless::CapacityProvider` → its operator role, with `Globals.CapacityProvider`
+ *   (expandCapacityProvider).
+ * - `AWS::Serverless::Connector`, and each entry of a `Connectors` attribute on any resource, expanded last as SAM
+ *   does, against the resources the others became: the managed policy, queue or topic policy or Lambda permission
+ *   SAM's connector profiles give (sam-connectors.ts).
  * Anything else under `AWS::Serverless::` (`Application`: a nested stack from the Serverless Application
- * Repository; `Connector`, `GraphQLApi`, `CapacityProvider`: permissions generated from their properties) is
- * returned as unmodelled, so it is reported as content the check cannot see.
+ * Repository; a type this copy does not know), and a GraphQLApi or connector SAM would refuse or the check cannot
+ * read, is returned as unmodelled, so it is reported as content the check cannot see.
  */
 export function expandServerless(template: CfnTemplate): ExpandedServerless {
   const resources: Record<string, CfnResource> = {};
