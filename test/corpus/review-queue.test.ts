@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 38 items: 28 right, 10 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 39 items: 28 right, 11 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -60,6 +60,7 @@ const EXPECTED = [
   'sam-apigw-sqs-lambda-iot | privileged-access | APISQSGatewayRole | standing | Allow iot:*, iotjobsdata:* on *',
   'sam-apigw-sqs-lambda-iot | privileged-access | LambdaExecutionRole | standing | Allow iot:*, iotjobsdata:* on *',
   // noisy: the log-delivery statement AWS documents for Step Functions logging (logs:PutResourcePolicy on *)
+  'sam-appsync-stepfunctions-express-sync-bedrock-sam | privileged-access | StatesExecutionRole | standing | Allow logs:CreateLogDelivery',
   'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
   // right: logs:* on everything
   'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
