@@ -313,6 +313,26 @@ describe('SAM policy templates data', () => {
     expect(managedPolicyPaths.AWSLambdaBasicExecutionRole).toBe('service-role/');
   });
 
+  it("holds SAM's connector profiles as published, each of a type the adapter writes", () => {
+    const { connectorProfiles } = samPolicyData();
+    expect(connectorProfiles.path).toBe('samtranslator/model/connector_profiles/profiles.json');
+    const pairs = Object.entries(connectorProfiles.permissions).flatMap(([source, destinations]) =>
+      Object.entries(destinations).map(([destination, profile]) => `${source} ${destination} ${profile.Type}`),
+    );
+    expect(pairs).toHaveLength(31);
+    expect(pairs).toContain('AWS::AppSync::DataSource AWS::DynamoDB::Table AWS_IAM_ROLE_MANAGED_POLICY');
+    expect(pairs).toContain('AWS::SNS::Topic AWS::SQS::Queue AWS_SQS_QUEUE_POLICY');
+    expect(
+      new Set(Object.values(connectorProfiles.permissions).flatMap((d) => Object.values(d).map((p) => p.Type))),
+    ).toEqual(
+      new Set(['AWS_IAM_ROLE_MANAGED_POLICY', 'AWS_SQS_QUEUE_POLICY', 'AWS_SNS_TOPIC_POLICY', 'AWS_LAMBDA_PERMISSION']),
+    );
+    expect(connectorProfiles.cfnResourceProperties['AWS::Lambda::Function']).toEqual({
+      Inputs: { Role: 'Role' },
+      Outputs: { Arn: { 'Fn::GetAtt': ['%{logicalId}', 'Arn'] } },
+    });
+  });
+
   it('reads a name in Policies as its own, never as a property every object inherits', () => {
     const [role] = identities({
       Resources: {
