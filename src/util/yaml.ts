@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Document } from 'yaml';
+import type { Document, DocumentOptions, LineCounter, ParseOptions, SchemaOptions } from 'yaml';
 
 type Yaml = typeof import('yaml');
 
@@ -49,4 +49,77 @@ function firstAliasOffset(document: Document): number {
     },
   });
   return offset;
+}
+
+/** What `parseLibyamlDocuments` takes: the options of yaml's own `parseAllDocuments`, and where lines start. */
+export type LibyamlReadOptions = ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter };
+
+/**
+ * Every document of `text`, read as the parsers that deploy templates and manifests read a quoted scalar spread over
+ * several lines: its continuation lines may be indented no deeper than the key it belongs to, or not at all.
+ * YAML 1.2 requires them indented deeper than their parent, and `yaml` enforces it; CloudFormation does not, nor do
+ * libyaml and its ports (PyYAML, which cfn-lint reads templates with; go-yaml, which kubectl reads manifests with):
+ * their scanner (`scan_flow_scalar`) ends a quoted scalar only at its closing quote, and refuses only a document marker
+ * (`---`, `...`) starting a line inside it, or the end of the input. The value is the same either way: a continuation line's leading white space is not
+ * content, a line break folds to a space, a blank line is a newline. Everything else is read as `yaml` reads it, and
+ * every offset and line is the text's own.
+ */
+export function parseLibyamlDocuments(text: string, options: LibyamlReadOptions): Document.Parsed[] {
+  const { Composer, Parser } = yaml();
+  const { lineCounter } = options;
+  const parser = new Parser(lineCounter.addNewLine);
+  const lexer = quotedScalarsAtAnyIndent();
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of lexer.lex(text)) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  return [...new Composer(options).compose(tokens(), true, text.length)];
+}
+
+/** The parts of yaml's Lexer (2.x) that `quotedScalarsAtAnyIndent` changes: private, so checked before use. */
+interface QuotedScalarLexing {
+  indentNext: number;
+  parseQuotedScalar(this: QuotedScalarLexing): Generator<string, string>;
+}
+
+/**
+ * yaml's lexer, scanning each quoted scalar as it scans one at the top level of a document (where the indentation a
+ * continuation line needs is none): to the closing quote, stopping only at a document marker starting a line or at the
+ * end of the text, each an error the composer locates ("Missing closing quote"). Where the lexer of the installed
+ * `yaml` has no such parts (a future major version), it is left strict: such a template is refused, never misread.
+ */
+function quotedScalarsAtAnyIndent(): InstanceType<Yaml['Lexer']> {
+  const lexer = new (yaml().Lexer)();
+  const lexing = lexer as unknown as Partial<QuotedScalarLexing>;
+  const scan = lexing.parseQuotedScalar;
+  if (typeof scan !== 'function' || typeof lexing.indentNext !== 'number') return lexer;
+  lexing.parseQuotedScalar = function* (this: QuotedScalarLexing) {
+    const indentNext = this.indentNext;
+    this.indentNext = 0;
+    try {
+      return yield* scan.call(this);
+    } finally {
+      this.indentNext = indentNext;
+    }
+  };
+  return lexer;
+}
+
+/**
+ * Where the quoted scalar that `yaml` reports as missing its closing quote at `end` opens, or undefined: a scalar
+ * that is never closed runs to the end of the text, where the error is reported, far from the quote to fix.
+ */
+export function unclosedQuoteStart(document: Document, end: number): number | undefined {
+  let start: number | undefined;
+  yaml().visit(document, {
+    Scalar(_, scalar) {
+      if ((scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && scalar.range?.[1] === end) {
+        start = scalar.range[0];
+        return yaml().visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
 }
