@@ -13,7 +13,7 @@ import {
   type TemplateInput,
 } from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree, type LocatedJson } from '../../util/located-json.js';
-import { documentValue, parseLibyamlDocuments, unclosedQuoteStart, yaml } from '../../util/yaml.js';
+import { documentValue, libyamlProblem, parseLibyamlDocuments, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 import type { Document, LineCounter } from 'yaml';
 import type { Unknown } from '../../model/model.js';
@@ -484,17 +484,12 @@ function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree 
   if (!document) throw new TemplateError(file, 'invalid YAML: no document', 1, 1);
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const [offset] = problem.pos;
-    const unclosed =
-      problem.code === 'MISSING_CHAR' && offset >= text.length ? unclosedQuoteStart(document, offset) : undefined;
-    const { line, col } = at(unclosed ?? offset);
-    const reason = firstLine(problem.message);
+    const { offset, reason } = libyamlProblem(document, problem, text);
+    const { line, col } = at(offset);
     const rain = /^Unresolved tag: (!Rain::\S+)/.exec(reason)?.[1];
     throw new TemplateError(
       file,
-      rain
-        ? `${rain} is a directive of the rain CLI, not CloudFormation: ${RAIN_SOURCE}`
-        : `invalid YAML: ${reason}${unclosed === undefined ? '' : ': the string that opens here runs to the end of the file'}`,
+      rain ? `${rain} is a directive of the rain CLI, not CloudFormation: ${RAIN_SOURCE}` : `invalid YAML: ${reason}`,
       line,
       col,
     );
@@ -533,9 +528,4 @@ function yamlKeys(document: Document, lineCounter: LineCounter, depth = TEMPLATE
 
 function stackNameOf(file: string): string {
   return basename(file).replace(/(\.template)?\.(json|ya?ml|template)$/, '');
-}
-
-function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end < 0 ? text : text.slice(0, end);
 }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isRecord } from '../../util/records.js';
-import { documentValue, parseLibyamlDocuments, unclosedQuoteStart, yaml } from '../../util/yaml.js';
+import { documentValue, libyamlProblem, parseLibyamlDocuments, yaml } from '../../util/yaml.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
@@ -59,13 +59,8 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
   for (const document of parseLibyamlDocuments(text, { lineCounter, uniqueKeys: true })) {
     const error = document.errors[0];
     if (error) {
-      const [offset] = error.pos;
-      const unclosed =
-        error.code === 'MISSING_CHAR' && offset >= text.length ? unclosedQuoteStart(document, offset) : undefined;
-      const { line, col } = lineCounter.linePos(unclosed ?? offset);
-      const [firstLine = ''] = error.message.split('\n');
-      const reason =
-        unclosed === undefined ? firstLine : `${firstLine}: the string that opens here runs to the end of the file`;
+      const { offset, reason } = libyamlProblem(document, error, text);
+      const { line, col } = lineCounter.linePos(offset);
       throw new ManifestError(file, reason, line, col);
     }
     const read = documentValue(document);

@@ -1,7 +1,7 @@
 /**
- * A YAML template's quoted strings are read as CloudFormation reads them (and cfn-lint, over PyYAML):
- * a string spread over several lines may continue at its key's indentation or at none, where YAML 1.2 (and the `yaml`
- * package alone) wants the continuation lines deeper. The value is YAML's line folding either way, and every line
+ * A YAML template's quoted strings and flow collections are read as CloudFormation reads them (and cfn-lint, over
+ * PyYAML): a string or a `[…]`/`{…}` spread over several lines may continue at its key's indentation or at none, where
+ * YAML 1.2 (and the `yaml` package alone) wants the continuation lines deeper. The value is YAML's line folding either way, and every line
  * after the string keeps its number. Broken YAML stays a located error. Each expected value here is the one PyYAML
  * 6.0.3 gives for the same text, and PyYAML refuses each invalid text too, but for the duplicate key (it keeps the
  * last), which cfn-lint refuses (E0000) as the loader always has.
@@ -93,6 +93,32 @@ const valid: [name: string, text: string, value: unknown][] = [
     'R:\n  P:\n    I: "one\ntwo"\n  Q: 3\n',
     { R: { P: { I: 'one two' }, Q: 3 } },
   ],
+  // Flow collections: libyaml checks no indentation inside one (serverless-patterns' systems-manager-automation-to-
+  // stepfunctions writes a policy's Resource list so; apigw-lambda-rust a resource policy's statements).
+  [
+    'a flow sequence whose items are at the key',
+    'R:\n  Resource: [\n  "x",\n  "y"\n  ]\n  N: 1\n',
+    { R: { Resource: ['x', 'y'], N: 1 } },
+  ],
+  [
+    'a flow map in a flow sequence, closed at the key',
+    'R:\n  P:\n    S: [{\n    "a": 1,\n    "b": "x"\n    }]\n    N: 1\n',
+    { R: { P: { S: [{ a: 1, b: 'x' }], N: 1 } } },
+  ],
+  [
+    'nested flows continued at column 0',
+    'R:\n  Schema: {"a": 1,\n  "b": [1,\n2]}\n  N: 2\n',
+    { R: { Schema: { a: 1, b: [1, 2] }, N: 2 } },
+  ],
+  ['a plain scalar continued in a flow sequence', 'R:\n  I: [ a\n  b, c ]\n', { R: { I: ['a b', 'c'] } }],
+  [
+    'short tags in a flow sequence at the key',
+    'R:\n  Resource: [\n  !Sub "arn:${AWS::Partition}:rds:x",\n  !Ref B\n  ]\n',
+    { R: { Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:rds:x' }, { Ref: 'B' }] } },
+  ],
+  ['a flow sequence closed at column 0', 'R:\n  I: [a,\nb\n]\n  N: 1\n', { R: { I: ['a', 'b'], N: 1 } }],
+  ['a flow sequence as a sequence item', 'R:\n  - [a,\n  b]\n  - c\n', { R: [['a', 'b'], 'c'] }],
+  ['a comment line in a flow map', 'R:\n  I: {k: v,\n  # a comment\n  l: w}\n', { R: { I: { k: 'v', l: 'w' } } }],
   // `yaml` alone read these as two keys, the first string closed by its escaped quote, where PyYAML reads one string.
   ["'' at the end of a line does not close the string", "a: 'it''\nb: c'\n", { a: "it' b: c" }],
   ['\\" at the end of a line does not close the string', 'a: "x\\"\nb: y"\n', { a: 'x" b: y' }],
@@ -148,6 +174,21 @@ const invalid: [name: string, text: string, message: string][] = [
     'a plain string continued at its key',
     'R:\n  I: one\n  two\n',
     't.yaml:3:3: invalid YAML: Implicit map keys need to be followed by map values',
+  ],
+  [
+    'a flow sequence never closed',
+    'R:\n  I: [ a,\n  b\n',
+    't.yaml:2:6: invalid YAML: Flow sequence that opens here is never closed: its ] is missing',
+  ],
+  [
+    'a flow map never closed',
+    'R:\n  I: { a: 1,\n  b: 2\n',
+    't.yaml:2:6: invalid YAML: Flow map that opens here is never closed: its } is missing',
+  ],
+  [
+    'a document marker inside a flow sequence',
+    'R:\n  I: [ a,\n---\n  b ]\n',
+    't.yaml:2:6: invalid YAML: Flow sequence that opens here is never closed: its ] is missing',
   ],
   [
     'a second document',
