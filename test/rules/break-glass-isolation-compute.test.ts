@@ -1845,3 +1845,133 @@ describe('break-glass-isolation: services that act as a role to do their own wor
     });
   });
 });
+
+/**
+ * A role written with `Fn::If`: the deployment decides which branch is taken where the condition reads a parameter a
+ * deployment sets (cfn-lint's quickstart fixture gives an RDS instance `MonitoringRoleArn: !If [EnhancedMonitoring,
+ * !GetAtt rDBMonitoringRole.Arn, !Ref AWS::NoValue]`, the condition on a parameter without default). Each role a
+ * branch may name is attached (fail closed), `AWS::NoValue` names none, and a condition plan-time values decide names
+ * its branch only: for every kind alike, at the role and at any level above it.
+ */
+describe('break-glass-isolation: a role an Fn::If writes', () => {
+  const breakGlass: CfnResource = {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      RoleName: 'break-glass',
+      AssumeRolePolicyDocument: SAML_TRUST,
+      Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+    },
+  };
+  const ordinary: CfnResource = {
+    Type: 'AWS::IAM::Role',
+    Properties: { RoleName: 'ordinary', AssumeRolePolicyDocument: SAML_TRUST },
+  };
+  const BREAK_GLASS = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
+  const ORDINARY = { 'Fn::GetAtt': ['Ordinary', 'Arn'] };
+  const NO_VALUE = { Ref: 'AWS::NoValue' };
+  const template = (resources: Record<string, CfnResource>) => ({
+    stack: 'App',
+    file: 'app.template.json',
+    template: {
+      Parameters: { Monitoring: { Type: 'String' }, Env: { Type: 'String', Default: 'prod' } },
+      Conditions: {
+        // The deployment decides: a parameter without default.
+        Enhanced: { 'Fn::Equals': [{ Ref: 'Monitoring' }, 'true'] },
+        // Plan-time values decide.
+        Never: { 'Fn::Equals': ['a', 'b'] },
+      },
+      Resources: { BreakGlass: breakGlass, Ordinary: ordinary, ...resources },
+    },
+  });
+  const ifRole = (condition: string, whenTrue: unknown, whenFalse: unknown) => ({
+    'Fn::If': [condition, whenTrue, whenFalse],
+  });
+
+  it("reports an RDS instance's monitoring role written as cfn-lint's quickstart fixture writes it", () => {
+    const model = modelFromTemplates([
+      template({
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: {
+            Engine: 'postgres',
+            MonitoringInterval: ifRole('Enhanced', 60, 0),
+            MonitoringRoleArn: ifRole('Enhanced', BREAK_GLASS, NO_VALUE),
+          },
+        },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(['Database Attachment::rds-monitoring']));
+    expect(model.externalReferences ?? []).toEqual([]);
+  });
+
+  it('attaches each role either branch names, for every kind alike, none for AWS::NoValue, and only the branch plan-time values choose', () => {
+    const model = modelFromTemplates([
+      template({
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: ifRole('Enhanced', ORDINARY, BREAK_GLASS) } },
+        Decided: { Type: 'AWS::Lambda::Function', Properties: { Role: ifRole('Never', BREAK_GLASS, ORDINARY) } },
+        DecidedDatabase: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { MonitoringRoleArn: ifRole('Never', BREAK_GLASS, NO_VALUE) },
+        },
+        Build: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: ifRole('Enhanced', NO_VALUE, ORDINARY) } },
+        // Nested: an Fn::If inside an Fn::If's branch.
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { RoleArn: ifRole('Enhanced', ifRole('Enhanced', BREAK_GLASS, NO_VALUE), NO_VALUE) },
+        },
+        Nothing: { Type: 'AWS::Glue::Job', Properties: { Role: ifRole('Enhanced', NO_VALUE, NO_VALUE) } },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(['Flow Attachment::state-machine', 'Fn Attachment::lambda']));
+    expect(attachmentsOf(model, 'ordinary')).toEqual([
+      'Build Attachment::codebuild',
+      'Decided Attachment::lambda',
+      'Fn Attachment::lambda',
+    ]);
+    expect(model.externalReferences ?? []).toEqual([]);
+  });
+
+  it('reads each branch of an Fn::If above the role: a nested property, a list item, the whole Properties', () => {
+    const model = modelFromTemplates([
+      template({
+        Job: {
+          Type: 'AWS::Batch::JobDefinition',
+          Properties: {
+            Type: 'container',
+            ContainerProperties: ifRole('Enhanced', { JobRoleArn: BREAK_GLASS }, NO_VALUE),
+          },
+        },
+        Web: {
+          Type: 'AWS::AppRunner::Service',
+          Properties: {
+            InstanceConfiguration: ifRole('Enhanced', { InstanceRoleArn: ORDINARY }, { InstanceRoleArn: BREAK_GLASS }),
+          },
+        },
+        Release: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            Stages: [
+              { Name: 'Deploy', Actions: [ifRole('Enhanced', { Name: 'Apply', RoleArn: BREAK_GLASS }, NO_VALUE)] },
+            ],
+          },
+        },
+        Whole: {
+          Type: 'AWS::Lambda::Function',
+          Properties: ifRole('Enhanced', { Role: BREAK_GLASS }, { Role: ORDINARY }) as unknown as Record<
+            string,
+            unknown
+          >,
+        },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(
+      reported([
+        'Job Attachment::batch',
+        'Release Attachment::codepipeline-action',
+        'Web Attachment::app-runner',
+        'Whole Attachment::lambda',
+      ]),
+    );
+    expect(attachmentsOf(model, 'ordinary')).toEqual(['Web Attachment::app-runner', 'Whole Attachment::lambda']);
+  });
+});

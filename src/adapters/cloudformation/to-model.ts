@@ -603,22 +603,26 @@ class ModelBuilder {
 
 /**
  * The values at a property path (EACH: every item of a list, as eachItem reads it; a NamedValue: the values of the
- * list's pairs of that name), raw so a `Ref` can be followed: each level written as a record is read as written, one
- * written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is resolved first. None where a level is left out (or is
- * `AWS::NoValue`); an Unknown level is the value (a reference known at apply), an Unknown pair names no value, a pair
- * whose name the deployment decides may (namedValue).
+ * list's pairs of that name), raw so a `Ref` can be followed. An `Fn::If` at any level gives the branch plan-time
+ * values choose, or, where the deployment decides, both: each role a branch may name is read (fail closed), and
+ * `AWS::NoValue` names none. Each level written as a record is read as written, one written with another intrinsic
+ * (`Fn::FindInMap`) is resolved first. None where a level is left out; an Unknown level is the value (a reference
+ * known at apply), an Unknown pair names no value, a pair whose name the deployment decides may (namedValue).
  */
 function valuesAt(stack: StackContext, value: unknown, path: readonly PathStep[]): unknown[] {
-  const [key, ...rest] = path;
-  if (key === undefined) return value === undefined ? [] : [value];
   if (value === undefined) return [];
+  const [key, ...rest] = path;
   if (key === EACH) return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, item, rest));
-  if (typeof key !== 'string')
+  if (key !== undefined && typeof key !== 'string')
     return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, namedValue(stack, item, key), rest));
-  const record = isIntrinsic(value) ? stack.resolver.resolve(value) : value;
-  if (isUnknown(record)) return [record];
-  if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
-  return valuesAt(stack, record[key], rest);
+  const alternatives = stack.resolver.alternatives(value);
+  if (key === undefined) return [...alternatives];
+  return alternatives.flatMap((alternative) => {
+    const record = isIntrinsic(alternative) ? stack.resolver.resolve(alternative) : alternative;
+    if (isUnknown(record)) return [record];
+    if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
+    return valuesAt(stack, record[key], rest);
+  });
 }
 
 /**
