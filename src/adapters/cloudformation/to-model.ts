@@ -155,13 +155,14 @@ const LINKERS: Record<string, Linker> = {
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
  */
-const COMPUTE_BY_TYPE: Record<string, ComputeRole[]> = {};
-for (const compute of COMPUTE_ROLES) (COMPUTE_BY_TYPE[compute.cloudFormation.type] ??= []).push(compute);
+const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind'] }[]> = {};
+for (const { cloudFormation, kind } of COMPUTE_ROLES)
+  if (cloudFormation) (COMPUTE_BY_TYPE[cloudFormation.type] ??= []).push({ path: cloudFormation.path, kind });
 for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
     own?.(b, stack, id, resource);
-    for (const { cloudFormation, kind } of computes) b.linkCompute(stack, id, resource, cloudFormation.path, kind);
+    for (const { path, kind } of computes) b.linkCompute(stack, id, resource, path, kind);
   };
 }
 
@@ -200,6 +201,7 @@ const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::SecretsManager::ResourcePolicy': [{ property: 'SecretId', kind: 'secret' }],
 };
 for (const { cloudFormation } of COMPUTE_ROLES) {
+  if (!cloudFormation) continue;
   const [property, ...path] = cloudFormation.path;
   if (typeof property !== 'string') continue;
   const lookup: Lookup = { property, kind: 'aws-role', ifSet: true, ...(path.length > 0 ? { path } : {}) };
