@@ -1980,14 +1980,14 @@ describe('break-glass-isolation: a role an Fn::If writes', () => {
  * More services that act as a role to do their own work, found on public code: EC2 Auto Scaling's lifecycle hooks (a
  * hook of its own, or written on the group), an Application Auto Scaling target, an ECS service's load balancer role
  * (aws-cloudformation-templates' ECS_Schedule_Example writes both of these), a Greengrass (v1) group (only
- * CloudFormation has one), an RDS cluster's monitoring role (and, in Pulumi and Terraform, an Aurora cluster
+ * CloudFormation has one), an AppSync Event API's logs role (as a GraphQL API's), an RDS cluster's monitoring role (and, in Pulumi and Terraform, an Aurora cluster
  * instance's, an AWS::RDS::DBInstance in CloudFormation), an EventBridge rule's own role, and a replication
  * configuration written on the bucket itself (Terraform's aws_s3_bucket, Pulumi's aws.s3.Bucket and BucketV2; in
  * CloudFormation always on the bucket). Each row: the compute's name and kind, then its CloudFormation type and
  * properties, its Pulumi type and properties, its Terraform type and values, each a function of the role, where the
  * dialect has the setting.
  */
-describe('break-glass-isolation: lifecycle hooks, scaling targets, ECS services, Greengrass groups, RDS clusters, event rules, buckets', () => {
+describe('break-glass-isolation: lifecycle hooks, scaling targets, ECS services, Greengrass groups, AppSync Event APIs, RDS clusters, event rules, buckets', () => {
   type Row = readonly [
     name: string,
     kind: string,
@@ -2123,6 +2123,25 @@ describe('break-glass-isolation: lifecycle hooks, scaling targets, ECS services,
       ['AWS::Greengrass::Group', (role) => ({ Name: 'core', RoleArn: role })],
       undefined,
       undefined,
+    ],
+    [
+      'Events',
+      'appsync',
+      [
+        'AWS::AppSync::Api',
+        (role) => ({ Name: 'events', EventConfig: { LogConfig: { LogLevel: 'ERROR', CloudWatchLogsRoleArn: role } } }),
+      ],
+      [
+        'aws:appsync/api:Api',
+        (role) => ({ name: 'events', eventConfig: { logConfig: { logLevel: 'ERROR', cloudwatchLogsRoleArn: role } } }),
+      ],
+      [
+        'aws_appsync_api',
+        (role) => ({
+          name: 'events',
+          event_config: [{ log_config: [{ log_level: 'ERROR', cloudwatch_logs_role_arn: role }] }],
+        }),
+      ],
     ],
     [
       'Aurora',

@@ -651,6 +651,14 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     'aws_appsync_graphql_api',
     { single: ['log_config'] },
   ),
+  // An AppSync Event API writes its logs as its event configuration's log role.
+  role(
+    'appsync',
+    ['AWS::AppSync::Api', 'EventConfig', 'LogConfig', 'CloudWatchLogsRoleArn'],
+    ['appsync/api:Api', 'eventConfig', 'logConfig', 'cloudwatchLogsRoleArn'],
+    'aws_appsync_api',
+    { single: ['event_config', 'event_config.log_config'] },
+  ),
   role(
     'rds-monitoring',
     ['AWS::RDS::DBInstance', 'MonitoringRoleArn'],
