@@ -2117,6 +2117,168 @@ describe('break-glass-isolation: lifecycle hooks, scaling targets, ECS services,
       ['aws:ecs/service:Service', (role) => ({ cluster: 'cluster', taskDefinition: 'web:1', iamRole: role })],
       ['aws_ecs_service', (role) => ({ name: 'web', cluster: 'cluster', task_definition: 'web:1', iam_role: role })],
     ],
+    // ECS acts as the roles a service's settings name: an EBS volume's and a VPC Lattice target's infrastructure
+    // role, a Service Connect service's TLS role, a deployment lifecycle hook's role, a blue/green load balancer's.
+    [
+      'Volumes',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({ VolumeConfigurations: [{ Name: 'data', ManagedEBSVolume: { RoleArn: role, SizeInGiB: 10 } }] }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({ name: 'volumes', volumeConfiguration: { name: 'data', managedEbsVolume: { roleArn: role } } }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'volumes',
+          volume_configuration: [{ name: 'data', managed_ebs_volume: [{ role_arn: role, size_in_gb: 10 }] }],
+        }),
+      ],
+    ],
+    [
+      'Lattice',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({ VpcLatticeConfigurations: [{ PortName: 'web', RoleArn: role, TargetGroupArn: 'arn:tg' }] }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({ vpcLatticeConfigurations: [{ portName: 'web', roleArn: role, targetGroupArn: 'arn:tg' }] }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'lattice',
+          vpc_lattice_configurations: [{ port_name: 'web', role_arn: role, target_group_arn: 'arn:tg' }],
+        }),
+      ],
+    ],
+    [
+      'Mesh',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          ServiceConnectConfiguration: {
+            Enabled: true,
+            Services: [{ PortName: 'web', Tls: { IssuerCertificateAuthority: {}, RoleArn: role } }],
+          },
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          serviceConnectConfiguration: {
+            enabled: true,
+            services: [{ portName: 'web', tls: { issuerCertAuthority: {}, roleArn: role } }],
+          },
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'mesh',
+          service_connect_configuration: [
+            { enabled: true, service: [{ port_name: 'web', tls: [{ issuer_cert_authority: [{}], role_arn: role }] }] },
+          ],
+        }),
+      ],
+    ],
+    [
+      'Hooked',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          DeploymentConfiguration: {
+            Strategy: 'BLUE_GREEN',
+            LifecycleHooks: [{ HookTargetArn: 'arn:fn', LifecycleStages: ['POST_SCALE_UP'], RoleArn: role }],
+          },
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          deploymentConfiguration: {
+            strategy: 'BLUE_GREEN',
+            lifecycleHooks: [{ hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP'], roleArn: role }],
+          },
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'hooked',
+          deployment_configuration: [
+            {
+              strategy: 'BLUE_GREEN',
+              lifecycle_hook: [{ hook_target_arn: 'arn:fn', lifecycle_stages: ['POST_SCALE_UP'], role_arn: role }],
+            },
+          ],
+        }),
+      ],
+    ],
+    [
+      'BlueGreen',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          LoadBalancers: [
+            { ContainerName: 'web', ContainerPort: 80, TargetGroupArn: 'arn:blue' },
+            {
+              ContainerName: 'web',
+              ContainerPort: 80,
+              TargetGroupArn: 'arn:tg',
+              AdvancedConfiguration: {
+                AlternateTargetGroupArn: 'arn:green',
+                ProductionListenerRule: 'arn:r',
+                RoleArn: role,
+              },
+            },
+          ],
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          loadBalancers: [
+            { containerName: 'web', containerPort: 80, targetGroupArn: 'arn:blue' },
+            {
+              containerName: 'web',
+              containerPort: 80,
+              targetGroupArn: 'arn:tg',
+              advancedConfiguration: {
+                alternateTargetGroupArn: 'arn:green',
+                productionListenerRule: 'arn:r',
+                roleArn: role,
+              },
+            },
+          ],
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'blue-green',
+          load_balancer: [
+            { container_name: 'web', container_port: 80, target_group_arn: 'arn:blue' },
+            {
+              container_name: 'web',
+              container_port: 80,
+              target_group_arn: 'arn:tg',
+              advanced_configuration: [
+                { alternate_target_group_arn: 'arn:green', production_listener_rule: 'arn:r', role_arn: role },
+              ],
+            },
+          ],
+        }),
+      ],
+    ],
     [
       'Core',
       'greengrass',

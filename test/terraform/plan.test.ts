@@ -577,7 +577,7 @@ describe('blocks named by their path', () => {
 describe('the roles services act as, in the records Pulumi reads', () => {
   // aws_autoscaling_group's initial_lifecycle_hook blocks are many (Pulumi's initialLifecycleHooks); aws_s3_bucket's
   // deprecated replication_configuration is a block of one (aws.s3.Bucket's replicationConfiguration object).
-  it('names an Auto Scaling group, a bucket and an event rule as Pulumi does', () => {
+  it('names an Auto Scaling group, a bucket, an ECS service and an event rule as Pulumi does', () => {
     expect(TERRAFORM_TYPES.aws_autoscaling_group?.pulumiType).toBe('aws:autoscaling/group:Group');
     expect(
       convertValues(TERRAFORM_TYPES.aws_autoscaling_group!, {
@@ -591,6 +591,17 @@ describe('the roles services act as, in the records Pulumi reads', () => {
         replication_configuration: [{ role: 'b', rules: [{ status: 'Enabled' }] }],
       }),
     ).toEqual({ bucket: 'source', replicationConfiguration: { role: 'b', rules: [{ status: 'Enabled' }] } });
+    expect(
+      convertValues(TERRAFORM_TYPES.aws_ecs_service!, {
+        service_connect_configuration: [{ service: [{ tls: [{ role_arn: 'c' }] }] }],
+        deployment_configuration: [{ lifecycle_hook: [{ role_arn: 'd' }] }],
+        load_balancer: [{ advanced_configuration: [{ role_arn: 'e' }] }],
+      }),
+    ).toEqual({
+      serviceConnectConfiguration: { services: [{ tls: { roleArn: 'c' } }] },
+      deploymentConfiguration: { lifecycleHooks: [{ roleArn: 'd' }] },
+      loadBalancers: [{ advancedConfiguration: { roleArn: 'e' } }],
+    });
     expect(TERRAFORM_TYPES.aws_cloudwatch_event_rule?.pulumiType).toBe('aws:cloudwatch/eventRule:EventRule');
     expect(TERRAFORM_TYPES.aws_rds_cluster_instance?.pulumiType).toBe('aws:rds/clusterInstance:ClusterInstance');
   });

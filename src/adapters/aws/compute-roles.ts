@@ -102,6 +102,49 @@ const PIPE_ECS_OVERRIDES = [
   'target_parameters.ecs_task_parameters.overrides',
 ] as const;
 
+/**
+ * The roles an ECS service's settings name, as CloudFormation and Pulumi spell their paths (each then `RoleArn`,
+ * `roleArn`): CloudFormation's lists of volume configurations Pulumi writes as one object.
+ */
+const ECS_SERVICE_ROLES: readonly [cloudFormation: PathStep[], pulumi: PathStep[]][] = [
+  [
+    ['VolumeConfigurations', EACH, 'ManagedEBSVolume'],
+    ['volumeConfiguration', 'managedEbsVolume'],
+  ],
+  [
+    ['VpcLatticeConfigurations', EACH],
+    ['vpcLatticeConfigurations', EACH],
+  ],
+  [
+    ['ServiceConnectConfiguration', 'Services', EACH, 'Tls'],
+    ['serviceConnectConfiguration', 'services', EACH, 'tls'],
+  ],
+  [
+    ['DeploymentConfiguration', 'LifecycleHooks', EACH],
+    ['deploymentConfiguration', 'lifecycleHooks', EACH],
+  ],
+  [
+    ['LoadBalancers', EACH, 'AdvancedConfiguration'],
+    ['loadBalancers', EACH, 'advancedConfiguration'],
+  ],
+];
+/** aws_ecs_service's blocks on those paths: of one, and of many that Pulumi names in the plural. */
+const ECS_SERVICE_BLOCKS = {
+  single: [
+    'volume_configuration',
+    'volume_configuration.managed_ebs_volume',
+    'service_connect_configuration',
+    'service_connect_configuration.service.tls',
+    'deployment_configuration',
+    'load_balancer.advanced_configuration',
+  ],
+  rename: {
+    'service_connect_configuration.service': 'services',
+    'deployment_configuration.lifecycle_hook': 'lifecycleHooks',
+    load_balancer: 'loadBalancers',
+  },
+} as const;
+
 /** aws_sagemaker_domain's settings blocks, each of one. */
 const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
 
@@ -285,8 +328,8 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * resource. Terraform's aws_cloudwatch_event_rule, mapped for its role, is read as an event rule too (a monitor, as
  * Pulumi's aws.cloudwatch.EventRule is).
  *
- * Not read (yet): an ECS service's other roles (an EBS volume's and a VPC Lattice configuration's infrastructure
- * role, a Service Connect TLS role, a blue/green deployment's lifecycle hook and load balancer roles).
+ * Left out: an Auto Scaling group's `ServiceLinkedRoleARN` (Terraform's `service_linked_role_arn`), a service-linked
+ * role, which AWS creates and no change can make break-glass.
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -713,8 +756,19 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['appautoscaling/target:Target', 'roleArn'],
     'aws_appautoscaling_target',
   ),
-  // ECS registers a service's tasks with its load balancer as the service's role (tasks not in awsvpc mode).
+  // ECS registers a service's tasks with its load balancer as the service's role (tasks not in awsvpc mode), and acts
+  // as the roles its settings name: an EBS volume's and a VPC Lattice target's infrastructure role, a Service Connect
+  // service's TLS role, a deployment lifecycle hook's role, a blue/green load balancer's role.
   role('ecs-service', ['AWS::ECS::Service', 'Role'], ['ecs/service:Service', 'iamRole'], 'aws_ecs_service'),
+  ...ECS_SERVICE_ROLES.map(([cloudFormation, pulumi]) =>
+    role(
+      'ecs-service',
+      ['AWS::ECS::Service', ...cloudFormation, 'RoleArn'],
+      ['ecs/service:Service', ...pulumi, 'roleArn'],
+      'aws_ecs_service',
+      ECS_SERVICE_BLOCKS,
+    ),
+  ),
   // A Greengrass (v1) group's core, its Lambda functions and connectors call AWS as the group's role.
   cloudFormationOnly('greengrass', ['AWS::Greengrass::Group', 'RoleArn']),
   // EventBridge invokes a rule's targets as the rule's own role where a target names none (an event bus in another
