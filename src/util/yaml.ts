@@ -162,7 +162,8 @@ const UNCLOSED_FLOW =
 function openingAt(document: Document, end: number, matches: (node: unknown) => boolean): number | undefined {
   let start: number | undefined;
   yaml().visit(document, (_, node) => {
-    const range = (node as { range?: [number, number, number] }).range;
+    // A pair's key or value may be null (`a:` with nothing after it).
+    const range = yaml().isNode(node) ? node.range : undefined;
     if (range?.[1] === end && matches(node)) start = range[0];
     return undefined;
   });

@@ -185,6 +185,22 @@ const invalid: [name: string, text: string, message: string][] = [
     'R:\n  I: { a: 1,\n  b: 2\n',
     't.yaml:2:6: invalid YAML: Flow map that opens here is never closed: its } is missing',
   ],
+  // A pair without a value (`{a}`, `? x`) was a TypeError while the opening was looked for (the fuzz test found it).
+  [
+    'a flow sequence never closed after a key without a value',
+    'R: {a, b: [1,\n',
+    't.yaml:1:11: invalid YAML: Flow sequence that opens here is never closed: its ] is missing',
+  ],
+  [
+    'a flow sequence never closed after an explicit key',
+    'R:\n  ? x\n  I: [ a,\n',
+    't.yaml:3:6: invalid YAML: Flow sequence that opens here is never closed: its ] is missing',
+  ],
+  [
+    'a quote never closed after a key without a value',
+    'R: [a, {b}, "c\n',
+    't.yaml:1:13: invalid YAML: Missing closing "quote: the string that opens here runs to the end of the file',
+  ],
   [
     'a document marker inside a flow sequence',
     'R:\n  I: [ a,\n---\n  b ]\n',
