@@ -289,6 +289,12 @@ export interface ComputeAttachment {
     | 'rds-monitoring'
     | 'config-recorder'
     | 'kendra'
+    // EC2 Auto Scaling acts as a lifecycle hook's role to notify its target, Application Auto Scaling as a scalable
+    // target's role, ECS as a service's load balancer role, Greengrass as a group's role.
+    | 'autoscaling-lifecycle-hook'
+    | 'application-autoscaling'
+    | 'ecs-service'
+    | 'greengrass'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

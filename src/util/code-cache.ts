@@ -11,9 +11,14 @@
  * itself refuses one of another V8, other flags or a damaged one (then the file is compiled as usual and its entry
  * written again). Entries are written when the process exits, when all the functions it ran have been compiled,
  * and only where none was taken: a process that used them writes nothing.
+ *
+ * Each build, Node version or set of V8 options has entries of its own, so an upgraded package would leave the old
+ * ones behind for good. A process that writes entries also removes those unused for PRUNE_AFTER_DAYS (an entry's
+ * modification time, moved forward when it is taken and more than REFRESH_AFTER_DAYS old: one write a week, not one
+ * per synth). Entries in use stay; the folder holds what the last month's builds and Nodes used.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -65,8 +70,39 @@ export function requireWithCodeCache(
   if (compiled.length > 0)
     process.once('exit', () => {
       for (const { script, entry } of compiled) replaceCacheFile(entry, script.createCachedData());
+      pruneEntries(folder, Date.now());
     });
   return exports;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** An entry not taken for this long is removed by the next process that writes entries. */
+export const PRUNE_AFTER_DAYS = 30;
+/** An entry taken is marked as used (its modification time moved to now) when it is older than this. */
+export const REFRESH_AFTER_DAYS = 7;
+
+/**
+ * Removes the folder's entries unused for PRUNE_AFTER_DAYS, and the partial files of writes that never finished
+ * (replaceCacheFile's `<entry>.<pid>.<random>`) after a day. Best effort: what cannot be read or removed stays.
+ */
+function pruneEntries(folder: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const partial = name.includes('.v8.');
+    if (!partial && !name.endsWith('.v8')) continue;
+    const file = join(folder, name);
+    try {
+      const age = now - statSync(file).mtimeMs;
+      if (age > (partial ? DAY_MS : PRUNE_AFTER_DAYS * DAY_MS)) rmSync(file, { force: true });
+    } catch {
+      // removed meanwhile by another process, or not ours to remove
+    }
+  }
 }
 
 /** What a compiled file depends on besides its text: the V8 that runs it and the options it runs with. */
@@ -78,11 +114,28 @@ function entryKey(content: string): string {
     .slice(0, 40);
 }
 
+/** The entry's bytes; an entry older than REFRESH_AFTER_DAYS is marked as used, so that pruning keeps it. */
 function readEntry(file: string): Buffer | undefined {
+  let descriptor: number | undefined;
   try {
-    return readFileSync(file);
+    descriptor = openSync(file, 'r');
+    const bytes = readFileSync(descriptor);
+    const now = Date.now();
+    if (now - fstatSync(descriptor).mtimeMs > REFRESH_AFTER_DAYS * DAY_MS) markUsed(descriptor, now);
+    return bytes;
   } catch {
     return undefined; // none yet, or unreadable: compiled as usual
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+function markUsed(descriptor: number, now: number): void {
+  try {
+    const time = new Date(now);
+    futimesSync(descriptor, time, time);
+  } catch {
+    // a read-only install: its entries are never pruned by this process either
   }
 }
 

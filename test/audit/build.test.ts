@@ -242,6 +242,48 @@ describe('the audit lists the services that act as a role deeper in their settin
   });
 });
 
+describe('the audit lists lifecycle hooks, scaling targets, ECS services, Greengrass groups and RDS clusters', () => {
+  it('lists and renders each as what the role runs on, a role an Fn::If names on a parameter included', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { RoleName: 'worker', AssumeRolePolicyDocument: {} } };
+    const arn = { 'Fn::GetAtt': ['Role', 'Arn'] };
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Parameters: { Monitoring: { Type: 'String' } },
+          Conditions: { Enhanced: { 'Fn::Equals': [{ Ref: 'Monitoring' }, 'true'] } },
+          Resources: {
+            Role: role,
+            Group: {
+              Type: 'AWS::AutoScaling::AutoScalingGroup',
+              Properties: { LifecycleHookSpecificationList: [{ LifecycleHookName: 'drain', RoleARN: arn }] },
+            },
+            Scaling: { Type: 'AWS::ApplicationAutoScaling::ScalableTarget', Properties: { RoleARN: arn } },
+            Service: { Type: 'AWS::ECS::Service', Properties: { Role: { Ref: 'Role' } } },
+            Core: { Type: 'AWS::Greengrass::Group', Properties: { Name: 'core', RoleArn: arn } },
+            Aurora: {
+              Type: 'AWS::RDS::DBCluster',
+              Properties: { MonitoringRoleArn: { 'Fn::If': ['Enhanced', arn, { Ref: 'AWS::NoValue' }] } },
+            },
+          },
+        },
+      },
+    ]);
+    const catalog = exampleCatalog();
+    const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    const runsOn = [
+      'autoscaling-lifecycle-hook Group',
+      'application-autoscaling Scaling',
+      'ecs-service Service',
+      'greengrass Core',
+      'rds-monitoring Aurora',
+    ];
+    expect([...(audit.identities.find((row) => row.name === 'worker')?.runsOn ?? [])].sort()).toEqual(runsOn.sort());
+    const html = formatAuditHtml(audit);
+    for (const line of runsOn) expect(html).toContain(line);
+  });
+});
+
 describe("the audit reads the evaluation's profiles", () => {
   it('gives the audit it gives from profiles worked out afresh (an evaluation result it did not make, another catalog)', () => {
     const { model, catalog, evaluation, audit } = auditOf(EXAMPLES);

@@ -20,9 +20,11 @@ const verbatim = readdirSync(CORPUS).filter(
 /**
  * Templates `CfnInclude` refuses, with the CDK's reason: a `DependsOn` on the role SAM generates for a function
  * (`<Function>Role`), which exists only once CloudFormation runs the SAM transform; a function's `Code` given as a
- * local directory, which only `aws cloudformation package` turns into an S3 location; an `AWS::Serverless::GraphQLApi`
- * whose data source names a function or state machine that names the API in turn (its policy, its definition): a cycle
- * only until the SAM transform splits the API into the API, its data sources and their roles.
+ * local directory, which only `aws cloudformation package` turns into an S3 location; a quoted string or a flow
+ * collection continued at its key's indentation, which CloudFormation and the check read and the CDK's YAML reader
+ * (the `yaml` 1.x it bundles) refuses; an `AWS::Serverless::GraphQLApi` whose data source names a function or state
+ * machine that names the API in turn (its policy, its definition): a cycle only until the SAM transform splits the API
+ * into the API, its data sources and their roles.
  */
 const REFUSED_BY_CDK: Record<string, RegExp> = {
   'sam-lambda-kendra-bedrock.template.yaml': /depends on 'DataSourceSyncLambdaRole' that doesn't exist/,
@@ -35,6 +37,9 @@ const REFUSED_BY_CDK: Record<string, RegExp> = {
   'sam-appsync-stepfunctions-express-sync-bedrock-sam.template.yaml':
     /Found a cycle between resources in the template: AppSyncApi depends on/,
   'bedrock-managed-kb-observability.template.yaml': /Expected an object, but received: "\.\.\/build\/ingest_sync"/,
+  'bedrock-fine-grained-access-agent.template.yaml':
+    /Multi-line double-quoted string needs to be sufficiently indented/,
+  'sam-systems-manager-automation-to-stepfunctions.template.yaml': /Insufficient indentation in flow collection/,
 };
 const included = verbatim.filter((file) => !(file in REFUSED_BY_CDK));
 

@@ -388,6 +388,36 @@ describe('Pulumi AWS adapter: links', () => {
       'instance-profile profile',
     ]);
   });
+
+  it('links the services that act as a role to do their own work, by role ARN: lifecycle hooks, scaling targets, ECS services, RDS clusters and their instances, event rules, buckets', () => {
+    const arn = 'arn:aws:iam::111122223333:role/analytics-role';
+    const found = identityNamed(
+      [
+        role,
+        resource('aws:autoscaling/lifecycleHook:LifecycleHook', 'hook', { roleArn: arn }),
+        resource('aws:autoscaling/group:Group', 'group', { initialLifecycleHooks: [{ name: 'a' }, { roleArn: arn }] }),
+        resource('aws:appautoscaling/target:Target', 'target', { roleArn: arn }),
+        resource('aws:ecs/service:Service', 'service', { iamRole: arn }),
+        resource('aws:rds/cluster:Cluster', 'cluster', { monitoringRoleArn: arn }),
+        resource('aws:rds/clusterInstance:ClusterInstance', 'writer', { monitoringRoleArn: arn }),
+        resource('aws:cloudwatch/eventRule:EventRule', 'rule', { roleArn: arn }),
+        resource('aws:s3/bucket:Bucket', 'bucket', { replicationConfiguration: { role: arn } }),
+        resource('aws:s3/bucketV2:BucketV2', 'bucket-v2', { replicationConfigurations: [{ role: arn }] }),
+      ],
+      'analytics-role',
+    );
+    expect(found.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`)).toEqual([
+      'autoscaling-lifecycle-hook hook',
+      'autoscaling-lifecycle-hook group',
+      'application-autoscaling target',
+      'ecs-service service',
+      'rds-monitoring cluster',
+      'rds-monitoring writer',
+      'event-target rule',
+      's3-replication bucket',
+      's3-replication bucket-v2',
+    ]);
+  });
 });
 
 describe('Pulumi AWS adapter: secrets', () => {

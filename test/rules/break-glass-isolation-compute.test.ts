@@ -1845,3 +1845,697 @@ describe('break-glass-isolation: services that act as a role to do their own wor
     });
   });
 });
+
+/**
+ * A role written with `Fn::If`: the deployment decides which branch is taken where the condition reads a parameter a
+ * deployment sets (cfn-lint's quickstart fixture gives an RDS instance `MonitoringRoleArn: !If [EnhancedMonitoring,
+ * !GetAtt rDBMonitoringRole.Arn, !Ref AWS::NoValue]`, the condition on a parameter without default). Each role a
+ * branch may name is attached (fail closed), `AWS::NoValue` names none, and a condition plan-time values decide names
+ * its branch only: for every kind alike, at the role and at any level above it.
+ */
+describe('break-glass-isolation: a role an Fn::If writes', () => {
+  const breakGlass: CfnResource = {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      RoleName: 'break-glass',
+      AssumeRolePolicyDocument: SAML_TRUST,
+      Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+    },
+  };
+  const ordinary: CfnResource = {
+    Type: 'AWS::IAM::Role',
+    Properties: { RoleName: 'ordinary', AssumeRolePolicyDocument: SAML_TRUST },
+  };
+  const BREAK_GLASS = { 'Fn::GetAtt': ['BreakGlass', 'Arn'] };
+  const ORDINARY = { 'Fn::GetAtt': ['Ordinary', 'Arn'] };
+  const NO_VALUE = { Ref: 'AWS::NoValue' };
+  const template = (resources: Record<string, CfnResource>) => ({
+    stack: 'App',
+    file: 'app.template.json',
+    template: {
+      Parameters: { Monitoring: { Type: 'String' }, Env: { Type: 'String', Default: 'prod' } },
+      Conditions: {
+        // The deployment decides: a parameter without default.
+        Enhanced: { 'Fn::Equals': [{ Ref: 'Monitoring' }, 'true'] },
+        // Plan-time values decide.
+        Never: { 'Fn::Equals': ['a', 'b'] },
+      },
+      Resources: { BreakGlass: breakGlass, Ordinary: ordinary, ...resources },
+    },
+  });
+  const ifRole = (condition: string, whenTrue: unknown, whenFalse: unknown) => ({
+    'Fn::If': [condition, whenTrue, whenFalse],
+  });
+
+  it("reports an RDS instance's monitoring role written as cfn-lint's quickstart fixture writes it", () => {
+    const model = modelFromTemplates([
+      template({
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: {
+            Engine: 'postgres',
+            MonitoringInterval: ifRole('Enhanced', 60, 0),
+            MonitoringRoleArn: ifRole('Enhanced', BREAK_GLASS, NO_VALUE),
+          },
+        },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(['Database Attachment::rds-monitoring']));
+    expect(model.externalReferences ?? []).toEqual([]);
+  });
+
+  it('attaches each role either branch names, for every kind alike, none for AWS::NoValue, and only the branch plan-time values choose', () => {
+    const model = modelFromTemplates([
+      template({
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: ifRole('Enhanced', ORDINARY, BREAK_GLASS) } },
+        Decided: { Type: 'AWS::Lambda::Function', Properties: { Role: ifRole('Never', BREAK_GLASS, ORDINARY) } },
+        DecidedDatabase: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { MonitoringRoleArn: ifRole('Never', BREAK_GLASS, NO_VALUE) },
+        },
+        Build: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: ifRole('Enhanced', NO_VALUE, ORDINARY) } },
+        // Nested: an Fn::If inside an Fn::If's branch.
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { RoleArn: ifRole('Enhanced', ifRole('Enhanced', BREAK_GLASS, NO_VALUE), NO_VALUE) },
+        },
+        Nothing: { Type: 'AWS::Glue::Job', Properties: { Role: ifRole('Enhanced', NO_VALUE, NO_VALUE) } },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(reported(['Flow Attachment::state-machine', 'Fn Attachment::lambda']));
+    expect(attachmentsOf(model, 'ordinary')).toEqual([
+      'Build Attachment::codebuild',
+      'Decided Attachment::lambda',
+      'Fn Attachment::lambda',
+    ]);
+    expect(model.externalReferences ?? []).toEqual([]);
+  });
+
+  it('reads each branch of an Fn::If above the role: a nested property, a list item, the whole Properties', () => {
+    const model = modelFromTemplates([
+      template({
+        Job: {
+          Type: 'AWS::Batch::JobDefinition',
+          Properties: {
+            Type: 'container',
+            ContainerProperties: ifRole('Enhanced', { JobRoleArn: BREAK_GLASS }, NO_VALUE),
+          },
+        },
+        Web: {
+          Type: 'AWS::AppRunner::Service',
+          Properties: {
+            InstanceConfiguration: ifRole('Enhanced', { InstanceRoleArn: ORDINARY }, { InstanceRoleArn: BREAK_GLASS }),
+          },
+        },
+        Release: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            Stages: [
+              { Name: 'Deploy', Actions: [ifRole('Enhanced', { Name: 'Apply', RoleArn: BREAK_GLASS }, NO_VALUE)] },
+            ],
+          },
+        },
+        Whole: {
+          Type: 'AWS::Lambda::Function',
+          Properties: ifRole('Enhanced', { Role: BREAK_GLASS }, { Role: ORDINARY }) as unknown as Record<
+            string,
+            unknown
+          >,
+        },
+      }),
+    ]);
+    expect(attachedCompute(model)).toEqual(
+      reported([
+        'Job Attachment::batch',
+        'Release Attachment::codepipeline-action',
+        'Web Attachment::app-runner',
+        'Whole Attachment::lambda',
+      ]),
+    );
+    expect(attachmentsOf(model, 'ordinary')).toEqual(['Web Attachment::app-runner', 'Whole Attachment::lambda']);
+  });
+});
+
+/**
+ * More services that act as a role to do their own work, found on public code: EC2 Auto Scaling's lifecycle hooks (a
+ * hook of its own, or written on the group), an Application Auto Scaling target, an ECS service's load balancer role
+ * (aws-cloudformation-templates' ECS_Schedule_Example writes both of these), a Greengrass (v1) group (only
+ * CloudFormation has one), an AppSync Event API's logs role (as a GraphQL API's), an RDS cluster's monitoring role (and, in Pulumi and Terraform, an Aurora cluster
+ * instance's, an AWS::RDS::DBInstance in CloudFormation), an EventBridge rule's own role, and a replication
+ * configuration written on the bucket itself (Terraform's aws_s3_bucket, Pulumi's aws.s3.Bucket and BucketV2; in
+ * CloudFormation always on the bucket). Each row: the compute's name and kind, then its CloudFormation type and
+ * properties, its Pulumi type and properties, its Terraform type and values, each a function of the role, where the
+ * dialect has the setting.
+ */
+describe('break-glass-isolation: lifecycle hooks, scaling targets, ECS services, Greengrass groups, AppSync Event APIs, RDS clusters, event rules, buckets', () => {
+  type Row = readonly [
+    name: string,
+    kind: string,
+    cloudFormation: readonly [type: string, properties: (role: unknown) => Record<string, unknown>] | undefined,
+    pulumi: readonly [type: string, properties: (role: string) => Record<string, unknown>] | undefined,
+    terraform: readonly [type: string, values: (role: string) => Record<string, unknown>] | undefined,
+  ];
+  const QUEUE = 'arn:aws:sqs:us-east-1:111122223333:drain';
+  const TRANSITION = 'autoscaling:EC2_INSTANCE_TERMINATING';
+  const PATTERN = { source: ['aws.ec2'] };
+  const ROWS: readonly Row[] = [
+    [
+      'Hook',
+      'autoscaling-lifecycle-hook',
+      [
+        'AWS::AutoScaling::LifecycleHook',
+        (role) => ({
+          AutoScalingGroupName: 'web',
+          LifecycleTransition: TRANSITION,
+          NotificationTargetARN: QUEUE,
+          RoleARN: role,
+        }),
+      ],
+      [
+        'aws:autoscaling/lifecycleHook:LifecycleHook',
+        (role) => ({
+          autoscalingGroupName: 'web',
+          lifecycleTransition: TRANSITION,
+          notificationTargetArn: QUEUE,
+          roleArn: role,
+        }),
+      ],
+      [
+        'aws_autoscaling_lifecycle_hook',
+        (role) => ({
+          name: 'drain',
+          autoscaling_group_name: 'web',
+          lifecycle_transition: TRANSITION,
+          notification_target_arn: QUEUE,
+          role_arn: role,
+        }),
+      ],
+    ],
+    [
+      'Group',
+      'autoscaling-lifecycle-hook',
+      [
+        'AWS::AutoScaling::AutoScalingGroup',
+        (role) => ({
+          MinSize: '1',
+          MaxSize: '2',
+          LifecycleHookSpecificationList: [
+            { LifecycleHookName: 'launch', LifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING' },
+            {
+              LifecycleHookName: 'drain',
+              LifecycleTransition: TRANSITION,
+              NotificationTargetARN: QUEUE,
+              RoleARN: role,
+            },
+          ],
+        }),
+      ],
+      [
+        'aws:autoscaling/group:Group',
+        (role) => ({
+          minSize: 1,
+          maxSize: 2,
+          initialLifecycleHooks: [
+            { name: 'launch', lifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING' },
+            { name: 'drain', lifecycleTransition: TRANSITION, notificationTargetArn: QUEUE, roleArn: role },
+          ],
+        }),
+      ],
+      [
+        'aws_autoscaling_group',
+        (role) => ({
+          min_size: 1,
+          max_size: 2,
+          initial_lifecycle_hook: [
+            { name: 'launch', lifecycle_transition: 'autoscaling:EC2_INSTANCE_LAUNCHING' },
+            { name: 'drain', lifecycle_transition: TRANSITION, notification_target_arn: QUEUE, role_arn: role },
+          ],
+        }),
+      ],
+    ],
+    [
+      'Scaling',
+      'application-autoscaling',
+      [
+        'AWS::ApplicationAutoScaling::ScalableTarget',
+        (role) => ({
+          MaxCapacity: 4,
+          MinCapacity: 1,
+          ResourceId: 'service/cluster/web',
+          ScalableDimension: 'ecs:service:DesiredCount',
+          ServiceNamespace: 'ecs',
+          RoleARN: role,
+        }),
+      ],
+      [
+        'aws:appautoscaling/target:Target',
+        (role) => ({
+          maxCapacity: 4,
+          minCapacity: 1,
+          resourceId: 'service/cluster/web',
+          scalableDimension: 'ecs:service:DesiredCount',
+          serviceNamespace: 'ecs',
+          roleArn: role,
+        }),
+      ],
+      [
+        'aws_appautoscaling_target',
+        (role) => ({
+          max_capacity: 4,
+          min_capacity: 1,
+          resource_id: 'service/cluster/web',
+          scalable_dimension: 'ecs:service:DesiredCount',
+          service_namespace: 'ecs',
+          role_arn: role,
+        }),
+      ],
+    ],
+    [
+      'Service',
+      'ecs-service',
+      ['AWS::ECS::Service', (role) => ({ Cluster: 'cluster', TaskDefinition: 'web:1', DesiredCount: 1, Role: role })],
+      ['aws:ecs/service:Service', (role) => ({ cluster: 'cluster', taskDefinition: 'web:1', iamRole: role })],
+      ['aws_ecs_service', (role) => ({ name: 'web', cluster: 'cluster', task_definition: 'web:1', iam_role: role })],
+    ],
+    // ECS acts as the roles a service's settings name: an EBS volume's and a VPC Lattice target's infrastructure
+    // role, a Service Connect service's TLS role, a deployment lifecycle hook's role, a blue/green load balancer's.
+    [
+      'Volumes',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({ VolumeConfigurations: [{ Name: 'data', ManagedEBSVolume: { RoleArn: role, SizeInGiB: 10 } }] }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({ name: 'volumes', volumeConfiguration: { name: 'data', managedEbsVolume: { roleArn: role } } }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'volumes',
+          volume_configuration: [{ name: 'data', managed_ebs_volume: [{ role_arn: role, size_in_gb: 10 }] }],
+        }),
+      ],
+    ],
+    [
+      'Lattice',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({ VpcLatticeConfigurations: [{ PortName: 'web', RoleArn: role, TargetGroupArn: 'arn:tg' }] }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({ vpcLatticeConfigurations: [{ portName: 'web', roleArn: role, targetGroupArn: 'arn:tg' }] }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'lattice',
+          vpc_lattice_configurations: [{ port_name: 'web', role_arn: role, target_group_arn: 'arn:tg' }],
+        }),
+      ],
+    ],
+    [
+      'Mesh',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          ServiceConnectConfiguration: {
+            Enabled: true,
+            Services: [{ PortName: 'web', Tls: { IssuerCertificateAuthority: {}, RoleArn: role } }],
+          },
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          serviceConnectConfiguration: {
+            enabled: true,
+            services: [{ portName: 'web', tls: { issuerCertAuthority: {}, roleArn: role } }],
+          },
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'mesh',
+          service_connect_configuration: [
+            { enabled: true, service: [{ port_name: 'web', tls: [{ issuer_cert_authority: [{}], role_arn: role }] }] },
+          ],
+        }),
+      ],
+    ],
+    [
+      'Hooked',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          DeploymentConfiguration: {
+            Strategy: 'BLUE_GREEN',
+            LifecycleHooks: [{ HookTargetArn: 'arn:fn', LifecycleStages: ['POST_SCALE_UP'], RoleArn: role }],
+          },
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          deploymentConfiguration: {
+            strategy: 'BLUE_GREEN',
+            lifecycleHooks: [{ hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP'], roleArn: role }],
+          },
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'hooked',
+          deployment_configuration: [
+            {
+              strategy: 'BLUE_GREEN',
+              lifecycle_hook: [{ hook_target_arn: 'arn:fn', lifecycle_stages: ['POST_SCALE_UP'], role_arn: role }],
+            },
+          ],
+        }),
+      ],
+    ],
+    [
+      'BlueGreen',
+      'ecs-service',
+      [
+        'AWS::ECS::Service',
+        (role) => ({
+          LoadBalancers: [
+            { ContainerName: 'web', ContainerPort: 80, TargetGroupArn: 'arn:blue' },
+            {
+              ContainerName: 'web',
+              ContainerPort: 80,
+              TargetGroupArn: 'arn:tg',
+              AdvancedConfiguration: {
+                AlternateTargetGroupArn: 'arn:green',
+                ProductionListenerRule: 'arn:r',
+                RoleArn: role,
+              },
+            },
+          ],
+        }),
+      ],
+      [
+        'aws:ecs/service:Service',
+        (role) => ({
+          loadBalancers: [
+            { containerName: 'web', containerPort: 80, targetGroupArn: 'arn:blue' },
+            {
+              containerName: 'web',
+              containerPort: 80,
+              targetGroupArn: 'arn:tg',
+              advancedConfiguration: {
+                alternateTargetGroupArn: 'arn:green',
+                productionListenerRule: 'arn:r',
+                roleArn: role,
+              },
+            },
+          ],
+        }),
+      ],
+      [
+        'aws_ecs_service',
+        (role) => ({
+          name: 'blue-green',
+          load_balancer: [
+            { container_name: 'web', container_port: 80, target_group_arn: 'arn:blue' },
+            {
+              container_name: 'web',
+              container_port: 80,
+              target_group_arn: 'arn:tg',
+              advanced_configuration: [
+                { alternate_target_group_arn: 'arn:green', production_listener_rule: 'arn:r', role_arn: role },
+              ],
+            },
+          ],
+        }),
+      ],
+    ],
+    [
+      'Core',
+      'greengrass',
+      ['AWS::Greengrass::Group', (role) => ({ Name: 'core', RoleArn: role })],
+      undefined,
+      undefined,
+    ],
+    [
+      'Events',
+      'appsync',
+      [
+        'AWS::AppSync::Api',
+        (role) => ({ Name: 'events', EventConfig: { LogConfig: { LogLevel: 'ERROR', CloudWatchLogsRoleArn: role } } }),
+      ],
+      [
+        'aws:appsync/api:Api',
+        (role) => ({ name: 'events', eventConfig: { logConfig: { logLevel: 'ERROR', cloudwatchLogsRoleArn: role } } }),
+      ],
+      [
+        'aws_appsync_api',
+        (role) => ({
+          name: 'events',
+          event_config: [{ log_config: [{ log_level: 'ERROR', cloudwatch_logs_role_arn: role }] }],
+        }),
+      ],
+    ],
+    [
+      'Aurora',
+      'rds-monitoring',
+      ['AWS::RDS::DBCluster', (role) => ({ Engine: 'postgres', MonitoringInterval: 60, MonitoringRoleArn: role })],
+      ['aws:rds/cluster:Cluster', (role) => ({ engine: 'postgres', monitoringInterval: 60, monitoringRoleArn: role })],
+      ['aws_rds_cluster', (role) => ({ engine: 'postgres', monitoring_interval: 60, monitoring_role_arn: role })],
+    ],
+    [
+      'Writer',
+      'rds-monitoring',
+      undefined,
+      [
+        'aws:rds/clusterInstance:ClusterInstance',
+        (role) => ({
+          clusterIdentifier: 'aurora',
+          engine: 'aurora-postgresql',
+          instanceClass: 'db.r6g.large',
+          monitoringInterval: 60,
+          monitoringRoleArn: role,
+        }),
+      ],
+      [
+        'aws_rds_cluster_instance',
+        (role) => ({
+          cluster_identifier: 'aurora',
+          engine: 'aurora-postgresql',
+          instance_class: 'db.r6g.large',
+          monitoring_interval: 60,
+          monitoring_role_arn: role,
+        }),
+      ],
+    ],
+    [
+      'Relay',
+      'event-target',
+      [
+        'AWS::Events::Rule',
+        (role) => ({ EventPattern: PATTERN, RoleArn: role, Targets: [{ Id: 'bus', Arn: 'arn:bus' }] }),
+      ],
+      ['aws:cloudwatch/eventRule:EventRule', (role) => ({ eventPattern: JSON.stringify(PATTERN), roleArn: role })],
+      [
+        'aws_cloudwatch_event_rule',
+        (role) => ({ name: 'relay', event_pattern: JSON.stringify(PATTERN), role_arn: role }),
+      ],
+    ],
+    [
+      'Source',
+      's3-replication',
+      undefined,
+      [
+        'aws:s3/bucket:Bucket',
+        (role) => ({
+          bucket: 'source',
+          replicationConfiguration: { role, rules: [{ status: 'Enabled', destination: { bucket: 'arn:b' } }] },
+        }),
+      ],
+      [
+        'aws_s3_bucket',
+        (role) => ({
+          bucket: 'source',
+          replication_configuration: [
+            { role, rules: [{ status: 'Enabled', destination: [{ bucket: 'arn:aws:s3:::replica' }] }] },
+          ],
+        }),
+      ],
+    ],
+    [
+      'SourceV2',
+      's3-replication',
+      undefined,
+      [
+        'aws:s3/bucketV2:BucketV2',
+        (role) => ({
+          bucket: 'source',
+          replicationConfigurations: [{ role, rules: [{ status: 'Enabled', destinations: [{ bucket: 'arn:b' }] }] }],
+        }),
+      ],
+      undefined,
+    ],
+  ];
+  const inCloudFormation = ROWS.filter(([, , cloudFormation]) => cloudFormation !== undefined);
+  const inPulumi = ROWS.filter(([, , , pulumi]) => pulumi !== undefined);
+  const inTerraform = ROWS.filter(([, , , , terraform]) => terraform !== undefined);
+  const address = ([name, , , , terraform]: Row) => `${terraform?.[0]}.${name}`;
+
+  describe('in CloudFormation', () => {
+    const breakGlass: CfnResource = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'break-glass',
+        AssumeRolePolicyDocument: SAML_TRUST,
+        Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+      },
+    };
+    const template = (rows: readonly Row[], role: unknown, own: Record<string, CfnResource>) => ({
+      stack: 'App',
+      file: 'app.template.json',
+      template: {
+        Resources: {
+          ...own,
+          ...Object.fromEntries(
+            rows.map(([name, , cloudFormation]) => [
+              name,
+              { Type: cloudFormation![0], Properties: cloudFormation![1](role) },
+            ]),
+          ),
+        },
+      },
+    });
+
+    it.each(inCloudFormation.map((row) => [row[0], row] as const))(
+      'reports a break-glass role %s acts as',
+      (_, row) => {
+        const model = modelFromTemplates([
+          template([row], { 'Fn::GetAtt': ['BreakGlass', 'Arn'] }, { BreakGlass: breakGlass }),
+        ]);
+        expect(attachedCompute(model)).toEqual(reported([`${row[0]} Attachment::${row[1]}`]));
+      },
+    );
+
+    it('attaches an ordinary role to each, and reports nothing for it', () => {
+      const ordinary: CfnResource = {
+        Type: 'AWS::IAM::Role',
+        Properties: { RoleName: 'ordinary', AssumeRolePolicyDocument: SAML_TRUST },
+      };
+      const model = modelFromTemplates([template(inCloudFormation, { Ref: 'Ordinary' }, { Ordinary: ordinary })]);
+      expect(attachedCompute(model)).toEqual([]);
+      expect(attachmentsOf(model, 'ordinary')).toEqual(
+        inCloudFormation.map(([name, kind]) => `${name} Attachment::${kind}`).sort(),
+      );
+    });
+
+    it("reads an RDS cluster's monitoring role an Fn::If writes on a parameter without default", () => {
+      const model = modelFromTemplates([
+        {
+          stack: 'App',
+          file: 'app.template.json',
+          template: {
+            Parameters: { Monitoring: { Type: 'String' } },
+            Conditions: { Enhanced: { 'Fn::Equals': [{ Ref: 'Monitoring' }, 'true'] } },
+            Resources: {
+              BreakGlass: breakGlass,
+              Aurora: {
+                Type: 'AWS::RDS::DBCluster',
+                Properties: {
+                  Engine: 'aurora-postgresql',
+                  MonitoringRoleArn: {
+                    'Fn::If': ['Enhanced', { 'Fn::GetAtt': ['BreakGlass', 'Arn'] }, { Ref: 'AWS::NoValue' }],
+                  },
+                },
+              },
+            },
+          },
+        },
+      ]);
+      expect(attachedCompute(model)).toEqual(reported(['Aurora Attachment::rds-monitoring']));
+    });
+  });
+
+  describe('in Pulumi', () => {
+    const breakGlass = resource('aws:iam/role:Role', 'break-glass', {
+      name: 'break-glass',
+      assumeRolePolicy: JSON.stringify(SAML_TRUST),
+      tags: TAGS,
+    });
+
+    it.each(inPulumi.map((row) => [row[0], row] as const))('reports a break-glass role %s acts as', (_, row) => {
+      const [name, kind, , pulumi] = row;
+      const model = modelFromPulumiResources([breakGlass, resource(pulumi![0], name, pulumi![1](ARN))]);
+      expect(attachedCompute(model)).toEqual(reported([`${name} Attachment::${kind}`]));
+    });
+
+    it('in preview, follows the dependencies of a role ARN not known yet', () => {
+      const onRole = (property: string) => ({ [property]: [urn('aws:iam/role:Role', 'break-glass')] });
+      const model = modelFromPulumiResources([
+        breakGlass,
+        resource('aws:rds/cluster:Cluster', 'aurora', { monitoringRoleArn: UNKNOWN }, onRole('monitoringRoleArn')),
+        resource(
+          'aws:autoscaling/group:Group',
+          'web',
+          { initialLifecycleHooks: [{ name: 'drain', roleArn: UNKNOWN }] },
+          onRole('initialLifecycleHooks'),
+        ),
+      ]);
+      expect(attachedCompute(model)).toEqual(
+        reported(['aurora Attachment::rds-monitoring', 'web Attachment::autoscaling-lifecycle-hook']),
+      );
+    });
+
+    it('keeps an event rule with a role a monitor', () => {
+      const [, , , pulumi] = ROWS.find(([name]) => name === 'Relay')!;
+      const model = modelFromPulumiResources([breakGlass, resource(pulumi![0], 'relay', pulumi![1](ARN))]);
+      expect(model.monitors?.map((monitor) => [monitor.kind, monitor.source.name])).toEqual([['event-rule', 'relay']]);
+      expect(attachmentsOf(model, 'break-glass')).toEqual(['relay Attachment::event-target']);
+    });
+  });
+
+  describe('in a Terraform plan', () => {
+    const breakGlass = {
+      address: 'aws_iam_role.break_glass',
+      values: { name: 'break-glass', assume_role_policy: JSON.stringify(SAML_TRUST), tags: TAGS },
+    };
+
+    it.each(inTerraform.map((row) => [address(row), row] as const))(
+      'reports a break-glass role %s acts as',
+      (_, row) => {
+        const [, kind, , , terraform] = row;
+        const model = modelFromTerraformPlan(
+          terraformPlan([breakGlass, { address: address(row), values: terraform![1](ARN) }]),
+          { file: 'plan.json' },
+        );
+        expect(attachedCompute(model)).toEqual(reported([`${address(row)} Attachment::${kind}`]));
+      },
+    );
+
+    it("reads an event rule as a monitor too, as Pulumi's is", () => {
+      const pattern = JSON.stringify({ detail: { userIdentity: { arn: [ARN] } } });
+      const model = modelFromTerraformPlan(
+        terraformPlan([
+          breakGlass,
+          { address: 'aws_cloudwatch_event_rule.watch', values: { name: 'watch', event_pattern: pattern } },
+        ]),
+        { file: 'plan.json' },
+      );
+      expect(model.monitors).toEqual([
+        expect.objectContaining({
+          kind: 'event-rule',
+          pattern,
+          source: expect.objectContaining({ name: 'aws_cloudwatch_event_rule.watch' }),
+        }),
+      ]);
+    });
+  });
+});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import { modelFromTerraformPlan, readTerraformPlan, TerraformPlanError } from '../../src/adapters/terraform/index.js';
-import { convertValues } from '../../src/adapters/terraform/providers.js';
+import { convertValues, TERRAFORM_TYPES } from '../../src/adapters/terraform/providers.js';
 import { withUnknowns } from '../../src/adapters/terraform/to-model.js';
 import { unknownValue } from '../../src/model/model.js';
 import { evaluate } from '../../src/engine/index.js';
@@ -571,5 +571,61 @@ describe('blocks named by their path', () => {
 
   it('reads an attribute named as a prototype member as any other', () => {
     expect(convertValues(mapping, { constructor: 'x', to_string: 'y' })).toEqual({ constructor: 'x', toString: 'y' });
+  });
+});
+
+describe('the roles services act as, in the records Pulumi reads', () => {
+  // aws_autoscaling_group's initial_lifecycle_hook blocks are many (Pulumi's initialLifecycleHooks); aws_s3_bucket's
+  // deprecated replication_configuration is a block of one (aws.s3.Bucket's replicationConfiguration object).
+  it('names an Auto Scaling group, a bucket, an ECS service and an event rule as Pulumi does', () => {
+    expect(TERRAFORM_TYPES.aws_autoscaling_group?.pulumiType).toBe('aws:autoscaling/group:Group');
+    expect(
+      convertValues(TERRAFORM_TYPES.aws_autoscaling_group!, {
+        initial_lifecycle_hook: [{ name: 'drain', role_arn: 'a' }],
+      }),
+    ).toEqual({ initialLifecycleHooks: [{ name: 'drain', roleArn: 'a' }] });
+    expect(TERRAFORM_TYPES.aws_s3_bucket?.pulumiType).toBe('aws:s3/bucket:Bucket');
+    expect(
+      convertValues(TERRAFORM_TYPES.aws_s3_bucket!, {
+        bucket: 'source',
+        replication_configuration: [{ role: 'b', rules: [{ status: 'Enabled' }] }],
+      }),
+    ).toEqual({ bucket: 'source', replicationConfiguration: { role: 'b', rules: [{ status: 'Enabled' }] } });
+    expect(
+      convertValues(TERRAFORM_TYPES.aws_ecs_service!, {
+        service_connect_configuration: [{ service: [{ tls: [{ role_arn: 'c' }] }] }],
+        deployment_configuration: [{ lifecycle_hook: [{ role_arn: 'd' }] }],
+        load_balancer: [{ advanced_configuration: [{ role_arn: 'e' }] }],
+      }),
+    ).toEqual({
+      serviceConnectConfiguration: { services: [{ tls: { roleArn: 'c' } }] },
+      deploymentConfiguration: { lifecycleHooks: [{ roleArn: 'd' }] },
+      loadBalancers: [{ advancedConfiguration: { roleArn: 'e' } }],
+    });
+    expect(TERRAFORM_TYPES.aws_cloudwatch_event_rule?.pulumiType).toBe('aws:cloudwatch/eventRule:EventRule');
+    expect(TERRAFORM_TYPES.aws_rds_cluster_instance?.pulumiType).toBe('aws:rds/clusterInstance:ClusterInstance');
+  });
+
+  it("attaches a role known only after apply through the references of a group's lifecycle hook", () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'aws_iam_role.notifier',
+          values: { name: 'notifier', assume_role_policy: lambdaTrust },
+          unknown: { arn: true, id: true },
+        },
+        {
+          address: 'aws_autoscaling_group.web',
+          values: { min_size: 1, max_size: 2, initial_lifecycle_hook: [{ name: 'drain' }] },
+          unknown: { initial_lifecycle_hook: [{ role_arn: true }] },
+          references: { initial_lifecycle_hook: ['aws_iam_role.notifier.arn', 'aws_iam_role.notifier'] },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    const role = model.identities.find((identity) => identity.name === 'notifier');
+    expect(role?.attachments.map((attachment) => `${attachment.kind} ${attachment.source.name}`)).toEqual([
+      'autoscaling-lifecycle-hook aws_autoscaling_group.web',
+    ]);
   });
 });

@@ -4,7 +4,16 @@
  * takes them; other modules load as Node loads them; a damaged entry or other text is compiled afresh.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +100,46 @@ describe('requireWithCodeCache', () => {
     expect(changed.uses).toEqual({ 'half.cjs': 'taken', 'dep.cjs': 'none' });
     expect(changed.answer).toBe(64);
     expect(entries()).toHaveLength(3);
+  });
+
+  it('removes entries unused for 30 days when it writes, keeps newer ones, and marks an old entry it takes as used', () => {
+    run();
+    const written = entries();
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const age = (name: string) => (Date.now() - statSync(join(work, 'cache', name)).mtimeMs) / (24 * 60 * 60 * 1000);
+    // Another build's entries, one unused for 40 days and one for 20; an unfinished write of two days ago.
+    for (const [name, days] of [
+      ['old.v8', 40],
+      ['recent.v8', 20],
+      ['old.v8.1234.abc', 2],
+    ] as const) {
+      writeFileSync(join(work, 'cache', name), 'x');
+      utimesSync(join(work, 'cache', name), daysAgo(days), daysAgo(days));
+    }
+    // Both entries were written 35 days ago; dep.cjs then changes, so its entry is no longer taken.
+    for (const name of written) utimesSync(join(work, 'cache', name), daysAgo(35), daysAgo(35));
+    writeFileSync(join(work, 'pkg', 'dep.cjs'), 'exports.twice = (n) => 3 * n;\n');
+    expect(run().uses).toEqual({ 'half.cjs': 'taken', 'dep.cjs': 'none' });
+    // half.cjs's entry was taken, so it is kept and marked as used; dep.cjs's old entry was not, and is removed; its
+    // new entry is written.
+    const left = entries();
+    expect(left).toHaveLength(3);
+    expect(left).toContain('recent.v8');
+    expect(left).not.toContain('old.v8');
+    expect(left).not.toContain('old.v8.1234.abc');
+    const kept = written.filter((name) => left.includes(name));
+    expect(kept).toHaveLength(1);
+    expect(age(kept[0]!)).toBeLessThan(1);
+    expect(age('recent.v8')).toBeGreaterThan(19);
+  });
+
+  it('prunes nothing when it writes nothing: a process that takes every entry leaves the folder as it is', () => {
+    run();
+    writeFileSync(join(work, 'cache', 'old.v8'), 'x');
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(join(work, 'cache', 'old.v8'), old, old);
+    expect(Object.values(run().uses)).toEqual(['taken', 'taken']);
+    expect(entries()).toContain('old.v8');
   });
 
   it('is a plain require without a folder (outside node_modules, or ENTITLEMENT_GUARD_CACHE=off)', () => {

@@ -27,9 +27,10 @@ export interface ComputeRole {
   kind: ComputeAttachment['kind'];
   /**
    * The CloudFormation type and property path (EACH: every item of a list; a NamedValue: the values of a list of pairs
-   * of one name), as its resource schema spells them. The first step is a property name.
+   * of one name), as its resource schema spells them. The first step is a property name. Absent where another entry
+   * reads the same setting in CloudFormation (alsoInPulumi).
    */
-  cloudFormation: { type: string; path: readonly PathStep[] };
+  cloudFormation?: { type: string; path: readonly PathStep[] };
   /**
    * The Pulumi aws type and property path. `json`: the first property is a JSON string (aws.batch.JobDefinition's
    * `containerProperties`, Terraform's `container_properties`), whose object the rest of the path reads, in the
@@ -71,6 +72,23 @@ const cloudFormationOnly = (
   cloudFormation: [type: string, ...path: PathStep[]],
 ): ComputeRole => ({ kind, cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) } });
 
+/**
+ * A setting CloudFormation writes on a type another entry reads, which Pulumi (and Terraform) write on a type of their
+ * own as well: an Aurora cluster's instance is an `AWS::RDS::DBInstance` but an aws.rds.ClusterInstance
+ * (aws_rds_cluster_instance); a bucket's replication configuration is also written on the bucket itself, as
+ * aws.s3.Bucket's (aws_s3_bucket's) and aws.s3.BucketV2's. Read once in CloudFormation, through that other entry.
+ */
+const alsoInPulumi = (
+  kind: ComputeAttachment['kind'],
+  pulumi: [type: string, ...path: PathStep[]],
+  terraform?: string,
+  extra: { single?: readonly string[]; rename?: Readonly<Record<string, string>> } = {},
+): ComputeRole => ({
+  kind,
+  pulumi: { type: `aws:${pulumi[0]}`, path: pulumi.slice(1) },
+  ...(terraform === undefined ? {} : { terraform: { type: terraform, ...extra } }),
+});
+
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const APP_RUNNER_BLOCKS = ['instance_configuration', 'source_configuration', 'authentication_configuration'] as const;
@@ -83,6 +101,49 @@ const PIPE_ECS_OVERRIDES = [
   'target_parameters.ecs_task_parameters',
   'target_parameters.ecs_task_parameters.overrides',
 ] as const;
+
+/**
+ * The roles an ECS service's settings name, as CloudFormation and Pulumi spell their paths (each then `RoleArn`,
+ * `roleArn`): CloudFormation's lists of volume configurations Pulumi writes as one object.
+ */
+const ECS_SERVICE_ROLES: readonly [cloudFormation: PathStep[], pulumi: PathStep[]][] = [
+  [
+    ['VolumeConfigurations', EACH, 'ManagedEBSVolume'],
+    ['volumeConfiguration', 'managedEbsVolume'],
+  ],
+  [
+    ['VpcLatticeConfigurations', EACH],
+    ['vpcLatticeConfigurations', EACH],
+  ],
+  [
+    ['ServiceConnectConfiguration', 'Services', EACH, 'Tls'],
+    ['serviceConnectConfiguration', 'services', EACH, 'tls'],
+  ],
+  [
+    ['DeploymentConfiguration', 'LifecycleHooks', EACH],
+    ['deploymentConfiguration', 'lifecycleHooks', EACH],
+  ],
+  [
+    ['LoadBalancers', EACH, 'AdvancedConfiguration'],
+    ['loadBalancers', EACH, 'advancedConfiguration'],
+  ],
+];
+/** aws_ecs_service's blocks on those paths: of one, and of many that Pulumi names in the plural. */
+const ECS_SERVICE_BLOCKS = {
+  single: [
+    'volume_configuration',
+    'volume_configuration.managed_ebs_volume',
+    'service_connect_configuration',
+    'service_connect_configuration.service.tls',
+    'deployment_configuration',
+    'load_balancer.advanced_configuration',
+  ],
+  rename: {
+    'service_connect_configuration.service': 'services',
+    'deployment_configuration.lifecycle_hook': 'lifecycleHooks',
+    load_balancer: 'loadBalancers',
+  },
+} as const;
 
 /** aws_sagemaker_domain's settings blocks, each of one. */
 const SAGEMAKER_DOMAIN_BLOCKS = ['default_user_settings', 'default_space_settings'] as const;
@@ -250,8 +311,11 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * deployment group, an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS
  * subscription, an IoT topic rule's actions and error action. So do Bedrock agents and knowledge bases, where what an
  * agent is asked decides what it does with its role; and services that act as a role to do their own work in the
- * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring, a
- * Config recorder, Kendra.
+ * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring (of
+ * an instance or a cluster), a Config recorder, Kendra, EC2 Auto Scaling's lifecycle hooks (to notify their target),
+ * Application Auto Scaling (a scalable target's role), an ECS service's load balancer role, a Greengrass group's role
+ * (the core's functions and connectors act as it), and an EventBridge rule's own role (to invoke its targets, in
+ * another account too).
  *
  * An EMR cluster's `JobFlowRole` is left out: it names an instance profile, whose role is already attached to the
  * profile itself (`AWS::IAM::InstanceProfile`, aws.iam.InstanceProfile); a profile the change does not create names no
@@ -260,13 +324,12 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Only CloudFormation has an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`): the Terraform provider's
  * `http` blocks, and so Pulumi's, take no authorization.
  *
- * Not read (yet). Seen on public code (test/corpus): an Auto Scaling group's lifecycle hooks' notification roles
- * (`LifecycleHookSpecificationList[].RoleARN`), an Application Auto Scaling target's role (mostly the service-linked
- * one), an ECS service's legacy load balancer `Role`, a Greengrass (v1) group's role, an EventBridge rule's own
- * `RoleArn` (for targets in other accounts, beside its targets' roles: Terraform's aws_cloudwatch_event_rule is not
- * mapped, and mapping it would make a plan's event rules monitors too, a change of its own). Beside what is read: an
- * RDS cluster's monitoring role (`AWS::RDS::DBCluster`), and a replication role written on the bucket itself in
- * Terraform (aws_s3_bucket's deprecated `replication_configuration`) or Pulumi (aws.s3.Bucket's).
+ * Only CloudFormation has a Greengrass (v1) group: neither the Terraform provider nor Pulumi aws has a Greengrass
+ * resource. Terraform's aws_cloudwatch_event_rule, mapped for its role, is read as an event rule too (a monitor, as
+ * Pulumi's aws.cloudwatch.EventRule is).
+ *
+ * Left out: an Auto Scaling group's `ServiceLinkedRoleARN` (Terraform's `service_linked_role_arn`), a service-linked
+ * role, which AWS creates and no change can make break-glass.
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
   role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
@@ -611,6 +674,12 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['s3/bucketReplicationConfig:BucketReplicationConfig', 'role'],
     'aws_s3_bucket_replication_configuration',
   ),
+  // The replication configuration written on the bucket itself, deprecated in Terraform and Pulumi but still read:
+  // aws_s3_bucket's block of one (aws.s3.Bucket's object), aws.s3.BucketV2's list.
+  alsoInPulumi('s3-replication', ['s3/bucket:Bucket', 'replicationConfiguration', 'role'], 'aws_s3_bucket', {
+    single: ['replication_configuration'],
+  }),
+  alsoInPulumi('s3-replication', ['s3/bucketV2:BucketV2', 'replicationConfigurations', EACH, 'role']),
   role('eks-cluster', ['AWS::EKS::Cluster', 'RoleArn'], ['eks/cluster:Cluster', 'roleArn'], 'aws_eks_cluster'),
   role(
     'cloudtrail',
@@ -625,11 +694,32 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     'aws_appsync_graphql_api',
     { single: ['log_config'] },
   ),
+  // An AppSync Event API writes its logs as its event configuration's log role.
+  role(
+    'appsync',
+    ['AWS::AppSync::Api', 'EventConfig', 'LogConfig', 'CloudWatchLogsRoleArn'],
+    ['appsync/api:Api', 'eventConfig', 'logConfig', 'cloudwatchLogsRoleArn'],
+    'aws_appsync_api',
+    { single: ['event_config', 'event_config.log_config'] },
+  ),
   role(
     'rds-monitoring',
     ['AWS::RDS::DBInstance', 'MonitoringRoleArn'],
     ['rds/instance:Instance', 'monitoringRoleArn'],
     'aws_db_instance',
+  ),
+  // An Aurora cluster's instance is an AWS::RDS::DBInstance in CloudFormation, its own type in Pulumi and Terraform;
+  // a Multi-AZ DB cluster takes its monitoring role on the cluster.
+  alsoInPulumi(
+    'rds-monitoring',
+    ['rds/clusterInstance:ClusterInstance', 'monitoringRoleArn'],
+    'aws_rds_cluster_instance',
+  ),
+  role(
+    'rds-monitoring',
+    ['AWS::RDS::DBCluster', 'MonitoringRoleArn'],
+    ['rds/cluster:Cluster', 'monitoringRoleArn'],
+    'aws_rds_cluster',
   ),
   role(
     'config-recorder',
@@ -643,5 +733,50 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::Kendra::DataSource', 'RoleArn'],
     ['kendra/dataSource:DataSource', 'roleArn'],
     'aws_kendra_data_source',
+  ),
+  // EC2 Auto Scaling sends a lifecycle hook's notifications to its SNS topic or SQS queue as the hook's role, a hook
+  // of its own or one written on the group (Terraform's initial_lifecycle_hook blocks, Pulumi's initialLifecycleHooks).
+  role(
+    'autoscaling-lifecycle-hook',
+    ['AWS::AutoScaling::LifecycleHook', 'RoleARN'],
+    ['autoscaling/lifecycleHook:LifecycleHook', 'roleArn'],
+    'aws_autoscaling_lifecycle_hook',
+  ),
+  role(
+    'autoscaling-lifecycle-hook',
+    ['AWS::AutoScaling::AutoScalingGroup', 'LifecycleHookSpecificationList', EACH, 'RoleARN'],
+    ['autoscaling/group:Group', 'initialLifecycleHooks', EACH, 'roleArn'],
+    'aws_autoscaling_group',
+    { rename: { initial_lifecycle_hook: 'initialLifecycleHooks' } },
+  ),
+  // Application Auto Scaling scales a target as its role (most namespaces now take the service-linked role instead).
+  role(
+    'application-autoscaling',
+    ['AWS::ApplicationAutoScaling::ScalableTarget', 'RoleARN'],
+    ['appautoscaling/target:Target', 'roleArn'],
+    'aws_appautoscaling_target',
+  ),
+  // ECS registers a service's tasks with its load balancer as the service's role (tasks not in awsvpc mode), and acts
+  // as the roles its settings name: an EBS volume's and a VPC Lattice target's infrastructure role, a Service Connect
+  // service's TLS role, a deployment lifecycle hook's role, a blue/green load balancer's role.
+  role('ecs-service', ['AWS::ECS::Service', 'Role'], ['ecs/service:Service', 'iamRole'], 'aws_ecs_service'),
+  ...ECS_SERVICE_ROLES.map(([cloudFormation, pulumi]) =>
+    role(
+      'ecs-service',
+      ['AWS::ECS::Service', ...cloudFormation, 'RoleArn'],
+      ['ecs/service:Service', ...pulumi, 'roleArn'],
+      'aws_ecs_service',
+      ECS_SERVICE_BLOCKS,
+    ),
+  ),
+  // A Greengrass (v1) group's core, its Lambda functions and connectors call AWS as the group's role.
+  cloudFormationOnly('greengrass', ['AWS::Greengrass::Group', 'RoleArn']),
+  // EventBridge invokes a rule's targets as the rule's own role where a target names none (an event bus in another
+  // account), beside each target's role.
+  role(
+    'event-target',
+    ['AWS::Events::Rule', 'RoleArn'],
+    ['cloudwatch/eventRule:EventRule', 'roleArn'],
+    'aws_cloudwatch_event_rule',
   ),
 ];

@@ -42,6 +42,12 @@ export interface Resolver {
    */
   listItems(value: unknown): readonly unknown[];
   /**
+   * The values one property may take, as written, so a caller can follow each one's `Ref`: an `Fn::If` gives the
+   * branch plan-time values choose, or both branches where only deploy time decides (each read the same way);
+   * `AWS::NoValue` gives none; anything else is itself.
+   */
+  alternatives(value: unknown): readonly unknown[];
+  /**
    * A policy document as `resolve` reads it, except that one a parameter the deployment sets writes whole (a JSON
    * string from `Ref`, `Fn::Sub`, `Fn::Join`) is Unknown: any statement may be deployed there. Its statements'
    * fields are read as every deployment may write them (see `resolve`).
@@ -690,6 +696,10 @@ export function createResolver(input: TemplateInput): Resolver {
     return items ?? value;
   }
 
+  function alternatives(value: unknown): readonly unknown[] {
+    return keptItems(value) ?? [value];
+  }
+
   /** What one list item that may be left out or may branch stands for: nothing, its branches' items, or undefined for itself. */
   function keptItems(item: unknown): unknown[] | undefined {
     const branches = ifBranches(item);
@@ -716,6 +726,7 @@ export function createResolver(input: TemplateInput): Resolver {
     },
     isNoValue,
     listItems,
+    alternatives,
     condition,
     choicesOf,
     referencedResource(value) {

@@ -13,7 +13,7 @@ import {
   type TemplateInput,
 } from './template.js';
 import { JsonSyntaxError, parseLocatedJson, type KeyTree, type LocatedJson } from '../../util/located-json.js';
-import { documentValue, yaml } from '../../util/yaml.js';
+import { documentValue, libyamlProblem, parseLibyamlDocuments, yaml } from '../../util/yaml.js';
 import { cloudFormationTags } from './yaml-tags.js';
 import type { Document, LineCounter } from 'yaml';
 import type { Unknown } from '../../model/model.js';
@@ -468,24 +468,39 @@ function parseJson(file: string, text: string, keyDepth?: number): LocatedJson {
   }
 }
 
+/**
+ * A YAML template as CloudFormation reads it: with its short tags, duplicate keys refused, and a quoted string's
+ * continuation lines read at any indentation (`parseLibyamlDocuments`), as CloudFormation and cfn-lint accept them
+ * where YAML 1.2 wants them indented deeper than their key.
+ */
 function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree } {
   const lineCounter = new (yaml().LineCounter)();
-  const document = yaml().parseDocument(text, { customTags: cloudFormationTags, uniqueKeys: true, lineCounter });
+  const [document, next] = parseLibyamlDocuments(text, {
+    customTags: cloudFormationTags,
+    uniqueKeys: true,
+    lineCounter,
+  });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (!document) throw new TemplateError(file, 'invalid YAML: no document', 1, 1);
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const position = problem.linePos?.[0];
-    const reason = firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '');
+    const { offset, reason } = libyamlProblem(document, problem, text);
+    const { line, col } = at(offset);
     const rain = /^Unresolved tag: (!Rain::\S+)/.exec(reason)?.[1];
     throw new TemplateError(
       file,
       rain ? `${rain} is a directive of the rain CLI, not CloudFormation: ${RAIN_SOURCE}` : `invalid YAML: ${reason}`,
-      position?.line,
-      position?.col,
+      line,
+      col,
     );
+  }
+  if (next) {
+    const { line, col } = at(next.range[0]);
+    throw new TemplateError(file, 'invalid YAML: a template is one document, and a second one starts here', line, col);
   }
   const read = documentValue(document);
   if ('problem' in read) {
-    const { line, col } = lineCounter.linePos(read.offset);
+    const { line, col } = at(read.offset);
     throw new TemplateError(file, `invalid YAML: ${read.problem}`, line, col);
   }
   return { value: read.value, keys: yamlKeys(document, lineCounter) };
@@ -513,9 +528,4 @@ function yamlKeys(document: Document, lineCounter: LineCounter, depth = TEMPLATE
 
 function stackNameOf(file: string): string {
   return basename(file).replace(/(\.template)?\.(json|ya?ml|template)$/, '');
-}
-
-function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end < 0 ? text : text.slice(0, end);
 }

@@ -155,13 +155,14 @@ const LINKERS: Record<string, Linker> = {
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
  */
-const COMPUTE_BY_TYPE: Record<string, ComputeRole[]> = {};
-for (const compute of COMPUTE_ROLES) (COMPUTE_BY_TYPE[compute.cloudFormation.type] ??= []).push(compute);
+const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind'] }[]> = {};
+for (const { cloudFormation, kind } of COMPUTE_ROLES)
+  if (cloudFormation) (COMPUTE_BY_TYPE[cloudFormation.type] ??= []).push({ path: cloudFormation.path, kind });
 for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
     own?.(b, stack, id, resource);
-    for (const { cloudFormation, kind } of computes) b.linkCompute(stack, id, resource, cloudFormation.path, kind);
+    for (const { path, kind } of computes) b.linkCompute(stack, id, resource, path, kind);
   };
 }
 
@@ -200,6 +201,7 @@ const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::SecretsManager::ResourcePolicy': [{ property: 'SecretId', kind: 'secret' }],
 };
 for (const { cloudFormation } of COMPUTE_ROLES) {
+  if (!cloudFormation) continue;
   const [property, ...path] = cloudFormation.path;
   if (typeof property !== 'string') continue;
   const lookup: Lookup = { property, kind: 'aws-role', ifSet: true, ...(path.length > 0 ? { path } : {}) };
@@ -603,22 +605,26 @@ class ModelBuilder {
 
 /**
  * The values at a property path (EACH: every item of a list, as eachItem reads it; a NamedValue: the values of the
- * list's pairs of that name), raw so a `Ref` can be followed: each level written as a record is read as written, one
- * written with an intrinsic (`Fn::If`, `Fn::FindInMap`) is resolved first. None where a level is left out (or is
- * `AWS::NoValue`); an Unknown level is the value (a reference known at apply), an Unknown pair names no value, a pair
- * whose name the deployment decides may (namedValue).
+ * list's pairs of that name), raw so a `Ref` can be followed. An `Fn::If` at any level gives the branch plan-time
+ * values choose, or, where the deployment decides, both: each role a branch may name is read (fail closed), and
+ * `AWS::NoValue` names none. Each level written as a record is read as written, one written with another intrinsic
+ * (`Fn::FindInMap`) is resolved first. None where a level is left out; an Unknown level is the value (a reference
+ * known at apply), an Unknown pair names no value, a pair whose name the deployment decides may (namedValue).
  */
 function valuesAt(stack: StackContext, value: unknown, path: readonly PathStep[]): unknown[] {
-  const [key, ...rest] = path;
-  if (key === undefined) return value === undefined ? [] : [value];
   if (value === undefined) return [];
+  const [key, ...rest] = path;
   if (key === EACH) return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, item, rest));
-  if (typeof key !== 'string')
+  if (key !== undefined && typeof key !== 'string')
     return stack.resolver.listItems(value).flatMap((item) => valuesAt(stack, namedValue(stack, item, key), rest));
-  const record = isIntrinsic(value) ? stack.resolver.resolve(value) : value;
-  if (isUnknown(record)) return [record];
-  if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
-  return valuesAt(stack, record[key], rest);
+  const alternatives = stack.resolver.alternatives(value);
+  if (key === undefined) return [...alternatives];
+  return alternatives.flatMap((alternative) => {
+    const record = isIntrinsic(alternative) ? stack.resolver.resolve(alternative) : alternative;
+    if (isUnknown(record)) return [record];
+    if (!isRecord(record) || !Object.hasOwn(record, key)) return [];
+    return valuesAt(stack, record[key], rest);
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isRecord } from '../../util/records.js';
-import { documentValue, yaml } from '../../util/yaml.js';
+import { documentValue, libyamlProblem, parseLibyamlDocuments, yaml } from '../../util/yaml.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
@@ -23,8 +23,9 @@ export class ManifestError extends InputFileError {}
 export function looksLikeKubernetesManifest(text: string): boolean {
   // Without both keys in the text it cannot be one: cloud assemblies hold megabytes of templates not worth parsing twice.
   if (!text.includes('apiVersion') || !text.includes('kind')) return false;
-  for (const document of yaml().parseAllDocuments(text, { uniqueKeys: false })) {
-    if (!('contents' in document) || document.errors.length) return false;
+  const lineCounter = new (yaml().LineCounter)();
+  for (const document of parseLibyamlDocuments(text, { uniqueKeys: false, lineCounter })) {
+    if (document.errors.length) return false;
     // An alias bomb is not a manifest's business to detect here: it is reported when the file is read as either.
     const read = documentValue(document);
     if ('problem' in read) return false;
@@ -47,17 +48,20 @@ export function loadManifests(path: string): KubernetesObject[] {
   return kubernetesManifestFiles(path).flatMap((file) => parseManifests(readManifest(file), file));
 }
 
+/**
+ * The objects of a manifest's documents, read as kubectl reads YAML (go-yaml, a port of libyaml): a quoted string may
+ * continue at its key's indentation or at none (`parseLibyamlDocuments`).
+ */
 export function parseManifests(text: string, file: string): KubernetesObject[] {
-  const { isNode, LineCounter, parseAllDocuments } = yaml();
+  const { isNode, LineCounter } = yaml();
   const lineCounter = new LineCounter();
   const objects: KubernetesObject[] = [];
-  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: true })) {
-    if (!('contents' in document)) continue;
+  for (const document of parseLibyamlDocuments(text, { lineCounter, uniqueKeys: true })) {
     const error = document.errors[0];
     if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const [firstLine = ''] = error.message.split('\n');
-      throw new ManifestError(file, firstLine, line, col);
+      const { offset, reason } = libyamlProblem(document, error, text);
+      const { line, col } = lineCounter.linePos(offset);
+      throw new ManifestError(file, reason, line, col);
     }
     const read = documentValue(document);
     if ('problem' in read) {

@@ -145,10 +145,14 @@ for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
     b.linkCredential(e, credential);
   };
-for (const [type, computes] of Object.entries(COMPUTE))
+// After the type's own linker (an event rule is a monitor too).
+for (const [type, computes] of Object.entries(COMPUTE)) {
+  const own = LINKERS[type];
   LINKERS[type] = (b, e) => {
+    own?.(b, e);
     for (const compute of computes) b.linkCompute(e, compute);
   };
+}
 
 /**
  * Builds the normalized model from Pulumi AWS resources (the records a stack policy sees). Identities, secrets

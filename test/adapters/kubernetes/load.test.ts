@@ -73,8 +73,9 @@ describe('parseManifests', () => {
   });
 
   it('fails closed with file, line and column on YAML errors, objects without kind, and objects without a name', () => {
-    expect(failure(`${SERVICE_ACCOUNT}---\nkind: Secret\nmetadata: {name: x\n`).message).toMatch(
-      /^k8s\/app\.yaml:9:\d+: /,
+    // Located at the brace that is never closed, not at the end of the file.
+    expect(failure(`${SERVICE_ACCOUNT}---\nkind: Secret\nmetadata: {name: x\n`).message).toBe(
+      'k8s/app.yaml:8:11: Flow map that opens here is never closed: its } is missing',
     );
     expect(failure(`${SERVICE_ACCOUNT}---\nmetadata: {name: x}\n`).message).toBe(
       'k8s/app.yaml:7:1: the document is not a Kubernetes object: apiVersion and kind (strings) are required',
@@ -87,6 +88,44 @@ describe('parseManifests', () => {
     );
     expect(failure(`${SERVICE_ACCOUNT}  name: twice\n`).message).toMatch(
       /^k8s\/app\.yaml:6:3: Map keys must be unique/,
+    );
+  });
+});
+
+/** Each value here is the one `kubectl label --local -o json` (v1.32.4, offline) gives for the same text. */
+describe('quoted strings continued at any indentation, as kubectl reads them (go-yaml, a port of libyaml)', () => {
+  const manifest =
+    'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: agent\n  annotations:\n    description: "Runs the agent;\n    reads \\"claims\\"\n\n    only."\n    note: \'it\'\'s\nowned\'\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: token}\n';
+
+  it('reads the string YAML 1.2 wants indented deeper, and the next document at its own line', () => {
+    const objects = parseManifests(manifest, 'k8s/app.yaml');
+    expect(objects.map((object) => [object.kind, object.ref.name])).toEqual([
+      ['ServiceAccount', 'agent'],
+      ['Secret', 'token'],
+    ]);
+    expect((objects[0]!.body.metadata as { annotations: unknown }).annotations).toEqual({
+      description: 'Runs the agent; reads "claims"\nonly.',
+      note: "it's owned",
+    });
+    expect(looksLikeKubernetesManifest(manifest)).toBe(true);
+    // An error in the second document is located at its own line (16), after the string's lines.
+    expect(failure(manifest.replace('metadata: {name: token}', 'metadata: {name: token}\n  x: 1')).message).toBe(
+      'k8s/app.yaml:16:1: All mapping items must start at the same column',
+    );
+  });
+
+  it("reads a string whose line ends in an escaped quote ('' or \\\") as one string, not closed there", () => {
+    const text = `${SERVICE_ACCOUNT}  annotations:\n    a: 'it''\n    b: c'\n    d: "x\\"\n    e: y"\n`;
+    expect(parseManifests(text, 'k8s/app.yaml')[0]!.body.metadata).toEqual({
+      name: 'payments-api',
+      namespace: 'payments',
+      annotations: { a: "it' b: c", d: 'x" e: y' },
+    });
+  });
+
+  it('locates a quote never closed at where it opens', () => {
+    expect(failure('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: "agent\n  x: 1\n').message).toBe(
+      'k8s/app.yaml:4:9: Missing closing "quote: the string that opens here runs to the end of the file',
     );
   });
 });
