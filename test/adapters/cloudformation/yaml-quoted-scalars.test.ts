@@ -224,7 +224,7 @@ describe('quoted strings continued at any indentation, as CloudFormation reads t
 
   it('reads the fixture with the same strings and the same key lines as YAML reads it indented deeper', () => {
     const [input] = loadTemplates(FIXTURE);
-    const template = input!.template as {
+    const template = input!.template as unknown as {
       Description: unknown;
       Resources: Record<string, { Properties: Record<string, unknown> }>;
     };
