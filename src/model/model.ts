@@ -290,11 +290,13 @@ export interface ComputeAttachment {
     | 'config-recorder'
     | 'kendra'
     // EC2 Auto Scaling acts as a lifecycle hook's role to notify its target, Application Auto Scaling as a scalable
-    // target's role, ECS as a service's load balancer role, Greengrass as a group's role.
+    // target's role, ECS as a service's load balancer role, Greengrass as a group's role, Lambda as a capacity
+    // provider's operator role.
     | 'autoscaling-lifecycle-hook'
     | 'application-autoscaling'
     | 'ecs-service'
     | 'greengrass'
+    | 'lambda-capacity-provider'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -2084,6 +2084,33 @@ describe('break-glass-isolation: services that act as a role to do their own wor
       ],
     ],
     [
+      'Managed',
+      'lambda-capacity-provider',
+      [
+        'AWS::Lambda::CapacityProvider',
+        (role) => ({
+          VpcConfig: { SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
+          PermissionsConfig: { CapacityProviderOperatorRoleArn: role },
+        }),
+      ],
+      [
+        'aws:lambda/capacityProvider:CapacityProvider',
+        (role) => ({
+          name: 'managed',
+          vpcConfig: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] },
+          permissionsConfig: { capacityProviderOperatorRoleArn: role },
+        }),
+      ],
+      [
+        'aws_lambda_capacity_provider',
+        (role) => ({
+          name: 'managed',
+          vpc_config: [{ subnet_ids: ['subnet-1'], security_group_ids: ['sg-1'] }],
+          permissions_config: [{ capacity_provider_operator_role_arn: role }],
+        }),
+      ],
+    ],
+    [
       'Aurora',
       'rds-monitoring',
       ['AWS::RDS::DBCluster', (role) => ({ Engine: 'postgres', MonitoringInterval: 60, MonitoringRoleArn: role })],

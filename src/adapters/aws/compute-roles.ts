@@ -769,6 +769,15 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
       ECS_SERVICE_BLOCKS,
     ),
   ),
+  // Lambda manages a capacity provider's EC2 instances (Lambda Managed Instances) as its operator role. Terraform's
+  // permissions_config is a list block of at most one (the provider's capacity_provider.go), Pulumi's an object.
+  role(
+    'lambda-capacity-provider',
+    ['AWS::Lambda::CapacityProvider', 'PermissionsConfig', 'CapacityProviderOperatorRoleArn'],
+    ['lambda/capacityProvider:CapacityProvider', 'permissionsConfig', 'capacityProviderOperatorRoleArn'],
+    'aws_lambda_capacity_provider',
+    { single: ['permissions_config'] },
+  ),
   // A Greengrass (v1) group's core, its Lambda functions and connectors call AWS as the group's role.
   cloudFormationOnly('greengrass', ['AWS::Greengrass::Group', 'RoleArn']),
   // EventBridge invokes a rule's targets as the rule's own role where a target names none (an event bus in another

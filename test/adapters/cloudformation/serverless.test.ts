@@ -699,10 +699,21 @@ describe('SAM: AWS::Serverless::CapacityProvider', () => {
         managed: ['arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator'],
         inline: [],
         trust: [{ Service: ['lambda.amazonaws.com'] }],
-        attachments: [],
+        // Lambda manages the provider's instances as this role (compute-roles.ts).
+        attachments: ['lambda-capacity-provider Provider'],
       },
     });
     expect(unseen(provider({}))).toEqual([]);
-    expect(byId(provider({ OperatorRole: 'arn:aws:iam::111122223333:role/operator' }))).toEqual({});
+    // With OperatorRole SAM creates none: the role named is one the change does not create, recorded as such.
+    expect(byId(provider({ OperatorRole: 'arn:aws:iam::111122223333:role/operator' }))).toEqual({
+      'App/external-role:operator': {
+        id: 'App/external-role:operator',
+        type: 'AWS::Lambda::CapacityProvider',
+        managed: [],
+        inline: [],
+        trust: undefined,
+        attachments: ['lambda-capacity-provider Provider'],
+      },
+    });
   });
 });
