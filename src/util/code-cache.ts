@@ -77,9 +77,9 @@ export function requireWithCodeCache(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An entry not taken for this long is removed by the next process that writes entries. */
-export const PRUNE_AFTER_DAYS = 30;
+const PRUNE_AFTER_DAYS = 30;
 /** An entry taken is marked as used (its modification time moved to now) when it is older than this. */
-export const REFRESH_AFTER_DAYS = 7;
+const REFRESH_AFTER_DAYS = 7;
 
 /**
  * Removes the folder's entries unused for PRUNE_AFTER_DAYS, and the partial files of writes that never finished

@@ -469,9 +469,9 @@ function parseJson(file: string, text: string, keyDepth?: number): LocatedJson {
 }
 
 /**
- * A YAML template as CloudFormation reads it: with its short tags, duplicate keys refused, and a quoted string's
- * continuation lines read at any indentation (`parseLibyamlDocuments`), as CloudFormation and cfn-lint accept them
- * where YAML 1.2 wants them indented deeper than their key.
+ * A YAML template as CloudFormation reads it: with its short tags, duplicate keys refused, and the continuation lines
+ * of a quoted string or a flow collection read at any indentation (`parseLibyamlDocuments`), as CloudFormation and
+ * cfn-lint accept them where YAML 1.2 wants them indented deeper than their key.
  */
 function parseYaml(file: string, text: string): { value: unknown; keys: KeyTree } {
   const lineCounter = new (yaml().LineCounter)();

@@ -49,8 +49,8 @@ export function loadManifests(path: string): KubernetesObject[] {
 }
 
 /**
- * The objects of a manifest's documents, read as kubectl reads YAML (go-yaml, a port of libyaml): a quoted string may
- * continue at its key's indentation or at none (`parseLibyamlDocuments`).
+ * The objects of a manifest's documents, read as kubectl reads YAML (go-yaml, a port of libyaml): a quoted string or a
+ * flow collection may continue at its key's indentation or at none (`parseLibyamlDocuments`).
  */
 export function parseManifests(text: string, file: string): KubernetesObject[] {
   const { isNode, LineCounter } = yaml();
