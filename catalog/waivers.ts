@@ -16,6 +16,11 @@
  *   (adapters/pulumi/stack-names.ts);
  * - its Pulumi URN (`urn:pulumi:<stack>::<project>::<type>::<name>`).
  *
+ * A finding about a resource alone (a policy no identity of the change holds, a custom role, a federation provider)
+ * binds by that resource's construct path, location and URN, and by the name its cloud keeps unique
+ * (ResourceRef.physicalName: a managed policy's name, a custom role's full name), so a Terraform plan's, which has
+ * none of the others, can be waived too.
+ *
  * A bare CloudFormation logical id or Pulumi resource name never binds: every stack has its own namespace of them,
  * so any change can create a new identity named like an exception's target. The subject's own location binds, never
  * that of the resource a finding points at (the access key, the policy): an exception for a user's key names the user.
@@ -78,12 +83,15 @@ export interface Binding {
 
 /**
  * Binding names of a finding that concerns no identity or secret (a policy no identity of the change holds, a role
- * granted to a principal outside the change): the construct path and URN of the resource itself.
+ * definition, compute that runs as a cloud's default account): the construct path, the physical name the cloud keeps
+ * unique (ResourceRef.physicalName, unless written in one of the location forms), the location and the URN of the
+ * resource itself.
  */
 export function resourceBinding(resource: ResourceRef): Binding {
   return {
     names: [
       ...constructPaths(resource).map((path) => PATH_PREFIX + path),
+      ...(resource.physicalName && !isLocationForm(resource.physicalName) ? [resource.physicalName] : []),
       ...(resource.location ? [resource.location] : []),
       ...(resource.urn ? [resource.urn] : []),
     ],

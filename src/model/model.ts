@@ -27,6 +27,14 @@ export interface ResourceRef {
    * name no other identity or secret of its whole stack carries.
    */
   location?: string;
+  /**
+   * The resource's own name where its cloud keeps it unique in an account or project, set on a resource a finding may
+   * concern alone (no identity or secret of the change holds it): a customer-managed IAM policy's name, a Google Cloud
+   * custom role's or workload identity pool provider's full name, an Azure custom role's name. An exception may target
+   * it (catalog/waivers.ts), as it targets an identity's physical name: without it a Terraform plan's standalone policy,
+   * which has no construct path, location or URN, could be waived by nothing.
+   */
+  physicalName?: string;
   /** Where the resource is declared in `file` (1-based), from the parser's source positions. */
   line?: number;
   column?: number;

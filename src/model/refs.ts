@@ -1,6 +1,11 @@
 import type { Model, ResourceRef } from './model.js';
 
-/** Every resource reference a model holds (identities, their grants, credentials and attachments, secrets and their resource policies, policies). */
+/**
+ * Every resource reference a model holds (identities, their grants, credentials and attachments, secrets and their
+ * resource policies, policies, role definitions, federation providers, monitors, unseen content, removed resources):
+ * an adapter that renames its resources (Terraform's addresses) must reach every one, or a finding names the record it
+ * went through, and its exception binds by that record's name.
+ */
 export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => void): void {
   for (const identity of model.identities) {
     visit(identity.resource);
@@ -17,4 +22,9 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const policy of model.unlinkedSecretPolicies ?? []) visit(policy.source);
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
   for (const use of model.defaultIdentityUses ?? []) visit(use.source);
+  for (const definition of model.roleDefinitions ?? []) visit(definition.source);
+  for (const provider of model.federationProviders ?? []) visit(provider.source);
+  for (const monitor of model.monitors ?? []) visit(monitor.source);
+  for (const content of model.unseen ?? []) visit(content.resource);
+  for (const resource of model.removed ?? []) visit(resource);
 }

@@ -570,13 +570,15 @@ class ModelBuilder {
     const id = stack.id(logicalId);
     let grant = this.policies.get(id);
     if (!grant) {
-      const name = literalName(
-        resource,
-        resource.Type === 'AWS::IAM::ManagedPolicy' ? 'ManagedPolicyName' : 'PolicyName',
-      );
+      const managed = resource.Type === 'AWS::IAM::ManagedPolicy';
+      const name = literalName(resource, managed ? 'ManagedPolicyName' : 'PolicyName');
+      const source = stack.ref(logicalId);
+      // A managed policy's name is unique in its account, so a finding about the policy alone may be waived by it; an
+      // inline policy's name is unique only within its holder.
+      if (managed && name !== undefined) source.physicalName = name;
       grant = {
         kind: 'aws-policy',
-        source: stack.ref(logicalId),
+        source,
         policyName: name ?? logicalId,
         document: stack.policyDocument(resource.Properties?.PolicyDocument),
       };

@@ -433,7 +433,10 @@ class ModelBuilder {
   }
 
   private addPolicy(entry: Entry): void {
-    const name = knownString(entry.props.name) ?? entry.ref.name;
+    const physicalName = knownString(entry.props.name);
+    // A managed policy's name is unique in its account: a finding about the policy alone may be waived by it.
+    if (physicalName !== undefined) entry.ref.physicalName = physicalName;
+    const name = physicalName ?? entry.ref.name;
     const grant: AwsPolicyGrant = {
       kind: 'aws-policy',
       source: entry.ref,

@@ -218,6 +218,9 @@ function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unkno
 
 /** A custom role definition of the change, judged whether or not an assignment uses it. */
 function roleDefinition(entry: Entry): RoleDefinition {
+  // A custom role's name is unique in its Microsoft Entra tenant: a finding about the role may be waived by it.
+  const roleName = knownString(entry.props[definitionShape(entry).name]);
+  if (roleName !== undefined) entry.ref.physicalName = roleName;
   const scopes = items(entry.props.assignableScopes).filter((scope): scope is string => typeof scope === 'string');
   const scope = scopes.length ? scopes.join(', ') : knownString(entry.props.scope);
   return {

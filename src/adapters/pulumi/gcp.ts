@@ -375,6 +375,8 @@ function customRole(entry: Entry): RoleDefinition {
   const name =
     knownString(entry.props.name) ??
     (typeof parent === 'string' ? `${organization ? 'organizations' : 'projects'}/${parent}/roles/${roleId}` : roleId);
+  // The full name (`projects/<p>/roles/<id>`) is unique in Google Cloud: a finding about the role may be waived by it.
+  if (name.includes('/roles/')) entry.ref.physicalName = name;
   const listed = entry.props.permissions;
   const permissions = isUnknown(listed)
     ? listed
@@ -508,6 +510,12 @@ function conditionSubject(condition: string, github: boolean): string | undefine
 /** A workload identity pool provider, judged whether or not a binding in the change uses its pool. */
 function federationProvider(entry: Entry): FederationProvider {
   const pool = entry.props.workloadIdentityPoolId;
+  const project = knownString(entry.props.project);
+  const providerId = knownString(entry.props.workloadIdentityPoolProviderId);
+  // Its full name by project id (unique in Google Cloud, and known at plan time, unlike the project number its `name`
+  // output holds): a finding about the provider may be waived by it.
+  if (project !== undefined && typeof pool === 'string' && providerId !== undefined)
+    entry.ref.physicalName = `projects/${project}/locations/global/workloadIdentityPools/${pool}/providers/${providerId}`;
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
   const issuer =
     typeof oidc?.issuerUri === 'string' || isUnknown(oidc?.issuerUri)
