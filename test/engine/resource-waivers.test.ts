@@ -128,6 +128,22 @@ const poolProvider = (): Model =>
     ]),
   );
 
+/** A Terraform plan's ClusterRole that allows every verb on every resource, bound or not. */
+const clusterRole = (): Model =>
+  modelFromTerraformPlan(
+    terraformPlan([
+      {
+        address: 'kubernetes_cluster_role_v1.everything',
+        values: {
+          metadata: [{ name: 'platform-everything', annotations: null, labels: null }],
+          rule: [{ api_groups: ['*'], resources: ['*'], verbs: ['*'], resource_names: null, non_resource_urls: null }],
+          aggregation_rule: [],
+        },
+        unknown: { id: true, metadata: [{ generation: true, resource_version: true, uid: true }] },
+      },
+    ]),
+  );
+
 interface Case {
   what: string;
   model: () => Model;
@@ -194,6 +210,19 @@ const CASES: Case[] = [
     detail: 'Condition::attributeCondition',
     target: 'projects/payments-prod/locations/global/workloadIdentityPools/github/providers/actions',
     notTargets: ['google_iam_workload_identity_pool_provider.github', 'actions'],
+  },
+  {
+    what: 'a Terraform kubernetes_cluster_role_v1',
+    model: clusterRole,
+    rule: 'no-wildcard-privilege',
+    resource: 'kubernetes_cluster_role_v1.everything',
+    detail: 'Route::wildcard',
+    target: 'k8s:ClusterRole/platform-everything',
+    notTargets: [
+      'kubernetes_cluster_role_v1.everything',
+      'platform-everything',
+      'k8s:default/ClusterRole/platform-everything',
+    ],
   },
 ];
 

@@ -13,6 +13,7 @@ import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
 import { isKustomization, type KubernetesObject } from './to-model.js';
 import { shapeProblem } from './shape.js';
+import { locationOf } from './location.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -125,7 +126,7 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         type: typeToken(item.apiVersion, item.kind),
         name: metadata.name,
         file,
-        location: locationOf(item.kind, metadata),
+        location: locationOf(item.kind, metadata.name, metadata.namespace),
       };
       objects.push({ kind: item.kind, body: item, ref });
     }
@@ -168,45 +169,3 @@ export function kubernetesManifestFiles(
   return files.filter((file) => looksLikeKubernetesManifest(readManifest(file, path)));
 }
 
-/**
- * Kinds the API server keeps outside namespaces (`kubectl api-resources --namespaced=false`, the built-in API groups):
- * their name is unique in the cluster. Any other kind is namespaced.
- */
-const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService',
-  'CertificateSigningRequest',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'ComponentStatus',
-  'CSIDriver',
-  'CSINode',
-  'CustomResourceDefinition',
-  'FlowSchema',
-  'IngressClass',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PodSecurityPolicy',
-  'PriorityClass',
-  'PriorityLevelConfiguration',
-  'RuntimeClass',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
-
-/**
- * Where the object is unique in its cluster, as an exception target names it: `k8s:<Kind>/<name>`, or for a namespaced
- * kind `k8s:<namespace>/<Kind>/<name>` in the namespace the manifest gives (`default` when it gives none, as the
- * service-account ids `system:serviceaccount:<namespace>:<name>` read it).
- */
-function locationOf(kind: string, metadata: Record<string, unknown>): string {
-  const name = metadata.name as string;
-  if (CLUSTER_SCOPED_KINDS.has(kind)) return `k8s:${kind}/${name}`;
-  const namespace =
-    typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-  return `k8s:${namespace}/${kind}/${name}`;
-}

@@ -3,6 +3,10 @@
  * (`kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding`) carries the kind, the inputs are the object.
  */
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
+import { locationOf } from '../kubernetes/location.js';
+import { isUnknown } from '../../model/model.js';
+import { isKnownRecord } from '../../util/records.js';
+import { knownString } from './values.js';
 import type { Model } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed } from './links.js';
 import type { PulumiResource } from './resource.js';
@@ -17,14 +21,23 @@ export function isKubernetesType(type: string): boolean {
 }
 
 export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
-  const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => ({
+  const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => {
     // The type's last part: isKubernetesType accepts `kubernetes:<group>/<version>:<Kind>` only.
-    kind: entry.resource.type.slice(entry.resource.type.lastIndexOf(':') + 1),
-    body: entry.props,
-    ref: entry.ref,
-    computed: (field) => isComputed(entry, field),
-    dependsOn: (field) => dependencyUrns(entry, field),
-  }));
+    const kind = entry.resource.type.slice(entry.resource.type.lastIndexOf(':') + 1);
+    // Where the object is unique in its cluster, as a manifest's is: a Terraform plan's object (read through here) has
+    // no URN once renamed, and without it a finding about the object alone (a `*` ClusterRole) could be waived by nothing.
+    const metadata = isKnownRecord(entry.props.metadata) ? entry.props.metadata : undefined;
+    const name = knownString(metadata?.name);
+    if (name !== undefined && !isUnknown(metadata?.namespace))
+      entry.ref.location = locationOf(kind, name, metadata?.namespace);
+    return {
+      kind,
+      body: entry.props,
+      ref: entry.ref,
+      computed: (field) => isComputed(entry, field),
+      dependsOn: (field) => dependencyUrns(entry, field),
+    };
+  });
   const model = modelFromKubernetesObjects(objects);
   // Secret data a program sets may come from stack config as well as from its source: the pack cannot tell (see Secret.valueInProgram).
   for (const secret of model.secrets) {
