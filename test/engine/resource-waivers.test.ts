@@ -144,6 +144,46 @@ const clusterRole = (): Model =>
     ]),
   );
 
+const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
+
+/** A Terraform plan's VM on the Compute Engine default account (a service_account block without email). */
+const defaultAccountInstance = (project?: string): Model =>
+  modelFromTerraformPlan(
+    terraformPlan([
+      {
+        address: 'google_compute_instance.batch',
+        values: {
+          name: 'batch',
+          zone: 'europe-west1-b',
+          ...(project !== undefined ? { project } : {}),
+          machine_type: 'e2-medium',
+          service_account: [{ scopes: [CLOUD_PLATFORM] }],
+        },
+        unknown: {
+          id: true,
+          instance_id: true,
+          service_account: [{ email: true }],
+          ...(project === undefined ? { project: true } : {}),
+        },
+      },
+    ]),
+  );
+
+/** A Pulumi program's node pool with no account, its cluster given by the cluster's full name (its id). */
+const defaultAccountNodePool = (): Model =>
+  modelFromPulumiResources([
+    {
+      type: 'gcp:container/nodePool:NodePool',
+      name: 'pool',
+      urn: urn('gcp:container/nodePool:NodePool', 'pool'),
+      props: {
+        cluster: 'projects/payments-prod/locations/europe-west1/clusters/primary',
+        name: 'general',
+        nodeConfig: { machineType: 'e2-medium', oauthScopes: [CLOUD_PLATFORM] },
+      },
+    },
+  ]);
+
 interface Case {
   what: string;
   model: () => Model;
@@ -224,6 +264,24 @@ const CASES: Case[] = [
       'k8s:default/ClusterRole/platform-everything',
     ],
   },
+  {
+    what: 'a Terraform google_compute_instance on the default account',
+    model: () => defaultAccountInstance('payments-prod'),
+    rule: 'no-wildcard-privilege',
+    resource: 'google_compute_instance.batch',
+    detail: 'DefaultAccount::compute/every-api',
+    target: 'projects/payments-prod/zones/europe-west1-b/instances/batch',
+    notTargets: ['google_compute_instance.batch', 'batch', 'projects/other/zones/europe-west1-b/instances/batch'],
+  },
+  {
+    what: 'a Pulumi node pool on the default account, its cluster named by its id',
+    model: defaultAccountNodePool,
+    rule: 'no-wildcard-privilege',
+    resource: 'pool',
+    detail: 'DefaultAccount::compute/every-api',
+    target: 'projects/payments-prod/locations/europe-west1/clusters/primary/nodePools/general',
+    notTargets: ['pool', 'general'],
+  },
 ];
 
 /** The finding of the case's rule and detail on its resource: its hint and the exception that waived it. */
@@ -264,6 +322,15 @@ describe('a finding about a resource alone binds by the name its cloud keeps uni
     const entry = { rule: 'no-wildcard-privilege', resource: 'Admin', detail: 'Action::*' };
     expect(findingOf(model, entry, []).waiverTarget).toBe('stack:Payments/Admin');
     expect(findingOf(model, entry, [exception(entry.rule, 'stack:Other/Admin')]).waivedBy).toBeUndefined();
+  });
+
+  it('a Terraform VM whose project is known only at apply has no full name to bind', () => {
+    const entry = {
+      rule: 'no-wildcard-privilege',
+      resource: 'google_compute_instance.batch',
+      detail: 'DefaultAccount::compute/every-api',
+    };
+    expect(findingOf(defaultAccountInstance(), entry, []).waiverTarget).toBeUndefined();
   });
 
   it('a Terraform policy named only at apply (name_prefix) has nothing to bind, and the hint says so', () => {

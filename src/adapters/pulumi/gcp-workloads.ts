@@ -16,6 +16,7 @@ import { GCP_WORKLOADS, namedDefaultAccount, type GcpWorkload } from '../../iam/
 import { isUnknown, unknownValue, type DefaultIdentityUse, type Identity, type Unknown } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import { dependencyUrns, type Entry } from './links.js';
+import { knownString } from './values.js';
 
 type Path = readonly (string | number)[];
 
@@ -98,6 +99,59 @@ function clusterWorkloads(props: Record<string, unknown>): WorkloadReader[] {
   return readers;
 }
 
+/**
+ * The workload's full resource name (Cloud Asset Inventory's, without the service host), where the plan knows every
+ * part: unique in Google Cloud, so a finding about the workload alone (its default account) may be waived by it. A
+ * Dataflow job is named by its generated id, unknown until it runs: it has none here.
+ */
+const FULL_NAMES: Readonly<Record<string, (part: (key: string) => string | undefined) => string | undefined>> = {
+  'gcp:container/cluster:Cluster': (part) =>
+    joined('projects', part('project'), 'locations', part('location'), 'clusters', part('name')),
+  // `cluster` is the cluster's name, or its full name where the configuration passes the cluster's id.
+  'gcp:container/nodePool:NodePool': (part) => {
+    const cluster = part('cluster');
+    return cluster !== undefined && FULL_CLUSTER_NAME.test(cluster)
+      ? joined(...cluster.split('/'), 'nodePools', part('name'))
+      : joined(
+          'projects',
+          part('project'),
+          'locations',
+          part('location'),
+          'clusters',
+          part('cluster'),
+          'nodePools',
+          part('name'),
+        );
+  },
+  'gcp:compute/instance:Instance': (part) =>
+    joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
+  'gcp:compute/instanceFromTemplate:InstanceFromTemplate': (part) =>
+    joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
+  'gcp:compute/instanceTemplate:InstanceTemplate': (part) =>
+    joined('projects', part('project'), 'global', 'instanceTemplates', part('name')),
+  'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': (part) =>
+    joined('projects', part('project'), 'regions', part('region'), 'instanceTemplates', part('name')),
+  'gcp:cloudrunv2/service:Service': (part) =>
+    joined('projects', part('project'), 'locations', part('location'), 'services', part('name')),
+  'gcp:cloudrunv2/job:Job': (part) =>
+    joined('projects', part('project'), 'locations', part('location'), 'jobs', part('name')),
+  'gcp:cloudfunctionsv2/function:Function': (part) =>
+    joined('projects', part('project'), 'locations', part('location'), 'functions', part('name')),
+  'gcp:cloudfunctions/function:Function': (part) =>
+    joined('projects', part('project'), 'locations', part('region'), 'functions', part('name')),
+  'gcp:dataproc/cluster:Cluster': (part) =>
+    joined('projects', part('project'), 'regions', part('region'), 'clusters', part('name')),
+};
+
+const FULL_CLUSTER_NAME = /^projects\/[^/]+\/locations\/[^/]+\/clusters\/[^/]+$/;
+
+/** The segments joined with `/`, or undefined when one is not known. */
+function joined(...segments: (string | undefined)[]): string | undefined {
+  return segments.every((segment) => segment !== undefined && segment !== '' && !segment.includes('/'))
+    ? segments.join('/')
+    : undefined;
+}
+
 export function isGcpWorkloadType(type: string): boolean {
   return Object.hasOwn(GCP_WORKLOAD_TYPES, type);
 }
@@ -152,6 +206,10 @@ export function readWorkloads(
       continue;
     }
     if (kind.whenUnset) uses.push({ ...base, identity: kind.whenUnset, reason: { kind: 'unset' } });
+  }
+  if (uses.length > 0) {
+    const fullName = FULL_NAMES[entry.resource.type]?.((key) => knownString(entry.props[key]));
+    if (fullName !== undefined) entry.ref.physicalName = fullName;
   }
   return uses;
 }
