@@ -168,4 +168,3 @@ export function kubernetesManifestFiles(
     : [path];
   return files.filter((file) => looksLikeKubernetesManifest(readManifest(file, path)));
 }
-
