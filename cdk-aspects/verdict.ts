@@ -1,6 +1,6 @@
 import { evaluate } from '../src/engine/index.js';
 import type { EvaluationResult } from '../src/engine/evaluate.js';
-import { isBlocking, NO_WAIVER_TARGET, type Finding } from '../src/model/finding.js';
+import { isBlocking, noWaiverTarget, type Finding } from '../src/model/finding.js';
 import type { Model, ResourceRef } from '../src/model/model.js';
 import type { TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../src/adapters/cloudformation/to-model.js';
@@ -86,7 +86,7 @@ export function describeFinding(finding: Finding, { fix = true }: { fix?: boolea
   if (!finding.waivedBy) {
     lines.push(
       finding.waiverTarget === undefined
-        ? `  waiver: ${NO_WAIVER_TARGET}`
+        ? `  waiver: ${noWaiverTarget(finding)}`
         : `  waiver: only an approved, unexpired catalog exception waives it (rule: ${finding.ruleId}, target: ${shown(finding.waiverTarget)}); ` +
             'a CDK acknowledgement does not, and is itself reported as unapproved-waiver',
     );

@@ -14,7 +14,7 @@ import {
 } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { effectiveLevel, type EvaluationResult } from '../../src/engine/evaluate.js';
-import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
+import { noWaiverTarget, type Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { remediationText, type Rule } from '../../src/rules/define.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
@@ -323,7 +323,7 @@ function reportFinding(reportViolation: ReportViolation, finding: Finding, stack
 function messageOf(finding: Finding): string {
   if (finding.waivedBy) return `${finding.message}\nWaived by catalog exception ${shown(finding.waivedBy)}.`;
   if (finding.pending) return finding.message;
-  if (finding.waiverTarget === undefined) return `${finding.message}\nTo waive it: ${NO_WAIVER_TARGET}.`;
+  if (finding.waiverTarget === undefined) return `${finding.message}\nTo waive it: ${noWaiverTarget(finding)}.`;
   return `${finding.message}\nIf this is intended, request a catalog exception for rule ${finding.ruleId}, target ${shown(finding.waiverTarget)}.`;
 }
 

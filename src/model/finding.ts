@@ -40,6 +40,21 @@ export const NO_WAIVER_TARGET =
   'the catalog can bind to (a bare logical id, resource name or address never binds). Give it a physical name (RoleName, UserName, Name), then target that';
 
 /**
+ * The same for a finding about a resource alone (no identity or secret): it binds by the name its cloud keeps unique,
+ * which the plan may not know (a `name_prefix`, a project left to the provider).
+ */
+export const NO_RESOURCE_WAIVER_TARGET =
+  'no catalog exception can name it: the resource has no name the plan knows that its cloud keeps unique (a managed ' +
+  "policy's name; a Google Cloud workload's project, location and name), construct path, stack or namespace location or URN " +
+  'the catalog can bind to (a bare logical id, resource name or address never binds). Set that name in the IaC (a ' +
+  'literal name, the project on the resource), then target it';
+
+/** What a hint says for this finding when nothing the catalog controls names what it is about. */
+export function noWaiverTarget(finding: Pick<Finding, 'identity'>): string {
+  return finding.identity === undefined ? NO_RESOURCE_WAIVER_TARGET : NO_WAIVER_TARGET;
+}
+
+/**
  * The one order of findings every report and the audit use: stack, file, resource, rule, identity, detail, message, so
  * the same change gives byte-identical output.
  */

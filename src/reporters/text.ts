@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { isBlocking, NO_WAIVER_TARGET, sortFindings, type Finding } from '../model/finding.js';
+import { isBlocking, noWaiverTarget, sortFindings, type Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/model.js';
 import { escapeControlCharacters as shown } from '../util/control-characters.js';
 import { plural } from '../util/plural.js';
@@ -50,7 +50,7 @@ export function formatText(result: EvaluationResult, options: TextOptions = {}):
 function waiverHint(ruleId: string, findings: Finding[]): string {
   const targets = new Set<string>();
   for (const finding of findings) {
-    if (finding.waiverTarget === undefined) return NO_WAIVER_TARGET;
+    if (finding.waiverTarget === undefined) return noWaiverTarget(finding);
     targets.add(finding.waiverTarget);
   }
   return (

@@ -12,7 +12,9 @@ import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.j
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/to-model.js';
 import { evaluate } from '../../src/engine/index.js';
+import { NO_RESOURCE_WAIVER_TARGET, NO_WAIVER_TARGET } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
+import { formatText } from '../../src/reporters/text.js';
 import { catalog as testCatalog } from '../support/builders.js';
 import { terraformPlan } from '../terraform/support.js';
 
@@ -338,5 +340,9 @@ describe('a finding about a resource alone binds by the name its cloud keeps uni
     const model = terraformPolicy();
     expect(findingOf(model, entry, []).waiverTarget).toBeUndefined();
     expect(findingOf(model, entry, [exception(entry.rule, 'deploy-*')]).waivedBy).toBeUndefined();
+    // The hint speaks of the resource's own name, not of an identity's RoleName or UserName.
+    const text = formatText(evaluate(model, { catalog: catalogWith([]), now: NOW }));
+    expect(text).toContain(`to waive: ${NO_RESOURCE_WAIVER_TARGET}`);
+    expect(text).not.toContain(NO_WAIVER_TARGET);
   });
 });

@@ -37,7 +37,7 @@ import { EntitlementGuard, EntitlementGuardValidation } from '../../cdk-aspects/
 import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { main } from '../../src/cli/main.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
-import { NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
+import { NO_RESOURCE_WAIVER_TARGET, NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
 import { allRules } from '../../src/rules/index.js';
 import {
   analyzerClient,
@@ -100,7 +100,7 @@ function identityOf(target: string | undefined, ruleId: string): string {
 
 /** The target a CDK message or Pulumi diagnostic names (see describeFinding, policypack messageOf). */
 function targetInMessage(message: string): string | undefined {
-  if (message.includes(NO_WAIVER_TARGET)) return undefined;
+  if (message.includes(NO_WAIVER_TARGET) || message.includes(NO_RESOURCE_WAIVER_TARGET)) return undefined;
   const match =
     /\(rule: \S+, target: (.+?)\); a CDK acknowledgement/.exec(message) ??
     /request a catalog exception for rule \S+, target (.+)\.$/m.exec(message);
