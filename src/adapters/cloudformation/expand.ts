@@ -162,13 +162,13 @@ function applyTransforms(
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
       loopsAtDefault = atDefault;
     } else if (name === SAM_TRANSFORM) {
-      const { resources, generatedBy, unmodelled } = expandServerless(result.template);
+      const { resources, generatedBy, unmodelled, conditions } = expandServerless(result.template);
       // A resource SAM generates from one a loop generated is located at the loop.
       const declared = result.generatedBy;
       for (const [id, from] of Object.entries(generatedBy)) generatedBy[id] = declared?.[from] ?? from;
       result = {
         ...result,
-        template: { ...result.template, Resources: resources },
+        template: { ...result.template, Resources: resources, ...withConditions(result.template, conditions) },
         generatedBy: { ...declared, ...generatedBy },
       };
       for (const [logicalId, type] of Object.entries(unmodelled)) {
@@ -195,6 +195,12 @@ function applyTransforms(
     }
   }
   return { prepared: result, loopsAtDefault };
+}
+
+/** The template's `Conditions` with those the SAM expansion adds (SAM's win, as its translator writes them). */
+function withConditions(template: CfnTemplate, added: Record<string, unknown>): Pick<CfnTemplate, 'Conditions'> {
+  if (Object.keys(added).length === 0) return {};
+  return { Conditions: { ...(isRecord(template.Conditions) ? template.Conditions : {}), ...added } };
 }
 
 function describeLocation(location: unknown): string {

@@ -17,6 +17,8 @@ export interface ExpandedServerless {
    * logical id (an entry of a `Connectors` attribute under `<ResourceId><ConnectorId>`, located by `generatedBy`).
    */
   unmodelled: Record<string, string>;
+  /** Conditions SAM adds to the template (`NOT<Cond>`, for a role generated on an `Fn::If`'s second branch). */
+  conditions: Record<string, unknown>;
 }
 
 /**
@@ -29,10 +31,13 @@ export interface ExpandedServerless {
  *   expanded from SAM's published definitions, inline documents), the dead-letter queue and event-invoke
  *   destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every function. A
  *   `ScheduleV2` event gets `<FunctionId><EventId>Role` (lambda:InvokeFunction on the function); a
- *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda).
+ *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda). A `Role` that is an
+ *   `Fn::If` with `AWS::NoValue` on a branch gets the execution role on that branch (functionRole).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine`; without `Role`, `<StateMachineId>Role`
  *   trusting states.amazonaws.com with its `Policies`; each event source that starts it gets
- *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it.
+ *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it. Unlike a function's, a `Role` that is an
+ *   `Fn::If` is passed on as written, `AWS::NoValue` and all, and no role is generated (SAM's
+ *   StateMachineGenerator: any `Role` it is given is the `RoleArn`); so is a CapacityProvider's `OperatorRole`.
  * - `AWS::Serverless::Api` / `HttpApi` → their API Gateway resources, with `Globals.Api`; the roles they use are
  *   named by ARN (authorizer `FunctionInvokeRole`, `CredentialsArn` in the definition), never created.
  * - `AWS::Serverless::SimpleTable`, `LayerVersion` create no identity.
@@ -50,6 +55,10 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
   const resources: Record<string, CfnResource> = {};
   const generatedBy: Record<string, string> = {};
   const unmodelled: Record<string, string> = {};
+  const conditions: Record<string, unknown> = {};
+  const addCondition = (name: string, definition: unknown): void => {
+    setOwn(conditions, name, definition);
+  };
   const globals = isRecord(template.Globals) ? template.Globals : {};
   const generate = (logicalId: string, from: string, resource: CfnResource): void => {
     // A logical id the template already uses wins, as it would clash in CloudFormation (SAM refuses the template).
@@ -68,7 +77,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     switch (resource.Type) {
       case 'AWS::Serverless::Function': {
         const fn = withGlobals(resource, globals.Function);
-        expandFunction(logicalId, fn, generate);
+        expandFunction(logicalId, fn, generate, addCondition);
         // Gradual deployment: one CodeDeploy service role for every function that asks for it.
         if (fn.Properties?.DeploymentPreference !== undefined && resources.CodeDeployServiceRole === undefined) {
           generate('CodeDeployServiceRole', logicalId, {
@@ -130,7 +139,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       setOwn(unmodelled, connector.logicalId, CONNECTOR);
     }
   }
-  return { resources, generatedBy, unmodelled };
+  return { resources, generatedBy, unmodelled, conditions };
 }
 
 /** A connector to expand once every other resource is: declared (`from` is itself) or embedded in `from`. */
@@ -215,16 +224,22 @@ const DESTINATION_ACTIONS: Record<string, string[]> = {
   S3: ['s3:PutObject', 's3:ListBucket'],
 };
 
-function expandFunction(logicalId: string, resource: CfnResource, generate: Generate): void {
+function expandFunction(
+  logicalId: string,
+  resource: CfnResource,
+  generate: Generate,
+  addCondition: (name: string, definition: unknown) => void,
+): void {
   const properties = resource.Properties ?? {};
   const roleId = `${logicalId}Role`;
-  const role = properties.Role;
+  const role = functionRole(properties.Role, roleId);
   generate(logicalId, logicalId, {
     ...resource,
     Type: 'AWS::Lambda::Function',
-    Properties: { ...properties, Role: role ?? { 'Fn::GetAtt': [roleId, 'Arn'] } },
+    Properties: { ...properties, Role: role.value },
   });
-  if (role !== undefined) return;
+  if (!role.generated) return;
+  if (role.addCondition) addCondition(...role.addCondition);
   const managed: unknown[] = [managedPolicyArn('AWSLambdaBasicExecutionRole')];
   if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
     managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
@@ -263,14 +278,68 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
       );
     }
   }
+  const executionRoleResource = executionRole(
+    roleId,
+    properties,
+    properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST,
+    managed,
+    inline,
+  );
   generate(
     roleId,
     logicalId,
-    executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline),
+    role.condition ? { ...executionRoleResource, Condition: role.condition } : executionRoleResource,
   );
   eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
     'ScheduleV2',
   ]);
+}
+
+/** What a function's `Role` becomes: the value the Lambda function gets, and whether SAM generates `<FunctionId>Role`. */
+interface FunctionRole {
+  value: unknown;
+  generated: boolean;
+  /** The condition the generated role is created under, when only one branch of an `Fn::If` leaves `Role` out. */
+  condition?: string;
+  /** A condition SAM adds to the template for it: `NOT<Condition>`. */
+  addCondition?: [string, unknown];
+}
+
+/**
+ * A function's `Role` as SAM's translator reads it (`SamFunction.to_cloudformation` and `_make_lambda_role` in
+ * samtranslator/model/sam_resources.py; its fixtures function_with_conditional_iam_role_if and _else): absent, SAM
+ * generates `<FunctionId>Role`. An `Fn::If` with `Ref: AWS::NoValue` on one branch leaves `Role` out on that branch,
+ * so SAM generates the role under the condition that picks it, `Condition: <Cond>` for the first branch and
+ * `NOT<Cond>` (which it adds to `Conditions` as `Fn::Not`) for the second, and gives the function the `Fn::If` of
+ * the other branch's role and the generated one: a condition the deployment decides leaves both roles judged. With
+ * `AWS::NoValue` on both branches the role is generated unconditionally. Any other value is the role the function
+ * runs as, and SAM generates none (an `Fn::If` without three arguments SAM refuses; it stays as written).
+ */
+function functionRole(role: unknown, roleId: string): FunctionRole {
+  const generatedArn = { 'Fn::GetAtt': [roleId, 'Arn'] };
+  if (role === undefined) return { value: generatedArn, generated: true };
+  const branches = isRecord(role) && onlyKey(role) === 'Fn::If' ? role['Fn::If'] : undefined;
+  if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string')
+    return { value: role, generated: false };
+  const [condition, whenTrue, whenFalse] = branches as [string, unknown, unknown];
+  if (isNoValue(whenTrue) && isNoValue(whenFalse)) return { value: generatedArn, generated: true };
+  if (isNoValue(whenTrue))
+    return { value: { 'Fn::If': [condition, generatedArn, whenFalse] }, generated: true, condition };
+  if (isNoValue(whenFalse)) {
+    const negated = `NOT${condition}`;
+    return {
+      value: { 'Fn::If': [condition, whenTrue, generatedArn] },
+      generated: true,
+      condition: negated,
+      addCondition: [negated, { 'Fn::Not': [{ Condition: condition }] }],
+    };
+  }
+  return { value: role, generated: false };
+}
+
+/** `{ Ref: AWS::NoValue }`, as SAM's is_intrinsic_no_value tells it: the property is left out. */
+function isNoValue(value: unknown): boolean {
+  return isRecord(value) && onlyKey(value) === 'Ref' && value.Ref === 'AWS::NoValue';
 }
 
 /**
