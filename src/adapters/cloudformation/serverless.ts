@@ -238,8 +238,23 @@ function expandFunction(
     Type: 'AWS::Lambda::Function',
     Properties: { ...properties, Role: role.value },
   });
-  if (!role.generated) return;
-  if (role.addCondition) addCondition(...role.addCondition);
+  if (role.generated) {
+    if (role.addCondition) addCondition(...role.addCondition);
+    const execution = functionExecutionRole(roleId, properties);
+    generate(roleId, logicalId, role.condition ? { ...execution, Condition: role.condition } : execution);
+  }
+  // An event's own role does not depend on the function's: SAM's SchedulerEventSource generates it unless the event
+  // names one (RoleArn), whatever the function's Role.
+  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
+    'ScheduleV2',
+  ]);
+}
+
+/**
+ * The execution role SAM generates for a function: basic execution, X-Ray, VPC access and pull event sources' managed
+ * policies, the dead-letter queue and event-invoke destination permissions, and its `Policies`.
+ */
+function functionExecutionRole(roleId: string, properties: Record<string, unknown>): CfnResource {
   const managed: unknown[] = [managedPolicyArn('AWSLambdaBasicExecutionRole')];
   if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
     managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
@@ -278,21 +293,7 @@ function expandFunction(
       );
     }
   }
-  const executionRoleResource = executionRole(
-    roleId,
-    properties,
-    properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST,
-    managed,
-    inline,
-  );
-  generate(
-    roleId,
-    logicalId,
-    role.condition ? { ...executionRoleResource, Condition: role.condition } : executionRoleResource,
-  );
-  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
-    'ScheduleV2',
-  ]);
+  return executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline);
 }
 
 /** What a function's `Role` becomes: the value the Lambda function gets, and whether SAM generates `<FunctionId>Role`. */

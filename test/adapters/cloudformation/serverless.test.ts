@@ -154,6 +154,34 @@ describe('SAM: AWS::Serverless::Function', () => {
     expect(found.map(summary)).toMatchObject([{ id: 'App/Exec', managed: [], attachments: ['lambda Handler'] }]);
   });
 
+  it("still creates a ScheduleV2 event's role when the function names its own: the event's role is the scheduler's", () => {
+    const found = identities({
+      Resources: {
+        Exec: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } },
+        Handler: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            Role: { 'Fn::GetAtt': ['Exec', 'Arn'] },
+            Events: {
+              Nightly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 day)' } },
+              Hourly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 hour)', RoleArn: 'arn:x' } },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      found.map(summary).map(({ id, inline, trust }) => ({ id, inline: inline.map((p) => p.statements), trust })),
+    ).toEqual([
+      { id: 'App/Exec', inline: [], trust: [] },
+      {
+        id: 'App/HandlerNightlyRole',
+        inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['<Arn of Handler>'] }]],
+        trust: [{ Service: ['scheduler.amazonaws.com'] }],
+      },
+    ]);
+  });
+
   describe('a Role that is an Fn::If with AWS::NoValue on a branch: SAM generates <FunctionId>Role on that branch', () => {
     const NO_VALUE = { Ref: 'AWS::NoValue' };
     const GIVEN = 'arn:aws:iam::111122223333:role/given';
