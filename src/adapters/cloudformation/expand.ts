@@ -171,7 +171,7 @@ function applyTransforms(
         template: { ...result.template, Resources: resources, ...withConditions(result.template, conditions) },
         generatedBy: { ...declared, ...generatedBy },
       };
-      for (const [logicalId, type] of Object.entries(unmodelled)) {
+      for (const [logicalId, { type, why }] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
           found.addUnlessRead(
             `${input.stack}/${logicalId}`,
@@ -180,8 +180,10 @@ function applyTransforms(
             found.resource(logicalId, type),
           );
         } else {
-          // An embedded connector (`Connectors` on a resource) is located at the resource that declares it.
-          found.add('unknown-iam-type', type, found.resource(logicalId, type, generatedBy[logicalId]));
+          // An embedded connector (`Connectors` on a resource) is located at the resource that declares it; a connector
+          // says why it was not expanded (the pair of types, the permission or the value), so its author can fix it.
+          const what = why === undefined ? type : `${type} (not expanded: ${why})`;
+          found.add('unknown-iam-type', what, found.resource(logicalId, type, generatedBy[logicalId]));
         }
       }
     } else if (name === 'AWS::Include') {

@@ -1,7 +1,7 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord, setOwn } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
-import { expandConnector, passedAttributes } from './sam-connectors.js';
+import { expandConnector, passedAttributes, shownValue } from './sam-connectors.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
@@ -16,7 +16,7 @@ export interface ExpandedServerless {
    * SAM resources whose IAM effect is not modelled (`AWS::Serverless::Application`, a connector SAM refuses, …), by
    * logical id (an entry of a `Connectors` attribute under `<ResourceId><ConnectorId>`, located by `generatedBy`).
    */
-  unmodelled: Record<string, string>;
+  unmodelled: Record<string, Unmodelled>;
   /** Conditions SAM adds to the template (`NOT<Cond>`, for a role generated on an `Fn::If`'s second branch). */
   conditions: Record<string, unknown>;
 }
@@ -54,7 +54,7 @@ export interface ExpandedServerless {
 export function expandServerless(template: CfnTemplate): ExpandedServerless {
   const resources: Record<string, CfnResource> = {};
   const generatedBy: Record<string, string> = {};
-  const unmodelled: Record<string, string> = {};
+  const unmodelled: Record<string, Unmodelled> = {};
   const conditions: Record<string, unknown> = {};
   const addCondition = (name: string, definition: unknown): void => {
     setOwn(conditions, name, definition);
@@ -117,7 +117,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       case 'AWS::Serverless::GraphQLApi':
         if (!expandGraphQLApi(logicalId, resource, generate)) {
           setOwn(resources, logicalId, resource);
-          setOwn(unmodelled, logicalId, resource.Type);
+          setOwn(unmodelled, logicalId, { type: resource.Type });
         }
         break;
       case 'AWS::Serverless::CapacityProvider':
@@ -125,7 +125,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
         break;
       default:
         setOwn(resources, logicalId, resource);
-        setOwn(unmodelled, logicalId, resource.Type);
+        setOwn(unmodelled, logicalId, { type: resource.Type });
     }
   }
   for (const connector of connectors) {
@@ -136,10 +136,17 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       // SAM refuses it, or the check cannot tell what it grants: what it would have written stays unseen.
       if (connector.declared) setOwn(resources, connector.logicalId, connector.declared);
       else setOwn(generatedBy, connector.logicalId, connector.from);
-      setOwn(unmodelled, connector.logicalId, CONNECTOR);
+      setOwn(unmodelled, connector.logicalId, { type: CONNECTOR, why: expansion.refused });
     }
   }
   return { resources, generatedBy, unmodelled, conditions };
+}
+
+/** A SAM resource the expansion leaves unmodelled: its type, and for a connector why it was not expanded. */
+export interface Unmodelled {
+  type: string;
+  /** Which source and destination types, permission or value stopped it: `SAM's connector profiles have no …`. */
+  why?: string;
 }
 
 /** A connector to expand once every other resource is: declared (`from` is itself) or embedded in `from`. */
@@ -166,32 +173,36 @@ function withoutConnectors(
   resource: CfnResource,
   declared: Readonly<Record<string, CfnResource>>,
   connectors: Connector[],
-  unmodelled: Record<string, string>,
+  unmodelled: Record<string, Unmodelled>,
   generatedBy: Record<string, string>,
 ): CfnResource {
   if (!isRecord(resource) || !Object.hasOwn(resource, 'Connectors')) return resource;
   const { Connectors: embedded, ...rest } = resource as CfnResource & { Connectors?: unknown };
-  const refuse = (connectorId: string): void => {
-    setOwn(unmodelled, connectorId, CONNECTOR);
+  const refuse = (connectorId: string, why: string): void => {
+    setOwn(unmodelled, connectorId, { type: CONNECTOR, why });
     if (connectorId !== logicalId) setOwn(generatedBy, connectorId, logicalId);
   };
   if (!isRecord(embedded) || isIntrinsic(embedded)) {
-    refuse(logicalId);
+    refuse(logicalId, `its Connectors attribute ${shownValue(embedded)} is not a map of connectors`);
     return rest;
   }
   for (const [key, entry] of Object.entries(embedded)) {
     const connectorId = `${logicalId}${key}`;
     const properties = isRecord(entry) ? entry.Properties : undefined;
-    const sourceReference = isRecord(properties) ? properties.SourceReference : undefined;
-    if (
-      !isRecord(properties) ||
-      (sourceReference !== undefined && (!isRecord(sourceReference) || Object.hasOwn(sourceReference, 'Id'))) ||
-      Object.hasOwn(declared, connectorId)
-    ) {
-      refuse(connectorId);
+    if (!isRecord(properties)) {
+      refuse(
+        connectorId,
+        properties === undefined ? 'it has no Properties' : `its Properties ${shownValue(properties)} is not a map`,
+      );
+      continue;
+    }
+    const why = embeddedConnectorRefused(connectorId, properties.SourceReference, declared);
+    if (why !== undefined) {
+      refuse(connectorId, why);
       continue;
     }
     const { SourceReference: _reference, ...connectorProperties } = properties;
+    const sourceReference = properties.SourceReference;
     const source = { Id: logicalId, ...(isRecord(sourceReference) ? sourceReference : {}) };
     connectors.push({
       logicalId: connectorId,
@@ -201,6 +212,21 @@ function withoutConnectors(
     });
   }
   return rest;
+}
+
+/** Why SAM refuses an entry of a `Connectors` attribute whose `Properties` is a map, or undefined when it takes it. */
+function embeddedConnectorRefused(
+  connectorId: string,
+  sourceReference: unknown,
+  declared: Readonly<Record<string, CfnResource>>,
+): string | undefined {
+  if (sourceReference !== undefined && !isRecord(sourceReference))
+    return `its SourceReference ${shownValue(sourceReference)} is not a map`;
+  if (isRecord(sourceReference) && Object.hasOwn(sourceReference, 'Id'))
+    return `its SourceReference names an Id (${shownValue(sourceReference.Id)}), which SAM takes from the resource`;
+  if (Object.hasOwn(declared, connectorId))
+    return `its logical id ${connectorId} is already a resource of the template`;
+  return undefined;
 }
 
 const CONNECTOR = 'AWS::Serverless::Connector';

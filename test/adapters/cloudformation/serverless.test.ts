@@ -779,10 +779,25 @@ describe('SAM: AWS::Serverless::Connector and Connectors attributes', () => {
         },
       },
     });
+    // Each says why it was not expanded: the pair of types, the permission, or the value it could not read.
+    const why: Record<string, string> = {
+      Unlisted: "SAM's connector profiles have no AWS::Lambda::Function to AWS::Kinesis::Stream",
+      NoSuchPermission: 'its permission Delete is not one SAM offers (Read, Write)',
+      HalfCombination: 'its permissions Read are not a combination SAM accepts (Read+Write)',
+      Nowhere: 'its Destination names Missing, not a resource of the template',
+      Both: "its Source gives neither 'Id' (with an optional 'Qualifier') nor the properties SAM reads",
+      Computed: 'its Permissions {"Ref":"Permissions"} is not a list of names',
+      LiteralRole: 'SAM cannot name the IAM role of its Source',
+      Empty: "its 'Destination' is an empty list",
+      Rule: 'its Connectors attribute "not a map" is not a map of connectors',
+      TopicNoProperties: 'it has no Properties',
+      TopicIdInReference: 'its SourceReference names an Id ("Fn"), which SAM takes from the resource',
+      TopicToStream: "SAM's connector profiles have no AWS::SNS::Topic to AWS::Kinesis::Stream",
+    };
     expect(unseen(template).sort()).toEqual(
-      [...Object.keys(refused), 'Rule', 'TopicNoProperties', 'TopicIdInReference', 'TopicToStream']
-        .sort()
-        .map((name) => ['unknown-iam-type', 'AWS::Serverless::Connector', name]),
+      Object.entries(why)
+        .map(([name, reason]) => ['unknown-iam-type', `AWS::Serverless::Connector (not expanded: ${reason})`, name])
+        .sort(),
     );
     expect(byId(template)['App/FnRole']!.inline).toEqual([{ name: 'GoodPolicy', statements: [WRITE_TABLE] }]);
   });
