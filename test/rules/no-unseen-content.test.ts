@@ -277,10 +277,13 @@ ruleTester(rule, {
         },
         {
           resource: 'Link',
-          detail: 'Unseen::AWS::Serverless::Connector',
+          // Why it was not expanded: here, SAM refuses a connector to a resource the template does not have.
+          detail:
+            'Unseen::AWS::Serverless::Connector (not expanded: its Destination names Table, not a resource of the template)',
           message:
-            'App/Link is a AWS::Serverless::Connector, a resource type that manages IAM but that this check does not model: what it grants ' +
-            'cannot be verified. Express the grant with AWS::IAM::Role, Policy or ManagedPolicy resources, which the check reads.',
+            'App/Link is a AWS::Serverless::Connector (not expanded: its Destination names Table, not a resource of the template), ' +
+            'a resource type that manages IAM but that this check does not model: what it grants cannot be verified. Express the ' +
+            'grant with AWS::IAM::Role, Policy or ManagedPolicy resources, which the check reads.',
           pending: true,
         },
       ],

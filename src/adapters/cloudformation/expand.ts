@@ -162,16 +162,16 @@ function applyTransforms(
       result = { ...result, template: { ...result.template, Resources: resources }, generatedBy };
       loopsAtDefault = atDefault;
     } else if (name === SAM_TRANSFORM) {
-      const { resources, generatedBy, unmodelled } = expandServerless(result.template);
+      const { resources, generatedBy, unmodelled, conditions } = expandServerless(result.template);
       // A resource SAM generates from one a loop generated is located at the loop.
       const declared = result.generatedBy;
       for (const [id, from] of Object.entries(generatedBy)) generatedBy[id] = declared?.[from] ?? from;
       result = {
         ...result,
-        template: { ...result.template, Resources: resources },
+        template: { ...result.template, Resources: resources, ...withConditions(result.template, conditions) },
         generatedBy: { ...declared, ...generatedBy },
       };
-      for (const [logicalId, type] of Object.entries(unmodelled)) {
+      for (const [logicalId, { type, why }] of Object.entries(unmodelled)) {
         if (type === 'AWS::Serverless::Application') {
           found.addUnlessRead(
             `${input.stack}/${logicalId}`,
@@ -180,8 +180,10 @@ function applyTransforms(
             found.resource(logicalId, type),
           );
         } else {
-          // An embedded connector (`Connectors` on a resource) is located at the resource that declares it.
-          found.add('unknown-iam-type', type, found.resource(logicalId, type, generatedBy[logicalId]));
+          // An embedded connector (`Connectors` on a resource) is located at the resource that declares it; a connector
+          // says why it was not expanded (the pair of types, the permission or the value), so its author can fix it.
+          const what = why === undefined ? type : `${type} (not expanded: ${why})`;
+          found.add('unknown-iam-type', what, found.resource(logicalId, type, generatedBy[logicalId]));
         }
       }
     } else if (name === 'AWS::Include') {
@@ -195,6 +197,12 @@ function applyTransforms(
     }
   }
   return { prepared: result, loopsAtDefault };
+}
+
+/** The template's `Conditions` with those the SAM expansion adds (SAM's win, as its translator writes them). */
+function withConditions(template: CfnTemplate, added: Record<string, unknown>): Pick<CfnTemplate, 'Conditions'> {
+  if (Object.keys(added).length === 0) return {};
+  return { Conditions: { ...(isRecord(template.Conditions) ? template.Conditions : {}), ...added } };
 }
 
 function describeLocation(location: unknown): string {

@@ -23,7 +23,8 @@ import type { CfnResource } from './template.js';
  *   `<ConnectorId><Permission>LambdaPermission` per permission.
  * Everything SAM would refuse (a pair of types the profiles do not list, a permission the profile does not offer, an
  * `Id` that names no resource, a role SAM cannot name, an empty destination list) gives no resource but the reason,
- * so the connector stays unmodelled: reported as content the check cannot see, never read as granting nothing.
+ * so the connector stays unmodelled: reported as content the check cannot see, with that reason (the pair of types,
+ * the permission, the value it could not read), never read as granting nothing.
  */
 export type ConnectorExpansion = { resources: Record<string, CfnResource> } | { refused: string };
 
@@ -68,16 +69,16 @@ export function expandConnector(
   attributes: Readonly<Record<string, unknown>> = {},
 ): ConnectorExpansion {
   const { Source: source, Destination: destination, Permissions: permissions } = properties;
-  if (!isRecord(source)) return { refused: 'its Source is not a map' };
+  if (!isRecord(source)) return { refused: `its Source ${shownValue(source)} is not a map` };
   const destinations = Array.isArray(destination) ? (destination as unknown[]) : [destination];
   if (destinations.length === 0) return { refused: "its 'Destination' is an empty list" };
   const names = Array.isArray(permissions) ? (permissions as unknown[]) : undefined;
   if (!names?.every((entry): entry is string => typeof entry === 'string'))
-    return { refused: 'its Permissions is not a list of names' };
+    return { refused: `its Permissions ${shownValue(permissions)} is not a list of names` };
   const asked = [...new Set(names)];
   const generated: Record<string, CfnResource> = {};
   for (const [index, each] of destinations.entries()) {
-    if (!isRecord(each)) return { refused: 'a Destination is not a map' };
+    if (!isRecord(each)) return { refused: `its Destination ${shownValue(each)} is not a map` };
     const to = reference(each, resources, source);
     const from = reference(source, resources, each);
     if (typeof to === 'string') return { refused: `its Destination ${to}` };
@@ -161,6 +162,11 @@ export function expandConnector(
   return { resources: generated };
 }
 
+/** A value as a refusal shows it: a string quoted (`"Fn"`), anything else as JSON. */
+export function shownValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
+}
+
 /** Why SAM refuses these permissions for the profile, or undefined when it takes them. */
 function permissionsRefused(profile: SamConnectorProfile, asked: readonly string[]): string | undefined {
   const offered = Object.keys(profile.Properties.AccessCategories);
@@ -199,7 +205,7 @@ function reference(
     };
   }
   const id = value.Id;
-  if (typeof id !== 'string' || id === '') return "has an 'Id' that is not a logical id";
+  if (typeof id !== 'string' || id === '') return `has an 'Id' ${shownValue(id)} that is not a logical id`;
   const resource = Object.hasOwn(resources, id) ? resources[id] : undefined;
   if (!isRecord(resource) || typeof resource.Type !== 'string') return `names ${id}, not a resource of the template`;
   const known = samPolicyData().connectorProfiles.cfnResourceProperties;

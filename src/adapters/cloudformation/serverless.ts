@@ -1,7 +1,7 @@
 import { unknownValue } from '../../model/model.js';
 import { isRecord, setOwn } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
-import { expandConnector, passedAttributes } from './sam-connectors.js';
+import { expandConnector, passedAttributes, shownValue } from './sam-connectors.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
@@ -16,7 +16,9 @@ export interface ExpandedServerless {
    * SAM resources whose IAM effect is not modelled (`AWS::Serverless::Application`, a connector SAM refuses, …), by
    * logical id (an entry of a `Connectors` attribute under `<ResourceId><ConnectorId>`, located by `generatedBy`).
    */
-  unmodelled: Record<string, string>;
+  unmodelled: Record<string, Unmodelled>;
+  /** Conditions SAM adds to the template (`NOT<Cond>`, for a role generated on an `Fn::If`'s second branch). */
+  conditions: Record<string, unknown>;
 }
 
 /**
@@ -29,10 +31,13 @@ export interface ExpandedServerless {
  *   expanded from SAM's published definitions, inline documents), the dead-letter queue and event-invoke
  *   destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every function. A
  *   `ScheduleV2` event gets `<FunctionId><EventId>Role` (lambda:InvokeFunction on the function); a
- *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda).
+ *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda). A `Role` that is an
+ *   `Fn::If` with `AWS::NoValue` on a branch gets the execution role on that branch (functionRole).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine`; without `Role`, `<StateMachineId>Role`
  *   trusting states.amazonaws.com with its `Policies`; each event source that starts it gets
- *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it.
+ *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it. Unlike a function's, a `Role` that is an
+ *   `Fn::If` is passed on as written, `AWS::NoValue` and all, and no role is generated (SAM's
+ *   StateMachineGenerator: any `Role` it is given is the `RoleArn`); so is a CapacityProvider's `OperatorRole`.
  * - `AWS::Serverless::Api` / `HttpApi` → their API Gateway resources, with `Globals.Api`; the roles they use are
  *   named by ARN (authorizer `FunctionInvokeRole`, `CredentialsArn` in the definition), never created.
  * - `AWS::Serverless::SimpleTable`, `LayerVersion` create no identity.
@@ -49,7 +54,11 @@ export interface ExpandedServerless {
 export function expandServerless(template: CfnTemplate): ExpandedServerless {
   const resources: Record<string, CfnResource> = {};
   const generatedBy: Record<string, string> = {};
-  const unmodelled: Record<string, string> = {};
+  const unmodelled: Record<string, Unmodelled> = {};
+  const conditions: Record<string, unknown> = {};
+  const addCondition = (name: string, definition: unknown): void => {
+    setOwn(conditions, name, definition);
+  };
   const globals = isRecord(template.Globals) ? template.Globals : {};
   const generate = (logicalId: string, from: string, resource: CfnResource): void => {
     // A logical id the template already uses wins, as it would clash in CloudFormation (SAM refuses the template).
@@ -68,7 +77,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     switch (resource.Type) {
       case 'AWS::Serverless::Function': {
         const fn = withGlobals(resource, globals.Function);
-        expandFunction(logicalId, fn, generate);
+        expandFunction(logicalId, fn, generate, addCondition);
         // Gradual deployment: one CodeDeploy service role for every function that asks for it.
         if (fn.Properties?.DeploymentPreference !== undefined && resources.CodeDeployServiceRole === undefined) {
           generate('CodeDeployServiceRole', logicalId, {
@@ -108,7 +117,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       case 'AWS::Serverless::GraphQLApi':
         if (!expandGraphQLApi(logicalId, resource, generate)) {
           setOwn(resources, logicalId, resource);
-          setOwn(unmodelled, logicalId, resource.Type);
+          setOwn(unmodelled, logicalId, { type: resource.Type });
         }
         break;
       case 'AWS::Serverless::CapacityProvider':
@@ -116,7 +125,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
         break;
       default:
         setOwn(resources, logicalId, resource);
-        setOwn(unmodelled, logicalId, resource.Type);
+        setOwn(unmodelled, logicalId, { type: resource.Type });
     }
   }
   for (const connector of connectors) {
@@ -127,10 +136,17 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       // SAM refuses it, or the check cannot tell what it grants: what it would have written stays unseen.
       if (connector.declared) setOwn(resources, connector.logicalId, connector.declared);
       else setOwn(generatedBy, connector.logicalId, connector.from);
-      setOwn(unmodelled, connector.logicalId, CONNECTOR);
+      setOwn(unmodelled, connector.logicalId, { type: CONNECTOR, why: expansion.refused });
     }
   }
-  return { resources, generatedBy, unmodelled };
+  return { resources, generatedBy, unmodelled, conditions };
+}
+
+/** A SAM resource the expansion leaves unmodelled: its type, and for a connector why it was not expanded. */
+export interface Unmodelled {
+  type: string;
+  /** Which source and destination types, permission or value stopped it: `SAM's connector profiles have no …`. */
+  why?: string;
 }
 
 /** A connector to expand once every other resource is: declared (`from` is itself) or embedded in `from`. */
@@ -157,32 +173,36 @@ function withoutConnectors(
   resource: CfnResource,
   declared: Readonly<Record<string, CfnResource>>,
   connectors: Connector[],
-  unmodelled: Record<string, string>,
+  unmodelled: Record<string, Unmodelled>,
   generatedBy: Record<string, string>,
 ): CfnResource {
   if (!isRecord(resource) || !Object.hasOwn(resource, 'Connectors')) return resource;
   const { Connectors: embedded, ...rest } = resource as CfnResource & { Connectors?: unknown };
-  const refuse = (connectorId: string): void => {
-    setOwn(unmodelled, connectorId, CONNECTOR);
+  const refuse = (connectorId: string, why: string): void => {
+    setOwn(unmodelled, connectorId, { type: CONNECTOR, why });
     if (connectorId !== logicalId) setOwn(generatedBy, connectorId, logicalId);
   };
   if (!isRecord(embedded) || isIntrinsic(embedded)) {
-    refuse(logicalId);
+    refuse(logicalId, `its Connectors attribute ${shownValue(embedded)} is not a map of connectors`);
     return rest;
   }
   for (const [key, entry] of Object.entries(embedded)) {
     const connectorId = `${logicalId}${key}`;
     const properties = isRecord(entry) ? entry.Properties : undefined;
-    const sourceReference = isRecord(properties) ? properties.SourceReference : undefined;
-    if (
-      !isRecord(properties) ||
-      (sourceReference !== undefined && (!isRecord(sourceReference) || Object.hasOwn(sourceReference, 'Id'))) ||
-      Object.hasOwn(declared, connectorId)
-    ) {
-      refuse(connectorId);
+    if (!isRecord(properties)) {
+      refuse(
+        connectorId,
+        properties === undefined ? 'it has no Properties' : `its Properties ${shownValue(properties)} is not a map`,
+      );
+      continue;
+    }
+    const why = embeddedConnectorRefused(connectorId, properties.SourceReference, declared);
+    if (why !== undefined) {
+      refuse(connectorId, why);
       continue;
     }
     const { SourceReference: _reference, ...connectorProperties } = properties;
+    const sourceReference = properties.SourceReference;
     const source = { Id: logicalId, ...(isRecord(sourceReference) ? sourceReference : {}) };
     connectors.push({
       logicalId: connectorId,
@@ -192,6 +212,21 @@ function withoutConnectors(
     });
   }
   return rest;
+}
+
+/** Why SAM refuses an entry of a `Connectors` attribute whose `Properties` is a map, or undefined when it takes it. */
+function embeddedConnectorRefused(
+  connectorId: string,
+  sourceReference: unknown,
+  declared: Readonly<Record<string, CfnResource>>,
+): string | undefined {
+  if (sourceReference !== undefined && !isRecord(sourceReference))
+    return `its SourceReference ${shownValue(sourceReference)} is not a map`;
+  if (isRecord(sourceReference) && Object.hasOwn(sourceReference, 'Id'))
+    return `its SourceReference names an Id (${shownValue(sourceReference.Id)}), which SAM takes from the resource`;
+  if (Object.hasOwn(declared, connectorId))
+    return `its logical id ${connectorId} is already a resource of the template`;
+  return undefined;
 }
 
 const CONNECTOR = 'AWS::Serverless::Connector';
@@ -215,16 +250,37 @@ const DESTINATION_ACTIONS: Record<string, string[]> = {
   S3: ['s3:PutObject', 's3:ListBucket'],
 };
 
-function expandFunction(logicalId: string, resource: CfnResource, generate: Generate): void {
+function expandFunction(
+  logicalId: string,
+  resource: CfnResource,
+  generate: Generate,
+  addCondition: (name: string, definition: unknown) => void,
+): void {
   const properties = resource.Properties ?? {};
   const roleId = `${logicalId}Role`;
-  const role = properties.Role;
+  const role = functionRole(properties.Role, roleId);
   generate(logicalId, logicalId, {
     ...resource,
     Type: 'AWS::Lambda::Function',
-    Properties: { ...properties, Role: role ?? { 'Fn::GetAtt': [roleId, 'Arn'] } },
+    Properties: { ...properties, Role: role.value },
   });
-  if (role !== undefined) return;
+  if (role.generated) {
+    if (role.addCondition) addCondition(...role.addCondition);
+    const execution = functionExecutionRole(roleId, properties);
+    generate(roleId, logicalId, role.condition ? { ...execution, Condition: role.condition } : execution);
+  }
+  // An event's own role does not depend on the function's: SAM's SchedulerEventSource generates it unless the event
+  // names one (RoleArn), whatever the function's Role.
+  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
+    'ScheduleV2',
+  ]);
+}
+
+/**
+ * The execution role SAM generates for a function: basic execution, X-Ray, VPC access and pull event sources' managed
+ * policies, the dead-letter queue and event-invoke destination permissions, and its `Policies`.
+ */
+function functionExecutionRole(roleId: string, properties: Record<string, unknown>): CfnResource {
   const managed: unknown[] = [managedPolicyArn('AWSLambdaBasicExecutionRole')];
   if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
     managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
@@ -263,14 +319,54 @@ function expandFunction(logicalId: string, resource: CfnResource, generate: Gene
       );
     }
   }
-  generate(
-    roleId,
-    logicalId,
-    executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline),
-  );
-  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
-    'ScheduleV2',
-  ]);
+  return executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline);
+}
+
+/** What a function's `Role` becomes: the value the Lambda function gets, and whether SAM generates `<FunctionId>Role`. */
+interface FunctionRole {
+  value: unknown;
+  generated: boolean;
+  /** The condition the generated role is created under, when only one branch of an `Fn::If` leaves `Role` out. */
+  condition?: string;
+  /** A condition SAM adds to the template for it: `NOT<Condition>`. */
+  addCondition?: [string, unknown];
+}
+
+/**
+ * A function's `Role` as SAM's translator reads it (`SamFunction.to_cloudformation` and `_make_lambda_role` in
+ * samtranslator/model/sam_resources.py; its fixtures function_with_conditional_iam_role_if and _else): absent, SAM
+ * generates `<FunctionId>Role`. An `Fn::If` with `Ref: AWS::NoValue` on one branch leaves `Role` out on that branch,
+ * so SAM generates the role under the condition that picks it, `Condition: <Cond>` for the first branch and
+ * `NOT<Cond>` (which it adds to `Conditions` as `Fn::Not`) for the second, and gives the function the `Fn::If` of
+ * the other branch's role and the generated one: a condition the deployment decides leaves both roles judged. With
+ * `AWS::NoValue` on both branches the role is generated unconditionally. Any other value is the role the function
+ * runs as, and SAM generates none (an `Fn::If` without three arguments SAM refuses; it stays as written).
+ */
+function functionRole(role: unknown, roleId: string): FunctionRole {
+  const generatedArn = { 'Fn::GetAtt': [roleId, 'Arn'] };
+  if (role === undefined) return { value: generatedArn, generated: true };
+  const branches = isRecord(role) && onlyKey(role) === 'Fn::If' ? role['Fn::If'] : undefined;
+  if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string')
+    return { value: role, generated: false };
+  const [condition, whenTrue, whenFalse] = branches as [string, unknown, unknown];
+  if (isNoValue(whenTrue) && isNoValue(whenFalse)) return { value: generatedArn, generated: true };
+  if (isNoValue(whenTrue))
+    return { value: { 'Fn::If': [condition, generatedArn, whenFalse] }, generated: true, condition };
+  if (isNoValue(whenFalse)) {
+    const negated = `NOT${condition}`;
+    return {
+      value: { 'Fn::If': [condition, whenTrue, generatedArn] },
+      generated: true,
+      condition: negated,
+      addCondition: [negated, { 'Fn::Not': [{ Condition: condition }] }],
+    };
+  }
+  return { value: role, generated: false };
+}
+
+/** `{ Ref: AWS::NoValue }`, as SAM's is_intrinsic_no_value tells it: the property is left out. */
+function isNoValue(value: unknown): boolean {
+  return isRecord(value) && onlyKey(value) === 'Ref' && value.Ref === 'AWS::NoValue';
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
 import { samPolicyData } from '../../../src/adapters/cloudformation/sam-policy-templates.js';
 import { expandServerless } from '../../../src/adapters/cloudformation/serverless.js';
-import type { CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
+import type { CfnResource, CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
 import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
 
@@ -152,6 +152,82 @@ describe('SAM: AWS::Serverless::Function', () => {
       },
     });
     expect(found.map(summary)).toMatchObject([{ id: 'App/Exec', managed: [], attachments: ['lambda Handler'] }]);
+  });
+
+  it("still creates a ScheduleV2 event's role when the function names its own: the event's role is the scheduler's", () => {
+    const found = identities({
+      Resources: {
+        Exec: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } },
+        Handler: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            Role: { 'Fn::GetAtt': ['Exec', 'Arn'] },
+            Events: {
+              Nightly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 day)' } },
+              Hourly: { Type: 'ScheduleV2', Properties: { ScheduleExpression: 'rate(1 hour)', RoleArn: 'arn:x' } },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      found.map(summary).map(({ id, inline, trust }) => ({ id, inline: inline.map((p) => p.statements), trust })),
+    ).toEqual([
+      { id: 'App/Exec', inline: [], trust: [] },
+      {
+        id: 'App/HandlerNightlyRole',
+        inline: [[{ effect: 'Allow', action: ['lambda:InvokeFunction'], resource: ['<Arn of Handler>'] }]],
+        trust: [{ Service: ['scheduler.amazonaws.com'] }],
+      },
+    ]);
+  });
+
+  describe('a Role that is an Fn::If with AWS::NoValue on a branch: SAM generates <FunctionId>Role on that branch', () => {
+    const NO_VALUE = { Ref: 'AWS::NoValue' };
+    const GIVEN = 'arn:aws:iam::111122223333:role/given';
+    const GENERATED = 'App/HandlerRole';
+    /** The roles the function runs as, by id, with the attachment each has. */
+    const runAs = (role: unknown, conditions: Record<string, unknown>) =>
+      identities({
+        Parameters: { RoleArn: { Type: 'String' } },
+        Conditions: conditions,
+        Resources: {
+          Handler: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'python3.12', Role: role } },
+        },
+      }).map((identity) => ({
+        id: identity.id,
+        managed: summary(identity).managed,
+        attachments: summary(identity).attachments,
+      }));
+    const DEPLOY_TIME = { UseGiven: { 'Fn::Not': [{ 'Fn::Equals': ['', { Ref: 'RoleArn' }] }] } };
+    const generatedRole = { id: GENERATED, managed: [BASIC], attachments: ['lambda Handler'] };
+    // A role named by ARN is an identity outside the change, held to what the change gives it.
+    const givenRole = { id: 'App/external-role:given', managed: [], attachments: ['lambda Handler'] };
+
+    it('on the branch the deployment picks, either one: both the given role and the generated one count', () => {
+      expect(runAs({ 'Fn::If': ['UseGiven', GIVEN, NO_VALUE] }, DEPLOY_TIME)).toEqual([generatedRole, givenRole]);
+      expect(runAs({ 'Fn::If': ['UseGiven', NO_VALUE, GIVEN] }, DEPLOY_TIME)).toEqual([generatedRole, givenRole]);
+    });
+
+    it('on the branch the plan decides: only the role that branch gives', () => {
+      const always = { UseGiven: { 'Fn::Equals': ['a', 'a'] } };
+      const never = { UseGiven: { 'Fn::Equals': ['a', 'b'] } };
+      // The first branch leaves Role out: the role is generated under UseGiven.
+      expect(runAs({ 'Fn::If': ['UseGiven', NO_VALUE, GIVEN] }, always)).toEqual([generatedRole]);
+      expect(runAs({ 'Fn::If': ['UseGiven', NO_VALUE, GIVEN] }, never)).toEqual([givenRole]);
+      // The second branch leaves it out: generated under NOTUseGiven, the condition SAM adds.
+      expect(runAs({ 'Fn::If': ['UseGiven', GIVEN, NO_VALUE] }, always)).toEqual([givenRole]);
+      expect(runAs({ 'Fn::If': ['UseGiven', GIVEN, NO_VALUE] }, never)).toEqual([generatedRole]);
+    });
+
+    it('on both branches: always generated; on neither: the role as written, none generated', () => {
+      expect(runAs({ 'Fn::If': ['UseGiven', NO_VALUE, NO_VALUE] }, DEPLOY_TIME)).toEqual([generatedRole]);
+      const other = 'arn:aws:iam::111122223333:role/other';
+      expect(runAs({ 'Fn::If': ['UseGiven', GIVEN, other] }, DEPLOY_TIME)).toEqual([
+        givenRole,
+        { id: 'App/external-role:other', managed: [], attachments: ['lambda Handler'] },
+      ]);
+    });
   });
 
   it('reads a dead-letter queue and event-invoke destinations as the permissions SAM adds', () => {
@@ -378,7 +454,10 @@ describe("SAM translator fixtures (aws/serverless-application-model's own tests)
     'AWS::SQS::QueuePolicy',
     'AWS::SNS::TopicPolicy',
   ]);
-  const names = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  const all = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  /** A function's Role as an Fn::If with AWS::NoValue: compared apart, below (function roles are not key by key). */
+  const conditionalRoles = all.filter((name) => name.startsWith('function_with_conditional_iam_role_'));
+  const names = all.filter((name) => !conditionalRoles.includes(name));
   const CREATE_NOTHING = new Set([
     'graphqlapi_no_logging',
     'graphqlapi_logging_defined',
@@ -389,7 +468,34 @@ describe("SAM translator fixtures (aws/serverless-application-model's own tests)
     expect(names.filter((name) => name.startsWith('graphqlapi_'))).toHaveLength(5);
     expect(names.filter((name) => /^(embedded_)?connectors?_/.test(name))).toHaveLength(11);
     expect(names.filter((name) => name.startsWith('capacity_provider_'))).toHaveLength(3);
+    expect(conditionalRoles).toEqual([
+      'function_with_conditional_iam_role_else',
+      'function_with_conditional_iam_role_if',
+    ]);
   });
+
+  it.each(conditionalRoles)(
+    "%s: the function's Role, the generated role's Condition and trust, and the condition SAM adds are SAM's",
+    (name) => {
+      const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
+      const ours = expandServerless(input!.template);
+      const sam = JSON.parse(readFileSync(join(dir, 'output', `${name}.json`), 'utf8')) as CfnTemplate;
+      const shown = (resources: Record<string, CfnResource>, conditions: Record<string, unknown>) => ({
+        role: resources.MinimalFunction?.Properties?.Role,
+        generated: {
+          Type: resources.MinimalFunctionRole?.Type,
+          Condition: resources.MinimalFunctionRole?.Condition,
+          trust: resources.MinimalFunctionRole?.Properties?.AssumeRolePolicyDocument,
+        },
+        conditions,
+      });
+      const declaredConditions = Object.keys(input!.template.Conditions ?? {});
+      const samAdded = Object.fromEntries(
+        Object.entries(sam.Conditions ?? {}).filter(([id]) => !declaredConditions.includes(id)),
+      );
+      expect(shown(ours.resources, ours.conditions)).toEqual(shown(sam.Resources, samAdded));
+    },
+  );
 
   it.each(names)("%s: the IAM resources of the expansion are SAM's, id by id and key by key", (name) => {
     const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
@@ -673,10 +779,25 @@ describe('SAM: AWS::Serverless::Connector and Connectors attributes', () => {
         },
       },
     });
+    // Each says why it was not expanded: the pair of types, the permission, or the value it could not read.
+    const why: Record<string, string> = {
+      Unlisted: "SAM's connector profiles have no AWS::Lambda::Function to AWS::Kinesis::Stream",
+      NoSuchPermission: 'its permission Delete is not one SAM offers (Read, Write)',
+      HalfCombination: 'its permissions Read are not a combination SAM accepts (Read+Write)',
+      Nowhere: 'its Destination names Missing, not a resource of the template',
+      Both: "its Source gives neither 'Id' (with an optional 'Qualifier') nor the properties SAM reads",
+      Computed: 'its Permissions {"Ref":"Permissions"} is not a list of names',
+      LiteralRole: 'SAM cannot name the IAM role of its Source',
+      Empty: "its 'Destination' is an empty list",
+      Rule: 'its Connectors attribute "not a map" is not a map of connectors',
+      TopicNoProperties: 'it has no Properties',
+      TopicIdInReference: 'its SourceReference names an Id ("Fn"), which SAM takes from the resource',
+      TopicToStream: "SAM's connector profiles have no AWS::SNS::Topic to AWS::Kinesis::Stream",
+    };
     expect(unseen(template).sort()).toEqual(
-      [...Object.keys(refused), 'Rule', 'TopicNoProperties', 'TopicIdInReference', 'TopicToStream']
-        .sort()
-        .map((name) => ['unknown-iam-type', 'AWS::Serverless::Connector', name]),
+      Object.entries(why)
+        .map(([name, reason]) => ['unknown-iam-type', `AWS::Serverless::Connector (not expanded: ${reason})`, name])
+        .sort(),
     );
     expect(byId(template)['App/FnRole']!.inline).toEqual([{ name: 'GoodPolicy', statements: [WRITE_TABLE] }]);
   });
