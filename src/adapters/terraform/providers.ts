@@ -123,7 +123,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   ...computeRoleTypes(),
   // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional
   // and computed: left out, it reports the policy an aws_secretsmanager_secret_policy writes, which is read on its own.
-  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret', { reportsOthers: ['policy'] }),
+  // So are the rotation arguments of AWS providers before 5 (`rotation_lambda_arn`, `rotation_rules`, and the computed
+  // `rotation_enabled`): left out, they report what an aws_secretsmanager_secret_rotation sets (secret-rotation.ts).
+  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret', {
+    reportsOthers: ['policy', 'rotation_lambda_arn', 'rotation_rules', 'rotation_enabled'],
+  }),
   aws_secretsmanager_secret_policy: aws('secretsmanager/secretPolicy:SecretPolicy'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],

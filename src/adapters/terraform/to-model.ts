@@ -21,6 +21,7 @@ import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
+import { inlineRotationDays } from './secret-rotation.js';
 import {
   convertValues,
   GCP_RESOURCE_IAM,
@@ -95,6 +96,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const unseen: Model['unseen'] & object = [];
   const gcpResourceIam: GcpResourceIam[] = [];
   const mappings = new Map<string, ResourceMapping>();
+  /** Secrets Manager secrets with their values, for the rotation older AWS providers set on the secret itself. */
+  const awsSecrets: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
   for (const instance of plan.instances) {
     const mapping = TERRAFORM_TYPES[instance.type];
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
@@ -136,6 +139,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     }
     const type = pulumiTypeOf(mapping, values);
     if (!type) continue;
+    if (instance.type === 'aws_secretsmanager_secret') awsSecrets.push({ instance, values });
     const propertyDependencies: Record<string, string[]> = {};
     for (const [attribute, source] of sources) {
       const dependencies = dependenciesOf(source, mapping.secretValue?.includes(attribute) ?? false);
@@ -165,6 +169,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   }
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
+  for (const { instance, values } of awsSecrets) addInlineRotation(model, instance, values, refOf(instance));
   for (const secret of model.secrets) {
     // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own.
     if (secret.rotationAdvice !== undefined) {
@@ -331,6 +336,24 @@ function marksUnknown(item: unknown): boolean {
 }
 
 /** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
+/**
+ * The rotation a secret sets on itself (AWS providers before 5), where no aws_secretsmanager_secret_rotation of the
+ * plan sets one: that resource replaced the secret's arguments, and the provider leaves rotation to it.
+ */
+function addInlineRotation(
+  model: Model,
+  instance: TerraformInstance,
+  values: Record<string, unknown>,
+  ref: ResourceRef,
+): void {
+  const secret = model.secrets.find((candidate) => candidate.id === instance.address);
+  if (!secret || secret.rotationDays !== undefined) return;
+  const days = inlineRotationDays(instance.address, values);
+  if (days === undefined) return;
+  secret.rotationDays = days;
+  secret.rotationSource = ref;
+}
+
 function renameResources(model: Model, refs: ReadonlyMap<string, ResourceRef>): void {
   forEachResourceRef(model, (ref) => {
     const terraform = ref.urn !== undefined ? refs.get(ref.urn) : undefined;
