@@ -398,6 +398,17 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'kubernetes_certificate_signing_request_v1',
 ]);
 
+/**
+ * Blocks that grant access inside a type the check otherwise passes over: an `azurerm_key_vault`'s inline
+ * `access_policy` blocks are the `azurerm_key_vault_access_policy` resource above written inside the vault (the same
+ * `tenant_id`, `object_id` and key, secret and storage permissions: bridgecrewio/checkov 03d5fdad,
+ * tests/terraform/checks/resource/azure/example_KeyVaultDisablesPublicNetworkAccess/main.tf), so they are reported the
+ * same way, where the configuration writes them.
+ */
+export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = {
+  azurerm_key_vault: 'access_policy',
+};
+
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
 export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;
 

@@ -28,6 +28,7 @@ import {
   propertyName,
   pulumiTypeOf,
   TERRAFORM_TYPES,
+  UNMODELLED_GRANTING_BLOCKS,
   UNMODELLED_GRANTING_TYPES,
   type ResourceMapping,
 } from './providers.js';
@@ -104,6 +105,13 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
       continue;
     }
+    const grantingBlock = UNMODELLED_GRANTING_BLOCKS[instance.type];
+    if (grantingBlock !== undefined && writesBlock(instance, grantingBlock, configuration))
+      unseen.push({
+        resource: refOf(instance),
+        kind: 'unmodelled-terraform-type',
+        what: `${instance.type} ${grantingBlock}`,
+      });
     const gcpIam = mapping ? undefined : gcpResourceIamParts(instance.type);
     const systemAssigned = !mapping && !gcpIam && hasSystemAssignedIdentity(instance);
     if (!mapping && !gcpIam && !systemAssigned) continue;
@@ -335,7 +343,18 @@ function marksUnknown(item: unknown): boolean {
   return false;
 }
 
-/** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
+/**
+ * Whether the instance holds the block: one or more known items, or a value known only at apply. An optional and
+ * computed block the configuration leaves out only reports what other resources write (a key vault's access_policy
+ * lists the azurerm_key_vault_access_policy resources), and those are judged on their own.
+ */
+function writesBlock(instance: TerraformInstance, block: string, configuration: TerraformConfiguration): boolean {
+  if (configuration.present && !configuration.sources(instance).has(block)) return false;
+  const value = instance.values[block];
+  const unknown = isRecord(instance.unknown) ? instance.unknown[block] : undefined;
+  return unknown === true || (Array.isArray(value) && value.length > 0);
+}
+
 /**
  * The rotation a secret sets on itself (AWS providers before 5), where no aws_secretsmanager_secret_rotation of the
  * plan sets one: that resource replaced the secret's arguments, and the provider leaves rotation to it.
@@ -354,6 +373,7 @@ function addInlineRotation(
   secret.rotationSource = ref;
 }
 
+/** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
 function renameResources(model: Model, refs: ReadonlyMap<string, ResourceRef>): void {
   forEachResourceRef(model, (ref) => {
     const terraform = ref.urn !== undefined ? refs.get(ref.urn) : undefined;
