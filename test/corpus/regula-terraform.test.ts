@@ -69,6 +69,18 @@ describe("regula's Terraform plans through `entitlement-guard check`", () => {
     );
   });
 
+  it('iam-admin-policies-format-0.1.json: the audit names the user and group by their ARNs with their IAM paths', () => {
+    const plan = join(CORPUS, 'iam-admin-policies-format-0.1.json');
+    const audit = main(['audit', plan, '--format', 'json', '--now', '2026-12-01']);
+    const identities = (JSON.parse(audit.output) as { identities: { id: string; arn?: string }[] }).identities;
+    // path = "/users/" and "/system/" in the configuration: AWS's ARN holds the path (`user/${UserNameWithPath}`).
+    expect(identities.map((identity) => `${identity.id} ${identity.arn}`)).toEqual([
+      'aws_iam_group.my_group arn:aws:iam::<own-account>:group/users/my_group',
+      'aws_iam_role.my_test_role arn:aws:iam::<own-account>:role/my_test_role',
+      'aws_iam_user.my_test_user arn:aws:iam::<own-account>:user/system/my_test_user',
+    ]);
+  });
+
   it('iam-policies-attached-to-users-format-0.1.json (format 0.1, Terraform 0.13.5): 17 findings, all right; exit 1', () => {
     const { exitCode, errors, findings } = check('iam-policies-attached-to-users-format-0.1.json');
     expect([exitCode, errors]).toEqual([1, []]);
