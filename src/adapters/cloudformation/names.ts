@@ -48,7 +48,7 @@ export function identityArn(logicalId: string, resource: CfnResource): string | 
 
 /** identityArn of a resource whose identity type is known. */
 export function typedIdentityArn(logicalId: string, resource: CfnResource, type: IdentityType): string {
-  return iamArn(type.arnSegment, refName(logicalId, resource, type));
+  return iamArn(type.arnSegment, refName(logicalId, resource, type), literalName(resource, 'Path'));
 }
 
 /**

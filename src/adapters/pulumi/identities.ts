@@ -45,8 +45,9 @@ export function identityArn(
   segment: IdentityShape['arnSegment'],
   physicalName: string | undefined,
   resourceName: string,
+  path?: string,
 ): string {
-  return iamArn(segment, physicalName ?? resourceValue(resourceName));
+  return iamArn(segment, physicalName ?? resourceValue(resourceName), path);
 }
 
 /** An IAM role, user or group with what its own properties say; links from other resources are added later. */
@@ -60,7 +61,7 @@ export function identityFrom(shape: IdentityShape, ref: ResourceRef, props: Reco
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
     resource: ref,
     // The ARN once the resource exists (`pulumi up`); in preview, the rendering every adapter shares.
-    arn: knownString(props.arn) ?? identityArn(shape.arnSegment, physicalName, ref.name),
+    arn: knownString(props.arn) ?? identityArn(shape.arnSegment, physicalName, ref.name, knownString(props.path)),
     tags: tagsOf(props.tags),
     grants: shape.inlinePolicies ? inlinePolicies(props[shape.inlinePolicies.property], shape.inlinePolicies, ref) : [],
     credentials: [],

@@ -123,7 +123,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   ...computeRoleTypes(),
   // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional
   // and computed: left out, it reports the policy an aws_secretsmanager_secret_policy writes, which is read on its own.
-  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret', { reportsOthers: ['policy'] }),
+  // So are the rotation arguments of AWS providers before 5 (`rotation_lambda_arn`, `rotation_rules`, and the computed
+  // `rotation_enabled`): left out, they report what an aws_secretsmanager_secret_rotation sets (secret-rotation.ts).
+  aws_secretsmanager_secret: aws('secretsmanager/secret:Secret', {
+    reportsOthers: ['policy', 'rotation_lambda_arn', 'rotation_rules', 'rotation_enabled'],
+  }),
   aws_secretsmanager_secret_policy: aws('secretsmanager/secretPolicy:SecretPolicy'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
@@ -393,6 +397,17 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'kubernetes_certificate_signing_request',
   'kubernetes_certificate_signing_request_v1',
 ]);
+
+/**
+ * Blocks that grant access inside a type the check otherwise passes over: an `azurerm_key_vault`'s inline
+ * `access_policy` blocks are the `azurerm_key_vault_access_policy` resource above written inside the vault (the same
+ * `tenant_id`, `object_id` and key, secret and storage permissions: bridgecrewio/checkov 03d5fdad,
+ * tests/terraform/checks/resource/azure/example_KeyVaultDisablesPublicNetworkAccess/main.tf), so they are reported the
+ * same way, where the configuration writes them.
+ */
+export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = {
+  azurerm_key_vault: 'access_policy',
+};
 
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
 export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;

@@ -21,12 +21,14 @@ import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
+import { inlineRotationDays } from './secret-rotation.js';
 import {
   convertValues,
   GCP_RESOURCE_IAM,
   propertyName,
   pulumiTypeOf,
   TERRAFORM_TYPES,
+  UNMODELLED_GRANTING_BLOCKS,
   UNMODELLED_GRANTING_TYPES,
   type ResourceMapping,
 } from './providers.js';
@@ -95,12 +97,21 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const unseen: Model['unseen'] & object = [];
   const gcpResourceIam: GcpResourceIam[] = [];
   const mappings = new Map<string, ResourceMapping>();
+  /** Secrets Manager secrets with their values, for the rotation older AWS providers set on the secret itself. */
+  const awsSecrets: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
   for (const instance of plan.instances) {
     const mapping = TERRAFORM_TYPES[instance.type];
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
       continue;
     }
+    const grantingBlock = UNMODELLED_GRANTING_BLOCKS[instance.type];
+    if (grantingBlock !== undefined && writesBlock(instance, grantingBlock, configuration))
+      unseen.push({
+        resource: refOf(instance),
+        kind: 'unmodelled-terraform-type',
+        what: `${instance.type} ${grantingBlock}`,
+      });
     const gcpIam = mapping ? undefined : gcpResourceIamParts(instance.type);
     const systemAssigned = !mapping && !gcpIam && hasSystemAssignedIdentity(instance);
     if (!mapping && !gcpIam && !systemAssigned) continue;
@@ -136,6 +147,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     }
     const type = pulumiTypeOf(mapping, values);
     if (!type) continue;
+    if (instance.type === 'aws_secretsmanager_secret') awsSecrets.push({ instance, values });
     const propertyDependencies: Record<string, string[]> = {};
     for (const [attribute, source] of sources) {
       const dependencies = dependenciesOf(source, mapping.secretValue?.includes(attribute) ?? false);
@@ -165,6 +177,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   }
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
+  for (const { instance, values } of awsSecrets) addInlineRotation(model, instance, values, refOf(instance));
   for (const secret of model.secrets) {
     // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own.
     if (secret.rotationAdvice !== undefined) {
@@ -328,6 +341,36 @@ function marksUnknown(item: unknown): boolean {
     for (const key in item) if (marksUnknown(item[key])) return true;
   }
   return false;
+}
+
+/**
+ * Whether the instance holds the block: one or more known items, or a value known only at apply. An optional and
+ * computed block the configuration leaves out only reports what other resources write (a key vault's access_policy
+ * lists the azurerm_key_vault_access_policy resources), and those are judged on their own.
+ */
+function writesBlock(instance: TerraformInstance, block: string, configuration: TerraformConfiguration): boolean {
+  if (configuration.present && !configuration.sources(instance).has(block)) return false;
+  const value = instance.values[block];
+  const unknown = isRecord(instance.unknown) ? instance.unknown[block] : undefined;
+  return unknown === true || (Array.isArray(value) && value.length > 0);
+}
+
+/**
+ * The rotation a secret sets on itself (AWS providers before 5), where no aws_secretsmanager_secret_rotation of the
+ * plan sets one: that resource replaced the secret's arguments, and the provider leaves rotation to it.
+ */
+function addInlineRotation(
+  model: Model,
+  instance: TerraformInstance,
+  values: Record<string, unknown>,
+  ref: ResourceRef,
+): void {
+  const secret = model.secrets.find((candidate) => candidate.id === instance.address);
+  if (!secret || secret.rotationDays !== undefined) return;
+  const days = inlineRotationDays(instance.address, values);
+  if (days === undefined) return;
+  secret.rotationDays = days;
+  secret.rotationSource = ref;
 }
 
 /** Every resource reference in the model names the Terraform address and type, not the Pulumi record it went through. */
