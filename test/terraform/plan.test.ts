@@ -505,9 +505,9 @@ describe('types that grant but are not modelled', () => {
         unknown: { id: true, permission_set_arn: true },
       },
       {
-        address: 'google_project_iam_custom_role.deployer',
-        values: { role_id: 'deployer', permissions: ['iam.serviceAccounts.actAs'] },
-        unknown: { id: true, name: true },
+        address: 'azurerm_pim_eligible_role_assignment.ops',
+        values: { scope: '/subscriptions/00000000-0000-0000-0000-000000000000' },
+        unknown: { id: true, principal_id: true, role_definition_id: true },
       },
       {
         address: 'kubernetes_token_request_v1.ci',
@@ -523,7 +523,7 @@ describe('types that grant but are not modelled', () => {
     ]);
     expect(findings(model)).toEqual([
       'no-unseen-content mandatory aws_ssoadmin_account_assignment.admins - Unseen::aws_ssoadmin_account_assignment pending',
-      'no-unseen-content mandatory google_project_iam_custom_role.deployer - Unseen::google_project_iam_custom_role pending',
+      'no-unseen-content mandatory azurerm_pim_eligible_role_assignment.ops - Unseen::azurerm_pim_eligible_role_assignment pending',
       'no-unseen-content mandatory kubernetes_token_request_v1.ci - Unseen::kubernetes_token_request_v1 pending',
     ]);
   });

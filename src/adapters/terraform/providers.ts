@@ -216,6 +216,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     single: ['oidc', 'aws', 'saml'],
   },
   google_secret_manager_secret: { pulumiType: 'gcp:secretmanager/secret:Secret', single: ['rotation', 'replication'] },
+  // Custom roles: read as the Pulumi adapter reads @pulumi/gcp's (role_id, permissions, project or org_id), so the role
+  // is judged where it is defined and a binding that names it by its `name` or `id` gets its permissions.
+  google_project_iam_custom_role: { pulumiType: 'gcp:projects/iAMCustomRole:IAMCustomRole' },
+  google_organization_iam_custom_role: { pulumiType: 'gcp:organizations/iAMCustomRole:IAMCustomRole' },
   // Compute and the service account it runs as (the Pulumi adapter's gcp-workloads.ts): GKE, Compute Engine, Cloud Run,
   // Cloud Functions, Dataproc, Dataflow.
   google_container_cluster: {
@@ -389,9 +393,6 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_pim_active_role_assignment',
   'azurerm_pim_eligible_role_assignment',
   'azurerm_key_vault_access_policy',
-  // Google: custom roles, whose permissions a binding's role id does not show.
-  'google_project_iam_custom_role',
-  'google_organization_iam_custom_role',
   // Kubernetes: a service-account token or a client certificate issued through the API.
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
