@@ -375,7 +375,11 @@ class ModelBuilder {
   }
 
   linkAttachment(entry: Entry, [property, kind]: SingleHolder): void {
-    const [holder] = this.findIdentities(entry, property, kind, { external: true });
+    // `role`, `user` and `group` are required (@pulumi/aws 7.48.0 iam/rolePolicyAttachment.d.ts and its user and group
+    // twins), yet an output that resolves to nothing (another stack's missing output) leaves the plan without one: the
+    // policy is still attached to someone, so it is judged on a holder known only at apply, not dropped.
+    const value = entry.props[property] ?? unknownValue(`${entry.ref.name}.${property} is not set`);
+    const [holder] = this.findIdentities(entry, property, kind, { external: true, value });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
   }
