@@ -122,8 +122,11 @@ const LINKERS: Record<string, Linker> = {
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
+    // A stack export encrypts it (the provider marks secretString secret) but keeps its dependencies: read the same way.
+    const value = e.props.secretString;
     const fromProgram =
-      typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
+      (typeof value === 'string' || (isUnknown(value) && value.encrypted === true)) &&
+      !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },
   'aws:secretsmanager/secretPolicy:SecretPolicy': (b, e) => {
