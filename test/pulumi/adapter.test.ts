@@ -303,6 +303,26 @@ describe('Pulumi AWS adapter: links', () => {
     ]);
   });
 
+  it('reads the administrator role Organizations creates in a member account the program creates (its roleName, else OrganizationalAccountAccessRole)', () => {
+    // pulumi/examples' aws-ts-organizations: the new account's admin role, assumable from the management account, passed unseen.
+    const account = (name: string, props: Record<string, unknown>) =>
+      resource('aws:organizations/account:Account', name, { name, email: `${name}@example.com`, ...props });
+    const model = modelFromPulumiResources([account('dev', { roleName: 'OrgAdmin' }), account('prod', {})]);
+    expect(
+      model.identities.map((identity) => [
+        identity.id,
+        identity.kind,
+        identity.name,
+        identity.resource.name,
+        isUnknown(identity.arn),
+        identity.grants.map((grant) => (grant.kind === 'aws-managed-policy' ? grant.arn : grant.kind)),
+      ]),
+    ).toEqual([
+      [`${urn('aws:organizations/account:Account', 'dev')}/member-account-role`, 'aws-role', 'OrgAdmin', 'dev', true, ['arn:aws:iam::aws:policy/AdministratorAccess']],
+      [`${urn('aws:organizations/account:Account', 'prod')}/member-account-role`, 'aws-role', 'OrganizationalAccountAccessRole', 'prod', true, ['arn:aws:iam::aws:policy/AdministratorAccess']],
+    ]);
+  });
+
   it("brings a stack policy's document through an attachment by ARN, and keeps any other ARN as a managed policy", () => {
     const policyType = 'aws:iam/policy:Policy';
     const model = modelFromPulumiResources([

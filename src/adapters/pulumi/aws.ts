@@ -19,7 +19,7 @@ import {
   type SecretPolicy,
   type Unknown,
 } from '../../model/model.js';
-import { IDENTITY_SHAPES, identityFrom } from './identities.js';
+import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
@@ -168,6 +168,9 @@ export function modelFromAwsResources(resources: readonly PulumiResource[]): Mod
   return new ModelBuilder(resources).build();
 }
 
+/** A member account of an organization: AWS creates an administrator role in it (memberAccountRoleFrom). */
+const MEMBER_ACCOUNT = 'aws:organizations/account:Account';
+
 /** What a Pulumi program adds to rotate a secret. */
 export const ROTATION_ADVICE = 'an aws.secretsmanager.SecretRotation';
 
@@ -176,6 +179,7 @@ export const PULUMI_AWS_TYPES: readonly string[] = [
   ...Object.keys(IDENTITY_SHAPES),
   'aws:iam/policy:Policy',
   'aws:secretsmanager/secret:Secret',
+  MEMBER_ACCOUNT,
   ...Object.keys(LINKERS),
 ].filter((type, index, all) => all.indexOf(type) === index);
 
@@ -216,6 +220,7 @@ class ModelBuilder {
       if (shape) this.addIdentity(identityFrom(shape, entry.ref, entry.props));
       else if (entry.resource.type === 'aws:iam/policy:Policy') this.addPolicy(entry);
       else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
+      else if (entry.resource.type === MEMBER_ACCOUNT) this.addIdentity(memberAccountRoleFrom(entry.ref, entry.props));
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
