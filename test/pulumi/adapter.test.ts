@@ -318,8 +318,22 @@ describe('Pulumi AWS adapter: links', () => {
         identity.grants.map((grant) => (grant.kind === 'aws-managed-policy' ? grant.arn : grant.kind)),
       ]),
     ).toEqual([
-      [`${urn('aws:organizations/account:Account', 'dev')}/member-account-role`, 'aws-role', 'OrgAdmin', 'dev', true, ['arn:aws:iam::aws:policy/AdministratorAccess']],
-      [`${urn('aws:organizations/account:Account', 'prod')}/member-account-role`, 'aws-role', 'OrganizationalAccountAccessRole', 'prod', true, ['arn:aws:iam::aws:policy/AdministratorAccess']],
+      [
+        `${urn('aws:organizations/account:Account', 'dev')}/member-account-role`,
+        'aws-role',
+        'OrgAdmin',
+        'dev',
+        true,
+        ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ],
+      [
+        `${urn('aws:organizations/account:Account', 'prod')}/member-account-role`,
+        'aws-role',
+        'OrganizationalAccountAccessRole',
+        'prod',
+        true,
+        ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ],
     ]);
   });
 

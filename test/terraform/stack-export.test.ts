@@ -91,7 +91,10 @@ describe('pulumi stack export', () => {
     const version = (name: string, dependencies: string[]) => ({
       urn: urn('aws:secretsmanager/secretVersion:SecretVersion', name),
       type: 'aws:secretsmanager/secretVersion:SecretVersion',
-      inputs: { secretId: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-a1B2c3`, secretString: encrypted },
+      inputs: {
+        secretId: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-a1B2c3`,
+        secretString: encrypted,
+      },
       propertyDependencies: { secretString: dependencies },
     });
     const secret = (name: string) => ({

@@ -1,7 +1,13 @@
 import { iamArn } from '../aws/identities.js';
 import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { unknownValue, type AwsPolicyGrant, type Identity, type IdentityKind, type ResourceRef } from '../../model/model.js';
+import {
+  unknownValue,
+  type AwsPolicyGrant,
+  type Identity,
+  type IdentityKind,
+  type ResourceRef,
+} from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
 

@@ -49,7 +49,8 @@ function asEngineSends(value) {
  */
 registerHooks({
   load(url, context, nextLoad) {
-    if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/')) return nextLoad(url, context);
+    if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/'))
+      return nextLoad(url, context);
     return { format: 'module', source: asTsNodeCompiles(fileURLToPath(url)), shortCircuit: true };
   },
   resolve(specifier, context, nextResolve) {
