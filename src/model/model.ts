@@ -306,6 +306,9 @@ export interface ComputeAttachment {
     | 'ecs-service'
     | 'greengrass'
     | 'lambda-capacity-provider'
+    // Synthetics runs a canary's script as its execution role; Redshift acts as the roles associated with a cluster.
+    | 'synthetics-canary'
+    | 'redshift-cluster'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'
