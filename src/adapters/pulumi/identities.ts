@@ -1,13 +1,7 @@
-import { iamArn } from '../aws/identities.js';
+import { DEFAULT_MEMBER_ACCOUNT_ROLE, iamArn, memberAccountRole } from '../aws/identities.js';
 import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import {
-  unknownValue,
-  type AwsPolicyGrant,
-  type Identity,
-  type IdentityKind,
-  type ResourceRef,
-} from '../../model/model.js';
+import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
 
@@ -101,28 +95,8 @@ function inlinePolicies(
   });
 }
 
-/** Organizations creates a member account with this role when the program names none (CreateAccount's RoleName). */
-export const DEFAULT_MEMBER_ACCOUNT_ROLE = 'OrganizationalAccountAccessRole';
-
-/**
- * The role AWS Organizations creates in a member account it creates (`aws.organizations.Account`): named `roleName`,
- * else OrganizationalAccountAccessRole, with administrator permissions in the new account, which the management
- * account's principals may assume (@pulumi/aws 7.48.0 organizations/account.d.ts, roleName). The program writes no
- * IAM resource for it, yet the change creates it. Its trust (the management account) is Organizations' design and not
- * modelled; its account is the new account's id, known after apply.
- */
+/** The administrator role Organizations creates in a member account the program creates (aws.organizations.Account). */
 export function memberAccountRoleFrom(ref: ResourceRef, props: Record<string, unknown>): Identity {
   const name = knownString(props.roleName) ?? DEFAULT_MEMBER_ACCOUNT_ROLE;
-  return {
-    id: `${ref.urn ?? ref.name}/member-account-role`,
-    cloud: 'aws',
-    kind: 'aws-role',
-    name,
-    resource: ref,
-    arn: unknownValue(`the ARN of ${name} in the account ${ref.name} creates`),
-    tags: {},
-    grants: [{ kind: 'aws-managed-policy', source: ref, arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
-    credentials: [],
-    attachments: [],
-  };
+  return memberAccountRole(`${ref.urn ?? ref.name}/member-account-role`, name, ref);
 }
