@@ -182,7 +182,7 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
   it('aws-ts-lambda-secrets: the role holds the rendered secretsmanager:GetSecretValue on the two secrets, and runs the function', () => {
     const model = modelFromPulumiResources(stackResources(captured['aws-ts-lambda-secrets']));
     const [role] = model.identities;
-    expect([role?.name, role?.attachments.map((a) => `${a.kind} ${a.source.name}`)]).toEqual(['roleLambdaWithSecrets', ['lambda lambdaWithSecrets']]);
+    expect([role?.resource.name, role?.attachments.map((a) => `${a.kind} ${a.source.name}`)]).toEqual(['roleLambdaWithSecrets', ['lambda lambdaWithSecrets']]);
     const policy = role?.grants.find((grant) => grant.source.name === 'secretsPolicy');
     expect(policy?.kind === 'aws-policy' ? policy.document : undefined).toMatchObject({
       statements: [
@@ -291,7 +291,7 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
   it('the roles each service runs as are attachments of those roles: a Lambda function, an AppSync data source, a canary, a Glue job, a Redshift cluster, API Gateway', () => {
     const runs = (program: Program) =>
       modelFromPulumiResources(stackResources(captured[program])).identities.map(
-        (identity) => `${identity.name}: ${identity.attachments.map((a) => `${a.kind} ${a.source.name}`).join(', ')}`,
+        (identity) => `${identity.resource.name}: ${identity.attachments.map((a) => `${a.kind} ${a.source.name}`).join(', ')}`,
       );
     expect(runs('aws-ts-appsync')).toEqual(['iam-role: appsync tenants-ds']);
     expect(runs('aws-ts-synthetics-canary')).toEqual(['canary-exec-role: synthetics-canary canary-simple']);

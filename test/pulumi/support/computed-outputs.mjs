@@ -13,12 +13,14 @@ const GCP_PROJECT_NUMBER = '123456789012';
 /** The name AWS gives the resource: the one the program set, else the Pulumi name. */
 const awsName = (name, inputs) => inputs.name ?? inputs.roleName ?? name;
 const iamArn = (segment, name, inputs) => `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${awsName(name, inputs)}`;
-/** A role, user or group: its name (the one the program set, else the one the provider gives it), id and ARN. */
-const iamIdentity = (segment) => (name, inputs) => ({
-  id: awsName(name, inputs),
-  arn: iamArn(segment, name, inputs),
-  name: awsName(name, inputs),
-});
+/**
+ * A role, user or group: the name the program set, else the one Pulumi's auto-naming gives it (the resource's name, a
+ * dash and seven random hex digits; here a hash of the name), and the id and ARN of that name.
+ */
+const iamIdentity = (segment) => (name, inputs) => {
+  const physical = inputs.name ?? `${name}-${createHash('sha256').update(name).digest('hex').slice(0, 7)}`;
+  return { id: physical, arn: `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${physical}`, name: physical };
+};
 
 const AWS = {
   'aws:iam/role:Role': iamIdentity('role'),
