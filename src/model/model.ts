@@ -48,10 +48,19 @@ export interface Unknown {
   readonly unknown: true;
   /** What it stands for, for the message: `Fn::GetAtt Role.Arn`, `output of aws:iam/role:Role`. */
   readonly description: string;
+  /**
+   * A value the source holds but hides: a secret `pulumi stack export` wrote encrypted. Whether the program set it or
+   * another resource computed it is still known (the property's dependencies), unlike a value unknown until apply.
+   */
+  readonly encrypted?: true;
 }
 
 export function unknownValue(description: string): Unknown {
   return { unknown: true, description };
+}
+
+export function encryptedValue(description: string): Unknown {
+  return { unknown: true, description, encrypted: true };
 }
 
 export function isUnknown(value: unknown): value is Unknown {
@@ -305,6 +314,9 @@ export interface ComputeAttachment {
     | 'ecs-service'
     | 'greengrass'
     | 'lambda-capacity-provider'
+    // Synthetics runs a canary's script as its execution role; Redshift acts as the roles associated with a cluster.
+    | 'synthetics-canary'
+    | 'redshift-cluster'
     | 'app-runner'
     | 'appsync'
     | 'eks-nodes'

@@ -273,6 +273,70 @@ describe('Pulumi AWS adapter: links', () => {
     ]);
   });
 
+  it('gives an attachment whose holder resolved to nothing (no role, user or group in the plan) to an unknown external identity', () => {
+    // pulumi/examples' aws-ts-s3-lambda-copyzip: CallbackFunction attaches AWSLambda_FullAccess and five other full-access
+    // policies with `role: role.name`; an output that resolves to undefined leaves `role` out, and each grant was dropped
+    // in silence.
+    const model = modelFromPulumiResources([
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'lambda-full', {
+        policyArn: 'arn:aws:iam::aws:policy/AWSLambda_FullAccess',
+      }),
+      resource('aws:iam/userPolicyAttachment:UserPolicyAttachment', 'user-admin', {
+        policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+      resource('aws:iam/groupPolicyAttachment:GroupPolicyAttachment', 'group-admin', {
+        policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+    ]);
+    expect(
+      model.identities.map((identity) => [
+        identity.id,
+        identity.kind,
+        isUnknown(identity.arn) ? identity.arn.description : identity.arn,
+        identity.external,
+        identity.grants.map((grant) => grant.source.name),
+      ]),
+    ).toEqual([
+      ['dev/unknown-aws-role:lambda-full.role', 'aws-role', 'lambda-full.role is not set', true, ['lambda-full']],
+      ['dev/unknown-aws-user:user-admin.user', 'aws-user', 'user-admin.user is not set', true, ['user-admin']],
+      ['dev/unknown-aws-group:group-admin.group', 'aws-group', 'group-admin.group is not set', true, ['group-admin']],
+    ]);
+  });
+
+  it('reads the administrator role Organizations creates in a member account the program creates (its roleName, else OrganizationalAccountAccessRole)', () => {
+    // pulumi/examples' aws-ts-organizations: the new account's admin role, assumable from the management account, passed unseen.
+    const account = (name: string, props: Record<string, unknown>) =>
+      resource('aws:organizations/account:Account', name, { name, email: `${name}@example.com`, ...props });
+    const model = modelFromPulumiResources([account('dev', { roleName: 'OrgAdmin' }), account('prod', {})]);
+    expect(
+      model.identities.map((identity) => [
+        identity.id,
+        identity.kind,
+        identity.name,
+        identity.resource.name,
+        isUnknown(identity.arn),
+        identity.grants.map((grant) => (grant.kind === 'aws-managed-policy' ? grant.arn : grant.kind)),
+      ]),
+    ).toEqual([
+      [
+        `${urn('aws:organizations/account:Account', 'dev')}/member-account-role`,
+        'aws-role',
+        'OrgAdmin',
+        'dev',
+        true,
+        ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ],
+      [
+        `${urn('aws:organizations/account:Account', 'prod')}/member-account-role`,
+        'aws-role',
+        'OrganizationalAccountAccessRole',
+        'prod',
+        true,
+        ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ],
+    ]);
+  });
+
   it("brings a stack policy's document through an attachment by ARN, and keeps any other ARN as a managed policy", () => {
     const policyType = 'aws:iam/policy:Policy';
     const model = modelFromPulumiResources([

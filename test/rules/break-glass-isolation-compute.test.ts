@@ -2111,6 +2111,42 @@ describe('break-glass-isolation: services that act as a role to do their own wor
       ],
     ],
     [
+      'Canary',
+      'synthetics-canary',
+      [
+        'AWS::Synthetics::Canary',
+        (role) => ({ Name: 'canary', RuntimeVersion: 'syn-nodejs-puppeteer-9.1', ExecutionRoleArn: role }),
+      ],
+      [
+        'aws:synthetics/canary:Canary',
+        (role) => ({ name: 'canary', runtimeVersion: 'syn-nodejs-puppeteer-9.1', executionRoleArn: role }),
+      ],
+      [
+        'aws_synthetics_canary',
+        (role) => ({ name: 'canary', runtime_version: 'syn-nodejs-puppeteer-9.1', execution_role_arn: role }),
+      ],
+    ],
+    [
+      'Warehouse',
+      'redshift-cluster',
+      [
+        'AWS::Redshift::Cluster',
+        (role) => ({ ClusterIdentifier: 'warehouse', IamRoles: ['arn:aws:iam::111122223333:role/other', role] }),
+      ],
+      ['aws:redshift/cluster:Cluster', (role) => ({ clusterIdentifier: 'warehouse', iamRoles: [role] })],
+      ['aws_redshift_cluster', (role) => ({ cluster_identifier: 'warehouse', iam_roles: [role] })],
+    ],
+    [
+      'WarehouseRoles',
+      'redshift-cluster',
+      undefined,
+      [
+        'aws:redshift/clusterIamRoles:ClusterIamRoles',
+        (role) => ({ clusterIdentifier: 'warehouse', iamRoleArns: [role] }),
+      ],
+      ['aws_redshift_cluster_iam_roles', (role) => ({ cluster_identifier: 'warehouse', iam_role_arns: [role] })],
+    ],
+    [
       'Aurora',
       'rds-monitoring',
       ['AWS::RDS::DBCluster', (role) => ({ Engine: 'postgres', MonitoringInterval: 60, MonitoringRoleArn: role })],

@@ -496,6 +496,37 @@ describe('plans that cannot be read', () => {
   });
 });
 
+describe('an Organizations member account', () => {
+  it('brings the administrator role Organizations creates in it, as the Pulumi adapter reads aws.organizations.Account', () => {
+    const model = modelOf([
+      {
+        address: 'aws_organizations_account.dev',
+        values: { name: 'dev', email: 'dev@example.com', role_name: 'OrgAdmin' },
+        unknown: { id: true, arn: true },
+      },
+      {
+        address: 'aws_organizations_account.prod',
+        values: { name: 'prod', email: 'prod@example.com' },
+        unknown: { id: true },
+      },
+    ]);
+    expect(
+      model.identities.map((identity) => [
+        identity.name,
+        identity.resource.name,
+        identity.grants.map((grant) => (grant.kind === 'aws-managed-policy' ? grant.arn : grant.kind)),
+      ]),
+    ).toEqual([
+      ['OrgAdmin', 'aws_organizations_account.dev', ['arn:aws:iam::aws:policy/AdministratorAccess']],
+      [
+        'OrganizationalAccountAccessRole',
+        'aws_organizations_account.prod',
+        ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ],
+    ]);
+  });
+});
+
 describe('types that grant but are not modelled', () => {
   it('are reported as content the check cannot see, blocking in the CLI', () => {
     const model = modelOf([

@@ -83,6 +83,42 @@ describe('pulumi stack export', () => {
     expect(verdicts(modelFromStackExport(json))).toEqual(expected);
   });
 
+  it('reads a secret version the program set as set by the program though the export encrypts its value (as the pack reads it), and one computed from another resource as not', () => {
+    // pulumi/examples' aws-ts-lambda-secrets: the pack said its config secrets' values come from the program, the CLI
+    // on the stack export (secretString encrypted, as the provider marks it) said nothing.
+    const urn = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
+    const encrypted = { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:abc' };
+    const version = (name: string, dependencies: string[]) => ({
+      urn: urn('aws:secretsmanager/secretVersion:SecretVersion', name),
+      type: 'aws:secretsmanager/secretVersion:SecretVersion',
+      inputs: {
+        secretId: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-a1B2c3`,
+        secretString: encrypted,
+      },
+      propertyDependencies: { secretString: dependencies },
+    });
+    const secret = (name: string) => ({
+      urn: urn('aws:secretsmanager/secret:Secret', name),
+      type: 'aws:secretsmanager/secret:Secret',
+      outputs: { name, arn: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-a1B2c3` },
+    });
+    const json = {
+      version: 3,
+      deployment: {
+        resources: [
+          secret('typed'),
+          secret('generated'),
+          version('typed', []),
+          version('generated', [urn('random:index/randomPassword:RandomPassword', 'pw')]),
+        ],
+      },
+    };
+    expect(modelFromStackExport(json).secrets.map((s) => [s.name, s.valueInProgram])).toEqual([
+      ['typed', true],
+      ['generated', undefined],
+    ]);
+  });
+
   it('reads plaintext secrets, keeps encrypted ones unknown, and skips pending deletes and read-only resources', () => {
     const urn = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
     const json = {
@@ -128,6 +164,7 @@ describe('pulumi stack export', () => {
     expect(records[2]!.props.policy).toEqual({
       unknown: true,
       description: 'q.policy is a secret encrypted in the export (export with --show-secrets to check it)',
+      encrypted: true,
     });
     const model = modelFromStackExport(json);
     // `r` is no resource of the stack: the role policies name it, so it is an external role holding what they grant (issue 15).

@@ -408,6 +408,26 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     'aws_sfn_state_machine',
   ),
   role('glue', ['AWS::Glue::Job', 'Role'], ['glue/job:Job', 'roleArn'], 'aws_glue_job'),
+  // A Synthetics canary runs its script (a Lambda function Synthetics manages) as its execution role.
+  role(
+    'synthetics-canary',
+    ['AWS::Synthetics::Canary', 'ExecutionRoleArn'],
+    ['synthetics/canary:Canary', 'executionRoleArn'],
+    'aws_synthetics_canary',
+  ),
+  // Redshift acts as the roles associated with a cluster for COPY, UNLOAD and Spectrum; Pulumi and Terraform also
+  // associate them with a resource of their own.
+  role(
+    'redshift-cluster',
+    ['AWS::Redshift::Cluster', 'IamRoles', EACH],
+    ['redshift/cluster:Cluster', 'iamRoles', EACH],
+    'aws_redshift_cluster',
+  ),
+  alsoInPulumi(
+    'redshift-cluster',
+    ['redshift/clusterIamRoles:ClusterIamRoles', 'iamRoleArns', EACH],
+    'aws_redshift_cluster_iam_roles',
+  ),
   role(
     'glue',
     ['AWS::Glue::DevEndpoint', 'RoleArn'],

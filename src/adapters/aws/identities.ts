@@ -1,5 +1,5 @@
 import { hasOwnValue, hasResourceValue, ownIamArn } from '../../model/deployment.js';
-import type { Identity, IdentityKind, Maybe, ResourceRef } from '../../model/model.js';
+import { unknownValue, type Identity, type IdentityKind, type Maybe, type ResourceRef } from '../../model/model.js';
 
 /**
  * The ARN every AWS adapter gives an IAM identity of the change, and renders every reference to it with, so a
@@ -89,4 +89,29 @@ export function grantGroupPoliciesToMembers(
     for (const groupId of user.groups ?? [])
       user.grants.push(...(byId(groupId)?.grants ?? []).map((grant) => ({ ...grant })));
   }
+}
+
+/** Organizations creates a member account with this role when none is named (CreateAccount's RoleName). */
+export const DEFAULT_MEMBER_ACCOUNT_ROLE = 'OrganizationalAccountAccessRole';
+
+/**
+ * The role AWS Organizations creates in a member account it creates (AWS::Organizations::Account RoleName,
+ * aws.organizations.Account roleName, aws_organizations_account role_name): administrator permissions in the new
+ * account, which the management account's principals may assume (@pulumi/aws 7.48.0 organizations/account.d.ts). The
+ * change writes no IAM resource for it, yet creates it. Its trust (the management account) is Organizations' design and
+ * not modelled; its ARN holds the new account's id, known after apply.
+ */
+export function memberAccountRole(id: string, name: string, account: ResourceRef): Identity {
+  return {
+    id,
+    cloud: 'aws',
+    kind: 'aws-role',
+    name,
+    resource: account,
+    arn: unknownValue(`the ARN of ${name} in the account ${account.name} creates`),
+    tags: {},
+    grants: [{ kind: 'aws-managed-policy', source: account, arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
+    credentials: [],
+    attachments: [],
+  };
 }

@@ -8,6 +8,7 @@ import {
   type Maybe,
   type ResourceRef,
 } from '../../model/model.js';
+import { DEFAULT_MEMBER_ACCOUNT_ROLE, memberAccountRole } from '../aws/identities.js';
 import { deployedName } from './deployed-names.js';
 import { identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
@@ -180,4 +181,19 @@ function sessionSeconds(value: unknown): Maybe<number> {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   return unknownValue(`MaxSessionDuration ${JSON.stringify(value)} is not a number`);
+}
+
+/**
+ * The administrator role Organizations creates in an AWS::Organizations::Account the template creates: RoleName, else
+ * OrganizationalAccountAccessRole (aws-cdk-lib 2.276.0 CfnAccount: roleName is RoleName); a name known only at deploy
+ * is named after the property.
+ */
+export function memberAccountRoleFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Identity {
+  const written = resource.Properties?.RoleName;
+  const name = written === undefined ? DEFAULT_MEMBER_ACCOUNT_ROLE : stack.resolver.resolveString(written, 'RoleName');
+  return memberAccountRole(
+    `${stack.id(logicalId)}/member-account-role`,
+    typeof name === 'string' ? name : `${logicalId}.RoleName`,
+    stack.ref(logicalId),
+  );
 }

@@ -17,7 +17,13 @@ import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep }
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
-import { identityFromResource, inlinePolicy, isIdentityResource, permissionSetFromResource } from './identities.js';
+import {
+  identityFromResource,
+  inlinePolicy,
+  isIdentityResource,
+  memberAccountRoleFromResource,
+  permissionSetFromResource,
+} from './identities.js';
 import { IdentityIndex } from './identity-index.js';
 import { isIntrinsic } from './intrinsics.js';
 import { literalName } from './names.js';
@@ -234,6 +240,8 @@ class ModelBuilder {
       if (isIdentityResource(resource)) this.addIdentity(identityFromResource(stack, logicalId, resource));
       else if (resource.Type === 'AWS::SSO::PermissionSet')
         this.addIdentity(permissionSetFromResource(stack, logicalId, resource));
+      else if (resource.Type === 'AWS::Organizations::Account')
+        this.addIdentity(memberAccountRoleFromResource(stack, logicalId, resource));
       if (resource.Type === 'AWS::SecretsManager::Secret') {
         const secret = secretFromResource(stack, logicalId, resource);
         this.secrets.set(secret.id, secret);

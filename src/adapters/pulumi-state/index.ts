@@ -4,7 +4,7 @@
  * dependencies), so a stack not previewed since the catalog changed can be checked from its state alone.
  */
 import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
-import { unknownValue, type Model } from '../../model/model.js';
+import { encryptedValue, type Model } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 
 /** The signature key Pulumi writes on secret values, and its value for secrets. */
@@ -85,7 +85,7 @@ function revealSecrets(value: unknown, path: string): unknown {
         return value.plaintext;
       }
     }
-    return unknownValue(`${path} is a secret encrypted in the export (export with --show-secrets to check it)`);
+    return encryptedValue(`${path} is a secret encrypted in the export (export with --show-secrets to check it)`);
   }
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, revealSecrets(item, `${path}.${key}`)]));
 }

@@ -19,7 +19,7 @@ import {
   type SecretPolicy,
   type Unknown,
 } from '../../model/model.js';
-import { IDENTITY_SHAPES, identityFrom } from './identities.js';
+import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
@@ -122,8 +122,11 @@ const LINKERS: Record<string, Linker> = {
   'aws:secretsmanager/secretVersion:SecretVersion': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     // A string set by the program (a literal or stack config); a value computed from another resource (a generated password) is not.
+    // A stack export encrypts it (the provider marks secretString secret) but keeps its dependencies: read the same way.
+    const value = e.props.secretString;
     const fromProgram =
-      typeof e.props.secretString === 'string' && !(e.resource.propertyDependencies?.secretString?.length ?? 0);
+      (typeof value === 'string' || (isUnknown(value) && value.encrypted === true)) &&
+      !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },
   'aws:secretsmanager/secretPolicy:SecretPolicy': (b, e) => {
@@ -165,6 +168,9 @@ export function modelFromAwsResources(resources: readonly PulumiResource[]): Mod
   return new ModelBuilder(resources).build();
 }
 
+/** A member account of an organization: AWS creates an administrator role in it (memberAccountRoleFrom). */
+const MEMBER_ACCOUNT = 'aws:organizations/account:Account';
+
 /** What a Pulumi program adds to rotate a secret. */
 export const ROTATION_ADVICE = 'an aws.secretsmanager.SecretRotation';
 
@@ -173,6 +179,7 @@ export const PULUMI_AWS_TYPES: readonly string[] = [
   ...Object.keys(IDENTITY_SHAPES),
   'aws:iam/policy:Policy',
   'aws:secretsmanager/secret:Secret',
+  MEMBER_ACCOUNT,
   ...Object.keys(LINKERS),
 ].filter((type, index, all) => all.indexOf(type) === index);
 
@@ -213,6 +220,7 @@ class ModelBuilder {
       if (shape) this.addIdentity(identityFrom(shape, entry.ref, entry.props));
       else if (entry.resource.type === 'aws:iam/policy:Policy') this.addPolicy(entry);
       else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
+      else if (entry.resource.type === MEMBER_ACCOUNT) this.addIdentity(memberAccountRoleFrom(entry.ref, entry.props));
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
@@ -375,7 +383,11 @@ class ModelBuilder {
   }
 
   linkAttachment(entry: Entry, [property, kind]: SingleHolder): void {
-    const [holder] = this.findIdentities(entry, property, kind, { external: true });
+    // `role`, `user` and `group` are required (@pulumi/aws 7.48.0 iam/rolePolicyAttachment.d.ts and its user and group
+    // twins), yet an output that resolves to nothing (another stack's missing output) leaves the plan without one: the
+    // policy is still attached to someone, so it is judged on a holder known only at apply, not dropped.
+    const value = entry.props[property] ?? unknownValue(`${entry.ref.name}.${property} is not set`);
+    const [holder] = this.findIdentities(entry, property, kind, { external: true, value });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
   }

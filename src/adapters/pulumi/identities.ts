@@ -1,4 +1,4 @@
-import { iamArn } from '../aws/identities.js';
+import { DEFAULT_MEMBER_ACCOUNT_ROLE, iamArn, memberAccountRole } from '../aws/identities.js';
 import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
@@ -94,4 +94,10 @@ function inlinePolicies(
       document: parsePolicyDocument(entry[fields.document]),
     };
   });
+}
+
+/** The administrator role Organizations creates in a member account the program creates (aws.organizations.Account). */
+export function memberAccountRoleFrom(ref: ResourceRef, props: Record<string, unknown>): Identity {
+  const name = knownString(props.roleName) ?? DEFAULT_MEMBER_ACCOUNT_ROLE;
+  return memberAccountRole(`${ref.urn ?? ref.name}/member-account-role`, name, ref);
 }

@@ -119,6 +119,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // An OIDC provider grants nothing by itself: the roles that trust it are judged on their trust policies.
   aws_iam_openid_connect_provider: aws('iam/openIdConnectProvider:OpenIdConnectProvider'),
   aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
+  // A member account: Organizations creates an administrator role in it (role_name, else OrganizationalAccountAccessRole).
+  aws_organizations_account: aws('organizations/account:Account'),
   // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
   ...computeRoleTypes(),
   // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional

@@ -91,6 +91,29 @@ describe('modelFromTemplates: identities', () => {
     ]);
   });
 
+  it('reads the administrator role Organizations creates in a member account the template creates (RoleName, else OrganizationalAccountAccessRole), as the Pulumi and Terraform adapters do', () => {
+    const account = (extra: Record<string, unknown>) => ({
+      Type: 'AWS::Organizations::Account',
+      Properties: { AccountName: 'dev', Email: 'dev@example.com', ...extra },
+    });
+    const { identities } = model(
+      { Dev: account({ RoleName: 'OrgAdmin' }), Prod: account({}), Named: account({ RoleName: { Ref: 'RoleName' } }) },
+      { Parameters: { RoleName: { Type: 'String' } } },
+    );
+    expect(
+      identities.map((found) => [
+        found.name,
+        found.resource.name,
+        found.kind,
+        found.grants.map((grant) => (grant.kind === 'aws-managed-policy' ? grant.arn : grant.kind)),
+      ]),
+    ).toEqual([
+      ['OrgAdmin', 'Dev', 'aws-role', ['arn:aws:iam::aws:policy/AdministratorAccess']],
+      ['OrganizationalAccountAccessRole', 'Prod', 'aws-role', ['arn:aws:iam::aws:policy/AdministratorAccess']],
+      ['Named.RoleName', 'Named', 'aws-role', ['arn:aws:iam::aws:policy/AdministratorAccess']],
+    ]);
+  });
+
   it('reads a user with a console password as an aws-login-profile credential', () => {
     const [user] = model(
       {

@@ -9,8 +9,10 @@
  * resources not yet created; in `update` they are the values the cloud would return. Runs in its own process: a
  * program registers on import.
  */
+import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import typescript from 'typescript';
 import * as pulumi from '@pulumi/pulumi';
 import { computedOutputs, invokeResult } from './computed-outputs.mjs';
 
@@ -46,6 +48,11 @@ function asEngineSends(value) {
  * Node cannot resolve is retried; every other import resolves as before.
  */
 registerHooks({
+  load(url, context, nextLoad) {
+    if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/'))
+      return nextLoad(url, context);
+    return { format: 'module', source: asTsNodeCompiles(fileURLToPath(url)), shortCircuit: true };
+  },
   resolve(specifier, context, nextResolve) {
     try {
       return nextResolve(specifier, context);
@@ -69,17 +76,31 @@ registerHooks({
   },
 });
 
+/**
+ * A program file compiled as ts-node compiles it: TypeScript drops an import whose names the file uses only as types
+ * (`import { ComponentResourceOptions } from "@pulumi/pulumi"` in pulumi/examples' aws-ts-organizations). Node's own
+ * type stripping keeps it, and the program fails to link: the package has no such export at run time.
+ */
+function asTsNodeCompiles(file) {
+  const { outputText } = typescript.transpileModule(readFileSync(file, 'utf8'), {
+    fileName: file,
+    compilerOptions: { module: typescript.ModuleKind.ESNext, target: typescript.ScriptTarget.ES2022 },
+  });
+  return outputText;
+}
+
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * The computed outputs as a preview plans them: unknown. An output block the program also set (`identity: { type:
- * 'SystemAssigned' }`, whose principalId Azure computes) keeps what the program wrote and has the rest unknown, as the
- * provider's preview gives it.
+ * The computed outputs as a preview plans them: unknown. An output the program also set (a role's `name`) is what the
+ * program wrote; an output block it set (`identity: { type: 'SystemAssigned' }`, whose principalId Azure computes) keeps
+ * what the program wrote and has the rest unknown, as the provider's preview gives it.
  */
 function unknownOutputs(outputs, inputs) {
   return Object.fromEntries(
     Object.entries(outputs).map(([key, value]) => {
       const written = inputs[key];
+      if (written !== undefined && !isObject(written)) return [key, written];
       if (!isObject(value) || !isObject(written)) return [key, UNKNOWN];
       return [
         key,

@@ -13,7 +13,14 @@ const GCP_PROJECT_NUMBER = '123456789012';
 /** The name AWS gives the resource: the one the program set, else the Pulumi name. */
 const awsName = (name, inputs) => inputs.name ?? inputs.roleName ?? name;
 const iamArn = (segment, name, inputs) => `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${awsName(name, inputs)}`;
-const iamIdentity = (segment) => (name, inputs) => ({ id: awsName(name, inputs), arn: iamArn(segment, name, inputs) });
+/**
+ * A role, user or group: the name the program set, else the one Pulumi's auto-naming gives it (the resource's name, a
+ * dash and seven random hex digits; here a hash of the name), and the id and ARN of that name.
+ */
+const iamIdentity = (segment) => (name, inputs) => {
+  const physical = inputs.name ?? `${name}-${createHash('sha256').update(name).digest('hex').slice(0, 7)}`;
+  return { id: physical, arn: `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${physical}`, name: physical };
+};
 
 const AWS = {
   'aws:iam/role:Role': iamIdentity('role'),
@@ -28,6 +35,17 @@ const AWS = {
     const arn = `arn:aws:secretsmanager:${AWS_REGION}:${AWS_ACCOUNT}:secret:${awsName(name, inputs)}-a1B2c3`;
     return { id: arn, arn };
   },
+  // A bucket's name is its id (`bucket` the program set, else the provider's name for it).
+  'aws:s3/bucket:Bucket': (name, inputs) => ({
+    id: inputs.bucket ?? name,
+    bucket: inputs.bucket ?? name,
+    arn: `arn:aws:s3:::${inputs.bucket ?? name}`,
+  }),
+  'aws:dynamodb/table:Table': (name, inputs) => ({
+    id: awsName(name, inputs),
+    name: awsName(name, inputs),
+    arn: `arn:aws:dynamodb:${AWS_REGION}:${AWS_ACCOUNT}:table/${awsName(name, inputs)}`,
+  }),
   'aws:lambda/function:Function': (name, inputs) => ({
     id: awsName(name, inputs),
     arn: `arn:aws:lambda:${AWS_REGION}:${AWS_ACCOUNT}:function:${awsName(name, inputs)}`,
@@ -112,8 +130,55 @@ const GCP = {
   }),
 };
 
+/** `{ type, identifiers }` blocks as a policy's Principal: `{ AWS: [...], Service: [...] }`, or `"*"` for type `*`. */
+function principalOf(blocks) {
+  if (blocks.some(({ type }) => type === '*')) return '*';
+  const principal = {};
+  for (const { type, identifiers } of blocks) principal[type] = [...(principal[type] ?? []), ...identifiers];
+  return principal;
+}
+
+/**
+ * The document aws.iam.getPolicyDocument renders from its statements (argument names of @pulumi/aws 7.48.0's
+ * types/input.d.ts GetPolicyDocumentStatement; the rendering of terraform-provider-aws's aws_iam_policy_document:
+ * effect Allow unless set, conditions as `{ test: { variable: values } }`). The provider writes a one-item list as a
+ * string; lists are kept here, which IAM reads the same. Source and override documents are not merged.
+ */
+function policyDocument({ statements = [], policyId, version = '2012-10-17' }) {
+  const statement = statements.map((s) => {
+    const rendered = { ...(s.sid ? { Sid: s.sid } : {}), Effect: s.effect ?? 'Allow' };
+    if (s.actions) rendered.Action = s.actions;
+    if (s.notActions) rendered.NotAction = s.notActions;
+    if (s.resources) rendered.Resource = s.resources;
+    if (s.notResources) rendered.NotResource = s.notResources;
+    if (s.principals) rendered.Principal = principalOf(s.principals);
+    if (s.notPrincipals) rendered.NotPrincipal = principalOf(s.notPrincipals);
+    if (s.conditions) {
+      rendered.Condition = {};
+      for (const { test, variable, values } of s.conditions)
+        rendered.Condition[test] = { ...rendered.Condition[test], [variable]: values };
+    }
+    return rendered;
+  });
+  const document = { Version: version, ...(policyId ? { Id: policyId } : {}), Statement: statement };
+  return { id: 'policy-document', json: JSON.stringify(document, null, 2), minifiedJson: JSON.stringify(document) };
+}
+
 /** What a provider function returns, where a program reads it; other functions echo their inputs. */
 const INVOKES = {
+  'aws:iam/getPolicyDocument:getPolicyDocument': policyDocument,
+  'aws:index/getCallerIdentity:getCallerIdentity': () => ({
+    id: AWS_ACCOUNT,
+    accountId: AWS_ACCOUNT,
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:user/deployer`,
+    userId: 'AIDAEXAMPLEDEPLOYER',
+  }),
+  // The organization the deploying account manages (pulumi/examples' aws-ts-organizations reads its root's id).
+  'aws:organizations/getOrganization:getOrganization': () => ({
+    id: 'o-exampleorg1',
+    masterAccountId: AWS_ACCOUNT,
+    roots: [{ id: 'r-ex12', arn: `arn:aws:organizations::${AWS_ACCOUNT}:root/o-exampleorg1/r-ex12`, name: 'Root' }],
+  }),
   // Who runs the deployment (pulumi/examples' azure-ts-synapse grants its user a role by this objectId).
   'azure-native:authorization:getClientConfig': () => ({
     clientId: guid('deployer', 'client'),
