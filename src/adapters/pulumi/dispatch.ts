@@ -4,12 +4,13 @@
  * model, one evaluation and one audit.
  */
 import { mergeModels } from '../../model/merge.js';
-import type { Model, SecretValueAdvice } from '../../model/model.js';
+import { isUnknown, type Model, type SecretValueAdvice } from '../../model/model.js';
+import { isRecord } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
-import { resourceRef, type PulumiResource } from './resource.js';
+import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addQualifiedNames } from './stack-names.js';
 
 export interface PulumiModelOptions {
@@ -31,19 +32,46 @@ export function modelFromPulumiResources(
     modelFromKubernetesResources(resources),
   ]);
   for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
-  const unseen = resources.filter((resource) => UNMODELLED_GRANTING_TYPES.has(resource.type));
+  const unseen = resources.flatMap((resource) => {
+    if (UNMODELLED_GRANTING_TYPES.has(resource.type)) return [{ resource, what: resource.type }];
+    const block = UNMODELLED_GRANTING_PROPERTIES[resource.type];
+    // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
+    return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
+      ? [{ resource, what: `${resource.type} ${block.join('.')}` }]
+      : [];
+  });
   if (unseen.length > 0) {
     model.unseen = [
       ...(model.unseen ?? []),
-      ...unseen.map((resource) => ({
+      ...unseen.map(({ resource, what }) => ({
         resource: resourceRef(resource),
         kind: 'unmodelled-pulumi-type' as const,
-        what: resource.type,
+        what,
       })),
     ];
   }
   if (options.wholeStack) addQualifiedNames(model);
   return model;
+}
+
+/**
+ * Properties that grant access inside a type no adapter reads otherwise: a Key Vault's inline access policies are the
+ * `azure-native:keyvault:AccessPolicy` resource written inside the vault (`properties.accessPolicies`, @pulumi/azure-native
+ * 3.28.0 keyvault VaultPropertiesArgs), reported as the Terraform adapter reports an azurerm_key_vault's access_policy
+ * blocks (terraform/providers.ts UNMODELLED_GRANTING_BLOCKS).
+ */
+const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
+};
+
+/** Whether the inputs hold the property: a non-empty list, or a value known only at apply. */
+function writesProperty(props: Record<string, unknown>, path: readonly string[]): boolean {
+  let value: unknown = props;
+  for (const step of path) {
+    if (isUnknown(value)) return true;
+    value = isRecord(value) ? value[step] : undefined;
+  }
+  return isUnknown(value) || (Array.isArray(value) && value.length > 0);
 }
 
 /** Where a secret value a Pulumi program sets comes from, and how Pulumi keeps it out of the source. */
@@ -80,4 +108,6 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
   'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
   'azuread:index/synchronizationSecret:SynchronizationSecret',
+  // Azure: Key Vault access policies.
+  'azure-native:keyvault:AccessPolicy',
 ]);
