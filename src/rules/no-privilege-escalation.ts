@@ -2,7 +2,7 @@ import { actionMatches } from '../iam/aws/actions.js';
 import { actionsNamed, hasUnknownGrant, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
-import { statementReachesEveryResource } from '../iam/aws/resource-scope.js';
+import { statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { isUnknown, type Identity, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -140,11 +140,31 @@ function pathActions(): ActionSelection {
   return (everyPathAction ??= actionsNamed(ESCALATION_PATHS.flatMap((path) => path.actions)));
 }
 
-/** The allowed actions some path needs, by lower-case name (as the paths spell them). */
+/**
+ * The allowed actions some path needs, by lower-case name (as the paths spell them), each with only the statements
+ * whose Resource can name what it acts on: `iam:*` on one role's ARN allows iam:PutRolePolicy there, but no
+ * iam:CreateAccessKey (a user) or iam:PutGroupPolicy (a group), so it opens no path through users or groups.
+ */
 function escalationAllows(allows: Map<string, AllowedAction>): Map<string, AllowedAction> {
   const allowed = new Map<string, AllowedAction>();
-  for (const entry of allows.values()) allowed.set(entry.action.name.toLowerCase(), entry);
+  for (const entry of allows.values()) {
+    const reaching = withStatementsNaming(entry);
+    if (reaching) allowed.set(entry.action.name.toLowerCase(), reaching);
+  }
   return allowed;
+}
+
+/** The allowance with only the statements that may name a resource of its action; undefined when none may. */
+function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
+  const statements = entry.statements.filter((statement) => statementMayName(statement, entry.action));
+  if (statements.length === entry.statements.length) return entry;
+  if (statements.length === 0) return undefined;
+  return {
+    ...entry,
+    statements,
+    resources: statements.flatMap((statement) => (statement.notResource ? ['*'] : (statement.resource ?? []))),
+    conditional: statements.every((statement) => statement.condition !== undefined),
+  };
 }
 
 /**

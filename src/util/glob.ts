@@ -82,3 +82,32 @@ function canonicalWildcards(pattern: string): string {
     return run.includes('*') ? `${questions}*` : questions;
   });
 }
+
+/**
+ * True when some string matches both globs (`*` and `?` in either): whether a policy's Resource pattern can name an ARN
+ * of a resource type, whose format is a glob too. Exact: dynamic programming over both patterns, where a star in one
+ * absorbs a character, a `?` or a whole star of the other. O(|a| × |b|) time and memory.
+ */
+export function globsIntersect(a: string, b: string): boolean {
+  if (!hasWildcard(a)) return globMatch(b, a);
+  if (!hasWildcard(b)) return globMatch(a, b);
+  const width = b.length + 1;
+  // meets[i * width + j]: a[i..] and b[j..] match a common string.
+  const meets = new Uint8Array((a.length + 1) * width);
+  meets[a.length * width + b.length] = 1;
+  for (let i = a.length; i >= 0; i--) {
+    for (let j = b.length; j >= 0; j--) {
+      if (i === a.length && j === b.length) continue;
+      const ac = i < a.length ? a.charCodeAt(i) : -1;
+      const bc = j < b.length ? b.charCodeAt(j) : -1;
+      let meet = false;
+      if (ac === STAR) meet = meets[(i + 1) * width + j] === 1 || (bc !== -1 && meets[i * width + j + 1] === 1);
+      if (!meet && bc === STAR)
+        meet = meets[i * width + j + 1] === 1 || (ac !== -1 && meets[(i + 1) * width + j] === 1);
+      if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR)
+        meet = (ac === QUESTION || bc === QUESTION || ac === bc) && meets[(i + 1) * width + j + 1] === 1;
+      meets[i * width + j] = meet ? 1 : 0;
+    }
+  }
+  return meets[0] === 1;
+}

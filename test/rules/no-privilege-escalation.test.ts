@@ -63,8 +63,40 @@ const DEPLOY_POLICY = statements(
   { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app-*' },
 );
 
+/** The path's finding for `iam:*` on one role's ARN: each action granted through the wildcard, on that ARN. */
+const ONE_ROLE = 'arn:aws:iam::111122223333:role/payments-api';
+function oneRolePathFinding(name: string, pathId: string, action: string): ExpectedFinding {
+  const path = ESCALATION_PATHS.find((candidate) => candidate.id === pathId)!;
+  return pathFinding(name, path.title, `${action} (${name}Policy via iam:*, on ${ONE_ROLE})`, pathId, path.sources[0]);
+}
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "user, group and policy writes on one role's ARN: those actions act on users, groups and policies, so no statement can name what they act on",
+      model: model({
+        identities: [
+          role('RoleScoped', {
+            policies: [
+              statements({
+                Effect: 'Allow',
+                Action: [
+                  'iam:CreateAccessKey',
+                  'iam:CreateLoginProfile',
+                  'iam:PutUserPolicy',
+                  'iam:AttachUserPolicy',
+                  'iam:AddUserToGroup',
+                  'iam:PutGroupPolicy',
+                  'iam:CreatePolicyVersion',
+                  'iam:SetDefaultPolicyVersion',
+                ],
+                Resource: ONE_ROLE,
+              }),
+            ],
+          }),
+        ],
+      }),
+    },
     {
       name: "iam:PassRole only to Application Auto Scaling and DAX (AmazonDynamoDBFullAccess's statement) beside Lambda and EC2 launch actions: no service of a path receives the role",
       model: model({
@@ -240,6 +272,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "iam:* on one role's ARN opens the paths through that role only: its policies and its trust, not users, groups or policy versions",
+      model: model({
+        identities: [
+          role('OneRole', { policies: [statements({ Effect: 'Allow', Action: 'iam:*', Resource: ONE_ROLE })] }),
+        ],
+      }),
+      findings: [
+        oneRolePathFinding('OneRole', 'attach-role-policy', 'iam:AttachRolePolicy'),
+        oneRolePathFinding('OneRole', 'put-role-policy', 'iam:PutRolePolicy'),
+        oneRolePathFinding('OneRole', 'update-assume-role-policy', 'iam:UpdateAssumeRolePolicy'),
+      ],
+    },
     {
       name: 'the same admin entitlement held as standing privilege (12h, any principal of the account) is an escalation again',
       catalog: ADMIN_CATALOG,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globCovers, globMatch } from '../../src/util/glob.js';
+import { globCovers, globMatch, globsIntersect } from '../../src/util/glob.js';
 
 /** Patterns over a small alphabet, so generated pairs often overlap: letters, `/`, `*` and `?`. */
 const pattern = fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 8 }).map((chars) => chars.join(''));
@@ -99,3 +99,55 @@ describe('globCovers', () => {
     );
   });
 });
+
+describe('globsIntersect', () => {
+  it.each([
+    // [a, b, some string matches both]: a policy's Resource and a resource type's ARN format
+    ['arn:aws:iam::111122223333:role/app', 'arn:aws:iam::*:user/*', false],
+    ['arn:aws:iam::111122223333:role/app', 'arn:aws:iam::*:role/*', true],
+    ['arn:aws:iam::*:role/ci-*', 'arn:aws:iam::*:role/*', true],
+    // A star crosses colons in a glob: the ARN check compares segment by segment (resource-scope.ts).
+    ['arn:aws:iam::*:role/*', 'arn:aws:iam::*:policy/*', true],
+    ['*', 'arn:aws:iam::*:user/*', true],
+    ['a*b', 'a?', true],
+    ['a*b', 'a?c', false],
+    ['a*b', '?b', true],
+    ['*a', 'b*', true],
+    ['a?c', 'a*', true],
+    ['', '*', true],
+    ['', '?', false],
+  ])('%s and %s: %s', (a, b, meets) => {
+    expect(globsIntersect(a, b)).toBe(meets);
+    expect(globsIntersect(b, a)).toBe(meets);
+  });
+
+  it('is sound: when a string matches both, it says they meet (generated patterns, fixed seed)', () => {
+    // Saying two patterns do not meet when they do would let an action through unseen.
+    fc.assert(
+      fc.property(
+        pattern.chain((a) => fc.tuple(fc.constant(a), instanceOf(a), pattern)),
+        ([a, text, b]) => !globMatch(b, text) || globsIntersect(a, b),
+      ),
+      { seed: 20261205, numRuns: 5000 },
+    );
+  });
+
+  it('is exact on short patterns: it says they meet only when a string of up to 6 characters matches both', () => {
+    const short = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 3 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(short, short, (a, b) => globsIntersect(a, b) === bruteForceMeet(a, b)),
+      { seed: 20261205, numRuns: 2000 },
+    );
+  });
+});
+
+/** Some string of up to 6 characters over the patterns' alphabet matches both (enough for patterns of 3). */
+function bruteForceMeet(a: string, b: string): boolean {
+  const alphabet = ['a', 'b', 'c'];
+  const search = (prefix: string): boolean => {
+    if (globMatch(a, prefix) && globMatch(b, prefix)) return true;
+    if (prefix.length >= 6) return false;
+    return alphabet.some((char) => search(prefix + char));
+  };
+  return search('');
+}

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OWN_ACCOUNT, OWN_REGION, ownValuesAsWildcards } from '../../model/deployment.js';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
-import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
+import { globCovers, globMatch, globsIntersect, hasWildcard } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
 import { keyAlwaysPresent } from './always-present-keys.js';
 
@@ -141,6 +141,40 @@ export function statementReachesEveryResource(
 ): boolean {
   if (statement.notResource) return true;
   return (statement.resource ?? []).some((value) => typeof value === 'string' && coversEveryResource(value, action));
+}
+
+/**
+ * False when no Resource of the statement can name a resource the action acts on: `iam:CreateAccessKey` (a user) is
+ * not allowed by `iam:*` on one role's ARN, though the action pattern matches it. True for NotResource, a value not
+ * known yet, and an action AWS cannot scope (it takes `*` only, and the check does not narrow it here).
+ */
+export function statementMayName(
+  statement: Pick<PolicyStatement, 'resource' | 'notResource'>,
+  action: AwsAction,
+): boolean {
+  if (statement.notResource || statement.resource === undefined) return true;
+  const formats = arnFormatsOf(action).patterns;
+  if (formats.length === 0) return true;
+  return statement.resource.some(
+    (value) =>
+      typeof value !== 'string' ||
+      formats.some((format) => arnsMayMeet(ownPlaceholdersAsWildcards(value), format)),
+  );
+}
+
+/**
+ * Whether a Resource pattern and an ARN format can name the same ARN. IAM matches an ARN segment by segment (a
+ * wildcard in the account does not reach into the resource part), so the first five colon-separated segments are
+ * compared one by one and the rest (a resource part may hold colons) as one; a pattern of fewer segments (`*`,
+ * `arn:*`) is compared whole.
+ */
+function arnsMayMeet(pattern: string, format: string): boolean {
+  const patternParts = pattern.split(':');
+  const formatParts = format.split(':');
+  if (patternParts.length < 6 || formatParts.length < 6) return globsIntersect(pattern, format);
+  for (let index = 0; index < 5; index++)
+    if (!globsIntersect(patternParts[index] ?? '', formatParts[index] ?? '')) return false;
+  return globsIntersect(patternParts.slice(5).join(':'), formatParts.slice(5).join(':'));
 }
 
 /**
