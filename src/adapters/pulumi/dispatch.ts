@@ -34,7 +34,10 @@ export function modelFromPulumiResources(
   for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
   const unseen = resources.flatMap((resource) => {
     if (UNMODELLED_GRANTING_TYPES.has(resource.type)) return [{ resource, what: resource.type }];
-    const block = UNMODELLED_GRANTING_PROPERTIES[resource.type];
+    // Own keys only: a type token such as `toString` must not find Object.prototype's.
+    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, resource.type)
+      ? UNMODELLED_GRANTING_PROPERTIES[resource.type]
+      : undefined;
     // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
     return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
       ? [{ resource, what: `${resource.type} ${block.join('.')}` }]

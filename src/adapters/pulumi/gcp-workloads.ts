@@ -208,7 +208,9 @@ export function readWorkloads(
     if (kind.whenUnset) uses.push({ ...base, identity: kind.whenUnset, reason: { kind: 'unset' } });
   }
   if (uses.length > 0) {
-    const fullName = FULL_NAMES[entry.resource.type]?.((key) => knownString(entry.props[key]));
+    const fullName = Object.hasOwn(FULL_NAMES, entry.resource.type)
+      ? FULL_NAMES[entry.resource.type]?.((key) => knownString(entry.props[key]))
+      : undefined;
     if (fullName !== undefined) entry.ref.physicalName = fullName;
   }
   return uses;

@@ -105,7 +105,9 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
       continue;
     }
-    const grantingBlock = UNMODELLED_GRANTING_BLOCKS[instance.type];
+    const grantingBlock = Object.hasOwn(UNMODELLED_GRANTING_BLOCKS, instance.type)
+      ? UNMODELLED_GRANTING_BLOCKS[instance.type]
+      : undefined;
     if (grantingBlock !== undefined && writesBlock(instance, grantingBlock, configuration))
       unseen.push({
         resource: refOf(instance),
