@@ -24,6 +24,7 @@ import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gc
 
 type MessageId =
   | 'allActions'
+  | 'allActionsOnResources'
   | 'wildcardAction'
   | 'notAction'
   | 'privilegedOnAnyResource'
@@ -107,6 +108,10 @@ export default defineRule<MessageId>({
       allActions:
         'Policy {{policy}} allows Action "{{pattern}}" on {{resources}}: every action of every AWS service ({{expanded}} today), ' +
         'which is administrator access. List the specific actions needed (for example "s3:GetObject") on specific resource ARNs.',
+      allActionsOnResources:
+        'Policy {{policy}} allows Action "{{pattern}}" on {{resources}}: every action of every AWS service on what those ARNs ' +
+        'name, rewriting their resource policies and deleting them included. List the specific actions needed (for example ' +
+        '"s3:GetObject") on these ARNs.',
       wildcardAction:
         'Policy {{policy}} allows Action "{{pattern}}" on {{resources}}, which expands to {{expanded}} actions, {{count}} of them privileged ' +
         '({{examples}}). List only the actions needed instead of "{{pattern}}"; keep privileged ones off unless required, on named resources.',
@@ -280,7 +285,10 @@ function issueReport(
   const pattern = issue.values[0] ?? '';
   switch (issue.kind) {
     case 'all-actions':
-      return { messageId: 'allActions', data: { policy, pattern, resources, expanded: issue.expanded } };
+      // Every action on every resource is administrator access; on named ARNs it is everything on those only.
+      return reachesEveryService(statement)
+        ? { messageId: 'allActions', data: { policy, pattern, resources, expanded: issue.expanded } }
+        : { messageId: 'allActionsOnResources', data: { policy, pattern, resources } };
     case 'wildcard-action':
       return {
         messageId: 'wildcardAction',
@@ -408,6 +416,15 @@ function unscopableAdvice(action: AwsAction): string {
   return keys.length > 0
     ? `add a Condition on a key it supports (${keys.map((key) => `"${key}"`).join(', ')}), or ${separate}`
     : `no condition key of its own narrows it either, so ${separate}`;
+}
+
+/**
+ * Whether the statement's resources may name a resource of any service: NotResource, `*`, `arn:*`, a pattern whose
+ * service is a wildcard, or a value not known yet. Named ARNs (`arn:aws:iam::1:role/admin`) reach their services only.
+ */
+function reachesEveryService(statement: PolicyStatement): boolean {
+  if (statement.notResource || statement.resource === undefined) return true;
+  return statement.resource.some((value) => typeof value !== 'string' || !/^arn:[^:]*:[^:*?]+:/.test(value));
 }
 
 function describeResources(statement: PolicyStatement): string {

@@ -148,14 +148,16 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'Checkov CKV_AWS_63: Action * is administrator access on any resource; *:* is the same',
+      name: 'Checkov CKV_AWS_63: Action * is reported on any resource; on a named ARN it is everything on what it names, on * (or *:*) administrator access',
       model: model({ identities: [user('ci', { policies: [allow('*', 'arn:aws:s3:::builds/*'), allow('*:*')] })] }),
       findings: [
         {
           resource: 'ciPolicy',
           identity: 'TestStack/ci',
           detail: 'Action::*',
-          message: `Policy ciPolicy allows Action "*" on "arn:aws:s3:::builds/*": every action of every AWS service (${total('*')} today), which is administrator access. List the specific actions needed (for example "s3:GetObject") on specific resource ARNs.`,
+          message:
+            'Policy ciPolicy allows Action "*" on "arn:aws:s3:::builds/*": every action of every AWS service on what those ARNs name, ' +
+            'rewriting their resource policies and deleting them included. List the specific actions needed (for example "s3:GetObject") on these ARNs.',
         },
         {
           resource: 'ciPolicy2',
