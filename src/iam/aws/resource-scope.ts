@@ -157,8 +157,7 @@ export function statementMayName(
   if (formats.length === 0) return true;
   return statement.resource.some(
     (value) =>
-      typeof value !== 'string' ||
-      formats.some((format) => arnsMayMeet(ownPlaceholdersAsWildcards(value), format)),
+      typeof value !== 'string' || formats.some((format) => arnsMayMeet(ownPlaceholdersAsWildcards(value), format)),
   );
 }
 
