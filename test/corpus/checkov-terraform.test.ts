@@ -7,37 +7,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { checkCorpusFile, findingLines as lines, noCatalog } from './support/cli-check.js';
 
 const CORPUS = join(import.meta.dirname, 'checkov-terraform');
-
-interface JsonFinding {
-  ruleId: string;
-  level: string;
-  detail?: string;
-  pending?: boolean;
-  message: string;
-  resource: { type: string; name: string; file: string };
-}
-
-function check(file: string) {
-  const result = main(['check', join(CORPUS, file), '--format', 'json', '--now', '2026-12-01']);
-  const findings = result.exitCode === 2 ? [] : (JSON.parse(result.output) as { findings: JsonFinding[] }).findings;
-  return { exitCode: result.exitCode, errors: result.errors, findings };
-}
-
-/** `rule level resource detail [pending]`, in the CLI's order. */
-function lines(findings: JsonFinding[]): string[] {
-  return findings.map((f) =>
-    [f.ruleId, f.level, f.resource.name, f.detail ?? '-', ...(f.pending ? ['pending'] : [])].join(' '),
-  );
-}
-
-/** The findings every identity of a check without catalog has: no owner the catalog knows, no entitlement declared. */
-const noCatalog = (name: string) => [
-  `require-entitlement mandatory ${name} Catalog::default`,
-  `require-owner mandatory ${name} Owner::missing`,
-];
+const check = (file: string) => checkCorpusFile(CORPUS, file);
 
 describe("checkov's Terraform plan fixtures through `entitlement-guard check`", () => {
   it('iam-policies-group-user-role.json (format 1.0): 12 findings, all right; exit 1', () => {
