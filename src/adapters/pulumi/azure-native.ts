@@ -197,7 +197,12 @@ function describeRole(grant: RoleGrant, entry: Entry, definitions: Map<string, E
 }
 
 function definitionName(entry: Entry): string {
-  return knownString(entry.props[definitionShape(entry).name]) ?? entry.ref.name;
+  return writtenDefinitionName(entry) ?? entry.ref.name;
+}
+
+/** The role name the definition writes, where it is known. */
+function writtenDefinitionName(entry: Entry): string | undefined {
+  return knownString(entry.props[definitionShape(entry).name]);
 }
 
 function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unknownValue> {
@@ -219,14 +224,14 @@ function permissionsOf(entry: Entry): RolePermission[] | ReturnType<typeof unkno
 /** A custom role definition of the change, judged whether or not an assignment uses it. */
 function roleDefinition(entry: Entry): RoleDefinition {
   // A custom role's name is unique in its Microsoft Entra tenant: a finding about the role may be waived by it.
-  const roleName = knownString(entry.props[definitionShape(entry).name]);
+  const roleName = writtenDefinitionName(entry);
   if (roleName !== undefined) entry.ref.physicalName = roleName;
   const scopes = items(entry.props.assignableScopes).filter((scope): scope is string => typeof scope === 'string');
   const scope = scopes.length ? scopes.join(', ') : knownString(entry.props.scope);
   return {
     cloud: 'azure',
     kind: 'azure-custom-role',
-    name: definitionName(entry),
+    name: roleName ?? entry.ref.name,
     source: entry.ref,
     ...(scope ? { scope } : {}),
     permissions: permissionsOf(entry),

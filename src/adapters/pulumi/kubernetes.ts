@@ -4,10 +4,9 @@
  */
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import { locationOf } from '../kubernetes/location.js';
-import { isUnknown } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
-import type { Model } from '../../model/model.js';
+import { isUnknown, type Model } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed } from './links.js';
 import type { PulumiResource } from './resource.js';
 
