@@ -65,7 +65,7 @@ export interface Entitlement {
   awsManagedPolicies?: string[];
   azure?: { roles: string[]; scopes?: string[] };
   gcp?: { roles: string[]; scopes?: string[] };
-  kubernetes?: { clusterRoles?: string[]; roles?: string[]; namespaces?: string[] };
+  kubernetes?: { clusterRoles?: string[]; roles?: string[]; namespaces?: string[]; acceptedRoutes?: string[] };
 }
 
 /** How a privileged entitlement is granted just in time. */

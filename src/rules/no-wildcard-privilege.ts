@@ -17,6 +17,7 @@ import {
   type RoleGrant,
 } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
+import { routeAcceptedForDefinition, routeAcceptedForHolder } from './support/kubernetes-entitlements.js';
 import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
 import type { DefaultIdentityUse, RoleDefinition } from '../model/model.js';
@@ -188,7 +189,8 @@ export default defineRule<MessageId>({
         'Bind a Role with the verbs and resources the workload uses, in its namespace.',
       k8sPrivilegedRule:
         '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
-        'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+        'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do ' +
+        'need this, list {{route}} in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
       k8sUnseenRole:
         '{{source}} binds {{holder}} to {{roleKind}} {{role}} {{where}}, which neither this change nor the Kubernetes default roles ' +
         'define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the {{roleKind}} in the ' +
@@ -198,7 +200,8 @@ export default defineRule<MessageId>({
         'request a catalog exception.',
       k8sRoleDefinition:
         '{{kind}} {{role}} {{where}} grants {{what}}: a route to cluster-admin (Kubernetes RBAC good practices; Checkov CKV_K8S_49, ' +
-        '155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs.',
+        '155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs; if its holders ' +
+        'do need this, list {{route}} in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
       azureRoleDefinition:
         'Custom role {{role}} ({{source}}) {{what}}, whoever it is assigned to now or later (Checkov CKV_AZURE_39). List the specific ' +
         'actions needed; keep role writes, secrets and keys out of roles meant for workloads.',
@@ -451,7 +454,7 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
       : ` (under IAM condition ${isUnknown(grant.condition) ? `<${grant.condition.description}>` : `"${grant.condition}"`})`;
   const holder = `${named}${condition}`;
   const base = { resource: grant.source, ...(identity ? { identity } : {}) };
-  for (const issue of roleGrantIssues(grant, ctx.catalog, member)) {
+  for (const issue of unacceptedIssues(ctx, grant, identity, member)) {
     const { messageId, data, detail } = roleIssueReport(issue, grant);
     ctx.report({
       ...base,
@@ -461,6 +464,26 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
       ...(issue.kind === 'pending' ? { pending: true } : {}),
     });
   }
+}
+
+/**
+ * The grant's issues, less the Kubernetes routes the catalog accepts for this holder on this binding
+ * (support/kubernetes-entitlements.ts). A holder outside the change has no profile here: nothing is accepted for it.
+ */
+function unacceptedIssues(
+  ctx: Context,
+  grant: RoleGrant,
+  identity: Identity | undefined,
+  member?: string,
+): RoleIssue[] {
+  const issues = roleGrantIssues(grant, ctx.catalog, member);
+  if (grant.cloud !== 'kubernetes' || identity === undefined) return issues;
+  const profile = ctx.profile(identity);
+  return issues.filter(
+    (issue) =>
+      issue.kind !== 'k8s-rule' ||
+      !routeAcceptedForHolder(ctx.catalog, profile, grant, issue.role, issue.scope, issue.route),
+  );
 }
 
 function roleIssueReport(
@@ -528,7 +551,12 @@ function roleIssueReport(
     case 'k8s-rule':
       return {
         messageId: 'k8sPrivilegedRule',
-        data: { role: `${issue.role}${DEFAULT_ROLE_NOTE[issue.kubernetesDefault ?? 'none']}`, where, what: issue.what },
+        data: {
+          role: `${issue.role}${DEFAULT_ROLE_NOTE[issue.kubernetesDefault ?? 'none']}`,
+          where,
+          what: issue.what,
+          route: issue.route,
+        },
         detail: `Role::${issue.role}/${issue.detail}`,
       };
     case 'k8s-unseen-role':
@@ -571,6 +599,7 @@ function checkDefinition(ctx: Context, definition: RoleDefinition): void {
         ? 'cluster-wide'
         : '';
   for (const issue of definitionIssues(definition)) {
+    if (issue.kind === 'k8s-route' && routeAcceptedForDefinition(ctx.catalog, definition, issue.route)) continue;
     const { messageId, data, detail } = definitionIssueReport(issue);
     ctx.report({
       resource: definition.source,
@@ -598,7 +627,7 @@ function definitionIssueReport(issue: DefinitionIssue): {
     case 'pending':
       return { messageId: 'roleDefinitionPending', data: { what: issue.what }, detail: 'Definition::unknown' };
     case 'k8s-route':
-      return { messageId: 'k8sRoleDefinition', data: { what: issue.what }, detail: issue.detail };
+      return { messageId: 'k8sRoleDefinition', data: { what: issue.what, route: issue.route }, detail: issue.detail };
     case 'azure-custom':
       return {
         messageId: 'azureRoleDefinition',
@@ -629,7 +658,9 @@ function checkAutomount(ctx: Context, identity: Identity): void {
     (grant): grant is RoleGrant =>
       grant.kind === 'role' &&
       // A role the change cannot see is reported on its binding; whether its token is a power is not known.
-      roleGrantIssues(grant, ctx.catalog).some((issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role'),
+      unacceptedIssues(ctx, grant, identity).some(
+        (issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role',
+      ),
   );
   if (privileged.length === 0) return;
   const what = privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`).join(', ');

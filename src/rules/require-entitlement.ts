@@ -23,6 +23,7 @@ import {
 } from './support/aws-envelope.js';
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from './support/just-in-time.js';
+import { kubernetesBindingAllowed } from './support/kubernetes-entitlements.js';
 
 type MessageId =
   | 'noCatalog'
@@ -616,13 +617,11 @@ function roleAllowed(entitlement: Entitlement, grant: RoleGrant, role: string, s
       );
     case 'gcp':
       return Boolean(entitlement.gcp?.roles.some(sameRole)) && inScopes(entitlement.gcp?.scopes, scope);
-    case 'kubernetes': {
-      const envelope = entitlement.kubernetes;
-      if (!envelope) return false;
-      if (grant.scopeLevel === 'cluster') return Boolean(envelope.clusterRoles?.some(sameRole));
-      const namespace = scope.replace(/^namespace\//, '');
-      return Boolean(envelope.roles?.some(sameRole)) && inScopes(envelope.namespaces, namespace);
-    }
+    case 'kubernetes':
+      return (
+        entitlement.kubernetes !== undefined &&
+        kubernetesBindingAllowed(entitlement.kubernetes, grant.scopeLevel, role, scope)
+      );
   }
 }
 

@@ -44,12 +44,14 @@ describe('public Kubernetes manifests, verbatim', () => {
     ]);
   });
 
-  it('kube-prometheus: the operator and kube-state-metrics read every secret; the two Kubernetes default roles it binds are read from the data and reach no route; its two RoleLists are read, not refused', () => {
+  it('kube-prometheus: the operator and kube-state-metrics read every secret, and the operator creates StatefulSets (pods as any account) in every namespace; the two Kubernetes default roles it binds are read from the data and reach no route; its two RoleLists are read, not refused', () => {
     expect(content('kube-prometheus')).toEqual([
       'no-long-lived-credentials mandatory Secret alertmanager-main Secret::plaintext-value',
       'no-wildcard-privilege mandatory ClusterRole kube-state-metrics Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRole prometheus-operator Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole prometheus-operator Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding kube-state-metrics Role::kube-state-metrics/Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRoleBinding prometheus-operator Role::prometheus-operator/Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRoleBinding prometheus-operator Role::prometheus-operator/Route::secrets-read',
     ]);
     // prometheus-adapter holds system:auth-delegator (create tokenreviews and subjectaccessreviews) and, in kube-system,
@@ -60,12 +62,13 @@ describe('public Kubernetes manifests, verbatim', () => {
     );
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect, the server reaches five routes; the kustomization files only list', () => {
+  it('argo-cd: the application controller is cluster-admin in effect, the server reaches six routes (patching any Deployment is pod creation); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::nodes-proxy',
+      'no-wildcard-privilege mandatory ClusterRole argocd-server Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::webhook-write',
@@ -73,6 +76,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-applicationset-controller Role::argocd-applicationset-controller/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
+      'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::webhook-write',

@@ -66,32 +66,36 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
     expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 6, ...perAccount(1, 1) });
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect; the server’s get/patch/delete on everything reaches five routes (right)', () => {
+  it('argo-cd: the application controller is cluster-admin in effect; the server’s get/patch/delete on everything reaches six routes, patching any Deployment among them (right)', () => {
     const findings = check('test/corpus/kubernetes/argo-cd.yaml');
     expect(privilege(findings)).toEqual([
       'ClusterRole argocd-application-controller Route::wildcard',
       'ClusterRole argocd-server Route::csr-approval',
       'ClusterRole argocd-server Route::nodes-proxy',
+      'ClusterRole argocd-server Route::pod-create',
       'ClusterRole argocd-server Route::pod-exec',
       'ClusterRole argocd-server Route::secrets-read',
       'ClusterRole argocd-server Route::webhook-write',
       'ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
+      'ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-create',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-exec',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::secrets-read',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::webhook-write',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 12, ...perAccount(2, 2) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 14, ...perAccount(2, 2) });
   });
 
-  it('prometheus-operator: every verb on secrets cluster-wide (right); every verb on its own CRDs and statefulsets is no route', () => {
+  it('prometheus-operator: every verb on secrets cluster-wide (right); every verb on statefulsets cluster-wide runs pods as any account of any namespace (right); every verb on its own CRDs is no route', () => {
     const findings = check('test/corpus/kubernetes/prometheus-operator.yaml');
     expect(privilege(findings)).toEqual([
+      'ClusterRole kube-prometheus-stack-operator Route::pod-create',
       'ClusterRole kube-prometheus-stack-operator Route::secrets-read',
+      'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::pod-create',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::secrets-read',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 2, ...perAccount(1, 1) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 4, ...perAccount(1, 1) });
   });
 
   it('external-secrets: reads every secret and mints tokens for any service account (right: both are what it does)', () => {

@@ -33,7 +33,10 @@ const NO_GRANT_TO_DEFAULT =
 const ROWS: Row[] = [
   // access_to_create_pods: a Role with "create" on pods.
   { file: invalid('access_to_create_pods'), resource: 'get-pods', regula: 'FAILED', here: ['Route::pod-create'] },
-  { file: valid('access_to_create_pods'), resource: 'get-pods', regula: 'PASSED', here: [] },
+  { file: valid('access_to_create_pods'), resource: 'get-pods', regula: 'PASSED', here: ['Route::pod-create'],
+    why: 'regula looks at pods only; create, update and patch on deployments make the Deployment controller create pods ' +
+      'from a template this role writes, as any service account of the namespace (Kubernetes RBAC good practices, ' +
+      '"Workload creation")' },
   // access_to_secrets: bindings to roles that read secrets.
   { file: invalid('access_to_secrets'), resource: 'invalid1', regula: 'FAILED', here: [],
     why: 'get and list on the secrets of one namespace: reading secrets is a route here only cluster-wide, where it ' +
@@ -103,9 +106,9 @@ describe("regula's Kubernetes fixtures: a peer's verdicts", () => {
     expect(why !== undefined, 'why').toBe((regula === 'FAILED') === (here.length === 0));
   });
 
-  it('agrees with regula on 17 of its 28 verdicts; every difference says why', () => {
+  it('agrees with regula on 16 of its 28 verdicts; every difference says why', () => {
     const agreed = ROWS.filter((row) => (row.regula === 'FAILED') === (row.here.length > 0));
-    expect([ROWS.length, agreed.length]).toEqual([28, 17]);
+    expect([ROWS.length, agreed.length]).toEqual([28, 16]);
   });
 
   it('gives exactly the snapshot verdicts and content findings (rule level resource identity detail)', async () => {

@@ -66,7 +66,7 @@ describe('Kubernetes: every route on the definition, bound or not, and on the bi
     expect(summary(result.result!.findings)).toEqual(K8S_ROUTES);
     const binding = result.result!.findings.find((f) => f.resource.name === 'ops-bot-ops')!;
     expect(binding.message).toBe(
-      'ops-bot-ops binds ops-bot to ops cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+      'ops-bot-ops binds ops-bot to ops cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list bind in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
     );
     const definition = result.result!.findings.find((f) => f.resource.name === 'route-nodes-proxy')!;
     expect(definition).toMatchObject({
@@ -79,7 +79,7 @@ describe('Kubernetes: every route on the definition, bound or not, and on the bi
     });
     expect(definition.identity).toBeUndefined();
     expect(definition.message).toBe(
-      'ClusterRole route-nodes-proxy cluster-wide grants nodes/proxy: the kubelet API, which runs commands in every pod of the node (verbs "get" on "nodes/proxy"): a route to cluster-admin (Kubernetes RBAC good practices; Checkov CKV_K8S_49, 155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs.',
+      'ClusterRole route-nodes-proxy cluster-wide grants nodes/proxy: the kubelet API, which runs commands in every pod of the node (verbs "get" on "nodes/proxy"): a route to cluster-admin (Kubernetes RBAC good practices; Checkov CKV_K8S_49, 155-158), whoever it is bound to now or later. Name the verbs, resources and API groups the workload needs; if its holders do need this, list nodes-proxy in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
     );
     const names = new Set(result.result!.findings.map((f) => f.resource.name));
     for (const narrow of ['pod-reader', 'widgets-admin', 'ops-bot-pod-reader']) expect(names.has(narrow)).toBe(false);

@@ -887,28 +887,28 @@ ruleTester(rule, {
           identity: 'TestStack/operator',
           detail: 'Role::operator-all/Route::wildcard',
           message:
-            'operator-all binds operator to operator-all in namespace ops, which grants every verb on every resource of every API group ("*" verbs on "*" resources): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-all binds operator to operator-all in namespace ops, which grants every verb on every resource of every API group ("*" verbs on "*" resources): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list wildcard in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
           detail: 'Role::operator-rbac/Route::bind',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "bind" on roles: binding any role, cluster-admin included, to anyone (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list bind in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
           detail: 'Role::operator-rbac/Route::escalate',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "escalate" on roles: writing roles with permissions it does not hold (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants "escalate" on roles: writing roles with permissions it does not hold (verbs "bind", "escalate" on "clusterroles"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list escalate in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
         {
           resource: 'operator-rbac',
           identity: 'TestStack/operator',
           detail: 'Role::operator-rbac/Route::secrets-read',
           message:
-            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants reading secrets in every namespace (verbs "get", "list" on "secrets"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs.',
+            'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants reading secrets in every namespace (verbs "get", "list" on "secrets"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list secrets-read in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
       ],
     },

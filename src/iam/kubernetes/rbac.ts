@@ -35,16 +35,40 @@ export interface RbacIssue {
   what: string;
 }
 
-interface Route {
-  id: RbacRouteId;
-  /** The API groups, resources and verbs a rule must cover (any one of each list); `*` in the rule matches anything. */
+/** The API groups, resources and verbs a rule must cover (any one of each list); `*` in the rule matches anything. */
+interface Grant {
   apiGroups: readonly string[];
   resources: readonly string[];
   verbs: readonly string[];
+}
+
+interface Route extends Grant {
+  id: RbacRouteId;
   /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
   clusterWideOnly?: boolean;
+  /** Other grants that reach the same route, each matched as the main one is. */
+  alternatives?: readonly Grant[];
   what: string;
 }
+
+/**
+ * The workload resources that manage pods, by API group: creating one, or rewriting its pod template (update,
+ * patch), makes the controller create pods from it, with any service account of the namespace. The Kubernetes RBAC
+ * good-practices guide ("Workload creation") counts them with pods; `extensions` is left out, as no cluster since
+ * 1.16 serves those resources there.
+ */
+const WORKLOAD_CONTROLLERS: readonly Grant[] = [
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'],
+    verbs: ['create', 'update', 'patch'],
+  },
+  { apiGroups: ['batch'], resources: ['cronjobs'], verbs: ['create', 'update', 'patch'] },
+  // A Job's pod template cannot change once it is created (batch validation's validatePodTemplateUpdate allows only
+  // scheduling fields, labels and annotations), so only creating one runs pods as an account it chooses.
+  { apiGroups: ['batch'], resources: ['jobs'], verbs: ['create'] },
+  { apiGroups: [''], resources: ['replicationcontrollers'], verbs: ['create', 'update', 'patch'] },
+];
 
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 const READ_SECRETS = ['get', 'list', 'watch'];
@@ -91,7 +115,10 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['pods'],
     verbs: ['create'],
-    what: 'pod creation: running as any service account of the namespace and mounting any of its secrets',
+    alternatives: WORKLOAD_CONTROLLERS,
+    what:
+      'pod creation, directly or through a workload controller (deployments, jobs, …): running as any service account ' +
+      'of the namespace and mounting any of its secrets',
   },
   {
     id: 'pod-exec',
@@ -150,10 +177,8 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
   for (const route of RBAC_ROUTES) {
     if (route.clusterWideOnly && !clusterWide) continue;
     if (named && route.id !== 'impersonate') continue;
-    const groups = matching(apiGroups, route.apiGroups);
-    const matchedResources = resources.filter((granted) => route.resources.some((needed) => covers(granted, needed)));
-    const matchedVerbs = matching(verbs, route.verbs);
-    if (!groups.length || !matchedResources.length || !matchedVerbs.length) continue;
+    if (![route, ...(route.alternatives ?? [])].some((grant) => reaches({ apiGroups, resources, verbs }, grant)))
+      continue;
     issues.push({
       route: route.id,
       detail: `Route::${route.id}`,
@@ -161,6 +186,15 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
     });
   }
   return issues;
+}
+
+/** Whether a rule's API groups, resources and verbs each cover one of those the grant needs. */
+function reaches(rule: Grant, needed: Grant): boolean {
+  return (
+    matching(rule.apiGroups, needed.apiGroups).length > 0 &&
+    rule.resources.some((granted) => needed.resources.some((resource) => covers(granted, resource))) &&
+    matching(rule.verbs, needed.verbs).length > 0
+  );
 }
 
 /** The values a rule lists that cover one of the needed ones: the needed values themselves, or `*`. */
