@@ -3,8 +3,8 @@
  * their tokens and secrets (rego/tests/rules/k8s/<rule>/inputs, copied verbatim into test/corpus/regula-kubernetes).
  * Each file is checked alone with no catalog, as `entitlement-guard check <file>` reads it and as regula's tests read
  * it. Each resource regula's tests judge has a row below: regula's verdict, the exact no-wildcard-privilege findings it
- * has here, and, where the two differ, why. All content findings are held to a snapshot and judged in
- * test/corpus/regula-kubernetes/README.md.
+ * has here (or the located error that refuses its file), and, where the two differ, why. All content findings are held
+ * to a snapshot and judged in test/corpus/regula-kubernetes/README.md.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,12 +20,19 @@ interface Row {
   regula: 'FAILED' | 'PASSED';
   /** The details of this object's no-wildcard-privilege findings here (all mandatory), sorted. */
   here: string[];
-  /** Required where regula fails and nothing is found here, or regula passes and something is: why. */
+  /** Set where the file is broken input (exit 2, no findings): the located error, which blocks as a failure does. */
+  refused?: string;
+  /** Required where regula fails and nothing blocks here, or regula passes and something does: why. */
   why?: string;
 }
 
 const invalid = (rule: string) => `${rule}/inputs/invalid_example.yaml`;
 const valid = (rule: string) => `${rule}/inputs/valid_example.yaml`;
+/** The API server takes subjects of kind ServiceAccount, User and Group only (validateRoleBindingSubject); both files' first is `foo`. */
+const refusedFooSubject = (file: string) =>
+  `test/corpus/regula-kubernetes/${file}:11:11: RoleBinding role-grantor-binding: subjects[0].kind must be ServiceAccount, ` +
+  'User or Group, not the string "foo"; the API server would refuse it, and read as a holder it would grant the role to ' +
+  'one that cannot exist';
 const NO_GRANT_TO_DEFAULT =
   'the pods run as the namespace\'s default account, which holds nothing in this change: a mounted token grants nothing ' +
   'seen here (a token of an account holding a privileged grant is a Token::automount finding)';
@@ -53,12 +60,13 @@ const ROWS: Row[] = [
   { file: valid('cluster_admin_role_use'), resource: 'test-rolebinding', regula: 'PASSED', here: ['Role::not-cluster-admin'],
     why: 'the ClusterRole not-cluster-admin is not in the file, so what the binding grants cannot be seen: said, not passed' },
   // default_service_account_bindings: bindings whose subject is a namespace's default account.
-  { file: invalid('default_service_account_bindings'), resource: 'role-grantor-binding', regula: 'FAILED',
-    here: ['Role::role-grantor', 'Role::role-grantor'] },
-  { file: valid('default_service_account_bindings'), resource: 'role-grantor-binding', regula: 'PASSED',
-    here: ['Role::role-grantor', 'Role::role-grantor'],
-    why: 'the ClusterRole role-grantor is not in the file: one finding per subject, here the subjects of kind "foo" and ' +
-      '"bar", which the API server would refuse' },
+  // Both files bind subjects of kind foo (and bar), which the API server refuses: broken input, refused where it is.
+  { file: invalid('default_service_account_bindings'), resource: 'role-grantor-binding', regula: 'FAILED', here: [],
+    refused: refusedFooSubject(invalid('default_service_account_bindings')) },
+  { file: valid('default_service_account_bindings'), resource: 'role-grantor-binding', regula: 'PASSED', here: [],
+    refused: refusedFooSubject(valid('default_service_account_bindings')),
+    why: 'its subjects are of kind "foo" and "bar", which the API server refuses (subjects[i].kind: Unsupported value): ' +
+      'the binding cannot be applied as written, so the file is refused as broken input (exit 2) at the first of them' },
   // default_service_account_tokens: a default account that mounts its token.
   { file: invalid('default_service_account_tokens'), resource: 'default', regula: 'FAILED', here: [],
     why: 'the account holds nothing in this change; a token of an account holding a privileged grant is a ' +
@@ -93,21 +101,29 @@ describe("regula's Kubernetes fixtures: a peer's verdicts", () => {
     return result.result?.findings ?? [];
   };
 
-  it('reads all 16 files: none exits 2', () => {
+  it('reads 14 of the 16 files; the two binding subjects of a kind the API server refuses exit 2, located', () => {
     expect(checks.size).toBe(16);
-    for (const [file, result] of checks) expect(result.errors, file).toEqual([]);
+    const refused = new Map(ROWS.flatMap((row) => (row.refused ? [[row.file, row.refused] as const] : [])));
+    expect(refused.size).toBe(2);
+    for (const [file, result] of checks) {
+      expect(result.errors, file).toEqual(refused.has(file) ? [refused.get(file)] : []);
+      expect(result.exitCode === 2, file).toBe(refused.has(file));
+    }
   });
 
-  it.each(ROWS)('$regula $file $resource', ({ file, resource, regula, here, why }) => {
+  const blocks = (row: Row) => row.here.length > 0 || row.refused !== undefined;
+
+  it.each(ROWS)('$regula $file $resource', (row) => {
+    const { file, resource, regula, here, why } = row;
     const findings = findingsOf(file).filter((f) => f.ruleId === 'no-wildcard-privilege' && f.resource.name === resource);
     expect(findings.map((f) => f.detail).sort()).toEqual(here);
     for (const finding of findings) expect(finding.level, finding.detail).toBe('mandatory');
     // A verdict that differs from regula's says why; one that agrees says nothing.
-    expect(why !== undefined, 'why').toBe((regula === 'FAILED') === (here.length === 0));
+    expect(why !== undefined, 'why').toBe((regula === 'FAILED') !== blocks(row));
   });
 
   it('agrees with regula on 16 of its 28 verdicts; every difference says why', () => {
-    const agreed = ROWS.filter((row) => (row.regula === 'FAILED') === (row.here.length > 0));
+    const agreed = ROWS.filter((row) => (row.regula === 'FAILED') === blocks(row));
     expect([ROWS.length, agreed.length]).toEqual([28, 16]);
   });
 

@@ -117,7 +117,7 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         throw new ManifestError(
           file,
           `${where}${item.kind} ${metadata.name}: ${formatValuePath(problem.path)} must be ${problem.expected}, not ${problem.actual}; ` +
-            'the API server would refuse it, and read as absent it would hide what the object grants or runs as',
+            `the API server would refuse it, and ${problem.misread ?? 'read as absent it would hide what the object grants or runs as'}`,
           at.line,
           at.col,
         );

@@ -2,7 +2,9 @@
  * The shape of the fields the model reads from a manifest object. A field of the wrong type (`verbs: "*"` instead of
  * a list, a pod template whose `spec` is a list, `subjects` as a map) is something the API server refuses, and the
  * model would otherwise read it as absent: a role with no verbs, a binding with no subjects, pods that run as no
- * account of the change. So a manifest that has one is broken input, said with the field's path, never a pass.
+ * account of the change. So a manifest that has one is broken input, said with the field's path, never a pass. So is a
+ * subject of a kind the API server does not take (`kind: foo`): read as a holder, the grant would go to one that cannot
+ * exist, where the cluster refuses the whole binding.
  * Only fields the model reads are checked; everything else is the API server's business.
  */
 import { isRecord } from '../../util/records.js';
@@ -16,6 +18,8 @@ export interface ShapeProblem {
   expected: string;
   /** What it is: `a string`. */
   actual: string;
+  /** What reading it anyway would do, where that is not reading it as absent. */
+  misread?: string;
 }
 
 type Check = (value: unknown) => boolean;
@@ -26,6 +30,11 @@ const isStringList: Check = (value) => Array.isArray(value) && value.every(isStr
 
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 const BINDING_KINDS = new Set(['RoleBinding', 'ClusterRoleBinding']);
+/**
+ * The subject kinds the API server takes: any other is refused with `subjects[i].kind: Unsupported value`
+ * (validateRoleBindingSubject, kubernetes/kubernetes pkg/apis/rbac/validation/validation.go).
+ */
+const SUBJECT_KINDS = ['ServiceAccount', 'User', 'Group'];
 
 /** The first field of the object the model reads whose type is wrong, or undefined. */
 export function shapeProblem(object: Record<string, unknown>): ShapeProblem | undefined {
@@ -79,6 +88,14 @@ export function shapeProblem(object: Record<string, unknown>): ShapeProblem | un
           if (subject[field] === undefined || subject[field] === null)
             problems.push({ path: ['subjects', index, field], expected: 'a string', actual: 'missing' });
           else expect(['subjects', index, field], subject[field], isString, 'a string');
+        // A kind of no holder (`foo`) would be read as one the grant goes to, where the API server refuses the binding.
+        if (typeof subject.kind === 'string' && !SUBJECT_KINDS.includes(subject.kind))
+          problems.push({
+            path: ['subjects', index, 'kind'],
+            expected: 'ServiceAccount, User or Group',
+            actual: describe(subject.kind),
+            misread: 'read as a holder it would grant the role to one that cannot exist',
+          });
         expect(['subjects', index, 'namespace'], subject.namespace, isString, 'a string');
       }
     }

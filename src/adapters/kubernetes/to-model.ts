@@ -518,8 +518,12 @@ export function isKustomization(apiVersion: string): boolean {
   return apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
-/** Fields of a Kustomization that only list the files it renders: those files are checked as they are written. */
-const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components']);
+/**
+ * Fields of a Kustomization that only list the files it renders (those files are checked as they are written), or
+ * change only what the model does not read: `images` rewrites containers' image name, tag or digest and nothing else
+ * (kustomize api/types/image.go, filters/imagetag), and no image is an identity, a grant or a secret.
+ */
+const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components', 'images']);
 
 /**
  * What a Kustomization changes in what it renders, in words, or undefined when it only lists local files: its other

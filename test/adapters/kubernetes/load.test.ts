@@ -170,6 +170,26 @@ describe('fields the model reads, of the wrong type: a located error, never read
     );
   });
 
+  it('a subject of a kind the API server refuses (regula fixture default_service_account_bindings): a located error, not a holder', () => {
+    const refusedKind =
+      '; the API server would refuse it, and read as a holder it would grant the role to one that cannot exist';
+    expect(
+      failure(
+        `${binding}subjects:\n  - {kind: ServiceAccount, name: ci, namespace: ops}\n  - {kind: foo, name: default}\n`,
+      ).message,
+    ).toBe(
+      `k8s/app.yaml:7:12: ClusterRoleBinding ops: subjects[1].kind must be ServiceAccount, User or Group, not the string "foo"${refusedKind}`,
+    );
+    // Kinds are matched as the API server matches them: exactly.
+    expect(failure(`${binding}subjects:\n  - {kind: serviceaccount, name: ci, namespace: ops}\n`).message).toBe(
+      `k8s/app.yaml:6:12: ClusterRoleBinding ops: subjects[0].kind must be ServiceAccount, User or Group, not the string "serviceaccount"${refusedKind}`,
+    );
+    for (const kind of ['ServiceAccount', 'User', 'Group'])
+      expect(
+        parseManifests(`${binding}subjects:\n  - {kind: ${kind}, name: ci, namespace: ops}\n`, 'k8s/app.yaml'),
+      ).toHaveLength(1);
+  });
+
   it('a pod template whose spec is a list (checkov fixture ServiceAccountTokensUNKNOWN.yaml), a service account name that is not a string', () => {
     const deployment =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      - name: web\n        image: nginx\n';

@@ -151,7 +151,7 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
-  it('a Kustomization that rewrites or adds objects, or renders remote files, is unseen content; one that only lists local files is not', () => {
+  it('a Kustomization that rewrites or adds objects, or renders remote files, is unseen content; one that only lists local files or sets images is not', () => {
     const kustomization = (body: string, file: string) =>
       parseManifests(`apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`, file);
     const result = modelFromKubernetesObjects([
@@ -161,6 +161,15 @@ describe('Kubernetes objects to the model', () => {
         'overlays/prod/kustomization.yaml',
       ),
       ...kustomization('secretGenerator:\n  - name: db\n    literals: [password=hunter2]\n', 'gen/kustomization.yaml'),
+      // external-dns's kustomize/kustomization.yaml: a new image tag changes no identity, grant or secret.
+      ...kustomization(
+        'images:\n  - name: registry.k8s.io/external-dns/external-dns\n    newTag: v0.22.0\nresources: [./external-dns-clusterrole.yaml]\n',
+        'external-dns/kustomization.yaml',
+      ),
+      ...kustomization(
+        'images: [{name: app, newTag: v2}]\ncommonLabels: {owner: team-a}\n',
+        'labels/kustomization.yaml',
+      ),
     ]);
     expect(result.unseen?.map(({ kind, what, resource }) => [kind, resource.file, what])).toEqual([
       [
@@ -169,6 +178,7 @@ describe('Kubernetes objects to the model', () => {
         'namespace, namePrefix; remote resources "https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0"',
       ],
       ['kustomize', 'gen/kustomization.yaml', 'secretGenerator'],
+      ['kustomize', 'labels/kustomization.yaml', 'commonLabels'],
     ]);
     expect(result.identities).toEqual([]);
   });
