@@ -116,6 +116,21 @@ describe('a Google workload whose project is left to the provider, in a Terrafor
     expect(findings(model)).toEqual([POOL_FINDING('google_container_node_pool.pool', POOL_NAME('payments-west'))]);
   });
 
+  it('the google-beta provider’s (provider = google-beta) project', () => {
+    const model = modelOf({
+      resources: [nodePool()],
+      providers: {
+        google: google({ project: literal('payments-prod') }),
+        'google-beta': google(
+          { project: literal('payments-beta') },
+          { name: 'google-beta', full_name: 'registry.terraform.io/hashicorp/google-beta' },
+        ),
+      },
+      keys: { 'google_container_node_pool.pool': 'google-beta' },
+    });
+    expect(findings(model)).toEqual([POOL_FINDING('google_container_node_pool.pool', POOL_NAME('payments-beta'))]);
+  });
+
   it('a module’s resource: the configuration it is passed or inherits (Terraform 1.2+ keys it there), or the module’s own block', () => {
     const model = modelOf({
       resources: [
