@@ -41,13 +41,14 @@ export const NO_WAIVER_TARGET =
 
 /**
  * The same for a finding about a resource alone (no identity or secret): it binds by the name its cloud keeps unique,
- * which the plan may not know (a `name_prefix`, a project left to the provider).
+ * which the plan may not know (a `name_prefix`; a project left to a provider that takes it from a variable, a reference
+ * or its environment).
  */
 export const NO_RESOURCE_WAIVER_TARGET =
   'no catalog exception can name it: the resource has no name the plan knows that its cloud keeps unique (a managed ' +
   "policy's name; a Google Cloud workload's project, location and name), construct path, stack or namespace location or URN " +
   'the catalog can bind to (a bare logical id, resource name or address never binds). Set that name in the IaC (a ' +
-  'literal name, the project on the resource), then target it';
+  'literal name; the project on the resource, or as a literal in its provider block), then target it';
 
 /** What a hint says for this finding when nothing the catalog controls names what it is about. */
 export function noWaiverTarget(finding: Pick<Finding, 'identity'>): string {

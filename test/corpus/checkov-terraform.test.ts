@@ -5,8 +5,10 @@
  * judged). Each plan is checked on its own with no catalog, as `entitlement-guard check <plan.json>` reads it; the
  * exact findings (rule, level, resource, detail, pending) are asserted, with the count in each test's name.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { checkCorpusFile, findingLines as lines, noCatalog } from './support/cli-check.js';
 
 const CORPUS = join(import.meta.dirname, 'checkov-terraform');
@@ -98,6 +100,24 @@ describe("checkov's Terraform plan fixtures through `entitlement-guard check`", 
     // The instance's service_account.email is the created account's email (unknown until apply, linked through the
     // configuration): not the Compute Engine default account, so its cloud-platform scope is no finding.
     expect(lines(findings)).toEqual(noCatalog('google_service_account.default'));
+  });
+
+  it('gcp-instance-own-service-account.json: the account’s e-mail is known from the provider block’s project ("test")', () => {
+    // The account leaves its project to the provider; the plan knows it (and the e-mail) only after apply, but the
+    // provider block writes `project = "test"`, so the account is abc123@test.iam.gserviceaccount.com, which the
+    // instance runs as.
+    const plan = JSON.parse(readFileSync(join(CORPUS, 'gcp-instance-own-service-account.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const model = modelFromTerraformPlan(plan);
+    expect(
+      model.identities.map((identity) => [
+        identity.name,
+        identity.arn,
+        identity.attachments.map((attachment) => attachment.source.name),
+      ]),
+    ).toEqual([['abc123', 'abc123@test.iam.gserviceaccount.com', ['google_compute_instance.default']]]);
   });
 
   it('gcp-instance-default-account-cloud-platform.json (format 1.1): 1 finding, right; exit 1', () => {

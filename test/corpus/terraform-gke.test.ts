@@ -30,6 +30,14 @@ describe('conftest’s GKE plan through `entitlement-guard check`', () => {
     ]);
   });
 
+  it('names the node pool by its full name, its project the provider block’s (project = "instrumenta")', () => {
+    // The plan knows the pool's project only after apply (provider google 2.5.0 leaves it to apply), but the
+    // configuration leaves it to the provider, whose block writes it as a literal: an exception can bind to the pool.
+    const POOL = 'projects/instrumenta/locations/us-central1/clusters/my-gke-cluster/nodePools/my-node-pool';
+    expect(json.result?.findings.map((f) => [f.resource.physicalName, f.waiverTarget])).toEqual([[POOL, POOL]]);
+    expect(text.output).toContain(`target: ${POOL} }`);
+  });
+
   it('says why, in Terraform’s words, with the scopes the plan sets', () => {
     expect(json.result?.findings.map((f) => f.message)).toEqual([
       'GKE node pool google_container_node_pool.primary_preemptible_nodes runs as the Compute Engine default service ' +

@@ -186,6 +186,34 @@ const defaultAccountNodePool = (): Model =>
     },
   ]);
 
+/**
+ * A Terraform plan's node pool on the default account that leaves its project to the provider: the provider block
+ * writes it as a literal, or from a variable (whose value the plan has, but not the expression around it).
+ */
+const providerProjectNodePool = (project: Record<string, unknown>): Model => {
+  const plan = terraformPlan([
+    {
+      address: 'google_container_node_pool.pool',
+      values: {
+        name: 'general',
+        location: 'europe-west1',
+        cluster: 'primary',
+        node_config: [{ machine_type: 'e2-medium', oauth_scopes: [CLOUD_PLATFORM] }],
+      },
+      unknown: { id: true, project: true, node_config: [{ service_account: true }] },
+    },
+  ]);
+  const configuration = plan.configuration as {
+    provider_config: unknown;
+    root_module: { resources: Record<string, unknown>[] };
+  };
+  configuration.provider_config = {
+    google: { name: 'google', full_name: 'registry.terraform.io/hashicorp/google', expressions: { project } },
+  };
+  for (const resource of configuration.root_module.resources) resource.provider_config_key = 'google';
+  return modelFromTerraformPlan({ ...plan, variables: { project_id: { value: 'payments-prod' } } });
+};
+
 interface Case {
   what: string;
   model: () => Model;
@@ -276,6 +304,19 @@ const CASES: Case[] = [
     notTargets: ['google_compute_instance.batch', 'batch', 'projects/other/zones/europe-west1-b/instances/batch'],
   },
   {
+    what: 'a Terraform google_container_node_pool whose project is the provider block’s literal',
+    model: () => providerProjectNodePool({ constant_value: 'payments-prod' }),
+    rule: 'no-wildcard-privilege',
+    resource: 'google_container_node_pool.pool',
+    detail: 'DefaultAccount::compute/every-api',
+    target: 'projects/payments-prod/locations/europe-west1/clusters/primary/nodePools/general',
+    notTargets: [
+      'google_container_node_pool.pool',
+      'general',
+      'projects/other/locations/europe-west1/clusters/primary/nodePools/general',
+    ],
+  },
+  {
     what: 'a Pulumi node pool on the default account, its cluster named by its id',
     model: defaultAccountNodePool,
     rule: 'no-wildcard-privilege',
@@ -333,6 +374,20 @@ describe('a finding about a resource alone binds by the name its cloud keeps uni
       detail: 'DefaultAccount::compute/every-api',
     };
     expect(findingOf(defaultAccountInstance(), entry, []).waiverTarget).toBeUndefined();
+  });
+
+  it('a Terraform node pool whose provider block takes its project from a variable has no full name to bind', () => {
+    // The plan lists `var.project_id` as the expression's reference, as it would for "${var.project_id}-dev": the
+    // variable's value is not taken for the project.
+    const entry = {
+      rule: 'no-wildcard-privilege',
+      resource: 'google_container_node_pool.pool',
+      detail: 'DefaultAccount::compute/every-api',
+    };
+    const model = providerProjectNodePool({ references: ['var.project_id'] });
+    const guessed = 'projects/payments-prod/locations/europe-west1/clusters/primary/nodePools/general';
+    expect(findingOf(model, entry, []).waiverTarget).toBeUndefined();
+    expect(findingOf(model, entry, [exception(entry.rule, guessed)]).waivedBy).toBeUndefined();
   });
 
   it('a Terraform policy named only at apply (name_prefix) has nothing to bind, and the hint says so', () => {

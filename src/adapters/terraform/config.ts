@@ -15,6 +15,8 @@ interface ModuleConfig {
   calls: Map<string, Record<string, unknown>>;
   /** Output name -> its expression. */
   outputs: Map<string, unknown>;
+  /** `google_container_cluster.primary` -> its `provider_config_key` (a key of the configuration's `provider_config`). */
+  providerKeys: Map<string, string>;
 }
 
 /** What an attribute's expression says: a literal, or the references it was computed from. */
@@ -34,6 +36,8 @@ const MAX_DEPTH = 16;
 
 export class TerraformConfiguration {
   private readonly modules = new Map<string, ModuleConfig>();
+  /** The configuration's `provider_config`: each provider configuration (and alias) by its opaque key. */
+  private readonly providerConfigs: Record<string, unknown>;
   /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`), then by instance key. */
   private readonly byResource = new Map<
     string,
@@ -45,6 +49,7 @@ export class TerraformConfiguration {
 
   constructor(configuration: Record<string, unknown> | undefined, instances: readonly TerraformInstance[]) {
     if (configuration && isRecord(configuration.root_module)) this.index(configuration.root_module, []);
+    this.providerConfigs = isRecord(configuration?.provider_config) ? configuration.provider_config : {};
     for (const instance of instances) {
       const { modules, type, name } = instance.parsed;
       const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${type}.${name}`;
@@ -91,6 +96,21 @@ export class TerraformConfiguration {
     return this.modules.get(modulePath(modules))?.resources.get(`${type}.${name}`);
   }
 
+  /**
+   * The provider configuration the instance's resource uses: the `provider_config` entry its `provider_config_key`
+   * names. Terraform 1.2 and later key a module's resource to the configuration it inherits or is passed (`google`,
+   * `google.west`), or to the module's own block (`module.app:google`); before 1.2 a module's resource had a key that
+   * named no entry (`app:google`, hashicorp/terraform f5b90f84), and nothing in the plan said which configuration a
+   * module was passed: undefined then, as for a resource the configuration does not list.
+   */
+  providerConfig(instance: TerraformInstance): Record<string, unknown> | undefined {
+    const { modules, type, name } = instance.parsed;
+    const key = this.modules.get(modulePath(modules))?.providerKeys.get(`${type}.${name}`);
+    if (key === undefined || !Object.hasOwn(this.providerConfigs, key)) return undefined;
+    const config = this.providerConfigs[key];
+    return isRecord(config) ? config : undefined;
+  }
+
   /** A configured resource's attributes with their references, read once for all its instances. */
   private attributesOf(path: string, local: string): { attribute: string; references: string[]; constant: boolean }[] {
     const cacheKey = `${path}\u0000${local}`;
@@ -107,11 +127,18 @@ export class TerraformConfiguration {
   }
 
   private index(module: Record<string, unknown>, path: string[]): void {
-    const config: ModuleConfig = { resources: new Map(), calls: new Map(), outputs: new Map() };
+    const config: ModuleConfig = {
+      resources: new Map(),
+      calls: new Map(),
+      outputs: new Map(),
+      providerKeys: new Map(),
+    };
     this.modules.set(path.join('.'), config);
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
       if (!isRecord(resource) || typeof resource.address !== 'string') continue;
       config.resources.set(resource.address, isRecord(resource.expressions) ? resource.expressions : {});
+      if (typeof resource.provider_config_key === 'string')
+        config.providerKeys.set(resource.address, resource.provider_config_key);
     }
     if (isRecord(module.outputs))
       for (const [name, output] of Object.entries(module.outputs))

@@ -21,6 +21,7 @@ import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, type TerraformInstance } from './plan.js';
+import { withProviderDefaults } from './provider-defaults.js';
 import { inlineRotationDays } from './secret-rotation.js';
 import {
   convertValues,
@@ -99,7 +100,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const mappings = new Map<string, ResourceMapping>();
   /** Secrets Manager secrets with their values, for the rotation older AWS providers set on the secret itself. */
   const awsSecrets: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
-  for (const instance of plan.instances) {
+  for (const planned of plan.instances) {
+    const instance = withProviderDefaults(planned, configuration);
     const mapping = TERRAFORM_TYPES[instance.type];
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
