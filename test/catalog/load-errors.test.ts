@@ -54,6 +54,14 @@ const cases: { name: string; issues: string[] }[] = [
     ],
   },
   {
+    // A route the rule does not know would accept nothing, and a typo would leave the deployer's findings unexplained.
+    name: 'unknown-kubernetes-route.yaml',
+    issues: [
+      'test/catalog/fixtures/unknown-kubernetes-route.yaml:9:24: entitlements[0].kubernetes.acceptedRoutes[0]: unknown value "pod-creat"; ' +
+        'expected one of: wildcard, escalate, bind, impersonate, webhook-write, csr-approval, pod-create, pod-exec, nodes-proxy, token-create, secrets-read',
+    ],
+  },
+  {
     name: 'unknown-key-nested.yaml',
     issues: [
       'test/catalog/fixtures/unknown-key-nested.yaml:8:9: entitlements[0].aws[0].resources: missing required key "resources"',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../catalog/index.js';
 import schema from '../../catalog/entitlement-catalog.schema.json' with { type: 'json' };
 import { EDITOR_KEYWORDS, schemaValidatorSource } from '../../catalog/schema-compile.js';
+import { RBAC_ROUTES } from '../../src/iam/kubernetes/rbac.js';
 import { IDENTITY_CLASSES } from '../../src/model/model.js';
 
 type SchemaNode = {
@@ -59,6 +60,12 @@ describe('entitlement-catalog.schema.json', () => {
   it('lists the same rule ids as RULE_IDS, for exceptions and for rule levels', () => {
     expect(schema.definitions.ruleId.enum).toEqual([...RULE_IDS]);
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS]);
+  });
+
+  it("lists no-wildcard-privilege's Kubernetes route ids as the routes an entitlement may accept", () => {
+    const accepted = schema.properties.entitlements.items.properties.kubernetes.properties.acceptedRoutes.items.enum;
+    // roleRoutes names `wildcard` when a rule is every verb on every resource, and each RBAC_ROUTES entry otherwise.
+    expect([...accepted].sort()).toEqual(['wildcard', ...RBAC_ROUTES.map((route) => route.id)].sort());
   });
 
   it('lists the identity classes of the model', () => {

@@ -539,6 +539,24 @@ const k8sSa = (name: string, grants: Grant[], automountToken?: boolean) => ({
   ...(automountToken !== undefined ? { automountToken } : {}),
 });
 const WILDCARD_RULE = { apiGroups: ['*'], resources: ['*'], verbs: ['*'] };
+/** A workload account entitled to deploy in payments, where its entitlement accepts route pod-create. */
+const PAYMENTS_DEPLOY = {
+  id: 'payments-deploy',
+  classes: ['workload' as const],
+  privileged: false,
+  kubernetes: { roles: ['deployer'], namespaces: ['payments'], acceptedRoutes: ['pod-create'] },
+};
+const deployer = (namespace: string) => ({
+  ...identity('k8s-service-account', 'ci', {
+    tags: { 'identity-class': 'workload', entitlements: 'payments-deploy' },
+    grants: [
+      namespaceBinding('ci-deploy', 'deployer', namespace, [
+        { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'patch'] },
+      ]),
+    ],
+  }),
+  automountToken: false,
+});
 
 ruleTester(rule, {
   valid: [
@@ -644,6 +662,11 @@ ruleTester(rule, {
           ]),
         ],
       }),
+    },
+    {
+      name: 'Kubernetes: a deployer patching Deployments in payments, whose entitlement allows the binding and accepts route pod-create',
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
+      model: model({ identities: [deployer('payments')] }),
     },
   ],
   invalid: [
@@ -909,6 +932,20 @@ ruleTester(rule, {
           detail: 'Role::operator-rbac/Route::secrets-read',
           message:
             'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants reading secrets in every namespace (verbs "get", "list" on "secrets"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list secrets-read in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: the deployer outside the namespaces its entitlement accepts pod-create in',
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
+      model: model({ identities: [deployer('billing')] }),
+      findings: [
+        {
+          resource: 'ci-deploy',
+          identity: 'TestStack/ci',
+          detail: 'Role::deployer/Route::pod-create',
+          message:
+            'ci-deploy binds ci to deployer in namespace billing, which grants pod creation, directly or through a workload controller (deployments, jobs, …): running as any service account of the namespace and mounting any of its secrets (verbs "get", "patch" on "deployments"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list pod-create in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
       ],
     },
