@@ -25,7 +25,10 @@ entitlements:
 `;
 
 /** The same catalog without the entitlement that accepts pod-create for deployer. */
-const CATALOG_UNACCEPTED = CATALOG.replace(/  - id: payments-deploy\n.*\n.*acceptedRoutes: \[pod-create\] }\n/, '');
+const CATALOG_UNACCEPTED = CATALOG.replace(
+  '  - id: payments-deploy\n    classes: [workload]\n    kubernetes: { roles: [deployer], namespaces: [payments], acceptedRoutes: [pod-create] }\n',
+  '',
+);
 
 const account = (name: string, namespace: string, entitlements: string, cls = 'workload', automount = false) =>
   `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  labels: {owner: team-apps, identity-class: ${cls}}\n  annotations: {entitlements: ${entitlements}}\n${automount ? '' : 'automountServiceAccountToken: false\n'}---\n`;
