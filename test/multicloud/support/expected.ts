@@ -4,6 +4,7 @@ export const K8S_ROUTES = [
   'no-wildcard-privilege mandatory ops Route::bind',
   'no-wildcard-privilege mandatory ops-bot-ops Role::ops/Route::bind',
   'no-wildcard-privilege mandatory route-bind Route::bind',
+  'no-wildcard-privilege mandatory route-controllers Route::pod-create',
   'no-wildcard-privilege mandatory route-csr-approval Route::csr-approval',
   'no-wildcard-privilege mandatory route-escalate Route::escalate',
   'no-wildcard-privilege mandatory route-impersonate Route::impersonate',
