@@ -244,7 +244,11 @@ export function entitlementAllows(entitlement: Entitlement): string[] {
   const k8s = entitlement.kubernetes;
   if (k8s) {
     const roles = [...(k8s.clusterRoles ?? []), ...(k8s.roles ?? [])];
-    lines.push(`kubernetes roles ${roles.join(', ')}${k8s.namespaces ? ` in ${k8s.namespaces.join(', ')}` : ''}`);
+    // The routes the catalog accepts for the roles' holders are privilege the organisation chose: the audit says so.
+    const accepted = k8s.acceptedRoutes?.length ? `, accepting route ${k8s.acceptedRoutes.join(', ')}` : '';
+    lines.push(
+      `kubernetes roles ${roles.join(', ')}${k8s.namespaces ? ` in ${k8s.namespaces.join(', ')}` : ''}${accepted}`,
+    );
   }
   return lines;
 }
