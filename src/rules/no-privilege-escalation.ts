@@ -1,5 +1,11 @@
 import { actionMatches } from '../iam/aws/actions.js';
-import { actionsNamed, hasUnknownGrant, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
+import {
+  actionsNamed,
+  hasUnknownGrant,
+  narrowAllowance,
+  type ActionSelection,
+  type AllowedAction,
+} from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
@@ -106,10 +112,10 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
 function reachingEntry(entry: AllowedAction | undefined, path: EscalationPath): AllowedAction | undefined {
   if (!entry || !path.passedTo || entry.action.name !== 'iam:PassRole') return entry;
   const services = path.passedTo;
-  const statements = entry.statements.filter((statement) => mayPassToService(statement.condition, services));
-  if (statements.length === entry.statements.length) return entry;
-  if (statements.length === 0) return undefined;
-  return { ...entry, statements, conditional: statements.every((statement) => statement.condition !== undefined) };
+  return narrowAllowance(
+    entry,
+    entry.statements.filter((statement) => mayPassToService(statement.condition, services)),
+  );
 }
 
 /**
@@ -156,15 +162,10 @@ function escalationAllows(allows: Map<string, AllowedAction>): Map<string, Allow
 
 /** The allowance with only the statements that may name a resource of its action; undefined when none may. */
 function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
-  const statements = entry.statements.filter((statement) => statementMayName(statement, entry.action));
-  if (statements.length === entry.statements.length) return entry;
-  if (statements.length === 0) return undefined;
-  return {
-    ...entry,
-    statements,
-    resources: statements.flatMap((statement) => (statement.notResource ? ['*'] : (statement.resource ?? []))),
-    conditional: statements.every((statement) => statement.condition !== undefined),
-  };
+  return narrowAllowance(
+    entry,
+    entry.statements.filter((statement) => statementMayName(statement, entry.action)),
+  );
 }
 
 /**

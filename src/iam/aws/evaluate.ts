@@ -513,6 +513,27 @@ function addResource(list: PolicyValue[], value: PolicyValue): void {
   list.push(value);
 }
 
+/**
+ * The allowance as far as `statements` (some of its own) allow the action: their resources, exclusions and conditions
+ * only, so that what a rule prints is what those statements grant; undefined when there are none. An explicit Deny
+ * removes an action outright or not at all (removesEntirely), so rebuilding from the statements loses nothing.
+ */
+export function narrowAllowance(
+  entry: AllowedAction,
+  statements: readonly PolicyStatement[],
+): AllowedAction | undefined {
+  if (statements.length === entry.statements.length) return entry;
+  const [first, ...rest] = statements;
+  if (first === undefined) return undefined;
+  const narrowed = newAllowance(
+    entry.action,
+    first.notResource ? ALL_RESOURCES : (first.resource ?? ALL_RESOURCES),
+    first,
+  );
+  for (const statement of rest) widenAllowance(narrowed, statement);
+  return narrowed;
+}
+
 /** Object literals rather than spreads: one is built per allowed action per identity. */
 function newAllowance(action: AwsAction, resources: readonly PolicyValue[], statement: PolicyStatement): AllowedAction {
   const conditional = Boolean(statement.condition);
