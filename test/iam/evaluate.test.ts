@@ -9,6 +9,7 @@ import {
   effectiveAllows,
   hasUnknownGrant,
   isActionAllowed,
+  narrowAllowance,
   type ActionSubset,
 } from '../../src/iam/aws/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
@@ -276,6 +277,16 @@ describe('allowancesFor', () => {
       maxLength: 3,
     },
   );
+  const SOME_ACTIONS = [
+    'iam:PassRole',
+    'iam:CreateRole',
+    'iam:CreateAccessKey',
+    'sts:AssumeRole',
+    's3:GetObject',
+    'ec2:RunInstances',
+    'lambda:CreateFunction',
+    'kms:CreateKey',
+  ];
   const wanted = fc.subarray(
     [
       'iam:PassRole',
@@ -306,6 +317,25 @@ describe('allowancesFor', () => {
         expect(allowancesFor(generated, named(names))).toEqual(want);
       }),
       { seed: 2026_12_02, numRuns: 300 },
+    );
+  });
+
+  it("narrowAllowance to some of an allowance's statements is what those statements alone allow, on generated documents", () => {
+    fc.assert(
+      fc.property(documents, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (generated, keep) => {
+        // The asked actions only: "*" alone allows every action AWS has, and each is judged alone again below.
+        for (const entry of allowancesFor(generated, subset(...SOME_ACTIONS)).values()) {
+          const statements = entry.statements.filter((_, index) => keep[index % keep.length]);
+          const narrowed = narrowAllowance(entry, statements);
+          if (statements.length === 0) expect(narrowed).toBeUndefined();
+          else if (statements.length === entry.statements.length) expect(narrowed).toBe(entry);
+          else {
+            const alone = allowancesFor([{ statements }], subset(entry.action.name)).get(entry.action.name);
+            expect(narrowed).toEqual(alone);
+          }
+        }
+      }),
+      { seed: 2026_12_05, numRuns: 200 },
     );
   });
 });
