@@ -85,11 +85,12 @@ describe('public Kubernetes manifests, verbatim', () => {
     );
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect, the server reaches six routes (patching any Deployment is pod creation); the kustomization files only list', () => {
+  it('argo-cd: the application controller is cluster-admin in effect, the server reaches seven routes (patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::csr-approval',
+      'no-wildcard-privilege mandatory ClusterRole argocd-server Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::nodes-proxy',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::pod-exec',
@@ -98,6 +99,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-applicationset-controller Role::argocd-applicationset-controller/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
+      'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-exec',

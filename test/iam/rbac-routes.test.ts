@@ -15,6 +15,7 @@ const GROUPS = [
   'admissionregistration.k8s.io',
   'certificates.k8s.io',
   'apps',
+  'batch',
   'example.com',
   '*',
 ];
@@ -29,6 +30,12 @@ const RESOURCES = [
   'serviceaccounts/token',
   'mutatingwebhookconfigurations',
   'certificatesigningrequests/approval',
+  'pods/ephemeralcontainers',
+  'persistentvolumes',
+  'namespaces',
+  'deployments',
+  'jobs',
+  'cronjobs',
   'widgets',
   '*',
 ];

@@ -25,7 +25,9 @@ export type RbacRouteId =
   | 'pod-exec'
   | 'nodes-proxy'
   | 'token-create'
-  | 'secrets-read';
+  | 'secrets-read'
+  | 'pv-create'
+  | 'namespace-modify';
 
 export interface RbacIssue {
   route: RbacRouteId;
@@ -46,6 +48,11 @@ interface Route extends Grant {
   id: RbacRouteId;
   /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
   clusterWideOnly?: boolean;
+  /**
+   * The route is reached on one named object too (`resourceNames`): impersonating one user acts as that user;
+   * relabelling one namespace opens that namespace. Other routes are about every object of a kind.
+   */
+  evenNamed?: boolean;
   /** Other grants that reach the same route, each matched as the main one is. */
   alternatives?: readonly Grant[];
   what: string;
@@ -94,6 +101,7 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['', 'authentication.k8s.io'],
     resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras/*'],
     verbs: ['impersonate'],
+    evenNamed: true,
     what: '"impersonate": acting as another user, group or service account',
   },
   {
@@ -125,7 +133,10 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['pods/exec', 'pods/attach'],
     verbs: ['create', 'get'],
-    what: 'exec into pods: acting with the token and data of any pod it reaches',
+    // An ephemeral container (what `kubectl debug` adds through this subresource) runs beside the pod's own, with its
+    // service account's token and its volumes: exec by another name.
+    alternatives: [{ apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] }],
+    what: 'exec into pods, or adding ephemeral containers to them: acting with the token and data of any pod it reaches',
   },
   {
     id: 'nodes-proxy',
@@ -148,6 +159,25 @@ export const RBAC_ROUTES: readonly Route[] = [
     verbs: READ_SECRETS,
     clusterWideOnly: true,
     what: 'reading secrets in every namespace',
+  },
+  {
+    // The good-practices guide's "Persistent volume creation": PersistentVolumes are cluster-scoped, so only a grant
+    // that reaches the cluster creates one.
+    id: 'pv-create',
+    apiGroups: [''],
+    resources: ['persistentvolumes'],
+    verbs: ['create'],
+    clusterWideOnly: true,
+    what: "creation of persistent volumes: a hostPath volume gives the pods that claim it the node's file system",
+  },
+  {
+    // The guide's "Namespace modification": a RoleBinding in a namespace reaches that namespace's own object too.
+    id: 'namespace-modify',
+    apiGroups: [''],
+    resources: ['namespaces'],
+    verbs: ['update', 'patch'],
+    evenNamed: true,
+    what: 'changes to namespaces: relabelling one for a more permissive Pod Security Admission level (privileged pods)',
   },
 ];
 
@@ -172,11 +202,11 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
   }
   const issues: RbacIssue[] = [];
   // A rule limited to named objects (its own lease, its own service account's token, one webhook configuration)
-  // reaches no route: those are about every object of a kind. Impersonating a named user still acts as that user.
+  // reaches only the routes that one object opens (evenNamed).
   const named = (rule.resourceNames?.length ?? 0) > 0;
   for (const route of RBAC_ROUTES) {
     if (route.clusterWideOnly && !clusterWide) continue;
-    if (named && route.id !== 'impersonate') continue;
+    if (named && !route.evenNamed) continue;
     if (![route, ...(route.alternatives ?? [])].some((grant) => reaches({ apiGroups, resources, verbs }, grant)))
       continue;
     issues.push({
