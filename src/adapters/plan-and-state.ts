@@ -9,6 +9,7 @@ import { forEachResourceRef } from '../model/refs.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../util/depth.js';
 import { readInputText } from '../util/read-input.js';
 import { InputFileError } from './input-error.js';
+import { PulumiResourceError } from './pulumi/resource-error.js';
 import { isPulumiStackExport, modelFromStackExport, StackExportError } from './pulumi-state/index.js';
 import { isTerraformJson, TerraformPlanError } from './terraform/plan.js';
 import { modelFromTerraformPlan } from './terraform/to-model.js';
@@ -81,6 +82,7 @@ function modelOfFile(file: string, name: string, directory: string | undefined):
       throw new InputFileError(file, `Terraform plan: ${error.path}: ${error.reason}`);
     if (error instanceof StackExportError)
       throw new InputFileError(file, `Pulumi stack export: ${error.path}: ${error.reason}`);
+    if (error instanceof PulumiResourceError) throw new InputFileError(file, `Pulumi stack export: ${error.message}`);
     throw error;
   }
   return undefined;

@@ -108,10 +108,21 @@ describe('public Kubernetes manifests, verbatim', () => {
     ]);
   });
 
-  it('metrics-server: its ClusterRoles read metrics, pods and nodes, and the default roles it binds reach no route; the kustomization adds labels, which is unseen', () => {
-    expect(content('metrics-server')).toEqual([
-      'no-unseen-content mandatory Kustomization kustomization.yaml Unseen::commonLabels',
+  it('metrics-server: its ClusterRoles read metrics, pods and nodes, and the default roles it binds reach no route; the kustomization\'s commonLabels are applied to the four files it lists, not unseen', () => {
+    expect(content('metrics-server')).toEqual([]);
+    // kustomize build adds k8s-app: metrics-server to every object's metadata.labels: the account's tags hold it, and the
+    // aggregated reader keeps its aggregate-to-* labels (no selector picks k8s-app, so no role aggregates more).
+    const model = modelFromKubernetesObjects(loadManifests(join(CORPUS, 'metrics-server')));
+    expect(model.unseen).toBeUndefined();
+    expect(model.identities.map((identity) => [identity.arn, identity.tags])).toEqual([
+      ['system:serviceaccount:kube-system:metrics-server', { 'k8s-app': 'metrics-server' }],
     ]);
+    expect(
+      model.roleDefinitions?.map(
+        (role) =>
+          `${role.name} ${Array.isArray(role.permissions) ? role.permissions.length : 'unknown'} ${role.aggregates?.join(',') ?? '-'}`,
+      ),
+    ).toEqual(['system:aggregated-metrics-reader 1 -', 'system:metrics-server 2 -']);
     expect(accountGrants('metrics-server')).toEqual([
       'system:serviceaccount:kube-system:metrics-server extension-apiserver-authentication-reader namespace/kube-system 1',
       'system:serviceaccount:kube-system:metrics-server system:auth-delegator cluster 2',

@@ -11,7 +11,8 @@ import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.
 import { readInputText } from '../../util/read-input.js';
 import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
-import { isKustomization, type KubernetesObject } from './to-model.js';
+import type { KubernetesObject } from './to-model.js';
+import { isKustomization } from './kustomize.js';
 import { shapeProblem } from './shape.js';
 import { locationOf } from './location.js';
 

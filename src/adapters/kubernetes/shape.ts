@@ -36,6 +36,21 @@ const BINDING_KINDS = new Set(['RoleBinding', 'ClusterRoleBinding']);
  */
 const SUBJECT_KINDS = ['ServiceAccount', 'User', 'Group'];
 
+/**
+ * A binding subject whose kind the API server refuses, as a problem at `subjects[index].kind`, or undefined for a kind
+ * it takes (matched exactly: `serviceaccount` is refused) or one that is not a string. Shared with the front-ends that
+ * read objects without a manifest's shape check (`@pulumi/kubernetes` resources, Terraform's kubernetes_* objects).
+ */
+export function refusedSubjectKind(index: number, kind: unknown): Required<ShapeProblem> | undefined {
+  if (typeof kind !== 'string' || SUBJECT_KINDS.includes(kind)) return undefined;
+  return {
+    path: ['subjects', index, 'kind'],
+    expected: 'ServiceAccount, User or Group',
+    actual: describe(kind),
+    misread: 'read as a holder it would grant the role to one that cannot exist',
+  };
+}
+
 /** The first field of the object the model reads whose type is wrong, or undefined. */
 export function shapeProblem(object: Record<string, unknown>): ShapeProblem | undefined {
   const problems: ShapeProblem[] = [];
@@ -89,13 +104,8 @@ export function shapeProblem(object: Record<string, unknown>): ShapeProblem | un
             problems.push({ path: ['subjects', index, field], expected: 'a string', actual: 'missing' });
           else expect(['subjects', index, field], subject[field], isString, 'a string');
         // A kind of no holder (`foo`) would be read as one the grant goes to, where the API server refuses the binding.
-        if (typeof subject.kind === 'string' && !SUBJECT_KINDS.includes(subject.kind))
-          problems.push({
-            path: ['subjects', index, 'kind'],
-            expected: 'ServiceAccount, User or Group',
-            actual: describe(subject.kind),
-            misread: 'read as a holder it would grant the role to one that cannot exist',
-          });
+        const refused = refusedSubjectKind(index, subject.kind);
+        if (refused) problems.push(refused);
         expect(['subjects', index, 'namespace'], subject.namespace, isString, 'a string');
       }
     }

@@ -26,27 +26,22 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
+import { isKustomization, renderKustomizations } from './kustomize.js';
+import type { KubernetesObject } from './object.js';
 import { POD_SPEC_PATHS } from './workloads.js';
 
-export interface KubernetesObject {
-  /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
-  kind: string;
-  /** The object as written: metadata, rules, subjects, … Pulumi unknowns are Unknown values. */
-  body: Record<string, unknown>;
-  ref: ResourceRef;
-  /** True when the given top-level field is computed from other resources (a Pulumi output), not written in the source. */
-  computed?: (field: string) => boolean;
-  /** Ids (Pulumi URNs) of the resources a top-level field was computed from: how a name unknown in preview is followed. */
-  dependsOn?: (field: string) => string[];
-}
+export type { KubernetesObject } from './object.js';
 
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
 const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 
-export function modelFromKubernetesObjects(objects: readonly KubernetesObject[]): Model {
+export function modelFromKubernetesObjects(written: readonly KubernetesObject[]): Model {
   const externalRoleGrants: ExternalRoleGrant[] = [];
   const model: Model = { ...emptyModel(), externalRoleGrants };
+  // The objects as kustomize renders them, where a Kustomization's effect is applied here; the rest is unseen.
+  const { objects, unseen } = renderKustomizations(written);
+  if (unseen.length) model.unseen = unseen;
   const accounts = new Map<string, Identity>();
   const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
 
@@ -81,10 +76,9 @@ export function modelFromKubernetesObjects(objects: readonly KubernetesObject[])
 
   for (const object of objects) {
     const { name, namespace } = metadataOf(object);
-    if (typeof object.body.apiVersion === 'string' && isKustomization(object.body.apiVersion)) {
-      const what = kustomizeTransforms(object.body);
-      if (what) (model.unseen ??= []).push({ resource: object.ref, kind: 'kustomize', what });
-    } else if (object.kind === 'Secret') {
+    // kustomize's configuration, not an object of the cluster: renderKustomizations read it.
+    if (typeof object.body.apiVersion === 'string' && isKustomization(object.body.apiVersion)) continue;
+    if (object.kind === 'Secret') {
       const token = tokenAccountReference(object);
       if (token) {
         const owner = typeof token.account === 'string' ? token.account : undefined;
@@ -511,37 +505,6 @@ function podServiceAccount(spec: Record<string, unknown>): string | Unknown {
     if (isUnknown(value)) return value;
   }
   return 'default';
-}
-
-/** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
-export function isKustomization(apiVersion: string): boolean {
-  return apiVersion.startsWith('kustomize.config.k8s.io/');
-}
-
-/**
- * Fields of a Kustomization that only list the files it renders (those files are checked as they are written), or
- * change only what the model does not read: `images` rewrites containers' image name, tag or digest and nothing else
- * (kustomize api/types/image.go, filters/imagetag), and no image is an identity, a grant or a secret.
- */
-const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components', 'images']);
-
-/**
- * What a Kustomization changes in what it renders, in words, or undefined when it only lists local files: its other
- * fields (namespace, namePrefix, patches, secretGenerator, …) rewrite or add objects, and a remote resource (a URL, a
- * `github.com/…` path) brings in files that are not here.
- */
-function kustomizeTransforms(body: Record<string, unknown>): string | undefined {
-  const fields = Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
-  const listed = [body.resources, body.components].flatMap((value): unknown[] => (Array.isArray(value) ? value : []));
-  const remote = listed.filter(
-    (entry): entry is string =>
-      typeof entry === 'string' && (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github|gitlab)\.com\//.test(entry)),
-  );
-  const parts = [
-    ...(fields.length ? [fields.join(', ')] : []),
-    ...(remote.length ? [`remote resources ${remote.map((entry) => `"${entry}"`).join(', ')}`] : []),
-  ];
-  return parts.length ? parts.join('; ') : undefined;
 }
 
 function arrayLength(value: unknown): number {

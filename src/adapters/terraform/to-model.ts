@@ -4,7 +4,7 @@
  * after apply become Unknowns that name the attribute and what it comes from, and the configuration's references
  * stand in for Pulumi's property dependencies. Findings then name the Terraform address and type.
  */
-import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
+import { modelFromPulumiResources, PulumiResourceError, type PulumiResource } from '../pulumi/index.js';
 import { hasSystemAssignedType } from '../pulumi/azure-native.js';
 import {
   isUnknown,
@@ -18,9 +18,10 @@ import {
 } from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
 import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
+import { formatValuePath, type ValuePath } from '../../util/depth.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
-import { readTerraformPlan, type TerraformInstance } from './plan.js';
+import { readTerraformPlan, TerraformPlanError, type TerraformInstance } from './plan.js';
 import { withProviderDefaults } from './provider-defaults.js';
 import { inlineRotationDays } from './secret-rotation.js';
 import {
@@ -173,7 +174,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     refs.set(instance.address, refOf(instance));
     mappings.set(instance.address, mapping);
   }
-  const model = modelFromPulumiResources(records);
+  const model = pulumiModelOf(records, mappings);
   // The Pulumi adapter names where a workload's account is set in Pulumi's words: Terraform's are its own.
   for (const use of model.defaultIdentityUses ?? []) {
     const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
@@ -495,4 +496,29 @@ function policyPairs(data: unknown, address: string): { member: unknown; role: u
       role: binding.role,
     })),
   );
+}
+
+/**
+ * The Pulumi adapter's model of the records. A value the API refuses where reading it would misjudge the change (a
+ * kubernetes_cluster_role_binding's `subject { kind = "foo" }`: the provider does not validate the kind, the API
+ * server refuses the binding at apply) is broken input, as in a manifest: a plan error naming the address and the
+ * Terraform attribute, which the CLI reports as a located error (exit 2).
+ */
+function pulumiModelOf(records: readonly PulumiResource[], mappings: ReadonlyMap<string, ResourceMapping>): Model {
+  try {
+    return modelFromPulumiResources(records);
+  } catch (error) {
+    if (!(error instanceof PulumiResourceError)) throw error;
+    const mapping = mappings.get(error.urn);
+    const path = mapping ? terraformPath(mapping, error.path) : error.path;
+    throw new TerraformPlanError(`${error.urn}.${formatValuePath(path)}`, error.reason);
+  }
+}
+
+/** A record's property path as the Terraform attribute it came from: `subjects[1].kind` is `subject[1].kind`. */
+function terraformPath(mapping: ResourceMapping, path: ValuePath): ValuePath {
+  if (mapping.verbatim !== undefined) return [mapping.verbatim, ...path];
+  const [first, ...rest] = path;
+  const renamed = Object.entries(mapping.rename ?? {}).find(([, property]) => property === first)?.[0];
+  return [renamed ?? first ?? '', ...rest];
 }

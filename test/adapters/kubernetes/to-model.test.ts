@@ -166,8 +166,9 @@ describe('Kubernetes objects to the model', () => {
         'images:\n  - name: registry.k8s.io/external-dns/external-dns\n    newTag: v0.22.0\nresources: [./external-dns-clusterrole.yaml]\n',
         'external-dns/kustomization.yaml',
       ),
+      // Labels onto a file not read here: what kustomize renders from it is not seen (test/adapters/kubernetes/kustomize.test.ts).
       ...kustomization(
-        'images: [{name: app, newTag: v2}]\ncommonLabels: {owner: team-a}\n',
+        'images: [{name: app, newTag: v2}]\ncommonLabels: {owner: team-a}\nresources: [role.yaml]\n',
         'labels/kustomization.yaml',
       ),
     ]);
@@ -178,7 +179,11 @@ describe('Kubernetes objects to the model', () => {
         'namespace, namePrefix; remote resources "https://github.com/argoproj/argo-cd//manifests/cluster-rbac?ref=v3.1.0"',
       ],
       ['kustomize', 'gen/kustomization.yaml', 'secretGenerator'],
-      ['kustomize', 'labels/kustomization.yaml', 'commonLabels'],
+      [
+        'kustomize',
+        'labels/kustomization.yaml',
+        'commonLabels (onto "role.yaml", which is not a manifest file read here)',
+      ],
     ]);
     expect(result.identities).toEqual([]);
   });

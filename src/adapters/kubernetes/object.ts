@@ -1,0 +1,14 @@
+import type { ResourceRef } from '../../model/model.js';
+
+/** A Kubernetes object as the model reads it, from a manifest or from a `@pulumi/kubernetes` resource. */
+export interface KubernetesObject {
+  /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
+  kind: string;
+  /** The object as written: metadata, rules, subjects, … Pulumi unknowns are Unknown values. */
+  body: Record<string, unknown>;
+  ref: ResourceRef;
+  /** True when the given top-level field is computed from other resources (a Pulumi output), not written in the source. */
+  computed?: (field: string) => boolean;
+  /** Ids (Pulumi URNs) of the resources a top-level field was computed from: how a name unknown in preview is followed. */
+  dependsOn?: (field: string) => string[];
+}
