@@ -704,6 +704,27 @@ describe('Pulumi adapter: types that grant but are not modelled', () => {
       'mandatory false granting2',
     ]);
   });
+
+  it('reports a Helm Release as unseen: Helm installs its chart’s objects inside the provider, so none reaches the check; a v4 Chart’s objects are its children and are read', () => {
+    // As pulumi/examples kubernetes-ts-helm-release-wordpress writes it (test/corpus/pulumi-multicloud/).
+    const release = resource('kubernetes:helm.sh/v3:Release', 'wpdev', {
+      chart: 'wordpress',
+      repositoryOpts: { repo: 'https://charts.bitnami.com/bitnami' },
+      version: '13.0.6',
+      values: { service: { type: 'ClusterIP' } },
+    });
+    const chart = resource('kubernetes:helm.sh/v4:Chart', 'wpdev', { chart: 'wordpress' });
+    const account = resource('kubernetes:core/v1:ServiceAccount', 'wpdev-wordpress', {
+      metadata: { name: 'wpdev-wordpress', namespace: 'default' },
+    });
+    const unseen = (resources: PulumiResource[]) =>
+      modelFromPulumiResources(resources).unseen?.map((entry) => `${entry.kind} ${entry.what} ${entry.resource.name}`);
+    expect(unseen([release])).toEqual(['unmodelled-pulumi-type kubernetes:helm.sh/v3:Release wpdev']);
+    expect(unseen([chart, account])).toBeUndefined();
+    expect(modelFromPulumiResources([chart, account]).identities.map((identity) => identity.name)).toEqual([
+      'wpdev-wordpress',
+    ]);
+  });
 });
 
 describe('Pulumi AWS adapter: names qualified by project and stack', () => {

@@ -545,6 +545,12 @@ describe('types that grant but are not modelled', () => {
         values: { metadata: [{ name: 'ci', namespace: 'build' }] },
         unknown: { id: true, token: true },
       },
+      // The Helm provider's release: Helm installs the chart's objects, none of which is a resource of the plan.
+      {
+        address: 'helm_release.wordpress',
+        values: { chart: 'wordpress', repository: 'https://charts.bitnami.com/bitnami', version: '13.0.6' },
+        unknown: { id: true, metadata: true },
+      },
       // Grants nothing by itself: not reported.
       {
         address: 'google_iam_workload_identity_pool.github',
@@ -555,6 +561,7 @@ describe('types that grant but are not modelled', () => {
     expect(findings(model)).toEqual([
       'no-unseen-content mandatory aws_ssoadmin_account_assignment.admins - Unseen::aws_ssoadmin_account_assignment pending',
       'no-unseen-content mandatory azurerm_pim_eligible_role_assignment.ops - Unseen::azurerm_pim_eligible_role_assignment pending',
+      'no-unseen-content mandatory helm_release.wordpress - Unseen::helm_release pending',
       'no-unseen-content mandatory kubernetes_token_request_v1.ci - Unseen::kubernetes_token_request_v1 pending',
     ]);
   });

@@ -88,7 +88,8 @@ export const PROGRAM_VALUE_ADVICE: SecretValueAdvice = {
 /**
  * Pulumi types that grant access or create a credential and that no adapter reads: the tokens of the Terraform types
  * the Terraform adapter reports (terraform/providers.ts UNMODELLED_GRANTING_TYPES; the aws and azuread providers are
- * bridged from Terraform's), reported the same way (rule no-unseen-content) instead of passed in silence.
+ * bridged from Terraform's), and a Helm release, reported the same way (rule no-unseen-content) instead of passed in
+ * silence.
  */
 const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   // AWS: credentials for CodeCommit SSH and SOAP signing; IAM Identity Center permission sets' policies and assignments.
@@ -113,4 +114,8 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/synchronizationSecret:SynchronizationSecret',
   // Azure: Key Vault access policies.
   'azure-native:keyvault:AccessPolicy',
+  // Kubernetes: a Helm release. Helm, embedded in the provider as a library, installs the chart's objects (service
+  // accounts, RBAC, Secrets), so none is a Pulumi resource a policy pack is asked about (@pulumi/kubernetes 4.34.2
+  // helm/v3/release.d.ts); helm.v4.Chart registers them as its children instead, read like any object (helm/v4/chart.d.ts).
+  'kubernetes:helm.sh/v3:Release',
 ]);

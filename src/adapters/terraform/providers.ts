@@ -399,6 +399,9 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
   'kubernetes_certificate_signing_request_v1',
+  // Helm: a release. Helm installs the chart's objects (service accounts, RBAC, Secrets) itself; none is a resource of
+  // the plan, as none of a Pulumi kubernetes:helm.sh/v3:Release is a Pulumi resource (pulumi/dispatch.ts).
+  'helm_release',
 ]);
 
 /**
