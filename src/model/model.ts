@@ -566,8 +566,13 @@ export interface UnseenContent {
   /** The resource (or template section) that holds it. */
   resource: ResourceRef;
   kind: UnseenKind;
-  /** What it is, for the message: the macro name, the template URL, the resource type. */
+  /** What it is, for the message and the finding's detail: the macro name, the template URL, the resource type. */
   what: string;
+  /**
+   * What the front-end names it besides, for the message only (a Helm release's chart): the detail stays `what`, so
+   * an exception matches in every front-end, where the chart may be known in one and computed in another.
+   */
+  named?: string;
 }
 
 export type UnseenKind =
@@ -580,7 +585,9 @@ export type UnseenKind =
   | 'unmodelled-terraform-type'
   | 'unmodelled-pulumi-type'
   | 'kustomize'
-  | 'k8s-pod-account';
+  | 'k8s-pod-account'
+  /** A Helm release (Pulumi's `kubernetes:helm.sh/v3:Release`, Terraform's `helm_release`); `named` is its chart. */
+  | 'helm-release';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -53,6 +53,11 @@ export default defineRule<MessageId>({
         '{{where}} is a Kustomization that changes the manifests it lists ({{what}}) when `kustomize build` or `kubectl apply -k` ' +
         'renders them: what the cluster gets is not the files checked here, so its identities and grants cannot be verified. ' +
         'Check the rendered output instead (kustomize build <dir> > rendered.yaml).',
+      'helm-release':
+        "{{where}} is a Helm release{{chart}}: Helm installs the chart's objects (service accounts, RBAC, Secrets) itself, " +
+        'from inside the provider, so none of them is a resource this check is given, and the identities and grants they create ' +
+        'cannot be verified. Check the rendered chart (helm template <release> <chart> > rendered.yaml; entitlement-guard check ' +
+        'rendered.yaml), or deploy its objects as resources (Pulumi kubernetes.helm.v4.Chart, Terraform kubernetes_manifest).',
       'k8s-pod-account':
         '{{where}} runs its pods as a service account named only at apply ({{what}}), and nothing shows which service account of ' +
         "the change it is: the identity and what it may do cannot be verified (it is not the namespace's default account). Write " +
@@ -68,12 +73,13 @@ export default defineRule<MessageId>({
       const where = [unseen.resource.stack, unseen.resource.name].filter(Boolean).join('/');
       ctx.report({
         messageId: unseen.kind,
-        data: { where, what: unseen.what },
+        data: { where, what: unseen.what, chart: unseen.named === undefined ? '' : ` of chart ${unseen.named}` },
         resource: unseen.resource,
         detail: `Unseen::${unseen.what}`,
         // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
         // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
-        ...(unseen.kind === 'unmodelled-pulumi-type' ? {} : { pending: true }),
+        // A Helm release's objects are not seen at apply either, in any front-end.
+        ...(unseen.kind === 'unmodelled-pulumi-type' || unseen.kind === 'helm-release' ? {} : { pending: true }),
       });
     }
   },

@@ -718,8 +718,13 @@ describe('Pulumi adapter: types that grant but are not modelled', () => {
       metadata: { name: 'wpdev-wordpress', namespace: 'default' },
     });
     const unseen = (resources: PulumiResource[]) =>
-      modelFromPulumiResources(resources).unseen?.map((entry) => `${entry.kind} ${entry.what} ${entry.resource.name}`);
-    expect(unseen([release])).toEqual(['unmodelled-pulumi-type kubernetes:helm.sh/v3:Release wpdev']);
+      modelFromPulumiResources(resources).unseen?.map(
+        (entry) => `${entry.kind} ${entry.what} ${entry.named ?? '-'} ${entry.resource.name}`,
+      );
+    expect(unseen([release])).toEqual(['helm-release kubernetes:helm.sh/v3:Release wordpress wpdev']);
+    // In preview a chart computed from another output is the engine's sentinel: the message names no chart.
+    const computed = { ...release, props: { ...release.props, chart: '04da6b54-80e4-46f7-96ec-b56ff0331ba9' } };
+    expect(unseen([computed])).toEqual(['helm-release kubernetes:helm.sh/v3:Release - wpdev']);
     expect(unseen([chart, account])).toBeUndefined();
     expect(modelFromPulumiResources([chart, account]).identities.map((identity) => identity.name)).toEqual([
       'wpdev-wordpress',

@@ -2,6 +2,7 @@ import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js';
 import { parseManifests } from '../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import rule from '../../src/rules/no-unseen-content.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -106,6 +107,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a Pulumi Helm release: Helm installs the chart's objects inside the provider, so none reaches the check, at preview or at apply",
+      model: modelFromPulumiResources([
+        {
+          type: 'kubernetes:helm.sh/v3:Release',
+          name: 'wpdev',
+          urn: 'urn:pulumi:dev::wordpress::kubernetes:helm.sh/v3:Release::wpdev',
+          props: { chart: 'wordpress', repositoryOpts: { repo: 'https://charts.bitnami.com/bitnami' } },
+        },
+      ]),
+      findings: [
+        {
+          resource: 'wpdev',
+          detail: 'Unseen::kubernetes:helm.sh/v3:Release',
+          message:
+            "dev/wpdev is a Helm release of chart wordpress: Helm installs the chart's objects (service accounts, RBAC, Secrets) itself, " +
+            'from inside the provider, so none of them is a resource this check is given, and the identities and grants they create ' +
+            'cannot be verified. Check the rendered chart (helm template <release> <chart> > rendered.yaml; entitlement-guard check ' +
+            'rendered.yaml), or deploy its objects as resources (Pulumi kubernetes.helm.v4.Chart, Terraform kubernetes_manifest).',
+          level: 'mandatory',
+        },
+      ],
+    },
     {
       name: 'a Kustomization that rewrites the manifests it lists: what the cluster gets is not what was checked',
       model: modelFromKubernetesObjects(

@@ -4,13 +4,13 @@
  * model, one evaluation and one audit.
  */
 import { mergeModels } from '../../model/merge.js';
-import { isUnknown, type Model, type SecretValueAdvice } from '../../model/model.js';
+import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
-import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
+import { describeUrn, isUnknownSentinel, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addQualifiedNames } from './stack-names.js';
 
 export interface PulumiModelOptions {
@@ -32,25 +32,28 @@ export function modelFromPulumiResources(
     modelFromKubernetesResources(resources),
   ]);
   for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
-  const unseen = resources.flatMap((resource) => {
-    if (UNMODELLED_GRANTING_TYPES.has(resource.type)) return [{ resource, what: resource.type }];
+  const unseen = resources.flatMap((resource): Unseen[] => {
+    if (resource.type === HELM_RELEASE) {
+      const chart = chartOf(resource);
+      return [
+        { resource, kind: 'helm-release', what: resource.type, ...(chart !== undefined ? { named: chart } : {}) },
+      ];
+    }
+    if (UNMODELLED_GRANTING_TYPES.has(resource.type))
+      return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
     // Own keys only: a type token such as `toString` must not find Object.prototype's.
     const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, resource.type)
       ? UNMODELLED_GRANTING_PROPERTIES[resource.type]
       : undefined;
     // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
     return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
-      ? [{ resource, what: `${resource.type} ${block.join('.')}` }]
+      ? [{ resource, kind: 'unmodelled-pulumi-type', what: `${resource.type} ${block.join('.')}` }]
       : [];
   });
   if (unseen.length > 0) {
     model.unseen = [
       ...(model.unseen ?? []),
-      ...unseen.map(({ resource, what }) => ({
-        resource: resourceRef(resource),
-        kind: 'unmodelled-pulumi-type' as const,
-        what,
-      })),
+      ...unseen.map(({ resource, ...rest }) => ({ resource: resourceRef(resource), ...rest })),
     ];
   }
   if (options.wholeStack) addQualifiedNames(model);
@@ -114,8 +117,21 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/synchronizationSecret:SynchronizationSecret',
   // Azure: Key Vault access policies.
   'azure-native:keyvault:AccessPolicy',
-  // Kubernetes: a Helm release. Helm, embedded in the provider as a library, installs the chart's objects (service
-  // accounts, RBAC, Secrets), so none is a Pulumi resource a policy pack is asked about (@pulumi/kubernetes 4.34.2
-  // helm/v3/release.d.ts); helm.v4.Chart registers them as its children instead, read like any object (helm/v4/chart.d.ts).
-  'kubernetes:helm.sh/v3:Release',
 ]);
+
+/**
+ * A Helm release. Helm, embedded in the provider as a library, installs the chart's objects (service accounts, RBAC,
+ * Secrets), so none is a Pulumi resource a policy pack is asked about (@pulumi/kubernetes 4.34.2
+ * helm/v3/release.d.ts); helm.v4.Chart registers them as its children instead, read like any object (helm/v4/chart.d.ts).
+ */
+const HELM_RELEASE = 'kubernetes:helm.sh/v3:Release';
+
+/** What the stack holds that no adapter reads, with its resource (UnseenContent names the resource by reference). */
+type Unseen = Omit<UnseenContent, 'resource'> & { resource: PulumiResource };
+
+/** The chart a release installs, as its `chart` input names it (a name, a path or a URL), when known. */
+function chartOf(resource: PulumiResource): string | undefined {
+  const chart = resource.props.chart;
+  // In preview a chart computed from another output is the engine's sentinel, which names nothing.
+  return typeof chart === 'string' && chart !== '' && !isUnknownSentinel(chart) ? chart : undefined;
+}

@@ -399,10 +399,13 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
   'kubernetes_certificate_signing_request_v1',
-  // Helm: a release. Helm installs the chart's objects (service accounts, RBAC, Secrets) itself; none is a resource of
-  // the plan, as none of a Pulumi kubernetes:helm.sh/v3:Release is a Pulumi resource (pulumi/dispatch.ts).
-  'helm_release',
 ]);
+
+/**
+ * Helm's release: Helm installs the chart's objects (service accounts, RBAC, Secrets) itself; none is a resource of
+ * the plan, as none of a Pulumi kubernetes:helm.sh/v3:Release is a Pulumi resource (pulumi/dispatch.ts).
+ */
+export const HELM_RELEASE = 'helm_release';
 
 /**
  * Blocks that grant access inside a type the check otherwise passes over: an `azurerm_key_vault`'s inline

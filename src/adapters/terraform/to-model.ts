@@ -31,6 +31,7 @@ import {
   pulumiTypeOf,
   TERRAFORM_TYPES,
   UNMODELLED_GRANTING_BLOCKS,
+  HELM_RELEASE,
   UNMODELLED_GRANTING_TYPES,
   type ResourceMapping,
 } from './providers.js';
@@ -104,6 +105,16 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   for (const planned of plan.instances) {
     const instance = withProviderDefaults(planned, configuration);
     const mapping = TERRAFORM_TYPES[instance.type];
+    if (instance.type === HELM_RELEASE) {
+      const chart = instance.values.chart;
+      unseen.push({
+        resource: refOf(instance),
+        kind: 'helm-release',
+        what: HELM_RELEASE,
+        ...(typeof chart === 'string' && chart !== '' ? { named: chart } : {}),
+      });
+      continue;
+    }
     if (!mapping && UNMODELLED_GRANTING_TYPES.has(instance.type)) {
       unseen.push({ resource: refOf(instance), kind: 'unmodelled-terraform-type', what: instance.type });
       continue;
