@@ -204,11 +204,11 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
   // A rule limited to named objects (its own lease, its own service account's token, one webhook configuration)
   // reaches only the routes that one object opens (evenNamed).
   const named = (rule.resourceNames?.length ?? 0) > 0;
+  const granted: Grant = { apiGroups, resources, verbs };
   for (const route of RBAC_ROUTES) {
     if (route.clusterWideOnly && !clusterWide) continue;
     if (named && !route.evenNamed) continue;
-    if (![route, ...(route.alternatives ?? [])].some((grant) => reaches({ apiGroups, resources, verbs }, grant)))
-      continue;
+    if (!reaches(granted, route) && !route.alternatives?.some((alternative) => reaches(granted, alternative))) continue;
     issues.push({
       route: route.id,
       detail: `Route::${route.id}`,
@@ -221,16 +221,15 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
 /** Whether a rule's API groups, resources and verbs each cover one of those the grant needs. */
 function reaches(rule: Grant, needed: Grant): boolean {
   return (
-    matching(rule.apiGroups, needed.apiGroups).length > 0 &&
+    coversOne(rule.apiGroups, needed.apiGroups) &&
     rule.resources.some((granted) => needed.resources.some((resource) => covers(granted, resource))) &&
-    matching(rule.verbs, needed.verbs).length > 0
+    coversOne(rule.verbs, needed.verbs)
   );
 }
 
-/** The values a rule lists that cover one of the needed ones: the needed values themselves, or `*`. */
-function matching(granted: readonly string[], needed: readonly string[]): string[] {
-  if (granted.includes('*')) return ['*'];
-  return granted.filter((value) => needed.includes(value));
+/** Whether a rule's values cover one of the needed ones: `*`, or a needed value itself. */
+function coversOne(granted: readonly string[], needed: readonly string[]): boolean {
+  return granted.includes('*') || granted.some((value) => needed.includes(value));
 }
 
 /**
