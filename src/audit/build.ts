@@ -13,6 +13,7 @@ import {
 import { profilesOfEvaluation, type EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
+import { entitlementById } from '../../catalog/entitlement-index.js';
 import { profileOf, type IdentityProfile } from '../../catalog/profile.js';
 import {
   isUnknown,
@@ -219,7 +220,7 @@ function plannedIdentity(
 ): AuditIdentity {
   const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity));
   const declared = profile.entitlements
-    .map((id) => catalog.entitlements.find((entitlement) => entitlement.id === id))
+    .map((id) => entitlementById(catalog, id))
     .filter((e): e is Entitlement => e !== undefined);
   const grants = auditGrants(identity.grants, declared, catalog);
   const heldNames = [
@@ -318,7 +319,7 @@ function auditEntitlement(
   catalog: Catalog,
   identity?: Identity,
 ): AuditEntitlement {
-  const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
+  const entitlement = entitlementById(catalog, id);
   if (!entitlement) return { id, known: false, privileged: false, standing: false, allows: [] };
   const privilege = entitlementPrivilege(catalog, entitlement);
   const classAllowsStanding = allowsStanding(catalog, identityClass);

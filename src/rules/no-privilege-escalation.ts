@@ -1,3 +1,4 @@
+import { entitlementById } from '../../catalog/entitlement-index.js';
 import { actionMatches } from '../iam/aws/actions.js';
 import {
   actionsNamed,
@@ -130,9 +131,7 @@ function reachesEveryResource(entry: AllowedAction): boolean {
 function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCheck | undefined {
   const profile = ctx.profile(identity);
   if (profile.entitlements.length === 0) return undefined;
-  const entitlements = profile.entitlements.flatMap(
-    (id) => ctx.catalog.entitlements.find((entitlement) => entitlement.id === id) ?? [],
-  );
+  const entitlements = profile.entitlements.flatMap((id) => entitlementById(ctx.catalog, id) ?? []);
   return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
 }
 

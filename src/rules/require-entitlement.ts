@@ -11,6 +11,7 @@ import {
   type RoleGrant,
 } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
+import { entitlementById } from '../../catalog/entitlement-index.js';
 import type { IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { tagMark } from './support/tag-marks.js';
@@ -188,13 +189,12 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       });
     }
   }
-  const byId = entitlementsById(catalog);
   const known: Entitlement[] = [];
   const ids = profile.entitlements;
   for (let index = 0; index < ids.length; index++) {
     const id = ids[index];
     if (id === undefined) continue;
-    const entitlement = byId.get(id);
+    const entitlement = entitlementById(catalog, id);
     if (!entitlement) {
       reportDeclaration(ctx, identity, 'unknownEntitlement', `Entitlement::${id}`, {
         entitlement: id,
@@ -261,20 +261,6 @@ function reportUnderstated(ctx: RuleContext<MessageId>): void {
       detail: `Privileged::${entitlement.id}`,
     });
   }
-}
-
-/** The catalog's entitlements by id, the first of each id (as a search would find it): looked up for every identity. */
-const entitlementIndexes = new WeakMap<Catalog, Map<string, Entitlement>>();
-
-function entitlementsById(catalog: Catalog): Map<string, Entitlement> {
-  let index = entitlementIndexes.get(catalog);
-  if (!index) {
-    index = new Map();
-    for (const entitlement of catalog.entitlements)
-      if (!index.has(entitlement.id)) index.set(entitlement.id, entitlement);
-    entitlementIndexes.set(catalog, index);
-  }
-  return index;
 }
 
 function knownEntitlements(catalog: Catalog): string {

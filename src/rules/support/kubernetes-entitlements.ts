@@ -9,6 +9,7 @@
  * the catalog does not list is still reported, and cluster-admin is not a route: it is never accepted this way.
  */
 import type { Catalog, Entitlement } from '../../../catalog/types.js';
+import { entitlementById } from '../../../catalog/entitlement-index.js';
 import type { IdentityProfile } from '../../../catalog/profile.js';
 import type { RbacRouteId } from '../../iam/kubernetes/rbac.js';
 import type { RoleDefinition, RoleGrant } from '../../model/model.js';
@@ -52,7 +53,7 @@ export function routeAcceptedForHolder(
   const cls = profile.class;
   if (cls === undefined) return false;
   return profile.entitlements.some((id) => {
-    const entitlement = catalog.entitlements.find((candidate) => candidate.id === id);
+    const entitlement = entitlementById(catalog, id);
     const envelope = entitlement?.kubernetes;
     return (
       envelope !== undefined &&
