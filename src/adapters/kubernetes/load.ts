@@ -13,7 +13,7 @@ import { InputFileError } from '../input-error.js';
 import type { ResourceRef } from '../../model/model.js';
 import type { KubernetesObject } from './to-model.js';
 import { isKustomization } from './kustomize.js';
-import { shapeProblem } from './shape.js';
+import { refusalReason, shapeProblem } from './shape.js';
 import { locationOf } from './location.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -117,8 +117,7 @@ export function parseManifests(text: string, file: string): KubernetesObject[] {
         const at = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : start;
         throw new ManifestError(
           file,
-          `${where}${item.kind} ${metadata.name}: ${formatValuePath(problem.path)} must be ${problem.expected}, not ${problem.actual}; ` +
-            `the API server would refuse it, and ${problem.misread ?? 'read as absent it would hide what the object grants or runs as'}`,
+          `${where}${item.kind} ${metadata.name}: ${formatValuePath(problem.path)} ${refusalReason(problem)}`,
           at.line,
           at.col,
         );

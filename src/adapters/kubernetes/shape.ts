@@ -51,6 +51,17 @@ export function refusedSubjectKind(index: number, kind: unknown): Required<Shape
   };
 }
 
+/**
+ * What is wrong with the field and why it is not read anyway, after its path: `must be a list, not a string; the API
+ * server would refuse it, and read as absent it would hide …`. Manifests and Pulumi resources say it alike.
+ */
+export function refusalReason(problem: ShapeProblem): string {
+  return (
+    `must be ${problem.expected}, not ${problem.actual}; the API server would refuse it, and ` +
+    (problem.misread ?? 'read as absent it would hide what the object grants or runs as')
+  );
+}
+
 /** The first field of the object the model reads whose type is wrong, or undefined. */
 export function shapeProblem(object: Record<string, unknown>): ShapeProblem | undefined {
   const problems: ShapeProblem[] = [];

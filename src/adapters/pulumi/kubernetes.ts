@@ -4,7 +4,7 @@
  */
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import { locationOf } from '../kubernetes/location.js';
-import { refusedSubjectKind } from '../kubernetes/shape.js';
+import { refusalReason, refusedSubjectKind } from '../kubernetes/shape.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
 import { isUnknown, type Model } from '../../model/model.js';
@@ -60,11 +60,6 @@ function refuseSubjectKinds(urn: string, props: Record<string, unknown>): void {
   if (!Array.isArray(props.subjects)) return;
   for (const [index, subject] of props.subjects.entries()) {
     const problem = isKnownRecord(subject) ? refusedSubjectKind(index, subject.kind) : undefined;
-    if (problem)
-      throw new PulumiResourceError(
-        urn,
-        problem.path,
-        `must be ${problem.expected}, not ${problem.actual}; the API server would refuse it, and ${problem.misread}`,
-      );
+    if (problem) throw new PulumiResourceError(urn, problem.path, refusalReason(problem));
   }
 }
