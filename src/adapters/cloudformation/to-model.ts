@@ -1,4 +1,5 @@
-import { startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
+import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
+import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import {
   booleanProperty,
   emptyModel,
@@ -9,11 +10,19 @@ import {
   type Identity,
   type IdentityKind,
   type Model,
+  type PolicyValue,
   type Secret,
   type SecretPolicy,
+  unknownValue,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
+import {
+  bucketArn,
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  queueArnOfUrl,
+  type ResourcePolicyType,
+} from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -157,6 +166,12 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+// Resource policies that may name the change's roles and users (aws/resource-policies.ts); none is in LINKERS above.
+for (const [type, policyType] of Object.entries(CLOUDFORMATION_RESOURCE_POLICIES))
+  LINKERS[type] = (b, stack, id, resource) => {
+    b.addResourcePolicy(stack, id, resource, policyType);
+  };
+
 /**
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
@@ -225,6 +240,8 @@ class ModelBuilder {
   private readonly policies = new Map<string, AwsPolicyGrant>();
   /** The policies someone in the change holds. */
   private readonly heldPolicies = new Set<AwsPolicyGrant>();
+  /** Resource policies, granted to the identities they name once every stack is linked. */
+  private readonly resourcePolicies: ResourcePolicy[] = [];
 
   /** Stacks whose linking waits for every identity (see TemplateModelBuilder), in the order added. */
   private readonly waiting: StackContext[] = [];
@@ -262,6 +279,7 @@ class ModelBuilder {
     for (const grant of this.policies.values())
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
+    addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
   }
@@ -429,6 +447,28 @@ class ModelBuilder {
       policy.secret = stack.resolver.resolveString(raw, 'SecretId');
       (this.model.unlinkedSecretPolicies ??= []).push(policy);
     }
+  }
+
+  /**
+   * A bucket, key, queue or topic policy: kept until every stack is linked, then granted to the identities of the
+   * change its statements name (iam/aws/resource-policy-grants.ts), wherever they are. It looks nothing up while
+   * linked, so it needs no LOOKUPS entry.
+   */
+  addResourcePolicy(stack: StackContext, logicalId: string, resource: CfnResource, type: ResourcePolicyType): void {
+    const properties = resource.Properties;
+    const attachedTo: PolicyValue[] = [];
+    const { attachedTo: by } = type;
+    if (by.kind === 'self') attachedTo.push(resourceValue(logicalId, 'Arn'));
+    else {
+      const add = (raw: unknown) => attachedTo.push(attachedResource(stack, raw, by.kind));
+      if (by.list) this.eachItem(stack, properties?.[by.property], add);
+      else add(properties?.[by.property]);
+    }
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument(properties?.[type.document]),
+      attachedTo,
+    });
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */
@@ -651,4 +691,23 @@ function namedValue(stack: StackContext, item: unknown, { name, is, value }: Nam
   if (choices !== undefined && (isUnknown(choices) || choices.includes(is))) return record[value];
   const resolved = stack.resolver.resolve(written);
   return resolved === is || isUnknown(resolved) ? record[value] : undefined;
+}
+
+/**
+ * The ARN of the resource a resource policy is attached to, from the property that names it: a queue's `Ref` (its URL)
+ * as the queue's ARN, a bucket name as the bucket's, an ARN as it is; what cannot be told stays Unknown.
+ */
+function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name' | 'queue-url' | 'arn'): PolicyValue {
+  if (kind === 'queue-url') {
+    const queue = stack.resolver.referencedResource(raw);
+    if (queue !== undefined && stack.input.template.Resources[queue]?.Type === 'AWS::SQS::Queue')
+      return resourceValue(queue, 'Arn');
+  }
+  const value = stack.resolver.resolveString(
+    raw,
+    kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : 'bucket name',
+  );
+  if (isUnknown(value) || kind === 'arn') return value;
+  if (kind === 'bucket-name') return bucketArn(value);
+  return queueArnOfUrl(value) ?? unknownValue(`the ARN of the queue at ${value}`);
 }

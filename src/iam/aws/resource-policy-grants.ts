@@ -1,0 +1,109 @@
+import {
+  isUnknown,
+  type AwsPolicyGrant,
+  type Identity,
+  type PolicyStatement,
+  type PolicyDocument,
+  type PolicyValue,
+  type ResourceRef,
+} from '../../model/model.js';
+import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
+
+/** The account of an IAM ARN written as twelve digits. */
+const LITERAL_ACCOUNT = /^(arn:aws[a-z-]*:iam::)\d{12}:/;
+
+/** A resource policy the change writes, as an adapter reads it. */
+export interface ResourcePolicy {
+  /** The resource that writes the policy (a bucket policy, the key, a queue policy): grants and findings point at it. */
+  source: ResourceRef;
+  document: PolicyDocument;
+  /**
+   * The resources the policy is attached to, as the change names them (ARNs, or values only deploy time knows): what
+   * `Resource: "*"` means in it.
+   */
+  attachedTo: PolicyValue[];
+  /**
+   * The identities of the change the document's values wait for (a Pulumi preview, a Terraform plan: the role's ARN is
+   * known only at apply). A principal not known yet, or a document not known at all, may name any of them: each is
+   * given what it may be granted, which the rules judge as a value not known until apply.
+   */
+  dependsOn?: readonly Identity[];
+}
+
+/**
+ * What the change's resource policies (an S3 bucket policy, a KMS key policy, an SQS queue or SNS topic policy) grant
+ * the change's own identities, added to each identity as a policy of its own: the rules then judge it as they judge
+ * the identity's policies, and a grant beyond the catalog's entitlements cannot pass because it was written on the
+ * resource rather than on the role.
+ *
+ * Why this is a grant: within one account, a request is allowed when an identity-based policy or a resource-based
+ * policy allows it and nothing denies it (IAM User Guide, "Policy evaluation logic", "Identity-based policies with
+ * resource-based policies"); a KMS key policy is the primary control of its key, and a statement naming a role lets the
+ * role use the key with no IAM policy at all (AWS KMS Developer Guide, "Key policies in AWS KMS").
+ *
+ * A statement grants an identity when its `Principal` names the identity's ARN as the change renders it (a reference
+ * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known). `Principal: "*"`, `NotPrincipal`, accounts (`:root`),
+ * services and principals the change does not create grant no identity of the change in particular and are left to
+ * the rules that judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
+ * principal is taken off (an identity policy has none), and `Resource: "*"` (or none), which in a resource policy
+ * means the resource the policy is attached to, becomes that resource.
+ */
+export function addResourcePolicyGrants(
+  identities: readonly Identity[],
+  policies: readonly ResourcePolicy[],
+  accountIds: readonly string[] = [],
+): void {
+  if (policies.length === 0) return;
+  const byArn = new Map<string, Identity>();
+  for (const identity of identities) {
+    if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
+    byArn.set(identity.arn, identity);
+    for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
+  }
+  // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
+  // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
+  // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
+  const identityOf = (value: string) =>
+    byArn.get(value) ??
+    (accountIds.length === 0 ? byArn.get(value.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`)) : undefined);
+  for (const policy of policies) {
+    const waitedFor = policy.dependsOn ?? [];
+    if (policy.document.unreadable) {
+      for (const identity of waitedFor)
+        identity.grants.push({ kind: 'aws-policy', source: policy.source, document: policy.document });
+      continue;
+    }
+    const granted = new Map<Identity, PolicyStatement[]>();
+    for (const statement of policy.document.statements) {
+      const { principal } = statement;
+      if (principal === undefined || principal === '*') continue;
+      const named = new Set<Identity>();
+      for (const value of principal.AWS ?? []) {
+        if (isUnknown(value)) for (const identity of waitedFor) named.add(identity);
+        const identity = typeof value === 'string' ? identityOf(value) : undefined;
+        if (identity) named.add(identity);
+      }
+      for (const identity of named) {
+        const list = granted.get(identity);
+        const own = asIdentityStatement(statement, policy.attachedTo);
+        if (list) list.push(own);
+        else granted.set(identity, [own]);
+      }
+    }
+    for (const [identity, statements] of granted) {
+      const grant: AwsPolicyGrant = { kind: 'aws-policy', source: policy.source, document: { statements } };
+      identity.grants.push(grant);
+    }
+  }
+}
+
+/** The statement as an identity policy writes it: no principal, and `*` or no resource as the resource it is on. */
+function asIdentityStatement(statement: PolicyStatement, attachedTo: readonly PolicyValue[]): PolicyStatement {
+  const { principal: _principal, ...rest } = statement;
+  const everywhere = rest.notResource === undefined && (rest.resource === undefined || rest.resource.every(isStar));
+  return everywhere && attachedTo.length > 0 ? { ...rest, resource: [...attachedTo] } : rest;
+}
+
+function isStar(value: PolicyValue): boolean {
+  return !isUnknown(value) && value === '*';
+}

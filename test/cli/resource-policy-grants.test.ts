@@ -1,0 +1,93 @@
+/**
+ * Resource policies grant the change's own roles what their identity policies do not (iam/aws/resource-policy-grants.ts),
+ * through the CLI as users run it on a template: a bucket, key, queue or topic policy that names an entitled role is
+ * judged as that role's policy. Before this, the template below passed with the role's own policy inside its
+ * entitlement, whatever the four resource policies granted it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkManifest } from '../support/check-manifest.js';
+
+const FIXTURE = readFileSync(
+  new URL('../fixtures/cloudformation/resource-policies/grants-to-an-entitled-role.template.yaml', import.meta.url),
+  'utf8',
+);
+
+const CATALOG = `apiVersion: entitlement-guard/v1
+owners: [{ id: team-payments, contact: payments@example.com }]
+entitlements:
+  - id: ledger-read
+    classes: [service]
+    aws:
+      - actions: ["dynamodb:GetItem", "dynamodb:Query"]
+        resources: ["arn:aws:dynamodb:*:*:table/payments-*"]
+  - id: exports-write
+    classes: [service]
+    aws:
+      - actions: ["s3:PutObject"]
+        resources: ["arn:aws:s3:::payouts-exports/*"]
+identities:
+  - id: payments-api
+    match: { name: "payments-api-*" }
+    owner: team-payments
+    class: service
+    entitlements: [ledger-read, exports-write]
+`;
+
+function verdicts(template: string) {
+  const { exitCode, findings } = checkManifest(template, CATALOG);
+  return {
+    exitCode,
+    verdicts: findings
+      .map((f) => `${f.ruleId} ${f.level} ${f.resource.type} ${f.resource.name} ${f.detail ?? ''}`)
+      .sort(),
+    findings,
+  };
+}
+
+describe('resource policies that name a role of the change', () => {
+  it('are judged as the role’s own policies: each grant beyond its entitlements is reported on the policy', () => {
+    const { exitCode, verdicts: found, findings } = verdicts(FIXTURE);
+    expect(found).toEqual([
+      'require-entitlement mandatory AWS::KMS::Key LedgerKey Policy::LedgerKey',
+      'require-entitlement mandatory AWS::S3::BucketPolicy ExportsPolicy Policy::ExportsPolicy',
+      'require-entitlement mandatory AWS::SNS::TopicPolicy AlertsPolicy Policy::AlertsPolicy',
+      'require-entitlement mandatory AWS::SQS::QueuePolicy PayoutsPolicy Policy::PayoutsPolicy',
+    ]);
+    expect(exitCode).toBe(1);
+    expect(findings.every((f) => f.identity?.endsWith('/PaymentsApiRole'))).toBe(true);
+    // A key policy's Resource "*" is the key; a queue policy's, the queue its Queues names.
+    expect(findings.find((f) => f.resource.name === 'LedgerKey')?.message).toBe(
+      'LedgerKey grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): kms:Decrypt on <Arn of LedgerKey>. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+    expect(findings.find((f) => f.resource.name === 'PayoutsPolicy')?.message).toContain(
+      'sqs:SendMessage on <Arn of Payouts>.',
+    );
+  });
+
+  it('pass when what they grant is within the role’s entitlements, and grant nothing through an account or everyone', () => {
+    // Only the bucket policy, granting inside exports-write, on a bucket of a known name.
+    const within = FIXTURE.slice(0, FIXTURE.indexOf('  LedgerKey:'))
+      .replace(
+        'Resource: !Sub "${Exports.Arn}/*"\n          # An account',
+        'Resource: arn:aws:s3:::payouts-exports/*\n          # An account',
+      )
+      .replace(
+        '  Exports:\n    Type: AWS::S3::Bucket\n',
+        '  Exports:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: payouts-exports }\n',
+      );
+    expect(within).toContain('Resource: arn:aws:s3:::payouts-exports/*');
+    expect(verdicts(within)).toMatchObject({ exitCode: 0, verdicts: [] });
+  });
+
+  it('a key policy that names only the account grants the role nothing', () => {
+    const rootOnly = FIXTURE.replace(
+      / {10}# Resource "\*" in a key policy is this key\.\n[\s\S]*?Resource: "\*"\n/,
+      '',
+    );
+    expect(rootOnly).not.toContain('role/payments-api-runtime');
+    expect(verdicts(rootOnly).verdicts).not.toContain(
+      'require-entitlement mandatory AWS::KMS::Key LedgerKey Policy::LedgerKey',
+    );
+  });
+});
