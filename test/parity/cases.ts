@@ -265,6 +265,56 @@ export const CASES: ParityCase[] = [
     expected: [verdict('require-entitlement', 'EntExtraRole', 'mandatory', 'EntExtraPolicy')],
   },
   {
+    // A queue policy names the role: what it grants is the role's, judged against the role's entitlements.
+    id: 'EntQueue',
+    rule: 'require-entitlement',
+    cloudformation: {
+      Resources: {
+        ...cfnRole('EntQueue', { tags: { ...OWNED, entitlements: 'parity-read' } }).Resources,
+        EntQueueQueue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'EntQueueQueue' } },
+        EntQueuePolicy: {
+          Type: 'AWS::SQS::QueuePolicy',
+          Properties: {
+            Queues: [{ Ref: 'EntQueueQueue' }],
+            PolicyDocument: document({
+              Effect: 'Allow',
+              Principal: { AWS: { 'Fn::GetAtt': ['EntQueueRole', 'Arn'] } },
+              Action: 'sqs:SendMessage',
+              Resource: { 'Fn::GetAtt': ['EntQueueQueue', 'Arn'] },
+            }),
+          },
+        },
+      },
+    },
+    pulumi: true,
+    // The policy built from names the plan knows (the caller identity's account, the role's and queue's names), so it
+    // is known before the first apply, as the role's and queue's ARNs are not.
+    terraform: [
+      ...tfRole('EntQueue', { tags: { ...OWNED, entitlements: 'parity-read' } }),
+      {
+        address: 'aws_sqs_queue.EntQueueQueue',
+        values: { name: 'EntQueueQueue' },
+        unknown: { arn: true, id: true, url: true, policy: true, tags_all: true },
+      },
+      {
+        address: 'aws_sqs_queue_policy.EntQueuePolicy',
+        values: {
+          policy: JSON.stringify(
+            document({
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/EntQueueRole` },
+              Action: 'sqs:SendMessage',
+              Resource: `arn:aws:sqs:eu-west-1:${ACCOUNT}:EntQueueQueue`,
+            }),
+          ),
+        },
+        unknown: { id: true, queue_url: true },
+        references: { queue_url: ['aws_sqs_queue.EntQueueQueue.url', 'aws_sqs_queue.EntQueueQueue'] },
+      },
+    ],
+    expected: [verdict('require-entitlement', 'EntQueueRole', 'mandatory', 'EntQueuePolicy')],
+  },
+  {
     id: 'EscAttach',
     rule: 'no-privilege-escalation',
     cloudformation: cfnRole(

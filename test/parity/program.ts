@@ -2,6 +2,7 @@
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
 import * as gcp from '@pulumi/gcp';
+import * as pulumi from '@pulumi/pulumi';
 
 const ACCOUNT = '111122223333';
 const document = (...statements: Record<string, unknown>[]) =>
@@ -55,6 +56,19 @@ role(
   { tags: { ...OWNED, entitlements: 'parity-read' } },
   document(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${ACCOUNT}:parity-queue`)),
 );
+
+// require-entitlement: a queue policy grants the role what its entitlements do not
+const entQueueRole = role('EntQueue', { tags: { ...OWNED, entitlements: 'parity-read' } });
+const entQueue = new aws.sqs.Queue('EntQueueQueue', { name: 'EntQueueQueue' });
+new aws.sqs.QueuePolicy('EntQueuePolicy', {
+  queueUrl: entQueue.url,
+  policy: pulumi.jsonStringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: entQueueRole.arn }, Action: 'sqs:SendMessage', Resource: entQueue.arn },
+    ],
+  }),
+});
 
 // no-privilege-escalation
 role('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)));

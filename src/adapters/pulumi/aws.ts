@@ -18,9 +18,18 @@ import {
   type Secret,
   type SecretPolicy,
   type Unknown,
+  type PolicyValue,
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
+import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
+import { resourceValue } from '../../model/deployment.js';
+import {
+  bucketArn,
+  PULUMI_RESOURCE_POLICIES,
+  queueArnOfUrl,
+  type ResourcePolicyType,
+} from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
@@ -144,6 +153,13 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
+  const own = LINKERS[type];
+  LINKERS[type] = (b, e) => {
+    own?.(b, e);
+    b.addResourcePolicy(e, policyType);
+  };
+}
 for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
     b.linkCredential(e, credential);
@@ -196,6 +212,8 @@ class ModelBuilder {
   /** `aws:iam/policy:Policy` grants by URN, with whether anyone in the stack holds them. */
   private readonly policies = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }>();
   private readonly policiesByName = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }[]>();
+  /** Bucket, key, queue and topic policies, granted to the identities they name once every identity is known. */
+  private readonly resourcePolicies: ResourcePolicy[] = [];
 
   constructor(resources: readonly PulumiResource[]) {
     const known = new Set(PULUMI_AWS_TYPES);
@@ -229,6 +247,7 @@ class ModelBuilder {
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     const accountIds = ownAccountIds(this.model.identities);
     if (accountIds.length > 0) this.model.accountIds = accountIds;
+    addResourcePolicyGrants(this.model.identities, withoutRepeatedOwnPolicies(this.resourcePolicies), accountIds);
     return this.model;
   }
 
@@ -348,6 +367,28 @@ class ModelBuilder {
           : unknownValue(`${entry.ref.name}.${secretProperty} is not set`);
       (this.model.unlinkedSecretPolicies ??= []).push(policy);
     }
+  }
+
+  /**
+   * A bucket, key, queue or topic policy (aws/resource-policies.ts). Unset (a queue, topic or key without a policy of
+   * its own) it is none. While its document waits for values (a preview), the identities it depends on may be named.
+   */
+  addResourcePolicy(entry: Entry, type: ResourcePolicyType): void {
+    const raw = entry.props[type.document];
+    if (raw === undefined) return;
+    const { attachedTo: by } = type;
+    const attachedTo: PolicyValue[] =
+      by.kind === 'self'
+        ? // The ARN once the resource exists; before, the rendering every adapter shares (`<Arn of Key>`).
+          [knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn')]
+        : items(entry.props[by.property]).map((item) => attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`));
+    const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
+    this.resourcePolicies.push({
+      source: entry.ref,
+      document: parsePolicyDocument(raw),
+      attachedTo,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    });
   }
 
   /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */
@@ -570,4 +611,25 @@ function ownAccountIds(identities: readonly Identity[]): string[] {
     typeof identity.arn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(identity.arn)?.[1] : undefined,
   );
   return [...new Set(accounts.filter((account): account is string => account !== undefined))].sort();
+}
+
+/** The ARN of what a resource policy is on, from a bucket name, a queue URL or an ARN; what cannot be told stays Unknown. */
+function attachedArn(value: unknown, kind: 'bucket-name' | 'queue-url' | 'arn', what: string): PolicyValue {
+  if (isUnknown(value)) return value;
+  if (typeof value !== 'string') return unknownValue(`${what} is not set`);
+  if (kind === 'bucket-name') return bucketArn(value);
+  if (kind === 'queue-url') return queueArnOfUrl(value) ?? unknownValue(`the ARN of the queue at ${value}`);
+  return value.startsWith('arn:') ? value : unknownValue(`the ARN of ${value}`);
+}
+
+/**
+ * A stack's state holds a queue's, topic's or key's `policy` output, which is the policy a QueuePolicy, TopicPolicy or
+ * KeyPolicy of the stack wrote (@pulumi/aws 7.48.0: `readonly policy: pulumi.Output<string>`, computed): the same
+ * document read twice would grant, and report, everything twice, so the resource's own copy is dropped when a policy
+ * resource writes the same statements.
+ */
+function withoutRepeatedOwnPolicies(policies: readonly ResourcePolicy[]): ResourcePolicy[] {
+  const own = (policy: ResourcePolicy) => PULUMI_RESOURCE_POLICIES[policy.source.type]?.attachedTo.kind === 'self';
+  const written = new Set(policies.filter((policy) => !own(policy)).map((policy) => JSON.stringify(policy.document)));
+  return policies.filter((policy) => !own(policy) || !written.has(JSON.stringify(policy.document)));
 }

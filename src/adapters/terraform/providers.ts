@@ -131,6 +131,17 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     reportsOthers: ['policy', 'rotation_lambda_arn', 'rotation_rules', 'rotation_enabled'],
   }),
   aws_secretsmanager_secret_policy: aws('secretsmanager/secretPolicy:SecretPolicy'),
+  // Resource policies that may name the change's roles (aws/resource-policies.ts). A queue's, topic's or key's own
+  // `policy` is optional and computed (@pulumi/aws 7.48.0: `readonly policy: pulumi.Output<string>`): left out, it
+  // reports what AWS or a policy resource writes, which is read on its own.
+  aws_s3_bucket_policy: aws('s3/bucketPolicy:BucketPolicy'),
+  aws_kms_key: aws('kms/key:Key', { reportsOthers: ['policy'] }),
+  aws_kms_replica_key: aws('kms/replicaKey:ReplicaKey', { reportsOthers: ['policy'] }),
+  aws_kms_key_policy: aws('kms/keyPolicy:KeyPolicy'),
+  aws_sqs_queue: aws('sqs/queue:Queue', { reportsOthers: ['policy'] }),
+  aws_sqs_queue_policy: aws('sqs/queuePolicy:QueuePolicy'),
+  aws_sns_topic: aws('sns/topic:Topic', { reportsOthers: ['policy'] }),
+  aws_sns_topic_policy: aws('sns/topicPolicy:TopicPolicy'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
   }),

@@ -35,6 +35,12 @@ const AWS = {
     const arn = `arn:aws:secretsmanager:${AWS_REGION}:${AWS_ACCOUNT}:secret:${awsName(name, inputs)}-a1B2c3`;
     return { id: arn, arn };
   },
+  // A queue's id is its URL (the provider's import id); its ARN names the account and region.
+  'aws:sqs/queue:Queue': (name, inputs) => {
+    const queue = awsName(name, inputs);
+    const url = `https://sqs.${AWS_REGION}.amazonaws.com/${AWS_ACCOUNT}/${queue}`;
+    return { id: url, url, arn: `arn:aws:sqs:${AWS_REGION}:${AWS_ACCOUNT}:${queue}` };
+  },
   // A bucket's name is its id (`bucket` the program set, else the provider's name for it).
   'aws:s3/bucket:Bucket': (name, inputs) => ({
     id: inputs.bucket ?? name,

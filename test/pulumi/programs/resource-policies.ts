@@ -1,0 +1,33 @@
+// Resource policies that name a role of the stack (test/pulumi/resource-policy-grants.test.ts): a bucket policy, a
+// key's own policy, a queue's own policy and a topic policy, each granting payments-api-runtime what its entitlements
+// (examples/catalog.yaml: payments-read, -write, -secrets-read) do not.
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+
+const role = new aws.iam.Role('payments', {
+  name: 'payments-api-runtime',
+  assumeRolePolicy: JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  }),
+  tags: { owner: 'team-payments' },
+});
+
+const grant = (action: string, resource: pulumi.Input<string>) =>
+  pulumi.jsonStringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: role.arn }, Action: action, Resource: resource }],
+  });
+
+const exports = new aws.s3.Bucket('exports', { bucket: 'payments-exports' });
+new aws.s3.BucketPolicy('exportsPolicy', {
+  bucket: exports.bucket,
+  policy: grant('s3:PutObject', pulumi.interpolate`${exports.arn}/*`),
+});
+
+new aws.kms.Key('ledger', { description: 'ledger', policy: grant('kms:Decrypt', '*') });
+
+new aws.sqs.Queue('payouts', { name: 'payouts', policy: grant('sqs:SendMessage', '*') });
+
+const alerts = new aws.sns.Topic('alerts', { name: 'alerts' });
+new aws.sns.TopicPolicy('alertsPolicy', { arn: alerts.arn, policy: grant('sns:Publish', alerts.arn) });

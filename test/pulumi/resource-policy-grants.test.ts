@@ -1,0 +1,57 @@
+/**
+ * Resource policies in a Pulumi program (iam/aws/resource-policy-grants.ts): run under the SDK's mocks as `pulumi up`
+ * plans it, each policy that names the stack's role is judged as the role's policy against examples/catalog.yaml; as
+ * `pulumi preview` plans it, the role's ARN and so each policy are unknown, and each policy that waits for the role is
+ * the role's grant not verifiable until apply (re-checked at `pulumi up`), not a grant to no one.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../catalog/index.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
+import { stackResources } from '../multicloud/support/capture.js';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const CATALOG = parseCatalog(readFileSync(path('../../examples/catalog.yaml'), 'utf8'), 'examples/catalog.yaml');
+const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [], preview: [] };
+
+beforeAll(async () => {
+  const program = path('./programs/resource-policies.ts');
+  [captured.update, captured.preview] = await Promise.all([
+    captureProgram(program, 'update'),
+    captureProgram(program, 'preview'),
+  ]);
+}, 120_000);
+
+function verdicts(mode: 'update' | 'preview') {
+  const model = modelFromPulumiResources(stackResources(captured[mode]));
+  const { findings } = evaluate(model, {
+    catalog: CATALOG,
+    now: new Date('2026-06-01T00:00:00Z'),
+    pending: mode === 'preview' ? 'verify-later' : 'fail-closed',
+  });
+  return findings
+    .filter((finding) => finding.ruleId !== 'exception-expiry')
+    .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`)
+    .sort();
+}
+
+describe('resource policies in a Pulumi program', () => {
+  it('are judged as the role’s policies once the role’s ARN is known (pulumi up)', () => {
+    expect(verdicts('update')).toEqual([
+      'require-entitlement mandatory alertsPolicy Policy::alertsPolicy',
+      'require-entitlement mandatory exportsPolicy Policy::exportsPolicy',
+      'require-entitlement mandatory ledger Policy::ledger',
+      'require-entitlement mandatory payouts Policy::payouts',
+    ]);
+  });
+
+  it('are the role’s grants not verifiable until apply while its ARN is unknown (pulumi preview)', () => {
+    const found = verdicts('preview');
+    for (const policy of ['alertsPolicy', 'exportsPolicy', 'ledger', 'payouts'])
+      expect(found).toContain(`require-entitlement advisory ${policy} Grant::unknown pending`);
+    expect(found.every((line) => line.endsWith(' pending'))).toBe(true);
+  });
+});
