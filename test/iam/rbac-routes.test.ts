@@ -22,6 +22,7 @@ const GROUPS = [
 const RESOURCES = [
   'pods',
   'pods/exec',
+  'pods/log',
   'secrets',
   'roles',
   'clusterroles',
@@ -83,8 +84,21 @@ describe('Kubernetes RBAC routes', () => {
     );
   });
 
+  it("update or patch on pods reaches pod-exec (a pod update may change its containers' images); create on pods is pod-create", () => {
+    const reached = (verbs: string[]) =>
+      rbacIssues({ apiGroups: [''], resources: ['pods'], verbs }, false).map((issue) => issue.route);
+    expect(reached(['update'])).toEqual(['pod-exec']);
+    expect(reached(['patch'])).toEqual(['pod-exec']);
+    expect(reached(['create'])).toEqual(['pod-create']);
+    expect(reached(['*'])).toEqual(['pod-create', 'pod-exec']);
+    expect(reached(['get', 'list', 'watch', 'delete'])).toEqual([]);
+  });
+
   it('narrow rules reach nothing', () => {
     expect(rbacIssues({ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }, false)).toEqual([]);
+    expect(
+      rbacIssues({ apiGroups: [''], resources: ['pods/log', 'pods/status'], verbs: ['get', 'patch'] }, false),
+    ).toEqual([]);
     expect(rbacIssues({ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }, false)).toEqual([]);
     expect(rbacIssues({ apiGroups: ['example.com'], resources: ['widgets'], verbs: ['*'] }, true)).toEqual([]);
     expect(

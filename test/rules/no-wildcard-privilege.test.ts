@@ -668,6 +668,19 @@ ruleTester(rule, {
       catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
       model: model({ identities: [deployer('payments')] }),
     },
+    {
+      name: 'Kubernetes: watching pods and reading their logs changes no running pod (pod-exec is update or patch on pods)',
+      model: model({
+        identities: [
+          k8sSa('log-shipper', [
+            namespaceBinding('log-shipper-pods', 'pod-log-reader', 'apps', [
+              { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+              { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+            ]),
+          ]),
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -932,6 +945,41 @@ ruleTester(rule, {
           detail: 'Role::operator-rbac/Route::secrets-read',
           message:
             'operator-rbac binds operator to operator-rbac cluster-wide (ClusterRoleBinding), which grants reading secrets in every namespace (verbs "get", "list" on "secrets"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list secrets-read in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+        },
+      ],
+    },
+    {
+      name: "Kubernetes: update or patch on pods swaps a running pod's image (the one container field a pod update may change) for code that runs with its token",
+      model: model({
+        identities: [
+          k8sSa(
+            'pod-fixer',
+            [
+              namespaceBinding('pod-fixer-update', 'pod-updater', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['get', 'update'] },
+              ]),
+              namespaceBinding('pod-fixer-patch', 'pod-patcher', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
+              ]),
+            ],
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'pod-fixer-patch',
+          identity: 'TestStack/pod-fixer',
+          detail: 'Role::pod-patcher/Route::pod-exec',
+          message:
+            'pod-fixer-patch binds pod-fixer to pod-patcher in namespace apps, which grants exec into pods, adding ephemeral containers to them, or changing a running pod\'s container images: acting with the token and data of any pod it reaches (verbs "get", "patch" on "pods"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list pod-exec in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+        },
+        {
+          resource: 'pod-fixer-update',
+          identity: 'TestStack/pod-fixer',
+          detail: 'Role::pod-updater/Route::pod-exec',
+          message:
+            'pod-fixer-update binds pod-fixer to pod-updater in namespace apps, which grants exec into pods, adding ephemeral containers to them, or changing a running pod\'s container images: acting with the token and data of any pod it reaches (verbs "get", "update" on "pods"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list pod-exec in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
         },
       ],
     },

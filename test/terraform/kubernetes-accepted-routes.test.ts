@@ -3,7 +3,8 @@
  * Pulumi program of test/fixtures/kubernetes/routes.yaml hold (a workload account entitled to payments-namespace-edit,
  * a Role patching Deployments in payments, the binding) passes under the example catalog, which accepts route
  * pod-create for payments-deployer there; the same plan under a catalog that does not accept it reports the route on
- * the Role and on the binding, as the CLI does on the manifest (test/cli/kubernetes-accepted-routes.test.ts).
+ * the Role and on the binding, as the CLI does on the manifest (test/cli/kubernetes-accepted-routes.test.ts). Accepting
+ * pod-create accepts nothing else: patching running pods, added to the Role, is still pod-exec.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,9 +53,9 @@ const PLAN: PlannedResource[] = [
   },
 ];
 
-function routes(catalogText: string): string[] {
+function routes(catalogText: string, plan: PlannedResource[] = PLAN): string[] {
   const catalog = parseCatalog(catalogText, 'catalog.yaml');
-  const model = modelFromTerraformPlan(terraformPlan(PLAN), { file: 'plan.json' });
+  const model = modelFromTerraformPlan(terraformPlan(plan), { file: 'plan.json' });
   return evaluate(model, { catalog, now: new Date('2026-12-01T00:00:00Z') })
     .findings.filter((finding) => finding.ruleId === 'no-wildcard-privilege')
     .map((finding) => `${finding.level} ${finding.resource.name} ${finding.detail ?? ''}`)
@@ -72,6 +73,27 @@ describe('Terraform: Kubernetes routes the catalog accepts', () => {
     expect(routes(unaccepted)).toEqual([
       'mandatory kubernetes_role_binding_v1.payments_rollout_deploy Role::payments-deployer/Route::pod-create',
       'mandatory kubernetes_role_v1.payments_deployer Route::pod-create',
+    ]);
+  });
+
+  it('pod-create accepted leaves pod-exec: the same Role also patching running pods (their images) is reported', () => {
+    const patchesPods = PLAN.map((resource) =>
+      resource.address === 'kubernetes_role_v1.payments_deployer'
+        ? {
+            ...resource,
+            values: {
+              ...resource.values,
+              rule: [
+                ...(resource.values?.rule as object[]),
+                { api_groups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
+              ],
+            },
+          }
+        : resource,
+    );
+    expect(routes(CATALOG_TEXT, patchesPods)).toEqual([
+      'mandatory kubernetes_role_binding_v1.payments_rollout_deploy Role::payments-deployer/Route::pod-exec',
+      'mandatory kubernetes_role_v1.payments_deployer Route::pod-exec',
     ]);
   });
 });

@@ -133,10 +133,18 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['pods/exec', 'pods/attach'],
     verbs: ['create', 'get'],
-    // An ephemeral container (what `kubectl debug` adds through this subresource) runs beside the pod's own, with its
-    // service account's token and its volumes: exec by another name.
-    alternatives: [{ apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] }],
-    what: 'exec into pods, or adding ephemeral containers to them: acting with the token and data of any pod it reaches',
+    alternatives: [
+      // An ephemeral container (what `kubectl debug` adds through this subresource) runs beside the pod's own, with its
+      // service account's token and its volumes: exec by another name.
+      { apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
+      // A pod update may change its containers' and init containers' images (core validation's ValidatePodUpdate,
+      // updatablePodSpecFields), so whoever updates a running pod swaps in its own code, which the kubelet restarts
+      // with the pod's service account token and volumes. Not pod-create: no new pod, no account of its choosing.
+      { apiGroups: [''], resources: ['pods'], verbs: ['update', 'patch'] },
+    ],
+    what:
+      "exec into pods, adding ephemeral containers to them, or changing a running pod's container images: acting " +
+      'with the token and data of any pod it reaches',
   },
   {
     id: 'nodes-proxy',

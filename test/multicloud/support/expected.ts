@@ -11,6 +11,7 @@ export const K8S_ROUTES = [
   'no-wildcard-privilege mandatory route-impersonate Route::impersonate',
   'no-wildcard-privilege mandatory route-namespace Route::namespace-modify',
   'no-wildcard-privilege mandatory route-nodes-proxy Route::nodes-proxy',
+  'no-wildcard-privilege mandatory route-pod-patch Route::pod-exec',
   'no-wildcard-privilege mandatory route-pods Route::pod-create',
   'no-wildcard-privilege mandatory route-pods Route::pod-exec',
   'no-wildcard-privilege mandatory route-pv Route::pv-create',
