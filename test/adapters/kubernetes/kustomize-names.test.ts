@@ -223,19 +223,19 @@ describe('namePrefix and nameSuffix', () => {
   });
 
   it('pods: serviceAccountName of a Deployment is renamed; the deprecated serviceAccount and a ReplicaSet’s serviceAccountName are not, so those pods run as an account the change does not create', () => {
-    const workload = (kind: string, field: string) =>
-      `apiVersion: apps/v1\nkind: ${kind}\nmetadata: {name: w-${kind.toLowerCase()}-${field.length}}\n` +
+    const workload = (kind: string, name: string, field: string) =>
+      `apiVersion: apps/v1\nkind: ${kind}\nmetadata: {name: ${name}}\n` +
       `spec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      ${field}: api\n      containers: [{name: c, image: i}]\n---\n`;
     const model = read({
       'kustomization.yaml': `${KUSTOMIZATION}namePrefix: prod-\nresources: [objects.yaml]\n`,
       'objects.yaml':
         'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\n---\n' +
-        workload('Deployment', 'serviceAccountName') +
-        workload('Deployment', 'serviceAccount') +
-        workload('ReplicaSet', 'serviceAccountName'),
+        workload('Deployment', 'renamed', 'serviceAccountName') +
+        workload('Deployment', 'deprecated-field', 'serviceAccount') +
+        workload('ReplicaSet', 'replica-set', 'serviceAccountName'),
     });
     expect(model.identities.map((identity) => [identity.name, identity.attachments.map((a) => a.source.name)])).toEqual(
-      [['prod-api', ['w-deployment-18']]],
+      [['prod-api', ['renamed']]],
     );
   });
 
