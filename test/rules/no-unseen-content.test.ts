@@ -134,16 +134,16 @@ ruleTester(rule, {
       name: 'a Kustomization that rewrites the manifests it lists: what the cluster gets is not what was checked',
       model: modelFromKubernetesObjects(
         parseManifests(
-          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\nresources: [rbac.yaml]\n',
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches: [{path: prod.yaml}]\nresources: [rbac.yaml]\n',
           'overlays/prod/kustomization.yaml',
         ),
       ),
       findings: [
         {
           resource: 'kustomization.yaml',
-          detail: 'Unseen::namespace',
+          detail: 'Unseen::patches',
           message:
-            'kustomization.yaml is a Kustomization that changes the manifests it lists (namespace) when `kustomize build` or `kubectl apply -k` ' +
+            'kustomization.yaml is a Kustomization that changes the manifests it lists (patches) when `kustomize build` or `kubectl apply -k` ' +
             'renders them: what the cluster gets is not the files checked here, so its identities and grants cannot be verified. ' +
             'Check the rendered output instead (kustomize build <dir> > rendered.yaml).',
           level: 'advisory',

@@ -15,14 +15,23 @@
  * among the field specs), so adding the pairs there judges what the cluster gets. Custom `fields` can name any path,
  * so an entry with them stays unseen.
  *
- * Not applied, so unseen: `namespace`, `namePrefix`/`nameSuffix` (besides the objects, kustomize renames the references
- * between them: a binding's roleRef.name and ServiceAccount subjects, pods' serviceAccountName, roles' rules
- * resourceNames, api/internal/konfig/builtinpluginconsts/namereference.go; and the namespace transformer rewrites
- * binding subjects' namespaces), patches, generators, replacements and the rest, and remote resources.
+ * Applied: `namespace`, `namePrefix` and `nameSuffix` (./kustomize-names.ts, read from the same kustomize commit): the
+ * namespace and names kustomize gives the objects, and the references between them it rewrites after (a binding's
+ * roleRef.name and subjects, pods' serviceAccountName, roles' resourceNames), so each object is judged under the
+ * namespace and name the cluster gets (its identity, ARN-like username and exception target), and each binding reaches
+ * the account kustomize makes it name. A finding still names the object as its file does (ref.name). Where that cannot
+ * be told exactly (an object annotated helm-generated, which the namespace transformer skips; a reference kustomize
+ * refuses as ambiguous; two objects with one id, which kustomize refuses), the Kustomization stays unseen.
+ *
+ * Not applied, so unseen: patches, generators, replacements, commonAnnotations and the rest, components, and remote
+ * resources; and any of the above onto a file not read here (a base directory, a file outside the Kustomization's
+ * directory) or that two Kustomizations list.
  */
 import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import type { UnseenContent } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
+import { NotRendered, renderNames, type NameTransforms } from './kustomize-names.js';
+import { locationOf } from './location.js';
 import type { KubernetesObject } from './object.js';
 
 /** kustomize's own files (`Kustomization`, `Component`): `kustomize.config.k8s.io/v1beta1`, `…/v1alpha1`. */
@@ -37,81 +46,133 @@ export function isKustomization(apiVersion: string): boolean {
  */
 const KUSTOMIZE_LISTING = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'components', 'images']);
 /** Fields whose effect on what the model reads is applied here (see the file's comment). */
-const KUSTOMIZE_LABELS = new Set(['commonLabels', 'labels']);
+const KUSTOMIZE_APPLIED = new Set(['commonLabels', 'labels', 'namespace', 'namePrefix', 'nameSuffix']);
+const NAME_FIELDS = ['namespace', 'namePrefix', 'nameSuffix'] as const;
 /** The keys of a `labels` entry whose effect on `metadata.labels` is known; `fields` (custom field specs) is not. */
 const LABEL_ENTRY_KEYS = new Set(['pairs', 'includeSelectors', 'includeTemplates', 'includeVolumeClaimTemplates']);
 
+/** What one Kustomization does to the objects it lists, where all of it can be applied here. */
+interface Plan {
+  kustomization: KubernetesObject;
+  labels: Record<string, string>;
+  names: NameTransforms;
+  targets: KubernetesObject[];
+}
+
 /**
- * The objects as kustomize renders them where this file applies what their Kustomization does (labels), the other
- * objects as written, and what stays unseen: one entry per Kustomization that changes what it lists in a way not
- * applied here. Kustomizations themselves are left in (the model passes over them). The input is not changed.
+ * The objects as kustomize renders them where this file applies what their Kustomization does (names, namespaces and
+ * the references between them, labels), the other objects as written, and what stays unseen: one entry per
+ * Kustomization that changes what it lists in a way not applied here. Kustomizations themselves are left in (the model
+ * passes over them). The input is not changed.
  */
 export function renderKustomizations(objects: readonly KubernetesObject[]): {
   objects: KubernetesObject[];
   unseen: UnseenContent[];
 } {
   const unseen: UnseenContent[] = [];
-  const plans: { kustomization: KubernetesObject; labels: Record<string, string>; targets: KubernetesObject[] }[] = [];
+  const plans: Plan[] = [];
   for (const object of objects) {
     if (typeof object.body.apiVersion !== 'string' || !isKustomization(object.body.apiVersion)) continue;
-    const plan = labelPlan(object, objects);
+    const plan = planOf(object, objects);
     if ('what' in plan) unseen.push({ resource: object.ref, kind: 'kustomize', what: plan.what });
-    else if (plan.targets.length > 0 && Object.keys(plan.labels).length > 0)
-      plans.push({ kustomization: object, ...plan });
+    else if (plan.targets.length > 0 && changesAnything(plan)) plans.push({ kustomization: object, ...plan });
   }
-  // A file two Kustomizations list gets the labels of whichever is built: which one the cluster gets is not known here.
+  // A file two Kustomizations list gets whatever the one built does: which one the cluster gets is not known here.
   const claimed = new Map<KubernetesObject, KubernetesObject[]>();
   for (const plan of plans)
     for (const target of plan.targets) claimed.set(target, [...(claimed.get(target) ?? []), plan.kustomization]);
-  const labelled = new Map<KubernetesObject, Record<string, string>>();
+  const rendered = new Map<KubernetesObject, KubernetesObject>();
   for (const plan of plans) {
+    const fields = changedFields(plan.kustomization.body).join(', ');
     const shared = plan.targets.find((target) => (claimed.get(target)?.length ?? 0) > 1);
     if (shared) {
       const others = (claimed.get(shared) ?? []).filter((other) => other !== plan.kustomization);
       unseen.push({
         resource: plan.kustomization.ref,
         kind: 'kustomize',
-        what: `labels onto ${shared.ref.file ?? shared.ref.name}, which ${others.map((other) => other.ref.file ?? other.ref.name).join(', ')} also lists`,
+        what: `${fields} onto ${shared.ref.file ?? shared.ref.name}, which ${others.map((other) => other.ref.file ?? other.ref.name).join(', ')} also lists`,
       });
       continue;
     }
-    for (const target of plan.targets) labelled.set(target, plan.labels);
+    let bodies: Record<string, unknown>[];
+    try {
+      bodies = renderNames(
+        plan.targets.map((target) => target.body),
+        plan.names,
+      );
+    } catch (error) {
+      if (!(error instanceof NotRendered)) throw error;
+      unseen.push({ resource: plan.kustomization.ref, kind: 'kustomize', what: `${fields} (${error.message})` });
+      continue;
+    }
+    for (const [index, target] of plan.targets.entries())
+      rendered.set(target, asRendered(target, withLabels(bodies[index] ?? target.body, plan.labels)));
   }
-  return {
-    objects: objects.map((object) => {
-      const labels = labelled.get(object);
-      return labels ? withLabels(object, labels) : object;
-    }),
-    unseen,
-  };
+  return { objects: objects.map((object) => rendered.get(object) ?? object), unseen };
+}
+
+function changesAnything(plan: Omit<Plan, 'kustomization'>): boolean {
+  return Object.keys(plan.labels).length > 0 || NAME_FIELDS.some((field) => (plan.names[field] ?? '') !== '');
+}
+
+/** The object with the body kustomize renders; where its name or namespace changed, its place in the cluster too. */
+function asRendered(object: KubernetesObject, body: Record<string, unknown>): KubernetesObject {
+  const metadata = isKnownRecord(body.metadata) ? body.metadata : {};
+  const ref =
+    object.ref.location !== undefined && typeof metadata.name === 'string'
+      ? { ...object.ref, location: locationOf(object.kind, metadata.name, metadata.namespace) }
+      : object.ref;
+  return { ...object, body, ref };
+}
+
+/** The fields of a Kustomization besides those that only list files (in the order written). */
+function changedFields(body: Record<string, unknown>): string[] {
+  return Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
 }
 
 /**
- * What a Kustomization does to the labels of the objects it lists, or, where that cannot be applied exactly here, what
- * stays unseen (in words for the finding). A Kustomization that only lists files gives no labels.
+ * What a Kustomization does to the objects it lists, or, where that cannot be applied exactly here, what stays unseen
+ * (in words for the finding). A Kustomization that only lists files changes nothing.
  */
-function labelPlan(
+function planOf(
   kustomization: KubernetesObject,
   objects: readonly KubernetesObject[],
-): { labels: Record<string, string>; targets: KubernetesObject[] } | { what: string } {
+): Omit<Plan, 'kustomization'> | { what: string } {
   const body = kustomization.body;
-  const fields = Object.keys(body).filter((key) => !KUSTOMIZE_LISTING.has(key));
+  const fields = changedFields(body);
   const remote = listedEntries(body).filter(isRemote);
-  if (fields.some((field) => !KUSTOMIZE_LABELS.has(field)) || remote.length > 0) {
+  if (fields.some((field) => !KUSTOMIZE_APPLIED.has(field)) || remote.length > 0) {
     const parts = [
       ...(fields.length ? [fields.join(', ')] : []),
       ...(remote.length ? [`remote resources ${remote.map((entry) => `"${entry}"`).join(', ')}`] : []),
     ];
     return { what: parts.join('; ') };
   }
-  if (fields.length === 0) return { labels: {}, targets: [] };
-  // A Component's labels apply to the objects of the Kustomization that uses it, which this file does not resolve.
+  if (fields.length === 0) return { labels: {}, names: {}, targets: [] };
+  // A Component's fields apply to the objects of the Kustomization that uses it, which this file does not resolve.
   if (body.kind === 'Component') return { what: `${fields.join(', ')} (in a Component)` };
   const labels = labelsOf(body);
   if (typeof labels === 'string') return { what: `${fields.join(', ')} (${labels})` };
+  const names = namesOf(body);
+  if (typeof names === 'string') return { what: `${fields.join(', ')} (${names})` };
   const targets = listedObjects(kustomization, objects);
   if (typeof targets === 'string') return { what: `${fields.join(', ')} (${targets})` };
-  return { labels, targets };
+  return { labels, names, targets };
+}
+
+/**
+ * `namespace`, `namePrefix` and `nameSuffix` as kustomize reads them (strings of api/types/kustomization.go; YAML's null
+ * is the empty string, which sets nothing), or why they cannot be read.
+ */
+function namesOf(body: Record<string, unknown>): NameTransforms | string {
+  const names: NameTransforms = {};
+  for (const field of NAME_FIELDS) {
+    const value = body[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return `${field} is not a string, which kustomize refuses`;
+    names[field] = value;
+  }
+  return names;
 }
 
 /**
@@ -167,10 +228,11 @@ function listedObjects(
   return targets;
 }
 
-function withLabels(object: KubernetesObject, labels: Record<string, string>): KubernetesObject {
-  const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
+function withLabels(body: Record<string, unknown>, labels: Record<string, string>): Record<string, unknown> {
+  if (Object.keys(labels).length === 0) return body;
+  const metadata = isKnownRecord(body.metadata) ? body.metadata : {};
   const current = isKnownRecord(metadata.labels) ? metadata.labels : {};
-  return { ...object, body: { ...object.body, metadata: { ...metadata, labels: { ...current, ...labels } } } };
+  return { ...body, metadata: { ...metadata, labels: { ...current, ...labels } } };
 }
 
 function stringPairs(value: unknown): Record<string, string> | undefined {

@@ -3,8 +3,8 @@
  * `labels` are applied to the metadata.labels of the objects of the files it lists, as `kustomize build` renders them
  * (kubernetes-sigs/kustomize LabelTransformer; src/adapters/kubernetes/kustomize.ts), and judged there: a catalog tag
  * the Kustomization gives a service account, a ClusterRole it labels into the aggregation of `edit`. What cannot be
- * applied exactly here (names and namespaces rewritten with the references between objects, custom field specs,
- * files not read here, components) stays unseen content.
+ * applied exactly here (patches and the other fields not applied, custom field specs, files not read here, components)
+ * stays unseen content. Its namespace and names: kustomize-names.test.ts.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,13 +110,15 @@ describe('kustomize transformations not applied here stay unseen', () => {
     return { unseen: unseenOf(model), tags: model.identities.map((identity) => identity.tags) };
   };
 
-  it('namePrefix, nameSuffix and namespace: they rename the objects and the references between them (roleRef, subjects), so the labels beside them are not applied either', () => {
-    expect(unseenFor('namePrefix: prod-\ncommonLabels: {owner: team-payments}\nresources: [sa.yaml]\n')).toEqual({
-      unseen: ['kustomize: namePrefix, commonLabels'],
-      tags: [{}],
-    });
-    expect(unseenFor('nameSuffix: -v2\nresources: [sa.yaml]\n').unseen).toEqual(['kustomize: nameSuffix']);
-    expect(unseenFor('namespace: prod\nresources: [sa.yaml]\n').unseen).toEqual(['kustomize: namespace']);
+  it('fields not applied here (patches, commonAnnotations) keep the whole Kustomization unseen, so the labels and namespace beside them are not applied either', () => {
+    expect(
+      unseenFor(
+        'namespace: prod\ncommonAnnotations: {team: a}\ncommonLabels: {owner: team-payments}\nresources: [sa.yaml]\n',
+      ),
+    ).toEqual({ unseen: ['kustomize: namespace, commonAnnotations, commonLabels'], tags: [{}] });
+    expect(unseenFor('namePrefix: prod-\npatches: [{path: patch.yaml}]\nresources: [sa.yaml]\n').unseen).toEqual([
+      'kustomize: namePrefix, patches',
+    ]);
   });
 
   it('labels whose effect is not known exactly: custom field specs, a value that is not a string, a key in both fields', () => {
