@@ -219,9 +219,15 @@ export type CredentialKind =
   | 'aws-access-key'
   | 'aws-service-specific-credential'
   | 'aws-login-profile'
+  /** An IAM user's SSH public key (CodeCommit over SSH): valid until deleted, as an access key. */
+  | 'aws-ssh-public-key'
+  /** An IAM user's X.509 signing certificate (request signing): valid until deleted, as an access key. */
+  | 'aws-signing-certificate'
   | 'azure-client-secret'
   | 'azure-certificate'
   | 'gcp-service-account-key'
+  /** A Cloud Storage HMAC key (access id and secret) of a service account: valid until deleted, as a service-account key. */
+  | 'gcp-hmac-key'
   | 'k8s-service-account-token'
   | 'federated';
 

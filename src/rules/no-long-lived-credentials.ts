@@ -9,6 +9,8 @@ type MessageId =
   | 'accessKey'
   | 'serviceCredential'
   | 'loginProfile'
+  | 'sshKey'
+  | 'signingCertificate'
   | 'azureNoClass'
   | 'azureNotAllowed'
   | 'azureNoEnd'
@@ -16,6 +18,7 @@ type MessageId =
   | 'azureEndUnknown'
   | 'azureEndInvalid'
   | 'gcpKey'
+  | 'gcpHmacKey'
   | 'k8sToken'
   | 'plaintextSecret'
   | 'secretValueInProgram';
@@ -36,13 +39,13 @@ export default defineRule<MessageId>({
       'workload identity or federation expire on their own and leave nothing in source, state or CI settings to leak.',
     remediation: {
       aws:
-        'Replace the access key or service-specific credential with temporary credentials: an IAM role (instance profile, task ' +
+        'Replace the access key, service-specific credential, SSH public key or signing certificate with temporary credentials: an IAM role (instance profile, task ' +
         'role, IRSA, OIDC federation). Keep secret values out of templates and programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       azure:
         'Replace the client secret or certificate with workload identity federation or a managed identity. Keep secret values ' +
         'out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       gcp:
-        'Replace the service-account key with workload identity federation or service-account impersonation. Keep secret ' +
+        'Replace the service-account key or HMAC key with workload identity federation or service-account impersonation. Keep secret ' +
         'values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       kubernetes:
         'Replace the service-account token Secret with projected tokens (TokenRequest), turn off automounting where the pod ' +
@@ -65,6 +68,12 @@ export default defineRule<MessageId>({
       loginProfile:
         'Console password {{credential}} on {{identity}} ({{class}}): a non-human identity must not hold a password. ' +
         'Remove the login profile; people sign in through federation, workloads assume roles.',
+      sshKey:
+        'SSH public key {{credential}} for {{identity}} lets whoever holds its private key use CodeCommit as the user until someone deletes it. ' +
+        'Remove it and reach CodeCommit over HTTPS with temporary role credentials (git-remote-codecommit).',
+      signingCertificate:
+        'Signing certificate {{credential}} for {{identity}} lets whoever holds its private key sign requests to AWS as the user until someone deletes it. ' +
+        'Remove it and call AWS with temporary credentials from an IAM role.',
       azureNoClass:
         '{{label}} {{credential}} on {{identity}}: the identity declares no class, so no class allows {{type}} credentials for it. ' +
         'Declare its class in the catalog, or replace the {{type}} with a federated credential.',
@@ -82,6 +91,9 @@ export default defineRule<MessageId>({
       gcpKey:
         'User-managed service-account key {{credential}} for {{identity}} is a private key that stays valid until deleted. ' +
         'Remove it and use workload identity federation or service-account impersonation.',
+      gcpHmacKey:
+        'Cloud Storage HMAC key {{credential}} for {{identity}} is an access id and secret that stay valid until the key is deleted. ' +
+        'Remove it and call Cloud Storage with OAuth tokens from workload identity federation or service-account impersonation.',
       k8sToken:
         'Service-account token Secret {{credential}} for {{identity}} holds a token that never expires. ' +
         'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
@@ -151,6 +163,16 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
       report('serviceCredential');
       return;
     }
+    // Reported whatever its status, as an access key is: an Inactive key or certificate is one API call
+    // (iam:UpdateSSHPublicKey, iam:UpdateSigningCertificate) from working again.
+    case 'aws-ssh-public-key': {
+      report('sshKey');
+      return;
+    }
+    case 'aws-signing-certificate': {
+      report('signingCertificate');
+      return;
+    }
     case 'aws-login-profile':
       // Local users of human identities are human-federated's concern; an unknown class counts as non-human.
       if (identityClass === 'human') return;
@@ -165,6 +187,11 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
     }
     case 'gcp-service-account-key': {
       report('gcpKey');
+      return;
+    }
+    // Whatever its state: an INACTIVE key is one update from ACTIVE again, and stays until it is deleted.
+    case 'gcp-hmac-key': {
+      report('gcpHmacKey');
       return;
     }
     case 'k8s-service-account-token': {

@@ -126,6 +126,34 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an IAM user SSH public key (CodeCommit over SSH)',
+      model: model({ identities: [user('git-mirror', { tags: SERVICE, credentials: ['aws-ssh-public-key'] })] }),
+      findings: [
+        {
+          resource: 'git-mirrorCredential',
+          identity: 'TestStack/git-mirror',
+          detail: 'Credential::aws-ssh-public-key',
+          message:
+            'SSH public key git-mirrorCredential for git-mirror lets whoever holds its private key use CodeCommit as the user until someone deletes it. ' +
+            'Remove it and reach CodeCommit over HTTPS with temporary role credentials (git-remote-codecommit).',
+        },
+      ],
+    },
+    {
+      name: 'an IAM user signing certificate',
+      model: model({ identities: [user('soap-client', { tags: SERVICE, credentials: ['aws-signing-certificate'] })] }),
+      findings: [
+        {
+          resource: 'soap-clientCredential',
+          identity: 'TestStack/soap-client',
+          detail: 'Credential::aws-signing-certificate',
+          message:
+            'Signing certificate soap-clientCredential for soap-client lets whoever holds its private key sign requests to AWS as the user until someone deletes it. ' +
+            'Remove it and call AWS with temporary credentials from an IAM role.',
+        },
+      ],
+    },
+    {
       name: 'a console password on a user without a declared class counts as non-human',
       model: model({ identities: [user('reporting', { credentials: ['aws-login-profile'] })] }),
       findings: [
@@ -278,6 +306,22 @@ ruleTester(rule, {
           message:
             'User-managed service-account key exporterCredential for exporter is a private key that stays valid until deleted. ' +
             'Remove it and use workload identity federation or service-account impersonation.',
+        },
+      ],
+    },
+    {
+      name: 'a Cloud Storage HMAC key of a GCP service account',
+      model: model({
+        identities: [identity('gcp-service-account', 'xml-uploader', { tags: SERVICE, credentials: ['gcp-hmac-key'] })],
+      }),
+      findings: [
+        {
+          resource: 'xml-uploaderCredential',
+          identity: 'TestStack/xml-uploader',
+          detail: 'Credential::gcp-hmac-key',
+          message:
+            'Cloud Storage HMAC key xml-uploaderCredential for xml-uploader is an access id and secret that stay valid until the key is deleted. ' +
+            'Remove it and call Cloud Storage with OAuth tokens from workload identity federation or service-account impersonation.',
         },
       ],
     },
