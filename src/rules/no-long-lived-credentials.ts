@@ -1,5 +1,5 @@
 import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
-import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
+import { isUnknown, type Credential, type Identity, type IdentityClass, type SharedKeyAccess } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { parseEndDate } from './support/expiry.js';
 
@@ -17,6 +17,8 @@ type MessageId =
   | 'azureTooLong'
   | 'azureEndUnknown'
   | 'azureEndInvalid'
+  | 'azureSharedKey'
+  | 'azureSharedKeyPending'
   | 'gcpKey'
   | 'gcpHmacKey'
   | 'k8sToken'
@@ -42,8 +44,8 @@ export default defineRule<MessageId>({
         'Replace the access key, service-specific credential, SSH public key or signing certificate with temporary credentials: an IAM role (instance profile, task ' +
         'role, IRSA, OIDC federation). Keep secret values out of templates and programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       azure:
-        'Replace the client secret or certificate with workload identity federation or a managed identity. Keep secret values ' +
-        'out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+        'Replace the client secret or certificate with workload identity federation or a managed identity, and turn off Shared Key ' +
+        'access on storage accounts so callers use their identity. Keep secret values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       gcp:
         'Replace the service-account key or HMAC key with workload identity federation or service-account impersonation. Keep secret ' +
         'values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
@@ -88,6 +90,12 @@ export default defineRule<MessageId>({
       azureEndUnknown: '{{label}} {{credential}} on {{identity}}: end date cannot be verified until apply: {{what}}.',
       azureEndInvalid:
         '{{label}} {{credential}} on {{identity}} has end date "{{end}}", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
+      azureSharedKey:
+        'Storage account {{account}} allows Shared Key authorization ({{why}}): its two account keys stay valid until someone rotates them, ' +
+        'and a request signed with one, or a SAS token signed with one, is authorized without any identity. ' +
+        'Set {{setting}} to false and give callers an identity (a managed identity with a Storage data role).',
+      azureSharedKeyPending:
+        'Storage account {{account}}: whether it allows Shared Key authorization (account keys valid until rotated) cannot be verified until apply: {{what}}.',
       gcpKey:
         'User-managed service-account key {{credential}} for {{identity}} is a private key that stays valid until deleted. ' +
         'Remove it and use workload identity federation or service-account impersonation.',
@@ -108,6 +116,7 @@ export default defineRule<MessageId>({
     for (const identity of ctx.model.identities) {
       for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
     }
+    for (const keys of ctx.model.sharedKeys ?? []) checkSharedKeys(ctx, keys);
     for (const secret of ctx.model.secrets) {
       // How to fix it is the front-end's to say (its adapter sets valueAdvice); the fallback fits every front-end.
       const advice = secret.valueAdvice;
@@ -201,6 +210,25 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
     case 'federated':
       return;
   }
+}
+
+/** Keys a resource holds of its own (an Azure storage account's): reported on the resource, which no identity holds. */
+function checkSharedKeys(ctx: RuleContext<MessageId>, keys: SharedKeyAccess): void {
+  const base = { resource: keys.source, detail: `SharedKey::${keys.kind}` };
+  if (keys.reason.kind === 'pending') {
+    ctx.report({
+      ...base,
+      messageId: 'azureSharedKeyPending',
+      data: { account: keys.name, what: keys.reason.what },
+      pending: true,
+    });
+    return;
+  }
+  const why =
+    keys.reason.kind === 'unset'
+      ? `${keys.setting} is not set, and Azure allows it by default`
+      : `${keys.setting}: true`;
+  ctx.report({ ...base, messageId: 'azureSharedKey', data: { account: keys.name, why, setting: keys.setting } });
 }
 
 function checkAzureCredential(

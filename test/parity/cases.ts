@@ -299,6 +299,29 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-long-lived-credentials', 'NlcHmacAccount', 'mandatory', 'NlcHmacKey')],
   },
   {
+    // An Azure storage account's own keys (Shared Key), left to the default: no identity holds them, the finding names
+    // the account. A plan shows the provider's default, true; the Pulumi program leaves allowSharedKeyAccess out.
+    id: 'NlcSharedKey',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a storage account)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_storage_account.NlcSharedKeySa',
+        values: {
+          name: 'NlcSharedKeySa',
+          resource_group_name: 'parity-rg',
+          location: 'westeurope',
+          account_tier: 'Standard',
+          account_replication_type: 'LRS',
+          shared_access_key_enabled: true,
+        },
+        unknown: { id: true, primary_access_key: true, secondary_access_key: true, primary_connection_string: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcSharedKeySa', 'mandatory', 'NlcSharedKeySa')],
+  },
+  {
     id: 'WildS3',
     rule: 'no-wildcard-privilege',
     cloudformation: cfnRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),

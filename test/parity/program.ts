@@ -1,6 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
+import { storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 
@@ -51,6 +52,13 @@ new aws.iam.SigningCertificate('NlcUserKeysCert', {
 const hmacAccount = new gcp.serviceaccount.Account('NlcHmacAccount', {
   accountId: 'NlcHmacAccount',
   project: 'parity-project',
+});
+new storage.StorageAccount('NlcSharedKeySa', {
+  accountName: 'NlcSharedKeySa',
+  resourceGroupName: 'parity-rg',
+  location: 'westeurope',
+  kind: 'StorageV2',
+  sku: { name: 'Standard_LRS' },
 });
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,

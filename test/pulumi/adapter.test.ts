@@ -688,6 +688,53 @@ describe('Pulumi adapter: IAM user SSH keys and signing certificates, Cloud Stor
   });
 });
 
+describe('Pulumi adapter: Azure storage accounts’ Shared Key', () => {
+  const NATIVE = 'azure-native:storage:StorageAccount';
+  const CLASSIC = 'azure:storage/account:Account';
+  const sharedKeys = (resources: PulumiResource[]) =>
+    (modelFromPulumiResources(resources).sharedKeys ?? []).map(
+      (keys) =>
+        `${keys.source.name} ${keys.name} ${keys.source.physicalName ?? '-'} ${keys.setting} ${JSON.stringify(keys.reason)}`,
+    );
+
+  it('records an azure-native account that leaves allowSharedKeyAccess out (null is true), sets it true or leaves it to apply; false records none', () => {
+    expect(
+      sharedKeys([
+        resource(NATIVE, 'sa', { resourceGroupName: 'rg', kind: 'StorageV2' }),
+        resource(NATIVE, 'named', { accountName: 'uploads01', allowSharedKeyAccess: true }),
+        resource(NATIVE, 'later', { allowSharedKeyAccess: UNKNOWN }),
+        resource(NATIVE, 'entra', { allowSharedKeyAccess: false }),
+      ]),
+    ).toEqual([
+      'sa sa - allowSharedKeyAccess {"kind":"unset"}',
+      'named uploads01 uploads01 allowSharedKeyAccess {"kind":"enabled"}',
+      'later later - allowSharedKeyAccess {"kind":"pending","what":"later.allowSharedKeyAccess is not known until apply"}',
+    ]);
+  });
+
+  it('reads the classic provider’s sharedAccessKeyEnabled the same way', () => {
+    expect(
+      sharedKeys([
+        resource(CLASSIC, 'classic', { name: 'classicsa' }),
+        resource(CLASSIC, 'off', { name: 'offsa', sharedAccessKeyEnabled: false }),
+      ]),
+    ).toEqual(['classic classicsa classicsa sharedAccessKeyEnabled {"kind":"unset"}']);
+  });
+
+  it('keeps a storage account’s system-assigned identity an identity of the change', () => {
+    const model = modelFromPulumiResources([
+      resource(NATIVE, 'sa', {
+        allowSharedKeyAccess: false,
+        identity: { type: 'SystemAssigned', principalId: UNKNOWN },
+      }),
+    ]);
+    expect(model.identities.map((identity) => `${identity.kind} ${identity.name}`)).toEqual([
+      'azure-managed-identity sa',
+    ]);
+    expect(model.sharedKeys).toBeUndefined();
+  });
+});
+
 describe('decidedAlone', () => {
   const GCP_KEY = 'gcp:serviceaccount/key:Key';
   const K8S_SECRET = 'kubernetes:core/v1:Secret';

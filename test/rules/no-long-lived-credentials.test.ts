@@ -3,7 +3,13 @@ import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { PROGRAM_VALUE_ADVICE } from '../../src/adapters/pulumi/dispatch.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
-import { unknownValue, type Credential, type CredentialKind, type Maybe } from '../../src/model/model.js';
+import {
+  unknownValue,
+  type Credential,
+  type CredentialKind,
+  type Maybe,
+  type SharedKeyAccess,
+} from '../../src/model/model.js';
 import { catalog, identity, model, ref, role, secret, user } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -18,6 +24,15 @@ function azureCredential(kind: CredentialKind, name: string, expiresAt?: Maybe<s
       : 'azuread:index/servicePrincipalPassword:ServicePrincipalPassword';
   return { kind, source: ref(type, name), ...(expiresAt !== undefined ? { expiresAt } : {}) };
 }
+
+const storageKeys = (name: string, reason: SharedKeyAccess['reason']): SharedKeyAccess => ({
+  cloud: 'azure',
+  kind: 'azure-storage-account',
+  source: ref('azure-native:storage:StorageAccount', name),
+  name,
+  reason,
+  setting: 'allowSharedKeyAccess',
+});
 
 const servicePrincipal = (tags: Record<string, string>, credentials: Credential[]) =>
   identity('azure-service-principal', 'PaymentsSp', { tags, credentials });
@@ -74,6 +89,10 @@ ruleTester(rule, {
           servicePrincipal(SERVICE, [azureCredential('azure-certificate', 'PaymentsSpCert', '2027-01-31T00:00:00Z')]),
         ],
       }),
+    },
+    {
+      name: 'a model without storage accounts whose keys work (an account with Shared Key off records none)',
+      model: model({ sharedKeys: [] }),
     },
     {
       name: 'Checkov CKV_AWS_41/45/46 pass when no secret value is written in source: a generated Secrets Manager value',
@@ -322,6 +341,48 @@ ruleTester(rule, {
           message:
             'Cloud Storage HMAC key xml-uploaderCredential for xml-uploader is an access id and secret that stay valid until the key is deleted. ' +
             'Remove it and call Cloud Storage with OAuth tokens from workload identity federation or service-account impersonation.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure storage account that leaves Shared Key to the default, one that allows it, and one known only at apply',
+      model: model({
+        sharedKeys: [
+          storageKeys('functionsa', { kind: 'unset' }),
+          storageKeys('legacyuploads', { kind: 'enabled' }),
+          storageKeys('laterkeys', {
+            kind: 'pending',
+            what: 'laterkeys.allowSharedKeyAccess is not known until apply',
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'functionsa',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'mandatory',
+          message:
+            'Storage account functionsa allows Shared Key authorization (allowSharedKeyAccess is not set, and Azure allows it by default): ' +
+            'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
+            'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
+        },
+        {
+          resource: 'laterkeys',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Storage account laterkeys: whether it allows Shared Key authorization (account keys valid until rotated) cannot be verified ' +
+            'until apply: laterkeys.allowSharedKeyAccess is not known until apply.',
+        },
+        {
+          resource: 'legacyuploads',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'mandatory',
+          message:
+            'Storage account legacyuploads allows Shared Key authorization (allowSharedKeyAccess: true): ' +
+            'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
+            'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
         },
       ],
     },

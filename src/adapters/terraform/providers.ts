@@ -194,6 +194,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     // AzureRM's `name` is the role's display name (azure-native `roleName`); its `role_definition_id` the GUID (azure-native `name`).
     rename: { name: 'roleName', role_definition_id: 'name' },
   },
+  // A storage account's own keys (pulumi/azure-storage.ts): onto the classic provider's record, which is bridged from
+  // azurerm (`shared_access_key_enabled`, default true, is its `sharedAccessKeyEnabled`). Its `identity` block of one is
+  // the classic provider's one object, so a system-assigned identity is read as on the other azurerm types.
+  azurerm_storage_account: { pulumiType: 'azure:storage/account:Account', single: ['identity'] },
   azurerm_key_vault_secret: {
     pulumiType: 'azure-native:keyvault:Secret',
     // azure-native nests the value and the expiry (seconds since the epoch) in `properties`; AzureRM has them at the top.
