@@ -32,7 +32,8 @@ export function sharedKeyAccess(entry: Entry): SharedKeyAccess | undefined {
   const shape = SHAPES[entry.resource.type];
   if (!shape) return undefined;
   const name = knownString(entry.props[shape.name]);
-  // Storage account names are unique within Azure (each is the DNS prefix of the account's endpoints): an exception
+  // Storage account names are unique within Azure, each the DNS prefix of the account's endpoints (Microsoft's
+  // StorageAccountCreateParameters.Name reference, learn.microsoft.com/previous-versions/azure/mt129701): an exception
   // may name the account.
   if (name !== undefined) entry.ref.physicalName = name;
   const value = entry.props[shape.setting];
