@@ -25,6 +25,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (monitors.length) merged.monitors = monitors;
   const defaultUses = models.flatMap((model) => model.defaultIdentityUses ?? []);
   if (defaultUses.length) merged.defaultIdentityUses = defaultUses;
+  const sharedKeys = models.flatMap((model) => model.sharedKeys ?? []);
+  if (sharedKeys.length) merged.sharedKeys = sharedKeys;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

@@ -219,9 +219,15 @@ export type CredentialKind =
   | 'aws-access-key'
   | 'aws-service-specific-credential'
   | 'aws-login-profile'
+  /** An IAM user's SSH public key (CodeCommit over SSH): valid until deleted, as an access key. */
+  | 'aws-ssh-public-key'
+  /** An IAM user's X.509 signing certificate (request signing): valid until deleted, as an access key. */
+  | 'aws-signing-certificate'
   | 'azure-client-secret'
   | 'azure-certificate'
   | 'gcp-service-account-key'
+  /** A Cloud Storage HMAC key (access id and secret) of a service account: valid until deleted, as a service-account key. */
+  | 'gcp-hmac-key'
   | 'k8s-service-account-token'
   | 'federated';
 
@@ -509,6 +515,8 @@ export interface Model {
    * Compute that runs as an identity of the change is that identity's ComputeAttachment instead.
    */
   defaultIdentityUses?: DefaultIdentityUse[];
+  /** Resources whose own keys authorize requests to their data (see SharedKeyAccess). */
+  sharedKeys?: SharedKeyAccess[];
 }
 
 /**
@@ -547,6 +555,28 @@ export interface DefaultIdentityUse {
    * the platform has no access scopes (Cloud Run, Cloud Functions, Dataflow): its tokens reach every API.
    */
   scopes?: string[] | Unknown;
+}
+
+/**
+ * Keys a resource holds of its own, valid until someone rotates them, that authorize requests to its data without any
+ * identity: an Azure storage account's two account keys (Shared Key authorization, and SAS tokens signed with a key),
+ * unless the account turns Shared Key off. No identity of the change holds them (whoever may list the keys may read
+ * them), so they are judged on the resource that holds them. Recorded only where the keys work or may work.
+ */
+export interface SharedKeyAccess {
+  cloud: Cloud;
+  kind: 'azure-storage-account';
+  /** The resource that holds the keys (the storage account). */
+  source: ResourceRef;
+  /** Its name, for the message: the account name, else the resource's name. */
+  name: string;
+  /**
+   * Why the keys work: the setting is left out and the platform's default allows them, the setting allows them, or
+   * its value is known only at apply (what it waits for).
+   */
+  reason: { kind: 'unset' } | { kind: 'enabled' } | { kind: 'pending'; what: string };
+  /** Where the front-end turns the keys off, in its own words (`allowSharedKeyAccess`, `shared_access_key_enabled`). */
+  setting: string;
 }
 
 /** A rule or filter that fires on activity: an EventBridge event pattern or a metric filter pattern, as text. */

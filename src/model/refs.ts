@@ -22,6 +22,7 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const policy of model.unlinkedSecretPolicies ?? []) visit(policy.source);
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
   for (const use of model.defaultIdentityUses ?? []) visit(use.source);
+  for (const keys of model.sharedKeys ?? []) visit(keys.source);
   for (const definition of model.roleDefinitions ?? []) visit(definition.source);
   for (const provider of model.federationProviders ?? []) visit(provider.source);
   for (const monitor of model.monitors ?? []) visit(monitor.source);

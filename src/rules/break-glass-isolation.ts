@@ -36,9 +36,14 @@ const CREDENTIAL_TYPES: Record<Exclude<Credential['kind'], 'federated'>, Credent
   'aws-access-key': 'access-key',
   'aws-service-specific-credential': 'secret',
   'aws-login-profile': 'password',
+  // A public key registered with the user, whose private half the caller holds: what the catalog calls a certificate.
+  'aws-ssh-public-key': 'certificate',
+  'aws-signing-certificate': 'certificate',
   'azure-client-secret': 'secret',
   'azure-certificate': 'certificate',
   'gcp-service-account-key': 'access-key',
+  // An access id and secret, as an AWS access key (Cloud Storage's XML API takes it where S3 takes one).
+  'gcp-hmac-key': 'access-key',
   'k8s-service-account-token': 'secret',
 };
 

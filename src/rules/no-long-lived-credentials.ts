@@ -1,5 +1,5 @@
 import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
-import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
+import { isUnknown, type Credential, type Identity, type IdentityClass, type SharedKeyAccess } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { parseEndDate } from './support/expiry.js';
 
@@ -9,13 +9,18 @@ type MessageId =
   | 'accessKey'
   | 'serviceCredential'
   | 'loginProfile'
+  | 'sshKey'
+  | 'signingCertificate'
   | 'azureNoClass'
   | 'azureNotAllowed'
   | 'azureNoEnd'
   | 'azureTooLong'
   | 'azureEndUnknown'
   | 'azureEndInvalid'
+  | 'azureSharedKey'
+  | 'azureSharedKeyPending'
   | 'gcpKey'
+  | 'gcpHmacKey'
   | 'k8sToken'
   | 'plaintextSecret'
   | 'secretValueInProgram';
@@ -36,13 +41,13 @@ export default defineRule<MessageId>({
       'workload identity or federation expire on their own and leave nothing in source, state or CI settings to leak.',
     remediation: {
       aws:
-        'Replace the access key or service-specific credential with temporary credentials: an IAM role (instance profile, task ' +
+        'Replace the access key, service-specific credential, SSH public key or signing certificate with temporary credentials: an IAM role (instance profile, task ' +
         'role, IRSA, OIDC federation). Keep secret values out of templates and programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       azure:
-        'Replace the client secret or certificate with workload identity federation or a managed identity. Keep secret values ' +
-        'out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+        'Replace the client secret or certificate with workload identity federation or a managed identity, and turn off Shared Key ' +
+        'access on storage accounts so callers use their identity. Keep secret values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       gcp:
-        'Replace the service-account key with workload identity federation or service-account impersonation. Keep secret ' +
+        'Replace the service-account key or HMAC key with workload identity federation or service-account impersonation. Keep secret ' +
         'values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       kubernetes:
         'Replace the service-account token Secret with projected tokens (TokenRequest), turn off automounting where the pod ' +
@@ -65,6 +70,12 @@ export default defineRule<MessageId>({
       loginProfile:
         'Console password {{credential}} on {{identity}} ({{class}}): a non-human identity must not hold a password. ' +
         'Remove the login profile; people sign in through federation, workloads assume roles.',
+      sshKey:
+        'SSH public key {{credential}} for {{identity}} lets whoever holds its private key use CodeCommit as the user until someone deletes it. ' +
+        'Remove it and reach CodeCommit over HTTPS with temporary role credentials (git-remote-codecommit).',
+      signingCertificate:
+        'Signing certificate {{credential}} for {{identity}} lets whoever holds its private key sign requests to AWS as the user until someone deletes it. ' +
+        'Remove it and call AWS with temporary credentials from an IAM role.',
       azureNoClass:
         '{{label}} {{credential}} on {{identity}}: the identity declares no class, so no class allows {{type}} credentials for it. ' +
         'Declare its class in the catalog, or replace the {{type}} with a federated credential.',
@@ -79,9 +90,18 @@ export default defineRule<MessageId>({
       azureEndUnknown: '{{label}} {{credential}} on {{identity}}: end date cannot be verified until apply: {{what}}.',
       azureEndInvalid:
         '{{label}} {{credential}} on {{identity}} has end date "{{end}}", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
+      azureSharedKey:
+        'Storage account {{account}} allows Shared Key authorization ({{why}}): its two account keys stay valid until someone rotates them, ' +
+        'and a request signed with one, or a SAS token signed with one, is authorized without any identity. ' +
+        'Set {{setting}} to false and give callers an identity (a managed identity with a Storage data role).',
+      azureSharedKeyPending:
+        'Storage account {{account}}: whether it allows Shared Key authorization (account keys valid until rotated) cannot be verified until apply: {{what}}.',
       gcpKey:
         'User-managed service-account key {{credential}} for {{identity}} is a private key that stays valid until deleted. ' +
         'Remove it and use workload identity federation or service-account impersonation.',
+      gcpHmacKey:
+        'Cloud Storage HMAC key {{credential}} for {{identity}} is an access id and secret that stay valid until the key is deleted. ' +
+        'Remove it and call Cloud Storage with OAuth tokens from workload identity federation or service-account impersonation.',
       k8sToken:
         'Service-account token Secret {{credential}} for {{identity}} holds a token that never expires. ' +
         'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
@@ -96,6 +116,7 @@ export default defineRule<MessageId>({
     for (const identity of ctx.model.identities) {
       for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
     }
+    for (const keys of ctx.model.sharedKeys ?? []) checkSharedKeys(ctx, keys);
     for (const secret of ctx.model.secrets) {
       // How to fix it is the front-end's to say (its adapter sets valueAdvice); the fallback fits every front-end.
       const advice = secret.valueAdvice;
@@ -151,6 +172,16 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
       report('serviceCredential');
       return;
     }
+    // Reported whatever its status, as an access key is: an Inactive key or certificate is one API call
+    // (iam:UpdateSSHPublicKey, iam:UpdateSigningCertificate) from working again.
+    case 'aws-ssh-public-key': {
+      report('sshKey');
+      return;
+    }
+    case 'aws-signing-certificate': {
+      report('signingCertificate');
+      return;
+    }
     case 'aws-login-profile':
       // Local users of human identities are human-federated's concern; an unknown class counts as non-human.
       if (identityClass === 'human') return;
@@ -167,6 +198,11 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
       report('gcpKey');
       return;
     }
+    // Whatever its state: an INACTIVE key is one update from ACTIVE again, and stays until it is deleted.
+    case 'gcp-hmac-key': {
+      report('gcpHmacKey');
+      return;
+    }
     case 'k8s-service-account-token': {
       report('k8sToken');
       return;
@@ -174,6 +210,25 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
     case 'federated':
       return;
   }
+}
+
+/** Keys a resource holds of its own (an Azure storage account's): reported on the resource, which no identity holds. */
+function checkSharedKeys(ctx: RuleContext<MessageId>, keys: SharedKeyAccess): void {
+  const base = { resource: keys.source, detail: `SharedKey::${keys.kind}` };
+  if (keys.reason.kind === 'pending') {
+    ctx.report({
+      ...base,
+      messageId: 'azureSharedKeyPending',
+      data: { account: keys.name, what: keys.reason.what },
+      pending: true,
+    });
+    return;
+  }
+  const why =
+    keys.reason.kind === 'unset'
+      ? `${keys.setting} is not set, and Azure allows it by default`
+      : `${keys.setting}: true`;
+  ctx.report({ ...base, messageId: 'azureSharedKey', data: { account: keys.name, why, setting: keys.setting } });
 }
 
 function checkAzureCredential(

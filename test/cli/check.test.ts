@@ -144,7 +144,7 @@ describe('check output formats', () => {
         /^ {4}✖ \[Credential::aws-access-key\] AWS access key CiBotAccessKey for ci-bot is a long-lived secret/,
       ),
       expect.stringMatching(
-        /^ {4}fix: Replace the access key or service-specific credential with temporary credentials/,
+        /^ {4}fix: Replace the access key, service-specific credential, SSH public key or signing certificate with temporary credentials/,
       ),
       '    to waive: a catalog exception { rule: no-long-lived-credentials, target: ci-bot } with owner, approvedBy and expires',
     ]);

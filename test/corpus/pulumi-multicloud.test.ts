@@ -55,7 +55,7 @@ const PROGRAMS = {
 type Program = keyof typeof PROGRAMS;
 const NAMES = Object.keys(PROGRAMS) as Program[];
 /** Programs with no verdict at all, each silence judged below (right, or a miss said as one). */
-const SILENT: Program[] = ['azure-ts-functions', 'azure-ts-webserver', 'kubernetes-ts-sock-shop', 'kubernetes-ts-guestbook'];
+const SILENT: Program[] = ['azure-ts-webserver', 'kubernetes-ts-sock-shop', 'kubernetes-ts-guestbook'];
 const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
 const findings = {} as Record<Program, Finding[]>;
 /** The same programs as `pulumi preview` plans them: ids, principal ids and emails of new resources not known yet. */
@@ -133,7 +133,7 @@ describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs un
   it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
     expect(packVerdicts[program]).toEqual(findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort());
   });
-  it('compares verdicts, not silence: every program has some but the four whose silence is judged below, in update and in preview', () => {
+  it('compares verdicts, not silence: every program has some but the three whose silence is judged below, in update and in preview', () => {
     expect(NAMES.filter((program) => findings[program].length === 0)).toEqual(SILENT);
     expect(NAMES.filter((program) => previewFindings[program].length === 0)).toEqual(SILENT);
   });
@@ -143,16 +143,18 @@ describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs un
     expect(counted('azure-ts-aks-managed-identity')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
     expect(judged('azure-ts-aks-managed-identity', previewFindings)).toEqual(['no-wildcard-privilege advisory roleAssignment identity Role::unknown pending']);
   });
-  it('azure-ts-synapse: the workspace’s system-assigned identity is an identity of the change (owner, entitlements); Storage Blob Data Contributor on one account is no privilege; the user’s grant is left to the human rules', () => {
-    expect(judged('azure-ts-synapse')).toEqual([]);
+  it('azure-ts-synapse: the workspace’s system-assigned identity is an identity of the change (owner, entitlements); Storage Blob Data Contributor on one account is no privilege; the user’s grant is left to the human rules; the storage account keeps Shared Key on (right: nothing here uses its keys, the workspace reads it as its identity)', () => {
+    expect(judged('azure-ts-synapse')).toEqual(['no-long-lived-credentials mandatory synapsesa - SharedKey::azure-storage-account']);
     expect(counted('azure-ts-synapse')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
     expect(findings['azure-ts-synapse'].map((f) => `${f.ruleId} ${f.resource.name} ${f.identity?.split('::').pop() ?? '-'}`).sort()).toEqual([
+      'no-long-lived-credentials synapsesa -',
       'require-entitlement my-workspace my-workspace',
       'require-owner my-workspace my-workspace',
     ]);
     // In preview the role id is one interpolated string, unknown until apply: both assignments are pending, the
     // workspace's on its identity (linked by the principal id's dependency), the user's as an external grant.
     expect(judged('azure-ts-synapse', previewFindings)).toEqual([
+      'no-long-lived-credentials mandatory synapsesa - SharedKey::azure-storage-account',
       'no-wildcard-privilege advisory storageAccess my-workspace Role::unknown pending',
       'no-wildcard-privilege advisory userAccess - Role::unknown pending',
     ]);
@@ -219,9 +221,17 @@ describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs un
     expect(judged('kubernetes-ts-helm-release-wordpress', previewFindings)).toEqual(expected);
     expect(counted('kubernetes-ts-helm-release-wordpress')).toEqual({});
   });
-  it('azure-ts-functions: silent, and that is a miss: the storage account’s shared key goes into the function app’s settings (AzureWebJobsStorage) and shared keys are not modelled', () => {
-    expect(findings['azure-ts-functions']).toEqual([]);
-    // The key the check does not see: listStorageAccountKeys' first key, written into a connection string.
+  it('azure-ts-functions: the storage account keeps Shared Key on, and the function app’s settings carry its first key (AzureWebJobsStorage): reported on the account (right), in preview too; before, it passed in silence', () => {
+    const expected = ['no-long-lived-credentials mandatory sa - SharedKey::azure-storage-account'];
+    expect(judged('azure-ts-functions')).toEqual(expected);
+    expect(judged('azure-ts-functions', previewFindings)).toEqual(expected);
+    expect(counted('azure-ts-functions')).toEqual({});
+    expect(findings['azure-ts-functions'].map((f) => f.message)).toEqual([
+      'Storage account sa allows Shared Key authorization (allowSharedKeyAccess is not set, and Azure allows it by default): ' +
+        'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
+        'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
+    ]);
+    // The key the finding is about: listStorageAccountKeys' first key, written into a connection string.
     const app = captured['azure-ts-functions'].find((record) => record.type === 'azure-native:web:WebApp');
     expect(JSON.stringify(app?.inputs)).toMatch(/"name":"AzureWebJobsStorage","value":"DefaultEndpointsProtocol=https;AccountName=[^;"]+;AccountKey=[^"]+"/);
   });

@@ -96,6 +96,8 @@ describe('Azure system-assigned managed identities through the Pulumi adapters',
         )
         .sort(),
     ).toEqual([
+      // The storage account leaves allowSharedKeyAccess out: its account keys work (azure-storage.ts).
+      'no-long-lived-credentials mandatory sa - SharedKey::azure-storage-account',
       'no-wildcard-privilege mandatory api-contributor api Role::Contributor',
       'require-entitlement mandatory api api Catalog::default',
       'require-entitlement mandatory my-workspace my-workspace Catalog::default',

@@ -233,6 +233,95 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-long-lived-credentials', 'NlcKeyUser', 'mandatory', 'NlcKeyUserKey')],
   },
   {
+    // An IAM user's SSH public key (CodeCommit) and signing certificate. The key is Inactive: reported all the same, as
+    // an access key is, since one UpdateSSHPublicKey call makes it work again.
+    id: 'NlcUserKeys',
+    rule: 'no-long-lived-credentials',
+    cloudformation: {
+      unsupported:
+        "CloudFormation has no resource type for an IAM user's SSH public key or signing certificate (aws-cdk-lib " +
+        '2.276.0 aws-iam/lib/iam.generated.d.ts lists every AWS::IAM type: neither is one)',
+    },
+    pulumi: true,
+    terraform: [
+      tfUser('NlcUserKeysUser', OWNED),
+      {
+        address: 'aws_iam_user_ssh_key.NlcUserKeysSsh',
+        values: {
+          username: 'NlcUserKeysUser',
+          encoding: 'SSH',
+          public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+          status: 'Inactive',
+        },
+        unknown: { id: true, ssh_public_key_id: true, fingerprint: true },
+        references: { username: ['aws_iam_user.NlcUserKeysUser.name', 'aws_iam_user.NlcUserKeysUser'] },
+      },
+      {
+        address: 'aws_iam_signing_certificate.NlcUserKeysCert',
+        values: {
+          user_name: 'NlcUserKeysUser',
+          certificate_body: '-----BEGIN CERTIFICATE-----\nMIIBparity\n-----END CERTIFICATE-----\n',
+          status: 'Active',
+        },
+        unknown: { id: true, certificate_id: true },
+        references: { user_name: ['aws_iam_user.NlcUserKeysUser.name', 'aws_iam_user.NlcUserKeysUser'] },
+      },
+    ],
+    expected: [
+      verdict('no-long-lived-credentials', 'NlcUserKeysUser', 'mandatory', 'NlcUserKeysCert'),
+      verdict('no-long-lived-credentials', 'NlcUserKeysUser', 'mandatory', 'NlcUserKeysSsh'),
+    ],
+  },
+  {
+    // A Cloud Storage HMAC key of a service account of the change, linked by its e-mail (known only after apply).
+    id: 'NlcHmac',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Google Cloud resources (a Cloud Storage HMAC key)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'google_service_account.NlcHmacAccount',
+        values: { account_id: 'NlcHmacAccount', project: 'parity-project', disabled: false },
+        unknown: { id: true, email: true, name: true, unique_id: true, member: true },
+      },
+      {
+        address: 'google_storage_hmac_key.NlcHmacKey',
+        values: { project: 'parity-project', state: 'ACTIVE' },
+        unknown: { id: true, access_id: true, secret: true, service_account_email: true, time_created: true },
+        references: {
+          service_account_email: [
+            'google_service_account.NlcHmacAccount.email',
+            'google_service_account.NlcHmacAccount',
+          ],
+        },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcHmacAccount', 'mandatory', 'NlcHmacKey')],
+  },
+  {
+    // An Azure storage account's own keys (Shared Key), left to the default: no identity holds them, the finding names
+    // the account. A plan shows the provider's default, true; the Pulumi program leaves allowSharedKeyAccess out.
+    id: 'NlcSharedKey',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a storage account)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_storage_account.NlcSharedKeySa',
+        values: {
+          name: 'NlcSharedKeySa',
+          resource_group_name: 'parity-rg',
+          location: 'westeurope',
+          account_tier: 'Standard',
+          account_replication_type: 'LRS',
+          shared_access_key_enabled: true,
+        },
+        unknown: { id: true, primary_access_key: true, secondary_access_key: true, primary_connection_string: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcSharedKeySa', 'mandatory', 'NlcSharedKeySa')],
+  },
+  {
     id: 'WildS3',
     rule: 'no-wildcard-privilege',
     cloudformation: cfnRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),
@@ -545,27 +634,24 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'ParityMacro')],
   },
   {
-    id: 'UnseenSsh',
+    // A type that grants and that no adapter reads: an Entra group membership (azuread 2.x, planned before apply).
+    id: 'UnseenMember',
     rule: 'no-unseen-content',
     cloudformation: {
-      unsupported:
-        "CloudFormation has no resource type for an IAM user's SSH public key (aws_iam_user_ssh_key, aws.iam.SshKey)",
+      unsupported: 'CloudFormation has no Azure AD resources (azuread_group_member, azuread.GroupMember)',
     },
     pulumi: true,
     terraform: [
-      tfUser('UnseenSshUser', OWNED),
       {
-        address: 'aws_iam_user_ssh_key.UnseenSshKey',
+        address: 'azuread_group_member.UnseenMemberAdd',
         values: {
-          username: 'UnseenSshUser',
-          encoding: 'SSH',
-          public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+          group_object_id: '00000000-0000-0000-0000-00000000beef',
+          member_object_id: '00000000-0000-0000-0000-00000000cafe',
         },
-        unknown: { id: true, ssh_public_key_id: true, fingerprint: true, status: true },
-        references: { username: ['aws_iam_user.UnseenSshUser.name', 'aws_iam_user.UnseenSshUser'] },
+        unknown: { id: true },
       },
     ],
-    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSshKey')],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenMemberAdd')],
   },
   {
     // Compute on Google's default service account: the finding is about the workload, which binds no identity (in

@@ -1,6 +1,8 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
+import { storage } from '@pulumi/azure-native';
+import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -36,6 +38,34 @@ function role(
 // no-long-lived-credentials
 const keyUser = new aws.iam.User('NlcKeyUser', { name: 'NlcKeyUser', tags: OWNED });
 new aws.iam.AccessKey('NlcKeyUserKey', { user: keyUser.name });
+const userKeysUser = new aws.iam.User('NlcUserKeysUser', { name: 'NlcUserKeysUser', tags: OWNED });
+new aws.iam.SshKey('NlcUserKeysSsh', {
+  username: userKeysUser.name,
+  encoding: 'SSH',
+  publicKey: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+  status: 'Inactive',
+});
+new aws.iam.SigningCertificate('NlcUserKeysCert', {
+  userName: userKeysUser.name,
+  certificateBody: '-----BEGIN CERTIFICATE-----\nMIIBparity\n-----END CERTIFICATE-----\n',
+  status: 'Active',
+});
+const hmacAccount = new gcp.serviceaccount.Account('NlcHmacAccount', {
+  accountId: 'NlcHmacAccount',
+  project: 'parity-project',
+});
+new storage.StorageAccount('NlcSharedKeySa', {
+  accountName: 'NlcSharedKeySa',
+  resourceGroupName: 'parity-rg',
+  location: 'westeurope',
+  kind: 'StorageV2',
+  sku: { name: 'Standard_LRS' },
+});
+new gcp.storage.HmacKey('NlcHmacKey', {
+  serviceAccountEmail: hmacAccount.email,
+  project: 'parity-project',
+  state: 'ACTIVE',
+});
 
 // no-wildcard-privilege
 role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
@@ -166,11 +196,9 @@ role('Expired', { tags: { ...OWNED, expires: '2026-01-31' } });
 role('ExcExpired', {});
 
 // no-unseen-content
-const sshUser = new aws.iam.User('UnseenSshUser', { name: 'UnseenSshUser', tags: OWNED });
-new aws.iam.SshKey('UnseenSshKey', {
-  username: sshUser.name,
-  encoding: 'SSH',
-  publicKey: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC parity@example.com',
+new azuread.GroupMember('UnseenMemberAdd', {
+  groupObjectId: '00000000-0000-0000-0000-00000000beef',
+  memberObjectId: '00000000-0000-0000-0000-00000000cafe',
 });
 
 // valid for every rule

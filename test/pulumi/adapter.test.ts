@@ -615,6 +615,126 @@ describe('Pulumi AWS adapter: secrets', () => {
   });
 });
 
+describe('Pulumi adapter: IAM user SSH keys and signing certificates, Cloud Storage HMAC keys', () => {
+  const USER = 'aws:iam/user:User';
+  const SSH_KEY = 'aws:iam/sshKey:SshKey';
+  const SIGNING_CERTIFICATE = 'aws:iam/signingCertificate:SigningCertificate';
+  const ACCOUNT = 'gcp:serviceaccount/account:Account';
+  const HMAC_KEY = 'gcp:storage/hmacKey:HmacKey';
+  const credentialsOf = (resources: PulumiResource[]) =>
+    modelFromPulumiResources(resources).identities.map(
+      (identity) =>
+        `${identity.kind} ${identity.name}${identity.external ? ' (external)' : ''}: ${identity.credentials
+          .map((credential) => `${credential.kind} ${credential.source.name}`)
+          .join(', ')}`,
+    );
+
+  it('gives an IAM user its SSH key (whatever its status) and signing certificate, by name or by dependency; one for a user outside the stack goes to that user', () => {
+    const user = resource(USER, 'git-mirror', { name: 'git-mirror' });
+    expect(
+      credentialsOf([
+        user,
+        resource(SSH_KEY, 'mirror-ssh', {
+          username: 'git-mirror',
+          encoding: 'SSH',
+          publicKey: 'ssh-rsa AAAA',
+          status: 'Inactive',
+        }),
+        resource(
+          SIGNING_CERTIFICATE,
+          'mirror-cert',
+          { userName: UNKNOWN, certificateBody: 'PEM' },
+          { userName: [user.urn] },
+        ),
+        resource(SSH_KEY, 'vendor-ssh', { username: 'vendor-sftp', encoding: 'PEM', publicKey: 'PEM' }),
+      ]),
+    ).toEqual([
+      'aws-user git-mirror: aws-ssh-public-key mirror-ssh, aws-signing-certificate mirror-cert',
+      'aws-user vendor-sftp (external): aws-ssh-public-key vendor-ssh',
+    ]);
+  });
+
+  it("gives a service account its HMAC key by e-mail or, in preview, by dependency; one for an account outside the stack goes to that account, named as a key's would be", () => {
+    const account = resource(ACCOUNT, 'uploader', {
+      accountId: 'xml-uploader',
+      project: 'media',
+      email: 'xml-uploader@media.iam.gserviceaccount.com',
+    });
+    expect(
+      credentialsOf([
+        account,
+        resource(HMAC_KEY, 'by-email', {
+          serviceAccountEmail: 'xml-uploader@media.iam.gserviceaccount.com',
+          state: 'INACTIVE',
+        }),
+        resource(HMAC_KEY, 'in-preview', { serviceAccountEmail: UNKNOWN }, { serviceAccountEmail: [account.urn] }),
+        resource(HMAC_KEY, 'elsewhere', { serviceAccountEmail: 'legacy-sync@ops.iam.gserviceaccount.com' }),
+        resource('gcp:serviceaccount/key:Key', 'elsewhere-key', {
+          serviceAccountId: 'projects/ops/serviceAccounts/legacy-sync@ops.iam.gserviceaccount.com',
+        }),
+      ]),
+    ).toEqual([
+      'gcp-service-account xml-uploader: gcp-hmac-key by-email, gcp-hmac-key in-preview',
+      'gcp-service-account legacy-sync (external): gcp-service-account-key elsewhere-key, gcp-hmac-key elsewhere',
+    ]);
+  });
+
+  it('gives an HMAC key whose account is not known, in preview with no dependency, to an account that says so', () => {
+    const [holder] = modelFromPulumiResources([
+      resource(HMAC_KEY, 'orphan', { serviceAccountEmail: UNKNOWN }),
+    ]).identities;
+    expect(holder).toMatchObject({ external: true, name: 'orphan', credentials: [{ kind: 'gcp-hmac-key' }] });
+    expect(isUnknown(holder!.arn)).toBe(true);
+  });
+});
+
+describe('Pulumi adapter: Azure storage accounts’ Shared Key', () => {
+  const NATIVE = 'azure-native:storage:StorageAccount';
+  const CLASSIC = 'azure:storage/account:Account';
+  const sharedKeys = (resources: PulumiResource[]) =>
+    (modelFromPulumiResources(resources).sharedKeys ?? []).map(
+      (keys) =>
+        `${keys.source.name} ${keys.name} ${keys.source.physicalName ?? '-'} ${keys.setting} ${JSON.stringify(keys.reason)}`,
+    );
+
+  it('records an azure-native account that leaves allowSharedKeyAccess out (null is true), sets it true or leaves it to apply; false records none', () => {
+    expect(
+      sharedKeys([
+        resource(NATIVE, 'sa', { resourceGroupName: 'rg', kind: 'StorageV2' }),
+        resource(NATIVE, 'named', { accountName: 'uploads01', allowSharedKeyAccess: true }),
+        resource(NATIVE, 'later', { allowSharedKeyAccess: UNKNOWN }),
+        resource(NATIVE, 'entra', { allowSharedKeyAccess: false }),
+      ]),
+    ).toEqual([
+      'sa sa - allowSharedKeyAccess {"kind":"unset"}',
+      'named uploads01 uploads01 allowSharedKeyAccess {"kind":"enabled"}',
+      'later later - allowSharedKeyAccess {"kind":"pending","what":"later.allowSharedKeyAccess is not known until apply"}',
+    ]);
+  });
+
+  it('reads the classic provider’s sharedAccessKeyEnabled the same way', () => {
+    expect(
+      sharedKeys([
+        resource(CLASSIC, 'classic', { name: 'classicsa' }),
+        resource(CLASSIC, 'off', { name: 'offsa', sharedAccessKeyEnabled: false }),
+      ]),
+    ).toEqual(['classic classicsa classicsa sharedAccessKeyEnabled {"kind":"unset"}']);
+  });
+
+  it('keeps a storage account’s system-assigned identity an identity of the change', () => {
+    const model = modelFromPulumiResources([
+      resource(NATIVE, 'sa', {
+        allowSharedKeyAccess: false,
+        identity: { type: 'SystemAssigned', principalId: UNKNOWN },
+      }),
+    ]);
+    expect(model.identities.map((identity) => `${identity.kind} ${identity.name}`)).toEqual([
+      'azure-managed-identity sa',
+    ]);
+    expect(model.sharedKeys).toBeUndefined();
+  });
+});
+
 describe('decidedAlone', () => {
   const GCP_KEY = 'gcp:serviceaccount/key:Key';
   const K8S_SECRET = 'kubernetes:core/v1:Secret';
@@ -633,6 +753,17 @@ describe('decidedAlone', () => {
     ).toBe(true);
     expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl@p.iam.gserviceaccount.com' } })).toBe(true);
     expect(alone({ type: GCP_KEY, props: { serviceAccountId: 'etl' } })).toBe(true);
+  });
+
+  it('decides an SSH key, a signing certificate and an HMAC key alone when their holder is known', () => {
+    expect(alone({ type: 'aws:iam/sshKey:SshKey', props: { username: 'git-mirror' } })).toBe(true);
+    expect(alone({ type: 'aws:iam/signingCertificate:SigningCertificate', props: { userName: 'soap' } })).toBe(true);
+    expect(
+      alone({ type: 'gcp:storage/hmacKey:HmacKey', props: { serviceAccountEmail: 'etl@p.iam.gserviceaccount.com' } }),
+    ).toBe(true);
+    expect(alone({ type: 'aws:iam/sshKey:SshKey', props: { username: UNKNOWN } })).toBe(false);
+    expect(alone({ type: 'aws:iam/signingCertificate:SigningCertificate', props: {} })).toBe(false);
+    expect(alone({ type: 'gcp:storage/hmacKey:HmacKey', props: { serviceAccountEmail: UNKNOWN } })).toBe(false);
   });
 
   it('decides a Kubernetes token Secret alone when its account annotation and namespace are known', () => {
@@ -680,12 +811,12 @@ describe('decidedAlone', () => {
 });
 
 describe('Pulumi adapter: types that grant but are not modelled', () => {
-  it("reports an IAM SSH key, an Identity Center assignment and an Entra group membership as unseen, as the Terraform adapter does, at the rule's level", async () => {
+  it("reports an Identity Center assignment and inline policy and an Entra group membership as unseen, as the Terraform adapter does, at the rule's level", async () => {
     const { evaluate } = await import('../../src/engine/index.js');
     const { defaultCatalog } = await import('../../catalog/index.js');
     const types = [
-      'aws:iam/sshKey:SshKey',
       'aws:ssoadmin/accountAssignment:AccountAssignment',
+      'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy',
       'azuread:index/groupMember:GroupMember',
     ];
     const model = modelFromPulumiResources(types.map((type, index) => resource(type, `granting${index}`, {})));

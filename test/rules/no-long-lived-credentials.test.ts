@@ -3,7 +3,13 @@ import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { PROGRAM_VALUE_ADVICE } from '../../src/adapters/pulumi/dispatch.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
-import { unknownValue, type Credential, type CredentialKind, type Maybe } from '../../src/model/model.js';
+import {
+  unknownValue,
+  type Credential,
+  type CredentialKind,
+  type Maybe,
+  type SharedKeyAccess,
+} from '../../src/model/model.js';
 import { catalog, identity, model, ref, role, secret, user } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -18,6 +24,15 @@ function azureCredential(kind: CredentialKind, name: string, expiresAt?: Maybe<s
       : 'azuread:index/servicePrincipalPassword:ServicePrincipalPassword';
   return { kind, source: ref(type, name), ...(expiresAt !== undefined ? { expiresAt } : {}) };
 }
+
+const storageKeys = (name: string, reason: SharedKeyAccess['reason']): SharedKeyAccess => ({
+  cloud: 'azure',
+  kind: 'azure-storage-account',
+  source: ref('azure-native:storage:StorageAccount', name),
+  name,
+  reason,
+  setting: 'allowSharedKeyAccess',
+});
 
 const servicePrincipal = (tags: Record<string, string>, credentials: Credential[]) =>
   identity('azure-service-principal', 'PaymentsSp', { tags, credentials });
@@ -76,6 +91,10 @@ ruleTester(rule, {
       }),
     },
     {
+      name: 'a model without storage accounts whose keys work (an account with Shared Key off records none)',
+      model: model({ sharedKeys: [] }),
+    },
+    {
       name: 'Checkov CKV_AWS_41/45/46 pass when no secret value is written in source: a generated Secrets Manager value',
       model: model({ secrets: [secret('DbPassword', { plaintextValue: false, rotationDays: 30 })] }),
     },
@@ -122,6 +141,34 @@ ruleTester(rule, {
           message:
             'Service-specific credential git-botCredential for git-bot is a static password that never expires. ' +
             'Remove it and sign requests with temporary role credentials instead (for CodeCommit: git-remote-codecommit).',
+        },
+      ],
+    },
+    {
+      name: 'an IAM user SSH public key (CodeCommit over SSH)',
+      model: model({ identities: [user('git-mirror', { tags: SERVICE, credentials: ['aws-ssh-public-key'] })] }),
+      findings: [
+        {
+          resource: 'git-mirrorCredential',
+          identity: 'TestStack/git-mirror',
+          detail: 'Credential::aws-ssh-public-key',
+          message:
+            'SSH public key git-mirrorCredential for git-mirror lets whoever holds its private key use CodeCommit as the user until someone deletes it. ' +
+            'Remove it and reach CodeCommit over HTTPS with temporary role credentials (git-remote-codecommit).',
+        },
+      ],
+    },
+    {
+      name: 'an IAM user signing certificate',
+      model: model({ identities: [user('soap-client', { tags: SERVICE, credentials: ['aws-signing-certificate'] })] }),
+      findings: [
+        {
+          resource: 'soap-clientCredential',
+          identity: 'TestStack/soap-client',
+          detail: 'Credential::aws-signing-certificate',
+          message:
+            'Signing certificate soap-clientCredential for soap-client lets whoever holds its private key sign requests to AWS as the user until someone deletes it. ' +
+            'Remove it and call AWS with temporary credentials from an IAM role.',
         },
       ],
     },
@@ -278,6 +325,64 @@ ruleTester(rule, {
           message:
             'User-managed service-account key exporterCredential for exporter is a private key that stays valid until deleted. ' +
             'Remove it and use workload identity federation or service-account impersonation.',
+        },
+      ],
+    },
+    {
+      name: 'a Cloud Storage HMAC key of a GCP service account',
+      model: model({
+        identities: [identity('gcp-service-account', 'xml-uploader', { tags: SERVICE, credentials: ['gcp-hmac-key'] })],
+      }),
+      findings: [
+        {
+          resource: 'xml-uploaderCredential',
+          identity: 'TestStack/xml-uploader',
+          detail: 'Credential::gcp-hmac-key',
+          message:
+            'Cloud Storage HMAC key xml-uploaderCredential for xml-uploader is an access id and secret that stay valid until the key is deleted. ' +
+            'Remove it and call Cloud Storage with OAuth tokens from workload identity federation or service-account impersonation.',
+        },
+      ],
+    },
+    {
+      name: 'an Azure storage account that leaves Shared Key to the default, one that allows it, and one known only at apply',
+      model: model({
+        sharedKeys: [
+          storageKeys('functionsa', { kind: 'unset' }),
+          storageKeys('legacyuploads', { kind: 'enabled' }),
+          storageKeys('laterkeys', {
+            kind: 'pending',
+            what: 'laterkeys.allowSharedKeyAccess is not known until apply',
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'functionsa',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'mandatory',
+          message:
+            'Storage account functionsa allows Shared Key authorization (allowSharedKeyAccess is not set, and Azure allows it by default): ' +
+            'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
+            'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
+        },
+        {
+          resource: 'laterkeys',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Storage account laterkeys: whether it allows Shared Key authorization (account keys valid until rotated) cannot be verified ' +
+            'until apply: laterkeys.allowSharedKeyAccess is not known until apply.',
+        },
+        {
+          resource: 'legacyuploads',
+          detail: 'SharedKey::azure-storage-account',
+          level: 'mandatory',
+          message:
+            'Storage account legacyuploads allows Shared Key authorization (allowSharedKeyAccess: true): ' +
+            'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
+            'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
         },
       ],
     },

@@ -51,7 +51,12 @@ const GROUP_HOLDER: SingleHolder = ['group', 'aws-group'];
 
 interface CredentialLink {
   property: string;
-  kind: 'aws-access-key' | 'aws-login-profile' | 'aws-service-specific-credential';
+  kind:
+    | 'aws-access-key'
+    | 'aws-login-profile'
+    | 'aws-service-specific-credential'
+    | 'aws-ssh-public-key'
+    | 'aws-signing-certificate';
 }
 
 /** A property (`path`, nested; `json`: its first property a JSON string) naming the role compute runs as. */
@@ -68,6 +73,10 @@ const CREDENTIALS: Record<string, CredentialLink> = {
     property: 'userName',
     kind: 'aws-service-specific-credential',
   },
+  // The user's SSH public key (CodeCommit) and signing certificate: `username` and `userName` as @pulumi/aws 7.48.0
+  // iam/sshKey.d.ts and iam/signingCertificate.d.ts spell them (Terraform's `username` and `user_name`).
+  'aws:iam/sshKey:SshKey': { property: 'username', kind: 'aws-ssh-public-key' },
+  'aws:iam/signingCertificate:SigningCertificate': { property: 'userName', kind: 'aws-signing-certificate' },
 };
 
 /** Compute by type: an instance profile's role, and the roles of COMPUTE_ROLES, in the table's order. */

@@ -27,6 +27,7 @@ import {
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
+import { isSharedKeyType, sharedKeyAccess } from './azure-storage.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
 
@@ -176,6 +177,8 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   }
   addSystemAssignedIdentities(graph, entriesOf(resources, isSystemAssignedCandidate));
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
+  const sharedKeys = entriesOf(resources, isSharedKeyType).flatMap((entry) => sharedKeyAccess(entry) ?? []);
+  if (sharedKeys.length) graph.model.sharedKeys = sharedKeys;
   if (externalRoleGrants.length === 0) delete graph.model.externalRoleGrants;
   return graph.model;
 }

@@ -95,9 +95,7 @@ export const PROGRAM_VALUE_ADVICE: SecretValueAdvice = {
  * silence.
  */
 const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // AWS: credentials for CodeCommit SSH and SOAP signing; IAM Identity Center permission sets' policies and assignments.
-  'aws:iam/sshKey:SshKey',
-  'aws:iam/signingCertificate:SigningCertificate',
+  // AWS: IAM Identity Center permission sets' policies and assignments.
   'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy',
   'aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment',
   'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment',

@@ -1,5 +1,5 @@
 /**
- * Google Cloud resources (`@pulumi/gcp`) into the model: service accounts, their user-managed keys, IAM
+ * Google Cloud resources (`@pulumi/gcp`) into the model: service accounts, their user-managed and HMAC keys, IAM
  * members, bindings and policies (with their conditions) at project, folder, organization and service-account
  * level, custom roles (judged as definitions, and read into the grants that name them), workload identity pool
  * providers (judged on their own, and federated credentials of the accounts their pool may act as), Secret
@@ -33,6 +33,7 @@ import { items, knownString } from './values.js';
 const TYPES = {
   account: 'gcp:serviceaccount/account:Account',
   key: 'gcp:serviceaccount/key:Key',
+  hmacKey: 'gcp:storage/hmacKey:HmacKey',
   provider: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
   secret: 'gcp:secretmanager/secret:Secret',
   secretVersion: 'gcp:secretmanager/secretVersion:SecretVersion',
@@ -148,8 +149,16 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   if (defaultIdentityUses.length) model.defaultIdentityUses = defaultIdentityUses;
 
   for (const entry of of(TYPES.key)) {
-    const identity = accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry);
+    const identity =
+      accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry, 'serviceAccountId');
     identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
+  }
+  // A Cloud Storage HMAC key names its account by e-mail (`serviceAccountEmail`, @pulumi/gcp 9.37.0
+  // storage/hmacKey.d.ts); one for an account outside the change goes to that account, as a key's does.
+  for (const entry of of(TYPES.hmacKey)) {
+    const identity =
+      accountFor(entry, 'serviceAccountEmail') ?? externalAccount(model, accounts, entry, 'serviceAccountEmail');
+    identity.credentials.push({ kind: 'gcp-hmac-key', source: entry.ref });
   }
 
   const customRoles = new Map<string, RoleDefinition>();
@@ -281,8 +290,14 @@ export function referencedAccountName(value: string): string | undefined {
   return /^([^@]+)@[^@]+\.iam\.gserviceaccount\.com$/.exec(reference)?.[1] ?? reference;
 }
 
-function externalAccount(model: Model, accounts: Map<string, Identity>, entry: Entry): Identity {
-  const value = entry.props.serviceAccountId;
+/** The account a key names by `property` (its `serviceAccountId`, an HMAC key's `serviceAccountEmail`), outside the change. */
+function externalAccount(
+  model: Model,
+  accounts: Map<string, Identity>,
+  entry: Entry,
+  property: 'serviceAccountId' | 'serviceAccountEmail',
+): Identity {
+  const value = entry.props[property];
   const reference = typeof value === 'string' ? accountReference(value) : entry.ref.name;
   const name = typeof value === 'string' ? (referencedAccountName(value) ?? reference) : reference;
   const identity: Identity = {
@@ -299,7 +314,7 @@ function externalAccount(model: Model, accounts: Map<string, Identity>, entry: E
         ? reference
         : isUnknown(value)
           ? value
-          : unknownValue(`${entry.ref.name}: serviceAccountId not set`),
+          : unknownValue(`${entry.ref.name}: ${property} not set`),
     tags: {},
     grants: [],
     credentials: [],

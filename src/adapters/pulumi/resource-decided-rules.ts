@@ -18,8 +18,12 @@ export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<str
   'no-long-lived-credentials': {
     'aws:iam/accessKey:AccessKey': (props) => isKnownName(props.user),
     'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': (props) => isKnownName(props.userName),
+    'aws:iam/sshKey:SshKey': (props) => isKnownName(props.username),
+    'aws:iam/signingCertificate:SigningCertificate': (props) => isKnownName(props.userName),
     'gcp:serviceaccount/key:Key': (props) =>
       isKnownName(props.serviceAccountId) && referencedAccountName(props.serviceAccountId) !== undefined,
+    'gcp:storage/hmacKey:HmacKey': (props) =>
+      isKnownName(props.serviceAccountEmail) && referencedAccountName(props.serviceAccountEmail) !== undefined,
     'kubernetes:core/v1:Secret': (props) => {
       const holder = tokenAccountReference({ kind: 'Secret', body: props });
       return (

@@ -116,6 +116,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_iam_access_key: aws('iam/accessKey:AccessKey'),
   aws_iam_user_login_profile: aws('iam/userLoginProfile:UserLoginProfile'),
   aws_iam_service_specific_credential: aws('iam/serviceSpecificCredential:ServiceSpecificCredential'),
+  aws_iam_user_ssh_key: aws('iam/sshKey:SshKey'),
+  aws_iam_signing_certificate: aws('iam/signingCertificate:SigningCertificate'),
   // An OIDC provider grants nothing by itself: the roles that trust it are judged on their trust policies.
   aws_iam_openid_connect_provider: aws('iam/openIdConnectProvider:OpenIdConnectProvider'),
   aws_iam_instance_profile: aws('iam/instanceProfile:InstanceProfile'),
@@ -203,6 +205,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     // AzureRM's `name` is the role's display name (azure-native `roleName`); its `role_definition_id` the GUID (azure-native `name`).
     rename: { name: 'roleName', role_definition_id: 'name' },
   },
+  // A storage account's own keys (pulumi/azure-storage.ts): onto the classic provider's record, which is bridged from
+  // azurerm (`shared_access_key_enabled`, default true, is its `sharedAccessKeyEnabled`). Its `identity` block of one is
+  // the classic provider's one object, so a system-assigned identity is read as on the other azurerm types.
+  azurerm_storage_account: { pulumiType: 'azure:storage/account:Account', single: ['identity'] },
   azurerm_key_vault_secret: {
     pulumiType: 'azure-native:keyvault:Secret',
     // azure-native nests the value and the expiry (seconds since the epoch) in `properties`; AzureRM has them at the top.
@@ -224,6 +230,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // ---- Google ----
   google_service_account: { pulumiType: 'gcp:serviceaccount/account:Account' },
   google_service_account_key: { pulumiType: 'gcp:serviceaccount/key:Key' },
+  google_storage_hmac_key: { pulumiType: 'gcp:storage/hmacKey:HmacKey' },
   google_iam_workload_identity_pool_provider: {
     pulumiType: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider',
     single: ['oidc', 'aws', 'saml'],
@@ -382,9 +389,7 @@ function kubernetesTypes(kinds: Record<string, string>): Record<string, Resource
  * (a SAML provider, a workload identity pool, an exclusivity guard) are not listed.
  */
 export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // AWS: credentials for CodeCommit SSH and SOAP signing; IAM Identity Center permission sets and their assignments.
-  'aws_iam_user_ssh_key',
-  'aws_iam_signing_certificate',
+  // AWS: IAM Identity Center permission sets and their assignments.
   'aws_ssoadmin_permission_set_inline_policy',
   'aws_ssoadmin_managed_policy_attachment',
   'aws_ssoadmin_customer_managed_policy_attachment',

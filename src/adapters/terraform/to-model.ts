@@ -186,8 +186,9 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     mappings.set(instance.address, mapping);
   }
   const model = pulumiModelOf(records, mappings);
-  // The Pulumi adapter names where a workload's account is set in Pulumi's words: Terraform's are its own.
-  for (const use of model.defaultIdentityUses ?? []) {
+  // The Pulumi adapter names where a workload's account, or a storage account's Shared Key, is set in Pulumi's words:
+  // Terraform's are its own.
+  for (const use of [...(model.defaultIdentityUses ?? []), ...(model.sharedKeys ?? [])]) {
     const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
     if (mapping) use.setting = terraformSetting(mapping, use.setting);
   }

@@ -139,9 +139,12 @@ const LONG_LIVED = new Set([
   'aws-access-key',
   'aws-service-specific-credential',
   'aws-login-profile',
+  'aws-ssh-public-key',
+  'aws-signing-certificate',
   'azure-client-secret',
   'azure-certificate',
   'gcp-service-account-key',
+  'gcp-hmac-key',
   'k8s-service-account-token',
 ]);
 
