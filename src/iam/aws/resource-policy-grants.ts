@@ -42,9 +42,9 @@ export interface ResourcePolicy {
  * role use the key with no IAM policy at all (AWS KMS Developer Guide, "Key policies in AWS KMS").
  *
  * A statement grants an identity when its `Principal` names the identity's ARN as the change renders it (a reference
- * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known). `Principal: "*"`, `NotPrincipal`, accounts (`:root`),
- * services and principals the change does not create grant no identity of the change in particular and are left to
- * the rules that judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
+ * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known).
+ * `Principal: "*"`, `NotPrincipal`, accounts (`:root`), services and principals the change does not create grant no
+ * identity of the change in particular and are left to the rules that judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
  * principal is taken off (an identity policy has none), and `Resource: "*"` (or none), which in a resource policy
  * means the resource the policy is attached to, becomes that resource.
  */
@@ -83,9 +83,10 @@ export function addResourcePolicyGrants(
         const identity = typeof value === 'string' ? identityOf(value) : undefined;
         if (identity) named.add(identity);
       }
+      if (named.size === 0) continue;
+      const own = asIdentityStatement(statement, policy.attachedTo);
       for (const identity of named) {
         const list = granted.get(identity);
-        const own = asIdentityStatement(statement, policy.attachedTo);
         if (list) list.push(own);
         else granted.set(identity, [own]);
       }
