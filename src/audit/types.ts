@@ -8,6 +8,7 @@ import type { CatalogException, TagKeys } from '../../catalog/types.js';
 import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
 import type { FindingLevel } from '../model/finding.js';
 import type { AuditSource } from './lineage.js';
+import type { ResourcePolicyKind } from './resource-policy-labels.js';
 
 export type { AuditSource } from './lineage.js';
 
@@ -212,8 +213,16 @@ export interface AuditHolding {
 }
 
 export interface AuditGrant {
-  /** How the user sees it: `policy everything (OpsRole)`, `managed AdministratorAccess`, `role Owner at /subscriptions/…`. */
+  /**
+   * How the user sees it: `policy everything (OpsRole)`, `managed AdministratorAccess`, `role Owner at /subscriptions/…`,
+   * and for a resource policy naming the identity `bucket policy ExportsPolicy`, `key policy of LedgerKey`.
+   */
   label: string;
+  /**
+   * Set when a resource policy grants it (a bucket, key, queue or topic policy whose Principal names the identity): the
+   * privilege is written on that resource, not on the identity. Absent for every other grant.
+   */
+  resourcePolicy?: ResourcePolicyKind;
   source: ResourceRef;
   /** One line per statement or role: `Allow iam:* on *`. */
   statements: AuditStatement[];

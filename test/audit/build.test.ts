@@ -6,6 +6,11 @@ import { runRules } from '../../src/engine/evaluate.js';
 import { emptyModel } from '../../src/model/model.js';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
 import { formatAuditHtml } from '../../src/reporters/html.js';
+import {
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  PULUMI_RESOURCE_POLICIES,
+} from '../../src/adapters/aws/resource-policies.js';
+import { RESOURCE_POLICY_KINDS, resourcePolicyLabel } from '../../src/audit/resource-policy-labels.js';
 import { identity, ref, secret } from '../support/builders.js';
 import { auditOf, exampleCatalog, NOW } from './support.js';
 
@@ -411,5 +416,102 @@ describe('secrets: who their resource policies let read them', () => {
         '<code>arn:aws:iam::999999999999:root</code></div>',
     );
     expect(html.match(/readable by:/g)).toHaveLength(1);
+  });
+});
+
+describe('grants a resource policy makes are labelled by the policy, on the resource it is written on', () => {
+  const FIXTURE = 'test/fixtures/cloudformation/resource-policies/grants-to-an-entitled-role.template.yaml';
+  const { audit } = auditOf([FIXTURE]);
+  const payments = audit.identities.find((row) => row.name === 'payments-api-runtime')!;
+
+  it('names the bucket, key, queue and topic policy, sets resourcePolicy, and leaves the role’s own policy as it was', () => {
+    expect(
+      payments.grants.map((grant) => ({
+        label: grant.label,
+        resourcePolicy: grant.resourcePolicy,
+        source: `${grant.source.type} ${grant.source.name}`,
+        statements: grant.statements.map((statement) => `${statement.text} beyond=${statement.beyondEntitlements}`),
+      })),
+    ).toEqual([
+      {
+        label: 'policy ledger-read (PaymentsApiRole)',
+        resourcePolicy: undefined,
+        source: 'AWS::IAM::Role PaymentsApiRole',
+        statements: [
+          'Allow dynamodb:GetItem, dynamodb:Query on arn:aws:dynamodb:<own-region>:<own-account>:table/payments-ledger beyond=false',
+        ],
+      },
+      {
+        label: 'bucket policy ExportsPolicy',
+        resourcePolicy: 'bucket',
+        source: 'AWS::S3::BucketPolicy ExportsPolicy',
+        statements: ['Allow s3:PutObject on <Arn of Exports>/* beyond=true'],
+      },
+      {
+        label: 'key policy of LedgerKey',
+        resourcePolicy: 'key',
+        source: 'AWS::KMS::Key LedgerKey',
+        statements: ['Allow kms:Decrypt on <Arn of LedgerKey> beyond=true'],
+      },
+      {
+        label: 'queue policy PayoutsPolicy',
+        resourcePolicy: 'queue',
+        source: 'AWS::SQS::QueuePolicy PayoutsPolicy',
+        statements: ['Allow sqs:SendMessage on <Arn of Payouts> beyond=true'],
+      },
+      {
+        label: 'topic policy AlertsPolicy',
+        resourcePolicy: 'topic',
+        source: 'AWS::SNS::TopicPolicy AlertsPolicy',
+        statements: ['Allow sns:Publish on <id of Alerts> beyond=true'],
+      },
+    ]);
+    expect(payments.grants.map((grant) => 'resourcePolicy' in grant)).toEqual([false, true, true, true, true]);
+  });
+
+  it('says the privileged path runs through the key policy, in the paths and in the review queue', () => {
+    expect(payments.privilegedPaths).toEqual(['data-exfiltration: 1 action (kms:Decrypt) via key policy of LedgerKey']);
+    const items = audit
+      .review!.owners.flatMap((owner) => owner.items)
+      .filter((item) => item.identity === payments.name);
+    expect(items.map((item) => [item.subject, item.evidence.grants])).toEqual([
+      ['privileged grants', ['Allow kms:Decrypt on <Arn of LedgerKey> [data-exfiltration] (key policy of LedgerKey)']],
+    ]);
+  });
+
+  it('labels every type the AWS front-ends read resource policies from, and only those', () => {
+    expect(Object.keys(RESOURCE_POLICY_KINDS).sort()).toEqual(
+      [...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES), ...Object.keys(PULUMI_RESOURCE_POLICIES)].sort(),
+    );
+    const label = (type: string, name: string) => resourcePolicyLabel({ type, name })?.label;
+    expect([
+      label('aws:s3/bucketPolicy:BucketPolicy', 'exports-policy'),
+      label('aws:kms/key:Key', 'ledger'),
+      label('aws:kms/replicaKey:ReplicaKey', 'ledger-eu'),
+      label('aws:kms/keyPolicy:KeyPolicy', 'ledger-policy'),
+      label('aws:sqs/queue:Queue', 'payouts'),
+      label('aws:sqs/queuePolicy:QueuePolicy', 'payouts-policy'),
+      label('aws:sns/topic:Topic', 'alerts'),
+      label('aws:sns/topicPolicy:TopicPolicy', 'alerts-policy'),
+      label('AWS::SQS::QueueInlinePolicy', 'PayoutsInline'),
+      label('AWS::SNS::TopicInlinePolicy', 'AlertsInline'),
+      label('AWS::KMS::ReplicaKey', 'LedgerReplica'),
+      label('AWS::IAM::Policy', 'AppPolicy'),
+      label('toString', 'NotAType'),
+    ]).toEqual([
+      'bucket policy exports-policy',
+      'key policy of ledger',
+      'key policy of ledger-eu',
+      'key policy ledger-policy',
+      'queue policy of payouts',
+      'queue policy payouts-policy',
+      'topic policy of alerts',
+      'topic policy alerts-policy',
+      'queue policy PayoutsInline',
+      'topic policy AlertsInline',
+      'key policy of LedgerReplica',
+      undefined,
+      undefined,
+    ]);
   });
 });
