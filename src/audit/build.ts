@@ -26,7 +26,7 @@ import {
 } from '../model/model.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { burnDownOf } from './burn-down.js';
-import { auditCredentials } from './credentials.js';
+import { auditCredentials, auditSharedKeys } from './credentials.js';
 import { expiryOf } from './dates.js';
 import { auditException, exceptionsCovering } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
@@ -102,6 +102,7 @@ export function buildAudit(
     ...model.secrets.map((secret) => secret.id),
   ]);
   const definitions = auditDefinitions(model, findings);
+  const sharedKeys = auditSharedKeys(model.sharedKeys ?? [], (ref) => findingsOnResource(findings, ref));
   const burnDown = burnDownOf([...exceptions.values()]);
   const otherFindings = findings
     .filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity))
@@ -119,6 +120,7 @@ export function buildAudit(
     exceptions: [...exceptions.values()],
     otherFindings,
     hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
+    ...(sharedKeys.length ? { sharedKeys } : {}),
     ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
     ...(definitions.length ? { definitions } : {}),
     ...(burnDown.length ? { burnDown } : {}),
@@ -140,10 +142,7 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
     ...model.identities.flatMap((identity) => identity.grants.map((grant) => ({ grant, holder: identity.name }))),
     ...(model.externalRoleGrants ?? []).map(({ member, grant }) => ({ grant, holder: member })),
   ];
-  const findingsOn = (ref: ResourceRef) =>
-    findings
-      .filter((finding) => finding.identity === undefined && sameResource(finding.resource, ref))
-      .map(auditFinding);
+  const findingsOn = (ref: ResourceRef) => findingsOnResource(findings, ref);
   const roles = (model.roleDefinitions ?? []).map((definition): AuditDefinition => {
     const permissions = isUnknown(definition.permissions) ? undefined : definition.permissions;
     const grants = permissions
@@ -204,6 +203,13 @@ const DEFINITION_KINDS: Record<RoleDefinition['kind'], string> = {
   'azure-custom-role': 'Azure custom role',
   'gcp-custom-role': 'GCP custom role',
 };
+
+/** The findings on a resource of the change that is no identity (a definition, a storage account's keys). */
+function findingsOnResource(findings: readonly Finding[], ref: ResourceRef): AuditFinding[] {
+  return findings
+    .filter((finding) => finding.identity === undefined && sameResource(finding.resource, ref))
+    .map(auditFinding);
+}
 
 function sameResource(a: ResourceRef, b: ResourceRef): boolean {
   return a.type === b.type && a.name === b.name && a.urn === b.urn && a.file === b.file;

@@ -21,6 +21,7 @@ import {
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
 import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { globMatch } from '../util/glob.js';
+import { resourcePolicyLabel } from './resource-policy-labels.js';
 import type { AuditGrant, AuditStatement } from './types.js';
 
 const EXAMPLES_PER_CATEGORY = 3;
@@ -32,13 +33,11 @@ export function auditGrants(
 ): AuditGrant[] {
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
-      const name = grant.policyName ?? grant.source.name;
       const { summary, byStatement } = privilegedOf(grant.document, catalog);
+      const onResource = grant.policyName === undefined ? resourcePolicyLabel(grant.source) : undefined;
       return {
-        label:
-          grant.policyName && grant.policyName !== grant.source.name
-            ? `policy ${name} (${grant.source.name})`
-            : `policy ${name}`,
+        label: onResource?.label ?? policyLabel(grant.policyName, grant.source.name),
+        ...(onResource ? { resourcePolicy: onResource.kind } : {}),
         source: grant.source,
         statements: grant.document.unreadable
           ? [
@@ -78,6 +77,13 @@ export function auditGrants(
     }
     return roleGrant(grant, entitlements, catalog);
   });
+}
+
+/** An identity policy: by its name, and the resource that writes it when that is named otherwise. */
+function policyLabel(policyName: string | undefined, sourceName: string): string {
+  return policyName && policyName !== sourceName
+    ? `policy ${policyName} (${sourceName})`
+    : `policy ${policyName ?? sourceName}`;
 }
 
 function auditStatement(statement: PolicyStatement, entitlements: readonly Entitlement[]): AuditStatement {

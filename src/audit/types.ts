@@ -5,9 +5,10 @@
  * Plain data only (no Dates, no Maps), so the JSON report is this object as is.
  */
 import type { CatalogException, TagKeys } from '../../catalog/types.js';
-import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef } from '../model/model.js';
+import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef, SharedKeyAccess } from '../model/model.js';
 import type { FindingLevel } from '../model/finding.js';
 import type { AuditSource } from './lineage.js';
+import type { ResourcePolicyKind } from './resource-policy-labels.js';
 
 export type { AuditSource } from './lineage.js';
 
@@ -31,6 +32,11 @@ export interface Audit {
   /** Findings on neither an identity nor a secret (catalog exceptions, unattached policies). */
   otherFindings: AuditFinding[];
   hygiene: CatalogHygiene;
+  /**
+   * Keys resources of the change hold of their own (an Azure storage account's account keys): long-lived credentials
+   * no identity holds, listed on the resource that holds them. Absent when none.
+   */
+  sharedKeys?: AuditSharedKey[];
   /** Resources the change deletes (a Terraform plan's deletes): they grant nothing after it. Absent when none. */
   removed?: ResourceRef[];
   /**
@@ -212,8 +218,16 @@ export interface AuditHolding {
 }
 
 export interface AuditGrant {
-  /** How the user sees it: `policy everything (OpsRole)`, `managed AdministratorAccess`, `role Owner at /subscriptions/…`. */
+  /**
+   * How the user sees it: `policy everything (OpsRole)`, `managed AdministratorAccess`, `role Owner at /subscriptions/…`,
+   * and for a resource policy naming the identity `bucket policy ExportsPolicy`, `key policy of LedgerKey`.
+   */
   label: string;
+  /**
+   * Set when a resource policy grants it (a bucket, key, queue or topic policy whose Principal names the identity): the
+   * privilege is written on that resource, not on the identity. Absent for every other grant.
+   */
+  resourcePolicy?: ResourcePolicyKind;
   source: ResourceRef;
   /** One line per statement or role: `Allow iam:* on *`. */
   statements: AuditStatement[];
@@ -240,6 +254,30 @@ export interface AuditCredential {
   daysLeft?: number;
   /** Federated credentials: the issuer and subject it accepts. */
   accepts?: string;
+}
+
+/**
+ * A resource's own keys (SharedKeyAccess in the model): valid until someone rotates them, they authorize requests to
+ * its data without any identity, so they are listed on the resource, not on an identity.
+ */
+export interface AuditSharedKey {
+  kind: SharedKeyAccess['kind'];
+  cloud: string;
+  /** The account name, else the resource's name. */
+  name: string;
+  /** The resource that holds the keys (the storage account). */
+  source: ResourceRef;
+  lifetime: 'long-lived';
+  /**
+   * Why the keys work: `enabled` (the setting allows them), `unset` (left out: the platform's default allows them), or
+   * `pending` (the setting is known only at apply; `pendingOn` says what it waits for).
+   */
+  status: SharedKeyAccess['reason']['kind'];
+  pendingOn?: string;
+  /** Where the change turns the keys off, in its front-end's words (`allowSharedKeyAccess`, `shared_access_key_enabled`). */
+  setting: string;
+  /** What the gate found on the resource (no-long-lived-credentials), as in `otherFindings`. */
+  findings: AuditFinding[];
 }
 
 export interface AuditTrust {

@@ -1,4 +1,12 @@
-import type { Audit, AuditDefinition, AuditException, AuditHolding, AuditIdentity } from '../audit/types.js';
+import { sharedKeyStatus } from '../audit/credentials.js';
+import type {
+  Audit,
+  AuditDefinition,
+  AuditException,
+  AuditHolding,
+  AuditIdentity,
+  AuditSharedKey,
+} from '../audit/types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { plural } from '../util/plural.js';
 import type { AuditRenderOptions } from './audit-options.js';
@@ -27,6 +35,7 @@ export function formatAuditMarkdown(audit: Audit, options: AuditRenderOptions = 
     ...hygieneSection(audit),
     ...(audit.burnDown?.length ? burnDownSection(audit) : []),
     ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
+    ...(audit.sharedKeys?.length ? sharedKeysSection(audit.sharedKeys) : []),
     ...(audit.removed?.length
       ? [
           '#### Removed by the change',
@@ -62,6 +71,22 @@ function definitionsSection(definitions: AuditDefinition[]): string[] {
       const blocking = definition.findings.filter((finding) => finding.blocking).length;
       const findings = definition.findings.length ? `${blocking} blocking / ${definition.findings.length}` : '0';
       return `| ${escapeMarkdown(definition.kind)} | ${markdownCode(definition.name)}${aggregates} | ${escapeMarkdown(definition.scope ?? '')} | ${grants} | ${bound} | ${findings} |`;
+    }),
+    '',
+  ];
+}
+
+/** Keys resources hold of their own: long-lived credentials listed on the resource, since no identity holds them. */
+function sharedKeysSection(sharedKeys: AuditSharedKey[]): string[] {
+  return [
+    '#### Resource keys (long-lived, held by no identity)',
+    '',
+    '| resource | keys | status | findings |',
+    '|---|---|---|---|',
+    ...sharedKeys.map((keys) => {
+      const blocking = keys.findings.filter((finding) => finding.blocking).length;
+      const findings = keys.findings.length ? `${blocking} blocking / ${keys.findings.length}` : '0';
+      return `| ${escapeMarkdown(keys.source.type)} ${markdownCode(keys.source.name)} | ${escapeMarkdown(keys.kind)} ${markdownCode(keys.name)} (${keys.lifetime}) | ${escapeMarkdown(sharedKeyStatus(keys))} | ${findings} |`;
     }),
     '',
   ];

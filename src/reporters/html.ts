@@ -6,7 +6,9 @@ import type {
   AuditHolding,
   AuditIdentity,
   AuditSecret,
+  AuditSharedKey,
 } from '../audit/types.js';
+import { sharedKeyStatus } from '../audit/credentials.js';
 import { escapeHtml as e } from './escape.js';
 import type { AuditRenderOptions } from './audit-options.js';
 import { baselineHtml, lineageHtml, placementsHtml, reviewHtml, REVIEW_STYLE } from './review-html.js';
@@ -77,7 +79,7 @@ ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exc
 ${hygiene(audit)}
 </section>${audit.burnDown?.length ? `\n<section><h2>Burn-down</h2>${burnDownTable(audit)}</section>` : ''}
 ${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}${audit.definitions?.length ? `<section><h2>Role definitions and federation providers</h2>${definitionTable(audit.definitions)}</section>` : ''}
-${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
+${audit.sharedKeys?.length ? `<section><h2>Resource keys (long-lived, held by no identity)</h2>${sharedKeyTable(audit.sharedKeys)}</section>\n` : ''}${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -309,6 +311,15 @@ function secretTable(secrets: AuditSecret[]): string {
       }</td><td>${findingCounts(secret.findings)}</td></tr>`,
   );
   return `<table id="secrets"><thead><tr><th>Secret</th><th>Owner</th><th>Rotation (days)</th><th>Findings</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** Keys resources hold of their own, on the resource that holds them: no identity holds them. */
+function sharedKeyTable(sharedKeys: AuditSharedKey[]): string {
+  const rows = sharedKeys.map(
+    (keys) =>
+      `<tr><td>${e(keys.source.type)} <code>${e(keys.source.name)}</code></td><td>${e(keys.kind)} <code>${e(keys.name)}</code> <span class="badge bad">${keys.lifetime}</span></td><td>${e(sharedKeyStatus(keys))}</td><td>${findingCounts(keys.findings)}</td></tr>`,
+  );
+  return `<table id="shared-keys"><thead><tr><th>Resource</th><th>Keys</th><th>Status</th><th>Findings</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 /** Who the secret's resource policies let read it, under its name; nothing when the change writes no policy on it. */

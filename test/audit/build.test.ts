@@ -6,6 +6,15 @@ import { runRules } from '../../src/engine/evaluate.js';
 import { emptyModel } from '../../src/model/model.js';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
 import { formatAuditHtml } from '../../src/reporters/html.js';
+import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import {
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  PULUMI_RESOURCE_POLICIES,
+} from '../../src/adapters/aws/resource-policies.js';
+import { RESOURCE_POLICY_KINDS, resourcePolicyLabel } from '../../src/audit/resource-policy-labels.js';
+import { terraformPlan } from '../terraform/support.js';
 import { identity, ref, secret } from '../support/builders.js';
 import { auditOf, exampleCatalog, NOW } from './support.js';
 
@@ -411,5 +420,213 @@ describe('secrets: who their resource policies let read them', () => {
         '<code>arn:aws:iam::999999999999:root</code></div>',
     );
     expect(html.match(/readable by:/g)).toHaveLength(1);
+  });
+});
+
+describe('grants a resource policy makes are labelled by the policy, on the resource it is written on', () => {
+  const FIXTURE = 'test/fixtures/cloudformation/resource-policies/grants-to-an-entitled-role.template.yaml';
+  const { audit } = auditOf([FIXTURE]);
+  const payments = audit.identities.find((row) => row.name === 'payments-api-runtime')!;
+
+  it('names the bucket, key, queue and topic policy, sets resourcePolicy, and leaves the role’s own policy as it was', () => {
+    expect(
+      payments.grants.map((grant) => ({
+        label: grant.label,
+        resourcePolicy: grant.resourcePolicy,
+        source: `${grant.source.type} ${grant.source.name}`,
+        statements: grant.statements.map((statement) => `${statement.text} beyond=${statement.beyondEntitlements}`),
+      })),
+    ).toEqual([
+      {
+        label: 'policy ledger-read (PaymentsApiRole)',
+        resourcePolicy: undefined,
+        source: 'AWS::IAM::Role PaymentsApiRole',
+        statements: [
+          'Allow dynamodb:GetItem, dynamodb:Query on arn:aws:dynamodb:<own-region>:<own-account>:table/payments-ledger beyond=false',
+        ],
+      },
+      {
+        label: 'bucket policy ExportsPolicy',
+        resourcePolicy: 'bucket',
+        source: 'AWS::S3::BucketPolicy ExportsPolicy',
+        statements: ['Allow s3:PutObject on <Arn of Exports>/* beyond=true'],
+      },
+      {
+        label: 'key policy of LedgerKey',
+        resourcePolicy: 'key',
+        source: 'AWS::KMS::Key LedgerKey',
+        statements: ['Allow kms:Decrypt on <Arn of LedgerKey> beyond=true'],
+      },
+      {
+        label: 'queue policy PayoutsPolicy',
+        resourcePolicy: 'queue',
+        source: 'AWS::SQS::QueuePolicy PayoutsPolicy',
+        statements: ['Allow sqs:SendMessage on <Arn of Payouts> beyond=true'],
+      },
+      {
+        label: 'topic policy AlertsPolicy',
+        resourcePolicy: 'topic',
+        source: 'AWS::SNS::TopicPolicy AlertsPolicy',
+        statements: ['Allow sns:Publish on <id of Alerts> beyond=true'],
+      },
+    ]);
+    expect(payments.grants.map((grant) => 'resourcePolicy' in grant)).toEqual([false, true, true, true, true]);
+  });
+
+  it('says the privileged path runs through the key policy, in the paths and in the review queue', () => {
+    expect(payments.privilegedPaths).toEqual(['data-exfiltration: 1 action (kms:Decrypt) via key policy of LedgerKey']);
+    const items = audit
+      .review!.owners.flatMap((owner) => owner.items)
+      .filter((item) => item.identity === payments.name);
+    expect(items.map((item) => [item.subject, item.evidence.grants])).toEqual([
+      ['privileged grants', ['Allow kms:Decrypt on <Arn of LedgerKey> [data-exfiltration] (key policy of LedgerKey)']],
+    ]);
+  });
+
+  it('labels every type the AWS front-ends read resource policies from, and only those', () => {
+    expect(Object.keys(RESOURCE_POLICY_KINDS).sort()).toEqual(
+      [...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES), ...Object.keys(PULUMI_RESOURCE_POLICIES)].sort(),
+    );
+    const label = (type: string, name: string) => resourcePolicyLabel({ type, name })?.label;
+    expect([
+      label('aws:s3/bucketPolicy:BucketPolicy', 'exports-policy'),
+      label('aws:kms/key:Key', 'ledger'),
+      label('aws:kms/replicaKey:ReplicaKey', 'ledger-eu'),
+      label('aws:kms/keyPolicy:KeyPolicy', 'ledger-policy'),
+      label('aws:sqs/queue:Queue', 'payouts'),
+      label('aws:sqs/queuePolicy:QueuePolicy', 'payouts-policy'),
+      label('aws:sns/topic:Topic', 'alerts'),
+      label('aws:sns/topicPolicy:TopicPolicy', 'alerts-policy'),
+      label('AWS::SQS::QueueInlinePolicy', 'PayoutsInline'),
+      label('AWS::SNS::TopicInlinePolicy', 'AlertsInline'),
+      label('AWS::KMS::ReplicaKey', 'LedgerReplica'),
+      label('AWS::IAM::Policy', 'AppPolicy'),
+      label('toString', 'NotAType'),
+    ]).toEqual([
+      'bucket policy exports-policy',
+      'key policy of ledger',
+      'key policy of ledger-eu',
+      'key policy ledger-policy',
+      'queue policy of payouts',
+      'queue policy payouts-policy',
+      'topic policy of alerts',
+      'topic policy alerts-policy',
+      'queue policy PayoutsInline',
+      'topic policy AlertsInline',
+      'key policy of LedgerReplica',
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
+describe("a storage account's shared keys are listed on the account, held by no identity", () => {
+  const NATIVE = 'azure-native:storage:StorageAccount';
+  const account = (name: string, props: Record<string, unknown>) => ({
+    type: NATIVE,
+    name,
+    urn: `urn:pulumi:dev::files::${NATIVE}::${name}`,
+    props,
+  });
+  const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+
+  it('gives each account’s keys with enabled, unset or pending, the setting, and the finding on the account (Pulumi)', () => {
+    const model = modelFromPulumiResources([
+      account('sa', { resourceGroupName: 'rg', kind: 'StorageV2' }),
+      account('named', { accountName: 'uploads01', allowSharedKeyAccess: true }),
+      account('later', { allowSharedKeyAccess: UNKNOWN }),
+      account('entra', { allowSharedKeyAccess: false }),
+    ]);
+    const catalog = exampleCatalog();
+    const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    expect(audit.identities.filter((row) => row.origin === 'change')).toEqual([]);
+    expect(
+      audit.sharedKeys!.map((keys) => ({
+        ...keys,
+        source: keys.source.name,
+        findings: keys.findings.map((f) => `${f.ruleId} ${f.level} ${f.detail}${f.pending ? ' pending' : ''}`),
+      })),
+    ).toEqual([
+      {
+        kind: 'azure-storage-account',
+        cloud: 'azure',
+        name: 'sa',
+        source: 'sa',
+        lifetime: 'long-lived',
+        status: 'unset',
+        setting: 'allowSharedKeyAccess',
+        findings: ['no-long-lived-credentials mandatory SharedKey::azure-storage-account'],
+      },
+      {
+        kind: 'azure-storage-account',
+        cloud: 'azure',
+        name: 'uploads01',
+        source: 'named',
+        lifetime: 'long-lived',
+        status: 'enabled',
+        setting: 'allowSharedKeyAccess',
+        findings: ['no-long-lived-credentials mandatory SharedKey::azure-storage-account'],
+      },
+      {
+        kind: 'azure-storage-account',
+        cloud: 'azure',
+        name: 'later',
+        source: 'later',
+        lifetime: 'long-lived',
+        status: 'pending',
+        pendingOn: 'later.allowSharedKeyAccess is not known until apply',
+        setting: 'allowSharedKeyAccess',
+        findings: ['no-long-lived-credentials advisory SharedKey::azure-storage-account pending'],
+      },
+    ]);
+    const markdown = formatAuditMarkdown(audit).split('\n');
+    const section = markdown.indexOf('#### Resource keys (long-lived, held by no identity)');
+    expect(markdown.slice(section, section + 7)).toEqual([
+      '#### Resource keys (long-lived, held by no identity)',
+      '',
+      '| resource | keys | status | findings |',
+      '|---|---|---|---|',
+      '| azure-native:storage:StorageAccount `sa` | azure-storage-account `sa` (long-lived) | enabled by default \\(allowSharedKeyAccess not set\\) | 1 blocking / 1 |',
+      '| azure-native:storage:StorageAccount `named` | azure-storage-account `uploads01` (long-lived) | enabled \\(allowSharedKeyAccess: true\\) | 1 blocking / 1 |',
+      '| azure-native:storage:StorageAccount `later` | azure-storage-account `later` (long-lived) | known only at apply \\(later.allowSharedKeyAccess is not known until apply\\) | 0 blocking / 1 |',
+    ]);
+    expect(formatAuditHtml(audit)).toContain(
+      '<tr><td>azure-native:storage:StorageAccount <code>named</code></td><td>azure-storage-account <code>uploads01</code> <span class="badge bad">long-lived</span></td><td>enabled (allowSharedKeyAccess: true)</td><td><span class="badge bad">1 blocking</span></td></tr>',
+    );
+  });
+
+  it('lists a Terraform plan’s account in Terraform’s words, and no section when no account holds keys', () => {
+    const plan = (enabled: boolean) =>
+      modelFromTerraformPlan(
+        terraformPlan([
+          {
+            address: 'azurerm_storage_account.functionsa',
+            values: {
+              name: 'functionsa',
+              resource_group_name: 'functions-rg',
+              location: 'westeurope',
+              account_tier: 'Standard',
+              account_replication_type: 'LRS',
+              shared_access_key_enabled: enabled,
+            },
+            unknown: { id: true, primary_access_key: true, secondary_access_key: true },
+          },
+        ]),
+        { file: 'plan.json' },
+      );
+    const catalog = exampleCatalog();
+    const auditOfPlan = (model: ReturnType<typeof plan>) =>
+      buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    const audit = auditOfPlan(plan(true));
+    expect(
+      audit.sharedKeys!.map(
+        (keys) => `${keys.source.type} ${keys.source.name} ${keys.name} ${keys.status} ${keys.setting}`,
+      ),
+    ).toEqual([
+      'azurerm_storage_account azurerm_storage_account.functionsa functionsa enabled shared_access_key_enabled',
+    ]);
+    const off = auditOfPlan(plan(false));
+    expect('sharedKeys' in off).toBe(false);
+    expect(formatAuditMarkdown(off)).not.toContain('Resource keys');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/audit.js';
 import { main } from '../../src/cli/main.js';
+import type { Audit } from '../../src/audit/index.js';
 import { REPO, NOW } from './support.js';
 
 const EXAMPLES = join(REPO, 'examples/cloudformation');
@@ -64,6 +65,34 @@ describe('entitlement-guard audit', () => {
     const broken = main(['audit', EXAMPLES, '--catalog', join(REPO, 'test/cli/fixtures/malformed-catalog.yaml')]);
     expect(broken.exitCode).toBe(2);
     expect(broken.errors[0]).toMatch(/^test\/cli\/fixtures\/malformed-catalog\.yaml:\d+:\d+: /);
+  });
+
+  it('labels the grants resource policies make by the policy and its resource, in JSON, Markdown and HTML', () => {
+    const fixture = 'test/fixtures/cloudformation/resource-policies/grants-to-an-entitled-role.template.yaml';
+    const run = (format: string) =>
+      main(['audit', join(REPO, fixture), '--catalog', CATALOG, '--format', format, '--now', '2026-06-01']);
+    const json = run('json');
+    expect(json).toMatchObject({ exitCode: 0, errors: [] });
+    const payments = (JSON.parse(json.output) as Audit).identities.find((row) => row.name === 'payments-api-runtime')!;
+    expect(payments.grants.map((grant) => [grant.label, grant.resourcePolicy ?? '-', grant.source.type])).toEqual([
+      ['policy ledger-read (PaymentsApiRole)', '-', 'AWS::IAM::Role'],
+      ['bucket policy ExportsPolicy', 'bucket', 'AWS::S3::BucketPolicy'],
+      ['key policy of LedgerKey', 'key', 'AWS::KMS::Key'],
+      ['queue policy PayoutsPolicy', 'queue', 'AWS::SQS::QueuePolicy'],
+      ['topic policy AlertsPolicy', 'topic', 'AWS::SNS::TopicPolicy'],
+    ]);
+    const markdown = run('markdown').output.split('\n');
+    expect(markdown.filter((line) => / policy (of )?(Exports|Ledger|Payouts|Alerts)/.test(line))).toEqual([
+      '  - grants `Allow kms:Decrypt on <Arn of LedgerKey> [data-exfiltration] (key policy of LedgerKey)`',
+      '- bucket policy ExportsPolicy: `Allow s3:PutObject on <Arn of Exports>/*` **beyond every entitlement**',
+      '- key policy of LedgerKey: `Allow kms:Decrypt on <Arn of LedgerKey>` **beyond every entitlement**',
+      '- queue policy PayoutsPolicy: `Allow sqs:SendMessage on <Arn of Payouts>` **beyond every entitlement**',
+      '- topic policy AlertsPolicy: `Allow sns:Publish on <id of Alerts>` **beyond every entitlement**',
+      '- 🔴 data-exfiltration: 1 action \\(kms:Decrypt\\) via key policy of LedgerKey',
+    ]);
+    expect(run('html').output).toContain(
+      '<li>key policy of LedgerKey: <code>Allow kms:Decrypt on &lt;Arn of LedgerKey&gt;</code> <span class="bad-text">beyond every entitlement</span></li>',
+    );
   });
 
   it('check takes the junit and markdown formats too', () => {

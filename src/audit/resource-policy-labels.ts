@@ -1,0 +1,51 @@
+/**
+ * How the audit names a grant that a resource policy makes (src/iam/aws/resource-policy-grants.ts adds it to the
+ * identity the policy's Principal names): by the kind of policy its source resource writes, so a reviewer sees that
+ * the privilege is written on the bucket, key, queue or topic, not on the identity, and that removing it means
+ * editing that resource's policy.
+ *
+ * Keyed by the resource types the AWS front-ends read resource policies from (src/adapters/aws/resource-policies.ts:
+ * CloudFormation's, and Pulumi's, which Terraform plans arrive as); test/audit/build.test.ts checks the keys are the
+ * same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
+ * that file's `attachedTo`, so the label says `key policy of LedgerKey` rather than `key policy LedgerKey`.
+ */
+import {
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  PULUMI_RESOURCE_POLICIES,
+  type ResourcePolicyType,
+} from '../adapters/aws/resource-policies.js';
+import type { ResourceRef } from '../model/model.js';
+
+/** The resource a resource policy is on, as the audit's JSON names it (`AuditGrant.resourcePolicy`). */
+export type ResourcePolicyKind = 'bucket' | 'key' | 'queue' | 'topic';
+
+export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
+  'AWS::S3::BucketPolicy': 'bucket',
+  'AWS::KMS::Key': 'key',
+  'AWS::KMS::ReplicaKey': 'key',
+  'AWS::SQS::QueuePolicy': 'queue',
+  'AWS::SQS::QueueInlinePolicy': 'queue',
+  'AWS::SNS::TopicPolicy': 'topic',
+  'AWS::SNS::TopicInlinePolicy': 'topic',
+  'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
+  'aws:kms/key:Key': 'key',
+  'aws:kms/replicaKey:ReplicaKey': 'key',
+  'aws:kms/keyPolicy:KeyPolicy': 'key',
+  'aws:sqs/queue:Queue': 'queue',
+  'aws:sqs/queuePolicy:QueuePolicy': 'queue',
+  'aws:sns/topic:Topic': 'topic',
+  'aws:sns/topicPolicy:TopicPolicy': 'topic',
+};
+
+const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {
+  ...CLOUDFORMATION_RESOURCE_POLICIES,
+  ...PULUMI_RESOURCE_POLICIES,
+};
+
+/** The kind and label of a grant whose source writes a resource policy; undefined for any other source. */
+export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicyKind; label: string } | undefined {
+  const kind = Object.hasOwn(RESOURCE_POLICY_KINDS, source.type) ? RESOURCE_POLICY_KINDS[source.type] : undefined;
+  if (kind === undefined) return undefined;
+  const onItself = READ_FROM[source.type]?.attachedTo.kind === 'self';
+  return { kind, label: `${kind} policy ${onItself ? 'of ' : ''}${source.name}` };
+}
