@@ -80,6 +80,27 @@ describe('resource policies that name a role of the change', () => {
     expect(verdicts(within)).toMatchObject({ exitCode: 0, verdicts: [] });
   });
 
+  it('a key policy that names a session of the role (assumed-role ARN) grants the role what it allows', () => {
+    // Before, a session's ARN was no identity of the change: the key policy granted kms:Decrypt and the check passed.
+    // The role and its key alone: the role's own policy within its entitlements, the key policy naming a session.
+    const session = (
+      FIXTURE.slice(0, FIXTURE.indexOf('  Exports:')) +
+      FIXTURE.slice(FIXTURE.indexOf('  LedgerKey:'), FIXTURE.indexOf('  Payouts:'))
+    ).replace(
+      'iam::${AWS::AccountId}:role/payments-api-runtime',
+      'sts::${AWS::AccountId}:assumed-role/payments-api-runtime/nightly',
+    );
+    expect(session).toContain(
+      '"arn:${AWS::Partition}:sts::${AWS::AccountId}:assumed-role/payments-api-runtime/nightly"',
+    );
+    expect(verdicts(session).verdicts).toEqual([
+      'require-entitlement mandatory AWS::KMS::Key LedgerKey Policy::LedgerKey',
+    ]);
+    expect(verdicts(session).findings[0]?.message).toBe(
+      'LedgerKey grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): kms:Decrypt on <Arn of LedgerKey>. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
   it('a key policy that names only the account grants the role nothing', () => {
     const rootOnly = FIXTURE.replace(
       / {10}# Resource "\*" in a key policy is this key\.\n[\s\S]*?Resource: "\*"\n/,

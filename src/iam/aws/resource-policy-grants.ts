@@ -12,6 +12,12 @@ import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
 /** The account of an IAM ARN written as twelve digits. */
 const LITERAL_ACCOUNT = /^(arn:aws[a-z-]*:iam::)\d{12}:/;
 
+/** A role's ARN, its path (if any) left out: `arn:aws:iam::<account>:role/<path/>name`. */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::([^:]+):role\/(?:[^*?]*\/)?([^/*?]+)$/;
+
+/** A role session's ARN: `arn:aws:sts::<account>:assumed-role/<role name>/<session name>`. */
+const SESSION_ARN = /^arn:aws[a-z-]*:sts::([^:]+):assumed-role\/([^/]+)\/[^/]+$/;
+
 /** A resource policy the change writes, as an adapter reads it. */
 export interface ResourcePolicy {
   /** The resource that writes the policy (a bucket policy, the key, a queue policy): grants and findings point at it. */
@@ -42,7 +48,10 @@ export interface ResourcePolicy {
  * role use the key with no IAM policy at all (AWS KMS Developer Guide, "Key policies in AWS KMS").
  *
  * A statement grants an identity when its `Principal` names the identity's ARN as the change renders it (a reference
- * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known).
+ * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known), or
+ * names a session of the role (`arn:aws:sts::<account>:assumed-role/<role name>/<session name>`, a principal the IAM User
+ * Guide lists under "AWS JSON policy elements: Principal", "Role session principals"; its ARN carries no path): the role
+ * gets what the statement grants any session of it that takes that session name, which the role's holder chooses.
  * `Principal: "*"`, `NotPrincipal`, accounts (`:root`), services and principals the change does not create grant no
  * identity of the change in particular and are left to the rules that judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
  * principal is taken off (an identity policy has none), and `Resource: "*"` (or none), which in a resource policy
@@ -59,13 +68,21 @@ export function addResourcePolicyGrants(
     if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
     byArn.set(identity.arn, identity);
     for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
+    const session = sessionKey(identity.arn, ROLE_ARN);
+    if (session === undefined) continue;
+    byArn.set(session, identity);
+    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
   }
   // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
   // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
   // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
-  const identityOf = (value: string) =>
+  const lookUp = (value: string) =>
     byArn.get(value) ??
     (accountIds.length === 0 ? byArn.get(value.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`)) : undefined);
+  const identityOf = (value: string) => {
+    const session = sessionKey(value, SESSION_ARN);
+    return lookUp(session === undefined ? value : session);
+  };
   for (const policy of policies) {
     const waitedFor = policy.dependsOn ?? [];
     if (policy.document.unreadable) {
@@ -96,6 +113,15 @@ export function addResourcePolicyGrants(
       identity.grants.push(grant);
     }
   }
+}
+
+/**
+ * What a role's ARN (ROLE_ARN) or one of its sessions' ARNs (SESSION_ARN) is looked up by: the role's name in its
+ * account, written as an IAM ARN without path so that LITERAL_ACCOUNT reads it.
+ */
+function sessionKey(arn: string, form: RegExp): string | undefined {
+  const match = form.exec(arn);
+  return match ? `arn:aws:iam::${match[1]}:assumed-role/${match[2]}` : undefined;
 }
 
 /** The statement as an identity policy writes it: no principal, and `*` or no resource as the resource it is on. */
