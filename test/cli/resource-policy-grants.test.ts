@@ -101,6 +101,21 @@ describe('resource policies that name a role of the change', () => {
     );
   });
 
+  it('a bucket policy open to everyone whose aws:PrincipalArn condition admits the role grants the role what it allows', () => {
+    // Before, `Principal: "*"` granted no role of the change in particular, whatever its condition: this passed.
+    const everyone = FIXTURE.slice(0, FIXTURE.indexOf('  LedgerKey:')).replace(
+      '            Principal: { AWS: !GetAtt PaymentsApiRole.Arn }\n            Action: s3:PutObject\n',
+      '            Principal: "*"\n            Condition: { ArnEquals: { aws:PrincipalArn: !GetAtt PaymentsApiRole.Arn } }\n' +
+        '            Action: s3:PutObject\n',
+    );
+    expect(everyone).toContain('Condition: { ArnEquals: { aws:PrincipalArn: !GetAtt PaymentsApiRole.Arn } }');
+    const { verdicts: found, findings } = verdicts(everyone);
+    expect(found).toEqual(['require-entitlement mandatory AWS::S3::BucketPolicy ExportsPolicy Policy::ExportsPolicy']);
+    expect(findings[0]?.message).toBe(
+      'ExportsPolicy grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): s3:PutObject on <Arn of Exports>/*. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
   it('a key policy that names only the account grants the role nothing', () => {
     const rootOnly = FIXTURE.replace(
       / {10}# Resource "\*" in a key policy is this key\.\n[\s\S]*?Resource: "\*"\n/,
