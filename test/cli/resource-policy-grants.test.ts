@@ -116,6 +116,43 @@ describe('resource policies that name a role of the change', () => {
     );
   });
 
+  it('a secret policy that lets the role read a secret beyond its entitlements grants the role what it allows', () => {
+    // Before, a secret's policy was judged only as trust (the own account's role is trusted): this passed.
+    const secret =
+      FIXTURE.slice(0, FIXTURE.indexOf('  Exports:')) +
+      [
+        '  PlatformDb:',
+        '    Type: AWS::SecretsManager::Secret',
+        '    Properties:',
+        '      Name: platform/db-master',
+        '      Tags: [{ Key: owner, Value: team-payments }]',
+        '  PlatformDbRotation:',
+        '    Type: AWS::SecretsManager::RotationSchedule',
+        '    Properties:',
+        '      SecretId: !Ref PlatformDb',
+        '      RotationLambdaARN: arn:aws:lambda:us-east-1:111122223333:function:rotator',
+        '      RotationRules: { AutomaticallyAfterDays: 30 }',
+        '  PlatformDbPolicy:',
+        '    Type: AWS::SecretsManager::ResourcePolicy',
+        '    Properties:',
+        '      SecretId: !Ref PlatformDb',
+        '      ResourcePolicy:',
+        '        Statement:',
+        '          - Effect: Allow',
+        '            Principal: { AWS: !GetAtt PaymentsApiRole.Arn }',
+        '            Action: secretsmanager:GetSecretValue',
+        '            Resource: "*"',
+        '',
+      ].join('\n');
+    const { verdicts: found, findings } = verdicts(secret);
+    expect(found).toEqual([
+      'require-entitlement mandatory AWS::SecretsManager::ResourcePolicy PlatformDbPolicy Policy::PlatformDbPolicy',
+    ]);
+    expect(findings[0]?.message).toBe(
+      'PlatformDbPolicy grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): secretsmanager:GetSecretValue on <id of PlatformDb>. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
   it('a key policy that names only the account grants the role nothing', () => {
     const rootOnly = FIXTURE.replace(
       / {10}# Resource "\*" in a key policy is this key\.\n[\s\S]*?Resource: "\*"\n/,
