@@ -80,6 +80,79 @@ describe('resource policies that name a role of the change', () => {
     expect(verdicts(within)).toMatchObject({ exitCode: 0, verdicts: [] });
   });
 
+  it('a key policy that names a session of the role (assumed-role ARN) grants the role what it allows', () => {
+    // Before, a session's ARN was no identity of the change: the key policy granted kms:Decrypt and the check passed.
+    // The role and its key alone: the role's own policy within its entitlements, the key policy naming a session.
+    const session = (
+      FIXTURE.slice(0, FIXTURE.indexOf('  Exports:')) +
+      FIXTURE.slice(FIXTURE.indexOf('  LedgerKey:'), FIXTURE.indexOf('  Payouts:'))
+    ).replace(
+      'iam::${AWS::AccountId}:role/payments-api-runtime',
+      'sts::${AWS::AccountId}:assumed-role/payments-api-runtime/nightly',
+    );
+    expect(session).toContain(
+      '"arn:${AWS::Partition}:sts::${AWS::AccountId}:assumed-role/payments-api-runtime/nightly"',
+    );
+    expect(verdicts(session).verdicts).toEqual([
+      'require-entitlement mandatory AWS::KMS::Key LedgerKey Policy::LedgerKey',
+    ]);
+    expect(verdicts(session).findings[0]?.message).toBe(
+      'LedgerKey grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): kms:Decrypt on <Arn of LedgerKey>. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
+  it('a bucket policy open to everyone whose aws:PrincipalArn condition admits the role grants the role what it allows', () => {
+    // Before, `Principal: "*"` granted no role of the change in particular, whatever its condition: this passed.
+    const everyone = FIXTURE.slice(0, FIXTURE.indexOf('  LedgerKey:')).replace(
+      '            Principal: { AWS: !GetAtt PaymentsApiRole.Arn }\n            Action: s3:PutObject\n',
+      '            Principal: "*"\n            Condition: { ArnEquals: { aws:PrincipalArn: !GetAtt PaymentsApiRole.Arn } }\n' +
+        '            Action: s3:PutObject\n',
+    );
+    expect(everyone).toContain('Condition: { ArnEquals: { aws:PrincipalArn: !GetAtt PaymentsApiRole.Arn } }');
+    const { verdicts: found, findings } = verdicts(everyone);
+    expect(found).toEqual(['require-entitlement mandatory AWS::S3::BucketPolicy ExportsPolicy Policy::ExportsPolicy']);
+    expect(findings[0]?.message).toBe(
+      'ExportsPolicy grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): s3:PutObject on <Arn of Exports>/*. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
+  it('a secret policy that lets the role read a secret beyond its entitlements grants the role what it allows', () => {
+    // Before, a secret's policy was judged only as trust (the own account's role is trusted): this passed.
+    const secret =
+      FIXTURE.slice(0, FIXTURE.indexOf('  Exports:')) +
+      [
+        '  PlatformDb:',
+        '    Type: AWS::SecretsManager::Secret',
+        '    Properties:',
+        '      Name: platform/db-master',
+        '      Tags: [{ Key: owner, Value: team-payments }]',
+        '  PlatformDbRotation:',
+        '    Type: AWS::SecretsManager::RotationSchedule',
+        '    Properties:',
+        '      SecretId: !Ref PlatformDb',
+        '      RotationLambdaARN: arn:aws:lambda:us-east-1:111122223333:function:rotator',
+        '      RotationRules: { AutomaticallyAfterDays: 30 }',
+        '  PlatformDbPolicy:',
+        '    Type: AWS::SecretsManager::ResourcePolicy',
+        '    Properties:',
+        '      SecretId: !Ref PlatformDb',
+        '      ResourcePolicy:',
+        '        Statement:',
+        '          - Effect: Allow',
+        '            Principal: { AWS: !GetAtt PaymentsApiRole.Arn }',
+        '            Action: secretsmanager:GetSecretValue',
+        '            Resource: "*"',
+        '',
+      ].join('\n');
+    const { verdicts: found, findings } = verdicts(secret);
+    expect(found).toEqual([
+      'require-entitlement mandatory AWS::SecretsManager::ResourcePolicy PlatformDbPolicy Policy::PlatformDbPolicy',
+    ]);
+    expect(findings[0]?.message).toBe(
+      'PlatformDbPolicy grants payments-api-runtime 1 action beyond its entitlements (ledger-read, exports-write): secretsmanager:GetSecretValue on <id of PlatformDb>. None of it is within the entitlements: remove the policy, or add an entitlement that covers it.',
+    );
+  });
+
   it('a key policy that names only the account grants the role nothing', () => {
     const rootOnly = FIXTURE.replace(
       / {10}# Resource "\*" in a key policy is this key\.\n[\s\S]*?Resource: "\*"\n/,

@@ -124,6 +124,155 @@ describe('addResourcePolicyGrants', () => {
     expect(otherAccount.grants).toEqual([]);
   });
 
+  it('grants a statement that names a session of a role of the change (assumed-role ARN) to the role, path or not', () => {
+    const app = role('app');
+    const deep = { ...role('deep'), arn: `${OWN}/team/a/deep` } as Identity;
+    const other = role('other');
+    addResourcePolicyGrants(
+      [app, deep, other],
+      [
+        keyPolicy(
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:sts::<own-account>:assumed-role/app/batch' },
+            Action: 'kms:Decrypt',
+            Resource: '*',
+          },
+          // A literal account while the own one is not known, as a role's ARN is read.
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:sts::111122223333:assumed-role/deep/any' },
+            Action: 'kms:Encrypt',
+            Resource: '*',
+          },
+          // The session's ARN names the role, never the path: `team/a/deep` is no role name.
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:sts::<own-account>:assumed-role/outside/s' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ),
+      ],
+    );
+    const actions = (identity: Identity) =>
+      identity.grants.flatMap((grant) =>
+        grant.kind === 'aws-policy' ? grant.document.statements.flatMap((statement) => statement.action) : [],
+      );
+    expect(app.grants).toEqual([
+      {
+        kind: 'aws-policy',
+        source: { type: 'AWS::KMS::Key', name: 'Key' },
+        document: { statements: [{ effect: 'Allow', action: ['kms:Decrypt'], resource: ['<Arn of Key>'] }] },
+      },
+    ]);
+    expect(actions(deep)).toEqual(['kms:Encrypt']);
+    expect(other.grants).toEqual([]);
+  });
+
+  it('reads a session in another account than the known own one as no role of the change', () => {
+    const app = role('app');
+    addResourcePolicyGrants(
+      [app],
+      [
+        keyPolicy({
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:sts::444455556666:assumed-role/app/s' },
+          Action: 'kms:*',
+        }),
+      ],
+      ['123456789012'],
+    );
+    expect(app.grants).toEqual([]);
+    addResourcePolicyGrants(
+      [app],
+      [
+        keyPolicy({
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:sts::123456789012:assumed-role/app/s' },
+          Action: 'kms:*',
+        }),
+      ],
+      ['123456789012'],
+    );
+    expect(app.grants).toHaveLength(1);
+  });
+
+  it('grants a statement open to everyone to the roles its aws:PrincipalArn condition admits, and to no other', () => {
+    const [app, batch, other] = [role('payments-app'), role('payments-batch'), role('other')];
+    const actions = (identity: Identity) =>
+      identity.grants.flatMap((grant) =>
+        grant.kind === 'aws-policy' ? grant.document.statements.flatMap((statement) => statement.action) : [],
+      );
+    addResourcePolicyGrants(
+      [app, batch, other],
+      [
+        keyPolicy(
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:Decrypt',
+            Resource: '*',
+            Condition: { ArnEquals: { 'aws:PrincipalArn': `${OWN}/payments-app` } },
+          },
+          // ArnLike (and ArnEquals) match with wildcards; the key's name is case-insensitive.
+          {
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'kms:Encrypt',
+            Resource: '*',
+            Condition: { ArnLike: { 'AWS:PrincipalArn': 'arn:aws:iam::*:role/payments-*' } },
+          },
+          // A literal account while the own one is not known, read as the own one.
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:ReEncrypt*',
+            Resource: '*',
+            Condition: {
+              StringEqualsIfExists: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/payments-batch' },
+            },
+          },
+          // Conditions on anything else, or operators that admit other principals, name no role.
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:*',
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:PrincipalAccount': '<own-account>' },
+              ArnNotEquals: { 'aws:PrincipalArn': `${OWN}/outside` },
+            },
+          },
+        ),
+      ],
+    );
+    expect(app.grants).toEqual([
+      {
+        kind: 'aws-policy',
+        source: { type: 'AWS::KMS::Key', name: 'Key' },
+        document: {
+          statements: [
+            {
+              effect: 'Allow',
+              action: ['kms:Decrypt'],
+              resource: ['<Arn of Key>'],
+              condition: { ArnEquals: { 'aws:PrincipalArn': [`${OWN}/payments-app`] } },
+            },
+            {
+              effect: 'Allow',
+              action: ['kms:Encrypt'],
+              resource: ['<Arn of Key>'],
+              condition: { ArnLike: { 'AWS:PrincipalArn': ['arn:aws:iam::*:role/payments-*'] } },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(actions(batch)).toEqual(['kms:Encrypt', 'kms:ReEncrypt*']);
+    expect(other.grants).toEqual([]);
+  });
+
   it('gives what a principal not known yet may grant to each identity the document waits for', () => {
     const [app, other] = [role('app'), role('other')];
     const pending = unknownValue('output of aws:iam/role:Role app.arn');

@@ -172,6 +172,31 @@ describe('Pulumi AWS adapter: links', () => {
     ]);
   });
 
+  it('attaches each policy of a RolePolicyAttachmentsExclusive to its role, by name or by dependency in preview', () => {
+    // terraform-provider-aws 20e0a28a, role_policy_attachments_exclusive.go syncAttachments attaches each listed policy.
+    const found = identityNamed(
+      [
+        role,
+        resource('aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive', 'only', {
+          roleName: 'analytics-role',
+          policyArns: ['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        }),
+        resource(
+          'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+          'preview',
+          { roleName: UNKNOWN, policyArns: UNKNOWN },
+          { roleName: [role.urn] },
+        ),
+      ],
+      'analytics-role',
+    );
+    expect(found.grants.map((grant) => [grant.source.name, grant.kind === 'aws-managed-policy' && grant.arn])).toEqual([
+      ['only', 'arn:aws:iam::aws:policy/AdministratorAccess'],
+      ['only', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      ['preview', { unknown: true, description: 'preview.policyArns is not known until apply' }],
+    ]);
+  });
+
   it("attaches by the property's dependency when the role reference is unknown in preview", () => {
     const found = identityNamed(
       [

@@ -45,12 +45,14 @@ describe('resource policies in a Pulumi program', () => {
       'require-entitlement mandatory exportsPolicy Policy::exportsPolicy',
       'require-entitlement mandatory ledger Policy::ledger',
       'require-entitlement mandatory payouts Policy::payouts',
+      // A secret's policy grants what it allows, as a bucket's does (it was judged only as trust before).
+      'require-entitlement mandatory platformDbPolicy Policy::platformDbPolicy',
     ]);
   });
 
   it('are the role’s grants not verifiable until apply while its ARN is unknown (pulumi preview)', () => {
     const found = verdicts('preview');
-    for (const policy of ['alertsPolicy', 'exportsPolicy', 'ledger', 'payouts'])
+    for (const policy of ['alertsPolicy', 'exportsPolicy', 'ledger', 'payouts', 'platformDbPolicy'])
       expect(found).toContain(`require-entitlement advisory ${policy} Grant::unknown pending`);
     expect(found.every((line) => line.endsWith(' pending'))).toBe(true);
   });

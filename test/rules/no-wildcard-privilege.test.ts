@@ -664,6 +664,30 @@ ruleTester(rule, {
       }),
     },
     {
+      name: "Kubernetes: a binding of a subject the change does not create to a role the catalog's entitlements name, in a namespace they allow",
+      catalog: catalog({
+        entitlements: [
+          {
+            id: 'namespace-edit',
+            classes: ['workload'],
+            privileged: false,
+            kubernetes: { roles: ['payments-edit'], namespaces: ['payments'] },
+          },
+        ],
+      }),
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'ServiceAccount ci/ci',
+            grant: {
+              ...namespaceBinding('ci-edit', 'payments-edit', 'payments'),
+              roleOutsideChange: 'ClusterRole' as const,
+            },
+          },
+        ],
+      }),
+    },
+    {
       name: 'Kubernetes: a deployer patching Deployments in payments, whose entitlement allows the binding and accepts route pod-create',
       catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
       model: model({ identities: [deployer('payments')] }),
@@ -705,6 +729,39 @@ ruleTester(rule, {
           identity: 'TestStack/deploy-app',
           detail: 'Role::User Access Administrator',
           message: `deploy-uaa assigns deploy-app the built-in role User Access Administrator at management-group scope ${MG}, which writes role assignments or definitions, so it can grant any role to anyone, itself included ("Microsoft.Authorization/*"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: a subject the change does not create bound to a role the catalog names, in a namespace its entitlement does not allow',
+      // Before, the catalog naming the role was enough, and no rule judged the subject (no identity of the change): passed.
+      catalog: catalog({
+        entitlements: [
+          {
+            id: 'namespace-edit',
+            classes: ['workload'],
+            privileged: false,
+            kubernetes: { roles: ['payments-edit'], namespaces: ['payments'] },
+          },
+        ],
+      }),
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'ServiceAccount ci/ci',
+            grant: {
+              ...namespaceBinding('ci-edit', 'payments-edit', 'kube-system'),
+              roleOutsideChange: 'ClusterRole' as const,
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ci-edit',
+          detail: 'Role::payments-edit',
+          message:
+            'ci-edit binds ServiceAccount ci/ci to ClusterRole payments-edit in namespace kube-system, which neither this change nor the Kubernetes default roles define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the ClusterRole in the change so its rules are judged, or request a catalog exception for this binding.',
         },
       ],
     },

@@ -119,6 +119,40 @@ describe('values known only after apply', () => {
     ]);
   });
 
+  it('an exclusive attachments resource attaches each policy it lists to its role, user or group', () => {
+    // terraform-provider-aws 20e0a28a, internal/service/iam/role_policy_attachments_exclusive.go: syncAttachments
+    // attaches every listed policy the role lacks. Before, the type was read as a guard that grants nothing: this passed.
+    const model = modelOf([
+      role('aws_iam_role.deployer', 'deployer'),
+      {
+        address: 'aws_iam_role_policy_attachments_exclusive.deployer',
+        values: { policy_arns: ['arn:aws:iam::aws:policy/IAMFullAccess'] },
+        unknown: { role_name: true },
+        references: { role_name: ['aws_iam_role.deployer.name', 'aws_iam_role.deployer'] },
+      },
+      {
+        address: 'aws_iam_user_policy_attachments_exclusive.ops',
+        values: { user_name: 'ops-bot', policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+      },
+      {
+        address: 'aws_iam_group_policy_attachments_exclusive.ops',
+        values: { group_name: 'ops' },
+        unknown: { policy_arns: true },
+        references: { policy_arns: ['var.policy_arns'] },
+      },
+    ]);
+    expect(grantsOf(model, 'deployer')).toEqual(['aws_iam_role_policy_attachments_exclusive.deployer']);
+    expect(findings(model)).toEqual([
+      'no-privilege-escalation mandatory aws_iam_group_policy_attachments_exclusive.ops /external-group:ops Path::unknown pending',
+      'no-privilege-escalation mandatory aws_iam_role.deployer aws_iam_role.deployer Path::*',
+      'no-privilege-escalation mandatory aws_iam_user_policy_attachments_exclusive.ops /external-user:ops-bot Path::*',
+      'no-wildcard-privilege mandatory aws_iam_group_policy_attachments_exclusive.ops /external-group:ops - pending',
+      'no-wildcard-privilege mandatory aws_iam_role_policy_attachments_exclusive.deployer aws_iam_role.deployer Policy::IAMFullAccess',
+      'no-wildcard-privilege mandatory aws_iam_user_policy_attachments_exclusive.ops /external-user:ops-bot Policy::AdministratorAccess',
+      'require-entitlement mandatory aws_iam_role_policy_attachments_exclusive.deployer aws_iam_role.deployer Policy::IAMFullAccess',
+    ]);
+  });
+
   it('without configuration, an unknown holder is never read as no holder', () => {
     const model = modelOf(
       [

@@ -15,6 +15,7 @@ import { terraformPlan, type PlannedResource } from './support.js';
 const REPO = join(import.meta.dirname, '../..');
 const CATALOG = parseCatalog(readFileSync(join(REPO, 'examples/catalog.yaml'), 'utf8'), 'examples/catalog.yaml');
 const ACCOUNT = '111122223333';
+const SECRET_ARN = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:platform/db-master-AbCdEf`;
 
 /** payments-api-runtime, entitled to payments-read, -write and -secrets-read by examples/catalog.yaml. */
 const ROLE: PlannedResource = {
@@ -84,6 +85,54 @@ describe('resource policies in a Terraform plan', () => {
       'no-privilege-escalation mandatory aws_iam_role.payments Path::unknown pending',
       'no-wildcard-privilege mandatory aws_kms_key.ledger  pending',
       'require-entitlement mandatory aws_kms_key.ledger Grant::unknown pending',
+    ]);
+  });
+
+  it('judge a secret policy that lets the role read another team’s secret as the role’s policy', () => {
+    // Before, a secret's policy was judged only as trust (the own account's role is trusted): this passed.
+    const secret: PlannedResource = {
+      address: 'aws_secretsmanager_secret.platform_db',
+      values: { name: 'platform/db-master', tags: { owner: 'team-platform', 'identity-class': 'service' } },
+      unknown: { arn: true, id: true, tags_all: true, policy: true },
+    };
+    const rotation: PlannedResource = {
+      address: 'aws_secretsmanager_secret_rotation.platform_db',
+      values: {
+        rotation_lambda_arn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:rotator`,
+        rotation_rules: [{ automatically_after_days: 30 }],
+      },
+      unknown: { id: true, secret_id: true },
+      references: { secret_id: ['aws_secretsmanager_secret.platform_db.id', 'aws_secretsmanager_secret.platform_db'] },
+    };
+    const policy: PlannedResource = {
+      address: 'aws_secretsmanager_secret_policy.platform_db',
+      values: {
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/payments-api-runtime` },
+              Action: 'secretsmanager:GetSecretValue',
+              Resource: '*',
+            },
+          ],
+        }),
+      },
+      unknown: { id: true, secret_arn: true },
+      references: {
+        secret_arn: ['aws_secretsmanager_secret.platform_db.arn', 'aws_secretsmanager_secret.platform_db'],
+      },
+    };
+    // The secret's ARN is known only at apply, so what Resource "*" names is too: the grant is pending, not passed.
+    expect(verdicts([ROLE, secret, rotation, policy])).toEqual([
+      'no-wildcard-privilege mandatory aws_secretsmanager_secret_policy.platform_db  pending',
+      'require-entitlement mandatory aws_secretsmanager_secret_policy.platform_db Grant::unknown pending',
+    ]);
+    // Planned against a secret that exists, the ARN is known and the grant is judged as written.
+    const known = { ...policy, values: { ...policy.values, secret_arn: SECRET_ARN }, unknown: { id: true } };
+    expect(verdicts([ROLE, secret, rotation, known])).toEqual([
+      'require-entitlement mandatory aws_secretsmanager_secret_policy.platform_db Policy::aws_secretsmanager_secret_policy.platform_db',
     ]);
   });
 

@@ -1,13 +1,15 @@
 /**
  * The AWS resources whose resource-based policy can grant the change's own roles and users what their identity
- * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets, KMS keys, SQS queues and SNS topics. Every AWS
- * front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through Pulumi's
- * records (providers.ts).
+ * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets, KMS keys, SQS queues, SNS topics and Secrets Manager
+ * secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's own roles is
+ * judged as theirs). Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and
+ * Terraform through Pulumi's records (providers.ts).
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
  * those schemas: CfnBucketPolicy, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy, CfnTopicPolicy,
- * CfnTopicInlinePolicy) and as @pulumi/aws 7 spells them (s3.BucketPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy,
- * sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy, sns.Topic).
+ * CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy) and as @pulumi/aws 7 spells them (s3.BucketPolicy, kms.Key,
+ * kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy, sns.Topic, secretsmanager.SecretPolicy,
+ * secretsmanager.Secret; aws-native's secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
@@ -43,6 +45,11 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
     attachedTo: { kind: 'arn', property: 'Topics', list: true },
   },
   'AWS::SNS::TopicInlinePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'TopicArn' } },
+  // SecretId: the secret's ARN (what Ref of an AWS::SecretsManager::Secret returns) or its name.
+  'AWS::SecretsManager::ResourcePolicy': {
+    document: 'ResourcePolicy',
+    attachedTo: { kind: 'arn', property: 'SecretId' },
+  },
 };
 
 /**
@@ -58,6 +65,15 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
   'aws:sqs/queuePolicy:QueuePolicy': { document: 'policy', attachedTo: { kind: 'queue-url', property: 'queueUrl' } },
   'aws:sns/topic:Topic': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:sns/topicPolicy:TopicPolicy': { document: 'policy', attachedTo: { kind: 'arn', property: 'arn' } },
+  'aws:secretsmanager/secret:Secret': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:secretsmanager/secretPolicy:SecretPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'secretArn' },
+  },
+  'aws-native:secretsmanager:ResourcePolicy': {
+    document: 'resourcePolicy',
+    attachedTo: { kind: 'arn', property: 'secretId' },
+  },
 };
 
 /** The ARN of the bucket of a name. */

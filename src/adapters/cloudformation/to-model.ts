@@ -166,11 +166,15 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
-// Resource policies that may name the change's roles and users (aws/resource-policies.ts); none is in LINKERS above.
-for (const [type, policyType] of Object.entries(CLOUDFORMATION_RESOURCE_POLICIES))
+// Resource policies that may name the change's roles and users (aws/resource-policies.ts), after the type's own linker
+// (a secret's resource policy is its trust too).
+for (const [type, policyType] of Object.entries(CLOUDFORMATION_RESOURCE_POLICIES)) {
+  const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
+    own?.(b, stack, id, resource);
     b.addResourcePolicy(stack, id, resource, policyType);
   };
+}
 
 /**
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,

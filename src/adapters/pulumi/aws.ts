@@ -112,6 +112,18 @@ const LINKERS: Record<string, Linker> = {
   'aws:iam/groupPolicyAttachment:GroupPolicyAttachment': (b, e) => {
     b.linkAttachment(e, GROUP_HOLDER);
   },
+  // Each policy in `policyArns` that the holder does not have is attached (terraform-provider-aws 20e0a28a,
+  // internal/service/iam/role_policy_attachments_exclusive.go syncAttachments, and its user and group twins): a
+  // RolePolicyAttachment for each, besides detaching the others.
+  'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive': (b, e) => {
+    b.linkExclusiveAttachments(e, ['roleName', 'aws-role']);
+  },
+  'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive': (b, e) => {
+    b.linkExclusiveAttachments(e, ['userName', 'aws-user']);
+  },
+  'aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive': (b, e) => {
+    b.linkExclusiveAttachments(e, ['groupName', 'aws-group']);
+  },
   'aws:iam/policyAttachment:PolicyAttachment': (b, e) => {
     const grants = b.policyGrants(e, 'policyArn', e.props.policyArn);
     for (const [property, kind] of [
@@ -440,6 +452,16 @@ class ModelBuilder {
     const [holder] = this.findIdentities(entry, property, kind, { external: true, value });
     if (!holder) return;
     for (const grant of this.policyGrants(entry, 'policyArn', entry.props.policyArn)) this.hold(holder, grant);
+  }
+
+  /** A `*PolicyAttachmentsExclusive`: every policy of its `policyArns` (a list, or a value known at apply) on the holder. */
+  linkExclusiveAttachments(entry: Entry, [property, kind]: SingleHolder): void {
+    const value = entry.props[property] ?? unknownValue(`${entry.ref.name}.${property} is not set`);
+    const [holder] = this.findIdentities(entry, property, kind, { external: true, value });
+    if (!holder) return;
+    const arns = entry.props.policyArns;
+    for (const item of isUnknown(arns) ? [arns] : items(arns))
+      for (const grant of this.policyGrants(entry, 'policyArns', item)) this.hold(holder, grant);
   }
 
   linkCredential(entry: Entry, { property, kind }: CredentialLink): void {

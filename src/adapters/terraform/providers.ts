@@ -109,6 +109,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_iam_user_policy_attachment: aws('iam/userPolicyAttachment:UserPolicyAttachment'),
   aws_iam_group_policy_attachment: aws('iam/groupPolicyAttachment:GroupPolicyAttachment'),
   aws_iam_policy_attachment: aws('iam/policyAttachment:PolicyAttachment'),
+  aws_iam_role_policy_attachments_exclusive: aws('iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive'),
+  aws_iam_user_policy_attachments_exclusive: aws('iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive'),
+  aws_iam_group_policy_attachments_exclusive: aws(
+    'iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive',
+  ),
   aws_iam_user: aws('iam/user:User'),
   aws_iam_group: aws('iam/group:Group'),
   aws_iam_group_membership: aws('iam/groupMembership:GroupMembership'),

@@ -8,9 +8,29 @@ import {
   type ResourceRef,
 } from '../../model/model.js';
 import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
+import { globMatch } from '../../util/glob.js';
 
 /** The account of an IAM ARN written as twelve digits. */
 const LITERAL_ACCOUNT = /^(arn:aws[a-z-]*:iam::)\d{12}:/;
+
+/** A role's ARN, its path (if any) left out: `arn:aws:iam::<account>:role/<path/>name`. */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::([^:]+):role\/(?:[^*?]*\/)?([^/*?]+)$/;
+
+/** A role session's ARN: `arn:aws:sts::<account>:assumed-role/<role name>/<session name>`. */
+const SESSION_ARN = /^arn:aws[a-z-]*:sts::([^:]+):assumed-role\/([^/]+)\/[^/]+$/;
+
+/**
+ * The condition operators that, on `aws:PrincipalArn`, admit only principals whose ARN is one of the values: ArnEquals
+ * and ArnLike match with `*` and `?` (IAM User Guide, "IAM JSON policy elements: Condition operators", "Amazon Resource
+ * Name (ARN) condition operators"), StringLike too, StringEquals exactly. `…IfExists` admits the same principals, and
+ * requests without the key (anonymous ones), which are no identity of the change.
+ */
+const PRINCIPAL_ARN_OPERATORS: Readonly<Record<string, 'glob' | 'exact'>> = {
+  ArnEquals: 'glob',
+  ArnLike: 'glob',
+  StringLike: 'glob',
+  StringEquals: 'exact',
+};
 
 /** A resource policy the change writes, as an adapter reads it. */
 export interface ResourcePolicy {
@@ -42,9 +62,15 @@ export interface ResourcePolicy {
  * role use the key with no IAM policy at all (AWS KMS Developer Guide, "Key policies in AWS KMS").
  *
  * A statement grants an identity when its `Principal` names the identity's ARN as the change renders it (a reference
- * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known).
- * `Principal: "*"`, `NotPrincipal`, accounts (`:root`), services and principals the change does not create grant no
- * identity of the change in particular and are left to the rules that judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
+ * to the role, or its ARN written out in the own account, or in a literal account where the own one is not known), or
+ * names a session of the role (`arn:aws:sts::<account>:assumed-role/<role name>/<session name>`, a principal the IAM User
+ * Guide lists under "AWS JSON policy elements: Principal", "Role session principals"; its ARN carries no path): the role
+ * gets what the statement grants any session of it that takes that session name, which the role's holder chooses.
+ * `Principal: "*"` whose condition admits only principals of given ARNs (`aws:PrincipalArn`, the ARN of the role for
+ * a role's sessions: IAM User Guide, "AWS global condition context keys") grants the identities of the change it
+ * admits, as naming them would. Otherwise `Principal: "*"`, `NotPrincipal`, accounts (`:root`), services and
+ * principals the change does not create grant no identity of the change in particular and are left to the rules that
+ * judge public and cross-account access. Each statement keeps its effect, actions and conditions; its
  * principal is taken off (an identity policy has none), and `Resource: "*"` (or none), which in a resource policy
  * means the resource the policy is attached to, becomes that resource.
  */
@@ -59,13 +85,29 @@ export function addResourcePolicyGrants(
     if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
     byArn.set(identity.arn, identity);
     for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
+    const session = sessionKey(identity.arn, ROLE_ARN);
+    if (session === undefined) continue;
+    byArn.set(session, identity);
+    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
   }
   // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
   // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
   // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
-  const identityOf = (value: string) =>
+  const lookUp = (value: string) =>
     byArn.get(value) ??
     (accountIds.length === 0 ? byArn.get(value.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`)) : undefined);
+  const identityOf = (value: string) => {
+    const session = sessionKey(value, SESSION_ARN);
+    return lookUp(session === undefined ? value : session);
+  };
+  // An ARN pattern of aws:PrincipalArn: each identity whose ARN, as the change renders it or in a known own account,
+  // it matches; a literal account, while the own one is not known, read as the own one (as identityOf reads it).
+  const identitiesMatching = (pattern: string): Identity[] => {
+    const own = accountIds.length === 0 ? pattern.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`) : pattern;
+    const matches = new Set<Identity>();
+    for (const [arn, identity] of byArn) if (globMatch(pattern, arn) || globMatch(own, arn)) matches.add(identity);
+    return [...matches];
+  };
   for (const policy of policies) {
     const waitedFor = policy.dependsOn ?? [];
     if (policy.document.unreadable) {
@@ -76,9 +118,18 @@ export function addResourcePolicyGrants(
     const granted = new Map<Identity, PolicyStatement[]>();
     for (const statement of policy.document.statements) {
       const { principal } = statement;
-      if (principal === undefined || principal === '*') continue;
+      if (principal === undefined) continue;
       const named = new Set<Identity>();
-      for (const value of principal.AWS ?? []) {
+      if (principal === '*' || (principal.AWS ?? []).some(isStar)) {
+        for (const { operator, value } of principalArnConditions(statement)) {
+          if (isUnknown(value)) for (const identity of waitedFor) named.add(identity);
+          else if (operator === 'exact') {
+            const identity = identityOf(value);
+            if (identity) named.add(identity);
+          } else for (const identity of identitiesMatching(value)) named.add(identity);
+        }
+      }
+      for (const value of principal === '*' ? [] : (principal.AWS ?? [])) {
         if (isUnknown(value)) for (const identity of waitedFor) named.add(identity);
         const identity = typeof value === 'string' ? identityOf(value) : undefined;
         if (identity) named.add(identity);
@@ -96,6 +147,27 @@ export function addResourcePolicyGrants(
       identity.grants.push(grant);
     }
   }
+}
+
+/** The values a statement's condition holds aws:PrincipalArn to, with how PRINCIPAL_ARN_OPERATORS compare them. */
+function principalArnConditions(statement: PolicyStatement): { operator: 'glob' | 'exact'; value: PolicyValue }[] {
+  const found: { operator: 'glob' | 'exact'; value: PolicyValue }[] = [];
+  for (const [written, keys] of Object.entries(statement.condition ?? {})) {
+    const operator = PRINCIPAL_ARN_OPERATORS[written.replace(/IfExists$/, '')];
+    if (operator === undefined) continue;
+    for (const [key, values] of Object.entries(keys))
+      if (key.toLowerCase() === 'aws:principalarn') for (const value of values) found.push({ operator, value });
+  }
+  return found;
+}
+
+/**
+ * What a role's ARN (ROLE_ARN) or one of its sessions' ARNs (SESSION_ARN) is looked up by: the role's name in its
+ * account, written as an IAM ARN without path so that LITERAL_ACCOUNT reads it.
+ */
+function sessionKey(arn: string, form: RegExp): string | undefined {
+  const match = form.exec(arn);
+  return match ? `arn:aws:iam::${match[1]}:assumed-role/${match[2]}` : undefined;
 }
 
 /** The statement as an identity policy writes it: no principal, and `*` or no resource as the resource it is on. */

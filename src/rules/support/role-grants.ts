@@ -120,7 +120,7 @@ function cloudIssues(
     case 'gcp':
       return gcpIssues(grant, role, scope, member);
     case 'kubernetes':
-      return kubernetesIssues(grant, role, scope, catalog);
+      return kubernetesIssues(grant, role, scope, catalog, member);
   }
 }
 
@@ -176,12 +176,20 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
   return [];
 }
 
-function kubernetesIssues(grant: RoleGrant, role: string, scope: string, catalog: Catalog): RoleIssue[] {
+function kubernetesIssues(
+  grant: RoleGrant,
+  role: string,
+  scope: string,
+  catalog: Catalog,
+  member: string | undefined,
+): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
   // A role neither the change nor Kubernetes' defaults define is unseen, unless the catalog's entitlements name it at
   // the binding's level: then the organisation has said what it is, and require-entitlement judges who holds it where.
+  // A subject the change does not create is no identity require-entitlement judges: for it the entitlement must also
+  // allow the binding's namespace, or a binding anywhere of a role the catalog names would pass unseen.
   // A default role's rules are known (grant.permissions) and judged like the change's own.
-  if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role))
+  if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role, member === undefined ? '' : scope))
     return [{ kind: 'k8s-unseen-role', role, roleKind: grant.roleOutsideChange }];
   const clusterWide = grant.scopeLevel === 'cluster';
   return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({
@@ -196,11 +204,17 @@ function kubernetesIssues(grant: RoleGrant, role: string, scope: string, catalog
 }
 
 /** Whether an entitlement of the catalog names this role for bindings of the grant's level (clusterRoles, or roles). */
-function catalogNamesKubernetesRole(catalog: Catalog, grant: RoleGrant, role: string): boolean {
+/**
+ * Whether an entitlement names the role at the grant's level, and, given a scope (`namespace/<name>`), lets it be held
+ * in that namespace (an entitlement without namespaces lets it anywhere).
+ */
+function catalogNamesKubernetesRole(catalog: Catalog, grant: RoleGrant, role: string, scope: string): boolean {
+  const namespace = scope.startsWith('namespace/') ? scope.slice('namespace/'.length) : undefined;
   return catalog.entitlements.some((entitlement) => {
     const envelope = entitlement.kubernetes;
     const named = grant.scopeLevel === 'cluster' ? envelope?.clusterRoles : envelope?.roles;
-    return named?.includes(role) ?? false;
+    if (!(named?.includes(role) ?? false)) return false;
+    return namespace === undefined || envelope?.namespaces === undefined || envelope.namespaces.includes(namespace);
   });
 }
 

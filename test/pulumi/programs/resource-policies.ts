@@ -1,6 +1,6 @@
 // Resource policies that name a role of the stack (test/pulumi/resource-policy-grants.test.ts): a bucket policy, a
-// key's own policy, a queue's own policy and a topic policy, each granting payments-api-runtime what its entitlements
-// (examples/catalog.yaml: payments-read, -write, -secrets-read) do not.
+// key's own policy, a queue's own policy, a topic policy and a secret policy, each granting payments-api-runtime what
+// its entitlements (examples/catalog.yaml: payments-read, -write, -secrets-read) do not.
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -31,3 +31,18 @@ new aws.sqs.Queue('payouts', { name: 'payouts', policy: grant('sqs:SendMessage',
 
 const alerts = new aws.sns.Topic('alerts', { name: 'alerts' });
 new aws.sns.TopicPolicy('alertsPolicy', { arn: alerts.arn, policy: grant('sns:Publish', alerts.arn) });
+
+// A secret of another team, whose policy lets the role read it: payments-secrets-read covers payments/* only.
+const platformDb = new aws.secretsmanager.Secret('platformDb', {
+  name: 'platform/db-master',
+  tags: { owner: 'team-platform', 'identity-class': 'service' },
+});
+new aws.secretsmanager.SecretRotation('platformDbRotation', {
+  secretId: platformDb.id,
+  rotationLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:rotator',
+  rotationRules: { automaticallyAfterDays: 30 },
+});
+new aws.secretsmanager.SecretPolicy('platformDbPolicy', {
+  secretArn: platformDb.arn,
+  policy: grant('secretsmanager:GetSecretValue', '*'),
+});
