@@ -1,7 +1,7 @@
 /**
  * How the audit names a grant that a resource policy makes (src/iam/aws/resource-policy-grants.ts adds it to the
  * identity the policy's Principal names): by the kind of policy its source resource writes, so a reviewer sees that
- * the privilege is written on the bucket, key, queue or topic, not on the identity, and that removing it means
+ * the privilege is written on the bucket, key, queue, topic or secret, not on the identity, and that removing it means
  * editing that resource's policy.
  *
  * Keyed by the resource types the AWS front-ends read resource policies from (src/adapters/aws/resource-policies.ts:
@@ -17,7 +17,7 @@ import {
 import type { ResourceRef } from '../model/model.js';
 
 /** The resource a resource policy is on, as the audit's JSON names it (`AuditGrant.resourcePolicy`). */
-export type ResourcePolicyKind = 'bucket' | 'key' | 'queue' | 'topic';
+export type ResourcePolicyKind = 'bucket' | 'key' | 'queue' | 'topic' | 'secret';
 
 export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
   'AWS::S3::BucketPolicy': 'bucket',
@@ -27,6 +27,7 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::SQS::QueueInlinePolicy': 'queue',
   'AWS::SNS::TopicPolicy': 'topic',
   'AWS::SNS::TopicInlinePolicy': 'topic',
+  'AWS::SecretsManager::ResourcePolicy': 'secret',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
   'aws:kms/key:Key': 'key',
   'aws:kms/replicaKey:ReplicaKey': 'key',
@@ -35,6 +36,9 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:sqs/queuePolicy:QueuePolicy': 'queue',
   'aws:sns/topic:Topic': 'topic',
   'aws:sns/topicPolicy:TopicPolicy': 'topic',
+  'aws:secretsmanager/secret:Secret': 'secret',
+  'aws:secretsmanager/secretPolicy:SecretPolicy': 'secret',
+  'aws-native:secretsmanager:ResourcePolicy': 'secret',
 };
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {
