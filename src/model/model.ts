@@ -381,6 +381,11 @@ export interface Identity {
   attachments: ComputeAttachment[];
   /** AWS groups the user belongs to (ids of group identities). */
   groups?: string[];
+  /**
+   * AWS groups the user joins that the change does not create (by name or ARN, as written; Unknown while the value
+   * waits for apply), with the resource that adds it: what their policies grant the user cannot be seen here.
+   */
+  outsideGroups?: { group: Maybe<string>; source: ResourceRef }[];
   /** IAM permissions boundary ARN, if any. */
   permissionsBoundary?: Maybe<string>;
   /**

@@ -38,6 +38,8 @@ type MessageId =
   | 'unknownManagedPolicy'
   | 'unknownAwsManagedPolicy'
   | 'externalManagedPolicy'
+  | 'outsideGroup'
+  | 'outsideGroupPending'
   | 'roleGrantPending'
   | 'azureRbacRole'
   | 'azureCustomRole'
@@ -144,6 +146,12 @@ export default defineRule<MessageId>({
       externalManagedPolicy:
         'Customer managed policy {{arn}} on {{identity}} is not defined in this change, so what it grants cannot be seen here. ' +
         'Define the policy in the change (a policy resource of the same stack or program), or request a catalog exception for {{identity}}.',
+      outsideGroup:
+        '{{source}} adds {{identity}} to group {{group}}, which is not created in this change, so what its policies grant ' +
+        '{{identity}} cannot be seen here. Define the group and its policies in the change, or request a catalog exception for {{identity}}.',
+      outsideGroupPending:
+        '{{source}} adds {{identity}} to a group that cannot be verified until apply: {{what}}; if the change does not create it, ' +
+        'what its policies grant cannot be seen here.',
       roleGrantPending: '{{source}} grants {{holder}} a role that cannot be verified until apply: {{what}}.',
       azureRbacRole:
         '{{source}} assigns {{holder}} the built-in role {{role}} at {{level}} scope {{scope}}, which {{what}}. ' +
@@ -227,6 +235,7 @@ export default defineRule<MessageId>({
         else checkRoleGrant(ctx, grant, identity);
       }
       checkAutomount(ctx, identity);
+      for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
@@ -320,6 +329,36 @@ function issueReport(
     case 'unknown-resource':
       return { messageId: 'unknownResource', data: { policy, actions, what }, pending: true };
   }
+}
+
+/**
+ * A group the change does not create gives the user whatever its policies allow, which the change never shows: one
+ * verdict, like a customer managed policy defined elsewhere, unless the group's name waits for apply. Not for
+ * human-operated classes, as for managed policies (human-federated judges their IAM users).
+ */
+function checkOutsideGroup(
+  ctx: Context,
+  identity: Identity,
+  { group, source }: NonNullable<Identity['outsideGroups']>[number],
+): void {
+  const profile = ctx.profile(identity);
+  if (profile.class && HUMAN_OPERATED.has(profile.class)) return;
+  const base = { resource: source, identity };
+  if (isUnknown(group)) {
+    ctx.report({
+      ...base,
+      messageId: 'outsideGroupPending',
+      data: { source: source.name, identity: identity.name, what: group.description },
+      pending: true,
+    });
+    return;
+  }
+  ctx.report({
+    ...base,
+    messageId: 'outsideGroup',
+    detail: `Group::${group}`,
+    data: { source: source.name, identity: identity.name, group },
+  });
 }
 
 function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity: Identity): void {

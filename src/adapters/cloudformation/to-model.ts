@@ -485,7 +485,12 @@ class ModelBuilder {
 
   addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
     const group = this.findIdentity(stack, fromLogicalId, rawGroup, 'aws-group');
-    if (!group) return;
+    if (!group) {
+      // A group the change does not create still gives the user whatever its policies allow.
+      const named = stack.resolver.resolveString(rawGroup, 'reference to an aws-group');
+      (user.outsideGroups ??= []).push({ group: named, source: stack.ref(fromLogicalId) });
+      return;
+    }
     user.groups ??= [];
     if (!user.groups.includes(group.id)) user.groups.push(group.id);
   }

@@ -19,6 +19,7 @@ import {
   type SecretPolicy,
   type Unknown,
   type PolicyValue,
+  type Maybe,
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
@@ -137,11 +138,18 @@ const LINKERS: Record<string, Linker> = {
   },
   'aws:iam/userGroupMembership:UserGroupMembership': (b, e) => {
     const [user] = b.findIdentities(e, 'user', 'aws-user');
-    if (user) for (const group of b.findIdentities(e, 'groups', 'aws-group')) b.addToGroup(user, group);
+    if (!user) return;
+    const groups = b.findIdentities(e, 'groups', 'aws-group');
+    for (const group of groups) b.addToGroup(user, group);
+    for (const outside of b.outsideIdentities(e, 'groups', groups)) b.addToOutsideGroup(user, outside, e);
   },
   'aws:iam/groupMembership:GroupMembership': (b, e) => {
-    const [group] = b.findIdentities(e, 'group', 'aws-group');
-    if (group) for (const user of b.findIdentities(e, 'users', 'aws-user')) b.addToGroup(user, group);
+    const found = b.findIdentities(e, 'group', 'aws-group');
+    const users = b.findIdentities(e, 'users', 'aws-user');
+    const [group] = found;
+    if (group) for (const user of users) b.addToGroup(user, group);
+    for (const outside of b.outsideIdentities(e, 'group', found))
+      for (const user of users) b.addToOutsideGroup(user, outside, e);
   },
   'aws:cloudwatch/eventRule:EventRule': (b, e) => {
     b.addMonitor(e, 'event-rule', e.props.eventPattern);
@@ -489,6 +497,28 @@ class ModelBuilder {
       const policy = this.policies.get(grant.source.urn);
       if (policy) policy.held = true;
     }
+  }
+
+  /**
+   * The items of a property that name no identity of the stack among `found` (what findIdentities gave for it): a
+   * name or ARN the stack does not create, or a value unknown in preview that depends on none of them.
+   */
+  outsideIdentities(entry: Entry, property: string, found: readonly Identity[]): Maybe<string>[] {
+    const names = new Set(
+      found.flatMap((identity) => [identity.name, ...(typeof identity.arn === 'string' ? [identity.arn] : [])]),
+    );
+    const outside: Maybe<string>[] = [];
+    for (const item of items(entry.props[property])) {
+      if (typeof item === 'string') {
+        if (!names.has(item) && !names.has(lastSegment(item))) outside.push(item);
+      } else if (isUnknown(item) && found.length === 0) outside.push(item);
+    }
+    return outside;
+  }
+
+  /** A group the stack does not create: the user gets whatever its policies allow, which cannot be seen here. */
+  addToOutsideGroup(user: Identity, group: Maybe<string>, entry: Entry): void {
+    (user.outsideGroups ??= []).push({ group, source: entry.ref });
   }
 
   addToGroup(user: Identity, group: Identity): void {
