@@ -13,9 +13,9 @@ import {
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
+import { isPatternOperator } from '../iam/aws/condition-operators.js';
 import {
   type ConditionClause,
-  isPatternOperator,
   narrowingClauses,
   parseAwsPrincipal,
   parseFederatedPrincipal,

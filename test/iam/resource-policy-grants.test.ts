@@ -273,6 +273,46 @@ describe('addResourcePolicyGrants', () => {
     expect(other.grants).toEqual([]);
   });
 
+  it('reads aws:PrincipalArn under every operator that admits only the values (ForAnyValue:, IgnoreCase) as trust does', () => {
+    const [app, batch, other] = [role('payments-app'), role('payments-batch'), role('other')];
+    addResourcePolicyGrants(
+      [app, batch, other],
+      [
+        keyPolicy(
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:Decrypt',
+            Resource: '*',
+            Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalArn': `${OWN}/payments-a*` } },
+          },
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:Encrypt',
+            Resource: '*',
+            Condition: { StringEqualsIgnoreCase: { 'aws:PrincipalArn': `${OWN}/payments-batch` } },
+          },
+          // ForAllValues: admits requests without the key as well as others: it names no role.
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'kms:*',
+            Resource: '*',
+            Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalArn': `${OWN}/other` } },
+          },
+        ),
+      ],
+    );
+    const actions = (identity: Identity) =>
+      identity.grants.flatMap((grant) =>
+        grant.kind === 'aws-policy' ? grant.document.statements.flatMap((statement) => statement.action) : [],
+      );
+    expect(actions(app)).toEqual(['kms:Decrypt']);
+    expect(actions(batch)).toEqual(['kms:Encrypt']);
+    expect(other.grants).toEqual([]);
+  });
+
   it('gives what a principal not known yet may grant to each identity the document waits for', () => {
     const [app, other] = [role('app'), role('other')];
     const pending = unknownValue('output of aws:iam/role:Role app.arn');

@@ -9,6 +9,7 @@ import {
 } from '../../model/model.js';
 import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
 import { globMatch } from '../../util/glob.js';
+import { isNarrowingOperator, isPatternOperator } from './condition-operators.js';
 
 /** The account of an IAM ARN written as twelve digits. */
 const LITERAL_ACCOUNT = /^(arn:aws[a-z-]*:iam::)\d{12}:/;
@@ -19,18 +20,10 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::([^:]+):role\/(?:[^*?]*\/)?([^/*?]+)$/;
 /** A role session's ARN: `arn:aws:sts::<account>:assumed-role/<role name>/<session name>`. */
 const SESSION_ARN = /^arn:aws[a-z-]*:sts::([^:]+):assumed-role\/([^/]+)\/[^/]+$/;
 
-/**
- * The condition operators that, on `aws:PrincipalArn`, admit only principals whose ARN is one of the values: ArnEquals
- * and ArnLike match with `*` and `?` (IAM User Guide, "IAM JSON policy elements: Condition operators", "Amazon Resource
- * Name (ARN) condition operators"), StringLike too, StringEquals exactly. `…IfExists` admits the same principals, and
- * requests without the key (anonymous ones), which are no identity of the change.
- */
-const PRINCIPAL_ARN_OPERATORS: Readonly<Record<string, 'glob' | 'exact'>> = {
-  ArnEquals: 'glob',
-  ArnLike: 'glob',
-  StringLike: 'glob',
-  StringEquals: 'exact',
-};
+/** An IAM ARN's literal account read as the own one (LITERAL_ACCOUNT). */
+function inOwnAccount(arn: string): string {
+  return arn.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`);
+}
 
 /** A resource policy the change writes, as an adapter reads it. */
 export interface ResourcePolicy {
@@ -94,8 +87,7 @@ export function addResourcePolicyGrants(
   // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
   // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
   const lookUp = (value: string) =>
-    byArn.get(value) ??
-    (accountIds.length === 0 ? byArn.get(value.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`)) : undefined);
+    byArn.get(value) ?? (accountIds.length === 0 ? byArn.get(inOwnAccount(value)) : undefined);
   const identityOf = (value: string) => {
     const session = sessionKey(value, SESSION_ARN);
     return lookUp(session === undefined ? value : session);
@@ -103,7 +95,7 @@ export function addResourcePolicyGrants(
   // An ARN pattern of aws:PrincipalArn: each identity whose ARN, as the change renders it or in a known own account,
   // it matches; a literal account, while the own one is not known, read as the own one (as identityOf reads it).
   const identitiesMatching = (pattern: string): Identity[] => {
-    const own = accountIds.length === 0 ? pattern.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`) : pattern;
+    const own = accountIds.length === 0 ? inOwnAccount(pattern) : pattern;
     const matches = new Set<Identity>();
     for (const [arn, identity] of byArn) if (globMatch(pattern, arn) || globMatch(own, arn)) matches.add(identity);
     return [...matches];
@@ -149,12 +141,18 @@ export function addResourcePolicyGrants(
   }
 }
 
-/** The values a statement's condition holds aws:PrincipalArn to, with how PRINCIPAL_ARN_OPERATORS compare them. */
+/**
+ * The values a statement's condition holds aws:PrincipalArn to, and whether they are patterns: the operators that
+ * admit only principals whose ARN matches one of them (iam/aws/condition-operators.ts; ArnEquals and ArnLike match with
+ * `*` and `?`, StringLike too: IAM User Guide, "Amazon Resource Name (ARN) condition operators"). `…IfExists` admits the
+ * same principals, and requests without the key (anonymous ones), which are no identity of the change.
+ */
 function principalArnConditions(statement: PolicyStatement): { operator: 'glob' | 'exact'; value: PolicyValue }[] {
   const found: { operator: 'glob' | 'exact'; value: PolicyValue }[] = [];
   for (const [written, keys] of Object.entries(statement.condition ?? {})) {
-    const operator = PRINCIPAL_ARN_OPERATORS[written.replace(/IfExists$/, '')];
-    if (operator === undefined) continue;
+    const admitting = written.replace(/IfExists$/i, '');
+    if (!isNarrowingOperator(admitting)) continue;
+    const operator = isPatternOperator(admitting) ? 'glob' : 'exact';
     for (const [key, values] of Object.entries(keys))
       if (key.toLowerCase() === 'aws:principalarn') for (const value of values) found.push({ operator, value });
   }

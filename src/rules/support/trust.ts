@@ -13,6 +13,7 @@ import {
 } from '../../model/model.js';
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
+import { isNarrowingOperator } from '../../iam/aws/condition-operators.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -96,22 +97,6 @@ function conditionClauses(statement: PolicyStatement): ConditionClause[] {
   return Object.entries(statement.condition).flatMap(([operator, keys]) =>
     Object.entries(keys).map(([key, values]) => ({ operator, key, values })),
   );
-}
-
-/**
- * Operators under which a condition key must be present and match: the only ones that narrow who may assume.
- * `…IfExists` and `ForAllValues:` pass when the key is absent; negated operators admit everything else.
- */
-const NARROWING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/i;
-const PATTERN_OPERATOR = /(StringLike|ArnLike|ArnEquals)$/i;
-
-export function isNarrowingOperator(operator: string): boolean {
-  return NARROWING_OPERATOR.test(operator);
-}
-
-/** True when the operator reads `*` and `?` as wildcards (ArnEquals does, like ArnLike). */
-export function isPatternOperator(operator: string): boolean {
-  return PATTERN_OPERATOR.test(operator);
 }
 
 /** The narrowing clauses on a condition key (keys compare case-insensitively, as IAM does). */
