@@ -12,6 +12,8 @@
  * secretsmanager.Secret; aws-native's secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
+import { unknownValue, type PolicyValue } from '../../model/model.js';
+
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
 export type AttachedBy =
   /** The resource that writes the policy is the one it is on (a key and its key policy). */
@@ -76,18 +78,17 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
   },
 };
 
-/** The ARN of the bucket of a name. */
-export function bucketArn(name: string): string {
-  return `arn:aws:s3:::${name}`;
-}
-
 /**
- * The ARN of the queue at a URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy
- * `https://<region>.queue.amazonaws.com/…`), or undefined for anything else.
+ * The ARN of what a resource policy is on, from the bucket name or queue URL its property holds (a queue's URL is
+ * `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy `https://<region>.queue.amazonaws.com/…`); a URL
+ * that is neither stays Unknown.
  */
-export function queueArnOfUrl(url: string): string | undefined {
-  const match = /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com\/(\d{12})\/([^/?#]+)$/.exec(url);
-  if (!match) return undefined;
+export function attachedArnOf(kind: 'bucket-name' | 'queue-url', value: string): PolicyValue {
+  if (kind === 'bucket-name') return `arn:aws:s3:::${value}`;
+  const match = /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com\/(\d{12})\/([^/?#]+)$/.exec(
+    value,
+  );
+  if (!match) return unknownValue(`the ARN of the queue at ${value}`);
   const [, sqsRegion, legacyRegion, account, name] = match;
   return `arn:aws:sqs:${sqsRegion ?? legacyRegion}:${account}:${name}`;
 }

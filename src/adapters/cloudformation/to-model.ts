@@ -13,16 +13,10 @@ import {
   type PolicyValue,
   type Secret,
   type SecretPolicy,
-  unknownValue,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
-import {
-  bucketArn,
-  CLOUDFORMATION_RESOURCE_POLICIES,
-  queueArnOfUrl,
-  type ResourcePolicyType,
-} from '../aws/resource-policies.js';
+import { attachedArnOf, CLOUDFORMATION_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -716,7 +710,5 @@ function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name'
     raw,
     kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : 'bucket name',
   );
-  if (isUnknown(value) || kind === 'arn') return value;
-  if (kind === 'bucket-name') return bucketArn(value);
-  return queueArnOfUrl(value) ?? unknownValue(`the ARN of the queue at ${value}`);
+  return isUnknown(value) || kind === 'arn' ? value : attachedArnOf(kind, value);
 }

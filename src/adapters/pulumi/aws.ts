@@ -25,12 +25,7 @@ import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identiti
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resourceValue } from '../../model/deployment.js';
-import {
-  bucketArn,
-  PULUMI_RESOURCE_POLICIES,
-  queueArnOfUrl,
-  type ResourcePolicyType,
-} from '../aws/resource-policies.js';
+import { attachedArnOf, PULUMI_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
@@ -141,14 +136,14 @@ const LINKERS: Record<string, Linker> = {
     if (!user) return;
     const groups = b.findIdentities(e, 'groups', 'aws-group');
     for (const group of groups) b.addToGroup(user, group);
-    for (const outside of b.outsideIdentities(e, 'groups', groups)) b.addToOutsideGroup(user, outside, e);
+    for (const outside of b.outsideIdentities(e, 'groups', 'aws-group', groups)) b.addToOutsideGroup(user, outside, e);
   },
   'aws:iam/groupMembership:GroupMembership': (b, e) => {
     const found = b.findIdentities(e, 'group', 'aws-group');
     const users = b.findIdentities(e, 'users', 'aws-user');
     const [group] = found;
     if (group) for (const user of users) b.addToGroup(user, group);
-    for (const outside of b.outsideIdentities(e, 'group', found))
+    for (const outside of b.outsideIdentities(e, 'group', 'aws-group', found))
       for (const user of users) b.addToOutsideGroup(user, outside, e);
   },
   'aws:cloudwatch/eventRule:EventRule': (b, e) => {
@@ -500,17 +495,14 @@ class ModelBuilder {
   }
 
   /**
-   * The items of a property that name no identity of the stack among `found` (what findIdentities gave for it): a
-   * name or ARN the stack does not create, or a value unknown in preview that depends on none of them.
+   * The items of a property that name no identity of the stack, as findIdentities looks them up: a name or ARN the
+   * stack does not create, or a value unknown in preview when none of the property's dependencies was `found`.
    */
-  outsideIdentities(entry: Entry, property: string, found: readonly Identity[]): Maybe<string>[] {
-    const names = new Set(
-      found.flatMap((identity) => [identity.name, ...(typeof identity.arn === 'string' ? [identity.arn] : [])]),
-    );
+  outsideIdentities(entry: Entry, property: string, kind: IdentityKind, found: readonly Identity[]): Maybe<string>[] {
     const outside: Maybe<string>[] = [];
     for (const item of items(entry.props[property])) {
       if (typeof item === 'string') {
-        if (!names.has(item) && !names.has(lastSegment(item))) outside.push(item);
+        if (!this.identityByReference(item, kind)) outside.push(item);
       } else if (isUnknown(item) && found.length === 0) outside.push(item);
     }
     return outside;
@@ -678,8 +670,7 @@ function ownAccountIds(identities: readonly Identity[]): string[] {
 function attachedArn(value: unknown, kind: 'bucket-name' | 'queue-url' | 'arn', what: string): PolicyValue {
   if (isUnknown(value)) return value;
   if (typeof value !== 'string') return unknownValue(`${what} is not set`);
-  if (kind === 'bucket-name') return bucketArn(value);
-  if (kind === 'queue-url') return queueArnOfUrl(value) ?? unknownValue(`the ARN of the queue at ${value}`);
+  if (kind !== 'arn') return attachedArnOf(kind, value);
   return value.startsWith('arn:') ? value : unknownValue(`the ARN of ${value}`);
 }
 
