@@ -485,7 +485,7 @@ function exampleList(issue: Pick<WildcardIssue, 'privileged'>): string {
 }
 
 function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | undefined, member?: string): void {
-  const named = identity?.name ?? member ?? 'an unnamed principal';
+  const named = (identity && holderName(identity)) ?? member ?? 'an unnamed principal';
   // A conditional grant is still reported: a condition may be satisfiable, and it is named so a reviewer can judge it.
   const condition =
     grant.condition === undefined
@@ -503,6 +503,18 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
       ...(issue.kind === 'pending' ? { pending: true } : {}),
     });
   }
+}
+
+/**
+ * How a finding names the holder of a grant. A service account the change only binds to is named as the binding names
+ * it, with its namespace (`ServiceAccount flux-system/helm-controller`): nothing else of the change shows where it is.
+ */
+function holderName(identity: Identity): string {
+  if (identity.external && identity.kind === 'k8s-service-account' && typeof identity.arn === 'string') {
+    const account = /^system:serviceaccount:([^:]+):(.+)$/.exec(identity.arn);
+    if (account) return `ServiceAccount ${account[1]}/${account[2]}`;
+  }
+  return identity.name;
 }
 
 /**
@@ -689,6 +701,8 @@ function definitionIssueReport(issue: DefinitionIssue): {
 function checkAutomount(ctx: Context, identity: Identity): void {
   if (identity.kind !== 'k8s-service-account') return;
   const pods = identity.attachments.filter((attachment) => attachment.kind === 'pod');
+  // An account the change only binds to: whether it mounts its token, and where, is not the change's to show.
+  if (identity.external && pods.length === 0) return;
   const mounting = pods.filter((pod) => pod.mountsToken !== false);
   // The account's own default stands for pods the change does not show; the change's pods say what they do.
   const byDefault = identity.automountToken !== false && (pods.length === 0 || mounting.length > 0);

@@ -64,6 +64,25 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
 
   /** The service account a reference names; one the change does not create is added so its credential or pod is seen. */
   const accountFor = (namespace: string, name: string, ref: ResourceRef): Identity => {
+    const identity = namedAccount(namespace, name, ref);
+    // A token the change creates for it is a credential of the change's making: judged as the change's own account,
+    // whether a binding named the account first or not.
+    delete identity.external;
+    return identity;
+  };
+  /**
+   * The service account a binding names. One the change does not create is an identity of its own, marked external
+   * as AWS roles the change attaches policies to are: a catalog record naming it (`system:serviceaccount:<ns>:<name>`)
+   * holds it to its entitlements and accepts its routes, where a grant to a bare member was judged for privilege only.
+   */
+  const boundAccount = (namespace: string, name: string, ref: ResourceRef): Identity => {
+    const known = accounts.get(accountKey(namespace, name));
+    if (known) return known;
+    const identity = namedAccount(namespace, name, ref);
+    identity.external = true;
+    return identity;
+  };
+  const namedAccount = (namespace: string, name: string, ref: ResourceRef): Identity => {
     const key = accountKey(namespace, name);
     let identity = accounts.get(key);
     if (!identity) {
@@ -74,6 +93,8 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
     return identity;
   };
 
+  /** Pods linked to the accounts they run as once every binding is read (see below). */
+  const linkPods: (() => void)[] = [];
   for (const object of objects) {
     const { name, namespace } = metadataOf(object);
     // kustomize's configuration, not an object of the cluster: renderKustomizations read it.
@@ -114,10 +135,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
       }
       for (const subject of named) {
         if (subject.kind === 'ServiceAccount') {
-          const subjectNamespace = subject.namespace ?? namespace;
-          const identity = accounts.get(accountKey(subjectNamespace, subject.name));
-          if (identity) identity.grants.push(grant);
-          else externalRoleGrants.push({ member: `ServiceAccount ${subjectNamespace}/${subject.name}`, grant });
+          boundAccount(subject.namespace ?? namespace, subject.name, object.ref).grants.push(grant);
         } else {
           externalRoleGrants.push({ member: `${subject.kind} ${subject.name}`, grant });
         }
@@ -151,16 +169,23 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
         if (candidates.length === 0)
           (model.unseen ??= []).push({ resource: object.ref, kind: 'k8s-pod-account', what: accountName.description });
       } else if (namespaceUnknown) {
-        // A namespace known only at apply: the pods may run as any account of that name the change creates.
-        for (const identity of model.identities)
-          if (identity.kind === 'k8s-service-account' && identity.name === accountName) runAs(identity);
+        // A namespace known only at apply: the pods may run as any account of that name the change creates or binds.
+        linkPods.push(() => {
+          for (const identity of model.identities)
+            if (identity.kind === 'k8s-service-account' && identity.name === accountName) runAs(identity);
+        });
       } else {
-        // An account the change does not create is someone else's identity; its pods are not this change's to judge.
-        const identity = accounts.get(accountKey(namespace, accountName));
-        if (identity) runAs(identity);
+        // An account the change neither creates nor binds is someone else's identity; its pods are not this change's
+        // to judge. One it binds (an external identity) runs them with what the change grants it.
+        linkPods.push(() => {
+          const identity = accounts.get(accountKey(namespace, accountName));
+          if (identity) runAs(identity);
+        });
       }
     }
   }
+  // After every binding, so a pod finds the account a binding names wherever the two are in the change.
+  for (const link of linkPods) link();
   if (externalRoleGrants.length === 0) delete model.externalRoleGrants;
   return model;
 }

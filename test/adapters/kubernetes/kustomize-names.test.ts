@@ -57,10 +57,19 @@ describe('fixtures: kustomize trees judged as kustomize renders them', () => {
     const directory = join(FIXTURES, 'namespace-follows-subjects');
     const model = modelFromKubernetesObjects(loadManifests(directory));
     expect(model.unseen).toBeUndefined();
-    expect(model.identities.map((identity) => [identity.arn, grantsOf(identity), identity.attachments.length])).toEqual(
-      [['system:serviceaccount:payments:api', ['cluster-admin@cluster'], 1]],
-    );
-    expect(model.externalRoleGrants?.map((grant) => grant.member)).toEqual(['ServiceAccount ci/deployer']);
+    // The subject outside the change is an external identity of its own, in the namespace it names (ci).
+    expect(
+      model.identities.map((identity) => [
+        identity.arn,
+        grantsOf(identity),
+        identity.attachments.length,
+        identity.external === true,
+      ]),
+    ).toEqual([
+      ['system:serviceaccount:payments:api', ['cluster-admin@cluster'], 1, false],
+      ['system:serviceaccount:ci:deployer', ['cluster-admin@cluster'], 0, true],
+    ]);
+    expect(model.externalRoleGrants).toBeUndefined();
     // The catalog knows the account as payments:api (owner, class: no finding for them); as written (ci:api) it would not.
     expect(findings(directory)).toEqual([
       {
@@ -143,13 +152,12 @@ describe('namespace', () => {
         ),
     });
     expect(unseenOf(model)).toBeUndefined();
-    expect(model.identities.map((identity) => [identity.arn, grantsOf(identity)])).toEqual([
-      ['system:serviceaccount:payments:api', ['view@cluster']],
+    expect(model.identities.map((identity) => [identity.arn, grantsOf(identity), identity.external === true])).toEqual([
+      ['system:serviceaccount:payments:api', ['view@cluster'], false],
+      ['system:serviceaccount:payments:default', ['view@cluster'], true],
+      ['system:serviceaccount:kube-system:other', ['view@cluster'], true],
     ]);
-    expect(model.externalRoleGrants?.map((grant) => grant.member)).toEqual([
-      'ServiceAccount payments/default',
-      'ServiceAccount kube-system/other',
-    ]);
+    expect(model.externalRoleGrants).toBeUndefined();
   });
 
   it('a subject whose namespace was not the listed account’s is not rewritten, so it names an account outside the change', () => {
@@ -161,11 +169,12 @@ describe('namespace', () => {
         ACCOUNT('worker', 'ci') +
         binding('ClusterRoleBinding', '  - {kind: ServiceAccount, name: api, namespace: ci}\n'),
     });
-    expect(model.identities.map((identity) => [identity.arn, grantsOf(identity)])).toEqual([
-      ['system:serviceaccount:payments:api', []],
-      ['system:serviceaccount:payments:worker', []],
+    expect(model.identities.map((identity) => [identity.arn, grantsOf(identity), identity.external === true])).toEqual([
+      ['system:serviceaccount:payments:api', [], false],
+      ['system:serviceaccount:payments:worker', [], false],
+      ['system:serviceaccount:ci:api', ['view@cluster'], true],
     ]);
-    expect(model.externalRoleGrants?.map((grant) => grant.member)).toEqual(['ServiceAccount ci/api']);
+    expect(model.externalRoleGrants).toBeUndefined();
   });
 
   it('what kustomize refuses or skips stays unseen: two objects made one, a helm-generated object, a namespace that is not a string', () => {

@@ -87,13 +87,22 @@ describe('Kubernetes objects to the model', () => {
         kubernetesDefault: 'default',
       },
     ]);
-    // Subjects the change does not create keep their grant, named as the binding names them.
+    // A group the change does not create keeps its grant, named as the binding names it; a service account the change
+    // does not create is an external identity holding it, which a catalog record of that account can hold to its entitlements.
     expect(
       result.externalRoleGrants?.map(({ member, grant }) => `${member}: ${String(grant.role)}@${String(grant.scope)}`),
-    ).toEqual([
-      'Group system:authenticated: cluster-admin@cluster',
-      'ServiceAccount kube-system/default: cluster-admin@cluster',
-    ]);
+    ).toEqual(['Group system:authenticated: cluster-admin@cluster']);
+    const outside = result.identities.find((identity) => identity.arn === 'system:serviceaccount:kube-system:default');
+    expect(
+      outside && [
+        outside.external,
+        outside.name,
+        outside.resource.name,
+        outside.grants.map((grant) =>
+          grant.kind === 'role' ? `${String(grant.role)}@${String(grant.scope)}` : grant.kind,
+        ),
+      ],
+    ).toEqual([true, 'default', 'deployer-admin', ['cluster-admin@cluster']]);
   });
 
   it('a binding to a role neither the change nor Kubernetes defines says so (roleOutsideChange); default roles and roles of the change do not', () => {
