@@ -506,6 +506,18 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
 }
 
 /**
+ * The member an identity the change only grants to is, when no catalog record holds it to its entitlements: its grants
+ * are then judged as those to a principal the change does not name (a binding of a role the catalog names must also be
+ * in a namespace the catalog allows it in), since require-entitlement does not judge it.
+ */
+function unrecordedOutsider(ctx: Context, identity: Identity | undefined): string | undefined {
+  if (!identity?.external || ctx.profile(identity).record) return undefined;
+  if (identity.kind === 'gcp-service-account' && typeof identity.arn === 'string')
+    return `serviceAccount:${identity.arn}`;
+  return holderName(identity);
+}
+
+/**
  * How a finding names the holder of a grant. A service account the change only binds to is named as the binding names
  * it, with its namespace (`ServiceAccount flux-system/helm-controller`): nothing else of the change shows where it is.
  */
@@ -527,7 +539,7 @@ function unacceptedIssues(
   identity: Identity | undefined,
   member?: string,
 ): RoleIssue[] {
-  const issues = roleGrantIssues(grant, ctx.catalog, member);
+  const issues = roleGrantIssues(grant, ctx.catalog, member ?? unrecordedOutsider(ctx, identity));
   if (grant.cloud !== 'kubernetes' || identity === undefined) return issues;
   const profile = ctx.profile(identity);
   return issues.filter(

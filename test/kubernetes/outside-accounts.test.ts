@@ -99,6 +99,14 @@ describe('a binding to a service account the change does not create: the CLI on 
     );
   });
 
+  it('judges a binding of an unrecorded account to a role the catalog names only in a namespace the catalog allows it in', () => {
+    // payments-deployer is named by payments-namespace-edit for namespace payments: in kube-system, nothing says what
+    // it is, and no catalog record holds metrics-agent to its entitlements (h78's probe, kept for accounts now identities).
+    const outside = binding('sneaky', 'kube-system', 'payments-deployer', 'metrics-agent');
+    expect(check(outside).verdicts).toEqual(['no-wildcard-privilege mandatory sneaky Role::payments-deployer']);
+    expect(check(binding('allowed', 'payments', 'payments-deployer', 'metrics-agent')).verdicts).toEqual([]);
+  });
+
   it('links a pod of the change to the account a binding names, wherever the binding is: its mounted token is reported', () => {
     const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: monitoring}\nspec:\n  serviceAccountName: metrics-agent\n  containers: [{name: agent, image: example/agent:1}]\n---\n`;
     const rbac =
