@@ -1,18 +1,32 @@
 /**
  * The AWS resources whose resource-based policy can grant the change's own roles and users what their identity
- * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets, KMS keys, SQS queues, SNS topics and Secrets Manager
- * secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's own roles is
- * judged as theirs). Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and
- * Terraform through Pulumi's records (providers.ts).
+ * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets and access points, KMS keys, SQS queues, SNS topics,
+ * Secrets Manager secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's
+ * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories, Lambda functions, EFS file systems,
+ * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Backup vaults and Glacier vaults.
+ * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
+ * Pulumi's records (providers.ts).
+ *
+ * Left out, as they cannot grant a role of the change in particular: CloudWatch Logs resource policies (account-wide, for
+ * AWS services delivering logs), log delivery destinations and log destinations (they let other accounts deliver or
+ * subscribe), ECR public repositories (public by nature: restrict-trust's business), and each service's account-level
+ * registry policies (ECR's registry policy grants replication to accounts).
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
- * those schemas: CfnBucketPolicy, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy, CfnTopicPolicy,
- * CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy) and as @pulumi/aws 7 spells them (s3.BucketPolicy, kms.Key,
- * kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy, sns.Topic, secretsmanager.SecretPolicy,
- * secretsmanager.Secret; aws-native's secretsmanager.ResourcePolicy as CloudFormation's).
+ * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
+ * CfnTopicPolicy, CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy, dynamodb's CfnTable and CfnGlobalTable,
+ * ecr's CfnRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
+ * apigateway's CfnRestApi, events' CfnEventBus, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
+ * no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
+ * s3control.AccessPointPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy,
+ * sns.Topic, secretsmanager.SecretPolicy, secretsmanager.Secret, dynamodb.ResourcePolicy, ecr.RepositoryPolicy,
+ * lambda.Permission, efs.FileSystemPolicy, opensearch.Domain and DomainPolicy, elasticsearch.Domain and DomainPolicy,
+ * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, backup.VaultPolicy, glacier.Vault; aws-native's
+ * secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
 import { unknownValue, type PolicyValue } from '../../model/model.js';
+import { EACH, type PathStep } from './compute-roles.js';
 
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
 export type AttachedBy =
@@ -52,6 +66,16 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
     document: 'ResourcePolicy',
     attachedTo: { kind: 'arn', property: 'SecretId' },
   },
+  'AWS::S3::AccessPoint': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::ECR::Repository': { document: 'RepositoryPolicyText', attachedTo: { kind: 'self' } },
+  'AWS::EFS::FileSystem': { document: 'FileSystemPolicy', attachedTo: { kind: 'self' } },
+  'AWS::OpenSearchService::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
+  'AWS::Elasticsearch::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
+  // A REST API's policy usually names its methods as `execute-api:/<stage>/<verb>/<path>`, which API Gateway expands.
+  'AWS::ApiGateway::RestApi': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::Events::EventBus': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::Backup::BackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
+  'AWS::Backup::LogicallyAirGappedBackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
 };
 
 /**
@@ -76,7 +100,144 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'resourcePolicy',
     attachedTo: { kind: 'arn', property: 'secretId' },
   },
+  'aws:s3/accessPoint:AccessPoint': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:s3control/accessPointPolicy:AccessPointPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'accessPointArn' },
+  },
+  // `resourceArn`: the table's or its stream's ARN.
+  'aws:dynamodb/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  // `repository`, `fileSystemId`, `domainName`, `restApiId`, `backupVaultName` and `eventBusName` are names or ids, not
+  // ARNs: `Resource: "*"` in their policies stays Unknown (the account and region are not in the record).
+  'aws:ecr/repositoryPolicy:RepositoryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'repository' },
+  },
+  'aws:efs/fileSystemPolicy:FileSystemPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'fileSystemId' },
+  },
+  'aws:opensearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
+  'aws:opensearch/domainPolicy:DomainPolicy': {
+    document: 'accessPolicies',
+    attachedTo: { kind: 'arn', property: 'domainName' },
+  },
+  'aws:elasticsearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
+  'aws:elasticsearch/domainPolicy:DomainPolicy': {
+    document: 'accessPolicies',
+    attachedTo: { kind: 'arn', property: 'domainName' },
+  },
+  'aws:apigateway/restApi:RestApi': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:apigateway/restApiPolicy:RestApiPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'restApiId' },
+  },
+  'aws:cloudwatch/eventBusPolicy:EventBusPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'eventBusName' },
+  },
+  'aws:backup/vaultPolicy:VaultPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'backupVaultName' },
+  },
+  'aws:glacier/vault:Vault': { document: 'accessPolicy', attachedTo: { kind: 'self' } },
 };
+
+/**
+ * Resource policies written inside a property of the resource they are on, each on the ARN one of its attributes gives:
+ * a DynamoDB table's `ResourcePolicy.PolicyDocument` on the table, `StreamSpecification.ResourcePolicy.PolicyDocument`
+ * on its stream (CfnTable.ResourcePolicyProperty, StreamSpecificationProperty), a global table's, replica by replica
+ * (CfnGlobalTable.ReplicaSpecificationProperty's `ResourcePolicy` and `ReplicaStreamSpecification.ResourcePolicy`).
+ * A replica in another region is a table of another ARN; its policy is read as on the stack's `<Arn of …>`, as what
+ * its statements grant is what matters and the region is only the rendering.
+ */
+export interface NestedResourcePolicy {
+  path: readonly PathStep[];
+  attribute: 'Arn' | 'StreamArn';
+}
+
+export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, readonly NestedResourcePolicy[]>> = {
+  'AWS::DynamoDB::Table': [
+    { path: ['ResourcePolicy', 'PolicyDocument'], attribute: 'Arn' },
+    { path: ['StreamSpecification', 'ResourcePolicy', 'PolicyDocument'], attribute: 'StreamArn' },
+  ],
+  'AWS::DynamoDB::GlobalTable': [
+    { path: ['Replicas', EACH, 'ResourcePolicy', 'PolicyDocument'], attribute: 'Arn' },
+    {
+      path: ['Replicas', EACH, 'ReplicaStreamSpecification', 'ResourcePolicy', 'PolicyDocument'],
+      attribute: 'StreamArn',
+    },
+  ],
+};
+
+/**
+ * A Lambda function's policy is written one statement at a time, as a permission resource: `Principal` (an AWS
+ * service, an account, or an IAM role's or user's ARN), `Action` (one lambda action) and the function it is on, which
+ * the statement's Resource is; `SourceArn`, `SourceAccount` and `PrincipalOrgID` narrow it as the conditions Lambda writes
+ * into the function's policy (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`). Names as CfnPermissionProps
+ * (aws-cdk-lib 2.276.0) and @pulumi/aws 7.48.0's lambda.PermissionArgs spell them; FunctionUrlAuthType, which narrows
+ * only lambda:InvokeFunctionUrl, is left out: a grant read wider than it is fails closed.
+ */
+export interface PermissionStatement {
+  principal: string;
+  action: string;
+  function: string;
+  sourceArn: string;
+  sourceAccount: string;
+  principalOrgId: string;
+}
+
+export const LAMBDA_PERMISSIONS: Readonly<Record<string, PermissionStatement>> = {
+  'AWS::Lambda::Permission': {
+    principal: 'Principal',
+    action: 'Action',
+    function: 'FunctionName',
+    sourceArn: 'SourceArn',
+    sourceAccount: 'SourceAccount',
+    principalOrgId: 'PrincipalOrgID',
+  },
+  'aws:lambda/permission:Permission': {
+    principal: 'principal',
+    action: 'action',
+    function: 'function',
+    sourceArn: 'sourceArn',
+    sourceAccount: 'sourceAccount',
+    principalOrgId: 'principalOrgId',
+  },
+};
+
+/**
+ * The policy document a Lambda permission adds to its function's policy, as the raw values the resource holds (an
+ * adapter's document reader resolves them): a principal with `.` and no `:` is a service (`s3.amazonaws.com`), `*`
+ * everyone, anything else an account or an ARN. It has no Resource: the function is what the policy is attached to.
+ */
+export function lambdaPermissionDocument(
+  props: Readonly<Record<string, unknown>>,
+  fields: PermissionStatement,
+): Record<string, unknown> {
+  const principal = props[fields.principal];
+  const service = typeof principal === 'string' && principal.includes('.') && !principal.includes(':');
+  const condition: Record<string, Record<string, unknown>> = {};
+  if (props[fields.sourceArn] !== undefined) condition.ArnLike = { 'aws:SourceArn': props[fields.sourceArn] };
+  const equals: Record<string, unknown> = {};
+  if (props[fields.sourceAccount] !== undefined) equals['aws:SourceAccount'] = props[fields.sourceAccount];
+  if (props[fields.principalOrgId] !== undefined) equals['aws:PrincipalOrgID'] = props[fields.principalOrgId];
+  if (Object.keys(equals).length > 0) condition.StringEquals = equals;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal === '*' ? '*' : service ? { Service: principal } : { AWS: principal },
+        Action: props[fields.action],
+        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+      },
+    ],
+  };
+}
 
 /**
  * The ARN of what a resource policy is on, from the bucket name or queue URL its property holds (a queue's URL is
@@ -91,4 +252,10 @@ export function attachedArnOf(kind: 'bucket-name' | 'queue-url', value: string):
   if (!match) return unknownValue(`the ARN of the queue at ${value}`);
   const [, sqsRegion, legacyRegion, account, name] = match;
   return `arn:aws:sqs:${sqsRegion ?? legacyRegion}:${account}:${name}`;
+}
+
+/** The function a Lambda permission is on: an ARN as written; a name (or a partial ARN) as Unknown. */
+export function functionArnOf(value: PolicyValue): PolicyValue {
+  if (typeof value !== 'string' || value.startsWith('arn:')) return value;
+  return unknownValue(`the ARN of the Lambda function ${value}`);
 }

@@ -16,7 +16,17 @@ import {
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
-import { attachedArnOf, CLOUDFORMATION_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
+import {
+  attachedArnOf,
+  CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  functionArnOf,
+  LAMBDA_PERMISSIONS,
+  lambdaPermissionDocument,
+  type NestedResourcePolicy,
+  type PermissionStatement,
+  type ResourcePolicyType,
+} from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -169,6 +179,20 @@ for (const [type, policyType] of Object.entries(CLOUDFORMATION_RESOURCE_POLICIES
     b.addResourcePolicy(stack, id, resource, policyType);
   };
 }
+// The same for policies inside a property (a DynamoDB table's and its stream's) and Lambda permissions.
+for (const [type, nested] of Object.entries(CLOUDFORMATION_NESTED_RESOURCE_POLICIES)) {
+  const own = LINKERS[type];
+  LINKERS[type] = (b, stack, id, resource) => {
+    own?.(b, stack, id, resource);
+    for (const policy of nested) b.addNestedResourcePolicy(stack, id, resource, policy);
+  };
+}
+const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
+const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
+if (permissionFields)
+  LINKERS[LAMBDA_PERMISSION] = (b, stack, id, resource) => {
+    b.addLambdaPermission(stack, id, resource, permissionFields);
+  };
 
 /**
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
@@ -466,6 +490,48 @@ class ModelBuilder {
       source: stack.ref(logicalId),
       document: stack.policyDocument(properties?.[type.document]),
       attachedTo,
+    });
+  }
+
+  /**
+   * A policy written inside a property of the resource it is on (CLOUDFORMATION_NESTED_RESOURCE_POLICIES): each document
+   * at the path (one per replica, one per alternative of an `Fn::If`), on the ARN of the attribute named. Absent, none.
+   */
+  addNestedResourcePolicy(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    nested: NestedResourcePolicy,
+  ): void {
+    for (const raw of valuesAt(stack, resource.Properties, nested.path))
+      this.resourcePolicies.push({
+        source: stack.ref(logicalId),
+        document: stack.policyDocument(raw),
+        attachedTo: [resourceValue(logicalId, nested.attribute)],
+      });
+  }
+
+  /**
+   * An `AWS::Lambda::Permission`: the statement it adds to its function's policy (lambdaPermissionDocument), on the
+   * function `FunctionName` names: a function of the template by its ARN, an ARN as written, a name as Unknown.
+   */
+  addLambdaPermission(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    fields: PermissionStatement,
+  ): void {
+    const properties = resource.Properties ?? {};
+    const raw = properties[fields.function];
+    const target = stack.resolver.referencedResource(raw);
+    const functionArn =
+      target !== undefined && stack.input.template.Resources[target]?.Type === 'AWS::Lambda::Function'
+        ? resourceValue(target, 'Arn')
+        : functionArnOf(stack.resolver.resolveString(raw, 'FunctionName'));
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument(lambdaPermissionDocument(properties, fields)),
+      attachedTo: [functionArn],
     });
   }
 
