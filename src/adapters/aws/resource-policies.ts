@@ -25,6 +25,7 @@
  * secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
+import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
 import { unknownValue, type PolicyValue } from '../../model/model.js';
 import { EACH, type PathStep } from './compute-roles.js';
 
@@ -32,8 +33,28 @@ import { EACH, type PathStep } from './compute-roles.js';
 export type AttachedBy =
   /** The resource that writes the policy is the one it is on (a key and its key policy). */
   | { kind: 'self' }
-  /** A property holding a bucket name, a queue URL or an ARN (`list`: a list of them). */
-  | { kind: 'bucket-name' | 'queue-url' | 'arn'; property: string; list?: true };
+  /**
+   * A property holding a bucket name, a queue URL, an ARN, or the name or id of a resource in the deployment's own
+   * account and region (NAMED_IN_OWN_ACCOUNT) (`list`: a list of them).
+   */
+  | { kind: 'bucket-name' | 'queue-url' | 'arn' | NamedInOwnAccount; property: string; list?: true };
+
+/**
+ * Resources a policy resource names by name or id, and the ARN that is in the account and region the change is deployed
+ * to (Service Authorization Reference's resource types: ECR `repository`, EFS `file-system`, OpenSearch and
+ * Elasticsearch `domain` (both `es`), API Gateway's `execute-api` API, EventBridge `event-bus`, Backup `backupVault`).
+ * A value that is already an ARN is kept.
+ */
+const NAMED_IN_OWN_ACCOUNT = {
+  'repository-name': (name: string) => `arn:${PARTITION}:ecr:${OWN_REGION}:${OWN_ACCOUNT}:repository/${name}`,
+  'file-system-id': (id: string) => `arn:${PARTITION}:elasticfilesystem:${OWN_REGION}:${OWN_ACCOUNT}:file-system/${id}`,
+  'domain-name': (name: string) => `arn:${PARTITION}:es:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
+  // Every stage, method and path of the API.
+  'rest-api-id': (id: string) => `arn:${PARTITION}:execute-api:${OWN_REGION}:${OWN_ACCOUNT}:${id}/*`,
+  'event-bus-name': (name: string) => `arn:${PARTITION}:events:${OWN_REGION}:${OWN_ACCOUNT}:event-bus/${name}`,
+  'backup-vault-name': (name: string) => `arn:${PARTITION}:backup:${OWN_REGION}:${OWN_ACCOUNT}:backup-vault:${name}`,
+} as const;
+type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
 
 export interface ResourcePolicyType {
   /** The property holding the policy document. */
@@ -110,38 +131,38 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'resourceArn' },
   },
-  // `repository`, `fileSystemId`, `domainName`, `restApiId`, `backupVaultName` and `eventBusName` are names or ids, not
-  // ARNs: `Resource: "*"` in their policies stays Unknown (the account and region are not in the record).
+  // `repository`, `fileSystemId`, `domainName`, `restApiId`, `eventBusName` and `backupVaultName` are names or ids (an
+  // event bus's may be its ARN): the resource of that name in the own account and region.
   'aws:ecr/repositoryPolicy:RepositoryPolicy': {
     document: 'policy',
-    attachedTo: { kind: 'arn', property: 'repository' },
+    attachedTo: { kind: 'repository-name', property: 'repository' },
   },
   'aws:efs/fileSystemPolicy:FileSystemPolicy': {
     document: 'policy',
-    attachedTo: { kind: 'arn', property: 'fileSystemId' },
+    attachedTo: { kind: 'file-system-id', property: 'fileSystemId' },
   },
   'aws:opensearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
   'aws:opensearch/domainPolicy:DomainPolicy': {
     document: 'accessPolicies',
-    attachedTo: { kind: 'arn', property: 'domainName' },
+    attachedTo: { kind: 'domain-name', property: 'domainName' },
   },
   'aws:elasticsearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
   'aws:elasticsearch/domainPolicy:DomainPolicy': {
     document: 'accessPolicies',
-    attachedTo: { kind: 'arn', property: 'domainName' },
+    attachedTo: { kind: 'domain-name', property: 'domainName' },
   },
   'aws:apigateway/restApi:RestApi': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:apigateway/restApiPolicy:RestApiPolicy': {
     document: 'policy',
-    attachedTo: { kind: 'arn', property: 'restApiId' },
+    attachedTo: { kind: 'rest-api-id', property: 'restApiId' },
   },
   'aws:cloudwatch/eventBusPolicy:EventBusPolicy': {
     document: 'policy',
-    attachedTo: { kind: 'arn', property: 'eventBusName' },
+    attachedTo: { kind: 'event-bus-name', property: 'eventBusName' },
   },
   'aws:backup/vaultPolicy:VaultPolicy': {
     document: 'policy',
-    attachedTo: { kind: 'arn', property: 'backupVaultName' },
+    attachedTo: { kind: 'backup-vault-name', property: 'backupVaultName' },
   },
   'aws:glacier/vault:Vault': { document: 'accessPolicy', attachedTo: { kind: 'self' } },
 };
@@ -240,12 +261,14 @@ export function lambdaPermissionDocument(
 }
 
 /**
- * The ARN of what a resource policy is on, from the bucket name or queue URL its property holds (a queue's URL is
+ * The ARN of what a resource policy is on, from the bucket name, queue URL, or name or id (NAMED_IN_OWN_ACCOUNT) its
+ * property holds (a queue's URL is
  * `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy `https://<region>.queue.amazonaws.com/…`); a URL
  * that is neither stays Unknown.
  */
-export function attachedArnOf(kind: 'bucket-name' | 'queue-url', value: string): PolicyValue {
+export function attachedArnOf(kind: 'bucket-name' | 'queue-url' | NamedInOwnAccount, value: string): PolicyValue {
   if (kind === 'bucket-name') return `arn:aws:s3:::${value}`;
+  if (kind !== 'queue-url') return value.startsWith('arn:') ? value : NAMED_IN_OWN_ACCOUNT[kind](value);
   const match = /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com\/(\d{12})\/([^/?#]+)$/.exec(
     value,
   );

@@ -24,6 +24,7 @@ import {
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
   type NestedResourcePolicy,
+  type AttachedBy,
   type PermissionStatement,
   type ResourcePolicyType,
 } from '../aws/resource-policies.js';
@@ -766,7 +767,7 @@ function namedValue(stack: StackContext, item: unknown, { name, is, value }: Nam
  * The ARN of the resource a resource policy is attached to, from the property that names it: a queue's `Ref` (its URL)
  * as the queue's ARN, a bucket name as the bucket's, an ARN as it is; what cannot be told stays Unknown.
  */
-function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name' | 'queue-url' | 'arn'): PolicyValue {
+function attachedResource(stack: StackContext, raw: unknown, kind: Exclude<AttachedBy['kind'], 'self'>): PolicyValue {
   if (kind === 'queue-url') {
     const queue = stack.resolver.referencedResource(raw);
     if (queue !== undefined && stack.input.template.Resources[queue]?.Type === 'AWS::SQS::Queue')
@@ -774,7 +775,7 @@ function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name'
   }
   const value = stack.resolver.resolveString(
     raw,
-    kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : 'bucket name',
+    kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : kind.replaceAll('-', ' '),
   );
   return isUnknown(value) || kind === 'arn' ? value : attachedArnOf(kind, value);
 }

@@ -31,6 +31,7 @@ import {
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
   PULUMI_RESOURCE_POLICIES,
+  type AttachedBy,
   type PermissionStatement,
   type ResourcePolicyType,
 } from '../aws/resource-policies.js';
@@ -701,7 +702,7 @@ function ownAccountIds(identities: readonly Identity[]): string[] {
 }
 
 /** The ARN of what a resource policy is on, from a bucket name, a queue URL or an ARN; what cannot be told stays Unknown. */
-function attachedArn(value: unknown, kind: 'bucket-name' | 'queue-url' | 'arn', what: string): PolicyValue {
+function attachedArn(value: unknown, kind: Exclude<AttachedBy['kind'], 'self'>, what: string): PolicyValue {
   if (isUnknown(value)) return value;
   if (typeof value !== 'string') return unknownValue(`${what} is not set`);
   if (kind !== 'arn') return attachedArnOf(kind, value);
