@@ -216,15 +216,29 @@ describe('resource policies of other services in a Terraform plan', () => {
     expect(verdicts(planned)).toEqual([]);
   });
 
-  it('give a Lambda permission whose principal waits for the role’s ARN to the role, not verifiable until apply', () => {
+  it('give a Lambda permission whose principal waits for the role’s ARN to the role, on the function it names', () => {
+    // The principal is known only at apply, and can only be the role it waits for: the one statement is judged as it
+    // stands. `function_name` is a name: the function of that name in the own account and region.
     const permission: PlannedResource = {
       address: 'aws_lambda_permission.payouts',
       values: { function_name: 'payouts', action: 'lambda:InvokeFunction' },
       unknown: { id: true, statement_id: true, principal: true },
       references: { principal: ['aws_iam_role.payments.arn', 'aws_iam_role.payments'] },
     };
-    expect(verdicts([ROLE, permission])).toEqual([
-      'require-entitlement mandatory aws_lambda_permission.payouts Grant::unknown pending',
+    expect(
+      findings([ROLE, permission]).map((f) => [f.ruleId, f.level, f.detail, f.pending ?? false, f.message]),
+    ).toEqual([
+      [
+        'require-entitlement',
+        'mandatory',
+        'Policy::aws_lambda_permission.payouts',
+        false,
+        BEYOND(
+          'aws_lambda_permission.payouts',
+          1,
+          'lambda:InvokeFunction on arn:aws:lambda:<own-region>:<own-account>:function:payouts',
+        ),
+      ],
     ]);
   });
 });

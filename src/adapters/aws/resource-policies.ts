@@ -277,8 +277,16 @@ export function attachedArnOf(kind: 'bucket-name' | 'queue-url' | NamedInOwnAcco
   return `arn:aws:sqs:${sqsRegion ?? legacyRegion}:${account}:${name}`;
 }
 
-/** The function a Lambda permission is on: an ARN as written; a name (or a partial ARN) as Unknown. */
+/**
+ * The function a Lambda permission is on, from what `FunctionName` takes (Lambda API Reference, AddPermission): an ARN
+ * as written; a name (`payouts`, or `payouts:live` with a version or alias) or a partial ARN
+ * (`111122223333:function:payouts`) as the function of that name in the own region (and account, where not written);
+ * anything else as Unknown.
+ */
 export function functionArnOf(value: PolicyValue): PolicyValue {
   if (typeof value !== 'string' || value.startsWith('arn:')) return value;
-  return unknownValue(`the ARN of the Lambda function ${value}`);
+  const named = /^(?:(\d{12}):function:)?([a-zA-Z0-9_-]+(?::[a-zA-Z0-9$_-]+)?)$/.exec(value);
+  if (!named) return unknownValue(`the ARN of the Lambda function ${value}`);
+  const [, account, name] = named;
+  return `arn:${PARTITION}:lambda:${OWN_REGION}:${account ?? OWN_ACCOUNT}:function:${name}`;
 }
