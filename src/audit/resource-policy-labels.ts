@@ -32,6 +32,7 @@ export type ResourcePolicyKind =
   | 'domain'
   | 'api'
   | 'event bus'
+  | 'stream'
   | 'vault';
 
 export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
@@ -53,6 +54,8 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::Elasticsearch::Domain': 'domain',
   'AWS::ApiGateway::RestApi': 'api',
   'AWS::Events::EventBus': 'event bus',
+  'AWS::Events::EventBusPolicy': 'event bus',
+  'AWS::Kinesis::ResourcePolicy': 'stream',
   'AWS::Backup::BackupVault': 'vault',
   'AWS::Backup::LogicallyAirGappedBackupVault': 'vault',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
@@ -81,6 +84,7 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:cloudwatch/eventBusPolicy:EventBusPolicy': 'event bus',
   'aws:backup/vaultPolicy:VaultPolicy': 'vault',
   'aws:glacier/vault:Vault': 'vault',
+  'aws:kinesis/resourcePolicy:ResourcePolicy': 'stream',
 };
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {

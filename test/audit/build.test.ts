@@ -12,6 +12,7 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import {
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
+  CLOUDFORMATION_STATEMENT_POLICIES,
   LAMBDA_PERMISSIONS,
   PULUMI_RESOURCE_POLICIES,
 } from '../../src/adapters/aws/resource-policies.js';
@@ -490,6 +491,7 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       [
         ...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES),
         ...Object.keys(CLOUDFORMATION_NESTED_RESOURCE_POLICIES),
+        ...Object.keys(CLOUDFORMATION_STATEMENT_POLICIES),
         ...Object.keys(LAMBDA_PERMISSIONS),
         ...Object.keys(PULUMI_RESOURCE_POLICIES),
       ].sort(),

@@ -1,5 +1,5 @@
 /**
- * The resource policies of DynamoDB, ECR, Lambda, EFS, OpenSearch, API Gateway, EventBridge, Backup and S3 access points
+ * The resource policies of DynamoDB, ECR, Lambda, EFS, OpenSearch, API Gateway, EventBridge, Backup, S3 access points and Kinesis
  * grant the change's own roles what their identity policies do not (aws/resource-policies.ts), through the CLI as users
  * run it on a template: each that names an entitled role is judged as that role's policy. Before, the template below
  * passed: the role's own policy stays inside its entitlement, and none of these policies was read.
@@ -60,6 +60,8 @@ describe('resource policies of other services that name a role of the change', (
       'require-entitlement mandatory AWS::ECR::Repository Images Policy::Images',
       'require-entitlement mandatory AWS::EFS::FileSystem Shared Policy::Shared',
       'require-entitlement mandatory AWS::Events::EventBus Bus Policy::Bus',
+      'require-entitlement mandatory AWS::Events::EventBusPolicy BusPublishPolicy Policy::BusPublishPolicy',
+      'require-entitlement mandatory AWS::Kinesis::ResourcePolicy PayoutsPolicy Policy::PayoutsPolicy',
       // InvokeFromBucket, to the S3 service, grants no role of the change.
       'require-entitlement mandatory AWS::Lambda::Permission InvokePayouts Policy::InvokePayouts',
       'require-entitlement mandatory AWS::OpenSearchService::Domain Search Policy::Search',
@@ -78,6 +80,13 @@ describe('resource policies of other services that name a role of the change', (
         BEYOND('Images', 2, 'ecr:BatchGetImage, ecr:PutImage on <Arn of Images>'),
         BEYOND('Shared', 2, 'elasticfilesystem:ClientMount, elasticfilesystem:ClientWrite on <Arn of Shared>'),
         BEYOND('Bus', 1, 'events:PutEvents on <Arn of Bus>'),
+        // EventBusName is the bus's name (what Ref of an event bus gives): the bus of that name in the own account.
+        BEYOND(
+          'BusPublishPolicy',
+          1,
+          'events:PutEvents on arn:aws:events:<own-region>:<own-account>:event-bus/<id of Bus>',
+        ),
+        BEYOND('PayoutsPolicy', 1, 'kinesis:PutRecord on <Arn of Payouts>'),
         BEYOND(
           'InvokePayouts',
           1,

@@ -117,6 +117,14 @@ describe('resource policies of other services in a Terraform plan', () => {
         unknown: { arn: true, id: true, location: true, tags_all: true },
       },
       {
+        address: 'aws_kinesis_resource_policy.payouts',
+        values: {
+          resource_arn: `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/payouts`,
+          policy: granting('kinesis:PutRecord', '*'),
+        },
+        unknown: { id: true },
+      },
+      {
         address: 'aws_s3control_access_point_policy.exports',
         values: {
           access_point_arn: `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/exports`,
@@ -134,6 +142,7 @@ describe('resource policies of other services in a Terraform plan', () => {
       'require-entitlement mandatory aws_ecr_repository_policy.images Policy::aws_ecr_repository_policy.images',
       'require-entitlement mandatory aws_efs_file_system_policy.shared Policy::aws_efs_file_system_policy.shared',
       'require-entitlement mandatory aws_glacier_vault.archive Policy::aws_glacier_vault.archive',
+      'require-entitlement mandatory aws_kinesis_resource_policy.payouts Policy::aws_kinesis_resource_policy.payouts',
       'require-entitlement mandatory aws_lambda_permission.payouts Policy::aws_lambda_permission.payouts',
       'require-entitlement mandatory aws_opensearch_domain_policy.search Policy::aws_opensearch_domain_policy.search',
       'require-entitlement mandatory aws_s3control_access_point_policy.exports Policy::aws_s3control_access_point_policy.exports',
@@ -169,6 +178,11 @@ describe('resource policies of other services in a Terraform plan', () => {
           'elasticfilesystem:ClientWrite on arn:aws:elasticfilesystem:<own-region>:<own-account>:file-system/fs-0123456789abcdef0',
         ),
         BEYOND('aws_glacier_vault.archive', 1, 'glacier:DeleteArchive on <Arn of aws_glacier_vault.archive>'),
+        BEYOND(
+          'aws_kinesis_resource_policy.payouts',
+          1,
+          `kinesis:PutRecord on arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/payouts`,
+        ),
         BEYOND(
           'aws_lambda_permission.payouts',
           1,

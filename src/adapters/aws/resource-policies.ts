@@ -3,7 +3,8 @@
  * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets and access points, KMS keys, SQS queues, SNS topics,
  * Secrets Manager secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's
  * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories, Lambda functions, EFS file systems,
- * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Backup vaults and Glacier vaults.
+ * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Kinesis data streams and
+ * consumers, Backup vaults and Glacier vaults.
  * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
  * Pulumi's records (providers.ts).
  *
@@ -16,12 +17,13 @@
  * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
  * CfnTopicPolicy, CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy, dynamodb's CfnTable and CfnGlobalTable,
  * ecr's CfnRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
- * apigateway's CfnRestApi, events' CfnEventBus, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
+ * apigateway's CfnRestApi, events' CfnEventBus and CfnEventBusPolicy, kinesis' CfnResourcePolicy, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
  * no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
  * s3control.AccessPointPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy,
  * sns.Topic, secretsmanager.SecretPolicy, secretsmanager.Secret, dynamodb.ResourcePolicy, ecr.RepositoryPolicy,
  * lambda.Permission, efs.FileSystemPolicy, opensearch.Domain and DomainPolicy, elasticsearch.Domain and DomainPolicy,
- * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, backup.VaultPolicy, glacier.Vault; aws-native's
+ * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
+ * glacier.Vault; aws-native's
  * secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
@@ -97,6 +99,8 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
   'AWS::Events::EventBus': { document: 'Policy', attachedTo: { kind: 'self' } },
   'AWS::Backup::BackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
   'AWS::Backup::LogicallyAirGappedBackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
+  // ResourceArn: a data stream's or a stream consumer's ARN.
+  'AWS::Kinesis::ResourcePolicy': { document: 'ResourcePolicy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
 };
 
 /**
@@ -165,6 +169,10 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     attachedTo: { kind: 'backup-vault-name', property: 'backupVaultName' },
   },
   'aws:glacier/vault:Vault': { document: 'accessPolicy', attachedTo: { kind: 'self' } },
+  'aws:kinesis/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
 };
 
 /**
@@ -192,6 +200,27 @@ export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, re
       attribute: 'StreamArn',
     },
   ],
+};
+
+/**
+ * Policies written one statement at a time, as a resource holding a single IAM statement: an EventBridge event bus's
+ * (CfnEventBusPolicyProps: `Statement`, on the bus `EventBusName` names, the account's `default` bus where unset). Its
+ * older form, `Principal` (an account id or `*`) with `Action` and `Condition`, names no role and is left to
+ * restrict-trust.
+ */
+export interface StatementPolicyType {
+  statement: string;
+  attachedTo: Exclude<AttachedBy, { kind: 'self' }>;
+  /** What the resource is on where the property is unset. */
+  byDefault: string;
+}
+
+export const CLOUDFORMATION_STATEMENT_POLICIES: Readonly<Record<string, StatementPolicyType>> = {
+  'AWS::Events::EventBusPolicy': {
+    statement: 'Statement',
+    attachedTo: { kind: 'event-bus-name', property: 'EventBusName' },
+    byDefault: 'default',
+  },
 };
 
 /**

@@ -20,6 +20,7 @@ import {
   attachedArnOf,
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
+  CLOUDFORMATION_STATEMENT_POLICIES,
   functionArnOf,
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
@@ -27,6 +28,7 @@ import {
   type AttachedBy,
   type PermissionStatement,
   type ResourcePolicyType,
+  type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
@@ -188,6 +190,10 @@ for (const [type, nested] of Object.entries(CLOUDFORMATION_NESTED_RESOURCE_POLIC
     for (const policy of nested) b.addNestedResourcePolicy(stack, id, resource, policy);
   };
 }
+for (const [type, statementType] of Object.entries(CLOUDFORMATION_STATEMENT_POLICIES))
+  LINKERS[type] = (b, stack, id, resource) => {
+    b.addStatementPolicy(stack, id, resource, statementType);
+  };
 const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
 const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
@@ -510,6 +516,23 @@ class ModelBuilder {
         document: stack.policyDocument(raw),
         attachedTo: [resourceValue(logicalId, nested.attribute)],
       });
+  }
+
+  /**
+   * A policy written as one statement (CLOUDFORMATION_STATEMENT_POLICIES): that statement, on the resource its property
+   * names, or the type's default one where unset. Without the statement (an older form naming accounts), none.
+   */
+  addStatementPolicy(stack: StackContext, logicalId: string, resource: CfnResource, type: StatementPolicyType): void {
+    const properties = resource.Properties ?? {};
+    const statement = properties[type.statement];
+    if (statement === undefined) return;
+    const named = properties[type.attachedTo.property];
+    const { kind } = type.attachedTo;
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument({ Version: '2012-10-17', Statement: [statement] }),
+      attachedTo: [attachedResource(stack, named ?? type.byDefault, kind)],
+    });
   }
 
   /**

@@ -167,6 +167,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_cloudwatch_event_bus_policy: aws('cloudwatch/eventBusPolicy:EventBusPolicy'),
   aws_backup_vault_policy: aws('backup/vaultPolicy:VaultPolicy'),
   aws_glacier_vault: aws('glacier/vault:Vault'),
+  aws_kinesis_resource_policy: aws('kinesis/resourcePolicy:ResourcePolicy'),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
   }),
