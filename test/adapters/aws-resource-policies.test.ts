@@ -15,6 +15,7 @@ describe('the resource a policy resource names', () => {
   it('is, by name or id, that resource in the own account and region; an ARN as written', () => {
     expect([
       attachedArnOf('repository-name', 'payments-images'),
+      attachedArnOf('public-repository-name', 'payments-sdk'),
       attachedArnOf('file-system-id', 'fs-0123456789abcdef0'),
       attachedArnOf('domain-name', 'payments'),
       attachedArnOf('rest-api-id', 'a1b2c3d4e5'),
@@ -23,6 +24,7 @@ describe('the resource a policy resource names', () => {
       attachedArnOf('backup-vault-name', 'payments'),
     ]).toEqual([
       'arn:aws:ecr:<own-region>:<own-account>:repository/payments-images',
+      'arn:aws:ecr-public::<own-account>:repository/payments-sdk',
       'arn:aws:elasticfilesystem:<own-region>:<own-account>:file-system/fs-0123456789abcdef0',
       'arn:aws:es:<own-region>:<own-account>:domain/payments',
       'arn:aws:execute-api:<own-region>:<own-account>:a1b2c3d4e5/*',

@@ -57,6 +57,7 @@ describe('resource policies of other services that name a role of the change', (
       // The table's policy and its stream's: two grants, each on its own ARN.
       'require-entitlement mandatory AWS::DynamoDB::Table Ledger Policy::Ledger',
       'require-entitlement mandatory AWS::DynamoDB::Table Ledger Policy::Ledger',
+      'require-entitlement mandatory AWS::ECR::PublicRepository Sdk Policy::Sdk',
       'require-entitlement mandatory AWS::ECR::Repository Images Policy::Images',
       'require-entitlement mandatory AWS::EFS::FileSystem Shared Policy::Shared',
       'require-entitlement mandatory AWS::Events::EventBus Bus Policy::Bus',
@@ -78,6 +79,7 @@ describe('resource policies of other services that name a role of the change', (
         BEYOND('Ledger', 1, 'dynamodb:GetRecords on <StreamArn of Ledger>'),
         BEYOND('Ledger', 2, 'dynamodb:DeleteItem, dynamodb:GetItem on <Arn of Ledger>'),
         BEYOND('Images', 2, 'ecr:BatchGetImage, ecr:PutImage on <Arn of Images>'),
+        BEYOND('Sdk', 1, 'ecr-public:PutImage on <Arn of Sdk>'),
         BEYOND('Shared', 2, 'elasticfilesystem:ClientMount, elasticfilesystem:ClientWrite on <Arn of Shared>'),
         BEYOND('Bus', 1, 'events:PutEvents on <Arn of Bus>'),
         // EventBusName is the bus's name (what Ref of an event bus gives): the bus of that name in the own account.

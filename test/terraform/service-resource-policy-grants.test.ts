@@ -78,6 +78,11 @@ describe('resource policies of other services in a Terraform plan', () => {
         unknown: { id: true, registry_id: true },
       },
       {
+        address: 'aws_ecrpublic_repository_policy.sdk',
+        values: { repository_name: 'payments-sdk', policy: granting('ecr-public:PutImage') },
+        unknown: { id: true, registry_id: true },
+      },
+      {
         address: 'aws_lambda_permission.payouts',
         values: {
           function_name: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:payouts`,
@@ -140,6 +145,7 @@ describe('resource policies of other services in a Terraform plan', () => {
       'require-entitlement mandatory aws_cloudwatch_event_bus_policy.bus Policy::aws_cloudwatch_event_bus_policy.bus',
       'require-entitlement mandatory aws_dynamodb_resource_policy.ledger Policy::aws_dynamodb_resource_policy.ledger',
       'require-entitlement mandatory aws_ecr_repository_policy.images Policy::aws_ecr_repository_policy.images',
+      'require-entitlement mandatory aws_ecrpublic_repository_policy.sdk Policy::aws_ecrpublic_repository_policy.sdk',
       'require-entitlement mandatory aws_efs_file_system_policy.shared Policy::aws_efs_file_system_policy.shared',
       'require-entitlement mandatory aws_glacier_vault.archive Policy::aws_glacier_vault.archive',
       'require-entitlement mandatory aws_kinesis_resource_policy.payouts Policy::aws_kinesis_resource_policy.payouts',
@@ -171,6 +177,11 @@ describe('resource policies of other services in a Terraform plan', () => {
           'aws_ecr_repository_policy.images',
           2,
           'ecr:BatchGetImage, ecr:PutImage on arn:aws:ecr:<own-region>:<own-account>:repository/payments-images',
+        ),
+        BEYOND(
+          'aws_ecrpublic_repository_policy.sdk',
+          1,
+          'ecr-public:PutImage on arn:aws:ecr-public::<own-account>:repository/payments-sdk',
         ),
         BEYOND(
           'aws_efs_file_system_policy.shared',

@@ -2,25 +2,28 @@
  * The AWS resources whose resource-based policy can grant the change's own roles and users what their identity
  * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets and access points, KMS keys, SQS queues, SNS topics,
  * Secrets Manager secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's
- * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories, Lambda functions, EFS file systems,
+ * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories (private and public), Lambda functions, EFS file systems,
  * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Kinesis data streams and
  * consumers, Backup vaults and Glacier vaults.
  * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
  * Pulumi's records (providers.ts).
  *
- * Left out, as they cannot grant a role of the change in particular: CloudWatch Logs resource policies (account-wide, for
- * AWS services delivering logs), log delivery destinations and log destinations (they let other accounts deliver or
- * subscribe), ECR public repositories (public by nature: restrict-trust's business), and each service's account-level
- * registry policies (ECR's registry policy grants replication to accounts).
+ * Not read: CloudWatch Logs resource policies, log delivery destinations' and log destinations' policies (the Logs API
+ * documents them for AWS services delivering logs and for other accounts; whether one can grant a role of the same
+ * account more than an identity policy would was not established), the older Principal/Action form of an event bus
+ * policy (an account or `*`), ECR's registry policy (replication to accounts). Not read yet, though they can name a role:
+ * S3 Express and Object Lambda access points, OpenSearch Serverless access policies (a format of their own), and the
+ * other services with resource policies (CodeArtifact, Glue, Redshift, …).
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
  * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
  * CfnTopicPolicy, CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy, dynamodb's CfnTable and CfnGlobalTable,
- * ecr's CfnRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
+ * ecr's CfnRepository and CfnPublicRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
  * apigateway's CfnRestApi, events' CfnEventBus and CfnEventBusPolicy, kinesis' CfnResourcePolicy, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
  * no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
  * s3control.AccessPointPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy,
  * sns.Topic, secretsmanager.SecretPolicy, secretsmanager.Secret, dynamodb.ResourcePolicy, ecr.RepositoryPolicy,
+ * ecrpublic.RepositoryPolicy,
  * lambda.Permission, efs.FileSystemPolicy, opensearch.Domain and DomainPolicy, elasticsearch.Domain and DomainPolicy,
  * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
  * glacier.Vault; aws-native's
@@ -43,12 +46,14 @@ export type AttachedBy =
 
 /**
  * Resources a policy resource names by name or id, and the ARN that is in the account and region the change is deployed
- * to (Service Authorization Reference's resource types: ECR `repository`, EFS `file-system`, OpenSearch and
+ * to (Service Authorization Reference's resource types: ECR `repository`, ECR Public `repository`, EFS `file-system`, OpenSearch and
  * Elasticsearch `domain` (both `es`), API Gateway's `execute-api` API, EventBridge `event-bus`, Backup `backupVault`).
  * A value that is already an ARN is kept.
  */
 const NAMED_IN_OWN_ACCOUNT = {
   'repository-name': (name: string) => `arn:${PARTITION}:ecr:${OWN_REGION}:${OWN_ACCOUNT}:repository/${name}`,
+  // A public repository's ARN has no region (ecr-public is global, served from us-east-1).
+  'public-repository-name': (name: string) => `arn:${PARTITION}:ecr-public::${OWN_ACCOUNT}:repository/${name}`,
   'file-system-id': (id: string) => `arn:${PARTITION}:elasticfilesystem:${OWN_REGION}:${OWN_ACCOUNT}:file-system/${id}`,
   'domain-name': (name: string) => `arn:${PARTITION}:es:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
   // Every stage, method and path of the API.
@@ -91,6 +96,8 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
   },
   'AWS::S3::AccessPoint': { document: 'Policy', attachedTo: { kind: 'self' } },
   'AWS::ECR::Repository': { document: 'RepositoryPolicyText', attachedTo: { kind: 'self' } },
+  // Anyone may pull from a public repository; its policy grants the rest (pushing, deleting images).
+  'AWS::ECR::PublicRepository': { document: 'RepositoryPolicyText', attachedTo: { kind: 'self' } },
   'AWS::EFS::FileSystem': { document: 'FileSystemPolicy', attachedTo: { kind: 'self' } },
   'AWS::OpenSearchService::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
   'AWS::Elasticsearch::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
@@ -140,6 +147,10 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
   'aws:ecr/repositoryPolicy:RepositoryPolicy': {
     document: 'policy',
     attachedTo: { kind: 'repository-name', property: 'repository' },
+  },
+  'aws:ecrpublic/repositoryPolicy:RepositoryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'public-repository-name', property: 'repositoryName' },
   },
   'aws:efs/fileSystemPolicy:FileSystemPolicy': {
     document: 'policy',

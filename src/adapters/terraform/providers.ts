@@ -155,6 +155,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_s3control_access_point_policy: aws('s3control/accessPointPolicy:AccessPointPolicy'),
   aws_dynamodb_resource_policy: aws('dynamodb/resourcePolicy:ResourcePolicy'),
   aws_ecr_repository_policy: aws('ecr/repositoryPolicy:RepositoryPolicy'),
+  aws_ecrpublic_repository_policy: aws('ecrpublic/repositoryPolicy:RepositoryPolicy'),
   // Pulumi's `function` is Terraform's `function_name`.
   aws_lambda_permission: aws('lambda/permission:Permission', { rename: { function_name: 'function' } }),
   aws_efs_file_system_policy: aws('efs/fileSystemPolicy:FileSystemPolicy'),
