@@ -5,11 +5,12 @@
  * editing that resource's policy.
  *
  * Keyed by the resource types the AWS front-ends read resource policies from (src/adapters/aws/resource-policies.ts:
- * CloudFormation's, and Pulumi's, which Terraform plans arrive as); test/audit/build.test.ts checks the keys are the
- * same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
+ * CloudFormation's, its policies inside a property (a DynamoDB table's), Lambda permissions, and Pulumi's, which
+ * Terraform plans arrive as); test/audit/build.test.ts checks the keys are the same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
  * that file's `attachedTo`, so the label says `key policy of LedgerKey` rather than `key policy LedgerKey`.
  */
 import {
+  CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
   PULUMI_RESOURCE_POLICIES,
   type ResourcePolicyType,
@@ -17,7 +18,22 @@ import {
 import type { ResourceRef } from '../model/model.js';
 
 /** The resource a resource policy is on, as the audit's JSON names it (`AuditGrant.resourcePolicy`). */
-export type ResourcePolicyKind = 'bucket' | 'key' | 'queue' | 'topic' | 'secret';
+export type ResourcePolicyKind =
+  | 'bucket'
+  | 'access point'
+  | 'key'
+  | 'queue'
+  | 'topic'
+  | 'secret'
+  | 'table'
+  | 'repository'
+  | 'function'
+  | 'file system'
+  | 'domain'
+  | 'api'
+  | 'event bus'
+  | 'stream'
+  | 'vault';
 
 export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
   'AWS::S3::BucketPolicy': 'bucket',
@@ -28,6 +44,21 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::SNS::TopicPolicy': 'topic',
   'AWS::SNS::TopicInlinePolicy': 'topic',
   'AWS::SecretsManager::ResourcePolicy': 'secret',
+  'AWS::S3::AccessPoint': 'access point',
+  'AWS::DynamoDB::Table': 'table',
+  'AWS::DynamoDB::GlobalTable': 'table',
+  'AWS::ECR::Repository': 'repository',
+  'AWS::ECR::PublicRepository': 'repository',
+  'AWS::Lambda::Permission': 'function',
+  'AWS::EFS::FileSystem': 'file system',
+  'AWS::OpenSearchService::Domain': 'domain',
+  'AWS::Elasticsearch::Domain': 'domain',
+  'AWS::ApiGateway::RestApi': 'api',
+  'AWS::Events::EventBus': 'event bus',
+  'AWS::Events::EventBusPolicy': 'event bus',
+  'AWS::Kinesis::ResourcePolicy': 'stream',
+  'AWS::Backup::BackupVault': 'vault',
+  'AWS::Backup::LogicallyAirGappedBackupVault': 'vault',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
   'aws:kms/key:Key': 'key',
   'aws:kms/replicaKey:ReplicaKey': 'key',
@@ -39,6 +70,23 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:secretsmanager/secret:Secret': 'secret',
   'aws:secretsmanager/secretPolicy:SecretPolicy': 'secret',
   'aws-native:secretsmanager:ResourcePolicy': 'secret',
+  'aws:s3/accessPoint:AccessPoint': 'access point',
+  'aws:s3control/accessPointPolicy:AccessPointPolicy': 'access point',
+  'aws:dynamodb/resourcePolicy:ResourcePolicy': 'table',
+  'aws:ecr/repositoryPolicy:RepositoryPolicy': 'repository',
+  'aws:ecrpublic/repositoryPolicy:RepositoryPolicy': 'repository',
+  'aws:lambda/permission:Permission': 'function',
+  'aws:efs/fileSystemPolicy:FileSystemPolicy': 'file system',
+  'aws:opensearch/domain:Domain': 'domain',
+  'aws:opensearch/domainPolicy:DomainPolicy': 'domain',
+  'aws:elasticsearch/domain:Domain': 'domain',
+  'aws:elasticsearch/domainPolicy:DomainPolicy': 'domain',
+  'aws:apigateway/restApi:RestApi': 'api',
+  'aws:apigateway/restApiPolicy:RestApiPolicy': 'api',
+  'aws:cloudwatch/eventBusPolicy:EventBusPolicy': 'event bus',
+  'aws:backup/vaultPolicy:VaultPolicy': 'vault',
+  'aws:glacier/vault:Vault': 'vault',
+  'aws:kinesis/resourcePolicy:ResourcePolicy': 'stream',
 };
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {
@@ -50,6 +98,8 @@ const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {
 export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicyKind; label: string } | undefined {
   const kind = Object.hasOwn(RESOURCE_POLICY_KINDS, source.type) ? RESOURCE_POLICY_KINDS[source.type] : undefined;
   if (kind === undefined) return undefined;
-  const onItself = READ_FROM[source.type]?.attachedTo.kind === 'self';
+  const onItself =
+    READ_FROM[source.type]?.attachedTo.kind === 'self' ||
+    Object.hasOwn(CLOUDFORMATION_NESTED_RESOURCE_POLICIES, source.type);
   return { kind, label: `${kind} policy ${onItself ? 'of ' : ''}${source.name}` };
 }

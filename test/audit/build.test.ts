@@ -10,7 +10,10 @@ import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import {
+  CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
+  CLOUDFORMATION_STATEMENT_POLICIES,
+  LAMBDA_PERMISSIONS,
   PULUMI_RESOURCE_POLICIES,
 } from '../../src/adapters/aws/resource-policies.js';
 import { RESOURCE_POLICY_KINDS, resourcePolicyLabel } from '../../src/audit/resource-policy-labels.js';
@@ -485,7 +488,13 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
 
   it('labels every type the AWS front-ends read resource policies from, and only those', () => {
     expect(Object.keys(RESOURCE_POLICY_KINDS).sort()).toEqual(
-      [...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES), ...Object.keys(PULUMI_RESOURCE_POLICIES)].sort(),
+      [
+        ...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES),
+        ...Object.keys(CLOUDFORMATION_NESTED_RESOURCE_POLICIES),
+        ...Object.keys(CLOUDFORMATION_STATEMENT_POLICIES),
+        ...Object.keys(LAMBDA_PERMISSIONS),
+        ...Object.keys(PULUMI_RESOURCE_POLICIES),
+      ].sort(),
     );
     const label = (type: string, name: string) => resourcePolicyLabel({ type, name })?.label;
     expect([
@@ -500,6 +509,11 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       label('AWS::SQS::QueueInlinePolicy', 'PayoutsInline'),
       label('AWS::SNS::TopicInlinePolicy', 'AlertsInline'),
       label('AWS::KMS::ReplicaKey', 'LedgerReplica'),
+      label('AWS::DynamoDB::Table', 'Ledger'),
+      label('aws:dynamodb/resourcePolicy:ResourcePolicy', 'ledger-policy'),
+      label('AWS::Lambda::Permission', 'InvokePermission'),
+      label('aws:ecr/repositoryPolicy:RepositoryPolicy', 'images-policy'),
+      label('AWS::EFS::FileSystem', 'Shared'),
       label('AWS::IAM::Policy', 'AppPolicy'),
       label('toString', 'NotAType'),
     ]).toEqual([
@@ -514,6 +528,11 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       'queue policy PayoutsInline',
       'topic policy AlertsInline',
       'key policy of LedgerReplica',
+      'table policy of Ledger',
+      'table policy ledger-policy',
+      'function policy InvokePermission',
+      'repository policy images-policy',
+      'file system policy of Shared',
       undefined,
       undefined,
     ]);

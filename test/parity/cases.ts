@@ -429,6 +429,38 @@ export const CASES: ParityCase[] = [
     expected: [verdict('require-entitlement', 'EntQueueRole', 'mandatory', 'EntQueuePolicy')],
   },
   {
+    // A Lambda permission names the role: the statement it adds to the function's policy is the role's grant.
+    id: 'EntInvoke',
+    rule: 'require-entitlement',
+    cloudformation: {
+      Resources: {
+        ...cfnRole('EntInvoke', { tags: { ...OWNED, entitlements: 'parity-read' } }).Resources,
+        EntInvokePermission: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            FunctionName: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:EntInvokeFunction`,
+            Action: 'lambda:InvokeFunction',
+            Principal: { 'Fn::GetAtt': ['EntInvokeRole', 'Arn'] },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      ...tfRole('EntInvoke', { tags: { ...OWNED, entitlements: 'parity-read' } }),
+      {
+        address: 'aws_lambda_permission.EntInvokePermission',
+        values: {
+          function_name: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:EntInvokeFunction`,
+          action: 'lambda:InvokeFunction',
+          principal: `arn:aws:iam::${ACCOUNT}:role/EntInvokeRole`,
+        },
+        unknown: { id: true, statement_id: true },
+      },
+    ],
+    expected: [verdict('require-entitlement', 'EntInvokeRole', 'mandatory', 'EntInvokePermission')],
+  },
+  {
     id: 'EscAttach',
     rule: 'no-privilege-escalation',
     cloudformation: cfnRole(

@@ -107,6 +107,13 @@ new aws.sqs.QueuePolicy('EntQueuePolicy', {
   }),
 });
 
+const entInvokeRole = role('EntInvoke', { tags: { ...OWNED, entitlements: 'parity-read' } });
+new aws.lambda.Permission('EntInvokePermission', {
+  function: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:EntInvokeFunction`,
+  action: 'lambda:InvokeFunction',
+  principal: entInvokeRole.arn,
+});
+
 // no-privilege-escalation
 role('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/parity-*`)));
 

@@ -1,25 +1,67 @@
 /**
  * The AWS resources whose resource-based policy can grant the change's own roles and users what their identity
- * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets, KMS keys, SQS queues, SNS topics and Secrets Manager
- * secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's own roles is
- * judged as theirs). Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and
- * Terraform through Pulumi's records (providers.ts).
+ * policies do not (iam/aws/resource-policy-grants.ts): S3 buckets and access points, KMS keys, SQS queues, SNS topics,
+ * Secrets Manager secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's
+ * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories (private and public), Lambda functions, EFS file systems,
+ * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Kinesis data streams and
+ * consumers, Backup vaults and Glacier vaults.
+ * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
+ * Pulumi's records (providers.ts).
+ *
+ * Not read: CloudWatch Logs resource policies, log delivery destinations' and log destinations' policies (the Logs API
+ * documents them for AWS services delivering logs and for other accounts; whether one can grant a role of the same
+ * account more than an identity policy would was not established), the older Principal/Action form of an event bus
+ * policy (an account or `*`), ECR's registry policy (replication to accounts). Not read yet, though they can name a role:
+ * S3 Express and Object Lambda access points, OpenSearch Serverless access policies (a format of their own), and the
+ * other services with resource policies (CodeArtifact, Glue, Redshift, …).
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
- * those schemas: CfnBucketPolicy, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy, CfnTopicPolicy,
- * CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy) and as @pulumi/aws 7 spells them (s3.BucketPolicy, kms.Key,
- * kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy, sns.Topic, secretsmanager.SecretPolicy,
- * secretsmanager.Secret; aws-native's secretsmanager.ResourcePolicy as CloudFormation's).
+ * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
+ * CfnTopicPolicy, CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy, dynamodb's CfnTable and CfnGlobalTable,
+ * ecr's CfnRepository and CfnPublicRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
+ * apigateway's CfnRestApi, events' CfnEventBus and CfnEventBusPolicy, kinesis' CfnResourcePolicy, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
+ * no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
+ * s3control.AccessPointPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy,
+ * sns.Topic, secretsmanager.SecretPolicy, secretsmanager.Secret, dynamodb.ResourcePolicy, ecr.RepositoryPolicy,
+ * ecrpublic.RepositoryPolicy,
+ * lambda.Permission, efs.FileSystemPolicy, opensearch.Domain and DomainPolicy, elasticsearch.Domain and DomainPolicy,
+ * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
+ * glacier.Vault; aws-native's
+ * secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
+import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
 import { unknownValue, type PolicyValue } from '../../model/model.js';
+import { EACH, type PathStep } from './compute-roles.js';
 
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
 export type AttachedBy =
   /** The resource that writes the policy is the one it is on (a key and its key policy). */
   | { kind: 'self' }
-  /** A property holding a bucket name, a queue URL or an ARN (`list`: a list of them). */
-  | { kind: 'bucket-name' | 'queue-url' | 'arn'; property: string; list?: true };
+  /**
+   * A property holding a bucket name, a queue URL, an ARN, or the name or id of a resource in the deployment's own
+   * account and region (NAMED_IN_OWN_ACCOUNT) (`list`: a list of them).
+   */
+  | { kind: 'bucket-name' | 'queue-url' | 'arn' | NamedInOwnAccount; property: string; list?: true };
+
+/**
+ * Resources a policy resource names by name or id, and the ARN that is in the account and region the change is deployed
+ * to (Service Authorization Reference's resource types: ECR `repository`, ECR Public `repository`, EFS `file-system`, OpenSearch and
+ * Elasticsearch `domain` (both `es`), API Gateway's `execute-api` API, EventBridge `event-bus`, Backup `backupVault`).
+ * A value that is already an ARN is kept.
+ */
+const NAMED_IN_OWN_ACCOUNT = {
+  'repository-name': (name: string) => `arn:${PARTITION}:ecr:${OWN_REGION}:${OWN_ACCOUNT}:repository/${name}`,
+  // A public repository's ARN has no region (ecr-public is global, served from us-east-1).
+  'public-repository-name': (name: string) => `arn:${PARTITION}:ecr-public::${OWN_ACCOUNT}:repository/${name}`,
+  'file-system-id': (id: string) => `arn:${PARTITION}:elasticfilesystem:${OWN_REGION}:${OWN_ACCOUNT}:file-system/${id}`,
+  'domain-name': (name: string) => `arn:${PARTITION}:es:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
+  // Every stage, method and path of the API.
+  'rest-api-id': (id: string) => `arn:${PARTITION}:execute-api:${OWN_REGION}:${OWN_ACCOUNT}:${id}/*`,
+  'event-bus-name': (name: string) => `arn:${PARTITION}:events:${OWN_REGION}:${OWN_ACCOUNT}:event-bus/${name}`,
+  'backup-vault-name': (name: string) => `arn:${PARTITION}:backup:${OWN_REGION}:${OWN_ACCOUNT}:backup-vault:${name}`,
+} as const;
+type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
 
 export interface ResourcePolicyType {
   /** The property holding the policy document. */
@@ -52,6 +94,20 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
     document: 'ResourcePolicy',
     attachedTo: { kind: 'arn', property: 'SecretId' },
   },
+  'AWS::S3::AccessPoint': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::ECR::Repository': { document: 'RepositoryPolicyText', attachedTo: { kind: 'self' } },
+  // Anyone may pull from a public repository; its policy grants the rest (pushing, deleting images).
+  'AWS::ECR::PublicRepository': { document: 'RepositoryPolicyText', attachedTo: { kind: 'self' } },
+  'AWS::EFS::FileSystem': { document: 'FileSystemPolicy', attachedTo: { kind: 'self' } },
+  'AWS::OpenSearchService::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
+  'AWS::Elasticsearch::Domain': { document: 'AccessPolicies', attachedTo: { kind: 'self' } },
+  // A REST API's policy usually names its methods as `execute-api:/<stage>/<verb>/<path>`, which API Gateway expands.
+  'AWS::ApiGateway::RestApi': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::Events::EventBus': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::Backup::BackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
+  'AWS::Backup::LogicallyAirGappedBackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
+  // ResourceArn: a data stream's or a stream consumer's ARN.
+  'AWS::Kinesis::ResourcePolicy': { document: 'ResourcePolicy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
 };
 
 /**
@@ -76,19 +132,201 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'resourcePolicy',
     attachedTo: { kind: 'arn', property: 'secretId' },
   },
+  'aws:s3/accessPoint:AccessPoint': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:s3control/accessPointPolicy:AccessPointPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'accessPointArn' },
+  },
+  // `resourceArn`: the table's or its stream's ARN.
+  'aws:dynamodb/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  // `repository`, `fileSystemId`, `domainName`, `restApiId`, `eventBusName` and `backupVaultName` are names or ids (an
+  // event bus's may be its ARN): the resource of that name in the own account and region.
+  'aws:ecr/repositoryPolicy:RepositoryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'repository-name', property: 'repository' },
+  },
+  'aws:ecrpublic/repositoryPolicy:RepositoryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'public-repository-name', property: 'repositoryName' },
+  },
+  'aws:efs/fileSystemPolicy:FileSystemPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'file-system-id', property: 'fileSystemId' },
+  },
+  'aws:opensearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
+  'aws:opensearch/domainPolicy:DomainPolicy': {
+    document: 'accessPolicies',
+    attachedTo: { kind: 'domain-name', property: 'domainName' },
+  },
+  'aws:elasticsearch/domain:Domain': { document: 'accessPolicies', attachedTo: { kind: 'self' } },
+  'aws:elasticsearch/domainPolicy:DomainPolicy': {
+    document: 'accessPolicies',
+    attachedTo: { kind: 'domain-name', property: 'domainName' },
+  },
+  'aws:apigateway/restApi:RestApi': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:apigateway/restApiPolicy:RestApiPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'rest-api-id', property: 'restApiId' },
+  },
+  'aws:cloudwatch/eventBusPolicy:EventBusPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'event-bus-name', property: 'eventBusName' },
+  },
+  'aws:backup/vaultPolicy:VaultPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'backup-vault-name', property: 'backupVaultName' },
+  },
+  'aws:glacier/vault:Vault': { document: 'accessPolicy', attachedTo: { kind: 'self' } },
+  'aws:kinesis/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
 };
 
 /**
- * The ARN of what a resource policy is on, from the bucket name or queue URL its property holds (a queue's URL is
+ * Resource policies written inside a property of the resource they are on, each on the ARN one of its attributes gives:
+ * a DynamoDB table's `ResourcePolicy.PolicyDocument` on the table, `StreamSpecification.ResourcePolicy.PolicyDocument`
+ * on its stream (CfnTable.ResourcePolicyProperty, StreamSpecificationProperty), a global table's, replica by replica
+ * (CfnGlobalTable.ReplicaSpecificationProperty's `ResourcePolicy` and `ReplicaStreamSpecification.ResourcePolicy`).
+ * A replica in another region is a table of another ARN; its policy is read as on the stack's `<Arn of …>`, as what
+ * its statements grant is what matters and the region is only the rendering.
+ */
+export interface NestedResourcePolicy {
+  path: readonly PathStep[];
+  attribute: 'Arn' | 'StreamArn';
+}
+
+export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, readonly NestedResourcePolicy[]>> = {
+  'AWS::DynamoDB::Table': [
+    { path: ['ResourcePolicy', 'PolicyDocument'], attribute: 'Arn' },
+    { path: ['StreamSpecification', 'ResourcePolicy', 'PolicyDocument'], attribute: 'StreamArn' },
+  ],
+  'AWS::DynamoDB::GlobalTable': [
+    { path: ['Replicas', EACH, 'ResourcePolicy', 'PolicyDocument'], attribute: 'Arn' },
+    {
+      path: ['Replicas', EACH, 'ReplicaStreamSpecification', 'ResourcePolicy', 'PolicyDocument'],
+      attribute: 'StreamArn',
+    },
+  ],
+};
+
+/**
+ * Policies written one statement at a time, as a resource holding a single IAM statement: an EventBridge event bus's
+ * (CfnEventBusPolicyProps: `Statement`, on the bus `EventBusName` names, the account's `default` bus where unset). Its
+ * older form, `Principal` (an account id or `*`) with `Action` and `Condition`, names no role and is left to
+ * restrict-trust.
+ */
+export interface StatementPolicyType {
+  statement: string;
+  attachedTo: Exclude<AttachedBy, { kind: 'self' }>;
+  /** What the resource is on where the property is unset. */
+  byDefault: string;
+}
+
+export const CLOUDFORMATION_STATEMENT_POLICIES: Readonly<Record<string, StatementPolicyType>> = {
+  'AWS::Events::EventBusPolicy': {
+    statement: 'Statement',
+    attachedTo: { kind: 'event-bus-name', property: 'EventBusName' },
+    byDefault: 'default',
+  },
+};
+
+/**
+ * A Lambda function's policy is written one statement at a time, as a permission resource: `Principal` (an AWS
+ * service, an account, or an IAM role's or user's ARN), `Action` (one lambda action) and the function it is on, which
+ * the statement's Resource is; `SourceArn`, `SourceAccount` and `PrincipalOrgID` narrow it as the conditions Lambda writes
+ * into the function's policy (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`). Names as CfnPermissionProps
+ * (aws-cdk-lib 2.276.0) and @pulumi/aws 7.48.0's lambda.PermissionArgs spell them; FunctionUrlAuthType, which narrows
+ * only lambda:InvokeFunctionUrl, is left out: a grant read wider than it is fails closed.
+ */
+export interface PermissionStatement {
+  principal: string;
+  action: string;
+  function: string;
+  sourceArn: string;
+  sourceAccount: string;
+  principalOrgId: string;
+}
+
+export const LAMBDA_PERMISSIONS: Readonly<Record<string, PermissionStatement>> = {
+  'AWS::Lambda::Permission': {
+    principal: 'Principal',
+    action: 'Action',
+    function: 'FunctionName',
+    sourceArn: 'SourceArn',
+    sourceAccount: 'SourceAccount',
+    principalOrgId: 'PrincipalOrgID',
+  },
+  'aws:lambda/permission:Permission': {
+    principal: 'principal',
+    action: 'action',
+    function: 'function',
+    sourceArn: 'sourceArn',
+    sourceAccount: 'sourceAccount',
+    principalOrgId: 'principalOrgId',
+  },
+};
+
+/**
+ * The policy document a Lambda permission adds to its function's policy, as the raw values the resource holds (an
+ * adapter's document reader resolves them): a principal with `.` and no `:` is a service (`s3.amazonaws.com`), `*`
+ * everyone, anything else an account or an ARN. It has no Resource: the function is what the policy is attached to.
+ */
+export function lambdaPermissionDocument(
+  props: Readonly<Record<string, unknown>>,
+  fields: PermissionStatement,
+): Record<string, unknown> {
+  const principal = props[fields.principal];
+  const service = typeof principal === 'string' && principal.includes('.') && !principal.includes(':');
+  const condition: Record<string, Record<string, unknown>> = {};
+  if (props[fields.sourceArn] !== undefined) condition.ArnLike = { 'aws:SourceArn': props[fields.sourceArn] };
+  const equals: Record<string, unknown> = {};
+  if (props[fields.sourceAccount] !== undefined) equals['aws:SourceAccount'] = props[fields.sourceAccount];
+  if (props[fields.principalOrgId] !== undefined) equals['aws:PrincipalOrgID'] = props[fields.principalOrgId];
+  if (Object.keys(equals).length > 0) condition.StringEquals = equals;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal === '*' ? '*' : service ? { Service: principal } : { AWS: principal },
+        Action: props[fields.action],
+        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+      },
+    ],
+  };
+}
+
+/**
+ * The ARN of what a resource policy is on, from the bucket name, queue URL, or name or id (NAMED_IN_OWN_ACCOUNT) its
+ * property holds (a queue's URL is
  * `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy `https://<region>.queue.amazonaws.com/…`); a URL
  * that is neither stays Unknown.
  */
-export function attachedArnOf(kind: 'bucket-name' | 'queue-url', value: string): PolicyValue {
+export function attachedArnOf(kind: 'bucket-name' | 'queue-url' | NamedInOwnAccount, value: string): PolicyValue {
   if (kind === 'bucket-name') return `arn:aws:s3:::${value}`;
+  if (kind !== 'queue-url') return value.startsWith('arn:') ? value : NAMED_IN_OWN_ACCOUNT[kind](value);
   const match = /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com\/(\d{12})\/([^/?#]+)$/.exec(
     value,
   );
   if (!match) return unknownValue(`the ARN of the queue at ${value}`);
   const [, sqsRegion, legacyRegion, account, name] = match;
   return `arn:aws:sqs:${sqsRegion ?? legacyRegion}:${account}:${name}`;
+}
+
+/**
+ * The function a Lambda permission is on, from what `FunctionName` takes (Lambda API Reference, AddPermission): an ARN
+ * as written; a name (`payouts`, or `payouts:live` with a version or alias) or a partial ARN
+ * (`111122223333:function:payouts`) as the function of that name in the own region (and account, where not written);
+ * anything else as Unknown.
+ */
+export function functionArnOf(value: PolicyValue): PolicyValue {
+  if (typeof value !== 'string' || value.startsWith('arn:')) return value;
+  const named = /^(?:(\d{12}):function:)?([a-zA-Z0-9_-]+(?::[a-zA-Z0-9$_-]+)?)$/.exec(value);
+  if (!named) return unknownValue(`the ARN of the Lambda function ${value}`);
+  const [, account, name] = named;
+  return `arn:${PARTITION}:lambda:${OWN_REGION}:${account ?? OWN_ACCOUNT}:function:${name}`;
 }

@@ -16,7 +16,20 @@ import {
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
-import { attachedArnOf, CLOUDFORMATION_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
+import {
+  attachedArnOf,
+  CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
+  CLOUDFORMATION_RESOURCE_POLICIES,
+  CLOUDFORMATION_STATEMENT_POLICIES,
+  functionArnOf,
+  LAMBDA_PERMISSIONS,
+  lambdaPermissionDocument,
+  type NestedResourcePolicy,
+  type AttachedBy,
+  type PermissionStatement,
+  type ResourcePolicyType,
+  type StatementPolicyType,
+} from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -169,6 +182,24 @@ for (const [type, policyType] of Object.entries(CLOUDFORMATION_RESOURCE_POLICIES
     b.addResourcePolicy(stack, id, resource, policyType);
   };
 }
+// The same for policies inside a property (a DynamoDB table's and its stream's) and Lambda permissions.
+for (const [type, nested] of Object.entries(CLOUDFORMATION_NESTED_RESOURCE_POLICIES)) {
+  const own = LINKERS[type];
+  LINKERS[type] = (b, stack, id, resource) => {
+    own?.(b, stack, id, resource);
+    for (const policy of nested) b.addNestedResourcePolicy(stack, id, resource, policy);
+  };
+}
+for (const [type, statementType] of Object.entries(CLOUDFORMATION_STATEMENT_POLICIES))
+  LINKERS[type] = (b, stack, id, resource) => {
+    b.addStatementPolicy(stack, id, resource, statementType);
+  };
+const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
+const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
+if (permissionFields)
+  LINKERS[LAMBDA_PERMISSION] = (b, stack, id, resource) => {
+    b.addLambdaPermission(stack, id, resource, permissionFields);
+  };
 
 /**
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
@@ -469,6 +500,65 @@ class ModelBuilder {
     });
   }
 
+  /**
+   * A policy written inside a property of the resource it is on (CLOUDFORMATION_NESTED_RESOURCE_POLICIES): each document
+   * at the path (one per replica, one per alternative of an `Fn::If`), on the ARN of the attribute named. Absent, none.
+   */
+  addNestedResourcePolicy(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    nested: NestedResourcePolicy,
+  ): void {
+    for (const raw of valuesAt(stack, resource.Properties, nested.path))
+      this.resourcePolicies.push({
+        source: stack.ref(logicalId),
+        document: stack.policyDocument(raw),
+        attachedTo: [resourceValue(logicalId, nested.attribute)],
+      });
+  }
+
+  /**
+   * A policy written as one statement (CLOUDFORMATION_STATEMENT_POLICIES): that statement, on the resource its property
+   * names, or the type's default one where unset. Without the statement (an older form naming accounts), none.
+   */
+  addStatementPolicy(stack: StackContext, logicalId: string, resource: CfnResource, type: StatementPolicyType): void {
+    const properties = resource.Properties ?? {};
+    const statement = properties[type.statement];
+    if (statement === undefined) return;
+    const named = properties[type.attachedTo.property];
+    const { kind } = type.attachedTo;
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument({ Version: '2012-10-17', Statement: [statement] }),
+      attachedTo: [attachedResource(stack, named ?? type.byDefault, kind)],
+    });
+  }
+
+  /**
+   * An `AWS::Lambda::Permission`: the statement it adds to its function's policy (lambdaPermissionDocument), on the
+   * function `FunctionName` names: a function of the template by its ARN, an ARN as written, a name as Unknown.
+   */
+  addLambdaPermission(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    fields: PermissionStatement,
+  ): void {
+    const properties = resource.Properties ?? {};
+    const raw = properties[fields.function];
+    const target = stack.resolver.referencedResource(raw);
+    const functionArn =
+      target !== undefined && stack.input.template.Resources[target]?.Type === 'AWS::Lambda::Function'
+        ? resourceValue(target, 'Arn')
+        : functionArnOf(stack.resolver.resolveString(raw, 'FunctionName'));
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument(lambdaPermissionDocument(properties, fields)),
+      attachedTo: [functionArn],
+    });
+  }
+
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */
   private notAhead(stack: StackContext, from: string): void {
     if (this.linkingAhead)
@@ -700,7 +790,7 @@ function namedValue(stack: StackContext, item: unknown, { name, is, value }: Nam
  * The ARN of the resource a resource policy is attached to, from the property that names it: a queue's `Ref` (its URL)
  * as the queue's ARN, a bucket name as the bucket's, an ARN as it is; what cannot be told stays Unknown.
  */
-function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name' | 'queue-url' | 'arn'): PolicyValue {
+function attachedResource(stack: StackContext, raw: unknown, kind: Exclude<AttachedBy['kind'], 'self'>): PolicyValue {
   if (kind === 'queue-url') {
     const queue = stack.resolver.referencedResource(raw);
     if (queue !== undefined && stack.input.template.Resources[queue]?.Type === 'AWS::SQS::Queue')
@@ -708,7 +798,7 @@ function attachedResource(stack: StackContext, raw: unknown, kind: 'bucket-name'
   }
   const value = stack.resolver.resolveString(
     raw,
-    kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : 'bucket name',
+    kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : kind.replaceAll('-', ' '),
   );
   return isUnknown(value) || kind === 'arn' ? value : attachedArnOf(kind, value);
 }

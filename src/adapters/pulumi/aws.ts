@@ -25,7 +25,16 @@ import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identiti
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resourceValue } from '../../model/deployment.js';
-import { attachedArnOf, PULUMI_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
+import {
+  attachedArnOf,
+  functionArnOf,
+  LAMBDA_PERMISSIONS,
+  lambdaPermissionDocument,
+  PULUMI_RESOURCE_POLICIES,
+  type AttachedBy,
+  type PermissionStatement,
+  type ResourcePolicyType,
+} from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
@@ -184,6 +193,12 @@ for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
     b.addResourcePolicy(e, policyType);
   };
 }
+const LAMBDA_PERMISSION = 'aws:lambda/permission:Permission';
+const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
+if (permissionFields)
+  LINKERS[LAMBDA_PERMISSION] = (b, e) => {
+    b.addLambdaPermission(e, permissionFields);
+  };
 for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
     b.linkCredential(e, credential);
@@ -411,6 +426,26 @@ class ModelBuilder {
       source: entry.ref,
       document: parsePolicyDocument(raw),
       attachedTo,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    });
+  }
+
+  /**
+   * An `aws.lambda.Permission`: the statement it adds to its function's policy (lambdaPermissionDocument), on the
+   * function `function` names (an ARN; a name stays Unknown). While its principal waits for values (a preview), the
+   * identities it depends on may be the one named.
+   */
+  addLambdaPermission(entry: Entry, fields: PermissionStatement): void {
+    const named = entry.props[fields.function];
+    const functionArn =
+      typeof named === 'string' || isUnknown(named)
+        ? functionArnOf(named)
+        : unknownValue(`${entry.ref.name}.${fields.function} is not set`);
+    const dependsOn = this.dependencies(entry, fields.principal, (urn) => this.identities.get(urn));
+    this.resourcePolicies.push({
+      source: entry.ref,
+      document: parsePolicyDocument(lambdaPermissionDocument(entry.props, fields)),
+      attachedTo: [functionArn],
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
   }
@@ -667,7 +702,7 @@ function ownAccountIds(identities: readonly Identity[]): string[] {
 }
 
 /** The ARN of what a resource policy is on, from a bucket name, a queue URL or an ARN; what cannot be told stays Unknown. */
-function attachedArn(value: unknown, kind: 'bucket-name' | 'queue-url' | 'arn', what: string): PolicyValue {
+function attachedArn(value: unknown, kind: Exclude<AttachedBy['kind'], 'self'>, what: string): PolicyValue {
   if (isUnknown(value)) return value;
   if (typeof value !== 'string') return unknownValue(`${what} is not set`);
   if (kind !== 'arn') return attachedArnOf(kind, value);
