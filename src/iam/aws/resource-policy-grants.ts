@@ -118,9 +118,9 @@ export function addResourcePolicyGrants(
 /** How a policy's principal values name the change's AWS identities (addResourcePolicyGrants). */
 export interface PrincipalReader {
   /** The identity an ARN names: its own ARN, a session of the role, or its ARN in a literal account (see below). */
-  identityOf(value: string): Identity | undefined;
+  identityOf: (value: string) => Identity | undefined;
   /** The identities an ARN pattern (aws:PrincipalArn under ArnLike) matches. */
-  identitiesMatching(pattern: string): Identity[];
+  identitiesMatching: (pattern: string) => Identity[];
 }
 
 /**
