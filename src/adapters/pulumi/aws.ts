@@ -27,6 +27,8 @@ import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/reso
 import { resourceValue } from '../../model/deployment.js';
 import { attachedArnOf, PULUMI_RESOURCE_POLICIES, type ResourcePolicyType } from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
+import { addEksAccess } from '../aws/eks-access.js';
+import { PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION, pulumiEksAccess } from './eks-access.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
@@ -177,6 +179,11 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+// EKS access: Kubernetes grants to the principal, given to the stack's identity of that ARN once models are merged.
+for (const type of [PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION])
+  LINKERS[type] = (b, e) => {
+    b.addEksAccess(e);
+  };
 for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, e) => {
@@ -413,6 +420,10 @@ class ModelBuilder {
       attachedTo,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
+  }
+
+  addEksAccess(entry: Entry): void {
+    addEksAccess(this.model, pulumiEksAccess(entry.resource, entry.props, entry.ref));
   }
 
   /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */
