@@ -149,6 +149,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_sqs_queue_policy: aws('sqs/queuePolicy:QueuePolicy'),
   aws_sns_topic: aws('sns/topic:Topic', { reportsOthers: ['policy'] }),
   aws_sns_topic_policy: aws('sns/topicPolicy:TopicPolicy'),
+  // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
+  aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
+  aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {
+    single: ['access_scope'],
+  }),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
   }),
@@ -328,6 +333,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     cron_job: 'batch/v1:CronJob',
   }),
   kubernetes_daemonset: k8s('apps/v1:DaemonSet'),
+  // The aws-auth ConfigMap (kubernetes/aws-auth.ts), whole or as the keys `kubernetes_config_map_v1_data` patches in.
+  kubernetes_config_map: k8s('core/v1:ConfigMap'),
+  kubernetes_config_map_v1: k8s('core/v1:ConfigMap'),
+  kubernetes_config_map_v1_data: k8s('core/v1:ConfigMapPatch'),
   kubernetes_manifest: {
     pulumiType: (values) => {
       const manifest = values.manifest;
