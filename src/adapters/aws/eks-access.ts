@@ -11,9 +11,11 @@
  *   (ClusterRoleBinding cluster-admin), and the EKS User Guide (auth-configmap.adoc, awsdocs/amazon-eks-user-guide
  *   @4d52b4d05e3478582e7d10a73cbd9ba9194dd5f7) maps administrators to it.
  * - `system:nodes` and `system:bootstrappers` are the groups the User Guide maps a node role to so that nodes can
- *   register (auth-configmap.adoc's node role example; access entries of type EC2_LINUX get them from EKS): their
- *   permissions are the kubelet's, which Kubernetes' Node authorizer keeps to the node's own pods. They grant nothing
- *   judged here, as a node role's compute attachment is judged on its IAM policies.
+ *   register (auth-configmap.adoc's node role example; access entries of type EC2_LINUX get them from EKS), and
+ *   `system:node-proxier` the one it adds for a Fargate profile's pod execution role (grant-k8s-access.adoc, "entries
+ *   ... created by Amazon EKS for a Fargate profile and a managed node group"): their permissions are the kubelet's,
+ *   which Kubernetes' Node authorizer keeps to the node's own pods, and kube-proxy's. They grant nothing judged here,
+ *   as a node role is judged on its IAM policies.
  * - Any other group holds what the change's bindings to that group grant (resolved once every binding is known).
  * - An access policy holds its rules (iam/kubernetes/eks-access-policies.ts) at its access scope: the cluster, or each
  *   namespace listed.
@@ -36,7 +38,7 @@ import { describeValue, isKnownRecord } from '../../util/records.js';
 /** The group Kubernetes binds to cluster-admin. */
 export const MASTERS_GROUP = 'system:masters';
 /** The groups a node's role is mapped to (see the file comment). */
-const NODE_GROUPS: ReadonlySet<string> = new Set(['system:nodes', 'system:bootstrappers']);
+const NODE_GROUPS: ReadonlySet<string> = new Set(['system:nodes', 'system:bootstrappers', 'system:node-proxier']);
 
 /** One principal's access as the IaC writes it, its values resolved as far as the adapter can. */
 export interface EksAccess {
