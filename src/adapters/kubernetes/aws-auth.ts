@@ -69,7 +69,8 @@ export function awsAuthAccesses(
 function parsedEntries(text: unknown): unknown[] | string {
   if (typeof text !== 'string') return `not a string: ${describeValue(text)}`;
   const document = yaml().parseDocument(text);
-  if (document.errors.length > 0) return `not YAML: ${document.errors[0]?.message ?? 'unparsable'}`;
+  // The parser's first line says what and where; the rest quotes the text, which a message need not repeat.
+  if (document.errors.length > 0) return `not YAML: ${document.errors[0]?.message.split('\n')[0] ?? 'unparsable'}`;
   const read = documentValue(document);
   if ('problem' in read) return `not readable YAML: ${read.problem}`;
   if (read.value === null || read.value === undefined) return [];
