@@ -10,12 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { evaluate } from '../../src/engine/index.js';
+import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js';
 
 const FILE = 'EksFargateStackExpected.json';
-const template = JSON.parse(readFileSync(new URL(`eks-access/${FILE}`, import.meta.url), 'utf8')) as Record<
-  string,
-  unknown
->;
+const template = JSON.parse(readFileSync(new URL(`eks-access/${FILE}`, import.meta.url), 'utf8')) as CfnTemplate;
 
 function verdicts() {
   const model = modelFromTemplates([{ stack: 'EksFargateStack', file: FILE, template }]);
