@@ -21,6 +21,7 @@ import { modelFromKubernetesObjects, type KubernetesObject } from '../adapters/k
 import { evaluate } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import { mergeModels } from '../model/merge.js';
+import { resolveEksAccess } from '../iam/aws/eks-access-grants.js';
 import type { Model } from '../model/model.js';
 import type { Progress } from '../reporters/progress.js';
 import { withReadCache } from '../util/read-input.js';
@@ -174,6 +175,8 @@ function readChange(options: LoadOptions): LoadedChange | CommandResult {
   const templateModel = builder.finish();
   const otherModels = [...(objects.length ? [modelFromKubernetesObjects(objects)] : []), ...planModels];
   const model = otherModels.length > 0 ? mergeModels([templateModel, ...otherModels]) : templateModel;
+  // An aws-auth ConfigMap of the manifests may name a role of the templates or plans: its grants are that role's.
+  if (otherModels.length > 0) resolveEksAccess(model);
   return { catalog, model };
 }
 

@@ -13,6 +13,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (references.length) merged.externalReferences = references;
   const external = models.flatMap((model) => model.externalRoleGrants ?? []);
   if (external.length) merged.externalRoleGrants = external;
+  const groupMappings = models.flatMap((model) => model.eksGroupMappings ?? []);
+  if (groupMappings.length) merged.eksGroupMappings = groupMappings;
   const removed = models.flatMap((model) => model.removed ?? []);
   if (removed.length) merged.removed = removed;
   const unseen = models.flatMap((model) => model.unseen ?? []);

@@ -503,6 +503,12 @@ export interface Model {
    */
   externalRoleGrants?: ExternalRoleGrant[];
   /**
+   * IAM roles and users an EKS access entry or the aws-auth ConfigMap puts in a Kubernetes group other than
+   * system:masters: they get what the change's RoleBindings and ClusterRoleBindings bind to the group, once every
+   * binding is known (iam/aws/eks-access-grants.ts resolveEksAccess, which empties the list).
+   */
+  eksGroupMappings?: EksGroupMapping[];
+  /**
    * Resources the change deletes (a Terraform plan's deletes): they grant nothing after it, and the audit lists them
    * so a reviewer sees what goes away.
    */
@@ -628,6 +634,30 @@ export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */
   member: string;
   grant: RoleGrant;
+  /**
+   * The IAM role or user ARN an EKS access entry or the aws-auth ConfigMap gives the grant to: when it names an identity
+   * of the change, the grant is that identity's (iam/aws/eks-access-grants.ts resolveEksAccess).
+   */
+  awsPrincipal?: string;
+  /**
+   * The ids of the change's identities an EKS principal's ARN is computed from, while it is known only at apply (a
+   * Pulumi preview): the grant may be any of theirs, and is given to each (resolveEksAccess).
+   */
+  awsPrincipalFrom?: string[];
+}
+
+/** An IAM principal put in a Kubernetes group by an EKS access entry or the aws-auth ConfigMap (Model.eksGroupMappings). */
+export interface EksGroupMapping {
+  /** The access entry or ConfigMap. */
+  source: ResourceRef;
+  /** The Kubernetes group (a `kind: Group` subject's name). */
+  group: string;
+  /** The principal as the IaC names it, for findings. */
+  member: string;
+  /** Its ARN, when written: the change's identity of that ARN is the holder. */
+  awsPrincipal?: string;
+  /** The ids of the change's identities its ARN is computed from, while it is known only at apply (a Pulumi preview). */
+  awsPrincipalFrom?: string[];
 }
 
 export function emptyModel(): Model {

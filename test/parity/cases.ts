@@ -330,6 +330,36 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', 'WildS3Role', 'mandatory', 'WildS3Policy')],
   },
   {
+    // An EKS access entry puts the role in system:masters: cluster-admin of the cluster, judged on the role.
+    id: 'WildEks',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      Resources: {
+        ...cfnRole('WildEks', { tags: OWNED }).Resources,
+        WildEksEntry: {
+          Type: 'AWS::EKS::AccessEntry',
+          Properties: {
+            ClusterName: 'parity',
+            PrincipalArn: { 'Fn::GetAtt': ['WildEksRole', 'Arn'] },
+            KubernetesGroups: ['system:masters'],
+          },
+        },
+      },
+    },
+    pulumi: true,
+    // The role's ARN is known only at apply: the entry's principal_arn waits for it.
+    terraform: [
+      ...tfRole('WildEks', { tags: OWNED }),
+      {
+        address: 'aws_eks_access_entry.WildEksEntry',
+        values: { cluster_name: 'parity', kubernetes_groups: ['system:masters'], type: 'STANDARD' },
+        unknown: { principal_arn: true, id: true, access_entry_arn: true, tags_all: true },
+        references: { principal_arn: ['aws_iam_role.WildEksRole.arn', 'aws_iam_role.WildEksRole'] },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', 'WildEksRole', 'mandatory', 'WildEksEntry')],
+  },
+  {
     // A user joins a group the change does not create: what the group grants cannot be seen, one verdict everywhere.
     id: 'WildOutsideGroup',
     rule: 'no-wildcard-privilege',

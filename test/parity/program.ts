@@ -70,6 +70,13 @@ new gcp.storage.HmacKey('NlcHmacKey', {
 // no-wildcard-privilege
 role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
 
+// no-wildcard-privilege: an EKS access entry puts the role in system:masters
+new aws.eks.AccessEntry('WildEksEntry', {
+  clusterName: 'parity',
+  principalArn: role('WildEks', { tags: OWNED }).arn,
+  kubernetesGroups: ['system:masters'],
+});
+
 // no-wildcard-privilege: a GKE node pool on the Compute Engine default service account
 new gcp.container.NodePool('WildGkeDefaultPool', {
   cluster: 'WildGkeDefaultCluster',

@@ -1,5 +1,8 @@
 import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
 import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
+import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
+import { addEksAccess } from '../aws/eks-access.js';
+import { accessEntryAccess, cdkManifestAccesses, CDK_KUBERNETES_RESOURCE } from './eks-access.js';
 import {
   booleanProperty,
   emptyModel,
@@ -171,6 +174,13 @@ const LINKERS: Record<string, Linker> = {
   'AWS::SecretsManager::ResourcePolicy': (b, stack, id, resource) => {
     b.linkSecretPolicy(stack, id, resource);
   },
+  // EKS access: Kubernetes grants to the principal, given to the change's identity of that ARN in finish.
+  'AWS::EKS::AccessEntry': (b, stack, id, resource) => {
+    addEksAccess(b.model, accessEntryAccess(stack, id, resource));
+  },
+  [CDK_KUBERNETES_RESOURCE]: (b, stack, id, resource) => {
+    for (const access of cdkManifestAccesses(stack, id, resource)) addEksAccess(b.model, access);
+  },
 };
 
 // Resource policies that may name the change's roles and users (aws/resource-policies.ts), after the type's own linker
@@ -309,6 +319,7 @@ class ModelBuilder {
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
+    resolveEksAccess(this.model);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
   }

@@ -26,6 +26,9 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
+import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
+import { addEksAccess } from '../aws/eks-access.js';
+import { awsAuthAccesses, isAwsAuth } from './aws-auth.js';
 import { isKustomization, renderKustomizations } from './kustomize.js';
 import type { KubernetesObject } from './object.js';
 import { POD_SPEC_PATHS } from './workloads.js';
@@ -35,6 +38,8 @@ export type { KubernetesObject } from './object.js';
 const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
 const SERVICE_ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
+/** The aws-auth ConfigMap, or a server-side patch of it (Pulumi's ConfigMapPatch). */
+const AWS_AUTH_KINDS = new Set(['ConfigMap', 'ConfigMapPatch']);
 
 export function modelFromKubernetesObjects(written: readonly KubernetesObject[]): Model {
   const externalRoleGrants: ExternalRoleGrant[] = [];
@@ -140,6 +145,9 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
           externalRoleGrants.push({ member: `${subject.kind} ${subject.name}`, grant });
         }
       }
+    } else if (AWS_AUTH_KINDS.has(object.kind) && isAwsAuth(name, namespace)) {
+      const dependsOn = (field: string) => object.dependsOn?.(field) ?? [];
+      for (const access of awsAuthAccesses(object.ref, object.body.data, dependsOn)) addEksAccess(model, access);
     } else if (POD_SPEC_PATHS.has(object.kind)) {
       const spec = podSpecOf(object);
       if (!spec) continue;
@@ -187,6 +195,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
   // After every binding, so a pod finds the account a binding names wherever the two are in the change.
   for (const link of linkPods) link();
   if (externalRoleGrants.length === 0) delete model.externalRoleGrants;
+  resolveEksAccess(model);
   return model;
 }
 

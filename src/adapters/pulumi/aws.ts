@@ -36,6 +36,8 @@ import {
   type ResourcePolicyType,
 } from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
+import { addEksAccess } from '../aws/eks-access.js';
+import { PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION, pulumiEksAccess } from './eks-access.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
@@ -186,6 +188,11 @@ const LINKERS: Record<string, Linker> = {
   },
 };
 
+// EKS access: Kubernetes grants to the principal, given to the stack's identity of that ARN once models are merged.
+for (const type of [PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION])
+  LINKERS[type] = (b, e) => {
+    b.addEksAccess(e);
+  };
 for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, e) => {
@@ -448,6 +455,10 @@ class ModelBuilder {
       attachedTo: [functionArn],
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
+  }
+
+  addEksAccess(entry: Entry): void {
+    addEksAccess(this.model, pulumiEksAccess(entry.resource, entry.props, entry.ref));
   }
 
   /** The grants a policy ARN stands for: a policy of this stack brings its document, any other ARN stays an ARN. */

@@ -3,6 +3,7 @@
  * only its own type tokens, so a stack mixing AWS, Azure, Google Cloud and Kubernetes resources gives one
  * model, one evaluation and one audit.
  */
+import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { mergeModels } from '../../model/merge.js';
 import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
@@ -31,6 +32,8 @@ export function modelFromPulumiResources(
     modelFromGcpResources(resources),
     modelFromKubernetesResources(resources),
   ]);
+  // EKS access entries and the aws-auth ConfigMap may name the stack's AWS roles, and put them in groups its bindings bind.
+  resolveEksAccess(model);
   for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
   const unseen = resources.flatMap((resource): Unseen[] => {
     if (resource.type === HELM_RELEASE) {

@@ -169,6 +169,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_backup_vault_policy: aws('backup/vaultPolicy:VaultPolicy'),
   aws_glacier_vault: aws('glacier/vault:Vault'),
   aws_kinesis_resource_policy: aws('kinesis/resourcePolicy:ResourcePolicy'),
+  // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
+  aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
+  aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {
+    single: ['access_scope'],
+  }),
   aws_secretsmanager_secret_version: aws('secretsmanager/secretVersion:SecretVersion', {
     secretValue: ['secret_string'],
   }),
@@ -348,6 +353,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     cron_job: 'batch/v1:CronJob',
   }),
   kubernetes_daemonset: k8s('apps/v1:DaemonSet'),
+  // The aws-auth ConfigMap (kubernetes/aws-auth.ts), whole or as the keys `kubernetes_config_map_v1_data` patches in.
+  kubernetes_config_map: k8s('core/v1:ConfigMap'),
+  kubernetes_config_map_v1: k8s('core/v1:ConfigMap'),
+  kubernetes_config_map_v1_data: k8s('core/v1:ConfigMapPatch'),
   kubernetes_manifest: {
     pulumiType: (values) => {
       const manifest = values.manifest;

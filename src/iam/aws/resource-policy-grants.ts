@@ -73,33 +73,7 @@ export function addResourcePolicyGrants(
   accountIds: readonly string[] = [],
 ): void {
   if (policies.length === 0) return;
-  const byArn = new Map<string, Identity>();
-  for (const identity of identities) {
-    if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
-    byArn.set(identity.arn, identity);
-    for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
-    const session = sessionKey(identity.arn, ROLE_ARN);
-    if (session === undefined) continue;
-    byArn.set(session, identity);
-    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
-  }
-  // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
-  // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
-  // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
-  const lookUp = (value: string) =>
-    byArn.get(value) ?? (accountIds.length === 0 ? byArn.get(inOwnAccount(value)) : undefined);
-  const identityOf = (value: string) => {
-    const session = sessionKey(value, SESSION_ARN);
-    return lookUp(session === undefined ? value : session);
-  };
-  // An ARN pattern of aws:PrincipalArn: each identity whose ARN, as the change renders it or in a known own account,
-  // it matches; a literal account, while the own one is not known, read as the own one (as identityOf reads it).
-  const identitiesMatching = (pattern: string): Identity[] => {
-    const own = accountIds.length === 0 ? inOwnAccount(pattern) : pattern;
-    const matches = new Set<Identity>();
-    for (const [arn, identity] of byArn) if (globMatch(pattern, arn) || globMatch(own, arn)) matches.add(identity);
-    return [...matches];
-  };
+  const { identityOf, identitiesMatching } = principalReader(identities, accountIds);
   for (const policy of policies) {
     const waitedFor = policy.dependsOn ?? [];
     if (policy.document.unreadable) {
@@ -139,6 +113,49 @@ export function addResourcePolicyGrants(
       identity.grants.push(grant);
     }
   }
+}
+
+/** How a policy's principal values name the change's AWS identities (addResourcePolicyGrants). */
+export interface PrincipalReader {
+  /** The identity an ARN names: its own ARN, a session of the role, or its ARN in a literal account (see below). */
+  identityOf: (value: string) => Identity | undefined;
+  /** The identities an ARN pattern (aws:PrincipalArn under ArnLike) matches. */
+  identitiesMatching: (pattern: string) => Identity[];
+}
+
+/**
+ * The change's AWS identities by the ARNs that name them: as the change renders them, in each account it deploys into,
+ * and as sessions of a role. Resource policies and EKS access (iam/aws/eks-access-grants.ts) name identities alike.
+ */
+export function principalReader(identities: readonly Identity[], accountIds: readonly string[] = []): PrincipalReader {
+  const byArn = new Map<string, Identity>();
+  for (const identity of identities) {
+    if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
+    byArn.set(identity.arn, identity);
+    for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
+    const session = sessionKey(identity.arn, ROLE_ARN);
+    if (session === undefined) continue;
+    byArn.set(session, identity);
+    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
+  }
+  // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
+  // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
+  // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
+  const lookUp = (value: string) =>
+    byArn.get(value) ?? (accountIds.length === 0 ? byArn.get(inOwnAccount(value)) : undefined);
+  const identityOf = (value: string) => {
+    const session = sessionKey(value, SESSION_ARN);
+    return lookUp(session === undefined ? value : session);
+  };
+  // An ARN pattern of aws:PrincipalArn: each identity whose ARN, as the change renders it or in a known own account,
+  // it matches; a literal account, while the own one is not known, read as the own one (as identityOf reads it).
+  const identitiesMatching = (pattern: string): Identity[] => {
+    const own = accountIds.length === 0 ? inOwnAccount(pattern) : pattern;
+    const matches = new Set<Identity>();
+    for (const [arn, identity] of byArn) if (globMatch(pattern, arn) || globMatch(own, arn)) matches.add(identity);
+    return [...matches];
+  };
+  return { identityOf, identitiesMatching };
 }
 
 /**
