@@ -4,14 +4,16 @@
  * level, custom roles (judged as definitions, and read into the grants that name them), workload identity pool
  * providers (judged on their own, and federated credentials of the accounts their pool may act as), Secret
  * Manager secrets with their rotation, and the compute that runs as a service account (gcp-workloads.ts: attached to
- * the change's account it names, or a use of Google's default account). A member the change does not create (a user, `allUsers`, another project's
- * account, a workload identity principal) keeps its grant as an external role grant.
+ * the change's account it names, or a use of Google's default account). A service account the change does not create
+ * is an external identity holding what the change grants it (outsideAccount); any other member the change does not
+ * create (a user, `allUsers`, Google's default accounts, a workload identity principal) keeps its grant as an external
+ * role grant.
  *
  * Entry points other adapters map onto (the Terraform adapter's google_* resources): `isGcpType` and the type tokens
  * and property names below (`member`/`members`/`policyData`, `role`, `condition`, `project`/`folder`/`orgId`/
  * `serviceAccountId`, `permissions`, `attributeCondition`).
  */
-import { isCustomRoleName, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
+import { isCustomRoleName, isDefaultServiceAccount, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
 import {
   emptyModel,
   isUnknown,
@@ -197,7 +199,8 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
           : isUnknown(member)
             ? accountFor(entry, memberProperty)
             : undefined;
-      if (holder) holder.grants.push(grant);
+      const outside = holder ?? outsideAccount(model, accounts, entry, member);
+      if (outside) outside.grants.push(grant);
       else
         externalRoleGrants.push({
           member: typeof member === 'string' ? member : `<${member.description}>`,
@@ -315,6 +318,43 @@ function externalAccount(
         : isUnknown(value)
           ? value
           : unknownValue(`${entry.ref.name}: ${property} not set`),
+    tags: {},
+    grants: [],
+    credentials: [],
+    attachments: [],
+  };
+  accounts.set(identity.id, identity);
+  model.identities.push(identity);
+  return identity;
+}
+
+/**
+ * The account a `serviceAccount:` member names when the change does not create it: an external identity, as for a key
+ * the change makes for such an account, so a catalog record of it (its email, or its account id) holds the grant to its
+ * entitlements. Google's default accounts stay members: what they are is known (every VM or app without its own
+ * account runs as them), and they are judged as such.
+ */
+function outsideAccount(
+  model: Model,
+  accounts: Map<string, Identity>,
+  entry: Entry,
+  member: Maybe<string>,
+): Identity | undefined {
+  if (typeof member !== 'string' || !member.startsWith('serviceAccount:') || isDefaultServiceAccount(member))
+    return undefined;
+  const reference = member.slice('serviceAccount:'.length);
+  // Two bindings of one outside account share one identity (the first found by its email, as the change's own are).
+  const known = [...accounts.values()].find((identity) => identity.external && identity.arn === reference);
+  if (known) return known;
+  const identity: Identity = {
+    id: `${entry.ref.stack ?? ''}/external-service-account:${reference}`,
+    cloud: 'gcp',
+    kind: 'gcp-service-account',
+    name: referencedAccountName(reference) ?? reference,
+    uniqueName: true,
+    resource: entry.ref,
+    external: true,
+    arn: reference,
     tags: {},
     grants: [],
     credentials: [],
