@@ -1,5 +1,5 @@
 import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
-import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
+import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import {
   booleanProperty,
   emptyModel,
@@ -278,6 +278,7 @@ class ModelBuilder {
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
+    if (this.resourcePolicies.length > 0) this.model.resourcePolicies = this.resourcePolicies.map(asModelPolicy);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
   }

@@ -3,9 +3,8 @@ import {
   type AwsPolicyGrant,
   type Identity,
   type PolicyStatement,
-  type PolicyDocument,
   type PolicyValue,
-  type ResourceRef,
+  type ResourcePolicy as ModelResourcePolicy,
 } from '../../model/model.js';
 import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
 import { globMatch } from '../../util/glob.js';
@@ -25,22 +24,50 @@ function inOwnAccount(arn: string): string {
   return arn.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`);
 }
 
-/** A resource policy the change writes, as an adapter reads it. */
-export interface ResourcePolicy {
-  /** The resource that writes the policy (a bucket policy, the key, a queue policy): grants and findings point at it. */
-  source: ResourceRef;
-  document: PolicyDocument;
-  /**
-   * The resources the policy is attached to, as the change names them (ARNs, or values only deploy time knows): what
-   * `Resource: "*"` means in it.
-   */
-  attachedTo: PolicyValue[];
+/** A resource policy the change writes, as an adapter reads it, with what its values wait for. */
+export interface ResourcePolicy extends ModelResourcePolicy {
   /**
    * The identities of the change the document's values wait for (a Pulumi preview, a Terraform plan: the role's ARN is
    * known only at apply). A principal not known yet, or a document not known at all, may name any of them: each is
    * given what it may be granted, which the rules judge as a value not known until apply.
    */
   dependsOn?: readonly Identity[];
+}
+
+/** The policy as the model keeps it, for the rules that judge who it lets in: without the identities it waits for. */
+export function asModelPolicy({ source, document, attachedTo }: ResourcePolicy): ModelResourcePolicy {
+  return { source, document, attachedTo };
+}
+
+/**
+ * The change's AWS identities by the ARNs a policy may name them with, and the lookup of one Principal value: a role or
+ * user's ARN as the change renders it or in a known own account, or a session of the role
+ * (`arn:aws:sts::<account>:assumed-role/<role name>/<session name>`). Where the accounts the change deploys into are not
+ * known (a template, a plan before the first apply), a role's ARN written with a literal account
+ * (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the change's own role of that name: it
+ * is read as the role, so a grant to it is judged rather than passed, and it is not judged as another account's.
+ */
+export function changeIdentities(
+  identities: readonly Identity[],
+  accountIds: readonly string[] = [],
+): { byArn: ReadonlyMap<string, Identity>; identityOf: (value: string) => Identity | undefined } {
+  const byArn = new Map<string, Identity>();
+  for (const identity of identities) {
+    if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
+    byArn.set(identity.arn, identity);
+    for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
+    const session = sessionKey(identity.arn, ROLE_ARN);
+    if (session === undefined) continue;
+    byArn.set(session, identity);
+    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
+  }
+  const lookUp = (value: string) =>
+    byArn.get(value) ?? (accountIds.length === 0 ? byArn.get(inOwnAccount(value)) : undefined);
+  const identityOf = (value: string) => {
+    const session = sessionKey(value, SESSION_ARN);
+    return lookUp(session === undefined ? value : session);
+  };
+  return { byArn, identityOf };
 }
 
 /**
@@ -73,25 +100,7 @@ export function addResourcePolicyGrants(
   accountIds: readonly string[] = [],
 ): void {
   if (policies.length === 0) return;
-  const byArn = new Map<string, Identity>();
-  for (const identity of identities) {
-    if (identity.cloud !== 'aws' || typeof identity.arn !== 'string') continue;
-    byArn.set(identity.arn, identity);
-    for (const account of accountIds) byArn.set(inAccount(identity.arn, account), identity);
-    const session = sessionKey(identity.arn, ROLE_ARN);
-    if (session === undefined) continue;
-    byArn.set(session, identity);
-    for (const account of accountIds) byArn.set(inAccount(session, account), identity);
-  }
-  // Where the accounts the change deploys into are not known (a template, a plan before the first apply), a role's ARN
-  // written with a literal account (`arn:aws:iam::111122223333:role/app`, built from the caller identity) may be the
-  // change's own role of that name: it is read as the role, so a grant to it is judged rather than passed.
-  const lookUp = (value: string) =>
-    byArn.get(value) ?? (accountIds.length === 0 ? byArn.get(inOwnAccount(value)) : undefined);
-  const identityOf = (value: string) => {
-    const session = sessionKey(value, SESSION_ARN);
-    return lookUp(session === undefined ? value : session);
-  };
+  const { byArn, identityOf } = changeIdentities(identities, accountIds);
   // An ARN pattern of aws:PrincipalArn: each identity whose ARN, as the change renders it or in a known own account,
   // it matches; a literal account, while the own one is not known, read as the own one (as identityOf reads it).
   const identitiesMatching = (pattern: string): Identity[] => {
