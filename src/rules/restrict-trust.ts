@@ -1,5 +1,5 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
-import { OWN_ACCOUNT } from '../model/deployment.js';
+import { hasResourceValue, OWN_ACCOUNT } from '../model/deployment.js';
 import {
   isUnknown,
   type Credential,
@@ -97,8 +97,15 @@ type MessageId =
 
 type Ctx = RuleContext<MessageId>;
 
-/** Condition keys that tie `Principal: "*"` to one organization, account or source resource. */
-const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS];
+/**
+ * Condition keys that confine a request to one VPC or VPC endpoint. A fixed value of either makes a bucket policy's
+ * `Principal: "*"` not public (S3 API Reference, PublicAccessBlockConfiguration: "Amazon S3 considers a bucket policy
+ * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
+ */
+const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
+
+/** Condition keys that tie `Principal: "*"` to one organization, account, source resource or network. */
+const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS];
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
@@ -563,7 +570,11 @@ function scopeOf(
     const id = lower.endsWith('orgpaths') ? (value.split('/')[0] ?? '') : value;
     return /^o-[a-z0-9]{10,32}$/.test(id) ? { kind: 'organization', id } : undefined;
   }
+  if (lower === 'aws:sourcevpce' || lower === 'aws:sourcevpc')
+    return value === '' || hasWildcard(value) ? undefined : { kind: 'own' };
   const account = lower.endsWith('arn') ? arnAccount(value) : value;
+  // An ARN without an account (an S3 bucket's) of a resource the change creates is the change's own resource.
+  if (account === '' && hasResourceValue(value)) return { kind: 'own' };
   if (account === OWN_ACCOUNT) return { kind: 'own' };
   if (account === undefined || !/^\d{12}$/.test(account)) return undefined;
   return ownAccounts.includes(account) ? { kind: 'own' } : { kind: 'account', id: account };

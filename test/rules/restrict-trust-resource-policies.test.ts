@@ -154,6 +154,28 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'Principal "*" confined to a VPC endpoint of the change (aws:SourceVpce: S3 does not count it public)',
+      catalog: trusting,
+      model: bucketPolicy(
+        getObject('*', { Condition: { StringEquals: { 'aws:sourceVpce': '<id of VPCEndpointS3>' } } }),
+      ),
+    },
+    {
+      name: 'Principal "*" tied to a bucket of the change by aws:SourceArn (a bucket ARN carries no account)',
+      catalog: trusting,
+      model: model({
+        resourcePolicies: [
+          policy('AWS::SNS::TopicPolicy', 'UploadsPolicy', '<Ref of Uploads>', [
+            allow({
+              Principal: { AWS: '*' },
+              Action: 'sns:Publish',
+              Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::<id of UploadsBucket>' } },
+            }),
+          ]),
+        ],
+      }),
+    },
+    {
       name: 'a CloudFront origin access identity: CloudFront reads for the account that made it',
       catalog: trusting,
       model: bucketPolicy(
@@ -236,6 +258,12 @@ ruleTester(rule, {
             'Narrow the condition to an organization the catalog trusts, or record this one with its owner after review.',
         },
       ],
+    },
+    {
+      name: 'Principal "*" with a VPC endpoint pattern (aws:SourceVpce vpce-*) is not confined',
+      catalog: trusting,
+      model: bucketPolicy(getObject('*', { Condition: { StringLike: { 'aws:SourceVpce': 'vpce-*' } } })),
+      findings: [publicBucket('Principal: "*"')],
     },
     {
       name: 'a TLS-only Deny on the whole resource does not narrow who may read (it is not weighed as one that might)',

@@ -455,6 +455,9 @@ class ModelBuilder {
    */
   addResourcePolicy(stack: StackContext, logicalId: string, resource: CfnResource, type: ResourcePolicyType): void {
     const properties = resource.Properties;
+    // Unset, it is none (as the Pulumi adapter reads it): a key without KeyPolicy gets the default key policy, which
+    // lets in only the own account; a policy resource without its document is not deployable (the property is required).
+    if (properties?.[type.document] === undefined) return;
     const attachedTo: PolicyValue[] = [];
     const { attachedTo: by } = type;
     if (by.kind === 'self') attachedTo.push(resourceValue(logicalId, 'Arn'));
