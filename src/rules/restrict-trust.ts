@@ -1166,12 +1166,14 @@ function secretPolicySources(ctx: Ctx): Set<string> {
  * expanded by the action data (a pattern it does not know stays as written), `*` for NotAction (everything but a few),
  * and an Unknown when only values known at apply could grant anything.
  */
-function resourceGrant(statement: PolicyStatement): { grants: true | Unknown; actions: () => string[] } {
+function resourceGrant(statement: PolicyStatement): { grants: boolean | Unknown; actions: () => string[] } {
   if (statement.notAction) return { grants: true, actions: () => ['*'] };
   const patterns = statement.action ?? [];
+  // No action at all grants nothing (policy-validity reports the statement).
+  if (patterns.length === 0) return { grants: false, actions: () => [] };
   const known = patterns.filter((pattern): pattern is string => !isUnknown(pattern));
   const unknown = patterns.find(isUnknown);
-  if (known.length === 0) return { grants: unknown ?? true, actions: () => ['*'] };
+  if (known.length === 0) return { grants: unknown ?? false, actions: () => ['*'] };
   return {
     grants: true,
     actions: () => [
@@ -1214,18 +1216,22 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const grant = resourceGrant(statement);
+    if (grant.grants === false) continue;
+    const { grants } = grant;
     const actions = actionsWritten(statement);
+    let granted: string[] | undefined;
     for (const entry of principalEntries(statement)) {
       let weighing: DenyWeighing = { denied: false, clauses: [] };
       if (denies.length > 0) {
-        const left = grant.actions().filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
+        granted ??= grant.actions();
+        const left = granted.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
         if (left.length === 0) continue;
         weighing = weighDenies(entry, left, denies, ownAccounts);
         if (weighing.denied) continue;
       }
       const remaining = { ...entry, conditions: [...entry.conditions, ...weighing.clauses] };
       for (const verdict of untrustedPrincipals(ctx, remaining))
-        reportResourceVerdict(ctx, { base, names, actions }, grant.grants, verdict, weighing);
+        reportResourceVerdict(ctx, { base, names, actions }, grants, verdict, weighing);
     }
   }
 }

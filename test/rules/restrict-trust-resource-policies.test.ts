@@ -176,6 +176,11 @@ ruleTester(rule, {
       }),
     },
     {
+      name: 'a statement with an empty Action list grants nothing (policy-validity reports it)',
+      catalog: trusting,
+      model: bucketPolicy(allow({ Principal: '*', Action: [] })),
+    },
+    {
       name: 'a CloudFront origin access identity: CloudFront reads for the account that made it',
       catalog: trusting,
       model: bucketPolicy(
