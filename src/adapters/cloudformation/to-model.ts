@@ -463,12 +463,12 @@ class ModelBuilder {
     if (by.kind === 'self') attachedTo.push(resourceValue(logicalId, 'Arn'));
     else {
       const add = (raw: unknown) => attachedTo.push(attachedResource(stack, raw, by.kind));
-      if (by.list) this.eachItem(stack, properties?.[by.property], add);
-      else add(properties?.[by.property]);
+      if (by.list) this.eachItem(stack, properties[by.property], add);
+      else add(properties[by.property]);
     }
     this.resourcePolicies.push({
       source: stack.ref(logicalId),
-      document: stack.policyDocument(properties?.[type.document]),
+      document: stack.policyDocument(properties[type.document]),
       attachedTo,
     });
   }
