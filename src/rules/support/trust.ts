@@ -417,6 +417,8 @@ export function withoutPlaceholders(arn: string): string {
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
 export function parseAwsPrincipal(value: string, ownAccounts: readonly string[] = []): AwsPrincipal {
   if (value === '*') return { kind: 'everyone' };
+  // The own account written as an account id (`AWS: !Ref AWS::AccountId`), as an ARN's account field reads below.
+  if (value === OWN_ACCOUNT) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPlaceholders(value))?.[1];
   if (account === undefined || account === '') return { kind: 'unrecognized' };
   if (account === OWN_ACCOUNT) return { kind: 'account', account: OWN_ACCOUNT, own: true };
