@@ -104,8 +104,16 @@ type Ctx = RuleContext<MessageId>;
  */
 const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
 
+/**
+ * Condition keys that admit only requests through an S3 access point of an account: a bucket policy's `Principal: "*"`
+ * with `s3:DataAccessPointAccount` is how the S3 User Guide delegates access control to the account's access points
+ * ("Configuring IAM policies for using access points", delegating access control to access points), whose own policies
+ * then decide.
+ */
+const ACCESS_POINT_KEYS = ['s3:DataAccessPointAccount', 's3:DataAccessPointArn'];
+
 /** Condition keys that tie `Principal: "*"` to one organization, account, source resource or network. */
-const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS];
+const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS, ...ACCESS_POINT_KEYS];
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
@@ -573,8 +581,10 @@ function scopeOf(
   if (lower === 'aws:sourcevpce' || lower === 'aws:sourcevpc')
     return value === '' || hasWildcard(value) ? undefined : { kind: 'own' };
   const account = lower.endsWith('arn') ? arnAccount(value) : value;
-  // An ARN without an account (an S3 bucket's) of a resource the change creates is the change's own resource.
-  if (account === '' && hasResourceValue(value)) return { kind: 'own' };
+  // A resource the change creates, named by its ARN (`Ref` of a topic, `Fn::GetAtt Bucket.Arn`) or by an ARN without
+  // an account field (an S3 bucket's), is the change's own resource.
+  if (lower.endsWith('arn') && (account === undefined || account === '') && hasResourceValue(value))
+    return { kind: 'own' };
   if (account === OWN_ACCOUNT) return { kind: 'own' };
   if (account === undefined || !/^\d{12}$/.test(account)) return undefined;
   return ownAccounts.includes(account) ? { kind: 'own' } : { kind: 'account', id: account };

@@ -181,6 +181,43 @@ ruleTester(rule, {
       model: bucketPolicy(allow({ Principal: '*', Action: [] })),
     },
     {
+      name: 'the own account as a bare id (AWS: !Ref AWS::AccountId)',
+      catalog: trusting,
+      model: model({
+        resourcePolicies: [
+          policy('AWS::SNS::TopicPolicy', 'AlertsPolicy', '<Ref of Alerts>', [
+            allow({ Principal: { AWS: '<own-account>' }, Action: ['SNS:Subscribe', 'SNS:Publish'] }),
+          ]),
+        ],
+      }),
+    },
+    {
+      name: 'AWS "*" tied by aws:SourceArn to a topic of the change, named by its Ref',
+      catalog: trusting,
+      model: model({
+        resourcePolicies: [
+          policy('AWS::SQS::QueuePolicy', 'QueuePolicy', '<Arn of Queue>', [
+            allow({
+              Principal: { AWS: '*' },
+              Action: 'SQS:SendMessage',
+              Condition: { ArnEquals: { 'aws:SourceArn': '<Ref of Topic>' } },
+            }),
+          ]),
+        ],
+      }),
+    },
+    {
+      name: 'AWS "*" delegated to the own account\'s access points (s3:DataAccessPointAccount)',
+      catalog: trusting,
+      model: bucketPolicy(
+        allow({
+          Principal: { AWS: '*' },
+          Action: '*',
+          Condition: { StringEquals: { 's3:DataAccessPointAccount': '<own-account>' } },
+        }),
+      ),
+    },
+    {
       name: 'a CloudFront origin access identity: CloudFront reads for the account that made it',
       catalog: trusting,
       model: bucketPolicy(
@@ -261,6 +298,24 @@ ruleTester(rule, {
             `StringEquals aws:PrincipalOrgID "o-zzzzzzzzzz") Action s3:GetObject on ${BUCKET}, but the catalog ` +
             '(test-catalog.yaml) does not list that organization under trust.organizations (listed: o-a1b2c3d4e5). ' +
             'Narrow the condition to an organization the catalog trusts, or record this one with its owner after review.',
+        },
+      ],
+    },
+    {
+      name: 'AWS "*" delegated to another account\'s access points is that account',
+      catalog: trusting,
+      model: bucketPolicy(
+        getObject({ AWS: '*' }, { Condition: { StringEquals: { 's3:DataAccessPointAccount': OTHER } } }),
+      ),
+      findings: [
+        {
+          resource: 'AssetsPolicy',
+          detail: `Account::${OTHER}`,
+          message:
+            `Resource policy AssetsPolicy allows account ${OTHER} (AWS: "*" with StringEquals s3:DataAccessPointAccount ` +
+            `"${OTHER}") Action s3:GetObject on ${BUCKET}, but the catalog (test-catalog.yaml) does not list that account ` +
+            `under trust.accounts (listed: ${TRUSTED}). Narrow Principal to accounts the catalog trusts, or record the ` +
+            'account with its owner under trust.accounts after review.',
         },
       ],
     },
