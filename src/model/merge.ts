@@ -9,6 +9,8 @@ export function mergeModels(models: readonly Model[]): Model {
   };
   const secretPolicies = models.flatMap((model) => model.unlinkedSecretPolicies ?? []);
   if (secretPolicies.length) merged.unlinkedSecretPolicies = secretPolicies;
+  const resourcePolicies = models.flatMap((model) => model.resourcePolicies ?? []);
+  if (resourcePolicies.length) merged.resourcePolicies = resourcePolicies;
   const references = models.flatMap((model) => model.externalReferences ?? []);
   if (references.length) merged.externalReferences = references;
   const external = models.flatMap((model) => model.externalRoleGrants ?? []);

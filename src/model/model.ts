@@ -459,6 +459,22 @@ export interface SecretPolicy {
   blockPublicPolicy?: Maybe<boolean>;
 }
 
+/**
+ * A resource-based policy the change writes on an AWS resource (a bucket, key, queue or topic policy, a secret's policy,
+ * or any other type aws/resource-policies.ts lists): who, besides the identities its own account's policies let in,
+ * may use the resource. A secret's is also on the secret (Secret.resourcePolicies), where it is judged as the secret's.
+ */
+export interface ResourcePolicy {
+  /** The resource that writes the policy (a bucket policy, the key, a queue policy): findings point at it. */
+  source: ResourceRef;
+  document: PolicyDocument;
+  /**
+   * The resources the policy is attached to, as the change names them (ARNs, or values only deploy time knows): what
+   * `Resource: "*"` means in it, and what a finding says it opens.
+   */
+  attachedTo: PolicyValue[];
+}
+
 /** A boolean property as a template or program writes it (`true`, CloudFormation's `"true"`), Unknown kept, else undefined. */
 export function booleanProperty(value: unknown): Maybe<boolean> | undefined {
   if (isUnknown(value)) return value;
@@ -490,6 +506,11 @@ export interface Model {
    * elsewhere, or known only at apply): judged on their own resource, never dropped.
    */
   unlinkedSecretPolicies?: SecretPolicy[];
+  /**
+   * Every resource-based policy the change writes on an AWS resource (ResourcePolicy): judged for who it lets in from
+   * outside the change's accounts.
+   */
+  resourcePolicies?: ResourcePolicy[];
   /**
    * AWS accounts the change deploys into, where the adapter can tell (Pulumi: the account in the ARNs the provider
    * returns for the change's own roles). Principals of these accounts are the change's own, like `<own-account>`.

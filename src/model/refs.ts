@@ -20,6 +20,7 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   }
   for (const policy of model.unattachedPolicies) visit(policy.source);
   for (const policy of model.unlinkedSecretPolicies ?? []) visit(policy.source);
+  for (const policy of model.resourcePolicies ?? []) visit(policy.source);
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
   for (const use of model.defaultIdentityUses ?? []) visit(use.source);
   for (const keys of model.sharedKeys ?? []) visit(keys.source);

@@ -1,11 +1,14 @@
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
-import { OWN_ACCOUNT } from '../model/deployment.js';
+import { hasResourceValue, OWN_ACCOUNT } from '../model/deployment.js';
 import {
   isUnknown,
   type Credential,
   type Identity,
+  type Model,
   type PolicyStatement,
   type PolicyValue,
+  type ResourcePolicy,
+  type ResourceRef,
   type Secret,
   type SecretPolicy,
   type Unknown,
@@ -14,6 +17,8 @@ import { globMatch, hasWildcard } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isPatternOperator } from '../iam/aws/condition-operators.js';
+import { expandActionPattern } from '../iam/aws/actions.js';
+import { principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
   type ConditionClause,
   narrowingClauses,
@@ -76,12 +81,39 @@ type MessageId =
   | 'secretUntrustedAccount'
   | 'secretAccountNoCatalog'
   | 'secretUntrustedOrganization'
-  | 'secretOrganizationNoCatalog';
+  | 'secretOrganizationNoCatalog'
+  | 'resourcePolicyUnreadable'
+  | 'resourcePrincipalPending'
+  | 'resourceGrantPending'
+  | 'resourceAnyPrincipal'
+  | 'resourceAnyPrincipalPending'
+  | 'resourceAnyPrincipalDenyUnweighed'
+  | 'resourceServiceNoSource'
+  | 'resourceUnrecognizedPrincipal'
+  | 'resourceUntrustedAccount'
+  | 'resourceAccountNoCatalog'
+  | 'resourceUntrustedOrganization'
+  | 'resourceOrganizationNoCatalog';
 
 type Ctx = RuleContext<MessageId>;
 
-/** Condition keys that tie `Principal: "*"` to one organization, account or source resource. */
-const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS];
+/**
+ * Condition keys that confine a request to one VPC or VPC endpoint. A fixed value of either makes a bucket policy's
+ * `Principal: "*"` not public (S3 API Reference, PublicAccessBlockConfiguration: "Amazon S3 considers a bucket policy
+ * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
+ */
+const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
+
+/**
+ * Condition keys that admit only requests through an S3 access point of an account: a bucket policy's `Principal: "*"`
+ * with `s3:DataAccessPointAccount` is how the S3 User Guide delegates access control to the account's access points
+ * ("Configuring IAM policies for using access points", delegating access control to access points), whose own policies
+ * then decide.
+ */
+const ACCESS_POINT_KEYS = ['s3:DataAccessPointAccount', 's3:DataAccessPointArn'];
+
+/** Condition keys that tie `Principal: "*"` to one organization, account, source resource or network. */
+const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS, ...ACCESS_POINT_KEYS];
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
@@ -114,7 +146,11 @@ export default defineRule<MessageId>({
       'An AWS service it lets in without aws:SourceAccount or aws:SourceArn acts for any account that points it at the ' +
       "secret (confused deputy); that is advisory, as it needs the service to accept the other account's configuration. " +
       'A public grant in a policy that sets BlockPublicPolicy stays a finding whose message says Secrets Manager is expected ' +
-      'to refuse it, failing the deployment: the change cannot deploy as written, and dropping the flag would open the secret.',
+      'to refuse it, failing the deployment: the change cannot deploy as written, and dropping the flag would open the secret. ' +
+      'The resource policies of other resources (S3 bucket, KMS key, SQS queue, SNS topic policies, …) are trust in the ' +
+      'same way: whoever an Allow in them names, `*` that no condition narrows, an account or organization the catalog ' +
+      "does not list, may use the resource with no policy of the own account involved, and is judged as a role's " +
+      'trust principals are; an AWS service without aws:SourceAccount or aws:SourceArn is the same advisory confused deputy.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -122,7 +158,8 @@ export default defineRule<MessageId>({
         'needed, add aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn conditions. A secret resource ' +
         'policy that lets others read, change or delete the secret names only the own account or accounts listed under ' +
         'trust.accounts, or narrows `*` with aws:PrincipalOrgID (or denies every other principal with StringNotEquals ' +
-        'aws:PrincipalOrgID).',
+        'aws:PrincipalOrgID). A bucket, key, queue or topic policy names the same principals, or narrows `*` with ' +
+        'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -270,6 +307,55 @@ export default defineRule<MessageId>({
         'Resource policy {{policy}} lets every principal of AWS organization {{organization}} ({{principal}}) read secret {{secret}}, but ' +
         'no catalog was given, so the organization cannot be checked against trusted organizations. Pass a catalog that lists it under ' +
         'trust.organizations.',
+      resourcePolicyUnreadable:
+        'Resource policy {{policy}} on {{resource}} cannot be verified until apply: {{what}}, so who may use the resource is ' +
+        'not known.',
+      resourcePrincipalPending:
+        'Resource policy {{policy}} allows {{actions}} on {{resource}} to a principal that cannot be verified until apply: the ' +
+        'principal is {{what}}.',
+      resourceGrantPending:
+        'Resource policy {{policy}} names {{principal}}, whom it must not let use {{resource}}; whether it does cannot be ' +
+        'verified until apply: the action is {{what}}.',
+      resourceAnyPrincipal:
+        'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}, and no condition ' +
+        'narrows it: anyone, in any account, may do that. Narrow Principal to the own account or accounts the catalog lists ' +
+        'under trust.accounts, or add a condition on aws:PrincipalAccount or aws:PrincipalOrgID (StringEquals ' +
+        'aws:PrincipalOrgID: <your organization>); for an AWS service that delivers to the resource, name the service and ' +
+        'add aws:SourceAccount or aws:SourceArn.',
+      resourceAnyPrincipalPending:
+        'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}; whether {{key}} ' +
+        'narrows it cannot be verified until apply: the value is {{what}}.',
+      resourceAnyPrincipalDenyUnweighed:
+        'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}. Its Deny ' +
+        '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
+        'counted. Narrow the Allow itself: name the own account or accounts the catalog lists under trust.accounts, or add ' +
+        'StringEquals aws:PrincipalOrgID: <your organization>.',
+      resourceServiceNoSource:
+        'Resource policy {{policy}} allows AWS service {{service}} {{actions}} on {{resource}} without an aws:SourceAccount ' +
+        'or aws:SourceArn condition, so the service may do it for any account that configures it to (confused deputy). Add ' +
+        'Condition StringEquals aws:SourceAccount: <the account the service acts for> (or ArnLike aws:SourceArn: <the ' +
+        'resource the service acts for>).',
+      resourceUnrecognizedPrincipal:
+        'Resource policy {{policy}} allows AWS principal "{{principal}}" {{actions}} on {{resource}}, which is neither an ' +
+        'account id nor an IAM ARN, so its account cannot be checked. Write it as arn:aws:iam::<account>:root or ' +
+        'arn:aws:iam::<account>:role/<name>.',
+      resourceUntrustedAccount:
+        'Resource policy {{policy}} allows account {{account}} ({{principal}}) {{actions}} on {{resource}}, but the catalog ' +
+        '({{catalog}}) does not list that account under trust.accounts (listed: {{listed}}). Narrow Principal to accounts ' +
+        'the catalog trusts, or record the account with its owner under trust.accounts after review.',
+      resourceAccountNoCatalog:
+        'Resource policy {{policy}} allows account {{account}} ({{principal}}) {{actions}} on {{resource}}, but no catalog ' +
+        'was given, so the account cannot be checked against trusted accounts. Pass a catalog that lists it under ' +
+        'trust.accounts.',
+      resourceUntrustedOrganization:
+        'Resource policy {{policy}} allows every principal of AWS organization {{organization}} ({{principal}}) {{actions}} ' +
+        'on {{resource}}, but the catalog ({{catalog}}) does not list that organization under trust.organizations (listed: ' +
+        '{{listed}}). Narrow the condition to an organization the catalog trusts, or record this one with its owner after ' +
+        'review.',
+      resourceOrganizationNoCatalog:
+        'Resource policy {{policy}} allows every principal of AWS organization {{organization}} ({{principal}}) {{actions}} ' +
+        'on {{resource}}, but no catalog was given, so the organization cannot be checked against trusted organizations. ' +
+        'Pass a catalog that lists it under trust.organizations.',
     },
   },
   check(ctx) {
@@ -296,6 +382,9 @@ export default defineRule<MessageId>({
     for (const secret of ctx.model.secrets)
       for (const policy of secret.resourcePolicies ?? []) checkSecretPolicy(ctx, policy, secret);
     for (const policy of ctx.model.unlinkedSecretPolicies ?? []) checkSecretPolicy(ctx, policy, undefined);
+    const judgedAsSecrets = secretPolicySources(ctx);
+    for (const policy of ctx.model.resourcePolicies ?? [])
+      if (!judgedAsSecrets.has(refKey(policy.source))) checkResourcePolicy(ctx, policy);
   },
 });
 
@@ -489,7 +578,13 @@ function scopeOf(
     const id = lower.endsWith('orgpaths') ? (value.split('/')[0] ?? '') : value;
     return /^o-[a-z0-9]{10,32}$/.test(id) ? { kind: 'organization', id } : undefined;
   }
+  if (lower === 'aws:sourcevpce' || lower === 'aws:sourcevpc')
+    return value === '' || hasWildcard(value) ? undefined : { kind: 'own' };
   const account = lower.endsWith('arn') ? arnAccount(value) : value;
+  // A resource the change creates, named by its ARN (`Ref` of a topic, `Fn::GetAtt Bucket.Arn`) or by an ARN without
+  // an account field (an S3 bucket's), is the change's own resource.
+  if (lower.endsWith('arn') && (account === undefined || account === '') && hasResourceValue(value))
+    return { kind: 'own' };
   if (account === OWN_ACCOUNT) return { kind: 'own' };
   if (account === undefined || !/^\d{12}$/.test(account)) return undefined;
   return ownAccounts.includes(account) ? { kind: 'own' } : { kind: 'account', id: account };
@@ -913,96 +1008,321 @@ function checkSecretEntry(
     }
     ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
   };
-  if (isUnknown(entry.value)) {
-    const what = entry.value.description;
-    pendingReport(
-      { what, who: 'a principal', whatWrite: `the principal is ${what}` },
-      'Principal::unknown',
-      'secretPrincipalPending',
-    );
-    return pending;
-  }
-  const value = entry.value;
-  const account = (id: string, principal: string): void => {
-    const { catalog } = ctx;
-    const detail = `Account::${id}`;
-    if (catalog.isDefault) report('secretAccountNoCatalog', { account: id, principal }, detail, principal);
-    else if (!isTrustedAccount(catalog, id)) {
-      const listed = listedIds(catalog.trust.accounts);
-      report('secretUntrustedAccount', { account: id, principal, catalog: catalog.source, listed }, detail, principal);
-    }
-  };
-  const organization = (id: string, principal: string): void => {
-    const { catalog } = ctx;
-    const detail = `Organization::${id}`;
-    if (catalog.isDefault) {
-      report('secretOrganizationNoCatalog', { organization: id, principal }, detail, principal);
-      return;
-    }
-    const listed = listedIds(catalog.trust.organizations);
-    report(
-      'secretUntrustedOrganization',
-      { organization: id, principal, catalog: catalog.source, listed },
-      detail,
-      principal,
-    );
-  };
-  const everyone = (principal: string): void => {
-    const verdict = judgeEveryone(ctx, entry);
-    if (verdict.kind === 'narrowed') return;
-    if (verdict.kind === 'scoped') {
-      for (const scoped of verdict.untrusted) {
-        const written = `${principal} with ${scoped.written}`;
-        if (scoped.kind === 'account') account(scoped.id, written);
-        else organization(scoped.id, written);
+  for (const verdict of untrustedPrincipals(ctx, entry)) {
+    switch (verdict.kind) {
+      case 'principalPending':
+        pendingReport(
+          { what: verdict.what, who: 'a principal', whatWrite: `the principal is ${verdict.what}` },
+          'Principal::unknown',
+          'secretPrincipalPending',
+        );
+        break;
+      case 'anyPending': {
+        const { principal, key, what } = verdict;
+        pendingReport(
+          {
+            principal,
+            key,
+            what,
+            who: `any AWS principal (${principal})`,
+            whatWrite: `whether ${key} narrows it waits for its value, ${what}`,
+          },
+          'Principal::*',
+          'secretAnyPrincipalPending',
+        );
+        break;
       }
-    } else if (verdict.kind === 'pending') {
-      const { key, what } = verdict;
-      pendingReport(
-        {
-          principal,
-          key,
-          what,
-          who: `any AWS principal (${principal})`,
-          whatWrite: `whether ${key} narrows it waits for its value, ${what}`,
-        },
-        'Principal::*',
-        'secretAnyPrincipalPending',
-      );
-    } else if (unweighed)
-      report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
-    else if (blocksPublic) report('secretAnyPrincipalBlocked', { principal }, 'Principal::*', principal);
-    else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
-  };
-  if (entry.type === 'everyone') {
-    everyone('Principal: "*"');
-    return pending;
+      case 'any': {
+        const { principal } = verdict;
+        if (unweighed)
+          report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
+        else if (blocksPublic) report('secretAnyPrincipalBlocked', { principal }, 'Principal::*', principal);
+        else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
+        break;
+      }
+      case 'account': {
+        const { account, principal } = verdict;
+        const detail = `Account::${account}`;
+        if (ctx.catalog.isDefault) report('secretAccountNoCatalog', { account, principal }, detail, principal);
+        else
+          report('secretUntrustedAccount', { account, principal, ...catalogNames(ctx, 'accounts') }, detail, principal);
+        break;
+      }
+      case 'organization': {
+        const { organization, principal } = verdict;
+        const detail = `Organization::${organization}`;
+        if (ctx.catalog.isDefault)
+          report('secretOrganizationNoCatalog', { organization, principal }, detail, principal);
+        else {
+          const data = { organization, principal, ...catalogNames(ctx, 'organizations') };
+          report('secretUntrustedOrganization', data, detail, principal);
+        }
+        break;
+      }
+      case 'unrecognized':
+        report(
+          'secretUnrecognizedPrincipal',
+          { principal: verdict.principal },
+          `Principal::${verdict.principal}`,
+          `"${verdict.principal}"`,
+        );
+        break;
+      case 'serviceNoSource': {
+        // Advisory: the service must also accept another account's resource naming this secret, which the change does
+        // not show.
+        if (grant.grants !== true) break;
+        const detail = `Service::${verdict.service}`;
+        ctx.report({
+          ...base,
+          messageId: 'secretServiceNoSource',
+          data: { ...names, actions, service: verdict.service, does: write ? 'change or delete' : 'read' },
+          detail: write ? `Write::${detail}` : detail,
+          advisory: true,
+        });
+        break;
+      }
+    }
   }
-  if (entry.type === 'Service') {
-    // A service acts for whichever account configures it to use the secret: without a source condition, an account
-    // that can point the service at this secret's ARN makes it read or write the secret for them (the confused deputy,
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html). Advisory: the service must also accept
-    // another account's resource naming this secret, which the change does not show.
-    if (grant.grants === true && !hasSourceCondition(entry)) {
-      const detail = `Service::${value}`;
+  return pending;
+}
+
+/** The catalog's name and the ids it lists under trust.accounts or trust.organizations, for a message. */
+function catalogNames(ctx: Ctx, list: 'accounts' | 'organizations'): { catalog: string; listed: string } {
+  return { catalog: ctx.catalog.source, listed: listedIds(ctx.catalog.trust[list]) };
+}
+
+/** One principal of a resource policy's Allow, as far as it reaches beyond the change's accounts and the catalog's trust. */
+type PrincipalVerdict =
+  | { kind: 'principalPending'; what: string }
+  | { kind: 'anyPending'; principal: string; key: string; what: string }
+  | { kind: 'any'; principal: string }
+  | { kind: 'account'; account: string; principal: string }
+  | { kind: 'organization'; organization: string; principal: string }
+  | { kind: 'unrecognized'; principal: string }
+  | { kind: 'serviceNoSource'; service: string };
+
+/**
+ * A CloudFront origin access identity as a resource policy names it (`arn:aws:iam::cloudfront:user/CloudFront Origin
+ * Access Identity <id>`, CloudFront Developer Guide, "Restricting access to an Amazon S3 origin"): an identity
+ * CloudFront keeps for the account that made it, not an account's principal, so it has no account to check.
+ */
+const CLOUDFRONT_ORIGIN_ACCESS_IDENTITY = /^arn:aws[a-z-]*:iam::cloudfront:user\//;
+
+/**
+ * Who one principal of a resource policy's Allow lets in from outside the change's accounts, read as a role's trust
+ * principals are (parseAwsPrincipal, and judgeEveryone for `*` and its narrowing conditions): every account and
+ * organization neither the change nor the catalog trusts, `*` that no condition narrows, a value only apply knows, an
+ * AWS principal whose account cannot be read, and an AWS service without a source condition (confused deputy:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html). Federated and CanonicalUser principals do
+ * not apply to these policies.
+ */
+function untrustedPrincipals(ctx: Ctx, entry: TrustEntry): PrincipalVerdict[] {
+  if (isUnknown(entry.value)) return [{ kind: 'principalPending', what: entry.value.description }];
+  const value = entry.value;
+  const everyone = (principal: string): PrincipalVerdict[] => {
+    const verdict = judgeEveryone(ctx, entry);
+    if (verdict.kind === 'narrowed') return [];
+    if (verdict.kind === 'pending') return [{ kind: 'anyPending', principal, key: verdict.key, what: verdict.what }];
+    if (verdict.kind === 'open') return [{ kind: 'any', principal }];
+    return verdict.untrusted.map((scoped) => {
+      const written = `${principal} with ${scoped.written}`;
+      return scoped.kind === 'account'
+        ? { kind: 'account', account: scoped.id, principal: written }
+        : { kind: 'organization', organization: scoped.id, principal: written };
+    });
+  };
+  if (entry.type === 'everyone') return everyone('Principal: "*"');
+  if (entry.type === 'Service') return hasSourceCondition(entry) ? [] : [{ kind: 'serviceNoSource', service: value }];
+  if (entry.type !== 'AWS' || CLOUDFRONT_ORIGIN_ACCESS_IDENTITY.test(value)) return [];
+  const principal = parseAwsPrincipal(value, ctx.model.accountIds);
+  if (principal.kind === 'everyone') return everyone(`AWS: "${value}"`);
+  if (principal.kind === 'unrecognized') return [{ kind: 'unrecognized', principal: value }];
+  if (principal.own || (!ctx.catalog.isDefault && isTrustedAccount(ctx.catalog, principal.account))) return [];
+  // A role or user of the change written with the literal account its ARN will have (a Terraform plan builds it from
+  // the caller identity): what the policy grants it is judged as its own grant (resource-policy-grants.ts), not as trust.
+  if (changeIdentityOf(ctx.model)(value)) return [];
+  return [{ kind: 'account', account: principal.account, principal: value }];
+}
+
+const identityLookups = new WeakMap<Model, (value: string) => Identity | undefined>();
+
+/** The change's identity a Principal value names, as resource-policy grants read it (one index per model). */
+function changeIdentityOf(model: Model): (value: string) => Identity | undefined {
+  let lookup = identityLookups.get(model);
+  if (!lookup) identityLookups.set(model, (lookup = principalReader(model.identities, model.accountIds).identityOf));
+  return lookup;
+}
+
+// ---------- Other resource policies (buckets, keys, queues, topics, …) ----------
+
+/** A resource as findings name it: its stack, file, type and name (a Terraform plan's refs carry no URN). */
+function refKey(ref: ResourceRef): string {
+  return JSON.stringify([ref.stack, ref.file, ref.type, ref.name, ref.urn]);
+}
+
+/** The policies judged as a secret's (checkSecretPolicy), and the secrets themselves (one carries its own policy). */
+function secretPolicySources(ctx: Ctx): Set<string> {
+  const sources = new Set<string>();
+  for (const secret of ctx.model.secrets) {
+    sources.add(refKey(secret.resource));
+    for (const policy of secret.resourcePolicies ?? []) sources.add(refKey(policy.source));
+  }
+  for (const policy of ctx.model.unlinkedSecretPolicies ?? []) sources.add(refKey(policy.source));
+  return sources;
+}
+
+/**
+ * What an Allow of a resource policy grants, as action names its Deny statements are weighed against: each pattern
+ * expanded by the action data (a pattern it does not know stays as written), `*` for NotAction (everything but a few),
+ * and an Unknown when only values known at apply could grant anything.
+ */
+function resourceGrant(statement: PolicyStatement): { grants: boolean | Unknown; actions: () => string[] } {
+  if (statement.notAction) return { grants: true, actions: () => ['*'] };
+  const patterns = statement.action ?? [];
+  // No action at all grants nothing (policy-validity reports the statement).
+  if (patterns.length === 0) return { grants: false, actions: () => [] };
+  const known = patterns.filter((pattern): pattern is string => !isUnknown(pattern));
+  const unknown = patterns.find(isUnknown);
+  if (known.length === 0) return { grants: unknown ?? false, actions: () => ['*'] };
+  return {
+    grants: true,
+    actions: () => [
+      ...new Set(
+        known.flatMap((pattern) => {
+          const expanded = expandActionPattern(pattern);
+          return expanded.length > 0 ? expanded.map((action) => action.name) : [pattern];
+        }),
+      ),
+    ],
+  };
+}
+
+/**
+ * A resource-based policy on a bucket, key, queue, topic or any other resource the adapters read one from (a secret's
+ * is judged as the secret's): whoever an Allow lets in beyond the change's accounts and the catalog's trust is
+ * judged as a role's trust principals are, whatever the actions (on these resources every action reaches data or
+ * control: reading objects, decrypting, receiving messages, publishing). An explicit Deny removes what it covers
+ * (weighDenies: only one on `Resource: "*"`, which here is the resource itself; one that names ARNs is not counted, as
+ * the change may not know them).
+ */
+function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
+  const base = { resource: policy.source };
+  const names = {
+    policy: policy.source.name,
+    resource: policy.attachedTo.length > 0 ? policy.attachedTo.map(describeValue).join(', ') : policy.source.name,
+  };
+  const { document } = policy;
+  if (document.unreadable) {
+    ctx.report({
+      ...base,
+      messageId: 'resourcePolicyUnreadable',
+      data: { ...names, what: document.unreadable.description },
+      pending: true,
+    });
+    return;
+  }
+  const denies = document.statements.filter((statement) => statement.effect === 'Deny');
+  const ownAccounts = ctx.model.accountIds ?? [];
+  for (const statement of document.statements) {
+    if (statement.effect !== 'Allow') continue;
+    const grant = resourceGrant(statement);
+    if (grant.grants === false) continue;
+    const { grants } = grant;
+    const actions = actionsWritten(statement);
+    let granted: string[] | undefined;
+    for (const entry of principalEntries(statement)) {
+      let weighing: DenyWeighing = { denied: false, clauses: [] };
+      if (denies.length > 0) {
+        granted ??= grant.actions();
+        const left = granted.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
+        if (left.length === 0) continue;
+        weighing = weighDenies(entry, left, denies, ownAccounts);
+        if (weighing.denied) continue;
+      }
+      const remaining = { ...entry, conditions: [...entry.conditions, ...weighing.clauses] };
+      for (const verdict of untrustedPrincipals(ctx, remaining))
+        reportResourceVerdict(ctx, { base, names, actions }, grants, verdict, weighing);
+    }
+  }
+}
+
+/** One verdict on a resource policy's principal as a finding; with the grant only known at apply, a pending one. */
+function reportResourceVerdict(
+  ctx: Ctx,
+  { base, names, actions }: { base: { resource: ResourceRef }; names: Record<string, string>; actions: string },
+  grants: true | Unknown,
+  verdict: PrincipalVerdict,
+  { unweighed }: DenyWeighing,
+): void {
+  const report = (messageId: MessageId, data: Record<string, string>, detail: string, principal: string): void => {
+    if (grants !== true) {
+      const data = { ...names, principal, what: grants.description };
+      ctx.report({ ...base, messageId: 'resourceGrantPending', data, detail, pending: true });
+    } else ctx.report({ ...base, messageId, data: { ...names, actions, ...data }, detail });
+  };
+  switch (verdict.kind) {
+    case 'principalPending':
       ctx.report({
         ...base,
-        messageId: 'secretServiceNoSource',
-        data: { ...names, actions, service: value, does: write ? 'change or delete' : 'read' },
-        detail: write ? `Write::${detail}` : detail,
+        messageId: 'resourcePrincipalPending',
+        data: { ...names, actions, what: verdict.what },
+        detail: 'Principal::unknown',
+        pending: true,
+      });
+      return;
+    case 'anyPending': {
+      const { principal, key, what } = verdict;
+      ctx.report({
+        ...base,
+        messageId: 'resourceAnyPrincipalPending',
+        data: { ...names, actions, principal, key, what },
+        detail: 'Principal::*',
+        pending: true,
+      });
+      return;
+    }
+    case 'any': {
+      const { principal } = verdict;
+      if (unweighed)
+        report('resourceAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
+      else report('resourceAnyPrincipal', { principal }, 'Principal::*', principal);
+      return;
+    }
+    case 'account': {
+      const { account, principal } = verdict;
+      const detail = `Account::${account}`;
+      if (ctx.catalog.isDefault) report('resourceAccountNoCatalog', { account, principal }, detail, principal);
+      else
+        report('resourceUntrustedAccount', { account, principal, ...catalogNames(ctx, 'accounts') }, detail, principal);
+      return;
+    }
+    case 'organization': {
+      const { organization, principal } = verdict;
+      const detail = `Organization::${organization}`;
+      if (ctx.catalog.isDefault)
+        report('resourceOrganizationNoCatalog', { organization, principal }, detail, principal);
+      else {
+        const data = { organization, principal, ...catalogNames(ctx, 'organizations') };
+        report('resourceUntrustedOrganization', data, detail, principal);
+      }
+      return;
+    }
+    case 'unrecognized': {
+      const { principal } = verdict;
+      report('resourceUnrecognizedPrincipal', { principal }, `Principal::${principal}`, `"${principal}"`);
+      return;
+    }
+    case 'serviceNoSource':
+      // Advisory, as for a secret: the service must also accept another account's configuration naming this resource.
+      if (grants !== true) return;
+      ctx.report({
+        ...base,
+        messageId: 'resourceServiceNoSource',
+        data: { ...names, actions, service: verdict.service },
+        detail: `Service::${verdict.service}`,
         advisory: true,
       });
-    }
-    return pending;
   }
-  // Federated and CanonicalUser principals do not apply to a secret's policy.
-  if (entry.type !== 'AWS') return pending;
-  const principal = parseAwsPrincipal(value, ctx.model.accountIds);
-  if (principal.kind === 'everyone') everyone(`AWS: "${value}"`);
-  else if (principal.kind === 'unrecognized')
-    report('secretUnrecognizedPrincipal', { principal: value }, `Principal::${value}`, `"${value}"`);
-  else if (!principal.own) account(principal.account, value);
-  return pending;
 }
 
 /**

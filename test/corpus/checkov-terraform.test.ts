@@ -128,9 +128,17 @@ describe("checkov's Terraform plan fixtures through `entitlement-guard check`", 
     ]);
   });
 
+  it('bucket-policy-cross-account.json: 1 pending finding, right; exit 1', () => {
+    // A bucket policy granting another account, from an aws_iam_policy_document read at apply: whom it lets in is not
+    // known, so restrict-trust holds it (fail closed) until the plan shows it.
+    const { exitCode, errors, findings } = check('bucket-policy-cross-account.json');
+    expect([exitCode, errors]).toEqual([1, []]);
+    expect(lines(findings)).toEqual([
+      'restrict-trust mandatory aws_s3_bucket_policy.allow_access_from_another_account - pending',
+    ]);
+  });
+
   it.each([
-    // An S3 bucket policy granting another account: a resource policy, which no front-end models (README: left).
-    'bucket-policy-cross-account.json',
     // A CloudFront distribution whose `after` is null: no identity type.
     'cloudfront-after-null.json',
     // aws_iam_account_password_policy in a child module (format 0.1): an account setting, no identity.

@@ -92,6 +92,17 @@ describe("regula's Terraform plans through `entitlement-guard check`", () => {
     ]);
   });
 
+  it('bucket-policies-format-0.2.json: 2 findings, right; exit 1', () => {
+    // Two aws_s3_bucket_policy resources let everyone in (s3:ListBucket to Principal *, every action to AWS *); the
+    // third denies. The buckets' own inline `policy` argument is not read (README: left).
+    const { exitCode, errors, findings } = check('bucket-policies-format-0.2.json');
+    expect([exitCode, errors]).toEqual([1, []]);
+    expect(lines(findings)).toEqual([
+      'restrict-trust mandatory aws_s3_bucket_policy.allowget-policy Principal::*',
+      'restrict-trust mandatory aws_s3_bucket_policy.allowlist-policy Principal::*',
+    ]);
+  });
+
   it.each([
     // KMS keys with their default key policy: key rotation (regula FG_R00036, FG_R00378) is not in the model.
     'kms-keys-rotation-format-0.1.json',
@@ -101,8 +112,6 @@ describe("regula's Terraform plans through `entitlement-guard check`", () => {
     'compute-without-identity-format-0.1.json',
     // A CloudFront origin access identity (a CloudFront principal, no IAM identity) and three distributions.
     'cloudfront-origin-access-identity-format-0.1.json',
-    // S3 bucket policies (format 0.2, Terraform 1.0.8): resource policies, which no front-end models (README: left).
-    'bucket-policies-format-0.2.json',
     // Security groups in the plan shape of Terraform 0.12.20.
     'security-groups-terraform-0.12.json',
   ])('%s: 0 findings, right; exit 0', (file) => {

@@ -209,6 +209,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Deny: one of every request without TLS (aws:SecureTransport) narrows nobody, and is not said to',
+      catalog: trusting,
+      model: secretWith(
+        read('*'),
+        deny({ Action: 'secretsmanager:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      ),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(Action secretsmanager:GetSecretValue) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+      ],
+    },
+    {
       name: 'Deny: one of an unrelated action does not narrow the read',
       catalog: trusting,
       model: secretWith(read('*'), deny({ Action: 's3:GetObject' })),

@@ -62,6 +62,11 @@ ruleTester(rule, {
       model: roleWith('AdminRole', trust({ Principal: { AWS: 'arn:aws:iam::<own-account>:root' } })),
     },
     {
+      name: 'the own account as a bare id (AWS: !Ref AWS::AccountId) is trusted without a catalog entry',
+      catalog: defaultCatalog(),
+      model: roleWith('AdminRole', trust({ Principal: { AWS: '<own-account>' } })),
+    },
+    {
       name: 'a role in an account the catalog lists under trust.accounts',
       catalog: trusting,
       model: roleWith('ReadRole', trust({ Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' } })),

@@ -1,5 +1,5 @@
 import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
-import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
+import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { addEksAccess } from '../aws/eks-access.js';
 import { accessEntryAccess, cdkManifestAccesses, CDK_KUBERNETES_RESOURCE } from './eks-access.js';
@@ -320,6 +320,7 @@ class ModelBuilder {
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
     resolveEksAccess(this.model);
+    if (this.resourcePolicies.length > 0) this.model.resourcePolicies = this.resourcePolicies.map(asModelPolicy);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     return this.model;
   }
@@ -496,17 +497,20 @@ class ModelBuilder {
    */
   addResourcePolicy(stack: StackContext, logicalId: string, resource: CfnResource, type: ResourcePolicyType): void {
     const properties = resource.Properties;
+    // Unset, it is none (as the Pulumi adapter reads it): a key without KeyPolicy gets the default key policy, which
+    // lets in only the own account; a policy resource without its document is not deployable (the property is required).
+    if (properties?.[type.document] === undefined) return;
     const attachedTo: PolicyValue[] = [];
     const { attachedTo: by } = type;
     if (by.kind === 'self') attachedTo.push(resourceValue(logicalId, 'Arn'));
     else {
       const add = (raw: unknown) => attachedTo.push(attachedResource(stack, raw, by.kind));
-      if (by.list) this.eachItem(stack, properties?.[by.property], add);
-      else add(properties?.[by.property]);
+      if (by.list) this.eachItem(stack, properties[by.property], add);
+      else add(properties[by.property]);
     }
     this.resourcePolicies.push({
       source: stack.ref(logicalId),
-      document: stack.policyDocument(properties?.[type.document]),
+      document: stack.policyDocument(properties[type.document]),
       attachedTo,
     });
   }

@@ -23,7 +23,7 @@ import {
 } from '../../model/model.js';
 import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
-import { addResourcePolicyGrants, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
+import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resourceValue } from '../../model/deployment.js';
 import {
   attachedArnOf,
@@ -293,7 +293,9 @@ class ModelBuilder {
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     const accountIds = ownAccountIds(this.model.identities);
     if (accountIds.length > 0) this.model.accountIds = accountIds;
-    addResourcePolicyGrants(this.model.identities, withoutRepeatedOwnPolicies(this.resourcePolicies), accountIds);
+    const resourcePolicies = withoutRepeatedOwnPolicies(this.resourcePolicies);
+    addResourcePolicyGrants(this.model.identities, resourcePolicies, accountIds);
+    if (resourcePolicies.length > 0) this.model.resourcePolicies = resourcePolicies.map(asModelPolicy);
     return this.model;
   }
 

@@ -3,9 +3,8 @@ import {
   type AwsPolicyGrant,
   type Identity,
   type PolicyStatement,
-  type PolicyDocument,
   type PolicyValue,
-  type ResourceRef,
+  type ResourcePolicy as ModelResourcePolicy,
 } from '../../model/model.js';
 import { inAccount, OWN_ACCOUNT } from '../../model/deployment.js';
 import { globMatch } from '../../util/glob.js';
@@ -25,22 +24,19 @@ function inOwnAccount(arn: string): string {
   return arn.replace(LITERAL_ACCOUNT, `$1${OWN_ACCOUNT}:`);
 }
 
-/** A resource policy the change writes, as an adapter reads it. */
-export interface ResourcePolicy {
-  /** The resource that writes the policy (a bucket policy, the key, a queue policy): grants and findings point at it. */
-  source: ResourceRef;
-  document: PolicyDocument;
-  /**
-   * The resources the policy is attached to, as the change names them (ARNs, or values only deploy time knows): what
-   * `Resource: "*"` means in it.
-   */
-  attachedTo: PolicyValue[];
+/** A resource policy the change writes, as an adapter reads it, with what its values wait for. */
+export interface ResourcePolicy extends ModelResourcePolicy {
   /**
    * The identities of the change the document's values wait for (a Pulumi preview, a Terraform plan: the role's ARN is
    * known only at apply). A principal not known yet, or a document not known at all, may name any of them: each is
    * given what it may be granted, which the rules judge as a value not known until apply.
    */
   dependsOn?: readonly Identity[];
+}
+
+/** The policy as the model keeps it, for the rules that judge who it lets in: without the identities it waits for. */
+export function asModelPolicy({ source, document, attachedTo }: ResourcePolicy): ModelResourcePolicy {
+  return { source, document, attachedTo };
 }
 
 /**

@@ -230,6 +230,9 @@ export const PRINCIPAL_KEYS: readonly string[] = [
   'aws:PrincipalOrgPaths',
   'aws:PrincipalAccount',
   'aws:PrincipalArn',
+  // The caller's account in a KMS request (AWS KMS Developer Guide, "AWS KMS condition keys", kms:CallerAccount): a
+  // key policy's `Principal: "*"` with it and kms:ViaService is how AWS managed keys let one account's callers in.
+  'kms:CallerAccount',
 ];
 /**
  * Condition keys that tie a service principal's request to the account or resource it acts for (the confused-deputy
@@ -240,6 +243,9 @@ export const SOURCE_KEYS: readonly string[] = [
   'aws:SourceArn',
   'aws:SourceOrgID',
   'aws:SourceOrgPaths',
+  // The account of the resource a service acts for, as Amazon SNS's default topic policy writes it (`AWS:SourceOwner`);
+  // aws:SourceAccount replaced it (IAM User Guide maintainers, awsdocs/iam-user-guide#111), SNS still honours it.
+  'aws:SourceOwner',
 ];
 /** Condition keys are case-insensitive: the two lists as a policy's clause is compared with them. */
 const PRINCIPAL_KEYS_LOWER = new Set(PRINCIPAL_KEYS.map((key) => key.toLowerCase()));
@@ -333,7 +339,9 @@ type Exemption =
  * Service entry (undefined: not counted).
  */
 function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
-  const clauses = conditionClauses(deny).filter((clause) => !sparesServices(clause) || entry.type === 'Service');
+  const all = conditionClauses(deny);
+  if (all.length > 0 && all.every(isTransportClause)) return undefined;
+  const clauses = all.filter((clause) => !sparesServices(clause) || entry.type === 'Service');
   if (entry.type === 'Service' && clauses.some(sparesServices)) return undefined;
   if (clauses.length === 0) return 'always';
   const [clause] = clauses;
@@ -345,6 +353,16 @@ function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
       clause: { operator: positive, key: clause.key, values: clause.values, written: `a Deny with ${clause.operator}` },
     };
   return { kind: 'unweighed', condition: clauses.map((each) => `${each.operator} ${each.key}`).join(', ') };
+}
+
+/**
+ * A clause on how a request travels, not who makes it (aws:SecureTransport false, the TLS-only Deny of S3, SQS and SNS
+ * best practice; s3:TlsVersion): a Deny on it spares every principal that uses TLS, so it narrows nobody's access and
+ * is not weighed as a Deny that might.
+ */
+function isTransportClause(clause: ConditionClause): boolean {
+  const key = clause.key.toLowerCase();
+  return key === 'aws:securetransport' || key === 's3:tlsversion';
 }
 
 function sparesServices(clause: ConditionClause): boolean {
@@ -399,6 +417,8 @@ export function withoutPlaceholders(arn: string): string {
 /** `*`, `123456789012`, `arn:aws:iam::123456789012:root`, `arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::…:assumed-role/…`. */
 export function parseAwsPrincipal(value: string, ownAccounts: readonly string[] = []): AwsPrincipal {
   if (value === '*') return { kind: 'everyone' };
+  // The own account written as an account id (`AWS: !Ref AWS::AccountId`), as an ARN's account field reads below.
+  if (value === OWN_ACCOUNT) return { kind: 'account', account: OWN_ACCOUNT, own: true };
   const account = /^\d{12}$/.test(value) ? value : IAM_ARN.exec(withoutPlaceholders(value))?.[1];
   if (account === undefined || account === '') return { kind: 'unrecognized' };
   if (account === OWN_ACCOUNT) return { kind: 'account', account: OWN_ACCOUNT, own: true };
