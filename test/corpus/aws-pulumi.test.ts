@@ -155,12 +155,15 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
       'no-wildcard-privilege advisory mylambda-policy mylambda-role - pending',
     ]);
   });
-  it('aws-ts-resources: ec2:Describe* on "*" (inline and attached) is no privilege (right); the role, user and group are read', () => {
-    expect(judged('aws-ts-resources')).toEqual([]);
+  it('aws-ts-resources: ec2:Describe* on "*" (inline and attached) is no privilege (right); the role, user and group are read; the repository policy lets anyone push and delete (right)', () => {
+    // Principal "*" with ecr:PutImage, ecr:DeleteRepository, ecr:SetRepositoryPolicy and no condition (session 31).
+    expect(judged('aws-ts-resources')).toEqual(['restrict-trust mandatory myrepositorypolicy - Principal::*']);
     expect(counted('aws-ts-resources')).toEqual({ 'require-entitlement': 2, 'require-owner': 3 });
   });
-  it('aws-ts-apigatewayv2-http-api-quickcreate: AWSLambdaBasicExecutionRole is clean by content (right)', () => {
-    expect(judged('aws-ts-apigatewayv2-http-api-quickcreate')).toEqual([]);
+  it('aws-ts-apigatewayv2-http-api-quickcreate: AWSLambdaBasicExecutionRole is clean by content (right); API Gateway may invoke the function with no aws:SourceArn (advisory, right)', () => {
+    expect(judged('aws-ts-apigatewayv2-http-api-quickcreate')).toEqual([
+      'restrict-trust advisory lambdaPermission - Service::apigateway.amazonaws.com',
+    ]);
     expect(counted('aws-ts-apigatewayv2-http-api-quickcreate')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
   });
   it('aws-ts-lambda-secrets: two secrets whose values come from stack config (advisory, noisy: config secrets are what the message advises), not rotated (right); the getPolicyDocument policy reads in pulumi up and is pending in preview (its resources are the secrets’ ARNs)', () => {
@@ -284,6 +287,7 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
       'no-wildcard-privilege mandatory api-gateway-role api-gateway-role Policy::AmazonEventBridgeFullAccess',
       'no-wildcard-privilege mandatory lambda-57e41134 lambda Policy::CloudWatchLogsFullAccess',
     ];
+    // The Lambda permission lets EventBridge in only for the program's rule (sourceArn): no confused deputy.
     expect(judged('aws-ts-apigateway-eventbridge')).toEqual(expected);
     expect(judged('aws-ts-apigateway-eventbridge', previewFindings)).toEqual(expected);
     expect(counted('aws-ts-apigateway-eventbridge')).toEqual({ 'require-entitlement': 2, 'require-owner': 2 });

@@ -89,7 +89,22 @@ const OUTSIDE_IDENTITY: { check: string; files: string[]; why: string; resourceP
       'lambda/inputs/valid_function_not_public_service_permission_sam_infra.yaml',
     ],
     why: 'who may invoke a function is its resource policy, not a grant to an identity; the functions\' roles hold ' +
-      'AWSLambdaBasicExecutionRole (logs only), no privilege',
+      'AWSLambdaBasicExecutionRole (logs only), no privilege. Since session 31 restrict-trust reads Lambda ' +
+      'permissions: the eight regula fails (Principal *, no condition) are blocked, as regula fails them (right); ' +
+      'API Gateway let in without aws:SourceArn is advisory (regula passes it: noisy, the confused-deputy advice)',
+    resourcePolicies: [
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByArn Principal::*',
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByHardcodedName Principal::*',
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByHardcodedNameAndAlias Principal::*',
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByNameAndAliasUsingFunctions Principal::*',
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByPartialArn Principal::*',
+      'lambda/inputs/invalid_function_not_public_infra.yaml FunctionPermissionByRef Principal::*',
+      'lambda/inputs/invalid_function_not_public_sam_infra.yaml FunctionPermission Principal::*',
+      'lambda/inputs/invalid_function_not_public_with_valid_infra.yaml InvalidFunctionPermission Principal::*',
+      'lambda/inputs/invalid_function_not_public_with_valid_infra.yaml ValidFunctionPermission Service::apigateway.amazonaws.com',
+      'lambda/inputs/valid_function_not_public_service_permission_infra.yaml FunctionPermission Service::apigateway.amazonaws.com',
+      'lambda/inputs/valid_function_not_public_service_permission_sam_infra.yaml FunctionPermission Service::apigateway.amazonaws.com',
+    ],
   },
   {
     check: 'cfn_cloudtrail_cloudwatch, cfn_cloudtrail_encryption, cfn_s3_encryption',

@@ -60,9 +60,13 @@ describe('resource policies in public templates', () => {
 
   it('sam-sfn-lambda-function-crossaccount: a Lambda permission to a role of another account grants the template’s role nothing', () => {
     // The principal is `arn:aws:iam::${FirstAccountID}:role/${StepFunctionRoleName}`, both parameters without default:
-    // no role of the template. The one finding is the shared catalog's own (s3-replication, as above).
+    // no role of the template. Whom it lets in, an account the deployment chooses, cannot be verified without the
+    // parameters (restrict-trust, right: fail closed). The other finding is the shared catalog's own (s3-replication).
     const { exitCode, verdicts } = check(join(CORPUS, 'sam-sfn-lambda-function-crossaccount.template.yaml'));
-    expect(verdicts).toEqual(['require-entitlement mandatory s3-replication Privileged::s3-replication']);
+    expect(verdicts).toEqual([
+      'require-entitlement mandatory s3-replication Privileged::s3-replication',
+      'restrict-trust mandatory LambdaResourcePolicy Principal::unknown',
+    ]);
     expect(exitCode).toBe(1);
   });
 

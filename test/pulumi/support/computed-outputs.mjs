@@ -56,6 +56,11 @@ const AWS = {
     id: awsName(name, inputs),
     arn: `arn:aws:lambda:${AWS_REGION}:${AWS_ACCOUNT}:function:${awsName(name, inputs)}`,
   }),
+  // An EventBridge rule's ARN: what a Lambda permission's sourceArn names it by (aws-ts-apigateway-eventbridge).
+  'aws:cloudwatch/eventRule:EventRule': (name, inputs) => ({
+    id: awsName(name, inputs),
+    arn: `arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT}:rule/${awsName(name, inputs)}`,
+  }),
 };
 
 /** A stable GUID per resource and purpose. */
