@@ -67,7 +67,7 @@ describe('Kubernetes objects of a CDK KubernetesManifest', () => {
     expect(found).toEqual([
       `no-long-lived-credentials mandatory ${RESOURCE} Credential::k8s-service-account-token ${DEPLOYER}`,
       `no-long-lived-credentials mandatory ${RESOURCE} Secret::plaintext-value app/${MANIFEST}#Secret/payments/db-password`,
-      'no-unseen-content mandatory Custom::AWSCDK-EKS-KubernetesPatch ViewersPatchB1D0E2F4 Unseen::default/clusterrolebinding/viewers ',
+      'no-unseen-content mandatory Custom::AWSCDK-EKS-KubernetesPatch ViewersPatchB1D0E2F4 Unseen::clusterrolebinding/viewers ',
       `no-wildcard-privilege mandatory ${RESOURCE} Role::cluster-admin ${DEPLOYER}`,
       // The Deployment runs as the account: its pods mount cluster-admin's token.
       `no-wildcard-privilege mandatory ${RESOURCE} Token::automount ${DEPLOYER}`,
@@ -87,7 +87,7 @@ describe('Kubernetes objects of a CDK KubernetesManifest', () => {
     const patch = findings.find((f) => f.ruleId === 'no-unseen-content');
     expect(patch?.pending).toBe(true);
     expect(patch?.message).toBe(
-      'app/ViewersPatchB1D0E2F4 patches the Kubernetes object default/clusterrolebinding/viewers at deploy time (kubectl patch): a patch of RBAC, a service account, a Secret or the aws-auth ConfigMap can grant access, and the object it patches is not in the change, so what it grants cannot be verified. Write the whole object with a KubernetesManifest (cluster.addManifest), which the check reads.',
+      'app/ViewersPatchB1D0E2F4 patches the Kubernetes object clusterrolebinding/viewers at deploy time (kubectl patch): a patch of RBAC, a service account, a Secret or the aws-auth ConfigMap can grant access, and the object it patches is not in the change, so what it grants cannot be verified. Write the whole object with a KubernetesManifest (cluster.addManifest), which the check reads.',
     );
   });
 
@@ -188,5 +188,43 @@ describe('Kubernetes objects of a CDK KubernetesManifest', () => {
           `no-wildcard-privilege mandatory Custom::AWSCDK-EKS-KubernetesResource Bindings Role::edit/Route::${route} `,
       ),
     ]);
+  });
+
+  it('say what cannot be seen of a KubernetesPatch of a namespaced RBAC object, and of a Helm chart', () => {
+    const kubectl = (resources: Record<string, { type: string; properties: Record<string, unknown> }>) =>
+      verdicts(
+        JSON.stringify({
+          Resources: Object.fromEntries(
+            Object.entries(resources).map(([id, { type, properties }]) => [id, { Type: type, Properties: properties }]),
+          ),
+        }),
+      );
+    const { verdicts: found, findings } = kubectl({
+      Patch: {
+        type: 'Custom::AWSCDK-EKS-KubernetesPatch',
+        properties: { ResourceName: 'sa/builder', ResourceNamespace: 'ci', ApplyPatchJson: '{}', PatchType: 'merge' },
+      },
+      AwsAuth: {
+        type: 'Custom::AWSCDK-EKS-KubernetesPatch',
+        properties: { ResourceName: 'configmap/aws-auth', ResourceNamespace: 'kube-system', ApplyPatchJson: '{}' },
+      },
+      OtherConfig: {
+        type: 'Custom::AWSCDK-EKS-KubernetesPatch',
+        properties: { ResourceName: 'configmap/settings', ResourceNamespace: 'kube-system', ApplyPatchJson: '{}' },
+      },
+      Chart: {
+        type: 'Custom::AWSCDK-EKS-HelmChart',
+        properties: { Chart: 'aws-load-balancer-controller', Repository: 'https://aws.github.io/eks-charts' },
+      },
+    });
+    // A patch of a ConfigMap other than aws-auth grants nothing.
+    expect(found).toEqual([
+      'no-unseen-content mandatory Custom::AWSCDK-EKS-HelmChart Chart Unseen::Custom::AWSCDK-EKS-HelmChart ',
+      'no-unseen-content mandatory Custom::AWSCDK-EKS-KubernetesPatch AwsAuth Unseen::kube-system/configmap/aws-auth ',
+      'no-unseen-content mandatory Custom::AWSCDK-EKS-KubernetesPatch Patch Unseen::ci/sa/builder ',
+    ]);
+    expect(findings.find((f) => f.resource.name === 'Chart')?.message).toMatch(
+      /^app\/Chart is a Helm release of chart aws-load-balancer-controller: Helm installs the chart's objects/,
+    );
   });
 });

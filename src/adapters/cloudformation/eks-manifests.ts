@@ -22,6 +22,11 @@
  * <ApplyPatchJson>` (kubectl-handler/patch/__init__.py, patch_handler) on an object the change does not hold. A patch of
  * an object that grants or holds access (RBAC, a service account, a Secret, the aws-auth ConfigMap), or of one the
  * template does not name, is a finding that says what could not be seen (kind `kubernetes-patch`).
+ *
+ * `Custom::AWSCDK-EKS-HelmChart` (HelmChart, aws-eks/lib/helm-chart.js: `Chart`, `ChartAssetURL`, `Repository`,
+ * `Values`) has the handler run `helm upgrade --install` (kubectl-handler/helm/__init__.py): the chart's objects are
+ * rendered and applied inside the handler, so none of them is in the template. It is a Helm release as Pulumi's and
+ * Terraform's are (kind `helm-release`), reported whatever the chart.
  */
 import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
 import { isUnknown, unknownValue, type UnseenContent } from '../../model/model.js';
@@ -37,6 +42,8 @@ import type { CfnResource } from './template.js';
 export const CDK_KUBERNETES_RESOURCE = 'Custom::AWSCDK-EKS-KubernetesResource';
 /** The custom resource type aws-cdk-lib's KubernetesPatch synthesizes. */
 export const CDK_KUBERNETES_PATCH = 'Custom::AWSCDK-EKS-KubernetesPatch';
+/** The custom resource type aws-cdk-lib's HelmChart (`cluster.addHelmChart`) synthesizes. */
+export const CDK_HELM_CHART = 'Custom::AWSCDK-EKS-HelmChart';
 
 /** The objects a KubernetesManifest applies, and what of it cannot be seen. */
 export interface ManifestObjects {
@@ -164,6 +171,12 @@ const GRANTING_RESOURCES: ReadonlySet<string> = new Set([
   'secrets',
 ]);
 const CONFIG_MAPS: ReadonlySet<string> = new Set(['configmap', 'configmaps', 'cm']);
+const CLUSTER_SCOPED_RBAC: ReadonlySet<string> = new Set([
+  'clusterrolebinding',
+  'clusterrolebindings',
+  'clusterrole',
+  'clusterroles',
+]);
 
 /**
  * What a KubernetesPatch patches, when the patch may grant access the check cannot see: an RBAC object, a service
@@ -184,7 +197,21 @@ export function cdkPatchUnseen(stack: StackContext, logicalId: string, resource:
   const name = target.slice(slash + 1);
   const where = isUnknown(namespace) ? `${target} (namespace: ${namespace.description})` : `${namespace}/${target}`;
   if (slash <= 0) return unseen(`ResourceName ${target}, not <resource>/<name>`);
+  // kubectl ignores the namespace of a cluster-scoped object.
+  if (CLUSTER_SCOPED_RBAC.has(type)) return unseen(target);
   if (GRANTING_RESOURCES.has(type)) return unseen(where);
   if (CONFIG_MAPS.has(type) && (isUnknown(namespace) || isAwsAuth(name, namespace))) return unseen(where);
   return [];
+}
+
+/** A CDK HelmChart: a Helm release whose objects the template does not hold, named by its chart where it has one. */
+export function cdkHelmChartUnseen(stack: StackContext, logicalId: string, resource: CfnResource): UnseenContent {
+  const properties = resource.Properties ?? {};
+  const chart = stack.resolver.resolveString(properties.Chart ?? properties.ChartAssetURL, 'Chart');
+  return {
+    resource: stack.ref(logicalId),
+    kind: 'helm-release',
+    what: CDK_HELM_CHART,
+    ...(typeof chart === 'string' ? { named: chart } : {}),
+  };
 }

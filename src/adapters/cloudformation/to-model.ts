@@ -5,7 +5,14 @@ import { addEksAccess } from '../aws/eks-access.js';
 import { mergeModels } from '../../model/merge.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import { accessEntryAccess } from './eks-access.js';
-import { CDK_KUBERNETES_PATCH, CDK_KUBERNETES_RESOURCE, cdkManifestObjects, cdkPatchUnseen } from './eks-manifests.js';
+import {
+  CDK_HELM_CHART,
+  CDK_KUBERNETES_PATCH,
+  CDK_KUBERNETES_RESOURCE,
+  cdkHelmChartUnseen,
+  cdkManifestObjects,
+  cdkPatchUnseen,
+} from './eks-manifests.js';
 import {
   booleanProperty,
   emptyModel,
@@ -190,6 +197,9 @@ const LINKERS: Record<string, Linker> = {
   },
   [CDK_KUBERNETES_PATCH]: (b, stack, id, resource) => {
     b.unseen.push(...cdkPatchUnseen(stack, id, resource));
+  },
+  [CDK_HELM_CHART]: (b, stack, id, resource) => {
+    b.unseen.push(cdkHelmChartUnseen(stack, id, resource));
   },
 };
 
