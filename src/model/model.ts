@@ -649,7 +649,11 @@ export type UnseenKind =
   | 'kustomize'
   | 'k8s-pod-account'
   /** A Helm release (Pulumi's `kubernetes:helm.sh/v3:Release`, Terraform's `helm_release`); `named` is its chart. */
-  | 'helm-release';
+  | 'helm-release'
+  /** A CDK EKS KubernetesManifest whose `Manifest`, or an object of it, cannot be read at synth. */
+  | 'kubernetes-manifest'
+  /** A CDK EKS KubernetesPatch of an object that grants or holds access, or of one not named at synth. */
+  | 'kubernetes-patch';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

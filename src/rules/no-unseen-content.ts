@@ -63,6 +63,14 @@ export default defineRule<MessageId>({
         "the change it is: the identity and what it may do cannot be verified (it is not the namespace's default account). Write " +
         'the name in the pod spec, or take it from the ServiceAccount resource (serviceAccountName: account.metadata.name) so the ' +
         'check can follow it.',
+      'kubernetes-manifest':
+        '{{where}} applies Kubernetes objects to an EKS cluster that cannot be read at synth ({{what}}): the service accounts, ' +
+        'role bindings and Secrets they create cannot be verified. Write the objects with values known at synth (names, ' +
+        'namespaces, subjects and roles as literals, not tokens of other resources), or check them as a manifest file.',
+      'kubernetes-patch':
+        '{{where}} patches the Kubernetes object {{what}} at deploy time (kubectl patch): a patch of RBAC, a service account, ' +
+        'a Secret or the aws-auth ConfigMap can grant access, and the object it patches is not in the change, so what it ' +
+        'grants cannot be verified. Write the whole object with a KubernetesManifest (cluster.addManifest), which the check reads.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',

@@ -2,7 +2,17 @@ import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../.
 import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { addEksAccess } from '../aws/eks-access.js';
-import { accessEntryAccess, cdkManifestAccesses, CDK_KUBERNETES_RESOURCE } from './eks-access.js';
+import { mergeModels } from '../../model/merge.js';
+import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
+import { accessEntryAccess } from './eks-access.js';
+import {
+  CDK_HELM_CHART,
+  CDK_KUBERNETES_PATCH,
+  CDK_KUBERNETES_RESOURCE,
+  cdkHelmChartUnseen,
+  cdkManifestObjects,
+  cdkPatchUnseen,
+} from './eks-manifests.js';
 import {
   booleanProperty,
   emptyModel,
@@ -16,6 +26,7 @@ import {
   type PolicyValue,
   type Secret,
   type SecretPolicy,
+  type UnseenContent,
 } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
@@ -100,7 +111,7 @@ export class TemplateModelBuilder {
   finish(): Model {
     const model = this.builder.finish();
     const unseen = this.expander.unseen(this.stacks);
-    if (unseen.length > 0) model.unseen = unseen;
+    if (unseen.length > 0) model.unseen = [...unseen, ...(model.unseen ?? [])];
     return model;
   }
 }
@@ -178,8 +189,17 @@ const LINKERS: Record<string, Linker> = {
   'AWS::EKS::AccessEntry': (b, stack, id, resource) => {
     addEksAccess(b.model, accessEntryAccess(stack, id, resource));
   },
+  // Kubernetes objects a CDK EKS cluster applies: read together once every stack is linked (finish).
   [CDK_KUBERNETES_RESOURCE]: (b, stack, id, resource) => {
-    for (const access of cdkManifestAccesses(stack, id, resource)) addEksAccess(b.model, access);
+    const { objects, unseen } = cdkManifestObjects(stack, id, resource);
+    b.kubernetesObjects.push(...objects);
+    b.unseen.push(...unseen);
+  },
+  [CDK_KUBERNETES_PATCH]: (b, stack, id, resource) => {
+    b.unseen.push(...cdkPatchUnseen(stack, id, resource));
+  },
+  [CDK_HELM_CHART]: (b, stack, id, resource) => {
+    b.unseen.push(cdkHelmChartUnseen(stack, id, resource));
   },
 };
 
@@ -281,6 +301,10 @@ class ModelBuilder {
   private readonly heldPolicies = new Set<AwsPolicyGrant>();
   /** Resource policies, granted to the identities they name once every stack is linked. */
   private readonly resourcePolicies: ResourcePolicy[] = [];
+  /** The Kubernetes objects CDK EKS manifests apply, in the order their stacks are linked (eks-manifests.ts). */
+  readonly kubernetesObjects: KubernetesObject[] = [];
+  /** What the linkers could not read (a manifest or a patch only deploy time shows). */
+  readonly unseen: UnseenContent[] = [];
 
   /** Stacks whose linking waits for every identity (see TemplateModelBuilder), in the order added. */
   private readonly waiting: StackContext[] = [];
@@ -319,10 +343,28 @@ class ModelBuilder {
       if (!this.heldPolicies.has(grant)) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
-    resolveEksAccess(this.model);
     if (this.resourcePolicies.length > 0) this.model.resourcePolicies = this.resourcePolicies.map(asModelPolicy);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
-    return this.model;
+    const model = this.kubernetesObjects.length > 0 ? this.withKubernetes() : this.model;
+    if (this.unseen.length > 0) model.unseen = [...(model.unseen ?? []), ...this.unseen];
+    // After the Kubernetes objects: the aws-auth ConfigMap maps the change's roles into groups its bindings bind.
+    resolveEksAccess(model);
+    return model;
+  }
+
+  /**
+   * The model with the Kubernetes objects' own, read together as one manifest is (a binding in one KubernetesManifest
+   * names a service account of another). Their identities and secrets get ids under the resource that applies them
+   * (`<stack>/<LogicalId>#ServiceAccount/<namespace>/<name>`), as the template's own resources are `<stack>/<LogicalId>`.
+   */
+  private withKubernetes(): Model {
+    const kubernetes = modelFromKubernetesObjects(this.kubernetesObjects);
+    for (const item of [...kubernetes.identities, ...kubernetes.secrets]) {
+      const { stack, name } = item.resource;
+      const hash = item.id.indexOf('#');
+      if (hash >= 0) item.id = `${stack ?? ''}/${name}${item.id.slice(hash)}`;
+    }
+    return mergeModels([this.model, kubernetes]);
   }
 
   private link(stack: StackContext): void {
