@@ -1032,41 +1032,14 @@ function checkSecretEntry(
         );
         break;
       }
-      case 'any': {
-        const { principal } = verdict;
-        if (unweighed)
-          report('secretAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
-        else if (blocksPublic) report('secretAnyPrincipalBlocked', { principal }, 'Principal::*', principal);
-        else report('secretAnyPrincipal', { principal }, 'Principal::*', principal);
+      case 'any':
+      case 'account':
+      case 'organization':
+      case 'unrecognized': {
+        const finding = untrustedFinding(ctx, 'secret', verdict, unweighed, blocksPublic);
+        report(finding.messageId, finding.data, finding.detail, finding.principal);
         break;
       }
-      case 'account': {
-        const { account, principal } = verdict;
-        const detail = `Account::${account}`;
-        if (ctx.catalog.isDefault) report('secretAccountNoCatalog', { account, principal }, detail, principal);
-        else
-          report('secretUntrustedAccount', { account, principal, ...catalogNames(ctx, 'accounts') }, detail, principal);
-        break;
-      }
-      case 'organization': {
-        const { organization, principal } = verdict;
-        const detail = `Organization::${organization}`;
-        if (ctx.catalog.isDefault)
-          report('secretOrganizationNoCatalog', { organization, principal }, detail, principal);
-        else {
-          const data = { organization, principal, ...catalogNames(ctx, 'organizations') };
-          report('secretUntrustedOrganization', data, detail, principal);
-        }
-        break;
-      }
-      case 'unrecognized':
-        report(
-          'secretUnrecognizedPrincipal',
-          { principal: verdict.principal },
-          `Principal::${verdict.principal}`,
-          `"${verdict.principal}"`,
-        );
-        break;
       case 'serviceNoSource': {
         // Advisory: the service must also accept another account's resource naming this secret, which the change does
         // not show.
@@ -1084,6 +1057,60 @@ function checkSecretEntry(
     }
   }
   return pending;
+}
+
+/**
+ * The finding a principal that a secret's policy (`secret`) or another resource's policy (`resource`) lets in from
+ * outside gives: each family has its own wording of the same verdicts, and `*` on a secret whose account blocks public
+ * policies has one of its own. The principal is what a write finding names (writeWording).
+ */
+function untrustedFinding(
+  ctx: Ctx,
+  family: 'secret' | 'resource',
+  verdict: Extract<PrincipalVerdict, { kind: 'any' | 'account' | 'organization' | 'unrecognized' }>,
+  unweighed: DenyWeighing['unweighed'],
+  blocksPublic = false,
+): { messageId: MessageId; data: Record<string, string>; detail: string; principal: string } {
+  switch (verdict.kind) {
+    case 'any': {
+      const { principal } = verdict;
+      const found = (messageId: MessageId, data: Record<string, string>) => ({
+        messageId,
+        data,
+        detail: 'Principal::*',
+        principal,
+      });
+      if (unweighed) return found(`${family}AnyPrincipalDenyUnweighed`, { principal, ...unweighed });
+      if (blocksPublic && family === 'secret') return found('secretAnyPrincipalBlocked', { principal });
+      return found(`${family}AnyPrincipal`, { principal });
+    }
+    case 'account': {
+      const { account, principal } = verdict;
+      const detail = `Account::${account}`;
+      if (ctx.catalog.isDefault)
+        return { messageId: `${family}AccountNoCatalog`, data: { account, principal }, detail, principal };
+      const data = { account, principal, ...catalogNames(ctx, 'accounts') };
+      return { messageId: `${family}UntrustedAccount`, data, detail, principal };
+    }
+    case 'organization': {
+      const { organization, principal } = verdict;
+      const detail = `Organization::${organization}`;
+      if (ctx.catalog.isDefault)
+        return { messageId: `${family}OrganizationNoCatalog`, data: { organization, principal }, detail, principal };
+      const data = { organization, principal, ...catalogNames(ctx, 'organizations') };
+      return { messageId: `${family}UntrustedOrganization`, data, detail, principal };
+    }
+    case 'unrecognized': {
+      const { principal } = verdict;
+      const data = { principal };
+      return {
+        messageId: `${family}UnrecognizedPrincipal`,
+        data,
+        detail: `Principal::${principal}`,
+        principal: `"${principal}"`,
+      };
+    }
+  }
 }
 
 /** The catalog's name and the ids it lists under trust.accounts or trust.organizations, for a message. */
@@ -1281,35 +1308,12 @@ function reportResourceVerdict(
       });
       return;
     }
-    case 'any': {
-      const { principal } = verdict;
-      if (unweighed)
-        report('resourceAnyPrincipalDenyUnweighed', { principal, ...unweighed }, 'Principal::*', principal);
-      else report('resourceAnyPrincipal', { principal }, 'Principal::*', principal);
-      return;
-    }
-    case 'account': {
-      const { account, principal } = verdict;
-      const detail = `Account::${account}`;
-      if (ctx.catalog.isDefault) report('resourceAccountNoCatalog', { account, principal }, detail, principal);
-      else
-        report('resourceUntrustedAccount', { account, principal, ...catalogNames(ctx, 'accounts') }, detail, principal);
-      return;
-    }
-    case 'organization': {
-      const { organization, principal } = verdict;
-      const detail = `Organization::${organization}`;
-      if (ctx.catalog.isDefault)
-        report('resourceOrganizationNoCatalog', { organization, principal }, detail, principal);
-      else {
-        const data = { organization, principal, ...catalogNames(ctx, 'organizations') };
-        report('resourceUntrustedOrganization', data, detail, principal);
-      }
-      return;
-    }
+    case 'any':
+    case 'account':
+    case 'organization':
     case 'unrecognized': {
-      const { principal } = verdict;
-      report('resourceUnrecognizedPrincipal', { principal }, `Principal::${principal}`, `"${principal}"`);
+      const finding = untrustedFinding(ctx, 'resource', verdict, unweighed);
+      report(finding.messageId, finding.data, finding.detail, finding.principal);
       return;
     }
     case 'serviceNoSource':
