@@ -60,6 +60,8 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::Backup::BackupVault': 'vault',
   'AWS::Backup::LogicallyAirGappedBackupVault': 'vault',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
+  'aws:s3/bucket:Bucket': 'bucket',
+  'aws:s3/bucketV2:BucketV2': 'bucket',
   'aws:kms/key:Key': 'key',
   'aws:kms/replicaKey:ReplicaKey': 'key',
   'aws:kms/keyPolicy:KeyPolicy': 'key',

@@ -92,12 +92,14 @@ describe("regula's Terraform plans through `entitlement-guard check`", () => {
     ]);
   });
 
-  it('bucket-policies-format-0.2.json: 2 findings, right; exit 1', () => {
+  it('bucket-policies-format-0.2.json: 4 findings, right; exit 1', () => {
     // Two aws_s3_bucket_policy resources let everyone in (s3:ListBucket to Principal *, every action to AWS *); the
-    // third denies. The buckets' own inline `policy` argument is not read (README: left).
+    // third denies. Since session 31 the buckets' own inline `policy` argument is read too: the same two grants.
     const { exitCode, errors, findings } = check('bucket-policies-format-0.2.json');
     expect([exitCode, errors]).toEqual([1, []]);
     expect(lines(findings)).toEqual([
+      'restrict-trust mandatory aws_s3_bucket.allowget-inline-policy Principal::*',
+      'restrict-trust mandatory aws_s3_bucket.allowlist-inline-policy Principal::*',
       'restrict-trust mandatory aws_s3_bucket_policy.allowget-policy Principal::*',
       'restrict-trust mandatory aws_s3_bucket_policy.allowlist-policy Principal::*',
     ]);

@@ -38,7 +38,10 @@ function trustFindings(mode: 'update' | 'preview') {
 describe('public and cross-account resource policies in a Pulumi program', () => {
   it('reports the public bucket policy and the key shared with another account (pulumi up)', () => {
     const found = trustFindings('update');
-    expect(found.map((f) => `${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`)).toEqual([
+    expect(
+      found.map((f) => `${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`).sort(),
+    ).toEqual([
+      'mandatory legacy Principal::*',
       'mandatory shared Account::999999999999',
       'mandatory sitePolicy Principal::*',
     ]);
@@ -58,6 +61,7 @@ describe('public and cross-account resource policies in a Pulumi program', () =>
       found.map((f) => `${f.resource.name} ${f.level} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`).sort(),
     ).toEqual([
       'alertsPolicy advisory - pending',
+      'legacy mandatory Principal::*',
       'shared mandatory Account::999999999999',
       'sitePolicy advisory - pending',
       'uploadEvents advisory - pending',

@@ -116,6 +116,11 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
  */
 export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyType>> = {
   'aws:s3/bucketPolicy:BucketPolicy': { document: 'policy', attachedTo: { kind: 'bucket-name', property: 'bucket' } },
+  // A bucket's own `policy` (deprecated for aws.s3.BucketPolicy, still read by the provider: @pulumi/aws 7.48.0
+  // `s3/bucket.d.ts` and `s3/bucketV2.d.ts`, `policy?: pulumi.Input<string | PolicyDocument>`), as Terraform's
+  // `aws_s3_bucket` `policy` argument of AWS providers before 4 is bridged.
+  'aws:s3/bucket:Bucket': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:s3/bucketV2:BucketV2': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:kms/key:Key': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:kms/replicaKey:ReplicaKey': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:kms/keyPolicy:KeyPolicy': { document: 'policy', attachedTo: { kind: 'arn', property: 'keyId' } },

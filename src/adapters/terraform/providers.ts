@@ -95,6 +95,9 @@ const GCP_IAM_FAMILIES: Readonly<Record<string, string>> = {
   service_account: 'serviceaccount',
 };
 
+/** The types COMPUTE_ROLES maps, each with the blocks and names its role is read through. */
+const COMPUTE_ROLE_TYPES = computeRoleTypes();
+
 export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // ---- AWS ----
   aws_iam_role: aws('iam/role:Role', {
@@ -129,7 +132,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // A member account: Organizations creates an administrator role in it (role_name, else OrganizationalAccountAccessRole).
   aws_organizations_account: aws('organizations/account:Account'),
   // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
-  ...computeRoleTypes(),
+  ...COMPUTE_ROLE_TYPES,
   // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional
   // and computed: left out, it reports the policy an aws_secretsmanager_secret_policy writes, which is read on its own.
   // So are the rotation arguments of AWS providers before 5 (`rotation_lambda_arn`, `rotation_rules`, and the computed
@@ -142,6 +145,9 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // `policy` is optional and computed (@pulumi/aws 7.48.0: `readonly policy: pulumi.Output<string>`): left out, it
   // reports what AWS or a policy resource writes, which is read on its own.
   aws_s3_bucket_policy: aws('s3/bucketPolicy:BucketPolicy'),
+  // A bucket's `policy` is optional and computed: left out, it reports what an aws_s3_bucket_policy writes. The bucket
+  // is also a compute role's (its replication configuration's role).
+  aws_s3_bucket: { ...COMPUTE_ROLE_TYPES.aws_s3_bucket, ...aws('s3/bucket:Bucket', { reportsOthers: ['policy'] }) },
   aws_kms_key: aws('kms/key:Key', { reportsOthers: ['policy'] }),
   aws_kms_replica_key: aws('kms/replicaKey:ReplicaKey', { reportsOthers: ['policy'] }),
   aws_kms_key_policy: aws('kms/keyPolicy:KeyPolicy'),

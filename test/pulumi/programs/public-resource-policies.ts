@@ -1,7 +1,7 @@
 // Resource policies that let in everyone or another account (test/pulumi/public-resource-policies.test.ts): a bucket
-// policy open to `*`, a key's own policy for account 999999999999, a topic policy narrowed to the own account by
-// AWS:SourceOwner, and a queue's own policy for S3 tied to a bucket of the stack by aws:SourceArn. The role is there so
-// the stack's own account is known (its ARN, as the provider returns it).
+// policy open to `*` and a bucket's own `policy` open to `*`, a key's own policy for account 999999999999, a topic
+// policy narrowed to the own account by AWS:SourceOwner, and a queue's own policy for S3 tied to a bucket of the stack
+// by aws:SourceArn. The role is there so the stack's own account is known (its ARN, as the provider returns it).
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -22,6 +22,15 @@ new aws.s3.BucketPolicy('sitePolicy', {
     Statement: [
       { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: pulumi.interpolate`${site.arn}/*` },
     ],
+  }),
+});
+
+// The same grant written as the bucket's own (deprecated) `policy`, a literal: judged in preview as at up.
+new aws.s3.Bucket('legacy', {
+  bucket: 'legacy-public',
+  policy: JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::legacy-public/*' }],
   }),
 });
 
