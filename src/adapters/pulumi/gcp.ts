@@ -152,14 +152,16 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
 
   for (const entry of of(TYPES.key)) {
     const identity =
-      accountFor(entry, 'serviceAccountId') ?? externalAccount(model, accounts, entry, 'serviceAccountId');
+      accountFor(entry, 'serviceAccountId') ??
+      externalAccount(model, accounts, entry, entry.props.serviceAccountId, 'serviceAccountId');
     identity.credentials.push({ kind: 'gcp-service-account-key', source: entry.ref });
   }
   // A Cloud Storage HMAC key names its account by e-mail (`serviceAccountEmail`, @pulumi/gcp 9.37.0
   // storage/hmacKey.d.ts); one for an account outside the change goes to that account, as a key's does.
   for (const entry of of(TYPES.hmacKey)) {
     const identity =
-      accountFor(entry, 'serviceAccountEmail') ?? externalAccount(model, accounts, entry, 'serviceAccountEmail');
+      accountFor(entry, 'serviceAccountEmail') ??
+      externalAccount(model, accounts, entry, entry.props.serviceAccountEmail, 'serviceAccountEmail');
     identity.credentials.push({ kind: 'gcp-hmac-key', source: entry.ref });
   }
 
@@ -293,14 +295,17 @@ export function referencedAccountName(value: string): string | undefined {
   return /^([^@]+)@[^@]+\.iam\.gserviceaccount\.com$/.exec(reference)?.[1] ?? reference;
 }
 
-/** The account a key names by `property` (its `serviceAccountId`, an HMAC key's `serviceAccountEmail`), outside the change. */
+/**
+ * An account outside the change that `value` names (a key's `serviceAccountId`, an HMAC key's `serviceAccountEmail`, a
+ * `serviceAccount:` member's email), written at `what`.
+ */
 function externalAccount(
   model: Model,
   accounts: Map<string, Identity>,
   entry: Entry,
-  property: 'serviceAccountId' | 'serviceAccountEmail',
+  value: unknown,
+  what: string,
 ): Identity {
-  const value = entry.props[property];
   const reference = typeof value === 'string' ? accountReference(value) : entry.ref.name;
   const name = typeof value === 'string' ? (referencedAccountName(value) ?? reference) : reference;
   const identity: Identity = {
@@ -317,7 +322,7 @@ function externalAccount(
         ? reference
         : isUnknown(value)
           ? value
-          : unknownValue(`${entry.ref.name}: ${property} not set`),
+          : unknownValue(`${entry.ref.name}: ${what} not set`),
     tags: {},
     grants: [],
     credentials: [],
@@ -342,27 +347,8 @@ function outsideAccount(
 ): Identity | undefined {
   if (typeof member !== 'string' || !member.startsWith('serviceAccount:') || isDefaultServiceAccount(member))
     return undefined;
-  const reference = member.slice('serviceAccount:'.length);
-  // Two bindings of one outside account share one identity (the first found by its email, as the change's own are).
-  const known = [...accounts.values()].find((identity) => identity.external && identity.arn === reference);
-  if (known) return known;
-  const identity: Identity = {
-    id: `${entry.ref.stack ?? ''}/external-service-account:${reference}`,
-    cloud: 'gcp',
-    kind: 'gcp-service-account',
-    name: referencedAccountName(reference) ?? reference,
-    uniqueName: true,
-    resource: entry.ref,
-    external: true,
-    arn: reference,
-    tags: {},
-    grants: [],
-    credentials: [],
-    attachments: [],
-  };
-  accounts.set(identity.id, identity);
-  model.identities.push(identity);
-  return identity;
+  // One the change grants to twice is found by its email among the accounts before this is called.
+  return externalAccount(model, accounts, entry, member.slice('serviceAccount:'.length), 'member');
 }
 
 /** Member, role and condition of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */

@@ -39,7 +39,9 @@ export function resolveEksAccess(model: Model): void {
         : [unseenGroupGrant(source, group)];
     for (const grant of held) external.push({ ...holder, grant });
   }
-  if (external.length === 0) return;
+  // Only EKS principals' grants are claimed here: without any, the principal index is not built (a model with other
+  // outside members, or none, is left as it is).
+  if (!external.some(isEksHolder)) return;
   const { identityOf } = principalReader(model.identities, model.accountIds);
   const byId = new Map(model.identities.map((identity) => [identity.id, identity]));
   const kept: ExternalRoleGrant[] = [];
