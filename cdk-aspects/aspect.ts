@@ -234,7 +234,10 @@ function annotationTarget(
   const own = authoredConstruct(resource);
   if (!identityResource || identityResource === resource) return own;
   const identity = authoredConstruct(identityResource);
-  return own.node.path.startsWith(`${identity.node.path}/`) ? identity : own;
+  // Inside the identity's construct when the identity is one of its scopes: a walk up the tree, where comparing
+  // construct paths built two strings per finding.
+  for (let scope = own.node.scope; scope; scope = scope.node.scope) if (scope === identity) return identity;
+  return own;
 }
 
 /**
