@@ -653,7 +653,11 @@ export type UnseenKind =
   /** A CDK EKS KubernetesManifest whose `Manifest`, or an object of it, cannot be read at synth. */
   | 'kubernetes-manifest'
   /** A CDK EKS KubernetesPatch of an object that grants or holds access, or of one not named at synth. */
-  | 'kubernetes-patch';
+  | 'kubernetes-patch'
+  /** An AWS SDK call a CDK AwsCustomResource makes at deployment that changes access (`what` is its IAM action). */
+  | 'sdk-call'
+  /** An AWS SDK call of a CDK AwsCustomResource that cannot be read (`what` says which and why). */
+  | 'unreadable-sdk-call';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -16,9 +16,11 @@ export default defineRule<MessageId>({
     level: 'mandatory',
     rationale:
       'Macros and transforms generate resources only when CloudFormation processes the template, an include or a nested stack ' +
-      'with a remote TemplateURL is fetched at deploy time, a stack set deploys a template into other accounts, and a resource ' +
-      'type that manages IAM but is not modelled grants what the check cannot read. Any of them can create an administrator role ' +
-      'or an access key that no rule ever sees, so passing them silently would let a change hide what it grants.',
+      'with a remote TemplateURL is fetched at deploy time, a stack set deploys a template into other accounts, a resource ' +
+      'type that manages IAM but is not modelled grants what the check cannot read, and an AWS SDK call that a custom ' +
+      'resource makes while the stack deploys (a CDK AwsCustomResource attaching a policy or making an access key) makes ' +
+      'nothing the template shows. Any of them can create an administrator role or an access key that no rule ever sees, ' +
+      'so passing them silently would let a change hide what it grants.',
     remediation:
       'Show the check the content: run it on the processed template (sam build output, or aws cloudformation get-template ' +
       '--template-stage Processed after a change-set), keep nested and stack-set templates beside the parent (local TemplateURL ' +
@@ -71,6 +73,15 @@ export default defineRule<MessageId>({
         '{{where}} patches the Kubernetes object {{what}} at deploy time (kubectl patch): a patch of RBAC, a service account, ' +
         'a Secret or the aws-auth ConfigMap can grant access, and the object it patches is not in the change, so what it ' +
         'grants cannot be verified. Write the whole object with a KubernetesManifest (cluster.addManifest), which the check reads.',
+      'sdk-call':
+        '{{where}} calls {{what}} while CloudFormation deploys it (a CDK AwsCustomResource): the call makes an identity, a ' +
+        'credential or a secret, or changes who may do what, and what it makes is no resource of the template, so it cannot be ' +
+        'verified. Define it with the resources the check reads (AWS::IAM::AccessKey, AWS::IAM::Policy, a key or bucket policy), ' +
+        'or have the call reviewed and set this rule to advisory in the catalog.',
+      'unreadable-sdk-call':
+        '{{where}} is a CDK AwsCustomResource and {{what}} cannot be read: the call it makes while CloudFormation deploys it may ' +
+        'make an identity or a credential, or change who may do what, and cannot be verified. Write the service and action ' +
+        'as literals.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',

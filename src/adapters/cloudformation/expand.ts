@@ -1,8 +1,10 @@
 import { isUnknown, type ResourceRef, type UnseenContent, type UnseenKind } from '../../model/model.js';
 import type { KeyTree, SourcePosition } from '../../util/located-json.js';
 import { isRecord } from '../../util/records.js';
+import { accessChangeOf, iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
 import { createResolver, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
+import { sdkCallsOf } from './sdk-calls.js';
 import { expandForEachLoops, LANGUAGE_EXTENSIONS } from './language-extensions.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
 import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
@@ -260,6 +262,8 @@ function findHiddenResources(
     if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
       found.add('unknown-iam-type', type, found.resource(logicalId, type));
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource')
+      findAccessChangingSdkCalls(logicalId, type, resource.Properties, found);
     if (type === 'AWS::CloudFormation::Stack') {
       found.addUnlessRead(
         `${input.stack}/${logicalId}`,
@@ -269,6 +273,31 @@ function findHiddenResources(
       );
     }
     if (type === 'AWS::CloudFormation::StackSet') readStackSet(input, logicalId, resource, found, expanded);
+  }
+}
+
+/**
+ * The calls a CDK AwsCustomResource makes while the stack deploys that change access (a policy attached, an access key
+ * or a user made): unseen, since no resource of the template shows what they make. A call that changes none (a read,
+ * a Lambda invoke) is the custom resource's own business; one that cannot be read is unseen as well.
+ */
+function findAccessChangingSdkCalls(
+  logicalId: string,
+  type: string,
+  properties: unknown,
+  found: UnseenCollector,
+): void {
+  const reported = new Set<string>();
+  for (const call of sdkCallsOf(properties)) {
+    if ('unreadable' in call) {
+      found.add('unreadable-sdk-call', `its ${call.phase} call (${call.unreadable})`, found.resource(logicalId, type));
+      continue;
+    }
+    const action = iamActionOfSdkCall(call.service, call.action);
+    // Create and Update are often the same call (onUpdate alone is both): one finding says it.
+    if (reported.has(action) || accessChangeOf(action) === undefined) continue;
+    reported.add(action);
+    found.add('sdk-call', action, found.resource(logicalId, type));
   }
 }
 

@@ -1,0 +1,131 @@
+/**
+ * A CDK AwsCustomResource makes an AWS SDK call while CloudFormation deploys the stack: one that makes an access key or
+ * attaches a policy makes nothing the template shows. Built with the real aws-cdk-lib and judged through the aspect
+ * and through the CLI on the synthesized template, such calls are no-unseen-content findings on the custom resource
+ * (its IAM action as detail), and calls that change no access (a parameter read, a Lambda invoke) give none. Before,
+ * the app passed with an access key and AdministratorAccess made by SDK calls.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Aspects, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { describe, expect, it } from 'vitest';
+import { EntitlementGuard } from '../../cdk-aspects/index.js';
+import { runCheck } from '../../src/cli/check.js';
+import { exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
+
+const catalog = { ...exampleCatalog(), exceptions: [] };
+
+/** A stack whose custom resources make an access key for its user and attach AdministratorAccess to its role. */
+function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
+  const app = testApp();
+  const stack = new Stack(app, 'Sdk');
+  const user = new iam.User(stack, 'Legacy', { userName: 'legacy-sftp-sync' });
+  new cr.AwsCustomResource(stack, 'KeyForLegacy', {
+    onCreate: {
+      service: 'IAM',
+      action: 'createAccessKey',
+      parameters: { UserName: user.userName },
+      physicalResourceId: cr.PhysicalResourceId.fromResponse('AccessKey.AccessKeyId'),
+    },
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [user.userArn] }),
+  });
+  const role = new iam.Role(stack, 'Worker', {
+    roleName: 'payments-api-worker',
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
+  const attach = { RoleName: role.roleName, PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
+  new cr.AwsCustomResource(stack, 'AdminForWorker', {
+    // onUpdate alone is the Create call too: one finding.
+    onUpdate: {
+      service: '@aws-sdk/client-iam',
+      action: 'AttachRolePolicyCommand',
+      parameters: attach,
+      physicalResourceId: cr.PhysicalResourceId.of('attach'),
+    },
+    onDelete: { service: 'IAM', action: 'detachRolePolicy', parameters: attach },
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+  });
+  new cr.AwsCustomResource(stack, 'ReadVersion', {
+    onUpdate: {
+      service: 'SSM',
+      action: 'getParameter',
+      parameters: { Name: '/app/version' },
+      physicalResourceId: cr.PhysicalResourceId.of('version'),
+    },
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    resourceType: 'Custom::ReadVersion',
+  });
+  return { app, stack };
+}
+
+describe('AWS SDK calls of a CDK AwsCustomResource', () => {
+  it('are annotated on the custom resource by the aspect when they change access', () => {
+    const { app, stack } = sdkCallsStack();
+    Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
+    const unseen = guardAnnotations(app, stack).filter(({ ruleId }) => ruleId === 'no-unseen-content');
+    expect(unseen).toEqual([
+      {
+        level: 'error',
+        at: '/Sdk/KeyForLegacy',
+        ruleId: 'no-unseen-content',
+        resource: 'Sdk/KeyForLegacy/Resource/Default',
+      },
+      {
+        level: 'error',
+        at: '/Sdk/AdminForWorker',
+        ruleId: 'no-unseen-content',
+        resource: 'Sdk/AdminForWorker/Resource/Default',
+      },
+    ]);
+  });
+
+  it('are findings of the CLI on the synthesized template, with the IAM action as detail', () => {
+    const { app, stack } = sdkCallsStack();
+    const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
+    const directory = mkdtempSync(join(tmpdir(), 'eg-sdk-calls-'));
+    writeFileSync(join(directory, 'Sdk.template.json'), JSON.stringify(template, null, 1));
+    const result = runCheck({
+      paths: [join(directory, 'Sdk.template.json')],
+      format: 'json',
+      now: NOW,
+      cwd: directory,
+      toolVersion: 'test',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+    const unseen = (result.result?.findings ?? []).filter(({ ruleId }) => ruleId === 'no-unseen-content');
+    expect(
+      unseen.map(({ level, resource, detail, pending, message }) => ({
+        level,
+        resource: `${resource.type} ${resource.name}`,
+        detail,
+        pending,
+        message,
+      })),
+    ).toEqual([
+      {
+        level: 'mandatory',
+        resource: 'Custom::AWS AdminForWorker7A5E448B',
+        detail: 'Unseen::iam:AttachRolePolicy',
+        pending: true,
+        message:
+          'Sdk/AdminForWorker7A5E448B calls iam:AttachRolePolicy while CloudFormation deploys it (a CDK AwsCustomResource): the ' +
+          'call makes an identity, a credential or a secret, or changes who may do what, and what it makes is no resource of the ' +
+          'template, so it cannot be verified. Define it with the resources the check reads (AWS::IAM::AccessKey, ' +
+          'AWS::IAM::Policy, a key or bucket policy), or have the call reviewed and set this rule to advisory in the catalog.',
+      },
+      {
+        level: 'mandatory',
+        resource: 'Custom::AWS KeyForLegacy8C706CB0',
+        detail: 'Unseen::iam:CreateAccessKey',
+        pending: true,
+        message: expect.stringMatching(
+          /^Sdk\/KeyForLegacy8C706CB0 calls iam:CreateAccessKey while CloudFormation deploys it/,
+        ),
+      },
+    ]);
+  });
+});
