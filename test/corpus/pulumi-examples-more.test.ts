@@ -79,6 +79,17 @@ const PROGRAMS = {
     },
     secretKeys: ['openclaw-azure-typescript:anthropicApiKey', 'openclaw-azure-typescript:tailscaleAuthKey'],
   },
+  'azure-ts-sentinel-audit-logs': {
+    file: 'azure-ts-sentinel-audit-logs.ts',
+    project: 'azure-ts-sentinel-audit-logs',
+    config: {
+      'azure-ts-sentinel-audit-logs:orgName': 'example-org',
+      'azure-ts-sentinel-audit-logs:accessToken': 'pul-example',
+      'azure-ts-sentinel-audit-logs:workspaceName': 'sentinel-workspace',
+      'azure-ts-sentinel-audit-logs:resourceGroupName': 'security',
+    },
+    secretKeys: ['azure-ts-sentinel-audit-logs:accessToken'],
+  },
 } satisfies Record<string, { file: string; project: string; config?: Record<string, string>; secretKeys?: string[]; inOwnDirectory?: boolean }>;
 type Program = keyof typeof PROGRAMS;
 const NAMES = Object.keys(PROGRAMS) as Program[];
@@ -218,6 +229,12 @@ describe('pulumi/examples, more programs under mocks', () => {
       expect(previewFindings[program]).toEqual([]);
     },
   );
+  it('azure-ts-sentinel-audit-logs: no identity; the data connector holding a Pulumi Cloud token is a dynamic resource whose provider calls ARM itself, passed as CloudFormation custom resources are (README): no finding', () => {
+    expect(findings['azure-ts-sentinel-audit-logs']).toEqual([]);
+    expect(previewFindings['azure-ts-sentinel-audit-logs']).toEqual([]);
+    const dynamic = captured['azure-ts-sentinel-audit-logs'].filter((r) => r.type === 'pulumi-nodejs:dynamic:Resource');
+    expect(dynamic.map((r) => r.name)).toEqual(['dataConnector']);
+  });
   it('the roles each service runs as are attachments of those roles: Lambda functions, a state machine, an ECS task', () => {
     const runs = (program: Program) =>
       modelFromPulumiResources(stackResources(captured[program])).identities.map(
