@@ -169,7 +169,7 @@ describe('pulumi/examples, more programs under mocks', () => {
     expect(judged('aws-ts-secrets-manager', previewFindings)).toEqual(expected);
     expect(counted('aws-ts-secrets-manager')).toEqual({ 'require-owner': 1 });
   });
-  it('aws-ts-ecr-cache: three registry tokens from --secret config (advisory, noisy: config secrets are what the message advises), none rotated (right), in pulumi up as in preview', () => {
+  it('aws-ts-ecr-cache: three registry secrets whose value the program writes (advisory, right: JSON.stringify of the --secret token Output stores the SDK’s toJSON warning text), none rotated (right), in pulumi up as in preview', () => {
     const secrets = ['ecrPullThroughCacheDockerHubSecret', 'ecrPullThroughCacheGitHubSecret', 'ecrPullThroughCacheGitLabSecret'];
     const expected = [
       ...secrets.map((secret) => `no-long-lived-credentials advisory ${secret} ${secret} Secret::value-in-program`),
@@ -178,6 +178,10 @@ describe('pulumi/examples, more programs under mocks', () => {
     expect(judged('aws-ts-ecr-cache')).toEqual(expected);
     expect(judged('aws-ts-ecr-cache', previewFindings)).toEqual(expected);
     expect(counted('aws-ts-ecr-cache')).toEqual({ 'require-owner': 3 });
+    const stored = captured['aws-ts-ecr-cache']
+      .filter((r) => r.type === 'aws:secretsmanager/secretVersion:SecretVersion')
+      .map((r) => JSON.parse((r.inputs.secretString as { value: string }).value) as { accessToken: string });
+    expect(stored.map((value) => value.accessToken.split('\n')[0])).toEqual(Array(3).fill('Calling [toJSON] on an [Output<T>] is not supported.'));
   });
   it.each(['aws-ts-lambda-slack', 'aws-ts-apigatewayv2-http-api'] as const)(
     '%s: a Lambda role with AWSLambdaBasicExecutionRole, and API Gateway let in only for the program’s API (sourceArn): clean (right)',
