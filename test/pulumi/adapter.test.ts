@@ -836,13 +836,15 @@ describe('decidedAlone', () => {
 });
 
 describe('Pulumi adapter: types that grant but are not modelled', () => {
-  it("reports an Identity Center assignment and inline policy and an Entra group membership as unseen, as the Terraform adapter does, at the rule's level", async () => {
+  it("reports an Identity Center assignment and inline policy, an Entra group membership and a PIM eligible role assignment as unseen, as the Terraform adapter does, at the rule's level", async () => {
     const { evaluate } = await import('../../src/engine/index.js');
     const { defaultCatalog } = await import('../../catalog/index.js');
     const types = [
       'aws:ssoadmin/accountAssignment:AccountAssignment',
       'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy',
       'azuread:index/groupMember:GroupMember',
+      // A PIM eligible assignment: Terraform's azurerm_pim_eligible_role_assignment, unseen there, passed in silence here.
+      'azure-native:authorization:PimRoleEligibilitySchedule',
     ];
     const model = modelFromPulumiResources(types.map((type, index) => resource(type, `granting${index}`, {})));
     expect(model.unseen?.map((unseen) => `${unseen.kind} ${unseen.what} ${unseen.resource.name}`)).toEqual(
@@ -854,10 +856,13 @@ describe('Pulumi adapter: types that grant but are not modelled', () => {
       now: new Date('2026-06-01T00:00:00Z'),
       pending: 'verify-later',
     }).findings.filter((finding) => finding.ruleId === 'no-unseen-content');
-    expect(findings.map((finding) => `${finding.level} ${finding.pending ?? false} ${finding.resource.name}`)).toEqual([
+    expect(
+      findings.map((finding) => `${finding.level} ${finding.pending ?? false} ${finding.resource.name}`).sort(),
+    ).toEqual([
       'mandatory false granting0',
       'mandatory false granting1',
       'mandatory false granting2',
+      'mandatory false granting3',
     ]);
   });
 

@@ -116,8 +116,11 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
   'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
   'azuread:index/synchronizationSecret:SynchronizationSecret',
-  // Azure: Key Vault access policies.
+  // Azure: Key Vault access policies; a PIM eligible role assignment (a principal may activate the role at the scope
+  // whenever it asks), Terraform's azurerm_pim_eligible_role_assignment (@pulumi/azure-native 3.28.0
+  // authorization/pimRoleEligibilitySchedule.d.ts: principalId, roleDefinitionId, scope).
   'azure-native:keyvault:AccessPolicy',
+  'azure-native:authorization:PimRoleEligibilitySchedule',
 ]);
 
 /**

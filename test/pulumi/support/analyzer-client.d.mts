@@ -74,6 +74,8 @@ export interface CaptureOptions {
   /** Stack configuration by full key (`payments:dbPassword`), and the keys whose values are secrets. */
   config?: Record<string, string>;
   secretKeys?: string[];
+  /** Run the program in its own directory (as the CLI runs it in its project's), not the repository root. */
+  inOwnDirectory?: boolean;
 }
 export function captureProgram(
   program: string,

@@ -79,15 +79,19 @@ registerHooks({
 /**
  * A program file compiled as ts-node compiles it: TypeScript drops an import whose names the file uses only as types
  * (`import { ComponentResourceOptions } from "@pulumi/pulumi"` in pulumi/examples' aws-ts-organizations). Node's own
- * type stripping keeps it, and the program fails to link: the package has no such export at run time.
+ * type stripping keeps it, and the program fails to link: the package has no such export at run time. ts-node runs it
+ * as CommonJS, where `require` is defined (pulumi/examples' openclaw programs call `require("crypto")` in an apply);
+ * an ES module has none, so the module gets one of its own.
  */
 function asTsNodeCompiles(file) {
   const { outputText } = typescript.transpileModule(readFileSync(file, 'utf8'), {
     fileName: file,
     compilerOptions: { module: typescript.ModuleKind.ESNext, target: typescript.ScriptTarget.ES2022 },
   });
-  return outputText;
+  return `${COMMONJS_REQUIRE}${outputText}`;
 }
+const COMMONJS_REQUIRE =
+  "import { createRequire as __egCreateRequire } from 'node:module'; const require = __egCreateRequire(import.meta.url);\n";
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 

@@ -22,6 +22,9 @@ const iamIdentity = (segment) => (name, inputs) => {
   return { id: physical, arn: `arn:aws:iam::${AWS_ACCOUNT}:${segment}/${physical}`, name: physical };
 };
 
+/** An API Gateway id: ten lower-case letters and digits, here from a hash of the name. */
+const apiId = (name) => createHash('sha256').update(name).digest('hex').slice(0, 10);
+
 const AWS = {
   'aws:iam/role:Role': iamIdentity('role'),
   'aws-native:iam:Role': iamIdentity('role'),
@@ -56,6 +59,32 @@ const AWS = {
     id: awsName(name, inputs),
     arn: `arn:aws:lambda:${AWS_REGION}:${AWS_ACCOUNT}:function:${awsName(name, inputs)}`,
   }),
+  // An instance's addresses (pulumi/examples' openclaw-aws-typescript names its Tailscale host after the private IP).
+  'aws:ec2/instance:Instance': (name) => ({
+    id: `i-${createHash('sha256').update(name).digest('hex').slice(0, 17)}`,
+    privateIp: '10.0.1.15',
+    publicIp: '203.0.113.20',
+  }),
+  // An API's id (ten characters AWS picks) and the execute-api ARN a Lambda permission's sourceArn is built from
+  // (pulumi/examples' aws-ts-lambda-slack and aws-ts-apigatewayv2-http-api: `${api.executionArn}/*/*`).
+  'aws:apigateway/restApi:RestApi': (name) => {
+    const id = apiId(name);
+    return {
+      id,
+      arn: `arn:aws:apigateway:${AWS_REGION}::/restapis/${id}`,
+      executionArn: `arn:aws:execute-api:${AWS_REGION}:${AWS_ACCOUNT}:${id}`,
+      rootResourceId: apiId(`${name}/`),
+    };
+  },
+  'aws:apigatewayv2/api:Api': (name) => {
+    const id = apiId(name);
+    return {
+      id,
+      arn: `arn:aws:apigateway:${AWS_REGION}::/apis/${id}`,
+      executionArn: `arn:aws:execute-api:${AWS_REGION}:${AWS_ACCOUNT}:${id}`,
+      apiEndpoint: `https://${id}.execute-api.${AWS_REGION}.amazonaws.com`,
+    };
+  },
   // An EventBridge rule's ARN: what a Lambda permission's sourceArn names it by (aws-ts-apigateway-eventbridge).
   'aws:cloudwatch/eventRule:EventRule': (name, inputs) => ({
     id: awsName(name, inputs),
@@ -190,6 +219,14 @@ const INVOKES = {
     masterAccountId: AWS_ACCOUNT,
     roots: [{ id: 'r-ex12', arn: `arn:aws:organizations::${AWS_ACCOUNT}:root/o-exampleorg1/r-ex12`, name: 'Root' }],
   }),
+  // The region's zones, names and ids (pulumi/examples' aws-ts-wordpress-fargate-rds puts a subnet in each by zoneIds).
+  'aws:index/getAvailabilityZones:getAvailabilityZones': (inputs) => ({
+    ...inputs,
+    id: AWS_REGION,
+    names: ['a', 'b', 'c'].map((zone) => `${AWS_REGION}${zone}`),
+    zoneIds: [1, 2, 3].map((zone) => `euw1-az${zone}`),
+    groupNames: [AWS_REGION],
+  }),
   // Who runs the deployment (pulumi/examples' azure-ts-synapse grants its user a role by this objectId).
   'azure-native:authorization:getClientConfig': () => ({
     clientId: guid('deployer', 'client'),
@@ -214,7 +251,24 @@ export function invokeResult(token, inputs) {
   return INVOKES[token]?.(inputs) ?? inputs;
 }
 
-const COMPUTED = { ...AWS, ...AZURE, ...GCP };
+/**
+ * A key pair the tls provider generates: its PEM and OpenSSH forms (pulumi/examples' openclaw programs hash the public
+ * key into a gateway token and export the private key). Placeholders derived from the name, not real keys.
+ */
+const TLS = {
+  'tls:index/privateKey:PrivateKey': (name) => {
+    const material = createHash('sha256').update(name).digest('base64');
+    return {
+      id: createHash('sha1').update(name).digest('hex'),
+      privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${material}\n-----END PRIVATE KEY-----\n`,
+      privateKeyOpenssh: `-----BEGIN OPENSSH PRIVATE KEY-----\n${material}\n-----END OPENSSH PRIVATE KEY-----\n`,
+      publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${material}\n-----END PUBLIC KEY-----\n`,
+      publicKeyOpenssh: `ssh-ed25519 ${material}\n`,
+    };
+  },
+};
+
+const COMPUTED = { ...AWS, ...AZURE, ...GCP, ...TLS };
 
 /** The resource's id and the outputs its cloud computes; other types get only an id. */
 export function computedOutputs(type, name, inputs) {
