@@ -239,6 +239,22 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('lambda-003'), RHINO],
   },
   {
+    // StartBuild takes a buildspec override: the build runs the caller's commands as the project's service role. On
+    // one named project that is the pipeline's ordinary use; on every project it reaches the most privileged one.
+    id: 'start-any-codebuild-build',
+    title: "start every CodeBuild project with its buildspec overridden and run commands as the project's role",
+    actions: ['codebuild:StartBuild'],
+    onAllResources: true,
+    sources: [pathfinding('codebuild-002')],
+  },
+  {
+    id: 'start-any-codebuild-build-batch',
+    title: "start a build batch of every CodeBuild project with its buildspec overridden, as the project's role",
+    actions: ['codebuild:StartBuildBatch'],
+    onAllResources: true,
+    sources: [pathfinding('codebuild-003')],
+  },
+  {
     id: 'update-glue-dev-endpoint',
     title: 'put its SSH key on a Glue development endpoint that runs as a privileged role',
     actions: ['glue:UpdateDevEndpoint'],

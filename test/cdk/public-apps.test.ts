@@ -1,6 +1,8 @@
 /**
- * The CDK front-ends on public CDK apps: fourteen TypeScript apps of aws-samples/aws-cdk-examples, copied verbatim into
- * test/corpus/cdk-apps (L2 constructs, grants, custom resources, Step Functions, several stacks), each synthesized with
+ * The CDK front-ends on public CDK apps: twenty TypeScript apps, eighteen of aws-samples/aws-cdk-examples and two of
+ * aws-samples/serverless-patterns, copied verbatim into test/corpus/cdk-apps (L2 constructs, grants, custom resources,
+ * Step Functions, CodePipeline, a cross-account event bus, KMS key policies, an attached and rotated database secret,
+ * several and nested stacks), each synthesized with
  * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect, the cdk-nag pack and the validation
  * plugin added to its App by a preloaded module (test/support/guard-every-cdk-app.cjs), so the apps are not edited.
  * The guarded synthesis writes every template byte for byte as the unguarded one; the aspect's annotations are
@@ -163,8 +165,8 @@ const judged = (app: string) =>
 const catalogRuleCount = (app: string) =>
   cliFindings[app]!.filter((finding) => CATALOG_RULES.has(finding.ruleId)).length;
 
-describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-samples/aws-cdk-examples, real cdk synth)", () => {
-  it('covers the fourteen apps of the corpus', () => {
+describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-examples, serverless-patterns; real cdk synth)", () => {
+  it('covers the twenty apps of the corpus', () => {
     expect(APPS).toEqual([
       'airflow-lambda-dynamodb-approval',
       'api-gateway-async-lambda-invocation',
@@ -174,10 +176,16 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-samples/aws
       'aws-transfer-sftp-server',
       'batch-ecr-openmp',
       'custom-resource-provider',
+      'ddb-global-table-with-cmk',
       'ec2-instance-connect-endpoint',
+      'elasticbeanstalk-bg-pipeline',
+      'eventbridge-mesh-multiple-consumers',
+      'fargate-sns-sqs-cdk',
       'fsx-ad',
       'lambda-durable-bedrock',
       'my-widget-service',
+      'parallel-e2e-pipeline-cdk',
+      'rds-aurora',
       's3-vectors-lambda-bedrock',
       'stepfunction-external-definition',
     ]);
@@ -251,12 +259,36 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-samples/aws
         'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-run-task',
       ],
       'custom-resource-provider': [],
+      'ddb-global-table-with-cmk': [
+        'no-wildcard-privilege mandatory global-ddb-cmk/cmkstackNestedStackcmkstackNestedStackResource247C98D6/useast2customresourceCustomResourcePolicy116E759A Action::kms:*',
+        'no-wildcard-privilege mandatory global-ddb-cmk/cmkstackNestedStackcmkstackNestedStackResource247C98D6/uswest2customresourceCustomResourcePolicyD6FAFD37 Action::kms:*',
+      ],
       'ec2-instance-connect-endpoint': [
         'no-wildcard-privilege mandatory integ-testing-eicendpoint/EICEndpointRoleDefaultPolicy9C78FE54 Resource::*',
       ],
+      'elasticbeanstalk-bg-pipeline': [],
+      'eventbridge-mesh-multiple-consumers': [
+        'no-wildcard-privilege mandatory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE74CustomResourcePolicy42523348 Action::logs:DeleteResourcePolicy',
+        'no-wildcard-privilege mandatory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE74CustomResourcePolicy42523348 Action::logs:PutResourcePolicy',
+        'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:DeleteResourcePolicy',
+        'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:PutResourcePolicy',
+        'restrict-trust mandatory eventbridge-mesh-consumer1-stack/eventbridgemeshconsumer1eventbuscdkallowProducerAccountD3B1A432 Account::111111111111',
+        'restrict-trust mandatory eventbridge-mesh-consumer2-stack/eventbridgemeshconsumer2eventbuscdkallowProducerAccountDAD3B93F Account::111111111111',
+      ],
+      'fargate-sns-sqs-cdk': ['restrict-trust advisory CdkStack/SnsSqsKmsKeyBC661410 Service::sns.amazonaws.com'],
       'fsx-ad': ['secret-rotation mandatory AdFsxStack/examplecorpcredentialsA196A81F Rotation::none'],
       'lambda-durable-bedrock': [],
       'my-widget-service': [],
+      'parallel-e2e-pipeline-cdk': [
+        'no-privilege-escalation mandatory ParallelE2EPipelineCDK/PipelineRole1E536F97 Path::start-any-codebuild-build',
+        'no-wildcard-privilege mandatory ParallelE2EPipelineCDK/E2EBuildRoleE2EStackRoleDBE7FFC3 Policy::AmazonS3FullAccess',
+        'no-wildcard-privilege mandatory ParallelE2EPipelineCDK/PipelineRole1E536F97 Action::sts:*',
+      ],
+      // The cluster's credentials rotate (a RotationSchedule on the secret's attachment); the SAR application that
+      // makes the rotation function cannot be read.
+      'rds-aurora': [
+        'no-unseen-content mandatory AuroraStack/AuroraDatabaseRotationSingleUser79A4680D Unseen::the AWS::Serverless::Application at a location that is not readable',
+      ],
       's3-vectors-lambda-bedrock': [
         'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorBucketCustomResourcePolicyEE4A9DE0 Action::s3vectors:CreateVectorIndex',
         'policy-validity advisory S3VectorsLambdaBedrockStack/CreateVectorBucketCustomResourcePolicyEE4A9DE0 Action::s3vectors:DeleteVectorIndex',
@@ -282,10 +314,16 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-samples/aws
       'aws-transfer-sftp-server': 14,
       'batch-ecr-openmp': 10,
       'custom-resource-provider': 6,
+      'ddb-global-table-with-cmk': 2,
       'ec2-instance-connect-endpoint': 14,
+      'elasticbeanstalk-bg-pipeline': 10,
+      'eventbridge-mesh-multiple-consumers': 8,
+      'fargate-sns-sqs-cdk': 4,
       'fsx-ad': 3,
       'lambda-durable-bedrock': 2,
       'my-widget-service': 4,
+      'parallel-e2e-pipeline-cdk': 12,
+      'rds-aurora': 3,
       's3-vectors-lambda-bedrock': 8,
       'stepfunction-external-definition': 4,
     });

@@ -239,6 +239,21 @@ ruleTester(rule, {
       }),
     },
     {
+      name: "codebuild:StartBuild on a pipeline's own project is ordinary access (a CDK CodeBuildAction's role)",
+      model: model({
+        identities: [
+          role('BuildAction', {
+            policies: [
+              allow(
+                ['codebuild:BatchGetBuilds', 'codebuild:StartBuild', 'codebuild:StopBuild'],
+                'arn:aws:codebuild:eu-west-1:111122223333:project/E2ETestsGroupOne',
+              ),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'sts:AssumeRole on one named role is ordinary access',
       model: model({
         identities: [
@@ -371,6 +386,26 @@ ruleTester(rule, {
           'iam:PassRole (DeployerPolicy, on arn:aws:iam::111122223333:role/app-*), lambda:CreateFunction (DeployerPolicy2) and lambda:InvokeFunction (DeployerPolicy2)',
           'passrole-lambda-invoke',
           'https://pathfinding.cloud/paths/lambda-001',
+        ),
+      ],
+    },
+    {
+      // The pipeline role of serverless-patterns parallel-e2e-pipeline-cdk (test/corpus/cdk-apps).
+      name: 'codebuild:StartBuild on every project: a build of any project runs the caller’s buildspec as that project’s role',
+      model: model({
+        identities: [
+          role('Pipeline', {
+            policies: [allow(['codebuild:BatchGetBuilds', 'codebuild:StartBuild', 'codedeploy:CreateDeployment'])],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Pipeline',
+          "start every CodeBuild project with its buildspec overridden and run commands as the project's role",
+          'codebuild:StartBuild (PipelinePolicy)',
+          'start-any-codebuild-build',
+          'https://pathfinding.cloud/paths/codebuild-002',
         ),
       ],
     },
@@ -545,6 +580,20 @@ ruleTester(rule, {
           'ssm:StartSession (BroadPolicy via NotAction)',
           'ssm-start-session',
           'https://pathfinding.cloud/paths/ssm-001',
+        ),
+        pathFinding(
+          'Broad',
+          "start every CodeBuild project with its buildspec overridden and run commands as the project's role",
+          'codebuild:StartBuild (BroadPolicy via NotAction)',
+          'start-any-codebuild-build',
+          'https://pathfinding.cloud/paths/codebuild-002',
+        ),
+        pathFinding(
+          'Broad',
+          "start a build batch of every CodeBuild project with its buildspec overridden, as the project's role",
+          'codebuild:StartBuildBatch (BroadPolicy via NotAction)',
+          'start-any-codebuild-build-batch',
+          'https://pathfinding.cloud/paths/codebuild-003',
         ),
         pathFinding(
           'Broad',

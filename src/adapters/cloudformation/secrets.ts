@@ -4,6 +4,7 @@ import { rotationDays } from '../aws/rotation.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';
 import type { CfnResource } from './template.js';
+import { isRecord } from '../../util/records.js';
 
 /** How a template keeps a secret value out of its source. */
 const LITERAL_VALUE_ADVICE: SecretValueAdvice = {
@@ -34,4 +35,20 @@ export function secretFromResource(stack: StackContext, logicalId: string, resou
 export function applyRotation(stack: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
   secret.rotationDays = rotationDays(stack.resolver.resolve(resource.Properties?.RotationRules));
   secret.rotationSource = stack.ref(logicalId);
+}
+
+const SECRET_TARGET_ATTACHMENT = 'AWS::SecretsManager::SecretTargetAttachment';
+
+/**
+ * What a `SecretId` names, read through a secret target attachment: `Ref` of an
+ * `AWS::SecretsManager::SecretTargetAttachment` is the ARN of the secret it attaches, so the rotation schedule and
+ * the resource policy the CDK hangs on an attached secret (`SecretId: {Ref: <attachment>}`) are the secret's. Checked
+ * in aws-cdk-lib 2.276.0, aws-secretsmanager/lib/secret.js: SecretTargetAttachment sets `secretArn` to `attachment.ref`.
+ * One step: an attachment attaches a secret, never another attachment. Anything else is returned as written.
+ */
+export function secretIdThroughAttachment(stack: StackContext, raw: unknown): unknown {
+  if (!isRecord(raw) || typeof raw.Ref !== 'string') return raw;
+  const logicalId = stack.resolver.referencedResource(raw);
+  const target = logicalId === undefined ? undefined : stack.input.template.Resources[logicalId];
+  return target?.Type === SECRET_TARGET_ATTACHMENT ? target.Properties?.SecretId : raw;
 }

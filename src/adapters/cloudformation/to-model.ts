@@ -57,7 +57,7 @@ import {
 import { IdentityIndex } from './identity-index.js';
 import { isIntrinsic } from './intrinsics.js';
 import { literalName } from './names.js';
-import { applyRotation, secretFromResource } from './secrets.js';
+import { applyRotation, secretFromResource, secretIdThroughAttachment } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
@@ -398,7 +398,9 @@ class ModelBuilder {
 
   /** A `Ref` or `Fn::GetAtt` to an identity of `kind` (or a secret) of the stack's own template. */
   private ownReference(stack: StackContext, raw: unknown, kind: IdentityKind | 'secret'): boolean {
-    const logicalId = stack.resolver.referencedResource(raw);
+    const logicalId = stack.resolver.referencedResource(
+      kind === 'secret' ? secretIdThroughAttachment(stack, raw) : raw,
+    );
     if (logicalId === undefined || logicalId.includes('/')) return false;
     return kind === 'secret' || this.identities.get(stack.id(logicalId))?.kind === kind;
   }
@@ -492,8 +494,12 @@ class ModelBuilder {
     return undefined;
   }
 
-  /** The secret a `SecretId` names: a `Ref` or `Fn::GetAtt` to one of the template, else its name or ARN. */
-  findSecret(stack: StackContext, fromLogicalId: string, raw: unknown): Secret | undefined {
+  /**
+   * The secret a `SecretId` names: a `Ref` or `Fn::GetAtt` to one of the template (a `Ref` to a secret target
+   * attachment names the secret it attaches), else its name or ARN.
+   */
+  findSecret(stack: StackContext, fromLogicalId: string, written: unknown): Secret | undefined {
+    const raw = secretIdThroughAttachment(stack, written);
     const logicalId = stack.resolver.referencedResource(raw);
     if (logicalId) return this.secrets.get(stack.id(logicalId));
     this.notAhead(stack, fromLogicalId);

@@ -277,6 +277,51 @@ describe('modelFromTemplates: identities', () => {
       ['Unset', undefined],
     ]);
   });
+
+  it('reads a rotation schedule and a resource policy that name their secret by a Ref to its SecretTargetAttachment, as the CDK writes them for an attached database secret', () => {
+    // rds.DatabaseCluster with Credentials.fromSecret and addRotationSingleUser (aws-cdk-examples typescript/rds/aurora).
+    const attachment = (SecretId: unknown): CfnResource => ({
+      Type: 'AWS::SecretsManager::SecretTargetAttachment',
+      Properties: { SecretId, TargetId: { Ref: 'Cluster' }, TargetType: 'AWS::RDS::DBCluster' },
+    });
+    const rotation = (SecretId: unknown): CfnResource => ({
+      Type: 'AWS::SecretsManager::RotationSchedule',
+      Properties: { SecretId, RotationRules: { ScheduleExpression: 'rate(30 days)' } },
+    });
+    const { secrets, unlinkedSecretPolicies } = model({
+      Credentials: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'sampledbAuroraClusterCredentials' } },
+      Replica: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'replica/credentials' } },
+      Cluster: { Type: 'AWS::RDS::DBCluster' },
+      CredentialsAttachment: attachment({ Ref: 'Credentials' }),
+      CredentialsAttachmentRotationSchedule: rotation({ Ref: 'CredentialsAttachment' }),
+      CredentialsAttachmentPolicy: {
+        Type: 'AWS::SecretsManager::ResourcePolicy',
+        Properties: {
+          SecretId: { Ref: 'CredentialsAttachment' },
+          ResourcePolicy: {
+            Statement: [
+              { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'secretsmanager:DeleteSecret', Resource: '*' },
+            ],
+          },
+        },
+      },
+      // An attachment that names its secret by name: the schedule follows it to that secret.
+      ReplicaAttachment: attachment('replica/credentials'),
+      ReplicaRotation: rotation({ Ref: 'ReplicaAttachment' }),
+    });
+    expect(
+      secrets.map((secret) => [
+        secret.id,
+        secret.rotationDays,
+        secret.rotationSource?.name,
+        (secret.resourcePolicies ?? []).map((policy) => policy.source.name),
+      ]),
+    ).toEqual([
+      ['App/Credentials', 30, 'CredentialsAttachmentRotationSchedule', ['CredentialsAttachmentPolicy']],
+      ['App/Replica', 30, 'ReplicaRotation', []],
+    ]);
+    expect(unlinkedSecretPolicies ?? []).toEqual([]);
+  });
 });
 
 describe('modelFromTemplates: links', () => {
