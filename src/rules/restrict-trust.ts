@@ -433,7 +433,7 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const base = { resource: identity.resource, identity };
   if (isUnknown(entry.value)) {
     // A principal of the own account whose role or user name is a parameter is as trusted as the own account.
-    if (entry.type === 'AWS' && isOwnAccountPattern(entry.value, ctx.model.accountIds)) return;
+    if (entry.type === 'AWS' && ownPrincipal(ctx, entry.value)) return;
     ctx.report({
       ...base,
       messageId: 'principalPending',
@@ -1147,7 +1147,7 @@ const CLOUDFRONT_ORIGIN_ACCESS_IDENTITY = /^arn:aws[a-z-]*:iam::cloudfront:user\
  */
 function untrustedPrincipals(ctx: Ctx, entry: TrustEntry): PrincipalVerdict[] {
   if (isUnknown(entry.value))
-    return entry.type === 'AWS' && isOwnAccountPattern(entry.value, ctx.model.accountIds)
+    return entry.type === 'AWS' && ownPrincipal(ctx, entry.value)
       ? []
       : [{ kind: 'principalPending', what: entry.value.description }];
   const value = entry.value;
@@ -1174,6 +1174,16 @@ function untrustedPrincipals(ctx: Ctx, entry: TrustEntry): PrincipalVerdict[] {
   // the caller identity): what the policy grants it is judged as its own grant (resource-policy-grants.ts), not as trust.
   if (changeIdentityOf(ctx.model)(value)) return [];
   return [{ kind: 'account', account: principal.account, principal: value }];
+}
+
+/**
+ * Whether an AWS principal known only at deploy or apply is the own account's whatever it turns out to be: its pattern
+ * is an ARN of the own account (isOwnAccountPattern), or is exactly an identity of the change (a Terraform principal
+ * that is only its role's ARN), whose grant the policy is (resource-policy-grants.ts), not trust.
+ */
+function ownPrincipal(ctx: Ctx, value: Unknown): boolean {
+  if (isOwnAccountPattern(value, ctx.model.accountIds)) return true;
+  return value.pattern !== undefined && changeIdentityOf(ctx.model)(value.pattern) !== undefined;
 }
 
 const identityLookups = new WeakMap<Model, (value: string) => Identity | undefined>();
