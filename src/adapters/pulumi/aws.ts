@@ -432,7 +432,9 @@ class ModelBuilder {
           [knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn')]
         : by.kind === 'account'
           ? [accountResourcesArn(by.resources)]
-          : items(entry.props[by.property]).map((item) => attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`));
+          : items(entry.props[by.property]).map((item) =>
+              attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`),
+            );
     const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
     this.resourcePolicies.push({
       source: entry.ref,
