@@ -54,8 +54,8 @@ export interface Unknown {
    */
   readonly encrypted?: true;
   /**
-   * What is known of a string built from known and unknown parts (`Fn::Sub "arn:aws:iam::${AWS::AccountId}:role/${Name}"`):
-   * the value is some string this glob matches, each unknown part a `*` (`arn:aws:iam::<own-account>:role/*`). A `*`
+   * What is known of a string built from known and unknown parts (the own account's id and a role name the deployment
+   * sets): the value is some string this glob matches, each unknown part a `*` (`arn:aws:iam::<own-account>:role/*`). A `*`
    * written in a known part reads as a wildcard too, which can only widen what the pattern admits.
    */
   readonly pattern?: string;

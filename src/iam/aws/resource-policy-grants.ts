@@ -25,7 +25,7 @@ const WRITTEN_ACCOUNT = /^arn:[^:*]+:(?:iam|sts)::([^:*]+):./;
 /**
  * Whether an AWS principal known only in part is in the own account whatever its unknown parts turn out to be: its
  * pattern (model.ts Unknown.pattern) is an IAM or STS ARN whose partition and account are written, the account the own
- * one (`arn:aws:iam::${AWS::AccountId}:role/${RoleName}`). An unknown part before the account field could hold a colon
+ * one (`arn:aws:iam::<own-account>:role/*`: a role whose name the deployment sets). An unknown part before the account field could hold a colon
  * and move the field, so a `*` there keeps the value unknown.
  */
 export function isOwnAccountPattern(value: Unknown, accountIds: readonly string[] = []): boolean {
@@ -112,7 +112,7 @@ export function addResourcePolicyGrants(
       for (const value of principal === '*' ? [] : (principal.AWS ?? [])) {
         if (isUnknown(value)) {
           for (const identity of waitedFor) named.add(identity);
-          // Known in part, in the own account (`arn:aws:iam::${AWS::AccountId}:role/${RoleName}`): it may be any
+          // Known in part, in the own account (`arn:aws:iam::<own-account>:role/*`): it may be any
           // identity it matches. One whose account is unknown too is left to restrict-trust, which holds it pending.
           if (value.pattern !== undefined && isOwnAccountPattern(value, accountIds))
             for (const identity of identitiesMatching(value.pattern))
