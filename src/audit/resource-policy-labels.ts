@@ -33,7 +33,17 @@ export type ResourcePolicyKind =
   | 'api'
   | 'event bus'
   | 'stream'
-  | 'vault';
+  | 'vault'
+  | 'logs'
+  | 'log destination'
+  | 'registry'
+  | 'cluster'
+  | 'table bucket'
+  | 'workspace'
+  | 'traces'
+  | 'catalog'
+  /** A policy resource that names what it is on by an ARN of any of several kinds (VPC Lattice, Systems Manager, …). */
+  | 'resource';
 
 export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
   'AWS::S3::BucketPolicy': 'bucket',
@@ -59,6 +69,26 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::Kinesis::ResourcePolicy': 'stream',
   'AWS::Backup::BackupVault': 'vault',
   'AWS::Backup::LogicallyAirGappedBackupVault': 'vault',
+  'AWS::Logs::ResourcePolicy': 'logs',
+  'AWS::Logs::Destination': 'log destination',
+  'AWS::ECR::RegistryPolicy': 'registry',
+  'AWS::CodeArtifact::Domain': 'domain',
+  'AWS::CodeArtifact::Repository': 'repository',
+  'AWS::S3Express::BucketPolicy': 'bucket',
+  'AWS::S3ObjectLambda::AccessPointPolicy': 'access point',
+  'AWS::S3Tables::TableBucketPolicy': 'table bucket',
+  'AWS::S3Tables::TablePolicy': 'table',
+  'AWS::MSK::ClusterPolicy': 'cluster',
+  'AWS::EventSchemas::RegistryPolicy': 'registry',
+  'AWS::XRay::ResourcePolicy': 'traces',
+  'AWS::VpcLattice::ResourcePolicy': 'resource',
+  'AWS::SSM::ResourcePolicy': 'resource',
+  'AWS::CloudTrail::ResourcePolicy': 'resource',
+  'AWS::Lex::ResourcePolicy': 'resource',
+  'AWS::Bedrock::ResourcePolicy': 'resource',
+  'AWS::BedrockAgentCore::ResourcePolicy': 'resource',
+  'AWS::APS::ResourcePolicy': 'workspace',
+  'AWS::Lambda::ResourcePolicy': 'function',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
   'aws:s3/bucket:Bucket': 'bucket',
   'aws:s3/bucketV2:BucketV2': 'bucket',
@@ -89,6 +119,19 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:backup/vaultPolicy:VaultPolicy': 'vault',
   'aws:glacier/vault:Vault': 'vault',
   'aws:kinesis/resourcePolicy:ResourcePolicy': 'stream',
+  'aws:cloudwatch/logResourcePolicy:LogResourcePolicy': 'logs',
+  'aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy': 'log destination',
+  'aws:ecr/registryPolicy:RegistryPolicy': 'registry',
+  'aws:codeartifact/domainPermissions:DomainPermissions': 'domain',
+  'aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy': 'repository',
+  'aws:s3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy': 'access point',
+  'aws:msk/clusterPolicy:ClusterPolicy': 'cluster',
+  'aws:schemas/registryPolicy:RegistryPolicy': 'registry',
+  'aws:xray/resourcePolicy:ResourcePolicy': 'traces',
+  'aws:vpclattice/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:glue/resourcePolicy:ResourcePolicy': 'catalog',
+  'aws:redshift/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:redshiftserverless/resourcePolicy:ResourcePolicy': 'resource',
 };
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {

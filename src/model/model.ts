@@ -53,10 +53,16 @@ export interface Unknown {
    * another resource computed it is still known (the property's dependencies), unlike a value unknown until apply.
    */
   readonly encrypted?: true;
+  /**
+   * What is known of a string built from known and unknown parts (the own account's id and a role name the deployment
+   * sets): the value is some string this glob matches, each unknown part a `*` (`arn:aws:iam::<own-account>:role/*`). A `*`
+   * written in a known part reads as a wildcard too, which can only widen what the pattern admits.
+   */
+  readonly pattern?: string;
 }
 
-export function unknownValue(description: string): Unknown {
-  return { unknown: true, description };
+export function unknownValue(description: string, pattern?: string): Unknown {
+  return pattern === undefined ? { unknown: true, description } : { unknown: true, description, pattern };
 }
 
 export function encryptedValue(description: string): Unknown {

@@ -18,7 +18,7 @@ import { defineRule, type RuleContext } from './define.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isPatternOperator } from '../iam/aws/condition-operators.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
-import { principalReader } from '../iam/aws/resource-policy-grants.js';
+import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
   type ConditionClause,
   narrowingClauses,
@@ -432,6 +432,8 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const role = identity.name;
   const base = { resource: identity.resource, identity };
   if (isUnknown(entry.value)) {
+    // A principal of the own account whose role or user name is a parameter is as trusted as the own account.
+    if (entry.type === 'AWS' && ownPrincipal(ctx, entry.value)) return;
     ctx.report({
       ...base,
       messageId: 'principalPending',
@@ -1144,7 +1146,10 @@ const CLOUDFRONT_ORIGIN_ACCESS_IDENTITY = /^arn:aws[a-z-]*:iam::cloudfront:user\
  * not apply to these policies.
  */
 function untrustedPrincipals(ctx: Ctx, entry: TrustEntry): PrincipalVerdict[] {
-  if (isUnknown(entry.value)) return [{ kind: 'principalPending', what: entry.value.description }];
+  if (isUnknown(entry.value))
+    return entry.type === 'AWS' && ownPrincipal(ctx, entry.value)
+      ? []
+      : [{ kind: 'principalPending', what: entry.value.description }];
   const value = entry.value;
   const everyone = (principal: string): PrincipalVerdict[] => {
     const verdict = judgeEveryone(ctx, entry);
@@ -1169,6 +1174,16 @@ function untrustedPrincipals(ctx: Ctx, entry: TrustEntry): PrincipalVerdict[] {
   // the caller identity): what the policy grants it is judged as its own grant (resource-policy-grants.ts), not as trust.
   if (changeIdentityOf(ctx.model)(value)) return [];
   return [{ kind: 'account', account: principal.account, principal: value }];
+}
+
+/**
+ * Whether an AWS principal known only at deploy or apply is the own account's whatever it turns out to be: its pattern
+ * is an ARN of the own account (isOwnAccountPattern), or is exactly an identity of the change (a Terraform principal
+ * that is only its role's ARN), whose grant the policy is (resource-policy-grants.ts), not trust.
+ */
+function ownPrincipal(ctx: Ctx, value: Unknown): boolean {
+  if (isOwnAccountPattern(value, ctx.model.accountIds)) return true;
+  return value.pattern !== undefined && changeIdentityOf(ctx.model)(value.pattern) !== undefined;
 }
 
 const identityLookups = new WeakMap<Model, (value: string) => Identity | undefined>();

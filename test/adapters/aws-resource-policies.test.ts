@@ -22,6 +22,11 @@ describe('the resource a policy resource names', () => {
       attachedArnOf('event-bus-name', 'payments'),
       attachedArnOf('event-bus-name', 'arn:aws:events:eu-west-1:111122223333:event-bus/payments'),
       attachedArnOf('backup-vault-name', 'payments'),
+      attachedArnOf('directory-bucket-name', 'payments--use1-az4--x-s3'),
+      attachedArnOf('object-lambda-access-point-name', 'payments-redacted'),
+      attachedArnOf('log-destination-name', 'central-logs'),
+      attachedArnOf('schema-registry-name', 'payments'),
+      attachedArnOf('codeartifact-domain-name', 'payments'),
     ]).toEqual([
       'arn:aws:ecr:<own-region>:<own-account>:repository/payments-images',
       'arn:aws:ecr-public::<own-account>:repository/payments-sdk',
@@ -31,6 +36,11 @@ describe('the resource a policy resource names', () => {
       'arn:aws:events:<own-region>:<own-account>:event-bus/payments',
       'arn:aws:events:eu-west-1:111122223333:event-bus/payments',
       'arn:aws:backup:<own-region>:<own-account>:backup-vault:payments',
+      'arn:aws:s3express:<own-region>:<own-account>:bucket/payments--use1-az4--x-s3',
+      'arn:aws:s3-object-lambda:<own-region>:<own-account>:accesspoint/payments-redacted',
+      'arn:aws:logs:<own-region>:<own-account>:destination:central-logs',
+      'arn:aws:schemas:<own-region>:<own-account>:registry/payments',
+      'arn:aws:codeartifact:<own-region>:<own-account>:domain/payments',
     ]);
   });
 

@@ -4,29 +4,47 @@
  * Secrets Manager secrets (a secret's policy is trust as well, which restrict-trust judges; what it grants the change's
  * own roles is judged as theirs), DynamoDB tables and streams, ECR repositories (private and public), Lambda functions, EFS file systems,
  * OpenSearch and Elasticsearch domains, API Gateway REST APIs, EventBridge event buses, Kinesis data streams and
- * consumers, Backup vaults and Glacier vaults.
+ * consumers, Backup vaults and Glacier vaults; CloudWatch Logs resource policies and log destinations, ECR's registry
+ * policy, CodeArtifact domains and repositories, S3 Express directory buckets, S3 Object Lambda access points, S3 Tables
+ * table buckets and tables, MSK clusters, EventBridge schema registries, X-Ray, VPC Lattice, Systems Manager, CloudTrail,
+ * Lex, Bedrock, Bedrock AgentCore, Managed Prometheus, Lambda's ResourcePolicy resource, Glue's Data Catalog and
+ * Redshift (provisioned and Serverless).
  * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
  * Pulumi's records (providers.ts).
  *
- * Not read: CloudWatch Logs resource policies, log delivery destinations' and log destinations' policies (the Logs API
- * documents them for AWS services delivering logs and for other accounts; whether one can grant a role of the same
- * account more than an identity policy would was not established), the older Principal/Action form of an event bus
- * policy (an account or `*`), ECR's registry policy (replication to accounts). Not read yet, though they can name a role:
- * S3 Express and Object Lambda access points, OpenSearch Serverless access policies (a format of their own), and the
- * other services with resource policies (CodeArtifact, Glue, Redshift, …).
+ * A policy that lets `*` or another account in passed unseen while these were not read; a statement naming a role of
+ * the change is read as a grant to it as any resource policy's is (within one account a resource-based policy's allow
+ * suffices: IAM User Guide, "Policy evaluation logic"), which may read it wider than the service honours it (a Logs
+ * resource policy is documented for services delivering logs and for other accounts): a grant read wider fails closed.
+ *
+ * Not read: the older Principal/Action form of an event bus policy (an account or `*`), log delivery destinations'
+ * policies (CfnDeliveryDestination's DeliveryDestinationPolicy, a structure of its own), OpenSearch Serverless access
+ * policies (AWS::OpenSearchServerless::AccessPolicy `Policy` is a JSON list of rules, each with `Rules` of
+ * collection or index patterns and `Permission` as `aoss:` actions, and `Principal` a list of ARNs, with no Effect,
+ * Statement or Condition: not an IAM policy document, so these tables cannot read it), a Redshift cluster's or
+ * Serverless namespace's own NamespaceResourcePolicy (on the namespace ARN, an attribute of its own), S3 Vectors and
+ * S3 Outposts bucket policies, multi-region access point policies, an organization's resource policy. Glue's Data
+ * Catalog policy and Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no
+ * glue.CfnResourcePolicy, redshift.CfnResourcePolicy or redshiftserverless.CfnResourcePolicy): read from Pulumi and
+ * Terraform only.
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
  * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
  * CfnTopicPolicy, CfnTopicInlinePolicy, secretsmanager's CfnResourcePolicy, dynamodb's CfnTable and CfnGlobalTable,
  * ecr's CfnRepository and CfnPublicRepository, lambda's CfnPermission, efs's CfnFileSystem, opensearchservice's and elasticsearch's CfnDomain,
- * apigateway's CfnRestApi, events' CfnEventBus and CfnEventBusPolicy, kinesis' CfnResourcePolicy, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault; Glacier has
- * no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
+ * apigateway's CfnRestApi, events' CfnEventBus and CfnEventBusPolicy, kinesis' CfnResourcePolicy, backup's CfnBackupVault and CfnLogicallyAirGappedBackupVault,
+ * logs' CfnResourcePolicy and CfnDestination, ecr's CfnRegistryPolicy, codeartifact's CfnDomain and CfnRepository,
+ * s3express' CfnBucketPolicy, s3objectlambda's CfnAccessPointPolicy, s3tables' CfnTableBucketPolicy and CfnTablePolicy,
+ * msk's CfnClusterPolicy, eventschemas' CfnRegistryPolicy, the CfnResourcePolicy of xray, vpclattice, ssm, cloudtrail,
+ * lex, bedrock, bedrockagentcore, aps and lambda; Glacier has no CloudFormation resource) and as @pulumi/aws 7 spells them (s3.BucketPolicy, s3.AccessPoint,
  * s3control.AccessPointPolicy, kms.Key, kms.ReplicaKey, kms.KeyPolicy, sqs.QueuePolicy, sqs.Queue, sns.TopicPolicy,
  * sns.Topic, secretsmanager.SecretPolicy, secretsmanager.Secret, dynamodb.ResourcePolicy, ecr.RepositoryPolicy,
  * ecrpublic.RepositoryPolicy,
  * lambda.Permission, efs.FileSystemPolicy, opensearch.Domain and DomainPolicy, elasticsearch.Domain and DomainPolicy,
  * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
- * glacier.Vault; aws-native's
+ * glacier.Vault, cloudwatch.LogResourcePolicy and LogDestinationPolicy, ecr.RegistryPolicy, codeartifact.DomainPermissions
+ * and RepositoryPermissionsPolicy, s3control.ObjectLambdaAccessPointPolicy, msk.ClusterPolicy, schemas.RegistryPolicy,
+ * and the ResourcePolicy of xray, vpclattice, glue, redshift and redshiftserverless; aws-native's
  * secretsmanager.ResourcePolicy as CloudFormation's).
  */
 
@@ -42,7 +60,15 @@ export type AttachedBy =
    * A property holding a bucket name, a queue URL, an ARN, or the name or id of a resource in the deployment's own
    * account and region (NAMED_IN_OWN_ACCOUNT) (`list`: a list of them).
    */
-  | { kind: 'bucket-name' | 'queue-url' | 'arn' | NamedInOwnAccount; property: string; list?: true };
+  | { kind: 'bucket-name' | 'queue-url' | 'arn' | NamedInOwnAccount; property: string; list?: true }
+  /**
+   * A policy of the account's (and region's) resources of a service, not of one of them (a Logs resource policy, ECR's
+   * registry policy): `Resource: "*"` is every such resource (ACCOUNT_RESOURCES).
+   */
+  | { kind: 'account'; resources: AccountResources };
+
+/** The kinds of AttachedBy that name the resource by a property. */
+export type NamedBy = Extract<AttachedBy, { property: string }>['kind'];
 
 /**
  * Resources a policy resource names by name or id, and the ARN that is in the account and region the change is deployed
@@ -60,8 +86,39 @@ const NAMED_IN_OWN_ACCOUNT = {
   'rest-api-id': (id: string) => `arn:${PARTITION}:execute-api:${OWN_REGION}:${OWN_ACCOUNT}:${id}/*`,
   'event-bus-name': (name: string) => `arn:${PARTITION}:events:${OWN_REGION}:${OWN_ACCOUNT}:event-bus/${name}`,
   'backup-vault-name': (name: string) => `arn:${PARTITION}:backup:${OWN_REGION}:${OWN_ACCOUNT}:backup-vault:${name}`,
+  // S3 Express `bucket`, S3 Object Lambda `accesspoint`, CloudWatch Logs `destination`, EventBridge Schemas `registry`,
+  // CodeArtifact `domain`.
+  'directory-bucket-name': (name: string) => `arn:${PARTITION}:s3express:${OWN_REGION}:${OWN_ACCOUNT}:bucket/${name}`,
+  'object-lambda-access-point-name': (name: string) =>
+    `arn:${PARTITION}:s3-object-lambda:${OWN_REGION}:${OWN_ACCOUNT}:accesspoint/${name}`,
+  'log-destination-name': (name: string) => `arn:${PARTITION}:logs:${OWN_REGION}:${OWN_ACCOUNT}:destination:${name}`,
+  'schema-registry-name': (name: string) => `arn:${PARTITION}:schemas:${OWN_REGION}:${OWN_ACCOUNT}:registry/${name}`,
+  'codeartifact-domain-name': (name: string) =>
+    `arn:${PARTITION}:codeartifact:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
 } as const;
 type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
+
+/**
+ * What `Resource: "*"` is in a policy of the account's resources of a service (Service Authorization Reference's
+ * resource types): every log group, stream and destination; every private repository (ECR's registry policy grants
+ * replication and pull-through cache on them); `*` for X-Ray; every Data Catalog resource; every CodeArtifact
+ * repository (Pulumi's RepositoryPermissionsPolicy names its repository by domain and name in two arguments: read as any
+ * repository of the account, which is wider, never narrower).
+ */
+const ACCOUNT_RESOURCES = {
+  logs: `arn:${PARTITION}:logs:${OWN_REGION}:${OWN_ACCOUNT}:*`,
+  'ecr-registry': `arn:${PARTITION}:ecr:${OWN_REGION}:${OWN_ACCOUNT}:repository/*`,
+  // X-Ray's trace actions (xray:PutTraceSegments) have no resource type: only `*` names what they act on.
+  xray: '*',
+  'glue-catalog': `arn:${PARTITION}:glue:${OWN_REGION}:${OWN_ACCOUNT}:*`,
+  'codeartifact-repositories': `arn:${PARTITION}:codeartifact:${OWN_REGION}:${OWN_ACCOUNT}:repository/*`,
+} as const;
+type AccountResources = keyof typeof ACCOUNT_RESOURCES;
+
+/** The resources a policy of the account's resources of a service is on (ACCOUNT_RESOURCES). */
+export function accountResourcesArn(resources: AccountResources): string {
+  return ACCOUNT_RESOURCES[resources];
+}
 
 export interface ResourcePolicyType {
   /** The property holding the policy document. */
@@ -108,6 +165,43 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
   'AWS::Backup::LogicallyAirGappedBackupVault': { document: 'AccessPolicy', attachedTo: { kind: 'self' } },
   // ResourceArn: a data stream's or a stream consumer's ARN.
   'AWS::Kinesis::ResourcePolicy': { document: 'ResourcePolicy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  // PolicyDocument is a JSON string (CfnResourcePolicyProps.policyDocument: string), often an Fn::Sub.
+  'AWS::Logs::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'account', resources: 'logs' } },
+  'AWS::Logs::Destination': { document: 'DestinationPolicy', attachedTo: { kind: 'self' } },
+  'AWS::ECR::RegistryPolicy': { document: 'PolicyText', attachedTo: { kind: 'account', resources: 'ecr-registry' } },
+  'AWS::CodeArtifact::Domain': { document: 'PermissionsPolicyDocument', attachedTo: { kind: 'self' } },
+  'AWS::CodeArtifact::Repository': { document: 'PermissionsPolicyDocument', attachedTo: { kind: 'self' } },
+  'AWS::S3Express::BucketPolicy': {
+    document: 'PolicyDocument',
+    attachedTo: { kind: 'directory-bucket-name', property: 'Bucket' },
+  },
+  'AWS::S3ObjectLambda::AccessPointPolicy': {
+    document: 'PolicyDocument',
+    attachedTo: { kind: 'object-lambda-access-point-name', property: 'ObjectLambdaAccessPoint' },
+  },
+  'AWS::S3Tables::TableBucketPolicy': {
+    document: 'ResourcePolicy',
+    attachedTo: { kind: 'arn', property: 'TableBucketARN' },
+  },
+  'AWS::S3Tables::TablePolicy': { document: 'ResourcePolicy', attachedTo: { kind: 'arn', property: 'TableARN' } },
+  'AWS::MSK::ClusterPolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ClusterArn' } },
+  'AWS::EventSchemas::RegistryPolicy': {
+    document: 'Policy',
+    attachedTo: { kind: 'schema-registry-name', property: 'RegistryName' },
+  },
+  'AWS::XRay::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'account', resources: 'xray' } },
+  'AWS::VpcLattice::ResourcePolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  'AWS::SSM::ResourcePolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  'AWS::CloudTrail::ResourcePolicy': {
+    document: 'ResourcePolicy',
+    attachedTo: { kind: 'arn', property: 'ResourceArn' },
+  },
+  'AWS::Lex::ResourcePolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  'AWS::Bedrock::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  'AWS::BedrockAgentCore::ResourcePolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  'AWS::APS::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'WorkspaceArn' } },
+  // A function's policy written whole (ResourceArn: the function's ARN), beside the statement a Permission adds.
+  'AWS::Lambda::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
 };
 
 /**
@@ -189,6 +283,56 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'resourceArn' },
   },
+  // An account-scoped policy (`policyName`); one with `resourceArn` is on that log group, read as on any of the account's.
+  'aws:cloudwatch/logResourcePolicy:LogResourcePolicy': {
+    document: 'policyDocument',
+    attachedTo: { kind: 'account', resources: 'logs' },
+  },
+  'aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy': {
+    document: 'accessPolicy',
+    attachedTo: { kind: 'log-destination-name', property: 'destinationName' },
+  },
+  'aws:ecr/registryPolicy:RegistryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'account', resources: 'ecr-registry' },
+  },
+  'aws:codeartifact/domainPermissions:DomainPermissions': {
+    document: 'policyDocument',
+    attachedTo: { kind: 'codeartifact-domain-name', property: 'domain' },
+  },
+  'aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy': {
+    document: 'policyDocument',
+    attachedTo: { kind: 'account', resources: 'codeartifact-repositories' },
+  },
+  'aws:s3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'object-lambda-access-point-name', property: 'name' },
+  },
+  'aws:msk/clusterPolicy:ClusterPolicy': { document: 'policy', attachedTo: { kind: 'arn', property: 'clusterArn' } },
+  'aws:schemas/registryPolicy:RegistryPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'schema-registry-name', property: 'registryName' },
+  },
+  'aws:xray/resourcePolicy:ResourcePolicy': {
+    document: 'policyDocument',
+    attachedTo: { kind: 'account', resources: 'xray' },
+  },
+  'aws:vpclattice/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:glue/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'account', resources: 'glue-catalog' },
+  },
+  'aws:redshift/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:redshiftserverless/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
 };
 
 /**
@@ -226,7 +370,7 @@ export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, re
  */
 export interface StatementPolicyType {
   statement: string;
-  attachedTo: Exclude<AttachedBy, { kind: 'self' }>;
+  attachedTo: Extract<AttachedBy, { property: string }>;
   /** What the resource is on where the property is unset. */
   byDefault: string;
 }
@@ -311,7 +455,7 @@ export function lambdaPermissionDocument(
  * `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy `https://<region>.queue.amazonaws.com/…`); a URL
  * that is neither stays Unknown.
  */
-export function attachedArnOf(kind: 'bucket-name' | 'queue-url' | NamedInOwnAccount, value: string): PolicyValue {
+export function attachedArnOf(kind: Exclude<NamedBy, 'arn'>, value: string): PolicyValue {
   if (kind === 'bucket-name') return `arn:aws:s3:::${value}`;
   if (kind !== 'queue-url') return value.startsWith('arn:') ? value : NAMED_IN_OWN_ACCOUNT[kind](value);
   const match = /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com\/(\d{12})\/([^/?#]+)$/.exec(

@@ -4,7 +4,7 @@ import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, setOwn } from '../../util/records.js';
 import { createConditions, eitherBranch, isDenyStatement } from './conditions.js';
 import { PSEUDO_PARAMETERS } from './pseudo-parameters.js';
-import { allowedPattern, type CfnResource, type TemplateInput } from './template.js';
+import { allowedPattern, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
 
 /**
  * Resolves CloudFormation intrinsic functions as far as the template alone allows, never guessing:
@@ -452,9 +452,36 @@ export function createResolver(input: TemplateInput): Resolver {
     const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
     const choices = plain
       ? parameterChoices(parameter)
-      : unknownValue(`a value built from Ref ${parameter} (a parameter the deployment may set)`);
+      : unknownValue(
+          `a value built from Ref ${parameter} (a parameter the deployment may set)`,
+          patternWithoutDefaults(item),
+        );
     if (choices === undefined) return [resolveValue(item)];
     return isUnknown(choices) ? [choices] : [...choices];
+  };
+
+  /**
+   * What is known of a value built from parameters the deployment may set, whatever it sets them to: the value as a
+   * template whose parameters have no default resolves it (the pattern of its Unknown, joinStrings), so
+   * `arn:aws:iam::${AWS::AccountId}:${KeyManager}` stays a principal of the own account. Built once, when first asked.
+   */
+  let withoutDefaults: Resolver | undefined;
+  const patternWithoutDefaults = (item: unknown): string | undefined => {
+    withoutDefaults ??= createResolver({
+      ...input,
+      template: { ...template, Parameters: parametersWithoutDefaults() },
+    });
+    const value = withoutDefaults.resolve(item);
+    return isUnknown(value) ? value.pattern : undefined;
+  };
+  const parametersWithoutDefaults = (): NonNullable<CfnTemplate['Parameters']> => {
+    const parameters: NonNullable<CfnTemplate['Parameters']> = {};
+    for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
+      if (!isRecord(parameter)) continue;
+      const { Default: _default, ...rest } = parameter;
+      parameters[name] = rest;
+    }
+    return parameters;
   };
 
   const conditions = createConditions(template, (value) => resolveValue(value), choicesOf);
@@ -859,17 +886,27 @@ function splitOnce(text: string): [string, string | undefined] {
   return dot < 0 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
 }
 
-/** Concatenates resolved parts; any part that is not a string makes the whole string Unknown. */
+/**
+ * Concatenates resolved parts; any part that is not a string makes the whole string Unknown. Where the others are
+ * strings, the Unknown keeps what they say as its pattern (an unknown part as `*`, or as its own pattern): a principal
+ * `arn:aws:iam::${AWS::AccountId}:role/${Name}` is still a role of the own account.
+ */
 function joinStrings(parts: unknown[], delimiter: string, what: string): Maybe<string> {
   const strings: string[] = [];
+  let unknown: Unknown | undefined;
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index];
     if (typeof part === 'string') strings.push(part);
     else if (typeof part === 'number' || typeof part === 'boolean') strings.push(String(part));
-    else if (isUnknown(part)) return unknownValue(`${what} containing ${part.description}`);
-    else return unknownValue(`${what} containing a value that is not a string`);
+    else if (isUnknown(part)) {
+      unknown ??= part;
+      strings.push(part.pattern ?? '*');
+    } else return unknownValue(`${what} containing a value that is not a string`);
   }
-  return strings.join(delimiter);
+  if (unknown === undefined) return strings.join(delimiter);
+  const pattern = strings.join(delimiter);
+  // Nothing known (`${ExternalRoleArn}` alone): no pattern.
+  return unknownValue(`${what} containing ${unknown.description}`, /^\**$/.test(pattern) ? undefined : pattern);
 }
 
 function unknownOr(value: unknown, description: string): Unknown {

@@ -31,6 +31,7 @@ import {
 import { isRecord } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
 import {
+  accountResourcesArn,
   attachedArnOf,
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
@@ -39,7 +40,7 @@ import {
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
   type NestedResourcePolicy,
-  type AttachedBy,
+  type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
   type StatementPolicyType,
@@ -551,6 +552,7 @@ class ModelBuilder {
     const attachedTo: PolicyValue[] = [];
     const { attachedTo: by } = type;
     if (by.kind === 'self') attachedTo.push(resourceValue(logicalId, 'Arn'));
+    else if (by.kind === 'account') attachedTo.push(accountResourcesArn(by.resources));
     else {
       const add = (raw: unknown) => attachedTo.push(attachedResource(stack, raw, by.kind));
       if (by.list) this.eachItem(stack, properties[by.property], add);
@@ -853,7 +855,7 @@ function namedValue(stack: StackContext, item: unknown, { name, is, value }: Nam
  * The ARN of the resource a resource policy is attached to, from the property that names it: a queue's `Ref` (its URL)
  * as the queue's ARN, a bucket name as the bucket's, an ARN as it is; what cannot be told stays Unknown.
  */
-function attachedResource(stack: StackContext, raw: unknown, kind: Exclude<AttachedBy['kind'], 'self'>): PolicyValue {
+function attachedResource(stack: StackContext, raw: unknown, kind: NamedBy): PolicyValue {
   if (kind === 'queue-url') {
     const queue = stack.resolver.referencedResource(raw);
     if (queue !== undefined && stack.input.template.Resources[queue]?.Type === 'AWS::SQS::Queue')

@@ -26,12 +26,13 @@ import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from '.
 import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resourceValue } from '../../model/deployment.js';
 import {
+  accountResourcesArn,
   attachedArnOf,
   functionArnOf,
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
   PULUMI_RESOURCE_POLICIES,
-  type AttachedBy,
+  type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
 } from '../aws/resource-policies.js';
@@ -429,7 +430,11 @@ class ModelBuilder {
       by.kind === 'self'
         ? // The ARN once the resource exists; before, the rendering every adapter shares (`<Arn of Key>`).
           [knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn')]
-        : items(entry.props[by.property]).map((item) => attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`));
+        : by.kind === 'account'
+          ? [accountResourcesArn(by.resources)]
+          : items(entry.props[by.property]).map((item) =>
+              attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`),
+            );
     const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
     this.resourcePolicies.push({
       source: entry.ref,
@@ -715,7 +720,7 @@ function ownAccountIds(identities: readonly Identity[]): string[] {
 }
 
 /** The ARN of what a resource policy is on, from a bucket name, a queue URL or an ARN; what cannot be told stays Unknown. */
-function attachedArn(value: unknown, kind: Exclude<AttachedBy['kind'], 'self'>, what: string): PolicyValue {
+function attachedArn(value: unknown, kind: NamedBy, what: string): PolicyValue {
   if (isUnknown(value)) return value;
   if (typeof value !== 'string') return unknownValue(`${what} is not set`);
   if (kind !== 'arn') return attachedArnOf(kind, value);

@@ -175,6 +175,26 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_backup_vault_policy: aws('backup/vaultPolicy:VaultPolicy'),
   aws_glacier_vault: aws('glacier/vault:Vault'),
   aws_kinesis_resource_policy: aws('kinesis/resourcePolicy:ResourcePolicy'),
+  // Terraform names as terraform-provider-aws registers them (`@SDKResource("aws_ecr_registry_policy")`, …), each the
+  // Pulumi resource of the same name.
+  aws_cloudwatch_log_resource_policy: aws('cloudwatch/logResourcePolicy:LogResourcePolicy'),
+  aws_cloudwatch_log_destination_policy: aws('cloudwatch/logDestinationPolicy:LogDestinationPolicy'),
+  aws_ecr_registry_policy: aws('ecr/registryPolicy:RegistryPolicy'),
+  // Pulumi's DomainPermissions is Terraform's aws_codeartifact_domain_permissions_policy.
+  aws_codeartifact_domain_permissions_policy: aws('codeartifact/domainPermissions:DomainPermissions'),
+  aws_codeartifact_repository_permissions_policy: aws(
+    'codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy',
+  ),
+  aws_s3control_object_lambda_access_point_policy: aws(
+    's3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy',
+  ),
+  aws_msk_cluster_policy: aws('msk/clusterPolicy:ClusterPolicy'),
+  aws_schemas_registry_policy: aws('schemas/registryPolicy:RegistryPolicy'),
+  aws_xray_resource_policy: aws('xray/resourcePolicy:ResourcePolicy'),
+  aws_vpclattice_resource_policy: aws('vpclattice/resourcePolicy:ResourcePolicy'),
+  aws_glue_resource_policy: aws('glue/resourcePolicy:ResourcePolicy'),
+  aws_redshift_resource_policy: aws('redshift/resourcePolicy:ResourcePolicy'),
+  aws_redshiftserverless_resource_policy: aws('redshiftserverless/resourcePolicy:ResourcePolicy'),
   // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
   aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
   aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {

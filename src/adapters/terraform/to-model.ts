@@ -17,6 +17,7 @@ import {
   type Unknown,
 } from '../../model/model.js';
 import { forEachResourceRef } from '../../model/refs.js';
+import { resourceValue } from '../../model/deployment.js';
 import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { formatValuePath, type ValuePath } from '../../util/depth.js';
 import { moduleAddress } from './address.js';
@@ -102,6 +103,9 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   const mappings = new Map<string, ResourceMapping>();
   /** Secrets Manager secrets with their values, for the rotation older AWS providers set on the secret itself. */
   const awsSecrets: { instance: TerraformInstance; values: Record<string, unknown> }[] = [];
+  const ownIdentities = new Set(
+    plan.instances.filter(({ type }) => OWN_IDENTITY_TYPES.has(type)).map(({ address }) => address),
+  );
   for (const planned of plan.instances) {
     const instance = withProviderDefaults(planned, configuration);
     const mapping = TERRAFORM_TYPES[instance.type];
@@ -145,6 +149,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
         const from = (sources.get(attribute)?.references ?? []).map((reference) => fromRoot(instance, reference));
         return unknownValue(
           `${instance.address}.${path} is not known until apply${from.length ? ` (from ${from.join(', ')})` : ''}`,
+          path === attribute ? ownIdentityArn(from, ownIdentities) : undefined,
         );
       },
     ) as Record<string, unknown>;
@@ -194,6 +199,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   }
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
+  withOwnIdentityPrincipals(model);
   for (const { instance, values } of awsSecrets) addInlineRotation(model, instance, values, refOf(instance));
   for (const secret of model.secrets) {
     // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own.
@@ -294,6 +300,48 @@ const MODULE_SCOPED = new Set(['var', 'local', 'each', 'count', 'path', 'terrafo
  * (`module.poc.data.aws_iam_policy_document.r3`) as the plan names resources; variables, locals and `each`/`count`
  * stay as written.
  */
+/** The AWS identities a plan creates or changes, whose ARN another attribute may be (ownIdentityArn). */
+const OWN_IDENTITY_TYPES = new Set(['aws_iam_role', 'aws_iam_user']);
+
+/**
+ * The ARN, as the model renders it (`<Arn of aws_iam_role.worker>`), of the plan's own role or user that an attribute
+ * known only at apply is: its configuration references that identity's `arn` and nothing else (`principal =
+ * aws_iam_role.worker.arn`, which the plan lists as `aws_iam_role.worker.arn` and `aws_iam_role.worker`). Kept as the
+ * Unknown's pattern (model.ts: a pattern without a wildcard is the value itself), so a Lambda permission or resource
+ * policy principal waiting for the role's ARN is that role: its grant, not a principal of unknown account. An
+ * expression that builds a string around the ARN references the same; such a principal is not written in practice
+ * (IAM takes the ARN as it is).
+ */
+function ownIdentityArn(references: readonly string[], identities: ReadonlySet<string>): string | undefined {
+  if (references.length !== 2) return undefined;
+  const address = references.find((reference) => identities.has(reference));
+  return address !== undefined && references.includes(`${address}.arn`) ? resourceValue(address, 'Arn') : undefined;
+}
+
+/**
+ * A resource policy principal known only at apply that is the plan's own role or user (ownIdentityArn: its pattern
+ * `<Arn of aws_iam_role.worker>`) gets, as its pattern, that identity's ARN as the model renders it
+ * (`arn:aws:iam::<own-account>:role/worker` where the name is known), by which restrict-trust tells it is the change's
+ * own identity, whose grant the statement is (resource-policy-grants.ts gives it through the policy's dependencies).
+ */
+function withOwnIdentityPrincipals(model: Model): void {
+  const arnOf = new Map<string, string>();
+  for (const identity of model.identities)
+    if (identity.cloud === 'aws' && typeof identity.arn === 'string')
+      arnOf.set(resourceValue(identity.resource.name, 'Arn'), identity.arn);
+  if (arnOf.size === 0) return;
+  for (const policy of model.resourcePolicies ?? [])
+    for (const statement of policy.document.statements) {
+      const values = statement.principal === '*' ? undefined : statement.principal?.AWS;
+      if (!values) continue;
+      for (let index = 0; index < values.length; index++) {
+        const value = values[index];
+        const arn = isUnknown(value) && value.pattern !== undefined ? arnOf.get(value.pattern) : undefined;
+        if (isUnknown(value) && arn !== undefined) values[index] = unknownValue(value.description, arn);
+      }
+    }
+}
+
 function fromRoot(instance: TerraformInstance, reference: string): string {
   const prefix = moduleAddress(instance.parsed.modules);
   if (!prefix || MODULE_SCOPED.has(reference.split('.')[0] ?? '')) return reference;

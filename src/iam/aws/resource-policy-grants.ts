@@ -1,6 +1,9 @@
 import {
   isUnknown,
+  unknownValue,
   type AwsPolicyGrant,
+  type PolicyDocument,
+  type Unknown,
   type Identity,
   type PolicyStatement,
   type PolicyValue,
@@ -15,6 +18,20 @@ const LITERAL_ACCOUNT = /^(arn:aws[a-z-]*:iam::)\d{12}:/;
 
 /** A role's ARN, its path (if any) left out: `arn:aws:iam::<account>:role/<path/>name`. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::([^:]+):role\/(?:[^*?]*\/)?([^/*?]+)$/;
+
+/** An IAM or STS ARN whose partition and account are written (no `*` of an unknown part before or in them). */
+const WRITTEN_ACCOUNT = /^arn:[^:*]+:(?:iam|sts)::([^:*]+):./;
+
+/**
+ * Whether an AWS principal known only in part is in the own account whatever its unknown parts turn out to be: its
+ * pattern (model.ts Unknown.pattern) is an IAM or STS ARN whose partition and account are written, the account the own
+ * one (`arn:aws:iam::<own-account>:role/*`: a role whose name the deployment sets). An unknown part before the account field could hold a colon
+ * and move the field, so a `*` there keeps the value unknown.
+ */
+export function isOwnAccountPattern(value: Unknown, accountIds: readonly string[] = []): boolean {
+  const account = value.pattern === undefined ? undefined : WRITTEN_ACCOUNT.exec(value.pattern)?.[1];
+  return account !== undefined && (account === OWN_ACCOUNT || accountIds.includes(account));
+}
 
 /** A role session's ARN: `arn:aws:sts::<account>:assumed-role/<role name>/<session name>`. */
 const SESSION_ARN = /^arn:aws[a-z-]*:sts::([^:]+):assumed-role\/([^/]+)\/[^/]+$/;
@@ -78,6 +95,7 @@ export function addResourcePolicyGrants(
       continue;
     }
     const granted = new Map<Identity, PolicyStatement[]>();
+    const perhaps = new Map<Identity, Unknown>();
     for (const statement of policy.document.statements) {
       const { principal } = statement;
       if (principal === undefined) continue;
@@ -92,7 +110,14 @@ export function addResourcePolicyGrants(
         }
       }
       for (const value of principal === '*' ? [] : (principal.AWS ?? [])) {
-        if (isUnknown(value)) for (const identity of waitedFor) named.add(identity);
+        if (isUnknown(value)) {
+          for (const identity of waitedFor) named.add(identity);
+          // Known in part, in the own account (`arn:aws:iam::<own-account>:role/*`): it may be any
+          // identity it matches. One whose account is unknown too is left to restrict-trust, which holds it pending.
+          if (value.pattern !== undefined && isOwnAccountPattern(value, accountIds))
+            for (const identity of identitiesMatching(value.pattern))
+              if (!perhaps.has(identity)) perhaps.set(identity, value);
+        }
         const identity = typeof value === 'string' ? identityOf(value) : undefined;
         if (identity) named.add(identity);
       }
@@ -108,7 +133,25 @@ export function addResourcePolicyGrants(
       const grant: AwsPolicyGrant = { kind: 'aws-policy', source: policy.source, document: { statements } };
       identity.grants.push(grant);
     }
+    for (const [identity, principal] of perhaps) {
+      if (granted.has(identity)) continue;
+      identity.grants.push({ kind: 'aws-policy', source: policy.source, document: maybeNamed(principal) });
+    }
   }
+}
+
+/**
+ * What a statement grants an identity its principal may name but need not: a principal known only in part, whose
+ * pattern the identity's ARN matches (a role of the own account whose name is a parameter, and the change has a role of
+ * such a name). Which role the deployment names decides whether the identity is granted anything, so the grant is not
+ * known until then (a grant judged pending); where the change has no identity it could be, it grants none of them and
+ * whom it lets in is restrict-trust's (the own account, trusted).
+ */
+function maybeNamed(principal: Unknown): PolicyDocument {
+  return {
+    statements: [],
+    unreadable: unknownValue(`whether Principal ${principal.pattern ?? ''} (${principal.description}) names this role`),
+  };
 }
 
 /** How a policy's principal values name the change's AWS identities (addResourcePolicyGrants). */

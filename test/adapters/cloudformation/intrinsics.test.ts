@@ -125,8 +125,9 @@ describe('intrinsics: functions', () => {
     expect(resolve({ 'Fn::ImportValue': 'SharedRoleArn' })).toEqual(
       unknownValue('Fn::ImportValue SharedRoleArn (exported by another stack)'),
     );
+    // What is known of it is kept as its pattern, the unknown part as `*`.
     expect(resolve({ 'Fn::Join': ['', ['iam:', { 'Fn::ImportValue': 'Verb' }]] })).toEqual(
-      unknownValue('Fn::Join containing Fn::ImportValue Verb (exported by another stack)'),
+      unknownValue('Fn::Join containing Fn::ImportValue Verb (exported by another stack)', 'iam:*'),
     );
     expect(resolveString({ 'Fn::Sub': '${ExternalRoleArn}' }, 'Principal')).toEqual(
       unknownValue('Fn::Sub "${ExternalRoleArn}" containing Ref ExternalRoleArn (parameter without a default)'),
@@ -185,7 +186,9 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     statementResolver.resolve({ Effect: 'Allow', ...fields }) as Record<string, unknown>;
   const unknown = (name: string) =>
     unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
-  const built = (name: string) => unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`);
+  // What is known of the value whatever the parameter is (its pattern: the parameter as `*`).
+  const built = (name: string, pattern: string) =>
+    unknownValue(`a value built from Ref ${name} (a parameter the deployment may set)`, pattern);
 
   it('reads an action item as each AllowedValue, or as Unknown when any value may be passed', () => {
     expect(statement({ Action: ['s3:ListBucket', { Ref: 'Verb' }] }).Action).toEqual([
@@ -194,7 +197,7 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     ]);
     expect(statement({ Action: { Ref: 'Tier' } }).Action).toEqual(['s3:GetObject', 's3:*']);
     expect(statement({ Action: { Ref: 'Verbs' } }).Action).toEqual([unknown('Verbs')]);
-    expect(statement({ Action: [{ 'Fn::Sub': 's3:${Verb}' }] }).Action).toEqual([built('Verb')]);
+    expect(statement({ Action: [{ 'Fn::Sub': 's3:${Verb}' }] }).Action).toEqual([built('Verb', 's3:*')]);
     // An SSM parameter's value is read at deploy time: Unknown already, as everywhere.
     expect(statement({ Action: { Ref: 'Fixed' } }).Action).toEqual(
       unknownValue('Ref Fixed (SSM parameter, read at deploy time)'),
@@ -301,7 +304,7 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
       statement({
         Principal: { Service: 'lambda.amazonaws.com', AWS: [{ 'Fn::Sub': 'arn:aws:iam::${Account}:root' }] },
       }).Principal,
-    ).toEqual({ Service: 'lambda.amazonaws.com', AWS: [built('Account')] });
+    ).toEqual({ Service: 'lambda.amazonaws.com', AWS: [built('Account', 'arn:aws:iam::*:root')] });
     expect(statement({ Principal: { Ref: 'Verb' } }).Principal).toEqual([unknown('Verb')]);
   });
 
@@ -309,7 +312,9 @@ describe("intrinsics: a statement's fields written by parameters a deployment se
     expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${NamedBucket}/*' } }).Resource).toBe(
       'arn:aws:s3:::archive/*',
     );
-    expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([built('Bucket')]);
+    expect(statement({ Resource: { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' } }).Resource).toEqual([
+      built('Bucket', 'arn:aws:s3:::*/*'),
+    ]);
   });
 
   it('reads an Fn::FindInMap keyed by a parameter as every entry the key may pick, or only what all share', () => {

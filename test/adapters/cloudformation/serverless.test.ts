@@ -315,9 +315,11 @@ describe('SAM: AWS::Serverless::Function', () => {
     expect(grants[1]!.document.statements[0]!.resource).toEqual([
       unknownValue(
         'Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}" containing SAM policy template S3ReadPolicy without its parameter BucketName',
+        'arn:aws:s3:::*',
       ),
       unknownValue(
         'Fn::Sub "arn:${AWS::Partition}:s3:::${bucketName}/*" containing SAM policy template S3ReadPolicy without its parameter BucketName',
+        'arn:aws:s3:::*/*',
       ),
     ]);
   });
