@@ -272,6 +272,8 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
         'no-wildcard-privilege mandatory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE74CustomResourcePolicy42523348 Action::logs:PutResourcePolicy',
         'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:DeleteResourcePolicy',
         'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:PutResourcePolicy',
+        'restrict-trust advisory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE7448DB9A41 Service::events.amazonaws.com',
+        'restrict-trust advisory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8E7B55CC9 Service::events.amazonaws.com',
         'restrict-trust mandatory eventbridge-mesh-consumer1-stack/eventbridgemeshconsumer1eventbuscdkallowProducerAccountD3B1A432 Account::111111111111',
         'restrict-trust mandatory eventbridge-mesh-consumer2-stack/eventbridgemeshconsumer2eventbuscdkallowProducerAccountDAD3B93F Account::111111111111',
       ],

@@ -9,7 +9,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Aspects, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
@@ -61,6 +65,22 @@ function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
   return { app, stack };
 }
 
+/** The CLI's findings on the stack's synthesized template, without a catalog. */
+function checkSynthesized(app: ReturnType<typeof testApp>, stack: Stack) {
+  const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
+  const directory = mkdtempSync(join(tmpdir(), 'eg-sdk-calls-'));
+  writeFileSync(join(directory, `${stack.stackName}.template.json`), JSON.stringify(template, null, 1));
+  const result = runCheck({
+    paths: [join(directory, `${stack.stackName}.template.json`)],
+    format: 'json',
+    now: NOW,
+    cwd: directory,
+    toolVersion: 'test',
+  });
+  expect(result.errors).toEqual([]);
+  return result;
+}
+
 describe('AWS SDK calls of a CDK AwsCustomResource', () => {
   it('are annotated on the custom resource by the aspect when they change access', () => {
     const { app, stack } = sdkCallsStack();
@@ -84,17 +104,7 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
 
   it('are findings of the CLI on the synthesized template, with the IAM action as detail', () => {
     const { app, stack } = sdkCallsStack();
-    const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
-    const directory = mkdtempSync(join(tmpdir(), 'eg-sdk-calls-'));
-    writeFileSync(join(directory, 'Sdk.template.json'), JSON.stringify(template, null, 1));
-    const result = runCheck({
-      paths: [join(directory, 'Sdk.template.json')],
-      format: 'json',
-      now: NOW,
-      cwd: directory,
-      toolVersion: 'test',
-    });
-    expect(result.errors).toEqual([]);
+    const result = checkSynthesized(app, stack);
     expect(result.exitCode).toBe(1);
     const unseen = (result.result?.findings ?? []).filter(({ ruleId }) => ruleId === 'no-unseen-content');
     expect(
@@ -127,5 +137,40 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
         ),
       },
     ]);
+  });
+
+  it("read an EventBridge rule's log group policy (CloudWatch Logs PutResourcePolicy) as the account's Logs resource policy", () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Logs');
+    const group = new logs.LogGroup(stack, 'Events');
+    new events.Rule(stack, 'All', {
+      eventPattern: { source: ['aws.ec2'] },
+      targets: [new targets.CloudWatchLogGroup(group)],
+    });
+    const findings = checkSynthesized(app, stack).result?.findings ?? [];
+    // The policy the CDK's custom resource puts is judged as an AWS::Logs::ResourcePolicy where it is declared: the
+    // service may write for any account's rule (no aws:SourceArn), advisory; no unseen content.
+    expect(
+      findings
+        .filter(({ resource }) => resource.name.startsWith('EventsLogGroupPolicy') && !resource.name.includes('Custom'))
+        .map(({ ruleId, level, resource, detail }) => `${ruleId} ${level} ${resource.type} ${detail}`),
+    ).toEqual(['restrict-trust advisory AWS::Logs::ResourcePolicy Service::events.amazonaws.com']);
+  });
+
+  it("is unseen where a call writes a policy document without an action of Permissions management (an OpenSearch domain's access policies)", () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Search');
+    new opensearch.Domain(stack, 'Domain', {
+      version: opensearch.EngineVersion.OPENSEARCH_2_11,
+      accessPolicies: [
+        new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['es:ESHttp*'], resources: ['*'] }),
+      ],
+    });
+    const findings = checkSynthesized(app, stack).result?.findings ?? [];
+    expect(
+      findings
+        .filter(({ ruleId }) => ruleId === 'no-unseen-content')
+        .map(({ level, resource, detail }) => `${level} ${resource.type} ${detail}`),
+    ).toEqual(['mandatory Custom::OpenSearchAccessPolicy Unseen::es:UpdateDomainConfig']);
   });
 });

@@ -40,7 +40,9 @@ export class TemplateExpander {
   expand(input: TemplateInput): TemplateInput[] {
     const expanded: TemplateInput[] = [];
     const found = new UnseenCollector(input, this.found, this.unlessRead);
-    const { prepared, loopsAtDefault } = applyTransforms(input, found);
+    const transformed = applyTransforms(input, found);
+    const prepared = withCallsAsResources(transformed.prepared);
+    const { loopsAtDefault } = transformed;
     expanded.push(prepared);
     findHiddenResources(prepared, found, expanded, loopsAtDefault);
     return expanded;
@@ -278,8 +280,9 @@ function findHiddenResources(
 
 /**
  * The calls a CDK AwsCustomResource makes while the stack deploys that change access (a policy attached, an access key
- * or a user made): unseen, since no resource of the template shows what they make. A call that changes none (a read,
- * a Lambda invoke) is the custom resource's own business; one that cannot be read is unseen as well.
+ * or a user made, a policy document written): unseen, since no resource of the template shows what they make. A call
+ * that changes none (a read, a Lambda invoke) is the custom resource's own business; one that cannot be read is unseen
+ * as well.
  */
 function findAccessChangingSdkCalls(
   logicalId: string,
@@ -295,10 +298,72 @@ function findAccessChangingSdkCalls(
     }
     const action = iamActionOfSdkCall(call.service, call.action);
     // Create and Update are often the same call (onUpdate alone is both): one finding says it.
-    if (reported.has(action) || accessChangeOf(action) === undefined) continue;
+    if (reported.has(action) || !changesAccess(action, call.parameters)) continue;
     reported.add(action);
     found.add('sdk-call', action, found.resource(logicalId, type));
   }
+}
+
+/**
+ * Whether a call changes access: by its action (iam/aws/sdk-calls.ts accessChangeOf), or by what it writes, a policy
+ * document (an `updateDomainConfig` of OpenSearch setting the domain's `AccessPolicies`: an action of access level
+ * Write that sets who may use the domain).
+ */
+function changesAccess(action: string, parameters: Record<string, unknown>): boolean {
+  return accessChangeOf(action) !== undefined || Object.values(parameters).some(holdsPolicyDocument);
+}
+
+/** A policy document (`Statement`), as an object or as the JSON text of one (around tokens, in an `Fn::Join`). */
+function holdsPolicyDocument(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('"Statement"');
+  if (Array.isArray(value)) return value.some(holdsPolicyDocument);
+  if (!isRecord(value)) return false;
+  return Object.hasOwn(value, 'Statement') || Object.values(value).some(holdsPolicyDocument);
+}
+
+/**
+ * Calls the check reads as the resource CloudFormation would make for them, by IAM action: CloudWatch Logs'
+ * PutResourcePolicy is an account's AWS::Logs::ResourcePolicy (the API's `policyName` and `policyDocument` are the
+ * resource's PolicyName and PolicyDocument). aws-cdk-lib writes it for an EventBridge rule's log group target
+ * (aws-events-targets LogGroupResourcePolicy) and an OpenSearch domain's log publishing, in every app that uses them.
+ */
+const CALLS_AS_RESOURCES: Readonly<Record<string, { type: string; properties: Readonly<Record<string, string>> }>> = {
+  'logs:PutResourcePolicy': {
+    type: 'AWS::Logs::ResourcePolicy',
+    properties: { policyName: 'PolicyName', policyDocument: 'PolicyDocument' },
+  },
+};
+
+/**
+ * The input with each AwsCustomResource whose calls all have a resource of their own (CALLS_AS_RESOURCES) written as
+ * that resource, under its own logical id, so its policy is judged where the custom resource is declared.
+ */
+function withCallsAsResources(input: TemplateInput): TemplateInput {
+  const resources = input.template.Resources;
+  let rewritten: Record<string, unknown> | undefined;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!isRecord(resource) || typeof resource.Type !== 'string') continue;
+    if (!resource.Type.startsWith('Custom::') && resource.Type !== 'AWS::CloudFormation::CustomResource') continue;
+    const calls = sdkCallsOf(resource.Properties);
+    const last = calls.at(-1);
+    if (!last || 'unreadable' in last) continue;
+    const action = iamActionOfSdkCall(last.service, last.action);
+    const target = Object.hasOwn(CALLS_AS_RESOURCES, action) ? CALLS_AS_RESOURCES[action] : undefined;
+    if (!target) continue;
+    // Read only when every call is this one (Create and Update the same): another call would be unseen.
+    if (calls.some((call) => 'unreadable' in call || iamActionOfSdkCall(call.service, call.action) !== action))
+      continue;
+    const properties = Object.fromEntries(
+      Object.entries(target.properties).flatMap(([parameter, property]) =>
+        Object.hasOwn(last.parameters, parameter) ? [[property, last.parameters[parameter]]] : [],
+      ),
+    );
+    rewritten ??= { ...resources };
+    rewritten[logicalId] = { ...resource, Type: target.type, Properties: properties };
+  }
+  return rewritten
+    ? { ...input, template: { ...input.template, Resources: rewritten as CfnTemplate['Resources'] } }
+    : input;
 }
 
 /**

@@ -7,8 +7,18 @@
 import { isRecord } from '../../util/records.js';
 
 /** One call read from a custom resource's properties, or why it could not be read. */
-export type SdkCallRead =
-  { phase: SdkCallPhase; service: string; action: string } | { phase: SdkCallPhase; unreadable: string };
+export type SdkCallRead = SdkCall | { phase: SdkCallPhase; unreadable: string };
+
+export interface SdkCall {
+  phase: SdkCallPhase;
+  service: string;
+  action: string;
+  /**
+   * The call's parameters, each string with the tokens it holds put back as the template writes them: a string
+   * without one stays a string, one with tokens is an `Fn::Join` of its text and the tokens.
+   */
+  parameters: Record<string, unknown>;
+}
 
 export type SdkCallPhase = 'Create' | 'Update';
 
@@ -30,11 +40,20 @@ export function sdkCallsOf(properties: unknown): SdkCallRead[] {
   const calls: SdkCallRead[] = [];
   for (const phase of PHASES) {
     if (!Object.hasOwn(properties, phase)) continue;
-    const call = callOf(properties[phase]);
+    const tokens: unknown[] = [];
+    const call = callOf(properties[phase], tokens);
     if (call && typeof call.service === 'string' && typeof call.action === 'string') {
-      if (call.service.includes(TOKEN) || call.action.includes(TOKEN))
+      if (hasToken(call.service) || hasToken(call.action)) {
         calls.push({ phase, unreadable: 'its service or action is known only at deployment' });
-      else calls.push({ phase, service: call.service, action: call.action });
+        continue;
+      }
+      const parameters = withTokens(call.parameters, tokens);
+      calls.push({
+        phase,
+        service: call.service,
+        action: call.action,
+        parameters: isRecord(parameters) ? parameters : {},
+      });
     } else if (isAwsCustomResource) {
       calls.push({ phase, unreadable: call ? 'it names no service and action' : 'it is not JSON the check can read' });
     }
@@ -42,13 +61,42 @@ export function sdkCallsOf(properties: unknown): SdkCallRead[] {
   return calls;
 }
 
-/** What stands for a token inside the call's text: no SDK client or operation has it in its name. */
-const TOKEN = '\u0000token\u0000';
+/**
+ * The mark of the token numbered n inside the call's text, `\u0000n\u0000`: no client, operation or parameter a
+ * template writes holds a NUL character.
+ */
+const TOKEN_MARK = '\u0000';
+// eslint-disable-next-line no-control-regex -- the mark is a NUL character, chosen because no template writes one
+const TOKEN = /\u0000(\d+)\u0000/g;
 
-/** The call a property holds, or undefined when it is not one the check can read. */
-function callOf(value: unknown): Record<string, unknown> | undefined {
+function hasToken(text: string): boolean {
+  return text.includes(TOKEN_MARK);
+}
+
+/** A value read from the call, each token mark in its strings replaced by its token (an `Fn::Join` around it). */
+function withTokens(value: unknown, tokens: readonly unknown[]): unknown {
+  if (typeof value === 'string') {
+    if (!hasToken(value)) return value;
+    const parts: unknown[] = [];
+    let at = 0;
+    for (const match of value.matchAll(TOKEN)) {
+      if (match.index > at) parts.push(value.slice(at, match.index));
+      parts.push(tokens[Number(match[1])]);
+      at = match.index + match[0].length;
+    }
+    if (at < value.length) parts.push(value.slice(at));
+    return { 'Fn::Join': ['', parts] };
+  }
+  if (Array.isArray(value)) return value.map((item) => withTokens(item, tokens));
+  if (isRecord(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withTokens(item, tokens)]));
+  return value;
+}
+
+/** The call a property holds, or undefined when it is not one the check can read; `tokens` gets the tokens it holds. */
+function callOf(value: unknown, tokens: unknown[]): Record<string, unknown> | undefined {
   if (isRecord(value) && !isIntrinsic(value)) return value;
-  const text = typeof value === 'string' ? value : joinedText(value);
+  const text = typeof value === 'string' ? value : joinedText(value, tokens);
   if (text === undefined) return undefined;
   try {
     const call: unknown = JSON.parse(text);
@@ -60,22 +108,23 @@ function callOf(value: unknown): Record<string, unknown> | undefined {
 
 /**
  * The text of `{"Fn::Join": [delimiter, parts]}` with each token (a `Ref`, a `Fn::GetAtt`) written as a stand-in
- * JSON can read: inside a string of the call's text, the stand-in text; outside one, `null`.
+ * JSON can read: inside a string of the call's text, its numbered mark (the token kept in `tokens`); outside one, `null`.
  */
-function joinedText(value: unknown): string | undefined {
+function joinedText(value: unknown, tokens: unknown[]): string | undefined {
   if (!isRecord(value) || !Array.isArray(value['Fn::Join'])) return undefined;
   const [delimiter, parts] = value['Fn::Join'] as unknown[];
   if (typeof delimiter !== 'string' || !Array.isArray(parts)) return undefined;
   let text = '';
   let inString = false;
   parts.forEach((part: unknown, index) => {
-    const piece = typeof part === 'string' ? part : inString ? TOKEN.replaceAll('\u0000', '\\u0000') : 'null';
     if (index > 0) {
       text += delimiter;
       inString = endsInString(inString, delimiter);
     }
-    text += piece;
-    if (typeof part === 'string') inString = endsInString(inString, part);
+    if (typeof part === 'string') {
+      text += part;
+      inString = endsInString(inString, part);
+    } else text += inString ? `\\u0000${tokens.push(part) - 1}\\u0000` : 'null';
   });
   return text;
 }
