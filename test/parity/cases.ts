@@ -721,6 +721,36 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'ParityMacro')],
   },
   {
+    // An AWS SDK call a CDK AwsCustomResource makes while the stack deploys: an access key made outside any resource.
+    id: 'UnseenSdk',
+    rule: 'no-unseen-content',
+    cloudformation: {
+      Resources: {
+        UnseenSdkKey: {
+          Type: 'Custom::AWS',
+          Properties: {
+            ServiceToken: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:aws-custom-resource`,
+            Create: JSON.stringify({
+              service: 'IAM',
+              action: 'createAccessKey',
+              parameters: { UserName: 'legacy-sftp-sync' },
+              physicalResourceId: { responsePath: 'AccessKey.AccessKeyId' },
+            }),
+            InstallLatestAwsSdk: false,
+          },
+        },
+      },
+    },
+    pulumi: {
+      unsupported:
+        'a Pulumi program makes an SDK call in its own code or a dynamic provider, not through a resource whose inputs name the call',
+    },
+    terraform: {
+      unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
+    },
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkKey')],
+  },
+  {
     // A type that grants and that no adapter reads: an Entra group membership (azuread 2.x, planned before apply).
     id: 'UnseenMember',
     rule: 'no-unseen-content',
