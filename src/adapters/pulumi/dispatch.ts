@@ -71,16 +71,35 @@ export function modelFromPulumiResources(
  */
 const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
+  // A server's or managed instance's Entra administrator written inside it (`administrators`: login, sid, tenantId;
+  // @pulumi/azure-native 3.28.0 sql/server.d.ts, sql/managedInstance.d.ts), as the separate ServerAzureADAdministrator
+  // and ManagedInstanceAdministrator below; Terraform's azurerm_mssql_server azuread_administrator block.
+  'azure-native:sql:Server': ['administrators'],
+  'azure-native:sql:ManagedInstance': ['administrators'],
+  // Shared access policies (SAS key pairs) written inside an IoT hub or a Device Provisioning Service
+  // (`properties.authorizationPolicies`: iothub/iotHubResource.d.ts, deviceprovisioningservices/iotDpsResource.d.ts;
+  // 2.x's devices module, as their aliases name it), as Terraform's azurerm_iothub_shared_access_policy and
+  // azurerm_iothub_dps_shared_access_policy are written apart.
+  ...Object.fromEntries(
+    [
+      'azure-native:iothub:IotHubResource',
+      'azure-native:devices:IotHubResource',
+      'azure-native:deviceprovisioningservices:IotDpsResource',
+      'azure-native:devices:IotDpsResource',
+    ].map((type) => [type, ['properties', 'authorizationPolicies']]),
+  ),
 };
 
-/** Whether the inputs hold the property: a non-empty list, or a value known only at apply. */
+/** Whether the inputs hold the property: a non-empty list or object, or a value known only at apply. */
 function writesProperty(props: Record<string, unknown>, path: readonly string[]): boolean {
   let value: unknown = props;
   for (const step of path) {
     if (isUnknown(value)) return true;
     value = isRecord(value) ? value[step] : undefined;
   }
-  return isUnknown(value) || (Array.isArray(value) && value.length > 0);
+  return (
+    isUnknown(value) || (Array.isArray(value) && value.length > 0) || (isRecord(value) && Object.keys(value).length > 0)
+  );
 }
 
 /** Where a secret value a Pulumi program sets comes from, and how Pulumi keeps it out of the source. */
@@ -121,6 +140,62 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   // authorization/pimRoleEligibilitySchedule.d.ts: principalId, roleDefinitionId, scope).
   'azure-native:keyvault:AccessPolicy',
   'azure-native:authorization:PimRoleEligibilitySchedule',
+  // Azure data-plane grants and shared-key credentials, as terraform/providers.ts lists the azurerm types (the same
+  // reasons there). Tokens are @pulumi/azure-native 3.28.0's (each resource's __pulumiType), with the unversioned
+  // tokens of 2.x its aliases list (documentdb before cosmosdb, cache before redis, Role before ServerGroupRole), which
+  // a stack on the older SDK still sends. Cassandra, Gremlin, Table and Mongo MI data-plane roles have no azurerm type.
+  ...['cosmosdb', 'documentdb'].flatMap((module) =>
+    [
+      'SqlResourceSqlRoleAssignment',
+      'SqlResourceSqlRoleDefinition',
+      'MongoDBResourceMongoRoleDefinition',
+      'MongoDBResourceMongoUserDefinition',
+      'TableResourceTableRoleAssignment',
+      'TableResourceTableRoleDefinition',
+    ].map((name) => `azure-native:${module}:${name}`),
+  ),
+  'azure-native:cosmosdb:CassandraResourceCassandraRoleAssignment',
+  'azure-native:cosmosdb:CassandraResourceCassandraRoleDefinition',
+  'azure-native:cosmosdb:GremlinResourceGremlinRoleAssignment',
+  'azure-native:cosmosdb:GremlinResourceGremlinRoleDefinition',
+  'azure-native:cosmosdb:MongoMIResourceMongoMIRoleAssignment',
+  'azure-native:cosmosdb:MongoMIResourceMongoMIRoleDefinition',
+  'azure-native:dbforpostgresql:ServerGroupRole',
+  'azure-native:dbforpostgresql:Role',
+  // Entra administrators of databases.
+  'azure-native:sql:ServerAzureADAdministrator',
+  'azure-native:sql:ManagedInstanceAdministrator',
+  'azure-native:dbforpostgresql:Administrator',
+  'azure-native:dbforpostgresql:AdministratorsMicrosoftEntra',
+  'azure-native:dbforpostgresql:SingleServerServerAdministrator',
+  'azure-native:dbformysql:AzureADAdministrator',
+  'azure-native:dbformysql:SingleServerServerAdministrator',
+  'azure-native:synapse:WorkspaceAadAdmin',
+  'azure-native:synapse:WorkspaceSqlAadAdmin',
+  // Data Explorer principals (of a cluster, a database, a Synapse Kusto pool), Redis and Time Series Insights access.
+  // Synapse RBAC and Managed HSM local RBAC are data-plane APIs that azure-native has no resource for.
+  'azure-native:kusto:ClusterPrincipalAssignment',
+  'azure-native:kusto:DatabasePrincipalAssignment',
+  'azure-native:synapse:KustoPoolPrincipalAssignment',
+  'azure-native:synapse:KustoPoolDatabasePrincipalAssignment',
+  'azure-native:synapse:DatabasePrincipalAssignment',
+  'azure-native:redis:AccessPolicy',
+  'azure-native:redis:AccessPolicyAssignment',
+  'azure-native:cache:AccessPolicy',
+  'azure-native:cache:AccessPolicyAssignment',
+  'azure-native:redisenterprise:AccessPolicyAssignment',
+  'azure-native:timeseriesinsights:AccessPolicy',
+  // Shared-key (SAS) authorization rules.
+  'azure-native:servicebus:NamespaceAuthorizationRule',
+  'azure-native:servicebus:QueueAuthorizationRule',
+  'azure-native:servicebus:TopicAuthorizationRule',
+  'azure-native:eventhub:NamespaceAuthorizationRule',
+  'azure-native:eventhub:EventHubAuthorizationRule',
+  'azure-native:relay:NamespaceAuthorizationRule',
+  'azure-native:relay:HybridConnectionAuthorizationRule',
+  'azure-native:relay:WCFRelayAuthorizationRule',
+  'azure-native:notificationhubs:NamespaceAuthorizationRule',
+  'azure-native:notificationhubs:NotificationHubAuthorizationRule',
 ]);
 
 /**
