@@ -238,6 +238,38 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
     ]);
   });
 
+  it('a token pinned to an API version (2.x explicit-version modules, 3.x local packages) is reported as its resource is, under its own token', () => {
+    // Tokens as @pulumi/azure-native 3.28.0's aliases list them (cosmosdb/sqlResourceSqlRoleAssignment.js,
+    // servicebus/namespaceAuthorizationRule.js, keyvault/vault.js, iothub/iotHubResource.js).
+    const pinned = [
+      pulumiResource('azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment', 'cosmos', {}),
+      pulumiResource('azure-native:documentdb/v20230415:SqlResourceSqlRoleAssignment', 'cosmos2', {}),
+      pulumiResource('azure-native:servicebus/v20221001preview:NamespaceAuthorizationRule', 'sb', {}),
+      pulumiResource('azure-native:keyvault/v20190901:Vault', 'kv', {
+        properties: { accessPolicies: [{ objectId: '00000000-0000-0000-0000-0000000000aa', permissions: {} }] },
+      }),
+      pulumiResource('azure-native:devices/v20230630:IotHubResource', 'hub', {
+        properties: { authorizationPolicies: [{ keyName: 'service', rights: 'ServiceConnect' }] },
+      }),
+    ];
+    expect(unseenFindings(modelFromPulumiResources(pinned))).toEqual([
+      'no-unseen-content mandatory cosmos Unseen::azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment',
+      'no-unseen-content mandatory cosmos2 Unseen::azure-native:documentdb/v20230415:SqlResourceSqlRoleAssignment',
+      'no-unseen-content mandatory hub Unseen::azure-native:devices/v20230630:IotHubResource properties.authorizationPolicies',
+      'no-unseen-content mandatory kv Unseen::azure-native:keyvault/v20190901:Vault properties.accessPolicies',
+      'no-unseen-content mandatory sb Unseen::azure-native:servicebus/v20221001preview:NamespaceAuthorizationRule',
+    ]);
+    // A version-like segment elsewhere, or another provider's token, is not taken for one.
+    expect(
+      unseenFindings(
+        modelFromPulumiResources([
+          pulumiResource('azure-native:cosmosdb/v2024:SqlResourceSqlRoleAssignment', 'short', {}),
+          pulumiResource('azure:servicebus/v20221001:NamespaceAuthorizationRule', 'classic', {}),
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
   it("a SQL server's or managed instance's inline administrators and an IoT hub's or DPS's inline authorization policies are reported; those without are not", () => {
     const administrators = { login: 'dba-group', sid: '00000000-0000-0000-0000-0000000000aa', principalType: 'Group' };
     const policies = [{ keyName: 'service', rights: 'ServiceConnect' }];

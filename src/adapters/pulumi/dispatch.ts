@@ -42,11 +42,11 @@ export function modelFromPulumiResources(
         { resource, kind: 'helm-release', what: resource.type, ...(chart !== undefined ? { named: chart } : {}) },
       ];
     }
-    if (UNMODELLED_GRANTING_TYPES.has(resource.type))
-      return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
+    const type = withoutApiVersion(resource.type);
+    if (UNMODELLED_GRANTING_TYPES.has(type)) return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
     // Own keys only: a type token such as `toString` must not find Object.prototype's.
-    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, resource.type)
-      ? UNMODELLED_GRANTING_PROPERTIES[resource.type]
+    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, type)
+      ? UNMODELLED_GRANTING_PROPERTIES[type]
       : undefined;
     // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
     return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
@@ -89,6 +89,16 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
     ].map((type) => [type, ['properties', 'authorizationPolicies']]),
   ),
 };
+
+/**
+ * An azure-native token pinned to an API version (`azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment`, a
+ * 2.x explicit-version module or a 3.x local package) as its default-version token: the same resource at another API
+ * version, as each resource's aliases list them (@pulumi/azure-native 3.28.0, e.g.
+ * cosmosdb/sqlResourceSqlRoleAssignment.js: `v20200601preview` … `v20260401preview`). Other tokens are unchanged.
+ */
+function withoutApiVersion(type: string): string {
+  return type.replace(/^azure-native:([a-z0-9]+)\/v\d{8}(?:preview|privatepreview|beta)?:/, 'azure-native:$1:');
+}
 
 /** Whether the inputs hold the property: a non-empty list or object, or a value known only at apply. */
 function writesProperty(props: Record<string, unknown>, path: readonly string[]): boolean {
