@@ -289,7 +289,7 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
     ).toEqual([]);
   });
 
-  it("a SQL server's or managed instance's inline administrators and an IoT hub's or DPS's inline authorization policies are reported; those without are not", () => {
+  it("a SQL server's or managed instance's inline administrators, a Synapse workspace's initial admin and an IoT hub's or DPS's inline authorization policies are reported; those without are not", () => {
     const administrators = { login: 'dba-group', sid: '00000000-0000-0000-0000-0000000000aa', principalType: 'Group' };
     const policies = [{ keyName: 'service', rights: 'ServiceConnect' }];
     const written = [
@@ -303,6 +303,9 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
       pulumiResource('azure-native:devices:IotDpsResource', 'dps2', {
         properties: { authorizationPolicies: policies },
       }),
+      pulumiResource('azure-native:synapse:Workspace', 'synapse', {
+        cspWorkspaceAdminProperties: { initialWorkspaceAdminObjectId: '00000000-0000-0000-0000-0000000000aa' },
+      }),
     ];
     expect(unseenFindings(modelFromPulumiResources(written))).toEqual([
       'no-unseen-content mandatory dps Unseen::azure-native:deviceprovisioningservices:IotDpsResource properties.authorizationPolicies',
@@ -311,6 +314,7 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
       'no-unseen-content mandatory hub2 Unseen::azure-native:devices:IotHubResource properties.authorizationPolicies',
       'no-unseen-content mandatory mi Unseen::azure-native:sql:ManagedInstance administrators',
       'no-unseen-content mandatory sql Unseen::azure-native:sql:Server administrators',
+      'no-unseen-content mandatory synapse Unseen::azure-native:synapse:Workspace cspWorkspaceAdminProperties.initialWorkspaceAdminObjectId',
     ]);
     const without = [
       pulumiResource('azure-native:sql:Server', 'sql', { administratorLogin: 'dba' }),
@@ -318,6 +322,10 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
       pulumiResource('azure-native:sql:ManagedInstance', 'mi', {}),
       pulumiResource('azure-native:iothub:IotHubResource', 'hub', { properties: { authorizationPolicies: [] } }),
       pulumiResource('azure-native:deviceprovisioningservices:IotDpsResource', 'dps', { properties: {} }),
+      pulumiResource('azure-native:synapse:Workspace', 'synapse', { sqlAdministratorLogin: 'sqladminuser' }),
+      pulumiResource('azure-native:synapse:Workspace', 'synapse2', {
+        cspWorkspaceAdminProperties: { initialWorkspaceAdminObjectId: '' },
+      }),
     ];
     expect(unseenFindings(modelFromPulumiResources(without))).toEqual([]);
   });

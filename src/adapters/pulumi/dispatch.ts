@@ -76,6 +76,10 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
   // and ManagedInstanceAdministrator below; Terraform's azurerm_mssql_server azuread_administrator block.
   'azure-native:sql:Server': ['administrators'],
   'azure-native:sql:ManagedInstance': ['administrators'],
+  // A Synapse workspace's initial admin, an Entra object id made its administrator
+  // (`cspWorkspaceAdminProperties.initialWorkspaceAdminObjectId`: synapse/workspace.d.ts, CspWorkspaceAdminPropertiesArgs
+  // "AAD object ID of initial workspace admin"), beside the separate WorkspaceAadAdmin below; azurerm has no such argument.
+  'azure-native:synapse:Workspace': ['cspWorkspaceAdminProperties', 'initialWorkspaceAdminObjectId'],
   // Shared access policies (SAS key pairs) written inside an IoT hub or a Device Provisioning Service
   // (`properties.authorizationPolicies`: iothub/iotHubResource.d.ts, deviceprovisioningservices/iotDpsResource.d.ts;
   // 2.x's devices module, as their aliases name it), as Terraform's azurerm_iothub_shared_access_policy and
@@ -100,7 +104,7 @@ function withoutApiVersion(type: string): string {
   return type.replace(/^azure-native:([a-z0-9]+)\/v\d{8}(?:preview|privatepreview|beta)?:/, 'azure-native:$1:');
 }
 
-/** Whether the inputs hold the property: a non-empty list or object, or a value known only at apply. */
+/** Whether the inputs hold the property: a non-empty list, object or string, or a value known only at apply. */
 function writesProperty(props: Record<string, unknown>, path: readonly string[]): boolean {
   let value: unknown = props;
   for (const step of path) {
@@ -108,7 +112,10 @@ function writesProperty(props: Record<string, unknown>, path: readonly string[])
     value = isRecord(value) ? value[step] : undefined;
   }
   return (
-    isUnknown(value) || (Array.isArray(value) && value.length > 0) || (isRecord(value) && Object.keys(value).length > 0)
+    isUnknown(value) ||
+    (Array.isArray(value) && value.length > 0) ||
+    (isRecord(value) && Object.keys(value).length > 0) ||
+    (typeof value === 'string' && value !== '')
   );
 }
 

@@ -453,6 +453,10 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_key_vault_access_policy',
   // AzureRM: data-plane grants that Azure RBAC role assignments do not carry, each to a principal of its own service's
   // directory of roles (type names: bridgecrewio/checkov 03d5fdad checkov/common/checks_infra/resources_types.py).
+  // The Pulumi adapter reports the same resources (pulumi/dispatch.ts: their azure-native tokens, or the inline
+  // property for IoT hub and DPS policies), except Synapse RBAC, Managed HSM local RBAC, a disk SAS token, a Key Vault
+  // SAS definition and an Application Insights API key, which have no azure-native resource (none in
+  // @pulumi/azure-native 3.28.0). test/adapters/azure-data-plane-grants.test.ts pairs them.
   // Cosmos DB's data-plane roles: an assignment grants a definition's data actions on the account, a Mongo user or a
   // PostgreSQL cluster role is a login with a password and roles; a custom definition is listed as
   // azuread_custom_directory_role is (what it permits is unread, and an assignment outside the change may bind it).
@@ -482,9 +486,6 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_redis_cache_access_policy',
   'azurerm_redis_cache_access_policy_assignment',
   'azurerm_iot_time_series_insights_access_policy',
-  // Synapse RBAC, Managed HSM local RBAC, a disk SAS token, a Key Vault SAS definition and an Application Insights API
-  // key have no azure-native resource (none in @pulumi/azure-native 3.28.0): the Pulumi adapter has no token
-  // for them, every other type here has its azure-native token in pulumi/dispatch.ts.
   // AzureRM: shared-key credentials the change makes. An authorization rule or shared access policy is a named key
   // pair (SAS) with its rights on the namespace, entity or hub; whoever holds a key needs no identity. A disk SAS token,
   // a Key Vault SAS definition and an Application Insights API key are credentials of the same kind.
