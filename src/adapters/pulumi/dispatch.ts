@@ -78,7 +78,8 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
   'azure-native:sql:ManagedInstance': ['administrators'],
   // A Synapse workspace's initial admin, an Entra object id made its administrator
   // (`cspWorkspaceAdminProperties.initialWorkspaceAdminObjectId`: synapse/workspace.d.ts, CspWorkspaceAdminPropertiesArgs
-  // "AAD object ID of initial workspace admin"), beside the separate WorkspaceAadAdmin below; azurerm has no such argument.
+  // "AAD object ID of initial workspace admin"), beside the separate WorkspaceAadAdmin below. Whether azurerm has a
+  // counterpart is not checked (no azurerm schema is at hand); its workspace's aad_admin block is reported there.
   'azure-native:synapse:Workspace': ['cspWorkspaceAdminProperties', 'initialWorkspaceAdminObjectId'],
   // Shared access policies (SAS key pairs) written inside an IoT hub or a Device Provisioning Service
   // (`properties.authorizationPolicies`: iothub/iotHubResource.d.ts, deviceprovisioningservices/iotDpsResource.d.ts;
