@@ -278,6 +278,22 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
       'no-unseen-content mandatory kv Unseen::azure-native:keyvault/v20190901:Vault properties.accessPolicies',
       'no-unseen-content mandatory sb Unseen::azure-native:servicebus/v20221001preview:NamespaceAuthorizationRule',
     ]);
+    // A type the adapters read, pinned to another API version (whose inputs may be shaped otherwise): reported as unseen,
+    // not read as the default version and not passed (an Owner assignment pinned so passed before).
+    const owner = '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+    const pinnedRead = [
+      pulumiResource('azure-native:authorization/v20220401:RoleAssignment', 'owner', {
+        principalId: '00000000-0000-0000-0000-0000000000aa',
+        roleDefinitionId: owner,
+        scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+      }),
+      pulumiResource('azure-native:storage/v20230101:StorageAccount', 'sa', { accountName: 'uploads01' }),
+    ];
+    const model = modelFromPulumiResources(pinnedRead);
+    expect(unseenFindings(model)).toEqual([
+      'no-unseen-content mandatory owner Unseen::azure-native:authorization/v20220401:RoleAssignment',
+      'no-unseen-content mandatory sa Unseen::azure-native:storage/v20230101:StorageAccount',
+    ]);
     // A version-like segment elsewhere, or another provider's token, is not taken for one.
     expect(
       unseenFindings(

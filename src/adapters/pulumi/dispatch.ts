@@ -8,6 +8,8 @@ import { mergeModels } from '../../model/merge.js';
 import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
+import { AZURE_NATIVE_TYPES } from './azure-native.js';
+import { isSharedKeyType } from './azure-storage.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
@@ -43,7 +45,8 @@ export function modelFromPulumiResources(
       ];
     }
     const type = withoutApiVersion(resource.type);
-    if (UNMODELLED_GRANTING_TYPES.has(type)) return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
+    if (UNMODELLED_GRANTING_TYPES.has(type) || (type !== resource.type && isReadAzureNativeType(type)))
+      return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
     // Own keys only: a type token such as `toString` must not find Object.prototype's.
     const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, type)
       ? UNMODELLED_GRANTING_PROPERTIES[type]
@@ -103,6 +106,16 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
  */
 function withoutApiVersion(type: string): string {
   return type.replace(/^azure-native:([a-z0-9]+)\/v\d{8}(?:preview|privatepreview|beta)?:/, 'azure-native:$1:');
+}
+
+/**
+ * A type the Azure adapters read (role assignments and definitions, managed identities and their federated
+ * credentials, Key Vault secrets, storage accounts' keys) in the shape of @pulumi/azure-native 3.28.0's default API
+ * version. Pinned to another API version, its inputs are that version's, generated from another API spec, so it is
+ * reported as unseen instead of read in a shape it may not have (or passed, as it was: no adapter matched the token).
+ */
+function isReadAzureNativeType(type: string): boolean {
+  return AZURE_NATIVE_TYPES.includes(type) || isSharedKeyType(type);
 }
 
 /** Whether the inputs hold the property: a non-empty list, object or string, or a value known only at apply. */
