@@ -8,6 +8,8 @@ import { mergeModels } from '../../model/merge.js';
 import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
+import { AZURE_NATIVE_TYPES } from './azure-native.js';
+import { isSharedKeyType } from './azure-storage.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
@@ -42,11 +44,12 @@ export function modelFromPulumiResources(
         { resource, kind: 'helm-release', what: resource.type, ...(chart !== undefined ? { named: chart } : {}) },
       ];
     }
-    if (UNMODELLED_GRANTING_TYPES.has(resource.type))
+    const type = withoutApiVersion(resource.type);
+    if (UNMODELLED_GRANTING_TYPES.has(type) || (type !== resource.type && isReadAzureNativeType(type)))
       return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
     // Own keys only: a type token such as `toString` must not find Object.prototype's.
-    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, resource.type)
-      ? UNMODELLED_GRANTING_PROPERTIES[resource.type]
+    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, type)
+      ? UNMODELLED_GRANTING_PROPERTIES[type]
       : undefined;
     // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
     return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
@@ -71,16 +74,63 @@ export function modelFromPulumiResources(
  */
 const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
+  // A server's or managed instance's Entra administrator written inside it (`administrators`: login, sid, tenantId;
+  // @pulumi/azure-native 3.28.0 sql/server.d.ts, sql/managedInstance.d.ts), as the separate ServerAzureADAdministrator
+  // and ManagedInstanceAdministrator below; Terraform's azurerm_mssql_server azuread_administrator block.
+  'azure-native:sql:Server': ['administrators'],
+  'azure-native:sql:ManagedInstance': ['administrators'],
+  // A Synapse workspace's initial admin, an Entra object id made its administrator
+  // (`cspWorkspaceAdminProperties.initialWorkspaceAdminObjectId`: synapse/workspace.d.ts, CspWorkspaceAdminPropertiesArgs
+  // "AAD object ID of initial workspace admin"), beside the separate WorkspaceAadAdmin below. Whether azurerm has a
+  // counterpart is not checked (no azurerm schema is at hand); its workspace's aad_admin block is reported there.
+  'azure-native:synapse:Workspace': ['cspWorkspaceAdminProperties', 'initialWorkspaceAdminObjectId'],
+  // Shared access policies (SAS key pairs) written inside an IoT hub or a Device Provisioning Service
+  // (`properties.authorizationPolicies`: iothub/iotHubResource.d.ts, deviceprovisioningservices/iotDpsResource.d.ts;
+  // 2.x's devices module, as their aliases name it), as Terraform's azurerm_iothub_shared_access_policy and
+  // azurerm_iothub_dps_shared_access_policy are written apart.
+  ...Object.fromEntries(
+    [
+      'azure-native:iothub:IotHubResource',
+      'azure-native:devices:IotHubResource',
+      'azure-native:deviceprovisioningservices:IotDpsResource',
+      'azure-native:devices:IotDpsResource',
+    ].map((type) => [type, ['properties', 'authorizationPolicies']]),
+  ),
 };
 
-/** Whether the inputs hold the property: a non-empty list, or a value known only at apply. */
+/**
+ * An azure-native token pinned to an API version (`azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment`, a
+ * 2.x explicit-version module or a 3.x local package) as its default-version token: the same resource at another API
+ * version, as each resource's aliases list them (@pulumi/azure-native 3.28.0, e.g.
+ * cosmosdb/sqlResourceSqlRoleAssignment.js: `v20200601preview` … `v20260401preview`). Other tokens are unchanged.
+ */
+function withoutApiVersion(type: string): string {
+  return type.replace(/^azure-native:([a-z0-9]+)\/v\d{8}(?:preview|privatepreview|beta)?:/, 'azure-native:$1:');
+}
+
+/**
+ * A type the Azure adapters read (role assignments and definitions, managed identities and their federated
+ * credentials, Key Vault secrets, storage accounts' keys) in the shape of @pulumi/azure-native 3.28.0's default API
+ * version. Pinned to another API version, its inputs are that version's, generated from another API spec, so it is
+ * reported as unseen instead of read in a shape it may not have (or passed, as it was: no adapter matched the token).
+ */
+function isReadAzureNativeType(type: string): boolean {
+  return AZURE_NATIVE_TYPES.includes(type) || isSharedKeyType(type);
+}
+
+/** Whether the inputs hold the property: a non-empty list, object or string, or a value known only at apply. */
 function writesProperty(props: Record<string, unknown>, path: readonly string[]): boolean {
   let value: unknown = props;
   for (const step of path) {
     if (isUnknown(value)) return true;
     value = isRecord(value) ? value[step] : undefined;
   }
-  return isUnknown(value) || (Array.isArray(value) && value.length > 0);
+  return (
+    isUnknown(value) ||
+    (Array.isArray(value) && value.length > 0) ||
+    (isRecord(value) && Object.keys(value).length > 0) ||
+    (typeof value === 'string' && value !== '')
+  );
 }
 
 /** Where a secret value a Pulumi program sets comes from, and how Pulumi keeps it out of the source. */
@@ -121,6 +171,62 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   // authorization/pimRoleEligibilitySchedule.d.ts: principalId, roleDefinitionId, scope).
   'azure-native:keyvault:AccessPolicy',
   'azure-native:authorization:PimRoleEligibilitySchedule',
+  // Azure data-plane grants and shared-key credentials, as terraform/providers.ts lists the azurerm types (the same
+  // reasons there). Tokens are @pulumi/azure-native 3.28.0's (each resource's __pulumiType), with the unversioned
+  // tokens of 2.x its aliases list (documentdb before cosmosdb, cache before redis, Role before ServerGroupRole), which
+  // a stack on the older SDK still sends. Cassandra, Gremlin, Table and Mongo MI data-plane roles have no azurerm type.
+  ...['cosmosdb', 'documentdb'].flatMap((module) =>
+    [
+      'SqlResourceSqlRoleAssignment',
+      'SqlResourceSqlRoleDefinition',
+      'MongoDBResourceMongoRoleDefinition',
+      'MongoDBResourceMongoUserDefinition',
+      'TableResourceTableRoleAssignment',
+      'TableResourceTableRoleDefinition',
+    ].map((name) => `azure-native:${module}:${name}`),
+  ),
+  'azure-native:cosmosdb:CassandraResourceCassandraRoleAssignment',
+  'azure-native:cosmosdb:CassandraResourceCassandraRoleDefinition',
+  'azure-native:cosmosdb:GremlinResourceGremlinRoleAssignment',
+  'azure-native:cosmosdb:GremlinResourceGremlinRoleDefinition',
+  'azure-native:cosmosdb:MongoMIResourceMongoMIRoleAssignment',
+  'azure-native:cosmosdb:MongoMIResourceMongoMIRoleDefinition',
+  'azure-native:dbforpostgresql:ServerGroupRole',
+  'azure-native:dbforpostgresql:Role',
+  // Entra administrators of databases.
+  'azure-native:sql:ServerAzureADAdministrator',
+  'azure-native:sql:ManagedInstanceAdministrator',
+  'azure-native:dbforpostgresql:Administrator',
+  'azure-native:dbforpostgresql:AdministratorsMicrosoftEntra',
+  'azure-native:dbforpostgresql:SingleServerServerAdministrator',
+  'azure-native:dbformysql:AzureADAdministrator',
+  'azure-native:dbformysql:SingleServerServerAdministrator',
+  'azure-native:synapse:WorkspaceAadAdmin',
+  'azure-native:synapse:WorkspaceSqlAadAdmin',
+  // Data Explorer principals (of a cluster, a database, a Synapse Kusto pool), Redis and Time Series Insights access.
+  // Synapse RBAC and Managed HSM local RBAC are data-plane APIs that azure-native has no resource for.
+  'azure-native:kusto:ClusterPrincipalAssignment',
+  'azure-native:kusto:DatabasePrincipalAssignment',
+  'azure-native:synapse:KustoPoolPrincipalAssignment',
+  'azure-native:synapse:KustoPoolDatabasePrincipalAssignment',
+  'azure-native:synapse:DatabasePrincipalAssignment',
+  'azure-native:redis:AccessPolicy',
+  'azure-native:redis:AccessPolicyAssignment',
+  'azure-native:cache:AccessPolicy',
+  'azure-native:cache:AccessPolicyAssignment',
+  'azure-native:redisenterprise:AccessPolicyAssignment',
+  'azure-native:timeseriesinsights:AccessPolicy',
+  // Shared-key (SAS) authorization rules.
+  'azure-native:servicebus:NamespaceAuthorizationRule',
+  'azure-native:servicebus:QueueAuthorizationRule',
+  'azure-native:servicebus:TopicAuthorizationRule',
+  'azure-native:eventhub:NamespaceAuthorizationRule',
+  'azure-native:eventhub:EventHubAuthorizationRule',
+  'azure-native:relay:NamespaceAuthorizationRule',
+  'azure-native:relay:HybridConnectionAuthorizationRule',
+  'azure-native:relay:WCFRelayAuthorizationRule',
+  'azure-native:notificationhubs:NamespaceAuthorizationRule',
+  'azure-native:notificationhubs:NotificationHubAuthorizationRule',
 ]);
 
 /**

@@ -471,6 +471,57 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_pim_active_role_assignment',
   'azurerm_pim_eligible_role_assignment',
   'azurerm_key_vault_access_policy',
+  // AzureRM: data-plane grants that Azure RBAC role assignments do not carry, each to a principal of its own service's
+  // directory of roles (type names: bridgecrewio/checkov 03d5fdad checkov/common/checks_infra/resources_types.py).
+  // The Pulumi adapter reports the same resources (pulumi/dispatch.ts: their azure-native tokens, or the inline
+  // property for IoT hub and DPS policies), except Synapse RBAC, Managed HSM local RBAC, a disk SAS token, a Key Vault
+  // SAS definition and an Application Insights API key, which have no azure-native resource (none in
+  // @pulumi/azure-native 3.28.0). test/adapters/azure-data-plane-grants.test.ts pairs them.
+  // Cosmos DB's data-plane roles: an assignment grants a definition's data actions on the account, a Mongo user or a
+  // PostgreSQL cluster role is a login with a password and roles; a custom definition is listed as
+  // azuread_custom_directory_role is (what it permits is unread, and an assignment outside the change may bind it).
+  'azurerm_cosmosdb_sql_role_assignment',
+  'azurerm_cosmosdb_sql_role_definition',
+  'azurerm_cosmosdb_mongo_role_definition',
+  'azurerm_cosmosdb_mongo_user_definition',
+  'azurerm_cosmosdb_postgresql_role',
+  // Entra administrators of databases: the principal named is administrator of every database of the server (of the
+  // workspace's SQL pools).
+  'azurerm_sql_active_directory_administrator',
+  'azurerm_sql_managed_instance_active_directory_administrator',
+  'azurerm_mssql_managed_instance_active_directory_administrator',
+  'azurerm_postgresql_active_directory_administrator',
+  'azurerm_postgresql_flexible_server_active_directory_administrator',
+  'azurerm_mysql_active_directory_administrator',
+  'azurerm_mysql_flexible_server_active_directory_administrator',
+  'azurerm_synapse_workspace_aad_admin',
+  'azurerm_synapse_workspace_sql_aad_admin',
+  // Data Explorer (Kusto) principals of a cluster or database, Synapse RBAC, Managed HSM local RBAC, Redis data access,
+  // Time Series Insights access policies.
+  'azurerm_kusto_cluster_principal_assignment',
+  'azurerm_kusto_database_principal_assignment',
+  'azurerm_synapse_role_assignment',
+  'azurerm_key_vault_managed_hardware_security_module_role_assignment',
+  'azurerm_key_vault_managed_hardware_security_module_role_definition',
+  'azurerm_redis_cache_access_policy',
+  'azurerm_redis_cache_access_policy_assignment',
+  'azurerm_iot_time_series_insights_access_policy',
+  // AzureRM: shared-key credentials the change makes. An authorization rule or shared access policy is a named key
+  // pair (SAS) with its rights on the namespace, entity or hub; whoever holds a key needs no identity. A disk SAS token,
+  // a Key Vault SAS definition and an Application Insights API key are credentials of the same kind.
+  'azurerm_servicebus_namespace_authorization_rule',
+  'azurerm_servicebus_queue_authorization_rule',
+  'azurerm_servicebus_topic_authorization_rule',
+  'azurerm_eventhub_namespace_authorization_rule',
+  'azurerm_eventhub_authorization_rule',
+  'azurerm_relay_namespace_authorization_rule',
+  'azurerm_relay_hybrid_connection_authorization_rule',
+  'azurerm_notification_hub_authorization_rule',
+  'azurerm_iothub_shared_access_policy',
+  'azurerm_iothub_dps_shared_access_policy',
+  'azurerm_managed_disk_sas_token',
+  'azurerm_key_vault_managed_storage_account_sas_token_definition',
+  'azurerm_application_insights_api_key',
   // Kubernetes: a service-account token or a client certificate issued through the API.
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
@@ -492,6 +543,12 @@ export const HELM_RELEASE = 'helm_release';
  */
 export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = {
   azurerm_key_vault: 'access_policy',
+  // The server's or workspace's Entra administrator written inside it, as the separate
+  // azurerm_sql_active_directory_administrator and azurerm_synapse_workspace_aad_admin above (`login_username`,
+  // `object_id`: bridgecrewio/checkov 03d5fdad tests/terraform/graph/checks/resources/AzureConfigMSSQLwithAD/main.tf,
+  // tests/terraform/checks/resource/azure/example_SynapseWorkspaceEnablesDataExfilProtection/main.tf).
+  azurerm_mssql_server: 'azuread_administrator',
+  azurerm_synapse_workspace: 'aad_admin',
 };
 
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
