@@ -115,6 +115,18 @@ const ACCESS_POINT_KEYS = ['s3:DataAccessPointAccount', 's3:DataAccessPointArn']
 /** Condition keys that tie `Principal: "*"` to one organization, account, source resource or network. */
 const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS, ...ACCESS_POINT_KEYS];
 
+/**
+ * Amazon EFS's condition key that is true when a client reaches the file system through one of its mount targets,
+ * which are network interfaces in the file system's VPC. `Bool elasticfilesystem:AccessedViaMountTarget "true"` makes
+ * a file system policy's `AWS: "*"` not public (EFS User Guide, "Blocking public access to Amazon EFS file systems",
+ * The meaning of "public": fixed values of elasticfilesystem:AccessedViaMountTarget, like aws:SourceVpc), and the CDK
+ * writes it on every FileSystem since @aws-cdk/aws-efs:denyAnonymousAccess (aws-cdk-lib 2.93, aws-efs
+ * efs-file-system.js). Only EFS sets the key (Service Authorization Reference, Amazon Elastic File System), and Bool
+ * does not match a key the request lacks (IAM User Guide, condition operators: only …IfExists and Null do), so in a
+ * policy of any other service the clause admits no one: it narrows wherever it is written.
+ */
+const MOUNT_TARGET_KEY = 'elasticfilesystem:AccessedViaMountTarget';
+
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
 /** Audiences each cloud's token exchange expects: Entra ID's fixed one, a GCP provider's own resource name. */
@@ -480,9 +492,10 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
  * compared with its own variable, `aws:PrincipalAccount` = `${aws:PrincipalAccount}`, always holds).
  */
 function judgeEveryone(ctx: Ctx, entry: TrustEntry): EveryoneVerdict {
-  const judged = NARROWING_KEYS.flatMap((key) =>
-    narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)),
-  );
+  const judged = [
+    ...NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause))),
+    ...mountTargetClauses(entry),
+  ];
   if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return { kind: 'narrowed' };
   const scoped = judged.filter((clause): clause is ScopedClause => clause.kind === 'scoped');
   if (scoped.length > 0) {
@@ -498,6 +511,24 @@ function judgeEveryone(ctx: Ctx, entry: TrustEntry): EveryoneVerdict {
     return { kind: 'scoped', untrusted };
   }
   return judged.find((clause): clause is PendingClause => clause.kind === 'pending') ?? { kind: 'open' };
+}
+
+/**
+ * `Bool elasticfilesystem:AccessedViaMountTarget` clauses (MOUNT_TARGET_KEY) whose every value is true: each admits only
+ * clients in the file system's network, as a fixed aws:SourceVpc does (scoped, with no untrusted account); a value known
+ * only at apply is pending. BoolIfExists holds without the key, and `false` admits the other paths, so neither narrows.
+ */
+function mountTargetClauses(entry: TrustEntry): JudgedClause[] {
+  const wanted = MOUNT_TARGET_KEY.toLowerCase();
+  return entry.conditions
+    .filter((clause) => clause.key.toLowerCase() === wanted && /^Bool$/i.test(clause.operator))
+    .flatMap((clause): JudgedClause[] => {
+      const unknown = clause.values.find(isUnknown);
+      if (unknown) return [{ kind: 'pending', key: MOUNT_TARGET_KEY, what: unknown.description }];
+      const values = clause.values as string[];
+      if (values.length === 0 || !values.every((value) => value.toLowerCase() === 'true')) return [];
+      return [{ kind: 'scoped', key: MOUNT_TARGET_KEY, operator: clause.operator, untrusted: [] }];
+    });
 }
 
 /** What `Principal: "*"` admits after its narrowing conditions: `written` of a scoped value is the condition that names it. */
