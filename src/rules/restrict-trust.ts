@@ -184,7 +184,10 @@ export default defineRule<MessageId>({
         'policy that lets others read, change or delete the secret names only the own account or accounts listed under ' +
         'trust.accounts, or narrows `*` with aws:PrincipalOrgID (or denies every other principal with StringNotEquals ' +
         'aws:PrincipalOrgID). A bucket, key, queue or topic policy names the same principals, or narrows `*` with ' +
-        'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn.',
+        'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn. ' +
+        'A role a Cognito identity pool gives its guests holds only what an anonymous visitor may do, under an approved ' +
+        'catalog exception; any other turns guests off in the pool or requires cognito-identity.amazonaws.com:amr ' +
+        '"authenticated" in its trust.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
