@@ -25,6 +25,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (definitions.length) merged.roleDefinitions = definitions;
   const providers = models.flatMap((model) => model.federationProviders ?? []);
   if (providers.length) merged.federationProviders = providers;
+  const pools = models.flatMap((model) => model.identityPools ?? []);
+  if (pools.length) merged.identityPools = pools;
   const monitors = models.flatMap((model) => model.monitors ?? []);
   if (monitors.length) merged.monitors = monitors;
   const defaultUses = models.flatMap((model) => model.defaultIdentityUses ?? []);

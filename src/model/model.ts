@@ -217,6 +217,29 @@ export interface FederationProvider {
   attributeCondition?: Maybe<string>;
 }
 
+/**
+ * An Amazon Cognito identity pool the change defines, as far as it decides who gets AWS credentials: whether it gives
+ * identities to unauthenticated (guest) users, and the roles its role attachments give those guests. A guest identity
+ * needs no sign-in, so a role the pool gives guests is anyone's (Amazon Cognito Developer Guide, "Identity pools",
+ * unauthenticated identities). A role attachment for a pool the change does not create makes an entry of its own, whose
+ * `allowsGuests` the change cannot know.
+ */
+export interface IdentityPool {
+  source: ResourceRef;
+  /** The pool's id as the change's values write it: what a role trust's cognito-identity.amazonaws.com:aud compares with. */
+  id: PolicyValue;
+  /** Whether the pool gives identities to unauthenticated users (unset: false, its default). */
+  allowsGuests: Maybe<boolean>;
+  /**
+   * The change's roles (identity ids) a role attachment gives unauthenticated identities, with that attachment.
+   * `perhaps`: the attachment's roles are known only at apply and name this role among others (its role for signed-in
+   * identities too), so this may not be the guests' one.
+   */
+  guestRoles: { identity: string; source: ResourceRef; perhaps?: true }[];
+  /** Set for a pool the change does not create, known only from its role attachment (`source`). */
+  outside?: true;
+}
+
 export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
 
 // ---------- Credentials ----------
@@ -546,6 +569,8 @@ export interface Model {
   roleDefinitions?: RoleDefinition[];
   /** Identity federation providers the change defines, judged bound or not. */
   federationProviders?: FederationProvider[];
+  /** Amazon Cognito identity pools the change defines or sets roles of: who gets their roles without signing in. */
+  identityPools?: IdentityPool[];
   /** What the change sets up to watch identities being used (EventBridge rules, CloudWatch Logs metric filters). */
   monitors?: UsageMonitor[];
   /**

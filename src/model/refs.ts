@@ -2,7 +2,7 @@ import type { Model, ResourceRef } from './model.js';
 
 /**
  * Every resource reference a model holds (identities, their grants, credentials and attachments, secrets and their
- * resource policies, policies, role definitions, federation providers, monitors, unseen content, removed resources):
+ * resource policies, policies, role definitions, federation providers, identity pools, monitors, unseen content, removed resources):
  * an adapter that renames its resources (Terraform's addresses) must reach every one, or a finding names the record it
  * went through, and its exception binds by that record's name.
  */
@@ -26,6 +26,10 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const keys of model.sharedKeys ?? []) visit(keys.source);
   for (const definition of model.roleDefinitions ?? []) visit(definition.source);
   for (const provider of model.federationProviders ?? []) visit(provider.source);
+  for (const pool of model.identityPools ?? []) {
+    visit(pool.source);
+    for (const role of pool.guestRoles) visit(role.source);
+  }
   for (const monitor of model.monitors ?? []) visit(monitor.source);
   for (const content of model.unseen ?? []) visit(content.resource);
   for (const resource of model.removed ?? []) visit(resource);

@@ -4,6 +4,7 @@ import {
   isUnknown,
   type Credential,
   type Identity,
+  type IdentityPool,
   type Model,
   type PolicyStatement,
   type PolicyValue,
@@ -14,7 +15,9 @@ import {
   type Unknown,
 } from '../model/model.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
+import { plural } from '../util/plural.js';
 import { defineRule, type RuleContext } from './define.js';
+import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isPatternOperator } from '../iam/aws/condition-operators.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
@@ -58,6 +61,8 @@ type MessageId =
   | 'oidcSubjectNotInCatalog'
   | 'oidcNoCatalog'
   | 'oidcConditionPending'
+  | 'cognitoGuestRole'
+  | 'cognitoGuestPending'
   | 'federatedPending'
   | 'federatedIssuerNotInCatalog'
   | 'federatedSubjectNotInCatalog'
@@ -115,7 +120,23 @@ const ACCESS_POINT_KEYS = ['s3:DataAccessPointAccount', 's3:DataAccessPointArn']
 /** Condition keys that tie `Principal: "*"` to one organization, account, source resource or network. */
 const NARROWING_KEYS = [...PRINCIPAL_KEYS, ...SOURCE_KEYS, ...NETWORK_KEYS, ...ACCESS_POINT_KEYS];
 
+/**
+ * Amazon EFS's condition key that is true when a client reaches the file system through one of its mount targets,
+ * which are network interfaces in the file system's VPC. `Bool elasticfilesystem:AccessedViaMountTarget "true"` makes
+ * a file system policy's `AWS: "*"` not public (EFS User Guide, "Blocking public access to Amazon EFS file systems",
+ * The meaning of "public": fixed values of elasticfilesystem:AccessedViaMountTarget, like aws:SourceVpc), and the CDK
+ * writes it on every FileSystem since @aws-cdk/aws-efs:denyAnonymousAccess (aws-cdk-lib 2.93, aws-efs
+ * efs-file-system.js). Only EFS sets the key (Service Authorization Reference, Amazon Elastic File System), and Bool
+ * does not match a key the request lacks (IAM User Guide, condition operators: only …IfExists and Null do), so in a
+ * policy of any other service the clause admits no one: it narrows wherever it is written.
+ */
+const MOUNT_TARGET_KEY = 'elasticfilesystem:AccessedViaMountTarget';
+
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+/** Amazon Cognito identity pools' issuer: a role trusts it as `Federated: cognito-identity.amazonaws.com`. */
+const COGNITO_ISSUER = 'cognito-identity.amazonaws.com';
+/** The authentication methods of a Cognito identity: `unauthenticated` for a guest, `authenticated` and providers else. */
+const COGNITO_AMR = `${COGNITO_ISSUER}:amr`;
 
 /** Audiences each cloud's token exchange expects: Entra ID's fixed one, a GCP provider's own resource name. */
 const PLATFORM_AUDIENCES: Record<Identity['cloud'], string[]> = {
@@ -150,7 +171,11 @@ export default defineRule<MessageId>({
       'The resource policies of other resources (S3 bucket, KMS key, SQS queue, SNS topic policies, …) are trust in the ' +
       'same way: whoever an Allow in them names, `*` that no condition narrows, an account or organization the catalog ' +
       "does not list, may use the resource with no policy of the own account involved, and is judged as a role's " +
-      'trust principals are; an AWS service without aws:SourceAccount or aws:SourceArn is the same advisory confused deputy.',
+      'trust principals are; an AWS service without aws:SourceAccount or aws:SourceArn is the same advisory confused deputy. ' +
+      'A role an Amazon Cognito identity pool gives its unauthenticated (guest) identities, or whose trust accepts their ' +
+      "tokens from a pool that allows them, is anyone's: no sign-in stands between a visitor and its credentials. It is " +
+      'mandatory, as `Principal: "*"` is: a guest role is right for a few uses (RUM, Pinpoint, public maps), which an ' +
+      'approved catalog exception records, but whatever else it holds, anyone may use.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -159,7 +184,10 @@ export default defineRule<MessageId>({
         'policy that lets others read, change or delete the secret names only the own account or accounts listed under ' +
         'trust.accounts, or narrows `*` with aws:PrincipalOrgID (or denies every other principal with StringNotEquals ' +
         'aws:PrincipalOrgID). A bucket, key, queue or topic policy names the same principals, or narrows `*` with ' +
-        'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn.',
+        'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn. ' +
+        'A role a Cognito identity pool gives its guests holds only what an anonymous visitor may do, under an approved ' +
+        'catalog exception; any other turns guests off in the pool or requires cognito-identity.amazonaws.com:amr ' +
+        '"authenticated" in its trust.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -222,6 +250,15 @@ export default defineRule<MessageId>({
         'checked against trusted OIDC subjects. Pass a catalog that lists the issuer and its subjects under trust.oidc.',
       oidcConditionPending:
         'Role {{role}}: OIDC condition {{key}} cannot be verified until apply: the value is {{what}}.',
+      cognitoGuestRole:
+        'Role {{role}} is a public identity: {{why}}. Anyone on the internet can get its credentials without signing in ' +
+        'and use every permission it has ({{reach}}). Give a guest role only what an anonymous visitor may do (put RUM ' +
+        'or Pinpoint events, read a public map) and record it as an approved catalog exception; otherwise turn off ' +
+        'unauthenticated identities in the pool and require cognito-identity.amazonaws.com:amr "authenticated" in the ' +
+        'trust policy.',
+      cognitoGuestPending:
+        'Role {{role}} may be a public identity: {{why}}, and {{what}} cannot be verified until apply. If it does, ' +
+        'anyone on the internet can get its credentials without signing in ({{reach}}).',
       federatedPending: 'Federated credential {{credential}} of {{identity}} cannot be verified until apply: {{what}}.',
       federatedIssuerNotInCatalog:
         'Federated credential {{credential}} lets tokens from issuer {{issuer}} act as {{identity}}, but the catalog ({{catalog}}) does not ' +
@@ -374,6 +411,7 @@ export default defineRule<MessageId>({
           identity,
           pending: true,
         });
+        checkGuestRoleOfUnreadableTrust(ctx, identity, trust.unreadable.description);
         continue;
       }
       for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
@@ -468,6 +506,7 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   if (entry.type === 'Federated') {
     const federated = parseFederatedPrincipal(value);
     if (federated.kind === 'oidc') checkOidc(ctx, identity, entry, federated.issuer);
+    if (federated.kind === 'oidc' && federated.issuer === COGNITO_ISSUER) checkCognitoGuests(ctx, identity, entry);
   }
   // Service principals (lambda.amazonaws.com, …) are AWS services acting for this account; SAML is human federation.
 }
@@ -480,9 +519,10 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
  * compared with its own variable, `aws:PrincipalAccount` = `${aws:PrincipalAccount}`, always holds).
  */
 function judgeEveryone(ctx: Ctx, entry: TrustEntry): EveryoneVerdict {
-  const judged = NARROWING_KEYS.flatMap((key) =>
-    narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause)),
-  );
+  const judged = [
+    ...NARROWING_KEYS.flatMap((key) => narrowingClauses(entry, key).map((clause) => judgeClause(ctx, key, clause))),
+    ...mountTargetClauses(entry),
+  ];
   if (judged.some((clause) => clause.kind === 'scoped' && clause.untrusted.length === 0)) return { kind: 'narrowed' };
   const scoped = judged.filter((clause): clause is ScopedClause => clause.kind === 'scoped');
   if (scoped.length > 0) {
@@ -498,6 +538,24 @@ function judgeEveryone(ctx: Ctx, entry: TrustEntry): EveryoneVerdict {
     return { kind: 'scoped', untrusted };
   }
   return judged.find((clause): clause is PendingClause => clause.kind === 'pending') ?? { kind: 'open' };
+}
+
+/**
+ * `Bool elasticfilesystem:AccessedViaMountTarget` clauses (MOUNT_TARGET_KEY) whose every value is true: each admits only
+ * clients in the file system's network, as a fixed aws:SourceVpc does (scoped, with no untrusted account); a value known
+ * only at apply is pending. BoolIfExists holds without the key, and `false` admits the other paths, so neither narrows.
+ */
+function mountTargetClauses(entry: TrustEntry): JudgedClause[] {
+  const wanted = MOUNT_TARGET_KEY.toLowerCase();
+  return entry.conditions
+    .filter((clause) => clause.key.toLowerCase() === wanted && /^Bool$/i.test(clause.operator))
+    .flatMap((clause): JudgedClause[] => {
+      const unknown = clause.values.find(isUnknown);
+      if (unknown) return [{ kind: 'pending', key: MOUNT_TARGET_KEY, what: unknown.description }];
+      const values = clause.values as string[];
+      if (values.length === 0 || !values.every((value) => value.toLowerCase() === 'true')) return [];
+      return [{ kind: 'scoped', key: MOUNT_TARGET_KEY, operator: clause.operator, untrusted: [] }];
+    });
 }
 
 /** What `Principal: "*"` admits after its narrowing conditions: `written` of a scoped value is the condition that names it. */
@@ -728,8 +786,7 @@ function checkSubject(
   const clauses = narrowingClauses(entry, key);
   if (clauses.length === 0) {
     // Cognito identity pools are scoped by their pool id in `:aud`; their subjects are per end user.
-    if (issuer !== 'cognito-identity.amazonaws.com')
-      ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
+    if (issuer !== COGNITO_ISSUER) ctx.report({ ...base, messageId: 'oidcNoSubject', data: { role, issuer, example } });
     return;
   }
   const reports = clauses.map((clause) =>
@@ -767,6 +824,158 @@ function subjectReports(
     return [{ messageId: 'oidcSubjectNotInCatalog', data: { subject, allowed: trusted.subjects.join(', ') } }];
   // An issuer missing from a given catalog is reported once, as oidcIssuerNotInCatalog.
   return [];
+}
+
+// ---------- Amazon Cognito guest identities ----------
+
+/**
+ * Whether a Cognito trust accepts a guest's token, whose amr claim is `unauthenticated` (Amazon Cognito Developer
+ * Guide, "Role trust and permissions"): every narrowing amr clause must admit it; none at all admits every identity of
+ * the pool, guests included. A value known only at apply is pending.
+ */
+type GuestAdmission =
+  { kind: 'guests'; written: string } | { kind: 'every' } | { kind: 'refused' } | { kind: 'pending'; what: string };
+
+function guestAdmission(entry: TrustEntry): GuestAdmission {
+  const clauses = narrowingClauses(entry, COGNITO_AMR);
+  if (clauses.length === 0) return { kind: 'every' };
+  const admits = (operator: string, value: string): boolean =>
+    isPatternOperator(operator)
+      ? globMatch(value, 'unauthenticated')
+      : /IgnoreCase$/i.test(operator)
+        ? value.toLowerCase() === 'unauthenticated'
+        : value === 'unauthenticated';
+  const known = (clause: ConditionClause) => clause.values.filter((value): value is string => !isUnknown(value));
+  if (
+    clauses.some(
+      (clause) => !clause.values.some(isUnknown) && !known(clause).some((value) => admits(clause.operator, value)),
+    )
+  )
+    return { kind: 'refused' };
+  const unknown = clauses.flatMap((clause) => clause.values).find(isUnknown);
+  if (unknown)
+    return { kind: 'pending', what: `whether its ${COGNITO_AMR} condition admits guests (${unknown.description})` };
+  const written = clauses
+    .map(
+      (clause) =>
+        `${clause.operator} ${clause.key} ${known(clause)
+          .map((value) => `"${value}"`)
+          .join(', ')}`,
+    )
+    .join(' and ');
+  return { kind: 'guests', written };
+}
+
+/**
+ * A role Amazon Cognito hands to an identity pool's unauthenticated (guest) identities, which anyone gets without
+ * signing in: the pool's role attachment names it for them, or its trust accepts guest tokens (amr `unauthenticated`,
+ * or no amr condition) of a pool that allows guests (its aud names a pool of the change). A trust written for guests of
+ * a pool the change does not create is reported too: it says who it is for. A pool that does not allow guests, or a
+ * trust whose amr refuses them, gives guests nothing. One finding per role.
+ */
+function checkCognitoGuests(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
+  const admission = guestAdmission(entry);
+  if (admission.kind === 'refused') return;
+  const audiences = narrowingClauses(entry, `${COGNITO_ISSUER}:aud`).flatMap((clause) => clause.values);
+  // An attachment that names the role only perhaps (among others, known at apply) makes the pool a candidate; what
+  // the trust accepts then decides, as for a pool its aud names.
+  const namedBy = (pool: IdentityPool) => pool.guestRoles.find((role) => role.identity === identity.id);
+  const attachedBy = (pool: IdentityPool) => {
+    const named = namedBy(pool);
+    return named?.perhaps ? undefined : named;
+  };
+  const pools = (ctx.model.identityPools ?? []).filter(
+    (pool) => namedBy(pool) ?? audiences.some((audience) => typeof pool.id === 'string' && audience === pool.id),
+  );
+  const base = { resource: identity.resource, identity, detail: 'Cognito::unauthenticated' };
+  const role = identity.name;
+  const accepts =
+    admission.kind === 'guests'
+      ? `its trust accepts unauthenticated (guest) identities (${admission.written})`
+      : admission.kind === 'every'
+        ? `its trust accepts every identity (no ${COGNITO_AMR} condition)`
+        : `its trust accepts identities by a ${COGNITO_AMR} condition known only at apply`;
+  for (const pool of pools) {
+    if (pool.allowsGuests === false) continue;
+    const name = pool.outside ? describeValue(pool.id) : pool.source.name;
+    const attachment = attachedBy(pool);
+    const given = attachment
+      ? `identity pool ${name} gives this role to its unauthenticated (guest) identities (role attachment ${attachment.source.name})`
+      : `${accepts} of identity pool ${name}`;
+    const reach = permissionReach(ctx, identity);
+    if (isUnknown(pool.allowsGuests) || admission.kind === 'pending') {
+      const what = isUnknown(pool.allowsGuests)
+        ? `whether the pool allows unauthenticated identities (${pool.allowsGuests.description})`
+        : admission.kind === 'pending'
+          ? admission.what
+          : '';
+      ctx.report({ ...base, messageId: 'cognitoGuestPending', data: { role, why: given, what, reach }, pending: true });
+    } else {
+      const why = attachment ? given : `${given}, which allows unauthenticated identities`;
+      ctx.report({ ...base, messageId: 'cognitoGuestRole', data: { role, why, reach } });
+    }
+    return;
+  }
+  if (pools.length > 0 || admission.kind !== 'guests') return;
+  const pool =
+    audiences.length > 0 ? audiences.map(describeValue).join(', ') : `any pool (no ${COGNITO_ISSUER}:aud condition)`;
+  ctx.report({
+    ...base,
+    messageId: 'cognitoGuestRole',
+    data: { role, why: `${accepts} of identity pool ${pool}`, reach: permissionReach(ctx, identity) },
+  });
+}
+
+/**
+ * A role an identity pool that may allow guests gives its unauthenticated identities, whose trust policy only apply
+ * knows (a Terraform plan's or a Pulumi preview's trust built from the pool's id): whether Cognito can hand it to
+ * guests waits for the trust, so the finding is pending, and says what it would mean.
+ */
+function checkGuestRoleOfUnreadableTrust(ctx: Ctx, identity: Identity, what: string): void {
+  const pool = (ctx.model.identityPools ?? []).find(
+    (candidate) =>
+      candidate.allowsGuests !== false && candidate.guestRoles.some((role) => role.identity === identity.id),
+  );
+  const attachment = pool?.guestRoles.find((role) => role.identity === identity.id);
+  if (!pool || !attachment) return;
+  const name = pool.outside ? describeValue(pool.id) : pool.source.name;
+  const gives = attachment.perhaps
+    ? `may give this role to its unauthenticated (guest) identities (role attachment ${attachment.source.name} names it among its roles, which only apply knows)`
+    : `gives this role to its unauthenticated (guest) identities (role attachment ${attachment.source.name})`;
+  ctx.report({
+    resource: identity.resource,
+    identity,
+    detail: 'Cognito::unauthenticated',
+    messageId: 'cognitoGuestPending',
+    data: {
+      role: identity.name,
+      why: `identity pool ${name} ${gives}`,
+      what: `whether its trust policy accepts their tokens (${what})`,
+      reach: permissionReach(ctx, identity),
+    },
+    pending: true,
+  });
+}
+
+/**
+ * What a role's policies let it do, for a message: how many actions, the first few that write (or read, when none
+ * does), and the managed policies whose content is not known.
+ */
+function permissionReach(ctx: Ctx, identity: Identity): string {
+  const policies = heldPoliciesAndAllows(ctx, identity);
+  const allowed = policies.all();
+  const beyondReading = allowed.filter(({ action }) => action.accessLevel !== 'Read' && action.accessLevel !== 'List');
+  const shown = (beyondReading.length > 0 ? beyondReading : allowed).map(({ action }) => action.name);
+  const listed = shown.slice(0, 3).join(', ') + (shown.length > 3 ? ', …' : '');
+  let reach =
+    allowed.length === 0
+      ? 'the change grants it no action'
+      : beyondReading.length === 0
+        ? `${plural(allowed.length, 'action')}, all reading or listing: ${listed}`
+        : `${plural(allowed.length, 'action')}, ${beyondReading.length} of them beyond reading and listing: ${listed}`;
+  if (policies.held.opaque.length > 0)
+    reach += `; and ${plural(policies.held.opaque.length, 'managed policy', 'managed policies')} whose content is not known`;
+  return reach;
 }
 
 /**

@@ -33,6 +33,24 @@ const keyPolicy = (...statements: unknown[]): Model =>
   model({ resourcePolicies: [policy('AWS::KMS::Key', 'DataKey', KEY, statements)] });
 const getObject = (principal: unknown, extra: Record<string, unknown> = {}) =>
   allow({ Principal: principal, Action: 's3:GetObject', ...extra });
+/**
+ * The file system policy the CDK writes on every efs.FileSystem under @aws-cdk/aws-efs:denyAnonymousAccess
+ * (aws-cdk-lib aws-efs/lib/efs-file-system.js), with `condition` in place of its Bool AccessedViaMountTarget "true".
+ */
+const fileSystemPolicy = (condition?: Record<string, unknown>): Model =>
+  model({
+    resourcePolicies: [
+      policy('AWS::EFS::FileSystem', 'FileSystem', '<Arn of FileSystem>', [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ]),
+    ],
+  });
+const CDK_EFS_CONDITION = { Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } };
 
 const ANY_PRINCIPAL_FIX =
   'Narrow Principal to the own account or accounts the catalog lists under trust.accounts, or add a condition on ' +
@@ -46,6 +64,15 @@ const publicBucket = (principal: string, actions = 'Action s3:GetObject') => ({
     `Resource policy AssetsPolicy allows any AWS principal (${principal}) ${actions} on ${BUCKET}, and no condition ` +
     `narrows it: anyone, in any account, may do that. ${ANY_PRINCIPAL_FIX}`,
 });
+const publicFileSystem = {
+  resource: 'FileSystem',
+  detail: 'Principal::*',
+  level: 'mandatory' as const,
+  message:
+    'Resource policy FileSystem allows any AWS principal (AWS: "*") Action elasticfilesystem:ClientWrite, ' +
+    'elasticfilesystem:ClientRootAccess on <Arn of FileSystem>, and no condition narrows it: anyone, in any account, ' +
+    `may do that. ${ANY_PRINCIPAL_FIX}`,
+};
 const untrustedKeyUser = (principal: string, actions: string) => ({
   resource: 'DataKey',
   detail: `Account::${OTHER}`,
@@ -58,6 +85,16 @@ const untrustedKeyUser = (principal: string, actions: string) => ({
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'the CDK\'s EFS file system policy: AWS "*" only through a mount target (EFS does not count it public)',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy(CDK_EFS_CONDITION),
+    },
+    {
+      name: 'AccessedViaMountTarget written as a boolean in a list, the key in another case (keys are case-insensitive)',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy({ Bool: { 'ElasticFileSystem:accessedViaMountTarget': [true] } }),
+    },
     {
       name: 'a key policy that lets the own account in (the default key policy, CDK AccountRootPrincipal)',
       catalog: defaultCatalog(),
@@ -226,6 +263,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an EFS file system policy for AWS "*" without the mount-target condition is public',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy(),
+      findings: [publicFileSystem],
+    },
+    {
+      name: 'AccessedViaMountTarget "false" admits clients that do not come through a mount target',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy({ Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'false' } }),
+      findings: [publicFileSystem],
+    },
+    {
+      name: 'BoolIfExists AccessedViaMountTarget holds when the request has no such key',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy({ BoolIfExists: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } }),
+      findings: [publicFileSystem],
+    },
+    {
+      name: 'an AccessedViaMountTarget value known only at apply',
+      catalog: defaultCatalog(),
+      model: fileSystemPolicy({
+        Bool: { 'elasticfilesystem:AccessedViaMountTarget': unknownValue('MountTargetOnly (parameter)') },
+      }),
+      findings: [
+        {
+          resource: 'FileSystem',
+          detail: 'Principal::*',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Resource policy FileSystem allows any AWS principal (AWS: "*") Action elasticfilesystem:ClientWrite, ' +
+            'elasticfilesystem:ClientRootAccess on <Arn of FileSystem>; whether elasticfilesystem:AccessedViaMountTarget ' +
+            'narrows it cannot be verified until apply: the value is MountTargetOnly (parameter).',
+        },
+      ],
+    },
     {
       name: 'a bucket policy that lets anyone read objects',
       catalog: trusting,

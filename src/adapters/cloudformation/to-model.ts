@@ -17,11 +17,13 @@ import {
   booleanProperty,
   emptyModel,
   isUnknown,
+  unknownValue,
   type AwsPolicyGrant,
   type ComputeAttachment,
   type CredentialKind,
   type Identity,
   type IdentityKind,
+  type IdentityPool,
   type Model,
   type PolicyValue,
   type Secret,
@@ -128,6 +130,13 @@ const POLICY_HOLDERS: { property: string; kind: IdentityKind }[] = [
 ];
 
 const LINKERS: Record<string, Linker> = {
+  // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities.
+  'AWS::Cognito::IdentityPool': (b, stack, id, resource) => {
+    b.addIdentityPool(stack, id, resource);
+  },
+  'AWS::Cognito::IdentityPoolRoleAttachment': (b, stack, id, resource) => {
+    b.linkIdentityPoolRoles(stack, id, resource);
+  },
   'AWS::IAM::Role': (b, stack, id, resource) => {
     b.linkManagedPolicyArns(stack, id, resource);
   },
@@ -280,6 +289,9 @@ const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::IAM::InstanceProfile': [{ property: 'Roles', kind: 'aws-role', list: true }],
   'AWS::SecretsManager::RotationSchedule': [{ property: 'SecretId', kind: 'secret' }],
   'AWS::SecretsManager::ResourcePolicy': [{ property: 'SecretId', kind: 'secret' }],
+  'AWS::Cognito::IdentityPoolRoleAttachment': [
+    { property: 'Roles', path: ['unauthenticated'], kind: 'aws-role', ifSet: true },
+  ],
 };
 for (const { cloudFormation } of COMPUTE_ROLES) {
   if (!cloudFormation) continue;
@@ -302,6 +314,13 @@ class ModelBuilder {
   private readonly heldPolicies = new Set<AwsPolicyGrant>();
   /** Resource policies, granted to the identities they name once every stack is linked. */
   private readonly resourcePolicies: ResourcePolicy[] = [];
+  /** Identity pools by stack-qualified logical id, and role attachments to join to them once every stack is linked. */
+  private readonly identityPools = new Map<string, IdentityPool>();
+  private readonly poolRoleAttachments: {
+    pool: string | undefined;
+    poolId: PolicyValue;
+    attachment: IdentityPool['guestRoles'][number];
+  }[] = [];
   /** The Kubernetes objects CDK EKS manifests apply, in the order their stacks are linked (eks-manifests.ts). */
   readonly kubernetesObjects: KubernetesObject[] = [];
   /** What the linkers could not read (a manifest or a patch only deploy time shows). */
@@ -345,6 +364,7 @@ class ModelBuilder {
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
     if (this.resourcePolicies.length > 0) this.model.resourcePolicies = this.resourcePolicies.map(asModelPolicy);
+    this.joinIdentityPools();
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     const model = this.kubernetesObjects.length > 0 ? this.withKubernetes() : this.model;
     if (this.unseen.length > 0) model.unseen = [...(model.unseen ?? []), ...this.unseen];
@@ -537,6 +557,57 @@ class ModelBuilder {
       policy.secret = stack.resolver.resolveString(raw, 'SecretId');
       (this.model.unlinkedSecretPolicies ??= []).push(policy);
     }
+  }
+
+  /** An `AWS::Cognito::IdentityPool`: its id as `Ref` gives it, and AllowUnauthenticatedIdentities (required; unset, false). */
+  addIdentityPool(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const allows = stack.resolver.resolve(resource.Properties?.AllowUnauthenticatedIdentities);
+    this.identityPools.set(stack.id(logicalId), {
+      source: stack.ref(logicalId),
+      id: resourceValue(logicalId),
+      allowsGuests: booleanProperty(allows) ?? false,
+      guestRoles: [],
+    });
+  }
+
+  /**
+   * An `AWS::Cognito::IdentityPoolRoleAttachment`: the role its `Roles.unauthenticated` names (the pool's role for guest
+   * identities), joined to its pool (`IdentityPoolId`: a `Ref` to a pool of the template, else the id as written) once
+   * every stack is linked. A role the change does not create is not the change's identity: nothing to hold it to.
+   */
+  linkIdentityPoolRoles(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const properties = resource.Properties ?? {};
+    // Read as written where it is a record (`Fn::GetAtt` of the role kept for findIdentity), else resolved first.
+    const roles =
+      isRecord(properties.Roles) && !isIntrinsic(properties.Roles)
+        ? properties.Roles
+        : stack.resolver.resolve(properties.Roles);
+    if (!isRecord(roles) || roles.unauthenticated === undefined) return;
+    const role = this.findIdentity(stack, logicalId, roles.unauthenticated, 'aws-role');
+    if (!role) return;
+    const referenced = stack.resolver.referencedResource(properties.IdentityPoolId);
+    this.poolRoleAttachments.push({
+      pool: referenced === undefined ? undefined : stack.id(referenced),
+      poolId: stack.resolver.resolveString(properties.IdentityPoolId, 'IdentityPoolId'),
+      attachment: { identity: role.id, source: stack.ref(logicalId) },
+    });
+  }
+
+  /** The identity pools with the guest roles their attachments set; an attachment to a pool not in the change, its own. */
+  private joinIdentityPools(): void {
+    for (const { pool, poolId, attachment } of this.poolRoleAttachments) {
+      const found = pool === undefined ? undefined : this.identityPools.get(pool);
+      if (found) found.guestRoles.push(attachment);
+      else
+        this.identityPools.set(`attachment:${attachment.source.stack ?? ''}/${attachment.source.name}`, {
+          source: attachment.source,
+          id: poolId,
+          allowsGuests: unknownValue('a setting of an identity pool the change does not create'),
+          guestRoles: [attachment],
+          outside: true,
+        });
+    }
+    if (this.identityPools.size > 0) this.model.identityPools = [...this.identityPools.values()];
   }
 
   /**

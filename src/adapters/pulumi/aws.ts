@@ -13,6 +13,7 @@ import {
   type ComputeAttachment,
   type Identity,
   type IdentityKind,
+  type IdentityPool,
   type Model,
   type ResourceRef,
   type Secret,
@@ -96,6 +97,15 @@ for (const { pulumi, kind } of COMPUTE_ROLES)
     (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
 
 const LINKERS: Record<string, Linker> = {
+  // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities
+  // (@pulumi/aws 7.48.0 cognito: IdentityPool `allowUnauthenticatedIdentities`, IdentityPoolRoleAttachment
+  // `identityPoolId` and `roles`, a map whose key `unauthenticated` holds the guests' role ARN).
+  'aws:cognito/identityPool:IdentityPool': (b, e) => {
+    b.addIdentityPool(e);
+  },
+  'aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment': (b, e) => {
+    b.linkIdentityPoolRoles(e);
+  },
   'aws:iam/role:Role': (b, e) => {
     b.linkManagedPolicyArns(e, b.identityOf(e));
   },
@@ -261,6 +271,9 @@ class ModelBuilder {
   private readonly policiesByName = new Map<string, { grant: AwsPolicyGrant; name: string; held: boolean }[]>();
   /** Bucket, key, queue and topic policies, granted to the identities they name once every identity is known. */
   private readonly resourcePolicies: ResourcePolicy[] = [];
+  /** Identity pools by URN, and the role attachments joined to them once every resource is linked. */
+  private readonly identityPools = new Map<string, IdentityPool>();
+  private readonly poolRoleAttachments: { entry: Entry; roles: Identity[]; perhaps: boolean }[] = [];
 
   constructor(resources: readonly PulumiResource[]) {
     const known = new Set(PULUMI_AWS_TYPES);
@@ -288,6 +301,7 @@ class ModelBuilder {
       else if (entry.resource.type === MEMBER_ACCOUNT) this.addIdentity(memberAccountRoleFrom(entry.ref, entry.props));
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
+    this.joinIdentityPools();
     for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
@@ -298,6 +312,56 @@ class ModelBuilder {
     addResourcePolicyGrants(this.model.identities, resourcePolicies, accountIds);
     if (resourcePolicies.length > 0) this.model.resourcePolicies = resourcePolicies.map(asModelPolicy);
     return this.model;
+  }
+
+  /** An identity pool: its id (known once it exists, else as every adapter renders it) and whether it allows guests. */
+  addIdentityPool(entry: Entry): void {
+    this.identityPools.set(entry.resource.urn, {
+      source: entry.ref,
+      id: knownString(entry.props.id) ?? resourceValue(entry.ref.name),
+      allowsGuests: booleanProperty(entry.props.allowUnauthenticatedIdentities) ?? false,
+      guestRoles: [],
+    });
+  }
+
+  /**
+   * A role attachment's role for unauthenticated identities (`roles.unauthenticated`): the stack's role of that ARN,
+   * or, unknown in preview, the roles the `roles` map depends on (restrict-trust holds each to whether its trust accepts
+   * guest tokens, so an authenticated role among them, whose trust requires amr "authenticated", is not reported).
+   */
+  linkIdentityPoolRoles(entry: Entry): void {
+    const roles = entry.props.roles;
+    if (!isKnownRecord(roles) || roles.unauthenticated === undefined) return;
+    const found = this.findIdentities(entry, 'roles', 'aws-role', { value: roles.unauthenticated });
+    // Found through the dependencies of a map with other roles: any of them may be the guests' one.
+    const perhaps = typeof roles.unauthenticated !== 'string' && Object.keys(roles).length > 1;
+    if (found.length > 0) this.poolRoleAttachments.push({ entry, roles: found, perhaps });
+  }
+
+  /** Each attachment on its pool: the one `identityPoolId` names or depends on; else an entry of its own (outside). */
+  private joinIdentityPools(): void {
+    for (const { entry, roles, perhaps } of this.poolRoleAttachments) {
+      const poolId = entry.props.identityPoolId;
+      const pool =
+        this.dependencies(entry, 'identityPoolId', (urn) => this.identityPools.get(urn))[0] ??
+        [...this.identityPools.values()].find((candidate) => typeof poolId === 'string' && candidate.id === poolId);
+      const guestRoles = roles.map((role) => ({
+        identity: role.id,
+        source: entry.ref,
+        ...(perhaps ? { perhaps: true as const } : {}),
+      }));
+      if (pool) pool.guestRoles.push(...guestRoles);
+      else
+        this.identityPools.set(entry.resource.urn, {
+          source: entry.ref,
+          id:
+            isUnknown(poolId) || typeof poolId === 'string' ? poolId : unknownValue(`${entry.ref.name}.identityPoolId`),
+          allowsGuests: unknownValue('a setting of an identity pool the stack does not create'),
+          guestRoles,
+          outside: true,
+        });
+    }
+    if (this.identityPools.size > 0) this.model.identityPools = [...this.identityPools.values()];
   }
 
   identityOf(entry: Entry): Identity {

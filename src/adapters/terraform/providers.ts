@@ -165,6 +165,10 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   // Pulumi's `function` is Terraform's `function_name`.
   aws_lambda_permission: aws('lambda/permission:Permission', { rename: { function_name: 'function' } }),
   aws_efs_file_system_policy: aws('efs/fileSystemPolicy:FileSystemPolicy'),
+  // Amazon Cognito identity pools (`allow_unauthenticated_identities`) and their role attachments (`identity_pool_id`,
+  // the map `roles` whose key `unauthenticated` names the guests' role), read as Pulumi's (pulumi/aws.ts).
+  aws_cognito_identity_pool: aws('cognito/identityPool:IdentityPool'),
+  aws_cognito_identity_pool_roles_attachment: aws('cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment'),
   aws_opensearch_domain: aws('opensearch/domain:Domain', { reportsOthers: ['access_policies'] }),
   aws_opensearch_domain_policy: aws('opensearch/domainPolicy:DomainPolicy'),
   aws_elasticsearch_domain: aws('elasticsearch/domain:Domain', { reportsOthers: ['access_policies'] }),
