@@ -157,7 +157,7 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
     ).toEqual(['restrict-trust advisory AWS::Logs::ResourcePolicy Service::events.amazonaws.com']);
   });
 
-  it("is unseen where a call writes a policy document without an action of Permissions management (an OpenSearch domain's access policies)", () => {
+  it("read an OpenSearch domain's access policies (UpdateDomainConfig of AccessPolicies alone) as the domain's policy", () => {
     const app = testApp();
     const stack = new Stack(app, 'Search');
     new opensearch.Domain(stack, 'Domain', {
@@ -166,11 +166,41 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
         new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['es:ESHttp*'], resources: ['*'] }),
       ],
     });
+    // Before, the public policy passed (es:UpdateDomainConfig is of access level Write); read as the domain's
+    // AccessPolicies, it lets anyone in.
+    const findings = checkSynthesized(app, stack).result?.findings ?? [];
+    expect(
+      findings
+        .filter(({ ruleId }) => ruleId === 'no-unseen-content' || ruleId === 'restrict-trust')
+        .map(({ ruleId, level, resource, detail }) => `${ruleId} ${level} ${resource.type} ${resource.name} ${detail}`),
+    ).toEqual(['restrict-trust mandatory AWS::OpenSearchService::Domain DomainAccessPolicyEE735B04 Principal::*']);
+  });
+
+  it('is unseen where a call writes a policy document with more than the resource shows', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Search');
+    const domainAdmin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });
+    new cr.AwsCustomResource(stack, 'Security', {
+      onUpdate: {
+        service: 'OpenSearch',
+        action: 'updateDomainConfig',
+        parameters: {
+          DomainName: 'payments',
+          AccessPolicies: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'es:ESHttp*', Resource: '*' }],
+          }),
+          AdvancedSecurityOptions: { MasterUserOptions: { MasterUserARN: domainAdmin.roleArn } },
+        },
+        physicalResourceId: cr.PhysicalResourceId.of('payments-security'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
     const findings = checkSynthesized(app, stack).result?.findings ?? [];
     expect(
       findings
         .filter(({ ruleId }) => ruleId === 'no-unseen-content')
         .map(({ level, resource, detail }) => `${level} ${resource.type} ${detail}`),
-    ).toEqual(['mandatory Custom::OpenSearchAccessPolicy Unseen::es:UpdateDomainConfig']);
+    ).toEqual(['mandatory Custom::AWS Unseen::es:UpdateDomainConfig']);
   });
 });

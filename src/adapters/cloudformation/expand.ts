@@ -322,15 +322,26 @@ function holdsPolicyDocument(value: unknown): boolean {
 }
 
 /**
- * Calls the check reads as the resource CloudFormation would make for them, by IAM action: CloudWatch Logs'
- * PutResourcePolicy is an account's AWS::Logs::ResourcePolicy (the API's `policyName` and `policyDocument` are the
- * resource's PolicyName and PolicyDocument). aws-cdk-lib writes it for an EventBridge rule's log group target
- * (aws-events-targets LogGroupResourcePolicy) and an OpenSearch domain's log publishing, in every app that uses them.
+ * Calls the check reads as the resource CloudFormation would make for them, by IAM action, each parameter of the call
+ * the property of that resource it is (a call with any other parameter stays unseen: it may set more than the
+ * resource shows). CloudWatch Logs' PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib
+ * writes for an EventBridge rule's log group target and an OpenSearch domain's log publishing
+ * (aws-events-targets/lib/log-group-resource-policy.js: `policyName`, `policyDocument`); OpenSearch's (and
+ * Elasticsearch's) UpdateDomainConfig of `DomainName` and `AccessPolicies` alone is the domain's access policy, which
+ * aws-cdk-lib writes for every Domain given `accessPolicies` (aws-opensearchservice/lib/opensearch-access-policy.js).
  */
 const CALLS_AS_RESOURCES: Readonly<Record<string, { type: string; properties: Readonly<Record<string, string>> }>> = {
   'logs:PutResourcePolicy': {
     type: 'AWS::Logs::ResourcePolicy',
     properties: { policyName: 'PolicyName', policyDocument: 'PolicyDocument' },
+  },
+  'es:UpdateDomainConfig': {
+    type: 'AWS::OpenSearchService::Domain',
+    properties: { DomainName: 'DomainName', AccessPolicies: 'AccessPolicies' },
+  },
+  'es:UpdateElasticsearchDomainConfig': {
+    type: 'AWS::Elasticsearch::Domain',
+    properties: { DomainName: 'DomainName', AccessPolicies: 'AccessPolicies' },
   },
 };
 
@@ -350,8 +361,15 @@ function withCallsAsResources(input: TemplateInput): TemplateInput {
     const action = iamActionOfSdkCall(last.service, last.action);
     const target = Object.hasOwn(CALLS_AS_RESOURCES, action) ? CALLS_AS_RESOURCES[action] : undefined;
     if (!target) continue;
-    // Read only when every call is this one (Create and Update the same): another call would be unseen.
-    if (calls.some((call) => 'unreadable' in call || iamActionOfSdkCall(call.service, call.action) !== action))
+    // Read only when every call is this one (Create and Update the same) and writes only what the resource shows.
+    if (
+      calls.some(
+        (call) =>
+          'unreadable' in call ||
+          iamActionOfSdkCall(call.service, call.action) !== action ||
+          Object.keys(call.parameters).some((parameter) => !Object.hasOwn(target.properties, parameter)),
+      )
+    )
       continue;
     const properties = Object.fromEntries(
       Object.entries(target.properties).flatMap(([parameter, property]) =>
