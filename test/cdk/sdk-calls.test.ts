@@ -1,9 +1,11 @@
 /**
  * A CDK AwsCustomResource makes an AWS SDK call while CloudFormation deploys the stack: one that makes an access key or
  * attaches a policy makes nothing the template shows. Built with the real aws-cdk-lib and judged through the aspect
- * and through the CLI on the synthesized template, such calls are no-unseen-content findings on the custom resource
- * (its IAM action as detail), and calls that change no access (a parameter read, a Lambda invoke) give none. Before,
- * the app passed with an access key and AdministratorAccess made by SDK calls.
+ * and through the CLI on the synthesized template, a call that amounts to a resource of the template (an access key,
+ * an inline policy, a Logs or OpenSearch domain policy) is judged as that resource where the custom resource is
+ * declared; another that changes access is a no-unseen-content finding on the custom resource (its IAM action as
+ * detail); calls that change no access (a parameter read, a Lambda invoke) give none. Before, the app passed with an
+ * access key, an inline `*` policy and AdministratorAccess made by SDK calls.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,10 @@ import { exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
 
 const catalog = { ...exampleCatalog(), exceptions: [] };
 
-/** A stack whose custom resources make an access key for its user and attach AdministratorAccess to its role. */
+/**
+ * A stack whose custom resources make an access key for its user, put an inline policy of every action on its role and
+ * attach AdministratorAccess to it.
+ */
 function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
   const app = testApp();
   const stack = new Stack(app, 'Sdk');
@@ -39,6 +44,22 @@ function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
   const role = new iam.Role(stack, 'Worker', {
     roleName: 'payments-api-worker',
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
+  new cr.AwsCustomResource(stack, 'InlineForWorker', {
+    onUpdate: {
+      service: 'IAM',
+      action: 'putRolePolicy',
+      parameters: {
+        RoleName: role.roleName,
+        PolicyName: 'everything',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      },
+      physicalResourceId: cr.PhysicalResourceId.of('inline'),
+    },
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
   });
   const attach = { RoleName: role.roleName, PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
   new cr.AwsCustomResource(stack, 'AdminForWorker', {
@@ -82,16 +103,32 @@ function checkSynthesized(app: ReturnType<typeof testApp>, stack: Stack) {
 }
 
 describe('AWS SDK calls of a CDK AwsCustomResource', () => {
-  it('are annotated on the custom resource by the aspect when they change access', () => {
+  it('are annotated on the custom resource by the aspect', () => {
     const { app, stack } = sdkCallsStack();
     Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
-    const unseen = guardAnnotations(app, stack).filter(({ ruleId }) => ruleId === 'no-unseen-content');
-    expect(unseen).toEqual([
+    const onCalls = guardAnnotations(app, stack).filter(({ at }) =>
+      ['/Sdk/KeyForLegacy', '/Sdk/InlineForWorker', '/Sdk/AdminForWorker'].includes(at),
+    );
+    // The access key is its user's long-lived credential, the inline policy grants the role every action (beyond what
+    // the catalog entitles payments-api-worker to), both where the app made the call; AttachRolePolicy is unseen.
+    expect(onCalls).toEqual([
       {
         level: 'error',
         at: '/Sdk/KeyForLegacy',
-        ruleId: 'no-unseen-content',
+        ruleId: 'no-long-lived-credentials',
         resource: 'Sdk/KeyForLegacy/Resource/Default',
+      },
+      {
+        level: 'error',
+        at: '/Sdk/InlineForWorker',
+        ruleId: 'no-wildcard-privilege',
+        resource: 'Sdk/InlineForWorker/Resource/Default',
+      },
+      {
+        level: 'error',
+        at: '/Sdk/InlineForWorker',
+        ruleId: 'require-entitlement',
+        resource: 'Sdk/InlineForWorker/Resource/Default',
       },
       {
         level: 'error',
@@ -102,41 +139,28 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
     ]);
   });
 
-  it('are findings of the CLI on the synthesized template, with the IAM action as detail', () => {
+  it('are findings of the CLI on the synthesized template: as the resource a call amounts to, or unseen', () => {
     const { app, stack } = sdkCallsStack();
     const result = checkSynthesized(app, stack);
     expect(result.exitCode).toBe(1);
-    const unseen = (result.result?.findings ?? []).filter(({ ruleId }) => ruleId === 'no-unseen-content');
+    const onCalls = (result.result?.findings ?? []).filter(({ resource }) =>
+      /^(KeyForLegacy|InlineForWorker|AdminForWorker)[0-9A-F]{8}$/.test(resource.name),
+    );
     expect(
-      unseen.map(({ level, resource, detail, pending, message }) => ({
-        level,
-        resource: `${resource.type} ${resource.name}`,
-        detail,
-        pending,
-        message,
-      })),
+      onCalls.map(({ ruleId, level, resource, identity, detail, pending }) =>
+        [ruleId, level, resource.type, resource.name, identity ?? '-', detail, pending ?? false].join(' '),
+      ),
     ).toEqual([
-      {
-        level: 'mandatory',
-        resource: 'Custom::AWS AdminForWorker7A5E448B',
-        detail: 'Unseen::iam:AttachRolePolicy',
-        pending: true,
-        message:
-          'Sdk/AdminForWorker7A5E448B calls iam:AttachRolePolicy while CloudFormation deploys it (a CDK AwsCustomResource): the ' +
-          'call makes an identity, a credential or a secret, or changes who may do what, and what it makes is no resource of the ' +
-          'template, so it cannot be verified. Define it with the resources the check reads (AWS::IAM::AccessKey, ' +
-          'AWS::IAM::Policy, a key or bucket policy), or have the call reviewed and set this rule to advisory in the catalog.',
-      },
-      {
-        level: 'mandatory',
-        resource: 'Custom::AWS KeyForLegacy8C706CB0',
-        detail: 'Unseen::iam:CreateAccessKey',
-        pending: true,
-        message: expect.stringMatching(
-          /^Sdk\/KeyForLegacy8C706CB0 calls iam:CreateAccessKey while CloudFormation deploys it/,
-        ),
-      },
+      'no-long-lived-credentials mandatory AWS::IAM::AccessKey KeyForLegacy8C706CB0 Sdk/LegacyFA07BB5D Credential::aws-access-key false',
+      'no-unseen-content mandatory Custom::AWS AdminForWorker7A5E448B - Unseen::iam:AttachRolePolicy true',
+      'no-wildcard-privilege mandatory AWS::IAM::RolePolicy InlineForWorker56D368BF Sdk/Worker11F36D0F Action::* false',
     ]);
+    expect(onCalls.find(({ ruleId }) => ruleId === 'no-unseen-content')?.message).toBe(
+      'Sdk/AdminForWorker7A5E448B calls iam:AttachRolePolicy while CloudFormation deploys it (a CDK AwsCustomResource): the ' +
+        'call makes an identity, a credential or a secret, or changes who may do what, and what it makes is no resource of the ' +
+        'template, so it cannot be verified. Define it with the resources the check reads (AWS::IAM::AccessKey, ' +
+        'AWS::IAM::Policy, a key or bucket policy), or have the call reviewed and set this rule to advisory in the catalog.',
+    );
   });
 
   it("read an EventBridge rule's log group policy (CloudWatch Logs PutResourcePolicy) as the account's Logs resource policy", () => {

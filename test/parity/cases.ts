@@ -721,20 +721,21 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'ParityMacro')],
   },
   {
-    // An AWS SDK call a CDK AwsCustomResource makes while the stack deploys: an access key made outside any resource.
+    // An AWS SDK call a CDK AwsCustomResource makes while the stack deploys: AdministratorAccess attached to a role
+    // by a call, which no resource of the template writes.
     id: 'UnseenSdk',
     rule: 'no-unseen-content',
     cloudformation: {
       Resources: {
-        UnseenSdkKey: {
+        UnseenSdkAttach: {
           Type: 'Custom::AWS',
           Properties: {
             ServiceToken: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:aws-custom-resource`,
             Create: JSON.stringify({
               service: 'IAM',
-              action: 'createAccessKey',
-              parameters: { UserName: 'legacy-sftp-sync' },
-              physicalResourceId: { responsePath: 'AccessKey.AccessKeyId' },
+              action: 'attachRolePolicy',
+              parameters: { RoleName: 'legacy-batch', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+              physicalResourceId: { id: 'legacy-batch-admin' },
             }),
             InstallLatestAwsSdk: false,
           },
@@ -748,7 +749,7 @@ export const CASES: ParityCase[] = [
     terraform: {
       unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
     },
-    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkKey')],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkAttach')],
   },
   {
     // A type that grants and that no adapter reads: an Entra group membership (azuread 2.x, planned before apply).

@@ -324,7 +324,7 @@ function holdsPolicyDocument(value: unknown): boolean {
 /**
  * Calls the check reads as the resource CloudFormation would make for them, by IAM action, each parameter of the call
  * the property of that resource it is (a call with any other parameter stays unseen: it may set more than the
- * resource shows). CloudWatch Logs' PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib
+ * resource shows). AttachRolePolicy and its kin have no resource of their own and stay unseen. CloudWatch Logs' PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib
  * writes for an EventBridge rule's log group target and an OpenSearch domain's log publishing
  * (aws-events-targets/lib/log-group-resource-policy.js: `policyName`, `policyDocument`); OpenSearch's (and
  * Elasticsearch's) UpdateDomainConfig of `DomainName` and `AccessPolicies` alone is the domain's access policy, which
@@ -334,6 +334,22 @@ const CALLS_AS_RESOURCES: Readonly<Record<string, { type: string; properties: Re
   'logs:PutResourcePolicy': {
     type: 'AWS::Logs::ResourcePolicy',
     properties: { policyName: 'PolicyName', policyDocument: 'PolicyDocument' },
+  },
+  // IAM's own calls that write what an IAM resource of the template would: an access key, an inline policy (their
+  // parameters as the IAM API names them, e.g. @aws-sdk/client-iam PutRolePolicyCommandInput: RoleName, PolicyName,
+  // PolicyDocument; CreateAccessKeyCommandInput: UserName).
+  'iam:CreateAccessKey': { type: 'AWS::IAM::AccessKey', properties: { UserName: 'UserName' } },
+  'iam:PutRolePolicy': {
+    type: 'AWS::IAM::RolePolicy',
+    properties: { RoleName: 'RoleName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
+  },
+  'iam:PutUserPolicy': {
+    type: 'AWS::IAM::UserPolicy',
+    properties: { UserName: 'UserName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
+  },
+  'iam:PutGroupPolicy': {
+    type: 'AWS::IAM::GroupPolicy',
+    properties: { GroupName: 'GroupName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
   },
   'es:UpdateDomainConfig': {
     type: 'AWS::OpenSearchService::Domain',
