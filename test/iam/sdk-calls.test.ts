@@ -2,6 +2,9 @@
  * The IAM action of an AWS SDK call as a CDK AwsCustomResource names it (iam/aws/sdk-calls.ts), named as aws-cdk-lib's
  * own tables name it (data/aws-sdk-services.json), and whether the call changes access.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accessChangeOf, iamActionOfSdkCall } from '../../src/iam/aws/sdk-calls.js';
 
@@ -56,5 +59,23 @@ describe('accessChangeOf', () => {
     's3vectors:CreateVectorIndex',
   ])('%s changes none', (action) => {
     expect(accessChangeOf(action)).toBeUndefined();
+  });
+});
+
+describe('data/aws-sdk-services.json', () => {
+  it("is the installed aws-cdk-lib's AwsCustomResource tables (scripts/refresh-aws-sdk-services.mjs after an update)", () => {
+    const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+    const data = read(new URL('../../data/aws-sdk-services.json', import.meta.url).pathname) as {
+      source: { version: string };
+      v2ToV3: Record<string, string>;
+      clients: Record<string, { iamPrefix?: string; commands?: string[] }>;
+    };
+    const library = dirname(createRequire(import.meta.url).resolve('aws-cdk-lib/package.json'));
+    const tables = join(library, 'custom-resources', 'lib', 'helpers-internal');
+    expect(data.source.version).toBe((read(join(library, 'package.json')) as { version: string }).version);
+    expect(data.v2ToV3).toEqual(read(join(tables, 'sdk-v2-to-v3.json')));
+    // The CDK's metadata with the clients that name no prefix written as an empty entry.
+    const metadata = read(join(tables, 'sdk-v3-metadata.json')) as Record<string, object>;
+    expect(data.clients).toEqual(metadata);
   });
 });
