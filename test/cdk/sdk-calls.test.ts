@@ -163,6 +163,45 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
     );
   });
 
+  it("are the role and the user that IAM CreateRole and CreateUser calls make, judged as the template's own", () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Sdk');
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+    };
+    new cr.AwsCustomResource(stack, 'MakeRole', {
+      onCreate: {
+        service: 'IAM',
+        action: 'createRole',
+        parameters: { RoleName: 'partner-access', AssumeRolePolicyDocument: JSON.stringify(trust) },
+        physicalResourceId: cr.PhysicalResourceId.of('partner-access'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
+    new cr.AwsCustomResource(stack, 'MakeUser', {
+      onCreate: {
+        service: 'IAM',
+        action: 'createUser',
+        parameters: { UserName: 'batch-sync', Tags: [{ Key: 'owner', Value: 'team-data' }] },
+        physicalResourceId: cr.PhysicalResourceId.of('batch-sync'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
+    const findings = checkSynthesized(app, stack).result?.findings ?? [];
+    // The role anyone may assume is restrict-trust's; the user's owner tag is read; no catalog was given.
+    expect(
+      findings
+        .filter(({ resource }) => /^Make(Role|User)[0-9A-F]{8}$/.test(resource.name))
+        .map(({ ruleId, resource, detail }) => `${ruleId} ${resource.type} ${resource.name} ${detail}`),
+    ).toEqual([
+      'require-entitlement AWS::IAM::Role MakeRoleF20D5777 Catalog::default',
+      'require-entitlement AWS::IAM::User MakeUser7F7E68D8 Catalog::default',
+      'require-owner AWS::IAM::Role MakeRoleF20D5777 Owner::missing',
+      'restrict-trust AWS::IAM::Role MakeRoleF20D5777 Principal::*',
+    ]);
+  });
+
   it("read an EventBridge rule's log group policy (CloudWatch Logs PutResourcePolicy) as the account's Logs resource policy", () => {
     const app = testApp();
     const stack = new Stack(app, 'Logs');

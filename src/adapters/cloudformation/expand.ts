@@ -339,6 +339,24 @@ const CALLS_AS_RESOURCES: Readonly<Record<string, { type: string; properties: Re
   // parameters as the IAM API names them, e.g. @aws-sdk/client-iam PutRolePolicyCommandInput: RoleName, PolicyName,
   // PolicyDocument; CreateAccessKeyCommandInput: UserName).
   'iam:CreateAccessKey': { type: 'AWS::IAM::AccessKey', properties: { UserName: 'UserName' } },
+  // CreateUser and CreateRole take the resource's own property names (CreateRoleCommandInput: RoleName,
+  // AssumeRolePolicyDocument, Path, Description, MaxSessionDuration, PermissionsBoundary, Tags).
+  'iam:CreateUser': {
+    type: 'AWS::IAM::User',
+    properties: { UserName: 'UserName', Path: 'Path', PermissionsBoundary: 'PermissionsBoundary', Tags: 'Tags' },
+  },
+  'iam:CreateRole': {
+    type: 'AWS::IAM::Role',
+    properties: {
+      RoleName: 'RoleName',
+      AssumeRolePolicyDocument: 'AssumeRolePolicyDocument',
+      Path: 'Path',
+      Description: 'Description',
+      MaxSessionDuration: 'MaxSessionDuration',
+      PermissionsBoundary: 'PermissionsBoundary',
+      Tags: 'Tags',
+    },
+  },
   'iam:PutRolePolicy': {
     type: 'AWS::IAM::RolePolicy',
     properties: { RoleName: 'RoleName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
