@@ -2,7 +2,7 @@ import { isUnknown, type ResourceRef, type UnseenContent, type UnseenKind } from
 import type { KeyTree, SourcePosition } from '../../util/located-json.js';
 import { isRecord } from '../../util/records.js';
 import { accessChangeOf, iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
-import { createResolver, type Resolver } from './intrinsics.js';
+import { createResolver, isCustomResource, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
 import { sdkCallsOf } from './sdk-calls.js';
 import { expandForEachLoops, LANGUAGE_EXTENSIONS } from './language-extensions.js';
@@ -264,8 +264,7 @@ function findHiddenResources(
     if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
       found.add('unknown-iam-type', type, found.resource(logicalId, type));
-    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource')
-      findAccessChangingSdkCalls(logicalId, type, resource.Properties, found);
+    if (isCustomResource(resource)) findAccessChangingSdkCalls(logicalId, type, resource.Properties, found);
     if (type === 'AWS::CloudFormation::Stack') {
       found.addUnlessRead(
         `${input.stack}/${logicalId}`,
@@ -324,9 +323,10 @@ function holdsPolicyDocument(value: unknown): boolean {
 /**
  * Calls the check reads as the resource CloudFormation would make for them, by IAM action, each parameter of the call
  * the property of that resource it is (a call with any other parameter stays unseen: it may set more than the
- * resource shows). AttachRolePolicy and its kin have no resource of their own and stay unseen. CloudWatch Logs' PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib
- * writes for an EventBridge rule's log group target and an OpenSearch domain's log publishing
- * (aws-events-targets/lib/log-group-resource-policy.js: `policyName`, `policyDocument`); OpenSearch's (and
+ * resource shows). AttachRolePolicy and its kin have no resource of their own and stay unseen. CloudWatch Logs'
+ * PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib writes for an EventBridge rule's log
+ * group target and an OpenSearch domain's log publishing (aws-events-targets/lib/log-group-resource-policy.js:
+ * `policyName`, `policyDocument`); OpenSearch's (and
  * Elasticsearch's) UpdateDomainConfig of `DomainName` and `AccessPolicies` alone is the domain's access policy, which
  * aws-cdk-lib writes for every Domain given `accessPolicies` (aws-opensearchservice/lib/opensearch-access-policy.js).
  */
@@ -387,8 +387,7 @@ function withCallsAsResources(input: TemplateInput): TemplateInput {
   const resources = input.template.Resources;
   let rewritten: Record<string, unknown> | undefined;
   for (const [logicalId, resource] of Object.entries(resources)) {
-    if (!isRecord(resource) || typeof resource.Type !== 'string') continue;
-    if (!resource.Type.startsWith('Custom::') && resource.Type !== 'AWS::CloudFormation::CustomResource') continue;
+    if (!isRecord(resource) || !isCustomResource(resource)) continue;
     const calls = sdkCallsOf(resource.Properties);
     const last = calls.at(-1);
     if (!last || 'unreadable' in last) continue;

@@ -840,7 +840,7 @@ function parameterOf(
  * A custom resource (`Custom::*`, `AWS::CloudFormation::CustomResource`): its physical id and attributes are whatever
  * its provider returns when it runs at deploy time, so they may name any action, resource or principal.
  */
-function isCustomResource(resource: CfnResource): boolean {
+export function isCustomResource(resource: CfnResource): boolean {
   // A template's entry may lack a Type (an include CloudFormation fills in; or no valid template at all).
   const type: unknown = resource.Type;
   return typeof type === 'string' && (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource');
