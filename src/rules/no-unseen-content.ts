@@ -123,6 +123,13 @@ export default defineRule<MessageId>({
   },
 });
 
+/**
+ * iam:PassRole is a permission, not an API operation code can call (IAM User Guide, "Grant a user permissions to pass
+ * a role to an AWS service"): it lets another call hand a role to a service, and what that call makes is its own
+ * service's (escalation paths judge PassRole with the compute it creates). An AwsCustomResource never calls it either.
+ */
+const PASS_ROLE = 'iam:PassRole';
+
 /** How many access-changing actions a message names; the rest are counted. */
 const NAMED_ACTIONS = 3;
 
@@ -203,6 +210,7 @@ function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity)
   const permissions: AllowedAction[] = [];
   const identities: AllowedAction[] = [];
   for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
+    if (allowed.action.name === PASS_ROLE) continue;
     const change = accessChangeOf(allowed.action.name);
     if (change === 'permissions') permissions.push(allowed);
     else if (change !== undefined) identities.push(allowed);
