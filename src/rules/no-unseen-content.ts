@@ -124,11 +124,13 @@ export default defineRule<MessageId>({
 });
 
 /**
- * iam:PassRole is a permission, not an API operation code can call (IAM User Guide, "Grant a user permissions to pass
- * a role to an AWS service"): it lets another call hand a role to a service, and what that call makes is its own
- * service's (escalation paths judge PassRole with the compute it creates). An AwsCustomResource never calls it either.
+ * IAM actions that make nothing the rules judge, though accessChangeOf counts every IAM write. iam:PassRole is a
+ * permission, not an API operation code can call (IAM User Guide, "Grant a user permissions to pass a role to an AWS
+ * service"): it lets another call hand a role to a service, and escalation paths judge it with the compute it creates;
+ * an AwsCustomResource never calls it. iam:CreateServiceLinkedRole makes only a role whose trust and permissions AWS
+ * fixes per service, which the adapters count as granting nothing to judge (AWS::IAM::ServiceLinkedRole).
  */
-const PASS_ROLE = 'iam:PassRole';
+const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set(['iam:PassRole', 'iam:CreateServiceLinkedRole']);
 
 /** How many access-changing actions a message names; the rest are counted. */
 const NAMED_ACTIONS = 3;
@@ -210,7 +212,7 @@ function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity)
   const permissions: AllowedAction[] = [];
   const identities: AllowedAction[] = [];
   for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
-    if (allowed.action.name === PASS_ROLE) continue;
+    if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
     const change = accessChangeOf(allowed.action.name);
     if (change === 'permissions') permissions.push(allowed);
     else if (change !== undefined) identities.push(allowed);
