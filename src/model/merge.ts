@@ -21,6 +21,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (removed.length) merged.removed = removed;
   const unseen = models.flatMap((model) => model.unseen ?? []);
   if (unseen.length) merged.unseen = unseen;
+  const handlers = models.flatMap((model) => model.deploymentHandlers ?? []);
+  if (handlers.length) merged.deploymentHandlers = handlers;
   const definitions = models.flatMap((model) => model.roleDefinitions ?? []);
   if (definitions.length) merged.roleDefinitions = definitions;
   const providers = models.flatMap((model) => model.federationProviders ?? []);

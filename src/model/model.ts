@@ -565,6 +565,8 @@ export interface Model {
   removed?: ResourceRef[];
   /** Content the change creates that the check cannot read (see UnseenContent). */
   unseen?: UnseenContent[];
+  /** Resources whose content code makes while the change deploys (see DeploymentHandler). */
+  deploymentHandlers?: DeploymentHandler[];
   /** Roles the change defines, judged bound or not. */
   roleDefinitions?: RoleDefinition[];
   /** Identity federation providers the change defines, judged bound or not. */
@@ -668,6 +670,40 @@ export interface UnseenContent {
   named?: string;
 }
 
+/**
+ * A resource whose content a function makes while the change deploys (a CloudFormation custom resource): what that
+ * code makes is no resource of the change. What it may make is bounded by what the identity it runs as is allowed,
+ * which rules judge; the adapter says which compute runs for it.
+ */
+export interface DeploymentHandler {
+  /** The resource (the custom resource). */
+  resource: ResourceRef;
+  /**
+   * The compute of the change that runs for it: the provider function, and the functions a provider framework's
+   * function invokes. Whatever runs as an identity of the change is that identity's ComputeAttachment of this source.
+   */
+  runs: ResourceRef[];
+  /** How the resource names a provider that is no compute of the change (an imported ARN, a parameter, a topic). */
+  unresolvedProvider?: string;
+  /** Whether the properties it hands its code hold a policy document (a `Statement`): the code may write it. */
+  writesPolicy: boolean;
+  /**
+   * When the resource is one whose code a maintained tool ships (the CDK's auto-delete-objects handler): what that code
+   * changes access with, and whether only on resources the tool names for it. A role that may change no more than
+   * this runs code whose effect is known; one that may change more may run other code under the tool's name.
+   */
+  shippedCode?: ShippedCode;
+}
+
+export interface ShippedCode {
+  /** The code, in words: `the AWS CDK's S3 auto-delete-objects handler`. */
+  name: string;
+  /** The access-changing actions the code calls (IAM action names as the tool grants them). */
+  actions: readonly string[];
+  /** Whether the tool grants them only on named resources (never on `*`). */
+  onNamedResourcesOnly: boolean;
+}
+
 export type UnseenKind =
   | 'macro'
   | 'include'
@@ -688,7 +724,11 @@ export type UnseenKind =
   /** An AWS SDK call a CDK AwsCustomResource makes at deployment that changes access (`what` is its IAM action). */
   | 'sdk-call'
   /** An AWS SDK call of a CDK AwsCustomResource that cannot be read (`what` says which and why). */
-  | 'unreadable-sdk-call';
+  | 'unreadable-sdk-call'
+  /** A custom resource whose code runs as an identity allowed to change access (model.deploymentHandlers). */
+  | 'custom-resource'
+  /** A custom resource handed a policy document by a provider whose identity is not in the change. */
+  | 'custom-resource-policy';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

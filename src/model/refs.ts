@@ -32,5 +32,9 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   }
   for (const monitor of model.monitors ?? []) visit(monitor.source);
   for (const content of model.unseen ?? []) visit(content.resource);
+  for (const handler of model.deploymentHandlers ?? []) {
+    visit(handler.resource);
+    for (const run of handler.runs) visit(run);
+  }
   for (const resource of model.removed ?? []) visit(resource);
 }

@@ -1,5 +1,10 @@
-import type { UnseenKind } from '../model/model.js';
-import { defineRule } from './define.js';
+import { accessChangeOf } from '../iam/aws/sdk-calls.js';
+import type { AwsAction } from '../iam/aws/actions.js';
+import type { AllowedAction } from '../iam/aws/evaluate.js';
+import { coversEveryResource } from '../iam/aws/resource-scope.js';
+import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
+import { heldPoliciesAndAllows } from './support/held-policies.js';
 
 type MessageId = UnseenKind;
 
@@ -19,7 +24,8 @@ export default defineRule<MessageId>({
       'with a remote TemplateURL is fetched at deploy time, a stack set deploys a template into other accounts, a resource ' +
       'type that manages IAM but is not modelled grants what the check cannot read, and an AWS SDK call that a custom ' +
       'resource makes while the stack deploys (a CDK AwsCustomResource attaching a policy or making an access key) makes ' +
-      'nothing the template shows. Any of them can create an administrator role or an access key that no rule ever sees, ' +
+      'nothing the template shows, nor does the code of any other custom resource whose provider runs as a role allowed ' +
+      'to change access. Any of them can create an administrator role or an access key that no rule ever sees, ' +
       'so passing them silently would let a change hide what it grants.',
     remediation:
       'Show the check the content: run it on the processed template (sam build output, or aws cloudformation get-template ' +
@@ -82,6 +88,17 @@ export default defineRule<MessageId>({
         '{{where}} is a CDK AwsCustomResource and {{what}} cannot be read: the call it makes while CloudFormation deploys it may ' +
         'make an identity or a credential, or change who may do what, and cannot be verified. Write the service and action ' +
         'as literals.',
+      'custom-resource':
+        '{{where}} is a custom resource whose code runs while CloudFormation deploys it: Lambda function {{provider}} runs ' +
+        'for it as {{role}}, and {{role}} may call {{actions}}. What that code makes (an identity, a credential, a secret, a policy) ' +
+        'is no resource of the template and cannot be seen here, so it cannot be verified. Define what it makes with the ' +
+        'resources the check reads, narrow the role to the actions the code needs, or have the code reviewed and set this ' +
+        'rule to advisory in the catalog.',
+      'custom-resource-policy':
+        '{{where}} is a custom resource that hands a policy document to its provider, {{what}}, which runs as no role of ' +
+        'the change: what that code does with the policy (attach it to an identity, write it on a resource) cannot be seen ' +
+        'here, so it cannot be verified. Write the policy with the AWS::IAM resources or resource policies the check reads, ' +
+        'or have the provider reviewed and set this rule to advisory in the catalog.',
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',
@@ -101,5 +118,127 @@ export default defineRule<MessageId>({
         ...(unseen.kind === 'unmodelled-pulumi-type' || unseen.kind === 'helm-release' ? {} : { pending: true }),
       });
     }
+    const handlers = ctx.model.deploymentHandlers ?? [];
+    if (handlers.length > 0) checkDeploymentHandlers(ctx, handlers);
   },
 });
+
+/**
+ * IAM actions that make nothing the rules judge, though accessChangeOf counts every IAM write. iam:PassRole is a
+ * permission, not an API operation code can call (IAM User Guide, "Grant a user permissions to pass a role to an AWS
+ * service"): it lets another call hand a role to a service, and escalation paths judge it with the compute it creates;
+ * an AwsCustomResource never calls it. iam:CreateServiceLinkedRole makes only a role whose trust and permissions AWS
+ * fixes per service, which the adapters count as granting nothing to judge (AWS::IAM::ServiceLinkedRole).
+ */
+const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set(['iam:PassRole', 'iam:CreateServiceLinkedRole']);
+
+/** How many access-changing actions a message names; the rest are counted. */
+const NAMED_ACTIONS = 3;
+
+/**
+ * A custom resource whose code runs as a role allowed to change access (the actions accessChangeOf counts for an
+ * AwsCustomResource's calls: Permissions management of any service, writes to an identity service) may make what no
+ * resource of the template shows. One whose code may change no access makes nothing the rules judge, whatever it is
+ * (the CDK's bucket notifications and log retention). One that hands its provider a policy document while no role of
+ * the change runs it (an imported provider, a topic, a function whose role is not the change's) may write that policy
+ * where no rule sees it.
+ */
+function checkDeploymentHandlers(ctx: RuleContext<UnseenKind>, handlers: readonly DeploymentHandler[]): void {
+  const runners = runnersBySource(ctx.model.identities);
+  for (const handler of handlers) {
+    const where = [handler.resource.stack, handler.resource.name].filter(Boolean).join('/');
+    let ranAsOwnRole = false;
+    let reported = false;
+    for (const run of handler.runs) {
+      for (const identity of runners.get(sourceKey(run)) ?? []) {
+        ranAsOwnRole = true;
+        const allowed = accessChangingActions(ctx, identity);
+        if (allowed.length === 0 || isShippedCodeAllowance(handler.shippedCode, allowed)) continue;
+        const actions = allowed.map(({ action }) => action.name);
+        const named = actions.slice(0, NAMED_ACTIONS).join(', ');
+        const more = actions.length > NAMED_ACTIONS ? ` (${actions.length} access-changing actions in all)` : '';
+        ctx.report({
+          messageId: 'custom-resource',
+          data: { where, provider: run.name, role: identity.name, actions: `${named}${more}` },
+          resource: handler.resource,
+          detail: `Unseen::${run.name}`,
+          pending: true,
+        });
+        reported = true;
+        break;
+      }
+      // One finding per custom resource: the first function of its provider that may change access says it.
+      if (reported) break;
+    }
+    if (reported || ranAsOwnRole || !handler.writesPolicy) continue;
+    const what =
+      handler.unresolvedProvider ??
+      `Lambda function ${handler.runs.map(({ name }) => name).join(', ')} (its role is not created by the change)`;
+    ctx.report({
+      messageId: 'custom-resource-policy',
+      data: { where, what },
+      resource: handler.resource,
+      detail: `Unseen::${handler.unresolvedProvider ?? handler.runs[0]?.name ?? where}`,
+      pending: true,
+    });
+  }
+}
+
+function sourceKey(ref: ResourceRef): string {
+  return `${ref.stack ?? ''}\u0000${ref.name}`;
+}
+
+/** The change's AWS identities that Lambda functions run as, by the function's resource. */
+function runnersBySource(identities: readonly Identity[]): Map<string, Identity[]> {
+  const runners = new Map<string, Identity[]>();
+  for (const identity of identities) {
+    if (identity.cloud !== 'aws') continue;
+    for (const attachment of identity.attachments) {
+      if (attachment.kind !== 'lambda') continue;
+      const key = sourceKey(attachment.source);
+      const list = runners.get(key);
+      if (list) list.push(identity);
+      else runners.set(key, [identity]);
+    }
+  }
+  return runners;
+}
+
+/**
+ * The actions the identity's policies allow together (the evaluation escalation and entitlement rules use) that
+ * change access, those that manage permissions first, each group sorted.
+ */
+function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity): AllowedAction[] {
+  const permissions: AllowedAction[] = [];
+  const identities: AllowedAction[] = [];
+  for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
+    if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
+    const change = accessChangeOf(allowed.action.name);
+    if (change === 'permissions') permissions.push(allowed);
+    else if (change !== undefined) identities.push(allowed);
+  }
+  return [...permissions, ...identities];
+}
+
+/**
+ * Whether the role may change access only as the tool's shipped code does (ShippedCode): its actions, on named
+ * resources where the tool names them. More than that, and what runs may be other code under the tool's name.
+ */
+function isShippedCodeAllowance(shipped: ShippedCode | undefined, allowed: readonly AllowedAction[]): boolean {
+  if (!shipped) return false;
+  const actions = new Set(shipped.actions.map((action) => action.toLowerCase()));
+  return allowed.every(
+    ({ action, resources, notResources }) =>
+      actions.has(action.name.toLowerCase()) &&
+      (!shipped.onNamedResourcesOnly ||
+        (notResources === undefined && !resources.some((resource) => reachesEveryResource(resource, action)))),
+  );
+}
+
+/**
+ * Whether a Resource value reaches every resource the action acts on (`*`, `arn:aws:s3:::*`), or may, being known
+ * only at deployment: it names no one resource.
+ */
+function reachesEveryResource(resource: PolicyValue, action: AwsAction): boolean {
+  return typeof resource !== 'string' || coversEveryResource(resource, action);
+}

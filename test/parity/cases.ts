@@ -752,6 +752,41 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkAttach')],
   },
   {
+    // A custom resource whose provider, a Lambda function of the template, runs as a role allowed to make access keys:
+    // what its code makes while the stack deploys is no resource of the template.
+    id: 'UnseenCustom',
+    rule: 'no-unseen-content',
+    cloudformation: (() => {
+      const role = cfnRole('UnseenCustom', { tags: OWNED }, document(allow('iam:CreateAccessKey', '*')));
+      return {
+        Resources: {
+          ...role.Resources,
+          UnseenCustomProvider: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              Runtime: 'python3.12',
+              Handler: 'index.handler',
+              Role: { 'Fn::GetAtt': ['UnseenCustomRole', 'Arn'] },
+              Code: { ZipFile: 'def handler(event, context):\n    pass\n' },
+            },
+          },
+          UnseenCustomKeys: {
+            Type: 'Custom::PartnerKeys',
+            Properties: { ServiceToken: { 'Fn::GetAtt': ['UnseenCustomProvider', 'Arn'] }, Partner: 'acme' },
+          },
+        },
+      };
+    })(),
+    pulumi: {
+      unsupported:
+        "a Pulumi dynamic provider runs in the deployer's process with its credentials, not as a role of the program",
+    },
+    terraform: {
+      unsupported: 'Terraform has no custom resources; a provisioner or an external data source is no planned resource',
+    },
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenCustomKeys')],
+  },
+  {
     // A type that grants and that no adapter reads: an Entra group membership (azuread 2.x, planned before apply).
     id: 'UnseenMember',
     rule: 'no-unseen-content',

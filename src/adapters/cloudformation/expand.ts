@@ -4,7 +4,7 @@ import { isRecord } from '../../util/records.js';
 import { accessChangeOf, iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
 import { createResolver, isCustomResource, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
-import { sdkCallsOf } from './sdk-calls.js';
+import { holdsPolicyDocument, sdkCallsOf } from './sdk-calls.js';
 import { expandForEachLoops, LANGUAGE_EXTENSIONS } from './language-extensions.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
 import { isTemplate, TemplateError, type CfnResource, type CfnTemplate, type TemplateInput } from './template.js';
@@ -310,14 +310,6 @@ function findAccessChangingSdkCalls(
  */
 function changesAccess(action: string, parameters: Record<string, unknown>): boolean {
   return accessChangeOf(action) !== undefined || Object.values(parameters).some(holdsPolicyDocument);
-}
-
-/** A policy document (`Statement`), as an object or as the JSON text of one (around tokens, in an `Fn::Join`). */
-function holdsPolicyDocument(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('"Statement"');
-  if (Array.isArray(value)) return value.some(holdsPolicyDocument);
-  if (!isRecord(value)) return false;
-  return Object.hasOwn(value, 'Statement') || Object.values(value).some(holdsPolicyDocument);
 }
 
 /**

@@ -144,3 +144,14 @@ function isIntrinsic(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value);
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]?.startsWith('Fn::') === true);
 }
+
+/**
+ * Whether a value holds a policy document (`Statement`), as an object or as the JSON text of one (around tokens, in an
+ * `Fn::Join`): what an SDK call's parameters or a custom resource's properties may write as a policy.
+ */
+export function holdsPolicyDocument(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('"Statement"');
+  if (Array.isArray(value)) return value.some(holdsPolicyDocument);
+  if (!isRecord(value)) return false;
+  return Object.hasOwn(value, 'Statement') || Object.values(value).some(holdsPolicyDocument);
+}

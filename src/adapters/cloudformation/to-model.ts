@@ -58,7 +58,8 @@ import {
   permissionSetFromResource,
 } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
-import { isIntrinsic } from './intrinsics.js';
+import { isCustomResource, isIntrinsic } from './intrinsics.js';
+import { deploymentHandlerOf } from './custom-resources.js';
 import { literalName } from './names.js';
 import { applyRotation, secretFromResource, secretIdThroughAttachment } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
@@ -389,7 +390,14 @@ class ModelBuilder {
   }
 
   private link(stack: StackContext): void {
-    for (const { logicalId, resource } of stack.resources) LINKERS[resource.Type]?.(this, stack, logicalId, resource);
+    for (const { logicalId, resource } of stack.resources) {
+      LINKERS[resource.Type]?.(this, stack, logicalId, resource);
+      // Custom resource types are the author's to name (`Custom::Anything`): no entry of LINKERS can be theirs.
+      if (isCustomResource(resource)) {
+        const handler = deploymentHandlerOf(stack, logicalId, resource);
+        if (handler) (this.model.deploymentHandlers ??= []).push(handler);
+      }
+    }
   }
 
   /**
