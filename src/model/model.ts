@@ -628,12 +628,27 @@ export interface DefaultIdentityUse {
  * unless the account turns Shared Key off. No identity of the change holds them (whoever may list the keys may read
  * them), so they are judged on the resource that holds them. Recorded only where the keys work or may work.
  */
+/** The resources whose own keys SharedKeyAccess records (what each kind's keys are: src/iam/azure/resource-keys.ts). */
+export type SharedKeyKind =
+  | 'azure-storage-account'
+  | 'azure-cosmos-db-account'
+  | 'azure-service-bus-namespace'
+  | 'azure-event-hubs-namespace'
+  | 'azure-cache-for-redis'
+  | 'azure-app-configuration-store'
+  | 'azure-ai-search-service'
+  | 'azure-event-grid-topic'
+  | 'azure-event-grid-domain'
+  | 'azure-signalr-service'
+  | 'azure-web-pubsub-service'
+  | 'azure-ai-services-account';
+
 export interface SharedKeyAccess {
   cloud: Cloud;
-  kind: 'azure-storage-account';
-  /** The resource that holds the keys (the storage account). */
+  kind: SharedKeyKind;
+  /** The resource that holds the keys (the storage account, the Cosmos DB account, the namespace). */
   source: ResourceRef;
-  /** Its name, for the message: the account name, else the resource's name. */
+  /** Its name, for the message: the resource's own name (account, namespace, cache), else the resource's name. */
   name: string;
   /**
    * Why the keys work: the setting is left out and the platform's default allows them, the setting allows them, or
@@ -642,6 +657,8 @@ export interface SharedKeyAccess {
   reason: { kind: 'unset' } | { kind: 'enabled' } | { kind: 'pending'; what: string };
   /** Where the front-end turns the keys off, in its own words (`allowSharedKeyAccess`, `shared_access_key_enabled`). */
   setting: string;
+  /** The value of `setting` that turns the keys off: false for `allowSharedKeyAccess`, true for `disableLocalAuth`. */
+  offValue: boolean;
 }
 
 /** A rule or filter that fires on activity: an EventBridge event pattern or a metric filter pattern, as text. */

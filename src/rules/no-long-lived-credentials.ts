@@ -1,5 +1,6 @@
 import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass, type SharedKeyAccess } from '../model/model.js';
+import { RESOURCE_KEYS } from '../iam/azure/resource-keys.js';
 import { defineRule, type RuleContext } from './define.js';
 import { parseEndDate } from './support/expiry.js';
 
@@ -44,8 +45,9 @@ export default defineRule<MessageId>({
         'Replace the access key, service-specific credential, SSH public key or signing certificate with temporary credentials: an IAM role (instance profile, task ' +
         'role, IRSA, OIDC federation). Keep secret values out of templates and programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       azure:
-        'Replace the client secret or certificate with workload identity federation or a managed identity, and turn off Shared Key ' +
-        'access on storage accounts so callers use their identity. Keep secret values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
+        'Replace the client secret or certificate with workload identity federation or a managed identity, and turn off the keys ' +
+        'resources hold of their own (Shared Key on storage accounts, local authentication on Cosmos DB, Service Bus, Event Hubs, ' +
+        'Redis, App Configuration, Search, Event Grid, SignalR, Web PubSub and AI services) so callers use their identity. Keep secret values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
       gcp:
         'Replace the service-account key or HMAC key with workload identity federation or service-account impersonation. Keep secret ' +
         'values out of programs. Where a vendor truly cannot federate, request a catalog exception with an owner and an expiry.',
@@ -91,11 +93,11 @@ export default defineRule<MessageId>({
       azureEndInvalid:
         '{{label}} {{credential}} on {{identity}} has end date "{{end}}", which is not a date. Write an ISO date (2026-12-31 or 2026-12-31T00:00:00Z).',
       azureSharedKey:
-        'Storage account {{account}} allows Shared Key authorization ({{why}}): its two account keys stay valid until someone rotates them, ' +
-        'and a request signed with one, or a SAS token signed with one, is authorized without any identity. ' +
-        'Set {{setting}} to false and give callers an identity (a managed identity with a Storage data role).',
+        '{{resource}} {{account}} allows {{authorization}} ({{why}}): {{keys}} stay valid until someone rotates them, ' +
+        'and {{signed}} is authorized without any identity. ' +
+        'Set {{setting}} to {{off}} and give callers an identity ({{callers}}).',
       azureSharedKeyPending:
-        'Storage account {{account}}: whether it allows Shared Key authorization (account keys valid until rotated) cannot be verified until apply: {{what}}.',
+        '{{resource}} {{account}}: whether it allows {{authorization}} ({{keysShort}} valid until rotated) cannot be verified until apply: {{what}}.',
       gcpKey:
         'User-managed service-account key {{credential}} for {{identity}} is a private key that stays valid until deleted. ' +
         'Remove it and use workload identity federation or service-account impersonation.',
@@ -215,11 +217,12 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
 /** Keys a resource holds of its own (an Azure storage account's): reported on the resource, which no identity holds. */
 function checkSharedKeys(ctx: RuleContext<MessageId>, keys: SharedKeyAccess): void {
   const base = { resource: keys.source, detail: `SharedKey::${keys.kind}` };
+  const words = RESOURCE_KEYS[keys.kind];
   if (keys.reason.kind === 'pending') {
     ctx.report({
       ...base,
       messageId: 'azureSharedKeyPending',
-      data: { account: keys.name, what: keys.reason.what },
+      data: { ...words, account: keys.name, what: keys.reason.what },
       pending: true,
     });
     return;
@@ -227,8 +230,12 @@ function checkSharedKeys(ctx: RuleContext<MessageId>, keys: SharedKeyAccess): vo
   const why =
     keys.reason.kind === 'unset'
       ? `${keys.setting} is not set, and Azure allows it by default`
-      : `${keys.setting}: true`;
-  ctx.report({ ...base, messageId: 'azureSharedKey', data: { account: keys.name, why, setting: keys.setting } });
+      : `${keys.setting}: ${String(!keys.offValue)}`;
+  ctx.report({
+    ...base,
+    messageId: 'azureSharedKey',
+    data: { ...words, account: keys.name, why, setting: keys.setting, off: String(keys.offValue) },
+  });
 }
 
 function checkAzureCredential(

@@ -43,6 +43,7 @@ const PROGRAMS = {
   'gcp-ts-gke': { config: GCP_STACK },
   'gcp-ts-gke-hello-world': { config: GCP_STACK },
   'azure-ts-functions': { config: {} },
+  'azure-ts-cosmosdb-logicapp': { config: {} },
   'azure-ts-webserver': {
     config: { 'azure-ts-webserver:username': 'pulumi', 'azure-ts-webserver:password': 'example-Passw0rd!' },
     secretKeys: ['azure-ts-webserver:password'],
@@ -234,6 +235,24 @@ describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs un
     // The key the finding is about: listStorageAccountKeys' first key, written into a connection string.
     const app = captured['azure-ts-functions'].find((record) => record.type === 'azure-native:web:WebApp');
     expect(JSON.stringify(app?.inputs)).toMatch(/"name":"AzureWebJobsStorage","value":"DefaultEndpointsProtocol=https;AccountName=[^;"]+;AccountKey=[^"]+"/);
+  });
+  it('azure-ts-cosmosdb-logicapp: the Cosmos DB account keeps its keys (disableLocalAuth left out) and the program hands its primary key to a Logic App connection; the storage account keeps Shared Key on: both reported on the account (right), in preview too; before, the Cosmos DB keys passed in silence', () => {
+    const expected = [
+      'no-long-lived-credentials mandatory logicappdemo-cdb - SharedKey::azure-cosmos-db-account',
+      'no-long-lived-credentials mandatory logicappdemosa - SharedKey::azure-storage-account',
+    ];
+    expect(judged('azure-ts-cosmosdb-logicapp')).toEqual(expected);
+    expect(judged('azure-ts-cosmosdb-logicapp', previewFindings)).toEqual(expected);
+    expect(counted('azure-ts-cosmosdb-logicapp')).toEqual({});
+    expect(findings['azure-ts-cosmosdb-logicapp'].find((f) => f.detail === 'SharedKey::azure-cosmos-db-account')?.message).toBe(
+      'Cosmos DB account logicappdemo-cdb allows key authorization (local authentication) (disableLocalAuth is not set, and Azure ' +
+        'allows it by default): its primary and secondary keys, read-write and read-only, stay valid until someone rotates them, ' +
+        'and a request signed with one, or a resource token made with one, is authorized without any identity. Set ' +
+        'disableLocalAuth to true and give callers an identity (a managed identity with a Cosmos DB data-plane role).',
+    );
+    // The key the finding is about: listDatabaseAccountKeys' primary master key, the API connection's access key.
+    const connection = captured['azure-ts-cosmosdb-logicapp'].find((record) => record.type === 'azure-native:web:Connection');
+    expect(connection?.inputs.properties).toMatchObject({ parameterValues: { accessKey: expect.any(String) } });
   });
   it('azure-ts-webserver: silent (right): the VM has no managed identity, and its administrator password, a local account on the VM, is a stack config secret', () => {
     expect(findings['azure-ts-webserver']).toEqual([]);

@@ -322,6 +322,30 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-long-lived-credentials', 'NlcSharedKeySa', 'mandatory', 'NlcSharedKeySa')],
   },
   {
+    // A Cosmos DB account's own keys (local authentication), left to the default: the setting's polarity is the other
+    // way round (azure-native `disableLocalAuth` left out; azurerm `local_authentication_enabled`, default true).
+    id: 'NlcCosmosKeys',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a Cosmos DB account)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_cosmosdb_account.NlcCosmosKeysDb',
+        values: {
+          name: 'NlcCosmosKeysDb',
+          resource_group_name: 'parity-rg',
+          location: 'westeurope',
+          offer_type: 'Standard',
+          consistency_policy: [{ consistency_level: 'Session' }],
+          geo_location: [{ location: 'westeurope', failover_priority: 0 }],
+          local_authentication_enabled: true,
+        },
+        unknown: { id: true, primary_key: true, secondary_key: true, endpoint: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcCosmosKeysDb', 'mandatory', 'NlcCosmosKeysDb')],
+  },
+  {
     id: 'WildS3',
     rule: 'no-wildcard-privilege',
     cloudformation: cfnRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),

@@ -1,7 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
-import { storage } from '@pulumi/azure-native';
+import { cosmosdb, storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
@@ -60,6 +60,13 @@ new storage.StorageAccount('NlcSharedKeySa', {
   location: 'westeurope',
   kind: 'StorageV2',
   sku: { name: 'Standard_LRS' },
+});
+new cosmosdb.DatabaseAccount('NlcCosmosKeysDb', {
+  accountName: 'NlcCosmosKeysDb',
+  resourceGroupName: 'parity-rg',
+  location: 'westeurope',
+  databaseAccountOfferType: 'Standard',
+  locations: [{ locationName: 'westeurope', failoverPriority: 0 }],
 });
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,

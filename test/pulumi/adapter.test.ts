@@ -760,6 +760,97 @@ describe('Pulumi adapter: Azure storage accounts’ Shared Key', () => {
   });
 });
 
+describe('Pulumi adapter: other Azure resources’ own keys (local authentication)', () => {
+  const keys = (resources: PulumiResource[]) =>
+    (modelFromPulumiResources(resources).sharedKeys ?? []).map(
+      (access) =>
+        `${access.kind} ${access.source.name} ${access.name} ${access.source.physicalName ?? '-'} ${access.setting}=${String(!access.offValue)} ${JSON.stringify(access.reason)}`,
+    );
+
+  it('records each azure-native type that leaves its local authentication on (left out), and none that turns it off', () => {
+    const on: [string, Record<string, unknown>][] = [
+      ['azure-native:cosmosdb:DatabaseAccount', { accountName: 'orders-db' }],
+      ['azure-native:documentdb:DatabaseAccount', { accountName: 'legacy-db' }],
+      ['azure-native:servicebus:Namespace', { namespaceName: 'orders-bus' }],
+      ['azure-native:eventhub:Namespace', { namespaceName: 'telemetry-hub' }],
+      ['azure-native:redis:Redis', { name: 'sessions' }],
+      ['azure-native:cache:Redis', { name: 'legacy-sessions' }],
+      ['azure-native:appconfiguration:ConfigurationStore', { configStoreName: 'settings' }],
+      ['azure-native:search:Service', { searchServiceName: 'catalog-search' }],
+      ['azure-native:eventgrid:Topic', { topicName: 'orders-events' }],
+      ['azure-native:eventgrid:Domain', { domainName: 'events' }],
+      ['azure-native:signalrservice:SignalR', { resourceName: 'chat' }],
+      ['azure-native:webpubsub:WebPubSub', { resourceName: 'pubsub' }],
+      [
+        'azure-native:cognitiveservices:Account',
+        { accountName: 'openai', properties: { customSubDomainName: 'openai' } },
+      ],
+    ];
+    const off: [string, Record<string, unknown>][] = [
+      ['azure-native:cosmosdb:DatabaseAccount', { disableLocalAuth: true }],
+      ['azure-native:servicebus:Namespace', { disableLocalAuth: true }],
+      ['azure-native:redis:Redis', { disableAccessKeyAuthentication: true }],
+      ['azure-native:cognitiveservices:Account', { properties: { disableLocalAuth: true } }],
+    ];
+    expect(
+      keys([
+        ...on.map(([type, props], index) => resource(type, `on${index}`, props)),
+        ...off.map(([type, props], index) => resource(type, `off${index}`, props)),
+      ]),
+    ).toEqual([
+      'azure-cosmos-db-account on0 orders-db orders-db disableLocalAuth=false {"kind":"unset"}',
+      'azure-cosmos-db-account on1 legacy-db legacy-db disableLocalAuth=false {"kind":"unset"}',
+      'azure-service-bus-namespace on2 orders-bus orders-bus disableLocalAuth=false {"kind":"unset"}',
+      'azure-event-hubs-namespace on3 telemetry-hub telemetry-hub disableLocalAuth=false {"kind":"unset"}',
+      'azure-cache-for-redis on4 sessions sessions disableAccessKeyAuthentication=false {"kind":"unset"}',
+      'azure-cache-for-redis on5 legacy-sessions legacy-sessions disableAccessKeyAuthentication=false {"kind":"unset"}',
+      'azure-app-configuration-store on6 settings settings disableLocalAuth=false {"kind":"unset"}',
+      'azure-ai-search-service on7 catalog-search catalog-search disableLocalAuth=false {"kind":"unset"}',
+      // An Event Grid topic's or domain's endpoint also carries its region, an AI services account's is its custom
+      // subdomain: their names are not unique within Azure, so an exception cannot name them by it.
+      'azure-event-grid-topic on8 orders-events - disableLocalAuth=false {"kind":"unset"}',
+      'azure-event-grid-domain on9 events - disableLocalAuth=false {"kind":"unset"}',
+      'azure-signalr-service on10 chat chat disableLocalAuth=false {"kind":"unset"}',
+      'azure-web-pubsub-service on11 pubsub pubsub disableLocalAuth=false {"kind":"unset"}',
+      'azure-ai-services-account on12 openai - properties.disableLocalAuth=false {"kind":"unset"}',
+    ]);
+  });
+
+  it('reads disableLocalAuth false as on, a value known only at apply (or its whole properties) as pending', () => {
+    expect(
+      keys([
+        resource('azure-native:servicebus:Namespace', 'explicit', { namespaceName: 'bus', disableLocalAuth: false }),
+        resource('azure-native:eventhub:Namespace', 'later', { disableLocalAuth: UNKNOWN }),
+        resource('azure-native:cognitiveservices:Account', 'laterprops', { properties: UNKNOWN }),
+      ]),
+    ).toEqual([
+      'azure-service-bus-namespace explicit bus bus disableLocalAuth=false {"kind":"enabled"}',
+      'azure-event-hubs-namespace later later - disableLocalAuth=false {"kind":"pending","what":"later.disableLocalAuth is not known until apply"}',
+      'azure-ai-services-account laterprops laterprops - properties.disableLocalAuth=false {"kind":"pending","what":"laterprops.properties is not known until apply"}',
+    ]);
+  });
+
+  it('reads the classic provider’s flags, and a Cosmos DB account’s former localAuthenticationDisabled where the newer one is absent', () => {
+    expect(
+      keys([
+        resource('azure:cosmosdb/account:Account', 'cosmos', { name: 'cosmosdb1' }),
+        resource('azure:cosmosdb/account:Account', 'former', { name: 'cosmosdb2', localAuthenticationDisabled: false }),
+        resource('azure:cosmosdb/account:Account', 'formeroff', {
+          name: 'cosmosdb3',
+          localAuthenticationDisabled: true,
+        }),
+        resource('azure:cosmosdb/account:Account', 'off', { name: 'cosmosdb4', localAuthenticationEnabled: false }),
+        resource('azure:redis/cache:Cache', 'redis', { name: 'cache1', accessKeysAuthenticationEnabled: true }),
+        resource('azure:servicebus/namespace:Namespace', 'bus', { name: 'bus1', localAuthEnabled: false }),
+      ]),
+    ).toEqual([
+      'azure-cosmos-db-account cosmos cosmosdb1 cosmosdb1 localAuthenticationEnabled=true {"kind":"unset"}',
+      'azure-cosmos-db-account former cosmosdb2 cosmosdb2 localAuthenticationDisabled=false {"kind":"enabled"}',
+      'azure-cache-for-redis redis cache1 cache1 accessKeysAuthenticationEnabled=true {"kind":"enabled"}',
+    ]);
+  });
+});
+
 describe('decidedAlone', () => {
   const GCP_KEY = 'gcp:serviceaccount/key:Key';
   const K8S_SECRET = 'kubernetes:core/v1:Secret';

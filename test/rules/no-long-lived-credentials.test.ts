@@ -32,6 +32,7 @@ const storageKeys = (name: string, reason: SharedKeyAccess['reason']): SharedKey
   name,
   reason,
   setting: 'allowSharedKeyAccess',
+  offValue: false,
 });
 
 const servicePrincipal = (tags: Record<string, string>, credentials: Credential[]) =>
@@ -383,6 +384,71 @@ ruleTester(rule, {
             'Storage account legacyuploads allows Shared Key authorization (allowSharedKeyAccess: true): ' +
             'its two account keys stay valid until someone rotates them, and a request signed with one, or a SAS token signed with one, ' +
             'is authorized without any identity. Set allowSharedKeyAccess to false and give callers an identity (a managed identity with a Storage data role).',
+        },
+      ],
+    },
+    {
+      name: 'a Cosmos DB account and a Service Bus namespace that keep their own keys (disableLocalAuth left out, false), one known only at apply',
+      model: model({
+        sharedKeys: [
+          {
+            cloud: 'azure',
+            kind: 'azure-cosmos-db-account',
+            source: ref('azure-native:cosmosdb:DatabaseAccount', 'orders-cosmos'),
+            name: 'orders-cosmos',
+            reason: { kind: 'unset' },
+            setting: 'disableLocalAuth',
+            offValue: true,
+          },
+          {
+            cloud: 'azure',
+            kind: 'azure-service-bus-namespace',
+            source: ref('azure:servicebus/namespace:Namespace', 'orders-bus'),
+            name: 'orders-bus',
+            reason: { kind: 'enabled' },
+            setting: 'localAuthEnabled',
+            offValue: false,
+          },
+          {
+            cloud: 'azure',
+            kind: 'azure-cache-for-redis',
+            source: ref('azure-native:redis:Redis', 'sessions'),
+            name: 'sessions',
+            reason: { kind: 'pending', what: 'sessions.disableAccessKeyAuthentication is not known until apply' },
+            setting: 'disableAccessKeyAuthentication',
+            offValue: true,
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'orders-bus',
+          detail: 'SharedKey::azure-service-bus-namespace',
+          level: 'mandatory',
+          message:
+            'Service Bus namespace orders-bus allows SAS key authorization (local authentication) (localAuthEnabled: true): ' +
+            'its RootManageSharedAccessKey (Manage, Send, Listen) and every other SAS policy key stay valid until someone rotates them, ' +
+            'and a SAS token signed with one is authorized without any identity. Set localAuthEnabled to false and give callers an ' +
+            'identity (a managed identity with an Azure Service Bus Data role).',
+        },
+        {
+          resource: 'orders-cosmos',
+          detail: 'SharedKey::azure-cosmos-db-account',
+          level: 'mandatory',
+          message:
+            'Cosmos DB account orders-cosmos allows key authorization (local authentication) (disableLocalAuth is not set, and Azure ' +
+            'allows it by default): its primary and secondary keys, read-write and read-only, stay valid until someone rotates them, ' +
+            'and a request signed with one, or a resource token made with one, is authorized without any identity. Set ' +
+            'disableLocalAuth to true and give callers an identity (a managed identity with a Cosmos DB data-plane role).',
+        },
+        {
+          resource: 'sessions',
+          detail: 'SharedKey::azure-cache-for-redis',
+          level: 'advisory',
+          pending: true,
+          message:
+            'Azure Cache for Redis sessions: whether it allows access key authentication (access keys valid until rotated) cannot ' +
+            'be verified until apply: sessions.disableAccessKeyAuthentication is not known until apply.',
         },
       ],
     },

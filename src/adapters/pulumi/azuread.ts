@@ -27,7 +27,7 @@ import {
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
-import { isSharedKeyType, sharedKeyAccess } from './azure-storage.js';
+import { isSharedKeyType, sharedKeyAccess } from './azure-resource-keys.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
 

@@ -9,7 +9,7 @@ import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } fro
 import { isRecord } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
 import { AZURE_NATIVE_TYPES } from './azure-native.js';
-import { isSharedKeyType } from './azure-storage.js';
+import { isSharedKeyType } from './azure-resource-keys.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';

@@ -265,10 +265,28 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     // AzureRM's `name` is the role's display name (azure-native `roleName`); its `role_definition_id` the GUID (azure-native `name`).
     rename: { name: 'roleName', role_definition_id: 'name' },
   },
-  // A storage account's own keys (pulumi/azure-storage.ts): onto the classic provider's record, which is bridged from
-  // azurerm (`shared_access_key_enabled`, default true, is its `sharedAccessKeyEnabled`). Its `identity` block of one is
-  // the classic provider's one object, so a system-assigned identity is read as on the other azurerm types.
+  // Resources' own keys (pulumi/azure-resource-keys.ts): onto the classic provider's records, which are bridged from
+  // azurerm (`shared_access_key_enabled`, `local_auth_enabled`, …, each default true, are its camelCase properties).
+  // Their `identity` block of one is the classic provider's one object, so a system-assigned identity is read as on
+  // the other azurerm types.
   azurerm_storage_account: { pulumiType: 'azure:storage/account:Account', single: ['identity'] },
+  azurerm_cosmosdb_account: { pulumiType: 'azure:cosmosdb/account:Account', single: ['identity'] },
+  azurerm_servicebus_namespace: { pulumiType: 'azure:servicebus/namespace:Namespace', single: ['identity'] },
+  azurerm_eventhub_namespace: {
+    pulumiType: 'azure:eventhub/eventHubNamespace:EventHubNamespace',
+    single: ['identity'],
+  },
+  azurerm_redis_cache: { pulumiType: 'azure:redis/cache:Cache', single: ['identity'] },
+  azurerm_app_configuration: {
+    pulumiType: 'azure:appconfiguration/configurationStore:ConfigurationStore',
+    single: ['identity'],
+  },
+  azurerm_search_service: { pulumiType: 'azure:search/service:Service', single: ['identity'] },
+  azurerm_eventgrid_topic: { pulumiType: 'azure:eventgrid/topic:Topic', single: ['identity'] },
+  azurerm_eventgrid_domain: { pulumiType: 'azure:eventgrid/domain:Domain', single: ['identity'] },
+  azurerm_signalr_service: { pulumiType: 'azure:signalr/service:Service', single: ['identity'] },
+  azurerm_web_pubsub: { pulumiType: 'azure:webpubsub/service:Service', single: ['identity'] },
+  azurerm_cognitive_account: { pulumiType: 'azure:cognitive/account:Account', single: ['identity'] },
   azurerm_key_vault_secret: {
     pulumiType: 'azure-native:keyvault:Secret',
     // azure-native nests the value and the expiry (seconds since the epoch) in `properties`; AzureRM has them at the top.

@@ -57,12 +57,15 @@ registerHooks({
     try {
       return nextResolve(specifier, context);
     } catch (error) {
+      const renamed = RENAMED_MODULES[specifier];
       const candidates =
         error?.code === 'ERR_UNSUPPORTED_DIR_IMPORT'
           ? [`${specifier}/index.js`]
           : error?.code === 'ERR_MODULE_NOT_FOUND' && /^\.\.?\//.test(specifier)
             ? [`${specifier}.ts`, specifier.replace(/\.js$/, '.ts'), `${specifier}/index.ts`]
-            : [];
+            : renamed !== undefined
+              ? [renamed, `${renamed}/index.js`]
+              : [];
       for (const candidate of candidates) {
         if (candidate === specifier) continue;
         try {
@@ -75,6 +78,13 @@ registerHooks({
     }
   },
 });
+
+/**
+ * Modules of @pulumi/azure-native 2.x that 3.x renamed, for programs pinned to 2.x run against the installed 3.x: the
+ * 3.x resources keep the 2.x tokens as aliases (cosmosdb/databaseAccount.js lists `azure-native:documentdb:DatabaseAccount`),
+ * so the program's resources are the same resources under the names 3.x gives them.
+ */
+const RENAMED_MODULES = { '@pulumi/azure-native/documentdb': '@pulumi/azure-native/cosmosdb' };
 
 /**
  * A program file compiled as ts-node compiles it: TypeScript drops an import whose names the file uses only as types

@@ -240,6 +240,17 @@ const INVOKES = {
       { name: 'clusterAdmin', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },
     ],
   }),
+  // A Cosmos DB account's keys (pulumi/examples' azure-ts-cosmosdb-logicapp hands the primary one to a Logic App
+  // connection). Placeholders derived from the account's name, not real keys.
+  'azure-native:cosmosdb:listDatabaseAccountKeys': (inputs) => {
+    const key = (which) => createHash('sha256').update(`${inputs.accountName}/${which}`).digest('base64');
+    return {
+      primaryMasterKey: key('primary'),
+      secondaryMasterKey: key('secondary'),
+      primaryReadonlyMasterKey: key('primary-readonly'),
+      secondaryReadonlyMasterKey: key('secondary-readonly'),
+    };
+  },
   'azure-native:containerservice:listManagedClusterUserCredentials': (inputs) => ({
     kubeconfigs: [
       { name: 'clusterUser', value: Buffer.from(`apiVersion: v1\n# ${inputs.resourceName}\n`).toString('base64') },

@@ -1,0 +1,87 @@
+/**
+ * Azure resources' own keys in a Terraform plan: each azurerm type below keeps keys that authorize requests without
+ * any identity unless its setting turns them off (hashicorp/terraform-provider-azurerm 69697b7f website/docs/r, each
+ * "Defaults to `true`"). A plan shows the default where the configuration leaves it out. Reported on the resource by
+ * no-long-lived-credentials, in Terraform's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import { catalog } from '../support/builders.js';
+import { terraformPlan, type PlannedResource } from './support.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+const planned = (type: string, name: string, values: Record<string, unknown>, unknown: Record<string, unknown> = {}) =>
+  ({
+    address: `${type}.${name}`,
+    values: { name, resource_group_name: 'orders-rg', location: 'westeurope', ...values },
+    unknown: { id: true, ...unknown },
+  }) satisfies PlannedResource;
+
+function findings(resources: PlannedResource[]): string[] {
+  const model = modelFromTerraformPlan(terraformPlan(resources), { file: 'plan.json' });
+  return evaluate(model, { catalog: catalog(), now: NOW })
+    .findings.filter((finding) => finding.ruleId === 'no-long-lived-credentials')
+    .map(
+      (f) => `${f.resource.name} ${f.level} ${f.detail ?? '-'}${f.pending ? ' pending' : ''} target=${f.waiverTarget}`,
+    );
+}
+
+/** Each type, the attribute that turns its keys off, and the detail it is reported with. */
+const TYPES: [type: string, setting: string, kind: string][] = [
+  ['azurerm_cosmosdb_account', 'local_authentication_enabled', 'azure-cosmos-db-account'],
+  ['azurerm_servicebus_namespace', 'local_auth_enabled', 'azure-service-bus-namespace'],
+  ['azurerm_eventhub_namespace', 'local_authentication_enabled', 'azure-event-hubs-namespace'],
+  ['azurerm_redis_cache', 'access_keys_authentication_enabled', 'azure-cache-for-redis'],
+  ['azurerm_app_configuration', 'local_auth_enabled', 'azure-app-configuration-store'],
+  ['azurerm_search_service', 'local_authentication_enabled', 'azure-ai-search-service'],
+  ['azurerm_eventgrid_topic', 'local_auth_enabled', 'azure-event-grid-topic'],
+  ['azurerm_eventgrid_domain', 'local_auth_enabled', 'azure-event-grid-domain'],
+  ['azurerm_signalr_service', 'local_auth_enabled', 'azure-signalr-service'],
+  ['azurerm_web_pubsub', 'local_auth_enabled', 'azure-web-pubsub-service'],
+  ['azurerm_cognitive_account', 'local_auth_enabled', 'azure-ai-services-account'],
+];
+
+describe('Terraform: Azure resources’ own keys (local authentication)', () => {
+  it('reports each type whose plan keeps its keys on (the default, true); false is not reported', () => {
+    const resources = TYPES.flatMap(([type, setting], index) => [
+      planned(type, `keys${index}`, { [setting]: true }),
+      planned(type, `entra${index}`, { [setting]: false }),
+    ]);
+    // Names unique within Azure bind an exception; an Event Grid topic's or domain's, or an AI services account's, do
+    // not, and a plan's address never binds: no exception can name those three (the fix is the setting).
+    const target = (index: number) => ([6, 7, 10].includes(index) ? 'undefined' : `keys${index}`);
+    expect(findings(resources)).toEqual(
+      TYPES.map(
+        ([type, , kind], index) => `${type}.keys${index} mandatory SharedKey::${kind} target=${target(index)}`,
+      ).sort(),
+    );
+  });
+
+  it('says which attribute to set, in Terraform’s words, and pends one known only at apply', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        planned('azurerm_servicebus_namespace', 'orders', { sku: 'Standard', local_auth_enabled: true }),
+        planned('azurerm_eventhub_namespace', 'later', { sku: 'Standard' }, { local_authentication_enabled: true }),
+      ]),
+    );
+    expect(evaluate(model, { catalog: catalog(), now: NOW }).findings.map((f) => `${f.level}: ${f.message}`)).toEqual([
+      'advisory: Event Hubs namespace later: whether it allows SAS key authorization (local authentication) (SAS keys valid until ' +
+        'rotated) cannot be verified until apply: azurerm_eventhub_namespace.later.local_authentication_enabled is not known until apply.',
+      'mandatory: Service Bus namespace orders allows SAS key authorization (local authentication) (local_auth_enabled: true): its ' +
+        'RootManageSharedAccessKey (Manage, Send, Listen) and every other SAS policy key stay valid until someone rotates them, and a ' +
+        'SAS token signed with one is authorized without any identity. Set local_auth_enabled to false and give callers an identity ' +
+        '(a managed identity with an Azure Service Bus Data role).',
+    ]);
+  });
+
+  it('reads a Cosmos DB account’s local_authentication_disabled of azurerm 3.x and 4.x where the plan has no newer attribute', () => {
+    expect(
+      findings([
+        planned('azurerm_cosmosdb_account', 'former', { local_authentication_disabled: false }),
+        planned('azurerm_cosmosdb_account', 'formeroff', { local_authentication_disabled: true }),
+      ]),
+    ).toEqual(['azurerm_cosmosdb_account.former mandatory SharedKey::azure-cosmos-db-account target=former']);
+  });
+});
