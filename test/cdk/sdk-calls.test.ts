@@ -73,6 +73,23 @@ function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
     onDelete: { service: 'IAM', action: 'detachRolePolicy', parameters: attach },
     policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
   });
+  // A new default version of a managed policy made elsewhere: nothing of the template shows what it held before.
+  new cr.AwsCustomResource(stack, 'VersionForShared', {
+    onUpdate: {
+      service: 'IAM',
+      action: 'createPolicyVersion',
+      parameters: {
+        PolicyArn: 'arn:aws:iam::111122223333:policy/shared-deploy',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+        }),
+        SetAsDefault: true,
+      },
+      physicalResourceId: cr.PhysicalResourceId.of('version'),
+    },
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+  });
   new cr.AwsCustomResource(stack, 'ReadVersion', {
     onUpdate: {
       service: 'SSM',
@@ -107,10 +124,11 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
     const { app, stack } = sdkCallsStack();
     Aspects.of(app).add(new EntitlementGuard({ catalog, now: NOW }));
     const onCalls = guardAnnotations(app, stack).filter(({ at }) =>
-      ['/Sdk/KeyForLegacy', '/Sdk/InlineForWorker', '/Sdk/AdminForWorker'].includes(at),
+      ['/Sdk/KeyForLegacy', '/Sdk/InlineForWorker', '/Sdk/AdminForWorker', '/Sdk/VersionForShared'].includes(at),
     );
     // The access key is its user's long-lived credential, the inline policy grants the role every action (beyond what
-    // the catalog entitles payments-api-worker to), both where the app made the call; AttachRolePolicy is unseen.
+    // the catalog entitles payments-api-worker to), AdministratorAccess attached to it is as well, each where the app
+    // made the call; a new version of a policy made elsewhere (CreatePolicyVersion) is unseen.
     expect(onCalls).toEqual([
       {
         level: 'error',
@@ -133,8 +151,20 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
       {
         level: 'error',
         at: '/Sdk/AdminForWorker',
-        ruleId: 'no-unseen-content',
+        ruleId: 'no-wildcard-privilege',
         resource: 'Sdk/AdminForWorker/Resource/Default',
+      },
+      {
+        level: 'error',
+        at: '/Sdk/AdminForWorker',
+        ruleId: 'require-entitlement',
+        resource: 'Sdk/AdminForWorker/Resource/Default',
+      },
+      {
+        level: 'error',
+        at: '/Sdk/VersionForShared',
+        ruleId: 'no-unseen-content',
+        resource: 'Sdk/VersionForShared/Resource/Default',
       },
     ]);
   });
@@ -144,7 +174,7 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
     const result = checkSynthesized(app, stack);
     expect(result.exitCode).toBe(1);
     const onCalls = (result.result?.findings ?? []).filter(({ resource }) =>
-      /^(KeyForLegacy|InlineForWorker|AdminForWorker)[0-9A-F]{8}$/.test(resource.name),
+      /^(KeyForLegacy|InlineForWorker|AdminForWorker|VersionForShared)[0-9A-F]{8}$/.test(resource.name),
     );
     expect(
       onCalls.map(({ ruleId, level, resource, identity, detail, pending }) =>
@@ -152,11 +182,12 @@ describe('AWS SDK calls of a CDK AwsCustomResource', () => {
       ),
     ).toEqual([
       'no-long-lived-credentials mandatory AWS::IAM::AccessKey KeyForLegacy8C706CB0 Sdk/LegacyFA07BB5D Credential::aws-access-key false',
-      'no-unseen-content mandatory Custom::AWS AdminForWorker7A5E448B - Unseen::iam:AttachRolePolicy true',
+      'no-unseen-content mandatory Custom::AWS VersionForShared76746BB3 - Unseen::iam:CreatePolicyVersion true',
+      'no-wildcard-privilege mandatory Custom::AWS AdminForWorker7A5E448B Sdk/Worker11F36D0F Policy::AdministratorAccess false',
       'no-wildcard-privilege mandatory AWS::IAM::RolePolicy InlineForWorker56D368BF Sdk/Worker11F36D0F Action::* false',
     ]);
     expect(onCalls.find(({ ruleId }) => ruleId === 'no-unseen-content')?.message).toBe(
-      'Sdk/AdminForWorker7A5E448B calls iam:AttachRolePolicy while CloudFormation deploys it (a CDK AwsCustomResource): the ' +
+      'Sdk/VersionForShared76746BB3 calls iam:CreatePolicyVersion while CloudFormation deploys it (a CDK AwsCustomResource): the ' +
         'call makes an identity, a credential or a secret, or changes who may do what, and what it makes is no resource of the ' +
         'template, so it cannot be verified. Define it with the resources the check reads (AWS::IAM::AccessKey, ' +
         'AWS::IAM::Policy, a key or bucket policy), or have the call reviewed and set this rule to advisory in the catalog.',

@@ -745,13 +745,48 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'ParityMacro')],
   },
   {
-    // An AWS SDK call a CDK AwsCustomResource makes while the stack deploys: AdministratorAccess attached to a role
-    // by a call, which no resource of the template writes.
+    // An AWS SDK call a CDK AwsCustomResource makes while the stack deploys: a new default version of a managed policy
+    // made elsewhere, whose other versions and holders no resource of the template shows.
     id: 'UnseenSdk',
     rule: 'no-unseen-content',
     cloudformation: {
       Resources: {
-        UnseenSdkAttach: {
+        UnseenSdkVersion: {
+          Type: 'Custom::AWS',
+          Properties: {
+            ServiceToken: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:aws-custom-resource`,
+            Create: JSON.stringify({
+              service: 'IAM',
+              action: 'createPolicyVersion',
+              parameters: {
+                PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/shared-deploy`,
+                PolicyDocument: JSON.stringify(document(allow('s3:*', '*'))),
+                SetAsDefault: true,
+              },
+              physicalResourceId: { id: 'shared-deploy-version' },
+            }),
+            InstallLatestAwsSdk: false,
+          },
+        },
+      },
+    },
+    pulumi: {
+      unsupported:
+        'a Pulumi program makes an SDK call in its own code or a dynamic provider, not through a resource whose inputs name the call',
+    },
+    terraform: {
+      unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
+    },
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkVersion')],
+  },
+  {
+    // The same kind of call read as what it makes: AdministratorAccess attached by AttachRolePolicy to a role the
+    // change does not create, judged at the custom resource.
+    id: 'WildSdkAttach',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      Resources: {
+        WildSdkAttachCall: {
           Type: 'Custom::AWS',
           Properties: {
             ServiceToken: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:aws-custom-resource`,
@@ -773,7 +808,7 @@ export const CASES: ParityCase[] = [
     terraform: {
       unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
     },
-    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkAttach')],
+    expected: [verdict('no-wildcard-privilege', 'legacy-batch', 'mandatory', 'WildSdkAttachCall')],
   },
   {
     // A custom resource whose provider, a Lambda function of the template, runs as a role allowed to make access keys:

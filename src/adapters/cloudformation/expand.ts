@@ -4,6 +4,7 @@ import { isRecord } from '../../util/records.js';
 import { accessChangeOf, iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
 import { createResolver, isCustomResource, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
+import { sdkCallChangesOf } from './sdk-call-changes.js';
 import { holdsPolicyDocument, sdkCallsOf } from './sdk-calls.js';
 import { expandForEachLoops, LANGUAGE_EXTENSIONS } from './language-extensions.js';
 import { expandServerless, SAM_TRANSFORM } from './serverless.js';
@@ -289,6 +290,8 @@ function findAccessChangingSdkCalls(
   properties: unknown,
   found: UnseenCollector,
 ): void {
+  // Calls that change a role, user, group or key the model finds: it judges them, and reports what it cannot find.
+  if (sdkCallChangesOf(properties) !== undefined) return;
   const reported = new Set<string>();
   for (const call of sdkCallsOf(properties)) {
     if ('unreadable' in call) {
@@ -313,62 +316,162 @@ function changesAccess(action: string, parameters: Record<string, unknown>): boo
 }
 
 /**
- * Calls the check reads as the resource CloudFormation would make for them, by IAM action, each parameter of the call
- * the property of that resource it is (a call with any other parameter stays unseen: it may set more than the
- * resource shows). AttachRolePolicy and its kin have no resource of their own and stay unseen. CloudWatch Logs'
- * PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib writes for an EventBridge rule's log
- * group target and an OpenSearch domain's log publishing (aws-events-targets/lib/log-group-resource-policy.js:
- * `policyName`, `policyDocument`); OpenSearch's (and
+ * How a call is read as the resource CloudFormation would make for it: the resource's type, and its properties from
+ * the call's parameters, or undefined when a parameter (or a value of one) sets something the resource does not show,
+ * so the call stays unseen: it may set more than the resource shows.
+ */
+interface CallAsResource {
+  type: string;
+  properties(parameters: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined;
+}
+
+/**
+ * A call whose parameters are the resource's properties by another name (`properties`: parameter → property); the
+ * `ignored` ones only name or guard the call and grant nothing (a Lambda permission's StatementId, its statement's Sid,
+ * which CloudFormation writes itself; its RevisionId, a precondition on the function's policy).
+ */
+function renamed(
+  type: string,
+  properties: Readonly<Record<string, string>>,
+  ignored: readonly string[] = [],
+): CallAsResource {
+  return {
+    type,
+    properties(parameters) {
+      const result: Record<string, unknown> = {};
+      for (const [parameter, value] of Object.entries(parameters)) {
+        const property = Object.hasOwn(properties, parameter) ? properties[parameter] : undefined;
+        if (property !== undefined) result[property] = value;
+        else if (!ignored.includes(parameter)) return undefined;
+      }
+      return result;
+    },
+  };
+}
+
+/** Whether the call's parameters are exactly these (none missing, none more). */
+function hasExactly(parameters: Readonly<Record<string, unknown>>, names: readonly string[]): boolean {
+  const keys = Object.keys(parameters);
+  return keys.length === names.length && names.every((name) => Object.hasOwn(parameters, name));
+}
+
+/**
+ * Calls the check reads as the resource CloudFormation would make for them, by IAM action. AttachRolePolicy and its
+ * kin, UpdateAssumeRolePolicy and KMS PutKeyPolicy change a resource rather than make one: sdk-call-changes.ts reads
+ * them. CloudWatch Logs' PutResourcePolicy is an account's AWS::Logs::ResourcePolicy, which aws-cdk-lib writes for an
+ * EventBridge rule's log group target and an OpenSearch domain's log publishing
+ * (aws-events-targets/lib/log-group-resource-policy.js: `policyName`, `policyDocument`); OpenSearch's (and
  * Elasticsearch's) UpdateDomainConfig of `DomainName` and `AccessPolicies` alone is the domain's access policy, which
  * aws-cdk-lib writes for every Domain given `accessPolicies` (aws-opensearchservice/lib/opensearch-access-policy.js).
+ *
+ * Parameter names as the AWS SDK for JavaScript v3 names them: the clients the aws-cdk CLI 2.1148.1 bundles
+ * (node_modules/aws-cdk/lib/index.js, their request schemas: IAM AddUserToGroupRequest [GroupName, UserName],
+ * PutRolePolicyRequest [RoleName, PolicyName, PolicyDocument], CreateAccessKeyRequest [UserName]; S3
+ * PutBucketPolicyRequest [Bucket, Policy, ContentMD5, ChecksumAlgorithm, ConfirmRemoveSelfBucketAccess,
+ * ExpectedBucketOwner]; Lambda AddPermissionRequest [FunctionName, StatementId, Action, Principal, SourceArn,
+ * FunctionUrlAuthType, InvokedViaFunctionUrl, SourceAccount, EventSourceToken, Qualifier, RevisionId, PrincipalOrgID]),
+ * and for the clients it does not bundle the AWS API references: SQS SetQueueAttributes [QueueUrl, Attributes], SNS
+ * SetTopicAttributes [TopicArn, AttributeName, AttributeValue], Secrets Manager PutResourcePolicy [SecretId,
+ * ResourcePolicy, BlockPublicPolicy]. Property names as aws-cdk-lib 2.276.0's L1 classes spell them.
  */
-const CALLS_AS_RESOURCES: Readonly<Record<string, { type: string; properties: Readonly<Record<string, string>> }>> = {
-  'logs:PutResourcePolicy': {
-    type: 'AWS::Logs::ResourcePolicy',
-    properties: { policyName: 'PolicyName', policyDocument: 'PolicyDocument' },
-  },
-  // IAM's own calls that write what an IAM resource of the template would: an access key, an inline policy (their
-  // parameters as the IAM API names them, e.g. @aws-sdk/client-iam PutRolePolicyCommandInput: RoleName, PolicyName,
-  // PolicyDocument; CreateAccessKeyCommandInput: UserName).
-  'iam:CreateAccessKey': { type: 'AWS::IAM::AccessKey', properties: { UserName: 'UserName' } },
+const CALLS_AS_RESOURCES: Readonly<Record<string, CallAsResource>> = {
+  'logs:PutResourcePolicy': renamed('AWS::Logs::ResourcePolicy', {
+    policyName: 'PolicyName',
+    policyDocument: 'PolicyDocument',
+  }),
+  // IAM's own calls that write what an IAM resource of the template would: an access key, an inline policy.
+  'iam:CreateAccessKey': renamed('AWS::IAM::AccessKey', { UserName: 'UserName' }),
   // CreateUser and CreateRole take the resource's own property names (CreateRoleCommandInput: RoleName,
   // AssumeRolePolicyDocument, Path, Description, MaxSessionDuration, PermissionsBoundary, Tags).
-  'iam:CreateUser': {
-    type: 'AWS::IAM::User',
-    properties: { UserName: 'UserName', Path: 'Path', PermissionsBoundary: 'PermissionsBoundary', Tags: 'Tags' },
+  'iam:CreateUser': renamed('AWS::IAM::User', {
+    UserName: 'UserName',
+    Path: 'Path',
+    PermissionsBoundary: 'PermissionsBoundary',
+    Tags: 'Tags',
+  }),
+  'iam:CreateRole': renamed('AWS::IAM::Role', {
+    RoleName: 'RoleName',
+    AssumeRolePolicyDocument: 'AssumeRolePolicyDocument',
+    Path: 'Path',
+    Description: 'Description',
+    MaxSessionDuration: 'MaxSessionDuration',
+    PermissionsBoundary: 'PermissionsBoundary',
+    Tags: 'Tags',
+  }),
+  'iam:PutRolePolicy': renamed('AWS::IAM::RolePolicy', {
+    RoleName: 'RoleName',
+    PolicyName: 'PolicyName',
+    PolicyDocument: 'PolicyDocument',
+  }),
+  'iam:PutUserPolicy': renamed('AWS::IAM::UserPolicy', {
+    UserName: 'UserName',
+    PolicyName: 'PolicyName',
+    PolicyDocument: 'PolicyDocument',
+  }),
+  'iam:PutGroupPolicy': renamed('AWS::IAM::GroupPolicy', {
+    GroupName: 'GroupName',
+    PolicyName: 'PolicyName',
+    PolicyDocument: 'PolicyDocument',
+  }),
+  // One user into one group: the membership CfnUserToGroupAddition writes for a list of users.
+  'iam:AddUserToGroup': {
+    type: 'AWS::IAM::UserToGroupAddition',
+    properties: (parameters) =>
+      hasExactly(parameters, ['GroupName', 'UserName'])
+        ? { GroupName: parameters.GroupName, Users: [parameters.UserName] }
+        : undefined,
   },
-  'iam:CreateRole': {
-    type: 'AWS::IAM::Role',
-    properties: {
-      RoleName: 'RoleName',
-      AssumeRolePolicyDocument: 'AssumeRolePolicyDocument',
-      Path: 'Path',
-      Description: 'Description',
-      MaxSessionDuration: 'MaxSessionDuration',
-      PermissionsBoundary: 'PermissionsBoundary',
-      Tags: 'Tags',
+  // The bucket's whole policy, as CfnBucketPolicy writes it (the call's Policy is its JSON text; the adapter reads a
+  // document given as text). ConfirmRemoveSelfBucketAccess, ExpectedBucketOwner and the checksums stay unseen: none
+  // is a property of the resource.
+  's3:PutBucketPolicy': renamed('AWS::S3::BucketPolicy', { Bucket: 'Bucket', Policy: 'PolicyDocument' }),
+  // The queue's whole policy when the call sets no other attribute (a redrive policy, a key, a retention are no
+  // property of CfnQueuePolicy).
+  'sqs:SetQueueAttributes': {
+    type: 'AWS::SQS::QueuePolicy',
+    properties: ({ QueueUrl, Attributes, ...rest }) =>
+      Object.keys(rest).length === 0 && isRecord(Attributes) && hasExactly(Attributes, ['Policy'])
+        ? { Queues: [QueueUrl], PolicyDocument: Attributes.Policy }
+        : undefined,
+  },
+  // The topic's whole policy when the attribute set is `Policy` (written as that text, no token).
+  'sns:SetTopicAttributes': {
+    type: 'AWS::SNS::TopicPolicy',
+    properties: (parameters) =>
+      hasExactly(parameters, ['TopicArn', 'AttributeName', 'AttributeValue']) && parameters.AttributeName === 'Policy'
+        ? { Topics: [parameters.TopicArn], PolicyDocument: parameters.AttributeValue }
+        : undefined,
+  },
+  'secretsmanager:PutResourcePolicy': renamed('AWS::SecretsManager::ResourcePolicy', {
+    SecretId: 'SecretId',
+    ResourcePolicy: 'ResourcePolicy',
+    BlockPublicPolicy: 'BlockPublicPolicy',
+  }),
+  // The statement CfnPermission adds to the function's policy. A Qualifier (a version or alias) stays unseen: the
+  // resource names one by a qualified ARN in FunctionName, which the call does not write.
+  'lambda:AddPermission': renamed(
+    'AWS::Lambda::Permission',
+    {
+      FunctionName: 'FunctionName',
+      Action: 'Action',
+      Principal: 'Principal',
+      SourceArn: 'SourceArn',
+      SourceAccount: 'SourceAccount',
+      PrincipalOrgID: 'PrincipalOrgID',
+      EventSourceToken: 'EventSourceToken',
+      FunctionUrlAuthType: 'FunctionUrlAuthType',
+      InvokedViaFunctionUrl: 'InvokedViaFunctionUrl',
     },
-  },
-  'iam:PutRolePolicy': {
-    type: 'AWS::IAM::RolePolicy',
-    properties: { RoleName: 'RoleName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
-  },
-  'iam:PutUserPolicy': {
-    type: 'AWS::IAM::UserPolicy',
-    properties: { UserName: 'UserName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
-  },
-  'iam:PutGroupPolicy': {
-    type: 'AWS::IAM::GroupPolicy',
-    properties: { GroupName: 'GroupName', PolicyName: 'PolicyName', PolicyDocument: 'PolicyDocument' },
-  },
-  'es:UpdateDomainConfig': {
-    type: 'AWS::OpenSearchService::Domain',
-    properties: { DomainName: 'DomainName', AccessPolicies: 'AccessPolicies' },
-  },
-  'es:UpdateElasticsearchDomainConfig': {
-    type: 'AWS::Elasticsearch::Domain',
-    properties: { DomainName: 'DomainName', AccessPolicies: 'AccessPolicies' },
-  },
+    ['StatementId', 'RevisionId'],
+  ),
+  'es:UpdateDomainConfig': renamed('AWS::OpenSearchService::Domain', {
+    DomainName: 'DomainName',
+    AccessPolicies: 'AccessPolicies',
+  }),
+  'es:UpdateElasticsearchDomainConfig': renamed('AWS::Elasticsearch::Domain', {
+    DomainName: 'DomainName',
+    AccessPolicies: 'AccessPolicies',
+  }),
 };
 
 /**
@@ -392,15 +495,12 @@ function withCallsAsResources(input: TemplateInput): TemplateInput {
         (call) =>
           'unreadable' in call ||
           iamActionOfSdkCall(call.service, call.action) !== action ||
-          Object.keys(call.parameters).some((parameter) => !Object.hasOwn(target.properties, parameter)),
+          target.properties(call.parameters) === undefined,
       )
     )
       continue;
-    const properties = Object.fromEntries(
-      Object.entries(target.properties).flatMap(([parameter, property]) =>
-        Object.hasOwn(last.parameters, parameter) ? [[property, last.parameters[parameter]]] : [],
-      ),
-    );
+    const properties = target.properties(last.parameters);
+    if (!properties) continue;
     rewritten ??= { ...resources };
     rewritten[logicalId] = { ...resource, Type: target.type, Properties: properties };
   }

@@ -48,6 +48,7 @@ import {
   type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
+import { sdkCallChangesOf, type SdkCallChange } from './sdk-call-changes.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
 import {
@@ -391,13 +392,72 @@ class ModelBuilder {
 
   private link(stack: StackContext): void {
     for (const { logicalId, resource } of stack.resources) {
-      LINKERS[resource.Type]?.(this, stack, logicalId, resource);
+      const linker = LINKERS[resource.Type];
+      if (linker) linker(this, stack, logicalId, resource);
       // Custom resource types are the author's to name (`Custom::Anything`): no entry of LINKERS can be theirs.
-      if (isCustomResource(resource)) {
+      else if (isCustomResource(resource)) {
+        this.linkSdkCallChanges(stack, logicalId, resource);
         const handler = deploymentHandlerOf(stack, logicalId, resource);
         if (handler) (this.model.deploymentHandlers ??= []).push(handler);
       }
     }
+  }
+
+  /**
+   * What a CDK AwsCustomResource's calls change (sdk-call-changes.ts), on what they name: a managed policy attached,
+   * held by the role, user or group (one the change does not create is judged on what the call adds to it, at the
+   * custom resource); a trust policy, the role's; a key policy, on the key of the template. What the builder cannot
+   * find (a name known only at deployment, a key made elsewhere, whose policy the check has no other of) is unseen.
+   */
+  linkSdkCallChanges(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const changes = sdkCallChangesOf(resource.Properties);
+    if (!changes) return;
+    for (const change of changes)
+      if (!this.applySdkCallChange(stack, logicalId, change))
+        this.unseen.push({ resource: stack.ref(logicalId), kind: 'sdk-call', what: change.action });
+  }
+
+  /** Whether the change was given to what it changes. */
+  private applySdkCallChange(stack: StackContext, logicalId: string, change: SdkCallChange): boolean {
+    if (change.kind === 'key-policy') {
+      const key = stack.resolver.referencedResource(change.key);
+      if (key === undefined || stack.input.template.Resources[key]?.Type !== 'AWS::KMS::Key') return false;
+      this.resourcePolicies.push({
+        source: stack.ref(logicalId),
+        document: stack.policyDocument(change.document),
+        attachedTo: [resourceValue(key, 'Arn')],
+      });
+      return true;
+    }
+    const kind = change.kind === 'trust' ? 'aws-role' : change.holderKind;
+    const raw = change.kind === 'trust' ? change.role : change.holder;
+    const identity = this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
+    if (!identity) return false;
+    if (change.kind === 'trust') {
+      // The call replaces the trust once it runs; until then the role has the template's: both are judged.
+      const document = stack.policyDocument(change.document);
+      const before = identity.trustPolicy;
+      identity.trustPolicy = before
+        ? {
+            statements: [...before.statements, ...document.statements],
+            ...((before.unreadable ?? document.unreadable)
+              ? { unreadable: before.unreadable ?? document.unreadable }
+              : {}),
+          }
+        : document;
+      return true;
+    }
+    const target = stack.resolver.referencedResource(change.policyArn);
+    const policy = target === undefined ? undefined : stack.input.template.Resources[target];
+    if (target && policy?.Type === 'AWS::IAM::ManagedPolicy')
+      this.hold(identity, this.policyGrant(stack, target, policy));
+    else
+      identity.grants.push({
+        kind: 'aws-managed-policy',
+        source: stack.ref(logicalId),
+        arn: stack.sharedString(change.policyArn, 'PolicyArn'),
+      });
+    return true;
   }
 
   /**
@@ -408,7 +468,12 @@ class ModelBuilder {
   private linksOnlyOwn(stack: StackContext): boolean {
     for (const { resource } of stack.resources) {
       const lookups = LOOKUPS[resource.Type];
-      if (!lookups) continue;
+      if (!lookups) {
+        // An SDK call's change names its role, user or group as it likes (by name, by ARN): looked up once all exist.
+        if (!LINKERS[resource.Type] && isCustomResource(resource) && sdkCallChangesOf(resource.Properties))
+          return false;
+        continue;
+      }
       // Properties written with an intrinsic (`Fn::If` on a condition) are resolved first, as valuesAt does.
       if (isIntrinsic(resource.Properties)) return false;
       const properties = resource.Properties ?? {};
