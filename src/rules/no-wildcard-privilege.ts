@@ -1,8 +1,6 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
-import { privilegedEntry } from '../iam/aws/privileged.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
-import type { AwsAction } from '../iam/aws/actions.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
   isUnknown,
@@ -29,7 +27,6 @@ type MessageId =
   | 'wildcardAction'
   | 'notAction'
   | 'privilegedOnAnyResource'
-  | 'privilegedUnscopable'
   | 'unknownAction'
   | 'unknownResource'
   | 'unreadablePolicy'
@@ -126,9 +123,6 @@ export default defineRule<MessageId>({
         'its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). ' +
         'Scope {{them}} to the resource ARNs needed, or add a Condition that constrains {{them}} (for iam:PassRole, StringEquals iam:PassedToService).',
       unknownAction: 'Policy {{policy}}: an action cannot be verified until apply: {{what}}.',
-      privilegedUnscopable:
-        'Policy {{policy}} allows {{action}} ({{category}}) on {{resources}} without a Condition. AWS has no resource type for {{action}}, ' +
-        'so "*" is the only Resource it can have and no ARN can narrow it: {{instead}}',
       unknownResource:
         'Policy {{policy}} allows privileged {{actions}} on a resource that cannot be verified until apply: {{what}}.',
       unreadablePolicy: 'Policy {{policy}} cannot be verified until apply: {{what}}.',
@@ -267,7 +261,7 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
       if (issue === undefined) continue;
       ctx.report({
         ...reportBase(grant, identity),
-        ...issueReport(issue, statement, policy, ctx.catalog),
+        ...issueReport(issue, statement, policy),
         ...(issue.detail ? { detail: issue.detail } : {}),
       });
     }
@@ -286,7 +280,6 @@ function issueReport(
   issue: WildcardIssue,
   statement: PolicyStatement,
   policy: string,
-  catalog: Catalog,
 ): Pick<Report<MessageId>, 'messageId' | 'data' | 'pending'> {
   const resources = describeResources(statement);
   const examples = exampleList(issue);
@@ -315,17 +308,6 @@ function issueReport(
       return { messageId: 'privilegedOnAnyResource', data: { policy, actions, resources, them } };
     case 'unknown-action':
       return { messageId: 'unknownAction', data: { policy, what }, pending: true };
-    case 'privileged-unscopable':
-      return {
-        messageId: 'privilegedUnscopable',
-        data: {
-          policy,
-          action: pattern,
-          resources,
-          category: categoryOf(issue.privileged[0], catalog),
-          instead: unscopableAdvice(issue.privileged[0]),
-        },
-      };
     case 'unknown-resource':
       return { messageId: 'unknownResource', data: { policy, actions, what }, pending: true };
   }
@@ -438,26 +420,6 @@ function judgeManagedPolicy(document: PolicyDocument, catalog: Catalog): Managed
     ].join(', '),
     examples: exampleList({ privileged }),
   };
-}
-
-/** Why an action counts as privileged: AWS's access level, or the catalog entry naming it. */
-function categoryOf(action: AwsAction, catalog: Catalog): string {
-  const entry = privilegedEntry(action, catalog);
-  return action.accessLevel === 'Permissions management'
-    ? 'AWS access level Permissions management'
-    : entry
-      ? `privileged in the catalog: ${entry.id}`
-      : 'privileged';
-}
-
-/** What to do instead of scoping an action AWS cannot scope: a condition key it supports, or a separate identity. */
-function unscopableAdvice(action: AwsAction): string {
-  const keys = action.conditionKeys;
-  const separate =
-    'grant it only to a separate identity that needs nothing else (for example a deployment role), or request a catalog exception.';
-  return keys.length > 0
-    ? `add a Condition on a key it supports (${keys.map((key) => `"${key}"`).join(', ')}), or ${separate}`
-    : `no condition key of its own narrows it either, so ${separate}`;
 }
 
 /**

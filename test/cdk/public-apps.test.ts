@@ -246,9 +246,7 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
     expect(Object.fromEntries(APPS.map((app) => [app, judged(app)]))).toEqual({
       'airflow-lambda-dynamodb-approval': [],
       'api-gateway-async-lambda-invocation': [],
-      'api-gateway-parallel-step-functions': [
-        'no-wildcard-privilege mandatory apigateway-parallel-stepfunctions-stack-2/mystatemachineRoleDefaultPolicyEC6D0D79 Action::logs:PutResourcePolicy',
-      ],
+      'api-gateway-parallel-step-functions': [],
       'apigw-streaming-lambda-bedrock': [],
       'appsync-graphql-eventbridge': [
         'no-wildcard-privilege mandatory AppSyncEventBridge/AppSyncEventBridgeRoleDefaultPolicyC796B118 Action::events:Put*',
@@ -268,10 +266,6 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
       ],
       'elasticbeanstalk-bg-pipeline': [],
       'eventbridge-mesh-multiple-consumers': [
-        'no-wildcard-privilege mandatory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE74CustomResourcePolicy42523348 Action::logs:DeleteResourcePolicy',
-        'no-wildcard-privilege mandatory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE74CustomResourcePolicy42523348 Action::logs:PutResourcePolicy',
-        'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:DeleteResourcePolicy',
-        'no-wildcard-privilege mandatory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8CustomResourcePolicyBEF5E737 Action::logs:PutResourcePolicy',
         'restrict-trust advisory eventbridge-mesh-consumer1-stack/EventsLogGroupPolicyeventbridgemeshconsumer1stackeventbridgemeshconsumer1rule3856DE7448DB9A41 Service::events.amazonaws.com',
         'restrict-trust advisory eventbridge-mesh-consumer2-stack/EventsLogGroupPolicyeventbridgemeshconsumer2stackeventbridgemeshconsumer2rule177893F8E7B55CC9 Service::events.amazonaws.com',
         'restrict-trust mandatory eventbridge-mesh-consumer1-stack/eventbridgemeshconsumer1eventbuscdkallowProducerAccountD3B1A432 Account::111111111111',
@@ -303,9 +297,7 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
         'policy-validity advisory S3VectorsLambdaBedrockStack/SetupRoleDefaultPolicy600F57BD Action::s3vectors:CreateVectorIndex',
         'policy-validity advisory S3VectorsLambdaBedrockStack/SetupRoleDefaultPolicy600F57BD Action::s3vectors:DeleteVectorIndex',
       ],
-      'stepfunction-external-definition': [
-        'no-wildcard-privilege mandatory StepfunctionExternalDefinitionStack/MyStateMachineRoleDefaultPolicyE468EB18 Action::logs:PutResourcePolicy',
-      ],
+      'stepfunction-external-definition': [],
     });
     expect(Object.fromEntries(APPS.map((app) => [app, catalogRuleCount(app)]))).toEqual({
       'airflow-lambda-dynamodb-approval': 10,

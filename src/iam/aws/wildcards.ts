@@ -1,7 +1,7 @@
 /**
  * What is too broad in one Allow statement: `Action: "*"`, wildcards that reach privileged actions, Allow with
- * NotAction, privileged actions on `Resource: "*"` (apart: those AWS cannot scope to a resource at all), and the
- * values that cannot be judged yet (Unknown). An action name the dataset does not know grants nothing known: it is
+ * NotAction, privileged actions on `Resource: "*"` that a resource ARN could narrow, and the values that cannot be
+ * judged yet (Unknown). An action name the dataset does not know grants nothing known: it is
  * the policy-validity rule's finding, not a privilege. Pure analysis; no-wildcard-privilege turns these into findings.
  */
 import type { Catalog } from '../../../catalog/types.js';
@@ -17,7 +17,6 @@ export type WildcardIssueKind =
   | 'wildcard-action'
   | 'not-action'
   | 'privileged-on-any-resource'
-  | 'privileged-unscopable'
   | 'unknown-action'
   | 'unknown-resource';
 
@@ -34,15 +33,19 @@ interface WildcardIssueFields {
   unknown?: Unknown;
 }
 
-export type WildcardIssue =
-  | (WildcardIssueFields & { kind: Exclude<WildcardIssueKind, 'privileged-unscopable'> })
-  /** One action AWS cannot scope to a resource, exactly. */
-  | (WildcardIssueFields & { kind: 'privileged-unscopable'; privileged: [AwsAction] });
+export type WildcardIssue = WildcardIssueFields & { kind: WildcardIssueKind };
 
 /** A pattern made only of `*` (and a `:`) stands for every action: `*`, `*:*`. */
 const ALL_ACTIONS = /^\*+(:\*+)?$/;
 
-/** What an Action list alone gives: its issues, and the spelled-out privileged actions no reported wildcard covers. */
+/**
+ * What an Action list alone gives: its issues, and the spelled-out privileged actions no reported wildcard covers that
+ * AWS can scope to a resource. A spelled-out action AWS cannot scope (the Service Authorization Reference lists no
+ * resource type for it: logs:PutResourcePolicy, events:PutPermission) is granted by `Resource: "*"` alone, so there
+ * `*` is the narrowest grant there is, not a wildcard: whether the identity may hold the action at all is its
+ * entitlements' question (require-entitlement counts it on `*`, and an entitlement that allows it is privileged),
+ * and whether it opens an escalation path is no-privilege-escalation's. In a wildcard (`logs:*`) it still counts.
+ */
 interface ActionJudgement {
   issues: readonly WildcardIssue[];
   exposed: AwsAction[];
@@ -137,7 +140,7 @@ function judgeActions(values: PolicyValue[], catalog: Catalog): ActionJudgement 
     }
   }
   const exposed = privilegedOf(spelledOut, catalog).filter(
-    (action) => !wildcards.some((pattern) => actionMatches(pattern, action.name)),
+    (action) => action.scopable && !wildcards.some((pattern) => actionMatches(pattern, action.name)),
   );
   return { issues, exposed };
 }
@@ -158,36 +161,23 @@ function notActionIssue(notAction: PolicyValue[], catalog: Catalog): WildcardIss
 }
 
 /**
- * Spelled-out privileged actions on every resource, in any spelling that matches every ARN of the action's resource
- * types (`*`, `arn:*`, `arn:aws:iam::*:role/*` for iam:PassRole; NotResource), or on a resource not known yet. An
- * action AWS cannot scope (no resource type in the Service Authorization Reference) is its own issue: `*` is the only
- * valid Resource for it, so the advice is a condition key or a separate identity, never a resource ARN.
+ * Spelled-out privileged actions (each one AWS can scope) on every resource, in any spelling that matches every ARN of
+ * the action's resource types (`*`, `arn:*`, `arn:aws:iam::*:role/*` for iam:PassRole; NotResource), or on a resource
+ * not known yet.
  */
 function resourceIssues(statement: PolicyStatement, exposed: AwsAction[]): readonly WildcardIssue[] {
   const resources = statement.resource ?? [];
   const everywhere = exposed.filter((action) => statementReachesEveryResource(statement, action));
-  if (everywhere.length > 0) {
-    const scopable = everywhere.filter((action) => action.scopable);
-    const issues: WildcardIssue[] = everywhere
-      .filter((action) => !action.scopable)
-      .map((action) => ({
-        kind: 'privileged-unscopable',
-        detail: `Action::${action.name}`,
-        values: [action.name],
-        privileged: [action],
-        expanded: 1,
-      }));
-    if (scopable.length > 0) {
-      issues.unshift({
+  if (everywhere.length > 0)
+    return [
+      {
         kind: 'privileged-on-any-resource',
         detail: 'Resource::*',
-        values: namesOf(scopable),
-        privileged: scopable,
-        expanded: scopable.length,
-      });
-    }
-    return issues;
-  }
+        values: namesOf(everywhere),
+        privileged: everywhere,
+        expanded: everywhere.length,
+      },
+    ];
   const unknown = resources.find(isUnknown);
   return unknown
     ? [{ kind: 'unknown-resource', values: namesOf(exposed), privileged: exposed, expanded: exposed.length, unknown }]
