@@ -28,6 +28,10 @@ const TEXT_FORMATS: readonly { kind: PlainCredentialKind; pattern: RegExp }[] = 
   { kind: 'token', pattern: /(?<![A-Za-z0-9])[rs]k_live_[A-Za-z0-9]{20,}/ },
 ];
 
+/** What replaces an AWS access key in a workload's configuration, in every front-end. */
+export const ACCESS_KEY_ADVICE =
+  'Remove the key and let the workload use its IAM role (execution role, task role, instance profile)';
+
 /** The kinds of credential free text holds by a documented format, each once, in the order of TEXT_FORMATS. */
 export function credentialsInText(text: string): PlainCredentialKind[] {
   const kinds = new Set<PlainCredentialKind>();

@@ -492,6 +492,12 @@ export interface PlainCredential {
   places: string[];
   /** How the front-end keeps such a value out of the configuration, in its own words; its adapter sets it. */
   keepOut: string;
+  /**
+   * As on Secret: the program that declares the resource sets the value, and the front-end cannot tell a literal in its
+   * source from a value it keeps secret (a Pulumi stack config secret), where only the source would expose it (a
+   * database's password, which the cloud does not show).
+   */
+  valueInProgram?: true;
 }
 
 /**

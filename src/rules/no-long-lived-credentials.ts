@@ -32,7 +32,8 @@ type MessageId =
   | 'k8sToken'
   | 'plaintextSecret'
   | 'secretValueInProgram'
-  | 'plaintextCredential';
+  | 'plaintextCredential'
+  | 'credentialValueInProgram';
 
 /** Azure credentials are allowed only for classes that list their catalog credential type, and only with an end date. */
 const AZURE_CREDENTIALS = {
@@ -122,6 +123,10 @@ export default defineRule<MessageId>({
       plaintextCredential:
         '{{credential}} is written in the configuration of {{resource}} ({{places}}): whoever may read that configuration, ' +
         'and every copy of the source, template and state, holds it, and nothing rotates it. {{keepOut}}, and rotate the exposed value.',
+      credentialValueInProgram:
+        '{{credential}} of {{resource}} ({{places}}) gets its value from the program that declares it: either a literal in its source, ' +
+        'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+        'Keep literals out of the source: {{keepOut}}.',
     },
   },
   check(ctx) {
@@ -239,17 +244,17 @@ const PLAIN_CREDENTIAL_NAMES: Record<PlainCredentialKind, string> = {
  * resource, and the detail names its kind only, the same in every front-end (where it sits is in the message).
  */
 function checkPlainCredential(ctx: RuleContext<MessageId>, credential: PlainCredential): void {
-  ctx.report({
-    messageId: 'plaintextCredential',
-    data: {
-      credential: PLAIN_CREDENTIAL_NAMES[credential.kind],
-      resource: credential.source.name,
-      places: credential.places.join(', '),
-      keepOut: credential.keepOut,
-    },
-    resource: credential.source,
-    detail: `Credential::plaintext-${credential.kind}`,
-  });
+  const data = {
+    credential: PLAIN_CREDENTIAL_NAMES[credential.kind],
+    resource: credential.source.name,
+    places: credential.places.join(', '),
+    keepOut: credential.keepOut,
+  };
+  const base = { resource: credential.source, detail: `Credential::plaintext-${credential.kind}` };
+  // As for a secret's value: blocking every stack config secret would punish the recommended practice.
+  if (credential.valueInProgram)
+    ctx.report({ ...base, messageId: 'credentialValueInProgram', data, undecidable: true });
+  else ctx.report({ ...base, messageId: 'plaintextCredential', data });
 }
 
 /** Keys a resource holds of its own (an Azure storage account's): reported on the resource, which no identity holds. */

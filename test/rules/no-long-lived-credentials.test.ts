@@ -596,6 +596,32 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a password the program sets, where the front-end cannot tell a literal from a value it keeps secret: advisory',
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'password',
+            source: ref('aws:rds/instance:Instance', 'db'),
+            places: ['password'],
+            keepOut: 'pass a generated one',
+            valueInProgram: true,
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'db',
+          detail: 'Credential::plaintext-password',
+          level: 'advisory',
+          message:
+            'A password of db (password) gets its value from the program that declares it: either a literal in its source, ' +
+            'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+            'Keep literals out of the source: pass a generated one.',
+        },
+      ],
+    },
+    {
       name: "a private key in user data and a secret under a secret's name",
       model: model({
         plainCredentials: [

@@ -1,6 +1,6 @@
 import type { PlainCredential, PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
+import { ACCESS_KEY_ADVICE, credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
 import type { StackContext } from './stack-context.js';
 import type { CfnResource } from './template.js';
 
@@ -13,10 +13,6 @@ const PASSWORD_ADVICE =
 const VALUE_ADVICE =
   'Keep the value in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time ' +
   '(an ECS container takes it from Secrets with ValueFrom)';
-
-/** What replaces an access key in a workload's configuration. */
-const ACCESS_KEY_ADVICE =
-  'Remove the key and let the workload use its IAM role (execution role, task role, instance profile)';
 
 /** User data: the EC2 instance's and the launch configuration's `UserData`, a launch template's `LaunchTemplateData.UserData`. */
 const USER_DATA_PATHS: Record<string, readonly string[]> = {
