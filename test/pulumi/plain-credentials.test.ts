@@ -90,12 +90,17 @@ describe('Pulumi: credentials written in plain configuration', () => {
           userData: Buffer.from(script).toString('base64'),
         }),
         resource('aws:ec2/instance:Instance', 'clean', { userData: '#!/bin/bash\nexport AWS_ACCESS_KEY_ID=FOO\n' }),
+        // A stack export encrypts what the program marked secret: a secret in the function's plain configuration.
+        resource('aws:lambda/function:Function', 'exported', {
+          environment: { variables: { WEBHOOK_URL: encryptedValue('exported.environment'), STAGE: 'prod' } },
+        }),
       ]),
     ).toEqual([
       ['fn', 'token', ['environment.variables.SLACK_WEBHOOK'], false],
       ['task', 'password', ['containerDefinitions[wordpress].environment.WORDPRESS_DB_PASSWORD'], false],
       ['vm', 'access-key', ['userData'], false],
       ['template', 'access-key', ['userData'], false],
+      ['exported', 'secret', ['environment.variables.WEBHOOK_URL'], false],
     ]);
   });
 

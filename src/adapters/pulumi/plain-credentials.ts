@@ -80,10 +80,14 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
 
     if (resource.type === 'aws:lambda/function:Function') {
       const environment = props.environment;
-      const variables = isRecord(environment) ? environment.variables : undefined;
-      if (isRecord(variables))
+      const variables = isRecord(environment) && !isUnknown(environment) ? environment.variables : environment;
+      // A stack export encrypts a value the program marked secret, where the policy SDK hands over the value itself: a
+      // secret the program put in the function's plain configuration, of a kind the encryption hides.
+      if (isEncrypted(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
+      else if (isRecord(variables) && !isUnknown(variables))
         for (const [name, value] of Object.entries(variables)) {
-          const kind = typeof value === 'string' ? credentialInVariable(name, value) : undefined;
+          const kind =
+            typeof value === 'string' ? credentialInVariable(name, value) : isEncrypted(value) ? 'secret' : undefined;
           if (kind) add(kind, `environment.variables.${name}`, VALUE_ADVICE);
         }
     }
@@ -102,6 +106,10 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
     found.push(...byKind.values());
   }
   return found;
+}
+
+function isEncrypted(value: unknown): boolean {
+  return isUnknown(value) && value.encrypted === true;
 }
 
 /** Every `…password` value under a property (`users[0].password`), environments excepted: they are read on their own. */
