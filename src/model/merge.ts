@@ -35,6 +35,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (defaultUses.length) merged.defaultIdentityUses = defaultUses;
   const sharedKeys = models.flatMap((model) => model.sharedKeys ?? []);
   if (sharedKeys.length) merged.sharedKeys = sharedKeys;
+  const plainCredentials = models.flatMap((model) => model.plainCredentials ?? []);
+  if (plainCredentials.length) merged.plainCredentials = plainCredentials;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

@@ -468,6 +468,39 @@ export interface Secret {
 }
 
 /**
+ * What a credential written in plain configuration is: a password a property holds, or a credential recognized by its
+ * well-known format (an AWS access key id, a PEM private key, a vendor token) or by the name of the variable that holds
+ * it (`DB_PASSWORD`, `API_KEY`).
+ */
+export type PlainCredentialKind = 'password' | 'access-key' | 'private-key' | 'token' | 'secret';
+
+/**
+ * A credential written into a resource's own configuration (a database's master password, a function's environment,
+ * a container's environment, a VM's user data), where whoever may read that configuration, and every copy of the
+ * source, template and state, holds it. It is no managed secret (Secret): nothing owns or rotates it, so it is judged
+ * on the resource that holds it. Only values the change writes out are recorded, never references to a secret store.
+ */
+export interface PlainCredential {
+  cloud: Cloud;
+  kind: PlainCredentialKind;
+  /** The resource whose configuration holds it. */
+  source: ResourceRef;
+  /**
+   * Where in that resource, in the front-end's own words (`MasterUserPassword`, `Environment.Variables.API_TOKEN`,
+   * `UserData`), each place once: never the value.
+   */
+  places: string[];
+  /** How the front-end keeps such a value out of the configuration, in its own words; its adapter sets it. */
+  keepOut: string;
+  /**
+   * As on Secret: the program that declares the resource sets the value, and the front-end cannot tell a literal in its
+   * source from a value it keeps secret (a Pulumi stack config secret), where only the source would expose it (a
+   * database's password, which the cloud does not show).
+   */
+  valueInProgram?: true;
+}
+
+/**
  * A resource policy on an AWS Secrets Manager secret: who, besides the identities its own account's policies let in,
  * may use the secret. Read with the same policy types as identity policies; values not known yet stay Unknown.
  */
@@ -582,6 +615,8 @@ export interface Model {
   defaultIdentityUses?: DefaultIdentityUse[];
   /** Resources whose own keys authorize requests to their data (see SharedKeyAccess). */
   sharedKeys?: SharedKeyAccess[];
+  /** Credentials written into resources' own configuration (see PlainCredential). */
+  plainCredentials?: PlainCredential[];
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { ClassPolicy, CredentialType } from '../../catalog/types.js';
-import { isUnknown, type Credential, type Identity, type IdentityClass, type SharedKeyAccess } from '../model/model.js';
+import {
+  isUnknown,
+  type Credential,
+  type Identity,
+  type IdentityClass,
+  type PlainCredential,
+  type PlainCredentialKind,
+  type SharedKeyAccess,
+} from '../model/model.js';
 import { RESOURCE_KEYS } from '../iam/azure/resource-keys.js';
 import { defineRule, type RuleContext } from './define.js';
 import { parseEndDate } from './support/expiry.js';
@@ -24,7 +32,9 @@ type MessageId =
   | 'gcpHmacKey'
   | 'k8sToken'
   | 'plaintextSecret'
-  | 'secretValueInProgram';
+  | 'secretValueInProgram'
+  | 'plaintextCredential'
+  | 'credentialValueInProgram';
 
 /** Azure credentials are allowed only for classes that list their catalog credential type, and only with an end date. */
 const AZURE_CREDENTIALS = {
@@ -112,6 +122,13 @@ export default defineRule<MessageId>({
         '{{keepOut}}, and rotate the exposed value.',
       secretValueInProgram:
         'Secret {{secret}} gets its value from {{source}}. Keep literals out of the source: {{keepOut}}.',
+      plaintextCredential:
+        '{{credential}} is written in the configuration of {{resource}} ({{places}}): whoever may read that configuration, ' +
+        'and every copy of the source, template and state, holds it, and nothing rotates it. {{keepOut}}, and rotate the exposed value.',
+      credentialValueInProgram:
+        '{{credential}} of {{resource}} ({{places}}) gets its value from the program that declares it: either a literal in its source, ' +
+        'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+        'Keep literals out of the source: {{keepOut}}.',
     },
   },
   check(ctx) {
@@ -119,6 +136,7 @@ export default defineRule<MessageId>({
       for (const credential of identity.credentials) checkCredential(ctx, identity, credential);
     }
     for (const keys of ctx.model.sharedKeys ?? []) checkSharedKeys(ctx, keys);
+    for (const credential of ctx.model.plainCredentials ?? []) checkPlainCredential(ctx, credential);
     for (const secret of ctx.model.secrets) {
       // How to fix it is the front-end's to say (its adapter sets valueAdvice); the fallback fits every front-end.
       const advice = secret.valueAdvice;
@@ -212,6 +230,33 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
     case 'federated':
       return;
   }
+}
+
+/** What each kind of credential in plain configuration is called in a message. */
+const PLAIN_CREDENTIAL_NAMES: Record<PlainCredentialKind, string> = {
+  password: 'A password',
+  'access-key': 'An AWS access key',
+  'private-key': 'A private key',
+  token: 'An API token',
+  secret: 'A secret value',
+};
+
+/**
+ * A credential written in a resource's configuration: no identity or managed secret holds it, so it is reported on the
+ * resource, and the detail names its kind only, the same in every front-end (where it sits is in the message).
+ */
+function checkPlainCredential(ctx: RuleContext<MessageId>, credential: PlainCredential): void {
+  const data = {
+    credential: PLAIN_CREDENTIAL_NAMES[credential.kind],
+    resource: credential.source.name,
+    places: credential.places.join(', '),
+    keepOut: credential.keepOut,
+  };
+  const base = { resource: credential.source, detail: `Credential::plaintext-${credential.kind}` };
+  // As for a secret's value: blocking every stack config secret would punish the recommended practice.
+  if (credential.valueInProgram)
+    ctx.report({ ...base, messageId: 'credentialValueInProgram', data, undecidable: true });
+  else ctx.report({ ...base, messageId: 'plaintextCredential', data });
 }
 
 /** Keys a resource holds of its own (an Azure storage account's): reported on the resource, which no identity holds. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { PROGRAM_VALUE_ADVICE } from '../../src/adapters/pulumi/dispatch.js';
 import { runRules } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/index.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
 import {
   unknownValue,
@@ -595,11 +596,139 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: "a database password written in plain configuration: its own detail, mandatory, the front-end's advice",
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'password',
+            source: ref('AWS::RDS::DBInstance', 'Database'),
+            places: ['MasterUserPassword'],
+            keepOut: 'Write a dynamic reference',
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Database',
+          detail: 'Credential::plaintext-password',
+          level: 'mandatory',
+          message:
+            'A password is written in the configuration of Database (MasterUserPassword): whoever may read that configuration, ' +
+            'and every copy of the source, template and state, holds it, and nothing rotates it. Write a dynamic reference, and rotate the exposed value.',
+        },
+      ],
+    },
+    {
+      name: "an access key and a token in one function's environment: one finding per kind, every place named, no value printed",
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'access-key',
+            source: ref('AWS::Lambda::Function', 'Fn'),
+            places: ['Environment.Variables.AWS_ACCESS_KEY_ID', 'Environment.Variables.AWS_SECRET_ACCESS_KEY'],
+            keepOut: 'Remove the key and let the workload use its IAM role',
+          },
+          {
+            cloud: 'aws',
+            kind: 'token',
+            source: ref('AWS::Lambda::Function', 'Fn'),
+            places: ['Environment.Variables.GITHUB_TOKEN'],
+            keepOut: 'Keep the value in Secrets Manager',
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Fn',
+          detail: 'Credential::plaintext-access-key',
+          level: 'mandatory',
+          message:
+            'An AWS access key is written in the configuration of Fn (Environment.Variables.AWS_ACCESS_KEY_ID, Environment.Variables.AWS_SECRET_ACCESS_KEY): ' +
+            'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+            'Remove the key and let the workload use its IAM role, and rotate the exposed value.',
+        },
+        {
+          resource: 'Fn',
+          detail: 'Credential::plaintext-token',
+          level: 'mandatory',
+          message:
+            'An API token is written in the configuration of Fn (Environment.Variables.GITHUB_TOKEN): ' +
+            'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+            'Keep the value in Secrets Manager, and rotate the exposed value.',
+        },
+      ],
+    },
+    {
+      name: 'a password the program sets, where the front-end cannot tell a literal from a value it keeps secret: advisory',
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'password',
+            source: ref('aws:rds/instance:Instance', 'db'),
+            places: ['password'],
+            keepOut: 'pass a generated one',
+            valueInProgram: true,
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'db',
+          detail: 'Credential::plaintext-password',
+          level: 'advisory',
+          message:
+            'A password of db (password) gets its value from the program that declares it: either a literal in its source, ' +
+            'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+            'Keep literals out of the source: pass a generated one.',
+        },
+      ],
+    },
+    {
+      name: "a private key in user data and a secret under a secret's name",
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'private-key',
+            source: ref('AWS::EC2::Instance', 'Vm'),
+            places: ['UserData'],
+            keepOut: 'Keep it out',
+          },
+          {
+            cloud: 'aws',
+            kind: 'secret',
+            source: ref('AWS::ECS::TaskDefinition', 'Task'),
+            places: ['ContainerDefinitions[web].Environment.SESSION_SECRET'],
+            keepOut: 'Keep it out',
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Task',
+          detail: 'Credential::plaintext-secret',
+          message:
+            'A secret value is written in the configuration of Task (ContainerDefinitions[web].Environment.SESSION_SECRET): whoever may read that configuration, ' +
+            'and every copy of the source, template and state, holds it, and nothing rotates it. Keep it out, and rotate the exposed value.',
+        },
+        {
+          resource: 'Vm',
+          detail: 'Credential::plaintext-private-key',
+          message:
+            'A private key is written in the configuration of Vm (UserData): whoever may read that configuration, ' +
+            'and every copy of the source, template and state, holds it, and nothing rotates it. Keep it out, and rotate the exposed value.',
+        },
+      ],
+    },
   ],
 });
 
 describe('no-long-lived-credentials through the CloudFormation adapter', () => {
-  it('flags the AWS::IAM::AccessKey, the console password of a non-human user and a literal SecretString', () => {
+  it('flags the AWS::IAM::AccessKey, the console password of a non-human user (written in the template) and a literal SecretString', () => {
     const template = {
       Resources: {
         SftpUser: {
@@ -622,8 +751,31 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
     }).findings;
     expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail])).toEqual([
       ['SftpKey', 'Sftp/SftpUser', 'Credential::aws-access-key'],
+      // The console password is written in the template too: a credential in plain configuration besides the profile.
+      ['SftpUser', undefined, 'Credential::plaintext-password'],
       ['SftpUser', 'Sftp/SftpUser', 'Credential::aws-login-profile'],
       ['VendorToken', 'Sftp/VendorToken', 'Secret::plaintext-value'],
     ]);
+  });
+
+  it('reports a database password written in the template, and no other rule treats it as a managed secret', () => {
+    const template = {
+      Resources: {
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { Engine: 'postgres', MasterUsername: 'admin', MasterUserPassword: 'hunter2hunter2' },
+        },
+      },
+    };
+    const findings = evaluate(modelFromTemplates([{ stack: 'Db', template }]), { catalog: catalog() }).findings;
+    expect(findings.map((finding) => [finding.ruleId, finding.resource.name, finding.detail, finding.level])).toEqual([
+      ['no-long-lived-credentials', 'Database', 'Credential::plaintext-password', 'mandatory'],
+    ]);
+    expect(findings[0]?.message).toBe(
+      'A password is written in the configuration of Database (MasterUserPassword): whoever may read that configuration, ' +
+        'and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+        'Write a dynamic reference ({{resolve:secretsmanager:…}}), a Ref to a NoEcho parameter without a Default, or let the ' +
+        'service keep the password in Secrets Manager (ManageMasterUserPassword where the resource has it), and rotate the exposed value.',
+    );
   });
 });

@@ -62,6 +62,7 @@ import { IdentityIndex } from './identity-index.js';
 import { isCustomResource, isIntrinsic } from './intrinsics.js';
 import { deploymentHandlerOf } from './custom-resources.js';
 import { literalName } from './names.js';
+import { plainCredentialsOf } from './plain-credentials.js';
 import { applyRotation, secretFromResource, secretIdThroughAttachment } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
 import type { CfnResource, TemplateInput } from './template.js';
@@ -349,6 +350,8 @@ class ModelBuilder {
         this.secrets.set(secret.id, secret);
         this.model.secrets.push(secret);
       }
+      const plain = plainCredentialsOf(stack, logicalId, resource);
+      if (plain.length > 0) (this.model.plainCredentials ??= []).push(...plain);
     }
     if (this.streamed && this.waiting.length === 0 && !stack.input.stack.includes('/') && this.linksOnlyOwn(stack)) {
       this.linkingAhead = true;

@@ -13,6 +13,7 @@ import { isSharedKeyType } from './azure-resource-keys.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
 import { modelFromKubernetesResources } from './kubernetes.js';
+import { plainCredentialsOfPulumi } from './plain-credentials.js';
 import { describeUrn, isUnknownSentinel, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addQualifiedNames } from './stack-names.js';
 
@@ -37,6 +38,8 @@ export function modelFromPulumiResources(
   // EKS access entries and the aws-auth ConfigMap may name the stack's AWS roles, and put them in groups its bindings bind.
   resolveEksAccess(model);
   for (const secret of model.secrets) if (secret.valueInProgram) secret.valueAdvice = PROGRAM_VALUE_ADVICE;
+  const plainCredentials = plainCredentialsOfPulumi(resources);
+  if (plainCredentials.length > 0) model.plainCredentials = [...(model.plainCredentials ?? []), ...plainCredentials];
   const unseen = resources.flatMap((resource): Unseen[] => {
     if (resource.type === HELM_RELEASE) {
       const chart = chartOf(resource);

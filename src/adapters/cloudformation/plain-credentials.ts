@@ -1,0 +1,176 @@
+import type { PlainCredential, PlainCredentialKind } from '../../model/model.js';
+import { isRecord } from '../../util/records.js';
+import { ACCESS_KEY_ADVICE, credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
+import type { StackContext } from './stack-context.js';
+import type { CfnResource } from './template.js';
+
+/** How a template keeps a password out of its text, in CloudFormation's words. */
+const PASSWORD_ADVICE =
+  'Write a dynamic reference ({{resolve:secretsmanager:…}}), a Ref to a NoEcho parameter without a Default, or let the ' +
+  'service keep the password in Secrets Manager (ManageMasterUserPassword where the resource has it)';
+
+/** How a template keeps a value out of an environment or user data, in CloudFormation's words. */
+const VALUE_ADVICE =
+  'Keep the value in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time ' +
+  '(an ECS container takes it from Secrets with ValueFrom)';
+
+/** User data: the EC2 instance's and the launch configuration's `UserData`, a launch template's `LaunchTemplateData.UserData`. */
+const USER_DATA_PATHS: Record<string, readonly string[]> = {
+  'AWS::EC2::Instance': ['UserData'],
+  'AWS::AutoScaling::LaunchConfiguration': ['UserData'],
+  'AWS::EC2::LaunchTemplate': ['LaunchTemplateData', 'UserData'],
+};
+
+/**
+ * The credentials a resource's properties write out: a property named `…Password` (CloudFormation's name for every
+ * password a resource takes: `MasterUserPassword` of RDS, DocumentDB and Redshift, `Password` of Amazon MQ users, a
+ * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) holding a
+ * literal, or the Default of the parameter it refers to (written in the template whether or not the parameter is NoEcho,
+ * as cfn_nag's rules say); a Lambda function's environment variables, an ECS container's `Environment`, and user data,
+ * holding a credential by its format (credential-formats.ts). References to a secret store, NoEcho parameters without a
+ * Default and values only deploy time knows are not written out.
+ */
+export function plainCredentialsOf(stack: StackContext, logicalId: string, resource: CfnResource): PlainCredential[] {
+  const properties = resource.Properties;
+  if (!isRecord(properties)) return [];
+  const found = new Map<PlainCredentialKind, { places: string[]; keepOut: string }>();
+  const add = (kind: PlainCredentialKind, place: string, keepOut: string) => {
+    const entry = found.get(kind);
+    if (!entry) found.set(kind, { places: [place], keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut });
+    else if (!entry.places.includes(place)) entry.places.push(place);
+  };
+
+  for (const { place, value } of passwordProperties(properties, '')) {
+    const written = writtenPassword(stack, value);
+    if (written !== undefined) add('password', place + written, PASSWORD_ADVICE);
+  }
+  if (resource.Type === 'AWS::Lambda::Function') {
+    const variables = stack.resolver.resolve(
+      isRecord(properties.Environment) ? properties.Environment.Variables : undefined,
+    );
+    if (isRecord(variables))
+      for (const [name, value] of Object.entries(variables)) {
+        const kind = typeof value === 'string' ? credentialInVariable(name, value) : undefined;
+        if (kind) add(kind, `Environment.Variables.${name}`, VALUE_ADVICE);
+      }
+  }
+  if (resource.Type === 'AWS::ECS::TaskDefinition') {
+    const containers = stack.resolver.resolve(properties.ContainerDefinitions);
+    for (const [index, container] of (Array.isArray(containers) ? containers : []).entries()) {
+      if (!isRecord(container) || !Array.isArray(container.Environment)) continue;
+      const containerName = typeof container.Name === 'string' ? container.Name : String(index);
+      for (const variable of container.Environment) {
+        if (!isRecord(variable) || typeof variable.Name !== 'string' || typeof variable.Value !== 'string') continue;
+        const kind = credentialInVariable(variable.Name, variable.Value);
+        if (kind) add(kind, `ContainerDefinitions[${containerName}].Environment.${variable.Name}`, VALUE_ADVICE);
+      }
+    }
+  }
+  const userDataPath = USER_DATA_PATHS[resource.Type];
+  if (userDataPath) {
+    const userData = userDataPath.reduce<unknown>(
+      (value, key) => (isRecord(value) ? value[key] : undefined),
+      properties,
+    );
+    const text = literalText(stack, userData, true).join('\n');
+    for (const kind of credentialsInText(text)) add(kind, userDataPath.join('.'), VALUE_ADVICE);
+  }
+
+  return [...found].map(([kind, { places, keepOut }]) => ({
+    cloud: 'aws',
+    kind,
+    source: stack.ref(logicalId),
+    places,
+    keepOut,
+  }));
+}
+
+/**
+ * Keys not searched for passwords: environments are read variable by variable, policy documents and code hold no
+ * password property, and walking them would cost every template's largest values.
+ */
+const NOT_WALKED = new Set([
+  'Variables',
+  'Environment',
+  'Ref',
+  'PolicyDocument',
+  'AssumeRolePolicyDocument',
+  'Policies',
+  'Code',
+]);
+
+/** Every property named `…Password` under `value`, with its path; environment variables are read on their own. */
+function* passwordProperties(value: unknown, path: string): Generator<{ place: string; value: unknown }> {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* passwordProperties(item, `${path}[${index}]`);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
+    const place = path === '' ? key : `${path}.${key}`;
+    if (key.endsWith('Password')) yield { place, value: item };
+    else yield* passwordProperties(item, place);
+  }
+}
+
+/**
+ * Whether a password property's value is written out in the template: a literal (any string but a dynamic reference),
+ * or a Ref to a parameter whose Default is one. Gives the words that say where, appended to the property's path.
+ */
+function writtenPassword(stack: StackContext, raw: unknown): string | undefined {
+  for (const value of stack.resolver.alternatives(raw)) {
+    if (literalPassword(value)) return '';
+    if (isRecord(value) && typeof value.Ref === 'string') {
+      const name = value.Ref;
+      // A parent stack's value is the parent's to judge, in its own template.
+      if (stack.input.parameters && Object.hasOwn(stack.input.parameters, name)) continue;
+      const parameter = stack.input.template.Parameters?.[name];
+      if (parameter && literalPassword(parameter.Default)) return ` (the Default of parameter ${name})`;
+      continue;
+    }
+    if (
+      isRecord(value) &&
+      ('Fn::Join' in value || 'Fn::Sub' in value) &&
+      literalPassword(stack.resolver.resolve(value))
+    )
+      return '';
+  }
+  return undefined;
+}
+
+/**
+ * The literal text of a value built with intrinsics: a string, the strings `Fn::Join`, `Fn::Sub` (its template and
+ * its variables) and `Fn::Base64` are built from, both branches of an `Fn::If`; what a `Ref` or `Fn::GetAtt` gives is
+ * not written in the template. User data written as a plain string is base64 (EC2 decodes it), so it is read decoded too.
+ */
+function literalText(stack: StackContext, value: unknown, mayBeBase64: boolean): string[] {
+  if (typeof value === 'string') {
+    const decoded = mayBeBase64 ? decodeBase64(value) : undefined;
+    return decoded === undefined ? [value] : [value, decoded];
+  }
+  if (Array.isArray(value)) return value.flatMap((item) => literalText(stack, item, false));
+  if (!isRecord(value)) return [];
+  if ('Fn::Base64' in value) return literalText(stack, value['Fn::Base64'], false);
+  if ('Fn::Join' in value) {
+    const join = value['Fn::Join'];
+    return Array.isArray(join)
+      ? [literalText(stack, join[1], false).join(typeof join[0] === 'string' ? join[0] : '')]
+      : [];
+  }
+  if ('Fn::Sub' in value) return literalText(stack, value['Fn::Sub'], false);
+  if ('Fn::If' in value) {
+    const branches = value['Fn::If'];
+    return Array.isArray(branches) ? literalText(stack, branches.slice(1), false) : [];
+  }
+  if (Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'))) return [];
+  return Object.values(value).flatMap((item) => literalText(stack, item, false));
+}
+
+function decodeBase64(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 8 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  // Text that only looks like base64 decodes to bytes that are no text.
+  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(decoded) && !decoded.includes('\ufffd') ? decoded : undefined;
+}

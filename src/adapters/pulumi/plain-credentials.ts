@@ -1,0 +1,147 @@
+import { isUnknown, type PlainCredential, type PlainCredentialKind } from '../../model/model.js';
+import { isRecord } from '../../util/records.js';
+import { credentialInVariable, credentialsInText, literalPassword, ACCESS_KEY_ADVICE } from '../credential-formats.js';
+import { resourceRef, revealUnknowns, describeUrn, type PulumiResource } from './resource.js';
+
+/** How a Pulumi program keeps a password out of its source. */
+const PASSWORD_ADVICE =
+  'let the service keep the password in Secrets Manager (manageMasterUserPassword where the resource has it), or pass ' +
+  'one the program does not hold: a random.RandomPassword, or a value read from a secret store';
+
+/** How a Pulumi program keeps a value out of a function's or container's environment and a VM's user data. */
+const VALUE_ADVICE =
+  'Keep the value in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time ' +
+  "(an ECS container takes it from the container definition's secrets with valueFrom)";
+
+/**
+ * AWS types whose `…password` property is an output the provider generates, never an input the program writes:
+ * the only ones in @pulumi/aws 7.48.0 (`resourceInputs["password"] = undefined /*out*\/`, `servicePassword`,
+ * `encryptedPassword`); test/adapters/pulumi-plain-credentials.test.ts holds the list to the installed package.
+ */
+export const GENERATED_PASSWORD_TYPES: ReadonlySet<string> = new Set([
+  'aws:iam/userLoginProfile:UserLoginProfile',
+  'aws:iam/serviceSpecificCredential:ServiceSpecificCredential',
+]);
+
+/** User data, as the EC2 instance, launch template and launch configuration take it: text, or base64 (`…Base64`, a launch template's). */
+const USER_DATA: Readonly<Record<string, readonly { property: string; base64: boolean }[]>> = {
+  'aws:ec2/instance:Instance': [
+    { property: 'userData', base64: false },
+    { property: 'userDataBase64', base64: true },
+  ],
+  'aws:ec2/launchConfiguration:LaunchConfiguration': [
+    { property: 'userData', base64: false },
+    { property: 'userDataBase64', base64: true },
+  ],
+  'aws:ec2/launchTemplate:LaunchTemplate': [{ property: 'userData', base64: true }],
+};
+
+/**
+ * The credentials AWS resources of a Pulumi program write into their own configuration (see the CloudFormation
+ * adapter's plain-credentials.ts, whose facts these are in Pulumi's words):
+ * - a property named `…password` set by the program (a string, or one a stack export encrypts, computed from no other
+ *   resource): a literal or a stack config secret, which a policy pack cannot tell apart (pulumi/pulumi-policy#241), so
+ *   it is `valueInProgram`, as a Secrets Manager value the program sets;
+ * - a credential of a documented format, or a literal under a secret's name, in a function's `environment.variables`, a
+ *   task definition's `containerDefinitions` (a JSON string) `environment`, or user data: there the cloud keeps it in
+ *   plain configuration whatever the program read it from, so it is reported as written there.
+ */
+export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): PlainCredential[] {
+  const found: PlainCredential[] = [];
+  for (const resource of resources) {
+    if (!resource.type.startsWith('aws:')) continue;
+    const props = revealUnknowns(resource, describeUrn);
+    const byKind = new Map<string, PlainCredential>();
+    const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
+      const key = `${kind}${valueInProgram ? '?' : ''}`;
+      const entry = byKind.get(key);
+      if (entry) {
+        if (!entry.places.includes(place)) entry.places.push(place);
+        return;
+      }
+      byKind.set(key, {
+        cloud: 'aws',
+        kind,
+        source: resourceRef(resource),
+        places: [place],
+        keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
+        ...(valueInProgram ? { valueInProgram: true } : {}),
+      });
+    };
+
+    if (!GENERATED_PASSWORD_TYPES.has(resource.type))
+      for (const [property, value] of Object.entries(props)) {
+        // Computed from another resource (a random.RandomPassword): not written in the program.
+        if ((resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
+        for (const place of passwordPlaces(value, property))
+          if (literalPassword(place.value) || (isUnknown(place.value) && place.value.encrypted === true))
+            add('password', place.place, PASSWORD_ADVICE, true);
+      }
+
+    if (resource.type === 'aws:lambda/function:Function') {
+      const environment = props.environment;
+      const variables = isRecord(environment) && !isUnknown(environment) ? environment.variables : environment;
+      // A stack export encrypts a value the program marked secret, where the policy SDK hands over the value itself: a
+      // secret the program put in the function's plain configuration, of a kind the encryption hides.
+      if (isEncrypted(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
+      else if (isRecord(variables) && !isUnknown(variables))
+        for (const [name, value] of Object.entries(variables)) {
+          const kind =
+            typeof value === 'string' ? credentialInVariable(name, value) : isEncrypted(value) ? 'secret' : undefined;
+          if (kind) add(kind, `environment.variables.${name}`, VALUE_ADVICE);
+        }
+    }
+    if (resource.type === 'aws:ecs/taskDefinition:TaskDefinition') {
+      for (const { container, name, value } of containerEnvironment(props.containerDefinitions)) {
+        const kind = credentialInVariable(name, value);
+        if (kind) add(kind, `containerDefinitions[${container}].environment.${name}`, VALUE_ADVICE);
+      }
+    }
+    for (const { property, base64 } of USER_DATA[resource.type] ?? []) {
+      const value = props[property];
+      if (typeof value !== 'string') continue;
+      const texts = [value, ...(base64 ? [Buffer.from(value, 'base64').toString('utf8')] : [])];
+      for (const kind of credentialsInText(texts.join('\n'))) add(kind, property, VALUE_ADVICE);
+    }
+    found.push(...byKind.values());
+  }
+  return found;
+}
+
+function isEncrypted(value: unknown): boolean {
+  return isUnknown(value) && value.encrypted === true;
+}
+
+/** Every `…password` value under a property (`users[0].password`), environments excepted: they are read on their own. */
+function passwordPlaces(value: unknown, path: string): { place: string; value: unknown }[] {
+  const last = path.split(/[.[]/).at(-1) ?? '';
+  if (/password$/i.test(last)) return [{ place: path, value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => passwordPlaces(item, `${path}[${index}]`));
+  if (!isRecord(value) || isUnknown(value) || NOT_WALKED.has(last)) return [];
+  return Object.entries(value).flatMap(([key, item]) => passwordPlaces(item, `${path}.${key}`));
+}
+
+/** Properties not searched for passwords: environments are read variable by variable, policies hold none. */
+const NOT_WALKED = new Set(['environment', 'variables', 'containerDefinitions', 'policy', 'assumeRolePolicy', 'tags']);
+
+/** The environment of each container of a task definition's `containerDefinitions`, a JSON string as ECS takes it. */
+function containerEnvironment(raw: unknown): { container: string; name: string; value: string }[] {
+  let definitions: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      definitions = JSON.parse(raw);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(definitions)) return [];
+  return definitions.flatMap((container: unknown, index) => {
+    if (!isRecord(container) || !Array.isArray(container.environment)) return [];
+    const name = typeof container.name === 'string' ? container.name : String(index);
+    return container.environment.flatMap((variable: unknown) =>
+      isRecord(variable) && typeof variable.name === 'string' && typeof variable.value === 'string'
+        ? [{ container: name, name: variable.name, value: variable.value }]
+        : [],
+    );
+  });
+}

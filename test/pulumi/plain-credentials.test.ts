@@ -1,0 +1,149 @@
+/**
+ * Credentials a Pulumi program writes into AWS resources' own configuration (Model.plainCredentials), read from the
+ * resources as the policy SDK and a stack export present them, and judged by no-long-lived-credentials: a password
+ * the program sets is advisory (a literal or a stack config secret, which a policy pack cannot tell apart, as for a
+ * secret's value), a credential in a function's or container's environment or in user data is mandatory (the cloud keeps
+ * it in plain configuration whatever the program read it from).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { GENERATED_PASSWORD_TYPES } from '../../src/adapters/pulumi/plain-credentials.js';
+import { runRules } from '../../src/engine/evaluate.js';
+import { encryptedValue } from '../../src/model/model.js';
+import rule from '../../src/rules/no-long-lived-credentials.js';
+import { catalog } from '../support/builders.js';
+
+const urn = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
+const resource = (
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  propertyDependencies?: Record<string, string[]>,
+): PulumiResource => ({
+  type,
+  name,
+  urn: urn(type, name),
+  props,
+  ...(propertyDependencies ? { propertyDependencies } : {}),
+});
+
+const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const RANDOM = 'urn:pulumi:dev::app::random:index/randomPassword:RandomPassword::db';
+
+function plain(resources: PulumiResource[]) {
+  return (modelFromPulumiResources(resources).plainCredentials ?? []).map((credential) => [
+    credential.source.name,
+    credential.kind,
+    credential.places,
+    credential.valueInProgram ?? false,
+  ]);
+}
+
+describe('Pulumi: credentials written in plain configuration', () => {
+  it('a password the program sets, as a string or encrypted in a stack export; not one computed from a resource', () => {
+    expect(
+      plain([
+        resource('aws:rds/instance:Instance', 'literal', { username: 'admin', password: 'hunter2hunter2' }),
+        resource('aws:rds/cluster:Cluster', 'exported', { masterPassword: encryptedValue('exported.masterPassword') }),
+        resource('aws:mq/broker:Broker', 'broker', { users: [{ username: 'mq', password: 'mq-password-1' }] }),
+        resource('aws:rds/instance:Instance', 'generated', { password: 'Zq8#kL2!pX' }, { password: [RANDOM] }),
+        resource('aws:rds/cluster:Cluster', 'managed', { manageMasterUserPassword: true }),
+        // The provider generates these: outputs a stack export holds, never written by the program.
+        resource('aws:iam/userLoginProfile:UserLoginProfile', 'console', { password: 'generated-by-aws-1' }),
+      ]),
+    ).toEqual([
+      ['literal', 'password', ['password'], true],
+      ['exported', 'password', ['masterPassword'], true],
+      ['broker', 'password', ['users[0].password'], true],
+    ]);
+  });
+
+  it("a function's environment, a container's environment (a JSON string) and user data, base64 or not", () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\nexport AWS_SECRET_ACCESS_KEY=${SECRET_KEY}\n`;
+    expect(
+      plain([
+        resource('aws:lambda/function:Function', 'fn', {
+          environment: {
+            variables: {
+              SLACK_WEBHOOK: 'https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnop',
+              TABLE: 'orders',
+            },
+          },
+        }),
+        resource('aws:ecs/taskDefinition:TaskDefinition', 'task', {
+          containerDefinitions: JSON.stringify([
+            {
+              name: 'wordpress',
+              environment: [
+                { name: 'WORDPRESS_DB_PASSWORD', value: 'Wp-Db-Pa55word' },
+                { name: 'WORDPRESS_DB_HOST', value: 'db.example.com' },
+              ],
+              secrets: [{ name: 'API_KEY', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/api-key' }],
+            },
+          ]),
+        }),
+        resource('aws:ec2/instance:Instance', 'vm', { userData: script }),
+        resource('aws:ec2/launchTemplate:LaunchTemplate', 'template', {
+          userData: Buffer.from(script).toString('base64'),
+        }),
+        resource('aws:ec2/instance:Instance', 'clean', { userData: '#!/bin/bash\nexport AWS_ACCESS_KEY_ID=FOO\n' }),
+        // A stack export encrypts what the program marked secret: a secret in the function's plain configuration.
+        resource('aws:lambda/function:Function', 'exported', {
+          environment: { variables: { WEBHOOK_URL: encryptedValue('exported.environment'), STAGE: 'prod' } },
+        }),
+      ]),
+    ).toEqual([
+      ['fn', 'token', ['environment.variables.SLACK_WEBHOOK'], false],
+      ['task', 'password', ['containerDefinitions[wordpress].environment.WORDPRESS_DB_PASSWORD'], false],
+      ['vm', 'access-key', ['userData'], false],
+      ['template', 'access-key', ['userData'], false],
+      ['exported', 'secret', ['environment.variables.WEBHOOK_URL'], false],
+    ]);
+  });
+
+  it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {
+    const model = modelFromPulumiResources([
+      resource('aws:rds/instance:Instance', 'db', { password: 'hunter2hunter2' }),
+      resource('aws:ec2/instance:Instance', 'vm', { userData: `export AWS_ACCESS_KEY_ID=${KEY_ID}` }),
+    ]);
+    const findings = runRules(model, [rule], { catalog: catalog() }).findings;
+    expect(findings.map(({ resource: ref, level, detail, message }) => [ref.name, level, detail, message])).toEqual([
+      [
+        'vm',
+        'mandatory',
+        'Credential::plaintext-access-key',
+        'An AWS access key is written in the configuration of vm (userData): whoever may read that configuration, and every copy ' +
+          'of the source, template and state, holds it, and nothing rotates it. Remove the key and let the workload use its IAM ' +
+          'role (execution role, task role, instance profile), and rotate the exposed value.',
+      ],
+      [
+        'db',
+        'advisory',
+        'Credential::plaintext-password',
+        'A password of db (password) gets its value from the program that declares it: either a literal in its source, ' +
+          'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+          'Keep literals out of the source: let the service keep the password in Secrets Manager (manageMasterUserPassword ' +
+          'where the resource has it), or pass one the program does not hold: a random.RandomPassword, or a value read from a secret store.',
+      ],
+    ]);
+  });
+
+  it('GENERATED_PASSWORD_TYPES are the @pulumi/aws types whose …password property is an output only', () => {
+    const root = join(process.cwd(), 'node_modules/@pulumi/aws');
+    const generated = new Set<string>();
+    for (const directory of readdirSync(root, { withFileTypes: true })) {
+      if (!directory.isDirectory()) continue;
+      for (const file of readdirSync(join(root, directory.name))) {
+        if (!file.endsWith('.js')) continue;
+        const source = readFileSync(join(root, directory.name, file), 'utf8');
+        if (!/resourceInputs\["[A-Za-z]*[pP]assword"\] = undefined \/\*out\*\//.test(source)) continue;
+        const type = /static __pulumiType = '([^']+)'/.exec(source)?.[1];
+        if (type) generated.add(type);
+      }
+    }
+    expect([...generated].sort()).toEqual([...GENERATED_PASSWORD_TYPES].sort());
+  });
+});
