@@ -243,7 +243,9 @@ const PLAIN_CREDENTIAL_NAMES: Record<PlainCredentialKind, string> = {
 
 /**
  * A credential written in a resource's configuration: no identity or managed secret holds it, so it is reported on the
- * resource, and the detail names its kind only, the same in every front-end (where it sits is in the message).
+ * resource. The detail names no kind: what a value looks like is known only where the front-end shows it (a Pulumi pack
+ * sees the Slack webhook URL a stack export encrypts), and an exception's detail must bind the same finding in every
+ * front-end. The kind and where it sits are in the message.
  */
 function checkPlainCredential(ctx: RuleContext<MessageId>, credential: PlainCredential): void {
   const data = {
@@ -252,7 +254,7 @@ function checkPlainCredential(ctx: RuleContext<MessageId>, credential: PlainCred
     places: credential.places.join(', '),
     keepOut: credential.keepOut,
   };
-  const base = { resource: credential.source, detail: `Credential::plaintext-${credential.kind}` };
+  const base = { resource: credential.source, detail: 'Credential::plaintext' };
   // As for a secret's value: blocking every stack config secret would punish the recommended practice.
   if (credential.valueInProgram)
     ctx.report({ ...base, messageId: 'credentialValueInProgram', data, undecidable: true });

@@ -86,7 +86,7 @@ describe("credentials written in a CDK app's plain configuration", () => {
     });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(1);
-    const plain = (result.result?.findings ?? []).filter(({ detail }) => detail?.startsWith('Credential::plaintext-'));
+    const plain = (result.result?.findings ?? []).filter(({ detail }) => detail === 'Credential::plaintext');
     expect(
       plain.map(({ level, resource, detail, message }) => [level, resource.type, resource.name, detail, message]),
     ).toEqual([
@@ -94,7 +94,7 @@ describe("credentials written in a CDK app's plain configuration", () => {
         'mandatory',
         'AWS::RDS::DBInstance',
         'PlainDb167656C4',
-        'Credential::plaintext-password',
+        'Credential::plaintext',
         'A password is written in the configuration of PlainDb167656C4 (MasterUserPassword): whoever may read that configuration, ' +
           'and every copy of the source, template and state, holds it, and nothing rotates it. Write a dynamic reference ' +
           '({{resolve:secretsmanager:…}}), a Ref to a NoEcho parameter without a Default, or let the service keep the password in ' +
@@ -104,7 +104,7 @@ describe("credentials written in a CDK app's plain configuration", () => {
         'mandatory',
         'AWS::Lambda::Function',
         'PlainFn19C4B6E1',
-        'Credential::plaintext-access-key',
+        'Credential::plaintext',
         'An AWS access key is written in the configuration of PlainFn19C4B6E1 (Environment.Variables.PARTNER_ACCESS_KEY_ID, ' +
           'Environment.Variables.PARTNER_SECRET_ACCESS_KEY): whoever may read that configuration, and every copy of the source, ' +
           'template and state, holds it, and nothing rotates it. Remove the key and let the workload use its IAM role ' +
@@ -114,7 +114,7 @@ describe("credentials written in a CDK app's plain configuration", () => {
         'mandatory',
         'AWS::ECS::TaskDefinition',
         'Task79114B6B',
-        'Credential::plaintext-password',
+        'Credential::plaintext',
         'A password is written in the configuration of Task79114B6B (ContainerDefinitions[web].Environment.WORDPRESS_DB_PASSWORD): whoever ' +
           'may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
           'Keep the value in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time (an ECS container ' +

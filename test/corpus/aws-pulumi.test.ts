@@ -274,7 +274,7 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
   });
   it('aws-ts-redshift-glue-etl: the Glue job’s role with AmazonS3FullAccess and AWSGlueServiceRole (right, both; glue:UpdateDevEndpoint an escalation path); Redshift’s S3 read-only role is clean (right); the cluster’s masterPassword the program sets (advisory, noisy: a stack config secret)', () => {
     const expected = [
-      'no-long-lived-credentials advisory cluster - Credential::plaintext-password',
+      'no-long-lived-credentials advisory cluster - Credential::plaintext',
       'no-privilege-escalation mandatory glue-role glue-role Path::update-glue-dev-endpoint',
       'no-wildcard-privilege mandatory glue-role glue-role Policy::AWSGlueServiceRole',
       'no-wildcard-privilege mandatory glue-role glue-role Policy::AmazonS3FullAccess',

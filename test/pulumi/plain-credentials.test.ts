@@ -114,7 +114,7 @@ describe('Pulumi: credentials written in plain configuration', () => {
       [
         'vm',
         'mandatory',
-        'Credential::plaintext-access-key',
+        'Credential::plaintext',
         'An AWS access key is written in the configuration of vm (userData): whoever may read that configuration, and every copy ' +
           'of the source, template and state, holds it, and nothing rotates it. Remove the key and let the workload use its IAM ' +
           'role (execution role, task role, instance profile), and rotate the exposed value.',
@@ -122,7 +122,7 @@ describe('Pulumi: credentials written in plain configuration', () => {
       [
         'db',
         'advisory',
-        'Credential::plaintext-password',
+        'Credential::plaintext',
         'A password of db (password) gets its value from the program that declares it: either a literal in its source, ' +
           'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
           'Keep literals out of the source: let the service keep the password in Secrets Manager (manageMasterUserPassword ' +

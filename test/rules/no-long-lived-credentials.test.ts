@@ -612,7 +612,7 @@ ruleTester(rule, {
       findings: [
         {
           resource: 'Database',
-          detail: 'Credential::plaintext-password',
+          detail: 'Credential::plaintext',
           level: 'mandatory',
           message:
             'A password is written in the configuration of Database (MasterUserPassword): whoever may read that configuration, ' +
@@ -643,21 +643,21 @@ ruleTester(rule, {
       findings: [
         {
           resource: 'Fn',
-          detail: 'Credential::plaintext-access-key',
-          level: 'mandatory',
-          message:
-            'An AWS access key is written in the configuration of Fn (Environment.Variables.AWS_ACCESS_KEY_ID, Environment.Variables.AWS_SECRET_ACCESS_KEY): ' +
-            'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
-            'Remove the key and let the workload use its IAM role, and rotate the exposed value.',
-        },
-        {
-          resource: 'Fn',
-          detail: 'Credential::plaintext-token',
+          detail: 'Credential::plaintext',
           level: 'mandatory',
           message:
             'An API token is written in the configuration of Fn (Environment.Variables.GITHUB_TOKEN): ' +
             'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
             'Keep the value in Secrets Manager, and rotate the exposed value.',
+        },
+        {
+          resource: 'Fn',
+          detail: 'Credential::plaintext',
+          level: 'mandatory',
+          message:
+            'An AWS access key is written in the configuration of Fn (Environment.Variables.AWS_ACCESS_KEY_ID, Environment.Variables.AWS_SECRET_ACCESS_KEY): ' +
+            'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+            'Remove the key and let the workload use its IAM role, and rotate the exposed value.',
         },
       ],
     },
@@ -678,7 +678,7 @@ ruleTester(rule, {
       findings: [
         {
           resource: 'db',
-          detail: 'Credential::plaintext-password',
+          detail: 'Credential::plaintext',
           level: 'advisory',
           message:
             'A password of db (password) gets its value from the program that declares it: either a literal in its source, ' +
@@ -710,14 +710,14 @@ ruleTester(rule, {
       findings: [
         {
           resource: 'Task',
-          detail: 'Credential::plaintext-secret',
+          detail: 'Credential::plaintext',
           message:
             'A secret value is written in the configuration of Task (ContainerDefinitions[web].Environment.SESSION_SECRET): whoever may read that configuration, ' +
             'and every copy of the source, template and state, holds it, and nothing rotates it. Keep it out, and rotate the exposed value.',
         },
         {
           resource: 'Vm',
-          detail: 'Credential::plaintext-private-key',
+          detail: 'Credential::plaintext',
           message:
             'A private key is written in the configuration of Vm (UserData): whoever may read that configuration, ' +
             'and every copy of the source, template and state, holds it, and nothing rotates it. Keep it out, and rotate the exposed value.',
@@ -752,7 +752,7 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
     expect(findings.map((finding) => [finding.resource.name, finding.identity, finding.detail])).toEqual([
       ['SftpKey', 'Sftp/SftpUser', 'Credential::aws-access-key'],
       // The console password is written in the template too: a credential in plain configuration besides the profile.
-      ['SftpUser', undefined, 'Credential::plaintext-password'],
+      ['SftpUser', undefined, 'Credential::plaintext'],
       ['SftpUser', 'Sftp/SftpUser', 'Credential::aws-login-profile'],
       ['VendorToken', 'Sftp/VendorToken', 'Secret::plaintext-value'],
     ]);
@@ -769,7 +769,7 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
     };
     const findings = evaluate(modelFromTemplates([{ stack: 'Db', template }]), { catalog: catalog() }).findings;
     expect(findings.map((finding) => [finding.ruleId, finding.resource.name, finding.detail, finding.level])).toEqual([
-      ['no-long-lived-credentials', 'Database', 'Credential::plaintext-password', 'mandatory'],
+      ['no-long-lived-credentials', 'Database', 'Credential::plaintext', 'mandatory'],
     ]);
     expect(findings[0]?.message).toBe(
       'A password is written in the configuration of Database (MasterUserPassword): whoever may read that configuration, ' +
