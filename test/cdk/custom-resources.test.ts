@@ -7,9 +7,6 @@
  * auto-delete-objects, the OIDC provider), give none; a custom resource that takes the auto-delete-objects type while
  * its role may rewrite any bucket's policy is no CDK handler and is reported. Before, every one of them passed unread.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Aspects, CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -20,8 +17,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
-import { runCheck } from '../../src/cli/check.js';
-import { exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
+import { checkTemplate, exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
 
 const catalog = { ...exampleCatalog(), exceptions: [] };
 
@@ -54,17 +50,7 @@ function providerStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
 
 /** The CLI's no-unseen-content findings on the stack's synthesized template, without a catalog. */
 function unseenOfSynthesized(app: ReturnType<typeof testApp>, stack: Stack): string[] {
-  const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
-  const directory = mkdtempSync(join(tmpdir(), 'eg-custom-resources-'));
-  writeFileSync(join(directory, `${stack.stackName}.template.json`), JSON.stringify(template, null, 1));
-  const result = runCheck({
-    paths: [join(directory, `${stack.stackName}.template.json`)],
-    format: 'json',
-    now: NOW,
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
+  const result = checkTemplate(stack.stackName, app.synth().getStackArtifact(stack.artifactId).template);
   return (result.result?.findings ?? [])
     .filter(({ ruleId }) => ruleId === 'no-unseen-content')
     .map(({ level, resource, detail, pending, message }) =>

@@ -6,9 +6,6 @@
  * public bucket policy or AdministratorAccess attached. Calls that set more than the resource shows, or name what the
  * check cannot find, stay unseen.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -20,8 +17,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
-import { runCheck } from '../../src/cli/check.js';
-import { exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
+import { checkTemplate, exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
 
 const catalog = { ...exampleCatalog(), exceptions: [] };
 
@@ -235,16 +231,6 @@ const cases: Case[] = [
   },
 ];
 
-/** The CLI's result on the stack's synthesized template, without a catalog. */
-function checkSynthesized(stack: Stack, template: unknown) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-sdk-call-resources-'));
-  const file = join(directory, `${stack.stackName}.template.json`);
-  writeFileSync(file, JSON.stringify(template, null, 1));
-  const result = runCheck({ paths: [file], format: 'json', now: NOW, cwd: directory, toolVersion: 'test' });
-  expect(result.errors).toEqual([]);
-  return result;
-}
-
 describe('AWS SDK calls read as what they make', () => {
   it.each(cases)('$name', ({ build, aspect, cli, on = 'Call' }) => {
     const app = testApp();
@@ -255,7 +241,7 @@ describe('AWS SDK calls read as what they make', () => {
       .filter(({ at }) => at === `/S/${on}`)
       .map(({ ruleId, level }) => `${ruleId} ${level}`);
     const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
-    const findings = checkSynthesized(stack, template).result?.findings ?? [];
+    const findings = checkTemplate(stack.stackName, template).result?.findings ?? [];
     const found = findings
       .filter(({ resource }) => new RegExp(`^${on}[0-9A-F]{8}$`).test(resource.name))
       .map(({ ruleId, level, resource, identity, detail }) =>
@@ -295,7 +281,7 @@ describe('AWS SDK calls read as what they make', () => {
     );
     call(stack, 'SQS', 'setQueueAttributes', { QueueUrl: queue.queueUrl, Attributes: { Policy: send } }, 'QueuePolicy');
     const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
-    const findings = checkSynthesized(stack, template).result?.findings ?? [];
+    const findings = checkTemplate(stack.stackName, template).result?.findings ?? [];
     expect(
       findings
         .filter(({ resource }) =>

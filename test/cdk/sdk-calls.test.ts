@@ -7,9 +7,6 @@
  * detail); calls that change no access (a parameter read, a Lambda invoke) give none. Before, the app passed with an
  * access key, an inline `*` policy and AdministratorAccess made by SDK calls.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Aspects, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -19,8 +16,7 @@ import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
-import { runCheck } from '../../src/cli/check.js';
-import { exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
+import { checkTemplate, exampleCatalog, guardAnnotations, NOW, testApp } from './support.js';
 
 const catalog = { ...exampleCatalog(), exceptions: [] };
 
@@ -105,18 +101,7 @@ function sdkCallsStack(): { app: ReturnType<typeof testApp>; stack: Stack } {
 
 /** The CLI's findings on the stack's synthesized template, without a catalog. */
 function checkSynthesized(app: ReturnType<typeof testApp>, stack: Stack) {
-  const template = app.synth().getStackArtifact(stack.artifactId).template as unknown;
-  const directory = mkdtempSync(join(tmpdir(), 'eg-sdk-calls-'));
-  writeFileSync(join(directory, `${stack.stackName}.template.json`), JSON.stringify(template, null, 1));
-  const result = runCheck({
-    paths: [join(directory, `${stack.stackName}.template.json`)],
-    format: 'json',
-    now: NOW,
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  return result;
+  return checkTemplate(stack.stackName, app.synth().getStackArtifact(stack.artifactId).template);
 }
 
 describe('AWS SDK calls of a CDK AwsCustomResource', () => {

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IConstruct } from 'constructs';
+import { expect } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
+import { runCheck } from '../../src/cli/check.js';
 
 export const EXAMPLE_CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
 /** Fixed evaluation time: the example catalog's exceptions and expiries are judged against it. */
@@ -13,6 +16,19 @@ export const NOW = new Date('2026-06-01T00:00:00Z');
 
 export function exampleCatalog(extraYaml = ''): Catalog {
   return parseCatalog(readFileSync(EXAMPLE_CATALOG, 'utf8') + extraYaml, 'examples/catalog.yaml');
+}
+
+/**
+ * The CLI's result (`check --format json`, no catalog) on a stack's synthesized template, written to a directory of its
+ * own: what a CI gate over cdk.out says of the template the aspect judged. No error may come of reading it.
+ */
+export function checkTemplate(stackName: string, template: unknown): ReturnType<typeof runCheck> {
+  const directory = mkdtempSync(join(tmpdir(), 'eg-cdk-template-'));
+  const file = join(directory, `${stackName}.template.json`);
+  writeFileSync(file, JSON.stringify(template, null, 1));
+  const result = runCheck({ paths: [file], format: 'json', now: NOW, cwd: directory, toolVersion: 'test' });
+  expect(result.errors).toEqual([]);
+  return result;
 }
 
 /** An app without the CDK's built-in CloudFormation validation (slow, and not what these tests are about). */

@@ -24,6 +24,17 @@ export interface Unsupported {
 export const isUnsupported = (value: unknown): value is Unsupported =>
   typeof value === 'object' && value !== null && 'unsupported' in value;
 
+/** Why an AwsCustomResource's SDK call has no counterpart in the other front-ends. */
+const SDK_CALL_ELSEWHERE = {
+  pulumi: {
+    unsupported:
+      'a Pulumi program makes an SDK call in its own code or a dynamic provider, not through a resource whose inputs name the call',
+  },
+  terraform: {
+    unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
+  },
+};
+
 export interface CfnTemplateCase {
   Transform?: string;
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -770,13 +781,7 @@ export const CASES: ParityCase[] = [
         },
       },
     },
-    pulumi: {
-      unsupported:
-        'a Pulumi program makes an SDK call in its own code or a dynamic provider, not through a resource whose inputs name the call',
-    },
-    terraform: {
-      unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
-    },
+    ...SDK_CALL_ELSEWHERE,
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSdkVersion')],
   },
   {
@@ -801,13 +806,7 @@ export const CASES: ParityCase[] = [
         },
       },
     },
-    pulumi: {
-      unsupported:
-        'a Pulumi program makes an SDK call in its own code or a dynamic provider, not through a resource whose inputs name the call',
-    },
-    terraform: {
-      unsupported: 'Terraform has no AwsCustomResource; an SDK call from a provisioner is no planned resource',
-    },
+    ...SDK_CALL_ELSEWHERE,
     expected: [verdict('no-wildcard-privilege', 'legacy-batch', 'mandatory', 'WildSdkAttachCall')],
   },
   {
