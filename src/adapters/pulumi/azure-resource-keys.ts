@@ -24,7 +24,7 @@
  */
 import { booleanProperty, isUnknown, type SharedKeyAccess, type SharedKeyKind } from '../../model/model.js';
 import type { Entry } from './links.js';
-import { knownString } from './values.js';
+import { knownString, valueAt } from './values.js';
 
 interface KeysShape {
   kind: SharedKeyKind;
@@ -61,6 +61,15 @@ const enabledFlag = (kind: SharedKeyKind, setting: string, uniqueName = true): K
   uniqueName,
 });
 
+/** azure-native's Redis, under its 3.x token and the 2.x one its aliases list. */
+const REDIS: KeysShape = {
+  kind: 'azure-cache-for-redis',
+  setting: 'disableAccessKeyAuthentication',
+  offValue: true,
+  name: 'name',
+  uniqueName: true,
+};
+
 /** Type -> where it turns its keys off, and what names it. */
 const SHAPES: Readonly<Record<string, KeysShape>> = {
   'azure-native:storage:StorageAccount': {
@@ -84,20 +93,8 @@ const SHAPES: Readonly<Record<string, KeysShape>> = {
     'azure-event-hubs-namespace',
     'localAuthenticationEnabled',
   ),
-  'azure-native:redis:Redis': {
-    kind: 'azure-cache-for-redis',
-    setting: 'disableAccessKeyAuthentication',
-    offValue: true,
-    name: 'name',
-    uniqueName: true,
-  },
-  'azure-native:cache:Redis': {
-    kind: 'azure-cache-for-redis',
-    setting: 'disableAccessKeyAuthentication',
-    offValue: true,
-    name: 'name',
-    uniqueName: true,
-  },
+  'azure-native:redis:Redis': REDIS,
+  'azure-native:cache:Redis': REDIS,
   'azure:redis/cache:Cache': enabledFlag('azure-cache-for-redis', 'accessKeysAuthenticationEnabled'),
   'azure-native:appconfiguration:ConfigurationStore': disableLocalAuth(
     'azure-app-configuration-store',
@@ -134,13 +131,7 @@ export function sharedKeyAccess(entry: Entry): SharedKeyAccess | undefined {
   if (!shape) return undefined;
   const name = knownString(entry.props[shape.name]);
   if (name !== undefined && shape.uniqueName) entry.ref.physicalName = name;
-  let { setting, offValue } = shape;
-  let value = valueAt(entry.props, setting);
-  if ((value === undefined || value === null) && shape.formerSetting) {
-    const former = valueAt(entry.props, shape.formerSetting.setting);
-    if (former !== undefined && former !== null) ({ setting, offValue } = shape.formerSetting);
-    value = former;
-  }
+  const { setting, offValue, value } = settingRead(entry.props, shape);
   const flag = value === undefined || value === null ? undefined : booleanProperty(value);
   if (flag === offValue) return undefined;
   const reason: SharedKeyAccess['reason'] =
@@ -163,13 +154,17 @@ export function sharedKeyAccess(entry: Entry): SharedKeyAccess | undefined {
   };
 }
 
-/** The value at a dotted path of the inputs; an Unknown met on the way stands for the whole value. */
-function valueAt(props: Record<string, unknown>, path: string): unknown {
-  let value: unknown = props;
-  for (const step of path.split('.')) {
-    if (isUnknown(value)) return value;
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[step];
-  }
-  return value;
+/** The setting the inputs write, with its value: the current one, else a former one the inputs still write. */
+function settingRead(
+  props: Record<string, unknown>,
+  shape: KeysShape,
+): { setting: string; offValue: boolean; value: unknown } {
+  const value = valueAt(props, shape.setting.split('.'));
+  const former = shape.formerSetting;
+  if ((value !== undefined && value !== null) || !former)
+    return { setting: shape.setting, offValue: shape.offValue, value };
+  const formerValue = valueAt(props, former.setting.split('.'));
+  return formerValue !== undefined && formerValue !== null
+    ? { ...former, value: formerValue }
+    : { setting: shape.setting, offValue: shape.offValue, value };
 }

@@ -16,9 +16,7 @@ import { GCP_WORKLOADS, namedDefaultAccount, type GcpWorkload } from '../../iam/
 import { isUnknown, unknownValue, type DefaultIdentityUse, type Identity, type Unknown } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import { dependencyUrns, type Entry } from './links.js';
-import { knownString } from './values.js';
-
-type Path = readonly (string | number)[];
+import { knownString, valueAt, type Path } from './values.js';
 
 /** One identity a resource's compute runs as: where the account and its access scopes are written. */
 interface WorkloadReader {
@@ -214,18 +212,6 @@ export function readWorkloads(
     if (fullName !== undefined) entry.ref.physicalName = fullName;
   }
   return uses;
-}
-
-/** The value at a path; an Unknown on the way is the value (a block known only at apply hides what it holds). */
-function valueAt(props: Record<string, unknown>, path: Path): unknown {
-  let value: unknown = props;
-  for (const step of path) {
-    if (isUnknown(value)) return value;
-    if (typeof step === 'number') value = Array.isArray(value) ? (value[step] as unknown) : undefined;
-    else value = isKnownRecord(value) ? value[step] : undefined;
-    if (value === undefined || value === null) return value;
-  }
-  return value;
 }
 
 /** `nodePools[0].nodeConfig.serviceAccount`: a path as this dialect writes it. */

@@ -42,3 +42,18 @@ export function tagsOf(value: unknown): Record<string, string> {
   }
   return result;
 }
+
+/** A property path of a resource's inputs: names of object properties and indexes of list items. */
+export type Path = readonly (string | number)[];
+
+/** The value at a path; an Unknown on the way is the value (a block known only at apply hides what it holds). */
+export function valueAt(props: Record<string, unknown>, path: Path): unknown {
+  let value: unknown = props;
+  for (const step of path) {
+    if (isUnknown(value)) return value;
+    if (typeof step === 'number') value = Array.isArray(value) ? (value[step] as unknown) : undefined;
+    else value = isKnownRecord(value) ? value[step] : undefined;
+    if (value === undefined || value === null) return value;
+  }
+  return value;
+}
