@@ -40,7 +40,7 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
     else if (!entry.places.includes(place)) entry.places.push(place);
   };
 
-  for (const { place, value } of passwordProperties(properties, '')) {
+  for (const { place, value } of passwordProperties(properties)) {
     const written = writtenPassword(stack, value);
     if (written !== undefined) add('password', place + written, PASSWORD_ADVICE);
   }
@@ -99,19 +99,42 @@ const NOT_WALKED = new Set([
   'Code',
 ]);
 
-/** Every property named `…Password` under `value`, with its path; environment variables are read on their own. */
-function* passwordProperties(value: unknown, path: string): Generator<{ place: string; value: unknown }> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* passwordProperties(item, `${path}[${index}]`);
-    return;
-  }
-  if (!isRecord(value)) return;
-  for (const [key, item] of Object.entries(value)) {
-    if (NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
-    const place = path === '' ? key : `${path}.${key}`;
-    if (key.endsWith('Password')) yield { place, value: item };
-    else yield* passwordProperties(item, place);
-  }
+/**
+ * Every property named `…Password` under `value`, with its path; environment variables are read on their own. A path is
+ * written out only for a password property found: the walk visits every property of every resource, and building each
+ * one's path was most of what this check cost on large templates.
+ */
+function passwordProperties(value: unknown): { place: string; value: unknown }[] {
+  const found: { place: string; value: unknown }[] = [];
+  const keys: (string | number)[] = [];
+  const placeOf = (last: string) =>
+    [...keys, last].reduce<string>(
+      (place, key) => (typeof key === 'number' ? `${place}[${key}]` : place === '' ? key : `${place}.${key}`),
+      '',
+    );
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        keys.push(index);
+        walk(node[index]);
+        keys.pop();
+      }
+      return;
+    }
+    if (!isRecord(node)) return;
+    for (const key in node) {
+      if (!Object.hasOwn(node, key) || NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
+      const item = node[key];
+      if (key.endsWith('Password')) found.push({ place: placeOf(key), value: item });
+      else if (typeof item === 'object' && item !== null) {
+        keys.push(key);
+        walk(item);
+        keys.pop();
+      }
+    }
+  };
+  walk(value);
+  return found;
 }
 
 /**
