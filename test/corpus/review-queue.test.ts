@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 39 items: 28 right, 11 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 44 items: 32 right, 12 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -59,6 +59,8 @@ const EXPECTED = [
   // right: iot:* (policies, certificates) on everything
   'sam-apigw-sqs-lambda-iot | privileged-access | APISQSGatewayRole | standing | Allow iot:*, iotjobsdata:* on *',
   'sam-apigw-sqs-lambda-iot | privileged-access | LambdaExecutionRole | standing | Allow iot:*, iotjobsdata:* on *',
+  // right: object ACL writes (s3:PutObjectAcl, SAM's S3CrudPolicy) on the bucket its custom resource fills
+  'sam-apigw-websocket-api-bedrock-streaming | privileged-access | BedrockBoto3ZipFunctionRole | standing | Allow s3:GetObject, s3:ListBucket',
   // noisy: the log-delivery statement AWS documents for Step Functions logging (logs:PutResourcePolicy on *)
   'sam-appsync-stepfunctions-express-sync-bedrock-sam | privileged-access | StatesExecutionRole | standing | Allow logs:CreateLogDelivery',
   'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
@@ -77,6 +79,11 @@ const EXPECTED = [
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionPrefixRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
   // right: a secret given as a parameter without a default, so which one is not known
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQHelperRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: a secret given as a parameter without a default (KiroSecretArn), so which one is not known
+  'sam-lambda-microvms-kiro-code-reviewer | privileged-access | MicroVMBuildRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-microvms-kiro-code-reviewer | privileged-access | MicroVMExecutionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right: AWSCodeCommitFullAccess for a custom resource that seeds one repository (Git credentials, SSH keys of users)
+  'sam-lambda-microvms-kiro-code-reviewer | privileged-access | SeedRepoRole | standing | managed policy arn:aws:iam::aws:policy/AWSCodeCommitFullAccess [credential-access, permissions-management, privilege-escalation] (managed AWSCodeCommitFullAccess)',
   // noisy: reads one secret, under an ABAC condition
   'sam-lambda-secretsmanager-abac | privileged-access | GetSecretFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
   // right: passes the MediaConvert role
@@ -89,6 +96,7 @@ const EXPECTED = [
   'sam-sfn-ecs-sam | privileged-access | StepFunctionExecutionRole | standing | Allow iam:PassRole on',
   // noisy: the log-delivery statement AWS documents for Step Functions logging
   'sam-sfn-log-export | privileged-access | RoleExportCloudWatchLogsWorkflow | standing | Allow logs:CreateLogDelivery',
+  'sam-stepfunctions-httpendpoint-sam | privileged-access | StatesExecutionRole | standing | Allow logs:CreateLogDelivery',
 ];
 
 describe('the review queue on the AWS corpus', () => {
