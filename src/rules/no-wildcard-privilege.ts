@@ -105,8 +105,7 @@ export default defineRule<MessageId>({
         'default one. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
       kubernetes:
         'Bind a Role with named verbs, resources and apiGroups in one namespace instead of cluster-admin, "*" or a ClusterRole. ' +
-        "Turn an EKS cluster's creator admin off (bootstrapClusterCreatorAdminPermissions false) and grant administration " +
-        'through access entries to catalog identities. Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
+        'Where broad access is truly needed, grant it through an approved, expiring catalog exception.',
     },
     frameworks: ['OWASP-NHI5:2025', 'NIST-CSF-2.0:PR.AA-05', 'CIS-AWS-3.0:1.16'],
     messages: {
