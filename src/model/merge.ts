@@ -37,6 +37,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (sharedKeys.length) merged.sharedKeys = sharedKeys;
   const plainCredentials = models.flatMap((model) => model.plainCredentials ?? []);
   if (plainCredentials.length) merged.plainCredentials = plainCredentials;
+  const creatorAdmins = models.flatMap((model) => model.clusterCreatorAdmins ?? []);
+  if (creatorAdmins.length) merged.clusterCreatorAdmins = creatorAdmins;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

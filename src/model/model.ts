@@ -617,6 +617,38 @@ export interface Model {
   sharedKeys?: SharedKeyAccess[];
   /** Credentials written into resources' own configuration (see PlainCredential). */
   plainCredentials?: PlainCredential[];
+  /** EKS clusters whose creating IAM principal becomes a cluster administrator (see ClusterCreatorAdmin). */
+  clusterCreatorAdmins?: ClusterCreatorAdmin[];
+}
+
+/**
+ * An Amazon EKS cluster that makes the IAM principal creating it a cluster administrator: its access configuration's
+ * `bootstrapClusterCreatorAdminPermissions` is left out (EKS's default is true) or true. EKS then gives that principal
+ * an access entry with AmazonEKSClusterAdminPolicy (or, under the CONFIG_MAP authentication mode, system:masters), a
+ * Kubernetes cluster-admin no access entry, aws-auth mapping or binding of the change shows
+ * (adapters/aws/eks-cluster-creator.ts has the sources).
+ */
+export interface ClusterCreatorAdmin {
+  /** The cluster resource. */
+  source: ResourceRef;
+  /** The cluster as a message names it: its name where the IaC writes one, else the resource's. */
+  cluster: string;
+  /**
+   * Where the front-end turns it off, in its own words (`AccessConfig.BootstrapClusterCreatorAdminPermissions`,
+   * `accessConfig.bootstrapClusterCreatorAdminPermissions`, `access_config.bootstrap_cluster_creator_admin_permissions`).
+   */
+  setting: string;
+  /** Why: the setting is left out (EKS's default applies), is true, or is not known until deploy (the Unknown says why). */
+  reason: { kind: 'unset' } | { kind: 'true' } | { kind: 'pending'; what: string };
+  /**
+   * The change's identity that creates the cluster, where the IaC names one (a CDK cluster's creation role, which its
+   * custom resource's handler assumes to call CreateCluster): its id. Absent where the principal that deploys the
+   * change creates the cluster (CloudFormation's service role or the caller, the Pulumi or Terraform provider's
+   * credentials), which no identity of the change is.
+   */
+  creator?: string;
+  /** The creator's ARN as written, resolved to `creator` once every identity is known (iam/aws/eks-access-grants.ts). */
+  creatorArn?: string;
 }
 
 /**

@@ -18,7 +18,7 @@ import { defineRule, type Report, type RuleContext } from './define.js';
 import { routeAcceptedForDefinition, routeAcceptedForHolder } from './support/kubernetes-entitlements.js';
 import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
-import type { DefaultIdentityUse, RoleDefinition } from '../model/model.js';
+import type { ClusterCreatorAdmin, DefaultIdentityUse, RoleDefinition } from '../model/model.js';
 import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gcp/default-accounts.js';
 
 type MessageId =
@@ -59,7 +59,9 @@ type MessageId =
   | 'k8sRoleDefinition'
   | 'azureRoleDefinition'
   | 'gcpRoleDefinition'
-  | 'roleDefinitionPending';
+  | 'roleDefinitionPending'
+  | 'eksCreatorAdmin'
+  | 'eksCreatorAdminPending';
 
 type Context = RuleContext<MessageId>;
 
@@ -85,7 +87,9 @@ export default defineRule<MessageId>({
       "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
       'bound or not: it is usually bound from another repository, by a chart, or later. A binding to one of the Kubernetes default ' +
       'roles (admin, edit, view, system:*) is judged on the rules the Kubernetes bootstrap policy gives it, with what the ' +
-      'change aggregates into it; a binding to a role neither the change nor Kubernetes defines cannot be seen, and is reported.',
+      'change aggregates into it; a binding to a role neither the change nor Kubernetes defines cannot be seen, and is reported. ' +
+      'An EKS cluster left to make its creator a cluster administrator gives Kubernetes cluster-admin to whatever IAM principal ' +
+      'deploys it, which no access entry of the change shows and no catalog identity records: it is reported on the cluster.',
     remediation: {
       aws:
         'Name the actions the identity needs (s3:GetObject, not s3:*) on the resource ARNs it needs; keep privileged actions on named ' +
@@ -211,6 +215,15 @@ export default defineRule<MessageId>({
         'Custom role {{role}} ({{source}}) lists {{permissions}}, with which it {{what}}, whoever holds it now or later. Remove them, ' +
         'or grant a predefined role on the one resource that needs it.',
       roleDefinitionPending: '{{kind}} {{role}} cannot be verified until apply: {{what}}.',
+      eksCreatorAdmin:
+        'EKS cluster {{cluster}} makes {{creator}} a cluster administrator because {{why}}: EKS gives the IAM ' +
+        'principal that creates the cluster an access entry with AmazonEKSClusterAdminPolicy (system:masters under the ' +
+        'CONFIG_MAP authentication mode), Kubernetes cluster-admin {{outside}}. Set {{setting}} to false and grant cluster ' +
+        'administration through access entries to catalog identities.',
+      eksCreatorAdminPending:
+        'EKS cluster {{cluster}} may make {{creator}} a cluster administrator (Kubernetes cluster-admin {{outside}}): ' +
+        'whether it does cannot be verified until apply ({{what}}). Set {{setting}} to false and grant cluster administration ' +
+        'through access entries to catalog identities.',
       k8sAutomountPrivileged:
         'Service account {{identity}} holds {{what}} and does not set automountServiceAccountToken: false, so every pod that runs as it ' +
         'gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
@@ -235,6 +248,7 @@ export default defineRule<MessageId>({
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
     for (const definition of ctx.model.roleDefinitions ?? []) checkDefinition(ctx, definition);
     for (const use of ctx.model.defaultIdentityUses ?? []) checkDefaultIdentityUse(ctx, use);
+    for (const admin of ctx.model.clusterCreatorAdmins ?? []) checkClusterCreatorAdmin(ctx, admin);
   },
 });
 
@@ -753,6 +767,42 @@ function checkDefaultIdentityUse(ctx: Context, use: DefaultIdentityUse): void {
     data: { ...base.data, account: account.label, email: account.email, why, access },
     detail: `DefaultAccount::${use.identity === 'gcp-compute-default' ? 'compute' : 'app-engine'}/${reach}`,
   });
+}
+
+/**
+ * An EKS cluster that makes its creator a cluster administrator. Without a creation role of the change, the creator is
+ * whoever deploys it, which no identity of the change is: the finding is the cluster's, waived by the cluster's own
+ * names (construct path, location, URN, its name). With one (a CDK cluster's creation role), it is that role's, waived
+ * by the role's names, as its other grants are.
+ */
+function checkClusterCreatorAdmin(ctx: Context, admin: ClusterCreatorAdmin): void {
+  const identity =
+    admin.creator === undefined ? undefined : ctx.model.identities.find(({ id }) => id === admin.creator);
+  const data = {
+    cluster: admin.cluster === admin.source.name ? admin.cluster : `${admin.cluster} (${admin.source.name})`,
+    setting: admin.setting,
+    creator: identity
+      ? `its creation role ${identity.name}`
+      : 'the IAM principal that deploys the change (a deployment role, or whoever runs the deployment)',
+    outside: identity
+      ? 'that no access entry, aws-auth mapping or binding of the change shows'
+      : 'outside the catalog: no access entry of the change shows it, no catalog identity records it and no owner holds it',
+  };
+  const base = { resource: admin.source, ...(identity ? { identity } : {}), detail: 'Cluster::creator-admin' };
+  if (admin.reason.kind === 'pending') {
+    ctx.report({
+      ...base,
+      messageId: 'eksCreatorAdminPending',
+      data: { ...data, what: admin.reason.what },
+      pending: true,
+    });
+    return;
+  }
+  const why =
+    admin.reason.kind === 'true'
+      ? `${admin.setting} is true`
+      : `${admin.setting} is not set and EKS defaults it to true`;
+  ctx.report({ ...base, messageId: 'eksCreatorAdmin', data: { ...data, why } });
 }
 
 /** What the workload's tokens may call: every API the account's roles cover, or only its access scopes. */

@@ -32,10 +32,13 @@ describe('aws-cdk-examples java/eks/fargate-cluster, synthesized', () => {
     expect(found.filter((line) => line.includes('AwsAuth'))).toEqual([
       'no-wildcard-privilege EksFargateClusterAwsAuthmanifestAEC8FAAF Role::cluster-admin @EksFargateStack/EksClusterAdminRoleD3CAEBD0',
     ]);
-    expect(found).toHaveLength(18);
+    expect(found).toHaveLength(19);
     expect(found.filter((line) => line.startsWith('no-wildcard-privilege'))).toEqual([
       'no-wildcard-privilege EksClusterAdminRoleD3CAEBD0 Policy::AmazonEKSClusterPolicy @EksFargateStack/EksClusterAdminRoleD3CAEBD0',
       'no-wildcard-privilege EksClusterAppRole08838E6C Policy::AmazonEKSClusterPolicy @EksFargateStack/EksClusterAppRole08838E6C',
+      // The cluster's Config has no accessConfig: EKS makes the creation role its handler assumes a cluster
+      // administrator, the role the CDK's kubectl handler acts as (README.md, finding 19).
+      'no-wildcard-privilege EksFargateCluster07FC3D2B Cluster::creator-admin @EksFargateStack/EksFargateClusterCreationRole3BAC8A6F',
       'no-wildcard-privilege EksFargateClusterAwsAuthmanifestAEC8FAAF Role::cluster-admin @EksFargateStack/EksClusterAdminRoleD3CAEBD0',
       'no-wildcard-privilege EksFargateClusterCreationRoleDefaultPolicy57720159 Resource::* @EksFargateStack/EksFargateClusterCreationRole3BAC8A6F',
     ]);

@@ -395,6 +395,40 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', 'WildEksRole', 'mandatory', 'WildEksEntry')],
   },
   {
+    // An EKS cluster that writes no access configuration: EKS makes whoever deploys it a cluster administrator (its
+    // creator), outside the catalog. Reported on the cluster, no identity, in every front-end; the waiver target every
+    // front-end suggests is the cluster's name (EKS keeps it unique in the account and Region), the column's name.
+    id: 'WildCreatorAdmin',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      Resources: {
+        WildCreatorAdminCluster: {
+          Type: 'AWS::EKS::Cluster',
+          Properties: {
+            Name: 'WildCreatorAdminCluster',
+            RoleArn: `arn:aws:iam::${ACCOUNT}:role/parity-eks-cluster`,
+            ResourcesVpcConfig: { SubnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    // access_config left out of the configuration: its plan value is computed at apply, EKS's default applies.
+    terraform: [
+      {
+        address: 'aws_eks_cluster.WildCreatorAdminCluster',
+        values: {
+          name: 'WildCreatorAdminCluster',
+          role_arn: `arn:aws:iam::${ACCOUNT}:role/parity-eks-cluster`,
+          vpc_config: [{ subnet_ids: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] }],
+          bootstrap_self_managed_addons: true,
+        },
+        unknown: { access_config: true, arn: true, id: true, endpoint: true, tags_all: true },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', 'WildCreatorAdminCluster', 'mandatory', 'WildCreatorAdminCluster')],
+  },
+  {
     // A user joins a group the change does not create: what the group grants cannot be seen, one verdict everywhere.
     id: 'WildOutsideGroup',
     rule: 'no-wildcard-privilege',

@@ -84,6 +84,13 @@ new aws.eks.AccessEntry('WildEksEntry', {
   kubernetesGroups: ['system:masters'],
 });
 
+// no-wildcard-privilege: an EKS cluster without access configuration makes its creator a cluster administrator
+new aws.eks.Cluster('WildCreatorAdminCluster', {
+  name: 'WildCreatorAdminCluster',
+  roleArn: 'arn:aws:iam::111122223333:role/parity-eks-cluster',
+  vpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] },
+});
+
 // no-wildcard-privilege: a GKE node pool on the Compute Engine default service account
 new gcp.container.NodePool('WildGkeDefaultPool', {
   cluster: 'WildGkeDefaultCluster',

@@ -4,7 +4,8 @@ import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { addEksAccess } from '../aws/eks-access.js';
 import { mergeModels } from '../../model/merge.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
-import { accessEntryAccess } from './eks-access.js';
+import { accessEntryAccess, CDK_EKS_CLUSTER, CFN_EKS_CLUSTER, clusterAccessConfig } from './eks-access.js';
+import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import {
   CDK_HELM_CHART,
   CDK_KUBERNETES_PATCH,
@@ -202,6 +203,16 @@ const LINKERS: Record<string, Linker> = {
   'AWS::EKS::AccessEntry': (b, stack, id, resource) => {
     addEksAccess(b.model, accessEntryAccess(stack, id, resource));
   },
+  // A cluster whose creator becomes its administrator: the CDK's names its creation role, resolved in finish.
+  ...Object.fromEntries(
+    [CFN_EKS_CLUSTER, CDK_EKS_CLUSTER].map((type): [string, Linker] => [
+      type,
+      (b, stack, id, resource) => {
+        const admin = clusterCreatorAdmin(clusterAccessConfig(stack, id, resource));
+        if (admin) (b.model.clusterCreatorAdmins ??= []).push(admin);
+      },
+    ]),
+  ),
   // Kubernetes objects a CDK EKS cluster applies: read together once every stack is linked (finish).
   [CDK_KUBERNETES_RESOURCE]: (b, stack, id, resource) => {
     const { objects, unseen } = cdkManifestObjects(stack, id, resource);

@@ -39,7 +39,14 @@ import {
 } from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
 import { addEksAccess } from '../aws/eks-access.js';
-import { PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION, pulumiEksAccess } from './eks-access.js';
+import {
+  PULUMI_EKS_ACCESS_ENTRY,
+  PULUMI_EKS_ACCESS_POLICY_ASSOCIATION,
+  PULUMI_EKS_CLUSTER,
+  pulumiClusterAccessConfig,
+  pulumiEksAccess,
+} from './eks-access.js';
+import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
@@ -204,6 +211,12 @@ for (const type of [PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATIO
   LINKERS[type] = (b, e) => {
     b.addEksAccess(e);
   };
+// A cluster whose creator (the provider's credentials) becomes its administrator, after the type's own linker (its role).
+const eksClusterLinker = LINKERS[PULUMI_EKS_CLUSTER];
+LINKERS[PULUMI_EKS_CLUSTER] = (b, e) => {
+  eksClusterLinker?.(b, e);
+  b.addClusterCreatorAdmin(e);
+};
 for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, e) => {
@@ -526,6 +539,11 @@ class ModelBuilder {
       attachedTo: [functionArn],
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
+  }
+
+  addClusterCreatorAdmin(entry: Entry): void {
+    const admin = clusterCreatorAdmin(pulumiClusterAccessConfig(entry.props, entry.ref));
+    if (admin) (this.model.clusterCreatorAdmins ??= []).push(admin);
   }
 
   addEksAccess(entry: Entry): void {

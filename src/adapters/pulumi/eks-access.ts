@@ -7,6 +7,7 @@
  * stack it is computed from (the property's dependencies).
  */
 import type { EksAccess } from '../aws/eks-access.js';
+import type { ClusterAccessConfig } from '../aws/eks-cluster-creator.js';
 import type { PulumiResource } from './resource.js';
 import type { ResourceRef } from '../../model/model.js';
 
@@ -23,5 +24,22 @@ export function pulumiEksAccess(resource: PulumiResource, props: Record<string, 
       ? { groups: props.kubernetesGroups }
       : { policies: [{ policyArn: props.policyArn, accessScope: props.accessScope }] }),
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
+  };
+}
+
+export const PULUMI_EKS_CLUSTER = 'aws:eks/cluster:Cluster';
+
+/**
+ * An `aws.eks.Cluster`'s access configuration (`accessConfig.bootstrapClusterCreatorAdminPermissions`, @pulumi/aws
+ * 7.48.0 types/input.d.ts ClusterAccessConfig), Terraform's `aws_eks_cluster` `access_config` through the same record:
+ * its creator is the provider's credentials, no identity of the stack.
+ */
+export function pulumiClusterAccessConfig(props: Record<string, unknown>, ref: ResourceRef): ClusterAccessConfig {
+  return {
+    source: ref,
+    name: props.name,
+    accessConfig: props.accessConfig,
+    key: 'bootstrapClusterCreatorAdminPermissions',
+    setting: 'accessConfig.bootstrapClusterCreatorAdminPermissions',
   };
 }

@@ -133,6 +133,14 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
   aws_organizations_account: aws('organizations/account:Account'),
   // Compute and the role it runs as: a Lambda function, an ECS task definition, a CodeBuild project, … (COMPUTE_ROLES).
   ...COMPUTE_ROLE_TYPES,
+  // An EKS cluster (a compute role's type too: its role_arn): access_config is a block of one; left out of the
+  // configuration, its plan value is computed at apply, where EKS's default (the creator is admin) applies.
+  aws_eks_cluster: {
+    ...COMPUTE_ROLE_TYPES.aws_eks_cluster,
+    pulumiType: 'aws:eks/cluster:Cluster',
+    single: [...(COMPUTE_ROLE_TYPES.aws_eks_cluster?.single ?? []), 'access_config'],
+    unsetUnlessConfigured: ['access_config'],
+  },
   // A secret's `policy` (still an argument of the provider @pulumi/aws 7 is bridged from: Pulumi's `policy`) is optional
   // and computed: left out, it reports the policy an aws_secretsmanager_secret_policy writes, which is read on its own.
   // So are the rotation arguments of AWS providers before 5 (`rotation_lambda_arn`, `rotation_rules`, and the computed

@@ -191,9 +191,14 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     mappings.set(instance.address, mapping);
   }
   const model = pulumiModelOf(records, mappings);
-  // The Pulumi adapter names where a workload's account, or a storage account's Shared Key, is set in Pulumi's words:
+  // The Pulumi adapter names where a workload's account, a storage account's Shared Key or an EKS cluster's creator
+  // admin is set in Pulumi's words:
   // Terraform's are its own.
-  for (const use of [...(model.defaultIdentityUses ?? []), ...(model.sharedKeys ?? [])]) {
+  for (const use of [
+    ...(model.defaultIdentityUses ?? []),
+    ...(model.sharedKeys ?? []),
+    ...(model.clusterCreatorAdmins ?? []),
+  ]) {
     const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
     if (mapping) use.setting = terraformSetting(mapping, use.setting);
   }

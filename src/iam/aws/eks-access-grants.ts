@@ -27,6 +27,7 @@ import { principalReader } from './resource-policy-grants.js';
  * is resolved once (the list is emptied), a grant claimed once (taken off the external ones).
  */
 export function resolveEksAccess(model: Model): void {
+  resolveClusterCreators(model);
   const mappings = model.eksGroupMappings ?? [];
   delete model.eksGroupMappings;
   const external = model.externalRoleGrants ?? [];
@@ -52,6 +53,20 @@ export function resolveEksAccess(model: Model): void {
   }
   if (kept.length > 0) model.externalRoleGrants = kept;
   else delete model.externalRoleGrants;
+}
+
+/**
+ * The change's identity that creates each cluster whose creator becomes its administrator, where the cluster names it
+ * by ARN (a CDK cluster's creation role): the finding is then that identity's, waived by its names.
+ */
+function resolveClusterCreators(model: Model): void {
+  const named = (model.clusterCreatorAdmins ?? []).filter((admin) => admin.creatorArn !== undefined);
+  if (named.length === 0) return;
+  const { identityOf } = principalReader(model.identities, model.accountIds);
+  for (const admin of named) {
+    const creator = identityOf(admin.creatorArn ?? '');
+    if (creator) admin.creator = creator.id;
+  }
 }
 
 /** Whether an external grant is an EKS principal's (rather than a binding's subject). */
