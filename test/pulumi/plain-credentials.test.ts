@@ -104,6 +104,46 @@ describe('Pulumi: credentials written in plain configuration', () => {
     ]);
   });
 
+  it("a CodeBuild project's PLAINTEXT environment variables (type left out or PLAINTEXT), not PARAMETER_STORE or SECRETS_MANAGER ones", () => {
+    const project = (name: string, environmentVariables: unknown[]) =>
+      resource('aws:codebuild/project:Project', name, {
+        artifacts: { type: 'NO_ARTIFACTS' },
+        serviceRole: 'arn:aws:iam::111122223333:role/build',
+        environment: {
+          type: 'LINUX_CONTAINER',
+          computeType: 'BUILD_GENERAL1_SMALL',
+          image: 'aws/codebuild/standard:7.0',
+          environmentVariables,
+        },
+      });
+    expect(
+      plain([
+        project('build', [
+          { name: 'AWS_ACCESS_KEY_ID', value: KEY_ID },
+          { name: 'AWS_SECRET_ACCESS_KEY', value: SECRET_KEY, type: 'PLAINTEXT' },
+          { name: 'GITHUB_TOKEN', value: 'Gh-Build-Token-1234' },
+          { name: 'STAGE', value: 'prod' },
+        ]),
+        project('references', [
+          { name: 'GITHUB_TOKEN', value: 'ci/github-token', type: 'SECRETS_MANAGER' },
+          { name: 'DB_PASSWORD', value: 'Ci-Db-Pa55word', type: 'PARAMETER_STORE' },
+          { name: 'NPM_TOKEN', value: '/ci/npm-token' },
+        ]),
+      ]),
+    ).toEqual([
+      [
+        'build',
+        'access-key',
+        [
+          'environment.environmentVariables[AWS_ACCESS_KEY_ID]',
+          'environment.environmentVariables[AWS_SECRET_ACCESS_KEY]',
+        ],
+        false,
+      ],
+      ['build', 'token', ['environment.environmentVariables[GITHUB_TOKEN]'], false],
+    ]);
+  });
+
   it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {
     const model = modelFromPulumiResources([
       resource('aws:rds/instance:Instance', 'db', { password: 'hunter2hunter2' }),

@@ -1,6 +1,7 @@
 import { isUnknown, type PlainCredential, type PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { credentialInVariable, credentialsInText, literalPassword, ACCESS_KEY_ADVICE } from '../credential-formats.js';
+import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import { resourceRef, revealUnknowns, describeUrn, type PulumiResource } from './resource.js';
 
 /** How a Pulumi program keeps a password out of its source. */
@@ -43,8 +44,9 @@ const USER_DATA: Readonly<Record<string, readonly { property: string; base64: bo
  *   resource): a literal or a stack config secret, which a policy pack cannot tell apart (pulumi/pulumi-policy#241), so
  *   it is `valueInProgram`, as a Secrets Manager value the program sets;
  * - a credential of a documented format, or a literal under a secret's name, in a function's `environment.variables`, a
- *   task definition's `containerDefinitions` (a JSON string) `environment`, or user data: there the cloud keeps it in
- *   plain configuration whatever the program read it from, so it is reported as written there.
+ *   task definition's `containerDefinitions` (a JSON string) `environment`, a CodeBuild project's
+ *   `environment.environmentVariables` of type PLAINTEXT (the default), or user data: there the cloud keeps it in plain
+ *   configuration whatever the program read it from, so it is reported as written there.
  */
 export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): PlainCredential[] {
   const found: PlainCredential[] = [];
@@ -97,6 +99,17 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
         if (kind) add(kind, `containerDefinitions[${container}].environment.${name}`, VALUE_ADVICE);
       }
     }
+    if (resource.type === 'aws:codebuild/project:Project') {
+      const environment = props.environment;
+      const variables = isRecord(environment) && !isUnknown(environment) ? environment.environmentVariables : undefined;
+      for (const variable of Array.isArray(variables) ? variables : []) {
+        if (!isRecord(variable) || isUnknown(variable) || !plainCodeBuildType(variable.type)) continue;
+        const { name, value } = variable;
+        if (typeof name !== 'string' || typeof value !== 'string') continue;
+        const kind = credentialInVariable(name, value);
+        if (kind) add(kind, `environment.environmentVariables[${name}]`, CODEBUILD_VARIABLE_ADVICE);
+      }
+    }
     for (const { property, base64 } of USER_DATA[resource.type] ?? []) {
       const value = props[property];
       if (typeof value !== 'string') continue;
@@ -123,25 +136,3 @@ function passwordPlaces(value: unknown, path: string): { place: string; value: u
 
 /** Properties not searched for passwords: environments are read variable by variable, policies hold none. */
 const NOT_WALKED = new Set(['environment', 'variables', 'containerDefinitions', 'policy', 'assumeRolePolicy', 'tags']);
-
-/** The environment of each container of a task definition's `containerDefinitions`, a JSON string as ECS takes it. */
-function containerEnvironment(raw: unknown): { container: string; name: string; value: string }[] {
-  let definitions: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      definitions = JSON.parse(raw);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(definitions)) return [];
-  return definitions.flatMap((container: unknown, index) => {
-    if (!isRecord(container) || !Array.isArray(container.environment)) return [];
-    const name = typeof container.name === 'string' ? container.name : String(index);
-    return container.environment.flatMap((variable: unknown) =>
-      isRecord(variable) && typeof variable.name === 'string' && typeof variable.value === 'string'
-        ? [{ container: name, name: variable.name, value: variable.value }]
-        : [],
-    );
-  });
-}
