@@ -50,6 +50,33 @@ new aws.iam.SigningCertificate('NlcUserKeysCert', {
   certificateBody: '-----BEGIN CERTIFICATE-----\nMIIBparity\n-----END CERTIFICATE-----\n',
   status: 'Active',
 });
+/** A GitHub personal access token of the documented shape, made up (cases.ts writes it too). */
+const GITHUB_TOKEN = 'ghp_Parity0123456789abcdefghijklmnopqrst';
+new aws.lambda.Function('NlcPlainFn', {
+  name: 'NlcPlainFn',
+  runtime: 'python3.12',
+  handler: 'index.handler',
+  role: `arn:aws:iam::${ACCOUNT}:role/NlcPlainFnRole`,
+  code: new pulumi.asset.AssetArchive({
+    'index.py': new pulumi.asset.StringAsset('def handler(event, context):\n    pass\n'),
+  }),
+  environment: { variables: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', STAGE: 'prod' } },
+});
+new aws.codebuild.Project('NlcPlainBuild', {
+  name: 'NlcPlainBuild',
+  serviceRole: `arn:aws:iam::${ACCOUNT}:role/NlcPlainBuildRole`,
+  artifacts: { type: 'NO_ARTIFACTS' },
+  source: { type: 'NO_SOURCE', buildspec: 'version: 0.2' },
+  environment: {
+    type: 'LINUX_CONTAINER',
+    computeType: 'BUILD_GENERAL1_SMALL',
+    image: 'aws/codebuild/standard:7.0',
+    environmentVariables: [
+      { name: 'GITHUB_TOKEN', value: GITHUB_TOKEN },
+      { name: 'NPM_TOKEN', value: 'ci/npm-token', type: 'SECRETS_MANAGER' },
+    ],
+  },
+});
 const hmacAccount = new gcp.serviceaccount.Account('NlcHmacAccount', {
   accountId: 'NlcHmacAccount',
   project: 'parity-project',

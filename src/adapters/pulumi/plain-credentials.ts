@@ -24,6 +24,22 @@ export const GENERATED_PASSWORD_TYPES: ReadonlySet<string> = new Set([
   'aws:iam/serviceSpecificCredential:ServiceSpecificCredential',
 ]);
 
+/**
+ * The property holding the resource's own name where AWS keeps it unique in an account and region: a finding on the
+ * resource names it as its physical name, which an exception may target (model.ts ResourceRef.physicalName), as the
+ * Terraform adapter names the same resources by the same arguments.
+ */
+const UNIQUE_NAME: Readonly<Record<string, string>> = {
+  'aws:lambda/function:Function': 'name',
+  'aws:codebuild/project:Project': 'name',
+  'aws:rds/instance:Instance': 'identifier',
+  'aws:rds/cluster:Cluster': 'clusterIdentifier',
+  'aws:docdb/cluster:Cluster': 'clusterIdentifier',
+  'aws:redshift/cluster:Cluster': 'clusterIdentifier',
+  'aws:mq/broker:Broker': 'brokerName',
+  'aws:ec2/launchTemplate:LaunchTemplate': 'name',
+};
+
 /** User data, as the EC2 instance, launch template and launch configuration take it: text, or base64 (`…Base64`, a launch template's). */
 const USER_DATA: Readonly<Record<string, readonly { property: string; base64: boolean }[]>> = {
   'aws:ec2/instance:Instance': [
@@ -53,6 +69,12 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
   for (const resource of resources) {
     if (!resource.type.startsWith('aws:')) continue;
     const props = revealUnknowns(resource, describeUrn);
+    const nameProperty = Object.hasOwn(UNIQUE_NAME, resource.type) ? UNIQUE_NAME[resource.type] : undefined;
+    const uniqueName = nameProperty !== undefined ? props[nameProperty] : undefined;
+    const source = {
+      ...resourceRef(resource),
+      ...(typeof uniqueName === 'string' && uniqueName !== '' ? { physicalName: uniqueName } : {}),
+    };
     const byKind = new Map<string, PlainCredential>();
     const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
       const key = `${kind}${valueInProgram ? '?' : ''}`;
@@ -64,7 +86,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       byKind.set(key, {
         cloud: 'aws',
         kind,
-        source: resourceRef(resource),
+        source,
         places: [place],
         keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
         ...(valueInProgram ? { valueInProgram: true } : {}),

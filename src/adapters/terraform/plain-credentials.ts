@@ -58,6 +58,22 @@ const NOT_WALKED = new Set([
   'tags_all',
 ]);
 
+/**
+ * The argument holding the resource's own name where AWS keeps it unique in an account and region: a finding on the
+ * resource names it as its physical name, which an exception may target (model.ts ResourceRef.physicalName; a
+ * Terraform address binds nothing), as the Pulumi adapter names the same resources.
+ */
+const UNIQUE_NAME: Readonly<Record<string, string>> = {
+  aws_lambda_function: 'function_name',
+  aws_codebuild_project: 'name',
+  aws_db_instance: 'identifier',
+  aws_rds_cluster: 'cluster_identifier',
+  aws_docdb_cluster: 'cluster_identifier',
+  aws_redshift_cluster: 'cluster_identifier',
+  aws_mq_broker: 'broker_name',
+  aws_launch_template: 'name',
+};
+
 /** User data, as the EC2 instance, launch configuration and launch template take it: text, or base64. */
 const USER_DATA: Readonly<Record<string, readonly { attribute: string; base64: boolean }[]>> = {
   aws_instance: [
@@ -79,6 +95,12 @@ export function plainCredentialsOfTerraform(
   const found: PlainCredential[] = [];
   for (const instance of instances) {
     if (!instance.type.startsWith('aws_')) continue;
+    const nameProperty = Object.hasOwn(UNIQUE_NAME, instance.type) ? UNIQUE_NAME[instance.type] : undefined;
+    const uniqueName = nameProperty !== undefined ? instance.values[nameProperty] : undefined;
+    const source = {
+      ...refOf(instance),
+      ...(typeof uniqueName === 'string' && uniqueName !== '' ? { physicalName: uniqueName } : {}),
+    };
     const byKind = new Map<string, PlainCredential>();
     const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
       const key = `${kind}${valueInProgram ? '?' : ''}`;
@@ -90,7 +112,7 @@ export function plainCredentialsOfTerraform(
       byKind.set(key, {
         cloud: 'aws',
         kind,
-        source: refOf(instance),
+        source,
         places: [place],
         keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
         ...(valueInProgram ? { valueInProgram: true } : {}),
