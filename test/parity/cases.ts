@@ -65,6 +65,10 @@ export interface ParityCase {
 const ACCOUNT = '111122223333';
 /** A GitHub personal access token of the documented shape (ghp_ and 36 characters), made up; program.ts writes it too. */
 const GITHUB_TOKEN = 'ghp_Parity0123456789abcdefghijklmnopqrst';
+/** Base64 of a cloud-init script writing a PEM private key; program.ts writes it too. */
+const VM_CUSTOM_DATA = Buffer.from('#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n').toString(
+  'base64',
+);
 const document = (...statements: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: statements });
 const allow = (action: string | string[], resource: string | string[]) => ({
   Effect: 'Allow',
@@ -446,6 +450,30 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('no-long-lived-credentials', 'NlcPlainBuild', 'mandatory', 'NlcPlainBuild')],
+  },
+  {
+    // A private key written into an Azure VM's custom data (base64 of a cloud-init script), which Azure keeps with the VM
+    // ("Do not pass any secrets or passwords in customData property", azure-native's OSProfile.customData). A VM's name
+    // is unique only in its resource group: no name binds an exception, so the finding names no identity.
+    id: 'NlcPlainVm',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a virtual machine)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_linux_virtual_machine.NlcPlainVm',
+        values: {
+          name: 'NlcPlainVm',
+          resource_group_name: 'parity-rg',
+          location: 'westeurope',
+          size: 'Standard_B1s',
+          admin_username: 'parity',
+          custom_data: VM_CUSTOM_DATA,
+        },
+        unknown: { id: true, private_ip_address: true, virtual_machine_id: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', '-', 'mandatory', 'NlcPlainVm')],
   },
   {
     id: 'WildS3',

@@ -1,7 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
-import { cosmosdb, storage } from '@pulumi/azure-native';
+import { compute, cosmosdb, storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
@@ -87,6 +87,18 @@ new storage.StorageAccount('NlcSharedKeySa', {
   location: 'westeurope',
   kind: 'StorageV2',
   sku: { name: 'Standard_LRS' },
+});
+new compute.VirtualMachine('NlcPlainVm', {
+  vmName: 'NlcPlainVm',
+  resourceGroupName: 'parity-rg',
+  location: 'westeurope',
+  hardwareProfile: { vmSize: 'Standard_B1s' },
+  osProfile: {
+    computerName: 'NlcPlainVm',
+    adminUsername: 'parity',
+    // Base64 of a cloud-init script writing a PEM private key (cases.ts writes it too).
+    customData: Buffer.from('#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n').toString('base64'),
+  },
 });
 new cosmosdb.DatabaseAccount('NlcCosmosKeysDb', {
   accountName: 'NlcCosmosKeysDb',

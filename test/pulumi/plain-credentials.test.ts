@@ -144,6 +144,33 @@ describe('Pulumi: credentials written in plain configuration', () => {
     ]);
   });
 
+  it("an Azure VM's custom data and user data, a Google Cloud instance's startup script, by format, base64 or not", () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
+    const base64 = Buffer.from(script).toString('base64');
+    const pem = '#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n';
+    expect(
+      plain([
+        resource('azure-native:compute:VirtualMachine', 'native', {
+          osProfile: { customData: base64 },
+          userData: base64,
+        }),
+        resource('azure:compute/linuxVirtualMachine:LinuxVirtualMachine', 'classic', {
+          customData: Buffer.from(pem).toString('base64'),
+        }),
+        resource('gcp:compute/instance:Instance', 'gce', { metadataStartupScript: script }),
+        resource('gcp:compute/instanceTemplate:InstanceTemplate', 'template', { metadata: { 'startup-script': pem } }),
+        resource('gcp:compute/instance:Instance', 'clean', {
+          metadata: { 'startup-script': 'apt-get install -y nginx' },
+        }),
+      ]),
+    ).toEqual([
+      ['native', 'access-key', ['osProfile.customData', 'userData'], false],
+      ['classic', 'private-key', ['customData'], false],
+      ['gce', 'access-key', ['metadataStartupScript'], false],
+      ['template', 'private-key', ['metadata.startup-script'], false],
+    ]);
+  });
+
   it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {
     const model = modelFromPulumiResources([
       resource('aws:rds/instance:Instance', 'db', { password: 'hunter2hunter2' }),

@@ -252,6 +252,50 @@ describe('Terraform: credentials written in plain configuration', () => {
     ]);
   });
 
+  it("an Azure VM's custom_data and user_data, a Google Cloud instance's startup script, by format, in Terraform's words", () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
+    const base64 = Buffer.from(script).toString('base64');
+    const pem = '#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n';
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'azurerm_linux_virtual_machine.vm',
+          values: { name: 'vm', custom_data: base64, user_data: base64 },
+          unknown: { id: true },
+        },
+        {
+          address: 'azurerm_virtual_machine.legacy',
+          values: { name: 'legacy', os_profile: [{ computer_name: 'legacy', custom_data: pem }] },
+          unknown: { id: true },
+        },
+        {
+          address: 'google_compute_instance.gce',
+          values: { name: 'gce', metadata_startup_script: script, metadata: { 'startup-script': pem } },
+          unknown: { id: true },
+        },
+        {
+          address: 'google_compute_instance_template.clean',
+          values: { name: 'clean', metadata: { 'startup-script': 'apt-get install -y nginx' } },
+          unknown: { id: true },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(
+      (model.plainCredentials ?? []).map((credential) => [
+        credential.source.name,
+        credential.cloud,
+        credential.kind,
+        credential.places,
+      ]),
+    ).toEqual([
+      ['azurerm_linux_virtual_machine.vm', 'azure', 'access-key', ['custom_data', 'user_data']],
+      ['azurerm_virtual_machine.legacy', 'azure', 'private-key', ['os_profile[0].custom_data']],
+      ['google_compute_instance.gce', 'gcp', 'access-key', ['metadata_startup_script']],
+      ['google_compute_instance.gce', 'gcp', 'private-key', ['metadata["startup-script"]']],
+    ]);
+  });
+
   it('no-long-lived-credentials: a constant password mandatory, a local advisory, with the exact messages', () => {
     const model = modelFromTerraformPlan(
       terraformPlan([

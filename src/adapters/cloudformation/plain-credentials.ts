@@ -1,6 +1,12 @@
 import type { PlainCredential, PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { ACCESS_KEY_ADVICE, credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
+import {
+  ACCESS_KEY_ADVICE,
+  credentialInVariable,
+  credentialsInText,
+  decodedBase64Text,
+  literalPassword,
+} from '../credential-formats.js';
 import { CODEBUILD_VARIABLE_ADVICE, plainCodeBuildType } from '../aws/plain-configuration.js';
 import type { StackContext } from './stack-context.js';
 import type { CfnResource } from './template.js';
@@ -158,7 +164,7 @@ function writtenPassword(stack: StackContext, raw: unknown): string | undefined 
  */
 function literalText(stack: StackContext, value: unknown, mayBeBase64: boolean): string[] {
   if (typeof value === 'string') {
-    const decoded = mayBeBase64 ? decodeBase64(value) : undefined;
+    const decoded = mayBeBase64 ? decodedBase64Text(value) : undefined;
     return decoded === undefined ? [value] : [value, decoded];
   }
   if (Array.isArray(value)) return value.flatMap((item) => literalText(stack, item, false));
@@ -177,12 +183,4 @@ function literalText(stack: StackContext, value: unknown, mayBeBase64: boolean):
   }
   if (Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'))) return [];
   return Object.values(value).flatMap((item) => literalText(stack, item, false));
-}
-
-function decodeBase64(text: string): string | undefined {
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length < 8 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  // Text that only looks like base64 decodes to bytes that are no text.
-  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(decoded) && !decoded.includes('\ufffd') ? decoded : undefined;
 }

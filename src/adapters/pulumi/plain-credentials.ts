@@ -1,6 +1,13 @@
 import { isUnknown, type PlainCredential, type PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { credentialInVariable, credentialsInText, literalPassword, ACCESS_KEY_ADVICE } from '../credential-formats.js';
+import {
+  credentialInVariable,
+  credentialsInStartupText,
+  credentialsInText,
+  literalPassword,
+  ACCESS_KEY_ADVICE,
+  STARTUP_TEXT_ADVICE,
+} from '../credential-formats.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import { resourceRef, revealUnknowns, describeUrn, type PulumiResource } from './resource.js';
 
@@ -67,6 +74,7 @@ const USER_DATA: Readonly<Record<string, readonly { property: string; base64: bo
 export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): PlainCredential[] {
   const found: PlainCredential[] = [];
   for (const resource of resources) {
+    found.push(...startupTextCredentials(resource));
     if (!resource.type.startsWith('aws:')) continue;
     const props = revealUnknowns(resource, describeUrn);
     const nameProperty = Object.hasOwn(UNIQUE_NAME, resource.type) ? UNIQUE_NAME[resource.type] : undefined;
@@ -158,3 +166,68 @@ function passwordPlaces(value: unknown, path: string): { place: string; value: u
 
 /** Properties not searched for passwords: environments are read variable by variable, policies hold none. */
 const NOT_WALKED = new Set(['environment', 'variables', 'containerDefinitions', 'policy', 'assumeRolePolicy', 'tags']);
+
+/**
+ * Where Azure and Google Cloud VMs take start-up text, which the cloud keeps in the VM's configuration, readable by
+ * whoever may read the VM (Azure custom data and user data, as azure-native's osProfile and the classic provider's
+ * arguments write them; Google Cloud instance metadata `startup-script` and the provider's `metadataStartupScript`).
+ */
+const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: readonly (readonly string[])[] }>> = {
+  'azure-native:compute:VirtualMachine': { cloud: 'azure', paths: [['osProfile', 'customData'], ['userData']] },
+  'azure-native:compute:VirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [
+      ['virtualMachineProfile', 'osProfile', 'customData'],
+      ['virtualMachineProfile', 'userData'],
+    ],
+  },
+  'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': { cloud: 'azure', paths: [['customData'], ['userData']] },
+  'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'gcp:compute/instance:Instance': {
+    cloud: 'gcp',
+    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+  },
+  'gcp:compute/instanceTemplate:InstanceTemplate': {
+    cloud: 'gcp',
+    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+  },
+};
+
+/** Credentials of a documented format in an Azure or Google Cloud VM's start-up text, one per kind, each place named. */
+function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
+  const shape = Object.hasOwn(STARTUP_TEXT, resource.type) ? STARTUP_TEXT[resource.type] : undefined;
+  if (!shape) return [];
+  const byKind = new Map<PlainCredentialKind, PlainCredential>();
+  for (const path of shape.paths) {
+    const value = path.reduce<unknown>(
+      (at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined),
+      resource.props,
+    );
+    if (typeof value !== 'string') continue;
+    for (const kind of credentialsInStartupText([value])) {
+      const entry = byKind.get(kind);
+      if (entry) entry.places.push(path.join('.'));
+      else
+        byKind.set(kind, {
+          cloud: shape.cloud,
+          kind,
+          source: resourceRef(resource),
+          places: [path.join('.')],
+          // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
+          keepOut: STARTUP_TEXT_ADVICE[shape.cloud],
+        });
+    }
+  }
+  return [...byKind.values()];
+}

@@ -20,7 +20,14 @@
 import type { PlainCredential, PlainCredentialKind, ResourceRef } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
-import { ACCESS_KEY_ADVICE, credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
+import {
+  ACCESS_KEY_ADVICE,
+  credentialInVariable,
+  credentialsInStartupText,
+  credentialsInText,
+  literalPassword,
+  STARTUP_TEXT_ADVICE,
+} from '../credential-formats.js';
 import type { ModuleStep } from './address.js';
 import type { TerraformConfiguration } from './config.js';
 import type { TerraformInstance } from './plan.js';
@@ -94,6 +101,7 @@ export function plainCredentialsOfTerraform(
 ): PlainCredential[] {
   const found: PlainCredential[] = [];
   for (const instance of instances) {
+    found.push(...startupTextCredentials(instance, configuration, refOf));
     if (!instance.type.startsWith('aws_')) continue;
     const nameProperty = Object.hasOwn(UNIQUE_NAME, instance.type) ? UNIQUE_NAME[instance.type] : undefined;
     const uniqueName = nameProperty !== undefined ? instance.values[nameProperty] : undefined;
@@ -253,4 +261,82 @@ function writtenPassword(
     if (inner !== undefined) return inner.where === '' ? { where: ` (${source.where})` } : inner;
   }
   return undefined;
+}
+
+/** A step of a start-up text's path: an attribute, or the first item of a block. */
+const FIRST = 0;
+
+/**
+ * Where Azure and Google Cloud VMs take start-up text, which the cloud keeps in the VM's configuration, readable by
+ * whoever may read the VM: azurerm's `custom_data` and `user_data` (and the legacy `azurerm_virtual_machine`'s
+ * `os_profile` block), google's `metadata_startup_script` and the `startup-script` metadata keys.
+ */
+const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: readonly (readonly (string | 0)[])[] }>> =
+  {
+    azurerm_linux_virtual_machine: { cloud: 'azure', paths: [['custom_data'], ['user_data']] },
+    azurerm_windows_virtual_machine: { cloud: 'azure', paths: [['custom_data'], ['user_data']] },
+    azurerm_linux_virtual_machine_scale_set: { cloud: 'azure', paths: [['custom_data'], ['user_data']] },
+    azurerm_windows_virtual_machine_scale_set: { cloud: 'azure', paths: [['custom_data'], ['user_data']] },
+    azurerm_virtual_machine: { cloud: 'azure', paths: [['os_profile', FIRST, 'custom_data']] },
+    google_compute_instance: {
+      cloud: 'gcp',
+      paths: [['metadata_startup_script'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+    },
+    google_compute_instance_template: {
+      cloud: 'gcp',
+      paths: [['metadata_startup_script'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+    },
+  };
+
+/** `os_profile[0].custom_data`, `metadata["startup-script"]`: a path as Terraform writes it. */
+function terraformPath(path: readonly (string | 0)[]): string {
+  return path
+    .map((step, index) =>
+      step === FIRST
+        ? '[0]'
+        : index > 0 && path[index - 1] === 'metadata'
+          ? `[${JSON.stringify(step)}]`
+          : `${index > 0 ? '.' : ''}${step}`,
+    )
+    .join('');
+}
+
+/**
+ * Credentials of a documented format in an Azure or Google Cloud VM's start-up text, one per kind, each place named:
+ * the planned value, and the configuration's constant of a top-level argument (a value the provider plans as a hash).
+ */
+function startupTextCredentials(
+  instance: TerraformInstance,
+  configuration: TerraformConfiguration,
+  refOf: (instance: TerraformInstance) => ResourceRef,
+): PlainCredential[] {
+  const shape = Object.hasOwn(STARTUP_TEXT, instance.type) ? STARTUP_TEXT[instance.type] : undefined;
+  if (!shape) return [];
+  const expressions = configuration.expressions(instance);
+  const byKind = new Map<PlainCredentialKind, PlainCredential>();
+  for (const path of shape.paths) {
+    const planned = path.reduce<unknown>(
+      (at, step) => (step === FIRST ? (Array.isArray(at) ? at[0] : undefined) : isRecord(at) ? at[step] : undefined),
+      instance.values,
+    );
+    const written = path.length === 1 ? expressions?.[path[0] as string] : undefined;
+    const texts = [planned, isRecord(written) ? written.constant_value : undefined].filter(
+      (text): text is string => typeof text === 'string',
+    );
+    for (const kind of credentialsInStartupText(texts)) {
+      const place = terraformPath(path);
+      const entry = byKind.get(kind);
+      if (entry) entry.places.push(place);
+      else
+        byKind.set(kind, {
+          cloud: shape.cloud,
+          kind,
+          source: refOf(instance),
+          places: [place],
+          // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
+          keepOut: STARTUP_TEXT_ADVICE[shape.cloud],
+        });
+    }
+  }
+  return [...byKind.values()];
 }
