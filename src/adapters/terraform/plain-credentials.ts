@@ -4,7 +4,8 @@
  *
  * - An argument named `password` or `…_password` (`master_password` of RDS, DocumentDB and Redshift clusters, `password`
  *   of an RDS instance, an Amazon MQ broker's `user` block, a DMS endpoint) is judged on the configuration, since the
- *   plan shows the value whatever it came from (a sensitive value is marked, not hidden, in `terraform show -json`):
+ *   plan shows the value whatever it came from (`terraform show -json` writes a sensitive value in `after` and marks it
+ *   in `after_sensitive`: hashicorp/terraform internal/command/jsonplan/plan.go, `changeV.After.UnmarkDeep()`):
  *   a constant written there, or `var.NAME` whose default or module argument is one, is written in the source; a
  *   value from a resource (a `random_password`), a data source (a secret store), or a root variable without a default
  *   (given at plan time) is not. A `local.NAME` is undecidable: the plan's configuration leaves locals out, so a known
