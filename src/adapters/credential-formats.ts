@@ -106,3 +106,40 @@ export function literalPassword(value: unknown): value is string {
   const text = value.trim();
   return text !== '' && !text.includes('{{resolve:') && !/^(?:true|false)$/i.test(text);
 }
+
+/**
+ * The text base64 holds, where a value is base64 of text (user data and custom data are taken so, and many are written
+ * so): undefined for a value that is no base64, or whose bytes are no text.
+ */
+export function decodedBase64Text(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 8 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  // Text that only looks like base64 decodes to bytes that are no text.
+  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(decoded) && !decoded.includes('\ufffd') ? decoded : undefined;
+}
+
+/**
+ * The credentials a VM's start-up text holds (Azure custom data and user data, a Google Cloud startup script), each
+ * text read as written and, where it is base64 of text, decoded.
+ */
+export function credentialsInStartupText(texts: readonly string[]): PlainCredentialKind[] {
+  return credentialsInText(
+    texts
+      .flatMap((text) => {
+        const decoded = decodedBase64Text(text);
+        return decoded === undefined ? [text] : [text, decoded];
+      })
+      .join('\n'),
+  );
+}
+
+/** How each cloud keeps a value out of a VM's start-up text, in words every front-end shares. */
+export const STARTUP_TEXT_ADVICE = {
+  azure:
+    "Keep the value in Key Vault and read it at run time with the VM's managed identity, instead of writing it in " +
+    'custom data or user data',
+  gcp:
+    "Keep the value in Secret Manager and read it at run time with the VM's service account, instead of writing it " +
+    'in instance metadata',
+} as const;

@@ -256,8 +256,14 @@ function checkPlainCredential(ctx: RuleContext<MessageId>, credential: PlainCred
   };
   const base = { resource: credential.source, detail: 'Credential::plaintext' };
   // As for a secret's value: blocking every stack config secret would punish the recommended practice.
+  // The advice follows a colon there; an adapter whose advice also opens a sentence (Terraform's) writes it capitalised.
   if (credential.valueInProgram)
-    ctx.report({ ...base, messageId: 'credentialValueInProgram', data, undecidable: true });
+    ctx.report({
+      ...base,
+      messageId: 'credentialValueInProgram',
+      data: { ...data, keepOut: data.keepOut.charAt(0).toLowerCase() + data.keepOut.slice(1) },
+      undecidable: true,
+    });
   else ctx.report({ ...base, messageId: 'plaintextCredential', data });
 }
 

@@ -63,6 +63,12 @@ export interface ParityCase {
 }
 
 const ACCOUNT = '111122223333';
+/** A GitHub personal access token of the documented shape (ghp_ and 36 characters), made up; program.ts writes it too. */
+const GITHUB_TOKEN = 'ghp_Parity0123456789abcdefghijklmnopqrst';
+/** Base64 of a cloud-init script writing a PEM private key; program.ts writes it too. */
+const VM_CUSTOM_DATA = Buffer.from('#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n').toString(
+  'base64',
+);
 const document = (...statements: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: statements });
 const allow = (action: string | string[], resource: string | string[]) => ({
   Effect: 'Allow',
@@ -355,6 +361,119 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('no-long-lived-credentials', 'NlcCosmosKeysDb', 'mandatory', 'NlcCosmosKeysDb')],
+  },
+  {
+    // AWS's documented example access key in a function's environment: no identity holds it, the finding names the
+    // function, whose configuration every reader of it, and every copy of the code, template and state, holds.
+    id: 'NlcPlainFn',
+    rule: 'no-long-lived-credentials',
+    cloudformation: {
+      Resources: {
+        NlcPlainFn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            FunctionName: 'NlcPlainFn',
+            Runtime: 'python3.12',
+            Handler: 'index.handler',
+            Role: `arn:aws:iam::${ACCOUNT}:role/NlcPlainFnRole`,
+            Code: { ZipFile: 'def handler(event, context):\n    pass\n' },
+            Environment: { Variables: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', STAGE: 'prod' } },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_lambda_function.NlcPlainFn',
+        values: {
+          function_name: 'NlcPlainFn',
+          runtime: 'python3.12',
+          handler: 'index.handler',
+          role: `arn:aws:iam::${ACCOUNT}:role/NlcPlainFnRole`,
+          environment: [{ variables: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', STAGE: 'prod' } }],
+        },
+        unknown: { id: true, arn: true, invoke_arn: true, qualified_arn: true, version: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcPlainFn', 'mandatory', 'NlcPlainFn')],
+  },
+  {
+    // A CodeBuild project's environment variable of the default type, PLAINTEXT, holding a GitHub token; one of type
+    // SECRETS_MANAGER names the secret it reads at build time.
+    id: 'NlcPlainBuild',
+    rule: 'no-long-lived-credentials',
+    cloudformation: {
+      Resources: {
+        NlcPlainBuild: {
+          Type: 'AWS::CodeBuild::Project',
+          Properties: {
+            Name: 'NlcPlainBuild',
+            ServiceRole: `arn:aws:iam::${ACCOUNT}:role/NlcPlainBuildRole`,
+            Artifacts: { Type: 'NO_ARTIFACTS' },
+            Source: { Type: 'NO_SOURCE', BuildSpec: 'version: 0.2' },
+            Environment: {
+              Type: 'LINUX_CONTAINER',
+              ComputeType: 'BUILD_GENERAL1_SMALL',
+              Image: 'aws/codebuild/standard:7.0',
+              EnvironmentVariables: [
+                { Name: 'GITHUB_TOKEN', Value: GITHUB_TOKEN },
+                { Name: 'NPM_TOKEN', Value: 'ci/npm-token', Type: 'SECRETS_MANAGER' },
+              ],
+            },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_codebuild_project.NlcPlainBuild',
+        values: {
+          name: 'NlcPlainBuild',
+          service_role: `arn:aws:iam::${ACCOUNT}:role/NlcPlainBuildRole`,
+          artifacts: [{ type: 'NO_ARTIFACTS' }],
+          source: [{ type: 'NO_SOURCE', buildspec: 'version: 0.2' }],
+          environment: [
+            {
+              type: 'LINUX_CONTAINER',
+              compute_type: 'BUILD_GENERAL1_SMALL',
+              image: 'aws/codebuild/standard:7.0',
+              environment_variable: [
+                { name: 'GITHUB_TOKEN', value: GITHUB_TOKEN, type: 'PLAINTEXT' },
+                { name: 'NPM_TOKEN', value: 'ci/npm-token', type: 'SECRETS_MANAGER' },
+              ],
+            },
+          ],
+        },
+        unknown: { id: true, arn: true, badge_url: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', 'NlcPlainBuild', 'mandatory', 'NlcPlainBuild')],
+  },
+  {
+    // A private key written into an Azure VM's custom data (base64 of a cloud-init script), which Azure keeps with the VM
+    // ("Do not pass any secrets or passwords in customData property", azure-native's OSProfile.customData). A VM's name
+    // is unique only in its resource group: no name binds an exception, so the finding names no identity.
+    id: 'NlcPlainVm',
+    rule: 'no-long-lived-credentials',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a virtual machine)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_linux_virtual_machine.NlcPlainVm',
+        values: {
+          name: 'NlcPlainVm',
+          resource_group_name: 'parity-rg',
+          location: 'westeurope',
+          size: 'Standard_B1s',
+          admin_username: 'parity',
+          custom_data: VM_CUSTOM_DATA,
+        },
+        unknown: { id: true, private_ip_address: true, virtual_machine_id: true },
+      },
+    ],
+    expected: [verdict('no-long-lived-credentials', '-', 'mandatory', 'NlcPlainVm')],
   },
   {
     id: 'WildS3',

@@ -1,7 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
-import { cosmosdb, storage } from '@pulumi/azure-native';
+import { compute, cosmosdb, storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
@@ -50,6 +50,33 @@ new aws.iam.SigningCertificate('NlcUserKeysCert', {
   certificateBody: '-----BEGIN CERTIFICATE-----\nMIIBparity\n-----END CERTIFICATE-----\n',
   status: 'Active',
 });
+/** A GitHub personal access token of the documented shape, made up (cases.ts writes it too). */
+const GITHUB_TOKEN = 'ghp_Parity0123456789abcdefghijklmnopqrst';
+new aws.lambda.Function('NlcPlainFn', {
+  name: 'NlcPlainFn',
+  runtime: 'python3.12',
+  handler: 'index.handler',
+  role: `arn:aws:iam::${ACCOUNT}:role/NlcPlainFnRole`,
+  code: new pulumi.asset.AssetArchive({
+    'index.py': new pulumi.asset.StringAsset('def handler(event, context):\n    pass\n'),
+  }),
+  environment: { variables: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', STAGE: 'prod' } },
+});
+new aws.codebuild.Project('NlcPlainBuild', {
+  name: 'NlcPlainBuild',
+  serviceRole: `arn:aws:iam::${ACCOUNT}:role/NlcPlainBuildRole`,
+  artifacts: { type: 'NO_ARTIFACTS' },
+  source: { type: 'NO_SOURCE', buildspec: 'version: 0.2' },
+  environment: {
+    type: 'LINUX_CONTAINER',
+    computeType: 'BUILD_GENERAL1_SMALL',
+    image: 'aws/codebuild/standard:7.0',
+    environmentVariables: [
+      { name: 'GITHUB_TOKEN', value: GITHUB_TOKEN },
+      { name: 'NPM_TOKEN', value: 'ci/npm-token', type: 'SECRETS_MANAGER' },
+    ],
+  },
+});
 const hmacAccount = new gcp.serviceaccount.Account('NlcHmacAccount', {
   accountId: 'NlcHmacAccount',
   project: 'parity-project',
@@ -60,6 +87,18 @@ new storage.StorageAccount('NlcSharedKeySa', {
   location: 'westeurope',
   kind: 'StorageV2',
   sku: { name: 'Standard_LRS' },
+});
+new compute.VirtualMachine('NlcPlainVm', {
+  vmName: 'NlcPlainVm',
+  resourceGroupName: 'parity-rg',
+  location: 'westeurope',
+  hardwareProfile: { vmSize: 'Standard_B1s' },
+  osProfile: {
+    computerName: 'NlcPlainVm',
+    adminUsername: 'parity',
+    // Base64 of a cloud-init script writing a PEM private key (cases.ts writes it too).
+    customData: Buffer.from('#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n').toString('base64'),
+  },
 });
 new cosmosdb.DatabaseAccount('NlcCosmosKeysDb', {
   accountName: 'NlcCosmosKeysDb',

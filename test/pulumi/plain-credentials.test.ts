@@ -104,6 +104,73 @@ describe('Pulumi: credentials written in plain configuration', () => {
     ]);
   });
 
+  it("a CodeBuild project's PLAINTEXT environment variables (type left out or PLAINTEXT), not PARAMETER_STORE or SECRETS_MANAGER ones", () => {
+    const project = (name: string, environmentVariables: unknown[]) =>
+      resource('aws:codebuild/project:Project', name, {
+        artifacts: { type: 'NO_ARTIFACTS' },
+        serviceRole: 'arn:aws:iam::111122223333:role/build',
+        environment: {
+          type: 'LINUX_CONTAINER',
+          computeType: 'BUILD_GENERAL1_SMALL',
+          image: 'aws/codebuild/standard:7.0',
+          environmentVariables,
+        },
+      });
+    expect(
+      plain([
+        project('build', [
+          { name: 'AWS_ACCESS_KEY_ID', value: KEY_ID },
+          { name: 'AWS_SECRET_ACCESS_KEY', value: SECRET_KEY, type: 'PLAINTEXT' },
+          { name: 'GITHUB_TOKEN', value: 'Gh-Build-Token-1234' },
+          { name: 'STAGE', value: 'prod' },
+        ]),
+        project('references', [
+          { name: 'GITHUB_TOKEN', value: 'ci/github-token', type: 'SECRETS_MANAGER' },
+          { name: 'DB_PASSWORD', value: 'Ci-Db-Pa55word', type: 'PARAMETER_STORE' },
+          { name: 'NPM_TOKEN', value: '/ci/npm-token' },
+        ]),
+      ]),
+    ).toEqual([
+      [
+        'build',
+        'access-key',
+        [
+          'environment.environmentVariables[AWS_ACCESS_KEY_ID]',
+          'environment.environmentVariables[AWS_SECRET_ACCESS_KEY]',
+        ],
+        false,
+      ],
+      ['build', 'token', ['environment.environmentVariables[GITHUB_TOKEN]'], false],
+    ]);
+  });
+
+  it("an Azure VM's custom data and user data, a Google Cloud instance's startup script, by format, base64 or not", () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
+    const base64 = Buffer.from(script).toString('base64');
+    const pem = '#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n';
+    expect(
+      plain([
+        resource('azure-native:compute:VirtualMachine', 'native', {
+          osProfile: { customData: base64 },
+          userData: base64,
+        }),
+        resource('azure:compute/linuxVirtualMachine:LinuxVirtualMachine', 'classic', {
+          customData: Buffer.from(pem).toString('base64'),
+        }),
+        resource('gcp:compute/instance:Instance', 'gce', { metadataStartupScript: script }),
+        resource('gcp:compute/instanceTemplate:InstanceTemplate', 'template', { metadata: { 'startup-script': pem } }),
+        resource('gcp:compute/instance:Instance', 'clean', {
+          metadata: { 'startup-script': 'apt-get install -y nginx' },
+        }),
+      ]),
+    ).toEqual([
+      ['native', 'access-key', ['osProfile.customData', 'userData'], false],
+      ['classic', 'private-key', ['customData'], false],
+      ['gce', 'access-key', ['metadataStartupScript'], false],
+      ['template', 'private-key', ['metadata.startup-script'], false],
+    ]);
+  });
+
   it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {
     const model = modelFromPulumiResources([
       resource('aws:rds/instance:Instance', 'db', { password: 'hunter2hunter2' }),

@@ -688,6 +688,32 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'advice written to open a sentence (Terraform gives one advice to both messages) reads on after the colon',
+      model: model({
+        plainCredentials: [
+          {
+            cloud: 'aws',
+            kind: 'password',
+            source: ref('aws_db_instance', 'aws_db_instance.db'),
+            places: ['password'],
+            keepOut: 'Pass a generated one',
+            valueInProgram: true,
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'aws_db_instance.db',
+          detail: 'Credential::plaintext',
+          level: 'advisory',
+          message:
+            'A password of aws_db_instance.db (password) gets its value from the program that declares it: either a literal in its source, ' +
+            'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+            'Keep literals out of the source: pass a generated one.',
+        },
+      ],
+    },
+    {
       name: "a private key in user data and a secret under a secret's name",
       model: model({
         plainCredentials: [

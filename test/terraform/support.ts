@@ -29,6 +29,10 @@ export interface PlanOptions {
   moduleOutputs?: Record<string, Record<string, string[]>>;
   /** Leave the configuration out (as hand-trimmed public fixtures do). */
   noConfiguration?: boolean;
+  /** Module path (`''` for the root, `db`, `ci.inner`) -> variable -> its declaration (`{ default, sensitive }`). */
+  variables?: Record<string, Record<string, Record<string, unknown>>>;
+  /** Module call -> argument -> the constant it passes (`{ db: { password: 'hunter2' } }`). */
+  moduleConstants?: Record<string, Record<string, unknown>>;
 }
 
 export function terraformPlan(resources: PlannedResource[], options: PlanOptions = {}): Record<string, unknown> {
@@ -106,6 +110,15 @@ export function terraformPlan(resources: PlannedResource[], options: PlanOptions
     const call = parent.module_calls[steps.at(-1)!]!;
     for (const [argument, references] of Object.entries(inputs)) call.expressions[argument] = { references };
   }
+  for (const [path, inputs] of Object.entries(options.moduleConstants ?? {})) {
+    const steps = path.split('.');
+    const parent = configModuleFor(configuration, steps.slice(0, -1));
+    configModuleFor(configuration, steps);
+    const call = parent.module_calls[steps.at(-1)!]!;
+    for (const [argument, value] of Object.entries(inputs)) call.expressions[argument] = { constant_value: value };
+  }
+  for (const [path, variables] of Object.entries(options.variables ?? {}))
+    configModuleFor(configuration, path === '' ? [] : path.split('.')).variables = variables;
   for (const [path, outputs] of Object.entries(options.moduleOutputs ?? {})) {
     const module = configModuleFor(configuration, path.split('.'));
     module.outputs ??= {};
@@ -134,6 +147,7 @@ interface ConfigModule {
   resources: Record<string, unknown>[];
   module_calls: Record<string, { source: string; expressions: Record<string, unknown>; module: ConfigModule }>;
   outputs?: Record<string, { expression: unknown }>;
+  variables?: Record<string, Record<string, unknown>>;
 }
 
 function moduleFor(root: Module, address: string): Module {

@@ -1,6 +1,13 @@
 import type { PlainCredential, PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { ACCESS_KEY_ADVICE, credentialInVariable, credentialsInText, literalPassword } from '../credential-formats.js';
+import {
+  ACCESS_KEY_ADVICE,
+  credentialInVariable,
+  credentialsInText,
+  decodedBase64Text,
+  literalPassword,
+} from '../credential-formats.js';
+import { CODEBUILD_VARIABLE_ADVICE, plainCodeBuildType } from '../aws/plain-configuration.js';
 import type { StackContext } from './stack-context.js';
 import type { CfnResource } from './template.js';
 
@@ -26,8 +33,9 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = {
  * password a resource takes: `MasterUserPassword` of RDS, DocumentDB and Redshift, `Password` of Amazon MQ users, a
  * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) holding a
  * literal, or the Default of the parameter it refers to (written in the template whether or not the parameter is NoEcho,
- * as cfn_nag's rules say); a Lambda function's environment variables, an ECS container's `Environment`, and user data,
- * holding a credential by its format (credential-formats.ts). References to a secret store, NoEcho parameters without a
+ * as cfn_nag's rules say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
+ * project's `Environment.EnvironmentVariables` of type PLAINTEXT (the default), and user data, holding a credential by
+ * its format or a literal under a secret's name (credential-formats.ts). References to a secret store, NoEcho parameters without a
  * Default and values only deploy time knows are not written out.
  */
 export function plainCredentialsOf(stack: StackContext, logicalId: string, resource: CfnResource): PlainCredential[] {
@@ -64,6 +72,16 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
         const kind = credentialInVariable(variable.Name, variable.Value);
         if (kind) add(kind, `ContainerDefinitions[${containerName}].Environment.${variable.Name}`, VALUE_ADVICE);
       }
+    }
+  }
+  if (resource.Type === 'AWS::CodeBuild::Project') {
+    const environment = stack.resolver.resolve(properties.Environment);
+    const variables = isRecord(environment) ? environment.EnvironmentVariables : undefined;
+    for (const variable of Array.isArray(variables) ? variables : []) {
+      if (!isRecord(variable) || !plainCodeBuildType(variable.Type)) continue;
+      if (typeof variable.Name !== 'string' || typeof variable.Value !== 'string') continue;
+      const kind = credentialInVariable(variable.Name, variable.Value);
+      if (kind) add(kind, `Environment.EnvironmentVariables.${variable.Name}`, CODEBUILD_VARIABLE_ADVICE);
     }
   }
   const userDataPath = USER_DATA_PATHS[resource.Type];
@@ -169,7 +187,7 @@ function writtenPassword(stack: StackContext, raw: unknown): string | undefined 
  */
 function literalText(stack: StackContext, value: unknown, mayBeBase64: boolean): string[] {
   if (typeof value === 'string') {
-    const decoded = mayBeBase64 ? decodeBase64(value) : undefined;
+    const decoded = mayBeBase64 ? decodedBase64Text(value) : undefined;
     return decoded === undefined ? [value] : [value, decoded];
   }
   if (Array.isArray(value)) return value.flatMap((item) => literalText(stack, item, false));
@@ -188,12 +206,4 @@ function literalText(stack: StackContext, value: unknown, mayBeBase64: boolean):
   }
   if (Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'))) return [];
   return Object.values(value).flatMap((item) => literalText(stack, item, false));
-}
-
-function decodeBase64(text: string): string | undefined {
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length < 8 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  // Text that only looks like base64 decodes to bytes that are no text.
-  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(decoded) && !decoded.includes('\ufffd') ? decoded : undefined;
 }

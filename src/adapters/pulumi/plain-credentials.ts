@@ -1,6 +1,14 @@
 import { isUnknown, type PlainCredential, type PlainCredentialKind } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
-import { credentialInVariable, credentialsInText, literalPassword, ACCESS_KEY_ADVICE } from '../credential-formats.js';
+import {
+  credentialInVariable,
+  credentialsInStartupText,
+  credentialsInText,
+  literalPassword,
+  ACCESS_KEY_ADVICE,
+  STARTUP_TEXT_ADVICE,
+} from '../credential-formats.js';
+import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import { resourceRef, revealUnknowns, describeUrn, type PulumiResource } from './resource.js';
 
 /** How a Pulumi program keeps a password out of its source. */
@@ -23,6 +31,22 @@ export const GENERATED_PASSWORD_TYPES: ReadonlySet<string> = new Set([
   'aws:iam/serviceSpecificCredential:ServiceSpecificCredential',
 ]);
 
+/**
+ * The property holding the resource's own name where AWS keeps it unique in an account and region: a finding on the
+ * resource names it as its physical name, which an exception may target (model.ts ResourceRef.physicalName), as the
+ * Terraform adapter names the same resources by the same arguments.
+ */
+const UNIQUE_NAME: Readonly<Record<string, string>> = {
+  'aws:lambda/function:Function': 'name',
+  'aws:codebuild/project:Project': 'name',
+  'aws:rds/instance:Instance': 'identifier',
+  'aws:rds/cluster:Cluster': 'clusterIdentifier',
+  'aws:docdb/cluster:Cluster': 'clusterIdentifier',
+  'aws:redshift/cluster:Cluster': 'clusterIdentifier',
+  'aws:mq/broker:Broker': 'brokerName',
+  'aws:ec2/launchTemplate:LaunchTemplate': 'name',
+};
+
 /** User data, as the EC2 instance, launch template and launch configuration take it: text, or base64 (`…Base64`, a launch template's). */
 const USER_DATA: Readonly<Record<string, readonly { property: string; base64: boolean }[]>> = {
   'aws:ec2/instance:Instance': [
@@ -43,14 +67,22 @@ const USER_DATA: Readonly<Record<string, readonly { property: string; base64: bo
  *   resource): a literal or a stack config secret, which a policy pack cannot tell apart (pulumi/pulumi-policy#241), so
  *   it is `valueInProgram`, as a Secrets Manager value the program sets;
  * - a credential of a documented format, or a literal under a secret's name, in a function's `environment.variables`, a
- *   task definition's `containerDefinitions` (a JSON string) `environment`, or user data: there the cloud keeps it in
- *   plain configuration whatever the program read it from, so it is reported as written there.
+ *   task definition's `containerDefinitions` (a JSON string) `environment`, a CodeBuild project's
+ *   `environment.environmentVariables` of type PLAINTEXT (the default), or user data: there the cloud keeps it in plain
+ *   configuration whatever the program read it from, so it is reported as written there.
  */
 export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): PlainCredential[] {
   const found: PlainCredential[] = [];
   for (const resource of resources) {
+    found.push(...startupTextCredentials(resource));
     if (!resource.type.startsWith('aws:')) continue;
     const props = revealUnknowns(resource, describeUrn);
+    const nameProperty = Object.hasOwn(UNIQUE_NAME, resource.type) ? UNIQUE_NAME[resource.type] : undefined;
+    const uniqueName = nameProperty !== undefined ? props[nameProperty] : undefined;
+    const source = {
+      ...resourceRef(resource),
+      ...(typeof uniqueName === 'string' && uniqueName !== '' ? { physicalName: uniqueName } : {}),
+    };
     const byKind = new Map<string, PlainCredential>();
     const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
       const key = `${kind}${valueInProgram ? '?' : ''}`;
@@ -62,7 +94,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       byKind.set(key, {
         cloud: 'aws',
         kind,
-        source: resourceRef(resource),
+        source,
         places: [place],
         keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
         ...(valueInProgram ? { valueInProgram: true } : {}),
@@ -97,6 +129,17 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
         if (kind) add(kind, `containerDefinitions[${container}].environment.${name}`, VALUE_ADVICE);
       }
     }
+    if (resource.type === 'aws:codebuild/project:Project') {
+      const environment = props.environment;
+      const variables = isRecord(environment) && !isUnknown(environment) ? environment.environmentVariables : undefined;
+      for (const variable of Array.isArray(variables) ? variables : []) {
+        if (!isRecord(variable) || isUnknown(variable) || !plainCodeBuildType(variable.type)) continue;
+        const { name, value } = variable;
+        if (typeof name !== 'string' || typeof value !== 'string') continue;
+        const kind = credentialInVariable(name, value);
+        if (kind) add(kind, `environment.environmentVariables[${name}]`, CODEBUILD_VARIABLE_ADVICE);
+      }
+    }
     for (const { property, base64 } of USER_DATA[resource.type] ?? []) {
       const value = props[property];
       if (typeof value !== 'string') continue;
@@ -124,24 +167,67 @@ function passwordPlaces(value: unknown, path: string): { place: string; value: u
 /** Properties not searched for passwords: environments are read variable by variable, policies hold none. */
 const NOT_WALKED = new Set(['environment', 'variables', 'containerDefinitions', 'policy', 'assumeRolePolicy', 'tags']);
 
-/** The environment of each container of a task definition's `containerDefinitions`, a JSON string as ECS takes it. */
-function containerEnvironment(raw: unknown): { container: string; name: string; value: string }[] {
-  let definitions: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      definitions = JSON.parse(raw);
-    } catch {
-      return [];
+/**
+ * Where Azure and Google Cloud VMs take start-up text, which the cloud keeps in the VM's configuration, readable by
+ * whoever may read the VM (Azure custom data and user data, as azure-native's osProfile and the classic provider's
+ * arguments write them; Google Cloud instance metadata `startup-script` and the provider's `metadataStartupScript`).
+ */
+const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: readonly (readonly string[])[] }>> = {
+  'azure-native:compute:VirtualMachine': { cloud: 'azure', paths: [['osProfile', 'customData'], ['userData']] },
+  'azure-native:compute:VirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [
+      ['virtualMachineProfile', 'osProfile', 'customData'],
+      ['virtualMachineProfile', 'userData'],
+    ],
+  },
+  'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': { cloud: 'azure', paths: [['customData'], ['userData']] },
+  'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet': {
+    cloud: 'azure',
+    paths: [['customData'], ['userData']],
+  },
+  'gcp:compute/instance:Instance': {
+    cloud: 'gcp',
+    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+  },
+  'gcp:compute/instanceTemplate:InstanceTemplate': {
+    cloud: 'gcp',
+    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+  },
+};
+
+/** Credentials of a documented format in an Azure or Google Cloud VM's start-up text, one per kind, each place named. */
+function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
+  const shape = Object.hasOwn(STARTUP_TEXT, resource.type) ? STARTUP_TEXT[resource.type] : undefined;
+  if (!shape) return [];
+  const byKind = new Map<PlainCredentialKind, PlainCredential>();
+  for (const path of shape.paths) {
+    const value = path.reduce<unknown>(
+      (at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined),
+      resource.props,
+    );
+    if (typeof value !== 'string') continue;
+    for (const kind of credentialsInStartupText([value])) {
+      const entry = byKind.get(kind);
+      if (entry) entry.places.push(path.join('.'));
+      else
+        byKind.set(kind, {
+          cloud: shape.cloud,
+          kind,
+          source: resourceRef(resource),
+          places: [path.join('.')],
+          // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
+          keepOut: STARTUP_TEXT_ADVICE[shape.cloud],
+        });
     }
   }
-  if (!Array.isArray(definitions)) return [];
-  return definitions.flatMap((container: unknown, index) => {
-    if (!isRecord(container) || !Array.isArray(container.environment)) return [];
-    const name = typeof container.name === 'string' ? container.name : String(index);
-    return container.environment.flatMap((variable: unknown) =>
-      isRecord(variable) && typeof variable.name === 'string' && typeof variable.value === 'string'
-        ? [{ container: name, name: variable.name, value: variable.value }]
-        : [],
-    );
-  });
+  return [...byKind.values()];
 }

@@ -17,6 +17,16 @@ interface ModuleConfig {
   outputs: Map<string, unknown>;
   /** `google_container_cluster.primary` -> its `provider_config_key` (a key of the configuration's `provider_config`). */
   providerKeys: Map<string, string>;
+  /** Variable name -> its default as written (`{ constant_value }`), for the variables that declare one. */
+  defaults: Map<string, unknown>;
+}
+
+/** Where a module's `var.NAME` is written: the expression, the module it is read in, and how to say where. */
+export interface VariableSource {
+  expression: unknown;
+  modules: readonly ModuleStep[];
+  /** `the default of variable db_password`, `argument password of module.db`. */
+  where: string;
 }
 
 /** What an attribute's expression says: a literal, or the references it was computed from. */
@@ -111,6 +121,30 @@ export class TerraformConfiguration {
     return isRecord(config) ? config : undefined;
   }
 
+  /**
+   * What `var.NAME` is written as in the given module instance: the argument the module call passes (read in the
+   * calling module), else the variable's default; undefined for a root variable without a default, whose value is
+   * given at plan time (a `.tfvars` file, `-var`, `TF_VAR_NAME`), none of which the plan says.
+   */
+  variable(modules: readonly ModuleStep[], name: string): VariableSource | undefined {
+    const call = modules.at(-1);
+    if (call) {
+      const parent = modules.slice(0, -1);
+      const argument = this.modules.get(modulePath(parent))?.calls.get(call.name)?.[name];
+      if (argument !== undefined) {
+        const caller = moduleAddress(modules);
+        return { expression: argument, modules: parent, where: `argument ${name} of ${caller}` };
+      }
+    }
+    const module = this.modules.get(modulePath(modules));
+    if (!module?.defaults.has(name)) return undefined;
+    return {
+      expression: { constant_value: module.defaults.get(name) },
+      modules,
+      where: `the default of variable ${name}`,
+    };
+  }
+
   /** A configured resource's attributes with their references, read once for all its instances. */
   private attributesOf(path: string, local: string): { attribute: string; references: string[]; constant: boolean }[] {
     const cacheKey = `${path}\u0000${local}`;
@@ -132,6 +166,7 @@ export class TerraformConfiguration {
       calls: new Map(),
       outputs: new Map(),
       providerKeys: new Map(),
+      defaults: new Map(),
     };
     this.modules.set(path.join('.'), config);
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
@@ -140,6 +175,9 @@ export class TerraformConfiguration {
       if (typeof resource.provider_config_key === 'string')
         config.providerKeys.set(resource.address, resource.provider_config_key);
     }
+    if (isRecord(module.variables))
+      for (const [name, variable] of Object.entries(module.variables))
+        if (isRecord(variable) && Object.hasOwn(variable, 'default')) config.defaults.set(name, variable.default);
     if (isRecord(module.outputs))
       for (const [name, output] of Object.entries(module.outputs))
         config.outputs.set(name, isRecord(output) ? output.expression : undefined);

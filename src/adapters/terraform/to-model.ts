@@ -23,6 +23,7 @@ import { formatValuePath, type ValuePath } from '../../util/depth.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
 import { readTerraformPlan, TerraformPlanError, type TerraformInstance } from './plan.js';
+import { plainCredentialsOfTerraform } from './plain-credentials.js';
 import { withProviderDefaults } from './provider-defaults.js';
 import { inlineRotationDays } from './secret-rotation.js';
 import {
@@ -204,6 +205,11 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   }
   addGcpResourceIam(model, gcpResourceIam, refOf);
   renameResources(model, refs);
+  // Credentials in plain configuration are read from every instance, mapped or not, and judged on the configuration
+  // (which the Pulumi records do not carry): they replace what the Pulumi adapter read from the mapped records.
+  delete model.plainCredentials;
+  const plainCredentials = plainCredentialsOfTerraform(plan.instances, configuration, refOf);
+  if (plainCredentials.length > 0) model.plainCredentials = plainCredentials;
   withOwnIdentityPrincipals(model);
   for (const { instance, values } of awsSecrets) addInlineRotation(model, instance, values, refOf(instance));
   for (const secret of model.secrets) {

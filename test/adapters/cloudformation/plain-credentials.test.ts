@@ -212,6 +212,48 @@ describe('CloudFormation: credentials written in plain configuration', () => {
     ]);
   });
 
+  it("a CodeBuild project's PLAINTEXT environment variables (Type absent or PLAINTEXT); PARAMETER_STORE and SECRETS_MANAGER name a secret", () => {
+    const project = (EnvironmentVariables: unknown[]): CfnResource => ({
+      Type: 'AWS::CodeBuild::Project',
+      Properties: {
+        Artifacts: { Type: 'NO_ARTIFACTS' },
+        Source: { Type: 'NO_SOURCE', BuildSpec: 'version: 0.2' },
+        ServiceRole: 'arn:aws:iam::111122223333:role/build',
+        Environment: {
+          Type: 'LINUX_CONTAINER',
+          ComputeType: 'BUILD_GENERAL1_SMALL',
+          Image: 'aws/codebuild/standard:7.0',
+          EnvironmentVariables,
+        },
+      },
+    });
+    expect(
+      plain({
+        Build: project([
+          { Name: 'AWS_ACCESS_KEY_ID', Value: KEY_ID },
+          { Name: 'AWS_SECRET_ACCESS_KEY', Value: SECRET_KEY, Type: 'PLAINTEXT' },
+          { Name: 'GITHUB_TOKEN', Value: 'Gh-Build-Token-1234' },
+          { Name: 'STAGE', Value: 'prod' },
+        ]),
+        References: project([
+          { Name: 'GITHUB_TOKEN', Value: 'ci/github-token', Type: 'SECRETS_MANAGER' },
+          { Name: 'DB_PASSWORD', Value: 'Ci-Db-Pa55word', Type: 'PARAMETER_STORE' },
+          { Name: 'NPM_TOKEN', Value: '/ci/npm-token' },
+        ]),
+      }),
+    ).toEqual([
+      [
+        'Build',
+        'access-key',
+        [
+          'Environment.EnvironmentVariables.AWS_ACCESS_KEY_ID',
+          'Environment.EnvironmentVariables.AWS_SECRET_ACCESS_KEY',
+        ],
+      ],
+      ['Build', 'token', ['Environment.EnvironmentVariables.GITHUB_TOKEN']],
+    ]);
+  });
+
   it('is no managed secret: require-owner and secret-rotation see no secret for it', () => {
     const model = modelFromTemplates([
       {

@@ -1,0 +1,339 @@
+/**
+ * Credentials a Terraform plan's AWS resources write into their own configuration (Model.plainCredentials), in
+ * Terraform's words: a password argument judged on the configuration (a constant, a variable's default or module
+ * argument: written; a resource's or data source's value, or a variable given at plan time: not; a local, or a value
+ * without configuration: undecidable, advisory), and a credential by its format, or a literal under a secret's name, in
+ * a function's, container's or CodeBuild project's environment and in user data, read from the planned values.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import { runRules } from '../../src/engine/evaluate.js';
+import rule from '../../src/rules/no-long-lived-credentials.js';
+import { catalog } from '../support/builders.js';
+import { terraformPlan, type PlannedResource, type PlanOptions } from './support.js';
+
+// AWS's documented example key pair (IAM User Guide, "Managing access keys").
+const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+function plain(resources: PlannedResource[], options?: PlanOptions, json = terraformPlan(resources, options)) {
+  return (modelFromTerraformPlan(json, { file: 'plan.json' }).plainCredentials ?? []).map((credential) => [
+    credential.source.name,
+    credential.kind,
+    credential.places,
+    credential.valueInProgram ?? false,
+  ]);
+}
+
+const db = (name: string, values: Record<string, unknown>, references?: Record<string, string[]>): PlannedResource => ({
+  address: `aws_db_instance.${name}`,
+  values: { engine: 'postgres', instance_class: 'db.t3.micro', username: 'admin', ...values },
+  unknown: { id: true, arn: true, endpoint: true },
+  ...(references ? { references } : {}),
+});
+
+describe('Terraform: credentials written in plain configuration', () => {
+  it('a password argument written as a constant, in a nested block, or as the default or module argument a variable reads', () => {
+    expect(
+      plain(
+        [
+          db('literal', { password: 'hunter2hunter2' }),
+          {
+            address: 'aws_rds_cluster.aurora',
+            values: { engine: 'aurora-postgresql', master_username: 'admin', master_password: 'Defaulted-Pw1' },
+            unknown: { id: true, arn: true },
+            references: { master_password: ['var.db_password'] },
+          },
+          {
+            address: 'aws_redshift_cluster.warehouse',
+            values: { cluster_identifier: 'warehouse', master_username: 'admin', master_password: 'Redshift1Pass' },
+            unknown: { id: true, arn: true },
+          },
+          {
+            address: 'aws_mq_broker.broker',
+            values: { broker_name: 'broker', user: [{ username: 'mq', password: 'mq-password-1' }] },
+            unknown: { id: true, arn: true },
+          },
+          {
+            address: 'module.docs.aws_docdb_cluster.docs',
+            values: { cluster_identifier: 'docs', master_username: 'admin', master_password: 'Module-Arg-Pw1' },
+            unknown: { id: true, arn: true },
+            references: { master_password: ['var.password'] },
+          },
+        ],
+        {
+          variables: { '': { db_password: { default: 'Defaulted-Pw1', sensitive: true } } },
+          moduleConstants: { docs: { password: 'Module-Arg-Pw1' } },
+        },
+      ),
+    ).toEqual([
+      ['aws_db_instance.literal', 'password', ['password'], false],
+      ['aws_rds_cluster.aurora', 'password', ['master_password (the default of variable db_password)'], false],
+      ['aws_redshift_cluster.warehouse', 'password', ['master_password'], false],
+      ['aws_mq_broker.broker', 'password', ['user[0].password'], false],
+      ['module.docs.aws_docdb_cluster.docs', 'password', ['master_password (argument password of module.docs)'], false],
+    ]);
+  });
+
+  it('reads a nested block as the configuration writes it, a list of expression objects', () => {
+    const json = terraformPlan([
+      {
+        address: 'aws_mq_broker.broker',
+        values: { broker_name: 'broker', user: [{ username: 'mq', password: 'mq-password-1' }] },
+      },
+    ]);
+    const configuration = json.configuration as { root_module: { resources: { expressions: object }[] } };
+    configuration.root_module.resources[0]!.expressions = {
+      broker_name: { constant_value: 'broker' },
+      user: [{ username: { constant_value: 'mq' }, password: { constant_value: 'mq-password-1' } }],
+    };
+    expect(plain([], undefined, json)).toEqual([['aws_mq_broker.broker', 'password', ['user[0].password'], false]]);
+  });
+
+  it('no password written: a random_password, a secret store, a variable given at plan time, a managed password; a constant is', () => {
+    expect(
+      plain(
+        [
+          db(
+            'generated',
+            { password: 'Zq8#kL2!pX' },
+            { password: ['random_password.db.result', 'random_password.db'] },
+          ),
+          db(
+            'stored',
+            { password: 'From-Secrets-Mgr1' },
+            {
+              password: [
+                'data.aws_secretsmanager_secret_version.db.secret_string',
+                'data.aws_secretsmanager_secret_version.db',
+              ],
+            },
+          ),
+          db('tfvars', { password: 'From-Tfvars-Pw1' }, { password: ['var.given_at_plan'] }),
+          db('managed', { manage_master_user_password: true }),
+          // Beside them, a constant: the one written.
+          db('constant', { password: 'hunter2hunter2' }),
+          // The provider generates it: an output, never an argument of the configuration.
+          {
+            address: 'aws_iam_user_login_profile.console',
+            values: { user: 'alice' },
+            unknown: { password: true, encrypted_password: true },
+          },
+        ],
+        { variables: { '': { given_at_plan: { sensitive: true } } } },
+      ),
+    ).toEqual([['aws_db_instance.constant', 'password', ['password'], false]]);
+  });
+
+  it('a password from a local, or in a plan without configuration, is undecidable: valueInProgram', () => {
+    expect(plain([db('local', { password: 'From-A-Local-1' }, { password: ['local.db_password'] })])).toEqual([
+      ['aws_db_instance.local', 'password', ['password'], true],
+    ]);
+    expect(plain([db('trimmed', { password: 'hunter2hunter2' })], { noConfiguration: true })).toEqual([
+      ['aws_db_instance.trimmed', 'password', ['password'], true],
+    ]);
+  });
+
+  it("a function's environment, a task definition's container_definitions, a CodeBuild project's PLAINTEXT variables", () => {
+    expect(
+      plain([
+        {
+          address: 'aws_lambda_function.fn',
+          values: {
+            function_name: 'fn',
+            environment: [
+              { variables: { AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET_KEY, STAGE: 'prod' } },
+            ],
+          },
+          unknown: { arn: true, role: true },
+        },
+        {
+          address: 'aws_ecs_task_definition.web',
+          values: {
+            family: 'web',
+            container_definitions: JSON.stringify([
+              {
+                name: 'web',
+                image: 'wordpress',
+                environment: [
+                  { name: 'WORDPRESS_DB_PASSWORD', value: 'Wp-Db-Pa55word' },
+                  { name: 'WORDPRESS_DB_HOST', value: 'db.example.com' },
+                ],
+                secrets: [{ name: 'API_TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/api-token' }],
+              },
+            ]),
+          },
+          unknown: { arn: true },
+        },
+        {
+          address: 'aws_codebuild_project.build',
+          values: {
+            name: 'build',
+            environment: [
+              {
+                type: 'LINUX_CONTAINER',
+                compute_type: 'BUILD_GENERAL1_SMALL',
+                image: 'aws/codebuild/standard:7.0',
+                environment_variable: [
+                  { name: 'GITHUB_TOKEN', value: 'Gh-Build-Token-1234', type: 'PLAINTEXT' },
+                  { name: 'NPM_TOKEN', value: 'ci/npm-token', type: 'SECRETS_MANAGER' },
+                  { name: 'DB_PASSWORD', value: 'Ci-Db-Pa55word', type: 'PARAMETER_STORE' },
+                  { name: 'STAGE', value: 'prod', type: 'PLAINTEXT' },
+                ],
+              },
+            ],
+          },
+          unknown: { arn: true },
+        },
+        {
+          // A value known only at apply (a data source read then) is not written in the configuration.
+          address: 'aws_lambda_function.pending',
+          values: { function_name: 'pending', environment: [{ variables: { STAGE: 'prod' } }] },
+          unknown: { environment: [{ variables: { API_TOKEN: true } }] },
+        },
+      ]),
+    ).toEqual([
+      [
+        'aws_lambda_function.fn',
+        'access-key',
+        ['environment[0].variables["AWS_ACCESS_KEY_ID"]', 'environment[0].variables["AWS_SECRET_ACCESS_KEY"]'],
+        false,
+      ],
+      [
+        'aws_ecs_task_definition.web',
+        'password',
+        ['container_definitions[web].environment.WORDPRESS_DB_PASSWORD'],
+        false,
+      ],
+      ['aws_codebuild_project.build', 'token', ['environment[0].environment_variable[0] (GITHUB_TOKEN)'], false],
+    ]);
+  });
+
+  it('user data: the planned text, base64 (user_data_base64, a launch template), and the constant a hashed plan leaves out', () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\nexport AWS_SECRET_ACCESS_KEY=${SECRET_KEY}\n`;
+    const hashed = terraformPlan([
+      { address: 'aws_instance.hashed', values: { ami: 'ami-12345678', user_data: script }, unknown: { id: true } },
+    ]);
+    // AWS providers before 5.0 plan the hash of user_data; the configuration still writes the script.
+    const change = (hashed.resource_changes as { change: { after: Record<string, unknown> } }[])[0]!;
+    change.change.after.user_data = '3f786850e387550fdab836ed7e6dc881de23001b';
+    expect(
+      plain([
+        { address: 'aws_instance.text', values: { ami: 'ami-12345678', user_data: script }, unknown: { id: true } },
+        {
+          address: 'aws_instance.encoded',
+          values: { ami: 'ami-12345678', user_data_base64: Buffer.from(script).toString('base64') },
+          unknown: { id: true },
+        },
+        {
+          address: 'aws_launch_template.lt',
+          values: {
+            image_id: 'ami-12345678',
+            user_data: Buffer.from(
+              '#!/bin/bash\necho "-----BEGIN OPENSSH PRIVATE KEY-----" > /root/.ssh/id\n',
+            ).toString('base64'),
+          },
+          unknown: { id: true },
+        },
+        {
+          address: 'aws_launch_configuration.clean',
+          values: {
+            image_id: 'ami-12345678',
+            user_data: 'export AWS_ACCESS_KEY_ID=FOO\nexport AWS_SECRET_ACCESS_KEY=bar\n',
+          },
+          unknown: { id: true },
+        },
+      ]).concat(plain([], undefined, hashed)),
+    ).toEqual([
+      ['aws_instance.text', 'access-key', ['user_data'], false],
+      ['aws_instance.encoded', 'access-key', ['user_data_base64'], false],
+      ['aws_launch_template.lt', 'private-key', ['user_data'], false],
+      ['aws_instance.hashed', 'access-key', ['user_data'], false],
+    ]);
+  });
+
+  it("an Azure VM's custom_data and user_data, a Google Cloud instance's startup script, by format, in Terraform's words", () => {
+    const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
+    const base64 = Buffer.from(script).toString('base64');
+    const pem = '#!/bin/bash\necho "-----BEGIN RSA PRIVATE KEY-----" > /etc/app.key\n';
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'azurerm_linux_virtual_machine.vm',
+          values: { name: 'vm', custom_data: base64, user_data: base64 },
+          unknown: { id: true },
+        },
+        {
+          address: 'azurerm_virtual_machine.legacy',
+          values: { name: 'legacy', os_profile: [{ computer_name: 'legacy', custom_data: pem }] },
+          unknown: { id: true },
+        },
+        {
+          address: 'google_compute_instance.gce',
+          values: { name: 'gce', metadata_startup_script: script, metadata: { 'startup-script': pem } },
+          unknown: { id: true },
+        },
+        {
+          address: 'google_compute_instance_template.clean',
+          values: { name: 'clean', metadata: { 'startup-script': 'apt-get install -y nginx' } },
+          unknown: { id: true },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(
+      (model.plainCredentials ?? []).map((credential) => [
+        credential.source.name,
+        credential.cloud,
+        credential.kind,
+        credential.places,
+      ]),
+    ).toEqual([
+      ['azurerm_linux_virtual_machine.vm', 'azure', 'access-key', ['custom_data', 'user_data']],
+      ['azurerm_virtual_machine.legacy', 'azure', 'private-key', ['os_profile[0].custom_data']],
+      ['google_compute_instance.gce', 'gcp', 'access-key', ['metadata_startup_script']],
+      ['google_compute_instance.gce', 'gcp', 'private-key', ['metadata["startup-script"]']],
+    ]);
+  });
+
+  it('no-long-lived-credentials: a constant password mandatory, a local advisory, with the exact messages', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        db('literal', { password: 'hunter2hunter2' }),
+        db('local', { password: 'From-A-Local-1' }, { password: ['local.db_password'] }),
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(
+      runRules(model, [rule], { catalog: catalog() }).findings.map((finding) => [
+        finding.resource.name,
+        finding.level,
+        finding.detail,
+        finding.message,
+      ]),
+    ).toEqual([
+      [
+        'aws_db_instance.literal',
+        'mandatory',
+        'Credential::plaintext',
+        'A password is written in the configuration of aws_db_instance.literal (password): whoever may read that ' +
+          'configuration, and every copy of the source, template and state, holds it, and nothing rotates it. Let the ' +
+          'service keep the password in Secrets Manager (manage_master_user_password where the resource has it), or ' +
+          'pass one the configuration does not hold: a random_password, or a value read from a secret store (an ' +
+          'ephemeral resource into a write-only argument such as password_wo, Terraform 1.11 and later), and rotate ' +
+          'the exposed value.',
+      ],
+      [
+        'aws_db_instance.local',
+        'advisory',
+        'Credential::plaintext',
+        'A password of aws_db_instance.local (password) gets its value from the program that declares it: either a ' +
+          'literal in its source, which every copy of the code holds, or a value the front-end keeps secret, which ' +
+          'this check cannot tell apart. Keep literals out of the source: let the service keep the password in ' +
+          'Secrets Manager (manage_master_user_password where the resource has it), or pass one the configuration ' +
+          'does not hold: a random_password, or a value read from a secret store (an ephemeral resource into a ' +
+          'write-only argument such as password_wo, Terraform 1.11 and later).',
+      ],
+    ]);
+  });
+});
