@@ -1,4 +1,4 @@
-import type { PlainCredentialKind } from '../model/model.js';
+import type { Cloud, PlainCredential, PlainCredentialKind, ResourceRef } from '../model/model.js';
 
 /**
  * Credentials recognized in values a resource's configuration holds in plain text (a function's or container's
@@ -31,6 +31,43 @@ const TEXT_FORMATS: readonly { kind: PlainCredentialKind; pattern: RegExp }[] = 
 /** What replaces an AWS access key in a workload's configuration, in every front-end. */
 export const ACCESS_KEY_ADVICE =
   'Remove the key and let the workload use its IAM role (execution role, task role, instance profile)';
+
+/**
+ * The plain credentials one resource writes out, as an adapter finds them: one per kind (and, apart, per value the
+ * program may have set), each place once, in the order found. On AWS an access key's advice is always to use the
+ * workload's role; another cloud's VM has no IAM role to give way to, so its adapter's advice stands. The resource's
+ * reference is made only when a credential is found: most resources hold none.
+ */
+export class ResourceCredentials {
+  private readonly byKind = new Map<string, PlainCredential>();
+  private source: ResourceRef | undefined;
+
+  constructor(
+    private readonly cloud: Cloud,
+    private readonly sourceOf: () => ResourceRef,
+  ) {}
+
+  add(kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false): void {
+    const key = valueInProgram ? `${kind}?` : kind;
+    const entry = this.byKind.get(key);
+    if (entry) {
+      if (!entry.places.includes(place)) entry.places.push(place);
+      return;
+    }
+    this.byKind.set(key, {
+      cloud: this.cloud,
+      kind,
+      source: (this.source ??= this.sourceOf()),
+      places: [place],
+      keepOut: this.cloud === 'aws' && kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
+      ...(valueInProgram ? { valueInProgram: true } : {}),
+    });
+  }
+
+  get found(): PlainCredential[] {
+    return [...this.byKind.values()];
+  }
+}
 
 /** The kinds of credential free text holds by a documented format, each once, in the order of TEXT_FORMATS. */
 export function credentialsInText(text: string): PlainCredentialKind[] {

@@ -1,11 +1,11 @@
-import type { PlainCredential, PlainCredentialKind } from '../../model/model.js';
+import type { PlainCredential } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import {
-  ACCESS_KEY_ADVICE,
   credentialInVariable,
   credentialsInText,
   decodedBase64Text,
   literalPassword,
+  ResourceCredentials,
 } from '../credential-formats.js';
 import { CODEBUILD_VARIABLE_ADVICE, plainCodeBuildType } from '../aws/plain-configuration.js';
 import type { StackContext } from './stack-context.js';
@@ -41,12 +41,8 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = {
 export function plainCredentialsOf(stack: StackContext, logicalId: string, resource: CfnResource): PlainCredential[] {
   const properties = resource.Properties;
   if (!isRecord(properties)) return [];
-  const found = new Map<PlainCredentialKind, { places: string[]; keepOut: string }>();
-  const add = (kind: PlainCredentialKind, place: string, keepOut: string) => {
-    const entry = found.get(kind);
-    if (!entry) found.set(kind, { places: [place], keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut });
-    else if (!entry.places.includes(place)) entry.places.push(place);
-  };
+  const credentials = new ResourceCredentials('aws', () => stack.ref(logicalId));
+  const add = credentials.add.bind(credentials);
 
   for (const { place, value } of passwordProperties(properties)) {
     const written = writtenPassword(stack, value);
@@ -94,13 +90,7 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
     for (const kind of credentialsInText(text)) add(kind, userDataPath.join('.'), VALUE_ADVICE);
   }
 
-  return [...found].map(([kind, { places, keepOut }]) => ({
-    cloud: 'aws',
-    kind,
-    source: stack.ref(logicalId),
-    places,
-    keepOut,
-  }));
+  return credentials.found;
 }
 
 /**

@@ -1,12 +1,12 @@
-import { isUnknown, type PlainCredential, type PlainCredentialKind } from '../../model/model.js';
+import { isUnknown, type PlainCredential } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import {
   credentialInVariable,
   credentialsInStartupText,
   credentialsInText,
   literalPassword,
-  ACCESS_KEY_ADVICE,
   STARTUP_TEXT_ADVICE,
+  ResourceCredentials,
 } from '../credential-formats.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import { resourceRef, revealUnknowns, describeUrn, type PulumiResource } from './resource.js';
@@ -83,23 +83,8 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       ...resourceRef(resource),
       ...(typeof uniqueName === 'string' && uniqueName !== '' ? { physicalName: uniqueName } : {}),
     };
-    const byKind = new Map<string, PlainCredential>();
-    const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
-      const key = `${kind}${valueInProgram ? '?' : ''}`;
-      const entry = byKind.get(key);
-      if (entry) {
-        if (!entry.places.includes(place)) entry.places.push(place);
-        return;
-      }
-      byKind.set(key, {
-        cloud: 'aws',
-        kind,
-        source,
-        places: [place],
-        keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
-        ...(valueInProgram ? { valueInProgram: true } : {}),
-      });
-    };
+    const credentials = new ResourceCredentials('aws', () => source);
+    const add = credentials.add.bind(credentials);
 
     if (!GENERATED_PASSWORD_TYPES.has(resource.type))
       for (const [property, value] of Object.entries(props)) {
@@ -146,7 +131,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       const texts = [value, ...(base64 ? [Buffer.from(value, 'base64').toString('utf8')] : [])];
       for (const kind of credentialsInText(texts.join('\n'))) add(kind, property, VALUE_ADVICE);
     }
-    found.push(...byKind.values());
+    found.push(...credentials.found);
   }
   return found;
 }
@@ -208,7 +193,8 @@ const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: rea
 function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
   const shape = Object.hasOwn(STARTUP_TEXT, resource.type) ? STARTUP_TEXT[resource.type] : undefined;
   if (!shape) return [];
-  const byKind = new Map<PlainCredentialKind, PlainCredential>();
+  // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
+  const credentials = new ResourceCredentials(shape.cloud, () => resourceRef(resource));
   for (const path of shape.paths) {
     const value = path.reduce<unknown>(
       (at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined),
@@ -216,18 +202,8 @@ function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
     );
     if (typeof value !== 'string') continue;
     for (const kind of credentialsInStartupText([value])) {
-      const entry = byKind.get(kind);
-      if (entry) entry.places.push(path.join('.'));
-      else
-        byKind.set(kind, {
-          cloud: shape.cloud,
-          kind,
-          source: resourceRef(resource),
-          places: [path.join('.')],
-          // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
-          keepOut: STARTUP_TEXT_ADVICE[shape.cloud],
-        });
+      credentials.add(kind, path.join('.'), STARTUP_TEXT_ADVICE[shape.cloud]);
     }
   }
-  return [...byKind.values()];
+  return credentials.found;
 }

@@ -18,16 +18,16 @@
  *   the constant the configuration writes (AWS providers before 5.0 plan `aws_instance.user_data` as its hash,
  *   hashicorp/terraform-provider-aws#7625).
  */
-import type { PlainCredential, PlainCredentialKind, ResourceRef } from '../../model/model.js';
+import type { PlainCredential, ResourceRef } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import {
-  ACCESS_KEY_ADVICE,
   credentialInVariable,
   credentialsInStartupText,
   credentialsInText,
   literalPassword,
   STARTUP_TEXT_ADVICE,
+  ResourceCredentials,
 } from '../credential-formats.js';
 import type { ModuleStep } from './address.js';
 import type { TerraformConfiguration } from './config.js';
@@ -110,23 +110,8 @@ export function plainCredentialsOfTerraform(
       ...refOf(instance),
       ...(typeof uniqueName === 'string' && uniqueName !== '' ? { physicalName: uniqueName } : {}),
     };
-    const byKind = new Map<string, PlainCredential>();
-    const add = (kind: PlainCredentialKind, place: string, keepOut: string, valueInProgram = false) => {
-      const key = `${kind}${valueInProgram ? '?' : ''}`;
-      const entry = byKind.get(key);
-      if (entry) {
-        if (!entry.places.includes(place)) entry.places.push(place);
-        return;
-      }
-      byKind.set(key, {
-        cloud: 'aws',
-        kind,
-        source,
-        places: [place],
-        keepOut: kind === 'access-key' ? ACCESS_KEY_ADVICE : keepOut,
-        ...(valueInProgram ? { valueInProgram: true } : {}),
-      });
-    };
+    const credentials = new ResourceCredentials('aws', () => source);
+    const add = credentials.add.bind(credentials);
     const values = instance.values;
     const expressions = configuration.expressions(instance);
 
@@ -174,7 +159,7 @@ export function plainCredentialsOfTerraform(
       const decoded = base64 ? texts.map((text) => Buffer.from(text, 'base64').toString('utf8')) : [];
       for (const kind of credentialsInText([...texts, ...decoded].join('\n'))) add(kind, attribute, VALUE_ADVICE);
     }
-    found.push(...byKind.values());
+    found.push(...credentials.found);
   }
   return found;
 }
@@ -314,7 +299,8 @@ function startupTextCredentials(
   const shape = Object.hasOwn(STARTUP_TEXT, instance.type) ? STARTUP_TEXT[instance.type] : undefined;
   if (!shape) return [];
   const expressions = configuration.expressions(instance);
-  const byKind = new Map<PlainCredentialKind, PlainCredential>();
+  // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
+  const credentials = new ResourceCredentials(shape.cloud, () => refOf(instance));
   for (const path of shape.paths) {
     const planned = path.reduce<unknown>(
       (at, step) => (step === FIRST ? (Array.isArray(at) ? at[0] : undefined) : isRecord(at) ? at[step] : undefined),
@@ -326,18 +312,8 @@ function startupTextCredentials(
     );
     for (const kind of credentialsInStartupText(texts)) {
       const place = terraformPath(path);
-      const entry = byKind.get(kind);
-      if (entry) entry.places.push(place);
-      else
-        byKind.set(kind, {
-          cloud: shape.cloud,
-          kind,
-          source: refOf(instance),
-          places: [place],
-          // An AWS key on another cloud's VM has no IAM role to give way to: the cloud's secret store is the advice.
-          keepOut: STARTUP_TEXT_ADVICE[shape.cloud],
-        });
+      credentials.add(kind, place, STARTUP_TEXT_ADVICE[shape.cloud]);
     }
   }
-  return [...byKind.values()];
+  return credentials.found;
 }
