@@ -23,6 +23,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (unseen.length) merged.unseen = unseen;
   const handlers = models.flatMap((model) => model.deploymentHandlers ?? []);
   if (handlers.length) merged.deploymentHandlers = handlers;
+  const aclFree = models.flatMap((model) => model.bucketsWithoutAcls ?? []);
+  if (aclFree.length) merged.bucketsWithoutAcls = aclFree;
   const definitions = models.flatMap((model) => model.roleDefinitions ?? []);
   if (definitions.length) merged.roleDefinitions = definitions;
   const providers = models.flatMap((model) => model.federationProviders ?? []);

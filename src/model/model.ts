@@ -600,6 +600,13 @@ export interface Model {
   unseen?: UnseenContent[];
   /** Resources whose content code makes while the change deploys (see DeploymentHandler). */
   deploymentHandlers?: DeploymentHandler[];
+  /**
+   * S3 buckets the change creates with ACLs disabled (Object Ownership BucketOwnerEnforced, set or by default): an ACL
+   * written on them grants nothing (iam/aws/s3-acls.ts). `name` and `arn` are the bucket's name and ARN as the
+   * policies of its `stack` write them (a value known only at deployment is the model's value of it, which another
+   * stack's policies may write for another bucket).
+   */
+  bucketsWithoutAcls?: { stack: string | undefined; name: string; arn?: string }[];
   /** Roles the change defines, judged bound or not. */
   roleDefinitions?: RoleDefinition[];
   /** Identity federation providers the change defines, judged bound or not. */

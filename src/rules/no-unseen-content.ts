@@ -2,6 +2,7 @@ import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
 import { coversEveryResource } from '../iam/aws/resource-scope.js';
+import { isAclWrite, isOnBucket, type BucketNames } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
@@ -139,7 +140,8 @@ const NAMED_ACTIONS = 3;
  * A custom resource whose code runs as a role allowed to change access (the actions accessChangeOf counts for an
  * AwsCustomResource's calls: Permissions management of any service, writes to an identity service) may make what no
  * resource of the template shows. One whose code may change no access makes nothing the rules judge, whatever it is
- * (the CDK's bucket notifications and log retention). One that hands its provider a policy document while no role of
+ * (the CDK's bucket notifications and log retention); nor does an ACL it may write on a bucket of the change whose
+ * ACLs are disabled (iam/aws/s3-acls.ts). One that hands its provider a policy document while no role of
  * the change runs it (an imported provider, a topic, a function whose role is not the change's) may write that policy
  * where no rule sees it.
  */
@@ -211,13 +213,27 @@ function runnersBySource(identities: readonly Identity[]): Map<string, Identity[
 function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity): AllowedAction[] {
   const permissions: AllowedAction[] = [];
   const identities: AllowedAction[] = [];
+  const withoutAcls = (ctx.model.bucketsWithoutAcls ?? []).filter(({ stack }) => stack === identity.resource.stack);
   for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
+    if (withoutAcls.length > 0 && isAclWrite(allowed.action) && onlyOnBuckets(allowed, withoutAcls)) continue;
     const change = accessChangeOf(allowed.action.name);
     if (change === 'permissions') permissions.push(allowed);
     else if (change !== undefined) identities.push(allowed);
   }
   return [...permissions, ...identities];
+}
+
+/**
+ * Whether the allowance reaches only `buckets` or their objects (no NotResource): an ACL
+ * written there grants nothing, as SAM's S3CrudPolicy allows `s3:PutObjectAcl` on the bucket a custom resource fills.
+ */
+function onlyOnBuckets({ resources, notResources }: AllowedAction, buckets: readonly BucketNames[]): boolean {
+  return (
+    notResources === undefined &&
+    resources.length > 0 &&
+    resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)))
+  );
 }
 
 /**

@@ -23,6 +23,57 @@ const adminRoleBody = JSON.stringify({
   },
 });
 
+/**
+ * A custom resource whose provider function runs as a role allowed `actions` on `resource`, beside a bucket with
+ * `bucket` properties: SAM's S3CrudPolicy shape (object writes and s3:PutObjectAcl on the bucket the resource fills).
+ */
+const fillsBucket = (
+  resource: unknown,
+  bucket: Record<string, unknown> = {},
+  actions = ['s3:PutObject', 's3:PutObjectAcl'],
+) =>
+  template({
+    Resources: {
+      Bucket: { Type: 'AWS::S3::Bucket', Properties: bucket },
+      ProviderRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: trust,
+          Policies: [
+            {
+              PolicyName: 'fill',
+              PolicyDocument: { Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] },
+            },
+          ],
+        },
+      },
+      Provider: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Role: { 'Fn::GetAtt': ['ProviderRole', 'Arn'] },
+          Runtime: 'python3.12',
+          Handler: 'index.handler',
+          Code: { ZipFile: 'pass' },
+        },
+      },
+      Fill: { Type: 'Custom::Fill', Properties: { ServiceToken: { 'Fn::GetAtt': ['Provider', 'Arn'] } } },
+    },
+  });
+const objectsOfBucket = { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' };
+const fillMessage = (actions: string) =>
+  'App/Fill is a custom resource whose code runs while CloudFormation deploys it: Lambda function Provider runs for it ' +
+  `as ProviderRole, and ProviderRole may call ${actions}. What that code makes (an identity, a credential, a secret, a ` +
+  'policy) is no resource of the template and cannot be seen here, so it cannot be verified. Define what it makes with ' +
+  'the resources the check reads, narrow the role to the actions the code needs, or have the code reviewed and set this ' +
+  'rule to advisory in the catalog.';
+const fillFinding = (actions: string) => ({
+  resource: 'Fill',
+  detail: 'Unseen::Provider',
+  message: fillMessage(actions),
+  level: 'advisory' as const,
+  pending: true as const,
+});
+
 ruleTester(rule, {
   valid: [
     {
@@ -99,6 +150,21 @@ ruleTester(rule, {
       }),
     },
     {
+      name: "a custom resource whose provider may write object ACLs only in the change's bucket, whose ACLs are disabled by S3's default: an ACL there grants nothing",
+      model: fillsBucket(objectsOfBucket),
+    },
+    {
+      name: 'the same on the bucket ARN as the CDK writes it (Fn::GetAtt Arn joined with /*), Object Ownership BucketOwnerEnforced written out',
+      model: fillsBucket(
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/*']] },
+        { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } },
+      ),
+    },
+    {
+      name: 'bucket ACL writes on that bucket, with a private canned ACL',
+      model: fillsBucket([{ 'Fn::GetAtt': ['Bucket', 'Arn'] }], { AccessControl: 'Private' }, ['s3:PutBucketAcl']),
+    },
+    {
       name: 'a resource whose Condition is false at plan time is not created',
       model: template({
         Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
@@ -107,6 +173,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'object ACL writes on a bucket whose Object Ownership is ObjectWriter (ACLs enabled): the code may make objects public',
+      model: fillsBucket(objectsOfBucket, { OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }),
+      findings: [fillFinding('s3:PutObjectAcl')],
+    },
+    {
+      name: 'object ACL writes on a bucket with a public canned ACL (ACLs enabled)',
+      model: fillsBucket(objectsOfBucket, { AccessControl: 'PublicRead' }),
+      findings: [fillFinding('s3:PutObjectAcl')],
+    },
+    {
+      name: 'object ACL writes on a bucket the change does not create, and on every bucket whose name starts with the own one',
+      model: fillsBucket(['arn:aws:s3:::partner-uploads/*', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}*' }]),
+      findings: [fillFinding('s3:PutObjectAcl')],
+    },
+    {
+      name: 'object ACL writes on the own bucket beside s3:PutBucketOwnershipControls, which turns its ACLs back on',
+      model: fillsBucket(objectsOfBucket, {}, ['s3:PutObjectAcl', 's3:PutBucketOwnershipControls']),
+      findings: [fillFinding('s3:PutBucketOwnershipControls')],
+    },
     {
       name: "a Pulumi Helm release: Helm installs the chart's objects inside the provider, so none reaches the check, at preview or at apply",
       model: modelFromPulumiResources([

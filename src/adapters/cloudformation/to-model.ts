@@ -144,6 +144,9 @@ const LINKERS: Record<string, Linker> = {
   'AWS::IAM::Role': (b, stack, id, resource) => {
     b.linkManagedPolicyArns(stack, id, resource);
   },
+  'AWS::S3::Bucket': (b, stack, id, resource) => {
+    b.addBucketWithoutAcls(stack, id, resource);
+  },
   'AWS::IAM::Group': (b, stack, id, resource) => {
     b.linkManagedPolicyArns(stack, id, resource);
   },
@@ -803,6 +806,31 @@ class ModelBuilder {
   }
 
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
+  /**
+   * A bucket created with ACLs disabled, named as the change's policies name it (its `Ref`): Object Ownership
+   * BucketOwnerEnforced, written or left to S3's default. Object Ownership written otherwise, or in a way known only
+   * at deployment, or a canned ACL that is not private (which needs ACLs enabled), leaves ACLs possibly enabled.
+   */
+  addBucketWithoutAcls(stack: StackContext, logicalId: string, resource: CfnResource): void {
+    const properties = isRecord(resource.Properties) ? resource.Properties : {};
+    const { OwnershipControls: controls, AccessControl: cannedAcl } = properties;
+    const rules = isRecord(controls) ? controls.Rules : undefined;
+    const enforced =
+      controls === undefined ||
+      (Array.isArray(rules) &&
+        rules.length > 0 &&
+        rules.every((rule) => isRecord(rule) && rule.ObjectOwnership === 'BucketOwnerEnforced'));
+    if (!enforced || (cannedAcl !== undefined && cannedAcl !== 'Private')) return;
+    const name = stack.resolver.resolve({ Ref: logicalId });
+    const arn = stack.resolver.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+    if (typeof name === 'string')
+      (this.model.bucketsWithoutAcls ??= []).push({
+        stack: stack.ref(logicalId).stack,
+        name,
+        ...(typeof arn === 'string' ? { arn } : {}),
+      });
+  }
+
   linkManagedPolicyArns(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const identity = this.identityOf(stack, logicalId);
     this.eachItem(stack, resource.Properties?.ManagedPolicyArns, (raw) => {

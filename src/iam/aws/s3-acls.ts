@@ -1,0 +1,36 @@
+/**
+ * What an S3 access control list can grant. On a bucket whose Object Ownership is BucketOwnerEnforced ("ACLs
+ * disabled") ACLs no longer affect access: S3 refuses a request that sets any ACL but bucket-owner-full-control
+ * (AccessControlListNotSupported), and every object is the bucket owner's, its access the policies' alone (Amazon S3
+ * User Guide, "Controlling ownership of objects and disabling ACLs for your bucket"). BucketOwnerEnforced is what S3
+ * gives every bucket created since April 2023 whose creator sets no other Object Ownership.
+ */
+import type { AwsAction } from './actions.js';
+
+/**
+ * An ACL write: an S3 action of the Permissions management level that puts an ACL (`s3:PutBucketAcl`,
+ * `s3:PutObjectAcl`, `s3:PutObjectVersionAcl` in the Service Authorization Reference). Read from the action's own
+ * facts, so a new ACL action of the reference is one too.
+ */
+export function isAclWrite(action: AwsAction): boolean {
+  return action.service === 's3' && action.accessLevel === 'Permissions management' && /:Put\w*Acl$/.test(action.name);
+}
+
+/** A bucket as a change's policies write it: its name in an ARN, and the ARN itself where the change has a value for it. */
+export interface BucketNames {
+  name: string;
+  arn?: string | undefined;
+}
+
+/**
+ * Whether a Resource value names the bucket or objects in it: `arn:<partition>:s3:::<name>` with or without a key
+ * part, or its ARN as the change writes it (`<ARN>/*`). A wildcard in the bucket part, or a value known only at
+ * deployment, names no one bucket.
+ */
+export function isOnBucket(resource: unknown, bucket: BucketNames): boolean {
+  if (typeof resource !== 'string') return false;
+  const { arn } = bucket;
+  if (arn !== undefined && (resource === arn || resource.startsWith(`${arn}/`))) return true;
+  const named = /^arn:[^:]+:s3:::([^/]+)(?:\/.*)?$/.exec(resource)?.[1];
+  return named !== undefined && named === bucket.name;
+}
