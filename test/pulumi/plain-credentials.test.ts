@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { GENERATED_PASSWORD_TYPES } from '../../src/adapters/pulumi/plain-credentials.js';
@@ -89,6 +90,8 @@ describe('Pulumi: credentials written in plain configuration', () => {
         resource('aws:ec2/launchTemplate:LaunchTemplate', 'template', {
           userData: Buffer.from(script).toString('base64'),
         }),
+        // cloud-init takes gzip-compressed user data: base64 of gzip is inflated and read.
+        resource('aws:ec2/launchTemplate:LaunchTemplate', 'gzipped', { userData: gzipSync(script).toString('base64') }),
         resource('aws:ec2/instance:Instance', 'clean', { userData: '#!/bin/bash\nexport AWS_ACCESS_KEY_ID=FOO\n' }),
         // A stack export encrypts what the program marked secret: a secret in the function's plain configuration.
         resource('aws:lambda/function:Function', 'exported', {
@@ -100,6 +103,7 @@ describe('Pulumi: credentials written in plain configuration', () => {
       ['task', 'password', ['containerDefinitions[wordpress].environment.WORDPRESS_DB_PASSWORD'], false],
       ['vm', 'access-key', ['userData'], false],
       ['template', 'access-key', ['userData'], false],
+      ['gzipped', 'access-key', ['userData'], false],
       ['exported', 'secret', ['environment.variables.WEBHOOK_URL'], false],
     ]);
   });

@@ -5,6 +5,7 @@
  * without configuration: undecidable, advisory), and a credential by its format, or a literal under a secret's name, in
  * a function's, container's or CodeBuild project's environment and in user data, read from the planned values.
  */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
@@ -250,6 +251,25 @@ describe('Terraform: credentials written in plain configuration', () => {
       ['aws_launch_template.lt', 'private-key', ['user_data'], false],
       ['aws_instance.hashed', 'access-key', ['user_data'], false],
     ]);
+  });
+
+  it('user data that cloudinit_config renders (gzip, then base64, its defaults) is inflated and read; base64 of other bytes is not text', () => {
+    const part = `Content-Type: text/x-shellscript\n\n#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
+    const random = Buffer.from(Array.from({ length: 96 }, (_, index) => (index * 151 + 7) % 256));
+    expect(
+      plain([
+        {
+          address: 'aws_launch_template.gzipped',
+          values: { image_id: 'ami-12345678', user_data: gzipSync(part).toString('base64') },
+          unknown: { id: true },
+        },
+        {
+          address: 'aws_launch_template.bytes',
+          values: { image_id: 'ami-12345678', user_data: random.toString('base64') },
+          unknown: { id: true },
+        },
+      ]),
+    ).toEqual([['aws_launch_template.gzipped', 'access-key', ['user_data'], false]]);
   });
 
   it("an Azure VM's custom_data and user_data, a Google Cloud instance's startup script, by format, in Terraform's words", () => {

@@ -2,6 +2,7 @@ import { isUnknown, type PlainCredential } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 import {
   credentialInVariable,
+  decodedBase64Text,
   credentialsInStartupText,
   credentialsInText,
   literalPassword,
@@ -128,7 +129,8 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
     for (const { property, base64 } of USER_DATA[resource.type] ?? []) {
       const value = props[property];
       if (typeof value !== 'string') continue;
-      const texts = [value, ...(base64 ? [Buffer.from(value, 'base64').toString('utf8')] : [])];
+      const decoded = base64 ? decodedBase64Text(value) : undefined;
+      const texts = decoded === undefined ? [value] : [value, decoded];
       for (const kind of credentialsInText(texts.join('\n'))) add(kind, property, VALUE_ADVICE);
     }
     found.push(...credentials.found);

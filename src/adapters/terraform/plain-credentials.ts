@@ -23,6 +23,7 @@ import { isRecord } from '../../util/records.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import {
   credentialInVariable,
+  decodedBase64Text,
   credentialsInStartupText,
   credentialsInText,
   literalPassword,
@@ -156,7 +157,7 @@ export function plainCredentialsOfTerraform(
       const texts = [values[attribute], isRecord(written) ? written.constant_value : undefined].filter(
         (text): text is string => typeof text === 'string',
       );
-      const decoded = base64 ? texts.map((text) => Buffer.from(text, 'base64').toString('utf8')) : [];
+      const decoded = base64 ? texts.flatMap((text) => decodedBase64Text(text) ?? []) : [];
       for (const kind of credentialsInText([...texts, ...decoded].join('\n'))) add(kind, attribute, VALUE_ADVICE);
     }
     found.push(...credentials.found);

@@ -4,6 +4,7 @@
  * container's environment and user data. References to a secret store, NoEcho parameters without a Default and values
  * only deploy time knows are not written out.
  */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CfnResource } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
@@ -174,6 +175,8 @@ describe('CloudFormation: credentials written in plain configuration', () => {
         },
         Sub: { Type: 'AWS::EC2::Instance', Properties: { UserData: { 'Fn::Base64': { 'Fn::Sub': script } } } },
         Base64: { Type: 'AWS::EC2::Instance', Properties: { UserData: Buffer.from(script).toString('base64') } },
+        // cloud-init takes gzip-compressed user data: base64 of gzip is inflated and read.
+        Gzipped: { Type: 'AWS::EC2::Instance', Properties: { UserData: gzipSync(script).toString('base64') } },
         Template: {
           Type: 'AWS::EC2::LaunchTemplate',
           Properties: {
@@ -208,6 +211,7 @@ describe('CloudFormation: credentials written in plain configuration', () => {
       ['Task', 'password', ['ContainerDefinitions[web].Environment.WORDPRESS_DB_PASSWORD']],
       ['Sub', 'access-key', ['UserData']],
       ['Base64', 'access-key', ['UserData']],
+      ['Gzipped', 'access-key', ['UserData']],
       ['Template', 'private-key', ['LaunchTemplateData.UserData']],
     ]);
   });
