@@ -1,3 +1,4 @@
+import { lookupTable } from '../util/records.js';
 /**
  * Where a change came from: the commit, branch, pull request, actor and run of the CI system that audited it, read
  * from the environment variables each system documents, or given with `--source key=value`. Recorded in the audit
@@ -133,7 +134,7 @@ export function parseSourceOptions(options: readonly string[]): AuditSource | st
   return source;
 }
 
-const SOURCE_ALIASES: Record<string, SourceKey> = {
+const SOURCE_ALIASES: Record<string, SourceKey> = lookupTable({
   system: 'system',
   repository: 'repository',
   commit: 'commit',
@@ -143,7 +144,7 @@ const SOURCE_ALIASES: Record<string, SourceKey> = {
   pr: 'pullRequest',
   actor: 'actor',
   url: 'url',
-};
+});
 
 /** The CI's lineage with the options on top (an option set by hand wins); undefined when neither says anything. */
 export function mergeSources(

@@ -16,6 +16,7 @@ import {
   type ResourcePolicyType,
 } from '../adapters/aws/resource-policies.js';
 import type { ResourceRef } from '../model/model.js';
+import { lookupTable } from '../util/records.js';
 
 /** The resource a resource policy is on, as the audit's JSON names it (`AuditGrant.resourcePolicy`). */
 export type ResourcePolicyKind =
@@ -45,7 +46,7 @@ export type ResourcePolicyKind =
   /** A policy resource that names what it is on by an ARN of any of several kinds (VPC Lattice, Systems Manager, …). */
   | 'resource';
 
-export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = {
+export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>> = lookupTable({
   'AWS::S3::BucketPolicy': 'bucket',
   'AWS::KMS::Key': 'key',
   'AWS::KMS::ReplicaKey': 'key',
@@ -132,12 +133,12 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:glue/resourcePolicy:ResourcePolicy': 'catalog',
   'aws:redshift/resourcePolicy:ResourcePolicy': 'resource',
   'aws:redshiftserverless/resourcePolicy:ResourcePolicy': 'resource',
-};
+});
 
-const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = {
+const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
   ...CLOUDFORMATION_RESOURCE_POLICIES,
   ...PULUMI_RESOURCE_POLICIES,
-};
+});
 
 /** The kind and label of a grant whose source writes a resource policy; undefined for any other source. */
 export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicyKind; label: string } | undefined {

@@ -35,3 +35,13 @@ export function describeValue(value: unknown): string {
     return typeof value;
   }
 }
+
+/**
+ * A lookup table keyed by names an input writes (a resource type, an event type, an operator): an object without a
+ * prototype, so that a name such as `constructor`, `toString` or `__proto__` finds nothing, as any other unknown name
+ * does, instead of a member of Object.prototype (a fuzzed template typed `__proto__` stopped the check with an
+ * internal error).
+ */
+export function lookupTable<T>(entries: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}

@@ -51,6 +51,7 @@
 import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
 import { unknownValue, type PolicyValue } from '../../model/model.js';
 import { EACH, type PathStep } from './compute-roles.js';
+import { lookupTable } from '../../util/records.js';
 
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
 export type AttachedBy =
@@ -208,7 +209,7 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
  * The same resources in @pulumi/aws 7.48.0, and through Pulumi's records in Terraform. A queue, topic or key also takes
  * its policy as its own `policy` argument. `keyId` of kms.KeyPolicy is a key id or ARN; what is not an ARN stays Unknown.
  */
-export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyType>> = {
+export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
   'aws:s3/bucketPolicy:BucketPolicy': { document: 'policy', attachedTo: { kind: 'bucket-name', property: 'bucket' } },
   // A bucket's own `policy` (deprecated for aws.s3.BucketPolicy, still read by the provider: @pulumi/aws 7.48.0
   // `s3/bucket.d.ts` and `s3/bucketV2.d.ts`, `policy?: pulumi.Input<string | PolicyDocument>`), as Terraform's
@@ -333,7 +334,7 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'resourceArn' },
   },
-};
+});
 
 /**
  * Resource policies written inside a property of the resource they are on, each on the ARN one of its attributes gives:

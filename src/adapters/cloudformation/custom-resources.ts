@@ -9,7 +9,7 @@
  * A provider that is not a function of the template (an imported ARN, a parameter, an SNS topic) is named as written.
  */
 import type { DeploymentHandler, ShippedCode } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { CDK_HELM_CHART, CDK_KUBERNETES_PATCH, CDK_KUBERNETES_RESOURCE } from './eks-manifests.js';
 import { holdsPolicyDocument } from './sdk-calls.js';
 import type { StackContext } from './stack-context.js';
@@ -46,7 +46,7 @@ const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
  *   the handler makes the IAM OIDC provider its properties describe, as an AWS::IAM::OIDCProvider would, which
  *   grants nothing by itself: the roles that trust it are the template's, and their trust is judged.
  */
-const CDK_SHIPPED_CODE: Readonly<Record<string, ShippedCode>> = {
+const CDK_SHIPPED_CODE: Readonly<Record<string, ShippedCode>> = lookupTable({
   'Custom::S3AutoDeleteObjects': {
     name: "the AWS CDK's S3 auto-delete-objects handler",
     actions: ['s3:PutBucketPolicy'],
@@ -63,7 +63,7 @@ const CDK_SHIPPED_CODE: Readonly<Record<string, ShippedCode>> = {
     ],
     onNamedResourcesOnly: false,
   },
-};
+});
 
 /** The compute a custom resource runs while the stack deploys, or undefined for one read elsewhere. */
 export function deploymentHandlerOf(

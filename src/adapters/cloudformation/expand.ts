@@ -1,6 +1,6 @@
 import { isUnknown, type ResourceRef, type UnseenContent, type UnseenKind } from '../../model/model.js';
 import type { KeyTree, SourcePosition } from '../../util/located-json.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { accessChangeOf, iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
 import { createResolver, isCustomResource, type Resolver } from './intrinsics.js';
 import { parseTemplateText } from './load.js';
@@ -374,7 +374,7 @@ function hasExactly(parameters: Readonly<Record<string, unknown>>, names: readon
  * SetTopicAttributes [TopicArn, AttributeName, AttributeValue], Secrets Manager PutResourcePolicy [SecretId,
  * ResourcePolicy, BlockPublicPolicy]. Property names as aws-cdk-lib 2.276.0's L1 classes spell them.
  */
-const CALLS_AS_RESOURCES: Readonly<Record<string, CallAsResource>> = {
+const CALLS_AS_RESOURCES: Readonly<Record<string, CallAsResource>> = lookupTable({
   'logs:PutResourcePolicy': renamed('AWS::Logs::ResourcePolicy', {
     policyName: 'PolicyName',
     policyDocument: 'PolicyDocument',
@@ -472,7 +472,7 @@ const CALLS_AS_RESOURCES: Readonly<Record<string, CallAsResource>> = {
     DomainName: 'DomainName',
     AccessPolicies: 'AccessPolicies',
   }),
-};
+});
 
 /**
  * The input with each AwsCustomResource whose calls all have a resource of their own (CALLS_AS_RESOURCES) written as
@@ -514,11 +514,11 @@ function withCallsAsResources(input: TemplateInput): TemplateInput {
  * stack or a stack set; the role property of compute. An include elsewhere (an API's OpenAPI `DefinitionBody`, a
  * function's environment) produces a property value that grants nothing and is not reported.
  */
-const ROLE_PROPERTIES: Record<string, string[]> = {
+const ROLE_PROPERTIES: Record<string, string[]> = lookupTable({
   'AWS::Lambda::Function': ['Role'],
   'AWS::ECS::TaskDefinition': ['TaskRoleArn', 'ExecutionRoleArn'],
   'AWS::StepFunctions::StateMachine': ['RoleArn'],
-};
+});
 
 function identityRelevantPart(type: string, resource: Record<string, unknown>): unknown {
   if (

@@ -2,6 +2,7 @@ import { iamArn } from '../aws/identities.js';
 import { resourceValue } from '../../model/deployment.js';
 import type { IdentityKind } from '../../model/model.js';
 import type { CfnResource } from './template.js';
+import { lookupTable } from '../../util/records.js';
 
 /** An IAM identity type the adapter models: the model's kind, its name property and its ARN segment. */
 export interface IdentityType {
@@ -56,11 +57,11 @@ export function typedIdentityArn(logicalId: string, resource: CfnResource, type:
  * policy's `Federated` principal names its issuer (`…:oidc-provider/token.actions.githubusercontent.com`).
  * CDK's `OpenIdConnectProvider` is a custom resource whose `Ref` is the same ARN.
  */
-const PROVIDERS: Record<string, { property: string; arnSegment: string }> = {
+const PROVIDERS: Record<string, { property: string; arnSegment: string }> = lookupTable({
   'AWS::IAM::OIDCProvider': { property: 'Url', arnSegment: 'oidc-provider' },
   'Custom::AWSCDKOpenIdConnectProvider': { property: 'Url', arnSegment: 'oidc-provider' },
   'AWS::IAM::SAMLProvider': { property: 'Name', arnSegment: 'saml-provider' },
-};
+});
 
 export function providerArn(resource: CfnResource): string | undefined {
   const provider = PROVIDERS[resource.Type];

@@ -1,5 +1,5 @@
 import type { PlainCredential } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import {
   credentialInVariable,
   credentialsInText,
@@ -22,11 +22,11 @@ const VALUE_ADVICE =
   '(an ECS container takes it from Secrets with ValueFrom)';
 
 /** User data: the EC2 instance's and the launch configuration's `UserData`, a launch template's `LaunchTemplateData.UserData`. */
-const USER_DATA_PATHS: Record<string, readonly string[]> = {
+const USER_DATA_PATHS: Record<string, readonly string[]> = lookupTable({
   'AWS::EC2::Instance': ['UserData'],
   'AWS::AutoScaling::LaunchConfiguration': ['UserData'],
   'AWS::EC2::LaunchTemplate': ['LaunchTemplateData', 'UserData'],
-};
+});
 
 /**
  * The credentials a resource's properties write out: a property named `…Password` (CloudFormation's name for every

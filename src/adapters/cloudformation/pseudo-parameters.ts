@@ -6,16 +6,17 @@ import {
   PARTITION,
   replaceResourceValues,
 } from '../../model/deployment.js';
+import { lookupTable } from '../../util/records.js';
 
 /** Pseudo parameters as model values (model/deployment.ts): the deployment's own account, region and stack. */
-export const PSEUDO_PARAMETERS: Record<string, string> = {
+export const PSEUDO_PARAMETERS: Record<string, string> = lookupTable({
   'AWS::Partition': PARTITION,
   'AWS::URLSuffix': 'amazonaws.com',
   'AWS::AccountId': OWN_ACCOUNT,
   'AWS::Region': OWN_REGION,
   'AWS::StackName': OWN_STACK_NAME,
   'AWS::StackId': OWN_STACK_ID,
-};
+});
 
 const AS_WRITTEN: ReadonlyArray<readonly [string, string]> = [
   [OWN_ACCOUNT, '${AWS::AccountId}'],

@@ -1,4 +1,4 @@
-import { describeValue, isRecord, setOwn } from '../../util/records.js';
+import { describeValue, isRecord, setOwn, lookupTable } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
 import {
   samPolicyData,
@@ -38,13 +38,13 @@ export function passedAttributes(resource: unknown): Record<string, unknown> {
 }
 
 /** SAM's own types as the CloudFormation types its profiles are written for (`_SAM_TO_CFN_RESOURCE_TYPE`). */
-const SAM_TO_CFN: Record<string, string> = {
+const SAM_TO_CFN: Record<string, string> = lookupTable({
   'AWS::Serverless::Function': 'AWS::Lambda::Function',
   'AWS::Serverless::StateMachine': 'AWS::StepFunctions::StateMachine',
   'AWS::Serverless::Api': 'AWS::ApiGateway::RestApi',
   'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2::Api',
   'AWS::Serverless::SimpleTable': 'AWS::DynamoDB::Table',
-};
+});
 
 /** A connector's source or destination as SAM reads it (`ConnectorResourceReference`). */
 interface Reference {

@@ -14,7 +14,7 @@
  */
 import type { IdentityKind } from '../../model/model.js';
 import { iamActionOfSdkCall } from '../../iam/aws/sdk-calls.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { sdkCallsOf } from './sdk-calls.js';
 
 export type SdkCallChange =
@@ -25,11 +25,11 @@ export type SdkCallChange =
   /** The key policy (`document`) of the key `key` names (its id or ARN). */
   | { action: string; kind: 'key-policy'; key: unknown; document: unknown };
 
-const ATTACHMENTS: Readonly<Record<string, { holder: string; holderKind: IdentityKind }>> = {
+const ATTACHMENTS: Readonly<Record<string, { holder: string; holderKind: IdentityKind }>> = lookupTable({
   'iam:AttachRolePolicy': { holder: 'RoleName', holderKind: 'aws-role' },
   'iam:AttachUserPolicy': { holder: 'UserName', holderKind: 'aws-user' },
   'iam:AttachGroupPolicy': { holder: 'GroupName', holderKind: 'aws-group' },
-};
+});
 
 /**
  * What the custom resource's calls change, each change once (Create and Update are often the same call), when every

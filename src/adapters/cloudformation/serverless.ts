@@ -1,5 +1,5 @@
 import { unknownValue } from '../../model/model.js';
-import { isRecord, setOwn } from '../../util/records.js';
+import { isRecord, setOwn, lookupTable } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
 import { expandConnector, passedAttributes, shownValue } from './sam-connectors.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
@@ -234,21 +234,21 @@ const CONNECTOR = 'AWS::Serverless::Connector';
 const LAMBDA_TRUST = trustFor('lambda.amazonaws.com');
 
 /** Pull event sources whose permissions SAM adds to the function's role as a managed policy. */
-const EVENT_SOURCE_POLICIES: Record<string, string> = {
+const EVENT_SOURCE_POLICIES: Record<string, string> = lookupTable({
   SQS: 'AWSLambdaSQSQueueExecutionRole',
   Kinesis: 'AWSLambdaKinesisExecutionRole',
   DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
   MSK: 'AWSLambdaMSKExecutionRole',
-};
+});
 
 /** What a dead-letter queue or an event-invoke destination lets the function's role do, by destination type. */
-const DESTINATION_ACTIONS: Record<string, string[]> = {
+const DESTINATION_ACTIONS: Record<string, string[]> = lookupTable({
   SQS: ['sqs:SendMessage'],
   SNS: ['sns:Publish'],
   EventBridge: ['events:PutEvents'],
   Lambda: ['lambda:InvokeFunction'],
   S3: ['s3:PutObject', 's3:ListBucket'],
-};
+});
 
 function expandFunction(
   logicalId: string,
@@ -589,11 +589,11 @@ function expandGraphQLApi(logicalId: string, resource: CfnResource, generate: Ge
 }
 
 /** The configuration property of each AppSync authentication type, in SAM's `Auth` and in CloudFormation. */
-const AUTH_CONFIGS: Record<string, { property: string; name: string }> = {
+const AUTH_CONFIGS: Record<string, { property: string; name: string }> = lookupTable({
   AWS_LAMBDA: { property: 'LambdaAuthorizer', name: 'LambdaAuthorizerConfig' },
   OPENID_CONNECT: { property: 'OpenIDConnect', name: 'OpenIDConnectConfig' },
   AMAZON_COGNITO_USER_POOLS: { property: 'UserPool', name: 'UserPoolConfig' },
-};
+});
 
 /**
  * `AWS::Serverless::CapacityProvider` as SAM's `CapacityProviderGenerator` writes it: the

@@ -31,7 +31,7 @@ import {
   type SecretPolicy,
   type UnseenContent,
 } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { COMPUTE_ROLES, EACH, type ComputeRole, type NamedValue, type PathStep } from '../aws/compute-roles.js';
 import {
   accountResourcesArn,
@@ -133,7 +133,7 @@ const POLICY_HOLDERS: { property: string; kind: IdentityKind }[] = [
   { property: 'Groups', kind: 'aws-group' },
 ];
 
-const LINKERS: Record<string, Linker> = {
+const LINKERS: Record<string, Linker> = lookupTable({
   // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities.
   'AWS::Cognito::IdentityPool': (b, stack, id, resource) => {
     b.addIdentityPool(stack, id, resource);
@@ -228,7 +228,7 @@ const LINKERS: Record<string, Linker> = {
   [CDK_HELM_CHART]: (b, stack, id, resource) => {
     b.unseen.push(cdkHelmChartUnseen(stack, id, resource));
   },
-};
+});
 
 // Resource policies that may name the change's roles and users (aws/resource-policies.ts), after the type's own linker
 // (a secret's resource policy is its trust too).
@@ -262,7 +262,7 @@ if (permissionFields)
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
  */
-const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind'] }[]> = {};
+const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind'] }[]> = lookupTable({});
 for (const { cloudFormation, kind } of COMPUTE_ROLES)
   if (cloudFormation) (COMPUTE_BY_TYPE[cloudFormation.type] ??= []).push({ path: cloudFormation.path, kind });
 for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
@@ -290,7 +290,7 @@ interface Lookup {
 
 const NO_PATH: readonly PathStep[] = [];
 
-const LOOKUPS: Record<string, Lookup[]> = {
+const LOOKUPS: Record<string, Lookup[]> = lookupTable({
   'AWS::IAM::User': [{ property: 'Groups', kind: 'aws-group', list: true }],
   'AWS::IAM::Policy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
   'AWS::IAM::ManagedPolicy': POLICY_HOLDERS.map(({ property, kind }) => ({ property, kind, list: true })),
@@ -309,7 +309,7 @@ const LOOKUPS: Record<string, Lookup[]> = {
   'AWS::Cognito::IdentityPoolRoleAttachment': [
     { property: 'Roles', path: ['unauthenticated'], kind: 'aws-role', ifSet: true },
   ],
-};
+});
 for (const { cloudFormation } of COMPUTE_ROLES) {
   if (!cloudFormation) continue;
   const [property, ...path] = cloudFormation.path;

@@ -47,7 +47,7 @@ import {
   pulumiEksAccess,
 } from './eks-access.js';
 import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
-import { describeValue, isKnownRecord } from '../../util/records.js';
+import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
@@ -96,14 +96,14 @@ const CREDENTIALS: Record<string, CredentialLink> = {
 };
 
 /** Compute by type: an instance profile's role, and the roles of COMPUTE_ROLES, in the table's order. */
-const COMPUTE: Record<string, ComputeLink[]> = {
+const COMPUTE: Record<string, ComputeLink[]> = lookupTable({
   'aws:iam/instanceProfile:InstanceProfile': [{ path: ['role'], kind: 'instance-profile' }],
-};
+});
 for (const { pulumi, kind } of COMPUTE_ROLES)
   if (pulumi)
     (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
 
-const LINKERS: Record<string, Linker> = {
+const LINKERS: Record<string, Linker> = lookupTable({
   // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities
   // (@pulumi/aws 7.48.0 cognito: IdentityPool `allowUnauthenticatedIdentities`, IdentityPoolRoleAttachment
   // `identityPoolId` and `roles`, a map whose key `unauthenticated` holds the guests' role ARN).
@@ -204,7 +204,7 @@ const LINKERS: Record<string, Linker> = {
     secret.rotationDays = rotationDays(cloudFormationRules(e.props.rotationRules));
     secret.rotationSource = e.ref;
   },
-};
+});
 
 // EKS access: Kubernetes grants to the principal, given to the stack's identity of that ARN once models are merged.
 for (const type of [PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATION])

@@ -25,6 +25,7 @@
 import { booleanProperty, isUnknown, type SharedKeyAccess, type SharedKeyKind } from '../../model/model.js';
 import type { Entry } from './links.js';
 import { knownString, valueAt } from './values.js';
+import { lookupTable } from '../../util/records.js';
 
 interface KeysShape {
   kind: SharedKeyKind;
@@ -71,7 +72,7 @@ const REDIS: KeysShape = {
 };
 
 /** Type -> where it turns its keys off, and what names it. */
-const SHAPES: Readonly<Record<string, KeysShape>> = {
+const SHAPES: Readonly<Record<string, KeysShape>> = lookupTable({
   'azure-native:storage:StorageAccount': {
     kind: 'azure-storage-account',
     setting: 'allowSharedKeyAccess',
@@ -119,7 +120,7 @@ const SHAPES: Readonly<Record<string, KeysShape>> = {
     setting: 'properties.disableLocalAuth',
   },
   'azure:cognitive/account:Account': enabledFlag('azure-ai-services-account', 'localAuthEnabled', false),
-};
+});
 
 export function isSharedKeyType(type: string): boolean {
   return Object.hasOwn(SHAPES, type);

@@ -6,7 +6,7 @@
 import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { mergeModels } from '../../model/merge.js';
 import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
 import { AZURE_NATIVE_TYPES } from './azure-native.js';
 import { isSharedKeyType } from './azure-resource-keys.js';
@@ -75,7 +75,7 @@ export function modelFromPulumiResources(
  * 3.28.0 keyvault VaultPropertiesArgs), reported as the Terraform adapter reports an azurerm_key_vault's access_policy
  * blocks (terraform/providers.ts UNMODELLED_GRANTING_BLOCKS).
  */
-const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
   // A server's or managed instance's Entra administrator written inside it (`administrators`: login, sid, tenantId;
   // @pulumi/azure-native 3.28.0 sql/server.d.ts, sql/managedInstance.d.ts), as the separate ServerAzureADAdministrator
@@ -99,7 +99,7 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
       'azure-native:devices:IotDpsResource',
     ].map((type) => [type, ['properties', 'authorizationPolicies']]),
   ),
-};
+});
 
 /**
  * An azure-native token pinned to an API version (`azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment`, a

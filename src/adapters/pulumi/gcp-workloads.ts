@@ -14,7 +14,7 @@
  */
 import { GCP_WORKLOADS, namedDefaultAccount, type GcpWorkload } from '../../iam/gcp/default-accounts.js';
 import { isUnknown, unknownValue, type DefaultIdentityUse, type Identity, type Unknown } from '../../model/model.js';
-import { isKnownRecord } from '../../util/records.js';
+import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { dependencyUrns, type Entry } from './links.js';
 import { knownString, valueAt, type Path } from './values.js';
 
@@ -44,29 +44,30 @@ const instance =
       ? []
       : [{ kind, account: ['serviceAccount', 'email'], scopes: ['serviceAccount', 'scopes'] }];
 
-export const GCP_WORKLOAD_TYPES: Readonly<Record<string, (props: Record<string, unknown>) => WorkloadReader[]>> = {
-  'gcp:container/cluster:Cluster': clusterWorkloads,
-  'gcp:container/nodePool:NodePool': () => [{ kind: 'gke-node-pool', ...NODE_CONFIG }],
-  'gcp:compute/instance:Instance': instance('compute-instance'),
-  'gcp:compute/instanceTemplate:InstanceTemplate': instance('compute-instance-template'),
-  'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': instance('compute-instance-template'),
-  // Without a serviceAccount block it takes its template's account: judged on the template where the change has it.
-  'gcp:compute/instanceFromTemplate:InstanceFromTemplate': instance('compute-instance'),
-  'gcp:cloudrunv2/service:Service': () => [{ kind: 'cloud-run-service', account: ['template', 'serviceAccount'] }],
-  'gcp:cloudrunv2/job:Job': () => [{ kind: 'cloud-run-job', account: ['template', 'template', 'serviceAccount'] }],
-  'gcp:cloudfunctionsv2/function:Function': () => [
-    { kind: 'cloud-function-gen2', account: ['serviceConfig', 'serviceAccountEmail'] },
-  ],
-  'gcp:cloudfunctions/function:Function': () => [{ kind: 'cloud-function-gen1', account: ['serviceAccountEmail'] }],
-  'gcp:dataproc/cluster:Cluster': () => [
-    {
-      kind: 'dataproc-cluster',
-      account: ['clusterConfig', 'gceClusterConfig', 'serviceAccount'],
-      scopes: ['clusterConfig', 'gceClusterConfig', 'serviceAccountScopes'],
-    },
-  ],
-  'gcp:dataflow/job:Job': () => [{ kind: 'dataflow-job', account: ['serviceAccountEmail'] }],
-};
+export const GCP_WORKLOAD_TYPES: Readonly<Record<string, (props: Record<string, unknown>) => WorkloadReader[]>> =
+  lookupTable({
+    'gcp:container/cluster:Cluster': clusterWorkloads,
+    'gcp:container/nodePool:NodePool': () => [{ kind: 'gke-node-pool', ...NODE_CONFIG }],
+    'gcp:compute/instance:Instance': instance('compute-instance'),
+    'gcp:compute/instanceTemplate:InstanceTemplate': instance('compute-instance-template'),
+    'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': instance('compute-instance-template'),
+    // Without a serviceAccount block it takes its template's account: judged on the template where the change has it.
+    'gcp:compute/instanceFromTemplate:InstanceFromTemplate': instance('compute-instance'),
+    'gcp:cloudrunv2/service:Service': () => [{ kind: 'cloud-run-service', account: ['template', 'serviceAccount'] }],
+    'gcp:cloudrunv2/job:Job': () => [{ kind: 'cloud-run-job', account: ['template', 'template', 'serviceAccount'] }],
+    'gcp:cloudfunctionsv2/function:Function': () => [
+      { kind: 'cloud-function-gen2', account: ['serviceConfig', 'serviceAccountEmail'] },
+    ],
+    'gcp:cloudfunctions/function:Function': () => [{ kind: 'cloud-function-gen1', account: ['serviceAccountEmail'] }],
+    'gcp:dataproc/cluster:Cluster': () => [
+      {
+        kind: 'dataproc-cluster',
+        account: ['clusterConfig', 'gceClusterConfig', 'serviceAccount'],
+        scopes: ['clusterConfig', 'gceClusterConfig', 'serviceAccountScopes'],
+      },
+    ],
+    'gcp:dataflow/job:Job': () => [{ kind: 'dataflow-job', account: ['serviceAccountEmail'] }],
+  });
 
 /**
  * The nodes a GKE cluster resource runs: an Autopilot cluster's nodes (their account is the auto-provisioning
@@ -102,44 +103,45 @@ function clusterWorkloads(props: Record<string, unknown>): WorkloadReader[] {
  * part: unique in Google Cloud, so a finding about the workload alone (its default account) may be waived by it. A
  * Dataflow job is named by its generated id, unknown until it runs: it has none here.
  */
-const FULL_NAMES: Readonly<Record<string, (part: (key: string) => string | undefined) => string | undefined>> = {
-  'gcp:container/cluster:Cluster': (part) =>
-    joined('projects', part('project'), 'locations', part('location'), 'clusters', part('name')),
-  // `cluster` is the cluster's name, or its full name where the configuration passes the cluster's id.
-  'gcp:container/nodePool:NodePool': (part) => {
-    const cluster = part('cluster');
-    return cluster !== undefined && FULL_CLUSTER_NAME.test(cluster)
-      ? joined(...cluster.split('/'), 'nodePools', part('name'))
-      : joined(
-          'projects',
-          part('project'),
-          'locations',
-          part('location'),
-          'clusters',
-          part('cluster'),
-          'nodePools',
-          part('name'),
-        );
-  },
-  'gcp:compute/instance:Instance': (part) =>
-    joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
-  'gcp:compute/instanceFromTemplate:InstanceFromTemplate': (part) =>
-    joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
-  'gcp:compute/instanceTemplate:InstanceTemplate': (part) =>
-    joined('projects', part('project'), 'global', 'instanceTemplates', part('name')),
-  'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': (part) =>
-    joined('projects', part('project'), 'regions', part('region'), 'instanceTemplates', part('name')),
-  'gcp:cloudrunv2/service:Service': (part) =>
-    joined('projects', part('project'), 'locations', part('location'), 'services', part('name')),
-  'gcp:cloudrunv2/job:Job': (part) =>
-    joined('projects', part('project'), 'locations', part('location'), 'jobs', part('name')),
-  'gcp:cloudfunctionsv2/function:Function': (part) =>
-    joined('projects', part('project'), 'locations', part('location'), 'functions', part('name')),
-  'gcp:cloudfunctions/function:Function': (part) =>
-    joined('projects', part('project'), 'locations', part('region'), 'functions', part('name')),
-  'gcp:dataproc/cluster:Cluster': (part) =>
-    joined('projects', part('project'), 'regions', part('region'), 'clusters', part('name')),
-};
+const FULL_NAMES: Readonly<Record<string, (part: (key: string) => string | undefined) => string | undefined>> =
+  lookupTable({
+    'gcp:container/cluster:Cluster': (part) =>
+      joined('projects', part('project'), 'locations', part('location'), 'clusters', part('name')),
+    // `cluster` is the cluster's name, or its full name where the configuration passes the cluster's id.
+    'gcp:container/nodePool:NodePool': (part) => {
+      const cluster = part('cluster');
+      return cluster !== undefined && FULL_CLUSTER_NAME.test(cluster)
+        ? joined(...cluster.split('/'), 'nodePools', part('name'))
+        : joined(
+            'projects',
+            part('project'),
+            'locations',
+            part('location'),
+            'clusters',
+            part('cluster'),
+            'nodePools',
+            part('name'),
+          );
+    },
+    'gcp:compute/instance:Instance': (part) =>
+      joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
+    'gcp:compute/instanceFromTemplate:InstanceFromTemplate': (part) =>
+      joined('projects', part('project'), 'zones', part('zone'), 'instances', part('name')),
+    'gcp:compute/instanceTemplate:InstanceTemplate': (part) =>
+      joined('projects', part('project'), 'global', 'instanceTemplates', part('name')),
+    'gcp:compute/regionInstanceTemplate:RegionInstanceTemplate': (part) =>
+      joined('projects', part('project'), 'regions', part('region'), 'instanceTemplates', part('name')),
+    'gcp:cloudrunv2/service:Service': (part) =>
+      joined('projects', part('project'), 'locations', part('location'), 'services', part('name')),
+    'gcp:cloudrunv2/job:Job': (part) =>
+      joined('projects', part('project'), 'locations', part('location'), 'jobs', part('name')),
+    'gcp:cloudfunctionsv2/function:Function': (part) =>
+      joined('projects', part('project'), 'locations', part('location'), 'functions', part('name')),
+    'gcp:cloudfunctions/function:Function': (part) =>
+      joined('projects', part('project'), 'locations', part('region'), 'functions', part('name')),
+    'gcp:dataproc/cluster:Cluster': (part) =>
+      joined('projects', part('project'), 'regions', part('region'), 'clusters', part('name')),
+  });
 
 const FULL_CLUSTER_NAME = /^projects\/[^/]+\/locations\/[^/]+\/clusters\/[^/]+$/;
 

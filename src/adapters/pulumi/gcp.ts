@@ -29,7 +29,7 @@ import {
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import { isGcpWorkloadType, readWorkloads } from './gcp-workloads.js';
 import type { PulumiResource } from './resource.js';
-import { isKnownRecord } from '../../util/records.js';
+import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString } from './values.js';
 
 const TYPES = {
@@ -44,12 +44,13 @@ const TYPES = {
 } as const;
 
 /** IAM resource families: where the scope comes from and its level. */
-const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonNullable<RoleGrant['scopeLevel']> }> = {
-  projects: { property: 'project', prefix: 'projects/', level: 'project' },
-  folder: { property: 'folder', prefix: '', level: 'folder' },
-  organizations: { property: 'orgId', prefix: 'organizations/', level: 'organization' },
-  serviceaccount: { property: 'serviceAccountId', prefix: '', level: 'resource' },
-};
+const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonNullable<RoleGrant['scopeLevel']> }> =
+  lookupTable({
+    projects: { property: 'project', prefix: 'projects/', level: 'project' },
+    folder: { property: 'folder', prefix: '', level: 'folder' },
+    organizations: { property: 'orgId', prefix: 'organizations/', level: 'organization' },
+    serviceaccount: { property: 'serviceAccountId', prefix: '', level: 'resource' },
+  });
 const IAM_TYPE =
   /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
 

@@ -2,7 +2,7 @@ import { DEFAULT_MEMBER_ACCOUNT_ROLE, iamArn, memberAccountRole } from '../aws/i
 import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
 import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
-import { isKnownRecord } from '../../util/records.js';
+import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
 
 /** How each Pulumi identity type spells the properties the model needs. */
@@ -15,7 +15,7 @@ interface IdentityShape {
   managedPolicyArns?: string;
 }
 
-export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
+export const IDENTITY_SHAPES: Record<string, IdentityShape> = lookupTable({
   'aws:iam/role:Role': {
     kind: 'aws-role',
     arnSegment: 'role',
@@ -34,7 +34,7 @@ export const IDENTITY_SHAPES: Record<string, IdentityShape> = {
   },
   'aws:iam/user:User': { kind: 'aws-user', arnSegment: 'user', nameProperty: 'name' },
   'aws:iam/group:Group': { kind: 'aws-group', arnSegment: 'group', nameProperty: 'name' },
-};
+});
 
 /**
  * The ARN a reference to an IAM identity stands for, rendered as the CloudFormation adapter renders it

@@ -1,5 +1,5 @@
 import { isUnknown, type PlainCredential } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import {
   credentialInVariable,
   decodedBase64Text,
@@ -37,7 +37,7 @@ export const GENERATED_PASSWORD_TYPES: ReadonlySet<string> = new Set([
  * resource names it as its physical name, which an exception may target (model.ts ResourceRef.physicalName), as the
  * Terraform adapter names the same resources by the same arguments.
  */
-const UNIQUE_NAME: Readonly<Record<string, string>> = {
+const UNIQUE_NAME: Readonly<Record<string, string>> = lookupTable({
   'aws:lambda/function:Function': 'name',
   'aws:codebuild/project:Project': 'name',
   'aws:rds/instance:Instance': 'identifier',
@@ -46,10 +46,10 @@ const UNIQUE_NAME: Readonly<Record<string, string>> = {
   'aws:redshift/cluster:Cluster': 'clusterIdentifier',
   'aws:mq/broker:Broker': 'brokerName',
   'aws:ec2/launchTemplate:LaunchTemplate': 'name',
-};
+});
 
 /** User data, as the EC2 instance, launch template and launch configuration take it: text, or base64 (`…Base64`, a launch template's). */
-const USER_DATA: Readonly<Record<string, readonly { property: string; base64: boolean }[]>> = {
+const USER_DATA: Readonly<Record<string, readonly { property: string; base64: boolean }[]>> = lookupTable({
   'aws:ec2/instance:Instance': [
     { property: 'userData', base64: false },
     { property: 'userDataBase64', base64: true },
@@ -59,7 +59,7 @@ const USER_DATA: Readonly<Record<string, readonly { property: string; base64: bo
     { property: 'userDataBase64', base64: true },
   ],
   'aws:ec2/launchTemplate:LaunchTemplate': [{ property: 'userData', base64: true }],
-};
+});
 
 /**
  * The credentials AWS resources of a Pulumi program write into their own configuration (see the CloudFormation
@@ -159,37 +159,38 @@ const NOT_WALKED = new Set(['environment', 'variables', 'containerDefinitions', 
  * whoever may read the VM (Azure custom data and user data, as azure-native's osProfile and the classic provider's
  * arguments write them; Google Cloud instance metadata `startup-script` and the provider's `metadataStartupScript`).
  */
-const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: readonly (readonly string[])[] }>> = {
-  'azure-native:compute:VirtualMachine': { cloud: 'azure', paths: [['osProfile', 'customData'], ['userData']] },
-  'azure-native:compute:VirtualMachineScaleSet': {
-    cloud: 'azure',
-    paths: [
-      ['virtualMachineProfile', 'osProfile', 'customData'],
-      ['virtualMachineProfile', 'userData'],
-    ],
-  },
-  'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': { cloud: 'azure', paths: [['customData'], ['userData']] },
-  'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': {
-    cloud: 'azure',
-    paths: [['customData'], ['userData']],
-  },
-  'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': {
-    cloud: 'azure',
-    paths: [['customData'], ['userData']],
-  },
-  'azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet': {
-    cloud: 'azure',
-    paths: [['customData'], ['userData']],
-  },
-  'gcp:compute/instance:Instance': {
-    cloud: 'gcp',
-    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
-  },
-  'gcp:compute/instanceTemplate:InstanceTemplate': {
-    cloud: 'gcp',
-    paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
-  },
-};
+const STARTUP_TEXT: Readonly<Record<string, { cloud: 'azure' | 'gcp'; paths: readonly (readonly string[])[] }>> =
+  lookupTable({
+    'azure-native:compute:VirtualMachine': { cloud: 'azure', paths: [['osProfile', 'customData'], ['userData']] },
+    'azure-native:compute:VirtualMachineScaleSet': {
+      cloud: 'azure',
+      paths: [
+        ['virtualMachineProfile', 'osProfile', 'customData'],
+        ['virtualMachineProfile', 'userData'],
+      ],
+    },
+    'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': { cloud: 'azure', paths: [['customData'], ['userData']] },
+    'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': {
+      cloud: 'azure',
+      paths: [['customData'], ['userData']],
+    },
+    'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': {
+      cloud: 'azure',
+      paths: [['customData'], ['userData']],
+    },
+    'azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet': {
+      cloud: 'azure',
+      paths: [['customData'], ['userData']],
+    },
+    'gcp:compute/instance:Instance': {
+      cloud: 'gcp',
+      paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+    },
+    'gcp:compute/instanceTemplate:InstanceTemplate': {
+      cloud: 'gcp',
+      paths: [['metadataStartupScript'], ['metadata', 'startup-script'], ['metadata', 'windows-startup-script-ps1']],
+    },
+  });
 
 /** Credentials of a documented format in an Azure or Google Cloud VM's start-up text, one per kind, each place named. */
 function startupTextCredentials(resource: PulumiResource): PlainCredential[] {

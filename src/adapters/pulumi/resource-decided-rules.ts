@@ -1,6 +1,7 @@
 import { tokenAccountReference } from '../kubernetes/to-model.js';
 import { referencedAccountName } from './gcp.js';
 import { isUnknownSentinel, type PulumiResource } from './resource.js';
+import { lookupTable } from '../../util/records.js';
 
 /** True when the resource's properties name the credential's holder as the whole stack's model names it. */
 type NamesHolder = (props: Record<string, unknown>) => boolean;
@@ -14,7 +15,7 @@ type NamesHolder = (props: Record<string, unknown>) => boolean;
  * is seen by the stack policy, not by `Analyze`). Azure client secrets and certificates are not listed: their verdict
  * depends on the holder's class, which a lone resource cannot know.
  */
-export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<string, NamesHolder>>>> = {
+export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<string, NamesHolder>>>> = lookupTable({
   'no-long-lived-credentials': {
     'aws:iam/accessKey:AccessKey': (props) => isKnownName(props.user),
     'aws:iam/serviceSpecificCredential:ServiceSpecificCredential': (props) => isKnownName(props.userName),
@@ -33,7 +34,7 @@ export const RESOURCE_DECIDED_RULES: Readonly<Record<string, Readonly<Record<str
       );
     },
   },
-};
+});
 
 export function decidedAlone(ruleId: string, resource: Pick<PulumiResource, 'type' | 'props'>): boolean {
   return RESOURCE_DECIDED_RULES[ruleId]?.[resource.type]?.(resource.props) ?? false;

@@ -19,7 +19,7 @@
  *   hashicorp/terraform-provider-aws#7625).
  */
 import type { PlainCredential, ResourceRef } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import { CODEBUILD_VARIABLE_ADVICE, containerEnvironment, plainCodeBuildType } from '../aws/plain-configuration.js';
 import {
   credentialInVariable,
@@ -72,7 +72,7 @@ const NOT_WALKED = new Set([
  * resource names it as its physical name, which an exception may target (model.ts ResourceRef.physicalName; a
  * Terraform address binds nothing), as the Pulumi adapter names the same resources.
  */
-const UNIQUE_NAME: Readonly<Record<string, string>> = {
+const UNIQUE_NAME: Readonly<Record<string, string>> = lookupTable({
   aws_lambda_function: 'function_name',
   aws_codebuild_project: 'name',
   aws_db_instance: 'identifier',
@@ -81,10 +81,10 @@ const UNIQUE_NAME: Readonly<Record<string, string>> = {
   aws_redshift_cluster: 'cluster_identifier',
   aws_mq_broker: 'broker_name',
   aws_launch_template: 'name',
-};
+});
 
 /** User data, as the EC2 instance, launch configuration and launch template take it: text, or base64. */
-const USER_DATA: Readonly<Record<string, readonly { attribute: string; base64: boolean }[]>> = {
+const USER_DATA: Readonly<Record<string, readonly { attribute: string; base64: boolean }[]>> = lookupTable({
   aws_instance: [
     { attribute: 'user_data', base64: false },
     { attribute: 'user_data_base64', base64: true },
@@ -94,7 +94,7 @@ const USER_DATA: Readonly<Record<string, readonly { attribute: string; base64: b
     { attribute: 'user_data_base64', base64: true },
   ],
   aws_launch_template: [{ attribute: 'user_data', base64: true }],
-};
+});
 
 export function plainCredentialsOfTerraform(
   instances: readonly TerraformInstance[],

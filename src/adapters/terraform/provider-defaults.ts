@@ -21,7 +21,7 @@
  * to changed across provider versions (v2.5.0's getLocation takes the provider's zone; today's GetLocation its region,
  * then its zone), and the plan does not say which version made it.
  */
-import { isRecord } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 import type { TerraformConfiguration } from './config.js';
 import type { TerraformInstance } from './plan.js';
 
@@ -42,7 +42,7 @@ const REGION: ProviderDefault = { attribute: 'region', writtenBy: ['region', 'zo
  * google_project_iam_* before provider 4.0). Each creates the resource with tpgresource.GetProject (and GetZone,
  * GetRegion) of the provider's config.
  */
-const PROVIDER_DEFAULTS: Readonly<Record<string, readonly ProviderDefault[]>> = {
+const PROVIDER_DEFAULTS: Readonly<Record<string, readonly ProviderDefault[]>> = lookupTable({
   google_container_cluster: [PROJECT],
   google_container_node_pool: [PROJECT],
   google_compute_instance: [PROJECT, ZONE],
@@ -60,7 +60,7 @@ const PROVIDER_DEFAULTS: Readonly<Record<string, readonly ProviderDefault[]>> = 
   google_project_iam_member: [PROJECT],
   google_project_iam_binding: [PROJECT],
   google_project_iam_policy: [PROJECT],
-};
+});
 
 /** The Google provider (and its beta), by source address where the plan has one (`registry.terraform.io/hashicorp/google`). */
 const GOOGLE_PROVIDER = /^(?:[^/]+\/)?hashicorp\/google(?:-beta)?$/;

@@ -14,7 +14,7 @@
  */
 import { isUnknown } from '../../model/model.js';
 import { COMPUTE_ROLES } from '../aws/compute-roles.js';
-import { isKnownRecord, isRecord } from '../../util/records.js';
+import { isKnownRecord, isRecord, lookupTable } from '../../util/records.js';
 
 export interface ResourceMapping {
   /** The Pulumi type token of the record, or a function of the values (`kubernetes_manifest` names its kind). */
@@ -98,7 +98,7 @@ const GCP_IAM_FAMILIES: Readonly<Record<string, string>> = {
 /** The types COMPUTE_ROLES maps, each with the blocks and names its role is read through. */
 const COMPUTE_ROLE_TYPES = computeRoleTypes();
 
-export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
+export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookupTable<ResourceMapping>({
   // ---- AWS ----
   aws_iam_role: aws('iam/role:Role', {
     rename: { inline_policy: 'inlinePolicies' },
@@ -424,7 +424,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = {
     verbatim: 'manifest',
     secretValue: ['manifest'],
   },
-};
+});
 
 /**
  * The Terraform types of COMPUTE_ROLES, one mapping per type from all its entries: the blocks of one and the renamed
@@ -571,7 +571,7 @@ export const HELM_RELEASE = 'helm_release';
  * tests/terraform/checks/resource/azure/example_KeyVaultDisablesPublicNetworkAccess/main.tf), so they are reported the
  * same way, where the configuration writes them.
  */
-export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = {
+export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = lookupTable({
   azurerm_key_vault: 'access_policy',
   // The server's or workspace's Entra administrator written inside it, as the separate
   // azurerm_sql_active_directory_administrator and azurerm_synapse_workspace_aad_admin above (`login_username`,
@@ -579,7 +579,7 @@ export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = {
   // tests/terraform/checks/resource/azure/example_SynapseWorkspaceEnablesDataExfilProtection/main.tf).
   azurerm_mssql_server: 'azuread_administrator',
   azurerm_synapse_workspace: 'aad_admin',
-};
+});
 
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */
 export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;

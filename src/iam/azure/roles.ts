@@ -7,6 +7,7 @@
 import type { RoleGrant, RolePermission } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 import { readPackageJson } from '../../util/package-data.js';
+import { lookupTable } from '../../util/records.js';
 
 export interface AzureBuiltInRole {
   /** The role definition GUID, lower case. */
@@ -165,7 +166,7 @@ function granting(
 }
 
 /** Entra ID directory roles by template id. */
-export const ENTRA_DIRECTORY_ROLES: Readonly<Record<string, string>> = {
+export const ENTRA_DIRECTORY_ROLES: Readonly<Record<string, string>> = lookupTable({
   '62e90394-69f5-4237-9190-012177145e10': 'Global Administrator',
   'e8611ab8-c189-46e8-94e1-60213ab1f814': 'Privileged Role Administrator',
   '7be44c8a-adaf-4e2a-84d6-ab2649e08a13': 'Privileged Authentication Administrator',
@@ -173,7 +174,7 @@ export const ENTRA_DIRECTORY_ROLES: Readonly<Record<string, string>> = {
   '158c047a-c907-4556-b7ef-446551a6b5f7': 'Cloud Application Administrator',
   'fe930be7-5e62-47db-91af-98c3a49a38b1': 'User Administrator',
   '88d8e3e3-8f55-4a1e-953a-9b9898b8876b': 'Directory Readers',
-};
+});
 
 /**
  * Directory roles that reach every identity: Global and Privileged Role Administrators assign any role; the
@@ -189,12 +190,12 @@ export const ENTRA_PRIVILEGED_DIRECTORY_ROLES: readonly string[] = [
 ];
 
 /** Microsoft Graph application permissions (app role ids) that let an application grant itself anything. */
-export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
+export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = lookupTable({
   '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8': 'RoleManagement.ReadWrite.Directory',
   '06b708a9-e830-4db3-a914-8e69da51d44f': 'AppRoleAssignment.ReadWrite.All',
   '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9': 'Application.ReadWrite.All',
   '19dbc75e-c2e2-444c-a770-ec69d8559fc7': 'Directory.ReadWrite.All',
-};
+});
 
 /** The level of an Azure resource id used as a scope. */
 export function azureScopeLevel(scope: string): NonNullable<RoleGrant['scopeLevel']> {

@@ -11,6 +11,7 @@
  * grant is reported as not seen.
  */
 import type { RolePermission } from '../../model/model.js';
+import { lookupTable } from '../../util/records.js';
 
 /** An access policy's ARN, any partition: the name is the part after `cluster-access-policy/`. */
 const ACCESS_POLICY_ARN = /^arn:[^:]+:eks::aws:cluster-access-policy\/([A-Za-z0-9]+)$/;
@@ -157,7 +158,7 @@ const VIEW_RULES: readonly RolePermission[] = [
 ];
 
 /** Rules by access policy name. */
-const ACCESS_POLICY_RULES: Readonly<Record<string, readonly RolePermission[]>> = {
+const ACCESS_POLICY_RULES: Readonly<Record<string, readonly RolePermission[]>> = lookupTable({
   AmazonEKSClusterAdminPolicy: [rule(['*'], ['*'], ['*']), { nonResourceURLs: ['*'], verbs: ['*'] }],
   // AmazonEKSEditPolicy's rows, and what it adds: writing Roles and RoleBindings, and local subject access reviews.
   AmazonEKSAdminPolicy: [
@@ -169,7 +170,7 @@ const ACCESS_POLICY_RULES: Readonly<Record<string, readonly RolePermission[]>> =
   AmazonEKSAdminViewPolicy: [rule(['*'], ['*'], READ)],
   AmazonEKSEditPolicy: EDIT_RULES,
   AmazonEKSViewPolicy: VIEW_RULES,
-};
+});
 
 export interface EksAccessPolicy {
   /** The policy's name (`AmazonEKSEditPolicy`): what a grant names as its role, and a catalog entitlement may allow. */

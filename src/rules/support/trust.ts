@@ -14,6 +14,7 @@ import {
 import { globCovers, globMatch, hasWildcard } from '../../util/glob.js';
 import { actionMatches, expandActionPattern } from '../../iam/aws/actions.js';
 import { isNarrowingOperator } from '../../iam/aws/condition-operators.js';
+import { lookupTable } from '../../util/records.js';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -208,7 +209,7 @@ export interface DenyWeighing {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), so
  * StringNotEquals aws:PrincipalOrgID denies principals of no organization too; its values are a NOR.
  */
-const NEGATED_OPERATORS: Record<string, string> = {
+const NEGATED_OPERATORS: Record<string, string> = lookupTable({
   stringnotequals: 'StringEquals',
   stringnotequalsifexists: 'StringEquals',
   stringnotequalsignorecase: 'StringEqualsIgnoreCase',
@@ -219,7 +220,7 @@ const NEGATED_OPERATORS: Record<string, string> = {
   arnnotequalsifexists: 'ArnEquals',
   arnnotlike: 'ArnLike',
   arnnotlikeifexists: 'ArnLike',
-};
+});
 
 /**
  * Condition keys that tie a request to the principal who makes it, never to what it is about: the keys a Deny's

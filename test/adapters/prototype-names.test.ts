@@ -1,0 +1,120 @@
+/**
+ * Names an input writes are looked up in tables of known names (resource types, SAM event and destination types,
+ * Pulumi and Terraform types, condition operators). A name that is also a member of Object.prototype (`constructor`,
+ * `toString`, `__proto__`) is as unknown as any other: the check reads on and judges the rest. A template typed
+ * `__proto__` stopped the CLI with "internal error, the check did not complete" (found by fuzzing the corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../catalog/index.js';
+import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js';
+import { parseManifests } from '../../src/adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
+import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import type { Model } from '../../src/model/model.js';
+import { terraformPlan } from '../terraform/support.js';
+
+const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+const ADMIN = { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const LAMBDA_TRUST = {
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+/** The rule ids and resources of the blocking findings, beside the catalog's own (no catalog is given). */
+function blocking(model: Model): string[] {
+  return evaluate(model, { catalog: defaultCatalog(), now: new Date('2026-06-01T00:00:00Z'), pending: 'fail-closed' })
+    .findings.filter(
+      (f) => f.level === 'mandatory' && f.ruleId !== 'require-entitlement' && f.ruleId !== 'require-owner',
+    )
+    .map((f) => `${f.ruleId} ${f.resource.name}`);
+}
+
+describe.each(NAMES)('a name an input writes that Object.prototype also has: %s', (name) => {
+  it('CloudFormation and SAM: a resource, an event source, a dead-letter queue, a destination and an authorizer of that type, and a condition operator of that name, read as unknown; the administrator role beside them still blocks', () => {
+    const template = {
+      Transform: 'AWS::Serverless-2016-10-31',
+      Resources: {
+        Odd: { Type: name, Properties: { Role: 'x' } },
+        Fn: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            Runtime: 'python3.12',
+            Handler: 'index.handler',
+            InlineCode: 'pass',
+            Events: { Odd: { Type: name, Properties: {} } },
+            DeadLetterQueue: { Type: name, TargetArn: 'arn:aws:sqs:eu-west-1:111122223333:dlq' },
+            EventInvokeConfig: {
+              DestinationConfig: { OnFailure: { Type: name, Destination: 'arn:aws:sqs:eu-west-1:111122223333:q' } },
+            },
+          },
+        },
+        Api: { Type: 'AWS::Serverless::GraphQLApi', Properties: { Auth: { Type: name } } },
+        Admin: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: {
+              Statement: [
+                { ...LAMBDA_TRUST.Statement[0], Condition: { [name]: { 'aws:SourceAccount': '111122223333' } } },
+              ],
+            },
+            Policies: [{ PolicyName: 'admin', PolicyDocument: ADMIN }],
+          },
+        },
+      },
+    } as unknown as CfnTemplate;
+    const model = modelFromTemplates([{ stack: 'App', template }]);
+    expect(blocking(model)).toContain('no-wildcard-privilege Admin');
+  });
+
+  it('Terraform: a planned resource of that type reads as unknown; the administrator role beside it still blocks', () => {
+    const written = terraformPlan([
+      { address: 'odd_type.odd', values: { name: 'odd' } },
+      {
+        address: 'aws_iam_role.admin',
+        values: {
+          name: 'admin',
+          assume_role_policy: JSON.stringify(LAMBDA_TRUST),
+          inline_policy: [{ name: 'admin', policy: JSON.stringify(ADMIN) }],
+        },
+        unknown: { arn: true, id: true },
+      },
+    ]);
+    // The plan's `type` fields, as a plan file writes them (an address would not parse with every name).
+    const plan = JSON.parse(JSON.stringify(written).replaceAll('"odd_type"', JSON.stringify(name))) as Record<
+      string,
+      unknown
+    >;
+    expect(blocking(modelFromTerraformPlan(plan, { file: 'plan.json' }))).toContain(
+      'no-wildcard-privilege aws_iam_role.admin',
+    );
+  });
+
+  it('Pulumi: a resource of that type reads as unknown; the administrator role beside it still blocks', () => {
+    const model = modelFromPulumiResources([
+      { type: name, name: 'odd', urn: `urn:pulumi:dev::app::${name}::odd`, props: {} },
+      {
+        type: 'aws:iam/role:Role',
+        name: 'admin',
+        urn: 'urn:pulumi:dev::app::aws:iam/role:Role::admin',
+        props: {
+          assumeRolePolicy: JSON.stringify(LAMBDA_TRUST),
+          inlinePolicies: [{ name: 'admin', policy: JSON.stringify(ADMIN) }],
+        },
+      },
+    ]);
+    expect(blocking(model)).toContain('no-wildcard-privilege admin');
+  });
+
+  it('Kubernetes: an object of that kind reads as unknown; the ClusterRole of every verb on every resource beside it still blocks', () => {
+    const text = [
+      `apiVersion: v1\nkind: ${JSON.stringify(name)}\nmetadata:\n  name: odd\n`,
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: all\nrules:\n  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ci\n  namespace: build\n',
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: ci-all\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: all\nsubjects:\n  - kind: ServiceAccount\n    name: ci\n    namespace: build\n',
+    ].join('---\n');
+    const model = modelFromKubernetesObjects(parseManifests(text, 'manifests.yaml'));
+    expect(blocking(model).some((finding) => finding.startsWith('no-wildcard-privilege '))).toBe(true);
+  });
+});
