@@ -445,13 +445,17 @@ function summarize(
     ...otherFindings.map((finding): [string, AuditFinding[]] => [otherFindingOwner(finding, catalog), [finding]]),
   ];
   const all = owned.flatMap(([, findings]) => findings);
-  const byOwner: Record<string, number> = {};
-  for (const [owner, findings] of owned) if (findings.length) byOwner[owner] = (byOwner[owner] ?? 0) + findings.length;
-  const byRule: Record<string, number> = {};
-  for (const finding of all) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
-  const byClass: Record<string, number> = {};
-  for (const identity of identities)
-    byClass[identity.class ?? '(undeclared)'] = (byClass[identity.class ?? '(undeclared)'] ?? 0) + 1;
+  // Owners come from the change's tags: counted in Maps, so an owner named `constructor` or `__proto__` is one too.
+  const byOwner = new Map<string, number>();
+  for (const [owner, findings] of owned)
+    if (findings.length) byOwner.set(owner, (byOwner.get(owner) ?? 0) + findings.length);
+  const byRule = new Map<string, number>();
+  for (const finding of all) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+  const byClass = new Map<string, number>();
+  for (const identity of identities) {
+    const name = identity.class ?? '(undeclared)';
+    byClass.set(name, (byClass.get(name) ?? 0) + 1);
+  }
   return {
     identities: identities.length,
     catalogOnly: identities.filter((identity) => identity.origin === 'catalog').length,
@@ -483,8 +487,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-function sortedRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+/** The counts as a record in name order (Object.fromEntries defines each name as an own property, `__proto__` too). */
+function sortedRecord(counts: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a], [b]) => compare(a, b)));
 }
 
 function byStackAndName(

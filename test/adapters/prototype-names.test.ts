@@ -5,13 +5,14 @@
  * `__proto__` stopped the CLI with "internal error, the check did not complete" (found by fuzzing the corpus).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../catalog/index.js';
+import { defaultCatalog, parseCatalog } from '../../catalog/index.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import type { CfnTemplate } from '../../src/adapters/cloudformation/template.js';
 import { parseManifests } from '../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
+import { buildAudit } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { terraformPlan } from '../terraform/support.js';
@@ -68,9 +69,26 @@ describe.each(NAMES)('a name an input writes that Object.prototype also has: %s'
     expect(blocking(model)).toContain('no-wildcard-privilege Admin');
   });
 
-  it('Terraform: a planned resource of that type reads as unknown; the administrator role beside it still blocks', () => {
+  it('Terraform: a planned resource of that type, and an attribute of that name, read as unknown; the administrator role beside them still blocks', () => {
     const written = terraformPlan([
       { address: 'odd_type.odd', values: { name: 'odd' } },
+      // A configured attribute of that name, its expression a reference, on types the check reads (one that renames
+      // attributes, one that does not).
+      {
+        address: 'aws_iam_role.named',
+        values: { name: 'named', assume_role_policy: JSON.stringify(LAMBDA_TRUST), [name]: 'x' },
+        unknown: { arn: true, id: true },
+        references: { [name]: ['aws_iam_role.admin.arn', 'aws_iam_role.admin'] },
+      },
+      {
+        address: 'aws_codebuild_project.build',
+        values: { name: 'build', [name]: 'x' },
+        unknown: { arn: true, id: true, service_role: true },
+        references: {
+          service_role: ['aws_iam_role.admin.arn'],
+          [name]: ['aws_iam_role.admin.arn', 'aws_iam_role.admin'],
+        },
+      },
       {
         address: 'aws_iam_role.admin',
         values: {
@@ -116,5 +134,36 @@ describe.each(NAMES)('a name an input writes that Object.prototype also has: %s'
     ].join('---\n');
     const model = modelFromKubernetesObjects(parseManifests(text, 'manifests.yaml'));
     expect(blocking(model).some((finding) => finding.startsWith('no-wildcard-privilege '))).toBe(true);
+  });
+});
+
+describe('the audit counts owners whatever their name', () => {
+  it('owners named constructor and toString are counted as owners (their counts went into Object.prototype members)', () => {
+    const role = (owner: string) => ({
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: LAMBDA_TRUST,
+        Policies: [{ PolicyName: 'admin', PolicyDocument: ADMIN }],
+        Tags: [{ Key: 'owner', Value: owner }],
+      },
+    });
+    const template = {
+      Resources: { A: role('constructor'), B: role('toString'), C: role('team-data') },
+    } as unknown as CfnTemplate;
+    const model = modelFromTemplates([{ stack: 'App', template }]);
+    const catalog = parseCatalog(
+      'apiVersion: entitlement-guard/v1\nowners:\n  - id: constructor\n  - id: toString\n  - id: team-data\n',
+      'catalog.yaml',
+    );
+    const now = new Date('2026-06-01T00:00:00Z');
+    const evaluation = evaluate(model, { catalog, now });
+    const { byOwner } = buildAudit(model, evaluation, catalog, now).summary;
+    const perRole = evaluation.findings.filter((f) => f.identity === 'App/C').length;
+    expect(perRole).toBeGreaterThan(0);
+    expect(Object.entries(byOwner)).toEqual([
+      ['constructor', perRole],
+      ['team-data', perRole],
+      ['toString', perRole],
+    ]);
   });
 });

@@ -586,7 +586,13 @@ export const GCP_RESOURCE_IAM = /^google_(.+)_iam_(member|binding|policy)$/;
 
 /** The Pulumi property a Terraform attribute becomes. */
 export function propertyName(mapping: ResourceMapping, attribute: string): string {
-  return mapping.dependencyAlias?.[attribute] ?? mapping.rename?.[attribute] ?? camelCase(attribute);
+  // Own entries only: an attribute is the plan's name, and may be `constructor` or `toString`.
+  const { dependencyAlias: alias, rename } = mapping;
+  return (
+    (alias && Object.hasOwn(alias, attribute) ? alias[attribute] : undefined) ??
+    (rename && Object.hasOwn(rename, attribute) ? rename[attribute] : undefined) ??
+    camelCase(attribute)
+  );
 }
 
 /** Whether a mapping names a block by its dotted path (`single`, `rename`), worked out once per mapping. */

@@ -170,7 +170,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     const type = pulumiTypeOf(mapping, values);
     if (!type) continue;
     if (instance.type === 'aws_secretsmanager_secret') awsSecrets.push({ instance, values });
-    const propertyDependencies: Record<string, string[]> = {};
+    // Attributes are the plan's names: gathered in a Map, so one named `constructor` or `__proto__` is one too.
+    const propertyDependencies = new Map<string, string[]>();
     for (const [attribute, source] of sources) {
       const dependencies = dependenciesOf(source, mapping.secretValue?.includes(attribute) ?? false);
       if (dependencies.length === 0) continue;
@@ -179,14 +180,14 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
           ? ['metadata', 'subjects', 'data', 'stringData']
           : [propertyName(mapping, attribute)];
       for (const property of properties)
-        propertyDependencies[property] = [...(propertyDependencies[property] ?? []), ...dependencies];
+        propertyDependencies.set(property, [...(propertyDependencies.get(property) ?? []), ...dependencies]);
     }
     records.push({
       type,
       name: instance.address,
       urn: instance.address,
       props: convertValues(mapping, values),
-      propertyDependencies,
+      propertyDependencies: Object.fromEntries(propertyDependencies),
     });
     refs.set(instance.address, refOf(instance));
     mappings.set(instance.address, mapping);
