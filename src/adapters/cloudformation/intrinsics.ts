@@ -48,6 +48,11 @@ export interface Resolver {
    */
   alternatives(value: unknown): readonly unknown[];
   /**
+   * The items `listItems` gives that some deployment leaves out: those only one branch of an `Fn::If` deploy time
+   * decides writes (an item both branches write alike is every deployment's), each the same object `listItems` gives.
+   */
+  undecidedItems(value: unknown): readonly unknown[];
+  /**
    * A policy document as `resolve` reads it, except that one a parameter the deployment sets writes whole (a JSON
    * string from `Ref`, `Fn::Sub`, `Fn::Join`) is Unknown: any statement may be deployed there. Its statements'
    * fields are read as every deployment may write them (see `resolve`).
@@ -63,6 +68,9 @@ export interface Resolver {
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+
+/** No items: shared, never modified. */
+const NO_ITEMS: readonly unknown[] = [];
 
 /** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
 const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
@@ -723,6 +731,50 @@ export function createResolver(input: TemplateInput): Resolver {
     return items ?? value;
   }
 
+  function undecidedItems(value: unknown): readonly unknown[] {
+    if (!Array.isArray(value)) {
+      const branches = ifBranches(value);
+      if (!branches) return NO_ITEMS;
+      if (branches.length === 1) return undecidedItems(branches[0]);
+      return eitherOnly(branches, listItems, undecidedItems);
+    }
+    let undecided: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (singleKeyOf(item) !== 'Fn::If') continue;
+      const found = undecidedItem(item);
+      if (found.length > 0) (undecided ??= []).push(...found);
+    }
+    return undecided ?? NO_ITEMS;
+  }
+
+  /** undecidedItems of one list item (keptItems gives what it stands for). */
+  function undecidedItem(item: unknown): readonly unknown[] {
+    const branches = ifBranches(item);
+    if (!branches) return NO_ITEMS;
+    if (branches.length === 1) return undecidedItem(branches[0]);
+    return eitherOnly(
+      branches,
+      (branch) => keptItems(branch) ?? [branch],
+      (branch) => undecidedItem(branch),
+    );
+  }
+
+  /** Of both branches' items, those the other branch does not write alike, and those each branch leaves undecided. */
+  function eitherOnly(
+    branches: [unknown, unknown],
+    items: (branch: unknown) => readonly unknown[],
+    undecided: (branch: unknown) => readonly unknown[],
+  ): unknown[] {
+    const [first, second] = branches;
+    const [ofFirst, ofSecond] = [items(first), items(second)];
+    const [openFirst, openSecond] = [undecided(first), undecided(second)];
+    return [
+      ...ofFirst.filter((item) => openFirst.includes(item) || !ofSecond.some((other) => sameValue(item, other))),
+      ...ofSecond.filter((item) => openSecond.includes(item) || !ofFirst.some((other) => sameValue(item, other))),
+    ];
+  }
+
   function alternatives(value: unknown): readonly unknown[] {
     return keptItems(value) ?? [value];
   }
@@ -754,6 +806,7 @@ export function createResolver(input: TemplateInput): Resolver {
     isNoValue,
     listItems,
     alternatives,
+    undecidedItems,
     condition,
     choicesOf,
     referencedResource(value) {
