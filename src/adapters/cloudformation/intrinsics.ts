@@ -168,7 +168,7 @@ export function createResolver(input: TemplateInput): Resolver {
       return parameterChoices(value.Ref);
     const name = parameterIn(value, parameterChoices);
     if (name === undefined) return undefined;
-    const entries = mapEntries(value);
+    const entries = mapEntries(value) ?? eachAllowedValue(value, name);
     if (Array.isArray(entries) && entries.every(isScalar)) return [...new Set(entries.map((entry) => String(entry)))];
     return isUnknown(entries)
       ? entries
@@ -257,9 +257,34 @@ export function createResolver(input: TemplateInput): Resolver {
   const resolveStatementField = (key: string, value: unknown, deny: boolean): unknown => {
     if (key === 'Condition') return statementCondition(value, deny);
     if (key.startsWith('Not') !== deny) return narrowedField(key, value);
-    if (!hasOverridableParameter()) return resolveValue(value);
+    // A field written whole as an Fn::If deploy time decides is read as a list of that one item: the items of both
+    // branches are kept, as for an Fn::If item of a list (a whole Principal, a map of types, is not a list of values).
+    const principal = key.endsWith('Principal');
+    if (!hasOverridableParameter()) return resolveValue(principal ? value : asList(value));
     const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
-    return perPrincipalType(key, value, (written) => eachChoice(written, choices));
+    return perPrincipalType(key, value, (written) =>
+      eachChoice(principal && written === value ? written : asList(written), choices),
+    );
+  };
+
+  /** A value written as an Fn::If deploy time decides, as a list of that one item; anything else as written. */
+  const asList = (value: unknown): unknown => (isUndecided(value) ? [value] : value);
+
+  /**
+   * The values a deployment may give `value`, built (with `Fn::Sub`, `Fn::Join`…) from `parameter`, a parameter it
+   * sets with AllowedValues and the only one `value` refers to: `value` resolved with the parameter at each allowed
+   * value. Undefined when the parameter may take any value, or `value` refers to another parameter a deployment sets.
+   */
+  const eachAllowedValue = (value: unknown, parameter: string): unknown[] | undefined => {
+    const allowed = parameterChoices(parameter);
+    if (!Array.isArray(allowed)) return undefined;
+    const values: unknown[] = [];
+    for (const choice of allowed as readonly string[]) {
+      const fixed = createResolver({ ...input, parameters: { ...input.parameters, [parameter]: choice } });
+      if (fixed.choicesOf(value) !== undefined) return undefined;
+      values.push(fixed.resolve(value));
+    }
+    return values;
   };
 
   /**
@@ -458,6 +483,8 @@ export function createResolver(input: TemplateInput): Resolver {
     }
     if (isUnknown(entries)) return [entries];
     const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
+    const built = plain ? undefined : eachAllowedValue(item, parameter);
+    if (built) return built.flatMap((each) => (Array.isArray(each) ? each : [each]));
     const choices = plain
       ? parameterChoices(parameter)
       : unknownValue(
