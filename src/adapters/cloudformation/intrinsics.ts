@@ -484,7 +484,7 @@ export function createResolver(input: TemplateInput): Resolver {
     if (isUnknown(entries)) return [entries];
     const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
     const built = plain ? undefined : eachAllowedValue(item, parameter);
-    if (built) return built.flatMap((each) => (Array.isArray(each) ? each : [each]));
+    if (built) return built.flatMap((each): unknown[] => (Array.isArray(each) ? (each as unknown[]) : [each]));
     const choices = plain
       ? parameterChoices(parameter)
       : unknownValue(
