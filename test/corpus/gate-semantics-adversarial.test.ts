@@ -68,13 +68,10 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory R Resource::*"
   ],
   "cfn-action-parameter-allowed-values.json": [
-    "no-privilege-escalation mandatory pending R Path::unknown",
-    "no-wildcard-privilege mandatory pending R"
+    "no-privilege-escalation mandatory R Path::*",
+    "no-wildcard-privilege mandatory R Action::iam:*"
   ],
-  "cfn-action-parameter-no-default-allowed-reads.json": [
-    "no-privilege-escalation mandatory pending R Path::unknown",
-    "no-wildcard-privilege mandatory pending R"
-  ],
+  "cfn-action-parameter-no-default-allowed-reads.json": [],
   "cfn-action-question-mark-service.json": [
     "no-privilege-escalation mandatory R Path::*",
     "no-wildcard-privilege mandatory R Action::i?m:*"
@@ -561,6 +558,8 @@ const EXIT_CODES: Record<string, number> = {
   "cfn-action-fn-sub-allowed-values.json": 1,
   "cfn-managed-arn-fn-sub-allowed-read-only.json": 0,
   "cfn-managed-arn-parameter-allowed-values.json": 1,
+  "cfn-action-parameter-no-default-allowed-reads.json": 0,
+  "cfn-action-parameter-allowed-values.json": 1,
 };
 
 describe("adversarial AWS IAM inputs", () => {

@@ -2,7 +2,8 @@
  * What a deployment may choose is judged at each choice, not as unknown: a statement field written whole as an
  * `Fn::If` deploy time decides (as an `Fn::If` item of a list already was), and a value built with `Fn::Sub` from a
  * parameter with AllowedValues (as a plain `Ref` to it already was). Both were pending ("cannot be verified until
- * apply") and blocked templates whose every deployment is safe. Found by the adversarial hunt of
+ * apply") and blocked templates whose every deployment is safe; so was a parameter without a Default, although the
+ * deployment must pass one of its AllowedValues. Found by the adversarial hunt of
  * test/corpus/gate-semantics/adversarial.
  */
 import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
@@ -47,6 +48,13 @@ const actionBySub = (allowed: string[]) =>
     Resources: { Fn: role({ Effect: 'Allow', Action: { 'Fn::Sub': 'iam:${Verb}' }, Resource: '*' }) },
   });
 
+/** Action from a parameter without a Default: the deployment must pass one of its AllowedValues. */
+const actionWithoutDefault = (allowed: string[]) =>
+  of({
+    Parameters: { Verb: { Type: 'String', AllowedValues: allowed } },
+    Resources: { Fn: role({ Effect: 'Allow', Action: { Ref: 'Verb' }, Resource: '*' }) },
+  });
+
 ruleTester(wildcard, {
   valid: [
     {
@@ -60,6 +68,10 @@ ruleTester(wildcard, {
     {
       name: 'Action built by Fn::Sub from a parameter whose AllowedValues are reads',
       model: actionBySub(['GetRole', 'ListRoles']),
+    },
+    {
+      name: 'Action from a parameter without a Default whose AllowedValues are reads',
+      model: actionWithoutDefault(['s3:GetObject', 's3:ListBucket']),
     },
   ],
   invalid: [
@@ -99,6 +111,19 @@ ruleTester(wildcard, {
           detail: 'Resource::*',
           message:
             'Policy Task allows privileged action iam:AttachRolePolicy on Resource "*" without a Condition that restricts it (one on the caller, its connection or its own request tags, or an IfExists one on a key the request may omit, a negated or an all-wildcard one, does not). Scope it to the resource ARNs needed, or add a Condition that constrains it (for iam:PassRole, StringEquals iam:PassedToService).',
+        },
+      ],
+    },
+    {
+      name: 'Action from a parameter without a Default whose AllowedValues include iam:*: named, not pending',
+      model: actionWithoutDefault(['s3:GetObject', 'iam:*']),
+      findings: [
+        {
+          resource: 'Fn',
+          identity: 'TestStack/Fn',
+          detail: 'Action::iam:*',
+          message:
+            'Policy Task allows Action "iam:*" on Resource "*", which expands to 190 actions, 56 of them privileged (iam:AddUserToGroup, iam:AttachGroupPolicy, iam:AttachRolePolicy, …). List only the actions needed instead of "iam:*"; keep privileged ones off unless required, on named resources.',
         },
       ],
     },

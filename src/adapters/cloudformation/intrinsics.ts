@@ -138,13 +138,16 @@ export function createResolver(input: TemplateInput): Resolver {
     if (input.parameterChoices && Object.hasOwn(input.parameterChoices, name)) return input.parameterChoices[name];
     if (input.parameters && Object.hasOwn(input.parameters, name)) return undefined;
     const parameter = own(template.Parameters, name);
-    if (!isRecord(parameter) || parameter.Default === undefined) return undefined;
+    if (!isRecord(parameter)) return undefined;
     const type = typeof parameter.Type === 'string' ? parameter.Type : '';
     if (type.startsWith('AWS::SSM::Parameter::Value')) return undefined;
     const allowed = parameter.AllowedValues;
     const listType = type === 'CommaDelimitedList' || type.startsWith('List<');
+    // Without a default the deployment must still pass one of the AllowedValues (CloudFormation refuses any other):
+    // each is judged where the choices are read; elsewhere the value stays unknown.
     if (!listType && Array.isArray(allowed) && allowed.length > 0 && allowed.every(isScalar))
       return allowed.map((value) => String(value));
+    if (parameter.Default === undefined) return undefined;
     return unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
   };
 
