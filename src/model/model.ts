@@ -114,6 +114,12 @@ export interface PolicyDocument {
 interface GrantBase {
   /** The resource that creates this grant (the policy, the attachment, the role assignment). */
   source: ResourceRef;
+  /**
+   * Set where some deployments of the change do not give the identity this grant: what decides it (a policy resource
+   * whose Condition, or an `Fn::If` naming the holder, only deploy time decides). What it allows is judged as held, as
+   * some deployment holds it; what it denies removes nothing, as another deployment lacks it.
+   */
+  undecided?: string;
 }
 
 /** An inline or customer-managed AWS policy document attached to the identity. */

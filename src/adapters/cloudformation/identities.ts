@@ -41,7 +41,7 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
     resource: ref,
     arn: typedIdentityArn(logicalId, resource, type),
     ...deploymentTagsOf(resolver, properties.Tags),
-    grants: inlinePolicies(resolver.resolve(properties.Policies), ref),
+    grants: writtenInlinePolicies(resolver, logicalId, properties.Policies, ref),
     credentials: [],
     attachments: [],
   };
@@ -56,6 +56,28 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
     identity.credentials.push({ kind: 'aws-login-profile', source: ref });
   }
   return identity;
+}
+
+/**
+ * A role's, user's or group's own `Policies`, read as inlinePolicies reads them, except that an entry only one branch
+ * of an `Fn::If` deploy time decides writes is held in some deployments only (Grant.undecided): its Deny statements
+ * remove nothing.
+ */
+function writtenInlinePolicies(
+  resolver: Resolver,
+  logicalId: string,
+  written: unknown,
+  source: ResourceRef,
+): AwsPolicyGrant[] {
+  if (written === undefined) return [];
+  const undecided = resolver.undecidedItems(written);
+  if (undecided.length === 0) return inlinePolicies(resolver.resolve(written), source);
+  return resolver.listItems(written).map((item) => {
+    const grant = inlinePolicy(resolver.resolve(item), source);
+    if (undecided.includes(item))
+      grant.undecided = `${logicalId} writes it in Policies in one branch of an Fn::If that deploy time decides`;
+    return grant;
+  });
 }
 
 /** `Policies: [{PolicyName, PolicyDocument}]`; an unreadable entry becomes an unreadable grant, never nothing. */

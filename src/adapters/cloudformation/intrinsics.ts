@@ -48,6 +48,11 @@ export interface Resolver {
    */
   alternatives(value: unknown): readonly unknown[];
   /**
+   * The items `listItems` gives that some deployment leaves out: those only one branch of an `Fn::If` deploy time
+   * decides writes (an item both branches write alike is every deployment's), each the same object `listItems` gives.
+   */
+  undecidedItems(value: unknown): readonly unknown[];
+  /**
    * A policy document as `resolve` reads it, except that one a parameter the deployment sets writes whole (a JSON
    * string from `Ref`, `Fn::Sub`, `Fn::Join`) is Unknown: any statement may be deployed there. Its statements'
    * fields are read as every deployment may write them (see `resolve`).
@@ -63,6 +68,9 @@ export interface Resolver {
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+
+/** No items: shared, never modified. */
+const NO_ITEMS: readonly unknown[] = [];
 
 /** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
 const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
@@ -130,13 +138,16 @@ export function createResolver(input: TemplateInput): Resolver {
     if (input.parameterChoices && Object.hasOwn(input.parameterChoices, name)) return input.parameterChoices[name];
     if (input.parameters && Object.hasOwn(input.parameters, name)) return undefined;
     const parameter = own(template.Parameters, name);
-    if (!isRecord(parameter) || parameter.Default === undefined) return undefined;
+    if (!isRecord(parameter)) return undefined;
     const type = typeof parameter.Type === 'string' ? parameter.Type : '';
     if (type.startsWith('AWS::SSM::Parameter::Value')) return undefined;
     const allowed = parameter.AllowedValues;
     const listType = type === 'CommaDelimitedList' || type.startsWith('List<');
+    // Without a default the deployment must still pass one of the AllowedValues (CloudFormation refuses any other):
+    // each is judged where the choices are read; elsewhere the value stays unknown.
     if (!listType && Array.isArray(allowed) && allowed.length > 0 && allowed.every(isScalar))
       return allowed.map((value) => String(value));
+    if (parameter.Default === undefined) return undefined;
     return unknownValue(`Ref ${name} (a parameter the deployment may set to a value other than its default)`);
   };
 
@@ -160,7 +171,7 @@ export function createResolver(input: TemplateInput): Resolver {
       return parameterChoices(value.Ref);
     const name = parameterIn(value, parameterChoices);
     if (name === undefined) return undefined;
-    const entries = mapEntries(value);
+    const entries = mapEntries(value) ?? eachAllowedValue(value, name);
     if (Array.isArray(entries) && entries.every(isScalar)) return [...new Set(entries.map((entry) => String(entry)))];
     return isUnknown(entries)
       ? entries
@@ -249,9 +260,34 @@ export function createResolver(input: TemplateInput): Resolver {
   const resolveStatementField = (key: string, value: unknown, deny: boolean): unknown => {
     if (key === 'Condition') return statementCondition(value, deny);
     if (key.startsWith('Not') !== deny) return narrowedField(key, value);
-    if (!hasOverridableParameter()) return resolveValue(value);
+    // A field written whole as an Fn::If deploy time decides is read as a list of that one item: the items of both
+    // branches are kept, as for an Fn::If item of a list (a whole Principal, a map of types, is not a list of values).
+    const principal = key.endsWith('Principal');
+    if (!hasOverridableParameter()) return resolveValue(principal ? value : asList(value));
     const choices = key === 'Resource' ? resourceParameterChoices : parameterChoices;
-    return perPrincipalType(key, value, (written) => eachChoice(written, choices));
+    return perPrincipalType(key, value, (written) =>
+      eachChoice(principal && written === value ? written : asList(written), choices),
+    );
+  };
+
+  /** A value written as an Fn::If deploy time decides, as a list of that one item; anything else as written. */
+  const asList = (value: unknown): unknown => (isUndecided(value) ? [value] : value);
+
+  /**
+   * The values a deployment may give `value`, built (with `Fn::Sub`, `Fn::Join`…) from `parameter`, a parameter it
+   * sets with AllowedValues and the only one `value` refers to: `value` resolved with the parameter at each allowed
+   * value. Undefined when the parameter may take any value, or `value` refers to another parameter a deployment sets.
+   */
+  const eachAllowedValue = (value: unknown, parameter: string): unknown[] | undefined => {
+    const allowed = parameterChoices(parameter);
+    if (!Array.isArray(allowed)) return undefined;
+    const values: unknown[] = [];
+    for (const choice of allowed as readonly string[]) {
+      const fixed = createResolver({ ...input, parameters: { ...input.parameters, [parameter]: choice } });
+      if (fixed.choicesOf(value) !== undefined) return undefined;
+      values.push(fixed.resolve(value));
+    }
+    return values;
   };
 
   /**
@@ -450,6 +486,8 @@ export function createResolver(input: TemplateInput): Resolver {
     }
     if (isUnknown(entries)) return [entries];
     const plain = isRecord(item) && item.Ref === parameter && Object.keys(item).length === 1;
+    const built = plain ? undefined : eachAllowedValue(item, parameter);
+    if (built) return built.flatMap((each): unknown[] => (Array.isArray(each) ? (each as unknown[]) : [each]));
     const choices = plain
       ? parameterChoices(parameter)
       : unknownValue(
@@ -723,6 +761,50 @@ export function createResolver(input: TemplateInput): Resolver {
     return items ?? value;
   }
 
+  function undecidedItems(value: unknown): readonly unknown[] {
+    if (!Array.isArray(value)) {
+      const branches = ifBranches(value);
+      if (!branches) return NO_ITEMS;
+      if (branches.length === 1) return undecidedItems(branches[0]);
+      return eitherOnly(branches, listItems, undecidedItems);
+    }
+    let undecided: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (singleKeyOf(item) !== 'Fn::If') continue;
+      const found = undecidedItem(item);
+      if (found.length > 0) (undecided ??= []).push(...found);
+    }
+    return undecided ?? NO_ITEMS;
+  }
+
+  /** undecidedItems of one list item (keptItems gives what it stands for). */
+  function undecidedItem(item: unknown): readonly unknown[] {
+    const branches = ifBranches(item);
+    if (!branches) return NO_ITEMS;
+    if (branches.length === 1) return undecidedItem(branches[0]);
+    return eitherOnly(
+      branches,
+      (branch) => keptItems(branch) ?? [branch],
+      (branch) => undecidedItem(branch),
+    );
+  }
+
+  /** Of both branches' items, those the other branch does not write alike, and those each branch leaves undecided. */
+  function eitherOnly(
+    branches: [unknown, unknown],
+    items: (branch: unknown) => readonly unknown[],
+    undecided: (branch: unknown) => readonly unknown[],
+  ): unknown[] {
+    const [first, second] = branches;
+    const [ofFirst, ofSecond] = [items(first), items(second)];
+    const [openFirst, openSecond] = [undecided(first), undecided(second)];
+    return [
+      ...ofFirst.filter((item) => openFirst.includes(item) || !ofSecond.some((other) => sameValue(item, other))),
+      ...ofSecond.filter((item) => openSecond.includes(item) || !ofFirst.some((other) => sameValue(item, other))),
+    ];
+  }
+
   function alternatives(value: unknown): readonly unknown[] {
     return keptItems(value) ?? [value];
   }
@@ -754,6 +836,7 @@ export function createResolver(input: TemplateInput): Resolver {
     isNoValue,
     listItems,
     alternatives,
+    undecidedItems,
     condition,
     choicesOf,
     referencedResource(value) {

@@ -1,6 +1,7 @@
-import type { Secret, SecretValueAdvice } from '../../model/model.js';
+import { isUnknown, unknownValue, type Maybe, type Secret, type SecretValueAdvice } from '../../model/model.js';
 import { deployedName } from './deployed-names.js';
 import { rotationDays } from '../aws/rotation.js';
+import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
 import { deploymentTagsOf } from './tags.js';
 import type { CfnResource } from './template.js';
@@ -31,10 +32,47 @@ export function secretFromResource(stack: StackContext, logicalId: string, resou
   };
 }
 
-/** Sets rotation on the secret an `AWS::SecretsManager::RotationSchedule` names. */
+/**
+ * Sets rotation on the secret an `AWS::SecretsManager::RotationSchedule` names, as the deployment that rotates it
+ * least often has it: a schedule whose Condition deploy time decides may not exist, so the interval cannot be known
+ * until apply; one a parameter the deployment sets writes is its longest choice (longestRotation).
+ */
 export function applyRotation(stack: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
-  secret.rotationDays = rotationDays(stack.resolver.resolve(resource.Properties?.RotationRules));
+  const condition = resource.Condition;
+  secret.rotationDays =
+    typeof condition === 'string' && isUnknown(stack.resolver.condition(condition))
+      ? unknownValue(
+          `that of rotation schedule ${logicalId}, created only where its Condition ${condition} holds, which deploy time decides`,
+        )
+      : longestRotation(stack.resolver, resource.Properties?.RotationRules);
   secret.rotationSource = stack.ref(logicalId);
+}
+
+/** The fields of RotationRules that set the interval (rotationDays reads them). */
+const INTERVAL_FIELDS = ['AutomaticallyAfterDays', 'ScheduleExpression'] as const;
+
+/**
+ * The longest interval any deployment may give `RotationRules`: where a parameter the deployment sets writes an
+ * interval field, each of its AllowedValues is read (the longest counts), and one it may set to any value is Unknown
+ * (a default of 30 days says nothing of `--parameter-overrides Days=3650`).
+ */
+function longestRotation(resolver: Resolver, written: unknown): Maybe<number> {
+  const rules = resolver.resolve(written);
+  const days = rotationDays(rules);
+  if (!isRecord(written) || !isRecord(rules) || isUnknown(rules) || isUnknown(days)) return days;
+  let longest = days;
+  for (const field of INTERVAL_FIELDS) {
+    if (!Object.hasOwn(written, field)) continue;
+    const choices = resolver.choicesOf(written[field]);
+    if (choices === undefined) continue;
+    if (isUnknown(choices)) return choices;
+    for (const choice of choices) {
+      const each = rotationDays({ ...rules, [field]: choice });
+      if (isUnknown(each)) return each;
+      if (each > longest) longest = each;
+    }
+  }
+  return longest;
 }
 
 const SECRET_TARGET_ATTACHMENT = 'AWS::SecretsManager::SecretTargetAttachment';

@@ -329,6 +329,8 @@ class ModelBuilder {
   private readonly policies = new Map<string, AwsPolicyGrant>();
   /** The policies someone in the change holds. */
   private readonly heldPolicies = new Set<AwsPolicyGrant>();
+  /** A policy grant as held by a holder only some deployments give it (hold). */
+  private readonly undecidedGrants = new Map<AwsPolicyGrant, AwsPolicyGrant>();
   /** Resource policies, granted to the identities they name once every stack is linked. */
   private readonly resourcePolicies: ResourcePolicy[] = [];
   /** Identity pools by stack-qualified logical id, and role attachments to join to them once every stack is linked. */
@@ -833,11 +835,14 @@ class ModelBuilder {
 
   linkManagedPolicyArns(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const identity = this.identityOf(stack, logicalId);
-    this.eachItem(stack, resource.Properties?.ManagedPolicyArns, (raw) => {
+    const written = resource.Properties?.ManagedPolicyArns;
+    const undecided = written === undefined ? NO_ITEMS : stack.resolver.undecidedItems(written);
+    this.eachItem(stack, written, (raw) => {
+      const onlySometimes = undecided.includes(raw) ? undecidedItem(logicalId, 'ManagedPolicyArns') : undefined;
       const target = stack.resolver.referencedResource(raw);
       const policy = target === undefined ? undefined : stack.input.template.Resources[target];
       if (target && policy?.Type === 'AWS::IAM::ManagedPolicy') {
-        this.hold(identity, this.policyGrant(stack, target, policy));
+        this.hold(identity, this.policyGrant(stack, target, policy), onlySometimes);
         return;
       }
       // An ARN from a parameter is whatever policy the deployment passes (`--parameter-overrides`), not only the
@@ -850,7 +855,13 @@ class ModelBuilder {
           : isUnknown(choices)
             ? [choices]
             : choices;
-      for (const arn of arns) identity.grants.push({ kind: 'aws-managed-policy', source: identity.resource, arn });
+      for (const arn of arns)
+        identity.grants.push({
+          kind: 'aws-managed-policy',
+          source: identity.resource,
+          arn,
+          ...(onlySometimes !== undefined ? { undecided: onlySometimes } : {}),
+        });
     });
   }
 
@@ -862,12 +873,15 @@ class ModelBuilder {
       const holders = POLICY_HOLDERS[index];
       if (holders === undefined) continue;
       const { property, kind } = holders;
-      const items = this.listItems(stack, properties[property]);
+      const written = properties[property];
+      const items = this.listItems(stack, written);
+      // A holder only one branch of an Fn::If names holds the policy in some deployments only.
+      const undecided = written === undefined ? NO_ITEMS : stack.resolver.undecidedItems(written);
       for (let item = 0; item < items.length; item++) {
         const raw = items[item];
         const holder =
           this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
-        if (holder) this.hold(holder, grant);
+        if (holder) this.hold(holder, grant, undecided.includes(raw) ? undecidedItem(logicalId, property) : undefined);
       }
     }
   }
@@ -896,6 +910,8 @@ class ModelBuilder {
       }),
       stack.ref(logicalId),
     );
+    const undecided = undecidedCondition(stack, logicalId, resource);
+    if (undecided !== undefined) grant.undecided = undecided;
     const raw = resource.Properties?.[property];
     const holder = this.findIdentity(stack, logicalId, raw, kind) ?? this.externalHolder(stack, logicalId, raw, kind);
     if (holder) holder.grants.push(grant);
@@ -974,14 +990,23 @@ class ModelBuilder {
         policyName: name ?? logicalId,
         document: stack.policyDocument(resource.Properties?.PolicyDocument),
       };
+      const undecided = undecidedCondition(stack, logicalId, resource);
+      if (undecided !== undefined) grant.undecided = undecided;
       this.policies.set(id, grant);
     }
     return grant;
   }
 
-  private hold(identity: Identity, grant: AwsPolicyGrant): void {
-    if (!identity.grants.includes(grant)) identity.grants.push(grant);
+  /** Gives the identity the policy; `undecided` where some deployments do not (the grant then says so: Grant.undecided). */
+  private hold(identity: Identity, grant: AwsPolicyGrant, undecided?: string): void {
     this.heldPolicies.add(grant);
+    let held = grant;
+    if (undecided !== undefined && grant.undecided === undefined) {
+      // One copy per policy, shared by its undecided holders: the same document, so rules count the policy once.
+      held = this.undecidedGrants.get(grant) ?? { ...grant, undecided };
+      this.undecidedGrants.set(grant, held);
+    }
+    if (!identity.grants.includes(held)) identity.grants.push(held);
   }
 
   private externalUser(stack: StackContext, keyLogicalId: string, raw: unknown): Identity {
@@ -995,6 +1020,22 @@ class ModelBuilder {
     }
     return user;
   }
+}
+
+/**
+ * What decides whether a resource is created, where deploy time does: its Condition, when plan-time values leave it
+ * open (a resource whose Condition is false at plan time is not read at all: stack-context.ts).
+ */
+function undecidedCondition(stack: StackContext, logicalId: string, resource: CfnResource): string | undefined {
+  const name = resource.Condition;
+  return typeof name === 'string' && isUnknown(stack.resolver.condition(name))
+    ? `${logicalId} is created only where its Condition ${name} holds, which deploy time decides`
+    : undefined;
+}
+
+/** Why an item of a holder list is held in some deployments only (Resolver.undecidedItems). */
+function undecidedItem(logicalId: string, property: string): string {
+  return `${logicalId} names it in ${property} in one branch of an Fn::If that deploy time decides`;
 }
 
 /**

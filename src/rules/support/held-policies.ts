@@ -48,7 +48,9 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
+  // A grant some deployments leave out is counted apart: held also in every deployment, its Deny statements count.
   const seen = new Set<unknown>();
+  const seenUndecided = new Set<unknown>();
   // Indexed loops: run once per identity, mostly before V8 optimizes this function, and for…of's iterator closing
   // made its optimized code several times longer to compile.
   for (let h = 0; h < holders.length; h++) {
@@ -60,8 +62,9 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
       if (grant === undefined) continue;
       const key =
         grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const seenAs = grant.undecided === undefined ? seen : seenUndecided;
+      if (seenAs.has(key)) continue;
+      seenAs.add(key);
       const held = toHeldPolicy(grant, holders);
       if (held === undefined) continue;
       if ('document' in held) policies.push(held);
@@ -127,7 +130,8 @@ function groupsOf(identity: Identity, model: Model): Identity[] {
 
 function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
-    const { source, policyName, document } = grant;
+    const { source, policyName } = grant;
+    const document = heldDocument(grant, grant.document);
     const inline = policyName !== undefined && isHolderResource(source, holders);
     return inline
       ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
@@ -137,7 +141,28 @@ function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePol
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
-  return { source: grant.source, label: known.name, key: known.name, document: known.document, managedArn: grant.arn };
+  const document = heldDocument(grant, known.document);
+  return { source: grant.source, label: known.name, key: known.name, document, managedArn: grant.arn };
+}
+
+/** Per document, the same without its Deny statements (allowsOnly); the statements are shared, so policyOf finds them. */
+const allowOnlyDocuments = new WeakMap<PolicyDocument, PolicyDocument>();
+
+/**
+ * What a grant gives its holder in every deployment: the document, or, for a grant some deployments leave out
+ * (Grant.undecided), its Allow statements only. Some deployment holds what it allows; what it denies another
+ * deployment lacks, so it cannot remove what the identity's other policies allow (a Deny policy created, or attached,
+ * only where a condition the deployment sets holds).
+ */
+function heldDocument(grant: Grant, document: PolicyDocument): PolicyDocument {
+  if (grant.undecided === undefined || !document.statements.some((statement) => statement.effect === 'Deny'))
+    return document;
+  let allows = allowOnlyDocuments.get(document);
+  if (!allows) {
+    allows = { ...document, statements: document.statements.filter((statement) => statement.effect === 'Allow') };
+    allowOnlyDocuments.set(document, allows);
+  }
+  return allows;
 }
 
 /** Whether the policy is written inside one of the holders (an inline policy) rather than as a resource of its own. */
