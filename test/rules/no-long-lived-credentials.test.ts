@@ -799,8 +799,12 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
           Properties: { Name: 'r', AccessToken: '{{resolve:secretsmanager:github-token}}' },
         },
         Parameter: { Type: 'AWS::Amplify::App', Properties: { Name: 'p', OauthToken: { Ref: 'GitToken' } } },
-        // An idempotency token is no credential.
+        // An idempotency token is no credential, nor a token type named for its lifetime's unit.
         Idempotent: { Type: 'AWS::EC2::CapacityReservationFleet', Properties: { ClientToken: 'once' } },
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: { UserPoolId: 'pool', TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' } },
+        },
       },
     };
     const findings = evaluate(modelFromTemplates([{ stack: 'Site', template }]), { catalog: catalog() }).findings;

@@ -106,10 +106,12 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
 }
 
 /**
- * Keys not searched for passwords: environments are read variable by variable, policy documents and code hold no
+ * Keys not searched for passwords and tokens: environments are read variable by variable, policy documents and code hold no
  * password property, and walking them would cost every template's largest values.
  */
 const NOT_WALKED = new Set([
+  // A Cognito user pool client's token lifetimes, keyed by token type (`AccessToken: minutes`): no token is written there.
+  'TokenValidityUnits',
   'Variables',
   'Environment',
   'Ref',
