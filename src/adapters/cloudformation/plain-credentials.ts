@@ -44,8 +44,9 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = {
  * The credentials a resource's properties write out: a property named `…Password` (CloudFormation's name for every
  * password a resource takes: `MasterUserPassword` of RDS, DocumentDB and Redshift, `Password` of Amazon MQ users, a
  * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) or a
- * token's name (TOKEN_PROPERTY_ENDINGS: the Git provider's token of an Amplify app) holding a literal, or the Default of the parameter it refers to (written in the template whether or not the parameter is NoEcho,
- * as cfn_nag's rules say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
+ * token's name (TOKEN_PROPERTY_ENDINGS: the Git provider's token of an Amplify app) holding a literal, or the Default
+ * of the parameter it refers to (written in the template whether or not the parameter is NoEcho, as cfn_nag's rules
+ * say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
  * project's `Environment.EnvironmentVariables` of type PLAINTEXT (the default), and user data, holding a credential by
  * its format or a literal under a secret's name (credential-formats.ts). References to a secret store, NoEcho parameters without a
  * Default and values only deploy time knows are not written out.
