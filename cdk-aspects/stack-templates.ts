@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
-import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack, Stage, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { createResolver } from '../src/adapters/cloudformation/intrinsics.js';
 import { readJsonFile } from '../src/adapters/cloudformation/load.js';
+import { environmentAccount } from '../src/adapters/cloudformation/stack-account.js';
 import { TemplateError, type CfnTemplate, type TemplateInput } from '../src/adapters/cloudformation/template.js';
 import { isRecord } from '../src/util/records.js';
 
@@ -61,12 +62,16 @@ function addStack(
     paths[id] = resource.node.path;
     result.resources.set(resourceKey(name, id), resource);
   }
+  // The account of an explicit environment, as the cloud assembly's `environment` names it to the CLI (a nested stack
+  // answers its parent's): the template writes it as a literal where the app asked for the stack's account.
+  const account = Token.isUnresolved(stack.account) ? undefined : environmentAccount(`aws://${stack.account}/`);
   const input: TemplateInput = {
     stack: name,
     ...(file ? { file } : {}),
     template,
     paths,
     ...(parameters ? { parameters } : {}),
+    ...(account ? { account } : {}),
   };
   result.inputs.push(input);
   const resolver = createResolver(input);

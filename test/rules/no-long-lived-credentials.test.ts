@@ -784,6 +784,45 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
     ]);
   });
 
+  it("reports a Git provider's token written in an Amplify app (OauthToken, AccessToken), not one kept in a secret or a NoEcho parameter", () => {
+    // aws-cdk-examples' amplify-console-app writes `oauthToken: '<your-gitHub-oauth-token>'`, to be replaced in the code.
+    const template = {
+      Parameters: {
+        GitToken: { Type: 'String', NoEcho: true },
+        DefaultToken: { Type: 'String', NoEcho: true, Default: 'ghp_default' },
+      },
+      Resources: {
+        Written: { Type: 'AWS::Amplify::App', Properties: { Name: 'w', OauthToken: '<your-gitHub-oauth-token>' } },
+        Defaulted: { Type: 'AWS::Amplify::App', Properties: { Name: 'd', AccessToken: { Ref: 'DefaultToken' } } },
+        Resolved: {
+          Type: 'AWS::Amplify::App',
+          Properties: { Name: 'r', AccessToken: '{{resolve:secretsmanager:github-token}}' },
+        },
+        Parameter: { Type: 'AWS::Amplify::App', Properties: { Name: 'p', OauthToken: { Ref: 'GitToken' } } },
+        // An idempotency token is no credential, nor a token type named for its lifetime's unit.
+        Idempotent: { Type: 'AWS::EC2::CapacityReservationFleet', Properties: { ClientToken: 'once' } },
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: { UserPoolId: 'pool', TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' } },
+        },
+      },
+    };
+    const findings = evaluate(modelFromTemplates([{ stack: 'Site', template }]), { catalog: catalog() }).findings;
+    expect(findings.map((finding) => [finding.ruleId, finding.resource.name, finding.detail, finding.level])).toEqual([
+      ['no-long-lived-credentials', 'Defaulted', 'Credential::plaintext', 'mandatory'],
+      ['no-long-lived-credentials', 'Written', 'Credential::plaintext', 'mandatory'],
+    ]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'An API token is written in the configuration of Defaulted (AccessToken (the Default of parameter DefaultToken)): ' +
+        'whoever may read that configuration, and every copy of the source, template and state, holds it, and nothing ' +
+        'rotates it. Write a dynamic reference ({{resolve:secretsmanager:…}}) or a Ref to a NoEcho parameter without a ' +
+        'Default, and rotate the exposed value.',
+      'An API token is written in the configuration of Written (OauthToken): whoever may read that configuration, and every ' +
+        'copy of the source, template and state, holds it, and nothing rotates it. Write a dynamic reference ' +
+        '({{resolve:secretsmanager:…}}) or a Ref to a NoEcho parameter without a Default, and rotate the exposed value.',
+    ]);
+  });
+
   it('reports a database password written in the template, and no other rule treats it as a managed secret', () => {
     const template = {
       Resources: {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { createResolver, type Resolver } from './intrinsics.js';
+import { environmentAccount } from './stack-account.js';
 import { formatValuePath, MAX_VALUE_DEPTH, tooDeepPath } from '../../util/depth.js';
 import { readInputText, unreadableReason } from '../../util/read-input.js';
 import { isRecord, setOwn } from '../../util/records.js';
@@ -199,7 +200,8 @@ function loadCloudAssembly(
           : typeof properties.stackName === 'string'
             ? properties.stackName
             : artifactId;
-      withNested(readTemplateFile(file, scope), stack, scope, [], take);
+      const account = environmentAccount(artifact.environment);
+      withNested({ ...readTemplateFile(file, scope), ...(account ? { account } : {}) }, stack, scope, [], take);
     }
   }
 }
@@ -279,6 +281,8 @@ function withNested(
     withNested(
       {
         ...nested,
+        // A nested stack deploys into its parent's account.
+        ...(input.account ? { account: input.account } : {}),
         ...(isRecord(passed) ? { parameters } : {}),
         ...(Object.keys(parameterChoices).length > 0 ? { parameterChoices } : {}),
       },

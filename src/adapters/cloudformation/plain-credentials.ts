@@ -16,6 +16,18 @@ const PASSWORD_ADVICE =
   'Write a dynamic reference ({{resolve:secretsmanager:…}}), a Ref to a NoEcho parameter without a Default, or let the ' +
   'service keep the password in Secrets Manager (ManageMasterUserPassword where the resource has it)';
 
+/** How a template keeps a token out of its text, in CloudFormation's words. */
+const TOKEN_ADVICE =
+  'Write a dynamic reference ({{resolve:secretsmanager:…}}) or a Ref to a NoEcho parameter without a Default';
+
+/**
+ * The endings of the property names under which CloudFormation takes a token that signs in to another system: an
+ * Amplify app's `AccessToken` and `OauthToken` (the Git provider's), CodeStar's `RepositoryAccessToken`, an AppFlow
+ * connector profile's `AccessToken`, a CodePipeline webhook's `SecretToken`. Both kinds are write-only in the
+ * resources' CloudFormation schemas, as every `…Password` is. `ClientToken`, `NextToken` and the like are no credential.
+ */
+const TOKEN_PROPERTY_ENDINGS = ['AccessToken', 'OauthToken', 'SecretToken'] as const;
+
 /** How a template keeps a value out of an environment or user data, in CloudFormation's words. */
 const VALUE_ADVICE =
   'Keep the value in Secrets Manager or SSM Parameter Store (SecureString) and read it at run time ' +
@@ -31,9 +43,10 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = lookupTable({
 /**
  * The credentials a resource's properties write out: a property named `…Password` (CloudFormation's name for every
  * password a resource takes: `MasterUserPassword` of RDS, DocumentDB and Redshift, `Password` of Amazon MQ users, a
- * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) holding a
- * literal, or the Default of the parameter it refers to (written in the template whether or not the parameter is NoEcho,
- * as cfn_nag's rules say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
+ * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) or a
+ * token's name (TOKEN_PROPERTY_ENDINGS: the Git provider's token of an Amplify app) holding a literal, or the Default
+ * of the parameter it refers to (written in the template whether or not the parameter is NoEcho, as cfn_nag's rules
+ * say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
  * project's `Environment.EnvironmentVariables` of type PLAINTEXT (the default), and user data, holding a credential by
  * its format or a literal under a secret's name (credential-formats.ts). References to a secret store, NoEcho parameters without a
  * Default and values only deploy time knows are not written out.
@@ -44,9 +57,9 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
   const credentials = new ResourceCredentials('aws', () => stack.ref(logicalId));
   const add = credentials.add.bind(credentials);
 
-  for (const { place, value } of passwordProperties(properties)) {
+  for (const { place, value, kind } of credentialProperties(properties)) {
     const written = writtenPassword(stack, value);
-    if (written !== undefined) add('password', place + written, PASSWORD_ADVICE);
+    if (written !== undefined) add(kind, place + written, kind === 'password' ? PASSWORD_ADVICE : TOKEN_ADVICE);
   }
   if (resource.Type === 'AWS::Lambda::Function') {
     const variables = stack.resolver.resolve(
@@ -94,10 +107,12 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
 }
 
 /**
- * Keys not searched for passwords: environments are read variable by variable, policy documents and code hold no
+ * Keys not searched for passwords and tokens: environments are read variable by variable, policy documents and code hold no
  * password property, and walking them would cost every template's largest values.
  */
 const NOT_WALKED = new Set([
+  // A Cognito user pool client's token lifetimes, keyed by token type (`AccessToken: minutes`): no token is written there.
+  'TokenValidityUnits',
   'Variables',
   'Environment',
   'Ref',
@@ -108,12 +123,12 @@ const NOT_WALKED = new Set([
 ]);
 
 /**
- * Every property named `…Password` under `value`, with its path; environment variables are read on their own. A path is
+ * Every property named `…Password` or with a token's name (TOKEN_PROPERTY_ENDINGS) under `value`, with its path; environment variables are read on their own. A path is
  * written out only for a password property found: the walk visits every property of every resource, and building each
  * one's path was most of what this check cost on large templates.
  */
-function passwordProperties(value: unknown): { place: string; value: unknown }[] {
-  const found: { place: string; value: unknown }[] = [];
+function credentialProperties(value: unknown): { place: string; value: unknown; kind: 'password' | 'token' }[] {
+  const found: { place: string; value: unknown; kind: 'password' | 'token' }[] = [];
   const keys: (string | number)[] = [];
   const placeOf = (last: string) =>
     [...keys, last].reduce<string>(
@@ -133,7 +148,9 @@ function passwordProperties(value: unknown): { place: string; value: unknown }[]
     for (const key in node) {
       if (!Object.hasOwn(node, key) || NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
       const item = node[key];
-      if (key.endsWith('Password')) found.push({ place: placeOf(key), value: item });
+      if (key.endsWith('Password')) found.push({ place: placeOf(key), value: item, kind: 'password' });
+      else if (TOKEN_PROPERTY_ENDINGS.some((ending) => key.endsWith(ending)))
+        found.push({ place: placeOf(key), value: item, kind: 'token' });
       else if (typeof item === 'object' && item !== null) {
         keys.push(key);
         walk(item);
@@ -146,7 +163,7 @@ function passwordProperties(value: unknown): { place: string; value: unknown }[]
 }
 
 /**
- * Whether a password property's value is written out in the template: a literal (any string but a dynamic reference),
+ * Whether a password or token property's value is written out in the template: a literal (any string but a dynamic reference),
  * or a Ref to a parameter whose Default is one. Gives the words that say where, appended to the property's path.
  */
 function writtenPassword(stack: StackContext, raw: unknown): string | undefined {

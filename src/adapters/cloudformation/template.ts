@@ -52,6 +52,11 @@ export interface TemplateInput {
   keys?: KeyTree;
   /** Logical ids the model builder generated (SAM's implicit roles) → the resource they come from, for locations. */
   generatedBy?: Record<string, string>;
+  /**
+   * The account the stack deploys into, where the input names it (a CDK stack with an explicit environment): a literal
+   * of it in the template is the stack's own account (stack-account.ts).
+   */
+  account?: string;
 }
 
 /**

@@ -66,6 +66,7 @@ import { literalName } from './names.js';
 import { plainCredentialsOf } from './plain-credentials.js';
 import { applyRotation, secretFromResource, secretIdThroughAttachment } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
+import { withStackAccount } from './stack-account.js';
 import type { CfnResource, TemplateInput } from './template.js';
 
 /**
@@ -107,7 +108,7 @@ export class TemplateModelBuilder {
 
   add(input: TemplateInput): void {
     this.stacks.add(input.stack);
-    for (const prepared of this.expander.expand(input)) this.builder.addStack(stackContext(prepared));
+    for (const prepared of this.expander.expand(withStackAccount(input))) this.builder.addStack(stackContext(prepared));
   }
 
   /** How many stacks were linked as they were added rather than in `finish` (tests and the benchmark read it). */
