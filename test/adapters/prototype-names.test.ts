@@ -167,3 +167,30 @@ describe('the audit counts owners whatever their name', () => {
     ]);
   });
 });
+
+describe('a template key __proto__ in a stack whose account the cloud assembly names', () => {
+  it('is copied as the key it is when the account is rewritten as the own account: no policy is inherited from it', () => {
+    // JSON.parse defines `__proto__` as an own key; CloudFormation would refuse the property, and it grants nothing.
+    const template = JSON.parse(
+      JSON.stringify({
+        Resources: {
+          Worker: {
+            Type: 'AWS::IAM::Role',
+            Properties: {
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' },
+                ],
+              },
+              PROTO: { Policies: [{ PolicyName: 'admin', PolicyDocument: ADMIN }] },
+            },
+          },
+        },
+      }).replace('"PROTO"', '"__proto__"'),
+    ) as CfnTemplate;
+    const model = modelFromTemplates([{ stack: 'App', template, account: '111122223333' }]);
+    const role = model.identities.find((identity) => identity.name === 'Worker');
+    expect(role?.grants).toEqual([]);
+    expect(blocking(model)).toEqual([]);
+  });
+});

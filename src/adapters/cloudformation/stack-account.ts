@@ -8,7 +8,7 @@
  * the consumer's account that lets the producer's account in is a cross-account trust, whichever app writes both.
  */
 import { OWN_ACCOUNT } from '../../model/deployment.js';
-import { isRecord } from '../../util/records.js';
+import { isRecord, setOwn } from '../../util/records.js';
 import type { CfnTemplate, TemplateInput } from './template.js';
 
 /**
@@ -32,7 +32,8 @@ export function withStackAccount(input: TemplateInput): TemplateInput {
     if (Array.isArray(value)) return value.map(rewrite);
     if (isRecord(value)) {
       const copy: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) copy[key] = rewrite(value[key]);
+      // setOwn: a template's key may be `__proto__` (JSON.parse defines it), which plain assignment would not copy.
+      for (const key of Object.keys(value)) setOwn(copy, key, rewrite(value[key]));
       return copy;
     }
     return value;
