@@ -808,7 +808,6 @@ class ModelBuilder {
     if (!user.groups.includes(group.id)) user.groups.push(group.id);
   }
 
-  /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
   /**
    * A bucket created with ACLs disabled, named as the change's policies name it (its `Ref`): Object Ownership
    * BucketOwnerEnforced, written or left to S3's default. Object Ownership written otherwise, or in a way known only
@@ -834,6 +833,7 @@ class ModelBuilder {
       });
   }
 
+  /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */
   linkManagedPolicyArns(stack: StackContext, logicalId: string, resource: CfnResource): void {
     const identity = this.identityOf(stack, logicalId);
     const written = resource.Properties?.ManagedPolicyArns;
