@@ -139,6 +139,10 @@ const EXPECTED: Record<string, string[]> = {
     "no-privilege-escalation mandatory R Path::attach-role-policy",
     "no-wildcard-privilege mandatory R Resource::*"
   ],
+  "cfn-deny-group-user-groups-fn-if.json": [
+    "no-privilege-escalation mandatory U Path::*",
+    "no-wildcard-privilege mandatory U Action::iam:*"
+  ],
   "cfn-deny-inline-policy-fn-if.json": [
     "no-privilege-escalation mandatory R Path::*",
     "no-wildcard-privilege mandatory R Action::iam:*"
@@ -181,6 +185,10 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-escalation-split-over-two-policies.json": [
     "no-privilege-escalation mandatory R Path::passrole-lambda-invoke"
   ],
+  "cfn-group-addition-condition-undecided-escalation.json": [
+    "no-privilege-escalation mandatory Deployer Path::passrole-lambda-invoke"
+  ],
+  "cfn-group-addition-every-deployment-escalation.json": [],
   "cfn-iamfullaccess-arn-fn-join.json": [
     "no-privilege-escalation mandatory R Path::*",
     "no-wildcard-privilege mandatory R Policy::IAMFullAccess"
