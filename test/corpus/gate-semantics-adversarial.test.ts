@@ -253,6 +253,14 @@ const EXPECTED: Record<string, string[]> = {
     "no-privilege-escalation mandatory pending R Path::unknown",
     "no-wildcard-privilege mandatory pending P"
   ],
+  "cfn-policy-fn-sub-duplicate-action.json": [
+    "no-privilege-escalation mandatory pending R Path::unknown",
+    "no-wildcard-privilege mandatory pending P"
+  ],
+  "cfn-policy-json-string-duplicate-effect.json": [
+    "no-privilege-escalation mandatory pending R Path::unknown",
+    "no-wildcard-privilege mandatory pending R"
+  ],
   "cfn-policy-via-groups.json": [
     "no-privilege-escalation mandatory G Path::put-user-policy",
     "no-privilege-escalation mandatory U Path::put-user-policy",
@@ -373,6 +381,9 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-trust-google-no-aud.json": [
     "restrict-trust mandatory R Condition::accounts.google.com:aud",
     "restrict-trust mandatory R Condition::accounts.google.com:sub"
+  ],
+  "cfn-trust-json-string-duplicate-principal.json": [
+    "restrict-trust mandatory pending R"
   ],
   "cfn-trust-notprincipal.json": [
     "restrict-trust mandatory R Principal::*"
@@ -568,6 +579,10 @@ const EXIT_CODES: Record<string, number> = {
   "cfn-managed-arn-parameter-allowed-values.json": 1,
   "cfn-action-parameter-no-default-allowed-reads.json": 0,
   "cfn-action-parameter-allowed-values.json": 1,
+  // h98: a key written twice in a policy's JSON text passed as JSON.parse's last value (0 before).
+  "cfn-policy-json-string-duplicate-effect.json": 1,
+  "cfn-policy-fn-sub-duplicate-action.json": 1,
+  "cfn-trust-json-string-duplicate-principal.json": 1,
 };
 
 describe("adversarial AWS IAM inputs", () => {
