@@ -250,8 +250,8 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory P Action::*"
   ],
   "cfn-policy-document-tojsonstring.json": [
-    "no-privilege-escalation mandatory pending R Path::unknown",
-    "no-wildcard-privilege mandatory pending P"
+    "no-privilege-escalation mandatory R Path::*",
+    "no-wildcard-privilege mandatory P Action::iam:*"
   ],
   "cfn-policy-fn-sub-duplicate-action.json": [
     "no-privilege-escalation mandatory pending R Path::unknown",
@@ -261,6 +261,11 @@ const EXPECTED: Record<string, string[]> = {
     "no-privilege-escalation mandatory pending R Path::unknown",
     "no-wildcard-privilege mandatory pending R"
   ],
+  "cfn-policy-tojsonstring-importvalue.json": [
+    "no-privilege-escalation mandatory pending R Path::unknown",
+    "no-wildcard-privilege mandatory pending R"
+  ],
+  "cfn-policy-tojsonstring-read-only.json": [],
   "cfn-policy-via-groups.json": [
     "no-privilege-escalation mandatory G Path::put-user-policy",
     "no-privilege-escalation mandatory U Path::put-user-policy",
@@ -583,6 +588,8 @@ const EXIT_CODES: Record<string, number> = {
   "cfn-policy-json-string-duplicate-effect.json": 1,
   "cfn-policy-fn-sub-duplicate-action.json": 1,
   "cfn-trust-json-string-duplicate-principal.json": 1,
+  // h98: Fn::ToJsonString read (1 before: pending).
+  "cfn-policy-tojsonstring-read-only.json": 0,
 };
 
 describe("adversarial AWS IAM inputs", () => {
