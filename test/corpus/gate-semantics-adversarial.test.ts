@@ -312,6 +312,7 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-rotation-days-parameter.json": [
     "secret-rotation mandatory pending S Rotation::unknown"
   ],
+  "cfn-s3-bucket-policy-star-deny-outside-account-same-objects.json": [],
   "cfn-s3-bucket-policy-star.json": [
     "restrict-trust mandatory BP Principal::*"
   ],
@@ -393,8 +394,12 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-trust-notprincipal.json": [
     "restrict-trust mandatory R Principal::*"
   ],
-  "cfn-trust-star-deny-outside-account.json": [
+  "cfn-trust-star-deny-outside-account-and-ip.json": [
     "restrict-trust mandatory R Principal::*"
+  ],
+  "cfn-trust-star-deny-outside-account.json": [],
+  "cfn-trust-star-deny-outside-org.json": [
+    "restrict-trust mandatory R Organization::o-abcdefghij"
   ],
   "cfn-trust-star-tagsession.json": [
     "restrict-trust mandatory R Principal::*"
@@ -590,6 +595,8 @@ const EXIT_CODES: Record<string, number> = {
   "cfn-trust-json-string-duplicate-principal.json": 1,
   // h98: Fn::ToJsonString read (1 before: pending).
   "cfn-policy-tojsonstring-read-only.json": 0,
+  // h98: `*` narrowed to the own account by a Deny on the same objects (1 before: Principal::*).
+  "cfn-s3-bucket-policy-star-deny-outside-account-same-objects.json": 0,
 };
 
 describe("adversarial AWS IAM inputs", () => {
