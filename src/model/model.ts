@@ -417,6 +417,12 @@ export interface Identity {
   /** AWS groups the user belongs to (ids of group identities). */
   groups?: string[];
   /**
+   * Those of `groups` the user belongs to in some deployments only, with what decides it (a UserToGroupAddition whose
+   * Condition, or an `Fn::If` item of Groups, only deploy time decides): the group's grants are then held as
+   * Grant.undecided ones are, what they allow judged as held and what they deny removing nothing.
+   */
+  undecidedGroups?: { group: string; undecided: string }[];
+  /**
    * AWS groups the user joins that the change does not create (by name or ARN, as written; Unknown while the value
    * waits for apply), with the resource that adds it: what their policies grant the user cannot be seen here.
    */

@@ -25,6 +25,7 @@ import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy
 import {
   type ConditionClause,
   narrowingClauses,
+  assumeActionsOf,
   parseAwsPrincipal,
   parseFederatedPrincipal,
   patternCovers,
@@ -414,7 +415,11 @@ export default defineRule<MessageId>({
         checkGuestRoleOfUnreadableTrust(ctx, identity, trust.unreadable.description);
         continue;
       }
-      for (const entry of trustEntries(trust)) checkEntry(ctx, identity, entry);
+      const denies = trust.statements.filter((statement) => statement.effect === 'Deny');
+      for (const entry of trustEntries(trust)) {
+        const left = denies.length === 0 ? entry : trustAfterDenies(ctx, entry, denies);
+        if (left) checkEntry(ctx, identity, left);
+      }
     }
     checkUnusedProviders(ctx);
     for (const secret of ctx.model.secrets)
@@ -464,6 +469,25 @@ function checkUnusedProviders(ctx: Ctx): void {
       });
     }
   }
+}
+
+/**
+ * A trust entry after the trust policy's Deny statements, as a resource policy's are weighed (weighDenies): gone where
+ * they deny every AssumeRole action it grants to every principal it admits; else with the narrowing a Deny of everyone
+ * but some accounts or organizations leaves (StringNotEquals aws:PrincipalAccount, the data-perimeter pattern), judged
+ * as if the Allow said it, so `*` is reported as the accounts and organizations it is left to, or not at all where
+ * those are the own account or ones the catalog trusts.
+ */
+function trustAfterDenies(ctx: Ctx, entry: TrustEntry, denies: readonly PolicyStatement[]): TrustEntry | undefined {
+  const ownAccounts = ctx.model.accountIds ?? [];
+  const scope = { trust: true };
+  const left = assumeActionsOf(entry).filter(
+    (action) => !weighDenies(entry, [action], denies, ownAccounts, scope).denied,
+  );
+  if (left.length === 0) return undefined;
+  const weighed = weighDenies(entry, left, denies, ownAccounts, scope);
+  if (weighed.denied) return undefined;
+  return weighed.clauses.length === 0 ? entry : { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
 }
 
 function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
@@ -1126,12 +1150,14 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     const writes = secretGrant(statement, secretWriteActions());
     if (reads.grants === false && writes.grants === false) continue;
     const actions = actionsWritten(statement);
+    // A Deny on the same resources as the Allow covers it as one on `*` does (denyCoversResources).
+    const scope = statement.notResource ? {} : { resources: statement.resource ?? [] };
     for (const entry of principalEntries(statement)) {
       const judge = (grant: SecretGrant, capability: (left: SecretGrant) => SecretCapability): boolean => {
         if (grant.grants === false) return false;
         // An action a Deny removes outright is gone; the ones left are weighed together (a Deny must cover them all).
-        const left = grant.actions.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
-        const weighed = weighDenies(entry, left, denies, ownAccounts);
+        const left = grant.actions.filter((action) => !weighDenies(entry, [action], denies, ownAccounts, scope).denied);
+        const weighed = weighDenies(entry, left, denies, ownAccounts, scope);
         if (left.length === 0 || weighed.denied) return false;
         const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
         const judged = { ...capability({ ...grant, actions: left }), grants: grant.grants, actions };
@@ -1485,9 +1511,11 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
       let weighing: DenyWeighing = { denied: false, clauses: [] };
       if (denies.length > 0) {
         granted ??= grant.actions();
-        const left = granted.filter((action) => !weighDenies(entry, [action], denies, ownAccounts).denied);
+        // A Deny on the same resources as the Allow covers it as one on `*` does (denyCoversResources).
+        const scope = statement.notResource ? {} : { resources: statement.resource ?? [] };
+        const left = granted.filter((action) => !weighDenies(entry, [action], denies, ownAccounts, scope).denied);
         if (left.length === 0) continue;
-        weighing = weighDenies(entry, left, denies, ownAccounts);
+        weighing = weighDenies(entry, left, denies, ownAccounts, scope);
         if (weighing.denied) continue;
       }
       const remaining = { ...entry, conditions: [...entry.conditions, ...weighing.clauses] };

@@ -139,6 +139,10 @@ const EXPECTED: Record<string, string[]> = {
     "no-privilege-escalation mandatory R Path::attach-role-policy",
     "no-wildcard-privilege mandatory R Resource::*"
   ],
+  "cfn-deny-group-user-groups-fn-if.json": [
+    "no-privilege-escalation mandatory U Path::*",
+    "no-wildcard-privilege mandatory U Action::iam:*"
+  ],
   "cfn-deny-inline-policy-fn-if.json": [
     "no-privilege-escalation mandatory R Path::*",
     "no-wildcard-privilege mandatory R Action::iam:*"
@@ -181,6 +185,10 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-escalation-split-over-two-policies.json": [
     "no-privilege-escalation mandatory R Path::passrole-lambda-invoke"
   ],
+  "cfn-group-addition-condition-undecided-escalation.json": [
+    "no-privilege-escalation mandatory Deployer Path::passrole-lambda-invoke"
+  ],
+  "cfn-group-addition-every-deployment-escalation.json": [],
   "cfn-iamfullaccess-arn-fn-join.json": [
     "no-privilege-escalation mandatory R Path::*",
     "no-wildcard-privilege mandatory R Policy::IAMFullAccess"
@@ -242,9 +250,22 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory P Action::*"
   ],
   "cfn-policy-document-tojsonstring.json": [
+    "no-privilege-escalation mandatory R Path::*",
+    "no-wildcard-privilege mandatory P Action::iam:*"
+  ],
+  "cfn-policy-fn-sub-duplicate-action.json": [
     "no-privilege-escalation mandatory pending R Path::unknown",
     "no-wildcard-privilege mandatory pending P"
   ],
+  "cfn-policy-json-string-duplicate-effect.json": [
+    "no-privilege-escalation mandatory pending R Path::unknown",
+    "no-wildcard-privilege mandatory pending R"
+  ],
+  "cfn-policy-tojsonstring-importvalue.json": [
+    "no-privilege-escalation mandatory pending R Path::unknown",
+    "no-wildcard-privilege mandatory pending R"
+  ],
+  "cfn-policy-tojsonstring-read-only.json": [],
   "cfn-policy-via-groups.json": [
     "no-privilege-escalation mandatory G Path::put-user-policy",
     "no-privilege-escalation mandatory U Path::put-user-policy",
@@ -291,6 +312,7 @@ const EXPECTED: Record<string, string[]> = {
   "cfn-rotation-days-parameter.json": [
     "secret-rotation mandatory pending S Rotation::unknown"
   ],
+  "cfn-s3-bucket-policy-star-deny-outside-account-same-objects.json": [],
   "cfn-s3-bucket-policy-star.json": [
     "restrict-trust mandatory BP Principal::*"
   ],
@@ -366,11 +388,18 @@ const EXPECTED: Record<string, string[]> = {
     "restrict-trust mandatory R Condition::accounts.google.com:aud",
     "restrict-trust mandatory R Condition::accounts.google.com:sub"
   ],
+  "cfn-trust-json-string-duplicate-principal.json": [
+    "restrict-trust mandatory pending R"
+  ],
   "cfn-trust-notprincipal.json": [
     "restrict-trust mandatory R Principal::*"
   ],
-  "cfn-trust-star-deny-outside-account.json": [
+  "cfn-trust-star-deny-outside-account-and-ip.json": [
     "restrict-trust mandatory R Principal::*"
+  ],
+  "cfn-trust-star-deny-outside-account.json": [],
+  "cfn-trust-star-deny-outside-org.json": [
+    "restrict-trust mandatory R Organization::o-abcdefghij"
   ],
   "cfn-trust-star-tagsession.json": [
     "restrict-trust mandatory R Principal::*"
@@ -560,6 +589,14 @@ const EXIT_CODES: Record<string, number> = {
   "cfn-managed-arn-parameter-allowed-values.json": 1,
   "cfn-action-parameter-no-default-allowed-reads.json": 0,
   "cfn-action-parameter-allowed-values.json": 1,
+  // h98: a key written twice in a policy's JSON text passed as JSON.parse's last value (0 before).
+  "cfn-policy-json-string-duplicate-effect.json": 1,
+  "cfn-policy-fn-sub-duplicate-action.json": 1,
+  "cfn-trust-json-string-duplicate-principal.json": 1,
+  // h98: Fn::ToJsonString read (1 before: pending).
+  "cfn-policy-tojsonstring-read-only.json": 0,
+  // h98: `*` narrowed to the own account by a Deny on the same objects (1 before: Principal::*).
+  "cfn-s3-bucket-policy-star-deny-outside-account-same-objects.json": 0,
 };
 
 describe("adversarial AWS IAM inputs", () => {

@@ -458,6 +458,23 @@ describe('hasUnknownGrant', () => {
     expect(hasUnknownGrant([parsePolicyDocument(null)])?.description).toBe('policy document is not an object');
   });
 
+  it('reports a document written as text with a key twice in one object, whichever value comes last', () => {
+    // JSON.parse reads the last Effect (Deny, harmless); IAM documents no reading of a repeated key.
+    const allowThenDeny = '{"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*", "Effect": "Deny"}]}';
+    expect(hasUnknownGrant([parsePolicyDocument(allowThenDeny)])?.description).toBe(
+      'policy document text writes the same key twice (duplicate key "Effect" at 1:72); IAM documents no reading of a repeated key',
+    );
+    const twoActions =
+      '{"Statement": {"Effect": "Allow", "Action": "iam:*", "Action": "s3:GetObject", "Resource": "*"}}';
+    expect(parsePolicyDocument(twoActions).unreadable?.description).toMatch(/duplicate key "Action"/);
+    // The same key in two objects is no repetition.
+    expect(
+      parsePolicyDocument(
+        '{"Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}',
+      ).unreadable,
+    ).toBeUndefined();
+  });
+
   it('ignores Unknowns in Deny statements and in resources', () => {
     const unknown = unknownValue('output of aws:s3/bucket:Bucket');
     expect(

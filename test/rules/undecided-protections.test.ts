@@ -129,6 +129,103 @@ ruleTester(escalation, {
   ],
 });
 
+/*
+ * The same protection reaching a user through a group: a group's Deny policies protect the user only in deployments
+ * that add it to the group. Membership some deployments leave out (a UserToGroupAddition under a Condition, an
+ * Fn::If item of Groups or Users) gives the group's Allows and not its Denies.
+ */
+/** A user allowed iam:* by its own inline policy, with `extra` properties. */
+const adminUser = (extra: Record<string, unknown> = {}) => ({
+  Type: 'AWS::IAM::User',
+  Properties: { Policies: [{ PolicyName: 'Admin', PolicyDocument: ALLOW_IAM }], ...extra },
+});
+/** A group holding the Deny inline, or (`managed`) through a managed policy naming it in Groups. */
+const denyGroup = (managed = false): Record<string, unknown> =>
+  managed
+    ? {
+        Guarded: { Type: 'AWS::IAM::Group', Properties: {} },
+        NoIam: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { Groups: [{ Ref: 'Guarded' }], PolicyDocument: DENY_IAM },
+        },
+      }
+    : {
+        Guarded: {
+          Type: 'AWS::IAM::Group',
+          Properties: { Policies: [{ PolicyName: 'NoIam', PolicyDocument: DENY_IAM }] },
+        },
+      };
+const addition = (extra: Record<string, unknown> = {}, users: unknown = [{ Ref: 'Dev' }]) => ({
+  Type: 'AWS::IAM::UserToGroupAddition',
+  ...extra,
+  Properties: { GroupName: { Ref: 'Guarded' }, Users: users },
+});
+const userPaths = {
+  resource: 'Dev',
+  identity: 'TestStack/Dev',
+  detail: 'Path::*',
+  message: ALL_PATHS.replace('Fn is', 'Dev is').replace('(Fn policy', '(Dev policy'),
+};
+
+ruleTester(escalation, {
+  valid: [
+    {
+      name: 'a user every deployment adds to a Deny group (Groups) is protected by it',
+      model: of(template({ Dev: adminUser({ Groups: [{ Ref: 'Guarded' }] }), ...denyGroup() })),
+    },
+    {
+      name: 'a user every deployment adds to a Deny group (UserToGroupAddition without Condition)',
+      model: of(template({ Dev: adminUser(), ...denyGroup(true), Join: addition() })),
+    },
+    {
+      name: 'a UserToGroupAddition whose Condition plan-time values decide (the parameter allows only yes)',
+      model: of(template({ Dev: adminUser(), ...denyGroup(), Join: addition({ Condition: 'On' }) }, true)),
+    },
+    {
+      name: 'a user in the group in every deployment through Groups, and also through a conditional addition',
+      model: of(
+        template({
+          Dev: adminUser({ Groups: [{ Ref: 'Guarded' }] }),
+          ...denyGroup(),
+          Join: addition({ Condition: 'On' }),
+        }),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a UserToGroupAddition whose Condition deploy time decides: with Switch=no the user is in no Deny group',
+      model: of(template({ Dev: adminUser(), ...denyGroup(), Join: addition({ Condition: 'On' }) })),
+      findings: [userPaths],
+    },
+    {
+      name: 'the same with the Deny in a managed policy the group holds',
+      model: of(template({ Dev: adminUser(), ...denyGroup(true), Join: addition({ Condition: 'On' }) })),
+      findings: [userPaths],
+    },
+    {
+      name: 'a UserToGroupAddition naming the user in one branch of an Fn::If item of Users',
+      model: of(template({ Dev: adminUser(), ...denyGroup(), Join: addition({}, [ifOn({ Ref: 'Dev' })]) })),
+      findings: [userPaths],
+    },
+    {
+      name: 'a user naming the Deny group in one branch of an Fn::If item of Groups',
+      model: of(template({ Dev: adminUser({ Groups: [ifOn({ Ref: 'Guarded' })] }), ...denyGroup(true) })),
+      findings: [userPaths],
+    },
+    {
+      name: 'a user whose whole Groups is an Fn::If, the other branch no group',
+      model: of(
+        template({
+          Dev: adminUser({ Groups: { 'Fn::If': ['On', [{ Ref: 'Guarded' }], []] } }),
+          ...denyGroup(),
+        }),
+      ),
+      findings: [userPaths],
+    },
+  ],
+});
+
 const secret = { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: {} } };
 const schedule = (rules: unknown, extra: Record<string, unknown> = {}) => ({
   Type: 'AWS::SecretsManager::RotationSchedule',

@@ -80,15 +80,32 @@ export function externalIdentity(
   };
 }
 
-/** Users hold the policies of their groups: each member gets its own copy of every group grant. */
+/**
+ * Users hold the policies of their groups: each member gets its own copy of every group grant. A member only some
+ * deployments add to the group (Identity.undecidedGroups) holds each copy as undecided: its Deny statements protect
+ * no deployment that leaves the user out of the group, and no deployment that adds it is known to have them.
+ */
 export function grantGroupPoliciesToMembers(
   identities: readonly Identity[],
   byId: (id: string) => Identity | undefined,
 ): void {
   for (const user of identities) {
-    for (const groupId of user.groups ?? [])
-      user.grants.push(...(byId(groupId)?.grants ?? []).map((grant) => ({ ...grant })));
+    for (const groupId of user.groups ?? []) {
+      const membership = groupMembershipUndecided(user, groupId);
+      user.grants.push(
+        ...(byId(groupId)?.grants ?? []).map((grant) =>
+          membership === undefined || grant.undecided !== undefined
+            ? { ...grant }
+            : { ...grant, undecided: membership },
+        ),
+      );
+    }
   }
+}
+
+/** What decides whether the user is in the group, where only some deployments add it (Identity.undecidedGroups). */
+function groupMembershipUndecided(user: Identity, groupId: string): string | undefined {
+  return user.undecidedGroups?.find((entry) => entry.group === groupId)?.undecided;
 }
 
 /** Organizations creates a member account with this role when none is named (CreateAccount's RoleName). */

@@ -373,6 +373,11 @@ export function createResolver(input: TemplateInput): Resolver {
 
   /** `resolveDocument` before `AWS::NoValue` is taken out (see `resolve`). */
   const documentValue = (value: unknown): unknown => {
+    // A document the AWS::LanguageExtensions transform writes as JSON text is the object it writes: read as written.
+    if (singleKeyOf(value) === 'Fn::ToJsonString') {
+      const argument = (value as Record<string, unknown>)['Fn::ToJsonString'];
+      if (isRecord(argument)) return documentValue(argument);
+    }
     if (isIntrinsic(value) && singleKeyOf(value) !== 'Fn::If') {
       const parameter = writtenByParameter(value);
       if (parameter !== undefined)
@@ -638,6 +643,20 @@ export function createResolver(input: TemplateInput): Resolver {
         return typeof text === 'string'
           ? Buffer.from(text, 'utf8').toString('base64')
           : unknownOr(text, 'Fn::Base64 of a value that does not resolve');
+      }
+      case 'Fn::ToJsonString': {
+        // The AWS::LanguageExtensions transform writes its object or list argument as JSON text; a value of it that
+        // only deployment gives leaves the text unknown (the Unknown it holds says which). A policy document written
+        // so is read as its object instead (documentValue), keeping such a value where it stands.
+        const value = resolveValue(argument);
+        if (value === NO_VALUE) return unknownValue('Fn::ToJsonString of no value');
+        const unknown = firstUnknown(value);
+        return (
+          unknown ??
+          (typeof value === 'object' && value !== null
+            ? JSON.stringify(value)
+            : unknownValue('Fn::ToJsonString of a value that is neither an object nor a list'))
+        );
       }
       case 'Fn::ImportValue': {
         const exported = resolveValue(argument);
@@ -990,6 +1009,17 @@ function joinStrings(parts: unknown[], delimiter: string, what: string): Maybe<s
   const pattern = strings.join(delimiter);
   // Nothing known (`${ExternalRoleArn}` alone): no pattern.
   return unknownValue(`${what} containing ${unknown.description}`, /^\**$/.test(pattern) ? undefined : pattern);
+}
+
+/** The first Unknown in a resolved value, depth first; undefined when every part of it is known. */
+function firstUnknown(value: unknown): Unknown | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (isUnknown(value)) return value;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const found = firstUnknown(item);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function unknownOr(value: unknown, description: string): Unknown {

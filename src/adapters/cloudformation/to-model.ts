@@ -154,8 +154,11 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'AWS::IAM::User': (b, stack, id, resource) => {
     b.linkManagedPolicyArns(stack, id, resource);
     const user = b.identityOf(stack, id);
-    b.eachItem(stack, resource.Properties?.Groups, (group) => {
-      b.addToGroup(stack, id, user, group);
+    const written = resource.Properties?.Groups;
+    // A group only one branch of an Fn::If names holds the user in some deployments only.
+    const undecided = written === undefined ? NO_ITEMS : stack.resolver.undecidedItems(written);
+    b.eachItem(stack, written, (group) => {
+      b.addToGroup(stack, id, user, group, undecided.includes(group) ? undecidedItem(id, 'Groups') : undefined);
     });
   },
   'AWS::IAM::Policy': (b, stack, id, resource) => {
@@ -174,9 +177,14 @@ const LINKERS: Record<string, Linker> = lookupTable({
     b.linkSingleHolderPolicy(stack, id, resource, 'GroupName', 'aws-group');
   },
   'AWS::IAM::UserToGroupAddition': (b, stack, id, resource) => {
-    b.eachItem(stack, resource.Properties?.Users, (user) => {
+    const written = resource.Properties?.Users;
+    // Some deployments only: the addition's own Condition, or a user only one branch of an Fn::If names.
+    const whole = undecidedCondition(stack, id, resource);
+    const undecided = written === undefined ? NO_ITEMS : stack.resolver.undecidedItems(written);
+    b.eachItem(stack, written, (user) => {
       const member = b.findIdentity(stack, id, user, 'aws-user');
-      if (member) b.addToGroup(stack, id, member, resource.Properties?.GroupName);
+      const onlySometimes = whole ?? (undecided.includes(user) ? undecidedItem(id, 'Users') : undefined);
+      if (member) b.addToGroup(stack, id, member, resource.Properties?.GroupName, onlySometimes);
     });
   },
   'AWS::IAM::AccessKey': (b, stack, id, resource) => {
@@ -796,7 +804,8 @@ class ModelBuilder {
       );
   }
 
-  addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown): void {
+  /** The user into the group; `undecided` where some deployments do not add it (Identity.undecidedGroups). */
+  addToGroup(stack: StackContext, fromLogicalId: string, user: Identity, rawGroup: unknown, undecided?: string): void {
     const group = this.findIdentity(stack, fromLogicalId, rawGroup, 'aws-group');
     if (!group) {
       // A group the change does not create still gives the user whatever its policies allow.
@@ -805,7 +814,17 @@ class ModelBuilder {
       return;
     }
     user.groups ??= [];
-    if (!user.groups.includes(group.id)) user.groups.push(group.id);
+    const known = user.groups.includes(group.id);
+    if (!known) user.groups.push(group.id);
+    // Added in every deployment by one resource, the user is in the group whatever another adds only sometimes.
+    const entries = user.undecidedGroups;
+    const entry = entries?.findIndex((item) => item.group === group.id) ?? -1;
+    if (undecided === undefined) {
+      if (entries && entry >= 0) {
+        entries.splice(entry, 1);
+        if (entries.length === 0) delete user.undecidedGroups;
+      }
+    } else if (!known) (user.undecidedGroups ??= []).push({ group: group.id, undecided });
   }
 
   /**

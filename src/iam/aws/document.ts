@@ -6,6 +6,7 @@ import {
   type PolicyValue,
   type PrincipalBlock,
 } from '../../model/model.js';
+import { JsonSyntaxError, parseLocatedJson } from '../../util/located-json.js';
 import { isRecord, setOwn } from '../../util/records.js';
 
 /**
@@ -18,10 +19,19 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
   if (isUnknown(raw)) return { statements: [], unreadable: raw };
   let value = raw;
   if (typeof value === 'string') {
+    // Strictly: a key written twice in one object (a second Effect, Resource or Condition operator) is refused, not
+    // read last-wins as JSON.parse would. IAM documents no reading of a duplicate key (its policy grammar only says
+    // the document is JSON, whose RFC 8259 leaves duplicate names to the reader), so choosing either value could pass
+    // the one IAM does not read: the document is unreadable, and the rules say what could not be seen.
+    const text = value;
     try {
-      value = JSON.parse(value);
+      value = parseLocatedJson(text, 0).value;
     } catch (error) {
-      return unreadable(`policy document is not valid JSON (${(error as Error).message})`);
+      if (error instanceof JsonSyntaxError && error.reason.startsWith('duplicate key'))
+        return unreadable(
+          `policy document text writes the same key twice (${error.reason} at ${error.line}:${error.column}); IAM documents no reading of a repeated key`,
+        );
+      return unreadable(`policy document is not valid JSON (${jsonParseError(text, error)})`);
     }
   }
   // A role without AssumeRolePolicyDocument, a policy without PolicyDocument: CloudFormation refuses both.
@@ -43,6 +53,19 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
     statements.push(parsed);
   }
   return { statements };
+}
+
+/**
+ * JSON.parse's own words for text the strict parser refused for another reason than a repeated key (what users of
+ * JSON.parse have seen), or the strict parser's where JSON.parse reads it (nesting deeper than it takes).
+ */
+function jsonParseError(text: string, strict: unknown): string {
+  try {
+    JSON.parse(text);
+    return (strict as Error).message;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /*

@@ -45,6 +45,8 @@ export interface HeldPolicies {
 export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
   const holders =
     options.withGroups && identity.groups?.length ? [identity].concat(groupsOf(identity, model)) : [identity];
+  // A group only some deployments add the identity to gives its grants as undecided ones (Identity.undecidedGroups).
+  const byMembership = identity.undecidedGroups?.length ? identity.undecidedGroups : undefined;
   const policies: HeldPolicy[] = [];
   const opaque: OpaquePolicy[] = [];
   // Adapters may already have copied a group's grants onto its users (same documents): count each policy once.
@@ -62,10 +64,13 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
       if (grant === undefined) continue;
       const key =
         grant.kind === 'aws-policy' ? grant.document : grant.kind === 'aws-managed-policy' ? grant.arn : grant;
-      const seenAs = grant.undecided === undefined ? seen : seenUndecided;
+      const undecided =
+        grant.undecided ??
+        (holder === identity ? undefined : byMembership?.find((entry) => entry.group === holder.id)?.undecided);
+      const seenAs = undecided === undefined ? seen : seenUndecided;
       if (seenAs.has(key)) continue;
       seenAs.add(key);
-      const held = toHeldPolicy(grant, holders);
+      const held = toHeldPolicy(grant, holders, undecided !== undefined);
       if (held === undefined) continue;
       if ('document' in held) policies.push(held);
       else opaque.push(held);
@@ -128,10 +133,10 @@ function groupsOf(identity: Identity, model: Model): Identity[] {
   return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
 }
 
-function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePolicy | undefined {
+function toHeldPolicy(grant: Grant, holders: Identity[], undecided: boolean): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
     const { source, policyName } = grant;
-    const document = heldDocument(grant, grant.document);
+    const document = heldDocument(undecided, grant.document);
     const inline = policyName !== undefined && isHolderResource(source, holders);
     return inline
       ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
@@ -141,7 +146,7 @@ function toHeldPolicy(grant: Grant, holders: Identity[]): HeldPolicy | OpaquePol
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
-  const document = heldDocument(grant, known.document);
+  const document = heldDocument(undecided, known.document);
   return { source: grant.source, label: known.name, key: known.name, document, managedArn: grant.arn };
 }
 
@@ -150,13 +155,13 @@ const allowOnlyDocuments = new WeakMap<PolicyDocument, PolicyDocument>();
 
 /**
  * What a grant gives its holder in every deployment: the document, or, for a grant some deployments leave out
- * (Grant.undecided), its Allow statements only. Some deployment holds what it allows; what it denies another
+ * (Grant.undecided, or a grant of a group the holder is in only in some: Identity.undecidedGroups), its Allow
+ * statements only. Some deployment holds what it allows; what it denies another
  * deployment lacks, so it cannot remove what the identity's other policies allow (a Deny policy created, or attached,
  * only where a condition the deployment sets holds).
  */
-function heldDocument(grant: Grant, document: PolicyDocument): PolicyDocument {
-  if (grant.undecided === undefined || !document.statements.some((statement) => statement.effect === 'Deny'))
-    return document;
+function heldDocument(undecided: boolean, document: PolicyDocument): PolicyDocument {
+  if (!undecided || !document.statements.some((statement) => statement.effect === 'Deny')) return document;
   let allows = allowOnlyDocuments.get(document);
   if (!allows) {
     allows = { ...document, statements: document.statements.filter((statement) => statement.effect === 'Allow') };

@@ -253,6 +253,16 @@ const PRINCIPAL_KEYS_LOWER = new Set(PRINCIPAL_KEYS.map((key) => key.toLowerCase
 const SOURCE_KEYS_LOWER = new Set(SOURCE_KEYS.map((key) => key.toLowerCase()));
 
 /**
+ * What the Allow statement is on, for telling whether a Deny covers all of it: `resources`, the Allow's Resource (a
+ * Deny whose Resource covers each of them covers it as `*` does); `trust`, a role's trust policy, whose statements
+ * name no resource (the role is the resource), so a Deny there without Resource or NotResource covers the role.
+ */
+export interface DenyScope {
+  resources?: readonly PolicyValue[];
+  trust?: boolean;
+}
+
+/**
  * The Allow entry's access to `actions` (action names; all must be denied for the access to go) after the policy's
  * Deny statements. `ownAccounts`: the accounts the change deploys into, whose principals a Deny's exemption may name.
  */
@@ -261,6 +271,7 @@ export function weighDenies(
   actions: readonly string[],
   denies: readonly PolicyStatement[],
   ownAccounts: readonly string[],
+  scope: DenyScope = {},
 ): DenyWeighing {
   const weighing: DenyWeighing = { denied: false, clauses: [] };
   // `AWS: "*"` (or an account wildcard) admits every principal, as `Principal: "*"` does.
@@ -270,7 +281,7 @@ export function weighDenies(
       typeof entry.value === 'string' &&
       parseAwsPrincipal(entry.value, ownAccounts).kind === 'everyone');
   for (const [index, deny] of denies.entries()) {
-    if (!actions.every((action) => denyCoversAction(deny, action)) || !denyOnEveryResource(deny)) continue;
+    if (!actions.every((action) => denyCoversAction(deny, action)) || !denyCoversResources(deny, scope)) continue;
     if (!denyNamesPrincipal(deny, entry, ownAccounts)) continue;
     const exemption = denyExemption(deny, entry);
     if (exemption === 'always') return { denied: true, clauses: [] };
@@ -295,11 +306,33 @@ function denyCoversAction(deny: PolicyStatement, action: string): boolean {
 }
 
 /**
- * A Deny covers the secret when its Resource is `*`: in a secret's policy that is the secret itself. A narrower
- * Resource names an ARN the change may not know (the secret's suffix is random), so it is not counted.
+ * A Deny covers the resource when its Resource is `*`: in a secret's policy that is the secret itself. A narrower
+ * Resource names an ARN the change may not know (the secret's suffix is random), so it is counted only where it
+ * covers each resource the Allow names, as a pattern (the same ARN, or a wildcard over it); a value known only at
+ * apply covers nothing. In a role's trust policy (DenyScope.trust) no statement names a resource: a Deny without
+ * Resource or NotResource covers the role.
  */
-function denyOnEveryResource(deny: PolicyStatement): boolean {
-  return !deny.notResource && (deny.resource ?? []).some((value) => value === '*');
+function denyCoversResources(deny: PolicyStatement, { resources, trust }: DenyScope): boolean {
+  const denied = deny.resource;
+  if (deny.notResource) return false;
+  if (denied === undefined) return trust === true;
+  if (denied.some((value) => value === '*')) return true;
+  if (!resources || resources.length === 0) return false;
+  return resources.every(
+    (allowed) =>
+      typeof allowed === 'string' &&
+      denied.some((pattern) => typeof pattern === 'string' && globCovers(pattern, allowed)),
+  );
+}
+
+/** The AssumeRole actions a trust entry's Allow grants (ASSUME_ACTIONS; NotAction or an Unknown action: all of them). */
+export function assumeActionsOf(entry: TrustEntry): string[] {
+  if (entry.actions.length === 0 || entry.actions.some(isUnknown)) return [...ASSUME_ACTIONS];
+  return ASSUME_ACTIONS.filter((action) =>
+    entry.actions.some(
+      (pattern) => typeof pattern === 'string' && globMatch(pattern, action, { caseInsensitive: true }),
+    ),
+  );
 }
 
 /**

@@ -141,6 +141,37 @@ describe('intrinsics: functions', () => {
   });
 });
 
+describe('intrinsics: Fn::ToJsonString (AWS::LanguageExtensions)', () => {
+  const document = {
+    Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: { 'Fn::GetAtt': ['AppRole', 'Arn'] } }],
+  };
+
+  it('writes its argument as JSON text once every part of it resolves', () => {
+    expect(resolve({ 'Fn::ToJsonString': document })).toBe(
+      JSON.stringify({
+        Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: resolve({ 'Fn::GetAtt': ['AppRole', 'Arn'] }) }],
+      }),
+    );
+    expect(resolve({ 'Fn::ToJsonString': [{ Ref: 'Env' }, 1] })).toBe('["prod",1]');
+  });
+
+  it('is the Unknown of its argument where a part of it only deployment gives', () => {
+    expect(resolve({ 'Fn::ToJsonString': { Action: { 'Fn::ImportValue': 'Verb' } } })).toEqual(
+      unknownValue('Fn::ImportValue Verb (exported by another stack)'),
+    );
+  });
+
+  it('a policy document written with it is read as the object it writes, an unknown part kept where it stands', () => {
+    const { resolveDocument } = createResolver({ stack: 'App', template });
+    const verb = { 'Fn::ImportValue': 'Verb' };
+    expect(
+      resolveDocument({ 'Fn::ToJsonString': { Statement: [{ Effect: 'Allow', Action: verb, Resource: '*' }] } }),
+    ).toEqual({
+      Statement: [{ Effect: 'Allow', Action: resolve(verb), Resource: '*' }],
+    });
+  });
+});
+
 describe('intrinsics: a "__proto__" key (an ordinary key in JSON and YAML)', () => {
   // An object whose other key resolves is copied; the copy must keep `__proto__` as an own key, not turn its content
   // into an inherited prototype that a reader of `.Statement` would see although the template holds no such key.
