@@ -6,6 +6,8 @@
  * `entitlement-guard check <plan.json>` reads it; the exact findings (rule, level, resource, detail, pending) are
  * asserted, with the count in each test's name. terraform-validator keeps the project and organization ids as Go
  * template placeholders (`{{.Provider.project}}`), which the check reads as the literal ids they are in the file.
+ * Two Azure plans of terraform-compliance/cli's functional tests (MIT) beside them: administrator passwords written in
+ * the configuration.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +20,7 @@ const CLOUD_RUN_ON_DEFAULT =
   'Cloud Run service google_cloud_run_service.default runs as the Compute Engine default service account ' +
   '(PROJECT_NUMBER-compute@developer.gserviceaccount.com) because template.spec.service_account_name is not set.';
 
-describe("terraform-validator's Google Cloud plans through `entitlement-guard check`", () => {
+describe("terraform-validator's Google Cloud plans and terraform-compliance's Azure plans through `entitlement-guard check`", () => {
   it('example_cloud_run_service.tfplan.json (Cloud Run v1 API, no service account): 1 finding, right; exit 1', () => {
     // Until h101 google_cloud_run_service was not read: a service on the Compute Engine default account passed.
     const { exitCode, errors, findings } = check('example_cloud_run_service.tfplan.json');
@@ -122,5 +124,30 @@ describe("terraform-validator's Google Cloud plans through `entitlement-guard ch
       'require-owner mandatory google_secret_manager_secret.secret-basic Owner::missing',
       'secret-rotation mandatory google_secret_manager_secret.secret-basic Rotation::none',
     ]);
+  });
+
+  it('terraform-compliance-case_sensitivity.plan.out.json (Terraform 0.12.25): 1 finding, right; exit 1', () => {
+    // administrator_login_password = "password", a constant of the configuration. Until h101 AzureRM passwords passed.
+    const { exitCode, errors, findings } = check('terraform-compliance-case_sensitivity.plan.out.json');
+    expect([exitCode, errors]).toEqual([1, []]);
+    expect(lines(findings)).toEqual([
+      'no-long-lived-credentials mandatory azurerm_postgresql_server.example Credential::plaintext',
+    ]);
+    expect(findings[0]?.message).toMatch(
+      /^A password is written in the configuration of azurerm_postgresql_server\.example \(administrator_login_password\)/,
+    );
+  });
+
+  it('terraform-compliance-test_issue-294.plan.out.json (Terraform 0.12.25): 1 finding, right; exit 1', () => {
+    // The Windows VM's os_profile admin_password is the module argument "ComplxP@ssw0rd!"; the Linux VM's is "" (SSH
+    // keys only): no password.
+    const { exitCode, errors, findings } = check('terraform-compliance-test_issue-294.plan.out.json');
+    expect([exitCode, errors]).toEqual([1, []]);
+    expect(lines(findings)).toEqual([
+      'no-long-lived-credentials mandatory module.windowsservers-pass.azurerm_virtual_machine.vm-windows[0] Credential::plaintext',
+    ]);
+    expect(findings[0]?.message).toContain(
+      '(os_profile[0].admin_password (argument admin_password of module.windowsservers-pass))',
+    );
   });
 });
