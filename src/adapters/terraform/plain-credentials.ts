@@ -174,7 +174,8 @@ const AZURE_PASSWORD_ADVICE =
 
 /**
  * AzureRM types whose `admin_password` (VMs and scale sets; the legacy VM's `os_profile[0].admin_password`) or
- * `administrator_login_password` (SQL, PostgreSQL and MySQL servers) is the local administrator's password, an argument
+ * `administrator_login_password` (SQL, PostgreSQL and MySQL servers; a Synapse workspace's
+ * `sql_administrator_login_password`) is the local administrator's password, an argument
  * the configuration writes. Listed, not matched by name: other AzureRM `…password` attributes are outputs the service
  * generates (a container registry's `admin_password`, a cluster's `kube_config` password).
  */
@@ -190,6 +191,7 @@ const AZURE_PASSWORD_TYPES: ReadonlySet<string> = new Set([
   'azurerm_postgresql_flexible_server',
   'azurerm_mysql_server',
   'azurerm_mysql_flexible_server',
+  'azurerm_synapse_workspace',
 ]);
 
 /**
