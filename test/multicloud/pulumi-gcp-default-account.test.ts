@@ -153,6 +153,19 @@ describe('Google Cloud compute on the default service account, through the Pulum
       ],
     },
     {
+      // Cloud Run's v1 API (gcp.cloudrun.Service): until h101 it was not read, and a service on the default account passed.
+      name: 'Cloud Run service of the v1 API without template.spec.serviceAccountName',
+      resources: [
+        resource('gcp:cloudrun/service:Service', 'web', {
+          location: 'us-central1',
+          template: { spec: { containers: [{ image: 'gcr.io/cloudrun/hello' }] } },
+        }),
+      ],
+      findings: [
+        `mandatory web DefaultAccount::compute/every-api: ${onDefault('Cloud Run service web', COMPUTE, 'template.spec.serviceAccountName is not set', EVERY_API, 'template.spec.serviceAccountName')}`,
+      ],
+    },
+    {
       name: 'unknown until apply: an account from no account of the change is pending (fail closed); scopes not known yet may be cloud-platform',
       resources: [
         resource(
@@ -187,6 +200,7 @@ describe('Google Cloud compute on the default service account, through the Pulum
           { serviceAccount: [nodes.urn] },
         ),
         resource('gcp:cloudrunv2/service:Service', 'api', { template: { serviceAccount: NODES } }),
+        resource('gcp:cloudrun/service:Service', 'web', { template: { spec: { serviceAccountName: NODES } } }),
       ],
     },
     {
@@ -218,7 +232,7 @@ describe('Google Cloud compute on the default service account, through the Pulum
         identity.name,
         identity.attachments.map((a) => `${a.kind} ${a.source.name}`),
       ]),
-    ).toEqual([['nodes', ['vm pool', 'vm vm', 'serverless api']]]);
+    ).toEqual([['nodes', ['vm pool', 'vm vm', 'serverless api', 'serverless web']]]);
     expect(model.defaultIdentityUses).toBeUndefined();
   });
 });

@@ -700,6 +700,29 @@ ruleTester(rule, {
       }),
     },
     {
+      // terraform-validator's example_project_iam_member_empty_project plan: the project is a random suffix. Until h101
+      // this was a blocking pending finding that no project the apply picks could turn into a finding.
+      name: 'GCP and Azure: roles/owner or Owner for a person, on a scope known only at apply, is left to the human rules too: nothing to wait for',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'user:test-valid@domain.com',
+            grant: {
+              ...gcpRole('late-owner', 'roles/owner', 'projects/x', 'project'),
+              scope: unknownValue('late-owner.project is not known until apply (from random_string.suffix.result)'),
+            },
+          },
+          {
+            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
+            grant: {
+              ...azureRole('admins-late-owner', 'Owner', SUB, 'subscription'),
+              scope: unknownValue('admins-late-owner.scope is not known until apply'),
+            },
+          },
+        ],
+      }),
+    },
+    {
       name: 'Kubernetes: view in a namespace, a Role reading configmaps, secrets read in one namespace only (Checkov CKV_K8S_49 compliance)',
       model: model({
         identities: [
@@ -1196,6 +1219,32 @@ ruleTester(rule, {
           identity: 'TestStack/web-app',
           detail: 'Role::Website Contributor',
           message: `web-admin-assignment grants web-app Website Contributor on ${SUB}, which the catalog lists as privileged (web-admin). Grant a narrower role, or request a catalog exception.`,
+        },
+      ],
+    },
+    {
+      name: "a person's role on a scope known only at apply stays pending where the catalog's privilegedActions list the role",
+      catalog: catalog({
+        privilegedActions: [{ id: 'project-owner', category: 'privilege-escalation', gcp: ['roles/owner'] }],
+      }),
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'user:test-valid@domain.com',
+            grant: {
+              ...gcpRole('late-owner', 'roles/owner', 'projects/x', 'project'),
+              scope: unknownValue('late-owner.project is not known until apply'),
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'late-owner',
+          detail: 'Role::unknown',
+          pending: true,
+          message:
+            'late-owner grants user:test-valid@domain.com a role that cannot be verified until apply: scope of roles/owner: late-owner.project is not known until apply.',
         },
       ],
     },

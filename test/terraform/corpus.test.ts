@@ -135,13 +135,21 @@ describe('Terraform corpus', () => {
     ]);
   });
 
-  it('Checkov Azure database fixtures: 6 findings, all right; each Entra database administrator is a grant the check cannot see', () => {
+  it('Checkov Azure database fixtures: 14 findings, all right; each Entra database administrator is a grant the check cannot see, each literal SQL login password a plaintext credential', () => {
     // Each names a principal that becomes administrator of every database of the server or workspace: checkov passes
     // the servers that have one (a good practice), but who that principal is and whether it may hold that is not
     // verified here, so it is reported (no-unseen-content), not passed.
-    // Before, all six passed in silence. Not reported, and a miss: the SQL logins with literal passwords
-    // (administrator_login_password, sql_administrator_login_password), which no adapter reads.
+    // Before, all six passed in silence. The SQL logins' literal passwords (administrator_login_password,
+    // sql_administrator_login_password), a miss this test named, are read since h101: one plaintext credential each.
     expect(findings(CHECKOV_AZURE_DATABASE_ADMINS)).toEqual([
+      'no-long-lived-credentials mandatory azurerm_mssql_server.fail_1 Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_mssql_server.fail_2 Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_mssql_server.pass Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_sql_server.sql_server_bad Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_sql_server.sql_server_good Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_synapse_workspace.fail Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_synapse_workspace.fail2 Credential::plaintext',
+      'no-long-lived-credentials mandatory azurerm_synapse_workspace.pass Credential::plaintext',
       // login_username " " (checkov fails it as unnamed): the object id is still made administrator.
       'no-unseen-content mandatory azurerm_mssql_server.fail_2 Unseen::azurerm_mssql_server azuread_administrator pending',
       'no-unseen-content mandatory azurerm_mssql_server.pass Unseen::azurerm_mssql_server azuread_administrator pending',

@@ -272,6 +272,59 @@ describe('Terraform: credentials written in plain configuration', () => {
     ).toEqual([['aws_launch_template.gzipped', 'access-key', ['user_data'], false]]);
   });
 
+  it("an AzureRM VM's or database server's administrator password written in the configuration (h101: it passed)", () => {
+    // terraform-compliance's issue-294 and case_sensitivity plans (test/corpus/terraform-multicloud) write them so.
+    expect(
+      plain([
+        {
+          address: 'azurerm_windows_virtual_machine.win',
+          values: { name: 'win', admin_username: 'azureuser', admin_password: 'ComplxP@ssw0rd!' },
+          unknown: { id: true },
+        },
+        // The legacy VM's os_profile block (a module argument there: the corpus plan issue-294).
+        {
+          address: 'azurerm_virtual_machine.legacy',
+          values: { name: 'legacy', os_profile: [{ computer_name: 'legacy', admin_password: 'Legacy-Pw-123' }] },
+          unknown: { id: true },
+        },
+        {
+          address: 'azurerm_postgresql_server.db',
+          values: { name: 'db', administrator_login: 'psqladmin', administrator_login_password: 'H@Sh1CoR3!' },
+          unknown: { id: true },
+        },
+        // Not written: a random_password.
+        {
+          address: 'azurerm_mssql_server.sql',
+          values: { name: 'sql', administrator_login: 'sqladmin', administrator_login_password: 'Zq8#kL2!pX' },
+          unknown: { id: true },
+          references: { administrator_login_password: ['random_password.sql.result', 'random_password.sql'] },
+        },
+        // An output the service generates, never an argument: a container registry's admin password.
+        {
+          address: 'azurerm_container_registry.acr',
+          values: { name: 'acr', admin_enabled: true, admin_password: 'generated-by-azure-1' },
+          unknown: { id: true },
+        },
+      ]),
+    ).toEqual([
+      ['azurerm_windows_virtual_machine.win', 'password', ['admin_password'], false],
+      ['azurerm_virtual_machine.legacy', 'password', ['os_profile[0].admin_password'], false],
+      ['azurerm_postgresql_server.db', 'password', ['administrator_login_password'], false],
+    ]);
+    // Without the configuration a known value may come from anywhere (a Key Vault secret): not judged.
+    expect(
+      plain(
+        [
+          {
+            address: 'azurerm_linux_virtual_machine.vm',
+            values: { name: 'vm', admin_username: 'azureuser', admin_password: 'From-Somewhere-1' },
+          },
+        ],
+        { noConfiguration: true },
+      ),
+    ).toEqual([]);
+  });
+
   it("an Azure VM's custom_data and user_data, a Google Cloud instance's startup script, by format, in Terraform's words", () => {
     const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
     const base64 = Buffer.from(script).toString('base64');

@@ -54,6 +54,10 @@ export const GCP_WORKLOAD_TYPES: Readonly<Record<string, (props: Record<string, 
     // Without a serviceAccount block it takes its template's account: judged on the template where the change has it.
     'gcp:compute/instanceFromTemplate:InstanceFromTemplate': instance('compute-instance'),
     'gcp:cloudrunv2/service:Service': () => [{ kind: 'cloud-run-service', account: ['template', 'serviceAccount'] }],
+    // Cloud Run's v1 (Knative) API: the same service, its account in the revision template's spec.
+    'gcp:cloudrun/service:Service': () => [
+      { kind: 'cloud-run-service', account: ['template', 'spec', 'serviceAccountName'] },
+    ],
     'gcp:cloudrunv2/job:Job': () => [{ kind: 'cloud-run-job', account: ['template', 'template', 'serviceAccount'] }],
     'gcp:cloudfunctionsv2/function:Function': () => [
       { kind: 'cloud-function-gen2', account: ['serviceConfig', 'serviceAccountEmail'] },
@@ -135,6 +139,8 @@ const FULL_NAMES: Readonly<Record<string, (part: (key: string) => string | undef
       joined('projects', part('project'), 'locations', part('location'), 'services', part('name')),
     'gcp:cloudrunv2/job:Job': (part) =>
       joined('projects', part('project'), 'locations', part('location'), 'jobs', part('name')),
+    'gcp:cloudrun/service:Service': (part) =>
+      joined('projects', part('project'), 'locations', part('location'), 'services', part('name')),
     'gcp:cloudfunctionsv2/function:Function': (part) =>
       joined('projects', part('project'), 'locations', part('location'), 'functions', part('name')),
     'gcp:cloudfunctions/function:Function': (part) =>

@@ -104,6 +104,7 @@ export function plainCredentialsOfTerraform(
   const found: PlainCredential[] = [];
   for (const instance of instances) {
     found.push(...startupTextCredentials(instance, configuration, refOf));
+    if (AZURE_PASSWORD_TYPES.has(instance.type)) found.push(...azurePasswords(instance, configuration, refOf));
     if (!instance.type.startsWith('aws_')) continue;
     const nameProperty = Object.hasOwn(UNIQUE_NAME, instance.type) ? UNIQUE_NAME[instance.type] : undefined;
     const uniqueName = nameProperty !== undefined ? instance.values[nameProperty] : undefined;
@@ -163,6 +164,55 @@ export function plainCredentialsOfTerraform(
     found.push(...credentials.found);
   }
   return found;
+}
+
+/** How a Terraform configuration keeps an Azure VM's or database server's administrator password out of its source. */
+const AZURE_PASSWORD_ADVICE =
+  'Pass a password the configuration does not hold: a random_password, or a value read from Key Vault (a data ' +
+  'source, or an ephemeral resource into a write-only argument where the resource has one); for a Linux VM, an SSH ' +
+  'key with password authentication disabled, and for a database, Entra ID authentication';
+
+/**
+ * AzureRM types whose `admin_password` (VMs and scale sets; the legacy VM's `os_profile[0].admin_password`) or
+ * `administrator_login_password` (SQL, PostgreSQL and MySQL servers; a Synapse workspace's
+ * `sql_administrator_login_password`) is the local administrator's password, an argument
+ * the configuration writes. Listed, not matched by name: other AzureRM `…password` attributes are outputs the service
+ * generates (a container registry's `admin_password`, a cluster's `kube_config` password).
+ */
+const AZURE_PASSWORD_TYPES: ReadonlySet<string> = new Set([
+  'azurerm_linux_virtual_machine',
+  'azurerm_windows_virtual_machine',
+  'azurerm_linux_virtual_machine_scale_set',
+  'azurerm_windows_virtual_machine_scale_set',
+  'azurerm_virtual_machine',
+  'azurerm_mssql_server',
+  'azurerm_sql_server',
+  'azurerm_postgresql_server',
+  'azurerm_postgresql_flexible_server',
+  'azurerm_mysql_server',
+  'azurerm_mysql_flexible_server',
+  'azurerm_synapse_workspace',
+]);
+
+/**
+ * The administrator password an AzureRM VM or database server writes in its configuration, judged as an AWS password
+ * argument is (a constant, or a variable whose default or module argument is one; a local is undecidable). Only the
+ * configuration is read: without it a known value may come from anywhere.
+ */
+function azurePasswords(
+  instance: TerraformInstance,
+  configuration: TerraformConfiguration,
+  refOf: (instance: TerraformInstance) => ResourceRef,
+): PlainCredential[] {
+  const expressions = configuration.expressions(instance);
+  if (expressions === undefined) return [];
+  const credentials = new ResourceCredentials('azure', () => refOf(instance));
+  for (const { place, expression, planned } of passwordExpressions(expressions, instance.values, '')) {
+    const verdict = writtenPassword(configuration, instance.parsed.modules, expression, planned, 0);
+    if (verdict === 'undecidable') credentials.add('password', place, AZURE_PASSWORD_ADVICE, true);
+    else if (verdict !== undefined) credentials.add('password', `${place}${verdict.where}`, AZURE_PASSWORD_ADVICE);
+  }
+  return credentials.found;
 }
 
 /** A block's first item: Terraform plans a block of at most one item as a list of one object. */

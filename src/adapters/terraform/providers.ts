@@ -354,6 +354,12 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
     single: ['template'],
     unsetUnlessConfigured: ['template.service_account'],
   },
+  // Cloud Run's v1 API: `template.spec.service_account_name`, left out, is the Compute Engine default account.
+  google_cloud_run_service: {
+    pulumiType: 'gcp:cloudrun/service:Service',
+    single: ['template', 'template.spec'],
+    unsetUnlessConfigured: ['template.spec.service_account_name'],
+  },
   google_cloud_run_v2_job: {
     pulumiType: 'gcp:cloudrunv2/job:Job',
     single: ['template'],

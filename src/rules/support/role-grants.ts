@@ -85,8 +85,12 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
   const { role, scope } = grant;
   if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
   // A scope not known until apply only matters where its level could make the role broad.
-  if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant)))
+  if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) {
+    // A person's grant is judged only against the catalog's privileged actions, whatever its scope: where none lists
+    // the role, no scope the apply could pick makes it a finding, so there is nothing to wait for.
+    if (member && heldToHumanRules(grant.cloud, member) && !catalogEntry(catalog, grant, role)) return [];
     return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
+  }
   const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member, catalog);
   if (issues.length === 0 && isBroad(grant) && !isUnknown(scope)) {
     const entry = catalogEntry(catalog, grant, role);
@@ -124,9 +128,24 @@ function cloudIssues(
   }
 }
 
+/**
+ * A member that is people (an Azure user or group; a Google user, group or domain), held to the human rules
+ * (federation, just-in-time approval) rather than judged here (`allUsers` and `allAuthenticatedUsers` are no people).
+ */
+function heldToHumanRules(cloud: RoleGrant['cloud'], member: string): boolean {
+  switch (cloud) {
+    case 'azure':
+      return /^(User|Group):/.test(member);
+    case 'gcp':
+      return isHumanMember(member);
+    case 'kubernetes':
+      return false;
+  }
+}
+
 function azureIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   // People and groups are held to the human rules; service principals, managed identities and unknown principals here.
-  if (member && /^(User|Group):/.test(member)) return [];
+  if (member && heldToHumanRules('azure', member)) return [];
   if (grant.scopeLevel === 'directory')
     return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
   if (grant.scopeLevel === 'application')
@@ -160,7 +179,7 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
   if (member && GCP_PUBLIC_MEMBERS.includes(member)) return [{ kind: 'gcp-public', role, scope, member }];
   // People are held to the human rules (federation, just-in-time approval); accounts, federated workloads and
   // members not known until apply are judged here.
-  if (member && isHumanMember(member)) return [];
+  if (member && heldToHumanRules('gcp', member)) return [];
   if (!isBroadGcpScope(grant.scopeLevel)) return [];
   const verdict = grant.permissions
     ? gcpRoleVerdict(grant.permissions.flatMap((permission) => permission.permissions ?? []))
