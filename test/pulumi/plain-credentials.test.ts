@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
-import { GENERATED_PASSWORD_TYPES } from '../../src/adapters/pulumi/plain-credentials.js';
+import { AZURE_NATIVE_ADMIN_PASSWORDS, GENERATED_PASSWORD_TYPES } from '../../src/adapters/pulumi/plain-credentials.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { encryptedValue } from '../../src/model/model.js';
 import rule from '../../src/rules/no-long-lived-credentials.js';
@@ -173,6 +173,64 @@ describe('Pulumi: credentials written in plain configuration', () => {
       ['gce', 'access-key', ['metadataStartupScript'], false],
       ['template', 'private-key', ['metadata.startup-script'], false],
     ]);
+  });
+
+  it("an Azure VM's, scale set's or database server's administrator password the program sets; not one computed", () => {
+    expect(
+      plain([
+        resource('azure-native:compute:VirtualMachine', 'vm', {
+          osProfile: { adminUsername: 'azureuser', adminPassword: 'ComplxP@ssw0rd!' },
+        }),
+        resource('azure-native:compute:VirtualMachineScaleSet', 'vmss', {
+          virtualMachineProfile: { osProfile: { adminPassword: encryptedValue('vmss.adminPassword') } },
+        }),
+        resource('azure-native:sql:Server', 'sql', {
+          administratorLogin: 'dba',
+          administratorLoginPassword: 'p4ss-w0rd!',
+        }),
+        resource('azure-native:dbforpostgresql:Server', 'pg', { administratorLoginPassword: 'password' }),
+        resource('azure-native:synapse:Workspace', 'synapse', { sqlAdministratorLoginPassword: 'Syn4pse!pw' }),
+        resource('azure:compute/windowsVirtualMachine:WindowsVirtualMachine', 'classic', {
+          adminPassword: 'W1ndows!pw',
+        }),
+        resource('azure:mysql/flexibleServer:FlexibleServer', 'mysql', { administratorPassword: 'My5ql!pw' }),
+        // Computed from a random.RandomPassword, an SSH key instead of a password, a password nobody set: none.
+        resource(
+          'azure-native:dbformysql:Server',
+          'generated',
+          { administratorLoginPassword: 'Zq8#kL2!pX' },
+          { administratorLoginPassword: [RANDOM] },
+        ),
+        resource('azure-native:compute:VirtualMachine', 'ssh', {
+          osProfile: { linuxConfiguration: { disablePasswordAuthentication: true } },
+        }),
+        resource('azure-native:sql:Server', 'entra', { administrators: { azureADOnlyAuthentication: true } }),
+      ]),
+    ).toEqual([
+      ['vm', 'password', ['osProfile.adminPassword'], true],
+      ['vmss', 'password', ['virtualMachineProfile.osProfile.adminPassword'], true],
+      ['sql', 'password', ['administratorLoginPassword'], true],
+      ['pg', 'password', ['administratorLoginPassword'], true],
+      ['synapse', 'password', ['sqlAdministratorLoginPassword'], true],
+      ['classic', 'password', ['adminPassword'], true],
+      ['mysql', 'password', ['administratorPassword'], true],
+    ]);
+  });
+
+  it('the azure-native administrator passwords are inputs of the installed @pulumi/azure-native, at those paths', () => {
+    const root = join(process.cwd(), 'node_modules/@pulumi/azure-native');
+    const inputs = readFileSync(join(root, 'types/input.d.ts'), 'utf8');
+    for (const { type, path } of AZURE_NATIVE_ADMIN_PASSWORDS) {
+      const [, module, name] = type.split(':') as [string, string, string];
+      const file = join(root, module, `${name[0]!.toLowerCase()}${name.slice(1)}`);
+      expect(readFileSync(`${file}.js`, 'utf8'), type).toContain(`static __pulumiType = '${type}'`);
+      const declaration = readFileSync(`${file}.d.ts`, 'utf8');
+      const args = declaration.slice(declaration.indexOf(`export interface ${name}Args`));
+      expect(args, `${type} ${path[0]}`).toMatch(new RegExp(`\\b${path[0]}\\??: pulumi\\.Input<`));
+      if (path.length > 1)
+        expect(inputs, `${type} ${path.join('.')}`).toMatch(new RegExp(`\\b${path.at(-1)}\\??: pulumi\\.Input<string`));
+    }
+    expect(AZURE_NATIVE_ADMIN_PASSWORDS.length).toBe(6);
   });
 
   it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {

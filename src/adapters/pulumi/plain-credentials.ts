@@ -76,6 +76,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
   const found: PlainCredential[] = [];
   for (const resource of resources) {
     found.push(...startupTextCredentials(resource));
+    found.push(...azureAdminPasswords(resource));
     if (!resource.type.startsWith('aws:')) continue;
     const props = revealUnknowns(resource, describeUrn);
     const nameProperty = Object.hasOwn(UNIQUE_NAME, resource.type) ? UNIQUE_NAME[resource.type] : undefined;
@@ -207,6 +208,66 @@ function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
     for (const kind of credentialsInStartupText([value])) {
       credentials.add(kind, path.join('.'), STARTUP_TEXT_ADVICE[shape.cloud]);
     }
+  }
+  return credentials.found;
+}
+
+/** How a Pulumi program keeps an Azure VM's or database server's administrator password out of its source. */
+const AZURE_PASSWORD_ADVICE =
+  'pass a password the program does not hold: a random.RandomPassword, or a value read from Key Vault; for a Linux ' +
+  'VM, an SSH key with password authentication disabled, and for a database, Entra ID authentication';
+
+/**
+ * Where Azure VMs, scale sets and database servers take their local administrator's password, the Pulumi side of the
+ * Terraform adapter's AZURE_PASSWORD_TYPES (terraform/plain-credentials.ts; the same resources, so one verdict for one
+ * VM or server whichever tool deploys it). Inputs of @pulumi/azure-native 3.28.0 (compute VirtualMachineArgs and
+ * VirtualMachineScaleSetArgs' osProfile, sql ServerArgs, dbforpostgresql and dbformysql ServerArgs, synapse
+ * WorkspaceArgs) and of @pulumi/azure 6 (pulumi/pulumi-azure a1c2bdf, sdk/nodejs: the VM, scale set and server
+ * classes), test/pulumi/plain-credentials.test.ts holding the azure-native ones to the installed package. Listed, not
+ * matched by name: other Azure `…password` properties are outputs or other kinds of secret.
+ */
+const AZURE_ADMIN_PASSWORDS: Readonly<Record<string, readonly (readonly string[])[]>> = lookupTable({
+  'azure-native:compute:VirtualMachine': [['osProfile', 'adminPassword']],
+  'azure-native:compute:VirtualMachineScaleSet': [['virtualMachineProfile', 'osProfile', 'adminPassword']],
+  'azure-native:sql:Server': [['administratorLoginPassword']],
+  'azure-native:dbforpostgresql:Server': [['administratorLoginPassword']],
+  'azure-native:dbformysql:Server': [['administratorLoginPassword']],
+  'azure-native:synapse:Workspace': [['sqlAdministratorLoginPassword']],
+  'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': [['adminPassword']],
+  'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': [['adminPassword']],
+  'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': [['adminPassword']],
+  'azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet': [['adminPassword']],
+  'azure:compute/virtualMachine:VirtualMachine': [['osProfile', 'adminPassword']],
+  'azure:mssql/server:Server': [['administratorLoginPassword']],
+  'azure:postgresql/server:Server': [['administratorLoginPassword']],
+  'azure:postgresql/flexibleServer:FlexibleServer': [['administratorPassword']],
+  'azure:mysql/flexibleServer:FlexibleServer': [['administratorPassword']],
+  'azure:synapse/workspace:Workspace': [['sqlAdministratorLoginPassword']],
+});
+
+/** Test support: the azure-native tokens and input paths of AZURE_ADMIN_PASSWORDS. */
+export const AZURE_NATIVE_ADMIN_PASSWORDS: readonly { type: string; path: readonly string[] }[] = Object.entries(
+  AZURE_ADMIN_PASSWORDS,
+)
+  .filter(([type]) => type.startsWith('azure-native:'))
+  .flatMap(([type, paths]) => paths.map((path) => ({ type, path })));
+
+/**
+ * The administrator password an Azure VM or database server is given by the program, judged as an AWS `…password`
+ * property is: a literal or a stack config secret (which a policy pack cannot tell apart) is written in the program;
+ * one computed from another resource (a random.RandomPassword, a Key Vault secret read) is not.
+ */
+function azureAdminPasswords(resource: PulumiResource): PlainCredential[] {
+  const paths = Object.hasOwn(AZURE_ADMIN_PASSWORDS, resource.type) ? AZURE_ADMIN_PASSWORDS[resource.type] : undefined;
+  if (!paths) return [];
+  const props = revealUnknowns(resource, describeUrn);
+  const credentials = new ResourceCredentials('azure', () => resourceRef(resource));
+  for (const path of paths) {
+    const [property] = path;
+    if (property === undefined || (resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
+    const value = path.reduce<unknown>((at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined), props);
+    if (literalPassword(value) || isEncrypted(value))
+      credentials.add('password', path.join('.'), AZURE_PASSWORD_ADVICE, true);
   }
   return credentials.found;
 }
