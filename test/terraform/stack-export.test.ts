@@ -119,6 +119,40 @@ describe('pulumi stack export', () => {
     ]);
   });
 
+  it('an output secret as a whole (the engine marks the object holding a secret input so) keeps its input, read part by part', () => {
+    const urn = 'urn:pulumi:dev::app::azure-native:compute:VirtualMachine::server-vm';
+    const secret = (ciphertext: string) => ({ [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext });
+    const json = {
+      version: 3,
+      deployment: {
+        resources: [
+          {
+            urn,
+            type: 'azure-native:compute:VirtualMachine',
+            inputs: { osProfile: { adminUsername: 'pulumi', adminPassword: secret('v1:pw') }, vmSize: 'B1s' },
+            outputs: { osProfile: secret('v1:whole'), vmSize: 'Standard_B1s', tags: secret('v1:tags') },
+          },
+        ],
+      },
+    };
+    const [vm] = resourcesFromStackExport(json);
+    expect(vm!.props.osProfile).toEqual({
+      adminUsername: 'pulumi',
+      adminPassword: {
+        unknown: true,
+        description:
+          'server-vm.osProfile.adminPassword is a secret encrypted in the export (export with --show-secrets to check it)',
+        encrypted: true,
+      },
+    });
+    // An output over an input as before; a secret output with no input object stays unknown.
+    expect(vm!.props.vmSize).toBe('Standard_B1s');
+    expect(vm!.props.tags).toMatchObject({ unknown: true, encrypted: true });
+    expect((modelFromStackExport(json).plainCredentials ?? []).map((c) => [c.source.name, c.kind, c.places])).toEqual([
+      ['server-vm', 'password', ['osProfile.adminPassword']],
+    ]);
+  });
+
   it('reads plaintext secrets, keeps encrypted ones unknown, and skips pending deletes and read-only resources', () => {
     const urn = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
     const json = {

@@ -4,8 +4,8 @@
  * dependencies), so a stack not previewed since the catalog changed can be checked from its state alone.
  */
 import { modelFromPulumiResources, type PulumiResource } from '../pulumi/index.js';
-import { encryptedValue, type Model } from '../../model/model.js';
-import { isRecord } from '../../util/records.js';
+import { encryptedValue, isUnknown, type Model } from '../../model/model.js';
+import { isRecord, setOwn } from '../../util/records.js';
 
 /** The signature key Pulumi writes on secret values, and its value for secrets. */
 const SIGNATURE = '4dabf18193072939515e22adb298388d';
@@ -55,7 +55,7 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
     const name = urn.slice(urn.lastIndexOf('::') + 2);
     const inputs = isRecord(resource.inputs) ? resource.inputs : {};
     const outputs = isRecord(resource.outputs) ? resource.outputs : {};
-    const props = revealSecrets({ ...inputs, ...outputs }, name) as Record<string, unknown>;
+    const props = withOutputs(revealSecrets(inputs, name), revealSecrets(outputs, name));
     const dependencies = isRecord(resource.propertyDependencies) ? resource.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(
       Object.entries(dependencies).map(([key, urns]) => [
@@ -66,6 +66,27 @@ export function resourcesFromStackExport(json: Record<string, unknown>): PulumiR
     records.push({ type, name, urn, props, propertyDependencies });
   });
   return records;
+}
+
+/**
+ * The inputs with the outputs over them, as the engine's state has them. Where an output is a secret as a whole and
+ * its input is an object or array, the input is kept: the engine makes an output secret when any part of it is (a VM's
+ * `osProfile` holding a secret `adminPassword`), so the encrypted whole hides what the input shows part by part.
+ */
+function withOutputs(inputs: unknown, outputs: unknown): Record<string, unknown> {
+  const props: Record<string, unknown> = isRecord(inputs) ? { ...inputs } : {};
+  if (!isRecord(outputs)) return props;
+  for (const [key, output] of Object.entries(outputs)) {
+    const input = Object.hasOwn(props, key) ? props[key] : undefined;
+    const hidesInput =
+      isUnknown(output) &&
+      output.encrypted === true &&
+      typeof input === 'object' &&
+      input !== null &&
+      !isUnknown(input);
+    setOwn(props, key, hidesInput ? input : output);
+  }
+  return props;
 }
 
 /** The model of an exported stack; findings name the Pulumi URN and the export file. */
