@@ -24,6 +24,12 @@ export interface EscalationPath {
    * Where a path hands roles to more than one service, each is listed.
    */
   passedTo?: readonly [string, ...string[]];
+  /**
+   * Set for a path through compute that already runs as a role (its code replaced): the kind of compute. The path
+   * leads only where the role the compute runs as is privileged, so a grant that names only compute of the change
+   * whose role is not opens nothing; compute outside the change, or named by a pattern, keeps the path open.
+   */
+  runsAs?: 'lambda';
   /** Where the path is documented, the most specific write-up first (findings cite it): at least one. */
   sources: readonly [string, ...string[]];
 }
@@ -236,6 +242,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     id: 'update-lambda-code',
     title: 'replace the code of a Lambda function that runs as a privileged role',
     actions: ['lambda:UpdateFunctionCode'],
+    runsAs: 'lambda',
     sources: [pathfinding('lambda-003'), RHINO],
   },
   {

@@ -757,3 +757,84 @@ describe('no-privilege-escalation through the CloudFormation adapter', () => {
     ]);
   });
 });
+
+/**
+ * update-lambda-code through a function of the change: the holder gains what the function's role holds. On main,
+ * `lambda:UpdateFunctionCode` on `!GetAtt Function.Arn` (rendered `<Arn of Function>`) was read as naming no function,
+ * so the path was missed even for a function running as AdministratorAccess (fail-open); and a grant on one function of
+ * the change whose role holds nothing privileged was reported as if it reached every function.
+ */
+describe('update-lambda-code on functions of the change', () => {
+  const LAMBDA_TRUST = {
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+  const templateWith = (functionRole: Record<string, unknown>, resource: unknown) => ({
+    Resources: {
+      FunctionRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: LAMBDA_TRUST, ...functionRole } },
+      Widgets: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Role: { 'Fn::GetAtt': ['FunctionRole', 'Arn'] },
+          Handler: 'index.handler',
+          Runtime: 'python3.12',
+          Code: { ZipFile: 'def handler(event, context): pass' },
+        },
+      },
+      Deployer: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+          Policies: [{ PolicyName: 'deploy', PolicyDocument: allow('lambda:UpdateFunctionCode', resource) }],
+        },
+      },
+    },
+  });
+  const pathsOf = (template: unknown) =>
+    runRules(modelFromTemplates([{ stack: 'App', template }]), [rule], { catalog: catalog() })
+      .findings.filter((finding) => finding.detail === 'Path::update-lambda-code')
+      .map((finding) => [finding.resource.name, finding.message]);
+  const ADMIN_ROLE = { ManagedPolicyArns: [ADMIN] };
+  const LISTS_ONE_BUCKET = {
+    ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+    Policies: [{ PolicyName: 'list', PolicyDocument: allow('s3:ListBucket', 'arn:aws:s3:::widgets') }],
+  };
+  const reported = (on: string) => [
+    'Deployer',
+    `Deployer can replace the code of a Lambda function that runs as a privileged role: it is allowed lambda:UpdateFunctionCode (Deployer policy deploy, on ${on}). ${REMEDY} (path update-lambda-code, https://pathfinding.cloud/paths/lambda-003).`,
+  ];
+
+  it('reports !GetAtt Function.Arn when the function runs as an administrator (missed before: fail-open)', () => {
+    expect(pathsOf(templateWith(ADMIN_ROLE, { 'Fn::GetAtt': ['Widgets', 'Arn'] }))).toEqual([
+      reported('<Arn of Widgets>'),
+    ]);
+  });
+
+  it('reports an ARN built from !Ref Function when the function runs as an administrator', () => {
+    const arn = { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Widgets}' };
+    expect(pathsOf(templateWith(ADMIN_ROLE, arn))).toEqual([
+      reported('arn:aws:lambda:<own-region>:<own-account>:function:<id of Widgets>'),
+    ]);
+  });
+
+  it('reports nothing for the one function of the change whose role holds nothing privileged', () => {
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, { 'Fn::GetAtt': ['Widgets', 'Arn'] }))).toEqual([]);
+    const arn = { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Widgets}' };
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, arn))).toEqual([]);
+  });
+
+  it('keeps the path for a function outside the change, a name pattern, or a function beside them', () => {
+    const outside = 'arn:aws:lambda:eu-west-1:111122223333:function:CDKExampleWidgetStoreFunction';
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, outside))).toEqual([reported(outside)]);
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, '*'))).toEqual([
+      [
+        'Deployer',
+        `Deployer can replace the code of a Lambda function that runs as a privileged role: it is allowed lambda:UpdateFunctionCode (Deployer policy deploy). ${REMEDY} (path update-lambda-code, https://pathfinding.cloud/paths/lambda-003).`,
+      ],
+    ]);
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, [{ 'Fn::GetAtt': ['Widgets', 'Arn'] }, outside]))).toEqual([
+      reported(`<Arn of Widgets>, ${outside}`),
+    ]);
+  });
+});
