@@ -143,7 +143,8 @@ function throughPrivilegedCompute(
     if (name === undefined) return false;
     const runAs = ctx.model.identities.filter((candidate) =>
       candidate.attachments.some(
-        (attachment) => attachment.kind === kind && attachment.source.name === name && attachment.source.stack === stack,
+        (attachment) =>
+          attachment.kind === kind && attachment.source.name === name && attachment.source.stack === stack,
       ),
     );
     return runAs.length > 0 && runAs.every((role) => role.id === identity.id || !holdsPrivilege(ctx, role));
@@ -166,7 +167,9 @@ function throughPrivilegedCompute(
  * an ARN whose last part is its name (`…:function:<id of Function>`, from `!Ref Function`); undefined for anything else.
  */
 function computeOfChange(value: string): string | undefined {
-  return /^<Arn of ([^<>]+)>$/.exec(value)?.[1] ?? /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[a-z-]+:<id of ([^<>]+)>$/.exec(value)?.[1];
+  return (
+    /^<Arn of ([^<>]+)>$/.exec(value)?.[1] ?? /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[a-z-]+:<id of ([^<>]+)>$/.exec(value)?.[1]
+  );
 }
 
 /**

@@ -784,7 +784,9 @@ describe('update-lambda-code on functions of the change', () => {
         Type: 'AWS::IAM::Role',
         Properties: {
           AssumeRolePolicyDocument: {
-            Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
           },
           Policies: [{ PolicyName: 'deploy', PolicyDocument: allow('lambda:UpdateFunctionCode', resource) }],
         },
