@@ -9,7 +9,7 @@ import {
 } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
-import { statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
+import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
@@ -93,7 +93,9 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     if (reached.every(isSanctioned)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
     if (path.onAllResources && !reached.every(reachesEveryResource)) {
-      const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
+      const unknownResource = reached
+        .flatMap((entry) => entry.resources.filter(isUnknown).map((resource) => ({ resource, entry })))
+        .find(({ resource, entry }) => mayReachEveryResource(resource, entry))?.resource;
       if (unknownResource) {
         const data = {
           identity: identity.name,
@@ -189,6 +191,16 @@ function holdsPrivilege(ctx: RuleContext<MessageId>, role: Identity): boolean {
  */
 function reachesEveryResource(entry: AllowedAction): boolean {
   return entry.statements.some((statement) => statementReachesEveryResource(statement, entry.action));
+}
+
+/**
+ * Whether a Resource known only at deployment may reach every resource of the action: it may when nothing of it is
+ * known, or when what is known (its pattern, each unknown part a `*`) covers every resource. A role ARN whose account
+ * is a parameter but whose name is written (`arn:aws:iam::${Account}:role/CrossAcctIAMRole-${Stack}`) names roles of
+ * that name only, whatever the deployment passes: it opens no path that needs every role.
+ */
+function mayReachEveryResource(resource: Unknown, entry: AllowedAction): boolean {
+  return resource.pattern === undefined || coversEveryResource(resource.pattern, entry.action);
 }
 
 /** The identity's sanctioned privileged entitlements as one check, or undefined when it holds none. */

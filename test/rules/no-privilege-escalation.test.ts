@@ -788,12 +788,17 @@ describe('update-lambda-code on functions of the change', () => {
               { Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' },
             ],
           },
-          Policies: [{ PolicyName: 'deploy', PolicyDocument: allow('lambda:UpdateFunctionCode', resource) }],
+          Policies: [
+            {
+              PolicyName: 'deploy',
+              PolicyDocument: statements({ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: resource }),
+            },
+          ],
         },
       },
     },
   });
-  const pathsOf = (template: unknown) =>
+  const pathsOf = (template: ReturnType<typeof templateWith>) =>
     runRules(modelFromTemplates([{ stack: 'App', template }]), [rule], { catalog: catalog() })
       .findings.filter((finding) => finding.detail === 'Path::update-lambda-code')
       .map((finding) => [finding.resource.name, finding.message]);
@@ -838,5 +843,51 @@ describe('update-lambda-code on functions of the change', () => {
     expect(pathsOf(templateWith(LISTS_ONE_BUCKET, [{ 'Fn::GetAtt': ['Widgets', 'Arn'] }, outside]))).toEqual([
       reported(`<Arn of Widgets>, ${outside}`),
     ]);
+  });
+});
+
+/**
+ * A path that needs every resource (assume-any-role) is pending on a Resource known only at deployment only when what
+ * is known of it may still reach every resource. serverless-patterns'
+ * eventbridge-lambda-fsx-openzfs-cross-account-region-periodic-replication assumes
+ * `arn:aws:iam::${DestinationAWSAcctId}:role/CrossAcctIAMRole-${TargetStackName}`: whatever the parameters, only roles
+ * of that name; on main it was a pending assume-any-role finding.
+ */
+describe('assume-any-role on a role ARN built from parameters', () => {
+  const templateFor = (resource: string) => ({
+    Parameters: { Account: { Type: 'String' }, Target: { Type: 'String' } },
+    Resources: {
+      Snapshots: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+          Policies: [
+            {
+              PolicyName: 'assume',
+              PolicyDocument: statements({
+                Effect: 'Allow',
+                Action: 'sts:AssumeRole',
+                Resource: { 'Fn::Sub': resource },
+              }),
+            },
+          ],
+        },
+      },
+    },
+  });
+  const findingsFor = (resource: string) =>
+    runRules(modelFromTemplates([{ stack: 'App', template: templateFor(resource) }]), [rule], {
+      catalog: catalog(),
+    }).findings.map((finding) => [finding.detail, finding.pending ?? false]);
+
+  it('is silent when the role name is written: the parameters pick the account and a suffix only', () => {
+    expect(findingsFor('arn:aws:iam::${Account}:role/CrossAcctIAMRole-${Target}')).toEqual([]);
+  });
+
+  it('stays pending when a parameter is the whole role name, or the whole ARN', () => {
+    expect(findingsFor('arn:aws:iam::${Account}:role/${Target}')).toEqual([['Path::assume-any-role', true]]);
+    expect(findingsFor('${Target}')).toEqual([['Path::assume-any-role', true]]);
   });
 });
