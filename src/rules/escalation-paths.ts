@@ -2,7 +2,9 @@
  * Documented AWS IAM privilege-escalation paths: sets of actions that, held together by one identity, let it
  * obtain permissions it was not granted. Facts come from Rhino Security Labs' original research, DataDog's
  * pathfinding.cloud (required permissions only, not the discovery helpers it lists as "additional") and
- * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS. Paths that are strict supersets of a listed path
+ * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS; a path those omit but that swaps one documented step for
+ * another AWS documents as doing the same (CodeDeploy deploying a task definition in place of ecs:CreateService) cites
+ * the AWS pages for each step. Paths that are strict supersets of a listed path
  * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002) are left out: the smaller path already reports them.
  */
 
@@ -220,6 +222,21 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'],
     passedTo: ['ecs-tasks.amazonaws.com'],
     sources: [pathfinding('ecs-003')],
+  },
+  {
+    // pathfinding ecs-003 with CodeDeploy in place of ecs:CreateService: an ECS blue/green deployment's AppSpec names
+    // the task definition to run (its TaskDefinition ARN), and CodeDeploy starts it as the group's service's new task
+    // set, so the tasks run the holder's containers as whatever task role it registered. CDK's EcsDeployAction grants
+    // exactly these to its action role.
+    id: 'passrole-ecs-codedeploy',
+    title: 'register an ECS task definition with a privileged task role and deploy it with CodeDeploy',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'codedeploy:CreateDeployment'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
+    sources: [
+      'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html',
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+      pathfinding('ecs-003'),
+    ],
   },
   {
     id: 'passrole-sagemaker-notebook',

@@ -891,3 +891,41 @@ describe('assume-any-role on a role ARN built from parameters', () => {
     expect(findingsFor('${Target}')).toEqual([['Path::assume-any-role', true]]);
   });
 });
+
+/**
+ * The CDK EcsDeployAction's action role (test/corpus/aws/cdk-codepipeline-build-deploy): iam:PassRole to ECS tasks,
+ * ecs:RegisterTaskDefinition and codedeploy:CreateDeployment on its deployment group. A blue/green deployment runs the
+ * task definition its AppSpec names, so the role runs containers of its choosing as any role it may pass. On main no
+ * path named CodeDeploy, and the role passed (fail-open).
+ */
+describe('passrole-ecs-codedeploy', () => {
+  const deployRole = (passedTo: string) =>
+    role('EcsDeploy', {
+      policies: [
+        statements(
+          {
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: '*',
+            Condition: { StringEqualsIfExists: { 'iam:PassedToService': [passedTo] } },
+          },
+          { Effect: 'Allow', Action: 'ecs:RegisterTaskDefinition', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: ['codedeploy:CreateDeployment', 'codedeploy:GetDeployment'],
+            Resource: 'arn:aws:codedeploy:eu-west-1:111122223333:deploymentgroup:app/app-group',
+          },
+        ),
+      ],
+    });
+  const paths = (identity: ReturnType<typeof role>) =>
+    findingsOf(rule, { name: 'EcsDeploy', model: model({ identities: [identity] }) }).map((finding) => finding.detail);
+
+  it('is reported for the role CDK gives an ECS deploy action', () => {
+    expect(paths(deployRole('ecs-tasks.amazonaws.com'))).toEqual(['Path::passrole-ecs-codedeploy']);
+  });
+
+  it('is not reported when the roles it may pass go to another service', () => {
+    expect(paths(deployRole('ec2.amazonaws.com'))).toEqual([]);
+  });
+});
