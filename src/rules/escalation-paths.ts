@@ -2,7 +2,9 @@
  * Documented AWS IAM privilege-escalation paths: sets of actions that, held together by one identity, let it
  * obtain permissions it was not granted. Facts come from Rhino Security Labs' original research, DataDog's
  * pathfinding.cloud (required permissions only, not the discovery helpers it lists as "additional") and
- * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS. Paths that are strict supersets of a listed path
+ * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS; a path those omit but that swaps one documented step for
+ * another AWS documents as doing the same (CodeDeploy deploying a task definition in place of ecs:CreateService) cites
+ * the AWS pages for each step. Paths that are strict supersets of a listed path
  * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002) are left out: the smaller path already reports them.
  */
 
@@ -24,6 +26,12 @@ export interface EscalationPath {
    * Where a path hands roles to more than one service, each is listed.
    */
   passedTo?: readonly [string, ...string[]];
+  /**
+   * Set for a path through compute that already runs as a role (its code replaced): the kind of compute. The path
+   * leads only where the role the compute runs as is privileged, so a grant that names only compute of the change
+   * whose role is not opens nothing; compute outside the change, or named by a pattern, keeps the path open.
+   */
+  runsAs?: 'lambda';
   /** Where the path is documented, the most specific write-up first (findings cite it): at least one. */
   sources: readonly [string, ...string[]];
 }
@@ -216,6 +224,21 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('ecs-003')],
   },
   {
+    // pathfinding ecs-003 with CodeDeploy in place of ecs:CreateService: an ECS blue/green deployment's AppSpec names
+    // the task definition to run (its TaskDefinition ARN), and CodeDeploy starts it as the group's service's new task
+    // set, so the tasks run the holder's containers as whatever task role it registered. CDK's EcsDeployAction grants
+    // exactly these to its action role.
+    id: 'passrole-ecs-codedeploy',
+    title: 'register an ECS task definition with a privileged task role and deploy it with CodeDeploy',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'codedeploy:CreateDeployment'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
+    sources: [
+      'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html',
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+      pathfinding('ecs-003'),
+    ],
+  },
+  {
     id: 'passrole-sagemaker-notebook',
     title: 'create a SageMaker notebook instance with a privileged execution role',
     actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'],
@@ -236,6 +259,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     id: 'update-lambda-code',
     title: 'replace the code of a Lambda function that runs as a privileged role',
     actions: ['lambda:UpdateFunctionCode'],
+    runsAs: 'lambda',
     sources: [pathfinding('lambda-003'), RHINO],
   },
   {

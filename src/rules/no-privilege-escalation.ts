@@ -9,8 +9,9 @@ import {
 } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
-import { statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
-import { isUnknown, type Identity, type Unknown } from '../model/model.js';
+import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
+import { privilegedCategory } from '../iam/aws/privileged.js';
+import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
@@ -85,12 +86,16 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     return;
   }
   for (const path of ESCALATION_PATHS) {
-    const reached = path.actions.map((action) => reachingEntry(allowed.get(action.toLowerCase()), path));
+    const reached = path.actions.map((action) =>
+      throughPrivilegedCompute(ctx, identity, held, reachingEntry(allowed.get(action.toLowerCase()), path), path),
+    );
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
     if (reached.every(isSanctioned)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
     if (path.onAllResources && !reached.every(reachesEveryResource)) {
-      const unknownResource = reached.flatMap((entry) => entry.resources).find(isUnknown);
+      const unknownResource = reached
+        .flatMap((entry) => entry.resources.filter(isUnknown).map((resource) => ({ resource, entry })))
+        .find(({ resource, entry }) => mayReachEveryResource(resource, entry))?.resource;
       if (unknownResource) {
         const data = {
           identity: identity.name,
@@ -120,11 +125,82 @@ function reachingEntry(entry: AllowedAction | undefined, path: EscalationPath): 
 }
 
 /**
+ * The allowance as far as it reaches compute that runs as a privileged role, for a path through compute's code
+ * (update-lambda-code): a statement whose every Resource is a function of the change (`!GetAtt Function.Arn`, or an
+ * ARN built from `!Ref Function`) running as a role of the change that holds no privileged action replaces that
+ * function's code and gains nothing the role does not already offer. Any other Resource (a pattern, a name, a function
+ * outside the change or whose role is not in it) keeps the statement: its role is not known here.
+ */
+function throughPrivilegedCompute(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  held: HeldPolicies,
+  entry: AllowedAction | undefined,
+  path: EscalationPath,
+): AllowedAction | undefined {
+  const kind = path.runsAs;
+  if (!entry || !kind) return entry;
+  const leadsNowhere = (value: PolicyValue, stack: string | undefined): boolean => {
+    const name = typeof value === 'string' ? computeOfChange(value) : undefined;
+    if (name === undefined) return false;
+    const runAs = ctx.model.identities.filter((candidate) =>
+      candidate.attachments.some(
+        (attachment) =>
+          attachment.kind === kind && attachment.source.name === name && attachment.source.stack === stack,
+      ),
+    );
+    return runAs.length > 0 && runAs.every((role) => role.id === identity.id || !holdsPrivilege(ctx, role));
+  };
+  return narrowAllowance(
+    entry,
+    entry.statements.filter((statement) => {
+      const stack = held.policyOf(statement)?.source.stack;
+      return (
+        statement.notResource !== undefined ||
+        statement.resource === undefined ||
+        !statement.resource.every((value) => leadsNowhere(value, stack))
+      );
+    }),
+  );
+}
+
+/**
+ * The logical id of the resource of the change a Resource value names whole: `<Arn of Function>` (`Fn::GetAtt`), or
+ * an ARN whose last part is its name (`…:function:<id of Function>`, from `!Ref Function`); undefined for anything else.
+ */
+function computeOfChange(value: string): string | undefined {
+  return (
+    /^<Arn of ([^<>]+)>$/.exec(value)?.[1] ?? /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[a-z-]+:<id of ([^<>]+)>$/.exec(value)?.[1]
+  );
+}
+
+/**
+ * Whether a role holds a privileged action (AWS's Permissions management, or the catalog's privileged list) on any
+ * resource, or grants the check cannot read: replacing the code of compute that runs as it may gain that.
+ */
+function holdsPrivilege(ctx: RuleContext<MessageId>, role: Identity): boolean {
+  const holdings = heldPoliciesAndAllows(ctx, role);
+  if (holdings.held.opaque.length > 0) return true;
+  if (hasUnknownGrant(holdings.held.policies.map((policy) => policy.document))) return true;
+  return holdings.all().some(({ action }) => privilegedCategory(action, ctx.catalog) !== undefined);
+}
+
+/**
  * True when the action is allowed on every resource it can name, in any spelling (`*`, `arn:*`,
  * `arn:aws:iam::*:role/*` for sts:AssumeRole; NotResource). Conditions do not take a path off (see pathData).
  */
 function reachesEveryResource(entry: AllowedAction): boolean {
   return entry.statements.some((statement) => statementReachesEveryResource(statement, entry.action));
+}
+
+/**
+ * Whether a Resource known only at deployment may reach every resource of the action: it may when nothing of it is
+ * known, or when what is known (its pattern, each unknown part a `*`) covers every resource. A role ARN whose account
+ * is a parameter but whose name is written (`arn:aws:iam::${Account}:role/CrossAcctIAMRole-${Stack}`) names roles of
+ * that name only, whatever the deployment passes: it opens no path that needs every role.
+ */
+function mayReachEveryResource(resource: Unknown, entry: AllowedAction): boolean {
+  return resource.pattern === undefined || coversEveryResource(resource.pattern, entry.action);
 }
 
 /** The identity's sanctioned privileged entitlements as one check, or undefined when it holds none. */

@@ -21,6 +21,8 @@ import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isPatternOperator } from '../iam/aws/condition-operators.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
+import { hasUnknownGrant } from '../iam/aws/evaluate.js';
+import { isPublicApi } from '../iam/aws/public-apis.js';
 import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
   type ConditionClause,
@@ -176,7 +178,8 @@ export default defineRule<MessageId>({
       'A role an Amazon Cognito identity pool gives its unauthenticated (guest) identities, or whose trust accepts their ' +
       "tokens from a pool that allows them, is anyone's: no sign-in stands between a visitor and its credentials. It is " +
       'mandatory, as `Principal: "*"` is: a guest role is right for a few uses (RUM, Pinpoint, public maps), which an ' +
-      'approved catalog exception records, but whatever else it holds, anyone may use.',
+      'approved catalog exception records, but whatever else it holds, anyone may use. A guest role that holds only APIs AWS ' +
+      'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -899,7 +902,7 @@ function guestAdmission(entry: TrustEntry): GuestAdmission {
  */
 function checkCognitoGuests(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   const admission = guestAdmission(entry);
-  if (admission.kind === 'refused') return;
+  if (admission.kind === 'refused' || holdsOnlyPublicApis(ctx, identity)) return;
   const audiences = narrowingClauses(entry, `${COGNITO_ISSUER}:aud`).flatMap((clause) => clause.values);
   // An attachment that names the role only perhaps (among others, known at apply) makes the pool a candidate; what
   // the trust accepts then decides, as for a pool its aud names.
@@ -961,7 +964,7 @@ function checkGuestRoleOfUnreadableTrust(ctx: Ctx, identity: Identity, what: str
       candidate.allowsGuests !== false && candidate.guestRoles.some((role) => role.identity === identity.id),
   );
   const attachment = pool?.guestRoles.find((role) => role.identity === identity.id);
-  if (!pool || !attachment) return;
+  if (!pool || !attachment || holdsOnlyPublicApis(ctx, identity)) return;
   const name = pool.outside ? describeValue(pool.id) : pool.source.name;
   const gives = attachment.perhaps
     ? `may give this role to its unauthenticated (guest) identities (role attachment ${attachment.source.name} names it among its roles, which only apply knows)`
@@ -979,6 +982,20 @@ function checkGuestRoleOfUnreadableTrust(ctx: Ctx, identity: Identity, what: str
     },
     pending: true,
   });
+}
+
+/**
+ * True when every action the role's policies allow is an API AWS serves without credentials (the CDK gives a guest
+ * role `cognito-identity:GetCredentialsForIdentity`, the call that hands out the credentials): a guest gets nothing
+ * from the role it could not get anonymously. A role granted nothing, a managed policy whose content is not known, or
+ * a grant known only at apply keeps the finding.
+ */
+function holdsOnlyPublicApis(ctx: Ctx, identity: Identity): boolean {
+  const policies = heldPoliciesAndAllows(ctx, identity);
+  if (policies.held.opaque.length > 0) return false;
+  if (hasUnknownGrant(policies.held.policies.map((policy) => policy.document))) return false;
+  const allowed = policies.all();
+  return allowed.length > 0 && allowed.every(({ action }) => isPublicApi(action.name));
 }
 
 /**

@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 44 items: 32 right, 12 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 48 items: 36 right, 12 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -44,6 +44,8 @@ const EXPECTED = [
   'sagemaker-studio-domain-with-vpc | privileged-access | SageMakerExecutionRole | standing | Allow kms:CreateGrant, kms:Decrypt',
   // right: AdministratorAccess on a function's role
   'sam-alb-cognito-lambda | privileged-access | MyLambdaFunctionPermission | standing | managed policy arn:aws:iam::aws:policy/AdministratorAccess',
+  // right (h99): events:* on its bus includes the bus policy writes: who may put events on it
+  'sam-apigw-eventbridge | privileged-access | HttpApiIntegrationEventBridgeRole | standing | Allow events:* on',
   // right: passes one role to a service (scoped, still worth a look)
   'sam-apigw-lambda-opensearch-serverless-nextgen | privileged-access | IndexFunctionRole | standing | Allow iam:PassRole on',
   // right: logs:* on everything
@@ -63,6 +65,10 @@ const EXPECTED = [
   'sam-apigw-websocket-api-bedrock-streaming | privileged-access | BedrockBoto3ZipFunctionRole | standing | Allow s3:GetObject, s3:ListBucket',
   // noisy: the log-delivery statement AWS documents for Step Functions logging (logs:PutResourcePolicy on *)
   'sam-appsync-stepfunctions-express-sync-bedrock-sam | privileged-access | StatesExecutionRole | standing | Allow logs:CreateLogDelivery',
+  // right (h99): opens any security group of the account
+  'sam-cognito-restapi-vpclink-network | privileged-access | rLambdaFunctionSecurityGroupRole | standing | Allow ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress',
+  // right (h99): assumes a role in an account a parameter names
+  'sam-eventbridge-lambda-fsx-openzfs-cross-account-source | privileged-access | SnapshotLambdaRole | standing | Allow sts:AssumeRole on',
   'sam-eventbridge-pipes-ddbstream-sfn | privileged-access | TargetStateMachineRole | standing | Allow logs:CreateLogDelivery',
   // right: logs:* on everything
   'sam-eventbridge-sfn | privileged-access | EC2StateWatcherRole | standing | Allow logs:* on *',
@@ -86,6 +92,8 @@ const EXPECTED = [
   'sam-lambda-microvms-kiro-code-reviewer | privileged-access | SeedRepoRole | standing | managed policy arn:aws:iam::aws:policy/AWSCodeCommitFullAccess [credential-access, permissions-management, privilege-escalation] (managed AWSCodeCommitFullAccess)',
   // noisy: reads one secret, under an ABAC condition
   'sam-lambda-secretsmanager-abac | privileged-access | GetSecretFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
+  // right (h99): iam:* on everything for an EC2 client instance
+  'sam-msk-lambda-iam-python-sam-kafka-client-ec2 | privileged-access | EC2Role | standing | Allow iam:* on *',
   // right: passes the MediaConvert role
   'sam-s3-lambda-mediaconvert | privileged-access | LambdaFunctionRole | standing | Allow iam:PassRole on',
   // right: AmazonS3FullAccess

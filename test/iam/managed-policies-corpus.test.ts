@@ -89,8 +89,11 @@ const CORPUS: Record<string, string[]> = {
   AmazonEventBridgeFullAccess: [wildcard('AmazonEventBridgeFullAccess')],
   // Right: ECS full access passes any role to ECS tasks and ecsInstanceRole* roles to EC2. Its iam:PassRole reaches
   // CloudFormation for no role (iam:PassedToService): the CloudFormation path reported until session 21 was wrong.
+  // Since h99 also the CodeDeploy variant: it holds codedeploy:CreateDeployment, so it may deploy a task definition
+  // it registered with any role passable to ECS tasks.
   AmazonECS_FullAccess: [
     path('passrole-ec2'),
+    path('passrole-ecs-codedeploy'),
     path('passrole-ecs-run-task'),
     path('passrole-ecs-service'),
     wildcard('AmazonECS_FullAccess'),

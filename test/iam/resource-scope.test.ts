@@ -12,11 +12,22 @@ import {
   hasPolicyVariable,
   isSelfVariable,
   restrictingKeysOf,
+  statementMayName,
 } from '../../src/iam/aws/resource-scope.js';
 
 const action = (name: string) => lookupAction(name)!;
 
 describe('resource scope of an action', () => {
+  it('reads a value of another resource of the change not written as an ARN as possibly naming what the action acts on', () => {
+    const update = lookupAction('lambda:UpdateFunctionCode')!;
+    // `!GetAtt Function.Arn` as the CloudFormation adapter renders it: read as naming no function, it hid the path.
+    expect(statementMayName({ resource: ['<Arn of Widgets>'] }, update)).toBe(true);
+    expect(
+      statementMayName({ resource: ['arn:aws:lambda:<own-region>:<own-account>:function:<id of Widgets>'] }, update),
+    ).toBe(true);
+    expect(statementMayName({ resource: ['arn:aws:iam::<own-account>:role/<id of Role>'] }, update)).toBe(false);
+  });
+
   it('reads the ARN formats of its resource types, whatever case the action names them in', () => {
     expect(arnPatternsOf(action('iam:PassRole'))).toEqual(['arn:aws:iam::*:role/*']);
     expect(arnPatternsOf(action('secretsmanager:GetSecretValue'))).toEqual(['arn:aws:secretsmanager:*:*:secret:*']);

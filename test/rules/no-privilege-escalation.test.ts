@@ -757,3 +757,175 @@ describe('no-privilege-escalation through the CloudFormation adapter', () => {
     ]);
   });
 });
+
+/**
+ * update-lambda-code through a function of the change: the holder gains what the function's role holds. On main,
+ * `lambda:UpdateFunctionCode` on `!GetAtt Function.Arn` (rendered `<Arn of Function>`) was read as naming no function,
+ * so the path was missed even for a function running as AdministratorAccess (fail-open); and a grant on one function of
+ * the change whose role holds nothing privileged was reported as if it reached every function.
+ */
+describe('update-lambda-code on functions of the change', () => {
+  const LAMBDA_TRUST = {
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+  const templateWith = (functionRole: Record<string, unknown>, resource: unknown) => ({
+    Resources: {
+      FunctionRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: LAMBDA_TRUST, ...functionRole } },
+      Widgets: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Role: { 'Fn::GetAtt': ['FunctionRole', 'Arn'] },
+          Handler: 'index.handler',
+          Runtime: 'python3.12',
+          Code: { ZipFile: 'def handler(event, context): pass' },
+        },
+      },
+      Deployer: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          },
+          Policies: [
+            {
+              PolicyName: 'deploy',
+              PolicyDocument: statements({ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: resource }),
+            },
+          ],
+        },
+      },
+    },
+  });
+  const pathsOf = (template: ReturnType<typeof templateWith>) =>
+    runRules(modelFromTemplates([{ stack: 'App', template }]), [rule], { catalog: catalog() })
+      .findings.filter((finding) => finding.detail === 'Path::update-lambda-code')
+      .map((finding) => [finding.resource.name, finding.message]);
+  const ADMIN_ROLE = { ManagedPolicyArns: [ADMIN] };
+  const LISTS_ONE_BUCKET = {
+    ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+    Policies: [{ PolicyName: 'list', PolicyDocument: allow('s3:ListBucket', 'arn:aws:s3:::widgets') }],
+  };
+  const reported = (on: string) => [
+    'Deployer',
+    `Deployer can replace the code of a Lambda function that runs as a privileged role: it is allowed lambda:UpdateFunctionCode (Deployer policy deploy, on ${on}). ${REMEDY} (path update-lambda-code, https://pathfinding.cloud/paths/lambda-003).`,
+  ];
+
+  it('reports !GetAtt Function.Arn when the function runs as an administrator (missed before: fail-open)', () => {
+    expect(pathsOf(templateWith(ADMIN_ROLE, { 'Fn::GetAtt': ['Widgets', 'Arn'] }))).toEqual([
+      reported('<Arn of Widgets>'),
+    ]);
+  });
+
+  it('reports an ARN built from !Ref Function when the function runs as an administrator', () => {
+    const arn = { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Widgets}' };
+    expect(pathsOf(templateWith(ADMIN_ROLE, arn))).toEqual([
+      reported('arn:aws:lambda:<own-region>:<own-account>:function:<id of Widgets>'),
+    ]);
+  });
+
+  it('reports nothing for the one function of the change whose role holds nothing privileged', () => {
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, { 'Fn::GetAtt': ['Widgets', 'Arn'] }))).toEqual([]);
+    const arn = { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Widgets}' };
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, arn))).toEqual([]);
+  });
+
+  it('keeps the path for a function outside the change, a name pattern, or a function beside them', () => {
+    const outside = 'arn:aws:lambda:eu-west-1:111122223333:function:CDKExampleWidgetStoreFunction';
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, outside))).toEqual([reported(outside)]);
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, '*'))).toEqual([
+      [
+        'Deployer',
+        `Deployer can replace the code of a Lambda function that runs as a privileged role: it is allowed lambda:UpdateFunctionCode (Deployer policy deploy). ${REMEDY} (path update-lambda-code, https://pathfinding.cloud/paths/lambda-003).`,
+      ],
+    ]);
+    expect(pathsOf(templateWith(LISTS_ONE_BUCKET, [{ 'Fn::GetAtt': ['Widgets', 'Arn'] }, outside]))).toEqual([
+      reported(`<Arn of Widgets>, ${outside}`),
+    ]);
+  });
+});
+
+/**
+ * A path that needs every resource (assume-any-role) is pending on a Resource known only at deployment only when what
+ * is known of it may still reach every resource. serverless-patterns'
+ * eventbridge-lambda-fsx-openzfs-cross-account-region-periodic-replication assumes
+ * `arn:aws:iam::${DestinationAWSAcctId}:role/CrossAcctIAMRole-${TargetStackName}`: whatever the parameters, only roles
+ * of that name; on main it was a pending assume-any-role finding.
+ */
+describe('assume-any-role on a role ARN built from parameters', () => {
+  const templateFor = (resource: string) => ({
+    Parameters: { Account: { Type: 'String' }, Target: { Type: 'String' } },
+    Resources: {
+      Snapshots: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+          Policies: [
+            {
+              PolicyName: 'assume',
+              PolicyDocument: statements({
+                Effect: 'Allow',
+                Action: 'sts:AssumeRole',
+                Resource: { 'Fn::Sub': resource },
+              }),
+            },
+          ],
+        },
+      },
+    },
+  });
+  const findingsFor = (resource: string) =>
+    runRules(modelFromTemplates([{ stack: 'App', template: templateFor(resource) }]), [rule], {
+      catalog: catalog(),
+    }).findings.map((finding) => [finding.detail, finding.pending ?? false]);
+
+  it('is silent when the role name is written: the parameters pick the account and a suffix only', () => {
+    expect(findingsFor('arn:aws:iam::${Account}:role/CrossAcctIAMRole-${Target}')).toEqual([]);
+  });
+
+  it('stays pending when a parameter is the whole role name, or the whole ARN', () => {
+    expect(findingsFor('arn:aws:iam::${Account}:role/${Target}')).toEqual([['Path::assume-any-role', true]]);
+    expect(findingsFor('${Target}')).toEqual([['Path::assume-any-role', true]]);
+  });
+});
+
+/**
+ * The CDK EcsDeployAction's action role (test/corpus/aws/cdk-codepipeline-build-deploy): iam:PassRole to ECS tasks,
+ * ecs:RegisterTaskDefinition and codedeploy:CreateDeployment on its deployment group. A blue/green deployment runs the
+ * task definition its AppSpec names, so the role runs containers of its choosing as any role it may pass. On main no
+ * path named CodeDeploy, and the role passed (fail-open).
+ */
+describe('passrole-ecs-codedeploy', () => {
+  const deployRole = (passedTo: string) =>
+    role('EcsDeploy', {
+      policies: [
+        statements(
+          {
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: '*',
+            Condition: { StringEqualsIfExists: { 'iam:PassedToService': [passedTo] } },
+          },
+          { Effect: 'Allow', Action: 'ecs:RegisterTaskDefinition', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: ['codedeploy:CreateDeployment', 'codedeploy:GetDeployment'],
+            Resource: 'arn:aws:codedeploy:eu-west-1:111122223333:deploymentgroup:app/app-group',
+          },
+        ),
+      ],
+    });
+  const paths = (identity: ReturnType<typeof role>) =>
+    findingsOf(rule, { name: 'EcsDeploy', model: model({ identities: [identity] }) }).map((finding) => finding.detail);
+
+  it('is reported for the role CDK gives an ECS deploy action', () => {
+    expect(paths(deployRole('ecs-tasks.amazonaws.com'))).toEqual(['Path::passrole-ecs-codedeploy']);
+  });
+
+  it('is not reported when the roles it may pass go to another service', () => {
+    expect(paths(deployRole('ec2.amazonaws.com'))).toEqual([]);
+  });
+});

@@ -40,6 +40,16 @@ const BUCKET_ADMIN = {
   ],
 };
 
+/** What the CDK gives a guest role: the call that hands out its credentials, a public API (no credentials needed). */
+const GET_CREDENTIALS = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'cognito-identity:GetCredentialsForIdentity', Resource: '*' }],
+};
+const allOf = (...actions: string[]) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+});
+
 const pool = (allowsGuests: Maybe<boolean>, guestRoles: string[] = [], id: PolicyValue = POOL_ID): IdentityPool => ({
   source: ref('AWS::Cognito::IdentityPool', 'GuestPool'),
   id,
@@ -88,8 +98,49 @@ ruleTester(rule, {
       catalog: defaultCatalog(),
       model: guestModel(cognitoTrust(), [pool(false)]),
     },
+    {
+      name: 'a guest role that holds only cognito-identity:GetCredentialsForIdentity (the CDK guest role): a public API',
+      catalog: defaultCatalog(),
+      model: guestModel(cognitoTrust(GUEST_AMR), [pool(true, ['GuestRole'])], GET_CREDENTIALS),
+    },
+    {
+      name: 'a guest role that holds only the public Cognito Identity APIs, no amr condition',
+      catalog: defaultCatalog(),
+      model: guestModel(
+        cognitoTrust(),
+        [pool(true)],
+        allOf('cognito-identity:GetId', 'cognito-identity:GetOpenIdToken', 'cognito-identity:UnlinkIdentity'),
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'GetCredentialsForIdentity beside an action that needs credentials: the guest gets that action',
+      catalog: defaultCatalog(),
+      model: guestModel(
+        cognitoTrust(GUEST_AMR),
+        [pool(true, ['GuestRole'])],
+        allOf('cognito-identity:GetCredentialsForIdentity', 'rum:PutRumEvents'),
+      ),
+      findings: [
+        publicRole(
+          'identity pool GuestPool gives this role to its unauthenticated (guest) identities (role attachment GuestPoolRoles)',
+          '2 actions, 1 of them beyond reading and listing: rum:PutRumEvents',
+        ),
+      ],
+    },
+    {
+      name: 'cognito-identity:* is more than the public APIs (DeleteIdentityPool, SetIdentityPoolRoles, …)',
+      catalog: defaultCatalog(),
+      model: guestModel(cognitoTrust(GUEST_AMR), [pool(true, ['GuestRole'])], allOf('cognito-identity:*')),
+      findings: [
+        publicRole(
+          'identity pool GuestPool gives this role to its unauthenticated (guest) identities (role attachment GuestPoolRoles)',
+          '26 actions, 12 of them beyond reading and listing: cognito-identity:CreateIdentityPool, ' +
+            'cognito-identity:DeleteIdentities, cognito-identity:DeleteIdentityPool, …',
+        ),
+      ],
+    },
     {
       name: "the pool's role attachment gives the role to guests (Roles.unauthenticated), the RUM pattern",
       catalog: defaultCatalog(),

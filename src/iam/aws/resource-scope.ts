@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OWN_ACCOUNT, OWN_REGION, ownValuesAsWildcards } from '../../model/deployment.js';
+import { OWN_ACCOUNT, OWN_REGION, ownValuesAsWildcards, startsWithResourceValue } from '../../model/deployment.js';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 import { globCovers, globMatch, globsIntersect, hasWildcard } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
@@ -146,7 +146,10 @@ export function statementReachesEveryResource(
 /**
  * False when no Resource of the statement can name a resource the action acts on: `iam:CreateAccessKey` (a user) is
  * not allowed by `iam:*` on one role's ARN, though the action pattern matches it. True for NotResource, a value not
- * known yet, and an action AWS cannot scope (it takes `*` only, and the check does not narrow it here).
+ * known yet, and an action AWS cannot scope (it takes `*` only, and the check does not narrow it here). A value of
+ * another resource of the change that is not written as an ARN (`<Arn of Function>`, a CloudFormation `Fn::GetAtt`
+ * of a type whose ARN the adapter does not spell out) may be any ARN: read as naming nothing, it hid
+ * `lambda:UpdateFunctionCode` on `!GetAtt Function.Arn` from the escalation paths.
  */
 export function statementMayName(
   statement: Pick<PolicyStatement, 'resource' | 'notResource'>,
@@ -157,7 +160,9 @@ export function statementMayName(
   if (formats.length === 0) return true;
   return statement.resource.some(
     (value) =>
-      typeof value !== 'string' || formats.some((format) => arnsMayMeet(ownPlaceholdersAsWildcards(value), format)),
+      typeof value !== 'string' ||
+      startsWithResourceValue(value) ||
+      formats.some((format) => arnsMayMeet(ownPlaceholdersAsWildcards(value), format)),
   );
 }
 
