@@ -233,6 +233,18 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
   return issues;
 }
 
+const SECRET_CREATE: Grant = { apiGroups: [''], resources: ['secrets'], verbs: ['create'] };
+const SECRET_READ: Grant = { apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS };
+
+/** A rule as a grant to match, its API groups read as rbacIssues reads them. */
+function grantOf(rule: RolePermission): Grant {
+  return {
+    apiGroups: rule.apiGroups?.length ? rule.apiGroups : [''],
+    resources: rule.resources ?? [],
+    verbs: rule.verbs ?? [],
+  };
+}
+
 /** Whether a rule's API groups, resources and verbs each cover one of those the grant needs. */
 function reaches(rule: Grant, needed: Grant): boolean {
   return (
@@ -278,6 +290,25 @@ export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolea
       if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
       else byRoute.set(issue.route, { ...issue });
     }
+  }
+  // A Secret of type kubernetes.io/service-account-token that names an account is filled by the token controller with
+  // a token for that account that never expires ("Manually create a long-lived API token for a ServiceAccount",
+  // kubernetes.io/docs/tasks/configure-pod-container/configure-service-account): whoever may create secrets and read
+  // them back holds a token for any account of the namespace (of every namespace, cluster-wide), as creating
+  // serviceaccounts/token does. The two verbs may come from different rules; a named rule creates nothing (RBAC has
+  // no name at create) and reads only secrets that already exist.
+  const unnamed = rules.filter((rule) => !rule.resourceNames?.length);
+  const creates = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_CREATE));
+  const reads = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_READ));
+  if (creates.length > 0 && reads.length > 0) {
+    const what =
+      'creation of secrets it can read back: a kubernetes.io/service-account-token Secret naming any service account ' +
+      `it reaches, filled with a token that never expires (${[...new Set([...creates, ...reads])]
+        .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
+        .join('; ')})`;
+    const seen = byRoute.get('token-create');
+    if (seen) seen.what = `${seen.what}; ${what}`;
+    else byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
   }
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');
