@@ -55,7 +55,9 @@ function check(rules: string, namespaced = false) {
     (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
   );
   return {
-    verdicts: findings.map((f) => `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`).sort(),
+    verdicts: findings
+      .map((f) => `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`)
+      .sort(),
     messages: findings.map((f) => f.message).sort(),
   };
 }
