@@ -300,15 +300,14 @@ export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolea
   const unnamed = rules.filter((rule) => !rule.resourceNames?.length);
   const creates = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_CREATE));
   const reads = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_READ));
-  if (creates.length > 0 && reads.length > 0) {
+  // Named once: a role that already creates serviceaccounts/token reaches the route by its plainer rule.
+  if (creates.length > 0 && reads.length > 0 && !byRoute.has('token-create')) {
     const what =
       'creation of secrets it can read back: a kubernetes.io/service-account-token Secret naming any service account ' +
       `it reaches, filled with a token that never expires (${[...new Set([...creates, ...reads])]
         .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
         .join('; ')})`;
-    const seen = byRoute.get('token-create');
-    if (seen) seen.what = `${seen.what}; ${what}`;
-    else byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
+    byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
   }
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');
