@@ -56,6 +56,8 @@ describe('EKS access entries that name a role of the change', () => {
       'no-wildcard-privilege mandatory AWS::EKS::AccessEntry DeployerEdit Role::AmazonEKSEditPolicy/Route::impersonate app/DeployerRole',
       'no-wildcard-privilege mandatory AWS::EKS::AccessEntry DeployerEdit Role::AmazonEKSEditPolicy/Route::pod-create app/DeployerRole',
       'no-wildcard-privilege mandatory AWS::EKS::AccessEntry DeployerEdit Role::AmazonEKSEditPolicy/Route::pod-exec app/DeployerRole',
+      // Edit creates secrets and reads them back: a token Secret for any account of payments (since session 36).
+      'no-wildcard-privilege mandatory AWS::EKS::AccessEntry DeployerEdit Role::AmazonEKSEditPolicy/Route::token-create app/DeployerRole',
       'no-wildcard-privilege mandatory AWS::EKS::AccessEntry DeployerMasters Role::cluster-admin app/DeployerRole',
       'require-entitlement mandatory AWS::EKS::AccessEntry DeployerClusterAdmin Role::AmazonEKSClusterAdminPolicy@cluster app/DeployerRole',
       'require-entitlement mandatory AWS::EKS::AccessEntry DeployerEdit Role::AmazonEKSEditPolicy@namespace/payments app/DeployerRole',

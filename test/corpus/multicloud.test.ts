@@ -53,17 +53,19 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
     expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 4, ...perAccount(2, 2) });
   });
 
-  it('cert-manager: the issuers and challenges controllers read every secret, the HTTP-01 solver creates pods (right); its own token request (resourceNames) and the signer rules are no route', () => {
+  it('cert-manager: the issuers and challenges controllers read every secret, the HTTP-01 solver creates pods (right); the issuers controller creates secrets it reads back, a token Secret for any account (right, since session 36); its own token request (resourceNames) and the signer rules are no route', () => {
     const findings = check('test/corpus/kubernetes/cert-manager.yaml');
     expect(privilege(findings)).toEqual([
       'ClusterRole cert-manager-controller-challenges Route::pod-create',
       'ClusterRole cert-manager-controller-challenges Route::secrets-read',
       'ClusterRole cert-manager-controller-issuers Route::secrets-read',
+      'ClusterRole cert-manager-controller-issuers Route::token-create',
       'ClusterRoleBinding cert-manager-controller-challenges Role::cert-manager-controller-challenges/Route::pod-create',
       'ClusterRoleBinding cert-manager-controller-challenges Role::cert-manager-controller-challenges/Route::secrets-read',
       'ClusterRoleBinding cert-manager-controller-issuers Role::cert-manager-controller-issuers/Route::secrets-read',
+      'ClusterRoleBinding cert-manager-controller-issuers Role::cert-manager-controller-issuers/Route::token-create',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 6, ...perAccount(1, 1) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 8, ...perAccount(1, 1) });
   });
 
   it('argo-cd: the application controller is cluster-admin in effect; the server’s get/patch/delete on everything reaches seven routes, patching any Deployment or namespace among them (right)', () => {
@@ -89,15 +91,17 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
     expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 16, ...perAccount(2, 2) });
   });
 
-  it('prometheus-operator: every verb on secrets cluster-wide (right); every verb on statefulsets cluster-wide runs pods as any account of any namespace (right); every verb on its own CRDs is no route', () => {
+  it('prometheus-operator: every verb on secrets cluster-wide (right); every verb on statefulsets cluster-wide runs pods as any account of any namespace (right); every verb on secrets includes creating a token Secret for any account (right, since session 36); every verb on its own CRDs is no route', () => {
     const findings = check('test/corpus/kubernetes/prometheus-operator.yaml');
     expect(privilege(findings)).toEqual([
       'ClusterRole kube-prometheus-stack-operator Route::pod-create',
       'ClusterRole kube-prometheus-stack-operator Route::secrets-read',
+      'ClusterRole kube-prometheus-stack-operator Route::token-create',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::pod-create',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::secrets-read',
+      'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::token-create',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 4, ...perAccount(1, 1) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 6, ...perAccount(1, 1) });
   });
 
   it('external-secrets: reads every secret and mints tokens for any service account (right: both are what it does)', () => {

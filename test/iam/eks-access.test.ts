@@ -30,8 +30,16 @@ describe('EKS access policies', () => {
     // secrets, which only a cluster-wide grant reaches in every namespace.
     expect(routesOf('AmazonEKSAdminViewPolicy', true)).toEqual(['nodes-proxy', 'pod-exec', 'secrets-read']);
     expect(routesOf('AmazonEKSAdminViewPolicy', false)).toEqual(['nodes-proxy', 'pod-exec']);
-    expect(routesOf('AmazonEKSEditPolicy', false)).toEqual(['impersonate', 'pod-create', 'pod-exec']);
-    expect(routesOf('AmazonEKSAdminPolicy', true)).toEqual(['impersonate', 'pod-create', 'pod-exec', 'secrets-read']);
+    // Edit and admin create secrets and read them back: a service-account token Secret for any account of the
+    // namespace (token-create, since session 36), as Kubernetes documents for its edit role.
+    expect(routesOf('AmazonEKSEditPolicy', false)).toEqual(['impersonate', 'pod-create', 'pod-exec', 'token-create']);
+    expect(routesOf('AmazonEKSAdminPolicy', true)).toEqual([
+      'impersonate',
+      'pod-create',
+      'pod-exec',
+      'secrets-read',
+      'token-create',
+    ]);
   });
 });
 

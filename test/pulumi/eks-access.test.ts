@@ -48,6 +48,7 @@ describe('EKS access in a Pulumi program', () => {
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::impersonate @payments',
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::pod-create @payments',
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::pod-exec @payments',
+      'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::token-create @payments',
       'no-wildcard-privilege mandatory paymentsMasters Role::cluster-admin @payments',
       // The ConfigMap maps the role to payments-viewers, which the stack's RoleBinding binds to view in payments.
       'require-entitlement mandatory awsAuth Role::view@namespace/payments @payments',
@@ -63,6 +64,7 @@ describe('EKS access in a Pulumi program', () => {
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::impersonate @payments',
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::pod-create @payments',
       'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::pod-exec @payments',
+      'no-wildcard-privilege mandatory paymentsEdit Role::AmazonEKSEditPolicy/Route::token-create @payments',
       'no-wildcard-privilege mandatory paymentsMasters Role::cluster-admin @payments',
       'require-entitlement advisory awsAuth Grant::unknown @payments pending',
       'require-entitlement mandatory paymentsEdit Role::AmazonEKSEditPolicy@namespace/payments @payments',

@@ -74,6 +74,8 @@ describe('EKS access in a Terraform plan', () => {
       'no-wildcard-privilege mandatory aws_eks_access_policy_association.payments Role::AmazonEKSAdminPolicy/Route::impersonate @aws_iam_role.payments',
       'no-wildcard-privilege mandatory aws_eks_access_policy_association.payments Role::AmazonEKSAdminPolicy/Route::pod-create @aws_iam_role.payments',
       'no-wildcard-privilege mandatory aws_eks_access_policy_association.payments Role::AmazonEKSAdminPolicy/Route::pod-exec @aws_iam_role.payments',
+      // Admin creates secrets and reads them back: a token Secret for any account of payments (since session 36).
+      'no-wildcard-privilege mandatory aws_eks_access_policy_association.payments Role::AmazonEKSAdminPolicy/Route::token-create @aws_iam_role.payments',
       'require-entitlement mandatory aws_eks_access_entry.payments Role::cluster-admin@cluster @aws_iam_role.payments',
       'require-entitlement mandatory aws_eks_access_policy_association.payments Role::AmazonEKSAdminPolicy@namespace/payments @aws_iam_role.payments',
     ]);

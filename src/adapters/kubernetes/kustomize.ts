@@ -202,7 +202,7 @@ function labelsOf(body: Record<string, unknown>): Record<string, string> | strin
 /**
  * The objects of the files a Kustomization lists, or why they are not all here: an entry that is a directory (another
  * kustomization) or a file not read in this check, a file outside the Kustomization's directory (kustomize refuses it
- * by default), or components, which may change them further.
+ * by default) or a base there (which it builds), or components, which may change them further.
  */
 function listedObjects(
   kustomization: KubernetesObject,
@@ -220,7 +220,11 @@ function listedObjects(
     const path = normalize(join(directory, entry));
     const outside = relative(directory, path);
     if (isAbsolute(entry) || outside.startsWith('..'))
-      return `onto "${entry}", outside the Kustomization's directory, which kustomize refuses by default`;
+      // kustomize's default load restrictor refuses a file outside the root, but an entry without a manifest file's
+      // extension is a base (a directory with its own kustomization, `../base`), which it builds wherever it is.
+      return /\.(ya?ml|json)$/i.test(entry)
+        ? `onto "${entry}", outside the Kustomization's directory, which kustomize refuses by default`
+        : `onto "${entry}", a base outside the Kustomization's directory, whose own kustomization is not rendered here`;
     const listed = objects.filter((object) => object.ref.file !== undefined && normalize(object.ref.file) === path);
     if (listed.length === 0) return `onto "${entry}", which is not a manifest file read here`;
     targets.push(...listed);

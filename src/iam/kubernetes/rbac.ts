@@ -49,10 +49,11 @@ interface Route extends Grant {
   /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
   clusterWideOnly?: boolean;
   /**
-   * The route is reached on one named object too (`resourceNames`): impersonating one user acts as that user;
-   * relabelling one namespace opens that namespace. Other routes are about every object of a kind.
+   * The verbs that reach the route on one named object too (`resourceNames`): impersonating one user acts as that
+   * user; relabelling one namespace opens that namespace; rewriting one webhook configuration points it at any
+   * endpoint for any object. Other routes (and other verbs) are about every object of a kind.
    */
-  evenNamed?: boolean;
+  namedVerbs?: readonly string[];
   /** Other grants that reach the same route, each matched as the main one is. */
   alternatives?: readonly Grant[];
   what: string;
@@ -101,7 +102,7 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['', 'authentication.k8s.io'],
     resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras/*'],
     verbs: ['impersonate'],
-    evenNamed: true,
+    namedVerbs: ['impersonate'],
     what: '"impersonate": acting as another user, group or service account',
   },
   {
@@ -109,6 +110,10 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['admissionregistration.k8s.io'],
     resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
     verbs: WRITE,
+    // One configuration's webhooks carry their own rules (which objects, which operations) and clientConfig (where
+    // they go): updating the one the role names sends every object to any endpoint, to read and, when mutating,
+    // rewrite. Create cannot be limited by name (RBAC has no name at create), and deleting one only removes it.
+    namedVerbs: ['update', 'patch'],
     what: 'writes to admission webhook configurations: seeing or rewriting every object sent to the API server',
   },
   {
@@ -184,7 +189,7 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['namespaces'],
     verbs: ['update', 'patch'],
-    evenNamed: true,
+    namedVerbs: ['update', 'patch'],
     what: 'changes to namespaces: relabelling one for a more permissive Pod Security Admission level (privileged pods)',
   },
 ];
@@ -209,21 +214,35 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
     ];
   }
   const issues: RbacIssue[] = [];
-  // A rule limited to named objects (its own lease, its own service account's token, one webhook configuration)
-  // reaches only the routes that one object opens (evenNamed).
+  // A rule limited to named objects (its own lease, its own service account's token) reaches only the routes that
+  // one object opens, with the verbs that open it (namedVerbs).
   const named = (rule.resourceNames?.length ?? 0) > 0;
   const granted: Grant = { apiGroups, resources, verbs };
   for (const route of RBAC_ROUTES) {
     if (route.clusterWideOnly && !clusterWide) continue;
-    if (named && !route.evenNamed) continue;
-    if (!reaches(granted, route) && !route.alternatives?.some((alternative) => reaches(granted, alternative))) continue;
+    if (named && !route.namedVerbs) continue;
+    const needed: Route = named && route.namedVerbs ? { ...route, verbs: route.namedVerbs, alternatives: [] } : route;
+    if (!reaches(granted, needed) && !needed.alternatives?.some((alternative) => reaches(granted, alternative)))
+      continue;
     issues.push({
       route: route.id,
       detail: `Route::${route.id}`,
-      what: `${route.what} (verbs ${list(verbs)} on ${list(resources)})`,
+      what: `${route.what} (verbs ${list(verbs)} on ${list(resources)}${named ? ` named ${list(rule.resourceNames ?? [])}` : ''})`,
     });
   }
   return issues;
+}
+
+const SECRET_CREATE: Grant = { apiGroups: [''], resources: ['secrets'], verbs: ['create'] };
+const SECRET_READ: Grant = { apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS };
+
+/** A rule as a grant to match, its API groups read as rbacIssues reads them. */
+function grantOf(rule: RolePermission): Grant {
+  return {
+    apiGroups: rule.apiGroups?.length ? rule.apiGroups : [''],
+    resources: rule.resources ?? [],
+    verbs: rule.verbs ?? [],
+  };
 }
 
 /** Whether a rule's API groups, resources and verbs each cover one of those the grant needs. */
@@ -271,6 +290,24 @@ export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolea
       if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
       else byRoute.set(issue.route, { ...issue });
     }
+  }
+  // A Secret of type kubernetes.io/service-account-token that names an account is filled by the token controller with
+  // a token for that account that never expires ("Manually create a long-lived API token for a ServiceAccount",
+  // kubernetes.io/docs/tasks/configure-pod-container/configure-service-account): whoever may create secrets and read
+  // them back holds a token for any account of the namespace (of every namespace, cluster-wide), as creating
+  // serviceaccounts/token does. The two verbs may come from different rules; a named rule creates nothing (RBAC has
+  // no name at create) and reads only secrets that already exist.
+  const unnamed = rules.filter((rule) => !rule.resourceNames?.length);
+  const creates = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_CREATE));
+  const reads = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_READ));
+  // Named once: a role that already creates serviceaccounts/token reaches the route by its plainer rule.
+  if (creates.length > 0 && reads.length > 0 && !byRoute.has('token-create')) {
+    const what =
+      'creation of secrets it can read back: a kubernetes.io/service-account-token Secret naming any service account ' +
+      `it reaches, filled with a token that never expires (${[...new Set([...creates, ...reads])]
+        .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
+        .join('; ')})`;
+    byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
   }
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');

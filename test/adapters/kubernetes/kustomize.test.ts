@@ -148,6 +148,11 @@ describe('kustomize transformations not applied here stay unseen', () => {
     expect(unseenFor('commonLabels: {owner: team-payments}\nresources: [../sa.yaml]\n').unseen).toEqual([
       'kustomize: commonLabels (onto "../sa.yaml", outside the Kustomization\'s directory, which kustomize refuses by default)',
     ]);
+    // A base outside the directory (argo-workflows' cluster-install-no-crds lists `../base/workflow-controller`) is
+    // built by kustomize, not refused: still unseen here, for what it is.
+    expect(unseenFor('namespace: argo\nresources: [../base/workflow-controller]\n').unseen).toEqual([
+      'kustomize: namespace (onto "../base/workflow-controller", a base outside the Kustomization\'s directory, whose own kustomization is not rendered here)',
+    ]);
     expect(
       unseenFor('commonLabels: {owner: team-payments}\nresources: [sa.yaml]\ncomponents: [../labels]\n').unseen,
     ).toEqual(['kustomize: commonLabels (with components)']);
