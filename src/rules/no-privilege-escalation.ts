@@ -196,7 +196,7 @@ function reachesEveryResource(entry: AllowedAction): boolean {
 /**
  * Whether a Resource known only at deployment may reach every resource of the action: it may when nothing of it is
  * known, or when what is known (its pattern, each unknown part a `*`) covers every resource. A role ARN whose account
- * is a parameter but whose name is written (`arn:aws:iam::${Account}:role/CrossAcctIAMRole-${Stack}`) names roles of
+ * is a deploy-time value but whose name is written (`arn:aws:iam::<account>:role/CrossAcctIAMRole-<stack>`) names roles of
  * that name only, whatever the deployment passes: it opens no path that needs every role.
  */
 function mayReachEveryResource(resource: Unknown, entry: AllowedAction): boolean {
