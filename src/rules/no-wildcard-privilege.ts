@@ -1,5 +1,7 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
+import { expandActionPattern } from '../iam/aws/actions.js';
+import { isAclWrite, isOnBucket, type BucketNames } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
@@ -266,10 +268,12 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
   }
   // Indexed: once per policy, and cheaper for V8 to optimize than for…of.
   const statements = grant.document.statements;
+  const aclFree = ctx.model.bucketsWithoutAcls;
   for (let s = 0; s < statements.length; s++) {
     const statement = statements[s];
     if (statement === undefined) continue;
-    const issues = wildcardIssues(statement, ctx.catalog);
+    let issues = wildcardIssues(statement, ctx.catalog);
+    if (aclFree !== undefined && issues.length > 0) issues = withoutAclWrites(issues, statement, grant, aclFree);
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i];
       if (issue === undefined) continue;
@@ -280,6 +284,52 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
       });
     }
   }
+}
+
+/**
+ * A wildcard's issue without its ACL writes where the statement reaches only buckets of the policy's stack whose ACLs
+ * are disabled (src/iam/aws/s3-acls.ts: S3 refuses such ACLs, so writing one changes no access); a wildcard whose
+ * only privileged actions are those (`s3:PutObject*` on the stack's own bucket) is no issue. Any other bucket, a
+ * NotResource or a value known only at deployment keeps them, as does any other kind of issue.
+ */
+function withoutAclWrites(
+  issues: readonly WildcardIssue[],
+  statement: PolicyStatement,
+  grant: AwsPolicyGrant,
+  aclFree: readonly { stack: string | undefined; name: string; arn?: string }[],
+): readonly WildcardIssue[] {
+  if (!issues.some((issue) => issue.kind === 'wildcard-action' && issue.privileged.some(isAclWrite))) return issues;
+  if (mayTurnAclsOn(grant.document)) return issues;
+  const buckets: BucketNames[] = aclFree.filter(({ stack }) => stack === grant.source.stack);
+  const resources = statement.resource;
+  const onlyOnBuckets =
+    statement.notResource === undefined &&
+    resources !== undefined &&
+    resources.length > 0 &&
+    resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)));
+  if (!onlyOnBuckets) return issues;
+  return issues.flatMap((issue) => {
+    if (issue.kind !== 'wildcard-action') return [issue];
+    const privileged = issue.privileged.filter((action) => !isAclWrite(action));
+    return privileged.length === 0 ? [] : [{ ...issue, privileged }];
+  });
+}
+
+/**
+ * Whether the policy may turn a bucket's ACLs back on (`s3:PutBucketOwnershipControls`, by name, a wildcard, an action
+ * known only at deployment or NotAction), after which its ACL writes grant again.
+ */
+function mayTurnAclsOn(document: AwsPolicyGrant['document']): boolean {
+  return document.statements.some(
+    (statement) =>
+      statement.effect === 'Allow' &&
+      (statement.notAction !== undefined ||
+        (statement.action ?? []).some(
+          (value) =>
+            typeof value !== 'string' ||
+            expandActionPattern(value).some((action) => action.name === 's3:PutBucketOwnershipControls'),
+        )),
+  );
 }
 
 /** Built only for a finding: most policies have no issue. */
