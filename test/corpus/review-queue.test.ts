@@ -3,7 +3,7 @@
  * naming its source repository, path and commit), audited one app at a time as a new user would, with no catalog: what
  * a reviewer is asked to look at, exactly. Each item is judged here: right (privileged access a reviewer should see),
  * noisy (a real privilege, but the narrow, service-managed kind a reviewer would wave through), wrong (nothing
- * privileged). 48 items: 36 right, 12 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
+ * privileged). 49 items: 36 right, 13 noisy, 0 wrong. The noise comes from what the engine calls privileged (service
  * roles' managed policies, actions scoped to one resource), not from the queue.
  */
 import { readdirSync } from 'node:fs';
@@ -85,6 +85,10 @@ const EXPECTED = [
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionPrefixRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
   // right: a secret given as a parameter without a default, so which one is not known
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQHelperRole | standing | Allow secretsmanager:GetSecretValue on',
+  // noisy: s3:PutObject* on its own bucket counts s3:PutObjectAcl as permissions management, though the bucket writes no
+  // Object Ownership, so its ACLs are disabled (no-wildcard-privilege leaves them out since session 36; the queue's
+  // privileged classification does not yet)
+  'sam-lambda-microvm-s3files | privileged-access | S3FilesAccessRole | standing | Allow s3:AbortMultipartUpload, s3:DeleteObject*, s3:GetObject*, s3:List*, s3:PutObject* on <Arn of DataBucket>/* (conditional) [permissions-management] (policy S3FilesBucketAccess (S3FilesAccessRole))',
   // right: a secret given as a parameter without a default (KiroSecretArn), so which one is not known
   'sam-lambda-microvms-kiro-code-reviewer | privileged-access | MicroVMBuildRole | standing | Allow secretsmanager:GetSecretValue on',
   'sam-lambda-microvms-kiro-code-reviewer | privileged-access | MicroVMExecutionRole | standing | Allow secretsmanager:GetSecretValue on',
