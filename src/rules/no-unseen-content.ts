@@ -2,7 +2,7 @@ import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
 import { coversEveryResource } from '../iam/aws/resource-scope.js';
-import { isAclWrite, isOnBucket, type BucketNames } from '../iam/aws/s3-acls.js';
+import { isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
@@ -216,24 +216,18 @@ function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity)
   const withoutAcls = (ctx.model.bucketsWithoutAcls ?? []).filter(({ stack }) => stack === identity.resource.stack);
   for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
-    if (withoutAcls.length > 0 && isAclWrite(allowed.action) && onlyOnBuckets(allowed, withoutAcls)) continue;
+    if (
+      withoutAcls.length > 0 &&
+      isAclWrite(allowed.action) &&
+      // An ACL written there grants nothing, as SAM's S3CrudPolicy allows s3:PutObjectAcl on the bucket a custom resource fills.
+      reachesOnlyBuckets(allowed.resources, allowed.notResources, withoutAcls)
+    )
+      continue;
     const change = accessChangeOf(allowed.action.name);
     if (change === 'permissions') permissions.push(allowed);
     else if (change !== undefined) identities.push(allowed);
   }
   return [...permissions, ...identities];
-}
-
-/**
- * Whether the allowance reaches only `buckets` or their objects (no NotResource): an ACL
- * written there grants nothing, as SAM's S3CrudPolicy allows `s3:PutObjectAcl` on the bucket a custom resource fills.
- */
-function onlyOnBuckets({ resources, notResources }: AllowedAction, buckets: readonly BucketNames[]): boolean {
-  return (
-    notResources === undefined &&
-    resources.length > 0 &&
-    resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)))
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
-import { isAclWrite, isOnBucket, type BucketNames } from '../iam/aws/s3-acls.js';
+import { isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
@@ -300,14 +300,8 @@ function withoutAclWrites(
 ): readonly WildcardIssue[] {
   if (!issues.some((issue) => issue.kind === 'wildcard-action' && issue.privileged.some(isAclWrite))) return issues;
   if (mayTurnAclsOn(grant.document)) return issues;
-  const buckets: BucketNames[] = aclFree.filter(({ stack }) => stack === grant.source.stack);
-  const resources = statement.resource;
-  const onlyOnBuckets =
-    statement.notResource === undefined &&
-    resources !== undefined &&
-    resources.length > 0 &&
-    resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)));
-  if (!onlyOnBuckets) return issues;
+  const buckets = aclFree.filter(({ stack }) => stack === grant.source.stack);
+  if (!reachesOnlyBuckets(statement.resource, statement.notResource, buckets)) return issues;
   return issues.flatMap((issue) => {
     if (issue.kind !== 'wildcard-action') return [issue];
     const privileged = issue.privileged.filter((action) => !isAclWrite(action));

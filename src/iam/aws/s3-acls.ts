@@ -34,3 +34,20 @@ export function isOnBucket(resource: unknown, bucket: BucketNames): boolean {
   const named = /^arn:[^:]+:s3:::([^/]+)(?:\/.*)?$/.exec(resource)?.[1];
   return named !== undefined && named === bucket.name;
 }
+
+/**
+ * Whether a statement's or allowance's Resource values reach only `buckets` or their objects: at least one value, each
+ * on one of them, and no NotResource (which reaches everything else).
+ */
+export function reachesOnlyBuckets(
+  resources: readonly unknown[] | undefined,
+  notResources: unknown,
+  buckets: readonly BucketNames[],
+): boolean {
+  return (
+    notResources === undefined &&
+    resources !== undefined &&
+    resources.length > 0 &&
+    resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)))
+  );
+}
