@@ -6,7 +6,7 @@
  */
 import { recordMatches, type Catalog, type CatalogException } from './types.js';
 import type { Model } from '../src/model/model.js';
-import { isPastDate } from './dates.js';
+import { isLaterDay, isPastDate } from './dates.js';
 import { bindingOf, isKnownOwner } from './profile.js';
 import { PATH_PREFIX, targetMatches, type Binding, type Subject } from './waivers.js';
 import { globMatch } from '../src/util/glob.js';
@@ -165,9 +165,17 @@ export function isTooBroad(exception: CatalogException, model: Model, catalog: C
   return maxTargets !== undefined && exceptionTargets(exception, model, catalog).length > maxTargets;
 }
 
-/** An exception waives a finding only while it is valid: not expired, owned by a known owner, approved. */
+/**
+ * An exception waives a finding only while it is valid: not expired, owned by a known owner, approved, and approved
+ * already. An approval dated later than today is not in force yet: exceptionPolicy.maxLifetime counts from the
+ * approval day, so a later day written there would otherwise stretch the exception past the lifetime the policy
+ * allows (approved a year ahead, expiring a year after that: two years of waiver from today).
+ */
 export function isExceptionValid(exception: CatalogException, catalog: Catalog, now: Date): boolean {
   return (
-    !isPastDate(exception.expires, now) && isKnownOwner(catalog, exception.owner) && exception.approvedBy.trim() !== ''
+    !isPastDate(exception.expires, now) &&
+    isKnownOwner(catalog, exception.owner) &&
+    exception.approvedBy.trim() !== '' &&
+    (exception.approved === undefined || !isLaterDay(exception.approved, now))
   );
 }

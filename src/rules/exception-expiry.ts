@@ -1,16 +1,16 @@
-import { isPastDate } from '../../catalog/dates.js';
+import { isLaterDay, isPastDate } from '../../catalog/dates.js';
 import { isKnownOwner } from '../../catalog/profile.js';
 import type { ResourceRef } from '../model/model.js';
 import { defineRule } from './define.js';
 import { exceptionTargets, isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 
-type MessageId = 'expired' | 'invalidExpiry' | 'unknownOwner' | 'noApprover' | 'tooBroad' | 'unused';
+type MessageId = 'expired' | 'approvedLater' | 'invalidExpiry' | 'unknownOwner' | 'noApprover' | 'tooBroad' | 'unused';
 
 const EXCEPTION_TYPE = 'entitlement-guard:catalog/exception';
 
 /**
- * Advisory by default: an expired, unowned or unapproved exception already waives nothing (the engine checks
+ * Advisory by default: an expired, unowned, unapproved or not yet approved exception already waives nothing (the engine checks
  * that before waiving), so the blocking findings it no longer waives stop the deployment on their own.
  * This rule says why they are no longer waived and keeps the catalog clean.
  */
@@ -31,6 +31,10 @@ export default defineRule<MessageId>({
       expired:
         'Exception {{id}} ({{rule}} for {{target}}) expired on {{expires}}, {{ago}}, and waives nothing. Renew it with a new ' +
         'approval and expiry date, or remove it.',
+      approvedLater:
+        'Exception {{id}} ({{rule}} for {{target}}) records its approval on {{approved}}, a day that has not come yet, so it ' +
+        'waives nothing until then: its lifetime is counted from the approval, and a later day would stretch it. Write the ' +
+        'day the approval was given.',
       invalidExpiry:
         'Exception {{id}} ({{rule}} for {{target}}) has expiry "{{expires}}", which is not a date, so it waives nothing. Write a date like 2027-01-31.',
       unknownOwner:
@@ -62,6 +66,8 @@ export default defineRule<MessageId>({
           ago: describeDaysAgo(daysSince(exception.expires, now)),
         });
       }
+      if (exception.approved !== undefined && isLaterDay(exception.approved, now))
+        report('approvedLater', `Approved::${exception.approved}`, { approved: exception.approved });
       if (!isKnownOwner(catalog, exception.owner)) {
         report('unknownOwner', `Owner::${exception.owner}`, {
           owner: exception.owner,

@@ -128,7 +128,7 @@ describe('audit of the examples', () => {
         approved: '2026-07-01',
         ticket: 'SEC-1234',
         expires: '2027-06-30',
-        daysLeft: 394,
+        daysLeft: 364,
         status: 'active',
         waives: 1,
       },
@@ -137,7 +137,7 @@ describe('audit of the examples', () => {
       'no-long-lived-credentials EXC-101 false',
     ]);
     expect(row('report-agent').exceptions.map((e) => `${e.id} ${e.status} ${e.daysLeft}`)).toEqual([
-      'EXC-087 expired -121',
+      'EXC-087 expired -151',
     ]);
   });
 

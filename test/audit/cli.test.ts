@@ -43,7 +43,7 @@ describe('entitlement-guard audit', () => {
       '--out',
       out,
       '--now',
-      '2026-06-01',
+      '2026-07-01',
     ]);
     expect(result).toMatchObject({ exitCode: 0, output: '', errors: [] });
     const html = readFileSync(out, 'utf8');
@@ -53,7 +53,7 @@ describe('entitlement-guard audit', () => {
   });
 
   it('defaults to JSON, takes only audit formats, and fails with exit 2 on a bad catalog', () => {
-    expect(JSON.parse(main(['audit', EXAMPLES, '--catalog', CATALOG, '--now', '2026-06-01']).output).schema).toBe(
+    expect(JSON.parse(main(['audit', EXAMPLES, '--catalog', CATALOG, '--now', '2026-07-01']).output).schema).toBe(
       'entitlement-guard/audit/v1',
     );
     expect(main(['audit', EXAMPLES, '--format', 'sarif']).errors[0]).toBe(
@@ -70,7 +70,7 @@ describe('entitlement-guard audit', () => {
   it('labels the grants resource policies make by the policy and its resource, in JSON, Markdown and HTML', () => {
     const fixture = 'test/fixtures/cloudformation/resource-policies/grants-to-an-entitled-role.template.yaml';
     const run = (format: string) =>
-      main(['audit', join(REPO, fixture), '--catalog', CATALOG, '--format', format, '--now', '2026-06-01']);
+      main(['audit', join(REPO, fixture), '--catalog', CATALOG, '--format', format, '--now', '2026-07-01']);
     const json = run('json');
     expect(json).toMatchObject({ exitCode: 0, errors: [] });
     const payments = (JSON.parse(json.output) as Audit).identities.find((row) => row.name === 'payments-api-runtime')!;

@@ -110,12 +110,12 @@ describe('HTML audit in Chromium', () => {
       .locator('#exceptions tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.map((cells) => [cells[0], cells[4], cells[5], cells[6], cells[7], cells[8]])).toEqual([
-      ['EXC-101', 'security-lead@example.com (SEC-1234) on 2026-07-01', '2027-06-30', '394 days left', 'active', '1'],
+      ['EXC-101', 'security-lead@example.com (SEC-1234) on 2026-07-01', '2027-06-30', '364 days left', 'active', '1'],
       [
         'EXC-087',
         'security-lead@example.com (SEC-1187) on 2025-11-01',
         '2026-01-31',
-        'expired 121 days ago',
+        'expired 151 days ago',
         'expired',
         '0',
       ],
@@ -192,7 +192,7 @@ describe('HTML audit in Chromium', () => {
     const audit = buildAudit(model, runRules(model, allRules, { catalog, now: NOW }), catalog, NOW);
     const other = await browser.newPage();
     await other.setContent(renderAudit(audit, 'html'));
-    expect(await other.title()).toBe('Entitlement audit — 2026-06-01');
+    expect(await other.title()).toBe('Entitlement audit — 2026-07-01');
     expect(await other.locator('#identities img, #identities script, #identities b').count()).toBe(0);
     expect(await other.locator('#identities tbody tr').first().locator('td strong').innerText()).toBe(hostile);
     expect(await other.locator('#identities tbody tr').first().getAttribute('data-name')).toBe(hostile);

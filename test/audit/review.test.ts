@@ -100,7 +100,7 @@ describe('the review queue', () => {
     };
     expect([exported.schema, exported.generatedAt, exported.catalog]).toEqual([
       'entitlement-guard/review/v1',
-      '2026-06-01T00:00:00.000Z',
+      '2026-07-01T00:00:00.000Z',
       'examples/catalog.yaml',
     ]);
     expect(exported.items.map((item) => [item.owner, item.id, item.subject])).toEqual(
@@ -121,7 +121,7 @@ describe('audit --baseline', () => {
       runDiff({ base: GOOD, head: PRIVILEGE_HEAD, catalogPath: CATALOG, format: 'json', now: NOW, cwd: REPO }).output,
     ) as PrivilegeDiff;
     expect(report.baseline).toEqual({
-      generatedAt: '2026-06-01T00:00:00.000Z',
+      generatedAt: '2026-07-01T00:00:00.000Z',
       catalog: 'examples/catalog.yaml',
       identities: 8,
       diff,
@@ -184,7 +184,7 @@ describe('audit --baseline', () => {
       '#### jit-admin — declared in the catalog only',
       '#### report-agent — declared in the catalog only',
     ]);
-    expect(markdown).toContain('Baseline: audit of 2026-06-01, commit a1b2c3d \\(manual\\), 8 identities.');
+    expect(markdown).toContain('Baseline: audit of 2026-07-01, commit a1b2c3d \\(manual\\), 8 identities.');
     expect(markdown).toContain('- 🔴 **legacy-sftp-sync** (changed aws-user, team-data): + long-lived aws-access-key');
     const html = audit([PRIVILEGE_HEAD], { baseline: stored, format: 'html' }).output;
     expect(html).toContain('<section id="baseline-diff">');
@@ -385,7 +385,7 @@ describe('lineage', () => {
         GITHUB_HEAD_REF: 'feature/a',
         GITHUB_ACTOR: 'octocat',
       });
-      const args = [join(REPO, GOOD), '--catalog', join(REPO, CATALOG), '--now', '2026-06-01'];
+      const args = [join(REPO, GOOD), '--catalog', join(REPO, CATALOG), '--now', '2026-07-01'];
       const report = JSON.parse(main(['audit', ...args, '--source', 'actor=release-bot']).output) as Audit;
       expect(report.source).toEqual({
         system: 'github-actions',
@@ -446,7 +446,7 @@ describe('--report-url', () => {
   });
 
   it('puts the link in the audit, and refuses what is not an http(s) URL', () => {
-    const args = ['audit', join(REPO, GOOD), '--catalog', join(REPO, CATALOG), '--now', '2026-06-01'];
+    const args = ['audit', join(REPO, GOOD), '--catalog', join(REPO, CATALOG), '--now', '2026-07-01'];
     expect(main([...args, '--format', 'markdown', '--report-url', 'https://ci.example.com/a.html']).output).toContain(
       '\nFull report: [https://ci.example.com/a.html](https://ci.example.com/a.html)\n',
     );

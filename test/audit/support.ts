@@ -7,8 +7,11 @@ import { buildAudit } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/index.js';
 
 export const REPO = join(import.meta.dirname, '../..');
-/** The examples' catalog has EXC-101 until 2027-06-30 and EXC-087 expired on 2026-01-31. */
-export const NOW = new Date('2026-06-01T00:00:00Z');
+/**
+ * The examples' catalog has EXC-101, approved on 2026-07-01, until 2027-06-30, and EXC-087 expired on 2026-01-31.
+ * The clock is the day of EXC-101's approval: before it the exception is not in force yet (isExceptionValid).
+ */
+export const NOW = new Date('2026-07-01T00:00:00Z');
 
 export function exampleCatalog() {
   return { ...loadCatalog(join(REPO, 'examples/catalog.yaml')), source: 'examples/catalog.yaml' };

@@ -12,7 +12,7 @@ import { runCheck } from '../../src/cli/check.js';
 
 export const EXAMPLE_CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
 /** Fixed evaluation time: the example catalog's exceptions and expiries are judged against it. */
-export const NOW = new Date('2026-06-01T00:00:00Z');
+export const NOW = new Date('2026-07-01T00:00:00Z');
 
 export function exampleCatalog(extraYaml = ''): Catalog {
   return parseCatalog(readFileSync(EXAMPLE_CATALOG, 'utf8') + extraYaml, 'examples/catalog.yaml');

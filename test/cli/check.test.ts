@@ -11,7 +11,7 @@ import { managedPolicyDataset } from '../../src/iam/aws/managed-policies.js';
 import { allRules } from '../../src/rules/index.js';
 
 const REPO = join(import.meta.dirname, '../..');
-const NOW = new Date('2026-06-01T00:00:00Z');
+const NOW = new Date('2026-07-01T00:00:00Z');
 const BAD = 'examples/cloudformation/bad-stack.template.yaml';
 const GOOD = 'examples/cloudformation/good-stack.template.yaml';
 
@@ -284,7 +284,7 @@ describe('main: argument parsing', () => {
       '--format',
       'json',
       '--now',
-      '2026-06-01',
+      '2026-07-01',
     ]);
     const findings = JSON.parse(result.output).findings as { ruleId: string; detail: string }[];
     expect(findings.map((finding) => `${finding.ruleId} ${finding.detail}`)).toEqual([
@@ -304,8 +304,8 @@ describe('the built CLI (npm run build)', () => {
   });
 
   it('exits 1 on the bad stack, 0 on the good one, 2 on a malformed catalog', () => {
-    expect(run('check', BAD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01').status).toBe(1);
-    const good = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--now', '2026-06-01');
+    expect(run('check', BAD, '--catalog', 'examples/catalog.yaml', '--now', '2026-07-01').status).toBe(1);
+    const good = run('check', GOOD, '--catalog', 'examples/catalog.yaml', '--now', '2026-07-01');
     expect([good.status, good.stdout.trimEnd().split('\n').at(-1)]).toEqual([
       0,
       expect.stringMatching(/^✔ passed: \d+ findings?: 0 blocking, .*\(2 identities, 1 secret checked\)$/),
@@ -330,7 +330,7 @@ describe('the built CLI (npm run build)', () => {
       '--out',
       out,
       '--now',
-      '2026-06-01',
+      '2026-07-01',
     );
     expect([result.status, result.stdout]).toEqual([0, '']);
     expect(existsSync(out)).toBe(true);

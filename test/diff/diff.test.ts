@@ -287,7 +287,7 @@ describe('the CLI', () => {
         '--catalog',
         join(REPO, CATALOG),
         '--now',
-        '2026-06-01',
+        '2026-07-01',
       ]).exitCode,
     ).toBe(1);
     expect(
@@ -298,7 +298,7 @@ describe('the CLI', () => {
         '--catalog',
         join(REPO, CATALOG),
         '--now',
-        '2026-06-01',
+        '2026-07-01',
       ]).exitCode,
     ).toBe(0);
     const one = main(['diff', join(REPO, GOOD)]);

@@ -11,7 +11,7 @@ import { primaryFramework } from '../../policypack/src/frameworks.js';
 
 const CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-const NOW = () => new Date('2026-06-01T00:00:00Z');
+const NOW = () => new Date('2026-07-01T00:00:00Z');
 const urn = (type: string, name: string) => `urn:pulumi:dev::payments::${type}::${name}`;
 
 interface Reported {

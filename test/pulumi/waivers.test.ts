@@ -182,7 +182,7 @@ describe('the CLI on the same program as a `pulumi stack export`: URN and Pulumi
       paths: [writeExport()],
       catalogPath,
       format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
+      now: new Date('2026-11-01T00:00:00Z'),
       cwd: dir,
       toolVersion: 'test',
     });
@@ -306,7 +306,7 @@ describe('a Pulumi name qualified by project and stack works as match and as tar
         paths: [exportFile],
         catalogPath,
         format: 'json',
-        now: new Date('2026-06-01T00:00:00Z'),
+        now: new Date('2026-11-01T00:00:00Z'),
         cwd: dir,
         toolVersion: 'test',
       });

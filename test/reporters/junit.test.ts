@@ -84,7 +84,7 @@ describe('JUnit XML', () => {
     const model = emptyModel();
     model.identities.push(identity('aws-user', 'a<b>&"c\u0001', { credentials: ['aws-access-key'] }));
     const catalog = exampleCatalog();
-    const xml = formatJunit(runRules(model, allRules, { catalog, now: new Date('2026-06-01') }), {
+    const xml = formatJunit(runRules(model, allRules, { catalog, now: new Date('2026-07-01') }), {
       rules: allRules,
       catalog,
       model,

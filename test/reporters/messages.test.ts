@@ -25,7 +25,7 @@ function check(format: CheckOptions['format']) {
     paths: INPUTS.map((path) => join(REPO, path)),
     catalogPath: join(REPO, 'examples/catalog.yaml'),
     format,
-    now: new Date('2026-06-01T00:00:00Z'),
+    now: new Date('2026-07-01T00:00:00Z'),
     cwd: REPO,
     toolVersion: 'test',
   });

@@ -11,7 +11,7 @@ export function checkExample(template: string, format: Format) {
     paths: [join(REPO, template)],
     catalogPath: join(REPO, 'examples/catalog.yaml'),
     format,
-    now: new Date('2026-06-01T00:00:00Z'),
+    now: new Date('2026-07-01T00:00:00Z'),
     cwd: REPO,
     toolVersion: '0.0.0-test',
   });

@@ -46,6 +46,16 @@ ruleTester(rule, {
       catalog: withExceptions(exception({ expires: '2026-11-26' })),
       model: sftpUser,
     },
+    {
+      name: 'an exception approved today',
+      catalog: withExceptions(exception({ approved: '2026-11-26' })),
+      model: sftpUser,
+    },
+    {
+      name: 'an exception approved on a day that has begun east of UTC (2026-11-27 begins at 10:00 UTC the day before, at UTC+14)',
+      catalog: withExceptions(exception({ approved: '2026-11-27' })),
+      model: sftpUser,
+    },
     { name: 'a catalog with no exceptions', model: model({ identities: [role('AppRole')] }) },
     {
       name: 'an exception for a stack that is not this one (one catalog serves many stacks)',
@@ -86,6 +96,22 @@ ruleTester(rule, {
           message:
             'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) is owned by "team-vendor", which is not an owner the catalog knows ' +
             '(known: team-data, team-platform), so it waives nothing. Name a known owner, or add "team-vendor" to owners.',
+        },
+      ],
+    },
+    {
+      name: 'an exception whose approval is dated on a day that has begun nowhere yet waives nothing',
+      catalog: withExceptions(exception({ approved: '2026-11-28', expires: '2027-11-27' })),
+      model: sftpUser,
+      findings: [
+        {
+          resource: 'EXC-42',
+          detail: 'Approved::2026-11-28',
+          level: 'advisory',
+          message:
+            'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) records its approval on 2026-11-28, a day that has not ' +
+            'come yet, so it waives nothing until then: its lifetime is counted from the approval, and a later day would stretch ' +
+            'it. Write the day the approval was given.',
         },
       ],
     },
@@ -141,6 +167,30 @@ describe('exceptions judged against the whole evaluation', () => {
     });
     const findings = run(withExceptions(exception(), exception({ id: 'EXC-43', target: 'other-stack-user' })), sftp);
     expect(findings.map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail])).toEqual([
+      ['no-long-lived-credentials', 'EXC-42', 'Credential::aws-access-key'],
+    ]);
+  });
+
+  it('an approval dated a year ahead (a lifetime stretched past maxLifetime) waives nothing until that day, then waives', () => {
+    const sftp = model({
+      identities: [user('legacy-sftp-sync', { uniqueName: true, credentials: ['aws-access-key'] })],
+    });
+    // Approved "2027-11-01" and expiring 2028-10-31: within a 365-day lifetime on paper, two years of waiver from today.
+    const cat = {
+      ...withExceptions(exception({ approved: '2027-11-01', expires: '2028-10-31' })),
+      exceptionPolicy: { maxLifetimeDays: 365 },
+    };
+    expect(
+      run(cat, sftp).map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail, finding.level]),
+    ).toEqual([
+      ['exception-expiry', '-', 'Approved::2027-11-01', 'advisory'],
+      ['no-long-lived-credentials', '-', 'Credential::aws-access-key', 'mandatory'],
+    ]);
+    const onTheDay = runRules(sftp, [noLongLivedCredentials, rule], {
+      catalog: cat,
+      now: new Date('2027-11-01T09:00:00Z'),
+    });
+    expect(onTheDay.findings.map((finding) => [finding.ruleId, finding.waivedBy ?? '-', finding.detail])).toEqual([
       ['no-long-lived-credentials', 'EXC-42', 'Credential::aws-access-key'],
     ]);
   });

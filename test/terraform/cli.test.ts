@@ -8,7 +8,7 @@ import { runCheck, type CheckOptions } from '../../src/cli/check.js';
 import { terraformPlan } from './support.js';
 
 const REPO = join(import.meta.dirname, '../..');
-const NOW = new Date('2026-06-01T00:00:00Z');
+const NOW = new Date('2026-07-01T00:00:00Z');
 const BAD = 'examples/terraform/bad.tfplan.json';
 const GOOD = 'examples/terraform/good.tfplan.json';
 
