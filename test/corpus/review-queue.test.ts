@@ -76,13 +76,14 @@ const EXPECTED = [
   'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | LambdaAuthorizerFunctionRole | standing | Allow secretsmanager:GetSecretValue on',
   // right: object ACL writes (s3:PutObjectAcl) on the destination bucket
   'sam-kinesis-data-stream-firehose-apigw-sam | privileged-access | MyKinesisFirehoseRole | standing | Allow s3:GetObject, s3:ListBucket',
-  // right: every secret of the account, for each RabbitMQ consumer
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctioIPRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAndRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAnythingButRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionNoFilterRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionOrRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
-  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionPrefixRole | standing | Allow mq:DescribeBroker, secretsmanager:GetSecretValue',
+  // right: every secret of the account, for each RabbitMQ consumer (shown since h102 by the first of its privileged
+  // statements, the secret read SAM's MQ event source writes on the broker's `!Ref SecretARN`)
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctioIPRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAndRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionAnythingButRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionNoFilterRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionOrRole | standing | Allow secretsmanager:GetSecretValue on',
+  'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQFunctionPrefixRole | standing | Allow secretsmanager:GetSecretValue on',
   // right: a secret given as a parameter without a default, so which one is not known
   'sam-lambda-esm-rabbitmq-filters-sam | privileged-access | MQHelperRole | standing | Allow secretsmanager:GetSecretValue on',
   // noisy: s3:PutObject* on its own bucket counts s3:PutObjectAcl as permissions management, though the bucket writes no

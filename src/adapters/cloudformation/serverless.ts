@@ -3,6 +3,7 @@ import { isRecord, setOwn, lookupTable } from '../../util/records.js';
 import { isIntrinsic } from './intrinsics.js';
 import { expandConnector, passedAttributes, shownValue } from './sam-connectors.js';
 import { samPolicyData, type SamPolicyTemplate } from './sam-policy-templates.js';
+import { PULL_EVENT_TYPES, pullEventPolicies } from './sam-pull-events.js';
 import type { CfnResource, CfnTemplate } from './template.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -25,21 +26,29 @@ export interface ExpandedServerless {
  * The IAM-relevant part of what the SAM transform generates, as SAM documents it and as its translator
  * (aws/serverless-application-model) writes it:
  * - `AWS::Serverless::Function` → `AWS::Lambda::Function`; without `Role`, an execution role `<FunctionId>Role`
- *   trusting lambda.amazonaws.com (or `AssumeRolePolicyDocument`) with AWSLambdaBasicExecutionRole, the X-Ray
- *   policy when `Tracing` is on, AWSLambdaVPCAccessExecutionRole with `VpcConfig`, the managed policies of pull
- *   event sources (SQS, Kinesis, DynamoDB, MSK), `Policies` (managed policy names or ARNs, SAM policy templates
- *   expanded from SAM's published definitions, inline documents), the dead-letter queue and event-invoke
- *   destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every function. A
+ *   trusting lambda.amazonaws.com (or `AssumeRolePolicyDocument`) with AWSLambdaBasicExecutionRole (the durable
+ *   one with `DurableConfig`), the X-Ray policy when `Tracing` is on, AWSLambdaVPCAccessExecutionRole with
+ *   `VpcConfig`, the managed policies of pull event sources (SQS, Kinesis, DynamoDB, MSK, and SNS through a queue)
+ *   and their inline policies (sam-pull-events.ts), `Policies` (managed policy names or ARNs, SAM policy templates
+ *   expanded from SAM's published definitions, inline documents, an `Fn::If` of them), the dead-letter queue and
+ *   event-invoke destination permissions, `PermissionsBoundary`, `RolePath`; `Globals.Function` applies to every
+ *   function, and the function's `Condition`, `DeletionPolicy` and `UpdateReplacePolicy` pass to what it generates. A
  *   `ScheduleV2` event gets `<FunctionId><EventId>Role` (lambda:InvokeFunction on the function); a
- *   `DeploymentPreference` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda). A `Role` that is an
- *   `Fn::If` with `AWS::NoValue` on a branch gets the execution role on that branch (functionRole).
+ *   `DeploymentPreference` without its own `Role` gets the one `CodeDeployServiceRole` (AWSCodeDeployRoleForLambda).
+ *   A `Role` that is an `Fn::If` with `AWS::NoValue` on a branch gets the execution role on that branch
+ *   (functionRole). The Lambda permissions SAM writes unscoped are written (a public function URL, an Alexa skill:
+ *   invokePermissions), and an SNS event's `SqsSubscription` queue policy; the other push event sources' permissions,
+ *   each scoped to its source by SAM, are not.
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine`; without `Role`, `<StateMachineId>Role`
- *   trusting states.amazonaws.com with its `Policies`; each event source that starts it gets
- *   `<StateMachineId><EventId>Role` allowed states:StartExecution on it. Unlike a function's, a `Role` that is an
+ *   trusting states.amazonaws.com with its `Policies` (and AWSXrayWriteOnlyAccess with `Tracing.Enabled`); each
+ *   event source that starts it gets `<StateMachineId><EventId>Role` allowed states:StartExecution on it (on its
+ *   alias with `UseAliasAsEventTarget`), with the state machine's `PermissionsBoundary` (a `ScheduleV2` event's own,
+ *   and its dead-letter queue). Unlike a function's, a `Role` that is an
  *   `Fn::If` is passed on as written, `AWS::NoValue` and all, and no role is generated (SAM's
  *   StateMachineGenerator: any `Role` it is given is the `RoleArn`); so is a CapacityProvider's `OperatorRole`.
- * - `AWS::Serverless::Api` / `HttpApi` → their API Gateway resources, with `Globals.Api`; the roles they use are
- *   named by ARN (authorizer `FunctionInvokeRole`, `CredentialsArn` in the definition), never created.
+ * - `AWS::Serverless::Api` / `HttpApi` / `WebSocketApi` → their API Gateway resources, with `Globals.Api` (`HttpApi`,
+ *   `WebSocketApi`); the roles they use are named by ARN (authorizer `FunctionInvokeRole` or `InvokeRole`,
+ *   `CredentialsArn` in the definition), never created.
  * - `AWS::Serverless::SimpleTable`, `LayerVersion` create no identity.
  * - `AWS::Serverless::GraphQLApi` → its CloudWatch role and data source roles with their connector policies
  *   (expandGraphQLApi); `AWS::Serverless::CapacityProvider` → its operator role, with `Globals.CapacityProvider`
@@ -78,8 +87,9 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
       case 'AWS::Serverless::Function': {
         const fn = withGlobals(resource, globals.Function);
         expandFunction(logicalId, fn, generate, addCondition);
-        // Gradual deployment: one CodeDeploy service role for every function that asks for it.
-        if (fn.Properties?.DeploymentPreference !== undefined && resources.CodeDeployServiceRole === undefined) {
+        // Gradual deployment: one CodeDeploy service role for every function that asks for it, unless each enabled
+        // preference names its own `Role` (DeploymentPreferenceCollection.can_skip_service_role).
+        if (needsCodeDeployRole(fn.Properties?.DeploymentPreference) && resources.CodeDeployServiceRole === undefined) {
           generate('CodeDeployServiceRole', logicalId, {
             Type: 'AWS::IAM::Role',
             Properties: {
@@ -98,6 +108,14 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
         break;
       case 'AWS::Serverless::HttpApi':
         generate(logicalId, logicalId, { ...withGlobals(resource, globals.HttpApi), Type: 'AWS::ApiGatewayV2::Api' });
+        break;
+      case 'AWS::Serverless::WebSocketApi':
+        // SAM's WebSocketApiGenerator creates no role: its authorizer's `InvokeRole` is named, and its routes' and
+        // authorizer's Lambda permissions are for apigateway.amazonaws.com on the API's own execute-api ARN.
+        generate(logicalId, logicalId, {
+          ...withGlobals(resource, globals.WebSocketApi),
+          Type: 'AWS::ApiGatewayV2::Api',
+        });
         break;
       case 'AWS::Serverless::SimpleTable':
         generate(logicalId, logicalId, { ...resource, Type: 'AWS::DynamoDB::Table' });
@@ -140,6 +158,18 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     }
   }
   return { resources, generatedBy, unmodelled, conditions };
+}
+
+/**
+ * Whether a function's `DeploymentPreference` needs SAM's `CodeDeployServiceRole`: it is enabled (`Enabled` not
+ * false; one only the deployment decides counts as enabled) and names no `Role` of its own.
+ */
+function needsCodeDeployRole(preference: unknown): boolean {
+  if (preference === undefined) return false;
+  if (!isRecord(preference) || isIntrinsic(preference)) return true;
+  const enabled = preference.Enabled;
+  if (enabled === false || enabled === 'false' || enabled === 'False') return false;
+  return preference.Role === undefined;
 }
 
 /** A SAM resource the expansion leaves unmodelled: its type, and for a connector why it was not expanded. */
@@ -241,13 +271,10 @@ const EVENT_SOURCE_POLICIES: Record<string, string> = lookupTable({
   MSK: 'AWSLambdaMSKExecutionRole',
 });
 
-/** What a dead-letter queue or an event-invoke destination lets the function's role do, by destination type. */
+/** What a dead-letter queue lets the function's role do, by its type (SamFunction.dead_letter_queue_policy_actions). */
 const DESTINATION_ACTIONS: Record<string, string[]> = lookupTable({
   SQS: ['sqs:SendMessage'],
   SNS: ['sns:Publish'],
-  EventBridge: ['events:PutEvents'],
-  Lambda: ['lambda:InvokeFunction'],
-  S3: ['s3:PutObject', 's3:ListBucket'],
 });
 
 function expandFunction(
@@ -264,30 +291,171 @@ function expandFunction(
     Type: 'AWS::Lambda::Function',
     Properties: { ...properties, Role: role.value },
   });
+  // SAM passes the function's Condition, DeletionPolicy and UpdateReplacePolicy on to every resource it generates from
+  // it (Resource._pass_through_attributes): a function that only some deployments create has a role and permissions
+  // only there too.
+  const attributes = passedAttributes(resource);
   if (role.generated) {
     if (role.addCondition) addCondition(...role.addCondition);
-    const execution = functionExecutionRole(roleId, properties);
+    const execution = { ...functionExecutionRole(roleId, logicalId, properties, generate), ...attributes };
     generate(roleId, logicalId, role.condition ? { ...execution, Condition: role.condition } : execution);
   }
+  for (const [permissionId, permission] of Object.entries(invokePermissions(logicalId, properties)))
+    generate(permissionId, logicalId, { ...permission, ...attributes });
+  for (const [id, queueResource] of Object.entries(snsQueues(logicalId, properties.Events)))
+    generate(id, logicalId, { ...queueResource, ...attributes });
   // An event's own role does not depend on the function's: SAM's SchedulerEventSource generates it unless the event
   // names one (RoleArn), whatever the function's Role.
-  eventRoles(logicalId, properties.Events, 'lambda:InvokeFunction', { 'Fn::GetAtt': [logicalId, 'Arn'] }, generate, [
-    'ScheduleV2',
-  ]);
+  eventRoles(
+    logicalId,
+    properties.Events,
+    'lambda:InvokeFunction',
+    { 'Fn::GetAtt': [logicalId, 'Arn'] },
+    generate,
+    ['ScheduleV2'],
+    attributes,
+  );
+}
+
+/**
+ * The `AWS::Lambda::Permission`s SAM writes on a function that let a caller outside the function's account policies
+ * invoke it, where SAM writes them without a source that scopes them (`SourceArn`, `SourceAccount`):
+ * - `FunctionUrlConfig` with `AuthType: NONE`: `<FunctionId>UrlPublicPermissions` (lambda:InvokeFunctionUrl for
+ *   everyone, `FunctionUrlAuthType: NONE`) and `<FunctionId>URLInvokeAllowPublicAccess` (lambda:InvokeFunction for
+ *   everyone, `InvokedViaFunctionUrl`), as SamFunction._construct_url_permission and _construct_invoke_permission do;
+ *   an intrinsic `FunctionUrlConfig` SAM gives none;
+ * - an `AlexaSkill` event: `<FunctionId><EventId>Permission` for alexa-appkit.amazon.com, its `SkillId` the
+ *   `EventSourceToken` (push.py AlexaSkill).
+ * With `AutoPublishAlias` SAM names the alias in `FunctionName`; it is the function's own code either way, so the
+ * permission names the function. The other push event sources' permissions SAM scopes to their source.
+ */
+function invokePermissions(logicalId: string, properties: Record<string, unknown>): Record<string, CfnResource> {
+  const permissions: Record<string, CfnResource> = {};
+  const functionName = { Ref: logicalId };
+  const url = properties.FunctionUrlConfig;
+  if (isRecord(url) && !isIntrinsic(url) && url.AuthType === 'NONE') {
+    permissions[`${logicalId}UrlPublicPermissions`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        Action: 'lambda:InvokeFunctionUrl',
+        FunctionName: functionName,
+        Principal: '*',
+        FunctionUrlAuthType: 'NONE',
+      },
+    };
+    permissions[`${logicalId}URLInvokeAllowPublicAccess`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: functionName,
+        Principal: '*',
+        InvokedViaFunctionUrl: true,
+      },
+    };
+  }
+  if (isRecord(properties.Events)) {
+    for (const [eventId, event] of Object.entries(properties.Events)) {
+      if (!isRecord(event) || event.Type !== 'AlexaSkill') continue;
+      const skill = isRecord(event.Properties) ? event.Properties.SkillId : undefined;
+      permissions[`${logicalId}${eventId}Permission`] = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: functionName,
+          Principal: 'alexa-appkit.amazon.com',
+          ...(skill !== undefined ? { EventSourceToken: skill } : {}),
+        },
+      };
+    }
+  }
+  return permissions;
+}
+
+/**
+ * An SNS event's `SqsSubscription` (push.py SNS): `true` for a queue SAM creates, a map naming an existing one
+ * (`QueueArn`, `QueueUrl`, `QueuePolicyLogicalId`); undefined for any other event.
+ */
+function snsQueue(event: Record<string, unknown>): true | Record<string, unknown> | undefined {
+  if (event.Type !== 'SNS' || !isRecord(event.Properties)) return undefined;
+  const subscription = event.Properties.SqsSubscription;
+  if (subscription === true) return true;
+  return isRecord(subscription) && !isIntrinsic(subscription) ? subscription : undefined;
+}
+
+/**
+ * What SAM writes for each SNS event through a queue: the queue `<FunctionId><EventId>Queue` when it creates one, and
+ * the queue policy (`QueuePolicyLogicalId`, else `<FunctionId><EventId>QueuePolicy`) letting the topic send to it:
+ * sqs:SendMessage for every principal on the condition that the source is the topic
+ * (SQSQueuePolicies.sns_topic_send_message_role_policy).
+ */
+function snsQueues(logicalId: string, events: unknown): Record<string, CfnResource> {
+  const generated: Record<string, CfnResource> = {};
+  if (!isRecord(events)) return generated;
+  for (const [eventId, event] of Object.entries(events)) {
+    const subscription = isRecord(event) ? snsQueue(event) : undefined;
+    if (subscription === undefined) continue;
+    const eventLogicalId = `${logicalId}${eventId}`;
+    const topic = isRecord(event) && isRecord(event.Properties) ? event.Properties.Topic : undefined;
+    let queueArn: unknown, queueUrl: unknown, policyId: unknown;
+    if (subscription === true) {
+      const queueId = `${eventLogicalId}Queue`;
+      generated[queueId] = { Type: 'AWS::SQS::Queue', Properties: {} };
+      queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
+      queueUrl = { Ref: queueId };
+    } else {
+      queueArn = subscription.QueueArn;
+      queueUrl = subscription.QueueUrl;
+      policyId = subscription.QueuePolicyLogicalId;
+    }
+    generated[typeof policyId === 'string' ? policyId : `${eventLogicalId}QueuePolicy`] = {
+      Type: 'AWS::SQS::QueuePolicy',
+      Properties: {
+        Queues: [queueUrl],
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Action: 'sqs:SendMessage',
+              Effect: 'Allow',
+              Principal: '*',
+              Resource: queueArn,
+              Condition: { ArnEquals: { 'aws:SourceArn': topic } },
+            },
+          ],
+        },
+      },
+    };
+  }
+  return generated;
 }
 
 /**
  * The execution role SAM generates for a function: basic execution, X-Ray, VPC access and pull event sources' managed
  * policies, the dead-letter queue and event-invoke destination permissions, and its `Policies`.
  */
-function functionExecutionRole(roleId: string, properties: Record<string, unknown>): CfnResource {
-  const managed: unknown[] = [managedPolicyArn('AWSLambdaBasicExecutionRole')];
+function functionExecutionRole(
+  roleId: string,
+  logicalId: string,
+  properties: Record<string, unknown>,
+  generate: Generate,
+): CfnResource {
+  // A durable function's basic policy is the durable one (SamFunction._construct_role).
+  const managed: unknown[] = [
+    managedPolicyArn(
+      // SAM writes its path itself (ArnGenerator.generate_aws_managed_policy_arn).
+      properties.DurableConfig !== undefined
+        ? 'service-role/AWSLambdaBasicDurableExecutionRolePolicy'
+        : 'AWSLambdaBasicExecutionRole',
+    ),
+  ];
   if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
     managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
   if (properties.VpcConfig !== undefined) managed.push(managedPolicyArn('AWSLambdaVPCAccessExecutionRole'));
   if (isRecord(properties.Events)) {
     for (const event of Object.values(properties.Events)) {
-      const policy = isRecord(event) && typeof event.Type === 'string' ? EVENT_SOURCE_POLICIES[event.Type] : undefined;
+      // An SNS event through a queue (`SqsSubscription`) is read from that queue: SAM maps it as an SQS event.
+      const type = isRecord(event) && snsQueue(event) !== undefined ? 'SQS' : isRecord(event) ? event.Type : undefined;
+      const policy = typeof type === 'string' ? EVENT_SOURCE_POLICIES[type] : undefined;
       if (policy && !managed.some((arn) => JSON.stringify(arn) === JSON.stringify(managedPolicyArn(policy))))
         managed.push(managedPolicyArn(policy));
     }
@@ -303,24 +471,83 @@ function functionExecutionRole(roleId: string, properties: Record<string, unknow
       ),
     );
   }
-  const destinations = isRecord(properties.EventInvokeConfig)
-    ? properties.EventInvokeConfig.DestinationConfig
-    : undefined;
-  if (isRecord(destinations)) {
-    for (const [when, destination] of Object.entries(destinations)) {
-      if (!isRecord(destination) || typeof destination.Type !== 'string' || destination.Destination === undefined)
-        continue;
-      const target =
-        destination.Type === 'S3'
-          ? [destination.Destination, { 'Fn::Sub': ['${bucket}/*', { bucket: destination.Destination }] }]
-          : destination.Destination;
-      inline.push(
-        namedPolicy(`${roleId}EventInvokeConfig${when}Policy`, DESTINATION_ACTIONS[destination.Type] ?? ['*'], target),
-      );
+  inline.push(...eventInvokePolicies(logicalId, properties.EventInvokeConfig, generate));
+  // Each pull event source's own policies (its secrets, broker, cluster, on-failure destination), a document SAM
+  // already holds not added again (PullEventSource._link_policy).
+  if (isRecord(properties.Events)) {
+    for (const [eventId, event] of Object.entries(properties.Events)) {
+      if (!isRecord(event) || typeof event.Type !== 'string' || !PULL_EVENT_TYPES.has(event.Type)) continue;
+      const eventProperties = isRecord(event.Properties) ? event.Properties : {};
+      for (const policy of pullEventPolicies(`${logicalId}${eventId}`, event.Type, eventProperties)) {
+        const document = JSON.stringify((policy as { PolicyDocument: unknown }).PolicyDocument);
+        if (!inline.some((held) => isRecord(held) && JSON.stringify(held.PolicyDocument) === document))
+          inline.push(policy);
+      }
     }
   }
   return executionRole(roleId, properties, properties.AssumeRolePolicyDocument ?? LAMBDA_TRUST, managed, inline);
 }
+
+/**
+ * The policies SAM gives a function's role for its `EventInvokeConfig` destinations, as
+ * SamFunction._validate_and_inject_resource and _add_event_invoke_managed_policy write them: for each of `OnSuccess`
+ * and `OnFailure`, `<FunctionId>EventInvokeConfig<When><Type>Policy` allowing sqs:SendMessage, sns:publish,
+ * events:PutEvents or lambda:InvokeFunction on the destination, or for `S3Bucket` s3:PutObject on its objects and
+ * s3:ListBucket. An SQS or SNS destination without `Destination` (or with an `Fn::If` that leaves it out on a
+ * branch) is a queue `<FunctionId>EventInvokeConfig<When>Queue` or topic `…Topic` SAM creates, which the policy then
+ * names (on that branch). A type SAM does not accept is refused by SAM; the check reads it as allowing everything on
+ * the destination rather than nothing.
+ */
+function eventInvokePolicies(logicalId: string, config: unknown, generate: Generate): unknown[] {
+  const destinations = isRecord(config) ? config.DestinationConfig : undefined;
+  if (!isRecord(destinations)) return [];
+  const policies: unknown[] = [];
+  for (const when of ['OnSuccess', 'OnFailure']) {
+    const destination = destinations[when];
+    if (!isRecord(destination) || typeof destination.Type !== 'string') continue;
+    const type = destination.Type;
+    const prefix = `${logicalId}EventInvokeConfig${when}`;
+    let target = destination.Destination;
+    const branches = isRecord(target) && onlyKey(target) === 'Fn::If' ? target['Fn::If'] : undefined;
+    const [condition, whenTrue, whenFalse] =
+      Array.isArray(branches) && branches.length === 3 ? (branches as [unknown, unknown, unknown]) : [];
+    const leftOut = target === undefined || isNoValue(whenTrue) || isNoValue(whenFalse);
+    if (leftOut && (type === 'SQS' || type === 'SNS')) {
+      const createdId = `${prefix}${type === 'SQS' ? 'Queue' : 'Topic'}`;
+      generate(createdId, logicalId, { Type: type === 'SQS' ? 'AWS::SQS::Queue' : 'AWS::SNS::Topic', Properties: {} });
+      const created = type === 'SQS' ? { 'Fn::GetAtt': [createdId, 'Arn'] } : { Ref: createdId };
+      target =
+        target === undefined || (isNoValue(whenTrue) && isNoValue(whenFalse))
+          ? created
+          : {
+              'Fn::If': [
+                condition,
+                isNoValue(whenTrue) ? created : whenTrue,
+                isNoValue(whenFalse) ? created : whenFalse,
+              ],
+            };
+    }
+    if (target === undefined) continue;
+    const statements =
+      type === 'S3Bucket'
+        ? [
+            { Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['/', [target, '*']] } },
+            { Action: 's3:ListBucket', Effect: 'Allow', Resource: target },
+          ]
+        : [{ Action: EVENT_INVOKE_ACTIONS[type] ?? '*', Effect: 'Allow', Resource: target }];
+    const suffix = type === 'S3Bucket' ? 'S3' : Object.hasOwn(EVENT_INVOKE_ACTIONS, type) ? type : '';
+    policies.push({ PolicyName: `${prefix}${suffix}Policy`, PolicyDocument: { Statement: statements } });
+  }
+  return policies;
+}
+
+/** The action SAM's IAMRolePolicies allows on an event-invoke destination, by its `Type` (S3Bucket apart). */
+const EVENT_INVOKE_ACTIONS: Record<string, string> = lookupTable({
+  SQS: 'sqs:SendMessage',
+  SNS: 'sns:publish',
+  EventBridge: 'events:PutEvents',
+  Lambda: 'lambda:InvokeFunction',
+});
 
 /** What a function's `Role` becomes: the value the Lambda function gets, and whether SAM generates `<FunctionId>Role`. */
 interface FunctionRole {
@@ -380,12 +607,15 @@ function eventRoles(
   action: string,
   target: unknown,
   generate: Generate,
-  only?: string[],
+  only: string[],
+  attributes: Record<string, unknown>,
+  /** The resource's PermissionsBoundary, which SAM gives a state machine's event roles but a schedule's (its own). */
+  boundary?: unknown,
 ): void {
   if (!isRecord(events)) return;
   for (const [eventId, event] of Object.entries(events)) {
     if (!isRecord(event) || typeof event.Type !== 'string') continue;
-    if (only && !only.includes(event.Type)) continue;
+    if (!only.includes(event.Type)) continue;
     const eventProperties = isRecord(event.Properties) ? event.Properties : {};
     if (eventProperties.Role !== undefined || eventProperties.RoleArn !== undefined) continue;
     const service =
@@ -395,13 +625,23 @@ function eventRoles(
           ? 'scheduler.amazonaws.com'
           : 'events.amazonaws.com';
     const eventRoleId = `${logicalId}${eventId}Role`;
-    generate(eventRoleId, logicalId, {
-      Type: 'AWS::IAM::Role',
-      Properties: {
-        AssumeRolePolicyDocument: trustFor(service),
-        Policies: [namedPolicy(`${eventRoleId}${action.slice(action.indexOf(':') + 1)}Policy`, [action], target)],
-      },
-    });
+    const policies = [namedPolicy(`${eventRoleId}${action.slice(action.indexOf(':') + 1)}Policy`, [action], target)];
+    const roleProperties: Record<string, unknown> = { AssumeRolePolicyDocument: trustFor(service), Policies: policies };
+    if (event.Type === 'ScheduleV2') {
+      // SAM's SchedulerEventSource: the schedule's role sends to its dead-letter queue (the one named, or the queue
+      // `QueueLogicalId` / `<EventLogicalId>Queue` it creates) and has the event's PermissionsBoundary.
+      const dlq = eventProperties.DeadLetterConfig;
+      if (isRecord(dlq)) {
+        const queueId = typeof dlq.QueueLogicalId === 'string' ? dlq.QueueLogicalId : `${logicalId}${eventId}Queue`;
+        const queue = dlq.Arn ?? { 'Fn::GetAtt': [queueId, 'Arn'] };
+        if (dlq.Arn === undefined)
+          generate(queueId, logicalId, { Type: 'AWS::SQS::Queue', Properties: {}, ...attributes });
+        policies.push(namedPolicy(`${logicalId}${eventId}SQSPolicy`, ['sqs:SendMessage'], queue));
+      }
+      if (eventProperties.PermissionsBoundary !== undefined)
+        roleProperties.PermissionsBoundary = eventProperties.PermissionsBoundary;
+    } else if (boundary !== undefined) roleProperties.PermissionsBoundary = boundary;
+    generate(eventRoleId, logicalId, { Type: 'AWS::IAM::Role', Properties: roleProperties, ...attributes });
   }
 }
 
@@ -413,15 +653,44 @@ function expandStateMachine(logicalId: string, resource: CfnResource, generate: 
     Type: 'AWS::StepFunctions::StateMachine',
     Properties: { ...properties, RoleArn: properties.Role ?? { 'Fn::GetAtt': [roleId, 'Arn'] } },
   });
+  const attributes = passedAttributes(resource);
+  // Tracing enabled: the X-Ray policy, which SAM adds as a managed policy name after `Policies`
+  // (StateMachineGenerator._construct_role).
+  const tracing = isRecord(properties.Tracing) && properties.Tracing.Enabled === true;
   if (properties.Role === undefined)
-    generate(roleId, logicalId, executionRole(roleId, properties, trustFor('states.amazonaws.com'), [], []));
-  eventRoles(logicalId, properties.Events, 'states:StartExecution', { Ref: logicalId }, generate, [
-    'Schedule',
-    'ScheduleV2',
-    'CloudWatchEvent',
-    'EventBridgeRule',
-    'Api',
-  ]);
+    generate(roleId, logicalId, {
+      ...executionRole(
+        roleId,
+        tracing
+          ? { ...properties, Policies: [...samPolicyList(properties.Policies), 'AWSXrayWriteOnlyAccess'] }
+          : properties,
+        trustFor('states.amazonaws.com'),
+        [],
+        [],
+      ),
+      ...attributes,
+    });
+  // With `UseAliasAsEventTarget` the events start the alias `<StateMachineId>Alias<AutoPublishAlias>` SAM creates.
+  const alias = properties.AutoPublishAlias;
+  const aliasId = typeof alias === 'string' ? `${logicalId}Alias${alias}` : undefined;
+  if (aliasId !== undefined)
+    generate(aliasId, logicalId, {
+      Type: 'AWS::StepFunctions::StateMachineAlias',
+      Properties: { Name: alias },
+      ...attributes,
+    });
+  const target =
+    aliasId !== undefined && properties.UseAliasAsEventTarget === true ? { Ref: aliasId } : { Ref: logicalId };
+  eventRoles(
+    logicalId,
+    properties.Events,
+    'states:StartExecution',
+    target,
+    generate,
+    ['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule', 'Api'],
+    attributes,
+    properties.PermissionsBoundary,
+  );
 }
 
 /**
@@ -643,32 +912,26 @@ function executionRole(
   managed: unknown[],
   inline: unknown[],
 ): CfnResource {
-  const policies =
-    properties.Policies === undefined
-      ? []
-      : Array.isArray(properties.Policies)
-        ? properties.Policies
-        : [properties.Policies];
+  const policies = samPolicyList(properties.Policies);
   policies.forEach((policy, index) => {
-    // An entry of one key: a policy template's parameters, or an intrinsic.
-    const only = isRecord(policy) ? onlyKey(policy) : undefined;
-    const template = only === undefined ? undefined : samPolicyTemplate(only);
-    if (typeof policy === 'string') managed.push(policy.startsWith('arn:') ? policy : managedPolicyArn(policy));
-    else if (isRecord(policy) && policy.Statement !== undefined)
-      inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: policy });
-    else if (isRecord(policy) && only !== undefined && template !== undefined) {
-      inline.push({
-        PolicyName: `${roleId}Policy${index}`,
-        PolicyDocument: expandPolicyTemplate(only, template, policy[only]),
-      });
-    } else if (isRecord(policy) && only !== undefined && /^(Ref|Fn::)/.test(only)) {
-      // An intrinsic (`!Ref PolicyArnParameter`, `!Sub arn:…`) names a managed policy.
-      managed.push(policy);
-    } else {
-      // Not a form SAM accepts (or a policy template this copy of SAM's data does not know): unreadable, never nothing.
-      const what = `SAM Policies entry ${JSON.stringify(policy)}: not a managed policy, statement list or known policy template`;
-      inline.push({ PolicyName: `${roleId}Policy${index}`, PolicyDocument: unknownValue(what) });
+    const name = `${roleId}Policy${index}`;
+    const branches = isRecord(policy) && onlyKey(policy) === 'Fn::If' ? policy['Fn::If'] : undefined;
+    if (Array.isArray(branches) && branches.length === 3 && typeof branches[0] === 'string') {
+      // An `Fn::If` of two entries (either `AWS::NoValue`): SAM reads each branch as the entry it is and keeps the
+      // `Fn::If`, a managed policy's in ManagedPolicyArns, a document's (a policy template's expanded) in Policies
+      // (ResourcePolicies._get_type_from_intrinsic_if, role_constructor._convert_intrinsic_if_values).
+      const [condition, whenTrue, whenFalse] = branches as [string, unknown, unknown];
+      const read = [whenTrue, whenFalse].map((branch) => (isNoValue(branch) ? undefined : samPolicy(branch, name)));
+      const kinds = new Set(read.filter((entry) => entry !== undefined).map((entry) => entry.kind));
+      if (kinds.size === 1) {
+        const [kind] = kinds;
+        const value = (entry: SamPolicy | undefined): unknown => entry?.value ?? { Ref: 'AWS::NoValue' };
+        (kind === 'managed' ? managed : inline).push({ 'Fn::If': [condition, value(read[0]), value(read[1])] });
+        return;
+      }
     }
+    const read = samPolicy(policy, name);
+    (read.kind === 'managed' ? managed : inline).push(read.value);
   });
   const roleProperties: Record<string, unknown> = { AssumeRolePolicyDocument: trust, ManagedPolicyArns: managed };
   if (inline.length > 0) roleProperties.Policies = inline;
@@ -677,6 +940,37 @@ function executionRole(
   const tags = samTags(properties.Tags);
   if (tags) roleProperties.Tags = tags;
   return { Type: 'AWS::IAM::Role', Properties: roleProperties };
+}
+
+/** SAM's `Policies`: a list, or one entry written alone. */
+function samPolicyList(policies: unknown): unknown[] {
+  return policies === undefined ? [] : Array.isArray(policies) ? policies : [policies];
+}
+
+/** One entry of SAM's `Policies` as the role gets it: a managed policy ARN, or an inline policy named `name`. */
+interface SamPolicy {
+  kind: 'managed' | 'inline';
+  value: unknown;
+}
+
+function samPolicy(policy: unknown, name: string): SamPolicy {
+  // An entry of one key: a policy template's parameters, or an intrinsic.
+  const only = isRecord(policy) ? onlyKey(policy) : undefined;
+  const template = only === undefined ? undefined : samPolicyTemplate(only);
+  if (typeof policy === 'string')
+    return { kind: 'managed', value: policy.startsWith('arn:') ? policy : managedPolicyArn(policy) };
+  if (isRecord(policy) && policy.Statement !== undefined)
+    return { kind: 'inline', value: { PolicyName: name, PolicyDocument: policy } };
+  if (isRecord(policy) && only !== undefined && template !== undefined)
+    return {
+      kind: 'inline',
+      value: { PolicyName: name, PolicyDocument: expandPolicyTemplate(only, template, policy[only]) },
+    };
+  // An intrinsic (`!Ref PolicyArnParameter`, `!Sub arn:…`) names a managed policy.
+  if (isRecord(policy) && only !== undefined && /^(Ref|Fn::)/.test(only)) return { kind: 'managed', value: policy };
+  // Not a form SAM accepts (or a policy template this copy of SAM's data does not know): unreadable, never nothing.
+  const what = `SAM Policies entry ${JSON.stringify(policy)}: not a managed policy, statement list or known policy template`;
+  return { kind: 'inline', value: { PolicyName: name, PolicyDocument: unknownValue(what) } };
 }
 
 /**

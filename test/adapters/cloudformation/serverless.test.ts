@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../src/adapters/cloudformation/load.js';
 import { samPolicyData } from '../../../src/adapters/cloudformation/sam-policy-templates.js';
 import { expandServerless } from '../../../src/adapters/cloudformation/serverless.js';
+import { evaluate } from '../../../src/engine/index.js';
+import { parseCatalog } from '../../../catalog/index.js';
 import type { CfnResource, CfnTemplate } from '../../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../../src/adapters/cloudformation/to-model.js';
-import { unknownValue, type AwsPolicyGrant, type Identity } from '../../../src/model/model.js';
+import { unknownValue, type AwsPolicyGrant, type Identity, type PolicyStatement } from '../../../src/model/model.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/cloudformation');
 const SAM = 'AWS::Serverless-2016-10-31';
@@ -254,7 +256,9 @@ describe('SAM: AWS::Serverless::Function', () => {
         ],
       },
       {
-        name: 'HandlerRoleEventInvokeConfigOnFailurePolicy',
+        // SAM names it <FunctionId>EventInvokeConfig<When><Type>Policy (IAMRolePolicies.sqs_send_message_role_policy);
+        // the name was HandlerRoleEventInvokeConfigOnFailurePolicy before the SAM translator fixtures were compared.
+        name: 'HandlerEventInvokeConfigOnFailureSQSPolicy',
         statements: [
           { effect: 'Allow', action: ['sqs:SendMessage'], resource: ['arn:aws:sqs:us-east-1:111122223333:failed'] },
         ],
@@ -456,7 +460,13 @@ describe("SAM translator fixtures (aws/serverless-application-model's own tests)
     'AWS::SQS::QueuePolicy',
     'AWS::SNS::TopicPolicy',
   ]);
-  const all = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  const everything = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  // The fixtures of the types this comparison covers; every fixture is also compared through the model, below.
+  const all = everything.filter((name) =>
+    /^(graphqlapi_|connectors?_|embedded_connectors_|capacity_provider_|function_with_conditional_iam_role_)/.test(
+      name,
+    ),
+  );
   /** A function's Role as an Fn::If with AWS::NoValue: compared apart, below (function roles are not key by key). */
   const conditionalRoles = all.filter((name) => name.startsWith('function_with_conditional_iam_role_'));
   const names = all.filter((name) => !conditionalRoles.includes(name));
@@ -526,6 +536,106 @@ describe("SAM translator fixtures (aws/serverless-application-model's own tests)
     expect(Object.keys(expected).length === 0).toBe(CREATE_NOTHING.has(name));
     expect(compared(ours.resources, ours.generatedBy)).toEqual(expected);
   });
+});
+
+describe("SAM translator fixtures through the model: what the rules read of ours is what they read of SAM's", () => {
+  const dir = join(fixtures, 'sam-translator');
+  const names = readdirSync(join(dir, 'input')).map((file) => file.replace(/\.yaml$/, ''));
+  const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+  /** A template's model as the rules read it: each identity's grants, trust and boundary; each resource policy. */
+  function read(template: CfnTemplate) {
+    const model = modelFromTemplates([{ stack: 'App', template }]);
+    const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+    // One line per action and resource of a statement (with its principal and condition): a statement split in two,
+    // or two policies merged in one, read the same.
+    const lines = (statements: PolicyStatement[], prefix = '') =>
+      statements.flatMap((statement) =>
+        (statement.action ?? [`not ${text(statement.notAction)}`]).flatMap((action) =>
+          (statement.resource ?? ['-']).map((resource) =>
+            [
+              prefix,
+              statement.effect,
+              text(statement.principal ?? ''),
+              text(action),
+              text(resource),
+              text(statement.condition ?? ''),
+            ].join(' '),
+          ),
+        ),
+      );
+    const unique = (values: string[]) => [...new Set(values)].sort();
+    const identities = Object.fromEntries(
+      model.identities.map((identity) => [
+        identity.id,
+        {
+          grants: unique(
+            identity.grants.flatMap((grant) => {
+              const undecided = grant.undecided ? 'undecided' : '';
+              if (grant.kind === 'aws-managed-policy') return [`${undecided} managed ${text(grant.arn)}`];
+              if (grant.kind === 'aws-policy') return lines(grant.document.statements, undecided);
+              return [];
+            }),
+          ),
+          trust: unique(lines(identity.trustPolicy?.statements ?? [])),
+          boundary: identity.permissionsBoundary,
+        },
+      ]),
+    );
+    const policies: Record<string, string[]> = {};
+    for (const policy of model.resourcePolicies ?? []) {
+      const statements = policy.document.statements;
+      // The Lambda permissions SAM writes for push event sources, each scoped to its source (SourceArn or
+      // SourceAccount), are not expanded yet (README): left out on both sides.
+      if (policy.source.type === 'AWS::Lambda::Permission' && statements.every((s) => s.condition !== undefined))
+        continue;
+      const key = `${policy.source.type} ${policy.source.name}`;
+      policies[key] = unique([...(policies[key] ?? []), ...lines(statements), ...policy.attachedTo.map(text)]);
+    }
+    // What the check cannot see (a SAM type it does not expand): SAM's output, plain CloudFormation, has none.
+    const unseen = (model.unseen ?? []).map((entry) => `${entry.kind} ${entry.resource.name}: ${entry.what}`);
+    return { identities, policies, unseen };
+  }
+
+  it('holds a fixture for each class the comparison found and each tricky area of the expansion', () => {
+    expect(names).toHaveLength(52);
+  });
+
+  it("judges the public function URL and an Alexa skill permission without SkillId as on SAM's output (restrict-trust)", () => {
+    const trustFindings = (template: CfnTemplate) =>
+      evaluate(modelFromTemplates([{ stack: 'App', template }]), {
+        catalog: parseCatalog('apiVersion: entitlement-guard/v1\n', 'catalog.yaml'),
+        now: new Date('2026-06-01T00:00:00Z'),
+      })
+        .findings.filter((finding) => finding.ruleId === 'restrict-trust')
+        .map((finding) => `${finding.resource.name} ${finding.detail}`)
+        .sort();
+    const expected = {
+      function_with_function_url_config: [
+        'MyFunctionURLInvokeAllowPublicAccess Principal::*',
+        'MyFunctionUrlPublicPermissions Principal::*',
+      ],
+      // Any skill may invoke it: SAM writes no SkillId (EventSourceToken) when the event names none.
+      alexa_skill: ['AlexaSkillFuncAlexaSkillEventPermission Service::alexa-appkit.amazon.com'],
+    };
+    for (const [name, findings] of Object.entries(expected)) {
+      const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
+      const sam = JSON.parse(readFileSync(join(dir, 'output', `${name}.json`), 'utf8')) as CfnTemplate;
+      expect(trustFindings({ ...input!.template, Transform: SAM_TRANSFORM }), name).toEqual(findings);
+      expect(trustFindings(sam), name).toEqual(findings);
+    }
+  });
+
+  it.each(names)(
+    "%s: identities, grants, trust, boundaries and resource policies are those of SAM's output",
+    (name) => {
+      const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
+      // SAM's translator tests hand it the template without the Transform line; the check needs it to expand.
+      const template = { ...input!.template, Transform: input!.template.Transform ?? SAM_TRANSFORM };
+      const sam = JSON.parse(readFileSync(join(dir, 'output', `${name}.json`), 'utf8')) as CfnTemplate;
+      expect(read(template)).toEqual(read(sam));
+    },
+  );
 });
 
 /**
