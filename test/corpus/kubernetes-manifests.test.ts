@@ -120,10 +120,11 @@ describe('public Kubernetes manifests, verbatim', () => {
     );
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect, the server reaches seven routes (patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
+  it('argo-cd: the application controller is cluster-admin in effect, the server reaches eight routes (patching any APIService redirects an API group, since session 37; patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRole argocd-server Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::nodes-proxy',
@@ -133,6 +134,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::webhook-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-applicationset-controller Role::argocd-applicationset-controller/Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
@@ -306,8 +308,9 @@ describe('public Kubernetes manifests, verbatim', () => {
     ]);
   });
 
-  it('tigera-operator: the operator installs Calico with bind, escalate and the rest: cluster-admin in effect', () => {
+  it('tigera-operator: the operator installs Calico with bind, escalate, APIService writes (since session 37) and the rest: cluster-admin in effect', () => {
     expect(content('tigera-operator/tigera-operator.yaml')).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::bind',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::escalate',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::namespace-modify',
@@ -315,6 +318,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::webhook-write',
+      'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::bind',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::escalate',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::namespace-modify',
