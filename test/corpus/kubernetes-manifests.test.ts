@@ -60,7 +60,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       .sort();
   };
 
-  it('checks 22 units: ten files and eleven directories (a unit each); all with an account blocked (exit 1: without a catalog every account lacks an owner), the two trees without one and Velero\'s unbound ClusterRole clean', () => {
+  it('checks 23 units: eleven files and eleven directories (a unit each); all with an account blocked (exit 1: without a catalog every account lacks an owner), Kyverno\'s unbound e2e ClusterRole by its routes; the two trees without one and Velero\'s unbound ClusterRole clean', () => {
     expect([...checks].map(([unit, result]) => [unit, result.exitCode])).toEqual([
       ['argo-cd', 1],
       ['argo-cd-guestbook', 0],
@@ -75,6 +75,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       ['knative-serving', 1],
       ['kube-prometheus', 1],
       ['kube-state-metrics', 1],
+      ['kyverno/rbac.yaml', 1],
       ['longhorn/longhorn.yaml', 1],
       ['metrics-server', 1],
       ['tekton-pipeline', 1],
@@ -388,6 +389,14 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::token-create',
+    ]);
+  });
+
+  it('kyverno (session 37): its e2e ClusterRole writes deployments (pod creation), reads every secret and creates secrets it reads back (a token Secret for any account); writing clusterroles and bindings without escalate or bind is no route', () => {
+    expect(content('kyverno/rbac.yaml')).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::pod-create',
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::token-create',
     ]);
   });
 
