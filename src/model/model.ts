@@ -191,6 +191,24 @@ export interface RolePermission {
   resourceNames?: string[];
   /** Kubernetes: paths of the API server that are not resources (`/healthz`, `/metrics`, `*`). */
   nonResourceURLs?: string[];
+  /**
+   * Kubernetes: for a rule limited by resourceNames on roles or clusterroles (`bind` on cluster-admin alone), the roles
+   * it names as the adapter found them. Unset where nothing looked them up: every name is then unseen.
+   */
+  namedRoles?: NamedKubernetesRole[];
+}
+
+/** A Role or ClusterRole a rule names (resourceNames), with what it grants where that is known. */
+export interface NamedKubernetesRole {
+  kind: 'Role' | 'ClusterRole';
+  name: string;
+  /** Where the Role found is (`namespace/ns`); unset for a ClusterRole. */
+  scope?: string;
+  /**
+   * Its rules: the change's role, or Kubernetes' default of that name (aggregated rules included). Unset when neither
+   * defines it (a Role: in no namespace the rule reaches), Unknown when the change's rules are known only at apply.
+   */
+  rules?: RolePermission[] | Unknown;
 }
 
 /**

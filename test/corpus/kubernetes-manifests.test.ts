@@ -60,7 +60,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       .sort();
   };
 
-  it('checks 22 units: ten files and eleven directories (a unit each); all with an account blocked (exit 1: without a catalog every account lacks an owner), the two trees without one and Velero\'s unbound ClusterRole clean', () => {
+  it('checks 23 units: eleven files and eleven directories (a unit each); all with an account blocked (exit 1: without a catalog every account lacks an owner), Kyverno\'s unbound e2e ClusterRole by its routes; the two trees without one and Velero\'s unbound ClusterRole clean', () => {
     expect([...checks].map(([unit, result]) => [unit, result.exitCode])).toEqual([
       ['argo-cd', 1],
       ['argo-cd-guestbook', 0],
@@ -75,6 +75,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       ['knative-serving', 1],
       ['kube-prometheus', 1],
       ['kube-state-metrics', 1],
+      ['kyverno/rbac.yaml', 1],
       ['longhorn/longhorn.yaml', 1],
       ['metrics-server', 1],
       ['tekton-pipeline', 1],
@@ -120,10 +121,11 @@ describe('public Kubernetes manifests, verbatim', () => {
     );
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect, the server reaches seven routes (patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
+  it('argo-cd: the application controller is cluster-admin in effect, the server reaches eight routes (patching any APIService redirects an API group, since session 37; patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRole argocd-server Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::nodes-proxy',
@@ -133,6 +135,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::webhook-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-applicationset-controller Role::argocd-applicationset-controller/Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
@@ -306,8 +309,9 @@ describe('public Kubernetes manifests, verbatim', () => {
     ]);
   });
 
-  it('tigera-operator: the operator installs Calico with bind, escalate and the rest: cluster-admin in effect', () => {
+  it('tigera-operator: the operator installs Calico with bind, escalate, APIService writes (since session 37) and the rest: cluster-admin in effect', () => {
     expect(content('tigera-operator/tigera-operator.yaml')).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::bind',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::escalate',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::namespace-modify',
@@ -315,6 +319,7 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::webhook-write',
+      'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::bind',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::escalate',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::namespace-modify',
@@ -384,6 +389,14 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::token-create',
+    ]);
+  });
+
+  it('kyverno (session 37): its e2e ClusterRole writes deployments (pod creation), reads every secret and creates secrets it reads back (a token Secret for any account); writing clusterroles and bindings without escalate or bind is no route', () => {
+    expect(content('kyverno/rbac.yaml')).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::pod-create',
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::token-create',
     ]);
   });
 

@@ -19,6 +19,7 @@ import {
   type ExternalRoleGrant,
   type Identity,
   type Model,
+  type NamedKubernetesRole,
   type ResourceRef,
   type RoleDefinition,
   type RoleGrant,
@@ -59,6 +60,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
     }
   }
   const roles = new RoleIndex(objects);
+  roles.nameRoles();
   const definitions = roles.definitions();
   if (definitions.length) model.roleDefinitions = definitions;
 
@@ -313,6 +315,54 @@ class RoleIndex {
         };
         return { entry, definition, autoupdate };
       });
+  }
+
+  /**
+   * Gives each rule of the change limited by resourceNames on roles or clusterroles the roles it names
+   * (RolePermission.namedRoles), so a named `bind` is judged on what it binds: a Role in the binder's namespace (for a
+   * ClusterRole, each Role of that name the change or Kubernetes' kube-system and kube-public defaults hold), a
+   * ClusterRole as a binding to it would find it. A name found nowhere is kept without rules: unseen.
+   */
+  nameRoles(): void {
+    for (const { definition } of this.read) {
+      if (isUnknown(definition.permissions)) continue;
+      const namespace = definition.scope?.startsWith('namespace/')
+        ? definition.scope.slice('namespace/'.length)
+        : undefined;
+      for (const rule of definition.permissions) {
+        const names = rule.resourceNames ?? [];
+        const resources = rule.resources ?? [];
+        const roles = resources.some((resource) => resource === '*' || resource === 'roles');
+        const clusterRoles = resources.some((resource) => resource === '*' || resource === 'clusterroles');
+        if (names.length === 0 || !(roles || clusterRoles)) continue;
+        rule.namedRoles = names.flatMap((name): NamedKubernetesRole[] => [
+          ...(roles ? this.namedRoles(namespace, name) : []),
+          ...(clusterRoles ? [this.named('ClusterRole', undefined, name)] : []),
+        ]);
+      }
+    }
+  }
+
+  /** The Roles of that name a rule of a Role in `namespace` (undefined: a ClusterRole's, every namespace) names. */
+  private namedRoles(namespace: string | undefined, name: string): NamedKubernetesRole[] {
+    if (namespace !== undefined) return [this.named('Role', namespace, name)];
+    const namespaces = new Set([
+      ...[...this.namespaced.keys()]
+        .filter((key) => key.endsWith(`/${name}`))
+        .map((key) => key.slice(0, -name.length - 1)),
+      ...['kube-system', 'kube-public'].filter((candidate) => kubernetesDefaultNamespaceRole(candidate, name)),
+    ]);
+    return namespaces.size ? [...namespaces].map((found) => this.named('Role', found, name)) : [{ kind: 'Role', name }];
+  }
+
+  private named(kind: 'Role' | 'ClusterRole', namespace: string | undefined, name: string): NamedKubernetesRole {
+    const found = this.lookup(kind, namespace, name);
+    return {
+      kind,
+      name,
+      ...(namespace === undefined ? {} : { scope: `namespace/${namespace}` }),
+      ...(found ? { rules: found.permissions } : {}),
+    };
   }
 
   /** The change's roles, an aggregated ClusterRole with the rules it aggregates. */

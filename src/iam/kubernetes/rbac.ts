@@ -6,7 +6,7 @@
  * CKV_K8S_158 escalate). A rule reaches a route when its verbs, resources and API groups, `*` matching anything,
  * cover what the route needs; a `*` that reaches none (every verb on one CRD's objects) is no route.
  */
-import type { RolePermission } from '../../model/model.js';
+import { isUnknown, type NamedKubernetesRole, type RolePermission } from '../../model/model.js';
 
 /** The user-facing default ClusterRole that is everything on everything. */
 export const CLUSTER_ADMIN = 'cluster-admin';
@@ -20,6 +20,7 @@ export type RbacRouteId =
   | 'bind'
   | 'impersonate'
   | 'webhook-write'
+  | 'apiservice-write'
   | 'csr-approval'
   | 'pod-create'
   | 'pod-exec'
@@ -78,6 +79,9 @@ const WORKLOAD_CONTROLLERS: readonly Grant[] = [
   { apiGroups: [''], resources: ['replicationcontrollers'], verbs: ['create', 'update', 'patch'] },
 ];
 
+const APISERVICE_WRITE =
+  'writes to APIServices: sending every request for an API group and version, from every user and controller, to a ' +
+  'service of its choosing, which reads what they send and answers for the API server';
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 const READ_SECRETS = ['get', 'list', 'watch'];
 
@@ -88,6 +92,9 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['rbac.authorization.k8s.io'],
     resources: ['roles', 'clusterroles'],
     verbs: ['escalate'],
+    // Escalating one named role rewrites its rules with any permission, whatever it holds today, for whoever holds it
+    // (the role's own holder too, if bound to it).
+    namedVerbs: ['escalate'],
     what: '"escalate" on roles: writing roles with permissions it does not hold',
   },
   {
@@ -95,6 +102,9 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['rbac.authorization.k8s.io'],
     resources: ['roles', 'clusterroles'],
     verbs: ['bind'],
+    // Binding one named role grants what that role holds: a route when it holds one (cluster-admin, a role of the
+    // change with a route) or when what it holds cannot be seen (namedBindTargets).
+    namedVerbs: ['bind'],
     what: '"bind" on roles: binding any role, cluster-admin included, to anyone',
   },
   {
@@ -115,6 +125,24 @@ export const RBAC_ROUTES: readonly Route[] = [
     // rewrite. Create cannot be limited by name (RBAC has no name at create), and deleting one only removes it.
     namedVerbs: ['update', 'patch'],
     what: 'writes to admission webhook configurations: seeing or rewriting every object sent to the API server',
+  },
+  {
+    // Not in the good-practices guide, and no Checkov check: an APIService (apiregistration.k8s.io) tells the API
+    // server's aggregator to proxy every request for one API group and version, from every user and controller, to the
+    // service its spec names (kubernetes.io/docs/tasks/extend-kubernetes/configure-aggregation-layer), and the API
+    // server hands back whatever that service answers. Repointing one is webhook-write's reach and more: the service
+    // reads every object sent for that group and version and rewrites every answer, reads included. The API server's
+    // own group versions (v1, apps/v1, …) are APIServices too, which kube-aggregator's autoregister controller syncs
+    // only when the server starts (`onstart`), so the core API itself can be repointed until a restart. Updating one
+    // named object repoints it, so update and patch reach it by name too; deleting one and creating it again does the
+    // same (roleRoutes, unnamed: RBAC has no name at create). Create alone only claims a group and version nobody
+    // serves, and delete alone only takes one away.
+    id: 'apiservice-write',
+    apiGroups: ['apiregistration.k8s.io'],
+    resources: ['apiservices'],
+    verbs: ['update', 'patch'],
+    namedVerbs: ['update', 'patch'],
+    what: APISERVICE_WRITE,
   },
   {
     id: 'csr-approval',
@@ -198,7 +226,11 @@ export const RBAC_ROUTES: readonly Route[] = [
  * Routes one RBAC rule reaches. `clusterWide` is true for a ClusterRole (bound, or to be bound, cluster-wide): reading
  * secrets matters only there, where it reaches every namespace.
  */
-export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssue[] {
+export function rbacIssues(
+  rule: RolePermission,
+  clusterWide: boolean,
+  visiting: ReadonlySet<string> = new Set(),
+): RbacIssue[] {
   const verbs = rule.verbs ?? [];
   const resources = rule.resources ?? [];
   // A rule without apiGroups is invalid for resources; read as the core group, which is what `kubectl create role` writes.
@@ -224,16 +256,78 @@ export function rbacIssues(rule: RolePermission, clusterWide: boolean): RbacIssu
     const needed: Route = named && route.namedVerbs ? { ...route, verbs: route.namedVerbs, alternatives: [] } : route;
     if (!reaches(granted, needed) && !needed.alternatives?.some((alternative) => reaches(granted, alternative)))
       continue;
-    issues.push({
-      route: route.id,
-      detail: `Route::${route.id}`,
-      what: `${route.what} (verbs ${list(verbs)} on ${list(resources)}${named ? ` named ${list(rule.resourceNames ?? [])}` : ''})`,
-    });
+    const granting = `verbs ${list(verbs)} on ${list(resources)}${named ? ` named ${list(rule.resourceNames ?? [])}` : ''}`;
+    if (named && route.id === 'bind') {
+      const targets = namedBindTargets(rule, clusterWide, visiting);
+      if (targets.length === 0) continue;
+      issues.push({
+        route: route.id,
+        detail: `Route::${route.id}`,
+        what: `"bind" on named roles: binding, to anyone, ${targets.join('; ')} (${granting})`,
+      });
+      continue;
+    }
+    const what =
+      named && route.id === 'escalate'
+        ? '"escalate" on named roles: rewriting them with any permission, which whoever holds them (it too, if bound ' +
+          'to one) then gets'
+        : route.what;
+    issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${what} (${granting})` });
   }
   return issues;
 }
 
+/** The kinds of role a rule's resources reach: `roles` Roles, `clusterroles` ClusterRoles, `*` both. */
+function namedRoleKinds(resources: readonly string[]): NamedKubernetesRole['kind'][] {
+  const kinds: NamedKubernetesRole['kind'][] = [];
+  if (resources.some((resource) => covers(resource, 'roles'))) kinds.push('Role');
+  if (resources.some((resource) => covers(resource, 'clusterroles'))) kinds.push('ClusterRole');
+  return kinds;
+}
+
+/**
+ * The roles a named `bind` reaches that make it a route, in words: those holding a route (cluster-admin's wildcard
+ * included), and, failing closed, those whose rules cannot be seen (neither the change nor Kubernetes defines them,
+ * or they are known only at apply). A Role is judged in its namespace; a ClusterRole cluster-wide when the binder is.
+ * A rule nothing looked up (no namedRoles) names roles that are all unseen. `visiting` stops a role that names
+ * itself, or a ring of them: what the ring adds is what its members hold, judged on their other rules.
+ */
+function namedBindTargets(rule: RolePermission, clusterWide: boolean, visiting: ReadonlySet<string>): string[] {
+  const kinds = namedRoleKinds(rule.resources ?? []);
+  const targets: NamedKubernetesRole[] =
+    rule.namedRoles?.filter((role) => kinds.includes(role.kind)) ??
+    kinds.flatMap((kind) => (rule.resourceNames ?? []).map((name) => ({ kind, name })));
+  const reasons: string[] = [];
+  for (const target of targets) {
+    const key = `${target.kind}/${target.scope ?? ''}/${target.name}`;
+    if (visiting.has(key)) continue;
+    const where = target.scope ? ` in ${target.scope.replace('namespace/', 'namespace ')}` : '';
+    const named = `${target.kind} ${target.name}${where}`;
+    if (target.rules === undefined) {
+      reasons.push(`${named}, which neither this change nor Kubernetes defines, so what it grants cannot be seen here`);
+      continue;
+    }
+    if (isUnknown(target.rules)) {
+      reasons.push(`${named}, whose rules are not known until apply (${target.rules.description})`);
+      continue;
+    }
+    const held = roleRoutes(target.rules, clusterWide && target.kind === 'ClusterRole', new Set([...visiting, key]));
+    if (held.length) reasons.push(`${named}, which holds ${held.map((issue) => `Route::${issue.route}`).join(', ')}`);
+  }
+  return reasons;
+}
+
 const SECRET_CREATE: Grant = { apiGroups: [''], resources: ['secrets'], verbs: ['create'] };
+const APISERVICE_CREATE: Grant = {
+  apiGroups: ['apiregistration.k8s.io'],
+  resources: ['apiservices'],
+  verbs: ['create'],
+};
+const APISERVICE_DELETE: Grant = {
+  apiGroups: ['apiregistration.k8s.io'],
+  resources: ['apiservices'],
+  verbs: ['delete', 'deletecollection'],
+};
 const SECRET_READ: Grant = { apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS };
 
 /** A rule as a grant to match, its API groups read as rbacIssues reads them. */
@@ -282,10 +376,14 @@ function list(values: readonly string[]): string {
  * Routes of a whole role, one per route, with the rules that reach it: one finding per route and role, so a
  * waiver can name the route it accepts.
  */
-export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolean): RbacIssue[] {
+export function roleRoutes(
+  rules: readonly RolePermission[],
+  clusterWide: boolean,
+  visiting: ReadonlySet<string> = new Set(),
+): RbacIssue[] {
   const byRoute = new Map<RbacRouteId, RbacIssue>();
   for (const rule of rules) {
-    for (const issue of rbacIssues(rule, clusterWide)) {
+    for (const issue of rbacIssues(rule, clusterWide, visiting)) {
       const seen = byRoute.get(issue.route);
       if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
       else byRoute.set(issue.route, { ...issue });
@@ -308,6 +406,23 @@ export function roleRoutes(rules: readonly RolePermission[], clusterWide: boolea
         .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
         .join('; ')})`;
     byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
+  }
+  // Deleting an APIService and creating it again, pointing at another service, repoints it as an update does
+  // (calico-kube-controllers' migration controller holds create and delete); the verbs may come from two rules.
+  const apiserviceCreates = unnamed.filter((rule) => reaches(grantOf(rule), APISERVICE_CREATE));
+  const apiserviceDeletes = rules.filter((rule) => reaches(grantOf(rule), APISERVICE_DELETE));
+  if (apiserviceCreates.length > 0 && apiserviceDeletes.length > 0 && !byRoute.has('apiservice-write')) {
+    const what =
+      `${APISERVICE_WRITE}, by deleting one and creating it again (` +
+      [...new Set([...apiserviceCreates, ...apiserviceDeletes])]
+        .map(
+          (rule) =>
+            `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}` +
+            (rule.resourceNames?.length ? ` named ${list(rule.resourceNames)}` : ''),
+        )
+        .join('; ') +
+      ')';
+    byRoute.set('apiservice-write', { route: 'apiservice-write', detail: 'Route::apiservice-write', what });
   }
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');
