@@ -1163,6 +1163,45 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Kubernetes: any role bound to the subjects of unauthenticated requests is public, as allUsers is; an authenticated group is judged on the role',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'User system:anonymous',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+          {
+            member: 'Group system:unauthenticated',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+          {
+            member: 'Group system:authenticated',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'public-config',
+          detail: 'Member::system:anonymous',
+          message:
+            'public-config binds User system:anonymous to config-reader in namespace apps: the subject the API server gives every request it does not authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests are on by default). Remove the subject and bind the service accounts or groups that need the role.',
+        },
+        {
+          resource: 'public-config',
+          detail: 'Member::system:unauthenticated',
+          message:
+            'public-config binds Group system:unauthenticated to config-reader in namespace apps: the subject the API server gives every request it does not authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests are on by default). Remove the subject and bind the service accounts or groups that need the role.',
+        },
+      ],
+    },
+    {
       name: 'Kubernetes: bindings to roles neither the change nor Kubernetes defines (a ClusterRole and a Role of another change) cannot be seen, and say so; the token is not called a power; a catalog naming a role for namespaces does not vouch for it cluster-wide',
       catalog: catalog({
         entitlements: [
