@@ -72,7 +72,9 @@ const EXPECTED: Record<string, string[]> = {
   "az-kv-secrets-officer-sub.json": [
     "no-wildcard-privilege mandatory azurerm_role_assignment.a Role::Key Vault Secrets Officer"
   ],
-  "az-managed-identity-operator-sub.json": [],
+  "az-managed-identity-operator-sub.json": [
+    "no-wildcard-privilege mandatory azurerm_role_assignment.a Role::Managed Identity Operator"
+  ],
   "az-owner-by-guid.json": [
     "no-wildcard-privilege mandatory azurerm_role_assignment.a Role::Owner"
   ],
@@ -285,7 +287,7 @@ const EXIT_CODES: Record<string, number> = {
   "az-kv-data-star.json": 1,
   "az-kv-secret-noexpiry.json": 1,
   "az-kv-secrets-officer-sub.json": 1,
-  "az-managed-identity-operator-sub.json": 0,
+  "az-managed-identity-operator-sub.json": 1,
   "az-owner-by-guid.json": 1,
   "az-owner-lowercase.json": 1,
   "az-owner-mgmt-group-guid-lower.json": 1,

@@ -825,6 +825,25 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Azure: Managed Identity Operator at subscription scope attaches any user-assigned identity (as actAs does on Google Cloud); on one resource group it is not broad',
+      model: model({
+        identities: [
+          azureSp('deploy-app', [
+            azureRole('mi-operator', 'Managed Identity Operator', SUB, 'subscription'),
+            azureRole('mi-operator-rg', 'Managed Identity Operator', `${SUB}/resourceGroups/app-rg`, 'resource-group'),
+          ]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'mi-operator',
+          identity: 'TestStack/deploy-app',
+          detail: 'Role::Managed Identity Operator',
+          message: `mi-operator assigns deploy-app the built-in role Managed Identity Operator at subscription scope ${SUB}, which assigns any user-assigned managed identity in scope to a VM, app or container, whose code then acts with that identity's roles ("Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+      ],
+    },
+    {
       name: 'Kubernetes: a subject the change does not create bound to a role the catalog names, in a namespace its entitlement does not allow',
       // Before, the catalog naming the role was enough, and no rule judged the subject (no identity of the change): passed.
       catalog: catalog({
