@@ -283,18 +283,18 @@ export default defineRule<MessageId>({
         'Federated credential {{credential}} of {{identity}} accepts audience "{{audience}}" from {{issuer}}, which the catalog does not allow ' +
         'for that issuer (allowed: {{allowed}}). Use an allowed audience.',
       gcpPoolProvidersUnseen:
-        'Binding {{credential}} lets {{members}} of workload identity pool {{pool}} act as {{identity}}, but none of the pool\'s ' +
+        "Binding {{credential}} lets {{members}} of workload identity pool {{pool}} act as {{identity}}, but none of the pool's " +
         'providers is in this change, so which issuers it accepts, how it maps their claims and what attribute condition ' +
         'it requires cannot be seen: the binding admits whatever those providers let in, now or later. Bind the exact ' +
         'subject (principal://…/subject/<subject>) or one repository (principalSet://…/attribute.repository/<org>/<repo>) ' +
-        'the catalog lists under trust.oidc, or manage the pool\'s providers in this change.',
+        "the catalog lists under trust.oidc, or manage the pool's providers in this change.",
       gcpPoolSubjectNoCatalog:
         'Binding {{credential}} lets subject "{{subject}}" of workload identity pool {{pool}} act as {{identity}}, but no catalog ' +
-        'was given, so the subject cannot be checked against trusted OIDC subjects (the pool\'s providers are not in this ' +
+        "was given, so the subject cannot be checked against trusted OIDC subjects (the pool's providers are not in this " +
         'change). Pass a catalog that lists the subject under trust.oidc.',
       gcpPoolSubjectNotInCatalog:
         'Binding {{credential}} lets subject "{{subject}}" of workload identity pool {{pool}} act as {{identity}}, which no ' +
-        'trust.oidc entry of the catalog allows (allowed: {{allowed}}). The pool\'s providers are not in this change, so ' +
+        "trust.oidc entry of the catalog allows (allowed: {{allowed}}). The pool's providers are not in this change, so " +
         'its issuer cannot be seen and the subject is held to the subjects of every trusted issuer. Use an allowed ' +
         'subject, or add this one to trust.oidc after review.',
       gcpNoAttributeCondition:

@@ -35,7 +35,11 @@ const account = record(ACCOUNT, 'etl', {
   name: 'projects/p/serviceAccounts/analytics-etl@p.iam.gserviceaccount.com',
 });
 const bind = (name: string, member: string, role = 'roles/iam.workloadIdentityUser', sa = 'analytics-etl') =>
-  record(SA_MEMBER, name, { serviceAccountId: `projects/p/serviceAccounts/${sa}@p.iam.gserviceaccount.com`, role, member });
+  record(SA_MEMBER, name, {
+    serviceAccountId: `projects/p/serviceAccounts/${sa}@p.iam.gserviceaccount.com`,
+    role,
+    member,
+  });
 
 /** `rule level resource detail` of the trust findings. */
 const trust = (findings: readonly Finding[]) =>
@@ -51,7 +55,11 @@ describe('Pulumi: an impersonating binding to a pool no provider of the change c
     const findings = pulumi([
       account,
       bind('pool', `principalSet://iam.googleapis.com/${POOL}/*`),
-      bind('group', `principalSet://iam.googleapis.com/${POOL}/group/deployers`, 'roles/iam.serviceAccountTokenCreator'),
+      bind(
+        'group',
+        `principalSet://iam.googleapis.com/${POOL}/group/deployers`,
+        'roles/iam.serviceAccountTokenCreator',
+      ),
       bind('aud', `principalSet://iam.googleapis.com/${POOL}/attribute.aud/ci`),
       bind('outside', `principalSet://iam.googleapis.com/${POOL}/*`, 'roles/iam.workloadIdentityUser', 'vendor'),
       // Not a role that acts as the account: no credential.
@@ -78,7 +86,9 @@ describe('Pulumi: an impersonating binding to a pool no provider of the change c
         "the catalog lists under trust.oidc, or manage the pool's providers in this change.",
     );
     expect(message('group').message).toContain('lets group "deployers" of workload identity pool');
-    expect(message('aud').message).toContain('lets every identity whose attribute.aud is "ci" of workload identity pool');
+    expect(message('aud').message).toContain(
+      'lets every identity whose attribute.aud is "ci" of workload identity pool',
+    );
     expect(message('outside').identity).toBe('dev/external-service-account:vendor@p.iam.gserviceaccount.com');
   });
 

@@ -84,11 +84,7 @@ export function builtInRoleName(roleDefinitionId: string): string | undefined {
 }
 
 export type AzurePrivilegeCategory =
-  | 'all-actions'
-  | 'role-assignment'
-  | 'key-vault-secrets'
-  | 'storage-keys'
-  | 'identity-assign';
+  'all-actions' | 'role-assignment' | 'key-vault-secrets' | 'storage-keys' | 'identity-assign';
 
 /**
  * What makes Azure actions privileged: every action (`*`), writing role assignments or definitions (owner-level
@@ -135,7 +131,7 @@ const AZURE_PRIVILEGES: readonly {
       'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action',
       'Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action',
     ],
-    what: 'assigns any user-assigned managed identity in scope to a VM, app or container, whose code then acts with that identity\'s roles',
+    what: "assigns any user-assigned managed identity in scope to a VM, app or container, whose code then acts with that identity's roles",
   },
 ];
 
