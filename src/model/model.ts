@@ -298,6 +298,13 @@ export interface Credential {
    * absent when the provider sets none.
    */
   attributeCondition?: Maybe<string>;
+  /**
+   * GCP: a binding that lets members of a workload identity pool act as the account when no provider of the change
+   * can be that pool's, so its issuer, claim mapping and attribute condition are not seen. `name` is the pool's full
+   * name, `member` the member's path in it (`*`, `group/<g>`, `attribute.<name>/<value>`, `subject/<s>`); `subject` is
+   * set only where the member pins one (an exact subject, or one repository as `repo:<owner>/<repo>:*`).
+   */
+  unseenPool?: { name: string; member: string };
 }
 
 // ---------- Identities ----------

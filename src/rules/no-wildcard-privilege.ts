@@ -54,6 +54,7 @@ type MessageId =
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
   | 'k8sUnseenRole'
+  | 'k8sUnauthenticatedSubject'
   | 'catalogPrivilegedRole'
   | 'k8sAutomountPrivileged'
   | 'k8sAutomountPrivilegedPods'
@@ -199,6 +200,10 @@ export default defineRule<MessageId>({
         '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
         'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do ' +
         'need this, list {{route}} in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+      k8sUnauthenticatedSubject:
+        '{{source}} binds {{member}} to {{role}} {{where}}: the subject the API server gives every request it does not ' +
+        'authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests ' +
+        'are on by default). Remove the subject and bind the service accounts or groups that need the role.',
       k8sUnseenRole:
         '{{source}} binds {{holder}} to {{roleKind}} {{role}} {{where}}, which neither this change nor the Kubernetes default roles ' +
         'define, so what it grants cannot be seen here (a role another change or an add-on applies). Define the {{roleKind}} in the ' +
@@ -641,6 +646,12 @@ function roleIssueReport(
           route: issue.route,
         },
         detail: `Role::${issue.role}/${issue.detail}`,
+      };
+    case 'k8s-unauthenticated':
+      return {
+        messageId: 'k8sUnauthenticatedSubject',
+        data: { role: issue.role, member: issue.member, where },
+        detail: `Member::${issue.member.replace(/^(User|Group) /, '')}`,
       };
     case 'k8s-unseen-role':
       return {

@@ -72,6 +72,9 @@ type MessageId =
   | 'federatedBroadSubject'
   | 'federatedNoCatalog'
   | 'federatedAudienceNotAllowed'
+  | 'gcpPoolProvidersUnseen'
+  | 'gcpPoolSubjectNoCatalog'
+  | 'gcpPoolSubjectNotInCatalog'
   | 'gcpNoAttributeCondition'
   | 'gcpProviderNoAttributeCondition'
   | 'gcpProviderPending'
@@ -279,6 +282,21 @@ export default defineRule<MessageId>({
       federatedAudienceNotAllowed:
         'Federated credential {{credential}} of {{identity}} accepts audience "{{audience}}" from {{issuer}}, which the catalog does not allow ' +
         'for that issuer (allowed: {{allowed}}). Use an allowed audience.',
+      gcpPoolProvidersUnseen:
+        "Binding {{credential}} lets {{members}} of workload identity pool {{pool}} act as {{identity}}, but none of the pool's " +
+        'providers is in this change, so which issuers it accepts, how it maps their claims and what attribute condition ' +
+        'it requires cannot be seen: the binding admits whatever those providers let in, now or later. Bind the exact ' +
+        'subject (principal://…/subject/<subject>) or one repository (principalSet://…/attribute.repository/<org>/<repo>) ' +
+        "the catalog lists under trust.oidc, or manage the pool's providers in this change.",
+      gcpPoolSubjectNoCatalog:
+        'Binding {{credential}} lets subject "{{subject}}" of workload identity pool {{pool}} act as {{identity}}, but no catalog ' +
+        "was given, so the subject cannot be checked against trusted OIDC subjects (the pool's providers are not in this " +
+        'change). Pass a catalog that lists the subject under trust.oidc.',
+      gcpPoolSubjectNotInCatalog:
+        'Binding {{credential}} lets subject "{{subject}}" of workload identity pool {{pool}} act as {{identity}}, which no ' +
+        "trust.oidc entry of the catalog allows (allowed: {{allowed}}). The pool's providers are not in this change, so " +
+        'its issuer cannot be seen and the subject is held to the subjects of every trusted issuer. Use an allowed ' +
+        'subject, or add this one to trust.oidc after review.',
       gcpNoAttributeCondition:
         'Workload identity pool provider {{credential}} (issuer {{issuer}}) has no attribute condition, so a token for any repository or ' +
         'workload of that issuer is accepted by the pool, and {{identity}} trusts the pool. Set attributeCondition, e.g. ' +
@@ -1065,6 +1083,10 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
       pending: true,
     });
   };
+  if (credential.unseenPool) {
+    checkUnseenPool(ctx, identity, credential, credential.unseenPool);
+    return;
+  }
   const { issuer, subject } = credential;
   if (issuer === undefined || isUnknown(issuer)) {
     pending(`issuer ${issuer?.description ?? 'is not set'}`);
@@ -1123,6 +1145,59 @@ function checkFederatedCredential(ctx: Ctx, identity: Identity, credential: Cred
       ...base,
       messageId: 'federatedSubjectNotInCatalog',
       data: { ...names, issuer, subject, allowed: trusted.subjects.join(', ') },
+      detail,
+    });
+}
+
+/**
+ * A GCP binding that lets members of a workload identity pool act as the account, where the pool's providers are not in
+ * the change (Credential.unseenPool). What the whole pool, a group or an attribute other than the repository admits is
+ * decided by those unseen providers (issuer, claim mapping, attribute condition): reported, never passed, and not as
+ * pending, since applying the change does not show them either. An exact subject or one repository passes when a
+ * trust.oidc entry of any issuer covers it: the pool's owner chose the issuer, which the change cannot show, so the
+ * subject is held to what the catalog trusts of any issuer (a subject is the issuer's own name for a workload, and the
+ * catalog lists the workloads it trusts).
+ */
+function checkUnseenPool(
+  ctx: Ctx,
+  identity: Identity,
+  credential: Credential,
+  pool: NonNullable<Credential['unseenPool']>,
+): void {
+  const { catalog } = ctx;
+  const base = { resource: credential.source, identity };
+  const names = { credential: credential.source.name, identity: identity.name, pool: pool.name };
+  const { subject } = credential;
+  if (subject === undefined || isUnknown(subject)) {
+    const group = /^group\/(.+)$/.exec(pool.member)?.[1];
+    const attribute = /^attribute\.([^/]+)\/(.+)$/.exec(pool.member);
+    const members =
+      group !== undefined
+        ? `group "${group}"`
+        : attribute
+          ? `every identity whose attribute.${attribute[1]} is "${attribute[2]}"`
+          : pool.member === '*'
+            ? 'every identity'
+            : `"${pool.member}"`;
+    ctx.report({
+      ...base,
+      messageId: 'gcpPoolProvidersUnseen',
+      data: { ...names, members },
+      detail: `Pool::${pool.member}`,
+    });
+    return;
+  }
+  const isPattern = hasWildcard(subject);
+  const allowed = catalog.trust.oidc.flatMap((oidc) => oidc.subjects);
+  if (allowed.some((pattern) => patternCovers(pattern, subject, isPattern))) return;
+  const detail = `Subject::${subject}`;
+  if (catalog.isDefault)
+    ctx.report({ ...base, messageId: 'gcpPoolSubjectNoCatalog', data: { ...names, subject }, detail });
+  else
+    ctx.report({
+      ...base,
+      messageId: 'gcpPoolSubjectNotInCatalog',
+      data: { ...names, subject, allowed: allowed.length ? allowed.join(', ') : 'none' },
       detail,
     });
 }

@@ -825,6 +825,25 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Azure: Managed Identity Operator at subscription scope attaches any user-assigned identity (as actAs does on Google Cloud); on one resource group it is not broad',
+      model: model({
+        identities: [
+          azureSp('deploy-app', [
+            azureRole('mi-operator', 'Managed Identity Operator', SUB, 'subscription'),
+            azureRole('mi-operator-rg', 'Managed Identity Operator', `${SUB}/resourceGroups/app-rg`, 'resource-group'),
+          ]),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'mi-operator',
+          identity: 'TestStack/deploy-app',
+          detail: 'Role::Managed Identity Operator',
+          message: `mi-operator assigns deploy-app the built-in role Managed Identity Operator at subscription scope ${SUB}, which assigns any user-assigned managed identity in scope to a VM, app or container, whose code then acts with that identity's roles ("Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.`,
+        },
+      ],
+    },
+    {
       name: 'Kubernetes: a subject the change does not create bound to a role the catalog names, in a namespace its entitlement does not allow',
       // Before, the catalog naming the role was enough, and no rule judged the subject (no identity of the change): passed.
       catalog: catalog({
@@ -1159,6 +1178,45 @@ ruleTester(rule, {
           detail: 'Role::cluster-admin',
           message:
             'everyone-admin binds Group system:authenticated to cluster-admin cluster-wide (ClusterRoleBinding): every verb on every resource, including secrets and RBAC itself. Bind a Role with the verbs and resources the workload uses, in its namespace.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: any role bound to the subjects of unauthenticated requests is public, as allUsers is; an authenticated group is judged on the role',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'User system:anonymous',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+          {
+            member: 'Group system:unauthenticated',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+          {
+            member: 'Group system:authenticated',
+            grant: namespaceBinding('public-config', 'config-reader', 'apps', [
+              { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+            ]),
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'public-config',
+          detail: 'Member::system:anonymous',
+          message:
+            'public-config binds User system:anonymous to config-reader in namespace apps: the subject the API server gives every request it does not authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests are on by default). Remove the subject and bind the service accounts or groups that need the role.',
+        },
+        {
+          resource: 'public-config',
+          detail: 'Member::system:unauthenticated',
+          message:
+            'public-config binds Group system:unauthenticated to config-reader in namespace apps: the subject the API server gives every request it does not authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests are on by default). Remove the subject and bind the service accounts or groups that need the role.',
         },
       ],
     },

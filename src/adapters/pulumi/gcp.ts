@@ -212,9 +212,16 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
     }
   }
 
+  // The account a binding on a service account is about: the change's, or one outside it (an identity of its own, so
+  // what the binding lets act as it is judged rather than dropped).
+  const boundAccount = (binding: Binding): Identity =>
+    accountFor(binding.entry, 'serviceAccountId') ??
+    [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId) ??
+    externalAccount(model, accounts, binding.entry, binding.entry.props.serviceAccountId, 'serviceAccountId');
   const providers = of(TYPES.provider);
-  for (const entry of providers) linkProvider(entry, bindings, accounts, accountFor);
+  for (const entry of providers) linkProvider(entry, bindings, boundAccount);
   if (providers.length) model.federationProviders = providers.map(federationProvider);
+  linkUnseenPools(bindings, providers, boundAccount);
 
   const secrets = new Map<string, Model['secrets'][number]>();
   for (const entry of of(TYPES.secret)) {
@@ -456,12 +463,7 @@ interface Binding {
   memberProperty: string;
 }
 
-function linkProvider(
-  entry: Entry,
-  bindings: Binding[],
-  accounts: Map<string, Identity>,
-  accountFor: (entry: Entry, property: string) => Identity | undefined,
-): void {
+function linkProvider(entry: Entry, bindings: Binding[], boundAccount: (binding: Binding) => Identity): void {
   const pool = entry.props.workloadIdentityPoolId;
   const oidc = isKnownRecord(entry.props.oidc) ? entry.props.oidc : undefined;
   const issuer: Maybe<string> =
@@ -487,16 +489,50 @@ function linkProvider(
       if (!member || (typeof pool === 'string' && member.pool !== pool)) continue;
       subject = subjectOf(member.path, issuer, attributeCondition);
     }
-    const account =
-      accountFor(binding.entry, 'serviceAccountId') ??
-      [...accounts.values()].find((identity) => identity.name === binding.entry.props.serviceAccountId);
-    account?.credentials.push({
+    boundAccount(binding).credentials.push({
       kind: 'federated',
       source: entry.ref,
       issuer,
       subject,
       audiences,
       ...(attributeCondition !== undefined ? { attributeCondition } : {}),
+    });
+  }
+}
+
+/**
+ * A binding that lets members of a workload identity pool act as a service account, where no provider of the change
+ * can be that pool's (none names it, and none leaves its pool unknown): the pool's providers, and so which issuer's
+ * tokens it accepts, how it maps their claims and what attribute condition it requires, are outside the change. The
+ * account gets a federated credential from the binding with the pool named and no issuer; its subject is what the
+ * member pins whatever the issuer (an exact subject, or one repository as GitHub spells it), and none for the whole
+ * pool, a group or another attribute, whose reach only the unseen providers decide.
+ */
+function linkUnseenPools(
+  bindings: readonly Binding[],
+  providers: readonly Entry[],
+  boundAccount: (binding: Binding) => Identity,
+): void {
+  const pools = providers.map((entry) => entry.props.workloadIdentityPoolId);
+  for (const binding of bindings) {
+    if (!impersonates(binding.role) || !binding.entry.resource.type.startsWith('gcp:serviceaccount/')) continue;
+    if (typeof binding.member !== 'string') continue;
+    const member = workloadPoolMember(binding.member);
+    if (!member || pools.some((pool) => typeof pool !== 'string' || pool === member.pool)) continue;
+    const repository = /^attribute\.repository\/(.+)$/.exec(member.path)?.[1];
+    const subject = member.path.startsWith('subject/')
+      ? member.path.slice('subject/'.length)
+      : repository !== undefined
+        ? `repo:${repository}:*`
+        : undefined;
+    boundAccount(binding).credentials.push({
+      kind: 'federated',
+      source: binding.entry.ref,
+      ...(subject !== undefined ? { subject } : {}),
+      unseenPool: {
+        name: `projects/${member.project}/locations/global/workloadIdentityPools/${member.pool}`,
+        member: member.path,
+      },
     });
   }
 }

@@ -83,7 +83,8 @@ export function builtInRoleName(roleDefinitionId: string): string | undefined {
   return builtInRoleById(roleDefinitionId)?.name;
 }
 
-export type AzurePrivilegeCategory = 'all-actions' | 'role-assignment' | 'key-vault-secrets' | 'storage-keys';
+export type AzurePrivilegeCategory =
+  'all-actions' | 'role-assignment' | 'key-vault-secrets' | 'storage-keys' | 'identity-assign';
 
 /**
  * What makes Azure actions privileged: every action (`*`), writing role assignments or definitions (owner-level
@@ -120,6 +121,17 @@ const AZURE_PRIVILEGES: readonly {
       'Microsoft.Storage/storageAccounts/regenerateKey/action',
     ],
     what: 'lists or regenerates storage account keys: full access to all data of the account',
+  },
+  {
+    // Attaching a user-assigned managed identity to a VM, app or container is what makes code run as it, as
+    // iam.serviceAccounts.actAs does on Google Cloud. Built-in roles write the action with a `*` segment
+    // (Managed Identity Operator: `userAssignedIdentities/*/assign/action`), which a wildcard of the role matches too.
+    category: 'identity-assign',
+    control: [
+      'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action',
+      'Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action',
+    ],
+    what: "assigns any user-assigned managed identity in scope to a VM, app or container, whose code then acts with that identity's roles",
   },
 ];
 

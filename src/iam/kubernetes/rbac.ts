@@ -11,6 +11,15 @@ import { isUnknown, type NamedKubernetesRole, type RolePermission } from '../../
 /** The user-facing default ClusterRole that is everything on everything. */
 export const CLUSTER_ADMIN = 'cluster-admin';
 
+/**
+ * The subjects the API server gives a request it does not authenticate (Kubernetes "Authenticating", anonymous
+ * requests: user system:anonymous, group system:unauthenticated; on by default, --anonymous-auth): whatever is bound to
+ * them is granted to anyone who can reach the API server, signed in or not, as `allUsers` on Google Cloud.
+ */
+export function isUnauthenticatedSubject(kind: string, name: string): boolean {
+  return (kind === 'User' && name === 'system:anonymous') || (kind === 'Group' && name === 'system:unauthenticated');
+}
+
 /** Verbs that step around RBAC: grant roles one does not hold (escalate, bind) or act as someone else (impersonate). */
 export const RBAC_ESCALATION_VERBS: readonly string[] = ['escalate', 'bind', 'impersonate'];
 

@@ -23,7 +23,7 @@ import {
   predefinedRoleVerdict,
   type GcpRoleVerdict,
 } from '../../iam/gcp/roles.js';
-import { CLUSTER_ADMIN, roleRoutes, type RbacRouteId } from '../../iam/kubernetes/rbac.js';
+import { CLUSTER_ADMIN, isUnauthenticatedSubject, roleRoutes, type RbacRouteId } from '../../iam/kubernetes/rbac.js';
 import { isUnknown, type RoleDefinition, type RoleGrant } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 
@@ -37,6 +37,7 @@ export type RoleIssue =
   | { kind: 'gcp-public'; role: string; scope: string; member: string }
   | { kind: 'gcp-default-account'; role: string; scope: string; member: string }
   | { kind: 'k8s-cluster-admin'; scope: string }
+  | { kind: 'k8s-unauthenticated'; role: string; member: string }
   | {
       kind: 'k8s-rule';
       role: string;
@@ -196,6 +197,23 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
 }
 
 function kubernetesIssues(
+  grant: RoleGrant,
+  role: string,
+  scope: string,
+  catalog: Catalog,
+  member: string | undefined,
+): RoleIssue[] {
+  // A binding to the subjects of unauthenticated requests is public whatever the role grants, as allUsers on Google Cloud;
+  // what the role reaches is reported as well.
+  const [, kind, name] = /^(User|Group) (.+)$/.exec(member ?? '') ?? [];
+  const unauthenticated: RoleIssue[] =
+    kind !== undefined && name !== undefined && isUnauthenticatedSubject(kind, name)
+      ? [{ kind: 'k8s-unauthenticated', role, member: `${kind} ${name}` }]
+      : [];
+  return [...unauthenticated, ...kubernetesRoleIssues(grant, role, scope, catalog, member)];
+}
+
+function kubernetesRoleIssues(
   grant: RoleGrant,
   role: string,
   scope: string,
