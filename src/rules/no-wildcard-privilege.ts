@@ -1,7 +1,6 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
-import { expandActionPattern } from '../iam/aws/actions.js';
-import { isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
+import { isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
@@ -307,23 +306,6 @@ function withoutAclWrites(
     const privileged = issue.privileged.filter((action) => !isAclWrite(action));
     return privileged.length === 0 ? [] : [{ ...issue, privileged }];
   });
-}
-
-/**
- * Whether the policy may turn a bucket's ACLs back on (`s3:PutBucketOwnershipControls`, by name, a wildcard, an action
- * known only at deployment or NotAction), after which its ACL writes grant again.
- */
-function mayTurnAclsOn(document: AwsPolicyGrant['document']): boolean {
-  return document.statements.some(
-    (statement) =>
-      statement.effect === 'Allow' &&
-      (statement.notAction !== undefined ||
-        (statement.action ?? []).some(
-          (value) =>
-            typeof value !== 'string' ||
-            expandActionPattern(value).some((action) => action.name === 's3:PutBucketOwnershipControls'),
-        )),
-  );
 }
 
 /** Built only for a finding: most policies have no issue. */
