@@ -32,6 +32,7 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
+  NETWORK_KEYS,
   PRINCIPAL_KEYS,
   SOURCE_KEYS,
   type DenyWeighing,
@@ -95,6 +96,7 @@ type MessageId =
   | 'resourceGrantPending'
   | 'resourceAnyPrincipal'
   | 'resourceAnyPrincipalPending'
+  | 'resourceAnyPrincipalNetworkPending'
   | 'resourceAnyPrincipalDenyUnweighed'
   | 'resourceServiceNoSource'
   | 'resourceUnrecognizedPrincipal'
@@ -104,13 +106,6 @@ type MessageId =
   | 'resourceOrganizationNoCatalog';
 
 type Ctx = RuleContext<MessageId>;
-
-/**
- * Condition keys that confine a request to one VPC or VPC endpoint. A fixed value of either makes a bucket policy's
- * `Principal: "*"` not public (S3 API Reference, PublicAccessBlockConfiguration: "Amazon S3 considers a bucket policy
- * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
- */
-const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
 
 /**
  * Condition keys that admit only requests through an S3 access point of an account: a bucket policy's `Principal: "*"`
@@ -366,6 +361,12 @@ export default defineRule<MessageId>({
       resourceAnyPrincipalPending:
         'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}; whether {{key}} ' +
         'narrows it cannot be verified until apply: the value is {{what}}.',
+      resourceAnyPrincipalNetworkPending:
+        'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}} only through the ' +
+        'network its {{key}} condition names, which cannot be verified until apply: the value is {{what}}. Whoever can ' +
+        'send requests through that VPC endpoint or VPC, in any account, may do that. Write the own endpoint or VPC (a ' +
+        'resource of the change or a fixed id), or narrow Principal to the own account or accounts the catalog lists under ' +
+        'trust.accounts.',
       resourceAnyPrincipalDenyUnweighed:
         'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}. Its Deny ' +
         '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
@@ -1568,9 +1569,11 @@ function reportResourceVerdict(
       return;
     case 'anyPending': {
       const { principal, key, what } = verdict;
+      // A network key confines `*` to one VPC endpoint or VPC whatever its value: the value only says whose.
+      const network = NETWORK_KEYS.some((each) => each.toLowerCase() === key.toLowerCase());
       ctx.report({
         ...base,
-        messageId: 'resourceAnyPrincipalPending',
+        messageId: network ? 'resourceAnyPrincipalNetworkPending' : 'resourceAnyPrincipalPending',
         data: { ...names, actions, principal, key, what },
         detail: 'Principal::*',
         pending: true,
