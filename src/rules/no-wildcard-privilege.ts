@@ -31,6 +31,7 @@ type MessageId =
   | 'unknownAction'
   | 'unknownResource'
   | 'unreadablePolicy'
+  | 'malformedPolicy'
   | 'adminManagedPolicy'
   | 'privilegedManagedPolicy'
   | 'unknownManagedPolicy'
@@ -131,6 +132,7 @@ export default defineRule<MessageId>({
       unknownResource:
         'Policy {{policy}} allows privileged {{actions}} on a resource that cannot be verified until apply: {{what}}.',
       unreadablePolicy: 'Policy {{policy}} cannot be verified until apply: {{what}}.',
+      malformedPolicy: 'Policy {{policy}} cannot be read as written: {{what}}, so what it allows is not known.',
       adminManagedPolicy:
         'AWS managed policy {{name}} on {{identity}} ({{class}}) grants administrator-level access to a non-human identity. ' +
         'Detach it and attach a customer-managed policy with the specific actions and resources the identity needs.',
@@ -259,7 +261,7 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
   if (unreadable) {
     ctx.report({
       ...reportBase(grant, identity),
-      messageId: 'unreadablePolicy',
+      messageId: unreadable.malformed ? 'malformedPolicy' : 'unreadablePolicy',
       data: { policy, what: unreadable.description },
       pending: true,
     });

@@ -48,6 +48,7 @@ import {
 
 type MessageId =
   | 'trustUnreadable'
+  | 'trustMalformed'
   | 'principalPending'
   | 'anyPrincipal'
   | 'anyPrincipalPending'
@@ -77,6 +78,7 @@ type MessageId =
   | 'gcpProviderNoAttributeCondition'
   | 'gcpProviderPending'
   | 'secretPolicyUnreadable'
+  | 'secretPolicyMalformed'
   | 'secretPrincipalPending'
   | 'secretReadPending'
   | 'secretAnyPrincipal'
@@ -92,6 +94,7 @@ type MessageId =
   | 'secretUntrustedOrganization'
   | 'secretOrganizationNoCatalog'
   | 'resourcePolicyUnreadable'
+  | 'resourcePolicyMalformed'
   | 'resourcePrincipalPending'
   | 'resourceGrantPending'
   | 'resourceAnyPrincipal'
@@ -202,6 +205,8 @@ export default defineRule<MessageId>({
     ],
     messages: {
       trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',
+      trustMalformed:
+        'Trust policy of role {{role}} cannot be read as written: {{what}}, so who may assume the role is not known.',
       principalPending: 'Trust of role {{role}} cannot be verified until apply: principal is {{what}}.',
       anyPrincipal:
         'Role {{role}} can be assumed by any AWS principal ({{principal}}) and no condition narrows it. Name the principals that ' +
@@ -285,6 +290,8 @@ export default defineRule<MessageId>({
       gcpProviderPending: 'Workload identity pool provider {{provider}} cannot be verified until apply: {{what}}.',
       secretPolicyUnreadable:
         'Resource policy {{policy}} of secret {{secret}} cannot be verified until apply: {{what}}, so who may read the secret is not known.',
+      secretPolicyMalformed:
+        'Resource policy {{policy}} of secret {{secret}} cannot be read as written: {{what}}, so who may read the secret is not known.',
       secretPrincipalPending:
         'Resource policy {{policy}} lets a principal read secret {{secret}} ({{actions}}) that cannot be verified until apply: the principal is {{what}}.',
       secretReadPending:
@@ -346,6 +353,9 @@ export default defineRule<MessageId>({
       resourcePolicyUnreadable:
         'Resource policy {{policy}} on {{resource}} cannot be verified until apply: {{what}}, so who may use the resource is ' +
         'not known.',
+      resourcePolicyMalformed:
+        'Resource policy {{policy}} on {{resource}} cannot be read as written: {{what}}, so who may use the resource is not ' +
+        'known.',
       resourcePrincipalPending:
         'Resource policy {{policy}} allows {{actions}} on {{resource}} to a principal that cannot be verified until apply: the ' +
         'principal is {{what}}.',
@@ -410,7 +420,7 @@ export default defineRule<MessageId>({
       if (identity.cloud !== 'aws' || !trust) continue;
       if (trust.unreadable) {
         ctx.report({
-          messageId: 'trustUnreadable',
+          messageId: trust.unreadable.malformed ? 'trustMalformed' : 'trustUnreadable',
           data: { role: identity.name, what: trust.unreadable.description },
           resource: identity.resource,
           identity,
@@ -1154,7 +1164,7 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
   if (document.unreadable) {
     ctx.report({
       ...subject.base,
-      messageId: 'secretPolicyUnreadable',
+      messageId: document.unreadable.malformed ? 'secretPolicyMalformed' : 'secretPolicyUnreadable',
       data: { ...subject.names, what: document.unreadable.description },
       pending: true,
     });
@@ -1510,7 +1520,7 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
   if (document.unreadable) {
     ctx.report({
       ...base,
-      messageId: 'resourcePolicyUnreadable',
+      messageId: document.unreadable.malformed ? 'resourcePolicyMalformed' : 'resourcePolicyUnreadable',
       data: { ...names, what: document.unreadable.description },
       pending: true,
     });
