@@ -22,7 +22,10 @@ const shown = (findings: ReturnType<typeof findingsOf>) =>
 
 describe('a policy text with a key twice', () => {
   it("restrict-trust: a role's trust policy", () => {
-    const findings = findingsOf(restrictTrust, { model: model({ identities: [role('R', { trust: TWICE })] }) });
+    const findings = findingsOf(restrictTrust, {
+      name: 'twice',
+      model: model({ identities: [role('R', { trust: TWICE })] }),
+    });
     expect(shown(findings)).toEqual([
       `R (pending): Trust policy of role R cannot be read as written: ${WHAT}, so who may assume the role is not known.`,
     ]);
@@ -30,6 +33,7 @@ describe('a policy text with a key twice', () => {
 
   it('break-glass-isolation: the trust of a break-glass role', () => {
     const findings = findingsOf(breakGlassIsolation, {
+      name: 'twice',
       model: model({ identities: [role('BreakGlass', { tags: { 'identity-class': 'break-glass' }, trust: TWICE })] }),
     });
     expect(shown(findings)).toEqual([
@@ -39,6 +43,7 @@ describe('a policy text with a key twice', () => {
 
   it('no-privilege-escalation: a policy the identity holds', () => {
     const findings = findingsOf(noPrivilegeEscalation, {
+      name: 'twice',
       model: model({ identities: [role('R', { policies: [TWICE] })] }),
     });
     expect(shown(findings)).toEqual([
@@ -61,7 +66,10 @@ describe('a policy text with a key twice', () => {
         },
       },
     } as unknown as CfnTemplate;
-    const findings = findingsOf(restrictTrust, { model: modelFromTemplates([{ stack: 'App', template }]) });
+    const findings = findingsOf(restrictTrust, {
+      name: 'twice',
+      model: modelFromTemplates([{ stack: 'App', template }]),
+    });
     expect(shown(findings).sort()).toEqual([
       `BucketPolicy (pending): Resource policy BucketPolicy on arn:aws:s3:::<id of Bucket> cannot be read as written: ${WHAT}, so who may use the resource is not known.`,
       `SecretPolicy (pending): Resource policy SecretPolicy of secret app cannot be read as written: ${WHAT}, so who may read the secret is not known.`,
