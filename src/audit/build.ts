@@ -85,6 +85,7 @@ export function buildAudit(
       exceptionsFor,
       findingsOf(identity.id),
       model.accountIds ?? [],
+      model.bucketsWithoutAcls ?? [],
     );
   });
   const catalogOnly = catalog.identities
@@ -223,12 +224,13 @@ function plannedIdentity(
   exceptionsFor: (names: string[]) => AuditException[],
   findings: AuditFinding[],
   ownAccounts: readonly string[],
+  aclFreeBuckets: NonNullable<Model['bucketsWithoutAcls']>,
 ): AuditIdentity {
   const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity));
   const declared = profile.entitlements
     .map((id) => entitlementById(catalog, id))
     .filter((e): e is Entitlement => e !== undefined);
-  const grants = auditGrants(identity.grants, declared, catalog);
+  const grants = auditGrants(identity.grants, declared, catalog, aclFreeBuckets);
   const heldNames = [
     identity.name,
     identity.resource.name,

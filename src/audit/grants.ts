@@ -10,9 +10,11 @@ import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
+import { isInertAclWrite, type BucketNames } from '../iam/aws/s3-acls.js';
 import {
   isUnknown,
   type Grant,
+  type Model,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
@@ -26,14 +28,21 @@ import type { AuditGrant, AuditStatement } from './types.js';
 
 const EXAMPLES_PER_CATEGORY = 3;
 
+/**
+ * `aclFreeBuckets`: the change's S3 buckets whose ACLs are disabled (Model.bucketsWithoutAcls). An ACL write of a policy
+ * only on those of its own stack grants nothing (iam/aws/s3-acls.ts), so it is no privileged action here either, as
+ * no-wildcard-privilege and no-unseen-content judge it.
+ */
 export function auditGrants(
   grants: readonly Grant[],
   entitlements: readonly Entitlement[],
   catalog: Catalog,
+  aclFreeBuckets: NonNullable<Model['bucketsWithoutAcls']> = [],
 ): AuditGrant[] {
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
-      const { summary, byStatement } = privilegedOf(grant.document, catalog);
+      const buckets = aclFreeBuckets.filter(({ stack }) => stack === grant.source.stack);
+      const { summary, byStatement } = privilegedOf(grant.document, catalog, buckets);
       const onResource = grant.policyName === undefined ? resourcePolicyLabel(grant.source) : undefined;
       return {
         label: onResource?.label ?? policyLabel(grant.policyName, grant.source.name),
@@ -137,12 +146,13 @@ function coverage(
 function privilegedOf(
   document: PolicyDocument,
   catalog: Catalog,
+  aclFreeBuckets: readonly BucketNames[] = [],
 ): { summary: AuditGrant['privileged']; byStatement: Map<PolicyStatement, Set<string>> } {
   const byCategory = new Map<string, string[]>();
   const byStatement = new Map<PolicyStatement, Set<string>>();
   for (const allowed of effectiveAllows([document])) {
     const category = privilegedCategory(allowed.action, catalog);
-    if (!category) continue;
+    if (!category || isInertAclWrite(allowed, document, aclFreeBuckets)) continue;
     const names = byCategory.get(category) ?? [];
     names.push(allowed.action.name);
     byCategory.set(category, names);

@@ -54,6 +54,11 @@ export interface Unknown {
    */
   readonly encrypted?: true;
   /**
+   * A value the source writes but that cannot be read as written (a policy's JSON text with a key twice, a statement
+   * that is not an object): no deployment makes it known, so messages say it is unreadable, not "until apply".
+   */
+  readonly malformed?: true;
+  /**
    * What is known of a string built from known and unknown parts (the own account's id and a role name the deployment
    * sets): the value is some string this glob matches, each unknown part a `*` (`arn:aws:iam::<own-account>:role/*`). A `*`
    * written in a known part reads as a wildcard too, which can only widen what the pattern admits.
@@ -67,6 +72,10 @@ export function unknownValue(description: string, pattern?: string): Unknown {
 
 export function encryptedValue(description: string): Unknown {
   return { unknown: true, description, encrypted: true };
+}
+
+export function malformedValue(description: string): Unknown {
+  return { unknown: true, description, malformed: true };
 }
 
 export function isUnknown(value: unknown): value is Unknown {

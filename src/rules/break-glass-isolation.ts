@@ -27,7 +27,8 @@ type MessageId =
   | 'unmonitored'
   | 'federatedCredential'
   | 'holdsCredential'
-  | 'trustPending';
+  | 'trustPending'
+  | 'trustMalformed';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -96,6 +97,8 @@ export default defineRule<MessageId>({
         'Break-glass identity {{name}} holds {{kind}} {{credential}}, which class {{class}} does not allow (allowed: {{allowed}}): ' +
         'a stored key works for scripts as well as people. Remove it.',
       trustPending: 'Isolation of break-glass role {{name}} cannot be verified until apply: {{what}}.',
+      trustMalformed:
+        'Isolation of break-glass role {{name}} cannot be verified: its trust policy cannot be read as written ({{what}}).',
     },
   },
   check(ctx) {
@@ -116,8 +119,15 @@ export default defineRule<MessageId>({
       const trust = identity.trustPolicy;
       if (trust?.unreadable) {
         ctx.report({
-          messageId: 'trustPending',
-          data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` },
+          ...(trust.unreadable.malformed
+            ? {
+                messageId: 'trustMalformed' as const,
+                data: { name: identity.name, what: trust.unreadable.description },
+              }
+            : {
+                messageId: 'trustPending' as const,
+                data: { name: identity.name, what: `trust policy is ${trust.unreadable.description}` },
+              }),
           resource: identity.resource,
           identity,
           pending: true,

@@ -18,7 +18,7 @@ import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
 import { sanctionCheck, sanctionedEntitlements, type SanctionCheck } from './support/just-in-time.js';
 
-type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown';
+type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'grantsMalformed';
 
 /**
  * One finding per (identity, path), so a waiver names the exact path it accepts and a path added later is a new
@@ -55,6 +55,8 @@ export default defineRule<MessageId>({
         'grant no more privilege (path {{path}}, {{source}}).',
       pathPending: '{{identity}}: escalation path {{path}} ({{title}}) cannot be verified until apply: {{what}}.',
       grantsUnknown: '{{identity}}: escalation paths cannot be verified until apply: {{what}}.',
+      grantsMalformed:
+        '{{identity}}: escalation paths cannot be verified: a policy cannot be read as written ({{what}}), so what it allows is not known.',
     },
   },
   check(ctx) {
@@ -258,7 +260,7 @@ function reportUnverifiable(
   if (unknownGrant) {
     ctx.report({
       ...pending,
-      messageId: 'grantsUnknown',
+      messageId: unknownGrant.malformed ? 'grantsMalformed' : 'grantsUnknown',
       data: { identity: identity.name, what: unknownGrant.description },
       detail: 'Path::unknown',
     });

@@ -1,7 +1,6 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
-import { expandActionPattern } from '../iam/aws/actions.js';
-import { isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
+import { isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
@@ -32,6 +31,7 @@ type MessageId =
   | 'unknownAction'
   | 'unknownResource'
   | 'unreadablePolicy'
+  | 'malformedPolicy'
   | 'adminManagedPolicy'
   | 'privilegedManagedPolicy'
   | 'unknownManagedPolicy'
@@ -133,6 +133,7 @@ export default defineRule<MessageId>({
       unknownResource:
         'Policy {{policy}} allows privileged {{actions}} on a resource that cannot be verified until apply: {{what}}.',
       unreadablePolicy: 'Policy {{policy}} cannot be verified until apply: {{what}}.',
+      malformedPolicy: 'Policy {{policy}} cannot be read as written: {{what}}, so what it allows is not known.',
       adminManagedPolicy:
         'AWS managed policy {{name}} on {{identity}} ({{class}}) grants administrator-level access to a non-human identity. ' +
         'Detach it and attach a customer-managed policy with the specific actions and resources the identity needs.',
@@ -265,7 +266,7 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
   if (unreadable) {
     ctx.report({
       ...reportBase(grant, identity),
-      messageId: 'unreadablePolicy',
+      messageId: unreadable.malformed ? 'malformedPolicy' : 'unreadablePolicy',
       data: { policy, what: unreadable.description },
       pending: true,
     });
@@ -312,23 +313,6 @@ function withoutAclWrites(
     const privileged = issue.privileged.filter((action) => !isAclWrite(action));
     return privileged.length === 0 ? [] : [{ ...issue, privileged }];
   });
-}
-
-/**
- * Whether the policy may turn a bucket's ACLs back on (`s3:PutBucketOwnershipControls`, by name, a wildcard, an action
- * known only at deployment or NotAction), after which its ACL writes grant again.
- */
-function mayTurnAclsOn(document: AwsPolicyGrant['document']): boolean {
-  return document.statements.some(
-    (statement) =>
-      statement.effect === 'Allow' &&
-      (statement.notAction !== undefined ||
-        (statement.action ?? []).some(
-          (value) =>
-            typeof value !== 'string' ||
-            expandActionPattern(value).some((action) => action.name === 's3:PutBucketOwnershipControls'),
-        )),
-  );
 }
 
 /** Built only for a finding: most policies have no issue. */

@@ -32,6 +32,7 @@ import {
   parseFederatedPrincipal,
   patternCovers,
   principalEntries,
+  NETWORK_KEYS,
   PRINCIPAL_KEYS,
   SOURCE_KEYS,
   type DenyWeighing,
@@ -47,6 +48,7 @@ import {
 
 type MessageId =
   | 'trustUnreadable'
+  | 'trustMalformed'
   | 'principalPending'
   | 'anyPrincipal'
   | 'anyPrincipalPending'
@@ -79,6 +81,7 @@ type MessageId =
   | 'gcpProviderNoAttributeCondition'
   | 'gcpProviderPending'
   | 'secretPolicyUnreadable'
+  | 'secretPolicyMalformed'
   | 'secretPrincipalPending'
   | 'secretReadPending'
   | 'secretAnyPrincipal'
@@ -94,10 +97,12 @@ type MessageId =
   | 'secretUntrustedOrganization'
   | 'secretOrganizationNoCatalog'
   | 'resourcePolicyUnreadable'
+  | 'resourcePolicyMalformed'
   | 'resourcePrincipalPending'
   | 'resourceGrantPending'
   | 'resourceAnyPrincipal'
   | 'resourceAnyPrincipalPending'
+  | 'resourceAnyPrincipalNetworkPending'
   | 'resourceAnyPrincipalDenyUnweighed'
   | 'resourceServiceNoSource'
   | 'resourceUnrecognizedPrincipal'
@@ -107,13 +112,6 @@ type MessageId =
   | 'resourceOrganizationNoCatalog';
 
 type Ctx = RuleContext<MessageId>;
-
-/**
- * Condition keys that confine a request to one VPC or VPC endpoint. A fixed value of either makes a bucket policy's
- * `Principal: "*"` not public (S3 API Reference, PublicAccessBlockConfiguration: "Amazon S3 considers a bucket policy
- * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
- */
-const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
 
 /**
  * Condition keys that admit only requests through an S3 access point of an account: a bucket policy's `Principal: "*"`
@@ -210,6 +208,8 @@ export default defineRule<MessageId>({
     ],
     messages: {
       trustUnreadable: 'Trust policy of role {{role}} cannot be verified until apply: {{what}}.',
+      trustMalformed:
+        'Trust policy of role {{role}} cannot be read as written: {{what}}, so who may assume the role is not known.',
       principalPending: 'Trust of role {{role}} cannot be verified until apply: principal is {{what}}.',
       anyPrincipal:
         'Role {{role}} can be assumed by any AWS principal ({{principal}}) and no condition narrows it. Name the principals that ' +
@@ -308,6 +308,8 @@ export default defineRule<MessageId>({
       gcpProviderPending: 'Workload identity pool provider {{provider}} cannot be verified until apply: {{what}}.',
       secretPolicyUnreadable:
         'Resource policy {{policy}} of secret {{secret}} cannot be verified until apply: {{what}}, so who may read the secret is not known.',
+      secretPolicyMalformed:
+        'Resource policy {{policy}} of secret {{secret}} cannot be read as written: {{what}}, so who may read the secret is not known.',
       secretPrincipalPending:
         'Resource policy {{policy}} lets a principal read secret {{secret}} ({{actions}}) that cannot be verified until apply: the principal is {{what}}.',
       secretReadPending:
@@ -369,6 +371,9 @@ export default defineRule<MessageId>({
       resourcePolicyUnreadable:
         'Resource policy {{policy}} on {{resource}} cannot be verified until apply: {{what}}, so who may use the resource is ' +
         'not known.',
+      resourcePolicyMalformed:
+        'Resource policy {{policy}} on {{resource}} cannot be read as written: {{what}}, so who may use the resource is not ' +
+        'known.',
       resourcePrincipalPending:
         'Resource policy {{policy}} allows {{actions}} on {{resource}} to a principal that cannot be verified until apply: the ' +
         'principal is {{what}}.',
@@ -384,6 +389,12 @@ export default defineRule<MessageId>({
       resourceAnyPrincipalPending:
         'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}; whether {{key}} ' +
         'narrows it cannot be verified until apply: the value is {{what}}.',
+      resourceAnyPrincipalNetworkPending:
+        'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}} only through the ' +
+        'network its {{key}} condition names, which cannot be verified until apply: the value is {{what}}. Whoever can ' +
+        'send requests through that VPC endpoint or VPC, in any account, may do that. Write the own endpoint or VPC (a ' +
+        'resource of the change or a fixed id), or narrow Principal to the own account or accounts the catalog lists under ' +
+        'trust.accounts.',
       resourceAnyPrincipalDenyUnweighed:
         'Resource policy {{policy}} allows any AWS principal ({{principal}}) {{actions}} on {{resource}}. Its Deny ' +
         '{{statement}} may narrow that, but its condition ({{condition}}) cannot be evaluated before a request, so it is not ' +
@@ -427,7 +438,7 @@ export default defineRule<MessageId>({
       if (identity.cloud !== 'aws' || !trust) continue;
       if (trust.unreadable) {
         ctx.report({
-          messageId: 'trustUnreadable',
+          messageId: trust.unreadable.malformed ? 'trustMalformed' : 'trustUnreadable',
           data: { role: identity.name, what: trust.unreadable.description },
           resource: identity.resource,
           identity,
@@ -1228,7 +1239,7 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
   if (document.unreadable) {
     ctx.report({
       ...subject.base,
-      messageId: 'secretPolicyUnreadable',
+      messageId: document.unreadable.malformed ? 'secretPolicyMalformed' : 'secretPolicyUnreadable',
       data: { ...subject.names, what: document.unreadable.description },
       pending: true,
     });
@@ -1584,7 +1595,7 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
   if (document.unreadable) {
     ctx.report({
       ...base,
-      messageId: 'resourcePolicyUnreadable',
+      messageId: document.unreadable.malformed ? 'resourcePolicyMalformed' : 'resourcePolicyUnreadable',
       data: { ...names, what: document.unreadable.description },
       pending: true,
     });
@@ -1643,9 +1654,11 @@ function reportResourceVerdict(
       return;
     case 'anyPending': {
       const { principal, key, what } = verdict;
+      // A network key confines `*` to one VPC endpoint or VPC whatever its value: the value only says whose.
+      const network = NETWORK_KEYS.some((each) => each.toLowerCase() === key.toLowerCase());
       ctx.report({
         ...base,
-        messageId: 'resourceAnyPrincipalPending',
+        messageId: network ? 'resourceAnyPrincipalNetworkPending' : 'resourceAnyPrincipalPending',
         data: { ...names, actions, principal, key, what },
         detail: 'Principal::*',
         pending: true,

@@ -89,4 +89,21 @@ describe('public and cross-account resource policies in public templates', () =>
     expect(errors).toEqual([]);
     expect(trustLines(findings)).toEqual([]);
   });
+
+  it('private-api-vpce-deny: a private API open to "*" but through the VPC endpoint its Deny leaves (StringNotEquals aws:sourceVpce)', () => {
+    const unset = check('private-api-vpce-deny.template.yaml');
+    expect(unset.errors).toEqual([]);
+    expect(trustLines(unset.findings)).toEqual(['mandatory ApiGatewayRestApi Principal::* pending']);
+    expect(unset.findings.find((f) => f.ruleId === 'restrict-trust')?.message).toBe(
+      'Resource policy ApiGatewayRestApi allows any AWS principal (Principal: "*") Action execute-api:Invoke on ' +
+        '<Arn of ApiGatewayRestApi> only through the network its aws:SourceVpce condition names, which cannot be ' +
+        'verified until apply: the value is Ref VPCEndpointId (parameter without a default). Whoever can send requests ' +
+        'through that VPC endpoint or VPC, in any account, may do that. Write the own endpoint or VPC (a resource of ' +
+        'the change or a fixed id), or narrow Principal to the own account or accounts the catalog lists under ' +
+        'trust.accounts.',
+    );
+    const fixed = check('private-api-vpce-deny.template.yaml', { VPCEndpointId: 'vpce-0123456789abcdef0' });
+    expect(fixed.errors).toEqual([]);
+    expect(trustLines(fixed.findings)).toEqual([]);
+  });
 });

@@ -227,6 +227,16 @@ const READ_BY_SERVICE = document({
 const NO_MACRO =
   'a deploy-time template macro (Transform) is CloudFormation processing; Pulumi and Terraform have no such step';
 
+/** The S3Acl case's buckets and the Object Ownership each writes (program.ts builds the same). */
+const S3_ACL_BUCKETS = [
+  { id: 'S3AclOn', ownership: 'ObjectWriter' },
+  { id: 'S3AclDefault', ownership: undefined },
+  { id: 'S3AclEnforced', ownership: 'BucketOwnerEnforced' },
+] as const;
+const s3AclBucketName = (id: string) => `${id.toLowerCase()}-parity`;
+/** `s3:PutObject*` (two ACL writes among its actions) on the objects of the case's bucket. */
+const s3AclWrites = (id: string) => document(allow('s3:PutObject*', `arn:aws:s3:::${s3AclBucketName(id)}/*`));
+
 export const CASES: ParityCase[] = [
   {
     id: 'NlcKey',
@@ -482,6 +492,50 @@ export const CASES: ParityCase[] = [
     pulumi: true,
     terraform: tfRole('WildS3', { tags: OWNED }, document(allow('s3:*', '*'))),
     expected: [verdict('no-wildcard-privilege', 'WildS3Role', 'mandatory', 'WildS3Policy')],
+  },
+  {
+    // S3 ACL writes (s3:PutObjectAcl, s3:PutObjectVersionAcl in s3:PutObject*) on three buckets of the change: one whose
+    // Object Ownership is ObjectWriter (ACLs enabled: privileged), one that writes none (S3's default,
+    // BucketOwnerEnforced) and one set to BucketOwnerEnforced (ACLs disabled: an ACL there grants nothing). Terraform
+    // and Pulumi set Object Ownership with a resource of its own on the bucket.
+    id: 'S3Acl',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      Resources: Object.assign(
+        {},
+        ...S3_ACL_BUCKETS.map(({ id, ownership }) => ({
+          [`${id}Bucket`]: {
+            Type: 'AWS::S3::Bucket',
+            Properties: {
+              BucketName: s3AclBucketName(id),
+              ...(ownership ? { OwnershipControls: { Rules: [{ ObjectOwnership: ownership }] } } : {}),
+            },
+          },
+          ...cfnRole(id, { tags: OWNED }, s3AclWrites(id)).Resources,
+        })),
+      ) as CfnTemplateCase['Resources'],
+    },
+    pulumi: true,
+    terraform: S3_ACL_BUCKETS.flatMap(({ id, ownership }): PlannedResource[] => [
+      {
+        address: `aws_s3_bucket.${id}Bucket`,
+        values: { bucket: s3AclBucketName(id), force_destroy: false },
+        // AWS provider 5: `acl`, `grant` and `policy` report what other resources write.
+        unknown: { arn: true, id: true, acl: true, grant: true, policy: true, tags_all: true },
+      },
+      ...(ownership
+        ? [
+            {
+              address: `aws_s3_bucket_ownership_controls.${id}Ownership`,
+              values: { rule: [{ object_ownership: ownership }] },
+              unknown: { bucket: true, id: true },
+              references: { bucket: [`aws_s3_bucket.${id}Bucket.id`, `aws_s3_bucket.${id}Bucket`] },
+            },
+          ]
+        : []),
+      ...tfRole(id, { tags: OWNED }, s3AclWrites(id)),
+    ]),
+    expected: [verdict('no-wildcard-privilege', 'S3AclOnRole', 'mandatory', 'S3AclOnPolicy')],
   },
   {
     // An EKS access entry puts the role in system:masters: cluster-admin of the cluster, judged on the role.

@@ -115,6 +115,18 @@ new gcp.storage.HmacKey('NlcHmacKey', {
 
 // no-wildcard-privilege
 role('WildS3', { tags: OWNED }, document(allow('s3:*', '*')));
+// S3 ACL writes on a bucket with ACLs enabled (ObjectWriter), on one left to S3's default and on a BucketOwnerEnforced one.
+for (const [id, ownership] of [
+  ['S3AclOn', 'ObjectWriter'],
+  ['S3AclDefault', undefined],
+  ['S3AclEnforced', 'BucketOwnerEnforced'],
+] as const) {
+  const name = `${id.toLowerCase()}-parity`;
+  const bucket = new aws.s3.Bucket(`${id}Bucket`, { bucket: name });
+  if (ownership)
+    new aws.s3.BucketOwnershipControls(`${id}Ownership`, { bucket: bucket.id, rule: { objectOwnership: ownership } });
+  role(id, { tags: OWNED }, document(allow('s3:PutObject*', `arn:aws:s3:::${name}/*`)));
+}
 
 // no-wildcard-privilege: an EKS access entry puts the role in system:masters
 new aws.eks.AccessEntry('WildEksEntry', {

@@ -490,7 +490,29 @@ ruleTester(rule, {
         {
           resource: 'PreviewPolicy2',
           identity: 'TestStack/Preview',
-          message: `Policy PreviewPolicy2 cannot be verified until apply: policy document is not valid JSON (${jsonError('{"Statement": [}')}).`,
+          // Text that is not JSON is unreadable as written, not a value known at apply (h104, session 37: the message
+          // said "until apply" before).
+          message: `Policy PreviewPolicy2 cannot be read as written: policy document is not valid JSON (${jsonError('{"Statement": [}')}), so what it allows is not known.`,
+          pending: true,
+        },
+      ],
+    },
+    {
+      name: 'a policy written as text with a key twice in one object: unreadable as written, which no deployment changes',
+      model: model({
+        identities: [
+          role('Twice', {
+            policies: ['{"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*", "Effect": "Deny"}]}'],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'TwicePolicy',
+          identity: 'TestStack/Twice',
+          message:
+            'Policy TwicePolicy cannot be read as written: policy document text writes the same key twice (duplicate key ' +
+            '"Effect" at 1:72); IAM documents no reading of a repeated key, so what it allows is not known.',
           pending: true,
         },
       ],

@@ -52,6 +52,48 @@ const ANY_ROLE =
   'Role R can be assumed by any AWS principal (AWS: "*") and no condition narrows it. Name the principals that need it (arn:aws:iam::<account>:role/<name>), or add a condition on aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn or aws:PrincipalArn.';
 const OWN = { Ref: 'AWS::AccountId' };
 
+/**
+ * A private REST API whose policy allows `*` and denies every request not through `endpoint` (StringNotEquals
+ * aws:sourceVpce), the policy API Gateway documents for private APIs (serverless-patterns'
+ * public-nlb-or-alb-private-api-cfn, test/corpus/public-resource-policies/private-api-vpce-deny.template.yaml).
+ */
+const privateApi = (
+  endpoint: unknown,
+  parameters: Record<string, unknown> = {},
+  resources: Record<string, unknown> = {},
+) =>
+  modelFromTemplates([
+    {
+      stack: 'TestStack',
+      template: {
+        Parameters: parameters,
+        Resources: {
+          ...resources,
+          Api: {
+            Type: 'AWS::ApiGateway::RestApi',
+            Properties: {
+              Name: 'private',
+              EndpointConfiguration: { Types: ['PRIVATE'] },
+              Policy: {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+                  {
+                    Effect: 'Deny',
+                    Principal: '*',
+                    Action: 'execute-api:Invoke',
+                    Resource: 'execute-api:/*',
+                    Condition: { StringNotEquals: { 'aws:sourceVpce': endpoint } },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      } as unknown as CfnTemplate,
+    },
+  ]);
+
 ruleTester(restrictTrust, {
   valid: [
     {
@@ -70,8 +112,42 @@ ruleTester(restrictTrust, {
       name: 'the same Deny on a wildcard covering the objects (the bucket and everything in it)',
       model: of(bucketPolicy([{ 'Fn::Sub': '${Bucket.Arn}*' }])),
     },
+    {
+      name: 'a private API allowing "*" with a Deny of every request not through its VPC endpoint, a fixed id',
+      model: privateApi('vpce-0123456789abcdef0'),
+    },
+    {
+      name: 'the same Deny naming a VPC endpoint of the change',
+      model: privateApi(
+        { Ref: 'Endpoint' },
+        {},
+        {
+          Endpoint: {
+            Type: 'AWS::EC2::VPCEndpoint',
+            Properties: { VpcId: 'vpc-0123456789abcdef0', ServiceName: 'com.amazonaws.eu-west-1.execute-api' },
+          },
+        },
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'the same Deny naming a VPC endpoint a parameter gives: "*" only through that endpoint, whose is not known (pending)',
+      model: privateApi({ Ref: 'EndpointId' }, { EndpointId: { Type: 'String' } }),
+      findings: [
+        {
+          resource: 'Api',
+          detail: 'Principal::*',
+          pending: true,
+          message:
+            'Resource policy Api allows any AWS principal (Principal: "*") Action execute-api:Invoke on <Arn of Api> only ' +
+            'through the network its aws:SourceVpce condition names, which cannot be verified until apply: the value is ' +
+            'Ref EndpointId (parameter without a default). Whoever can send requests through that VPC endpoint or VPC, in ' +
+            'any account, may do that. Write the own endpoint or VPC (a resource of the change or a fixed id), or narrow ' +
+            'Principal to the own account or accounts the catalog lists under trust.accounts.',
+        },
+      ],
+    },
     {
       name: 'a trust of AWS "*" with a Deny outside an organization: reported as the organization it is left to',
       model: of({ R: role(ANYONE, denyOutside('StringNotEquals', 'aws:PrincipalOrgID', 'o-abcdefghij')) }),

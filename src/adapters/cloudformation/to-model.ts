@@ -63,6 +63,7 @@ import { IdentityIndex } from './identity-index.js';
 import { isCustomResource, isIntrinsic } from './intrinsics.js';
 import { deploymentHandlerOf } from './custom-resources.js';
 import { literalName } from './names.js';
+import { deployedName } from './deployed-names.js';
 import { plainCredentialsOf } from './plain-credentials.js';
 import { applyRotation, secretFromResource, secretIdThroughAttachment } from './secrets.js';
 import { stackContext, type StackContext } from './stack-context.js';
@@ -844,12 +845,14 @@ class ModelBuilder {
     if (!enforced || (cannedAcl !== undefined && cannedAcl !== 'Private')) return;
     const name = stack.resolver.resolve({ Ref: logicalId });
     const arn = stack.resolver.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] });
-    if (typeof name === 'string')
-      (this.model.bucketsWithoutAcls ??= []).push({
-        stack: stack.ref(logicalId).stack,
-        name,
-        ...(typeof arn === 'string' ? { arn } : {}),
-      });
+    const inStack = stack.ref(logicalId).stack;
+    const buckets = (this.model.bucketsWithoutAcls ??= []);
+    if (typeof name === 'string') buckets.push({ stack: inStack, name, ...(typeof arn === 'string' ? { arn } : {}) });
+    // A policy may also write the bucket by the name every deployment gives it (`arn:aws:s3:::<BucketName>/*`), as
+    // Terraform and Pulumi policies do.
+    const named = deployedName(stack.resolver, resource, 'BucketName');
+    if (named !== undefined && named !== name) buckets.push({ stack: inStack, name: named });
+    if (buckets.length === 0) delete this.model.bucketsWithoutAcls;
   }
 
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */

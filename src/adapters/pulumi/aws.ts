@@ -49,6 +49,7 @@ import {
 import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, tagsOf } from './values.js';
+import { bucketsWithoutAcls } from './s3-buckets.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
 interface Entry {
@@ -251,7 +252,10 @@ for (const [type, computes] of Object.entries(COMPUTE)) {
  * user the stack does not create is attached to a synthetic `aws-user` (id `external-user:<name>`).
  */
 export function modelFromAwsResources(resources: readonly PulumiResource[]): Model {
-  return new ModelBuilder(resources).build();
+  const model = new ModelBuilder(resources).build();
+  const aclFree = bucketsWithoutAcls(resources);
+  if (aclFree.length > 0) model.bucketsWithoutAcls = aclFree;
+  return model;
 }
 
 /** A member account of an organization: AWS creates an administrator role in it (memberAccountRoleFrom). */

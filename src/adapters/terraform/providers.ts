@@ -153,9 +153,20 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   // `policy` is optional and computed (@pulumi/aws 7.48.0: `readonly policy: pulumi.Output<string>`): left out, it
   // reports what AWS or a policy resource writes, which is read on its own.
   aws_s3_bucket_policy: aws('s3/bucketPolicy:BucketPolicy'),
-  // A bucket's `policy` is optional and computed: left out, it reports what an aws_s3_bucket_policy writes. The bucket
-  // is also a compute role's (its replication configuration's role).
-  aws_s3_bucket: { ...COMPUTE_ROLE_TYPES.aws_s3_bucket, ...aws('s3/bucket:Bucket', { reportsOthers: ['policy'] }) },
+  // A bucket's `policy` is optional and computed: left out, it reports what an aws_s3_bucket_policy writes; so are its
+  // deprecated `acl` and `grant` (AWS provider 4 and later) of what an aws_s3_bucket_acl writes. The bucket is also a
+  // compute role's (its replication configuration's role).
+  aws_s3_bucket: {
+    ...COMPUTE_ROLE_TYPES.aws_s3_bucket,
+    ...aws('s3/bucket:Bucket', { reportsOthers: ['policy', 'acl', 'grant'] }),
+  },
+  // A bucket's Object Ownership and ACL (pulumi/s3-buckets.ts: whether its ACLs are disabled). An ACL resource's
+  // `access_control_policy` is optional and computed: left out, it reports the ACL its canned `acl` leaves.
+  aws_s3_bucket_ownership_controls: aws('s3/bucketOwnershipControls:BucketOwnershipControls', { single: ['rule'] }),
+  aws_s3_bucket_acl: aws('s3/bucketAcl:BucketAcl', {
+    single: ['access_control_policy'],
+    reportsOthers: ['access_control_policy'],
+  }),
   aws_kms_key: aws('kms/key:Key', { reportsOthers: ['policy'] }),
   aws_kms_replica_key: aws('kms/replicaKey:ReplicaKey', { reportsOthers: ['policy'] }),
   aws_kms_key_policy: aws('kms/keyPolicy:KeyPolicy'),

@@ -1,6 +1,6 @@
 import {
   isUnknown,
-  unknownValue,
+  malformedValue,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
@@ -192,6 +192,7 @@ function toCondition(value: unknown): Record<string, Record<string, PolicyValue[
   return condition;
 }
 
+/** A document the source writes in a shape IAM does not read: unreadable as written, not only until apply. */
 function unreadable(description: string): PolicyDocument {
-  return { statements: [], unreadable: unknownValue(description) };
+  return { statements: [], unreadable: malformedValue(description) };
 }

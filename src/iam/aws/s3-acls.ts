@@ -5,7 +5,8 @@
  * User Guide, "Controlling ownership of objects and disabling ACLs for your bucket"). BucketOwnerEnforced is what S3
  * gives every bucket created since April 2023 whose creator sets no other Object Ownership.
  */
-import type { AwsAction } from './actions.js';
+import type { PolicyDocument, PolicyValue } from '../../model/model.js';
+import { expandActionPattern, type AwsAction } from './actions.js';
 
 /**
  * An ACL write: an S3 action of the Permissions management level that puts an ACL (`s3:PutBucketAcl`,
@@ -49,5 +50,40 @@ export function reachesOnlyBuckets(
     resources !== undefined &&
     resources.length > 0 &&
     resources.every((resource) => buckets.some((bucket) => isOnBucket(resource, bucket)))
+  );
+}
+
+/**
+ * Whether the policy may turn a bucket's ACLs back on (`s3:PutBucketOwnershipControls`, by name, a wildcard, an action
+ * known only at deployment or NotAction), after which its ACL writes grant again.
+ */
+export function mayTurnAclsOn(document: PolicyDocument): boolean {
+  return document.statements.some(
+    (statement) =>
+      statement.effect === 'Allow' &&
+      (statement.notAction !== undefined ||
+        (statement.action ?? []).some(
+          (value) =>
+            typeof value !== 'string' ||
+            expandActionPattern(value).some((action) => action.name === 's3:PutBucketOwnershipControls'),
+        )),
+  );
+}
+
+/**
+ * Whether an allowance of `document` is an ACL write that grants nothing: only on `buckets` (the change's buckets whose
+ * ACLs are disabled) or their objects, by a policy that cannot turn their ACLs back on. The audit's privileged
+ * classification and the rules read S3 ACL writes through this, so they give one verdict.
+ */
+export function isInertAclWrite(
+  allowed: { action: AwsAction; resources: readonly PolicyValue[]; notResources?: readonly PolicyValue[] | undefined },
+  document: PolicyDocument,
+  buckets: readonly BucketNames[],
+): boolean {
+  return (
+    buckets.length > 0 &&
+    isAclWrite(allowed.action) &&
+    reachesOnlyBuckets(allowed.resources, allowed.notResources, buckets) &&
+    !mayTurnAclsOn(document)
   );
 }

@@ -248,9 +248,21 @@ export const SOURCE_KEYS: readonly string[] = [
   // aws:SourceAccount replaced it (IAM User Guide maintainers, awsdocs/iam-user-guide#111), SNS still honours it.
   'aws:SourceOwner',
 ];
-/** Condition keys are case-insensitive: the two lists as a policy's clause is compared with them. */
+/**
+ * Condition keys that confine a request to one VPC or VPC endpoint. A fixed value of either makes a bucket policy's
+ * `Principal: "*"` not public (S3 API Reference, PublicAccessBlockConfiguration: "Amazon S3 considers a bucket policy
+ * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
+ */
+export const NETWORK_KEYS: readonly string[] = ['aws:SourceVpce', 'aws:SourceVpc'];
+/** Condition keys are case-insensitive: the lists as a policy's clause is compared with them. */
 const PRINCIPAL_KEYS_LOWER = new Set(PRINCIPAL_KEYS.map((key) => key.toLowerCase()));
 const SOURCE_KEYS_LOWER = new Set(SOURCE_KEYS.map((key) => key.toLowerCase()));
+/**
+ * The keys a Deny of `Principal: "*"` may spare requests by: those of principals, and those of the network a request
+ * comes through (a private API's Deny unless aws:SourceVpce is its endpoint, as API Gateway documents it), which narrow
+ * an Allow of `*` as its own condition does.
+ */
+const EVERYONE_KEYS_LOWER = new Set([...PRINCIPAL_KEYS, ...NETWORK_KEYS].map((key) => key.toLowerCase()));
 
 /**
  * What the Allow statement is on, for telling whether a Deny covers all of it: `resources`, the Allow's Resource (a
@@ -380,7 +392,12 @@ function denyExemption(deny: PolicyStatement, entry: TrustEntry): Exemption {
   if (clauses.length === 0) return 'always';
   const [clause] = clauses;
   const positive = clause && NEGATED_OPERATORS[clause.operator.toLowerCase()];
-  const keys = entry.type === 'Service' ? SOURCE_KEYS_LOWER : PRINCIPAL_KEYS_LOWER;
+  const keys =
+    entry.type === 'Service'
+      ? SOURCE_KEYS_LOWER
+      : entry.type === 'everyone'
+        ? EVERYONE_KEYS_LOWER
+        : PRINCIPAL_KEYS_LOWER;
   if (clauses.length === 1 && clause && positive && keys.has(clause.key.toLowerCase()))
     return {
       kind: 'unless',
