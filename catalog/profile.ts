@@ -1,6 +1,7 @@
 import { recordMatches, type Catalog, type CatalogIdentity } from './types.js';
 import { IDENTITY_CLASSES, type Identity, type IdentityClass, type Model, type Secret } from '../src/model/model.js';
 import { globMatch } from '../src/util/glob.js';
+import { entitlementById } from './entitlement-index.js';
 import { subjectNames, type Binding, type Subject, type SubjectName } from './waivers.js';
 
 /** An identity (or secret) as the catalog sees it. Facts come from the catalog record first, then from tags. */
@@ -13,6 +14,12 @@ export interface IdentityProfile {
   /** Set when a class tag holds something that is not a class. */
   invalidClass?: string;
   entitlements: string[];
+  /**
+   * Privileged entitlements the entitlements tag names (read where no catalog record lists the identity's
+   * entitlements): not held. The tag is written by whoever writes the IaC, and a privileged entitlement is what the
+   * catalog's review exists to grant; only a catalog record's entitlements give one.
+   */
+  claimedByTag?: string[];
   purpose?: string;
   expires?: string;
   /** Where the facts came from. */
@@ -182,13 +189,17 @@ function profileFrom(catalog: Catalog, record: CatalogIdentity | undefined, fact
   const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classFromTag =
     classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
+  const tagged = !record?.entitlements && entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : [];
+  const claimedByTag = [...new Set(tagged.filter((id) => entitlementById(catalog, id)?.privileged === true))];
   return {
     record,
     owner: knownOwner ? ownerName : undefined,
     unknownOwner: ownerName !== undefined && !knownOwner ? ownerName : undefined,
     class: record?.class ?? classFromTag,
     invalidClass: !record && classTag && !classFromTag ? classTag : undefined,
-    entitlements: record?.entitlements ?? (entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : []),
+    entitlements:
+      record?.entitlements ?? (claimedByTag.length ? tagged.filter((id) => !claimedByTag.includes(id)) : tagged),
+    ...(claimedByTag.length ? { claimedByTag } : {}),
     purpose: facts.purpose,
     expires: facts.expires,
     source: record ? 'catalog' : ownerName || classTag || entitlementTag ? 'tags' : 'none',

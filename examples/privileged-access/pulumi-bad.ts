@@ -54,6 +54,7 @@ new aws.iam.Role('CiDeployerRole', {
   ],
 });
 
+// No catalog record: its tags name emergency-admin, which only a catalog record grants (privileged).
 new aws.iam.Role('LegacyBreakGlassRole', {
   name: 'break-glass-legacy-idp',
   maxSessionDuration: 3600,

@@ -36,6 +36,7 @@ type MessageId =
   | 'noClassUntaggable'
   | 'noEntitlementsUntaggable'
   | 'unknownEntitlement'
+  | 'privilegedByTag'
   | 'entitlementNotForClass'
   | 'standingPrivilege'
   | 'standingPending'
@@ -88,6 +89,10 @@ export default defineRule<MessageId>({
         'entitlements in its catalog identity record.',
       unknownEntitlement:
         '{{identity}} declares entitlement "{{entitlement}}", which the catalog does not define. Use one of: {{known}}.',
+      privilegedByTag:
+        '{{identity}} claims privileged entitlement {{entitlement}} through its {{tag}} tag, which the IaC sets: a privileged ' +
+        "entitlement is granted only by the identity's record in the catalog, where it is reviewed, so {{identity}} does not " +
+        'hold it. Add a catalog identity record that lists it, or remove it from the tag.',
       entitlementNotForClass:
         '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
         'Choose an entitlement made for {{class}} identities, or correct the class.',
@@ -170,7 +175,16 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       });
     }
   }
-  if (!profile.entitlements.length) {
+  const claimed = profile.claimedByTag ?? [];
+  for (let index = 0; index < claimed.length; index++) {
+    const id = claimed[index];
+    if (id === undefined) continue;
+    reportDeclaration(ctx, identity, 'privilegedByTag', `Entitlement::${id}`, {
+      entitlement: id,
+      tag: catalog.tags.entitlements,
+    });
+  }
+  if (!profile.entitlements.length && claimed.length === 0) {
     const setBy = identity.deploymentTags?.[catalog.tags.entitlements];
     if (setBy !== undefined)
       reportDeclaration(

@@ -347,12 +347,22 @@ describe('catalog hygiene', () => {
 
   it('lists privileged entitlements held without a just-in-time limit by a class that forbids standing privilege', () => {
     const model = emptyModel();
-    model.identities.push(
-      identity('aws-role', 'ops-human', {
-        tags: { owner: 'team-platform', 'identity-class': 'human', entitlements: 'emergency-admin' },
-      }),
-    );
-    const result = audit(model);
+    model.identities.push(identity('aws-role', 'ops-human'));
+    // A catalog record holds it: the entitlements tag grants no privileged entitlement.
+    const recorded = {
+      ...catalog,
+      identities: [
+        ...catalog.identities,
+        {
+          id: 'ops-human',
+          match: { name: 'ops-human' },
+          owner: 'team-platform',
+          class: 'human' as const,
+          entitlements: ['emergency-admin'],
+        },
+      ],
+    };
+    const result = buildAudit(model, runRules(model, [], { catalog: recorded, now: NOW }), recorded, NOW);
     expect(result.hygiene.standingPrivilege).toEqual([
       { id: 'TestStack/ops-human', name: 'ops-human', class: 'human', entitlement: 'emergency-admin' },
     ]);

@@ -39,9 +39,13 @@ const BAD_VERDICT = [
   'break-glass-isolation mandatory LegacyBreakGlassRole',
   'no-privilege-escalation mandatory CiDeployerRole',
   'no-privilege-escalation mandatory JitAdminRole',
+  // No catalog record: its tags name emergency-admin, a privileged entitlement only a record grants, so its
+  // AdministratorAccess is neither held nor sanctioned.
+  'no-privilege-escalation mandatory LegacyBreakGlassRole',
   'no-wildcard-privilege mandatory CiDeployerRole',
   'require-entitlement mandatory CiDeployerRole',
   'require-entitlement mandatory JitAdminRole',
+  'require-entitlement mandatory LegacyBreakGlassRole',
   'session-within-class mandatory JitAdminRole',
 ];
 
@@ -94,17 +98,24 @@ describe('CLI: entitlement-guard check on examples/privileged-access', () => {
     expect(by('Mfa::arn:aws:iam::<own-account>:saml-provider/LegacyIdP')).toContain(
       'is not declared MFA-enforcing in the catalog (trust.identityProviders)',
     );
+    // A privileged entitlement claimed by tags on a role the catalog has no record of is not held.
+    expect(by('Entitlement::emergency-admin')).toBe(
+      'break-glass-legacy-idp claims privileged entitlement emergency-admin through its entitlements tag, which the IaC sets: ' +
+        "a privileged entitlement is granted only by the identity's record in the catalog, where it is reviewed, so " +
+        'break-glass-legacy-idp does not hold it. Add a catalog identity record that lists it, or remove it from the tag.',
+    );
     // Standing admin labelled just in time: the session and the trust that make it standing.
     expect(by('StandingPrivilege::account-admin-jit')).toContain(
       "its sessions last up to 12h (MaxSessionDuration), longer than the approval's maxDuration 1h; AWS arn:aws:iam::<own-account>:root can assume it without the approval path",
     );
-    // The catalog's AdministratorAccess for break-glass is not an escalation; the labelled-JIT admin's is.
+    // The catalog's AdministratorAccess for break-glass is not an escalation; the labelled-JIT admin's is, and so is the
+    // AdministratorAccess of the break-glass role the catalog does not record (its tags cannot sanction it).
     expect(
       findings
         .filter((f) => f.ruleId === 'no-privilege-escalation')
         .map((f) => f.resource.name)
         .sort(),
-    ).toEqual(['CiDeployerRole', 'JitAdminRole']);
+    ).toEqual(['CiDeployerRole', 'JitAdminRole', 'LegacyBreakGlassRole']);
   });
 
   it('audit: standing or just in time per identity and entitlement, with session, trust, approvers and durations', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { lookupAction } from '../../src/iam/aws/actions.js';
-import { unknownValue } from '../../src/model/model.js';
+import type { Catalog } from '../../catalog/types.js';
+import { unknownValue, type IdentityClass } from '../../src/model/model.js';
 import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, catalog, identity, model, role, user } from '../support/builders.js';
@@ -52,6 +53,17 @@ const ADMIN_CATALOG = catalog({
         { actions: ['iam:PassRole'], resources: ['arn:aws:iam::*:role/app-*'] },
       ],
     },
+  ],
+});
+/**
+ * ADMIN_CATALOG with a record for one identity: privileged entitlements are held only through a catalog record (the
+ * entitlements tag cannot grant them), so the tests of holding one declare it here.
+ */
+const recorded = (name: string, cls: IdentityClass, entitlements: string[]): Catalog => ({
+  ...ADMIN_CATALOG,
+  identities: [
+    ...ADMIN_CATALOG.identities,
+    { id: name, match: { name }, owner: 'team-security', class: cls, entitlements },
   ],
 });
 const brokerTrust = {
@@ -148,11 +160,10 @@ ruleTester(rule, {
     },
     {
       name: 'a break-glass role holding exactly its catalog entitlement AdministratorAccess: the catalog grants it, not an escalation',
-      catalog: ADMIN_CATALOG,
+      catalog: recorded('BreakGlass', 'break-glass', ['emergency-admin']),
       model: model({
         identities: [
           role('BreakGlass', {
-            tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
             managedPolicies: [ADMIN],
           }),
         ],
@@ -160,11 +171,10 @@ ruleTester(rule, {
     },
     {
       name: 'break-glass AdministratorAccess beside a named sts:AssumeRole: all of IAM is sanctioned, and assuming one role is no path',
-      catalog: ADMIN_CATALOG,
+      catalog: recorded('BreakGlassUser', 'break-glass', ['emergency-admin']),
       model: model({
         identities: [
           user('BreakGlassUser', {
-            tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
             managedPolicies: [ADMIN],
             policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/BreakGlassRole')],
           }),
@@ -173,11 +183,10 @@ ruleTester(rule, {
     },
     {
       name: 'a just-in-time admin role (1h, assumable only through the broker) holding AdministratorAccess',
-      catalog: ADMIN_CATALOG,
+      catalog: recorded('JitAdmin', 'human', ['admin-jit']),
       model: model({
         identities: [
           role('JitAdmin', {
-            tags: { 'identity-class': 'human', entitlements: 'admin-jit' },
             managedPolicies: [ADMIN],
             trust: brokerTrust,
           }),
@@ -186,11 +195,10 @@ ruleTester(rule, {
     },
     {
       name: "a just-in-time deploy role: iam:PassRole and cloudformation:* within deploy-admin are the catalog's grant",
-      catalog: ADMIN_CATALOG,
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
       model: model({
         identities: [
           role('Deployer', {
-            tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' },
             policies: [DEPLOY_POLICY],
             trust: brokerTrust,
           }),
@@ -302,11 +310,10 @@ ruleTester(rule, {
     },
     {
       name: 'the same admin entitlement held as standing privilege (12h, any principal of the account) is an escalation again',
-      catalog: ADMIN_CATALOG,
+      catalog: recorded('JitAdmin', 'human', ['admin-jit']),
       model: model({
         identities: [
           role('JitAdmin', {
-            tags: { 'identity-class': 'human', entitlements: 'admin-jit' },
             managedPolicies: [ADMIN],
             maxSessionSeconds: 12 * 3600,
             trust: {
@@ -331,12 +338,34 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'grants beyond the just-in-time entitlement are still escalation: iam:PassRole on every role with cloudformation:CreateStack',
+      name: 'break-glass AdministratorAccess claimed by tags alone is not sanctioned: the tags do not grant a privileged entitlement',
       catalog: ADMIN_CATALOG,
       model: model({
         identities: [
+          role('Sneaky', {
+            tags: { 'identity-class': 'break-glass', entitlements: 'emergency-admin' },
+            managedPolicies: [ADMIN],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Sneaky',
+          identity: 'TestStack/Sneaky',
+          detail: 'Path::*',
+          message:
+            `Sneaky is allowed every IAM action on "*" (for example iam:AttachRolePolicy (AdministratorAccess via *)), so all ${ESCALATION_PATHS.length} listed ` +
+            'escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a ' +
+            'break-glass or just-in-time identity.',
+        },
+      ],
+    },
+    {
+      name: 'grants beyond the just-in-time entitlement are still escalation: iam:PassRole on every role with cloudformation:CreateStack',
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
+      model: model({
+        identities: [
           role('Deployer', {
-            tags: { 'identity-class': 'workload', entitlements: 'deploy-admin' },
             policies: [
               statements({ Effect: 'Allow', Action: ['iam:PassRole', 'cloudformation:CreateStack'], Resource: '*' }),
             ],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Entitlement } from '../../catalog/types.js';
+import type { Catalog, Entitlement } from '../../catalog/types.js';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
-import { unknownValue } from '../../src/model/model.js';
+import { unknownValue, type IdentityClass } from '../../src/model/model.js';
 import rule from '../../src/rules/require-entitlement.js';
 import { intersectResource, narrowedStatements, resourceCovered } from '../../src/rules/support/aws-envelope.js';
 import { allow, catalog, identity, model, role, user } from '../support/builders.js';
@@ -88,8 +88,29 @@ const UNDERSTATING_CATALOG = catalog({
 });
 
 const declared = (cls: string, entitlements: string) => ({ 'identity-class': cls, entitlements });
+/**
+ * CATALOG with a record for one identity: privileged entitlements are held only through a catalog record (the
+ * entitlements tag cannot grant them), so the tests of holding one declare it here.
+ */
+const recorded = (name: string, cls: IdentityClass, entitlements: string[], base: Catalog = CATALOG): Catalog => ({
+  ...base,
+  identities: [...base.identities, { id: name, match: { name }, owner: 'team-platform', class: cls, entitlements }],
+});
 const PAYMENTS_SERVICE = declared('service', 'payments-read');
 const REPORTS_SERVICE = declared('service', 'reports-read');
+
+/** The finding on a privileged entitlement an identity's entitlements tag claims (no catalog record grants it). */
+function claimedByTag(name: string, entitlement: string): ExpectedFinding {
+  return {
+    resource: name,
+    identity: `TestStack/${name}`,
+    detail: `Entitlement::${entitlement}`,
+    message:
+      `${name} claims privileged entitlement ${entitlement} through its entitlements tag, which the IaC sets: a privileged entitlement ` +
+      `is granted only by the identity's record in the catalog, where it is reviewed, so ${name} does not hold it. ` +
+      'Add a catalog identity record that lists it, or remove it from the tag.',
+  };
+}
 
 function excess(
   name: string,
@@ -213,18 +234,17 @@ ruleTester(rule, {
     },
     {
       name: 'just in time from the plan: a 1h role (AWS default) assumable only through the broker, no keys',
-      catalog: CATALOG,
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
       model: model({
-        identities: [role('Deployer', { tags: declared('workload', 'deploy-admin'), trust: trustOf({ AWS: BROKER }) })],
+        identities: [role('Deployer', { trust: trustOf({ AWS: BROKER }) })],
       }),
     },
     {
       name: "just in time for 15 minutes: the trust bounds sts:DurationSeconds below the role's 1h floor",
-      catalog: CATALOG,
+      catalog: recorded('QuickFix', 'human', ['quick-fix']),
       model: model({
         identities: [
           role('QuickFix', {
-            tags: declared('human', 'quick-fix'),
             maxSessionSeconds: 3600,
             trust: trustOf({ AWS: BROKER }, { NumericLessThanEquals: { 'sts:DurationSeconds': '900' } }),
           }),
@@ -233,8 +253,39 @@ ruleTester(rule, {
     },
     {
       name: 'break-glass may hold standing privilege',
-      catalog: CATALOG,
+      catalog: recorded('BreakGlass', 'break-glass', ['account-admin']),
+      model: model({ identities: [role('BreakGlass')] }),
+    },
+    {
+      name: "a record's privileged entitlement is held though the role's tags name it too: the record is read, not the tags",
+      catalog: recorded('BreakGlass', 'break-glass', ['account-admin']),
       model: model({ identities: [role('BreakGlass', { tags: declared('break-glass', 'account-admin') })] }),
+    },
+    {
+      name: 'a non-privileged entitlement may still come from the entitlements tag',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('OrdersReader', { tags: PAYMENTS_SERVICE, policies: [allow('dynamodb:Query', PAYMENTS_TABLE)] }),
+        ],
+      }),
+    },
+    {
+      name: "a record matched by tags is the catalog author's choice: its privileged entitlement is held",
+      catalog: catalog({
+        ...CATALOG,
+        identities: [
+          ...CATALOG.identities,
+          {
+            id: 'ops-break-glass',
+            match: { tags: { 'access-tier': 'break-glass' } },
+            owner: 'team-platform',
+            class: 'break-glass',
+            entitlements: ['account-admin'],
+          },
+        ],
+      }),
+      model: model({ identities: [role('OpsEmergency', { tags: { 'access-tier': 'break-glass' } })] }),
     },
     {
       name: 'an IAM group is checked through its members, not as an identity of its own',
@@ -422,8 +473,8 @@ ruleTester(rule, {
     },
     {
       name: 'a privileged entitlement without maxDuration on a class without standing privilege',
-      catalog: CATALOG,
-      model: model({ identities: [role('Pipeline', { tags: declared('workload', 'account-admin') })] }),
+      catalog: recorded('Pipeline', 'workload', ['account-admin']),
+      model: model({ identities: [role('Pipeline')] }),
       findings: [
         {
           resource: 'Pipeline',
@@ -437,11 +488,10 @@ ruleTester(rule, {
     },
     {
       name: 'standing admin labelled just in time: 12h sessions, trusted by the account and holding an access key',
-      catalog: CATALOG,
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
       model: model({
         identities: [
           role('Deployer', {
-            tags: declared('workload', 'deploy-admin'),
             maxSessionSeconds: 12 * 3600,
             trust: trustOf({ AWS: [BROKER, 'arn:aws:iam::<own-account>:root'] }),
             credentials: ['aws-access-key'],
@@ -462,9 +512,9 @@ ruleTester(rule, {
     },
     {
       name: 'maxDuration 15m against a role whose sessions last 1h',
-      catalog: CATALOG,
+      catalog: recorded('QuickFix', 'human', ['quick-fix']),
       model: model({
-        identities: [role('QuickFix', { tags: declared('human', 'quick-fix'), trust: trustOf({ AWS: BROKER }) })],
+        identities: [role('QuickFix', { trust: trustOf({ AWS: BROKER }) })],
       }),
       findings: [
         {
@@ -479,11 +529,10 @@ ruleTester(rule, {
     },
     {
       name: 'a session that is not known until apply: pending, not passed',
-      catalog: CATALOG,
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
       model: model({
         identities: [
           role('Deployer', {
-            tags: declared('workload', 'deploy-admin'),
             maxSessionSeconds: unknownValue('output of aws:iam/role:Role'),
             trust: trustOf({ AWS: BROKER }),
           }),
@@ -498,6 +547,29 @@ ruleTester(rule, {
           message:
             'Deployer: whether it holds privileged entitlement deploy-admin just in time cannot be verified until apply: its session length is output of aws:iam/role:Role.',
         },
+      ],
+    },
+    {
+      name: 'a privileged entitlement named by the entitlements tag is not held: only a catalog record grants one',
+      catalog: CATALOG,
+      model: model({ identities: [role('Sneaky', { tags: declared('break-glass', 'account-admin') })] }),
+      findings: [claimedByTag('Sneaky', 'account-admin')],
+    },
+    {
+      name: 'beside a privileged claim, the non-privileged entitlements of the tag are held and bound the grants',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('Mixed', {
+            tags: declared('workload', 'payments-read+deploy-admin'),
+            trust: trustOf({ AWS: BROKER }),
+            policies: [allow('dynamodb:DeleteTable', PAYMENTS_TABLE)],
+          }),
+        ],
+      }),
+      findings: [
+        claimedByTag('Mixed', 'deploy-admin'),
+        excess('Mixed', 'MixedPolicy', '1 action', 'payments-read', 'dynamodb:DeleteTable', PAYMENTS_TABLE, undefined),
       ],
     },
     {
