@@ -34,6 +34,7 @@ import {
   principalEntries,
   NETWORK_KEYS,
   PRINCIPAL_KEYS,
+  SERVICE_SOURCE_KEYS,
   SOURCE_KEYS,
   type DenyWeighing,
   READ_SECRET_VALUE,
@@ -1692,7 +1693,7 @@ function reportResourceVerdict(
  * that configures it, and the condition is there so that only that account can.
  */
 function hasSourceCondition(entry: TrustEntry): boolean {
-  return SOURCE_KEYS.some((key) =>
+  return SERVICE_SOURCE_KEYS.some((key) =>
     narrowingClauses(entry, key).some(
       (clause) =>
         clause.values.length > 0 && clause.values.every((value) => isUnknown(value) || !/^[*?]*$/.test(value)),

@@ -278,4 +278,23 @@ describe('resource policies of other services in a Terraform plan', () => {
         .map((f) => [f.level, f.detail, f.pending ?? false]),
     ).toEqual([['mandatory', 'Principal::unknown', true]]);
   });
+  it('hold an Alexa skill permission to its skill by event_source_token (lambda:EventSourceToken), and report one without', () => {
+    const alexa = (extra: Record<string, unknown>): PlannedResource => ({
+      address: 'aws_lambda_permission.alexa',
+      values: {
+        function_name: 'payouts',
+        principal: 'alexa-appkit.amazon.com',
+        action: 'lambda:InvokeFunction',
+        ...extra,
+      },
+      unknown: { id: true, statement_id: true },
+    });
+    expect(verdicts([alexa({ event_source_token: 'amzn1.ask.skill.12345678-1234-1234-1234-123456789012' })])).toEqual(
+      [],
+    );
+    // Any skill may invoke it (advisory: the confused deputy).
+    expect(verdicts([alexa({})])).toEqual([
+      'restrict-trust advisory aws_lambda_permission.alexa Service::alexa-appkit.amazon.com',
+    ]);
+  });
 });

@@ -399,6 +399,8 @@ export interface PermissionStatement {
   sourceArn: string;
   sourceAccount: string;
   principalOrgId: string;
+  /** The Alexa skill id Lambda writes as `lambda:EventSourceToken` (AddPermission's EventSourceToken). */
+  eventSourceToken: string;
 }
 
 export const LAMBDA_PERMISSIONS: Readonly<Record<string, PermissionStatement>> = {
@@ -409,6 +411,7 @@ export const LAMBDA_PERMISSIONS: Readonly<Record<string, PermissionStatement>> =
     sourceArn: 'SourceArn',
     sourceAccount: 'SourceAccount',
     principalOrgId: 'PrincipalOrgID',
+    eventSourceToken: 'EventSourceToken',
   },
   'aws:lambda/permission:Permission': {
     principal: 'principal',
@@ -417,6 +420,7 @@ export const LAMBDA_PERMISSIONS: Readonly<Record<string, PermissionStatement>> =
     sourceArn: 'sourceArn',
     sourceAccount: 'sourceAccount',
     principalOrgId: 'principalOrgId',
+    eventSourceToken: 'eventSourceToken',
   },
 };
 
@@ -436,6 +440,7 @@ export function lambdaPermissionDocument(
   const equals: Record<string, unknown> = {};
   if (props[fields.sourceAccount] !== undefined) equals['aws:SourceAccount'] = props[fields.sourceAccount];
   if (props[fields.principalOrgId] !== undefined) equals['aws:PrincipalOrgID'] = props[fields.principalOrgId];
+  if (props[fields.eventSourceToken] !== undefined) equals['lambda:EventSourceToken'] = props[fields.eventSourceToken];
   if (Object.keys(equals).length > 0) condition.StringEquals = equals;
   return {
     Version: '2012-10-17',

@@ -254,6 +254,13 @@ export const SOURCE_KEYS: readonly string[] = [
  * public unless … a fixed aws:SourceVpc, a fixed aws:SourceVpce"): only requests through that network reach the resource.
  */
 export const NETWORK_KEYS: readonly string[] = ['aws:SourceVpce', 'aws:SourceVpc'];
+/**
+ * What ties a service principal's request to one source besides SOURCE_KEYS: the Alexa skill id Lambda writes as
+ * `lambda:EventSourceToken` in a permission for `alexa-appkit.amazon.com` or `alexa-connectedhome.amazon.com` (Lambda
+ * API Reference, AddPermission: EventSourceToken; Alexa's "Add an Alexa trigger" guidance, skill ID verification), so
+ * that no other skill invokes the function. It confines a service, not `Principal: "*"`: a skill id is no secret.
+ */
+export const SERVICE_SOURCE_KEYS: readonly string[] = [...SOURCE_KEYS, 'lambda:EventSourceToken'];
 /** Condition keys are case-insensitive: the lists as a policy's clause is compared with them. */
 const PRINCIPAL_KEYS_LOWER = new Set(PRINCIPAL_KEYS.map((key) => key.toLowerCase()));
 const SOURCE_KEYS_LOWER = new Set(SOURCE_KEYS.map((key) => key.toLowerCase()));

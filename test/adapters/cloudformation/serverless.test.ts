@@ -601,7 +601,7 @@ describe("SAM translator fixtures through the model: what the rules read of ours
     expect(names).toHaveLength(52);
   });
 
-  it("judges the public function URL and an Alexa skill permission without SkillId as on SAM's output (restrict-trust)", () => {
+  it("judges the public function URL and an Alexa skill permission with and without SkillId as on SAM's output (restrict-trust)", () => {
     const trustFindings = (template: CfnTemplate) =>
       evaluate(modelFromTemplates([{ stack: 'App', template }]), {
         catalog: parseCatalog('apiVersion: entitlement-guard/v1\n', 'catalog.yaml'),
@@ -617,6 +617,8 @@ describe("SAM translator fixtures through the model: what the rules read of ours
       ],
       // Any skill may invoke it: SAM writes no SkillId (EventSourceToken) when the event names none.
       alexa_skill: ['AlexaSkillFuncAlexaSkillEventPermission Service::alexa-appkit.amazon.com'],
+      // The skill's id, written as the permission's EventSourceToken (lambda:EventSourceToken): only that skill.
+      alexa_skill_with_skill_id: [],
     };
     for (const [name, findings] of Object.entries(expected)) {
       const [input] = loadTemplates(join(dir, 'input', `${name}.yaml`));
