@@ -176,6 +176,11 @@ export function isExceptionValid(exception: CatalogException, catalog: Catalog, 
     !isPastDate(exception.expires, now) &&
     isKnownOwner(catalog, exception.owner) &&
     exception.approvedBy.trim() !== '' &&
-    (exception.approved === undefined || !isLaterDay(exception.approved, now))
+    !isApprovedLater(exception, now)
   );
+}
+
+/** Whether the exception records its approval on a day that has not begun anywhere yet (catalog/dates.ts isLaterDay). */
+export function isApprovedLater(exception: CatalogException, now: Date): boolean {
+  return exception.approved !== undefined && isLaterDay(exception.approved, now);
 }

@@ -189,7 +189,8 @@ function profileFrom(catalog: Catalog, record: CatalogIdentity | undefined, fact
   const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classFromTag =
     classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
-  const tagged = !record?.entitlements && entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : [];
+  // entitlementTag is read only where no record lists entitlements (profileFacts).
+  const tagged = entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : [];
   const claimedByTag = [...new Set(tagged.filter((id) => entitlementById(catalog, id)?.privileged === true))];
   return {
     record,

@@ -10,7 +10,7 @@ import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
-import { isInertAclWrite, type BucketNames } from '../iam/aws/s3-acls.js';
+import { bucketsOfStack, isInertAclWrite, type BucketNames } from '../iam/aws/s3-acls.js';
 import {
   isUnknown,
   type Grant,
@@ -41,7 +41,7 @@ export function auditGrants(
 ): AuditGrant[] {
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
-      const buckets = aclFreeBuckets.filter(({ stack }) => stack === grant.source.stack);
+      const buckets = bucketsOfStack(aclFreeBuckets, grant.source.stack);
       const { summary, byStatement } = privilegedOf(grant.document, catalog, buckets);
       const onResource = grant.policyName === undefined ? resourcePolicyLabel(grant.source) : undefined;
       return {

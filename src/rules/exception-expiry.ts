@@ -1,8 +1,8 @@
-import { isLaterDay, isPastDate } from '../../catalog/dates.js';
+import { isPastDate } from '../../catalog/dates.js';
 import { isKnownOwner } from '../../catalog/profile.js';
 import type { ResourceRef } from '../model/model.js';
 import { defineRule } from './define.js';
-import { exceptionTargets, isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
+import { exceptionTargets, isApprovedLater, isExceptionValid, isTooBroad } from '../../catalog/exception-scope.js';
 import { daysSince, describeDaysAgo, isExpiryDate } from './support/expiry.js';
 
 type MessageId = 'expired' | 'approvedLater' | 'invalidExpiry' | 'unknownOwner' | 'noApprover' | 'tooBroad' | 'unused';
@@ -66,8 +66,8 @@ export default defineRule<MessageId>({
           ago: describeDaysAgo(daysSince(exception.expires, now)),
         });
       }
-      if (exception.approved !== undefined && isLaterDay(exception.approved, now))
-        report('approvedLater', `Approved::${exception.approved}`, { approved: exception.approved });
+      if (isApprovedLater(exception, now))
+        report('approvedLater', `Approved::${exception.approved}`, { approved: exception.approved ?? '' });
       if (!isKnownOwner(catalog, exception.owner)) {
         report('unknownOwner', `Owner::${exception.owner}`, {
           owner: exception.owner,

@@ -2,7 +2,7 @@ import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
 import { coversEveryResource } from '../iam/aws/resource-scope.js';
-import { isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
+import { bucketsOfStack, isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
@@ -213,7 +213,7 @@ function runnersBySource(identities: readonly Identity[]): Map<string, Identity[
 function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity): AllowedAction[] {
   const permissions: AllowedAction[] = [];
   const identities: AllowedAction[] = [];
-  const withoutAcls = (ctx.model.bucketsWithoutAcls ?? []).filter(({ stack }) => stack === identity.resource.stack);
+  const withoutAcls = bucketsOfStack(ctx.model.bucketsWithoutAcls ?? [], identity.resource.stack);
   for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
     if (

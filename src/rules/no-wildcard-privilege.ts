@@ -1,6 +1,6 @@
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
-import { isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
+import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import {
@@ -306,7 +306,7 @@ function withoutAclWrites(
 ): readonly WildcardIssue[] {
   if (!issues.some((issue) => issue.kind === 'wildcard-action' && issue.privileged.some(isAclWrite))) return issues;
   if (mayTurnAclsOn(grant.document)) return issues;
-  const buckets = aclFree.filter(({ stack }) => stack === grant.source.stack);
+  const buckets = bucketsOfStack(aclFree, grant.source.stack);
   if (!reachesOnlyBuckets(statement.resource, statement.notResource, buckets)) return issues;
   return issues.flatMap((issue) => {
     if (issue.kind !== 'wildcard-action') return [issue];

@@ -846,13 +846,13 @@ class ModelBuilder {
     const name = stack.resolver.resolve({ Ref: logicalId });
     const arn = stack.resolver.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] });
     const inStack = stack.ref(logicalId).stack;
-    const buckets = (this.model.bucketsWithoutAcls ??= []);
+    const buckets: NonNullable<Model['bucketsWithoutAcls']> = [];
     if (typeof name === 'string') buckets.push({ stack: inStack, name, ...(typeof arn === 'string' ? { arn } : {}) });
     // A policy may also write the bucket by the name every deployment gives it (`arn:aws:s3:::<BucketName>/*`), as
     // Terraform and Pulumi policies do.
     const named = deployedName(stack.resolver, resource, 'BucketName');
     if (named !== undefined && named !== name) buckets.push({ stack: inStack, name: named });
-    if (buckets.length === 0) delete this.model.bucketsWithoutAcls;
+    if (buckets.length > 0) (this.model.bucketsWithoutAcls ??= []).push(...buckets);
   }
 
   /** `ManagedPolicyArns`: a reference to a managed policy of the change brings its document; an ARN stays an ARN. */

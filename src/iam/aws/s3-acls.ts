@@ -24,6 +24,17 @@ export interface BucketNames {
 }
 
 /**
+ * The buckets of one stack: a bucket's name as one stack's policies write it may be another stack's value for another
+ * bucket (Model.bucketsWithoutAcls), so a policy is judged against its own stack's only.
+ */
+export function bucketsOfStack<T extends BucketNames & { stack: string | undefined }>(
+  buckets: readonly T[],
+  stack: string | undefined,
+): T[] {
+  return buckets.filter((bucket) => bucket.stack === stack);
+}
+
+/**
  * Whether a Resource value names the bucket or objects in it: `arn:<partition>:s3:::<name>` with or without a key
  * part, or its ARN as the change writes it (`<ARN>/*`). A wildcard in the bucket part, or a value known only at
  * deployment, names no one bucket.
