@@ -2,7 +2,7 @@ import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
 import { coversEveryResource } from '../iam/aws/resource-scope.js';
-import { bucketsOfStack, isAclWrite, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
+import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
@@ -213,13 +213,19 @@ function runnersBySource(identities: readonly Identity[]): Map<string, Identity[
 function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity): AllowedAction[] {
   const permissions: AllowedAction[] = [];
   const identities: AllowedAction[] = [];
-  const withoutAcls = bucketsOfStack(ctx.model.bucketsWithoutAcls ?? [], identity.resource.stack);
-  for (const allowed of heldPoliciesAndAllows(ctx, identity).all()) {
+  const holdings = heldPoliciesAndAllows(ctx, identity);
+  // An ACL written there grants nothing, as SAM's S3CrudPolicy allows s3:PutObjectAcl on the bucket a custom resource
+  // fills, unless the identity may turn the bucket's ACLs back on: by any policy it holds (the allowances are theirs
+  // together), or by one whose content is not seen.
+  const withoutAcls =
+    holdings.held.opaque.length === 0 && !holdings.held.policies.some((policy) => mayTurnAclsOn(policy.document))
+      ? bucketsOfStack(ctx.model.bucketsWithoutAcls ?? [], identity.resource.stack)
+      : [];
+  for (const allowed of holdings.all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
     if (
       withoutAcls.length > 0 &&
       isAclWrite(allowed.action) &&
-      // An ACL written there grants nothing, as SAM's S3CrudPolicy allows s3:PutObjectAcl on the bucket a custom resource fills.
       reachesOnlyBuckets(allowed.resources, allowed.notResources, withoutAcls)
     )
       continue;

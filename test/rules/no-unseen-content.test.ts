@@ -25,12 +25,14 @@ const adminRoleBody = JSON.stringify({
 
 /**
  * A custom resource whose provider function runs as a role allowed `actions` on `resource`, beside a bucket with
- * `bucket` properties: SAM's S3CrudPolicy shape (object writes and s3:PutObjectAcl on the bucket the resource fills).
+ * `bucket` properties: SAM's S3CrudPolicy shape (object writes and s3:PutObjectAcl on the bucket the resource fills);
+ * `roleProperties` adds to the role's.
  */
 const fillsBucket = (
   resource: unknown,
   bucket: Record<string, unknown> = {},
   actions = ['s3:PutObject', 's3:PutObjectAcl'],
+  roleProperties: Record<string, unknown> = {},
 ) =>
   template({
     Resources: {
@@ -38,6 +40,7 @@ const fillsBucket = (
       ProviderRole: {
         Type: 'AWS::IAM::Role',
         Properties: {
+          ...roleProperties,
           AssumeRolePolicyDocument: trust,
           Policies: [
             {
@@ -191,7 +194,14 @@ ruleTester(rule, {
     {
       name: 'object ACL writes on the own bucket beside s3:PutBucketOwnershipControls, which turns its ACLs back on',
       model: fillsBucket(objectsOfBucket, {}, ['s3:PutObjectAcl', 's3:PutBucketOwnershipControls']),
-      findings: [fillFinding('s3:PutBucketOwnershipControls')],
+      findings: [fillFinding('s3:PutBucketOwnershipControls, s3:PutObjectAcl')],
+    },
+    {
+      name: 'object ACL writes on the own bucket by a role that also holds a managed policy the change does not show: it may turn the ACLs back on',
+      model: fillsBucket(objectsOfBucket, {}, undefined, {
+        ManagedPolicyArns: ['arn:aws:iam::111122223333:policy/bucket-admin'],
+      }),
+      findings: [fillFinding('s3:PutObjectAcl')],
     },
     {
       name: "a Pulumi Helm release: Helm installs the chart's objects inside the provider, so none reaches the check, at preview or at apply",
