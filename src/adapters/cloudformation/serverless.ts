@@ -85,7 +85,7 @@ export function expandServerless(template: CfnTemplate): ExpandedServerless {
     }
     switch (resource.Type) {
       case 'AWS::Serverless::Function': {
-        const fn = withGlobals(resource, globals.Function);
+        const fn = withTracingResolved(withGlobals(resource, globals.Function), template.Parameters);
         expandFunction(logicalId, fn, generate, addCondition);
         // Gradual deployment: one CodeDeploy service role for every function that asks for it, unless each enabled
         // preference names its own `Role` (DeploymentPreferenceCollection.can_skip_service_role).
@@ -448,7 +448,10 @@ function functionExecutionRole(
         : 'AWSLambdaBasicExecutionRole',
     ),
   ];
-  if (properties.Tracing !== undefined && properties.Tracing !== 'Disabled')
+  // SAM adds it for any Tracing value but Disabled and empty ones (SamFunction._construct_role checks `if self.Tracing`:
+  // `Tracing:` with no value is null).
+  const tracing = properties.Tracing;
+  if (tracing !== undefined && tracing !== null && tracing !== '' && tracing !== 'Disabled')
     managed.push(managedPolicyArn('AWSXrayWriteOnlyAccess'));
   if (properties.VpcConfig !== undefined) managed.push(managedPolicyArn('AWSLambdaVPCAccessExecutionRole'));
   if (isRecord(properties.Events)) {
@@ -1029,6 +1032,21 @@ function namedPolicy(name: string, actions: string[], resource: unknown): unknow
 function samTags(tags: unknown): unknown[] | undefined {
   if (!isRecord(tags)) return undefined;
   return [...Object.entries(tags).map(([Key, Value]) => ({ Key, Value })), { Key: 'lambda:createdBy', Value: 'SAM' }];
+}
+
+/**
+ * A function whose `Tracing` is a `Ref` to a template parameter with a default, with that default in its place: SAM
+ * resolves it before it decides on the X-Ray policy (a default of Disabled adds none; SAM's translator test
+ * function_with_tracing). A parameter without a default stays a Ref, which SAM reads as tracing on.
+ */
+function withTracingResolved(resource: CfnResource, parameters: unknown): CfnResource {
+  const properties = resource.Properties;
+  const name = isRecord(properties?.Tracing) ? properties.Tracing.Ref : undefined;
+  if (typeof name !== 'string' || !isRecord(parameters)) return resource;
+  const parameter = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+  const value = isRecord(parameter) ? parameter.Default : undefined;
+  if (typeof value !== 'string') return resource;
+  return { ...resource, Properties: { ...properties, Tracing: value } };
 }
 
 /**
