@@ -865,7 +865,12 @@ export type UnseenKind =
   /** A custom resource whose code runs as an identity allowed to change access (model.deploymentHandlers). */
   | 'custom-resource'
   /** A custom resource handed a policy document by a provider whose identity is not in the change. */
-  | 'custom-resource-policy';
+  | 'custom-resource-policy'
+  /**
+   * An IAM Identity Center account assignment, or a policy put on a permission set, where the permission set is none
+   * of the change (`what` names it): what the assignment hands out, or what else the set holds, cannot be seen.
+   */
+  | 'unseen-permission-set';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

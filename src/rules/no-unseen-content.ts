@@ -103,6 +103,10 @@ export default defineRule<MessageId>({
       'unreadable-template':
         '{{where}} holds a template that cannot be read ({{what}}): the identities and grants it creates cannot be verified. Fix the ' +
         'template so it parses.',
+      'unseen-permission-set':
+        '{{where}} acts on IAM Identity Center permission set {{what}}, which the change does not create: the policies that set ' +
+        'holds, and so the access it hands out, cannot be seen here. Create the permission set in the same change, so its policies ' +
+        'are checked, or have the assignment reviewed and set this rule to advisory in the catalog.',
     },
   },
   check(ctx) {
@@ -116,7 +120,12 @@ export default defineRule<MessageId>({
         // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
         // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
         // A Helm release's objects are not seen at apply either, in any front-end.
-        ...(unseen.kind === 'unmodelled-pulumi-type' || unseen.kind === 'helm-release' ? {} : { pending: true }),
+        // A permission set outside the change is not seen at apply either.
+        ...(unseen.kind === 'unmodelled-pulumi-type' ||
+        unseen.kind === 'helm-release' ||
+        unseen.kind === 'unseen-permission-set'
+          ? {}
+          : { pending: true }),
       });
     }
     const handlers = ctx.model.deploymentHandlers ?? [];

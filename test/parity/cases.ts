@@ -1052,6 +1052,43 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenCustomKeys')],
   },
   {
+    // An IAM Identity Center account assignment of a permission set the change does not create: it hands a user what
+    // that set holds, which no front-end can see.
+    id: 'UnseenSso',
+    rule: 'no-unseen-content',
+    cloudformation: {
+      Resources: {
+        UnseenSsoAssign: {
+          Type: 'AWS::SSO::Assignment',
+          Properties: {
+            InstanceArn: 'arn:aws:sso:::instance/ssoins-parity0000000001',
+            PermissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-parity0000000001/ps-parity00000001',
+            PrincipalId: '906712345-parity',
+            PrincipalType: 'USER',
+            TargetId: ACCOUNT,
+            TargetType: 'AWS_ACCOUNT',
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_ssoadmin_account_assignment.UnseenSsoAssign',
+        values: {
+          instance_arn: 'arn:aws:sso:::instance/ssoins-parity0000000001',
+          permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-parity0000000001/ps-parity00000001',
+          principal_id: '906712345-parity',
+          principal_type: 'USER',
+          target_id: ACCOUNT,
+          target_type: 'AWS_ACCOUNT',
+        },
+        unknown: { id: true },
+      },
+    ],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenSsoAssign')],
+  },
+  {
     // A type that grants and that no adapter reads: an Entra group membership (azuread 2.x, planned before apply).
     id: 'UnseenMember',
     rule: 'no-unseen-content',

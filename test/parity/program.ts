@@ -282,6 +282,15 @@ role('Expired', { tags: { ...OWNED, expires: '2026-01-31' } });
 role('ExcExpired', {});
 
 // no-unseen-content
+new aws.ssoadmin.AccountAssignment('UnseenSsoAssign', {
+  instanceArn: 'arn:aws:sso:::instance/ssoins-parity0000000001',
+  permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-parity0000000001/ps-parity00000001',
+  principalId: '906712345-parity',
+  principalType: 'USER',
+  targetId: ACCOUNT,
+  targetType: 'AWS_ACCOUNT',
+});
+
 new azuread.GroupMember('UnseenMemberAdd', {
   groupObjectId: '00000000-0000-0000-0000-00000000beef',
   memberObjectId: '00000000-0000-0000-0000-00000000cafe',

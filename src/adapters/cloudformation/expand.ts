@@ -265,6 +265,10 @@ function findHiddenResources(
     if (inner !== undefined) found.add('include', describeTransform(inner), found.resource(logicalId, type));
     if (type.startsWith('AWS::IAM::') && !MODELLED_IAM_TYPES.has(type))
       found.add('unknown-iam-type', type, found.resource(logicalId, type));
+    if (type === 'AWS::SSO::Assignment') {
+      const outside = permissionSetOutside(input, resources, resource.Properties?.PermissionSetArn);
+      if (outside !== undefined) found.add('unseen-permission-set', outside, found.resource(logicalId, type));
+    }
     if (isCustomResource(resource)) findAccessChangingSdkCalls(logicalId, type, resource.Properties, found);
     if (type === 'AWS::CloudFormation::Stack') {
       found.addUnlessRead(
@@ -550,6 +554,30 @@ function findTransform(value: unknown): unknown {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * How an account assignment names a permission set that is none of the template's (a literal ARN, a parameter, an
+ * import): the assignment then hands out whatever that set holds, which the check cannot see. Undefined when it is the
+ * `PermissionSetArn` of a permission set of the template, which the rules judge.
+ */
+function permissionSetOutside(
+  input: TemplateInput,
+  resources: CfnTemplate['Resources'],
+  value: unknown,
+): string | undefined {
+  const target = isRecord(value) ? value['Fn::GetAtt'] : undefined;
+  const logicalId: unknown = Array.isArray(target)
+    ? (target as unknown[])[0]
+    : typeof target === 'string'
+      ? target.split('.')[0]
+      : undefined;
+  const resource =
+    typeof logicalId === 'string' && Object.hasOwn(resources, logicalId) ? resources[logicalId] : undefined;
+  if (isRecord(resource) && resource.Type === 'AWS::SSO::PermissionSet') return undefined;
+  if (typeof value === 'string') return value;
+  const resolved = createResolver(input).resolveString(value, 'PermissionSetArn');
+  return isUnknown(resolved) ? `a permission set known only at deploy time (${resolved.description})` : resolved;
 }
 
 function describeTransform(transform: unknown): string {

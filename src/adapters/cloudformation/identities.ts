@@ -1,5 +1,5 @@
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import { OWN_ACCOUNT, PARTITION, resourceValue } from '../../model/deployment.js';
+import { resourceValue } from '../../model/deployment.js';
 import {
   isUnknown,
   unknownValue,
@@ -9,6 +9,7 @@ import {
   type ResourceRef,
 } from '../../model/model.js';
 import { DEFAULT_MEMBER_ACCOUNT_ROLE, memberAccountRole } from '../aws/identities.js';
+import { customerPolicyArn as customerPolicyArnOf, isoDurationSeconds } from '../aws/permission-sets.js';
 import { deployedName } from './deployed-names.js';
 import { identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
@@ -157,23 +158,11 @@ export function permissionSetFromResource(stack: StackContext, logicalId: string
   return identity;
 }
 
-/** A customer-managed policy a permission set names: the same name and path in every account it is assigned to. */
+/** A customer-managed policy reference of a permission set (`Name`, `Path`). */
 function customerPolicyArn(reference: unknown): Maybe<string> {
   if (isUnknown(reference)) return reference;
-  if (!isRecord(reference) || typeof reference.Name !== 'string')
-    return unknownValue('CustomerManagedPolicyReference without a readable Name');
-  const path = typeof reference.Path === 'string' ? reference.Path : '/';
-  return `arn:${PARTITION}:iam::${OWN_ACCOUNT}:policy${path}${reference.Name}`;
-}
-
-/** `PT8H`, `PT90M`, `PT1H30M` → seconds; a permission set without one lasts an hour. */
-function isoDurationSeconds(value: unknown): Maybe<number> {
-  if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
-  if (isUnknown(value)) return value;
-  const match = typeof value === 'string' ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value) : null;
-  if (!match || value === 'PT')
-    return unknownValue(`SessionDuration ${JSON.stringify(value)} is not an ISO 8601 duration`);
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  if (!isRecord(reference)) return unknownValue('CustomerManagedPolicyReference without a readable Name');
+  return customerPolicyArnOf(reference.Name, reference.Path, 'CustomerManagedPolicyReference');
 }
 
 /**

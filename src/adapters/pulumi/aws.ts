@@ -22,7 +22,16 @@ import {
   type PolicyValue,
   type Maybe,
 } from '../../model/model.js';
-import { IDENTITY_SHAPES, identityFrom, memberAccountRoleFrom } from './identities.js';
+import {
+  customerPolicyReference,
+  IDENTITY_SHAPES,
+  identityFrom,
+  managedPolicyGrant,
+  memberAccountRoleFrom,
+  PERMISSION_SET_TYPES,
+  permissionSetBoundary,
+  permissionSetFrom,
+} from './identities.js';
 import { describeUrn, resourceRef, revealUnknowns, type PulumiResource } from './resource.js';
 import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resourceValue } from '../../model/deployment.js';
@@ -176,6 +185,57 @@ const LINKERS: Record<string, Linker> = lookupTable({
     for (const outside of b.outsideIdentities(e, 'group', 'aws-group', found))
       for (const user of users) b.addToOutsideGroup(user, outside, e);
   },
+  // IAM Identity Center: each policy a resource puts on a permission set of the stack is that set's, as CloudFormation's
+  // AWS::SSO::PermissionSet holds them itself (@pulumi/aws 7.48.0 ssoadmin: `permissionSetArn` on each; the exclusive
+  // attachments attach every policy they list, besides detaching the others). One on a set the stack does not create,
+  // and an account assignment of one, hand out what the check cannot see (linkPermissionSet).
+  'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      b.hold(set, {
+        kind: 'aws-policy',
+        source: e.ref,
+        policyName: 'InlinePolicy',
+        document: parsePolicyDocument(e.props.inlinePolicy),
+      });
+    });
+  },
+  'aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      b.hold(set, managedPolicyGrant(e.ref, e.props.managedPolicyArn, `${e.ref.name}.managedPolicyArn`));
+    });
+  },
+  'aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      const arns = e.props.managedPolicyArns;
+      for (const arn of isUnknown(arns) ? [arns] : items(arns))
+        b.hold(set, managedPolicyGrant(e.ref, arn, `${e.ref.name}.managedPolicyArns`));
+    });
+  },
+  'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      const arn = customerPolicyReference(e.props.customerManagedPolicyReference, e.ref);
+      b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn });
+    });
+  },
+  'aws:ssoadmin/customerManagedPolicyAttachmentsExclusive:CustomerManagedPolicyAttachmentsExclusive': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      const references = e.props.customerManagedPolicyReferences;
+      for (const reference of isUnknown(references) ? [references] : items(references))
+        b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn: customerPolicyReference(reference, e.ref) });
+    });
+  },
+  'aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment': (b, e) => {
+    b.linkPermissionSet(e, (set) => {
+      set.permissionsBoundary = permissionSetBoundary(e.props.permissionsBoundary, e.ref);
+    });
+  },
+  // An assignment hands a user or group what the set holds, which the rules judge on the set.
+  'aws:ssoadmin/accountAssignment:AccountAssignment': (b, e) => {
+    b.linkPermissionSet(e, () => undefined);
+  },
+  'aws-native:sso:Assignment': (b, e) => {
+    b.linkPermissionSet(e, () => undefined);
+  },
   'aws:cloudwatch/eventRule:EventRule': (b, e) => {
     b.addMonitor(e, 'event-rule', e.props.eventPattern);
   },
@@ -267,6 +327,7 @@ export const ROTATION_ADVICE = 'an aws.secretsmanager.SecretRotation';
 /** Types the adapter reads; everything else in a stack is ignored. */
 export const PULUMI_AWS_TYPES: readonly string[] = [
   ...Object.keys(IDENTITY_SHAPES),
+  ...PERMISSION_SET_TYPES,
   'aws:iam/policy:Policy',
   'aws:secretsmanager/secret:Secret',
   MEMBER_ACCOUNT,
@@ -316,6 +377,8 @@ class ModelBuilder {
       else if (entry.resource.type === 'aws:iam/policy:Policy') this.addPolicy(entry);
       else if (entry.resource.type === 'aws:secretsmanager/secret:Secret') this.addSecret(entry);
       else if (entry.resource.type === MEMBER_ACCOUNT) this.addIdentity(memberAccountRoleFrom(entry.ref, entry.props));
+      else if (PERMISSION_SET_TYPES.has(entry.resource.type))
+        this.addIdentity(permissionSetFrom(entry.ref, entry.props));
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     this.joinIdentityPools();
@@ -563,7 +626,7 @@ class ModelBuilder {
           : []
         : this.dependencies(entry, property, (urn) => this.policies.get(urn));
     if (local.length > 0) return local.map(({ grant }) => grant);
-    return [managedGrant(entry.ref, value, `${entry.ref.name}.${property}`)];
+    return [managedPolicyGrant(entry.ref, value, `${entry.ref.name}.${property}`)];
   }
 
   linkManagedPolicyArns(entry: Entry, identity: Identity): void {
@@ -604,6 +667,29 @@ class ModelBuilder {
     const arns = entry.props.policyArns;
     for (const item of isUnknown(arns) ? [arns] : items(arns))
       for (const grant of this.policyGrants(entry, 'policyArns', item)) this.hold(holder, grant);
+  }
+
+  /**
+   * The permission set `permissionSetArn` names, handed to `link`; one the stack does not create is content the check
+   * cannot see (what it holds, so what the resource adds to or hands out), reported as such, never passed in silence.
+   */
+  linkPermissionSet(entry: Entry, link: (set: Identity) => void): void {
+    const [set] = this.findIdentities(entry, 'permissionSetArn', 'aws-permission-set');
+    if (set) {
+      link(set);
+      return;
+    }
+    const value = entry.props.permissionSetArn;
+    (this.model.unseen ??= []).push({
+      resource: entry.ref,
+      kind: 'unseen-permission-set',
+      what:
+        typeof value === 'string'
+          ? value
+          : isUnknown(value)
+            ? `a permission set known only at apply (${value.description})`
+            : `${entry.ref.name}.permissionSetArn, which is not set`,
+    });
   }
 
   linkCredential(entry: Entry, { property, kind }: CredentialLink): void {
@@ -760,14 +846,6 @@ function valuesAt(value: unknown, path: readonly PathStep[], json: boolean): unk
       : [];
   if (!isKnownRecord(value) || !Object.hasOwn(value, key)) return [];
   return valuesAt(value[key], rest, false);
-}
-
-function managedGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
-  const arn =
-    typeof value === 'string' || isUnknown(value)
-      ? value
-      : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
-  return { kind: 'aws-managed-policy', source, arn };
 }
 
 /** The name at the end of an IAM ARN (`arn:aws:iam::1:role/path/name` -> `name`). */

@@ -151,12 +151,6 @@ export const PROGRAM_VALUE_ADVICE: SecretValueAdvice = {
  * silence.
  */
 const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // AWS: IAM Identity Center permission sets' policies and assignments.
-  'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy',
-  'aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment',
-  'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment',
-  'aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment',
-  'aws:ssoadmin/accountAssignment:AccountAssignment',
   // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
   // permission grants, credentials of other kinds.
   'azuread:index/directoryRoleMember:DirectoryRoleMember',

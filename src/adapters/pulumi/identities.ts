@@ -1,7 +1,17 @@
 import { DEFAULT_MEMBER_ACCOUNT_ROLE, iamArn, memberAccountRole } from '../aws/identities.js';
+import { customerPolicyArn, isoDurationSeconds } from '../aws/permission-sets.js';
 import { resourceValue } from '../../model/deployment.js';
 import { parsePolicyDocument } from '../../iam/aws/document.js';
-import type { AwsPolicyGrant, Identity, IdentityKind, ResourceRef } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type AwsManagedPolicyGrant,
+  type AwsPolicyGrant,
+  type Identity,
+  type IdentityKind,
+  type Maybe,
+  type ResourceRef,
+} from '../../model/model.js';
 import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, maybeString, sessionSeconds, tagsOf } from './values.js';
 
@@ -100,4 +110,76 @@ function inlinePolicies(
 export function memberAccountRoleFrom(ref: ResourceRef, props: Record<string, unknown>): Identity {
   const name = knownString(props.roleName) ?? DEFAULT_MEMBER_ACCOUNT_ROLE;
   return memberAccountRole(`${ref.urn ?? ref.name}/member-account-role`, name, ref);
+}
+
+/**
+ * IAM Identity Center permission sets: `aws:ssoadmin/permissionSet:PermissionSet` (its policies are put on it by
+ * resources of their own, which the AWS adapter links) and Cloud Control's `aws-native:sso:PermissionSet`, which holds
+ * them as CloudFormation's AWS::SSO::PermissionSet does (@pulumi/aws 7.48.0 ssoadmin/permissionSet.d.ts; aws-native:
+ * `inlinePolicy`, `managedPolicies`, `customerManagedPolicyReferences`, `permissionsBoundary`).
+ */
+export const PERMISSION_SET_TYPES: ReadonlySet<string> = new Set([
+  'aws:ssoadmin/permissionSet:PermissionSet',
+  'aws-native:sso:PermissionSet',
+]);
+
+/** A permission set as the CloudFormation adapter reads one (cloudformation/identities.ts permissionSetFromResource). */
+export function permissionSetFrom(ref: ResourceRef, props: Record<string, unknown>): Identity {
+  const name = knownString(props.name);
+  const identity: Identity = {
+    id: ref.urn ?? ref.name,
+    cloud: 'aws',
+    kind: 'aws-permission-set',
+    name: name ?? ref.name,
+    // A permission set's name is unique in its Identity Center instance.
+    ...(name !== undefined ? { uniqueName: true } : {}),
+    resource: ref,
+    arn: knownString(props.arn) ?? knownString(props.permissionSetArn) ?? resourceValue(ref.name),
+    tags: tagsOf(props.tags),
+    grants: [],
+    credentials: [],
+    attachments: [],
+    maxSessionSeconds: isoDurationSeconds(props.sessionDuration, `${ref.name}.sessionDuration`),
+  };
+  for (const arn of items(props.managedPolicies))
+    identity.grants.push(managedPolicyGrant(ref, arn, `${ref.name}.managedPolicies`));
+  for (const reference of items(props.customerManagedPolicyReferences))
+    identity.grants.push({ kind: 'aws-managed-policy', source: ref, arn: customerPolicyReference(reference, ref) });
+  if (props.inlinePolicy !== undefined && props.inlinePolicy !== null)
+    identity.grants.push({
+      kind: 'aws-policy',
+      source: ref,
+      policyName: 'InlinePolicy',
+      document: parsePolicyDocument(props.inlinePolicy),
+    });
+  if (props.permissionsBoundary !== undefined && props.permissionsBoundary !== null)
+    identity.permissionsBoundary = permissionSetBoundary(props.permissionsBoundary, ref);
+  return identity;
+}
+
+/** A managed policy ARN a permission set names, or a value that is none. */
+export function managedPolicyGrant(source: ResourceRef, value: unknown, what: string): AwsManagedPolicyGrant {
+  const arn =
+    typeof value === 'string' || isUnknown(value)
+      ? value
+      : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
+  return { kind: 'aws-managed-policy', source, arn };
+}
+
+/** A `{name, path}` customer-managed policy reference as the ARN every front-end renders for it. */
+export function customerPolicyReference(reference: unknown, ref: ResourceRef): Maybe<string> {
+  if (isUnknown(reference)) return reference;
+  if (!isKnownRecord(reference))
+    return unknownValue(`${ref.name}.customerManagedPolicyReference without a readable name`);
+  return customerPolicyArn(reference.name, reference.path, `${ref.name}.customerManagedPolicyReference`);
+}
+
+/** A permission set's boundary: `{managedPolicyArn}` or `{customerManagedPolicyReference: {name, path}}`. */
+export function permissionSetBoundary(boundary: unknown, ref: ResourceRef): Maybe<string> {
+  if (isUnknown(boundary)) return boundary;
+  if (isKnownRecord(boundary) && typeof boundary.managedPolicyArn === 'string') return boundary.managedPolicyArn;
+  if (isKnownRecord(boundary) && isUnknown(boundary.managedPolicyArn)) return boundary.managedPolicyArn;
+  if (isKnownRecord(boundary) && boundary.customerManagedPolicyReference !== undefined)
+    return customerPolicyReference(boundary.customerManagedPolicyReference, ref);
+  return unknownValue(`${ref.name}.permissionsBoundary that cannot be read`);
 }

@@ -105,6 +105,27 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
     reportsOthers: ['managed_policy_arns', 'inline_policy'],
   }),
   aws_iam_policy: aws('iam/policy:Policy'),
+  // IAM Identity Center permission sets and what is put on them (pulumi/aws.ts reads them as CloudFormation's
+  // AWS::SSO::PermissionSet): blocks of one become objects, a repeated block its plural property.
+  aws_ssoadmin_permission_set: aws('ssoadmin/permissionSet:PermissionSet'),
+  aws_ssoadmin_permission_set_inline_policy: aws('ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy'),
+  aws_ssoadmin_managed_policy_attachment: aws('ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment'),
+  aws_ssoadmin_managed_policy_attachments_exclusive: aws(
+    'ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive',
+  ),
+  aws_ssoadmin_customer_managed_policy_attachment: aws(
+    'ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment',
+    { single: ['customer_managed_policy_reference'] },
+  ),
+  aws_ssoadmin_customer_managed_policy_attachments_exclusive: aws(
+    'ssoadmin/customerManagedPolicyAttachmentsExclusive:CustomerManagedPolicyAttachmentsExclusive',
+    { rename: { customer_managed_policy_reference: 'customerManagedPolicyReferences' } },
+  ),
+  aws_ssoadmin_permissions_boundary_attachment: aws(
+    'ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment',
+    { single: ['permissions_boundary', 'customer_managed_policy_reference'] },
+  ),
+  aws_ssoadmin_account_assignment: aws('ssoadmin/accountAssignment:AccountAssignment'),
   aws_iam_role_policy: aws('iam/rolePolicy:RolePolicy'),
   aws_iam_user_policy: aws('iam/userPolicy:UserPolicy'),
   aws_iam_group_policy: aws('iam/groupPolicy:GroupPolicy'),
@@ -496,12 +517,6 @@ function kubernetesTypes(kinds: Record<string, string>): Record<string, Resource
  * (a SAML provider, a workload identity pool, an exclusivity guard) are not listed.
  */
 export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // AWS: IAM Identity Center permission sets and their assignments.
-  'aws_ssoadmin_permission_set_inline_policy',
-  'aws_ssoadmin_managed_policy_attachment',
-  'aws_ssoadmin_customer_managed_policy_attachment',
-  'aws_ssoadmin_permissions_boundary_attachment',
-  'aws_ssoadmin_account_assignment',
   // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
   // permission grants, credentials of other kinds.
   'azuread_directory_role_member',
