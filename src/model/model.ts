@@ -488,6 +488,12 @@ export interface Secret {
   /** True when the secret value itself is written in the IaC source. */
   plaintextValue?: boolean;
   /**
+   * Set when the change shows the whole value and it is made only of identifiers of its resources (an ARN, a name),
+   * which are no credential: what it holds (`the Arn of ConfigDeliveryKey`). Sharing an ARN across accounts through
+   * a secret is common; rotating it changes nothing a leak gives away.
+   */
+  identifiersOnly?: string;
+  /**
    * True when the program that declares the secret sets its value, and the front-end cannot tell a literal in its
    * source from a value it keeps secret (a Pulumi stack config secret: pulumi/pulumi-policy#241).
    */

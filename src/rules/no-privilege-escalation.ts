@@ -11,6 +11,7 @@ import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
+import { namesOnlyServiceLinkedRoles, refusedOnServiceLinkedRoles } from '../iam/aws/service-linked-roles.js';
 import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -237,11 +238,20 @@ function escalationAllows(allows: Map<string, AllowedAction>): Map<string, Allow
   return allowed;
 }
 
-/** The allowance with only the statements that may name a resource of its action; undefined when none may. */
+/**
+ * The allowance with only the statements that may name a resource of its action that the action can change;
+ * undefined when none may. iam:PutRolePolicy on `role/aws-service-role/…` writes nothing: IAM refuses to change a
+ * service-linked role's policies or trust on the account's request (src/iam/aws/service-linked-roles.ts).
+ */
 function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
+  const refused = refusedOnServiceLinkedRoles(entry.action.name);
   return narrowAllowance(
     entry,
-    entry.statements.filter((statement) => statementMayName(statement, entry.action)),
+    entry.statements.filter(
+      (statement) =>
+        statementMayName(statement, entry.action) &&
+        !(refused && statement.resource?.every(namesOnlyServiceLinkedRoles) && !statement.notResource),
+    ),
   );
 }
 

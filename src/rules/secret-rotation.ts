@@ -69,6 +69,8 @@ export default defineRule<MessageId>({
       const base = { resource: secret.resource, identity: secret };
       // Kubernetes Secrets have no rotation of their own: what matters there is a value written in the source.
       if (secret.cloud === 'kubernetes') continue;
+      // A value made only of resource identifiers (a key's ARN shared across accounts) is no credential to rotate.
+      if (secret.identifiersOnly !== undefined) continue;
       // Azure Key Vault rotates by policy outside the secret; the secret itself must expire.
       if (secret.cloud === 'azure') {
         const end = secret.expiresAt;

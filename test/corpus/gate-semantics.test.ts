@@ -25,7 +25,7 @@ const EXPECTED: Record<string, { exitCode: number; findings: string[] }> = {
   'sra-config-org-configuration-role.template.yaml': {
     exitCode: 1,
     findings: [
-      'no-privilege-escalation mandatory rConfigRecorderRole Path::put-role-policy',
+      // No Path::put-role-policy: its iam:PutRolePolicy names the Config service-linked role, which IAM refuses to change.
       'restrict-trust mandatory rConfigRecorderRoleUntrusted Account::999988887777',
       'restrict-trust mandatory rConfigRecorderRoleUntrusted Condition::sts:ExternalId',
     ],

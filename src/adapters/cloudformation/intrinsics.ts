@@ -860,7 +860,10 @@ export function createResolver(input: TemplateInput): Resolver {
     choicesOf,
     referencedResource(value) {
       if (!isRecord(value)) return undefined;
-      const target = typeof value.Ref === 'string' ? value.Ref : referencedByGetAtt(value['Fn::GetAtt']);
+      const target =
+        typeof value.Ref === 'string'
+          ? value.Ref
+          : (referencedByGetAtt(value['Fn::GetAtt']) ?? referencedBySub(value['Fn::Sub']));
       return target !== undefined && Object.hasOwn(resources, target) ? target : undefined;
     },
   };
@@ -981,6 +984,19 @@ function parameterValue(name: string, type: unknown, fallback: unknown): unknown
 function referencedByGetAtt(argument: unknown): string | undefined {
   if (typeof argument === 'string') return splitOnce(argument)[0];
   return Array.isArray(argument) && typeof argument[0] === 'string' ? argument[0] : undefined;
+}
+
+/**
+ * The resource an `Fn::Sub` that is one reference and nothing else names: `!Sub ${Policy.PolicyArn}` is
+ * `!GetAtt Policy.PolicyArn`, `!Sub ${Role}` is `!Ref Role` (the SRA templates attach their managed policy so). A
+ * variable the Sub's own map defines, a `${!Literal}` escape or any text around the reference names no resource here.
+ */
+function referencedBySub(argument: unknown): string | undefined {
+  const [text, variables]: unknown[] = Array.isArray(argument) ? (argument as unknown[]) : [argument];
+  if (typeof text !== 'string') return undefined;
+  const name = /^\$\{([^!}][^}]*)\}$/.exec(text)?.[1];
+  if (name === undefined || (isRecord(variables) && Object.hasOwn(variables, name))) return undefined;
+  return splitOnce(name)[0];
 }
 
 function splitOnce(text: string): [string, string | undefined] {

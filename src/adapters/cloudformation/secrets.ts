@@ -29,7 +29,59 @@ export function secretFromResource(stack: StackContext, logicalId: string, resou
     rotationAdvice: ROTATION_ADVICE,
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
     ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),
+    ...withIdentifiersOnly(stack, properties.SecretString),
   };
+}
+
+/** Pseudo parameters a value may hold that name where it is deployed, never a credential. */
+const PLACE_PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
+
+/**
+ * `identifiersOnly` for a SecretString written as an `Fn::Sub` of one reference, or of a JSON object whose every value
+ * is made of references only (`{"KeyArn":"${Key.Arn}"}`), each reference being a resource of the template by `Ref`
+ * (its name or id: no type returns a credential by `Ref`), an attribute whose name ends in `Arn`, or a pseudo parameter
+ * of the place. A parameter (a NoEcho password), any other attribute (an access key's SecretAccessKey, a client's
+ * ClientSecret) or literal text in a value may be a credential, and keeps the secret judged as one.
+ */
+function withIdentifiersOnly(stack: StackContext, raw: unknown): { identifiersOnly?: string } {
+  const argument = isRecord(raw) && Object.keys(raw).length === 1 ? raw['Fn::Sub'] : undefined;
+  if (typeof argument !== 'string') return {};
+  const resources = stack.input.template.Resources;
+  const named: string[] = [];
+  const identifier = (reference: string): boolean => {
+    if (PLACE_PSEUDO_PARAMETERS.has(reference)) return true;
+    const dot = reference.indexOf('.');
+    const logicalId = dot < 0 ? reference : reference.slice(0, dot);
+    if (!Object.hasOwn(resources, logicalId)) return false;
+    const attribute = dot < 0 ? undefined : reference.slice(dot + 1);
+    if (attribute !== undefined && !attribute.endsWith('Arn')) return false;
+    named.push(attribute === undefined ? `the id of ${logicalId}` : `the ${attribute} of ${logicalId}`);
+    return true;
+  };
+  // A value made of references and nothing else: `${A}` or `${A}${B}`.
+  const onlyReferences = (text: string): boolean => {
+    const parts = text.split(/(\$\{[^}]*\})/).filter((part) => part !== '');
+    return parts.length > 0 && parts.every((part) => /^\$\{[^!][^}]*\}$/.test(part) && identifier(part.slice(2, -1)));
+  };
+  if (onlyReferences(argument)) return { identifiersOnly: named.join(', ') };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(argument);
+  } catch {
+    return {};
+  }
+  if (!isRecord(parsed)) return {};
+  const values = Object.values(parsed);
+  return values.length > 0 && values.every((value) => typeof value === 'string' && onlyReferences(value))
+    ? { identifiersOnly: named.join(', ') }
+    : {};
 }
 
 /**
