@@ -291,6 +291,14 @@ export type CredentialKind =
   /** A Cloud Storage HMAC key (access id and secret) of a service account: valid until deleted, as a service-account key. */
   | 'gcp-hmac-key'
   | 'k8s-service-account-token'
+  /**
+   * An X.509 certificate and its private key that an IAM Roles Anywhere trust anchor accepts: a role whose trust admits
+   * rolesanywhere.amazonaws.com gives its sessions to whoever holds one (IAM Roles Anywhere User Guide, "Trust model").
+   * The certificate lives outside AWS and outside the change: how long it is valid and who holds it is the certificate
+   * authority's, not the IaC's. One per Roles Anywhere profile of the change that names the role (its `source`), else one
+   * on the role itself (the profile that vends its sessions is not in the change).
+   */
+  | 'aws-roles-anywhere'
   | 'federated';
 
 export interface Credential {
@@ -314,6 +322,13 @@ export interface Credential {
    * set only where the member pins one (an exact subject, or one repository as `repo:<owner>/<repo>:*`).
    */
   unseenPool?: { name: string; member: string };
+  /**
+   * IAM Roles Anywhere: how long sessions the profile (`source`) vends last, in seconds: its DurationSeconds, or 3600,
+   * AWS's default when the profile leaves it out (`sessionDefault`); an Unknown until apply. Absent when no profile of the
+   * change names the role.
+   */
+  sessionSeconds?: Maybe<number>;
+  sessionDefault?: true;
 }
 
 // ---------- Identities ----------

@@ -46,6 +46,8 @@ const CREDENTIAL_TYPES: Record<Exclude<Credential['kind'], 'federated'>, Credent
   // An access id and secret, as an AWS access key (Cloud Storage's XML API takes it where S3 takes one).
   'gcp-hmac-key': 'access-key',
   'k8s-service-account-token': 'secret',
+  // A certificate and private key a Roles Anywhere trust anchor accepts: a certificate credential, as Azure's.
+  'aws-roles-anywhere': 'certificate',
 };
 
 export default defineRule<MessageId>({

@@ -31,6 +31,8 @@ type MessageId =
   | 'gcpKey'
   | 'gcpHmacKey'
   | 'k8sToken'
+  | 'rolesAnywhereNoClass'
+  | 'rolesAnywhereNotAllowed'
   | 'plaintextSecret'
   | 'secretValueInProgram'
   | 'plaintextCredential'
@@ -117,6 +119,16 @@ export default defineRule<MessageId>({
       k8sToken:
         'Service-account token Secret {{credential}} for {{identity}} holds a token that never expires. ' +
         'Remove it and let pods use projected service-account tokens, which expire and are bound to the pod.',
+      rolesAnywhereNoClass:
+        'Role {{identity}} gives its sessions through IAM Roles Anywhere ({{via}}) to whoever holds an X.509 certificate and ' +
+        'private key that a trust anchor accepts: a certificate credential whose lifetime the certificate authority sets, which this change does not show. ' +
+        'The role declares no class, so no class allows certificate credentials for it. Declare its class in the catalog ' +
+        '(one whose credentials list certificate), or let the workload federate (OIDC) instead.',
+      rolesAnywhereNotAllowed:
+        'Role {{identity}} gives its sessions through IAM Roles Anywhere ({{via}}) to whoever holds an X.509 certificate and ' +
+        'private key that a trust anchor accepts: a certificate credential whose lifetime the certificate authority sets, which this change does not show. ' +
+        'Class {{class}} does not allow certificate credentials (allowed: {{allowed}}). Let the workload federate (OIDC) instead, ' +
+        'or declare a class whose credentials list certificate.',
       plaintextSecret:
         'Secret {{secret}} has its value written in the IaC source, so every copy of the code, template and state holds it. ' +
         '{{keepOut}}, and rotate the exposed value.',
@@ -227,9 +239,40 @@ function checkCredential(ctx: RuleContext<MessageId>, identity: Identity, creden
       report('k8sToken');
       return;
     }
+    case 'aws-roles-anywhere': {
+      checkRolesAnywhere(ctx, credential, identityClass, report);
+      return;
+    }
     case 'federated':
       return;
   }
+}
+
+/**
+ * A role IAM Roles Anywhere hands to certificate holders is judged as an Azure certificate is: allowed only for a class
+ * whose catalog credentials list `certificate`. Unlike an Azure certificate there is no end date to hold to the
+ * class's maxSecretAgeDays: the certificate is issued by the trust anchor's CA outside the change, so its lifetime,
+ * rotation and revocation are the CA's, and a class that allows certificates accepts that. What the change does set,
+ * the session length of each profile, session-within-class judges; who may present a certificate (the trust anchor
+ * and the certificate's subject), restrict-trust judges.
+ */
+function checkRolesAnywhere(
+  ctx: RuleContext<MessageId>,
+  credential: Credential,
+  identityClass: IdentityClass | undefined,
+  report: (messageId: MessageId, data?: Record<string, string | number>, pending?: boolean) => void,
+): void {
+  const via =
+    credential.sessionSeconds === undefined
+      ? 'its trust admits rolesanywhere.amazonaws.com; the profile that vends its sessions is not in this change'
+      : `profile ${credential.source.name}`;
+  if (!identityClass) {
+    report('rolesAnywhereNoClass', { via });
+    return;
+  }
+  const allowed = ctx.catalog.classes[identityClass].credentials;
+  if (allowed.includes('certificate')) return;
+  report('rolesAnywhereNotAllowed', { via, class: identityClass, allowed: allowed.join(', ') || 'none' });
 }
 
 /** What each kind of credential in plain configuration is called in a message. */

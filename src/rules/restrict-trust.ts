@@ -19,7 +19,8 @@ import { plural } from '../util/plural.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
-import { isPatternOperator } from '../iam/aws/condition-operators.js';
+import { isNarrowingOperator, isPatternOperator } from '../iam/aws/condition-operators.js';
+import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { hasUnknownGrant } from '../iam/aws/evaluate.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
@@ -69,6 +70,9 @@ type MessageId =
   | 'oidcConditionPending'
   | 'cognitoGuestRole'
   | 'cognitoGuestPending'
+  | 'rolesAnywhereAnyAnchor'
+  | 'rolesAnywhereAnySubject'
+  | 'rolesAnywherePending'
   | 'federatedPending'
   | 'federatedIssuerNotInCatalog'
   | 'federatedSubjectNotInCatalog'
@@ -267,6 +271,18 @@ export default defineRule<MessageId>({
       cognitoGuestPending:
         'Role {{role}} may be a public identity: {{why}}, and {{what}} cannot be verified until apply. If it does, ' +
         'anyone on the internet can get its credentials without signing in ({{reach}}).',
+      rolesAnywhereAnyAnchor:
+        'Role {{role}} trusts IAM Roles Anywhere (rolesanywhere.amazonaws.com) {{why}}, so any trust anchor of the account, ' +
+        'whatever certificate authority it names, can hand out its sessions: whoever may create a trust anchor and a ' +
+        'profile (no iam:PassRole on the role is asked) can register a CA of their own and get the role. Add Condition ' +
+        'ArnEquals aws:SourceArn: <the ARN of the trust anchor of your CA>.',
+      rolesAnywhereAnySubject:
+        'Role {{role}} trusts IAM Roles Anywhere without a condition on the certificate subject ' +
+        '(aws:PrincipalTag/x509Subject/<field>, aws:PrincipalTag/x509SAN/<field> or sts:SourceIdentity), so every certificate ' +
+        "its trust anchor's certificate authority issues, for any workload, can assume it. Add Condition StringEquals " +
+        'aws:PrincipalTag/x509Subject/CN: <the CN of the certificate of the workload that needs this role>.',
+      rolesAnywherePending:
+        'Role {{role}}: IAM Roles Anywhere condition {{key}} cannot be verified until apply: the value is {{what}}.',
       federatedPending: 'Federated credential {{credential}} of {{identity}} cannot be verified until apply: {{what}}.',
       federatedIssuerNotInCatalog:
         'Federated credential {{credential}} lets tokens from issuer {{issuer}} act as {{identity}}, but the catalog ({{catalog}}) does not ' +
@@ -565,7 +581,103 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
     if (federated.kind === 'oidc') checkOidc(ctx, identity, entry, federated.issuer);
     if (federated.kind === 'oidc' && federated.issuer === COGNITO_ISSUER) checkCognitoGuests(ctx, identity, entry);
   }
-  // Service principals (lambda.amazonaws.com, …) are AWS services acting for this account; SAML is human federation.
+  if (entry.type === 'Service' && value.toLowerCase() === ROLES_ANYWHERE_SERVICE)
+    checkRolesAnywhere(ctx, identity, entry);
+  // Other service principals (lambda.amazonaws.com, …) are AWS services acting for this account, each given the role
+  // by someone allowed iam:PassRole on it; SAML is human federation.
+}
+
+// ---------- IAM Roles Anywhere ----------
+
+/** Condition keys that pin the certificate a Roles Anywhere session comes from to a subject (principal tags IAM Roles Anywhere sets). */
+const CERTIFICATE_SUBJECT_KEY = /^(aws:principaltag\/x509(subject|san)\/.+|sts:sourceidentity)$/i;
+
+/**
+ * A trust of rolesanywhere.amazonaws.com is judged on the two things that decide whose certificates get the role.
+ *
+ * Which trust anchors (aws:SourceArn): without a condition naming them, every trust anchor of the account may vend the
+ * role's sessions, and creating a trust anchor and a profile asks for no iam:PassRole on the role (iam/aws/roles-anywhere.ts),
+ * so whoever may call rolesanywhere:CreateTrustAnchor registers a CA of their own and mints certificates for it. AWS
+ * writes the condition in its trust policies ("Attribute mapping and trust policy", IAM Roles Anywhere User Guide,
+ * https://docs.aws.amazon.com/rolesanywhere/latest/userguide/attribute-mapping-and-trust-policy.html: ArnEquals
+ * aws:SourceArn <trust anchor ARN>). Mandatory: the role is as open as `Principal: "*"` to anyone who can write
+ * Roles Anywhere resources. A value that names one anchor (its ARN, or the change's anchor by reference) pins it; a
+ * wildcard or a policy variable pins none; a value known only at apply is pending.
+ *
+ * Which certificates of that CA (the subject's principal tags, or sts:SourceIdentity, which IAM Roles Anywhere sets to
+ * the subject's CN, "Trust model"): advisory. The anchor already names the organization's own CA, and who it issues
+ * certificates to is that CA's policy, which the change cannot see; AWS recommends the condition and also documents a
+ * role every certificate of the CA may assume as a design (AWS Prescriptive Guidance, "Certificate-based access
+ * controls", option 1), so a role shared by a CA's workloads is not blocked, but it is shown.
+ */
+function checkRolesAnywhere(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
+  const role = identity.name;
+  const base = { resource: identity.resource, identity };
+  const pending = (key: string, value: Unknown) => {
+    ctx.report({
+      ...base,
+      messageId: 'rolesAnywherePending',
+      data: { role, key, what: value.description },
+      detail: `Condition::${key}`,
+      pending: true,
+    });
+  };
+  const anchors = narrowingClauses(entry, 'aws:SourceArn');
+  const pins = (clause: ConditionClause) =>
+    clause.values.length > 0 &&
+    clause.values.every(
+      (value) =>
+        isUnknown(value) ||
+        (value !== '' && !hasPolicyVariable(value) && !(isPatternOperator(clause.operator) && hasWildcard(value))),
+    );
+  const pinning = anchors.filter(pins);
+  // As for subjects below: a value only the deployment knows pins one anchor unless the operator reads wildcards in it.
+  const waitingAnchors = pinning.filter(
+    (clause) => isPatternOperator(clause.operator) && clause.values.some(isUnknown),
+  );
+  const unknownAnchor = waitingAnchors.flatMap((clause) => clause.values).find(isUnknown);
+  if (pinning.length === 0) {
+    const written = anchors.flatMap((clause) => clause.values).filter((value): value is string => !isUnknown(value));
+    const why =
+      written.length === 0
+        ? 'without an aws:SourceArn condition naming its trust anchors'
+        : `with aws:SourceArn ${written.map((value) => `"${value}"`).join(', ')}, which names no one trust anchor`;
+    ctx.report({
+      ...base,
+      messageId: 'rolesAnywhereAnyAnchor',
+      data: { role, why },
+      detail: 'Condition::aws:SourceArn',
+    });
+  } else if (unknownAnchor && waitingAnchors.length === pinning.length) {
+    pending('aws:SourceArn', unknownAnchor);
+  }
+  // A subject pattern (`CN: "payments-*"`) still narrows to a family of certificates; only a value of wildcards alone,
+  // an empty one or a policy variable does not.
+  const narrowsSubject = (clause: ConditionClause) =>
+    clause.values.length > 0 &&
+    clause.values.every(
+      (value) => isUnknown(value) || (!hasPolicyVariable(value) && value.replace(/[*?]/g, '') !== ''),
+    );
+  const subjects = entry.conditions.filter(
+    (clause) =>
+      CERTIFICATE_SUBJECT_KEY.test(clause.key) && isNarrowingOperator(clause.operator) && narrowsSubject(clause),
+  );
+  if (subjects.length === 0) {
+    ctx.report({
+      ...base,
+      messageId: 'rolesAnywhereAnySubject',
+      data: { role },
+      detail: 'Condition::aws:PrincipalTag/x509Subject',
+      advisory: true,
+    });
+    return;
+  }
+  // A value only the deployment knows still names one subject where the operator reads no wildcards (StringEquals: a
+  // parameter's `*` is the literal text `*`); under StringLike it may be `*`, so it waits for the value.
+  const waiting = subjects.filter((clause) => isPatternOperator(clause.operator) && clause.values.some(isUnknown));
+  const unknownSubject = waiting.flatMap((clause) => clause.values).find(isUnknown);
+  if (unknownSubject && waiting.length === subjects.length)
+    pending(waiting[0]?.key ?? 'aws:PrincipalTag/x509Subject', unknownSubject);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { formatSeconds } from '../../catalog/values.js';
-import { isUnknown } from '../model/model.js';
-import { defineRule } from './define.js';
+import { isUnknown, type Identity } from '../model/model.js';
+import { defineRule, type RuleContext } from './define.js';
 
-type MessageId = 'sessionTooLong' | 'sessionPending';
+type MessageId = 'sessionTooLong' | 'sessionPending' | 'profileSessionTooLong' | 'profileSessionPending';
 
 export default defineRule<MessageId>({
   meta: {
@@ -22,10 +22,17 @@ export default defineRule<MessageId>({
         'Set MaxSessionDuration to {{limitSeconds}} or less.',
       sessionPending:
         'Session lifetime of {{name}} cannot be verified until apply: MaxSessionDuration is {{what}} (class {{class}} allows at most {{limit}}).',
+      profileSessionTooLong:
+        'IAM Roles Anywhere profile {{profile}} vends sessions of {{name}} that last {{actual}} ({{seconds}} seconds{{defaulted}}), ' +
+        "longer than class {{class}} allows ({{limit}}). Set the profile's DurationSeconds to {{limitSeconds}} or less.",
+      profileSessionPending:
+        'Session lifetime of {{name}} through IAM Roles Anywhere profile {{profile}} cannot be verified until apply: ' +
+        'DurationSeconds is {{what}} (class {{class}} allows at most {{limit}}).',
     },
   },
   check(ctx) {
     for (const identity of ctx.model.identities) {
+      checkProfileSessions(ctx, identity);
       const session = identity.maxSessionSeconds;
       if (session === undefined) continue;
       // An undeclared class is require-entitlement's finding; guessing a limit here would only repeat it.
@@ -58,3 +65,49 @@ export default defineRule<MessageId>({
 });
 
 const AWS_MIN_MAX_SESSION_SECONDS = 3600;
+
+/**
+ * The sessions IAM Roles Anywhere vends through each profile of the change that names the role last the profile's
+ * DurationSeconds (900 to 43200; 3600 when left out: CreateProfile,
+ * https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_CreateProfile.html), held to the class limit as a
+ * role's MaxSessionDuration is, but without its one-hour floor: a profile may set 900. Reported on the profile, which
+ * sets it. The profile's ManagedPolicyArns and SessionPolicy narrow what the sessions may do, not how long they last.
+ */
+function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): void {
+  const profiles = identity.credentials.filter(
+    (credential) => credential.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined,
+  );
+  if (profiles.length === 0) return;
+  const cls = ctx.profile(identity).class;
+  const limit = cls ? ctx.catalog.classes[cls].maxSessionSeconds : undefined;
+  if (!cls || limit === undefined) return;
+  for (const credential of profiles) {
+    const session = credential.sessionSeconds;
+    if (session === undefined) continue;
+    const base = { resource: credential.source, identity };
+    const data = {
+      name: identity.name,
+      profile: credential.source.name,
+      class: cls,
+      limit: formatSeconds(limit),
+      limitSeconds: limit,
+    };
+    if (isUnknown(session)) {
+      ctx.report({
+        ...base,
+        messageId: 'profileSessionPending',
+        data: { ...data, what: session.description },
+        detail: 'DurationSeconds::unknown',
+        pending: true,
+      });
+    } else if (session > limit) {
+      const defaulted = credential.sessionDefault ? ', the default when DurationSeconds is not set' : '';
+      ctx.report({
+        ...base,
+        messageId: 'profileSessionTooLong',
+        data: { ...data, actual: formatSeconds(session), seconds: session, defaulted },
+        detail: `DurationSeconds::${session}`,
+      });
+    }
+  }
+}

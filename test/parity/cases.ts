@@ -81,6 +81,62 @@ const LAMBDA_TRUST = serviceTrust('lambda.amazonaws.com');
 const cfnTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const OWNED = { owner: 'team-parity', 'identity-class': 'service' };
 
+const WORKLOAD = { owner: 'team-parity', 'identity-class': 'workload' };
+/** A trust of IAM Roles Anywhere, with the given condition (program.ts writes the same). */
+const ROLES_ANYWHERE_TRUST = (condition?: Record<string, unknown>) =>
+  document({
+    Effect: 'Allow',
+    Principal: { Service: 'rolesanywhere.amazonaws.com' },
+    Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    ...(condition ? { Condition: condition } : {}),
+  });
+/** Pinned to one trust anchor and one certificate CN, so only the credential and the session are left to judge. */
+const PINNED_ROLES_ANYWHERE = {
+  ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:eu-west-1:${ACCOUNT}:trust-anchor/parity-anchor` },
+  StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'parity.example.com' },
+};
+
+/** `<id>Role`, trusted by Roles Anywhere (pinned), and the profile `<id>Profile` naming it, as CloudFormation. */
+function cfnRolesAnywhere(id: string, durationSeconds?: number): CfnTemplateCase {
+  const role = cfnRole(id, { trust: ROLES_ANYWHERE_TRUST(PINNED_ROLES_ANYWHERE), tags: WORKLOAD });
+  return {
+    Resources: {
+      ...role.Resources,
+      [`${id}Profile`]: {
+        Type: 'AWS::RolesAnywhere::Profile',
+        Properties: {
+          Name: `${id}Profile`,
+          RoleArns: [{ 'Fn::GetAtt': [`${id}Role`, 'Arn'] }],
+          ...(durationSeconds ? { DurationSeconds: durationSeconds } : {}),
+        },
+      },
+    },
+  };
+}
+
+/** The same as Terraform plans it, `aws_rolesanywhere_profile.<id>Profile` naming the role by its ARN (known at apply). */
+function tfRolesAnywhere(id: string, durationSeconds?: number): PlannedResource[] {
+  return [
+    ...tfRole(id, { trust: ROLES_ANYWHERE_TRUST(PINNED_ROLES_ANYWHERE), tags: WORKLOAD }),
+    {
+      address: `aws_rolesanywhere_profile.${id}Profile`,
+      values: {
+        name: `${id}Profile`,
+        enabled: true,
+        ...(durationSeconds ? { duration_seconds: durationSeconds } : {}),
+      },
+      unknown: {
+        arn: true,
+        id: true,
+        role_arns: true,
+        tags_all: true,
+        ...(durationSeconds ? {} : { duration_seconds: true }),
+      },
+      references: { role_arns: [`aws_iam_role.${id}Role.arn`, `aws_iam_role.${id}Role`] },
+    },
+  ];
+}
+
 /** A role (and an AWS::IAM::Policy `<id>Policy` on it when given a document), as CloudFormation. */
 function cfnRole(
   id: string,
@@ -1129,6 +1185,34 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildGkeDefaultPool')],
+  },
+  // IAM Roles Anywhere: a role trusted by rolesanywhere.amazonaws.com and the profile that vends its sessions.
+  {
+    id: 'RaTrust',
+    rule: 'restrict-trust',
+    cloudformation: cfnRole('RaTrust', { trust: ROLES_ANYWHERE_TRUST(), tags: WORKLOAD }),
+    pulumi: true,
+    terraform: tfRole('RaTrust', { trust: ROLES_ANYWHERE_TRUST(), tags: WORKLOAD }),
+    expected: [
+      verdict('restrict-trust', 'RaTrustRole', 'mandatory', 'RaTrustRole'),
+      verdict('restrict-trust', 'RaTrustRole', 'advisory', 'RaTrustRole'),
+    ],
+  },
+  {
+    id: 'RaCert',
+    rule: 'no-long-lived-credentials',
+    cloudformation: cfnRolesAnywhere('RaCert'),
+    pulumi: true,
+    terraform: tfRolesAnywhere('RaCert'),
+    expected: [verdict('no-long-lived-credentials', 'RaCertRole', 'mandatory', 'RaCertProfile')],
+  },
+  {
+    id: 'RaSession',
+    rule: 'session-within-class',
+    cloudformation: cfnRolesAnywhere('RaSession', 43200),
+    pulumi: true,
+    terraform: tfRolesAnywhere('RaSession', 43200),
+    expected: [verdict('session-within-class', 'RaSessionRole', 'mandatory', 'RaSessionProfile')],
   },
   {
     // Valid for every rule: owned, classed, entitled to exactly what it holds, trusted by one service, a 1h session.

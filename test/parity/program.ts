@@ -278,6 +278,29 @@ new aws.iam.User('HumanLocalUser', {
 // identity-expiry
 role('Expired', { tags: { ...OWNED, expires: '2026-01-31' } });
 
+// IAM Roles Anywhere
+const rolesAnywhereTrust = (condition?: Record<string, unknown>) =>
+  document({
+    Effect: 'Allow',
+    Principal: { Service: 'rolesanywhere.amazonaws.com' },
+    Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    ...(condition ? { Condition: condition } : {}),
+  });
+const WORKLOAD = { owner: 'team-parity', 'identity-class': 'workload' };
+const PINNED_ROLES_ANYWHERE = {
+  ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:eu-west-1:${ACCOUNT}:trust-anchor/parity-anchor` },
+  StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'parity.example.com' },
+};
+role('RaTrust', { trust: rolesAnywhereTrust(), tags: WORKLOAD });
+for (const [id, durationSeconds] of [['RaCert'], ['RaSession', 43200]] as const) {
+  const raRole = role(id, { trust: rolesAnywhereTrust(PINNED_ROLES_ANYWHERE), tags: WORKLOAD });
+  new aws.rolesanywhere.Profile(`${id}Profile`, {
+    name: `${id}Profile`,
+    roleArns: [raRole.arn],
+    ...(durationSeconds ? { durationSeconds } : {}),
+  });
+}
+
 // exception-expiry
 role('ExcExpired', {});
 

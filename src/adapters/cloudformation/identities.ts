@@ -10,6 +10,7 @@ import {
 } from '../../model/model.js';
 import { DEFAULT_MEMBER_ACCOUNT_ROLE, memberAccountRole } from '../aws/identities.js';
 import { customerPolicyArn as customerPolicyArnOf, isoDurationSeconds } from '../aws/permission-sets.js';
+import { ROLES_ANYWHERE_DEFAULT_SESSION_SECONDS } from '../../iam/aws/roles-anywhere.js';
 import { deployedName } from './deployed-names.js';
 import { identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
@@ -186,12 +187,27 @@ function longestSession(
   return longest ?? seconds(resolver.resolve(raw));
 }
 
+/**
+ * The session length an `AWS::RolesAnywhere::Profile` gives (DurationSeconds), at its longest over the values a deployment
+ * may give it; undefined when the template leaves it out (AWS's default applies: roles-anywhere.ts).
+ */
+export function profileSessionSeconds(resolver: Resolver, raw: unknown): Maybe<number> | undefined {
+  if (raw === undefined) return undefined;
+  return longestSession(resolver, raw, (value) =>
+    value === undefined ? ROLES_ANYWHERE_DEFAULT_SESSION_SECONDS : secondsOf(value, 'DurationSeconds'),
+  );
+}
+
 function sessionSeconds(value: unknown): Maybe<number> {
   if (value === undefined) return DEFAULT_MAX_SESSION_SECONDS;
+  return secondsOf(value, 'MaxSessionDuration');
+}
+
+function secondsOf(value: unknown, property: string): Maybe<number> {
   if (isUnknown(value)) return value;
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  return unknownValue(`MaxSessionDuration ${JSON.stringify(value)} is not a number`);
+  return unknownValue(`${property} ${JSON.stringify(value)} is not a number`);
 }
 
 /**

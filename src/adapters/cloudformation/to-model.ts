@@ -1,6 +1,7 @@
 import { resourceValue, startsWithOwnValue, startsWithResourceValue } from '../../model/deployment.js';
 import { addResourcePolicyGrants, asModelPolicy, type ResourcePolicy } from '../../iam/aws/resource-policy-grants.js';
 import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
+import { rolesAnywhereCredential, settleRolesAnywhere } from '../../iam/aws/roles-anywhere.js';
 import { addEksAccess } from '../aws/eks-access.js';
 import { mergeModels } from '../../model/merge.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
@@ -58,6 +59,7 @@ import {
   isIdentityResource,
   memberAccountRoleFromResource,
   permissionSetFromResource,
+  profileSessionSeconds,
 } from './identities.js';
 import { IdentityIndex } from './identity-index.js';
 import { isCustomResource, isIntrinsic } from './intrinsics.js';
@@ -194,6 +196,15 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'AWS::IAM::ServiceSpecificCredential': (b, stack, id, resource) => {
     b.linkUserCredential(stack, id, resource, 'aws-service-specific-credential');
   },
+  // IAM Roles Anywhere: a profile's roles hold the certificate credential it vends their sessions through
+  // (iam/aws/roles-anywhere.ts). Its ManagedPolicyArns and SessionPolicy only narrow those sessions (they are session
+  // policies, intersected with the role's), so they grant nothing and are not read as grants.
+  'AWS::RolesAnywhere::Profile': (b, stack, id, resource) => {
+    const duration = profileSessionSeconds(stack.resolver, resource.Properties?.DurationSeconds);
+    b.eachItem(stack, resource.Properties?.RoleArns, (role) => {
+      b.findIdentity(stack, id, role, 'aws-role')?.credentials.push(rolesAnywhereCredential(stack.ref(id), duration));
+    });
+  },
   'AWS::IAM::InstanceProfile': (b, stack, id, resource) => {
     b.eachItem(stack, resource.Properties?.Roles, (role) => {
       b.runsAs(stack, id, role)?.attachments.push({ kind: 'instance-profile', source: stack.ref(id) });
@@ -314,6 +325,7 @@ const LOOKUPS: Record<string, Lookup[]> = lookupTable({
   'AWS::IAM::AccessKey': [{ property: 'UserName', kind: 'aws-user' }],
   'AWS::IAM::ServiceSpecificCredential': [{ property: 'UserName', kind: 'aws-user' }],
   'AWS::IAM::InstanceProfile': [{ property: 'Roles', kind: 'aws-role', list: true }],
+  'AWS::RolesAnywhere::Profile': [{ property: 'RoleArns', kind: 'aws-role', list: true }],
   'AWS::SecretsManager::RotationSchedule': [{ property: 'SecretId', kind: 'secret' }],
   'AWS::SecretsManager::ResourcePolicy': [{ property: 'SecretId', kind: 'secret' }],
   'AWS::Cognito::IdentityPoolRoleAttachment': [
@@ -396,6 +408,7 @@ class ModelBuilder {
     addResourcePolicyGrants(this.model.identities, this.resourcePolicies, this.model.accountIds);
     if (this.resourcePolicies.length > 0) this.model.resourcePolicies = this.resourcePolicies.map(asModelPolicy);
     this.joinIdentityPools();
+    settleRolesAnywhere(this.model);
     if (this.externalReferences.length === 0) delete this.model.externalReferences;
     const model = this.kubernetesObjects.length > 0 ? this.withKubernetes() : this.model;
     if (this.unseen.length > 0) model.unseen = [...(model.unseen ?? []), ...this.unseen];

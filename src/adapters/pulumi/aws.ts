@@ -57,7 +57,8 @@ import {
 } from './eks-access.js';
 import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js';
-import { items, knownString, tagsOf } from './values.js';
+import { items, knownString, sessionSeconds, tagsOf } from './values.js';
+import { rolesAnywhereCredential, settleRolesAnywhere } from '../../iam/aws/roles-anywhere.js';
 import { bucketsWithoutAcls } from './s3-buckets.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
@@ -122,6 +123,12 @@ const LINKERS: Record<string, Linker> = lookupTable({
   },
   'aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment': (b, e) => {
     b.linkIdentityPoolRoles(e);
+  },
+  // IAM Roles Anywhere (@pulumi/aws 7.48.0 rolesanywhere.Profile `roleArns`, `durationSeconds`): the roles hold the
+  // certificate credential the profile vends their sessions through (iam/aws/roles-anywhere.ts). Its
+  // `managedPolicyArns` and `sessionPolicy` only narrow those sessions, so they are not read as grants.
+  'aws:rolesanywhere/profile:Profile': (b, e) => {
+    b.linkRolesAnywhereProfile(e);
   },
   'aws:iam/role:Role': (b, e) => {
     b.linkManagedPolicyArns(e, b.identityOf(e));
@@ -382,6 +389,7 @@ class ModelBuilder {
     }
     for (const entry of this.entries) LINKERS[entry.resource.type]?.(this, entry);
     this.joinIdentityPools();
+    settleRolesAnywhere(this.model);
     for (const secret of this.model.secrets) dropRepeatedOwnPolicy(secret);
     for (const { grant, held } of this.policies.values()) if (!held) this.model.unattachedPolicies.push(grant);
     grantGroupPoliciesToMembers(this.model.identities, (id) => this.identities.get(id));
@@ -392,6 +400,15 @@ class ModelBuilder {
     addResourcePolicyGrants(this.model.identities, resourcePolicies, accountIds);
     if (resourcePolicies.length > 0) this.model.resourcePolicies = resourcePolicies.map(asModelPolicy);
     return this.model;
+  }
+
+  /** A Roles Anywhere profile: each role it names (by ARN, or through the dependencies of `roleArns`) holds its credential. */
+  linkRolesAnywhereProfile(entry: Entry): void {
+    const raw = entry.props.durationSeconds;
+    const duration =
+      raw === undefined || raw === null ? undefined : sessionSeconds(raw, `${entry.ref.name}.durationSeconds`);
+    for (const role of this.findIdentities(entry, 'roleArns', 'aws-role'))
+      role.credentials.push(rolesAnywhereCredential(entry.ref, duration));
   }
 
   /** An identity pool: its id (known once it exists, else as every adapter renders it) and whether it allows guests. */

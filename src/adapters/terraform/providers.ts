@@ -209,6 +209,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   // the map `roles` whose key `unauthenticated` names the guests' role), read as Pulumi's (pulumi/aws.ts).
   aws_cognito_identity_pool: aws('cognito/identityPool:IdentityPool'),
   aws_cognito_identity_pool_roles_attachment: aws('cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment'),
+  // duration_seconds is optional and computed: left out, the API applies its default (3600) at apply.
+  aws_rolesanywhere_profile: aws('rolesanywhere/profile:Profile', { unsetUnlessConfigured: ['duration_seconds'] }),
   aws_opensearch_domain: aws('opensearch/domain:Domain', { reportsOthers: ['access_policies'] }),
   aws_opensearch_domain_policy: aws('opensearch/domainPolicy:DomainPolicy'),
   aws_elasticsearch_domain: aws('elasticsearch/domain:Domain', { reportsOthers: ['access_policies'] }),
