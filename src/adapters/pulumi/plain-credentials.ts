@@ -1,4 +1,4 @@
-import { isUnknown, type PlainCredential } from '../../model/model.js';
+import { isEncryptedValue, isUnknown, type PlainCredential } from '../../model/model.js';
 import { isRecord, lookupTable } from '../../util/records.js';
 import {
   credentialInVariable,
@@ -93,7 +93,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
         // Computed from another resource (a random.RandomPassword): not written in the program.
         if ((resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
         for (const place of passwordPlaces(value, property))
-          if (literalPassword(place.value) || (isUnknown(place.value) && place.value.encrypted === true))
+          if (literalPassword(place.value) || isEncryptedValue(place.value))
             add('password', place.place, PASSWORD_ADVICE, true);
       }
 
@@ -102,11 +102,15 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       const variables = isRecord(environment) && !isUnknown(environment) ? environment.variables : environment;
       // A stack export encrypts a value the program marked secret, where the policy SDK hands over the value itself: a
       // secret the program put in the function's plain configuration, of a kind the encryption hides.
-      if (isEncrypted(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
+      if (isEncryptedValue(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
       else if (isRecord(variables) && !isUnknown(variables))
         for (const [name, value] of Object.entries(variables)) {
           const kind =
-            typeof value === 'string' ? credentialInVariable(name, value) : isEncrypted(value) ? 'secret' : undefined;
+            typeof value === 'string'
+              ? credentialInVariable(name, value)
+              : isEncryptedValue(value)
+                ? 'secret'
+                : undefined;
           if (kind) add(kind, `environment.variables.${name}`, VALUE_ADVICE);
         }
     }
@@ -137,10 +141,6 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
     found.push(...credentials.found);
   }
   return found;
-}
-
-function isEncrypted(value: unknown): boolean {
-  return isUnknown(value) && value.encrypted === true;
 }
 
 /** Every `…password` value under a property (`users[0].password`), environments excepted: they are read on their own. */
@@ -275,7 +275,7 @@ function azureAdminPasswords(resource: PulumiResource): PlainCredential[] {
     const [property] = path;
     if (property === undefined || (resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
     const value = path.reduce<unknown>((at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined), props);
-    if (literalPassword(value) || isEncrypted(value))
+    if (literalPassword(value) || isEncryptedValue(value))
       credentials.add(
         'password',
         path.join('.'),
