@@ -74,6 +74,11 @@ export function encryptedValue(description: string): Unknown {
   return { unknown: true, description, encrypted: true };
 }
 
+/** A value a Pulumi stack export keeps encrypted (a secret exported without --show-secrets): set, but not readable. */
+export function isEncryptedValue(value: unknown): value is Unknown {
+  return isUnknown(value) && value.encrypted === true;
+}
+
 export function malformedValue(description: string): Unknown {
   return { unknown: true, description, malformed: true };
 }

@@ -276,3 +276,54 @@ describe('Pulumi: credentials written in plain configuration', () => {
     expect([...generated].sort()).toEqual([...GENERATED_PASSWORD_TYPES].sort());
   });
 });
+
+describe('Pulumi: an Entra ID user’s password written in the program', () => {
+  it('azuread.User password: a literal or a stack config value is advisory, with its own advice; one computed from a resource is not', () => {
+    // pulumi/pulumi-azuread's examples/release-verification/ts/user writes the literal "SecretP@sswd99!"
+    // (test/corpus/pulumi-providers/azuread-release-verification-user): it passed in silence.
+    const model = modelFromPulumiResources([
+      resource('azuread:index/user:User', 'me', {
+        userPrincipalName: 'me@example.onmicrosoft.com',
+        displayName: 'Me',
+        password: 'SecretP@sswd99!',
+      }),
+      resource(
+        'azuread:index/user:User',
+        'generated',
+        { userPrincipalName: 'generated@example.onmicrosoft.com', password: 'Zq8#kL2!pX' },
+        { password: [RANDOM] },
+      ),
+      resource('azuread:index/user:User', 'encrypted', { password: encryptedValue('me.password') }),
+    ]);
+    expect(
+      (model.plainCredentials ?? []).map((c) => [c.source.name, c.kind, c.places, c.valueInProgram ?? false]),
+    ).toEqual([
+      ['me', 'password', ['password'], true],
+      ['encrypted', 'password', ['password'], true],
+    ]);
+    const findings = runRules(model, [rule], { catalog: catalog() }).findings;
+    // Sorted by resource.
+    expect(findings.map(({ resource: ref, level, detail, message }) => [ref.name, level, detail, message])).toEqual([
+      [
+        'encrypted',
+        'advisory',
+        'Credential::plaintext',
+        'A password of encrypted (password) gets its value from the program that declares it: either a literal in its source, ' +
+          'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+          'Keep literals out of the source: pass a password the program does not hold (a random.RandomPassword handed ' +
+          'to the person out of band) with forcePasswordChange set, so the person replaces it at first sign-in, or ' +
+          'invite the person (azuread.Invitation) instead of giving the account a password.',
+      ],
+      [
+        'me',
+        'advisory',
+        'Credential::plaintext',
+        'A password of me (password) gets its value from the program that declares it: either a literal in its source, ' +
+          'which every copy of the code holds, or a value the front-end keeps secret, which this check cannot tell apart. ' +
+          'Keep literals out of the source: pass a password the program does not hold (a random.RandomPassword handed ' +
+          'to the person out of band) with forcePasswordChange set, so the person replaces it at first sign-in, or ' +
+          'invite the person (azuread.Invitation) instead of giving the account a password.',
+      ],
+    ]);
+  });
+});

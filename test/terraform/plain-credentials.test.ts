@@ -409,4 +409,50 @@ describe('Terraform: credentials written in plain configuration', () => {
       ],
     ]);
   });
+
+  it("an Entra ID user's password written in the configuration is one (it passed in silence); a random_password is not", () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'azuread_user.me',
+          values: {
+            user_principal_name: 'me@example.onmicrosoft.com',
+            display_name: 'Me',
+            password: 'SecretP@sswd99!',
+          },
+          unknown: { id: true, object_id: true },
+        },
+        {
+          address: 'azuread_user.generated',
+          values: {
+            user_principal_name: 'generated@example.onmicrosoft.com',
+            display_name: 'G',
+            password: 'Zq8#kL2!pX',
+          },
+          unknown: { id: true, object_id: true },
+          references: { password: ['random_password.user.result', 'random_password.user'] },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(
+      runRules(model, [rule], { catalog: catalog() }).findings.map((finding) => [
+        finding.resource.name,
+        finding.level,
+        finding.detail,
+        finding.message,
+      ]),
+    ).toEqual([
+      [
+        'azuread_user.me',
+        'mandatory',
+        'Credential::plaintext',
+        'A password is written in the configuration of azuread_user.me (password): whoever may read that ' +
+          'configuration, and every copy of the source, template and state, holds it, and nothing rotates it. Pass a ' +
+          'password the configuration does not hold (a random_password handed to the person out of band) with ' +
+          'force_password_change set, so the person replaces it at first sign-in, or invite the person ' +
+          '(azuread_invitation) instead of giving the account a password, and rotate the exposed value.',
+      ],
+    ]);
+  });
 });

@@ -119,6 +119,56 @@ describe('pulumi stack export', () => {
     ]);
   });
 
+  it('reads a Kubernetes Secret’s data and a Google Cloud secret version’s secretData the program set as set by the program though the export encrypts them (as the pack reads them); computed ones as not', () => {
+    // pulumi/pulumi-kubernetes' tests/sdk/nodejs/secrets-new-line (test/corpus/pulumi-providers): the pack said the
+    // Secret's data comes from the program, the CLI on the stack export (data encrypted, as the provider marks it) said
+    // nothing. A GCP secret version's secretData is encrypted the same way.
+    const urn = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
+    const encrypted = { [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:abc' };
+    const RANDOM = urn('random:index/randomString:RandomString', 'pw');
+    const k8sSecret = (name: string, dependencies: string[]) => ({
+      urn: urn('kubernetes:core/v1:Secret', name),
+      type: 'kubernetes:core/v1:Secret',
+      inputs: { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'default' }, data: encrypted },
+      propertyDependencies: { data: dependencies },
+    });
+    const gcpSecret = (name: string) => ({
+      urn: urn('gcp:secretmanager/secret:Secret', name),
+      type: 'gcp:secretmanager/secret:Secret',
+      inputs: { secretId: name, replication: { auto: {} } },
+      outputs: {
+        secretId: name,
+        name: `projects/example-project/secrets/${name}`,
+        id: `projects/example-project/secrets/${name}`,
+      },
+    });
+    const gcpVersion = (name: string, dependencies: string[]) => ({
+      urn: urn('gcp:secretmanager/secretVersion:SecretVersion', name),
+      type: 'gcp:secretmanager/secretVersion:SecretVersion',
+      inputs: { secret: `projects/example-project/secrets/${name}`, secretData: encrypted },
+      propertyDependencies: { secretData: dependencies },
+    });
+    const json = {
+      version: 3,
+      deployment: {
+        resources: [
+          k8sSecret('typed', []),
+          k8sSecret('generated', [RANDOM]),
+          gcpSecret('gtyped'),
+          gcpSecret('ggenerated'),
+          gcpVersion('gtyped', []),
+          gcpVersion('ggenerated', [RANDOM]),
+        ],
+      },
+    };
+    expect(modelFromStackExport(json).secrets.map((s) => [s.name, s.valueInProgram])).toEqual([
+      ['gtyped', true],
+      ['ggenerated', undefined],
+      ['typed', true],
+      ['generated', undefined],
+    ]);
+  });
+
   it('an output secret as a whole (the engine marks the object holding a secret input so) keeps its input, read part by part', () => {
     const urn = 'urn:pulumi:dev::app::azure-native:compute:VirtualMachine::server-vm';
     const secret = (ciphertext: string) => ({ [SECRET]: '1b47061264138c4ac30d75fd1eb44270', ciphertext });

@@ -13,6 +13,7 @@ import {
 import { labelSelectorMatches } from '../../iam/kubernetes/rbac.js';
 import {
   emptyModel,
+  isEncryptedValue,
   isUnknown,
   unknownValue,
   type ComputeAttachment,
@@ -551,7 +552,10 @@ function labelsAndAnnotations(body: Record<string, unknown>): Record<string, str
 function hasLiteralData(object: KubernetesObject): boolean {
   return ['data', 'stringData'].some((field) => {
     const value = object.body[field];
-    return isKnownRecord(value) && Object.keys(value).length > 0 && !(object.computed?.(field) ?? false);
+    // A Pulumi stack export encrypts a Secret's data (the provider marks it secret) but keeps its dependencies: data
+    // set there and computed from no resource is written by the program, as the policy pack, which sees it, reads it.
+    const written = (isKnownRecord(value) && Object.keys(value).length > 0) || isEncryptedValue(value);
+    return written && !(object.computed?.(field) ?? false);
   });
 }
 

@@ -6,6 +6,7 @@ import { parsePolicyDocument } from '../../iam/aws/document.js';
 import {
   booleanProperty,
   emptyModel,
+  isEncryptedValue,
   isUnknown,
   unknownValue,
   type AwsManagedPolicyGrant,
@@ -255,7 +256,7 @@ const LINKERS: Record<string, Linker> = lookupTable({
     // A stack export encrypts it (the provider marks secretString secret) but keeps its dependencies: read the same way.
     const value = e.props.secretString;
     const fromProgram =
-      (typeof value === 'string' || (isUnknown(value) && value.encrypted === true)) &&
+      (typeof value === 'string' || isEncryptedValue(value)) &&
       !(e.resource.propertyDependencies?.secretString?.length ?? 0);
     if (secret && fromProgram) secret.valueInProgram = true;
   },

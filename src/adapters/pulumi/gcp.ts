@@ -16,6 +16,7 @@
 import { isCustomRoleName, isDefaultServiceAccount, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
 import {
   emptyModel,
+  isEncryptedValue,
   isUnknown,
   unknownValue,
   type ExternalRoleGrant,
@@ -247,7 +248,9 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       secrets,
       (candidate, value) => value === candidate.name || value.endsWith(`/secrets/${candidate.name}`),
     );
-    if (secret && typeof entry.props.secretData === 'string' && !isComputed(entry, 'secretData'))
+    // A stack export encrypts secretData (the provider marks it secret) but keeps its dependencies: read the same way.
+    const value = entry.props.secretData;
+    if (secret && (typeof value === 'string' || isEncryptedValue(value)) && !isComputed(entry, 'secretData'))
       secret.valueInProgram = true;
   }
   if (externalRoleGrants.length === 0) delete model.externalRoleGrants;

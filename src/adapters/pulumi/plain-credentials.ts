@@ -1,4 +1,4 @@
-import { isUnknown, type PlainCredential } from '../../model/model.js';
+import { isEncryptedValue, isUnknown, type PlainCredential } from '../../model/model.js';
 import { isRecord, lookupTable } from '../../util/records.js';
 import {
   credentialInVariable,
@@ -93,7 +93,7 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
         // Computed from another resource (a random.RandomPassword): not written in the program.
         if ((resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
         for (const place of passwordPlaces(value, property))
-          if (literalPassword(place.value) || (isUnknown(place.value) && place.value.encrypted === true))
+          if (literalPassword(place.value) || isEncryptedValue(place.value))
             add('password', place.place, PASSWORD_ADVICE, true);
       }
 
@@ -102,11 +102,15 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
       const variables = isRecord(environment) && !isUnknown(environment) ? environment.variables : environment;
       // A stack export encrypts a value the program marked secret, where the policy SDK hands over the value itself: a
       // secret the program put in the function's plain configuration, of a kind the encryption hides.
-      if (isEncrypted(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
+      if (isEncryptedValue(variables)) add('secret', 'environment.variables', VALUE_ADVICE);
       else if (isRecord(variables) && !isUnknown(variables))
         for (const [name, value] of Object.entries(variables)) {
           const kind =
-            typeof value === 'string' ? credentialInVariable(name, value) : isEncrypted(value) ? 'secret' : undefined;
+            typeof value === 'string'
+              ? credentialInVariable(name, value)
+              : isEncryptedValue(value)
+                ? 'secret'
+                : undefined;
           if (kind) add(kind, `environment.variables.${name}`, VALUE_ADVICE);
         }
     }
@@ -137,10 +141,6 @@ export function plainCredentialsOfPulumi(resources: readonly PulumiResource[]): 
     found.push(...credentials.found);
   }
   return found;
-}
-
-function isEncrypted(value: unknown): boolean {
-  return isUnknown(value) && value.encrypted === true;
 }
 
 /** Every `…password` value under a property (`users[0].password`), environments excepted: they are read on their own. */
@@ -212,6 +212,12 @@ function startupTextCredentials(resource: PulumiResource): PlainCredential[] {
   return credentials.found;
 }
 
+/** How a Pulumi program keeps an Entra ID user's password out of its source. */
+const ENTRA_USER_PASSWORD_ADVICE =
+  'pass a password the program does not hold (a random.RandomPassword handed to the person out of band) with ' +
+  'forcePasswordChange set, so the person replaces it at first sign-in, or invite the person (azuread.Invitation) ' +
+  'instead of giving the account a password';
+
 /** How a Pulumi program keeps an Azure VM's or database server's administrator password out of its source. */
 const AZURE_PASSWORD_ADVICE =
   'pass a password the program does not hold: a random.RandomPassword, or a value read from Key Vault; for a Linux ' +
@@ -243,6 +249,9 @@ const AZURE_ADMIN_PASSWORDS: Readonly<Record<string, readonly (readonly string[]
   'azure:postgresql/flexibleServer:FlexibleServer': [['administratorPassword']],
   'azure:mysql/flexibleServer:FlexibleServer': [['administratorPassword']],
   'azure:synapse/workspace:Workspace': [['sqlAdministratorLoginPassword']],
+  // An Entra ID user's password (@pulumi/azuread 6.9.1 UserArgs.password; Terraform's azuread_user.password): a sign-in
+  // of a person, valid until someone changes it (forcePasswordChange defaults to false), as an administrator's is.
+  'azuread:index/user:User': [['password']],
 });
 
 /** Test support: the azure-native tokens and input paths of AZURE_ADMIN_PASSWORDS. */
@@ -253,7 +262,7 @@ export const AZURE_NATIVE_ADMIN_PASSWORDS: readonly { type: string; path: readon
   .flatMap(([type, paths]) => paths.map((path) => ({ type, path })));
 
 /**
- * The administrator password an Azure VM or database server is given by the program, judged as an AWS `…password`
+ * The administrator password an Azure VM or database server (or the password an Entra ID user) is given by the program, judged as an AWS `…password`
  * property is: a literal or a stack config secret (which a policy pack cannot tell apart) is written in the program;
  * one computed from another resource (a random.RandomPassword, a Key Vault secret read) is not.
  */
@@ -266,8 +275,13 @@ function azureAdminPasswords(resource: PulumiResource): PlainCredential[] {
     const [property] = path;
     if (property === undefined || (resource.propertyDependencies?.[property]?.length ?? 0) > 0) continue;
     const value = path.reduce<unknown>((at, key) => (isRecord(at) && !isUnknown(at) ? at[key] : undefined), props);
-    if (literalPassword(value) || isEncrypted(value))
-      credentials.add('password', path.join('.'), AZURE_PASSWORD_ADVICE, true);
+    if (literalPassword(value) || isEncryptedValue(value))
+      credentials.add(
+        'password',
+        path.join('.'),
+        resource.type.startsWith('azuread:') ? ENTRA_USER_PASSWORD_ADVICE : AZURE_PASSWORD_ADVICE,
+        true,
+      );
   }
   return credentials.found;
 }

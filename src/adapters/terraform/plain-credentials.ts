@@ -192,7 +192,17 @@ const AZURE_PASSWORD_TYPES: ReadonlySet<string> = new Set([
   'azurerm_mysql_server',
   'azurerm_mysql_flexible_server',
   'azurerm_synapse_workspace',
+  // An Entra ID user's `password` (hashicorp/terraform-provider-azuread, docs/resources/user.md): a person's sign-in,
+  // valid until someone changes it (`force_password_change` defaults to false). The Pulumi adapter reads
+  // azuread.User's `password` the same way.
+  'azuread_user',
 ]);
+
+/** How a Terraform configuration keeps an Entra ID user's password out of its source. */
+const ENTRA_USER_PASSWORD_ADVICE =
+  'Pass a password the configuration does not hold (a random_password handed to the person out of band) with ' +
+  'force_password_change set, so the person replaces it at first sign-in, or invite the person ' +
+  '(azuread_invitation) instead of giving the account a password';
 
 /**
  * The administrator password an AzureRM VM or database server writes in its configuration, judged as an AWS password
@@ -207,10 +217,11 @@ function azurePasswords(
   const expressions = configuration.expressions(instance);
   if (expressions === undefined) return [];
   const credentials = new ResourceCredentials('azure', () => refOf(instance));
+  const advice = instance.type === 'azuread_user' ? ENTRA_USER_PASSWORD_ADVICE : AZURE_PASSWORD_ADVICE;
   for (const { place, expression, planned } of passwordExpressions(expressions, instance.values, '')) {
     const verdict = writtenPassword(configuration, instance.parsed.modules, expression, planned, 0);
-    if (verdict === 'undecidable') credentials.add('password', place, AZURE_PASSWORD_ADVICE, true);
-    else if (verdict !== undefined) credentials.add('password', `${place}${verdict.where}`, AZURE_PASSWORD_ADVICE);
+    if (verdict === 'undecidable') credentials.add('password', place, advice, true);
+    else if (verdict !== undefined) credentials.add('password', `${place}${verdict.where}`, advice);
   }
   return credentials.found;
 }

@@ -279,7 +279,25 @@ const TLS = {
   },
 };
 
-const COMPUTED = { ...AWS, ...AZURE, ...GCP, ...TLS };
+/**
+ * A random.RandomString's `result`, which programs use as a name or a password (pulumi/pulumi-kubernetes'
+ * tests/sdk/nodejs/examples/mariadb base64-encodes it into a Secret: without a result `Buffer.from` threw). Letters
+ * derived from the name, `length` of them, which every option set allows.
+ */
+const RANDOM = {
+  'random:index/randomString:RandomString': (name, inputs) => {
+    const letters = [...createHash('sha256').update(name).digest()].map((byte) =>
+      String.fromCharCode(97 + (byte % 26)),
+    );
+    const result = letters
+      .join('')
+      .repeat(8)
+      .slice(0, Number(inputs.length) || 16);
+    return { id: result, result };
+  },
+};
+
+const COMPUTED = { ...AWS, ...AZURE, ...GCP, ...TLS, ...RANDOM };
 
 /** The resource's id and the outputs its cloud computes; other types get only an id. */
 export function computedOutputs(type, name, inputs) {
