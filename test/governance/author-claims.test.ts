@@ -9,7 +9,8 @@
  * - a person's or break-glass class claimed by a tag lifts no check meant for machines: before, a Lambda's role tagged
  *   `identity-class: human` could be trusted by the break-glass role with no finding, and its AdministratorAccess was
  *   left out of no-wildcard-privilege;
- * - cfn_nag, checkov and cdk-nag metadata an author writes waive nothing in the CLI gate.
+ * - cfn_nag, checkov and cdk-nag metadata an author writes waive nothing in the CLI gate;
+ * - the audit view shows a reviewer which facts of a row are the author's claims (`claims`).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,8 @@ import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { describe, expect, it } from 'vitest';
 import { EntitlementGuard } from '../../cdk-aspects/index.js';
 import { entitlementGuardPolicies } from '../../policypack/src/index.js';
+import type { Audit } from '../../src/audit/index.js';
+import { runAudit } from '../../src/cli/audit.js';
 import { runCheck } from '../../src/cli/check.js';
 import { guardAnnotations, testApp } from '../cdk/support.js';
 
@@ -206,5 +209,51 @@ describe('suppressions an author writes into the template', () => {
     ]);
     expect(findings.filter((finding) => 'waivedBy' in finding)).toEqual([]);
     expect(exitCode).toBe(1);
+  });
+});
+
+describe('the audit view', () => {
+  const FILES = ['bare-logical-id.template.yaml', 'claimed-human-admin.template.yaml', 'physical-name.template.yaml'];
+  const audit = (format: 'json' | 'markdown') =>
+    runAudit({
+      paths: FILES.map((file) => join(FIXTURES, file)),
+      catalogPath: CATALOG,
+      format,
+      now: NOW,
+      cwd: FIXTURES,
+    }).output;
+
+  it('shows what the author claimed: a record matched by a bare name, a class by tag, privilege not held', () => {
+    const identities = (JSON.parse(audit('json')) as Audit).identities.map((identity) => [
+      identity.resource?.location,
+      identity.catalogId,
+      identity.class,
+      identity.entitlements.map((entitlement) => entitlement.id),
+      identity.claims,
+    ]);
+    expect(identities).toEqual([
+      [
+        'stack:bare-logical-id/BreakGlassAdmin',
+        'break-glass-admin',
+        'break-glass',
+        [],
+        { recordByResourceName: 'break-glass-admin', classBy: 'resource-name', privilegedNotHeld: ['emergency-admin'] },
+      ],
+      ['stack:claimed-human-admin/AppRole', undefined, 'human', ['queue-read'], { classBy: 'tag' }],
+      // The role the record names by its physical name: every fact is the catalog's.
+      ['stack:physical-name/Admin', 'break-glass-admin', 'break-glass', ['emergency-admin'], undefined],
+    ]);
+  });
+
+  it('says so in the Markdown view', () => {
+    const claimed = audit('markdown')
+      .split('\n')
+      .filter((line) => line.startsWith('- claimed by the IaC'));
+    expect(claimed).toEqual([
+      '- claimed by the IaC: catalog record break-glass-admin, matched only by its resource name \\(binds no exception, grants no privileged entitlement\\)',
+      '- claimed by the IaC: its class, by that resource name \\(lifts no check meant for machines\\)',
+      '- claimed by the IaC: privileged entitlements, not held: emergency-admin',
+      '- claimed by the IaC: its class, by its class tag \\(lifts no check meant for machines\\)',
+    ]);
   });
 });
