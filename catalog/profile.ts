@@ -20,6 +20,20 @@ export interface IdentityProfile {
    * catalog's review exists to grant; only a catalog record's entitlements give one.
    */
   claimedByTag?: string[];
+  /**
+   * Privileged entitlements of a record that matched the subject only by its bare resource name (a CloudFormation
+   * logical id, a Pulumi resource name): not held. Every stack picks those names freely, so such a match claims the
+   * record's facts as a tag would (see `matchCatalogRecord`), and a privileged entitlement is granted only to the
+   * identity the record names by what the catalog controls (a physical name, ARN, construct path, location or URN).
+   */
+  claimedByName?: string[];
+  /**
+   * Whether the class came from a catalog record that names the subject by what the catalog controls (a binding name,
+   * or tags the catalog author chose to match): then it may relax what a rule asks of the class (people's and
+   * break-glass accounts' administrator policies are left to their own rules). A class from a tag or from a record
+   * matched by the bare resource name is the author's claim: it sets what the identity may hold, never an exemption.
+   */
+  classReviewed: boolean;
   purpose?: string;
   expires?: string;
   /** Where the facts came from. */
@@ -44,13 +58,13 @@ export function matchCatalogRecord(
   for (const matcher of candidatesFor(prepared, names)) {
     if (matcher.cloud && matcher.cloud !== subject.cloud) continue;
     if (matcher.tags && !matcher.tags.every(([key, value]) => subject.tags[key] === value)) continue;
-    if (!matcher.name) return { record: matcher.record, bound: false };
+    if (!matcher.name) return { record: matcher.record, bound: false, bareName: false };
     let bound: boolean | undefined;
     for (const { value, binds } of names) {
       if (matcher.name(value)) bound = binds;
       if (bound === true) break;
     }
-    if (bound !== undefined) return { record: matcher.record, bound };
+    if (bound !== undefined) return { record: matcher.record, bound, bareName: !bound };
   }
   return undefined;
 }
@@ -143,8 +157,12 @@ export function isKnownOwner(catalog: Catalog, id: string): boolean {
   return ids.has(id);
 }
 
-/** The catalog record a subject matches, and whether it matched through a name that binds exceptions. */
-export type CatalogMatch = { record: CatalogIdentity; bound: boolean } | undefined;
+/**
+ * The catalog record a subject matches, whether it matched through a name that binds exceptions, and whether it
+ * matched only through the bare resource name (`bareName`; false for a record matched by its tags alone, which the
+ * catalog author chose, and for a bound match).
+ */
+export type CatalogMatch = { record: CatalogIdentity; bound: boolean; bareName: boolean } | undefined;
 
 /**
  * What `profileOf` reads of a subject besides its record: each fact the record does not give (a record's owner, class
@@ -184,23 +202,37 @@ function recordFacts(record: CatalogIdentity): ProfileFacts {
   };
 }
 
-function profileFrom(catalog: Catalog, record: CatalogIdentity | undefined, facts: ProfileFacts): IdentityProfile {
+function profileFrom(
+  catalog: Catalog,
+  record: CatalogIdentity | undefined,
+  facts: ProfileFacts,
+  bareName: boolean,
+): IdentityProfile {
   const { ownerName, classTag, entitlementTag } = facts;
   const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classFromTag =
     classTag && (IDENTITY_CLASSES as readonly string[]).includes(classTag) ? (classTag as IdentityClass) : undefined;
   // entitlementTag is read only where no record lists entitlements (profileFacts).
   const tagged = entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : [];
-  const claimedByTag = [...new Set(tagged.filter((id) => entitlementById(catalog, id)?.privileged === true))];
+  const isPrivileged = (id: string) => entitlementById(catalog, id)?.privileged === true;
+  const claimedByTag = [...new Set(tagged.filter(isPrivileged))];
+  // A record matched by a bare name gives what a tag could: its privileged entitlements stay with the identity it names.
+  const claimedByName = record && bareName ? [...new Set(record.entitlements.filter(isPrivileged))] : [];
+  const recordEntitlements =
+    record && claimedByName.length
+      ? record.entitlements.filter((id) => !claimedByName.includes(id))
+      : record?.entitlements;
   return {
     record,
     owner: knownOwner ? ownerName : undefined,
     unknownOwner: ownerName !== undefined && !knownOwner ? ownerName : undefined,
     class: record?.class ?? classFromTag,
+    classReviewed: record !== undefined && !bareName,
     invalidClass: !record && classTag && !classFromTag ? classTag : undefined,
     entitlements:
-      record?.entitlements ?? (claimedByTag.length ? tagged.filter((id) => !claimedByTag.includes(id)) : tagged),
+      recordEntitlements ?? (claimedByTag.length ? tagged.filter((id) => !claimedByTag.includes(id)) : tagged),
     ...(claimedByTag.length ? { claimedByTag } : {}),
+    ...(claimedByName.length ? { claimedByName } : {}),
     purpose: facts.purpose,
     expires: facts.expires,
     source: record ? 'catalog' : ownerName || classTag || entitlementTag ? 'tags' : 'none',
@@ -209,8 +241,9 @@ function profileFrom(catalog: Catalog, record: CatalogIdentity | undefined, fact
 
 /** The catalog's facts about a subject. */
 export function profileOf(catalog: Catalog, subject: Identity | Secret): IdentityProfile {
-  const record = findCatalogRecord(catalog, subject);
-  return profileFrom(catalog, record, profileFacts(catalog, subject, record));
+  const match = matchCatalogRecord(catalog, subject);
+  const record = match?.record;
+  return profileFrom(catalog, record, profileFacts(catalog, subject, record), match?.bareName === true);
 }
 
 /** A subject's profile and the catalog match it was made from (what its binding starts from, see `bindingOf`). */
@@ -232,7 +265,10 @@ export function profileSharing(
   /** Per record (null: none), then per bound and facts (`factsKey`). */
   const shared = new Map<CatalogIdentity | null, Map<string, SubjectProfile>>();
   /** Per record and bound: the subjects that read nothing but the record (most), with no key to build. */
-  const recordOnly = new Map<CatalogIdentity, { bound?: SubjectProfile; unbound?: SubjectProfile }>();
+  const recordOnly = new Map<
+    CatalogIdentity,
+    { bound?: SubjectProfile; unbound?: SubjectProfile; bareName?: SubjectProfile }
+  >();
   const keys = catalog.tags;
   return (subject, names = subjectNames(subject)) => {
     const match = matchCatalogRecord(catalog, subject, names);
@@ -246,16 +282,20 @@ export function profileSharing(
       const only = match.record;
       let slots = recordOnly.get(only);
       if (!slots) recordOnly.set(only, (slots = {}));
-      if (match.bound) return (slots.bound ??= { profile: profileFrom(catalog, only, recordFacts(only)), match });
-      return (slots.unbound ??= { profile: profileFrom(catalog, only, recordFacts(only)), match });
+      if (match.bound)
+        return (slots.bound ??= { profile: profileFrom(catalog, only, recordFacts(only), false), match });
+      if (match.bareName)
+        return (slots.bareName ??= { profile: profileFrom(catalog, only, recordFacts(only), true), match });
+      return (slots.unbound ??= { profile: profileFrom(catalog, only, recordFacts(only), false), match });
     }
     const record = match?.record;
     const facts = profileFacts(catalog, subject, record);
     let byFacts = shared.get(record ?? null);
     if (!byFacts) shared.set(record ?? null, (byFacts = new Map<string, SubjectProfile>()));
-    const key = factsKey(match?.bound === true, record, facts);
+    const key = factsKey(match, record, facts);
     let found = byFacts.get(key);
-    if (!found) byFacts.set(key, (found = { profile: profileFrom(catalog, record, facts), match }));
+    if (!found)
+      byFacts.set(key, (found = { profile: profileFrom(catalog, record, facts, match?.bareName === true), match }));
     return found;
   };
 }
@@ -264,8 +304,8 @@ export function profileSharing(
  * The facts a record leaves to the subject, each written with its length (an absent one as `-`), so that no two lists
  * of facts give one key. What the record gives is the same for all its subjects and left out.
  */
-function factsKey(bound: boolean, record: CatalogIdentity | undefined, facts: ProfileFacts): string {
-  let key = bound ? 'b' : 'u';
+function factsKey(match: CatalogMatch, record: CatalogIdentity | undefined, facts: ProfileFacts): string {
+  let key = match?.bound ? 'b' : match?.bareName ? 'n' : 'u';
   if (record?.owner === undefined) key += lengthPrefixed(facts.ownerName);
   key += lengthPrefixed(facts.classTag) + lengthPrefixed(facts.entitlementTag);
   if (record?.purpose === undefined) key += lengthPrefixed(facts.purpose);

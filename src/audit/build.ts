@@ -41,6 +41,7 @@ import {
   AUDIT_SCHEMA_VERSION,
   type Audit,
   type AuditDefinition,
+  type AuditClaims,
   type AuditDeploymentTag,
   type AuditExtras,
   type AuditEntitlement,
@@ -252,6 +253,7 @@ function plannedIdentity(
     ...(profile.purpose !== undefined ? { purpose: profile.purpose } : {}),
     ...optional('expiry', expiryOf(profile.expires, now)),
     ...setAtDeployment(identity, catalog),
+    ...claimsOf(profile),
     entitlements,
     grants,
     credentials: auditCredentials(identity, now),
@@ -368,6 +370,20 @@ function escalationPaths(findings: AuditFinding[]): string[] {
   return [
     `escalation: ${paths.length} path${paths.length === 1 ? '' : 's'} (${shown}${paths.length > ESCALATION_EXAMPLES ? ', …' : ''})`,
   ];
+}
+
+/** The facts of the profile that the IaC author claimed (AuditClaims), or nothing when the catalog gave them all. */
+function claimsOf(profile: IdentityProfile): Pick<AuditIdentity, 'claims'> {
+  const byResourceName = profile.record !== undefined && !profile.classReviewed;
+  const classBy =
+    profile.class === undefined || profile.classReviewed ? undefined : byResourceName ? 'resource-name' : 'tag';
+  const notHeld = [...(profile.claimedByTag ?? []), ...(profile.claimedByName ?? [])];
+  const claims: AuditClaims = {
+    ...(byResourceName && profile.record ? { recordByResourceName: profile.record.id } : {}),
+    ...(classBy ? { classBy } : {}),
+    ...(notHeld.length ? { privilegedNotHeld: [...new Set(notHeld)].sort() } : {}),
+  };
+  return Object.keys(claims).length ? { claims } : {};
 }
 
 function ownership(

@@ -134,6 +134,8 @@ export interface AuditIdentity {
   expiry?: AuditExpiry;
   /** Catalog tags whose value each deployment chooses: not read, so what they would say is known only then. */
   setAtDeployment?: AuditDeploymentTag[];
+  /** What the IaC author claimed for the identity rather than the catalog recording it (absent: nothing). */
+  claims?: AuditClaims;
   entitlements: AuditEntitlement[];
   grants: AuditGrant[];
   credentials: AuditCredential[];
@@ -151,6 +153,22 @@ export interface AuditIdentity {
    * cloud's, and each cloud's identity (account, grants, credentials, trust, findings) is here, as its own row would be.
    */
   placements?: AuditIdentity[];
+}
+
+/**
+ * The facts of an identity's row that are the IaC author's word, so a reviewer sees them as claims: names, tags and
+ * logical ids are written by whoever writes the change, the catalog by the platform team that reviews it.
+ */
+export interface AuditClaims {
+  /**
+   * The catalog record the identity matched only by its bare resource name (a logical id, a Pulumi resource name),
+   * which any stack may pick: it binds no exception and grants no privileged entitlement.
+   */
+  recordByResourceName?: string;
+  /** Where a person's or any other class came from when no catalog record naming the identity gives it. */
+  classBy?: 'tag' | 'resource-name';
+  /** Privileged entitlements named by the entitlements tag or a bare-name record: not held (require-entitlement). */
+  privilegedNotHeld?: string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   AuditIdentity,
   AuditSharedKey,
 } from '../audit/types.js';
+import { claimTexts } from './audit-claims.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { plural } from '../util/plural.js';
 import type { AuditRenderOptions } from './audit-options.js';
@@ -241,6 +242,7 @@ function identityDetails(identity: AuditIdentity): string[] {
     for (const tag of identity.setAtDeployment)
       lines.push(`  - ${tag.fact}: tag ${markdownCode(tag.tag)} from ${escapeMarkdown(tag.setBy)}`);
   }
+  for (const claim of claimTexts(identity.claims)) lines.push(`- claimed by the IaC: ${escapeMarkdown(claim)}`);
   for (const entitlement of identity.entitlements) {
     lines.push(
       `- entitlement ${escapeMarkdown(entitlement.id)}${entitlement.known ? '' : ' (not in the catalog)'}${entitlement.privileged ? ' (privileged)' : ''}: ${entitlement.allows.map(markdownCode).join('; ') || '—'}`,

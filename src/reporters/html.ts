@@ -9,6 +9,7 @@ import type {
   AuditSharedKey,
 } from '../audit/types.js';
 import { sharedKeyStatus } from '../audit/credentials.js';
+import { claimTexts } from './audit-claims.js';
 import { escapeHtml as e } from './escape.js';
 import type { AuditRenderOptions } from './audit-options.js';
 import { baselineHtml, lineageHtml, placementsHtml, reviewHtml, REVIEW_STYLE } from './review-html.js';
@@ -133,7 +134,13 @@ function identityRow(identity: AuditIdentity): string {
   return `<tr class="${privileged ? 'privileged' : ''}" ${attributes}>
 <td class="identity"><strong>${e(identity.name)}</strong>${privileged ? ' <span class="badge bad">privileged</span>' : ''}
 <div class="sub">${identity.placements?.length ? `one catalog identity on ${identity.placements.length} clouds${placementsHtml(identity)}` : identity.resource ? `${e(identity.resource.type)} <code>${e(identity.resource.path ?? identity.resource.urn ?? `${identity.resource.stack ? `${identity.resource.stack}/` : ''}${identity.resource.name}`)}</code>` : 'declared in the catalog only'}</div>
-${identity.purpose ? `<div class="sub">${e(identity.purpose)}</div>` : ''}${(identity.setAtDeployment ?? []).map((tag) => `<div class="sub">${e(tag.fact)} set at deployment, not read: tag <code>${e(tag.tag)}</code> from ${e(tag.setBy)}</div>`).join('')}${identity.expiry ? `<div class="sub ${identity.expiry.expired ? 'bad-text' : ''}">expires ${e(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}</div>` : ''}
+${identity.purpose ? `<div class="sub">${e(identity.purpose)}</div>` : ''}${(identity.setAtDeployment ?? []).map((tag) => `<div class="sub">${e(tag.fact)} set at deployment, not read: tag <code>${e(tag.tag)}</code> from ${e(tag.setBy)}</div>`).join('')}${claimTexts(
+    identity.claims,
+  )
+    .map((claim) => `<div class="sub">claimed by the IaC: ${e(claim)}</div>`)
+    .join(
+      '',
+    )}${identity.expiry ? `<div class="sub ${identity.expiry.expired ? 'bad-text' : ''}">expires ${e(identity.expiry.date)}${identity.expiry.expired ? ' (expired)' : ''}</div>` : ''}
 ${details(identity)}</td>
 <td>${identity.origin === 'change' ? 'change' : 'catalog'}${identity.placements?.length ? ` <span class="sub">${e(identity.placements.map((p) => p.cloud ?? '').join(', '))}</span>` : ''}</td>
 <td>${identity.owner ? e(identity.owner) : identity.unknownOwner ? `<span class="bad-text">unknown: ${e(identity.unknownOwner)}</span>` : '<span class="bad-text">none</span>'}</td>

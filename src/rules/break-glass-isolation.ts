@@ -4,6 +4,7 @@ import { actionSubset, type ActionSubset } from '../iam/aws/evaluate.js';
 import { OWN_ACCOUNT } from '../model/deployment.js';
 import { isUnknown, type Credential, type Identity, type IdentityClass } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
+import type { IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { missingMfa } from './support/sign-in.js';
@@ -212,6 +213,23 @@ function mayReach(cls: IdentityClass | undefined): boolean {
 }
 
 /**
+ * Whether an identity of the change may reach break-glass: a person or break-glass class the catalog gave it
+ * (`classReviewed`). A class its tags (or a record matched by its bare resource name) claim is the author's word:
+ * a Lambda's role tagged `human` is still a machine, and may not reach break-glass on that word.
+ */
+function profileMayReach(profile: IdentityProfile): boolean {
+  return profile.classReviewed && mayReach(profile.class);
+}
+
+/** The class a message names: a claimed one says it was claimed, so the reader sees why it did not count. */
+function className(profile: IdentityProfile): string | undefined {
+  if (!profile.class) return undefined;
+  return mayReach(profile.class) && !profile.classReviewed
+    ? `${profile.class} (claimed by the IaC; no catalog record gives it)`
+    : profile.class;
+}
+
+/**
  * An AWS principal of the trust: a named role or user of the change or of the catalog, or a whole account (its root
  * or bare id), which admits every principal of that account holding sts:AssumeRole on the role.
  */
@@ -251,12 +269,12 @@ function checkAwsPrincipal(ctx: Ctx, identity: Identity, value: string): boolean
   for (const other of ctx.model.identities) {
     if (other === identity || typeof other.arn !== 'string' || !globMatch(value, other.arn)) continue;
     matched = true;
-    const otherClass = ctx.profile(other).class;
-    if (mayReach(otherClass)) continue;
+    const otherProfile = ctx.profile(other);
+    if (profileMayReach(otherProfile)) continue;
     ctx.report({
       ...base,
       messageId: 'assumableByIdentity',
-      data: { name, other: other.name, principal: value, class: otherClass ?? 'none declared' },
+      data: { name, other: other.name, principal: value, class: className(otherProfile) ?? 'none declared' },
       detail,
     });
     reported = true;
@@ -295,7 +313,8 @@ function isWholeAccount(value: string): boolean {
 
 interface Reacher {
   other: Identity;
-  cls?: IdentityClass;
+  /** The class as messages name it (className). */
+  cls?: string;
   path: string;
 }
 
@@ -306,8 +325,9 @@ function accountReachers(ctx: Ctx, target: Identity, account: string): Reacher[]
   const reachers: Reacher[] = [];
   for (const other of ctx.model.identities) {
     if (other === target || other.cloud !== 'aws' || other.kind === 'aws-group') continue;
-    const cls = ctx.profile(other).class;
-    if (mayReach(cls)) continue;
+    const otherProfile = ctx.profile(other);
+    if (profileMayReach(otherProfile)) continue;
+    const cls = className(otherProfile);
     const [assume] = heldPoliciesAndAllows(ctx, other).some(assumeRole()).values();
     if (!assume) continue;
     const pattern = assume.resources.find(

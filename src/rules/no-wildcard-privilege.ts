@@ -3,6 +3,7 @@ import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
+import type { IdentityProfile } from '../../catalog/profile.js';
 import {
   isUnknown,
   type AwsManagedPolicyGrant,
@@ -71,8 +72,24 @@ type Context = RuleContext<MessageId>;
 /** How many privileged actions a message names before "…". */
 const EXAMPLES = 3;
 
-/** Classes whose managed policies are left to other rules: people (federated, approved) and break-glass (isolated by its own rule). */
+/**
+ * Classes whose managed policies are left to other rules: people (federated, approved) and break-glass (isolated by its
+ * own rule). Only where the catalog gave the class (`classReviewed`): a class tag, or a record matched by the bare
+ * resource name, is the author's claim, and claiming `human` must not lift the check from a machine's role.
+ */
 const HUMAN_OPERATED = new Set(['human', 'break-glass']);
+
+function leftToHumanRules(profile: IdentityProfile): boolean {
+  return profile.classReviewed && profile.class !== undefined && HUMAN_OPERATED.has(profile.class);
+}
+
+/** The class as a managed-policy finding names it, saying why a claimed person's or break-glass class did not count. */
+function classText(profile: IdentityProfile): string {
+  if (!profile.class) return 'no declared class, so treated as non-human';
+  if (HUMAN_OPERATED.has(profile.class) && !profile.classReviewed)
+    return `class ${profile.class} claimed by the IaC, which no catalog record gives it, so treated as non-human`;
+  return `class ${profile.class}`;
+}
 
 export default defineRule<MessageId>({
   meta: {
@@ -370,8 +387,7 @@ function checkOutsideGroup(
   identity: Identity,
   { group, source }: NonNullable<Identity['outsideGroups']>[number],
 ): void {
-  const profile = ctx.profile(identity);
-  if (profile.class && HUMAN_OPERATED.has(profile.class)) return;
+  if (leftToHumanRules(ctx.profile(identity))) return;
   const base = { resource: source, identity };
   if (isUnknown(group)) {
     ctx.report({
@@ -391,8 +407,7 @@ function checkOutsideGroup(
 }
 
 function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity: Identity): void {
-  const profile = ctx.profile(identity);
-  if (profile.class && HUMAN_OPERATED.has(profile.class)) return;
+  if (leftToHumanRules(ctx.profile(identity))) return;
   const base = { resource: grant.source, identity };
   if (isUnknown(grant.arn)) {
     ctx.report({
@@ -435,7 +450,7 @@ function checkManagedPolicy(ctx: Context, grant: AwsManagedPolicyGrant, identity
   const data = {
     name: known.name,
     identity: identity.name,
-    class: profile.class ? `class ${profile.class}` : 'no declared class, so treated as non-human',
+    class: classText(ctx.profile(identity)),
   };
   if (verdict) ctx.report({ ...base, messageId: 'privilegedManagedPolicy', detail, data: { ...data, ...verdict } });
   else ctx.report({ ...base, messageId: 'adminManagedPolicy', detail, data });

@@ -37,6 +37,7 @@ type MessageId =
   | 'noEntitlementsUntaggable'
   | 'unknownEntitlement'
   | 'privilegedByTag'
+  | 'privilegedByName'
   | 'entitlementNotForClass'
   | 'standingPrivilege'
   | 'standingPending'
@@ -93,6 +94,12 @@ export default defineRule<MessageId>({
         '{{identity}} claims privileged entitlement {{entitlement}} through its {{tag}} tag, which the IaC sets: a privileged ' +
         "entitlement is granted only by the identity's record in the catalog, where it is reviewed, so {{identity}} does not " +
         'hold it. Add a catalog identity record that lists it, or remove it from the tag.',
+      privilegedByName:
+        '{{identity}} matches catalog identity {{record}} only by its resource name {{name}} (a logical id or Pulumi ' +
+        "resource name, which every stack picks freely), so it claims the record's privileged entitlement {{entitlement}} " +
+        'as a tag would and does not hold it: a privileged entitlement is granted only to the identity the record names ' +
+        'by a name the catalog controls. Match the record by the physical name, ARN, construct path (path:…), location ' +
+        '(stack:…) or URN of the identity it means, or give this identity its own record.',
       entitlementNotForClass:
         '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
         'Choose an entitlement made for {{class}} identities, or correct the class.',
@@ -184,7 +191,17 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       tag: catalog.tags.entitlements,
     });
   }
-  if (!profile.entitlements.length && claimed.length === 0) {
+  const claimedByName = profile.claimedByName ?? [];
+  for (let index = 0; index < claimedByName.length; index++) {
+    const id = claimedByName[index];
+    if (id === undefined) continue;
+    reportDeclaration(ctx, identity, 'privilegedByName', `Entitlement::${id}`, {
+      entitlement: id,
+      record: profile.record?.id ?? '',
+      name: identity.resource.name,
+    });
+  }
+  if (!profile.entitlements.length && claimed.length === 0 && claimedByName.length === 0) {
     const setBy = identity.deploymentTags?.[catalog.tags.entitlements];
     if (setBy !== undefined)
       reportDeclaration(

@@ -347,7 +347,8 @@ describe('catalog hygiene', () => {
 
   it('lists privileged entitlements held without a just-in-time limit by a class that forbids standing privilege', () => {
     const model = emptyModel();
-    model.identities.push(identity('aws-role', 'ops-human'));
+    // The role named ops-human (a physical name), which the record names.
+    model.identities.push(identity('aws-role', 'ops-human', { uniqueName: true }));
     // A catalog record holds it: the entitlements tag grants no privileged entitlement.
     const recorded = {
       ...catalog,

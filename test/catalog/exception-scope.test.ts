@@ -192,7 +192,7 @@ describe('exceptionTargets', () => {
 function scannedRecord(
   cat: Catalog,
   subject: Identity | Secret,
-): { record: CatalogIdentity; bound: boolean } | undefined {
+): { record: CatalogIdentity; bound: boolean; bareName: boolean } | undefined {
   const names = subjectNames(subject);
   for (const record of cat.identities)
     for (const match of recordMatches(record)) {
@@ -200,9 +200,11 @@ function scannedRecord(
       if (match.cloud && match.cloud !== subject.cloud) continue;
       if (match.tags && !Object.entries(match.tags).every(([key, value]) => subject.tags[key] === value)) continue;
       const pattern = match.name;
-      if (pattern === undefined) return { record, bound: false };
+      if (pattern === undefined) return { record, bound: false, bareName: false };
       const hits = names.filter((name) => globMatch(pattern, name.value));
-      if (hits.length) return { record, bound: hits.some((name) => name.binds) };
+      // Matched by a name that binds, or only by the bare resource name (which claims no privileged entitlement).
+      const bound = hits.some((name) => name.binds);
+      if (hits.length) return { record, bound, bareName: !bound };
     }
   return undefined;
 }
@@ -297,7 +299,8 @@ describe("profileSharing: one shared profile and match for a subject's profile a
               if (
                 first.facts === second.facts &&
                 first.scanned?.record === second.scanned?.record &&
-                first.scanned?.bound === second.scanned?.bound
+                first.scanned?.bound === second.scanned?.bound &&
+                first.scanned?.bareName === second.scanned?.bareName
               )
                 expect(first.entry).toBe(second.entry);
         },

@@ -86,8 +86,10 @@ describe('check: a privileged entitlement named by tags on a role the catalog do
       .sort();
     // Only the role the catalog does not record; Recorded (a record by name), TagMatched (a record the catalog author
     // matches by tags) and Reader (a non-privileged entitlement by tag) pass on the same grants.
+    // no-wildcard-privilege too: its break-glass class is claimed by its tag, which lifts no check meant for machines.
     expect(lines).toEqual([
       'no-privilege-escalation mandatory Sneaky Path::*',
+      'no-wildcard-privilege mandatory Sneaky Policy::AdministratorAccess',
       'require-entitlement mandatory Sneaky Entitlement::emergency-admin',
     ]);
     expect(findings.find((finding) => finding.ruleId === 'require-entitlement')?.message).toBe(

@@ -43,6 +43,8 @@ const BAD_VERDICT = [
   // AdministratorAccess is neither held nor sanctioned.
   'no-privilege-escalation mandatory LegacyBreakGlassRole',
   'no-wildcard-privilege mandatory CiDeployerRole',
+  // Its break-glass class is claimed by its tag only: AdministratorAccess is judged as on a machine's role.
+  'no-wildcard-privilege mandatory LegacyBreakGlassRole',
   'require-entitlement mandatory CiDeployerRole',
   'require-entitlement mandatory JitAdminRole',
   'require-entitlement mandatory LegacyBreakGlassRole',

@@ -23,6 +23,21 @@ const trustWith = (principal: Record<string, unknown>, condition: Record<string,
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal, Condition: condition }],
 });
+/**
+ * A catalog that records the people's role SecurityOnCall (class human) by its name: only a class the catalog gives
+ * lets an identity of the change reach break-glass; a class tag is the IaC author's claim.
+ */
+const ON_CALL_RECORDED = catalog({
+  identities: [
+    {
+      id: 'security-on-call',
+      match: { name: 'SecurityOnCall' },
+      owner: 'team-security',
+      class: 'human',
+      entitlements: [],
+    },
+  ],
+});
 const CI_ASSUMES_ANY_ROLE = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }],
@@ -65,13 +80,14 @@ ruleTester(rule, {
     },
     {
       name: 'a break-glass role assumable by a human role of the same account, with MFA',
+      catalog: ON_CALL_RECORDED,
       model: model({
         identities: [
           role('BreakGlass', {
             tags: BREAK_GLASS,
             trust: trustWith({ AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' }, MFA),
           }),
-          role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
+          role('SecurityOnCall', { uniqueName: true }),
         ],
       }),
     },
@@ -89,6 +105,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a role that tags itself human is no person the catalog knows: it may not reach break-glass on that tag',
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trustWith({ AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' }, MFA),
+          }),
+          role('SecurityOnCall', { uniqueName: true, tags: { 'identity-class': 'human' } }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Principal::arn:aws:iam::<own-account>:role/SecurityOnCall',
+          message:
+            'Break-glass role BreakGlass can be assumed by SecurityOnCall (arn:aws:iam::<own-account>:role/SecurityOnCall), an ' +
+            'identity of class human (claimed by the IaC; no catalog record gives it). Remove it from the trust policy; no ' +
+            'workload, service or agent may reach break-glass.',
+        },
+      ],
+    },
     {
       name: 'root trust: every principal of the account may assume it, and a CI role allowed sts:AssumeRole on role/* reaches it',
       model: model({
@@ -185,6 +224,7 @@ ruleTester(rule, {
     },
     {
       name: 'no MFA: a SAML provider the catalog does not declare MFA-enforcing, and a human role trusted without an MFA condition',
+      catalog: ON_CALL_RECORDED,
       model: model({
         identities: [
           role('BreakGlass', {
@@ -201,7 +241,7 @@ ruleTester(rule, {
               ],
             },
           }),
-          role('SecurityOnCall', { tags: { 'identity-class': 'human' } }),
+          role('SecurityOnCall', { uniqueName: true }),
         ],
       }),
       findings: [

@@ -56,6 +56,11 @@ const ADMIN_CATALOG = catalog({
   ],
 });
 /**
+ * The name a record means its identity by: the role's or user's ARN (the builders' roles carry one), which
+ * the catalog controls. A bare name would match only the logical id, which claims no privileged entitlement.
+ */
+const namedBy = (name: string) => `arn:aws:iam::*:*/${name}`;
+/**
  * ADMIN_CATALOG with a record for one identity: privileged entitlements are held only through a catalog record (the
  * entitlements tag cannot grant them), so the tests of holding one declare it here.
  */
@@ -63,7 +68,7 @@ const recorded = (name: string, cls: IdentityClass, entitlements: string[]): Cat
   ...ADMIN_CATALOG,
   identities: [
     ...ADMIN_CATALOG.identities,
-    { id: name, match: { name }, owner: 'team-security', class: cls, entitlements },
+    { id: name, match: { name: namedBy(name) }, owner: 'team-security', class: cls, entitlements },
   ],
 });
 const brokerTrust = {
@@ -174,7 +179,9 @@ ruleTester(rule, {
       catalog: recorded('BreakGlassUser', 'break-glass', ['emergency-admin']),
       model: model({
         identities: [
+          // Its ARN, which the record names (the builders give users none of their own).
           user('BreakGlassUser', {
+            arn: 'arn:aws:iam::<own-account>:user/BreakGlassUser',
             managedPolicies: [ADMIN],
             policies: [allow('sts:AssumeRole', 'arn:aws:iam::*:role/BreakGlassRole')],
           }),

@@ -21,6 +21,19 @@ const ARN = (name: string, partition = 'aws') => `arn:${partition}:iam::aws:poli
 const service = { 'identity-class': 'service' };
 const dataset = managedPolicyDataset();
 const human = { 'identity-class': 'human' };
+/**
+ * People the catalog records (class human) by their physical names: only a class the catalog gives leaves a person's
+ * managed policies to the human rules; a class tag is the IaC author's claim and lifts nothing.
+ */
+const PEOPLE_RECORDED = catalog({
+  identities: ['Alice', 'AdminSso'].map((name) => ({
+    id: name.toLowerCase(),
+    match: { name },
+    owner: 'team-platform',
+    class: 'human' as const,
+    entitlements: [],
+  })),
+});
 
 function unattached(name: string, document: AwsPolicyGrant['document']): AwsPolicyGrant {
   return { kind: 'aws-policy', source: ref('AWS::IAM::ManagedPolicy', name), document };
@@ -40,10 +53,11 @@ ruleTester(rule, {
     },
     {
       name: 'a human-operated user in a group outside the change is human-federated’s concern, as its managed policies are',
+      catalog: PEOPLE_RECORDED,
       model: model({
         identities: [
           {
-            ...user('Alice', { tags: human }),
+            ...user('Alice', { uniqueName: true }),
             outsideGroups: [{ group: 'Admins', source: ref('AWS::IAM::User', 'Alice') }],
           },
         ],
@@ -105,8 +119,11 @@ ruleTester(rule, {
       model: model({ identities: [role('Reader', { policies: [allow('s3:GetObject')] })] }),
     },
     {
-      name: 'AdministratorAccess on a human identity is left to the human rules',
-      model: model({ identities: [role('AdminSso', { tags: human, managedPolicies: [ARN('AdministratorAccess')] })] }),
+      name: 'AdministratorAccess on a human identity the catalog records is left to the human rules',
+      catalog: PEOPLE_RECORDED,
+      model: model({
+        identities: [role('AdminSso', { uniqueName: true, managedPolicies: [ARN('AdministratorAccess')] })],
+      }),
     },
     {
       name: 'AWS managed policies whose content grants nothing privileged (issue 15): API Gateway logging, Lambda VPC, X-Ray, SSM core (parameter reads are entitlements, not privilege) and default',
@@ -383,6 +400,37 @@ ruleTester(rule, {
           message:
             'AWS managed policy AdministratorAccess on Pipeline (class service) grants administrator-level access to a non-human identity. ' +
             'Detach it and attach a customer-managed policy with the specific actions and resources the identity needs.',
+        },
+      ],
+    },
+    {
+      name: 'a class human claimed by a tag lifts nothing: AdministratorAccess and an outside group are reported as for a machine',
+      model: model({
+        identities: [
+          role('AdminSso', { uniqueName: true, tags: human, managedPolicies: [ARN('AdministratorAccess')] }),
+          {
+            ...user('Alice', { uniqueName: true, tags: human }),
+            outsideGroups: [{ group: 'Admins', source: ref('AWS::IAM::User', 'Alice') }],
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'AdminSso',
+          identity: 'TestStack/AdminSso',
+          detail: 'Policy::AdministratorAccess',
+          message:
+            'AWS managed policy AdministratorAccess on AdminSso (class human claimed by the IaC, which no catalog record gives it, ' +
+            'so treated as non-human) grants administrator-level access to a non-human identity. Detach it and attach a ' +
+            'customer-managed policy with the specific actions and resources the identity needs.',
+        },
+        {
+          resource: 'Alice',
+          identity: 'TestStack/Alice',
+          detail: 'Group::Admins',
+          message:
+            'Alice adds Alice to group Admins, which is not created in this change, so what its policies grant Alice cannot be seen here. ' +
+            'Define the group and its policies in the change, or request a catalog exception for Alice.',
         },
       ],
     },

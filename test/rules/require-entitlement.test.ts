@@ -89,12 +89,20 @@ const UNDERSTATING_CATALOG = catalog({
 
 const declared = (cls: string, entitlements: string) => ({ 'identity-class': cls, entitlements });
 /**
+ * The name a record means its identity by: the role's ARN (the builders' roles carry one), which
+ * the catalog controls. A bare name would match only the logical id, which claims no privileged entitlement.
+ */
+const namedBy = (name: string) => `arn:aws:iam::*:*/${name}`;
+/**
  * CATALOG with a record for one identity: privileged entitlements are held only through a catalog record (the
  * entitlements tag cannot grant them), so the tests of holding one declare it here.
  */
 const recorded = (name: string, cls: IdentityClass, entitlements: string[], base: Catalog = CATALOG): Catalog => ({
   ...base,
-  identities: [...base.identities, { id: name, match: { name }, owner: 'team-platform', class: cls, entitlements }],
+  identities: [
+    ...base.identities,
+    { id: name, match: { name: namedBy(name) }, owner: 'team-platform', class: cls, entitlements },
+  ],
 });
 const PAYMENTS_SERVICE = declared('service', 'payments-read');
 const REPORTS_SERVICE = declared('service', 'reports-read');
