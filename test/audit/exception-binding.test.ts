@@ -11,11 +11,13 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogException, CatalogIdentity } from '../../catalog/types.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
+import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { buildAudit } from '../../src/audit/index.js';
 import type { Audit } from '../../src/audit/types.js';
 import { main } from '../../src/cli/main.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
+import { terraformPlan } from '../terraform/support.js';
 import { auditOf, exampleCatalog, NOW, REPO } from './support.js';
 
 const RULE = 'no-long-lived-credentials';
@@ -177,6 +179,30 @@ describe('the audit lists an exception under the identities its target binds, as
     ]);
     expect(rows(auditWith(model, catalog))).toEqual({
       [`urn:pulumi:prod::files::${USER}::etl`]: { listed: ['EXC-URN', 'EXC-NAME'], waivedBy: ['EXC-URN'] },
+    });
+  });
+
+  it('Terraform plan: the physical name and the ARN bind, the resource address does not', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        { address: 'aws_iam_user.sftp', values: { name: 'tf-sftp', path: '/' }, unknown: { arn: true, id: true } },
+        {
+          address: 'aws_iam_access_key.sftp',
+          values: { user: 'tf-sftp' },
+          unknown: { id: true, secret: true },
+          references: { user: ['aws_iam_user.sftp.name', 'aws_iam_user.sftp'] },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    const catalog = catalogWith([
+      exception('EXC-ADDRESS', 'aws_iam_user.sftp'),
+      exception('EXC-KEY-ADDRESS', 'aws_iam_access_key.sftp'),
+      exception('EXC-ARN', 'arn:aws:iam::*:user/tf-sftp'),
+      exception('EXC-NAME', 'tf-sftp'),
+    ]);
+    expect(rows(auditWith(model, catalog))).toEqual({
+      'aws_iam_user.sftp': { listed: ['EXC-ARN', 'EXC-NAME'], waivedBy: ['EXC-ARN'] },
     });
   });
 
