@@ -32,6 +32,7 @@ import { hasOwnValue, hasResourceValue, inAccount, OWN_ACCOUNT } from '../src/mo
 import type { Identity, Model, ResourceRef, Secret } from '../src/model/model.js';
 import type { Finding } from '../src/model/finding.js';
 import { globMatch } from '../src/util/glob.js';
+import { recordMatches, type CatalogException, type CatalogIdentity } from './types.js';
 
 /** The prefix that marks a catalog `match.name` or exception `target` as a CDK construct path. */
 export const PATH_PREFIX = 'path:';
@@ -99,6 +100,21 @@ export function resourceBinding(resource: ResourceRef): Binding {
 }
 
 /**
+ * What an exception's target may name for an identity the catalog declares and no subject of the change matched (the
+ * audit's catalog-only rows): the record's id, which binds every subject the record matches by a binding name, and
+ * each `match.name`, the name by which the record matches its identity (a binding name when it is a physical name,
+ * cloud id, construct path, location or URN; a bare logical id binds nothing, which only a subject can tell). A
+ * `match.name` pattern is compared as text: a target that covers it (`batch-*` or `*` for `batch-*`) is named, one
+ * that covers only some of the names it matches is not. A record matched by tags alone binds by its id.
+ */
+export function recordBinding(record: CatalogIdentity): Binding {
+  const names = [record.id];
+  for (const match of recordMatches(record))
+    if (match.name !== undefined && !names.includes(match.name)) names.push(match.name);
+  return { recordId: record.id, names };
+}
+
+/**
  * A finding's detail with where it points (`Credential::aws-access-key at stack:app/LegacyUserKey`): an exception's
  * details may name it so, to waive one credential and not the next one made for the same identity. Where is the
  * place the reported resource binds by (construct path, location, URN), else its own name (a Terraform address).
@@ -122,6 +138,17 @@ function isLocationForm(name: string): boolean {
 export function targetMatches(target: string, binding: Binding): boolean {
   for (const name of binding.names) if (globMatch(target, name)) return true;
   return false;
+}
+
+/**
+ * The exceptions, in catalog order, whose target names one of these binding names: every exception that could waive a
+ * finding about the subject the binding is of (whether it does also depends on its rule, details, validity and breadth).
+ */
+export function exceptionsBinding<T extends Pick<CatalogException, 'target'>>(
+  exceptions: readonly T[],
+  binding: Binding,
+): T[] {
+  return exceptions.filter((exception) => targetMatches(exception.target, binding));
 }
 
 /**

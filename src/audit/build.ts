@@ -3,18 +3,13 @@
  * the catalog and the evaluation time. The CLI, the Pulumi pack and the CDK aspect call this same function, so the
  * same infrastructure gives the same rows whichever tool planned it.
  */
-import {
-  recordMatches,
-  type Catalog,
-  type CatalogIdentity,
-  type Entitlement,
-  type TagKeys,
-} from '../../catalog/types.js';
+import { type Catalog, type CatalogIdentity, type Entitlement, type TagKeys } from '../../catalog/types.js';
 import { profilesOfEvaluation, type EvaluationResult } from '../engine/evaluate.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { isBlocking, sortFindings, type Finding } from '../model/finding.js';
 import { entitlementById } from '../../catalog/entitlement-index.js';
-import { profileOf, type IdentityProfile } from '../../catalog/profile.js';
+import { bindingOf, profileOf, type IdentityProfile } from '../../catalog/profile.js';
+import { exceptionsBinding, recordBinding, type Binding } from '../../catalog/waivers.js';
 import {
   isUnknown,
   type Identity,
@@ -28,7 +23,7 @@ import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { burnDownOf } from './burn-down.js';
 import { auditCredentials, auditSharedKeys } from './credentials.js';
 import { expiryOf } from './dates.js';
-import { auditException, exceptionsCovering } from './exceptions.js';
+import { auditException } from './exceptions.js';
 import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from '../rules/support/just-in-time.js';
@@ -67,8 +62,10 @@ export function buildAudit(
   const exceptions = new Map(
     catalog.exceptions.map((exception) => [exception.id, auditException(exception, catalog, findings, now)]),
   );
-  const exceptionsFor = (names: string[]) =>
-    exceptionsCovering(catalog, names).map((exception) => mustGet(exceptions, exception.id, 'buildAudit'));
+  // Bound the way the engine binds a waiver (bindingOf, targetMatches): an exception is listed under an identity only
+  // when its target names the identity by a name the catalog controls, never by a bare logical id or by what it holds.
+  const exceptionsFor = (binding: Binding) =>
+    exceptionsBinding(catalog.exceptions, binding).map((exception) => mustGet(exceptions, exception.id, 'buildAudit'));
   const findingsOf = (id: string) => findings.filter((finding) => finding.identity === id).map(auditFinding);
 
   // The profiles the evaluation's rules read, where it was judged against this catalog: not worked out again.
@@ -83,7 +80,7 @@ export function buildAudit(
       found,
       catalog,
       now,
-      exceptionsFor,
+      exceptionsFor(bindingOf(identity, catalog, model)),
       findingsOf(identity.id),
       model.accountIds ?? [],
       model.bucketsWithoutAcls ?? [],
@@ -91,7 +88,7 @@ export function buildAudit(
   });
   const catalogOnly = catalog.identities
     .filter((record) => !matchedRecords.has(record))
-    .map((record) => catalogIdentity(record, catalog, now, exceptionsFor(exceptionNames(record))));
+    .map((record) => catalogIdentity(record, catalog, now, exceptionsFor(recordBinding(record))));
   const identities = [
     ...oneRowPerCatalogIdentity(planned.sort(byStackAndName)),
     ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
@@ -222,7 +219,7 @@ function plannedIdentity(
   profile: IdentityProfile,
   catalog: Catalog,
   now: Date,
-  exceptionsFor: (names: string[]) => AuditException[],
+  exceptions: AuditException[],
   findings: AuditFinding[],
   ownAccounts: readonly string[],
   aclFreeBuckets: NonNullable<Model['bucketsWithoutAcls']>,
@@ -232,12 +229,6 @@ function plannedIdentity(
     .map((id) => entitlementById(catalog, id))
     .filter((e): e is Entitlement => e !== undefined);
   const grants = auditGrants(identity.grants, declared, catalog, aclFreeBuckets);
-  const heldNames = [
-    identity.name,
-    identity.resource.name,
-    ...identity.grants.map((g) => g.source.name),
-    ...identity.credentials.map((c) => c.source.name),
-  ];
   const classLimit = profile.class ? catalog.classes[profile.class].maxSessionSeconds : undefined;
   const session = identity.maxSessionSeconds;
   return {
@@ -268,7 +259,7 @@ function plannedIdentity(
       : {}),
     trust: auditTrust(identity, ownAccounts),
     runsOn: runsOn(identity),
-    exceptions: exceptionsFor([...new Set(heldNames)]),
+    exceptions,
     findings,
     privilegedPaths: [
       ...grants.flatMap((grant) =>
@@ -311,11 +302,6 @@ function catalogIdentity(
     findings: [],
     privilegedPaths: privilegedEntitlementPaths(entitlements),
   };
-}
-
-/** A catalog-only identity is named by its record id; exceptions may target that id or the record's name pattern. */
-function exceptionNames(record: CatalogIdentity): string[] {
-  return [record.id, ...recordMatches(record).flatMap((match) => (match.name ? [match.name] : []))];
 }
 
 /**

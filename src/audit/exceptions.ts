@@ -3,7 +3,6 @@ import type { Catalog, CatalogException } from '../../catalog/types.js';
 import type { Finding } from '../model/finding.js';
 import { isPastDate } from '../../catalog/dates.js';
 import { isExceptionValid } from '../../catalog/exception-scope.js';
-import { globMatch } from '../util/glob.js';
 import { daysLeft } from './dates.js';
 import type { AuditException, ExceptionStatus } from './types.js';
 
@@ -58,9 +57,4 @@ function statusOf(exception: CatalogException, catalog: Catalog, left: number | 
   if (isPastDate(exception.expires, now)) return 'expired';
   if (!isExceptionValid(exception, catalog, now)) return 'invalid';
   return left <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active';
-}
-
-/** The exceptions whose target matches any of the names (identity name, resource names of what it holds). */
-export function exceptionsCovering(catalog: Catalog, names: readonly string[]): CatalogException[] {
-  return catalog.exceptions.filter((exception) => names.some((name) => globMatch(exception.target, name)));
 }

@@ -144,6 +144,10 @@ export interface AuditIdentity {
   trust: AuditTrust[];
   /** What runs as the identity (Lambda, instance profile, pod). */
   runsOn: string[];
+  /**
+   * The catalog exceptions whose target binds the identity as a waiver binds (catalog/waivers.ts): those that could
+   * waive a finding about it, whatever their status. None by a bare logical id or by a key or policy it holds.
+   */
   exceptions: AuditException[];
   findings: AuditFinding[];
   /** Privileged access it holds: privileged actions per grant, privileged entitlements, escalation paths. */
