@@ -186,6 +186,12 @@ export interface RoleGrant extends GrantBase {
   kubernetesDefault?: 'default' | 'redefined';
   /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
   condition?: Maybe<string>;
+  /**
+   * Google Cloud: the grant is on a 1st-gen Cloud Function the change creates, triggered as the change shows it:
+   * `event` (an event trigger, so the function has no URL), `http`, or Unknown (known only at apply, or neither set).
+   * Unset for a grant on anything else, or on a function the change does not show.
+   */
+  functionTrigger?: Maybe<'event' | 'http'>;
 }
 
 export interface RolePermission {

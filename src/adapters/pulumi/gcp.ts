@@ -29,6 +29,7 @@ import {
 } from '../../model/model.js';
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import { isGcpWorkloadType, readWorkloads } from './gcp-workloads.js';
+import { GEN1_FUNCTION_TYPE, gen1FunctionNamed, gen1FunctionTrigger, type Gen1Function } from './gcp-functions.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString } from './values.js';
@@ -54,6 +55,10 @@ const IAM_SCOPES: Record<string, { property: string; prefix: string; level: NonN
   });
 const IAM_TYPE =
   /^gcp:(projects|folder|organizations|serviceaccount)\/iAM(Member|Binding|Policy):IAM(Member|Binding|Policy)$/;
+
+/** IAM on a 1st-gen Cloud Function (`FunctionIamMember`, `FunctionIamBinding`, `FunctionIamPolicy`). */
+const GEN1_FUNCTION_IAM_TYPE =
+  /^gcp:cloudfunctions\/functionIam(Member|Binding|Policy):FunctionIam(Member|Binding|Policy)$/;
 
 /**
  * A single resource's own IAM (`gcp:cloudfunctions/functionIamMember:FunctionIamMember`,
@@ -176,11 +181,19 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
       ? undefined
       : linked(entry, property, customRoles, (definition, value) => definition.name === value)[0];
 
+  const functions: Gen1Function[] = of(GEN1_FUNCTION_TYPE).map((entry) => ({
+    id: entry.resource.urn,
+    props: entry.props,
+    label: entry.ref.name,
+  }));
   const bindings: Binding[] = [];
   for (const entry of entries) {
     const scopeSpec = iamScopeOf(entry);
     if (!scopeSpec) continue;
     const { scope } = scopeSpec;
+    const fn = GEN1_FUNCTION_IAM_TYPE.test(entry.resource.type)
+      ? gen1FunctionNamed(entry.props.cloudFunction, entry.props, dependencyUrns(entry, 'cloudFunction'), functions)
+      : undefined;
     for (const { member, role, memberProperty, condition } of membersOf(entry)) {
       const grant: RoleGrant = {
         kind: 'role',
@@ -190,6 +203,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
         scope,
         scopeLevel: scopeSpec.level,
         ...(condition !== undefined ? { condition } : {}),
+        ...(fn ? { functionTrigger: gen1FunctionTrigger(fn) } : {}),
       };
       const custom = customRoleOf(entry, role, iamForm(entry.resource.type) === 'Policy' ? 'policyData' : 'role');
       if (custom) {

@@ -406,6 +406,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   },
   google_cloudfunctions_function: {
     pulumiType: 'gcp:cloudfunctions/function:Function',
+    single: ['event_trigger'],
     unsetUnlessConfigured: ['service_account_email'],
   },
   google_dataproc_cluster: {

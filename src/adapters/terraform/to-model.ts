@@ -7,6 +7,12 @@
 import { modelFromPulumiResources, PulumiResourceError, type PulumiResource } from '../pulumi/index.js';
 import { hasSystemAssignedType } from '../pulumi/azure-native.js';
 import {
+  GEN1_FUNCTION_TYPE,
+  gen1FunctionNamed,
+  gen1FunctionTrigger,
+  type Gen1Function,
+} from '../pulumi/gcp-functions.js';
+import {
   isUnknown,
   unknownValue,
   type Model,
@@ -162,7 +168,9 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
       }
       // A Google Cloud resource's own IAM (the other types without a mapping were passed over above).
       if (gcpIam) {
-        gcpResourceIam.push({ instance, values, ...gcpIam });
+        // Which resource of the change the IAM is about, where its name is known only at apply (a function's).
+        const dependencies = sources.get('cloud_function')?.dependencies ?? [];
+        gcpResourceIam.push({ instance, values, ...gcpIam, dependencies });
         refs.set(instance.address, refOf(instance));
       }
       continue;
@@ -204,7 +212,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
     if (mapping) use.setting = terraformSetting(mapping, use.setting);
   }
-  addGcpResourceIam(model, gcpResourceIam, refOf);
+  addGcpResourceIam(model, gcpResourceIam, refOf, records);
   renameResources(model, refs);
   // Credentials in plain configuration are read from every instance, mapped or not, and judged on the configuration
   // (which the Pulumi records do not carry): they replace what the Pulumi adapter read from the mapped records.
@@ -474,6 +482,8 @@ interface GcpResourceIam {
   resource: string;
   /** `member`, `binding` or `policy` */
   form: string;
+  /** The instances its `cloud_function` is computed from (1st-gen function IAM). */
+  dependencies: readonly string[];
 }
 
 function gcpResourceIamParts(type: string): { resource: string; form: string } | undefined {
@@ -485,10 +495,19 @@ function addGcpResourceIam(
   model: Model,
   entries: GcpResourceIam[],
   refOf: (instance: TerraformInstance) => ResourceRef,
+  records: readonly PulumiResource[],
 ): void {
-  for (const { instance, values, resource, form } of entries) {
+  const functions: Gen1Function[] = records
+    .filter((record) => record.type === GEN1_FUNCTION_TYPE)
+    .map((record) => ({ id: record.urn, props: record.props, label: record.name }));
+  for (const { instance, values, resource, form, dependencies } of entries) {
     const source = refOf(instance);
     const target = scopeOf(values, resource);
+    // google_cloudfunctions_function_iam_*: the 1st-gen function of the change it is on, if the plan shows which.
+    const fn =
+      resource === 'cloudfunctions_function'
+        ? gen1FunctionNamed(values.cloud_function, values, dependencies, functions)
+        : undefined;
     const pairs: { member: unknown; role: unknown }[] =
       form === 'member'
         ? [{ member: values.member, role: values.role }]
@@ -506,6 +525,7 @@ function addGcpResourceIam(
         role: typeof role === 'string' || isUnknown(role) ? role : unknownValue(`${instance.address}.role is not set`),
         scope: target,
         scopeLevel: 'resource',
+        ...(fn ? { functionTrigger: gen1FunctionTrigger(fn) } : {}),
       };
       const email =
         typeof member === 'string' && member.startsWith('serviceAccount:')

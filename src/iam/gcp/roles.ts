@@ -46,6 +46,22 @@ export function gcpRoleDataLoaded(): boolean {
 /** Members that stand for everyone on the internet, or everyone with a Google account. */
 export const GCP_PUBLIC_MEMBERS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
 
+const GEN1_INVOKER_ROLE = 'roles/cloudfunctions.invoker';
+const GEN1_INVOKE_PERMISSION = 'cloudfunctions.functions.invoke';
+
+/**
+ * Whether a grant gives nothing but the right to invoke a 1st-gen Cloud Function: the predefined Cloud Functions
+ * Invoker role, or a custom role of the change whose only permission is `cloudfunctions.functions.invoke` (that role's
+ * one permission). A 2nd-gen function is invoked through its Cloud Run service (`roles/run.invoker`), not by this.
+ */
+export function onlyInvokesGen1Functions(grant: Pick<RoleGrant, 'role' | 'permissions'>): boolean {
+  if (grant.permissions !== undefined) {
+    const permissions = grant.permissions.flatMap((permission) => permission.permissions ?? []);
+    return permissions.length > 0 && permissions.every((permission) => permission === GEN1_INVOKE_PERMISSION);
+  }
+  return grant.role === GEN1_INVOKER_ROLE;
+}
+
 export type GcpRoleRisk = 'basic' | GcpPermissionCategory;
 
 export interface GcpRoleVerdict {

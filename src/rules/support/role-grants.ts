@@ -19,6 +19,7 @@ import {
   isCustomRoleName,
   isDefaultServiceAccount,
   isHumanMember,
+  onlyInvokesGen1Functions,
   predefinedRole,
   predefinedRoleVerdict,
   type GcpRoleVerdict,
@@ -177,7 +178,8 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
 }
 
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
-  if (member && GCP_PUBLIC_MEMBERS.includes(member)) return [{ kind: 'gcp-public', role, scope, member }];
+  if (member && GCP_PUBLIC_MEMBERS.includes(member))
+    return invokesFunctionWithoutUrl(grant) ? [] : [{ kind: 'gcp-public', role, scope, member }];
   // People are held to the human rules (federation, just-in-time approval); accounts, federated workloads and
   // members not known until apply are judged here.
   if (member && heldToHumanRules('gcp', member)) return [];
@@ -194,6 +196,16 @@ function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string
   }
   if (member && isDefaultServiceAccount(member)) return [{ kind: 'gcp-default-account', role, scope, member }];
   return [];
+}
+
+/**
+ * A grant that only lets its members invoke a 1st-gen Cloud Function the change shows to be event-triggered: such a
+ * function has no URL (Google assigns one to a function with an HTTP trigger alone, and a 1st-gen function has one
+ * trigger), so even allUsers holding it can call nothing. A function whose trigger is HTTP, unknown until apply, or
+ * not in the change keeps the finding; so does any other role.
+ */
+function invokesFunctionWithoutUrl(grant: RoleGrant): boolean {
+  return grant.functionTrigger === 'event' && onlyInvokesGen1Functions(grant);
 }
 
 function kubernetesIssues(

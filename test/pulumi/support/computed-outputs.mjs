@@ -162,6 +162,20 @@ const GCP = {
     return { id: providerName, name: providerName };
   },
   'gcp:pubsub/topic:Topic': (_name, inputs) => ({ id: `projects/${inputs.project}/topics/${inputs.name}` }),
+  // A 1st-gen function: the name the program set, else Pulumi's auto-name (the resource's name, a dash and seven
+  // random hex digits; here a hash of the name), in the provider's project and region where the program set none
+  // (pulumi/pulumi-gcp's CallbackFunction grants its invoker on `name`, `project` and `region`).
+  'gcp:cloudfunctions/function:Function': (name, inputs) => {
+    const functionName = inputs.name ?? `${name}-${createHash('sha256').update(name).digest('hex').slice(0, 7)}`;
+    const project = gcpProject(inputs);
+    const region = inputs.region ?? JSON.parse(process.env.PULUMI_CONFIG ?? '{}')['gcp:region'];
+    return {
+      id: `projects/${project}/locations/${region}/functions/${functionName}`,
+      name: functionName,
+      project,
+      region,
+    };
+  },
   // The endpoint and CA a kubeconfig is built from (pulumi/examples' GKE programs read masterAuth in an apply).
   'gcp:container/cluster:Cluster': (name) => ({
     id: name,
