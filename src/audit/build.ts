@@ -377,9 +377,14 @@ function claimsOf(profile: IdentityProfile): Pick<AuditIdentity, 'claims'> {
   const byResourceName = profile.record !== undefined && !profile.classReviewed;
   const classBy =
     profile.class === undefined || profile.classReviewed ? undefined : byResourceName ? 'resource-name' : 'tag';
-  const notHeld = [...(profile.claimedByTag ?? []), ...(profile.claimedByName ?? [])];
+  const notHeld = [
+    ...(profile.claimedByTag ?? []),
+    ...(profile.claimedByName ?? []),
+    ...(profile.claimedByRecordTags ?? []),
+  ];
   const claims: AuditClaims = {
     ...(byResourceName && profile.record ? { recordByResourceName: profile.record.id } : {}),
+    ...(profile.claimedByRecordTags?.length && profile.record ? { recordByTags: profile.record.id } : {}),
     ...(classBy ? { classBy } : {}),
     ...(notHeld.length ? { privilegedNotHeld: [...new Set(notHeld)].sort() } : {}),
   };
