@@ -36,12 +36,15 @@ export interface IdentityProfile {
    */
   claimedByRecordTags?: string[];
   /**
-   * Whether the class came from a catalog record that names the subject by what the catalog controls (a binding name,
-   * or tags the catalog author chose to match): then it may relax what a rule asks of the class (people's and
-   * break-glass accounts' administrator policies are left to their own rules). A class from a tag or from a record
-   * matched by the bare resource name is the author's claim: it sets what the identity may hold, never an exemption.
+   * Whether the class came from a catalog record that names the subject by what the catalog controls (a binding name):
+   * then it may relax what a rule asks of the class (people's and break-glass accounts' administrator policies are left
+   * to their own rules). A class from a tag, or from a record matched only by the bare resource name or only by tags
+   * (which the stack author writes on any resource), is the author's claim: it sets what the identity may hold, never
+   * an exemption.
    */
   classReviewed: boolean;
+  /** Set when the record matched the subject only by its bare resource name or only by its tags (see `classReviewed`). */
+  recordMatchedBy?: 'bareName' | 'tags';
   purpose?: string;
   expires?: string;
   /** Where the facts came from. */
@@ -261,7 +264,8 @@ function profileFrom(
     owner: knownOwner ? ownerName : undefined,
     unknownOwner: ownerName !== undefined && !knownOwner ? ownerName : undefined,
     class: record?.class ?? classFromTag,
-    classReviewed: record !== undefined && !bareName,
+    classReviewed: record !== undefined && how === 'binding',
+    ...(record !== undefined && how !== 'binding' ? { recordMatchedBy: how } : {}),
     invalidClass: !record && classTag && !classFromTag ? classTag : undefined,
     entitlements:
       recordEntitlements ?? (claimedByTag.length ? tagged.filter((id) => !claimedByTag.includes(id)) : tagged),

@@ -374,9 +374,16 @@ function escalationPaths(findings: AuditFinding[]): string[] {
 
 /** The facts of the profile that the IaC author claimed (AuditClaims), or nothing when the catalog gave them all. */
 function claimsOf(profile: IdentityProfile): Pick<AuditIdentity, 'claims'> {
-  const byResourceName = profile.record !== undefined && !profile.classReviewed;
+  const byResourceName = profile.record !== undefined && profile.recordMatchedBy === 'bareName';
+  const byTags = profile.record !== undefined && profile.recordMatchedBy === 'tags';
   const classBy =
-    profile.class === undefined || profile.classReviewed ? undefined : byResourceName ? 'resource-name' : 'tag';
+    profile.class === undefined || profile.classReviewed
+      ? undefined
+      : byResourceName
+        ? 'resource-name'
+        : byTags
+          ? 'record-tags'
+          : 'tag';
   const notHeld = [
     ...(profile.claimedByTag ?? []),
     ...(profile.claimedByName ?? []),
@@ -384,7 +391,7 @@ function claimsOf(profile: IdentityProfile): Pick<AuditIdentity, 'claims'> {
   ];
   const claims: AuditClaims = {
     ...(byResourceName && profile.record ? { recordByResourceName: profile.record.id } : {}),
-    ...(profile.claimedByRecordTags?.length && profile.record ? { recordByTags: profile.record.id } : {}),
+    ...(byTags && profile.record ? { recordByTags: profile.record.id } : {}),
     ...(classBy ? { classBy } : {}),
     ...(notHeld.length ? { privilegedNotHeld: [...new Set(notHeld)].sort() } : {}),
   };

@@ -171,7 +171,7 @@ export interface AuditClaims {
    */
   recordByTags?: string;
   /** Where a person's or any other class came from when no catalog record naming the identity gives it. */
-  classBy?: 'tag' | 'resource-name';
+  classBy?: 'tag' | 'resource-name' | 'record-tags';
   /** Privileged entitlements named by the entitlements tag, or of a bare-name or tags-only record: not held (require-entitlement). */
   privilegedNotHeld?: string[];
 }

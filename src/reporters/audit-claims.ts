@@ -17,7 +17,7 @@ export function claimTexts(claims: AuditIdentity['claims']): string[] {
     );
   if (claims.classBy !== undefined)
     texts.push(
-      `its class, by ${claims.classBy === 'tag' ? 'its class tag' : 'that resource name'} (lifts no check meant for machines)`,
+      `its class, by ${claims.classBy === 'tag' ? 'its class tag' : claims.classBy === 'record-tags' ? 'those tags' : 'that resource name'} (lifts no check meant for machines)`,
     );
   if (claims.privilegedNotHeld?.length)
     texts.push(`privileged entitlements, not held: ${claims.privilegedNotHeld.join(', ')}`);

@@ -139,13 +139,33 @@ const TAG_MATCH_MESSAGE =
 describe('a catalog record matched by tags alone', () => {
   it("gives no privileged entitlement: a generated-name role carrying the record's tag is blocked", () => {
     const { exitCode, lines, message } = check('tag-matched.template.yaml');
-    // no-wildcard-privilege leaves a break-glass role's AdministratorAccess to the break-glass rules: the class is the
-    // catalog author's (see catalog/README.md); the entitlement that would sanction it is not held.
+    // The break-glass class the record gives by tags alone is the author's claim too: no-wildcard-privilege does not
+    // leave the AdministratorAccess to the break-glass rules.
     expect(lines).toEqual([
       'no-privilege-escalation mandatory Helper Path::*',
+      'no-wildcard-privilege mandatory Helper Policy::AdministratorAccess',
       'require-entitlement mandatory Helper Entitlement::emergency-admin',
     ]);
+    expect(message('no-wildcard-privilege')).toBe(
+      'AWS managed policy AdministratorAccess on Helper (class break-glass from catalog identity ops-emergency, ' +
+        'matched only by tags the IaC sets, so treated as non-human) grants administrator-level access to a non-human ' +
+        'identity. Detach it and attach a customer-managed policy with the specific actions and resources the ' +
+        'identity needs.',
+    );
     expect(message('require-entitlement')).toBe(TAG_MATCH_MESSAGE);
+    expect(exitCode).toBe(1);
+  });
+
+  it("gives a class that lifts no check meant for machines: a Lambda's role tagged as staff does not reach break-glass", () => {
+    const { exitCode, lines, message } = check('record-tags-reach-break-glass.template.yaml');
+    expect(lines).toEqual([
+      'break-glass-isolation mandatory BreakGlass Principal::arn:aws:iam::<own-account>:role/helper',
+    ]);
+    expect(message('break-glass-isolation')).toBe(
+      'Break-glass role BreakGlassAdmin can be assumed by helper (arn:aws:iam::<own-account>:role/helper), an identity ' +
+        'of class human (from catalog identity payments-staff, matched only by tags the IaC sets). Remove it from the ' +
+        'trust policy; no workload, service or agent may reach break-glass.',
+    );
     expect(exitCode).toBe(1);
   });
 
@@ -158,7 +178,11 @@ describe('a catalog record matched by tags alone', () => {
   it('gives the same verdict in the CDK aspect', () => {
     expect(aspect('tag-matched.template.yaml')).toEqual([
       'no-privilege-escalation mandatory Helper',
+      'no-wildcard-privilege mandatory Helper',
       'require-entitlement mandatory Helper',
+    ]);
+    expect(aspect('record-tags-reach-break-glass.template.yaml')).toEqual([
+      'break-glass-isolation mandatory BreakGlass',
     ]);
     expect(aspect('tag-and-name.template.yaml')).toEqual([]);
   });
@@ -168,6 +192,7 @@ describe('a catalog record matched by tags alone', () => {
     const tagged = await pulumiVerdict(pulumiRole('helper', { name: 'helper-4f1c2a9', tags }));
     expect(tagged.map((r) => `${r.message.split(' ')[0]} ${r.enforcementLevel}`).sort()).toEqual([
       'no-privilege-escalation mandatory',
+      'no-wildcard-privilege mandatory',
       'require-entitlement mandatory',
     ]);
     expect(tagged.find((r) => r.message.startsWith('require-entitlement '))?.message).toBe(
@@ -305,14 +330,16 @@ describe('the audit view', () => {
       ['stack:physical-name/Admin', 'break-glass-admin', 'break-glass', ['emergency-admin'], undefined],
       // The role a record names by its physical name and tag: every fact is the catalog's.
       ['stack:tag-and-name/Emergency', 'payments-emergency', 'break-glass', ['emergency-admin'], undefined],
-      // A record matched by its tags alone: the class is the catalog author's, the privileged entitlement is not held.
+      // A record matched by its tags alone: its class and its privileged entitlement are the author's claims.
       [
         'stack:tag-matched/Helper',
         'ops-emergency',
         'break-glass',
         [],
-        { recordByTags: 'ops-emergency', privilegedNotHeld: ['emergency-admin'] },
+        { recordByTags: 'ops-emergency', classBy: 'record-tags', privilegedNotHeld: ['emergency-admin'] },
       ],
+      // The staff record no role of these files carries the tag of: listed from the catalog alone.
+      [undefined, 'payments-staff', 'human', ['queue-read'], undefined],
     ]);
   });
 
@@ -326,6 +353,7 @@ describe('the audit view', () => {
       '- claimed by the IaC: privileged entitlements, not held: emergency-admin',
       '- claimed by the IaC: its class, by its class tag \\(lifts no check meant for machines\\)',
       '- claimed by the IaC: catalog record ops-emergency, matched only by its tags \\(binds no exception, grants no privileged entitlement\\)',
+      '- claimed by the IaC: its class, by those tags \\(lifts no check meant for machines\\)',
       '- claimed by the IaC: privileged entitlements, not held: emergency-admin',
     ]);
   });
