@@ -28,12 +28,23 @@ export interface IdentityProfile {
    */
   claimedByName?: string[];
   /**
-   * Whether the class came from a catalog record that names the subject by what the catalog controls (a binding name,
-   * or tags the catalog author chose to match): then it may relax what a rule asks of the class (people's and
-   * break-glass accounts' administrator policies are left to their own rules). A class from a tag or from a record
-   * matched by the bare resource name is the author's claim: it sets what the identity may hold, never an exemption.
+   * Privileged entitlements of a record that matched the subject only by its tags (`match: { tags: … }` with no name,
+   * or a name that did not match): not held. The catalog author chose the tags, but the stack author writes them on
+   * any resource of any stack, so such a match names no one identity: a record's tags may give its owner, class and
+   * non-privileged entitlements, while a privileged one is granted only where the record also names the identity by
+   * what the catalog controls, as for `claimedByName`.
+   */
+  claimedByRecordTags?: string[];
+  /**
+   * Whether the class came from a catalog record that names the subject by what the catalog controls (a binding name):
+   * then it may relax what a rule asks of the class (people's and break-glass accounts' administrator policies are left
+   * to their own rules). A class from a tag, or from a record matched only by the bare resource name or only by tags
+   * (which the stack author writes on any resource), is the author's claim: it sets what the identity may hold, never
+   * an exemption.
    */
   classReviewed: boolean;
+  /** Set when the record matched the subject only by its bare resource name or only by its tags (see `classReviewed`). */
+  recordMatchedBy?: 'bareName' | 'tags';
   purpose?: string;
   expires?: string;
   /** Where the facts came from. */
@@ -159,10 +170,32 @@ export function isKnownOwner(catalog: Catalog, id: string): boolean {
 
 /**
  * The catalog record a subject matches, whether it matched through a name that binds exceptions, and whether it
- * matched only through the bare resource name (`bareName`; false for a record matched by its tags alone, which the
- * catalog author chose, and for a bound match).
+ * matched only through the bare resource name (`bareName`; false for a bound match and for a record matched by its
+ * tags alone, which is neither: see `claimedByRecordTags`).
  */
 export type CatalogMatch = { record: CatalogIdentity; bound: boolean; bareName: boolean } | undefined;
+
+/** How a record matched its subject: by a name that binds, by the bare resource name only, or by its tags only. */
+type MatchedBy = 'binding' | 'bareName' | 'tags';
+
+function matchedBy(match: NonNullable<CatalogMatch>): MatchedBy {
+  return match.bound ? 'binding' : match.bareName ? 'bareName' : 'tags';
+}
+
+/**
+ * The tags by which `record` matches `subject` (`team=payments`), for a message about a record matched by tags alone:
+ * those of the record's first match that has no name and whose cloud and tags fit the subject.
+ */
+export function matchedTags(record: CatalogIdentity, subject: Identity | Secret): string {
+  for (const match of recordMatches(record)) {
+    if (match.name || !match.tags) continue;
+    if (match.cloud && match.cloud !== subject.cloud) continue;
+    const tags = Object.entries(match.tags);
+    if (tags.every(([key, value]) => subject.tags[key] === value))
+      return tags.map(([key, value]) => `${key}=${value}`).join(', ');
+  }
+  return '';
+}
 
 /**
  * What `profileOf` reads of a subject besides its record: each fact the record does not give (a record's owner, class
@@ -206,8 +239,10 @@ function profileFrom(
   catalog: Catalog,
   record: CatalogIdentity | undefined,
   facts: ProfileFacts,
-  bareName: boolean,
+  /** How the record matched (unused without a record). */
+  how: MatchedBy,
 ): IdentityProfile {
+  const bareName = record !== undefined && how === 'bareName';
   const { ownerName, classTag, entitlementTag } = facts;
   const knownOwner = ownerName !== undefined && isKnownOwner(catalog, ownerName);
   const classFromTag =
@@ -216,23 +251,27 @@ function profileFrom(
   const tagged = entitlementTag ? entitlementTag.split(/[\s,+]+/).filter(Boolean) : [];
   const isPrivileged = (id: string) => entitlementById(catalog, id)?.privileged === true;
   const claimedByTag = [...new Set(tagged.filter(isPrivileged))];
-  // A record matched by a bare name gives what a tag could: its privileged entitlements stay with the identity it names.
-  const claimedByName = record && bareName ? [...new Set(record.entitlements.filter(isPrivileged))] : [];
+  // A record matched by a bare name or by tags alone gives what a tag could: its privileged entitlements stay with the
+  // identity it names by what the catalog controls.
+  const unpinned = record !== undefined && how !== 'binding';
+  const notHeld = unpinned ? [...new Set(record.entitlements.filter(isPrivileged))] : [];
+  const claimedByName = bareName ? notHeld : [];
+  const claimedByRecordTags = unpinned && !bareName ? notHeld : [];
   const recordEntitlements =
-    record && claimedByName.length
-      ? record.entitlements.filter((id) => !claimedByName.includes(id))
-      : record?.entitlements;
+    record && notHeld.length ? record.entitlements.filter((id) => !notHeld.includes(id)) : record?.entitlements;
   return {
     record,
     owner: knownOwner ? ownerName : undefined,
     unknownOwner: ownerName !== undefined && !knownOwner ? ownerName : undefined,
     class: record?.class ?? classFromTag,
-    classReviewed: record !== undefined && !bareName,
+    classReviewed: record !== undefined && how === 'binding',
+    ...(record !== undefined && how !== 'binding' ? { recordMatchedBy: how } : {}),
     invalidClass: !record && classTag && !classFromTag ? classTag : undefined,
     entitlements:
       recordEntitlements ?? (claimedByTag.length ? tagged.filter((id) => !claimedByTag.includes(id)) : tagged),
     ...(claimedByTag.length ? { claimedByTag } : {}),
     ...(claimedByName.length ? { claimedByName } : {}),
+    ...(claimedByRecordTags.length ? { claimedByRecordTags } : {}),
     purpose: facts.purpose,
     expires: facts.expires,
     source: record ? 'catalog' : ownerName || classTag || entitlementTag ? 'tags' : 'none',
@@ -243,7 +282,7 @@ function profileFrom(
 export function profileOf(catalog: Catalog, subject: Identity | Secret): IdentityProfile {
   const match = matchCatalogRecord(catalog, subject);
   const record = match?.record;
-  return profileFrom(catalog, record, profileFacts(catalog, subject, record), match?.bareName === true);
+  return profileFrom(catalog, record, profileFacts(catalog, subject, record), match ? matchedBy(match) : 'binding');
 }
 
 /** A subject's profile and the catalog match it was made from (what its binding starts from, see `bindingOf`). */
@@ -283,10 +322,10 @@ export function profileSharing(
       let slots = recordOnly.get(only);
       if (!slots) recordOnly.set(only, (slots = {}));
       if (match.bound)
-        return (slots.bound ??= { profile: profileFrom(catalog, only, recordFacts(only), false), match });
+        return (slots.bound ??= { profile: profileFrom(catalog, only, recordFacts(only), 'binding'), match });
       if (match.bareName)
-        return (slots.bareName ??= { profile: profileFrom(catalog, only, recordFacts(only), true), match });
-      return (slots.unbound ??= { profile: profileFrom(catalog, only, recordFacts(only), false), match });
+        return (slots.bareName ??= { profile: profileFrom(catalog, only, recordFacts(only), 'bareName'), match });
+      return (slots.unbound ??= { profile: profileFrom(catalog, only, recordFacts(only), 'tags'), match });
     }
     const record = match?.record;
     const facts = profileFacts(catalog, subject, record);
@@ -295,7 +334,10 @@ export function profileSharing(
     const key = factsKey(match, record, facts);
     let found = byFacts.get(key);
     if (!found)
-      byFacts.set(key, (found = { profile: profileFrom(catalog, record, facts, match?.bareName === true), match }));
+      byFacts.set(
+        key,
+        (found = { profile: profileFrom(catalog, record, facts, match ? matchedBy(match) : 'binding'), match }),
+      );
     return found;
   };
 }

@@ -360,12 +360,24 @@ function escalationPaths(findings: AuditFinding[]): string[] {
 
 /** The facts of the profile that the IaC author claimed (AuditClaims), or nothing when the catalog gave them all. */
 function claimsOf(profile: IdentityProfile): Pick<AuditIdentity, 'claims'> {
-  const byResourceName = profile.record !== undefined && !profile.classReviewed;
+  const byResourceName = profile.record !== undefined && profile.recordMatchedBy === 'bareName';
+  const byTags = profile.record !== undefined && profile.recordMatchedBy === 'tags';
   const classBy =
-    profile.class === undefined || profile.classReviewed ? undefined : byResourceName ? 'resource-name' : 'tag';
-  const notHeld = [...(profile.claimedByTag ?? []), ...(profile.claimedByName ?? [])];
+    profile.class === undefined || profile.classReviewed
+      ? undefined
+      : byResourceName
+        ? 'resource-name'
+        : byTags
+          ? 'record-tags'
+          : 'tag';
+  const notHeld = [
+    ...(profile.claimedByTag ?? []),
+    ...(profile.claimedByName ?? []),
+    ...(profile.claimedByRecordTags ?? []),
+  ];
   const claims: AuditClaims = {
     ...(byResourceName && profile.record ? { recordByResourceName: profile.record.id } : {}),
+    ...(byTags && profile.record ? { recordByTags: profile.record.id } : {}),
     ...(classBy ? { classBy } : {}),
     ...(notHeld.length ? { privilegedNotHeld: [...new Set(notHeld)].sort() } : {}),
   };

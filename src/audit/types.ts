@@ -169,9 +169,14 @@ export interface AuditClaims {
    * which any stack may pick: it binds no exception and grants no privileged entitlement.
    */
   recordByResourceName?: string;
+  /**
+   * The catalog record the identity matched only by its tags (`match: { tags: … }`), which any stack's author may write
+   * on any resource: it binds no exception and grants no privileged entitlement.
+   */
+  recordByTags?: string;
   /** Where a person's or any other class came from when no catalog record naming the identity gives it. */
-  classBy?: 'tag' | 'resource-name';
-  /** Privileged entitlements named by the entitlements tag or a bare-name record: not held (require-entitlement). */
+  classBy?: 'tag' | 'resource-name' | 'record-tags';
+  /** Privileged entitlements named by the entitlements tag, or of a bare-name or tags-only record: not held (require-entitlement). */
   privilegedNotHeld?: string[];
 }
 

@@ -214,7 +214,7 @@ function mayReach(cls: IdentityClass | undefined): boolean {
 
 /**
  * Whether an identity of the change may reach break-glass: a person or break-glass class the catalog gave it
- * (`classReviewed`). A class its tags (or a record matched by its bare resource name) claim is the author's word:
+ * (`classReviewed`). A class its tags (or a record matched only by its bare resource name or tags) claim is the author's word:
  * a Lambda's role tagged `human` is still a machine, and may not reach break-glass on that word.
  */
 function profileMayReach(profile: IdentityProfile): boolean {
@@ -224,9 +224,10 @@ function profileMayReach(profile: IdentityProfile): boolean {
 /** The class a message names: a claimed one says it was claimed, so the reader sees why it did not count. */
 function className(profile: IdentityProfile): string | undefined {
   if (!profile.class) return undefined;
-  return mayReach(profile.class) && !profile.classReviewed
-    ? `${profile.class} (claimed by the IaC; no catalog record gives it)`
-    : profile.class;
+  if (!mayReach(profile.class) || profile.classReviewed) return profile.class;
+  return profile.recordMatchedBy === 'tags' && profile.record
+    ? `${profile.class} (from catalog identity ${profile.record.id}, matched only by tags the IaC sets)`
+    : `${profile.class} (claimed by the IaC; no catalog record gives it)`;
 }
 
 /**

@@ -75,7 +75,7 @@ const EXAMPLES = 3;
 /**
  * Classes whose managed policies are left to other rules: people (federated, approved) and break-glass (isolated by its
  * own rule). Only where the catalog gave the class (`classReviewed`): a class tag, or a record matched by the bare
- * resource name, is the author's claim, and claiming `human` must not lift the check from a machine's role.
+ * resource name or by tags alone, is the author's claim, and claiming `human` must not lift the check from a machine's role.
  */
 const HUMAN_OPERATED = new Set(['human', 'break-glass']);
 
@@ -87,7 +87,9 @@ function leftToHumanRules(profile: IdentityProfile): boolean {
 function classText(profile: IdentityProfile): string {
   if (!profile.class) return 'no declared class, so treated as non-human';
   if (HUMAN_OPERATED.has(profile.class) && !profile.classReviewed)
-    return `class ${profile.class} claimed by the IaC, which no catalog record gives it, so treated as non-human`;
+    return profile.recordMatchedBy === 'tags' && profile.record
+      ? `class ${profile.class} from catalog identity ${profile.record.id}, matched only by tags the IaC sets, so treated as non-human`
+      : `class ${profile.class} claimed by the IaC, which no catalog record gives it, so treated as non-human`;
   return `class ${profile.class}`;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { entitlementById } from '../../catalog/entitlement-index.js';
-import type { IdentityProfile } from '../../catalog/profile.js';
+import { matchedTags, type IdentityProfile } from '../../catalog/profile.js';
 import { defineRule, type RuleContext } from './define.js';
 import { tagMark } from './support/tag-marks.js';
 import {
@@ -38,6 +38,7 @@ type MessageId =
   | 'unknownEntitlement'
   | 'privilegedByTag'
   | 'privilegedByName'
+  | 'privilegedByRecordTags'
   | 'entitlementNotForClass'
   | 'standingPrivilege'
   | 'standingPending'
@@ -99,6 +100,12 @@ export default defineRule<MessageId>({
         "resource name, which every stack picks freely), so it claims the record's privileged entitlement {{entitlement}} " +
         'as a tag would and does not hold it: a privileged entitlement is granted only to the identity the record names ' +
         'by a name the catalog controls. Match the record by the physical name, ARN, construct path (path:…), location ' +
+        '(stack:…) or URN of the identity it means, or give this identity its own record.',
+      privilegedByRecordTags:
+        '{{identity}} matches catalog identity {{record}} only by its tags ({{tags}}, which the IaC sets on any ' +
+        "resource of any stack), so it claims the record's privileged entitlement {{entitlement}} as a tag would and " +
+        'does not hold it: a privileged entitlement is granted only to the identity the record names by a name the ' +
+        "catalog controls. Add to the record's match the physical name, ARN, construct path (path:…), location " +
         '(stack:…) or URN of the identity it means, or give this identity its own record.',
       entitlementNotForClass:
         '{{identity}} holds entitlement {{entitlement}}, which class {{class}} may not hold (allowed: {{classes}}). ' +
@@ -201,7 +208,22 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       name: identity.resource.name,
     });
   }
-  if (!profile.entitlements.length && claimed.length === 0 && claimedByName.length === 0) {
+  const claimedByRecordTags = profile.claimedByRecordTags ?? [];
+  for (let index = 0; index < claimedByRecordTags.length; index++) {
+    const id = claimedByRecordTags[index];
+    if (id === undefined || !profile.record) continue;
+    reportDeclaration(ctx, identity, 'privilegedByRecordTags', `Entitlement::${id}`, {
+      entitlement: id,
+      record: profile.record.id,
+      tags: matchedTags(profile.record, identity),
+    });
+  }
+  if (
+    !profile.entitlements.length &&
+    claimed.length === 0 &&
+    claimedByName.length === 0 &&
+    claimedByRecordTags.length === 0
+  ) {
     const setBy = identity.deploymentTags?.[catalog.tags.entitlements];
     if (setBy !== undefined)
       reportDeclaration(

@@ -1,7 +1,7 @@
 /**
  * A privileged entitlement is granted by a catalog identity record only: the catalog's review exists for it. The
  * entitlements tag, which whoever writes the IaC sets, still declares non-privileged entitlements, and a record the
- * catalog author matches by tags still grants its privileged ones; but a role the catalog has no record of that tags
+ * catalog author matches by its name and tags still grants its privileged ones; but a role the catalog has no record of that tags
  * itself `identity-class: break-glass`, `entitlements: emergency-admin` and attaches AdministratorAccess is not a
  * sanctioned break-glass admin. Before, the check passed it on require-entitlement and no-privilege-escalation alike.
  */
@@ -27,7 +27,7 @@ identities:
     class: break-glass
     entitlements: [emergency-admin]
   - id: ops-emergency
-    match: { tags: { access-tier: emergency } }
+    match: { name: ops-emergency-role, tags: { access-tier: emergency } }
     owner: team-security
     class: break-glass
     entitlements: [emergency-admin]
@@ -85,7 +85,8 @@ describe('check: a privileged entitlement named by tags on a role the catalog do
       .map((finding) => `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.detail ?? ''}`)
       .sort();
     // Only the role the catalog does not record; Recorded (a record by name), TagMatched (a record the catalog author
-    // matches by tags) and Reader (a non-privileged entitlement by tag) pass on the same grants.
+    // matches by its role name and tags: tags alone hold no privileged entitlement since h113, see
+    // test/governance/author-claims.test.ts) and Reader (a non-privileged entitlement by tag) pass on the same grants.
     // no-wildcard-privilege too: its break-glass class is claimed by its tag, which lifts no check meant for machines.
     expect(lines).toEqual([
       'no-privilege-escalation mandatory Sneaky Path::*',

@@ -6,6 +6,9 @@
  * - a catalog record matched only by a role's bare logical id or Pulumi resource name (every stack picks those) gives
  *   no privileged entitlement: before, a role named like the platform team's break-glass record in any stack held its
  *   AdministratorAccess with no finding at all;
+ * - nor does a record matched only by tags (`match: { tags: … }`): the catalog author chose them, but any stack's author
+ *   writes them on any role; before, a generated-name role tagged like the ops-emergency record held its
+ *   AdministratorAccess with no require-entitlement finding. A record that also names the role keeps granting;
  * - a person's or break-glass class claimed by a tag lifts no check meant for machines: before, a Lambda's role tagged
  *   `identity-class: human` could be trusted by the break-glass role with no finding, and its AdministratorAccess was
  *   left out of no-wildcard-privilege;
@@ -113,48 +116,7 @@ describe('a catalog record matched by a bare resource name', () => {
   });
 
   it('gives the same verdict in the Pulumi pack: a resource named like the record, auto-named by Pulumi', async () => {
-    const type = 'aws:iam/role:Role';
-    const role = (name: string, props: Record<string, unknown>) =>
-      ({
-        type,
-        name,
-        urn: `urn:pulumi:prod::payments::${type}::${name}`,
-        props: {
-          assumeRolePolicy: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/CorpIdP' },
-                Action: 'sts:AssumeRoleWithSAML',
-              },
-            ],
-          }),
-          maxSessionDuration: 3600,
-          managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-          ...props,
-        },
-        propertyDependencies: {},
-        dependencies: [],
-      }) as unknown as PolicyResource;
-    /** Each stack policy's violations, prefixed by the policy's name (its rule id). */
-    const verdict = async (resource: PolicyResource) => {
-      const reported: { message: string; enforcementLevel?: string }[] = [];
-      for (const policy of entitlementGuardPolicies({ catalog: CATALOG, now: () => NOW })) {
-        if (!policy.validateStack) continue;
-        const report = ((violation: { message: string; enforcementLevel?: string }) =>
-          reported.push({
-            ...violation,
-            message: `${policy.name} ${violation.message}`,
-          })) as unknown as ReportViolation;
-        await policy.validateStack(
-          { resources: [resource], getConfig: () => ({}) } as unknown as StackValidationArgs,
-          report,
-        );
-      }
-      return reported;
-    };
-    const bare = await verdict(role('BreakGlassAdmin', { name: 'BreakGlassAdmin-4f1c2a9' }));
+    const bare = await pulumiVerdict(pulumiRole('BreakGlassAdmin', { name: 'BreakGlassAdmin-4f1c2a9' }));
     expect(bare.map((r) => `${r.message.split(' ')[0]} ${r.enforcementLevel}`).sort()).toEqual([
       'no-privilege-escalation mandatory',
       'no-wildcard-privilege mandatory',
@@ -163,9 +125,127 @@ describe('a catalog record matched by a bare resource name', () => {
     expect(bare.find((r) => r.message.startsWith('require-entitlement '))?.message).toContain(
       'BreakGlassAdmin-4f1c2a9 matches catalog identity break-glass-admin only by its resource name BreakGlassAdmin',
     );
-    expect(await verdict(role('admin', { name: 'BreakGlassAdmin' }))).toEqual([]);
+    expect(await pulumiVerdict(pulumiRole('admin', { name: 'BreakGlassAdmin' }))).toEqual([]);
   });
 });
+
+const TAG_MATCH_MESSAGE =
+  'Helper matches catalog identity ops-emergency only by its tags (access-tier=emergency, which the IaC sets on any ' +
+  "resource of any stack), so it claims the record's privileged entitlement emergency-admin as a tag would and does " +
+  'not hold it: a privileged entitlement is granted only to the identity the record names by a name the catalog ' +
+  "controls. Add to the record's match the physical name, ARN, construct path (path:…), location (stack:…) or URN of " +
+  'the identity it means, or give this identity its own record.';
+
+describe('a catalog record matched by tags alone', () => {
+  it("gives no privileged entitlement: a generated-name role carrying the record's tag is blocked", () => {
+    const { exitCode, lines, message } = check('tag-matched.template.yaml');
+    // The break-glass class the record gives by tags alone is the author's claim too: no-wildcard-privilege does not
+    // leave the AdministratorAccess to the break-glass rules.
+    expect(lines).toEqual([
+      'no-privilege-escalation mandatory Helper Path::*',
+      'no-wildcard-privilege mandatory Helper Policy::AdministratorAccess',
+      'require-entitlement mandatory Helper Entitlement::emergency-admin',
+    ]);
+    expect(message('no-wildcard-privilege')).toBe(
+      'AWS managed policy AdministratorAccess on Helper (class break-glass from catalog identity ops-emergency, ' +
+        'matched only by tags the IaC sets, so treated as non-human) grants administrator-level access to a non-human ' +
+        'identity. Detach it and attach a customer-managed policy with the specific actions and resources the ' +
+        'identity needs.',
+    );
+    expect(message('require-entitlement')).toBe(TAG_MATCH_MESSAGE);
+    expect(exitCode).toBe(1);
+  });
+
+  it("gives a class that lifts no check meant for machines: a Lambda's role tagged as staff does not reach break-glass", () => {
+    const { exitCode, lines, message } = check('record-tags-reach-break-glass.template.yaml');
+    expect(lines).toEqual([
+      'break-glass-isolation mandatory BreakGlass Principal::arn:aws:iam::<own-account>:role/helper',
+    ]);
+    expect(message('break-glass-isolation')).toBe(
+      'Break-glass role BreakGlassAdmin can be assumed by helper (arn:aws:iam::<own-account>:role/helper), an identity ' +
+        'of class human (from catalog identity payments-staff, matched only by tags the IaC sets). Remove it from the ' +
+        'trust policy; no workload, service or agent may reach break-glass.',
+    );
+    expect(exitCode).toBe(1);
+  });
+
+  it('still grants to the role a record names by its physical name and tag: no finding', () => {
+    const { exitCode, findings } = check('tag-and-name.template.yaml');
+    expect(findings).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  it('gives the same verdict in the CDK aspect', () => {
+    expect(aspect('tag-matched.template.yaml')).toEqual([
+      'no-privilege-escalation mandatory Helper',
+      'no-wildcard-privilege mandatory Helper',
+      'require-entitlement mandatory Helper',
+    ]);
+    expect(aspect('record-tags-reach-break-glass.template.yaml')).toEqual([
+      'break-glass-isolation mandatory BreakGlass',
+    ]);
+    expect(aspect('tag-and-name.template.yaml')).toEqual([]);
+  });
+
+  it('gives the same verdict in the Pulumi pack', async () => {
+    const tags = { 'access-tier': 'emergency' };
+    const tagged = await pulumiVerdict(pulumiRole('helper', { name: 'helper-4f1c2a9', tags }));
+    expect(tagged.map((r) => `${r.message.split(' ')[0]} ${r.enforcementLevel}`).sort()).toEqual([
+      'no-privilege-escalation mandatory',
+      'no-wildcard-privilege mandatory',
+      'require-entitlement mandatory',
+    ]);
+    expect(tagged.find((r) => r.message.startsWith('require-entitlement '))?.message).toBe(
+      `require-entitlement ${TAG_MATCH_MESSAGE.replaceAll('Helper', 'helper-4f1c2a9')}` +
+        '\nIf this is intended, request a catalog exception for rule require-entitlement, target helper-4f1c2a9.',
+    );
+    expect(await pulumiVerdict(pulumiRole('emergency', { name: 'PaymentsEmergency', tags }))).toEqual([]);
+  });
+});
+
+function pulumiRole(name: string, props: Record<string, unknown>): PolicyResource {
+  const type = 'aws:iam/role:Role';
+  return {
+    type,
+    name,
+    urn: `urn:pulumi:prod::payments::${type}::${name}`,
+    props: {
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/CorpIdP' },
+            Action: 'sts:AssumeRoleWithSAML',
+          },
+        ],
+      }),
+      maxSessionDuration: 3600,
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      ...props,
+    },
+    propertyDependencies: {},
+    dependencies: [],
+  } as unknown as PolicyResource;
+}
+
+/** Each stack policy's violations, prefixed by the policy's name (its rule id). */
+async function pulumiVerdict(resource: PolicyResource) {
+  const reported: { message: string; enforcementLevel?: string }[] = [];
+  for (const policy of entitlementGuardPolicies({ catalog: CATALOG, now: () => NOW })) {
+    if (!policy.validateStack) continue;
+    const report = ((violation: { message: string; enforcementLevel?: string }) =>
+      reported.push({
+        ...violation,
+        message: `${policy.name} ${violation.message}`,
+      })) as unknown as ReportViolation;
+    await policy.validateStack(
+      { resources: [resource], getConfig: () => ({}) } as unknown as StackValidationArgs,
+      report,
+    );
+  }
+  return reported;
+}
 
 describe('a person or break-glass class claimed by a tag', () => {
   it("does not let a Lambda's role reach the recorded break-glass role", () => {
@@ -213,7 +293,13 @@ describe('suppressions an author writes into the template', () => {
 });
 
 describe('the audit view', () => {
-  const FILES = ['bare-logical-id.template.yaml', 'claimed-human-admin.template.yaml', 'physical-name.template.yaml'];
+  const FILES = [
+    'bare-logical-id.template.yaml',
+    'claimed-human-admin.template.yaml',
+    'physical-name.template.yaml',
+    'tag-matched.template.yaml',
+    'tag-and-name.template.yaml',
+  ];
   const audit = (format: 'json' | 'markdown') =>
     runAudit({
       paths: FILES.map((file) => join(FIXTURES, file)),
@@ -242,6 +328,18 @@ describe('the audit view', () => {
       ['stack:claimed-human-admin/AppRole', undefined, 'human', ['queue-read'], { classBy: 'tag' }],
       // The role the record names by its physical name: every fact is the catalog's.
       ['stack:physical-name/Admin', 'break-glass-admin', 'break-glass', ['emergency-admin'], undefined],
+      // The role a record names by its physical name and tag: every fact is the catalog's.
+      ['stack:tag-and-name/Emergency', 'payments-emergency', 'break-glass', ['emergency-admin'], undefined],
+      // A record matched by its tags alone: its class and its privileged entitlement are the author's claims.
+      [
+        'stack:tag-matched/Helper',
+        'ops-emergency',
+        'break-glass',
+        [],
+        { recordByTags: 'ops-emergency', classBy: 'record-tags', privilegedNotHeld: ['emergency-admin'] },
+      ],
+      // The staff record no role of these files carries the tag of: listed from the catalog alone.
+      [undefined, 'payments-staff', 'human', ['queue-read'], undefined],
     ]);
   });
 
@@ -254,6 +352,9 @@ describe('the audit view', () => {
       '- claimed by the IaC: its class, by that resource name \\(lifts no check meant for machines\\)',
       '- claimed by the IaC: privileged entitlements, not held: emergency-admin',
       '- claimed by the IaC: its class, by its class tag \\(lifts no check meant for machines\\)',
+      '- claimed by the IaC: catalog record ops-emergency, matched only by its tags \\(binds no exception, grants no privileged entitlement\\)',
+      '- claimed by the IaC: its class, by those tags \\(lifts no check meant for machines\\)',
+      '- claimed by the IaC: privileged entitlements, not held: emergency-admin',
     ]);
   });
 });

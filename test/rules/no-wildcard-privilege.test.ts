@@ -404,6 +404,40 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a class human from a record matched by tags alone lifts nothing: the stack author writes those tags',
+      catalog: catalog({
+        identities: [
+          {
+            id: 'sso',
+            match: { tags: { workforce: 'sso' } },
+            owner: 'team-platform',
+            class: 'human',
+            entitlements: [],
+          },
+        ],
+      }),
+      model: model({
+        identities: [
+          role('AdminSso', {
+            uniqueName: true,
+            tags: { workforce: 'sso' },
+            managedPolicies: [ARN('AdministratorAccess')],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'AdminSso',
+          identity: 'TestStack/AdminSso',
+          detail: 'Policy::AdministratorAccess',
+          message:
+            'AWS managed policy AdministratorAccess on AdminSso (class human from catalog identity sso, matched only by ' +
+            'tags the IaC sets, so treated as non-human) grants administrator-level access to a non-human identity. ' +
+            'Detach it and attach a customer-managed policy with the specific actions and resources the identity needs.',
+        },
+      ],
+    },
+    {
       name: 'a class human claimed by a tag lifts nothing: AdministratorAccess and an outside group are reported as for a machine',
       model: model({
         identities: [

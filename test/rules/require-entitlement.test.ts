@@ -107,6 +107,21 @@ const recorded = (name: string, cls: IdentityClass, entitlements: string[], base
 const PAYMENTS_SERVICE = declared('service', 'payments-read');
 const REPORTS_SERVICE = declared('service', 'reports-read');
 
+/** The finding on a privileged entitlement of a record that matched the identity by its tags alone. */
+function byRecordTags(name: string, record: string, tags: string, entitlement: string): ExpectedFinding {
+  return {
+    resource: name,
+    identity: `TestStack/${name}`,
+    detail: `Entitlement::${entitlement}`,
+    message:
+      `${name} matches catalog identity ${record} only by its tags (${tags}, which the IaC sets on any resource of any ` +
+      `stack), so it claims the record's privileged entitlement ${entitlement} as a tag would and does not hold it: a ` +
+      'privileged entitlement is granted only to the identity the record names by a name the catalog controls. Add to ' +
+      "the record's match the physical name, ARN, construct path (path:…), location (stack:…) or URN of the identity " +
+      'it means, or give this identity its own record.',
+  };
+}
+
 /** The finding on a privileged entitlement an identity's entitlements tag claims (no catalog record grants it). */
 function claimedByTag(name: string, entitlement: string): ExpectedFinding {
   return {
@@ -279,7 +294,56 @@ ruleTester(rule, {
       }),
     },
     {
-      name: "a record matched by tags is the catalog author's choice: its privileged entitlement is held",
+      // Before h113 this record matched by its tags alone and held account-admin; tags alone now hold no privileged
+      // entitlement (see the invalid cases), so the record pins the role by its ARN as well.
+      name: 'a record that names the role by its ARN and also asks for tags: its privileged entitlement is held',
+      catalog: catalog({
+        ...CATALOG,
+        identities: [
+          ...CATALOG.identities,
+          {
+            id: 'ops-break-glass',
+            match: { name: namedBy('OpsEmergency'), tags: { 'access-tier': 'break-glass' } },
+            owner: 'team-platform',
+            class: 'break-glass',
+            entitlements: ['account-admin'],
+          },
+        ],
+      }),
+      model: model({ identities: [role('OpsEmergency', { tags: { 'access-tier': 'break-glass' } })] }),
+    },
+    {
+      name: "a record matched by tags alone still gives its non-privileged entitlements: the role's grants are within them",
+      catalog: catalog({
+        ...CATALOG,
+        identities: [
+          ...CATALOG.identities,
+          {
+            id: 'payments-workers',
+            match: { tags: { team: 'payments' } },
+            owner: 'team-payments',
+            class: 'service',
+            entitlements: ['payments-read'],
+          },
+        ],
+      }),
+      model: model({
+        identities: [
+          role('Worker', { tags: { team: 'payments' }, policies: [allow('dynamodb:Query', PAYMENTS_TABLE)] }),
+        ],
+      }),
+    },
+    {
+      name: 'an IAM group is checked through its members, not as an identity of its own',
+      catalog: CATALOG,
+      model: model({
+        identities: [identity('aws-group', 'Readers', { policies: [allow('dynamodb:GetItem', PAYMENTS_TABLE)] })],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: "a record matched by tags alone grants no privileged entitlement: any stack's author writes those tags",
       catalog: catalog({
         ...CATALOG,
         identities: [
@@ -294,16 +358,54 @@ ruleTester(rule, {
         ],
       }),
       model: model({ identities: [role('OpsEmergency', { tags: { 'access-tier': 'break-glass' } })] }),
+      findings: [byRecordTags('OpsEmergency', 'ops-break-glass', 'access-tier=break-glass', 'account-admin')],
     },
     {
-      name: 'an IAM group is checked through its members, not as an identity of its own',
-      catalog: CATALOG,
-      model: model({
-        identities: [identity('aws-group', 'Readers', { policies: [allow('dynamodb:GetItem', PAYMENTS_TABLE)] })],
+      name: 'a record matched by tags alone: its non-privileged entitlement is held, its privileged one is not',
+      catalog: catalog({
+        ...CATALOG,
+        identities: [
+          ...CATALOG.identities,
+          {
+            id: 'payments-deployers',
+            match: { tags: { team: 'payments', tier: 'deploy' } },
+            owner: 'team-payments',
+            class: 'workload',
+            entitlements: ['payments-read', 'deploy-admin'],
+          },
+        ],
       }),
+      model: model({
+        identities: [
+          role('Deployer', {
+            tags: { team: 'payments', tier: 'deploy' },
+            policies: [allow('dynamodb:Query', PAYMENTS_TABLE)],
+          }),
+        ],
+      }),
+      findings: [byRecordTags('Deployer', 'payments-deployers', 'team=payments, tier=deploy', 'deploy-admin')],
     },
-  ],
-  invalid: [
+    {
+      name: "a per-cloud match by tags alone (matches[]) grants no privileged entitlement either: the AWS match's tags are named",
+      catalog: catalog({
+        ...CATALOG,
+        identities: [
+          ...CATALOG.identities,
+          {
+            id: 'ops-break-glass',
+            matches: [
+              { cloud: 'azure', tags: { tier: 'emergency' } },
+              { cloud: 'aws', tags: { 'access-tier': 'emergency' } },
+            ],
+            owner: 'team-platform',
+            class: 'break-glass',
+            entitlements: ['account-admin'],
+          },
+        ],
+      }),
+      model: model({ identities: [role('OpsEmergency', { tags: { 'access-tier': 'emergency', tier: 'emergency' } })] }),
+      findings: [byRecordTags('OpsEmergency', 'ops-break-glass', 'access-tier=emergency', 'account-admin')],
+    },
     {
       name: 'a role the change only grants to (external) that the catalog records: held to its entitlements',
       catalog: CATALOG,
