@@ -215,8 +215,7 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive': (b, e) => {
     b.linkPermissionSet(e, (set) => {
       const arns = e.props.managedPolicyArns;
-      for (const arn of isUnknown(arns) ? [arns] : items(arns))
-        b.hold(set, managedPolicyGrant(e.ref, arn, `${e.ref.name}.managedPolicyArns`));
+      for (const arn of items(arns)) b.hold(set, managedPolicyGrant(e.ref, arn, `${e.ref.name}.managedPolicyArns`));
     });
   },
   'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment': (b, e) => {
@@ -228,7 +227,7 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'aws:ssoadmin/customerManagedPolicyAttachmentsExclusive:CustomerManagedPolicyAttachmentsExclusive': (b, e) => {
     b.linkPermissionSet(e, (set) => {
       const references = e.props.customerManagedPolicyReferences;
-      for (const reference of isUnknown(references) ? [references] : items(references))
+      for (const reference of items(references))
         b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn: customerPolicyReference(reference, e.ref) });
     });
   },
@@ -683,7 +682,7 @@ class ModelBuilder {
     const [holder] = this.findIdentities(entry, property, kind, { external: true, value });
     if (!holder) return;
     const arns = entry.props.policyArns;
-    for (const item of isUnknown(arns) ? [arns] : items(arns))
+    for (const item of items(arns))
       for (const grant of this.policyGrants(entry, 'policyArns', item)) this.hold(holder, grant);
   }
 
