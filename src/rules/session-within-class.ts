@@ -1,8 +1,15 @@
 import { formatSeconds } from '../../catalog/values.js';
+import type { IdentityProfile } from '../../catalog/profile.js';
 import { isUnknown, type Identity } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
 
-type MessageId = 'sessionTooLong' | 'sessionPending' | 'profileSessionTooLong' | 'profileSessionPending';
+type MessageId =
+  | 'sessionTooLong'
+  | 'sessionClaimedTooLong'
+  | 'sessionPending'
+  | 'profileSessionTooLong'
+  | 'profileSessionClaimedTooLong'
+  | 'profileSessionPending';
 
 export default defineRule<MessageId>({
   meta: {
@@ -20,14 +27,23 @@ export default defineRule<MessageId>({
       sessionTooLong:
         '{{name}} allows sessions of {{actual}} ({{seconds}} seconds), longer than class {{class}} allows ({{limit}}). ' +
         'Set MaxSessionDuration to {{limitSeconds}} or less.',
+      sessionClaimedTooLong:
+        '{{name}} allows sessions of {{actual}} ({{seconds}} seconds), longer than {{limit}}, the shortest session any class ' +
+        'allows: its class {{class}} {{claim}}, and a claimed class does not lengthen sessions. Set MaxSessionDuration to ' +
+        '{{limitSeconds}} or less, or give it class {{class}} in a catalog record that names it.',
       sessionPending:
-        'Session lifetime of {{name}} cannot be verified until apply: MaxSessionDuration is {{what}} (class {{class}} allows at most {{limit}}).',
+        'Session lifetime of {{name}} cannot be verified until apply: MaxSessionDuration is {{what}} ({{classLimit}}).',
       profileSessionTooLong:
         'IAM Roles Anywhere profile {{profile}} vends sessions of {{name}} that last {{actual}} ({{seconds}} seconds{{defaulted}}), ' +
         "longer than class {{class}} allows ({{limit}}). Set the profile's DurationSeconds to {{limitSeconds}} or less.",
+      profileSessionClaimedTooLong:
+        'IAM Roles Anywhere profile {{profile}} vends sessions of {{name}} that last {{actual}} ({{seconds}} seconds{{defaulted}}), ' +
+        'longer than {{limit}}, the shortest session any class allows: its class {{class}} {{claim}}, and a claimed class does ' +
+        "not lengthen sessions. Set the profile's DurationSeconds to {{limitSeconds}} or less, or give the role class {{class}} " +
+        'in a catalog record that names it.',
       profileSessionPending:
         'Session lifetime of {{name}} through IAM Roles Anywhere profile {{profile}} cannot be verified until apply: ' +
-        'DurationSeconds is {{what}} (class {{class}} allows at most {{limit}}).',
+        'DurationSeconds is {{what}} ({{classLimit}}).',
     },
   },
   check(ctx) {
@@ -36,27 +52,26 @@ export default defineRule<MessageId>({
       const session = identity.maxSessionSeconds;
       if (session === undefined) continue;
       // An undeclared class is require-entitlement's finding; guessing a limit here would only repeat it.
-      const cls = ctx.profile(identity).class;
-      const classLimit = cls ? ctx.catalog.classes[cls].maxSessionSeconds : undefined;
-      if (!cls || classLimit === undefined) continue;
+      const held = sessionLimit(ctx, identity);
+      if (!held) continue;
       // AWS cannot set a role's MaxSessionDuration below one hour; a shorter class limit is enforced where the
       // session is requested (DurationSeconds), so the role itself is held to the floor.
-      const limit = identity.kind === 'aws-role' ? Math.max(classLimit, AWS_MIN_MAX_SESSION_SECONDS) : classLimit;
+      const limit = identity.kind === 'aws-role' ? Math.max(held.limit, AWS_MIN_MAX_SESSION_SECONDS) : held.limit;
       const base = { resource: identity.resource, identity };
-      const data = { name: identity.name, class: cls, limit: formatSeconds(limit), limitSeconds: limit };
+      const data = { name: identity.name, class: held.class, limit: formatSeconds(limit), limitSeconds: limit };
       if (isUnknown(session)) {
         ctx.report({
           ...base,
           messageId: 'sessionPending',
-          data: { ...data, what: session.description },
+          data: { ...data, what: session.description, classLimit: limitText(held, limit) },
           detail: 'MaxSessionDuration::unknown',
           pending: true,
         });
       } else if (session > limit) {
         ctx.report({
           ...base,
-          messageId: 'sessionTooLong',
-          data: { ...data, actual: formatSeconds(session), seconds: session },
+          messageId: held.claim === undefined ? 'sessionTooLong' : 'sessionClaimedTooLong',
+          data: { ...data, actual: formatSeconds(session), seconds: session, claim: held.claim ?? '' },
           detail: `MaxSessionDuration::${session}`,
         });
       }
@@ -78,9 +93,9 @@ function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): 
     (credential) => credential.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined,
   );
   if (profiles.length === 0) return;
-  const cls = ctx.profile(identity).class;
-  const limit = cls ? ctx.catalog.classes[cls].maxSessionSeconds : undefined;
-  if (!cls || limit === undefined) return;
+  const held = sessionLimit(ctx, identity);
+  if (!held) return;
+  const limit = held.limit;
   for (const credential of profiles) {
     const session = credential.sessionSeconds;
     if (session === undefined) continue;
@@ -88,7 +103,7 @@ function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): 
     const data = {
       name: identity.name,
       profile: credential.source.name,
-      class: cls,
+      class: held.class,
       limit: formatSeconds(limit),
       limitSeconds: limit,
     };
@@ -96,7 +111,7 @@ function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): 
       ctx.report({
         ...base,
         messageId: 'profileSessionPending',
-        data: { ...data, what: session.description },
+        data: { ...data, what: session.description, classLimit: limitText(held, limit) },
         detail: 'DurationSeconds::unknown',
         pending: true,
       });
@@ -104,10 +119,52 @@ function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): 
       const defaulted = credential.sessionDefault ? ', the default when DurationSeconds is not set' : '';
       ctx.report({
         ...base,
-        messageId: 'profileSessionTooLong',
-        data: { ...data, actual: formatSeconds(session), seconds: session, defaulted },
+        messageId: held.claim === undefined ? 'profileSessionTooLong' : 'profileSessionClaimedTooLong',
+        data: { ...data, actual: formatSeconds(session), seconds: session, defaulted, claim: held.claim ?? '' },
         detail: `DurationSeconds::${session}`,
       });
     }
   }
+}
+
+/** The session limit an identity is held to, and, when its class is only claimed, what claims it. */
+interface SessionLimit {
+  class: string;
+  limit: number;
+  /** Why the class's own limit does not apply (set only when the shortest limit of any class is held instead). */
+  claim?: string;
+}
+
+/**
+ * The limit of the identity's class when the catalog gives the class (`classReviewed`). A class its tags claim, or a
+ * record matched only by its bare resource name or only by tags (both the stack author's to write), sets what the
+ * identity may hold, never an exemption: a Lambda's role tagged `human` would otherwise keep 12-hour sessions. Such a
+ * class is held to the shortest session any class of the catalog allows, unless its own limit is shorter still.
+ */
+function sessionLimit(ctx: RuleContext<MessageId>, identity: Identity): SessionLimit | undefined {
+  const profile = ctx.profile(identity);
+  const cls = profile.class;
+  const own = cls ? ctx.catalog.classes[cls].maxSessionSeconds : undefined;
+  if (!cls || own === undefined) return undefined;
+  if (profile.classReviewed) return { class: cls, limit: own };
+  let shortest = own;
+  for (const other of Object.values(ctx.catalog.classes))
+    if (other.maxSessionSeconds !== undefined && other.maxSessionSeconds < shortest) shortest = other.maxSessionSeconds;
+  if (shortest === own) return { class: cls, limit: own };
+  return { class: cls, limit: shortest, claim: claimText(profile) };
+}
+
+function claimText(profile: IdentityProfile): string {
+  if (profile.record && profile.recordMatchedBy === 'tags')
+    return `comes from catalog identity ${profile.record.id}, matched only by tags the IaC sets`;
+  if (profile.record && profile.recordMatchedBy === 'bareName')
+    return `comes from catalog identity ${profile.record.id}, matched only by its bare resource name`;
+  return 'is claimed by the IaC, which no catalog record gives it';
+}
+
+/** What a pending finding says of the limit: the class's, or the shortest any class allows for a claimed class. */
+function limitText(held: SessionLimit, limit: number): string {
+  return held.claim === undefined
+    ? `class ${held.class} allows at most ${formatSeconds(limit)}`
+    : `its class ${held.class} ${held.claim}, so it is held to the shortest session any class allows, ${formatSeconds(limit)}`;
 }

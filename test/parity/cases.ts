@@ -847,6 +847,24 @@ export const CASES: ParityCase[] = [
     expected: [verdict('session-within-class', 'SessionAgentRole', 'mandatory', 'SessionAgentRole')],
   },
   {
+    // A class claimed by the IaC's own tag does not lengthen sessions: a Lambda's role tagged human is held to the
+    // shortest limit of any class (1h), not to human's 12h.
+    id: 'SessionClaimed',
+    rule: 'session-within-class',
+    cloudformation: cfnRole('SessionClaimed', {
+      trust: serviceTrust('lambda.amazonaws.com'),
+      tags: { owner: 'team-parity', 'identity-class': 'human' },
+      maxSession: 43200,
+    }),
+    pulumi: true,
+    terraform: tfRole('SessionClaimed', {
+      trust: serviceTrust('lambda.amazonaws.com'),
+      tags: { owner: 'team-parity', 'identity-class': 'human' },
+      maxSession: 43200,
+    }),
+    expected: [verdict('session-within-class', 'SessionClaimedRole', 'mandatory', 'SessionClaimedRole')],
+  },
+  {
     id: 'SecretStale',
     rule: 'secret-rotation',
     cloudformation: {

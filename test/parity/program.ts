@@ -210,6 +210,12 @@ role('SessionAgent', {
   maxSession: 43200,
 });
 
+role('SessionClaimed', {
+  trust: serviceTrust('lambda.amazonaws.com'),
+  tags: { owner: 'team-parity', 'identity-class': 'human' },
+  maxSession: 43200,
+});
+
 // secret-rotation
 new aws.secretsmanager.Secret('SecretStaleSecret', { name: 'SecretStaleSecret', tags: OWNED });
 

@@ -312,6 +312,22 @@ ruleTester(session, {
       ],
     },
     {
+      name: "a class claimed by tag does not lengthen a profile's sessions: 4-hour sessions of a role tagged human",
+      model: templateModel(PINNED, { tags: { 'identity-class': 'human' }, profile: { DurationSeconds: 14400 } }),
+      findings: [
+        {
+          resource: 'Profile',
+          identity: 'ra/OnPremRole',
+          detail: 'DurationSeconds::14400',
+          message:
+            'IAM Roles Anywhere profile Profile vends sessions of OnPremRole that last 4h (14400 seconds), longer than 1h, ' +
+            'the shortest session any class allows: its class human is claimed by the IaC, which no catalog record gives ' +
+            "it, and a claimed class does not lengthen sessions. Set the profile's DurationSeconds to 3600 or less, or give " +
+            'the role class human in a catalog record that names it.',
+        },
+      ],
+    },
+    {
       name: 'a DurationSeconds a parameter sets is pending',
       model: templateModel(PINNED, {
         profile: { DurationSeconds: { Ref: 'Duration' } },

@@ -13,6 +13,12 @@ const strictAgents = (() => {
   return catalog({ classes: { ...base.classes, agent: { ...base.classes.agent, maxSessionSeconds: 900 } } });
 })();
 
+/** People the catalog records by their physical names (class human): the catalog, not a tag, gives them 12h. */
+const humanRecord = (name: string, match: { name?: string; tags?: Record<string, string> } = { name }) =>
+  catalog({
+    identities: [{ id: name.toLowerCase(), match, owner: 'team-platform', class: 'human', entitlements: [] }],
+  });
+
 ruleTester(rule, {
   valid: [
     {
@@ -24,8 +30,13 @@ ruleTester(rule, {
       model: model({ identities: [role('AgentRole', { tags: AGENT, maxSessionSeconds: HOUR })] }),
     },
     {
-      name: 'a human role with a working-day session (12h)',
-      model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: 12 * HOUR })] }),
+      name: 'a human role the catalog records, with a working-day session (12h)',
+      catalog: humanRecord('SsoAdmin'),
+      model: model({ identities: [role('SsoAdmin', { uniqueName: true, maxSessionSeconds: 12 * HOUR })] }),
+    },
+    {
+      name: 'a class claimed by tag within the shortest limit of any class (1h) is not held to more',
+      model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: HOUR })] }),
     },
     {
       name: 'a role without a class is left to require-entitlement',
@@ -78,6 +89,55 @@ ruleTester(rule, {
           detail: 'MaxSessionDuration::7200',
           message:
             'AgentRole allows sessions of 2h (7200 seconds), longer than class agent allows (1h). Set MaxSessionDuration to 3600 or less.',
+        },
+      ],
+    },
+    {
+      name: "a class claimed by tag does not lengthen sessions: a 'human' tag on a role with 12h sessions",
+      model: model({ identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: 12 * HOUR })] }),
+      findings: [
+        {
+          resource: 'SsoAdmin',
+          identity: 'TestStack/SsoAdmin',
+          detail: 'MaxSessionDuration::43200',
+          message:
+            'SsoAdmin allows sessions of 12h (43200 seconds), longer than 1h, the shortest session any class allows: its class ' +
+            'human is claimed by the IaC, which no catalog record gives it, and a claimed class does not lengthen sessions. ' +
+            'Set MaxSessionDuration to 3600 or less, or give it class human in a catalog record that names it.',
+        },
+      ],
+    },
+    {
+      name: 'a class from a record matched only by tags does not lengthen sessions',
+      catalog: humanRecord('Workforce', { tags: { workforce: 'sso' } }),
+      model: model({ identities: [role('SsoAdmin', { tags: { workforce: 'sso' }, maxSessionSeconds: 8 * HOUR })] }),
+      findings: [
+        {
+          resource: 'SsoAdmin',
+          identity: 'TestStack/SsoAdmin',
+          detail: 'MaxSessionDuration::28800',
+          message:
+            'SsoAdmin allows sessions of 8h (28800 seconds), longer than 1h, the shortest session any class allows: its class ' +
+            'human comes from catalog identity workforce, matched only by tags the IaC sets, and a claimed class does not ' +
+            'lengthen sessions. Set MaxSessionDuration to 3600 or less, or give it class human in a catalog record that names it.',
+        },
+      ],
+    },
+    {
+      name: 'an unknown session of a claimed class is pending against the shortest limit',
+      model: model({
+        identities: [role('SsoAdmin', { tags: HUMAN, maxSessionSeconds: unknownValue('output of config maxSession') })],
+      }),
+      findings: [
+        {
+          resource: 'SsoAdmin',
+          identity: 'TestStack/SsoAdmin',
+          detail: 'MaxSessionDuration::unknown',
+          message:
+            'Session lifetime of SsoAdmin cannot be verified until apply: MaxSessionDuration is output of config maxSession ' +
+            '(its class human is claimed by the IaC, which no catalog record gives it, so it is held to the shortest session ' +
+            'any class allows, 1h).',
+          pending: true,
         },
       ],
     },
