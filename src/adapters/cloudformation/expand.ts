@@ -485,7 +485,10 @@ const CALLS_AS_RESOURCES: Readonly<Record<string, CallAsResource>> = lookupTable
 function withCallsAsResources(input: TemplateInput): TemplateInput {
   const resources = input.template.Resources;
   let rewritten: Record<string, unknown> | undefined;
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  // Keys rather than Object.entries: once per template, and entries made a pair for each of its resources, which
+  // nearly all are not custom resources.
+  for (const logicalId of Object.keys(resources)) {
+    const resource = resources[logicalId];
     if (!isRecord(resource) || !isCustomResource(resource)) continue;
     const calls = sdkCallsOf(resource.Properties);
     const last = calls.at(-1);

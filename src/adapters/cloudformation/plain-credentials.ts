@@ -51,16 +51,29 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = lookupTable({
  * its format or a literal under a secret's name (credential-formats.ts). References to a secret store, NoEcho parameters without a
  * Default and values only deploy time knows are not written out.
  */
-export function plainCredentialsOf(stack: StackContext, logicalId: string, resource: CfnResource): PlainCredential[] {
+export function plainCredentialsOf(
+  stack: StackContext,
+  logicalId: string,
+  resource: CfnResource,
+): readonly PlainCredential[] {
   const properties = resource.Properties;
-  if (!isRecord(properties)) return [];
-  const credentials = new ResourceCredentials('aws', () => stack.ref(logicalId));
-  const add = credentials.add.bind(credentials);
+  if (!isRecord(properties)) return NO_CREDENTIALS;
+  // Made on the first credential found: nearly every resource has none, and this runs for every resource of every
+  // template (a collector, its map and the closure naming the resource were most of what a 100,000-resource cdk.out
+  // allocated here).
+  let credentials: ResourceCredentials | undefined;
 
-  for (const { place, value, kind } of credentialProperties(properties)) {
-    const written = writtenPassword(stack, value);
-    if (written !== undefined) add(kind, place + written, kind === 'password' ? PASSWORD_ADVICE : TOKEN_ADVICE);
-  }
+  const candidates = credentialProperties(properties);
+  if (candidates)
+    for (const { place, value, kind } of candidates) {
+      const written = writtenPassword(stack, value);
+      if (written !== undefined)
+        (credentials ??= collectorOf(stack, logicalId)).add(
+          kind,
+          place + written,
+          kind === 'password' ? PASSWORD_ADVICE : TOKEN_ADVICE,
+        );
+    }
   if (resource.Type === 'AWS::Lambda::Function') {
     const variables = stack.resolver.resolve(
       isRecord(properties.Environment) ? properties.Environment.Variables : undefined,
@@ -68,7 +81,8 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
     if (isRecord(variables))
       for (const [name, value] of Object.entries(variables)) {
         const kind = typeof value === 'string' ? credentialInVariable(name, value) : undefined;
-        if (kind) add(kind, `Environment.Variables.${name}`, VALUE_ADVICE);
+        if (kind)
+          (credentials ??= collectorOf(stack, logicalId)).add(kind, `Environment.Variables.${name}`, VALUE_ADVICE);
       }
   }
   if (resource.Type === 'AWS::ECS::TaskDefinition') {
@@ -79,7 +93,12 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
       for (const variable of container.Environment) {
         if (!isRecord(variable) || typeof variable.Name !== 'string' || typeof variable.Value !== 'string') continue;
         const kind = credentialInVariable(variable.Name, variable.Value);
-        if (kind) add(kind, `ContainerDefinitions[${containerName}].Environment.${variable.Name}`, VALUE_ADVICE);
+        if (kind)
+          (credentials ??= collectorOf(stack, logicalId)).add(
+            kind,
+            `ContainerDefinitions[${containerName}].Environment.${variable.Name}`,
+            VALUE_ADVICE,
+          );
       }
     }
   }
@@ -90,7 +109,12 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
       if (!isRecord(variable) || !plainCodeBuildType(variable.Type)) continue;
       if (typeof variable.Name !== 'string' || typeof variable.Value !== 'string') continue;
       const kind = credentialInVariable(variable.Name, variable.Value);
-      if (kind) add(kind, `Environment.EnvironmentVariables.${variable.Name}`, CODEBUILD_VARIABLE_ADVICE);
+      if (kind)
+        (credentials ??= collectorOf(stack, logicalId)).add(
+          kind,
+          `Environment.EnvironmentVariables.${variable.Name}`,
+          CODEBUILD_VARIABLE_ADVICE,
+        );
     }
   }
   const userDataPath = USER_DATA_PATHS[resource.Type];
@@ -100,11 +124,19 @@ export function plainCredentialsOf(stack: StackContext, logicalId: string, resou
       properties,
     );
     const text = literalText(stack, userData, true).join('\n');
-    for (const kind of credentialsInText(text)) add(kind, userDataPath.join('.'), VALUE_ADVICE);
+    for (const kind of credentialsInText(text))
+      (credentials ??= collectorOf(stack, logicalId)).add(kind, userDataPath.join('.'), VALUE_ADVICE);
   }
 
-  return credentials.found;
+  return credentials ? credentials.found : NO_CREDENTIALS;
 }
+
+function collectorOf(stack: StackContext, logicalId: string): ResourceCredentials {
+  return new ResourceCredentials('aws', () => stack.ref(logicalId));
+}
+
+/** What a resource without a written-out credential gives (most): one shared empty list, read only. */
+const NO_CREDENTIALS: readonly PlainCredential[] = Object.freeze([]);
 
 /**
  * Keys not searched for passwords and tokens: environments are read variable by variable, policy documents and code hold no
@@ -123,43 +155,70 @@ const NOT_WALKED = new Set([
 ]);
 
 /**
- * Every property named `…Password` or with a token's name (TOKEN_PROPERTY_ENDINGS) under `value`, with its path; environment variables are read on their own. A path is
+ * Every property named `…Password` or with a token's name (TOKEN_PROPERTY_ENDINGS) under `value`, with its path, or undefined when none is (most resources); environment variables are read on their own. A path is
  * written out only for a password property found: the walk visits every property of every resource, and building each
  * one's path was most of what this check cost on large templates.
  */
-function credentialProperties(value: unknown): { place: string; value: unknown; kind: 'password' | 'token' }[] {
-  const found: { place: string; value: unknown; kind: 'password' | 'token' }[] = [];
-  const keys: (string | number)[] = [];
-  const placeOf = (last: string) =>
-    [...keys, last].reduce<string>(
-      (place, key) => (typeof key === 'number' ? `${place}[${key}]` : place === '' ? key : `${place}.${key}`),
-      '',
-    );
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index++) {
-        keys.push(index);
-        walk(node[index]);
-        keys.pop();
-      }
-      return;
-    }
-    if (!isRecord(node)) return;
-    for (const key in node) {
-      if (!Object.hasOwn(node, key) || NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
-      const item = node[key];
-      if (key.endsWith('Password')) found.push({ place: placeOf(key), value: item, kind: 'password' });
-      else if (TOKEN_PROPERTY_ENDINGS.some((ending) => key.endsWith(ending)))
-        found.push({ place: placeOf(key), value: item, kind: 'token' });
-      else if (typeof item === 'object' && item !== null) {
-        keys.push(key);
-        walk(item);
-        keys.pop();
-      }
-    }
-  };
-  walk(value);
+function credentialProperties(value: unknown): CredentialProperty[] | undefined {
+  CREDENTIAL_WALK.keys.length = 0;
+  CREDENTIAL_WALK.found = undefined;
+  walkCredentialProperties(value, CREDENTIAL_WALK);
+  const { found } = CREDENTIAL_WALK;
+  CREDENTIAL_WALK.found = undefined;
   return found;
+}
+
+interface CredentialProperty {
+  place: string;
+  value: unknown;
+  kind: 'password' | 'token';
+}
+
+/**
+ * The walk's state: the keys from the resource's Properties down to the node walked, and what it found (made on the
+ * first find). One for the module, reset by each walk (which never re-enters itself): a walk per resource made a
+ * path list and two closures for every resource of every template.
+ */
+const CREDENTIAL_WALK: { keys: (string | number)[]; found: CredentialProperty[] | undefined } = {
+  keys: [],
+  found: undefined,
+};
+
+function walkCredentialProperties(node: unknown, walk: typeof CREDENTIAL_WALK): void {
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index++) {
+      walk.keys.push(index);
+      walkCredentialProperties(node[index], walk);
+      walk.keys.pop();
+    }
+    return;
+  }
+  if (!isRecord(node)) return;
+  for (const key in node) {
+    if (!Object.hasOwn(node, key) || NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
+    const item = node[key];
+    const kind = key.endsWith('Password') ? 'password' : hasTokenEnding(key) ? 'token' : undefined;
+    if (kind) (walk.found ??= []).push({ place: placeOf(walk.keys, key), value: item, kind });
+    else if (typeof item === 'object' && item !== null) {
+      walk.keys.push(key);
+      walkCredentialProperties(item, walk);
+      walk.keys.pop();
+    }
+  }
+}
+
+/** A loop rather than `some` with an arrow: that made a closure for every key of every resource walked. */
+function hasTokenEnding(key: string): boolean {
+  for (const ending of TOKEN_PROPERTY_ENDINGS) if (key.endsWith(ending)) return true;
+  return false;
+}
+
+/** `Parameters[0].MasterUserPassword`: the path to a property found, written out only then. */
+function placeOf(keys: readonly (string | number)[], last: string): string {
+  return [...keys, last].reduce<string>(
+    (place, key) => (typeof key === 'number' ? `${place}[${key}]` : place === '' ? key : `${place}.${key}`),
+    '',
+  );
 }
 
 /**

@@ -27,6 +27,10 @@ export function deploymentTagsOf(
   raw: unknown,
 ): { tags: Record<string, string>; deploymentTags?: Record<string, string> } {
   if (raw === undefined) return { tags: {} };
+  // Every tag a literal Key and Value (as the CDK writes them, on most roles, users and secrets): no deployment changes
+  // a literal, and resolving a tag gives its Key and Value back as written, so the list is read as it is, without the
+  // resolution and the list of resolved tags the loop below makes for each.
+  if (literalTags(raw)) return { tags: tagsOf(raw) };
   const read: unknown[] = [];
   let chosen: Record<string, string> | undefined;
   for (const item of resolver.listItems(raw)) {
@@ -53,4 +57,14 @@ export function deploymentTagsOf(
     tags: tagsOf(read.filter((tag) => !(isRecord(tag) && Object.hasOwn(set, String(tag.Key))))),
     deploymentTags: set,
   };
+}
+
+/** Whether `raw` is a list of tags each of whose Key and Value is a string. */
+function literalTags(raw: unknown): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (let index = 0; index < raw.length; index++) {
+    const tag: unknown = raw[index];
+    if (!isRecord(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string') return false;
+  }
+  return true;
 }

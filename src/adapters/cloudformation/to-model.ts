@@ -526,7 +526,7 @@ class ModelBuilder {
           return false;
         }
         // A list item by item, as eachItem reads it (ownAt's EACH); a list written any other way is resolved first.
-        if (!this.ownAt(stack, raw, list ? [EACH, ...path] : path, kind)) return false;
+        if (!(list ? this.ownEach(stack, raw, path, 0, kind) : this.ownAt(stack, raw, path, 0, kind))) return false;
       }
     }
     return true;
@@ -543,32 +543,51 @@ class ModelBuilder {
 
   /**
    * A lookup's value names only the stack's own identities: read through records and lists written as such (a level
-   * left out names nothing); a level written with an intrinsic is resolved first, so the stack waits.
+   * left out names nothing); a level written with an intrinsic is resolved first, so the stack waits. `path` is read
+   * from index `from` on, rather than sliced: this runs for every lookup of every resource of a streamed stack.
    */
-  private ownAt(stack: StackContext, raw: unknown, path: readonly PathStep[], kind: IdentityKind | 'secret'): boolean {
+  private ownAt(
+    stack: StackContext,
+    raw: unknown,
+    path: readonly PathStep[],
+    from: number,
+    kind: IdentityKind | 'secret',
+  ): boolean {
     if (raw === undefined) return true;
-    const [key, ...rest] = path;
+    const key = path[from];
     if (key === undefined) return this.ownReference(stack, raw, kind);
-    if (key === EACH)
-      return (
-        Array.isArray(raw) &&
-        (raw as unknown[]).every((item) => stack.resolver.isNoValue(item) || this.ownAt(stack, item, rest, kind))
-      );
-    if (typeof key !== 'string')
-      return (
-        Array.isArray(raw) &&
-        (raw as unknown[]).every(
-          (item) =>
-            stack.resolver.isNoValue(item) ||
-            (isRecord(item) &&
-              !isIntrinsic(item) &&
-              // A name written otherwise than as a literal may be the one (namedValue): its value is looked up too.
-              ((typeof item[key.name] === 'string' && item[key.name] !== key.is) ||
-                this.ownAt(stack, item[key.value], rest, kind))),
-        )
-      );
+    if (key === EACH) return this.ownEach(stack, raw, path, from + 1, kind);
+    if (typeof key !== 'string') {
+      if (!Array.isArray(raw)) return false;
+      for (let index = 0; index < raw.length; index++) {
+        const item: unknown = raw[index];
+        if (stack.resolver.isNoValue(item)) continue;
+        if (!isRecord(item) || isIntrinsic(item)) return false;
+        // A name written otherwise than as a literal may be the one (namedValue): its value is looked up too.
+        if (typeof item[key.name] === 'string' && item[key.name] !== key.is) continue;
+        if (!this.ownAt(stack, item[key.value], path, from + 1, kind)) return false;
+      }
+      return true;
+    }
     if (!isRecord(raw) || isIntrinsic(raw)) return false;
-    return this.ownAt(stack, Object.hasOwn(raw, key) ? raw[key] : undefined, rest, kind);
+    return this.ownAt(stack, Object.hasOwn(raw, key) ? raw[key] : undefined, path, from + 1, kind);
+  }
+
+  /** ownAt of a list's every item (EACH): an `AWS::NoValue` item is left out, as eachItem leaves it. */
+  private ownEach(
+    stack: StackContext,
+    raw: unknown,
+    path: readonly PathStep[],
+    from: number,
+    kind: IdentityKind | 'secret',
+  ): boolean {
+    if (raw === undefined) return true;
+    if (!Array.isArray(raw)) return false;
+    for (let index = 0; index < raw.length; index++) {
+      const item: unknown = raw[index];
+      if (!stack.resolver.isNoValue(item) && !this.ownAt(stack, item, path, from, kind)) return false;
+    }
+    return true;
   }
 
   /** An event rule or metric filter: break-glass-isolation reads whether it names an identity. */
