@@ -11,8 +11,10 @@
  * - the audit: the association's workload (cluster, namespace, service account) is shown where the role runs.
  * The same in CloudFormation, Pulumi and Terraform plan JSON.
  */
+import { App, Stack } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
 import { describe, expect, it } from 'vitest';
-import type { CfnParameter, CfnResource } from '../../src/adapters/cloudformation/template.js';
+import type { CfnParameter, CfnResource, CfnTemplate } from '../../src/adapters/cloudformation/template.js';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/to-model.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
@@ -355,6 +357,32 @@ describe('EKS Pod Identity, the same in every AWS front-end', () => {
         'restrict-trust advisory aws_iam_role.api Condition::aws:RequestTag/kubernetes-namespace',
       ],
       runsOn: ['eks-pod-identity aws_eks_pod_identity_association.api (service account payments/api of cluster prod)'],
+    });
+  });
+
+  it("the CDK's eks.ServiceAccount with identityType POD_IDENTITY: its role and association, as synthesized", () => {
+    const app = new App();
+    const stack = new Stack(app, 'Pods', { env: { account: '111122223333', region: 'eu-west-1' } });
+    const cluster = eks.Cluster.fromClusterAttributes(stack, 'Cluster', {
+      clusterName: 'prod',
+      kubectlRoleArn: 'arn:aws:iam::111122223333:role/kubectl',
+    });
+    new eks.ServiceAccount(stack, 'Api', {
+      cluster,
+      name: 'api',
+      namespace: 'payments',
+      identityType: eks.IdentityType.POD_IDENTITY,
+    });
+    const template = app.synth().getStackByName('Pods').template as CfnTemplate;
+    const model = modelFromTemplates([{ stack: 'Pods', template }]);
+    expect(verdicts(model)).toEqual({
+      findings: [
+        // The kubectl provider's nested stack is fetched at deploy time (as for every imported cluster's manifest):
+        // pending, so advisory without the CLI's fail-closed gate.
+        expect.stringMatching(/^no-unseen-content advisory .*KubectlProvider.* Unseen::https:/),
+        'restrict-trust advisory ApiRoleDE7A08EC Condition::aws:RequestTag/kubernetes-namespace',
+      ],
+      runsOn: ['eks-pod-identity ApiAssociation3E5F5C0B (service account payments/api of cluster prod)'],
     });
   });
 });
