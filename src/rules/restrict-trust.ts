@@ -190,7 +190,10 @@ export default defineRule<MessageId>({
       "tokens from a pool that allows them, is anyone's: no sign-in stands between a visitor and its credentials. It is " +
       'mandatory, as `Principal: "*"` is: a guest role is right for a few uses (RUM, Pinpoint, public maps), which an ' +
       'approved catalog exception records, but whatever else it holds, anyone may use. A guest role that holds only APIs AWS ' +
-      'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported.',
+      'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported. ' +
+      'A role trusted by EKS Pod Identity (pods.eks.amazonaws.com) goes to the pods of whatever service account, namespace ' +
+      'and cluster of the account a Pod Identity association names; a trust that names no namespace and service account ' +
+      '(the session tags the service sets) is shown, advisory, with the workloads the change binds it to.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -202,7 +205,8 @@ export default defineRule<MessageId>({
         'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn. ' +
         'A role a Cognito identity pool gives its guests holds only what an anonymous visitor may do, under an approved ' +
         'catalog exception; any other turns guests off in the pool or requires cognito-identity.amazonaws.com:amr ' +
-        '"authenticated" in its trust.',
+        '"authenticated" in its trust. A Pod Identity role requires aws:RequestTag/kubernetes-namespace and ' +
+        'aws:RequestTag/kubernetes-service-account (and aws:RequestTag/eks-cluster-arn) of the one workload that needs it.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
