@@ -253,10 +253,10 @@ ruleTester(noUnseen, {
       findings: [
         {
           resource: 'ApiPods',
-          detail: 'Unseen::a role known only at deployment (RoleArn: Ref RoleArn (parameter without a default))',
+          detail: 'Unseen::a role known only at deployment (Ref RoleArn (parameter without a default))',
           message: UNSEEN(
             'pods/ApiPods',
-            'a role known only at deployment (RoleArn: Ref RoleArn (parameter without a default))',
+            'a role known only at deployment (Ref RoleArn (parameter without a default))',
           ),
         },
       ],
@@ -358,6 +358,24 @@ describe('EKS Pod Identity, the same in every AWS front-end', () => {
       ],
       runsOn: ['eks-pod-identity aws_eks_pod_identity_association.api (service account payments/api of cluster prod)'],
     });
+  });
+
+  it('Terraform plan JSON: a role_arn only apply knows, from no role of the plan (a data source read at apply)', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'aws_eks_pod_identity_association.api',
+          values: { cluster_name: 'prod', namespace: 'payments', service_account: 'api' },
+          unknown: { role_arn: true, association_arn: true },
+          references: { role_arn: ['data.aws_iam_role.shared.arn', 'data.aws_iam_role.shared'] },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(findingsOf(noUnseen, { name: 'unseen', model }).map((finding) => finding.detail)).toEqual([
+      'Unseen::a role known only at deployment (aws_eks_pod_identity_association.api.role_arn is not known until ' +
+        'apply (from data.aws_iam_role.shared.arn, data.aws_iam_role.shared))',
+    ]);
   });
 
   it("the CDK's eks.ServiceAccount with identityType POD_IDENTITY: its role and association, as synthesized", () => {

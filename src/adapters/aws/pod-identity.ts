@@ -45,7 +45,7 @@ export function unseenPodIdentityRole(
     typeof value === 'string'
       ? value
       : isUnknown(value)
-        ? `a role known only at deployment (${property}: ${value.description})`
+        ? `a role known only at deployment (${value.description})`
         : `a role ${property} does not name`;
   return { resource, kind: 'unseen-pod-identity-role', what };
 }
