@@ -13,6 +13,7 @@ import {
   type TrustEntry,
 } from '../rules/support/trust.js';
 import type { AuditTrust } from './types.js';
+import { describeWorkload } from '../iam/aws/pod-identity.js';
 
 export function auditTrust(identity: Identity, ownAccounts: readonly string[] = []): AuditTrust[] {
   if (!identity.trustPolicy) return [];
@@ -69,11 +70,12 @@ export function runsOn(identity: Identity): string[] {
   // backup bucket, a Batch job's job and execution roles) runs as it once.
   const seen = new Set<string>();
   const lines: string[] = [];
-  for (const { kind, source } of identity.attachments) {
+  for (const { kind, source, workload } of identity.attachments) {
     const key = [kind, source.stack, source.file, source.urn, source.type, source.name].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`${kind} ${source.name}`);
+    // A Pod Identity association's workload is the role's subject: which pods hold it.
+    lines.push(`${kind} ${source.name}${workload ? ` (${describeWorkload(workload)})` : ''}`);
   }
   return lines;
 }

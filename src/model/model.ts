@@ -432,6 +432,19 @@ export interface ComputeAttachment {
    * else the account does (Identity.automountToken).
    */
   mountsToken?: Maybe<boolean>;
+  /**
+   * EKS Pod Identity: the workload an association (`source`) binds the role to, the pods of one service account of a
+   * namespace in a cluster, as the association writes them (an Unknown where only apply knows; absent where not set).
+   * It is the role's subject, as an IRSA trust's `:sub` is: the audit shows it, restrict-trust names it.
+   */
+  workload?: PodIdentityWorkload;
+}
+
+/** The cluster, namespace and service account an EKS Pod Identity association binds a role to. */
+export interface PodIdentityWorkload {
+  cluster?: Maybe<string>;
+  namespace?: Maybe<string>;
+  serviceAccount?: Maybe<string>;
 }
 
 export interface Identity {
@@ -902,7 +915,12 @@ export type UnseenKind =
    * An IAM Identity Center account assignment, or a policy put on a permission set, where the permission set is none
    * of the change (`what` names it): what the assignment hands out, or what else the set holds, cannot be seen.
    */
-  | 'unseen-permission-set';
+  | 'unseen-permission-set'
+  /**
+   * An EKS Pod Identity association that hands pods a role the change does not create (`what` names it): the role's
+   * permissions, and who else its trust admits, cannot be seen.
+   */
+  | 'unseen-pod-identity-role';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

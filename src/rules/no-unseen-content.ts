@@ -107,6 +107,11 @@ export default defineRule<MessageId>({
         '{{where}} acts on IAM Identity Center permission set {{what}}, which the change does not create: the policies that set ' +
         'holds, and so the access it hands out, cannot be seen here. Create the permission set in the same change, so its policies ' +
         'are checked, or have the assignment reviewed and set this rule to advisory in the catalog.',
+      'unseen-pod-identity-role':
+        '{{where}} is an EKS Pod Identity association that hands the pods of its service account IAM role {{what}}, which ' +
+        'the change does not create: what that role may do, and who else its trust lets assume it, cannot be seen here, ' +
+        'so what the pods get cannot be verified. Create the role in the same change, so its policies and trust are ' +
+        'checked, or have the association reviewed and set this rule to advisory in the catalog.',
     },
   },
   check(ctx) {
@@ -120,10 +125,11 @@ export default defineRule<MessageId>({
         // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
         // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
         // A Helm release's objects are not seen at apply either, in any front-end.
-        // A permission set outside the change is not seen at apply either.
+        // A permission set or a Pod Identity association's role outside the change is not seen at apply either.
         ...(unseen.kind === 'unmodelled-pulumi-type' ||
         unseen.kind === 'helm-release' ||
-        unseen.kind === 'unseen-permission-set'
+        unseen.kind === 'unseen-permission-set' ||
+        unseen.kind === 'unseen-pod-identity-role'
           ? {}
           : { pending: true }),
       });

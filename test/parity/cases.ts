@@ -90,6 +90,13 @@ const ROLES_ANYWHERE_TRUST = (condition?: Record<string, unknown>) =>
     Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
     ...(condition ? { Condition: condition } : {}),
   });
+/** The trust EKS's user guide gives a Pod Identity role (pod-id-role.html), with no condition (program.ts writes the same). */
+const POD_IDENTITY_TRUST = document({
+  Sid: 'AllowEksAuthToAssumeRoleForPodIdentity',
+  Effect: 'Allow',
+  Principal: { Service: 'pods.eks.amazonaws.com' },
+  Action: ['sts:AssumeRole', 'sts:TagSession'],
+});
 /** Pinned to one trust anchor and one certificate CN, so only the credential and the session are left to judge. */
 const PINNED_ROLES_ANYWHERE = {
   ArnEquals: { 'aws:SourceArn': `arn:aws:rolesanywhere:eu-west-1:${ACCOUNT}:trust-anchor/parity-anchor` },
@@ -1215,6 +1222,68 @@ export const CASES: ParityCase[] = [
       verdict('restrict-trust', 'RaTrustRole', 'mandatory', 'RaTrustRole'),
       verdict('restrict-trust', 'RaTrustRole', 'advisory', 'RaTrustRole'),
     ],
+  },
+  // EKS Pod Identity: a role the AWS-documented trust lets any association take, bound by the change to one workload;
+  // an association handing pods a role the change does not create.
+  {
+    id: 'PodIdTrust',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        ...cfnRole('PodIdTrust', { trust: POD_IDENTITY_TRUST, tags: WORKLOAD }).Resources,
+        PodIdTrustAssociation: {
+          Type: 'AWS::EKS::PodIdentityAssociation',
+          Properties: {
+            ClusterName: 'parity',
+            Namespace: 'payments',
+            ServiceAccount: 'api',
+            RoleArn: { 'Fn::GetAtt': ['PodIdTrustRole', 'Arn'] },
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      ...tfRole('PodIdTrust', { trust: POD_IDENTITY_TRUST, tags: WORKLOAD }),
+      {
+        address: 'aws_eks_pod_identity_association.PodIdTrustAssociation',
+        values: { cluster_name: 'parity', namespace: 'payments', service_account: 'api' },
+        unknown: { role_arn: true, association_arn: true, association_id: true, id: true, tags_all: true },
+        references: { role_arn: ['aws_iam_role.PodIdTrustRole.arn', 'aws_iam_role.PodIdTrustRole'] },
+      },
+    ],
+    expected: [verdict('restrict-trust', 'PodIdTrustRole', 'advisory', 'PodIdTrustRole')],
+  },
+  {
+    id: 'UnseenPodRole',
+    rule: 'no-unseen-content',
+    cloudformation: {
+      Resources: {
+        UnseenPodRoleAssociation: {
+          Type: 'AWS::EKS::PodIdentityAssociation',
+          Properties: {
+            ClusterName: 'parity',
+            Namespace: 'payments',
+            ServiceAccount: 'reader',
+            RoleArn: `arn:aws:iam::${ACCOUNT}:role/parity-shared-reader`,
+          },
+        },
+      },
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_eks_pod_identity_association.UnseenPodRoleAssociation',
+        values: {
+          cluster_name: 'parity',
+          namespace: 'payments',
+          service_account: 'reader',
+          role_arn: `arn:aws:iam::${ACCOUNT}:role/parity-shared-reader`,
+        },
+        unknown: { association_arn: true, association_id: true, id: true, tags_all: true },
+      },
+    ],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenPodRoleAssociation')],
   },
   {
     id: 'RaCert',

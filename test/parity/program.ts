@@ -298,6 +298,28 @@ const PINNED_ROLES_ANYWHERE = {
   StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'parity.example.com' },
 };
 role('RaTrust', { trust: rolesAnywhereTrust(), tags: WORKLOAD });
+// EKS Pod Identity
+const podIdRole = role('PodIdTrust', {
+  trust: document({
+    Sid: 'AllowEksAuthToAssumeRoleForPodIdentity',
+    Effect: 'Allow',
+    Principal: { Service: 'pods.eks.amazonaws.com' },
+    Action: ['sts:AssumeRole', 'sts:TagSession'],
+  }),
+  tags: WORKLOAD,
+});
+new aws.eks.PodIdentityAssociation('PodIdTrustAssociation', {
+  clusterName: 'parity',
+  namespace: 'payments',
+  serviceAccount: 'api',
+  roleArn: podIdRole.arn,
+});
+new aws.eks.PodIdentityAssociation('UnseenPodRoleAssociation', {
+  clusterName: 'parity',
+  namespace: 'payments',
+  serviceAccount: 'reader',
+  roleArn: `arn:aws:iam::${ACCOUNT}:role/parity-shared-reader`,
+});
 for (const [id, durationSeconds] of [['RaCert'], ['RaSession', 43200]] as const) {
   const raRole = role(id, { trust: rolesAnywhereTrust(PINNED_ROLES_ANYWHERE), tags: WORKLOAD });
   new aws.rolesanywhere.Profile(`${id}Profile`, {

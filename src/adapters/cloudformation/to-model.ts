@@ -7,6 +7,7 @@ import { mergeModels } from '../../model/merge.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import { accessEntryAccess, CDK_EKS_CLUSTER, CFN_EKS_CLUSTER, clusterAccessConfig } from './eks-access.js';
 import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
+import { POD_IDENTITY_WORKLOAD_PROPERTIES, podIdentityWorkload, unseenPodIdentityRole } from '../aws/pod-identity.js';
 import {
   CDK_HELM_CHART,
   CDK_KUBERNETES_PATCH,
@@ -27,6 +28,7 @@ import {
   type IdentityKind,
   type IdentityPool,
   type Model,
+  type PodIdentityWorkload,
   type PolicyValue,
   type Secret,
   type SecretPolicy,
@@ -1008,8 +1010,27 @@ class ModelBuilder {
     path: readonly PathStep[],
     kind: ComputeAttachment['kind'],
   ): void {
-    for (const raw of valuesAt(stack, resource.Properties, path))
-      this.runsAs(stack, logicalId, raw)?.attachments.push({ kind, source: stack.ref(logicalId) });
+    const podIdentity = kind === 'eks-pod-identity';
+    const workload = podIdentity ? this.podIdentityWorkload(stack, resource) : undefined;
+    for (const raw of valuesAt(stack, resource.Properties, path)) {
+      const role = this.runsAs(stack, logicalId, raw);
+      role?.attachments.push({ kind, source: stack.ref(logicalId), ...(workload ? { workload } : {}) });
+      if (podIdentity && (!role || role.external)) {
+        const property = typeof path[0] === 'string' ? path[0] : kind;
+        this.unseen.push(
+          unseenPodIdentityRole(stack.ref(logicalId), property, stack.resolver.resolveString(raw, property)),
+        );
+      }
+    }
+  }
+
+  /** The cluster, namespace and service account a Pod Identity association binds its role to. */
+  private podIdentityWorkload(stack: StackContext, resource: CfnResource): PodIdentityWorkload {
+    const names = POD_IDENTITY_WORKLOAD_PROPERTIES.cloudFormation;
+    return podIdentityWorkload((part) => {
+      const raw = resource.Properties?.[names[part]];
+      return raw === undefined ? undefined : stack.resolver.resolveString(raw, names[part]);
+    });
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   type IdentityKind,
   type IdentityPool,
   type Model,
+  type PodIdentityWorkload,
   type ResourceRef,
   type Secret,
   type SecretPolicy,
@@ -57,6 +58,7 @@ import {
   pulumiEksAccess,
 } from './eks-access.js';
 import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
+import { POD_IDENTITY_WORKLOAD_PROPERTIES, podIdentityWorkload, unseenPodIdentityRole } from '../aws/pod-identity.js';
 import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, sessionSeconds, tagsOf } from './values.js';
 import { rolesAnywhereCredential, settleRolesAnywhere } from '../../iam/aws/roles-anywhere.js';
@@ -723,9 +725,27 @@ class ModelBuilder {
     if (typeof property !== 'string') return;
     const values = valuesAt(entry.props[property], nested, json ?? false);
     if (values.length === 0) return;
+    const podIdentity = kind === 'eks-pod-identity';
+    const workload = podIdentity ? this.podIdentityWorkload(entry) : undefined;
     // A role the change does not create (a catalog's break-glass role named by ARN) runs the compute all the same.
-    for (const role of this.findIdentities(entry, property, 'aws-role', { value: values, external: true }))
-      role.attachments.push({ kind, source: entry.ref });
+    const roles = this.findIdentities(entry, property, 'aws-role', { value: values, external: true });
+    for (const role of roles) role.attachments.push({ kind, source: entry.ref, ...(workload ? { workload } : {}) });
+    // Pods bound to a role the change does not create act with what the check cannot see.
+    if (podIdentity)
+      for (const role of roles.length > 0 ? roles.filter((role) => role.external) : [undefined]) {
+        const value = values.length === 1 ? values[0] : undefined;
+        const named = role?.arn ?? (typeof value === 'string' || isUnknown(value) ? value : undefined);
+        (this.model.unseen ??= []).push(unseenPodIdentityRole(entry.ref, property, named));
+      }
+  }
+
+  /** The cluster, namespace and service account a Pod Identity association binds its role to. */
+  private podIdentityWorkload(entry: Entry): PodIdentityWorkload {
+    const names = POD_IDENTITY_WORKLOAD_PROPERTIES.pulumi;
+    return podIdentityWorkload((part) => {
+      const value = entry.props[names[part]];
+      return typeof value === 'string' || isUnknown(value) ? value : undefined;
+    });
   }
 
   hold(identity: Identity, grant: AwsPolicyGrant | AwsManagedPolicyGrant): void {
