@@ -6,18 +6,10 @@
  * built policy pack, started and asked as `pulumi preview` asks it (Analyze per resource, then AnalyzeStack, over
  * the analyzer protocol), gives each program's verdicts: rule, level and resource.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../catalog/index.js';
+import { describe, expect, it } from 'vitest';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
+import { itAdoptsAndAsksThePack, pulumiCorpus, runsAs, type CorpusProgram } from './support/pulumi-corpus.js';
 
 /**
  * Each program (test/corpus/aws-pulumi/, README.md there says why each was chosen and judges every finding) with its
@@ -71,77 +63,14 @@ const PROGRAMS = {
     secretKeys: ['aws-ts-redshift-glue-etl:clusterDBPassword'],
   },
   'aws-ts-apigateway-eventbridge': { file: 'aws-ts-apigateway-eventbridge/index.ts', project: 'aws-ts-apigateway-eventbridge' },
-} satisfies Record<string, { file: string; project: string; config?: Record<string, string>; secretKeys?: string[] }>;
+} satisfies Record<string, CorpusProgram>;
 type Program = keyof typeof PROGRAMS;
-const NAMES = Object.keys(PROGRAMS) as Program[];
-const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
-const findings = {} as Record<Program, Finding[]>;
-/** The same programs as `pulumi preview` plans them: ARNs and names of new resources not known yet. */
-const previewFindings = {} as Record<Program, Finding[]>;
-/** `rule level resource` of each diagnostic the built pack gave over the analyzer protocol, as `pulumi preview` asks. */
-const packVerdicts = {} as Record<Program, string[]>;
-let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
-let pack: Awaited<ReturnType<typeof startPack>> | undefined;
-const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-corpus-'));
-/** Each program adopted as a team would (test/corpus/support/pulumi-adoption.ts). */
-const adoption = {} as Record<Program, Adoption>;
-
-const captured = {} as Record<Program, CapturedResource[]>;
-
-beforeAll(async () => {
-  engine = await startEngine();
-  pack = await startPack(fileURLToPath(new URL('../../policypack', import.meta.url)), engine.address);
-  const client = analyzerClient(pack.port);
-  try {
-    for (const program of NAMES) {
-      const { file, project, ...stack } = PROGRAMS[program];
-      const path = fileURLToPath(new URL(`aws-pulumi/${file}`, import.meta.url));
-      const options = { project, config: { 'aws:region': 'us-east-1', ...('config' in stack ? stack.config : {}) }, secretKeys: 'secretKeys' in stack ? stack.secretKeys : [] };
-      const records = await captureProgram(path, 'update', options);
-      findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
-      // With no configuration the pack runs on the built-in catalog, as the check above does.
-      packVerdicts[program] = (await client.analyzeAsDeployment(records)).map(packVerdict).sort();
-      captured[program] = records;
-      const planned = await captureProgram(path, 'preview', options);
-      previewFindings[program] = evaluate(modelFromPulumiResources(stackResources(planned)), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
-    }
-    for (const program of NAMES) adoption[program] = await adopt(client, program, captured[program], scratch);
-  } finally {
-    client.close();
-  }
-}, 240_000);
-
-afterAll(async () => {
-  await pack?.stop();
-  await engine?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-/** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
-const judged = (program: Program, from: Record<Program, Finding[]> = findings) =>
-  from[program]
-    .filter((f) => !CATALOG_RULES.has(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.identity?.split('::').pop() ?? '-'} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)
-    .sort();
-const counted = (program: Program) => {
-  const counts: Record<string, number> = {};
-  for (const f of findings[program]) if (CATALOG_RULES.has(f.ruleId)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
-  return counts;
-};
+/** Each program checked, asked of the pack and adopted (support/pulumi-corpus.ts). */
+const corpus = pulumiCorpus('aws-pulumi', PROGRAMS, { config: { 'aws:region': 'us-east-1' } });
+const { captured, previewFindings, judged, counted } = corpus;
 
 describe('AWS corpus: pulumi/examples programs under mocks', () => {
-  it.each(NAMES)('%s: adopting, with the catalog `catalog init` writes from its stack export (approvers filled in), check passes and the pack gives its verdicts', (program) => {
-    const adopted = adoption[program];
-    expect([adopted.initExit, adopted.unnameable]).toEqual([0, []]);
-    expect(adopted.cliExit).toBe(0);
-    expect(adopted.cli.filter((line) => / mandatory /.test(line))).toEqual([]);
-    expect(adopted.pack).toEqual(adopted.cli);
-  });
-  it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
-    const expected = findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort();
-    expect(expected.length).toBeGreaterThan(0);
-    expect(packVerdicts[program]).toEqual(expected);
-  });
+  itAdoptsAndAsksThePack(corpus, { everyProgramHasVerdicts: true });
 
   it('aws-ts-serverless-raw: logs:* and cloudwatch:* on "*" for the Lambda role (right: logs:* deletes every log group and rewrites log resource policies)', () => {
     expect(judged('aws-ts-serverless-raw')).toEqual([
@@ -294,10 +223,7 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
     expect(counted('aws-ts-apigateway-eventbridge')).toEqual({ 'require-entitlement': 2, 'require-owner': 2 });
   });
   it('the roles each service runs as are attachments of those roles: a Lambda function, an AppSync data source, a canary, a Glue job, a Redshift cluster, API Gateway', () => {
-    const runs = (program: Program) =>
-      modelFromPulumiResources(stackResources(captured[program])).identities.map(
-        (identity) => `${identity.resource.name}: ${identity.attachments.map((a) => `${a.kind} ${a.source.name}`).join(', ')}`,
-      );
+    const runs = (program: Program) => runsAs(captured[program]);
     expect(runs('aws-ts-appsync')).toEqual(['iam-role: appsync tenants-ds']);
     expect(runs('aws-ts-synthetics-canary')).toEqual(['canary-exec-role: synthetics-canary canary-simple']);
     expect(runs('aws-ts-redshift-glue-etl')).toEqual(['glue-role: glue glue-job', 'redshift-role: redshift-cluster cluster']);

@@ -5,18 +5,8 @@
  * would), asked of the built policy pack over the analyzer protocol (its verdicts must equal the engine's), and
  * adopted with `catalog init`. The same pattern as ../aws-pulumi.test.ts and ../pulumi-multicloud.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../catalog/index.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import type { Finding } from '../../src/model/finding.js';
-import { stackResources } from '../multicloud/support/capture.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
+import { describe, expect, it } from 'vitest';
+import { itAdoptsAndAsksThePack, pulumiCorpus, runsAs, type CorpusProgram } from './support/pulumi-corpus.js';
 
 /**
  * Each program with its Pulumi project name (its Pulumi.yaml) and the stack configuration its README asks for
@@ -90,81 +80,20 @@ const PROGRAMS = {
     },
     secretKeys: ['azure-ts-sentinel-audit-logs:accessToken'],
   },
-} satisfies Record<string, { file: string; project: string; config?: Record<string, string>; secretKeys?: string[]; inOwnDirectory?: boolean }>;
+} satisfies Record<string, CorpusProgram>;
 type Program = keyof typeof PROGRAMS;
-const NAMES = Object.keys(PROGRAMS) as Program[];
-const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
-const findings = {} as Record<Program, Finding[]>;
-/** The same programs as `pulumi preview` plans them: ARNs, ids and names of new resources not known yet. */
-const previewFindings = {} as Record<Program, Finding[]>;
-/** `rule level resource` of each diagnostic the built pack gave over the analyzer protocol, as `pulumi preview` asks. */
-const packVerdicts = {} as Record<Program, string[]>;
-const captured = {} as Record<Program, CapturedResource[]>;
-const adoption = {} as Record<Program, Adoption>;
-let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
-let pack: Awaited<ReturnType<typeof startPack>> | undefined;
-const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-more-'));
-const NOW = new Date('2026-12-01T00:00:00Z');
-
-beforeAll(async () => {
-  engine = await startEngine();
-  pack = await startPack(fileURLToPath(new URL('../../policypack', import.meta.url)), engine.address);
-  const client = analyzerClient(pack.port);
-  try {
-    for (const program of NAMES) {
-      const { file, project, ...stack } = PROGRAMS[program];
-      const path = fileURLToPath(new URL(`pulumi-examples-more/${file}`, import.meta.url));
-      const options = {
-        project,
-        config: { 'aws:region': 'us-east-1', ...('config' in stack ? stack.config : {}) },
-        secretKeys: 'secretKeys' in stack ? stack.secretKeys : [],
-        inOwnDirectory: 'inOwnDirectory' in stack && stack.inOwnDirectory,
-      };
-      const records = await captureProgram(path, 'update', options);
-      findings[program] = evaluate(modelFromPulumiResources(stackResources(records)), { catalog: defaultCatalog(), now: NOW }).findings;
-      packVerdicts[program] = (await client.analyzeAsDeployment(records)).map(packVerdict).sort();
-      captured[program] = records;
-      const planned = await captureProgram(path, 'preview', options);
-      previewFindings[program] = evaluate(modelFromPulumiResources(stackResources(planned)), { catalog: defaultCatalog(), now: NOW }).findings;
-    }
-    for (const program of NAMES) adoption[program] = await adopt(client, program, captured[program], scratch);
-  } finally {
-    client.close();
-  }
-}, 240_000);
-
-afterAll(async () => {
-  await pack?.stop();
-  await engine?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-/** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
-const judged = (program: Program, from: Record<Program, Finding[]> = findings) =>
-  from[program]
-    .filter((f) => !CATALOG_RULES.has(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.identity?.split('::').pop() ?? '-'} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)
-    .sort();
-const counted = (program: Program) => {
-  const counts: Record<string, number> = {};
-  for (const f of findings[program]) if (CATALOG_RULES.has(f.ruleId)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
-  return counts;
-};
+/** Each program checked, asked of the pack and adopted (support/pulumi-corpus.ts). */
+const corpus = pulumiCorpus('pulumi-examples-more', PROGRAMS, { config: { 'aws:region': 'us-east-1' } });
+const { captured, findings, previewFindings, judged, counted } = corpus;
 
 describe('pulumi/examples, more programs under mocks', () => {
-  it.each(NAMES)('%s: adopting, with the catalog `catalog init` writes from its stack export (approvers filled in), check passes and the pack gives its verdicts', (program) => {
-    const adopted = adoption[program];
-    expect([adopted.initExit, adopted.unnameable]).toEqual([0, []]);
+  itAdoptsAndAsksThePack(corpus, {
     // Adopting records each finding as an exception to burn down, the Slack webhook URL in aws-ts-lambda-slack's
     // function environment (a credential in plain configuration) too: waived alike by the CLI over the stack export,
     // where the value is encrypted, and by the pack, which sees it (the finding's detail names no kind for that reason).
-    expect(adopted.cliExit).toBe(0);
-    expect(adopted.cli.filter((line) => / mandatory /.test(line))).toEqual([]);
-    if (program === 'aws-ts-lambda-slack') expect(adopted.cli).toContain('no-long-lived-credentials waived myLambda');
-    expect(adopted.pack).toEqual(adopted.cli);
-  });
-  it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
-    expect(packVerdicts[program]).toEqual(findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort());
+    also: (program, adopted) => {
+      if (program === 'aws-ts-lambda-slack') expect(adopted.cli).toContain('no-long-lived-credentials waived myLambda');
+    },
   });
 
   it('aws-ts-secrets-manager: a secret whose value is the literal "mysecret" (advisory, right: the literal is in the source) and never rotates (right), in pulumi up as in preview', () => {
@@ -245,10 +174,7 @@ describe('pulumi/examples, more programs under mocks', () => {
     expect(dynamic.map((r) => r.name)).toEqual(['dataConnector']);
   });
   it('the roles each service runs as are attachments of those roles: Lambda functions, a state machine, an ECS task', () => {
-    const runs = (program: Program) =>
-      modelFromPulumiResources(stackResources(captured[program])).identities.map(
-        (identity) => `${identity.resource.name}: ${identity.attachments.map((a) => `${a.kind} ${a.source.name}`).join(', ')}`,
-      );
+    const runs = (program: Program) => runsAs(captured[program]);
     expect(runs('aws-ts-stepfunctions')).toEqual(['lambdaRole: lambda helloFunction, lambda worldFunction', 'sfnRole: state-machine stateMachine']);
     expect(runs('aws-ts-wordpress-fargate-rds')).toEqual(['wp-fargate-rds-fe-task-role: ecs-task-execution wp-fargate-rds-fe-app-task']);
     expect(runs('aws-ts-lambda-slack')).toEqual(['lambdaRole: lambda myLambda']);

@@ -8,18 +8,11 @@
  * AnalyzeStack, over the analyzer protocol), gives each program's verdicts: rule, level and resource. The same pattern
  * as test/corpus/aws-pulumi.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../catalog/index.js';
+import { describe, expect, it } from 'vitest';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import type { Finding } from '../../src/model/finding.js';
 import { stackResources } from '../multicloud/support/capture.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
+import type { CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { itAdoptsAndAsksThePack, pulumiCorpus, type CorpusProgram } from './support/pulumi-corpus.js';
 
 /**
  * Each program with the stack configuration its README asks for (`pulumi config set gcp:project …`); the programs
@@ -27,13 +20,6 @@ import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js'
  * ones their cluster from the provider's kubeconfig.
  */
 const GCP_STACK = { 'gcp:project': 'example-project', 'gcp:region': 'us-central1', 'gcp:zone': 'us-central1-a' };
-interface Stack {
-  /** The program's entry, under its folder. */
-  main?: string;
-  config: Record<string, string>;
-  /** Config keys set with `pulumi config set --secret`, which the program reads with `requireSecret`. */
-  secretKeys?: string[];
-}
 const PROGRAMS = {
   'azure-ts-aks-managed-identity': { config: {} },
   'azure-ts-synapse': { config: {} },
@@ -50,90 +36,24 @@ const PROGRAMS = {
   },
   // `isMinikube: false`, as on any cluster that gives LoadBalancer services an address.
   'kubernetes-ts-sock-shop': { config: { 'kubernetes-ts-sock-shop:isMinikube': 'false' } },
-  'kubernetes-ts-guestbook': { main: 'components/index.ts', config: {} },
+  'kubernetes-ts-guestbook': { file: 'kubernetes-ts-guestbook/components/index.ts', config: {} },
   'kubernetes-ts-helm-release-wordpress': { config: {} },
-} satisfies Record<string, Stack>;
+} satisfies Record<string, CorpusProgram>;
 type Program = keyof typeof PROGRAMS;
 const NAMES = Object.keys(PROGRAMS) as Program[];
 /** Programs with no verdict at all, each silence judged below (right, or a miss said as one). */
 const SILENT: Program[] = ['kubernetes-ts-sock-shop', 'kubernetes-ts-guestbook'];
-const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
-const findings = {} as Record<Program, Finding[]>;
-/** The same programs as `pulumi preview` plans them: ids, principal ids and emails of new resources not known yet. */
-const previewFindings = {} as Record<Program, Finding[]>;
-/** `rule level resource` of each diagnostic the built pack gave over the analyzer protocol, as `pulumi preview` asks. */
-const packVerdicts = {} as Record<Program, string[]>;
-let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
-let pack: Awaited<ReturnType<typeof startPack>> | undefined;
-const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-multicloud-corpus-'));
-/** Each program adopted as a team would (test/corpus/support/pulumi-adoption.ts). */
-const adoption = {} as Record<Program, Adoption>;
+/** Each program checked, asked of the pack and adopted (support/pulumi-corpus.ts). */
+const corpus = pulumiCorpus('pulumi-multicloud', PROGRAMS);
+const { captured, findings, previewFindings, judged, counted } = corpus;
 
-const captured = {} as Record<Program, CapturedResource[]>;
-
-beforeAll(async () => {
-  engine = await startEngine();
-  pack = await startPack(fileURLToPath(new URL('../../policypack', import.meta.url)), engine.address);
-  const client = analyzerClient(pack.port);
-  try {
-    // Each capture is its own process: two at a time (CI has two cores), in order of the list.
-    const planned = {} as Record<Program, CapturedResource[]>;
-    const captures = NAMES.flatMap((program) => (['update', 'preview'] as const).map((mode) => ({ program, mode })));
-    const work = async () => {
-      for (let next = captures.shift(); next !== undefined; next = captures.shift()) {
-        const { program, mode } = next;
-        const stack: Stack = PROGRAMS[program];
-        const file = fileURLToPath(new URL(`pulumi-multicloud/${program}/${stack.main ?? 'index.ts'}`, import.meta.url));
-        const records = await captureProgram(file, mode, { project: program, config: stack.config, secretKeys: stack.secretKeys });
-        (mode === 'update' ? captured : planned)[program] = records;
-      }
-    };
-    await Promise.all([work(), work()]);
-    for (const program of NAMES) {
-      findings[program] = evaluate(modelFromPulumiResources(stackResources(captured[program])), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
-      // With no configuration the pack runs on the built-in catalog, as the check above does.
-      packVerdicts[program] = (await client.analyzeAsDeployment(captured[program])).map(packVerdict).sort();
-      previewFindings[program] = evaluate(modelFromPulumiResources(stackResources(planned[program])), { catalog: defaultCatalog(), now: new Date('2026-12-01T00:00:00Z') }).findings;
-    }
-    for (const program of NAMES) adoption[program] = await adopt(client, program, captured[program], scratch);
-  } finally {
-    client.close();
-  }
-}, 240_000);
-
-afterAll(async () => {
-  await pack?.stop();
-  await engine?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-/** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
-const judged = (program: Program, from: Record<Program, Finding[]> = findings) =>
-  from[program]
-    .filter((f) => !CATALOG_RULES.has(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.identity?.split('::').pop() ?? '-'} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)
-    .sort();
 /** The service account a Deployment's pods run as: the one it names, or its namespace's `default`. */
 const podAccount = (deployment: CapturedResource) =>
   (deployment.inputs.spec as { template?: { spec?: { serviceAccountName?: string } } } | undefined)?.template?.spec
     ?.serviceAccountName ?? 'default';
-const counted = (program: Program) => {
-  const counts: Record<string, number> = {};
-  for (const f of findings[program]) if (CATALOG_RULES.has(f.ruleId)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
-  return counts;
-};
 
 describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs under mocks', () => {
-  it.each(NAMES)('%s: adopting, with the catalog `catalog init` writes from its stack export (approvers filled in), check passes and the pack gives its verdicts', (program) => {
-    const adopted = adoption[program];
-    expect([adopted.initExit, adopted.unnameable]).toEqual([0, []]);
-    expect(adopted.cliExit).toBe(0);
-    expect(adopted.cli.filter((line) => / mandatory /.test(line))).toEqual([]);
-    expect(adopted.pack).toEqual(adopted.cli);
-  });
-  it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
-    expect(packVerdicts[program]).toEqual(findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort());
-  });
+  itAdoptsAndAsksThePack(corpus);
   it('compares verdicts, not silence: every program has some but the two whose silence is judged below, in update and in preview', () => {
     expect(NAMES.filter((program) => findings[program].length === 0)).toEqual(SILENT);
     expect(NAMES.filter((program) => previewFindings[program].length === 0)).toEqual(SILENT);

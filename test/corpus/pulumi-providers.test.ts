@@ -8,21 +8,13 @@
  * engine's), and adopted with `catalog init` (the adopted check and the pack must pass and agree). The same pattern as
  * test/corpus/pulumi-multicloud.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../catalog/index.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import type { Finding } from '../../src/model/finding.js';
+import { describe, expect, it } from 'vitest';
 import { stackResources } from '../multicloud/support/capture.js';
-import { analyzerClient, captureProgram, startEngine, startPack, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
-import { adopt, packVerdict, type Adoption } from './support/pulumi-adoption.js';
+import { itAdoptsAndAsksThePack, pulumiCorpus, type CorpusProgram } from './support/pulumi-corpus.js';
 
 /** The stack configuration each program's test or README sets (`pulumi config set gcp:project …`). */
 const GCP_STACK = { 'gcp:project': 'example-project', 'gcp:region': 'us-central1', 'gcp:zone': 'us-central1-a' };
+/** Each program's entry is `<program>/index.ts`, its project the program's folder: its config keys are `<folder>:<key>`. */
 const PROGRAMS = {
   'azure-native-roleassignments': {},
   'azure-native-keyvault': {},
@@ -33,93 +25,26 @@ const PROGRAMS = {
   'azure-native-mysql': {},
   'azure-native-storageaccount-networkrule': {},
   // examples_nodejs_test.go sets the password as plain config (`Config: {"password": …}`), which `config.require` reads.
-  'azuread-simple': { 'azuread-simple:password': 'example-Passw0rd!' },
+  'azuread-simple': { config: { 'azuread-simple:password': 'example-Passw0rd!' } },
   'azuread-release-verification-user': {},
-  'gcp-serverless': GCP_STACK,
-  'gcp-webserver': GCP_STACK,
-  'gcp-loadbalancer': GCP_STACK,
-  'gcp-bucket': GCP_STACK,
+  'gcp-serverless': { config: GCP_STACK },
+  'gcp-webserver': { config: GCP_STACK },
+  'gcp-loadbalancer': { config: GCP_STACK },
+  'gcp-bucket': { config: GCP_STACK },
   'kubernetes-service-account-token-secret': {},
   'kubernetes-secrets-new-line': {},
   'kubernetes-mariadb': {},
-} satisfies Record<string, Record<string, string>>;
+} satisfies Record<string, CorpusProgram>;
 type Program = keyof typeof PROGRAMS;
 const NAMES = Object.keys(PROGRAMS) as Program[];
-const CATALOG_RULES = new Set(['require-owner', 'require-entitlement']);
-const NOW = new Date('2026-12-01T00:00:00Z');
+/** Each program checked, asked of the pack and adopted (support/pulumi-corpus.ts). */
+const corpus = pulumiCorpus('pulumi-providers', PROGRAMS);
+const { captured, findings, previewFindings, judged, counted } = corpus;
 
-const captured = {} as Record<Program, CapturedResource[]>;
-const findings = {} as Record<Program, Finding[]>;
-/** The same programs as `pulumi preview` plans them: ids, principal ids and emails of new resources not known yet. */
-const previewFindings = {} as Record<Program, Finding[]>;
-/** `rule level resource` of each diagnostic the built pack gave over the analyzer protocol, as `pulumi preview` asks. */
-const packVerdicts = {} as Record<Program, string[]>;
-const adoption = {} as Record<Program, Adoption>;
-let engine: Awaited<ReturnType<typeof startEngine>> | undefined;
-let pack: Awaited<ReturnType<typeof startPack>> | undefined;
-const scratch = mkdtempSync(join(tmpdir(), 'eg-pulumi-providers-corpus-'));
-
-beforeAll(async () => {
-  engine = await startEngine();
-  pack = await startPack(fileURLToPath(new URL('../../policypack', import.meta.url)), engine.address);
-  const client = analyzerClient(pack.port);
-  try {
-    // Each capture is its own process (a program registers on import): two at a time, in order of the list; about
-    // three seconds each on an idle machine, so the hook's time allows for a loaded one.
-    const planned = {} as Record<Program, CapturedResource[]>;
-    const captures = NAMES.flatMap((program) => (['update', 'preview'] as const).map((mode) => ({ program, mode })));
-    const work = async () => {
-      for (let next = captures.shift(); next !== undefined; next = captures.shift()) {
-        const { program, mode } = next;
-        const file = fileURLToPath(new URL(`pulumi-providers/${program}/index.ts`, import.meta.url));
-        // The project is the program's folder: its config keys are `<folder>:<key>`.
-        const records = await captureProgram(file, mode, { project: program.split('/')[0], config: PROGRAMS[program] });
-        (mode === 'update' ? captured : planned)[program] = records;
-      }
-    };
-    await Promise.all([work(), work()]);
-    for (const program of NAMES) {
-      findings[program] = evaluate(modelFromPulumiResources(stackResources(captured[program])), { catalog: defaultCatalog(), now: NOW }).findings;
-      previewFindings[program] = evaluate(modelFromPulumiResources(stackResources(planned[program])), { catalog: defaultCatalog(), now: NOW }).findings;
-      // With no configuration the pack runs on the built-in catalog, as the check above does.
-      packVerdicts[program] = (await client.analyzeAsDeployment(captured[program])).map(packVerdict).sort();
-    }
-    for (const program of NAMES) adoption[program] = await adopt(client, program.replace('/', '-'), captured[program], scratch);
-  } finally {
-    client.close();
-  }
-}, 420_000);
-
-afterAll(async () => {
-  await pack?.stop();
-  await engine?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-/** `rule level resource identity detail` of each finding of the rules that judge the program itself, sorted. */
-const judged = (program: Program, from: Record<Program, Finding[]> = findings) =>
-  from[program]
-    .filter((f) => !CATALOG_RULES.has(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.identity?.split('::').pop() ?? '-'} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)
-    .sort();
-const counted = (program: Program) => {
-  const counts: Record<string, number> = {};
-  for (const f of findings[program]) if (CATALOG_RULES.has(f.ruleId)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
-  return counts;
-};
 const typesOf = (program: Program) => [...new Set(captured[program].map((record) => record.type))].sort();
 
 describe('Pulumi providers’ example programs under mocks', () => {
-  it.each(NAMES)('%s: adopting, with the catalog `catalog init` writes from its stack export (approvers filled in), check passes and the pack gives its verdicts', (program) => {
-    const adopted = adoption[program];
-    expect([adopted.initExit, adopted.unnameable]).toEqual([0, []]);
-    expect(adopted.cliExit).toBe(0);
-    expect(adopted.cli.filter((line) => / mandatory /.test(line))).toEqual([]);
-    expect(adopted.pack).toEqual(adopted.cli);
-  });
-  it.each(NAMES)('%s: the policy pack, asked over the analyzer protocol as pulumi preview asks, gives the engine verdicts', (program) => {
-    expect(packVerdicts[program]).toEqual(findings[program].map((f) => `${f.ruleId} ${f.level} ${f.resource.name}`).sort());
-  });
+  itAdoptsAndAsksThePack(corpus);
   it('compares verdicts, not silence: every program has some but the two whose silence is judged below', () => {
     expect(NAMES.filter((program) => findings[program].length === 0)).toEqual(['azure-native-roleassignments', 'azure-native-pim-rolemanagementpolicies']);
   });

@@ -82,3 +82,7 @@ export function captureProgram(
   mode: 'preview' | 'update',
   options?: CaptureOptions,
 ): Promise<CapturedResource[]>;
+/** Several programs captured in one process, one after another; their resources in the same order. */
+export function capturePrograms(
+  captures: ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
+): Promise<CapturedResource[][]>;

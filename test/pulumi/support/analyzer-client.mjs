@@ -207,33 +207,36 @@ export function analyzerClient(port) {
 /**
  * Runs a Pulumi program under mocks in its own process (see capture-program.mjs) and returns its resources.
  * `project` names the Pulumi project in the URNs (capture-program.mjs's default when omitted); `config` and
- * `secretKeys` are the stack configuration, passed as the CLI passes it to a program (PULUMI_CONFIG and
+ * `secretKeys` are the stack configuration, set as the CLI passes it to a program (PULUMI_CONFIG and
  * PULUMI_CONFIG_SECRET_KEYS), so `config.requireSecret` reads a secret. The CLI runs a program in its project
  * directory, which holds its package.json; corpus folders hold none, so a program runs from the repository root, whose
  * package.json stands in (a CallbackFunction packs the dependencies it lists). `inOwnDirectory` runs it in its own
  * directory instead, for a program that reads its own files by relative path (pulumi/examples' aws-ts-stepfunctions
  * reads `./Pulumi.README.md`).
  */
-export function captureProgram(program, mode, { project, config = {}, secretKeys = [], inOwnDirectory = false } = {}) {
-  const path = resolve(program);
+export async function captureProgram(program, mode, options = {}) {
+  const [records] = await capturePrograms([{ program, mode, ...options }]);
+  return records;
+}
+
+/**
+ * Captures several programs (`{ program, mode, ...captureProgram's options }` each) in one process, one after
+ * another, and returns their resources in the same order: the process loads the SDK and the provider packages once,
+ * the larger part of a capture's time.
+ */
+export function capturePrograms(captures) {
+  const jobs = captures.map(({ program, ...capture }) => ({ program: resolve(program), ...capture }));
   return new Promise((settle, reject) => {
-    const args = [CAPTURE, path, mode, ...(project ? [project] : [])];
-    const env = {
-      ...process.env,
-      PULUMI_CONFIG: JSON.stringify(config),
-      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
-    };
-    const child = spawn(process.execPath, args, {
-      ...(inOwnDirectory ? { cwd: dirname(path) } : {}),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [CAPTURE, '--jobs'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) =>
-      code === 0 ? settle(JSON.parse(stdout)) : reject(new Error(`capture of ${program} failed (${code}):\n${stderr}`)),
+      code === 0
+        ? settle(JSON.parse(stdout))
+        : reject(new Error(`capture of ${jobs.map((job) => job.program).join(', ')} failed (${code}):\n${stderr}`)),
     );
+    child.stdin.end(JSON.stringify(jobs));
   });
 }

@@ -1,27 +1,32 @@
 /**
- * Runs a Pulumi program (AWS, Azure, Google Cloud or Kubernetes) under the SDK's mocks and prints, as JSON, every
- * resource it registers the way the engine would hand it to an analyzer: type, name, URN, raw inputs (unknowns as
+ * Runs Pulumi programs (AWS, Azure, Google Cloud or Kubernetes) under the SDK's mocks and prints, as JSON, every
+ * resource each registers the way the engine would hand it to an analyzer: type, name, URN, raw inputs (unknowns as
  * the engine's sentinel, secrets in their wire form), the planned outputs, and each property's dependencies.
  *
  *   node capture-program.mjs <program.ts> <preview|update> [project] [stack]
+ *   node capture-program.mjs --jobs < jobs.json
+ *
+ * The first form captures one program, its stack configuration in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS as
+ * the CLI passes it, and prints its records. The second reads a JSON list of captures
+ * (`{ program, mode, project?, stack?, config?, secretKeys?, inOwnDirectory? }`) and prints the list of their records,
+ * in order: one process loads the SDK and the provider packages once for all of them, which is most of a capture's time.
  *
  * In `preview`, computed outputs (ARNs, object ids, emails; see computed-outputs.mjs) are unknown, as they are for
- * resources not yet created; in `update` they are the values the cloud would return. Runs in its own process: a
- * program registers on import.
+ * resources not yet created; in `update` they are the values the cloud would return. A program registers on import,
+ * so each capture imports its own instance of the program's modules (see CAPTURE_RUN) inside its own SDK state (see
+ * captureOne).
  */
 import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import typescript from 'typescript';
 import * as pulumi from '@pulumi/pulumi';
+// The SDK's per-deployment state (settings, monitor, config, pending registrations), as the automation API's server
+// keeps one for each inline program it runs in one process (@pulumi/pulumi/automation/server.js).
+import { withLocalStorage } from '@pulumi/pulumi/runtime/state.js';
 import { computedOutputs, invokeResult } from './computed-outputs.mjs';
 
-const [program, mode = 'update', project = 'payments', stack = 'dev'] = process.argv.slice(2);
-if (!program || !['preview', 'update'].includes(mode)) {
-  console.error('usage: node capture-program.mjs <program.ts> <preview|update> [project] [stack]');
-  process.exit(2);
-}
-const preview = mode === 'preview';
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 /** The wire form's signature key, and its value for a resource reference. */
 const SIGNATURE_KEY = '4dabf18193072939515e22adb298388d';
@@ -49,35 +54,57 @@ function asEngineSends(value) {
  */
 registerHooks({
   load(url, context, nextLoad) {
-    if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/'))
+    const { protocol, pathname } = new URL(url);
+    if (protocol !== 'file:' || !pathname.endsWith('.ts') || pathname.includes('/node_modules/'))
       return nextLoad(url, context);
     return { format: 'module', source: asTsNodeCompiles(fileURLToPath(url)), shortCircuit: true };
   },
   resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      const renamed = RENAMED_MODULES[specifier];
-      const candidates =
-        error?.code === 'ERR_UNSUPPORTED_DIR_IMPORT'
-          ? [`${specifier}/index.js`]
-          : error?.code === 'ERR_MODULE_NOT_FOUND' && /^\.\.?\//.test(specifier)
-            ? [`${specifier}.ts`, specifier.replace(/\.js$/, '.ts'), `${specifier}/index.ts`]
-            : renamed !== undefined
-              ? [renamed, `${renamed}/index.js`]
-              : [];
-      for (const candidate of candidates) {
-        if (candidate === specifier) continue;
-        try {
-          return nextResolve(candidate, context);
-        } catch {
-          // Not this one: the next candidate, or the original error.
-        }
-      }
-      throw error;
-    }
+    return ofTheSameRun(resolveAsTsNode(specifier, context, nextResolve), context.parentURL);
   },
 });
+
+function resolveAsTsNode(specifier, context, nextResolve) {
+  try {
+    return nextResolve(specifier, context);
+  } catch (error) {
+    const renamed = RENAMED_MODULES[specifier];
+    const candidates =
+      error?.code === 'ERR_UNSUPPORTED_DIR_IMPORT'
+        ? [`${specifier}/index.js`]
+        : error?.code === 'ERR_MODULE_NOT_FOUND' && /^\.\.?\//.test(specifier)
+          ? [`${specifier}.ts`, specifier.replace(/\.js$/, '.ts'), `${specifier}/index.ts`]
+          : renamed !== undefined
+            ? [renamed, `${renamed}/index.js`]
+            : [];
+    for (const candidate of candidates) {
+      if (candidate === specifier) continue;
+      try {
+        return nextResolve(candidate, context);
+      } catch {
+        // Not this one: the next candidate, or the original error.
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * The query that makes a capture's import of a program a module of its own: Node keeps one instance of a module per
+ * URL, so a second capture of the same program (its preview after its update) would get the first one's modules,
+ * whose resources were registered once, in the first capture's state. The program's own files (a component in
+ * `./component.ts`, a `./config.ts` that reads the stack configuration) carry the query of the module importing them;
+ * packages do not, so they are loaded once for every capture, as one program loads them once.
+ */
+const CAPTURE_RUN = 'capture-run';
+function ofTheSameRun(resolved, parentURL) {
+  const run = parentURL ? new URL(parentURL).searchParams.get(CAPTURE_RUN) : null;
+  if (run === null) return resolved;
+  const url = new URL(resolved.url);
+  if (url.protocol !== 'file:' || url.pathname.includes('/node_modules/')) return resolved;
+  url.searchParams.set(CAPTURE_RUN, run);
+  return { ...resolved, url: url.href };
+}
 
 /**
  * Modules of @pulumi/azure-native 2.x that 3.x renamed, for programs pinned to 2.x run against the installed 3.x: the
@@ -124,44 +151,110 @@ function unknownOutputs(outputs, inputs) {
   );
 }
 
-const records = [];
-pulumi.runtime.setMocks(
+/**
+ * Captures one program: its stack configuration set as the CLI passes it, in its own SDK state (mock monitor, config,
+ * pending registrations), importing its own instance of the program (CAPTURE_RUN). `run` tells the captures of one
+ * process apart.
+ */
+async function captureOne(
   {
-    newResource({ type, name, inputs }) {
-      const { id, ...outputs } = computedOutputs(type, name, inputs);
-      const planned = preview ? unknownOutputs(outputs, inputs) : outputs;
-      return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
-    },
-    call: ({ token, inputs }) => invokeResult(token, inputs),
+    program,
+    mode = 'update',
+    project = 'payments',
+    stack = 'dev',
+    config = {},
+    secretKeys = [],
+    inOwnDirectory = false,
   },
-  project,
-  stack,
-  preview,
-);
+  run,
+) {
+  if (!program || !['preview', 'update'].includes(mode)) throw new Error(`no such capture: ${program} ${mode}`);
+  const preview = mode === 'preview';
+  // The SDK reads the configuration from the environment when it makes a deployment's state (LocalStore).
+  process.env.PULUMI_CONFIG = JSON.stringify(config);
+  process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(secretKeys);
+  // The CLI runs a program in its project directory; a capture runs in the caller's unless asked (analyzer-client.mjs).
+  const file = resolve(program);
+  const cwd = process.cwd();
+  if (inOwnDirectory) process.chdir(dirname(file));
+  try {
+    return await withLocalStorage(async () => {
+      const records = [];
+      await pulumi.runtime.setMocks(
+        {
+          newResource({ type, name, inputs }) {
+            const { id, ...outputs } = computedOutputs(type, name, inputs);
+            const planned = preview ? unknownOutputs(outputs, inputs) : outputs;
+            return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
+          },
+          call: ({ token, inputs }) => invokeResult(token, inputs),
+        },
+        project,
+        stack,
+        preview,
+      );
 
-// The mock monitor drops each request's property dependencies; the engine passes them to analyzers.
-const monitor = pulumi.runtime.getMonitor();
-const register = monitor.registerResource.bind(monitor);
-monitor.registerResource = (request, callback) =>
-  register(request, (error, response) => {
-    if (!error && request.getCustom()) {
-      const propertyDependencies = {};
-      for (const [key, value] of request.getPropertydependenciesMap().entries()) {
-        const urns = value.getUrnsList();
-        if (urns.length > 0) propertyDependencies[key] = urns;
-      }
-      records.push({
-        type: request.getType(),
-        name: request.getName(),
-        urn: response.getUrn(),
-        inputs: asEngineSends(request.getObject()?.toJavaScript() ?? {}),
-        outputs: asEngineSends(response.getObject()?.toJavaScript() ?? {}),
-        propertyDependencies,
-      });
+      // The mock monitor drops each request's property dependencies; the engine passes them to analyzers.
+      const monitor = pulumi.runtime.getMonitor();
+      const register = monitor.registerResource.bind(monitor);
+      monitor.registerResource = (request, callback) =>
+        register(request, (error, response) => {
+          if (!error && request.getCustom()) {
+            const propertyDependencies = {};
+            for (const [key, value] of request.getPropertydependenciesMap().entries()) {
+              const urns = value.getUrnsList();
+              if (urns.length > 0) propertyDependencies[key] = urns;
+            }
+            records.push({
+              type: request.getType(),
+              name: request.getName(),
+              urn: response.getUrn(),
+              inputs: asEngineSends(request.getObject()?.toJavaScript() ?? {}),
+              outputs: asEngineSends(response.getObject()?.toJavaScript() ?? {}),
+              propertyDependencies,
+            });
+          }
+          callback(error, response);
+        });
+
+      const url = pathToFileURL(file);
+      url.searchParams.set(CAPTURE_RUN, String(run));
+      await import(url.href);
+      await pulumi.runtime.disconnect();
+      return records;
+    });
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+if (process.argv[2] === '--jobs') {
+  const jobs = JSON.parse(readFileSync(0, 'utf8'));
+  const captured = [];
+  // One after another: a capture may change the working directory, and its configuration is read from the environment.
+  for (const [run, job] of jobs.entries()) {
+    try {
+      captured.push(await captureOne(job, run));
+    } catch (error) {
+      throw new Error(`capture of ${job.program} (${job.mode}) failed`, { cause: error });
     }
-    callback(error, response);
+  }
+  process.stdout.write(JSON.stringify(captured));
+} else {
+  const [program, mode, project, stack] = process.argv.slice(2);
+  if (!program || !['preview', 'update'].includes(mode ?? 'update')) {
+    console.error(
+      'usage: node capture-program.mjs <program.ts> <preview|update> [project] [stack] | --jobs < jobs.json',
+    );
+    process.exit(2);
+  }
+  const records = await captureOne({
+    program,
+    mode,
+    project,
+    stack,
+    config: JSON.parse(process.env.PULUMI_CONFIG || '{}'),
+    secretKeys: JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS || '[]'),
   });
-
-await import(pathToFileURL(program).href);
-await pulumi.runtime.disconnect();
-process.stdout.write(JSON.stringify(records, null, 2));
+  process.stdout.write(JSON.stringify(records, null, 2));
+}
