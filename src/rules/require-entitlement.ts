@@ -656,8 +656,9 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
 /**
  * A Key Vault access policy is a grant of data actions on one vault: allowed when every data action it stands for is
  * one an Azure built-in role of the entitlements grants on a scope they list (the role an access policy is migrated to
- * under Azure RBAC). A role the data does not know adds nothing; storage permissions, which no Azure role grants,
- * are never covered.
+ * under Azure RBAC). A role the data does not know adds nothing. Managed storage account permissions have no role of
+ * their own: only a role whose patterns match them (Key Vault Reader's `vaults/<any>/read`, Key Vault Administrator's
+ * `vaults/*`) covers them.
  */
 function checkAccessPolicy(
   ctx: RuleContext<MessageId>,

@@ -11,6 +11,7 @@
  */
 import type { KeyVaultPermissionList } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
+import { builtInRoles } from './roles.js';
 
 /** The four permission lists of an access policy, in the order messages name them. */
 export const ACCESS_POLICY_KINDS: readonly KeyVaultPermissionList[] = ['keys', 'secrets', 'certificates', 'storage'];
@@ -160,4 +161,38 @@ export function dataActionsNotGranted(
           !(block.notDataActions ?? []).some((pattern) => globMatch(pattern, action, { caseInsensitive: true })),
       ),
   );
+}
+
+/**
+ * The Key Vault built-in roles (`Key Vault …`) that together grant `dataActions` on a vault: what `catalog init` writes
+ * for an access policy, the roles it would be migrated to under Azure RBAC. Chosen greedily: the role that grants most
+ * of what is left, the narrowest (fewest of the vault's data actions) among equals, so secrets get and list give Key
+ * Vault Secrets User and get, list and set give Key Vault Secrets Officer. Actions no such role grants are left out:
+ * the check keeps reporting them.
+ */
+export function rolesCoveringDataActions(dataActions: readonly string[]): string[] {
+  const universe = [...new Set(Object.values(DATA_ACTIONS).flatMap((table) => Object.values(table).flat()))];
+  const candidates = builtInRoles()
+    .filter((role) => /^Key Vault /.test(role.name) && role.permissions.some((block) => block.dataActions?.length))
+    .map((role) => ({
+      name: role.name,
+      blocks: role.permissions,
+      breadth: universe.length - dataActionsNotGranted(universe, role.permissions).length,
+    }));
+  const chosen: string[] = [];
+  let left = [...dataActions];
+  for (;;) {
+    const ranked = candidates
+      .map((candidate) => ({
+        ...candidate,
+        covers: left.length - dataActionsNotGranted(left, candidate.blocks).length,
+      }))
+      .filter(({ covers }) => covers > 0)
+      .sort((a, b) => b.covers - a.covers || a.breadth - b.breadth || a.name.localeCompare(b.name));
+    const best = ranked[0];
+    if (!best) break;
+    chosen.push(best.name);
+    left = dataActionsNotGranted(left, best.blocks);
+  }
+  return chosen.sort();
 }
