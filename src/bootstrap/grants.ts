@@ -10,6 +10,7 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
+import { rolesCoveringDataActions } from '../iam/azure/key-vault-access-policies.js';
 import { isUnknown, type Identity, type Model, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { heldPolicies } from '../rules/support/held-policies.js';
 import { toId } from './infer.js';
@@ -67,6 +68,15 @@ function addRole(set: GrantSet, grant: RoleGrant): void {
       set.kubernetes.roles.push(grant.role);
       set.kubernetes.namespaces.push(grant.scope.replace(/^namespace\//, ''));
     }
+    return;
+  }
+  if (grant.keyVaultAccessPolicy) {
+    // No Azure role is called "Key Vault access policy": the built-in roles that grant its data actions on the vault.
+    if (!grant.permissions) return;
+    const roles = rolesCoveringDataActions(grant.permissions.flatMap((permission) => permission.dataActions ?? []));
+    if (roles.length === 0) return;
+    set.azure.roles.push(...roles);
+    set.azure.scopes.push(grant.scope);
     return;
   }
   set[grant.cloud].roles.push(grant.role);

@@ -172,6 +172,13 @@ export interface RoleGrant extends GrantBase {
   /** Custom role permissions when the role is defined in the same change (Azure actions, K8s rules, GCP permissions). */
   permissions?: RolePermission[];
   /**
+   * Azure: the grant is a Key Vault access policy on the vault of `scope` (role `Key Vault access policy`). Its
+   * permission lists as written (`keys`, `secrets`, `certificates`, `storage`: `get`, `all`, …); `permissions` holds the
+   * Key Vault data actions they stand for. `applicationId`: the policy is a compound identity, so the principal holds
+   * it only when it signs in through that application.
+   */
+  keyVaultAccessPolicy?: { lists: Partial<Record<KeyVaultPermissionList, string[]>>; applicationId?: Maybe<string> };
+  /**
    * Kubernetes: the Role or ClusterRole the binding names is neither defined in the change nor one of Kubernetes'
    * default roles, so what it grants cannot be seen. Unset when the change defines it, even with rules known only at
    * apply.
@@ -193,6 +200,9 @@ export interface RoleGrant extends GrantBase {
    */
   functionTrigger?: Maybe<'event' | 'http'>;
 }
+
+/** The permission lists of a Key Vault access policy. */
+export type KeyVaultPermissionList = 'keys' | 'secrets' | 'certificates' | 'storage';
 
 export interface RolePermission {
   /** Azure control-plane actions and exclusions. */

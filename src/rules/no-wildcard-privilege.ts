@@ -43,6 +43,7 @@ type MessageId =
   | 'roleGrantPending'
   | 'azureRbacRole'
   | 'azureCustomRole'
+  | 'keyVaultAccessPolicy'
   | 'entraDirectoryRole'
   | 'graphAppRole'
   | 'gcpBroadRole'
@@ -179,6 +180,10 @@ export default defineRule<MessageId>({
         'Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.',
       azureCustomRole:
         '{{source}} assigns {{holder}} custom role {{role}} on {{scope}}, which {{what}} (Checkov CKV_AZURE_39). List the specific actions needed.',
+      keyVaultAccessPolicy:
+        '{{source}} gives {{holder}} a Key Vault access policy on {{scope}} with {{what}}. Grant the named permissions the ' +
+        'identity needs (secrets get and list, keys wrapKey and unwrapKey), never all or purge, or move the vault to Azure RBAC ' +
+        'and assign a Key Vault data role on it.',
       entraDirectoryRole:
         '{{source}} gives {{holder}} the Entra ID directory role {{role}}, which can take over every identity in the tenant. A workload ' +
         'needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
@@ -598,6 +603,21 @@ function roleIssueReport(
         data: { role: issue.role, scope: issue.scope, what: privilegesText(issue.privileges) },
         detail: `Role::${issue.role}`,
       };
+    case 'key-vault-access-policy': {
+      const what = [
+        ...(issue.wildcard.length
+          ? [`${issue.wildcard.join(', ')} (every operation on every item of that kind in the vault, a wildcard)`]
+          : []),
+        ...(issue.purge.length
+          ? [`${issue.purge.join(', ')} (permanent deletion of what soft delete keeps, which nothing undoes)`]
+          : []),
+      ].join(' and ');
+      return {
+        messageId: 'keyVaultAccessPolicy',
+        data: { scope: issue.scope, what },
+        detail: `AccessPolicy::${[...issue.wildcard, ...issue.purge].map((reason) => reason.replace(': ', ':').toLowerCase()).join('+')}`,
+      };
+    }
     case 'entra-directory':
       return { messageId: 'entraDirectoryRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'graph-app-role':

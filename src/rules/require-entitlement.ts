@@ -1,6 +1,7 @@
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types.js';
 import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
-import { sameAzureRoleName } from '../iam/azure/roles.js';
+import { dataActionsNotGranted } from '../iam/azure/key-vault-access-policies.js';
+import { builtInRoleByName, sameAzureRoleName } from '../iam/azure/roles.js';
 import {
   IDENTITY_CLASSES,
   isUnknown,
@@ -47,7 +48,8 @@ type MessageId =
   | 'excessRemove'
   | 'managedNotAllowed'
   | 'grantsUnknown'
-  | 'roleExcess';
+  | 'roleExcess'
+  | 'accessPolicyExcess';
 
 /** How many excess actions (and resources) a message names before it counts the rest. */
 const SAMPLE_SIZE = 5;
@@ -133,6 +135,10 @@ export default defineRule<MessageId>({
       roleExcess:
         '{{policy}} grants {{identity}} {{role}} on {{scope}}, which none of its entitlements ({{entitlements}}) allows ({{allowed}}). ' +
         'Grant a role on a scope the entitlements list, or add an entitlement that covers it.',
+      accessPolicyExcess:
+        '{{policy}} gives {{identity}} a Key Vault access policy on {{scope}} ({{lists}}) with data actions that no Azure role of ' +
+        'its entitlements ({{entitlements}}) grants there: {{missing}} ({{allowed}}). Narrow the policy to what the entitlements ' +
+        'allow, or add an entitlement with a Key Vault data role (Key Vault Secrets User, Key Vault Crypto User) that covers it.',
     },
   },
   check(ctx) {
@@ -625,6 +631,10 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
       reportUnknown(ctx, identity, grant.source, label, `scope ${scope.description}`);
       continue;
     }
+    if (grant.keyVaultAccessPolicy && grant.permissions) {
+      checkAccessPolicy(ctx, identity, entitlements, grant, scope);
+      continue;
+    }
     if (entitlements.some((entitlement) => roleAllowed(entitlement, grant, role, scope))) continue;
     ctx.report({
       messageId: 'roleExcess',
@@ -641,6 +651,51 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
       detail: `Role::${role}@${scope}`,
     });
   }
+}
+
+/**
+ * A Key Vault access policy is a grant of data actions on one vault: allowed when every data action it stands for is
+ * one an Azure built-in role of the entitlements grants on a scope they list (the role an access policy is migrated to
+ * under Azure RBAC). A role the data does not know adds nothing. Managed storage account permissions have no role of
+ * their own: only a role whose patterns match them (Key Vault Reader's `vaults/<any>/read`, Key Vault Administrator's
+ * `vaults/*`) covers them.
+ */
+function checkAccessPolicy(
+  ctx: RuleContext<MessageId>,
+  identity: Identity,
+  entitlements: Entitlement[],
+  grant: RoleGrant,
+  scope: string,
+): void {
+  const dataActions = (grant.permissions ?? []).flatMap((permission) => permission.dataActions ?? []);
+  const blocks = entitlements
+    .filter((entitlement) => inAzureScopes(entitlement.azure?.scopes, scope))
+    .flatMap((entitlement) => entitlement.azure?.roles ?? [])
+    .flatMap((role) => builtInRoleByName(role)?.permissions ?? []);
+  const missing = dataActionsNotGranted(dataActions, blocks);
+  if (missing.length === 0) return;
+  const lists = Object.entries(grant.keyVaultAccessPolicy?.lists ?? {})
+    .map(([list, permissions]) => `${list}: ${permissions.join(', ')}`)
+    .join('; ');
+  ctx.report({
+    messageId: 'accessPolicyExcess',
+    data: {
+      policy: grant.source.name,
+      identity: identity.name,
+      scope,
+      lists,
+      missing: firstFew(missing),
+      entitlements: entitlements.map((entitlement) => entitlement.id).join(', '),
+      allowed: allowedRoles(entitlements, grant),
+    },
+    resource: grant.source,
+    identity,
+    detail: `AccessPolicy::${scope}`,
+  });
+}
+
+function inAzureScopes(scopes: string[] | undefined, value: string): boolean {
+  return !scopes?.length || scopes.some((pattern) => globMatch(pattern, value, { caseInsensitive: true }));
 }
 
 function roleAllowed(entitlement: Entitlement, grant: RoleGrant, role: string, scope: string): boolean {

@@ -690,6 +690,29 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', 'WildOutsideGroupUser', 'mandatory', 'WildOutsideGroupMembership')],
   },
   {
+    // A Key Vault access policy of every secret permission (`all`) to a principal the change does not create: a
+    // wildcard over the vault's secrets, one verdict in every front-end that has Azure (azure-native AccessPolicy,
+    // azurerm_key_vault_access_policy).
+    id: 'WildKv',
+    rule: 'no-wildcard-privilege',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a Key Vault access policy)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_key_vault_access_policy.WildKvPolicy',
+        values: {
+          key_vault_id:
+            '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/parity-rg/providers/Microsoft.KeyVault/vaults/parity-kv',
+          tenant_id: '00000000-0000-0000-0000-000000000001',
+          object_id: '00000000-0000-0000-0000-00000000c0de',
+          secret_permissions: ['all'],
+        },
+        unknown: { id: true },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildKvPolicy')],
+  },
+  {
     id: 'OwnerNone',
     rule: 'require-owner',
     cloudformation: cfnRole('OwnerNone', {}),

@@ -1,7 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
-import { compute, cosmosdb, storage } from '@pulumi/azure-native';
+import { compute, cosmosdb, keyvault, storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
@@ -106,6 +106,15 @@ new cosmosdb.DatabaseAccount('NlcCosmosKeysDb', {
   location: 'westeurope',
   databaseAccountOfferType: 'Standard',
   locations: [{ locationName: 'westeurope', failoverPriority: 0 }],
+});
+new keyvault.AccessPolicy('WildKvPolicy', {
+  resourceGroupName: 'parity-rg',
+  vaultName: 'parity-kv',
+  policy: {
+    tenantId: '00000000-0000-0000-0000-000000000001',
+    objectId: '00000000-0000-0000-0000-00000000c0de',
+    permissions: { secrets: ['all'] },
+  },
 });
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,

@@ -1049,48 +1049,117 @@ describe('Pulumi adapter: a "__proto__" property', () => {
 });
 
 describe('Pulumi adapter: Key Vault access policies', () => {
+  const TENANT = '00000000-0000-0000-0000-000000000001';
+  const OBJECT_ID = '00000000-0000-0000-0000-0000000000aa';
+  const VAULT_ID =
+    '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/payments/providers/Microsoft.KeyVault/vaults/payments-kv';
+  const PATH = '/subscriptions/{subscription}/resourceGroups/payments/providers/Microsoft.KeyVault/vaults/payments-kv';
   const vault = (properties: Record<string, unknown>) =>
     resource('azure-native:keyvault:Vault', 'payments-kv', {
       resourceGroupName: 'payments',
-      properties: {
-        tenantId: '00000000-0000-0000-0000-000000000001',
-        sku: { family: 'A', name: 'standard' },
-        ...properties,
-      },
+      vaultName: 'payments-kv',
+      properties: { tenantId: TENANT, sku: { family: 'A', name: 'standard' }, ...properties },
     });
-  const ACCESS_POLICY = {
-    tenantId: '00000000-0000-0000-0000-000000000001',
-    objectId: '00000000-0000-0000-0000-0000000000aa',
-    permissions: { secrets: ['get', 'list', 'set'] },
+  const ACCESS_POLICY = { tenantId: TENANT, objectId: OBJECT_ID, permissions: { secrets: ['get', 'list', 'set'] } };
+  const CLASSIC_POLICY = { tenantId: TENANT, objectId: OBJECT_ID, secretPermissions: ['Get', 'List', 'Set'] };
+  const SECRET_ACTIONS = [
+    'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+    'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
+    'Microsoft.KeyVault/vaults/secrets/setSecret/action',
+    'Microsoft.KeyVault/vaults/secrets/update/action',
+  ];
+  const external = (resources: PulumiResource[]) => {
+    const model = modelFromPulumiResources(resources);
+    expect(model.unseen).toBeUndefined();
+    return (model.externalRoleGrants ?? []).map(({ member, grant }) => ({
+      member,
+      source: grant.source.name,
+      role: grant.role,
+      scope: grant.scope,
+      dataActions: grant.permissions?.flatMap((permission) => permission.dataActions ?? []),
+    }));
   };
-  const unseen = (resources: PulumiResource[]) =>
-    modelFromPulumiResources(resources).unseen?.map((entry) => `${entry.kind} ${entry.what} ${entry.resource.name}`);
 
-  it("reports an AccessPolicy resource and a vault's inline accessPolicies as unseen, as the Terraform adapter reports azurerm_key_vault_access_policy and access_policy blocks", () => {
+  it('reads an inline policy, an AccessPolicy resource, the classic KeyVault accessPolicies and AccessPolicy as one grant of data actions on the vault', () => {
+    const grant = (source: string, scope: string) => ({
+      member: `Principal:${OBJECT_ID}`,
+      source,
+      role: 'Key Vault access policy',
+      scope,
+      dataActions: SECRET_ACTIONS,
+    });
     expect(
-      unseen([
+      external([
         vault({ accessPolicies: [ACCESS_POLICY] }),
         resource('azure-native:keyvault:AccessPolicy', 'reader', {
           resourceGroupName: 'payments',
           vaultName: 'payments-kv',
           policy: ACCESS_POLICY,
         }),
+        resource('azure:keyvault/keyVault:KeyVault', 'classic-kv', {
+          name: 'payments-kv',
+          resourceGroupName: 'payments',
+          accessPolicies: [CLASSIC_POLICY],
+        }),
+        resource('azure:keyvault/accessPolicy:AccessPolicy', 'classic-reader', {
+          keyVaultId: VAULT_ID,
+          ...CLASSIC_POLICY,
+        }),
       ]),
     ).toEqual([
-      'unmodelled-pulumi-type azure-native:keyvault:Vault properties.accessPolicies payments-kv',
-      'unmodelled-pulumi-type azure-native:keyvault:AccessPolicy reader',
+      grant('payments-kv', PATH),
+      grant('classic-kv', PATH),
+      grant('reader', PATH),
+      grant('classic-reader', VAULT_ID),
     ]);
   });
 
-  it('reports inline access policies known only at apply; a vault with none (RBAC authorization) is not reported', () => {
-    // Pulumi's preview sends an output not known yet as its sentinel, for the list or for the whole properties.
-    expect(unseen([vault({ accessPolicies: UNKNOWN })])).toEqual([
-      'unmodelled-pulumi-type azure-native:keyvault:Vault properties.accessPolicies payments-kv',
+  it("gives the grant to the change's identity its object id names, or (known only at apply) that its policy was computed from", () => {
+    const identity = resource('azure-native:managedidentity:UserAssignedIdentity', 'api', {
+      resourceName: 'api',
+      principalId: OBJECT_ID,
+    });
+    const byValue = modelFromPulumiResources([identity, vault({ accessPolicies: [ACCESS_POLICY] })]);
+    expect(
+      byValue.identities.find((candidate) => candidate.name === 'api')?.grants.map((grant) => grant.source.name),
+    ).toEqual(['payments-kv']);
+    const preview = modelFromPulumiResources([
+      resource('azure-native:managedidentity:UserAssignedIdentity', 'api', {
+        resourceName: 'api',
+        principalId: UNKNOWN,
+      }),
+      resource(
+        'azure-native:keyvault:AccessPolicy',
+        'reader',
+        { resourceGroupName: 'payments', vaultName: 'payments-kv', policy: { ...ACCESS_POLICY, objectId: UNKNOWN } },
+        { policy: [urn('azure-native:managedidentity:UserAssignedIdentity', 'api')] },
+      ),
     ]);
-    expect(unseen([resource('azure-native:keyvault:Vault', 'payments-kv', { properties: UNKNOWN })])).toEqual([
-      'unmodelled-pulumi-type azure-native:keyvault:Vault properties.accessPolicies payments-kv',
-    ]);
-    expect(unseen([vault({ enableRbacAuthorization: true, accessPolicies: [] })])).toBeUndefined();
-    expect(unseen([vault({ enableRbacAuthorization: true })])).toBeUndefined();
+    expect(
+      preview.identities.find((candidate) => candidate.name === 'api')?.grants.map((grant) => grant.source.name),
+    ).toEqual(['reader']);
+    expect(preview.externalRoleGrants).toBeUndefined();
+  });
+
+  it('permissions known only at apply are a grant whose role cannot be verified; a vault that authorizes with RBAC, or grants nothing, adds none', () => {
+    const [late] = modelFromPulumiResources([vault({ accessPolicies: UNKNOWN })]).externalRoleGrants ?? [];
+    expect(late?.grant.role).toEqual({
+      unknown: true,
+      description: expect.stringMatching(/^Key Vault access policies of payments-kv: /),
+    });
+    const [lists] =
+      modelFromPulumiResources([vault({ accessPolicies: [{ ...ACCESS_POLICY, permissions: { secrets: UNKNOWN } }] })])
+        .externalRoleGrants ?? [];
+    expect(isUnknown(lists?.grant.role)).toBe(true);
+    expect(external([vault({ enableRbacAuthorization: true, accessPolicies: [ACCESS_POLICY] })])).toEqual([]);
+    expect(
+      external([
+        resource('azure:keyvault/keyVault:KeyVault', 'classic-kv', {
+          enableRbacAuthorization: true,
+          accessPolicies: [CLASSIC_POLICY],
+        }),
+      ]),
+    ).toEqual([]);
+    expect(external([vault({ accessPolicies: [{ ...ACCESS_POLICY, permissions: {} }] })])).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import {
   AZURE_NATIVE_TYPES,
   isSystemAssignedCandidate,
 } from './azure-native.js';
+import { addKeyVaultAccessPolicies, KEY_VAULT_TYPE_LIST } from './azure-key-vault.js';
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
@@ -51,7 +52,11 @@ export const AZUREAD_TYPES: readonly string[] = Object.values(TYPES);
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(
     resources,
-    (type) => AZUREAD_TYPES.includes(type) || AZURE_NATIVE_TYPES.includes(type) || AZURE_CLASSIC_TYPES.includes(type),
+    (type) =>
+      AZUREAD_TYPES.includes(type) ||
+      AZURE_NATIVE_TYPES.includes(type) ||
+      AZURE_CLASSIC_TYPES.includes(type) ||
+      KEY_VAULT_TYPE_LIST.includes(type),
   );
   const externalRoleGrants: ExternalRoleGrant[] = [];
   const graph: AzureGraph = {
@@ -177,6 +182,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   }
   addSystemAssignedIdentities(graph, entriesOf(resources, isSystemAssignedCandidate));
   addAzureNativeResources(graph, entries, (entry, property) => findPrincipal(entry, property));
+  addKeyVaultAccessPolicies(graph, entries, (entry, property) => findPrincipal(entry, property));
   const sharedKeys = entriesOf(resources, isSharedKeyType).flatMap((entry) => sharedKeyAccess(entry) ?? []);
   if (sharedKeys.length) graph.model.sharedKeys = sharedKeys;
   if (externalRoleGrants.length === 0) delete graph.model.externalRoleGrants;

@@ -9,6 +9,7 @@ import { isUnknown, type Model, type SecretValueAdvice, type UnseenContent } fro
 import { isRecord, lookupTable } from '../../util/records.js';
 import { modelFromAwsResources } from './aws.js';
 import { AZURE_NATIVE_TYPES } from './azure-native.js';
+import { KEY_VAULT_TYPES } from './azure-key-vault.js';
 import { isSharedKeyType } from './azure-resource-keys.js';
 import { modelFromAzureResources } from './azuread.js';
 import { modelFromGcpResources } from './gcp.js';
@@ -51,9 +52,10 @@ export function modelFromPulumiResources(
     if (UNMODELLED_GRANTING_TYPES.has(type) || (type !== resource.type && isReadAzureNativeType(type)))
       return [{ resource, kind: 'unmodelled-pulumi-type', what: resource.type }];
     // Own keys only: a type token such as `toString` must not find Object.prototype's.
-    const block = Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, type)
-      ? UNMODELLED_GRANTING_PROPERTIES[type]
-      : undefined;
+    const block =
+      Object.hasOwn(UNMODELLED_GRANTING_PROPERTIES, type) && !(type === resource.type && READ_INLINE.has(type))
+        ? UNMODELLED_GRANTING_PROPERTIES[type]
+        : undefined;
     // In preview an output not known yet is Pulumi's sentinel string: revealed as an Unknown first.
     return block !== undefined && writesProperty(revealUnknowns(resource, describeUrn), block)
       ? [{ resource, kind: 'unmodelled-pulumi-type', what: `${resource.type} ${block.join('.')}` }]
@@ -70,10 +72,9 @@ export function modelFromPulumiResources(
 }
 
 /**
- * Properties that grant access inside a type no adapter reads otherwise: a Key Vault's inline access policies are the
- * `azure-native:keyvault:AccessPolicy` resource written inside the vault (`properties.accessPolicies`, @pulumi/azure-native
- * 3.28.0 keyvault VaultPropertiesArgs), reported as the Terraform adapter reports an azurerm_key_vault's access_policy
- * blocks (terraform/providers.ts UNMODELLED_GRANTING_BLOCKS).
+ * Properties that grant access inside a type no adapter reads otherwise. A Key Vault's inline access policies
+ * (`properties.accessPolicies`, @pulumi/azure-native 3.28.0 keyvault VaultPropertiesArgs) are read (azure-key-vault.ts)
+ * in the default API version's shape only: a vault pinned to another API version is reported here when it writes them.
  */
 const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
@@ -101,6 +102,9 @@ const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>
   ),
 });
 
+/** Types whose granting properties an adapter reads at the default API version (azure-key-vault.ts). */
+const READ_INLINE: ReadonlySet<string> = new Set([KEY_VAULT_TYPES.vault]);
+
 /**
  * An azure-native token pinned to an API version (`azure-native:cosmosdb/v20240515:SqlResourceSqlRoleAssignment`, a
  * 2.x explicit-version module or a 3.x local package) as its default-version token: the same resource at another API
@@ -113,12 +117,12 @@ function withoutApiVersion(type: string): string {
 
 /**
  * A type the Azure adapters read (role assignments and definitions, managed identities and their federated
- * credentials, Key Vault secrets, storage accounts' keys) in the shape of @pulumi/azure-native 3.28.0's default API
+ * credentials, Key Vault secrets and access policies, storage accounts' keys) in the shape of @pulumi/azure-native 3.28.0's default API
  * version. Pinned to another API version, its inputs are that version's, generated from another API spec, so it is
  * reported as unseen instead of read in a shape it may not have (or passed, as it was: no adapter matched the token).
  */
 function isReadAzureNativeType(type: string): boolean {
-  return AZURE_NATIVE_TYPES.includes(type) || isSharedKeyType(type);
+  return AZURE_NATIVE_TYPES.includes(type) || isSharedKeyType(type) || type === KEY_VAULT_TYPES.accessPolicy;
 }
 
 /** Whether the inputs hold the property: a non-empty list, object or string, or a value known only at apply. */
@@ -163,10 +167,9 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
   'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
   'azuread:index/synchronizationSecret:SynchronizationSecret',
-  // Azure: Key Vault access policies; a PIM eligible role assignment (a principal may activate the role at the scope
-  // whenever it asks), Terraform's azurerm_pim_eligible_role_assignment (@pulumi/azure-native 3.28.0
+  // Azure: a PIM eligible role assignment (a principal may activate the role at the scope whenever it asks),
+  // Terraform's azurerm_pim_eligible_role_assignment (@pulumi/azure-native 3.28.0
   // authorization/pimRoleEligibilitySchedule.d.ts: principalId, roleDefinitionId, scope).
-  'azure-native:keyvault:AccessPolicy',
   'azure-native:authorization:PimRoleEligibilitySchedule',
   // Azure data-plane grants and shared-key credentials, as terraform/providers.ts lists the azurerm types (the same
   // reasons there). Tokens are @pulumi/azure-native 3.28.0's (each resource's __pulumiType), with the unversioned

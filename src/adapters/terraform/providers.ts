@@ -329,6 +329,17 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   azurerm_signalr_service: { pulumiType: 'azure:signalr/service:Service', single: ['identity'] },
   azurerm_web_pubsub: { pulumiType: 'azure:webpubsub/service:Service', single: ['identity'] },
   azurerm_cognitive_account: { pulumiType: 'azure:cognitive/account:Account', single: ['identity'] },
+  // Key Vault access policies (pulumi/azure-key-vault.ts): onto the classic provider's records, bridged from azurerm
+  // (`object_id`, `application_id`, `key_permissions`, `secret_permissions`, `certificate_permissions`,
+  // `storage_permissions`; the resource's `key_vault_id`). A vault's inline `access_policy` blocks are its
+  // `accessPolicies`; when the configuration writes none, the block only lists the azurerm_key_vault_access_policy
+  // resources (optional and computed), which are read on their own.
+  azurerm_key_vault_access_policy: { pulumiType: 'azure:keyvault/accessPolicy:AccessPolicy' },
+  azurerm_key_vault: {
+    pulumiType: 'azure:keyvault/keyVault:KeyVault',
+    rename: { access_policy: 'accessPolicies' },
+    reportsOthers: ['access_policy'],
+  },
   azurerm_key_vault_secret: {
     pulumiType: 'azure-native:keyvault:Secret',
     // azure-native nests the value and the expiry (seconds since the epoch) in `properties`; AzureRM has them at the top.
@@ -532,10 +543,9 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread_service_principal_token_signing_certificate',
   'azuread_application_flexible_federated_identity_credential',
   'azuread_synchronization_secret',
-  // AzureRM: PIM role assignments, Key Vault access policies.
+  // AzureRM: PIM role assignments.
   'azurerm_pim_active_role_assignment',
   'azurerm_pim_eligible_role_assignment',
-  'azurerm_key_vault_access_policy',
   // AzureRM: data-plane grants that Azure RBAC role assignments do not carry, each to a principal of its own service's
   // directory of roles (type names: bridgecrewio/checkov 03d5fdad checkov/common/checks_infra/resources_types.py).
   // The Pulumi adapter reports the same resources (pulumi/dispatch.ts: their azure-native tokens, or the inline
@@ -599,15 +609,8 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
  */
 export const HELM_RELEASE = 'helm_release';
 
-/**
- * Blocks that grant access inside a type the check otherwise passes over: an `azurerm_key_vault`'s inline
- * `access_policy` blocks are the `azurerm_key_vault_access_policy` resource above written inside the vault (the same
- * `tenant_id`, `object_id` and key, secret and storage permissions: bridgecrewio/checkov 03d5fdad,
- * tests/terraform/checks/resource/azure/example_KeyVaultDisablesPublicNetworkAccess/main.tf), so they are reported the
- * same way, where the configuration writes them.
- */
+/** Blocks that grant access inside a type the check otherwise passes over, reported where the configuration writes them. */
 export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = lookupTable({
-  azurerm_key_vault: 'access_policy',
   // The server's or workspace's Entra administrator written inside it, as the separate
   // azurerm_sql_active_directory_administrator and azurerm_synapse_workspace_aad_admin above (`login_username`,
   // `object_id`: bridgecrewio/checkov 03d5fdad tests/terraform/graph/checks/resources/AzureConfigMSSQLwithAD/main.tf,

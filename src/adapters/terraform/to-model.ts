@@ -430,8 +430,7 @@ function marksUnknown(item: unknown): boolean {
 
 /**
  * Whether the instance holds the block: one or more known items, or a value known only at apply. An optional and
- * computed block the configuration leaves out only reports what other resources write (a key vault's access_policy
- * lists the azurerm_key_vault_access_policy resources), and those are judged on their own.
+ * computed block the configuration leaves out only reports what other resources write, and those are judged on their own.
  */
 function writesBlock(instance: TerraformInstance, block: string, configuration: TerraformConfiguration): boolean {
   if (configuration.present && !configuration.sources(instance).has(block)) return false;

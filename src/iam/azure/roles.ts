@@ -73,6 +73,11 @@ export function builtInRoleById(roleDefinitionId: string): AzureBuiltInRole | un
   return guid ? roles().byId.get(guid.toLowerCase()) : undefined;
 }
 
+/** Every built-in role, in the data's order. */
+export function builtInRoles(): AzureBuiltInRole[] {
+  return [...roles().byId.values()];
+}
+
 /** The built-in role of that name (case and spaces ignored). */
 export function builtInRoleByName(name: string): AzureBuiltInRole | undefined {
   return roles().byName.get(roleNameKey(name));

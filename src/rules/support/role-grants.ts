@@ -12,6 +12,7 @@ import {
   isBroadAzureScope,
   type AzurePrivilege,
 } from '../../iam/azure/roles.js';
+import { privilegedAccessPolicyPermissions } from '../../iam/azure/key-vault-access-policies.js';
 import {
   GCP_PUBLIC_MEMBERS,
   gcpRoleVerdict,
@@ -32,6 +33,8 @@ export type RoleIssue =
   | { kind: 'pending'; what: string }
   | { kind: 'azure-rbac'; role: string; scope: string; level: string; privileges: AzurePrivilege[] }
   | { kind: 'azure-custom'; role: string; scope: string; privileges: AzurePrivilege[] }
+  /** A Key Vault access policy with `all` of a list (`wildcard`) or `purge`, each `<list>: <permission>`. */
+  | { kind: 'key-vault-access-policy'; scope: string; wildcard: string[]; purge: string[] }
   | { kind: 'entra-directory'; role: string }
   | { kind: 'graph-app-role'; role: string }
   | { kind: 'gcp-role'; role: string; scope: string; verdict: GcpRoleVerdict }
@@ -152,6 +155,12 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
     return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
   if (grant.scopeLevel === 'application')
     return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
+  if (grant.keyVaultAccessPolicy) {
+    // On one vault, like a data role on one resource, but `all` is a wildcard over every item of the vault and `purge`
+    // destroys what soft delete keeps: both privileged whatever the vault.
+    const { wildcard, purge } = privilegedAccessPolicyPermissions(grant.keyVaultAccessPolicy.lists);
+    return wildcard.length || purge.length ? [{ kind: 'key-vault-access-policy', scope, wildcard, purge }] : [];
+  }
   const broad = isBroadAzureScope(grant.scopeLevel);
   if (grant.permissions) {
     // A custom role of the change: every action or role writes at any scope; secrets and keys where the scope is broad.
