@@ -3,14 +3,15 @@
  * Key Vault data actions Azure RBAC names for the same operations, so an access policy is judged as a role assignment
  * of those data actions on the vault.
  *
- * Source: Microsoft's mapping of access-policy permissions to RBAC data actions, written for the move from access
- * policies to Azure RBAC (github.com/Azure/KeyVault-AccessPolicyToRBAC-CompareTool@6b8d7175457deb76c9b671c2ac40118b478da91f,
- * Tool/AcessPolicyRBACMapping.csv), the permission names of the Key Vault REST API (learn.microsoft.com/rest/api/keyvault/
- * keyvault/vaults/create-or-update, `Permissions`). No dataset of this repository holds this mapping (the built-in role
- * data lists roles, not operations), so the rows are written here, one per row of that file, in its order.
+ * The mapping is data/azure-key-vault-access-policies.json, read on the first lookup (never on import): Microsoft's
+ * mapping of access-policy permissions to RBAC data actions, written for the move from access policies to Azure RBAC
+ * (github.com/Azure/KeyVault-AccessPolicyToRBAC-CompareTool, Tool/AcessPolicyRBACMapping.csv, MIT), extracted by
+ * scripts/refresh-key-vault-access-policies.mjs with its commit and date. Permission names are those of the Key Vault
+ * REST API (learn.microsoft.com/rest/api/keyvault/keyvault/vaults/create-or-update, `Permissions`), lower case.
  */
 import type { KeyVaultPermissionList } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
+import { readPackageJson } from '../../util/package-data.js';
 import { builtInRoles } from './roles.js';
 
 /** The four permission lists of an access policy, in the order messages name them. */
@@ -20,77 +21,62 @@ type AccessPolicyKind = KeyVaultPermissionList;
 /** The role name a Key Vault access policy grant carries (no Azure role has it: the grant is judged by its data actions). */
 export const KEY_VAULT_ACCESS_POLICY = 'Key Vault access policy';
 
-const V = 'Microsoft.KeyVault/vaults';
+export const KEY_VAULT_ACCESS_POLICY_DATA_FILE = 'azure-key-vault-access-policies.json';
 
-/** Permission name (lower case, as Azure compares them) to the data actions it grants, per list. */
-const DATA_ACTIONS: Readonly<Record<AccessPolicyKind, Readonly<Record<string, readonly string[]>>>> = {
-  keys: {
-    get: [`${V}/keys/read`],
-    list: [`${V}/keys/read`],
-    update: [`${V}/keys/update/action`],
-    create: [`${V}/keys/create/action`],
-    import: [`${V}/keys/import/action`],
-    delete: [`${V}/keys/delete`],
-    recover: [`${V}/keys/recover/action`],
-    backup: [`${V}/keys/backup/action`],
-    restore: [`${V}/keys/restore/action`],
-    decrypt: [`${V}/keys/decrypt/action`],
-    encrypt: [`${V}/keys/encrypt/action`],
-    unwrapkey: [`${V}/keys/unwrap/action`],
-    wrapkey: [`${V}/keys/wrap/action`],
-    verify: [`${V}/keys/verify/action`],
-    sign: [`${V}/keys/sign/action`],
-    purge: [`${V}/keys/purge/action`],
-    release: [`${V}/keys/release/action`],
-    rotate: [`${V}/keys/rotate/action`],
-    getrotationpolicy: [`${V}/keyrotationpolicies/read`],
-    setrotationpolicy: [`${V}/keyrotationpolicies/write`],
-  },
-  certificates: {
-    get: [`${V}/certificates/read`],
-    list: [`${V}/certificates/read`],
-    update: [`${V}/certificates/update/action`],
-    create: [`${V}/certificates/create/action`],
-    import: [`${V}/certificates/import/action`],
-    delete: [`${V}/certificates/delete`],
-    recover: [`${V}/certificates/recover/action`],
-    backup: [`${V}/certificates/backup/action`],
-    restore: [`${V}/certificates/restore/action`],
-    managecontacts: [`${V}/certificatecontacts/write`],
-    manageissuers: [`${V}/certificatecas/write`],
-    getissuers: [`${V}/certificatecas/read`],
-    listissuers: [`${V}/certificatecas/read`],
-    setissuers: [`${V}/certificatecas/write`],
-    deleteissuers: [`${V}/certificatecas/delete`],
-    purge: [`${V}/certificates/purge/action`],
-  },
-  secrets: {
-    get: [`${V}/secrets/getSecret/action`],
-    list: [`${V}/secrets/readMetadata/action`],
-    set: [`${V}/secrets/setSecret/action`, `${V}/secrets/update/action`],
-    delete: [`${V}/secrets/delete`],
-    recover: [`${V}/secrets/recover/action`],
-    backup: [`${V}/secrets/backup/action`],
-    restore: [`${V}/secrets/restore/action`],
-    purge: [`${V}/secrets/purge/action`],
-  },
-  storage: {
-    get: [`${V}/storageaccounts/read`],
-    list: [`${V}/storageaccounts/read`],
-    delete: [`${V}/storageaccounts/delete`],
-    set: [`${V}/storageaccounts/set/action`],
-    update: [`${V}/storageaccounts/set/action`],
-    regeneratekey: [`${V}/storageaccounts/regeneratekey/action`],
-    getsas: [`${V}/storageaccounts/sas/read`],
-    listsas: [`${V}/storageaccounts/sas/read`],
-    deletesas: [`${V}/storageaccounts/sas/delete`],
-    setsas: [`${V}/storageaccounts/sas/set/action`],
-    recover: [`${V}/storageaccounts/recover/action`],
-    backup: [`${V}/storageaccounts/backup/action`],
-    restore: [`${V}/storageaccounts/restore/action`],
-    purge: [`${V}/storageaccounts/purge/action`],
-  },
-};
+export interface KeyVaultAccessPolicyDataset {
+  source: string;
+  date: string;
+  count: number;
+}
+
+interface LoadedMapping {
+  dataset: KeyVaultAccessPolicyDataset;
+  /** Permission name (lower case, as Azure compares them) to the data actions it grants, per list. */
+  byList: Readonly<Record<AccessPolicyKind, ReadonlyMap<string, readonly string[]>>>;
+}
+
+let loaded: LoadedMapping | undefined;
+
+function mapping(): LoadedMapping {
+  if (loaded) return loaded;
+  // A damaged file may lack the list: typed as possibly missing so the checks below report it, not crash on it.
+  const data = readPackageJson(
+    KEY_VAULT_ACCESS_POLICY_DATA_FILE,
+    'the Azure Key Vault access policy data',
+  ) as KeyVaultAccessPolicyDataset & {
+    permissions?: { list?: string; permission?: string; dataActions?: string[] }[];
+  };
+  if (!Array.isArray(data.permissions) || data.permissions.length !== data.count)
+    throw new Error(
+      `${KEY_VAULT_ACCESS_POLICY_DATA_FILE}: the header says ${data.count} permissions, the file holds ${data.permissions?.length}`,
+    );
+  const byList: Record<AccessPolicyKind, Map<string, readonly string[]>> = {
+    keys: new Map(),
+    secrets: new Map(),
+    certificates: new Map(),
+    storage: new Map(),
+  };
+  for (const [index, entry] of data.permissions.entries()) {
+    const table = Object.hasOwn(byList, entry.list ?? '') ? byList[entry.list as AccessPolicyKind] : undefined;
+    // A row the engine cannot place would shrink what `all` grants: refuse the file rather than judge with less.
+    if (!table || typeof entry.permission !== 'string' || !Array.isArray(entry.dataActions))
+      throw new Error(
+        `${KEY_VAULT_ACCESS_POLICY_DATA_FILE}: permissions[${index}] is not a list, permission and data actions`,
+      );
+    table.set(entry.permission, entry.dataActions);
+  }
+  return (loaded = { dataset: { source: data.source, date: data.date, count: data.count }, byList });
+}
+
+/** Where the access policy mapping comes from, and as of when. */
+export function keyVaultAccessPolicyData(): KeyVaultAccessPolicyDataset {
+  return { ...mapping().dataset };
+}
+
+/** Whether the data has been read in this process (a test checks that importing the engine does not read it). */
+export function keyVaultAccessPolicyDataLoaded(): boolean {
+  return loaded !== undefined;
+}
 
 /** The permission lists of one access policy, as written (the case Azure ignores is kept for messages). */
 export type AccessPolicyPermissions = Partial<Record<AccessPolicyKind, string[]>>;
@@ -112,13 +98,9 @@ export function accessPolicyDataActions(permissions: AccessPolicyPermissions): {
   const dataActions = new Set<string>();
   const unknown: string[] = [];
   for (const kind of ACCESS_POLICY_KINDS) {
-    const table = DATA_ACTIONS[kind];
+    const table = mapping().byList[kind];
     for (const permission of permissions[kind] ?? []) {
-      const actions = isAll(permission)
-        ? Object.values(table).flat()
-        : Object.hasOwn(table, permission.toLowerCase())
-          ? table[permission.toLowerCase()]
-          : undefined;
+      const actions = isAll(permission) ? [...table.values()].flat() : table.get(permission.toLowerCase());
       if (actions) for (const action of actions) dataActions.add(action);
       else unknown.push(`${kind}: ${permission}`);
     }
@@ -171,7 +153,7 @@ export function dataActionsNotGranted(
  * the check keeps reporting them.
  */
 export function rolesCoveringDataActions(dataActions: readonly string[]): string[] {
-  const universe = [...new Set(Object.values(DATA_ACTIONS).flatMap((table) => Object.values(table).flat()))];
+  const universe = [...new Set(Object.values(mapping().byList).flatMap((table) => [...table.values()].flat()))];
   const candidates = builtInRoles()
     .filter((role) => /^Key Vault /.test(role.name) && role.permissions.some((block) => block.dataActions?.length))
     .map((role) => ({

@@ -229,7 +229,10 @@ async function captureOne(
 }
 
 if (process.argv[2] === '--jobs') {
-  const jobs = JSON.parse(readFileSync(0, 'utf8'));
+  // Read as a stream: the parent's pipe may be non-blocking and not yet written, where readFileSync(0) fails with EAGAIN.
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const jobs = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const captured = [];
   // One after another: a capture may change the working directory, and its configuration is read from the environment.
   for (const [run, job] of jobs.entries()) {
