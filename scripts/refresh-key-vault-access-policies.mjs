@@ -15,9 +15,10 @@
 // The CSV has two columns: "<List> <Permission>" (List one of Key, Secret, Certificate, Storage) and the data actions,
 // `;` between several. Permission names are kept lower case, as Azure compares them. A row that is not that shape is
 // an error naming the file and line (exit 2), never skipped. Nothing is fetched over the network.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/azure-key-vault-access-policies.json', root);
@@ -120,28 +121,13 @@ function dataset(entries, source, date) {
   return { source, date, license: LICENSE_NOTE, count: permissions.length, permissions };
 }
 
-/** Writes (or with --check compares) the file, one permission per line for reviewable diffs. False when --check finds it stale. */
+/** Writes (or with --check compares) the file. False when --check finds it stale. */
 function writeJson(url, data) {
-  const lines = Object.entries(data).map(([key, value]) =>
-    Array.isArray(value)
-      ? `  ${JSON.stringify(key)}: [\n${value.map((entry) => `    ${JSON.stringify(entry)}`).join(',\n')}\n  ]`
-      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
-  );
-  const text = `{\n${lines.join(',\n')}\n}\n`;
-  const shown = url === DATA_FILE ? 'data/azure-key-vault-access-policies.json' : url.pathname;
-  if (values.check) {
-    let same = false;
-    try {
-      same = readFileSync(url, 'utf8') === text;
-    } catch {
-      // a missing file is not in step
-    }
-    console.log(`${shown}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
-    return same;
-  }
-  writeFileSync(url, text);
-  console.log(`wrote ${shown}: ${data.count} access policy permissions (${data.source}, ${data.date})`);
-  return true;
+  return writeDataFile(url, data, {
+    check: values.check,
+    shown: url === DATA_FILE ? 'data/azure-key-vault-access-policies.json' : url.pathname,
+    written: `${data.count} access policy permissions (${data.source}, ${data.date})`,
+  });
 }
 
 function fail(message) {

@@ -20,10 +20,11 @@
 //       with --date. Every file given is read; its ClusterRoles and Roles together replace the data.
 //   --out FILE writes (or with --check compares) FILE instead of data/kubernetes-default-roles.json.
 // Only facts are kept (names, labels, annotations, aggregation rules, rules); nothing is fetched over the network.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
+import { writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/kubernetes-default-roles.json', root);
@@ -254,30 +255,13 @@ function isStringMap(value) {
   );
 }
 
-/** Writes (or with --check compares) the file, one role per line for reviewable diffs. False when --check finds it stale. */
+/** Writes (or with --check compares) the file. False when --check finds it stale. */
 function writeJson(url, data) {
-  const lines = Object.entries(data).map(([key, value]) =>
-    Array.isArray(value)
-      ? `  ${JSON.stringify(key)}: [\n${value.map((role) => `    ${JSON.stringify(role)}`).join(',\n')}\n  ]`
-      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
-  );
-  const text = `{\n${lines.join(',\n')}\n}\n`;
-  const shown = url === DATA_FILE ? 'data/kubernetes-default-roles.json' : url.pathname;
-  if (values.check) {
-    let same = false;
-    try {
-      same = readFileSync(url, 'utf8') === text;
-    } catch {
-      // a missing file is not in step
-    }
-    console.log(`${shown}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
-    return same;
-  }
-  writeFileSync(url, text);
-  console.log(
-    `wrote ${shown}: ${data.count} ClusterRoles, ${data.namespaceRoleCount} Roles (${data.source}, ${data.date})`,
-  );
-  return true;
+  return writeDataFile(url, data, {
+    check: values.check,
+    shown: url === DATA_FILE ? 'data/kubernetes-default-roles.json' : url.pathname,
+    written: `${data.count} ClusterRoles, ${data.namespaceRoleCount} Roles (${data.source}, ${data.date})`,
+  });
 }
 
 function fail(message) {

@@ -1,0 +1,29 @@
+// Writing a data file of this repository (data/*.json) the way the refresh scripts do: one entry of each list per
+// line, for reviewable diffs; with --check nothing is written and the file is compared with what would be.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * Writes `data` to `url` (or with `check` compares the file with it) and says so under the name `shown`; `written`
+ * is what the success line adds. False when `check` finds the file stale or missing.
+ */
+export function writeDataFile(url, data, { check, shown, written }) {
+  const lines = Object.entries(data).map(([key, value]) =>
+    Array.isArray(value)
+      ? `  ${JSON.stringify(key)}: [\n${value.map((entry) => `    ${JSON.stringify(entry)}`).join(',\n')}\n  ]`
+      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  const text = `{\n${lines.join(',\n')}\n}\n`;
+  if (check) {
+    let same = false;
+    try {
+      same = readFileSync(url, 'utf8') === text;
+    } catch {
+      // a missing file is not in step
+    }
+    console.log(`${shown}: ${same ? 'in step' : 'NOT what the script writes: run it and review the diff'}`);
+    return same;
+  }
+  writeFileSync(url, text);
+  console.log(`wrote ${shown}: ${written}`);
+  return true;
+}
