@@ -18,7 +18,7 @@ import {
 } from '../model/model.js';
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { plural } from '../util/plural.js';
-import { defineRule, type RuleContext } from './define.js';
+import { defineRule, type Report, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isNarrowingOperator, isPatternOperator } from '../iam/aws/condition-operators.js';
@@ -1482,6 +1482,8 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
   }
   const denies = document.statements.filter((statement) => statement.effect === 'Deny');
   const ownAccounts = ctx.model.accountIds ?? [];
+  // One finding per verdict of the policy, not per statement (StatementVerdicts).
+  const merged = new StatementVerdicts(ctx);
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const reads = secretGrant(statement, READ_SECRET_VALUE);
@@ -1499,13 +1501,14 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
         if (left.length === 0 || weighed.denied) return false;
         const remaining = { ...entry, conditions: [...entry.conditions, ...weighed.clauses] };
         const judged = { ...capability({ ...grant, actions: left }), grants: grant.grants, actions };
-        return checkSecretEntry(ctx, subject, remaining, judged, weighed);
+        return checkSecretEntry(merged.context, subject, remaining, judged, weighed);
       };
       const readPending = judge(reads, () => ({ kind: 'read' }));
       // Whatever keeps a read pending (the principal, a condition or the action known at apply) is said once.
       judge(writes, (left) => ({ kind: 'write', writes: writtenActions(left), quietPending: readPending }));
     }
   }
+  merged.flush();
 }
 
 /** What a statement's principal may do that is judged: read the value, or change or delete the secret. */
@@ -1838,6 +1841,9 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
   }
   const denies = document.statements.filter((statement) => statement.effect === 'Deny');
   const ownAccounts = ctx.model.accountIds ?? [];
+  // One finding per verdict of the policy, not per statement: statements that grant the same principal for the same
+  // reason (a service's bucket policy in three statements, one per action) have one fix.
+  const merged = new StatementVerdicts(ctx);
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
     const grant = resourceGrant(statement);
@@ -1858,9 +1864,60 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
       }
       const remaining = { ...entry, conditions: [...entry.conditions, ...weighing.clauses] };
       for (const verdict of untrustedPrincipals(ctx, remaining))
-        reportResourceVerdict(ctx, { base, names, actions }, grants, verdict, weighing);
+        reportResourceVerdict(merged.context, { base, names, actions }, grants, verdict, weighing);
     }
   }
+  merged.flush();
+}
+
+/**
+ * The reports of one resource policy's statements, those alike but for the statement's actions (same message, detail,
+ * level and every other value) made one whose `actions` name each statement's: `Action s3:GetBucketAcl, s3:PutObject`
+ * where every statement writes `Action`, each statement's list after a semicolon otherwise.
+ */
+class StatementVerdicts {
+  private readonly reports = new Map<string, { report: Report<MessageId>; actions: string[] }>();
+  readonly context: Ctx;
+
+  constructor(private readonly ctx: Ctx) {
+    this.context = {
+      ...ctx,
+      report: (report) => {
+        this.add(report);
+      },
+    };
+  }
+
+  private add(report: Report<MessageId>): void {
+    const { actions, ...rest } = report.data ?? {};
+    if (typeof actions !== 'string') {
+      this.ctx.report(report);
+      return;
+    }
+    const key = JSON.stringify([report.messageId, report.detail, report.pending, report.advisory, rest]);
+    const found = this.reports.get(key);
+    if (!found) this.reports.set(key, { report, actions: [actions] });
+    else if (!found.actions.includes(actions)) found.actions.push(actions);
+  }
+
+  flush(): void {
+    for (const { report, actions } of this.reports.values())
+      this.ctx.report(
+        actions.length === 1 ? report : { ...report, data: { ...report.data, actions: joinActions(actions) } },
+      );
+    this.reports.clear();
+  }
+}
+
+/**
+ * `Action a, b` and `Action c` as `Action a, b, c`; lists of different elements (`NotAction`), or holding a value known
+ * only at apply (`<…>`, whose description may hold a comma), kept whole and apart by `; `.
+ */
+function joinActions(lists: readonly string[]): string {
+  const element = lists[0]?.split(' ', 1)[0];
+  if (!lists.every((list) => list.split(' ', 1)[0] === element && !list.includes('<'))) return lists.join('; ');
+  const values = lists.flatMap((list) => list.slice((element?.length ?? 0) + 1).split(', '));
+  return `${element} ${[...new Set(values)].join(', ')}`;
 }
 
 /** One verdict on a resource policy's principal as a finding; with the grant only known at apply, a pending one. */

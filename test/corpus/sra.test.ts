@@ -1,5 +1,5 @@
 /**
- * The AWS Security Reference Architecture (aws-samples/aws-security-reference-architecture-examples, MIT-0): 17 of
+ * The AWS Security Reference Architecture (aws-samples/aws-security-reference-architecture-examples, MIT-0): 19 of
  * its CloudFormation templates, copied verbatim into test/corpus/sra/templates, chosen for their IAM (organization
  * configuration roles trusted by the management account, StackSet administration and execution roles, Lambda roles
  * with iam, organizations and kms actions, KMS key, bucket, secret and event bus policies). Each is checked on its own

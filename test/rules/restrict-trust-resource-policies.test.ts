@@ -454,6 +454,36 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "one finding for a service's statements alike but for their actions (a delivery bucket's policy, one statement per action)",
+      catalog: trusting,
+      model: bucketPolicy(
+        allow({ Principal: { Service: 'config.amazonaws.com' }, Action: 's3:GetBucketAcl' }),
+        allow({ Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:ListBucket', 's3:GetBucketAcl'] }),
+        allow({ Principal: { Service: 'config.amazonaws.com' }, Action: 's3:PutObject' }),
+      ),
+      findings: [
+        {
+          resource: 'AssetsPolicy',
+          detail: 'Service::config.amazonaws.com',
+          level: 'advisory',
+          message:
+            `Resource policy AssetsPolicy allows AWS service config.amazonaws.com Action s3:GetBucketAcl, s3:ListBucket, ` +
+            `s3:PutObject on ${BUCKET} without an aws:SourceAccount or aws:SourceArn condition, so the service may do it ` +
+            'for any account that configures it to (confused deputy). Add Condition StringEquals aws:SourceAccount: ' +
+            '<the account the service acts for> (or ArnLike aws:SourceArn: <the resource the service acts for>).',
+        },
+      ],
+    },
+    {
+      name: 'statements of Action and of NotAction for one principal: one finding, each list kept whole',
+      catalog: trusting,
+      model: bucketPolicy(
+        allow({ Principal: '*', Action: 's3:GetObject' }),
+        allow({ Principal: '*', NotAction: ['s3:Delete*', 's3:Put*'] }),
+      ),
+      findings: [publicBucket('Principal: "*"', 'Action s3:GetObject; NotAction s3:Delete*, s3:Put*')],
+    },
+    {
       name: 'a principal that is neither an account nor an IAM ARN',
       catalog: trusting,
       model: bucketPolicy(getObject({ AWS: 'AROAEXAMPLEID' })),

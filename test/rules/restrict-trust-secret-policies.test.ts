@@ -228,6 +228,29 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "two statements that let anyone read the secret: one finding naming both statements' actions",
+      catalog: trusting,
+      model: secretWith(read('*'), statement({ Principal: '*', Action: 'secretsmanager:*' })),
+      findings: [
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Principal::*',
+          level: 'mandatory',
+          message:
+            'Resource policy DbSecretPolicy lets any AWS principal (Principal: "*") read secret DbSecret ' +
+            `(Action secretsmanager:GetSecretValue, secretsmanager:*) and no condition narrows it. ${ANY_PRINCIPAL_FIX}`,
+        },
+        {
+          resource: 'DbSecretPolicy',
+          identity: 'TestStack/DbSecret',
+          detail: 'Write::Principal::*',
+          level: 'mandatory',
+          message: expect.stringContaining('(Action secretsmanager:*: '),
+        },
+      ],
+    },
+    {
       name: 'Deny: one of an unrelated action does not narrow the read',
       catalog: trusting,
       model: secretWith(read('*'), deny({ Action: 's3:GetObject' })),
