@@ -114,14 +114,12 @@ const OUTSIDE_IDENTITY: { check: string; files: string[]; why: string; resourceP
     why: 'logging and encryption settings; the trail\'s role holds logs:CreateLogStream and logs:PutLogEvents, no ' +
       'privilege, and the key policies are the default one (kms:* for the own account root) or a service\'s. The ' +
       'bucket and key policies let cloudtrail.amazonaws.com in without aws:SourceArn, which the CloudTrail User Guide\'s ' +
-      'bucket policy now writes (restrict-trust, advisory confused deputy: right)',
+      'bucket policy now writes (restrict-trust, advisory confused deputy: right; once per policy, its two statements ' +
+      '(GetBucketAcl, PutObject) named in the one finding)',
     resourcePolicies: [
       'cloudtrail/inputs/invalid_cloudwatch_with_valid_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
-      'cloudtrail/inputs/invalid_cloudwatch_with_valid_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
-      'cloudtrail/inputs/valid_cloudwatch_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
       'cloudtrail/inputs/valid_cloudwatch_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
       'cloudtrail/inputs/valid_encryption_infra.yaml KMSKey Service::cloudtrail.amazonaws.com',
-      'cloudtrail/inputs/valid_encryption_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
       'cloudtrail/inputs/valid_encryption_infra.yaml LoggingBucketPolicy Service::cloudtrail.amazonaws.com',
     ],
   },
