@@ -34,53 +34,19 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
   const properties = resource.Properties ?? {};
   const ref = stack.ref(logicalId);
   const physicalName = deployedName(resolver, resource, type.nameProperty);
-  const id = stack.id(logicalId);
-  const arn = typedIdentityArn(logicalId, resource, type);
-  const tagged = deploymentTagsOf(resolver, properties.Tags);
-  const grants = writtenInlinePolicies(resolver, logicalId, properties.Policies, ref);
-  // Written out for the usual identity (no tag a deployment sets), with the fields in the order of the general form
-  // below: conditional spreads copied each into the object through the runtime, for every role, user and group.
-  const identity: Identity =
-    tagged.deploymentTags !== undefined
-      ? {
-          id,
-          cloud: 'aws',
-          kind: type.kind,
-          name: physicalName ?? logicalId,
-          ...(physicalName !== undefined ? { uniqueName: true } : {}),
-          resource: ref,
-          arn,
-          ...tagged,
-          grants,
-          credentials: [],
-          attachments: [],
-        }
-      : physicalName !== undefined
-        ? {
-            id,
-            cloud: 'aws',
-            kind: type.kind,
-            name: physicalName,
-            uniqueName: true,
-            resource: ref,
-            arn,
-            tags: tagged.tags,
-            grants,
-            credentials: [],
-            attachments: [],
-          }
-        : {
-            id,
-            cloud: 'aws',
-            kind: type.kind,
-            name: logicalId,
-            resource: ref,
-            arn,
-            tags: tagged.tags,
-            grants,
-            credentials: [],
-            attachments: [],
-          };
+  const identity: Identity = {
+    id: stack.id(logicalId),
+    cloud: 'aws',
+    kind: type.kind,
+    name: physicalName ?? logicalId,
+    ...(physicalName !== undefined ? { uniqueName: true } : {}),
+    resource: ref,
+    arn: typedIdentityArn(logicalId, resource, type),
+    ...deploymentTagsOf(resolver, properties.Tags),
+    grants: writtenInlinePolicies(resolver, logicalId, properties.Policies, ref),
+    credentials: [],
+    attachments: [],
+  };
   if (resource.Type === 'AWS::IAM::Role') {
     identity.trustPolicy = stack.sharedPolicyDocument(properties.AssumeRolePolicyDocument);
     identity.maxSessionSeconds = longestSession(resolver, properties.MaxSessionDuration);

@@ -19,39 +19,17 @@ const ROTATION_ADVICE = 'an AWS::SecretsManager::RotationSchedule';
 export function secretFromResource(stack: StackContext, logicalId: string, resource: CfnResource): Secret {
   const properties = resource.Properties ?? {};
   const physicalName = deployedName(stack.resolver, resource, 'Name');
-  const id = stack.id(logicalId);
-  const ref = stack.ref(logicalId);
-  const tagged = deploymentTagsOf(stack.resolver, properties.Tags);
-  const identifiers = withIdentifiersOnly(stack, properties.SecretString);
-  // Written out for the usual secret (no tag a deployment sets, no SecretString), with the fields in the order of the
-  // general form below: conditional spreads copied each into the object through the runtime, for every secret.
-  if (
-    tagged.deploymentTags === undefined &&
-    typeof properties.SecretString !== 'string' &&
-    identifiers.identifiersOnly === undefined
-  )
-    return physicalName !== undefined
-      ? {
-          id,
-          cloud: 'aws',
-          name: physicalName,
-          uniqueName: true,
-          resource: ref,
-          tags: tagged.tags,
-          rotationAdvice: ROTATION_ADVICE,
-        }
-      : { id, cloud: 'aws', name: logicalId, resource: ref, tags: tagged.tags, rotationAdvice: ROTATION_ADVICE };
   return {
-    id,
+    id: stack.id(logicalId),
     cloud: 'aws',
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
-    resource: ref,
-    ...tagged,
+    resource: stack.ref(logicalId),
+    ...deploymentTagsOf(stack.resolver, properties.Tags),
     rotationAdvice: ROTATION_ADVICE,
     // Only a value written out in the template is plain text; a Ref to a NoEcho parameter or a generated one is not.
     ...(typeof properties.SecretString === 'string' ? { plaintextValue: true, valueAdvice: LITERAL_VALUE_ADVICE } : {}),
-    ...identifiers,
+    ...withIdentifiersOnly(stack, properties.SecretString),
   };
 }
 
