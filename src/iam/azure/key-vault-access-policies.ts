@@ -10,9 +10,8 @@
  * REST API (learn.microsoft.com/rest/api/keyvault/keyvault/vaults/create-or-update, `Permissions`), lower case.
  */
 import type { KeyVaultPermissionList } from '../../model/model.js';
-import { globMatch } from '../../util/glob.js';
 import { readPackageJson } from '../../util/package-data.js';
-import { builtInRoles } from './roles.js';
+import { builtInRoles, granting } from './roles.js';
 
 /** The four permission lists of an access policy, in the order messages name them. */
 export const ACCESS_POLICY_KINDS: readonly KeyVaultPermissionList[] = ['keys', 'secrets', 'certificates', 'storage'];
@@ -128,20 +127,15 @@ export function privilegedAccessPolicyPermissions(permissions: AccessPolicyPermi
 }
 
 /**
- * Which of `dataActions` no allowed pattern grants (`allowed` are role data actions, `*` wildcards, case ignored,
- * each block's notDataActions removing from that block only).
+ * Which of `dataActions` no role permission block grants (its dataActions, `*` wildcards, case ignored, less its own
+ * notDataActions), as `azurePrivileges` reads a block (`granting`).
  */
 export function dataActionsNotGranted(
   dataActions: readonly string[],
   blocks: readonly { dataActions?: string[]; notDataActions?: string[] }[],
 ): string[] {
   return dataActions.filter(
-    (action) =>
-      !blocks.some(
-        (block) =>
-          (block.dataActions ?? []).some((pattern) => globMatch(pattern, action, { caseInsensitive: true })) &&
-          !(block.notDataActions ?? []).some((pattern) => globMatch(pattern, action, { caseInsensitive: true })),
-      ),
+    (action) => !blocks.some((block) => granting(block.dataActions, block.notDataActions, action).length > 0),
   );
 }
 

@@ -171,7 +171,7 @@ export function azurePrivileges(permissions: readonly RolePermission[]): AzurePr
 }
 
 /** The patterns of `actions` that grant `target` (case-insensitive, `*` any characters), unless a notAction removes it. */
-function granting(
+export function granting(
   actions: readonly string[] | undefined,
   notActions: readonly string[] | undefined,
   target: string,
