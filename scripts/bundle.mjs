@@ -27,6 +27,12 @@ const libraryEntries = {
 };
 /** Loaded by `cdk` on first use, not on import (lazyEntries below). */
 const lazyHalves = { 'cdk-engine': 'cdk-aspects/engine.js', 'cdk-audit': 'cdk-aspects/app-audit.js' };
+/**
+ * The CommonJS `pulumi` entry is a loader (PULUMI_LOADER) that requires the pack, `pulumi-pack`, through the install's
+ * code cache, which is an entry of its own so that the loader and the pack share one copy (the pack writes the
+ * entries after its first stack: policypack/src/code-cache-after-stack.ts).
+ */
+const codeCachedPulumi = { 'pulumi-pack': libraryEntries.pulumi, 'code-cache': 'src/util/code-cache.js' };
 /** Programs, run by Node as ES modules: the CLI (the `bin`) and the policy pack this repository runs from policypack/. */
 const programEntries = { policypack: 'policypack/src/main.js', cli: 'src/cli/bin.js' };
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
@@ -111,14 +117,25 @@ const COMMONJS_OUTPUT = {
 };
 
 /**
- * The CDK entry points' ES module builds: each requires the CommonJS build and exports what it exports. A CDK app
- * run as an ES module then loads one small module through the ES module loader and the rest as CommonJS, as a
+ * The CDK and Pulumi entry points' ES module builds: each requires the CommonJS build and exports what it exports. A
+ * CDK app run as an ES module then loads one small module through the ES module loader and the rest as CommonJS, as a
  * CommonJS app does. With an ES module build of its own, tsx lexed it and its chunks for ES module syntax, and the
  * engine half (CommonJS in both builds) loaded second copies of the chunks the two share: the small app's synth as
- * an ES module added several times what it adds as CommonJS (issue 23). One copy also means one class per export for
- * an app that both imports and requires the package.
+ * an ES module added several times what it adds as CommonJS (issue 23). A Pulumi pack written as an ES module takes
+ * the pack from the install's code cache as a CommonJS one does (PULUMI_LOADER), which its own ES module build could
+ * not. One copy also means one class per export for a program that both imports and requires the package.
  */
-const COMMONJS_ONLY = ['cdk', 'cdk-nag'];
+const COMMONJS_ONLY = ['cdk', 'cdk-nag', 'pulumi'];
+
+/**
+ * dist/cjs/pulumi.cjs: the pack compiled with the code cache of the install (src/util/code-cache.ts). A policy pack
+ * is a new process on every `pulumi preview`, and without it V8 parses and compiles the pack's 700 KB of code again
+ * each time: most of what `require('entitlement-guard/pulumi')` cost (issue 23). No "import" in it (COMMONJS_OUTPUT).
+ */
+const PULUMI_LOADER = `'use strict';
+const { installCodeCache, requireWithCodeCache } = require('./code-cache.cjs');
+module.exports = requireWithCodeCache(require('node:url').pathToFileURL(__filename).href, './pulumi-pack.cjs', installCodeCache());
+`;
 
 function commonJsWrapper(name, exportNames) {
   return `import { createRequire } from 'node:module';
@@ -184,9 +201,12 @@ const esmEntries = Object.fromEntries(
   Object.entries({ ...libraryEntries, ...programEntries }).filter(([name]) => !COMMONJS_ONLY.includes(name)),
 );
 await bundle(esmEntries, 'esm', esmDir, id);
-const commonJsOutput = await bundle({ ...libraryEntries, ...lazyHalves }, 'cjs', cjsDir, id);
+const { pulumi: _pulumi, ...loadedDirectly } = libraryEntries;
+const commonJsOutput = await bundle({ ...loadedDirectly, ...lazyHalves, ...codeCachedPulumi }, 'cjs', cjsDir, id);
+writeFileSync(new URL('pulumi.cjs', cjsDir), PULUMI_LOADER);
 for (const name of COMMONJS_ONLY) {
-  const entry = commonJsOutput.find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+  const built = name === 'pulumi' ? 'pulumi-pack' : name;
+  const entry = commonJsOutput.find((file) => file.type === 'chunk' && file.isEntry && file.name === built);
   if (!entry || entry.type !== 'chunk' || entry.exports.length === 0)
     throw new Error(`the CommonJS build has no exports for ${name}`);
   writeFileSync(new URL(`${name}.js`, esmDir), commonJsWrapper(name, entry.exports));

@@ -5,6 +5,7 @@ import { withImplementationHooks } from './analyzer-service.js';
 import { guardConfigure } from './configure-guard.js';
 import { entitlementGuardPack, type EntitlementGuardOptions } from './policies.js';
 import { analyzeStackOnce } from './stack-once.js';
+import { codeCacheAfterFirstStack } from './code-cache-after-stack.js';
 
 export { entitlementGuardPolicies, type EntitlementGuardOptions, type EntitlementGuardPolicy } from './policies.js';
 export { PackCatalogError, PackConfigError, type PackPolicyConfig } from './config.js';
@@ -45,7 +46,7 @@ export function createPolicyPack(options: CreatePolicyPackOptions): PolicyPack {
   }
   const { policies, configure } = pack;
   return withImplementationHooks(
-    [guardConfigure(configure), analyzeStackOnce],
+    [guardConfigure(configure), analyzeStackOnce, codeCacheAfterFirstStack],
     () =>
       new PolicyPack(name, {
         description: 'Entitlement Guard: identities and secrets held to the entitlement catalog.',

@@ -1,4 +1,6 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { remediationText, type Rule, type RuleMeta } from './define.js';
 import { FRAMEWORKS } from './frameworks.js';
 
@@ -14,12 +16,34 @@ export const RULES_DOC_PATH = 'docs/rules.md';
 export const REPOSITORY_URL = repositoryUrl();
 
 function repositoryUrl(): string | undefined {
-  // The package's own manifest by its self-reference: the same from src/, dist/ and both bundles.
-  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as {
-    repository?: { url?: string } | string;
-  };
-  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  const manifest = packageManifest();
+  const url = typeof manifest?.repository === 'string' ? manifest.repository : manifest?.repository?.url;
   return url ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
+}
+
+/**
+ * The package's own manifest: the nearest package.json above this module that names a package, the same from src/,
+ * dist/ and both bundles, installed or in a checkout, under whatever name an organisation republishes it. Not by the
+ * package's self-reference, which the CommonJS build's own package.json (`"type": "commonjs"`, no name) hides: from
+ * there it resolved only where the package sits in a node_modules folder.
+ */
+function packageManifest(): { repository?: { url?: string } | string } | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = readManifest(join(folder, 'package.json'));
+    if (manifest !== undefined && typeof manifest.name === 'string') return manifest;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+function readManifest(file: string): { name?: unknown; repository?: { url?: string } | string } | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; repository?: { url?: string } | string };
+  } catch {
+    return undefined; // none there (or not readable): the folder above
+  }
 }
 
 /** The rule's section of docs/rules.md in the repository package.json names; undefined when it names none. */

@@ -10,7 +10,9 @@
  * given back. An entry is named by a hash of the file's text, of Node's version and of its V8 options, and V8
  * itself refuses one of another V8, other flags or a damaged one (then the file is compiled as usual and its entry
  * written again). Entries are written when the process exits, when all the functions it ran have been compiled,
- * and only where none was taken: a process that used them writes nothing.
+ * or earlier when the program says its main work has run (`writeCodeCache`: a Pulumi policy pack, whose process the
+ * Pulumi CLI ends with a signal, so that it never sees its exit), and only where none was taken: a process that used
+ * them writes nothing.
  *
  * Each build, Node version or set of V8 options has entries of its own, so an upgraded package would leave the old
  * ones behind for good. A process that writes entries also removes those unused for PRUNE_AFTER_DAYS (an entry's
@@ -45,7 +47,7 @@ export function requireWithCodeCache(
   const require = createRequire(from);
   if (folder === undefined) return require(specifier);
   const own = dirname(require.resolve(specifier));
-  const compiled: { script: Script; entry: string }[] = [];
+  const compiled: Compiled[] = [];
   const prototype = Module.prototype as unknown as CompilingModule;
   // Given back as it was taken (whoever installed it), and called as a method of each module: never unbound.
   // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -57,7 +59,7 @@ export function requireWithCodeCache(
     const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     const use: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'taken';
     used?.(filename, use);
-    if (use !== 'taken') compiled.push({ script, entry });
+    if (use !== 'taken') compiled.push({ script, entry, folder });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
@@ -67,12 +69,33 @@ export function requireWithCodeCache(
   } finally {
     prototype._compile = compile;
   }
-  if (compiled.length > 0)
-    process.once('exit', () => {
-      for (const { script, entry } of compiled) replaceCacheFile(entry, script.createCachedData());
-      pruneEntries(folder, Date.now());
-    });
+  if (compiled.length > 0) {
+    if (!writesOnExit) process.once('exit', writeCodeCache);
+    writesOnExit = true;
+    unwritten.push(...compiled);
+  }
   return exports;
+}
+
+interface Compiled {
+  script: Script;
+  entry: string;
+  folder: string;
+}
+
+/** Files compiled afresh in this process whose entries are not written yet. */
+const unwritten: Compiled[] = [];
+let writesOnExit = false;
+
+/**
+ * Writes the entries of the files this process compiled afresh, with the functions compiled so far, and prunes their
+ * folders; what it has written it writes no more (a later call or the exit writes only files compiled since).
+ */
+export function writeCodeCache(): void {
+  const written = unwritten.splice(0);
+  for (const { script, entry } of written) replaceCacheFile(entry, script.createCachedData());
+  const now = Date.now();
+  for (const folder of new Set(written.map((file) => file.folder))) pruneEntries(folder, now);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

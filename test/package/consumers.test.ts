@@ -26,7 +26,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzerClient, startEngine, startPack } from '../pulumi/support/analyzer-client.mjs';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -341,9 +341,14 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   it("serves an organisation's Pulumi pack built from Pulumi's template, as `pulumi preview --policy-pack` starts it", async () => {
     const build = await inWork('pulumi-pack', process.execPath, [join(work, COMPILERS['TypeScript 5'])]);
     expect(build.stdout + build.stderr).toBe('');
+    // The pack's compiled code, kept once the first stack is answered (policypack/src/code-cache-after-stack.ts):
+    // the CLI ends a pack with a signal, so the pack cannot wait for its exit to write it.
+    const codeCache = join(work, 'node_modules/.cache/entitlement-guard/code');
+    const entries = () => new Set(existsSync(codeCache) ? readdirSync(codeCache) : []);
+    const before = entries();
     const engine = await startEngine();
-    const pack = await startPack(join(work, 'pulumi-pack'), engine.address);
-    const client = analyzerClient(pack.port);
+    let pack = await startPack(join(work, 'pulumi-pack'), engine.address);
+    let client = analyzerClient(pack.port);
     try {
       const info = await client.getAnalyzerInfo();
       expect(info.name).toBe('example-co-entitlements');
@@ -372,6 +377,23 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
         `require-entitlement mandatory ${role.urn}`,
         `require-owner mandatory ${role.urn}`,
       ]);
+      // The pack and the chunks it loads: at least the pack itself, whatever a CDK app's synth left before.
+      const written = await vi.waitFor(
+        () => {
+          const added = [...entries()].filter((entry) => !before.has(entry));
+          expect(added.length).toBeGreaterThan(0);
+          return added;
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      // Ended as the CLI ends it; the next pack takes the entries and writes none.
+      client.close();
+      await pack.stop();
+      pack = await startPack(join(work, 'pulumi-pack'), engine.address);
+      client = analyzerClient(pack.port);
+      expect((await client.analyzeStack([role])).length).toBe(diagnostics.length);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect([...entries()].filter((entry) => !before.has(entry)).sort()).toEqual(written.sort());
     } finally {
       client.close();
       await pack.stop();

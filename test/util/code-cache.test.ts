@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -81,6 +82,34 @@ describe('requireWithCodeCache', () => {
     });
     // A process that took every entry writes none.
     expect(entries().map((entry) => readFileSync(join(work, 'cache', entry)))).toEqual(written);
+  });
+
+  it('writes the entries when the program says its work has run (writeCodeCache), for a process ended by a signal', () => {
+    // One script for every process (an entry is bound to the process's options, \`-e\` and its text included).
+    const script = `
+      const { requireWithCodeCache, writeCodeCache } = await import(${JSON.stringify(CODE_CACHE)});
+      const from = ${JSON.stringify(pathToFileURL(join(work, 'pkg', 'loader.mjs')).href)};
+      const uses = {};
+      const half = requireWithCodeCache(from, './half.cjs', ${JSON.stringify(join(work, 'cache'))}, (file, use) => { uses[file.split('/').pop()] = use; });
+      half.answer();
+      if (process.env.WRITE === 'yes') { writeCodeCache(); writeCodeCache(); }
+      console.log(JSON.stringify(uses));
+      process.kill(process.pid, 'SIGKILL');`;
+    const killed = (write: 'yes' | 'no') => {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, WRITE: write },
+      });
+      expect(child.signal).toBe('SIGKILL');
+      return JSON.parse(child.stdout) as Record<string, string>;
+    };
+    // Ended by a signal, a process never sees its exit: without writeCodeCache, nothing is kept.
+    expect(killed('no')).toEqual({ 'half.cjs': 'none', 'dep.cjs': 'none' });
+    expect(existsSync(join(work, 'cache')) ? entries() : []).toEqual([]);
+    expect(killed('yes')).toEqual({ 'half.cjs': 'none', 'dep.cjs': 'none' });
+    expect(entries()).toHaveLength(2);
+    // The next process takes both.
+    expect(killed('no')).toEqual({ 'half.cjs': 'taken', 'dep.cjs': 'taken' });
   });
 
   it('compiles a file whose entry V8 refuses (damaged) afresh and writes the entry again', () => {
