@@ -311,6 +311,18 @@ describe('Pulumi: azuread.DirectoryRoleMember and ServicePrincipalDelegatedPermi
     ]);
   });
 
+  it('@pulumi/azuread 5.x names the Graph client id `applicationId`: the same judgement', () => {
+    const model = pulumi([
+      ...pulumiWorkload,
+      pulumiResource(SP, 'msgraph', { applicationId: GRAPH, useExisting: true, objectId: PULUMI_UNKNOWN }),
+      pulumiGrant('reports-v5', { claimValues: ['openid', 'Application.ReadWrite.All'] }),
+    ]);
+    expect(verdicts(model)).toEqual([
+      `no-wildcard-privilege mandatory ${SP_URN} reports-v5 Role::Application.ReadWrite.All`,
+      `require-entitlement mandatory ${SP_URN} reports-v5 Role::Application.ReadWrite.All@application`,
+    ]);
+  });
+
   it('scopes known only at apply are a grant that cannot be verified until then', () => {
     const model = pulumi([
       ...pulumiWorkload,

@@ -89,7 +89,8 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   for (const entry of of(TYPES.servicePrincipal)) {
     // Microsoft Graph's own service principal (`use_existing`, as the provider documents it) is the API that
     // application and delegated permissions are granted on, Microsoft's in every tenant: no workload identity.
-    if (knownString(entry.props.clientId) === MICROSOFT_GRAPH_APP_ID) continue;
+    // @pulumi/azuread 5.x names the client id `applicationId`.
+    if (graphClientId(entry)) continue;
     const [app] = linked(
       entry,
       'clientId',
@@ -286,6 +287,11 @@ function directoryRoleName(
   return unknownValue(`${entry.ref.name}.${property} is not set`);
 }
 
+/** Whether a service principal of the change is Microsoft Graph's (its client id, 6.x `clientId` or 5.x `applicationId`). */
+function graphClientId(entry: Entry): boolean {
+  return (knownString(entry.props.clientId) ?? knownString(entry.props.applicationId)) === MICROSOFT_GRAPH_APP_ID;
+}
+
 /**
  * A delegated permission grant (an OAuth2 permission grant): the client service principal may call the API of the
  * resource service principal as a signed-in user, with the scopes `claimValues` names. On Microsoft Graph each scope is
@@ -299,7 +305,7 @@ function delegatedGrants(entry: Entry, api: Entry | undefined, unseen: UnseenCon
     ? scopes.map((scope) => (typeof scope === 'string' ? scope : '(known at apply)')).join(', ')
     : '(known at apply)';
   const appId = api ? (knownString(api.props.clientId) ?? knownString(api.props.applicationId)) : undefined;
-  if (appId !== MICROSOFT_GRAPH_APP_ID) {
+  if (!api || !graphClientId(api)) {
     const written = entry.props.resourceServicePrincipalObjectId;
     const clientId = api?.props.clientId ?? api?.props.applicationId;
     const what = api
