@@ -199,6 +199,12 @@ export interface RoleGrant extends GrantBase {
    * Unset for a grant on anything else, or on a function the change does not show.
    */
   functionTrigger?: Maybe<'event' | 'http'>;
+  /**
+   * Azure: the grant is a delegated permission (an OAuth2 permission grant, `role` its scope) and not an application
+   * permission: the client acts as a signed-in user, on behalf of every user of the tenant (`user` unset: admin
+   * consent) or of the one user named, and holds no more than that user may do.
+   */
+  delegated?: { user?: Maybe<string> };
 }
 
 /** The permission lists of a Key Vault access policy. */
@@ -930,7 +936,12 @@ export type UnseenKind =
    * An EKS Pod Identity association that hands pods a role the change does not create (`what` names it): the role's
    * permissions, and who else its trust admits, cannot be seen.
    */
-  | 'unseen-pod-identity-role';
+  | 'unseen-pod-identity-role'
+  /**
+   * An Entra ID delegated permission grant on an API other than Microsoft Graph, or on a service principal the change
+   * does not create (`what` names it, `named` the scopes): what those scopes allow is that API's, and cannot be seen.
+   */
+  | 'unseen-delegated-api';
 
 export interface ExternalRoleGrant {
   /** The principal as the IaC names it: `allUsers`, `serviceAccount:x@p.iam.gserviceaccount.com`, `ServiceAccount kube-system/default`. */

@@ -112,6 +112,12 @@ export default defineRule<MessageId>({
         'the change does not create: what that role may do, and who else its trust lets assume it, cannot be seen here, ' +
         'so what the pods get cannot be verified. Create the role in the same change, so its policies and trust are ' +
         'checked, or have the association reviewed and set this rule to advisory in the catalog.',
+      'unseen-delegated-api':
+        '{{where}} grants delegated permissions ({{named}}) on the API of {{what}}: scopes are named by the API they belong to, ' +
+        "and only Microsoft Graph's are known here, so what the client may do there as a signed-in user cannot be verified. " +
+        'For Graph scopes, name the Graph service principal in the change (azuread_service_principal with client_id ' +
+        '00000003-0000-0000-c000-000000000000 and use_existing); otherwise have the grant reviewed and set this rule to advisory ' +
+        'in the catalog.',
     },
   },
   check(ctx) {
@@ -119,17 +125,24 @@ export default defineRule<MessageId>({
       const where = [unseen.resource.stack, unseen.resource.name].filter(Boolean).join('/');
       ctx.report({
         messageId: unseen.kind,
-        data: { where, what: unseen.what, chart: unseen.named === undefined ? '' : ` of chart ${unseen.named}` },
+        data: {
+          where,
+          what: unseen.what,
+          named: unseen.named ?? '',
+          chart: unseen.named === undefined ? '' : ` of chart ${unseen.named}`,
+        },
         resource: unseen.resource,
         detail: `Unseen::${unseen.what}`,
         // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
         // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
         // A Helm release's objects are not seen at apply either, in any front-end.
-        // A permission set or a Pod Identity association's role outside the change is not seen at apply either.
+        // A permission set or a Pod Identity association's role outside the change is not seen at apply either, nor what
+        // the scopes of an API other than Graph allow.
         ...(unseen.kind === 'unmodelled-pulumi-type' ||
         unseen.kind === 'helm-release' ||
         unseen.kind === 'unseen-permission-set' ||
-        unseen.kind === 'unseen-pod-identity-role'
+        unseen.kind === 'unseen-pod-identity-role' ||
+        unseen.kind === 'unseen-delegated-api'
           ? {}
           : { pending: true }),
       });

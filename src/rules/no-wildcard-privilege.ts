@@ -46,6 +46,7 @@ type MessageId =
   | 'keyVaultAccessPolicy'
   | 'entraDirectoryRole'
   | 'graphAppRole'
+  | 'graphDelegatedScope'
   | 'gcpBroadRole'
   | 'gcpImpersonationRole'
   | 'gcpIamAdminRole'
@@ -190,6 +191,11 @@ export default defineRule<MessageId>({
       graphAppRole:
         '{{source}} grants {{holder}} the Microsoft Graph application permission {{role}}, with which an application can grant itself any ' +
         'role or add credentials to any application. Grant a narrower permission (Application.ReadWrite.OwnedBy, a resource-specific one).',
+      graphDelegatedScope:
+        '{{source}} grants {{holder}} the Microsoft Graph delegated permission {{role}} on behalf of {{whom}}: acting as such a user ' +
+        'when one signs in to it, the application can grant roles or add credentials to applications as far as that user may, ' +
+        'to every identity of the tenant for an administrator. Grant a narrower scope (User.Read, Application.ReadWrite.OwnedBy for an ' +
+        'application permission), or consent for the users who need it only.',
       gcpBroadRole:
         '{{source}} grants {{holder}} the basic role {{role}} on {{scope}}: nearly every permission of every service there. ' +
         'Grant the predefined roles the workload needs (e.g. roles/bigquery.dataViewer) instead.',
@@ -580,6 +586,13 @@ function unacceptedIssues(
   );
 }
 
+/** Whom a delegated grant acts for: every user (admin consent), or the one user it names. */
+function delegatedWhom(delegated: NonNullable<RoleGrant['delegated']>): string {
+  const { user } = delegated;
+  if (user === undefined) return 'every user of the tenant (admin consent)';
+  return `the user ${shownValue(user)}`;
+}
+
 function roleIssueReport(
   issue: RoleIssue,
   grant: RoleGrant,
@@ -621,7 +634,14 @@ function roleIssueReport(
     case 'entra-directory':
       return { messageId: 'entraDirectoryRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'graph-app-role':
-      return { messageId: 'graphAppRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
+      // A delegated scope is the Graph permission of its name (same detail, so one exception covers both), said as such.
+      return grant.delegated
+        ? {
+            messageId: 'graphDelegatedScope',
+            data: { role: issue.role, whom: delegatedWhom(grant.delegated) },
+            detail: `Role::${issue.role}`,
+          }
+        : { messageId: 'graphAppRole', data: { role: issue.role }, detail: `Role::${issue.role}` };
     case 'gcp-role': {
       const { risk, permissions, what } = issue.verdict;
       const messageId =

@@ -713,6 +713,66 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildKvPolicy')],
   },
   {
+    // Entra ID: the legacy membership of Global Administrator (activated by display name in the change), read as the
+    // directory role assignment it is, to a principal the change does not create (azuread 2.x, planned before apply).
+    id: 'WildDirMember',
+    rule: 'no-wildcard-privilege',
+    cloudformation: { unsupported: 'CloudFormation has no Azure AD resources (azuread_directory_role_member)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azuread_directory_role.WildDirMemberRole',
+        values: { display_name: 'Global Administrator' },
+        unknown: { id: true, object_id: true, template_id: true },
+      },
+      {
+        address: 'azuread_directory_role_member.WildDirMemberAdd',
+        values: { member_object_id: '00000000-0000-0000-0000-00000000d1e0' },
+        unknown: { id: true, role_object_id: true },
+        references: {
+          role_object_id: [
+            'azuread_directory_role.WildDirMemberRole.object_id',
+            'azuread_directory_role.WildDirMemberRole',
+          ],
+        },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildDirMemberAdd')],
+  },
+  {
+    // Entra ID: a delegated permission grant on Microsoft Graph's service principal (the published app id, use_existing)
+    // of Directory.ReadWrite.All for every user: the Graph permission of that name, privileged as the application
+    // permission is.
+    id: 'WildGraphGrant',
+    rule: 'no-wildcard-privilege',
+    cloudformation: {
+      unsupported: 'CloudFormation has no Azure AD resources (azuread_service_principal_delegated_permission_grant)',
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azuread_service_principal.WildGraphGrantMsgraph',
+        values: { client_id: '00000003-0000-0000-c000-000000000000', use_existing: true },
+        unknown: { id: true, object_id: true },
+      },
+      {
+        address: 'azuread_service_principal_delegated_permission_grant.WildGraphGrantConsent',
+        values: {
+          service_principal_object_id: '00000000-0000-0000-0000-00000000d1e1',
+          claim_values: ['openid', 'Directory.ReadWrite.All'],
+        },
+        unknown: { id: true, resource_service_principal_object_id: true },
+        references: {
+          resource_service_principal_object_id: [
+            'azuread_service_principal.WildGraphGrantMsgraph.object_id',
+            'azuread_service_principal.WildGraphGrantMsgraph',
+          ],
+        },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildGraphGrantConsent')],
+  },
+  {
     id: 'OwnerNone',
     rule: 'require-owner',
     cloudformation: cfnRole('OwnerNone', {}),
@@ -1211,6 +1271,28 @@ export const CASES: ParityCase[] = [
       },
     ],
     expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenMemberAdd')],
+  },
+  {
+    // A delegated permission grant on an API that is no service principal of the change: its scopes are that API's,
+    // unseen content naming the API, not pending (the API stays unseen at apply), in both front-ends that carry azuread.
+    id: 'UnseenApiGrant',
+    rule: 'no-unseen-content',
+    cloudformation: {
+      unsupported: 'CloudFormation has no Azure AD resources (azuread_service_principal_delegated_permission_grant)',
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azuread_service_principal_delegated_permission_grant.UnseenApiGrantConsent',
+        values: {
+          service_principal_object_id: '00000000-0000-0000-0000-00000000d1e1',
+          resource_service_principal_object_id: '00000000-0000-0000-0000-00000000a91d',
+          claim_values: ['user_impersonation'],
+        },
+        unknown: { id: true },
+      },
+    ],
+    expected: [verdict('no-unseen-content', '-', 'mandatory', 'UnseenApiGrantConsent')],
   },
   {
     // Compute on Google's default service account: the finding is about the workload, which binds no identity (in

@@ -116,6 +116,22 @@ new keyvault.AccessPolicy('WildKvPolicy', {
     permissions: { secrets: ['all'] },
   },
 });
+
+// Entra ID: Global Administrator membership (azuread.DirectoryRoleMember); a Graph delegated grant of Directory.ReadWrite.All.
+const wildDirRole = new azuread.DirectoryRole('WildDirMemberRole', { displayName: 'Global Administrator' });
+new azuread.DirectoryRoleMember('WildDirMemberAdd', {
+  roleObjectId: wildDirRole.objectId,
+  memberObjectId: '00000000-0000-0000-0000-00000000d1e0',
+});
+const wildGraph = new azuread.ServicePrincipal('WildGraphGrantMsgraph', {
+  clientId: '00000003-0000-0000-c000-000000000000',
+  useExisting: true,
+});
+new azuread.ServicePrincipalDelegatedPermissionGrant('WildGraphGrantConsent', {
+  servicePrincipalObjectId: '00000000-0000-0000-0000-00000000d1e1',
+  resourceServicePrincipalObjectId: wildGraph.objectId,
+  claimValues: ['openid', 'Directory.ReadWrite.All'],
+});
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,
   project: 'parity-project',
@@ -354,6 +370,12 @@ new aws.ssoadmin.AccountAssignment('UnseenSsoAssign', {
 new azuread.GroupMember('UnseenMemberAdd', {
   groupObjectId: '00000000-0000-0000-0000-00000000beef',
   memberObjectId: '00000000-0000-0000-0000-00000000cafe',
+});
+
+new azuread.ServicePrincipalDelegatedPermissionGrant('UnseenApiGrantConsent', {
+  servicePrincipalObjectId: '00000000-0000-0000-0000-00000000d1e1',
+  resourceServicePrincipalObjectId: '00000000-0000-0000-0000-00000000a91d',
+  claimValues: ['user_impersonation'],
 });
 
 // valid for every rule

@@ -5,7 +5,7 @@
  * principal in the change is an identity of its own. Owners that are groups or users of the same change are
  * named by their display name, which is what the catalog's owner ids are.
  */
-import { ENTRA_DIRECTORY_ROLES, GRAPH_APP_ROLES } from '../../iam/azure/roles.js';
+import { ENTRA_DIRECTORY_ROLES, GRAPH_APP_ROLES, MICROSOFT_GRAPH_APP_ID } from '../../iam/azure/roles.js';
 import {
   emptyModel,
   isUnknown,
@@ -16,6 +16,7 @@ import {
   type Maybe,
   type Model,
   type RoleGrant,
+  type UnseenContent,
 } from '../../model/model.js';
 import {
   addAzureNativeResources,
@@ -45,6 +46,9 @@ const TYPES = {
   appFederated: 'azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential',
   directoryRoleAssignment: 'azuread:index/directoryRoleAssignment:DirectoryRoleAssignment',
   appRoleAssignment: 'azuread:index/appRoleAssignment:AppRoleAssignment',
+  directoryRoleMember: 'azuread:index/directoryRoleMember:DirectoryRoleMember',
+  delegatedPermissionGrant:
+    'azuread:index/servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
 } as const;
 
 export const AZUREAD_TYPES: readonly string[] = Object.values(TYPES);
@@ -83,6 +87,10 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   const claimed = new Set<string>();
   const servicePrincipals = new Map<string, Identity>();
   for (const entry of of(TYPES.servicePrincipal)) {
+    // Microsoft Graph's own service principal (`use_existing`, as the provider documents it) is the API that
+    // application and delegated permissions are granted on, Microsoft's in every tenant: no workload identity.
+    // @pulumi/azuread 5.x names the client id `applicationId`.
+    if (graphClientId(entry)) continue;
     const [app] = linked(
       entry,
       'clientId',
@@ -157,12 +165,36 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
       kind: 'role',
       cloud: 'azure',
       source: entry.ref,
-      role: directoryRoleName(entry, directoryRoles),
+      role: directoryRoleName(entry, directoryRoles, 'roleId'),
       scope: knownString(entry.props.directoryScopeId) ?? 'directory',
       scopeLevel: 'directory',
     };
     grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', grant);
   }
+  // The legacy membership (azuread 2.x directory_role_member) puts the member in the activated role, tenant-wide: the
+  // same grant as an assignment of that role at the directory scope.
+  for (const entry of of(TYPES.directoryRoleMember)) {
+    const grant: RoleGrant = {
+      kind: 'role',
+      cloud: 'azure',
+      source: entry.ref,
+      role: directoryRoleName(entry, directoryRoles, 'roleObjectId'),
+      scope: 'directory',
+      scopeLevel: 'directory',
+    };
+    grantTo(graph, entry, findPrincipal(entry, 'memberObjectId'), 'memberObjectId', grant);
+  }
+  const servicePrincipalEntries = new Map(of(TYPES.servicePrincipal).map((entry) => [entry.resource.urn, entry]));
+  const unseen: UnseenContent[] = [];
+  for (const entry of of(TYPES.delegatedPermissionGrant)) {
+    const [api] = linked(entry, 'resourceServicePrincipalObjectId', servicePrincipalEntries, (sp, value) =>
+      [sp.props.objectId, sp.props.id].includes(value),
+    );
+    const grants = delegatedGrants(entry, api, unseen);
+    const client = findPrincipal(entry, 'servicePrincipalObjectId');
+    for (const grant of grants) grantTo(graph, entry, client, 'servicePrincipalObjectId', grant);
+  }
+  if (unseen.length) graph.model.unseen = unseen;
   for (const entry of of(TYPES.appRoleAssignment)) {
     const appRoleId = entry.props.appRoleId;
     const role: Maybe<string> =
@@ -224,12 +256,20 @@ function dateValue(value: unknown, what: string): Maybe<string> | undefined {
   return unknownValue(`${what} ${JSON.stringify(value)} is not a date`);
 }
 
-/** `roleId` is a directory role's template id (a known GUID) or the id of a DirectoryRole of the change. */
-function directoryRoleName(entry: Entry, directoryRoles: Map<string, Entry>): Maybe<string> {
-  const value = entry.props.roleId;
+/**
+ * An assignment's `roleId` is a directory role's template id (a known GUID) or the id of a DirectoryRole of the change.
+ * A membership's `roleObjectId` is the object id of the role as activated in one tenant: one the change does not
+ * activate names no role the check can know, so it stays unknown (the grant is judged pending, never passed).
+ */
+function directoryRoleName(
+  entry: Entry,
+  directoryRoles: Map<string, Entry>,
+  property: 'roleId' | 'roleObjectId',
+): Maybe<string> {
+  const value = entry.props[property];
   const builtIn = typeof value === 'string' ? ENTRA_DIRECTORY_ROLES[value.toLowerCase()] : undefined;
   if (builtIn) return builtIn;
-  const [role] = linked(entry, 'roleId', directoryRoles, (candidate, id) =>
+  const [role] = linked(entry, property, directoryRoles, (candidate, id) =>
     [candidate.props.templateId, candidate.props.objectId].includes(id),
   );
   if (role) {
@@ -239,6 +279,62 @@ function directoryRoleName(entry: Entry, directoryRoles: Map<string, Entry>): Ma
       (templateId ? (ENTRA_DIRECTORY_ROLES[templateId.toLowerCase()] ?? templateId) : role.ref.name)
     );
   }
+  if (property === 'roleObjectId' && typeof value === 'string')
+    return unknownValue(
+      `${entry.ref.name}.roleObjectId ${value} is a directory role the change does not activate (its object id names no role)`,
+    );
   if (typeof value === 'string' || isUnknown(value)) return value;
-  return unknownValue(`${entry.ref.name}.roleId is not set`);
+  return unknownValue(`${entry.ref.name}.${property} is not set`);
+}
+
+/** Whether a service principal of the change is Microsoft Graph's (its client id, 6.x `clientId` or 5.x `applicationId`). */
+function graphClientId(entry: Entry): boolean {
+  return (knownString(entry.props.clientId) ?? knownString(entry.props.applicationId)) === MICROSOFT_GRAPH_APP_ID;
+}
+
+/**
+ * A delegated permission grant (an OAuth2 permission grant): the client service principal may call the API of the
+ * resource service principal as a signed-in user, with the scopes `claimValues` names. On Microsoft Graph each scope is
+ * the Graph permission of that name, judged as an application permission of that name is (a role at the `application`
+ * scope), marked delegated. On any other API, or on a service principal the change does not create, the scopes are
+ * that API's own and nothing here says what they allow: the grant is unseen content, never passed.
+ */
+function delegatedGrants(entry: Entry, api: Entry | undefined, unseen: UnseenContent[]): RoleGrant[] {
+  const scopes = entry.props.claimValues;
+  const named = Array.isArray(scopes)
+    ? scopes.map((scope) => (typeof scope === 'string' ? scope : '(known at apply)')).join(', ')
+    : '(known at apply)';
+  const appId = api ? (knownString(api.props.clientId) ?? knownString(api.props.applicationId)) : undefined;
+  if (!api || !graphClientId(api)) {
+    const written = entry.props.resourceServicePrincipalObjectId;
+    const clientId = api?.props.clientId ?? api?.props.applicationId;
+    const what = api
+      ? appId
+        ? `service principal of application ${appId} (not Microsoft Graph)`
+        : `service principal ${api.ref.name} (its client id ${isUnknown(clientId) ? 'known only at apply' : 'not set'})`
+      : `service principal ${typeof written === 'string' ? written : isUnknown(written) ? written.description : '(not set)'} (not created by the change)`;
+    unseen.push({ resource: entry.ref, kind: 'unseen-delegated-api', what, named });
+    return [];
+  }
+  const user = entry.props.userObjectId;
+  const delegated: RoleGrant['delegated'] =
+    typeof user === 'string' && user !== '' ? { user } : isUnknown(user) ? { user } : {};
+  const grant = (role: Maybe<string>): RoleGrant => ({
+    kind: 'role',
+    cloud: 'azure',
+    source: entry.ref,
+    role,
+    scope: 'application',
+    scopeLevel: 'application',
+    delegated,
+  });
+  if (isUnknown(scopes)) return [grant(scopes)];
+  if (!Array.isArray(scopes)) return [grant(unknownValue(`${entry.ref.name}.claimValues is not set`))];
+  return scopes.map((scope) =>
+    grant(
+      typeof scope === 'string' || isUnknown(scope)
+        ? scope
+        : unknownValue(`${entry.ref.name}.claimValues holds ${JSON.stringify(scope)}`),
+    ),
+  );
 }

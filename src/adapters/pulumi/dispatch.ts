@@ -155,15 +155,13 @@ export const PROGRAM_VALUE_ADVICE: SecretValueAdvice = {
  * silence.
  */
 const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
-  // permission grants, credentials of other kinds.
-  'azuread:index/directoryRoleMember:DirectoryRoleMember',
+  // Azure AD: group membership, custom directory roles, eligible and PIM assignments, credentials of other kinds
+  // (directory role membership and delegated permission grants are read: azuread.ts).
   'azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest',
   'azuread:index/customDirectoryRole:CustomDirectoryRole',
   'azuread:index/groupMember:GroupMember',
   'azuread:index/privilegedAccessGroupAssignmentSchedule:PrivilegedAccessGroupAssignmentSchedule',
   'azuread:index/privilegedAccessGroupEligibilitySchedule:PrivilegedAccessGroupEligibilitySchedule',
-  'azuread:index/servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
   'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
   'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
   'azuread:index/synchronizationSecret:SynchronizationSecret',

@@ -274,6 +274,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   azuread_service_principal_certificate: azuread('servicePrincipalCertificate:ServicePrincipalCertificate'),
   azuread_directory_role: azuread('directoryRole:DirectoryRole'),
   azuread_directory_role_assignment: azuread('directoryRoleAssignment:DirectoryRoleAssignment'),
+  // 2.x's legacy membership of an activated directory role (role_object_id, member_object_id), read as an assignment.
+  azuread_directory_role_member: azuread('directoryRoleMember:DirectoryRoleMember'),
+  azuread_service_principal_delegated_permission_grant: azuread(
+    'servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
+  ),
   azuread_app_role_assignment: azuread('appRoleAssignment:AppRoleAssignment'),
   azuread_group: azuread('group:Group'),
   azuread_user: azuread('user:User'),
@@ -531,15 +536,14 @@ function kubernetesTypes(kinds: Record<string, string>): Record<string, Resource
  * (a SAML provider, a workload identity pool, an exclusivity guard) are not listed.
  */
 export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
-  // Azure AD: directory role and group membership, custom directory roles, eligible and PIM assignments, delegated
-  // permission grants, credentials of other kinds.
-  'azuread_directory_role_member',
+  // Azure AD: group membership, custom directory roles, eligible and PIM assignments, credentials of other kinds.
+  // A group membership hands the member whatever the group holds, and what a group holds may be granted anywhere
+  // (another change, the portal, a role assignment at any scope): the change never shows all of it.
   'azuread_directory_role_eligibility_schedule_request',
   'azuread_custom_directory_role',
   'azuread_group_member',
   'azuread_privileged_access_group_assignment_schedule',
   'azuread_privileged_access_group_eligibility_schedule',
-  'azuread_service_principal_delegated_permission_grant',
   'azuread_service_principal_token_signing_certificate',
   'azuread_application_flexible_federated_identity_credential',
   'azuread_synchronization_secret',

@@ -214,6 +214,14 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = lookupTable({
   '19dbc75e-c2e2-444c-a770-ec69d8559fc7': 'Directory.ReadWrite.All',
 });
 
+/**
+ * Microsoft Graph's application id (appId), the same in every tenant: what a service principal's `clientId` is when it
+ * stands for Graph (Microsoft Learn, "Verify first-party Microsoft applications in sign-in reports"; the azuread
+ * provider's `azuread_application_published_app_ids` result `MicrosoftGraph`). A delegated permission on it is a Graph
+ * scope, whose name is the Graph permission of the same name (GRAPH_APP_ROLES for the privileged ones).
+ */
+export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
 /** The level of an Azure resource id used as a scope. */
 export function azureScopeLevel(scope: string): NonNullable<RoleGrant['scopeLevel']> {
   const path = scope.replace(/\/+$/, '');

@@ -108,6 +108,8 @@ const AZURE = {
   }),
   'azuread:index/servicePrincipal:ServicePrincipal': entraObject,
   'azuread:index/group:Group': entraObject,
+  // An activated directory role's object id, which a DirectoryRoleMember's roleObjectId takes.
+  'azuread:index/directoryRole:DirectoryRole': entraObject,
   // azure-native names a resource after its Pulumi name when the program sets no resourceName.
   'azure-native:managedidentity:UserAssignedIdentity': (name, inputs) => ({
     id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${inputs.resourceName ?? name}`,
@@ -240,6 +242,17 @@ const INVOKES = {
     names: ['a', 'b', 'c'].map((zone) => `${AWS_REGION}${zone}`),
     zoneIds: [1, 2, 3].map((zone) => `euw1-az${zone}`),
     groupNames: [AWS_REGION],
+  }),
+  // An Entra ID user the program looks up (pulumi/pulumi-azuread's DirectoryRoleMember and GroupMember examples).
+  'azuread:index/getUser:getUser': (inputs) => ({
+    ...inputs,
+    id: guid(inputs.userPrincipalName ?? 'user', 'object'),
+    objectId: guid(inputs.userPrincipalName ?? 'user', 'object'),
+  }),
+  // The published application ids, keyed as the provider returns them (its data source documents `MicrosoftGraph`).
+  'azuread:index/getApplicationPublishedAppIds:getApplicationPublishedAppIds': () => ({
+    id: 'appIds',
+    result: { MicrosoftGraph: '00000003-0000-0000-c000-000000000000' },
   }),
   // Who runs the deployment (pulumi/examples' azure-ts-synapse grants its user a role by this objectId).
   'azure-native:authorization:getClientConfig': () => ({
