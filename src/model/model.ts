@@ -444,6 +444,17 @@ export interface ComputeAttachment {
     | 'other';
   source: ResourceRef;
   /**
+   * The compute's own name where every deployment of the change gives it the same one, as IAM names it in an ARN (a
+   * Lambda function's FunctionName, Pulumi's and Terraform's `name` and `function_name`), so a policy that names the
+   * compute by it can be followed to the role it runs as. Unset where a deployment chooses it or the cloud generates it.
+   */
+  name?: string;
+  /**
+   * The compute's ARN where the change already knows it (a Pulumi stack's or a Terraform plan's value for a function
+   * that exists), for a policy that names it by the account and region it is in rather than the deployment's own.
+   */
+  arn?: string;
+  /**
    * Kubernetes pods: whether they get the account's token mounted. The pod spec decides when it says (true or false),
    * else the account does (Identity.automountToken).
    */
@@ -476,6 +487,13 @@ export interface Identity {
    * (logical id, Pulumi resource name) or a label the cloud does not keep unique: catalog exceptions never bind to it.
    */
   uniqueName?: boolean;
+  /**
+   * A physical name the IaC gives the identity only where the deployment keeps its choice at the default the source
+   * shows (a CloudFormation `RoleName: !Ref RoleName` whose parameter has a Default a deployment may override): `name`
+   * stays the resource's own, and `setBy` says what chooses the physical one (`Ref RoleName (a parameter …)`). A rule
+   * that would tie a written name to the identity says the tie waits for the deployment.
+   */
+  defaultName?: { name: string; setBy: string };
   resource: ResourceRef;
   /**
    * Set for an identity the change refers to without creating it (a key's user, a role a policy or attachment grants

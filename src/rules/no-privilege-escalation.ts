@@ -12,6 +12,7 @@ import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { namesOnlyServiceLinkedRoles, refusedOnServiceLinkedRoles } from '../iam/aws/service-linked-roles.js';
+import { hasResourceValue, OWN_ACCOUNT, OWN_REGION, resourceValue } from '../model/deployment.js';
 import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -90,7 +91,13 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   }
   for (const path of ESCALATION_PATHS) {
     const reached = path.actions.map((action) =>
-      throughPrivilegedCompute(ctx, identity, held, reachingEntry(allowed.get(action.toLowerCase()), path), path),
+      throughPrivilegedCompute(
+        ctx,
+        identity,
+        held,
+        passingAnotherRole(identity, held, reachingEntry(allowed.get(action.toLowerCase()), path)),
+        path,
+      ),
     );
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
     if (reached.every(isSanctioned)) continue;
@@ -108,6 +115,12 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
         };
         ctx.report({ ...report, messageId: 'pathPending', data, pending: true });
       }
+      continue;
+    }
+    const waiting = passesItselfAtDefault(identity, held, reached);
+    if (waiting) {
+      const data = { identity: identity.name, path: path.id, title: path.title, what: waiting };
+      ctx.report({ ...report, messageId: 'pathPending', data, pending: true });
       continue;
     }
     ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
@@ -128,11 +141,100 @@ function reachingEntry(entry: AllowedAction | undefined, path: EscalationPath): 
 }
 
 /**
+ * The allowance of iam:PassRole as far as it passes a role other than the holder: a statement whose every Resource
+ * names the holder itself hands a service the role the holder already is, so what the service then does as it gains
+ * the holder nothing (the SRA's patch-management automation role passing `role/sra-patch-mgmt-automation`, its own
+ * name, to EC2 and CloudFormation). A Resource names the holder when it is the holder's ARN as references to it are
+ * written (`!GetAtt Role.Arn`, an ARN built from `!Ref Role`), or a role ARN of the own account, without wildcard or
+ * policy variable, whose name is the one every deployment gives the holder (Identity.uniqueName: a literal RoleName,
+ * a parameter with one allowed value or the value given to the check). Anything else keeps the statement: a pattern
+ * (`role/sra-*` covers other roles), another account, another name, or a name only the parameter's default gives the
+ * holder (a deployment that sets another one leaves the written name to some other role of the account).
+ */
+function passingAnotherRole(
+  identity: Identity,
+  held: HeldPolicies,
+  entry: AllowedAction | undefined,
+): AllowedAction | undefined {
+  if (!entry || entry.action.name !== 'iam:PassRole' || identity.kind !== 'aws-role' || identity.external) return entry;
+  return narrowAllowance(
+    entry,
+    entry.statements.filter((statement) => {
+      const stack = held.policyOf(statement)?.source.stack;
+      return (
+        statement.notResource !== undefined ||
+        statement.resource === undefined ||
+        !statement.resource.every((value) => namesHolder(identity, value, stack))
+      );
+    }),
+  );
+}
+
+/**
+ * What the path waits for where iam:PassRole is left only by statements whose every Resource names the holder by the
+ * name it has at its parameters' defaults (Identity.defaultName): the role passed is the holder in a deployment that
+ * keeps that default, and another role of the account of that name in one that does not. Undefined otherwise.
+ */
+function passesItselfAtDefault(identity: Identity, held: HeldPolicies, reached: AllowedAction[]): string | undefined {
+  const atDefault = identity.defaultName;
+  const passRole = reached.find((entry) => entry.action.name === 'iam:PassRole');
+  if (!atDefault || !passRole) return undefined;
+  const named = new Set<string>();
+  for (const statement of passRole.statements) {
+    if (statement.notResource !== undefined || statement.resource === undefined) return undefined;
+    const stack = held.policyOf(statement)?.source.stack;
+    for (const value of statement.resource) {
+      if (namesHolder(identity, value, stack)) continue;
+      const written = typeof value === 'string' && !isPattern(value) ? ROLE_ARN.exec(value) : null;
+      if (written?.[1] !== OWN_ACCOUNT || written[2] !== atDefault.name) return undefined;
+      named.add(written[0]);
+    }
+  }
+  return (
+    `iam:PassRole names ${[...named].join(', ')}, which is this role only where the deployment keeps its name at ` +
+    `the default ${atDefault.name} (${atDefault.setBy}); under another name it passes whatever role of the account ` +
+    `has that one`
+  );
+}
+
+/**
+ * A role ARN: its account and name (a path, if any, between them). A `*`, `?` or `${…}` in it is tested apart.
+ */
+const ROLE_ARN = /^arn:aws:iam::([^:]*):role\/(?:.*\/)?([^/]+)$/;
+
+/** Whether a Resource is written as a pattern or with a policy variable: it may name more than one role. */
+function isPattern(value: string): boolean {
+  return /[*?]|\$\{/.test(value);
+}
+
+/**
+ * Whether a Resource names the holder and no other role (passingAnotherRole). `stack` is the stack of the policy the
+ * Resource is in: a value of a resource of the change (`<Arn of Role>`, `<id of Role>`) names that stack's resource.
+ * A role ARN in the holder's account (as the holder's own ARN writes it: `<own-account>` in a plan, the account id
+ * once applied) by the name every deployment gives the holder is the holder: role names are unique in an account
+ * whatever their path, so one written with another path names no role at all.
+ */
+function namesHolder(identity: Identity, value: PolicyValue, stack: string | undefined): boolean {
+  if (typeof value !== 'string' || isPattern(value) || typeof identity.arn !== 'string') return false;
+  const sameStack = stack === identity.resource.stack;
+  if (value === identity.arn) return sameStack || !hasResourceValue(value);
+  const written = ROLE_ARN.exec(value);
+  const holder = ROLE_ARN.exec(identity.arn);
+  if (!written || !holder || written[1] !== holder[1]) return false;
+  const name = written[2];
+  if (identity.uniqueName === true && name === identity.name) return true;
+  // `!Sub …:role/${Role}` where Role's name is generated or set by the deployment: `!Ref Role` gives `<id of Role>`.
+  return sameStack && name === resourceValue(identity.resource.name);
+}
+
+/**
  * The allowance as far as it reaches compute that runs as a privileged role, for a path through compute's code
- * (update-lambda-code): a statement whose every Resource is a function of the change (`!GetAtt Function.Arn`, or an
- * ARN built from `!Ref Function`) running as a role of the change that holds no privileged action replaces that
- * function's code and gains nothing the role does not already offer. Any other Resource (a pattern, a name, a function
- * outside the change or whose role is not in it) keeps the statement: its role is not known here.
+ * (update-lambda-code): a statement whose every Resource is a function of the change (`!GetAtt Function.Arn`, an
+ * ARN built from `!Ref Function`, its ARN in the own account and region by the name every deployment gives it,
+ * ComputeAttachment.name, or its ARN where the change knows it) running as the holder, or as a role of the change that holds no privileged action, replaces
+ * that function's code and gains nothing the role does not already offer. Any other Resource (a pattern, a name no
+ * function of the change has for every deployment, a function outside the change or whose role is not in it) keeps
+ * the statement: its role is not known here.
  */
 function throughPrivilegedCompute(
   ctx: RuleContext<MessageId>,
@@ -144,12 +246,18 @@ function throughPrivilegedCompute(
   const kind = path.runsAs;
   if (!entry || !kind) return entry;
   const leadsNowhere = (value: PolicyValue, stack: string | undefined): boolean => {
-    const name = typeof value === 'string' ? computeOfChange(value) : undefined;
-    if (name === undefined) return false;
+    if (typeof value !== 'string') return false;
+    if (isPattern(value)) return false;
+    const logicalId = computeOfChange(value);
+    const written = logicalId === undefined ? functionNamed(value) : undefined;
     const runAs = ctx.model.identities.filter((candidate) =>
       candidate.attachments.some(
         (attachment) =>
-          attachment.kind === kind && attachment.source.name === name && attachment.source.stack === stack,
+          attachment.kind === kind &&
+          attachment.source.stack === stack &&
+          (logicalId !== undefined
+            ? attachment.source.name === logicalId
+            : (written !== undefined && attachment.name === written) || attachment.arn === value),
       ),
     );
     return runAs.length > 0 && runAs.every((role) => role.id === identity.id || !holdsPrivilege(ctx, role));
@@ -175,6 +283,19 @@ function computeOfChange(value: string): string | undefined {
   return (
     /^<Arn of ([^<>]+)>$/.exec(value)?.[1] ?? /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[a-z-]+:<id of ([^<>]+)>$/.exec(value)?.[1]
   );
+}
+
+/** Function ARNs of the own account and region, unqualified: the function's name (a `*` or `?` in it is tested apart). */
+const OWN_FUNCTION_ARN = new RegExp(`^arn:aws:lambda:${OWN_REGION}:${OWN_ACCOUNT}:function:([A-Za-z0-9_-]+)$`);
+
+/**
+ * The name a Resource gives a function of the own account and region (`…:function:sra-bedrock-org`); undefined for a
+ * pattern, a qualified ARN, another account or region, or anything else. A function's name is unique in its account
+ * and region, so the function of the change of that name is the one it names. A function that already exists is also
+ * named by its own ARN (ComputeAttachment.arn), whatever account and region it writes.
+ */
+function functionNamed(value: string): string | undefined {
+  return OWN_FUNCTION_ARN.exec(value)?.[1];
 }
 
 /**

@@ -43,6 +43,12 @@ export interface ComputeRole {
    * is the block at that path only. Absent where a plan's records cannot reach the property (cloudFormationOnly).
    */
   terraform?: { type: string; single?: readonly string[]; rename?: Readonly<Record<string, string>> };
+  /**
+   * The property that holds the compute's own name, as CloudFormation and Pulumi spell it (Terraform's, renamed onto
+   * Pulumi's in `terraform.rename`): what a policy names the compute by in an ARN (ComputeAttachment.name). Set where a
+   * rule follows a grant on the compute to the role it runs as (escalation-paths.ts `runsAs`).
+   */
+  named?: { cloudFormation: string; pulumi: string };
 }
 
 const role = (
@@ -50,9 +56,15 @@ const role = (
   cloudFormation: [type: string, ...path: PathStep[]],
   pulumi: [type: string, ...path: PathStep[]],
   terraform: string,
-  extra: { json?: true; single?: readonly string[]; rename?: Readonly<Record<string, string>> } = {},
+  extra: {
+    json?: true;
+    single?: readonly string[];
+    rename?: Readonly<Record<string, string>>;
+    named?: ComputeRole['named'];
+  } = {},
 ): ComputeRole => ({
   kind,
+  ...(extra.named ? { named: extra.named } : {}),
   cloudFormation: { type: cloudFormation[0], path: cloudFormation.slice(1) },
   pulumi: { type: `aws:${pulumi[0]}`, path: pulumi.slice(1), ...(extra.json ? { json: true as const } : {}) },
   terraform: {
@@ -332,7 +344,11 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * role, which AWS creates and no change can make break-glass.
  */
 export const COMPUTE_ROLES: readonly ComputeRole[] = [
-  role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function'),
+  // A function's name (FunctionName; @pulumi/aws 7.48.0 lambda.Function `name`, Terraform's `function_name`).
+  role('lambda', ['AWS::Lambda::Function', 'Role'], ['lambda/function:Function', 'role'], 'aws_lambda_function', {
+    rename: { function_name: 'name' },
+    named: { cloudFormation: 'FunctionName', pulumi: 'name' },
+  }),
   role(
     'ecs-task',
     ['AWS::ECS::TaskDefinition', 'TaskRoleArn'],

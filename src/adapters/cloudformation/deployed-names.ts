@@ -1,4 +1,5 @@
 import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
+import { isUnknown } from '../../model/model.js';
 import { onlyChoice, type Resolver } from './intrinsics.js';
 import { literalName } from './names.js';
 import type { CfnResource } from './template.js';
@@ -25,4 +26,24 @@ function knownName(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && !hasOwnValue(value) && !hasResourceValue(value)
     ? value
     : undefined;
+}
+
+/**
+ * The physical name the template gives the resource at its parameters' defaults where deployedName finds none a
+ * deployment must give (`RoleName: !Ref RoleName` with a Default and no single allowed value), with what chooses it;
+ * undefined where deployedName names it, or the default names nothing (no Default, a value of the deployment's own).
+ */
+export function defaultName(
+  resolver: Resolver,
+  resource: CfnResource,
+  property: string,
+): { name: string; setBy: string } | undefined {
+  const written = resource.Properties?.[property];
+  if (written === undefined || literalName(resource, property) !== undefined) return undefined;
+  const choices = resolver.choicesOf(written);
+  if (choices === undefined || onlyChoice(choices) !== undefined) return undefined;
+  const name = knownName(resolver.resolve(written));
+  if (name === undefined) return undefined;
+  const setBy = isUnknown(choices) ? choices.description : `a parameter (one of ${choices.join(', ')})`;
+  return { name, setBy };
 }

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_MEMBER_ACCOUNT_ROLE, memberAccountRole } from '../aws/identities.js';
 import { customerPolicyArn as customerPolicyArnOf, isoDurationSeconds } from '../aws/permission-sets.js';
 import { ROLES_ANYWHERE_DEFAULT_SESSION_SECONDS } from '../../iam/aws/roles-anywhere.js';
-import { deployedName } from './deployed-names.js';
+import { defaultName, deployedName } from './deployed-names.js';
 import { identityTypeOf, typedIdentityArn } from './names.js';
 import type { Resolver } from './intrinsics.js';
 import type { StackContext } from './stack-context.js';
@@ -34,12 +34,14 @@ export function identityFromResource(stack: StackContext, logicalId: string, res
   const properties = resource.Properties ?? {};
   const ref = stack.ref(logicalId);
   const physicalName = deployedName(resolver, resource, type.nameProperty);
+  const atDefault = physicalName === undefined ? defaultName(resolver, resource, type.nameProperty) : undefined;
   const identity: Identity = {
     id: stack.id(logicalId),
     cloud: 'aws',
     kind: type.kind,
     name: physicalName ?? logicalId,
     ...(physicalName !== undefined ? { uniqueName: true } : {}),
+    ...(atDefault ? { defaultName: atDefault } : {}),
     resource: ref,
     arn: typedIdentityArn(logicalId, resource, type),
     ...deploymentTagsOf(resolver, properties.Tags),

@@ -285,14 +285,20 @@ if (permissionFields)
  * Compute that runs as the role a property names (COMPUTE_ROLES), each of a type's properties in the table's order,
  * after the type's own linker (an event rule is a monitor too).
  */
-const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind'] }[]> = lookupTable({});
-for (const { cloudFormation, kind } of COMPUTE_ROLES)
-  if (cloudFormation) (COMPUTE_BY_TYPE[cloudFormation.type] ??= []).push({ path: cloudFormation.path, kind });
+const COMPUTE_BY_TYPE: Record<string, { path: readonly PathStep[]; kind: ComputeRole['kind']; named?: string }[]> =
+  lookupTable({});
+for (const { cloudFormation, kind, named } of COMPUTE_ROLES)
+  if (cloudFormation)
+    (COMPUTE_BY_TYPE[cloudFormation.type] ??= []).push({
+      path: cloudFormation.path,
+      kind,
+      ...(named ? { named: named.cloudFormation } : {}),
+    });
 for (const [type, computes] of Object.entries(COMPUTE_BY_TYPE)) {
   const own = LINKERS[type];
   LINKERS[type] = (b, stack, id, resource) => {
     own?.(b, stack, id, resource);
-    for (const { path, kind } of computes) b.linkCompute(stack, id, resource, path, kind);
+    for (const { path, kind, named } of computes) b.linkCompute(stack, id, resource, path, kind, named);
   };
 }
 
@@ -1002,19 +1008,29 @@ class ModelBuilder {
     user.credentials.push({ kind, source: stack.ref(logicalId) });
   }
 
-  /** The role a compute resource runs as (at property `path`, COMPUTE_ROLES): an attachment of that kind on the role. */
+  /**
+   * The role a compute resource runs as (at property `path`, COMPUTE_ROLES): an attachment of that kind on the role,
+   * with the compute's name where property `named` holds one every deployment gives (deployedName).
+   */
   linkCompute(
     stack: StackContext,
     logicalId: string,
     resource: CfnResource,
     path: readonly PathStep[],
     kind: ComputeAttachment['kind'],
+    named?: string,
   ): void {
     const podIdentity = kind === 'eks-pod-identity';
     const workload = podIdentity ? this.podIdentityWorkload(stack, resource) : undefined;
+    const name = named === undefined ? undefined : deployedName(stack.resolver, resource, named);
     for (const raw of valuesAt(stack, resource.Properties, path)) {
       const role = this.runsAs(stack, logicalId, raw);
-      role?.attachments.push({ kind, source: stack.ref(logicalId), ...(workload ? { workload } : {}) });
+      role?.attachments.push({
+        kind,
+        source: stack.ref(logicalId),
+        ...(name !== undefined ? { name } : {}),
+        ...(workload ? { workload } : {}),
+      });
       if (podIdentity && (!role || role.external)) {
         const property = typeof path[0] === 'string' ? path[0] : kind;
         this.unseen.push(

@@ -94,6 +94,8 @@ interface ComputeLink {
   path: readonly PathStep[];
   kind: ComputeAttachment['kind'];
   json?: true;
+  /** The property holding the compute's own name (COMPUTE_ROLES `named`). */
+  named?: string;
 }
 
 const CREDENTIALS: Record<string, CredentialLink> = {
@@ -113,9 +115,14 @@ const CREDENTIALS: Record<string, CredentialLink> = {
 const COMPUTE: Record<string, ComputeLink[]> = lookupTable({
   'aws:iam/instanceProfile:InstanceProfile': [{ path: ['role'], kind: 'instance-profile' }],
 });
-for (const { pulumi, kind } of COMPUTE_ROLES)
+for (const { pulumi, kind, named } of COMPUTE_ROLES)
   if (pulumi)
-    (COMPUTE[pulumi.type] ??= []).push({ path: pulumi.path, kind, ...(pulumi.json ? { json: true as const } : {}) });
+    (COMPUTE[pulumi.type] ??= []).push({
+      path: pulumi.path,
+      kind,
+      ...(pulumi.json ? { json: true as const } : {}),
+      ...(named ? { named: named.pulumi } : {}),
+    });
 
 const LINKERS: Record<string, Linker> = lookupTable({
   // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities
@@ -720,16 +727,29 @@ class ModelBuilder {
    * The role compute runs as: the value at `path`, or, where a level is unknown in preview, the roles the top
    * property depends on (all of them: for Batch's `containerProperties`, its job and execution roles alike).
    */
-  linkCompute(entry: Entry, { path, kind, json }: ComputeLink): void {
+  linkCompute(entry: Entry, { path, kind, json, named }: ComputeLink): void {
     const [property, ...nested] = path;
     if (typeof property !== 'string') return;
     const values = valuesAt(entry.props[property], nested, json ?? false);
     if (values.length === 0) return;
     const podIdentity = kind === 'eks-pod-identity';
     const workload = podIdentity ? this.podIdentityWorkload(entry) : undefined;
+    // The name the program or plan gives the compute (a string it writes, or the provider's name in a preview or
+    // state) and its ARN once it exists; an output known only at apply names nothing yet.
+    const nameValue = named === undefined ? undefined : entry.props[named];
+    const name = typeof nameValue === 'string' && nameValue !== '' ? nameValue : undefined;
+    const arnValue = named === undefined ? undefined : entry.props.arn;
+    const arn = typeof arnValue === 'string' && arnValue.startsWith('arn:') ? arnValue : undefined;
     // A role the change does not create (a catalog's break-glass role named by ARN) runs the compute all the same.
     const roles = this.findIdentities(entry, property, 'aws-role', { value: values, external: true });
-    for (const role of roles) role.attachments.push({ kind, source: entry.ref, ...(workload ? { workload } : {}) });
+    for (const role of roles)
+      role.attachments.push({
+        kind,
+        source: entry.ref,
+        ...(name !== undefined ? { name } : {}),
+        ...(arn !== undefined ? { arn } : {}),
+        ...(workload ? { workload } : {}),
+      });
     // Pods bound to a role the change does not create act with what the check cannot see.
     if (podIdentity)
       for (const role of roles.length > 0 ? roles.filter((role) => role.external) : [undefined]) {

@@ -73,4 +73,27 @@ describe('physical names a deployment fixes', () => {
       Secret: ['payments-api-runtime/db', true],
     });
   });
+
+  it("keeps the name a parameter's default gives, with what sets it, apart from the name (Identity.defaultName)", () => {
+    const model = modelFromTemplates([{ stack: 'App', template: TEMPLATE }]);
+    const atDefault = Object.fromEntries(
+      model.identities.flatMap((identity) =>
+        identity.defaultName ? [[identity.resource.name, identity.defaultName]] : [],
+      ),
+    );
+    const setBy = (name: string) =>
+      `Ref ${name} (a parameter the deployment may set to a value other than its default)`;
+    expect(atDefault).toEqual({
+      ByGiven: { name: 'default-name', setBy: setBy('Given') },
+      ByChosen: { name: 'default-name', setBy: setBy('Chosen') },
+      SubGiven: {
+        name: 'payments-default-name',
+        setBy: 'a value built from Ref Given (a parameter the deployment may set)',
+      },
+      SubChosen: { name: 'payments-dev', setBy: 'a value built from Ref Env (a parameter the deployment may set)' },
+    });
+    // Given a value, the parameter names the role for every deployment: no default to keep apart.
+    const given = modelFromTemplates([{ stack: 'App', template: TEMPLATE, parameters: { Given: 'api' } }]);
+    expect(given.identities.find((identity) => identity.resource.name === 'ByGiven')?.defaultName).toBeUndefined();
+  });
 });
