@@ -82,6 +82,11 @@ export function captureProgram(
   mode: 'preview' | 'update',
   options?: CaptureOptions,
 ): Promise<CapturedResource[]>;
+/** capturePrograms spread over `processes` processes (two unless said); their resources in the order of `captures`. */
+export function captureInParallel(
+  captures: ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
+  processes?: number,
+): Promise<CapturedResource[][]>;
 /** Several programs captured in one process, one after another; their resources in the same order. */
 export function capturePrograms(
   captures: ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
