@@ -88,6 +88,6 @@ export function captureInParallel(
   processes?: number,
 ): Promise<CapturedResource[][]>;
 /** Several programs captured in one process, one after another; their resources in the same order. */
-export function capturePrograms(
-  captures: ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
-): Promise<CapturedResource[][]>;
+export function capturePrograms<
+  const C extends readonly ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
+>(captures: C): Promise<{ -readonly [K in keyof C]: CapturedResource[] }>;
