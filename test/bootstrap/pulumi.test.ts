@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { captureProgram } from '../pulumi/support/analyzer-client.mjs';
+import { captureInParallel } from '../pulumi/support/analyzer-client.mjs';
 import { stackExport } from '../pulumi/support/stack-export.js';
 import { approved, blocking, check, init, laterChange, scratch } from './support.js';
 
@@ -28,8 +28,12 @@ const exports: Record<string, string> = {};
 
 beforeAll(async () => {
   const directory = scratch();
+  // Every capture in two processes (see captureInParallel).
+  const captured = await captureInParallel(
+    PROGRAMS.map((program) => ({ program: path(`../../examples/${program}`), mode: 'update' as const })),
+  );
   for (const [index, program] of PROGRAMS.entries()) {
-    const records = await captureProgram(path(`../../examples/${program}`), 'update');
+    const records = captured[index]!;
     exports[program] = join(directory, `${index}.stack.json`);
     writeFileSync(exports[program], JSON.stringify(stackExport(records)));
   }

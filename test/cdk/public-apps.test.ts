@@ -3,8 +3,10 @@
  * aws-samples/serverless-patterns, copied verbatim into test/corpus/cdk-apps (L2 constructs, grants, custom resources,
  * Step Functions, CodePipeline, a cross-account event bus, KMS key policies, an attached and rotated database secret,
  * several and nested stacks), each synthesized with
- * the real `cdk synth` twice: as published, and with the EntitlementGuard aspect, the cdk-nag pack and the validation
- * plugin added to its App by a preloaded module (test/support/guard-every-cdk-app.cjs), so the apps are not edited.
+ * the real `cdk synth` with the EntitlementGuard aspect, the cdk-nag pack and the validation plugin added to its App by
+ * a preloaded module (test/support/guard-every-cdk-app.cjs), so the apps are not edited, and run again as published
+ * exactly as that `cdk synth` ran it (same command, directory and the CDK_* environment the CLI gave it, recorded by
+ * test/support/record-cdk-environment.cjs), without loading the CLI a second time.
  * The guarded synthesis writes every template byte for byte as the unguarded one; the aspect's annotations are
  * exactly the CLI's findings on the unguarded cloud assembly (rule id and logical id, each as often); the nag pack
  * gives the same (rule id, construct) pairs and the plugin those that block; and the findings of the rules that judge
@@ -30,6 +32,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'test/corpus/cdk-apps');
 const BIN = join(ROOT, 'node_modules/.bin');
 const PRELOAD = join(ROOT, 'test/support/guard-every-cdk-app.cjs');
+const RECORD_ENVIRONMENT = join(ROOT, 'test/support/record-cdk-environment.cjs');
 const APPS = readdirSync(CORPUS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -50,41 +53,79 @@ interface Guard {
   now: Date;
 }
 
-/**
- * `cdk synth` of one app, as its cdk.json runs it (`npx tsc && npx tsx <entry>`: the type-check step emits nothing
- * the synthesis reads), with the app's own cdk.json context; with a guard, the front-ends are preloaded.
- */
-async function cdkSynth(app: string, guard?: Guard): Promise<Synthesis> {
-  const dir = join(CORPUS, app);
+/** The app's entry, as its cdk.json runs it (`npx tsc && npx tsx <entry>`: the type-check step emits nothing the synthesis reads). */
+function entryOf(dir: string): string {
   const { app: command } = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8')) as { app: string };
-  const entry = command.split(' ').at(-1)!;
-  const outdir = mkdtempSync(join(tmpdir(), `eg-public-app-${guard ? 'guarded' : 'bare'}-`));
-  const runner = `${join(BIN, 'tsx')}${guard ? ` --require ${PRELOAD}` : ''} ${entry}`;
+  return command.split(' ').at(-1)!;
+}
+
+const ENVIRONMENT = {
+  PATH: `${BIN}${delimiter}${process.env.PATH}`,
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  // The CDK's built-in CloudFormation validation: three seconds a synth, and it changes neither the templates nor the
+  // annotations under test.
+  CDK_VALIDATION: 'false',
+};
+
+/** Runs a command in an app's directory; its exit status and output. */
+async function run(
+  command: string,
+  args: string[],
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Omit<Synthesis, 'outdir'>> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(
-      join(BIN, 'cdk'),
-      ['synth', '--no-notices', '--no-version-reporting', '--quiet', '--app', runner, '-o', outdir],
-      {
-        cwd: dir,
-        env: {
-          ...process.env,
-          PATH: `${BIN}${delimiter}${process.env.PATH}`,
-          CDK_DISABLE_CLI_TELEMETRY: 'true',
-          // The CDK's built-in CloudFormation validation: three seconds a synth, and it changes neither the templates
-          // nor the annotations under test.
-          CDK_VALIDATION: 'false',
-          ...(guard
-            ? { EG_NOW: guard.now.toISOString(), ...(guard.catalog ? { EG_CATALOG: guard.catalog } : {}) }
-            : {}),
-        },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    return { outdir, status: 0, output: `${stdout}${stderr}` };
+    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+    return { status: 0, output: `${stdout}${stderr}` };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { outdir, status: failed.code ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+    return { status: failed.code ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
   }
+}
+
+/**
+ * `cdk synth` of one app with the front-ends preloaded, with the app's own cdk.json context. `record` names a file
+ * the environment the CLI gives the app is written to (see bareSynth).
+ */
+async function cdkSynth(app: string, guard: Guard, record?: string): Promise<Synthesis> {
+  const dir = join(CORPUS, app);
+  const outdir = mkdtempSync(join(tmpdir(), 'eg-public-app-guarded-'));
+  const runner = `${join(BIN, 'tsx')}${record ? ` --require ${RECORD_ENVIRONMENT}` : ''} --require ${PRELOAD} ${entryOf(dir)}`;
+  const ran = await run(
+    join(BIN, 'cdk'),
+    ['synth', '--no-notices', '--no-version-reporting', '--quiet', '--app', runner, '-o', outdir],
+    dir,
+    {
+      ...process.env,
+      ...ENVIRONMENT,
+      EG_NOW: guard.now.toISOString(),
+      ...(guard.catalog ? { EG_CATALOG: guard.catalog } : {}),
+      ...(record ? { EG_RECORD_CDK_ENV: record } : {}),
+    },
+  );
+  return { outdir, ...ran };
+}
+
+/**
+ * The app as published, run as the guarded `cdk synth` of it ran it: the same command without the preloads, in the
+ * same directory, with the CDK_* environment the CLI gave that run (`recorded`: cdk.json's context and the CLI's own,
+ * its versions, the default region), its output directory and the files in it now this run's. The CLI's part after
+ * the app exits is to read the cloud assembly; it would look up missing context and run the app again, so an assembly
+ * that asks for any is an error here.
+ */
+async function bareSynth(app: string, recorded: string, guardedOutdir: string): Promise<Synthesis> {
+  const dir = join(CORPUS, app);
+  const outdir = mkdtempSync(join(tmpdir(), 'eg-public-app-bare-'));
+  const given = JSON.parse(readFileSync(recorded, 'utf8')) as Record<string, string>;
+  if (given.CDK_OUTDIR !== guardedOutdir)
+    throw new Error(`${app}: cdk synth gave the app ${given.CDK_OUTDIR}, not ${guardedOutdir}`);
+  const cdk = Object.fromEntries(
+    Object.entries(given).map(([name, value]) => [name, value.replaceAll(guardedOutdir, outdir)]),
+  );
+  const ran = await run(join(BIN, 'tsx'), [entryOf(dir)], dir, { ...process.env, ...ENVIRONMENT, ...cdk });
+  if (ran.status === 0 && (new CloudAssembly(outdir).manifest.missing ?? []).length > 0)
+    throw new Error(`${app}: the app asks for context cdk synth would look up`);
+  return { outdir, ...ran };
 }
 
 /** Runs the jobs two at a time: each synth is one Node process, and the machines that run the tests have two cores. */
@@ -105,10 +146,12 @@ const adoption: Record<string, { init: ReturnType<typeof init>; catalog: string;
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cjs/cdk.cjs'))) throw new Error('dist/cjs/cdk.cjs is missing: run `npm run build`');
   await twoAtATime(
-    APPS.flatMap((app) => [
-      async () => void (bare[app] = await cdkSynth(app)),
-      async () => void (guarded[app] = await cdkSynth(app, { now: NOW })),
-    ]),
+    APPS.map((app) => async () => {
+      const recorded = join(mkdtempSync(join(tmpdir(), 'eg-public-app-environment-')), 'environment.json');
+      guarded[app] = await cdkSynth(app, { now: NOW }, recorded);
+      bare[app] = await bareSynth(app, recorded, guarded[app]!.outdir);
+      rmSync(dirname(recorded), { recursive: true, force: true });
+    }),
   );
   for (const app of APPS) {
     const result = runCheck({ paths: [bare[app]!.outdir], format: 'json', now: NOW, toolVersion: 'test' });

@@ -18,7 +18,7 @@ import type { Audit } from '../../src/audit/index.js';
 import { EXAMPLE_CATALOG, guardAnnotations, NOW, testApp } from '../cdk/support.js';
 import {
   analyzerClient,
-  captureProgram,
+  capturePrograms,
   startEngine,
   startPack,
   type AnalyzerClient,
@@ -203,10 +203,13 @@ describe('Pulumi pack over the analyzer protocol on the same roles', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    [pack, programs.good, programs.bad] = await Promise.all([
+    // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+    [pack, [programs.good, programs.bad]] = await Promise.all([
       startPack(path('../pulumi/org-pack'), engine.address),
-      captureProgram(path('../../examples/privileged-access/pulumi-good.ts'), 'update'),
-      captureProgram(path('../../examples/privileged-access/pulumi-bad.ts'), 'update'),
+      capturePrograms([
+        { program: path('../../examples/privileged-access/pulumi-good.ts'), mode: 'update' },
+        { program: path('../../examples/privileged-access/pulumi-bad.ts'), mode: 'update' },
+      ]),
     ]);
     client = analyzerClient(pack.port);
   }, 120_000);

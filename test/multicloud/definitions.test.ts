@@ -15,7 +15,7 @@ import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { azurePrivileges, azureRoleData, builtInRoleById, builtInRoleByName } from '../../src/iam/azure/roles.js';
 import { gcpRoleData, predefinedRole, predefinedRoleVerdict } from '../../src/iam/gcp/roles.js';
-import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { captureInParallel, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { ROUTE_PROGRAMS, stackResources } from './support/capture.js';
 import { AZURE_ROLES, GCP_BINDINGS, K8S_ROUTES } from './support/expected.js';
 
@@ -28,14 +28,18 @@ type Program = keyof typeof ROUTE_PROGRAMS;
 const captured = {} as Record<`${Program}:${'update' | 'preview'}`, CapturedResource[]>;
 
 beforeAll(async () => {
-  await Promise.all(
-    (Object.keys(ROUTE_PROGRAMS) as Program[]).flatMap((program) =>
-      (['update', 'preview'] as const).map(async (mode) => {
-        const { file, project } = ROUTE_PROGRAMS[program];
-        captured[`${program}:${mode}`] = await captureProgram(file, mode, { project });
-      }),
-    ),
+  // Every capture in two processes (see captureInParallel).
+  const keys = (Object.keys(ROUTE_PROGRAMS) as Program[]).flatMap((program) =>
+    (['update', 'preview'] as const).map((mode) => ({ program, mode })),
   );
+  const records = await captureInParallel(
+    keys.map(({ program, mode }) => ({
+      program: ROUTE_PROGRAMS[program].file,
+      mode,
+      project: ROUTE_PROGRAMS[program].project,
+    })),
+  );
+  keys.forEach(({ program, mode }, index) => (captured[`${program}:${mode}`] = records[index]!));
 }, 120_000);
 
 /** `rule level resource detail` of the privilege and trust findings, distinct and sorted. */

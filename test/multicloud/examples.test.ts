@@ -15,7 +15,7 @@ import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Model } from '../../src/model/model.js';
 import { formatAuditMarkdown } from '../../src/reporters/audit-markdown.js';
-import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { captureInParallel, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { EXAMPLE_PROGRAMS, stackResources } from './support/capture.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -27,15 +27,24 @@ const now = new Date();
 
 type Program = keyof typeof EXAMPLE_PROGRAMS;
 const captured = {} as Record<`${Program}:${'update' | 'preview'}`, CapturedResource[]>;
+/** examples/pulumi-aws/good as `pulumi up` registers it, for the multi-cloud audit. */
+let awsGood: CapturedResource[];
 
 beforeAll(async () => {
-  const runs = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).flatMap((program) =>
-    (['update', 'preview'] as const).map(async (mode) => {
-      const { file, project } = EXAMPLE_PROGRAMS[program];
-      captured[`${program}:${mode}`] = await captureProgram(file, mode, { project });
-    }),
+  // Every capture in two processes (see captureInParallel), with the AWS program the last test reads.
+  const keys = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).flatMap((program) =>
+    (['update', 'preview'] as const).map((mode) => ({ program, mode })),
   );
-  await Promise.all(runs);
+  const records = await captureInParallel([
+    ...keys.map(({ program, mode }) => ({
+      program: EXAMPLE_PROGRAMS[program].file,
+      mode,
+      project: EXAMPLE_PROGRAMS[program].project,
+    })),
+    { program: path('../../examples/pulumi-aws/good/index.ts'), mode: 'update' },
+  ]);
+  keys.forEach(({ program, mode }, index) => (captured[`${program}:${mode}`] = records[index]!));
+  awsGood = records[keys.length]!;
 }, 120_000);
 
 const modelOf = (key: keyof typeof captured): Model => modelFromPulumiResources(stackResources(captured[key]));
@@ -249,9 +258,7 @@ describe('Kubernetes example (examples/k8s)', () => {
 
 describe('one audit of a multi-cloud change', () => {
   it('lists every identity of every cloud in one table, with one vocabulary', async () => {
-    const aws = modelFromPulumiResources(
-      stackResources(await captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update')),
-    );
+    const aws = modelFromPulumiResources(stackResources(awsGood));
     const manifests = loadChange({
       paths: ['examples/k8s/good.yaml'],
       catalogPath: 'examples/catalog.yaml',

@@ -17,7 +17,7 @@ import { EXAMPLE_PROGRAMS, ROUTE_PROGRAMS, stackResources } from './support/capt
 import { AZURE_ROLES, GCP_BINDINGS, K8S_ROUTES } from './support/expected.js';
 import {
   analyzerClient,
-  captureProgram,
+  captureInParallel,
   startEngine,
   startPack,
   type AnalyzerClient,
@@ -47,19 +47,29 @@ beforeAll(async () => {
   engine = await startEngine();
   // The pack first: its start-up limit is not spent waiting behind a dozen program captures on a loaded machine.
   pack = await startPack(PACK_DIR, engine.address);
-  const captures = (Object.keys(EXAMPLE_PROGRAMS) as Program[]).map(async (program) => {
-    const { file, project } = EXAMPLE_PROGRAMS[program];
-    programs[program] = await captureProgram(file, 'update', { project });
-  });
-  const previewCaptures = PREVIEWED.map(async (program) => {
-    const { file, project } = EXAMPLE_PROGRAMS[program];
-    previews[program] = await captureProgram(file, 'preview', { project });
-  });
-  const routeCaptures = (Object.keys(ROUTE_PROGRAMS) as (keyof typeof ROUTE_PROGRAMS)[]).map(async (program) => {
-    const { file, project } = ROUTE_PROGRAMS[program];
-    routePrograms[program] = await captureProgram(file, 'update', { project });
-  });
-  await Promise.all([...captures, ...previewCaptures, ...routeCaptures]);
+  // Every capture in two processes (see captureInParallel), each program's update before its preview.
+  const examples = Object.keys(EXAMPLE_PROGRAMS) as Program[];
+  const routes = Object.keys(ROUTE_PROGRAMS) as (keyof typeof ROUTE_PROGRAMS)[];
+  const records = await captureInParallel([
+    ...examples.map((program) => ({
+      program: EXAMPLE_PROGRAMS[program].file,
+      mode: 'update' as const,
+      project: EXAMPLE_PROGRAMS[program].project,
+    })),
+    ...PREVIEWED.map((program) => ({
+      program: EXAMPLE_PROGRAMS[program].file,
+      mode: 'preview' as const,
+      project: EXAMPLE_PROGRAMS[program].project,
+    })),
+    ...routes.map((program) => ({
+      program: ROUTE_PROGRAMS[program].file,
+      mode: 'update' as const,
+      project: ROUTE_PROGRAMS[program].project,
+    })),
+  ]);
+  examples.forEach((program, index) => (programs[program] = records[index]!));
+  PREVIEWED.forEach((program, index) => (previews[program] = records[examples.length + index]!));
+  routes.forEach((program, index) => (routePrograms[program] = records[examples.length + PREVIEWED.length + index]!));
   client = analyzerClient(pack.port);
   await configureCatalog({ catalogPath: CATALOG });
 }, 120_000);

@@ -13,7 +13,7 @@ import { remediationText } from '../../src/rules/define.js';
 import { allRules } from '../../src/rules/index.js';
 import {
   analyzerClient,
-  captureProgram,
+  capturePrograms,
   startEngine,
   startPack,
   type AnalyzerClient,
@@ -47,15 +47,20 @@ beforeAll(async () => {
   if (!existsSync(path('../../dist/bundle/policypack.js')))
     throw new Error('the policy pack is not built: run `npm run build` first');
   engine = await startEngine();
-  [pack, programs.badUpdate, programs.badPreview, programs.goodUpdate, programs.secretSources] = await Promise.all([
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [pack, [programs.badUpdate, programs.badPreview, programs.goodUpdate, programs.secretSources]] = await Promise.all([
     startPack(PACK_DIR, engine.address),
-    captureProgram(BAD, 'update'),
-    captureProgram(BAD, 'preview'),
-    captureProgram(GOOD, 'update'),
-    captureProgram(SECRET_SOURCES, 'update', {
-      config: { 'payments:dbPassword': 'from-the-stack-config' },
-      secretKeys: ['payments:dbPassword'],
-    }),
+    capturePrograms([
+      { program: BAD, mode: 'update' },
+      { program: BAD, mode: 'preview' },
+      { program: GOOD, mode: 'update' },
+      {
+        program: SECRET_SOURCES,
+        mode: 'update',
+        config: { 'payments:dbPassword': 'from-the-stack-config' },
+        secretKeys: ['payments:dbPassword'],
+      },
+    ]),
   ]);
   client = analyzerClient(pack.port);
 }, 120_000);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
-import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
+import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
 import { stackResources } from '../multicloud/support/capture.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -17,9 +17,10 @@ const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [],
 
 beforeAll(async () => {
   const program = path('./programs/cognito-guest-roles.ts');
-  [captured.update, captured.preview] = await Promise.all([
-    captureProgram(program, 'update'),
-    captureProgram(program, 'preview'),
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [captured.update, captured.preview] = await capturePrograms([
+    { program, mode: 'update' },
+    { program, mode: 'preview' },
   ]);
 }, 120_000);
 

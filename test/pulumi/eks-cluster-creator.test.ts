@@ -15,7 +15,7 @@ import { evaluate } from '../../src/engine/index.js';
 import { stackResources } from '../multicloud/support/capture.js';
 import {
   analyzerClient,
-  captureProgram,
+  capturePrograms,
   startEngine,
   startPack,
   type AnalyzerClient,
@@ -35,10 +35,13 @@ beforeAll(async () => {
     throw new Error('the policy pack is not built: run `npm run build` first');
   const program = path('./programs/eks-cluster-creator.ts');
   engine = await startEngine();
-  [pack, captured.update, captured.preview] = await Promise.all([
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [pack, [captured.update, captured.preview]] = await Promise.all([
     startPack(path('../../policypack'), engine.address),
-    captureProgram(program, 'update'),
-    captureProgram(program, 'preview'),
+    capturePrograms([
+      { program, mode: 'update' },
+      { program, mode: 'preview' },
+    ]),
   ]);
   client = analyzerClient(pack.port);
 }, 120_000);

@@ -14,7 +14,7 @@ import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { buildAudit } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
-import { captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
+import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const CATALOG_FILE = path('../../examples/catalog.yaml');
@@ -89,9 +89,10 @@ function pulumiModel(records: CapturedResource[]): Model {
 const pulumi: Record<'bad' | 'good', CapturedResource[]> = { bad: [], good: [] };
 
 beforeAll(async () => {
-  [pulumi.bad, pulumi.good] = await Promise.all([
-    captureProgram(path('../../examples/pulumi-aws/bad/index.ts'), 'update'),
-    captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update'),
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [pulumi.bad, pulumi.good] = await capturePrograms([
+    { program: path('../../examples/pulumi-aws/bad/index.ts'), mode: 'update' },
+    { program: path('../../examples/pulumi-aws/good/index.ts'), mode: 'update' },
   ]);
 }, 120_000);
 

@@ -10,7 +10,7 @@ import { entitlementGuardPolicies } from '../../policypack/src/index.js';
 import { analyzeStackOnce } from '../../policypack/src/stack-once.js';
 import { fromAnalyzerResources, type AnalyzerResourceMessage } from '../../policypack/src/stack-model.js';
 import type { GrpcModule } from '../../policypack/src/analyzer-service.js';
-import { analyzeStackRequest, captureProgram, type CapturedResource } from './support/analyzer-client.mjs';
+import { analyzeStackRequest, capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
 
 const CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
 const BAD = fileURLToPath(new URL('../../examples/pulumi-aws/bad/index.ts', import.meta.url));
@@ -65,7 +65,11 @@ let bad: CapturedResource[] = [];
 let preview: CapturedResource[] = [];
 
 beforeAll(async () => {
-  [bad, preview] = await Promise.all([captureProgram(BAD, 'update'), captureProgram(BAD, 'preview')]);
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [bad, preview] = await capturePrograms([
+    { program: BAD, mode: 'update' },
+    { program: BAD, mode: 'preview' },
+  ]);
 }, 120_000);
 
 describe('analyzeStackOnce', () => {

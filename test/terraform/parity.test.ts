@@ -17,7 +17,7 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { EXAMPLE_PROGRAMS, stackResources } from '../multicloud/support/capture.js';
-import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { captureInParallel, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { AWS_BAD, AZURE_BAD, GCP_BAD, KUBERNETES_BAD } from './parity-spec.js';
 import { terraformPlan, type PlannedResource } from './support.js';
 
@@ -64,11 +64,15 @@ const PLANS: Record<keyof typeof PROGRAMS, PlannedResource[]> = {
 const captured = {} as Record<keyof typeof PROGRAMS, CapturedResource[]>;
 
 beforeAll(async () => {
-  await Promise.all(
-    Object.entries(PROGRAMS).map(async ([key, { file, project }]) => {
-      captured[key as keyof typeof PROGRAMS] = await captureProgram(file, 'preview', project ? { project } : {});
+  // Every capture in two processes (see captureInParallel).
+  const keys = Object.keys(PROGRAMS) as (keyof typeof PROGRAMS)[];
+  const records = await captureInParallel(
+    keys.map((key) => {
+      const { file, project } = PROGRAMS[key];
+      return { program: file, mode: 'preview' as const, ...(project ? { project } : {}) };
     }),
   );
+  keys.forEach((key, index) => (captured[key] = records[index]!));
 }, 180_000);
 
 describe('Terraform and Pulumi give the same verdicts', () => {

@@ -15,7 +15,7 @@ import {
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
-import { captureProgram, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
+import { capturePrograms, type CapturedResource } from '../pulumi/support/analyzer-client.mjs';
 import { stackExport as exportOf } from '../pulumi/support/stack-export.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -58,9 +58,10 @@ function verdicts(model: Model): string[] {
 const captured: Record<'bad' | 'good', CapturedResource[]> = { bad: [], good: [] };
 
 beforeAll(async () => {
-  [captured.bad, captured.good] = await Promise.all([
-    captureProgram(path('../../examples/pulumi-aws/bad/index.ts'), 'update'),
-    captureProgram(path('../../examples/pulumi-aws/good/index.ts'), 'update'),
+  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
+  [captured.bad, captured.good] = await capturePrograms([
+    { program: path('../../examples/pulumi-aws/bad/index.ts'), mode: 'update' },
+    { program: path('../../examples/pulumi-aws/good/index.ts'), mode: 'update' },
   ]);
 }, 120_000);
 

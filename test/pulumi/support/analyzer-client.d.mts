@@ -82,7 +82,12 @@ export function captureProgram(
   mode: 'preview' | 'update',
   options?: CaptureOptions,
 ): Promise<CapturedResource[]>;
-/** Several programs captured in one process, one after another; their resources in the same order. */
-export function capturePrograms(
+/** capturePrograms spread over `processes` processes (two unless said); their resources in the order of `captures`. */
+export function captureInParallel(
   captures: ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
+  processes?: number,
 ): Promise<CapturedResource[][]>;
+/** Several programs captured in one process, one after another; their resources in the same order. */
+export function capturePrograms<
+  const C extends readonly ({ program: string; mode: 'preview' | 'update' } & CaptureOptions)[],
+>(captures: C): Promise<{ -readonly [K in keyof C]: CapturedResource[] }>;

@@ -220,6 +220,23 @@ export async function captureProgram(program, mode, options = {}) {
 }
 
 /**
+ * Captures as capturePrograms does, spread over `processes` processes (two: the machines that run the tests have two
+ * cores), the i-th capture in process i mod `processes`; their resources in the order of `captures`. A file that ran
+ * one process per capture loaded the SDK and the provider packages once per capture; this loads them once a process.
+ */
+export async function captureInParallel(captures, processes = 2) {
+  const results = new Array(captures.length);
+  await Promise.all(
+    Array.from({ length: Math.min(processes, captures.length) }, async (_, worker) => {
+      const mine = captures.flatMap((capture, index) => (index % processes === worker ? [index] : []));
+      const records = await capturePrograms(mine.map((index) => captures[index]));
+      mine.forEach((index, position) => (results[index] = records[position]));
+    }),
+  );
+  return results;
+}
+
+/**
  * Captures several programs (`{ program, mode, ...captureProgram's options }` each) in one process, one after
  * another, and returns their resources in the same order: the process loads the SDK and the provider packages once,
  * the larger part of a capture's time.
