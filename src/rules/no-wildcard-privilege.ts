@@ -186,7 +186,8 @@ export default defineRule<MessageId>({
         'identity needs (secrets get and list, keys wrapKey and unwrapKey), never all or purge, or move the vault to Azure RBAC ' +
         'and assign a Key Vault data role on it.',
       entraDirectoryRole:
-        '{{source}} gives {{holder}} the Entra ID directory role {{role}}, which can take over every identity in the tenant. A workload ' +
+        '{{source}} gives {{holder}} the Entra ID directory role {{role}}, which Microsoft marks privileged: it manages credentials, ' +
+        'authentication or authorization across the tenant, or reads its restricted data. A workload ' +
         'needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
       graphAppRole:
         '{{source}} grants {{holder}} the Microsoft Graph application permission {{role}}, with which an application can grant itself any ' +

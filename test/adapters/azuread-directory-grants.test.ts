@@ -124,8 +124,9 @@ describe('Terraform: azuread_directory_role_member is read as a directory role a
       'require-entitlement mandatory azuread_service_principal.reports azuread_directory_role_member.reports_global Role::Global Administrator@directory',
     ]);
     expect(messages(model, 'no-wildcard-privilege')).toEqual([
-      'azuread_directory_role_member.reports_global gives reports the Entra ID directory role Global Administrator, which can ' +
-        'take over every identity in the tenant. A workload needs no directory role; grant the specific Microsoft Graph ' +
+      'azuread_directory_role_member.reports_global gives reports the Entra ID directory role Global Administrator, which ' +
+        'Microsoft marks privileged: it manages credentials, authentication or authorization across the tenant, or reads ' +
+        'its restricted data. A workload needs no directory role; grant the specific Microsoft Graph ' +
         'permission it needs, or keep the role for just-in-time human use (PIM).',
     ]);
   });

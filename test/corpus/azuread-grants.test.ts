@@ -54,9 +54,12 @@ function terraform(plan: string): string[] {
 describe('Pulumi: pulumi/pulumi-azuread SDK examples', () => {
   itAdoptsAndAsksThePack(corpus);
 
-  it('directory-role-member: Security administrator to a user looked up is no directory role the check holds privileged (right: silent)', () => {
-    expect(judged('directory-role-member')).toEqual([]);
-    expect(judged('directory-role-member', previewFindings)).toEqual([]);
+  it('directory-role-member: Security administrator to a principal looked up is a role Microsoft marks privileged (right)', () => {
+    // Was silent while the check held 5 hand-listed roles privileged; Microsoft's label (data/entra-directory-roles.json)
+    // marks Security Administrator privileged, and the member is an object id the check cannot tell from a workload.
+    const finding = 'no-wildcard-privilege mandatory example - Role::Security Administrator';
+    expect(judged('directory-role-member')).toEqual([finding]);
+    expect(judged('directory-role-member', previewFindings)).toEqual([finding]);
     // Read, not dropped: the membership is the directory role Security administrator to the user the program looks up.
     expect(externalGrants(modelFromPulumiResources(stackResources(captured['directory-role-member'])))).toEqual([
       expect.stringMatching(/^Principal:[0-9a-f-]{36} Security administrator @ directory \(example\)$/),
@@ -84,8 +87,10 @@ describe('Pulumi: pulumi/pulumi-azuread SDK examples', () => {
 });
 
 describe('Terraform: plans of hashicorp/terraform-provider-azuread’s documented configurations', () => {
-  it('directory_role_member: Security administrator to a user of the tenant (right: silent; not in the privileged list)', () => {
-    expect(terraform('directory_role_member.tfplan.json')).toEqual([]);
+  it('directory_role_member: Security administrator to a principal of the tenant, a role Microsoft marks privileged (right)', () => {
+    expect(terraform('directory_role_member.tfplan.json')).toEqual([
+      'no-wildcard-privilege mandatory azuread_directory_role_member.example Role::Security Administrator',
+    ]);
     const plan = JSON.parse(
       readFileSync(join(REPO, 'test/corpus/azuread-grants/terraform/directory_role_member.tfplan.json'), 'utf8'),
     ) as Record<string, unknown>;

@@ -1037,7 +1037,7 @@ ruleTester(rule, {
           identity: 'TestStack/automation-app',
           detail: 'Role::Global Administrator',
           message:
-            'automation-ga gives automation-app the Entra ID directory role Global Administrator, which can take over every identity in the tenant. A workload needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
+            'automation-ga gives automation-app the Entra ID directory role Global Administrator, which Microsoft marks privileged: it manages credentials, authentication or authorization across the tenant, or reads its restricted data. A workload needs no directory role; grant the specific Microsoft Graph permission it needs, or keep the role for just-in-time human use (PIM).',
         },
         {
           resource: 'automation-graph',

@@ -5,7 +5,14 @@
  * principal in the change is an identity of its own. Owners that are groups or users of the same change are
  * named by their display name, which is what the catalog's owner ids are.
  */
-import { ENTRA_DIRECTORY_ROLES, GRAPH_APP_ROLES, MICROSOFT_GRAPH_APP_ID } from '../../iam/azure/roles.js';
+import {
+  entraDirectoryRoleById,
+  entraDirectoryRoleData,
+  graphApplicationPermissionName,
+  graphPermissionData,
+  isGraphPermissionName,
+} from '../../iam/azure/entra.js';
+import { MICROSOFT_GRAPH_APP_ID } from '../../iam/azure/roles.js';
 import {
   emptyModel,
   isUnknown,
@@ -196,13 +203,10 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   }
   if (unseen.length) graph.model.unseen = unseen;
   for (const entry of of(TYPES.appRoleAssignment)) {
-    const appRoleId = entry.props.appRoleId;
-    const role: Maybe<string> =
-      typeof appRoleId === 'string'
-        ? (GRAPH_APP_ROLES[appRoleId] ?? appRoleId)
-        : isUnknown(appRoleId)
-          ? appRoleId
-          : unknownValue(`${entry.ref.name}.appRoleId is not set`);
+    const [api] = linked(entry, 'resourceObjectId', servicePrincipalEntries, (sp, value) =>
+      [sp.props.objectId, sp.props.id].includes(value),
+    );
+    const role = appRoleName(entry, api !== undefined && graphClientId(api));
     grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', {
       kind: 'role',
       cloud: 'azure',
@@ -267,24 +271,57 @@ function directoryRoleName(
   property: 'roleId' | 'roleObjectId',
 ): Maybe<string> {
   const value = entry.props[property];
-  const builtIn = typeof value === 'string' ? ENTRA_DIRECTORY_ROLES[value.toLowerCase()] : undefined;
+  const builtIn = typeof value === 'string' ? entraDirectoryRoleById(value)?.name : undefined;
   if (builtIn) return builtIn;
   const [role] = linked(entry, property, directoryRoles, (candidate, id) =>
     [candidate.props.templateId, candidate.props.objectId].includes(id),
   );
   if (role) {
-    const templateId = knownString(role.props.templateId);
-    return (
-      knownString(role.props.displayName) ??
-      (templateId ? (ENTRA_DIRECTORY_ROLES[templateId.toLowerCase()] ?? templateId) : role.ref.name)
-    );
+    const displayName = knownString(role.props.displayName);
+    if (displayName) return displayName;
+    const templateId = role.props.templateId;
+    if (typeof templateId === 'string' && templateId !== '')
+      return (
+        entraDirectoryRoleById(templateId)?.name ?? unnamedDirectoryRole(`${role.ref.name}.templateId`, templateId)
+      );
+    // Activated by a name or template id known only at apply: the role is named then.
+    const unknown = [role.props.displayName, templateId].find(isUnknown);
+    return unknown ?? unknownValue(`directory role ${role.ref.name} sets neither a display name nor a template id`);
   }
   if (property === 'roleObjectId' && typeof value === 'string')
     return unknownValue(
       `${entry.ref.name}.roleObjectId ${value} is a directory role the change does not activate (its object id names no role)`,
     );
-  if (typeof value === 'string' || isUnknown(value)) return value;
+  // A template id the data does not know (a custom role's id, a role newer than the data, a typo) names no role the
+  // check can judge: said so, never passed as a bare GUID.
+  if (typeof value === 'string' && value !== '') return unnamedDirectoryRole(`${entry.ref.name}.${property}`, value);
+  if (isUnknown(value)) return value;
   return unknownValue(`${entry.ref.name}.${property} is not set`);
+}
+
+function unnamedDirectoryRole(where: string, templateId: string): Maybe<string> {
+  const { source, date } = entraDirectoryRoleData();
+  return unknownValue(
+    `${where} ${templateId} is neither a built-in directory role template id (data/entra-directory-roles.json, ${source}, ${date}) nor a directory role of the change: the role cannot be named`,
+  );
+}
+
+/**
+ * The Graph application permission an app role assignment gives: its name where the id is one of Graph's. An id the
+ * data does not know on Graph's own service principal names no permission the check can judge (said so, never passed
+ * as a bare GUID); on another API it is that API's own role, named by its id.
+ */
+function appRoleName(entry: Entry, onGraph: boolean): Maybe<string> {
+  const appRoleId = entry.props.appRoleId;
+  if (isUnknown(appRoleId)) return appRoleId;
+  if (typeof appRoleId !== 'string' || appRoleId === '') return unknownValue(`${entry.ref.name}.appRoleId is not set`);
+  const name = graphApplicationPermissionName(appRoleId);
+  if (name) return name;
+  if (!onGraph) return appRoleId;
+  const { source, date } = graphPermissionData();
+  return unknownValue(
+    `${entry.ref.name}.appRoleId ${appRoleId} is no Microsoft Graph application permission (data/microsoft-graph-permissions.json, ${source}, ${date}): the permission cannot be named`,
+  );
 }
 
 /** Whether a service principal of the change is Microsoft Graph's (its client id, 6.x `clientId` or 5.x `applicationId`). */
@@ -332,9 +369,15 @@ function delegatedGrants(entry: Entry, api: Entry | undefined, unseen: UnseenCon
   if (!Array.isArray(scopes)) return [grant(unknownValue(`${entry.ref.name}.claimValues is not set`))];
   return scopes.map((scope) =>
     grant(
-      typeof scope === 'string' || isUnknown(scope)
-        ? scope
-        : unknownValue(`${entry.ref.name}.claimValues holds ${JSON.stringify(scope)}`),
+      typeof scope === 'string'
+        ? isGraphPermissionName(scope, 'delegated')
+          ? scope
+          : unknownValue(
+              `${entry.ref.name}.claimValues ${JSON.stringify(scope)} is no Microsoft Graph delegated permission (data/microsoft-graph-permissions.json, ${graphPermissionData().source}, ${graphPermissionData().date}): the permission cannot be named`,
+            )
+        : isUnknown(scope)
+          ? scope
+          : unknownValue(`${entry.ref.name}.claimValues holds ${JSON.stringify(scope)}`),
     ),
   );
 }

@@ -1,13 +1,12 @@
 /**
  * What the engine knows about Azure roles: every built-in Azure RBAC role by id and name, with its actions
  * (data/azure-built-in-roles.json, Microsoft's published list, written by scripts/refresh-role-data.mjs, read on the
- * first lookup; the GUID at the end of a roleDefinitionId is the same in every tenant), which actions amount to control over a scope, Entra ID directory
- * role template ids, Microsoft Graph application permissions, and which of them hand out control over identities.
+ * first lookup; the GUID at the end of a roleDefinitionId is the same in every tenant), which actions amount to control over a scope,
+ * and Microsoft Graph's application id. Entra ID directory roles and Graph permissions are in ./entra.ts.
  */
 import type { RoleGrant, RolePermission } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 import { readPackageJson } from '../../util/package-data.js';
-import { lookupTable } from '../../util/records.js';
 
 export interface AzureBuiltInRole {
   /** The role definition GUID, lower case. */
@@ -182,43 +181,11 @@ export function granting(
   return actions.filter((pattern) => globMatch(pattern, target, { caseInsensitive: true }));
 }
 
-/** Entra ID directory roles by template id. */
-export const ENTRA_DIRECTORY_ROLES: Readonly<Record<string, string>> = lookupTable({
-  '62e90394-69f5-4237-9190-012177145e10': 'Global Administrator',
-  'e8611ab8-c189-46e8-94e1-60213ab1f814': 'Privileged Role Administrator',
-  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13': 'Privileged Authentication Administrator',
-  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3': 'Application Administrator',
-  '158c047a-c907-4556-b7ef-446551a6b5f7': 'Cloud Application Administrator',
-  'fe930be7-5e62-47db-91af-98c3a49a38b1': 'User Administrator',
-  '88d8e3e3-8f55-4a1e-953a-9b9898b8876b': 'Directory Readers',
-});
-
-/**
- * Directory roles that reach every identity: Global and Privileged Role Administrators assign any role; the
- * application administrators add credentials to any application and so act as it; Privileged Authentication
- * Administrator resets any user's credentials.
- */
-export const ENTRA_PRIVILEGED_DIRECTORY_ROLES: readonly string[] = [
-  'Global Administrator',
-  'Privileged Role Administrator',
-  'Privileged Authentication Administrator',
-  'Application Administrator',
-  'Cloud Application Administrator',
-];
-
-/** Microsoft Graph application permissions (app role ids) that let an application grant itself anything. */
-export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = lookupTable({
-  '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8': 'RoleManagement.ReadWrite.Directory',
-  '06b708a9-e830-4db3-a914-8e69da51d44f': 'AppRoleAssignment.ReadWrite.All',
-  '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9': 'Application.ReadWrite.All',
-  '19dbc75e-c2e2-444c-a770-ec69d8559fc7': 'Directory.ReadWrite.All',
-});
-
 /**
  * Microsoft Graph's application id (appId), the same in every tenant: what a service principal's `clientId` is when it
  * stands for Graph (Microsoft Learn, "Verify first-party Microsoft applications in sign-in reports"; the azuread
  * provider's `azuread_application_published_app_ids` result `MicrosoftGraph`). A delegated permission on it is a Graph
- * scope, whose name is the Graph permission of the same name (GRAPH_APP_ROLES for the privileged ones).
+ * scope, whose name is the Graph permission of the same name (./entra.ts).
  */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 

@@ -4,14 +4,8 @@
  * no-wildcard-privilege (which reports them) and the audit (which lists them).
  */
 import type { Catalog } from '../../../catalog/types.js';
-import {
-  azurePrivileges,
-  builtInRoleByName,
-  ENTRA_PRIVILEGED_DIRECTORY_ROLES,
-  GRAPH_APP_ROLES,
-  isBroadAzureScope,
-  type AzurePrivilege,
-} from '../../iam/azure/roles.js';
+import { entraDirectoryRoleByName, PRIVILEGED_GRAPH_PERMISSIONS } from '../../iam/azure/entra.js';
+import { azurePrivileges, builtInRoleByName, isBroadAzureScope, type AzurePrivilege } from '../../iam/azure/roles.js';
 import { privilegedAccessPolicyPermissions } from '../../iam/azure/key-vault-access-policies.js';
 import {
   GCP_PUBLIC_MEMBERS,
@@ -151,10 +145,16 @@ function heldToHumanRules(cloud: RoleGrant['cloud'], member: string): boolean {
 function azureIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   // People and groups are held to the human rules; service principals, managed identities and unknown principals here.
   if (member && heldToHumanRules('azure', member)) return [];
-  if (grant.scopeLevel === 'directory')
-    return ENTRA_PRIVILEGED_DIRECTORY_ROLES.includes(role) ? [{ kind: 'entra-directory', role }] : [];
+  if (grant.scopeLevel === 'directory') {
+    // Privileged where Microsoft marks the built-in role so (src/iam/azure/entra.ts); a name that is no built-in role
+    // (a role newer than the data, a misspelt display name) cannot be judged and is said so, never passed.
+    const builtIn = entraDirectoryRoleByName(role);
+    if (!builtIn)
+      return [{ kind: 'pending', what: `directory role ${role}, which is no built-in Entra ID role the data knows` }];
+    return builtIn.privileged ? [{ kind: 'entra-directory', role: builtIn.name }] : [];
+  }
   if (grant.scopeLevel === 'application')
-    return Object.values(GRAPH_APP_ROLES).includes(role) ? [{ kind: 'graph-app-role', role }] : [];
+    return PRIVILEGED_GRAPH_PERMISSIONS.includes(role) ? [{ kind: 'graph-app-role', role }] : [];
   if (grant.keyVaultAccessPolicy) {
     // On one vault, like a data role on one resource, but `all` is a wildcard over every item of the vault and `purge`
     // destroys what soft delete keeps: both privileged whatever the vault.
