@@ -187,13 +187,14 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
       installed.files.filter(
         (file) =>
           !documents.test(file) &&
-          !/^(dist\/(bundle|cjs|types)\/|dist\/data\/(aws-actions\.jsonl|aws-actions\.index\.json|aws-managed-policies\.index\.json)$|catalog\/entitlement-catalog\.schema\.json$|data\/(aws-managed-policies\.jsonl|aws-sdk-services\.json|azure-built-in-roles\.json|azure-key-vault-access-policies\.json|gcp-predefined-roles\.json|kubernetes-default-roles\.json|sam-policy-templates\.json)$|package\.json$)/.test(
+          !/^(dist\/(bundle|cjs|types)\/|dist\/data\/(aws-actions\.jsonl|aws-actions\.index\.json|aws-managed-policies\.index\.json)$|catalog\/entitlement-catalog\.schema\.json$|data\/(aws-managed-policies\.jsonl|aws-sdk-services\.json|azure-built-in-roles\.json|azure-key-vault-access-policies\.json|entra-directory-roles\.json|microsoft-graph-permissions\.json|gcp-predefined-roles\.json|kubernetes-default-roles\.json|sam-policy-templates\.json)$|package\.json$)/.test(
             file,
           ),
       ),
     ).toEqual([]);
     // The AWS managed policy data (3 MB) ships; the 74 MB dataset it is extracted from does not. The Azure and Google
-    // Cloud role data, the Key Vault access policy mapping, Kubernetes' default roles, SAM's policy templates and the
+    // Cloud role data, the Key Vault access policy mapping, Entra ID's directory roles, Microsoft Graph's
+    // permissions, Kubernetes' default roles, SAM's policy templates and the
     // AWS SDK client table ship beside it, read on first use (src/util/package-data.ts).
     // The build's AWS action table (scripts/build-action-table.mjs) ships in dist/data/, with the indexes by which the
     // engine reads one line of it, or of the managed policy data, at a time (scripts/build-data-indexes.mjs).
@@ -211,6 +212,8 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
         'dist/data/aws-managed-policies.index.json',
         'data/azure-built-in-roles.json',
         'data/azure-key-vault-access-policies.json',
+        'data/entra-directory-roles.json',
+        'data/microsoft-graph-permissions.json',
         'data/gcp-predefined-roles.json',
         'data/kubernetes-default-roles.json',
         'data/sam-policy-templates.json',
