@@ -17,9 +17,7 @@
 // role-based-access-control/privileged-roles-permissions). A row that is not that shape is an error naming the file,
 // line, field and what was expected (exit 2), never skipped. Nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { writeDataFile } from './support/data-file.mjs';
+import { refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/entra-directory-roles.json', root);
@@ -32,19 +30,7 @@ const TEMPLATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const NAME = /^[A-Za-z0-9][A-Za-z0-9 ()-]*$/;
 const ROW = '"> | [<role name>](#<anchor>) | <description> | <template id> |"';
 
-const { values } = parseArgs({
-  options: {
-    from: { type: 'string' },
-    source: { type: 'string' },
-    date: { type: 'string' },
-    out: { type: 'string' },
-    check: { type: 'boolean' },
-  },
-});
-if (values.from && (!values.source || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? ''))) {
-  fail('--source and --date YYYY-MM-DD are required with --from');
-}
-const target = values.out ? pathToFileURL(values.out) : DATA_FILE;
+const { values, target } = refreshOptions(DATA_FILE, fail);
 const data = values.from ? fromMarkdown(values.from) : offline(target);
 if (!writeJson(target, data)) process.exit(1);
 

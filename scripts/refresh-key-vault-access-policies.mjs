@@ -16,9 +16,7 @@
 // `;` between several. Permission names are kept lower case, as Azure compares them. A row that is not that shape is
 // an error naming the file and line (exit 2), never skipped. Nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { writeDataFile } from './support/data-file.mjs';
+import { refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/azure-key-vault-access-policies.json', root);
@@ -31,19 +29,7 @@ const LIST_NAMES = Object.values(LISTS);
 const PERMISSION = /^[a-z]+$/;
 const DATA_ACTION = /^Microsoft\.KeyVault\/vaults\/[A-Za-z]+(\/[A-Za-z]+)*$/;
 
-const { values } = parseArgs({
-  options: {
-    from: { type: 'string' },
-    source: { type: 'string' },
-    date: { type: 'string' },
-    out: { type: 'string' },
-    check: { type: 'boolean' },
-  },
-});
-if (values.from && (!values.source || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? ''))) {
-  fail('--source and --date YYYY-MM-DD are required with --from');
-}
-const target = values.out ? pathToFileURL(values.out) : DATA_FILE;
+const { values, target } = refreshOptions(DATA_FILE, fail);
 const data = values.from ? fromCsv(values.from) : offline(target);
 if (!writeJson(target, data)) process.exit(1);
 

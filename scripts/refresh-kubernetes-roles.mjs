@@ -21,10 +21,8 @@
 //   --out FILE writes (or with --check compares) FILE instead of data/kubernetes-default-roles.json.
 // Only facts are kept (names, labels, annotations, aggregation rules, rules); nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import { writeDataFile } from './support/data-file.mjs';
+import { refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/kubernetes-default-roles.json', root);
@@ -34,19 +32,7 @@ const AGGREGATION_NOTE =
   'A role with an aggregationRule holds the rules of every role of this file its clusterRoleSelectors match (aggregatedFrom, sorted by name, a rule already held not repeated), as the API server’s clusterrole-aggregation controller fills them in; resolved when the file was written.';
 const RULE_FIELDS = ['apiGroups', 'resources', 'resourceNames', 'nonResourceURLs', 'verbs'];
 
-const { values } = parseArgs({
-  options: {
-    from: { type: 'string', multiple: true },
-    source: { type: 'string' },
-    date: { type: 'string' },
-    out: { type: 'string' },
-    check: { type: 'boolean' },
-  },
-});
-if (values.from && (!values.source || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? ''))) {
-  fail('--source and --date YYYY-MM-DD are required with --from');
-}
-const target = values.out ? pathToFileURL(values.out) : DATA_FILE;
+const { values, target } = refreshOptions(DATA_FILE, fail, { fromMany: true });
 const data = values.from ? fromFresh(values.from) : offline(target);
 if (!writeJson(target, data)) process.exit(1);
 
