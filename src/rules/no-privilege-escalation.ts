@@ -223,7 +223,8 @@ function namesHolder(identity: Identity, value: PolicyValue, stack: string | und
   if (!written || !holder || written[1] !== holder[1]) return false;
   const name = written[2];
   if (identity.uniqueName === true && name === identity.name) return true;
-  // `!Sub …:role/${Role}` where Role's name is generated or set by the deployment: `!Ref Role` gives `<id of Role>`.
+  // An ARN built from the holder's own reference, where its name is generated or set by the deployment: the model
+  // writes that name as `<id of Role>` (resourceValue).
   return sameStack && name === resourceValue(identity.resource.name);
 }
 

@@ -9,19 +9,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const CATALOG = fileURLToPath(new URL('../../examples/catalog.yaml', import.meta.url));
 
-/** The bundle files an `import` of `entry` loads before any of its code runs: its static imports, transitively. */
-function staticallyLoaded(entry: string): string[] {
+/**
+ * The CommonJS files requiring `entry` loads before any of its code runs: its top-level requires, transitively (a
+ * require inside a function, as the audit writer's, runs when that function is first called).
+ */
+function requiredOnLoad(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, imported] of readFileSync(join(BUNDLE, file), 'utf8').matchAll(
-      /^(?:import|export) [^;]*? from "\.\/([^"]+)";$/gm,
+    for (const [, required] of readFileSync(join(DIST, 'cjs', file), 'utf8').matchAll(
+      /^(?:const \w+ = )?require\("\.\/([^"]+\.cjs)"\);$/gm,
     )) {
-      visit(imported!);
+      visit(required!);
     }
   };
   visit(entry);
@@ -30,9 +33,12 @@ function staticallyLoaded(entry: string): string[] {
 
 describe('entitlement-guard/pulumi', () => {
   it('does not load the audit view on import', () => {
-    const loaded = staticallyLoaded('pulumi.js');
+    // Both entries load the pack's CommonJS build (through the install's code cache: test/cdk/entry-points.test.ts).
+    expect(readFileSync(join(DIST, 'bundle', 'pulumi.js'), 'utf8')).toContain("('../cjs/pulumi.cjs')");
+    expect(readFileSync(join(DIST, 'cjs', 'pulumi.cjs'), 'utf8')).toContain("'./pulumi-pack.cjs'");
+    const loaded = requiredOnLoad('pulumi-pack.cjs');
     expect(loaded.length).toBeGreaterThan(2);
-    const sources = loaded.map((file) => readFileSync(join(BUNDLE, file), 'utf8'));
+    const sources = loaded.map((file) => readFileSync(join(DIST, 'cjs', file), 'utf8'));
     expect(sources.some((source) => source.includes('// dist/src/adapters/pulumi/dispatch.js'))).toBe(true);
     expect(sources.filter((source) => source.includes('// dist/src/audit/build.js'))).toEqual([]);
   });
