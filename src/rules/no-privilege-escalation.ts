@@ -157,6 +157,18 @@ function passingAnotherRole(
   entry: AllowedAction | undefined,
 ): AllowedAction | undefined {
   if (!entry || entry.action.name !== 'iam:PassRole' || identity.kind !== 'aws-role' || identity.external) return entry;
+  return withoutStatementsOnlyOn(entry, held, (value, stack) => namesHolder(identity, value, stack));
+}
+
+/**
+ * The allowance less its statements whose every Resource `gainsNothing` (given the stack of the statement's policy,
+ * where values of resources of the change are that stack's); a statement with NotResource or no Resource is kept.
+ */
+function withoutStatementsOnlyOn(
+  entry: AllowedAction,
+  held: HeldPolicies,
+  gainsNothing: (value: PolicyValue, stack: string | undefined) => boolean,
+): AllowedAction | undefined {
   return narrowAllowance(
     entry,
     entry.statements.filter((statement) => {
@@ -164,7 +176,7 @@ function passingAnotherRole(
       return (
         statement.notResource !== undefined ||
         statement.resource === undefined ||
-        !statement.resource.every((value) => namesHolder(identity, value, stack))
+        !statement.resource.every((value) => gainsNothing(value, stack))
       );
     }),
   );
@@ -263,17 +275,7 @@ function throughPrivilegedCompute(
     );
     return runAs.length > 0 && runAs.every((role) => role.id === identity.id || !holdsPrivilege(ctx, role));
   };
-  return narrowAllowance(
-    entry,
-    entry.statements.filter((statement) => {
-      const stack = held.policyOf(statement)?.source.stack;
-      return (
-        statement.notResource !== undefined ||
-        statement.resource === undefined ||
-        !statement.resource.every((value) => leadsNowhere(value, stack))
-      );
-    }),
-  );
+  return withoutStatementsOnlyOn(entry, held, leadsNowhere);
 }
 
 /**
