@@ -17,7 +17,7 @@
 // role-based-access-control/privileged-roles-permissions). A row that is not that shape is an error naming the file,
 // line, field and what was expected (exit 2), never skipped. Nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { refreshOptions, writeDataFile } from './support/data-file.mjs';
+import { readDataFile, refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/entra-directory-roles.json', root);
@@ -65,12 +65,7 @@ function fromMarkdown(file) {
 }
 
 function offline(url) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    fail(`${url.pathname}: ${error.message}`);
-  }
+  const data = readDataFile(url, fail);
   if (!Array.isArray(data.roles)) fail('data: roles missing');
   if (data.roles.length !== data.count)
     fail(`data: the header says ${data.count} roles, the file holds ${data.roles.length}`);

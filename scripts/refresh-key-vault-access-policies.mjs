@@ -16,7 +16,7 @@
 // `;` between several. Permission names are kept lower case, as Azure compares them. A row that is not that shape is
 // an error naming the file and line (exit 2), never skipped. Nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { refreshOptions, writeDataFile } from './support/data-file.mjs';
+import { readDataFile, refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/azure-key-vault-access-policies.json', root);
@@ -62,12 +62,7 @@ function fromCsv(file) {
 }
 
 function offline(url) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    fail(`${url.pathname}: ${error.message}`);
-  }
+  const data = readDataFile(url, fail);
   if (!Array.isArray(data.permissions)) fail('data: permissions missing');
   if (data.permissions.length !== data.count)
     fail(`data: the header says ${data.count} permissions, the file holds ${data.permissions.length}`);

@@ -22,7 +22,7 @@
 // Only facts are kept (names, labels, annotations, aggregation rules, rules); nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { refreshOptions, writeDataFile } from './support/data-file.mjs';
+import { readDataFile, refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/kubernetes-default-roles.json', root);
@@ -80,12 +80,7 @@ function fromFresh(files) {
 }
 
 function offline(url) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    fail(`${url.pathname}: ${error.message}`);
-  }
+  const data = readDataFile(url, fail);
   if (!Array.isArray(data.roles)) fail('data: roles missing');
   if (data.roles.length !== data.count)
     fail(`data: the header says ${data.count} roles, the file holds ${data.roles.length}`);

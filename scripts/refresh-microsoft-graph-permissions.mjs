@@ -15,7 +15,7 @@
 // An entry without a GUID id or a permission name, or an id or name listed twice, is an error naming the file, line,
 // field and what was expected (exit 2), never skipped. Nothing is fetched over the network.
 import { readFileSync } from 'node:fs';
-import { refreshOptions, writeDataFile } from './support/data-file.mjs';
+import { readDataFile, refreshOptions, writeDataFile } from './support/data-file.mjs';
 
 const root = new URL('../', import.meta.url);
 const DATA_FILE = new URL('data/microsoft-graph-permissions.json', root);
@@ -86,12 +86,7 @@ function entryLines(text) {
 }
 
 function offline(url) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    fail(`${url.pathname}: ${error.message}`);
-  }
+  const data = readDataFile(url, fail);
   const lists = {};
   for (const { to } of LISTS) {
     if (!Array.isArray(data[to])) fail(`data: ${to} missing`);

@@ -49,3 +49,12 @@ export function refreshOptions(dataFile, fail, { fromMany = false } = {}) {
     fail('--source and --date YYYY-MM-DD are required with --from');
   return { values, target: values.out ? pathToFileURL(values.out) : dataFile };
 }
+
+/** The data file at `url` as JSON; `fail` stops the script (exit 2) naming the file when it cannot be read or parsed. */
+export function readDataFile(url, fail) {
+  try {
+    return JSON.parse(readFileSync(url, 'utf8'));
+  } catch (error) {
+    fail(`${url.pathname}: ${error.message}`);
+  }
+}
