@@ -342,13 +342,25 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
   });
 
   it("serves an organisation's Pulumi pack built from Pulumi's template, as `pulumi preview --policy-pack` starts it", async () => {
+    // The pack installs the package in its own node_modules, as a published pack does: its cache folder is its own,
+    // apart from the one the CDK apps of the tests running beside this one write to.
+    cpSync(
+      join(work, 'node_modules', 'entitlement-guard'),
+      join(work, 'pulumi-pack', 'node_modules', 'entitlement-guard'),
+      {
+        recursive: true,
+      },
+    );
     const build = await inWork('pulumi-pack', process.execPath, [join(work, COMPILERS['TypeScript 5'])]);
     expect(build.stdout + build.stderr).toBe('');
     // The pack's compiled code, kept once the first stack is answered (policypack/src/code-cache-after-stack.ts):
     // the CLI ends a pack with a signal, so the pack cannot wait for its exit to write it.
-    const codeCache = join(work, 'node_modules/.cache/entitlement-guard/code');
+    const codeCache = join(work, 'pulumi-pack/node_modules/.cache/entitlement-guard/code');
     const entries = () => new Set(existsSync(codeCache) ? readdirSync(codeCache) : []);
+    const written = (names: Iterable<string>) =>
+      [...names].sort().map((entry) => `${entry} ${statSync(join(codeCache, entry)).mtimeMs}`);
     const before = entries();
+    expect(before.size).toBe(0);
     const engine = await startEngine();
     let pack = await startPack(join(work, 'pulumi-pack'), engine.address);
     let client = analyzerClient(pack.port);
@@ -387,15 +399,16 @@ describe.concurrent('the packed package', { timeout: 600_000 }, () => {
       });
       // The pack writes its entries in one turn of its event loop, so once it answers again all are written.
       await client.getAnalyzerInfo();
-      const written = [...entries()].filter((entry) => !before.has(entry));
-      // Ended as the CLI ends it; the next pack takes the entries and writes none.
+      const first = written(entries());
+      // Ended as the CLI ends it; the next pack takes the entries and writes none (a file compiled afresh would be
+      // written again under the same name).
       client.close();
       await pack.stop();
       pack = await startPack(join(work, 'pulumi-pack'), engine.address);
       client = analyzerClient(pack.port);
       expect((await client.analyzeStack([role])).length).toBe(diagnostics.length);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect([...entries()].filter((entry) => !before.has(entry)).sort()).toEqual(written.sort());
+      await client.getAnalyzerInfo();
+      expect(written(entries())).toEqual(first);
     } finally {
       client.close();
       await pack.stop();
