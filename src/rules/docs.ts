@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageManifest } from '../util/package-data.js';
 import { remediationText, type Rule, type RuleMeta } from './define.js';
 import { FRAMEWORKS } from './frameworks.js';
 
@@ -16,34 +14,9 @@ export const RULES_DOC_PATH = 'docs/rules.md';
 export const REPOSITORY_URL = repositoryUrl();
 
 function repositoryUrl(): string | undefined {
-  const manifest = packageManifest();
-  const url = typeof manifest?.repository === 'string' ? manifest.repository : manifest?.repository?.url;
+  const { repository } = packageManifest();
+  const url = typeof repository === 'string' ? repository : repository?.url;
   return url ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
-}
-
-/**
- * The package's own manifest: the nearest package.json above this module that names a package, the same from src/,
- * dist/ and both bundles, installed or in a checkout, under whatever name an organisation republishes it. Not by the
- * package's self-reference, which the CommonJS build's own package.json (`"type": "commonjs"`, no name) hides: from
- * there it resolved only where the package sits in a node_modules folder.
- */
-function packageManifest(): { repository?: { url?: string } | string } | undefined {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = readManifest(join(folder, 'package.json'));
-    if (manifest !== undefined && typeof manifest.name === 'string') return manifest;
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
-
-function readManifest(file: string): { name?: unknown; repository?: { url?: string } | string } | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; repository?: { url?: string } | string };
-  } catch {
-    return undefined; // none there (or not readable): the folder above
-  }
 }
 
 /** The rule's section of docs/rules.md in the repository package.json names; undefined when it names none. */

@@ -32,16 +32,23 @@ export function readPackageJson(file: string, what: string): unknown {
   }
 }
 
+/** This package's own package.json (its name, its `repository`). */
+export function packageManifest(): { name: string; repository?: { url?: string } | string } {
+  return JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as ReturnType<typeof packageManifest>;
+}
+
 /**
- * The folder of our package.json. This module runs from `src/` (tests), `dist/src/`, or a bundle in `dist/bundle/`
- * or `dist/cjs/` (where the build turns `import.meta.url` into the bundle's own URL), so walk up from here.
+ * The folder of our package.json: the nearest one above this module that names a package, whatever name an
+ * organisation republishes it under (the CommonJS build's own package.json, `"type": "commonjs"`, names none). This
+ * module runs from `src/` (tests), `dist/src/`, or a bundle in `dist/bundle/` or `dist/cjs/` (where the build turns
+ * `import.meta.url` into the bundle's own URL), so walk up from here.
  */
 function packageRoot(): string {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string };
-      if (manifest.name === 'entitlement-guard') return folder;
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: unknown };
+      if (typeof manifest.name === 'string') return folder;
     } catch {
       // no package.json here: keep walking up
     }
