@@ -5,7 +5,6 @@
  */
 import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../catalog/values.js';
@@ -21,6 +20,7 @@ import { FORMATS, runCatalogValidate, runCheck, type Format } from './check.js';
 import { EXIT, failure, type CommandResult } from './command-result.js';
 import { readParameterValues } from './parameter-values.js';
 import { InputFileError } from '../adapters/input-error.js';
+import { packageManifest } from '../util/package-data.js';
 
 const USAGE = `Usage:
   entitlement-guard check <cdk.out|template|manifest|tfplan.json|stack-export.json|directory>... [--catalog FILE] [--parameters FILE]... [--parameter-overrides KEY=VALUE]... [--format text|json|sarif|junit|markdown] [--out FILE] [--now YYYY-MM-DD]
@@ -54,9 +54,8 @@ Exit codes: 0 nothing blocks, 1 blocking findings (check; diff: new in the head)
 `;
 
 function version(): string {
-  // The package's own manifest by its self-reference: the same from src/, dist/ and the bundle.
-  const manifest = createRequire(import.meta.url)('entitlement-guard/package.json') as { version: string };
-  return manifest.version;
+  // The package's own manifest, found as the data files are (also under a name an organisation republishes it as).
+  return packageManifest().version;
 }
 
 /** The cloud data the verdicts rest on, with its source and date, one line each after the version. */

@@ -32,8 +32,24 @@ export function readPackageJson(file: string, what: string): unknown {
   }
 }
 
+/**
+ * The list a data file's header counts, checked against that count: a missing list, or one of another length than
+ * the header says (a truncated or hand-edited file), is an error naming the file, never read as fewer facts.
+ */
+export function countedEntries<Entry>(
+  file: string,
+  entries: readonly Entry[] | undefined,
+  count: number | undefined,
+  what: string,
+): readonly Entry[] {
+  // Array.isArray narrows a readonly list to any[]: keep the entries' own type.
+  if (!Array.isArray(entries) || entries.length !== count)
+    throw new Error(`${file}: the header says ${count} ${what}, the file holds ${entries?.length}`);
+  return entries as readonly Entry[];
+}
+
 /** This package's own package.json (its name, its `repository`). */
-export function packageManifest(): { name: string; repository?: { url?: string } | string } {
+export function packageManifest(): { name: string; version: string; repository?: { url?: string } | string } {
   return JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as ReturnType<typeof packageManifest>;
 }
 

@@ -12,7 +12,7 @@
  *
  * Which of them let a holder take over identities is this project's judgement, kept here beside the lookups.
  */
-import { readPackageJson } from '../../util/package-data.js';
+import { countedEntries, readPackageJson } from '../../util/package-data.js';
 
 export const ENTRA_DIRECTORY_ROLE_DATA_FILE = 'entra-directory-roles.json';
 export const GRAPH_PERMISSION_DATA_FILE = 'microsoft-graph-permissions.json';
@@ -58,11 +58,7 @@ function directoryRoles(): LoadedRoles {
   const data = readPackageJson(ENTRA_DIRECTORY_ROLE_DATA_FILE, 'the Entra ID directory role data') as EntraDataset & {
     roles?: Partial<EntraDirectoryRole>[];
   };
-  if (!Array.isArray(data.roles) || data.roles.length !== data.count)
-    throw new Error(
-      `${ENTRA_DIRECTORY_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`,
-    );
-  const list = data.roles.map((role, index) => {
+  const list = countedEntries(ENTRA_DIRECTORY_ROLE_DATA_FILE, data.roles, data.count, 'roles').map((role, index) => {
     // A row the engine cannot read would turn a known role into an unnamed one: refuse the file instead.
     if (typeof role.id !== 'string' || typeof role.name !== 'string' || typeof role.privileged !== 'boolean')
       throw new Error(`${ENTRA_DIRECTORY_ROLE_DATA_FILE}: roles[${index}] is not an id, name and privileged flag`);
@@ -85,17 +81,12 @@ function graphPermissions(): LoadedGraph {
     applicationPermissions?: Partial<GraphPermission>[];
     delegatedScopes?: Partial<GraphPermission>[];
   };
-  const list = (entries: Partial<GraphPermission>[] | undefined, count: number | undefined, what: string) => {
-    if (!Array.isArray(entries) || entries.length !== count)
-      throw new Error(
-        `${GRAPH_PERMISSION_DATA_FILE}: the header says ${count} ${what}, the file holds ${entries?.length}`,
-      );
-    return entries.map((entry, index) => {
+  const list = (entries: Partial<GraphPermission>[] | undefined, count: number | undefined, what: string) =>
+    countedEntries(GRAPH_PERMISSION_DATA_FILE, entries, count, what).map((entry, index) => {
       if (typeof entry.id !== 'string' || typeof entry.name !== 'string')
         throw new Error(`${GRAPH_PERMISSION_DATA_FILE}: ${what}[${index}] is not an id and name`);
       return entry as GraphPermission;
     });
-  };
   const application = list(data.applicationPermissions, data.applicationPermissionCount, 'applicationPermissions');
   const delegated = list(data.delegatedScopes, data.delegatedScopeCount, 'delegatedScopes');
   return (graph = {

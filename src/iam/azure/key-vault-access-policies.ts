@@ -10,7 +10,7 @@
  * REST API (learn.microsoft.com/rest/api/keyvault/keyvault/vaults/create-or-update, `Permissions`), lower case.
  */
 import type { KeyVaultPermissionList } from '../../model/model.js';
-import { readPackageJson } from '../../util/package-data.js';
+import { countedEntries, readPackageJson } from '../../util/package-data.js';
 import { builtInRoles, granting } from './roles.js';
 
 /** The four permission lists of an access policy, in the order messages name them. */
@@ -45,17 +45,14 @@ function mapping(): LoadedMapping {
   ) as KeyVaultAccessPolicyDataset & {
     permissions?: { list?: string; permission?: string; dataActions?: string[] }[];
   };
-  if (!Array.isArray(data.permissions) || data.permissions.length !== data.count)
-    throw new Error(
-      `${KEY_VAULT_ACCESS_POLICY_DATA_FILE}: the header says ${data.count} permissions, the file holds ${data.permissions?.length}`,
-    );
+  const permissions = countedEntries(KEY_VAULT_ACCESS_POLICY_DATA_FILE, data.permissions, data.count, 'permissions');
   const byList: Record<AccessPolicyKind, Map<string, readonly string[]>> = {
     keys: new Map(),
     secrets: new Map(),
     certificates: new Map(),
     storage: new Map(),
   };
-  for (const [index, entry] of data.permissions.entries()) {
+  for (const [index, entry] of permissions.entries()) {
     const table = Object.hasOwn(byList, entry.list ?? '') ? byList[entry.list as AccessPolicyKind] : undefined;
     // A row the engine cannot place would shrink what `all` grants: refuse the file rather than judge with less.
     if (!table || typeof entry.permission !== 'string' || !Array.isArray(entry.dataActions))

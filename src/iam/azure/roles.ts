@@ -6,7 +6,7 @@
  */
 import type { RoleGrant, RolePermission } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
-import { readPackageJson } from '../../util/package-data.js';
+import { countedEntries, readPackageJson } from '../../util/package-data.js';
 
 export interface AzureBuiltInRole {
   /** The role definition GUID, lower case. */
@@ -36,14 +36,11 @@ function roles(): LoadedRoles {
   const data = readPackageJson(AZURE_ROLE_DATA_FILE, 'the Azure built-in role data') as RoleDataset & {
     roles?: AzureBuiltInRole[];
   };
-  if (!Array.isArray(data.roles) || data.roles.length !== data.count)
-    throw new Error(
-      `${AZURE_ROLE_DATA_FILE}: the header says ${data.count} roles, the file holds ${data.roles?.length}`,
-    );
+  const list = countedEntries(AZURE_ROLE_DATA_FILE, data.roles, data.count, 'roles');
   return (loaded = {
     dataset: { source: data.source, date: data.date, count: data.count },
-    byId: new Map(data.roles.map((role) => [role.id, role])),
-    byName: new Map(data.roles.map((role) => [roleNameKey(role.name), role])),
+    byId: new Map(list.map((role) => [role.id, role])),
+    byName: new Map(list.map((role) => [roleNameKey(role.name), role])),
   });
 }
 

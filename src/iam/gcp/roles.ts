@@ -6,7 +6,7 @@
  */
 import type { RoleGrant } from '../../model/model.js';
 import { GCP_PRIVILEGED_PERMISSIONS, privilegedGcpPermissions, type GcpPermissionCategory } from './permissions.js';
-import { readPackageJson } from '../../util/package-data.js';
+import { countedEntries, readPackageJson } from '../../util/package-data.js';
 import type { RoleDataset } from '../azure/roles.js';
 
 interface PredefinedRole {
@@ -26,9 +26,12 @@ function data(): RoleDataset & { roles: Readonly<Record<string, PredefinedRole>>
   };
   // The file as read, before its shape is checked.
   const roles: unknown = read.roles;
-  const count = roles && typeof roles === 'object' ? Object.keys(roles).length : undefined;
-  if (count !== read.count)
-    throw new Error(`${GCP_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${count}`);
+  countedEntries(
+    GCP_ROLE_DATA_FILE,
+    roles && typeof roles === 'object' ? Object.keys(roles) : undefined,
+    read.count,
+    'roles',
+  );
   return (loaded = read);
 }
 

@@ -8,7 +8,7 @@
  * does not define stays unseen.
  */
 import type { RolePermission } from '../../model/model.js';
-import { readPackageJson } from '../../util/package-data.js';
+import { countedEntries, readPackageJson } from '../../util/package-data.js';
 import type { RoleDataset } from '../azure/roles.js';
 
 export interface KubernetesDefaultRole {
@@ -46,19 +46,18 @@ function data(): Loaded {
     namespaceRoles?: KubernetesDefaultRole[];
     namespaceRoleCount?: number;
   };
-  if (!Array.isArray(read.roles) || read.roles.length !== read.count)
-    throw new Error(
-      `${KUBERNETES_DEFAULT_ROLE_DATA_FILE}: the header says ${read.count} roles, the file holds ${read.roles?.length}`,
-    );
-  if (!Array.isArray(read.namespaceRoles) || read.namespaceRoles.length !== read.namespaceRoleCount)
-    throw new Error(
-      `${KUBERNETES_DEFAULT_ROLE_DATA_FILE}: the header says ${read.namespaceRoleCount} namespace roles, the file holds ${read.namespaceRoles?.length}`,
-    );
+  const roles = countedEntries(KUBERNETES_DEFAULT_ROLE_DATA_FILE, read.roles, read.count, 'roles');
+  const namespaceRoles = countedEntries(
+    KUBERNETES_DEFAULT_ROLE_DATA_FILE,
+    read.namespaceRoles,
+    read.namespaceRoleCount,
+    'namespace roles',
+  );
   return (loaded = {
     dataset: { source: read.source, date: read.date, count: read.count },
-    roles: read.roles,
-    byName: new Map(read.roles.map((role) => [role.name, role])),
-    namespaced: new Map(read.namespaceRoles.map((role) => [`${role.namespace ?? ''}/${role.name}`, role])),
+    roles,
+    byName: new Map(roles.map((role) => [role.name, role])),
+    namespaced: new Map(namespaceRoles.map((role) => [`${role.namespace ?? ''}/${role.name}`, role])),
   });
 }
 
