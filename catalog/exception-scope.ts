@@ -71,14 +71,20 @@ export function exceptionTargets(exception: CatalogException, model: Model, cata
       // by which a catalog record of that id matches it (equal to the record's match name, or matching its pattern).
       // Subjects that have none of these names are passed over without working out their binding (a catalog record
       // match for each), which one exception would otherwise cost for every identity and secret of the change.
+      // Each pattern's literal start is worked out once per target, not once per subject; indexed loops without
+      // callbacks, as this runs for every subject mostly before V8 optimizes it.
       const { names: exactNames, patterns } = namesBinding(target, catalog);
-      for (const subject of subjectsOf(model))
+      const prepared = patterns.map(preparedPattern);
+      const subjects = subjectsOf(model);
+      for (let index = 0; index < subjects.length; index++) {
+        const subject = subjects[index];
         if (
-          (exactNames.some((name) => mayBindName(subject, name, model)) ||
-            patterns.some((pattern) => mayBindPattern(subject, pattern, model))) &&
+          subject !== undefined &&
+          (mayBindAnyName(subject, exactNames, model) || mayBindAnyPattern(subject, prepared, model)) &&
           targetMatches(target, bindingOf(subject, catalog, model))
         )
           names.push(subject.name);
+      }
     } else if (exact) {
       for (const { name, binding } of subjectsByName(model, catalog).get(target) ?? [])
         if (targetMatches(target, binding)) names.push(name);
@@ -114,31 +120,68 @@ function namesBinding(target: string, catalog: Catalog): { names: string[]; patt
   return { names, patterns };
 }
 
+/** A record's `match.name` pattern with its literal start (the text before its first wildcard). */
+interface PreparedPattern {
+  pattern: string;
+  start: string;
+  /** Whether its literal start agrees with `path:`: only then can it match a construct path. */
+  mayMatchPath: boolean;
+}
+
+function preparedPattern(pattern: string): PreparedPattern {
+  const wildcard = pattern.search(/[*?]/);
+  const start = wildcard < 0 ? pattern : pattern.slice(0, wildcard);
+  return { pattern, start, mayMatchPath: PATH_PREFIX.startsWith(start.slice(0, PATH_PREFIX.length)) };
+}
+
+function fits(prepared: PreparedPattern, name: string): boolean {
+  return name.startsWith(prepared.start) && globMatch(prepared.pattern, name);
+}
+
+function mayBindAnyName(subject: Subject, names: readonly string[], model: Model): boolean {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
+    if (name !== undefined && mayBindName(subject, name, model)) return true;
+  }
+  return false;
+}
+
+function mayBindAnyPattern(subject: Subject, patterns: readonly PreparedPattern[], model: Model): boolean {
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index];
+    if (pattern !== undefined && mayBindPattern(subject, pattern, model)) return true;
+  }
+  return false;
+}
+
 /**
  * False when none of the subject's binding names (see mayBindName) can match this pattern; true when one may
  * (bindingOf then decides). Every binding name is one of the names tried here, which may be more.
  */
-function mayBindPattern(subject: Subject, pattern: string, model: Model): boolean {
-  const wildcard = pattern.search(/[*?]/);
-  const start = wildcard < 0 ? pattern : pattern.slice(0, wildcard);
-  const matches = (name: string) => name.startsWith(start) && globMatch(pattern, name);
-  if (matches(subject.name)) return true;
+function mayBindPattern(subject: Subject, pattern: PreparedPattern, model: Model): boolean {
+  if (fits(pattern, subject.name)) return true;
   const resource = subject.resource;
   if (
-    (resource.urn !== undefined && matches(resource.urn)) ||
-    (resource.location !== undefined && matches(resource.location))
+    (resource.urn !== undefined && fits(pattern, resource.urn)) ||
+    (resource.location !== undefined && fits(pattern, resource.location))
   )
     return true;
-  // Only a pattern whose literal start agrees with `path:` can match a construct path.
-  if (resource.path !== undefined && PATH_PREFIX.startsWith(start.slice(0, PATH_PREFIX.length))) {
+  if (resource.path !== undefined && pattern.mayMatchPath) {
     // The construct path and its parent (`Stack/Role` of `Stack/Role/Resource`): constructPaths in waivers.ts.
     const parent = /^(.+)\/(Resource|Default)$/.exec(resource.path)?.[1];
-    if (matches(PATH_PREFIX + resource.path) || (parent !== undefined && matches(PATH_PREFIX + parent))) return true;
+    if (fits(pattern, PATH_PREFIX + resource.path) || (parent !== undefined && fits(pattern, PATH_PREFIX + parent)))
+      return true;
   }
   const arn = 'arn' in subject ? subject.arn : undefined;
   if (typeof arn !== 'string') return false;
-  if (matches(arn)) return true;
-  return arn.includes(OWN_ACCOUNT) && (model.accountIds ?? []).some((account) => matches(inAccount(arn, account)));
+  if (fits(pattern, arn)) return true;
+  if (!arn.includes(OWN_ACCOUNT)) return false;
+  const accounts = model.accountIds ?? [];
+  for (let index = 0; index < accounts.length; index++) {
+    const account = accounts[index];
+    if (account !== undefined && fits(pattern, inAccount(arn, account))) return true;
+  }
+  return false;
 }
 
 /**
@@ -156,7 +199,13 @@ function mayBindName(subject: Subject, name: string, model: Model): boolean {
   const arn = 'arn' in subject ? subject.arn : undefined;
   if (typeof arn !== 'string') return false;
   if (arn === name) return true;
-  return arn.includes(OWN_ACCOUNT) && (model.accountIds ?? []).some((account) => inAccount(arn, account) === name);
+  if (!arn.includes(OWN_ACCOUNT)) return false;
+  const accounts = model.accountIds ?? [];
+  for (let index = 0; index < accounts.length; index++) {
+    const account = accounts[index];
+    if (account !== undefined && inAccount(arn, account) === name) return true;
+  }
+  return false;
 }
 
 /** True when the exception's target binds more of the change than the catalog's exception policy allows. */

@@ -275,14 +275,15 @@ export function formatMessage(template: string | undefined, data: Record<string,
   let parts = compiledTemplates.get(template);
   if (!parts) compiledTemplates.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
   // Text and placeholder names alternate, text first and last.
+  // Indexed (even indexes text, odd ones placeholder names): for…of allocated an iterator and a result object per part
+  // for every finding until V8 optimized this.
   let message = '';
-  let isKey = false;
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] ?? '';
     // Values come from the change (names, tags, policy values): their control characters are shown, never written raw,
     // and a value longer than any name or pattern a person writes is cut, so a change cannot bloat every report.
-    if (!isKey) message += part;
+    if (index % 2 === 0) message += part;
     else message += Object.hasOwn(data, part) ? escapeControlCharacters(shortened(String(data[part]))) : `{{${part}}}`;
-    isKey = !isKey;
   }
   return message;
 }

@@ -3,6 +3,7 @@ import { actionMatches } from '../iam/aws/actions.js';
 import {
   actionsNamed,
   hasUnknownGrant,
+  unknownGrantOf,
   narrowAllowance,
   type ActionSelection,
   type AllowedAction,
@@ -71,9 +72,11 @@ export default defineRule<MessageId>({
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const holdings = heldPoliciesAndAllows(ctx, identity);
   const { held } = holdings;
-  reportUnverifiable(ctx, identity, held, hasUnknownGrant(held.policies.map((policy) => policy.document)));
-  const allowed = escalationAllows(holdings.some(pathActions()));
+  reportUnverifiable(ctx, identity, held, firstUnknownGrantOf(held));
+  const allows = holdings.some(pathActions());
   // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
+  if (allows.size === 0) return;
+  const allowed = escalationAllows(allows);
   if (allowed.size === 0) return;
   // Privilege the catalog grants a break-glass identity, or grants just in time as the plan shows, is its decision.
   const sanctioned = sanctionOf(ctx, identity);
@@ -384,12 +387,25 @@ function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
  * policy whose content is never part of the change (customer-managed elsewhere, or an AWS ARN the dataset does not
  * know) is reported once, by no-wildcard-privilege; the paths here are those of the content the change shows.
  */
+/** hasUnknownGrant over the held documents, without a list of them made for every identity. */
+function firstUnknownGrantOf(held: HeldPolicies): Unknown | undefined {
+  const policies = held.policies;
+  for (let index = 0; index < policies.length; index++) {
+    const policy = policies[index];
+    const unknown = policy === undefined ? undefined : unknownGrantOf(policy.document);
+    if (unknown) return unknown;
+  }
+  return undefined;
+}
+
 function reportUnverifiable(
   ctx: RuleContext<MessageId>,
   identity: Identity,
   held: HeldPolicies,
   unknownGrant: Unknown | undefined,
 ): void {
+  // Most identities have nothing unverifiable: nothing is made for them.
+  if (!unknownGrant && held.opaque.length === 0) return;
   const pending = { resource: identity.resource, identity, pending: true };
   if (unknownGrant) {
     ctx.report({

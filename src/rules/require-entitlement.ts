@@ -51,6 +51,9 @@ type MessageId =
   | 'roleExcess'
   | 'accessPolicyExcess';
 
+/** An empty list of entitlement ids, shared: most profiles claim none, and this runs for every identity. */
+const NO_IDS: readonly string[] = [];
+
 /** How many excess actions (and resources) a message names before it counts the rest. */
 const SAMPLE_SIZE = 5;
 
@@ -195,7 +198,7 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       });
     }
   }
-  const claimed = profile.claimedByTag ?? [];
+  const claimed = profile.claimedByTag ?? NO_IDS;
   for (let index = 0; index < claimed.length; index++) {
     const id = claimed[index];
     if (id === undefined) continue;
@@ -204,7 +207,7 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       tag: catalog.tags.entitlements,
     });
   }
-  const claimedByName = profile.claimedByName ?? [];
+  const claimedByName = profile.claimedByName ?? NO_IDS;
   for (let index = 0; index < claimedByName.length; index++) {
     const id = claimedByName[index];
     if (id === undefined) continue;
@@ -214,7 +217,7 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
       name: identity.resource.name,
     });
   }
-  const claimedByRecordTags = profile.claimedByRecordTags ?? [];
+  const claimedByRecordTags = profile.claimedByRecordTags ?? NO_IDS;
   for (let index = 0; index < claimedByRecordTags.length; index++) {
     const id = claimedByRecordTags[index];
     if (id === undefined || !profile.record) continue;

@@ -57,6 +57,8 @@ export default defineRule<MessageId>({
       // AWS cannot set a role's MaxSessionDuration below one hour; a shorter class limit is enforced where the
       // session is requested (DurationSeconds), so the role itself is held to the floor.
       const limit = identity.kind === 'aws-role' ? Math.max(held.limit, AWS_MIN_MAX_SESSION_SECONDS) : held.limit;
+      // Most sessions are within the limit: the finding's data is written only for those that are not.
+      if (!isUnknown(session) && session <= limit) continue;
       const base = { resource: identity.resource, identity };
       const data = { name: identity.name, class: held.class, limit: formatSeconds(limit), limitSeconds: limit };
       if (isUnknown(session)) {
@@ -81,6 +83,15 @@ export default defineRule<MessageId>({
 
 const AWS_MIN_MAX_SESSION_SECONDS = 3600;
 
+function hasProfileSession(identity: Identity): boolean {
+  const credentials = identity.credentials;
+  for (let index = 0; index < credentials.length; index++) {
+    const credential = credentials[index];
+    if (credential?.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined) return true;
+  }
+  return false;
+}
+
 /**
  * The sessions IAM Roles Anywhere vends through each profile of the change that names the role last the profile's
  * DurationSeconds (900 to 43200; 3600 when left out: CreateProfile,
@@ -89,6 +100,8 @@ const AWS_MIN_MAX_SESSION_SECONDS = 3600;
  * sets it. The profile's ManagedPolicyArns and SessionPolicy narrow what the sessions may do, not how long they last.
  */
 function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): void {
+  // Most identities have no Roles Anywhere profile: no list is made for them.
+  if (!hasProfileSession(identity)) return;
   const profiles = identity.credentials.filter(
     (credential) => credential.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined,
   );

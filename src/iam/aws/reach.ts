@@ -9,8 +9,7 @@
  * Deny statements are not read (they only take allowances away), nor Conditions (they do not lower a level).
  */
 import { isUnknown, type PolicyDocument } from '../../model/model.js';
-import { hasWildcard } from '../../util/glob.js';
-import { actionMatches } from './actions.js';
+import { globMatch, hasWildcard } from '../../util/glob.js';
 
 /**
  * The actions asked about of one service (its lower-case prefix): their names, any case (`iam:AttachRolePolicy`);
@@ -37,11 +36,26 @@ export function mayAllowOnEveryResource(document: PolicyDocument, namesOf: Actio
       if (service === undefined) return true;
       const names = namesOf(service);
       if (!names) return true;
-      // As the expansion matches: a case-insensitive glob over the whole name.
-      for (const name of names) if (actionMatches(pattern, name)) return true;
+      // As the expansion matches (actionMatches): a case-insensitive glob over the whole name, with the pattern and the
+      // names put in lower case once, not once per pair (a broad policy's hundreds of patterns meet each name again).
+      const lowered = pattern.toLowerCase();
+      const lowerNames = lowerCased(names);
+      for (let index = 0; index < lowerNames.length; index++) {
+        const name = lowerNames[index];
+        if (name !== undefined && globMatch(lowered, name)) return true;
+      }
     }
   }
   return false;
+}
+
+/** Each names list in lower case, kept for as long as its list (namesOf gives one list per service). */
+const lowerCasedNames = new WeakMap<readonly string[], readonly string[]>();
+
+function lowerCased(names: readonly string[]): readonly string[] {
+  let lowered = lowerCasedNames.get(names);
+  if (!lowered) lowerCasedNames.set(names, (lowered = names.map((name) => name.toLowerCase())));
+  return lowered;
 }
 
 /** A pattern's service prefix in lower case; undefined when it has none or it has a wildcard (it may name any service). */
