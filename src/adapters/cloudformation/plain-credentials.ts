@@ -197,7 +197,7 @@ function walkCredentialProperties(node: unknown, walk: typeof CREDENTIAL_WALK): 
   for (const key in node) {
     if (!Object.hasOwn(node, key) || NOT_WALKED.has(key) || key.startsWith('Fn::')) continue;
     const item = node[key];
-    const kind = key.endsWith('Password') ? 'password' : hasTokenEnding(key) ? 'token' : undefined;
+    const kind = credentialKindOf(key);
     if (kind) (walk.found ??= []).push({ place: placeOf(walk.keys, key), value: item, kind });
     else if (typeof item === 'object' && item !== null) {
       walk.keys.push(key);
@@ -205,6 +205,21 @@ function walkCredentialProperties(node: unknown, walk: typeof CREDENTIAL_WALK): 
       walk.keys.pop();
     }
   }
+}
+
+/** The last character of each name a credential property ends with (`…Password`, TOKEN_PROPERTY_ENDINGS). */
+const CREDENTIAL_LAST_CODES: ReadonlySet<number> = new Set(
+  ['Password', ...TOKEN_PROPERTY_ENDINGS].map((ending) => ending.charCodeAt(ending.length - 1)),
+);
+
+/**
+ * `password` for a key named `…Password`, `token` for one with a token's name, else none. Its last character is
+ * looked at first: most keys end in none of those names' last letters, and are not compared with each name (once per
+ * key of every resource walked).
+ */
+function credentialKindOf(key: string): CredentialProperty['kind'] | undefined {
+  if (!CREDENTIAL_LAST_CODES.has(key.charCodeAt(key.length - 1))) return undefined;
+  return key.endsWith('Password') ? 'password' : hasTokenEnding(key) ? 'token' : undefined;
 }
 
 /** A loop rather than `some` with an arrow: that made a closure for every key of every resource walked. */

@@ -60,15 +60,27 @@ export function stackContext(input: TemplateInput): StackContext {
       if (!resource) throw new Error(`internal error: no resource ${logicalId} in stack ${input.stack}`);
       const cdkPath = resource.Metadata?.['aws:cdk:path'];
       const path = input.paths?.[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : undefined);
-      // Built field by field rather than with conditional spreads: one is made per identity and per policy.
+      // A resource SAM generates (an implicit role) is located at the SAM resource it comes from.
+      const position = positions?.get(input.generatedBy?.[logicalId] ?? logicalId)?.position;
+      // A CDK app's resource read from its file, the usual case, in one literal: all seven fields in the object itself,
+      // not two there and five in a store grown twice as they are added (one ref is kept per identity, policy and secret).
+      if (path && input.file && position)
+        return {
+          type: resource.Type,
+          name: logicalId,
+          path,
+          file: input.file,
+          stack: input.stack,
+          line: position.line,
+          column: position.column,
+        };
+      // Built field by field rather than with conditional spreads, in the same order.
       const ref: ResourceRef = { type: resource.Type, name: logicalId };
       if (path) ref.path = path;
       if (input.file) ref.file = input.file;
       ref.stack = input.stack;
       // A construct path names a CDK app's resource in every CDK front-end; a plain template's is its stack and logical id.
       if (!path) ref.location = `stack:${input.stack}/${logicalId}`;
-      // A resource SAM generates (an implicit role) is located at the SAM resource it comes from.
-      const position = positions?.get(input.generatedBy?.[logicalId] ?? logicalId)?.position;
       if (position) {
         ref.line = position.line;
         ref.column = position.column;
