@@ -206,7 +206,7 @@ describe('Terraform: a grant on Graph’s service principal read by a data sourc
     ]);
   });
 
-  it('an app role assignment with app_role_ids["RoleManagement.ReadWrite.Directory"] names the Graph permission', () => {
+  it('an app role assignment with app_role_ids["RoleManagement.ReadWrite.Directory"] names the Graph permission (guard: as on main, by the id alone)', () => {
     const expected = [
       'no-wildcard-privilege mandatory azuread_service_principal.reports azuread_app_role_assignment.reports Role::RoleManagement.ReadWrite.Directory',
       'require-entitlement mandatory azuread_service_principal.reports azuread_app_role_assignment.reports Role::RoleManagement.ReadWrite.Directory@application',
@@ -260,14 +260,14 @@ describe('Terraform: fail closed on a data source the plan did not read, or one 
     ]);
   });
 
-  it('an object id that is not the data source’s stays a service principal outside the change', () => {
+  it('an object id that is not the data source’s stays a service principal outside the change (guard: as on main)', () => {
     const elsewhere = '99999999-0000-4000-8000-000000000001';
     expect(verdicts(model([...workload, grant(['Directory.ReadWrite.All'], elsewhere)], [graphLookup()]))).toEqual([
       `no-unseen-content mandatory - azuread_service_principal_delegated_permission_grant.reports Unseen::service principal ${elsewhere} (not created by the change)`,
     ]);
   });
 
-  it('a data source is never an identity of the change (no require-owner or require-entitlement on it)', () => {
+  it('a data source is never an identity of the change (guard: no require-owner or require-entitlement on it)', () => {
     const read = model([...workload, grant(['openid'], GRAPH_SP)], [graphLookup()]);
     expect(read.identities.map((identity) => identity.resource.name)).toEqual(['azuread_service_principal.reports']);
     const other = model(
