@@ -227,6 +227,46 @@ describe('Terraform: a grant on Graph’s service principal read by a data sourc
   });
 });
 
+describe('Terraform state (`terraform show -json` of a state): the data sources it holds are read too', () => {
+  it('a delegated grant on Graph’s service principal of the state’s data source is a Graph grant', () => {
+    const managed = (address: string, values: Record<string, unknown>) => {
+      const [type = '', name = ''] = address.split('.');
+      return { address, mode: 'managed', type, name, schema_version: 0, values, sensitive_values: {} };
+    };
+    const lookup = graphLookup();
+    const state = {
+      format_version: '1.0',
+      terraform_version: '1.9.5',
+      values: {
+        root_module: {
+          resources: [
+            managed('azuread_application.reports', { display_name: 'reports', tags: TAGS, client_id: 'c1' }),
+            managed('azuread_service_principal.reports', { client_id: 'c1', object_id: 'sp-reports' }),
+            managed('azuread_service_principal_delegated_permission_grant.reports', {
+              claim_values: ['Directory.ReadWrite.All'],
+              service_principal_object_id: 'sp-reports',
+              resource_service_principal_object_id: GRAPH_SP,
+            }),
+            {
+              address: lookup.address,
+              mode: 'data',
+              type: 'azuread_service_principal',
+              name: 'msgraph',
+              schema_version: 0,
+              values: lookup.values,
+              sensitive_values: {},
+            },
+          ],
+        },
+      },
+    };
+    expect(verdicts(modelFromTerraformPlan(state, { file: 'state.json' }))).toEqual([
+      'no-wildcard-privilege mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All',
+      'require-entitlement mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All@application',
+    ]);
+  });
+});
+
 describe('Terraform: fail closed on a data source the plan did not read, or one for another API', () => {
   it('read only at apply (object id unknown): unseen content naming Graph’s data source and what is not known', () => {
     const lookup: DataSource = {
