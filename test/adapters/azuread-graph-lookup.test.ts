@@ -12,7 +12,7 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog } from '../support/builders.js';
-import { terraformPlan, type PlannedResource } from '../terraform/support.js';
+import { terraformPlan, type PlannedResource, type PlanOptions } from '../terraform/support.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const GRAPH = '00000003-0000-0000-c000-000000000000';
@@ -45,8 +45,12 @@ interface DataSource {
   readAtApply?: Record<string, unknown>;
 }
 
-function planWith(resources: PlannedResource[], data: DataSource[]): Record<string, unknown> {
-  const plan = terraformPlan(resources);
+function planWith(
+  resources: PlannedResource[],
+  data: DataSource[],
+  options: PlanOptions = {},
+): Record<string, unknown> {
+  const plan = terraformPlan(resources, options);
   const root: { resources: unknown[]; child_modules: { address: string; resources: unknown[] }[] } = {
     resources: [],
     child_modules: [],
@@ -162,8 +166,8 @@ const assignment = (appRoleId: string, api: string | string[]): PlannedResource 
     ...(typeof api === 'string' ? {} : { resource_object_id: api }),
   },
 });
-const model = (resources: PlannedResource[], data: DataSource[]) =>
-  modelFromTerraformPlan(planWith(resources, data), { file: 'plan.json' });
+const model = (resources: PlannedResource[], data: DataSource[], options: PlanOptions = {}) =>
+  modelFromTerraformPlan(planWith(resources, data, options), { file: 'plan.json' });
 /** The same grants on a `use_existing` Graph service principal resource. */
 const onResource = (resources: PlannedResource[]) =>
   modelFromTerraformPlan(terraformPlan(resources), { file: 'plan.json' });
@@ -201,6 +205,18 @@ describe('Terraform: a grant on Graph’s service principal read by a data sourc
         ),
       ),
     ).toEqual([
+      'no-wildcard-privilege mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All',
+      'require-entitlement mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All@application',
+    ]);
+  });
+
+  it('by reference through a module output to the data source the module reads (the value known only at apply)', () => {
+    const viaOutput = model(
+      [...workload, grant(['Directory.ReadWrite.All'], ['module.graph.object_id', 'module.graph'])],
+      [graphLookup('module.graph.data.azuread_service_principal.msgraph')],
+      { moduleOutputs: { graph: { object_id: LOOKUP } } },
+    );
+    expect(verdicts(viaOutput)).toEqual([
       'no-wildcard-privilege mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All',
       'require-entitlement mandatory azuread_service_principal.reports azuread_service_principal_delegated_permission_grant.reports Role::Directory.ReadWrite.All@application',
     ]);

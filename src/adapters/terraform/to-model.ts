@@ -90,6 +90,9 @@ function systemAssignedRecord(instance: TerraformInstance, values: Record<string
   };
 }
 
+/** The data source type the adapter reads: the service principal an Entra ID grant is on. */
+const SERVICE_PRINCIPAL_DATA = 'azuread_service_principal';
+
 /**
  * An `azuread_service_principal` data source as the Pulumi adapter reads a service principal looked up
  * (`azuread.getServicePrincipal`'s token): the API an app role assignment or a delegated permission grant is on, never
@@ -97,8 +100,7 @@ function systemAssignedRecord(instance: TerraformInstance, values: Record<string
  * id; what the plan does not know (a data source read at apply) stays unknown, naming the attribute, so a grant on it
  * stays unseen or pending. azuread 2.x names the client id `application_id`.
  */
-function servicePrincipalLookup(data: TerraformDataSource): PulumiResource | undefined {
-  if (data.type !== 'azuread_service_principal') return undefined;
+function servicePrincipalLookup(data: TerraformDataSource): PulumiResource {
   const whole = unknownValue(`${data.address} is not read until apply`);
   const read = data.readAtApply
     ? withUnknowns(data.values, data.unknown, (path) =>
@@ -131,7 +133,8 @@ export interface TerraformModelOptions {
 /** The model of a `terraform show -json` document (plan or state). Throws TerraformPlanError when it cannot be read. */
 export function modelFromTerraformPlan(json: Record<string, unknown>, options: TerraformModelOptions = {}): Model {
   const plan = readTerraformPlan(json);
-  const configuration = new TerraformConfiguration(plan.configuration, plan.instances);
+  const lookups = plan.dataSources.filter(({ type }) => type === SERVICE_PRINCIPAL_DATA);
+  const configuration = new TerraformConfiguration(plan.configuration, [...plan.instances, ...lookups]);
   const refs = new Map<string, ResourceRef>();
   const refOf = (instance: Pick<TerraformInstance, 'type' | 'address'>): ResourceRef => ({
     type: instance.type,
@@ -234,10 +237,8 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     refs.set(instance.address, refOf(instance));
     mappings.set(instance.address, mapping);
   }
-  for (const data of plan.dataSources) {
-    const record = servicePrincipalLookup(data);
-    if (!record) continue;
-    records.push(record);
+  for (const data of lookups) {
+    records.push(servicePrincipalLookup(data));
     refs.set(data.address, refOf(data));
   }
   const model = pulumiModelOf(records, mappings);
