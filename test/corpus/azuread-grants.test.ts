@@ -114,6 +114,34 @@ describe('Terraform: plans of hashicorp/terraform-provider-azuread’s documente
     ]);
   });
 
+  it('graph_data_source: Graph’s service principal read by a data source; the app role assignment (User.Read.All) and the delegated grant (openid, User.Read.All) are Graph grants, none privileged (right); the data source is no identity (right)', () => {
+    // On main the delegated grant was `no-unseen-content` (service principal <object id> not created by the change):
+    // the adapter read no data source, so nothing showed the API was Graph.
+    expect(terraform('graph_data_source.tfplan.json')).toEqual([
+      'require-entitlement mandatory azuread_service_principal.example Catalog::default',
+      'require-owner mandatory azuread_service_principal.example Owner::missing',
+    ]);
+    const plan = JSON.parse(
+      readFileSync(join(REPO, 'test/corpus/azuread-grants/terraform/graph_data_source.tfplan.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const model = modelFromTerraformPlan(plan, { file: 'graph_data_source.tfplan.json' });
+    expect(
+      model.identities.map(
+        (identity) =>
+          `${identity.resource.name}: ${identity.grants.map((grant) => (grant.kind === 'role' ? `${String(grant.role)}${grant.delegated ? ' (delegated)' : ''}` : grant.kind)).join(', ')}`,
+      ),
+    ).toEqual(['azuread_service_principal.example: openid (delegated), User.Read.All (delegated), User.Read.All']);
+  });
+
+  it('graph_data_source_read_at_apply: the same lookup read only at apply (object id unknown) leaves the delegated grant unseen (blocking), saying so, and the assignment pending (right: fail closed)', () => {
+    expect(terraform('graph_data_source_read_at_apply.tfplan.json')).toEqual([
+      "no-unseen-content mandatory azuread_service_principal_delegated_permission_grant.example Unseen::service principal data.azuread_service_principal.msgraph (Microsoft Graph's, its object id known only at apply)",
+      'no-wildcard-privilege mandatory pending azuread_app_role_assignment.example Role::unknown',
+      'require-entitlement mandatory azuread_service_principal.example Catalog::default',
+      'require-owner mandatory azuread_service_principal.example Owner::missing',
+    ]);
+  });
+
   it('group_member: unseen content, pending (right)', () => {
     expect(terraform('group_member.tfplan.json')).toEqual([
       'no-unseen-content mandatory pending azuread_group_member.example Unseen::azuread_group_member',

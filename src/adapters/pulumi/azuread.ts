@@ -43,6 +43,7 @@ import { knownString } from './values.js';
 const TYPES = {
   application: 'azuread:index/application:Application',
   servicePrincipal: 'azuread:index/servicePrincipal:ServicePrincipal',
+  servicePrincipalLookup: 'azuread:index/getServicePrincipal:getServicePrincipal',
   group: 'azuread:index/group:Group',
   user: 'azuread:index/user:User',
   directoryRole: 'azuread:index/directoryRole:DirectoryRole',
@@ -59,6 +60,13 @@ const TYPES = {
 } as const;
 
 export const AZUREAD_TYPES: readonly string[] = Object.values(TYPES);
+
+/**
+ * A service principal the change looks up rather than creates (Terraform's `data "azuread_service_principal"`, which
+ * the Terraform adapter passes under the token of Pulumi's `getServicePrincipal`; a Pulumi stack holds no invoke): only
+ * the API a grant is on, never an identity. Its `clientId` and `objectId` are what the lookup read, or Unknowns.
+ */
+export const SERVICE_PRINCIPAL_LOOKUP = TYPES.servicePrincipalLookup;
 
 export function modelFromAzureResources(resources: readonly PulumiResource[]): Model {
   const entries = entriesOf(
@@ -191,7 +199,9 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     };
     grantTo(graph, entry, findPrincipal(entry, 'memberObjectId'), 'memberObjectId', grant);
   }
-  const servicePrincipalEntries = new Map(of(TYPES.servicePrincipal).map((entry) => [entry.resource.urn, entry]));
+  const servicePrincipalEntries = new Map(
+    [...of(TYPES.servicePrincipal), ...of(TYPES.servicePrincipalLookup)].map((entry) => [entry.resource.urn, entry]),
+  );
   const unseen: UnseenContent[] = [];
   for (const entry of of(TYPES.delegatedPermissionGrant)) {
     const [api] = linked(entry, 'resourceServicePrincipalObjectId', servicePrincipalEntries, (sp, value) =>
@@ -206,7 +216,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     const [api] = linked(entry, 'resourceObjectId', servicePrincipalEntries, (sp, value) =>
       [sp.props.objectId, sp.props.id].includes(value),
     );
-    const role = appRoleName(entry, api !== undefined && graphClientId(api));
+    const role = appRoleName(entry, api !== undefined && isGraphApi(api));
     grantTo(graph, entry, findPrincipal(entry, 'principalObjectId'), 'principalObjectId', {
       kind: 'role',
       cloud: 'azure',
@@ -330,6 +340,16 @@ function graphClientId(entry: Entry): boolean {
 }
 
 /**
+ * Whether the API a grant is on is Microsoft Graph: a service principal of the change with Graph's client id, or one
+ * looked up whose client id and object id were both read (a lookup read only at apply shows neither which service
+ * principal it finds nor that the grant's object id is its: fail closed).
+ */
+function isGraphApi(entry: Entry): boolean {
+  if (!graphClientId(entry)) return false;
+  return entry.resource.type !== TYPES.servicePrincipalLookup || knownString(entry.props.objectId) !== undefined;
+}
+
+/**
  * A delegated permission grant (an OAuth2 permission grant): the client service principal may call the API of the
  * resource service principal as a signed-in user, with the scopes `claimValues` names. On Microsoft Graph each scope is
  * the Graph permission of that name, judged as an application permission of that name is (a role at the `application`
@@ -342,13 +362,15 @@ function delegatedGrants(entry: Entry, api: Entry | undefined, unseen: UnseenCon
     ? scopes.map((scope) => (typeof scope === 'string' ? scope : '(known at apply)')).join(', ')
     : '(known at apply)';
   const appId = api ? (knownString(api.props.clientId) ?? knownString(api.props.applicationId)) : undefined;
-  if (!api || !graphClientId(api)) {
+  if (!api || !isGraphApi(api)) {
     const written = entry.props.resourceServicePrincipalObjectId;
     const clientId = api?.props.clientId ?? api?.props.applicationId;
     const what = api
-      ? appId
-        ? `service principal of application ${appId} (not Microsoft Graph)`
-        : `service principal ${api.ref.name} (its client id ${isUnknown(clientId) ? 'known only at apply' : 'not set'})`
+      ? appId === MICROSOFT_GRAPH_APP_ID
+        ? `service principal ${api.ref.name} (Microsoft Graph's, its object id known only at apply)`
+        : appId
+          ? `service principal of application ${appId} (not Microsoft Graph)`
+          : `service principal ${api.ref.name} (its client id ${isUnknown(clientId) ? 'known only at apply' : 'not set'})`
       : `service principal ${typeof written === 'string' ? written : isUnknown(written) ? written.description : '(not set)'} (not created by the change)`;
     unseen.push({ resource: entry.ref, kind: 'unseen-delegated-api', what, named });
     return [];

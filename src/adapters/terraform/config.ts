@@ -8,6 +8,9 @@ import { isRecord } from '../../util/records.js';
 import { addressParts, moduleAddress, modulePath, splitKey, type ModuleStep } from './address.js';
 import type { TerraformInstance } from './plan.js';
 
+/** What the configuration needs of an instance to resolve references to it. */
+type Located = Pick<TerraformInstance, 'address' | 'parsed'>;
+
 interface ModuleConfig {
   /** `aws_iam_role.deployer` -> its attribute expressions. */
   resources: Map<string, Record<string, unknown>>;
@@ -49,20 +52,22 @@ export class TerraformConfiguration {
   /** The configuration's `provider_config`: each provider configuration (and alias) by its opaque key. */
   private readonly providerConfigs: Record<string, unknown>;
   /** Instances by their address without instance key (`module.ci.aws_iam_role.deployer`), then by instance key. */
-  private readonly byResource = new Map<
-    string,
-    { all: TerraformInstance[]; byKey: Map<string | undefined, TerraformInstance[]> }
-  >();
+  private readonly byResource = new Map<string, { all: Located[]; byKey: Map<string | undefined, Located[]> }>();
   /** Module instance addresses (`module.ci["eu"]`) seen in the plan, by the module call's address without key. */
   private readonly moduleKeys = new Map<string, Set<string | undefined>>();
   private readonly attributeCache = new Map<string, { attribute: string; references: string[]; constant: boolean }[]>();
 
-  constructor(configuration: Record<string, unknown> | undefined, instances: readonly TerraformInstance[]) {
+  /**
+   * `instances`: the plan's managed resource instances, and the data sources the adapter reads (a reference to another
+   * data source stays as written).
+   */
+  constructor(configuration: Record<string, unknown> | undefined, instances: readonly Located[]) {
     if (configuration && isRecord(configuration.root_module)) this.index(configuration.root_module, []);
     this.providerConfigs = isRecord(configuration?.provider_config) ? configuration.provider_config : {};
     for (const instance of instances) {
       const { modules, type, name } = instance.parsed;
-      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${type}.${name}`;
+      const local = `${instance.parsed.mode === 'data' ? 'data.' : ''}${type}.${name}`;
+      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${local}`;
       let resource = this.byResource.get(base);
       if (!resource) this.byResource.set(base, (resource = { all: [], byKey: new Map() }));
       resource.all.push(instance);
@@ -229,6 +234,12 @@ export class TerraformConfiguration {
       );
       return found.length ? [...new Set(found)] : [reference];
     }
+    if (head === 'data' && parts[1] !== undefined && parts[2] !== undefined) {
+      // A data source the adapter reads, by its address from the root (`module.ci.data.azuread_service_principal.x`).
+      const { name, key } = splitKey(parts[2]);
+      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}data.${parts[1]}.${name}`;
+      return this.instancesOf(base, key, fromKey) ?? [reference];
+    }
     if (
       head === undefined ||
       ['data', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head) ||
@@ -237,13 +248,18 @@ export class TerraformConfiguration {
       return [reference];
     const { name, key } = splitKey(parts[1]);
     const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
+    return this.instancesOf(base, key, fromKey) ?? [reference];
+  }
+
+  /** The addresses of a resource's instances a reference names (see resolve), or undefined when there is none. */
+  private instancesOf(base: string, key: string | undefined, fromKey: string | undefined): string[] | undefined {
     const resource = this.byResource.get(base);
-    if (!resource) return [reference];
+    if (!resource) return undefined;
     const chosen =
       key !== undefined
         ? (resource.byKey.get(key) ?? [])
         : ((fromKey !== undefined ? resource.byKey.get(fromKey) : undefined) ?? resource.all);
-    return chosen.length ? chosen.map((instance) => instance.address) : [reference];
+    return chosen.length ? chosen.map((instance) => instance.address) : undefined;
   }
 
   private resolveAll(

@@ -30,6 +30,18 @@ export interface TerraformPlan {
   deleted: TerraformInstance[];
   /** The `configuration` object, when the plan has one (a state has none). */
   configuration?: Record<string, unknown>;
+  /**
+   * Data sources: read at plan (a plan's `prior_state`, a state's values) with their values, or read only at apply (a
+   * plan's `resource_changes` action `read`), whose values the plan does not know. They create nothing; the adapter
+   * reads a few of them (the service principal an Entra ID grant is on) to know what a grant is about.
+   */
+  dataSources: TerraformDataSource[];
+}
+
+/** A data source instance as the plan shows it. */
+export interface TerraformDataSource extends Omit<TerraformInstance, 'action'> {
+  /** True when Terraform reads it only at apply: its values (`after`, with `after_unknown`) are not all known. */
+  readAtApply: boolean;
 }
 
 /** A plan or state that cannot be read, with the JSON path of what is wrong. */
@@ -64,15 +76,23 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
   const deleted: TerraformInstance[] = [];
   const isPlan = 'planned_values' in json || 'resource_changes' in json;
 
+  const dataSources = new Map<string, TerraformDataSource>();
+  const readData = (instance: Omit<TerraformInstance, 'action'>) =>
+    dataSources.set(instance.address, { ...instance, readAtApply: false });
   if (!isPlan) {
     walkModule(
       json.values === null ? {} : json.values,
       'values',
       (instance) => byAddress.set(instance.address, { ...instance, action: 'state' }),
       new Set(),
+      readData,
     );
-    return { instances: [...byAddress.values()], deleted };
+    return { instances: [...byAddress.values()], deleted, dataSources: [...dataSources.values()] };
   }
+  // The data sources read at plan are in the state the plan starts from (Terraform refreshes it first); the plan's
+  // own values (planned_values) hold only those read at apply, which resource_changes lists as `read`.
+  if (isRecord(json.prior_state) && json.prior_state.values !== undefined && json.prior_state.values !== null)
+    walkModule(json.prior_state.values, 'prior_state.values', () => undefined, new Set(), readData);
   const changes = json.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new TerraformPlanError('resource_changes', 'expected an array');
   // Every managed resource has a change (`no-op` for those the plan leaves alone); planned_values adds only those a
@@ -81,7 +101,10 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
   changes.forEach((change, index) => {
     const path = `resource_changes[${index}]`;
     if (!isRecord(change)) throw new TerraformPlanError(path, 'expected an object');
-    if (change.mode === 'data') return;
+    if (change.mode === 'data') {
+      readAtApply(change, path, dataSources);
+      return;
+    }
     const address = stringField(change, 'address', path);
     const type = stringField(change, 'type', path);
     const parsed = parseAddress(address);
@@ -126,14 +149,50 @@ export function readTerraformPlan(json: Record<string, unknown>): TerraformPlan 
   return {
     instances: [...byAddress.values()],
     deleted,
+    dataSources: [...dataSources.values()],
     ...(isRecord(json.configuration) ? { configuration: json.configuration } : {}),
   };
 }
 
 type Visit = (instance: Omit<TerraformInstance, 'action'>) => void;
 
-/** A module of planned_values or of a state (`root_module` and its `child_modules`, recursively): its managed resources. */
-function walkModule(container: unknown, path: string, visit: Visit, skip: ReadonlySet<string>): void {
+/**
+ * A data source the plan reads at apply (`resource_changes` action `read`): its `after` holds what is known from the
+ * configuration, `after_unknown` marks the rest. It replaces what the prior state held for it (the value it will have
+ * is not that one). Another action on a data source (`delete`, which drops it from the state) reads nothing.
+ */
+function readAtApply(
+  change: Record<string, unknown>,
+  path: string,
+  dataSources: Map<string, TerraformDataSource>,
+): void {
+  const body = change.change;
+  if (!isRecord(body) || !Array.isArray(body.actions) || !body.actions.includes('read')) return;
+  const address = stringField(change, 'address', path);
+  const parsed = parseAddress(address);
+  if (!parsed) throw new TerraformPlanError(`${path}.address`, `"${address}" is not a resource address`);
+  dataSources.set(address, {
+    address,
+    parsed,
+    type: stringField(change, 'type', path),
+    values: isRecord(body.after) ? body.after : {},
+    // Everything not in `after` is unknown too: the data source has not been read.
+    unknown: body.after_unknown ?? true,
+    readAtApply: true,
+  });
+}
+
+/**
+ * A module of planned_values or of a state (`root_module` and its `child_modules`, recursively): its managed
+ * resources, and its data sources to `visitData` when given.
+ */
+function walkModule(
+  container: unknown,
+  path: string,
+  visit: Visit,
+  skip: ReadonlySet<string>,
+  visitData?: Visit,
+): void {
   if (!isRecord(container)) throw new TerraformPlanError(path, 'expected an object');
   if (container.root_module === undefined) return;
   const visitModule = (module: unknown, at: string): void => {
@@ -143,14 +202,15 @@ function walkModule(container: unknown, path: string, visit: Visit, skip: Readon
     resources.forEach((resource, index) => {
       const where = `${at}.resources[${index}]`;
       if (!isRecord(resource)) throw new TerraformPlanError(where, 'expected an object');
-      if (resource.mode === 'data') return;
+      const data = resource.mode === 'data';
+      if (data && !visitData) return;
       const address = stringField(resource, 'address', where);
       if (skip.has(address)) return;
       const parsed = parseAddress(address);
       if (!parsed) throw new TerraformPlanError(`${where}.address`, `"${address}" is not a resource address`);
       const values = resource.values ?? {};
       if (!isRecord(values)) throw new TerraformPlanError(`${where}.values`, 'expected an object');
-      visit({ address, parsed, type: stringField(resource, 'type', where), values });
+      (data ? visitData : visit)?.({ address, parsed, type: stringField(resource, 'type', where), values });
     });
     const children = module.child_modules ?? [];
     if (!Array.isArray(children)) throw new TerraformPlanError(`${at}.child_modules`, 'expected an array');

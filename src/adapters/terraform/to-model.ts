@@ -6,6 +6,7 @@
  */
 import { modelFromPulumiResources, PulumiResourceError, type PulumiResource } from '../pulumi/index.js';
 import { hasSystemAssignedType } from '../pulumi/azure-native.js';
+import { SERVICE_PRINCIPAL_LOOKUP } from '../pulumi/azuread.js';
 import {
   GEN1_FUNCTION_TYPE,
   gen1FunctionNamed,
@@ -28,7 +29,7 @@ import { isKnownRecord, isRecord, setOwn } from '../../util/records.js';
 import { formatValuePath, type ValuePath } from '../../util/depth.js';
 import { moduleAddress } from './address.js';
 import { TerraformConfiguration, type AttributeSource } from './config.js';
-import { readTerraformPlan, TerraformPlanError, type TerraformInstance } from './plan.js';
+import { readTerraformPlan, TerraformPlanError, type TerraformDataSource, type TerraformInstance } from './plan.js';
 import { plainCredentialsOfTerraform } from './plain-credentials.js';
 import { withProviderDefaults } from './provider-defaults.js';
 import { inlineRotationDays } from './secret-rotation.js';
@@ -89,6 +90,41 @@ function systemAssignedRecord(instance: TerraformInstance, values: Record<string
   };
 }
 
+/** The data source type the adapter reads: the service principal an Entra ID grant is on. */
+const SERVICE_PRINCIPAL_DATA = 'azuread_service_principal';
+
+/**
+ * An `azuread_service_principal` data source as the Pulumi adapter reads a service principal looked up
+ * (`azuread.getServicePrincipal`'s token): the API an app role assignment or a delegated permission grant is on, never
+ * an identity of the change. Microsoft Graph's, as the provider's documentation finds it, is recognised by its client
+ * id; what the plan does not know (a data source read at apply) stays unknown, naming the attribute, so a grant on it
+ * stays unseen or pending. azuread 2.x names the client id `application_id`.
+ */
+function servicePrincipalLookup(data: TerraformDataSource): PulumiResource {
+  const whole = unknownValue(`${data.address} is not read until apply`);
+  const read = data.readAtApply
+    ? withUnknowns(data.values, data.unknown, (path) =>
+        unknownValue(`${data.address}.${path} is not known until apply (the data source is read at apply)`),
+      )
+    : data.values;
+  const values = isRecord(read) ? read : {};
+  // Read at apply, an attribute the plan leaves out is not known either: the data source has not been read yet.
+  const value = (...attributes: string[]): unknown => {
+    const found = attributes.map((attribute) => values[attribute]).find((item) => item !== undefined && item !== null);
+    return found ?? (data.readAtApply || !isRecord(read) ? whole : undefined);
+  };
+  return {
+    type: SERVICE_PRINCIPAL_LOOKUP,
+    name: data.address,
+    urn: data.address,
+    props: {
+      clientId: value('client_id', 'application_id'),
+      objectId: value('object_id'),
+      id: value('id', 'object_id'),
+    },
+  };
+}
+
 export interface TerraformModelOptions {
   /** The plan file, as findings should name it. */
   file?: string;
@@ -97,9 +133,10 @@ export interface TerraformModelOptions {
 /** The model of a `terraform show -json` document (plan or state). Throws TerraformPlanError when it cannot be read. */
 export function modelFromTerraformPlan(json: Record<string, unknown>, options: TerraformModelOptions = {}): Model {
   const plan = readTerraformPlan(json);
-  const configuration = new TerraformConfiguration(plan.configuration, plan.instances);
+  const lookups = plan.dataSources.filter(({ type }) => type === SERVICE_PRINCIPAL_DATA);
+  const configuration = new TerraformConfiguration(plan.configuration, [...plan.instances, ...lookups]);
   const refs = new Map<string, ResourceRef>();
-  const refOf = (instance: TerraformInstance): ResourceRef => ({
+  const refOf = (instance: Pick<TerraformInstance, 'type' | 'address'>): ResourceRef => ({
     type: instance.type,
     name: instance.address,
     ...(options.file ? { file: options.file } : {}),
@@ -199,6 +236,10 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     });
     refs.set(instance.address, refOf(instance));
     mappings.set(instance.address, mapping);
+  }
+  for (const data of lookups) {
+    records.push(servicePrincipalLookup(data));
+    refs.set(data.address, refOf(data));
   }
   const model = pulumiModelOf(records, mappings);
   // The Pulumi adapter names where a workload's account, a storage account's Shared Key or an EKS cluster's creator
