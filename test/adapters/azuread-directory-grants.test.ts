@@ -19,7 +19,12 @@ import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog } from '../support/builders.js';
 import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from '../multicloud/builders.js';
-import { terraformPlan, type PlannedResource } from '../terraform/support.js';
+import {
+  AZUREAD_WORKLOAD_OBJECT_ID,
+  azureadWorkload,
+  terraformPlan,
+  type PlannedResource,
+} from '../terraform/support.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const GRAPH = '00000003-0000-0000-c000-000000000000';
@@ -54,20 +59,7 @@ const terraform = (resources: PlannedResource[]) =>
 // ---------- Terraform (azuread 2.x and 3.x) ----------
 
 const TAGS = ['owner:team-apps', 'identity-class:service', 'entitlements:graph-sign-in'];
-/** An application and its service principal, as the plan shows them before apply. */
-const tfWorkload: PlannedResource[] = [
-  {
-    address: 'azuread_application.reports',
-    values: { display_name: 'reports', tags: TAGS },
-    unknown: { client_id: true, object_id: true, id: true },
-  },
-  {
-    address: 'azuread_service_principal.reports',
-    values: {},
-    unknown: { client_id: true, object_id: true, id: true },
-    references: { client_id: ['azuread_application.reports.client_id', 'azuread_application.reports'] },
-  },
-];
+const tfWorkload = azureadWorkload(TAGS);
 const tfRole = (name: string, values: Record<string, unknown>): PlannedResource => ({
   address: `azuread_directory_role.${name}`,
   values,
@@ -78,7 +70,7 @@ const tfMember = (name: string, role: string | string[]): PlannedResource => ({
   values: typeof role === 'string' ? { role_object_id: role } : {},
   unknown: { id: true, member_object_id: true, ...(typeof role === 'string' ? {} : { role_object_id: true }) },
   references: {
-    member_object_id: ['azuread_service_principal.reports.object_id', 'azuread_service_principal.reports'],
+    member_object_id: AZUREAD_WORKLOAD_OBJECT_ID,
     ...(typeof role === 'string' ? {} : { role_object_id: role }),
   },
 });
@@ -105,7 +97,7 @@ const tfGrant = (
     ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: true }),
   },
   references: {
-    service_principal_object_id: ['azuread_service_principal.reports.object_id', 'azuread_service_principal.reports'],
+    service_principal_object_id: AZUREAD_WORKLOAD_OBJECT_ID,
     ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: api }),
   },
   ...extra,
@@ -244,7 +236,7 @@ describe('Terraform: azuread_service_principal_delegated_permission_grant', () =
         unknown: { id: true, group_object_id: true, member_object_id: true },
         references: {
           group_object_id: ['azuread_group.admins.object_id', 'azuread_group.admins'],
-          member_object_id: ['azuread_service_principal.reports.object_id', 'azuread_service_principal.reports'],
+          member_object_id: AZUREAD_WORKLOAD_OBJECT_ID,
         },
       },
     ]);

@@ -12,7 +12,13 @@ import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog } from '../support/builders.js';
-import { terraformPlan, type PlannedResource, type PlanOptions } from '../terraform/support.js';
+import {
+  AZUREAD_WORKLOAD_OBJECT_ID,
+  azureadWorkload,
+  terraformPlan,
+  type PlannedResource,
+  type PlanOptions,
+} from '../terraform/support.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const GRAPH = '00000003-0000-0000-c000-000000000000';
@@ -95,20 +101,8 @@ function planWith(
 }
 
 const TAGS = ['owner:team-apps', 'identity-class:service', 'entitlements:graph-sign-in'];
-const workload: PlannedResource[] = [
-  {
-    address: 'azuread_application.reports',
-    values: { display_name: 'reports', tags: TAGS },
-    unknown: { client_id: true, object_id: true, id: true },
-  },
-  {
-    address: 'azuread_service_principal.reports',
-    values: {},
-    unknown: { client_id: true, object_id: true, id: true },
-    references: { client_id: ['azuread_application.reports.client_id', 'azuread_application.reports'] },
-  },
-];
-const CLIENT = ['azuread_service_principal.reports.object_id', 'azuread_service_principal.reports'];
+const workload = azureadWorkload(TAGS);
+const CLIENT = AZUREAD_WORKLOAD_OBJECT_ID;
 const LOOKUP = ['data.azuread_service_principal.msgraph.object_id', 'data.azuread_service_principal.msgraph'];
 
 /** Graph's service principal read at plan, as the provider returns it (a few of its app roles and scopes). */

@@ -18,7 +18,12 @@ import { evaluate } from '../../src/engine/index.js';
 import type { Model } from '../../src/model/model.js';
 import { catalog } from '../support/builders.js';
 import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from '../multicloud/builders.js';
-import { terraformPlan, type PlannedResource } from '../terraform/support.js';
+import {
+  AZUREAD_WORKLOAD_OBJECT_ID,
+  azureadWorkload,
+  terraformPlan,
+  type PlannedResource,
+} from '../terraform/support.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const GRAPH = '00000003-0000-0000-c000-000000000000';
@@ -53,20 +58,8 @@ const NO_SUCH_APP_ROLE = '5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
 // ---------- Terraform ----------
 
-const tfWorkload: PlannedResource[] = [
-  {
-    address: 'azuread_application.reports',
-    values: { display_name: 'reports', tags: TAGS },
-    unknown: { client_id: true, object_id: true, id: true },
-  },
-  {
-    address: 'azuread_service_principal.reports',
-    values: {},
-    unknown: { client_id: true, object_id: true, id: true },
-    references: { client_id: ['azuread_application.reports.client_id', 'azuread_application.reports'] },
-  },
-];
-const SP_REF = ['azuread_service_principal.reports.object_id', 'azuread_service_principal.reports'];
+const tfWorkload = azureadWorkload(TAGS);
+const SP_REF = AZUREAD_WORKLOAD_OBJECT_ID;
 const tfAssignment = (name: string, roleId: string): PlannedResource => ({
   address: `azuread_directory_role_assignment.${name}`,
   values: { role_id: roleId },

@@ -187,3 +187,29 @@ function providerOf(type: string): string {
   const provider = type.split('_')[0]!;
   return `registry.terraform.io/hashicorp/${provider}`;
 }
+
+/**
+ * An Entra ID application and its service principal named `reports`, as a plan shows them before apply (their ids
+ * known only after), the application tagged with `tags`: the workload the Entra ID grant tests grant to.
+ */
+export function azureadWorkload(tags: string[]): PlannedResource[] {
+  return [
+    {
+      address: 'azuread_application.reports',
+      values: { display_name: 'reports', tags },
+      unknown: { client_id: true, object_id: true, id: true },
+    },
+    {
+      address: 'azuread_service_principal.reports',
+      values: {},
+      unknown: { client_id: true, object_id: true, id: true },
+      references: { client_id: ['azuread_application.reports.client_id', 'azuread_application.reports'] },
+    },
+  ];
+}
+
+/** The configuration's reference to that service principal's object id. */
+export const AZUREAD_WORKLOAD_OBJECT_ID = [
+  'azuread_service_principal.reports.object_id',
+  'azuread_service_principal.reports',
+];
