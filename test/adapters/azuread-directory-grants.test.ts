@@ -21,6 +21,7 @@ import { catalog } from '../support/builders.js';
 import { PULUMI_UNKNOWN, pulumiResource, pulumiUrn } from '../multicloud/builders.js';
 import {
   AZUREAD_WORKLOAD_OBJECT_ID,
+  azureadDelegatedGrant,
   azureadWorkload,
   terraformPlan,
   type PlannedResource,
@@ -85,23 +86,7 @@ const tfGrant = (
   claimValues: string[],
   api: string[] | string = ['azuread_service_principal.msgraph.object_id', 'azuread_service_principal.msgraph'],
   extra: Partial<PlannedResource> = {},
-): PlannedResource => ({
-  address: `azuread_service_principal_delegated_permission_grant.${name}`,
-  values: {
-    claim_values: claimValues,
-    ...(typeof api === 'string' ? { resource_service_principal_object_id: api } : {}),
-  },
-  unknown: {
-    id: true,
-    service_principal_object_id: true,
-    ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: true }),
-  },
-  references: {
-    service_principal_object_id: AZUREAD_WORKLOAD_OBJECT_ID,
-    ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: api }),
-  },
-  ...extra,
-});
+): PlannedResource => azureadDelegatedGrant(name, claimValues, api, extra);
 const ROLE_OF = (name: string) => [`azuread_directory_role.${name}.object_id`, `azuread_directory_role.${name}`];
 
 describe('Terraform: azuread_directory_role_member is read as a directory role assignment', () => {

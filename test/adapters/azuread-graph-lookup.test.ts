@@ -14,6 +14,7 @@ import type { Model } from '../../src/model/model.js';
 import { catalog } from '../support/builders.js';
 import {
   AZUREAD_WORKLOAD_OBJECT_ID,
+  azureadDelegatedGrant,
   azureadWorkload,
   terraformPlan,
   type PlannedResource,
@@ -129,23 +130,8 @@ const graphResource: PlannedResource = {
 const RESOURCE = ['azuread_service_principal.msgraph.object_id', 'azuread_service_principal.msgraph'];
 
 /** A delegated grant on `api`: the object id as the plan knows it (a string), or references to where it comes from. */
-const grant = (claimValues: string[], api: string | string[], name = 'reports'): PlannedResource => ({
-  address: `azuread_service_principal_delegated_permission_grant.${name}`,
-  values: {
-    claim_values: claimValues,
-    ...(typeof api === 'string' ? { resource_service_principal_object_id: api } : {}),
-  },
-  unknown: {
-    id: true,
-    service_principal_object_id: true,
-    ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: true }),
-  },
-  references: {
-    service_principal_object_id: CLIENT,
-    // An object id the plan knows is written as a literal: matched by value alone.
-    ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: api }),
-  },
-});
+const grant = (claimValues: string[], api: string | string[], name = 'reports'): PlannedResource =>
+  azureadDelegatedGrant(name, claimValues, api);
 const assignment = (appRoleId: string, api: string | string[]): PlannedResource => ({
   address: 'azuread_app_role_assignment.reports',
   values: { app_role_id: appRoleId, ...(typeof api === 'string' ? { resource_object_id: api } : {}) },

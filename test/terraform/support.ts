@@ -213,3 +213,32 @@ export const AZUREAD_WORKLOAD_OBJECT_ID = [
   'azuread_service_principal.reports.object_id',
   'azuread_service_principal.reports',
 ];
+
+/**
+ * A delegated permission grant of `claimValues` to that workload on `api`: the API's object id as the plan knows it (a
+ * string, matched by value alone), or the configuration's references to where it comes from.
+ */
+export function azureadDelegatedGrant(
+  name: string,
+  claimValues: string[],
+  api: string | string[],
+  extra: Partial<PlannedResource> = {},
+): PlannedResource {
+  return {
+    address: `azuread_service_principal_delegated_permission_grant.${name}`,
+    values: {
+      claim_values: claimValues,
+      ...(typeof api === 'string' ? { resource_service_principal_object_id: api } : {}),
+    },
+    unknown: {
+      id: true,
+      service_principal_object_id: true,
+      ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: true }),
+    },
+    references: {
+      service_principal_object_id: AZUREAD_WORKLOAD_OBJECT_ID,
+      ...(typeof api === 'string' ? {} : { resource_service_principal_object_id: api }),
+    },
+    ...extra,
+  };
+}
