@@ -1,13 +1,6 @@
 import { entitlementById } from '../../catalog/entitlement-index.js';
 import { actionMatches } from '../iam/aws/actions.js';
-import {
-  actionsNamed,
-  hasUnknownGrant,
-  unknownGrantOf,
-  narrowAllowance,
-  type ActionSelection,
-  type AllowedAction,
-} from '../iam/aws/evaluate.js';
+import { actionsNamed, narrowAllowance, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
@@ -18,7 +11,7 @@ import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../mod
 import { mustGet } from '../util/must.js';
 import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
-import { heldPoliciesAndAllows, type HeldPolicies } from './support/held-policies.js';
+import { heldPoliciesAndAllows, unknownHeldGrant, type HeldPolicies } from './support/held-policies.js';
 import { sanctionCheck, sanctionedEntitlements, type SanctionCheck } from './support/just-in-time.js';
 
 type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'grantsMalformed';
@@ -72,7 +65,7 @@ export default defineRule<MessageId>({
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
   const holdings = heldPoliciesAndAllows(ctx, identity);
   const { held } = holdings;
-  reportUnverifiable(ctx, identity, held, firstUnknownGrantOf(held));
+  reportUnverifiable(ctx, identity, held, unknownHeldGrant(held));
   const allows = holdings.some(pathActions());
   // Most identities reach no path action; all of IAM includes iam:AttachRolePolicy, so they are no administrator either.
   if (allows.size === 0) return;
@@ -311,7 +304,7 @@ function functionNamed(value: string): string | undefined {
 function holdsPrivilege(ctx: RuleContext<MessageId>, role: Identity): boolean {
   const holdings = heldPoliciesAndAllows(ctx, role);
   if (holdings.held.opaque.length > 0) return true;
-  if (hasUnknownGrant(holdings.held.policies.map((policy) => policy.document))) return true;
+  if (unknownHeldGrant(holdings.held)) return true;
   return holdings.all().some(({ action }) => privilegedCategory(action, ctx.catalog) !== undefined);
 }
 
@@ -387,17 +380,6 @@ function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
  * policy whose content is never part of the change (customer-managed elsewhere, or an AWS ARN the dataset does not
  * know) is reported once, by no-wildcard-privilege; the paths here are those of the content the change shows.
  */
-/** hasUnknownGrant over the held documents, without a list of them made for every identity. */
-function firstUnknownGrantOf(held: HeldPolicies): Unknown | undefined {
-  const policies = held.policies;
-  for (let index = 0; index < policies.length; index++) {
-    const policy = policies[index];
-    const unknown = policy === undefined ? undefined : unknownGrantOf(policy.document);
-    if (unknown) return unknown;
-  }
-  return undefined;
-}
-
 function reportUnverifiable(
   ctx: RuleContext<MessageId>,
   identity: Identity,

@@ -19,13 +19,12 @@ import {
 import { globMatch, hasWildcard } from '../util/glob.js';
 import { plural } from '../util/plural.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
-import { heldPoliciesAndAllows } from './support/held-policies.js';
+import { heldPoliciesAndAllows, unknownHeldGrant } from './support/held-policies.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isNarrowingOperator, isPatternOperator } from '../iam/aws/condition-operators.js';
 import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
 import { describeWorkload, POD_IDENTITY_SERVICE } from '../iam/aws/pod-identity.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
-import { hasUnknownGrant } from '../iam/aws/evaluate.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
 import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
@@ -1257,7 +1256,7 @@ function checkGuestRoleOfUnreadableTrust(ctx: Ctx, identity: Identity, what: str
 function holdsOnlyPublicApis(ctx: Ctx, identity: Identity): boolean {
   const policies = heldPoliciesAndAllows(ctx, identity);
   if (policies.held.opaque.length > 0) return false;
-  if (hasUnknownGrant(policies.held.policies.map((policy) => policy.document))) return false;
+  if (unknownHeldGrant(policies.held)) return false;
   const allowed = policies.all();
   return allowed.length > 0 && allowed.every(({ action }) => isPublicApi(action.name));
 }

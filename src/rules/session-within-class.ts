@@ -83,15 +83,6 @@ export default defineRule<MessageId>({
 
 const AWS_MIN_MAX_SESSION_SECONDS = 3600;
 
-function hasProfileSession(identity: Identity): boolean {
-  const credentials = identity.credentials;
-  for (let index = 0; index < credentials.length; index++) {
-    const credential = credentials[index];
-    if (credential?.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined) return true;
-  }
-  return false;
-}
-
 /**
  * The sessions IAM Roles Anywhere vends through each profile of the change that names the role last the profile's
  * DurationSeconds (900 to 43200; 3600 when left out: CreateProfile,
@@ -100,18 +91,17 @@ function hasProfileSession(identity: Identity): boolean {
  * sets it. The profile's ManagedPolicyArns and SessionPolicy narrow what the sessions may do, not how long they last.
  */
 function checkProfileSessions(ctx: RuleContext<MessageId>, identity: Identity): void {
-  // Most identities have no Roles Anywhere profile: no list is made for them.
-  if (!hasProfileSession(identity)) return;
-  const profiles = identity.credentials.filter(
-    (credential) => credential.kind === 'aws-roles-anywhere' && credential.sessionSeconds !== undefined,
-  );
-  if (profiles.length === 0) return;
-  const held = sessionLimit(ctx, identity);
-  if (!held) return;
-  const limit = held.limit;
-  for (const credential of profiles) {
+  // Walked in place, the limit worked out at the first profile: most identities have none, and nothing is made for them.
+  const credentials = identity.credentials;
+  let held: SessionLimit | undefined;
+  for (let index = 0; index < credentials.length; index++) {
+    const credential = credentials[index];
+    if (credential?.kind !== 'aws-roles-anywhere') continue;
     const session = credential.sessionSeconds;
     if (session === undefined) continue;
+    held ??= sessionLimit(ctx, identity);
+    if (!held) return;
+    const limit = held.limit;
     const base = { resource: credential.source, identity };
     const data = {
       name: identity.name,

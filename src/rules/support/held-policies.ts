@@ -2,7 +2,13 @@
  * The AWS policy documents an identity holds, each with the resource that grants it, so a rule can evaluate them
  * together and still name the policy behind each allowed action.
  */
-import { allowancesFor, effectiveAllows, type ActionSelection, type AllowedAction } from '../../iam/aws/evaluate.js';
+import {
+  allowancesFor,
+  effectiveAllows,
+  unknownGrantOf,
+  type ActionSelection,
+  type AllowedAction,
+} from '../../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
 import {
@@ -39,6 +45,20 @@ export interface HeldPolicies {
   opaque: OpaquePolicy[];
   /** The policy a statement came from. */
   policyOf: (statement: PolicyStatement) => HeldPolicy | undefined;
+}
+
+/**
+ * The first value that makes the held policies' grants undecidable (an unreadable document, an Unknown action of an
+ * Allow): rules report pending on it. Walked in place, not through a list of the documents made for every identity.
+ */
+export function unknownHeldGrant(held: HeldPolicies): Unknown | undefined {
+  const policies = held.policies;
+  for (let index = 0; index < policies.length; index++) {
+    const policy = policies[index];
+    const unknown = policy === undefined ? undefined : unknownGrantOf(policy.document);
+    if (unknown) return unknown;
+  }
+  return undefined;
 }
 
 /** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
