@@ -184,7 +184,8 @@ export const RBAC_ROUTES: readonly Route[] = [
       { apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
       // A pod update may change its containers' and init containers' images (core validation's ValidatePodUpdate,
       // updatablePodSpecFields), so whoever updates a running pod swaps in its own code, which the kubelet restarts
-      // with the pod's service account token and volumes. Not pod-create: no new pod, no account of its choosing.
+      // with the pod's service account token and volumes. Not pod-create: no new pod, no account of its choosing; a
+      // role that also creates pods is reported for pod-create alone (SUBSUMED_ROUTES).
       POD_UPDATE,
     ],
     what:
