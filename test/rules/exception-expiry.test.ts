@@ -1,9 +1,11 @@
 import type { CatalogException } from '../../catalog/types.js';
 import rule from '../../src/rules/exception-expiry.js';
-import { catalog, model, role, secret, user } from '../support/builders.js';
+import { catalog, identity, model, role, secret, user } from '../support/builders.js';
+import { namespaceBinding } from '../multicloud/builders.js';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/evaluate.js';
 import noLongLivedCredentials from '../../src/rules/no-long-lived-credentials.js';
+import noWildcardPrivilege from '../../src/rules/no-wildcard-privilege.js';
 import { ruleTester, TEST_NOW } from '../support/rule-tester.js';
 
 // The tester's clock is 2026-11-26T12:00:00Z.
@@ -158,6 +160,50 @@ describe('exceptions judged against the whole evaluation', () => {
           'Exception EXC-42 (no-long-lived-credentials for legacy-sftp-sync) names legacy-sftp-sync in this change but waives no finding: the risk it ' +
           'accepted is gone. Remove the exception.',
       },
+    ]);
+  });
+
+  // Since session 42 a role's pod-exec reached only by patching running pods is folded into its pod-create
+  // (src/iam/kubernetes/rbac.ts, SUBSUMED_ROUTES): an exception that waived that pod-exec alone waives nothing more.
+  it('an exception waiving only Route::pod-exec of a role that also creates pods is unused: the route is named in pod-create', () => {
+    const podAdmin = model({
+      identities: [
+        {
+          ...identity('k8s-service-account', 'pod-admin', {
+            uniqueName: true,
+            tags: { 'identity-class': 'service' },
+            grants: [
+              namespaceBinding('pod-admin-apps', 'pod-admin', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['*'] },
+              ]),
+            ],
+          }),
+          automountToken: false,
+        },
+      ],
+    });
+    const waiving = (id: string, route: string) =>
+      exception({
+        id,
+        rule: 'no-wildcard-privilege',
+        target: 'pod-admin',
+        details: [`Role::pod-admin/Route::${route}`],
+      });
+    const findings = runRules(podAdmin, [noWildcardPrivilege, rule], {
+      catalog: withExceptions(waiving('EXC-50', 'pod-create'), waiving('EXC-51', 'pod-exec')),
+      now: new Date(TEST_NOW),
+    }).findings;
+    expect(
+      findings.map((finding) => [
+        finding.ruleId,
+        finding.level,
+        finding.resource.name,
+        finding.detail,
+        finding.waivedBy ?? '-',
+      ]),
+    ).toEqual([
+      ['exception-expiry', 'advisory', 'EXC-51', 'Unused::this-change', '-'],
+      ['no-wildcard-privilege', 'mandatory', 'pod-admin-apps', 'Role::pod-admin/Route::pod-create', 'EXC-50'],
     ]);
   });
 

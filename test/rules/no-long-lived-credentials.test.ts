@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
+import { parseManifests } from '../../src/adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { PROGRAM_VALUE_ADVICE } from '../../src/adapters/pulumi/dispatch.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { evaluate } from '../../src/engine/index.js';
@@ -842,5 +844,45 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
         'Write a dynamic reference ({{resolve:secretsmanager:…}}), a Ref to a NoEcho parameter without a Default, or let the ' +
         'service keep the password in Secrets Manager (ManageMasterUserPassword where the resource has it), and rotate the exposed value.',
     );
+  });
+});
+
+describe('Kubernetes Secrets with literal data in a manifest', () => {
+  const secrets = (manifest: string) =>
+    runRules(modelFromKubernetesObjects(parseManifests(manifest, 'secrets.yaml')), [rule], {
+      catalog: catalog(),
+    }).findings.map((finding) => [finding.ruleId, finding.level, finding.resource.name, finding.detail]);
+  const secretOf = (name: string, data: string) =>
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: apps}\n${data}\n`;
+
+  // checkov's CKV_K8S_35 fixture pod-secretEnvironment-FAILED.yaml (test/corpus/checkov-kubernetes): backend-user and
+  // db-user hold user names only; until session 42 each was Secret::plaintext-value.
+  it('reports a Secret whose data holds a password beside the user name, not one holding user names alone', () => {
+    const manifest = [
+      secretOf('backend-user', 'data: {backend-username: YmFja2VuZC1hZG1pbg==}'),
+      secretOf('db-user', 'stringData: {POSTGRES_USER: app, db.user: app}'),
+      secretOf('basic-auth', 'type: kubernetes.io/basic-auth\nstringData: {username: app}'),
+      secretOf('test-secret', 'data: {username: bXktYXBw, password: Mzk1MjgkdmRnN0pi}'),
+    ].join('---\n');
+    expect(secrets(manifest)).toEqual([
+      ['no-long-lived-credentials', 'mandatory', 'test-secret', 'Secret::plaintext-value'],
+    ]);
+  });
+
+  it('(guard) fails closed: any key beyond user names, a credential word beside one, or data whose keys cannot be read', () => {
+    const manifest = [
+      secretOf('login', 'stringData: {login: app}'),
+      secretOf('password-user', 'stringData: {password-user: hunter2}'),
+      secretOf('token-user', 'stringData: {user_token: t0ken}'),
+      secretOf('user-and-url', 'stringData: {username: app, url: "postgres://app:hunter2@db/app"}'),
+      secretOf('username-then-data', 'stringData: {username: app}\ndata: {api-key: aHVudGVyMg==}'),
+    ].join('---\n');
+    expect(secrets(manifest)).toEqual([
+      ['no-long-lived-credentials', 'mandatory', 'login', 'Secret::plaintext-value'],
+      ['no-long-lived-credentials', 'mandatory', 'password-user', 'Secret::plaintext-value'],
+      ['no-long-lived-credentials', 'mandatory', 'token-user', 'Secret::plaintext-value'],
+      ['no-long-lived-credentials', 'mandatory', 'user-and-url', 'Secret::plaintext-value'],
+      ['no-long-lived-credentials', 'mandatory', 'username-then-data', 'Secret::plaintext-value'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { defaultCatalog } from '../../catalog/index.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
 import { managedPolicyDataset } from '../../src/iam/aws/managed-policies.js';
 import { privilegedCategory } from '../../src/iam/aws/privileged.js';
-import { unknownValue, type AwsPolicyGrant, type Grant } from '../../src/model/model.js';
+import { unknownValue, type AwsPolicyGrant, type Grant, type RolePermission } from '../../src/model/model.js';
 import rule from '../../src/rules/no-wildcard-privilege.js';
 import { allow, catalog, identity, model, ref, role, user } from '../support/builders.js';
 import { azureRole, clusterBinding, directoryRole, gcpRole, namespaceBinding } from '../multicloud/builders.js';
@@ -719,17 +719,33 @@ const PAYMENTS_DEPLOY = {
   privileged: false,
   kubernetes: { roles: ['deployer'], namespaces: ['payments'], acceptedRoutes: ['pod-create'] },
 };
-const deployer = (namespace: string) => ({
+const deployer = (namespace: string, ...rules: RolePermission[]) => ({
   ...identity('k8s-service-account', 'ci', {
     tags: { 'identity-class': 'workload', entitlements: 'payments-deploy' },
     grants: [
       namespaceBinding('ci-deploy', 'deployer', namespace, [
         { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'patch'] },
+        ...rules,
       ]),
     ],
   }),
   automountToken: false,
 });
+/** Patching running pods (a new container image): route pod-exec, which pod-create subsumes in the same role. */
+const PATCH_PODS: RolePermission = { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] };
+const POD_CREATE_TEXT =
+  'pod creation, directly or through a workload controller (deployments, jobs, …): running as any service account of ' +
+  'the namespace and mounting any of its secrets';
+const POD_EXEC_TEXT =
+  "exec into pods, adding ephemeral containers to them, or changing a running pod's container images: acting with " +
+  'the token and data of any pod it reaches';
+const FOLDED_TEXT =
+  "rewriting running pods' container images, which runs as no account, with no volume or privilege, that creating a " +
+  'pod there does not (so not named apart as route pod-exec)';
+const ROUTE_TAIL = (route: string) =>
+  ': enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources ' +
+  `and API groups the workload needs; if its holders do need this, list ${route} in kubernetes.acceptedRoutes of the ` +
+  'catalog entitlement that allows the role.';
 
 ruleTester(rule, {
   valid: [
@@ -887,6 +903,12 @@ ruleTester(rule, {
       name: 'Kubernetes: a deployer patching Deployments in payments, whose entitlement allows the binding and accepts route pod-create',
       catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
       model: model({ identities: [deployer('payments')] }),
+    },
+    {
+      // Until session 42: Role::deployer/Route::pod-exec, which the catalog did not accept.
+      name: "Kubernetes: the deployer accepted for pod-create in payments also patches running pods' images there: pod-create subsumes that pod-exec",
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
+      model: model({ identities: [deployer('payments', PATCH_PODS)] }),
     },
     {
       name: 'Kubernetes: watching pods and reading their logs changes no running pod (pod-exec is update or patch on pods)',
@@ -1252,6 +1274,127 @@ ruleTester(rule, {
           detail: 'Role::pod-updater/Route::pod-exec',
           message:
             'pod-fixer-update binds pod-fixer to pod-updater in namespace apps, which grants exec into pods, adding ephemeral containers to them, or changing a running pod\'s container images: acting with the token and data of any pod it reaches (verbs "get", "update" on "pods"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list pod-exec in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+        },
+      ],
+    },
+    {
+      // Until session 42 also Role::pod-admin/Route::pod-exec: the patch half of "*" gives nothing the create half does not.
+      name: 'Kubernetes: "*" on pods in a namespace is pod-create alone; patching running pods there is folded into it, not a second route',
+      model: model({
+        identities: [
+          k8sSa(
+            'pod-admin',
+            [
+              namespaceBinding('pod-admin-apps', 'pod-admin', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['*'] },
+              ]),
+            ],
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'pod-admin-apps',
+          identity: 'TestStack/pod-admin',
+          detail: 'Role::pod-admin/Route::pod-create',
+          message: `pod-admin-apps binds pod-admin to pod-admin in namespace apps, which grants ${POD_CREATE_TEXT} (verbs "*" on "pods"); ${FOLDED_TEXT} (verbs "*" on "pods")${ROUTE_TAIL('pod-create')}`,
+        },
+      ],
+    },
+    {
+      // Until session 42 also Role::pods-cw/Route::pod-exec, on the ClusterRoleBinding as on the namespace's binding.
+      name: 'Kubernetes: creating pods and patching them in two rules of one ClusterRole, bound cluster-wide: pod-create alone, both rules named',
+      model: model({
+        identities: [
+          k8sSa(
+            'pod-ops',
+            [
+              clusterBinding('pod-ops-cw', 'pods-cw', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['create'] },
+                { apiGroups: [''], resources: ['pods'], verbs: ['update'] },
+              ]),
+            ],
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'pod-ops-cw',
+          identity: 'TestStack/pod-ops',
+          detail: 'Role::pods-cw/Route::pod-create',
+          message: `pod-ops-cw binds pod-ops to pods-cw cluster-wide (ClusterRoleBinding), which grants ${POD_CREATE_TEXT} (verbs "create" on "pods"); ${FOLDED_TEXT} (verbs "update" on "pods")${ROUTE_TAIL('pod-create')}`,
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes (guard): exec and ephemeral containers stay pod-exec beside pod-create: they reach the running process, and admission never re-judges an exec',
+      model: model({
+        identities: [
+          k8sSa(
+            'debugger',
+            [
+              namespaceBinding('debugger-exec', 'pod-exec-admin', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['*'] },
+                { apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] },
+              ]),
+              namespaceBinding('debugger-ephemeral', 'pod-debug-admin', 'apps', [
+                { apiGroups: [''], resources: ['pods'], verbs: ['create', 'patch'] },
+                { apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['patch'] },
+              ]),
+            ],
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'debugger-ephemeral',
+          identity: 'TestStack/debugger',
+          detail: 'Role::pod-debug-admin/Route::pod-create',
+          message: `debugger-ephemeral binds debugger to pod-debug-admin in namespace apps, which grants ${POD_CREATE_TEXT} (verbs "create", "patch" on "pods")${ROUTE_TAIL('pod-create')}`,
+        },
+        {
+          resource: 'debugger-ephemeral',
+          identity: 'TestStack/debugger',
+          detail: 'Role::pod-debug-admin/Route::pod-exec',
+          message: `debugger-ephemeral binds debugger to pod-debug-admin in namespace apps, which grants ${POD_EXEC_TEXT} (verbs "create", "patch" on "pods"); verbs "patch" on "pods/ephemeralcontainers"${ROUTE_TAIL('pod-exec')}`,
+        },
+        {
+          resource: 'debugger-exec',
+          identity: 'TestStack/debugger',
+          detail: 'Role::pod-exec-admin/Route::pod-create',
+          message: `debugger-exec binds debugger to pod-exec-admin in namespace apps, which grants ${POD_CREATE_TEXT} (verbs "*" on "pods")${ROUTE_TAIL('pod-create')}`,
+        },
+        {
+          resource: 'debugger-exec',
+          identity: 'TestStack/debugger',
+          detail: 'Role::pod-exec-admin/Route::pod-exec',
+          message: `debugger-exec binds debugger to pod-exec-admin in namespace apps, which grants ${POD_EXEC_TEXT} (verbs "*" on "pods"); verbs "create" on "pods/exec"${ROUTE_TAIL('pod-exec')}`,
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes (guard): patching running pods with no pod creation in the same role stays pod-exec, the deployer accepted for pod-create in another role or not',
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
+      model: model({
+        identities: [
+          {
+            ...deployer('payments'),
+            grants: [
+              ...deployer('payments').grants,
+              namespaceBinding('ci-patch', 'pod-patcher', 'payments', [PATCH_PODS]),
+            ],
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'ci-patch',
+          identity: 'TestStack/ci',
+          detail: 'Role::pod-patcher/Route::pod-exec',
+          message: `ci-patch binds ci to pod-patcher in namespace payments, which grants ${POD_EXEC_TEXT} (verbs "get", "patch" on "pods")${ROUTE_TAIL('pod-exec')}`,
         },
       ],
     },

@@ -4,7 +4,9 @@
  * a Role patching Deployments in payments, the binding) passes under the example catalog, which accepts route
  * pod-create for payments-deployer there; the same plan under a catalog that does not accept it reports the route on
  * the Role and on the binding, as the CLI does on the manifest (test/cli/kubernetes-accepted-routes.test.ts). Accepting
- * pod-create accepts nothing else: patching running pods, added to the Role, is still pod-exec.
+ * pod-create accepts nothing else: exec into running pods, added to the Role, is still pod-exec. Patching running pods
+ * (their images) is pod-exec that pod-create subsumes in the same namespace (src/iam/kubernetes/rbac.ts,
+ * SUBSUMED_ROUTES), so the same acceptance covers it (since session 42).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,22 +78,29 @@ describe('Terraform: Kubernetes routes the catalog accepts', () => {
     ]);
   });
 
-  it('pod-create accepted leaves pod-exec: the same Role also patching running pods (their images) is reported', () => {
-    const patchesPods = PLAN.map((resource) =>
+  /** The plan with `rules` added to the deployer's Role. */
+  const withRules = (...rules: object[]): PlannedResource[] =>
+    PLAN.map((resource) =>
       resource.address === 'kubernetes_role_v1.payments_deployer'
-        ? {
-            ...resource,
-            values: {
-              ...resource.values,
-              rule: [
-                ...(resource.values?.rule as object[]),
-                { api_groups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
-              ],
-            },
-          }
+        ? { ...resource, values: { ...resource.values, rule: [...(resource.values?.rule as object[]), ...rules] } }
         : resource,
     );
-    expect(routes(CATALOG_TEXT, patchesPods)).toEqual([
+
+  // Until session 42 this plan gave pod-exec on the Role and on the binding: patching a running pod's image runs as
+  // that pod's account with its volumes, which the Role's pod-create (patching Deployments) already reaches in
+  // payments, under the same admission; the catalog accepting pod-create there now accepts the Role.
+  it('pod-create accepted covers patching running pods (their images) in the same Role: pod-create subsumes it', () => {
+    expect(routes(CATALOG_TEXT, withRules({ api_groups: [''], resources: ['pods'], verbs: ['get', 'patch'] }))).toEqual(
+      [],
+    );
+  });
+
+  it('pod-create accepted leaves pod-exec: the same Role also exec-ing into running pods is reported', () => {
+    const execs = withRules(
+      { api_groups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
+      { api_groups: [''], resources: ['pods/exec'], verbs: ['create'] },
+    );
+    expect(routes(CATALOG_TEXT, execs)).toEqual([
       'mandatory kubernetes_role_binding_v1.payments_rollout_deploy Role::payments-deployer/Route::pod-exec',
       'mandatory kubernetes_role_v1.payments_deployer Route::pod-exec',
     ]);

@@ -548,15 +548,56 @@ function labelsAndAnnotations(body: Record<string, unknown>): Record<string, str
   return { ...stringMap(metadata.labels), ...stringMap(metadata.annotations) };
 }
 
-/** `data` or `stringData` written in the source; a value computed by Pulumi (a generated password) is not literal. */
+/**
+ * `data` or `stringData` written in the source, unless every key written names a user name (userNameKey); a value
+ * computed by Pulumi (a generated password) is not literal.
+ */
 function hasLiteralData(object: KubernetesObject): boolean {
   return ['data', 'stringData'].some((field) => {
     const value = object.body[field];
     // A Pulumi stack export encrypts a Secret's data (the provider marks it secret) but keeps its dependencies: data
     // set there and computed from no resource is written by the program, as the policy pack, which sees it, reads it.
-    const written = (isKnownRecord(value) && Object.keys(value).length > 0) || isEncryptedValue(value);
+    // Its keys cannot be read, so it is judged as written.
+    const written =
+      isEncryptedValue(value) || (isKnownRecord(value) && Object.keys(value).some((key) => !userNameKey(key)));
     return written && !(object.computed?.(field) ?? false);
   });
+}
+
+/**
+ * The last words of a Secret key that name a user name: Kubernetes' own basic-auth Secret type keeps the user name
+ * under `username` beside the credential under `password` (kubernetes.io/docs/concepts/configuration/secret,
+ * "Basic authentication Secret"), and images read it as `<SERVICE>_USER` (the official postgres and mysql images:
+ * POSTGRES_USER, MYSQL_USER) or `<service>-username`. A user name identifies an account; it authenticates nothing,
+ * so there is nothing to rotate, and a Secret holding only user names holds no credential. Any other key (password,
+ * token, key, url, a connection string, `login`, which may be either) counts as written, as does a key this list
+ * does not know.
+ */
+const USER_NAME_WORDS: ReadonlySet<string> = new Set(['username', 'user']);
+
+/** Words that make a key about a credential wherever they stand (`password-user`, `token_user`): never a user name. */
+const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'token',
+  'key',
+  'apikey',
+  'credential',
+  'credentials',
+  'auth',
+  'cert',
+]);
+
+/**
+ * Whether a Secret key names a user name: its last word (after `-`, `_` or `.`), case aside, is in USER_NAME_WORDS and
+ * none of its words is in CREDENTIAL_WORDS.
+ */
+function userNameKey(key: string): boolean {
+  const words = key.toLowerCase().split(/[-_.]/);
+  return USER_NAME_WORDS.has(words[words.length - 1] ?? '') && !words.some((word) => CREDENTIAL_WORDS.has(word));
 }
 
 /** Where a workload kind keeps its pod spec, as a message names it. */

@@ -88,6 +88,9 @@ const WORKLOAD_CONTROLLERS: readonly Grant[] = [
   { apiGroups: [''], resources: ['replicationcontrollers'], verbs: ['create', 'update', 'patch'] },
 ];
 
+/** Rewriting running pods (their containers' images): route pod-exec, which pod-create subsumes (SUBSUMED_ROUTES). */
+const POD_UPDATE: Grant = { apiGroups: [''], resources: ['pods'], verbs: ['update', 'patch'] };
+
 const APISERVICE_WRITE =
   'writes to APIServices: sending every request for an API group and version, from every user and controller, to a ' +
   'service of its choosing, which reads what they send and answers for the API server';
@@ -181,8 +184,9 @@ export const RBAC_ROUTES: readonly Route[] = [
       { apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
       // A pod update may change its containers' and init containers' images (core validation's ValidatePodUpdate,
       // updatablePodSpecFields), so whoever updates a running pod swaps in its own code, which the kubelet restarts
-      // with the pod's service account token and volumes. Not pod-create: no new pod, no account of its choosing.
-      { apiGroups: [''], resources: ['pods'], verbs: ['update', 'patch'] },
+      // with the pod's service account token and volumes. Not pod-create: no new pod, no account of its choosing; a
+      // role that also creates pods is reported for pod-create alone (SUBSUMED_ROUTES).
+      POD_UPDATE,
     ],
     what:
       "exec into pods, adding ephemeral containers to them, or changing a running pod's container images: acting " +
@@ -255,16 +259,9 @@ export function rbacIssues(
     ];
   }
   const issues: RbacIssue[] = [];
-  // A rule limited to named objects (its own lease, its own service account's token) reaches only the routes that
-  // one object opens, with the verbs that open it (namedVerbs).
   const named = (rule.resourceNames?.length ?? 0) > 0;
-  const granted: Grant = { apiGroups, resources, verbs };
   for (const route of RBAC_ROUTES) {
-    if (route.clusterWideOnly && !clusterWide) continue;
-    if (named && !route.namedVerbs) continue;
-    const needed: Route = named && route.namedVerbs ? { ...route, verbs: route.namedVerbs, alternatives: [] } : route;
-    if (!reaches(granted, needed) && !needed.alternatives?.some((alternative) => reaches(granted, alternative)))
-      continue;
+    if (!ruleReachesRoute(rule, route, clusterWide)) continue;
     const granting = `verbs ${list(verbs)} on ${list(resources)}${named ? ` named ${list(rule.resourceNames ?? [])}` : ''}`;
     if (named && route.id === 'bind') {
       const targets = namedBindTargets(rule, clusterWide, visiting);
@@ -284,6 +281,20 @@ export function rbacIssues(
     issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${what} (${granting})` });
   }
   return issues;
+}
+
+/**
+ * Whether one rule reaches a route by its main grant or one of its alternatives. A rule limited to named objects (its
+ * own lease, its own service account's token) reaches only the routes that one object opens, with the verbs that open
+ * it (namedVerbs); a route only a ClusterRole reaches (clusterWideOnly) needs `clusterWide`.
+ */
+function ruleReachesRoute(rule: RolePermission, route: Route, clusterWide: boolean): boolean {
+  const named = (rule.resourceNames?.length ?? 0) > 0;
+  if (route.clusterWideOnly && !clusterWide) return false;
+  if (named && !route.namedVerbs) return false;
+  const granted = grantOf(rule);
+  const needed: Route = named && route.namedVerbs ? { ...route, verbs: route.namedVerbs, alternatives: [] } : route;
+  return reaches(granted, needed) || Boolean(needed.alternatives?.some((alternative) => reaches(granted, alternative)));
 }
 
 /** The kinds of role a rule's resources reach: `roles` Roles, `clusterroles` ClusterRoles, `*` both. */
@@ -433,9 +444,71 @@ export function roleRoutes(
       ')';
     byRoute.set('apiservice-write', { route: 'apiservice-write', detail: 'Route::apiservice-write', what });
   }
+  foldSubsumedRoutes(rules, clusterWide, byRoute);
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');
   return wildcard ? [wildcard] : [...byRoute.values()];
+}
+
+/**
+ * Routes a wider route of the same role already gives, each only when reached through `through` alone. All of a role's
+ * rules hold in the same namespaces (a Role's own, a ClusterRole's wherever it is bound), so the two routes are always
+ * at the same scope; a role reaching both is reported for the wider route only, as it is for `wildcard`, and a
+ * catalog that accepts the wider route accepts the role. Only pairs whose reasoning holds whatever the cluster's
+ * admission does are listed, since admission cannot be read here.
+ *
+ * pod-create subsumes pod-exec reached by rewriting running pods (update or patch on `pods`: a new container image):
+ * - accounts: a running pod runs as a service account of its own namespace; creating a pod (or a workload's pod
+ *   template) there names any of them, the same one included;
+ * - volumes and secrets: the rewritten container keeps the pod's volumes (secrets, config maps, claims, hostPath); a
+ *   created pod names the same ones, and `nodeName` puts it on the same node;
+ * - privileges: a pod update that changes an image is judged by Pod Security admission against the namespace's
+ *   current level as a create is (only metadata, activeDeadlineSeconds and tolerations updates are exempt,
+ *   kubernetes.io/docs/concepts/security/pod-security-admission "Exemptions"), and policy webhooks see the same
+ *   pod spec, so a privileged pod admitted under an older level or for an exempt user cannot be rewritten by this
+ *   holder either; where admission lets the update through, it lets the same pod be created.
+ * What the update reaches that a new pod does not is the pod's scratch data (emptyDir contents, a ReadWriteOncePod
+ * claim while the pod holds it): data the pod wrote with the accounts, volumes and privileges above, no identity.
+ *
+ * pod-exec reached any other way stays a route of its own, beside pod-create: exec and attach (`pods/exec`,
+ * `pods/attach`) and ephemeral containers reach the running process (its memory, environment, and what it fetched
+ * with credentials no longer at hand), and exec is no pod write, so admission never re-judges the pod: it reaches a
+ * privileged pod admitted under an older namespace level or for an exempt user, which this holder could not create.
+ */
+const SUBSUMED_ROUTES: readonly { route: RbacRouteId; by: RbacRouteId; through: Grant; how: string }[] = [
+  {
+    route: 'pod-exec',
+    by: 'pod-create',
+    through: POD_UPDATE,
+    how:
+      "rewriting running pods' container images, which runs as no account, with no volume or privilege, that " +
+      'creating a pod there does not (so not named apart as route pod-exec)',
+  },
+];
+
+/**
+ * Drops from `byRoute` each route SUBSUMED_ROUTES folds into a wider route the role reaches, and says so in the wider
+ * route's words. A rule that reaches the narrower route any other way (a grant of the route besides `through`) keeps
+ * it, and so does a route added by a combination of rules rather than by one rule's grant.
+ */
+function foldSubsumedRoutes(
+  rules: readonly RolePermission[],
+  clusterWide: boolean,
+  byRoute: Map<RbacRouteId, RbacIssue>,
+): void {
+  for (const { route: id, by, through, how } of SUBSUMED_ROUTES) {
+    const wider = byRoute.get(by);
+    const route = RBAC_ROUTES.find((candidate) => candidate.id === id);
+    if (!wider || !byRoute.has(id) || !route) continue;
+    const otherwise: Route = {
+      ...route,
+      alternatives: route.alternatives?.filter((alternative) => alternative !== through),
+    };
+    const reaching = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide));
+    if (reaching.length === 0 || reaching.some((rule) => ruleReachesRoute(rule, otherwise, clusterWide))) continue;
+    byRoute.delete(id);
+    wider.what += `; ${how} (${reaching.map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`).join('; ')})`;
+  }
 }
 
 /**
