@@ -193,17 +193,21 @@ function withLogicalIds(
  */
 function ownResources(stack: Stack, nested: NestedStack[]): CfnResource[] {
   const resources: CfnResource[] = [];
-  // Each test is a symbol lookup on objects of many classes, run for every construct of the stack: a nested stack is
-  // a stack, so one test passes over every other construct.
+  // The stack and Stage tests are each a symbol looked up through the prototype chain of objects of many classes, run
+  // for every construct of the stack: a nested stack is a stack, so one test passes over every other construct, and an
+  // L1 resource (about half the constructs), which is neither, is told by one property read before either is made.
   const visit = (construct: IConstruct): void => {
     for (const child of construct.node.children) {
+      if (CfnResource.isCfnResource(child)) {
+        resources.push(child);
+        visit(child);
+        continue;
+      }
       if (Stack.isStack(child)) {
         if (NestedStack.isNestedStack(child)) nested.push(child);
         continue;
       }
-      if (Stage.isStage(child)) continue;
-      if (CfnResource.isCfnResource(child)) resources.push(child);
-      visit(child);
+      if (!Stage.isStage(child)) visit(child);
     }
   };
   visit(stack);
