@@ -250,6 +250,12 @@ describe('rules limited to named objects (resourceNames) reach what those object
     expect(roleRoutes([createPods, exec], false).map((issue) => issue.route)).toEqual(['pod-create', 'pod-exec']);
   });
 
+  it('approving one named certificate signing request approves whatever its creator asks for: csr-approval', () => {
+    expect(named(['certificatesigningrequests/approval'], ['update'], ['certificates.k8s.io'])).toEqual([
+      'csr-approval',
+    ]);
+  });
+
   it('guard: a name limits no create of a whole object (RBAC has no name at create), nor reading one secret, nor deleting one pod', () => {
     expect(named(['pods'], ['create'])).toEqual([]);
     expect(named(['jobs'], ['create', 'patch'], ['batch'])).toEqual([]);

@@ -169,6 +169,12 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: ['certificates.k8s.io'],
     resources: ['certificatesigningrequests/approval'],
     verbs: ['update', 'patch'],
+    // Approving one named request approves whatever it asks for: its creator, not the approver, chose its subject and
+    // groups, and the name is anyone's to take who may create requests (the holder itself, if it may).
+    namedVerbs: ['update', 'patch'],
+    namedWhat:
+      'approval of the named certificate signing requests: a client certificate for any user or group a signer ' +
+      'issues, to whoever creates a request of that name',
     what: 'approval of certificate signing requests: client certificates for any user or group a signer issues',
   },
   {
