@@ -207,3 +207,47 @@ describe('routes the catalog accepts (kubernetes.acceptedRoutes)', () => {
     ).toEqual(['no-wildcard-privilege mandatory ci-admin Role::cluster-admin']);
   });
 });
+
+describe('a role limited to named objects (resourceNames) reaches what those objects give', () => {
+  const NAMED_EXEC =
+    '{apiGroups: [""], resources: [pods/exec, pods/attach], resourceNames: [payments-db-0], verbs: [create, get]}';
+  const bound = (rules: string[], entitlement = 'payments-deploy-unaccepted', catalog = CATALOG_UNACCEPTED) =>
+    check(
+      account('ci', 'payments', entitlement) +
+        role('deployer', 'payments', rules) +
+        roleBinding('ci-deploy', 'Role', 'deployer', 'ci', 'payments'),
+      catalog,
+    );
+
+  it('exec into one named pod runs as its service account with its volumes: the role and its binding reach pod-exec, naming the pod', () => {
+    // Until session 42 a rule limited to named pods reached no route.
+    const { verdicts, message } = bound([NAMED_EXEC]);
+    expect(verdicts).toEqual([
+      'no-wildcard-privilege mandatory ci-deploy Role::deployer/Route::pod-exec',
+      'no-wildcard-privilege mandatory deployer Route::pod-exec',
+    ]);
+    expect(message('ci-deploy', 'Role::deployer/Route::pod-exec')).toContain(
+      '(verbs "create", "get" on "pods/exec", "pods/attach" named "payments-db-0")',
+    );
+  });
+
+  it('patching one named Deployment rewrites its pod template, any account of the namespace included: pod-create', () => {
+    expect(
+      bound(['{apiGroups: [apps], resources: [deployments], resourceNames: [payments-api], verbs: [get, patch]}'])
+        .verdicts,
+    ).toEqual([
+      'no-wildcard-privilege mandatory ci-deploy Role::deployer/Route::pod-create',
+      'no-wildcard-privilege mandatory deployer Route::pod-create',
+    ]);
+  });
+
+  it('guard: an entitlement that accepts the route accepts it by name too', () => {
+    const catalog = CATALOG.replace('acceptedRoutes: [pod-create] }', 'acceptedRoutes: [pod-create, pod-exec] }');
+    const { exitCode, verdicts } = bound(
+      [NAMED_EXEC, '{apiGroups: [apps], resources: [deployments], resourceNames: [payments-api], verbs: [patch]}'],
+      'payments-deploy',
+      catalog,
+    );
+    expect([exitCode, verdicts]).toEqual([0, []]);
+  });
+});

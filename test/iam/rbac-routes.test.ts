@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { azurePrivileges } from '../../src/iam/azure/roles.js';
-import { labelSelectorMatches, rbacIssues } from '../../src/iam/kubernetes/rbac.js';
+import { labelSelectorMatches, rbacIssues, roleRoutes } from '../../src/iam/kubernetes/rbac.js';
 import type { RolePermission } from '../../src/model/model.js';
 
 const GROUPS = [
@@ -191,5 +191,79 @@ describe('Azure privileges', () => {
         ]);
       }),
     );
+  });
+});
+
+describe('rules limited to named objects (resourceNames) reach what those objects give', () => {
+  const reached = (rule: RolePermission, clusterWide = false) =>
+    rbacIssues(rule, clusterWide).map((issue) => `${issue.route}: ${issue.what}`);
+  const named = (resources: string[], verbs: string[], apiGroups = ['']) =>
+    rbacIssues({ apiGroups, resources, verbs, resourceNames: ['web-0'] }, false).map((issue) => issue.route);
+
+  it('exec or attach into a named pod, an ephemeral container in it, or a new image for it: pod-exec, naming the pod', () => {
+    // Until session 42 a named pod reached no route: exec into it runs as its service account, with its volumes.
+    expect(named(['pods/exec'], ['create'])).toEqual(['pod-exec']);
+    expect(named(['pods/attach'], ['get'])).toEqual(['pod-exec']);
+    expect(named(['pods/ephemeralcontainers'], ['patch'])).toEqual(['pod-exec']);
+    expect(named(['pods'], ['get', 'update'])).toEqual(['pod-exec']);
+    expect(named(['*/exec'], ['*'])).toEqual(['pod-exec']);
+    expect(reached({ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'], resourceNames: ['web-0'] })).toEqual(
+      [
+        'pod-exec: exec into the named pods, adding ephemeral containers to them, or changing their container images: ' +
+          'acting with the token and data of whatever service account and volumes those pods (or any later pod of that ' +
+          'name) have (verbs "create" on "pods/exec" named "web-0")',
+      ],
+    );
+  });
+
+  it("rewriting a named workload's pod template is pod creation: the template names any account of the namespace", () => {
+    expect(named(['deployments'], ['patch'], ['apps'])).toEqual(['pod-create']);
+    expect(named(['daemonsets', 'statefulsets'], ['update'], ['apps'])).toEqual(['pod-create']);
+    expect(named(['cronjobs'], ['patch'], ['batch'])).toEqual(['pod-create']);
+    expect(named(['replicationcontrollers'], ['update'])).toEqual(['pod-create']);
+  });
+
+  it("the kubelet API of a named node runs commands in that node's pods: nodes-proxy", () => {
+    expect(named(['nodes/proxy'], ['get'])).toEqual(['nodes-proxy']);
+    expect(named(['nodes/proxy'], ['create'])).toEqual(['nodes-proxy']);
+  });
+
+  it("a named pod's new image folds into the same role's pod-create (that pod runs as an account creating a pod names), naming the pod", () => {
+    const patchNamed: RolePermission = {
+      apiGroups: [''],
+      resources: ['pods'],
+      verbs: ['patch'],
+      resourceNames: ['web-0'],
+    };
+    const createPods: RolePermission = { apiGroups: [''], resources: ['pods'], verbs: ['create'] };
+    expect(roleRoutes([patchNamed], false).map((issue) => issue.route)).toEqual(['pod-exec']);
+    const folded = roleRoutes([createPods, patchNamed], false);
+    expect(folded.map((issue) => issue.route)).toEqual(['pod-create']);
+    expect(folded[0]?.what).toContain('(verbs "patch" on "pods" named "web-0")');
+    // Exec into the named pod is not folded: it reaches the running process, which creating a pod does not.
+    const exec: RolePermission = {
+      apiGroups: [''],
+      resources: ['pods/exec'],
+      verbs: ['create'],
+      resourceNames: ['web-0'],
+    };
+    expect(roleRoutes([createPods, exec], false).map((issue) => issue.route)).toEqual(['pod-create', 'pod-exec']);
+  });
+
+  it('approving one named certificate signing request approves whatever its creator asks for: csr-approval', () => {
+    expect(named(['certificatesigningrequests/approval'], ['update'], ['certificates.k8s.io'])).toEqual([
+      'csr-approval',
+    ]);
+  });
+
+  it('guard: a name limits no create of a whole object (RBAC has no name at create), nor reading one secret, nor deleting one pod', () => {
+    expect(named(['pods'], ['create'])).toEqual([]);
+    expect(named(['jobs'], ['create', 'patch'], ['batch'])).toEqual([]);
+    expect(named(['deployments'], ['create', 'get', 'delete'], ['apps'])).toEqual([]);
+    expect(named(['pods'], ['get', 'list', 'watch', 'delete'])).toEqual([]);
+    expect(named(['pods/log', 'pods/status'], ['get', 'patch'])).toEqual([]);
+    expect(
+      rbacIssues({ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: ['tls'] }, true),
+    ).toEqual([]);
   });
 });

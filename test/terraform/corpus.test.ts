@@ -93,10 +93,14 @@ describe('Terraform corpus', () => {
     ]);
   });
 
-  // The wildcard Roles (Checkov CKV_K8S_49) reach no escalation route of the RBAC good-practices guide: read verbs,
-  // or objects named by resourceNames. They are judged on the definition and give nothing (src/iam/kubernetes/rbac.ts).
+  // The wildcard Roles (Checkov CKV_K8S_49) are judged on the definition (src/iam/kubernetes/rbac.ts). Read verbs on
+  // every object reach no route of the RBAC good-practices guide; on objects named by resourceNames (foo) they reach
+  // what those objects give (since session 42; before, a named object reached no route): fail2's "*" verbs on pod foo
+  // patch its image (pod-exec, right), fail3's "get" on "*" named foo includes pods/exec (a websocket exec is a GET:
+  // pod-exec, right) and nodes/proxy (nodes-proxy: wrong, as for any namespaced Role today, since a Role cannot grant
+  // the cluster-scoped nodes; Checkov's NoCreateNodesProxyOrPodsExec/Failing/3 is the unnamed case).
   // The RoleBinding names a Role admin the plan does not define: what it grants cannot be seen, said once per subject.
-  it('Checkov Kubernetes fixtures: 12 findings, all right; the wildcard Roles reach no route', () => {
+  it('Checkov Kubernetes fixtures: 15 findings, 14 right, 1 wrong (nodes/proxy in a namespaced Role)', () => {
     expect(findings(CHECKOV_KUBERNETES)).toEqual([
       'no-long-lived-credentials mandatory kubernetes_secret.db Secret::plaintext-value',
       'no-long-lived-credentials mandatory kubernetes_secret_v1.ci_token Credential::k8s-service-account-token',
@@ -104,6 +108,9 @@ describe('Terraform corpus', () => {
       'no-wildcard-privilege mandatory kubernetes_cluster_role_binding.fail Role::cluster-admin',
       'no-wildcard-privilege mandatory kubernetes_cluster_role_binding.fail Role::cluster-admin',
       'no-wildcard-privilege mandatory kubernetes_cluster_role_binding.fail Role::cluster-admin',
+      'no-wildcard-privilege mandatory kubernetes_role.fail2 Route::pod-exec',
+      'no-wildcard-privilege mandatory kubernetes_role.fail3 Route::nodes-proxy',
+      'no-wildcard-privilege mandatory kubernetes_role.fail3 Route::pod-exec',
       'no-wildcard-privilege mandatory kubernetes_role_binding.fail Role::admin',
       'no-wildcard-privilege mandatory kubernetes_role_binding.fail Role::admin',
       'no-wildcard-privilege mandatory kubernetes_role_binding.fail Role::admin',
