@@ -27,9 +27,10 @@ describe('EKS access policies', () => {
     expect(routesOf('AmazonEKSClusterAdminPolicy', true)).toEqual(['wildcard']);
     expect(routesOf('AmazonEKSViewPolicy', true)).toEqual([]);
     // get, list and watch on every resource: GET on pods/exec and nodes/proxy too (the routes' read verbs), and
-    // secrets, which only a cluster-wide grant reaches in every namespace.
+    // secrets, which only a cluster-wide grant reaches in every namespace. Nodes are cluster-scoped: an association
+    // scoped to namespaces grants nothing on nodes/proxy.
     expect(routesOf('AmazonEKSAdminViewPolicy', true)).toEqual(['nodes-proxy', 'pod-exec', 'secrets-read']);
-    expect(routesOf('AmazonEKSAdminViewPolicy', false)).toEqual(['nodes-proxy', 'pod-exec']);
+    expect(routesOf('AmazonEKSAdminViewPolicy', false)).toEqual(['pod-exec']);
     // Edit and admin create secrets and read them back: a service-account token Secret for any account of the
     // namespace (token-create, since session 36), as Kubernetes documents for its edit role.
     expect(routesOf('AmazonEKSEditPolicy', false)).toEqual(['impersonate', 'pod-create', 'pod-exec', 'token-create']);

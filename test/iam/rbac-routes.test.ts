@@ -197,8 +197,8 @@ describe('Azure privileges', () => {
 describe('rules limited to named objects (resourceNames) reach what those objects give', () => {
   const reached = (rule: RolePermission, clusterWide = false) =>
     rbacIssues(rule, clusterWide).map((issue) => `${issue.route}: ${issue.what}`);
-  const named = (resources: string[], verbs: string[], apiGroups = ['']) =>
-    rbacIssues({ apiGroups, resources, verbs, resourceNames: ['web-0'] }, false).map((issue) => issue.route);
+  const named = (resources: string[], verbs: string[], apiGroups = [''], clusterWide = false) =>
+    rbacIssues({ apiGroups, resources, verbs, resourceNames: ['web-0'] }, clusterWide).map((issue) => issue.route);
 
   it('exec or attach into a named pod, an ephemeral container in it, or a new image for it: pod-exec, naming the pod', () => {
     // Until session 42 a named pod reached no route: exec into it runs as its service account, with its volumes.
@@ -223,9 +223,11 @@ describe('rules limited to named objects (resourceNames) reach what those object
     expect(named(['replicationcontrollers'], ['update'])).toEqual(['pod-create']);
   });
 
-  it("the kubelet API of a named node runs commands in that node's pods: nodes-proxy", () => {
-    expect(named(['nodes/proxy'], ['get'])).toEqual(['nodes-proxy']);
-    expect(named(['nodes/proxy'], ['create'])).toEqual(['nodes-proxy']);
+  it("the kubelet API of a named node runs commands in that node's pods: nodes-proxy, where the grant reaches nodes", () => {
+    expect(named(['nodes/proxy'], ['get'], [''], true)).toEqual(['nodes-proxy']);
+    expect(named(['nodes/proxy'], ['create'], [''], true)).toEqual(['nodes-proxy']);
+    // Nodes are cluster-scoped: a Role, or a ClusterRole a RoleBinding binds in one namespace, grants nothing on them.
+    expect(named(['nodes/proxy'], ['get'])).toEqual([]);
   });
 
   it("a named pod's new image folds into the same role's pod-create (that pod runs as an account creating a pod names), naming the pod", () => {

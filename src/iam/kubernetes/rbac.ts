@@ -226,6 +226,9 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['nodes/proxy'],
     verbs: ['get', 'create', 'update', 'patch'],
+    // Nodes are cluster-scoped: a Role's rule, or a ClusterRole's bound in one namespace by a RoleBinding, grants
+    // nothing on them (Kubernetes RBAC authorizes cluster-scoped resources by ClusterRoleBindings only).
+    clusterWideOnly: true,
     // The kubelet API of one named node runs commands in every pod scheduled there, whatever their accounts.
     namedVerbs: ['get', 'create', 'update', 'patch'],
     namedWhat: 'nodes/proxy on the named nodes: their kubelet API, which runs commands in every pod of those nodes',
