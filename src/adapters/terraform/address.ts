@@ -82,6 +82,12 @@ export function moduleAddress(modules: readonly ModuleStep[]): string {
   return modules.map((step) => `module.${step.name}${step.key !== undefined ? `[${step.key}]` : ''}`).join('.');
 }
 
+/** `local` (`aws_iam_role.ci`, `data.x.y`, `module.z`) as addressed from the root, inside the module of `modules`. */
+export function addressInModule(modules: readonly ModuleStep[], local: string): string {
+  const module = moduleAddress(modules);
+  return module ? `${module}.${local}` : local;
+}
+
 /** `ci.build`: the configuration's module path (module calls, instance keys dropped); empty for the root module. */
 export function modulePath(modules: readonly ModuleStep[]): string {
   return modules.map((step) => step.name).join('.');
@@ -89,7 +95,5 @@ export function modulePath(modules: readonly ModuleStep[]): string {
 
 /** The resource's address without its instance key, within its module instance: `module.ci["eu"].aws_iam_role.deployer`. */
 export function resourceAddress(parsed: ParsedAddress): string {
-  const local = `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
-  const module = moduleAddress(parsed.modules);
-  return module ? `${module}.${local}` : local;
+  return addressInModule(parsed.modules, `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`);
 }

@@ -5,7 +5,15 @@
  * module outputs (`module.iam.role_name`), to the instance with the same count/for_each key where there is one.
  */
 import { isRecord } from '../../util/records.js';
-import { addressParts, moduleAddress, modulePath, splitKey, type ModuleStep } from './address.js';
+import {
+  addressInModule,
+  addressParts,
+  moduleAddress,
+  modulePath,
+  resourceAddress,
+  splitKey,
+  type ModuleStep,
+} from './address.js';
 import type { TerraformInstance } from './plan.js';
 
 /** What the configuration needs of an instance to resolve references to it. */
@@ -65,18 +73,16 @@ export class TerraformConfiguration {
     if (configuration && isRecord(configuration.root_module)) this.index(configuration.root_module, []);
     this.providerConfigs = isRecord(configuration?.provider_config) ? configuration.provider_config : {};
     for (const instance of instances) {
-      const { modules, type, name } = instance.parsed;
-      const local = `${instance.parsed.mode === 'data' ? 'data.' : ''}${type}.${name}`;
-      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${local}`;
+      const base = resourceAddress(instance.parsed);
       let resource = this.byResource.get(base);
       if (!resource) this.byResource.set(base, (resource = { all: [], byKey: new Map() }));
       resource.all.push(instance);
       const sameKey = resource.byKey.get(instance.parsed.key);
       if (sameKey) sameKey.push(instance);
       else resource.byKey.set(instance.parsed.key, [instance]);
+      const modules = instance.parsed.modules;
       for (const [depth, step] of modules.entries()) {
-        const parent = moduleAddress(modules.slice(0, depth));
-        const call = `${parent ? `${parent}.` : ''}module.${step.name}`;
+        const call = addressInModule(modules.slice(0, depth), `module.${step.name}`);
         const keys = this.moduleKeys.get(call) ?? new Set();
         keys.add(step.key);
         this.moduleKeys.set(call, keys);
@@ -221,7 +227,7 @@ export class TerraformConfiguration {
       const step = splitKey(parts[1]);
       const path = [...modules.map((m) => m.name), step.name].join('.');
       const output = this.modules.get(path)?.outputs.get(parts[2]);
-      const callAddress = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}module.${step.name}`;
+      const callAddress = addressInModule(modules, `module.${step.name}`);
       const keys = step.key !== undefined ? [step.key] : [...(this.moduleKeys.get(callAddress) ?? [undefined])];
       const found = keys.flatMap((key) =>
         this.resolveAll(
@@ -237,7 +243,7 @@ export class TerraformConfiguration {
     if (head === 'data' && parts[1] !== undefined && parts[2] !== undefined) {
       // A data source the adapter reads, by its address from the root (`module.ci.data.azuread_service_principal.x`).
       const { name, key } = splitKey(parts[2]);
-      const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}data.${parts[1]}.${name}`;
+      const base = addressInModule(modules, `data.${parts[1]}.${name}`);
       return this.instancesOf(base, key, fromKey) ?? [reference];
     }
     if (
@@ -247,7 +253,7 @@ export class TerraformConfiguration {
     )
       return [reference];
     const { name, key } = splitKey(parts[1]);
-    const base = `${moduleAddress(modules) ? `${moduleAddress(modules)}.` : ''}${head}.${name}`;
+    const base = addressInModule(modules, `${head}.${name}`);
     return this.instancesOf(base, key, fromKey) ?? [reference];
   }
 
