@@ -49,6 +49,13 @@ function workload(kind: string, account: string, automount?: boolean, name = kin
   return `apiVersion: ${API_VERSIONS[kind]}\nkind: ${kind}\nmetadata: {name: ${name}, namespace: apps}\n${body}---\n`;
 }
 
+/** A Knative Serving object of `kind` named after it (lower case), whose pods run as `account`. */
+function knative(kind: string, account: string, automount?: boolean): string {
+  const spec = podSpec(account, automount);
+  const body = kind === 'Revision' ? `spec: ${spec}\n` : `spec:\n  template:\n    spec: ${spec}\n`;
+  return `apiVersion: serving.knative.dev/v1\nkind: ${kind}\nmetadata: {name: ${kind.toLowerCase()}, namespace: apps}\n${body}---\n`;
+}
+
 function check(manifest: string) {
   const { findings } = checkManifest(manifest, CATALOG);
   return {
@@ -85,6 +92,33 @@ describe('Kubernetes token automount follows the pod spec', () => {
       adminAccount('opted') +
       workload('Deployment', 'opted', false, 'opted-web');
     expect(check(manifest).automount).toEqual([DEFAULT_MOUNT('idle'), DEFAULT_MOUNT('runner')]);
+  });
+
+  it('valid: Knative Services, Configurations and Revisions run pods too; opting out in their pod spec mounts no token', () => {
+    // KICS's service_account_token_automount_not_disabled fixture reads a Knative Configuration's pod spec as a pod's.
+    const manifest =
+      adminAccount('runner') +
+      workload('Deployment', 'runner', false) +
+      knative('Service', 'runner', false) +
+      knative('Configuration', 'runner', false) +
+      knative('Revision', 'runner', false);
+    expect(check(manifest).automount).toEqual([]);
+  });
+
+  it.each(['Service', 'Configuration', 'Revision'])(
+    'invalid: a Knative %s that leaves automountServiceAccountToken unset mounts the token, beside a Deployment that opts out',
+    (kind) => {
+      const manifest = adminAccount('runner') + workload('Deployment', 'runner', false) + knative(kind, 'runner');
+      expect(check(manifest).automount).toEqual([DEFAULT_MOUNT('runner')]);
+    },
+  );
+
+  it('valid: a core Service is no workload, whatever its spec holds', () => {
+    const manifest =
+      adminAccount('runner') +
+      workload('Deployment', 'runner', false) +
+      `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\nspec:\n  template:\n    spec: ${podSpec('runner')}\n---\n`;
+    expect(check(manifest).automount).toEqual([]);
   });
 
   it.each(KINDS)(

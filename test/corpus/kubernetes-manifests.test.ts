@@ -121,12 +121,11 @@ describe('public Kubernetes manifests, verbatim', () => {
     );
   });
 
-  it('argo-cd: the application controller is cluster-admin in effect, the server reaches eight routes (patching any APIService redirects an API group, since session 37; patching any Deployment is pod creation, patching any namespace relabels it); the kustomization files only list', () => {
+  it('argo-cd: the application controller is cluster-admin in effect, the server reaches seven routes (patching any APIService redirects an API group, since session 37; patching any Deployment is pod creation, patching any namespace relabels it; since session 43 not csr-approval: it has no approve on any signer); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::apiservice-write',
-      'no-wildcard-privilege mandatory ClusterRole argocd-server Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::nodes-proxy',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::pod-create',
@@ -136,7 +135,6 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-applicationset-controller Role::argocd-applicationset-controller/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::apiservice-write',
-      'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::csr-approval',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
       'no-wildcard-privilege mandatory ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-create',

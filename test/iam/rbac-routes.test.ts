@@ -115,8 +115,11 @@ describe('"*/subresource" resources, as the RBAC authorizer matches them', () =>
     rbacIssues({ apiGroups, resources, verbs }, true).map((issue) => issue.route);
 
   it('"*/approval", "*/exec", "*/proxy" and "*/token" reach the subresource of every resource', () => {
-    // checkov's CKV_K8S_156 fixture clusterrole-failed-3.yaml: update on "*/approval".
-    expect(reached(['*/approval'], ['update'], ['certificates.k8s.io'])).toEqual(['csr-approval']);
+    // checkov's CKV_K8S_156 fixture clusterrole-failed-3.yaml: update on "*/approval", with approve on signers (since
+    // session 43 the approval needs both: the CertificateApproval admission plugin checks approve on the signer).
+    expect(reached(['*/approval', 'signers'], ['update', 'approve'], ['certificates.k8s.io'])).toEqual([
+      'csr-approval',
+    ]);
     expect(reached(['*/exec'], ['create'], [''])).toEqual(['pod-exec']);
     expect(reached(['*/attach'], ['get'], [''])).toEqual(['pod-exec']);
     expect(reached(['*/proxy'], ['get'], [''])).toEqual(['nodes-proxy']);
@@ -253,9 +256,10 @@ describe('rules limited to named objects (resourceNames) reach what those object
   });
 
   it('approving one named certificate signing request approves whatever its creator asks for: csr-approval', () => {
-    expect(named(['certificatesigningrequests/approval'], ['update'], ['certificates.k8s.io'])).toEqual([
-      'csr-approval',
-    ]);
+    // Since session 43 with `approve` on the signer as well, which the CertificateApproval admission plugin requires.
+    expect(
+      named(['certificatesigningrequests/approval', 'signers'], ['update', 'approve'], ['certificates.k8s.io']),
+    ).toEqual(['csr-approval']);
   });
 
   it('guard: a name limits no create of a whole object (RBAC has no name at create), nor reading one secret, nor deleting one pod', () => {
@@ -267,5 +271,40 @@ describe('rules limited to named objects (resourceNames) reach what those object
     expect(
       rbacIssues({ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: ['tls'] }, true),
     ).toEqual([]);
+  });
+});
+
+describe('CSR approval needs the approval subresource and `approve` on the signer, in one rule or two', () => {
+  const CERTS = ['certificates.k8s.io'];
+  const approval: RolePermission = {
+    apiGroups: CERTS,
+    resources: ['certificatesigningrequests/approval'],
+    verbs: ['update'],
+  };
+  const signers: RolePermission = { apiGroups: CERTS, resources: ['signers'], verbs: ['approve'] };
+  const routesOf = (rules: RolePermission[]) => roleRoutes(rules, true).map((issue) => issue.route);
+
+  it('invalid: update on the approval subresource with approve on the signers, in two rules (named signers too) or one', () => {
+    expect(routesOf([approval, signers])).toEqual(['csr-approval']);
+    expect(routesOf([approval, { ...signers, resourceNames: ['kubernetes.io/kube-apiserver-client'] }])).toEqual([
+      'csr-approval',
+    ]);
+    expect(routesOf([{ apiGroups: CERTS, resources: ['*'], verbs: ['*'] }])).toEqual(['csr-approval']);
+    const joined = roleRoutes([approval, signers], true)[0];
+    expect(joined?.what).toBe(
+      'approval of certificate signing requests: client certificates for any user or group a signer issues (verbs ' +
+        '"update" on "certificatesigningrequests/approval"; verbs "approve" on "signers")',
+    );
+  });
+
+  it('valid: update or patch on the approval subresource without approve on any signer approves nothing', () => {
+    // The CertificateApproval admission plugin refuses it; argo-cd's argocd-server holds `patch` on every resource.
+    expect(routesOf([approval])).toEqual([]);
+    expect(routesOf([{ apiGroups: CERTS, resources: ['*'], verbs: ['delete', 'get', 'patch'] }])).toEqual([]);
+    expect(routesOf([{ apiGroups: ['*'], resources: ['*'], verbs: ['delete', 'get', 'patch'] }])).not.toContain(
+      'csr-approval',
+    );
+    // And approve on signers alone changes no request.
+    expect(routesOf([signers])).toEqual([]);
   });
 });

@@ -123,4 +123,21 @@ describe('Pulumi Kubernetes workloads whose service account is known only at app
         'projected token only where needed.',
     ]);
   });
+
+  it('a Knative Service, whose group only its type token names, runs its pods as the account its template names', () => {
+    // The group tells Knative's Service (a workload) from a core Service; props need not carry apiVersion.
+    const result = read([
+      ...defaultAccount,
+      resource(SA, 'builder', { metadata: { name: 'builder', namespace: 'apps' } }),
+      resource('kubernetes:serving.knative.dev/v1:Service', 'hello', {
+        metadata: { name: 'hello', namespace: 'apps' },
+        spec: { template: { spec: { serviceAccountName: 'builder' } } },
+      }),
+      resource('kubernetes:core/v1:Service', 'web', {
+        metadata: { name: 'web', namespace: 'apps' },
+        spec: { template: { spec: { serviceAccountName: 'builder' } } },
+      }),
+    ]);
+    expect(result.pods).toEqual(['default: ', 'builder: hello']);
+  });
 });

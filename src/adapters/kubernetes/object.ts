@@ -4,6 +4,11 @@ import type { ResourceRef } from '../../model/model.js';
 export interface KubernetesObject {
   /** The object's kind (`ServiceAccount`, `ClusterRoleBinding`). */
   kind: string;
+  /**
+   * The object's apiVersion (`serving.knative.dev/v1`) where its body may not say it: a Pulumi type token's group and
+   * version. Unset, the body's `apiVersion` is read.
+   */
+  apiVersion?: string;
   /** The object as written: metadata, rules, subjects, … Pulumi unknowns are Unknown values. */
   body: Record<string, unknown>;
   ref: ResourceRef;

@@ -9,7 +9,7 @@
  */
 import { isRecord } from '../../util/records.js';
 import type { ValuePath } from '../../util/depth.js';
-import { POD_SPEC_PATHS } from './workloads.js';
+import { podSpecPathOf } from './workloads.js';
 
 export interface ShapeProblem {
   /** Where the field is, below the object. */
@@ -125,7 +125,7 @@ export function shapeProblem(object: Record<string, unknown>): ShapeProblem | un
     record(['data'], object.data);
     record(['stringData'], object.stringData);
   } else {
-    const podSpecPath = typeof kind === 'string' ? POD_SPEC_PATHS.get(kind) : undefined;
+    const podSpecPath = typeof kind === 'string' ? podSpecPathOf(kind, object.apiVersion) : undefined;
     if (podSpecPath) podSpecAt(podSpecPath);
   }
   return problems[0];

@@ -33,7 +33,7 @@ import { addEksAccess } from '../aws/eks-access.js';
 import { awsAuthAccesses, isAwsAuth } from './aws-auth.js';
 import { isKustomization, renderKustomizations } from './kustomize.js';
 import type { KubernetesObject } from './object.js';
-import { POD_SPEC_PATHS } from './workloads.js';
+import { podSpecPathOf } from './workloads.js';
 
 export type { KubernetesObject } from './object.js';
 
@@ -151,7 +151,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
     } else if (AWS_AUTH_KINDS.has(object.kind) && isAwsAuth(name, namespace)) {
       const dependsOn = (field: string) => object.dependsOn?.(field) ?? [];
       for (const access of awsAuthAccesses(object.ref, object.body.data, dependsOn)) addEksAccess(model, access);
-    } else if (POD_SPEC_PATHS.has(object.kind)) {
+    } else if (podSpecPath(object).length > 0) {
       const spec = podSpecOf(object);
       if (!spec) continue;
       const accountName = isUnknown(spec) ? spec : podServiceAccount(spec);
@@ -602,7 +602,7 @@ function userNameKey(key: string): boolean {
 
 /** Where a workload kind keeps its pod spec, as a message names it. */
 function podSpecPath(object: KubernetesObject): readonly string[] {
-  return POD_SPEC_PATHS.get(object.kind) ?? [];
+  return podSpecPathOf(object.kind, object.apiVersion ?? object.body.apiVersion) ?? [];
 }
 
 /**

@@ -21,6 +21,15 @@ export function isKubernetesType(type: string): boolean {
   );
 }
 
+/**
+ * The apiVersion a Kubernetes type token names: `kubernetes:serving.knative.dev/v1:Service` is `serving.knative.dev/v1`,
+ * the core group's `kubernetes:core/v1:Pod` is `v1` (as a manifest writes it).
+ */
+function apiVersionOf(type: string): string {
+  const groupVersion = type.slice('kubernetes:'.length, type.lastIndexOf(':'));
+  return groupVersion.startsWith('core/') ? groupVersion.slice('core/'.length) : groupVersion;
+}
+
 export function modelFromKubernetesResources(resources: readonly PulumiResource[]): Model {
   const objects = entriesOf(resources, isKubernetesType).map((entry): KubernetesObject => {
     // The type's last part: isKubernetesType accepts `kubernetes:<group>/<version>:<Kind>` only.
@@ -34,6 +43,7 @@ export function modelFromKubernetesResources(resources: readonly PulumiResource[
       entry.ref.location = locationOf(kind, name, metadata?.namespace);
     return {
       kind,
+      apiVersion: apiVersionOf(entry.resource.type),
       body: entry.props,
       ref: entry.ref,
       computed: (field) => isComputed(entry, field),

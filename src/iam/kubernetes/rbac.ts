@@ -69,6 +69,11 @@ interface Route extends Grant {
   namedVerbs?: readonly string[];
   /** What the route gives when reached on named objects only, where that differs from `what`. */
   namedWhat?: string;
+  /**
+   * A second grant the role must hold as well, in the same rule or another, for the route to open (CSR approval also
+   * needs `approve` on the request's signer). Matched with or without resourceNames: a named signer is a signer.
+   */
+  alsoNeeds?: Grant;
   /** Other grants that reach the same route, each matched as the main one is. */
   alternatives?: readonly Grant[];
   what: string;
@@ -176,6 +181,12 @@ export const RBAC_ROUTES: readonly Route[] = [
       'approval of the named certificate signing requests: a client certificate for any user or group a signer ' +
       'issues, to whoever creates a request of that name',
     what: 'approval of certificate signing requests: client certificates for any user or group a signer issues',
+    // The CertificateApproval admission plugin (enabled by default; plugin/pkg/admission/certificates/approval) refuses
+    // an approval unless the approver may also `approve` the request's signerName on the synthetic `signers` resource
+    // (or `<domain>/*`): kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests, "Authorization".
+    // Update on the approval subresource alone (argo-cd's `patch` on every resource) approves nothing. Checkov's
+    // CKV_K8S_156 asks for both as well.
+    alsoNeeds: { apiGroups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'] },
   },
   {
     id: 'pod-create',
@@ -300,6 +311,8 @@ export function rbacIssues(
   const named = (rule.resourceNames?.length ?? 0) > 0;
   for (const route of RBAC_ROUTES) {
     if (!ruleReachesRoute(rule, route, clusterWide)) continue;
+    // A route that needs a second grant is one rule's only when that rule holds both; roleRoutes joins two rules.
+    if (route.alsoNeeds && !reaches(grantOf(rule), route.alsoNeeds)) continue;
     const granting = grantingWords(rule);
     if (named && route.id === 'bind') {
       const targets = namedBindTargets(rule, clusterWide, visiting);
@@ -472,6 +485,19 @@ export function roleRoutes(
         .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
         .join('; ')})`;
     byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
+  }
+  // A route whose second grant (alsoNeeds) comes from another rule of the role: CSR approval's update on the approval
+  // subresource in one rule, `approve` on signers in another, as the Kubernetes documentation writes them.
+  for (const route of RBAC_ROUTES) {
+    const also = route.alsoNeeds;
+    if (!also || byRoute.has(route.id)) continue;
+    const main = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide));
+    const second = rules.filter((rule) => reaches(grantOf(rule), also));
+    if (main.length === 0 || second.length === 0) continue;
+    const named = main.every((rule) => (rule.resourceNames?.length ?? 0) > 0);
+    const what = named && route.namedWhat ? route.namedWhat : route.what;
+    const granting = [...new Set([...main, ...second])].map(grantingWords).join('; ');
+    byRoute.set(route.id, { route: route.id, detail: `Route::${route.id}`, what: `${what} (${granting})` });
   }
   // Deleting an APIService and creating it again, pointing at another service, repoints it as an update does
   // (calico-kube-controllers' migration controller holds create and delete); the verbs may come from two rules.

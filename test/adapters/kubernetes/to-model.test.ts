@@ -268,4 +268,34 @@ describe('Kubernetes objects to the model', () => {
       ['replicated', ['pod empty-name', 'pod rc']],
     ]);
   });
+
+  it("Knative Serving's Service, Configuration and Revision run pods as the account their pod spec names; a core Service runs none", () => {
+    const knative = (kind: string, spec: string) =>
+      `apiVersion: serving.knative.dev/v1\nkind: ${kind}\nmetadata: {name: ${kind.toLowerCase()}, namespace: payments}\n${spec}---\n`;
+    const result = model(
+      account('serving') +
+        knative('Service', 'spec:\n  template:\n    spec: {serviceAccountName: serving}\n') +
+        knative(
+          'Configuration',
+          'spec:\n  template:\n    spec: {serviceAccountName: serving, automountServiceAccountToken: false}\n',
+        ) +
+        knative('Revision', 'spec: {serviceAccountName: serving}\n') +
+        'apiVersion: v1\nkind: Service\nmetadata: {name: core, namespace: payments}\nspec:\n  template:\n    spec: {serviceAccountName: serving}\n',
+    );
+    expect(
+      result.identities.map((identity) =>
+        identity.attachments.map((attachment) =>
+          attachment.kind === 'pod' ? `${attachment.source.name} ${String(attachment.mountsToken)}` : attachment.kind,
+        ),
+      ),
+    ).toEqual([['service true', 'configuration false', 'revision true']]);
+  });
+
+  it("a Knative Service whose template is a list is refused, located, as a Deployment's is", () => {
+    expect(() =>
+      model(
+        'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: web, namespace: payments}\nspec:\n  template:\n    - spec: {serviceAccountName: serving}\n',
+      ),
+    ).toThrow('Service web: spec.template must be an object, not a list');
+  });
 });
