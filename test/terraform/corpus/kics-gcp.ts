@@ -13,7 +13,8 @@
  * - a `data "google_iam_policy"` is read at plan and grants nothing by itself: a fixture that holds only one is an
  *   empty plan, and its `policy_data` appears as the JSON the data source renders where a resource uses it;
  * - references to resources the fixture does not declare (`google_storage_bucket.default.name`,
- *   `google_service_account.default.email`, `google_kms_crypto_key.keyyy.id`) are written as references to those
+ *   `google_service_account.default.email`, `google_kms_crypto_key.keyyy.id`,
+ *   `google_service_account.bqowner.email`) are written as references to those
  *   resources with the value known after apply, as the plan of a configuration that declares them would carry it;
  * - arguments Terraform refuses (`member` on google_project_iam_binding, `members` on google_project_iam_member, a
  *   `member` in a google_iam_policy binding) are kept as given: `terraform validate` rejects these fixtures, so no
@@ -123,6 +124,43 @@ const bucketBinding = (name: string, members: string[]): PlannedResource => ({
 
 const SA_OTHER = 'serviceAccount:my-other-app@appspot.gserviceacccount.com';
 const JANE = 'user:jane@example.com';
+
+/** A resource's own IAM member or binding, as KICS's public-resource fixtures write them. */
+const resourceIam = (type: string, name: string, values: Record<string, unknown>): PlannedResource => ({
+  address: `${type}.${name}`,
+  values: { ...values, condition: [] },
+  unknown: IAM_COMPUTED,
+});
+
+const bigqueryDataset = (
+  name: string,
+  access: Record<string, unknown>[],
+  references?: string[],
+  unknownAccess?: Record<string, unknown>[],
+): PlannedResource => ({
+  address: `google_bigquery_dataset.${name}`,
+  values: {
+    dataset_id: 'example_dataset',
+    friendly_name: 'test',
+    description: 'This is a test description',
+    location: 'EU',
+    default_table_expiration_ms: 3600000,
+    labels: { env: 'default' },
+    access,
+  },
+  unknown: {
+    id: true,
+    self_link: true,
+    etag: true,
+    creation_time: true,
+    last_modified_time: true,
+    project: true,
+    ...(unknownAccess ? { access: unknownAccess } : {}),
+  },
+  ...(references ? { references: { access: references } } : {}),
+});
+
+const SOMEONE = 'user:someone@example.com';
 
 export const KICS_GCP: Record<string, PlannedResource[]> = {
   'google_project_iam_binding_service_account_has_token_creator_or_account_user_role/positive.tf': [
@@ -404,6 +442,121 @@ export const KICS_GCP: Record<string, PlannedResource[]> = {
       metadata: { 'block-project-ssh-keys': 'TRUE' },
       metadata_startup_script: 'echo hi > /test.txt',
     }),
+  ],
+  'pubsub_topic_is_public/positive.tf': [
+    resourceIam('google_pubsub_topic_iam_member', 'bad_example_member', {
+      topic: 'example-topic',
+      member: 'allUsers',
+      role: 'roles/pubsub.publisher',
+    }),
+    resourceIam('google_pubsub_topic_iam_binding', 'bad_example_binding', {
+      topic: 'example-topic',
+      members: ['allAuthenticatedUsers', SOMEONE],
+      role: 'roles/pubsub.subscriber',
+    }),
+  ],
+  'pubsub_topic_is_public/negative0.tf': [
+    resourceIam('google_pubsub_topic_iam_member', 'good_example_member', {
+      topic: 'example-topic',
+      member: SOMEONE,
+      role: 'roles/pubsub.publisher',
+    }),
+  ],
+  'pubsub_topic_is_public/negative1.tf': [
+    resourceIam('google_pubsub_topic_iam_binding', 'good_example_binding', {
+      topic: 'example-topic',
+      members: [SOMEONE, 'group:admins@example.com'],
+      role: 'roles/pubsub.subscriber',
+    }),
+  ],
+  'cloud_run_service_is_public/positive.tf': [
+    resourceIam('google_cloud_run_service_iam_member', 'bad_example_member', {
+      service: 'my-cloud-run-service',
+      member: 'allUsers',
+      role: 'roles/run.invoker',
+    }),
+    resourceIam('google_cloud_run_service_iam_binding', 'bad_example_binding', {
+      service: 'my-cloud-run-service',
+      members: ['allAuthenticatedUsers', SOMEONE],
+      role: 'roles/run.invoker',
+    }),
+  ],
+  'cloud_run_service_is_public/negative0.tf': [
+    resourceIam('google_cloud_run_service_iam_member', 'good_example_member', {
+      service: 'my-cloud-run-service',
+      member: SOMEONE,
+      role: 'roles/run.invoker',
+    }),
+  ],
+  'cloud_run_service_is_public/negative1.tf': [
+    resourceIam('google_cloud_run_service_iam_binding', 'good_example_binding', {
+      service: 'my-cloud-run-service',
+      members: [SOMEONE, 'group:admins@example.com'],
+      role: 'roles/run.invoker',
+    }),
+  ],
+  'artifact_registry_repository_is_public/positive.tf': [
+    resourceIam('google_artifact_registry_repository_iam_member', 'bad_example_member', {
+      repository: 'example-repo',
+      member: 'allUsers',
+      role: 'roles/artifactregistry.reader',
+    }),
+    resourceIam('google_artifact_registry_repository_iam_binding', 'bad_example_binding', {
+      repository: 'example-repo',
+      members: ['allAuthenticatedUsers', SOMEONE],
+      role: 'roles/artifactregistry.admin',
+    }),
+  ],
+  'artifact_registry_repository_is_public/negative0.tf': [
+    resourceIam('google_artifact_registry_repository_iam_binding', 'good_example_binding', {
+      repository: 'example-repo',
+      members: [SOMEONE, 'group:admins@example.com'],
+      role: 'roles/artifactregistry.admin',
+    }),
+  ],
+  'artifact_registry_repository_is_public/negative1.tf': [
+    resourceIam('google_artifact_registry_repository_iam_member', 'good_example_member', {
+      repository: 'example-repo',
+      member: SOMEONE,
+      role: 'roles/artifactregistry.reader',
+    }),
+  ],
+  'container_registry_repository_is_public/positive.tf': [
+    resourceIam('google_storage_bucket_iam_member', 'bad_example_member', {
+      bucket: 'example-bucket',
+      member: 'allUsers',
+      role: 'roles/storage.objectViewer',
+    }),
+    resourceIam('google_storage_bucket_iam_binding', 'bad_example_binding', {
+      bucket: 'example-bucket',
+      members: ['allAuthenticatedUsers', SOMEONE],
+      role: 'roles/storage.objectViewer',
+    }),
+  ],
+  'container_registry_repository_is_public/negative0.tf': [
+    resourceIam('google_storage_bucket_iam_binding', 'good_example_binding', {
+      bucket: 'example-bucket',
+      members: [SOMEONE, 'group:admins@example.com'],
+      role: 'roles/storage.objectViewer',
+    }),
+  ],
+  'container_registry_repository_is_public/negative1.tf': [
+    resourceIam('google_storage_bucket_iam_member', 'good_example_member', {
+      bucket: 'example-bucket',
+      member: SOMEONE,
+      role: 'roles/storage.objectViewer',
+    }),
+  ],
+  'bigquery_dataset_is_public/positive.tf': [
+    bigqueryDataset('positive1', [{ role: 'OWNER', special_group: 'allAuthenticatedUsers' }]),
+  ],
+  'bigquery_dataset_is_public/negative.tf': [
+    bigqueryDataset(
+      'negative1',
+      [{ role: 'OWNER' }, { role: 'READER', domain: 'hashicorp.com' }],
+      ['google_service_account.bqowner.email', 'google_service_account.bqowner'],
+      [{ user_by_email: true }, {}],
+    ),
   ],
   'not_proper_email_account_in_use/positive.tf': [
     projectIam('binding', 'positive1', {
