@@ -840,7 +840,8 @@ export type SharedKeyKind =
   | 'azure-event-grid-domain'
   | 'azure-signalr-service'
   | 'azure-web-pubsub-service'
-  | 'azure-ai-services-account';
+  | 'azure-ai-services-account'
+  | 'azure-container-registry';
 
 export interface SharedKeyAccess {
   cloud: Cloud;

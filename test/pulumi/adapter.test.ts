@@ -830,6 +830,27 @@ describe('Pulumi adapter: other Azure resources’ own keys (local authenticatio
     ]);
   });
 
+  it('records a container registry whose admin user is enabled (azure-native adminUserEnabled, classic adminEnabled; off by default)', () => {
+    expect(
+      keys([
+        resource('azure-native:containerregistry:Registry', 'admin', {
+          registryName: 'ordersacr',
+          adminUserEnabled: true,
+        }),
+        resource('azure-native:containerregistry:Registry', 'unset', { registryName: 'quietacr' }),
+        resource('azure-native:containerregistry:Registry', 'off', { registryName: 'offacr', adminUserEnabled: false }),
+        resource('azure-native:containerregistry:Registry', 'later', { adminUserEnabled: UNKNOWN }),
+        resource('azure:containerservice/registry:Registry', 'classic', { name: 'classicacr', adminEnabled: true }),
+        resource('azure:containerservice/registry:Registry', 'classicunset', { name: 'classicquiet' }),
+      ]),
+    ).toEqual([
+      // The registry's name is its login server's DNS prefix (<name>.azurecr.io), unique within Azure.
+      'azure-container-registry admin ordersacr ordersacr adminUserEnabled=true {"kind":"enabled"}',
+      'azure-container-registry later later - adminUserEnabled=true {"kind":"pending","what":"later.adminUserEnabled is not known until apply"}',
+      'azure-container-registry classic classicacr classicacr adminEnabled=true {"kind":"enabled"}',
+    ]);
+  });
+
   it('reads the classic provider’s flags, and a Cosmos DB account’s former localAuthenticationDisabled where the newer one is absent', () => {
     expect(
       keys([

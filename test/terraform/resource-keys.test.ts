@@ -84,4 +84,31 @@ describe('Terraform: Azure resources’ own keys (local authentication)', () => 
       ]),
     ).toEqual(['azurerm_cosmosdb_account.former mandatory SharedKey::azure-cosmos-db-account target=former']);
   });
+
+  it('reports a container registry whose admin user is enabled (admin_enabled, default false), and none that leaves it off', () => {
+    // KICS's admin_user_enabled_for_container_registry fixture (test/terraform/corpus/kics-azure.ts): before, passed in
+    // silence. The admin user's username and two passwords log in to the registry (push and pull) without any identity.
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        planned('azurerm_container_registry', 'admin', { sku: 'Premium', admin_enabled: true }),
+        planned('azurerm_container_registry', 'off', { sku: 'Premium', admin_enabled: false }),
+        planned('azurerm_container_registry', 'unset', { sku: 'Premium' }),
+        planned('azurerm_container_registry', 'later', { sku: 'Premium' }, { admin_enabled: true }),
+      ]),
+    );
+    expect(
+      evaluate(model, { catalog: catalog(), now: NOW }).findings.map(
+        (f) => `${f.resource.name} ${f.level} ${f.detail ?? '-'} target=${f.waiverTarget}: ${f.message}`,
+      ),
+    ).toEqual([
+      'azurerm_container_registry.admin mandatory SharedKey::azure-container-registry target=admin: Container registry admin ' +
+        'allows admin user authentication (admin_enabled: true): its admin user’s username and two passwords stay valid until ' +
+        'someone rotates them, and a docker login with the admin user and one of its passwords, push and pull, is authorized ' +
+        'without any identity. Set admin_enabled to false and give callers an identity (a managed identity with the AcrPull ' +
+        'or AcrPush role).',
+      'azurerm_container_registry.later advisory SharedKey::azure-container-registry target=later: Container registry later: ' +
+        'whether it allows admin user authentication (admin user passwords valid until rotated) cannot be verified until ' +
+        'apply: azurerm_container_registry.later.admin_enabled is not known until apply.',
+    ]);
+  });
 });

@@ -3,22 +3,26 @@
  * Cosmos DB account, a Service Bus or Event Hubs namespace, a Redis cache, an App Configuration store, a Search
  * service, an Event Grid topic or domain, a SignalR or Web PubSub service and an AI services account each hold keys
  * that stay valid until someone regenerates them and authorize requests without any identity, unless the resource turns
- * them off. Whether it does is read here, from azure-native and from the classic provider (the Terraform adapter maps
- * the azurerm types onto the classic ones, which are bridged from them):
+ * them off; a container registry holds its admin user's passwords only where it turns the admin user on. Whether it
+ * does is read here, from azure-native and from the classic provider (the Terraform adapter maps the azurerm types onto
+ * the classic ones, which are bridged from them):
  *
  * - azure-native 3.28.0: `allowSharedKeyAccess` (storage: "The default value is null, which is equivalent to true",
  *   storage/storageAccount.d.ts), `disableLocalAuth` (cosmosdb/databaseAccount, servicebus/namespace,
  *   eventhub/namespace, appconfiguration/configurationStore, search/service, eventgrid/topic and domain,
  *   signalrservice/signalR, webpubsub/webPubSub; `properties.disableLocalAuth` on cognitiveservices/account), and
- *   `disableAccessKeyAuthentication` (redis/redis: "Default value is false"). Left out, the keys work. 2.x tokens that
- *   the resources' aliases list (`documentdb:DatabaseAccount`, `cache:Redis`) are read the same way.
+ *   `disableAccessKeyAuthentication` (redis/redis: "Default value is false"). Left out, the keys work, except
+ *   containerregistry/registry's `adminUserEnabled` ("The value that indicates whether the admin user is enabled"),
+ *   where left out means off. 2.x tokens that the resources' aliases list (`documentdb:DatabaseAccount`, `cache:Redis`)
+ *   are read the same way.
  * - azurerm (hashicorp/terraform-provider-azurerm 69697b7f, website/docs/r/*.html.markdown, each "Defaults to `true`"):
  *   `shared_access_key_enabled`, `local_authentication_enabled` (cosmosdb_account, eventhub_namespace, search_service),
  *   `local_auth_enabled` (servicebus_namespace, app_configuration, eventgrid_topic and domain, signalr_service,
  *   web_pubsub, cognitive_account), `access_keys_authentication_enabled` (redis_cache); the 3.x and 4.x
  *   `local_authentication_disabled` of cosmosdb_account, removed in 5.0 (5.0 upgrade guide), is read where the plan has
- *   it. The classic provider's tokens and property names are pulumi/pulumi-azure a1c2bdf5's sdk/nodejs (each
- *   `__pulumiType`): azurerm's attributes in camelCase.
+ *   it; container_registry's `admin_enabled` ("Defaults to `false`") is the exception. The classic provider's tokens
+ *   and property names are pulumi/pulumi-azure a1c2bdf5's sdk/nodejs (each `__pulumiType`; containerservice/registry's
+ *   `adminEnabled`, "Defaults to `false`", as at 030ee7b9): azurerm's attributes in camelCase.
  *
  * The resource is no identity: what it holds is recorded as SharedKeyAccess, judged on the resource.
  */
@@ -33,6 +37,12 @@ interface KeysShape {
   setting: string;
   /** The value of `setting` that turns them off. */
   offValue: boolean;
+  /**
+   * Whether the keys are off where `setting` is left out: a container registry's admin user is off unless turned on
+   * (azure-native's `adminUserEnabled`, azurerm's `admin_enabled`, "Defaults to `false`"); every other kind's keys work
+   * unless turned off.
+   */
+  offByDefault?: boolean;
   /** A property older provider versions wrote instead, read only where `setting` is not there. */
   formerSetting?: { setting: string; offValue: boolean };
   /** The property that names the resource. */
@@ -120,6 +130,19 @@ const SHAPES: Readonly<Record<string, KeysShape>> = lookupTable({
     setting: 'properties.disableLocalAuth',
   },
   'azure:cognitive/account:Account': enabledFlag('azure-ai-services-account', 'localAuthEnabled', false),
+  // The registry's name is the DNS prefix of its login server (`<name>.azurecr.io`).
+  'azure-native:containerregistry:Registry': {
+    kind: 'azure-container-registry',
+    setting: 'adminUserEnabled',
+    offValue: false,
+    offByDefault: true,
+    name: 'registryName',
+    uniqueName: true,
+  },
+  'azure:containerservice/registry:Registry': {
+    ...enabledFlag('azure-container-registry', 'adminEnabled'),
+    offByDefault: true,
+  },
 });
 
 export function isSharedKeyType(type: string): boolean {
@@ -134,7 +157,7 @@ export function sharedKeyAccess(entry: Entry): SharedKeyAccess | undefined {
   if (name !== undefined && shape.uniqueName) entry.ref.physicalName = name;
   const { setting, offValue, value } = settingRead(entry.props, shape);
   const flag = value === undefined || value === null ? undefined : booleanProperty(value);
-  if (flag === offValue) return undefined;
+  if (flag === offValue || (flag === undefined && shape.offByDefault === true)) return undefined;
   const reason: SharedKeyAccess['reason'] =
     value === undefined || value === null
       ? { kind: 'unset' }

@@ -334,6 +334,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   azurerm_signalr_service: { pulumiType: 'azure:signalr/service:Service', single: ['identity'] },
   azurerm_web_pubsub: { pulumiType: 'azure:webpubsub/service:Service', single: ['identity'] },
   azurerm_cognitive_account: { pulumiType: 'azure:cognitive/account:Account', single: ['identity'] },
+  // Its admin user (`admin_enabled`, default false): a username and two passwords that log in without any identity.
+  azurerm_container_registry: { pulumiType: 'azure:containerservice/registry:Registry', single: ['identity'] },
   // Key Vault access policies (pulumi/azure-key-vault.ts): onto the classic provider's records, bridged from azurerm
   // (`object_id`, `application_id`, `key_permissions`, `secret_permissions`, `certificate_permissions`,
   // `storage_permissions`; the resource's `key_vault_id`). A vault's inline `access_policy` blocks are its
@@ -601,6 +603,10 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_managed_disk_sas_token',
   'azurerm_key_vault_managed_storage_account_sas_token_definition',
   'azurerm_application_insights_api_key',
+  // Google: a BigQuery dataset's access entry (a role to a user, group, domain, special group such as
+  // allAuthenticatedUsers, or an authorized view, routine or dataset), written apart from the dataset; not the
+  // dataset's IAM resources (google_bigquery_dataset_iam_*), which are read.
+  'google_bigquery_dataset_access',
   // Kubernetes: a service-account token or a client certificate issued through the API.
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
@@ -621,6 +627,11 @@ export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = look
   // tests/terraform/checks/resource/azure/example_SynapseWorkspaceEnablesDataExfilProtection/main.tf).
   azurerm_mssql_server: 'azuread_administrator',
   azurerm_synapse_workspace: 'aad_admin',
+  // A BigQuery dataset's `access` blocks, as google_bigquery_dataset_access above (hashicorp/terraform-provider-google
+  // website/docs/r/bigquery_dataset: role with user_by_email, group_by_email, domain, special_group, iam_member, view,
+  // dataset or routine). Left out, the dataset gets BigQuery's default access (the project's owners, writers and
+  // readers), which the change does not widen.
+  google_bigquery_dataset: 'access',
 });
 
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */

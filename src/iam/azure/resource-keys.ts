@@ -16,6 +16,10 @@
  * - Event Grid topics and domains: two access keys and SAS tokens signed with them (`disableLocalAuth`).
  * - SignalR and Web PubSub: two access keys, from which clients' access tokens are minted (`disableLocalAuth`).
  * - Azure AI services (Cognitive Services) accounts: two API keys (`properties.disableLocalAuth`).
+ * - Container registries: the admin user, a username and two passwords that log in to the registry with push and pull
+ *   ("Azure Container Registry authentication options", the admin account, "not recommended" beyond single-user
+ *   testing); off unless the registry turns it on (`adminUserEnabled`, "The value that indicates whether the admin
+ *   user is enabled"), so only a registry that turns it on, or may, holds them.
  */
 import type { SharedKeyKind } from '../../model/model.js';
 
@@ -130,5 +134,13 @@ export const RESOURCE_KEYS: Readonly<Record<SharedKeyKind, ResourceKeysWords>> =
     keysShort: 'API keys',
     signed: 'a request that presents one',
     callers: 'a managed identity with a Cognitive Services User role',
+  },
+  'azure-container-registry': {
+    resource: 'Container registry',
+    authorization: 'admin user authentication',
+    keys: 'its admin user’s username and two passwords',
+    keysShort: 'admin user passwords',
+    signed: 'a docker login with the admin user and one of its passwords, push and pull,',
+    callers: 'a managed identity with the AcrPull or AcrPush role',
   },
 };
