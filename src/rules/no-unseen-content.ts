@@ -158,8 +158,15 @@ export default defineRule<MessageId>({
  * service"): it lets another call hand a role to a service, and escalation paths judge it with the compute it creates;
  * an AwsCustomResource never calls it. iam:CreateServiceLinkedRole makes only a role whose trust and permissions AWS
  * fixes per service, which the adapters count as granting nothing to judge (AWS::IAM::ServiceLinkedRole).
+ * iam:ChangePassword changes the calling IAM user's own console password (IAM API Reference, ChangePassword: "Changes
+ * the password of the IAM user who is calling this operation"): code that runs as a role has no password to change,
+ * and no other identity's is reached (iam:UpdateLoginProfile and iam:CreateLoginProfile are, and still count).
  */
-const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set(['iam:PassRole', 'iam:CreateServiceLinkedRole']);
+const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set([
+  'iam:PassRole',
+  'iam:CreateServiceLinkedRole',
+  'iam:ChangePassword',
+]);
 
 /** How many access-changing actions a message names; the rest are counted. */
 const NAMED_ACTIONS = 3;
