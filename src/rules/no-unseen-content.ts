@@ -1,7 +1,7 @@
 import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
-import { coversEveryResource } from '../iam/aws/resource-scope.js';
+import { coversEveryResource, statementMayName } from '../iam/aws/resource-scope.js';
 import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -258,6 +258,9 @@ function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity)
       : [];
   for (const allowed of holdings.all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
+    // `*` on log groups' ARNs grants no acm-pca:CreatePermission: only statements that may name a resource of the
+    // action's types give it (resource-scope.ts), as no-privilege-escalation reads them.
+    if (!allowed.statements.some((statement) => statementMayName(statement, allowed.action))) continue;
     if (
       withoutAcls.length > 0 &&
       isAclWrite(allowed.action) &&

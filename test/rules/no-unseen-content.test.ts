@@ -174,6 +174,12 @@ ruleTester(rule, {
       model: fillsBucket('arn:aws:iam::111122223333:user/Bob', {}, ['iam:ChangePassword']),
     },
     {
+      // KICS's lambda_functions_with_full_privileges positive1.yaml: `*` on arn:aws:logs:*:*:* was reported as a role
+      // that may call acm-pca:CreatePermission and 434 more access-changing actions.
+      name: "a custom resource whose provider's access-changing actions are granted on ARNs of no resource type of theirs (log groups): they grant nothing",
+      model: fillsBucket('arn:aws:logs:*:*:*', {}, ['acm-pca:CreatePermission', 'iam:CreateUser', 'kms:PutKeyPolicy']),
+    },
+    {
       name: 'a resource whose Condition is false at plan time is not created',
       model: template({
         Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
