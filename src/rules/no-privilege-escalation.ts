@@ -1,7 +1,7 @@
 import { entitlementById } from '../../catalog/entitlement-index.js';
 import { actionMatches } from '../iam/aws/actions.js';
 import { actionsNamed, narrowAllowance, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
-import { allowsAllOfIam, iamActions } from '../iam/aws/managed.js';
+import { allowsAllOfIam, iamActions, namesOnlyAwsManagedPolicies } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
@@ -361,16 +361,19 @@ function escalationAllows(allows: Map<string, AllowedAction>): Map<string, Allow
 /**
  * The allowance with only the statements that may name a resource of its action that the action can change;
  * undefined when none may. iam:PutRolePolicy on `role/aws-service-role/…` writes nothing: IAM refuses to change a
- * service-linked role's policies or trust on the account's request (src/iam/aws/service-linked-roles.ts).
+ * service-linked role's policies or trust on the account's request (src/iam/aws/service-linked-roles.ts); nor does
+ * iam:CreatePolicyVersion on `arn:aws:iam::aws:policy/…`: no account may change an AWS managed policy (managed.ts).
  */
 function withStatementsNaming(entry: AllowedAction): AllowedAction | undefined {
   const refused = refusedOnServiceLinkedRoles(entry.action.name);
+  const writes = entry.action.accessLevel !== 'Read' && entry.action.accessLevel !== 'List';
   return narrowAllowance(
     entry,
     entry.statements.filter(
       (statement) =>
         statementMayName(statement, entry.action) &&
-        !(refused && statement.resource?.every(namesOnlyServiceLinkedRoles) && !statement.notResource),
+        !(refused && statement.resource?.every(namesOnlyServiceLinkedRoles) && !statement.notResource) &&
+        !(writes && namesOnlyAwsManagedPolicies(statement)),
     ),
   );
 }

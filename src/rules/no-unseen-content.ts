@@ -1,7 +1,7 @@
 import { accessChangeOf } from '../iam/aws/sdk-calls.js';
 import type { AwsAction } from '../iam/aws/actions.js';
 import type { AllowedAction } from '../iam/aws/evaluate.js';
-import { coversEveryResource } from '../iam/aws/resource-scope.js';
+import { coversEveryResource, statementMayName } from '../iam/aws/resource-scope.js';
 import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
 import type { DeploymentHandler, Identity, PolicyValue, ResourceRef, ShippedCode, UnseenKind } from '../model/model.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -158,8 +158,15 @@ export default defineRule<MessageId>({
  * service"): it lets another call hand a role to a service, and escalation paths judge it with the compute it creates;
  * an AwsCustomResource never calls it. iam:CreateServiceLinkedRole makes only a role whose trust and permissions AWS
  * fixes per service, which the adapters count as granting nothing to judge (AWS::IAM::ServiceLinkedRole).
+ * iam:ChangePassword changes the calling IAM user's own console password (IAM API Reference, ChangePassword: "Changes
+ * the password of the IAM user who is calling this operation"): code that runs as a role has no password to change,
+ * and no other identity's is reached (iam:UpdateLoginProfile and iam:CreateLoginProfile are, and still count).
  */
-const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set(['iam:PassRole', 'iam:CreateServiceLinkedRole']);
+const NOTHING_TO_JUDGE: ReadonlySet<string> = new Set([
+  'iam:PassRole',
+  'iam:CreateServiceLinkedRole',
+  'iam:ChangePassword',
+]);
 
 /** How many access-changing actions a message names; the rest are counted. */
 const NAMED_ACTIONS = 3;
@@ -251,6 +258,9 @@ function accessChangingActions(ctx: RuleContext<UnseenKind>, identity: Identity)
       : [];
   for (const allowed of holdings.all()) {
     if (NOTHING_TO_JUDGE.has(allowed.action.name)) continue;
+    // `*` on log groups' ARNs grants no acm-pca:CreatePermission: only statements that may name a resource of the
+    // action's types give it (resource-scope.ts), as no-privilege-escalation reads them.
+    if (!allowed.statements.some((statement) => statementMayName(statement, allowed.action))) continue;
     if (
       withoutAcls.length > 0 &&
       isAclWrite(allowed.action) &&

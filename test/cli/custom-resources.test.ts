@@ -37,7 +37,7 @@ describe('custom resources whose provider may change access', () => {
     expect(findings[0]?.message).toBe(
       'iam-provider/PartnerAccess is a custom resource whose code runs while CloudFormation deploys it: Lambda function ' +
         'Provisioner runs for it as ProvisionerRole, and ProvisionerRole may call iam:AttachGroupPolicy, ' +
-        'iam:AttachRolePolicy, iam:AttachUserPolicy (95 access-changing actions in all). What that code makes (an identity, a ' +
+        'iam:AttachRolePolicy, iam:AttachUserPolicy (94 access-changing actions in all). What that code makes (an identity, a ' +
         'credential, a secret, a policy) is no resource of the template and cannot be seen here, so it cannot be verified. ' +
         'Define what it makes with the resources the check reads, narrow the role to the actions the code needs, or have ' +
         'the code reviewed and set this rule to advisory in the catalog.',

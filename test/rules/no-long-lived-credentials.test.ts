@@ -825,6 +825,52 @@ describe('no-long-lived-credentials through the CloudFormation adapter', () => {
     ]);
   });
 
+  it("reports an OAuth client's secret and refresh token written in the template (an Alexa skill's), not ones kept in a secret store", () => {
+    // KICS's alexa_skill_plaintext_client_secret_exposed and refresh_token_is_exposed fixtures (test/corpus/kics-cloudformation).
+    const skill = (authentication: Record<string, unknown>) => ({
+      Type: 'Alexa::ASK::Skill',
+      Properties: {
+        VendorId: 'v',
+        SkillPackage: { S3Bucket: 'b', S3Key: 'k' },
+        AuthenticationConfiguration: { ClientId: 'amzn1.application-oa2-client.1', ...authentication },
+      },
+    });
+    const template = {
+      Parameters: { Refresh: { Type: 'String', NoEcho: true } },
+      Resources: {
+        Written: skill({ ClientSecret: 'lwa-client-secret', RefreshToken: 'Atzr|IwEBIA' }),
+        Kept: skill({
+          ClientSecret: '{{resolve:secretsmanager:skill:SecretString:clientSecret}}',
+          RefreshToken: { Ref: 'Refresh' },
+        }),
+        // Where a client secret is kept is no secret; a refresh token's lifetime is no token.
+        Pointer: {
+          Type: 'AWS::Events::Connection',
+          Properties: { AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS', ClientSecretArn: 'arn:aws:secretsmanager:x' },
+        },
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: { UserPoolId: 'pool', RefreshTokenValidity: 30, TokenValidityUnits: { RefreshToken: 'days' } },
+        },
+      },
+    };
+    const findings = evaluate(modelFromTemplates([{ stack: 'Skill', template }]), { catalog: catalog() }).findings;
+    expect(findings.map((finding) => [finding.ruleId, finding.resource.name, finding.detail, finding.level])).toEqual([
+      ['no-long-lived-credentials', 'Written', 'Credential::plaintext', 'mandatory'],
+      ['no-long-lived-credentials', 'Written', 'Credential::plaintext', 'mandatory'],
+    ]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'A secret value is written in the configuration of Written (AuthenticationConfiguration.ClientSecret): whoever may ' +
+        'read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+        'Write a dynamic reference ({{resolve:secretsmanager:…}}) or a Ref to a NoEcho parameter without a Default, and ' +
+        'rotate the exposed value.',
+      'An API token is written in the configuration of Written (AuthenticationConfiguration.RefreshToken): whoever may ' +
+        'read that configuration, and every copy of the source, template and state, holds it, and nothing rotates it. ' +
+        'Write a dynamic reference ({{resolve:secretsmanager:…}}) or a Ref to a NoEcho parameter without a Default, and ' +
+        'rotate the exposed value.',
+    ]);
+  });
+
   it('reports a database password written in the template, and no other rule treats it as a managed secret', () => {
     const template = {
       Resources: {

@@ -168,6 +168,18 @@ ruleTester(rule, {
       model: fillsBucket([{ 'Fn::GetAtt': ['Bucket', 'Arn'] }], { AccessControl: 'Private' }, ['s3:PutBucketAcl']),
     },
     {
+      // KICS's lambda_functions_with_full_privileges negative1.yaml (test/corpus/kics-cloudformation): iam:ChangePassword
+      // on a user, for the role a custom resource's function runs as.
+      name: "a custom resource whose provider may call iam:ChangePassword only: it changes the caller's own console password, which a role has none of",
+      model: fillsBucket('arn:aws:iam::111122223333:user/Bob', {}, ['iam:ChangePassword']),
+    },
+    {
+      // KICS's lambda_functions_with_full_privileges positive1.yaml: `*` on arn:aws:logs:*:*:* was reported as a role
+      // that may call acm-pca:CreatePermission and 434 more access-changing actions.
+      name: "a custom resource whose provider's access-changing actions are granted on ARNs of no resource type of theirs (log groups): they grant nothing",
+      model: fillsBucket('arn:aws:logs:*:*:*', {}, ['acm-pca:CreatePermission', 'iam:CreateUser', 'kms:PutKeyPolicy']),
+    },
+    {
       name: 'a resource whose Condition is false at plan time is not created',
       model: template({
         Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
@@ -190,6 +202,11 @@ ruleTester(rule, {
       name: 'object ACL writes on a bucket the change does not create, and on every bucket whose name starts with the own one',
       model: fillsBucket(['arn:aws:s3:::partner-uploads/*', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}*' }]),
       findings: [fillFinding('s3:PutObjectAcl')],
+    },
+    {
+      name: "iam:ChangePassword beside iam:CreateLoginProfile: the latter sets another user's console password",
+      model: fillsBucket('*', {}, ['iam:ChangePassword', 'iam:CreateLoginProfile']),
+      findings: [fillFinding('iam:CreateLoginProfile')],
     },
     {
       name: 'object ACL writes on the own bucket beside s3:PutBucketOwnershipControls, which turns its ACLs back on',

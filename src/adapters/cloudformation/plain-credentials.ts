@@ -23,10 +23,20 @@ const TOKEN_ADVICE =
 /**
  * The endings of the property names under which CloudFormation takes a token that signs in to another system: an
  * Amplify app's `AccessToken` and `OauthToken` (the Git provider's), CodeStar's `RepositoryAccessToken`, an AppFlow
- * connector profile's `AccessToken`, a CodePipeline webhook's `SecretToken`. Both kinds are write-only in the
- * resources' CloudFormation schemas, as every `…Password` is. `ClientToken`, `NextToken` and the like are no credential.
+ * connector profile's `AccessToken` and `RefreshToken`, a CodePipeline webhook's `SecretToken`, an Alexa skill's
+ * `AuthenticationConfiguration.RefreshToken` (Login with Amazon's, which mints access tokens to the skill's developer
+ * account). Both kinds are write-only in the resources' CloudFormation schemas, as every `…Password` is. `ClientToken`,
+ * `NextToken` and the like are no credential.
  */
-const TOKEN_PROPERTY_ENDINGS = ['AccessToken', 'OauthToken', 'SecretToken'] as const;
+const TOKEN_PROPERTY_ENDINGS = ['AccessToken', 'OauthToken', 'SecretToken', 'RefreshToken'] as const;
+
+/**
+ * The endings of the property names under which CloudFormation takes an OAuth client's secret: an Alexa skill's
+ * `AuthenticationConfiguration.ClientSecret`, an EventBridge connection's `OAuthParameters.ClientParameters.ClientSecret`,
+ * an AppFlow connector profile's `ClientSecret` (write-only in those resources' schemas). With the client's id it signs
+ * in as the client. `ClientSecretArn` and the like name where a secret is kept, and do not end so.
+ */
+const SECRET_PROPERTY_ENDINGS = ['ClientSecret'] as const;
 
 /** How a template keeps a value out of an environment or user data, in CloudFormation's words. */
 const VALUE_ADVICE =
@@ -44,7 +54,8 @@ const USER_DATA_PATHS: Record<string, readonly string[]> = lookupTable({
  * The credentials a resource's properties write out: a property named `…Password` (CloudFormation's name for every
  * password a resource takes: `MasterUserPassword` of RDS, DocumentDB and Redshift, `Password` of Amazon MQ users, a
  * DMS endpoint or a Directory Service directory; the naming cfn-lint's W2501 and cfn_nag's password rules read) or a
- * token's name (TOKEN_PROPERTY_ENDINGS: the Git provider's token of an Amplify app) holding a literal, or the Default
+ * token's or client secret's name (TOKEN_PROPERTY_ENDINGS, SECRET_PROPERTY_ENDINGS: the Git provider's token of an
+ * Amplify app, an Alexa skill's client secret and refresh token) holding a literal, or the Default
  * of the parameter it refers to (written in the template whether or not the parameter is NoEcho, as cfn_nag's rules
  * say); a Lambda function's environment variables, an ECS container's `Environment`, a CodeBuild
  * project's `Environment.EnvironmentVariables` of type PLAINTEXT (the default), and user data, holding a credential by
@@ -155,7 +166,8 @@ const NOT_WALKED = new Set([
 ]);
 
 /**
- * Every property named `…Password` or with a token's name (TOKEN_PROPERTY_ENDINGS) under `value`, with its path, or undefined when none is (most resources); environment variables are read on their own. A path is
+ * Every property named `…Password` or with a token's or client secret's name (TOKEN_PROPERTY_ENDINGS,
+ * SECRET_PROPERTY_ENDINGS) under `value`, with its path, or undefined when none is (most resources); environment variables are read on their own. A path is
  * written out only for a password property found: the walk visits every property of every resource, and building each
  * one's path was most of what this check cost on large templates.
  */
@@ -171,7 +183,7 @@ function credentialProperties(value: unknown): CredentialProperty[] | undefined 
 interface CredentialProperty {
   place: string;
   value: unknown;
-  kind: 'password' | 'token';
+  kind: 'password' | 'token' | 'secret';
 }
 
 /**
@@ -207,19 +219,24 @@ function walkCredentialProperties(node: unknown, walk: typeof CREDENTIAL_WALK): 
   }
 }
 
-/** The last character of each name a credential property ends with (`…Password`, TOKEN_PROPERTY_ENDINGS). */
+/** The last character of each name a credential property ends with (`…Password`, TOKEN_PROPERTY_ENDINGS, SECRET_PROPERTY_ENDINGS). */
 const CREDENTIAL_LAST_CODES: ReadonlySet<number> = new Set(
-  ['Password', ...TOKEN_PROPERTY_ENDINGS].map((ending) => ending.charCodeAt(ending.length - 1)),
+  ['Password', ...TOKEN_PROPERTY_ENDINGS, ...SECRET_PROPERTY_ENDINGS].map((ending) =>
+    ending.charCodeAt(ending.length - 1),
+  ),
 );
 
 /**
- * `password` for a key named `…Password`, `token` for one with a token's name, else none. Its last character is
+ * `password` for a key named `…Password`, `token` for one with a token's name, `secret` for a client secret's, else none. Its last character is
  * looked at first: most keys end in none of those names' last letters, and are not compared with each name (once per
  * key of every resource walked).
  */
 function credentialKindOf(key: string): CredentialProperty['kind'] | undefined {
   if (!CREDENTIAL_LAST_CODES.has(key.charCodeAt(key.length - 1))) return undefined;
-  return key.endsWith('Password') ? 'password' : hasTokenEnding(key) ? 'token' : undefined;
+  if (key.endsWith('Password')) return 'password';
+  if (hasTokenEnding(key)) return 'token';
+  for (const ending of SECRET_PROPERTY_ENDINGS) if (key.endsWith(ending)) return 'secret';
+  return undefined;
 }
 
 /** A loop rather than `some` with an arrow: that made a closure for every key of every resource walked. */

@@ -9,6 +9,7 @@ import {
   type Identity,
   type Model,
   type PolicyDocument,
+  type PolicyStatement,
 } from '../../model/model.js';
 import { expandActionPattern, permissionsManagementActionNames } from './actions.js';
 import { parsePolicyDocument } from './document.js';
@@ -42,6 +43,23 @@ const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):iam::aws:policy\/((?:[^
 /** Whether an ARN is under `arn:<partition>:iam::aws:policy/`: an AWS managed policy, known to the dataset or not. */
 export function isAwsManagedPolicyArn(arn: string): boolean {
   return AWS_MANAGED_ARN.test(arn);
+}
+
+/**
+ * Whether a statement names AWS managed policies only (every Resource an ARN under `arn:<partition>:iam::aws:policy/`,
+ * no NotResource). No account may change a policy AWS owns ("You cannot change the permissions defined in AWS managed
+ * policies", IAM User Guide, "AWS managed policies"): IAM refuses CreatePolicyVersion, SetDefaultPolicyVersion,
+ * DeletePolicy, DeletePolicyVersion and tagging on them, so such a statement grants no write, whatever its Action, only
+ * reads of documents AWS publishes to every account. Attaching one is a write on the identity, whose ARN this names not.
+ */
+export function namesOnlyAwsManagedPolicies(statement: Pick<PolicyStatement, 'resource' | 'notResource'>): boolean {
+  const { resource } = statement;
+  return (
+    statement.notResource === undefined &&
+    resource !== undefined &&
+    resource.length > 0 &&
+    resource.every((value) => typeof value === 'string' && isAwsManagedPolicyArn(value))
+  );
 }
 
 /** Known policies by ARN as written (null: not known): templates attach the same few ARNs to thousands of roles. */

@@ -9,6 +9,7 @@ import { hasWildcard } from '../../util/glob.js';
 import { isUnknown, type PolicyStatement, type PolicyValue, type Unknown } from '../../model/model.js';
 import { actionListKey, actionMatches, expandActionPattern, type AwsAction } from './actions.js';
 import { appliesToStar } from './evaluate.js';
+import { namesOnlyAwsManagedPolicies } from './managed.js';
 import { privilegedCategory, privilegedEntry } from './privileged.js';
 import { conditionRestricts, statementReachesEveryResource } from './resource-scope.js';
 
@@ -63,6 +64,12 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
   if (statement.effect !== 'Allow') return NO_ISSUES;
   const judged = judgeActionList(statement.action ?? [], catalog);
   const { exposed } = judged;
+  // On AWS managed policies only, no action writes (managed.ts): `*` there reads AWS's published documents.
+  if (namesOnlyAwsManagedPolicies(statement))
+    return [
+      ...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []),
+      ...judged.issues.filter((issue) => issue.kind === 'unknown-action'),
+    ];
   const issues = appliesToStar(statement) ? judged.issues : withoutUnscopable(judged.issues);
   // A Condition takes an action off the list only if it can restrict that action (resource-scope.ts conditionRestricts).
   const unrestricted =
