@@ -14,6 +14,7 @@ import { CHECKOV_AZURE_DATABASE_ADMINS } from './corpus/checkov-azure-database-a
 import { CHECKOV_GCP } from './corpus/checkov-gcp.js';
 import { CHECKOV_GCP_DEFAULT_ACCOUNT } from './corpus/checkov-gcp-default-account.js';
 import { CHECKOV_KUBERNETES } from './corpus/checkov-kubernetes.js';
+import { KICS_PRIVILEGE_ESCALATION, NEGATIVE as KICS_NEGATIVE } from './corpus/kics-aws-iam.js';
 import { REMAINING_TYPES } from './corpus/remaining-types.js';
 import { TERRAGOAT } from './corpus/terragoat.js';
 import { terraformPlan, type PlannedResource } from './support.js';
@@ -254,6 +255,329 @@ describe('the remaining resource types', () => {
       'require-owner mandatory google_service_account.ops Owner::missing',
       // The trust policy names the OIDC provider's ARN, known only after apply: the whole document waits.
       'restrict-trust mandatory aws_iam_role.github - pending',
+    ]);
+  });
+});
+
+/**
+ * KICS (DataDog/kics @ d91e3669; corpus/kics-aws-iam.ts says how each fixture is written as a plan): the 19 action sets
+ * of its {group,role,user}_with_privilege_escalation_by_actions_* queries, 57 positive1.tf, and the one negative1.tf
+ * they all share. KICS flags every positive; here every positive gives the escalation path its actions open
+ * (no-privilege-escalation, Path::<id> of src/rules/escalation-paths.ts), and the negative (ec2:Describe* on "*",
+ * read-only) none: 57 + 1 right verdicts of that rule, judged one by one below.
+ */
+describe('KICS Terraform privilege-escalation fixtures', () => {
+  const kics = (kind: string, query: string) =>
+    `${kind}_with_privilege_escalation_by_actions_${query}/test/positive1.tf`;
+  // The fixtures' identities: a user or role declares no class or entitlements and no owner (right under the example
+  // catalog, as everywhere in this corpus); a group holds no entitlement of its own, only an owner.
+  const COMMON: Record<string, string[]> = {
+    user: [
+      'require-entitlement mandatory aws_iam_user.cosmic Class::undeclared',
+      'require-entitlement mandatory aws_iam_user.cosmic Entitlement::none',
+      'require-owner mandatory aws_iam_user.cosmic Owner::missing',
+    ],
+    group: ['require-owner mandatory aws_iam_group.cosmic Owner::missing'],
+    role: [
+      'require-entitlement mandatory aws_iam_role.cosmic Class::undeclared',
+      'require-entitlement mandatory aws_iam_role.cosmic Entitlement::none',
+      'require-owner mandatory aws_iam_role.cosmic Owner::missing',
+      // The role fixtures write no assume_role_policy (which the provider requires): who may assume the role is not
+      // known, so restrict-trust fails closed. Right.
+      'restrict-trust mandatory aws_iam_role.cosmic - pending',
+    ],
+  };
+  // The single-action user fixtures also declare an aws_iam_policy_attachment naming no policy_arn (which the provider
+  // requires), attached to the user and to an undeclared role and group (known after apply here): what it attaches
+  // cannot be seen, so both rules fail closed, once per holder. Right (a plan cannot be verified without it).
+  const NO_POLICY_ARN = [
+    'no-privilege-escalation mandatory aws_iam_policy_attachment.test-attach Path::unknown pending',
+    'no-privilege-escalation mandatory aws_iam_policy_attachment.test-attach Path::unknown pending',
+    'no-privilege-escalation mandatory aws_iam_user.cosmic Path::unknown pending',
+    'no-wildcard-privilege mandatory aws_iam_policy_attachment.test-attach - pending',
+    'no-wildcard-privilege mandatory aws_iam_policy_attachment.test-attach - pending',
+    'no-wildcard-privilege mandatory aws_iam_policy_attachment.test-attach - pending',
+  ];
+  const expected =
+    (kind: string) =>
+    (query: string, ...parts: string[][]): [string, string[]] => [
+      kics(kind, query),
+      [...COMMON[kind]!, ...parts.flat()].sort(),
+    ];
+  const group = expected('group');
+  const role = expected('role');
+  const user = expected('user');
+
+  // Judged per action set (the same for the three kinds):
+  // - iam:CreatePolicyVersion, SetDefaultPolicyVersion, Attach{User,Group,Role}Policy, Put{User,Group,Role}Policy,
+  //   AddUserToGroup, CreateAccessKey, CreateLoginProfile, UpdateLoginProfile on "*": each alone is a documented path
+  //   (pathfinding.cloud iam-001…iam-013, Rhino), and each is a privileged IAM write on "*" (no-wildcard-privilege
+  //   Resource::*). Right.
+  // - iam:UpdateAssumeRolePolicy alone is the path (a trust policy naming the caller needs no sts:AssumeRole in the
+  //   same account, pathfinding.cloud iam-012); KICS's pairing with sts:AssumeRole adds assume-any-role, which sts:AssumeRole
+  //   on "*" opens by itself (pathfinding.cloud sts-001). Right, both.
+  // - iam:PassRole on "*" with ec2:RunInstances, lambda:CreateFunction+InvokeFunction, glue:CreateDevEndpoint or
+  //   cloudformation:CreateStack: each pair is a path (passrole-*); PassRole alone on "*" is not (it hands a role to a
+  //   service only with that service's create action), so the undeclared role and group the user fixtures' attachment
+  //   also names get the managed policy's no-wildcard-privilege Resource::* (one per holder) and no path. Right.
+  // - glue:UpdateDevEndpoint on "*": any endpoint, so one that runs as a privileged role (glue-002). Right.
+  // - lambda:UpdateFunctionCode on "*": any function, including those outside the change whose role is privileged
+  //   (lambda-003; a grant naming only functions of the change whose role is not would open nothing). Right.
+  // Neither of the last two is a permissions-management action, so no-wildcard-privilege is silent on them. Right.
+  const cases: [string, string[]][] = [
+    group('iam_CreatePolicyVersion', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::create-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_SetDefaultPolicyVersion', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::set-default-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_PassRole_and_ec2_RunInstances', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::passrole-ec2',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    group('iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::passrole-lambda-invoke',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    group('iam_PassRole_and_glue_CreateDevEndpoint', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::passrole-glue-dev-endpoint',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    group('iam_PassRole_and_cloudformation_CreateStack', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::passrole-cloudformation',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    group('iam_CreateAccessKey', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::create-access-key',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_CreateLoginProfile', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::create-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_UpdateLoginProfile', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::update-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_AttachUserPolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::attach-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_AttachGroupPolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::attach-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_AttachRolePolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::attach-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_PutUserPolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::put-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_PutGroupPolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::put-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_PutRolePolicy', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::put-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_AddUserToGroup', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::add-user-to-group',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+    ]),
+    group('iam_UpdateAssumeRolePolicy_and_sts_AssumeRole', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::assume-any-role',
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::update-assume-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_group_policy.test_inline_policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    group('glue_UpdateDevEndpoint', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::update-glue-dev-endpoint',
+    ]),
+    group('lambda_UpdateFunctionCode', [
+      'no-privilege-escalation mandatory aws_iam_group.cosmic Path::update-lambda-code',
+    ]),
+    role('iam_CreatePolicyVersion', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::create-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_SetDefaultPolicyVersion', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::set-default-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_PassRole_and_ec2_RunInstances', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::passrole-ec2',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    role('iam_PassRole_and_lambda_CreateFunction_lambda_InvokeFunction', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::passrole-lambda-invoke',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    role('iam_PassRole_and_glue_CreateDevEndpoint', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::passrole-glue-dev-endpoint',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    role('iam_PassRole_and_cloudformation_CreateStack', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::passrole-cloudformation',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    role('iam_CreateAccessKey', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::create-access-key',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_CreateLoginProfile', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::create-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_UpdateLoginProfile', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::update-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_AttachUserPolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::attach-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_AttachGroupPolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::attach-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_AttachRolePolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::attach-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_PutUserPolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::put-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_PutGroupPolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::put-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_PutRolePolicy', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::put-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_AddUserToGroup', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::add-user-to-group',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('iam_UpdateAssumeRolePolicy_and_sts_AssumeRole', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::assume-any-role',
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::update-assume-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_role_policy.test_inline_policy Resource::*',
+    ]),
+    role('glue_UpdateDevEndpoint', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::update-glue-dev-endpoint',
+    ]),
+    role('lambda_UpdateFunctionCode', [
+      'no-privilege-escalation mandatory aws_iam_role.cosmic Path::update-lambda-code',
+    ]),
+    user('iam_CreatePolicyVersion', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::create-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_SetDefaultPolicyVersion', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::set-default-policy-version',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_PassRole_and_ec2_RunInstances', [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::passrole-ec2',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    user('iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction', [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::passrole-lambda-invoke',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    user('iam_PassRole_and_glue_CreateDevEndpoint', [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::passrole-glue-dev-endpoint',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    user('iam_PassRole_and_cloudformation_CreateStack', [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::passrole-cloudformation',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+    ]),
+    user('iam_CreateAccessKey', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::create-access-key',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_CreateLoginProfile', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::create-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_UpdateLoginProfile', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::update-login-profile',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_AttachUserPolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::attach-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_AttachGroupPolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::attach-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_AttachRolePolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::attach-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_PutUserPolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::put-user-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_PutGroupPolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::put-group-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_PutRolePolicy', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::put-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_AddUserToGroup', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::add-user-to-group',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('iam_UpdateAssumeRolePolicy_and_sts_AssumeRole', [
+      'no-privilege-escalation mandatory aws_iam_policy_attachment.test-attach Path::assume-any-role',
+      'no-privilege-escalation mandatory aws_iam_policy_attachment.test-attach Path::assume-any-role',
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::assume-any-role',
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::update-assume-role-policy',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_policy.policy Resource::*',
+      'no-wildcard-privilege mandatory aws_iam_user_policy.test_inline_policy Resource::*',
+    ]),
+    user('glue_UpdateDevEndpoint', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::update-glue-dev-endpoint',
+    ]),
+    user('lambda_UpdateFunctionCode', NO_POLICY_ARN, [
+      'no-privilege-escalation mandatory aws_iam_user.cosmic Path::update-lambda-code',
+    ]),
+  ];
+
+  it('57 positives, one case each (KICS flags all 57)', () => {
+    expect(cases.map(([path]) => path).sort()).toEqual(KICS_PRIVILEGE_ESCALATION.map(({ path }) => path).sort());
+  });
+  for (const { path, resources } of KICS_PRIVILEGE_ESCALATION)
+    it(path, () => expect(findings(resources)).toEqual(cases.find(([name]) => name === path)![1]));
+
+  it('negative1.tf (57 copies): ec2:Describe* on "*" is no privilege; only the identity facts the catalog requires', () => {
+    expect(findings(KICS_NEGATIVE)).toEqual([
+      'require-entitlement mandatory aws_iam_user.cosmic2 Class::undeclared',
+      'require-entitlement mandatory aws_iam_user.cosmic2 Entitlement::none',
+      'require-owner mandatory aws_iam_user.cosmic2 Owner::missing',
     ]);
   });
 });
