@@ -14,7 +14,7 @@ import { CHECKOV_AZURE_DATABASE_ADMINS } from './corpus/checkov-azure-database-a
 import { CHECKOV_GCP } from './corpus/checkov-gcp.js';
 import { CHECKOV_GCP_DEFAULT_ACCOUNT } from './corpus/checkov-gcp-default-account.js';
 import { CHECKOV_KUBERNETES } from './corpus/checkov-kubernetes.js';
-import { KICS_PRIVILEGE_ESCALATION, NEGATIVE as KICS_NEGATIVE } from './corpus/kics-aws-iam.js';
+import { KICS_AWS_IAM, KICS_PRIVILEGE_ESCALATION, NEGATIVE as KICS_NEGATIVE } from './corpus/kics-aws-iam.js';
 import { REMAINING_TYPES } from './corpus/remaining-types.js';
 import { TERRAGOAT } from './corpus/terragoat.js';
 import { terraformPlan, type PlannedResource } from './support.js';
@@ -573,6 +573,17 @@ describe('KICS Terraform privilege-escalation fixtures', () => {
   for (const { path, resources } of KICS_PRIVILEGE_ESCALATION)
     it(path, () => expect(findings(resources)).toEqual(cases.find(([name]) => name === path)![1]));
 
+  it('an attachment naming no policy_arn says it is not set (before session 43: "policyArn undefined is not an ARN")', () => {
+    const fixture = KICS_PRIVILEGE_ESCALATION.find(({ path }) => path === kics('user', 'iam_CreateAccessKey'))!;
+    const model = modelFromTerraformPlan(terraformPlan(fixture.resources), { file: 'plan.json' });
+    const messages = evaluate(model, { catalog, now: NOW, pending: 'fail-closed' })
+      .findings.filter((f) => f.resource.name === 'aws_iam_user.cosmic' && f.detail === 'Path::unknown')
+      .map((f) => f.message);
+    expect(messages).toEqual([
+      'cosmic: escalation paths cannot be verified until apply: managed policy ARN aws_iam_policy_attachment.test-attach.policyArn is not set.',
+    ]);
+  });
+
   it('negative1.tf (57 copies): ec2:Describe* on "*" is no privilege; only the identity facts the catalog requires', () => {
     expect(findings(KICS_NEGATIVE)).toEqual([
       'require-entitlement mandatory aws_iam_user.cosmic2 Class::undeclared',
@@ -580,4 +591,363 @@ describe('KICS Terraform privilege-escalation fixtures', () => {
       'require-owner mandatory aws_iam_user.cosmic2 Owner::missing',
     ]);
   });
+});
+
+/**
+ * KICS's other AWS IAM queries (corpus/kics-aws-iam.ts), one plan per fixture file: 30 files, KICS's verdict in each
+ * file's name. Judged below: all right but one noisy (the cross-account trust with MFA), the wrong one (the permission
+ * set's inline "*") fixed in session 43.
+ */
+describe('KICS Terraform IAM fixtures', () => {
+  const cases: [string, string[]][] = [
+    [
+      'cross_account_iam_assume_role_policy_without_external_id_or_mfa/test/negative1.tf',
+      [
+        // KICS's cross-account query. Every file trusts account 987654321145, which examples/catalog.yaml does not list
+        // (Account::, right in all five). negative1: an sts:ExternalId condition: nothing more. Right.
+        'require-entitlement mandatory aws_iam_role.negative1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negative1 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negative1 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.negative1 Account::987654321145',
+      ],
+    ],
+    [
+      'cross_account_iam_assume_role_policy_without_external_id_or_mfa/test/negative2.tf',
+      [
+        // Bool aws:MultiFactorAuthPresent "true" and no ExternalId: Condition::sts:ExternalId is NOISY. The confused deputy
+        // the rule names is a third party's service acting on a caller's behalf with its own role session, which carries
+        // no MFA, so the MFA condition already keeps it out; the Account:: finding asks for the review that matters.
+        // (restrict-trust is outside this session's area: reported, not fixed.)
+        'require-entitlement mandatory aws_iam_role.negative2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negative2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negative2 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.negative2 Account::987654321145',
+        'restrict-trust mandatory aws_iam_role.negative2 Condition::sts:ExternalId',
+      ],
+    ],
+    [
+      'cross_account_iam_assume_role_policy_without_external_id_or_mfa/test/positive1.tf',
+      [
+        'require-entitlement mandatory aws_iam_role.positive1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive1 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive1 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.positive1 Account::987654321145',
+        'restrict-trust mandatory aws_iam_role.positive1 Condition::sts:ExternalId',
+      ],
+    ],
+    [
+      'cross_account_iam_assume_role_policy_without_external_id_or_mfa/test/positive2.tf',
+      [
+        // MultiFactorAuthPresent "false" requires no MFA: right. positive1 (no condition): right.
+        'require-entitlement mandatory aws_iam_role.positive2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive2 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.positive2 Account::987654321145',
+        'restrict-trust mandatory aws_iam_role.positive2 Condition::sts:ExternalId',
+      ],
+    ],
+    [
+      'cross_account_iam_assume_role_policy_without_external_id_or_mfa/test/positive3.tf',
+      [
+        // sts:ExternalId "": STS takes an external id of 2 to 1224 characters, so the statement admits no request; the
+        // finding asks for a real id, right, though its words ("without an sts:ExternalId condition") are loose.
+        'require-entitlement mandatory aws_iam_role.positive3 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive3 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive3 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.positive3 Account::987654321145',
+        'restrict-trust mandatory aws_iam_role.positive3 Condition::sts:ExternalId',
+      ],
+    ],
+    [
+      'iam_access_key_is_exposed/test/negative.tf',
+      [
+        // KICS flags keys of a user named root only (an IAM user of that name is not the account's root user); every
+        // access key is a long-lived credential, the Inactive one too (one UpdateAccessKey call makes it usable). Right, all.
+        'no-long-lived-credentials mandatory aws_iam_access_key.negative1 Credential::aws-access-key',
+        'no-long-lived-credentials mandatory aws_iam_access_key.negative2 Credential::aws-access-key',
+        'no-long-lived-credentials mandatory aws_iam_access_key.negative3 Credential::aws-access-key',
+      ],
+    ],
+    [
+      'iam_access_key_is_exposed/test/positive.tf',
+      [
+        'no-long-lived-credentials mandatory aws_iam_access_key.positive1 Credential::aws-access-key',
+        'no-long-lived-credentials mandatory aws_iam_access_key.positive2 Credential::aws-access-key',
+      ],
+    ],
+    [
+      'iam_policies_with_full_privileges/test/negative.tf',
+      [
+        // A service prefix no AWS service has grants nothing (advisory). Right. The unused aws_iam_policy_document data
+        // source of both files plans nothing.
+        'policy-validity advisory aws_iam_role_policy.negative1 Action::some:action',
+      ],
+    ],
+    [
+      'iam_policies_with_full_privileges/test/positive.tf',
+      [
+        // "*" on "*" on a role the fixture does not declare (its id known after apply): judged on what it adds. Right.
+        'no-privilege-escalation mandatory aws_iam_role_policy.positive1 Path::*',
+        'no-wildcard-privilege mandatory aws_iam_role_policy.positive1 Action::*',
+      ],
+    ],
+    [
+      'iam_policy_grants_assumerole_permission_across_all_services/test/negative.tf',
+      [
+        // policy_arn is the literal string "aws_iam_policy.openshift-policy-forward-logs.arn": no policy of the change, so
+        // what it attaches cannot be seen (it is not even an ARN; IAM refuses it at apply). Right (fail closed).
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.negative3 Policy::aws_iam_policy.openshift-policy-forward-logs.arn',
+        'require-entitlement mandatory aws_iam_role.negative1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negative1 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negative1 Owner::missing',
+      ],
+    ],
+    [
+      'iam_policy_grants_assumerole_permission_across_all_services/test/positive.tf',
+      [
+        // positive1 trusts AWS "*" (right); positive2 writes no Effect, a statement IAM refuses: who may assume it cannot
+        // be read (right, fail closed; said since session 43 as "it has no Effect", before as "got undefined").
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.positive4 Policy::aws_iam_policy.openshift-policy-forward-logs.arn',
+        'require-entitlement mandatory aws_iam_role.positive1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive1 Entitlement::none',
+        'require-entitlement mandatory aws_iam_role.positive2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive1 Owner::missing',
+        'require-owner mandatory aws_iam_role.positive2 Owner::missing',
+        'restrict-trust mandatory aws_iam_role.positive1 Principal::*',
+        'restrict-trust mandatory aws_iam_role.positive2 - pending',
+      ],
+    ],
+    [
+      'iam_policy_grants_full_permissions/test/negative1.tf',
+      [
+        // The user and its key and policy are named from `local.resource_prefix` and `aws_iam_user.user` (undeclared):
+        // the key is a long-lived credential whoever holds it (right). ec2:*, s3:*, lambda:*, cloudwatch:* on
+        // "SomeResource": each service wildcard reaches privileged actions (right; KICS passes it because the Resource is
+        // not "*"). IAM refuses a Resource that is not an ARN at apply, which policy-validity does not say: nothing is
+        // granted then, so no verdict here is wrong, but that is a gap of policy-validity (reported).
+        'no-long-lived-credentials mandatory aws_iam_access_key.negative2 Credential::aws-access-key',
+        'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::cloudwatch:*',
+        'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::ec2:*',
+        'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::lambda:*',
+        'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::s3:*',
+        'require-entitlement mandatory aws_iam_user.negative1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_user.negative1 Entitlement::none',
+        'require-owner mandatory aws_iam_user.negative1 Owner::missing',
+      ],
+    ],
+    [
+      'iam_policy_grants_full_permissions/test/negative2.tf',
+      [
+        'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::cloudwatch:*',
+        'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::ec2:*',
+        'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::lambda:*',
+        'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::s3:*',
+      ],
+    ],
+    [
+      'iam_policy_grants_full_permissions/test/negative3.tf',
+      [
+        // Action "*" on the ARN of AdministratorAccess itself: every action on that one resource (IAM's policy actions
+        // among them); the rule asks for the actions needed. Right (KICS passes it: the Resource is not "*").
+        'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::*',
+      ],
+    ],
+    [
+      'iam_policy_grants_full_permissions/test/positive1.tf',
+      [
+        // "*" on "*" to a user known after apply: Action::* and Path::* on the policy (right), the key (right).
+        'no-long-lived-credentials mandatory aws_iam_access_key.positive2 Credential::aws-access-key',
+        'no-privilege-escalation mandatory aws_iam_user_policy.positive3 Path::*',
+        'no-wildcard-privilege mandatory aws_iam_user_policy.positive3 Action::*',
+        'require-entitlement mandatory aws_iam_user.positive1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_user.positive1 Entitlement::none',
+        'require-owner mandatory aws_iam_user.positive1 Owner::missing',
+      ],
+    ],
+    [
+      'iam_policy_grants_full_permissions/test/positive2.tf',
+      ['no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::*'],
+    ],
+    [
+      'iam_role_allows_all_principals_to_assume/test/negative.tf',
+      [
+        // The attachment's policy_arn refers to an undeclared policy: known after apply, both rules wait (right, fail
+        // closed). negative2, a managed policy with a Principal (which IAM refuses in an identity policy), is attached to
+        // nobody and allows only logs actions: nothing to report (right).
+        'no-privilege-escalation mandatory aws_iam_policy_attachment.negative3 Path::unknown pending',
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.negative3 - pending',
+        'require-entitlement mandatory aws_iam_role.negative1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negative1 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negative1 Owner::missing',
+      ],
+    ],
+    [
+      'iam_role_allows_all_principals_to_assume/test/positive.tf',
+      [
+        // positive2's "trust policy" allows logs:* actions to "arn:aws:iam::root", with a Resource (which IAM refuses in a
+        // trust policy): it admits no sts action, so nobody can assume the role through it. KICS reads the principal as
+        // everyone; here no trust finding. Right (IAM refuses the document at apply; nothing is trusted).
+        'no-privilege-escalation mandatory aws_iam_policy_attachment.positive3 Path::unknown pending',
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.positive3 - pending',
+        'require-entitlement mandatory aws_iam_role.positive1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive1 Entitlement::none',
+        'require-entitlement mandatory aws_iam_role.positive2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive1 Owner::missing',
+        'require-owner mandatory aws_iam_role.positive2 Owner::missing',
+      ],
+    ],
+    [
+      'iam_role_policy_passrole_allows_all/test/negative1.tf',
+      [
+        // iam:passrole (any case) on an SQS queue ARN names no role: nothing. Right.
+      ],
+    ],
+    [
+      'iam_role_policy_passrole_allows_all/test/positive1.tf',
+      [
+        // iam:PassRole on "*", alone: privileged on every role (right), but no escalation path, since handing a role to
+        // a service needs that service's create or update action too (right). The role is undeclared (known after apply).
+        'no-wildcard-privilege mandatory aws_iam_role_policy.test_policy Resource::*',
+      ],
+    ],
+    [
+      'iam_role_with_full_privileges/test/negative.tf',
+      [
+        // A trust policy with an action of no AWS service (advisory): right.
+        'policy-validity advisory aws_iam_role.negative1 Action::some:action',
+        'require-entitlement mandatory aws_iam_role.negative1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negative1 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negative1 Owner::missing',
+      ],
+    ],
+    [
+      'iam_role_with_full_privileges/test/positive.tf',
+      [
+        // KICS reads the trust policy's Action "*" as the role's permissions. It lets ec2.amazonaws.com assume the role,
+        // which is an instance role's ordinary trust; the role holds no permission. No finding of the four rules: right.
+        'require-entitlement mandatory aws_iam_role.positive1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive1 Entitlement::none',
+        'require-entitlement mandatory aws_iam_role.positive2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positive2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positive1 Owner::missing',
+        'require-owner mandatory aws_iam_role.positive2 Owner::missing',
+      ],
+    ],
+    [
+      'iam_user_too_many_access_keys/test/negative.tf',
+      [
+        // One key per user passes KICS; here every access key is a long-lived credential. Right (both files).
+        'no-long-lived-credentials mandatory aws_iam_access_key.negative1 Credential::aws-access-key',
+        'require-entitlement mandatory aws_iam_user.userExample Class::undeclared',
+        'require-entitlement mandatory aws_iam_user.userExample Entitlement::none',
+        'require-owner mandatory aws_iam_user.userExample Owner::missing',
+      ],
+    ],
+    [
+      'iam_user_too_many_access_keys/test/positive.tf',
+      [
+        'no-long-lived-credentials mandatory aws_iam_access_key.positive1 Credential::aws-access-key',
+        'no-long-lived-credentials mandatory aws_iam_access_key.positive2 Credential::aws-access-key',
+        'require-entitlement mandatory aws_iam_user.lb Class::undeclared',
+        'require-entitlement mandatory aws_iam_user.lb Entitlement::none',
+        'require-owner mandatory aws_iam_user.lb Owner::missing',
+      ],
+    ],
+    [
+      'lambda_function_with_privileged_role/test/negative.tf',
+      [
+        // Departures: see corpus/kics-aws-iam.ts. negativerole1 holds ec2:Describe*, s3:GetObject and lambda:CreateFunction
+        // on "*" (no iam:PassRole: no path, right); negativerole2's two policies are ARNs of no policy of the change (and
+        // malformed: no account field): what they grant cannot be seen (right, fail closed).
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.negativedirectpolicyattachment2 Policy::arn:aws:iam::policy/DenyAll',
+        'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.negativerolepolicyattachment2 Policy::arn:aws:iam::policy/negativepreexistingpolicyarn1',
+        'policy-validity advisory aws_iam_role.negativerole1 Action::some:action',
+        'policy-validity advisory aws_iam_role.negativerole2 Action::some:action',
+        'require-entitlement mandatory aws_iam_role.negativerole1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negativerole1 Entitlement::none',
+        'require-entitlement mandatory aws_iam_role.negativerole2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.negativerole2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.negativerole1 Owner::missing',
+        'require-owner mandatory aws_iam_role.negativerole2 Owner::missing',
+      ],
+    ],
+    [
+      'lambda_function_with_privileged_role/test/positive.tf',
+      [
+        // positiverole1 holds iam:* (Path::*, which sts:AssumeRole on "*" and iam:CreateLoginProfile also open; right)
+        // and is the role of positivefunction1; positiverole2's policies cannot be seen (right, fail closed). One
+        // Resource::* per privileged action of positivecustomermanagedpolicy1 (sts:AssumeRole, iam:CreateLoginProfile).
+        'no-privilege-escalation mandatory aws_iam_role.positiverole1 Path::*',
+        'no-wildcard-privilege mandatory aws_iam_policy.positivecustomermanagedpolicy1 Resource::*',
+        'no-wildcard-privilege mandatory aws_iam_policy.positivecustomermanagedpolicy1 Resource::*',
+        'no-wildcard-privilege mandatory aws_iam_policy.positivecustomermanagedpolicy2 Resource::*',
+        'no-wildcard-privilege mandatory aws_iam_policy_attachment.positivedirectpolicyattachment2 Policy::arn:aws:iam::policy/AmazonPersonalizeFullAccess',
+        'no-wildcard-privilege mandatory aws_iam_role_policy.positiveinlinepolicy1 Action::iam:*',
+        'no-wildcard-privilege mandatory aws_iam_role_policy_attachment.positiverolepolicyattachment2 Policy::arn:aws:iam::policy/positivepreexistingpolicyarn1',
+        'policy-validity advisory aws_iam_role.positiverole1 Action::some:action',
+        'policy-validity advisory aws_iam_role.positiverole2 Action::some:action',
+        'require-entitlement mandatory aws_iam_role.positiverole1 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positiverole1 Entitlement::none',
+        'require-entitlement mandatory aws_iam_role.positiverole2 Class::undeclared',
+        'require-entitlement mandatory aws_iam_role.positiverole2 Entitlement::none',
+        'require-owner mandatory aws_iam_role.positiverole1 Owner::missing',
+        'require-owner mandatory aws_iam_role.positiverole2 Owner::missing',
+      ],
+    ],
+    [
+      'sso_permission_with_inadequate_user_session_duration/test/negative.tf',
+      [
+        // PT1H, PT1H1M, PT2H: KICS's limit is one hour; here the limit is the identity class's, and these sets declare
+        // none (Class::undeclared asks for one). No session finding: right under the catalog.
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example Class::undeclared',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example Entitlement::none',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example2 Class::undeclared',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example2 Entitlement::none',
+        'require-owner mandatory aws_ssoadmin_permission_set.example Owner::missing',
+        'require-owner mandatory aws_ssoadmin_permission_set.example2 Owner::missing',
+      ],
+    ],
+    [
+      'sso_permission_with_inadequate_user_session_duration/test/positive.tf',
+      [
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example3 Class::undeclared',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example3 Entitlement::none',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example4 Class::undeclared',
+        'require-entitlement mandatory aws_ssoadmin_permission_set.example4 Entitlement::none',
+        'require-owner mandatory aws_ssoadmin_permission_set.example3 Owner::missing',
+        'require-owner mandatory aws_ssoadmin_permission_set.example4 Owner::missing',
+      ],
+    ],
+    [
+      'sso_policy_with_full_privileges/test/negative.tf',
+      [
+        // The set (aws_ssoadmin_permission_set.example, undeclared) is known only at apply: what else it holds, and who
+        // it is assigned to, cannot be seen (right). Since session 43 the inline policy is judged on what it adds, as one on
+        // a role the change does not create: s3:PutObject* includes s3:PutObjectAcl and PutObjectVersionAcl (right);
+        // s3:HeadBucket is no IAM action (right, advisory).
+        'no-unseen-content mandatory aws_ssoadmin_permission_set_inline_policy.neg1 Unseen::a permission set known only at apply (aws_ssoadmin_permission_set_inline_policy.neg1.permission_set_arn is not known until apply (from aws_ssoadmin_permission_set.example.arn, aws_ssoadmin_permission_set.example))',
+        'no-wildcard-privilege mandatory aws_ssoadmin_permission_set_inline_policy.neg1 Action::s3:PutObject*',
+        'policy-validity advisory aws_ssoadmin_permission_set_inline_policy.neg1 Action::s3:HeadBucket',
+      ],
+    ],
+    [
+      'sso_policy_with_full_privileges/test/positive.tf',
+      [
+        // "*" on "*": administrator access whatever the set. WRONG before session 43 (only the unseen set was reported,
+        // the same as for the negative); right now.
+        'no-privilege-escalation mandatory aws_ssoadmin_permission_set_inline_policy.pos1 Path::*',
+        'no-unseen-content mandatory aws_ssoadmin_permission_set_inline_policy.pos1 Unseen::a permission set known only at apply (aws_ssoadmin_permission_set_inline_policy.pos1.permission_set_arn is not known until apply (from aws_ssoadmin_permission_set.example.arn, aws_ssoadmin_permission_set.example))',
+        'no-wildcard-privilege mandatory aws_ssoadmin_permission_set_inline_policy.pos1 Action::*',
+        'no-wildcard-privilege mandatory aws_ssoadmin_permission_set_inline_policy.pos1 Action::s3:PutObject*',
+      ],
+    ],
+  ];
+
+  it('one case per fixture', () => {
+    expect(cases.map(([path]) => path)).toEqual(KICS_AWS_IAM.map(({ path }) => path));
+  });
+  for (const { path, resources } of KICS_AWS_IAM)
+    it(path, () => expect(findings(resources)).toEqual(cases.find(([name]) => name === path)![1]));
 });
