@@ -247,9 +247,40 @@ describe('what is put on, or hands out, a permission set the change does not cre
         unknown: { id: true },
       },
     ];
+    // What the set holds besides, and who it is assigned to, cannot be seen (both unseen); what the attachment adds is
+    // judged where it is made, as on a set of the change (since session 43: before, only the two unseen).
     expect(verdicts(modelFromTerraformPlan(terraformPlan(resources)))).toEqual(
-      [unseen('OpsAdmin'), unseen('OpsPolicies')].sort(),
+      [
+        unseen('OpsAdmin'),
+        unseen('OpsPolicies'),
+        'no-privilege-escalation Path::* OpsPolicies mandatory',
+        'no-wildcard-privilege Policy::AdministratorAccess OpsPolicies mandatory',
+      ].sort(),
     );
+  });
+
+  it('Terraform: an inline policy on it, known only at apply, is judged on what it adds (KICS sso_policy_with_full_privileges)', () => {
+    const inline = (name: string, policy: unknown): PlannedResource => ({
+      address: `aws_ssoadmin_permission_set_inline_policy.${name}`,
+      values: { inline_policy: JSON.stringify({ Version: '2012-10-17', Statement: [policy] }) },
+      unknown: { id: true, instance_arn: true, permission_set_arn: true },
+      references: {
+        instance_arn: ['aws_ssoadmin_permission_set.example.instance_arn', 'aws_ssoadmin_permission_set.example'],
+        permission_set_arn: ['aws_ssoadmin_permission_set.example.arn', 'aws_ssoadmin_permission_set.example'],
+      },
+    });
+    const admin = inline('admin', { Effect: 'Allow', Action: '*', Resource: '*' });
+    const reader = inline('reader', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' });
+    const unknownSet = (name: string) =>
+      `no-unseen-content Unseen::a permission set known only at apply (aws_ssoadmin_permission_set_inline_policy.${name}.permission_set_arn is not known until apply (from aws_ssoadmin_permission_set.example.arn, aws_ssoadmin_permission_set.example)) ${name} mandatory`;
+    expect(verdicts(modelFromTerraformPlan(terraformPlan([admin])))).toEqual(
+      [
+        unknownSet('admin'),
+        'no-privilege-escalation Path::* admin mandatory',
+        'no-wildcard-privilege Action::* admin mandatory',
+      ].sort(),
+    );
+    expect(verdicts(modelFromTerraformPlan(terraformPlan([reader])))).toEqual([unknownSet('reader')]);
   });
 
   it('Pulumi: the same', () => {
@@ -276,7 +307,14 @@ describe('what is put on, or hands out, a permission set the change does not cre
         props: { instanceArn: INSTANCE, permissionSetArn: OUTSIDE_SET, managedPolicyArns: [ADMIN] },
       },
     ]);
-    expect(verdicts(model)).toEqual([unseen('OpsAdmin'), unseen('OpsPolicies')].sort());
+    expect(verdicts(model)).toEqual(
+      [
+        unseen('OpsAdmin'),
+        unseen('OpsPolicies'),
+        'no-privilege-escalation Path::* OpsPolicies mandatory',
+        'no-wildcard-privilege Policy::AdministratorAccess OpsPolicies mandatory',
+      ].sort(),
+    );
   });
 });
 

@@ -535,7 +535,9 @@ const EXPECTED: Record<string, string[]> = {
     "no-long-lived-credentials mandatory aws_iam_user_ssh_key.k Credential::aws-ssh-public-key"
   ],
   "terraform-sso-ps.json": [
-    "no-unseen-content mandatory aws_ssoadmin_managed_policy_attachment.a Unseen::arn:aws:sso:::permissionSet/ssoins-1/ps-1"
+    "no-privilege-escalation mandatory aws_ssoadmin_managed_policy_attachment.a Path::*",
+    "no-unseen-content mandatory aws_ssoadmin_managed_policy_attachment.a Unseen::arn:aws:sso:::permissionSet/ssoins-1/ps-1",
+    "no-wildcard-privilege mandatory aws_ssoadmin_managed_policy_attachment.a Policy::AdministratorAccess"
   ],
   "terraform-trust-any.json": [
     "restrict-trust mandatory aws_iam_role.r Principal::*"

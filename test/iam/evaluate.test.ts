@@ -456,6 +456,16 @@ describe('hasUnknownGrant', () => {
     // A role written without AssumeRolePolicyDocument: said as missing, not as a value of the wrong kind.
     expect(hasUnknownGrant([parsePolicyDocument(undefined)])?.description).toBe('there is no policy document');
     expect(hasUnknownGrant([parsePolicyDocument(null)])?.description).toBe('policy document is not an object');
+    // A statement without Effect (KICS's iam_policy_grants_assumerole_permission_across_all_services positive2): said as
+    // missing, not as "got undefined".
+    expect(
+      hasUnknownGrant([parsePolicyDocument({ Statement: [{ Action: 'sts:AssumeRole', Principal: { AWS: '*' } }] })])
+        ?.description,
+    ).toBe('Statement[0]: it has no Effect (IAM requires "Allow" or "Deny")');
+    expect(
+      hasUnknownGrant([parsePolicyDocument({ Statement: [{ Effect: 'allow', Action: '*', Resource: '*' }] })])
+        ?.description,
+    ).toBe('Statement[0]: Effect must be "Allow" or "Deny", got "allow"');
   });
 
   it('reports a document written as text with a key twice in one object, whichever value comes last', () => {

@@ -78,6 +78,8 @@ type SingleHolder = readonly [property: string, kind: IdentityKind];
 const ROLE_HOLDER: SingleHolder = ['role', 'aws-role'];
 const USER_HOLDER: SingleHolder = ['user', 'aws-user'];
 const GROUP_HOLDER: SingleHolder = ['group', 'aws-group'];
+/** linkPermissionSet's option for a resource that puts a policy on the set: judged on what it adds, wherever the set is. */
+const GRANTS = { grants: true } as const;
 
 interface CredentialLink {
   property: string;
@@ -205,40 +207,61 @@ const LINKERS: Record<string, Linker> = lookupTable({
   // IAM Identity Center: each policy a resource puts on a permission set of the stack is that set's, as CloudFormation's
   // AWS::SSO::PermissionSet holds them itself (@pulumi/aws 7.48.0 ssoadmin: `permissionSetArn` on each; the exclusive
   // attachments attach every policy they list, besides detaching the others). One on a set the stack does not create,
-  // and an account assignment of one, hand out what the check cannot see (linkPermissionSet).
+  // and an account assignment of one, hand out what the check cannot see (linkPermissionSet); the policies those put on
+  // it are still judged on what they add (GRANTS).
   'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy': (b, e) => {
-    b.linkPermissionSet(e, (set) => {
-      b.hold(set, {
-        kind: 'aws-policy',
-        source: e.ref,
-        policyName: 'InlinePolicy',
-        document: parsePolicyDocument(e.props.inlinePolicy),
-      });
-    });
+    b.linkPermissionSet(
+      e,
+      (set) => {
+        b.hold(set, {
+          kind: 'aws-policy',
+          source: e.ref,
+          policyName: 'InlinePolicy',
+          document: parsePolicyDocument(e.props.inlinePolicy),
+        });
+      },
+      GRANTS,
+    );
   },
   'aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment': (b, e) => {
-    b.linkPermissionSet(e, (set) => {
-      b.hold(set, managedPolicyGrant(e.ref, e.props.managedPolicyArn, `${e.ref.name}.managedPolicyArn`));
-    });
+    b.linkPermissionSet(
+      e,
+      (set) => {
+        b.hold(set, managedPolicyGrant(e.ref, e.props.managedPolicyArn, `${e.ref.name}.managedPolicyArn`));
+      },
+      GRANTS,
+    );
   },
   'aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive': (b, e) => {
-    b.linkPermissionSet(e, (set) => {
-      const arns = e.props.managedPolicyArns;
-      for (const arn of items(arns)) b.hold(set, managedPolicyGrant(e.ref, arn, `${e.ref.name}.managedPolicyArns`));
-    });
+    b.linkPermissionSet(
+      e,
+      (set) => {
+        const arns = e.props.managedPolicyArns;
+        for (const arn of items(arns)) b.hold(set, managedPolicyGrant(e.ref, arn, `${e.ref.name}.managedPolicyArns`));
+      },
+      GRANTS,
+    );
   },
   'aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment': (b, e) => {
-    b.linkPermissionSet(e, (set) => {
-      const arn = customerPolicyReference(e.props.customerManagedPolicyReference, e.ref);
-      b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn });
-    });
+    b.linkPermissionSet(
+      e,
+      (set) => {
+        const arn = customerPolicyReference(e.props.customerManagedPolicyReference, e.ref);
+        b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn });
+      },
+      GRANTS,
+    );
   },
   'aws:ssoadmin/customerManagedPolicyAttachmentsExclusive:CustomerManagedPolicyAttachmentsExclusive': (b, e) => {
-    b.linkPermissionSet(e, (set) => {
-      const references = e.props.customerManagedPolicyReferences;
-      for (const reference of items(references))
-        b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn: customerPolicyReference(reference, e.ref) });
-    });
+    b.linkPermissionSet(
+      e,
+      (set) => {
+        const references = e.props.customerManagedPolicyReferences;
+        for (const reference of items(references))
+          b.hold(set, { kind: 'aws-managed-policy', source: e.ref, arn: customerPolicyReference(reference, e.ref) });
+      },
+      GRANTS,
+    );
   },
   'aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment': (b, e) => {
     b.linkPermissionSet(e, (set) => {
@@ -698,9 +721,12 @@ class ModelBuilder {
   /**
    * The permission set `permissionSetArn` names, handed to `link`; one the stack does not create is content the check
    * cannot see (what it holds, so what the resource adds to or hands out), reported as such, never passed in silence.
+   * With `grants` (a resource that puts a policy on the set), that policy is also held by a placeholder for a set the
+   * stack does not create, so what it adds is judged where it is made.
    */
-  linkPermissionSet(entry: Entry, link: (set: Identity) => void): void {
-    const [set] = this.findIdentities(entry, 'permissionSetArn', 'aws-permission-set');
+  linkPermissionSet(entry: Entry, link: (set: Identity) => void, { grants = false } = {}): void {
+    const sets = this.findIdentities(entry, 'permissionSetArn', 'aws-permission-set', { external: grants });
+    const set = sets.find((candidate) => !candidate.external);
     if (set) {
       link(set);
       return;
@@ -716,6 +742,9 @@ class ModelBuilder {
             ? `a permission set known only at apply (${value.description})`
             : `${entry.ref.name}.permissionSetArn, which is not set`,
     });
+    // A policy put on it is still judged where it is made, on what it adds (as one put on a role or user the change
+    // does not create): `*` on `*` is administrator access whatever else the set holds.
+    for (const outside of sets) if (outside.external) link(outside);
   }
 
   linkCredential(entry: Entry, { property, kind }: CredentialLink): void {

@@ -162,7 +162,9 @@ export function managedPolicyGrant(source: ResourceRef, value: unknown, what: st
   const arn =
     typeof value === 'string' || isUnknown(value)
       ? value
-      : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
+      : value === undefined || value === null
+        ? unknownValue(`${what} is not set`)
+        : unknownValue(`${what} ${JSON.stringify(value)} is not an ARN`);
   return { kind: 'aws-managed-policy', source, arn };
 }
 

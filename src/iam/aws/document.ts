@@ -112,6 +112,7 @@ function parseStatement(entry: unknown): PolicyStatement | string {
   if (unknownKey !== undefined)
     return `unknown key ${JSON.stringify(unknownKey)}; a statement has only ${STATEMENT_KEYS.join(', ')}`;
   const effect = entry.Effect;
+  if (effect === undefined) return 'it has no Effect (IAM requires "Allow" or "Deny")';
   if (effect !== 'Allow' && effect !== 'Deny') {
     return `Effect must be "Allow" or "Deny", got ${isUnknown(effect) ? effect.description : JSON.stringify(effect)}`;
   }
