@@ -20,6 +20,7 @@ import { globMatch, hasWildcard } from '../util/glob.js';
 import { plural } from '../util/plural.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { heldPoliciesAndAllows, unknownHeldGrant } from './support/held-policies.js';
+import { requiresMfaCondition } from './support/sign-in.js';
 import { hasPolicyVariable, isSelfVariable } from '../iam/aws/resource-scope.js';
 import { isNarrowingOperator, isPatternOperator } from '../iam/aws/condition-operators.js';
 import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
@@ -170,7 +171,7 @@ export default defineRule<MessageId>({
     rationale:
       'A trust policy decides who can become the role. `Principal: "*"`, an OIDC trust without audience and subject conditions, ' +
       'or a wildcard subject lets any AWS account, any GitHub repository or any token of the issuer assume it; an account the ' +
-      'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy. ' +
+      'catalog does not list is trust nobody reviewed, and a third party without an ExternalId can be used as a confused deputy (unless the trust requires MFA, which a third party service acting for others cannot present). ' +
       'Azure AD federated identity credentials and GCP workload identity pool providers are the same trust on other clouds. ' +
       "A Secrets Manager secret's resource policy is trust too: whoever it lets call secretsmanager:GetSecretValue reads the " +
       'value, beyond what identity policies of the own account allow, and whoever it lets call secretsmanager:PutResourcePolicy ' +
@@ -993,6 +994,11 @@ function checkAccount(ctx: Ctx, identity: Identity, entry: TrustEntry, account: 
     data: { role, account, principal, catalog: catalog.source, listed },
     detail: `Account::${account}`,
   });
+  // The confused deputy an ExternalId guards against is the third party's own service assuming the role for another of
+  // its customers, with a role session or access keys: no MFA. A trust that requires MFA already keeps that caller out
+  // (KICS's cross_account_iam_assume_role_policy_without_external_id_or_mfa asks for either); the account is still
+  // reported above for review.
+  if (requiresMfaCondition(entry)) return;
   const externalIds = narrowingClauses(entry, 'sts:ExternalId');
   if (
     !externalIds.some((clause) =>

@@ -462,6 +462,82 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a third-party account whose trust requires MFA needs no sts:ExternalId: its service, the confused deputy, signs in without MFA',
+      catalog: trusting,
+      model: roleWith(
+        'AuditorRole',
+        trust({
+          Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        }),
+      ),
+      findings: [
+        {
+          resource: 'AuditorRole',
+          identity: 'TestStack/AuditorRole',
+          detail: 'Account::999988887777',
+          message:
+            'Role AuditorRole trusts account 999988887777 (arn:aws:iam::999988887777:root), which the catalog (test-catalog.yaml) does not list ' +
+            'under trust.accounts (listed: 111122223333). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+      ],
+    },
+    {
+      name: 'BoolIfExists on aws:MultiFactorAuthPresent, or MFA required as false, still asks for an sts:ExternalId',
+      catalog: trusting,
+      model: roleWith('LooseRole', {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+            Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { AWS: 'arn:aws:iam::999988887776:root' },
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'LooseRole',
+          identity: 'TestStack/LooseRole',
+          detail: 'Account::999988887776',
+          message:
+            'Role LooseRole trusts account 999988887776 (arn:aws:iam::999988887776:root), which the catalog (test-catalog.yaml) does not list ' +
+            'under trust.accounts (listed: 111122223333). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+        {
+          resource: 'LooseRole',
+          identity: 'TestStack/LooseRole',
+          detail: 'Account::999988887777',
+          message:
+            'Role LooseRole trusts account 999988887777 (arn:aws:iam::999988887777:root), which the catalog (test-catalog.yaml) does not list ' +
+            'under trust.accounts (listed: 111122223333). Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+        {
+          resource: 'LooseRole',
+          identity: 'TestStack/LooseRole',
+          detail: 'Condition::sts:ExternalId',
+          message:
+            'Role LooseRole trusts third-party account 999988887776 without an sts:ExternalId condition, so the third party can be tricked ' +
+            'into using its access on your behalf (confused deputy). Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
+        },
+        {
+          resource: 'LooseRole',
+          identity: 'TestStack/LooseRole',
+          detail: 'Condition::sts:ExternalId',
+          message:
+            'Role LooseRole trusts third-party account 999988887777 without an sts:ExternalId condition, so the third party can be tricked ' +
+            'into using its access on your behalf (confused deputy). Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
+        },
+      ],
+    },
+    {
       name: 'a bare 12-digit account id with an ExternalId is still an account nobody listed',
       catalog: trusting,
       model: roleWith(

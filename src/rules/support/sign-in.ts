@@ -31,8 +31,11 @@ export function missingMfa(entry: TrustEntry, catalog: Catalog): string | undefi
   return `${who} may assume it without MFA: the trust sets no aws:MultiFactorAuthPresent (Bool true) or aws:MultiFactorAuthAge condition`;
 }
 
-/** A condition that must hold and requires MFA: `Bool aws:MultiFactorAuthPresent true`, or a bounded `aws:MultiFactorAuthAge`. */
-function requiresMfaCondition(entry: TrustEntry): boolean {
+/**
+ * A condition that must hold and requires MFA: `Bool aws:MultiFactorAuthPresent true`, or a bounded `aws:MultiFactorAuthAge`.
+ * `BoolIfExists` does not count: a caller signing with an IAM user's access keys sends no such key, and passes it.
+ */
+export function requiresMfaCondition(entry: TrustEntry): boolean {
   return entry.conditions.some((clause) => {
     const key = clause.key.toLowerCase();
     if (key === 'aws:multifactorauthpresent')
