@@ -8,32 +8,12 @@
  * policies and deleting them included", and as the create-policy-version and set-default-policy-version paths.
  * A Resource that may name a customer's policy keeps them.
  */
-import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
 import escalation from '../../src/rules/no-privilege-escalation.js';
 import wildcard from '../../src/rules/no-wildcard-privilege.js';
+import { lambdaRoleWithStatement } from '../support/cfn-role.js';
 import { ruleTester } from '../support/rule-tester.js';
 
-const LAMBDA_TRUST = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-};
-const withStatement = (statement: Record<string, unknown>) =>
-  modelFromTemplates([
-    {
-      stack: 'TestStack',
-      template: {
-        Resources: {
-          AppRole: {
-            Type: 'AWS::IAM::Role',
-            Properties: {
-              AssumeRolePolicyDocument: LAMBDA_TRUST,
-              Policies: [{ PolicyName: 'policies', PolicyDocument: { Statement: [statement] } }],
-            },
-          },
-        },
-      } as unknown as CfnTemplate,
-    },
-  ]);
+const withStatement = (statement: Record<string, unknown>) => lambdaRoleWithStatement('AppRole', 'policies', statement);
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const on = (action: unknown, resource: unknown) =>
   withStatement({ Effect: 'Allow', Action: action, Resource: resource });

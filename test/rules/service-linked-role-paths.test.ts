@@ -5,31 +5,11 @@
  * Architecture's configuration roles grant iam:PutRolePolicy on the service-linked role of the service they set up
  * (test/corpus/sra); each was a blocking Path::put-role-policy. A Resource that may name any other role keeps the path.
  */
-import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
 import escalation from '../../src/rules/no-privilege-escalation.js';
+import { lambdaRoleWithStatement } from '../support/cfn-role.js';
 import { ruleTester } from '../support/rule-tester.js';
 
-const LAMBDA_TRUST = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-};
-const withStatement = (statement: Record<string, unknown>) =>
-  modelFromTemplates([
-    {
-      stack: 'TestStack',
-      template: {
-        Resources: {
-          OrgRole: {
-            Type: 'AWS::IAM::Role',
-            Properties: {
-              AssumeRolePolicyDocument: LAMBDA_TRUST,
-              Policies: [{ PolicyName: 'iam', PolicyDocument: { Statement: [statement] } }],
-            },
-          },
-        },
-      } as unknown as CfnTemplate,
-    },
-  ]);
+const withStatement = (statement: Record<string, unknown>) => lambdaRoleWithStatement('OrgRole', 'iam', statement);
 const SLR =
   'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty';
 const on = (action: string, resource: unknown) =>
