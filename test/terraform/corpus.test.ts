@@ -1224,9 +1224,8 @@ describe('KICS Terraform IAM fixtures', () => {
     ],
   ];
 
-  it('one case per fixture', () => {
-    expect(cases.map(([path]) => path)).toEqual(KICS_AWS_IAM.map(({ path }) => path));
-  });
-  for (const { path, resources } of KICS_AWS_IAM)
-    it(path, () => expect(findings(resources)).toEqual(cases.find(([name]) => name === path)![1]));
+  eachFixture(
+    Object.fromEntries(KICS_AWS_IAM.map(({ path, resources }) => [path, resources])),
+    Object.fromEntries(cases),
+  );
 });
