@@ -9,6 +9,7 @@ import type { CredentialKind, IdentityClass, IdentityKind, ResourceRef, SharedKe
 import type { FindingLevel } from '../model/finding.js';
 import type { AuditSource } from './lineage.js';
 import type { ResourcePolicyKind } from './resource-policy-labels.js';
+import type { HoldingEvidence, PrivilegedHolding } from '../rules/support/just-in-time.js';
 
 export type { AuditSource } from './lineage.js';
 
@@ -225,24 +226,11 @@ export interface AuditEntitlement {
   allows: string[];
 }
 
-export interface AuditHolding {
-  /** `just-in-time` only when the plan shows it; `pending` while a value is not known until apply. */
-  mode: 'just-in-time' | 'standing' | 'pending';
-  /** Why it is not just in time (or what is pending); empty when it is. */
-  gaps: string[];
-  /** Longest session the plan allows (`1h`). */
-  session?: string;
-  /** The approval's maxDuration (`1h`). */
-  maxDuration?: string;
-  /** Who may assume the identity (`Federated arn:…saml-provider/ExampleIdP`). */
-  trust: string[];
-  /** The approval path the catalog names (approval.via). */
-  via: string[];
-  /** Owners who approve (approval.by). */
-  approvers: string[];
-  /** Long-lived credentials the identity holds. */
-  credentials: string[];
-}
+/**
+ * How the identity holds its privileged entitlement, as the just-in-time rule judged it: its mode and gaps, and the
+ * evidence read from the plan (session, trust, approval path, approvers, long-lived credentials).
+ */
+export interface AuditHolding extends Pick<PrivilegedHolding, 'mode' | 'gaps'>, HoldingEvidence {}
 
 export interface AuditGrant {
   /**
