@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // cdk-nag's own test files, copied verbatim: run by test/corpus/cdk-nag-fixtures.test.ts, not as tests of their own.
+    exclude: [...configDefaults.exclude, 'test/corpus/cdk-nag-fixtures/test/**'],
     // Tests run as outside CI: no CI system's lineage in the audits they write (see the file).
     setupFiles: ['test/support/setup-env.ts'],
     // End-to-end tests run the real `cdk synth` and start the policy pack as a plugin: give them room on a 2-core machine.

@@ -90,6 +90,14 @@ function withIdentifiersOnly(stack: StackContext, raw: unknown): { identifiersOn
  * until apply; one a parameter the deployment sets writes is its longest choice (longestRotation).
  */
 export function applyRotation(stack: StackContext, logicalId: string, resource: CfnResource, secret: Secret): void {
+  if (!namesRotationFunction(stack.resolver, resource)) {
+    // Without a function only a secret another service manages rotates (managed rotation: RDS's, Redshift's own
+    // secrets, which are no AWS::SecretsManager::Secret of a template); this schedule rotates the secret never.
+    secret.rotationAdvice =
+      `a rotation function to ${logicalId}, which names none and so rotates nothing (RotationLambdaARN, or ` +
+      'HostedRotationLambda for a function AWS publishes), with RotationRules';
+    return;
+  }
   const condition = resource.Condition;
   secret.rotationDays =
     typeof condition === 'string' && isUnknown(stack.resolver.condition(condition))
@@ -98,6 +106,20 @@ export function applyRotation(stack: StackContext, logicalId: string, resource: 
         )
       : longestRotation(stack.resolver, resource.Properties?.RotationRules);
   secret.rotationSource = stack.ref(logicalId);
+}
+
+/**
+ * Whether a RotationSchedule names the function that rotates its secret: `RotationLambdaARN` (a Lambda of the
+ * account) or `HostedRotationLambda` (one the Secrets Manager transform builds). A value known only at deploy time
+ * counts as one; a property left out, empty, or `AWS::NoValue` by a decided condition does not.
+ */
+function namesRotationFunction(resolver: Resolver, resource: CfnResource): boolean {
+  const properties = resource.Properties ?? {};
+  return ['RotationLambdaARN', 'HostedRotationLambda'].some((field) => {
+    if (!Object.hasOwn(properties, field)) return false;
+    const value = resolver.resolve(properties[field]);
+    return value !== undefined && value !== null && value !== '';
+  });
 }
 
 /** The fields of RotationRules that set the interval (rotationDays reads them). */

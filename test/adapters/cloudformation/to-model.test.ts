@@ -181,7 +181,12 @@ describe('modelFromTemplates: identities', () => {
   it('links a rotation schedule that names its secret by name (the first secret of that name), or by a parameter', () => {
     const schedule = (SecretId: unknown): CfnResource => ({
       Type: 'AWS::SecretsManager::RotationSchedule',
-      Properties: { SecretId, RotationRules: { AutomaticallyAfterDays: 7 } },
+      // A schedule without a rotation function rotates nothing (rotation-function.test.ts): this one names one.
+      Properties: {
+        SecretId,
+        RotationLambdaARN: 'arn:aws:lambda:eu-west-1:111122223333:function:rotate',
+        RotationRules: { AutomaticallyAfterDays: 7 },
+      },
     });
     const templates: TemplateInput[] = [
       {
@@ -286,7 +291,12 @@ describe('modelFromTemplates: identities', () => {
     });
     const rotation = (SecretId: unknown): CfnResource => ({
       Type: 'AWS::SecretsManager::RotationSchedule',
-      Properties: { SecretId, RotationRules: { ScheduleExpression: 'rate(30 days)' } },
+      // As the CDK writes an attached secret's hosted rotation (a schedule without a function rotates nothing).
+      Properties: {
+        SecretId,
+        HostedRotationLambda: { RotationType: 'PostgreSQLSingleUser' },
+        RotationRules: { ScheduleExpression: 'rate(30 days)' },
+      },
     });
     const { secrets, unlinkedSecretPolicies } = model({
       Credentials: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'sampledbAuroraClusterCredentials' } },
