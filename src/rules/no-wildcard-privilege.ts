@@ -15,9 +15,11 @@ import {
   type PolicyValue,
   type ResourceRef,
   type RoleGrant,
+  type RolePermission,
 } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { routeAcceptedForDefinition, routeAcceptedForHolder } from './support/kubernetes-entitlements.js';
+import { joinedRoutes } from '../iam/kubernetes/rbac.js';
 import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
 import type { ClusterCreatorAdmin, DefaultIdentityUse, RoleDefinition } from '../model/model.js';
@@ -56,6 +58,7 @@ type MessageId =
   | 'gcpRunsAsAccountPending'
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
+  | 'k8sJoinedRoles'
   | 'k8sUnseenRole'
   | 'k8sUnauthenticatedSubject'
   | 'catalogPrivilegedRole'
@@ -232,6 +235,11 @@ export default defineRule<MessageId>({
         '{{source}} binds {{holder}} to {{role}} {{where}}, which grants {{what}}: enough to escalate to cluster-admin (Checkov ' +
         'CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do ' +
         'need this, list {{route}} in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+      k8sJoinedRoles:
+        '{{holder}} holds {{roles}} {{where}}, which together grant {{what}}: enough to escalate to cluster-admin, though no ' +
+        'one of them grants it alone (RBAC grants a subject the union of its roles). Keep the grants apart, in roles bound to ' +
+        'different subjects, unless one workload needs both; if it does, list {{route}} in kubernetes.acceptedRoutes of the ' +
+        'catalog entitlement that allows the roles.',
       k8sUnauthenticatedSubject:
         '{{source}} binds {{member}} to {{role}} {{where}}: the subject the API server gives every request it does not ' +
         'authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests ' +
@@ -280,6 +288,7 @@ export default defineRule<MessageId>({
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
         else checkRoleGrant(ctx, grant, identity);
       }
+      checkJoinedRoles(ctx, identity);
       checkAutomount(ctx, identity);
       for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
@@ -585,6 +594,65 @@ function unacceptedIssues(
       issue.kind !== 'k8s-rule' ||
       !routeAcceptedForHolder(ctx.catalog, profile, grant, issue.role, issue.scope, issue.route),
   );
+}
+
+/**
+ * Routes the Kubernetes roles one holder holds open together but none alone (rbac.ts joinedRoutes): CSR approval's
+ * update in one role and its signer's `approve` in another, a Secret's create in one and its read in another. The
+ * cluster-wide bindings are joined with each other, and with those of each namespace the holder is bound in (there they
+ * all apply). A role whose rules cannot be seen is reported on its own binding; the joins are of what can be seen.
+ */
+function checkJoinedRoles(ctx: Context, identity: Identity): void {
+  const held: { grant: RoleGrant; role: string; scope: string; rules: RolePermission[] }[] = [];
+  for (const grant of identity.grants) {
+    if (grant.kind !== 'role' || grant.cloud !== 'kubernetes' || grant.roleOutsideChange !== undefined) continue;
+    const { role, scope, permissions } = grant;
+    if (permissions === undefined || isUnknown(role) || isUnknown(scope)) continue;
+    held.push({ grant, role, scope, rules: permissions });
+  }
+  const cluster = held.filter((entry) => entry.grant.scopeLevel === 'cluster');
+  const namespaces = [
+    ...new Set(held.filter((entry) => entry.grant.scopeLevel === 'namespace').map((entry) => entry.scope)),
+  ];
+  const sets = [
+    { where: 'cluster-wide', held: cluster, clusterWide: true },
+    ...namespaces.map((scope) => ({
+      where: `in ${scope.replace('namespace/', 'namespace ')}`,
+      held: [...cluster, ...held.filter((entry) => entry.scope === scope)],
+      clusterWide: false,
+    })),
+  ];
+  const reported = new Set<string>();
+  const profile = ctx.profile(identity);
+  for (const set of sets) {
+    const roles = set.held.map((entry) => ({ rules: entry.rules, clusterWide: entry.grant.scopeLevel === 'cluster' }));
+    for (const { issue, roles: needed } of joinedRoutes(roles, set.clusterWide)) {
+      const joined = set.held.filter((_, index) => needed.includes(index));
+      const names = joined.map((entry) => entry.role);
+      const key = `${names.join('+')}/${issue.route}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      if (
+        joined.some((entry) =>
+          routeAcceptedForHolder(ctx.catalog, profile, entry.grant, entry.role, entry.scope, issue.route),
+        )
+      )
+        continue;
+      ctx.report({
+        resource: identity.resource,
+        identity,
+        messageId: 'k8sJoinedRoles',
+        data: {
+          holder: holderName(identity),
+          roles: joined.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and '),
+          where: set.where,
+          what: issue.what,
+          route: issue.route,
+        },
+        detail: `Roles::${names.join('+')}/${issue.detail}`,
+      });
+    }
+  }
 }
 
 /** Whom a delegated grant acts for: every user (admin consent), or the one user it names. */

@@ -318,6 +318,9 @@ describe('public Kubernetes manifests, verbatim', () => {
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::webhook-write',
+      // Since session 44: secrets create (tigera-operator-secrets, bound in its namespace) joined with reading every
+      // secret (tigera-operator, cluster-wide) mints a token for any account of namespace tigera-operator.
+      'no-wildcard-privilege mandatory ServiceAccount tigera-operator Roles::tigera-operator+tigera-operator-secrets/Route::token-create',
       'no-wildcard-privilege mandatory ServiceAccount tigera-operator Token::automount',
     ]);
   });

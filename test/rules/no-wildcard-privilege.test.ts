@@ -731,6 +731,28 @@ const deployer = (namespace: string, ...rules: RolePermission[]) => ({
   }),
   automountToken: false,
 });
+/** A workload account entitled to hold a secret writer and a secret reader in payments, accepting route token-create. */
+const PAYMENTS_SECRETS = {
+  id: 'payments-secrets',
+  classes: ['workload' as const],
+  privileged: false,
+  kubernetes: { roles: ['secret-writer', 'secret-reader'], namespaces: ['payments'], acceptedRoutes: ['token-create'] },
+};
+/** Account ci holding, through two RoleBindings in `namespace`, secrets create in one Role and get in another. */
+const secretsSplit = (namespace: string, entitlements = 'payments-secrets') => ({
+  ...identity('k8s-service-account', 'ci', {
+    tags: { 'identity-class': 'workload', entitlements },
+    grants: [
+      namespaceBinding('ci-write', 'secret-writer', namespace, [
+        { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+      ]),
+      namespaceBinding('ci-read', 'secret-reader', namespace, [
+        { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      ]),
+    ],
+  }),
+  automountToken: false,
+});
 /** Patching running pods (a new container image): route pod-exec, which pod-create subsumes in the same role. */
 const PATCH_PODS: RolePermission = { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] };
 const POD_CREATE_TEXT =
@@ -909,6 +931,22 @@ ruleTester(rule, {
       name: "Kubernetes: the deployer accepted for pod-create in payments also patches running pods' images there: pod-create subsumes that pod-exec",
       catalog: catalog({ entitlements: [PAYMENTS_DEPLOY] }),
       model: model({ identities: [deployer('payments', PATCH_PODS)] }),
+    },
+    {
+      name: 'Kubernetes: secrets create and get in two Roles of one account, whose entitlement accepts route token-create there',
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY, PAYMENTS_SECRETS] }),
+      model: model({ identities: [secretsSplit('payments')] }),
+    },
+    {
+      name: 'Kubernetes: secrets create and get bound to one account in two different namespaces: no namespace holds both',
+      model: model({
+        identities: [
+          {
+            ...secretsSplit('payments'),
+            grants: [...secretsSplit('payments').grants.slice(0, 1), ...secretsSplit('billing').grants.slice(1)],
+          },
+        ],
+      }),
     },
     {
       name: 'Kubernetes: watching pods and reading their logs changes no running pod (pod-exec is update or patch on pods)',
@@ -1409,6 +1447,20 @@ ruleTester(rule, {
           detail: 'Role::deployer/Route::pod-create',
           message:
             'ci-deploy binds ci to deployer in namespace billing, which grants pod creation, directly or through a workload controller (deployments, jobs, …): running as any service account of the namespace and mounting any of its secrets (verbs "get", "patch" on "deployments"): enough to escalate to cluster-admin (Checkov CKV_K8S_49/157/158, CIS Kubernetes 5.1). Name the verbs, resources and API groups the workload needs; if its holders do need this, list pod-create in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes: secrets create in one Role and get in another, bound to one account: token-create, on the account',
+      catalog: catalog({ entitlements: [PAYMENTS_DEPLOY, PAYMENTS_SECRETS] }),
+      model: model({ identities: [secretsSplit('billing')] }),
+      findings: [
+        {
+          resource: 'ci',
+          identity: 'TestStack/ci',
+          detail: 'Roles::secret-writer+secret-reader/Route::token-create',
+          message:
+            'ci holds secret-writer (ci-write) and secret-reader (ci-read) in namespace billing, which together grant creation of secrets it can read back: a kubernetes.io/service-account-token Secret naming any service account it reaches, filled with a token that never expires (verbs "create" on "secrets"; verbs "get" on "secrets"): enough to escalate to cluster-admin, though no one of them grants it alone (RBAC grants a subject the union of its roles). Keep the grants apart, in roles bound to different subjects, unless one workload needs both; if it does, list token-create in kubernetes.acceptedRoutes of the catalog entitlement that allows the roles.',
         },
       ],
     },

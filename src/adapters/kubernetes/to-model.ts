@@ -558,8 +558,12 @@ function hasLiteralData(object: KubernetesObject): boolean {
     // A Pulumi stack export encrypts a Secret's data (the provider marks it secret) but keeps its dependencies: data
     // set there and computed from no resource is written by the program, as the policy pack, which sees it, reads it.
     // Its keys cannot be read, so it is judged as written.
+    // A key whose value is empty (`csrf: ""`, or null) holds nothing: the Secret is a placeholder its workload fills at
+    // run time (kubernetes/dashboard's kubernetes-dashboard-csrf), and no copy of the manifest holds a credential.
     const written =
-      isEncryptedValue(value) || (isKnownRecord(value) && Object.keys(value).some((key) => !userNameKey(key)));
+      isEncryptedValue(value) ||
+      (isKnownRecord(value) &&
+        Object.entries(value).some(([key, entry]) => !userNameKey(key) && entry !== '' && entry !== null));
     return written && !(object.computed?.(field) ?? false);
   });
 }

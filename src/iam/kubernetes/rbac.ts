@@ -610,3 +610,42 @@ export function labelSelectorMatches(
   // An empty selector selects nothing in an aggregationRule (the controller skips it).
   return Boolean((matchLabels && Object.keys(matchLabels).length) || expressions.length);
 }
+
+/** A role one holder holds, as its binding gives it: the rules, and whether the binding reaches every namespace. */
+export interface HeldRole {
+  rules: readonly RolePermission[];
+  clusterWide: boolean;
+}
+
+/**
+ * Routes that roles held by one holder open together and none of them alone: a route whose grants a role may split
+ * over rules (CSR approval's update on the approval subresource and `approve` on signers; a Secret created and read
+ * back; an APIService deleted and created again) splits over roles as well, since RBAC is a union of every role bound
+ * to the subject (kubernetes.io/docs/reference/access-authn-authz/rbac). `clusterWide` is true when all of `held` reach
+ * every namespace; otherwise they are judged where they all apply, one namespace. Each route comes with the indexes of
+ * the roles it needs (those without which the others no longer reach it; all of them when none is needed alone).
+ */
+export function joinedRoutes(held: readonly HeldRole[], clusterWide: boolean): { issue: RbacIssue; roles: number[] }[] {
+  if (held.length < 2) return [];
+  const alone = new Set(held.flatMap((role) => roleRoutes(role.rules, role.clusterWide).map((issue) => issue.route)));
+  // A wildcard role holds every route already.
+  if (alone.has('wildcard')) return [];
+  const routesOf = (roles: readonly HeldRole[]) =>
+    new Set(
+      roleRoutes(
+        roles.flatMap((role) => role.rules),
+        clusterWide,
+      ).map((issue) => issue.route),
+    );
+  return roleRoutes(
+    held.flatMap((role) => role.rules),
+    clusterWide,
+  )
+    .filter((issue) => !alone.has(issue.route))
+    .map((issue) => {
+      const needed = held
+        .map((_, index) => index)
+        .filter((index) => !routesOf(held.filter((__, other) => other !== index)).has(issue.route));
+      return { issue, roles: needed.length ? needed : held.map((_, index) => index) };
+    });
+}

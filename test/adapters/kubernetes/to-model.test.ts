@@ -234,6 +234,20 @@ describe('Kubernetes objects to the model', () => {
     ]);
   });
 
+  it('a Secret whose written keys are all empty holds no value in the manifest: a placeholder its workload fills', () => {
+    // kubernetes/dashboard's recommended.yaml: `data: {csrf: ""}`, which the dashboard fills at its first start.
+    const result = model(
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: csrf, namespace: ui}\ndata: {csrf: ""}\n---\n' +
+        'apiVersion: v1\nkind: Secret\nmetadata: {name: unset, namespace: ui}\nstringData: {token: null}\n---\n' +
+        'apiVersion: v1\nkind: Secret\nmetadata: {name: one-set, namespace: ui}\nstringData: {token: "", password: hunter2}\n',
+    );
+    expect(result.secrets.map(({ name, plaintextValue }) => [name, plaintextValue])).toEqual([
+      ['csrf', undefined],
+      ['unset', undefined],
+      ['one-set', true],
+    ]);
+  });
+
   it('workloads that name a service account of the change run as it (Pod, Deployment, CronJob)', () => {
     const result = model(
       account('batch') +

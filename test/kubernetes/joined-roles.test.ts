@@ -1,0 +1,111 @@
+/**
+ * Routes whose grants come from two roles bound to the same holder. RBAC grants a subject the union of every role bound
+ * to it, so a route the rules join within one role (CSR approval: update on certificatesigningrequests/approval and
+ * `approve` on the signer, CertificateApproval admission; a service-account-token Secret created and read back) opens
+ * as well when each half sits in its own role. PaloAltoNetworks/rbac-police's approve_csrs joins a subject's roles;
+ * before this, each role was judged alone and the holder passed. Through the CLI on manifests, no catalog.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+
+const RBAC = 'rbac.authorization.k8s.io';
+const CSR = 'certificates.k8s.io';
+
+/** A role (`Role` in namespace tools, or `ClusterRole`) with one rule, bound to account tools/approver. */
+function role(kind: 'Role' | 'ClusterRole', name: string, rule: string, subject = 'approver'): string {
+  const [binding, namespace] = kind === 'Role' ? ['RoleBinding', ', namespace: tools'] : ['ClusterRoleBinding', ''];
+  return [
+    `apiVersion: ${RBAC}/v1\nkind: ${kind}\nmetadata: {name: ${name}${namespace}}\nrules:\n  - ${rule}\n`,
+    `apiVersion: ${RBAC}/v1\nkind: ${binding}\nmetadata: {name: ${name}${namespace}}\nroleRef: {apiGroup: ${RBAC}, kind: ${kind}, name: ${name}}\nsubjects: [{kind: ServiceAccount, name: ${subject}, namespace: tools}]\n`,
+  ].join('---\n');
+}
+
+const ACCOUNTS =
+  'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: approver, namespace: tools}\nautomountServiceAccountToken: false\n---\n' +
+  'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: other, namespace: tools}\nautomountServiceAccountToken: false\n';
+
+const APPROVAL = `{apiGroups: [${CSR}], resources: [certificatesigningrequests/approval], verbs: [update]}`;
+const SIGNERS = `{apiGroups: [${CSR}], resources: [signers], verbs: [approve], resourceNames: ["kubernetes.io/kube-apiserver-client"]}`;
+
+/** Content findings (the catalog rules aside) as `rule kind name detail`, sorted, and the joined-role messages. */
+function check(...objects: string[]) {
+  const directory = mkdtempSync(join(tmpdir(), 'eg-joined-'));
+  writeFileSync(join(directory, 'app.yaml'), [ACCOUNTS, ...objects].join('---\n'));
+  const result = runCheck({
+    paths: [join(directory, 'app.yaml')],
+    format: 'json',
+    now: new Date('2026-06-01T00:00:00Z'),
+    cwd: directory,
+    toolVersion: 'test',
+  });
+  expect(result.errors).toEqual([]);
+  const findings = (result.result?.findings ?? []).filter(
+    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
+  );
+  return {
+    exitCode: result.exitCode,
+    verdicts: findings
+      .map((f) => `${f.ruleId} ${f.level} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`)
+      .sort(),
+    joined: findings.filter((f) => f.detail?.startsWith('Roles::')).map((f) => f.message),
+  };
+}
+
+describe('routes joined over two roles of one holder', () => {
+  it('CSR approval in one ClusterRole and the signer in another, both bound to one account: csr-approval, on the account', () => {
+    const { exitCode, verdicts, joined } = check(
+      role('ClusterRole', 'csr-approval', APPROVAL),
+      role('ClusterRole', 'csr-signers', SIGNERS),
+    );
+    expect(exitCode).toBe(1);
+    expect(verdicts).toEqual([
+      'no-wildcard-privilege mandatory ServiceAccount approver Roles::csr-approval+csr-signers/Route::csr-approval',
+    ]);
+    expect(joined).toEqual([
+      'approver holds csr-approval (csr-approval) and csr-signers (csr-signers) cluster-wide, which together ' +
+        'grant approval of certificate signing requests: client certificates for any user or group a signer issues ' +
+        '(verbs "update" on "certificatesigningrequests/approval"; verbs "approve" on "signers" named ' +
+        '"kubernetes.io/kube-apiserver-client"): enough to escalate to cluster-admin, though no one of them grants it alone ' +
+        '(RBAC grants a subject the union of its roles). Keep the grants apart, in roles bound to different subjects, ' +
+        'unless one workload needs both; if it does, list csr-approval in kubernetes.acceptedRoutes of the catalog ' +
+        'entitlement that allows the roles.',
+    ]);
+  });
+
+  it('secrets create in a namespace Role and get from a ClusterRole: token-create in that namespace, beside reading every secret', () => {
+    const { verdicts } = check(
+      role('Role', 'secret-writer', '{apiGroups: [""], resources: [secrets], verbs: [create]}'),
+      role('ClusterRole', 'secret-reader', '{apiGroups: [""], resources: [secrets], verbs: [get]}'),
+    );
+    expect(verdicts).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole secret-reader Route::secrets-read',
+      'no-wildcard-privilege mandatory ClusterRoleBinding secret-reader Role::secret-reader/Route::secrets-read',
+      'no-wildcard-privilege mandatory ServiceAccount approver Roles::secret-reader+secret-writer/Route::token-create',
+    ]);
+  });
+
+  it('the halves bound to different accounts, in different namespaces, or one role holding both stay as before', () => {
+    // Different holders: neither holds both.
+    expect(
+      check(role('ClusterRole', 'csr-approval', APPROVAL), role('ClusterRole', 'csr-signers', SIGNERS, 'other'))
+        .verdicts,
+    ).toEqual([]);
+    // One role holding both halves: reported on the role and its binding, not again as a join.
+    expect(check(role('ClusterRole', 'both', `${APPROVAL}\n  - ${SIGNERS}`)).verdicts).toEqual([
+      'no-wildcard-privilege mandatory ClusterRole both Route::csr-approval',
+      'no-wildcard-privilege mandatory ClusterRoleBinding both Role::both/Route::csr-approval',
+    ]);
+    // Create in namespace tools and read in namespace other: no namespace where both apply.
+    const elsewhere = role('Role', 'secret-reader', '{apiGroups: [""], resources: [secrets], verbs: [get]}').replaceAll(
+      ', namespace: tools}\n',
+      ', namespace: elsewhere}\n',
+    );
+    expect(
+      check(role('Role', 'secret-writer', '{apiGroups: [""], resources: [secrets], verbs: [create]}'), elsewhere)
+        .verdicts,
+    ).toEqual([]);
+  });
+});
