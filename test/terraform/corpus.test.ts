@@ -324,11 +324,14 @@ describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
     'service_account_with_improper_privileges/negative3.tf': [
       'no-wildcard-privilege mandatory google_project_iam_binding.project5 Role::unknown pending',
     ],
-    // project2 right: roles/editor to a service account. project1's roles/container.admin binding holds only while
-    // `request.time < 2020-01-01`: it grants nothing now, so its silence is right. (Without that condition it would be
-    // silent too: the role holds no permission of the privileged categories of src/iam/gcp/permissions.ts; what it
-    // reaches inside the clusters through Kubernetes is not modelled. Named in h133's report.)
+    // project2 right: roles/editor to a service account. project1: roles/container.admin at project level binds and
+    // escalates Kubernetes RBAC roles in every GKE cluster of the project (container.clusterRoles.bind/escalate, the
+    // kubernetes-rbac category of src/iam/gcp/permissions.ts since h137; before, it passed as holding no privileged
+    // permission). The finding names the binding's condition, `request.time < 2020-01-01`, which has expired, so the
+    // binding grants nothing now: noisy (the rule reports every conditional grant; reading an expired time condition
+    // as granting nothing is left, named in h137's report).
     'service_account_with_improper_privileges/positive2.tf': [
+      'no-wildcard-privilege mandatory google_project_iam_binding.project1 Role::roles/container.admin',
       'no-wildcard-privilege mandatory google_project_iam_member.project2 Role::roles/editor',
     ],
     // Both right: a user-managed key is a long-lived credential whether Google generates it (negative, which KICS
