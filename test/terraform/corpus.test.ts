@@ -864,7 +864,7 @@ describe('KICS Terraform privilege-escalation fixtures', () => {
       .findings.filter((f) => f.resource.name === 'aws_iam_user.cosmic' && f.detail === 'Path::unknown')
       .map((f) => f.message);
     expect(messages).toEqual([
-      'cosmic: escalation paths cannot be verified until apply: managed policy ARN aws_iam_policy_attachment.test-attach.policyArn is not set.',
+      'cosmic: escalation paths cannot be verified until apply: managed policy ARN aws_iam_policy_attachment.test-attach.policy_arn is not set.',
     ]);
   });
 
