@@ -430,16 +430,15 @@ describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
     ],
     'container_registry_repository_is_public/negative0.tf': [],
     'container_registry_repository_is_public/negative1.tf': [],
-    // Right since h133 (before, both passed in silence, the positive wrong: OWNER to allAuthenticatedUsers): the access
-    // blocks give dataset roles to members the check does not read, so each dataset that writes them is reported as
-    // unseen, the negative's (OWNER to the configuration's account, READER to a domain) too, as Checkov's database
-    // administrators are. Reading the entries (naming the public member) is left for later.
+    // Both right since h137, which reads the access blocks member by member (before, h133 reported each dataset that
+    // writes them as unseen; before that both passed in silence). The positive gives OWNER (roles/bigquery.dataOwner)
+    // to allAuthenticatedUsers: a public member. The negative gives OWNER to the configuration's service account (an
+    // e-mail known only at apply, from an account outside the plan: a resource-level grant, as a dataset IAM member's)
+    // and READER to a domain (people, held to the human rules): nothing to report, as KICS passes it.
     'bigquery_dataset_is_public/positive.tf': [
-      'no-unseen-content mandatory google_bigquery_dataset.positive1 Unseen::google_bigquery_dataset access pending',
+      'no-wildcard-privilege mandatory google_bigquery_dataset.positive1 Member::allAuthenticatedUsers',
     ],
-    'bigquery_dataset_is_public/negative.tf': [
-      'no-unseen-content mandatory google_bigquery_dataset.negative1 Unseen::google_bigquery_dataset access pending',
-    ],
+    'bigquery_dataset_is_public/negative.tf': [],
     // roles/editor to a person, by a consumer (gmail.com) account: which domains are the organisation's is not a fact
     // the catalog holds, and roles/editor to a user is not reported (as on Checkov's fixture). Outside what the
     // product claims.
