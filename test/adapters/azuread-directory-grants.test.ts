@@ -126,7 +126,7 @@ describe('Terraform: azuread_directory_role_member is read as a directory role a
       'require-entitlement advisory azuread_service_principal.reports azuread_directory_role_member.reports_other Grant::unknown pending',
     ]);
     expect(messages(model, 'no-wildcard-privilege')[0]).toContain(
-      'azuread_directory_role_member.reports_other.roleObjectId 5b0b4bd3-8d4a-4a7e-9e38-1d7c0e2a4f10 is a directory role the change does not activate',
+      'azuread_directory_role_member.reports_other.role_object_id 5b0b4bd3-8d4a-4a7e-9e38-1d7c0e2a4f10 is a directory role the change does not activate',
     );
   });
 });

@@ -120,7 +120,7 @@ describe('Terraform: azuread_directory_role_assignment names every built-in role
       'require-entitlement advisory azuread_directory_role_assignment.custom Grant::unknown pending',
     ]);
     expect(messages(model, 'no-wildcard-privilege')[0]).toContain(
-      `azuread_directory_role_assignment.custom.roleId ${NO_SUCH_ROLE} is neither a built-in directory role template id ` +
+      `azuread_directory_role_assignment.custom.role_id ${NO_SUCH_ROLE} is neither a built-in directory role template id ` +
         '(data/entra-directory-roles.json, github.com/MicrosoftDocs/entra-docs@',
     );
     expect(messages(model, 'no-wildcard-privilege')[0]).toContain(
@@ -198,7 +198,7 @@ describe('Terraform: azuread_app_role_assignment names every Graph application p
       'require-entitlement advisory azuread_app_role_assignment.unknown Grant::unknown pending',
     ]);
     expect(messages(model, 'no-wildcard-privilege')[0]).toContain(
-      `azuread_app_role_assignment.unknown.appRoleId ${NO_SUCH_APP_ROLE} is no Microsoft Graph application permission ` +
+      `azuread_app_role_assignment.unknown.app_role_id ${NO_SUCH_APP_ROLE} is no Microsoft Graph application permission ` +
         '(data/microsoft-graph-permissions.json, github.com/microsoftgraph/microsoft-graph-devx-content@',
     );
   });
@@ -242,7 +242,7 @@ describe('Terraform: azuread_app_role_assignment names every Graph application p
       'require-entitlement mandatory azuread_service_principal_delegated_permission_grant.reports Role::Directory.Read.All@application',
     ]);
     expect(messages(model, 'no-wildcard-privilege')[0]).toContain(
-      'claimValues "Frobnicate.All" is no Microsoft Graph delegated permission',
+      'claim_values "Frobnicate.All" is no Microsoft Graph delegated permission',
     );
   });
 });

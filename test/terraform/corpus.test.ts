@@ -277,8 +277,10 @@ function eachFixture(fixtures: Record<string, PlannedResource[]>, expected: Reco
   }
 }
 
-// 34 findings on KICS's Google Cloud fixtures: 29 right, 5 on resources Terraform refuses (not judged); none noisy or
-// wrong since a BigQuery dataset's access blocks are reported as unseen (before: the public dataset passed, wrong). KICS positives not reported are outside what the product claims, or harmless, as said on each.
+// 34 findings on KICS's Google Cloud fixtures: 28 right, 1 noisy (a roles/container.admin binding whose time condition
+// expired in 2020), 5 on resources Terraform refuses (not judged); none wrong since a BigQuery dataset's access blocks
+// are read member by member (before h133: the public dataset passed, wrong; h133: reported as unseen). KICS positives
+// not reported are outside what the product claims, or harmless, as said on each.
 describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
   eachFixture(KICS_GCP, {
     // Right: the service account (outside the change) can mint tokens for, or act as, every service account of the
@@ -324,11 +326,14 @@ describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
     'service_account_with_improper_privileges/negative3.tf': [
       'no-wildcard-privilege mandatory google_project_iam_binding.project5 Role::unknown pending',
     ],
-    // project2 right: roles/editor to a service account. project1's roles/container.admin binding holds only while
-    // `request.time < 2020-01-01`: it grants nothing now, so its silence is right. (Without that condition it would be
-    // silent too: the role holds no permission of the privileged categories of src/iam/gcp/permissions.ts; what it
-    // reaches inside the clusters through Kubernetes is not modelled. Named in h133's report.)
+    // project2 right: roles/editor to a service account. project1: roles/container.admin at project level binds and
+    // escalates Kubernetes RBAC roles in every GKE cluster of the project (container.clusterRoles.bind/escalate, the
+    // kubernetes-rbac category of src/iam/gcp/permissions.ts since h137; before, it passed as holding no privileged
+    // permission). The finding names the binding's condition, `request.time < 2020-01-01`, which has expired, so the
+    // binding grants nothing now: noisy (the rule reports every conditional grant; reading an expired time condition
+    // as granting nothing is left, named in h137's report).
     'service_account_with_improper_privileges/positive2.tf': [
+      'no-wildcard-privilege mandatory google_project_iam_binding.project1 Role::roles/container.admin',
       'no-wildcard-privilege mandatory google_project_iam_member.project2 Role::roles/editor',
     ],
     // Both right: a user-managed key is a long-lived credential whether Google generates it (negative, which KICS
@@ -427,16 +432,15 @@ describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
     ],
     'container_registry_repository_is_public/negative0.tf': [],
     'container_registry_repository_is_public/negative1.tf': [],
-    // Right since h133 (before, both passed in silence, the positive wrong: OWNER to allAuthenticatedUsers): the access
-    // blocks give dataset roles to members the check does not read, so each dataset that writes them is reported as
-    // unseen, the negative's (OWNER to the configuration's account, READER to a domain) too, as Checkov's database
-    // administrators are. Reading the entries (naming the public member) is left for later.
+    // Both right since h137, which reads the access blocks member by member (before, h133 reported each dataset that
+    // writes them as unseen; before that both passed in silence). The positive gives OWNER (roles/bigquery.dataOwner)
+    // to allAuthenticatedUsers: a public member. The negative gives OWNER to the configuration's service account (an
+    // e-mail known only at apply, from an account outside the plan: a resource-level grant, as a dataset IAM member's)
+    // and READER to a domain (people, held to the human rules): nothing to report, as KICS passes it.
     'bigquery_dataset_is_public/positive.tf': [
-      'no-unseen-content mandatory google_bigquery_dataset.positive1 Unseen::google_bigquery_dataset access pending',
+      'no-wildcard-privilege mandatory google_bigquery_dataset.positive1 Member::allAuthenticatedUsers',
     ],
-    'bigquery_dataset_is_public/negative.tf': [
-      'no-unseen-content mandatory google_bigquery_dataset.negative1 Unseen::google_bigquery_dataset access pending',
-    ],
+    'bigquery_dataset_is_public/negative.tf': [],
     // roles/editor to a person, by a consumer (gmail.com) account: which domains are the organisation's is not a fact
     // the catalog holds, and roles/editor to a user is not reported (as on Checkov's fixture). Outside what the
     // product claims.
@@ -861,7 +865,7 @@ describe('KICS Terraform privilege-escalation fixtures', () => {
       .findings.filter((f) => f.resource.name === 'aws_iam_user.cosmic' && f.detail === 'Path::unknown')
       .map((f) => f.message);
     expect(messages).toEqual([
-      'cosmic: escalation paths cannot be verified until apply: managed policy ARN aws_iam_policy_attachment.test-attach.policyArn is not set.',
+      'cosmic: escalation paths cannot be verified until apply: managed policy ARN aws_iam_policy_attachment.test-attach.policy_arn is not set.',
     ]);
   });
 

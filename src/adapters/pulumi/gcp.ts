@@ -30,6 +30,7 @@ import {
 import { dependencyUrns, entriesOf, isComputed, linked, type Entry } from './links.js';
 import { isGcpWorkloadType, readWorkloads } from './gcp-workloads.js';
 import { GEN1_FUNCTION_TYPE, gen1FunctionNamed, gen1FunctionTrigger, type Gen1Function } from './gcp-functions.js';
+import { BIGQUERY_TYPES, datasetAccessGrants, datasetScope, isBigQueryAccessType } from './gcp-bigquery.js';
 import type { PulumiResource } from './resource.js';
 import { isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString } from './values.js';
@@ -120,6 +121,13 @@ function resourceIamScope(entry: Entry, kind: string): Maybe<string> {
   return [kind, ...values].join('/');
 }
 
+/** A BigQuery dataset's access entries are on the dataset (gcp-bigquery.ts). */
+function datasetAccessScope(
+  entry: Entry,
+): { scope: Maybe<string>; level: NonNullable<RoleGrant['scopeLevel']> } | undefined {
+  return isBigQueryAccessType(entry.resource.type) ? { scope: datasetScope(entry), level: 'resource' } : undefined;
+}
+
 /** Member, Binding or Policy: the form of an IAM type of either pattern. */
 function iamForm(type: string): string | undefined {
   return IAM_TYPE.exec(type)?.[2] ?? RESOURCE_IAM_TYPE.exec(type)?.[3];
@@ -130,6 +138,7 @@ export function isGcpType(type: string): boolean {
     (Object.values(TYPES) as string[]).includes(type) ||
     IAM_TYPE.test(type) ||
     RESOURCE_IAM_TYPE.test(type) ||
+    isBigQueryAccessType(type) ||
     isGcpWorkloadType(type)
   );
 }
@@ -188,13 +197,15 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
   }));
   const bindings: Binding[] = [];
   for (const entry of entries) {
-    const scopeSpec = iamScopeOf(entry);
+    const scopeSpec = iamScopeOf(entry) ?? datasetAccessScope(entry);
     if (!scopeSpec) continue;
     const { scope } = scopeSpec;
     const fn = GEN1_FUNCTION_IAM_TYPE.test(entry.resource.type)
       ? gen1FunctionNamed(entry.props.cloudFunction, entry.props, dependencyUrns(entry, 'cloudFunction'), functions)
       : undefined;
-    for (const { member, role, memberProperty, condition } of membersOf(entry)) {
+    const bigQuery = isBigQueryAccessType(entry.resource.type);
+    const members = bigQuery ? datasetAccessGrants(entry, conditionOf) : membersOf(entry);
+    for (const { member, role, memberProperty, condition } of members) {
       const grant: RoleGrant = {
         kind: 'role',
         cloud: 'gcp',
@@ -205,7 +216,14 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
         ...(condition !== undefined ? { condition } : {}),
         ...(fn ? { functionTrigger: gen1FunctionTrigger(fn) } : {}),
       };
-      const custom = customRoleOf(entry, role, iamForm(entry.resource.type) === 'Policy' ? 'policyData' : 'role');
+      const roleProperty = bigQuery
+        ? entry.resource.type === BIGQUERY_TYPES.dataset
+          ? 'accesses'
+          : 'role'
+        : iamForm(entry.resource.type) === 'Policy'
+          ? 'policyData'
+          : 'role';
+      const custom = customRoleOf(entry, role, roleProperty);
       if (custom) {
         grant.role = custom.name;
         if (!isUnknown(custom.permissions)) grant.permissions = custom.permissions;
@@ -215,7 +233,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
         typeof member === 'string' && member.startsWith('serviceAccount:')
           ? [...accounts.values()].find((identity) => accountMatches(identity, member.slice('serviceAccount:'.length)))
           : isUnknown(member)
-            ? accountFor(entry, memberProperty)
+            ? onlyAccountFor(entry, memberProperty, bigQuery)
             : undefined;
       const outside = holder ?? outsideAccount(model, accounts, entry, member);
       if (outside) outside.grants.push(grant);
@@ -225,6 +243,16 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
           grant,
         });
     }
+  }
+
+  /**
+   * The account of the change an unknown member is, by the property's dependencies. A dataset's entries share one
+   * property (`accesses`): its member is that account only where the entries depend on one account alone.
+   */
+  function onlyAccountFor(entry: Entry, property: string, shared: boolean): Identity | undefined {
+    if (!shared) return accountFor(entry, property);
+    const found = linked(entry, property, accounts, (identity, value) => accountMatches(identity, value));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   // The account a binding on a service account is about: the change's, or one outside it (an identity of its own, so

@@ -376,6 +376,22 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   google_secret_manager_secret: { pulumiType: 'gcp:secretmanager/secret:Secret', single: ['rotation', 'replication'] },
   // Custom roles: read as the Pulumi adapter reads @pulumi/gcp's (role_id, permissions, project or org_id), so the role
   // is judged where it is defined and a binding that names it by its `name` or `id` gets its permissions.
+  // A BigQuery dataset's access entries (`access` blocks: role with user_by_email, group_by_email, domain,
+  // special_group, iam_member, view, dataset or routine; hashicorp/terraform-provider-google website/docs/r/
+  // bigquery_dataset), and one written apart (google_bigquery_dataset_access, whose authorized dataset is Pulumi's
+  // `authorizedDataset`): read as @pulumi/gcp's (pulumi/gcp-bigquery.ts). Left out, `access` is the default BigQuery
+  // gives (the project's owners, writers and readers), which the change does not set.
+  google_bigquery_dataset: {
+    pulumiType: 'gcp:bigquery/dataset:Dataset',
+    rename: { access: 'accesses' },
+    single: ['access.condition', 'access.view', 'access.dataset', 'access.routine'],
+    unsetUnlessConfigured: ['access'],
+  },
+  google_bigquery_dataset_access: {
+    pulumiType: 'gcp:bigquery/datasetAccess:DatasetAccess',
+    rename: { dataset: 'authorizedDataset' },
+    single: ['condition', 'view', 'dataset', 'routine'],
+  },
   google_project_iam_custom_role: { pulumiType: 'gcp:projects/iAMCustomRole:IAMCustomRole' },
   google_organization_iam_custom_role: { pulumiType: 'gcp:organizations/iAMCustomRole:IAMCustomRole' },
   // Compute and the service account it runs as (the Pulumi adapter's gcp-workloads.ts): GKE, Compute Engine, Cloud Run,
@@ -603,10 +619,6 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azurerm_managed_disk_sas_token',
   'azurerm_key_vault_managed_storage_account_sas_token_definition',
   'azurerm_application_insights_api_key',
-  // Google: a BigQuery dataset's access entry (a role to a user, group, domain, special group such as
-  // allAuthenticatedUsers, or an authorized view, routine or dataset), written apart from the dataset; not the
-  // dataset's IAM resources (google_bigquery_dataset_iam_*), which are read.
-  'google_bigquery_dataset_access',
   // Kubernetes: a service-account token or a client certificate issued through the API.
   'kubernetes_token_request_v1',
   'kubernetes_certificate_signing_request',
@@ -627,11 +639,6 @@ export const UNMODELLED_GRANTING_BLOCKS: Readonly<Record<string, string>> = look
   // tests/terraform/checks/resource/azure/example_SynapseWorkspaceEnablesDataExfilProtection/main.tf).
   azurerm_mssql_server: 'azuread_administrator',
   azurerm_synapse_workspace: 'aad_admin',
-  // A BigQuery dataset's `access` blocks, as google_bigquery_dataset_access above (hashicorp/terraform-provider-google
-  // website/docs/r/bigquery_dataset: role with user_by_email, group_by_email, domain, special_group, iam_member, view,
-  // dataset or routine). Left out, the dataset gets BigQuery's default access (the project's owners, writers and
-  // readers), which the change does not widen.
-  google_bigquery_dataset: 'access',
 });
 
 /** Other Google resource-level IAM (`google_storage_bucket_iam_member`, …): not a Pulumi adapter type, read on their own. */

@@ -254,6 +254,7 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     if (mapping) use.setting = terraformSetting(mapping, use.setting);
   }
   addGcpResourceIam(model, gcpResourceIam, refOf, records);
+  inTerraformWords(model, mappings);
   renameResources(model, refs);
   // Credentials in plain configuration are read from every instance, mapped or not, and judged on the configuration
   // (which the Pulumi records do not carry): they replace what the Pulumi adapter read from the mapped records.
@@ -339,6 +340,73 @@ function fieldExpression(expression: unknown, name: string): unknown {
   // A whole block from one expression (`references`): whatever it holds is written by the configuration.
   if ('references' in expression) return expression;
   return expression[name];
+}
+
+/**
+ * What the Pulumi adapter says of a record's property (`aws_iam_role_policy_attachment.a.policyArn is not set`, `<…: user
+ * not set>`) in the words of the Terraform input it came from (`….policy_arn is not set`): every value unknown, and every
+ * text of the model, that names an instance of the plan followed by a property path (`<address>.<path>`), or by a colon
+ * and words naming properties (`<address>: neither roleDefinitionId nor roleDefinitionName is set`), gets the
+ * Terraform attribute for each property (the mapping's renames, snake_case otherwise). A Kubernetes object written as is
+ * (`kubernetes_manifest`) keeps its own field names.
+ */
+function inTerraformWords(model: Model, mappings: ReadonlyMap<string, ResourceMapping>): void {
+  const translated = new Map<Unknown, Unknown>();
+  const seen = new WeakSet<object>();
+  const text = (value: string): string =>
+    value.includes('.') || value.includes(':') ? terraformWords(value, mappings) : value;
+  const visit = (node: object): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (Object.isFrozen(node)) return;
+    const slots: Record<string | number, unknown> = node as Record<string | number, unknown>;
+    for (const key of Object.keys(slots)) {
+      const value = slots[key];
+      if (typeof value === 'string') {
+        const words = text(value);
+        if (words !== value) slots[key] = words;
+      } else if (isUnknown(value)) {
+        let words = translated.get(value);
+        if (words === undefined) {
+          const description = text(value.description);
+          words = description === value.description ? value : { ...value, description };
+          translated.set(value, words);
+        }
+        if (words !== value) slots[key] = words;
+      } else if (typeof value === 'object' && value !== null) visit(value);
+    }
+  };
+  visit(model);
+}
+
+const WORD = /[^\s<>(),;"']+/g;
+const PROPERTY_WORD = /\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b/g;
+
+function terraformWords(value: string, mappings: ReadonlyMap<string, ResourceMapping>): string {
+  let result = '';
+  let last = 0;
+  for (const match of value.matchAll(WORD)) {
+    const token = match[0];
+    const at = match.index;
+    // `<address>: words naming properties`: the words after it, up to the end of the text.
+    if (token.endsWith(':')) {
+      const mapping = mappings.get(token.slice(0, -1));
+      if (mapping && mapping.verbatim === undefined) {
+        const rest = value.slice(at + token.length).replace(PROPERTY_WORD, (word) => terraformSetting(mapping, word));
+        return `${result}${value.slice(last, at + token.length)}${rest}`;
+      }
+    }
+    for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) {
+      const mapping = mappings.get(token.slice(0, dot));
+      if (!mapping) continue;
+      if (mapping.verbatim !== undefined) break;
+      const [, path = '', tail = ''] = /^(.*?)([.:]*)$/.exec(token.slice(dot + 1)) ?? [];
+      result += `${value.slice(last, at)}${token.slice(0, dot + 1)}${terraformSetting(mapping, path)}${tail}`;
+      last = at + token.length;
+      break;
+    }
+  }
+  return last === 0 ? value : `${result}${value.slice(last)}`;
 }
 
 /** `nodePools[0].nodeConfig.serviceAccount` as Terraform writes it: `node_pool[0].node_config.service_account`. */

@@ -3,11 +3,13 @@
  * are judged by the permissions Google publishes for them (predefined-roles.json, written by
  * scripts/refresh-role-data.mjs from `gcloud iam roles describe`), custom roles by the permissions they list.
  * The categories follow the published escalation research (Rhino Security Labs' GCP privilege-escalation methods,
- * Checkov CKV_GCP_41/44/45/49 for the roles that carry them) and are kept to what hands over identities or IAM policy:
+ * Checkov CKV_GCP_41/44/45/49 for the roles that carry them) and are kept to what hands over identities, IAM policy or
+ * the Kubernetes RBAC of every GKE cluster (GKE's IAM permissions `container.clusterRoles.bind`/`escalate`):
  * resource-level setIamPolicy (one bucket, one dataset) and data access are left to the entitlement rules.
  */
 
-export type GcpPermissionCategory = 'iam-policy' | 'impersonation' | 'role-admin' | 'federation-admin';
+export type GcpPermissionCategory =
+  'iam-policy' | 'impersonation' | 'role-admin' | 'federation-admin' | 'kubernetes-rbac';
 
 interface CategoryPattern {
   category: GcpPermissionCategory;
@@ -36,6 +38,14 @@ export const GCP_PRIVILEGED_PERMISSIONS: readonly CategoryPattern[] = [
     category: 'federation-admin',
     pattern: /^iam(\.googleapis\.com\/|\.)workloadIdentityPool(s|Providers)\.(create|update|undelete)$/,
     what: 'writes workload identity pools and providers, so tokens of an issuer it picks act as the pool’s principals',
+  },
+  {
+    // GKE authorizes the Kubernetes API through IAM as well as RBAC: `bind` lets a holder bind any (cluster) role,
+    // cluster-admin included, and `escalate` lets it write a role with permissions it does not hold, in every cluster
+    // of the project, folder or organization. Creating a binding alone is held to RBAC's escalation check and is not.
+    category: 'kubernetes-rbac',
+    pattern: /^container\.(clusterRoles|roles)\.(bind|escalate)$/,
+    what: 'binds or escalates Kubernetes RBAC roles in every GKE cluster in reach, so it can make itself cluster-admin',
   },
 ];
 

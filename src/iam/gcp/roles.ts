@@ -68,13 +68,20 @@ export function onlyInvokesGen1Functions(grant: Pick<RoleGrant, 'role' | 'permis
 export type GcpRoleRisk = 'basic' | GcpPermissionCategory;
 
 export interface GcpRoleVerdict {
-  /** The most telling risk: basic, then IAM policy, impersonation, role and federation administration. */
+  /** The most telling risk: basic, then IAM policy, impersonation, role and federation administration, GKE RBAC. */
   risk: GcpRoleRisk;
   permissions: string[];
   what: string;
 }
 
-const RISK_ORDER: readonly GcpRoleRisk[] = ['basic', 'iam-policy', 'impersonation', 'role-admin', 'federation-admin'];
+const RISK_ORDER: readonly GcpRoleRisk[] = [
+  'basic',
+  'iam-policy',
+  'impersonation',
+  'role-admin',
+  'federation-admin',
+  'kubernetes-rbac',
+];
 
 /** A predefined role (`roles/…`) as the data knows it; undefined for a custom role or a name Google does not publish. */
 export function predefinedRole(role: string): PredefinedRole | undefined {
