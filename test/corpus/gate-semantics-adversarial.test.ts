@@ -517,7 +517,7 @@ const EXPECTED: Record<string, string[]> = {
     "secret-rotation mandatory aws_secretsmanager_secret.s Rotation::none"
   ],
   "terraform-secret-rot-long.json": [
-    "secret-rotation mandatory aws_secretsmanager_secret_rotation.r Rotation::1000d"
+    "secret-rotation mandatory aws_secretsmanager_secret.s Rotation::none"
   ],
   "terraform-sns.json": [
     "restrict-trust mandatory aws_sns_topic_policy.t Principal::*"

@@ -527,6 +527,7 @@ describe('Pulumi AWS adapter: secrets', () => {
         secret,
         resource('aws:secretsmanager/secretRotation:SecretRotation', 'rotation', {
           secretId: secretArn,
+          rotationLambdaArn: 'arn:aws:lambda:eu-west-1:111122223333:function:rotate',
           rotationRules: rules,
         }),
       ]).secrets[0]!;
@@ -535,6 +536,29 @@ describe('Pulumi AWS adapter: secrets', () => {
       rotationSource: { name: 'rotation' },
     });
     expect(rotation({ scheduleExpression: 'rate(10 days)' }).rotationDays).toBe(10);
+  });
+
+  it('reads a rotation that names no rotation function as none (only a secret another service manages rotates so)', () => {
+    const rotation = (props: Record<string, unknown>) =>
+      modelFromPulumiResources([
+        secret,
+        resource('aws:secretsmanager/secretRotation:SecretRotation', 'rotation', {
+          secretId: secretArn,
+          rotationRules: { automaticallyAfterDays: 30 },
+          ...props,
+        }),
+      ]).secrets[0]!;
+    for (const props of [{}, { rotationLambdaArn: '' }, { rotationLambdaArn: null }]) {
+      const found = rotation(props);
+      expect(found.rotationDays).toBeUndefined();
+      expect(found.rotationAdvice).toBe(
+        'the rotation function rotation.rotationLambdaArn, which is not set (the rotation rotates nothing), with ' +
+          'rotation.rotationRules',
+      );
+      expect(found.rotationSource).toMatchObject({ name: 'rotation' });
+    }
+    // A function known only after the update (created by the same program) is one.
+    expect(rotation({ rotationLambdaArn: UNKNOWN }).rotationDays).toBe(30);
   });
 
   it('marks a secret string the program sets (a literal or stack config, alike to the pack) and not a value computed from another resource', () => {

@@ -122,3 +122,43 @@ describe('Terraform: rotation set on aws_secretsmanager_secret itself (AWS provi
     ).toEqual([expect.stringMatching(/^aws_secretsmanager_secret_rotation\.db Rotation::120d: /)]);
   });
 });
+
+describe('Terraform: an aws_secretsmanager_secret_rotation that names no rotation function', () => {
+  // Without rotation_lambda_arn only a secret another service manages rotates (managed rotation), and such a secret is
+  // no aws_secretsmanager_secret of a configuration: the secret of the plan is never rotated.
+  const rotation = (values: Record<string, unknown>): PlannedResource => ({
+    address: 'aws_secretsmanager_secret_rotation.db',
+    values: { rotation_rules: [{ automatically_after_days: 30 }], ...values },
+    unknown: { id: true, secret_id: true },
+    references: { secret_id: ['aws_secretsmanager_secret.db.id', 'aws_secretsmanager_secret.db'] },
+  });
+  const plain = secret({ rotation_lambda_arn: '' });
+
+  it('leaves the secret unrotated, and names the argument to set in Terraform words', () => {
+    const none = [
+      'aws_secretsmanager_secret.db Rotation::none: Secret payments/db has no rotation configured, so its value never ' +
+        'changes. Add the rotation function aws_secretsmanager_secret_rotation.db.rotation_lambda_arn, which is not set ' +
+        '(the rotation rotates nothing), with aws_secretsmanager_secret_rotation.db.rotation_rules of at most 90 days, ' +
+        'the limit of the service class (the secret has no class).',
+    ];
+    expect(rotationFindings([plain, rotation({})])).toEqual(none);
+    expect(rotationFindings([plain, rotation({ rotation_lambda_arn: '' })])).toEqual(none);
+  });
+
+  it('rotates through a function written or known only at apply', () => {
+    expect(rotationFindings([plain, rotation({ rotation_lambda_arn: LAMBDA })])).toEqual([]);
+    expect(
+      rotationFindings([
+        plain,
+        {
+          ...rotation({}),
+          unknown: { id: true, secret_id: true, rotation_lambda_arn: true },
+          references: {
+            secret_id: ['aws_secretsmanager_secret.db.id', 'aws_secretsmanager_secret.db'],
+            rotation_lambda_arn: ['aws_lambda_function.rotate.arn', 'aws_lambda_function.rotate'],
+          },
+        },
+      ]),
+    ).toEqual([]);
+  });
+});

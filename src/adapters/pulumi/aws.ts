@@ -301,6 +301,14 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'aws:secretsmanager/secretRotation:SecretRotation': (b, e) => {
     const secret = b.findSecret(e, 'secretId');
     if (!secret) return;
+    // Without a function only a secret another service manages rotates (managed rotation: an RDS instance's own master
+    // password, which is no aws.secretsmanager.Secret of a program), so this rotation rotates the secret never.
+    const lambda = e.props.rotationLambdaArn;
+    if (lambda === undefined || lambda === null || lambda === '') {
+      secret.rotationAdvice = `the rotation function ${e.ref.name}.rotationLambdaArn, which is not set (the rotation rotates nothing), with ${e.ref.name}.rotationRules`;
+      secret.rotationSource = e.ref;
+      return;
+    }
     secret.rotationDays = rotationDays(cloudFormationRules(e.props.rotationRules));
     secret.rotationSource = e.ref;
   },

@@ -264,8 +264,11 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
   withOwnIdentityPrincipals(model);
   for (const { instance, values } of awsSecrets) addInlineRotation(model, instance, values, refOf(instance));
   for (const secret of model.secrets) {
-    // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own.
-    if (secret.rotationAdvice !== undefined) {
+    // The Pulumi adapters' rotation and expiry advice is Pulumi's: Terraform's is its own. Advice about a rotation of the
+    // plan that rotates nothing (no function: rotationSource without rotationDays) names that resource, in Terraform's
+    // words already (inTerraformWords).
+    const aboutOwnRotation = secret.rotationSource !== undefined && secret.rotationDays === undefined;
+    if (secret.rotationAdvice !== undefined && !aboutOwnRotation) {
       const advice = ROTATION_ADVICE[secret.cloud];
       if (advice === undefined) delete secret.rotationAdvice;
       else secret.rotationAdvice = advice;
