@@ -32,6 +32,12 @@ export interface EscalationPath {
    * whose role is not opens nothing; compute outside the change, or named by a pattern, keeps the path open.
    */
   runsAs?: 'lambda';
+  /**
+   * Set for a path through credentials of another user: on the caller's own user alone (`user/${aws:username}`, the
+   * IAM User Guide's "manage their own credentials" example) it mints or resets the caller's own credentials, which
+   * carry no permission the caller lacks.
+   */
+  othersCredentials?: true;
   /** Where the path is documented, the most specific write-up first (findings cite it): at least one. */
   sources: readonly [string, ...string[]];
 }
@@ -102,18 +108,21 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     id: 'create-access-key',
     title: 'mint an access key for another user',
     actions: ['iam:CreateAccessKey'],
+    othersCredentials: true,
     sources: [pathfinding('iam-002'), RHINO],
   },
   {
     id: 'create-login-profile',
     title: 'give another user a console password',
     actions: ['iam:CreateLoginProfile'],
+    othersCredentials: true,
     sources: [pathfinding('iam-004'), RHINO],
   },
   {
     id: 'update-login-profile',
     title: "reset another user's console password",
     actions: ['iam:UpdateLoginProfile'],
+    othersCredentials: true,
     sources: [pathfinding('iam-006'), RHINO],
   },
   // Rhino pairs it with sts:AssumeRole; pathfinding.cloud shows a trust policy naming the caller's ARN needs no

@@ -91,7 +91,11 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
         ctx,
         identity,
         held,
-        passingAnotherRole(identity, held, reachingEntry(allowed.get(action.toLowerCase()), path)),
+        onAnotherUser(
+          held,
+          passingAnotherRole(identity, held, reachingEntry(allowed.get(action.toLowerCase()), path)),
+          path,
+        ),
         path,
       ),
     );
@@ -177,6 +181,23 @@ function withoutStatementsOnlyOn(
     }),
   );
 }
+
+/**
+ * The allowance as far as it acts on a user other than the caller, for a path through another user's credentials
+ * (EscalationPath.othersCredentials): a statement whose every Resource is the caller's own user, `user/${aws:username}`
+ * in any account (IAM's user actions act in the caller's account), mints or resets only the caller's credentials.
+ */
+function onAnotherUser(
+  held: HeldPolicies,
+  entry: AllowedAction | undefined,
+  path: EscalationPath,
+): AllowedAction | undefined {
+  if (!entry || !path.othersCredentials) return entry;
+  return withoutStatementsOnlyOn(entry, held, (value) => typeof value === 'string' && OWN_USER.test(value));
+}
+
+/** The caller's own IAM user, and no other: the user whose name is the caller's (no path, no wildcard). */
+const OWN_USER = /^arn:[^:*?]+:iam::[^:]*:user\/\$\{aws:username\}$/;
 
 /**
  * What the path waits for where iam:PassRole is left only by statements whose every Resource names the holder by the

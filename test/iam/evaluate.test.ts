@@ -468,6 +468,27 @@ describe('hasUnknownGrant', () => {
     ).toBe('Statement[0]: Effect must be "Allow" or "Deny", got "allow"');
   });
 
+  it('reports a statement with both elements of a pair, which IAM refuses (parliament test_analyze_policy_string_opposites)', () => {
+    // Read as its NotAction alone, the Allow below would claim every action but one: IAM refuses it instead.
+    expect(
+      parsePolicyDocument({
+        Statement: { Effect: 'Allow', Action: 's3:listallmybuckets', NotAction: 's3:listallmybuckets', Resource: '*' },
+      }).unreadable?.description,
+    ).toBe('Statement[0]: statement has both Action and NotAction (IAM takes one of them)');
+    expect(
+      parsePolicyDocument({
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', NotResource: 'arn:aws:s3:::private/*' }],
+      }).unreadable?.description,
+    ).toBe('Statement[0]: statement has both Resource and NotResource (IAM takes one of them)');
+    expect(
+      parsePolicyDocument({
+        Statement: [
+          { Effect: 'Deny', Principal: '*', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:*' },
+        ],
+      }).unreadable?.description,
+    ).toBe('Statement[0]: statement has both Principal and NotPrincipal (IAM takes one of them)');
+  });
+
   it('reports a document written as text with a key twice in one object, whichever value comes last', () => {
     // JSON.parse reads the last Effect (Deny, harmless); IAM documents no reading of a repeated key.
     const allowThenDeny = '{"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*", "Effect": "Deny"}]}';

@@ -244,6 +244,27 @@ ruleTester(rule, {
       }),
     },
     {
+      // salesforce/cloudsplaining test/files/test_policy_file.json's AllowManageOwnAccessKeys, which it judges no
+      // escalation; the IAM User Guide's example of users managing their own credentials writes the same Resource.
+      name: "keys and console password of the caller's own user (user/${aws:username}) are its own credentials",
+      model: model({
+        identities: [
+          user('SelfService', {
+            policies: [
+              allow(
+                ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListAccessKeys', 'iam:UpdateAccessKey'],
+                'arn:aws:iam::*:user/${aws:username}',
+              ),
+              allow(
+                ['iam:CreateLoginProfile', 'iam:UpdateLoginProfile'],
+                'arn:aws:iam::111122223333:user/${aws:username}',
+              ),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'ssm:SendCommand on one named instance is ordinary access',
       model: model({
         identities: [
@@ -442,6 +463,38 @@ ruleTester(rule, {
           'codebuild:StartBuild (PipelinePolicy)',
           'start-any-codebuild-build',
           'https://pathfinding.cloud/paths/codebuild-002',
+        ),
+      ],
+    },
+    {
+      name: "keys of users whose name starts with the caller's, or of every user, are other users' credentials",
+      model: model({
+        identities: [
+          user('Prefix', { policies: [allow('iam:CreateAccessKey', 'arn:aws:iam::*:user/${aws:username}*')] }),
+          user('Both', {
+            policies: [
+              statements(
+                { Effect: 'Allow', Action: 'iam:UpdateLoginProfile', Resource: 'arn:aws:iam::*:user/${aws:username}' },
+                { Effect: 'Allow', Action: 'iam:UpdateLoginProfile', Resource: 'arn:aws:iam::*:user/admins/*' },
+              ),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Both',
+          "reset another user's console password",
+          'iam:UpdateLoginProfile (BothPolicy, on arn:aws:iam::*:user/admins/*)',
+          'update-login-profile',
+          'https://pathfinding.cloud/paths/iam-006',
+        ),
+        pathFinding(
+          'Prefix',
+          'mint an access key for another user',
+          'iam:CreateAccessKey (PrefixPolicy, on arn:aws:iam::*:user/${aws:username}*)',
+          'create-access-key',
+          'https://pathfinding.cloud/paths/iam-002',
         ),
       ],
     },

@@ -129,6 +129,13 @@ function parseStatement(entry: unknown): PolicyStatement | string {
     statement[field] = values;
   }
   if (!statement.action && !statement.notAction) return 'statement has neither Action nor NotAction';
+  // The grammar takes one of each pair (IAM User Guide, "Grammar of the IAM JSON policy language"); IAM refuses a
+  // statement with both, so reading either one alone would judge a policy that never exists.
+  if (statement.action && statement.notAction) return 'statement has both Action and NotAction (IAM takes one of them)';
+  if (statement.resource && statement.notResource)
+    return 'statement has both Resource and NotResource (IAM takes one of them)';
+  if (entry.Principal !== undefined && entry.NotPrincipal !== undefined)
+    return 'statement has both Principal and NotPrincipal (IAM takes one of them)';
   for (let index = 0; index < PRINCIPAL_FIELDS.length; index++) {
     const fields = PRINCIPAL_FIELDS[index];
     if (fields === undefined) continue;
