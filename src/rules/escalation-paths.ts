@@ -288,6 +288,38 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('codebuild-003')],
   },
   {
+    // A stack's service role serves every operation on the stack: AWS documents that a user who may operate on the
+    // stack uses its role even without permission to pass it. A change set on every stack reaches the most privileged
+    // role; on named stacks it is the deployment's ordinary use.
+    id: 'execute-any-cloudformation-change-set',
+    title: "create and execute a change set on every CloudFormation stack, deployed as the stack's service role",
+    actions: ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'],
+    onAllResources: true,
+    sources: [
+      pathfinding('cloudformation-005'),
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html',
+    ],
+  },
+  {
+    // User data replaced while the instance is stopped runs at its next start (cloud-init told to run it every boot),
+    // with the instance profile's role credentials at the metadata service.
+    id: 'modify-any-ec2-user-data',
+    title: "rewrite the user data of every EC2 instance and restart it, running its commands as the instance's role",
+    actions: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
+    onAllResources: true,
+    sources: [pathfinding('ec2-002'), CLOUDSPLAINING],
+  },
+  {
+    // ECS Exec: the caller needs ecs:ExecuteCommand, and ecs:DescribeTasks for the container's runtime id the session
+    // names; the ssmmessages permissions it also takes are the task role's, not the caller's. Only tasks whose service
+    // or run enabled execute-command answer, which a policy cannot tell, so every task is every such task.
+    id: 'ecs-execute-command',
+    title: "open a shell in every running ECS task and take its task role's credentials",
+    actions: ['ecs:ExecuteCommand', 'ecs:DescribeTasks'],
+    onAllResources: true,
+    sources: [pathfinding('ecs-006'), 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html'],
+  },
+  {
     id: 'update-glue-dev-endpoint',
     title: 'put its SSH key on a Glue development endpoint that runs as a privileged role',
     actions: ['glue:UpdateDevEndpoint'],

@@ -145,6 +145,9 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
     const expected = [
       'no-privilege-escalation mandatory devAccount devAccount/member-account-role Path::*',
       'no-privilege-escalation mandatory devAutomationUserRole devAutomationUserRole Path::*',
+      // Since session 44 (right): the dev role's ec2:* on "*" rewrites any instance's user data and restarts it, running
+      // code as that instance's role.
+      'no-privilege-escalation mandatory devDevRole devDevRole Path::modify-any-ec2-user-data',
       'no-wildcard-privilege mandatory devAccount devAccount/member-account-role Policy::AdministratorAccess',
       'no-wildcard-privilege mandatory devAccountBackupPolicyRole devAccountBackupPolicyRole Policy::AWSBackupServiceRolePolicyForBackup',
       'no-wildcard-privilege mandatory devAutomationUserBoundary devAutomationUserRole Action::cloudwatch:*',

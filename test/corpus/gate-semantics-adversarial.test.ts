@@ -274,6 +274,9 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "cfn-poweruseraccess.json": [
     "no-privilege-escalation mandatory R Path::assume-any-role",
+    "no-privilege-escalation mandatory R Path::ecs-execute-command",
+    "no-privilege-escalation mandatory R Path::execute-any-cloudformation-change-set",
+    "no-privilege-escalation mandatory R Path::modify-any-ec2-user-data",
     "no-privilege-escalation mandatory R Path::ssm-send-command",
     "no-privilege-escalation mandatory R Path::ssm-start-session",
     "no-privilege-escalation mandatory R Path::start-any-codebuild-build",
@@ -494,6 +497,9 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "terraform-rpa-power.json": [
     "no-privilege-escalation mandatory aws_iam_role.r Path::assume-any-role",
+    "no-privilege-escalation mandatory aws_iam_role.r Path::ecs-execute-command",
+    "no-privilege-escalation mandatory aws_iam_role.r Path::execute-any-cloudformation-change-set",
+    "no-privilege-escalation mandatory aws_iam_role.r Path::modify-any-ec2-user-data",
     "no-privilege-escalation mandatory aws_iam_role.r Path::ssm-send-command",
     "no-privilege-escalation mandatory aws_iam_role.r Path::ssm-start-session",
     "no-privilege-escalation mandatory aws_iam_role.r Path::start-any-codebuild-build",

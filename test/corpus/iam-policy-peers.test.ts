@@ -75,12 +75,18 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
         'no-privilege-escalation mandatory PeerRole Path::create-policy-version',
         'no-wildcard-privilege mandatory PeerRole Resource::*',
       ]],
-      'cloudsplaining/ECSExecuteCommandOnRunningTask.json': [1, []],
+      'cloudsplaining/ECSExecuteCommandOnRunningTask.json': [1, [
+        'no-privilege-escalation mandatory PeerRole Path::ecs-execute-command',
+      ]],
       'cloudsplaining/EditExistingLambdaFunctionWithRole.json': [1, [
         'no-privilege-escalation mandatory PeerRole Path::update-lambda-code',
       ]],
-      'cloudsplaining/ExecuteCloudFormationChangeSet.json': [1, []],
-      'cloudsplaining/ModifyEC2InstanceUserDataThenRestart.json': [1, []],
+      'cloudsplaining/ExecuteCloudFormationChangeSet.json': [1, [
+        'no-privilege-escalation mandatory PeerRole Path::execute-any-cloudformation-change-set',
+      ]],
+      'cloudsplaining/ModifyEC2InstanceUserDataThenRestart.json': [1, [
+        'no-privilege-escalation mandatory PeerRole Path::modify-any-ec2-user-data',
+      ]],
       'cloudsplaining/PassExistingRoleToCloudFormation.json': [1, [
         'no-privilege-escalation mandatory PeerRole Path::passrole-cloudformation',
         'no-wildcard-privilege mandatory PeerRole Resource::*',
@@ -187,6 +193,7 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
       'parliament/test_formatting/test_condition_action_specific_bad_type.json': [1, []],
       'parliament/test_formatting/test_condition_bad_key.json': [1, []],
       'parliament/test_formatting/test_condition_mismatch.json': [1, [
+        'no-privilege-escalation mandatory PeerRole Path::modify-any-ec2-user-data',
         'no-wildcard-privilege mandatory PeerRole Action::ec2:*',
         'no-wildcard-privilege mandatory PeerRole Action::s3:*',
       ]],

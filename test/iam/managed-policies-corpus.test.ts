@@ -90,8 +90,11 @@ const CORPUS: Record<string, string[]> = {
   // Right: ECS full access passes any role to ECS tasks and ecsInstanceRole* roles to EC2. Its iam:PassRole reaches
   // CloudFormation for no role (iam:PassedToService): the CloudFormation path reported until session 21 was wrong.
   // Since h99 also the CodeDeploy variant: it holds codedeploy:CreateDeployment, so it may deploy a task definition
-  // it registered with any role passable to ECS tasks.
+  // it registered with any role passable to ECS tasks. Since session 44 also ECS Exec: ecs:* on "*" opens a shell in
+  // every task whose service enabled execute-command, with its task role (right). Its CloudFormation actions name
+  // only `stack/Infra-ECS-Cluster-*` stacks, so the change-set path on every stack is rightly not reported.
   AmazonECS_FullAccess: [
+    path('ecs-execute-command'),
     path('passrole-ec2'),
     path('passrole-ecs-codedeploy'),
     path('passrole-ecs-run-task'),

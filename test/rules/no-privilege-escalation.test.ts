@@ -290,6 +290,65 @@ ruleTester(rule, {
       }),
     },
     {
+      // A CodePipeline CloudFormation action's role: change sets on the stack it deploys, as its ordinary use.
+      name: 'change sets on one named stack, user data of one named instance, exec into one cluster’s tasks: ordinary access',
+      model: model({
+        identities: [
+          role('StackDeployer', {
+            policies: [
+              allow(
+                [
+                  'cloudformation:CreateChangeSet',
+                  'cloudformation:ExecuteChangeSet',
+                  'cloudformation:DescribeChangeSet',
+                ],
+                'arn:aws:cloudformation:eu-west-1:111122223333:stack/app-prod/*',
+              ),
+            ],
+          }),
+          role('InstanceOperator', {
+            policies: [
+              allow(
+                ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
+                'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc',
+              ),
+            ],
+          }),
+          role('Debugger', {
+            policies: [
+              allow(
+                ['ecs:ExecuteCommand', 'ecs:DescribeTasks'],
+                [
+                  'arn:aws:ecs:eu-west-1:111122223333:cluster/debug-cluster',
+                  'arn:aws:ecs:eu-west-1:111122223333:task/debug-cluster/*',
+                ],
+              ),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
+      // The caller also needs ecs:DescribeTasks (the session names the container's runtime id); stopping an instance
+      // without starting it runs no user data; a change set created but not executed changes nothing.
+      name: 'each path missing one action on every resource: no path',
+      model: model({
+        identities: [
+          role('Partial', {
+            policies: [
+              allow([
+                'ecs:ExecuteCommand',
+                'ec2:ModifyInstanceAttribute',
+                'ec2:StopInstances',
+                'cloudformation:CreateChangeSet',
+                'cloudformation:DescribeStacks',
+              ]),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'sts:AssumeRole on one named role is ordinary access',
       model: model({
         identities: [
@@ -499,6 +558,45 @@ ruleTester(rule, {
       ],
     },
     {
+      // cloudsplaining's ExecuteCloudFormationChangeSet, ModifyEC2InstanceUserDataThenRestart and
+      // ECSExecuteCommandOnRunningTask (test/corpus/iam-policy-peers): each method's actions on every resource.
+      name: 'change sets on every stack, user data of every instance, exec into every task: three paths to roles already in use',
+      model: model({
+        identities: [
+          role('Operator', {
+            policies: [
+              allow(['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet']),
+              allow(['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances']),
+              allow(['ecs:ExecuteCommand', 'ecs:DescribeTasks'], 'arn:aws:ecs:*'),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Operator',
+          "open a shell in every running ECS task and take its task role's credentials",
+          'ecs:ExecuteCommand (OperatorPolicy3, on arn:aws:ecs:*) and ecs:DescribeTasks (OperatorPolicy3, on arn:aws:ecs:*)',
+          'ecs-execute-command',
+          'https://pathfinding.cloud/paths/ecs-006',
+        ),
+        pathFinding(
+          'Operator',
+          "create and execute a change set on every CloudFormation stack, deployed as the stack's service role",
+          'cloudformation:CreateChangeSet (OperatorPolicy) and cloudformation:ExecuteChangeSet (OperatorPolicy)',
+          'execute-any-cloudformation-change-set',
+          'https://pathfinding.cloud/paths/cloudformation-005',
+        ),
+        pathFinding(
+          'Operator',
+          "rewrite the user data of every EC2 instance and restart it, running its commands as the instance's role",
+          'ec2:ModifyInstanceAttribute (OperatorPolicy2), ec2:StopInstances (OperatorPolicy2) and ec2:StartInstances (OperatorPolicy2)',
+          'modify-any-ec2-user-data',
+          'https://pathfinding.cloud/paths/ec2-002',
+        ),
+      ],
+    },
+    {
       name: 'Rhino #1 / Checkov CKV_AWS_286: iam:CreatePolicyVersion alone',
       model: model({
         identities: [
@@ -655,6 +753,20 @@ ruleTester(rule, {
           'sts:AssumeRole (BroadPolicy via NotAction)',
           'assume-any-role',
           'https://pathfinding.cloud/paths/sts-001',
+        ),
+        pathFinding(
+          'Broad',
+          "open a shell in every running ECS task and take its task role's credentials",
+          'ecs:ExecuteCommand (BroadPolicy via NotAction) and ecs:DescribeTasks (BroadPolicy via NotAction)',
+          'ecs-execute-command',
+          'https://pathfinding.cloud/paths/ecs-006',
+        ),
+        pathFinding(
+          'Broad',
+          "create and execute a change set on every CloudFormation stack, deployed as the stack's service role",
+          'cloudformation:CreateChangeSet (BroadPolicy via NotAction) and cloudformation:ExecuteChangeSet (BroadPolicy via NotAction)',
+          'execute-any-cloudformation-change-set',
+          'https://pathfinding.cloud/paths/cloudformation-005',
         ),
         pathFinding(
           'Broad',
