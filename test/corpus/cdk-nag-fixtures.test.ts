@@ -21,7 +21,6 @@ import {
   Aspects,
   Stage,
   Validations,
-  type IPolicyValidationPlugin,
   type PolicyValidationPluginReport,
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
@@ -29,7 +28,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EntitlementGuard, EntitlementGuardValidation } from '../../cdk-aspects/index.js';
 import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { main } from '../../src/cli/main.js';
-import { NO_RESOURCE_WAIVER_TARGET, NO_WAIVER_TARGET } from '../../src/model/finding.js';
+import {
+  aspectVerdicts,
+  formatVerdict,
+  identityOf,
+  nagVerdicts,
+  pluginVerdicts,
+  recording,
+  type Verdict,
+} from '../support/cdk-verdicts.js';
 import { TestType, validations } from './cdk-nag-fixtures/test/rules/utils.js';
 
 /** Where a copied test's `new Stack()` goes: the Stage of the case being built. */
@@ -81,61 +88,6 @@ async function collect(file: string): Promise<CopiedCase[]> {
     delete globals.test;
   }
   return cases;
-}
-
-/** `rule | identity | level | resource`: the unit of parity between front-ends (as in test/parity). */
-type Verdict = string;
-const verdict = (rule: string, identity: string, level: string, resource: string): Verdict =>
-  [rule, identity, level, resource].join(' | ');
-const NO_IDENTITY_RULES = new Set(['exception-expiry', 'no-unseen-content']);
-
-function identityOf(target: string | undefined, ruleId: string): string {
-  if (target === undefined || NO_IDENTITY_RULES.has(ruleId)) return '-';
-  return target
-    .replace(/^path:/, '')
-    .split('/')
-    .pop()!;
-}
-
-function targetInMessage(message: string): string | undefined {
-  if (message.includes(NO_WAIVER_TARGET) || message.includes(NO_RESOURCE_WAIVER_TARGET)) return undefined;
-  const match = /\(rule: \S+, target: (.+?)\); a CDK acknowledgement/.exec(message);
-  if (!match) throw new Error(`no waiver target in: ${message}`);
-  return match[1];
-}
-
-function resourceInMessage(message: string): string {
-  const line = /\n {2}resource: \S+ \((.+?) ([^ ()]+)\)(?: |$)/m.exec(message);
-  if (!line) throw new Error(`no resource in: ${message}`);
-  return line[2]!;
-}
-
-function recording<T extends IPolicyValidationPlugin>(plugin: T, reports: PolicyValidationPluginReport[]): T {
-  const validate = plugin.validate.bind(plugin);
-  plugin.validate = (context) => {
-    const report = validate(context);
-    reports.push(report);
-    return report;
-  };
-  return plugin;
-}
-
-function aspectVerdicts(stage: Stage): Verdict[] {
-  const found: Verdict[] = [];
-  const visit = (construct: IConstruct) => {
-    for (const entry of construct.node.metadata) {
-      const text = String(entry.data);
-      if (!text.startsWith('[EntitlementGuard] ')) continue;
-      const [, ruleId, level] = /^\[EntitlementGuard\] (\S+) \(([^)]+)\)/.exec(text)!;
-      expect(entry.type).toBe(
-        level === 'mandatory' ? 'aws:cdk:error' : level === 'advisory' ? 'aws:cdk:warning' : 'aws:cdk:info',
-      );
-      found.push(verdict(ruleId!, identityOf(targetInMessage(text), ruleId!), level!, resourceInMessage(text)));
-    }
-    construct.node.children.forEach(visit);
-  };
-  visit(stage);
-  return found;
 }
 
 /** One case of cdk-nag's tests, cdk-nag's verdict on it and the CLI's findings here (`rule level resource detail`). */
@@ -507,27 +459,11 @@ beforeAll(async () => {
       lines: result.result.findings.map((f) => [f.ruleId, f.level, f.resource.name, f.detail ?? '-', ...(f.pending ? ['pending'] : [])].join(' ')),
       found: {
         aspect: sorted(aspectVerdicts(stage)),
-        nag: sorted(
-          nag[0]!.violations.map((violation) => {
-            expect(violation.violatingResources).toHaveLength(1);
-            const ruleId = /^EntitlementGuard-([a-z-]+)/.exec(violation.ruleName)![1]!;
-            const level = violation.severity === 'error' ? 'mandatory' : violation.severity === 'warning' ? 'advisory' : String(violation.severity);
-            return verdict(ruleId, identityOf(targetInMessage(violation.description), ruleId), level, resourceInMessage(violation.description));
-          }),
-        ),
-        plugin: sorted(
-          plugin[0]!.violations.map((violation) =>
-            verdict(
-              violation.ruleName,
-              identityOf(targetInMessage(violation.description), violation.ruleName),
-              'mandatory',
-              violation.violatingResources[0]!.resourceLogicalId!,
-            ),
-          ),
-        ),
+        nag: sorted(nagVerdicts(nag[0]!)),
+        plugin: sorted(pluginVerdicts(plugin[0]!)),
         cli: sorted(
           result.result.findings.map((finding) =>
-            verdict(finding.ruleId, identityOf(finding.waiverTarget, finding.ruleId), finding.waivedBy ? `waived by ${finding.waivedBy}` : finding.level, finding.resource.name),
+            formatVerdict(finding.ruleId, identityOf(finding.waiverTarget, finding.ruleId), finding.waivedBy ? `waived by ${finding.waivedBy}` : finding.level, finding.resource.name),
           ),
         ),
       },

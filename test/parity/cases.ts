@@ -10,13 +10,15 @@
  * A case a front-end cannot express says why (`{ unsupported: reason }`); parity.test.ts asserts the reason is there,
  * so nothing is skipped in silence.
  */
+import { formatVerdict, type Verdict } from '../support/cdk-verdicts.js';
 import type { PlannedResource } from '../terraform/support.js';
 
+export type { Verdict };
+
 export type Level = 'mandatory' | 'advisory';
-/** `rule | identity | level | granting resource`; identity `-` when the finding names none, resource `(catalog)` for a catalog finding. */
-export type Verdict = string;
+/** A verdict as a case writes it: its level one a rule gives (test/support/cdk-verdicts.ts formats it). */
 export const verdict = (rule: string, identity: string, level: Level, resource: string): Verdict =>
-  [rule, identity, level, resource].join(' | ');
+  formatVerdict(rule, identity, level, resource);
 
 export interface Unsupported {
   unsupported: string;

@@ -19,17 +19,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  App,
-  Aspects,
-  CfnResource,
-  Stack,
-  Stage,
-  Validations,
-  type IPolicyValidationPlugin,
-  type PolicyValidationPluginReport,
-} from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
+import { App, Aspects, CfnResource, Stack, Stage, Validations, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
@@ -37,7 +27,7 @@ import { EntitlementGuard, EntitlementGuardValidation } from '../../cdk-aspects/
 import { EntitlementGuardChecks } from '../../cdk-aspects/nag.js';
 import { main } from '../../src/cli/main.js';
 import { effectiveLevel } from '../../src/engine/evaluate.js';
-import { NO_RESOURCE_WAIVER_TARGET, NO_WAIVER_TARGET, type Finding } from '../../src/model/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { allRules } from '../../src/rules/index.js';
 import {
   analyzerClient,
@@ -50,6 +40,15 @@ import {
   type CapturedResource,
   type RunningPack,
 } from '../pulumi/support/analyzer-client.mjs';
+import {
+  aspectVerdicts,
+  CATALOG_EXCEPTION,
+  identityOf,
+  nagVerdicts,
+  pluginVerdicts,
+  recording,
+  targetInMessage,
+} from '../support/cdk-verdicts.js';
 import { terraformPlan } from '../terraform/support.js';
 import {
   CASES,
@@ -65,7 +64,6 @@ import {
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const BASE_CATALOG = readFileSync(path('catalog.yaml'), 'utf8');
 const NOW = '2026-06-01';
-const CATALOG_EXCEPTION = 'entitlement-guard:catalog/exception';
 
 /** Every verdict each front-end gave each case (all rules). */
 const verdicts = new Map<string, Partial<Record<FrontEnd, Verdict[]>>>();
@@ -81,39 +79,6 @@ const catalogOf = (parityCase: ParityCase): Catalog =>
 const record = (parityCase: ParityCase, frontEnd: FrontEnd, found: Verdict[]) => {
   verdicts.set(parityCase.id, { ...verdicts.get(parityCase.id), [frontEnd]: [...new Set(found)].sort() });
 };
-
-/**
- * Rules whose findings concern no identity (a catalog exception, content the check cannot see): their waiver target,
- * where there is one, is the resource's own construct path or URN, which a plain template or a plan does not have.
- */
-const NO_IDENTITY_RULES = new Set(['exception-expiry', 'no-unseen-content']);
-
-/** The identity a waiver target names: its last name segment (construct path, URN, ARN), or `-` when nothing binds. */
-function identityOf(target: string | undefined, ruleId: string): string {
-  if (target === undefined || NO_IDENTITY_RULES.has(ruleId)) return '-';
-  if (target.startsWith('urn:pulumi:')) return target.slice(target.lastIndexOf('::') + 2);
-  return target
-    .replace(/^path:/, '')
-    .split('/')
-    .pop()!;
-}
-
-/** The target a CDK message or Pulumi diagnostic names (see describeFinding, policypack messageOf). */
-function targetInMessage(message: string): string | undefined {
-  if (message.includes(NO_WAIVER_TARGET) || message.includes(NO_RESOURCE_WAIVER_TARGET)) return undefined;
-  const match =
-    /\(rule: \S+, target: (.+?)\); a CDK acknowledgement/.exec(message) ??
-    /request a catalog exception for rule \S+, target (.+)\.$/m.exec(message);
-  if (!match) throw new Error(`no waiver target in: ${message}`);
-  return match[1];
-}
-
-/** The resource a CDK message names (`  resource: <path> (<type> <name>) <detail>`), `(catalog)` for a catalog exception. */
-function resourceInMessage(message: string): string {
-  const line = /\n {2}resource: \S+ \((.+?) ([^ ()]+)\)(?: |$)/m.exec(message);
-  if (!line) throw new Error(`no resource in: ${message}`);
-  return line[1] === CATALOG_EXCEPTION ? '(catalog)' : line[2]!;
-}
 
 function levelOf(finding: Pick<Finding, 'level' | 'waivedBy'>): string {
   return finding.waivedBy ? `waived by ${finding.waivedBy}` : finding.level;
@@ -146,17 +111,6 @@ function runCli(parityCase: ParityCase, frontEnd: 'cli' | 'terraform', input: st
       );
     }),
   );
-}
-
-/** A plugin that keeps the reports the CDK asks it for. */
-function recording<T extends IPolicyValidationPlugin>(plugin: T, reports: PolicyValidationPluginReport[]): T {
-  const validate = plugin.validate.bind(plugin);
-  plugin.validate = (context) => {
-    const report = validate(context);
-    reports.push(report);
-    return report;
-  };
-  return plugin;
 }
 
 function synthesizeCdk(cases: ParityCase[]): void {
@@ -193,60 +147,9 @@ function synthesizeCdk(cases: ParityCase[]): void {
     const { nag, plugin } = reports.get(parityCase.id)!;
     expect(nag).toHaveLength(1);
     expect(plugin).toHaveLength(1);
-    record(
-      parityCase,
-      'nag',
-      nag[0]!.violations.map((violation) => {
-        expect(violation.violatingResources).toHaveLength(1);
-        const ruleId = /^EntitlementGuard-([a-z-]+)/.exec(violation.ruleName)![1]!;
-        const level =
-          violation.severity === 'error'
-            ? 'mandatory'
-            : violation.severity === 'warning'
-              ? 'advisory'
-              : `unexpected ${violation.severity}`;
-        // The resource the finding is about, from its message: a finding about no L1 resource is reported on the stack's first one.
-        return verdict(
-          ruleId,
-          identityOf(targetInMessage(violation.description), ruleId),
-          level as Level,
-          resourceInMessage(violation.description),
-        );
-      }),
-    );
-    record(
-      parityCase,
-      'plugin',
-      plugin[0]!.violations.map((violation) => {
-        expect(violation.severity).toBe('error');
-        return verdict(
-          violation.ruleName,
-          identityOf(targetInMessage(violation.description), violation.ruleName),
-          'mandatory',
-          violation.violatingResources[0]!.resourceLogicalId!,
-        );
-      }),
-    );
+    record(parityCase, 'nag', nagVerdicts(nag[0]!));
+    record(parityCase, 'plugin', pluginVerdicts(plugin[0]!));
   }
-}
-
-/** The aspect's annotations in a stage: an error for what blocks, a warning for the advisory, info for the waived. */
-function aspectVerdicts(stage: Stage): Verdict[] {
-  const found: Verdict[] = [];
-  const visit = (construct: IConstruct) => {
-    for (const entry of construct.node.metadata) {
-      const text = String(entry.data);
-      if (!text.startsWith('[EntitlementGuard] ')) continue;
-      const [, ruleId, level] = /^\[EntitlementGuard\] (\S+) \(([^)]+)\)/.exec(text)!;
-      expect(entry.type).toBe(
-        level === 'mandatory' ? 'aws:cdk:error' : level === 'advisory' ? 'aws:cdk:warning' : 'aws:cdk:info',
-      );
-      found.push(verdict(ruleId!, identityOf(targetInMessage(text), ruleId!), level as Level, resourceInMessage(text)));
-    }
-    construct.node.children.forEach(visit);
-  };
-  visit(stage);
-  return found;
 }
 
 async function analyzePulumi(cases: ParityCase[], captured: CapturedResource[]): Promise<void> {
