@@ -5,11 +5,8 @@
  * as well when each half sits in its own role. PaloAltoNetworks/rbac-police's approve_csrs joins a subject's roles;
  * before this, each role was judged alone and the holder passed. Through the CLI on manifests, no catalog.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkManifest } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const CSR = 'certificates.k8s.io';
@@ -32,21 +29,10 @@ const SIGNERS = `{apiGroups: [${CSR}], resources: [signers], verbs: [approve], r
 
 /** Content findings (the catalog rules aside) as `rule kind name detail`, sorted, and the joined-role messages. */
 function check(...objects: string[]) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-joined-'));
-  writeFileSync(join(directory, 'app.yaml'), [ACCOUNTS, ...objects].join('---\n'));
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  const findings = (result.result?.findings ?? []).filter(
-    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
-  );
+  const { exitCode, findings: all } = checkManifest([ACCOUNTS, ...objects].join('---\n'));
+  const findings = all.filter((f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement');
   return {
-    exitCode: result.exitCode,
+    exitCode,
     verdicts: findings
       .map((f) => `${f.ruleId} ${f.level} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`)
       .sort(),

@@ -16,11 +16,8 @@
  *
  * Through the CLI on manifests, no catalog; each case fails on main's source (no finding there, or no bind finding).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkManifest } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -48,17 +45,7 @@ function role(kind: 'Role' | 'ClusterRole', name: string, rule: string): string 
 
 /** Content findings (the catalog rules aside) as `rule kind name detail`, sorted, and the messages. */
 function check(rules: string, { namespaced = false, others = [] as string[] } = {}) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-named-'));
-  writeFileSync(join(directory, 'app.yaml'), manifest(rules, namespaced, others));
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  const findings = (result.result?.findings ?? []).filter(
+  const findings = checkManifest(manifest(rules, namespaced, others)).findings.filter(
     (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
   );
   return {

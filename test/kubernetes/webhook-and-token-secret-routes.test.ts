@@ -16,11 +16,8 @@
  * secrets in longhorn-system, where its support-bundle account is cluster-admin) reached no token route before.
  * Through the CLI on manifests, no catalog.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkManifest } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -41,17 +38,7 @@ function manifest(rules: string, namespaced = false): string {
 
 /** Content findings (the catalog rules aside) as `rule resource detail`, sorted, and the messages. */
 function check(rules: string, namespaced = false) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-routes-'));
-  writeFileSync(join(directory, 'app.yaml'), manifest(rules, namespaced));
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
-  expect(result.errors).toEqual([]);
-  const findings = (result.result?.findings ?? []).filter(
+  const findings = checkManifest(manifest(rules, namespaced)).findings.filter(
     (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
   );
   return {
