@@ -178,7 +178,9 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
   const covering = entitlements
     .filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement))
     .map((entitlement) => entitlement.id);
-  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}`;
+  // A binding its condition ends (Google Cloud temporary access) says when: from then on it grants nothing.
+  const ends = grant.conditionEnds === undefined ? '' : ` (its condition ends it at ${grant.conditionEnds})`;
+  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${ends}`;
   // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
   const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, {
     clusterWide: grant.scopeLevel === 'cluster',

@@ -194,6 +194,11 @@ export interface RoleGrant extends GrantBase {
   /** An IAM condition the grant is subject to (GCP conditional bindings): `title: expression`, or Unknown. */
   condition?: Maybe<string>;
   /**
+   * When the condition ends the grant (ISO time): its expression bounds `request.time` in a plain conjunction
+   * (src/iam/gcp/conditions.ts), so from then on the binding grants nothing. Unset when the condition sets no end.
+   */
+  conditionEnds?: string;
+  /**
    * Google Cloud: the grant is on a 1st-gen Cloud Function the change creates, triggered as the change shows it:
    * `event` (an event trigger, so the function has no URL), `http`, or Unknown (known only at apply, or neither set).
    * Unset for a grant on anything else, or on a function the change does not show.
@@ -301,6 +306,9 @@ export interface IdentityPool {
 }
 
 export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
+
+/** A binding's IAM condition as a role grant carries it: the condition, and when it ends the grant if it does. */
+export type GrantCondition = Required<Pick<RoleGrant, 'condition'>> & Pick<RoleGrant, 'conditionEnds'>;
 
 // ---------- Credentials ----------
 

@@ -20,7 +20,13 @@ import {
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { routeAcceptedForDefinition, routeAcceptedForHolder } from './support/kubernetes-entitlements.js';
 import { joinedRoutes } from '../iam/kubernetes/rbac.js';
-import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
+import {
+  definitionIssues,
+  grantLapsed,
+  roleGrantIssues,
+  type DefinitionIssue,
+  type RoleIssue,
+} from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
 import type { ClusterCreatorAdmin, DefaultIdentityUse, RoleDefinition } from '../model/model.js';
 import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gcp/default-accounts.js';
@@ -586,6 +592,7 @@ function unacceptedIssues(
   identity: Identity | undefined,
   member?: string,
 ): RoleIssue[] {
+  if (grantLapsed(grant, ctx.now)) return [];
   const issues = roleGrantIssues(grant, ctx.catalog, member ?? unrecordedOutsider(ctx, identity));
   if (grant.cloud !== 'kubernetes' || identity === undefined) return issues;
   const profile = ctx.profile(identity);

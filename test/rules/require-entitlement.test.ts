@@ -1070,6 +1070,25 @@ ruleTester(rule, {
       }),
     },
     {
+      // The binding's condition ended it (request.time < the day before): it is created but grants nothing.
+      name: 'GCP: a role beyond the envelope whose condition ended before now grants nothing',
+      catalog: multicloudCatalog,
+      model: model({
+        identities: [
+          identity('gcp-service-account', 'analytics-etl', {
+            tags: tagged('warehouse-read'),
+            grants: [
+              {
+                ...gcpRole('etl-bq-admin', 'roles/bigquery.admin', 'projects/example-co-analytics', 'project'),
+                condition: 'until-audit: request.time < timestamp("2026-11-25T12:00:00Z")',
+                conditionEnds: '2026-11-25T12:00:00.000Z',
+              },
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'Kubernetes: edit in an allowed namespace, a cluster role bound cluster-wide',
       catalog: multicloudCatalog,
       model: model({

@@ -281,8 +281,8 @@ function eachFixture(fixtures: Record<string, PlannedResource[]>, expected: Reco
   }
 }
 
-// 34 findings on KICS's Google Cloud fixtures: 28 right, 1 noisy (a roles/container.admin binding whose time condition
-// expired in 2020), 5 on resources Terraform refuses (not judged); none wrong since a BigQuery dataset's access blocks
+// 33 findings on KICS's Google Cloud fixtures: 28 right, 5 on resources Terraform refuses (not judged); none noisy since
+// a binding whose time condition ended in 2020 grants nothing (src/iam/gcp/conditions.ts); none wrong since a BigQuery dataset's access blocks
 // are read member by member (before h133: the public dataset passed, wrong; h133: reported as unseen). KICS positives
 // not reported are outside what the product claims, or harmless, as said on each.
 describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
@@ -330,14 +330,11 @@ describe('KICS GCP fixtures (test/terraform/corpus/kics-gcp.ts)', () => {
     'service_account_with_improper_privileges/negative3.tf': [
       'no-wildcard-privilege mandatory google_project_iam_binding.project5 Role::unknown pending',
     ],
-    // project2 right: roles/editor to a service account. project1: roles/container.admin at project level binds and
-    // escalates Kubernetes RBAC roles in every GKE cluster of the project (container.clusterRoles.bind/escalate, the
-    // kubernetes-rbac category of src/iam/gcp/permissions.ts since h137; before, it passed as holding no privileged
-    // permission). The finding names the binding's condition, `request.time < 2020-01-01`, which has expired, so the
-    // binding grants nothing now: noisy (the rule reports every conditional grant; reading an expired time condition
-    // as granting nothing is left, named in h137's report).
+    // project2 right: roles/editor to a service account. project1, roles/container.admin at project level, would bind
+    // and escalate Kubernetes RBAC roles in every GKE cluster of the project (the kubernetes-rbac category since h137),
+    // but its condition, `request.time < timestamp("2020-01-01T00:00:00Z")`, ended it: the binding grants nothing now,
+    // and is not reported (right; it was reported, noisy, until conditions' ends were read: src/iam/gcp/conditions.ts).
     'service_account_with_improper_privileges/positive2.tf': [
-      'no-wildcard-privilege mandatory google_project_iam_binding.project1 Role::roles/container.admin',
       'no-wildcard-privilege mandatory google_project_iam_member.project2 Role::roles/editor',
     ],
     // Both right: a user-managed key is a long-lived credential whether Google generates it (negative, which KICS

@@ -10,7 +10,7 @@
  * (cloud.google.com/bigquery/docs/access-control-basic-roles: OWNER is roles/bigquery.dataOwner, WRITER
  * roles/bigquery.dataEditor, READER roles/bigquery.dataViewer), so they are judged as those roles.
  */
-import { isUnknown, unknownValue, type Maybe } from '../../model/model.js';
+import { isUnknown, unknownValue, type GrantCondition, type Maybe } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import type { Entry } from './links.js';
 import { items } from './values.js';
@@ -39,7 +39,7 @@ export interface DatasetAccessGrant {
   role: Maybe<string>;
   /** The property the member is written in: `accesses` (a dataset's entries) or the entry's own property. */
   memberProperty: string;
-  condition?: Maybe<string>;
+  condition?: GrantCondition;
 }
 
 /** The dataset an access entry is on: `bigquery/dataset/<project>/<datasetId>`, as its IAM members' scope reads. */
@@ -53,7 +53,7 @@ export function datasetScope(entry: Entry): Maybe<string> {
 /** The grants of a Dataset's `accesses` or of a DatasetAccess; none for a dataset that writes no entry. */
 export function datasetAccessGrants(
   entry: Entry,
-  conditionOf: (value: unknown, what: string) => Maybe<string> | undefined,
+  conditionOf: (value: unknown, what: string) => GrantCondition | undefined,
 ): DatasetAccessGrant[] {
   if (entry.resource.type === BIGQUERY_TYPES.access) {
     const grant = accessGrant(entry.props, entry.ref.name, conditionOf);
@@ -77,7 +77,7 @@ export function datasetAccessGrants(
 function accessGrant(
   access: Record<string, unknown>,
   what: string,
-  conditionOf: (value: unknown, what: string) => Maybe<string> | undefined,
+  conditionOf: (value: unknown, what: string) => GrantCondition | undefined,
 ): DatasetAccessGrant | undefined {
   const member = memberOf(access, what);
   if (member === undefined) return undefined;

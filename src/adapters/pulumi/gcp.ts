@@ -13,6 +13,7 @@
  * and property names below (`member`/`members`/`policyData`, `role`, `condition`, `project`/`folder`/`orgId`/
  * `serviceAccountId`, `permissions`, `attributeCondition`).
  */
+import { conditionEnd } from '../../iam/gcp/conditions.js';
 import { isCustomRoleName, isDefaultServiceAccount, predefinedRole, workloadPoolMember } from '../../iam/gcp/roles.js';
 import {
   emptyModel,
@@ -22,6 +23,7 @@ import {
   type ExternalRoleGrant,
   type Identity,
   type FederationProvider,
+  type GrantCondition,
   type Maybe,
   type Model,
   type RoleDefinition,
@@ -213,7 +215,7 @@ export function modelFromGcpResources(resources: readonly PulumiResource[]): Mod
         role,
         scope,
         scopeLevel: scopeSpec.level,
-        ...(condition !== undefined ? { condition } : {}),
+        ...condition,
         ...(fn ? { functionTrigger: gen1FunctionTrigger(fn) } : {}),
       };
       const roleProperty = bigQuery
@@ -407,7 +409,7 @@ function outsideAccount(
 /** Member, role and condition of an IAMMember (member), IAMBinding (members) or IAMPolicy (policyData bindings). */
 function membersOf(
   entry: Entry,
-): { member: Maybe<string>; role: Maybe<string>; memberProperty: string; condition?: Maybe<string> }[] {
+): { member: Maybe<string>; role: Maybe<string>; memberProperty: string; condition?: GrantCondition }[] {
   const role = roleOf(entry.props.role, entry);
   const condition = conditionOf(entry.props.condition, `${entry.ref.name}.condition`);
   const conditional = condition !== undefined ? { condition } : {};
@@ -450,15 +452,23 @@ function membersOf(
   });
 }
 
-/** An IAM condition's expression (with its title, for messages); absent when the binding has none. */
-function conditionOf(value: unknown, what: string): Maybe<string> | undefined {
+/**
+ * An IAM condition: its expression (with its title, for messages) and when it ends the grant, read from the expression
+ * alone (a title is free text); absent when the binding has none.
+ */
+function conditionOf(value: unknown, what: string): GrantCondition | undefined {
   if (value === undefined || value === null) return undefined;
-  if (isUnknown(value)) return value;
-  if (!isKnownRecord(value)) return unknownValue(`${what} is not an object with an expression`);
+  if (isUnknown(value)) return { condition: value };
+  if (!isKnownRecord(value)) return { condition: unknownValue(`${what} is not an object with an expression`) };
   const expression = value.expression;
-  if (isUnknown(expression)) return expression;
-  if (typeof expression !== 'string' || expression.trim() === '') return unknownValue(`${what}.expression is not set`);
-  return typeof value.title === 'string' && value.title !== '' ? `${value.title}: ${expression}` : expression;
+  if (isUnknown(expression)) return { condition: expression };
+  if (typeof expression !== 'string' || expression.trim() === '')
+    return { condition: unknownValue(`${what}.expression is not set`) };
+  const ends = conditionEnd(expression);
+  return {
+    condition: typeof value.title === 'string' && value.title !== '' ? `${value.title}: ${expression}` : expression,
+    ...(ends !== undefined ? { conditionEnds: ends } : {}),
+  };
 }
 
 /** A custom role of the change (`projects/<p>/roles/<id>`, `organizations/<o>/roles/<id>`) with the permissions it lists. */
