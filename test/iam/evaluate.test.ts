@@ -7,9 +7,9 @@ import {
   actionSubset,
   allowancesFor,
   effectiveAllows,
-  hasUnknownGrant,
   isActionAllowed,
   narrowAllowance,
+  unknownGrantOf,
   type ActionSubset,
 } from '../../src/iam/aws/evaluate.js';
 import { expandActionPattern } from '../../src/iam/aws/actions.js';
@@ -166,7 +166,7 @@ describe('effectiveAllows', () => {
     expect(mixed[0]?.statements).toHaveLength(2);
   });
 
-  it('ignores unknown actions and unreadable documents (hasUnknownGrant reports them)', () => {
+  it('ignores unknown actions and unreadable documents (unknownGrantOf reports them)', () => {
     const unknown = unknownValue('output of aws:iam/policy:Policy');
     expect(allowedNames(doc({ Effect: 'Allow', Action: ['sqs:SendMessage', unknown], Resource: '*' }))).toEqual([
       'sqs:SendMessage',
@@ -435,35 +435,33 @@ describe('isActionAllowed', () => {
   });
 });
 
-describe('hasUnknownGrant', () => {
+describe('unknownGrantOf', () => {
   it('reports an Unknown in the Action of an Allow', () => {
     const unknown = unknownValue('Fn::ImportValue SharedActions');
-    expect(hasUnknownGrant([doc({ Effect: 'Allow', Action: ['s3:GetObject', unknown], Resource: '*' })])).toBe(unknown);
+    expect(unknownGrantOf(doc({ Effect: 'Allow', Action: ['s3:GetObject', unknown], Resource: '*' }))).toBe(unknown);
   });
 
   it('reports an Unknown in the NotAction of an Allow', () => {
     const unknown = unknownValue('output of aws:iam/policy:Policy');
-    expect(hasUnknownGrant([doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' })])).toBe(unknown);
+    expect(unknownGrantOf(doc({ Effect: 'Allow', NotAction: [unknown], Resource: '*' }))).toBe(unknown);
   });
 
   it('reports an unreadable document', () => {
-    expect(hasUnknownGrant([parsePolicyDocument('{"Statement": 3}')])?.description).toBe(
+    expect(unknownGrantOf(parsePolicyDocument('{"Statement": 3}'))?.description).toBe(
       'Statement[0]: statement is not an object',
     );
-    expect(hasUnknownGrant([parsePolicyDocument('not json')])?.description).toMatch(
-      /^policy document is not valid JSON/,
-    );
+    expect(unknownGrantOf(parsePolicyDocument('not json'))?.description).toMatch(/^policy document is not valid JSON/);
     // A role written without AssumeRolePolicyDocument: said as missing, not as a value of the wrong kind.
-    expect(hasUnknownGrant([parsePolicyDocument(undefined)])?.description).toBe('there is no policy document');
-    expect(hasUnknownGrant([parsePolicyDocument(null)])?.description).toBe('policy document is not an object');
+    expect(unknownGrantOf(parsePolicyDocument(undefined))?.description).toBe('there is no policy document');
+    expect(unknownGrantOf(parsePolicyDocument(null))?.description).toBe('policy document is not an object');
     // A statement without Effect (KICS's iam_policy_grants_assumerole_permission_across_all_services positive2): said as
     // missing, not as "got undefined".
     expect(
-      hasUnknownGrant([parsePolicyDocument({ Statement: [{ Action: 'sts:AssumeRole', Principal: { AWS: '*' } }] })])
+      unknownGrantOf(parsePolicyDocument({ Statement: [{ Action: 'sts:AssumeRole', Principal: { AWS: '*' } }] }))
         ?.description,
     ).toBe('Statement[0]: it has no Effect (IAM requires "Allow" or "Deny")');
     expect(
-      hasUnknownGrant([parsePolicyDocument({ Statement: [{ Effect: 'allow', Action: '*', Resource: '*' }] })])
+      unknownGrantOf(parsePolicyDocument({ Statement: [{ Effect: 'allow', Action: '*', Resource: '*' }] }))
         ?.description,
     ).toBe('Statement[0]: Effect must be "Allow" or "Deny", got "allow"');
   });
@@ -492,7 +490,7 @@ describe('hasUnknownGrant', () => {
   it('reports a document written as text with a key twice in one object, whichever value comes last', () => {
     // JSON.parse reads the last Effect (Deny, harmless); IAM documents no reading of a repeated key.
     const allowThenDeny = '{"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*", "Effect": "Deny"}]}';
-    expect(hasUnknownGrant([parsePolicyDocument(allowThenDeny)])?.description).toBe(
+    expect(unknownGrantOf(parsePolicyDocument(allowThenDeny))?.description).toBe(
       'policy document text writes the same key twice (duplicate key "Effect" at 1:72); IAM documents no reading of a repeated key',
     );
     const twoActions =
@@ -509,12 +507,12 @@ describe('hasUnknownGrant', () => {
   it('ignores Unknowns in Deny statements and in resources', () => {
     const unknown = unknownValue('output of aws:s3/bucket:Bucket');
     expect(
-      hasUnknownGrant([
+      unknownGrantOf(
         doc(
           { Effect: 'Deny', Action: [unknown], Resource: '*' },
           { Effect: 'Allow', Action: 's3:GetObject', Resource: [unknown] },
         ),
-      ]),
+      ),
     ).toBeUndefined();
   });
 });

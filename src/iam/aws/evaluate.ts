@@ -3,7 +3,8 @@
  *
  * Unknown values are resolved in the direction that never hides privilege: an Unknown widens an Allow
  * (an unknown NotAction entry excludes nothing) and narrows a Deny (an unknown Deny action removes nothing).
- * Rules that need a decision ask `hasUnknownGrant` and report pending.
+ * Rules that need a decision ask `unknownGrantOf` (per held document: support/held-policies.ts `unknownHeldGrant`) and
+ * report pending.
  */
 import {
   isUnknown,
@@ -338,25 +339,15 @@ export function isActionAllowed(documents: PolicyDocument[], action: string, res
 }
 
 /**
- * The first value that makes the documents' grants undecidable: an unreadable document, or an Unknown in the
- * Action or NotAction of an Allow statement. Rules report pending on it.
- */
-export function hasUnknownGrant(documents: PolicyDocument[]): Unknown | undefined {
-  for (let index = 0; index < documents.length; index++) {
-    const document = documents[index];
-    const unknown = document === undefined ? undefined : unknownGrantOf(document);
-    if (unknown) return unknown;
-  }
-  return undefined;
-}
-
-/**
  * Per document (null: none). Memoized: the entitlement and escalation rules both ask for every held document,
  * and an AWS managed policy's document is held by thousands of identities. Documents are never modified.
  */
 const unknownGrants = new WeakMap<PolicyDocument, Unknown | null>();
 
-/** `hasUnknownGrant` for one document. */
+/**
+ * The first value that makes the document's grants undecidable: the document unreadable, or an Unknown in the Action
+ * or NotAction of an Allow statement. Rules report pending on it.
+ */
 export function unknownGrantOf(document: PolicyDocument): Unknown | undefined {
   let unknown = unknownGrants.get(document);
   if (unknown === undefined) unknownGrants.set(document, (unknown = firstUnknownGrant(document) ?? null));

@@ -36,7 +36,7 @@ describe('documentWithinEnvelopes', () => {
         reports,
       ),
     ).toBe(true);
-    // A Deny only takes away, and an unreadable document grants nothing (hasUnknownGrant reports it).
+    // A Deny only takes away, and an unreadable document grants nothing (unknownGrantOf reports it).
     expect(within(doc({ Effect: 'Deny', Action: '*', Resource: '*' }), reports)).toBe(true);
     expect(within(parsePolicyDocument('{not json'), reports)).toBe(true);
   });
