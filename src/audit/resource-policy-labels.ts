@@ -12,6 +12,7 @@
 import {
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
+  KMS_GRANTS,
   PULUMI_RESOURCE_POLICIES,
   type ResourcePolicyType,
 } from '../adapters/aws/resource-policies.js';
@@ -96,6 +97,7 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:kms/key:Key': 'key',
   'aws:kms/replicaKey:ReplicaKey': 'key',
   'aws:kms/keyPolicy:KeyPolicy': 'key',
+  'aws:kms/grant:Grant': 'key',
   'aws:sqs/queue:Queue': 'queue',
   'aws:sqs/queuePolicy:QueuePolicy': 'queue',
   'aws:sns/topic:Topic': 'topic',
@@ -144,6 +146,8 @@ const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
 export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicyKind; label: string } | undefined {
   const kind = Object.hasOwn(RESOURCE_POLICY_KINDS, source.type) ? RESOURCE_POLICY_KINDS[source.type] : undefined;
   if (kind === undefined) return undefined;
+  // A KMS grant is not a statement of the key's policy: it is named as the grant it is.
+  if (Object.hasOwn(KMS_GRANTS, source.type)) return { kind, label: `${kind} grant ${source.name}` };
   const onItself =
     READ_FROM[source.type]?.attachedTo.kind === 'self' ||
     Object.hasOwn(CLOUDFORMATION_NESTED_RESOURCE_POLICIES, source.type);

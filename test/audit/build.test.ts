@@ -13,6 +13,7 @@ import {
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
   CLOUDFORMATION_STATEMENT_POLICIES,
+  KMS_GRANTS,
   LAMBDA_PERMISSIONS,
   PULUMI_RESOURCE_POLICIES,
 } from '../../src/adapters/aws/resource-policies.js';
@@ -504,6 +505,7 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
         ...Object.keys(CLOUDFORMATION_NESTED_RESOURCE_POLICIES),
         ...Object.keys(CLOUDFORMATION_STATEMENT_POLICIES),
         ...Object.keys(LAMBDA_PERMISSIONS),
+        ...Object.keys(KMS_GRANTS),
         ...Object.keys(PULUMI_RESOURCE_POLICIES),
       ].sort(),
     );
@@ -513,6 +515,7 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       label('aws:kms/key:Key', 'ledger'),
       label('aws:kms/replicaKey:ReplicaKey', 'ledger-eu'),
       label('aws:kms/keyPolicy:KeyPolicy', 'ledger-policy'),
+      label('aws:kms/grant:Grant', 'ledger-grant'),
       label('aws:sqs/queue:Queue', 'payouts'),
       label('aws:sqs/queuePolicy:QueuePolicy', 'payouts-policy'),
       label('aws:sns/topic:Topic', 'alerts'),
@@ -532,6 +535,7 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       'key policy of ledger',
       'key policy of ledger-eu',
       'key policy ledger-policy',
+      'key grant ledger-grant',
       'queue policy of payouts',
       'queue policy payouts-policy',
       'topic policy of alerts',

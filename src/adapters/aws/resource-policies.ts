@@ -96,6 +96,8 @@ const NAMED_IN_OWN_ACCOUNT = {
   'schema-registry-name': (name: string) => `arn:${PARTITION}:schemas:${OWN_REGION}:${OWN_ACCOUNT}:registry/${name}`,
   'codeartifact-domain-name': (name: string) =>
     `arn:${PARTITION}:codeartifact:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
+  // A KMS grant's key: its key id, or an ARN (another account's key is named by ARN: KMS API Reference, CreateGrant).
+  'kms-key-id': (id: string) => `arn:${PARTITION}:kms:${OWN_REGION}:${OWN_ACCOUNT}:key/${id}`,
 } as const;
 type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
 
@@ -434,7 +436,6 @@ export function lambdaPermissionDocument(
   fields: PermissionStatement,
 ): Record<string, unknown> {
   const principal = props[fields.principal];
-  const service = typeof principal === 'string' && principal.includes('.') && !principal.includes(':');
   const condition: Record<string, Record<string, unknown>> = {};
   if (props[fields.sourceArn] !== undefined) condition.ArnLike = { 'aws:SourceArn': props[fields.sourceArn] };
   const equals: Record<string, unknown> = {};
@@ -447,10 +448,71 @@ export function lambdaPermissionDocument(
     Statement: [
       {
         Effect: 'Allow',
-        Principal: principal === '*' ? '*' : service ? { Service: principal } : { AWS: principal },
+        Principal: permissionPrincipal(principal),
         Action: props[fields.action],
         ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
       },
+    ],
+  };
+}
+
+/**
+ * A principal a permission resource names: with `.` and no `:` a service (`s3.amazonaws.com`), `*` everyone, anything
+ * else an account or an ARN.
+ */
+function permissionPrincipal(principal: unknown): unknown {
+  const service = typeof principal === 'string' && principal.includes('.') && !principal.includes(':');
+  return principal === '*' ? '*' : service ? { Service: principal } : { AWS: principal };
+}
+
+/**
+ * A KMS grant (CreateGrant) gives its grantee principal the operations it lists on one key, as a statement of the
+ * key's policy would, and its retiring principal the right to retire it (kms:RetireGrant). A grant to another
+ * account's principal or to a role of the change is read as that statement, so restrict-trust and the identity's
+ * grants judge it as they judge the key policy's. Fields as @pulumi/aws 7.48.0's kms.GrantArgs spells them; Terraform's
+ * `aws_kms_grant` arrives through Pulumi's records. CloudFormation has no grant resource (aws-cdk-lib 2.276.0's
+ * aws-kms has no CfnGrant: a CDK `key.grant()` writes the key's policy or the grantee's, which are read already).
+ */
+export interface KmsGrantFields {
+  key: string;
+  grantee: string;
+  operations: string;
+  retiring: string;
+}
+
+export const KMS_GRANTS: Readonly<Record<string, KmsGrantFields>> = {
+  'aws:kms/grant:Grant': {
+    key: 'keyId',
+    grantee: 'granteePrincipal',
+    operations: 'operations',
+    retiring: 'retiringPrincipal',
+  },
+};
+
+/**
+ * The statements a KMS grant stands for, as the raw values the resource holds (an adapter's document reader resolves
+ * them): each operation (`Decrypt`, `CreateGrant`, …) is the action `kms:<operation>`. It has no Resource: the key is
+ * what the grant is on. Its constraints (`encryptionContextEquals`, `encryptionContextSubset`) narrow which requests
+ * the grant allows, not who may make them, and are left out: a grant read wider than it is fails closed.
+ */
+export function kmsGrantDocument(
+  props: Readonly<Record<string, unknown>>,
+  fields: KmsGrantFields,
+): Record<string, unknown> {
+  const operations = props[fields.operations];
+  const asAction = (operation: unknown) => (typeof operation === 'string' ? `kms:${operation}` : operation);
+  const retiring = props[fields.retiring];
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: permissionPrincipal(props[fields.grantee]),
+        Action: Array.isArray(operations) ? operations.map(asAction) : operations,
+      },
+      ...(retiring !== undefined && retiring !== null && retiring !== ''
+        ? [{ Effect: 'Allow', Principal: permissionPrincipal(retiring), Action: 'kms:RetireGrant' }]
+        : []),
     ],
   };
 }

@@ -41,9 +41,12 @@ import {
   accountResourcesArn,
   attachedArnOf,
   functionArnOf,
+  KMS_GRANTS,
+  kmsGrantDocument,
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
   PULUMI_RESOURCE_POLICIES,
+  type KmsGrantFields,
   type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
@@ -337,6 +340,10 @@ const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
   LINKERS[LAMBDA_PERMISSION] = (b, e) => {
     b.addLambdaPermission(e, permissionFields);
+  };
+for (const [type, fields] of Object.entries(KMS_GRANTS))
+  LINKERS[type] = (b, e) => {
+    b.addKmsGrant(e, fields);
   };
 for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
@@ -662,6 +669,22 @@ class ModelBuilder {
       document: parsePolicyDocument(lambdaPermissionDocument(entry.props, fields)),
       attachedTo: [functionArn],
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    });
+  }
+
+  /**
+   * An `aws.kms.Grant`: the statements it stands for (kmsGrantDocument) on the key `keyId` names (an id or ARN). While
+   * its principals wait for values (a preview), the identities they depend on may be the ones named.
+   */
+  addKmsGrant(entry: Entry, fields: KmsGrantFields): void {
+    const dependsOn = [fields.grantee, fields.retiring].flatMap((property) =>
+      this.dependencies(entry, property, (urn) => this.identities.get(urn)),
+    );
+    this.resourcePolicies.push({
+      source: entry.ref,
+      document: parsePolicyDocument(kmsGrantDocument(entry.props, fields)),
+      attachedTo: [attachedArn(entry.props[fields.key], 'kms-key-id', `${entry.ref.name}.${fields.key}`)],
+      ...(dependsOn.length > 0 ? { dependsOn: [...new Set(dependsOn)] } : {}),
     });
   }
 

@@ -191,6 +191,8 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_kms_key: aws('kms/key:Key', { reportsOthers: ['policy'] }),
   aws_kms_replica_key: aws('kms/replicaKey:ReplicaKey', { reportsOthers: ['policy'] }),
   aws_kms_key_policy: aws('kms/keyPolicy:KeyPolicy'),
+  // A grant's `constraints` block is left out of what it grants (aws/resource-policies.ts kmsGrantDocument).
+  aws_kms_grant: aws('kms/grant:Grant'),
   aws_sqs_queue: aws('sqs/queue:Queue', { reportsOthers: ['policy'] }),
   aws_sqs_queue_policy: aws('sqs/queuePolicy:QueuePolicy'),
   aws_sns_topic: aws('sns/topic:Topic', { reportsOthers: ['policy'] }),

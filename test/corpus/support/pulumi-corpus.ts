@@ -1,8 +1,8 @@
 /**
- * The Pulumi corpora (aws-pulumi, pulumi-multicloud, pulumi-examples-more, pulumi-providers): programs nobody here
- * wrote, each run under the SDK's mocks as `pulumi up` and as `pulumi preview` would plan it, checked with no catalog
- * (as a new user would), asked of the built policy pack as `pulumi preview` asks it (Analyze per resource, then
- * AnalyzeStack, over the analyzer protocol), and adopted as a team would: `catalog init` on its `pulumi stack export`,
+ * The Pulumi corpora (aws-pulumi, pulumi-multicloud, pulumi-examples-more, pulumi-providers, pulumi-policy-aws):
+ * programs nobody here wrote, each run under the SDK's mocks as `pulumi up` and as `pulumi preview` would plan it,
+ * checked with no catalog (as a new user would), asked of the built policy pack as `pulumi preview` asks it (Analyze
+ * per resource, then AnalyzeStack, over the analyzer protocol), and adopted as a team would: `catalog init` on its `pulumi stack export`,
  * approvers filled in, then the CLI's check of the export and the pack's verdicts with that catalog.
  *
  * One corpus file declares its programs and calls pulumiCorpus(), which captures them all before its tests: every
@@ -65,6 +65,8 @@ export interface PulumiCorpus<P extends string> {
   names: P[];
   /** The resources of each program as `pulumi up` registers them. */
   captured: Record<P, CapturedResource[]>;
+  /** The same programs' resources as `pulumi preview` plans them. */
+  planned: Record<P, CapturedResource[]>;
   findings: Record<P, Finding[]>;
   /** The same programs as `pulumi preview` plans them: ids, ARNs, names and emails of new resources not known yet. */
   previewFindings: Record<P, Finding[]>;
@@ -100,6 +102,7 @@ export function pulumiCorpus<P extends string>(
   const corpus: PulumiCorpus<P> = {
     names,
     captured: {} as Record<P, CapturedResource[]>,
+    planned: {} as Record<P, CapturedResource[]>,
     findings: {} as Record<P, Finding[]>,
     previewFindings: {} as Record<P, Finding[]>,
     packVerdicts: {} as Record<P, string[]>,
@@ -114,7 +117,7 @@ export function pulumiCorpus<P extends string>(
   beforeAll(async () => {
     engine = await startEngine();
     // The pack starts while the programs run; a program's update and its preview in the same process.
-    const planned = {} as Record<P, CapturedResource[]>;
+    const { planned } = corpus;
     const captureAll = () =>
       Promise.all(
         Array.from({ length: PROCESSES }, async (_, worker) => {

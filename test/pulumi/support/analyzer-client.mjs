@@ -249,11 +249,17 @@ export function capturePrograms(captures) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) =>
-      code === 0
-        ? settle(JSON.parse(stdout))
-        : reject(new Error(`capture of ${jobs.map((job) => job.program).join(', ')} failed (${code}):\n${stderr}`)),
-    );
+    const failed = (why) =>
+      new Error(`capture of ${jobs.map((job) => job.program).join(', ')} failed (${why}):\n${stderr}`);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(failed(code));
+      // A parse error thrown here would be uncaught and leave the promise pending until the caller's timeout.
+      try {
+        settle(JSON.parse(stdout));
+      } catch (error) {
+        reject(failed(`its output is not JSON: ${error.message}`));
+      }
+    });
     child.stdin.end(JSON.stringify(jobs));
   });
 }

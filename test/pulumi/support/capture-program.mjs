@@ -127,6 +127,14 @@ function asTsNodeCompiles(file) {
   });
   return `${COMMONJS_REQUIRE}${outputText}`;
 }
+
+/**
+ * Stdout carries the records; what a program prints (`console.log`, as awsguard's integration programs do) goes to
+ * stderr, as the language host shows a program's output beside the engine's, never in its protocol.
+ */
+const writeRecords = process.stdout.write.bind(process.stdout);
+process.stdout.write = process.stderr.write.bind(process.stderr);
+
 const COMMONJS_REQUIRE =
   "import { createRequire as __egCreateRequire } from 'node:module'; const require = __egCreateRequire(import.meta.url);\n";
 
@@ -242,7 +250,7 @@ if (process.argv[2] === '--jobs') {
       throw new Error(`capture of ${job.program} (${job.mode}) failed`, { cause: error });
     }
   }
-  process.stdout.write(JSON.stringify(captured));
+  writeRecords(JSON.stringify(captured));
 } else {
   const [program, mode, project, stack] = process.argv.slice(2);
   if (!program || !['preview', 'update'].includes(mode ?? 'update')) {
@@ -259,5 +267,5 @@ if (process.argv[2] === '--jobs') {
     config: JSON.parse(process.env.PULUMI_CONFIG || '{}'),
     secretKeys: JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS || '[]'),
   });
-  process.stdout.write(JSON.stringify(records, null, 2));
+  writeRecords(JSON.stringify(records, null, 2));
 }
