@@ -7,6 +7,7 @@ type MessageId =
   | 'noRotationNoLimit'
   | 'rotationTooSlow'
   | 'rotationPending'
+  | 'rotationUnreadable'
   | 'noExpiry'
   | 'expiryTooLate'
   | 'expiryPending'
@@ -43,6 +44,9 @@ export default defineRule<MessageId>({
         'Secret {{name}} rotates every {{days}} days; the limit of {{limitSource}} is {{maxDays}} days. Set the rotation ' +
         'interval to {{maxDays}} days or less.',
       rotationPending: 'Rotation of secret {{name}} cannot be verified until apply: the interval is {{what}}.',
+      rotationUnreadable:
+        'Rotation of secret {{name}} cannot be verified: the interval is {{what}}, as written, so no deployment makes it ' +
+        'known. Write the interval as a number of days, a rate() or a cron() that repeats every year.',
       noExpiry:
         'Key Vault secret {{name}} has no expiration date, so its value is valid forever (Checkov CKV_AZURE_41). Set ' +
         '{{expiry}} at most {{maxDays}} days ahead, the limit of {{limitSource}}, and rotate before it.',
@@ -114,12 +118,14 @@ export default defineRule<MessageId>({
           detail: 'Rotation::none',
         });
       } else if (isUnknown(rotation)) {
+        // A schedule written so that no interval can be read (none, or one this check cannot bound) stays so at apply:
+        // it is judged now, not left pending for a front-end that checks again once values are known.
         ctx.report({
           ...base,
-          messageId: 'rotationPending',
+          messageId: rotation.malformed ? 'rotationUnreadable' : 'rotationPending',
           data: { ...data, what: rotation.description },
           detail: 'Rotation::unknown',
-          pending: true,
+          ...(rotation.malformed ? {} : { pending: true }),
         });
       } else if (maxDays !== undefined && rotation > maxDays) {
         // The rotation schedule is what to change, when it is a resource of its own.

@@ -345,7 +345,7 @@ const ROWS: Row[] = [
     rule: 'SecretsManagerRotationEnabled',
     name: 'Noncompliance 2',
     cdkNag: 'non-compliant',
-    here: ['secret-rotation mandatory rSecretDCD09D2D Rotation::unknown pending'],
+    here: ['secret-rotation mandatory rSecretDCD09D2D Rotation::unknown'],
     unowned: ['rSecretDCD09D2D'],
     unentitled: [],
   },

@@ -306,7 +306,7 @@ const EXPECTED: Record<string, string[]> = {
     "secret-rotation mandatory pending S Rotation::unknown"
   ],
   "cfn-rotation-cron-yearly.json": [
-    "secret-rotation mandatory pending S Rotation::unknown"
+    "secret-rotation mandatory RS Rotation::366d"
   ],
   "cfn-rotation-days-allowed-values-within-limit.json": [],
   "cfn-rotation-days-allowed-values.json": [

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/secret-rotation.js';
-import { unknownValue, type Secret } from '../../src/model/model.js';
+import { malformedValue, unknownValue, type Secret } from '../../src/model/model.js';
 import { catalog, model, ref, secret } from '../support/builders.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -111,6 +111,27 @@ ruleTester(rule, {
           message:
             'Rotation of secret PreviewSecret cannot be verified until apply: the interval is output of aws:secretsmanager/secretRotation:SecretRotation.',
           pending: true,
+        },
+      ],
+    },
+    {
+      // Not pending: the Pulumi pack makes a pending finding advisory, to check again once values are known, but a
+      // schedule written so never becomes known; a yearly one would have passed every `pulumi up`.
+      name: 'a schedule written so that no interval can be read is reported as it is, not pending',
+      model: model({
+        secrets: [
+          secret('YearlySecret', {
+            rotationDays: malformedValue('rotation schedule "cron(0 0 1 1 ? 2027)" (interval cannot be bounded)'),
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'YearlySecret',
+          identity: 'TestStack/YearlySecret',
+          detail: 'Rotation::unknown',
+          message:
+            'Rotation of secret YearlySecret cannot be verified: the interval is rotation schedule "cron(0 0 1 1 ? 2027)" (interval cannot be bounded), as written, so no deployment makes it known. Write the interval as a number of days, a rate() or a cron() that repeats every year.',
         },
       ],
     },

@@ -19,6 +19,7 @@ import {
   emptyModel,
   isEncryptedValue,
   isUnknown,
+  malformedValue,
   unknownValue,
   type ExternalRoleGrant,
   type Identity,
@@ -675,7 +676,7 @@ function rotationDays(value: unknown, what: string): Maybe<number> | undefined {
   const seconds = typeof value === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(value)?.[1] : undefined;
   return seconds
     ? Number(seconds) / 86_400
-    : unknownValue(`${what} ${JSON.stringify(value)} is not a duration like "2592000s"`);
+    : malformedValue(`${what} ${JSON.stringify(value)} is not a duration like "2592000s"`);
 }
 
 function labels(value: unknown): Record<string, string> {

@@ -8,7 +8,7 @@
  * sets (providers.ts `reportsOthers`), and that resource, where the plan has one, is the rotation that counts.
  */
 import { rotationDays } from '../aws/rotation.js';
-import { isUnknown, unknownValue, type Maybe } from '../../model/model.js';
+import { isUnknown, malformedValue, type Maybe } from '../../model/model.js';
 import { isRecord } from '../../util/records.js';
 
 /**
@@ -24,7 +24,7 @@ export function inlineRotationDays(address: string, values: Record<string, unkno
   const block: unknown = Array.isArray(rules) ? rules[0] : undefined;
   if (isUnknown(block)) return block;
   if (!isRecord(block))
-    return unknownValue(`${address} sets rotation_lambda_arn without a rotation_rules block, so no schedule`);
+    return malformedValue(`${address} sets rotation_lambda_arn without a rotation_rules block, so no schedule`);
   return rotationDays({
     AutomaticallyAfterDays: block.automatically_after_days,
     ScheduleExpression: block.schedule_expression,
