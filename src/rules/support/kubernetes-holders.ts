@@ -120,9 +120,12 @@ export function accountTokenRoutes(
   holder: Identity | undefined,
   grants: readonly RoleGrant[],
 ): AccountTokenRoute[] {
+  const held = heldEntries(grants);
+  // Most identities hold no Kubernetes role: no list of accounts to build for them.
+  if (held.length === 0) return [];
   const accounts = model.identities.filter((identity) => identity.kind === 'k8s-service-account');
   const routes: AccountTokenRoute[] = [];
-  for (const entry of heldEntries(grants)) {
+  for (const entry of held) {
     const clusterWide = entry.grant.scopeLevel === 'cluster';
     const namespace = namespaceOf(entry.scope);
     if (!clusterWide && namespace === undefined) continue;
