@@ -147,6 +147,7 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
     const grants = permissions
       ? roleGrantsSummary(definition.cloud, definition.name, permissions, {
           clusterWide: definition.kind === 'k8s-cluster-role',
+          ...(definition.scope === undefined ? {} : { scope: definition.scope }),
         })
       : [{ category: 'unknown', examples: [(definition.permissions as { description: string }).description] }];
     const boundBy = holders

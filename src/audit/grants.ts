@@ -185,6 +185,7 @@ function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catal
   const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, {
     clusterWide: grant.scopeLevel === 'cluster',
     ...(grant.scopeLevel ? { scopeLevel: grant.scopeLevel } : {}),
+    scope: grant.scope,
   });
   const privileged = [
     ...privilegedRole(grant.cloud, role, catalog),

@@ -339,6 +339,8 @@ export type CredentialKind =
 export interface Credential {
   kind: CredentialKind;
   source: ResourceRef;
+  /** A Kubernetes service-account token Secret's own name (metadata.name), as RBAC resourceNames name it. */
+  objectName?: string;
   /** ISO date the credential stops working, when the IaC sets one. */
   expiresAt?: Maybe<string>;
   /** Federated credentials: the issuer and subject they accept. */

@@ -15,11 +15,17 @@ import {
   type PolicyValue,
   type ResourceRef,
   type RoleGrant,
-  type RolePermission,
 } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
 import { routeAcceptedForDefinition, routeAcceptedForHolder } from './support/kubernetes-entitlements.js';
-import { joinedRoutes } from '../iam/kubernetes/rbac.js';
+import {
+  accountTokenRoutes,
+  externalHolders,
+  holderJoinedRoutes,
+  type AccountTokenRoute,
+  type JoinedRoute,
+} from './support/kubernetes-holders.js';
+import { changeShowsEks } from './support/eks-platform.js';
 import {
   definitionIssues,
   grantLapsed,
@@ -65,6 +71,7 @@ type MessageId =
   | 'k8sClusterAdmin'
   | 'k8sPrivilegedRule'
   | 'k8sJoinedRoles'
+  | 'k8sAccountToken'
   | 'k8sUnseenRole'
   | 'k8sUnauthenticatedSubject'
   | 'catalogPrivilegedRole'
@@ -246,6 +253,11 @@ export default defineRule<MessageId>({
         'one of them grants it alone (RBAC grants a subject the union of its roles). Keep the grants apart, in roles bound to ' +
         'different subjects, unless one workload needs both; if it does, list {{route}} in kubernetes.acceptedRoutes of the ' +
         'catalog entitlement that allows the roles.',
+      k8sAccountToken:
+        '{{source}} binds {{holder}} to {{role}} {{where}}, which {{how}}: whoever holds that token acts as the account, ' +
+        "which holds {{held}}; so does {{holder}}. Keep token requests and token Secret reads to the holder's own " +
+        'account, keep the account unprivileged, or create the account in the change so what it holds is judged; if ' +
+        '{{holder}} does need this, list {{route}} in kubernetes.acceptedRoutes of the catalog entitlement that allows the role.',
       k8sUnauthenticatedSubject:
         '{{source}} binds {{member}} to {{role}} {{where}}: the subject the API server gives every request it does not ' +
         'authenticate, so anyone who can reach the API server holds the role without signing in (anonymous requests ' +
@@ -294,12 +306,19 @@ export default defineRule<MessageId>({
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
         else checkRoleGrant(ctx, grant, identity);
       }
-      checkJoinedRoles(ctx, identity);
+      const roleGrants = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
+      checkJoinedRoles(ctx, roleGrants, identity);
+      checkAccountTokens(ctx, roleGrants, identity);
       checkAutomount(ctx, identity);
       for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
+    // Users and groups the change names only in bindings hold the union of their roles too.
+    for (const { member, grants } of externalHolders(ctx.model)) {
+      checkJoinedRoles(ctx, grants, undefined, member);
+      checkAccountTokens(ctx, grants, undefined, member);
+    }
     for (const definition of ctx.model.roleDefinitions ?? []) checkDefinition(ctx, definition);
     for (const use of ctx.model.defaultIdentityUses ?? []) checkDefaultIdentityUse(ctx, use);
     for (const admin of ctx.model.clusterCreatorAdmins ?? []) checkClusterCreatorAdmin(ctx, admin);
@@ -548,15 +567,34 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
   const base = { resource: grant.source, ...(identity ? { identity } : {}) };
   for (const issue of unacceptedIssues(ctx, grant, identity, member)) {
     const { messageId, data, detail } = roleIssueReport(issue, grant);
+    const conditional = issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route);
     ctx.report({
       ...base,
       messageId,
-      data: { source: grant.source.name, holder, ...data },
+      data: {
+        source: grant.source.name,
+        holder,
+        ...data,
+        ...(conditional ? { what: `${data.what}${NOT_SHOWN_EKS}` } : {}),
+      },
       detail,
       ...(issue.kind === 'pending' ? { pending: true } : {}),
+      ...(conditional ? { advisory: true } : {}),
     });
   }
 }
+
+/**
+ * A route only EKS opens (aws-auth-write) where the change does not show EKS (support/eks-platform.ts): reported, as
+ * the same role applied to an EKS cluster is cluster-admin, at advisory level, as the change does not say it is.
+ */
+function onlyOnEks(ctx: Context, route: string): boolean {
+  return route === 'aws-auth-write' && !ctx.memo(ctx.model, 'shows-eks', () => changeShowsEks(ctx.model));
+}
+
+const NOT_SHOWN_EKS =
+  ' (advisory: nothing in this change shows an EKS cluster, such as an access entry, an aws-auth mapping, a Pod ' +
+  'Identity association or an IRSA annotation)';
 
 /**
  * The member an identity the change only grants to is, when no catalog record holds it to its entitlements: its grants
@@ -604,62 +642,80 @@ function unacceptedIssues(
 }
 
 /**
- * Routes the Kubernetes roles one holder holds open together but none alone (rbac.ts joinedRoutes): CSR approval's
- * update in one role and its signer's `approve` in another, a Secret's create in one and its read in another. The
- * cluster-wide bindings are joined with each other, and with those of each namespace the holder is bound in (there they
- * all apply). A role whose rules cannot be seen is reported on its own binding; the joins are of what can be seen.
+ * Routes the Kubernetes roles one holder holds open together but none alone (support/kubernetes-holders.ts): CSR
+ * approval's update in one role and its signer's `approve` in another, a Secret's create in one and its read in
+ * another. The holder is a service account or IAM identity of the change, or a User or Group the change names only in
+ * bindings (`member`), reported on the binding of the first role joined. A role whose rules cannot be seen is reported
+ * on its own binding; the joins are of what can be seen.
  */
-function checkJoinedRoles(ctx: Context, identity: Identity): void {
-  const held: { grant: RoleGrant; role: string; scope: string; rules: RolePermission[] }[] = [];
-  for (const grant of identity.grants) {
-    if (grant.kind !== 'role' || grant.cloud !== 'kubernetes' || grant.roleOutsideChange !== undefined) continue;
-    const { role, scope, permissions } = grant;
-    if (permissions === undefined || isUnknown(role) || isUnknown(scope)) continue;
-    held.push({ grant, role, scope, rules: permissions });
+function checkJoinedRoles(ctx: Context, grants: readonly RoleGrant[], identity?: Identity, member?: string): void {
+  for (const { issue, joined, where } of unacceptedJoins(ctx, grants, identity)) {
+    const names = joined.map((entry) => entry.role);
+    ctx.report({
+      resource: identity?.resource ?? joined[0]?.grant.source ?? { type: 'kubernetes', name: member ?? '' },
+      ...(identity ? { identity } : {}),
+      messageId: 'k8sJoinedRoles',
+      data: {
+        holder: identity ? holderName(identity) : (member ?? 'an unnamed principal'),
+        roles: joined.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and '),
+        where,
+        what: issue.what,
+        route: issue.route,
+      },
+      detail: `Roles::${names.join('+')}/${issue.detail}`,
+    });
   }
-  const cluster = held.filter((entry) => entry.grant.scopeLevel === 'cluster');
-  const namespaces = [
-    ...new Set(held.filter((entry) => entry.grant.scopeLevel === 'namespace').map((entry) => entry.scope)),
-  ];
-  const sets = [
-    { where: 'cluster-wide', held: cluster, clusterWide: true },
-    ...namespaces.map((scope) => ({
-      where: `in ${scope.replace('namespace/', 'namespace ')}`,
-      held: [...cluster, ...held.filter((entry) => entry.scope === scope)],
-      clusterWide: false,
-    })),
-  ];
-  const reported = new Set<string>();
-  const profile = ctx.profile(identity);
-  for (const set of sets) {
-    const roles = set.held.map((entry) => ({ rules: entry.rules, clusterWide: entry.grant.scopeLevel === 'cluster' }));
-    for (const { issue, roles: needed } of joinedRoutes(roles, set.clusterWide)) {
-      const joined = set.held.filter((_, index) => needed.includes(index));
-      const names = joined.map((entry) => entry.role);
-      const key = `${names.join('+')}/${issue.route}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      if (
-        joined.some((entry) =>
-          routeAcceptedForHolder(ctx.catalog, profile, entry.grant, entry.role, entry.scope, issue.route),
-        )
-      )
-        continue;
-      ctx.report({
-        resource: identity.resource,
-        identity,
-        messageId: 'k8sJoinedRoles',
-        data: {
-          holder: holderName(identity),
-          roles: joined.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and '),
-          where: set.where,
-          what: issue.what,
-          route: issue.route,
-        },
-        detail: `Roles::${names.join('+')}/${issue.detail}`,
-      });
-    }
+}
+
+/** The holder's joined routes, less those the catalog accepts for it on one of the bindings joined. */
+function unacceptedJoins(ctx: Context, grants: readonly RoleGrant[], identity?: Identity): JoinedRoute[] {
+  const profile = identity ? ctx.profile(identity) : undefined;
+  return holderJoinedRoutes(grants).filter(
+    ({ issue, joined }) =>
+      !profile ||
+      !joined.some((entry) =>
+        routeAcceptedForHolder(ctx.catalog, profile, entry.grant, entry.role, entry.scope, issue.route),
+      ),
+  );
+}
+
+/**
+ * Tokens of other service accounts the holder's roles give it (support/kubernetes-holders.ts accountTokenRoutes): a
+ * token requested by name, a token Secret read in one namespace. Each is that account's privilege, reported on the
+ * binding that gives it, one per account, so a waiver names the account it accepts. Not on the role definition: a
+ * role requesting its own holder's token grants nothing new, and who holds a role is its bindings' to say (a binding
+ * of another change names a role it cannot see, which is reported there).
+ */
+function checkAccountTokens(ctx: Context, grants: readonly RoleGrant[], identity?: Identity, member?: string): void {
+  for (const token of unacceptedTokens(ctx, grants, identity)) {
+    const { entry } = token;
+    ctx.report({
+      resource: entry.grant.source,
+      ...(identity ? { identity } : {}),
+      messageId: 'k8sAccountToken',
+      data: {
+        source: entry.grant.source.name,
+        holder: identity ? holderName(identity) : (member ?? 'an unnamed principal'),
+        role: entry.role,
+        where:
+          entry.grant.scopeLevel === 'cluster'
+            ? 'cluster-wide (ClusterRoleBinding)'
+            : `in ${entry.scope.replace('namespace/', 'namespace ')}`,
+        how: token.how,
+        held: token.held,
+        route: token.route,
+      },
+      detail: `Role::${entry.role}/Route::${token.route}/Account::${token.account}`,
+    });
   }
+}
+
+function unacceptedTokens(ctx: Context, grants: readonly RoleGrant[], identity?: Identity): AccountTokenRoute[] {
+  const profile = identity ? ctx.profile(identity) : undefined;
+  return accountTokenRoutes(ctx.model, ctx.catalog, identity, grants).filter(
+    ({ entry, route }) =>
+      !profile || !routeAcceptedForHolder(ctx.catalog, profile, entry.grant, entry.role, entry.scope, route),
+  );
 }
 
 /** Whom a delegated grant acts for: every user (admin consent), or the one user it names. */
@@ -812,12 +868,21 @@ function checkDefinition(ctx: Context, definition: RoleDefinition): void {
   for (const issue of definitionIssues(definition)) {
     if (issue.kind === 'k8s-route' && routeAcceptedForDefinition(ctx.catalog, definition, issue.route)) continue;
     const { messageId, data, detail } = definitionIssueReport(issue);
+    const conditional = issue.kind === 'k8s-route' && onlyOnEks(ctx, issue.route);
     ctx.report({
       resource: definition.source,
       messageId,
-      data: { kind, role: definition.name, source: definition.source.name, where, ...data },
+      data: {
+        kind,
+        role: definition.name,
+        source: definition.source.name,
+        where,
+        ...data,
+        ...(conditional ? { what: `${data.what}${NOT_SHOWN_EKS}` } : {}),
+      },
       detail,
       ...(issue.kind === 'pending' ? { pending: true } : {}),
+      ...(conditional ? { advisory: true } : {}),
     });
   }
 }
@@ -867,16 +932,38 @@ function checkAutomount(ctx: Context, identity: Identity): void {
   // The account's own default stands for pods the change does not show; the change's pods say what they do.
   const byDefault = identity.automountToken !== false && (pods.length === 0 || mounting.length > 0);
   if (!byDefault && mounting.length === 0) return;
+  // A role the change cannot see is reported on its binding; whether its token is a power is not known.
+  const powers = (grant: RoleGrant) =>
+    unacceptedIssues(ctx, grant, identity).filter(
+      (issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role',
+    );
   const privileged = identity.grants.filter(
-    (grant): grant is RoleGrant =>
-      grant.kind === 'role' &&
-      // A role the change cannot see is reported on its binding; whether its token is a power is not known.
-      unacceptedIssues(ctx, grant, identity).some(
-        (issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role',
-      ),
+    (grant): grant is RoleGrant => grant.kind === 'role' && powers(grant).length > 0,
   );
-  if (privileged.length === 0) return;
-  const what = privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`).join(', ');
+  // What the account holds only through its roles together, or through another account's token, gives its pods as
+  // much as a privileged role does.
+  const roleGrants = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
+  const joined = unacceptedJoins(ctx, roleGrants, identity);
+  const tokens = unacceptedTokens(ctx, roleGrants, identity);
+  if (privileged.length === 0 && joined.length === 0 && tokens.length === 0) return;
+  // Advisory, as its binding is, where the only power is a route that only EKS opens and the change does not show EKS.
+  const conditional =
+    joined.length === 0 &&
+    tokens.length === 0 &&
+    privileged.every((grant) =>
+      powers(grant).every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route)),
+    );
+  const what = [
+    ...privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`),
+    ...joined.map(
+      ({ issue, joined: roles }) =>
+        `${roles.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and ')} together (Route::${issue.route})`,
+    ),
+    ...tokens.map(
+      ({ entry, account, route }) =>
+        `${entry.role} (${entry.grant.source.name}) with the token of ${account} (Route::${route})`,
+    ),
+  ].join(', ');
   if (byDefault) {
     ctx.report({
       resource: identity.resource,
@@ -884,6 +971,7 @@ function checkAutomount(ctx: Context, identity: Identity): void {
       messageId: 'k8sAutomountPrivileged',
       data: { identity: identity.name, what },
       detail: 'Token::automount',
+      ...(conditional ? { advisory: true } : {}),
     });
     return;
   }
@@ -901,6 +989,7 @@ function checkAutomount(ctx: Context, identity: Identity): void {
     detail: 'Token::automount',
     // Only pod specs whose value is known at apply: whether they mount it is settled then.
     ...(mounting.every((pod) => isUnknown(pod.mountsToken)) ? { pending: true } : {}),
+    ...(conditional ? { advisory: true } : {}),
   });
 }
 

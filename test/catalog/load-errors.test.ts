@@ -58,7 +58,7 @@ const cases: { name: string; issues: string[] }[] = [
     name: 'unknown-kubernetes-route.yaml',
     issues: [
       'test/catalog/fixtures/unknown-kubernetes-route.yaml:9:24: entitlements[0].kubernetes.acceptedRoutes[0]: unknown value "pod-creat"; ' +
-        'expected one of: wildcard, escalate, bind, impersonate, webhook-write, apiservice-write, csr-approval, pod-create, pod-exec, nodes-proxy, token-create, secrets-read, pv-create, namespace-modify',
+        'expected one of: wildcard, escalate, bind, impersonate, webhook-write, apiservice-write, csr-approval, pod-create, pod-exec, nodes-proxy, token-create, secrets-read, pv-create, namespace-modify, aws-auth-write',
     ],
   },
   {

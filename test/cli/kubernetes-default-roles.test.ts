@@ -61,6 +61,9 @@ describe('bindings to Kubernetes default roles, judged on what the roles grant',
       'no-wildcard-privilege mandatory deployer-admin Role::admin/Route::pod-exec',
       'no-wildcard-privilege mandatory deployer-admin Role::admin/Route::token-create',
       'no-wildcard-privilege mandatory deployer-cluster-admin Role::cluster-admin',
+      // Since session 45: edit cluster-wide writes kube-system/aws-auth; advisory, as nothing here shows EKS. admin,
+      // bound in apps only, reaches no aws-auth.
+      'no-wildcard-privilege advisory deployer-edit Role::edit/Route::aws-auth-write',
       'no-wildcard-privilege mandatory deployer-edit Role::edit/Route::impersonate',
       'no-wildcard-privilege mandatory deployer-edit Role::edit/Route::pod-create',
       'no-wildcard-privilege mandatory deployer-edit Role::edit/Route::pod-exec',
@@ -151,6 +154,7 @@ describe('aggregation into and from the default roles, and default roles the cha
       'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: my-editor}\naggregationRule:\n  clusterRoleSelectors:\n    - matchLabels: {rbac.authorization.k8s.io/aggregate-to-edit: "true"}\nrules: []\n---\n',
     );
     expect(verdicts).toEqual([
+      'no-wildcard-privilege advisory my-editor Route::aws-auth-write',
       'no-wildcard-privilege mandatory my-editor Route::impersonate',
       'no-wildcard-privilege mandatory my-editor Route::pod-create',
       'no-wildcard-privilege mandatory my-editor Route::pod-exec',

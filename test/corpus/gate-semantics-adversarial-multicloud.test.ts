@@ -242,6 +242,8 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory impersonator Route::impersonate"
   ],
   "k8s-kube-system-default-sa.yaml": [
+    // Since session 45: edit's ConfigMap writes in kube-system reach aws-auth (advisory: no EKS shown).
+    "no-wildcard-privilege advisory default-edit Role::edit/Route::aws-auth-write",
     "no-wildcard-privilege mandatory default-edit Role::edit/Route::impersonate",
     "no-wildcard-privilege mandatory default-edit Role::edit/Route::pod-create",
     "no-wildcard-privilege mandatory default-edit Role::edit/Route::pod-exec",

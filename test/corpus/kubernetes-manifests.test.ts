@@ -104,6 +104,8 @@ describe('public Kubernetes manifests, verbatim', () => {
   it('kube-prometheus: the operator and kube-state-metrics read every secret, and the operator creates StatefulSets (pods as any account) in every namespace and, with every verb on secrets, token Secrets for any account (since session 36); the two Kubernetes default roles it binds are read from the data and reach no route; its two RoleLists are read, not refused', () => {
     expect(content('kube-prometheus')).toEqual([
       'no-long-lived-credentials mandatory Secret alertmanager-main Secret::plaintext-value',
+      'no-wildcard-privilege advisory ClusterRole prometheus-operator Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding prometheus-operator Role::prometheus-operator/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole kube-state-metrics Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole prometheus-operator Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole prometheus-operator Route::secrets-read',
@@ -123,6 +125,8 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('argo-cd: the application controller is cluster-admin in effect, the server reaches seven routes (patching any APIService redirects an API group, since session 37; patching any Deployment is pod creation, patching any namespace relabels it; since session 43 not csr-approval: it has no approve on any signer); the kustomization files only list', () => {
     expect(content('argo-cd')).toEqual([
+      'no-wildcard-privilege advisory ClusterRole argocd-server Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding argocd-server Role::argocd-server/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole argocd-application-controller Route::wildcard',
       'no-wildcard-privilege mandatory ClusterRole argocd-applicationset-controller Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole argocd-server Route::apiservice-write',
@@ -188,9 +192,13 @@ describe('public Kubernetes manifests, verbatim', () => {
     ]);
   });
 
-  it('cluster-autoscaler: node updates, evictions and job patches reach no route of the rules today', () => {
+  it('cluster-autoscaler: node updates, evictions and job patches reach no route; since session 45 its create on ConfigMaps in kube-system creates aws-auth where there is none (advisory: no EKS shown)', () => {
     const unit = 'cluster-autoscaler/cluster-autoscaler-autodiscover.yaml';
-    expect(content(unit)).toEqual([]);
+    expect(content(unit)).toEqual([
+      'no-wildcard-privilege advisory Role cluster-autoscaler Route::aws-auth-write',
+      'no-wildcard-privilege advisory RoleBinding cluster-autoscaler Role::cluster-autoscaler/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ServiceAccount cluster-autoscaler Token::automount',
+    ]);
     expect(accountGrants(unit)).toEqual([
       'system:serviceaccount:kube-system:cluster-autoscaler cluster-autoscaler cluster 14',
       'system:serviceaccount:kube-system:cluster-autoscaler cluster-autoscaler namespace/kube-system 2',
@@ -199,6 +207,8 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('aws-load-balancer-controller: the controller reads every secret and mounts its token', () => {
     expect(content('aws-load-balancer-controller/v2_2_4_full.yaml')).toEqual([
+      'no-wildcard-privilege advisory Role aws-load-balancer-controller-leader-election-role Route::aws-auth-write',
+      'no-wildcard-privilege advisory RoleBinding aws-load-balancer-controller-leader-election-rolebinding Role::aws-load-balancer-controller-leader-election-role/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole aws-load-balancer-controller-role Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRoleBinding aws-load-balancer-controller-rolebinding Role::aws-load-balancer-controller-role/Route::secrets-read',
       'no-wildcard-privilege mandatory ServiceAccount aws-load-balancer-controller Token::automount',
@@ -207,6 +217,14 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('flux2: two controllers are cluster-admin; seven read every secret and mint tokens for any account, each holder named', () => {
     expect(content('flux2')).toEqual([
+      'no-wildcard-privilege advisory ClusterRole crd-controller Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding crd-controller Role::crd-controller/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole crd-controller Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole crd-controller Route::token-create',
       ...Array<string>(2).fill('no-wildcard-privilege mandatory ClusterRoleBinding cluster-reconciler Role::cluster-admin'),
@@ -283,6 +301,9 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('knative-serving: knative-serving-core aggregates into knative-serving-admin, which its controller holds: pods, deployments, secrets, namespaces and webhooks, all writable', () => {
     expect(content('knative-serving')).toEqual([
+      'no-wildcard-privilege advisory ClusterRole knative-serving-admin Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRole knative-serving-core Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding knative-serving-controller-admin Role::knative-serving-admin/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole knative-serving-admin Route::namespace-modify',
       'no-wildcard-privilege mandatory ClusterRole knative-serving-admin Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole knative-serving-admin Route::secrets-read',
@@ -304,6 +325,8 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('tigera-operator: the operator installs Calico with bind, escalate, APIService writes (since session 37) and the rest: cluster-admin in effect', () => {
     expect(content('tigera-operator/tigera-operator.yaml')).toEqual([
+      'no-wildcard-privilege advisory ClusterRole tigera-operator Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding tigera-operator Role::tigera-operator/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::apiservice-write',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::bind',
       'no-wildcard-privilege mandatory ClusterRole tigera-operator Route::escalate',
@@ -371,6 +394,8 @@ describe('public Kubernetes manifests, verbatim', () => {
   it('argo-workflows: the controller creates and execs into pods everywhere, the server reads any secret and execs (get on pods/exec); the namespace set over ../base is unseen, and says the base is not rendered (not that kustomize refuses it)', () => {
     expect(content('argo-workflows')).toEqual([
       'no-unseen-content mandatory Kustomization kustomization.yaml Unseen::namespace (onto "../base/workflow-controller", a base outside the Kustomization\'s directory, whose own kustomization is not rendered here)',
+      'no-wildcard-privilege advisory ClusterRole argo-server-cluster-role Route::aws-auth-write',
+      'no-wildcard-privilege advisory ClusterRoleBinding argo-server-binding Role::argo-server-cluster-role/Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole argo-cluster-role Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole argo-cluster-role Route::pod-exec',
       'no-wildcard-privilege mandatory ClusterRole argo-server-cluster-role Route::pod-exec',
@@ -386,6 +411,7 @@ describe('public Kubernetes manifests, verbatim', () => {
 
   it('kyverno (session 37): its e2e ClusterRole writes deployments (pod creation), reads every secret and creates secrets it reads back (a token Secret for any account); writing clusterroles and bindings without escalate or bind is no route', () => {
     expect(content('kyverno/rbac.yaml')).toEqual([
+      'no-wildcard-privilege advisory ClusterRole kyverno:test-e2e Route::aws-auth-write',
       'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::pod-create',
       'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::secrets-read',
       'no-wildcard-privilege mandatory ClusterRole kyverno:test-e2e Route::token-create',

@@ -73,6 +73,9 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
     expect(privilege(findings)).toEqual([
       'ClusterRole argocd-application-controller Route::wildcard',
       'ClusterRole argocd-server Route::apiservice-write',
+      // Since session 45, advisory (no EKS in the chart): patch on every ConfigMap rewrites kube-system/aws-auth,
+      // cluster-admin on EKS (right), here and on the binding.
+      'ClusterRole argocd-server Route::aws-auth-write',
       'ClusterRole argocd-server Route::namespace-modify',
       'ClusterRole argocd-server Route::nodes-proxy',
       'ClusterRole argocd-server Route::pod-create',
@@ -81,6 +84,7 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
       'ClusterRole argocd-server Route::webhook-write',
       'ClusterRoleBinding argocd-application-controller Role::argocd-application-controller/Route::wildcard',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::apiservice-write',
+      'ClusterRoleBinding argocd-server Role::argocd-server/Route::aws-auth-write',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::namespace-modify',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::nodes-proxy',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::pod-create',
@@ -88,20 +92,24 @@ describe('Kubernetes corpus: Helm charts RBAC', () => {
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::secrets-read',
       'ClusterRoleBinding argocd-server Role::argocd-server/Route::webhook-write',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 16, ...perAccount(2, 2) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 18, ...perAccount(2, 2) });
   });
 
   it('prometheus-operator: every verb on secrets cluster-wide (right); every verb on statefulsets cluster-wide runs pods as any account of any namespace (right); every verb on secrets includes creating a token Secret for any account (right, since session 36); every verb on its own CRDs is no route', () => {
     const findings = check('test/corpus/kubernetes/prometheus-operator.yaml');
     expect(privilege(findings)).toEqual([
+      // Since session 45, advisory (no EKS in the chart): every verb on ConfigMaps writes kube-system/aws-auth, cluster-admin
+      // on EKS (right), here and on the binding.
+      'ClusterRole kube-prometheus-stack-operator Route::aws-auth-write',
       'ClusterRole kube-prometheus-stack-operator Route::pod-create',
       'ClusterRole kube-prometheus-stack-operator Route::secrets-read',
       'ClusterRole kube-prometheus-stack-operator Route::token-create',
+      'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::aws-auth-write',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::pod-create',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::secrets-read',
       'ClusterRoleBinding kube-prometheus-stack-operator Role::kube-prometheus-stack-operator/Route::token-create',
     ]);
-    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 6, ...perAccount(1, 1) });
+    expect(byRule(findings)).toEqual({ 'no-wildcard-privilege': 8, ...perAccount(1, 1) });
   });
 
   it('external-secrets: reads every secret and mints tokens for any service account (right: both are what it does)', () => {

@@ -34,7 +34,9 @@ describe('EKS access policies', () => {
     // Edit and admin create secrets and read them back: a service-account token Secret for any account of the
     // namespace (token-create, since session 36), as Kubernetes documents for its edit role.
     expect(routesOf('AmazonEKSEditPolicy', false)).toEqual(['impersonate', 'pod-create', 'pod-exec', 'token-create']);
+    // At the cluster, their ConfigMap writes reach kube-system/aws-auth too (aws-auth-write, since session 45).
     expect(routesOf('AmazonEKSAdminPolicy', true)).toEqual([
+      'aws-auth-write',
       'impersonate',
       'pod-create',
       'pod-exec',

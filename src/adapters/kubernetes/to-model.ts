@@ -116,7 +116,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
           owner !== undefined
             ? accountFor(namespace, owner, object.ref)
             : (dependencyAccounts(object, 'metadata')[0] ?? accountFor(namespace, name, object.ref));
-        account.credentials.push({ kind: 'k8s-service-account-token', source: object.ref });
+        account.credentials.push({ kind: 'k8s-service-account-token', source: object.ref, objectName: name });
       } else {
         model.secrets.push({
           id: object.ref.urn ?? `${object.ref.file ?? ''}#Secret/${namespace}/${name}`,

@@ -37,7 +37,8 @@ export type RbacRouteId =
   | 'token-create'
   | 'secrets-read'
   | 'pv-create'
-  | 'namespace-modify';
+  | 'namespace-modify'
+  | 'aws-auth-write';
 
 export interface RbacIssue {
   route: RbacRouteId;
@@ -58,6 +59,10 @@ interface Route extends Grant {
   id: RbacRouteId;
   /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
   clusterWideOnly?: boolean;
+  /** Only where the rule reaches one of these namespaces: every namespace (clusterWide), or the one it holds in. */
+  namespaces?: readonly string[];
+  /** The objects the route is about: a rule limited to named objects reaches it only when it names one of them. */
+  names?: readonly string[];
   /**
    * The verbs that reach the route on one named object too (`resourceNames`), in the main grant and in each
    * alternative: impersonating one user acts as that user; relabelling one namespace opens that namespace; rewriting
@@ -69,6 +74,8 @@ interface Route extends Grant {
   namedVerbs?: readonly string[];
   /** What the route gives when reached on named objects only, where that differs from `what`. */
   namedWhat?: string;
+  /** What the route gives when reached by `create` alone (no update or patch), where that differs from `what`. */
+  createWhat?: string;
   /**
    * A second grant the role must hold as well, in the same rule or another, for the route to open (CSR approval also
    * needs `approve` on the request's signer). Matched with or without resourceNames: a named signer is a signer.
@@ -282,16 +289,51 @@ export const RBAC_ROUTES: readonly Route[] = [
     namedVerbs: ['update', 'patch'],
     what: 'changes to namespaces: relabelling one for a more permissive Pod Security Admission level (privileged pods)',
   },
+  {
+    // PaloAltoNetworks/rbac-police's eks_modify_aws_auth; no route of the good-practices guide, which is about any
+    // cluster. The ConfigMap kube-system/aws-auth is what the AWS IAM authenticator reads to let IAM roles and users in,
+    // each `mapRoles`/`mapUsers` entry naming the Kubernetes groups it is given (EKS User Guide, auth-configmap.adoc):
+    // whoever writes it maps any IAM principal, its own role included, into system:masters, which RBAC never limits
+    // (cluster-admin). EKS reads it under the CONFIG_MAP and API_AND_CONFIG_MAP authentication modes, and
+    // aws-iam-authenticator does on self-managed clusters (kops) configured to. Reported whatever cluster the role is
+    // for: a Role, a ClusterRole or a chart's output does not say which cluster it is applied to, the same chart is
+    // installed on EKS and elsewhere, and on a cluster whose authenticator does not read it the write reaches nothing,
+    // which the role's author, not this check, knows. Create counts unnamed (RBAC has no name at create): a cluster whose
+    // nodes join through access entries has no aws-auth until someone creates it. Only kube-system: a RoleBinding in
+    // another namespace, or a Role there, reaches no aws-auth the authenticator reads.
+    id: 'aws-auth-write',
+    apiGroups: [''],
+    resources: ['configmaps'],
+    verbs: ['create', 'update', 'patch'],
+    namespaces: ['kube-system'],
+    names: ['aws-auth'],
+    namedVerbs: ['update', 'patch'],
+    what:
+      'writes to ConfigMaps in kube-system, aws-auth among them: on EKS (authentication mode CONFIG_MAP or ' +
+      'API_AND_CONFIG_MAP), and wherever aws-iam-authenticator reads it, mapping any IAM role or user into the group ' +
+      'system:masters, which is cluster-admin',
+    createWhat:
+      'creation of ConfigMaps in kube-system: creating aws-auth where the cluster has none yet (an EKS cluster whose ' +
+      'nodes join through access entries, under authentication mode API_AND_CONFIG_MAP), mapping any IAM role or user ' +
+      'into the group system:masters, which is cluster-admin',
+    namedWhat:
+      'writes to the ConfigMap kube-system/aws-auth: on EKS (authentication mode CONFIG_MAP or API_AND_CONFIG_MAP), and ' +
+      'wherever aws-iam-authenticator reads it, mapping any IAM role or user into the group system:masters, which is ' +
+      'cluster-admin',
+  },
 ];
 
 /**
  * Routes one RBAC rule reaches. `clusterWide` is true for a ClusterRole (bound, or to be bound, cluster-wide): reading
- * secrets matters only there, where it reaches every namespace.
+ * secrets matters only there, where it reaches every namespace. `namespace` is the one namespace the rule holds in
+ * otherwise (a Role's, a RoleBinding's), where known: routes about one namespace's objects (aws-auth in kube-system)
+ * need it.
  */
 export function rbacIssues(
   rule: RolePermission,
   clusterWide: boolean,
   visiting: ReadonlySet<string> = new Set(),
+  namespace?: string,
 ): RbacIssue[] {
   const verbs = rule.verbs ?? [];
   const resources = rule.resources ?? [];
@@ -310,7 +352,7 @@ export function rbacIssues(
   const issues: RbacIssue[] = [];
   const named = (rule.resourceNames?.length ?? 0) > 0;
   for (const route of RBAC_ROUTES) {
-    if (!ruleReachesRoute(rule, route, clusterWide)) continue;
+    if (!ruleReachesRoute(rule, route, clusterWide, namespace)) continue;
     // A route that needs a second grant is one rule's only when that rule holds both; roleRoutes joins two rules.
     if (route.alsoNeeds && !reaches(grantOf(rule), route.alsoNeeds)) continue;
     const granting = grantingWords(rule);
@@ -324,7 +366,9 @@ export function rbacIssues(
       });
       continue;
     }
-    const what = named && route.namedWhat ? route.namedWhat : route.what;
+    const createOnly = route.createWhat !== undefined && !coversOne(verbs, ['update', 'patch']);
+    const what =
+      named && route.namedWhat ? route.namedWhat : createOnly && route.createWhat ? route.createWhat : route.what;
     issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${what} (${granting})` });
   }
   return issues;
@@ -335,9 +379,12 @@ export function rbacIssues(
  * own lease, one Secret) reaches only the routes that one object opens, with the verbs that open it (namedVerbs, in
  * the main grant and in each alternative); a route only a ClusterRole reaches (clusterWideOnly) needs `clusterWide`.
  */
-function ruleReachesRoute(rule: RolePermission, route: Route, clusterWide: boolean): boolean {
+function ruleReachesRoute(rule: RolePermission, route: Route, clusterWide: boolean, namespace?: string): boolean {
   const named = (rule.resourceNames?.length ?? 0) > 0;
   if (route.clusterWideOnly && !clusterWide) return false;
+  if (route.namespaces && !clusterWide && !(namespace !== undefined && route.namespaces.includes(namespace)))
+    return false;
+  if (named && route.names && !rule.resourceNames?.some((name) => route.names?.includes(name))) return false;
   const grants = [route, ...(route.alternatives ?? [])];
   const needed = named ? grants.flatMap((grant) => namedGrant(grant, route.namedVerbs ?? [])) : grants;
   const granted = grantOf(rule);
@@ -384,7 +431,12 @@ function namedBindTargets(rule: RolePermission, clusterWide: boolean, visiting: 
       reasons.push(`${named}, whose rules are not known until apply (${target.rules.description})`);
       continue;
     }
-    const held = roleRoutes(target.rules, clusterWide && target.kind === 'ClusterRole', new Set([...visiting, key]));
+    const held = roleRoutes(
+      target.rules,
+      clusterWide && target.kind === 'ClusterRole',
+      new Set([...visiting, key]),
+      target.scope?.startsWith('namespace/') ? target.scope.slice('namespace/'.length) : undefined,
+    );
     if (held.length) reasons.push(`${named}, which holds ${held.map((issue) => `Route::${issue.route}`).join(', ')}`);
   }
   return reasons;
@@ -402,6 +454,28 @@ const APISERVICE_DELETE: Grant = {
   verbs: ['delete', 'deletecollection'],
 };
 const SECRET_READ: Grant = { apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS };
+const TOKEN_REQUEST: Grant = { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] };
+
+/**
+ * The service accounts a role's rules request tokens for by name: `create` on `serviceaccounts/token` limited by
+ * resourceNames. Each is a token for that account, so a route exactly when the account holds one; which accounts those
+ * are, and what they hold, is the model's to say (rules/support/kubernetes-holders.ts). Unnamed, the rule reaches route
+ * token-create on its own.
+ */
+export function namedTokenRequests(rules: readonly RolePermission[]): string[] {
+  const named = rules.filter((rule) => rule.resourceNames?.length && reaches(grantOf(rule), TOKEN_REQUEST));
+  return [...new Set(named.flatMap((rule) => rule.resourceNames ?? []))];
+}
+
+/**
+ * Which Secrets a role's rules read (get, list or watch return their data): every one where the role holds (`all`),
+ * or only those named. A service-account token Secret among them is its account's token.
+ */
+export function secretReads(rules: readonly RolePermission[]): 'all' | string[] {
+  const reading = rules.filter((rule) => reaches(grantOf(rule), SECRET_READ));
+  if (reading.some((rule) => !rule.resourceNames?.length)) return 'all';
+  return [...new Set(reading.flatMap((rule) => rule.resourceNames ?? []))];
+}
 
 /** A rule as a grant to match, its API groups read as rbacIssues reads them. */
 function grantOf(rule: RolePermission): Grant {
@@ -459,10 +533,11 @@ export function roleRoutes(
   rules: readonly RolePermission[],
   clusterWide: boolean,
   visiting: ReadonlySet<string> = new Set(),
+  namespace?: string,
 ): RbacIssue[] {
   const byRoute = new Map<RbacRouteId, RbacIssue>();
   for (const rule of rules) {
-    for (const issue of rbacIssues(rule, clusterWide, visiting)) {
+    for (const issue of rbacIssues(rule, clusterWide, visiting, namespace)) {
       const seen = byRoute.get(issue.route);
       if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
       else byRoute.set(issue.route, { ...issue });
@@ -491,7 +566,7 @@ export function roleRoutes(
   for (const route of RBAC_ROUTES) {
     const also = route.alsoNeeds;
     if (!also || byRoute.has(route.id)) continue;
-    const main = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide));
+    const main = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide, namespace));
     const second = rules.filter((rule) => reaches(grantOf(rule), also));
     if (main.length === 0 || second.length === 0) continue;
     const named = main.every((rule) => (rule.resourceNames?.length ?? 0) > 0);
@@ -611,10 +686,14 @@ export function labelSelectorMatches(
   return Boolean((matchLabels && Object.keys(matchLabels).length) || expressions.length);
 }
 
-/** A role one holder holds, as its binding gives it: the rules, and whether the binding reaches every namespace. */
+/**
+ * A role one holder holds, as its binding gives it: the rules, whether the binding reaches every namespace, and
+ * otherwise the namespace it holds in.
+ */
 export interface HeldRole {
   rules: readonly RolePermission[];
   clusterWide: boolean;
+  namespace?: string;
 }
 
 /**
@@ -622,12 +701,23 @@ export interface HeldRole {
  * over rules (CSR approval's update on the approval subresource and `approve` on signers; a Secret created and read
  * back; an APIService deleted and created again) splits over roles as well, since RBAC is a union of every role bound
  * to the subject (kubernetes.io/docs/reference/access-authn-authz/rbac). `clusterWide` is true when all of `held` reach
- * every namespace; otherwise they are judged where they all apply, one namespace. Each route comes with the indexes of
- * the roles it needs (those without which the others no longer reach it; all of them when none is needed alone).
+ * every namespace; otherwise they are judged where they all apply, one namespace (`namespace`). Each route comes with
+ * the indexes of the roles it needs (those without which the others no longer reach it; all of them when none is
+ * needed alone).
  */
-export function joinedRoutes(held: readonly HeldRole[], clusterWide: boolean): { issue: RbacIssue; roles: number[] }[] {
+export function joinedRoutes(
+  held: readonly HeldRole[],
+  clusterWide: boolean,
+  namespace?: string,
+): { issue: RbacIssue; roles: number[] }[] {
   if (held.length < 2) return [];
-  const alone = new Set(held.flatMap((role) => roleRoutes(role.rules, role.clusterWide).map((issue) => issue.route)));
+  const alone = new Set(
+    held.flatMap((role) =>
+      roleRoutes(role.rules, role.clusterWide, new Set(), role.clusterWide ? undefined : role.namespace).map(
+        (issue) => issue.route,
+      ),
+    ),
+  );
   // A wildcard role holds every route already.
   if (alone.has('wildcard')) return [];
   const routesOf = (roles: readonly HeldRole[]) =>
@@ -635,11 +725,15 @@ export function joinedRoutes(held: readonly HeldRole[], clusterWide: boolean): {
       roleRoutes(
         roles.flatMap((role) => role.rules),
         clusterWide,
+        new Set(),
+        namespace,
       ).map((issue) => issue.route),
     );
   return roleRoutes(
     held.flatMap((role) => role.rules),
     clusterWide,
+    new Set(),
+    namespace,
   )
     .filter((issue) => !alone.has(issue.route))
     .map((issue) => {

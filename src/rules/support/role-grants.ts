@@ -70,7 +70,12 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
   if (isUnknown(permissions)) return [{ kind: 'pending', what: permissions.description }];
   switch (definition.cloud) {
     case 'kubernetes':
-      return roleRoutes(permissions, definition.kind === 'k8s-cluster-role').map((issue) => ({
+      return roleRoutes(
+        permissions,
+        definition.kind === 'k8s-cluster-role',
+        new Set(),
+        namespaceOf(definition.scope),
+      ).map((issue) => ({
         kind: 'k8s-route',
         route: issue.route,
         what: issue.what,
@@ -258,7 +263,7 @@ function kubernetesRoleIssues(
   if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role, member === undefined ? '' : scope))
     return [{ kind: 'k8s-unseen-role', role, roleKind: grant.roleOutsideChange }];
   const clusterWide = grant.scopeLevel === 'cluster';
-  return roleRoutes(grant.permissions ?? [], clusterWide).map((issue): RoleIssue => ({
+  return roleRoutes(grant.permissions ?? [], clusterWide, new Set(), namespaceOf(scope)).map((issue): RoleIssue => ({
     kind: 'k8s-rule',
     role,
     scope,
@@ -304,15 +309,17 @@ export function roleGrantsSummary(
   cloud: RoleGrant['cloud'],
   role: string | undefined,
   permissions: RoleGrant['permissions'],
-  options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel'] } = {},
+  options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel']; scope?: RoleGrant['scope'] } = {},
 ): { category: string; examples: string[] }[] {
   switch (cloud) {
     case 'kubernetes': {
       if (role === CLUSTER_ADMIN) return [{ category: 'cluster-admin', examples: ['every verb on every resource'] }];
-      return roleRoutes(permissions ?? [], options.clusterWide ?? false).map((issue) => ({
-        category: `route ${issue.route}`,
-        examples: [issue.what],
-      }));
+      return roleRoutes(permissions ?? [], options.clusterWide ?? false, new Set(), namespaceOf(options.scope)).map(
+        (issue) => ({
+          category: `route ${issue.route}`,
+          examples: [issue.what],
+        }),
+      );
     }
     case 'azure': {
       if (options.scopeLevel === 'directory' || options.scopeLevel === 'application') return [];
@@ -333,4 +340,9 @@ export function roleGrantsSummary(
         : [];
     }
   }
+}
+
+/** The namespace of a Kubernetes scope (`namespace/<name>`), or undefined for the cluster or a scope not known. */
+export function namespaceOf(scope: RoleGrant['scope'] | undefined): string | undefined {
+  return typeof scope === 'string' && scope.startsWith('namespace/') ? scope.slice('namespace/'.length) : undefined;
 }
