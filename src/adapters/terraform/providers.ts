@@ -280,7 +280,9 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
     'servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
   ),
   azuread_app_role_assignment: azuread('appRoleAssignment:AppRoleAssignment'),
-  azuread_group: azuread('group:Group'),
+  // `members` is optional and computed: left out, the plan marks it unknown and it lists the azuread_group_member
+  // resources (reported on their own), which the group's own members list does not make.
+  azuread_group: azuread('group:Group', { reportsOthers: ['members'] }),
   azuread_user: azuread('user:User'),
 
   // ---- AzureRM, onto azure-native's records ----
