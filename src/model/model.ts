@@ -851,7 +851,8 @@ export type SharedKeyKind =
   | 'azure-signalr-service'
   | 'azure-web-pubsub-service'
   | 'azure-ai-services-account'
-  | 'azure-container-registry';
+  | 'azure-container-registry'
+  | 'azure-kubernetes-cluster';
 
 export interface SharedKeyAccess {
   cloud: Cloud;

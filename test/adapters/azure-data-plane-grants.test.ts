@@ -345,4 +345,64 @@ describe('Azure data-plane grants and shared keys in a Pulumi stack', () => {
     ];
     expect(unseenFindings(modelFromPulumiResources(without))).toEqual([]);
   });
+
+  it("an Entra group's members written inside it are reported as the separate group member resource is, in Pulumi and Terraform; a group without members is not", () => {
+    // pulumi/pulumi-self-hosted-installers' aks-hosted/01-infrastructure (test/corpus/pulumi-installers-templates/)
+    // puts its service principal in the group the next stack makes the AKS admin group: before, passed in silence
+    // while an azuread.GroupMember (azuread_group_member) of the same member was reported.
+    const group = { displayName: 'aks-admins', securityEnabled: true, mailEnabled: false };
+    const members = ['00000000-0000-0000-0000-0000000000aa', '00000000-0000-0000-0000-0000000000bb'];
+    expect(
+      unseenFindings(
+        modelFromPulumiResources([
+          pulumiResource('azuread:index/group:Group', 'admins', { ...group, members }),
+          pulumiResource('azuread:index/group:Group', 'later', { ...group, members: UNKNOWN }),
+          pulumiResource('azuread:index/group:Group', 'empty', { ...group, members: [] }),
+          pulumiResource('azuread:index/group:Group', 'none', group),
+          pulumiResource('azuread:index/groupMember:GroupMember', 'member', {
+            groupObjectId: '00000000-0000-0000-0000-0000000000cc',
+            memberObjectId: members[0],
+          }),
+        ]),
+      ),
+    ).toEqual([
+      'no-unseen-content mandatory admins Unseen::azuread:index/group:Group members',
+      'no-unseen-content mandatory later Unseen::azuread:index/group:Group members',
+      'no-unseen-content mandatory member Unseen::azuread:index/groupMember:GroupMember',
+    ]);
+    const terraformGroup = { display_name: 'aks-admins', security_enabled: true, mail_enabled: false };
+    expect(
+      unseenFindings(
+        planOf([
+          {
+            address: 'azuread_group.admins',
+            values: { ...terraformGroup, members },
+            unknown: { id: true, object_id: true },
+          },
+          {
+            address: 'azuread_group.none',
+            values: { ...terraformGroup, members: [] },
+            unknown: { id: true, object_id: true },
+          },
+          // Left out of the configuration, `members` (optional and computed) is unknown in the plan: it lists the
+          // azuread_group_member resources (test/corpus/azuread-grants' group_member plan), no members of its own.
+          {
+            address: 'azuread_group.computed',
+            values: terraformGroup,
+            unknown: { id: true, object_id: true, members: true },
+          },
+          {
+            address: 'azuread_group_member.member',
+            values: { group_object_id: '00000000-0000-0000-0000-0000000000cc', member_object_id: members[0] },
+            unknown: { id: true },
+          },
+        ]),
+      ),
+    ).toEqual([
+      // In the plan's words, and pending (mandatory under the CLI's fail-closed gate) as every Terraform type or block
+      // the check does not read.
+      'no-unseen-content mandatory azuread_group.admins Unseen::azuread_group members pending',
+      'no-unseen-content mandatory azuread_group_member.member Unseen::azuread_group_member pending',
+    ]);
+  });
 });

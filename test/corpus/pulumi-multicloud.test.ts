@@ -59,10 +59,14 @@ describe('Azure, Google Cloud and Kubernetes corpus: pulumi/examples programs un
     expect(NAMES.filter((program) => previewFindings[program].length === 0)).toEqual(SILENT);
   });
 
-  it('azure-ts-aks-managed-identity: Contributor on the cluster’s resource group is below the broad scopes the rule judges (by design); in preview the scope is pending (fail closed)', () => {
-    expect(judged('azure-ts-aks-managed-identity')).toEqual([]);
+  it('azure-ts-aks-managed-identity: Contributor on the cluster’s resource group is below the broad scopes the rule judges (by design); in preview the scope is pending (fail closed); the cluster keeps its local accounts and the program reads their admin kubeconfig (right; passed in silence before h144)', () => {
+    const localAccounts = 'no-long-lived-credentials mandatory cluster - SharedKey::azure-kubernetes-cluster';
+    expect(judged('azure-ts-aks-managed-identity')).toEqual([localAccounts]);
     expect(counted('azure-ts-aks-managed-identity')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
-    expect(judged('azure-ts-aks-managed-identity', previewFindings)).toEqual(['no-wildcard-privilege advisory roleAssignment identity Role::unknown pending']);
+    expect(judged('azure-ts-aks-managed-identity', previewFindings)).toEqual([
+      localAccounts,
+      'no-wildcard-privilege advisory roleAssignment identity Role::unknown pending',
+    ]);
   });
   it('azure-ts-synapse: the workspace’s system-assigned identity is an identity of the change (owner, entitlements); Storage Blob Data Contributor on one account is no privilege; the user’s grant is left to the human rules; the storage account keeps Shared Key on (right: nothing here uses its keys, the workspace reads it as its identity)', () => {
     expect(judged('azure-ts-synapse')).toEqual(['no-long-lived-credentials mandatory synapsesa - SharedKey::azure-storage-account']);

@@ -875,6 +875,32 @@ describe('Pulumi adapter: other Azure resources’ own keys (local authenticatio
     ]);
   });
 
+  it('records an AKS cluster that keeps its local accounts (azure-native disableLocalAccounts, classic localAccountDisabled; on by default)', () => {
+    // pulumi/templates' kubernetes-azure-typescript and pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes
+    // (test/corpus/pulumi-installers-templates/) leave it out and read the admin kubeconfig: before, passed in silence.
+    expect(
+      keys([
+        resource('azure-native:containerservice:ManagedCluster', 'unset', {
+          resourceName: 'orders-aks',
+          dnsPrefix: 'orders',
+        }),
+        resource('azure-native:containerservice:ManagedCluster', 'on', { disableLocalAccounts: false }),
+        resource('azure-native:containerservice:ManagedCluster', 'off', { disableLocalAccounts: true }),
+        resource('azure-native:containerservice:ManagedCluster', 'later', { disableLocalAccounts: UNKNOWN }),
+        resource('azure:containerservice/kubernetesCluster:KubernetesCluster', 'classic', { name: 'classic-aks' }),
+        resource('azure:containerservice/kubernetesCluster:KubernetesCluster', 'classicoff', {
+          localAccountDisabled: true,
+        }),
+      ]),
+    ).toEqual([
+      // A cluster's name is unique only in its resource group: no physical name an exception could bind.
+      'azure-kubernetes-cluster unset orders-aks - disableLocalAccounts=false {"kind":"unset"}',
+      'azure-kubernetes-cluster on on - disableLocalAccounts=false {"kind":"enabled"}',
+      'azure-kubernetes-cluster later later - disableLocalAccounts=false {"kind":"pending","what":"later.disableLocalAccounts is not known until apply"}',
+      'azure-kubernetes-cluster classic classic-aks - localAccountDisabled=false {"kind":"unset"}',
+    ]);
+  });
+
   it('reads the classic provider’s flags, and a Cosmos DB account’s former localAuthenticationDisabled where the newer one is absent', () => {
     expect(
       keys([

@@ -230,7 +230,7 @@ describe('Pulumi: credentials written in plain configuration', () => {
       if (path.length > 1)
         expect(inputs, `${type} ${path.join('.')}`).toMatch(new RegExp(`\\b${path.at(-1)}\\??: pulumi\\.Input<string`));
     }
-    expect(AZURE_NATIVE_ADMIN_PASSWORDS.length).toBe(6);
+    expect(AZURE_NATIVE_ADMIN_PASSWORDS.length).toBe(8);
   });
 
   it('no-long-lived-credentials: a program password is advisory, an access key in user data mandatory, exact messages', () => {
@@ -274,6 +274,50 @@ describe('Pulumi: credentials written in plain configuration', () => {
       }
     }
     expect([...generated].sort()).toEqual([...GENERATED_PASSWORD_TYPES].sort());
+  });
+});
+
+describe('Pulumi: an AKS cluster’s secrets written in the program', () => {
+  it('a Windows administrator password and a service principal’s client secret, azure-native and classic; one from another stack or resource is not (passed before h144)', () => {
+    // pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes (test/corpus/pulumi-installers-templates/) passes
+    // the secret it reads from the first stack: not written in the program, and reported where it is made.
+    const stackReference = 'urn:pulumi:dev::app::pulumi:pulumi:StackReference::infra';
+    const model = modelFromPulumiResources([
+      // Local accounts off: only the written secrets are reported here (test/pulumi/adapter.test.ts has local accounts).
+      resource('azure-native:containerservice:ManagedCluster', 'literal', {
+        disableLocalAccounts: true,
+        servicePrincipalProfile: { clientId: '05e50491-3987-4381-8c5d-513947369cab', secret: 'Sp-Secret~0123456789' },
+        windowsProfile: { adminUsername: 'azureuser', adminPassword: 'Win-Admin-Pw-123!' },
+      }),
+      resource(
+        'azure-native:containerservice:ManagedCluster',
+        'referenced',
+        {
+          disableLocalAccounts: true,
+          servicePrincipalProfile: { clientId: '05e50491-3987-4381-8c5d-513947369cab', secret: 'from-the-first-stack' },
+        },
+        { servicePrincipalProfile: [stackReference] },
+      ),
+      resource('azure:containerservice/kubernetesCluster:KubernetesCluster', 'classic', {
+        localAccountDisabled: true,
+        servicePrincipal: { clientId: '05e50491-3987-4381-8c5d-513947369cab', clientSecret: encryptedValue('sp') },
+      }),
+    ]);
+    expect(
+      (model.plainCredentials ?? []).map((c) => [c.source.name, c.kind, c.places, c.valueInProgram ?? false]),
+    ).toEqual([
+      ['literal', 'password', ['windowsProfile.adminPassword', 'servicePrincipalProfile.secret'], true],
+      ['classic', 'password', ['servicePrincipal.clientSecret'], true],
+    ]);
+    const findings = runRules(model, [rule], { catalog: catalog() }).findings;
+    expect(findings.map(({ resource: ref, level, detail }) => [ref.name, level, detail])).toEqual([
+      ['literal', 'advisory', 'Credential::plaintext'],
+      ['classic', 'advisory', 'Credential::plaintext'],
+    ]);
+    expect(findings[0]?.message).toContain(
+      'give the cluster a managed identity (identity) instead of a service principal and its secret, and pass a ' +
+        'Windows administrator password the program does not hold (a random.RandomPassword).',
+    );
   });
 });
 

@@ -325,6 +325,42 @@ describe('Terraform: credentials written in plain configuration', () => {
     ).toEqual([]);
   });
 
+  it("an AKS cluster's Windows administrator password and its service principal's client secret written in the configuration (passed before h144)", () => {
+    const cluster = {
+      name: 'aks',
+      dns_prefix: 'aks',
+      default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v5' }],
+    };
+    expect(
+      plain([
+        {
+          address: 'azurerm_kubernetes_cluster.legacy',
+          values: {
+            ...cluster,
+            service_principal: [
+              { client_id: '05e50491-3987-4381-8c5d-513947369cab', client_secret: 'Sp-Secret~0123456789' },
+            ],
+            windows_profile: [{ admin_username: 'azureuser', admin_password: 'Win-Admin-Pw-123!' }],
+          },
+          unknown: { id: true },
+        },
+        // Not written: a secret known only at apply (an azuread_service_principal_password's value).
+        {
+          address: 'azurerm_kubernetes_cluster.made',
+          values: { ...cluster, service_principal: [{ client_id: '05e50491-3987-4381-8c5d-513947369cab' }] },
+          unknown: { id: true, service_principal: [{ client_secret: true }] },
+        },
+      ]),
+    ).toEqual([
+      [
+        'azurerm_kubernetes_cluster.legacy',
+        'password',
+        ['service_principal[0].client_secret', 'windows_profile[0].admin_password'],
+        false,
+      ],
+    ]);
+  });
+
   it("an Azure VM's custom_data and user_data, a Google Cloud instance's startup script, by format, in Terraform's words", () => {
     const script = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\n`;
     const base64 = Buffer.from(script).toString('base64');

@@ -111,4 +111,33 @@ describe('Terraform: Azure resources’ own keys (local authentication)', () => 
         'apply: azurerm_container_registry.later.admin_enabled is not known until apply.',
     ]);
   });
+
+  it('reports an AKS cluster that keeps its local accounts (local_account_disabled, default false), and none that turns them off', () => {
+    // The same class as pulumi/templates' kubernetes-azure-typescript (test/corpus/pulumi-installers-templates/): before,
+    // azurerm_kubernetes_cluster was not read at all and passed in silence. The admin kubeconfig's client certificate is
+    // cluster-admin whatever Entra ID says, until the cluster's certificates are rotated.
+    const cluster = { dns_prefix: 'orders', default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v5' }] };
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        planned('azurerm_kubernetes_cluster', 'local', { ...cluster, local_account_disabled: false }),
+        planned('azurerm_kubernetes_cluster', 'entra', { ...cluster, local_account_disabled: true }),
+        planned('azurerm_kubernetes_cluster', 'later', cluster, { local_account_disabled: true }),
+      ]),
+    );
+    expect(
+      evaluate(model, { catalog: catalog(), now: NOW })
+        .findings.filter((f) => f.ruleId === 'no-long-lived-credentials')
+        .map((f) => `${f.resource.name} ${f.level} ${f.detail ?? '-'} target=${f.waiverTarget}: ${f.message}`),
+    ).toEqual([
+      'azurerm_kubernetes_cluster.later advisory SharedKey::azure-kubernetes-cluster target=undefined: AKS cluster later: ' +
+        'whether it allows local accounts (local account kubeconfigs valid until rotated) cannot be verified until apply: ' +
+        'azurerm_kubernetes_cluster.later.local_account_disabled is not known until apply.',
+      'azurerm_kubernetes_cluster.local mandatory SharedKey::azure-kubernetes-cluster target=undefined: AKS cluster local ' +
+        'allows local accounts (local_account_disabled: false): its local accounts’ kubeconfigs (the admin one’s client ' +
+        'certificate is in system:masters: cluster-admin) stay valid until someone rotates them, and a request to its API ' +
+        'server that presents one is authorized without any identity. Set local_account_disabled to true and give callers ' +
+        'an identity (Entra ID users, groups and workload identities through aadProfile, with Azure RBAC or Kubernetes RBAC ' +
+        'roles).',
+    ]);
+  });
 });

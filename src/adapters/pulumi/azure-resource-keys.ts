@@ -14,7 +14,8 @@
  *   `disableAccessKeyAuthentication` (redis/redis: "Default value is false"). Left out, the keys work, except
  *   containerregistry/registry's `adminUserEnabled` ("The value that indicates whether the admin user is enabled"),
  *   where left out means off. 2.x tokens that the resources' aliases list (`documentdb:DatabaseAccount`, `cache:Redis`)
- *   are read the same way.
+ *   are read the same way. containerservice/managedCluster's `disableLocalAccounts` ("If set to true, getting static
+ *   credentials will be disabled for this cluster"): left out, the local accounts work.
  * - azurerm (hashicorp/terraform-provider-azurerm 69697b7f, website/docs/r/*.html.markdown, each "Defaults to `true`"):
  *   `shared_access_key_enabled`, `local_authentication_enabled` (cosmosdb_account, eventhub_namespace, search_service),
  *   `local_auth_enabled` (servicebus_namespace, app_configuration, eventgrid_topic and domain, signalr_service,
@@ -22,7 +23,9 @@
  *   `local_authentication_disabled` of cosmosdb_account, removed in 5.0 (5.0 upgrade guide), is read where the plan has
  *   it; container_registry's `admin_enabled` ("Defaults to `false`") is the exception. The classic provider's tokens
  *   and property names are pulumi/pulumi-azure a1c2bdf5's sdk/nodejs (each `__pulumiType`; containerservice/registry's
- *   `adminEnabled`, "Defaults to `false`", as at 030ee7b9): azurerm's attributes in camelCase.
+ *   `adminEnabled`, "Defaults to `false`", as at 030ee7b9): azurerm's attributes in camelCase. kubernetes_cluster's
+ *   `local_account_disabled` ("Defaults to `false`"; classic `localAccountDisabled`) turns an AKS cluster's local
+ *   accounts off.
  *
  * The resource is no identity: what it holds is recorded as SharedKeyAccess, judged on the resource.
  */
@@ -142,6 +145,21 @@ const SHAPES: Readonly<Record<string, KeysShape>> = lookupTable({
   'azure:containerservice/registry:Registry': {
     ...enabledFlag('azure-container-registry', 'adminEnabled'),
     offByDefault: true,
+  },
+  // A cluster's name is unique only in its resource group (its API server's FQDN is made from dnsPrefix and a suffix).
+  'azure-native:containerservice:ManagedCluster': {
+    kind: 'azure-kubernetes-cluster',
+    setting: 'disableLocalAccounts',
+    offValue: true,
+    name: 'resourceName',
+    uniqueName: false,
+  },
+  'azure:containerservice/kubernetesCluster:KubernetesCluster': {
+    kind: 'azure-kubernetes-cluster',
+    setting: 'localAccountDisabled',
+    offValue: true,
+    name: 'name',
+    uniqueName: false,
   },
 });
 

@@ -78,6 +78,10 @@ export function modelFromPulumiResources(
  */
 const UNMODELLED_GRANTING_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   'azure-native:keyvault:Vault': ['properties', 'accessPolicies'],
+  // An Entra group's members written inside it (@pulumi/azuread 6.9.1 GroupArgs `members`: "A set of members who
+  // should be present in this group"; Terraform's azuread_group `members`, which the Terraform adapter maps here), as
+  // the separate azuread.GroupMember above: each member gets whatever the group holds, granted anywhere.
+  'azuread:index/group:Group': ['members'],
   // A server's or managed instance's Entra administrator written inside it (`administrators`: login, sid, tenantId;
   // @pulumi/azure-native 3.28.0 sql/server.d.ts, sql/managedInstance.d.ts), as the separate ServerAzureADAdministrator
   // and ManagedInstanceAdministrator below; Terraform's azurerm_mssql_server azuread_administrator block.

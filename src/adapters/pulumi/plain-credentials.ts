@@ -218,6 +218,15 @@ const ENTRA_USER_PASSWORD_ADVICE =
   'forcePasswordChange set, so the person replaces it at first sign-in, or invite the person (azuread.Invitation) ' +
   'instead of giving the account a password';
 
+/**
+ * How a Pulumi program keeps an AKS cluster's secrets out of its source: the service principal's client secret (an
+ * Entra ID application password, valid until its end date) gives way to a managed identity, and the Windows nodes'
+ * administrator password is one the program does not hold.
+ */
+const AKS_PASSWORD_ADVICE =
+  'give the cluster a managed identity (identity) instead of a service principal and its secret, and pass a Windows ' +
+  'administrator password the program does not hold (a random.RandomPassword)';
+
 /** How a Pulumi program keeps an Azure VM's or database server's administrator password out of its source. */
 const AZURE_PASSWORD_ADVICE =
   'pass a password the program does not hold: a random.RandomPassword, or a value read from Key Vault; for a Linux ' +
@@ -228,8 +237,8 @@ const AZURE_PASSWORD_ADVICE =
  * Terraform adapter's AZURE_PASSWORD_TYPES (terraform/plain-credentials.ts; the same resources, so one verdict for one
  * VM or server whichever tool deploys it). Inputs of @pulumi/azure-native 3.28.0 (compute VirtualMachineArgs and
  * VirtualMachineScaleSetArgs' osProfile, sql ServerArgs, dbforpostgresql and dbformysql ServerArgs, synapse
- * WorkspaceArgs) and of @pulumi/azure 6 (pulumi/pulumi-azure a1c2bdf, sdk/nodejs: the VM, scale set and server
- * classes), test/pulumi/plain-credentials.test.ts holding the azure-native ones to the installed package. Listed, not
+ * WorkspaceArgs, containerservice ManagedClusterArgs' windowsProfile and servicePrincipalProfile) and of @pulumi/azure 6
+ * (pulumi/pulumi-azure a1c2bdf, sdk/nodejs: the VM, scale set, server and kubernetesCluster classes), test/pulumi/plain-credentials.test.ts holding the azure-native ones to the installed package. Listed, not
  * matched by name: other Azure `…password` properties are outputs or other kinds of secret.
  */
 const AZURE_ADMIN_PASSWORDS: Readonly<Record<string, readonly (readonly string[])[]>> = lookupTable({
@@ -239,6 +248,16 @@ const AZURE_ADMIN_PASSWORDS: Readonly<Record<string, readonly (readonly string[]
   'azure-native:dbforpostgresql:Server': [['administratorLoginPassword']],
   'azure-native:dbformysql:Server': [['administratorLoginPassword']],
   'azure-native:synapse:Workspace': [['sqlAdministratorLoginPassword']],
+  // An AKS cluster's Windows nodes' administrator password, and the client secret of the service principal a cluster
+  // without a managed identity runs as (an Entra ID application password: Entra calls them passwordCredentials).
+  'azure-native:containerservice:ManagedCluster': [
+    ['windowsProfile', 'adminPassword'],
+    ['servicePrincipalProfile', 'secret'],
+  ],
+  'azure:containerservice/kubernetesCluster:KubernetesCluster': [
+    ['windowsProfile', 'adminPassword'],
+    ['servicePrincipal', 'clientSecret'],
+  ],
   'azure:compute/linuxVirtualMachine:LinuxVirtualMachine': [['adminPassword']],
   'azure:compute/windowsVirtualMachine:WindowsVirtualMachine': [['adminPassword']],
   'azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet': [['adminPassword']],
@@ -253,6 +272,11 @@ const AZURE_ADMIN_PASSWORDS: Readonly<Record<string, readonly (readonly string[]
   // of a person, valid until someone changes it (forcePasswordChange defaults to false), as an administrator's is.
   'azuread:index/user:User': [['password']],
 });
+
+const AKS_TYPES: ReadonlySet<string> = new Set([
+  'azure-native:containerservice:ManagedCluster',
+  'azure:containerservice/kubernetesCluster:KubernetesCluster',
+]);
 
 /** Test support: the azure-native tokens and input paths of AZURE_ADMIN_PASSWORDS. */
 export const AZURE_NATIVE_ADMIN_PASSWORDS: readonly { type: string; path: readonly string[] }[] = Object.entries(
@@ -279,7 +303,11 @@ function azureAdminPasswords(resource: PulumiResource): PlainCredential[] {
       credentials.add(
         'password',
         path.join('.'),
-        resource.type.startsWith('azuread:') ? ENTRA_USER_PASSWORD_ADVICE : AZURE_PASSWORD_ADVICE,
+        resource.type.startsWith('azuread:')
+          ? ENTRA_USER_PASSWORD_ADVICE
+          : AKS_TYPES.has(resource.type)
+            ? AKS_PASSWORD_ADVICE
+            : AZURE_PASSWORD_ADVICE,
         true,
       );
   }

@@ -196,7 +196,22 @@ const AZURE_PASSWORD_TYPES: ReadonlySet<string> = new Set([
   // valid until someone changes it (`force_password_change` defaults to false). The Pulumi adapter reads
   // azuread.User's `password` the same way.
   'azuread_user',
+  // An AKS cluster's `windows_profile.admin_password` and `service_principal.client_secret` (below), as the Pulumi
+  // adapter reads azure-native's and the classic provider's.
+  'azurerm_kubernetes_cluster',
 ]);
+
+/**
+ * Arguments that hold a password under another name, per type: the client secret of the service principal an AKS
+ * cluster without a managed identity runs as (terraform-provider-azurerm website/docs/r/kubernetes_cluster: a
+ * `service_principal` block's `client_secret`), an Entra ID application password.
+ */
+const SECRET_ARGUMENTS: Readonly<Record<string, RegExp>> = { azurerm_kubernetes_cluster: /^client_secret$/ };
+
+/** How a Terraform configuration keeps an AKS cluster's secrets out of its source. */
+const AKS_PASSWORD_ADVICE =
+  'Give the cluster a managed identity (identity) instead of a service principal and its client_secret, and pass a ' +
+  'Windows administrator password the configuration does not hold (a random_password)';
 
 /** How a Terraform configuration keeps an Entra ID user's password out of its source. */
 const ENTRA_USER_PASSWORD_ADVICE =
@@ -217,8 +232,15 @@ function azurePasswords(
   const expressions = configuration.expressions(instance);
   if (expressions === undefined) return [];
   const credentials = new ResourceCredentials('azure', () => refOf(instance));
-  const advice = instance.type === 'azuread_user' ? ENTRA_USER_PASSWORD_ADVICE : AZURE_PASSWORD_ADVICE;
-  for (const { place, expression, planned } of passwordExpressions(expressions, instance.values, '')) {
+  const advice =
+    instance.type === 'azuread_user'
+      ? ENTRA_USER_PASSWORD_ADVICE
+      : instance.type === 'azurerm_kubernetes_cluster'
+        ? AKS_PASSWORD_ADVICE
+        : AZURE_PASSWORD_ADVICE;
+  const secretArgument = Object.hasOwn(SECRET_ARGUMENTS, instance.type) ? SECRET_ARGUMENTS[instance.type] : undefined;
+  const isPassword = (key: string) => PASSWORD_ARGUMENT.test(key) || secretArgument?.test(key) === true;
+  for (const { place, expression, planned } of passwordExpressions(expressions, instance.values, '', isPassword)) {
     const verdict = writtenPassword(configuration, instance.parsed.modules, expression, planned, 0);
     if (verdict === 'undecidable') credentials.add('password', place, advice, true);
     else if (verdict !== undefined) credentials.add('password', `${place}${verdict.where}`, advice);
@@ -240,15 +262,16 @@ function passwordExpressions(
   expressions: Record<string, unknown>,
   values: unknown,
   path: string,
+  isPassword: (key: string) => boolean = (key) => PASSWORD_ARGUMENT.test(key),
 ): { place: string; expression: unknown; planned: unknown }[] {
   const planned = isRecord(values) ? values : {};
   return Object.entries(expressions).flatMap(([key, expression]) => {
     const place = path === '' ? key : `${path}.${key}`;
-    if (PASSWORD_ARGUMENT.test(key)) return [{ place, expression, planned: planned[key] }];
+    if (isPassword(key)) return [{ place, expression, planned: planned[key] }];
     if (NOT_WALKED.has(key)) return [];
     // A block or object written as one constant: its password arguments are constants too.
     if (isRecord(expression) && 'constant_value' in expression)
-      return passwordValues(expression.constant_value, place).map(({ place: at, value }) => ({
+      return passwordValues(expression.constant_value, place, isPassword).map(({ place: at, value }) => ({
         place: at,
         expression: { constant_value: value },
         planned: value,
@@ -257,20 +280,25 @@ function passwordExpressions(
     const items: unknown = planned[key];
     return expression.flatMap((item: unknown, index) =>
       isRecord(item)
-        ? passwordExpressions(item, Array.isArray(items) ? items[index] : undefined, `${place}[${index}]`)
+        ? passwordExpressions(item, Array.isArray(items) ? items[index] : undefined, `${place}[${index}]`, isPassword)
         : [],
     );
   });
 }
 
 /** Every password argument of planned values, through nested blocks. */
-function passwordValues(value: unknown, path: string): { place: string; value: unknown }[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => passwordValues(item, `${path}[${index}]`));
+function passwordValues(
+  value: unknown,
+  path: string,
+  isPassword: (key: string) => boolean = (key) => PASSWORD_ARGUMENT.test(key),
+): { place: string; value: unknown }[] {
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => passwordValues(item, `${path}[${index}]`, isPassword));
   if (!isRecord(value)) return [];
   return Object.entries(value).flatMap(([key, item]) => {
     const place = path === '' ? key : `${path}.${key}`;
-    if (PASSWORD_ARGUMENT.test(key)) return [{ place, value: item }];
-    return NOT_WALKED.has(key) ? [] : passwordValues(item, place);
+    if (isPassword(key)) return [{ place, value: item }];
+    return NOT_WALKED.has(key) ? [] : passwordValues(item, place, isPassword);
   });
 }
 

@@ -282,7 +282,9 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
     'servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant',
   ),
   azuread_app_role_assignment: azuread('appRoleAssignment:AppRoleAssignment'),
-  azuread_group: azuread('group:Group'),
+  // `members` is optional and computed: left out, the plan marks it unknown and it lists the azuread_group_member
+  // resources (reported on their own), which the group's own members list does not make.
+  azuread_group: azuread('group:Group', { reportsOthers: ['members'] }),
   azuread_user: azuread('user:User'),
 
   // ---- AzureRM, onto azure-native's records ----
@@ -338,6 +340,11 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   azurerm_cognitive_account: { pulumiType: 'azure:cognitive/account:Account', single: ['identity'] },
   // Its admin user (`admin_enabled`, default false): a username and two passwords that log in without any identity.
   azurerm_container_registry: { pulumiType: 'azure:containerservice/registry:Registry', single: ['identity'] },
+  // Its local accounts (`local_account_disabled`, default false): kubeconfigs whose admin certificate is cluster-admin.
+  azurerm_kubernetes_cluster: {
+    pulumiType: 'azure:containerservice/kubernetesCluster:KubernetesCluster',
+    single: ['identity'],
+  },
   // Key Vault access policies (pulumi/azure-key-vault.ts): onto the classic provider's records, bridged from azurerm
   // (`object_id`, `application_id`, `key_permissions`, `secret_permissions`, `certificate_permissions`,
   // `storage_permissions`; the resource's `key_vault_id`). A vault's inline `access_policy` blocks are its

@@ -253,6 +253,18 @@ export function modelFromTerraformPlan(json: Record<string, unknown>, options: T
     const mapping = use.source.urn !== undefined ? mappings.get(use.source.urn) : undefined;
     if (mapping) use.setting = terraformSetting(mapping, use.setting);
   }
+  // A granting property the Pulumi adapter does not read (an azuread_group's `members`) is the plan's, as an
+  // azurerm_mssql_server's azuread_administrator block is (UNMODELLED_GRANTING_BLOCKS): named as the plan writes it
+  // (`azuread_group members`, not `azuread:index/group:Group members`), and what it grants is not known at plan time.
+  for (const entry of model.unseen ?? []) {
+    const urn = entry.resource.urn;
+    const mapping = urn !== undefined ? mappings.get(urn) : undefined;
+    const instanceType = urn !== undefined ? refs.get(urn)?.type : undefined;
+    const [type, property] = entry.what.split(' ');
+    if (entry.kind !== 'unmodelled-pulumi-type' || !mapping || !instanceType || type !== entry.resource.type) continue;
+    entry.kind = 'unmodelled-terraform-type';
+    entry.what = property === undefined ? instanceType : `${instanceType} ${terraformSetting(mapping, property)}`;
+  }
   addGcpResourceIam(model, gcpResourceIam, refOf, records);
   inTerraformWords(model, mappings);
   renameResources(model, refs);

@@ -20,6 +20,12 @@
  *   ("Azure Container Registry authentication options", the admin account, "not recommended" beyond single-user
  *   testing); off unless the registry turns it on (`adminUserEnabled`, "The value that indicates whether the admin
  *   user is enabled"), so only a registry that turns it on, or may, holds them.
+ * - AKS clusters: local accounts, whose kubeconfigs (`az aks get-credentials --admin`, listClusterAdminCredentials)
+ *   carry a client certificate of the cluster's CA; the admin one's is in `system:masters`, cluster-admin, whatever
+ *   Entra ID or Azure RBAC says ("Manage local accounts with AKS-managed Microsoft Entra integration": local accounts
+ *   are enabled by default, and even with Entra integration `--admin` access stays "a non-auditable backdoor"). It
+ *   stays valid until the cluster's certificates are rotated. `disableLocalAccounts` turns them off, on a cluster with
+ *   Entra integration (`aadProfile`).
  */
 import type { SharedKeyKind } from '../../model/model.js';
 
@@ -142,5 +148,14 @@ export const RESOURCE_KEYS: Readonly<Record<SharedKeyKind, ResourceKeysWords>> =
     keysShort: 'admin user passwords',
     signed: 'a docker login with the admin user and one of its passwords, push and pull,',
     callers: 'a managed identity with the AcrPull or AcrPush role',
+  },
+  'azure-kubernetes-cluster': {
+    resource: 'AKS cluster',
+    authorization: 'local accounts',
+    keys: 'its local accounts’ kubeconfigs (the admin one’s client certificate is in system:masters: cluster-admin)',
+    keysShort: 'local account kubeconfigs',
+    signed: 'a request to its API server that presents one',
+    callers:
+      'Entra ID users, groups and workload identities through aadProfile, with Azure RBAC or Kubernetes RBAC roles',
   },
 };

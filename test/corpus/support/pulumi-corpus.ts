@@ -50,6 +50,8 @@ export interface CorpusProgram {
   secretKeys?: string[];
   /** Runs in its own directory, for a program that reads its own files by relative path. */
   inOwnDirectory?: boolean;
+  /** The outputs of each stack the program reads by `new StackReference(name)`, by that name. */
+  stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
 export interface Adoption {

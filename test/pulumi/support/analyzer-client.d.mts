@@ -76,6 +76,8 @@ export interface CaptureOptions {
   secretKeys?: string[];
   /** Run the program in its own directory (as the CLI runs it in its project's), not the repository root. */
   inOwnDirectory?: boolean;
+  /** The outputs of each stack the program reads by `new StackReference(name)`, by that name. */
+  stackOutputs?: Record<string, Record<string, unknown>>;
 }
 export function captureProgram(
   program: string,

@@ -8,7 +8,7 @@
  *
  * The first form captures one program, its stack configuration in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS as
  * the CLI passes it, and prints its records. The second reads a JSON list of captures
- * (`{ program, mode, project?, stack?, config?, secretKeys?, inOwnDirectory? }`) and prints the list of their records,
+ * (`{ program, mode, project?, stack?, config?, secretKeys?, inOwnDirectory?, stackOutputs? }`) and prints the list of their records,
  * in order: one process loads the SDK and the provider packages once for all of them, which is most of a capture's time.
  *
  * In `preview`, computed outputs (ARNs, object ids, emails; see computed-outputs.mjs) are unknown, as they are for
@@ -124,6 +124,7 @@ function asTsNodeCompiles(file) {
   const { outputText } = typescript.transpileModule(readFileSync(file, 'utf8'), {
     fileName: file,
     compilerOptions: { module: typescript.ModuleKind.ESNext, target: typescript.ScriptTarget.ES2022 },
+    transformers: { before: [exportEqualsAsDefault] },
   });
   return `${COMMONJS_REQUIRE}${outputText}`;
 }
@@ -135,6 +136,21 @@ function asTsNodeCompiles(file) {
 const writeRecords = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
 
+/**
+ * `export = async () => { … }` (pulumi/pulumi-self-hosted-installers' aks-hosted/01-infrastructure): ts-node compiles it
+ * to `module.exports = …`, and the language host runs an exported function as the program. Compiled as an ES module
+ * TypeScript drops the assignment without a word, and the program would register nothing; as `export default` it is
+ * the module's one export, which captureOne runs as the language host does.
+ */
+const exportEqualsAsDefault = (context) => (sourceFile) =>
+  typescript.visitEachChild(
+    sourceFile,
+    (node) =>
+      typescript.isExportAssignment(node) && node.isExportEquals
+        ? context.factory.createExportAssignment(node.modifiers, false, node.expression)
+        : node,
+    context,
+  );
 const COMMONJS_REQUIRE =
   "import { createRequire as __egCreateRequire } from 'node:module'; const require = __egCreateRequire(import.meta.url);\n";
 
@@ -173,6 +189,7 @@ async function captureOne(
     config = {},
     secretKeys = [],
     inOwnDirectory = false,
+    stackOutputs = {},
   },
   run,
 ) {
@@ -191,6 +208,13 @@ async function captureOne(
       await pulumi.runtime.setMocks(
         {
           newResource({ type, name, inputs }) {
+            // A StackReference reads the outputs of another stack of the organization (a program of several stacks,
+            // pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes): what that stack exported, in preview too.
+            if (type === 'pulumi:pulumi:StackReference') {
+              const outputs = stackOutputs[inputs.name];
+              if (!outputs) throw new Error(`no outputs given for the stack ${inputs.name} the program references`);
+              return { id: inputs.name, state: { ...inputs, outputs, secretOutputNames: [] } };
+            }
             const { id, ...outputs } = computedOutputs(type, name, inputs);
             const planned = preview ? unknownOutputs(outputs, inputs) : outputs;
             return { id: preview ? undefined : id, state: { ...inputs, ...planned } };
@@ -225,15 +249,45 @@ async function captureOne(
           callback(error, response);
         });
 
+      // A StackReference is read, not registered; the engine keeps it in the stack (`external: true` in a stack export),
+      // so the properties that take its outputs depend on a resource of the stack, as they do in a deployment.
+      const read = monitor.readResource.bind(monitor);
+      monitor.readResource = (request, callback) =>
+        read(request, (error, response) => {
+          if (!error && request.getType() === 'pulumi:pulumi:StackReference')
+            records.push({
+              type: request.getType(),
+              name: request.getName(),
+              urn: response.getUrn(),
+              inputs: asEngineSends(request.getProperties()?.toJavaScript() ?? {}),
+              outputs: asEngineSends(response.getProperties()?.toJavaScript() ?? {}),
+              propertyDependencies: {},
+            });
+          callback(error, response);
+        });
+
       const url = pathToFileURL(file);
       url.searchParams.set(CAPTURE_RUN, String(run));
-      await import(url.href);
+      await runAsTheLanguageHost(await import(url.href));
       await pulumi.runtime.disconnect();
       return records;
     });
   } finally {
     process.chdir(cwd);
   }
+}
+
+/**
+ * What Pulumi's Node.js language host does with the program's module once imported (@pulumi/pulumi/cmd/run/run.js):
+ * a default export that is the module's only export stands for the module, and an exported function is called and
+ * awaited as the program (`export = async () => { … }`, `export default async () => …`).
+ */
+async function runAsTheLanguageHost(module) {
+  const exported =
+    Object.getOwnPropertyDescriptor(module, 'default') !== undefined && Object.keys(module).length === 1
+      ? module.default
+      : module;
+  if (exported instanceof Function) await exported();
 }
 
 if (process.argv[2] === '--jobs') {

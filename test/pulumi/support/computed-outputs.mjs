@@ -127,6 +127,35 @@ const AZURE = {
     name: inputs.workspaceName ?? name,
     identity: { ...inputs.identity, principalId: guid(name, 'principal'), tenantId: guid('tenant') },
   }),
+  // A vault's name and a key's versioned URI (pulumi/pulumi-self-hosted-installers' aks-hosted/01-infrastructure
+  // exports the key's version, the URI after `https://<vault>.vault.azure.net/keys/<key>/`).
+  'azure-native:keyvault:Vault': (name, inputs) => ({
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.KeyVault/vaults/${inputs.vaultName ?? name}`,
+    name: inputs.vaultName ?? name,
+  }),
+  'azure-native:keyvault:Key': (name, inputs) => {
+    const key = inputs.keyName ?? name;
+    return {
+      id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.KeyVault/vaults/${inputs.vaultName}/keys/${key}`,
+      name: key,
+      keyUriWithVersion: `https://${inputs.vaultName}.vault.azure.net/keys/${key}/${guid(name, 'version').replaceAll('-', '')}`,
+    };
+  },
+  // An AKS cluster's node resource group and, where the program enables it, its OIDC issuer (the issuer a federated
+  // identity credential trusts: pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes).
+  'azure-native:containerservice:ManagedCluster': (name, inputs) => ({
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${inputs.resourceName ?? name}`,
+    name: inputs.resourceName ?? name,
+    nodeResourceGroup: inputs.nodeResourceGroup ?? `MC_${inputs.resourceGroupName}_${inputs.resourceName ?? name}`,
+    ...(inputs.oidcIssuerProfile?.enabled
+      ? {
+          oidcIssuerProfile: {
+            enabled: true,
+            issuerURL: `https://eastus.oic.prod-aks.azure.com/${guid('tenant')}/${guid(name, 'issuer')}/`,
+          },
+        }
+      : {}),
+  }),
   'azure-native:authorization:RoleDefinition': (name, inputs) => {
     const roleDefinitionId = guid(name, 'role');
     return {
@@ -178,9 +207,12 @@ const GCP = {
       region,
     };
   },
-  // The endpoint and CA a kubeconfig is built from (pulumi/examples' GKE programs read masterAuth in an apply).
-  'gcp:container/cluster:Cluster': (name) => ({
+  // The endpoint and CA a kubeconfig is built from (pulumi/examples' GKE programs read masterAuth in an apply), and the
+  // name: the program's, else Pulumi's auto-name (pulumi/templates' kubernetes-gcp-typescript names its node pool's
+  // service account after it).
+  'gcp:container/cluster:Cluster': (name, inputs) => ({
     id: name,
+    name: inputs.name ?? `${name}-${createHash('sha256').update(name).digest('hex').slice(0, 7)}`,
     endpoint: '203.0.113.10',
     masterAuth: { clusterCaCertificate: Buffer.from(`CA of ${name}`).toString('base64') },
   }),
@@ -261,6 +293,13 @@ const INVOKES = {
     subscriptionId: AZURE_SUBSCRIPTION,
     tenantId: guid('tenant'),
   }),
+  // A DNS zone the program looks up (pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes grants DNS Zone
+  // Contributor on it, for cert-manager's DNS-01 challenges).
+  'azure-native:dns:getZone': (inputs) => ({
+    ...inputs,
+    id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.Network/dnszones/${inputs.zoneName}`,
+    name: inputs.zoneName,
+  }),
   // An AKS cluster's kubeconfig, base64 as Azure returns it.
   'azure-native:containerservice:listManagedClusterAdminCredentials': (inputs) => ({
     kubeconfigs: [
@@ -324,7 +363,19 @@ const RANDOM = {
   },
 };
 
-const COMPUTED = { ...AWS, ...AZURE, ...GCP, ...TLS, ...RANDOM };
+/**
+ * A Helm release's status, as the provider reports it once installed: the release's name (the one the program set,
+ * else the resource's name) and namespace (pulumi/pulumi-self-hosted-installers' aks-hosted/02-kubernetes names
+ * cert-manager's service account after `status.name`).
+ */
+const KUBERNETES = {
+  'kubernetes:helm.sh/v3:Release': (name, inputs) => ({
+    id: `${inputs.namespace ?? 'default'}/${inputs.name ?? name}`,
+    status: { name: inputs.name ?? name, namespace: inputs.namespace ?? 'default', status: 'deployed' },
+  }),
+};
+
+const COMPUTED = { ...AWS, ...AZURE, ...GCP, ...TLS, ...RANDOM, ...KUBERNETES };
 
 /** The resource's id and the outputs its cloud computes; other types get only an id. */
 export function computedOutputs(type, name, inputs) {

@@ -25,6 +25,8 @@ export function stackExport(
           custom: true,
           id: `${record.name}-id`,
           type: record.type,
+          // A read resource (a StackReference) is the engine's record of what the stack read, not one it manages.
+          ...(record.type === 'pulumi:pulumi:StackReference' ? { external: true } : {}),
           inputs: record.inputs,
           outputs: record.outputs,
           parent: STACK_URN,
