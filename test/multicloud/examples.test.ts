@@ -95,6 +95,8 @@ const K8S_BAD = [
   'no-long-lived-credentials mandatory payments-db Secret::plaintext-value',
   'no-wildcard-privilege mandatory batch-anything Route::wildcard',
   'no-wildcard-privilege mandatory batch-runner Token::automount',
+  // The wildcard Role reads every Secret of payments, ci-deployer's token Secret among them (h143, session 45).
+  'no-wildcard-privilege mandatory batch-runner-anything Role::batch-anything/Route::secrets-read/Account::payments/ci-deployer',
   'no-wildcard-privilege mandatory batch-runner-anything Role::batch-anything/Route::wildcard',
   'no-wildcard-privilege mandatory batch-runner-secret-reader Role::secret-reader/Route::bind',
   'no-wildcard-privilege mandatory batch-runner-secret-reader Role::secret-reader/Route::escalate',

@@ -96,6 +96,8 @@ describe('Azure system-assigned managed identities through the Pulumi adapters',
         )
         .sort(),
     ).toEqual([
+      // The AKS cluster leaves disableLocalAccounts out: its local admin kubeconfig works (h144, session 45).
+      'no-long-lived-credentials mandatory cluster - SharedKey::azure-kubernetes-cluster',
       // The storage account leaves allowSharedKeyAccess out: its account keys work (azure-storage.ts).
       'no-long-lived-credentials mandatory sa - SharedKey::azure-storage-account',
       'no-wildcard-privilege mandatory api-contributor api Role::Contributor',

@@ -60,6 +60,8 @@ describe('Pulumi Kubernetes bindings to Kubernetes default roles', () => {
       'deployer-mystery mystery - ClusterRole none',
     ]);
     expect(wildcardVerdicts(program('edit'))).toEqual([
+      // edit writes ConfigMaps, kube-system/aws-auth among them (h143, session 45).
+      'deployer-edit Role::edit/Route::aws-auth-write',
       'deployer-edit Role::edit/Route::impersonate',
       'deployer-edit Role::edit/Route::pod-create',
       'deployer-edit Role::edit/Route::pod-exec',
