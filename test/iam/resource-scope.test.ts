@@ -45,6 +45,9 @@ describe('resource scope of an action', () => {
     ['iam:ListRoles', 'arn:*', false],
     ['iam:ListRoles', '*', true],
     ['ssm:SendCommand', 'arn:aws:*:*:*:*', true],
+    // Every document is every resource of its one required type (false before, when every optional type counted too):
+    // on its own it reaches no instance, which the escalation path asks for (EscalationPath.actsOn, tested below).
+    ['ssm:SendCommand', 'arn:aws:ssm:*:*:document/*', true],
     // A specific account or region is not every resource.
     ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:*:111122223333:instance/*', false],
     ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:eu-west-1:*:instance/*', false],
