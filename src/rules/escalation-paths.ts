@@ -17,9 +17,17 @@ export interface EscalationPath {
   actions: readonly string[];
   /**
    * Set when the path only exists on every resource: on a named instance or role these actions are ordinary
-   * access (running a command on one instance, assuming one role), on `*` they reach every privileged one.
+   * access (running a command on one instance, assuming one role), on every one they reach every privileged one.
+   * "Every" is every ARN, in any account and region, of the resource types each action acts on: its required types in
+   * the Service Authorization Reference (resource-scope.ts coversEveryResource), and those `actsOn` adds.
    */
   onAllResources?: true;
+  /**
+   * For an onAllResources path whose action acts on resources the Service Authorization Reference lists as optional:
+   * by action, those resource types (the reference's own names), of which the path also needs every resource of one.
+   * ssm:SendCommand requires only a document but runs on instances: every document on one instance is no path.
+   */
+  actsOn?: Readonly<Record<string, readonly [string, ...string[]]>>;
   /**
    * For a path through iam:PassRole: the service principals that receive the role (the iam:PassedToService values
    * its requests carry). A grant whose iam:PassedToService condition admits none of them does not open the path.
@@ -330,6 +338,9 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     title: 'run commands on every SSM-managed instance and take its role credentials',
     actions: ['ssm:SendCommand'],
     onAllResources: true,
+    // Every document (a shell one among them; one named document runs only what it says, AWSEC2-CreateVssSnapshot a
+    // snapshot) on every EC2 instance or every on-premises managed instance: either kind holds its privileged ones.
+    actsOn: { 'ssm:SendCommand': ['instance', 'managed-instance'] },
     sources: [pathfinding('ssm-002')],
   },
   {

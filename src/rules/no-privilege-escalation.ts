@@ -3,7 +3,7 @@ import { actionMatches } from '../iam/aws/actions.js';
 import { actionsNamed, narrowAllowance, type ActionSelection, type AllowedAction } from '../iam/aws/evaluate.js';
 import { allowsAllOfIam, iamActions, namesOnlyAwsManagedPolicies } from '../iam/aws/managed.js';
 import { mayPassToService } from '../iam/aws/passed-to-service.js';
-import { coversEveryResource, statementMayName, statementReachesEveryResource } from '../iam/aws/resource-scope.js';
+import { coversEveryResource, statementMayName } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { namesOnlyServiceLinkedRoles, refusedOnServiceLinkedRoles } from '../iam/aws/service-linked-roles.js';
 import { hasResourceValue, OWN_ACCOUNT, OWN_REGION, resourceValue } from '../model/deployment.js';
@@ -102,10 +102,14 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     if (!reached.every((entry): entry is AllowedAction => entry !== undefined)) continue;
     if (reached.every(isSanctioned)) continue;
     const report = { resource: identity.resource, identity, detail: `Path::${path.id}` };
-    if (path.onAllResources && !reached.every(reachesEveryResource)) {
-      const unknownResource = reached
-        .flatMap((entry) => entry.resources.filter(isUnknown).map((resource) => ({ resource, entry })))
-        .find(({ resource, entry }) => mayReachEveryResource(resource, entry))?.resource;
+    if (path.onAllResources && !reached.every((entry) => reachesEveryResource(entry, path, false))) {
+      // A value known only at deployment may be what makes the path open: read as what it may be (its pattern, each
+      // unknown part a `*`), the path is pending when every action then reaches every resource.
+      const unknownResource = reached.every((entry) => reachesEveryResource(entry, path, true))
+        ? reached
+            .filter((entry) => !reachesEveryResource(entry, path, false))
+            .flatMap((entry) => entry.resources.filter(isUnknown))[0]
+        : undefined;
       if (unknownResource) {
         const data = {
           identity: identity.name,
@@ -330,21 +334,20 @@ function holdsPrivilege(ctx: RuleContext<MessageId>, role: Identity): boolean {
 }
 
 /**
- * True when the action is allowed on every resource it can name, in any spelling (`*`, `arn:*`,
- * `arn:aws:iam::*:role/*` for sts:AssumeRole; NotResource). Conditions do not take a path off (see pathData).
+ * True when the action is allowed on every resource it acts on for the path, in any spelling (`*`, `arn:*`,
+ * `arn:aws:iam::*:role/*` for sts:AssumeRole; `instance/*` for ec2:ModifyInstanceAttribute, `cluster/*` with `task/*`
+ * for ecs:ExecuteCommand; NotResource), by the Resource values of all its allowing statements together: IAM allows
+ * each resource a request names by any of them (resource-scope.ts coversEveryResource). Conditions do not take a path
+ * off (see pathData). With `readUnknown`, a value known only at deployment counts as what it may be: when nothing of
+ * it is known, anything; otherwise its pattern, each unknown part a `*` (a role ARN whose account waits for deployment
+ * but whose name is written, `arn:aws:iam::<account>:role/CrossAcctIAMRole-<stack>`, names roles of that name only,
+ * whatever the deployment passes: it opens no path that needs every role).
  */
-function reachesEveryResource(entry: AllowedAction): boolean {
-  return entry.statements.some((statement) => statementReachesEveryResource(statement, entry.action));
-}
-
-/**
- * Whether a Resource known only at deployment may reach every resource of the action: it may when nothing of it is
- * known, or when what is known (its pattern, each unknown part a `*`) covers every resource. A role ARN whose account
- * is a deploy-time value but whose name is written (`arn:aws:iam::<account>:role/CrossAcctIAMRole-<stack>`) names roles of
- * that name only, whatever the deployment passes: it opens no path that needs every role.
- */
-function mayReachEveryResource(resource: Unknown, entry: AllowedAction): boolean {
-  return resource.pattern === undefined || coversEveryResource(resource.pattern, entry.action);
+function reachesEveryResource(entry: AllowedAction, path: EscalationPath, readUnknown: boolean): boolean {
+  const patterns = entry.resources.flatMap((resource) =>
+    !isUnknown(resource) ? [resource] : readUnknown ? [resource.pattern ?? '*'] : [],
+  );
+  return patterns.length > 0 && coversEveryResource(patterns, entry.action, path.actsOn?.[entry.action.name]);
 }
 
 /** The identity's sanctioned privileged entitlements as one check, or undefined when it holds none. */

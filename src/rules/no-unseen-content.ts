@@ -284,15 +284,16 @@ function isShippedCodeAllowance(shipped: ShippedCode | undefined, allowed: reado
   return allowed.every(
     ({ action, resources, notResources }) =>
       actions.has(action.name.toLowerCase()) &&
-      (!shipped.onNamedResourcesOnly ||
-        (notResources === undefined && !resources.some((resource) => reachesEveryResource(resource, action)))),
+      (!shipped.onNamedResourcesOnly || (notResources === undefined && !reachesEveryResource(resources, action))),
   );
 }
 
 /**
- * Whether a Resource value reaches every resource the action acts on (`*`, `arn:aws:s3:::*`), or may, being known
- * only at deployment: it names no one resource.
+ * Whether the Resource values together reach every resource the action acts on (`*`, `arn:aws:s3:::*`, or
+ * `arn:aws:ecs:*:*:cluster/*` with `arn:aws:ecs:*:*:task/*`: resource-scope.ts coversEveryResource), or may, one being
+ * known only at deployment: it names no one resource.
  */
-function reachesEveryResource(resource: PolicyValue, action: AwsAction): boolean {
-  return typeof resource !== 'string' || coversEveryResource(resource, action);
+function reachesEveryResource(resources: readonly PolicyValue[], action: AwsAction): boolean {
+  const known = resources.filter((resource): resource is string => typeof resource === 'string');
+  return known.length < resources.length || coversEveryResource(known, action);
 }

@@ -1,5 +1,6 @@
 const STAR = 42; // '*'
 const QUESTION = 63; // '?'
+const SLASH = 47; // '/'
 
 /**
  * Wildcard matching with `*` (any run, possibly empty) and `?` (one character), as IAM and the catalog use it.
@@ -105,6 +106,77 @@ export function globsIntersect(a: string, b: string): boolean {
       if (!meet && bc === STAR)
         meet = meets[i * width + j + 1] === 1 || (ac !== -1 && meets[(i + 1) * width + j] === 1);
       if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR)
+        meet = (ac === QUESTION || bc === QUESTION || ac === bc) && meets[(i + 1) * width + j + 1] === 1;
+      meets[i * width + j] = meet ? 1 : 0;
+    }
+  }
+  return meets[0] === 1;
+}
+
+/**
+ * A run of any characters but `/` (possibly empty): what a name an ARN format delimits with `/` stands for (S3's
+ * `arn:${Partition}:s3:::${BucketName}/${ObjectName}` shows a bucket name holds no `/`). A control character no policy
+ * writes, and honoured only in the format argument of formatCoveredBy and formatMeets: a policy's Resource never
+ * holds one, and there it would be a literal.
+ */
+export const NAME_RUN = '\u0001';
+const NAME = 1;
+
+/** Whether a format (a glob that may hold NAME_RUN) matches more than one string. */
+export function formatHasWildcard(format: string): boolean {
+  return hasWildcard(format) || format.includes(NAME_RUN);
+}
+
+/**
+ * globCovers with NAME_RUN in the inner pattern (a resource type's ARN format): true when every string the format
+ * stands for matches `pattern`. Sound as globCovers is: an outer star absorbs a whole name run, and nothing else does.
+ */
+export function formatCoveredBy(pattern: string, format: string): boolean {
+  if (!formatHasWildcard(format)) return globMatch(pattern, format);
+  const o = canonicalWildcards(pattern);
+  const n = canonicalWildcards(format);
+  let next = new Uint8Array(n.length + 1);
+  let row = new Uint8Array(n.length + 1);
+  next[n.length] = 1;
+  for (let i = o.length - 1; i >= 0; i--) {
+    const oc = o.charCodeAt(i);
+    row[n.length] = oc === STAR && next[n.length] === 1 ? 1 : 0;
+    for (let j = n.length - 1; j >= 0; j--) {
+      const nc = n.charCodeAt(j);
+      if (oc === STAR) row[j] = next[j] === 1 || row[j + 1] === 1 ? 1 : 0;
+      else if (nc === STAR || nc === NAME) row[j] = 0;
+      else row[j] = (oc === QUESTION || oc === nc) && next[j + 1] ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+/**
+ * globsIntersect with NAME_RUN in the second pattern (a resource type's ARN format): true when some string matches
+ * the policy's pattern and is one the format stands for. A name run takes characters of the pattern but `/` (a `?` or
+ * a star of the pattern can be one that is not), or nothing. Exact, like globsIntersect.
+ */
+export function formatMeets(pattern: string, format: string): boolean {
+  if (!formatHasWildcard(format)) return globMatch(pattern, format);
+  const a = pattern;
+  const b = format;
+  const width = b.length + 1;
+  const meets = new Uint8Array((a.length + 1) * width);
+  meets[a.length * width + b.length] = 1;
+  for (let i = a.length; i >= 0; i--) {
+    for (let j = b.length; j >= 0; j--) {
+      if (i === a.length && j === b.length) continue;
+      const ac = i < a.length ? a.charCodeAt(i) : -1;
+      const bc = j < b.length ? b.charCodeAt(j) : -1;
+      let meet = false;
+      // A star of the pattern matches nothing more, or also what the format's next unit (a character, `?`, star or name run) matches.
+      if (ac === STAR) meet = meets[(i + 1) * width + j] === 1 || (bc !== -1 && meets[i * width + j + 1] === 1);
+      if (!meet && bc === STAR)
+        meet = meets[i * width + j + 1] === 1 || (ac !== -1 && meets[(i + 1) * width + j] === 1);
+      if (!meet && bc === NAME)
+        meet = meets[i * width + j + 1] === 1 || (ac !== -1 && ac !== SLASH && meets[(i + 1) * width + j] === 1);
+      if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR && bc !== NAME)
         meet = (ac === QUESTION || bc === QUESTION || ac === bc) && meets[(i + 1) * width + j + 1] === 1;
       meets[i * width + j] = meet ? 1 : 0;
     }

@@ -44,10 +44,57 @@ describe('resource scope of an action', () => {
     ['iam:PassRole', 'arn:aws:iam::*:role/service-role/*', false],
     ['iam:ListRoles', 'arn:*', false],
     ['iam:ListRoles', '*', true],
-    ['ssm:SendCommand', 'arn:aws:ssm:*:*:document/*', false],
     ['ssm:SendCommand', 'arn:aws:*:*:*:*', true],
+    // Every document is every resource of its one required type (false before, when every optional type counted too):
+    // on its own it reaches no instance, which the escalation path asks for (EscalationPath.actsOn, tested below).
+    ['ssm:SendCommand', 'arn:aws:ssm:*:*:document/*', true],
+    // A specific account or region is not every resource.
+    ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:*:111122223333:instance/*', false],
+    ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:eu-west-1:*:instance/*', false],
+    // Every required type: the security group and volume ec2:ModifyInstanceAttribute may also name are optional.
+    ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:*:*:instance/*', true],
+    ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:*:<own-account>:instance/*', true],
+    ['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:*:*:security-group/*', false],
+    // No required type: every resource of one optional type (every object, whatever the access points).
+    ['s3:PutObjectAcl', 'arn:aws:s3:::*/*', true],
+    ['s3:PutObjectAcl', 'arn:aws:s3:::uploads/*', false],
+    // A bucket name holds no `/`: every bucket's objects are not every bucket, and every bucket is no object.
+    ['s3:PutBucketPolicy', 'arn:aws:s3:::*/*', false],
+    ['s3:PutBucketPolicy', 'arn:aws:s3:::*', true],
+    ['s3:PutObjectAcl', 'arn:aws:s3:::*', true],
   ])('%s on %s covers every resource: %s', (name, pattern, expected) => {
     expect(coversEveryResource(pattern, action(name))).toBe(expected);
+  });
+
+  it.each([
+    // [action, patterns, resource types it also acts on, every resource]
+    ['ecs:ExecuteCommand', ['arn:aws:ecs:*:*:cluster/*', 'arn:aws:ecs:*:*:task/*'], undefined, true],
+    ['ecs:ExecuteCommand', ['arn:aws:ecs:*:*:cluster/*'], undefined, false],
+    ['ecs:ExecuteCommand', ['arn:aws:ecs:*:*:cluster/prod', 'arn:aws:ecs:*:*:task/*'], undefined, false],
+    // Every document reaches no instance unless the instances are named too.
+    ['ssm:SendCommand', ['arn:aws:ssm:*:*:document/*'], ['instance', 'managed-instance'], false],
+    ['ssm:SendCommand', ['arn:aws:ssm:*:*:document/*', 'arn:aws:ec2:*:*:instance/i-1'], ['instance'], false],
+    ['ssm:SendCommand', ['arn:aws:ssm:*:*:document/*', 'arn:aws:ec2:*:*:instance/*'], ['instance'], true],
+    [
+      'ssm:SendCommand',
+      ['arn:aws:ssm:*::document/AWS-RunShellScript', 'arn:aws:ec2:*:*:instance/*'],
+      ['instance'],
+      false,
+    ],
+  ])('%s on %j (also one of %j) covers every resource: %s', (name, patterns, also, expected) => {
+    expect(coversEveryResource(patterns, action(name), also)).toBe(expected);
+  });
+
+  it('reads a name an ARN format ends with `/` as holding none, and any other name as possibly holding one', () => {
+    const putBucketPolicy = action('s3:PutBucketPolicy');
+    expect(statementMayName({ resource: ['arn:aws:s3:::examplebucket1/*'] }, putBucketPolicy)).toBe(false);
+    expect(statementMayName({ resource: ['arn:aws:s3:::examplebucket1*'] }, putBucketPolicy)).toBe(true);
+    expect(statementMayName({ resource: ['arn:aws:s3:::examplebucket1'] }, putBucketPolicy)).toBe(true);
+    // Log group names hold `/` (`/aws/lambda/app`), as role names with their path do.
+    expect(
+      statementMayName({ resource: ['arn:aws:logs:*:*:log-group:/aws/lambda/*'] }, action('logs:PutRetentionPolicy')),
+    ).toBe(true);
+    expect(statementMayName({ resource: ['arn:aws:iam::*:role/service-role/*'] }, action('iam:PassRole'))).toBe(true);
   });
 
   it("lists the keys that can restrict an action: its own, its resource types', the global ones; never request or principal keys", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFromTemplates } from '../../src/adapters/cloudformation/index.js';
 import { runRules } from '../../src/engine/evaluate.js';
 import { lookupAction } from '../../src/iam/aws/actions.js';
+import { resourceTypesOf } from '../../src/iam/aws/resource-scope.js';
 import type { Catalog } from '../../catalog/types.js';
 import { unknownValue, type IdentityClass } from '../../src/model/model.js';
 import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
@@ -270,6 +271,46 @@ ruleTester(rule, {
         identities: [
           role('Operator', {
             policies: [allow('ssm:SendCommand', 'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc')],
+          }),
+        ],
+      }),
+    },
+    {
+      // Every instance or task of one account, one region or one cluster is not every one the action acts on.
+      name: 'user data of every instance in one account, exec into every task of one cluster, every document on one instance: ordinary access',
+      model: model({
+        identities: [
+          role('Operator', {
+            policies: [
+              allow(
+                ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
+                'arn:aws:ec2:*:111122223333:instance/*',
+              ),
+              allow(
+                ['ecs:ExecuteCommand', 'ecs:DescribeTasks'],
+                ['arn:aws:ecs:*:*:cluster/*', 'arn:aws:ecs:*:*:task/prod/*'],
+              ),
+              allow('ssm:SendCommand', [
+                'arn:aws:ssm:*:*:document/*',
+                'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc',
+              ]),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
+      // AWSBackupServiceRolePolicyForBackup: one document that takes a VSS snapshot runs no command of the caller's.
+      name: 'ssm:SendCommand of one named document on every instance runs only that document',
+      model: model({
+        identities: [
+          role('Backup', {
+            policies: [
+              allow('ssm:SendCommand', [
+                'arn:aws:ssm:*:*:document/AWSEC2-CreateVssSnapshot',
+                'arn:aws:ec2:*:*:instance/*',
+              ]),
+            ],
           }),
         ],
       }),
@@ -597,6 +638,50 @@ ruleTester(rule, {
       ],
     },
     {
+      // Every ARN of the resource types each action acts on, in any account and region, spelled as the types' ARNs:
+      // every instance (the security groups ec2:ModifyInstanceAttribute may also change are optional), every cluster
+      // and task (both required), every document on every instance. Only `*` opened these paths before.
+      name: 'user data of every instance, exec into every task, commands on every instance: paths on every resource spelled as ARNs',
+      model: model({
+        identities: [
+          role('Operator', {
+            policies: [
+              allow(
+                ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
+                'arn:aws:ec2:*:*:instance/*',
+              ),
+              allow('ecs:ExecuteCommand', ['arn:aws:ecs:*:*:cluster/*', 'arn:aws:ecs:*:*:task/*']),
+              allow('ecs:DescribeTasks', 'arn:aws:ecs:*:<own-account>:task/*'),
+              allow('ssm:SendCommand', ['arn:aws:ssm:*:*:document/*', 'arn:aws:ec2:*:*:instance/*']),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        pathFinding(
+          'Operator',
+          "open a shell in every running ECS task and take its task role's credentials",
+          'ecs:ExecuteCommand (OperatorPolicy2, on arn:aws:ecs:*:*:cluster/*, arn:aws:ecs:*:*:task/*) and ecs:DescribeTasks (OperatorPolicy3, on arn:aws:ecs:*:<own-account>:task/*)',
+          'ecs-execute-command',
+          'https://pathfinding.cloud/paths/ecs-006',
+        ),
+        pathFinding(
+          'Operator',
+          "rewrite the user data of every EC2 instance and restart it, running its commands as the instance's role",
+          'ec2:ModifyInstanceAttribute (OperatorPolicy, on arn:aws:ec2:*:*:instance/*), ec2:StopInstances (OperatorPolicy, on arn:aws:ec2:*:*:instance/*) and ec2:StartInstances (OperatorPolicy, on arn:aws:ec2:*:*:instance/*)',
+          'modify-any-ec2-user-data',
+          'https://pathfinding.cloud/paths/ec2-002',
+        ),
+        pathFinding(
+          'Operator',
+          'run commands on every SSM-managed instance and take its role credentials',
+          'ssm:SendCommand (OperatorPolicy4, on arn:aws:ssm:*:*:document/*, arn:aws:ec2:*:*:instance/*)',
+          'ssm-send-command',
+          'https://pathfinding.cloud/paths/ssm-002',
+        ),
+      ],
+    },
+    {
       name: 'Rhino #1 / Checkov CKV_AWS_286: iam:CreatePolicyVersion alone',
       model: model({
         identities: [
@@ -857,6 +942,16 @@ describe('no-privilege-escalation: wildcards and the path list', () => {
   it('every required action of every path is a known AWS action, spelled canonically', () => {
     const actions = ESCALATION_PATHS.flatMap((path) => path.actions);
     expect(actions.filter((action) => lookupAction(action)?.name !== action)).toEqual([]);
+  });
+
+  it("the resource types a path says its actions act on are the action's own, in the Service Authorization Reference", () => {
+    for (const path of ESCALATION_PATHS) {
+      for (const [name, types] of Object.entries(path.actsOn ?? {})) {
+        expect(path.actions).toContain(name);
+        expect(path.onAllResources).toBe(true);
+        expect(resourceTypesOf(lookupAction(name)!)).toEqual(expect.arrayContaining([...types]));
+      }
+    }
   });
 
   it('path ids are unique and every path cites a source', () => {

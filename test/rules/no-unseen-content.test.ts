@@ -63,6 +63,7 @@ const fillsBucket = (
     },
   });
 const objectsOfBucket = { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' };
+const bucketItself = { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}' };
 const fillMessage = (actions: string) =>
   'App/Fill is a custom resource whose code runs while CloudFormation deploys it: Lambda function Provider runs for it ' +
   `as ProviderRole, and ProviderRole may call ${actions}. What that code makes (an identity, a credential, a secret, a ` +
@@ -210,7 +211,8 @@ ruleTester(rule, {
     },
     {
       name: 'object ACL writes on the own bucket beside s3:PutBucketOwnershipControls, which turns its ACLs back on',
-      model: fillsBucket(objectsOfBucket, {}, ['s3:PutObjectAcl', 's3:PutBucketOwnershipControls']),
+      // On the bucket's ARN: on its objects' ARNs alone s3:PutBucketOwnershipControls names no bucket.
+      model: fillsBucket([bucketItself, objectsOfBucket], {}, ['s3:PutObjectAcl', 's3:PutBucketOwnershipControls']),
       findings: [fillFinding('s3:PutBucketOwnershipControls, s3:PutObjectAcl')],
     },
     {

