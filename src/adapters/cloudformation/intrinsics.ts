@@ -1,4 +1,4 @@
-import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
+import { isUnknown, SET_BY_DEPLOYMENT, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
 import { resourceValue } from '../../model/deployment.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, setOwn } from '../../util/records.js';
@@ -74,6 +74,9 @@ const NO_ITEMS: readonly unknown[] = [];
 
 /** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
 const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
+
+/** The fields of a statement whose values policy validity judges as written (Resolver.setByDeployment). */
+const DEPLOYMENT_SET_FIELDS = ['Sid', 'Resource', 'NotResource'] as const;
 
 /** The fields of a policy statement that say what is granted, to whom and when (see `resolveStatementField`). */
 const STATEMENT_FIELDS = new Set([
@@ -705,7 +708,36 @@ export function createResolver(input: TemplateInput): Resolver {
       }
       if (resolved !== NO_VALUE) setOwn(result, key, resolved);
     }
+    // A value a parameter writes changes the statement as resolved, so the mark goes on a copy, never the template.
+    if (statement && result && documents) {
+      const chosen = setByDeployment(record);
+      if (chosen.length > 0) (result as { [SET_BY_DEPLOYMENT]?: string[] })[SET_BY_DEPLOYMENT] = chosen;
+    }
     return result ?? record;
+  }
+
+  /**
+   * The strings a statement's Sid, Resource and NotResource items take from a parameter the deployment sets, as this
+   * plan resolves them (its default): PolicyStatement.setByDeployment.
+   */
+  function setByDeployment(record: Record<string, unknown>): string[] {
+    const chosen: string[] = [];
+    for (const key of DEPLOYMENT_SET_FIELDS) {
+      const written = record[key];
+      if (written === undefined) continue;
+      for (const item of Array.isArray(written) ? written : [written]) {
+        if (writtenByParameter(item) === undefined) continue;
+        // The default this plan reads, and each value a deployment may choose instead (AllowedValues).
+        const resolved = resolveValue(item);
+        const choices = choicesOf(item);
+        for (const value of [
+          ...(Array.isArray(resolved) ? resolved : [resolved]),
+          ...(Array.isArray(choices) ? choices : []),
+        ])
+          if (typeof value === 'string') chosen.push(value);
+      }
+    }
+    return chosen;
   }
 
   function resolveList(list: unknown[]): unknown[] {

@@ -1,6 +1,7 @@
 import {
   isUnknown,
   malformedValue,
+  SET_BY_DEPLOYMENT,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
@@ -150,6 +151,9 @@ function parseStatement(entry: unknown): PolicyStatement | string {
     if (typeof condition === 'string') return `Condition: ${condition}`;
     statement.condition = condition;
   }
+  const setByDeployment = (entry as { [SET_BY_DEPLOYMENT]?: unknown })[SET_BY_DEPLOYMENT];
+  if (Array.isArray(setByDeployment) && setByDeployment.length > 0)
+    statement.setByDeployment = setByDeployment.filter((value): value is string => typeof value === 'string');
   return statement;
 }
 
