@@ -119,6 +119,12 @@ export interface PolicyStatement {
    * what IAM would make of them is not known before deployment. Read from SET_BY_DEPLOYMENT on the statement as written.
    */
   setByDeployment?: string[];
+  /**
+   * Only some deployments write the statement: it is one branch of a condition deploy time decides (CloudFormation's
+   * `Fn::If` in a Statement list), judged with the other branch's, which another deployment writes instead. Read from
+   * ONLY_SOME_DEPLOYMENTS on the statement as written.
+   */
+  onlySomeDeployments?: true;
 }
 
 /**
@@ -127,6 +133,9 @@ export interface PolicyStatement {
  * write and the parser's check of element names does not see.
  */
 export const SET_BY_DEPLOYMENT: unique symbol = Symbol('entitlement-guard.set-by-deployment');
+
+/** The key under which an adapter marks a statement as written that only some deployments write (onlySomeDeployments). */
+export const ONLY_SOME_DEPLOYMENTS: unique symbol = Symbol('entitlement-guard.only-some-deployments');
 
 export type PrincipalBlock = '*' | Partial<Record<'AWS' | 'Service' | 'Federated' | 'CanonicalUser', PolicyValue[]>>;
 

@@ -144,6 +144,24 @@ ruleTester(rule, {
         },
       }),
     },
+    {
+      name: 'CloudFormation: one Sid on both branches of an Fn::If deploy time decides (never deployed together)',
+      model: template({
+        Parameters: { Stage: { Type: 'String', Default: 'prod' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
+        Resources: {
+          Fn: cfnRole(
+            statements({
+              'Fn::If': [
+                'IsProd',
+                read('s3:GetObject', 'arn:aws:s3:::prod-reports/*', { Sid: 'Reports' }),
+                read('s3:GetObject', 'arn:aws:s3:::dev-reports/*', { Sid: 'Reports' }),
+              ],
+            }),
+          ),
+        },
+      }),
+    },
   ],
   invalid: [
     {
@@ -347,6 +365,36 @@ ruleTester(rule, {
             'Policy Task: Resource "SomeOptionalParameter" in Statement[0] is neither "*" nor an ARN, which IAM refuses, so the deployment ' +
             'fails (MalformedPolicyDocument: Resource SomeOptionalParameter must be in ARN format or "*"). Write the resource\'s ARN ' +
             '(arn:aws:s3:::my-bucket/*, not my-bucket/*).',
+        },
+      ],
+    },
+    {
+      name: 'CloudFormation: a Sid in every deployment and again in a statement some deployments add',
+      model: template({
+        Parameters: { Stage: { Type: 'String', Default: 'prod' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
+        Resources: {
+          Fn: cfnRole(
+            statements(read('s3:GetObject', 'arn:aws:s3:::reports/*', { Sid: 'Reports' }), {
+              'Fn::If': [
+                'IsProd',
+                read('s3:ListBucket', 'arn:aws:s3:::reports', { Sid: 'Reports' }),
+                { Ref: 'AWS::NoValue' },
+              ],
+            }),
+          ),
+        },
+      }),
+      findings: [
+        {
+          resource: 'Fn',
+          identity: 'TestStack/Fn',
+          detail: 'DuplicateSid::Reports',
+          level: 'mandatory',
+          message:
+            'Policy Task: Sid "Reports" is written on Statement[0], Statement[1]; a Sid must be unique within a policy, so IAM refuses it ' +
+            'and the deployment fails (MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique). Give each statement ' +
+            'its own Sid, or leave it out.',
         },
       ],
     },

@@ -1,4 +1,11 @@
-import { isUnknown, SET_BY_DEPLOYMENT, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  ONLY_SOME_DEPLOYMENTS,
+  SET_BY_DEPLOYMENT,
+  unknownValue,
+  type Maybe,
+  type Unknown,
+} from '../../model/model.js';
 import { resourceValue } from '../../model/deployment.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, setOwn } from '../../util/records.js';
@@ -725,16 +732,17 @@ export function createResolver(input: TemplateInput): Resolver {
     for (const key of DEPLOYMENT_SET_FIELDS) {
       const written = record[key];
       if (written === undefined) continue;
-      for (const item of Array.isArray(written) ? written : [written]) {
+      const items: readonly unknown[] = Array.isArray(written) ? written : [written];
+      for (const item of items) {
         if (writtenByParameter(item) === undefined) continue;
         // The default this plan reads, and each value a deployment may choose instead (AllowedValues).
         const resolved = resolveValue(item);
         const choices = choicesOf(item);
-        for (const value of [
-          ...(Array.isArray(resolved) ? resolved : [resolved]),
-          ...(Array.isArray(choices) ? choices : []),
-        ])
-          if (typeof value === 'string') chosen.push(value);
+        const values: readonly unknown[] = [
+          ...(Array.isArray(resolved) ? (resolved as unknown[]) : [resolved]),
+          ...(Array.isArray(choices) ? (choices as readonly string[]) : []),
+        ];
+        for (const value of values) if (typeof value === 'string') chosen.push(value);
       }
     }
     return chosen;
@@ -749,7 +757,7 @@ export function createResolver(input: TemplateInput): Resolver {
         result ??= list.slice(0, index);
         for (const branch of branches) {
           const resolved = resolveValue(branch);
-          if (resolved !== NO_VALUE && !isDenyStatement(resolved)) result.push(resolved);
+          if (resolved !== NO_VALUE && !isDenyStatement(resolved)) result.push(markedOnlySome(resolved));
         }
         continue;
       }
@@ -761,6 +769,15 @@ export function createResolver(input: TemplateInput): Resolver {
       if (resolved !== NO_VALUE) result.push(resolved);
     }
     return result ?? list;
+  }
+
+  /**
+   * A statement one branch of an undecided `Fn::If` writes, marked so (PolicyStatement.onlySomeDeployments) on a copy:
+   * the template's own object is never changed. Anything else as it is.
+   */
+  function markedOnlySome(value: unknown): unknown {
+    if (!isRecord(value) || isUnknown(value) || !Object.hasOwn(value, 'Effect')) return value;
+    return { ...value, [ONLY_SOME_DEPLOYMENTS]: true };
   }
 
   /** The two branches of an `Fn::If` whose condition only deploy time decides, else undefined. */

@@ -215,9 +215,12 @@ function refusalsOf(document: PolicyDocument): readonly IdentityPolicyRefusal[] 
     if (seen) seen.push(index);
     else sids.set(sid, [index]);
   }
+  // Two statements only some deployments write (both branches of one Fn::If) may never be deployed together: a Sid
+  // is taken as written twice where at least one of its statements is in every deployment.
   if (sids)
     for (const [sid, at] of sids)
-      if (at.length > 1) (refusals ??= []).push({ kind: 'duplicate-sid', sid, statements: at });
+      if (at.length > 1 && at.some((index) => !statements[index]?.onlySomeDeployments))
+        (refusals ??= []).push({ kind: 'duplicate-sid', sid, statements: at });
   return refusals ?? NO_REFUSALS;
 }
 
