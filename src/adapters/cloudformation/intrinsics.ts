@@ -82,6 +82,14 @@ const NO_ITEMS: readonly unknown[] = [];
 /** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
 const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
 
+/**
+ * Marks a resolved statement for the parser (PolicyStatement.setByDeployment, onlySomeDeployments): not enumerable, so
+ * the mark is no element of the statement to anything that walks or compares it, only to parsePolicyDocument.
+ */
+function markStatement(statement: Record<string, unknown>, key: symbol, value: unknown): void {
+  Object.defineProperty(statement, key, { value, enumerable: false });
+}
+
 /** The fields of a statement whose values policy validity judges as written (Resolver.setByDeployment). */
 const DEPLOYMENT_SET_FIELDS = ['Sid', 'Resource', 'NotResource'] as const;
 
@@ -718,7 +726,7 @@ export function createResolver(input: TemplateInput): Resolver {
     // A value a parameter writes changes the statement as resolved, so the mark goes on a copy, never the template.
     if (statement && result && documents) {
       const chosen = setByDeployment(record);
-      if (chosen.length > 0) (result as { [SET_BY_DEPLOYMENT]?: string[] })[SET_BY_DEPLOYMENT] = chosen;
+      if (chosen.length > 0) markStatement(result, SET_BY_DEPLOYMENT, chosen);
     }
     return result ?? record;
   }
@@ -777,7 +785,11 @@ export function createResolver(input: TemplateInput): Resolver {
    */
   function markedOnlySome(value: unknown): unknown {
     if (!isRecord(value) || isUnknown(value) || !Object.hasOwn(value, 'Effect')) return value;
-    return { ...value, [ONLY_SOME_DEPLOYMENTS]: true };
+    const copy: Record<string, unknown> = { ...value };
+    const chosen = (value as { [SET_BY_DEPLOYMENT]?: unknown })[SET_BY_DEPLOYMENT];
+    if (chosen !== undefined) markStatement(copy, SET_BY_DEPLOYMENT, chosen);
+    markStatement(copy, ONLY_SOME_DEPLOYMENTS, true);
+    return copy;
   }
 
   /** The two branches of an `Fn::If` whose condition only deploy time decides, else undefined. */
