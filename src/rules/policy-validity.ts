@@ -147,7 +147,7 @@ function checkDocument(
     if (issue.kind === 'unknown-operator') {
       ctx.report({
         ...base,
-        advisory: true,
+        advisory: hardening(ctx),
         messageId: 'unknownOperator',
         detail: `Operator::${issue.operator}`,
         data: { policy, operator: issue.operator },
@@ -161,11 +161,17 @@ function checkDocument(
       effect: effectOf(issue, statementOf(document, issue)),
     };
     if (issue.kind === 'no-service-prefix')
-      ctx.report({ ...base, advisory: true, messageId: 'noServicePrefix', detail: `Action::${issue.value}`, data });
+      ctx.report({
+        ...base,
+        advisory: hardening(ctx),
+        messageId: 'noServicePrefix',
+        detail: `Action::${issue.value}`,
+        data,
+      });
     else if (issue.kind === 'unknown-service')
       ctx.report({
         ...base,
-        advisory: true,
+        advisory: hardening(ctx),
         messageId: 'unknownService',
         detail: `Action::${issue.value}`,
         data: { ...data, service: issue.service },
@@ -173,12 +179,21 @@ function checkDocument(
     else
       ctx.report({
         ...base,
-        advisory: true,
+        advisory: hardening(ctx),
         messageId: 'unknownAction',
         detail: `Action::${issue.value}`,
         data: { ...data, service: issue.service },
       });
   }
+}
+
+/**
+ * What IAM accepts but does not mean (or refuses for the path of a policy AWS owns) is advisory by default, a hardening
+ * finding beside the refusals that block; a catalog that sets policy-validity mandatory asks for all of it to block, as
+ * it did when the rule's own level was advisory and the catalog raised it.
+ */
+function hardening(ctx: Context): boolean {
+  return ctx.catalog.rules['policy-validity'] !== 'mandatory';
 }
 
 function statementOf(
@@ -203,7 +218,7 @@ function checkManagedPath(ctx: Context, arn: Maybe<string>, resource: ResourceRe
   ctx.report({
     resource,
     identity,
-    advisory: true,
+    advisory: hardening(ctx),
     messageId: 'managedPolicyPath',
     detail: `Policy::${arn}`,
     data: { arn, identity: identity.name, name: known.name, published, suggested },

@@ -10,7 +10,7 @@ import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudfo
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
 import { unknownValue, type AwsPolicyGrant } from '../../src/model/model.js';
 import rule from '../../src/rules/policy-validity.js';
-import { model, ref, role, secret } from '../support/builders.js';
+import { catalog, model, ref, role, secret } from '../support/builders.js';
 import { findingsOf, ruleTester } from '../support/rule-tester.js';
 
 const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
@@ -409,6 +409,18 @@ describe('policy-validity levels', () => {
     });
     expect(findings.map((finding) => [finding.detail, finding.level])).toEqual([
       ['Action::s3:GetObjekt', 'advisory'],
+      ['Resource::bucket/*', 'mandatory'],
+    ]);
+  });
+
+  it('a catalog that sets policy-validity mandatory makes the misspelt action block too, as before the refusals', () => {
+    const findings = findingsOf(rule, {
+      name: 'raised',
+      catalog: catalog({ rules: { 'policy-validity': 'mandatory' } }),
+      model: model({ identities: [role('Typo', { policies: [statements(read('s3:GetObjekt', 'bucket/*'))] })] }),
+    });
+    expect(findings.map((finding) => [finding.detail, finding.level])).toEqual([
+      ['Action::s3:GetObjekt', 'mandatory'],
       ['Resource::bucket/*', 'mandatory'],
     ]);
   });
