@@ -113,7 +113,29 @@ export interface PolicyStatement {
   notPrincipal?: PrincipalBlock;
   /** operator -> condition key -> values */
   condition?: Record<string, Record<string, PolicyValue[]>>;
+  /**
+   * The strings of its Sid, Resource and NotResource that a parameter the deployment sets writes (a CloudFormation
+   * `Ref` to a parameter with a default): the plan shows the default, another deployment writes another value, so
+   * what IAM would make of them is not known before deployment. Read from SET_BY_DEPLOYMENT on the statement as written.
+   */
+  setByDeployment?: string[];
+  /**
+   * Only some deployments write the statement: it is one branch of a condition deploy time decides (CloudFormation's
+   * `Fn::If` in a Statement list), judged with the other branch's, which another deployment writes instead. Read from
+   * ONLY_SOME_DEPLOYMENTS on the statement as written.
+   */
+  onlySomeDeployments?: true;
 }
+
+/**
+ * The key under which an adapter marks a statement as written (before parsePolicyDocument) with the strings a
+ * parameter the deployment sets writes in it (PolicyStatement.setByDeployment). A symbol, which no IaC source can
+ * write and the parser's check of element names does not see.
+ */
+export const SET_BY_DEPLOYMENT: unique symbol = Symbol('entitlement-guard.set-by-deployment');
+
+/** The key under which an adapter marks a statement as written that only some deployments write (onlySomeDeployments). */
+export const ONLY_SOME_DEPLOYMENTS: unique symbol = Symbol('entitlement-guard.only-some-deployments');
 
 export type PrincipalBlock = '*' | Partial<Record<'AWS' | 'Service' | 'Federated' | 'CanonicalUser', PolicyValue[]>>;
 
@@ -141,6 +163,12 @@ export interface AwsPolicyGrant extends GrantBase {
   kind: 'aws-policy';
   policyName?: string;
   document: PolicyDocument;
+  /**
+   * Set where the grant is what a resource-based policy (a bucket, key, queue or topic policy) gives the identity its
+   * Principal names, read as a policy of the identity's own: the document is the resource policy's statements, whose
+   * grammar is not an identity policy's (a Sid may hold other characters, the Resource may be left out).
+   */
+  fromResourcePolicy?: true;
 }
 
 /** An AWS managed (or customer-managed, by ARN) policy attached to the identity. */

@@ -163,7 +163,7 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
         'no-wildcard-privilege mandatory PeerRole Action::*',
       ]],
       'cloudsplaining/test_policy_file.json': [1, []],
-      'parliament/test_advanced_policy_elements/test_notprincipal_allow-1.json': [1, []],
+      'parliament/test_advanced_policy_elements/test_notprincipal_allow-1.json': [1, ['policy-validity mandatory PeerRole NotPrincipal::Statement[0]']],
       'parliament/test_advanced_policy_elements/test_notresource_allow-1.json': [1, []],
       'parliament/test_community_auditors/test_analyze_policy_string_enable_community.json': [1, [
         'no-wildcard-privilege mandatory PeerRole Action::ecr:*',
@@ -172,7 +172,7 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
       'parliament/test_credentials_exposure/test_credentials_management.json': [1, []],
       'parliament/test_formatting/test_analyze_policy_string_MFA_formatting.json': [1, []],
       'parliament/test_formatting/test_analyze_policy_string_correct_simple.json': [1, []],
-      'parliament/test_formatting/test_analyze_policy_string_invalid_sid.json': [1, []],
+      'parliament/test_formatting/test_analyze_policy_string_invalid_sid.json': [1, ['policy-validity mandatory PeerRole Sid::Statement With Spaces And Special Chars!?']],
       'parliament/test_formatting/test_analyze_policy_string_multiple_statements_one_bad.json': [1, [
         'policy-validity advisory PeerRole Action::iam:list',
       ]],
@@ -206,8 +206,8 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
         'no-wildcard-privilege mandatory PeerRole Resource::*',
       ]],
       'parliament/test_formatting/test_condition_with_MultiFactorAuthAge.json': [1, []],
-      'parliament/test_formatting/test_condition_with_null.json': [1, []],
-      'parliament/test_formatting/test_duplicate_sids.json': [1, []],
+      'parliament/test_formatting/test_condition_with_null.json': [1, ['policy-validity mandatory PeerRole Principal::Statement[0]']],
+      'parliament/test_formatting/test_duplicate_sids.json': [1, ['policy-validity mandatory PeerRole DuplicateSid::stmt']],
       'parliament/test_formatting/test_lambda_TerminateInstances.json': [1, []],
       'parliament/test_formatting/test_priv_that_requires_star_resource.json': [1, []],
       'parliament/test_patterns/test_bad_mfa_condition.json': [1, [
@@ -231,13 +231,13 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
       'parliament/test_permissions_management/test_permissions_management.json': [1, [
         'no-wildcard-privilege mandatory PeerRole Resource::*',
       ]],
-      'parliament/test_principals/test_policy_with_principal-1.json': [1, []],
+      'parliament/test_principals/test_policy_with_principal-1.json': [1, ['policy-validity mandatory PeerRole Principal::Statement[0]']],
       'parliament/test_privilege_escalation/test_privilege_escalation.json': [1, [
         'no-privilege-escalation mandatory PeerRole Path::update-glue-dev-endpoint',
         'no-privilege-escalation mandatory PeerRole Path::update-lambda-code',
       ]],
-      'parliament/test_resource_formatting/test_resource_bad.json': [1, []],
-      'parliament/test_resources/test_resource_with_sub.json': [1, []],
+      'parliament/test_resource_formatting/test_resource_bad.json': [1, ['policy-validity mandatory PeerRole Resource::s3']],
+      'parliament/test_resources/test_resource_with_sub.json': [1, ['policy-validity mandatory PeerRole Principal::Statement[0]']],
     });
   });
 });

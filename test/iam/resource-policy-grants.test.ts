@@ -40,6 +40,7 @@ describe('addResourcePolicyGrants', () => {
       {
         kind: 'aws-policy',
         source: { type: 'AWS::KMS::Key', name: 'Key' },
+        fromResourcePolicy: true,
         document: { statements: [{ effect: 'Allow', action: ['kms:Decrypt'], resource: ['<Arn of Key>'] }] },
       },
     ]);
@@ -163,6 +164,7 @@ describe('addResourcePolicyGrants', () => {
       {
         kind: 'aws-policy',
         source: { type: 'AWS::KMS::Key', name: 'Key' },
+        fromResourcePolicy: true,
         document: { statements: [{ effect: 'Allow', action: ['kms:Decrypt'], resource: ['<Arn of Key>'] }] },
       },
     ]);
@@ -251,6 +253,7 @@ describe('addResourcePolicyGrants', () => {
       {
         kind: 'aws-policy',
         source: { type: 'AWS::KMS::Key', name: 'Key' },
+        fromResourcePolicy: true,
         document: {
           statements: [
             {
@@ -331,6 +334,7 @@ describe('addResourcePolicyGrants', () => {
       {
         kind: 'aws-policy',
         source: { type: 'AWS::KMS::Key', name: 'Key' },
+        fromResourcePolicy: true,
         document: { statements: [{ effect: 'Allow', action: ['kms:Decrypt'], resource: ['<Arn of Key>'] }] },
       },
     ]);
@@ -341,7 +345,9 @@ describe('addResourcePolicyGrants', () => {
     const [app, other] = [role('app'), role('other')];
     const document = parsePolicyDocument(unknownValue('output of aws:iam/role:Role app.arn'));
     addResourcePolicyGrants([app, other], [{ ...keyPolicy(), document, dependsOn: [app] }]);
-    expect(app.grants).toEqual([{ kind: 'aws-policy', source: { type: 'AWS::KMS::Key', name: 'Key' }, document }]);
+    expect(app.grants).toEqual([
+      { kind: 'aws-policy', source: { type: 'AWS::KMS::Key', name: 'Key' }, document, fromResourcePolicy: true },
+    ]);
     expect(document.unreadable).toBeDefined();
     expect(other.grants).toEqual([]);
   });

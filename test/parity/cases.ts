@@ -909,6 +909,15 @@ export const CASES: ParityCase[] = [
     expected: [verdict('policy-validity', 'ValidityTypoRole', 'advisory', 'ValidityTypoPolicy')],
   },
   {
+    // A Resource written as a bucket's name, not its ARN: IAM refuses the policy, so it blocks everywhere.
+    id: 'ValidityRefused',
+    rule: 'policy-validity',
+    cloudformation: cfnRole('ValidityRefused', { tags: OWNED }, document(allow('s3:GetObject', 'parity-bucket/*'))),
+    pulumi: true,
+    terraform: tfRole('ValidityRefused', { tags: OWNED }, document(allow('s3:GetObject', 'parity-bucket/*'))),
+    expected: [verdict('policy-validity', 'ValidityRefusedRole', 'mandatory', 'ValidityRefusedPolicy')],
+  },
+  {
     id: 'TrustOidc',
     rule: 'restrict-trust',
     cloudformation: cfnRole('TrustOidc', {

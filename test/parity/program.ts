@@ -216,6 +216,7 @@ role('EscAttach', { tags: OWNED }, document(allow('iam:AttachRolePolicy', `arn:a
 
 // policy-validity
 role('ValidityTypo', { tags: OWNED }, document(allow('s3:GetObjekt', 'arn:aws:s3:::parity-bucket/*')));
+role('ValidityRefused', { tags: OWNED }, document(allow('s3:GetObject', 'parity-bucket/*')));
 
 // restrict-trust
 role('TrustOidc', {

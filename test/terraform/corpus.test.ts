@@ -1009,13 +1009,14 @@ describe('KICS Terraform IAM fixtures', () => {
         // The user and its key and policy are named from `local.resource_prefix` and `aws_iam_user.user` (undeclared):
         // the key is a long-lived credential whoever holds it (right). ec2:*, s3:*, lambda:*, cloudwatch:* on
         // "SomeResource": each service wildcard reaches privileged actions (right; KICS passes it because the Resource is
-        // not "*"). IAM refuses a Resource that is not an ARN at apply, which policy-validity does not say: nothing is
-        // granted then, so no verdict here is wrong, but that is a gap of policy-validity (reported).
+        // not "*"). "SomeResource" is a literal that is no ARN: IAM refuses the policy at apply, and policy-validity
+        // says so since session 45 (right, blocking; the gap this comment reported before).
         'no-long-lived-credentials mandatory aws_iam_access_key.negative2 Credential::aws-access-key',
         'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::cloudwatch:*',
         'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::ec2:*',
         'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::lambda:*',
         'no-wildcard-privilege mandatory aws_iam_user_policy.negative3 Action::s3:*',
+        'policy-validity mandatory aws_iam_user_policy.negative3 Resource::SomeResource',
         'require-entitlement mandatory aws_iam_user.negative1 Class::undeclared',
         'require-entitlement mandatory aws_iam_user.negative1 Entitlement::none',
         'require-owner mandatory aws_iam_user.negative1 Owner::missing',
@@ -1028,6 +1029,8 @@ describe('KICS Terraform IAM fixtures', () => {
         'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::ec2:*',
         'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::lambda:*',
         'no-wildcard-privilege mandatory aws_iam_policy.s3-permission Action::s3:*',
+        // The same literal "SomeResource" in a managed policy: IAM refuses it (right, since session 45).
+        'policy-validity mandatory aws_iam_policy.s3-permission Resource::SomeResource',
       ],
     ],
     [
@@ -1057,10 +1060,12 @@ describe('KICS Terraform IAM fixtures', () => {
       'iam_role_allows_all_principals_to_assume/test/negative.tf',
       [
         // The attachment's policy_arn refers to an undeclared policy: known after apply, both rules wait (right, fail
-        // closed). negative2, a managed policy with a Principal (which IAM refuses in an identity policy), is attached to
-        // nobody and allows only logs actions: nothing to report (right).
+        // closed). negative2, a managed policy with a Principal, is attached to nobody and allows only logs actions: no
+        // privilege to report (right), but IAM refuses a Principal in an identity policy, so creating the policy fails at
+        // apply: policy-validity says so since session 45 (right, blocking).
         'no-privilege-escalation mandatory aws_iam_policy_attachment.negative3 Path::unknown pending',
         'no-wildcard-privilege mandatory aws_iam_policy_attachment.negative3 - pending',
+        'policy-validity mandatory aws_iam_policy.negative2 Principal::Statement[0]',
         'require-entitlement mandatory aws_iam_role.negative1 Class::undeclared',
         'require-entitlement mandatory aws_iam_role.negative1 Entitlement::none',
         'require-owner mandatory aws_iam_role.negative1 Owner::missing',

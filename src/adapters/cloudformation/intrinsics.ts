@@ -1,4 +1,11 @@
-import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/model.js';
+import {
+  isUnknown,
+  ONLY_SOME_DEPLOYMENTS,
+  SET_BY_DEPLOYMENT,
+  unknownValue,
+  type Maybe,
+  type Unknown,
+} from '../../model/model.js';
 import { resourceValue } from '../../model/deployment.js';
 import { identityArn, identityRefName, providerArn } from './names.js';
 import { isRecord, setOwn } from '../../util/records.js';
@@ -74,6 +81,17 @@ const NO_ITEMS: readonly unknown[] = [];
 
 /** The properties that hold a policy document, written whole by a parameter where a deployment sets it (`resolveDocument`). */
 const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument']);
+
+/**
+ * Marks a resolved statement for the parser (PolicyStatement.setByDeployment, onlySomeDeployments): not enumerable, so
+ * the mark is no element of the statement to anything that walks or compares it, only to parsePolicyDocument.
+ */
+function markStatement(statement: Record<string, unknown>, key: symbol, value: unknown): void {
+  Object.defineProperty(statement, key, { value, enumerable: false });
+}
+
+/** The fields of a statement whose values policy validity judges as written (Resolver.setByDeployment). */
+const DEPLOYMENT_SET_FIELDS = ['Sid', 'Resource', 'NotResource'] as const;
 
 /** The fields of a policy statement that say what is granted, to whom and when (see `resolveStatementField`). */
 const STATEMENT_FIELDS = new Set([
@@ -705,7 +723,37 @@ export function createResolver(input: TemplateInput): Resolver {
       }
       if (resolved !== NO_VALUE) setOwn(result, key, resolved);
     }
+    // A value a parameter writes changes the statement as resolved, so the mark goes on a copy, never the template.
+    if (statement && result && documents) {
+      const chosen = setByDeployment(record);
+      if (chosen.length > 0) markStatement(result, SET_BY_DEPLOYMENT, chosen);
+    }
     return result ?? record;
+  }
+
+  /**
+   * The strings a statement's Sid, Resource and NotResource items take from a parameter the deployment sets, as this
+   * plan resolves them (its default): PolicyStatement.setByDeployment.
+   */
+  function setByDeployment(record: Record<string, unknown>): string[] {
+    const chosen: string[] = [];
+    for (const key of DEPLOYMENT_SET_FIELDS) {
+      const written = record[key];
+      if (written === undefined) continue;
+      const items: readonly unknown[] = Array.isArray(written) ? written : [written];
+      for (const item of items) {
+        if (writtenByParameter(item) === undefined) continue;
+        // The default this plan reads, and each value a deployment may choose instead (AllowedValues).
+        const resolved = resolveValue(item);
+        const choices = choicesOf(item);
+        const values: readonly unknown[] = [
+          ...(Array.isArray(resolved) ? (resolved as unknown[]) : [resolved]),
+          ...(Array.isArray(choices) ? (choices as readonly string[]) : []),
+        ];
+        for (const value of values) if (typeof value === 'string') chosen.push(value);
+      }
+    }
+    return chosen;
   }
 
   function resolveList(list: unknown[]): unknown[] {
@@ -717,7 +765,7 @@ export function createResolver(input: TemplateInput): Resolver {
         result ??= list.slice(0, index);
         for (const branch of branches) {
           const resolved = resolveValue(branch);
-          if (resolved !== NO_VALUE && !isDenyStatement(resolved)) result.push(resolved);
+          if (resolved !== NO_VALUE && !isDenyStatement(resolved)) result.push(markedOnlySome(resolved));
         }
         continue;
       }
@@ -729,6 +777,19 @@ export function createResolver(input: TemplateInput): Resolver {
       if (resolved !== NO_VALUE) result.push(resolved);
     }
     return result ?? list;
+  }
+
+  /**
+   * A statement one branch of an undecided `Fn::If` writes, marked so (PolicyStatement.onlySomeDeployments) on a copy:
+   * the template's own object is never changed. Anything else as it is.
+   */
+  function markedOnlySome(value: unknown): unknown {
+    if (!isRecord(value) || isUnknown(value) || !Object.hasOwn(value, 'Effect')) return value;
+    const copy: Record<string, unknown> = { ...value };
+    const chosen = (value as { [SET_BY_DEPLOYMENT]?: unknown })[SET_BY_DEPLOYMENT];
+    if (chosen !== undefined) markStatement(copy, SET_BY_DEPLOYMENT, chosen);
+    markStatement(copy, ONLY_SOME_DEPLOYMENTS, true);
+    return copy;
   }
 
   /** The two branches of an `Fn::If` whose condition only deploy time decides, else undefined. */

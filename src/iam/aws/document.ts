@@ -1,6 +1,8 @@
 import {
   isUnknown,
   malformedValue,
+  ONLY_SOME_DEPLOYMENTS,
+  SET_BY_DEPLOYMENT,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
@@ -150,6 +152,11 @@ function parseStatement(entry: unknown): PolicyStatement | string {
     if (typeof condition === 'string') return `Condition: ${condition}`;
     statement.condition = condition;
   }
+  const setByDeployment = (entry as { [SET_BY_DEPLOYMENT]?: unknown })[SET_BY_DEPLOYMENT];
+  if (Array.isArray(setByDeployment) && setByDeployment.length > 0)
+    statement.setByDeployment = setByDeployment.filter((value): value is string => typeof value === 'string');
+  if ((entry as { [ONLY_SOME_DEPLOYMENTS]?: unknown })[ONLY_SOME_DEPLOYMENTS] === true)
+    statement.onlySomeDeployments = true;
   return statement;
 }
 

@@ -91,7 +91,12 @@ export function addResourcePolicyGrants(
     const waitedFor = policy.dependsOn ?? [];
     if (policy.document.unreadable) {
       for (const identity of waitedFor)
-        identity.grants.push({ kind: 'aws-policy', source: policy.source, document: policy.document });
+        identity.grants.push({
+          kind: 'aws-policy',
+          source: policy.source,
+          document: policy.document,
+          fromResourcePolicy: true,
+        });
       continue;
     }
     const granted = new Map<Identity, PolicyStatement[]>();
@@ -130,12 +135,22 @@ export function addResourcePolicyGrants(
       }
     }
     for (const [identity, statements] of granted) {
-      const grant: AwsPolicyGrant = { kind: 'aws-policy', source: policy.source, document: { statements } };
+      const grant: AwsPolicyGrant = {
+        kind: 'aws-policy',
+        source: policy.source,
+        document: { statements },
+        fromResourcePolicy: true,
+      };
       identity.grants.push(grant);
     }
     for (const [identity, principal] of perhaps) {
       if (granted.has(identity)) continue;
-      identity.grants.push({ kind: 'aws-policy', source: policy.source, document: maybeNamed(principal) });
+      identity.grants.push({
+        kind: 'aws-policy',
+        source: policy.source,
+        document: maybeNamed(principal),
+        fromResourcePolicy: true,
+      });
     }
   }
 }

@@ -8,6 +8,7 @@ import type { PolicyDocument, PolicyValue } from '../../model/model.js';
 import { hasWildcard } from '../../util/glob.js';
 import { allServices, isKnownActionPattern } from './actions.js';
 import { globMatch } from '../../util/glob.js';
+import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
 
 export type ValidityIssue =
   | { kind: 'no-service-prefix'; value: string; field: 'Action' | 'NotAction' }
@@ -127,4 +128,120 @@ function judgeAction(value: string, field: 'Action' | 'NotAction'): ValidityIssu
     : allServices().includes(service);
   if (!known) return { kind: 'unknown-service', value, service, field };
   return isKnownActionPattern(value) ? undefined : { kind: 'unknown-action', value, service, field };
+}
+
+/**
+ * What IAM refuses in an identity-based policy (one attached to a role, user, group or permission set, or a managed
+ * policy), each a deployment that fails. Only what the change writes as a literal is judged: a value only deploy time
+ * gives (an Unknown, another resource's ARN or name as the model writes it, the own account or region, a policy or
+ * template variable, a dynamic reference) may be anything then, so it is never called invalid here. Resource-based
+ * policies (trust, bucket, key, secret policies) have another grammar (their Principal is required) and are not judged
+ * by this.
+ */
+export type IdentityPolicyRefusal =
+  /**
+   * AWS JSON policy elements: Principal: "You cannot use the Principal element in an identity-based policy.
+   * Identity-based policies are permissions policies that you attach to IAM identities (users, groups, or roles). In
+   * those cases, the principal is implicitly the identity where the policy is attached." NotPrincipal: "You cannot use
+   * the NotPrincipal element in an IAM identity-based policy nor in an IAM role trust policy." IAM answers
+   * "Has prohibited field Principal".
+   */
+  | { kind: 'principal'; statement: number; element: 'Principal' | 'NotPrincipal' }
+  /**
+   * IAM JSON policy elements: Resource: "Statements must include either a Resource or a NotResource element." (an
+   * identity policy's statement; a resource-based policy's is the resource it is attached to). An empty list names none.
+   */
+  | { kind: 'no-resource'; statement: number }
+  /**
+   * IAM JSON policy elements: Resource: "You specify a resource using an Amazon Resource Name (ARN)" … "you use the
+   * wildcard character (*) in the Resource element". IAM answers `Resource foo must be in ARN format or "*".`
+   */
+  | { kind: 'resource-not-arn'; statement: number; field: 'Resource' | 'NotResource'; value: string }
+  /**
+   * IAM JSON policy elements: Sid: "The Sid element supports ASCII uppercase letters (A-Z), lowercase letters (a-z),
+   * and numbers (0-9)." IAM answers "Statement IDs (SID) must be alpha-numeric" (regular expression [0-9A-Za-z]*).
+   */
+  | { kind: 'sid-not-alphanumeric'; statement: number; sid: string }
+  /** IAM JSON policy elements: Sid: "In IAM, the Sid value must be unique within a JSON policy." */
+  | { kind: 'duplicate-sid'; sid: string; statements: number[] };
+
+const ALPHANUMERIC_SID = /^[0-9A-Za-z]*$/;
+
+/** Refusals per document, as validityIssues keeps its issues: a document is shared and never modified. */
+const documentRefusals = new WeakMap<PolicyDocument, readonly IdentityPolicyRefusal[]>();
+const NO_REFUSALS: readonly IdentityPolicyRefusal[] = [];
+
+/**
+ * What IAM refuses in `document` read as an identity-based policy, in statement order (duplicate Sids after the
+ * statements). An unreadable document is other rules' concern (its shape is reported as unreadable or pending there).
+ */
+export function identityPolicyRefusals(document: PolicyDocument): readonly IdentityPolicyRefusal[] {
+  let refusals = documentRefusals.get(document);
+  if (refusals === undefined) documentRefusals.set(document, (refusals = refusalsOf(document)));
+  return refusals;
+}
+
+function refusalsOf(document: PolicyDocument): readonly IdentityPolicyRefusal[] {
+  if (document.unreadable) return NO_REFUSALS;
+  let refusals: IdentityPolicyRefusal[] | undefined;
+  let sids: Map<string, number[]> | undefined;
+  const statements = document.statements;
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index];
+    if (statement === undefined) continue;
+    if (statement.principal !== undefined)
+      (refusals ??= []).push({ kind: 'principal', statement: index, element: 'Principal' });
+    if (statement.notPrincipal !== undefined)
+      (refusals ??= []).push({ kind: 'principal', statement: index, element: 'NotPrincipal' });
+    const resource = statement.resource ?? statement.notResource;
+    if (resource === undefined || resource.length === 0)
+      (refusals ??= []).push({ kind: 'no-resource', statement: index });
+    else {
+      const field = statement.resource ? 'Resource' : 'NotResource';
+      for (let item = 0; item < resource.length; item++) {
+        const value = resource[item];
+        if (value !== undefined && isLiteralNonArn(value) && !statement.setByDeployment?.includes(value))
+          (refusals ??= []).push({ kind: 'resource-not-arn', statement: index, field, value });
+      }
+    }
+    const sid = statement.sid;
+    // A Sid built from a value only deploy time gives (`!Sub ${AWS::StackName}Read`) is what that value makes it.
+    if (sid === undefined || isDeployTimeText(sid) || statement.setByDeployment?.includes(sid)) continue;
+    if (!ALPHANUMERIC_SID.test(sid)) (refusals ??= []).push({ kind: 'sid-not-alphanumeric', statement: index, sid });
+    // An empty Sid is taken as none (the regular expression IAM quotes admits it); only written Sids must differ.
+    if (sid === '') continue;
+    sids ??= new Map();
+    const seen = sids.get(sid);
+    if (seen) seen.push(index);
+    else sids.set(sid, [index]);
+  }
+  // Two statements only some deployments write (both branches of one Fn::If) may never be deployed together: a Sid
+  // is taken as written twice where at least one of its statements is in every deployment.
+  if (sids)
+    for (const [sid, at] of sids)
+      if (at.length > 1 && at.some((index) => !statements[index]?.onlySomeDeployments))
+        (refusals ??= []).push({ kind: 'duplicate-sid', sid, statements: at });
+  return refusals ?? NO_REFUSALS;
+}
+
+/**
+ * Whether a Resource value is a string the change writes as it is deployed and that is neither `*` nor an ARN. Left
+ * alone: a value whose wildcard may make it one (`arn*`, `*`, `*:s3:::bucket`: what it starts with before its first `*` or `?`
+ * begins `arn:`), as IAM documents no verdict on those; and deploy-time values: an Unknown; another resource's value
+ * or the deployment's own as the model writes them (`<Arn of Bucket>`, `<own-account>`: model/deployment.ts), which a
+ * CloudFormation Fn::GetAtt, Ref, Fn::Sub or Fn::Join, a CDK token, or a Pulumi or Terraform reference becomes; a
+ * `${…}` variable (a policy variable IAM fills in per request); a CloudFormation dynamic reference (`{{resolve:…}}`);
+ * and a value a parameter the deployment sets writes (PolicyStatement.setByDeployment, checked by the caller).
+ */
+function isLiteralNonArn(value: PolicyValue): value is string {
+  if (typeof value !== 'string') return false;
+  const wildcard = value.search(/[*?]/);
+  const fixed = (wildcard < 0 ? value : value.slice(0, wildcard)).toLowerCase();
+  if (fixed.startsWith('arn:') || (wildcard >= 0 && 'arn:'.startsWith(fixed))) return false;
+  return !isDeployTimeText(value);
+}
+
+/** Whether the text holds a part only deploy time (or IAM, per request) fills in: see isLiteralNonArn. */
+function isDeployTimeText(text: string): boolean {
+  return hasResourceValue(text) || hasOwnValue(text) || text.includes('${') || text.includes('{{resolve:');
 }
