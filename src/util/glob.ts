@@ -50,6 +50,14 @@ export function hasWildcard(pattern: string): boolean {
  */
 export function globCovers(outer: string, inner: string): boolean {
   if (!hasWildcard(inner)) return globMatch(outer, inner);
+  return coverTable(outer, inner, false);
+}
+
+/**
+ * Whether `outer` covers `inner` (which has wildcards), both in canonical form first; with `nameRuns` a NAME_RUN in
+ * `inner` is covered by an outer star alone (elsewhere it is a literal). Two rows of dynamic programming.
+ */
+function coverTable(outer: string, inner: string, nameRuns: boolean): boolean {
   const o = canonicalWildcards(outer);
   const n = canonicalWildcards(inner);
   // next[j]: o[i+1..] covers n[j..]; row[j]: o[i..] covers n[j..].
@@ -62,10 +70,10 @@ export function globCovers(outer: string, inner: string): boolean {
     for (let j = n.length - 1; j >= 0; j--) {
       const nc = n.charCodeAt(j);
       if (oc === STAR) {
-        // The star matches nothing, or absorbs inner's next character (a literal, a `?` or a whole `*`).
+        // The star matches nothing, or absorbs inner's next character (a literal, a `?`, a whole `*` or name run).
         row[j] = next[j] === 1 || row[j + 1] === 1 ? 1 : 0;
-      } else if (nc === STAR) {
-        // Anything but a star would have to match every run an inner star stands for.
+      } else if (nc === STAR || (nameRuns && nc === NAME)) {
+        // Anything but a star would have to match every run an inner star (or name run) stands for.
         row[j] = 0;
       } else {
         row[j] = (oc === QUESTION || oc === nc) && next[j + 1] ? 1 : 0;
@@ -86,31 +94,12 @@ function canonicalWildcards(pattern: string): string {
 
 /**
  * True when some string matches both globs (`*` and `?` in either): whether a policy's Resource pattern can name an ARN
- * of a resource type, whose format is a glob too. Exact: dynamic programming over both patterns, where a star in one
- * absorbs a character, a `?` or a whole star of the other. O(|a| × |b|) time and memory.
+ * of a resource type, whose format is a glob too. Exact (meetTable).
  */
 export function globsIntersect(a: string, b: string): boolean {
   if (!hasWildcard(a)) return globMatch(b, a);
   if (!hasWildcard(b)) return globMatch(a, b);
-  const width = b.length + 1;
-  // meets[i * width + j]: a[i..] and b[j..] match a common string.
-  const meets = new Uint8Array((a.length + 1) * width);
-  meets[a.length * width + b.length] = 1;
-  for (let i = a.length; i >= 0; i--) {
-    for (let j = b.length; j >= 0; j--) {
-      if (i === a.length && j === b.length) continue;
-      const ac = i < a.length ? a.charCodeAt(i) : -1;
-      const bc = j < b.length ? b.charCodeAt(j) : -1;
-      let meet = false;
-      if (ac === STAR) meet = meets[(i + 1) * width + j] === 1 || (bc !== -1 && meets[i * width + j + 1] === 1);
-      if (!meet && bc === STAR)
-        meet = meets[i * width + j + 1] === 1 || (ac !== -1 && meets[(i + 1) * width + j] === 1);
-      if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR)
-        meet = (ac === QUESTION || bc === QUESTION || ac === bc) && meets[(i + 1) * width + j + 1] === 1;
-      meets[i * width + j] = meet ? 1 : 0;
-    }
-  }
-  return meets[0] === 1;
+  return meetTable(a, b, false);
 }
 
 /**
@@ -133,23 +122,7 @@ export function formatHasWildcard(format: string): boolean {
  */
 export function formatCoveredBy(pattern: string, format: string): boolean {
   if (!formatHasWildcard(format)) return globMatch(pattern, format);
-  const o = canonicalWildcards(pattern);
-  const n = canonicalWildcards(format);
-  let next = new Uint8Array(n.length + 1);
-  let row = new Uint8Array(n.length + 1);
-  next[n.length] = 1;
-  for (let i = o.length - 1; i >= 0; i--) {
-    const oc = o.charCodeAt(i);
-    row[n.length] = oc === STAR && next[n.length] === 1 ? 1 : 0;
-    for (let j = n.length - 1; j >= 0; j--) {
-      const nc = n.charCodeAt(j);
-      if (oc === STAR) row[j] = next[j] === 1 || row[j + 1] === 1 ? 1 : 0;
-      else if (nc === STAR || nc === NAME) row[j] = 0;
-      else row[j] = (oc === QUESTION || oc === nc) && next[j + 1] ? 1 : 0;
-    }
-    [next, row] = [row, next];
-  }
-  return next[0] === 1;
+  return coverTable(pattern, format, true);
 }
 
 /**
@@ -159,9 +132,17 @@ export function formatCoveredBy(pattern: string, format: string): boolean {
  */
 export function formatMeets(pattern: string, format: string): boolean {
   if (!formatHasWildcard(format)) return globMatch(pattern, format);
-  const a = pattern;
-  const b = format;
+  return meetTable(pattern, format, true);
+}
+
+/**
+ * Whether `a` and `b` (both with wildcards) match a common string: dynamic programming over both patterns, where a star
+ * in one absorbs a character, a `?` or a whole star of the other, and with `nameRuns` a NAME_RUN in `b` takes
+ * characters of `a` but `/`, or nothing (elsewhere it is a literal). O(|a| × |b|) time and memory.
+ */
+function meetTable(a: string, b: string, nameRuns: boolean): boolean {
   const width = b.length + 1;
+  // meets[i * width + j]: a[i..] and b[j..] match a common string.
   const meets = new Uint8Array((a.length + 1) * width);
   meets[a.length * width + b.length] = 1;
   for (let i = a.length; i >= 0; i--) {
@@ -169,14 +150,15 @@ export function formatMeets(pattern: string, format: string): boolean {
       if (i === a.length && j === b.length) continue;
       const ac = i < a.length ? a.charCodeAt(i) : -1;
       const bc = j < b.length ? b.charCodeAt(j) : -1;
+      const nameRun = nameRuns && bc === NAME;
       let meet = false;
-      // A star of the pattern matches nothing more, or also what the format's next unit (a character, `?`, star or name run) matches.
+      // A star of `a` matches nothing more, or also what `b`'s next unit (a character, `?`, star or name run) matches.
       if (ac === STAR) meet = meets[(i + 1) * width + j] === 1 || (bc !== -1 && meets[i * width + j + 1] === 1);
       if (!meet && bc === STAR)
         meet = meets[i * width + j + 1] === 1 || (ac !== -1 && meets[(i + 1) * width + j] === 1);
-      if (!meet && bc === NAME)
+      if (!meet && nameRun)
         meet = meets[i * width + j + 1] === 1 || (ac !== -1 && ac !== SLASH && meets[(i + 1) * width + j] === 1);
-      if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR && bc !== NAME)
+      if (!meet && ac !== -1 && bc !== -1 && ac !== STAR && bc !== STAR && !nameRun)
         meet = (ac === QUESTION || bc === QUESTION || ac === bc) && meets[(i + 1) * width + j + 1] === 1;
       meets[i * width + j] = meet ? 1 : 0;
     }
