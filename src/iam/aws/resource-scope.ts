@@ -94,10 +94,11 @@ interface ArnFormats {
 const arnFormats = new Map<string, ArnFormats>();
 
 /**
- * By service: the ARN format placeholders some format of the service follows with `/` (`${BucketName}` in
- * `arn:${Partition}:s3:::${BucketName}/${ObjectName}`, `${ClusterName}` in `task/${ClusterName}/${TaskId}`). The ARN
- * uses `/` to end such a name, so the name holds none: `arn:aws:s3:::examplebucket1/*` names objects, never a bucket.
- * Any other placeholder may hold `/` (`${RoleNameWithPath}`, `${ObjectName}`, `${LogGroupName}`: `/aws/lambda/app`).
+ * By service: the ARN format placeholders some format of the service follows with `/` (written here as <BucketName>:
+ * the bucket name in S3's object format `arn:${Partition}:s3:::<BucketName>/<ObjectName>`, the cluster name in ECS's
+ * `task/<ClusterName>/<TaskId>`). The ARN uses `/` to end such a name, so the name holds none:
+ * `arn:aws:s3:::examplebucket1/*` names objects, never a bucket. Any other placeholder may hold `/` (<RoleNameWithPath>,
+ * <ObjectName>, <LogGroupName>: `/aws/lambda/app`).
  */
 const slashDelimited = new Map<string, ReadonlySet<string>>();
 

@@ -205,7 +205,7 @@ function refusalsOf(document: PolicyDocument): readonly IdentityPolicyRefusal[] 
       }
     }
     const sid = statement.sid;
-    // A Sid built from a value only deploy time gives (`!Sub ${AWS::StackName}Read`) is what that value makes it.
+    // A Sid built from a value only deploy time gives (the stack's name and `Read`) is what that value makes it.
     if (sid === undefined || isDeployTimeText(sid) || statement.setByDeployment?.includes(sid)) continue;
     if (!ALPHANUMERIC_SID.test(sid)) (refusals ??= []).push({ kind: 'sid-not-alphanumeric', statement: index, sid });
     // An empty Sid is taken as none (the regular expression IAM quotes admits it); only written Sids must differ.
