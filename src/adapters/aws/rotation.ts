@@ -67,7 +67,7 @@ const CYCLE_DAYS = 10_227;
 /**
  * The longest gap in days between two consecutive days a schedule runs on, over a whole cycle of the calendar (and
  * from its last run into the next cycle's first); undefined when it never runs. Months of 28 to 31 days, leap years
- * and weekdays are all counted: `cron(0 0 31 * ? *)` runs on the 31st, so from January 31 to March 31 (59 days).
+ * and weekdays are all counted: `cron(0 0 31 * ? *)` runs on the 31st, so from March 31 to May 31 (61 days).
  */
 function longestCalendarGap(runsOn: (date: Date) => boolean): number | undefined {
   let first: number | undefined;
