@@ -36,6 +36,9 @@ describe('conditionEnd', () => {
     // CEL ignores a line comment: the bound after it is not part of the expression.
     ['a bound behind a comment', `resource.name == "x" // && ${BOUND}`],
     ['a bound in parentheses (not read, so not ended)', `(${BOUND})`],
+    // A conjunction inside parentheses or a macro is a part the rest may turn around: false == … is true once ended.
+    ['a conjunction compared with false', `(resource.name == "x" && ${BOUND} && true) == false`],
+    ['a conjunction in a macro over an empty list (vacuously true)', `[].all(x, false && ${BOUND} && true)`],
     ['a time that is not RFC 3339', 'request.time < timestamp("2020-01-01")'],
     ['a date that does not exist', 'request.time < timestamp("2020-13-45T00:00:00Z")'],
     ['a string not closed', 'request.time < timestamp("2020-01-01T00:00:00Z)'],

@@ -33,7 +33,7 @@ export function conditionEnd(expression: string): string | undefined {
 }
 
 /**
- * The expression cut at each `&&` outside a string literal, and its code with every string literal emptied (`"a||b"`
+ * The expression cut at each top-level `&&` outside a string literal, and its code with every string literal emptied (`"a||b"`
  * → `""`), so that operators are looked for in code only; undefined when a string is not closed, or is of a kind
  * this reading does not cut as CEL does.
  */
@@ -41,6 +41,7 @@ function conjunctsOf(expression: string): { conjuncts: string[]; code: string } 
   const conjuncts: string[] = [];
   let code = '';
   let start = 0;
+  let depth = 0;
   for (let index = 0; index < expression.length; index++) {
     const char = expression.charAt(index);
     if (char === '"' || char === "'") {
@@ -54,7 +55,11 @@ function conjunctsOf(expression: string): { conjuncts: string[]; code: string } 
       index = close;
       continue;
     }
-    if (char === '&' && expression[index + 1] === '&') {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    // Only a top-level `&&` joins the whole: one inside parentheses or a macro's body (`(… && bound) == false`,
+    // `[].all(x, … && bound)`) joins a part whose value the rest of the expression may turn around.
+    if (char === '&' && expression[index + 1] === '&' && depth === 0) {
       conjuncts.push(expression.slice(start, index));
       start = index + 2;
       code += '&&';
