@@ -102,6 +102,18 @@ export interface AccountTokenRoute {
   held: string;
 }
 
+/** The model's Kubernetes service accounts, listed once per model: every holder of a Kubernetes role asks for them. */
+const serviceAccounts = new WeakMap<Model, Identity[]>();
+function serviceAccountsOf(model: Model): Identity[] {
+  let accounts = serviceAccounts.get(model);
+  if (!accounts)
+    serviceAccounts.set(
+      model,
+      (accounts = model.identities.filter((identity) => identity.kind === 'k8s-service-account')),
+    );
+  return accounts;
+}
+
 /**
  * The tokens of other service accounts the holder's roles give it, where that account holds a route, cluster-admin, or
  * a role the change cannot see (failing closed, as a named `bind` does); a token of the holder's own account gives it
@@ -123,7 +135,7 @@ export function accountTokenRoutes(
   const held = heldEntries(grants);
   // Most identities hold no Kubernetes role: no list of accounts to build for them.
   if (held.length === 0) return [];
-  const accounts = model.identities.filter((identity) => identity.kind === 'k8s-service-account');
+  const accounts = serviceAccountsOf(model);
   const routes: AccountTokenRoute[] = [];
   for (const entry of held) {
     const clusterWide = entry.grant.scopeLevel === 'cluster';
