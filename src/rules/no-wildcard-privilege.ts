@@ -306,18 +306,22 @@ export default defineRule<MessageId>({
         else if (grant.kind === 'aws-managed-policy') checkManagedPolicy(ctx, grant, identity);
         else checkRoleGrant(ctx, grant, identity);
       }
+      // What the holder's Kubernetes roles open together, and the tokens they give it: reported on the bindings and
+      // counted in its token automount, worked out once.
       const roleGrants = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
-      checkJoinedRoles(ctx, roleGrants, identity);
-      checkAccountTokens(ctx, roleGrants, identity);
-      checkAutomount(ctx, identity);
+      const joins = unacceptedJoins(ctx, roleGrants, identity);
+      const tokens = unacceptedTokens(ctx, roleGrants, identity);
+      reportJoinedRoles(ctx, joins, identity);
+      reportAccountTokens(ctx, tokens, identity);
+      checkAutomount(ctx, identity, joins, tokens);
       for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
     for (const { member, grant } of ctx.model.externalRoleGrants ?? []) checkRoleGrant(ctx, grant, undefined, member);
     // Users and groups the change names only in bindings hold the union of their roles too.
     for (const { member, grants } of externalHolders(ctx.model)) {
-      checkJoinedRoles(ctx, grants, undefined, member);
-      checkAccountTokens(ctx, grants, undefined, member);
+      reportJoinedRoles(ctx, unacceptedJoins(ctx, grants), undefined, member);
+      reportAccountTokens(ctx, unacceptedTokens(ctx, grants), undefined, member);
     }
     for (const definition of ctx.model.roleDefinitions ?? []) checkDefinition(ctx, definition);
     for (const use of ctx.model.defaultIdentityUses ?? []) checkDefaultIdentityUse(ctx, use);
@@ -648,8 +652,8 @@ function unacceptedIssues(
  * bindings (`member`), reported on the binding of the first role joined. A role whose rules cannot be seen is reported
  * on its own binding; the joins are of what can be seen.
  */
-function checkJoinedRoles(ctx: Context, grants: readonly RoleGrant[], identity?: Identity, member?: string): void {
-  for (const { issue, joined, where } of unacceptedJoins(ctx, grants, identity)) {
+function reportJoinedRoles(ctx: Context, joins: readonly JoinedRoute[], identity?: Identity, member?: string): void {
+  for (const { issue, joined, where } of joins) {
     const names = joined.map((entry) => entry.role);
     ctx.report({
       resource: identity?.resource ?? joined[0]?.grant.source ?? { type: 'kubernetes', name: member ?? '' },
@@ -686,8 +690,13 @@ function unacceptedJoins(ctx: Context, grants: readonly RoleGrant[], identity?: 
  * role requesting its own holder's token grants nothing new, and who holds a role is its bindings' to say (a binding
  * of another change names a role it cannot see, which is reported there).
  */
-function checkAccountTokens(ctx: Context, grants: readonly RoleGrant[], identity?: Identity, member?: string): void {
-  for (const token of unacceptedTokens(ctx, grants, identity)) {
+function reportAccountTokens(
+  ctx: Context,
+  tokens: readonly AccountTokenRoute[],
+  identity?: Identity,
+  member?: string,
+): void {
+  for (const token of tokens) {
     const { entry } = token;
     ctx.report({
       resource: entry.grant.source,
@@ -923,7 +932,12 @@ function definitionIssueReport(issue: DefinitionIssue): {
  * A Kubernetes service account with a privileged binding whose token pods mount: every pod by default, unless the
  * account says false; the pods of the change as their pod spec says (it overrides the account's either way).
  */
-function checkAutomount(ctx: Context, identity: Identity): void {
+function checkAutomount(
+  ctx: Context,
+  identity: Identity,
+  joined: readonly JoinedRoute[],
+  tokens: readonly AccountTokenRoute[],
+): void {
   if (identity.kind !== 'k8s-service-account') return;
   const pods = identity.attachments.filter((attachment) => attachment.kind === 'pod');
   // An account the change only binds to: whether it mounts its token, and where, is not the change's to show.
@@ -937,24 +951,20 @@ function checkAutomount(ctx: Context, identity: Identity): void {
     unacceptedIssues(ctx, grant, identity).filter(
       (issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role',
     );
-  const privileged = identity.grants.filter(
-    (grant): grant is RoleGrant => grant.kind === 'role' && powers(grant).length > 0,
-  );
+  const privileged = identity.grants.flatMap((grant) => {
+    const issues = grant.kind === 'role' ? powers(grant) : [];
+    return grant.kind === 'role' && issues.length > 0 ? [{ grant, issues }] : [];
+  });
   // What the account holds only through its roles together, or through another account's token, gives its pods as
   // much as a privileged role does.
-  const roleGrants = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
-  const joined = unacceptedJoins(ctx, roleGrants, identity);
-  const tokens = unacceptedTokens(ctx, roleGrants, identity);
   if (privileged.length === 0 && joined.length === 0 && tokens.length === 0) return;
   // Advisory, as its binding is, where the only power is a route that only EKS opens and the change does not show EKS.
   const conditional =
     joined.length === 0 &&
     tokens.length === 0 &&
-    privileged.every((grant) =>
-      powers(grant).every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route)),
-    );
+    privileged.every(({ issues }) => issues.every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route)));
   const what = [
-    ...privileged.map((grant) => `${shownValue(grant.role)} (${grant.source.name})`),
+    ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${grant.source.name})`),
     ...joined.map(
       ({ issue, joined: roles }) =>
         `${roles.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and ')} together (Route::${issue.route})`,
