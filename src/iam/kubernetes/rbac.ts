@@ -435,7 +435,7 @@ function namedBindTargets(rule: RolePermission, clusterWide: boolean, visiting: 
       target.rules,
       clusterWide && target.kind === 'ClusterRole',
       new Set([...visiting, key]),
-      target.scope?.startsWith('namespace/') ? target.scope.slice('namespace/'.length) : undefined,
+      namespaceOf(target.scope),
     );
     if (held.length) reasons.push(`${named}, which holds ${held.map((issue) => `Route::${issue.route}`).join(', ')}`);
   }
@@ -523,6 +523,11 @@ function grantingWords(rule: RolePermission): string {
 
 function list(values: readonly string[]): string {
   return values.length ? values.map((value) => `"${value}"`).join(', ') : '(none)';
+}
+
+/** The namespace of a Kubernetes scope (`namespace/<name>`), or undefined for the cluster or a scope not known. */
+export function namespaceOf(scope: unknown): string | undefined {
+  return typeof scope === 'string' && scope.startsWith('namespace/') ? scope.slice('namespace/'.length) : undefined;
 }
 
 /**

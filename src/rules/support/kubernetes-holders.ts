@@ -6,9 +6,15 @@
  * RBAC grants each subject the union of the roles bound to it, whatever its kind.
  */
 import type { Catalog } from '../../../catalog/types.js';
-import { joinedRoutes, namedTokenRequests, secretReads, type RbacIssue } from '../../iam/kubernetes/rbac.js';
+import {
+  joinedRoutes,
+  namedTokenRequests,
+  namespaceOf,
+  secretReads,
+  type RbacIssue,
+} from '../../iam/kubernetes/rbac.js';
 import { isUnknown, type Identity, type Model, type RoleGrant, type RolePermission } from '../../model/model.js';
-import { namespaceOf, roleGrantIssues } from './role-grants.js';
+import { roleGrantIssues } from './role-grants.js';
 
 /** A Kubernetes role a holder holds through one binding, with what the change shows of it. */
 export interface HeldEntry {

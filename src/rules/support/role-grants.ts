@@ -19,7 +19,13 @@ import {
   predefinedRoleVerdict,
   type GcpRoleVerdict,
 } from '../../iam/gcp/roles.js';
-import { CLUSTER_ADMIN, isUnauthenticatedSubject, roleRoutes, type RbacRouteId } from '../../iam/kubernetes/rbac.js';
+import {
+  CLUSTER_ADMIN,
+  isUnauthenticatedSubject,
+  namespaceOf,
+  roleRoutes,
+  type RbacRouteId,
+} from '../../iam/kubernetes/rbac.js';
 import { isUnknown, type RoleDefinition, type RoleGrant } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 
@@ -280,7 +286,7 @@ function kubernetesRoleIssues(
  * in that namespace (an entitlement without namespaces lets it anywhere).
  */
 function catalogNamesKubernetesRole(catalog: Catalog, grant: RoleGrant, role: string, scope: string): boolean {
-  const namespace = scope.startsWith('namespace/') ? scope.slice('namespace/'.length) : undefined;
+  const namespace = namespaceOf(scope);
   return catalog.entitlements.some((entitlement) => {
     const envelope = entitlement.kubernetes;
     const named = grant.scopeLevel === 'cluster' ? envelope?.clusterRoles : envelope?.roles;
@@ -340,9 +346,4 @@ export function roleGrantsSummary(
         : [];
     }
   }
-}
-
-/** The namespace of a Kubernetes scope (`namespace/<name>`), or undefined for the cluster or a scope not known. */
-export function namespaceOf(scope: RoleGrant['scope'] | undefined): string | undefined {
-  return typeof scope === 'string' && scope.startsWith('namespace/') ? scope.slice('namespace/'.length) : undefined;
 }
