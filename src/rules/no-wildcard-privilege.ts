@@ -963,15 +963,25 @@ function checkAutomount(
     joined.length === 0 &&
     tokens.length === 0 &&
     privileged.every(({ issues }) => issues.every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route)));
+  // Each token once, with the roles that reach it; a role already listed for its own power is named without its
+  // binding again, so that the list does not read as holding it twice.
+  const listed = new Set(privileged.map(({ grant }) => grant));
+  const reached = new Map<string, { account: string; route: string; roles: string[] }>();
+  for (const { entry, account, route } of tokens) {
+    const key = `${account}\u0000${route}`;
+    let token = reached.get(key);
+    if (!token) reached.set(key, (token = { account, route, roles: [] }));
+    const role = listed.has(entry.grant) ? entry.role : `${entry.role} (${entry.grant.source.name})`;
+    if (!token.roles.includes(role)) token.roles.push(role);
+  }
   const what = [
     ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${grant.source.name})`),
     ...joined.map(
       ({ issue, joined: roles }) =>
         `${roles.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and ')} together (Route::${issue.route})`,
     ),
-    ...tokens.map(
-      ({ entry, account, route }) =>
-        `${entry.role} (${entry.grant.source.name}) with the token of ${account} (Route::${route})`,
+    ...[...reached.values()].map(
+      ({ account, route, roles }) => `the token of ${account} through ${roles.join(' and ')} (Route::${route})`,
     ),
   ].join(', ');
   if (byDefault) {

@@ -171,6 +171,28 @@ describe('token Secrets read in one namespace (rbac-police retrieve_token_secret
     );
   });
 
+  it("an account that mounts its token names the token it reaches through a role once, after the role's own power", () => {
+    const mounting = 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: reader, namespace: tools}\n';
+    const { verdicts, message } = check(
+      ADMIN_BOT,
+      tokenSecret('admin-bot-token', 'admin-bot'),
+      mounting,
+      bound('Role', 'secret-reader', READ, 'reader'),
+      bound('Role', 'anything', '{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}', 'reader'),
+    );
+    expect(verdicts).toEqual([
+      'mandatory ClusterRoleBinding admin-bot Role::cluster-admin',
+      'mandatory Role anything Route::wildcard',
+      'mandatory RoleBinding anything Role::anything/Route::secrets-read/Account::tools/admin-bot',
+      'mandatory RoleBinding anything Role::anything/Route::wildcard',
+      'mandatory RoleBinding secret-reader Role::secret-reader/Route::secrets-read/Account::tools/admin-bot',
+      'mandatory ServiceAccount reader Token::automount',
+    ]);
+    expect(message('Token::automount')).toBe(
+      'Service account reader holds anything (anything), the token of tools/admin-bot through secret-reader (secret-reader) and anything (Route::secrets-read) and does not set automountServiceAccountToken: false, so every pod that runs as it gets that power in a mounted token (Checkov CKV_K8S_38). Set automountServiceAccountToken: false and mount a projected token only where needed.',
+    );
+  });
+
   it('a read named for that Secret reaches it too; another Secret, another namespace, or an unprivileged account does not', () => {
     expect(
       check(
