@@ -64,7 +64,14 @@ try {
   for (const app of readdirSync(work)
     .filter((name) => !name.startsWith('callgrind'))
     .sort()) {
-    const counts = Object.fromEntries(variants.map((variant) => [variant, count(join(work, app), variant)]));
+    // Each count printed as it is made: a large app's four take most of an hour, and a failure loses none of them.
+    const counts = Object.fromEntries(
+      variants.map((variant) => {
+        const counted = count(join(work, app), variant);
+        console.log(`${app} ${variant}: main ${counted.main}, all threads ${counted.all}`);
+        return [variant, counted];
+      }),
+    );
     printApp(app, counts);
   }
 } finally {
@@ -80,7 +87,8 @@ function count(dir, variant) {
   const node = [...(args.threads ? [] : PREDICTABLE), ...runner];
   // As bench/user-setups.mjs times it: the context `cdk synth` passes (construct stack traces off).
   const env = { ...process.env, ...cdkCliEnv(join(dir, `cdk.out-${variant}`)) };
-  const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8', env });
+  // AwsSolutionsChecks writes megabytes of findings to stderr: past spawnSync's default 1 MiB buffer the child is killed.
+  const warm = spawnSync(process.execPath, node, { cwd: dir, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   if (warm.status !== 0) throw new Error(`${dir} ${variant}: exited ${warm.status}\n${warm.stderr.slice(-2000)}`);
   const prefix = join(dir, `callgrind-${variant}`);
   const run = spawnSync(
