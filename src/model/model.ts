@@ -114,6 +114,12 @@ export interface PolicyStatement {
   /** operator -> condition key -> values */
   condition?: Record<string, Record<string, PolicyValue[]>>;
   /**
+   * When the condition ends the statement (ISO time): it bounds the request time (`DateLessThan aws:CurrentTime`, read
+   * strictly: src/iam/aws/condition-time.ts), so from then on the statement grants or denies nothing. Unset when the
+   * condition sets no end this reading is sure of.
+   */
+  conditionEnds?: string;
+  /**
    * The strings of its Sid, Resource and NotResource that a parameter the deployment sets writes (a CloudFormation
    * `Ref` to a parameter with a default): the plan shows the default, another deployment writes another value, so
    * what IAM would make of them is not known before deployment. Read from SET_BY_DEPLOYMENT on the statement as written.

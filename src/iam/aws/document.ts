@@ -10,6 +10,7 @@ import {
 } from '../../model/model.js';
 import { JsonSyntaxError, parseLocatedJson } from '../../util/located-json.js';
 import { isRecord, setOwn } from '../../util/records.js';
+import { conditionEnd } from './condition-time.js';
 
 /**
  * Normalizes an AWS policy document as IaC writes it (a JSON string or an object, single values or arrays,
@@ -151,6 +152,8 @@ function parseStatement(entry: unknown): PolicyStatement | string {
     const condition = toCondition(entry.Condition);
     if (typeof condition === 'string') return `Condition: ${condition}`;
     statement.condition = condition;
+    const ends = conditionEnd(condition);
+    if (ends !== undefined) statement.conditionEnds = ends;
   }
   const setByDeployment = (entry as { [SET_BY_DEPLOYMENT]?: unknown })[SET_BY_DEPLOYMENT];
   if (Array.isArray(setByDeployment) && setByDeployment.length > 0)
