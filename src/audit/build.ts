@@ -225,7 +225,7 @@ function plannedIdentity(
   ownAccounts: readonly string[],
   aclFreeBuckets: NonNullable<Model['bucketsWithoutAcls']>,
 ): AuditIdentity {
-  const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity));
+  const entitlements = profile.entitlements.map((id) => auditEntitlement(id, profile.class, catalog, identity, now));
   const declared = profile.entitlements
     .map((id) => entitlementById(catalog, id))
     .filter((e): e is Entitlement => e !== undefined);
@@ -315,12 +315,14 @@ function auditEntitlement(
   identityClass: IdentityClass | undefined,
   catalog: Catalog,
   identity?: Identity,
+  now?: Date,
 ): AuditEntitlement {
   const entitlement = entitlementById(catalog, id);
   if (!entitlement) return { id, known: false, privileged: false, standing: false, allows: [] };
   const privilege = entitlementPrivilege(catalog, entitlement);
   const classAllowsStanding = allowsStanding(catalog, identityClass);
-  const held = identity && privilege.privileged ? privilegedHoldings(catalog, identity, [entitlement])[0] : undefined;
+  const held =
+    identity && privilege.privileged ? privilegedHoldings(catalog, identity, [entitlement], now)[0] : undefined;
   const justInTime = held ? held.mode === 'just-in-time' : entitlement.approval?.maxDurationSeconds !== undefined;
   return {
     id,

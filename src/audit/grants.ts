@@ -102,7 +102,14 @@ function auditStatement(statement: PolicyStatement, entitlements: readonly Entit
     : statement.notResource
       ? `all resources except ${list(statement.notResource)}`
       : '*';
-  const text = `${statement.effect} ${actions} on ${resources}${statement.condition ? ' (conditional)' : ''}`;
+  // A statement its condition ends (`DateLessThan aws:CurrentTime`) says when: from then on it grants (or denies) nothing.
+  const conditional =
+    statement.conditionEnds !== undefined
+      ? ` (its condition ends it at ${statement.conditionEnds})`
+      : statement.condition
+        ? ' (conditional)'
+        : '';
+  const text = `${statement.effect} ${actions} on ${resources}${conditional}`;
   if (statement.effect === 'Deny') return { text, entitlements: [], beyondEntitlements: false };
   const { covering, complete } = coverage(statement, entitlements);
   return { text, entitlements: covering, beyondEntitlements: !complete };

@@ -1,3 +1,4 @@
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import type { CredentialType } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { actionSubset, type ActionSubset } from '../iam/aws/evaluate.js';
@@ -119,7 +120,7 @@ export default defineRule<MessageId>({
       }
       for (const credential of identity.credentials) checkCredential(ctx, identity, cls, credential);
       if (ctx.catalog.classes[cls].monitored) checkMonitored(ctx, identity, cls);
-      const trust = identity.trustPolicy;
+      const trust = identity.trustPolicy && documentInEffect(identity.trustPolicy, ctx.now);
       if (trust?.unreadable) {
         ctx.report({
           ...(trust.unreadable.malformed

@@ -1,3 +1,4 @@
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import { isUnknown, type Identity } from '../model/model.js';
 import { globMatch } from '../util/glob.js';
 import { defineRule, type RuleContext } from './define.js';
@@ -70,7 +71,7 @@ function checkMfa(ctx: RuleContext<MessageId>, identity: Identity): void {
   const approvalPaths = ctx.catalog.entitlements
     .filter((entitlement) => profile.entitlements.includes(entitlement.id))
     .flatMap((entitlement) => entitlement.approval?.via ?? []);
-  for (const entry of trustEntries(identity.trustPolicy)) {
+  for (const entry of trustEntries(documentInEffect(identity.trustPolicy, ctx.now))) {
     const value = entry.value;
     if (isUnknown(value) || approvalPaths.some((pattern) => globMatch(pattern, value))) continue;
     const why = missingMfa(entry, ctx.catalog);

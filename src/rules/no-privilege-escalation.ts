@@ -355,7 +355,7 @@ function sanctionOf(ctx: RuleContext<MessageId>, identity: Identity): SanctionCh
   const profile = ctx.profile(identity);
   if (profile.entitlements.length === 0) return undefined;
   const entitlements = profile.entitlements.flatMap((id) => entitlementById(ctx.catalog, id) ?? []);
-  return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements));
+  return sanctionCheck(sanctionedEntitlements(ctx.catalog, identity, profile.class, entitlements, ctx.now));
 }
 
 let everyPathAction: ActionSelection | undefined;

@@ -1,3 +1,4 @@
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import { awsManagedPolicy, isAwsManagedPolicyArn } from '../iam/aws/managed.js';
 import { managedPolicyDataset } from '../iam/aws/managed-policies.js';
 import { bucketsOfStack, isAclWrite, mayTurnAclsOn, reachesOnlyBuckets } from '../iam/aws/s3-acls.js';
@@ -341,14 +342,17 @@ function checkPolicy(ctx: Context, grant: AwsPolicyGrant, identity?: Identity): 
     });
     return;
   }
+  // As in effect now: a statement whose condition has ended it grants nothing (iam/aws/condition-time.ts).
+  const document = documentInEffect(grant.document, ctx.now);
   // Indexed: once per policy, and cheaper for V8 to optimize than for…of.
-  const statements = grant.document.statements;
+  const statements = document.statements;
   const aclFree = ctx.model.bucketsWithoutAcls;
   for (let s = 0; s < statements.length; s++) {
     const statement = statements[s];
     if (statement === undefined) continue;
     let issues = wildcardIssues(statement, ctx.catalog);
-    if (aclFree !== undefined && issues.length > 0) issues = withoutAclWrites(issues, statement, grant, aclFree);
+    if (aclFree !== undefined && issues.length > 0)
+      issues = withoutAclWrites(issues, statement, grant, document, aclFree);
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i];
       if (issue === undefined) continue;
@@ -371,10 +375,11 @@ function withoutAclWrites(
   issues: readonly WildcardIssue[],
   statement: PolicyStatement,
   grant: AwsPolicyGrant,
+  document: PolicyDocument,
   aclFree: readonly { stack: string | undefined; name: string; arn?: string }[],
 ): readonly WildcardIssue[] {
   if (!issues.some((issue) => issue.kind === 'wildcard-action' && issue.privileged.some(isAclWrite))) return issues;
-  if (mayTurnAclsOn(grant.document)) return issues;
+  if (mayTurnAclsOn(document)) return issues;
   const buckets = bucketsOfStack(aclFree, grant.source.stack);
   if (!reachesOnlyBuckets(statement.resource, statement.notResource, buckets)) return issues;
   return issues.flatMap((issue) => {

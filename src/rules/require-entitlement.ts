@@ -275,7 +275,7 @@ function checkDeclarations(ctx: RuleContext<MessageId>, identity: Identity, prof
     }
   }
   if (!allowsStanding(catalog, profile.class)) {
-    const holdings = privilegedHoldings(catalog, identity, known);
+    const holdings = privilegedHoldings(catalog, identity, known, ctx.now);
     for (let index = 0; index < holdings.length; index++) {
       const held = holdings[index];
       if (held === undefined || held.mode === 'just-in-time') continue;

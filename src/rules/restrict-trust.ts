@@ -1,3 +1,4 @@
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import type { Catalog, TrustedOidc } from '../../catalog/types.js';
 import { hasResourceValue, OWN_ACCOUNT } from '../model/deployment.js';
 import {
@@ -469,7 +470,8 @@ export default defineRule<MessageId>({
         for (const credential of identity.credentials)
           if (credential.kind === 'federated') checkFederatedCredential(ctx, identity, credential);
       }
-      const trust = identity.trustPolicy;
+      // As in effect now: a statement whose condition has ended it admits nobody and denies nobody.
+      const trust = identity.trustPolicy && documentInEffect(identity.trustPolicy, ctx.now);
       if (identity.cloud !== 'aws' || !trust) continue;
       if (trust.unreadable) {
         ctx.report({
@@ -1475,7 +1477,7 @@ function checkSecretPolicy(ctx: Ctx, policy: SecretPolicy, secret: Secret | unde
     names: { policy: policy.source.name, secret: secret?.name ?? describeValue(policy.secret ?? policy.source.name) },
     blocksPublic: policy.blockPublicPolicy === true,
   };
-  const { document } = policy;
+  const document = documentInEffect(policy.document, ctx.now);
   if (document.unreadable) {
     ctx.report({
       ...subject.base,
@@ -1834,7 +1836,7 @@ function checkResourcePolicy(ctx: Ctx, policy: ResourcePolicy): void {
     policy: policy.source.name,
     resource: policy.attachedTo.length > 0 ? policy.attachedTo.map(describeValue).join(', ') : policy.source.name,
   };
-  const { document } = policy;
+  const document = documentInEffect(policy.document, ctx.now);
   if (document.unreadable) {
     ctx.report({
       ...base,

@@ -46,6 +46,22 @@ const CI_ASSUMES_ANY_ROLE = {
 ruleTester(rule, {
   valid: [
     {
+      // The condition also ended the statement (aws:CurrentTime before a day that has passed): it admits nobody.
+      name: 'a role that tags itself human in a trust statement whose time condition ended before now reaches nothing',
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: trustWith(
+              { AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' },
+              { ...MFA, DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+            ),
+          }),
+          role('SecurityOnCall', { uniqueName: true, tags: { 'identity-class': 'human' } }),
+        ],
+      }),
+    },
+    {
       name: 'a break-glass role assumed through SAML only, from an identity provider the catalog declares MFA-enforcing',
       catalog: MFA_IDP,
       model: model({
@@ -105,6 +121,47 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // An end in 2027 has not come: the statement is judged as written, and one that ended in June is not.
+      name: 'a break-glass trust statement whose time condition has not ended yet is judged; an ended one is not',
+      model: model({
+        identities: [
+          role('BreakGlass', {
+            tags: BREAK_GLASS,
+            trust: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::<own-account>:role/SecurityOnCall' },
+                  Condition: { ...MFA, DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::<own-account>:role/Deployer' },
+                  Condition: { ...MFA, DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                },
+              ],
+            },
+          }),
+          role('SecurityOnCall', { uniqueName: true, tags: { 'identity-class': 'human' } }),
+          role('Deployer', { uniqueName: true, tags: { 'identity-class': 'workload' } }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'BreakGlass',
+          identity: 'TestStack/BreakGlass',
+          detail: 'Principal::arn:aws:iam::<own-account>:role/SecurityOnCall',
+          message:
+            'Break-glass role BreakGlass can be assumed by SecurityOnCall (arn:aws:iam::<own-account>:role/SecurityOnCall), an ' +
+            'identity of class human (claimed by the IaC; no catalog record gives it). Remove it from the trust policy; no ' +
+            'workload, service or agent may reach break-glass.',
+        },
+      ],
+    },
     {
       name: 'a role that tags itself human is no person the catalog knows: it may not reach break-glass on that tag',
       model: model({

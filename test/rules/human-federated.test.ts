@@ -19,6 +19,27 @@ const samlTrust = {
 ruleTester(rule, {
   valid: [
     {
+      // Its condition ended it (aws:CurrentTime before a day that has passed): written, but admitting nobody.
+      name: 'a human role trusted by an account without MFA in a statement whose time condition ended before now',
+      model: model({
+        identities: [
+          role('Operator', {
+            tags: HUMAN,
+            trust: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+                  Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                },
+              ],
+            },
+          }),
+        ],
+      }),
+    },
+    {
       name: 'a human role assumed through SAML federation with an identity provider the catalog declares MFA-enforcing',
       catalog: MFA_IDP,
       model: model({ identities: [role('AdminSso', { tags: HUMAN, trust: samlTrust })] }),
@@ -61,6 +82,44 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The statement that ended in June admits nobody; the one that ends in 2027 is judged as written.
+      name: 'a human role trusted without MFA in a statement whose time condition has not ended yet; an ended one is not judged',
+      model: model({
+        identities: [
+          role('Operator', {
+            tags: HUMAN,
+            trust: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+                  Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+                  Condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+                },
+              ],
+            },
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'Operator',
+          identity: 'TestStack/Operator',
+          detail: 'Mfa::arn:aws:iam::444455556666:root',
+          message:
+            'Role Operator of class human can be signed into without MFA, which the class requires: arn:aws:iam::444455556666:root may assume it without MFA: ' +
+            'the trust sets no aws:MultiFactorAuthPresent (Bool true) or aws:MultiFactorAuthAge condition. ' +
+            'Add a condition "Bool": {"aws:MultiFactorAuthPresent": "true"} to that trust statement, or declare the identity provider MFA-enforcing in the catalog.',
+        },
+      ],
+    },
     {
       name: 'mfa: true is read: a human role through a SAML provider not declared MFA-enforcing, and one trusted by an account without MFA',
       model: model({

@@ -91,6 +91,24 @@ function oneRolePathFinding(name: string, pathId: string, action: string): Expec
 ruleTester(rule, {
   valid: [
     {
+      // Its condition ended it (aws:CurrentTime before a day that has passed): written, but granting nothing.
+      name: "iam:* on one role's ARN whose time condition ended before now opens no path",
+      model: model({
+        identities: [
+          role('OneRole', {
+            policies: [
+              statements({
+                Effect: 'Allow',
+                Action: 'iam:*',
+                Resource: ONE_ROLE,
+                Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+              }),
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: "user, group and policy writes on one role's ARN: those actions act on users, groups and policies, so no statement can name what they act on",
       model: model({
         identities: [
@@ -423,6 +441,40 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The iam:* statement ended (aws:EpochTime before a second that has passed); the PutRolePolicy one ends in 2027.
+      name: "of two time-bound statements on one role's ARN, only the one not ended yet opens its path",
+      model: model({
+        identities: [
+          role('OneRole', {
+            policies: [
+              statements(
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:*',
+                  Resource: ONE_ROLE,
+                  Condition: { NumericLessThanEquals: { 'aws:EpochTime': '1780272000' } },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: 'iam:PutRolePolicy',
+                  Resource: ONE_ROLE,
+                  Condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+                },
+              ),
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'OneRole',
+          identity: 'TestStack/OneRole',
+          detail: 'Path::put-role-policy',
+          message: `OneRole can write an inline policy on a role: it is allowed iam:PutRolePolicy (OneRolePolicy, on ${ONE_ROLE}). Conditions restrict iam:PutRolePolicy, but they may be satisfiable, so the path is reported. Remove one of these actions or scope it to resources that grant no more privilege (path put-role-policy, https://pathfinding.cloud/paths/iam-005).`,
+        },
+      ],
+    },
     {
       name: "iam:* on one role's ARN opens the paths through that role only: its policies and its trust, not users, groups or policy versions",
       model: model({

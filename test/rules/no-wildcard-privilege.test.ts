@@ -38,6 +38,17 @@ function unattached(name: string, document: AwsPolicyGrant['document']): AwsPoli
 ruleTester(rule, {
   valid: [
     {
+      // Its condition ended it (aws:CurrentTime before a day that has passed): written, but granting nothing.
+      name: 'Action * on * whose time condition ended before now grants nothing',
+      model: model({
+        identities: [
+          role('Temporary', {
+            policies: [allow('*', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } } })],
+          }),
+        ],
+      }),
+    },
+    {
       // Every privileged action s3:PutBucket* stands for acts on a bucket, whose ARN holds no `/`: none on objects.
       name: "a wildcard whose privileged actions all act on buckets, on a bucket's objects only",
       model: model({ identities: [role('Writer', { policies: [allow('s3:PutBucket*', 'arn:aws:s3:::uploads/*')] })] }),
@@ -216,6 +227,44 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A request without aws:CurrentTime matches DateLessThanIfExists: that statement is judged as written, however
+      // long ago its date; the one whose condition ended is not.
+      name: 'a time condition IfExists never ends its statement; one without IfExists that ended grants nothing',
+      model: model({
+        identities: [
+          role('Temporary', {
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: '*',
+                    Resource: '*',
+                    Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                  },
+                  {
+                    Effect: 'Allow',
+                    Action: 'iam:*',
+                    Resource: '*',
+                    Condition: { DateLessThanIfExists: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                  },
+                ],
+              },
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          resource: 'TemporaryPolicy',
+          identity: 'TestStack/Temporary',
+          detail: 'Action::iam:*',
+          message: `Policy TemporaryPolicy allows Action "iam:*" on Resource "*", which expands to ${total('iam:*')} actions, ${privileged('iam:*')} of them privileged (iam:AddUserToGroup, iam:AttachGroupPolicy, iam:AttachRolePolicy, …). List only the actions needed instead of "iam:*"; keep privileged ones off unless required, on named resources.`,
+        },
+      ],
+    },
     {
       name: 'Checkov CKV_AWS_62/CKV_AWS_63, CIS 1.16: Action * on Resource *',
       model: model({ identities: [role('Deployer', { policies: [allow('*')] })] }),

@@ -175,6 +175,32 @@ const allActions = expansionExcept('*', () => false);
 ruleTester(rule, {
   valid: [
     {
+      // The statement's condition ended it (aws:CurrentTime before a day that has passed): written, but granting nothing.
+      name: 'a statement beyond the envelope whose time condition ended before now grants nothing',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: PAYMENTS_TABLE },
+                  {
+                    Effect: 'Allow',
+                    Action: 'dynamodb:DeleteItem',
+                    Resource: PAYMENTS_TABLE,
+                    Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                  },
+                ],
+              },
+            ],
+          }),
+        ],
+      }),
+    },
+    {
       name: 'a role the change only grants to (external) that the catalog does not record: the privilege rules judge the grant',
       catalog: CATALOG,
       model: model({
@@ -263,6 +289,29 @@ ruleTester(rule, {
       }),
     },
     {
+      // The account's trust ended on 2026-06-01 (aws:CurrentTime): it admits nobody, so the broker is the only way in.
+      name: 'just in time from the plan: a trust of the account whose time condition ended leaves the broker the only way in',
+      catalog: recorded('Deployer', 'workload', ['deploy-admin']),
+      model: model({
+        identities: [
+          role('Deployer', {
+            trust: {
+              Version: '2012-10-17',
+              Statement: [
+                { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: BROKER } },
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: 'arn:aws:iam::<own-account>:root' },
+                  Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                },
+              ],
+            },
+          }),
+        ],
+      }),
+    },
+    {
       name: "just in time for 15 minutes: the trust bounds sts:DurationSeconds below the role's 1h floor",
       catalog: recorded('QuickFix', 'human', ['quick-fix']),
       model: model({
@@ -342,6 +391,46 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Of two time-bound statements beyond the envelope, the one whose end has passed grants nothing; the other, whose
+      // end is ahead, is judged as written.
+      name: 'a statement beyond the envelope whose time condition has not ended yet is judged; an ended one is not',
+      catalog: CATALOG,
+      model: model({
+        identities: [
+          role('PaymentsApi', {
+            tags: PAYMENTS_SERVICE,
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: PAYMENTS_TABLE },
+                  {
+                    Effect: 'Allow',
+                    Action: 'dynamodb:DeleteItem',
+                    Resource: PAYMENTS_TABLE,
+                    Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+                  },
+                  {
+                    Effect: 'Allow',
+                    Action: 'dynamodb:PutItem',
+                    Resource: PAYMENTS_TABLE,
+                    Condition: { NumericLessThan: { 'aws:EpochTime': 1798761600 } },
+                  },
+                ],
+              },
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        excess('PaymentsApi', 'PaymentsApiPolicy', '1 action', 'payments-read', 'dynamodb:PutItem', PAYMENTS_TABLE, {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+          Resource: PAYMENTS_TABLE,
+        }),
+      ],
+    },
     {
       name: "a record matched by tags alone grants no privileged entitlement: any stack's author writes those tags",
       catalog: catalog({

@@ -45,6 +45,14 @@ const roleWith = (name: string, document: unknown) => model({ identities: [role(
 ruleTester(rule, {
   valid: [
     {
+      // Its condition ended it (aws:CurrentTime before a day that has passed): written, but admitting nobody.
+      name: 'Principal AWS * whose time condition ended before now admits nobody',
+      model: roleWith(
+        'TemporaryRole',
+        trust({ Principal: { AWS: '*' }, Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } } }),
+      ),
+    },
+    {
       name: 'cdk-nag / Checkov CKV_AWS_60 pass: a Lambda execution role trusting lambda.amazonaws.com',
       model: roleWith('FnRole', trust({ Principal: { Service: 'lambda.amazonaws.com' } })),
     },
@@ -163,6 +171,45 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // An end in 2027 narrows no principal: the statement is judged as written until then. The one that ended is not.
+      name: 'a trust statement whose time condition has not ended yet is judged; an ended one is not',
+      model: roleWith('TemporaryRole', {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { AWS: '*' },
+            Condition: { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { AWS: 'arn:aws:iam::999999999999:root' },
+            Condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'TemporaryRole',
+          identity: 'TestStack/TemporaryRole',
+          detail: 'Account::999999999999',
+          message:
+            'Role TemporaryRole trusts account 999999999999 (arn:aws:iam::999999999999:root), which the catalog (test-catalog.yaml) does not list under trust.accounts (listed: none). ' +
+            'Add the account with its owner to the catalog after review, or remove it from the trust policy.',
+        },
+        {
+          resource: 'TemporaryRole',
+          identity: 'TestStack/TemporaryRole',
+          detail: 'Condition::sts:ExternalId',
+          message:
+            'Role TemporaryRole trusts third-party account 999999999999 without an sts:ExternalId condition, so the third party can be tricked into using its access on your behalf (confused deputy). ' +
+            'Add Condition StringEquals sts:ExternalId: <the id the third party issued you>.',
+        },
+      ],
+    },
     {
       name: 'Checkov CKV_AWS_60: assume-role policy with Principal AWS *',
       model: roleWith('OpenRole', trust({ Principal: { AWS: '*' } })),

@@ -9,6 +9,7 @@ import {
   type ActionSelection,
   type AllowedAction,
 } from '../../iam/aws/evaluate.js';
+import { documentInEffect } from '../../iam/aws/condition-time.js';
 import { awsManagedPolicy } from '../../iam/aws/managed.js';
 import type { RuleContext } from '../define.js';
 import {
@@ -61,8 +62,17 @@ export function unknownHeldGrant(held: HeldPolicies): Unknown | undefined {
   return undefined;
 }
 
-/** The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). */
-export function heldPolicies(identity: Identity, model: Model, options: { withGroups: boolean }): HeldPolicies {
+/**
+ * The identity's own AWS policies, plus those of its groups when `withGroups` (escalation reaches through groups). Given
+ * `now`, each document as it is in effect then: a statement whose condition has ended it (`DateLessThan
+ * aws:CurrentTime` past: iam/aws/condition-time.ts) grants nothing and denies nothing, so no rule that reads the
+ * holdings judges it. Without `now`, the documents as written.
+ */
+export function heldPolicies(
+  identity: Identity,
+  model: Model,
+  options: { withGroups: boolean; now?: Date },
+): HeldPolicies {
   const holders =
     options.withGroups && identity.groups?.length ? [identity].concat(groupsOf(identity, model)) : [identity];
   // A group only some deployments add the identity to gives its grants as undecided ones (Identity.undecidedGroups).
@@ -90,7 +100,7 @@ export function heldPolicies(identity: Identity, model: Model, options: { withGr
       const seenAs = undecided === undefined ? seen : seenUndecided;
       if (seenAs.has(key)) continue;
       seenAs.add(key);
-      const held = toHeldPolicy(grant, holders, undecided !== undefined);
+      const held = toHeldPolicy(grant, holders, undecided !== undefined, options.now);
       if (held === undefined) continue;
       if ('document' in held) policies.push(held);
       else opaque.push(held);
@@ -131,8 +141,13 @@ export interface HeldAllows {
  * every rule that asks (entitlements and escalation both judge them), except that a large set of allowances is
  * not kept (KEPT_ALLOWANCES).
  */
-export function heldPoliciesAndAllows(ctx: Pick<RuleContext, 'model' | 'memo'>, identity: Identity): HeldAllows {
-  const held = ctx.memo(identity, 'held-policies', () => heldPolicies(identity, ctx.model, { withGroups: true }));
+export function heldPoliciesAndAllows(
+  ctx: Pick<RuleContext, 'model' | 'memo' | 'now'>,
+  identity: Identity,
+): HeldAllows {
+  const held = ctx.memo(identity, 'held-policies', () =>
+    heldPolicies(identity, ctx.model, { withGroups: true, now: ctx.now }),
+  );
   const documents = () => held.policies.map((policy) => policy.document);
   return {
     held,
@@ -153,10 +168,15 @@ function groupsOf(identity: Identity, model: Model): Identity[] {
   return model.identities.filter((candidate) => candidate.kind === 'aws-group' && ids.has(candidate.id));
 }
 
-function toHeldPolicy(grant: Grant, holders: Identity[], undecided: boolean): HeldPolicy | OpaquePolicy | undefined {
+function toHeldPolicy(
+  grant: Grant,
+  holders: Identity[],
+  undecided: boolean,
+  now: Date | undefined,
+): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
     const { source, policyName } = grant;
-    const document = heldDocument(undecided, grant.document);
+    const document = heldDocument(undecided, now ? documentInEffect(grant.document, now) : grant.document);
     const inline = policyName !== undefined && isHolderResource(source, holders);
     return inline
       ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
@@ -166,7 +186,7 @@ function toHeldPolicy(grant: Grant, holders: Identity[], undecided: boolean): He
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
-  const document = heldDocument(undecided, known.document);
+  const document = heldDocument(undecided, now ? documentInEffect(known.document, now) : known.document);
   return { source: grant.source, label: known.name, key: known.name, document, managedArn: grant.arn };
 }
 

@@ -11,6 +11,7 @@
  * access broker, IAM Identity Center or SAML, the approvers' workflow role), and holding no long-lived credential.
  * Anything else is standing privilege, whatever the catalog's label says.
  */
+import { documentInEffect } from '../../iam/aws/condition-time.js';
 import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../../catalog/types.js';
 import { formatSeconds } from '../../../catalog/values.js';
 import { expandActionPattern } from '../../iam/aws/actions.js';
@@ -153,22 +154,30 @@ export function privilegedHoldings(
   catalog: Catalog,
   identity: Identity,
   entitlements: readonly Entitlement[],
+  now?: Date,
 ): PrivilegedHolding[] {
   const holdings: PrivilegedHolding[] = [];
   for (let index = 0; index < entitlements.length; index++) {
     const entitlement = entitlements[index];
     if (entitlement === undefined) continue;
     const privilege = entitlementPrivilege(catalog, entitlement);
-    if (privilege.privileged) holdings.push(holding(identity, entitlement, privilege));
+    if (privilege.privileged) holdings.push(holding(identity, entitlement, privilege, now));
   }
   return holdings;
 }
 
-function holding(identity: Identity, entitlement: Entitlement, privilege: EntitlementPrivilege): PrivilegedHolding {
+function holding(
+  identity: Identity,
+  entitlement: Entitlement,
+  privilege: EntitlementPrivilege,
+  now: Date | undefined,
+): PrivilegedHolding {
   const approval = entitlement.approval;
   const maxDuration = approval?.maxDurationSeconds;
   const via = approval?.via ?? [];
-  const entries = identity.trustPolicy && !identity.trustPolicy.unreadable ? trustEntries(identity.trustPolicy) : [];
+  // Who may assume the role now: a trust statement whose condition has ended it admits nobody (iam/aws/condition-time.ts).
+  const trust = identity.trustPolicy && now ? documentInEffect(identity.trustPolicy, now) : identity.trustPolicy;
+  const entries = trust && !trust.unreadable ? trustEntries(trust) : [];
   const credentials = identity.credentials
     .filter((credential) => LONG_LIVED.has(credential.kind))
     .map((credential) => `${credential.kind} ${credential.source.name}`);
@@ -289,10 +298,11 @@ export function sanctionedEntitlements(
   identity: Identity,
   cls: IdentityClass | undefined,
   entitlements: readonly Entitlement[],
+  now?: Date,
 ): Entitlement[] {
   const allowedForClass = entitlements.filter((entitlement) => cls !== undefined && entitlement.classes.includes(cls));
   const standing = allowsStanding(catalog, cls);
-  return privilegedHoldings(catalog, identity, allowedForClass)
+  return privilegedHoldings(catalog, identity, allowedForClass, now)
     .filter((held) => standing || held.mode === 'just-in-time')
     .map((held) => held.entitlement);
 }
