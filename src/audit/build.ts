@@ -229,7 +229,7 @@ function plannedIdentity(
   const declared = profile.entitlements
     .map((id) => entitlementById(catalog, id))
     .filter((e): e is Entitlement => e !== undefined);
-  const grants = auditGrants(identity.grants, declared, catalog, aclFreeBuckets);
+  const grants = auditGrants(identity.grants, declared, catalog, aclFreeBuckets, now);
   const classLimit = profile.class ? catalog.classes[profile.class].maxSessionSeconds : undefined;
   const session = identity.maxSessionSeconds;
   return {

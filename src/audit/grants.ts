@@ -6,6 +6,7 @@
  */
 import type { Catalog, Entitlement } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
+import { documentInEffect, statementLapsed } from '../iam/aws/condition-time.js';
 import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
@@ -31,18 +32,22 @@ const EXAMPLES_PER_CATEGORY = 3;
 /**
  * `aclFreeBuckets`: the change's S3 buckets whose ACLs are disabled (Model.bucketsWithoutAcls). An ACL write of a policy
  * only on those of its own stack grants nothing (iam/aws/s3-acls.ts), so it is no privileged action here either, as
- * no-wildcard-privilege and no-unseen-content judge it.
+ * no-wildcard-privilege and no-unseen-content judge it. `now`: a statement whose time condition has ended by then
+ * grants nothing (iam/aws/condition-time.ts), as the rules judge it: listed with its end, privileged in nothing and
+ * beyond no entitlement, so the review queue asks no one to review it.
  */
 export function auditGrants(
   grants: readonly Grant[],
   entitlements: readonly Entitlement[],
   catalog: Catalog,
   aclFreeBuckets: NonNullable<Model['bucketsWithoutAcls']> = [],
+  now?: Date,
 ): AuditGrant[] {
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
       const buckets = bucketsOfStack(aclFreeBuckets, grant.source.stack);
-      const { summary, byStatement } = privilegedOf(grant.document, catalog, buckets);
+      const inEffect = now ? documentInEffect(grant.document, now) : grant.document;
+      const { summary, byStatement } = privilegedOf(inEffect, catalog, buckets);
       const onResource = grant.policyName === undefined ? resourcePolicyLabel(grant.source) : undefined;
       return {
         label: onResource?.label ?? policyLabel(grant.policyName, grant.source.name),
@@ -57,7 +62,9 @@ export function auditGrants(
               },
             ]
           : grant.document.statements.map((statement) =>
-              withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement)),
+              now && statementLapsed(statement, now)
+                ? { text: auditStatement(statement, entitlements).text, entitlements: [], beyondEntitlements: false }
+                : withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement)),
             ),
         privileged: summary,
       };

@@ -98,19 +98,35 @@ describe('AWS statements whose condition ended them, through a Terraform plan', 
     ]);
   });
 
-  it('the audit lists the statement with when its condition ends it', () => {
+  it('the audit lists each statement with when its condition ends it; one that ended is privileged in nothing', () => {
     const model = modelFromTerraformPlan(
       terraformPlan([
         role('ended'),
         adminUntil('ended', { DateLessThan: { 'aws:CurrentTime': '2026-06-01T00:00:00Z' } }),
+        role('ahead'),
+        adminUntil('ahead', { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }),
       ]),
     );
     const catalog = defaultCatalog();
     const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
     expect(
       audit.identities.flatMap((identity) =>
-        identity.grants.flatMap((grant) => grant.statements.map((statement) => statement.text)),
+        identity.grants.flatMap((grant) =>
+          grant.statements.map(
+            (statement) =>
+              `${identity.name}: ${statement.text}; beyond entitlements ${statement.beyondEntitlements}; privileged ${statement.privileged?.length ?? 0} (${grant.privileged.length} in the grant)`,
+          ),
+        ),
       ),
-    ).toEqual(['Allow * on * (its condition ends it at 2026-06-01T00:00:00.000Z)']);
+    ).toEqual([
+      'ahead: Allow * on * (its condition ends it at 2027-01-01T00:00:00.000Z); beyond entitlements true; privileged 7 (7 in the grant)',
+      'ended: Allow * on * (its condition ends it at 2026-06-01T00:00:00.000Z); beyond entitlements false; privileged 0 (0 in the grant)',
+    ]);
+    // The review queue asks for a review of the grant still running only.
+    expect(
+      audit.review.owners.flatMap((owner) =>
+        owner.items.filter((item) => item.kind === 'privileged-access').map((item) => item.identity),
+      ),
+    ).toEqual(['ahead']);
   });
 });
