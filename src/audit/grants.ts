@@ -22,7 +22,7 @@ import {
   type RoleGrant,
 } from '../model/model.js';
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
-import { roleGrantsSummary } from '../rules/support/role-grants.js';
+import { grantLapsed, roleGrantsSummary } from '../rules/support/role-grants.js';
 import { globMatch } from '../util/glob.js';
 import { resourcePolicyLabel } from './resource-policy-labels.js';
 import type { AuditGrant, AuditStatement } from './types.js';
@@ -91,7 +91,7 @@ export function auditGrants(
         privileged,
       };
     }
-    return roleGrant(grant, entitlements, catalog);
+    return roleGrant(grant, entitlements, catalog, now);
   });
 }
 
@@ -186,15 +186,29 @@ function withPrivileged(statement: AuditStatement, categories: Set<string> | und
   return categories?.size ? { ...statement, privileged: [...categories].sort() } : statement;
 }
 
-function roleGrant(grant: RoleGrant, entitlements: readonly Entitlement[], catalog: Catalog): AuditGrant {
+function roleGrant(
+  grant: RoleGrant,
+  entitlements: readonly Entitlement[],
+  catalog: Catalog,
+  now: Date | undefined,
+): AuditGrant {
   const role = isUnknown(grant.role) ? undefined : grant.role;
   const scope = isUnknown(grant.scope) ? undefined : grant.scope;
-  const covering = entitlements
-    .filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement))
-    .map((entitlement) => entitlement.id);
   // A binding its condition ends (Google Cloud temporary access) says when: from then on it grants nothing.
   const ends = grant.conditionEnds === undefined ? '' : ` (its condition ends it at ${grant.conditionEnds})`;
   const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${ends}`;
+  // Once ended, privileged in nothing and beyond no entitlement, as the rules judge it (grantLapsed) and as an AWS
+  // statement its condition ended is listed: the review queue asks no one to review access that is over.
+  if (now !== undefined && grantLapsed(grant, now))
+    return {
+      label: text,
+      source: grant.source,
+      statements: [{ text, entitlements: [], beyondEntitlements: false }],
+      privileged: [],
+    };
+  const covering = entitlements
+    .filter((entitlement) => roleWithin(grant.cloud, role, scope, entitlement))
+    .map((entitlement) => entitlement.id);
   // What the role grants, from the cloud's own data (Kubernetes routes, Azure actions, Google Cloud permissions).
   const granted = roleGrantsSummary(grant.cloud, role, grant.permissions, {
     clusterWide: grant.scopeLevel === 'cluster',

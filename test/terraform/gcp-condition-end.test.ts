@@ -61,16 +61,41 @@ describe('Google Cloud bindings whose condition ended them', () => {
     ]);
   });
 
-  it('the audit lists the binding with when its condition ends it', () => {
+  it('the audit lists each binding with when its condition ends it; one that ended is privileged in nothing and not queued for review', () => {
     const model = modelFromTerraformPlan(
       terraformPlan([
         member('ended', { title: 'until-2026-06', expression: 'request.time < timestamp("2026-06-01T00:00:00Z")' }),
+        {
+          ...member('ahead', { title: 'until-2027', expression: 'request.time < timestamp("2027-01-01T00:00:00Z")' }),
+          values: {
+            project: 'example-co-prod',
+            role: 'roles/owner',
+            member: 'serviceAccount:builder@outside-project.iam.gserviceaccount.com',
+            condition: [{ title: 'until-2027', expression: 'request.time < timestamp("2027-01-01T00:00:00Z")' }],
+          },
+        },
       ]),
     );
     const catalog = defaultCatalog();
     const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
-    expect(audit.identities.flatMap((identity) => identity.grants.map((grant) => grant.label))).toEqual([
-      'role roles/owner at projects/example-co-prod (its condition ends it at 2026-06-01T00:00:00.000Z)',
+    expect(
+      audit.identities.flatMap((identity) =>
+        identity.grants.flatMap((grant) =>
+          grant.statements.map(
+            (statement) =>
+              `${identity.name}: ${statement.text}; beyond entitlements ${statement.beyondEntitlements}; privileged ${statement.privileged?.length ?? 0} (${grant.privileged.length} in the grant)`,
+          ),
+        ),
+      ),
+    ).toEqual([
+      'builder: role roles/owner at projects/example-co-prod (its condition ends it at 2027-01-01T00:00:00.000Z); beyond entitlements true; privileged 1 (1 in the grant)',
+      'deployer: role roles/owner at projects/example-co-prod (its condition ends it at 2026-06-01T00:00:00.000Z); beyond entitlements false; privileged 0 (0 in the grant)',
     ]);
+    // The review queue asks for a review of the binding still running only.
+    expect(
+      (audit.review?.owners ?? []).flatMap((owner) =>
+        owner.items.filter((item) => item.kind === 'privileged-access').map((item) => item.identity),
+      ),
+    ).toEqual(['builder']);
   });
 });
