@@ -20,7 +20,9 @@ const WRITER = JSON.stringify([
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { name: 'aws-auth-editor', namespace: 'kube-system' },
-    rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['aws-auth'], verbs: ['get', 'update', 'patch'] }],
+    rules: [
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['aws-auth'], verbs: ['get', 'update', 'patch'] },
+    ],
   },
 ]);
 
@@ -60,7 +62,7 @@ const ROUTE = (level: string) =>
 const NO_CREATOR = { BootstrapClusterCreatorAdminPermissions: false };
 
 describe('an EKS cluster of authentication mode API reads no aws-auth', () => {
-  it('makes a Role that writes aws-auth advisory, saying why, while an access entry stays cluster-admin', () => {
+  it('makes a Role that writes aws-auth advisory, saying why, while an access entry stays cluster-admin; blocking beside a cluster that reads aws-auth', () => {
     const { exitCode, verdicts: found, findings } = verdicts(template({ ...NO_CREATOR, AuthenticationMode: 'API' }));
     expect(found).toEqual([ROUTE('advisory')]);
     expect(exitCode).toBe(0);
@@ -88,24 +90,7 @@ describe('an EKS cluster of authentication mode API reads no aws-auth', () => {
       'no-wildcard-privilege mandatory AWS::EKS::AccessEntry Admin Role::AmazonEKSClusterAdminPolicy/Route::wildcard',
     ]);
     expect(withEntry.exitCode).toBe(1);
-  });
-
-  it('keeps the route blocking on a cluster that reads aws-auth: API_AND_CONFIG_MAP, CONFIG_MAP, none written, a parameter', () => {
-    for (const accessConfig of [
-      { ...NO_CREATOR, AuthenticationMode: 'API_AND_CONFIG_MAP' },
-      { AuthenticationMode: 'CONFIG_MAP' },
-      NO_CREATOR,
-    ]) {
-      const found = verdicts(template(accessConfig)).verdicts.filter((line) => line.includes('Writer'));
-      expect(found, JSON.stringify(accessConfig)).toEqual([ROUTE('mandatory')]);
-    }
-    // A mode known only at deploy counts as reading aws-auth (fail closed).
-    const fromParameter = verdicts(template({ ...NO_CREATOR, AuthenticationMode: { Ref: 'Mode' } }));
-    expect(fromParameter.verdicts).toEqual([ROUTE('mandatory')]);
-    expect(fromParameter.exitCode).toBe(1);
-  });
-
-  it('keeps it blocking where one cluster of the template is API-only and another reads aws-auth', () => {
+    // One cluster of the template reads aws-auth: blocking again.
     const legacy = {
       Legacy: {
         Type: 'AWS::EKS::Cluster',
@@ -122,7 +107,7 @@ describe('an EKS cluster of authentication mode API reads no aws-auth', () => {
     ]);
   });
 
-  it('reads a CDK cluster (Custom::AWSCDK-EKS-Cluster) by its Config.accessConfig.authenticationMode', () => {
+  it('reads a CDK cluster (Custom::AWSCDK-EKS-Cluster) by its Config.accessConfig.authenticationMode; a mode that reads aws-auth, or one from a parameter, keeps the route blocking', () => {
     const cdk = (mode: string) =>
       JSON.stringify({
         Resources: {
@@ -140,5 +125,18 @@ describe('an EKS cluster of authentication mode API reads no aws-auth', () => {
       });
     expect(verdicts(cdk('API')).verdicts).toEqual([ROUTE('advisory')]);
     expect(verdicts(cdk('API_AND_CONFIG_MAP')).verdicts).toEqual([ROUTE('mandatory')]);
+    // Modes that read aws-auth keep it blocking on a CloudFormation cluster too: API_AND_CONFIG_MAP, CONFIG_MAP, none written.
+    for (const accessConfig of [
+      { ...NO_CREATOR, AuthenticationMode: 'API_AND_CONFIG_MAP' },
+      { AuthenticationMode: 'CONFIG_MAP' },
+      NO_CREATOR,
+    ]) {
+      const found = verdicts(template(accessConfig)).verdicts.filter((line) => line.includes('Writer'));
+      expect(found, JSON.stringify(accessConfig)).toEqual([ROUTE('mandatory')]);
+    }
+    // A mode known only at deploy counts as reading aws-auth (fail closed).
+    const fromParameter = verdicts(template({ ...NO_CREATOR, AuthenticationMode: { Ref: 'Mode' } }));
+    expect(fromParameter.verdicts).toEqual([ROUTE('mandatory')]);
+    expect(fromParameter.exitCode).toBe(1);
   });
 });

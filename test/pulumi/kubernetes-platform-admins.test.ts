@@ -43,7 +43,10 @@ function verdicts(run: Run) {
   });
   return findings
     .filter((finding) => finding.ruleId === 'no-wildcard-privilege')
-    .map((f) => ({ line: `${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`, message: f.message }))
+    .map((f) => ({
+      line: `${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`,
+      message: f.message,
+    }))
     .sort((a, b) => a.line.localeCompare(b.line));
 }
 
@@ -55,13 +58,19 @@ describe('Kubernetes platform admins in a Pulumi program', () => {
   it('an EKS cluster of authentication mode API makes a Role that writes aws-auth advisory; a mode that reads aws-auth keeps it blocking', () => {
     const route = (run: Run) => verdicts(run).filter(({ line }) => line.includes('aws-auth-write'));
     for (const run of ['API update', 'API preview'] as const) {
-      expect(route(run).map(({ line }) => line), run).toEqual(['advisory awsAuthEditor Route::aws-auth-write']);
+      expect(
+        route(run).map(({ line }) => line),
+        run,
+      ).toEqual(['advisory awsAuthEditor Route::aws-auth-write']);
       expect(route(run)[0]?.message).toContain(
         '(advisory: every EKS cluster of this change (payments) has authentication mode API, which reads access entries only, never aws-auth;',
       );
     }
     for (const run of ['API_AND_CONFIG_MAP update', 'CONFIG_MAP update', 'CONFIG_MAP preview'] as const)
-      expect(route(run).map(({ line }) => line), run).toEqual(['mandatory awsAuthEditor Route::aws-auth-write']);
+      expect(
+        route(run).map(({ line }) => line),
+        run,
+      ).toEqual(['mandatory awsAuthEditor Route::aws-auth-write']);
   });
 
   it('an AKS cluster’s Entra ID admin groups are cluster-admin; a group known only after the update says so', () => {

@@ -51,18 +51,17 @@ function routes(resources: PlannedResource[]): string[] {
 }
 
 describe('Terraform: an aws_eks_cluster of authentication mode API reads no aws-auth', () => {
-  it('makes a role that writes aws-auth advisory where every cluster of the plan is API-only', () => {
+  it('makes a role that writes aws-auth advisory where every cluster of the plan is API-only, and blocking otherwise', () => {
     expect(routes([cluster('prod', mode('API')), cluster('dev', mode('API')), WRITER])).toEqual([
       'advisory kubernetes_role_v1.aws_auth_editor Route::aws-auth-write',
     ]);
-  });
-
-  it('keeps it blocking where a cluster reads aws-auth, or its mode is known only at apply', () => {
+    // A cluster that reads aws-auth, or whose mode is known only at apply or is a value EKS would refuse, keeps it blocking.
     const blocking = ['mandatory kubernetes_role_v1.aws_auth_editor Route::aws-auth-write'];
     expect(routes([cluster('prod', mode('API')), cluster('legacy', mode('API_AND_CONFIG_MAP')), WRITER])).toEqual(
       blocking,
     );
     expect(routes([cluster('prod', mode('CONFIG_MAP')), WRITER])).toEqual(blocking);
+    expect(routes([cluster('prod', mode('api')), WRITER])).toEqual(blocking);
     // No access_config block: computed at apply, where EKS's default (CONFIG_MAP) applies.
     expect(routes([cluster('prod', {}, { access_config: true }), WRITER])).toEqual(blocking);
     expect(

@@ -13,11 +13,11 @@
  *   website/docs/r/kubernetes_cluster.html.markdown).
  * Each group is a grant of cluster-admin to `Group <object id>`, as a ClusterRoleBinding to that Group subject would be,
  * judged by the rules as other Kubernetes grants to members outside the change. An id that is not a literal (an output
- * of another resource, a value known only at apply, a list that is not one) is a grant to a holder the message
- * describes: the cluster-admin is known, who holds it is not.
+ * of another resource, a value known only at apply) is cluster-admin to a holder the message describes: the grant is
+ * known, who holds it is not. A list (or block) that cannot be read is a grant that cannot be verified until apply.
  */
 import { clusterAdminGrant } from '../../iam/kubernetes/default-roles.js';
-import { isUnknown, type ExternalRoleGrant } from '../../model/model.js';
+import { isUnknown, unknownValue, type ExternalRoleGrant } from '../../model/model.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 import type { Entry } from './links.js';
 
@@ -47,12 +47,18 @@ export function aksAdminGroupGrants(entry: Entry): ExternalRoleGrant[] {
     member: `an Entra ID admin group of ${entry.ref.name} (${what})`,
     grant: grant(),
   });
-  if (isUnknown(block)) return [unseen(block.description)];
-  if (!isKnownRecord(block)) return [unseen(`${shape.block} is not an object: ${describeValue(block)}`)];
+  // Where the list itself cannot be read, whether any group is admin is not known either: a grant whose role cannot be
+  // verified until apply (pending), as an EKS access entry's unknown Kubernetes groups are.
+  const unread = (what: string): ExternalRoleGrant => ({
+    member: `the Entra ID admin groups of ${entry.ref.name} (${what})`,
+    grant: { ...grant(), role: unknownValue('cluster-admin for each group the list names') },
+  });
+  if (isUnknown(block)) return [unread(block.description)];
+  if (!isKnownRecord(block)) return [unread(`${shape.block} is not an object: ${describeValue(block)}`)];
   const groups = block[shape.list];
   if (groups === undefined || groups === null) return [];
-  if (isUnknown(groups)) return [unseen(groups.description)];
-  if (!Array.isArray(groups)) return [unseen(`${setting} is not a list: ${describeValue(groups)}`)];
+  if (isUnknown(groups)) return [unread(groups.description)];
+  if (!Array.isArray(groups)) return [unread(`${setting} is not a list: ${describeValue(groups)}`)];
   return groups.map((group: unknown, index): ExternalRoleGrant => {
     if (typeof group === 'string' && group !== '') return { member: `Group ${group}`, grant: grant() };
     if (isUnknown(group)) return unseen(group.description);

@@ -50,9 +50,7 @@ export function readsAwsAuth(cluster: EksClusterAuthentication): boolean {
  * annotation shows a cluster of any mode); `not-shown` where nothing shows EKS.
  */
 export type AwsAuthReach =
-  | { kind: 'blocking' }
-  | { kind: 'not-shown' }
-  | { kind: 'access-entries-only'; clusters: string[] };
+  { kind: 'blocking' } | { kind: 'not-shown' } | { kind: 'access-entries-only'; clusters: string[] };
 
 export function awsAuthReach(model: Model): AwsAuthReach {
   const clusters = model.eksClusters ?? [];

@@ -5,7 +5,7 @@
 // only after `pulumi up` creates it).
 import * as aws from '@pulumi/aws';
 import * as azuread from '@pulumi/azuread';
-import * as containerservice from '@pulumi/azure-native/containerservice';
+import { containerservice } from '@pulumi/azure-native';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -23,7 +23,9 @@ new aws.eks.Cluster('payments', {
 
 new k8s.rbac.v1.Role('awsAuthEditor', {
   metadata: { name: 'aws-auth-editor', namespace: 'kube-system' },
-  rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['aws-auth'], verbs: ['get', 'update', 'patch'] }],
+  rules: [
+    { apiGroups: [''], resources: ['configmaps'], resourceNames: ['aws-auth'], verbs: ['get', 'update', 'patch'] },
+  ],
 });
 
 const operators = new azuread.Group('operators', { displayName: 'orders-operators', securityEnabled: true });
