@@ -41,6 +41,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (plainCredentials.length) merged.plainCredentials = plainCredentials;
   const creatorAdmins = models.flatMap((model) => model.clusterCreatorAdmins ?? []);
   if (creatorAdmins.length) merged.clusterCreatorAdmins = creatorAdmins;
+  const eksClusters = models.flatMap((model) => model.eksClusters ?? []);
+  if (eksClusters.length) merged.eksClusters = eksClusters;
   const accountIds = [...new Set(models.flatMap((model) => model.accountIds ?? []))].sort();
   if (accountIds.length) merged.accountIds = accountIds;
   return merged;

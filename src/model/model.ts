@@ -795,6 +795,29 @@ export interface Model {
   plainCredentials?: PlainCredential[];
   /** EKS clusters whose creating IAM principal becomes a cluster administrator (see ClusterCreatorAdmin). */
   clusterCreatorAdmins?: ClusterCreatorAdmin[];
+  /** EKS clusters the change creates, with the authentication mode that says whether they read aws-auth (see EksClusterAuthentication). */
+  eksClusters?: EksClusterAuthentication[];
+}
+
+/**
+ * An Amazon EKS cluster of the change and its access configuration's authentication mode, which says how IAM principals
+ * get into the cluster: `CONFIG_MAP` (the ConfigMap kube-system/aws-auth only, EKS's default for a cluster created
+ * without an access configuration), `API_AND_CONFIG_MAP` (access entries and aws-auth) or `API` (access entries only:
+ * aws-auth is never read). EKS moves a cluster's mode only towards `API` (CONFIG_MAP to API_AND_CONFIG_MAP to API; the
+ * EKS User Guide's setting-up-access-entries: no change back to a mode without access entries; Pulumi's access-entries
+ * migration guide: the ConfigMap method not enabled at creation cannot be enabled later), so an `API` cluster never reads
+ * aws-auth again (adapters/aws/eks-cluster-creator.ts reads the mode, rules/support/eks-platform.ts judges it).
+ */
+export interface EksClusterAuthentication {
+  /** The cluster resource. */
+  source: ResourceRef;
+  /** The cluster as a message names it: its name where the IaC writes one, else the resource's. */
+  cluster: string;
+  /**
+   * The mode as written (`API`, `API_AND_CONFIG_MAP`, `CONFIG_MAP`, or a value EKS would refuse), `default` where the
+   * change leaves it out (EKS reads CONFIG_MAP), or an Unknown where it is not known until deploy.
+   */
+  mode: Maybe<string>;
 }
 
 /**

@@ -26,6 +26,7 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const keys of model.sharedKeys ?? []) visit(keys.source);
   for (const credential of model.plainCredentials ?? []) visit(credential.source);
   for (const cluster of model.clusterCreatorAdmins ?? []) visit(cluster.source);
+  for (const cluster of model.eksClusters ?? []) visit(cluster.source);
   for (const definition of model.roleDefinitions ?? []) visit(definition.source);
   for (const provider of model.federationProviders ?? []) visit(provider.source);
   for (const pool of model.identityPools ?? []) {

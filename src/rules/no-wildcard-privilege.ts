@@ -26,7 +26,7 @@ import {
   type AccountTokenRoute,
   type JoinedRoute,
 } from './support/kubernetes-holders.js';
-import { changeShowsEks } from './support/eks-platform.js';
+import { awsAuthReach } from './support/eks-platform.js';
 import {
   definitionIssues,
   grantLapsed,
@@ -576,7 +576,7 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
   const base = { resource: grant.source, ...(identity ? { identity } : {}) };
   for (const issue of unacceptedIssues(ctx, grant, identity, member)) {
     const { messageId, data, detail } = roleIssueReport(issue, grant);
-    const conditional = issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route);
+    const conditional = issue.kind === 'k8s-rule' ? onlyOnEks(ctx, issue.route) : undefined;
     ctx.report({
       ...base,
       messageId,
@@ -584,7 +584,7 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
         source: grant.source.name,
         holder,
         ...data,
-        ...(conditional ? { what: `${data.what}${NOT_SHOWN_EKS}` } : {}),
+        ...(conditional ? { what: `${data.what}${conditional}` } : {}),
       },
       detail,
       ...(issue.kind === 'pending' ? { pending: true } : {}),
@@ -594,11 +594,24 @@ function checkRoleGrant(ctx: Context, grant: RoleGrant, identity: Identity | und
 }
 
 /**
- * A route only EKS opens (aws-auth-write) where the change does not show EKS (support/eks-platform.ts): reported, as
- * the same role applied to an EKS cluster is cluster-admin, at advisory level, as the change does not say it is.
+ * A route only EKS opens through aws-auth (aws-auth-write) where the change does not show an EKS cluster that reads
+ * aws-auth (support/eks-platform.ts): reported, as the same role applied to such a cluster is cluster-admin, at advisory
+ * level, with why it is advisory (appended to the message's `what`); undefined where it blocks.
  */
-function onlyOnEks(ctx: Context, route: string): boolean {
-  return route === 'aws-auth-write' && !ctx.memo(ctx.model, 'shows-eks', () => changeShowsEks(ctx.model));
+function onlyOnEks(ctx: Context, route: string): string | undefined {
+  if (route !== 'aws-auth-write') return undefined;
+  const reach = ctx.memo(ctx.model, 'aws-auth-reach', () => awsAuthReach(ctx.model));
+  switch (reach.kind) {
+    case 'blocking':
+      return undefined;
+    case 'not-shown':
+      return NOT_SHOWN_EKS;
+    case 'access-entries-only':
+      return (
+        ` (advisory: every EKS cluster of this change (${reach.clusters.join(', ')}) has authentication mode API, ` +
+        'which reads access entries only, never aws-auth; on a cluster that reads aws-auth this is cluster-admin)'
+      );
+  }
 }
 
 const NOT_SHOWN_EKS =
@@ -882,7 +895,7 @@ function checkDefinition(ctx: Context, definition: RoleDefinition): void {
   for (const issue of definitionIssues(definition)) {
     if (issue.kind === 'k8s-route' && routeAcceptedForDefinition(ctx.catalog, definition, issue.route)) continue;
     const { messageId, data, detail } = definitionIssueReport(issue);
-    const conditional = issue.kind === 'k8s-route' && onlyOnEks(ctx, issue.route);
+    const conditional = issue.kind === 'k8s-route' ? onlyOnEks(ctx, issue.route) : undefined;
     ctx.report({
       resource: definition.source,
       messageId,
@@ -892,7 +905,7 @@ function checkDefinition(ctx: Context, definition: RoleDefinition): void {
         source: definition.source.name,
         where,
         ...data,
-        ...(conditional ? { what: `${data.what}${NOT_SHOWN_EKS}` } : {}),
+        ...(conditional ? { what: `${data.what}${conditional}` } : {}),
       },
       detail,
       ...(issue.kind === 'pending' ? { pending: true } : {}),
@@ -963,11 +976,14 @@ function checkAutomount(
   // What the account holds only through its roles together, or through another account's token, gives its pods as
   // much as a privileged role does.
   if (privileged.length === 0 && joined.length === 0 && tokens.length === 0) return;
-  // Advisory, as its binding is, where the only power is a route that only EKS opens and the change does not show EKS.
+  // Advisory, as its binding is, where the only power is a route that only EKS opens through aws-auth and the change does
+  // not show a cluster that reads it.
   const conditional =
     joined.length === 0 &&
     tokens.length === 0 &&
-    privileged.every(({ issues }) => issues.every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route)));
+    privileged.every(({ issues }) =>
+      issues.every((issue) => issue.kind === 'k8s-rule' && onlyOnEks(ctx, issue.route) !== undefined),
+    );
   // Each token once, with the roles that reach it; a role already listed for its own power is named without its
   // binding again, so that the list does not read as holding it twice.
   const listed = new Set(privileged.map(({ grant }) => grant));

@@ -92,12 +92,16 @@ describe('Pulumi self-hosted installers and templates (Azure, Google Cloud) unde
       'no-long-lived-credentials mandatory pulumi-selfhosted-dev-aks - SharedKey::azure-kubernetes-cluster',
       'no-unseen-content mandatory cert-manager - Unseen::kubernetes:helm.sh/v3:Release',
       'no-unseen-content mandatory ingress - Unseen::kubernetes:helm.sh/v3:Release',
+      // Since h146: the Entra ID admin group (aadProfile.adminGroupObjectIDs, the first stack's group, which holds the
+      // service principal whose password ends in 2099) is cluster-admin on the cluster (right; a miss before).
+      'no-wildcard-privilege mandatory pulumi-selfhosted-dev-aks - Role::cluster-admin',
       'restrict-trust mandatory pulumi-selfhosted-federated-cred pulumi-selfhosted-managed-id Subject::system:serviceaccount:pulumi-selfhosted-certmanager:cert-manager',
     ]);
     expect(judged('aks-kubernetes', previewFindings)).toEqual([
       'no-long-lived-credentials mandatory pulumi-selfhosted-dev-aks - SharedKey::azure-kubernetes-cluster',
       'no-unseen-content mandatory cert-manager - Unseen::kubernetes:helm.sh/v3:Release',
       'no-unseen-content mandatory ingress - Unseen::kubernetes:helm.sh/v3:Release',
+      'no-wildcard-privilege mandatory pulumi-selfhosted-dev-aks - Role::cluster-admin',
       'restrict-trust advisory pulumi-selfhosted-federated-cred pulumi-selfhosted-managed-id Federated::unknown pending',
     ]);
     expect(counted('aks-kubernetes')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });
@@ -107,6 +111,9 @@ describe('Pulumi self-hosted installers and templates (Azure, Google Cloud) unde
         'stay valid until someone rotates them, and a request to its API server that presents one is authorized without ' +
         'any identity. Set disableLocalAccounts to true and give callers an identity (Entra ID users, groups and workload ' +
         'identities through aadProfile, with Azure RBAC or Kubernetes RBAC roles).',
+      'pulumi-selfhosted-dev-aks binds Group be68cfe7-4ddc-442d-8ee0-1d7a2eb695e5 to cluster-admin cluster-wide ' +
+        '(ClusterRoleBinding): every verb on every resource, including secrets and RBAC itself. Bind a Role with the ' +
+        'verbs and resources the workload uses, in its namespace.',
     ]);
   });
 
@@ -130,8 +137,12 @@ describe('Pulumi self-hosted installers and templates (Azure, Google Cloud) unde
     expect(counted('template-vm-gcp')).toEqual({});
   });
 
-  it('template-kubernetes-azure: the cluster’s local accounts (right: it reads the admin kubeconfig); its system-assigned identity is an identity of the change', () => {
-    const expected = ['no-long-lived-credentials mandatory managedCluster - SharedKey::azure-kubernetes-cluster'];
+  it('template-kubernetes-azure: the cluster’s local accounts (right: it reads the admin kubeconfig); its admin group is cluster-admin (right); its system-assigned identity is an identity of the change', () => {
+    const expected = [
+      'no-long-lived-credentials mandatory managedCluster - SharedKey::azure-kubernetes-cluster',
+      // Since h146: aadProfile.adminGroupObjectIDs, the `mgmtGroupId` the template asks for, is cluster-admin (right).
+      'no-wildcard-privilege mandatory managedCluster - Role::cluster-admin',
+    ];
     expect(judged('template-kubernetes-azure')).toEqual(expected);
     expect(judged('template-kubernetes-azure', previewFindings)).toEqual(expected);
     expect(counted('template-kubernetes-azure')).toEqual({ 'require-entitlement': 1, 'require-owner': 1 });

@@ -22,9 +22,8 @@
  * Values not known (a principal ARN, a group, a policy or a scope the IaC computes at deploy time) are grants that
  * cannot be verified, and the rules say so.
  */
-import { kubernetesDefaultRole } from '../../iam/kubernetes/default-roles.js';
+import { clusterAdminGrant } from '../../iam/kubernetes/default-roles.js';
 import { eksAccessPolicy } from '../../iam/kubernetes/eks-access-policies.js';
-import { CLUSTER_ADMIN } from '../../iam/kubernetes/rbac.js';
 import {
   isUnknown,
   unknownValue,
@@ -110,16 +109,6 @@ function groupsOf(access: EksAccess): Maybe<string>[] {
           `${field}: ${isUnknown(group) ? group.description : `a group that is not a name (${describeValue(group)})`}`,
         ),
   );
-}
-
-/** cluster-admin at the cluster, as Kubernetes binds it to system:masters. */
-function clusterAdminGrant(source: ResourceRef): RoleGrant {
-  const rules = kubernetesDefaultRole(CLUSTER_ADMIN)?.rules;
-  return {
-    ...roleGrant(source, CLUSTER_ADMIN, 'cluster', 'cluster'),
-    kubernetesDefault: 'default',
-    ...(rules ? { permissions: rules } : {}),
-  };
 }
 
 /** An access policy's grants: one at the cluster, or one per namespace of its scope. */

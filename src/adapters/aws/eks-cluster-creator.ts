@@ -25,7 +25,14 @@
  * instead, which the access entry's own reading judges.
  */
 import { hasOwnValue, hasResourceValue } from '../../model/deployment.js';
-import { isUnknown, type ClusterCreatorAdmin, type ResourceRef } from '../../model/model.js';
+import {
+  isUnknown,
+  unknownValue,
+  type ClusterCreatorAdmin,
+  type EksClusterAuthentication,
+  type Maybe,
+  type ResourceRef,
+} from '../../model/model.js';
 import { describeValue, isKnownRecord } from '../../util/records.js';
 
 export interface ClusterAccessConfig {
@@ -40,6 +47,42 @@ export interface ClusterAccessConfig {
   setting: string;
   /** The ARN of the change's role that creates the cluster, where the IaC names one (CDK's creation role). */
   creatorArn?: unknown;
+  /** The key of the authentication mode in the access configuration: `AuthenticationMode`, `authenticationMode`. */
+  modeKey: string;
+}
+
+/**
+ * The cluster's authentication mode (Model.eksClusters): whether it reads the aws-auth ConfigMap. Sources: the EKS API's
+ * CreateAccessConfigRequest.authenticationMode (`API`, `API_AND_CONFIG_MAP`, `CONFIG_MAP`; a cluster created without
+ * it is `CONFIG_MAP`, and so is one whose access configuration leaves the mode out), CloudFormation
+ * `AccessConfig.AuthenticationMode`, the CDK's `Config.accessConfig.authenticationMode` (aws-eks `authenticationMode`),
+ * Pulumi `accessConfig.authenticationMode`, Terraform `access_config.authentication_mode` (a block left out of the
+ * configuration is computed at apply, where EKS's default applies). What is not a string (an Unknown, an object) is
+ * kept as an Unknown: rules/support/eks-platform.ts reads anything but `API` as a cluster that reads aws-auth.
+ */
+export function clusterAuthentication(cluster: ClusterAccessConfig): EksClusterAuthentication {
+  const { source, accessConfig, modeKey } = cluster;
+  return { source, cluster: clusterName(cluster), mode: authenticationMode(accessConfig, modeKey, source.name) };
+}
+
+function authenticationMode(accessConfig: unknown, key: string, resource: string): Maybe<string> {
+  if (accessConfig === undefined || accessConfig === null) return 'default';
+  if (isUnknown(accessConfig)) return accessConfig;
+  if (!isKnownRecord(accessConfig))
+    return unknownValue(`${resource}'s access configuration is not an object (${describeValue(accessConfig)})`);
+  const value = accessConfig[key];
+  if (value === undefined || value === null) return 'default';
+  if (typeof value === 'string' || isUnknown(value)) return value;
+  return unknownValue(`${resource}'s ${key} is not a string (${describeValue(value)})`);
+}
+
+/** Whether the IaC writes the cluster's name as a literal, which EKS keeps unique in its account and Region. */
+function literalName(name: unknown): name is string {
+  return typeof name === 'string' && name !== '' && !hasOwnValue(name) && !hasResourceValue(name);
+}
+
+function clusterName({ name, source }: ClusterAccessConfig): string {
+  return literalName(name) ? name : source.name;
 }
 
 /** The cluster's creator admin, or undefined where the access configuration turns it off. */
@@ -47,11 +90,10 @@ export function clusterCreatorAdmin(cluster: ClusterAccessConfig): ClusterCreato
   const reason = creatorAdminReason(cluster);
   if (reason === undefined) return undefined;
   const { source, name, setting, creatorArn } = cluster;
-  const literalName = typeof name === 'string' && name !== '' && !hasOwnValue(name) && !hasResourceValue(name);
   return {
     // An EKS cluster's name is unique in its account and Region: an exception may name it, as a policy's name.
-    source: literalName ? { ...source, physicalName: name } : source,
-    cluster: literalName ? name : source.name,
+    source: literalName(name) ? { ...source, physicalName: name } : source,
+    cluster: clusterName(cluster),
     setting,
     reason,
     ...(typeof creatorArn === 'string' ? { creatorArn } : {}),

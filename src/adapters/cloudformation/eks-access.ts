@@ -75,6 +75,7 @@ export function clusterAccessConfig(
       key: 'bootstrapClusterCreatorAdminPermissions',
       setting: 'bootstrapClusterCreatorAdminPermissions',
       creatorArn: stack.resolver.resolve(properties.AssumeRoleArn),
+      modeKey: 'authenticationMode',
     };
   }
   return {
@@ -83,5 +84,6 @@ export function clusterAccessConfig(
     accessConfig: stack.resolver.resolve(properties.AccessConfig),
     key: 'BootstrapClusterCreatorAdminPermissions',
     setting: 'AccessConfig.BootstrapClusterCreatorAdminPermissions',
+    modeKey: 'AuthenticationMode',
   };
 }

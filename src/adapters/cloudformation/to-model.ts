@@ -6,7 +6,7 @@ import { addEksAccess } from '../aws/eks-access.js';
 import { mergeModels } from '../../model/merge.js';
 import { modelFromKubernetesObjects, type KubernetesObject } from '../kubernetes/to-model.js';
 import { accessEntryAccess, CDK_EKS_CLUSTER, CFN_EKS_CLUSTER, clusterAccessConfig } from './eks-access.js';
-import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
+import { clusterAuthentication, clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import { POD_IDENTITY_WORKLOAD_PROPERTIES, podIdentityWorkload, unseenPodIdentityRole } from '../aws/pod-identity.js';
 import {
   CDK_HELM_CHART,
@@ -229,13 +229,16 @@ const LINKERS: Record<string, Linker> = lookupTable({
   'AWS::EKS::AccessEntry': (b, stack, id, resource) => {
     addEksAccess(b.model, accessEntryAccess(stack, id, resource));
   },
-  // A cluster whose creator becomes its administrator: the CDK's names its creation role, resolved in finish.
+  // A cluster whose creator becomes its administrator: the CDK's names its creation role, resolved in finish. Its
+  // authentication mode says whether it reads aws-auth.
   ...Object.fromEntries(
     [CFN_EKS_CLUSTER, CDK_EKS_CLUSTER].map((type): [string, Linker] => [
       type,
       (b, stack, id, resource) => {
-        const admin = clusterCreatorAdmin(clusterAccessConfig(stack, id, resource));
+        const access = clusterAccessConfig(stack, id, resource);
+        const admin = clusterCreatorAdmin(access);
         if (admin) (b.model.clusterCreatorAdmins ??= []).push(admin);
+        (b.model.eksClusters ??= []).push(clusterAuthentication(access));
       },
     ]),
   ),

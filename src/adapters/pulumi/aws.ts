@@ -60,7 +60,7 @@ import {
   pulumiClusterAccessConfig,
   pulumiEksAccess,
 } from './eks-access.js';
-import { clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
+import { clusterAuthentication, clusterCreatorAdmin } from '../aws/eks-cluster-creator.js';
 import { POD_IDENTITY_WORKLOAD_PROPERTIES, podIdentityWorkload, unseenPodIdentityRole } from '../aws/pod-identity.js';
 import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js';
 import { items, knownString, sessionSeconds, tagsOf } from './values.js';
@@ -322,11 +322,12 @@ for (const type of [PULUMI_EKS_ACCESS_ENTRY, PULUMI_EKS_ACCESS_POLICY_ASSOCIATIO
   LINKERS[type] = (b, e) => {
     b.addEksAccess(e);
   };
-// A cluster whose creator (the provider's credentials) becomes its administrator, after the type's own linker (its role).
+// A cluster whose creator (the provider's credentials) becomes its administrator, and whose authentication mode says
+// whether it reads aws-auth, after the type's own linker (its role).
 const eksClusterLinker = LINKERS[PULUMI_EKS_CLUSTER];
 LINKERS[PULUMI_EKS_CLUSTER] = (b, e) => {
   eksClusterLinker?.(b, e);
-  b.addClusterCreatorAdmin(e);
+  b.addEksCluster(e);
 };
 for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
   const own = LINKERS[type];
@@ -688,9 +689,12 @@ class ModelBuilder {
     });
   }
 
-  addClusterCreatorAdmin(entry: Entry): void {
-    const admin = clusterCreatorAdmin(pulumiClusterAccessConfig(entry.props, entry.ref));
+  addEksCluster(entry: Entry): void {
+    const access = pulumiClusterAccessConfig(entry.props, entry.ref);
+    const admin = clusterCreatorAdmin(access);
     if (admin) (this.model.clusterCreatorAdmins ??= []).push(admin);
+    // Its authentication mode says whether it reads aws-auth.
+    (this.model.eksClusters ??= []).push(clusterAuthentication(access));
   }
 
   addEksAccess(entry: Entry): void {

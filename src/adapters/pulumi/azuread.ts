@@ -36,6 +36,7 @@ import { addKeyVaultAccessPolicies, KEY_VAULT_TYPE_LIST } from './azure-key-vaul
 import { entriesOf, linked, type Entry } from './links.js';
 import type { PulumiResource } from './resource.js';
 import { azureIdentity, externalIdentity, federated, grantTo, principalIds, type AzureGraph } from './azure-graph.js';
+import { aksAdminGroupGrants, isAksClusterType } from './aks-admin-groups.js';
 import { isSharedKeyType, sharedKeyAccess } from './azure-resource-keys.js';
 import { isKnownRecord } from '../../util/records.js';
 import { knownString } from './values.js';
@@ -231,6 +232,8 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
   addKeyVaultAccessPolicies(graph, entries, (entry, property) => findPrincipal(entry, property));
   const sharedKeys = entriesOf(resources, isSharedKeyType).flatMap((entry) => sharedKeyAccess(entry) ?? []);
   if (sharedKeys.length) graph.model.sharedKeys = sharedKeys;
+  // An AKS cluster's Entra ID admin groups are cluster-admin on it (aks-admin-groups.ts).
+  for (const entry of entriesOf(resources, isAksClusterType)) externalRoleGrants.push(...aksAdminGroupGrants(entry));
   if (externalRoleGrants.length === 0) delete graph.model.externalRoleGrants;
   return graph.model;
 }

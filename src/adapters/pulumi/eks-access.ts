@@ -41,5 +41,6 @@ export function pulumiClusterAccessConfig(props: Record<string, unknown>, ref: R
     accessConfig: props.accessConfig,
     key: 'bootstrapClusterCreatorAdminPermissions',
     setting: 'accessConfig.bootstrapClusterCreatorAdminPermissions',
+    modeKey: 'authenticationMode',
   };
 }

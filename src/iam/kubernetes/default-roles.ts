@@ -7,9 +7,10 @@
  * A binding to one of them grants what the data says, as the API server would; a binding to any other role the change
  * does not define stays unseen.
  */
-import type { RolePermission } from '../../model/model.js';
+import type { ResourceRef, RoleGrant, RolePermission } from '../../model/model.js';
 import { countedEntries, readPackageJson } from '../../util/package-data.js';
 import type { RoleDataset } from '../azure/roles.js';
+import { CLUSTER_ADMIN } from './rbac.js';
 
 export interface KubernetesDefaultRole {
   name: string;
@@ -84,4 +85,23 @@ export function kubernetesDefaultNamespaceRole(namespace: string, name: string):
 /** Every default ClusterRole, sorted by name. */
 export function kubernetesDefaultRoles(): readonly KubernetesDefaultRole[] {
   return data().roles;
+}
+
+/**
+ * cluster-admin at the cluster, as Kubernetes' bootstrap policy binds it to the group system:masters (ClusterRoleBinding
+ * cluster-admin), and as a platform binds it to the administrators it is told of (an EKS access entry's or aws-auth's
+ * system:masters, an AKS cluster's Entra ID admin groups): a grant `source` makes without writing the binding itself.
+ */
+export function clusterAdminGrant(source: ResourceRef): RoleGrant {
+  const rules = kubernetesDefaultRole(CLUSTER_ADMIN)?.rules;
+  return {
+    kind: 'role',
+    cloud: 'kubernetes',
+    source,
+    role: CLUSTER_ADMIN,
+    scope: 'cluster',
+    scopeLevel: 'cluster',
+    kubernetesDefault: 'default',
+    ...(rules ? { permissions: rules } : {}),
+  };
 }

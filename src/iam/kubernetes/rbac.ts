@@ -298,9 +298,11 @@ export const RBAC_ROUTES: readonly Route[] = [
     // aws-iam-authenticator does on self-managed clusters (kops) configured to. Reported whatever cluster the role is
     // for: a Role, a ClusterRole or a chart's output does not say which cluster it is applied to, the same chart is
     // installed on EKS and elsewhere, and on a cluster whose authenticator does not read it the write reaches nothing,
-    // which the role's author, not this check, knows. Create counts unnamed (RBAC has no name at create): a cluster whose
-    // nodes join through access entries has no aws-auth until someone creates it. Only kube-system: a RoleBinding in
-    // another namespace, or a Role there, reaches no aws-auth the authenticator reads.
+    // which the role's author, not this check, knows; how the change's own facts (EKS shown or not, its clusters'
+    // authentication modes) set the finding's level is rules/support/eks-platform.ts's. Create counts unnamed (RBAC
+    // has no name at create): a cluster whose nodes join through access entries has no aws-auth until someone creates
+    // it. Only kube-system: a RoleBinding in another namespace, or a Role there, reaches no aws-auth the authenticator
+    // reads.
     id: 'aws-auth-write',
     apiGroups: [''],
     resources: ['configmaps'],
