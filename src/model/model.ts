@@ -444,6 +444,15 @@ export interface ComputeAttachment {
     // read and embed its data sources.
     | 'bedrock-agent'
     | 'bedrock-knowledge-base'
+    // AgentCore runs an agent, or code an agent writes, as a runtime's, a code interpreter's and a browser's role (their
+    // microVMs hand its credentials to whatever runs there), calls a gateway's targets as its role, and acts as a
+    // memory's and an online evaluation's role to invoke models and read the agent's logs.
+    | 'bedrock-agentcore-runtime'
+    | 'bedrock-agentcore-code-interpreter'
+    | 'bedrock-agentcore-browser'
+    | 'bedrock-agentcore-gateway'
+    | 'bedrock-agentcore-memory'
+    | 'bedrock-agentcore-evaluation'
     // Firehose reads a stream's source and writes its destinations (and their backup buckets) as the roles it is given.
     | 'firehose'
     // EMR acts as a cluster's service and auto-scaling roles to run and scale its instances.

@@ -322,7 +322,8 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Firehose stream (its source, destinations, their buckets, VPCs, Glue schemas and processors), a CodeDeploy
  * deployment group, an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS
  * subscription, an IoT topic rule's actions and error action. So do Bedrock agents and knowledge bases, where what an
- * agent is asked decides what it does with its role; and services that act as a role to do their own work in the
+ * agent is asked decides what it does with its role, and Bedrock AgentCore's runtimes, code interpreters, browsers,
+ * gateways, memories and online evaluations; and services that act as a role to do their own work in the
  * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring (of
  * an instance or a cluster), a Config recorder, Kendra, EC2 Auto Scaling's lifecycle hooks (to notify their target),
  * Application Auto Scaling (a scalable target's role), an ECS service's load balancer role, a Greengrass group's role
@@ -699,6 +700,46 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::Bedrock::KnowledgeBase', 'RoleArn'],
     ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
     'aws_bedrockagent_knowledge_base',
+  ),
+  // Bedrock AgentCore runs an agent's container or code as its runtime's role, and code an agent writes, or pages it
+  // browses, as a custom code interpreter's or browser's: each microVM hands the role's credentials to whatever runs
+  // in it. It calls a gateway's targets as the gateway's role, extracts a memory's long-term records with its model as
+  // the memory's role, and reads an agent's logs and invokes the judge model as an online evaluation's role.
+  role(
+    'bedrock-agentcore-runtime',
+    ['AWS::BedrockAgentCore::Runtime', 'RoleArn'],
+    ['bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime', 'roleArn'],
+    'aws_bedrockagentcore_agent_runtime',
+  ),
+  role(
+    'bedrock-agentcore-code-interpreter',
+    ['AWS::BedrockAgentCore::CodeInterpreterCustom', 'ExecutionRoleArn'],
+    ['bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter', 'executionRoleArn'],
+    'aws_bedrockagentcore_code_interpreter',
+  ),
+  role(
+    'bedrock-agentcore-browser',
+    ['AWS::BedrockAgentCore::BrowserCustom', 'ExecutionRoleArn'],
+    ['bedrock/agentcoreBrowser:AgentcoreBrowser', 'executionRoleArn'],
+    'aws_bedrockagentcore_browser',
+  ),
+  role(
+    'bedrock-agentcore-gateway',
+    ['AWS::BedrockAgentCore::Gateway', 'RoleArn'],
+    ['bedrock/agentcoreGateway:AgentcoreGateway', 'roleArn'],
+    'aws_bedrockagentcore_gateway',
+  ),
+  role(
+    'bedrock-agentcore-memory',
+    ['AWS::BedrockAgentCore::Memory', 'MemoryExecutionRoleArn'],
+    ['bedrock/agentcoreMemory:AgentcoreMemory', 'memoryExecutionRoleArn'],
+    'aws_bedrockagentcore_memory',
+  ),
+  role(
+    'bedrock-agentcore-evaluation',
+    ['AWS::BedrockAgentCore::OnlineEvaluationConfig', 'EvaluationExecutionRoleArn'],
+    ['bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig', 'evaluationExecutionRoleArn'],
+    'aws_bedrockagentcore_online_evaluation_config',
   ),
   // Services that act as a role to do their own work in the account, found on public code: S3 replicates a bucket's
   // objects as its replication role; EKS runs a cluster's control plane as the cluster's role; CloudTrail, AppSync and
