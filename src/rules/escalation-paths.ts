@@ -53,6 +53,9 @@ export interface EscalationPath {
 const RHINO = 'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/';
 const CLOUDSPLAINING = 'https://github.com/salesforce/cloudsplaining/blob/master/cloudsplaining/shared/constants.py';
 const pathfinding = (id: string) => `https://pathfinding.cloud/paths/${id}`;
+/** How AgentCore hands an execution role's credentials to the microVM of a runtime, code interpreter or browser. */
+const AGENTCORE_CREDENTIALS =
+  'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/security-credentials-management.html';
 
 export const ESCALATION_PATHS: readonly EscalationPath[] = [
   // Permissions on policies: rewrite or attach a policy the identity already holds.
@@ -270,6 +273,46 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     passedTo: ['tasks.apprunner.amazonaws.com', 'build.apprunner.amazonaws.com'],
     sources: [pathfinding('apprunner-001')],
   },
+  // Bedrock AgentCore runs a runtime, a custom code interpreter and a custom browser in a microVM whose metadata
+  // service hands the execution role's credentials to whatever runs there (AGENTCORE_CREDENTIALS): code run in one,
+  // a shell command or a page's script, can read them.
+  {
+    id: 'passrole-agentcore-code-interpreter',
+    title: 'create an AgentCore code interpreter with a privileged execution role and run code in it',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateCodeInterpreter',
+      'bedrock-agentcore:StartCodeInterpreterSession',
+      'bedrock-agentcore:InvokeCodeInterpreter',
+    ],
+    passedTo: ['bedrock-agentcore.amazonaws.com'],
+    sources: [pathfinding('bedrock-001'), AGENTCORE_CREDENTIALS],
+  },
+  {
+    id: 'passrole-agentcore-runtime',
+    title: 'create an AgentCore runtime with a privileged execution role and run a shell command in it',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:CreateAgentRuntimeEndpoint',
+      'bedrock-agentcore:CreateWorkloadIdentity',
+      'bedrock-agentcore:InvokeAgentRuntimeCommand',
+    ],
+    passedTo: ['bedrock-agentcore.amazonaws.com'],
+    sources: [pathfinding('bedrock-003'), AGENTCORE_CREDENTIALS],
+  },
+  {
+    id: 'passrole-agentcore-browser',
+    title: "create an AgentCore browser with a privileged execution role and read the role's credentials through it",
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateBrowser',
+      'bedrock-agentcore:StartBrowserSession',
+      'bedrock-agentcore:ConnectBrowserAutomationStream',
+    ],
+    passedTo: ['bedrock-agentcore.amazonaws.com'],
+    sources: [pathfinding('bedrock-006'), AGENTCORE_CREDENTIALS],
+  },
 
   // Code or access on compute that already runs as a privileged role.
   {
@@ -342,6 +385,29 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     // snapshot) on every EC2 instance or every on-premises managed instance: either kind holds its privileged ones.
     actsOn: { 'ssm:SendCommand': ['instance', 'managed-instance'] },
     sources: [pathfinding('ssm-002')],
+  },
+  {
+    // A session on one named code interpreter, a command in one named runtime, automation of one named browser are
+    // an agent's ordinary use of its own; on every one they reach the most privileged execution role among them.
+    id: 'agentcore-any-code-interpreter',
+    title: "run code in every AgentCore code interpreter and take its execution role's credentials",
+    actions: ['bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'],
+    onAllResources: true,
+    sources: [pathfinding('bedrock-002'), AGENTCORE_CREDENTIALS],
+  },
+  {
+    id: 'agentcore-any-runtime-command',
+    title: "run a shell command in every AgentCore runtime and take its execution role's credentials",
+    actions: ['bedrock-agentcore:InvokeAgentRuntimeCommand'],
+    onAllResources: true,
+    sources: [pathfinding('bedrock-004'), AGENTCORE_CREDENTIALS],
+  },
+  {
+    id: 'agentcore-any-browser',
+    title: "drive every AgentCore browser over CDP and take its execution role's credentials",
+    actions: ['bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:ConnectBrowserAutomationStream'],
+    onAllResources: true,
+    sources: [pathfinding('bedrock-007'), AGENTCORE_CREDENTIALS],
   },
   {
     id: 'ssm-start-session',

@@ -273,6 +273,9 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory P Resource::*"
   ],
   "cfn-poweruseraccess.json": [
+    "no-privilege-escalation mandatory R Path::agentcore-any-browser",
+    "no-privilege-escalation mandatory R Path::agentcore-any-code-interpreter",
+    "no-privilege-escalation mandatory R Path::agentcore-any-runtime-command",
     "no-privilege-escalation mandatory R Path::assume-any-role",
     "no-privilege-escalation mandatory R Path::ecs-execute-command",
     "no-privilege-escalation mandatory R Path::execute-any-cloudformation-change-set",
@@ -496,6 +499,9 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory aws_iam_role_policy_attachment.a Policy::AdministratorAccess"
   ],
   "terraform-rpa-power.json": [
+    "no-privilege-escalation mandatory aws_iam_role.r Path::agentcore-any-browser",
+    "no-privilege-escalation mandatory aws_iam_role.r Path::agentcore-any-code-interpreter",
+    "no-privilege-escalation mandatory aws_iam_role.r Path::agentcore-any-runtime-command",
     "no-privilege-escalation mandatory aws_iam_role.r Path::assume-any-role",
     "no-privilege-escalation mandatory aws_iam_role.r Path::ecs-execute-command",
     "no-privilege-escalation mandatory aws_iam_role.r Path::execute-any-cloudformation-change-set",

@@ -884,6 +884,29 @@ ruleTester(rule, {
         ],
       }),
       findings: [
+        // Added with the AgentCore paths (pathfinding.cloud bedrock-007, -002, -004): NotAction leaves every
+        // bedrock-agentcore action allowed on every resource, so every browser, code interpreter and runtime.
+        pathFinding(
+          'Broad',
+          "drive every AgentCore browser over CDP and take its execution role's credentials",
+          'bedrock-agentcore:StartBrowserSession (BroadPolicy via NotAction) and bedrock-agentcore:ConnectBrowserAutomationStream (BroadPolicy via NotAction)',
+          'agentcore-any-browser',
+          'https://pathfinding.cloud/paths/bedrock-007',
+        ),
+        pathFinding(
+          'Broad',
+          "run code in every AgentCore code interpreter and take its execution role's credentials",
+          'bedrock-agentcore:StartCodeInterpreterSession (BroadPolicy via NotAction) and bedrock-agentcore:InvokeCodeInterpreter (BroadPolicy via NotAction)',
+          'agentcore-any-code-interpreter',
+          'https://pathfinding.cloud/paths/bedrock-002',
+        ),
+        pathFinding(
+          'Broad',
+          "run a shell command in every AgentCore runtime and take its execution role's credentials",
+          'bedrock-agentcore:InvokeAgentRuntimeCommand (BroadPolicy via NotAction)',
+          'agentcore-any-runtime-command',
+          'https://pathfinding.cloud/paths/bedrock-004',
+        ),
         pathFinding(
           'Broad',
           'assume every role whose trust admits this account',

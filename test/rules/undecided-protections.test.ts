@@ -5,6 +5,7 @@
  * undecided `Fn::If` already removed nothing. Found by the adversarial hunt of test/corpus/gate-semantics/adversarial.
  */
 import { modelFromTemplates, type CfnTemplate } from '../../src/adapters/cloudformation/index.js';
+import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
 import escalation from '../../src/rules/no-privilege-escalation.js';
 import rotation from '../../src/rules/secret-rotation.js';
 import { ruleTester } from '../support/rule-tester.js';
@@ -43,7 +44,7 @@ const denyPolicy = (extra: Record<string, unknown> = {}, roles: unknown = [{ Ref
 const ifOn = (value: unknown) => ({ 'Fn::If': ['On', value, { Ref: 'AWS::NoValue' }] });
 
 const ALL_PATHS =
-  'Fn is allowed every IAM action on "*" (for example iam:AttachRolePolicy (Fn policy Admin via iam:*)), so all 38 listed escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a break-glass or just-in-time identity.';
+  `Fn is allowed every IAM action on "*" (for example iam:AttachRolePolicy (Fn policy Admin via iam:*)), so all ${ESCALATION_PATHS.length} listed escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a break-glass or just-in-time identity.`;
 const allPaths = { resource: 'Fn', identity: 'TestStack/Fn', detail: 'Path::*', message: ALL_PATHS };
 
 ruleTester(escalation, {
