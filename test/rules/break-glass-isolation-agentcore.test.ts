@@ -109,7 +109,11 @@ function cloudFormation(tags: Record<string, string>): Model {
           },
           Interpreter: {
             Type: 'AWS::BedrockAgentCore::CodeInterpreterCustom',
-            Properties: { Name: 'interpreter', NetworkConfiguration: { NetworkMode: 'SANDBOX' }, ExecutionRoleArn: arn },
+            Properties: {
+              Name: 'interpreter',
+              NetworkConfiguration: { NetworkMode: 'SANDBOX' },
+              ExecutionRoleArn: arn,
+            },
           },
           Browser: {
             Type: 'AWS::BedrockAgentCore::BrowserCustom',

@@ -43,8 +43,7 @@ const denyPolicy = (extra: Record<string, unknown> = {}, roles: unknown = [{ Ref
 });
 const ifOn = (value: unknown) => ({ 'Fn::If': ['On', value, { Ref: 'AWS::NoValue' }] });
 
-const ALL_PATHS =
-  `Fn is allowed every IAM action on "*" (for example iam:AttachRolePolicy (Fn policy Admin via iam:*)), so all ${ESCALATION_PATHS.length} listed escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a break-glass or just-in-time identity.`;
+const ALL_PATHS = `Fn is allowed every IAM action on "*" (for example iam:AttachRolePolicy (Fn policy Admin via iam:*)), so all ${ESCALATION_PATHS.length} listed escalation paths are open: it can grant itself anything. Replace the grant with the specific actions it needs; administration belongs to a break-glass or just-in-time identity.`;
 const allPaths = { resource: 'Fn', identity: 'TestStack/Fn', detail: 'Path::*', message: ALL_PATHS };
 
 ruleTester(escalation, {
