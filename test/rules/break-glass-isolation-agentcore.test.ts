@@ -5,7 +5,7 @@
  * out that role's credentials (the AgentCore guide, "Understanding credentials management"); a gateway calls its
  * targets as its role, a memory its model, an evaluation reads the agent's logs and invokes its judge model. A
  * break-glass role given to any of them is reported on it, as on a Lambda function or a Bedrock agent; an ordinary role
- * is attached (the audit's runsOn) and not reported. Found on public templates (test/corpus/ai-agents): the roles of
+ * is attached (the audit's runsOn) and not reported. Found on public templates (awslabs/amazon-bedrock-agentcore-samples 8d214a6, read in session 46, not kept here): the roles of
  * AgentCore gateways and runtimes were attached to nothing. Property names are written out as the CloudFormation
  * resource schemas, Pulumi aws 7.48.0 and the Terraform aws provider spell them, not read from the adapters' table.
  */

@@ -4,7 +4,7 @@
  * AgentCore guide, "Understanding credentials management"). So whoever may pass a role to a new one and run code in
  * it, or run code in every existing one, holds the most privileged role any of them has: pathfinding.cloud
  * bedrock-001 to bedrock-004, bedrock-006 and bedrock-007 (Sonrai Security's and BeyondTrust's research). Found on
- * public templates (test/corpus/ai-agents): roles with `bedrock-agentcore:*` and `iam:PassRole` on `*`, and a gateway
+ * public templates (awslabs/amazon-bedrock-agentcore-samples 8d214a6, read in session 46, not kept here): roles with `bedrock-agentcore:*` and `iam:PassRole` on `*`, and a gateway
  * role with `bedrock-agentcore:*` beside a runtime that holds AdministratorAccess, opened no path.
  */
 import rule from '../../src/rules/no-privilege-escalation.js';
@@ -216,7 +216,7 @@ ruleTester(rule, {
       ],
     },
     {
-      // GatewayAgentCoreRole of amazon-bedrock-agentcore-samples' customer support assistant (test/corpus/ai-agents).
+      // GatewayAgentCoreRole of amazon-bedrock-agentcore-samples' customer support assistant.
       name: 'bedrock-agentcore:* on every resource: every existing code interpreter, runtime and browser',
       model: model({ identities: [role('Gateway', { policies: [allow('bedrock-agentcore:*')] })] }),
       findings: [
