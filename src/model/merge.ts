@@ -11,6 +11,8 @@ export function mergeModels(models: readonly Model[]): Model {
   if (secretPolicies.length) merged.unlinkedSecretPolicies = secretPolicies;
   const resourcePolicies = models.flatMap((model) => model.resourcePolicies ?? []);
   if (resourcePolicies.length) merged.resourcePolicies = resourcePolicies;
+  const resourceShares = models.flatMap((model) => model.resourceShares ?? []);
+  if (resourceShares.length) merged.resourceShares = resourceShares;
   const references = models.flatMap((model) => model.externalReferences ?? []);
   if (references.length) merged.externalReferences = references;
   const external = models.flatMap((model) => model.externalRoleGrants ?? []);

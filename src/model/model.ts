@@ -715,6 +715,50 @@ export interface ResourcePolicy {
   attachedTo: PolicyValue[];
 }
 
+/**
+ * An AWS Resource Access Manager resource share the change creates or adds to: resources of the change's account
+ * (subnets, transit gateways, Resolver rules, License Manager configurations, Glue catalogs, Aurora clusters, private
+ * CAs, …) handed to other principals, who use them with no policy of the own account involved. It is trust as a
+ * resource policy is, and judged the same way (restrict-trust).
+ */
+export interface ResourceShare {
+  /** The share resource; for a share the change does not create, the association that names it. */
+  source: ResourceRef;
+  /** The share as a message names it: its name where written, else its ARN or the resource's name. */
+  name: string;
+  /** Every principal the change shares it with, each with the resource that names it (the share or an association). */
+  principals: SharePrincipal[];
+  /**
+   * The resources shared, as the change names them (ARNs, or values known only at deploy time), each with the resource
+   * that adds it (the share or an association).
+   */
+  resources: { value: PolicyValue; source: ResourceRef }[];
+  /**
+   * Whether principals outside the share's organization may be associated (CloudFormation's default is true, the
+   * Terraform provider's and Pulumi's false): true, false, or Unknown while the value waits for deployment.
+   */
+  allowExternal: Maybe<boolean>;
+  /**
+   * The accounts a service principal of the share acts for (CloudFormation `Sources`): without them, the service may
+   * use the resources for any account that configures it to (confused deputy). Absent where none is written.
+   */
+  sources?: PolicyValue[];
+  /** Where the front-end writes those accounts, in its own words (`Sources`); absent where it cannot write them. */
+  sourcesSetting?: string;
+  /**
+   * Set when the change does not create the share and only associates principals or resources with it (by the share's
+   * ARN): who else it is shared with, or what else it shares, cannot be seen.
+   */
+  outside?: true;
+}
+
+/** A principal a resource share names: an account id, an organization's or OU's ARN, an IAM ARN or a service. */
+export interface SharePrincipal {
+  value: PolicyValue;
+  /** The resource that names it: the share (`Principals`), or a principal association. */
+  source: ResourceRef;
+}
+
 /** A boolean property as a template or program writes it (`true`, CloudFormation's `"true"`), Unknown kept, else undefined. */
 export function booleanProperty(value: unknown): Maybe<boolean> | undefined {
   if (isUnknown(value)) return value;
@@ -751,6 +795,8 @@ export interface Model {
    * outside the change's accounts.
    */
   resourcePolicies?: ResourcePolicy[];
+  /** Resource Access Manager shares the change creates or adds to (ResourceShare): judged for whom they share with. */
+  resourceShares?: ResourceShare[];
   /**
    * AWS accounts the change deploys into, where the adapter can tell (Pulumi: the account in the ARNs the provider
    * returns for the change's own roles). Principals of these accounts are the change's own, like `<own-account>`.

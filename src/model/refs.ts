@@ -21,6 +21,11 @@ export function forEachResourceRef(model: Model, visit: (ref: ResourceRef) => vo
   for (const policy of model.unattachedPolicies) visit(policy.source);
   for (const policy of model.unlinkedSecretPolicies ?? []) visit(policy.source);
   for (const policy of model.resourcePolicies ?? []) visit(policy.source);
+  for (const share of model.resourceShares ?? []) {
+    visit(share.source);
+    for (const principal of share.principals) visit(principal.source);
+    for (const resource of share.resources) visit(resource.source);
+  }
   for (const external of model.externalRoleGrants ?? []) visit(external.grant.source);
   for (const use of model.defaultIdentityUses ?? []) visit(use.source);
   for (const keys of model.sharedKeys ?? []) visit(keys.source);

@@ -13,6 +13,7 @@ import {
   type PolicyValue,
   type ResourcePolicy,
   type ResourceRef,
+  type ResourceShare,
   type Secret,
   type SecretPolicy,
   type Unknown,
@@ -28,6 +29,7 @@ import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
 import { describeWorkload, POD_IDENTITY_SERVICE } from '../iam/aws/pod-identity.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
+import { isServicePrincipal, organizationPrincipal } from '../iam/aws/resource-shares.js';
 import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
   type ConditionClause,
@@ -120,7 +122,15 @@ type MessageId =
   | 'resourceUntrustedAccount'
   | 'resourceAccountNoCatalog'
   | 'resourceUntrustedOrganization'
-  | 'resourceOrganizationNoCatalog';
+  | 'resourceOrganizationNoCatalog'
+  | 'shareUntrustedAccount'
+  | 'shareAccountNoCatalog'
+  | 'shareUntrustedOrganization'
+  | 'shareOrganizationNoCatalog'
+  | 'shareUnrecognizedPrincipal'
+  | 'sharePrincipalPending'
+  | 'shareServiceNoSource'
+  | 'shareOutsidePrincipalsPending';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -194,7 +204,12 @@ export default defineRule<MessageId>({
       'serves without credentials (cognito-identity:GetCredentialsForIdentity, GetId, …) gives guests nothing and is not reported. ' +
       'A role trusted by EKS Pod Identity (pods.eks.amazonaws.com) goes to the pods of whatever service account, namespace ' +
       'and cluster of the account a Pod Identity association names; a trust that names no namespace and service account ' +
-      '(the session tags the service sets) is shown, advisory, with the workloads the change binds it to.',
+      '(the session tags the service sets) is shown, advisory, with the workloads the change binds it to. ' +
+      'A Resource Access Manager share is trust too: the accounts, organizations and organizational units it names use ' +
+      'the shared resources (subnets, transit gateways, Resolver rules, private CAs, …) with no policy of the own account ' +
+      'involved, so each is judged as a resource policy principal is; an OU is judged by its organization. A share that ' +
+      'allows external principals but names only organizations keeps them inside those organizations, and is judged by ' +
+      'them alone. A service principal without source accounts is the same advisory confused deputy.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -207,7 +222,10 @@ export default defineRule<MessageId>({
         'A role a Cognito identity pool gives its guests holds only what an anonymous visitor may do, under an approved ' +
         'catalog exception; any other turns guests off in the pool or requires cognito-identity.amazonaws.com:amr ' +
         '"authenticated" in its trust. A Pod Identity role requires aws:RequestTag/kubernetes-namespace and ' +
-        'aws:RequestTag/kubernetes-service-account (and aws:RequestTag/eks-cluster-arn) of the one workload that needs it.',
+        'aws:RequestTag/kubernetes-service-account (and aws:RequestTag/eks-cluster-arn) of the one workload that needs it. ' +
+        'A Resource Access Manager share names only the own accounts, accounts listed under trust.accounts, and ' +
+        'organizations (or their OUs) listed under trust.organizations, and turns external principals off where it ' +
+        'shares within the organization.',
       azure:
         'Federate only the exact issuer and subject the catalog lists under trust.oidc in each federated identity credential.',
       gcp:
@@ -462,6 +480,38 @@ export default defineRule<MessageId>({
         'Resource policy {{policy}} allows every principal of AWS organization {{organization}} ({{principal}}) {{actions}} ' +
         'on {{resource}}, but no catalog was given, so the organization cannot be checked against trusted organizations. ' +
         'Pass a catalog that lists it under trust.organizations.',
+      shareUntrustedAccount:
+        'Resource share {{share}} shares {{resources}} with account {{account}} ({{principal}}), which the catalog ' +
+        '({{catalog}}) does not list under trust.accounts (listed: {{listed}}): its principals may use them with no ' +
+        'policy of the own account involved. Remove the principal from the share, or record the account with its owner ' +
+        'under trust.accounts after review.',
+      shareAccountNoCatalog:
+        'Resource share {{share}} shares {{resources}} with account {{account}} ({{principal}}), but no catalog was ' +
+        'given, so the account cannot be checked against trusted accounts. Pass a catalog that lists it under ' +
+        'trust.accounts.',
+      shareUntrustedOrganization:
+        'Resource share {{share}} shares {{resources}} with {{whom}} ({{principal}}), which the catalog ({{catalog}}) ' +
+        'does not list under trust.organizations (listed: {{listed}}). Share with an organization the catalog trusts ' +
+        '(or an OU of it), or record this one with its owner under trust.organizations after review.',
+      shareOrganizationNoCatalog:
+        'Resource share {{share}} shares {{resources}} with {{whom}} ({{principal}}), but no catalog was given, so the ' +
+        'organization cannot be checked against trusted organizations. Pass a catalog that lists it under ' +
+        'trust.organizations.',
+      shareUnrecognizedPrincipal:
+        'Resource share {{share}} shares {{resources}} with "{{principal}}", which is neither an account id, an ' +
+        "organization's or OU's ARN, an IAM role's or user's ARN nor a service principal, so whose it is cannot be " +
+        'checked. Write it as a 12-digit account id or arn:aws:organizations::<management account>:organization/<o-id>.',
+      sharePrincipalPending:
+        'Resource share {{share}} shares {{resources}} with a principal that cannot be verified until apply: the ' +
+        'principal is {{what}}.',
+      shareServiceNoSource:
+        'Resource share {{share}} shares {{resources}} with AWS service {{service}} without source accounts, so the ' +
+        'service may use them for any account that configures it to (confused deputy). Name the accounts it acts for ' +
+        "in the share's source accounts{{setting}}.",
+      shareOutsidePrincipalsPending:
+        'Resource association {{association}} adds {{resources}} to resource share {{share}}, which this change does ' +
+        'not create, so whom the share gives them to cannot be seen. Create the share and its principals in this ' +
+        'change, or share these resources through a share it creates.',
     },
   },
   check(ctx) {
@@ -497,6 +547,7 @@ export default defineRule<MessageId>({
     const judgedAsSecrets = secretPolicySources(ctx);
     for (const policy of ctx.model.resourcePolicies ?? [])
       if (!judgedAsSecrets.has(refKey(policy.source))) checkResourcePolicy(ctx, policy);
+    for (const share of ctx.model.resourceShares ?? []) checkResourceShare(ctx, share);
   },
 });
 
@@ -2048,4 +2099,116 @@ function writeWording(messageId: MessageId, data: Record<string, string>): { who
         why: 'which is neither an account id nor an IAM ARN, so its account cannot be checked',
       };
   }
+}
+
+// ---------- Resource Access Manager shares ----------
+
+/**
+ * A resource share: each principal it names judged as a resource policy's principal is (an account of the change or
+ * one the catalog trusts, an organization the catalog lists, or an OU of one, passes). AllowExternalPrincipals is not
+ * judged on its own: a share naming only organizations gives the resources to no one outside them, and an account it
+ * names is judged whether inside the organization or not. Resource associations with a share the change does not
+ * create give their resources to principals the change does not show.
+ */
+function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
+  const resources = sharedResources(share);
+  const reported = new Set<string>();
+  const report = (report: Report<MessageId>): void => {
+    const key = JSON.stringify([refKey(report.resource), report.messageId, report.detail]);
+    if (reported.has(key)) return;
+    reported.add(key);
+    ctx.report(report);
+  };
+  if (share.outside) {
+    const bySource = new Map<string, { source: ResourceRef; values: PolicyValue[] }>();
+    for (const { value, source } of share.resources) {
+      const key = refKey(source);
+      const found = bySource.get(key);
+      if (found) found.values.push(value);
+      else bySource.set(key, { source, values: [value] });
+    }
+    for (const { source, values } of bySource.values())
+      report({
+        resource: source,
+        messageId: 'shareOutsidePrincipalsPending',
+        data: { association: source.name, resources: values.map(describeValue).join(', '), share: share.name },
+        detail: 'Principal::unseen',
+        pending: true,
+      });
+  }
+  for (const { value, source } of share.principals) {
+    const base = { resource: source, data: { share: share.name, resources } };
+    if (isUnknown(value)) {
+      if (isOwnAccountPattern(value, ctx.model.accountIds)) continue;
+      report({
+        ...base,
+        messageId: 'sharePrincipalPending',
+        data: { ...base.data, what: value.description },
+        detail: 'Principal::unknown',
+        pending: true,
+      });
+      continue;
+    }
+    const organization = organizationPrincipal(value);
+    if (organization) {
+      const id = organization.organization;
+      if (!ctx.catalog.isDefault && (ctx.catalog.trust.organizations ?? []).some((entry) => entry.id === id)) continue;
+      const whom =
+        organization.kind === 'organization'
+          ? `every account of AWS organization ${id}`
+          : `every account of organizational unit ${organization.unit} of AWS organization ${id}`;
+      const data = { ...base.data, whom, principal: value, organization: id };
+      report({
+        ...base,
+        ...(ctx.catalog.isDefault
+          ? { messageId: 'shareOrganizationNoCatalog', data }
+          : { messageId: 'shareUntrustedOrganization', data: { ...data, ...catalogNames(ctx, 'organizations') } }),
+        detail: `Organization::${id}`,
+      });
+      continue;
+    }
+    if (isServicePrincipal(value)) {
+      if ((share.sources ?? []).length > 0) continue;
+      const setting = share.sourcesSetting ? ` (${share.sourcesSetting})` : '';
+      report({
+        ...base,
+        messageId: 'shareServiceNoSource',
+        data: { ...base.data, service: value, setting },
+        detail: `Service::${value}`,
+        advisory: true,
+      });
+      continue;
+    }
+    const principal =
+      value === '*' ? { kind: 'unrecognized' as const } : parseAwsPrincipal(value, ctx.model.accountIds);
+    if (principal.kind !== 'account') {
+      report({
+        ...base,
+        messageId: 'shareUnrecognizedPrincipal',
+        data: { ...base.data, principal: value },
+        detail: `Principal::${value}`,
+      });
+      continue;
+    }
+    const { account } = principal;
+    if (principal.own || (!ctx.catalog.isDefault && isTrustedAccount(ctx.catalog, account))) continue;
+    const data = { ...base.data, account, principal: value };
+    report({
+      ...base,
+      ...(ctx.catalog.isDefault
+        ? { messageId: 'shareAccountNoCatalog', data }
+        : { messageId: 'shareUntrustedAccount', data: { ...data, ...catalogNames(ctx, 'accounts') } }),
+      detail: `Account::${account}`,
+    });
+  }
+}
+
+/** What a share gives, as a message names it: its resources, or what associating them later would add. */
+function sharedResources(share: ResourceShare): string {
+  const named = [...new Set(share.resources.map(({ value }) => describeValue(value)))];
+  if (share.outside)
+    return named.length > 0
+      ? `${named.join(', ')} and whatever else resource share ${share.name} holds (a share this change does not create)`
+      : `whatever resource share ${share.name} holds (a share this change does not create)`;
+  return named.length > 0 ? named.join(', ') : 'whatever resources are associated with it';
 }

@@ -1043,6 +1043,34 @@ export const CASES: ParityCase[] = [
     expected: [verdict('restrict-trust', 'SecretServiceSecret', 'advisory', 'SecretServicePolicy')],
   },
   {
+    // A Resource Access Manager share given to an account the catalog does not list, by a principal association linked
+    // to the share through its ARN: the verdict is on the association, which names the account.
+    id: 'RamShare',
+    rule: 'restrict-trust',
+    cloudformation: {
+      unsupported:
+        "CloudFormation writes a share's principals in the share itself (AWS::RAM::ResourceShare Principals; it has no " +
+        'principal association type), so its verdict is on the share, not on an association: test/cli/resource-shares.test.ts',
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_ram_resource_share.RamShareShare',
+        values: { name: 'RamShareShare', allow_external_principals: true },
+        unknown: { arn: true, id: true, tags_all: true },
+      },
+      {
+        address: 'aws_ram_principal_association.RamSharePartner',
+        values: { principal: '999999999999' },
+        unknown: { id: true, resource_share_arn: true },
+        references: {
+          resource_share_arn: ['aws_ram_resource_share.RamShareShare.arn', 'aws_ram_resource_share.RamShareShare'],
+        },
+      },
+    ],
+    expected: [verdict('restrict-trust', '-', 'mandatory', 'RamSharePartner')],
+  },
+  {
     id: 'BreakGlass',
     rule: 'break-glass-isolation',
     cloudformation: cfnRole('BreakGlass', {}),

@@ -252,6 +252,10 @@ new aws.secretsmanager.SecretPolicy('SecretOpenPolicy', {
   policy: document({ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*' }),
 });
 
+// restrict-trust: a Resource Access Manager share given to another account by a principal association
+const ramShare = new aws.ram.ResourceShare('RamShareShare', { name: 'RamShareShare', allowExternalPrincipals: true });
+new aws.ram.PrincipalAssociation('RamSharePartner', { principal: '999999999999', resourceShareArn: ramShare.arn });
+
 /** `<name>Secret` (owned) and the SecretPolicy `<name>Policy` on it. */
 function secretWithPolicy(name: string, policy: string): void {
   const secret = new aws.secretsmanager.Secret(`${name}Secret`, { name: `${name}Secret`, tags: OWNED });

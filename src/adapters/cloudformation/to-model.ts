@@ -30,6 +30,7 @@ import {
   type Model,
   type PodIdentityWorkload,
   type PolicyValue,
+  type ResourceShare,
   type Secret,
   type SecretPolicy,
   type UnseenContent,
@@ -52,6 +53,7 @@ import {
   type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
+import { RESOURCE_SHARES, type ResourceShareFields } from '../aws/resource-shares.js';
 import { sdkCallChangesOf, type SdkCallChange } from './sdk-call-changes.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -277,6 +279,11 @@ for (const [type, statementType] of Object.entries(CLOUDFORMATION_STATEMENT_POLI
   LINKERS[type] = (b, stack, id, resource) => {
     b.addStatementPolicy(stack, id, resource, statementType);
   };
+for (const [type, fields] of Object.entries(RESOURCE_SHARES))
+  if (type.startsWith('AWS::'))
+    LINKERS[type] = (b, stack, id, resource) => {
+      b.addResourceShare(stack, id, resource, fields);
+    };
 const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
 const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
@@ -838,6 +845,35 @@ class ModelBuilder {
       document: stack.policyDocument(lambdaPermissionDocument(properties, fields)),
       attachedTo: [functionArn],
     });
+  }
+
+  /**
+   * An `AWS::RAM::ResourceShare`: whom it shares which resources with, each principal and resource as the template
+   * resolves it (a parameter's value stays Unknown). It looks nothing up, so it needs no LOOKUPS entry.
+   */
+  addResourceShare(stack: StackContext, logicalId: string, resource: CfnResource, fields: ResourceShareFields): void {
+    const properties = resource.Properties ?? {};
+    const source = stack.ref(logicalId);
+    const strings = (property: string | undefined, what: string): PolicyValue[] => {
+      const values: PolicyValue[] = [];
+      if (property !== undefined)
+        this.eachItem(stack, properties[property], (item) => values.push(stack.resolver.resolveString(item, what)));
+      return values;
+    };
+    const name = stack.resolver.resolveString(properties[fields.name], fields.name);
+    const allowExternal =
+      booleanProperty(stack.resolver.resolve(properties[fields.allowExternal])) ?? fields.allowExternalByDefault;
+    const sources = strings(fields.sources, 'source account');
+    const share: ResourceShare = {
+      source,
+      name: typeof name === 'string' ? name : logicalId,
+      principals: strings(fields.principals, 'principal').map((value) => ({ value, source })),
+      resources: strings(fields.resources, 'resource ARN').map((value) => ({ value, source })),
+      allowExternal,
+      ...(sources.length > 0 ? { sources } : {}),
+      ...(fields.sources !== undefined ? { sourcesSetting: fields.sources } : {}),
+    };
+    (this.model.resourceShares ??= []).push(share);
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */

@@ -66,6 +66,7 @@ import { describeValue, isKnownRecord, lookupTable } from '../../util/records.js
 import { items, knownString, sessionSeconds, tagsOf } from './values.js';
 import { rolesAnywhereCredential, settleRolesAnywhere } from '../../iam/aws/roles-anywhere.js';
 import { bucketsWithoutAcls } from './s3-buckets.js';
+import { RESOURCE_SHARE_TYPES, resourceSharesOf } from './resource-shares.js';
 
 /** A resource with its properties read (unknowns revealed) and how findings name it. */
 interface Entry {
@@ -386,6 +387,7 @@ export const PULUMI_AWS_TYPES: readonly string[] = [
   'aws:iam/policy:Policy',
   'aws:secretsmanager/secret:Secret',
   MEMBER_ACCOUNT,
+  ...RESOURCE_SHARE_TYPES,
   ...Object.keys(LINKERS),
 ].filter((type, index, all) => all.indexOf(type) === index);
 
@@ -447,6 +449,8 @@ class ModelBuilder {
     const resourcePolicies = withoutRepeatedOwnPolicies(this.resourcePolicies);
     addResourcePolicyGrants(this.model.identities, resourcePolicies, accountIds);
     if (resourcePolicies.length > 0) this.model.resourcePolicies = resourcePolicies.map(asModelPolicy);
+    const resourceShares = resourceSharesOf(this.entries);
+    if (resourceShares.length > 0) this.model.resourceShares = resourceShares;
     return this.model;
   }
 

@@ -59,6 +59,16 @@ const AWS = {
     id: awsName(name, inputs),
     arn: `arn:aws:lambda:${AWS_REGION}:${AWS_ACCOUNT}:function:${awsName(name, inputs)}`,
   }),
+  // A Resource Access Manager share's ARN, which is also its id (what an association's resourceShareArn names it by),
+  // and a subnet's id and ARN (what a resource association shares).
+  'aws:ram/resourceShare:ResourceShare': (name) => {
+    const arn = `arn:aws:ram:${AWS_REGION}:${AWS_ACCOUNT}:resource-share/${guid(name, 'share')}`;
+    return { id: arn, arn };
+  },
+  'aws:ec2/subnet:Subnet': (name) => {
+    const id = `subnet-${createHash('sha256').update(name).digest('hex').slice(0, 17)}`;
+    return { id, arn: `arn:aws:ec2:${AWS_REGION}:${AWS_ACCOUNT}:subnet/${id}` };
+  },
   // An instance's addresses (pulumi/examples' openclaw-aws-typescript names its Tailscale host after the private IP).
   'aws:ec2/instance:Instance': (name) => ({
     id: `i-${createHash('sha256').update(name).digest('hex').slice(0, 17)}`,
