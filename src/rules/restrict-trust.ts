@@ -2113,11 +2113,12 @@ function writeWording(messageId: MessageId, data: Record<string, string>): { who
 function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
   const resources = sharedResources(share);
   const reported = new Set<string>();
-  const report = (report: Report<MessageId>): void => {
-    const key = JSON.stringify([refKey(report.resource), report.messageId, report.detail]);
+  // A principal one resource names twice (a list that repeats it) is one finding.
+  const report = (finding: Report<MessageId>): void => {
+    const key = JSON.stringify([refKey(finding.resource), finding.messageId, finding.detail]);
     if (reported.has(key)) return;
     reported.add(key);
-    ctx.report(report);
+    ctx.report(finding);
   };
   if (share.outside) {
     const bySource = new Map<string, { source: ResourceRef; values: PolicyValue[] }>();
