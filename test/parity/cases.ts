@@ -1071,6 +1071,29 @@ export const CASES: ParityCase[] = [
     expected: [verdict('restrict-trust', '-', 'mandatory', 'RamSharePartner')],
   },
   {
+    // The CloudFormation spelling of RamShare: the principals in the share itself, so the verdict is on the share (its
+    // construct path the waiver target, whose last part the identity column shows); the CLI and the three CDK
+    // front-ends give it alike.
+    id: 'CfnRamShare',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        CfnRamShareShare: {
+          Type: 'AWS::RAM::ResourceShare',
+          Properties: { Name: 'CfnRamShareShare', AllowExternalPrincipals: true, Principals: ['999999999999'] },
+        },
+      },
+    },
+    pulumi: {
+      unsupported: "Pulumi's ram.ResourceShare names no principals: each is a PrincipalAssociation (case RamShare)",
+    },
+    terraform: {
+      unsupported:
+        "Terraform's aws_ram_resource_share names no principals: each is an aws_ram_principal_association (case RamShare)",
+    },
+    expected: [verdict('restrict-trust', 'CfnRamShareShare', 'mandatory', 'CfnRamShareShare')],
+  },
+  {
     id: 'BreakGlass',
     rule: 'break-glass-isolation',
     cloudformation: cfnRole('BreakGlass', {}),
