@@ -13,6 +13,7 @@ import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { rolesCoveringDataActions } from '../iam/azure/key-vault-access-policies.js';
 import { isUnknown, type Identity, type Model, type PolicyValue, type RoleGrant } from '../model/model.js';
 import { heldPolicies } from '../rules/support/held-policies.js';
+import { grantLapsed } from '../rules/support/role-grants.js';
 import { toId } from './infer.js';
 
 export interface GrantSet {
@@ -23,8 +24,12 @@ export interface GrantSet {
   kubernetes: { clusterRoles: string[]; roles: string[]; namespaces: string[] };
 }
 
-/** The identity's grants, its groups' included (require-entitlement judges them together), in a canonical order. */
-export function grantSetOf(identity: Identity, model: Model): GrantSet {
+/**
+ * The identity's grants, its groups' included (require-entitlement judges them together), in a canonical order, as in
+ * effect at `now`: an AWS statement or a Google binding whose condition has ended it grants nothing, so the catalog
+ * gains no entitlement for it (require-entitlement does not judge it either).
+ */
+export function grantSetOf(identity: Identity, model: Model, now: Date): GrantSet {
   const set: GrantSet = {
     aws: [],
     awsManagedPolicies: [],
@@ -33,7 +38,7 @@ export function grantSetOf(identity: Identity, model: Model): GrantSet {
     kubernetes: { clusterRoles: [], roles: [], namespaces: [] },
   };
   if (identity.cloud === 'aws') {
-    const held = heldPolicies(identity, model, { withGroups: true });
+    const held = heldPolicies(identity, model, { withGroups: true, now });
     for (const policy of held.policies) {
       if (policy.managedArn !== undefined) {
         set.awsManagedPolicies.push(normalArn(policy.managedArn));
@@ -52,7 +57,7 @@ export function grantSetOf(identity: Identity, model: Model): GrantSet {
       if (!isUnknown(opaque.arn) && MANAGED_ARN.test(normalArn(opaque.arn)))
         set.awsManagedPolicies.push(normalArn(opaque.arn));
   }
-  for (const grant of identity.grants) if (grant.kind === 'role') addRole(set, grant);
+  for (const grant of identity.grants) if (grant.kind === 'role' && !grantLapsed(grant, now)) addRole(set, grant);
   return canonical(set);
 }
 

@@ -104,13 +104,15 @@ export function planCatalog(model: Model, base: Catalog, options: InitOptions): 
     nameBasis: string;
     set: GrantSet;
   }[] = [];
+  // What each identity holds as of the day the catalog is written: a grant its condition has ended is not one.
+  const today = new Date(`${options.today}T00:00:00Z`);
   for (const identity of newIdentities) {
     const cls = inferClass(identity, base, options.agents ?? []);
     const owner =
       inferOwner(identity, base) ??
       ({ value: PLACEHOLDER_OWNER, basis: `no ${base.tags.owner} tag` } satisfies Inferred<string>);
     addOwner(owner.value, owner.value === PLACEHOLDER_OWNER ? '' : `from ${owner.basis}`);
-    const set = grantSetOf(identity, model);
+    const set = grantSetOf(identity, model, today);
     if (!isEmpty(set)) {
       const key = grantSetKey(set);
       const holder = { identity, cls: cls.value };

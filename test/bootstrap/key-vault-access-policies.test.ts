@@ -25,7 +25,7 @@ describe('catalog init: Key Vault access policies', () => {
   it('the entitlement written for an identity holding an access policy passes require-entitlement', () => {
     const model = modelFromPulumiResources(credentialRotation('update'));
     const web = model.identities.find((identity) => identity.name === 'webApp3c4d')!;
-    const content = entitlementContent(grantSetOf(web, model));
+    const content = entitlementContent(grantSetOf(web, model, new Date('2026-12-02T00:00:00Z')));
     expect(content).toEqual({
       azure: {
         roles: ['Key Vault Secrets Officer'],
