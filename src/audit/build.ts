@@ -94,7 +94,7 @@ export function buildAudit(
     ...catalogOnly.sort((a, b) => compare(a.name, b.name)),
   ];
   const secrets = model.secrets
-    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id), catalog, model.accountIds ?? []))
+    .map((secret) => auditSecret(secret, profile(secret), findingsOf(secret.id), catalog, model.accountIds ?? [], now))
     .sort(byStackAndName);
   const rowIds = new Set([
     ...model.identities.map((identity) => identity.id),
@@ -258,7 +258,7 @@ function plannedIdentity(
           },
         }
       : {}),
-    trust: auditTrust(identity, ownAccounts),
+    trust: auditTrust(identity, ownAccounts, now),
     runsOn: runsOn(identity),
     exceptions,
     findings,
@@ -407,9 +407,10 @@ function auditSecret(
   findings: AuditFinding[],
   catalog: Catalog,
   ownAccounts: readonly string[],
+  now: Date,
 ): AuditSecret {
   const rotation = secret.rotationDays;
-  const readableBy = secret.resourcePolicies ? auditSecretReaders(secret, ownAccounts) : undefined;
+  const readableBy = secret.resourcePolicies ? auditSecretReaders(secret, ownAccounts, now) : undefined;
   return {
     id: secret.id,
     name: secret.name,

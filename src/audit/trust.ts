@@ -13,13 +13,19 @@ import {
   type TrustEntry,
 } from '../rules/support/trust.js';
 import type { AuditTrust } from './types.js';
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import { describeWorkload } from '../iam/aws/pod-identity.js';
 
-export function auditTrust(identity: Identity, ownAccounts: readonly string[] = []): AuditTrust[] {
+/**
+ * `now`: a statement whose condition has ended it by then admits nobody (iam/aws/condition-time.ts), as restrict-trust
+ * reads it, so it lists no one.
+ */
+export function auditTrust(identity: Identity, ownAccounts: readonly string[] = [], now?: Date): AuditTrust[] {
   if (!identity.trustPolicy) return [];
   if (identity.trustPolicy.unreadable)
     return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
-  return trustEntries(identity.trustPolicy).map((entry) => ({
+  const trust = now ? documentInEffect(identity.trustPolicy, now) : identity.trustPolicy;
+  return trustEntries(trust).map((entry) => ({
     ...principalOf(entry, ownAccounts),
     conditions: entry.conditions.map(describeCondition),
   }));
@@ -30,9 +36,10 @@ export function auditTrust(identity: Identity, ownAccounts: readonly string[] = 
  * actions are known only at apply included), with their conditions; a policy that cannot be read is one unknown entry.
  * Empty when the change writes no policy on the secret.
  */
-export function auditSecretReaders(secret: Secret, ownAccounts: readonly string[] = []): AuditTrust[] {
-  return (secret.resourcePolicies ?? []).flatMap(({ document }) => {
-    if (document.unreadable) return [{ kind: 'unknown', principal: document.unreadable.description, conditions: [] }];
+export function auditSecretReaders(secret: Secret, ownAccounts: readonly string[] = [], now?: Date): AuditTrust[] {
+  return (secret.resourcePolicies ?? []).flatMap(({ document: written }) => {
+    if (written.unreadable) return [{ kind: 'unknown', principal: written.unreadable.description, conditions: [] }];
+    const document = now ? documentInEffect(written, now) : written;
     return document.statements
       .filter((statement) => statement.effect === 'Allow' && readsSecretValue(statement) !== false)
       .flatMap(principalEntries)

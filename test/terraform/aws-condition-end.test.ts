@@ -129,4 +129,23 @@ describe('AWS statements whose condition ended them, through a Terraform plan', 
       ),
     ).toEqual(['ahead']);
   });
+  it('the audit lists who may assume a role as of now: an ended trust statement admits no one', () => {
+    const model = modelFromTerraformPlan(
+      terraformPlan([
+        role('vendor_ended', trustedUntil('2026-06-01T00:00:00Z')),
+        role('vendor_ahead', trustedUntil('2027-01-01T00:00:00Z')),
+      ]),
+    );
+    const catalog = defaultCatalog();
+    const audit = buildAudit(model, evaluate(model, { catalog, now: NOW }), catalog, NOW);
+    expect(
+      audit.identities.map(
+        (identity) =>
+          `${identity.name}: ${identity.trust.map((entry) => `${entry.kind} ${entry.principal} ${entry.conditions.join(' & ')}`).join('; ')}`,
+      ),
+    ).toEqual([
+      'vendor_ahead: aws-account arn:aws:iam::999999999999:root DateLessThan aws:CurrentTime = 2027-01-01T00:00:00Z',
+      'vendor_ended: ',
+    ]);
+  });
 });
