@@ -7,7 +7,8 @@
  * aws_ram_principal_association, aws_ram_resource_association, through Pulumi's records) write the share without its
  * principals and resources, each added by an association naming the share by its ARN (`resourceShareArn`); their
  * `allowExternalPrincipals` defaults to false (the Terraform provider's schema default), and they cannot write source
- * accounts. CloudFormation has no association resources.
+ * accounts. CloudFormation has no association resources; Pulumi's aws-native provider writes CloudFormation's share
+ * through Cloud Control, principals and all.
  */
 
 export interface ResourceShareFields {
@@ -29,6 +30,16 @@ export const RESOURCE_SHARES: Readonly<Record<string, ResourceShareFields>> = {
     principals: 'Principals',
     resources: 'ResourceArns',
     sources: 'Sources',
+  },
+  // Cloud Control's spelling of CloudFormation's resource (Pulumi aws-native ram.ResourceShare: `name`, `principals`,
+  // `resourceArns`, `allowExternalPrincipals`, `sources`), with CloudFormation's default.
+  'aws-native:ram:ResourceShare': {
+    name: 'name',
+    allowExternal: 'allowExternalPrincipals',
+    allowExternalByDefault: true,
+    principals: 'principals',
+    resources: 'resourceArns',
+    sources: 'sources',
   },
   'aws:ram/resourceShare:ResourceShare': {
     name: 'name',

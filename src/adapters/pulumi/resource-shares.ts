@@ -23,12 +23,16 @@ export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
   for (const entry of entries) {
     const fields = RESOURCE_SHARES[entry.resource.type];
     if (!fields) continue;
+    // aws-native's share names its principals, resources and source accounts itself, as CloudFormation's does.
+    const sources = listed(entry, fields.sources, 'source account');
     const share: ResourceShare = {
       source: entry.ref,
       name: knownString(entry.props[fields.name]) ?? entry.ref.name,
-      principals: [],
-      resources: [],
+      principals: listed(entry, fields.principals, 'principal').map((value) => ({ value, source: entry.ref })),
+      resources: listed(entry, fields.resources, 'resource ARN').map((value) => ({ value, source: entry.ref })),
       allowExternal: booleanProperty(entry.props[fields.allowExternal]) ?? fields.allowExternalByDefault,
+      ...(sources.length > 0 ? { sources } : {}),
+      ...(fields.sources !== undefined ? { sourcesSetting: fields.sources } : {}),
     };
     byUrn.set(entry.resource.urn, share);
     // A share's id is its ARN (the Terraform provider's and Pulumi's import id).
@@ -52,6 +56,23 @@ export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
     else share.resources.push({ value, source: entry.ref });
   }
   return [...shares, ...outside.values()];
+}
+
+/**
+ * The values of a list the share writes itself: each string as written, each value known only at apply as it is; a list
+ * known only at apply, or a value that is no string, is one value that says what cannot be seen.
+ */
+function listed(entry: Entry, property: string | undefined, what: string): PolicyValue[] {
+  if (property === undefined) return [];
+  const raw = entry.props[property];
+  if (raw === undefined || raw === null) return [];
+  if (isUnknown(raw)) return [raw];
+  if (!Array.isArray(raw)) return [unknownValue(`${entry.ref.name}.${property} is not a list`)];
+  return raw.map((item: unknown, index): PolicyValue =>
+    typeof item === 'string' || isUnknown(item)
+      ? item
+      : unknownValue(`${entry.ref.name}.${property}[${String(index)}], a ${what}, is not a string`),
+  );
 }
 
 /** The share, not of the change, an association names: one per ARN, or one per association whose ARN is not known. */
