@@ -6,13 +6,14 @@
  */
 import type { Catalog, Entitlement } from '../../catalog/types.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
-import { documentInEffect, statementLapsed } from '../iam/aws/condition-time.js';
+import { documentInEffect } from '../iam/aws/condition-time.js';
 import { effectiveAllows } from '../iam/aws/evaluate.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { sameAzureRoleName } from '../iam/azure/roles.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { bucketsOfStack, isInertAclWrite, type BucketNames } from '../iam/aws/s3-acls.js';
 import {
+  conditionEnded,
   isUnknown,
   type Grant,
   type Model,
@@ -22,7 +23,7 @@ import {
   type RoleGrant,
 } from '../model/model.js';
 import { envelopeResourcesFor, resourceCovered } from '../rules/support/aws-envelope.js';
-import { grantLapsed, roleGrantsSummary } from '../rules/support/role-grants.js';
+import { roleGrantsSummary } from '../rules/support/role-grants.js';
 import { globMatch } from '../util/glob.js';
 import { resourcePolicyLabel } from './resource-policy-labels.js';
 import type { AuditGrant, AuditStatement } from './types.js';
@@ -46,7 +47,7 @@ export function auditGrants(
   return grants.map((grant) => {
     if (grant.kind === 'aws-policy') {
       const buckets = bucketsOfStack(aclFreeBuckets, grant.source.stack);
-      const inEffect = now ? documentInEffect(grant.document, now) : grant.document;
+      const inEffect = documentInEffect(grant.document, now);
       const { summary, byStatement } = privilegedOf(inEffect, catalog, buckets);
       const onResource = grant.policyName === undefined ? resourcePolicyLabel(grant.source) : undefined;
       return {
@@ -62,7 +63,7 @@ export function auditGrants(
               },
             ]
           : grant.document.statements.map((statement) =>
-              now && statementLapsed(statement, now)
+              now && conditionEnded(statement, now)
                 ? { text: auditStatement(statement, entitlements).text, entitlements: [], beyondEntitlements: false }
                 : withPrivileged(auditStatement(statement, entitlements), byStatement.get(statement)),
             ),
@@ -102,6 +103,11 @@ function policyLabel(policyName: string | undefined, sourceName: string): string
     : `policy ${policyName ?? sourceName}`;
 }
 
+/** When a statement's or a binding's condition ends it, as its audit text says it; empty when it sets no end. */
+function endsLabel(subject: { conditionEnds?: string }): string {
+  return subject.conditionEnds === undefined ? '' : ` (its condition ends it at ${subject.conditionEnds})`;
+}
+
 function auditStatement(statement: PolicyStatement, entitlements: readonly Entitlement[]): AuditStatement {
   const actions = statement.action ? list(statement.action) : `all actions except ${list(statement.notAction ?? [])}`;
   const resources = statement.resource
@@ -111,11 +117,7 @@ function auditStatement(statement: PolicyStatement, entitlements: readonly Entit
       : '*';
   // A statement its condition ends (`DateLessThan aws:CurrentTime`) says when: from then on it grants (or denies) nothing.
   const conditional =
-    statement.conditionEnds !== undefined
-      ? ` (its condition ends it at ${statement.conditionEnds})`
-      : statement.condition
-        ? ' (conditional)'
-        : '';
+    statement.conditionEnds !== undefined ? endsLabel(statement) : statement.condition ? ' (conditional)' : '';
   const text = `${statement.effect} ${actions} on ${resources}${conditional}`;
   if (statement.effect === 'Deny') return { text, entitlements: [], beyondEntitlements: false };
   const { covering, complete } = coverage(statement, entitlements);
@@ -195,11 +197,10 @@ function roleGrant(
   const role = isUnknown(grant.role) ? undefined : grant.role;
   const scope = isUnknown(grant.scope) ? undefined : grant.scope;
   // A binding its condition ends (Google Cloud temporary access) says when: from then on it grants nothing.
-  const ends = grant.conditionEnds === undefined ? '' : ` (its condition ends it at ${grant.conditionEnds})`;
-  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${ends}`;
-  // Once ended, privileged in nothing and beyond no entitlement, as the rules judge it (grantLapsed) and as an AWS
+  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${endsLabel(grant)}`;
+  // Once ended, privileged in nothing and beyond no entitlement, as the rules judge it (conditionEnded) and as an AWS
   // statement its condition ended is listed: the review queue asks no one to review access that is over.
-  if (now !== undefined && grantLapsed(grant, now))
+  if (now !== undefined && conditionEnded(grant, now))
     return {
       label: text,
       source: grant.source,

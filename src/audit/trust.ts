@@ -24,7 +24,7 @@ export function auditTrust(identity: Identity, ownAccounts: readonly string[] = 
   if (!identity.trustPolicy) return [];
   if (identity.trustPolicy.unreadable)
     return [{ kind: 'unknown', principal: identity.trustPolicy.unreadable.description, conditions: [] }];
-  const trust = now ? documentInEffect(identity.trustPolicy, now) : identity.trustPolicy;
+  const trust = documentInEffect(identity.trustPolicy, now);
   return trustEntries(trust).map((entry) => ({
     ...principalOf(entry, ownAccounts),
     conditions: entry.conditions.map(describeCondition),
@@ -39,7 +39,7 @@ export function auditTrust(identity: Identity, ownAccounts: readonly string[] = 
 export function auditSecretReaders(secret: Secret, ownAccounts: readonly string[] = [], now?: Date): AuditTrust[] {
   return (secret.resourcePolicies ?? []).flatMap(({ document: written }) => {
     if (written.unreadable) return [{ kind: 'unknown', principal: written.unreadable.description, conditions: [] }];
-    const document = now ? documentInEffect(written, now) : written;
+    const document = documentInEffect(written, now);
     return document.statements
       .filter((statement) => statement.effect === 'Allow' && readsSecretValue(statement) !== false)
       .flatMap(principalEntries)

@@ -11,9 +11,15 @@ import type { AwsGrantEnvelope, Catalog, Entitlement } from '../../catalog/types
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { awsManagedPolicy } from '../iam/aws/managed.js';
 import { rolesCoveringDataActions } from '../iam/azure/key-vault-access-policies.js';
-import { isUnknown, type Identity, type Model, type PolicyValue, type RoleGrant } from '../model/model.js';
+import {
+  conditionEnded,
+  isUnknown,
+  type Identity,
+  type Model,
+  type PolicyValue,
+  type RoleGrant,
+} from '../model/model.js';
 import { heldPolicies } from '../rules/support/held-policies.js';
-import { grantLapsed } from '../rules/support/role-grants.js';
 import { toId } from './infer.js';
 
 export interface GrantSet {
@@ -57,7 +63,7 @@ export function grantSetOf(identity: Identity, model: Model, now: Date): GrantSe
       if (!isUnknown(opaque.arn) && MANAGED_ARN.test(normalArn(opaque.arn)))
         set.awsManagedPolicies.push(normalArn(opaque.arn));
   }
-  for (const grant of identity.grants) if (grant.kind === 'role' && !grantLapsed(grant, now)) addRole(set, grant);
+  for (const grant of identity.grants) if (grant.kind === 'role' && !conditionEnded(grant, now)) addRole(set, grant);
   return canonical(set);
 }
 

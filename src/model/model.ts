@@ -344,6 +344,15 @@ export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
 /** A binding's IAM condition as a role grant carries it: the condition, and when it ends the grant if it does. */
 export type GrantCondition = Required<Pick<RoleGrant, 'condition'>> & Pick<RoleGrant, 'conditionEnds'>;
 
+/**
+ * Whether the condition of a statement (AWS) or a grant (a Google Cloud binding) has ended it by `now`
+ * (PolicyStatement.conditionEnds, RoleGrant.conditionEnds): it is still written, but grants, admits and denies
+ * nothing, so no rule judges it.
+ */
+export function conditionEnded(subject: { conditionEnds?: string }, now: Date): boolean {
+  return subject.conditionEnds !== undefined && Date.parse(subject.conditionEnds) <= now.getTime();
+}
+
 // ---------- Credentials ----------
 
 export type CredentialKind =

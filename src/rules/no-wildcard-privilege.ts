@@ -6,15 +6,19 @@ import { wildcardIssues, type WildcardIssue } from '../iam/aws/wildcards.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { IdentityProfile } from '../../catalog/profile.js';
 import {
+  conditionEnded,
   isUnknown,
   type AwsManagedPolicyGrant,
   type AwsPolicyGrant,
+  type ClusterCreatorAdmin,
+  type DefaultIdentityUse,
   type Identity,
   type Maybe,
   type PolicyDocument,
   type PolicyStatement,
   type PolicyValue,
   type ResourceRef,
+  type RoleDefinition,
   type RoleGrant,
 } from '../model/model.js';
 import { defineRule, type Report, type RuleContext } from './define.js';
@@ -27,15 +31,8 @@ import {
   type JoinedRoute,
 } from './support/kubernetes-holders.js';
 import { awsAuthReach } from './support/eks-platform.js';
-import {
-  definitionIssues,
-  grantLapsed,
-  roleGrantIssues,
-  type DefinitionIssue,
-  type RoleIssue,
-} from './support/role-grants.js';
+import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
-import type { ClusterCreatorAdmin, DefaultIdentityUse, RoleDefinition } from '../model/model.js';
 import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gcp/default-accounts.js';
 
 type MessageId =
@@ -652,7 +649,7 @@ function unacceptedIssues(
   identity: Identity | undefined,
   member?: string,
 ): RoleIssue[] {
-  if (grantLapsed(grant, ctx.now)) return [];
+  if (conditionEnded(grant, ctx.now)) return [];
   const issues = roleGrantIssues(grant, ctx.catalog, member ?? unrecordedOutsider(ctx, identity));
   if (grant.cloud !== 'kubernetes' || identity === undefined) return issues;
   const profile = ctx.profile(identity);

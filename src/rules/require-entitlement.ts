@@ -3,6 +3,7 @@ import { unknownGrantOf, type AllowedAction } from '../iam/aws/evaluate.js';
 import { dataActionsNotGranted } from '../iam/azure/key-vault-access-policies.js';
 import { builtInRoleByName, sameAzureRoleName } from '../iam/azure/roles.js';
 import {
+  conditionEnded,
   IDENTITY_CLASSES,
   isUnknown,
   type Identity,
@@ -26,7 +27,6 @@ import {
 import { heldPoliciesAndAllows, type HeldPolicies, type HeldPolicy } from './support/held-policies.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from './support/just-in-time.js';
 import { kubernetesBindingAllowed } from './support/kubernetes-entitlements.js';
-import { grantLapsed } from './support/role-grants.js';
 
 type MessageId =
   | 'noCatalog'
@@ -624,7 +624,7 @@ function checkRoleGrants(ctx: RuleContext<MessageId>, identity: Identity, entitl
   const grants = identity.grants;
   for (let index = 0; index < grants.length; index++) {
     const grant = grants[index];
-    if (grant === undefined || grant.kind !== 'role' || grantLapsed(grant, ctx.now)) continue;
+    if (grant === undefined || grant.kind !== 'role' || conditionEnded(grant, ctx.now)) continue;
     const { role, scope } = grant;
     const label = grant.source.name;
     if (isUnknown(role)) {

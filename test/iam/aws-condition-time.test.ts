@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conditionEnd, documentInEffect, statementLapsed } from '../../src/iam/aws/condition-time.js';
+import { conditionEnd, documentInEffect } from '../../src/iam/aws/condition-time.js';
 import { parsePolicyDocument } from '../../src/iam/aws/document.js';
-import { unknownValue, type PolicyStatement, type PolicyValue } from '../../src/model/model.js';
+import { conditionEnded, unknownValue, type PolicyStatement, type PolicyValue } from '../../src/model/model.js';
 
 type Condition = Record<string, Record<string, PolicyValue[]>>;
 
@@ -172,8 +172,8 @@ describe('parsed statements and documents in effect', () => {
   });
 
   it('a statement lapses at its end, not before', () => {
-    expect(statementLapsed(ended, new Date('2026-05-31T23:59:59.999Z'))).toBe(false);
-    expect(statementLapsed(ended, new Date('2026-06-01T00:00:00Z'))).toBe(true);
+    expect(conditionEnded(ended, new Date('2026-05-31T23:59:59.999Z'))).toBe(false);
+    expect(conditionEnded(ended, new Date('2026-06-01T00:00:00Z'))).toBe(true);
   });
 
   it('the document in effect leaves out the lapsed statements, sharing the others', () => {

@@ -21,7 +21,7 @@
  * Times are compared no finer than to the second (aws:EpochTime is whole seconds), so an end is rounded up to the next
  * second: `< 12:00:00.5` ends at 12:00:01, `<= 12:00:00` at 12:00:01.
  */
-import type { PolicyDocument, PolicyStatement, PolicyValue } from '../../model/model.js';
+import { conditionEnded, type PolicyDocument, type PolicyStatement, type PolicyValue } from '../../model/model.js';
 
 type Condition = NonNullable<PolicyStatement['condition']>;
 
@@ -105,24 +105,17 @@ function dateTimeOf(value: string): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-/**
- * Whether the statement's condition has ended it by `now`: it is still written, but grants (or denies) nothing, so no
- * rule judges what it would grant and nothing it would deny is subtracted.
- */
-export function statementLapsed(statement: PolicyStatement, now: Date): boolean {
-  return statement.conditionEnds !== undefined && Date.parse(statement.conditionEnds) <= now.getTime();
-}
-
 /** Per document, its statements in effect at the last time asked (evaluations of one process share a time). */
 const inEffect = new WeakMap<PolicyDocument, { time: number; document: PolicyDocument }>();
 
 /**
- * The document as it is in effect at `now`: without the statements whose condition has ended them (statementLapsed).
+ * The document as it is in effect at `now`: without the statements whose condition has ended them (conditionEnded);
+ * as written where no time is given.
  * The same object where none has (nearly always), else a copy that shares the remaining statements, so whatever is
  * keyed by a statement still finds it. An unreadable document is returned as it is.
  */
-export function documentInEffect(document: PolicyDocument, now: Date): PolicyDocument {
-  if (document.unreadable) return document;
+export function documentInEffect(document: PolicyDocument, now: Date | undefined): PolicyDocument {
+  if (document.unreadable || now === undefined) return document;
   const time = now.getTime();
   const kept = inEffect.get(document);
   if (kept?.time === time) return kept.document;
@@ -130,10 +123,10 @@ export function documentInEffect(document: PolicyDocument, now: Date): PolicyDoc
   let lapsed = false;
   for (let index = 0; index < statements.length && !lapsed; index++) {
     const statement = statements[index];
-    if (statement !== undefined && statementLapsed(statement, now)) lapsed = true;
+    if (statement !== undefined && conditionEnded(statement, now)) lapsed = true;
   }
   const result = lapsed
-    ? { ...document, statements: statements.filter((statement) => !statementLapsed(statement, now)) }
+    ? { ...document, statements: statements.filter((statement) => !conditionEnded(statement, now)) }
     : document;
   inEffect.set(document, { time, document: result });
   return result;

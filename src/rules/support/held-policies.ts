@@ -176,7 +176,7 @@ function toHeldPolicy(
 ): HeldPolicy | OpaquePolicy | undefined {
   if (grant.kind === 'aws-policy') {
     const { source, policyName } = grant;
-    const document = heldDocument(undecided, now ? documentInEffect(grant.document, now) : grant.document);
+    const document = heldDocument(undecided, documentInEffect(grant.document, now));
     const inline = policyName !== undefined && isHolderResource(source, holders);
     return inline
       ? { source, label: `${source.name} policy ${policyName}`, key: `${source.name}/${policyName}`, document }
@@ -186,7 +186,7 @@ function toHeldPolicy(
   if (isUnknown(grant.arn)) return { source: grant.source, arn: grant.arn };
   const known = awsManagedPolicy(grant.arn);
   if (!known) return { source: grant.source, arn: grant.arn };
-  const document = heldDocument(undecided, now ? documentInEffect(known.document, now) : known.document);
+  const document = heldDocument(undecided, documentInEffect(known.document, now));
   return { source: grant.source, label: known.name, key: known.name, document, managedArn: grant.arn };
 }
 

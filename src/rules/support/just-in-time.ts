@@ -176,7 +176,7 @@ function holding(
   const maxDuration = approval?.maxDurationSeconds;
   const via = approval?.via ?? [];
   // Who may assume the role now: a trust statement whose condition has ended it admits nobody (iam/aws/condition-time.ts).
-  const trust = identity.trustPolicy && now ? documentInEffect(identity.trustPolicy, now) : identity.trustPolicy;
+  const trust = identity.trustPolicy && documentInEffect(identity.trustPolicy, now);
   const entries = trust && !trust.unreadable ? trustEntries(trust) : [];
   const credentials = identity.credentials
     .filter((credential) => LONG_LIVED.has(credential.kind))

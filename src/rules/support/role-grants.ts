@@ -62,14 +62,6 @@ export type DefinitionIssue =
   | { kind: 'azure-custom'; privileges: AzurePrivilege[] }
   | { kind: 'gcp-custom'; verdict: GcpRoleVerdict };
 
-/**
- * Whether the grant's condition ended it before `now` (a Google Cloud binding bounded by `request.time <`): it is
- * still created, but grants nothing, so no rule judges what it would grant.
- */
-export function grantLapsed(grant: RoleGrant, now: Date): boolean {
-  return grant.conditionEnds !== undefined && Date.parse(grant.conditionEnds) <= now.getTime();
-}
-
 /** The issues of a role definition: its Kubernetes routes, Azure privileged actions, Google Cloud privileged permissions. */
 export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] {
   const { permissions } = definition;
