@@ -101,3 +101,52 @@ describe('Terraform: an AKS cluster’s Entra ID admin groups are cluster-admin'
     ]);
   });
 });
+
+describe('Terraform: azurerm 2.x’s role_based_access_control.azure_active_directory admin groups', () => {
+  const legacy = (
+    name: string,
+    aad: Record<string, unknown>,
+    unknown: Record<string, unknown> = {},
+  ): PlannedResource => ({
+    address: `azurerm_kubernetes_cluster.${name}`,
+    values: {
+      name,
+      dns_prefix: name,
+      local_account_disabled: true,
+      default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v3' }],
+      role_based_access_control: [{ enabled: true, azure_active_directory: [aad] }],
+    },
+    unknown: { id: true, kube_config: true, ...unknown },
+  });
+
+  it('reports each admin group the 2.x block names, as the 3.x block’s; none where it names none or has no Entra ID block', () => {
+    expect(
+      verdicts([
+        legacy('orders', { managed: true, admin_group_object_ids: [ADMINS] }),
+        legacy('quiet', { managed: true, admin_group_object_ids: [] }),
+        {
+          address: 'azurerm_kubernetes_cluster.plain',
+          values: { name: 'plain', local_account_disabled: true, role_based_access_control: [{ enabled: true }] },
+          unknown: { id: true },
+        },
+      ]),
+    ).toEqual([
+      `mandatory azurerm_kubernetes_cluster.orders Role::cluster-admin: azurerm_kubernetes_cluster.orders binds Group ${ADMINS} ${ADMIN_TEXT}`,
+    ]);
+  });
+
+  it('says what could not be seen when a 2.x admin group is known only at apply', () => {
+    expect(
+      verdicts([
+        legacy(
+          'orders',
+          { managed: true, admin_group_object_ids: [null] },
+          { role_based_access_control: [{ azure_active_directory: [{ admin_group_object_ids: [true] }] }] },
+        ),
+      ]),
+    ).toEqual([
+      'mandatory azurerm_kubernetes_cluster.orders Role::cluster-admin: azurerm_kubernetes_cluster.orders binds an Entra ID admin group of azurerm_kubernetes_cluster.orders (azurerm_kubernetes_cluster.orders.role_based_access_control[0].azure_active_directory[0].admin_group_object_ids[0] is not known until apply) ' +
+        ADMIN_TEXT,
+    ]);
+  });
+});

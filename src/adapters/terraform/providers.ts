@@ -345,10 +345,16 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   // Its admin user (`admin_enabled`, default false): a username and two passwords that log in without any identity.
   azurerm_container_registry: { pulumiType: 'azure:containerservice/registry:Registry', single: ['identity'] },
   // Its local accounts (`local_account_disabled`, default false): kubeconfigs whose admin certificate is cluster-admin.
-  // Its Entra ID integration (a block of one) names the groups AKS makes cluster-admin (pulumi/aks-admin-groups.ts).
+  // Its Entra ID integration (a block of one; azurerm 2.x: role_based_access_control's azure_active_directory block)
+  // names the groups AKS makes cluster-admin (pulumi/aks-admin-groups.ts).
   azurerm_kubernetes_cluster: {
     pulumiType: 'azure:containerservice/kubernetesCluster:KubernetesCluster',
-    single: ['identity', 'azure_active_directory_role_based_access_control'],
+    single: [
+      'identity',
+      'azure_active_directory_role_based_access_control',
+      'role_based_access_control',
+      'azure_active_directory',
+    ],
   },
   // Key Vault access policies (pulumi/azure-key-vault.ts): onto the classic provider's records, bridged from azurerm
   // (`object_id`, `application_id`, `key_permissions`, `secret_permissions`, `certificate_permissions`,
