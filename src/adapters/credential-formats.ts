@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Cloud, PlainCredential, PlainCredentialKind, ResourceRef } from '../model/model.js';
 
 /**
@@ -167,10 +167,20 @@ const MAX_INFLATED_BYTES = 1024 * 1024;
 function gunzippedOrAsIs(bytes: Buffer): Buffer | undefined {
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
+    return zlib().gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
   } catch {
     return undefined;
   }
+}
+
+let loadedZlib: typeof import('node:zlib') | undefined;
+
+/**
+ * node:zlib, loaded on the first gzip-compressed user data rather than on import: the engine every front-end loads
+ * imports this module, and most changes hold no compressed start-up text (issue 23: what a CDK synth loads it pays for).
+ */
+function zlib(): typeof import('node:zlib') {
+  return (loadedZlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'));
 }
 
 /**
