@@ -13,9 +13,10 @@ import { evaluate } from '../../src/engine/index.js';
 import { terraformPlan, type PlannedResource } from './support.js';
 
 const ADMINS = '9b2a6c4e-1f3d-4e5a-8b7c-0d1e2f3a4b5c';
-const cluster = (
+/** A cluster whose Entra ID settings are `entra` (the 3.x block, or 2.x's role_based_access_control). */
+const clusterWith = (
   name: string,
-  rbac: Record<string, unknown>,
+  entra: Record<string, unknown>,
   unknown: Record<string, unknown> = {},
 ): PlannedResource => ({
   address: `azurerm_kubernetes_cluster.${name}`,
@@ -24,10 +25,12 @@ const cluster = (
     dns_prefix: name,
     local_account_disabled: true,
     default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v5' }],
-    azure_active_directory_role_based_access_control: [rbac],
+    ...entra,
   },
   unknown: { id: true, kube_config: true, ...unknown },
 });
+const cluster = (name: string, rbac: Record<string, unknown>, unknown: Record<string, unknown> = {}) =>
+  clusterWith(name, { azure_active_directory_role_based_access_control: [rbac] }, unknown);
 
 function verdicts(resources: PlannedResource[]) {
   const { findings } = evaluate(modelFromTerraformPlan(terraformPlan(resources)), {
@@ -103,32 +106,15 @@ describe('Terraform: an AKS cluster’s Entra ID admin groups are cluster-admin'
 });
 
 describe('Terraform: azurerm 2.x’s role_based_access_control.azure_active_directory admin groups', () => {
-  const legacy = (
-    name: string,
-    aad: Record<string, unknown>,
-    unknown: Record<string, unknown> = {},
-  ): PlannedResource => ({
-    address: `azurerm_kubernetes_cluster.${name}`,
-    values: {
-      name,
-      dns_prefix: name,
-      local_account_disabled: true,
-      default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v3' }],
-      role_based_access_control: [{ enabled: true, azure_active_directory: [aad] }],
-    },
-    unknown: { id: true, kube_config: true, ...unknown },
-  });
+  const legacy = (name: string, aad: Record<string, unknown>, unknown: Record<string, unknown> = {}) =>
+    clusterWith(name, { role_based_access_control: [{ enabled: true, azure_active_directory: [aad] }] }, unknown);
 
   it('reports each admin group the 2.x block names, as the 3.x block’s; none where it names none or has no Entra ID block', () => {
     expect(
       verdicts([
         legacy('orders', { managed: true, admin_group_object_ids: [ADMINS] }),
         legacy('quiet', { managed: true, admin_group_object_ids: [] }),
-        {
-          address: 'azurerm_kubernetes_cluster.plain',
-          values: { name: 'plain', local_account_disabled: true, role_based_access_control: [{ enabled: true }] },
-          unknown: { id: true },
-        },
+        clusterWith('plain', { role_based_access_control: [{ enabled: true }] }),
       ]),
     ).toEqual([
       `mandatory azurerm_kubernetes_cluster.orders Role::cluster-admin: azurerm_kubernetes_cluster.orders binds Group ${ADMINS} ${ADMIN_TEXT}`,
