@@ -5,7 +5,8 @@
  * editing that resource's policy.
  *
  * Keyed by the resource types the AWS front-ends read resource policies from (src/adapters/aws/resource-policies.ts:
- * CloudFormation's, its policies inside a property (a DynamoDB table's), Lambda permissions, and Pulumi's, which
+ * CloudFormation's, its policies inside a property (a DynamoDB table's), Lambda permissions, grants to the principals a
+ * resource lists (PRINCIPAL_GRANTS), and Pulumi's, which
  * Terraform plans arrive as); test/audit/build.test.ts checks the keys are the same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
  * that file's `attachedTo`, so the label says `key policy of LedgerKey` rather than `key policy LedgerKey`.
  */
@@ -13,6 +14,7 @@ import {
   CLOUDFORMATION_NESTED_RESOURCE_POLICIES,
   CLOUDFORMATION_RESOURCE_POLICIES,
   KMS_GRANTS,
+  PRINCIPAL_GRANTS,
   PULUMI_RESOURCE_POLICIES,
   type ResourcePolicyType,
 } from '../adapters/aws/resource-policies.js';
@@ -44,6 +46,12 @@ export type ResourcePolicyKind =
   | 'workspace'
   | 'traces'
   | 'catalog'
+  | 'layer'
+  | 'endpoint service'
+  | 'organization'
+  | 'image'
+  | 'snapshot'
+  | 'collection'
   /** A policy resource that names what it is on by an ARN of any of several kinds (VPC Lattice, Systems Manager, …). */
   | 'resource';
 
@@ -91,6 +99,37 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::BedrockAgentCore::ResourcePolicy': 'resource',
   'AWS::APS::ResourcePolicy': 'workspace',
   'AWS::Lambda::ResourcePolicy': 'function',
+  'AWS::Logs::LogGroup': 'logs',
+  'AWS::MediaStore::Container': 'resource',
+  'AWS::Oam::Sink': 'resource',
+  'AWS::Omics::SequenceStore': 'resource',
+  'AWS::PaymentCryptography::Key': 'key',
+  'AWS::S3Outposts::BucketPolicy': 'bucket',
+  'AWS::S3Outposts::AccessPoint': 'access point',
+  'AWS::S3Express::AccessPoint': 'access point',
+  'AWS::S3::MultiRegionAccessPointPolicy': 'access point',
+  'AWS::S3Files::FileSystemPolicy': 'file system',
+  'AWS::S3Vectors::VectorBucketPolicy': 'bucket',
+  'AWS::SageMaker::ModelPackageGroup': 'resource',
+  'AWS::SMSVOICE::ResourcePolicy': 'resource',
+  'AWS::VpcLattice::AuthPolicy': 'resource',
+  'AWS::Backup::BackupAccessPoint': 'access point',
+  'AWS::Bedrock::KnowledgeBasePolicy': 'resource',
+  'AWS::DSQL::Cluster': 'cluster',
+  'AWS::ApiGateway::DomainNameV2': 'api',
+  'AWS::EventsV2::ResourcePolicy': 'event bus',
+  'AWS::Comprehend::DocumentClassifier': 'resource',
+  'AWS::Comprehend::EntityRecognizer': 'resource',
+  'AWS::AIOps::InvestigationGroup': 'resource',
+  'AWS::Organizations::ResourcePolicy': 'organization',
+  'AWS::OpenSearchServerless::AccessPolicy': 'collection',
+  'AWS::ECR::RepositoryCreationTemplate': 'repository',
+  'AWS::Redshift::Cluster': 'resource',
+  'AWS::RedshiftServerless::Namespace': 'resource',
+  'AWS::Lambda::LayerVersionPermission': 'layer',
+  'AWS::EC2::VPCEndpointServicePermissions': 'endpoint service',
+  'AWS::Signer::ProfilePermission': 'resource',
+  'AWS::Redshift::EndpointAuthorization': 'cluster',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
   'aws:s3/bucket:Bucket': 'bucket',
   'aws:s3/bucketV2:BucketV2': 'bucket',
@@ -135,6 +174,42 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:glue/resourcePolicy:ResourcePolicy': 'catalog',
   'aws:redshift/resourcePolicy:ResourcePolicy': 'resource',
   'aws:redshiftserverless/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:acmpca/policy:Policy': 'resource',
+  'aws:amp/resourcePolicy:ResourcePolicy': 'workspace',
+  'aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy': 'resource',
+  'aws:codebuild/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:dsql/clusterPolicy:ClusterPolicy': 'cluster',
+  'aws:apigateway/domainName:DomainName': 'api',
+  'aws:networkfirewall/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:oam/sinkPolicy:SinkPolicy': 'resource',
+  'aws:opensearchingest/resourcePolicy:ResourcePolicy': 'resource',
+  'aws:organizations/resourcePolicy:ResourcePolicy': 'organization',
+  'aws:pinpoint/smsvoicev2ResourcePolicy:Smsvoicev2ResourcePolicy': 'resource',
+  'aws:s3/filesFileSystemPolicy:FilesFileSystemPolicy': 'file system',
+  'aws:s3/vectorsVectorBucketPolicy:VectorsVectorBucketPolicy': 'bucket',
+  'aws:s3control/accessGrantsInstanceResourcePolicy:AccessGrantsInstanceResourcePolicy': 'resource',
+  'aws:s3control/bucketPolicy:BucketPolicy': 'bucket',
+  'aws:s3tables/tableBucketPolicy:TableBucketPolicy': 'table bucket',
+  'aws:s3tables/tablePolicy:TablePolicy': 'table',
+  'aws:ses/identityPolicy:IdentityPolicy': 'resource',
+  'aws:sesv2/emailIdentityPolicy:EmailIdentityPolicy': 'resource',
+  'aws:mediastore/containerPolicy:ContainerPolicy': 'resource',
+  'aws:vpclattice/authPolicy:AuthPolicy': 'resource',
+  'aws:kms/externalKey:ExternalKey': 'key',
+  'aws:kms/replicaExternalKey:ReplicaExternalKey': 'key',
+  'aws:lambda/resourcePolicy:ResourcePolicy': 'function',
+  'aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy': 'resource',
+  'aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy': 'collection',
+  'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate': 'repository',
+  'aws:lambda/layerVersionPermission:LayerVersionPermission': 'layer',
+  'aws:ec2/vpcEndpointService:VpcEndpointService': 'endpoint service',
+  'aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple': 'endpoint service',
+  'aws:signer/signingProfilePermission:SigningProfilePermission': 'resource',
+  'aws:redshift/endpointAuthorization:EndpointAuthorization': 'cluster',
+  'aws:opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess': 'domain',
+  'aws:cloudwatch/eventPermission:EventPermission': 'event bus',
+  'aws:ec2/amiLaunchPermission:AmiLaunchPermission': 'image',
+  'aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission': 'snapshot',
 });
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
@@ -150,6 +225,7 @@ export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicy
   if (Object.hasOwn(KMS_GRANTS, source.type)) return { kind, label: `${kind} grant ${source.name}` };
   const onItself =
     READ_FROM[source.type]?.attachedTo.kind === 'self' ||
+    (Object.hasOwn(PRINCIPAL_GRANTS, source.type) && PRINCIPAL_GRANTS[source.type]?.attachedTo.kind === 'self') ||
     Object.hasOwn(CLOUDFORMATION_NESTED_RESOURCE_POLICIES, source.type);
   return { kind, label: `${kind} policy ${onItself ? 'of ' : ''}${source.name}` };
 }

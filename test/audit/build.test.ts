@@ -15,6 +15,7 @@ import {
   CLOUDFORMATION_STATEMENT_POLICIES,
   KMS_GRANTS,
   LAMBDA_PERMISSIONS,
+  PRINCIPAL_GRANTS,
   PULUMI_RESOURCE_POLICIES,
 } from '../../src/adapters/aws/resource-policies.js';
 import { RESOURCE_POLICY_KINDS, resourcePolicyLabel } from '../../src/audit/resource-policy-labels.js';
@@ -499,14 +500,18 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
   });
 
   it('labels every type the AWS front-ends read resource policies from, and only those', () => {
+    // An event bus policy is read as a statement or as the principal it grants: one type, listed once.
     expect(Object.keys(RESOURCE_POLICY_KINDS).sort()).toEqual(
       [
-        ...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES),
-        ...Object.keys(CLOUDFORMATION_NESTED_RESOURCE_POLICIES),
-        ...Object.keys(CLOUDFORMATION_STATEMENT_POLICIES),
-        ...Object.keys(LAMBDA_PERMISSIONS),
-        ...Object.keys(KMS_GRANTS),
-        ...Object.keys(PULUMI_RESOURCE_POLICIES),
+        ...new Set([
+          ...Object.keys(CLOUDFORMATION_RESOURCE_POLICIES),
+          ...Object.keys(CLOUDFORMATION_NESTED_RESOURCE_POLICIES),
+          ...Object.keys(CLOUDFORMATION_STATEMENT_POLICIES),
+          ...Object.keys(LAMBDA_PERMISSIONS),
+          ...Object.keys(KMS_GRANTS),
+          ...Object.keys(PRINCIPAL_GRANTS),
+          ...Object.keys(PULUMI_RESOURCE_POLICIES),
+        ]),
       ].sort(),
     );
     const label = (type: string, name: string) => resourcePolicyLabel({ type, name })?.label;
@@ -516,6 +521,8 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       label('aws:kms/replicaKey:ReplicaKey', 'ledger-eu'),
       label('aws:kms/keyPolicy:KeyPolicy', 'ledger-policy'),
       label('aws:kms/grant:Grant', 'ledger-grant'),
+      label('aws:lambda/layerVersionPermission:LayerVersionPermission', 'shared-layer'),
+      label('aws:ec2/vpcEndpointService:VpcEndpointService', 'partner-service'),
       label('aws:sqs/queue:Queue', 'payouts'),
       label('aws:sqs/queuePolicy:QueuePolicy', 'payouts-policy'),
       label('aws:sns/topic:Topic', 'alerts'),
@@ -536,6 +543,8 @@ describe('grants a resource policy makes are labelled by the policy, on the reso
       'key policy of ledger-eu',
       'key policy ledger-policy',
       'key grant ledger-grant',
+      'layer policy shared-layer',
+      'endpoint service policy of partner-service',
       'queue policy of payouts',
       'queue policy payouts-policy',
       'topic policy of alerts',

@@ -1094,6 +1094,56 @@ export const CASES: ParityCase[] = [
     expected: [verdict('restrict-trust', 'CfnRamShareShare', 'mandatory', 'CfnRamShareShare')],
   },
   {
+    // A Lambda layer version shared with every AWS account (a permission Principal `*` without an organization), read
+    // as the layer-policy statement it stands for: the verdict is on the permission resource.
+    id: 'LayerPublic',
+    rule: 'restrict-trust',
+    cloudformation: {
+      unsupported:
+        'the CDK front-ends name a finding without an identity by its construct path (case CfnLayerPublic), ' +
+        'the Pulumi and Terraform ones by `-`',
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_lambda_layer_version_permission.LayerPublicPermission',
+        values: {
+          layer_name: 'arn:aws:lambda:eu-west-1:111122223333:layer:LayerPublic',
+          version_number: 1,
+          principal: '*',
+          action: 'lambda:GetLayerVersion',
+          statement_id: 'LayerPublicPermission',
+          skip_destroy: false,
+        },
+        unknown: { id: true, policy: true, revision_id: true },
+      },
+    ],
+    expected: [verdict('restrict-trust', '-', 'mandatory', 'LayerPublicPermission')],
+  },
+  {
+    // LayerPublic as CloudFormation writes it (AWS::Lambda::LayerVersionPermission): through the CLI, the aspect, the
+    // nag pack and the validation plugin, the verdict on the permission, its construct path the waiver target.
+    id: 'CfnLayerPublic',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        CfnLayerPublicPermission: {
+          Type: 'AWS::Lambda::LayerVersionPermission',
+          Properties: {
+            Action: 'lambda:GetLayerVersion',
+            LayerVersionArn: 'arn:aws:lambda:eu-west-1:111122223333:layer:CfnLayerPublic:1',
+            Principal: '*',
+          },
+        },
+      },
+    },
+    pulumi: { unsupported: 'the same grant in Pulumi is case LayerPublic (a finding without identity is named `-`)' },
+    terraform: {
+      unsupported: 'the same grant in Terraform is case LayerPublic (a finding without identity is named `-`)',
+    },
+    expected: [verdict('restrict-trust', 'CfnLayerPublicPermission', 'mandatory', 'CfnLayerPublicPermission')],
+  },
+  {
     id: 'BreakGlass',
     rule: 'break-glass-isolation',
     cloudformation: cfnRole('BreakGlass', {}),

@@ -256,6 +256,15 @@ new aws.secretsmanager.SecretPolicy('SecretOpenPolicy', {
 const ramShare = new aws.ram.ResourceShare('RamShareShare', { name: 'RamShareShare', allowExternalPrincipals: true });
 new aws.ram.PrincipalAssociation('RamSharePartner', { principal: '999999999999', resourceShareArn: ramShare.arn });
 
+// restrict-trust: a Lambda layer version shared with every AWS account
+new aws.lambda.LayerVersionPermission('LayerPublicPermission', {
+  layerName: 'arn:aws:lambda:eu-west-1:111122223333:layer:LayerPublic',
+  versionNumber: 1,
+  principal: '*',
+  action: 'lambda:GetLayerVersion',
+  statementId: 'LayerPublicPermission',
+});
+
 /** `<name>Secret` (owned) and the SecretPolicy `<name>Policy` on it. */
 function secretWithPolicy(name: string, policy: string): void {
   const secret = new aws.secretsmanager.Secret(`${name}Secret`, { name: `${name}Secret`, tags: OWNED });

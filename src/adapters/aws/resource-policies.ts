@@ -8,7 +8,16 @@
  * policy, CodeArtifact domains and repositories, S3 Express directory buckets, S3 Object Lambda access points, S3 Tables
  * table buckets and tables, MSK clusters, EventBridge schema registries, X-Ray, VPC Lattice, Systems Manager, CloudTrail,
  * Lex, Bedrock, Bedrock AgentCore, Managed Prometheus, Lambda's ResourcePolicy resource, Glue's Data Catalog and
- * Redshift (provisioned and Serverless).
+ * Redshift (provisioned and Serverless, and a namespace's own policy); and the rest of the class, found by reading every
+ * aws-cdk-lib L1 class's and every @pulumi/aws resource's arguments for a documented resource-based or access policy:
+ * log groups, MediaStore containers, OAM sinks, Omics sequence stores, Payment Cryptography keys, S3 on Outposts, S3
+ * Express access points, multi-region access points, S3 Files, S3 Vectors, S3 Access Grants, SageMaker model package
+ * groups, End User Messaging, VPC Lattice auth policies, Backup access points, Bedrock knowledge bases, Aurora DSQL,
+ * API Gateway domain names, EventBridge's EventsV2 resource policy, Comprehend models, AIOps investigation groups, an
+ * organization's resource policy, ECR repository creation templates, Private CA, CodeBuild, Network Firewall,
+ * OpenSearch Ingestion, SES identities and KMS keys with imported material. Resources that grant the principals they
+ * list without a policy document (a layer version's permission, an endpoint service's allowed principals, …) are
+ * PRINCIPAL_GRANTS, below.
  * Every AWS front-end reads the same facts: CloudFormation (to-model.ts) and Pulumi (aws.ts), and Terraform through
  * Pulumi's records (providers.ts).
  *
@@ -17,16 +26,18 @@
  * suffices: IAM User Guide, "Policy evaluation logic"), which may read it wider than the service honours it (a Logs
  * resource policy is documented for services delivering logs and for other accounts): a grant read wider fails closed.
  *
- * Not read: the older Principal/Action form of an event bus policy (an account or `*`), log delivery destinations'
- * policies (CfnDeliveryDestination's DeliveryDestinationPolicy, a structure of its own), OpenSearch Serverless access
- * policies (AWS::OpenSearchServerless::AccessPolicy `Policy` is a JSON list of rules, each with `Rules` of
- * collection or index patterns and `Permission` as `aoss:` actions, and `Principal` a list of ARNs, with no Effect,
- * Statement or Condition: not an IAM policy document, so these tables cannot read it), a Redshift cluster's or
- * Serverless namespace's own NamespaceResourcePolicy (on the namespace ARN, an attribute of its own), S3 Vectors and
- * S3 Outposts bucket policies, multi-region access point policies, an organization's resource policy. Glue's Data
- * Catalog policy and Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no
- * glue.CfnResourcePolicy, redshift.CfnResourcePolicy or redshiftserverless.CfnResourcePolicy): read from Pulumi and
- * Terraform only.
+ * OpenSearch Serverless data access policies are no IAM documents: they are read as the statements they stand for
+ * (openSearchServerlessAccessDocument).
+ *
+ * Not read: log delivery destinations' policies (CfnDeliveryDestination's DeliveryDestinationPolicy, a structure of
+ * its own), a multi-region access point policy in Pulumi and Terraform (its `details.policy`, nested), RUM app monitors'
+ * `ResourcePolicy`, Verified Access policies (Cedar, not IAM), and the grants that name principals in structures of
+ * their own (Lake Formation permissions, QuickSight permissions, License Manager grants, Service Catalog portfolio
+ * shares, Global Accelerator cross-account attachments, MediaConnect entitlements, CodeGuru Profiler agent
+ * permissions, Config aggregation authorizations, Lightsail bucket read-only accounts). Glue's Data Catalog policy and
+ * Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no glue.CfnResourcePolicy,
+ * redshift.CfnResourcePolicy or redshiftserverless.CfnResourcePolicy): read from Pulumi and Terraform only, as are
+ * the Pulumi-only types of the class above.
  *
  * Property names as the CloudFormation resource schemas spell them (aws-cdk-lib 2.276.0's L1 classes, generated from
  * those schemas: CfnBucketPolicy, CfnAccessPoint, CfnKey, CfnReplicaKey, CfnQueuePolicy, CfnQueueInlinePolicy,
@@ -49,9 +60,9 @@
  */
 
 import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
-import { unknownValue, type PolicyValue } from '../../model/model.js';
+import { isUnknown, unknownValue, type PolicyValue } from '../../model/model.js';
 import { EACH, type PathStep } from './compute-roles.js';
-import { lookupTable } from '../../util/records.js';
+import { isRecord, lookupTable } from '../../util/records.js';
 
 /** How the resources a policy is attached to are named: what `Resource: "*"` in it means. */
 export type AttachedBy =
@@ -98,6 +109,27 @@ const NAMED_IN_OWN_ACCOUNT = {
     `arn:${PARTITION}:codeartifact:${OWN_REGION}:${OWN_ACCOUNT}:domain/${name}`,
   // A KMS grant's key: its key id, or an ARN (another account's key is named by ARN: KMS API Reference, CreateGrant).
   'kms-key-id': (id: string) => `arn:${PARTITION}:kms:${OWN_REGION}:${OWN_ACCOUNT}:key/${id}`,
+  // Lambda `layer` (every version of it), EC2 `vpc-endpoint-service`, Signer `signing-profile`, Redshift `cluster`,
+  // MediaStore `container`, SageMaker `model-package-group`, Aurora DSQL `cluster`, CloudWatch Observability Access
+  // Manager `sink` (its id), SES `identity` (an email address or a domain).
+  'lambda-layer-name': (name: string) => `arn:${PARTITION}:lambda:${OWN_REGION}:${OWN_ACCOUNT}:layer:${name}`,
+  'vpc-endpoint-service-id': (id: string) =>
+    `arn:${PARTITION}:ec2:${OWN_REGION}:${OWN_ACCOUNT}:vpc-endpoint-service/${id}`,
+  'signing-profile-name': (name: string) =>
+    `arn:${PARTITION}:signer:${OWN_REGION}:${OWN_ACCOUNT}:/signing-profiles/${name}`,
+  'redshift-cluster-identifier': (id: string) => `arn:${PARTITION}:redshift:${OWN_REGION}:${OWN_ACCOUNT}:cluster:${id}`,
+  'mediastore-container-name': (name: string) =>
+    `arn:${PARTITION}:mediastore:${OWN_REGION}:${OWN_ACCOUNT}:container/${name}`,
+  'model-package-group-name': (name: string) =>
+    `arn:${PARTITION}:sagemaker:${OWN_REGION}:${OWN_ACCOUNT}:model-package-group/${name}`,
+  'dsql-cluster-id': (id: string) => `arn:${PARTITION}:dsql:${OWN_REGION}:${OWN_ACCOUNT}:cluster/${id}`,
+  'oam-sink-id': (id: string) => `arn:${PARTITION}:oam:${OWN_REGION}:${OWN_ACCOUNT}:sink/${id}`,
+  // Managed Service for Prometheus `workspace`.
+  'aps-workspace-id': (id: string) => `arn:${PARTITION}:aps:${OWN_REGION}:${OWN_ACCOUNT}:workspace/${id}`,
+  // EC2 `image` and `snapshot` (neither names an account: EC2 keeps both in the Region's catalog).
+  'ami-id': (id: string) => `arn:${PARTITION}:ec2:${OWN_REGION}::image/${id}`,
+  'snapshot-id': (id: string) => `arn:${PARTITION}:ec2:${OWN_REGION}::snapshot/${id}`,
+  'ses-identity': (identity: string) => `arn:${PARTITION}:ses:${OWN_REGION}:${OWN_ACCOUNT}:identity/${identity}`,
 } as const;
 type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
 
@@ -115,6 +147,17 @@ const ACCOUNT_RESOURCES = {
   xray: '*',
   'glue-catalog': `arn:${PARTITION}:glue:${OWN_REGION}:${OWN_ACCOUNT}:*`,
   'codeartifact-repositories': `arn:${PARTITION}:codeartifact:${OWN_REGION}:${OWN_ACCOUNT}:repository/*`,
+  // An organization's resource policy (Organizations' `organization`, `account`, `ou`, `policy` resources, whose ARNs
+  // name the management account): it is the organization's, not one resource's.
+  organization: `arn:${PARTITION}:organizations::${OWN_ACCOUNT}:*`,
+  // A multi-region access point's policy names the point by its name, its ARN by an alias S3 generates: read as on any
+  // of the account's (S3 `accesspoint` of `arn:aws:s3::<account>:accesspoint/<alias>`), wider, never narrower.
+  's3-multi-region-access-points': `arn:${PARTITION}:s3::${OWN_ACCOUNT}:accesspoint/*`,
+  // Every OpenSearch Serverless collection and index of the account and region (a data access policy names them by
+  // patterns of names in its rules, read as any of them, wider, never narrower).
+  'opensearch-serverless': `arn:${PARTITION}:aoss:${OWN_REGION}:${OWN_ACCOUNT}:*`,
+  // S3 Access Grants' instance of the account and region.
+  's3-access-grants': `arn:${PARTITION}:s3:${OWN_REGION}:${OWN_ACCOUNT}:access-grants/default`,
 } as const;
 type AccountResources = keyof typeof ACCOUNT_RESOURCES;
 
@@ -127,6 +170,11 @@ export interface ResourcePolicyType {
   /** The property holding the policy document. */
   document: string;
   attachedTo: AttachedBy;
+  /**
+   * The document is not an IAM policy but an OpenSearch Serverless data access policy, read as the IAM statements it
+   * stands for (openSearchServerlessAccessDocument).
+   */
+  form?: 'opensearch-serverless-access';
 }
 
 export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyType>> = {
@@ -205,6 +253,61 @@ export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourceP
   'AWS::APS::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'WorkspaceArn' } },
   // A function's policy written whole (ResourceArn: the function's ARN), beside the statement a Permission adds.
   'AWS::Lambda::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  // Resources whose schema documents a resource-based policy property (aws-cdk-lib 2.276.0's L1 props: "resource-based
+  // policy", "resource policy", "access policy"), found by reading every L1 class's props, not picked one by one. A log
+  // group's own policy (for services delivering logs, or another account).
+  'AWS::Logs::LogGroup': { document: 'ResourcePolicyDocument', attachedTo: { kind: 'self' } },
+  // A JSON string (CfnContainerProps.policy: string).
+  'AWS::MediaStore::Container': { document: 'Policy', attachedTo: { kind: 'self' } },
+  // Which source accounts may link to the sink (CloudWatch cross-account observability).
+  'AWS::Oam::Sink': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::Omics::SequenceStore': { document: 'S3AccessPolicy', attachedTo: { kind: 'self' } },
+  'AWS::PaymentCryptography::Key': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::S3Outposts::BucketPolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'Bucket' } },
+  'AWS::S3Outposts::AccessPoint': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::S3Express::AccessPoint': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::S3::MultiRegionAccessPointPolicy': {
+    document: 'Policy',
+    attachedTo: { kind: 'account', resources: 's3-multi-region-access-points' },
+  },
+  // FileSystemId: the S3 Files file system's id or ARN; VectorBucketArn (or VectorBucketName): the vector bucket.
+  'AWS::S3Files::FileSystemPolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'FileSystemId' } },
+  'AWS::S3Vectors::VectorBucketPolicy': {
+    document: 'Policy',
+    attachedTo: { kind: 'arn', property: 'VectorBucketArn' },
+  },
+  'AWS::SageMaker::ModelPackageGroup': { document: 'ModelPackageGroupPolicy', attachedTo: { kind: 'self' } },
+  'AWS::SMSVOICE::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'ResourceArn' } },
+  // ResourceIdentifier: a VPC Lattice service's or service network's id or ARN.
+  'AWS::VpcLattice::AuthPolicy': { document: 'Policy', attachedTo: { kind: 'arn', property: 'ResourceIdentifier' } },
+  'AWS::Backup::BackupAccessPoint': { document: 'AccessPointPolicy', attachedTo: { kind: 'self' } },
+  'AWS::Bedrock::KnowledgeBasePolicy': {
+    document: 'PolicyDocument',
+    attachedTo: { kind: 'arn', property: 'KnowledgeBaseId' },
+  },
+  'AWS::DSQL::Cluster': { document: 'PolicyDocument', attachedTo: { kind: 'self' } },
+  // A private custom domain name's policy (execute-api:Invoke on it).
+  'AWS::ApiGateway::DomainNameV2': { document: 'Policy', attachedTo: { kind: 'self' } },
+  'AWS::EventsV2::ResourcePolicy': { document: 'PolicyDocument', attachedTo: { kind: 'arn', property: 'EventBusArn' } },
+  // A custom model's policy lets other accounts import it.
+  'AWS::Comprehend::DocumentClassifier': { document: 'ModelPolicy', attachedTo: { kind: 'self' } },
+  'AWS::Comprehend::EntityRecognizer': { document: 'ModelPolicy', attachedTo: { kind: 'self' } },
+  'AWS::AIOps::InvestigationGroup': { document: 'InvestigationGroupPolicy', attachedTo: { kind: 'self' } },
+  'AWS::Organizations::ResourcePolicy': {
+    document: 'Content',
+    attachedTo: { kind: 'account', resources: 'organization' },
+  },
+  // The policy every repository the template creates gets (its Prefix): read as on any repository of the account.
+  // A data access policy (a JSON list of rules, not an IAM document): openSearchServerlessAccessDocument.
+  'AWS::OpenSearchServerless::AccessPolicy': {
+    document: 'Policy',
+    attachedTo: { kind: 'account', resources: 'opensearch-serverless' },
+    form: 'opensearch-serverless-access',
+  },
+  'AWS::ECR::RepositoryCreationTemplate': {
+    document: 'RepositoryPolicy',
+    attachedTo: { kind: 'account', resources: 'ecr-registry' },
+  },
 };
 
 /**
@@ -336,6 +439,107 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'resourceArn' },
   },
+  // The same class in @pulumi/aws 7.48.0 (each resource's Args documented as a resource-based or access policy), and
+  // CloudFormation's above where Pulumi has them.
+  'aws:acmpca/policy:Policy': { document: 'policy', attachedTo: { kind: 'arn', property: 'resourceArn' } },
+  'aws:amp/resourcePolicy:ResourcePolicy': {
+    document: 'policyDocument',
+    attachedTo: { kind: 'aps-workspace-id', property: 'workspaceId' },
+  },
+  'aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  // A CodeBuild project's or report group's policy (sharing it with other accounts).
+  'aws:codebuild/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:dsql/clusterPolicy:ClusterPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'dsql-cluster-id', property: 'identifier' },
+  },
+  'aws:apigateway/domainName:DomainName': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:networkfirewall/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:oam/sinkPolicy:SinkPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'oam-sink-id', property: 'sinkIdentifier' },
+  },
+  'aws:opensearchingest/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:organizations/resourcePolicy:ResourcePolicy': {
+    document: 'content',
+    attachedTo: { kind: 'account', resources: 'organization' },
+  },
+  'aws:pinpoint/smsvoicev2ResourcePolicy:Smsvoicev2ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:s3/filesFileSystemPolicy:FilesFileSystemPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'fileSystemId' },
+  },
+  'aws:s3/vectorsVectorBucketPolicy:VectorsVectorBucketPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'vectorBucketArn' },
+  },
+  'aws:s3control/accessGrantsInstanceResourcePolicy:AccessGrantsInstanceResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'account', resources: 's3-access-grants' },
+  },
+  // An S3 on Outposts bucket's policy (`bucket`: its ARN).
+  'aws:s3control/bucketPolicy:BucketPolicy': { document: 'policy', attachedTo: { kind: 'arn', property: 'bucket' } },
+  'aws:s3tables/tableBucketPolicy:TableBucketPolicy': {
+    document: 'resourcePolicy',
+    attachedTo: { kind: 'arn', property: 'tableBucketArn' },
+  },
+  // On a table of the bucket (`namespace`, `name`): read as on the bucket, which names the table's owner as well.
+  'aws:s3tables/tablePolicy:TablePolicy': {
+    document: 'resourcePolicy',
+    attachedTo: { kind: 'arn', property: 'tableBucketArn' },
+  },
+  // SES sending authorization: who may send as the identity.
+  'aws:ses/identityPolicy:IdentityPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'ses-identity', property: 'identity' },
+  },
+  'aws:sesv2/emailIdentityPolicy:EmailIdentityPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'ses-identity', property: 'emailIdentity' },
+  },
+  'aws:mediastore/containerPolicy:ContainerPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'mediastore-container-name', property: 'containerName' },
+  },
+  'aws:vpclattice/authPolicy:AuthPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceIdentifier' },
+  },
+  // Keys with imported key material take a key policy as any key does.
+  'aws:kms/externalKey:ExternalKey': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:kms/replicaExternalKey:ReplicaExternalKey': { document: 'policy', attachedTo: { kind: 'self' } },
+  'aws:lambda/resourcePolicy:ResourcePolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'arn', property: 'resourceArn' },
+  },
+  'aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy': {
+    document: 'resourcePolicy',
+    attachedTo: { kind: 'model-package-group-name', property: 'modelPackageGroupName' },
+  },
+  'aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy': {
+    document: 'policy',
+    attachedTo: { kind: 'account', resources: 'opensearch-serverless' },
+    form: 'opensearch-serverless-access',
+  },
+  'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate': {
+    document: 'repositoryPolicy',
+    attachedTo: { kind: 'account', resources: 'ecr-registry' },
+  },
 });
 
 /**
@@ -344,11 +548,12 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
  * on its stream (CfnTable.ResourcePolicyProperty, StreamSpecificationProperty), a global table's, replica by replica
  * (CfnGlobalTable.ReplicaSpecificationProperty's `ResourcePolicy` and `ReplicaStreamSpecification.ResourcePolicy`).
  * A replica in another region is a table of another ARN; its policy is read as on the stack's `<Arn of …>`, as what
- * its statements grant is what matters and the region is only the rendering.
+ * its statements grant is what matters and the region is only the rendering. A Redshift cluster's and a Serverless
+ * namespace's `NamespaceResourcePolicy`, on the namespace.
  */
 export interface NestedResourcePolicy {
   path: readonly PathStep[];
-  attribute: 'Arn' | 'StreamArn';
+  attribute: 'Arn' | 'StreamArn' | 'ClusterNamespaceArn' | 'Namespace.NamespaceArn';
 }
 
 export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, readonly NestedResourcePolicy[]>> = {
@@ -363,6 +568,10 @@ export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, re
       attribute: 'StreamArn',
     },
   ],
+  // A provisioned cluster's and a Serverless namespace's policy, on the namespace's ARN (CfnCluster's
+  // `attrClusterNamespaceArn`, CfnNamespace's `attrNamespaceNamespaceArn`): who may create integrations from it.
+  'AWS::Redshift::Cluster': [{ path: ['NamespaceResourcePolicy'], attribute: 'ClusterNamespaceArn' }],
+  'AWS::RedshiftServerless::Namespace': [{ path: ['NamespaceResourcePolicy'], attribute: 'Namespace.NamespaceArn' }],
 };
 
 /**
@@ -463,6 +672,256 @@ export function lambdaPermissionDocument(
 function permissionPrincipal(principal: unknown): unknown {
   const service = typeof principal === 'string' && principal.includes('.') && !principal.includes(':');
   return principal === '*' ? '*' : service ? { Service: principal } : { AWS: principal };
+}
+
+/**
+ * An OpenSearch Serverless data access policy (OpenSearch Service Developer Guide, "Data access control for Amazon
+ * OpenSearch Serverless"): a JSON list of rule sets, each with `Rules` (a `ResourceType`, `Resource` patterns of
+ * collections or indexes, `Permission` as `aoss:` actions) and `Principal`, a list of IAM users' and roles' ARNs and
+ * SAML identities (`saml/<account>/<provider>/user/<name>` or `/group/<name>`), with no Effect or Condition: every rule
+ * set allows. Read as one Allow statement per rule set, its principals each an AWS principal (a SAML identity as the
+ * account whose provider it comes through, wider, never narrower) and its action `aoss:APIAccessAll`. A
+ * document that is not such a list stays Unknown, which restrict-trust reports as unreadable. A CloudFormation adapter
+ * passes the text as its resolver reads it, an Unknown with a pattern where a parameter writes part of it.
+ */
+export function openSearchServerlessAccessDocument(policy: unknown): unknown {
+  // Text with values only the deployment gives (a parameter in an Fn::Sub) is read from its pattern, where each such
+  // value is `*`: a principal with one is Unknown with that pattern (a role of the own account whatever its name passes;
+  // any other waits for the value), so a parameter in a rule's collection name does not hide the principals.
+  const partly = isUnknown(policy) && policy.pattern !== undefined ? policy : undefined;
+  if (isUnknown(policy) && !partly) return policy;
+  const text = partly ? partly.pattern : policy;
+  let rules: unknown = text;
+  if (typeof text === 'string') {
+    try {
+      rules = JSON.parse(text);
+    } catch {
+      return partly ?? unknownValue('the OpenSearch Serverless access policy, which is not JSON');
+    }
+  }
+  if (!Array.isArray(rules))
+    return unknownValue('the OpenSearch Serverless access policy, which is not a list of rules');
+  const statements = rules.flatMap((entry: unknown) => {
+    if (!isRecord(entry)) return [];
+    const principals: unknown[] = Array.isArray(entry.Principal) ? entry.Principal : [entry.Principal];
+    return principals
+      .filter((principal) => principal !== undefined)
+      .map((principal) => ({
+        Effect: 'Allow',
+        Principal:
+          partly && typeof principal === 'string' && principal.includes('*')
+            ? { AWS: unknownValue(`a principal of ${partly.description}`, principal) }
+            : openSearchServerlessPrincipal(principal),
+        Action: OPENSEARCH_SERVERLESS_DATA_ACCESS,
+      }));
+  });
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * What a rule set's permissions are in IAM's terms: its `aoss:ReadDocument`, `aoss:CreateIndex`, … are data-plane
+ * permissions no IAM policy names (the Service Authorization Reference has none of them), all of them under
+ * `aoss:APIAccessAll` (every OpenSearch Serverless data-plane API), which an identity also needs in its own policy.
+ * Read as that, wider, never narrower: restrict-trust judges who, whatever the actions.
+ */
+const OPENSEARCH_SERVERLESS_DATA_ACCESS = 'aoss:APIAccessAll';
+
+/** An OpenSearch Serverless principal: a SAML identity as its account, anything else as a permission names one. */
+function openSearchServerlessPrincipal(principal: unknown): unknown {
+  const saml = typeof principal === 'string' ? /^saml\/(\d{12})\//.exec(principal) : null;
+  return saml ? { AWS: `arn:${PARTITION}:iam::${saml[1]}:root` } : permissionPrincipal(principal);
+}
+
+/**
+ * Resources that grant the principals they list, each written as a property rather than as a policy document: read as
+ * the statement each stands for, so restrict-trust judges whom they let in as it judges a resource policy's principals,
+ * and a grant to a role of the change is that role's (resource-policy-grants.ts). Found as the resource policies above
+ * were (aws-cdk-lib 2.276.0's L1 props documented as naming principals or accounts granted access; @pulumi/aws 7.48.0's
+ * Args likewise), and read where the principal is granted access to the change's resource:
+ *
+ * - a Lambda layer version's permission (CfnLayerVersionPermissionProps: `Principal` an account id or `*`, `*` with
+ *   `OrganizationId` every account of that organization; `Action`, `LayerVersionArn`; lambda.LayerVersionPermissionArgs:
+ *   `principal`, `organizationId`, `action`, `layerName` a name or ARN);
+ * - a VPC endpoint service's allowed principals (CfnVPCEndpointServicePermissionsProps `AllowedPrincipals`, ARNs or `*`
+ *   for every account, on `ServiceId`; ec2.VpcEndpointService's own `allowedPrincipals` and
+ *   ec2.VpcEndpointServiceAllowedPrinciple's `principalArn` on `vpcEndpointServiceId`): each may create an endpoint to
+ *   the service (EC2 API Reference, ModifyVpcEndpointServicePermissions), read as `ec2:CreateVpcEndpoint` on it;
+ * - a Signer profile's permission (CfnProfilePermissionProps `Principal`, `Action`, `ProfileName`;
+ *   signer.SigningProfilePermissionArgs likewise in camelCase);
+ * - a Redshift cluster's endpoint authorization (CfnEndpointAuthorizationProps `Account`, `ClusterIdentifier`;
+ *   redshift.EndpointAuthorizationArgs `account`, `clusterIdentifier`) and an OpenSearch domain's
+ *   (opensearch.AuthorizeVpcEndpointAccessArgs `account`, `domainName`): the account may create a managed VPC endpoint
+ *   into the cluster or domain (Redshift API Reference, AuthorizeEndpointAccess; OpenSearch Service API Reference,
+ *   AuthorizeVpcEndpointAccess), read as `redshift:CreateEndpointAccess` and `es:CreateVpcEndpoint`;
+ * - an event bus permission in its older form (CfnEventBusPolicyProps `Principal` an account id or `*`, `Action`,
+ *   `Condition` as `{Type, Key, Value}`, on `EventBusName` or the `default` bus; cloudwatch.EventPermissionArgs
+ *   `principal`, `action` (events:PutEvents where unset), `condition`, `eventBusName`);
+ * - an AMI's launch permission (ec2.AmiLaunchPermissionArgs `accountId`, `group` `all` for every account,
+ *   `organizationArn`, `organizationalUnitArn`, on `imageId`) and a snapshot's create-volume permission
+ *   (ec2.SnapshotCreateVolumePermissionArgs `accountId` on `snapshotId`): read as `ec2:RunInstances` and
+ *   `ec2:CreateVolume` on the image or snapshot. An organizational unit is read as its whole organization (wider, never
+ *   narrower). CloudFormation writes neither.
+ *
+ * Terraform's resources of the same names arrive through Pulumi's records (providers.ts).
+ */
+export interface PrincipalGrantFields {
+  /**
+   * The properties naming whom it grants: `principal` an account id, an ARN, `*` or a service as a permission names
+   * one (one value or a list); `group` EC2's launch group, whose `all` is every account; `organization` an organization's
+   * or OU's ARN, every account of that organization.
+   */
+  principals: readonly { property: string; kind: 'principal' | 'group' | 'organization' }[];
+  /** The property holding the action, and the action it grants where that property is unset (or there is none). */
+  action: { property?: string; byDefault?: string };
+  /** What the grant is on. */
+  attachedTo: Extract<AttachedBy, { property: string }> | { kind: 'self' };
+  /** What it is on where attachedTo's property is unset (an event bus permission's `default` bus). */
+  attachedByDefault?: string;
+  /** A property naming the organization a `*` principal is narrowed to (`aws:PrincipalOrgID`). */
+  organization?: string;
+  /** A property holding one condition as `{type, key, value}` (an event bus permission's), with its field names. */
+  condition?: { property: string; type: string; key: string; value: string };
+}
+
+const LAYER_GET = { property: 'Action' } as const;
+const EVERY_PRINCIPAL = (property: string) => [{ property, kind: 'principal' as const }];
+
+export const PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrantFields>> = lookupTable({
+  'AWS::Lambda::LayerVersionPermission': {
+    principals: EVERY_PRINCIPAL('Principal'),
+    action: LAYER_GET,
+    attachedTo: { kind: 'arn', property: 'LayerVersionArn' },
+    organization: 'OrganizationId',
+  },
+  'aws:lambda/layerVersionPermission:LayerVersionPermission': {
+    principals: EVERY_PRINCIPAL('principal'),
+    action: { property: 'action' },
+    attachedTo: { kind: 'lambda-layer-name', property: 'layerName' },
+    organization: 'organizationId',
+  },
+  'AWS::EC2::VPCEndpointServicePermissions': {
+    principals: EVERY_PRINCIPAL('AllowedPrincipals'),
+    action: { byDefault: 'ec2:CreateVpcEndpoint' },
+    attachedTo: { kind: 'vpc-endpoint-service-id', property: 'ServiceId' },
+  },
+  'aws:ec2/vpcEndpointService:VpcEndpointService': {
+    principals: EVERY_PRINCIPAL('allowedPrincipals'),
+    action: { byDefault: 'ec2:CreateVpcEndpoint' },
+    attachedTo: { kind: 'self' },
+  },
+  'aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple': {
+    principals: EVERY_PRINCIPAL('principalArn'),
+    action: { byDefault: 'ec2:CreateVpcEndpoint' },
+    attachedTo: { kind: 'vpc-endpoint-service-id', property: 'vpcEndpointServiceId' },
+  },
+  'AWS::Signer::ProfilePermission': {
+    principals: EVERY_PRINCIPAL('Principal'),
+    action: { property: 'Action' },
+    attachedTo: { kind: 'signing-profile-name', property: 'ProfileName' },
+  },
+  'aws:signer/signingProfilePermission:SigningProfilePermission': {
+    principals: EVERY_PRINCIPAL('principal'),
+    action: { property: 'action' },
+    attachedTo: { kind: 'signing-profile-name', property: 'profileName' },
+  },
+  'AWS::Redshift::EndpointAuthorization': {
+    principals: EVERY_PRINCIPAL('Account'),
+    action: { byDefault: 'redshift:CreateEndpointAccess' },
+    attachedTo: { kind: 'redshift-cluster-identifier', property: 'ClusterIdentifier' },
+  },
+  'aws:redshift/endpointAuthorization:EndpointAuthorization': {
+    principals: EVERY_PRINCIPAL('account'),
+    action: { byDefault: 'redshift:CreateEndpointAccess' },
+    attachedTo: { kind: 'redshift-cluster-identifier', property: 'clusterIdentifier' },
+  },
+  'aws:opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess': {
+    principals: EVERY_PRINCIPAL('account'),
+    action: { byDefault: 'es:CreateVpcEndpoint' },
+    attachedTo: { kind: 'domain-name', property: 'domainName' },
+  },
+  'AWS::Events::EventBusPolicy': {
+    principals: EVERY_PRINCIPAL('Principal'),
+    action: { property: 'Action' },
+    attachedTo: { kind: 'event-bus-name', property: 'EventBusName' },
+    attachedByDefault: 'default',
+    condition: { property: 'Condition', type: 'Type', key: 'Key', value: 'Value' },
+  },
+  'aws:cloudwatch/eventPermission:EventPermission': {
+    principals: EVERY_PRINCIPAL('principal'),
+    action: { property: 'action', byDefault: 'events:PutEvents' },
+    attachedTo: { kind: 'event-bus-name', property: 'eventBusName' },
+    attachedByDefault: 'default',
+    condition: { property: 'condition', type: 'type', key: 'key', value: 'value' },
+  },
+  'aws:ec2/amiLaunchPermission:AmiLaunchPermission': {
+    principals: [
+      { property: 'accountId', kind: 'principal' },
+      { property: 'group', kind: 'group' },
+      { property: 'organizationArn', kind: 'organization' },
+      { property: 'organizationalUnitArn', kind: 'organization' },
+    ],
+    action: { byDefault: 'ec2:RunInstances' },
+    attachedTo: { kind: 'ami-id', property: 'imageId' },
+  },
+  'aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission': {
+    principals: EVERY_PRINCIPAL('accountId'),
+    action: { byDefault: 'ec2:CreateVolume' },
+    attachedTo: { kind: 'snapshot-id', property: 'snapshotId' },
+  },
+});
+
+/** An organization's id from its ARN or an OU's (`arn:aws:organizations::<account>:ou/o-<id>/ou-…`); else as written. */
+function organizationIdOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return /^arn:aws[a-z-]*:organizations::[^:]*:(?:organization|ou)\/(o-[a-z0-9]+)(?:\/|$)/.exec(value)?.[1] ?? value;
+}
+
+/**
+ * The policy document a principal grant stands for (PRINCIPAL_GRANTS), as the raw values the resource holds (an
+ * adapter's document reader resolves them): one statement per principal it names. It has no Resource: what the grant
+ * is on is what the policy is attached to. None where it names no principal (an event bus policy written as a
+ * Statement, a service whose allowed principals are left out).
+ */
+export function principalGrantDocument(
+  props: Readonly<Record<string, unknown>>,
+  fields: PrincipalGrantFields,
+): Record<string, unknown> | undefined {
+  const written = fields.action.property === undefined ? undefined : props[fields.action.property];
+  const action = written ?? fields.action.byDefault;
+  const condition: Record<string, Record<string, unknown>> = {};
+  const add = (operator: unknown, key: unknown, value: unknown) => {
+    if (typeof operator !== 'string' || typeof key !== 'string' || value === undefined) return;
+    (condition[operator] ??= {})[key] = value;
+  };
+  if (fields.organization !== undefined) add('StringEquals', 'aws:PrincipalOrgID', props[fields.organization]);
+  const writtenCondition = fields.condition === undefined ? undefined : props[fields.condition.property];
+  if (fields.condition && writtenCondition !== null && typeof writtenCondition === 'object') {
+    const entry = writtenCondition as Record<string, unknown>;
+    add(entry[fields.condition.type], entry[fields.condition.key], entry[fields.condition.value]);
+  }
+  const statements: Record<string, unknown>[] = [];
+  const statement = (principal: unknown, extra: Record<string, Record<string, unknown>> = {}) => {
+    const conditions = { ...condition, ...extra };
+    statements.push({
+      Effect: 'Allow',
+      Principal: principal,
+      Action: action,
+      ...(Object.keys(conditions).length > 0 ? { Condition: conditions } : {}),
+    });
+  };
+  for (const { property, kind } of fields.principals) {
+    const value = props[property];
+    if (value === undefined || value === null || value === '') continue;
+    if (kind === 'group') {
+      // EC2's only launch group is `all`, every account (EC2 API Reference, LaunchPermission).
+      if (value === 'all') statement('*');
+    } else if (kind === 'organization') {
+      statement('*', { StringEquals: { 'aws:PrincipalOrgID': organizationIdOf(value) } });
+    } else if (Array.isArray(value)) {
+      for (const item of value) statement(permissionPrincipal(item));
+    } else statement(permissionPrincipal(value));
+  }
+  return statements.length > 0 ? { Version: '2012-10-17', Statement: statements } : undefined;
 }
 
 /**

@@ -46,7 +46,11 @@ import {
   functionArnOf,
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
+  openSearchServerlessAccessDocument,
+  PRINCIPAL_GRANTS,
+  principalGrantDocument,
   type NestedResourcePolicy,
+  type PrincipalGrantFields,
   type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
@@ -284,6 +288,16 @@ for (const [type, fields] of Object.entries(RESOURCE_SHARES))
     LINKERS[type] = (b, stack, id, resource) => {
       b.addResourceShare(stack, id, resource, fields);
     };
+// Grants to the principals a resource lists (a layer's permission, an endpoint service's allowed principals), after the
+// type's own linker (an event bus policy written as a Statement).
+for (const [type, fields] of Object.entries(PRINCIPAL_GRANTS))
+  if (type.startsWith('AWS::')) {
+    const own = LINKERS[type];
+    LINKERS[type] = (b, stack, id, resource) => {
+      own?.(b, stack, id, resource);
+      b.addPrincipalGrant(stack, id, resource, fields);
+    };
+  }
 const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
 const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
@@ -781,9 +795,14 @@ class ModelBuilder {
       if (by.list) this.eachItem(stack, properties[by.property], add);
       else add(properties[by.property]);
     }
+    const raw = properties[type.document];
     this.resourcePolicies.push({
       source: stack.ref(logicalId),
-      document: stack.policyDocument(properties[type.document]),
+      document: stack.policyDocument(
+        type.form === 'opensearch-serverless-access'
+          ? openSearchServerlessAccessDocument(stack.resolver.resolve(raw))
+          : raw,
+      ),
       attachedTo,
     });
   }
@@ -844,6 +863,27 @@ class ModelBuilder {
       source: stack.ref(logicalId),
       document: stack.policyDocument(lambdaPermissionDocument(properties, fields)),
       attachedTo: [functionArn],
+    });
+  }
+
+  /**
+   * A resource that grants the principals it lists (PRINCIPAL_GRANTS): the statements it stands for
+   * (principalGrantDocument), on the resource its property names (or the type's default one). None where it names no
+   * principal.
+   */
+  addPrincipalGrant(stack: StackContext, logicalId: string, resource: CfnResource, fields: PrincipalGrantFields): void {
+    const properties = resource.Properties ?? {};
+    const document = principalGrantDocument(properties, fields);
+    if (!document) return;
+    const { attachedTo: by } = fields;
+    const attachedTo =
+      by.kind === 'self'
+        ? resourceValue(logicalId, 'Arn')
+        : attachedResource(stack, properties[by.property] ?? fields.attachedByDefault, by.kind);
+    this.resourcePolicies.push({
+      source: stack.ref(logicalId),
+      document: stack.policyDocument(document),
+      attachedTo: [attachedTo],
     });
   }
 

@@ -45,8 +45,12 @@ import {
   kmsGrantDocument,
   LAMBDA_PERMISSIONS,
   lambdaPermissionDocument,
+  openSearchServerlessAccessDocument,
+  PRINCIPAL_GRANTS,
+  principalGrantDocument,
   PULUMI_RESOURCE_POLICIES,
   type KmsGrantFields,
+  type PrincipalGrantFields,
   type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
@@ -347,6 +351,14 @@ for (const [type, fields] of Object.entries(KMS_GRANTS))
   LINKERS[type] = (b, e) => {
     b.addKmsGrant(e, fields);
   };
+for (const [type, fields] of Object.entries(PRINCIPAL_GRANTS))
+  if (!type.startsWith('AWS::')) {
+    const own = LINKERS[type];
+    LINKERS[type] = (b, e) => {
+      own?.(b, e);
+      b.addPrincipalGrant(e, fields);
+    };
+  }
 for (const [type, credential] of Object.entries(CREDENTIALS))
   LINKERS[type] = (b, e) => {
     b.linkCredential(e, credential);
@@ -651,7 +663,9 @@ class ModelBuilder {
     const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
     this.resourcePolicies.push({
       source: entry.ref,
-      document: parsePolicyDocument(raw),
+      document: parsePolicyDocument(
+        type.form === 'opensearch-serverless-access' ? openSearchServerlessAccessDocument(raw) : raw,
+      ),
       attachedTo,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
@@ -689,6 +703,34 @@ class ModelBuilder {
       source: entry.ref,
       document: parsePolicyDocument(kmsGrantDocument(entry.props, fields)),
       attachedTo: [attachedArn(entry.props[fields.key], 'kms-key-id', `${entry.ref.name}.${fields.key}`)],
+      ...(dependsOn.length > 0 ? { dependsOn: [...new Set(dependsOn)] } : {}),
+    });
+  }
+
+  /**
+   * A resource that grants the principals it lists (PRINCIPAL_GRANTS): the statements it stands for
+   * (principalGrantDocument) on what it names. While its principals wait for values (a preview), the identities they
+   * depend on may be the ones named.
+   */
+  addPrincipalGrant(entry: Entry, fields: PrincipalGrantFields): void {
+    const document = principalGrantDocument(entry.props, fields);
+    if (!document) return;
+    const { attachedTo: by } = fields;
+    const attachedTo =
+      by.kind === 'self'
+        ? (knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn'))
+        : attachedArn(
+            entry.props[by.property] ?? fields.attachedByDefault,
+            by.kind,
+            `${entry.ref.name}.${by.property}`,
+          );
+    const dependsOn = fields.principals.flatMap(({ property }) =>
+      this.dependencies(entry, property, (urn) => this.identities.get(urn)),
+    );
+    this.resourcePolicies.push({
+      source: entry.ref,
+      document: parsePolicyDocument(document),
+      attachedTo: [attachedTo],
       ...(dependsOn.length > 0 ? { dependsOn: [...new Set(dependsOn)] } : {}),
     });
   }

@@ -247,6 +247,49 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_glue_resource_policy: aws('glue/resourcePolicy:ResourcePolicy'),
   aws_redshift_resource_policy: aws('redshift/resourcePolicy:ResourcePolicy'),
   aws_redshiftserverless_resource_policy: aws('redshiftserverless/resourcePolicy:ResourcePolicy'),
+  // The rest of the class aws/resource-policies.ts reads (each Pulumi resource of the same name; Pulumi's amp is Terraform's
+  // prometheus, its mediastore Terraform's media_store). A key's `policy` is optional and computed, as aws_kms_key's.
+  aws_acmpca_policy: aws('acmpca/policy:Policy'),
+  aws_prometheus_resource_policy: aws('amp/resourcePolicy:ResourcePolicy'),
+  aws_bedrockagentcore_resource_policy: aws('bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy'),
+  aws_codebuild_resource_policy: aws('codebuild/resourcePolicy:ResourcePolicy'),
+  aws_dsql_cluster_policy: aws('dsql/clusterPolicy:ClusterPolicy'),
+  aws_api_gateway_domain_name: aws('apigateway/domainName:DomainName', { reportsOthers: ['policy'] }),
+  aws_networkfirewall_resource_policy: aws('networkfirewall/resourcePolicy:ResourcePolicy'),
+  aws_oam_sink_policy: aws('oam/sinkPolicy:SinkPolicy'),
+  aws_organizations_resource_policy: aws('organizations/resourcePolicy:ResourcePolicy'),
+  aws_s3files_file_system_policy: aws('s3/filesFileSystemPolicy:FilesFileSystemPolicy'),
+  aws_s3vectors_vector_bucket_policy: aws('s3/vectorsVectorBucketPolicy:VectorsVectorBucketPolicy'),
+  aws_s3control_access_grants_instance_resource_policy: aws(
+    's3control/accessGrantsInstanceResourcePolicy:AccessGrantsInstanceResourcePolicy',
+  ),
+  aws_s3control_bucket_policy: aws('s3control/bucketPolicy:BucketPolicy'),
+  aws_s3tables_table_bucket_policy: aws('s3tables/tableBucketPolicy:TableBucketPolicy'),
+  aws_s3tables_table_policy: aws('s3tables/tablePolicy:TablePolicy'),
+  aws_ses_identity_policy: aws('ses/identityPolicy:IdentityPolicy'),
+  aws_sesv2_email_identity_policy: aws('sesv2/emailIdentityPolicy:EmailIdentityPolicy'),
+  aws_media_store_container_policy: aws('mediastore/containerPolicy:ContainerPolicy'),
+  aws_vpclattice_auth_policy: aws('vpclattice/authPolicy:AuthPolicy'),
+  aws_kms_external_key: aws('kms/externalKey:ExternalKey', { reportsOthers: ['policy'] }),
+  aws_kms_replica_external_key: aws('kms/replicaExternalKey:ReplicaExternalKey', { reportsOthers: ['policy'] }),
+  aws_lambda_resource_policy: aws('lambda/resourcePolicy:ResourcePolicy'),
+  aws_sagemaker_model_package_group_policy: aws('sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy'),
+  aws_opensearchserverless_access_policy: aws('opensearch/serverlessAccessPolicy:ServerlessAccessPolicy'),
+  aws_ecr_repository_creation_template: aws('ecr/repositoryCreationTemplate:RepositoryCreationTemplate'),
+  // Grants to the principals a resource lists (aws/resource-policies.ts PRINCIPAL_GRANTS). An endpoint service's
+  // `allowed_principals` is optional and computed: left out, it reports what aws_vpc_endpoint_service_allowed_principal
+  // resources add, which are read on their own. An event permission's `condition` is a block of one.
+  aws_lambda_layer_version_permission: aws('lambda/layerVersionPermission:LayerVersionPermission'),
+  aws_vpc_endpoint_service: aws('ec2/vpcEndpointService:VpcEndpointService', { reportsOthers: ['allowed_principals'] }),
+  aws_vpc_endpoint_service_allowed_principal: aws(
+    'ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple',
+  ),
+  aws_signer_signing_profile_permission: aws('signer/signingProfilePermission:SigningProfilePermission'),
+  aws_redshift_endpoint_authorization: aws('redshift/endpointAuthorization:EndpointAuthorization'),
+  aws_opensearch_authorize_vpc_endpoint_access: aws('opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess'),
+  aws_cloudwatch_event_permission: aws('cloudwatch/eventPermission:EventPermission', { single: ['condition'] }),
+  aws_ami_launch_permission: aws('ec2/amiLaunchPermission:AmiLaunchPermission'),
+  aws_snapshot_create_volume_permission: aws('ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission'),
   // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
   aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
   aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {
