@@ -32,6 +32,7 @@ import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { addEksAccess } from '../aws/eks-access.js';
 import { awsAuthAccesses, isAwsAuth } from './aws-auth.js';
 import { isKustomization, renderKustomizations } from './kustomize.js';
+import { expandClusterServiceVersions } from './olm.js';
 import type { KubernetesObject } from './object.js';
 import { podSpecPathOf } from './workloads.js';
 
@@ -47,7 +48,10 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
   const externalRoleGrants: ExternalRoleGrant[] = [];
   const model: Model = { ...emptyModel(), externalRoleGrants };
   // The objects as kustomize renders them, where a Kustomization's effect is applied here; the rest is unseen.
-  const { objects, unseen } = renderKustomizations(written);
+  const rendered = renderKustomizations(written);
+  const { unseen } = rendered;
+  // What OLM installs from a ClusterServiceVersion, as the RBAC objects and Deployments it makes.
+  const objects = expandClusterServiceVersions(rendered.objects);
   if (unseen.length) model.unseen = unseen;
   const accounts = new Map<string, Identity>();
   const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
