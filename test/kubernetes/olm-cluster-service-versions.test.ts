@@ -144,7 +144,9 @@ describe('accounts and pods', () => {
       model.identities.map((identity) => ({
         arn: identity.arn,
         external: identity.external ?? false,
-        grants: identity.grants.map((grant) => `${String(grant.role)} ${String(grant.scope)}`),
+        grants: identity.grants.map((grant) =>
+          grant.kind === 'role' ? `${String(grant.role)} ${String(grant.scope)}` : grant.kind,
+        ),
         pods: identity.attachments.map((attachment) => `${attachment.source.type} ${attachment.source.name}`),
       })),
     ).toEqual([
