@@ -35,4 +35,16 @@ describe('an OLM ClusterServiceVersion through the built CLI', () => {
     );
     expect(run.stdout).toContain('(1 identity, 0 secrets checked)');
   });
+
+  it('blocks on a Subscription: what OLM installs from the catalog is unseen, as a Helm release is', () => {
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'check', 'test/cli/fixtures/olm-subscription.yaml', '--now', '2026-12-06'],
+      { cwd: REPO, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "✖ [Unseen::etcd] my-etcd is an OLM Subscription to operator package etcd from catalog operatorhubio-catalog: OLM installs the package's ClusterServiceVersion from the catalog itself, running as cluster-admin, and with it the ClusterRoles, Roles, bindings and service accounts its clusterPermissions and permissions ask for, so none of them is in the change and what they grant cannot be verified.",
+    );
+  });
 });

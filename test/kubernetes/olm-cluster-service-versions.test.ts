@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../src/adapters/kubernetes/load.js';
 import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
+import { unknownValue } from '../../src/model/model.js';
 import { checkManifest } from '../support/check-manifest.js';
 
 /** A CSV in namespace `widgets` with the install-strategy fields and installModes given. */
@@ -176,6 +177,61 @@ describe('accounts and pods', () => {
     ).toEqual([
       'no-wildcard-privilege ClusterServiceVersion widget.v1 Role::widget.v1:clusterPermissions:0/Route::wildcard',
       'no-wildcard-privilege ClusterServiceVersion widget.v1 Route::wildcard',
+    ]);
+  });
+});
+
+describe('subscriptions', () => {
+  it("a Subscription is unseen content naming the package and catalog, not pending: OLM resolves it, never the check (Knative's Subscription, another group, is no OLM one)", () => {
+    const findings = checkManifest(
+      'apiVersion: operators.coreos.com/v1alpha1\nkind: Subscription\nmetadata: {name: my-etcd, namespace: operators}\nspec: {channel: alpha, name: etcd, source: operatorhubio-catalog, sourceNamespace: olm}\n' +
+        '---\napiVersion: messaging.knative.dev/v1\nkind: Subscription\nmetadata: {name: sub, namespace: apps}\nspec: {channel: {name: c}}\n',
+    ).findings;
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail} ${String(f.pending ?? false)}`),
+    ).toEqual(['no-unseen-content mandatory my-etcd Unseen::etcd false']);
+  });
+
+  it('one without a package name is unseen all the same, saying so', () => {
+    const findings = checkManifest(
+      'apiVersion: operators.coreos.com/v1alpha1\nkind: Subscription\nmetadata: {name: my-etcd, namespace: operators}\nspec: {channel: alpha}\n',
+    ).findings;
+    expect(findings.map((f) => `${f.ruleId} ${f.detail}`)).toEqual([
+      'no-unseen-content Unseen::(not named: my-etcd.spec.name)',
+    ]);
+    expect(findings[0]?.message).toBe(
+      "my-etcd is an OLM Subscription to operator package (not named: my-etcd.spec.name): OLM installs the package's ClusterServiceVersion from the catalog itself, running as cluster-admin, and with it the ClusterRoles, Roles, bindings and service accounts its clusterPermissions and permissions ask for, so none of them is in the change and what they grant cannot be verified. Check the ClusterServiceVersion of the version the subscription installs (the bundle's manifests), or have the subscription reviewed and set this rule to advisory in the catalog.",
+    );
+  });
+});
+
+describe('an install strategy known only at apply (a Pulumi CustomResource of an output)', () => {
+  it('is a grant of a role and to a subject nobody can name yet: judged, never passed', () => {
+    const model = modelFromKubernetesObjects([
+      {
+        kind: 'ClusterServiceVersion',
+        apiVersion: 'operators.coreos.com/v1alpha1',
+        body: { metadata: { name: 'widget.v1', namespace: 'widgets' }, spec: unknownValue('spec is an output') },
+        ref: { type: 'kubernetes:operators.coreos.com/v1alpha1:ClusterServiceVersion', name: 'widget.v1' },
+      },
+    ]);
+    expect(
+      (model.externalRoleGrants ?? []).map(({ member, grant }) => ({
+        member,
+        role: grant.kind === 'role' ? grant.role : undefined,
+        scope: grant.kind === 'role' ? grant.scope : undefined,
+        source: grant.source.name,
+      })),
+    ).toEqual([
+      {
+        member: 'a subject of widget.v1 not known until apply',
+        role: 'widget.v1:install',
+        scope: 'cluster',
+        source: 'widget.v1',
+      },
+    ]);
+    expect(model.roleDefinitions?.map((role) => [role.name, role.permissions])).toEqual([
+      ['widget.v1:install', unknownValue('widget.v1.spec.install.spec is not known until apply')],
     ]);
   });
 });

@@ -12,7 +12,7 @@
  * (pkg/controller/operators/olm/operatorgroup.go, ensureRBACInTargetNamespace and ensureSingletonRBAC): which
  * OperatorGroup selects it is the cluster's, so they are read as cluster-wide there.
  */
-import { isUnknown, unknownValue } from '../../model/model.js';
+import { isUnknown, unknownValue, type UnseenContent } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
 import type { KubernetesObject } from './object.js';
 
@@ -26,6 +26,30 @@ export function isClusterServiceVersion(object: KubernetesObject): boolean {
     typeof apiVersion === 'string' &&
     apiVersion.startsWith('operators.coreos.com/')
   );
+}
+
+/**
+ * What an OLM Subscription (operators.coreos.com) installs, as unseen content: OLM resolves the package it names in a
+ * catalog and installs that version's ClusterServiceVersion with the RBAC and service accounts it asks for, none of
+ * which is in the change (as a Helm release's chart is not). Undefined for any other object.
+ */
+export function subscriptionUnseen(object: KubernetesObject): UnseenContent | undefined {
+  const apiVersion = object.apiVersion ?? object.body.apiVersion;
+  if (
+    object.kind !== 'Subscription' ||
+    typeof apiVersion !== 'string' ||
+    !apiVersion.startsWith('operators.coreos.com/')
+  )
+    return undefined;
+  const spec = isKnownRecord(object.body.spec) ? object.body.spec : {};
+  const written = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const source = written(spec.source);
+  return {
+    resource: object.ref,
+    kind: 'olm-subscription',
+    what: written(spec.name) ?? `(not named: ${object.ref.name}.spec.name)`,
+    ...(source !== undefined ? { named: source } : {}),
+  };
 }
 
 /**
