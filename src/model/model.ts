@@ -1070,6 +1070,11 @@ export type UnseenKind =
   | 'kubernetes-manifest'
   /** A CDK EKS KubernetesPatch of an object that grants or holds access, or of one not named at synth. */
   | 'kubernetes-patch'
+  /**
+   * An OLM Subscription (operators.coreos.com): OLM installs the operator package it names (`what`) from a catalog
+   * (`named`), with the RBAC and service accounts its ClusterServiceVersion asks for, none of which is in the change.
+   */
+  | 'olm-subscription'
   /** An AWS SDK call a CDK AwsCustomResource makes at deployment that changes access (`what` is its IAM action). */
   | 'sdk-call'
   /** An AWS SDK call of a CDK AwsCustomResource that cannot be read (`what` says which and why). */

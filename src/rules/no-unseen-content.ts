@@ -80,6 +80,12 @@ export default defineRule<MessageId>({
         '{{where}} patches the Kubernetes object {{what}} at deploy time (kubectl patch): a patch of RBAC, a service account, ' +
         'a Secret or the aws-auth ConfigMap can grant access, and the object it patches is not in the change, so what it ' +
         'grants cannot be verified. Write the whole object with a KubernetesManifest (cluster.addManifest), which the check reads.',
+      'olm-subscription':
+        "{{where}} is an OLM Subscription to operator package {{what}}{{catalog}}: OLM installs the package's " +
+        'ClusterServiceVersion from the catalog itself, running as cluster-admin, and with it the ClusterRoles, Roles, ' +
+        'bindings and service accounts its clusterPermissions and permissions ask for, so none of them is in the change and ' +
+        'what they grant cannot be verified. Check the ClusterServiceVersion of the version the subscription installs ' +
+        "(the bundle's manifests), or have the subscription reviewed and set this rule to advisory in the catalog.",
       'sdk-call':
         '{{where}} calls {{what}} while CloudFormation deploys it (a CDK AwsCustomResource): the call makes an identity, a ' +
         'credential or a secret, or changes who may do what, and what it makes is no resource of the template, so it cannot be ' +
@@ -130,16 +136,18 @@ export default defineRule<MessageId>({
           what: unseen.what,
           named: unseen.named ?? '',
           chart: unseen.named === undefined ? '' : ` of chart ${unseen.named}`,
+          catalog: unseen.named === undefined ? '' : ` from catalog ${unseen.named}`,
         },
         resource: unseen.resource,
         detail: `Unseen::${unseen.what}`,
         // Pending: unresolved at synth or plan time, so the template and plan gates fail closed. A Pulumi type no adapter
         // reads is unseen at `pulumi up` too, so it is not pending there (the pack would report it as advisory).
-        // A Helm release's objects are not seen at apply either, in any front-end.
+        // A Helm release's objects are not seen at apply either, in any front-end, nor what an OLM Subscription installs.
         // A permission set or a Pod Identity association's role outside the change is not seen at apply either, nor what
         // the scopes of an API other than Graph allow.
         ...(unseen.kind === 'unmodelled-pulumi-type' ||
         unseen.kind === 'helm-release' ||
+        unseen.kind === 'olm-subscription' ||
         unseen.kind === 'unseen-permission-set' ||
         unseen.kind === 'unseen-pod-identity-role' ||
         unseen.kind === 'unseen-delegated-api'

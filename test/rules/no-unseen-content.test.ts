@@ -267,6 +267,28 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an OLM Subscription: the ClusterServiceVersion OLM installs from the catalog, and the RBAC it asks for, are not in the change',
+      model: modelFromKubernetesObjects(
+        parseManifests(
+          'apiVersion: operators.coreos.com/v1alpha1\nkind: Subscription\nmetadata: {name: my-etcd, namespace: operators}\nspec: {name: etcd, source: operatorhubio-catalog, sourceNamespace: olm}\n',
+          'subscription.yaml',
+        ),
+      ),
+      findings: [
+        {
+          resource: 'my-etcd',
+          detail: 'Unseen::etcd',
+          message:
+            "my-etcd is an OLM Subscription to operator package etcd from catalog operatorhubio-catalog: OLM installs the package's " +
+            'ClusterServiceVersion from the catalog itself, running as cluster-admin, and with it the ClusterRoles, Roles, bindings ' +
+            'and service accounts its clusterPermissions and permissions ask for, so none of them is in the change and what they ' +
+            "grant cannot be verified. Check the ClusterServiceVersion of the version the subscription installs (the bundle's " +
+            'manifests), or have the subscription reviewed and set this rule to advisory in the catalog.',
+          level: 'mandatory',
+        },
+      ],
+    },
+    {
       name: 'a macro: its generated resources are unknown (said once for the template)',
       model: template({ Transform: ['AWS::Serverless-2016-10-31', 'AcmeExpander'] }),
       findings: [

@@ -32,6 +32,7 @@ import { resolveEksAccess } from '../../iam/aws/eks-access-grants.js';
 import { addEksAccess } from '../aws/eks-access.js';
 import { awsAuthAccesses, isAwsAuth } from './aws-auth.js';
 import { isKustomization, renderKustomizations } from './kustomize.js';
+import { expandClusterServiceVersions, subscriptionUnseen } from './olm.js';
 import type { KubernetesObject } from './object.js';
 import { podSpecPathOf } from './workloads.js';
 
@@ -47,8 +48,13 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
   const externalRoleGrants: ExternalRoleGrant[] = [];
   const model: Model = { ...emptyModel(), externalRoleGrants };
   // The objects as kustomize renders them, where a Kustomization's effect is applied here; the rest is unseen.
-  const { objects, unseen } = renderKustomizations(written);
-  if (unseen.length) model.unseen = unseen;
+  const rendered = renderKustomizations(written);
+  const { unseen } = rendered;
+  // What OLM installs from a ClusterServiceVersion, as the RBAC objects and Deployments it makes.
+  const objects = expandClusterServiceVersions(rendered.objects);
+  // What an OLM Subscription installs is resolved in a catalog by OLM, not written in the change.
+  const subscriptions = objects.flatMap((object) => subscriptionUnseen(object) ?? []);
+  if (unseen.length || subscriptions.length) model.unseen = [...unseen, ...subscriptions];
   const accounts = new Map<string, Identity>();
   const accountKey = (namespace: string, name: string) => `${namespace}/${name}`;
 
