@@ -454,6 +454,8 @@ export interface ComputeAttachment {
     | 'bedrock-agent'
     | 'bedrock-knowledge-base'
     | 'bedrock-flow'
+    // Bedrock reads a customization job's data and runs an evaluation job's prompts as the job's role.
+    | 'bedrock-model-job'
     // AgentCore runs an agent, or code an agent writes, as a runtime's, a code interpreter's and a browser's role (their
     // microVMs hand its credentials to whatever runs there), calls a gateway's targets as its role, and acts as a
     // memory's and an online evaluation's role to invoke models and read the agent's logs.

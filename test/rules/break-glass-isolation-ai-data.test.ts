@@ -1,14 +1,16 @@
 /**
  * break-glass-isolation on the AI/ML and data services that act as a role they are given, in each AWS front-end: a
- * Bedrock flow invokes its nodes as its execution role; an AgentCore harness runs its agent in a runtime it creates, as
- * its execution role (pathfinding.cloud bedrock-005 reads that role's credentials there); Glue crawlers, ML transforms
- * and interactive sessions; SageMaker processing and training jobs, HyperPod clusters' instance groups, monitoring jobs,
- * endpoint configurations, feature groups and MLflow tracking servers; EMR Studio's service and user roles; an Athena
- * Spark workgroup's execution role; DataBrew jobs and projects; a Lake Formation registered location. Their roles were
- * attached to nothing, so a break-glass role given to one passed unseen (fail-open). A break-glass role is reported on
- * each; an ordinary one is attached (the audit's runsOn) and not reported. Types and properties are written out as the
- * CloudFormation resource schemas (aws-cdk-lib 2.276.0's L1 classes), @pulumi/aws 7.48.0 and the Terraform aws
- * provider spell them, not read from the adapters' table; a dialect left undefined has no such resource.
+ * Bedrock flow invokes its nodes as its execution role, Bedrock model customization and evaluation jobs read their
+ * data as theirs, an AgentCore memory strategy of its own extracts with its model as its role; an AgentCore harness
+ * runs its agent in a runtime it creates, as its execution role (pathfinding.cloud bedrock-005 reads that role's
+ * credentials there); Glue crawlers, ML transforms and interactive sessions; SageMaker processing and training jobs,
+ * HyperPod clusters' instance groups, monitoring jobs, endpoint configurations, feature groups and MLflow tracking
+ * servers; EMR Studio's service and user roles; an Athena Spark workgroup's execution role; DataBrew jobs and projects;
+ * a Lake Formation registered location. Their roles were attached to nothing, so a break-glass role given to one passed
+ * unseen (fail-open). A break-glass role is reported on each; an ordinary one is attached (the audit's runsOn) and not
+ * reported. Types and properties are written out as the CloudFormation resource schemas (aws-cdk-lib 2.276.0's L1
+ * classes), @pulumi/aws 7.48.0 and the Terraform aws provider spell them, not read from the adapters' table; a dialect
+ * left undefined has no such resource.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
@@ -64,6 +66,33 @@ const ROWS: readonly Row[] = [
     ['AWS::BedrockAgentCore::Harness', (role) => ({ HarnessName: 'helpdesk', ExecutionRoleArn: role })],
     ['aws:bedrock/agentcoreHarness:AgentcoreHarness', (role) => ({ harnessName: 'helpdesk', executionRoleArn: role })],
     ['aws_bedrockagentcore_harness', (role) => ({ harness_name: 'helpdesk', execution_role_arn: role })],
+  ],
+  [
+    'Customization',
+    'bedrock-model-job',
+    undefined,
+    ['aws:bedrock/customModel:CustomModel', (role) => ({ customModelName: 'tuned', jobName: 'tune', roleArn: role })],
+    ['aws_bedrock_custom_model', (role) => ({ custom_model_name: 'tuned', job_name: 'tune', role_arn: role })],
+  ],
+  [
+    'Evaluation',
+    'bedrock-model-job',
+    undefined,
+    ['aws:bedrock/evaluationJob:EvaluationJob', (role) => ({ jobName: 'judge', roleArn: role })],
+    ['aws_bedrock_evaluation_job', (role) => ({ job_name: 'judge', role_arn: role })],
+  ],
+  [
+    'Strategy',
+    'bedrock-agentcore-memory',
+    undefined,
+    [
+      'aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy',
+      (role) => ({ name: 'facts', memoryId: 'm-1', type: 'SEMANTIC', memoryExecutionRoleArn: role }),
+    ],
+    [
+      'aws_bedrockagentcore_memory_strategy',
+      (role) => ({ name: 'facts', memory_id: 'm-1', type: 'SEMANTIC', memory_execution_role_arn: role }),
+    ],
   ],
   [
     'Crawler',

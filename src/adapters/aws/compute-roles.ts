@@ -342,7 +342,8 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  *
  * Only CloudFormation has a SageMaker processing job, HyperPod cluster, monitoring schedule with its job definition
  * written in, and bias, explainability and model quality job definitions, a Glue session and DataBrew; only Pulumi and
- * Terraform have a SageMaker training job.
+ * Terraform have a SageMaker training job, a Bedrock model customization or evaluation job and an AgentCore memory
+ * strategy of its own.
  *
  * Only CloudFormation has a Greengrass (v1) group: neither the Terraform provider nor Pulumi aws has a Greengrass
  * resource. Terraform's aws_cloudwatch_event_rule, mapped for its role, is read as an event rule too (a monitor, as
@@ -783,6 +784,10 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
     'aws_bedrockagent_knowledge_base',
   ),
+  // Bedrock reads a model customization job's training data and writes its model, and runs an evaluation job's
+  // prompts and judge, as the job's role (Pulumi and Terraform only: CloudFormation has neither).
+  alsoInPulumi('bedrock-model-job', ['bedrock/customModel:CustomModel', 'roleArn'], 'aws_bedrock_custom_model'),
+  alsoInPulumi('bedrock-model-job', ['bedrock/evaluationJob:EvaluationJob', 'roleArn'], 'aws_bedrock_evaluation_job'),
   // A flow invokes its nodes (models, prompts, agents, knowledge bases, Lambda functions) as its execution role.
   role(
     'bedrock-flow',
@@ -823,6 +828,12 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['AWS::BedrockAgentCore::Memory', 'MemoryExecutionRoleArn'],
     ['bedrock/agentcoreMemory:AgentcoreMemory', 'memoryExecutionRoleArn'],
     'aws_bedrockagentcore_memory',
+  ),
+  // A memory strategy written as a resource of its own extracts its records with its model as the role it names.
+  alsoInPulumi(
+    'bedrock-agentcore-memory',
+    ['bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy', 'memoryExecutionRoleArn'],
+    'aws_bedrockagentcore_memory_strategy',
   ),
   role(
     'bedrock-agentcore-evaluation',
