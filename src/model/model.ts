@@ -495,6 +495,8 @@ export interface ComputeAttachment {
     | 'athena'
     | 'databrew'
     | 'lakeformation'
+    // Comprehend reads a model's training data as its data access role.
+    | 'comprehend'
     // EC2 Auto Scaling acts as a lifecycle hook's role to notify its target, Application Auto Scaling as a scalable
     // target's role, ECS as a service's load balancer role, Greengrass as a group's role, Lambda as a capacity
     // provider's operator role.

@@ -5,8 +5,9 @@
  * runs its agent in a runtime it creates, as its execution role (pathfinding.cloud bedrock-005 reads that role's
  * credentials there); Glue crawlers, ML transforms and interactive sessions; SageMaker processing and training jobs,
  * HyperPod clusters' instance groups, monitoring jobs, endpoint configurations, feature groups and MLflow tracking
- * servers; EMR Studio's service and user roles; an Athena Spark workgroup's execution role; DataBrew jobs and projects;
- * a Lake Formation registered location. Their roles were attached to nothing, so a break-glass role given to one passed
+ * servers, labeling jobs, human review flows, images and RStudio; EMR Studio's service and user roles and EMR on EKS
+ * job templates; Kendra FAQs, thesauri and block lists; Comprehend classifiers, recognizers and flywheels; an Athena
+ * Spark workgroup's execution role; DataBrew jobs and projects; a Lake Formation registered location. Their roles were attached to nothing, so a break-glass role given to one passed
  * unseen (fail-open). A break-glass role is reported on each; an ordinary one is attached (the audit's runsOn) and not
  * reported. Types and properties are written out as the CloudFormation resource schemas (aws-cdk-lib 2.276.0's L1
  * classes), @pulumi/aws 7.48.0 and the Terraform aws provider spell them, not read from the adapters' table; a dialect
@@ -215,6 +216,123 @@ const ROWS: readonly Row[] = [
       (role) => ({ trackingServerName: 'runs', roleArn: role }),
     ],
     ['aws_sagemaker_mlflow_tracking_server', (role) => ({ tracking_server_name: 'runs', role_arn: role })],
+  ],
+  [
+    'Labeling',
+    'sagemaker',
+    undefined,
+    ['aws:sagemaker/labelingJob:LabelingJob', (role) => ({ labelingJobName: 'label', roleArn: role })],
+    ['aws_sagemaker_labeling_job', (role) => ({ labeling_job_name: 'label', role_arn: role })],
+  ],
+  [
+    'Review',
+    'sagemaker',
+    undefined,
+    ['aws:sagemaker/flowDefinition:FlowDefinition', (role) => ({ flowDefinitionName: 'review', roleArn: role })],
+    ['aws_sagemaker_flow_definition', (role) => ({ flow_definition_name: 'review', role_arn: role })],
+  ],
+  [
+    'Image',
+    'sagemaker',
+    ['AWS::SageMaker::Image', (role) => ({ ImageName: 'custom', ImageRoleArn: role })],
+    ['aws:sagemaker/image:Image', (role) => ({ imageName: 'custom', roleArn: role })],
+    ['aws_sagemaker_image', (role) => ({ image_name: 'custom', role_arn: role })],
+  ],
+  [
+    'RStudio',
+    'sagemaker',
+    [
+      'AWS::SageMaker::Domain',
+      (role) => ({
+        DomainName: 'r',
+        AuthMode: 'SSO',
+        DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: role } },
+      }),
+    ],
+    [
+      'aws:sagemaker/domain:Domain',
+      (role) => ({
+        domainName: 'r',
+        authMode: 'SSO',
+        domainSettings: { rStudioServerProDomainSettings: { domainExecutionRoleArn: role } },
+      }),
+    ],
+    [
+      'aws_sagemaker_domain',
+      (role) => ({
+        domain_name: 'r',
+        auth_mode: 'SSO',
+        domain_settings: [{ r_studio_server_pro_domain_settings: [{ domain_execution_role_arn: role }] }],
+      }),
+    ],
+  ],
+  [
+    'OnEks',
+    'emr',
+    [
+      'AWS::EMRContainers::JobTemplate',
+      (role) => ({ Name: 'spark', JobTemplateData: { ReleaseLabel: 'emr-7.0.0', ExecutionRoleArn: role } }),
+    ],
+    [
+      'aws:emrcontainers/jobTemplate:JobTemplate',
+      (role) => ({ name: 'spark', jobTemplateData: { releaseLabel: 'emr-7.0.0', executionRoleArn: role } }),
+    ],
+    [
+      'aws_emrcontainers_job_template',
+      (role) => ({ name: 'spark', job_template_data: [{ release_label: 'emr-7.0.0', execution_role_arn: role }] }),
+    ],
+  ],
+  [
+    'Faq',
+    'kendra',
+    ['AWS::Kendra::Faq', (role) => ({ IndexId: 'i-1', Name: 'faq', RoleArn: role })],
+    ['aws:kendra/faq:Faq', (role) => ({ indexId: 'i-1', name: 'faq', roleArn: role })],
+    ['aws_kendra_faq', (role) => ({ index_id: 'i-1', name: 'faq', role_arn: role })],
+  ],
+  [
+    'Thesaurus',
+    'kendra',
+    ['AWS::Kendra::Thesaurus', (role) => ({ IndexId: 'i-1', Name: 'terms', RoleArn: role })],
+    ['aws:kendra/thesaurus:Thesaurus', (role) => ({ indexId: 'i-1', name: 'terms', roleArn: role })],
+    ['aws_kendra_thesaurus', (role) => ({ index_id: 'i-1', name: 'terms', role_arn: role })],
+  ],
+  [
+    'BlockList',
+    'kendra',
+    ['AWS::Kendra::QuerySuggestionsBlockList', (role) => ({ IndexId: 'i-1', Name: 'block', RoleArn: role })],
+    [
+      'aws:kendra/querySuggestionsBlockList:QuerySuggestionsBlockList',
+      (role) => ({ indexId: 'i-1', name: 'block', roleArn: role }),
+    ],
+    ['aws_kendra_query_suggestions_block_list', (role) => ({ index_id: 'i-1', name: 'block', role_arn: role })],
+  ],
+  [
+    'Classifier',
+    'comprehend',
+    ['AWS::Comprehend::DocumentClassifier', (role) => ({ DocumentClassifierName: 'c', DataAccessRoleArn: role })],
+    ['aws:comprehend/documentClassifier:DocumentClassifier', (role) => ({ name: 'c', dataAccessRoleArn: role })],
+    ['aws_comprehend_document_classifier', (role) => ({ name: 'c', data_access_role_arn: role })],
+  ],
+  [
+    'Recognizer',
+    'comprehend',
+    ['AWS::Comprehend::EntityRecognizer', (role) => ({ RecognizerName: 'r', DataAccessRoleArn: role })],
+    ['aws:comprehend/entityRecognizer:EntityRecognizer', (role) => ({ name: 'r', dataAccessRoleArn: role })],
+    ['aws_comprehend_entity_recognizer', (role) => ({ name: 'r', data_access_role_arn: role })],
+  ],
+  [
+    'Flywheel',
+    'comprehend',
+    ['AWS::Comprehend::Flywheel', (role) => ({ FlywheelName: 'f', DataAccessRoleArn: role })],
+    undefined,
+    undefined,
+  ],
+  [
+    'RecognizerEndpoint',
+    'comprehend',
+    ['AWS::Comprehend::EntityRecognizerEndpoint', (role) => ({ DesiredInferenceUnits: 1, DataAccessRoleArn: role })],
+    undefined,
+    undefined,
   ],
   [
     'Studio',

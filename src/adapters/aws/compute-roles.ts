@@ -614,6 +614,24 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['sagemaker/mlflowTrackingServer:MlflowTrackingServer', 'roleArn'],
     'aws_sagemaker_mlflow_tracking_server',
   ),
+  // A labeling job's and a human review flow's workers' output, and an image's versions, are read and written as their
+  // role (labeling jobs and flow definitions only in Pulumi and Terraform); RStudio on a domain runs as its domain
+  // execution role.
+  alsoInPulumi('sagemaker', ['sagemaker/labelingJob:LabelingJob', 'roleArn'], 'aws_sagemaker_labeling_job'),
+  alsoInPulumi('sagemaker', ['sagemaker/flowDefinition:FlowDefinition', 'roleArn'], 'aws_sagemaker_flow_definition'),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Image', 'ImageRoleArn'],
+    ['sagemaker/image:Image', 'roleArn'],
+    'aws_sagemaker_image',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Domain', 'DomainSettings', 'RStudioServerProDomainSettings', 'DomainExecutionRoleArn'],
+    ['sagemaker/domain:Domain', 'domainSettings', 'rStudioServerProDomainSettings', 'domainExecutionRoleArn'],
+    'aws_sagemaker_domain',
+    { single: ['domain_settings', 'domain_settings.r_studio_server_pro_domain_settings'] },
+  ),
   role(
     'app-runner',
     ['AWS::AppRunner::Service', 'InstanceConfiguration', 'InstanceRoleArn'],
@@ -678,6 +696,14 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
   // IAM Identity Center) act as its user role.
   role('emr', ['AWS::EMR::Studio', 'ServiceRole'], ['emr/studio:Studio', 'serviceRole'], 'aws_emr_studio'),
   role('emr', ['AWS::EMR::Studio', 'UserRole'], ['emr/studio:Studio', 'userRole'], 'aws_emr_studio'),
+  // EMR on EKS runs the jobs a job template starts as the template's execution role.
+  role(
+    'emr',
+    ['AWS::EMRContainers::JobTemplate', 'JobTemplateData', 'ExecutionRoleArn'],
+    ['emrcontainers/jobTemplate:JobTemplate', 'jobTemplateData', 'executionRoleArn'],
+    'aws_emrcontainers_job_template',
+    { single: ['job_template_data'] },
+  ),
   // Athena runs a Spark workgroup's notebook calculations as its execution role.
   role(
     'athena',
@@ -919,6 +945,36 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['kendra/dataSource:DataSource', 'roleArn'],
     'aws_kendra_data_source',
   ),
+  // Kendra reads an FAQ's, a thesaurus's and a query suggestions block list's S3 file as its role.
+  ...(
+    [
+      ['Faq', 'faq:Faq', 'aws_kendra_faq'],
+      ['Thesaurus', 'thesaurus:Thesaurus', 'aws_kendra_thesaurus'],
+      [
+        'QuerySuggestionsBlockList',
+        'querySuggestionsBlockList:QuerySuggestionsBlockList',
+        'aws_kendra_query_suggestions_block_list',
+      ],
+    ] as const
+  ).map(([type, pulumi, terraform]) =>
+    role('kendra', [`AWS::Kendra::${type}`, 'RoleArn'], [`kendra/${pulumi}`, 'roleArn'], terraform),
+  ),
+  // Comprehend reads a classifier's or recognizer's training data, and a flywheel's data lake, as their data access role
+  // (flywheels and recognizer endpoints only in CloudFormation).
+  role(
+    'comprehend',
+    ['AWS::Comprehend::DocumentClassifier', 'DataAccessRoleArn'],
+    ['comprehend/documentClassifier:DocumentClassifier', 'dataAccessRoleArn'],
+    'aws_comprehend_document_classifier',
+  ),
+  role(
+    'comprehend',
+    ['AWS::Comprehend::EntityRecognizer', 'DataAccessRoleArn'],
+    ['comprehend/entityRecognizer:EntityRecognizer', 'dataAccessRoleArn'],
+    'aws_comprehend_entity_recognizer',
+  ),
+  cloudFormationOnly('comprehend', ['AWS::Comprehend::Flywheel', 'DataAccessRoleArn']),
+  cloudFormationOnly('comprehend', ['AWS::Comprehend::EntityRecognizerEndpoint', 'DataAccessRoleArn']),
   // EC2 Auto Scaling sends a lifecycle hook's notifications to its SNS topic or SQS queue as the hook's role, a hook
   // of its own or one written on the group (Terraform's initial_lifecycle_hook blocks, Pulumi's initialLifecycleHooks).
   role(
