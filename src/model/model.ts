@@ -449,10 +449,13 @@ export interface ComputeAttachment {
     | 'glue'
     | 'batch'
     | 'sagemaker'
-    // Bedrock acts as an agent's role to invoke its model and query its knowledge bases, and as a knowledge base's to
-    // read and embed its data sources.
+    // Bedrock acts as an agent's role to invoke its model and query its knowledge bases, as a knowledge base's to
+    // read and embed its data sources, and as a flow's to run its nodes (models, prompts, agents, Lambda functions).
     | 'bedrock-agent'
     | 'bedrock-knowledge-base'
+    | 'bedrock-flow'
+    // Bedrock reads a customization job's data and runs an evaluation job's prompts as the job's role.
+    | 'bedrock-model-job'
     // AgentCore runs an agent, or code an agent writes, as a runtime's, a code interpreter's and a browser's role (their
     // microVMs hand its credentials to whatever runs there), calls a gateway's targets as its role, and acts as a
     // memory's and an online evaluation's role to invoke models and read the agent's logs.
@@ -462,6 +465,8 @@ export interface ComputeAttachment {
     | 'bedrock-agentcore-gateway'
     | 'bedrock-agentcore-memory'
     | 'bedrock-agentcore-evaluation'
+    // A harness runs its agent in an AgentCore runtime it creates, whose microVM hands its role's credentials out.
+    | 'bedrock-agentcore-harness'
     // Firehose reads a stream's source and writes its destinations (and their backup buckets) as the roles it is given.
     | 'firehose'
     // EMR acts as a cluster's service and auto-scaling roles to run and scale its instances.
@@ -485,6 +490,13 @@ export interface ComputeAttachment {
     | 'rds-monitoring'
     | 'config-recorder'
     | 'kendra'
+    // Athena runs a Spark workgroup's calculations as its execution role, DataBrew a job's or project's recipes as its
+    // role, Lake Formation reads a registered location as its role for every engine it vends credentials to.
+    | 'athena'
+    | 'databrew'
+    | 'lakeformation'
+    // Comprehend reads a model's training data as its data access role.
+    | 'comprehend'
     // EC2 Auto Scaling acts as a lifecycle hook's role to notify its target, Application Auto Scaling as a scalable
     // target's role, ECS as a service's load balancer role, Greengrass as a group's role, Lambda as a capacity
     // provider's operator role.

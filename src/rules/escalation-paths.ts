@@ -5,7 +5,9 @@
  * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS; a path those omit but that swaps one documented step for
  * another AWS documents as doing the same (CodeDeploy deploying a task definition in place of ecs:CreateService) cites
  * the AWS pages for each step. Paths that are strict supersets of a listed path
- * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002) are left out: the smaller path already reports them.
+ * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002, bedrock-005) are left out: the smaller path already reports
+ * them. bedrock-005 creates an AgentCore harness (bedrock-agentcore:CreateHarness, and GetAgentRuntime) on top of
+ * bedrock-003's actions, since a harness creates its runtime through them: passrole-agentcore-runtime reports it.
  */
 
 export interface EscalationPath {
@@ -210,6 +212,36 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('glue-003')],
   },
   {
+    // A trigger started on creation (a schedule or on demand) runs the job: no glue:StartJobRun needed.
+    id: 'passrole-glue-job-trigger',
+    title: 'create a Glue job with a privileged role and a trigger that runs it',
+    actions: ['iam:PassRole', 'glue:CreateJob', 'glue:CreateTrigger'],
+    passedTo: ['glue.amazonaws.com'],
+    sources: [pathfinding('glue-004')],
+  },
+  {
+    // An existing job given a privileged role and the holder's script.
+    id: 'passrole-glue-update-job',
+    title: 'give a Glue job a privileged role and its own script, and run it',
+    actions: ['iam:PassRole', 'glue:UpdateJob', 'glue:StartJobRun'],
+    passedTo: ['glue.amazonaws.com'],
+    sources: [pathfinding('glue-005')],
+  },
+  {
+    id: 'passrole-glue-update-job-trigger',
+    title: 'give a Glue job a privileged role and its own script, and a trigger that runs it',
+    actions: ['iam:PassRole', 'glue:UpdateJob', 'glue:CreateTrigger'],
+    passedTo: ['glue.amazonaws.com'],
+    sources: [pathfinding('glue-006')],
+  },
+  {
+    id: 'passrole-glue-session',
+    title: 'start a Glue interactive session with a privileged role and run code in it',
+    actions: ['iam:PassRole', 'glue:CreateSession', 'glue:RunStatement'],
+    passedTo: ['glue.amazonaws.com'],
+    sources: [pathfinding('glue-007')],
+  },
+  {
     id: 'passrole-datapipeline',
     title: 'define and activate a Data Pipeline that runs as a privileged role',
     actions: [
@@ -264,6 +296,20 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'],
     passedTo: ['sagemaker.amazonaws.com'],
     sources: [pathfinding('sagemaker-001')],
+  },
+  {
+    id: 'passrole-sagemaker-training-job',
+    title: 'create a SageMaker training job that runs its code as a privileged execution role',
+    actions: ['iam:PassRole', 'sagemaker:CreateTrainingJob'],
+    passedTo: ['sagemaker.amazonaws.com'],
+    sources: [pathfinding('sagemaker-002')],
+  },
+  {
+    id: 'passrole-sagemaker-processing-job',
+    title: 'create a SageMaker processing job that runs its code as a privileged execution role',
+    actions: ['iam:PassRole', 'sagemaker:CreateProcessingJob'],
+    passedTo: ['sagemaker.amazonaws.com'],
+    sources: [pathfinding('sagemaker-003')],
   },
   {
     id: 'passrole-apprunner',
@@ -408,6 +454,29 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:ConnectBrowserAutomationStream'],
     onAllResources: true,
     sources: [pathfinding('bedrock-007'), AGENTCORE_CREDENTIALS],
+  },
+  {
+    // A presigned URL opens the notebook's Jupyter, whose terminal runs as the notebook's execution role; on one named
+    // notebook it is its user's ordinary way in, on every one it reaches the most privileged role among them.
+    id: 'sagemaker-any-notebook-url',
+    title: 'open every SageMaker notebook instance through a presigned URL and run code as its execution role',
+    actions: ['sagemaker:CreatePresignedNotebookInstanceUrl'],
+    onAllResources: true,
+    sources: [pathfinding('sagemaker-004')],
+  },
+  {
+    // A lifecycle configuration's script runs as the notebook's execution role when it starts.
+    id: 'sagemaker-any-notebook-lifecycle-config',
+    title:
+      "give every SageMaker notebook instance a lifecycle script and restart it, running it as the notebook's role",
+    actions: [
+      'sagemaker:CreateNotebookInstanceLifecycleConfig',
+      'sagemaker:StopNotebookInstance',
+      'sagemaker:UpdateNotebookInstance',
+      'sagemaker:StartNotebookInstance',
+    ],
+    onAllResources: true,
+    sources: [pathfinding('sagemaker-005')],
   },
   {
     id: 'ssm-start-session',

@@ -225,11 +225,15 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
     expect(judged('aws-ts-apigateway-eventbridge', previewFindings)).toEqual(expected);
     expect(counted('aws-ts-apigateway-eventbridge')).toEqual({ 'require-entitlement': 2, 'require-owner': 2 });
   });
-  it('the roles each service runs as are attachments of those roles: a Lambda function, an AppSync data source, a canary, a Glue job, a Redshift cluster, API Gateway', () => {
+  it('the roles each service runs as are attachments of those roles: a Lambda function, an AppSync data source, a canary, a Glue job and crawler, a Redshift cluster, API Gateway', () => {
     const runs = (program: Program) => runsAs(captured[program]);
     expect(runs('aws-ts-appsync')).toEqual(['iam-role: appsync tenants-ds']);
     expect(runs('aws-ts-synthetics-canary')).toEqual(['canary-exec-role: synthetics-canary canary-simple']);
-    expect(runs('aws-ts-redshift-glue-etl')).toEqual(['glue-role: glue glue-job', 'redshift-role: redshift-cluster cluster']);
+    // The crawler since h151 (AI/ML and data compute): it crawls the program's bucket as glue-role (right).
+    expect(runs('aws-ts-redshift-glue-etl')).toEqual([
+      'glue-role: glue glue-crawler, glue glue-job',
+      'redshift-role: redshift-cluster cluster',
+    ]);
     expect(runs('aws-ts-apigateway-eventbridge')).toEqual(['lambda: lambda lambda', 'api-gateway-role: api-gateway integration']);
   });
 });

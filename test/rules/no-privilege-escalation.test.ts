@@ -928,6 +928,22 @@ ruleTester(rule, {
           'execute-any-cloudformation-change-set',
           'https://pathfinding.cloud/paths/cloudformation-005',
         ),
+        // Added with the SageMaker notebook paths (pathfinding.cloud sagemaker-005, -004): NotAction leaves every
+        // sagemaker action allowed on every resource, so every notebook instance.
+        pathFinding(
+          'Broad',
+          "give every SageMaker notebook instance a lifecycle script and restart it, running it as the notebook's role",
+          'sagemaker:CreateNotebookInstanceLifecycleConfig (BroadPolicy via NotAction), sagemaker:StopNotebookInstance (BroadPolicy via NotAction), sagemaker:UpdateNotebookInstance (BroadPolicy via NotAction) and sagemaker:StartNotebookInstance (BroadPolicy via NotAction)',
+          'sagemaker-any-notebook-lifecycle-config',
+          'https://pathfinding.cloud/paths/sagemaker-005',
+        ),
+        pathFinding(
+          'Broad',
+          'open every SageMaker notebook instance through a presigned URL and run code as its execution role',
+          'sagemaker:CreatePresignedNotebookInstanceUrl (BroadPolicy via NotAction)',
+          'sagemaker-any-notebook-url',
+          'https://pathfinding.cloud/paths/sagemaker-004',
+        ),
         pathFinding(
           'Broad',
           'run commands on every SSM-managed instance and take its role credentials',

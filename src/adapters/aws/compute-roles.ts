@@ -89,6 +89,7 @@ const cloudFormationOnly = (
  * own as well: an Aurora cluster's instance is an `AWS::RDS::DBInstance` but an aws.rds.ClusterInstance
  * (aws_rds_cluster_instance); a bucket's replication configuration is also written on the bucket itself, as
  * aws.s3.Bucket's (aws_s3_bucket's) and aws.s3.BucketV2's. Read once in CloudFormation, through that other entry.
+ * Also a setting CloudFormation has no resource for at all (a SageMaker training job, which only the API starts).
  */
 const alsoInPulumi = (
   kind: ComputeAttachment['kind'],
@@ -321,9 +322,11 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  * Scheduler schedule's target, an EventBridge pipe (and the ECS task it runs, as the roles its target overrides), a
  * Firehose stream (its source, destinations, their buckets, VPCs, Glue schemas and processors), a CodeDeploy
  * deployment group, an API Gateway integration, a CodePipeline CloudFormation action's deploy role, an SNS
- * subscription, an IoT topic rule's actions and error action. So do Bedrock agents and knowledge bases, where what an
- * agent is asked decides what it does with its role, and Bedrock AgentCore's runtimes, code interpreters, browsers,
- * gateways, memories and online evaluations; and services that act as a role to do their own work in the
+ * subscription, an IoT topic rule's actions and error action. So do Bedrock agents, knowledge bases and flows, where
+ * what an agent is asked decides what it does with its role, and Bedrock AgentCore's runtimes, harnesses, code
+ * interpreters, browsers, gateways, memories and online evaluations; SageMaker's jobs, clusters, endpoint
+ * configurations, feature groups and MLflow servers; Glue's crawlers, ML transforms and sessions; EMR Studio, Athena's
+ * Spark workgroups, DataBrew and Lake Formation's registered locations; and services that act as a role to do their own work in the
  * account: S3 replication, an EKS cluster's control plane, CloudTrail's and AppSync's logs, RDS enhanced monitoring (of
  * an instance or a cluster), a Config recorder, Kendra, EC2 Auto Scaling's lifecycle hooks (to notify their target),
  * Application Auto Scaling (a scalable target's role), an ECS service's load balancer role, a Greengrass group's role
@@ -336,6 +339,11 @@ const IOT_HTTP_SIGV4 = ['Http', 'Auth', 'Sigv4', 'RoleArn'] as const;
  *
  * Only CloudFormation has an IoT HTTP action's SigV4 signing role (`Http.Auth.Sigv4`): the Terraform provider's
  * `http` blocks, and so Pulumi's, take no authorization.
+ *
+ * Only CloudFormation has a SageMaker processing job, HyperPod cluster, monitoring schedule with its job definition
+ * written in, and bias, explainability and model quality job definitions, a Glue session and DataBrew; only Pulumi and
+ * Terraform have a SageMaker training job, a Bedrock model customization or evaluation job and an AgentCore memory
+ * strategy of its own.
  *
  * Only CloudFormation has a Greengrass (v1) group: neither the Terraform provider nor Pulumi aws has a Greengrass
  * resource. Terraform's aws_cloudwatch_event_rule, mapped for its role, is read as an event rule too (a monitor, as
@@ -425,6 +433,16 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     'aws_sfn_state_machine',
   ),
   role('glue', ['AWS::Glue::Job', 'Role'], ['glue/job:Job', 'roleArn'], 'aws_glue_job'),
+  // A crawler reads its data stores and writes the catalog, an ML transform runs its learning and matching, and an
+  // interactive session runs the code sent to it (Pulumi and Terraform have no sessions), as their role.
+  role('glue', ['AWS::Glue::Crawler', 'Role'], ['glue/crawler:Crawler', 'role'], 'aws_glue_crawler'),
+  role(
+    'glue',
+    ['AWS::Glue::MLTransform', 'Role'],
+    ['glue/mLTransform:MLTransform', 'roleArn'],
+    'aws_glue_ml_transform',
+  ),
+  cloudFormationOnly('glue', ['AWS::Glue::Session', 'Role']),
   // A Synthetics canary runs its script (a Lambda function Synthetics manages) as its execution role.
   role(
     'synthetics-canary',
@@ -554,6 +572,66 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     'aws_sagemaker_user_profile',
     { single: ['user_settings'] },
   ),
+  // Jobs and servers that run containers, or do their own work, as their role: a processing job's containers, a
+  // training job's (Pulumi and Terraform only: CloudFormation has no training job), a HyperPod cluster's instance
+  // groups, the monitoring jobs a schedule or job definition runs, an endpoint configuration's inference components, a
+  // feature group's offline store, an MLflow tracking server's artifact store.
+  cloudFormationOnly('sagemaker', ['AWS::SageMaker::ProcessingJob', 'RoleArn']),
+  alsoInPulumi('sagemaker', ['sagemaker/trainingJob:TrainingJob', 'roleArn'], 'aws_sagemaker_training_job'),
+  ...(['InstanceGroups', 'RestrictedInstanceGroups'] as const).map((groups) =>
+    cloudFormationOnly('sagemaker', ['AWS::SageMaker::Cluster', groups, EACH, 'ExecutionRole']),
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::DataQualityJobDefinition', 'RoleArn'],
+    ['sagemaker/dataQualityJobDefinition:DataQualityJobDefinition', 'roleArn'],
+    'aws_sagemaker_data_quality_job_definition',
+  ),
+  ...(['ModelBiasJobDefinition', 'ModelExplainabilityJobDefinition', 'ModelQualityJobDefinition'] as const).map(
+    (definition) => cloudFormationOnly('sagemaker', [`AWS::SageMaker::${definition}`, 'RoleArn']),
+  ),
+  cloudFormationOnly('sagemaker', [
+    'AWS::SageMaker::MonitoringSchedule',
+    'MonitoringScheduleConfig',
+    'MonitoringJobDefinition',
+    'RoleArn',
+  ]),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::EndpointConfig', 'ExecutionRoleArn'],
+    ['sagemaker/endpointConfiguration:EndpointConfiguration', 'executionRoleArn'],
+    'aws_sagemaker_endpoint_configuration',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::FeatureGroup', 'RoleArn'],
+    ['sagemaker/featureGroup:FeatureGroup', 'roleArn'],
+    'aws_sagemaker_feature_group',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::MlflowTrackingServer', 'RoleArn'],
+    ['sagemaker/mlflowTrackingServer:MlflowTrackingServer', 'roleArn'],
+    'aws_sagemaker_mlflow_tracking_server',
+  ),
+  // A labeling job's and a human review flow's workers' output, and an image's versions, are read and written as their
+  // role (labeling jobs and flow definitions only in Pulumi and Terraform); RStudio on a domain runs as its domain
+  // execution role.
+  alsoInPulumi('sagemaker', ['sagemaker/labelingJob:LabelingJob', 'roleArn'], 'aws_sagemaker_labeling_job'),
+  alsoInPulumi('sagemaker', ['sagemaker/flowDefinition:FlowDefinition', 'roleArn'], 'aws_sagemaker_flow_definition'),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Image', 'ImageRoleArn'],
+    ['sagemaker/image:Image', 'roleArn'],
+    'aws_sagemaker_image',
+  ),
+  role(
+    'sagemaker',
+    ['AWS::SageMaker::Domain', 'DomainSettings', 'RStudioServerProDomainSettings', 'DomainExecutionRoleArn'],
+    ['sagemaker/domain:Domain', 'domainSettings', 'rStudioServerProDomainSettings', 'domainExecutionRoleArn'],
+    'aws_sagemaker_domain',
+    { single: ['domain_settings', 'domain_settings.r_studio_server_pro_domain_settings'] },
+  ),
   role(
     'app-runner',
     ['AWS::AppRunner::Service', 'InstanceConfiguration', 'InstanceRoleArn'],
@@ -614,6 +692,37 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
   // remove them (JobFlowRole, the instances' own role, names an instance profile: see the profile's attachment).
   role('emr', ['AWS::EMR::Cluster', 'ServiceRole'], ['emr/cluster:Cluster', 'serviceRole'], 'aws_emr_cluster'),
   role('emr', ['AWS::EMR::Cluster', 'AutoScalingRole'], ['emr/cluster:Cluster', 'autoscalingRole'], 'aws_emr_cluster'),
+  // EMR Studio acts as its service role to run its workspaces and notebooks on clusters; its users (signed in through
+  // IAM Identity Center) act as its user role.
+  role('emr', ['AWS::EMR::Studio', 'ServiceRole'], ['emr/studio:Studio', 'serviceRole'], 'aws_emr_studio'),
+  role('emr', ['AWS::EMR::Studio', 'UserRole'], ['emr/studio:Studio', 'userRole'], 'aws_emr_studio'),
+  // EMR on EKS runs the jobs a job template starts as the template's execution role.
+  role(
+    'emr',
+    ['AWS::EMRContainers::JobTemplate', 'JobTemplateData', 'ExecutionRoleArn'],
+    ['emrcontainers/jobTemplate:JobTemplate', 'jobTemplateData', 'executionRoleArn'],
+    'aws_emrcontainers_job_template',
+    { single: ['job_template_data'] },
+  ),
+  // Athena runs a Spark workgroup's notebook calculations as its execution role.
+  role(
+    'athena',
+    ['AWS::Athena::WorkGroup', 'WorkGroupConfiguration', 'ExecutionRole'],
+    ['athena/workgroup:Workgroup', 'configuration', 'executionRole'],
+    'aws_athena_workgroup',
+    { single: ['configuration'] },
+  ),
+  // DataBrew runs a job's and a project's recipes on their data as their role (the Terraform provider, and so
+  // Pulumi, has no DataBrew resource).
+  cloudFormationOnly('databrew', ['AWS::DataBrew::Job', 'RoleArn']),
+  cloudFormationOnly('databrew', ['AWS::DataBrew::Project', 'RoleArn']),
+  // Lake Formation reads a registered location as its role, for every engine it vends that location's credentials to.
+  role(
+    'lakeformation',
+    ['AWS::LakeFormation::Resource', 'RoleArn'],
+    ['lakeformation/resource:Resource', 'roleArn'],
+    'aws_lakeformation_resource',
+  ),
   // An Airflow environment's scheduler and workers run its DAGs as its execution role.
   role(
     'mwaa',
@@ -701,6 +810,17 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['bedrock/agentKnowledgeBase:AgentKnowledgeBase', 'roleArn'],
     'aws_bedrockagent_knowledge_base',
   ),
+  // Bedrock reads a model customization job's training data and writes its model, and runs an evaluation job's
+  // prompts and judge, as the job's role (Pulumi and Terraform only: CloudFormation has neither).
+  alsoInPulumi('bedrock-model-job', ['bedrock/customModel:CustomModel', 'roleArn'], 'aws_bedrock_custom_model'),
+  alsoInPulumi('bedrock-model-job', ['bedrock/evaluationJob:EvaluationJob', 'roleArn'], 'aws_bedrock_evaluation_job'),
+  // A flow invokes its nodes (models, prompts, agents, knowledge bases, Lambda functions) as its execution role.
+  role(
+    'bedrock-flow',
+    ['AWS::Bedrock::Flow', 'ExecutionRoleArn'],
+    ['bedrock/agentFlow:AgentFlow', 'executionRoleArn'],
+    'aws_bedrockagent_flow',
+  ),
   // Bedrock AgentCore runs an agent's container or code as its runtime's role, and code an agent writes, or pages it
   // browses, as a custom code interpreter's or browser's: each microVM hands the role's credentials to whatever runs
   // in it. It calls a gateway's targets as the gateway's role, extracts a memory's long-term records with its model as
@@ -735,11 +855,25 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['bedrock/agentcoreMemory:AgentcoreMemory', 'memoryExecutionRoleArn'],
     'aws_bedrockagentcore_memory',
   ),
+  // A memory strategy written as a resource of its own extracts its records with its model as the role it names.
+  alsoInPulumi(
+    'bedrock-agentcore-memory',
+    ['bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy', 'memoryExecutionRoleArn'],
+    'aws_bedrockagentcore_memory_strategy',
+  ),
   role(
     'bedrock-agentcore-evaluation',
     ['AWS::BedrockAgentCore::OnlineEvaluationConfig', 'EvaluationExecutionRoleArn'],
     ['bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig', 'evaluationExecutionRoleArn'],
     'aws_bedrockagentcore_online_evaluation_config',
+  ),
+  // A harness creates an AgentCore runtime and runs its agent there as the harness's execution role (pathfinding.cloud
+  // bedrock-005 runs a shell command in it and reads the role's credentials).
+  role(
+    'bedrock-agentcore-harness',
+    ['AWS::BedrockAgentCore::Harness', 'ExecutionRoleArn'],
+    ['bedrock/agentcoreHarness:AgentcoreHarness', 'executionRoleArn'],
+    'aws_bedrockagentcore_harness',
   ),
   // Services that act as a role to do their own work in the account, found on public code: S3 replicates a bucket's
   // objects as its replication role; EKS runs a cluster's control plane as the cluster's role; CloudTrail, AppSync and
@@ -811,6 +945,36 @@ export const COMPUTE_ROLES: readonly ComputeRole[] = [
     ['kendra/dataSource:DataSource', 'roleArn'],
     'aws_kendra_data_source',
   ),
+  // Kendra reads an FAQ's, a thesaurus's and a query suggestions block list's S3 file as its role.
+  ...(
+    [
+      ['Faq', 'faq:Faq', 'aws_kendra_faq'],
+      ['Thesaurus', 'thesaurus:Thesaurus', 'aws_kendra_thesaurus'],
+      [
+        'QuerySuggestionsBlockList',
+        'querySuggestionsBlockList:QuerySuggestionsBlockList',
+        'aws_kendra_query_suggestions_block_list',
+      ],
+    ] as const
+  ).map(([type, pulumi, terraform]) =>
+    role('kendra', [`AWS::Kendra::${type}`, 'RoleArn'], [`kendra/${pulumi}`, 'roleArn'], terraform),
+  ),
+  // Comprehend reads a classifier's or recognizer's training data, and a flywheel's data lake, as their data access role
+  // (flywheels and recognizer endpoints only in CloudFormation).
+  role(
+    'comprehend',
+    ['AWS::Comprehend::DocumentClassifier', 'DataAccessRoleArn'],
+    ['comprehend/documentClassifier:DocumentClassifier', 'dataAccessRoleArn'],
+    'aws_comprehend_document_classifier',
+  ),
+  role(
+    'comprehend',
+    ['AWS::Comprehend::EntityRecognizer', 'DataAccessRoleArn'],
+    ['comprehend/entityRecognizer:EntityRecognizer', 'dataAccessRoleArn'],
+    'aws_comprehend_entity_recognizer',
+  ),
+  cloudFormationOnly('comprehend', ['AWS::Comprehend::Flywheel', 'DataAccessRoleArn']),
+  cloudFormationOnly('comprehend', ['AWS::Comprehend::EntityRecognizerEndpoint', 'DataAccessRoleArn']),
   // EC2 Auto Scaling sends a lifecycle hook's notifications to its SNS topic or SQS queue as the hook's role, a hook
   // of its own or one written on the group (Terraform's initial_lifecycle_hook blocks, Pulumi's initialLifecycleHooks).
   role(

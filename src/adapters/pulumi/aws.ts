@@ -1,4 +1,5 @@
 import { COMPUTE_ROLES, EACH, type PathStep } from '../aws/compute-roles.js';
+import { awsNativePath, awsNativeProperty, awsNativeType } from './aws-native-names.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { secretNamesOf } from '../aws/secret-names.js';
@@ -121,9 +122,14 @@ const CREDENTIALS: Record<string, CredentialLink> = {
   'aws:iam/signingCertificate:SigningCertificate': { property: 'userName', kind: 'aws-signing-certificate' },
 };
 
-/** Compute by type: an instance profile's role, and the roles of COMPUTE_ROLES, in the table's order. */
+/**
+ * Compute by type: an instance profile's role, and the roles of COMPUTE_ROLES, in the table's order: through the
+ * aws provider's spelling, and through aws-native's, which is CloudFormation's resource (through Cloud Control) in its
+ * own naming (aws-native-names.ts).
+ */
 const COMPUTE: Record<string, ComputeLink[]> = lookupTable({
   'aws:iam/instanceProfile:InstanceProfile': [{ path: ['role'], kind: 'instance-profile' }],
+  'aws-native:iam:InstanceProfile': [{ path: ['roles', EACH], kind: 'instance-profile' }],
 });
 for (const { pulumi, kind, named } of COMPUTE_ROLES)
   if (pulumi)
@@ -133,6 +139,15 @@ for (const { pulumi, kind, named } of COMPUTE_ROLES)
       ...(pulumi.json ? { json: true as const } : {}),
       ...(named ? { named: named.pulumi } : {}),
     });
+for (const { cloudFormation, kind, named } of COMPUTE_ROLES) {
+  const type = cloudFormation && awsNativeType(cloudFormation.type);
+  if (!cloudFormation || !type) continue;
+  (COMPUTE[type] ??= []).push({
+    path: awsNativePath(cloudFormation.type, cloudFormation.path),
+    kind,
+    ...(named ? { named: awsNativeProperty(named.cloudFormation) } : {}),
+  });
+}
 
 const LINKERS: Record<string, Linker> = lookupTable({
   // Amazon Cognito identity pools and the roles their attachments give unauthenticated (guest) identities
