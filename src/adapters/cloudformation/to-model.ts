@@ -31,6 +31,7 @@ import {
   type PodIdentityWorkload,
   type PolicyValue,
   type ResourceShare,
+  type SharePermission,
   type Secret,
   type SecretPolicy,
   type UnseenContent,
@@ -53,7 +54,12 @@ import {
   type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
-import { RESOURCE_SHARES, type ResourceShareFields } from '../aws/resource-shares.js';
+import {
+  policyTemplateActions,
+  RESOURCE_SHARES,
+  SHARE_PERMISSIONS,
+  type ResourceShareFields,
+} from '../aws/resource-shares.js';
 import { sdkCallChangesOf, type SdkCallChange } from './sdk-call-changes.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -864,6 +870,10 @@ class ModelBuilder {
     const allowExternal =
       booleanProperty(stack.resolver.resolve(properties[fields.allowExternal])) ?? fields.allowExternalByDefault;
     const sources = strings(fields.sources, 'source account');
+    const permissions: SharePermission[] = [];
+    this.eachItem(stack, properties[fields.permissions], (item) => {
+      permissions.push(this.sharePermission(stack, item));
+    });
     const share: ResourceShare = {
       source,
       name: typeof name === 'string' ? name : logicalId,
@@ -872,8 +882,32 @@ class ModelBuilder {
       allowExternal,
       ...(sources.length > 0 ? { sources } : {}),
       ...(fields.sources !== undefined ? { sourcesSetting: fields.sources } : {}),
+      ...(permissions.length > 0 ? { permissions } : {}),
     };
     (this.model.resourceShares ??= []).push(share);
+  }
+
+  /**
+   * A RAM permission a share names: a customer managed permission of the same template (`Ref` and `Fn::GetAtt Arn`
+   * both give its ARN) with the actions of its policy template, else the ARN as the template resolves it.
+   */
+  private sharePermission(stack: StackContext, raw: unknown): SharePermission {
+    const target = stack.resolver.referencedResource(raw);
+    const permission = target === undefined ? undefined : stack.input.template.Resources[target];
+    const fields = permission === undefined ? undefined : SHARE_PERMISSIONS[permission.Type];
+    if (target === undefined || permission === undefined || fields === undefined)
+      return { value: stack.resolver.resolveString(raw, 'permission ARN') };
+    const properties = permission.Properties ?? {};
+    const name = stack.resolver.resolveString(properties[fields.name], fields.name);
+    const template = stack.resolver.resolve(properties[fields.policyTemplate]);
+    return {
+      value: resourceValue(target, 'Arn'),
+      definedBy: {
+        name: typeof name === 'string' ? name : target,
+        source: stack.ref(target),
+        actions: policyTemplateActions(template, `${target}.${fields.policyTemplate}`),
+      },
+    };
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */
