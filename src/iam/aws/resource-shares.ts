@@ -86,12 +86,17 @@ export function describeSharePermission(permission: SharePermission): string {
   return `permission ${describeValue(value)} (not created by this change, so what it allows cannot be seen)`;
 }
 
-/** What a share's permissions let its principals do, for a message: each permission, or each resource type's default. */
-export function describeSharePermissions(share: ResourceShare): string {
+/** What a share's permissions let its principals do, one entry each, or each resource type's default. */
+export function sharePermissionList(share: ResourceShare): string[] {
   const permissions = share.permissions ?? [];
-  if (share.outside) return 'whatever permissions it has';
-  if (permissions.length === 0) return "each resource type's default AWS managed permission (the share names none)";
-  return [...new Set(permissions.map(describeSharePermission))].join('; ');
+  if (share.outside) return ['whatever permissions it has'];
+  if (permissions.length === 0) return ["each resource type's default AWS managed permission (the share names none)"];
+  return [...new Set(permissions.map(describeSharePermission))];
+}
+
+/** What a share's permissions let its principals do, for a message. */
+export function describeSharePermissions(share: ResourceShare): string {
+  return sharePermissionList(share).join('; ');
 }
 
 /** An action the action data knows, every action it stands for at the List or Read access level. */
