@@ -160,4 +160,55 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
         'from the share, or record the account with its owner under trust.accounts after review.',
     ]);
   });
+
+  it('read the principals aws_ram_resource_share_associations_exclusive names (they were not read)', () => {
+    const file = join(DIR, 'exclusive.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        terraformPlan([
+          {
+            address: 'aws_ram_resource_share.exclusive',
+            values: { name: 'exclusive', allow_external_principals: true },
+            unknown: { arn: true, id: true },
+          },
+          {
+            address: 'aws_ram_resource_share_associations_exclusive.exclusive',
+            values: {
+              principals: ['999999999999', 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
+              resource_arns: ['arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718'],
+            },
+            unknown: { id: true, resource_share_arn: true },
+            references: {
+              resource_share_arn: ['aws_ram_resource_share.exclusive.arn', 'aws_ram_resource_share.exclusive'],
+            },
+          },
+        ]),
+      ),
+    );
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory aws_ram_resource_share_associations_exclusive.exclusive Account::999999999999',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Resource share exclusive shares arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718 under each ' +
+        "resource type's default AWS managed permission (the share names none) with account 999999999999 " +
+        `(999999999999), which the catalog (${catalog}) does not list under trust.accounts (listed: 111122223333): its ` +
+        'principals may use them with no policy of the own account involved. Remove the principal from the share, or ' +
+        'record the account with its owner under trust.accounts after review.',
+    ]);
+  });
 });

@@ -78,6 +78,27 @@ export const SHARE_ASSOCIATIONS: Readonly<Record<string, ShareAssociationFields>
   },
 };
 
+/**
+ * A resource that names every principal, resource and source account of a share by its ARN at once (@pulumi/aws
+ * 7.48.0's ram.ResourceShareAssociationsExclusive, the Terraform provider's aws_ram_resource_share_associations_exclusive:
+ * `principals`, `resourceArns`, `sources`, `resourceShareArn`), instead of one association each.
+ */
+export interface ShareExclusiveAssociationFields {
+  principals: string;
+  resources: string;
+  sources: string;
+  share: string;
+}
+
+export const SHARE_EXCLUSIVE_ASSOCIATIONS: Readonly<Record<string, ShareExclusiveAssociationFields>> = {
+  'aws:ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive': {
+    principals: 'principals',
+    resources: 'resourceArns',
+    sources: 'sources',
+    share: 'resourceShareArn',
+  },
+};
+
 /** Customer managed RAM permissions: their name and their policy template (a JSON object, or its text in Pulumi's). */
 export interface SharePermissionFields {
   name: string;

@@ -1,7 +1,8 @@
 /**
  * Resource Access Manager shares from Pulumi AWS records (and Terraform's, which arrive as these): a share
  * (`aws.ram.ResourceShare`) gets the principals and resources its associations add (`aws.ram.PrincipalAssociation`,
- * `aws.ram.ResourceAssociation`), linked by the share's ARN (`resourceShareArn`) or, while the ARN waits for the share to
+ * `aws.ram.ResourceAssociation`, or all of them at once, `aws.ram.ResourceShareAssociationsExclusive`), linked by the
+ * share's ARN (`resourceShareArn`) or, while the ARN waits for the share to
  * exist (a preview, a plan), by that property's dependency on the share. An association with a share the change does
  * not create is kept on a share of its own, marked outside, one per ARN, so what it adds is still judged. A permission
  * the share names is linked to the customer managed permission of the stack with that ARN, or that `permissionArns`
@@ -19,6 +20,7 @@ import {
   policyTemplateActions,
   RESOURCE_SHARES,
   SHARE_ASSOCIATIONS,
+  SHARE_EXCLUSIVE_ASSOCIATIONS,
   SHARE_PERMISSIONS,
 } from '../aws/resource-shares.js';
 import { resourceValue } from '../../model/deployment.js';
@@ -29,6 +31,7 @@ import type { Entry } from './links.js';
 export const RESOURCE_SHARE_TYPES: readonly string[] = [
   ...Object.keys(RESOURCE_SHARES).filter((type) => !type.startsWith('AWS::')),
   ...Object.keys(SHARE_ASSOCIATIONS),
+  ...Object.keys(SHARE_EXCLUSIVE_ASSOCIATIONS),
   ...Object.keys(SHARE_PERMISSIONS).filter((type) => !type.startsWith('AWS::')),
 ];
 
@@ -60,14 +63,31 @@ export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
     shares.push(share);
   }
   const outside = new Map<string, ResourceShare>();
+  const shareOf = (entry: Entry, property: string): ResourceShare => {
+    const named = entry.props[property];
+    return (
+      (typeof named === 'string' ? byArn.get(named) : undefined) ??
+      (entry.resource.propertyDependencies?.[property] ?? []).map((urn) => byUrn.get(urn)).find(Boolean) ??
+      outsideShare(outside, entry, named, property)
+    );
+  };
   for (const entry of entries) {
+    const exclusive = SHARE_EXCLUSIVE_ASSOCIATIONS[entry.resource.type];
+    if (exclusive) {
+      // Every principal, resource and source account of the share in one resource, each judged as the share's own.
+      const share = shareOf(entry, exclusive.share);
+      for (const value of listed(entry, exclusive.principals, 'principal'))
+        share.principals.push({ value, source: entry.ref });
+      for (const value of listed(entry, exclusive.resources, 'resource ARN'))
+        share.resources.push({ value, source: entry.ref });
+      const sources = listed(entry, exclusive.sources, 'source account');
+      if (sources.length > 0) share.sources = [...(share.sources ?? []), ...sources];
+      share.sourcesSetting ??= exclusive.sources;
+      continue;
+    }
     const fields = SHARE_ASSOCIATIONS[entry.resource.type];
     if (!fields) continue;
-    const named = entry.props[fields.share];
-    const share =
-      (typeof named === 'string' ? byArn.get(named) : undefined) ??
-      (entry.resource.propertyDependencies?.[fields.share] ?? []).map((urn) => byUrn.get(urn)).find(Boolean) ??
-      outsideShare(outside, entry, named, fields.share);
+    const share = shareOf(entry, fields.share);
     const raw = entry.props[fields.value];
     const value: PolicyValue =
       typeof raw === 'string' || isUnknown(raw) ? raw : unknownValue(`${entry.ref.name}.${fields.value} is not set`);

@@ -212,6 +212,9 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_ram_permission: aws('ram/permission:Permission'),
   aws_ram_principal_association: aws('ram/principalAssociation:PrincipalAssociation'),
   aws_ram_resource_association: aws('ram/resourceAssociation:ResourceAssociation'),
+  aws_ram_resource_share_associations_exclusive: aws(
+    'ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive',
+  ),
   aws_efs_file_system_policy: aws('efs/fileSystemPolicy:FileSystemPolicy'),
   // Amazon Cognito identity pools (`allow_unauthenticated_identities`) and their role attachments (`identity_pool_id`,
   // the map `roles` whose key `unauthenticated` names the guests' role), read as Pulumi's (pulumi/aws.ts).
