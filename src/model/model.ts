@@ -773,6 +773,8 @@ export interface ResourceShare {
 export interface SharePermission {
   /** The permission's ARN as the change writes it (a permission of the change by its ARN, `<Arn of Name>`). */
   value: PolicyValue;
+  /** The resource that associates it with the share, where that is not the share (CloudFormation's PermissionAssociation). */
+  associatedBy?: ResourceRef;
   /**
    * The customer managed permission the change creates that the ARN names (CloudFormation `AWS::RAM::Permission`), with
    * the actions its policy template allows; absent for a permission the change does not create.

@@ -30,6 +30,7 @@ import { describeWorkload, POD_IDENTITY_SERVICE } from '../iam/aws/pod-identity.
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
 import {
+  describeSharePermission,
   describeSharePermissions,
   isServicePrincipal,
   organizationPrincipal,
@@ -135,7 +136,8 @@ type MessageId =
   | 'shareUnrecognizedPrincipal'
   | 'sharePrincipalPending'
   | 'shareServiceNoSource'
-  | 'shareOutsidePrincipalsPending';
+  | 'shareOutsidePrincipalsPending'
+  | 'sharePermissionOutsidePending';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -519,6 +521,10 @@ export default defineRule<MessageId>({
         'Resource share {{share}} shares {{resources}} under {{permission}} with AWS service {{service}} without source accounts, so the ' +
         'service may use them for any account that configures it to (confused deputy). Name the accounts it acts for ' +
         "in the share's source accounts{{setting}}.",
+      sharePermissionOutsidePending:
+        'Permission association {{association}} gives the principals of resource share {{share}}, which this change ' +
+        'does not create, {{permission}} on what it shares, so whom it gives that cannot be seen. Create the share ' +
+        'and its principals in this change, or associate the permission with a share it creates.',
       shareOutsidePrincipalsPending:
         'Resource association {{association}} adds {{resources}} to resource share {{share}}, which this change does ' +
         'not create, so whom the share gives them to cannot be seen. Create the share and its principals in this ' +
@@ -2158,6 +2164,21 @@ function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
         pending: true,
       });
   }
+  if (share.outside)
+    for (const associated of share.permissions ?? []) {
+      if (!associated.associatedBy) continue;
+      report({
+        resource: associated.associatedBy,
+        messageId: 'sharePermissionOutsidePending',
+        data: {
+          association: associated.associatedBy.name,
+          share: share.name,
+          permission: describeSharePermission(associated),
+        },
+        detail: 'Principal::unseen',
+        pending: true,
+      });
+    }
   for (const { value, source } of share.principals) {
     const base = { resource: source, data: { share: share.name, resources, permission } };
     if (isUnknown(value)) {

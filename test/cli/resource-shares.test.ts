@@ -5,7 +5,8 @@
  * turned off) and a share to a service principal whose Sources name the own account. Each finding says what the share
  * lets the account do (its PermissionArns: an AWS managed permission by name, a customer managed permission of the
  * template with its policy template's actions), and a share that allows no external principals passes an account of the
- * organization it names and the catalog trusts.
+ * organization it names and the catalog trusts. An AWS::RAM::PermissionAssociation adds its permission to the share of
+ * the template it names, and one with a share the template does not create is pending: whom it gives that to is unseen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,43 @@ describe('Resource Access Manager shares in a CloudFormation template', () => {
         FIX,
     ]);
   });
+
+  it('read the permission an AWS::RAM::PermissionAssociation gives a share, of the template or not', () => {
+    const file = join(DIR, 'associations.yaml');
+    writeFileSync(file, ASSOCIATIONS_TEMPLATE);
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory ElsewhereTagging Principal::unseen pending',
+      'restrict-trust mandatory PartnerShare Account::999999999999',
+    ]);
+    const TAGGING =
+      'customer managed permission tgw-tagging (Action ec2:DescribeTransitGateways, ec2:CreateTags; not read-only: ' +
+      'ec2:CreateTags)';
+    expect(findings.map((f) => f.message)).toEqual([
+      'Permission association ElsewhereTagging gives the principals of resource share ' +
+        `arn:aws:ram:eu-west-1:111122223333:resource-share/elsewhere, which this change does not create, ${TAGGING} ` +
+        'on what it shares, so whom it gives that cannot be seen. Create the share and its principals in this ' +
+        'change, or associate the permission with a share it creates.',
+      'Resource share tgw-partner shares arn:aws:ec2:<own-region>:<own-account>:transit-gateway/<id of ' +
+        `TransitGateway> under ${TAGGING} with account 999999999999 (999999999999), which the catalog (${catalog}) ` +
+        'does not list under trust.accounts (listed: 111122223333): its principals may use them with no policy of ' +
+        'the own account involved. Remove the principal from the share, or record the account with its owner under ' +
+        'trust.accounts after review.',
+    ]);
+  });
 });
 
 const PERMISSIONS_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
@@ -189,4 +227,41 @@ Resources:
       Principals:
         - arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5
         - '777777777777'
+`;
+
+const ASSOCIATIONS_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TransitGateway:
+    Type: AWS::EC2::TransitGateway
+    Properties:
+      AmazonSideAsn: 64512
+  TgwTagging:
+    Type: AWS::RAM::Permission
+    Properties:
+      Name: tgw-tagging
+      ResourceType: ec2:TransitGateway
+      PolicyTemplate:
+        Effect: Allow
+        Action:
+          - ec2:DescribeTransitGateways
+          - ec2:CreateTags
+  PartnerTagging:
+    Type: AWS::RAM::PermissionAssociation
+    Properties:
+      PermissionArn: !Ref TgwTagging
+      ResourceShareArn: !GetAtt PartnerShare.Arn
+      Replace: true
+  PartnerShare:
+    Type: AWS::RAM::ResourceShare
+    Properties:
+      Name: tgw-partner
+      ResourceArns:
+        - !Sub arn:aws:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${TransitGateway}
+      Principals:
+        - '999999999999'
+  ElsewhereTagging:
+    Type: AWS::RAM::PermissionAssociation
+    Properties:
+      PermissionArn: !GetAtt TgwTagging.Arn
+      ResourceShareArn: arn:aws:ram:eu-west-1:111122223333:resource-share/elsewhere
 `;

@@ -394,5 +394,35 @@ ruleTester(rule, {
         }),
       ],
     },
+    {
+      name: 'a permission associated with a share the change does not create: whom it gives that cannot be seen',
+      catalog: trusting,
+      model: shares({
+        source: ref('AWS::RAM::PermissionAssociation', 'ElsewhereTagging'),
+        name: 'arn:aws:ram:us-east-1:111122223333:resource-share/abc',
+        principals: [],
+        resources: [],
+        allowExternal: unknownValue('a setting of a share the change does not create'),
+        permissions: [
+          {
+            value: 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet',
+            associatedBy: ref('AWS::RAM::PermissionAssociation', 'ElsewhereTagging'),
+          },
+        ],
+        outside: true,
+      }),
+      findings: [
+        {
+          resource: 'ElsewhereTagging',
+          detail: 'Principal::unseen',
+          pending: true,
+          message:
+            'Permission association ElsewhereTagging gives the principals of resource share ' +
+            'arn:aws:ram:us-east-1:111122223333:resource-share/abc, which this change does not create, AWS managed ' +
+            'permission AWSRAMDefaultPermissionSubnet on what it shares, so whom it gives that cannot be seen. Create ' +
+            'the share and its principals in this change, or associate the permission with a share it creates.',
+        },
+      ],
+    },
   ],
 });

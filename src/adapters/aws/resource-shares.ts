@@ -99,6 +99,15 @@ export const SHARE_EXCLUSIVE_ASSOCIATIONS: Readonly<Record<string, ShareExclusiv
   },
 };
 
+/**
+ * A resource that associates one RAM permission with a share named by its ARN (CloudFormation's
+ * `AWS::RAM::PermissionAssociation`: `PermissionArn`, `ResourceShareArn`; `Replace` swaps the permission the share has
+ * for the resource type, so either way the share's principals get what it allows).
+ */
+export const PERMISSION_ASSOCIATIONS: Readonly<Record<string, { permission: string; share: string }>> = {
+  'AWS::RAM::PermissionAssociation': { permission: 'PermissionArn', share: 'ResourceShareArn' },
+};
+
 /** Customer managed RAM permissions: their name and their policy template (a JSON object, or its text in Pulumi's). */
 export interface SharePermissionFields {
   name: string;

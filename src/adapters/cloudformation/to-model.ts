@@ -55,6 +55,7 @@ import {
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
 import {
+  PERMISSION_ASSOCIATIONS,
   policyTemplateActions,
   RESOURCE_SHARES,
   SHARE_PERMISSIONS,
@@ -290,6 +291,10 @@ for (const [type, fields] of Object.entries(RESOURCE_SHARES))
     LINKERS[type] = (b, stack, id, resource) => {
       b.addResourceShare(stack, id, resource, fields);
     };
+for (const [type, fields] of Object.entries(PERMISSION_ASSOCIATIONS))
+  LINKERS[type] = (b, stack, id, resource) => {
+    b.addOutsidePermissionAssociation(stack, id, resource, fields);
+  };
 const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
 const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
@@ -874,6 +879,14 @@ class ModelBuilder {
     this.eachItem(stack, properties[fields.permissions], (item) => {
       permissions.push(this.sharePermission(stack, item));
     });
+    // A permission association of the template that names the share adds its permission (before or after the share).
+    for (const [id, other] of Object.entries(stack.input.template.Resources)) {
+      const association = PERMISSION_ASSOCIATIONS[other.Type];
+      if (!association || stack.resolver.referencedResource(other.Properties?.[association.share]) !== logicalId)
+        continue;
+      const raw = other.Properties?.[association.permission];
+      permissions.push({ ...this.sharePermission(stack, raw), associatedBy: stack.ref(id) });
+    }
     const share: ResourceShare = {
       source,
       name: typeof name === 'string' ? name : logicalId,
@@ -908,6 +921,34 @@ class ModelBuilder {
         actions: policyTemplateActions(template, `${target}.${fields.policyTemplate}`),
       },
     };
+  }
+
+  /**
+   * An `AWS::RAM::PermissionAssociation` with a share the template does not create: what it lets that share's
+   * principals do is kept on a share of its own, marked outside (the association to a share of the template is read
+   * with the share, addResourceShare).
+   */
+  addOutsidePermissionAssociation(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    fields: { permission: string; share: string },
+  ): void {
+    const properties = resource.Properties ?? {};
+    const target = stack.resolver.referencedResource(properties[fields.share]);
+    if (target !== undefined && stack.input.template.Resources[target]?.Type === 'AWS::RAM::ResourceShare') return;
+    const source = stack.ref(logicalId);
+    const arn = stack.resolver.resolveString(properties[fields.share], fields.share);
+    const name = typeof arn === 'string' ? arn : `<${arn.description}>`;
+    (this.model.resourceShares ??= []).push({
+      source,
+      name,
+      principals: [],
+      resources: [],
+      allowExternal: unknownValue(`a setting of resource share ${name}, which the change does not create`),
+      permissions: [{ ...this.sharePermission(stack, properties[fields.permission]), associatedBy: source }],
+      outside: true,
+    });
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */

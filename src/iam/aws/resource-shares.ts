@@ -89,7 +89,11 @@ export function describeSharePermission(permission: SharePermission): string {
 /** What a share's permissions let its principals do, one entry each, or each resource type's default. */
 export function sharePermissionList(share: ResourceShare): string[] {
   const permissions = share.permissions ?? [];
-  if (share.outside) return ['whatever permissions it has'];
+  // A share the change does not create may have others besides those it associates with it.
+  if (share.outside)
+    return permissions.length > 0
+      ? [...new Set(permissions.map(describeSharePermission)), 'whatever other permissions it has']
+      : ['whatever permissions it has'];
   if (permissions.length === 0) return ["each resource type's default AWS managed permission (the share names none)"];
   return [...new Set(permissions.map(describeSharePermission))];
 }
